@@ -1,0 +1,174 @@
+/**
+ * The errors `@lab/masks` throws. Each class carries what a user needs to fix the problem, and
+ * maps to one exit code of the CLI (see {@linkcode exitCodeOf}).
+ *
+ * @module
+ */
+
+/**
+ * Base class of every error this package throws on purpose.
+ *
+ * @example Telling our errors apart from unexpected ones
+ * ```ts
+ * import { MasksError, ConfigError } from "@lab/masks";
+ *
+ * const error: unknown = new ConfigError("Option \"--shard\" is malformed.");
+ * console.log(error instanceof MasksError); // true
+ * ```
+ */
+export class MasksError extends Error {
+  /**
+   * Creates an error with a message a user can act on.
+   *
+   * @param message A sentence naming the value at fault and the fix.
+   * @param options The underlying cause, if any.
+   */
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "MasksError";
+  }
+}
+
+/**
+ * Bad flags, settings, mapping, project type or input choice. Nothing was exported. Exit code 2.
+ *
+ * @example
+ * ```ts
+ * import { ConfigError } from "@lab/masks";
+ *
+ * const error = new ConfigError('Option "--status-in" is empty.', { setting: "status-in" });
+ * console.log(error.setting); // "status-in"
+ * ```
+ */
+export class ConfigError extends MasksError {
+  /** The option, input or environment variable at fault, when there is one. */
+  readonly setting?: string;
+
+  /**
+   * Creates a configuration error.
+   *
+   * @param message A sentence naming the setting at fault and the fix.
+   * @param options The setting at fault and the underlying cause.
+   */
+  constructor(message: string, options?: ErrorOptions & { setting?: string }) {
+    super(message, options);
+    this.name = "ConfigError";
+    this.setting = options?.setting;
+  }
+}
+
+/**
+ * The lab API answered with an error, or could not be reached. Exit code 3.
+ *
+ * @example
+ * ```ts
+ * import { ApiError } from "@lab/masks";
+ *
+ * const error = new ApiError("Project not found.", { status: 404, method: "GET", path: "api/x" });
+ * console.log(error.status); // 404
+ * ```
+ */
+export class ApiError extends MasksError {
+  /** The HTTP status, or `0` when the server could not be reached. */
+  readonly status: number;
+  /** The HTTP method of the failed request. */
+  readonly method: string;
+  /** The request path relative to the endpoint (never with credentials or tokens). */
+  readonly path: string;
+
+  /**
+   * Creates an API error.
+   *
+   * @param message A sentence saying what failed and what to check.
+   * @param options The status, method and path of the failed request, and the cause.
+   */
+  constructor(
+    message: string,
+    options: ErrorOptions & { status: number; method: string; path: string },
+  ) {
+    super(message, options);
+    this.name = "ApiError";
+    this.status = options.status;
+    this.method = options.method;
+    this.path = options.path;
+  }
+}
+
+/**
+ * One task could not be exported (bad mask data, unsafe name...). It is reported, the export goes
+ * on with the other tasks, and the CLI exits with code 1.
+ *
+ * @example
+ * ```ts
+ * import { TaskError } from "@lab/masks";
+ *
+ * const error = new TaskError("the mask is not a PNG", { taskId: "t1", taskName: "a.jpg" });
+ * console.log(error.message); // 'Task "a.jpg" (t1): the mask is not a PNG'
+ * ```
+ */
+export class TaskError extends MasksError {
+  /** The id of the task at fault. */
+  readonly taskId: string;
+  /** The name of the task at fault. */
+  readonly taskName: string;
+  /** Why the task failed, without the task's id and name. */
+  readonly reason: string;
+
+  /**
+   * Creates a task error; the message names the task.
+   *
+   * @param reason Why the task failed, as a lower-case clause.
+   * @param options The task's id and name, and the cause.
+   */
+  constructor(reason: string, options: ErrorOptions & { taskId: string; taskName: string }) {
+    super(`Task ${JSON.stringify(options.taskName)} (${options.taskId}): ${reason}`, options);
+    this.name = "TaskError";
+    this.taskId = options.taskId;
+    this.taskName = options.taskName;
+    this.reason = reason;
+  }
+}
+
+/**
+ * A PNG could not be decoded or encoded: bad signature, CRC, chunk layout, size or data.
+ *
+ * @example
+ * ```ts
+ * import { PngError } from "@lab/masks";
+ *
+ * const error = new PngError("the PNG signature is missing");
+ * console.log(error.name); // "PngError"
+ * ```
+ */
+export class PngError extends MasksError {
+  /**
+   * Creates a PNG error.
+   *
+   * @param message What is wrong with the PNG, as a lower-case clause.
+   * @param options The underlying cause, if any.
+   */
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "PngError";
+  }
+}
+
+/**
+ * The CLI's exit code for an error: 2 for {@linkcode ConfigError}, 3 for {@linkcode ApiError},
+ * 1 for anything else.
+ *
+ * @param error The error that ended the run.
+ * @returns The exit code documented in the README and `--help`.
+ *
+ * @example
+ * ```ts
+ * import { ConfigError, exitCodeOf } from "@lab/masks";
+ *
+ * console.log(exitCodeOf(new ConfigError("bad"))); // 2
+ * ```
+ */
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof ConfigError) return 2;
+  if (error instanceof ApiError) return 3;
+  return 1;
+}
