@@ -1,0 +1,89 @@
+/**
+ * The platform's mask transport: a `data:image/png;base64,...` URI.
+ *
+ * @module
+ */
+
+import { PngError } from "../errors.ts";
+import { decodeBase64, encodeBase64 } from "./_base64.ts";
+
+/**
+ * Extracts the PNG bytes from a mask's data URI (`data:image/png;base64,...`). The MIME type may
+ * be left out (`data:;base64,...`); any other explicit type is refused. The payload must be strict
+ * base64: a stray character is an error, never skipped.
+ *
+ * @param uri The mask value as found in the task; anything that is not a string is refused.
+ * @returns The PNG file's bytes (not checked to be a PNG: {@linkcode decodePng} does that).
+ * @throws {PngError} when the value is not a string, not a `data:` URI, not base64-encoded, has
+ * another MIME type than `image/png`, invalid base64 or an empty payload.
+ *
+ * @example
+ * ```ts
+ * import { decodeDataUri } from "./mod.ts";
+ *
+ * console.log(decodeDataUri("data:image/png;base64,iVBORw0KGgo=")); // the PNG signature's bytes
+ * ```
+ */
+export function decodeDataUri(uri: unknown): Uint8Array {
+  if (typeof uri !== "string") {
+    const kind = uri === null || uri === undefined
+      ? String(uri)
+      : Array.isArray(uri)
+      ? "an array"
+      : typeof uri === "object"
+      ? "an object"
+      : `a ${typeof uri}`;
+    throw new PngError(`the mask is ${kind}, not a data URI string`);
+  }
+  if (uri.length === 0) throw new PngError("the mask is an empty string, not a data URI");
+  if (uri.slice(0, 5).toLowerCase() !== "data:") {
+    throw new PngError(`the mask is not a data URI: it starts with ${quoteStart(uri)}`);
+  }
+  const comma = uri.indexOf(",");
+  if (comma === -1) {
+    throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
+  }
+  const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
+  if (mime !== "" && mime.toLowerCase() !== "image/png") {
+    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
+  }
+  if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
+    throw new PngError(
+      `the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`,
+    );
+  }
+  let payload = uri.slice(comma + 1);
+  // Python's base64 decoder (the SDK's) skips line breaks and spaces: so do we.
+  if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
+  if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
+  const bytes = decodeBase64(payload);
+  if (!(bytes instanceof Uint8Array)) {
+    throw new PngError(
+      `the mask data URI holds invalid base64: ${bytes.reason} (at payload character ${bytes.position})`,
+    );
+  }
+  return bytes;
+}
+
+function quoteStart(text: string): string {
+  return JSON.stringify(text.length > 30 ? `${text.slice(0, 30)}…` : text);
+}
+
+/**
+ * Wraps PNG bytes in a `data:image/png;base64,...` URI, as the platform stores masks.
+ *
+ * @param png The PNG file's bytes.
+ * @returns The data URI.
+ *
+ * @example
+ * ```ts
+ * import { decodeDataUri, encodeDataUri } from "./mod.ts";
+ *
+ * const uri = encodeDataUri(new Uint8Array([137, 80, 78, 71]));
+ * console.log(uri); // "data:image/png;base64,iVBORw=="
+ * console.log(decodeDataUri(uri).length); // 4
+ * ```
+ */
+export function encodeDataUri(png: Uint8Array): string {
+  return `data:image/png;base64,${encodeBase64(png)}`;
+}

@@ -1,0 +1,26 @@
+/**
+ * Raster work for masks: an exact PNG decoder that reads every PNG flavour the way the SDK's
+ * OpenCV-based export does, an 8-bit RGB PNG encoder, the semantic-mapping recolouring and the
+ * `data:` URI the platform stores masks in.
+ *
+ * @example From a task's mask to a recoloured PNG
+ * ```ts
+ * import { applySemanticMapping, decodeDataUri, decodePng, encodeDataUri, encodePng } from "./mod.ts";
+ *
+ * const uri = encodeDataUri(
+ *   await encodePng({ width: 1, height: 1, data: new Uint8Array([1, 1, 7]) }),
+ * );
+ * const mask = await decodePng(decodeDataUri(uri));
+ * const recoloured = applySemanticMapping(mask, new Map([[7, [255, 0, 0] as const]]));
+ * const png = await encodePng(recoloured);
+ * console.log([...recoloured.data], png.length > 0); // [255, 0, 0] true
+ * ```
+ *
+ * @module
+ */
+
+export type { RgbImage } from "./rgb_image.ts";
+export { decodePng, type DecodePngOptions, DEFAULT_MAX_PIXELS } from "./decode_png.ts";
+export { encodePng, type EncodePngOptions, type PngFilter } from "./encode_png.ts";
+export { applySemanticMapping } from "./semantic_mapping.ts";
+export { decodeDataUri, encodeDataUri } from "./mask_data_uri.ts";

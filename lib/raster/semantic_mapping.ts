@@ -1,0 +1,85 @@
+/**
+ * Recolours a mask's labels: the SDK's `semantic_mapping`, with every rule judged on the
+ * original pixel.
+ *
+ * @module
+ */
+
+import { ConfigError, PngError } from "../errors.ts";
+import type { RgbImage } from "./rgb_image.ts";
+
+/**
+ * Recolours labelled pixels by their label's bChannel and returns a new image; the input is left
+ * as it is. A pixel with `R >= 1` whose `B` is a key of `colourByBChannel` takes that colour;
+ * every other pixel is copied unchanged. Unlike the SDK, which applies its mappings one after
+ * another, every rule is judged on the original pixel, so a new colour whose blue equals another
+ * mapped bChannel is not recoloured again (`../shared/lab-api.md`, "What the SDK's mask export
+ * does", rule 6). A bChannel of 0 is ignored, as the SDK ignores labels without one.
+ *
+ * @param image The decoded mask (R = instance id, B = the label's bChannel).
+ * @param colourByBChannel The new `[r, g, b]` colour of each label, keyed by its bChannel.
+ * @returns The recoloured image.
+ * @throws {ConfigError} when a bChannel is not an integer from 0 to 255, or a colour is not three
+ * integers from 0 to 255.
+ * @throws {PngError} when the image's data length does not match its size.
+ *
+ * @example Labels 3 and 4 swap colours without being remapped twice
+ * ```ts
+ * import { applySemanticMapping } from "./mod.ts";
+ *
+ * const mask = { width: 2, height: 1, data: new Uint8Array([1, 1, 3, 2, 2, 4]) };
+ * const colourByBChannel = new Map<number, [number, number, number]>([
+ *   [3, [9, 9, 4]],
+ *   [4, [7, 7, 3]],
+ * ]);
+ * console.log([...applySemanticMapping(mask, colourByBChannel).data]); // [9, 9, 4, 7, 7, 3]
+ * ```
+ */
+export function applySemanticMapping(
+  image: RgbImage,
+  colourByBChannel: ReadonlyMap<number, readonly [number, number, number]>,
+): RgbImage {
+  const source = image.data;
+  if (source.length !== image.width * image.height * 3) {
+    throw new PngError(
+      `the image data holds ${source.length} bytes; a ${image.width}×${image.height} RGB image needs ${
+        image.width * image.height * 3
+      }`,
+    );
+  }
+  const isMapped = new Uint8Array(256);
+  const colours = new Uint8Array(256 * 3);
+  for (const [bChannel, colour] of colourByBChannel) {
+    if (!isByte(bChannel)) {
+      throw new ConfigError(
+        `Semantic mapping has bChannel ${bChannel}; a bChannel is an integer from 0 to 255.`,
+        { setting: "semanticMapping" },
+      );
+    }
+    if (colour.length !== 3 || !colour.every(isByte)) {
+      throw new ConfigError(
+        `Semantic mapping colour for bChannel ${bChannel} is ${
+          JSON.stringify(colour)
+        }; give three integers from 0 to 255, like [255, 0, 0].`,
+        { setting: "semanticMapping" },
+      );
+    }
+    if (bChannel === 0) continue;
+    isMapped[bChannel] = 1;
+    colours.set(colour, bChannel * 3);
+  }
+  const data = source.slice();
+  for (let i = 0; i < data.length; i += 3) {
+    const b = source[i + 2];
+    if (isMapped[b] === 1 && source[i] >= 1) {
+      data[i] = colours[b * 3];
+      data[i + 1] = colours[b * 3 + 1];
+      data[i + 2] = colours[b * 3 + 2];
+    }
+  }
+  return { width: image.width, height: image.height, data };
+}
+
+function isByte(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 255;
+}
