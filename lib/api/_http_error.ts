@@ -1,0 +1,107 @@
+import { ApiError } from "../errors.ts";
+import type { LabResponse } from "./_send.ts";
+
+/** What a failed call was about, to word its error. */
+export interface CallContext {
+  /** The HTTP method. */
+  method: string;
+  /** The path and query relative to the endpoint. */
+  path: string;
+  /** The project the call was about, if any. */
+  projectId?: string;
+  /** Whether the call was the login. */
+  login?: boolean;
+  /** Strings that must never appear in a message: the secret key and the tokens. */
+  secrets: Iterable<string>;
+}
+
+const MAX_SERVER_MESSAGE = 300;
+
+/**
+ * Turns an unsuccessful response into an {@linkcode ApiError} whose message says what failed, the
+ * status, method and path, the server's `message` when the body is JSON with one, and what to check.
+ */
+export function responseError(response: LabResponse, context: CallContext): ApiError {
+  const { status } = response;
+  const reason = response.statusText === "" ? "" : ` ${response.statusText}`;
+  const where = `${status}${reason} on ${context.method} ${context.path}`;
+  const project = context.projectId === undefined ? undefined : JSON.stringify(context.projectId);
+  let summary: string;
+  if (context.login && status === 401) {
+    summary = `The lab rejected the credentials (${where}): check ISAHIT_LAB_API_ACCESS_ID and ` +
+      `ISAHIT_LAB_API_SECRET_KEY`;
+  } else if (context.login && status === 400) {
+    summary = `The lab found the login request malformed (${where})`;
+  } else if (context.login) {
+    summary = `The lab could not log in (${where})`;
+  } else if (status === 401) {
+    summary = `The lab did not accept a fresh access token (${where}): check the credentials`;
+  } else if (status === 403 && project) {
+    summary = `No access to project ${project} (${where}): check that ISAHIT_LAB_API_ACCESS_ID ` +
+      `is a member of it`;
+  } else if (status === 404 && project) {
+    summary = `Unknown project ${project} (${where}): check the project id`;
+  } else if (status >= 500 || status === 429) {
+    summary = `The lab kept failing (${where}) and retries were spent`;
+  } else {
+    summary = `The lab refused the request (${where})`;
+  }
+  const message = serverMessage(response.body);
+  const text = message === undefined ? `${summary}.` : `${summary}. The lab said: ${message}`;
+  return new ApiError(redact(text, context.secrets), {
+    status,
+    method: context.method,
+    path: context.path,
+  });
+}
+
+/** Replaces every secret found in `text` with `***`. */
+export function redact(text: string, secrets: Iterable<string>): string {
+  let redacted = text;
+  for (const secret of secrets) {
+    if (secret !== "") redacted = redacted.replaceAll(secret, "***");
+  }
+  return redacted;
+}
+
+/** The body's `message` (a string or a list of strings) when the body is JSON, else nothing. */
+function serverMessage(body: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null || !("message" in parsed)) return undefined;
+  const { message } = parsed;
+  const text = Array.isArray(message) ? message.map(String).join("; ") : message;
+  if (typeof text !== "string" || text.trim() === "") return undefined;
+  const short = text.length > MAX_SERVER_MESSAGE ? `${text.slice(0, MAX_SERVER_MESSAGE)}…` : text;
+  return short.trim();
+}
+
+/** Whether a parsed JSON value is an object (not `null`, not an array). */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The response body parsed as JSON; an {@linkcode ApiError} when it is not JSON. */
+export function jsonBody(response: LabResponse, context: CallContext): unknown {
+  try {
+    return JSON.parse(response.body);
+  } catch {
+    throw unexpectedAnswer(context, { what: "a body that is not JSON", status: response.status });
+  }
+}
+
+/** An error for a successful answer the client cannot use, e.g. a page without `docs`. */
+export function unexpectedAnswer(
+  context: CallContext,
+  { what, status = 200 }: { what: string; status?: number },
+): ApiError {
+  return new ApiError(
+    `The lab answered ${context.method} ${context.path} with ${what}: check that ` +
+      `ISAHIT_LAB_API_ENDPOINT points to the lab API.`,
+    { status, method: context.method, path: context.path },
+  );
+}

@@ -1,0 +1,115 @@
+import { ApiError } from "../errors.ts";
+import { redact } from "./_http_error.ts";
+import { retryDelay, sleep } from "./_retry.ts";
+
+/** One HTTP request to the lab, rebuilt identically for each attempt. */
+export interface LabRequest {
+  /** The HTTP method. */
+  method: string;
+  /** The absolute URL. */
+  url: URL;
+  /** The path and query relative to the endpoint, for error messages. */
+  path: string;
+  /** The request headers (they may hold the token: never put them in a message). */
+  headers: Record<string, string>;
+  /** The request body, if any. */
+  body?: string;
+}
+
+/** A response whose body has been read in full. */
+export interface LabResponse {
+  /** The HTTP status. */
+  status: number;
+  /** The HTTP status text. */
+  statusText: string;
+  /** The response headers. */
+  headers: Headers;
+  /** The body as text. */
+  body: string;
+}
+
+/** How to send and when to give up. */
+export interface SendOptions {
+  /** The fetch implementation. */
+  fetch: typeof globalThis.fetch;
+  /** How many times to retry after the first attempt. */
+  maxRetries: number;
+  /** The base of the exponential backoff, in milliseconds. */
+  retryDelayMs: number;
+  /** How long one attempt may take, body included, in milliseconds. */
+  timeoutMs: number;
+  /** Aborts the request and every retry; its reason is rethrown as is. */
+  signal?: AbortSignal;
+  /** Strings that must never appear in a message: the secret key and the tokens. */
+  secrets: Iterable<string>;
+}
+
+/**
+ * Sends a request, retrying `429`, `5xx`, network errors and timeouts with backoff (never other
+ * statuses: `../shared/lab-api.md`, "Errors on any call"). Returns the last response, whatever
+ * its status, once it is not retryable or the retries are spent.
+ *
+ * @throws {ApiError} with status 0 when every attempt failed to get an answer.
+ */
+export async function sendWithRetries(
+  request: LabRequest,
+  options: SendOptions,
+): Promise<LabResponse> {
+  for (let attempt = 0;; attempt++) {
+    let response: LabResponse;
+    try {
+      response = await sendOnce(request, options);
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      if (attempt >= options.maxRetries) throw unreachable(request, error, attempt + 1, options);
+      await sleep(retryDelay(attempt, { baseMs: options.retryDelayMs }), options.signal);
+      continue;
+    }
+    if (!isRetryable(response.status) || attempt >= options.maxRetries) return response;
+    const retryAfter = response.headers.get("retry-after");
+    await sleep(retryDelay(attempt, { baseMs: options.retryDelayMs, retryAfter }), options.signal);
+  }
+}
+
+function isRetryable(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+async function sendOnce(request: LabRequest, options: SendOptions): Promise<LabResponse> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  const response = await options.fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal,
+  });
+  // Reading the body inside the attempt makes a connection cut mid-body a retryable failure.
+  const body = await response.text();
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+    body,
+  };
+}
+
+function unreachable(
+  request: LabRequest,
+  error: unknown,
+  attempts: number,
+  options: SendOptions,
+): ApiError {
+  const reason = error instanceof DOMException && error.name === "TimeoutError"
+    ? `no answer within ${options.timeoutMs} ms`
+    : error instanceof Error
+    ? error.message
+    : String(error);
+  const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+  const message = `Cannot reach the lab at ${request.url.href} (${request.method} ` +
+    `${request.path}) after ${tries}: ${reason}. Check ISAHIT_LAB_API_ENDPOINT and the network.`;
+  return new ApiError(
+    redact(message, options.secrets),
+    { status: 0, method: request.method, path: request.path, cause: error },
+  );
+}

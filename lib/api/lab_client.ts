@@ -1,0 +1,233 @@
+import { endpointUrl, projectIdOf, required, whole } from "./_check_settings.ts";
+import {
+  type CallContext,
+  isJsonObject,
+  jsonBody,
+  responseError,
+  unexpectedAnswer,
+} from "./_http_error.ts";
+import { type AccessToken, logIn } from "./_login.ts";
+import { type SendOptions, sendWithRetries } from "./_send.ts";
+import { taskQuery } from "./task_query.ts";
+import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
+
+/** How to reach the lab, with which credentials, and how patiently. */
+export interface LabClientOptions {
+  /** The API base URL, e.g. `https://hub-api.isahit.com/`; a path prefix is kept. */
+  endpoint: string | URL;
+  /** The API access id (`ISAHIT_LAB_API_ACCESS_ID`). Required. */
+  accessId: string;
+  /** The API secret key (`ISAHIT_LAB_API_SECRET_KEY`). Required; never shown in any message. */
+  secretKey: string;
+  /** The fetch implementation. Default: `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** How many times to retry a `429`, a `5xx`, a network error or a timeout. Default: 4. */
+  maxRetries?: number;
+  /** The first backoff step in milliseconds, doubled at each retry, with jitter. Default: 500. */
+  retryDelayMs?: number;
+  /** How long one request may take, in milliseconds. Default: 60 000. */
+  timeoutMs?: number;
+  /** Cancels every request and wait of this client; its reason is thrown as is. */
+  signal?: AbortSignal;
+  /** Called with each new access token before it is used, e.g. to mask it in CI logs. */
+  onToken?: (token: string) => void;
+  /** How many tasks to ask per page. Default: 100, as the SDK. */
+  pageSize?: number;
+}
+
+const TASKS_PATH = "api/task-manager/tasks";
+// `../shared/lab-api.md`, "Authentication": log in again this long before the token expires.
+const TOKEN_MARGIN_MS = 60_000;
+
+/**
+ * A client of the lab HTTP API: it logs in lazily, renews the token before it expires (and once
+ * more when a call gets `401`), retries `429`, `5xx`, network errors and timeouts with backoff,
+ * and walks task pages one page ahead of the caller.
+ *
+ * @example List the complete tasks of a project
+ * ```ts ignore
+ * import { LabClient } from "@lab/masks";
+ *
+ * const client = new LabClient({
+ *   endpoint: "https://hub-api.isahit.com/",
+ *   accessId: Deno.env.get("ISAHIT_LAB_API_ACCESS_ID") ?? "",
+ *   secretKey: Deno.env.get("ISAHIT_LAB_API_SECRET_KEY") ?? "",
+ * });
+ * const configuration = await client.getProjectConfiguration("proj_seg_demo");
+ * console.log(configuration.projectType);
+ * for await (const task of client.tasks("proj_seg_demo", { statusIn: ["complete"] })) {
+ *   console.log(task.name);
+ * }
+ * ```
+ */
+export class LabClient {
+  #endpoint: URL;
+  #accessId: string;
+  #secretKey: string;
+  #pageSize: number;
+  #onToken?: (token: string) => void;
+  #send: SendOptions;
+  #secrets = new Set<string>();
+  #token?: AccessToken;
+  #login?: Promise<string>;
+
+  /**
+   * Creates a client; nothing is sent until the first call.
+   *
+   * @param options The endpoint, the credentials and the retry settings.
+   * @throws {ConfigError} when the endpoint is not an http(s) URL, a credential is empty, or a
+   * number option is out of range.
+   */
+  constructor(options: LabClientOptions) {
+    this.#endpoint = endpointUrl(options.endpoint);
+    this.#accessId = required(options.accessId, "ISAHIT_LAB_API_ACCESS_ID", "access id");
+    this.#secretKey = required(options.secretKey, "ISAHIT_LAB_API_SECRET_KEY", "secret key");
+    this.#secrets.add(this.#secretKey);
+    this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
+    this.#onToken = options.onToken;
+    this.#send = {
+      fetch: options.fetch ?? globalThis.fetch,
+      maxRetries: whole(options.maxRetries ?? 4, "maxRetries", 0),
+      retryDelayMs: whole(options.retryDelayMs ?? 500, "retryDelayMs", 0),
+      timeoutMs: whole(options.timeoutMs ?? 60_000, "timeoutMs", 1),
+      signal: options.signal,
+      secrets: this.#secrets,
+    };
+  }
+
+  /**
+   * Fetches a project's configuration: its type, labels and (for forms) inputs.
+   *
+   * @param projectId The project id.
+   * @returns The configuration document.
+   * @throws {ApiError} when the login fails, the project is unknown (404) or forbidden (403), or
+   * the lab cannot be reached.
+   */
+  async getProjectConfiguration(projectId: string): Promise<ProjectConfiguration> {
+    const id = encodeURIComponent(projectIdOf(projectId));
+    const path = `api/project-configuration-manager/projects/${id}/project-configuration`;
+    const { body, context } = await this.#get(path, { projectId });
+    if (!isJsonObject(body)) {
+      throw unexpectedAnswer(context, { what: "a configuration that is not a JSON object" });
+    }
+    return body as unknown as ProjectConfiguration;
+  }
+
+  /**
+   * Walks the pages of a project's tasks that match the filters, in the server's order. The next
+   * page is requested while the caller works on the current one, never further ahead.
+   *
+   * @param projectId The project id.
+   * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.
+   * @returns The pages, until the lab says there is no next page.
+   * @throws {ApiError} when a request fails after its retries.
+   */
+  async *taskPages(projectId: string, filters: TaskFilters = {}): AsyncIterableIterator<TaskPage> {
+    projectIdOf(projectId);
+    const stop = new AbortController();
+    const request = (page: number) => {
+      const pending = this.#taskPage(projectId, filters, { page, signal: stop.signal });
+      // Handled now so a failed prefetch never goes unhandled while the caller is busy.
+      pending.catch(() => {});
+      return pending;
+    };
+    let next: Promise<TaskPage> | undefined = request(1);
+    try {
+      while (next !== undefined) {
+        const page: TaskPage = await next;
+        next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : undefined;
+        yield page;
+      }
+    } finally {
+      stop.abort();
+    }
+  }
+
+  /**
+   * Lists a project's tasks that match the filters, page after page, in the server's order.
+   *
+   * @param projectId The project id.
+   * @param filters The SDK's get-tasks filters.
+   * @returns The tasks, one by one.
+   * @throws {ApiError} when a request fails after its retries.
+   */
+  async *tasks(projectId: string, filters: TaskFilters = {}): AsyncIterableIterator<Task> {
+    for await (const page of this.taskPages(projectId, filters)) yield* page.docs;
+  }
+
+  async #taskPage(
+    projectId: string,
+    filters: TaskFilters,
+    options: { page: number; signal: AbortSignal },
+  ): Promise<TaskPage> {
+    const query = taskQuery(projectId, filters, { page: options.page, limit: this.#pageSize });
+    const { body, context } = await this.#get(`${TASKS_PATH}?${query}`, {
+      projectId,
+      signal: options.signal,
+    });
+    if (!isJsonObject(body) || !Array.isArray(body.docs) || typeof body.hasNextPage !== "boolean") {
+      throw unexpectedAnswer(context, { what: "a page without `docs` and `hasNextPage`" });
+    }
+    const page = body as unknown as TaskPage;
+    if (!page.hasNextPage) return page;
+    const nextPage = typeof page.nextPage === "number" ? page.nextPage : options.page + 1;
+    // A next page that does not move forward would loop for ever.
+    if (!Number.isInteger(nextPage) || nextPage <= options.page) {
+      throw unexpectedAnswer(context, {
+        what: `page ${options.page} pointing back to page ${nextPage}`,
+      });
+    }
+    return { ...page, nextPage };
+  }
+
+  /** GETs a JSON document with the token, logging in again once if the token was refused. */
+  async #get(
+    path: string,
+    options: { projectId?: string; signal?: AbortSignal },
+  ): Promise<{ body: unknown; context: CallContext }> {
+    const context: CallContext = {
+      method: "GET",
+      path,
+      projectId: options.projectId,
+      secrets: this.#secrets,
+    };
+    const signals = [this.#send.signal, options.signal].filter((signal) => signal !== undefined);
+    const send = { ...this.#send, signal: signals.length ? AbortSignal.any(signals) : undefined };
+    const attempt = (token: string) =>
+      sendWithRetries({
+        method: "GET",
+        url: new URL(path, this.#endpoint),
+        path,
+        headers: { accept: "application/json", authorization: `Bearer ${token}` },
+      }, send);
+    const token = await this.#accessToken();
+    let response = await attempt(token);
+    // `../shared/lab-api.md`, "Authentication": a token revoked early gets one fresh login.
+    if (response.status === 401) response = await attempt(await this.#accessToken(token));
+    if (response.status < 200 || response.status > 299) throw responseError(response, context);
+    return { body: jsonBody(response, context), context };
+  }
+
+  /** A token valid for at least the safety margin; a new one if `refused` is the current one. */
+  #accessToken(refused?: string): Promise<string> {
+    if (this.#login) return this.#login;
+    const token = this.#token;
+    if (token && token.value !== refused && Date.now() < token.expiresAt - TOKEN_MARGIN_MS) {
+      return Promise.resolve(token.value);
+    }
+    this.#login = this.#logIn().finally(() => this.#login = undefined);
+    return this.#login;
+  }
+
+  async #logIn(): Promise<string> {
+    const token = await logIn(this.#endpoint, {
+      accessId: this.#accessId,
+      secretKey: this.#secretKey,
+      send: this.#send,
+    });
+    this.#secrets.add(token.value);
+    this.#onToken?.(token.value);
+    this.#token = token;
+    return token.value;
+  }
+}

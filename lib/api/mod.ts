@@ -1,0 +1,25 @@
+/**
+ * The lab API client: login and token renewal, retries with backoff, and the project's tasks as
+ * an async iterator of pages, plus the task filters' query string and validation.
+ *
+ * @example Export the names of the complete tasks updated since Christmas
+ * ```ts ignore
+ * import { LabClient, validateTaskFilters } from "@lab/masks";
+ *
+ * const client = new LabClient({
+ *   endpoint: "https://hub-api.isahit.com/",
+ *   accessId: Deno.env.get("ISAHIT_LAB_API_ACCESS_ID") ?? "",
+ *   secretKey: Deno.env.get("ISAHIT_LAB_API_SECRET_KEY") ?? "",
+ * });
+ * const filters = validateTaskFilters({ statusIn: ["complete"], updatedAtGte: "2024-12-25" });
+ * for await (const task of client.tasks("proj_seg_demo", filters)) console.log(task.name);
+ * ```
+ *
+ * @module
+ */
+
+export * from "./lab_client.ts";
+export * from "./parse_date_filter.ts";
+export * from "./task_query.ts";
+export * from "./types.ts";
+export * from "./validate_task_filters.ts";

@@ -1,0 +1,73 @@
+import assert from "../_std/assert.ts";
+import { ConfigError } from "../../lib/errors.ts";
+import type { TaskFilters } from "../../lib/api/types.ts";
+import { validateTaskFilters } from "../../lib/api/validate_task_filters.ts";
+
+function refusal(filters: TaskFilters, settingName?: (key: keyof TaskFilters) => string) {
+  try {
+    validateTaskFilters(filters, settingName);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error;
+  }
+  assert.fail(`validateTaskFilters() accepted ${JSON.stringify(filters)}`);
+}
+
+Deno.test("validateTaskFilters()", async (t) => {
+  await t.step("returns valid filters with their dates trimmed", () => {
+    const filters: TaskFilters = {
+      batchIdIn: ["b1"],
+      statusIn: ["complete", "reviewed"],
+      taskIdIn: ["t1"],
+      nameIn: ["a b.jpg"],
+      nameLike: "frame",
+      createdAtGt: " 2024-12-01 ",
+      updatedAtLte: "2024-12-25T00:00:00Z",
+      data: { type: "default" },
+      properties: { camera: "front" },
+      optionalFields: ["data"],
+    };
+    assert.deepEqual(validateTaskFilters(filters), { ...filters, createdAtGt: "2024-12-01" });
+    assert.equal(filters.createdAtGt, " 2024-12-01 ");
+  });
+
+  await t.step("accepts no filters at all", () => {
+    assert.deepEqual(validateTaskFilters({}), {});
+  });
+
+  await t.step("refuses an invalid date, naming its CLI flag", () => {
+    const error = refusal({ updatedAtGte: "2024-13-01" });
+    assert.equal(error.setting, "--updated-at-gte");
+    assert.match(error.message, /^Option "--updated-at-gte" has an invalid date "2024-13-01"/);
+  });
+
+  await t.step("refuses an empty list, naming its CLI flag", () => {
+    const error = refusal({ statusIn: [] });
+    assert.equal(error.setting, "--status-in");
+    assert.equal(error.message, 'Option "--status-in" is empty: give at least one value.');
+  });
+
+  await t.step("refuses an empty value in a list", () => {
+    assert.equal(refusal({ batchIdIn: ["b1", " "] }).setting, "--batch-id-in");
+    assert.equal(refusal({ optionalFields: [""] }).setting, "--optional-fields");
+  });
+
+  await t.step("refuses an empty name substring", () => {
+    assert.equal(refusal({ nameLike: "" }).setting, "--name-like");
+  });
+
+  await t.step("refuses an empty data or property field or value", () => {
+    const error = refusal({ data: { type: "" } });
+    assert.equal(error.setting, "--data");
+    assert.match(error.message, /"type"=""/);
+    assert.equal(refusal({ properties: { "": "front" } }).setting, "--properties");
+  });
+
+  await t.step("names settings the caller's way when asked", () => {
+    const inputName = (key: keyof TaskFilters) =>
+      key.replace(/[A-Z]/g, (c) => `_${c}`).toLowerCase();
+    const error = refusal({ createdAtLt: "tomorrow" }, inputName);
+    assert.equal(error.setting, "created_at_lt");
+    assert.match(error.message, /^Option "created_at_lt"/);
+  });
+});

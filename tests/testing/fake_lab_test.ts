@@ -1,0 +1,249 @@
+import assert from "../_std/assert.ts";
+import { type FakeLab, type FakeLabOptions, startFakeLab } from "../../testing/fake_lab.ts";
+import { sampleProject } from "../../testing/_sample_project.ts";
+
+const PROJECT = sampleProject("p1", 12);
+const LOGIN = "api/user-manager/auth/login";
+const TASKS = "api/task-manager/tasks";
+const CONFIGURATION = "api/project-configuration-manager/projects/p1/project-configuration";
+
+async function logIn(lab: FakeLab, form: Record<string, string> = {}) {
+  const response = await fetch(new URL(LOGIN, lab.url), {
+    method: "POST",
+    body: new URLSearchParams({ access_id: lab.accessId, secret_key: lab.secretKey, ...form }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+async function get(lab: FakeLab, path: string, token?: string) {
+  const headers: HeadersInit = token === undefined ? {} : { authorization: `Bearer ${token}` };
+  const response = await fetch(new URL(path, lab.url), { headers });
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
+async function tokenOf(lab: FakeLab): Promise<string> {
+  return (await logIn(lab)).body.access_token;
+}
+
+/** The ids of the tasks the lab lists for a query on project p1 (one page of up to 1000). */
+async function idsFor(lab: FakeLab, filters: string): Promise<string[]> {
+  const query = `projectId=p1&pagination=true&limit=1000&${filters}`;
+  const { status, body } = await get(lab, `${TASKS}?${query}`, await tokenOf(lab));
+  assert.equal(status, 200, JSON.stringify(body));
+  return body.docs.map((task: { _id: string }) => task._id);
+}
+
+function ids(...numbers: number[]): string[] {
+  return numbers.map((n) => `task_${String(n).padStart(4, "0")}`);
+}
+
+function withLab(options: Partial<FakeLabOptions>, test: (lab: FakeLab) => Promise<void>) {
+  return async () => {
+    await using lab = await startFakeLab({ projects: [PROJECT], ...options });
+    await test(lab);
+  };
+}
+
+Deno.test("startFakeLab() logs in with a form", async (t) => {
+  await t.step(
+    "answering 201 with a new token and its lifetime",
+    withLab({ tokenTtlSeconds: 90 }, async (lab) => {
+      const { status, body } = await logIn(lab);
+      assert.equal(status, 201);
+      assert.deepEqual(body, { access_token: lab.issuedTokens[0], expires_in: 90 });
+      assert.deepEqual([...lab.requests[0].form ?? []], [
+        ["access_id", "demo-access-id"],
+        ["secret_key", "demo-secret-key"],
+      ]);
+    }),
+  );
+
+  await t.step(
+    "answering 401 to wrong credentials and 400 to missing ones",
+    withLab({ accessId: "me", secretKey: "pw" }, async (lab) => {
+      assert.deepEqual(await logIn(lab, { secret_key: "nope" }), {
+        status: 401,
+        body: { statusCode: 401, message: "Unauthorized" },
+      });
+      assert.equal((await logIn(lab, { access_id: "" })).status, 400);
+      assert.deepEqual(lab.issuedTokens, []);
+    }),
+  );
+});
+
+Deno.test("startFakeLab() wants a valid bearer token", async (t) => {
+  await t.step(
+    "answering 401 without one or with an unknown one",
+    withLab({}, async (lab) => {
+      assert.equal((await get(lab, CONFIGURATION)).status, 401);
+      assert.equal((await get(lab, CONFIGURATION, "made-up")).status, 401);
+      assert.deepEqual(
+        lab.requests.map((r) => [r.authorization, r.authorized]),
+        [[false, false], [true, false]],
+      );
+    }),
+  );
+
+  await t.step(
+    "refusing an expired token",
+    withLab({ tokenTtlSeconds: 0 }, async (lab) => {
+      assert.equal((await get(lab, CONFIGURATION, await tokenOf(lab))).status, 401);
+    }),
+  );
+
+  await t.step(
+    "refusing a token after it served revokeTokenAfterRequests requests",
+    withLab({ revokeTokenAfterRequests: 2 }, async (lab) => {
+      const token = await tokenOf(lab);
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await get(lab, CONFIGURATION, token)).status);
+      assert.deepEqual(statuses, [200, 200, 401]);
+      assert.equal((await get(lab, CONFIGURATION, await tokenOf(lab))).status, 200);
+    }),
+  );
+});
+
+Deno.test(
+  "startFakeLab() serves configurations, 404 for unknown projects, 403 for forbidden ones",
+  withLab({ forbiddenProjects: ["p_hidden"] }, async (lab) => {
+    const token = await tokenOf(lab);
+    assert.deepEqual(
+      await get(lab, CONFIGURATION, token).then((r) => r.body),
+      PROJECT.configuration,
+    );
+    const unknown = await get(lab, CONFIGURATION.replace("p1", "p_none"), token);
+    assert.deepEqual([unknown.status, unknown.body.statusCode], [404, 404]);
+    assert.match(unknown.body.message, /p_none/);
+    assert.equal((await get(lab, CONFIGURATION.replace("p1", "p_hidden"), token)).status, 403);
+    assert.equal((await get(lab, `${TASKS}?projectId=p_none`, token)).status, 404);
+    assert.equal((await get(lab, `${TASKS}?projectId=p_hidden`, token)).status, 403);
+    assert.equal((await get(lab, "api/elsewhere", token)).status, 404);
+  }),
+);
+
+Deno.test("startFakeLab() applies every task filter", async (t) => {
+  await using lab = await startFakeLab({ projects: [PROJECT] });
+  const cases: [string, string, string[]][] = [
+    ["batchIds", "batchIds=batch_b", ids(1, 3, 5, 7, 9, 11)],
+    ["statuses, repeated", "statuses=reviewed&statuses=to-review", ids(1, 2, 4, 5, 7, 8, 10, 11)],
+    ["taskIds", "taskIds=task_0003&taskIds=task_0000", ids(0, 3)],
+    ["taskNames", "taskNames=street%2Fframe_0004.jpg", ids(4)],
+    ["nameLike", "nameLike=frame_001", ids(10, 11)],
+    ["createdAt >", "createdAt=%3E2024-12-10 09:30:00", ids(10, 11)],
+    ["createdAt >=", "createdAt=%3E%3D2024-12-10 09:30:00", ids(9, 10, 11)],
+    ["createdAt <", "createdAt=%3C2024-12-03", ids(0, 1)],
+    ["createdAt <=, ISO with offset", "createdAt=%3C%3D2024-12-02T10:30:00%2B01:00", ids(0, 1)],
+    ["a date range", "updatedAt=%3E2024-12-05&updatedAt=%3C2024-12-08", ids(3, 4, 5)],
+    ["data.<path>", "data.body.image.width=105", ids(5)],
+    ["properties.<name>, with others", "properties.camera=rear&statuses=complete", ids(3, 9)],
+    ["optionalFields, ignored", "optionalFields=metrics&taskIds=task_0001", ids(1)],
+  ];
+  for (const [name, filters, expected] of cases) {
+    await t.step(name, async () => assert.deepEqual(await idsFor(lab, filters), expected));
+  }
+
+  await t.step("answering 400 to a bad date or an unknown parameter", async () => {
+    const token = await tokenOf(lab);
+    for (const query of ["createdAt=2024-12-01", "createdAt=%3Esoon", "colour=red", ""]) {
+      const { status, body } = await get(
+        lab,
+        `${TASKS}?projectId=p1&${query}`.replace(/&$/, ""),
+        token,
+      );
+      assert.equal(status, query === "" ? 200 : 400, query);
+      if (query !== "") assert.equal(body.statusCode, 400);
+    }
+    assert.equal((await get(lab, `${TASKS}?pagination=true`, token)).status, 400);
+  });
+});
+
+Deno.test("startFakeLab() pages tasks like the lab", async (t) => {
+  await using lab = await startFakeLab({ projects: [PROJECT] });
+  const token = await tokenOf(lab);
+  const page = (query: string) => get(lab, `${TASKS}?projectId=p1&${query}`, token);
+
+  await t.step("with every paging field", async () => {
+    const { body } = await page("pagination=true&page=2&limit=5");
+    assert.deepEqual(body.docs, PROJECT.tasks.slice(5, 10));
+    assert.deepEqual({ ...body, docs: undefined }, {
+      docs: undefined,
+      totalDocs: 12,
+      limit: 5,
+      totalPages: 3,
+      page: 2,
+      pagingCounter: 6,
+      hasPrevPage: true,
+      hasNextPage: true,
+      prevPage: 1,
+      nextPage: 3,
+    });
+  });
+
+  await t.step("100 per page by default, at most 1000, nothing past the end", async () => {
+    assert.equal((await page("pagination=true")).body.limit, 100);
+    assert.equal((await page("pagination=true&limit=5000")).body.limit, 1000);
+    const last = (await page("pagination=true&page=9&limit=5")).body;
+    assert.deepEqual([last.docs, last.hasNextPage, last.nextPage], [[], false, null]);
+    assert.equal((await page("pagination=true&page=0")).status, 400);
+  });
+
+  await t.step("as one list without pagination", async () => {
+    assert.deepEqual((await page("pagination=false")).body, PROJECT.tasks);
+  });
+});
+
+Deno.test("startFakeLab() injects the same faults for the same seed", async () => {
+  const faultsOf = async () => {
+    await using lab = await startFakeLab({
+      projects: [PROJECT],
+      faults: { rate: 0.5, seed: 3, kinds: ["429", "500", "503", "reset"] },
+    });
+    const token = await tokenOf(lab);
+    const seen: string[] = [];
+    for (let i = 0; i < 16; i++) {
+      try {
+        const response = await fetch(new URL(CONFIGURATION, lab.url), {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const body = await response.text();
+        if (response.status === 429) assert.equal(response.headers.get("retry-after"), "0");
+        seen.push(response.status === 200 ? JSON.parse(body).projectId : String(response.status));
+      } catch (error) {
+        assert.ok(error instanceof TypeError);
+        seen.push("reset");
+      }
+    }
+    assert.deepEqual(lab.requests.slice(1).map((r) => r.fault ?? "p1"), seen);
+    return seen;
+  };
+  const first = await faultsOf();
+  assert.deepEqual(new Set(first), new Set(["p1", "429", "500", "503", "reset"]));
+  assert.deepEqual(await faultsOf(), first);
+});
+
+Deno.test("startFakeLab() serves under a path prefix", async () => {
+  await using lab = await startFakeLab({ projects: [PROJECT], pathPrefix: "/lab/v1/" });
+  assert.match(lab.url, /^http:\/\/127\.0\.0\.1:\d+\/lab\/v1\/$/);
+  assert.equal((await logIn(lab)).status, 201);
+  assert.equal(lab.requests[0].path, `/lab/v1/${LOGIN}`);
+});
+
+Deno.test("startFakeLab() finds its secret key and tokens in texts and errors", async () => {
+  await using lab = await startFakeLab({ projects: [PROJECT] });
+  const token = await tokenOf(lab);
+  assert.deepEqual(lab.findSecrets("nothing to see"), []);
+  assert.deepEqual(lab.findSecrets(`key ${lab.secretKey}`), [lab.secretKey]);
+  const error = new Error("failed", { cause: new Error(`with ${token}`) });
+  assert.deepEqual(lab.findSecrets(error), [token]);
+});
+
+Deno.test("startFakeLab() closes once, however often it is asked", async () => {
+  const lab = await startFakeLab({ projects: [] });
+  await Promise.all([lab.close(), lab.close()]);
+  await lab[Symbol.asyncDispose]();
+  await assert.rejects(fetch(new URL(LOGIN, lab.url), { method: "POST" }), TypeError);
+});
+
+Deno.test("startFakeLab() refuses two projects with the same id", async () => {
+  await assert.rejects(startFakeLab({ projects: [PROJECT, PROJECT] }), TypeError);
+});
