@@ -1,0 +1,38 @@
+import type { Task } from "../api/types.ts";
+import type { MaskSource } from "./resolve_mask_source.ts";
+
+/**
+ * Finds a task's mask: `data.body.mask` for `iat-segmentation`, `data.body.<inputId>.mask` for a
+ * `form` input. Tasks in the SDK's JSON export shape (`data.mask`, `data.<inputId>.mask`) work too.
+ *
+ * A task that was never annotated (no `data`, an empty `body`, no or an empty mask) has none: the
+ * SDK skips it, and so does the export (`lab-api.md`, "Tasks").
+ *
+ * @param task The task document.
+ * @param source Where the project keeps its masks.
+ * @returns The mask value (normally a PNG `data:` URI, checked later), or `undefined` when the task
+ * has no mask.
+ *
+ * @example
+ * ```ts
+ * import { taskMask } from "@lab/masks";
+ *
+ * const source = { projectId: "p1", projectType: "iat-segmentation", labels: [] } as const;
+ * const task = { _id: "t1", name: "a.jpg", data: { body: { mask: "data:image/png;base64,AA==" } } };
+ * console.log(taskMask(task, source)); // "data:image/png;base64,AA=="
+ * console.log(taskMask({ _id: "t2", name: "b.jpg" }, source)); // undefined
+ * ```
+ */
+export function taskMask(task: Task, source: MaskSource): unknown {
+  const data = task.data;
+  if (!isRecord(data)) return undefined;
+  const answers = isRecord(data.body) ? data.body : data;
+  const holder = source.input ? answers[source.input.id] : answers;
+  if (!isRecord(holder)) return undefined;
+  const mask = holder.mask;
+  return mask === null || mask === "" ? undefined : mask;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,48 @@
+import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
+import { decodeDataUri } from "../raster/mask_data_uri.ts";
+import { decodePng } from "../raster/decode_png.ts";
+import { encodePng } from "../raster/encode_png.ts";
+import { applySemanticMapping } from "../raster/semantic_mapping.ts";
+
+/** Options of {@linkcode convertMask}. */
+export interface ConvertMaskOptions {
+  /** Colours by blue-channel value, from `resolveSemanticMapping`; none keeps the platform colours. */
+  colourByBChannel?: ReadonlyMap<number, RgbColour>;
+  /**
+   * Refuse masks with more pixels than this, before decoding them.
+   *
+   * @default {100_000_000}
+   */
+  maxPixels?: number;
+}
+
+/**
+ * Turns one task's mask (a PNG `data:` URI) into the PNG file the SDK writes: the mask decoded as
+ * 8-bit RGB whatever its PNG flavour, optionally recoloured, encoded as an 8-bit RGB PNG.
+ *
+ * @param mask The task's mask value.
+ * @param options The semantic mapping and limits.
+ * @returns The bytes of the PNG file to write.
+ * @throws {PngError} when the mask is not a valid PNG data URI.
+ *
+ * @example
+ * ```ts
+ * import { convertMask, decodePng, encodeDataUri, encodePng } from "@lab/masks";
+ *
+ * const mask = encodeDataUri(
+ *   await encodePng({ width: 1, height: 1, data: new Uint8Array([1, 1, 7]) }),
+ * );
+ * const png = await convertMask(mask, { colourByBChannel: new Map([[7, [9, 9, 9]]]) });
+ * console.log((await decodePng(png)).data); // Uint8Array(3) [ 9, 9, 9 ]
+ * ```
+ */
+export async function convertMask(
+  mask: unknown,
+  options: ConvertMaskOptions = {},
+): Promise<Uint8Array> {
+  let image = await decodePng(decodeDataUri(mask), { maxPixels: options.maxPixels });
+  if (options.colourByBChannel && options.colourByBChannel.size > 0) {
+    image = applySemanticMapping(image, options.colourByBChannel);
+  }
+  return await encodePng(image);
+}

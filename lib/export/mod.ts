@@ -1,0 +1,19 @@
+/**
+ * The export pipeline: tasks → masks → PNG files, with the SDK's folder and file naming.
+ *
+ * @example
+ * ```ts
+ * import { maskFilePath } from "@lab/masks/export";
+ *
+ * console.log(maskFilePath({ _id: "t1", name: "a.jpg" }, { replaceExtension: true })); // "a.png"
+ * ```
+ *
+ * @module
+ */
+export * from "./convert_mask.ts";
+export * from "./export_folder_name.ts";
+export * from "./export_masks.ts";
+export * from "./export_summary.ts";
+export * from "./mask_file_path.ts";
+export * from "./mask_file_registry.ts";
+export * from "./write_file_atomic.ts";

@@ -1,0 +1,63 @@
+import type { ExportSummary } from "../export/export_summary.ts";
+
+/** Options of {@linkcode formatSummary}. */
+export interface FormatSummaryOptions {
+  /**
+   * How many failed tasks to list one by one before a count of the rest.
+   *
+   * @default {20}
+   */
+  maxListed?: number;
+}
+
+/**
+ * The closing lines of an export, for people: where the masks are, what was skipped and what
+ * failed, with each failed task's id, name and reason.
+ *
+ * @param summary The export's summary.
+ * @param options How many failures to list.
+ * @returns Lines without trailing newlines.
+ *
+ * @example
+ * ```ts
+ * import { formatSummary } from "@lab/masks";
+ *
+ * const lines = formatSummary({
+ *   projectId: "p1", folder: "/tmp/out", folderCreated: true, total: 3, exported: 2,
+ *   skipped: 1, failed: 0, skippedTasks: [], failures: [], renamed: [], durationMs: 12,
+ * });
+ * console.log(lines[0]); // 'Exported 2 masks to "/tmp/out"'
+ * ```
+ */
+export function formatSummary(
+  summary: ExportSummary,
+  options: FormatSummaryOptions = {},
+): string[] {
+  const maxListed = options.maxListed ?? 20;
+  const lines: string[] = [];
+  if (summary.folderCreated) {
+    lines.push(`Exported ${plural(summary.exported, "mask")} to "${summary.folder}"`);
+  } else {
+    lines.push(
+      summary.total === 0
+        ? "Nothing to export: no task matches the filters"
+        : "Nothing to export: no task has a mask",
+    );
+  }
+  lines.push(
+    `${plural(summary.total, "task")}: ${summary.exported} exported, ` +
+      `${summary.skipped} skipped (no mask), ${summary.failed} failed` +
+      (summary.renamed.length > 0 ? `, ${summary.renamed.length} renamed (name taken)` : ""),
+  );
+  for (const failure of summary.failures.slice(0, maxListed)) {
+    lines.push(`  failed: "${failure.taskName}" (${failure.taskId}): ${failure.reason}`);
+  }
+  if (summary.failures.length > maxListed) {
+    lines.push(`  ... and ${summary.failures.length - maxListed} more failed tasks`);
+  }
+  return lines;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,76 @@
+import type { ExportEvent } from "../export/export_summary.ts";
+import { ProgressBar } from "./progress_bar.ts";
+
+// Below this many tasks, plain logs get no progress lines: the summary says it all.
+const PLAIN_PROGRESS_MIN = 20;
+
+/** Options of {@linkcode progressReporter}. */
+export interface ProgressReporterOptions {
+  /** Writes to the progress stream (stderr). */
+  write: (text: string) => void;
+  /** Whether that stream is a terminal: a redrawn bar there, plain lines elsewhere. */
+  isTerminal: boolean;
+  /** The clock, in milliseconds. @default {performance.now} */
+  now?: () => number;
+}
+
+/** Receives an export's events; `end()` closes the bar. */
+export interface ProgressReporter {
+  /** Handles one export event. */
+  onProgress(event: ExportEvent): void;
+  /** Ends the progress display. */
+  end(): void;
+}
+
+/**
+ * Shows an export's progress: on a terminal a bar with counts, rate and time left; elsewhere (CI
+ * logs) a line at the start and, for 20 tasks or more, every 10%. Failed and renamed tasks get a line of their own, with
+ * their id and name, as they happen.
+ *
+ * @param options Where to write, and whether it is a terminal.
+ * @returns The reporter, whose `onProgress` goes to `exportMasks`.
+ *
+ * @example
+ * ```ts
+ * import { progressReporter } from "@lab/masks";
+ *
+ * const lines: string[] = [];
+ * const reporter = progressReporter({ write: (text) => lines.push(text), isTerminal: false });
+ * reporter.onProgress({ type: "start", total: 10, folder: "/tmp/out" });
+ * console.log(lines[0]); // "Exporting 10 tasks to \"/tmp/out\"\n"
+ * ```
+ */
+export function progressReporter(options: ProgressReporterOptions): ProgressReporter {
+  const { write, isTerminal } = options;
+  const bar = isTerminal ? new ProgressBar({ write, now: options.now }) : undefined;
+  let nextTenth = 1;
+  const say = (line: string) => {
+    bar?.end();
+    write(`${line}\n`);
+  };
+  return {
+    onProgress(event) {
+      if (event.type === "start") {
+        say(`Exporting ${event.total} tasks to "${event.folder}"`);
+        return;
+      }
+      const { outcome, done, total } = event;
+      if (outcome.status === "failed") {
+        say(`failed: "${outcome.taskName}" (${outcome.taskId}): ${outcome.reason}`);
+      } else if (outcome.renamedFrom !== undefined) {
+        say(
+          `renamed: "${outcome.taskName}" (${outcome.taskId}): "${outcome.renamedFrom}" is taken ` +
+            `by an earlier task; written as "${outcome.file}"`,
+        );
+      }
+      if (bar) bar.update(done, total);
+      else if (total >= PLAIN_PROGRESS_MIN && done >= (total * nextTenth) / 10) {
+        while (done >= (total * nextTenth) / 10) nextTenth++;
+        write(`progress: ${done}/${total} tasks (${Math.round((done / total) * 100)}%)\n`);
+      }
+    },
+    end() {
+      bar?.end();
+    },
+  };
+}
