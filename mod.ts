@@ -1,0 +1,33 @@
+/**
+ * Export isahit **lab** segmentation masks as PNG files, like the Python SDK's
+ * `export_tasks(format="mask")`, with pixel-identical masks: `iat-segmentation` projects and
+ * `form` projects with a `tool-iat-segmentation` input, every task filter, the SDK's folder and
+ * file names, `replaceExtension` and `semanticMapping`.
+ *
+ * ```ts ignore
+ * import { exportMasks, LabClient } from "@lab/masks";
+ *
+ * const summary = await exportMasks({
+ *   client: new LabClient({
+ *     endpoint: "https://hub-api.isahit.com/",
+ *     accessId: Deno.env.get("ISAHIT_LAB_API_ACCESS_ID")!,
+ *     secretKey: Deno.env.get("ISAHIT_LAB_API_SECRET_KEY")!,
+ *   }),
+ *   projectId: "proj_seg_demo",
+ *   filters: { statusIn: ["complete", "reviewed"] },
+ * });
+ * console.log(`Exported ${summary.exported} masks to "${summary.folder}"`);
+ * ```
+ *
+ * The pieces work alone too: {@linkcode LabClient} walks a project's tasks,
+ * {@linkcode resolveMaskSource} finds where its masks are, {@linkcode convertMask} turns one mask
+ * into the PNG the SDK writes, and `@lab/masks/testing` serves a fake lab for your own tests.
+ *
+ * @module
+ */
+export * from "./lib/api/mod.ts";
+export * from "./lib/detect/mod.ts";
+export * from "./lib/errors.ts";
+export * from "./lib/export/mod.ts";
+export * from "./lib/output/mod.ts";
+export * from "./lib/raster/mod.ts";
