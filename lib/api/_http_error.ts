@@ -42,7 +42,8 @@ export function responseError(response: LabResponse, context: CallContext): ApiE
   } else if (status === 404 && project) {
     summary = `Unknown project ${project} (${where}): check the project id`;
   } else if (status >= 500 || status === 429) {
-    summary = `The lab kept failing (${where}) and retries were spent`;
+    const tries = response.attempts === 1 ? "1 attempt" : `${response.attempts} attempts`;
+    summary = `The lab kept failing (${where}) after ${tries}: try again later`;
   } else {
     summary = `The lab refused the request (${where})`;
   }

@@ -26,6 +26,8 @@ export interface LabResponse {
   headers: Headers;
   /** The body as text. */
   body: string;
+  /** How many attempts the request took, this one included. */
+  attempts: number;
 }
 
 /** How to send and when to give up. */
@@ -38,6 +40,11 @@ export interface SendOptions {
   retryDelayMs: number;
   /** How long one attempt may take, body included, in milliseconds. */
   timeoutMs: number;
+  /**
+   * How long one request may take in all, every attempt and wait included, in milliseconds: no
+   * attempt runs and no wait lasts past it.
+   */
+  retryBudgetMs: number;
   /** Aborts the request and every retry; its reason is rethrown as is. */
   signal?: AbortSignal;
   /** Strings that must never appear in a message: the secret key and the tokens. */
@@ -46,28 +53,38 @@ export interface SendOptions {
 
 /**
  * Sends a request, retrying `429`, `5xx`, network errors and timeouts with backoff (never other
- * statuses: `../shared/lab-api.md`, "Errors on any call"). Returns the last response, whatever
- * its status, once it is not retryable or the retries are spent.
+ * statuses: `../shared/lab-api.md`, "Errors on any call"), until `maxRetries` retries or the
+ * `retryBudgetMs` are spent. Returns the last response, whatever its status, once it is not
+ * retryable or no retry is left.
  *
- * @throws {ApiError} with status 0 when every attempt failed to get an answer.
+ * @throws {ApiError} with status 0 when no attempt got an answer.
  */
 export async function sendWithRetries(
   request: LabRequest,
   options: SendOptions,
 ): Promise<LabResponse> {
+  const deadline = performance.now() + options.retryBudgetMs;
   for (let attempt = 0;; attempt++) {
+    // The last attempt gets what is left of the budget, if that is less than a full timeout.
+    const timeoutMs = Math.max(1, Math.min(options.timeoutMs, deadline - performance.now()));
     let response: LabResponse;
     try {
-      response = await sendOnce(request, options);
+      response = { ...await sendOnce(request, { ...options, timeoutMs }), attempts: attempt + 1 };
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
-      if (attempt >= options.maxRetries) throw unreachable(request, error, attempt + 1, options);
-      await sleep(retryDelay(attempt, { baseMs: options.retryDelayMs }), options.signal);
+      const wait = retryDelay(attempt, { baseMs: options.retryDelayMs });
+      if (attempt >= options.maxRetries || performance.now() + wait >= deadline) {
+        throw unreachable(request, error, { attempts: attempt + 1, timeoutMs, options });
+      }
+      await sleep(wait, options.signal);
       continue;
     }
     if (!isRetryable(response.status) || attempt >= options.maxRetries) return response;
     const retryAfter = response.headers.get("retry-after");
-    await sleep(retryDelay(attempt, { baseMs: options.retryDelayMs, retryAfter }), options.signal);
+    const wait = retryDelay(attempt, { baseMs: options.retryDelayMs, retryAfter });
+    // A wait that would end past the budget is not worth starting: the answer is final.
+    if (performance.now() + wait >= deadline) return response;
+    await sleep(wait, options.signal);
   }
 }
 
@@ -75,7 +92,10 @@ function isRetryable(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
-async function sendOnce(request: LabRequest, options: SendOptions): Promise<LabResponse> {
+async function sendOnce(
+  request: LabRequest,
+  options: SendOptions,
+): Promise<Omit<LabResponse, "attempts">> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   const response = await options.fetch(request.url, {
@@ -97,11 +117,10 @@ async function sendOnce(request: LabRequest, options: SendOptions): Promise<LabR
 function unreachable(
   request: LabRequest,
   error: unknown,
-  attempts: number,
-  options: SendOptions,
+  { attempts, timeoutMs, options }: { attempts: number; timeoutMs: number; options: SendOptions },
 ): ApiError {
   const reason = error instanceof DOMException && error.name === "TimeoutError"
-    ? `no answer within ${options.timeoutMs} ms`
+    ? `no answer within ${Math.round(timeoutMs)} ms`
     : error instanceof Error
     ? error.message
     : String(error);

@@ -25,8 +25,14 @@ export interface LabClientOptions {
   maxRetries?: number;
   /** The first backoff step in milliseconds, doubled at each retry, with jitter. Default: 500. */
   retryDelayMs?: number;
-  /** How long one request may take, in milliseconds. Default: 60 000. */
+  /** How long one attempt of a request may take, body included, in milliseconds. Default: 60 000. */
   timeoutMs?: number;
+  /**
+   * How long one request may take in all, every retry and wait included, in milliseconds: no
+   * retry starts, and no wait (backoff or `Retry-After`) is begun, that would end past it.
+   * Default: 120 000.
+   */
+  retryBudgetMs?: number;
   /** Cancels every request and wait of this client; its reason is thrown as is. */
   signal?: AbortSignal;
   /** Called with each new access token before it is used, e.g. to mask it in CI logs. */
@@ -41,8 +47,9 @@ const TOKEN_MARGIN_MS = 60_000;
 
 /**
  * A client of the lab HTTP API: it logs in lazily, renews the token before it expires (and once
- * more when a call gets `401`), retries `429`, `5xx`, network errors and timeouts with backoff,
- * and walks task pages one page ahead of the caller.
+ * more when a call gets `401`), retries `429`, `5xx`, network errors and timeouts with exponential
+ * backoff and jitter (honouring `Retry-After`) within a per-request time budget, never retries
+ * `400`, `401`, `403` or `404`, and walks task pages one page ahead of the caller.
  *
  * @example List the complete tasks of a project
  * ```ts ignore
@@ -90,6 +97,7 @@ export class LabClient {
       maxRetries: whole(options.maxRetries ?? 4, "maxRetries", 0),
       retryDelayMs: whole(options.retryDelayMs ?? 500, "retryDelayMs", 0),
       timeoutMs: whole(options.timeoutMs ?? 60_000, "timeoutMs", 1),
+      retryBudgetMs: whole(options.retryBudgetMs ?? 120_000, "retryBudgetMs", 1),
       signal: options.signal,
       secrets: this.#secrets,
     };
