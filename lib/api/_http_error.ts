@@ -28,7 +28,7 @@ export function responseError(response: LabResponse, context: CallContext): ApiE
   const project = context.projectId === undefined ? undefined : JSON.stringify(context.projectId);
   let summary: string;
   if (context.login && status === 401) {
-    summary = `The lab rejected the credentials (${where}): check ISAHIT_LAB_API_ACCESS_ID and ` +
+    summary = `Lab credentials rejected (${where}): check ISAHIT_LAB_API_ACCESS_ID and ` +
       `ISAHIT_LAB_API_SECRET_KEY`;
   } else if (context.login && status === 400) {
     summary = `The lab found the login request malformed (${where})`;
