@@ -12,19 +12,25 @@ export interface MaskFilePathOptions {
   replaceExtension?: boolean;
 }
 
+// `C:\x`, `C:/x` and `C:x` name a drive on Windows.
+const DRIVE = /^[A-Za-z]:/;
+
 /**
- * The path of a task's mask file inside the export folder: `<task name>.png`, where each `/` of
- * the name makes a subfolder.
+ * The path of a task's mask file inside the export folder, as the SDK names it:
+ * `<task name>.png`, where each `/` of the name makes a subfolder (`lab-api.md`, "What the SDK's
+ * mask export does", rule 4). Empty and `.` segments of the name are dropped.
  *
- * Unlike the SDK, a name that would write outside the export folder is refused, and
- * `replaceExtension` only cuts within the last path segment (the SDK would cut `dir.v2/frame` to
- * `dir.png`).
+ * Unlike the SDK, a name that could lead outside the export folder on any system is refused: an
+ * absolute path (`/x`, `\x`, `C:x`) or a `..` segment (between `/` or `\`). And `replaceExtension`
+ * only cuts within the last segment (the SDK would cut `dir.v2/frame` to `dir.png`).
+ *
+ * The path keeps the name's other characters: `MaskFileRegistry.claim()` makes it
+ * portable (control characters, `\`, Windows device names, over-long names) and unique.
  *
  * @param task The task (its id and name).
  * @param options Whether to replace the name's extension.
  * @returns A relative path with `/` separators, ending in `.png`.
- * @throws {TaskError} when the name is empty, absolute, has a `..` segment, a backslash or a
- * control character.
+ * @throws {TaskError} when the name is not text, is empty, absolute, or has a `..` segment.
  *
  * @example
  * ```ts
@@ -38,21 +44,22 @@ export function maskFilePath(
   task: Pick<Task, "_id" | "name">,
   options: MaskFilePathOptions = {},
 ): string {
-  const name = task.name;
+  const name: unknown = task.name;
   const refuse = (reason: string) =>
     new TaskError(`its name ${reason}, so no mask file can be named after it`, {
-      taskId: task._id,
+      taskId: String(task._id),
       taskName: String(name),
     });
-  if (typeof name !== "string" || name.trim() === "") throw refuse("is empty");
-  // deno-lint-ignore no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw refuse("has a control character");
-  if (name.includes("\\")) throw refuse("has a backslash");
-  if (name.startsWith("/")) throw refuse("is an absolute path");
-  const segments = name.split("/").filter((segment) => segment !== "" && segment !== ".");
-  if (segments.includes("..")) {
+  if (typeof name !== "string") throw refuse(`is ${name === undefined ? "missing" : "not text"}`);
+  if (name.trim() === "") throw refuse("is empty");
+  if (name.startsWith("/") || name.startsWith("\\") || DRIVE.test(name)) {
+    throw refuse("is an absolute path");
+  }
+  // A `\` separates folders on Windows: a `..` between backslashes leaves the folder there.
+  if (name.split(/[/\\]/).includes("..")) {
     throw refuse('has a ".." segment that would leave the export folder');
   }
+  const segments = name.split("/").filter((segment) => segment !== "" && segment !== ".");
   if (segments.length === 0) throw refuse("has no file name part");
   let last = segments[segments.length - 1];
   if (options.replaceExtension && last.lastIndexOf(".") > -1) {

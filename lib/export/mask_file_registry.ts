@@ -1,8 +1,29 @@
+import { fitName, portablePath } from "./_portable_path.ts";
+
+/** The file a task got from {@linkcode MaskFileRegistry.claimFile}, and why it differs. */
+export interface MaskFileClaim {
+  /** The relative, `/`-separated path to write, portable and unique in the export. */
+  file: string;
+  /** Why `file` is not the path asked for, as one clause; absent when it is that path. */
+  reason?: string;
+}
+
+// A task id in a file name keeps its letters, digits, `_` and `-`, and at most this many.
+const MAX_ID_LENGTH = 64;
+
 /**
- * Hands out one file path per task, so two tasks with the same name never overwrite each other
- * (the SDK silently overwrites). The first task keeps `<name>.png`; a later one gets
- * `<name>__<task id>.png`. Paths are compared case-insensitively, so an export copied to a macOS
- * or Windows disk loses nothing either.
+ * Hands out one portable file path per task, so that no mask overwrites another (the SDK silently
+ * overwrites) and every name can be created on Linux, macOS and Windows.
+ *
+ * Each name of the path is made portable first: control characters and `\` become `_`; Windows
+ * device names get `_` (`CON.jpg` → `CON_.jpg`); a name ending in `.` or a space gets `_`; a name
+ * longer than 200 bytes of UTF-8 is cut and ends with `~` and 12 hex digits of its SHA-256.
+ *
+ * Then paths are compared ignoring case and Unicode normalization (NFC), as macOS and Windows do.
+ * The first task keeps its path; a later one gets `<stem>__<task id>.png` (then `_2`, `_3`...).
+ * A folder that would have the path of an earlier task's file gets `__<task id>` itself. A task
+ * that claims again gets the path it already holds. Paths given as `reserved` (the export's own
+ * files) are never handed out, as files or as folders.
  *
  * @example
  * ```ts
@@ -11,32 +32,113 @@
  * const registry = new MaskFileRegistry();
  * console.log(registry.claim("a.png", "t1")); // "a.png"
  * console.log(registry.claim("A.png", "t2")); // "A__t2.png"
+ * console.log(registry.claimFile("con.jpg.png", "t3").file); // "con_.jpg.png"
  * ```
  */
 export class MaskFileRegistry {
-  #claimed = new Set<string>();
+  // Claimed files by comparison key, with the task holding each (`null`: the export's own file).
+  #files = new Map<string, string | null>();
+  #folders = new Set<string>();
 
   /**
-   * Claims a path for a task, or a de-duplicated one when it is taken.
+   * Creates a registry where nothing is claimed yet but the export's own files.
    *
-   * @param path The wanted path, ending in `.png`.
+   * @param options The paths the export writes itself (a manifest...), which no mask file and no
+   * mask folder may take.
+   */
+  constructor(options: { reserved?: readonly string[] } = {}) {
+    for (const path of options.reserved ?? []) this.#files.set(keyOf(path), null);
+  }
+
+  /**
+   * Claims a path for a task: the path made portable, or a de-duplicated one when it is taken.
+   *
+   * @param path The wanted path, relative, `/`-separated, ending in `.png`.
    * @param taskId The task's id, used to make the path unique.
-   * @returns The path to write: `path` itself, or `<stem>__<task id>.png` (then `_2`, `_3`...).
+   * @returns The path to write.
+   * @throws {RangeError} when the path has no name at all.
    */
   claim(path: string, taskId: string): string {
-    if (this.#take(path)) return path;
-    const stem = path.slice(0, -".png".length);
-    const id = taskId.replace(/[^A-Za-z0-9_-]/g, "_");
+    return this.claimFile(path, taskId).file;
+  }
+
+  /**
+   * Claims a path for a task, like {@linkcode MaskFileRegistry.claim}, and says why the path
+   * given differs from the one asked for, so the export can report it.
+   *
+   * @param path The wanted path, relative, `/`-separated, ending in `.png`.
+   * @param taskId The task's id, used to make the path unique.
+   * @returns The path to write and, when it differs from `path`, the reason.
+   * @throws {RangeError} when the path has no name at all.
+   */
+  claimFile(path: string, taskId: string): MaskFileClaim {
+    const portable = portablePath(path);
+    const reasons = [...portable.changes];
+    const names = portable.path.split("/");
+    const id = idPart(taskId);
+    for (let i = 0; i < names.length - 1; i++) {
+      const folder = names.slice(0, i + 1).join("/");
+      const holder = this.#files.get(keyOf(folder));
+      if (holder === undefined) continue;
+      names[i] = this.#firstFree(names.slice(0, i), names[i], { id, suffix: "", folder: true });
+      reasons.push(`its folder "${folder}" is the file of ${describe(holder)}`);
+    }
+    const wanted = names.join("/");
+    const holder = this.#holderOf(wanted);
+    let file = wanted;
+    if (holder !== undefined && holder !== taskId) {
+      const stem = names[names.length - 1].slice(0, -".png".length);
+      names[names.length - 1] = this.#firstFree(names.slice(0, -1), stem, {
+        id,
+        suffix: ".png",
+        taskId,
+      });
+      file = names.join("/");
+      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe(holder)}`);
+    }
+    this.#record(file, taskId);
+    return reasons.length === 0 ? { file } : { file, reason: reasons.join("; ") };
+  }
+
+  /** `<name>__<id><suffix>`, then `_2`, `_3`...: the first one free in `parents`. */
+  #firstFree(
+    parents: string[],
+    name: string,
+    options: { id: string; suffix: string; taskId?: string; folder?: boolean },
+  ): string {
     for (let attempt = 1;; attempt++) {
-      const candidate = attempt === 1 ? `${stem}__${id}.png` : `${stem}__${id}_${attempt}.png`;
-      if (this.#take(candidate)) return candidate;
+      const tail = attempt === 1 ? `__${options.id}` : `__${options.id}_${attempt}`;
+      // The task id is part of the suffix, so a long name is cut before it, never it.
+      const candidate = fitName(name, `${tail}${options.suffix}`);
+      const holder = this.#holderOf([...parents, candidate].join("/"));
+      // A folder may be shared with other tasks' files; a file belongs to one task.
+      const free = holder === undefined || holder === options.taskId ||
+        (options.folder === true && holder === "");
+      if (free) return candidate;
     }
   }
 
-  #take(path: string): boolean {
-    const key = path.normalize("NFC").toLowerCase();
-    if (this.#claimed.has(key)) return false;
-    this.#claimed.add(key);
-    return true;
+  /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
+  #holderOf(path: string): string | null | undefined {
+    const key = keyOf(path);
+    return this.#files.has(key) ? this.#files.get(key) : this.#folders.has(key) ? "" : undefined;
   }
+
+  #record(file: string, taskId: string): void {
+    const names = file.split("/");
+    for (let i = 1; i < names.length; i++) this.#folders.add(keyOf(names.slice(0, i).join("/")));
+    this.#files.set(keyOf(file), taskId);
+  }
+}
+
+function describe(holder: string | null): string {
+  return holder === null ? "the export itself" : `task ${holder}`;
+}
+
+function keyOf(path: string): string {
+  return path.normalize("NFC").toLowerCase();
+}
+
+function idPart(taskId: string): string {
+  return taskId.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_ID_LENGTH);
 }
