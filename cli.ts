@@ -18,7 +18,7 @@ import { loadSemanticMapping } from "./lib/cli/load_semantic_mapping.ts";
 import { closestWord } from "./lib/cli/closest_word.ts";
 import { runDemo } from "./lib/cli/run_demo.ts";
 import { ConfigError, exitCodeOf, MasksError } from "./lib/errors.ts";
-import { exportMasks } from "./lib/export/export_masks.ts";
+import { exportMasks, type ExportMasksOptions } from "./lib/export/export_masks.ts";
 import type { SemanticMapping } from "./lib/detect/resolve_semantic_mapping.ts";
 import { formatSummary } from "./lib/output/format_summary.ts";
 import { progressReporter } from "./lib/output/progress_reporter.ts";
@@ -120,6 +120,13 @@ async function runExport(args: readonly string[], io: Io): Promise<number> {
       outputFilename: command.outputFilename,
       replaceExtension: command.replaceExtension,
       semanticMapping: semanticMapping as SemanticMapping | undefined,
+      maskFormat: command.maskFormat as ExportMasksOptions["maskFormat"],
+      ignoreIndex: command.ignoreIndex,
+      dryRun: command.dryRun,
+      shard: command.shard,
+      resume: command.resume,
+      incremental: command.incremental,
+      overwrite: command.overwrite,
       concurrency: command.concurrency,
       signal: io.signal,
       onProgress: reporter?.onProgress,

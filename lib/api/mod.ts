@@ -23,3 +23,4 @@ export * from "./parse_date_filter.ts";
 export * from "./task_query.ts";
 export * from "./types.ts";
 export * from "./validate_task_filters.ts";
+export * from "./task_source.ts";

@@ -1,180 +1,12 @@
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
 import { type FlagSpec, parseFlags, UnknownFlagError } from "../_std/cli.ts";
+import { parseShard, type Shard } from "../export/shard.ts";
 import { closestWord } from "./closest_word.ts";
+import { EXPORT_FLAGS, type ExportFlag, type FlagKind } from "./export_flag_table.ts";
 
-/** How a flag's value is read: one string, a list, key=value pairs, or a switch. */
-export type FlagKind = "string" | "list" | "pairs" | "boolean";
-
-/** One flag of `export`: its name, value, where it goes, and its help line. */
-export interface ExportFlag {
-  /** The flag without `--`, the SDK's parameter name in kebab-case. */
-  name: string;
-  /** `string`, `list` (repeats and commas), `pairs` (`key=value`, repeats) or `boolean`. */
-  kind: FlagKind;
-  /** The task filter it sets, if it is one. */
-  filter?: keyof TaskFilters;
-  /** The value's placeholder in `--help`. */
-  value?: string;
-  /** The help line. */
-  help: string;
-}
-
-/** Every flag of the `export` command, in `--help` order. */
-export const EXPORT_FLAGS: readonly ExportFlag[] = [
-  { name: "project-id", kind: "string", value: "<id>", help: "the project to export (required)" },
-  {
-    name: "input-id",
-    kind: "string",
-    value: "<id>",
-    help: "form projects: the segmentation input",
-  },
-  {
-    name: "batch-id-in",
-    kind: "list",
-    filter: "batchIdIn",
-    value: "<ids>",
-    help: "only these batches",
-  },
-  {
-    name: "status-in",
-    kind: "list",
-    filter: "statusIn",
-    value: "<statuses>",
-    help: "only these statuses, e.g. complete,reviewed",
-  },
-  {
-    name: "task-id-in",
-    kind: "list",
-    filter: "taskIdIn",
-    value: "<ids>",
-    help: "only these task ids",
-  },
-  {
-    name: "name-in",
-    kind: "list",
-    filter: "nameIn",
-    value: "<names>",
-    help: "only these task names (write \\, for a comma in a name)",
-  },
-  {
-    name: "name-like",
-    kind: "string",
-    filter: "nameLike",
-    value: "<text>",
-    help: "only task names containing this text",
-  },
-  {
-    name: "created-at-gt",
-    kind: "string",
-    filter: "createdAtGt",
-    value: "<date>",
-    help: "created after (YYYY-MM-DD HH:MM:SS or ISO 8601)",
-  },
-  {
-    name: "created-at-gte",
-    kind: "string",
-    filter: "createdAtGte",
-    value: "<date>",
-    help: "created at or after",
-  },
-  {
-    name: "created-at-lt",
-    kind: "string",
-    filter: "createdAtLt",
-    value: "<date>",
-    help: "created before",
-  },
-  {
-    name: "created-at-lte",
-    kind: "string",
-    filter: "createdAtLte",
-    value: "<date>",
-    help: "created at or before",
-  },
-  {
-    name: "updated-at-gt",
-    kind: "string",
-    filter: "updatedAtGt",
-    value: "<date>",
-    help: "updated after",
-  },
-  {
-    name: "updated-at-gte",
-    kind: "string",
-    filter: "updatedAtGte",
-    value: "<date>",
-    help: "updated at or after",
-  },
-  {
-    name: "updated-at-lt",
-    kind: "string",
-    filter: "updatedAtLt",
-    value: "<date>",
-    help: "updated before",
-  },
-  {
-    name: "updated-at-lte",
-    kind: "string",
-    filter: "updatedAtLte",
-    value: "<date>",
-    help: "updated at or before",
-  },
-  {
-    name: "data",
-    kind: "pairs",
-    filter: "data",
-    value: "<field=value>",
-    help: "only tasks whose data field equals value (repeatable)",
-  },
-  {
-    name: "properties",
-    kind: "pairs",
-    filter: "properties",
-    value: "<name=value>",
-    help: "only tasks whose property equals value (repeatable)",
-  },
-  {
-    name: "optional-fields",
-    kind: "list",
-    filter: "optionalFields",
-    value: "<fields>",
-    help: "extra task fields to ask the API for",
-  },
-  {
-    name: "output-folder",
-    kind: "string",
-    value: "<dir>",
-    help: 'where the export folder is made (default ".")',
-  },
-  {
-    name: "output-filename",
-    kind: "string",
-    value: "<name>",
-    help: "the export folder's name (default lab_mask_<project id>_<date>)",
-  },
-  { name: "replace-extension", kind: "boolean", help: "name masks a.png, not a.jpg.png" },
-  {
-    name: "semantic-mapping",
-    kind: "string",
-    value: "<json|file>",
-    help: 'recolour labels: {"<label id>": [r, g, b]} or a .json file',
-  },
-  {
-    name: "endpoint",
-    kind: "string",
-    value: "<url>",
-    help: "the lab API (default $ISAHIT_LAB_API_ENDPOINT or https://hub-api.isahit.com/)",
-  },
-  {
-    name: "concurrency",
-    kind: "string",
-    value: "<n>",
-    help: "masks converted at once (default: the number of CPU cores)",
-  },
-  { name: "json", kind: "boolean", help: "print the summary as JSON on stdout, no progress" },
-  { name: "help", kind: "boolean", help: "show this help" },
-];
+export { EXPORT_FLAGS };
+export type { ExportFlag, FlagKind };
 
 /** The `export` command's settings, as read from its flags. */
 export interface ExportCommand {
@@ -192,6 +24,24 @@ export interface ExportCommand {
   replaceExtension: boolean;
   /** The semantic mapping as given: JSON text, or the path of a JSON file. */
   semanticMapping?: string;
+  /** The mask format's name (checked by `exportMasks`). */
+  maskFormat?: string;
+  /** The ignore index of class-index and palette masks. */
+  ignoreIndex?: number;
+  /** Whether to list only. */
+  dryRun: boolean;
+  /** The shard, `i/n`. */
+  shard?: Shard;
+  /** Whether to resume an interrupted export. */
+  resume: boolean;
+  /** The earlier export to update. */
+  incremental?: string;
+  /** Whether to replace an earlier export. */
+  overwrite: boolean;
+  /** The JSON export to convert offline. */
+  fromExport?: string;
+  /** The project configuration file, for offline conversion. */
+  config?: string;
   /** The API endpoint, overriding the environment. */
   endpoint?: string;
   /** How many masks are converted at once. */
@@ -248,8 +98,17 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     outputFilename: parsed["output-filename"] as string | undefined,
     replaceExtension: parsed["replace-extension"] === true,
     semanticMapping: parsed["semantic-mapping"] as string | undefined,
+    maskFormat: parsed["mask-format"] as string | undefined,
+    ignoreIndex: parseWhole(parsed["ignore-index"] as string | undefined, "ignore-index", 1, 255),
+    dryRun: parsed["dry-run"] === true,
+    shard: parsed["shard"] === undefined ? undefined : parseShard(parsed["shard"] as string),
+    resume: parsed["resume"] === true,
+    incremental: parsed["incremental"] as string | undefined,
+    overwrite: parsed["overwrite"] === true,
+    fromExport: parsed["from-export"] as string | undefined,
+    config: parsed["config"] as string | undefined,
     endpoint: parsed["endpoint"] as string | undefined,
-    concurrency: parseConcurrency(parsed["concurrency"] as string | undefined),
+    concurrency: parseWhole(parsed["concurrency"] as string | undefined, "concurrency", 1, 256),
     json: parsed["json"] === true,
     help: parsed["help"] === true,
   };
@@ -307,13 +166,13 @@ function splitPairs(values: readonly string[], flag: string): Record<string, str
   return pairs;
 }
 
-function parseConcurrency(value: string | undefined): number | undefined {
+function parseWhole(value: string | undefined, flag: string, low: number, high: number) {
   if (value === undefined) return undefined;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 256) {
+  if (value.trim() === "" || !Number.isInteger(count) || count < low || count > high) {
     throw new ConfigError(
-      `Option "--concurrency" must be a whole number from 1 to 256; got "${value}"`,
-      { setting: "concurrency" },
+      `Option "--${flag}" must be a whole number from ${low} to ${high}; got "${value}"`,
+      { setting: flag },
     );
   }
   return count;

@@ -17,3 +17,4 @@ export * from "./labels_of.ts";
 export * from "./resolve_mask_source.ts";
 export * from "./resolve_semantic_mapping.ts";
 export * from "./task_mask.ts";
+export * from "./class_table.ts";

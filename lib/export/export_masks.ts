@@ -1,55 +1,70 @@
-import type { LabClient } from "../api/lab_client.ts";
+import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
 import { validateTaskFilters } from "../api/validate_task_filters.ts";
+import { classTable } from "../detect/class_table.ts";
 import { resolveMaskSource } from "../detect/resolve_mask_source.ts";
 import {
   resolveSemanticMapping,
   type SemanticMapping,
 } from "../detect/resolve_semantic_mapping.ts";
-import { taskMask } from "../detect/task_mask.ts";
-import { ConfigError, TaskError } from "../errors.ts";
-import { exists } from "../_std/fs.ts";
-import { resolve } from "../_std/path.ts";
-import { TaskPool } from "./_task_pool.ts";
+import { ConfigError } from "../errors.ts";
+import { join, resolve } from "../_std/path.ts";
+import { labelmapJson, labelmapTxt } from "./labelmap.ts";
+import { writeFileAtomic } from "./write_file_atomic.ts";
+import {
+  createExportFolder,
+  type FolderMode,
+  prepareExportFolder,
+  writeMetadata,
+} from "./_export_folder.ts";
+import { ExportRun } from "./_export_run.ts";
+import { incrementalFilters, removedEntries } from "./_incremental.ts";
+import { taskDecoder } from "./_task_decoder.ts";
+import { TaskExporter } from "./_task_exporter.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
-import type { ExportEvent, ExportSummary, TaskOutcome } from "./export_summary.ts";
-import { maskFilePath } from "./mask_file_path.ts";
-import { MaskFileRegistry } from "./mask_file_registry.ts";
-import { MaskWriter } from "./_mask_writer.ts";
+import type { ExportEvent, ExportSummary } from "./export_summary.ts";
+import { MASK_FORMATS, type MaskFormat } from "./mask_format.ts";
+import type { Shard } from "./shard.ts";
 
-/** Options of {@linkcode exportMasks}: the SDK's `export_tasks(format="mask")` parameters. */
+/** Options of {@linkcode exportMasks}: the SDK's `export_tasks(format="mask")` parameters, and more. */
 export interface ExportMasksOptions {
-  /** The lab API client, e.g. `new LabClient({ endpoint, accessId, secretKey })`. */
-  client: LabClient;
+  /** Where tasks come from: a `LabClient`, or an offline `ExportFileSource`. */
+  client: TaskSource;
   /** The project to export (`project_id`). */
   projectId: string;
-  /**
-   * For a `form` project with several segmentation inputs, the one to export (`input_id`).
-   *
-   * @default {undefined} (the form's single `tool-iat-segmentation` input)
-   */
+  /** For a `form` project with several mask inputs, the one to export (`input_id`). @default {undefined} */
   inputId?: string;
   /** Which tasks to export, as the SDK's get-tasks filters. @default {{}} (all tasks) */
   filters?: TaskFilters;
   /** The folder the export folder is made in (`output_folder`). @default {"."} */
   outputFolder?: string;
-  /**
-   * The export folder's name (`output_filename`).
-   *
-   * @default {"lab_mask_<projectId>_<YYYY-MM-DD_HH:MM:SS>"}
-   */
+  /** The export folder's name (`output_filename`). @default {"lab_mask_<projectId>_<YYYY-MM-DD_HH:MM:SS>"} */
   outputFilename?: string;
   /** Name files `a.png` rather than `a.jpg.png` (`replace_extension`). @default {false} */
   replaceExtension?: boolean;
-  /** Recolour labels: label id → `[r, g, b]` (`semantic_mapping`). @default {undefined} */
+  /** `rgb` format: recolour labels, label id → `[r, g, b]` (`semantic_mapping`). @default {undefined} */
   semanticMapping?: SemanticMapping;
+  /** The kind of mask file: `rgb` (the SDK's), `class-index`, `palette`, `instance`, `binary`. @default {"rgb"} */
+  maskFormat?: MaskFormat;
+  /** `class-index` and `palette`: the index of pixels whose label is unknown. @default {255} */
+  ignoreIndex?: number;
+  /** List what would be exported and where; write nothing. @default {false} */
+  dryRun?: boolean;
+  /** Export only this part of the tasks (stable by task id), for CI matrices. @default {undefined} */
+  shard?: Shard;
+  /** Finish an interrupted export in its folder, keeping complete files. @default {false} */
+  resume?: boolean;
+  /** Update an earlier export (its folder or manifest) with the tasks updated since. @default {undefined} */
+  incremental?: string;
+  /** Replace an earlier export in the same folder. @default {false} */
+  overwrite?: boolean;
   /** How many masks are converted at once. @default {navigator.hardwareConcurrency, at least 2} */
   concurrency?: number;
   /** Refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
   /** The export's start time, for the default folder name. @default {new Date()} */
   now?: Date;
-  /** Stops the export between tasks; masks already written stay complete. */
+  /** Stops the export between tasks; files already written stay complete. */
   signal?: AbortSignal;
   /** Called at the start and after each task, for progress bars and logs. */
   onProgress?: (event: ExportEvent) => void;
@@ -57,16 +72,16 @@ export interface ExportMasksOptions {
 
 /**
  * Exports a project's segmentation masks as PNG files, like the SDK's
- * `export_tasks(format="mask")`, with pixel-identical masks.
+ * `export_tasks(format="mask")`, with pixel-identical masks, plus a `manifest.jsonl`.
  *
  * Tasks stream in page by page and are written as they come; a task without a mask is skipped, a
- * task whose mask or name is bad is reported in the summary while the others are still written,
- * and two tasks with the same name both keep their mask.
+ * task whose mask or name is bad is reported while the others are still written, and two tasks
+ * with the same name both keep their mask.
  *
- * @param options The project, filters, output and recolouring.
+ * @param options The project, filters, output and format.
  * @returns What was exported, skipped and failed, and where.
  * @throws {ConfigError} when a setting is wrong, the project cannot export masks, or the export
- * folder already exists (before any mask is written).
+ * folder exists (new exports) or holds no export (resume, incremental), before any mask is written.
  * @throws {ApiError} when the API refuses or cannot be reached.
  *
  * @example Export the completed tasks of a project
@@ -90,56 +105,79 @@ export interface ExportMasksOptions {
  */
 export async function exportMasks(options: ExportMasksOptions): Promise<ExportSummary> {
   const started = performance.now();
+  const startedAt = options.now ?? new Date();
   const { client, projectId, signal } = options;
   if (typeof projectId !== "string" || projectId.trim() === "") {
     throw new ConfigError("The project id is missing: give the id of the project to export", {
       setting: "project-id",
     });
   }
-  const filters = validateTaskFilters(options.filters ?? {});
-  const folder = resolve(
-    options.outputFolder || ".",
-    options.outputFilename || defaultExportFolderName(projectId, options.now ?? new Date()),
-  );
-  if (await exists(folder)) {
+  let filters = validateTaskFilters(options.filters ?? {});
+  const maskFormat = options.maskFormat ?? "rgb";
+  if (!MASK_FORMATS.includes(maskFormat)) {
     throw new ConfigError(
-      `The export folder "${folder}" already exists; choose another output filename or move ` +
-        `the old export away (the SDK refuses it too)`,
-      { setting: "output-filename" },
+      `The mask format "${maskFormat}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`,
+      { setting: "mask-format" },
     );
   }
+  const mode = folderMode(options);
+  const folder = exportFolder(options, startedAt);
+  const prepared = options.dryRun || mode === "overwrite"
+    ? { previous: [] }
+    : await prepareExportFolder(folder, mode);
   const source = resolveMaskSource(await client.getProjectConfiguration(projectId), options);
+  if (options.semanticMapping !== undefined && maskFormat !== "rgb") {
+    throw new ConfigError(
+      `A semantic mapping recolours "rgb" masks only; the mask format is "${maskFormat}"`,
+      { setting: "semantic-mapping" },
+    );
+  }
   const colourByBChannel = options.semanticMapping === undefined
     ? undefined
     : resolveSemanticMapping(options.semanticMapping, source.labels);
-
-  const writer = new MaskWriter(folder, { colourByBChannel, maxPixels: options.maxPixels });
-  const registry = new MaskFileRegistry();
-  const pool = new TaskPool(options.concurrency ?? Math.max(2, navigator.hardwareConcurrency));
-  const summary: ExportSummary = {
-    projectId,
-    folder,
-    folderCreated: false,
-    total: 0,
-    exported: 0,
-    skipped: 0,
-    failed: 0,
-    skippedTasks: [],
-    failures: [],
-    renamed: [],
-    durationMs: 0,
+  const table = classTable(source.labels, { ignoreIndex: options.ignoreIndex });
+  const settings = {
+    inputId: source.input?.id,
+    replaceExtension: options.replaceExtension ?? false,
+    semanticMapping: options.semanticMapping,
+    ignoreIndex: table.ignoreIndex,
+    filters: options.filters ?? {},
+    shard: options.shard,
   };
-  let done = 0;
-  let fatal: unknown;
-  const finish = (outcome: TaskOutcome) => {
-    done++;
-    if (outcome.status === "exported") summary.exported++;
-    if (outcome.status === "skipped") (summary.skipped++, summary.skippedTasks.push(outcome));
-    if (outcome.status === "failed") (summary.failed++, summary.failures.push(outcome));
-    if (outcome.renamedFrom !== undefined) summary.renamed.push(outcome);
-    options.onProgress?.({ type: "task", outcome, done, total: summary.total });
-  };
+  if (mode === "incremental") filters = incrementalFilters(filters, prepared, maskFormat, settings);
+  if (mode === "overwrite" && !options.dryRun) await prepareExportFolder(folder, mode);
 
+  const summary = emptySummary(projectId, folder, maskFormat, options.dryRun ?? false);
+  const run = new ExportRun(folder, {
+    source,
+    exporter: new TaskExporter(folder, {
+      format: maskFormat,
+      table,
+      colourByBChannel,
+      decode: taskDecoder(source, { maxPixels: options.maxPixels }),
+    }),
+    summary,
+    createFolder: async () => {
+      await createExportFolder(folder, mode);
+      await writeMetadata(folder, {
+        projectId,
+        startedAt: startedAt.toISOString(),
+        maskFormat,
+        settings,
+      });
+      if (maskFormat === "class-index" || maskFormat === "palette") {
+        await writeFileAtomic(join(folder, "labelmap.json"), TEXT.encode(labelmapJson(table)));
+        await writeFileAtomic(join(folder, "labelmap.txt"), TEXT.encode(labelmapTxt(table)));
+      }
+    },
+    previous: prepared.previous,
+    keepComplete: mode === "resume",
+    replaceExtension: options.replaceExtension,
+    shard: options.shard,
+    dryRun: options.dryRun ?? false,
+    concurrency: options.concurrency ?? Math.max(2, navigator.hardwareConcurrency),
+    onProgress: options.onProgress,
+  });
   try {
     let first = true;
     for await (const page of client.taskPages(projectId, filters)) {
@@ -150,54 +188,98 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
       }
       for (const task of page.docs) {
         signal?.throwIfAborted();
-        if (fatal !== undefined) throw fatal;
-        const planned = planTask(task, source, registry, options);
-        if (!("mask" in planned)) {
-          finish(planned);
-          continue;
-        }
-        await pool.run(async () => {
-          try {
-            finish(await writer.write(planned.mask, planned.outcome));
-          } catch (error) {
-            fatal ??= error;
-          }
-        });
+        await run.take(task as Task);
       }
     }
-  } finally {
-    await pool.drain();
+    if (mode === "incremental") {
+      const unseen = run.unseen();
+      const removed = await removedEntries(
+        client,
+        projectId,
+        filters,
+        options.filters ?? {},
+        unseen,
+        folder,
+      );
+      summary.removed = removed.size;
+      summary.carried = unseen.length - removed.size;
+      run.append(unseen.map((entry) => removed.get(entry.taskId) ?? entry));
+    }
+  } catch (error) {
+    await run.abandon();
+    throw error;
   }
-  if (fatal !== undefined) throw fatal;
-  summary.folderCreated = writer.folderCreated;
+  await run.finish(folder);
   summary.durationMs = performance.now() - started;
   return summary;
 }
 
-interface PlannedTask {
-  mask: unknown;
-  outcome: TaskOutcome & { file: string };
+const TEXT = new TextEncoder();
+
+function folderMode(options: ExportMasksOptions): FolderMode {
+  const chosen = [
+    options.resume ? "resume" : undefined,
+    options.incremental !== undefined ? "incremental" : undefined,
+    options.overwrite ? "overwrite" : undefined,
+  ].filter((mode) => mode !== undefined);
+  if (chosen.length > 1) {
+    throw new ConfigError(
+      `Choose one of --${chosen.join(", --")}: they treat an existing export folder differently`,
+      { setting: chosen[1] },
+    );
+  }
+  return (chosen[0] as FolderMode | undefined) ?? "new";
 }
 
-/** Decides, in task order, whether a task is skipped or failed at once, or which file it gets. */
-function planTask(
-  task: Task,
-  source: ReturnType<typeof resolveMaskSource>,
-  registry: MaskFileRegistry,
-  options: ExportMasksOptions,
-): PlannedTask | TaskOutcome {
-  const base = { taskId: String(task._id), taskName: String(task.name) };
-  const mask = taskMask(task, source);
-  if (mask === undefined) return { ...base, status: "skipped", reason: "no mask" };
-  let wanted: string;
-  try {
-    wanted = maskFilePath(task, { replaceExtension: options.replaceExtension });
-  } catch (error) {
-    if (!(error instanceof TaskError)) throw error;
-    return { ...base, status: "failed", reason: error.reason };
+function exportFolder(options: ExportMasksOptions, startedAt: Date): string {
+  if (options.incremental !== undefined) {
+    if (options.outputFolder || options.outputFilename) {
+      throw new ConfigError(
+        "An incremental export updates the folder it names; leave out --output-folder and " +
+          "--output-filename",
+        { setting: "incremental" },
+      );
+    }
+    const target = resolve(options.incremental);
+    return target.endsWith(".jsonl") ? resolve(target, "..") : target;
   }
-  const file = registry.claim(wanted, base.taskId);
-  const outcome: TaskOutcome & { file: string } = { ...base, status: "exported", file };
-  if (file !== wanted) outcome.renamedFrom = wanted;
-  return { mask, outcome };
+  if (options.resume && !options.outputFilename) {
+    throw new ConfigError(
+      "To resume, give the interrupted export's --output-filename (and --output-folder): the " +
+        "default name has the time in it",
+      { setting: "output-filename" },
+    );
+  }
+  return resolve(
+    options.outputFolder || ".",
+    options.outputFilename || defaultExportFolderName(options.projectId, startedAt),
+  );
+}
+
+function emptySummary(
+  projectId: string,
+  folder: string,
+  maskFormat: string,
+  dryRun: boolean,
+): ExportSummary {
+  return {
+    projectId,
+    folder,
+    maskFormat,
+    dryRun,
+    folderCreated: false,
+    total: 0,
+    exported: 0,
+    kept: 0,
+    planned: 0,
+    skipped: 0,
+    failed: 0,
+    removed: 0,
+    carried: 0,
+    skippedTasks: [],
+    plannedTasks: [],
+    failures: [],
+    renamed: [],
+    durationMs: 0,
+  };
 }

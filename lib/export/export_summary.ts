@@ -4,8 +4,12 @@ export interface TaskOutcome {
   taskId: string;
   /** The task name. */
   taskName: string;
-  /** `exported`, `skipped` (no mask) or `failed` (see `reason`). */
-  status: "exported" | "skipped" | "failed";
+  /**
+   * `exported`; `kept` (resume, incremental: the files of an earlier run are already right);
+   * `planned` (dry run: would be exported); `skipped` (no mask); `failed` (see `reason`);
+   * `removed` (incremental: no longer matches the filters, its files were deleted).
+   */
+  status: "exported" | "kept" | "planned" | "skipped" | "failed" | "removed";
   /** For exported tasks: the file written, relative to the export folder, with `/` separators. */
   file?: string;
   /** For a task whose name was taken by an earlier task: the path it would have had. */
@@ -33,26 +37,50 @@ export type ExportEvent =
     done: number;
     /** How many tasks match the filters. */
     total: number;
+  }
+  | {
+    /** A task of another shard went by: progress only. */
+    type: "advance";
+    /** How many tasks are done so far. */
+    done: number;
+    /** How many tasks match the filters. */
+    total: number;
   };
 
 /** The result of {@linkcode exportMasks}. */
 export interface ExportSummary {
   /** The project id. */
   projectId: string;
-  /** The absolute export folder. It exists only when `exported + failed > 0` made it. */
+  /** The absolute export folder. It exists only when `folderCreated` is true. */
   folder: string;
+  /** The manifest's path, when one was written. */
+  manifest?: string;
+  /** The mask format. */
+  maskFormat: string;
+  /** Whether this was a dry run (nothing written). */
+  dryRun: boolean;
   /** Whether the export folder was created (the SDK says "Nothing to export" otherwise). */
   folderCreated: boolean;
   /** How many tasks the API returned. */
   total: number;
-  /** How many masks were written. */
+  /** How many tasks' masks were written. */
   exported: number;
+  /** How many tasks' files from an earlier run were already right (resume, incremental). */
+  kept: number;
+  /** How many tasks a dry run would export. */
+  planned: number;
+  /** How many tasks' files were removed (incremental: they no longer match the filters). */
+  removed: number;
+  /** How many tasks of an earlier export were not returned and carried over (incremental). */
+  carried: number;
   /** How many tasks had no mask. */
   skipped: number;
   /** How many tasks had a mask that could not be exported. */
   failed: number;
   /** Tasks that were skipped, in task order. */
   skippedTasks: TaskOutcome[];
+  /** Tasks a dry run would export, with their files, in task order. */
+  plannedTasks: TaskOutcome[];
   /** Tasks that failed, with reasons, in the order they ended. */
   failures: TaskOutcome[];
   /** Tasks whose file name was taken by an earlier task, and the name they got instead. */

@@ -17,3 +17,8 @@ export * from "./export_summary.ts";
 export * from "./mask_file_path.ts";
 export * from "./mask_file_registry.ts";
 export * from "./write_file_atomic.ts";
+export * from "./labelmap.ts";
+export * from "./manifest.ts";
+export * from "./mask_format.ts";
+export * from "./mask_stats.ts";
+export * from "./shard.ts";

@@ -23,8 +23,9 @@ export interface FormatSummaryOptions {
  * import { formatSummary } from "@lab/masks";
  *
  * const lines = formatSummary({
- *   projectId: "p1", folder: "/tmp/out", folderCreated: true, total: 3, exported: 2,
- *   skipped: 1, failed: 0, skippedTasks: [], failures: [], renamed: [], durationMs: 12,
+ *   projectId: "p1", folder: "/tmp/out", maskFormat: "rgb", dryRun: false, folderCreated: true,
+ *   total: 3, exported: 2, kept: 0, planned: 0, skipped: 1, failed: 0, removed: 0, carried: 0,
+ *   skippedTasks: [], plannedTasks: [], failures: [], renamed: [], durationMs: 12,
  * });
  * console.log(lines[0]); // 'Exported 2 masks to "/tmp/out"'
  * ```
@@ -35,7 +36,12 @@ export function formatSummary(
 ): string[] {
   const maxListed = options.maxListed ?? 20;
   const lines: string[] = [];
-  if (summary.folderCreated) {
+  if (summary.dryRun) {
+    lines.push(
+      `Dry run: would export ${plural(summary.planned, "mask")} to "${summary.folder}"; ` +
+        "nothing was written",
+    );
+  } else if (summary.folderCreated) {
     lines.push(`Exported ${plural(summary.exported, "mask")} to "${summary.folder}"`);
   } else {
     lines.push(
@@ -44,11 +50,18 @@ export function formatSummary(
         : "Nothing to export: no task has a mask",
     );
   }
-  lines.push(
-    `${plural(summary.total, "task")}: ${summary.exported} exported, ` +
-      `${summary.skipped} skipped (no mask), ${summary.failed} failed` +
-      (summary.renamed.length > 0 ? `, ${summary.renamed.length} renamed (name taken)` : ""),
-  );
+  const counts = [
+    `${summary.dryRun ? summary.planned : summary.exported} ${
+      summary.dryRun ? "planned" : "exported"
+    }`,
+    `${summary.skipped} skipped (no mask)`,
+    `${summary.failed} failed`,
+  ];
+  if (summary.kept > 0) counts.push(`${summary.kept} kept from the earlier run`);
+  if (summary.renamed.length > 0) counts.push(`${summary.renamed.length} renamed (name taken)`);
+  if (summary.removed > 0) counts.push(`${summary.removed} removed (no longer match)`);
+  if (summary.carried > 0) counts.push(`${summary.carried} carried over unchanged`);
+  lines.push(`${plural(summary.total, "task")}: ${counts.join(", ")}`);
   for (const failure of summary.failures.slice(0, maxListed)) {
     lines.push(`  failed: "${failure.taskName}" (${failure.taskId}): ${failure.reason}`);
   }

@@ -54,10 +54,13 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
         say(`Exporting ${event.total} tasks to "${event.folder}"`);
         return;
       }
-      const { outcome, done, total } = event;
-      if (outcome.status === "failed") {
+      const { done, total } = event;
+      const outcome = event.type === "task" ? event.outcome : undefined;
+      if (outcome?.status === "failed") {
         say(`failed: "${outcome.taskName}" (${outcome.taskId}): ${outcome.reason}`);
-      } else if (outcome.renamedFrom !== undefined) {
+      } else if (outcome?.status === "planned") {
+        say(`would export: "${outcome.taskName}" (${outcome.taskId}) to "${outcome.file}"`);
+      } else if (outcome?.renamedFrom !== undefined) {
         say(
           `renamed: "${outcome.taskName}" (${outcome.taskId}): "${outcome.renamedFrom}" is taken ` +
             `by an earlier task; written as "${outcome.file}"`,

@@ -24,3 +24,4 @@ export { decodePng, type DecodePngOptions, DEFAULT_MAX_PIXELS } from "./decode_p
 export { encodePng, type EncodePngOptions, type PngFilter } from "./encode_png.ts";
 export { applySemanticMapping } from "./semantic_mapping.ts";
 export { decodeDataUri, encodeDataUri } from "./mask_data_uri.ts";
+export { encodeGreyPng, type EncodeGreyPngOptions, type GreyImage } from "./encode_grey_png.ts";

@@ -57,7 +57,7 @@ export function maskTask(id: string, name: string, mask?: unknown): Task {
     _id: id,
     name,
     status: "complete",
-    data: mask === undefined ? undefined : { body: { image: { width: 1, height: 1 }, mask } },
+    data: mask === undefined ? undefined : { body: { mask } },
   };
 }
 

@@ -31,3 +31,8 @@ export async function listFiles(root: string, prefix = ""): Promise<string[]> {
   }
   return files.sort();
 }
+
+/** The PNG files below `root` (what `listFiles` lists, without the manifest and metadata). */
+export async function listPngs(root: string): Promise<string[]> {
+  return (await listFiles(root)).filter((file) => file.endsWith(".png"));
+}

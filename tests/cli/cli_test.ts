@@ -4,7 +4,7 @@ import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
-import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
+import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 const GOOD_MASK = encodeDataUri(
@@ -92,7 +92,7 @@ Deno.test("lab-masks export writes the masks and ends with where they are (exit 
   const folder = await Deno.realPath(`${dir.path}/out`);
   assert.match(ran.stdout, new RegExp(`^Exported 2 masks to "${folder}"$`, "m"));
   assert.match(ran.stdout, /3 tasks: 2 exported, 1 skipped \(no mask\), 0 failed/);
-  assert.deepEqual(await listFiles(folder), ["b.png", "street/a.png"]);
+  assert.deepEqual(await listPngs(folder), ["b.png", "street/a.png"]);
   assert.deepEqual(lab.findSecrets(ran.stdout + ran.stderr), []);
 });
 
@@ -111,7 +111,7 @@ Deno.test("lab-masks export exits 1 and names each failed task when some masks a
   assert.equal(ran.code, 1);
   assert.match(ran.stderr, /failed: "broken\.jpg" \(t2\): its mask cannot be read/);
   assert.match(ran.stdout, /1 exported, 0 skipped \(no mask\), 1 failed/);
-  const [folder] = await listFiles(`${dir.path}/exports`);
+  const [folder] = await listPngs(`${dir.path}/exports`);
   assert.match(folder, /^lab_mask_p1_\d{4}-\d\d-\d\d_\d\d:\d\d:\d\d\/good\.jpg\.png$/);
 });
 
@@ -232,7 +232,7 @@ Deno.test("lab-masks demo exports both sample projects with no account", async (
   await using dir = await tempDir();
   const ran = await runInProcess(["demo", "--output-folder", dir.path]);
   assert.equal(ran.code, 0, ran.stderr);
-  const files = await listFiles(dir.path);
+  const files = await listPngs(dir.path);
   assert.ok(
     files.some((file) =>
       /^lab_mask_proj_seg_demo_[^/]+\/street\/frame_0001__task_8\.png$/.test(file)

@@ -12,7 +12,7 @@ import {
   maskTask,
   segmentationProject,
 } from "../_fixtures/project.ts";
-import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
+import { listFiles, listPngs, tempDir } from "../_fixtures/temp_dir.ts";
 
 const FLAVOURS = new URL("../testdata/png-flavours/", import.meta.url);
 
@@ -137,7 +137,7 @@ Deno.test("exportMasks() names files as the SDK does, with subfolders and replac
   await t.step("without replaceExtension the name keeps its extension", async () => {
     await using dir = await tempDir();
     await exportProject(segmentationProject("p1", tasks), dir.path);
-    assert.deepEqual(await listFiles(`${dir.path}/out`), [
+    assert.deepEqual(await listPngs(`${dir.path}/out`), [
       "deep/er/frame 07 é.png.png",
       "noext.png",
       "street/a.b.jpg.png",
@@ -146,7 +146,7 @@ Deno.test("exportMasks() names files as the SDK does, with subfolders and replac
   await t.step("with replaceExtension the name is cut at its last dot", async () => {
     await using dir = await tempDir();
     await exportProject(segmentationProject("p1", tasks), dir.path, { replaceExtension: true });
-    assert.deepEqual(await listFiles(`${dir.path}/out`), [
+    assert.deepEqual(await listPngs(`${dir.path}/out`), [
       "deep/er/frame 07 é.png",
       "noext.png",
       "street/a.b.png",
@@ -186,7 +186,11 @@ Deno.test("exportMasks() refuses names that would write outside the export folde
   assert.deepEqual(summary.failures.map((task) => task.taskId).sort(), ["t1", "t2", "t3"]);
   assert.match(summary.failures.find((task) => task.taskId === "t1")!.reason!, /"\.\." segment/);
   assert.match(summary.failures.find((task) => task.taskId === "t2")!.reason!, /absolute path/);
-  assert.deepEqual(await listFiles(dir.path), ["out/fine.jpg.png"]);
+  assert.deepEqual(await listFiles(dir.path), [
+    "out/export.json",
+    "out/fine.jpg.png",
+    "out/manifest.jsonl",
+  ]);
 });
 
 Deno.test("exportMasks() reports each bad mask with its task and still writes the good ones", async () => {
@@ -207,7 +211,7 @@ Deno.test("exportMasks() reports each bad mask with its task and still writes th
   for (const failure of summary.failures) {
     assert.match(failure.reason!, /^its mask cannot be read: /, failure.taskId);
   }
-  assert.deepEqual(await listFiles(`${dir.path}/out`), ["good-1.jpg.png", "good-2.jpg.png"]);
+  assert.deepEqual(await listPngs(`${dir.path}/out`), ["good-1.jpg.png", "good-2.jpg.png"]);
 });
 
 Deno.test("exportMasks() names its folder lab_mask_<project>_<date> and refuses an existing one", async (t) => {
@@ -220,7 +224,7 @@ Deno.test("exportMasks() names its folder lab_mask_<project>_<date> and refuses 
       now,
     });
     assert.equal(summary.folder, `${dir.path}/deep/parent/lab_mask_p1_2024-12-25_08:05:09`);
-    assert.deepEqual(await listFiles(summary.folder), ["a.jpg.png"]);
+    assert.deepEqual(await listPngs(summary.folder), ["a.jpg.png"]);
   });
   await t.step("an existing folder is refused before any request", async () => {
     await using lab = await startFakeLab({ projects: [project] });
@@ -282,7 +286,7 @@ Deno.test("exportMasks() walks every page of a large project", async () => {
   assert.equal(summary.exported, 250);
   const pages = requests.filter((request) => request.path.endsWith("/tasks"));
   assert.deepEqual(pages.map((request) => request.query.get("page")), ["1", "2", "3"]);
-  assert.equal((await listFiles(`${dir.path}/out`)).length, 250);
+  assert.equal((await listPngs(`${dir.path}/out`)).length, 250);
 });
 
 Deno.test("exportMasks() exports a form project's segmentation input with its own labels", async () => {

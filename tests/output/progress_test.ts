@@ -7,7 +7,11 @@ import type { ExportSummary, TaskOutcome } from "../../lib/export/export_summary
 Deno.test("ProgressBar shows counts, percentage, rate and time left, redrawn in place", () => {
   let screen = "";
   let clock = 0;
-  const bar = new ProgressBar({ write: (text) => void (screen += text), now: () => clock, width: 10 });
+  const bar = new ProgressBar({
+    write: (text) => void (screen += text),
+    now: () => clock,
+    width: 10,
+  });
   clock = 10_000;
   bar.update(25, 100);
   assert.equal(screen, "\r[###-------] 25/100 25%  2.5/s  ETA 30s\x1b[K");
@@ -17,7 +21,7 @@ Deno.test("ProgressBar shows counts, percentage, rate and time left, redrawn in 
   assert.equal(screen, "", "no redraw within 100 ms");
   clock = 40_000;
   bar.update(100, 100);
-  assert.match(screen, /\[##########\] 100\/100 100%  2\.5\/s  ETA 0s/);
+  assert.match(screen, /\[#{10}\] 100\/100 100% {2}2\.5\/s {2}ETA 0s/);
   bar.end();
   assert.ok(screen.endsWith("\n"));
 });
@@ -52,13 +56,23 @@ Deno.test("formatSummary() says where the masks are, or that there was nothing t
   const summary: ExportSummary = {
     projectId: "p1",
     folder: "/out/x",
+    maskFormat: "rgb",
+    dryRun: false,
     folderCreated: true,
     total: 30,
     exported: 2,
+    kept: 0,
+    planned: 0,
     skipped: 3,
     failed: 25,
+    removed: 0,
+    carried: 0,
     skippedTasks: [],
-    failures: Array.from({ length: 25 }, (_, i) => outcome("failed", { taskId: `t${i}`, reason: "bad" })),
+    plannedTasks: [],
+    failures: Array.from(
+      { length: 25 },
+      (_, i) => outcome("failed", { taskId: `t${i}`, reason: "bad" }),
+    ),
     renamed: [],
     durationMs: 5,
   };
@@ -67,6 +81,12 @@ Deno.test("formatSummary() says where the masks are, or that there was nothing t
   assert.equal(lines[1], "30 tasks: 2 exported, 3 skipped (no mask), 25 failed");
   assert.equal(lines[2], '  failed: "a.jpg" (t0): bad');
   assert.equal(lines.at(-1), "  ... and 5 more failed tasks");
-  const nothing = formatSummary({ ...summary, folderCreated: false, exported: 0, failed: 0, failures: [] });
+  const nothing = formatSummary({
+    ...summary,
+    folderCreated: false,
+    exported: 0,
+    failed: 0,
+    failures: [],
+  });
   assert.equal(nothing[0], "Nothing to export: no task has a mask");
 });

@@ -1,0 +1,26 @@
+import type { ProjectConfiguration, TaskFilters, TaskPage } from "./types.ts";
+
+/**
+ * Where an export gets a project's configuration and tasks: the lab API (`LabClient`) or a file
+ * exported earlier (`ExportFileSource`).
+ *
+ * @example A source serving one project from memory
+ * ```ts
+ * import type { TaskSource } from "@lab/masks";
+ *
+ * const source: TaskSource = {
+ *   getProjectConfiguration: (projectId) =>
+ *     Promise.resolve({ projectId, projectType: "iat-segmentation" }),
+ *   async *taskPages() {
+ *     yield { docs: [], totalDocs: 0, limit: 100, totalPages: 0, page: 1, hasNextPage: false, nextPage: null };
+ *   },
+ * };
+ * console.log((await source.getProjectConfiguration("p1")).projectType); // "iat-segmentation"
+ * ```
+ */
+export interface TaskSource {
+  /** The project's configuration: its type, labels and inputs. */
+  getProjectConfiguration(projectId: string): Promise<ProjectConfiguration>;
+  /** The project's tasks matching the filters, page by page, in a stable order. */
+  taskPages(projectId: string, filters?: TaskFilters): AsyncIterableIterator<TaskPage>;
+}

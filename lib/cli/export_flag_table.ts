@@ -1,0 +1,58 @@
+import type { TaskFilters } from "../api/types.ts";
+
+/** How a flag's value is read: one string, a list, key=value pairs, or a switch. */
+export type FlagKind = "string" | "list" | "pairs" | "boolean";
+
+/** One flag of `export`: its name, value, where it goes, and its help line. */
+export interface ExportFlag {
+  /** The flag without `--`, the SDK's parameter name in kebab-case. */
+  name: string;
+  /** `string`, `list` (repeats and commas), `pairs` (`key=value`, repeats) or `boolean`. */
+  kind: FlagKind;
+  /** The task filter it sets, if it is one. */
+  filter?: keyof TaskFilters;
+  /** The value's placeholder in `--help`. */
+  value?: string;
+  /** The help line. */
+  help: string;
+}
+
+/** Every flag of the `export` command, in `--help` order. */
+// deno-fmt-ignore: one flag a line reads as a table.
+export const EXPORT_FLAGS: readonly ExportFlag[] = [
+  { name: "project-id", kind: "string", value: "<id>", help: "the project to export (required)" },
+  { name: "input-id", kind: "string", value: "<id>", help: "form projects: the segmentation input" },
+  { name: "batch-id-in", kind: "list", filter: "batchIdIn", value: "<ids>", help: "only these batches" },
+  { name: "status-in", kind: "list", filter: "statusIn", value: "<statuses>", help: "only these statuses, e.g. complete,reviewed" },
+  { name: "task-id-in", kind: "list", filter: "taskIdIn", value: "<ids>", help: "only these task ids" },
+  { name: "name-in", kind: "list", filter: "nameIn", value: "<names>", help: "only these task names (write \\, for a comma in a name)" },
+  { name: "name-like", kind: "string", filter: "nameLike", value: "<text>", help: "only task names containing this text" },
+  { name: "created-at-gt", kind: "string", filter: "createdAtGt", value: "<date>", help: "created after (YYYY-MM-DD HH:MM:SS or ISO 8601)" },
+  { name: "created-at-gte", kind: "string", filter: "createdAtGte", value: "<date>", help: "created at or after" },
+  { name: "created-at-lt", kind: "string", filter: "createdAtLt", value: "<date>", help: "created before" },
+  { name: "created-at-lte", kind: "string", filter: "createdAtLte", value: "<date>", help: "created at or before" },
+  { name: "updated-at-gt", kind: "string", filter: "updatedAtGt", value: "<date>", help: "updated after" },
+  { name: "updated-at-gte", kind: "string", filter: "updatedAtGte", value: "<date>", help: "updated at or after" },
+  { name: "updated-at-lt", kind: "string", filter: "updatedAtLt", value: "<date>", help: "updated before" },
+  { name: "updated-at-lte", kind: "string", filter: "updatedAtLte", value: "<date>", help: "updated at or before" },
+  { name: "data", kind: "pairs", filter: "data", value: "<field=value>", help: "only tasks whose data field equals value (repeatable)" },
+  { name: "properties", kind: "pairs", filter: "properties", value: "<name=value>", help: "only tasks whose property equals value (repeatable)" },
+  { name: "optional-fields", kind: "list", filter: "optionalFields", value: "<fields>", help: "extra task fields to ask the API for" },
+  { name: "output-folder", kind: "string", value: "<dir>", help: 'where the export folder is made (default ".")' },
+  { name: "output-filename", kind: "string", value: "<name>", help: "the export folder's name (default lab_mask_<project id>_<date>)" },
+  { name: "replace-extension", kind: "boolean", help: "name masks a.png, not a.jpg.png" },
+  { name: "semantic-mapping", kind: "string", value: "<json|file>", help: 'recolour labels: {"<label id>": [r, g, b]} or a .json file' },
+  { name: "mask-format", kind: "string", value: "<format>", help: "rgb (default, the SDK's), class-index, palette, instance or binary" },
+  { name: "ignore-index", kind: "string", value: "<n>", help: "class-index, palette: the index of pixels whose label is unknown (default 255)" },
+  { name: "dry-run", kind: "boolean", help: "list the tasks that would be exported and where; write nothing" },
+  { name: "shard", kind: "string", value: "<i/n>", help: "export part i of n (stable by task id), for CI matrices" },
+  { name: "resume", kind: "boolean", help: "finish an interrupted export in its folder, keeping complete files" },
+  { name: "incremental", kind: "string", value: "<dir|manifest>", help: "update an earlier export with the tasks updated since it ran" },
+  { name: "overwrite", kind: "boolean", help: "replace an earlier export in the same folder" },
+  { name: "from-export", kind: "string", value: "<file>", help: 'convert a JSON export offline (the SDK\'s format="lab", or raw tasks)' },
+  { name: "config", kind: "string", value: "<file>", help: "with --from-export: the project configuration JSON file" },
+  { name: "endpoint", kind: "string", value: "<url>", help: "the lab API (default $ISAHIT_LAB_API_ENDPOINT or https://hub-api.isahit.com/)" },
+  { name: "concurrency", kind: "string", value: "<n>", help: "masks converted at once (default: the number of CPU cores)" },
+  { name: "json", kind: "boolean", help: "print the summary as JSON on stdout, no progress" },
+  { name: "help", kind: "boolean", help: "show this help" },
+];

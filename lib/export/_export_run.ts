@@ -1,0 +1,176 @@
+import type { Task } from "../api/types.ts";
+import type { MaskSource } from "../detect/resolve_mask_source.ts";
+import { taskMask } from "../detect/task_mask.ts";
+import { TaskError } from "../errors.ts";
+import { join } from "../_std/path.ts";
+import { TaskPool } from "./_task_pool.ts";
+import { entryBase, type TaskExporter, type TaskJob } from "./_task_exporter.ts";
+import type { ExportEvent, ExportSummary, TaskOutcome } from "./export_summary.ts";
+import { MANIFEST_NAME, type ManifestEntry, ManifestWriter } from "./manifest.ts";
+import { maskFilePath } from "./mask_file_path.ts";
+import { MaskFileRegistry } from "./mask_file_registry.ts";
+import { inShard, type Shard } from "./shard.ts";
+
+/** What one export run needs besides its tasks. */
+export interface ExportRunOptions {
+  /** Where the project keeps its masks. */
+  source: MaskSource;
+  /** Renders and writes single tasks. */
+  exporter: TaskExporter;
+  /** The summary to fill in. */
+  summary: ExportSummary;
+  /** Creates the export folder (once, before the first file). */
+  createFolder: () => Promise<void>;
+  /** Entries of an earlier export (resume, incremental). */
+  previous: ManifestEntry[];
+  /** Whether previous entries that are complete are kept as they are (resume). */
+  keepComplete: boolean;
+  /** Cut the task name at its last `.`. */
+  replaceExtension?: boolean;
+  /** Only this part of the tasks. */
+  shard?: Shard;
+  /** List, write nothing. */
+  dryRun: boolean;
+  /** How many tasks are exported at once. */
+  concurrency: number;
+  /** Progress. */
+  onProgress?: (event: ExportEvent) => void;
+}
+
+/**
+ * One export's task loop: decides each task's fate in task order (skip, fail, name, shard), runs
+ * the conversions on a bounded pool, writes the manifest in task order and keeps the summary.
+ */
+export class ExportRun {
+  #options: ExportRunOptions;
+  #registry = new MaskFileRegistry();
+  #pool: TaskPool;
+  #manifest: ManifestWriter;
+  #previous = new Map<string, ManifestEntry>();
+  #seen = new Set<string>();
+  #sequence = 0;
+  #done = 0;
+  #folderReady?: Promise<void>;
+  #fatal: unknown;
+
+  constructor(folder: string, options: ExportRunOptions) {
+    this.#options = options;
+    this.#pool = new TaskPool(options.concurrency);
+    this.#manifest = new ManifestWriter(folder);
+    for (const entry of options.previous) {
+      this.#previous.set(entry.taskId, entry);
+      // Earlier files keep their names: later tasks of the same name get another one.
+      if (entry.path) this.#registry.claim(entry.path, entry.taskId);
+    }
+  }
+
+  /** Takes the next task, in the server's order; waits while the pool is full. */
+  async take(task: Task): Promise<void> {
+    if (this.#fatal !== undefined) throw this.#fatal;
+    const sequence = this.#sequence++;
+    const { source, summary, shard } = this.#options;
+    const ids = { taskId: String(task._id), taskName: String(task.name) };
+    const previous = this.#previous.get(ids.taskId);
+    this.#seen.add(ids.taskId);
+    const mine = !shard || inShard(ids.taskId, shard);
+    const mask = taskMask(task, source);
+    if (mask === undefined) {
+      if (!mine) return this.#skipOther(sequence);
+      const outcome: TaskOutcome = { ...ids, status: "skipped", reason: "no mask" };
+      return this.#finish(sequence, outcome, {
+        ...entryBase(task),
+        outcome: "skipped: no mask",
+        files: [],
+      });
+    }
+    let wanted: string;
+    try {
+      wanted = previous?.path ??
+        maskFilePath(task, { replaceExtension: this.#options.replaceExtension });
+    } catch (error) {
+      if (!(error instanceof TaskError)) throw error;
+      if (!mine) return this.#skipOther(sequence);
+      const outcome: TaskOutcome = { ...ids, status: "failed", reason: error.reason };
+      return this.#finish(sequence, outcome, {
+        ...entryBase(task),
+        outcome: `failed: ${error.reason}`,
+        files: [],
+      });
+    }
+    // Every task claims its name, in or out of this shard, so shards name files as one export.
+    const file = this.#registry.claim(wanted, ids.taskId);
+    if (!mine) return this.#skipOther(sequence);
+    const outcome: TaskOutcome & { file: string } = { ...ids, status: "exported", file };
+    if (file !== wanted) outcome.renamedFrom = wanted;
+    if (this.#options.dryRun) {
+      summary.plannedTasks.push({ ...outcome, status: "planned" });
+      return this.#finish(sequence, { ...outcome, status: "planned" }, null);
+    }
+    const job: TaskJob = { task, mask, outcome, previous };
+    await this.#pool.run(async () => {
+      try {
+        await (this.#folderReady ??= this.#startFolder());
+        if (this.#options.keepComplete && await this.#options.exporter.isComplete(previous)) {
+          return this.#finish(sequence, { ...outcome, status: "kept" }, previous!);
+        }
+        const { outcome: result, entry } = await this.#options.exporter.export(job);
+        this.#finish(sequence, result, entry);
+      } catch (error) {
+        this.#fatal ??= error;
+      }
+    });
+  }
+
+  /** Entries of the earlier export whose tasks did not come back (incremental). */
+  unseen(): ManifestEntry[] {
+    return this.#options.previous.filter((entry) => !this.#seen.has(entry.taskId));
+  }
+
+  /** Appends entries after the tasks' own (carried-over or removed tasks). */
+  append(entries: ManifestEntry[]): void {
+    this.#manifest.addTrailing(entries);
+  }
+
+  /** Waits for the running tasks, then writes the manifest; throws the first fatal error. */
+  async finish(folder: string): Promise<void> {
+    await this.#pool.drain();
+    if (this.#fatal !== undefined) {
+      await this.#manifest.abandon();
+      throw this.#fatal;
+    }
+    await this.#manifest.close();
+    if (this.#manifest.started) this.#options.summary.manifest = join(folder, MANIFEST_NAME);
+  }
+
+  /** Stops after the running tasks; the partial manifest stays for `--resume`. */
+  async abandon(): Promise<void> {
+    await this.#pool.drain();
+    await this.#manifest.abandon();
+  }
+
+  async #startFolder(): Promise<void> {
+    await this.#options.createFolder();
+    this.#options.summary.folderCreated = true;
+    this.#manifest.start();
+  }
+
+  #skipOther(sequence: number): void {
+    this.#manifest.add(sequence, null);
+    this.#options.onProgress?.({
+      type: "advance",
+      done: ++this.#done,
+      total: this.#options.summary.total,
+    });
+  }
+
+  #finish(sequence: number, outcome: TaskOutcome, entry: ManifestEntry | null): void {
+    const { summary } = this.#options;
+    this.#manifest.add(sequence, entry);
+    this.#done++;
+    if (outcome.status === "skipped") summary.skippedTasks.push(outcome);
+    if (outcome.status === "failed") summary.failures.push(outcome);
+    if (outcome.renamedFrom !== undefined) summary.renamed.push(outcome);
+    summary[outcome.status]++;
+    this.#options.onProgress?.({ type: "task", outcome, done: this.#done, total: summary.total });
+  }
+}

@@ -1,0 +1,99 @@
+import type { TaskSource } from "../api/task_source.ts";
+import type { TaskFilters } from "../api/types.ts";
+import { ConfigError } from "../errors.ts";
+import { join } from "../_std/path.ts";
+import type { PreparedFolder } from "./_export_folder.ts";
+import type { ManifestEntry } from "./manifest.ts";
+
+// Tasks updated this long before the earlier export started are asked again: clocks differ, and
+// a task updated while that export ran may have been read before its update.
+const CLOCK_MARGIN_MS = 10 * 60 * 1000;
+
+/**
+ * The filters of an incremental run: the user's, plus "updated at or after" the earlier export's
+ * start (less a margin). Settings that shape files must be those of the earlier export.
+ */
+export function incrementalFilters(
+  filters: TaskFilters,
+  prepared: PreparedFolder,
+  maskFormat: string,
+  settings: Record<string, unknown>,
+): TaskFilters {
+  const metadata = prepared.metadata;
+  if (!metadata) {
+    throw new ConfigError(
+      "Cannot update this export incrementally: it has no export.json (it was not made by " +
+        "@lab/masks, or is from an older version); run a full export",
+      { setting: "incremental" },
+    );
+  }
+  const earlier: Record<string, unknown> = {
+    maskFormat: metadata.maskFormat,
+    ...metadata.settings,
+  };
+  const now: Record<string, unknown> = { maskFormat, ...settings };
+  for (const key of Object.keys(now)) {
+    if (JSON.stringify(earlier[key] ?? null) !== JSON.stringify(now[key] ?? null)) {
+      throw new ConfigError(
+        `Cannot update this export incrementally with another ${key}: it was made with ` +
+          `${JSON.stringify(earlier[key] ?? null)}, this run asks ${
+            JSON.stringify(now[key] ?? null)
+          }; ` +
+          "use the same options, or run a full export",
+        { setting: "incremental" },
+      );
+    }
+  }
+  const since = new Date(Date.parse(metadata.startedAt) - CLOCK_MARGIN_MS);
+  const given = filterTime(filters.updatedAtGte);
+  const watermark = Number.isNaN(given) || given < since.getTime()
+    ? sdkDate(since)
+    : filters.updatedAtGte;
+  return { ...filters, updatedAtGte: watermark };
+}
+
+/**
+ * Tasks of the earlier export that were updated since and no longer match the filters: their
+ * files are deleted and their entries say so. Without filters beyond dates, every updated task
+ * matches, so none is asked.
+ */
+export async function removedEntries(
+  client: TaskSource,
+  projectId: string,
+  filters: TaskFilters,
+  userFilters: TaskFilters,
+  unseen: ManifestEntry[],
+  folder: string,
+): Promise<Map<string, ManifestEntry>> {
+  const removed = new Map<string, ManifestEntry>();
+  const narrowing = Object.keys(userFilters).some((key) => !/^(created|updated)At/.test(key));
+  if (!narrowing || unseen.length === 0) return removed;
+  const unseenById = new Map(unseen.map((entry) => [entry.taskId, entry]));
+  for await (const page of client.taskPages(projectId, { updatedAtGte: filters.updatedAtGte })) {
+    for (const task of page.docs) {
+      const entry = unseenById.get(String(task._id));
+      if (!entry) continue;
+      for (const file of entry.files) {
+        await Deno.remove(join(folder, ...file.path.split("/"))).catch(() => {});
+      }
+      removed.set(entry.taskId, {
+        ...entry,
+        outcome: "removed: no longer matches the filters",
+        files: [],
+      });
+    }
+  }
+  return removed;
+}
+
+/** A filter date as an instant; the SDK's `YYYY-MM-DD HH:MM:SS` is read as UTC. */
+function filterTime(value: string | undefined): number {
+  if (value === undefined) return NaN;
+  const sdk = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(value);
+  return Date.parse(sdk ? `${value.replace(" ", "T")}Z` : value);
+}
+
+/** A date as the SDK writes filter dates, `YYYY-MM-DD HH:MM:SS`, in UTC. */
+function sdkDate(date: Date): string {
+  return date.toISOString().slice(0, 19).replace("T", " ");
+}

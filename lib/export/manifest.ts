@@ -1,0 +1,196 @@
+import { ConfigError } from "../errors.ts";
+import { join } from "../_std/path.ts";
+
+/** The manifest's file name in an export folder. */
+export const MANIFEST_NAME = "manifest.jsonl";
+/** The manifest being written: renamed to {@linkcode MANIFEST_NAME} when the export ends. */
+export const PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
+
+/** A file an export wrote for a task. */
+export interface ManifestFile {
+  /** The path relative to the export folder, with `/` separators. */
+  path: string;
+  /** The SHA-256 of its bytes, in hex. */
+  sha256: string;
+}
+
+/** One line of `manifest.jsonl`: what happened to one task. */
+export interface ManifestEntry {
+  /** The task id. */
+  taskId: string;
+  /** The task name. */
+  name: string;
+  /** The task status, e.g. `complete`. */
+  status?: string;
+  /** The task's batch. */
+  batchId?: string;
+  /** When the task was last updated (ISO 8601). */
+  updatedAt?: string;
+  /** `exported`, `skipped: no mask`, `failed: <reason>` or `removed: <reason>`. */
+  outcome: string;
+  /** The task's mask path (`<name>.png`; for `binary`, its folder plus `.png`). */
+  path?: string;
+  /** The files written for the task (several for the `binary` format). */
+  files: ManifestFile[];
+  /** The mask's width in pixels. */
+  width?: number;
+  /** The mask's height in pixels. */
+  height?: number;
+  /** The ids of the labels present in the mask, in class order. */
+  labels?: string[];
+  /** How many instances the mask holds. */
+  instanceCount?: number;
+  /** Each instance id's label id (`null` for a bChannel no label has). */
+  instances?: Record<string, string | null>;
+  /** The path the task would have had, when an earlier task with the same name took it. */
+  renamedFrom?: string;
+}
+
+/**
+ * Reads a manifest (`manifest.jsonl`, or the partial one of an interrupted export). A last line
+ * cut short by a crash is ignored; any other bad line is an error.
+ *
+ * @param path The manifest file.
+ * @param setting The option that named it, for errors.
+ * @returns The entries, in file order.
+ * @throws {ConfigError} when the file cannot be read or a line is not a manifest entry.
+ *
+ * @example
+ * ```ts
+ * import { readManifest } from "@lab/masks";
+ *
+ * const path = await Deno.makeTempFile();
+ * await Deno.writeTextFile(path, '{"taskId":"t1","name":"a","outcome":"exported","files":[]}\n{"ta');
+ * console.log((await readManifest(path, "resume")).length); // 1
+ * await Deno.remove(path);
+ * ```
+ */
+export async function readManifest(path: string, setting: string): Promise<ManifestEntry[]> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (error) {
+    throw new ConfigError(
+      `Cannot read the manifest "${path}": ${error instanceof Error ? error.message : error}`,
+      { setting, cause: error },
+    );
+  }
+  const lines = text.split("\n");
+  const entries: ManifestEntry[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    let entry: ManifestEntry | undefined;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      // A crash can cut the last line short; everything before it is complete.
+      if (i === lines.length - 1) break;
+    }
+    if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
+      throw new ConfigError(
+        `The manifest "${path}" has a bad line ${i + 1}: it is not a manifest entry`,
+        { setting },
+      );
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/**
+ * Writes manifest entries in task order while tasks finish in any order: entry `n` is held until
+ * entries `0..n-1` are written. Lines go to {@linkcode PARTIAL_MANIFEST_NAME} as they come, so an
+ * interrupted export can be resumed; `close()` renames it to {@linkcode MANIFEST_NAME}.
+ */
+export class ManifestWriter {
+  #folder: string;
+  #file?: Deno.FsFile;
+  #pending = new Map<number, ManifestEntry | null>();
+  #next = 0;
+  #chain: Promise<void> = Promise.resolve();
+  #encoder = new TextEncoder();
+  #started = false;
+  #held: string[] = [];
+
+  /**
+   * Creates a writer; nothing is written before {@linkcode ManifestWriter.start}.
+   *
+   * @param folder The export folder.
+   */
+  constructor(folder: string) {
+    this.#folder = folder;
+  }
+
+  /**
+   * Records task number `sequence`'s entry, or `null` for a task that has no line (not in this
+   * shard).
+   *
+   * @param sequence The task's position in the export, from 0.
+   * @param entry Its entry.
+   */
+  add(sequence: number, entry: ManifestEntry | null): void {
+    this.#pending.set(sequence, entry);
+    const lines: string[] = [];
+    while (this.#pending.has(this.#next)) {
+      const ready = this.#pending.get(this.#next);
+      this.#pending.delete(this.#next++);
+      if (ready) lines.push(`${JSON.stringify(ready)}\n`);
+    }
+    this.#write(lines.join(""));
+  }
+
+  /**
+   * Starts writing, once the export folder exists: entries added before are held until then, so
+   * an export that writes no mask leaves no folder and no manifest (as the SDK).
+   */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#write(this.#held.join(""));
+    this.#held = [];
+  }
+
+  /** Whether {@linkcode ManifestWriter.start} was called. */
+  get started(): boolean {
+    return this.#started;
+  }
+
+  #write(text: string): void {
+    if (text === "") return;
+    if (!this.#started) this.#held.push(text);
+    else this.#chain = this.#chain.then(() => this.#append(text));
+  }
+
+  /** Appends lines written after the tasks (entries carried over from an earlier export). */
+  addTrailing(entries: Iterable<ManifestEntry>): void {
+    this.#write([...entries].map((entry) => `${JSON.stringify(entry)}\n`).join(""));
+  }
+
+  /** Writes what is left and renames the partial manifest to `manifest.jsonl` (if started). */
+  async close(): Promise<void> {
+    await this.#chain;
+    if (!this.#started) return;
+    if (!this.#file) await this.#append("");
+    this.#file?.close();
+    this.#file = undefined;
+    await Deno.rename(join(this.#folder, PARTIAL_MANIFEST_NAME), join(this.#folder, MANIFEST_NAME));
+  }
+
+  /** Closes the partial manifest without renaming it (an interrupted export). */
+  async abandon(): Promise<void> {
+    await this.#chain.catch(() => {});
+    this.#file?.close();
+    this.#file = undefined;
+  }
+
+  async #append(text: string): Promise<void> {
+    this.#file ??= await Deno.open(join(this.#folder, PARTIAL_MANIFEST_NAME), {
+      create: true,
+      write: true,
+      truncate: true,
+    });
+    const bytes = this.#encoder.encode(text);
+    let written = 0;
+    while (written < bytes.length) written += await this.#file.write(bytes.subarray(written));
+  }
+}

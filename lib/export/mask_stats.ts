@@ -1,0 +1,58 @@
+import type { ClassTable } from "../detect/class_table.ts";
+import type { RgbImage } from "../raster/rgb_image.ts";
+
+/** What a mask holds, for the manifest. */
+export interface MaskStats {
+  /** The ids of the labels present, in class order. */
+  labels: string[];
+  /** How many distinct instance ids (red values 1..255) the mask holds. */
+  instanceCount: number;
+  /** Each instance id's label id, from the blue channel of its first pixel (`null`: no label). */
+  instances: Record<string, string | null>;
+  /** The bChannels present (labelled pixels only), for the `binary` format. */
+  bChannels: number[];
+}
+
+/**
+ * Reads a mask's instances and labels in the platform's convention: a pixel with `R >= 1` belongs
+ * to instance `R`, whose label is the one whose bChannel is `B`.
+ *
+ * @param image The decoded mask.
+ * @param table The project's class table.
+ * @returns The labels and instances present.
+ *
+ * @example
+ * ```ts
+ * import { classTable, maskStats } from "@lab/masks";
+ *
+ * const table = classTable([{ id: "car", bChannel: 1 }]);
+ * const image = { width: 3, height: 1, data: new Uint8Array([0, 0, 0, 5, 5, 1, 6, 6, 9]) };
+ * console.log(maskStats(image, table).instances); // { "5": "car", "6": null }
+ * ```
+ */
+export function maskStats(image: RgbImage, table: ClassTable): MaskStats {
+  const { data } = image;
+  const firstB = new Int16Array(256).fill(-1);
+  const bSeen = new Uint8Array(256);
+  for (let i = 0; i < data.length; i += 3) {
+    const r = data[i];
+    if (r === 0) continue;
+    const b = data[i + 2];
+    bSeen[b] = 1;
+    if (firstB[r] < 0) firstB[r] = b;
+  }
+  const instances: Record<string, string | null> = {};
+  let instanceCount = 0;
+  for (let r = 1; r < 256; r++) {
+    if (firstB[r] < 0) continue;
+    instanceCount++;
+    instances[String(r)] = table.labelByBChannel[firstB[r]] ?? null;
+  }
+  const bChannels = [...bSeen.keys()].filter((b) => bSeen[b] === 1);
+  const labels = table.classes
+    .filter((entry) =>
+      bSeen[entry.bChannel] === 1 && table.labelByBChannel[entry.bChannel] === entry.id
+    )
+    .map((entry) => entry.id);
+  return { labels, instanceCount, instances, bChannels };
+}

@@ -1,0 +1,53 @@
+import { PNG_SIGNATURE, writeChunk } from "./_chunks.ts";
+import { filterScanlines, type PngFilter } from "./_filter.ts";
+import { deflate } from "./_zlib.ts";
+
+/** What {@linkcode pngFile} writes: a non-interlaced image of one colour type and bit depth. */
+export interface PngFileParts {
+  /** Width in pixels. */
+  width: number;
+  /** Height in pixels. */
+  height: number;
+  /** The bit depth: 8 or 16. */
+  bitDepth: 8 | 16;
+  /** The colour type: 0 grey, 2 RGB, 3 palette. */
+  colourType: 0 | 2 | 3;
+  /** The samples, row by row, big-endian for 16 bits. */
+  samples: Uint8Array;
+  /** Bytes per complete pixel (for the filters). */
+  bytesPerPixel: number;
+  /** For palette images: the PLTE chunk's RGB triplets. */
+  palette?: Uint8Array;
+  /** The zlib level. */
+  level: number;
+  /** The scanline filter. */
+  filter: PngFilter;
+}
+
+/** Assembles a PNG file: signature, IHDR, PLTE when given, one IDAT, IEND. */
+export async function pngFile(parts: PngFileParts): Promise<Uint8Array> {
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, parts.width);
+  view.setUint32(4, parts.height);
+  header.set([parts.bitDepth, parts.colourType, 0, 0, 0], 8);
+  const scanlines = filterScanlines(parts.samples, {
+    rowBytes: parts.samples.length / parts.height,
+    bytesPerPixel: parts.bytesPerPixel,
+    filter: parts.filter,
+  });
+  const chunks = [
+    PNG_SIGNATURE,
+    writeChunk("IHDR", header),
+    ...(parts.palette ? [writeChunk("PLTE", parts.palette)] : []),
+    writeChunk("IDAT", await deflate(scanlines, { level: parts.level })),
+    writeChunk("IEND", new Uint8Array(0)),
+  ];
+  const png = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    png.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return png;
+}
