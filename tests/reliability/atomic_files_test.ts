@@ -1,0 +1,88 @@
+import assert from "../_std/assert.ts";
+import type { Task } from "../../lib/api/types.ts";
+import { decodePng } from "../../lib/raster/decode_png.ts";
+import { encodePng } from "../../lib/raster/encode_png.ts";
+import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
+import type { RgbImage } from "../../lib/raster/rgb_image.ts";
+import { startFakeLab } from "../../testing/fake_lab.ts";
+import { segmentationProject } from "../_fixtures/project.ts";
+import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
+import { envFor, spawnCli } from "./_fixtures.ts";
+
+const TASK_COUNT = 250;
+
+/** A 640×480 mask whose instance ids scatter over the image, so each takes a while to convert. */
+function scatteredMask(seed: number): RgbImage {
+  const width = 640;
+  const height = 480;
+  const data = new Uint8Array(width * height * 3);
+  for (let i = 0; i < width * height; i++) {
+    const id = (Math.imul(i, 2654435761) + seed) >>> 26;
+    if (id > 0) data.set([id, id, 1 + (id % 3)], i * 3);
+  }
+  return { width, height, data };
+}
+
+/**
+ * Serves `target` on another loopback port, holding every request for task page 2 and beyond
+ * until `release()`: the export can write page 1 only, so it is surely still running when killed.
+ */
+function holdingProxy(target: string) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => release = resolve);
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, async (request) => {
+    const url = new URL(request.url);
+    if (Number(url.searchParams.get("page") ?? 1) > 1) {
+      await released;
+      return new Response(null, { status: 503 });
+    }
+    const body = request.method === "GET" ? undefined : await request.text();
+    return await fetch(new URL(url.pathname.slice(1) + url.search, target), {
+      method: request.method,
+      headers: request.headers,
+      body,
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${server.addr.port}/`,
+    async [Symbol.asyncDispose]() {
+      release();
+      await server.shutdown();
+    },
+  };
+}
+
+Deno.test("a SIGKILLed export leaves no partial PNG: every .png there is whole", async () => {
+  await using dir = await tempDir();
+  const images = [0, 1, 2, 3].map(scatteredMask);
+  const masks = await Promise.all(
+    images.map(async (image) => encodeDataUri(await encodePng(image))),
+  );
+  const tasks: Task[] = Array.from({ length: TASK_COUNT }, (_, i) => ({
+    _id: `t${i}`,
+    name: `scene/${i}.jpg`,
+    data: { body: { mask: masks[i % masks.length] } },
+  }));
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
+  await using proxy = holdingProxy(lab.url);
+
+  const cli = spawnCli(["export", "--project-id", "p1", "--output-filename", "out"], {
+    env: { ...envFor(lab), ISAHIT_LAB_API_ENDPOINT: proxy.url },
+    cwd: dir.path,
+  });
+  // The first progress line comes after a tenth of the tasks: masks are being written now.
+  const progress = await cli.stderrLine(/^progress: /);
+  assert.ok(progress, "the export reported progress");
+  cli.child.kill("SIGKILL");
+  const ended = await cli.finished();
+  assert.equal(ended.signal, "SIGKILL");
+
+  const files = await listFiles(`${dir.path}/out`);
+  const pngs = files.filter((file) => file.endsWith(".png"));
+  assert.ok(pngs.length >= TASK_COUNT / 10 && pngs.length <= 100, `${pngs.length} masks written`);
+  for (const file of pngs) {
+    const i = Number(/^scene\/(\d+)\.jpg\.png$/.exec(file)?.[1]);
+    const written = await decodePng(await Deno.readFile(`${dir.path}/out/${file}`));
+    assert.deepEqual(written, images[i % images.length], `${file} is whole`);
+  }
+});
