@@ -1,8 +1,6 @@
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { decodeDataUri } from "../raster/mask_data_uri.ts";
-import { decodePng } from "../raster/decode_png.ts";
-import { encodePng } from "../raster/encode_png.ts";
-import { applySemanticMapping } from "../raster/semantic_mapping.ts";
+import { transcodePng } from "../raster/_transcode_png.ts";
 
 /** Options of {@linkcode convertMask}. */
 export interface ConvertMaskOptions {
@@ -18,7 +16,11 @@ export interface ConvertMaskOptions {
 
 /**
  * Turns one task's mask (a PNG `data:` URI) into the PNG file the SDK writes: the mask decoded as
- * 8-bit RGB whatever its PNG flavour, optionally recoloured, encoded as an 8-bit RGB PNG.
+ * 8-bit RGB whatever its PNG flavour, optionally recoloured, encoded as an 8-bit RGB PNG. A mask
+ * that already is a plain 8-bit RGB PNG, with no recolouring asked, is written as it came, after
+ * the same full check (CRCs, the whole zlib stream, filter types) as any other.
+ *
+ * The work runs on the calling thread; `ConvertPool` spreads it over workers.
  *
  * @param mask The task's mask value.
  * @param options The semantic mapping and limits.
@@ -40,9 +42,5 @@ export async function convertMask(
   mask: unknown,
   options: ConvertMaskOptions = {},
 ): Promise<Uint8Array> {
-  let image = await decodePng(decodeDataUri(mask), { maxPixels: options.maxPixels });
-  if (options.colourByBChannel && options.colourByBChannel.size > 0) {
-    image = applySemanticMapping(image, options.colourByBChannel);
-  }
-  return await encodePng(image);
+  return await transcodePng(decodeDataUri(mask), options);
 }

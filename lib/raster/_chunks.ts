@@ -5,7 +5,7 @@
  */
 
 import { PngError } from "../errors.ts";
-import { crc32 } from "./_crc32.ts";
+import { crc32 } from "./_zlib.ts";
 
 /** The eight bytes every PNG starts with. */
 export const PNG_SIGNATURE: Uint8Array = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -118,4 +118,29 @@ export function writeChunk(type: string, data: Uint8Array): Uint8Array {
   chunk.set(data, 8);
   view.setUint32(data.length + 8, crc32(chunk.subarray(4, data.length + 8)));
   return chunk;
+}
+
+/**
+ * Frames a whole PNG file: the signature, then each chunk with its length and CRC.
+ *
+ * @param chunks The chunks in file order, from `IHDR` to `IEND`.
+ * @returns The file's bytes.
+ *
+ * @example
+ * ```ts
+ * import { writePng } from "./_chunks.ts";
+ *
+ * console.log(writePng([{ type: "IEND", data: new Uint8Array() }]).length); // 20
+ * ```
+ */
+export function writePng(chunks: readonly { type: string; data: Uint8Array }[]): Uint8Array {
+  const framed = chunks.map(({ type, data }) => writeChunk(type, data));
+  const file = new Uint8Array(framed.reduce((sum, chunk) => sum + chunk.length, 8));
+  file.set(PNG_SIGNATURE);
+  let offset = 8;
+  for (const chunk of framed) {
+    file.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return file;
 }

@@ -16,6 +16,8 @@ export interface PngStructure {
   palette?: Uint8Array;
   /** The concatenated data of every IDAT chunk: one zlib stream. */
   compressed: Uint8Array;
+  /** The types of the other chunks before IEND (`tEXt`, `gAMA`...), in file order. */
+  ancillary: string[];
 }
 
 /** Options of {@linkcode readPngStructure}. */
@@ -48,6 +50,7 @@ export function readPngStructure(
   let header: PngHeader | undefined;
   let palette: Uint8Array | undefined;
   const imageData: Uint8Array[] = [];
+  const ancillary: string[] = [];
   let idatEnded = false;
   let ended = false;
   for (const chunk of readChunks(bytes)) {
@@ -79,7 +82,7 @@ export function readPngStructure(
       throw new PngError(
         `the PNG has an unknown critical chunk "${type}" that this decoder cannot read`,
       );
-    }
+    } else ancillary.push(type);
   }
   if (header === undefined) throw new PngError("the PNG has no chunks: it is truncated");
   if (imageData.length === 0) {
@@ -91,7 +94,7 @@ export function readPngStructure(
   }
   // Grey images cannot use a palette; libpng ignores one, and so do we.
   if (header.colourType === 0 || header.colourType === 4) palette = undefined;
-  return { header, palette, compressed: concatenate(imageData) };
+  return { header, palette, compressed: concatenate(imageData), ancillary };
 }
 
 function isCritical(type: string): boolean {

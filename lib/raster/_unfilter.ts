@@ -76,12 +76,21 @@ export function unfilterPass(
           d[row + i] += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
         }
         break;
-      default: {
-        const where = pass.number === 0 ? `row ${y}` : `row ${y} of Adam7 pass ${pass.number}`;
-        throw new PngError(
-          `the PNG has an invalid filter type ${d[filterAt]} on ${where}; PNG defines 0 to 4`,
-        );
-      }
+      default:
+        throw invalidFilterError(d[filterAt], y, pass.number);
     }
   }
+}
+
+/**
+ * The error for a row whose filter-type byte is not one of PNG's five.
+ *
+ * @param type The byte found.
+ * @param row The row, counted within its pass.
+ * @param pass The Adam7 pass number, or 0 for a non-interlaced image.
+ * @returns The error to throw.
+ */
+export function invalidFilterError(type: number, row: number, pass: number): PngError {
+  const where = pass === 0 ? `row ${row}` : `row ${row} of Adam7 pass ${pass}`;
+  return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
 }

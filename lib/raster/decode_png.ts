@@ -4,26 +4,14 @@
  * @module
  */
 
-import { ConfigError, PngError } from "../errors.ts";
-import { type ScanlinePass, scanlinePasses } from "./_adam7.ts";
+import { decodeFastRgb, isFastFlavour } from "./_fast_rgb.ts";
+import { DEFAULT_MAX_PIXELS, type InflatedPng, inflatePng } from "./_inflate_png.ts";
 import { createPassWriter } from "./_pass_to_rgb.ts";
-import { CHANNELS_BY_COLOUR_TYPE, type PngHeader } from "./_png_header.ts";
-import { readPngStructure } from "./_png_structure.ts";
+import { CHANNELS_BY_COLOUR_TYPE } from "./_png_header.ts";
 import { unfilterPass } from "./_unfilter.ts";
-import { inflate, OUTPUT_TOO_LARGE } from "./_zlib.ts";
 import type { RgbImage } from "./rgb_image.ts";
 
-/**
- * The default of {@linkcode DecodePngOptions.maxPixels}: 100 million pixels (e.g. 10000×10000).
- *
- * @example
- * ```ts
- * import { DEFAULT_MAX_PIXELS } from "./mod.ts";
- *
- * console.log(DEFAULT_MAX_PIXELS); // 100000000
- * ```
- */
-export const DEFAULT_MAX_PIXELS = 100_000_000;
+export { DEFAULT_MAX_PIXELS };
 
 /**
  * Options of {@linkcode decodePng}.
@@ -68,21 +56,26 @@ export interface DecodePngOptions {
  * console.log(image.width, [...image.data]); // 1 [255, 0, 0]
  * ```
  */
+// deno-lint-ignore require-await -- async so that every error is a rejection, as documented.
 export async function decodePng(
   bytes: Uint8Array,
   options: DecodePngOptions = {},
 ): Promise<RgbImage> {
-  const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-  if (!(maxPixels > 0)) {
-    throw new ConfigError(
-      `Option "maxPixels" is ${maxPixels}; give a positive number of pixels, or leave it out for ${DEFAULT_MAX_PIXELS}.`,
-      { setting: "maxPixels" },
-    );
-  }
-  const { header, palette, compressed } = readPngStructure(bytes, { maxPixels });
-  const { passes, totalBytes } = scanlinePasses(header);
-  const scanlines = await inflateScanlines(compressed, { header, passes, totalBytes });
+  return pixelsOf(inflatePng(bytes, options.maxPixels));
+}
+
+/**
+ * Unfilters an inflated PNG and converts it to 8-bit RGB as {@linkcode decodePng} does; the
+ * scanlines are changed in place.
+ *
+ * @param png The checked and inflated PNG.
+ * @returns The image's pixels as RGB.
+ * @throws {PngError} when a row has an invalid filter type or a palette index is out of range.
+ */
+export function pixelsOf(png: InflatedPng): RgbImage {
+  const { header, palette, scanlines, passes } = png;
   const { width, height } = header;
+  if (isFastFlavour(header)) return { width, height, data: decodeFastRgb(scanlines, header) };
   const image = { width, height, data: new Uint8Array(width * height * 3) };
   const writePass = createPassWriter(header, { palette, image });
   const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
@@ -92,44 +85,4 @@ export async function decodePng(
     writePass(scanlines, pass);
   }
   return image;
-}
-
-interface Layout {
-  header: PngHeader;
-  passes: ScanlinePass[];
-  totalBytes: number;
-}
-
-async function inflateScanlines(compressed: Uint8Array, layout: Layout): Promise<Uint8Array> {
-  const { header, totalBytes } = layout;
-  let scanlines: Uint8Array;
-  try {
-    // Inflating at most the expected length also bounds memory against zlib bombs.
-    scanlines = await inflate(compressed, { maxOutputLength: totalBytes });
-  } catch (error) {
-    if ((error as { code?: unknown }).code === OUTPUT_TOO_LARGE) {
-      throw new PngError(
-        `the PNG holds more image data than its ${header.width}×${header.height} pixels need ` +
-          `(${totalBytes} bytes): the file is corrupt`,
-        { cause: error },
-      );
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new PngError(`the PNG's image data is not valid zlib data (${reason})`, {
-      cause: error,
-    });
-  }
-  if (scanlines.length < totalBytes) {
-    throw new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(scanlines, layout)}`);
-  }
-  return scanlines;
-}
-
-function whereDataEnds(scanlines: Uint8Array, layout: Layout): string {
-  const { header, passes } = layout;
-  if (!header.interlaced) {
-    return `at row ${Math.floor(scanlines.length / (passes[0].rowBytes + 1))} of ${header.height}`;
-  }
-  const pass = passes.findLast((candidate) => candidate.offset <= scanlines.length) ?? passes[0];
-  return `in Adam7 pass ${pass.number} of 7`;
 }

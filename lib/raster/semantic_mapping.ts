@@ -47,8 +47,40 @@ export function applySemanticMapping(
       }`,
     );
   }
-  const isMapped = new Uint8Array(256);
-  const colours = new Uint8Array(256 * 3);
+  const table = colourTableOf(colourByBChannel);
+  const data = source.slice();
+  for (let i = 0; i < data.length; i += 3) {
+    const entry = source[i + 2] * 4;
+    if (table[entry] === 1 && source[i] >= 1) {
+      data[i] = table[entry + 1];
+      data[i + 1] = table[entry + 2];
+      data[i + 2] = table[entry + 3];
+    }
+  }
+  return { width: image.width, height: image.height, data };
+}
+
+/**
+ * Checks a semantic mapping and lays it out as a table of 256 entries of four bytes, one per
+ * blue value: a flag (1 when that bChannel is mapped) and the new red, green and blue. bChannel 0
+ * is never mapped.
+ *
+ * @param colourByBChannel The new `[r, g, b]` colour of each label, keyed by its bChannel.
+ * @returns The 1,024-byte table.
+ * @throws {ConfigError} when a bChannel or a colour is out of range.
+ *
+ * @example
+ * ```ts
+ * import { colourTableOf } from "./semantic_mapping.ts";
+ *
+ * const table = colourTableOf(new Map([[7, [9, 8, 6] as const]]));
+ * console.log([...table.subarray(28, 32)]); // [1, 9, 8, 6]
+ * ```
+ */
+export function colourTableOf(
+  colourByBChannel: ReadonlyMap<number, readonly [number, number, number]>,
+): Uint8Array {
+  const table = new Uint8Array(256 * 4);
   for (const [bChannel, colour] of colourByBChannel) {
     if (!isByte(bChannel)) {
       throw new ConfigError(
@@ -64,20 +96,9 @@ export function applySemanticMapping(
         { setting: "semanticMapping" },
       );
     }
-    if (bChannel === 0) continue;
-    isMapped[bChannel] = 1;
-    colours.set(colour, bChannel * 3);
+    if (bChannel !== 0) table.set([1, ...colour], bChannel * 4);
   }
-  const data = source.slice();
-  for (let i = 0; i < data.length; i += 3) {
-    const b = source[i + 2];
-    if (isMapped[b] === 1 && source[i] >= 1) {
-      data[i] = colours[b * 3];
-      data[i + 1] = colours[b * 3 + 1];
-      data[i + 2] = colours[b * 3 + 2];
-    }
-  }
-  return { width: image.width, height: image.height, data };
+  return table;
 }
 
 function isByte(value: unknown): boolean {
