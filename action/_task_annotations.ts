@@ -1,0 +1,67 @@
+import * as core from "@actions/core";
+import type { TaskOutcome } from "../lib/export/export_summary.ts";
+
+/** How many tasks of each kind get an annotation, and a row in the job summary. */
+export const MAX_LISTED = 50;
+
+type Kind = "failed" | "renamed" | "skipped";
+
+const TITLES: Record<Kind, string> = {
+  failed: "Mask export failed",
+  renamed: "Mask renamed",
+  skipped: "Task skipped",
+};
+
+/**
+ * Annotates tasks as they finish: a failed task is an error, a skipped task (no mask) or a
+ * renamed one (its file name was taken) a warning. Only the first {@linkcode MAX_LISTED} of each
+ * kind are annotated, so a large project cannot flood the run; `end()` says how many more there
+ * were. The job summary lists them too.
+ */
+export class TaskAnnotations {
+  #counts: Record<Kind, number> = { failed: 0, renamed: 0, skipped: 0 };
+
+  /**
+   * Annotates one finished task, if it needs it and its kind is under the limit.
+   *
+   * @param outcome What happened to the task.
+   * @returns Whether an annotation was written (else the task goes to the plain log).
+   */
+  annotate(outcome: TaskOutcome): boolean {
+    const kind = kindOf(outcome);
+    if (kind === undefined || ++this.#counts[kind] > MAX_LISTED) return false;
+    const task = `Task ${JSON.stringify(outcome.taskName)} (${outcome.taskId})`;
+    if (kind === "failed") {
+      core.error(`${task} failed: ${outcome.reason}`, { title: TITLES.failed });
+    } else if (kind === "renamed") {
+      core.warning(
+        `${task}: "${outcome.renamedFrom}" is taken by an earlier task; written as ` +
+          `"${outcome.file}"`,
+        { title: TITLES.renamed },
+      );
+    } else {
+      core.warning(`${task} was skipped: ${outcome.reason}`, { title: TITLES.skipped });
+    }
+    return true;
+  }
+
+  /** Writes one annotation per kind that went over the limit, with the count of the rest. */
+  end(): void {
+    for (const kind of Object.keys(this.#counts) as Kind[]) {
+      const more = this.#counts[kind] - MAX_LISTED;
+      if (more <= 0) continue;
+      // Failed and renamed tasks past the limit still get a plain log line each.
+      const where = kind === "skipped" ? "counted in the job summary" : "each named in the log";
+      const text = `... and ${more} more ${kind} tasks, ${where}`;
+      if (kind === "failed") core.error(text, { title: TITLES[kind] });
+      else core.warning(text, { title: TITLES[kind] });
+    }
+  }
+}
+
+/** Which annotation a task deserves, if any. */
+export function kindOf(outcome: TaskOutcome): Kind | undefined {
+  if (outcome.status === "failed") return "failed";
+  if (outcome.status === "skipped") return "skipped";
+  return outcome.renamedFrom === undefined ? undefined : "renamed";
+}

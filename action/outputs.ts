@@ -1,0 +1,142 @@
+/**
+ * What the Action reports: its step outputs and the job summary.
+ *
+ * @module
+ */
+import * as core from "@actions/core";
+import type { TaskFilters } from "../lib/api/types.ts";
+import type { ExportSummary, TaskOutcome } from "../lib/export/export_summary.ts";
+import { kindOf, MAX_LISTED } from "./_task_annotations.ts";
+import { type ActionInputs, filterInputName } from "./inputs.ts";
+
+/**
+ * The outputs the export step sets. `action.yml` maps them to the Action's outputs, next to
+ * `artifact-id` and `artifact-url`, which come from the upload step.
+ */
+export const OUTPUT_NAMES = [
+  "output-path",
+  "exported-count",
+  "skipped-count",
+  "failed-count",
+] as const;
+
+/** The name of an output the export step sets. */
+export type OutputName = typeof OUTPUT_NAMES[number];
+
+/**
+ * Sets the export step's outputs from the export's summary.
+ *
+ * @param summary What the export did.
+ */
+export function setOutputs(summary: ExportSummary): void {
+  const values: Record<OutputName, string | number> = {
+    "output-path": summary.folder,
+    "exported-count": summary.exported,
+    "skipped-count": summary.skipped,
+    "failed-count": summary.failed,
+  };
+  for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
+}
+
+/**
+ * Appends the export's report to the job summary (`GITHUB_STEP_SUMMARY`): the project, the
+ * filters, the counts and duration, a table of the failed, renamed and skipped tasks (the first
+ * {@linkcode MAX_LISTED}, then a count), and where the artifact is. Outside Actions (no
+ * `GITHUB_STEP_SUMMARY`) it does nothing.
+ *
+ * @param summary What the export did.
+ * @param inputs The inputs, for the filters and the artifact.
+ */
+export async function writeJobSummary(
+  summary: ExportSummary,
+  inputs: ActionInputs,
+): Promise<void> {
+  if (!Deno.env.get("GITHUB_STEP_SUMMARY")) return;
+  const report = core.summary
+    .addHeading(`Lab masks: project <code>${html(summary.projectId)}</code>`, 2)
+    .addTable([
+      [cell("Project", true), cell(code(summary.projectId))],
+      [cell("Filters", true), cell(filtersText(inputs.filters))],
+      [cell("Export folder", true), cell(code(summary.folder))],
+      [cell("Tasks", true), cell(countsText(summary))],
+      [cell("Duration", true), cell(durationText(summary.durationMs))],
+    ]);
+  const listed = [...summary.failures, ...summary.renamed, ...summary.skippedTasks];
+  if (listed.length > 0) {
+    report.addHeading("Failed, renamed and skipped tasks", 3).addTable([
+      ["Status", "Task", "Id", "Reason"].map((title) => cell(title, true)),
+      ...listed.slice(0, MAX_LISTED).map(taskRow),
+    ]);
+    if (listed.length > MAX_LISTED) {
+      report.addRaw(`<p>... and ${listed.length - MAX_LISTED} more tasks.</p>`, true);
+    }
+  }
+  await report.addHeading("Artifact", 3).addRaw(`<p>${artifactText(summary, inputs)}</p>`, true)
+    .write();
+}
+
+function taskRow(outcome: TaskOutcome): ReturnType<typeof cell>[] {
+  const reason = outcome.renamedFrom === undefined
+    ? outcome.reason ?? ""
+    : `"${outcome.renamedFrom}" is taken by an earlier task; written as "${outcome.file}"`;
+  return [kindOf(outcome) ?? outcome.status, outcome.taskName, outcome.taskId, reason]
+    .map((text) => cell(html(text)));
+}
+
+function filtersText(filters: TaskFilters): string {
+  const entries = Object.entries(filters).filter(([, value]) => value !== undefined);
+  if (entries.length === 0) return "none: every task of the project";
+  return entries.map(([filter, value]) => {
+    const shown = Array.isArray(value) ? value.join(", ") : String(value);
+    return `${code(filterInputName(filter as keyof TaskFilters))}: ${html(shown)}`;
+  }).join("<br>");
+}
+
+function countsText(summary: ExportSummary): string {
+  return `${summary.total} matched: <b>${summary.exported} exported</b>, ${summary.skipped} ` +
+    `skipped (no mask), ${summary.failed} failed, ${summary.renamed.length} renamed (name taken)`;
+}
+
+function durationText(ms: number): string {
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+
+function artifactText(summary: ExportSummary, inputs: ActionInputs): string {
+  if (summary.exported === 0) return "None: nothing was exported.";
+  if (!inputs.upload) {
+    return `Not uploaded (<code>upload: false</code>): the masks are in ` +
+      `${code(summary.folder)} on the runner.`;
+  }
+  const kept = inputs.retentionDays === undefined
+    ? "for the repository's retention period"
+    : `for ${inputs.retentionDays} days`;
+  const run = runUrl();
+  const where = run === undefined
+    ? "this run's page"
+    : `<a href="${html(run)}">this run's page</a>`;
+  return `Uploaded as ${code(inputs.artifactName)}, kept ${kept}: download it from ${where}.`;
+}
+
+/** The page of the current workflow run, from the runner's variables. */
+function runUrl(): string | undefined {
+  const [server, repository, runId] = ["GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"]
+    .map((name) => Deno.env.get(name));
+  if (!server || !repository || !runId) return undefined;
+  return `${server}/${repository}/actions/runs/${runId}`;
+}
+
+function cell(data: string, header = false): { data: string; header: boolean } {
+  return { data, header };
+}
+
+function code(text: string): string {
+  return `<code>${html(text)}</code>`;
+}
+
+/** Task names and ids are free text: they must not turn into markup. */
+function html(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;").replace(/[\r\n]+/g, " ");
+}

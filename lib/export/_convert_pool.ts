@@ -1,0 +1,181 @@
+/**
+ * Converts masks on a pool of Web Workers, one per core, so an export uses every core while the
+ * main thread fetches pages and writes files.
+ *
+ * @module
+ */
+
+import { ConfigError, MasksError, PngError } from "../errors.ts";
+import { convertMask, type ConvertMaskOptions } from "./convert_mask.ts";
+import type { ConvertAnswer, ConvertJob } from "./_convert_worker.ts";
+
+/** Options of {@linkcode ConvertPool}. */
+export interface ConvertPoolOptions {
+  /** How many workers at most. Default: `navigator.hardwareConcurrency`. */
+  size?: number;
+  /**
+   * The worker module. Default: `_convert_worker.ts` beside this file. A bundle that ships the
+   * worker as its own file points here.
+   */
+  workerUrl?: URL;
+}
+
+interface Job extends ConvertJob {
+  resolve: (png: Uint8Array) => void;
+  reject: (error: unknown) => void;
+}
+
+const WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
+
+/**
+ * A pool of workers converting masks with {@linkcode convertMask}. Workers start on demand, up
+ * to `size`; jobs beyond that wait in order. The callers bound how many jobs they start (the
+ * export keeps a fixed number in flight), so the queue, and memory, stay bounded.
+ *
+ * When workers cannot run (no `Worker`, no read permission for the worker module, a bundle
+ * without it), the pool converts on the calling thread instead: slower, never wrong.
+ *
+ * @example
+ * ```ts
+ * import { ConvertPool } from "./_convert_pool.ts";
+ * import { encodeDataUri } from "../raster/mask_data_uri.ts";
+ * import { encodePng } from "../raster/encode_png.ts";
+ *
+ * using pool = new ConvertPool({ size: 1 });
+ * const mask = encodeDataUri(await encodePng({ width: 1, height: 1, data: new Uint8Array(3) }));
+ * console.log((await pool.convert(mask)).length > 0); // true
+ * ```
+ */
+export class ConvertPool {
+  #size: number;
+  #workerUrl: URL;
+  #idle: Worker[] = [];
+  #busy = new Map<Worker, Job>();
+  #waiting: Job[] = [];
+  #nextId = 0;
+  #inThread: boolean;
+  #closed = false;
+
+  /**
+   * Prepares a pool; no worker starts before the first job.
+   *
+   * @param options The pool size and the worker module.
+   */
+  constructor(options: ConvertPoolOptions = {}) {
+    this.#size = Math.max(1, Math.floor(options.size ?? navigator.hardwareConcurrency ?? 1));
+    this.#workerUrl = options.workerUrl ?? WORKER_URL;
+    this.#inThread = !canStartWorkers(this.#workerUrl);
+  }
+
+  /** How many workers the pool runs at most. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Whether jobs run on the calling thread because workers cannot start here. */
+  get inThread(): boolean {
+    return this.#inThread;
+  }
+
+  /**
+   * Converts one mask as {@linkcode convertMask} does, on a worker.
+   *
+   * @param mask The task's mask value.
+   * @param options The semantic mapping and limits.
+   * @returns The bytes of the PNG file to write.
+   * @throws {PngError} when the mask is not a valid PNG data URI.
+   * @throws {MasksError} when the pool was closed before the job ran.
+   */
+  convert(mask: unknown, options: ConvertMaskOptions = {}): Promise<Uint8Array> {
+    if (this.#closed) return Promise.reject(new MasksError("The conversion pool is closed."));
+    if (this.#inThread) return convertMask(mask, options);
+    const { colourByBChannel, maxPixels } = options;
+    return new Promise((resolve, reject) => {
+      const job = { id: this.#nextId++, mask, options: { colourByBChannel, maxPixels } };
+      this.#waiting.push({ ...job, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */
+  close(): void {
+    this.#closed = true;
+    const error = new MasksError("The conversion pool was closed before the mask was converted.");
+    for (const [worker, job] of this.#busy) (worker.terminate(), job.reject(error));
+    for (const worker of this.#idle) worker.terminate();
+    for (const job of this.#waiting.splice(0)) job.reject(error);
+    this.#busy.clear();
+    this.#idle = [];
+  }
+
+  /** Closes the pool: `using pool = new ConvertPool()`. */
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  #dispatch(): void {
+    while (this.#waiting.length > 0) {
+      const worker = this.#idle.pop() ?? this.#startWorker();
+      if (worker === undefined) return;
+      const job = this.#waiting.shift()!;
+      this.#busy.set(worker, job);
+      const message: ConvertJob = { id: job.id, mask: job.mask, options: job.options };
+      worker.postMessage(message);
+    }
+  }
+
+  #startWorker(): Worker | undefined {
+    if (this.#busy.size + this.#idle.length >= this.#size || this.#inThread) return undefined;
+    let worker: Worker;
+    try {
+      worker = new Worker(this.#workerUrl, { type: "module" });
+    } catch {
+      this.#fallBackToThread();
+      return undefined;
+    }
+    worker.onmessage = (event: MessageEvent<ConvertAnswer>) => {
+      const job = this.#busy.get(worker);
+      if (job === undefined || job.id !== event.data.id) return;
+      this.#busy.delete(worker);
+      this.#idle.push(worker);
+      if ("png" in event.data) job.resolve(event.data.png);
+      else job.reject(errorOf(event.data.error));
+      this.#dispatch();
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      // A worker that cannot load (or dies) must not take the process down: its job, and every
+      // later one, runs on this thread.
+      event.preventDefault();
+      worker.terminate();
+      const job = this.#busy.get(worker);
+      this.#busy.delete(worker);
+      this.#fallBackToThread();
+      if (job !== undefined) convertMask(job.mask, job.options).then(job.resolve, job.reject);
+    };
+    return worker;
+  }
+
+  #fallBackToThread(): void {
+    this.#inThread = true;
+    for (const job of this.#waiting.splice(0)) {
+      convertMask(job.mask, job.options).then(job.resolve, job.reject);
+    }
+  }
+}
+
+/** Workers need `Worker` and, for a local module, read permission already granted (no prompt). */
+function canStartWorkers(url: URL): boolean {
+  if (typeof Worker !== "function") return false;
+  const descriptor: Deno.PermissionDescriptor = url.protocol === "file:"
+    ? { name: "read", path: url }
+    : { name: "net", host: url.host };
+  return Deno.permissions.querySync(descriptor).state === "granted";
+}
+
+function errorOf(error: { name: string; message: string; setting?: string }): Error {
+  if (error.name === "PngError") return new PngError(error.message);
+  if (error.name === "ConfigError") return new ConfigError(error.message, error);
+  const revived = new Error(error.message);
+  revived.name = error.name;
+  return revived;
+}
