@@ -10,7 +10,10 @@
  * @module
  */
 import denoJson from "./deno.json" with { type: "json" };
+import { ExportFileSource } from "./lib/api/export_file_source.ts";
+import { readJsonFile } from "./lib/api/json_array_stream.ts";
 import { LabClient } from "./lib/api/lab_client.ts";
+import type { TaskSource } from "./lib/api/task_source.ts";
 import { credentialsFromEnv } from "./lib/cli/credentials_from_env.ts";
 import { parseExportFlags } from "./lib/cli/export_flags.ts";
 import { exportHelp, programHelp } from "./lib/cli/help.ts";
@@ -24,6 +27,7 @@ import { formatSummary } from "./lib/output/format_summary.ts";
 import { progressReporter } from "./lib/output/progress_reporter.ts";
 
 export { closestWord, credentialsFromEnv, exportHelp, loadSemanticMapping, parseExportFlags };
+import type { ExportCommand } from "./lib/cli/export_flags.ts";
 export type { ExportCommand, ExportFlag, FlagKind } from "./lib/cli/export_flags.ts";
 export type { LabCredentials } from "./lib/cli/credentials_from_env.ts";
 export { DEFAULT_ENDPOINT } from "./lib/cli/credentials_from_env.ts";
@@ -102,7 +106,7 @@ async function runExport(args: readonly string[], io: Io): Promise<number> {
     io.stdout(exportHelp());
     return 0;
   }
-  const credentials = credentialsFromEnv(io.env, command.endpoint);
+  const { client, projectId } = await taskSourceOf(command, io);
   const semanticMapping = command.semanticMapping === undefined
     ? undefined
     : await loadSemanticMapping(command.semanticMapping, (path) => Deno.readTextFile(path));
@@ -112,8 +116,8 @@ async function runExport(args: readonly string[], io: Io): Promise<number> {
   });
   try {
     const summary = await exportMasks({
-      client: new LabClient({ ...credentials, signal: io.signal }),
-      projectId: command.projectId,
+      client,
+      projectId,
       inputId: command.inputId,
       filters: command.filters,
       outputFolder: command.outputFolder,
@@ -138,6 +142,37 @@ async function runExport(args: readonly string[], io: Io): Promise<number> {
   } finally {
     reporter?.end();
   }
+}
+
+/** The lab API, or an export file with `--from-export` (then no credentials are needed). */
+async function taskSourceOf(
+  command: ExportCommand,
+  io: Io,
+): Promise<{ client: TaskSource; projectId: string }> {
+  if (command.fromExport === undefined) {
+    if (command.config !== undefined) {
+      throw new ConfigError('Option "--config" goes with --from-export', { setting: "config" });
+    }
+    const credentials = credentialsFromEnv(io.env, command.endpoint);
+    return {
+      client: new LabClient({ ...credentials, signal: io.signal }),
+      projectId: command.projectId,
+    };
+  }
+  if (command.config === undefined) {
+    throw new ConfigError(
+      'Option "--from-export" needs --config <file>: the project configuration JSON, as the API\'s ' +
+        "project-configuration returns it",
+      { setting: "config" },
+    );
+  }
+  const configuration = await readJsonFile(command.config, "config") as { projectId?: unknown };
+  const projectId = command.projectId ||
+    (typeof configuration?.projectId === "string" ? configuration.projectId : "");
+  return {
+    client: new ExportFileSource({ exportFile: command.fromExport, configFile: command.config }),
+    projectId,
+  };
 }
 
 function report(

@@ -1,4 +1,4 @@
-import type { Task } from "../lib/api/types.ts";
+import type { Task } from "./types.ts";
 
 /** The matching tasks, or why the query is malformed (the fake lab answers 400). */
 export type FilterResult = { tasks: Task[] } | { error: string };

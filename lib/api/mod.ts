@@ -24,3 +24,5 @@ export * from "./task_query.ts";
 export * from "./types.ts";
 export * from "./validate_task_filters.ts";
 export * from "./task_source.ts";
+export * from "./export_file_source.ts";
+export * from "./json_array_stream.ts";

@@ -139,6 +139,8 @@ export class ExportRun {
       throw this.#fatal;
     }
     await this.#manifest.close();
+    // Offline sources know their task count only at the end.
+    this.#options.summary.total = Math.max(this.#options.summary.total, this.#sequence);
     if (this.#manifest.started) this.#options.summary.manifest = join(folder, MANIFEST_NAME);
   }
 

@@ -59,7 +59,13 @@ export class ProgressBar {
     if (done < total && now - this.#drawnAt < this.#intervalMs) return;
     this.#drawnAt = now;
     this.#drawn = true;
-    const share = total > 0 ? Math.min(1, done / total) : 1;
+    if (total <= 0) {
+      // The total is unknown (an offline export is counted as it streams): counts and rate only.
+      const rate = done / Math.max((now - this.#started) / 1000, 1e-3);
+      this.#write(`\r${done} tasks  ${rate.toFixed(1)}/s\x1b[K`);
+      return;
+    }
+    const share = Math.min(1, done / total);
     const filled = Math.round(share * this.#width);
     const seconds = (now - this.#started) / 1000;
     const rate = seconds > 0 ? done / seconds : 0;

@@ -1,0 +1,140 @@
+import { ConfigError } from "../errors.ts";
+import { filterTasks } from "./_filter_tasks.ts";
+import { jsonArrayItems, readJsonFile } from "./json_array_stream.ts";
+import type { TaskSource } from "./task_source.ts";
+import { taskQuery } from "./task_query.ts";
+import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
+
+/** Options of {@linkcode ExportFileSource}. */
+export interface ExportFileSourceOptions {
+  /**
+   * A JSON array of tasks: the SDK's `export_tasks(format="lab")` file (masks at `data.mask`),
+   * or raw API task documents (masks at `data.body.mask`).
+   */
+  exportFile: string;
+  /** The project configuration, as `GET .../project-configuration` returns it, in a JSON file. */
+  configFile: string;
+  /** How many tasks make a page. @default {100} */
+  pageSize?: number;
+}
+
+/**
+ * A task source that reads an earlier JSON export instead of the API: convert masks offline,
+ * with the same options and output. The file is streamed, so a 2 GB export needs no 2 GB of
+ * memory. Task filters apply as the fake lab applies them (see `startFakeLab`); a task without an
+ * `_id` gets `#<position>` as its id.
+ *
+ * @example
+ * ```ts ignore
+ * import { ExportFileSource, exportMasks } from "@lab/masks";
+ *
+ * const client = new ExportFileSource({ exportFile: "tasks.json", configFile: "config.json" });
+ * await exportMasks({ client, projectId: "proj_seg_demo", outputFolder: "./output" });
+ * ```
+ */
+export class ExportFileSource implements TaskSource {
+  #options: ExportFileSourceOptions;
+  #configuration?: Promise<ProjectConfiguration>;
+
+  /**
+   * Creates a source; the files are read when the export asks for them.
+   *
+   * @param options The export file and the configuration file.
+   */
+  constructor(options: ExportFileSourceOptions) {
+    this.#options = options;
+  }
+
+  /**
+   * Reads the configuration file.
+   *
+   * @param projectId The project id; it must be the configuration's.
+   * @returns The configuration.
+   * @throws {ConfigError} when the file cannot be read, is not a configuration, or is another
+   * project's.
+   */
+  getProjectConfiguration(projectId: string): Promise<ProjectConfiguration> {
+    return (this.#configuration ??= this.#readConfiguration()).then((configuration) => {
+      if (configuration.projectId !== projectId) {
+        throw new ConfigError(
+          `The configuration "${this.#options.configFile}" is project ` +
+            `"${configuration.projectId}"'s, not "${projectId}"'s; give the matching --config`,
+          { setting: "config" },
+        );
+      }
+      return configuration;
+    });
+  }
+
+  /**
+   * Streams the export file's tasks in pages, keeping those that match the filters.
+   *
+   * @param projectId The project id.
+   * @param filters The get-tasks filters.
+   * @returns Pages of tasks; `totalDocs` is 0, as the count is known only at the end.
+   * @throws {ConfigError} when the file cannot be read or is not a JSON array.
+   */
+  async *taskPages(projectId: string, filters: TaskFilters = {}): AsyncIterableIterator<TaskPage> {
+    const size = this.#options.pageSize ?? 100;
+    const query = taskQuery(projectId, filters, { page: 1, limit: size });
+    let file: Deno.FsFile;
+    try {
+      file = await Deno.open(this.#options.exportFile);
+    } catch (error) {
+      throw new ConfigError(
+        `Cannot read the export file "${this.#options.exportFile}": ` +
+          `${error instanceof Error ? error.message : error}`,
+        { setting: "from-export", cause: error },
+      );
+    }
+    let batch: Task[] = [];
+    let position = 0;
+    let page = 1;
+    const pageOf = (hasNextPage: boolean): TaskPage => {
+      const result = filterTasks(batch, query);
+      if ("error" in result) throw new ConfigError(result.error, { setting: "from-export" });
+      const docs = result.tasks;
+      batch = [];
+      return {
+        docs,
+        totalDocs: 0,
+        limit: size,
+        totalPages: 0,
+        page: page++,
+        hasNextPage,
+        nextPage: null,
+      };
+    };
+    for await (const item of jsonArrayItems(file.readable, { source: this.#options.exportFile })) {
+      batch.push(asTask(item, position++));
+      if (batch.length === size) yield pageOf(true);
+    }
+    yield pageOf(false);
+  }
+
+  async #readConfiguration(): Promise<ProjectConfiguration> {
+    const value = await readJsonFile(this.#options.configFile, "config");
+    const configuration = value as ProjectConfiguration;
+    if (
+      typeof value !== "object" || value === null || typeof configuration.projectId !== "string" ||
+      typeof configuration.projectType !== "string"
+    ) {
+      throw new ConfigError(
+        `The configuration "${this.#options.configFile}" is not a project configuration: it ` +
+          `needs "projectId" and "projectType", as the API's project-configuration returns`,
+        { setting: "config" },
+      );
+    }
+    return configuration;
+  }
+}
+
+function asTask(item: unknown, position: number): Task {
+  const task =
+    (typeof item === "object" && item !== null && !Array.isArray(item) ? item : {}) as Task;
+  return {
+    ...task,
+    _id: typeof task._id === "string" ? task._id : `#${position}`,
+    name: task.name,
+  };
+}

@@ -1,0 +1,130 @@
+import assert from "../_std/assert.ts";
+import { run } from "../../cli.ts";
+import { sha256 } from "../../lib/export/_task_exporter.ts";
+import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
+import { startFakeLab } from "../../testing/fake_lab.ts";
+import { writeMaskPng } from "../../testing/mask_png.ts";
+import { maskTask, segmentationConfiguration, segmentationProject } from "../_fixtures/project.ts";
+import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
+
+const TASKS = Array.from({ length: 230 }, (_, i) => ({
+  ...maskTask(
+    `t${i}`,
+    `cam/${i}.jpg`,
+    i % 50 === 7 ? undefined : encodeDataUri(
+      writeMaskPng({
+        width: 3,
+        height: 1,
+        data: new Uint8Array([1 + (i % 9), 1, 1 + (i % 3), 0, 0, 0, 2, 2, 2]),
+      }, {
+        colourType: i % 2 ? 6 : 2,
+      }),
+    ),
+  ),
+  status: i % 3 === 0 ? "reviewed" : "complete",
+}));
+
+/** The SDK's `format="lab"` shape: `data` is the body merged with `metadata.body`. */
+function labFormat(tasks: typeof TASKS) {
+  return tasks.map((task) => ({ ...task, data: task.data ? { ...task.data.body } : undefined }));
+}
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(args, {
+    env: (name) => env[name],
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    isTerminal: false,
+  });
+  return { code, stdout, stderr };
+}
+
+async function digests(folder: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const file of await listPngs(folder)) {
+    files[file] = await sha256(await Deno.readFile(`${folder}/${file}`));
+  }
+  return files;
+}
+
+Deno.test("--from-export converts the SDK's JSON export and raw task documents offline, as the API export", async () => {
+  await using dir = await tempDir();
+  await Deno.writeTextFile(
+    `${dir.path}/config.json`,
+    JSON.stringify(segmentationConfiguration("p1")),
+  );
+  await Deno.writeTextFile(`${dir.path}/lab.json`, JSON.stringify(labFormat(TASKS), null, 1));
+  await Deno.writeTextFile(`${dir.path}/raw.json`, JSON.stringify(TASKS));
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", TASKS)] });
+  const online = await cli([
+    "export",
+    "--project-id",
+    "p1",
+    "--output-folder",
+    dir.path,
+    "--output-filename",
+    "api",
+    "--status-in",
+    "complete",
+  ], {
+    ISAHIT_LAB_API_ACCESS_ID: lab.accessId,
+    ISAHIT_LAB_API_SECRET_KEY: lab.secretKey,
+    ISAHIT_LAB_API_ENDPOINT: lab.url,
+  });
+  assert.equal(online.code, 0, online.stderr);
+  const expected = await digests(`${dir.path}/api`);
+  assert.ok(Object.keys(expected).length > 100);
+  for (const file of ["lab.json", "raw.json"]) {
+    const offline = await cli([
+      "export",
+      "--from-export",
+      `${dir.path}/${file}`,
+      "--config",
+      `${dir.path}/config.json`,
+      "--output-folder",
+      dir.path,
+      "--output-filename",
+      `out-${file}`,
+      "--status-in",
+      "complete",
+    ]);
+    assert.equal(offline.code, 0, offline.stderr);
+    assert.match(offline.stdout, /153 tasks: 150 exported, 3 skipped \(no mask\), 0 failed/);
+    assert.deepEqual(await digests(`${dir.path}/out-${file}`), expected, file);
+  }
+});
+
+Deno.test("--from-export needs --config, and a configuration of the same project", async () => {
+  await using dir = await tempDir();
+  await Deno.writeTextFile(`${dir.path}/tasks.json`, "[]");
+  await Deno.writeTextFile(
+    `${dir.path}/config.json`,
+    JSON.stringify(segmentationConfiguration("p1")),
+  );
+  const missing = await cli(["export", "--from-export", `${dir.path}/tasks.json`]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /"--from-export" needs --config <file>/);
+  const other = await cli([
+    "export",
+    "--from-export",
+    `${dir.path}/tasks.json`,
+    "--config",
+    `${dir.path}/config.json`,
+    "--project-id",
+    "p2",
+  ]);
+  assert.equal(other.code, 2);
+  assert.match(other.stderr, /is project "p1"'s, not "p2"'s/);
+  await Deno.writeTextFile(`${dir.path}/tasks.json`, '{"not": "an array"}');
+  const notArray = await cli([
+    "export",
+    "--from-export",
+    `${dir.path}/tasks.json`,
+    "--config",
+    `${dir.path}/config.json`,
+  ]);
+  assert.equal(notArray.code, 2);
+  assert.match(notArray.stderr, /tasks\.json/);
+});
