@@ -21876,6 +21876,7 @@ var ExportRun = class {
       throw this.#fatal;
     }
     await this.#manifest.close();
+    this.#options.summary.total = Math.max(this.#options.summary.total, this.#sequence);
     if (this.#manifest.started) this.#options.summary.manifest = join3(folder, MANIFEST_NAME);
   }
   /** Stops after the running tasks; the partial manifest stays for `--resume`. */
@@ -22919,7 +22920,12 @@ var ProgressBar = class {
     if (done < total && now - this.#drawnAt < this.#intervalMs) return;
     this.#drawnAt = now;
     this.#drawn = true;
-    const share = total > 0 ? Math.min(1, done / total) : 1;
+    if (total <= 0) {
+      const rate2 = done / Math.max((now - this.#started) / 1e3, 1e-3);
+      this.#write(`\r${done} tasks  ${rate2.toFixed(1)}/s\x1B[K`);
+      return;
+    }
+    const share = Math.min(1, done / total);
     const filled = Math.round(share * this.#width);
     const seconds = (now - this.#started) / 1e3;
     const rate = seconds > 0 ? done / seconds : 0;

@@ -1,0 +1,201 @@
+/**
+ * Runs the Action's own steps from `action.yml` the way the runner does: each `run` script under
+ * `bash --noprofile --norc -eo pipefail`, with the step's `env` (its `${{ }}` values resolved
+ * from the inputs, action.yml's defaults filled in, and earlier steps' outputs), fresh
+ * `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY` files, and `deno` on the `PATH`. Only the
+ * `permissions` and `export` steps run: setting up Deno and uploading are GitHub's actions.
+ *
+ * @module
+ */
+import { parse } from "yaml";
+import { dirname } from "node:path";
+
+/** A step of the composite action. */
+export interface ActionStep {
+  /** The step id. */
+  id?: string;
+  /** The action it uses. */
+  uses?: string;
+  /** Its condition. */
+  if?: string;
+  /** Its shell. */
+  shell?: string;
+  /** Its script. */
+  run?: string;
+  /** Its environment; values may be `${{ }}` expressions. */
+  env?: Record<string, string>;
+  /** The inputs of the action it uses. */
+  with?: Record<string, string | number>;
+}
+
+/** The parts of `action.yml` the tests read. */
+export interface ActionYml {
+  /** The Action's name. */
+  name: string;
+  /** What it does. */
+  description: string;
+  /** Its Marketplace icon and colour. */
+  branding?: { icon?: string; color?: string };
+  /** Its inputs by name. */
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  /** Its outputs by name. */
+  outputs: Record<string, { description: string; value: string }>;
+  /** How it runs. */
+  runs: { using: string; steps: ActionStep[] };
+}
+
+/** The repository's root folder, where `action.yml` is. */
+export const ROOT: string = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
+
+/** What one run of the Action's steps left behind. */
+export interface ActionRun {
+  /** The exit code of the last step that ran. */
+  code: number;
+  /** Everything the steps printed on stdout. */
+  stdout: string;
+  /** Everything the steps printed on stderr. */
+  stderr: string;
+  /** The outputs of the export step (or of the step that failed), by name. */
+  outputs: Record<string, string>;
+  /** The job summary the steps wrote. */
+  summary: string;
+}
+
+/** Reads and parses `action.yml`. */
+export async function loadAction(): Promise<ActionYml> {
+  return parse(await Deno.readTextFile(`${ROOT}/action.yml`)) as ActionYml;
+}
+
+/** The step with this id; throws when `action.yml` has none. */
+export function stepOf(action: ActionYml, id: string): ActionStep {
+  const step = action.runs.steps.find((candidate) => candidate.id === id);
+  if (step === undefined) throw new Error(`action.yml has no step with id "${id}"`);
+  return step;
+}
+
+/**
+ * Runs the `permissions` step, then (if it passed) the `export` step, with these inputs on top of
+ * action.yml's defaults, in `cwd` (the workspace).
+ *
+ * @param inputs The inputs a workflow gives, by name.
+ * @param options The workspace, and runner variables to add (e.g. `GITHUB_RUN_ID`).
+ * @returns What the steps printed, their outputs and the job summary.
+ */
+export async function runAction(
+  inputs: Record<string, string>,
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<ActionRun> {
+  const action = await loadAction();
+  const withDefaults: Record<string, string> = {};
+  for (const [name, input] of Object.entries(action.inputs)) {
+    withDefaults[name] = inputs[name] ?? input.default ?? "";
+  }
+  const unknown = Object.keys(inputs).filter((name) => !(name in action.inputs));
+  if (unknown.length > 0) throw new Error(`action.yml declares no input ${unknown.join(", ")}`);
+  const steps: Record<string, { outputs: Record<string, string> }> = {};
+  const run: ActionRun = { code: 0, stdout: "", stderr: "", outputs: {}, summary: "" };
+  for (const id of ["permissions", "export"]) {
+    const ran = await runStep(stepOf(action, id), {
+      cwd: options.cwd,
+      env: options.env ?? {},
+      contexts: { inputs: withDefaults, steps },
+    });
+    steps[id] = { outputs: ran.outputs };
+    run.code = ran.code;
+    run.stdout += ran.stdout;
+    run.stderr += ran.stderr;
+    run.outputs = ran.outputs;
+    run.summary += ran.summary;
+    if (ran.code !== 0) break;
+  }
+  return run;
+}
+
+/**
+ * Runs one `run` step with bash as the runner does.
+ *
+ * @param step The step.
+ * @param options The workspace, extra variables, and the contexts its `${{ }}` values read.
+ * @returns Its exit code, output, step outputs and summary.
+ */
+export async function runStep(
+  step: ActionStep,
+  options: { cwd: string; env: Record<string, string>; contexts: Record<string, unknown> },
+): Promise<ActionRun> {
+  if (step.run === undefined || step.shell !== "bash") throw new Error("not a bash run step");
+  const files = await Deno.makeTempDir({ prefix: "lab-masks-runner-" });
+  try {
+    const outputFile = `${files}/output`;
+    const summaryFile = `${files}/summary`;
+    await Deno.writeTextFile(outputFile, "");
+    await Deno.writeTextFile(summaryFile, "");
+    const env: Record<string, string> = {
+      PATH: `${dirname(Deno.execPath())}:/usr/bin:/bin`,
+      GITHUB_ACTION_PATH: ROOT,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      ...options.env,
+    };
+    for (const [name, value] of Object.entries(step.env ?? {})) {
+      env[name] = evaluate(value, options.contexts);
+    }
+    const output = await new Deno.Command("bash", {
+      args: ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run],
+      cwd: options.cwd,
+      env,
+      clearEnv: true,
+      stdin: "null",
+    }).output();
+    const decoder = new TextDecoder();
+    return {
+      code: output.code,
+      stdout: decoder.decode(output.stdout),
+      stderr: decoder.decode(output.stderr),
+      outputs: parseOutputs(await Deno.readTextFile(outputFile)),
+      summary: await Deno.readTextFile(summaryFile),
+    };
+  } finally {
+    await Deno.remove(files, { recursive: true });
+  }
+}
+
+/**
+ * Resolves a value that is one `${{ a.b.c }}` property path (all `action.yml` uses in `env`);
+ * plain text stays as is, an unknown path gives `""` as in GitHub.
+ */
+export function evaluate(value: string, contexts: Record<string, unknown>): string {
+  const expression = /^\$\{\{\s*([\w.-]+)\s*\}\}$/.exec(value);
+  if (expression === null) {
+    if (value.includes("${{")) throw new Error(`cannot evaluate ${JSON.stringify(value)}`);
+    return value;
+  }
+  let found: unknown = contexts;
+  for (const key of expression[1].split(".")) {
+    found = (found as Record<string, unknown> | undefined)?.[key];
+  }
+  return found === undefined ? "" : String(found);
+}
+
+/**
+ * Parses a `GITHUB_OUTPUT` file: `name=value` lines and `name<<delimiter` blocks, as
+ * `@actions/core` writes them.
+ */
+export function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split("\n");
+  for (let at = 0; at < lines.length; at++) {
+    const line = lines[at];
+    const block = /^([^=<]+)<<(.+)$/.exec(line);
+    if (block) {
+      const end = lines.indexOf(block[2], at + 1);
+      if (end < 0) throw new Error(`output ${block[1]} has no closing delimiter`);
+      outputs[block[1]] = lines.slice(at + 1, end).join("\n");
+      at = end;
+    } else if (line.includes("=")) {
+      outputs[line.slice(0, line.indexOf("="))] = line.slice(line.indexOf("=") + 1);
+    } else if (line !== "") {
+      throw new Error(`unexpected line in the outputs file: ${JSON.stringify(line)}`);
+    }
+  }
+  return outputs;
+}

@@ -1,0 +1,327 @@
+import assert from "../_std/assert.ts";
+import type { Task } from "../../lib/api/types.ts";
+import { decodePng } from "../../lib/raster/decode_png.ts";
+import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
+import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
+import { writeMaskPng } from "../../testing/mask_png.ts";
+import type { InputName } from "../../action/inputs.ts";
+import { OUTPUT_NAMES } from "../../action/outputs.ts";
+import {
+  formConfiguration,
+  formInput,
+  maskTask,
+  segmentationProject,
+} from "../_fixtures/project.ts";
+import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
+import { type ActionRun, runAction } from "./_composite.ts";
+
+// One car pixel (instance 1, bChannel 1) and one background pixel, as browsers write masks.
+const GOOD_MASK = encodeDataUri(
+  writeMaskPng({ width: 2, height: 1, data: new Uint8Array([1, 1, 1, 255, 0, 0, 0, 0]) }, {
+    colourType: 6,
+  }),
+);
+const RUNNER = {
+  GITHUB_SERVER_URL: "https://github.com",
+  GITHUB_REPOSITORY: "octo/masks",
+  GITHUB_RUN_ID: "42",
+};
+
+/** A task of form project whose segmentation input `seg` holds `mask`, or never annotated. */
+function formTask(id: string, name: string, mask?: string, status = "complete"): Task {
+  return {
+    _id: id,
+    name,
+    status,
+    batchId: id === "t1" ? "batch_a" : "batch_b",
+    createdAt: "2024-05-01T10:00:00.000Z",
+    updatedAt: "2024-07-01T10:00:00.000Z",
+    data: mask === undefined ? undefined : { body: { seg: { mask } } },
+  };
+}
+
+/** The credentials and endpoint inputs of a workflow using this fake lab. */
+function labInputs(lab: FakeLab): Record<"access-id" | "secret-key" | "endpoint", string> {
+  return { "access-id": lab.accessId, "secret-key": lab.secretKey, endpoint: lab.url };
+}
+
+/** Checks the secret and every token are masked first and shown nowhere else. */
+function assertSecretsMasked(lab: FakeLab, run: ActionRun): void {
+  const masks = [lab.secretKey, ...lab.issuedTokens].map((secret) => `::add-mask::${secret}`);
+  const lines = run.stdout.split("\n");
+  assert.deepEqual(lines.slice(0, masks.length), masks, "the masks come before any other line");
+  const shown = [lines.slice(masks.length).join("\n"), run.stderr, run.summary, run.outputs];
+  assert.deepEqual(lab.findSecrets(shown), []);
+}
+
+/** The mask files of an export folder (not its manifest and metadata). */
+async function masksIn(folder: string): Promise<string[]> {
+  return (await listFiles(folder)).filter((file) => file.endsWith(".png"));
+}
+
+function annotations(run: ActionRun, kind: "error" | "warning"): string[] {
+  return run.stdout.split("\n").filter((line) => line.startsWith(`::${kind}`));
+}
+
+Deno.test("the Action exports the masks with every input, sets its outputs and writes the job summary", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({
+    projects: [{
+      configuration: formConfiguration("proj_form", [
+        formInput("notes", "text"),
+        formInput("seg", "tool-iat-segmentation"),
+        formInput("seg_b", "tool-iat-segmentation"),
+      ]),
+      tasks: [
+        formTask("t1", "street/a.jpg", GOOD_MASK),
+        formTask("t2", "c,d.jpg", GOOD_MASK),
+        formTask("t3", "street/a.png", GOOD_MASK),
+        formTask("t4", "never-annotated.jpg"),
+        formTask("t5", "draft.jpg", GOOD_MASK, "ongoing"),
+      ],
+    }],
+  });
+  const inputs: Record<InputName, string> = {
+    ...labInputs(lab),
+    "project-id": "proj_form",
+    "input-id": "seg",
+    "batch-id-in": "batch_a, batch_b",
+    "status-in": "complete\nreviewed\n",
+    "task-id-in": "t1,t2,t3,t4,t5",
+    "name-in": "street/a.jpg, c\\,d.jpg\nstreet/a.png\nnever-annotated.jpg, draft.jpg",
+    "name-like": ".",
+    "created-at-gte": "2024-01-01",
+    "created-at-lte": "2024-12-31 23:59:59",
+    "updated-at-gte": "2024-06-01T00:00:00Z",
+    "updated-at-lte": "2025-01-01",
+    "output-folder": "exports",
+    "output-filename": "nightly",
+    "replace-extension": "true",
+    "semantic-mapping": '{"car": [10, 20, 30]}',
+    "artifact-name": "nightly-masks",
+    "retention-days": "5",
+    upload: "true",
+    "fail-on-error": "true",
+  };
+  const run = await runAction(inputs, { cwd: dir.path, env: RUNNER });
+
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.equal(run.stderr, "");
+  const folder = await Deno.realPath(`${dir.path}/exports/nightly`);
+  assert.deepEqual(await masksIn(folder), ["c,d.png", "street/a.png", "street/a__t3.png"]);
+  const mask = await decodePng(await Deno.readFile(`${folder}/street/a.png`));
+  assert.deepEqual([...mask.data], [10, 20, 30, 0, 0, 0], "the semantic mapping was applied");
+
+  const query = lab.requests.find((request) => request.path.endsWith("/tasks"))!.query;
+  assert.deepEqual(query.getAll("batchIds"), ["batch_a", "batch_b"]);
+  assert.deepEqual(query.getAll("statuses"), ["complete", "reviewed"]);
+  assert.deepEqual(query.getAll("taskIds"), ["t1", "t2", "t3", "t4", "t5"]);
+  assert.deepEqual(query.getAll("taskNames"), [
+    "street/a.jpg",
+    "c,d.jpg",
+    "street/a.png",
+    "never-annotated.jpg",
+    "draft.jpg",
+  ]);
+  assert.equal(query.get("nameLike"), ".");
+  assert.deepEqual(query.getAll("createdAt"), [">=2024-01-01", "<=2024-12-31 23:59:59"]);
+  assert.deepEqual(query.getAll("updatedAt"), [">=2024-06-01T00:00:00Z", "<=2025-01-01"]);
+
+  assert.deepEqual(Object.keys(run.outputs).sort(), [...OUTPUT_NAMES].sort());
+  assert.deepEqual(run.outputs, {
+    "output-path": folder,
+    "exported-count": "3",
+    "skipped-count": "1",
+    "failed-count": "0",
+  });
+
+  assert.deepEqual(annotations(run, "error"), []);
+  // Sorted: a skipped task is annotated at once, a renamed one once its file is written.
+  assert.deepEqual(annotations(run, "warning").sort(), [
+    '::warning title=Mask renamed::Task "street/a.png" (t3): "street/a.png" is taken by an ' +
+    'earlier task; written as "street/a__t3.png"',
+    '::warning title=Task skipped::Task "never-annotated.jpg" (t4) was skipped: no mask',
+  ]);
+  assert.match(run.stdout, new RegExp(`^Exported 3 masks to "${folder}"$`, "m"));
+
+  assert.match(run.summary, /<h2>Lab masks: project <code>proj_form<\/code><\/h2>/);
+  assert.match(run.summary, /<code>status-in<\/code>: complete, reviewed<br>/);
+  assert.match(run.summary, /<code>name-in<\/code>: street\/a\.jpg, c,d\.jpg, street\/a\.png/);
+  assert.match(
+    run.summary,
+    /4 matched: <b>3 exported<\/b>, 1 skipped \(no mask\), 0 failed, 1 renamed/,
+  );
+  assert.match(run.summary, /<td>Duration<\/td>|<th>Duration<\/th><td>\d+\.\d s<\/td>/);
+  assert.match(
+    run.summary,
+    /<tr><td>renamed<\/td><td>street\/a\.png<\/td><td>t3<\/td><td>&quot;street\/a\.png&quot; is taken/,
+  );
+  assert.match(
+    run.summary,
+    /<tr><td>skipped<\/td><td>never-annotated\.jpg<\/td><td>t4<\/td><td>no mask<\/td><\/tr>/,
+  );
+  assert.match(
+    run.summary,
+    /Uploaded as <code>nightly-masks<\/code>, kept for 5 days: download it from <a href="https:\/\/github\.com\/octo\/masks\/actions\/runs\/42">/,
+  );
+  assertSecretsMasked(lab, run);
+});
+
+Deno.test("the Action fails the step after exporting the other masks, or only warns with fail-on-error: false", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({
+    projects: [segmentationProject("p1", [
+      maskTask("t1", "good.jpg", GOOD_MASK),
+      maskTask("t2", "broken.jpg", "data:image/png;base64,AAAA"),
+    ])],
+  });
+  const inputs = { ...labInputs(lab), "project-id": "p1" };
+
+  const failing = await runAction({ ...inputs, "output-filename": "strict" }, { cwd: dir.path });
+  assert.equal(failing.code, 1);
+  const errors = annotations(failing, "error");
+  assert.equal(errors.length, 2, failing.stdout);
+  assert.match(errors[0], /^::error title=Mask export failed::Task "broken\.jpg" \(t2\) failed: /);
+  assert.match(errors[1], /^::error::1 of 2 tasks failed .*every other mask was exported\./);
+  assert.deepEqual(await masksIn(`${dir.path}/strict`), ["good.jpg.png"]);
+  assert.equal(failing.outputs["output-path"], await Deno.realPath(`${dir.path}/strict`));
+  assert.equal(failing.outputs["exported-count"], "1");
+  assert.equal(failing.outputs["failed-count"], "1");
+  assert.match(failing.summary, /<tr><td>failed<\/td><td>broken\.jpg<\/td><td>t2<\/td>/);
+  assertSecretsMasked(lab, failing);
+
+  const lenient = await runAction(
+    { ...inputs, "output-filename": "lenient", "fail-on-error": "false" },
+    { cwd: dir.path },
+  );
+  assert.equal(lenient.code, 0, lenient.stdout);
+  assert.equal(annotations(lenient, "error").length, 1, "the failed task is still annotated");
+  assert.match(lenient.stdout, /^::warning::1 of 2 tasks failed .* fail-on-error is false\.$/m);
+  assert.deepEqual(await masksIn(`${dir.path}/lenient`), ["good.jpg.png"]);
+});
+
+Deno.test("the Action annotates at most 50 tasks of a kind and lists at most 50 in the job summary", async () => {
+  await using dir = await tempDir();
+  const tasks = Array.from({ length: 60 }, (_, i) => maskTask(`t${i}`, `empty_${i}.jpg`));
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
+  const run = await runAction({ ...labInputs(lab), "project-id": "p1", upload: "false" }, {
+    cwd: dir.path,
+  });
+  assert.equal(run.code, 0, run.stdout);
+  const warnings = annotations(run, "warning");
+  assert.equal(warnings.length, 51);
+  assert.equal(
+    warnings[50],
+    "::warning title=Task skipped::... and 10 more skipped tasks, counted in the job summary",
+  );
+  assert.equal(run.outputs["skipped-count"], "60");
+  assert.equal(run.summary.match(/<tr><td>skipped<\/td>/g)?.length, 50);
+  assert.match(run.summary, /<p>\.\.\. and 10 more tasks\.<\/p>/);
+  assert.match(run.summary, /<p>None: nothing was exported\.<\/p>/);
+  assert.match(run.stdout, /^Nothing to export: no task has a mask$/m);
+});
+
+Deno.test("the Action fails with one line naming the input when an input is wrong", async (t) => {
+  await using dir = await tempDir();
+  // A closed loopback port: nothing may leave the machine, and a bad input must stop the run
+  // before any request anyway.
+  const base = {
+    "access-id": "id",
+    "secret-key": "s3cret-for-tests",
+    endpoint: "http://127.0.0.1:9/",
+    "project-id": "p1",
+  };
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ["missing project-id", { "project-id": "" }, /^Input "project-id" is required/],
+    [
+      "missing secret-key",
+      { "secret-key": " " },
+      /^Input "secret-key" is required: .*\$\{\{ secrets\.ISAHIT_LAB_API_SECRET_KEY \}\}\.$/,
+    ],
+    ["missing access-id", { "access-id": "" }, /^Input "access-id" is required/],
+    [
+      "malformed semantic-mapping",
+      { "semantic-mapping": "{car: [1, 2, 3]}" },
+      /^Input "semantic-mapping" is not valid JSON: .*write it like \{"car": \[128, 64, 128\]\}$/,
+    ],
+    [
+      "missing semantic-mapping file",
+      { "semantic-mapping": "mapping.json" },
+      /^Input "semantic-mapping" is neither JSON text .* cannot read "mapping\.json"/,
+    ],
+    [
+      "a date that does not parse",
+      { "updated-at-gte": "2024-13-45" },
+      /^Input "updated-at-gte" has an invalid date "2024-13-45": use "YYYY-MM-DD HH:MM:SS"/,
+    ],
+    [
+      "an empty list value",
+      { "status-in": "complete,,reviewed" },
+      /^Input "status-in" has an empty value/,
+    ],
+    [
+      "a boolean that is not one",
+      { upload: "yes" },
+      /^Input "upload" must be true or false; got "yes"\.$/,
+    ],
+    [
+      "zero retention days",
+      { "retention-days": "0" },
+      /^Input "retention-days" is "0": give a whole number/,
+    ],
+    [
+      "a bad artifact name",
+      { "artifact-name": "a/b" },
+      /^Input "artifact-name" is "a\/b": an artifact name cannot hold/,
+    ],
+    [
+      "an endpoint that is no URL",
+      { endpoint: "ftp://lab" },
+      /^Input "endpoint" must be an http\(s\) URL/,
+    ],
+    [
+      "an output folder with a comma",
+      { "output-folder": "a,b" },
+      /^Input "output-folder" must be a folder path without commas/,
+    ],
+    [
+      "an unreachable endpoint",
+      {},
+      /^Cannot reach the lab at http:\/\/127\.0\.0\.1:9\/api\/user-manager\/auth\/login .*Check the "endpoint" input and the network\.$/,
+    ],
+  ];
+  for (const [name, inputs, reason] of cases) {
+    await t.step(name, async () => {
+      const run = await runAction({ ...base, ...inputs }, { cwd: dir.path });
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      const errors = annotations(run, "error");
+      assert.equal(errors.length, 1, run.stdout);
+      assert.match(errors[0].replace(/^::error::/, ""), reason);
+      assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, "no stack trace for a user error");
+      assert.ok(
+        !run.stdout.replace(`::add-mask::${base["secret-key"]}`, "").includes(base["secret-key"]),
+      );
+      assert.deepEqual(run.outputs, {});
+    });
+  }
+});
+
+Deno.test("the Action fails with one line naming the credential inputs when the lab rejects them", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", [])] });
+  const run = await runAction(
+    { ...labInputs(lab), "secret-key": "wrong-secret-42", "project-id": "p1" },
+    { cwd: dir.path },
+  );
+  assert.equal(run.code, 1);
+  const lines = run.stdout.split("\n");
+  assert.equal(lines[0], "::add-mask::wrong-secret-42");
+  const errors = annotations(run, "error");
+  assert.equal(errors.length, 1, run.stdout);
+  assert.match(
+    errors[0],
+    /^::error::.*401.* check the "access-id" input and the "secret-key" input/,
+  );
+  assert.ok(!lines.slice(1).join("\n").includes("wrong-secret-42"));
+  assert.deepEqual(lab.findSecrets(run.stdout + run.stderr + run.summary), []);
+});
