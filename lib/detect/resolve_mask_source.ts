@@ -1,18 +1,46 @@
 import type { FormInput, Label, ProjectConfiguration } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
-import { findSegmentationInputs, SEGMENTATION_INPUT_TYPE } from "./find_segmentation_inputs.ts";
+import { formInputs, SEGMENTATION_INPUT_TYPE } from "./find_segmentation_inputs.ts";
 import { labelsOf } from "./labels_of.ts";
+import { withBChannels } from "./with_b_channels.ts";
 
 /** The project types whose masks can be exported. */
-export const SUPPORTED_PROJECT_TYPES: readonly string[] = ["iat-segmentation", "form"];
+export const SUPPORTED_PROJECT_TYPES: readonly string[] = [
+  "iat-segmentation",
+  "iat-polygon",
+  "iat-rectangle",
+  "form",
+];
+
+/** How a project draws, and so how its masks are made. */
+export type MaskKind = "mask" | "polygon" | "rectangle";
+
+// The kind of each project type and form input type that has masks.
+const KIND_BY_PROJECT_TYPE: Readonly<Record<string, MaskKind>> = {
+  "iat-segmentation": "mask",
+  "iat-polygon": "polygon",
+  "iat-rectangle": "rectangle",
+};
+const KIND_BY_INPUT_TYPE: Readonly<Record<string, MaskKind>> = {
+  [SEGMENTATION_INPUT_TYPE]: "mask",
+  "tool-iat-polygon": "polygon",
+  "tool-iat-rectangle": "rectangle",
+};
 
 /** Where a project's masks live and which labels they use. */
 export interface MaskSource {
   /** The project id. */
   projectId: string;
-  /** `iat-segmentation`, or `form` (masks under one segmentation input). */
-  projectType: "iat-segmentation" | "form";
-  /** For a form project, the segmentation input whose masks are exported. */
+  /** The project type: `iat-segmentation`, `iat-polygon`, `iat-rectangle` or `form`. */
+  projectType: string;
+  /**
+   * `mask`: the platform stores a PNG mask per task; `polygon`, `rectangle`: masks are
+   * rasterized from the task's vector annotations.
+   *
+   * @default {"mask"}
+   */
+  kind?: MaskKind;
+  /** For a form project, the input whose masks are exported. */
   input?: { id: string; name?: string };
   /** The labels of the project, or of the form input's own configuration. */
   labels: readonly Label[];
@@ -56,16 +84,23 @@ export function resolveMaskSource(
   options: ResolveMaskSourceOptions = {},
 ): MaskSource {
   const { projectId, projectType } = configuration;
-  if (projectType === "iat-segmentation") {
+  const kind = KIND_BY_PROJECT_TYPE[projectType];
+  if (kind) {
     if (options.inputId !== undefined) {
       throw new ConfigError(
         `Cannot use input "${options.inputId}" of project "${projectId}": it is an ` +
-          `"iat-segmentation" project, which has no inputs; remove the input id`,
+          `"${projectType}" project, which has no inputs; remove the input id`,
         { setting: "input-id" },
       );
     }
     refuseSequence(configuration.metadata?.toolOptions?.sequence, `project "${projectId}"`);
-    return { projectId, projectType, labels: labelsOf(configuration.metadata) };
+    const labels = labelsOf(configuration.metadata);
+    return {
+      projectId,
+      projectType,
+      kind,
+      labels: kind === "mask" ? labels : withBChannels(labels),
+    };
   }
   if (projectType === "form") {
     const input = pickInput(configuration, options.inputId);
@@ -74,53 +109,62 @@ export function resolveMaskSource(
       metadata?.toolOptions?.sequence ?? configuration.metadata?.toolOptions?.sequence,
       `input "${input.id}" of project "${projectId}"`,
     );
+    const inputKind = KIND_BY_INPUT_TYPE[input.type];
+    const labels = labelsOf(metadata);
     return {
       projectId,
       projectType,
+      kind: inputKind,
       input: { id: input.id, name: input.name },
-      labels: labelsOf(metadata),
+      labels: inputKind === "mask" ? labels : withBChannels(labels),
     };
   }
   throw new ConfigError(
     `Cannot export project "${projectId}": its type is "${projectType}"; mask export supports ` +
-      `"iat-segmentation" and "form" with a "${SEGMENTATION_INPUT_TYPE}" input`,
+      `"iat-segmentation", "iat-polygon", "iat-rectangle" and "form" with a ` +
+      `"${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input`,
     { setting: "project-id" },
   );
 }
 
 function pickInput(configuration: ProjectConfiguration, inputId: string | undefined): FormInput {
-  const candidates = findSegmentationInputs(configuration);
-  const listed = candidates.map(describeInput).join(", ");
+  const usable = formInputs(configuration).filter((input) => KIND_BY_INPUT_TYPE[input.type]);
+  const segmentation = usable.filter((input) => input.type === SEGMENTATION_INPUT_TYPE);
   const project = `project "${configuration.projectId}"`;
   if (inputId !== undefined) {
-    const chosen = candidates.find((input) => input.id === inputId);
+    const chosen = usable.find((input) => input.id === inputId);
     if (chosen) return chosen;
     throw new ConfigError(
-      candidates.length === 0
-        ? `Input "${inputId}" is not a "${SEGMENTATION_INPUT_TYPE}" input of ${project}: ` +
-          `the form has no segmentation input, so it has no masks to export`
-        : `Input "${inputId}" is not a "${SEGMENTATION_INPUT_TYPE}" input of ${project}; ` +
-          `choose one of: ${listed}`,
+      usable.length === 0
+        ? `Input "${inputId}" has no masks: ${project} has no "${SEGMENTATION_INPUT_TYPE}", ` +
+          `"tool-iat-polygon" or "tool-iat-rectangle" input, so it has no masks to export`
+        : `Input "${inputId}" is not an input of ${project} with masks; choose one of: ` +
+          usable.map(describeInput).join(", "),
       { setting: "input-id" },
     );
   }
+  // Auto-detection counts segmentation inputs only, unlike the SDK (`lab-api.md`, "SDK quirk");
+  // a form without one may still have a single polygon or rectangle input.
+  const candidates = segmentation.length > 0 ? segmentation : usable;
   if (candidates.length === 1) return candidates[0];
   if (candidates.length === 0) {
     throw new ConfigError(
-      `Cannot export ${project}: the form has no "${SEGMENTATION_INPUT_TYPE}" input, so it has ` +
-        `no masks to export`,
+      `Cannot export ${project}: the form has no "${SEGMENTATION_INPUT_TYPE}" input (nor a ` +
+        `polygon or rectangle input), so it has no masks to export`,
       { setting: "project-id" },
     );
   }
+  const what = segmentation.length > 0 ? "segmentation" : "polygon and rectangle";
   throw new ConfigError(
-    `Cannot choose the input of ${project}: it has ${candidates.length} segmentation inputs; ` +
-      `pick one with the input id: ${listed}`,
+    `Cannot choose the input of ${project}: it has ${candidates.length} ${what} inputs; ` +
+      `pick one with the input id: ${candidates.map(describeInput).join(", ")}`,
     { setting: "input-id" },
   );
 }
 
 function describeInput(input: FormInput): string {
-  return input.name ? `"${input.id}" (${input.name})` : `"${input.id}"`;
+  const kind = input.type === SEGMENTATION_INPUT_TYPE ? "" : `, ${input.type}`;
+  return input.name || kind ? `"${input.id}" (${input.name ?? ""}${kind})` : `"${input.id}"`;
 }
 
 function refuseSequence(sequence: boolean | undefined, what: string): void {

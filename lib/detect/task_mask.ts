@@ -6,7 +6,8 @@ import type { MaskSource } from "./resolve_mask_source.ts";
  * `form` input. Tasks in the SDK's JSON export shape (`data.mask`, `data.<inputId>.mask`) work too.
  *
  * A task that was never annotated (no `data`, an empty `body`, no or an empty mask) has none: the
- * SDK skips it, and so does the export (`lab-api.md`, "Tasks").
+ * SDK skips it, and so does the export (`lab-api.md`, "Tasks"). For polygon and rectangle projects
+ * the "mask" is the task's `annotations` list, rasterized later.
  *
  * @param task The task document.
  * @param source Where the project keeps its masks.
@@ -29,6 +30,10 @@ export function taskMask(task: Task, source: MaskSource): unknown {
   const answers = isRecord(data.body) ? data.body : data;
   const holder = source.input ? answers[source.input.id] : answers;
   if (!isRecord(holder)) return undefined;
+  // Vector projects: the shapes are the mask; a task with no annotation list was never drawn on.
+  if (source.kind === "polygon" || source.kind === "rectangle") {
+    return Array.isArray(holder.annotations) ? holder.annotations : undefined;
+  }
   const mask = holder.mask;
   return mask === null || mask === "" ? undefined : mask;
 }

@@ -1,7 +1,9 @@
 import type { Task } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { MasksError } from "../errors.ts";
-import { decodePng } from "../raster/decode_png.ts";
+import { decodePng, DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
+import { rasterizeShapes } from "../raster/rasterize_shapes.ts";
+import { shapesOfAnnotations } from "../raster/shapes_of_annotations.ts";
 import { decodeDataUri } from "../raster/mask_data_uri.ts";
 import type { RgbImage } from "../raster/rgb_image.ts";
 
@@ -10,6 +12,29 @@ export function taskDecoder(
   source: MaskSource,
   options: { maxPixels?: number },
 ): (task: Task, mask: unknown) => Promise<RgbImage> {
+  const kind = source.kind ?? "mask";
+  if (kind !== "mask") {
+    const bChannelById = new Map(source.labels.map((label) => [label.id, label.bChannel]));
+    return (task, annotations) => {
+      const size = imageSize(task, source);
+      if (!size) {
+        throw new MasksError(
+          "its image size is missing (data.body.image with width and height), so its shapes " +
+            "cannot be placed",
+        );
+      }
+      const pixels = size.width * size.height;
+      if (pixels > (options.maxPixels ?? DEFAULT_MAX_PIXELS)) {
+        throw new MasksError(`its image is ${size.width}×${size.height}, above the pixel limit`);
+      }
+      const shapes = shapesOfAnnotations(annotations, {
+        kind,
+        bChannelOf: (labelIds) =>
+          labelIds.map((id) => bChannelById.get(id)).find((b) => b !== undefined),
+      });
+      return Promise.resolve(rasterizeShapes(shapes, size));
+    };
+  }
   return async (task, mask) => {
     const image = await decodePng(decodeDataUri(mask), { maxPixels: options.maxPixels });
     const expected = imageSize(task, source);

@@ -25,3 +25,5 @@ export { encodePng, type EncodePngOptions, type PngFilter } from "./encode_png.t
 export { applySemanticMapping } from "./semantic_mapping.ts";
 export { decodeDataUri, encodeDataUri } from "./mask_data_uri.ts";
 export { encodeGreyPng, type EncodeGreyPngOptions, type GreyImage } from "./encode_grey_png.ts";
+export { rasterizeShapes, type Shape } from "./rasterize_shapes.ts";
+export { shapesOfAnnotations, type ShapesOfAnnotationsOptions } from "./shapes_of_annotations.ts";

@@ -12,34 +12,9 @@
 
 import { MasksError } from "../errors.ts";
 import type { RgbImage } from "./rgb_image.ts";
+import { MAX_INSTANCES, type Shape, verticesProblem } from "./_shape.ts";
 
-/** One annotation to paint: its rings, holes, instance id and label. */
-export interface Shape {
-  /** `polygon`: each ring is `[x0, y0, x1, y1, ...]`; `rectangle`: `[left, top, right, bottom]`. */
-  kind: "polygon" | "rectangle";
-  /** The outlines, as normalized flat vertex lists (0..1 of the image's width and height). */
-  rings: readonly (readonly number[])[];
-  /** The holes cut out of the rings, in the same form as the rings. Default none. */
-  holes?: readonly (readonly number[])[];
-  /** The instance id, from 1: written in R, and `instanceId % 255` in G. */
-  instanceId: number;
-  /** The label's bChannel (0..255), written in B. */
-  bChannel: number;
-}
-
-/** Options of {@linkcode shapesOfAnnotations}. */
-export interface ShapesOfAnnotationsOptions {
-  /** How the project draws: `polygon` or `rectangle` vertices. */
-  kind: "polygon" | "rectangle";
-  /** The bChannel of an annotation's label ids (in order), or `undefined` when none has one. */
-  bChannelOf: (labelIds: string[]) => number | undefined;
-}
-
-// The R channel holds the instance id (`../shared/lab-api.md`, "Tasks", pixel convention).
-const MAX_INSTANCES = 255;
-// How far outside 0..1 a coordinate may be (annotators drag past the border); the part of a
-// shape outside the image is cut off. Further out, the data is not normalized (pixels?).
-const SLACK = 0.1;
+export type { Shape };
 
 /**
  * Paints shapes on a black image in the platform's mask convention: the pixels of the shape with
@@ -66,7 +41,7 @@ const SLACK = 0.1;
  *
  * @example A triangle over a 4×2 image
  * ```ts
- * import { rasterizeShapes } from "./rasterize_shapes.ts";
+ * import { rasterizeShapes } from "@lab/masks";
  *
  * const mask = rasterizeShapes(
  *   [{ kind: "polygon", rings: [[0, 0, 1, 0, 0, 1]], instanceId: 1, bChannel: 7 }],
@@ -121,114 +96,6 @@ export function rasterizeShapes(
   return { width, height, data };
 }
 
-/**
- * Reads the shapes of a vector task's annotations (`data.body.annotations`, see
- * `../shared/lab-api.md`, "Vector projects"), ready for {@linkcode rasterizeShapes}. Instance ids
- * are 1.. in annotation order; the label ids come from `labels.<main list>.labels[].id`; the
- * outlines from `polygons[].geometry.vertices`; holes from `minus[].geometry.vertices` at the
- * annotation and `polygons[].minus[].geometry.vertices` (all cut the whole annotation).
- * Coordinates may stray up to 0.1 outside 0..1; what lies outside the image is cut off.
- *
- * @param annotations The task's `annotations` value (`undefined` or `null`: no shapes).
- * @param options The project's shape kind and how to find a label's bChannel.
- * @returns One shape per annotation.
- * @throws {MasksError} naming the annotation when it has no label, its label has no bChannel,
- * it has no polygon, or vertices are not numbers, are too few or too many, or are far outside
- * 0..1.
- *
- * @example
- * ```ts
- * import { rasterizeShapes, shapesOfAnnotations } from "./rasterize_shapes.ts";
- *
- * const annotations = [{
- *   id: "ann_4",
- *   labels: { Objects: { labels: [{ id: "car", name: "Car" }] } },
- *   polygons: [{ geometry: { vertices: [0, 0, 1, 0, 1, 1, 0, 1] } }],
- * }];
- * const bChannelByLabel = new Map([["car", 3]]);
- * const shapes = shapesOfAnnotations(annotations, {
- *   kind: "polygon",
- *   bChannelOf: (labelIds) => bChannelByLabel.get(labelIds[0]),
- * });
- * console.log([...rasterizeShapes(shapes, { width: 1, height: 1 }).data]); // [1, 1, 3]
- * ```
- */
-export function shapesOfAnnotations(
-  annotations: unknown,
-  options: ShapesOfAnnotationsOptions,
-): Shape[] {
-  if (annotations === undefined || annotations === null) return [];
-  if (!Array.isArray(annotations)) {
-    const kind = typeof annotations === "object" ? "an object" : typeof annotations;
-    throw new MasksError(`the annotations are ${kind}, not a list`);
-  }
-  return annotations.map((annotation, index) => shapeOf(annotation, index, options));
-}
-
-/** The shape of one annotation, or a MasksError naming it. */
-function shapeOf(annotation: unknown, index: number, options: ShapesOfAnnotationsOptions): Shape {
-  const record = isRecord(annotation) ? annotation : {};
-  const id = record.id;
-  const name = typeof id === "string" || typeof id === "number"
-    ? JSON.stringify(String(id))
-    : `number ${index + 1}`;
-  const fail = (problem: string) => new MasksError(`annotation ${name} ${problem}`);
-  if (!isRecord(annotation)) throw fail("is not an object");
-
-  const labelIds = labelIdsOf(record.labels);
-  if (labelIds.length === 0) throw fail('has no label in "labels.<list>.labels[].id"');
-  const bChannel = options.bChannelOf(labelIds);
-  if (bChannel === undefined) {
-    const labels = labelIds.map((labelId) => JSON.stringify(labelId)).join(", ");
-    throw fail(
-      `has label ${labels}, which has no bChannel in the configuration; give the label a ` +
-        "bChannel or choose a configuration that has it",
-    );
-  }
-  if (!Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
-    throw fail(`has a label whose bChannel is ${bChannel}; a bChannel is 1 to 255`);
-  }
-
-  const polygons = Array.isArray(record.polygons) ? record.polygons : [];
-  if (polygons.length === 0) throw fail('has no shape in "polygons"');
-  const verticesOf = (item: unknown, what: string): number[] => {
-    const vertices = isRecord(item) && isRecord(item.geometry) ? item.geometry.vertices : undefined;
-    const problem = verticesProblem(vertices, options.kind);
-    if (problem) throw fail(`has ${what} that ${problem}`);
-    return vertices as number[];
-  };
-  const rings = polygons.map((polygon, i) => verticesOf(polygon, `polygon ${i + 1}`));
-  const holes = listOf(record.minus).map((hole, i) => verticesOf(hole, `hole ${i + 1}`));
-  polygons.forEach((polygon, i) => {
-    const minus = isRecord(polygon) ? listOf(polygon.minus) : [];
-    minus.forEach((hole, j) => holes.push(verticesOf(hole, `hole ${j + 1} of polygon ${i + 1}`)));
-  });
-  return { kind: options.kind, rings, holes, instanceId: index + 1, bChannel };
-}
-
-/** What is wrong with a vertex list of this kind, as a clause, or `undefined`. */
-function verticesProblem(vertices: unknown, kind: Shape["kind"]): string | undefined {
-  if (!Array.isArray(vertices)) return 'has no "geometry.vertices" list';
-  const bad = vertices.findIndex((value) => typeof value !== "number" || !Number.isFinite(value));
-  if (bad >= 0) {
-    const value = vertices[bad];
-    const shown = typeof value === "number" ? value : String(JSON.stringify(value)).slice(0, 40);
-    return `has ${shown} at position ${bad + 1} of its vertices, which must be numbers`;
-  }
-  const count = vertices.length;
-  if (kind === "rectangle" && count !== 4) {
-    return `has ${count} numbers in its vertices; a rectangle has 4: left, top, right, bottom`;
-  }
-  if (kind === "polygon" && (count % 2 !== 0 || count < 6)) {
-    return `has ${count} numbers in its vertices; a polygon needs x, y pairs for 3 points or more`;
-  }
-  const far = vertices.findIndex((value) => value < -SLACK || value > 1 + SLACK);
-  if (far < 0) return undefined;
-  return `has ${vertices[far]} at position ${far + 1} of its vertices, outside 0..1; vector ` +
-    "coordinates are fractions of the image's width and height";
-}
-
-/** A ring's vertices in pixels, as a flat `[x0, y0, x1, y1, ...]` closed outline. */
 function pixelRing(
   vertices: readonly number[],
   kind: Shape["kind"],
@@ -330,21 +197,3 @@ function firstCentreFrom(edge: number, width: number): number {
 }
 
 /** The label ids of an annotation's `labels` (`{ <list>: { labels: [{ id }] } }`), each once. */
-function labelIdsOf(labels: unknown): string[] {
-  const ids = new Set<string>();
-  if (!isRecord(labels)) return [];
-  for (const list of Object.values(labels)) {
-    for (const label of isRecord(list) ? listOf(list.labels) : []) {
-      if (isRecord(label) && typeof label.id === "string") ids.add(label.id);
-    }
-  }
-  return [...ids];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function listOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}

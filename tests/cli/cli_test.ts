@@ -151,13 +151,13 @@ Deno.test("lab-masks export exits 3 when the lab rejects the credentials, withou
 
 Deno.test("lab-masks export exits 2 for a project that cannot export masks", async () => {
   await using lab = await startFakeLab({
-    projects: [{ configuration: { projectId: "poly", projectType: "iat-polygon" }, tasks: [] }],
+    projects: [{ configuration: { projectId: "poly", projectType: "iat-graph" }, tasks: [] }],
   });
   const ran = await runInProcess(["export", "--project-id", "poly"], labEnv(lab));
   assert.equal(ran.code, 2);
   assert.match(
     ran.stderr,
-    /its type is "iat-polygon"; mask export supports "iat-segmentation" and "form"/,
+    /its type is "iat-graph"; mask export supports "iat-segmentation", "iat-polygon"/,
   );
 });
 

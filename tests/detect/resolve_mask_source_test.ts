@@ -32,11 +32,23 @@ Deno.test("resolveMaskSource() detects a form's segmentation input", async (t) =
     assert.deepEqual(source.input, { id: "seg", name: "Input seg" });
     assert.deepEqual(source.labels, LANE);
   });
-  await t.step("no candidate is an error saying the form has no segmentation input", () => {
+  await t.step("no candidate is an error saying the form has no input with masks", () => {
     assert.throws(
-      () => resolveMaskSource(formConfiguration("f1", [formInput("poly", "tool-iat-polygon")])),
-      refusal(/project "f1": the form has no "tool-iat-segmentation" input/, "project-id"),
+      () => resolveMaskSource(formConfiguration("f1", [formInput("text", "text")])),
+      refusal(
+        /project "f1": the form has no "tool-iat-segmentation" input \(nor a polygon/,
+        "project-id",
+      ),
     );
+  });
+  await t.step("a form without a segmentation input uses its single polygon input", () => {
+    const source = resolveMaskSource(formConfiguration("f1", [
+      formInput("text", "text"),
+      formInput("poly", "tool-iat-polygon", [{ id: "a" }, { id: "b", bChannel: 1 }]),
+    ]));
+    assert.equal(source.kind, "polygon");
+    assert.equal(source.input?.id, "poly");
+    assert.deepEqual(source.labels.map((label) => label.bChannel), [2, 1]);
   });
   await t.step("several candidates without an input id are listed with id and name", () => {
     assert.throws(
@@ -67,13 +79,14 @@ Deno.test("resolveMaskSource() detects a form's segmentation input", async (t) =
       () =>
         resolveMaskSource(
           formConfiguration("f1", [
+            formInput("text", "text"),
             formInput("poly", "tool-iat-polygon"),
             formInput("a", "tool-iat-segmentation"),
           ]),
-          { inputId: "poly" },
+          { inputId: "text" },
         ),
       refusal(
-        /Input "poly" is not a "tool-iat-segmentation" input of project "f1"; choose one of: "a"/,
+        /Input "text" is not an input of project "f1" with masks; choose one of: "poly" \(Input poly, tool-iat-polygon\), "a" \(Input a\)/,
         "input-id",
       ),
     );
@@ -82,13 +95,13 @@ Deno.test("resolveMaskSource() detects a form's segmentation input", async (t) =
 
 Deno.test("resolveMaskSource() refuses other project types, naming the supported ones", () => {
   for (
-    const projectType of ["iat-polygon", "iat-rectangle", "iat-graph", "iat-polyline", "mystery"]
+    const projectType of ["iat-graph", "iat-polyline", "mystery"]
   ) {
     assert.throws(
       () => resolveMaskSource({ projectId: "p9", projectType }),
       refusal(
         new RegExp(
-          `project "p9": its type is "${projectType}"; mask export supports "iat-segmentation" and "form"`,
+          `project "p9": its type is "${projectType}"; mask export supports "iat-segmentation", "iat-polygon", "iat-rectangle" and "form"`,
         ),
         "project-id",
       ),

@@ -1,11 +1,8 @@
 import assert from "../_std/assert.ts";
 import { MasksError } from "../../lib/errors.ts";
 import type { RgbImage } from "../../lib/raster/rgb_image.ts";
-import {
-  rasterizeShapes,
-  type Shape,
-  shapesOfAnnotations,
-} from "../../lib/raster/rasterize_shapes.ts";
+import { rasterizeShapes, type Shape } from "../../lib/raster/rasterize_shapes.ts";
+import { shapesOfAnnotations } from "../../lib/raster/shapes_of_annotations.ts";
 
 /** The image as rows of characters: `.` for background, else the instance id (R) in base 36. */
 function picture(image: RgbImage): string[] {
