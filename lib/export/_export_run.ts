@@ -121,6 +121,11 @@ export class ExportRun {
     });
   }
 
+  /** Starts the folder and manifest now, before any task: an update writes its manifest anyway. */
+  async begin(): Promise<void> {
+    await (this.#folderReady ??= this.#startFolder());
+  }
+
   /** Entries of the earlier export whose tasks did not come back (incremental). */
   unseen(): ManifestEntry[] {
     return this.#options.previous.filter((entry) => !this.#seen.has(entry.taskId));

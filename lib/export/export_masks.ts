@@ -11,9 +11,11 @@ import { ConfigError } from "../errors.ts";
 import { join, resolve } from "../_std/path.ts";
 import { labelmapJson, labelmapTxt } from "./labelmap.ts";
 import { writeFileAtomic } from "./write_file_atomic.ts";
+import { exists } from "../_std/fs.ts";
 import {
   createExportFolder,
   type FolderMode,
+  METADATA_NAME,
   prepareExportFolder,
   writeMetadata,
 } from "./_export_folder.ts";
@@ -159,12 +161,6 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     summary,
     createFolder: async () => {
       await createExportFolder(folder, mode);
-      await writeMetadata(folder, {
-        projectId,
-        startedAt: startedAt.toISOString(),
-        maskFormat,
-        settings,
-      });
       if (maskFormat === "class-index" || maskFormat === "palette") {
         await writeFileAtomic(join(folder, "labelmap.json"), TEXT.encode(labelmapJson(table)));
         await writeFileAtomic(join(folder, "labelmap.txt"), TEXT.encode(labelmapTxt(table)));
@@ -179,6 +175,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     onProgress: options.onProgress,
   });
   try {
+    if (mode === "incremental" && !options.dryRun) await run.begin();
     let first = true;
     for await (const page of client.taskPages(projectId, filters)) {
       if (first) {
@@ -210,6 +207,14 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     throw error;
   }
   await run.finish(folder);
+  if (summary.folderCreated) {
+    // Written last: an incremental update starts from this time, so it must only ever follow a
+    // complete manifest. A resumed export keeps its first run's time, when its tasks were read.
+    const metadata = { projectId, startedAt: startedAt.toISOString(), maskFormat, settings };
+    if (mode !== "resume" || !(await exists(join(folder, METADATA_NAME)))) {
+      await writeMetadata(folder, metadata);
+    }
+  }
   summary.durationMs = performance.now() - started;
   return summary;
 }
