@@ -20491,9 +20491,6 @@ function formInputs(configuration) {
   }
   return inputs;
 }
-function findSegmentationInputs(configuration) {
-  return formInputs(configuration).filter((input) => input.type === SEGMENTATION_INPUT_TYPE);
-}
 
 // lib/detect/labels_of.ts
 function labelsOf(metadata) {
@@ -20513,63 +20510,99 @@ function labelsOf(metadata) {
   ];
 }
 
+// lib/detect/with_b_channels.ts
+function withBChannels(labels) {
+  const valid = (value2) => typeof value2 === "number" && Number.isInteger(value2) && value2 >= 1 && value2 <= 255;
+  const used = new Set(labels.map((label) => label.bChannel).filter(valid));
+  let next = 1;
+  return labels.map((label) => {
+    if (valid(label.bChannel)) return label;
+    while (used.has(next)) next++;
+    if (next > 255) return label;
+    used.add(next);
+    return {
+      ...label,
+      bChannel: next
+    };
+  });
+}
+
 // lib/detect/resolve_mask_source.ts
+var KIND_BY_PROJECT_TYPE = {
+  "iat-segmentation": "mask",
+  "iat-polygon": "polygon",
+  "iat-rectangle": "rectangle"
+};
+var KIND_BY_INPUT_TYPE = {
+  [SEGMENTATION_INPUT_TYPE]: "mask",
+  "tool-iat-polygon": "polygon",
+  "tool-iat-rectangle": "rectangle"
+};
 function resolveMaskSource(configuration, options = {}) {
   const { projectId, projectType } = configuration;
-  if (projectType === "iat-segmentation") {
+  const kind = KIND_BY_PROJECT_TYPE[projectType];
+  if (kind) {
     if (options.inputId !== void 0) {
-      throw new ConfigError(`Cannot use input "${options.inputId}" of project "${projectId}": it is an "iat-segmentation" project, which has no inputs; remove the input id`, {
+      throw new ConfigError(`Cannot use input "${options.inputId}" of project "${projectId}": it is an "${projectType}" project, which has no inputs; remove the input id`, {
         setting: "input-id"
       });
     }
     refuseSequence(configuration.metadata?.toolOptions?.sequence, `project "${projectId}"`);
+    const labels = labelsOf(configuration.metadata);
     return {
       projectId,
       projectType,
-      labels: labelsOf(configuration.metadata)
+      kind,
+      labels: kind === "mask" ? labels : withBChannels(labels)
     };
   }
   if (projectType === "form") {
     const input = pickInput(configuration, options.inputId);
     const metadata = input.config?.metadata;
     refuseSequence(metadata?.toolOptions?.sequence ?? configuration.metadata?.toolOptions?.sequence, `input "${input.id}" of project "${projectId}"`);
+    const inputKind = KIND_BY_INPUT_TYPE[input.type];
+    const labels = labelsOf(metadata);
     return {
       projectId,
       projectType,
+      kind: inputKind,
       input: {
         id: input.id,
         name: input.name
       },
-      labels: labelsOf(metadata)
+      labels: inputKind === "mask" ? labels : withBChannels(labels)
     };
   }
-  throw new ConfigError(`Cannot export project "${projectId}": its type is "${projectType}"; mask export supports "iat-segmentation" and "form" with a "${SEGMENTATION_INPUT_TYPE}" input`, {
+  throw new ConfigError(`Cannot export project "${projectId}": its type is "${projectType}"; mask export supports "iat-segmentation", "iat-polygon", "iat-rectangle" and "form" with a "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input`, {
     setting: "project-id"
   });
 }
 function pickInput(configuration, inputId) {
-  const candidates = findSegmentationInputs(configuration);
-  const listed = candidates.map(describeInput).join(", ");
+  const usable = formInputs(configuration).filter((input) => KIND_BY_INPUT_TYPE[input.type]);
+  const segmentation = usable.filter((input) => input.type === SEGMENTATION_INPUT_TYPE);
   const project = `project "${configuration.projectId}"`;
   if (inputId !== void 0) {
-    const chosen = candidates.find((input) => input.id === inputId);
+    const chosen = usable.find((input) => input.id === inputId);
     if (chosen) return chosen;
-    throw new ConfigError(candidates.length === 0 ? `Input "${inputId}" is not a "${SEGMENTATION_INPUT_TYPE}" input of ${project}: the form has no segmentation input, so it has no masks to export` : `Input "${inputId}" is not a "${SEGMENTATION_INPUT_TYPE}" input of ${project}; choose one of: ${listed}`, {
+    throw new ConfigError(usable.length === 0 ? `Input "${inputId}" has no masks: ${project} has no "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input, so it has no masks to export` : `Input "${inputId}" is not an input of ${project} with masks; choose one of: ` + usable.map(describeInput).join(", "), {
       setting: "input-id"
     });
   }
+  const candidates = segmentation.length > 0 ? segmentation : usable;
   if (candidates.length === 1) return candidates[0];
   if (candidates.length === 0) {
-    throw new ConfigError(`Cannot export ${project}: the form has no "${SEGMENTATION_INPUT_TYPE}" input, so it has no masks to export`, {
+    throw new ConfigError(`Cannot export ${project}: the form has no "${SEGMENTATION_INPUT_TYPE}" input (nor a polygon or rectangle input), so it has no masks to export`, {
       setting: "project-id"
     });
   }
-  throw new ConfigError(`Cannot choose the input of ${project}: it has ${candidates.length} segmentation inputs; pick one with the input id: ${listed}`, {
+  const what = segmentation.length > 0 ? "segmentation" : "polygon and rectangle";
+  throw new ConfigError(`Cannot choose the input of ${project}: it has ${candidates.length} ${what} inputs; pick one with the input id: ${candidates.map(describeInput).join(", ")}`, {
     setting: "input-id"
   });
 }
 function describeInput(input) {
-  return input.name ? `"${input.id}" (${input.name})` : `"${input.id}"`;
+  const kind = input.type === SEGMENTATION_INPUT_TYPE ? "" : `, ${input.type}`;
+  return input.name || kind ? `"${input.id}" (${input.name ?? ""}${kind})` : `"${input.id}"`;
 }
 function refuseSequence(sequence, what) {
   if (sequence === true) {
@@ -20913,6 +20946,9 @@ function taskMask(task, source) {
   const answers = isRecord(data.body) ? data.body : data;
   const holder = source.input ? answers[source.input.id] : answers;
   if (!isRecord(holder)) return void 0;
+  if (source.kind === "polygon" || source.kind === "rectangle") {
+    return Array.isArray(holder.annotations) ? holder.annotations : void 0;
+  }
   const mask = holder.mask;
   return mask === null || mask === "" ? void 0 : mask;
 }
@@ -21860,6 +21896,10 @@ var ExportRun = class {
       }
     });
   }
+  /** Starts the folder and manifest now, before any task: an update writes its manifest anyway. */
+  async begin() {
+    await (this.#folderReady ??= this.#startFolder());
+  }
   /** Entries of the earlier export whose tasks did not come back (incremental). */
   unseen() {
     return this.#options.previous.filter((entry) => !this.#seen.has(entry.taskId));
@@ -22564,6 +22604,217 @@ function pixelsOf(png) {
   return image;
 }
 
+// lib/raster/_shape.ts
+var MAX_INSTANCES = 255;
+var SLACK2 = 0.1;
+function verticesProblem(vertices, kind) {
+  if (!Array.isArray(vertices)) return 'has no "geometry.vertices" list';
+  const bad = vertices.findIndex((value2) => typeof value2 !== "number" || !Number.isFinite(value2));
+  if (bad >= 0) {
+    const value2 = vertices[bad];
+    const shown = typeof value2 === "number" ? value2 : String(JSON.stringify(value2)).slice(0, 40);
+    return `has ${shown} at position ${bad + 1} of its vertices, which must be numbers`;
+  }
+  const count = vertices.length;
+  if (kind === "rectangle" && count !== 4) {
+    return `has ${count} numbers in its vertices; a rectangle has 4: left, top, right, bottom`;
+  }
+  if (kind === "polygon" && (count % 2 !== 0 || count < 6)) {
+    return `has ${count} numbers in its vertices; a polygon needs x, y pairs for 3 points or more`;
+  }
+  const far = vertices.findIndex((value2) => value2 < -SLACK2 || value2 > 1 + SLACK2);
+  if (far < 0) return void 0;
+  return `has ${vertices[far]} at position ${far + 1} of its vertices, outside 0..1; vector coordinates are fractions of the image's width and height`;
+}
+
+// lib/raster/rasterize_shapes.ts
+function rasterizeShapes(shapes, size) {
+  const { width, height } = size;
+  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 1 || height < 1) {
+    throw new MasksError(`the image size is ${width}\xD7${height}; a mask needs whole numbers of pixels, at least 1\xD71`);
+  }
+  shapes.forEach((shape, index) => {
+    const at = `shape ${index + 1}`;
+    if (!Number.isInteger(shape.instanceId) || shape.instanceId < 1) {
+      throw new MasksError(`${at} has instance id ${shape.instanceId}; it must be a whole number from 1`);
+    }
+    if (!Number.isInteger(shape.bChannel) || shape.bChannel < 0 || shape.bChannel > 255) {
+      throw new MasksError(`${at} has bChannel ${shape.bChannel}; it must be 0 to 255`);
+    }
+  });
+  const lastId = shapes.reduce((last, shape) => Math.max(last, shape.instanceId), 0);
+  if (lastId > MAX_INSTANCES) {
+    throw new MasksError(`the task has ${lastId} annotations; the RGB mask convention holds at most ${MAX_INSTANCES} instances`);
+  }
+  const data = new Uint8Array(width * height * 3);
+  const covered = new Uint8Array(width);
+  shapes.forEach((shape, index) => {
+    const at = `shape ${index + 1} (instance ${shape.instanceId})`;
+    const toPixels = (vertices, what) => {
+      const problem = verticesProblem(vertices, shape.kind);
+      if (problem) throw new MasksError(`${at}: ${what} ${problem}`);
+      return pixelRing(vertices, shape.kind, width, height);
+    };
+    const rings = shape.rings.map((ring, i) => toPixels(ring, `ring ${i + 1}`));
+    const holes = (shape.holes ?? []).map((hole, i) => toPixels(hole, `hole ${i + 1}`));
+    const colour = [
+      shape.instanceId,
+      shape.instanceId % 255,
+      shape.bChannel
+    ];
+    paintRings(data, covered, height, rings, holes, colour);
+  });
+  return {
+    width,
+    height,
+    data
+  };
+}
+function pixelRing(vertices, kind, width, height) {
+  const [left, top, right, bottom] = vertices;
+  const outline = kind === "rectangle" ? [
+    left,
+    top,
+    right,
+    top,
+    right,
+    bottom,
+    left,
+    bottom
+  ] : vertices;
+  const ring = new Float64Array(outline.length);
+  for (let i = 0; i < outline.length; i += 2) {
+    ring[i] = outline[i] * width;
+    ring[i + 1] = outline[i + 1] * height;
+  }
+  return ring;
+}
+function paintRings(data, covered, height, rings, holes, colour) {
+  const width = covered.length;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const ring of rings) {
+    for (let i = 1; i < ring.length; i += 2) {
+      top = Math.min(top, ring[i]);
+      bottom = Math.max(bottom, ring[i]);
+    }
+  }
+  const crossings = new Float64Array(Math.max(0, ...[
+    ...rings,
+    ...holes
+  ].map((r) => r.length)));
+  for (let row = Math.max(0, Math.floor(top)); row < Math.min(height, Math.ceil(bottom)); row++) {
+    let left = width;
+    let right = 0;
+    for (const ring of rings) {
+      forEachSpan(ring, row + 0.5, crossings, width, (from, to) => {
+        covered.fill(1, from, to);
+        left = Math.min(left, from);
+        right = Math.max(right, to);
+      });
+    }
+    if (left >= right) continue;
+    for (const hole of holes) {
+      forEachSpan(hole, row + 0.5, crossings, width, (from, to) => covered.fill(0, from, to));
+    }
+    for (let x = left; x < right; x++) {
+      if (covered[x] === 0) continue;
+      covered[x] = 0;
+      data.set(colour, (row * width + x) * 3);
+    }
+  }
+}
+function forEachSpan(ring, y, crossings, width, use) {
+  let count = 0;
+  const n = ring.length;
+  for (let i = 0; i < n; i += 2) {
+    const j = i + 2 === n ? 0 : i + 2;
+    const y0 = ring[i + 1];
+    const y1 = ring[j + 1];
+    if (y0 > y !== y1 > y) {
+      const x0 = ring[i];
+      crossings[count++] = x0 + (y - y0) * (ring[j] - x0) / (y1 - y0);
+    }
+  }
+  crossings.subarray(0, count).sort();
+  for (let i = 0; i + 1 < count; i += 2) {
+    const from = firstCentreFrom(crossings[i], width);
+    const to = firstCentreFrom(crossings[i + 1], width);
+    if (from < to) use(from, to);
+  }
+}
+function firstCentreFrom(edge, width) {
+  if (edge <= 0.5) return 0;
+  if (edge > width - 0.5) return width;
+  return Math.ceil(edge - 0.5);
+}
+
+// lib/raster/shapes_of_annotations.ts
+function shapesOfAnnotations(annotations, options) {
+  if (annotations === void 0 || annotations === null) return [];
+  if (!Array.isArray(annotations)) {
+    const kind = typeof annotations === "object" ? "an object" : typeof annotations;
+    throw new MasksError(`the annotations are ${kind}, not a list`);
+  }
+  return annotations.map((annotation, index) => shapeOf(annotation, index, options));
+}
+function shapeOf(annotation, index, options) {
+  const record = isRecord2(annotation) ? annotation : {};
+  const id = record.id;
+  const name = typeof id === "string" || typeof id === "number" ? JSON.stringify(String(id)) : `number ${index + 1}`;
+  const fail = (problem) => new MasksError(`annotation ${name} ${problem}`);
+  if (!isRecord2(annotation)) throw fail("is not an object");
+  const labelIds = labelIdsOf(record.labels);
+  if (labelIds.length === 0) throw fail('has no label in "labels.<list>.labels[].id"');
+  const bChannel = options.bChannelOf(labelIds);
+  if (bChannel === void 0) {
+    const labels = labelIds.map((labelId) => JSON.stringify(labelId)).join(", ");
+    throw fail(`has label ${labels}, which has no bChannel in the configuration; give the label a bChannel or choose a configuration that has it`);
+  }
+  if (!Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
+    throw fail(`has a label whose bChannel is ${bChannel}; a bChannel is 1 to 255`);
+  }
+  const polygons = Array.isArray(record.polygons) ? record.polygons : [];
+  if (polygons.length === 0) throw fail('has no shape in "polygons"');
+  const verticesOf = (item, what) => {
+    const vertices = isRecord2(item) && isRecord2(item.geometry) ? item.geometry.vertices : void 0;
+    const problem = verticesProblem(vertices, options.kind);
+    if (problem) throw fail(`has ${what} that ${problem}`);
+    return vertices;
+  };
+  const rings = polygons.map((polygon, i) => verticesOf(polygon, `polygon ${i + 1}`));
+  const holes = listOf(record.minus).map((hole, i) => verticesOf(hole, `hole ${i + 1}`));
+  polygons.forEach((polygon, i) => {
+    const minus = isRecord2(polygon) ? listOf(polygon.minus) : [];
+    minus.forEach((hole, j) => holes.push(verticesOf(hole, `hole ${j + 1} of polygon ${i + 1}`)));
+  });
+  return {
+    kind: options.kind,
+    rings,
+    holes,
+    instanceId: index + 1,
+    bChannel
+  };
+}
+function labelIdsOf(labels) {
+  const ids = /* @__PURE__ */ new Set();
+  if (!isRecord2(labels)) return [];
+  for (const list2 of Object.values(labels)) {
+    for (const label of isRecord2(list2) ? listOf(list2.labels) : []) {
+      if (isRecord2(label) && typeof label.id === "string") ids.add(label.id);
+    }
+  }
+  return [
+    ...ids
+  ];
+}
+function isRecord2(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+function listOf(value2) {
+  return Array.isArray(value2) ? value2 : [];
+}
+
 // lib/raster/_base64.ts
 var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 var VALUE_BY_CODE = (() => {
@@ -22663,6 +22914,28 @@ function quoteStart(text2) {
 
 // lib/export/_task_decoder.ts
 function taskDecoder(source, options) {
+  const kind = source.kind ?? "mask";
+  if (kind !== "mask") {
+    const bChannelById = new Map(source.labels.map((label) => [
+      label.id,
+      label.bChannel
+    ]));
+    return (task, annotations) => {
+      const size = imageSize(task, source);
+      if (!size) {
+        throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed");
+      }
+      const pixels = size.width * size.height;
+      if (pixels > (options.maxPixels ?? DEFAULT_MAX_PIXELS)) {
+        throw new MasksError(`its image is ${size.width}\xD7${size.height}, above the pixel limit`);
+      }
+      const shapes = shapesOfAnnotations(annotations, {
+        kind,
+        bChannelOf: (labelIds) => labelIds.map((id) => bChannelById.get(id)).find((b) => b !== void 0)
+      });
+      return Promise.resolve(rasterizeShapes(shapes, size));
+    };
+  }
   return async (task, mask) => {
     const image = await decodePng(decodeDataUri(mask), {
       maxPixels: options.maxPixels
@@ -22750,12 +23023,6 @@ async function exportMasks(options) {
     summary: summary2,
     createFolder: async () => {
       await createExportFolder(folder, mode);
-      await writeMetadata(folder, {
-        projectId,
-        startedAt: startedAt.toISOString(),
-        maskFormat,
-        settings
-      });
       if (maskFormat === "class-index" || maskFormat === "palette") {
         await writeFileAtomic(join3(folder, "labelmap.json"), TEXT.encode(labelmapJson(table)));
         await writeFileAtomic(join3(folder, "labelmap.txt"), TEXT.encode(labelmapTxt(table)));
@@ -22770,6 +23037,7 @@ async function exportMasks(options) {
     onProgress: options.onProgress
   });
   try {
+    if (mode === "incremental" && !options.dryRun) await run2.begin();
     let first = true;
     for await (const page of client.taskPages(projectId, filters)) {
       if (first) {
@@ -22798,6 +23066,17 @@ async function exportMasks(options) {
     throw error2;
   }
   await run2.finish(folder);
+  if (summary2.folderCreated) {
+    const metadata = {
+      projectId,
+      startedAt: startedAt.toISOString(),
+      maskFormat,
+      settings
+    };
+    if (mode !== "resume" || !await exists2(join3(folder, METADATA_NAME))) {
+      await writeMetadata(folder, metadata);
+    }
+  }
   summary2.durationMs = performance.now() - started;
   return summary2;
 }
