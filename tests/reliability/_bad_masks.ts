@@ -21,25 +21,19 @@ export interface BadTaskData {
 
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
+function u32(value: number): number[] {
+  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255];
+}
+
 /** A chunk: length, type, data, CRC of type and data. */
 function chunk(type: string, data: ArrayLike<number>): Uint8Array {
   const body = new Uint8Array([...new TextEncoder().encode(type), ...Array.from(data)]);
-  const bytes = new Uint8Array(body.length + 8);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, data.length);
-  bytes.set(body, 4);
-  view.setUint32(body.length + 4, crc32(body));
-  return bytes;
+  return new Uint8Array([...u32(data.length), ...body, ...u32(crc32(body))]);
 }
 
-/** An IHDR chunk's data. */
+/** An IHDR chunk's data: size, bit depth, colour type, compression 0, filter 0, interlace. */
 function ihdr(width: number, height: number, depth: number, colourType: number, interlace = 0) {
-  const data = new Uint8Array(13);
-  const view = new DataView(data.buffer);
-  view.setUint32(0, width);
-  view.setUint32(4, height);
-  data.set([depth, colourType, 0, 0, interlace], 8);
-  return data;
+  return [...u32(width), ...u32(height), depth, colourType, 0, 0, interlace];
 }
 
 /** A PNG made of these chunks, after the signature. */

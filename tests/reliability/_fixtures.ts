@@ -4,7 +4,10 @@
  *
  * @module
  */
+import { LabClient, type LabClientOptions } from "../../lib/api/lab_client.ts";
 import type { Task } from "../../lib/api/types.ts";
+import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
+import type { ExportSummary } from "../../lib/export/export_summary.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import type { FakeLab } from "../../testing/fake_lab.ts";
 import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
@@ -40,6 +43,22 @@ export async function readTree(root: string): Promise<Map<string, Uint8Array>> {
   const tree = new Map<string, Uint8Array>();
   for (const file of await listFiles(root)) tree.set(file, await Deno.readFile(`${root}/${file}`));
   return tree;
+}
+
+/** A client of a fake lab. */
+export function clientFor(lab: FakeLab, options: Partial<LabClientOptions> = {}): LabClient {
+  const { url: endpoint, accessId, secretKey } = lab;
+  return new LabClient({ endpoint, accessId, secretKey, ...options });
+}
+
+/** Exports project `p1` of a fake lab into `<folder>/out`. */
+export function exportFrom(
+  lab: FakeLab,
+  folder: string,
+  options: Partial<ExportMasksOptions> = {},
+): Promise<ExportSummary> {
+  const settings = { projectId: "p1", outputFolder: folder, outputFilename: "out" };
+  return exportMasks({ client: clientFor(lab), ...settings, ...options });
 }
 
 /** The environment that points the command line at a fake lab. */

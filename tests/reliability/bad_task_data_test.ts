@@ -1,14 +1,12 @@
 import assert from "../_std/assert.ts";
 import type { Task } from "../../lib/api/types.ts";
-import { LabClient } from "../../lib/api/lab_client.ts";
-import { exportMasks } from "../../lib/export/export_masks.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { BAD_TASK_DATA, VALID_PNG } from "./_bad_masks.ts";
-import { envFor, runCli, variedMaskTasks } from "./_fixtures.ts";
+import { envFor, exportFrom, runCli, variedMaskTasks } from "./_fixtures.ts";
 
 const GOOD = variedMaskTasks(BAD_TASK_DATA.length);
 // Good and bad tasks alternate, so every bad one sits between two that must still be written.
@@ -26,12 +24,7 @@ Deno.test("the bad-task corpus has at least 20 kinds of bad mask", () => {
 Deno.test("exportMasks() reports each bad task with its id, name and reason, and writes every good one", async () => {
   await using dir = await tempDir();
   await using lab = await startFakeLab({ projects: [segmentationProject("p1", TASKS)] });
-  const summary = await exportMasks({
-    client: new LabClient({ endpoint: lab.url, accessId: lab.accessId, secretKey: lab.secretKey }),
-    projectId: "p1",
-    outputFolder: dir.path,
-    outputFilename: "out",
-  });
+  const summary = await exportFrom(lab, dir.path);
 
   assert.equal(summary.exported, GOOD.length);
   assert.equal(summary.failed, FAILING.length);
@@ -90,16 +83,7 @@ Deno.test({
     const task = maskTask("t1", "a.jpg", encodeDataUri(VALID_PNG));
     task.data!.body!.image = { width: 1920, height: 1080 };
     await using lab = await startFakeLab({ projects: [segmentationProject("p1", [task])] });
-    const summary = await exportMasks({
-      client: new LabClient({
-        endpoint: lab.url,
-        accessId: lab.accessId,
-        secretKey: lab.secretKey,
-      }),
-      projectId: "p1",
-      outputFolder: dir.path,
-      outputFilename: "out",
-    });
+    const summary = await exportFrom(lab, dir.path);
     assert.equal(summary.failed, 1);
     assert.match(summary.failures[0].reason!, /2×2.*1920×1080/);
   },

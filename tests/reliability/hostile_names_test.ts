@@ -1,13 +1,11 @@
 import assert from "../_std/assert.ts";
-import { LabClient } from "../../lib/api/lab_client.ts";
-import { exportMasks } from "../../lib/export/export_masks.ts";
 import { maskFilePath } from "../../lib/export/mask_file_path.ts";
 import { MaskFileRegistry } from "../../lib/export/mask_file_registry.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
-import { variedMaskTasks } from "./_fixtures.ts";
+import { exportFrom, variedMaskTasks } from "./_fixtures.ts";
 
 const LONG = "é".repeat(150); // 300 bytes of UTF-8
 
@@ -128,11 +126,7 @@ Deno.test("exportMasks() writes nothing outside the export folder, whatever the 
   const tasks = names.map((name, i) => maskTask(`t${i}`, name, mask));
   await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
   const outcomes = new Map<string, { file?: string; reason?: string; renamedFrom?: string }>();
-  const summary = await exportMasks({
-    client: new LabClient({ endpoint: lab.url, accessId: lab.accessId, secretKey: lab.secretKey }),
-    projectId: "p1",
-    outputFolder: `${dir.path}/parent`,
-    outputFilename: "out",
+  const summary = await exportFrom(lab, `${dir.path}/parent`, {
     onProgress: (event) =>
       event.type === "task" && outcomes.set(event.outcome.taskId, event.outcome),
   });

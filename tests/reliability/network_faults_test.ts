@@ -1,20 +1,15 @@
 import assert from "../_std/assert.ts";
-import { LabClient } from "../../lib/api/lab_client.ts";
-import { exportMasks } from "../../lib/export/export_masks.ts";
 import { type FakeLabOptions, startFakeLab } from "../../testing/fake_lab.ts";
 import { segmentationProject } from "../_fixtures/project.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
-import { readTree, variedMaskTasks } from "./_fixtures.ts";
+import { clientFor, exportFrom, readTree, variedMaskTasks } from "./_fixtures.ts";
 
 const PROJECT = segmentationProject("p1", variedMaskTasks(200));
 
 /** Exports PROJECT into `folder` through a fake lab with the given faults. */
 async function exportThrough(folder: string, faults?: FakeLabOptions["faults"]) {
   await using lab = await startFakeLab({ projects: [PROJECT], faults });
-  const client = new LabClient({
-    endpoint: lab.url,
-    accessId: lab.accessId,
-    secretKey: lab.secretKey,
+  const client = clientFor(lab, {
     // Small pages make many requests for the faults to hit; tiny waits keep the test quick.
     pageSize: 2,
     retryDelayMs: 1,
@@ -22,12 +17,7 @@ async function exportThrough(folder: string, faults?: FakeLabOptions["faults"]) 
     // Shorter than a "delay" fault, so each one times out and is retried.
     timeoutMs: 100,
   });
-  const summary = await exportMasks({
-    client,
-    projectId: "p1",
-    outputFolder: folder,
-    outputFilename: "out",
-  });
+  const summary = await exportFrom(lab, folder, { client });
   return { summary, faults: lab.requests.map((request) => request.fault) };
 }
 

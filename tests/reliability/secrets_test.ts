@@ -1,10 +1,8 @@
 import assert from "../_std/assert.ts";
-import { LabClient } from "../../lib/api/lab_client.ts";
-import { exportMasks } from "../../lib/export/export_masks.ts";
 import { type FakeLab, type FakeLabOptions, startFakeLab } from "../../testing/fake_lab.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
-import { envFor, readTree, runCli, variedMaskTasks } from "./_fixtures.ts";
+import { clientFor, envFor, exportFrom, readTree, runCli, variedMaskTasks } from "./_fixtures.ts";
 
 const SECRET = "s3cr3t-key-7d1f0a9e4b2c";
 const TASKS = [
@@ -87,34 +85,22 @@ Deno.test("lab-masks has no verbose or debug output that could show a secret", a
 Deno.test("exportMasks() keeps secrets out of its summary, its errors and their causes", async () => {
   await using dir = await tempDir();
   await using lab = await startFakeLab(LAB);
-  const client = new LabClient({ endpoint: lab.url, accessId: lab.accessId, secretKey: SECRET });
-  const summary = await exportMasks({ client, projectId: "p1", outputFolder: `${dir.path}/1` });
+  const summary = await exportFrom(lab, `${dir.path}/1`);
   assert.deepEqual(lab.findSecrets(summary), []);
-  for (const projectId of ["p-private", "p-nope"]) {
-    const error = await exportMasks({ client, projectId, outputFolder: `${dir.path}/2` }).catch((
-      e,
-    ) => e);
+  const failures = [
+    { projectId: "p-private" },
+    { projectId: "p-nope" },
+    { client: clientFor(lab, { secretKey: `${SECRET}x` }) },
+  ];
+  for (const [i, options] of failures.entries()) {
+    const error = await exportFrom(lab, `${dir.path}/${i + 2}`, options).catch((error) => error);
     assert.ok(error instanceof Error);
-    assert.deepEqual(lab.findSecrets(error), [], projectId);
+    assert.deepEqual(lab.findSecrets(error), [], error.message);
+    assert.ok(!Deno.inspect(error, { depth: 10 }).includes(SECRET));
   }
-  const wrong = new LabClient({
-    endpoint: lab.url,
-    accessId: lab.accessId,
-    secretKey: `${SECRET}x`,
-  });
-  const refused = await exportMasks({
-    client: wrong,
-    projectId: "p1",
-    outputFolder: `${dir.path}/3`,
-  })
-    .catch((e) => e);
-  assert.ok(!Deno.inspect(refused, { depth: 10 }).includes(SECRET));
   await lab.close();
-  const unreachable = await exportMasks({
-    client: new LabClient({ endpoint: lab.url, accessId: "id", secretKey: SECRET, maxRetries: 0 }),
-    projectId: "p1",
-    outputFolder: `${dir.path}/4`,
-  }).catch((e) => e);
+  const client = clientFor(lab, { maxRetries: 0 });
+  const unreachable = await exportFrom(lab, `${dir.path}/9`, { client }).catch((error) => error);
   assert.match(unreachable.message, /^Cannot reach the lab/);
   assert.ok(!Deno.inspect(unreachable, { depth: 10 }).includes(SECRET));
 });
