@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { run } from "../../cli.ts";
+import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
@@ -16,21 +16,8 @@ const TASKS = Array.from({ length: 12 }, (_, i) => ({
   updatedAt: "2024-12-01T00:00:00.000Z",
 }));
 
-async function cli(lab: FakeLab, args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const env: Record<string, string> = {
-    ISAHIT_LAB_API_ACCESS_ID: lab.accessId,
-    ISAHIT_LAB_API_SECRET_KEY: lab.secretKey,
-    ISAHIT_LAB_API_ENDPOINT: lab.url,
-  };
-  const code = await run(["export", "--project-id", "p1", ...args], {
-    env: (name) => env[name],
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    isTerminal: false,
-  });
-  return { code, stdout, stderr };
+function cli(lab: FakeLab, args: string[]) {
+  return runCli(["export", "--project-id", "p1", ...args], labEnv(lab));
 }
 
 Deno.test("export --dry-run lists each task and its file, and writes nothing", async () => {

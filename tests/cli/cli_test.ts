@@ -1,72 +1,16 @@
 import assert from "../_std/assert.ts";
-import { run } from "../../cli.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
-import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
+import { startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
+import { labEnv, runCli as runInProcess, runCliProcess as cli } from "../_fixtures/run_cli.ts";
 
-const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 const GOOD_MASK = encodeDataUri(
   writeMaskPng({ width: 2, height: 1, data: new Uint8Array([1, 1, 1, 0, 0, 0]) }, {
     colourType: 6,
   }),
 );
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in a child process, as a user would, with only the given environment. */
-async function cli(
-  args: string[],
-  options: { env?: Record<string, string>; cwd: string },
-): Promise<Ran> {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-net=127.0.0.1",
-      "--allow-read",
-      "--allow-write",
-      "--allow-env",
-      CLI,
-      ...args,
-    ],
-    cwd: options.cwd,
-    env: { NO_COLOR: "1", ...options.env },
-    clearEnv: true,
-    stdin: "null",
-  }).output();
-  const decoder = new TextDecoder();
-  return {
-    code: output.code,
-    stdout: decoder.decode(output.stdout),
-    stderr: decoder.decode(output.stderr),
-  };
-}
-
-function labEnv(lab: FakeLab): Record<string, string> {
-  return {
-    ISAHIT_LAB_API_ACCESS_ID: lab.accessId,
-    ISAHIT_LAB_API_SECRET_KEY: lab.secretKey,
-    ISAHIT_LAB_API_ENDPOINT: lab.url,
-  };
-}
-
-/** Runs `run()` in this process and collects what it printed. */
-async function runInProcess(args: string[], env: Record<string, string> = {}): Promise<Ran> {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(args, {
-    env: (name) => env[name],
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    isTerminal: false,
-  });
-  return { code, stdout, stderr };
-}
 
 Deno.test("lab-masks export writes the masks and ends with where they are (exit 0)", async () => {
   await using dir = await tempDir();

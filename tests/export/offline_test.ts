@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { run } from "../../cli.ts";
+import { runCli as cli } from "../_fixtures/run_cli.ts";
 import { sha256 } from "../../lib/export/_task_exporter.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
@@ -27,18 +27,6 @@ const TASKS = Array.from({ length: 230 }, (_, i) => ({
 /** The SDK's `format="lab"` shape: `data` is the body merged with `metadata.body`. */
 function labFormat(tasks: typeof TASKS) {
   return tasks.map((task) => ({ ...task, data: task.data ? { ...task.data.body } : undefined }));
-}
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(args, {
-    env: (name) => env[name],
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    isTerminal: false,
-  });
-  return { code, stdout, stderr };
 }
 
 async function digests(folder: string): Promise<Record<string, string>> {

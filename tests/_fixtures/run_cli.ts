@@ -1,0 +1,72 @@
+/**
+ * Runs the command line in this process, as `run()` lets tests do, and collects what it printed.
+ *
+ * @module
+ */
+import { run } from "../../cli.ts";
+import type { FakeLab } from "../../testing/fake_lab.ts";
+
+/** What a run printed, and its exit code. */
+export interface Ran {
+  /** The exit code. */
+  code: number;
+  /** Everything written to standard output. */
+  stdout: string;
+  /** Everything written to standard error. */
+  stderr: string;
+}
+
+/** Runs `args` with only `env` as the environment, on a non-terminal. */
+export async function runCli(args: string[], env: Record<string, string> = {}): Promise<Ran> {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(args, {
+    env: (name) => env[name],
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    isTerminal: false,
+  });
+  return { code, stdout, stderr };
+}
+
+const CLI = new URL("../../cli.ts", import.meta.url).pathname;
+
+/**
+ * Runs the command line in a child process, as a user would, with only `env` (and `NO_COLOR`) as
+ * its environment and the permissions the README gives.
+ */
+export async function runCliProcess(
+  args: string[],
+  options: { env?: Record<string, string>; cwd: string },
+): Promise<Ran> {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-net=127.0.0.1",
+      "--allow-read",
+      "--allow-write",
+      "--allow-env",
+      CLI,
+      ...args,
+    ],
+    cwd: options.cwd,
+    env: { NO_COLOR: "1", ...options.env },
+    clearEnv: true,
+    stdin: "null",
+  }).output();
+  const decoder = new TextDecoder();
+  return {
+    code: output.code,
+    stdout: decoder.decode(output.stdout),
+    stderr: decoder.decode(output.stderr),
+  };
+}
+
+/** The environment that points the command line at a fake lab. */
+export function labEnv(lab: FakeLab): Record<string, string> {
+  return {
+    ISAHIT_LAB_API_ACCESS_ID: lab.accessId,
+    ISAHIT_LAB_API_SECRET_KEY: lab.secretKey,
+    ISAHIT_LAB_API_ENDPOINT: lab.url,
+  };
+}
