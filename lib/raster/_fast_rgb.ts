@@ -7,6 +7,7 @@
  */
 
 import { align16, SLACK, withKernels } from "./_kernels.ts";
+import { type CheckedPng, inflatePngInto } from "./_inflate_png.ts";
 import type { PngHeader } from "./_png_header.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { deflateSync } from "./_zlib.ts";
@@ -63,31 +64,28 @@ function layoutOf(header: PngHeader, options: { separateOutput: boolean }): Layo
 }
 
 /**
- * Turns inflated 8-bit RGB or RGBA scanlines into the image data of an 8-bit RGB PNG: alpha
- * dropped, optionally recoloured, Up-filtered and deflated.
+ * Turns a checked 8-bit RGB or RGBA PNG into the image data of an 8-bit RGB PNG: inflated
+ * straight into the kernels' memory, unfiltered, alpha dropped, optionally recoloured,
+ * Up-filtered and deflated.
  *
- * @param scanlines The inflated, still filtered image data of a fast-flavour PNG.
- * @param header Its header.
+ * @param png The checked PNG, of a fast flavour.
  * @param options The recolouring table and the zlib level.
  * @returns The zlib stream for the new PNG's IDAT chunk.
- * @throws {PngError} when a row has an invalid filter type.
+ * @throws {PngError} when the image data is truncated or corrupt, or a row has an invalid
+ * filter type.
  */
-export function transcodeFastRgb(
-  scanlines: Uint8Array,
-  header: PngHeader,
-  options: FastTranscodeOptions,
-): Uint8Array {
+export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions): Uint8Array {
   const { colourTable, level } = options;
-  const layout = layoutOf(header, { separateOutput: colourTable === undefined });
+  const layout = layoutOf(png.header, { separateOutput: colourTable === undefined });
   const { width, height, channels, inRow, outRow, zero, input, output, table } = layout;
   return withKernels(layout.end, (kernels, memory) => {
+    memory.fill(0, zero, zero + inRow);
+    inflatePngInto(png, memory.subarray(input));
     if (colourTable === undefined) {
-      copyIn(memory, scanlines, layout);
       const badRow = kernels.transcodeRows(input, height, width, channels, zero, output);
       throwOnBadRow(memory, layout, badRow);
     } else {
       // Recolouring comes between unfiltering and filtering, so it takes separate passes.
-      copyIn(memory, scanlines, layout);
       throwOnBadRow(memory, layout, kernels.unfilter(input, height, inRow, channels, zero));
       if (channels === 4) {
         kernels.packRgb(input + 1, inRow + 1, output + 1, outRow + 1, height, width, 4);
@@ -97,6 +95,25 @@ export function transcodeFastRgb(
       kernels.filterUp(output, height, outRow);
     }
     return deflateSync(memory.subarray(output, output + (outRow + 1) * height), { level });
+  });
+}
+
+/**
+ * Checks a plain 8-bit RGB PNG that is to be written as it is: its whole image data is inflated
+ * (into the kernels' memory, then dropped) and every row's filter type read.
+ *
+ * @param png The checked PNG, 8-bit RGB.
+ * @throws {PngError} when the image data is truncated or corrupt, or a row has an invalid
+ * filter type.
+ */
+export function verifyFastRgb(png: CheckedPng): void {
+  const { rowBytes, height } = png.passes[0];
+  withKernels(png.totalBytes + 1, (_kernels, memory) => {
+    inflatePngInto(png, memory);
+    for (let row = 0; row < height; row++) {
+      const type = memory[row * (rowBytes + 1)];
+      if (type > 4) throw invalidFilterError(type, row, 0);
+    }
   });
 }
 

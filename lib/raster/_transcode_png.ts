@@ -7,19 +7,11 @@
  */
 
 import { writePng } from "./_chunks.ts";
-import { isFastFlavour, transcodeFastRgb } from "./_fast_rgb.ts";
-import { type InflatedPng, inflatePng } from "./_inflate_png.ts";
-import { invalidFilterError } from "./_unfilter.ts";
+import { isFastFlavour, transcodeFastRgb, verifyFastRgb } from "./_fast_rgb.ts";
+import { type CheckedPng, checkPng, inflateCheckedPng } from "./_inflate_png.ts";
 import { pixelsOf } from "./decode_png.ts";
-import { encodePng } from "./encode_png.ts";
+import { DEFAULT_ZLIB_LEVEL, encodePng } from "./encode_png.ts";
 import { applySemanticMapping, colourTableOf } from "./semantic_mapping.ts";
-
-/**
- * The zlib level of written masks. Measured on 1920×1080 masks with the Up filter (see
- * `bench/deflate_bench.ts`): level 1 is no faster than 2 but its files are several times larger,
- * levels 3 to 9 cost more time for a few percent, so 2 it is.
- */
-export const TRANSCODE_LEVEL = 2;
 
 /**
  * Chunks that may stay in a mask written unchanged: text and timestamps, nothing that changes
@@ -53,20 +45,21 @@ export async function transcodePng(
   bytes: Uint8Array,
   options: TranscodePngOptions = {},
 ): Promise<Uint8Array> {
-  const png = inflatePng(bytes, options.maxPixels);
+  const png = checkPng(bytes, options.maxPixels);
   const mapping = options.colourByBChannel;
-  const colourTable = mapping && mapping.size > 0 ? colourTableOf(mapping) : undefined;
   const { header } = png;
   if (!isFastFlavour(header)) {
-    const image = pixelsOf(png);
+    const image = pixelsOf(inflateCheckedPng(png));
+    const colourTable = mapping && mapping.size > 0 ? colourTableOf(mapping) : undefined;
     const recoloured = mapping && colourTable ? applySemanticMapping(image, mapping) : image;
-    return await encodePng(recoloured, { level: TRANSCODE_LEVEL });
+    return await encodePng(recoloured, { level: DEFAULT_ZLIB_LEVEL });
   }
+  const colourTable = mapping && mapping.size > 0 ? colourTableOf(mapping) : undefined;
   if (colourTable === undefined && header.colourType === 2 && isPlain(png)) {
-    checkFilterTypes(png);
+    verifyFastRgb(png);
     return bytes;
   }
-  const idat = transcodeFastRgb(png.scanlines, header, { colourTable, level: TRANSCODE_LEVEL });
+  const idat = transcodeFastRgb(png, { colourTable, level: DEFAULT_ZLIB_LEVEL });
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
   view.setUint32(0, header.width);
@@ -79,16 +72,6 @@ export async function transcodePng(
   ]);
 }
 
-function isPlain(png: InflatedPng): boolean {
+function isPlain(png: CheckedPng): boolean {
   return png.palette === undefined && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
-}
-
-/** Rows are left filtered; only their filter-type bytes need checking. */
-function checkFilterTypes(png: InflatedPng): void {
-  const { scanlines, passes: [pass] } = png;
-  const stride = pass.rowBytes + 1;
-  for (let row = 0; row < pass.height; row++) {
-    const type = scanlines[row * stride];
-    if (type > 4) throw invalidFilterError(type, row, 0);
-  }
 }
