@@ -7,7 +7,7 @@ import type { RgbImage } from "../../lib/raster/rgb_image.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { segmentationProject } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
-import { envFor, spawnCli } from "./_fixtures.ts";
+import { envFor, runCli, spawnCli } from "./_fixtures.ts";
 
 const TASK_COUNT = 250;
 
@@ -52,7 +52,7 @@ function holdingProxy(target: string) {
   };
 }
 
-Deno.test("a SIGKILLed export leaves no partial PNG: every .png there is whole", async () => {
+Deno.test("a SIGKILLed export leaves no partial PNG, and --resume completes it", async () => {
   await using dir = await tempDir();
   const images = [0, 1, 2, 3].map(scatteredMask);
   const masks = await Promise.all(
@@ -85,4 +85,34 @@ Deno.test("a SIGKILLed export leaves no partial PNG: every .png there is whole",
     const written = await decodePng(await Deno.readFile(`${dir.path}/out/${file}`));
     assert.deepEqual(written, images[i % images.length], `${file} is whole`);
   }
+
+  await assertWholeManifest(`${dir.path}/out`, { required: false });
+  const resumed = await runCli([
+    "export",
+    "--project-id",
+    "p1",
+    "--output-filename",
+    "out",
+    "--resume",
+  ], {
+    env: envFor(lab),
+    cwd: dir.path,
+  });
+  assert.equal(resumed.code, 0, resumed.stderr);
+  const all = (await listFiles(`${dir.path}/out`)).filter((file) => file.endsWith(".png"));
+  assert.deepEqual(all, tasks.map((task) => `${task.name}.png`).sort());
+  for (const [i, task] of tasks.entries()) {
+    const written = await decodePng(await Deno.readFile(`${dir.path}/out/${task.name}.png`));
+    assert.deepEqual(written, images[i % images.length], task.name);
+  }
+  await assertWholeManifest(`${dir.path}/out`, { required: true });
 });
+
+/** The final manifest, written by a rename like the masks, is absent or whole: JSON lines only. */
+async function assertWholeManifest(folder: string, options: { required: boolean }) {
+  const text = await Deno.readTextFile(`${folder}/manifest.jsonl`).catch((error) => {
+    if (error instanceof Deno.errors.NotFound && !options.required) return "";
+    throw error;
+  });
+  for (const line of text.split("\n").filter((line) => line !== "")) JSON.parse(line);
+}
