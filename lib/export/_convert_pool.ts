@@ -163,13 +163,22 @@ export class ConvertPool {
   }
 }
 
-/** Workers need `Worker` and, for a local module, read permission already granted (no prompt). */
+/**
+ * Workers need `Worker` and, for a local module, read permission already granted (no prompt) and
+ * the file itself: a bundle without its worker file converts on the calling thread, quietly.
+ */
 function canStartWorkers(url: URL): boolean {
   if (typeof Worker !== "function") return false;
   const descriptor: Deno.PermissionDescriptor = url.protocol === "file:"
     ? { name: "read", path: url }
     : { name: "net", host: url.host };
-  return Deno.permissions.querySync(descriptor).state === "granted";
+  if (Deno.permissions.querySync(descriptor).state !== "granted") return false;
+  if (url.protocol !== "file:") return true;
+  try {
+    return Deno.statSync(url).isFile;
+  } catch {
+    return false;
+  }
 }
 
 function errorOf(error: { name: string; message: string; setting?: string }): Error {

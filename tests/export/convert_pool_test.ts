@@ -58,6 +58,17 @@ Deno.test("ConvertPool converts on the calling thread when its worker cannot loa
   }
 });
 
+Deno.test("ConvertPool converts on the calling thread when its worker file is missing", async () => {
+  const missing = new URL("./no_such_worker.js", import.meta.url);
+  using pool = new ConvertPool({ size: 2, workerUrl: missing });
+  assert.equal(pool.inThread, true);
+  const mask = maskUri(3, 6);
+  assert.deepEqual(
+    await decodePng(await pool.convert(mask)),
+    await decodePng(await convertMask(mask)),
+  );
+});
+
 Deno.test("ConvertPool rejects the jobs still waiting when it is closed", async () => {
   const pool = new ConvertPool({ size: 1 });
   const jobs = [1, 2, 3].map((seed) => pool.convert(maskUri(seed, 6)));
