@@ -1,0 +1,138 @@
+/**
+ * Ratio 2: the CPU one mask costs, ours against a native codec (`sharp`, libvips) on the same
+ * masks, measured on this thread, alternating the two mask by mask so machine noise hits both
+ * alike. Also the written files' sizes against the SDK's (OpenCV's defaults: Sub filter, zlib
+ * level 1 with the RLE strategy).
+ *
+ * @module
+ */
+
+import { constants, deflateSync } from "node:zlib";
+import { Buffer } from "node:buffer";
+import { convertMask } from "../lib/export/convert_mask.ts";
+import { filterScanlines } from "../lib/raster/_filter.ts";
+import { decodePng } from "../lib/raster/decode_png.ts";
+import { encodePng } from "../lib/raster/encode_png.ts";
+import { decodeDataUri } from "../lib/raster/mask_data_uri.ts";
+import { applySemanticMapping } from "../lib/raster/semantic_mapping.ts";
+import { BENCH_LABELS, BENCH_MAPPING } from "./_bench_project.ts";
+import type { PooledMask } from "./_mask_pool.ts";
+import { colourTable, transcode } from "./_sdk_baseline.ts";
+
+/** Milliseconds per mask, by contender, for one kind of mask. */
+export interface CodecCost {
+  /** `RGBA`, `RGB`, `RGBA + mapping`... */
+  kind: string;
+  /** `convertMask` (the export's conversion). */
+  ours: number;
+  /** `decodePng` + mapping + `encodePng`, the general route. */
+  general: number;
+  /** `sharp`: decode, (mapping in JavaScript,) encode. */
+  native: number;
+}
+
+/** Sizes in bytes per mask, averaged over the pool. */
+export interface OutputSizes {
+  /** Ours. */
+  ours: number;
+  /** The SDK's files (OpenCV defaults), re-created with `node:zlib`. */
+  sdk: number;
+  /** `sharp` at compression level 1. */
+  native: number;
+}
+
+const colourByBChannel = new Map(
+  Object.entries(BENCH_MAPPING).map(([id, colour]) => {
+    return [BENCH_LABELS.find((label) => label.id === id)!.bChannel!, colour] as const;
+  }),
+);
+
+/**
+ * Measures the per-mask cost of each contender on every mask of the pool, `rounds` times.
+ *
+ * @param pool The masks.
+ * @param rounds How many passes over the pool (the median of them is kept).
+ * @returns One line per kind of mask: RGBA, RGB, and each with the mapping.
+ */
+export async function codecCosts(
+  pool: readonly PooledMask[],
+  rounds: number,
+): Promise<CodecCost[]> {
+  const table = colourTable();
+  const costs: CodecCost[] = [];
+  for (const mapped of [false, true]) {
+    for (const flavour of ["rgba", "rgb"] as const) {
+      const masks = pool.filter((mask) => mask.flavour === flavour).map((mask) => mask.uri);
+      const options = mapped ? { colourByBChannel } : {};
+      const contenders = {
+        ours: (uri: string) => convertMask(uri, options),
+        general: async (uri: string) => {
+          const image = await decodePng(decodeDataUri(uri));
+          return await encodePng(mapped ? applySemanticMapping(image, colourByBChannel) : image);
+        },
+        native: (uri: string) => transcode(payload(uri), mapped ? table : undefined),
+      };
+      const times = { ours: [] as number[], general: [] as number[], native: [] as number[] };
+      for (let round = 0; round <= rounds; round++) {
+        const totals = { ours: 0, general: 0, native: 0 };
+        for (const uri of masks) {
+          for (const name of ["ours", "general", "native"] as const) {
+            const started = performance.now();
+            await contenders[name](uri);
+            totals[name] += performance.now() - started;
+          }
+        }
+        // Round 0 warms every path up (JIT, WebAssembly, libvips) and is not counted.
+        if (round > 0) {
+          for (const name of Object.keys(totals) as (keyof typeof totals)[]) {
+            times[name].push(totals[name] / masks.length);
+          }
+        }
+      }
+      costs.push({
+        kind: `${flavour.toUpperCase()}${mapped ? " + mapping" : ""}`,
+        ours: median(times.ours),
+        general: median(times.general),
+        native: median(times.native),
+      });
+    }
+  }
+  return costs;
+}
+
+/**
+ * Compares the size of the files written for the pool's masks.
+ *
+ * @param pool The masks.
+ * @returns Average bytes per mask.
+ */
+export async function outputSizes(pool: readonly PooledMask[]): Promise<OutputSizes> {
+  const sizes = { ours: 0, sdk: 0, native: 0 };
+  for (const { uri } of pool) {
+    sizes.ours += (await convertMask(uri)).length;
+    sizes.native += (await transcode(payload(uri))).length;
+    const image = await decodePng(decodeDataUri(uri));
+    const lines = filterScanlines(image.data, {
+      rowBytes: image.width * 3,
+      bytesPerPixel: 3,
+      filter: "sub",
+    });
+    // 57 bytes: signature, IHDR, IDAT and IEND framing.
+    sizes.sdk += deflateSync(lines, { level: 1, strategy: constants.Z_RLE }).length + 57;
+  }
+  return {
+    ours: sizes.ours / pool.length,
+    sdk: sizes.sdk / pool.length,
+    native: sizes.native / pool.length,
+  };
+}
+
+function payload(uri: string): Uint8Array {
+  return Buffer.from(uri.slice(uri.indexOf(",") + 1), "base64");
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

@@ -1,0 +1,119 @@
+/**
+ * Runs one export in a process of its own and prints what it cost as one JSON line: wall time,
+ * files and bytes written, and peak memory (`Deno.memoryUsage().rss`, sampled every 10 ms, and
+ * the kernel's high-water mark where `/proc` has it). Settings come as JSON in the first argument.
+ *
+ * - `ours`: the real {@linkcode exportMasks} with a {@linkcode LabClient}, from `exportModule`
+ *   (the repository's own, or a copy with a proposed change applied);
+ * - `pooled`: the export's core with the conversion pool plugged in, see `_pooled_export.ts`;
+ * - `sdk`: what the SDK does, see `_sdk_baseline.ts`.
+ *
+ * @module
+ */
+
+import { LabClient } from "../lib/api/lab_client.ts";
+import { BENCH_MAPPING } from "./_bench_project.ts";
+import { pooledCoreExport } from "./_pooled_export.ts";
+import { sdkBaselineExport } from "./_sdk_baseline.ts";
+
+/** What one run is told. */
+export interface RunnerSettings {
+  /** Which export to run. */
+  mode: "ours" | "pooled" | "sdk";
+  /** The module exporting `exportMasks` (mode `ours`). */
+  exportModule?: string;
+  /** The fake lab. */
+  lab: { url: string; accessId: string; secretKey: string };
+  /** The project to export. */
+  projectId: string;
+  /** Where the export folder goes; it must not exist yet. */
+  folder: string;
+  /** Recolour with the benchmark's mapping. */
+  mapping: boolean;
+}
+
+/** What one run reports. */
+export interface RunnerResult {
+  /** Wall time of the export, in milliseconds. */
+  ms: number;
+  /** PNG files written. */
+  files: number;
+  /** Their total size in bytes. */
+  bytes: number;
+  /** The largest `Deno.memoryUsage().rss` seen, in bytes. */
+  peakRss: number;
+  /** The kernel's peak resident set size (`VmHWM`), in bytes, or 0 where unknown. */
+  highWaterMark: number;
+}
+
+async function runExport(settings: RunnerSettings): Promise<void> {
+  const { lab, projectId, folder } = settings;
+  if (settings.mode === "sdk") {
+    await sdkBaselineExport({ ...lab, projectId, folder, mapping: settings.mapping });
+    return;
+  }
+  if (settings.mode === "pooled") return await pooledCoreExport({ ...lab, projectId, folder });
+  const { exportMasks } = await import(settings.exportModule!);
+  const client = new LabClient({
+    endpoint: lab.url,
+    accessId: lab.accessId,
+    secretKey: lab.secretKey,
+  });
+  const summary = await exportMasks({
+    client,
+    projectId,
+    outputFolder: folder,
+    outputFilename: "export",
+    semanticMapping: settings.mapping ? BENCH_MAPPING : undefined,
+  });
+  if (summary.failed > 0) {
+    throw new Error(`${summary.failed} tasks failed: ${summary.failures[0]?.reason}`);
+  }
+}
+
+async function sizeOf(folder: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for await (const entry of Deno.readDir(folder)) {
+    const path = `${folder}/${entry.name}`;
+    if (entry.isDirectory) {
+      const inner = await sizeOf(path);
+      files += inner.files;
+      bytes += inner.bytes;
+    } else if (entry.name.endsWith(".png")) {
+      files++;
+      bytes += (await Deno.stat(path)).size;
+    }
+  }
+  return { files, bytes };
+}
+
+function highWaterMark(): number {
+  try {
+    const status = Deno.readTextFileSync("/proc/self/status");
+    const kib = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kib === undefined ? 0 : Number(kib) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+if (import.meta.main) {
+  const settings: RunnerSettings = JSON.parse(Deno.args[0]);
+  let peakRss = Deno.memoryUsage().rss;
+  const sampler = setInterval(() => peakRss = Math.max(peakRss, Deno.memoryUsage().rss), 10);
+  const started = performance.now();
+  await runExport(settings);
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, Deno.memoryUsage().rss);
+  const result: RunnerResult = {
+    ms,
+    ...await sizeOf(settings.folder),
+    peakRss,
+    highWaterMark: highWaterMark(),
+  };
+  console.log(JSON.stringify(result));
+  // Workers of a pool left open would keep the process alive: this run is over.
+  Deno.exit(0);
+}

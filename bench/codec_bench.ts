@@ -1,0 +1,86 @@
+/**
+ * `deno bench bench/`: each step of a mask's conversion on its own, on one 1920×1080 RGBA mask
+ * and one RGB mask from the benchmark pool. Groups compare the ways a step can be done.
+ *
+ * @module
+ */
+
+import { Buffer } from "node:buffer";
+import { inflateSync as nodeInflateSync } from "node:zlib";
+import { convertMask } from "../lib/export/convert_mask.ts";
+import { decodeBase64 } from "../lib/raster/_base64.ts";
+import { filterScanlines } from "../lib/raster/_filter.ts";
+import { checkPng, inflatePngInto } from "../lib/raster/_inflate_png.ts";
+import { withKernels } from "../lib/raster/_kernels.ts";
+import { unfilterPass } from "../lib/raster/_unfilter.ts";
+import { crc32, inflate, inflateSync } from "../lib/raster/_zlib.ts";
+import { decodePng } from "../lib/raster/decode_png.ts";
+import { encodePng } from "../lib/raster/encode_png.ts";
+import { decodeDataUri } from "../lib/raster/mask_data_uri.ts";
+import { maskPool } from "./_mask_pool.ts";
+import { transcode } from "./_sdk_baseline.ts";
+
+const pool = await maskPool({ count: 3 });
+const [rgba, , rgb] = pool.map((mask) => mask.uri);
+const rgbaPng = decodeDataUri(rgba);
+const rgbaChecked = checkPng(rgbaPng, undefined);
+const rgbaScanlines = inflateSync(rgbaChecked.compressed, {
+  maxOutputLength: rgbaChecked.totalBytes,
+});
+const image = await decodePng(rgbaPng);
+const payload = rgba.slice(rgba.indexOf(",") + 1);
+
+Deno.bench("base64: ours (strict, in JavaScript)", { group: "base64" }, () => {
+  decodeBase64(payload);
+});
+Deno.bench("base64: Uint8Array.fromBase64", { group: "base64", baseline: true }, () => {
+  Uint8Array.fromBase64(payload);
+});
+
+Deno.bench("CRC-32 of the mask file (node:zlib)", () => {
+  crc32(rgbaPng);
+});
+
+Deno.bench("inflate RGBA: into kernel memory", { group: "inflate", baseline: true }, () => {
+  withKernels(rgbaChecked.totalBytes + 1, (_kernels, memory) => {
+    inflatePngInto(rgbaChecked, memory);
+  });
+});
+Deno.bench("inflate RGBA: inflateSync sized to the image", { group: "inflate" }, () => {
+  inflateSync(rgbaChecked.compressed, { maxOutputLength: rgbaChecked.totalBytes });
+});
+Deno.bench("inflate RGBA: node:zlib inflateSync, defaults", { group: "inflate" }, () => {
+  nodeInflateSync(rgbaChecked.compressed);
+});
+Deno.bench("inflate RGBA: node:zlib inflate (thread pool)", { group: "inflate" }, async () => {
+  await inflate(rgbaChecked.compressed, { maxOutputLength: rgbaChecked.totalBytes });
+});
+
+Deno.bench("unfilter RGBA: JavaScript loop", { group: "unfilter" }, () => {
+  unfilterPass(rgbaScanlines.slice(), rgbaChecked.passes[0], { bytesPerPixel: 4 });
+});
+Deno.bench("unfilter RGBA: copy only (the floor)", { group: "unfilter", baseline: true }, () => {
+  rgbaScanlines.slice();
+});
+
+for (const filter of ["up", "sub", "none"] as const) {
+  Deno.bench(`filter RGB: ${filter}`, { group: "filter", baseline: filter === "up" }, () => {
+    filterScanlines(image.data, { rowBytes: image.width * 3, bytesPerPixel: 3, filter });
+  });
+}
+
+Deno.bench("decodePng RGBA", { group: "whole" }, async () => {
+  await decodePng(rgbaPng);
+});
+Deno.bench("encodePng RGB (Up, level 2)", { group: "whole" }, async () => {
+  await encodePng(image);
+});
+Deno.bench("convertMask RGBA", { group: "whole", baseline: true }, async () => {
+  await convertMask(rgba);
+});
+Deno.bench("convertMask RGB (written unchanged after the check)", { group: "whole" }, async () => {
+  await convertMask(rgb);
+});
+Deno.bench("sharp RGBA decode + encode (the yardstick)", { group: "whole" }, async () => {
+  await transcode(Buffer.from(payload, "base64"));
+});

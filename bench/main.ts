@@ -1,0 +1,238 @@
+/**
+ * `deno task bench`: the four ratios of the performance issue, each measured side by side in one
+ * run on this machine, printed next to its target with PASS or MISS.
+ *
+ * ```sh
+ * deno task bench                          # 2,000 tasks of 1920×1080, 20 ms per request
+ * deno task bench --tasks 200              # a quick run
+ * deno task bench --only codec,startup     # some ratios: export, codec, memory, startup
+ * ```
+ *
+ * Flags: `--tasks` (2000), `--width` (1920), `--height` (1080), `--latency` (20 ms),
+ * `--memory-tasks` (1000,4000), `--rounds` (5, codec passes), `--only`.
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { codecCosts, outputSizes } from "./_codec_cost.ts";
+import { benchProjectId } from "./_bench_project.ts";
+import type { LabServerSettings } from "./_lab_server.ts";
+import type { RunnerResult, RunnerSettings } from "./_export_runner.ts";
+import { maskPool } from "./_mask_pool.ts";
+import { startupTimes } from "./_startup.ts";
+import { type Line, printReport } from "./_report.ts";
+
+const { values } = parseArgs({
+  args: Deno.args.filter((arg) => arg !== "--"),
+  options: {
+    tasks: { type: "string", default: "2000" },
+    width: { type: "string", default: "1920" },
+    height: { type: "string", default: "1080" },
+    latency: { type: "string", default: "20" },
+    "memory-tasks": { type: "string", default: "1000,4000" },
+    rounds: { type: "string", default: "5" },
+    only: { type: "string", default: "export,codec,memory,startup" },
+  },
+});
+const tasks = Number(values.tasks);
+const size = { width: Number(values.width), height: Number(values.height) };
+const latencyMs = Number(values.latency);
+const memoryTasks = values["memory-tasks"].split(",").map(Number);
+const only = new Set(values.only.split(","));
+const here = new URL(".", import.meta.url);
+
+console.log(
+  `Machine: ${navigator.hardwareConcurrency} cores, ${Deno.build.os}/${Deno.build.arch}, ` +
+    `deno ${Deno.version.deno}, load average ${Deno.loadavg().map((v) => v.toFixed(2)).join(" ")}`,
+);
+console.log(
+  `Project: ${tasks} tasks of ${size.width}×${size.height} (2/3 RGBA, 1/3 RGB, 1-8 instances), ` +
+    `${latencyMs} ms per request`,
+);
+const started = performance.now();
+const pool = await maskPool(size);
+console.log(`Mask pool: ${pool.length} distinct masks in ${ms(performance.now() - started)}`);
+const work = await Deno.makeTempDir({ prefix: "lab-masks-bench-" });
+const lines: Line[] = [];
+
+try {
+  const poolFile = `${work}/pool.json`;
+  await Deno.writeTextFile(poolFile, JSON.stringify(pool));
+
+  if (only.has("codec")) {
+    console.log("\n2. Per-mask CPU, one thread (ms per 1920×1080 mask, median of rounds)");
+    const costs = await codecCosts(pool, Number(values.rounds));
+    for (const cost of costs) {
+      console.log(
+        `   ${cost.kind.padEnd(16)} ours ${cost.ours.toFixed(2)}  general route ${
+          cost.general.toFixed(2)
+        }  sharp ${cost.native.toFixed(2)}`,
+      );
+      lines.push({
+        ratio: `2. CPU/mask ${cost.kind}, ours vs sharp`,
+        value: cost.ours / cost.native,
+        target: "≤ 0.5×",
+        pass: cost.ours / cost.native <= 0.5,
+      });
+    }
+    const sizes = await outputSizes(pool);
+    console.log(
+      `   Output size per mask: ours ${kb(sizes.ours)}, the SDK's (OpenCV defaults) ${
+        kb(sizes.sdk)
+      }, sharp level 1 ${kb(sizes.native)}: ours/SDK = ${(sizes.ours / sizes.sdk).toFixed(2)}×`,
+    );
+  }
+
+  const needsLab = only.has("export") || only.has("memory");
+  const counts = [
+    ...(only.has("export") ? [tasks] : []),
+    ...(only.has("memory") ? memoryTasks : []),
+  ];
+  const lab = needsLab ? await startLab({ poolFile, counts, ...size, latencyMs }) : undefined;
+  try {
+    if (lab && only.has("export")) {
+      console.log(`\n1. End to end, ${tasks} tasks (separate processes, same lab)`);
+      const sdk = await runExport({ mode: "sdk", lab: lab.target, count: tasks, label: "sdk" });
+      console.log(`   SDK-like sequential baseline (sharp): ${report(sdk)}`);
+      const ours = await runExport({ mode: "ours", lab: lab.target, count: tasks, label: "ours" });
+      console.log(`   exportMasks as on main:               ${report(ours)}`);
+      const pooled = await runExport({
+        mode: "pooled",
+        lab: lab.target,
+        count: tasks,
+        label: "pooled",
+      });
+      console.log(`   LabClient + ConvertPool (the core):   ${report(pooled)}`);
+      for (
+        const [name, result] of [["exportMasks as on main", ours], [
+          "core + ConvertPool",
+          pooled,
+        ]] as const
+      ) {
+        lines.push({
+          ratio: `1. ${name} vs SDK baseline`,
+          value: sdk.ms / result.ms,
+          target: "≥ 5×",
+          pass: sdk.ms / result.ms >= 5,
+        });
+      }
+    }
+    for (const mode of lab && only.has("memory") ? (["ours", "pooled"] as const) : []) {
+      const name = mode === "ours" ? "exportMasks as on main" : "core + ConvertPool";
+      console.log(`\n3. Peak memory, ${name} (separate processes)`);
+      const peaks: number[] = [];
+      for (const count of memoryTasks) {
+        const result = await runExport({
+          mode,
+          lab: lab!.target,
+          count,
+          label: `${mode}-${count}`,
+        });
+        console.log(`   ${String(count).padStart(5)} tasks: ${report(result)}`);
+        peaks.push(result.peakRss);
+      }
+      const spread = Math.max(...peaks) / Math.min(...peaks) - 1;
+      lines.push({
+        ratio: `3. ${name}: peak RSS ${memoryTasks.join(" vs ")}`,
+        value: Math.max(...peaks) / Math.min(...peaks),
+        target: "within 10%, ≤ 200 MB",
+        pass: spread <= 0.1 && Math.max(...peaks) <= 200 * 2 ** 20,
+        note: `max ${mb(Math.max(...peaks))}`,
+      });
+    }
+  } finally {
+    await lab?.close();
+  }
+
+  if (only.has("startup")) {
+    const startup = await startupTimes(5);
+    console.log(
+      `\n4. Start-up of ${startup.entry} to its first request: ${ms(startup.toFirstRequest)} ` +
+        `(deno on an empty script: ${ms(startup.emptyScript)})`,
+    );
+    lines.push({
+      ratio: `4. start-up to first request (${startup.entry})`,
+      value: startup.toFirstRequest / 1000,
+      unit: "s",
+      target: "≤ 0.5 s",
+      pass: startup.toFirstRequest <= 500,
+    });
+  }
+  printReport(lines);
+} finally {
+  await Deno.remove(work, { recursive: true });
+}
+
+interface Lab {
+  target: RunnerSettings["lab"];
+  close(): Promise<void>;
+}
+
+async function startLab(settings: LabServerSettings): Promise<Lab> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", new URL("_lab_server.ts", here).pathname, JSON.stringify(settings)],
+    stdin: "piped",
+    stdout: "piped",
+  }).spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  while (!text.includes("\n")) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error("The benchmark's lab server stopped before it listened.");
+    text += value;
+  }
+  // The server prints nothing more; drop the rest so its pipe never fills.
+  reader.cancel();
+  return {
+    target: JSON.parse(text.slice(0, text.indexOf("\n"))),
+    async close() {
+      await child.stdin.close();
+      await child.status;
+    },
+  };
+}
+
+async function runExport(
+  run: { mode: RunnerSettings["mode"]; lab: RunnerSettings["lab"]; count: number; label: string },
+): Promise<RunnerResult> {
+  const folder = `${work}/${run.label}`;
+  const settings: RunnerSettings = {
+    mode: run.mode,
+    exportModule: new URL("../lib/export/export_masks.ts", here).href,
+    lab: run.lab,
+    projectId: benchProjectId(run.count),
+    folder,
+    mapping: false,
+  };
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", new URL("_export_runner.ts", here).pathname, JSON.stringify(settings)],
+    stderr: "inherit",
+  }).output();
+  if (!output.success) throw new Error(`The ${run.label} export failed.`);
+  await Deno.remove(folder, { recursive: true });
+  const result: RunnerResult = JSON.parse(
+    new TextDecoder().decode(output.stdout).trim().split("\n").pop()!,
+  );
+  if (result.files !== run.count) {
+    throw new Error(`The ${run.label} export wrote ${result.files} files.`);
+  }
+  return result;
+}
+
+function report(result: RunnerResult): string {
+  return `${ms(result.ms)}, ${result.files} files, ${kb(result.bytes / result.files)}/file, ` +
+    `peak RSS ${mb(result.peakRss)} (high-water mark ${mb(result.highWaterMark)})`;
+}
+
+function ms(value: number): string {
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(0)} MB`;
+}
