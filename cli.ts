@@ -132,6 +132,7 @@ async function runExport(args: readonly string[], io: Io): Promise<number> {
       incremental: command.incremental,
       overwrite: command.overwrite,
       concurrency: command.concurrency,
+      maxPixels: command.maxPixels,
       signal: io.signal,
       onProgress: reporter?.onProgress,
     });

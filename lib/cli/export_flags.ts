@@ -46,6 +46,8 @@ export interface ExportCommand {
   endpoint?: string;
   /** How many masks are converted at once. */
   concurrency?: number;
+  /** The pixel limit of a mask. */
+  maxPixels?: number;
   /** Whether to print JSON instead of text. */
   json: boolean;
   /** Whether `--help` was asked. */
@@ -109,6 +111,7 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     config: parsed["config"] as string | undefined,
     endpoint: parsed["endpoint"] as string | undefined,
     concurrency: parseWhole(parsed["concurrency"] as string | undefined, "concurrency", 1, 256),
+    maxPixels: parseWhole(parsed["max-pixels"] as string | undefined, "max-pixels", 1, 2 ** 31),
     json: parsed["json"] === true,
     help: parsed["help"] === true,
   };
@@ -120,9 +123,17 @@ function parseOrExplain(args: readonly string[], spec: FlagSpec) {
   } catch (error) {
     if (error instanceof UnknownFlagError) {
       const name = error.flag.replace(/^-+/, "").split("=")[0];
+      if (/^(access-?id|secret(-?key)?|token|access-?token|password)$/i.test(name)) {
+        throw new ConfigError(
+          `Option "--${name}" does not exist: credentials come from the environment only ` +
+            "(ISAHIT_LAB_API_ACCESS_ID and ISAHIT_LAB_API_SECRET_KEY), so they stay out of " +
+            "shell history and process lists",
+          { setting: name },
+        );
+      }
       const nearest = closestWord(name, EXPORT_FLAGS.map((flag) => flag.name));
       throw new ConfigError(
-        `Unknown option "${error.flag}"` + (nearest ? `; did you mean "--${nearest}"?` : "") +
+        `Unknown option "--${name}"` + (nearest ? `; did you mean "--${nearest}"?` : ".") +
           ` See "export --help" for every option`,
         { setting: name },
       );

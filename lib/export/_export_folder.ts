@@ -43,6 +43,7 @@ export async function prepareExportFolder(
   folder: string,
   mode: FolderMode,
 ): Promise<PreparedFolder> {
+  await checkParents(folder);
   const present = await exists(folder);
   if (mode === "new") {
     if (!present) return { previous: [] };
@@ -102,6 +103,20 @@ export async function createExportFolder(folder: string, mode: FolderMode): Prom
       `The export folder "${folder}" appeared while the export was starting; choose another ` +
         `output filename`,
       { setting: "output-filename", cause: error },
+    );
+  }
+}
+
+/** The nearest existing folder above `folder` must be a folder, so the export can be made. */
+async function checkParents(folder: string): Promise<void> {
+  for (let path = dirname(folder);; path = dirname(path)) {
+    const info = await Deno.stat(path).catch(() => undefined);
+    if (info === undefined && dirname(path) !== path) continue;
+    if (info?.isDirectory) return;
+    throw new ConfigError(
+      `Cannot make the export folder "${folder}": "${path}" is ` +
+        `${info ? "a file, not a folder" : "missing"}; choose another --output-folder`,
+      { setting: "output-folder" },
     );
   }
 }

@@ -6,7 +6,13 @@ import { join } from "../_std/path.ts";
 import { TaskPool } from "./_task_pool.ts";
 import { entryBase, type TaskExporter, type TaskJob } from "./_task_exporter.ts";
 import type { ExportEvent, ExportSummary, TaskOutcome } from "./export_summary.ts";
-import { MANIFEST_NAME, type ManifestEntry, ManifestWriter } from "./manifest.ts";
+import {
+  MANIFEST_NAME,
+  type ManifestEntry,
+  ManifestWriter,
+  PARTIAL_MANIFEST_NAME,
+} from "./manifest.ts";
+import { METADATA_NAME } from "./_export_folder.ts";
 import { maskFilePath } from "./mask_file_path.ts";
 import { MaskFileRegistry } from "./mask_file_registry.ts";
 import { inShard, type Shard } from "./shard.ts";
@@ -43,7 +49,16 @@ export interface ExportRunOptions {
  */
 export class ExportRun {
   #options: ExportRunOptions;
-  #registry = new MaskFileRegistry();
+  // The export's own files: a task named "manifest.jsonl/a.jpg" must not make them folders.
+  #registry = new MaskFileRegistry({
+    reserved: [
+      MANIFEST_NAME,
+      PARTIAL_MANIFEST_NAME,
+      METADATA_NAME,
+      "labelmap.json",
+      "labelmap.txt",
+    ],
+  });
   #pool: TaskPool;
   #manifest: ManifestWriter;
   #previous = new Map<string, ManifestEntry>();
@@ -52,6 +67,7 @@ export class ExportRun {
   #done = 0;
   #folderReady?: Promise<void>;
   #fatal: unknown;
+  #order = new WeakMap<TaskOutcome, number>();
 
   constructor(folder: string, options: ExportRunOptions) {
     this.#options = options;
@@ -98,10 +114,10 @@ export class ExportRun {
       });
     }
     // Every task claims its name, in or out of this shard, so shards name files as one export.
-    const file = this.#registry.claim(wanted, ids.taskId);
+    const { file, reason } = this.#registry.claimFile(wanted, ids.taskId);
     if (!mine) return this.#skipOther(sequence);
     const outcome: TaskOutcome & { file: string } = { ...ids, status: "exported", file };
-    if (file !== wanted) outcome.renamedFrom = wanted;
+    if (file !== wanted) Object.assign(outcome, { renamedFrom: wanted, renameReason: reason });
     if (this.#options.dryRun) {
       summary.plannedTasks.push({ ...outcome, status: "planned" });
       return this.#finish(sequence, { ...outcome, status: "planned" }, null);
@@ -144,6 +160,11 @@ export class ExportRun {
       throw this.#fatal;
     }
     await this.#manifest.close();
+    // Tasks end in any order; the summary lists them in task order, as the manifest.
+    const byTask = (a: TaskOutcome, b: TaskOutcome) => this.#order.get(a)! - this.#order.get(b)!;
+    for (const list of [this.#options.summary.failures, this.#options.summary.renamed]) {
+      list.sort(byTask);
+    }
     // Offline sources know their task count only at the end.
     this.#options.summary.total = Math.max(this.#options.summary.total, this.#sequence);
     if (this.#manifest.started) this.#options.summary.manifest = join(folder, MANIFEST_NAME);
@@ -174,6 +195,7 @@ export class ExportRun {
     const { summary } = this.#options;
     this.#manifest.add(sequence, entry);
     this.#done++;
+    this.#order.set(outcome, sequence);
     if (outcome.status === "skipped") summary.skippedTasks.push(outcome);
     if (outcome.status === "failed") summary.failures.push(outcome);
     if (outcome.renamedFrom !== undefined) summary.renamed.push(outcome);

@@ -255,10 +255,15 @@ function exportFolder(options: ExportMasksOptions, startedAt: Date): string {
       { setting: "output-filename" },
     );
   }
-  return resolve(
-    options.outputFolder || ".",
-    options.outputFilename || defaultExportFolderName(options.projectId, startedAt),
-  );
+  const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt);
+  if (name.split(/[\\/]/).includes("..")) {
+    throw new ConfigError(
+      `The output filename "${name}" has a ".." segment; name the export folder inside ` +
+        "--output-folder, or change --output-folder",
+      { setting: "output-filename" },
+    );
+  }
+  return resolve(options.outputFolder || ".", name);
 }
 
 function emptySummary(

@@ -12,8 +12,10 @@ export interface TaskOutcome {
   status: "exported" | "kept" | "planned" | "skipped" | "failed" | "removed";
   /** For exported tasks: the file written, relative to the export folder, with `/` separators. */
   file?: string;
-  /** For a task whose name was taken by an earlier task: the path it would have had. */
+  /** For a renamed task: the path it would have had. */
   renamedFrom?: string;
+  /** For a renamed task: why, e.g. `"a.png" is taken by task "t1"` or a Windows device name. */
+  renameReason?: string;
   /** Why the task was skipped or failed. */
   reason?: string;
 }
@@ -81,9 +83,9 @@ export interface ExportSummary {
   skippedTasks: TaskOutcome[];
   /** Tasks a dry run would export, with their files, in task order. */
   plannedTasks: TaskOutcome[];
-  /** Tasks that failed, with reasons, in the order they ended. */
+  /** Tasks that failed, with reasons, in task order. */
   failures: TaskOutcome[];
-  /** Tasks whose file name was taken by an earlier task, and the name they got instead. */
+  /** Tasks written under another name than their own (taken, or not portable), in task order. */
   renamed: TaskOutcome[];
   /** How long the export took, in milliseconds. */
   durationMs: number;

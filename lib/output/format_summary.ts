@@ -58,12 +58,14 @@ export function formatSummary(
     `${summary.failed} failed`,
   ];
   if (summary.kept > 0) counts.push(`${summary.kept} kept from the earlier run`);
-  if (summary.renamed.length > 0) counts.push(`${summary.renamed.length} renamed (name taken)`);
+  if (summary.renamed.length > 0) counts.push(`${summary.renamed.length} renamed`);
   if (summary.removed > 0) counts.push(`${summary.removed} removed (no longer match)`);
   if (summary.carried > 0) counts.push(`${summary.carried} carried over unchanged`);
   lines.push(`${plural(summary.total, "task")}: ${counts.join(", ")}`);
   for (const failure of summary.failures.slice(0, maxListed)) {
-    lines.push(`  failed: "${failure.taskName}" (${failure.taskId}): ${failure.reason}`);
+    lines.push(
+      `  failed: ${JSON.stringify(failure.taskName)} (${failure.taskId}): ${failure.reason}`,
+    );
   }
   if (summary.failures.length > maxListed) {
     lines.push(`  ... and ${summary.failures.length - maxListed} more failed tasks`);

@@ -57,13 +57,15 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
       const { done, total } = event;
       const outcome = event.type === "task" ? event.outcome : undefined;
       if (outcome?.status === "failed") {
-        say(`failed: "${outcome.taskName}" (${outcome.taskId}): ${outcome.reason}`);
+        say(`failed: ${quote(outcome.taskName)} (${outcome.taskId}): ${outcome.reason}`);
       } else if (outcome?.status === "planned") {
-        say(`would export: "${outcome.taskName}" (${outcome.taskId}) to "${outcome.file}"`);
+        say(
+          `would export: ${quote(outcome.taskName)} (${outcome.taskId}) to ${quote(outcome.file)}`,
+        );
       } else if (outcome?.renamedFrom !== undefined) {
         say(
-          `renamed: "${outcome.taskName}" (${outcome.taskId}): "${outcome.renamedFrom}" is taken ` +
-            `by an earlier task; written as "${outcome.file}"`,
+          `renamed: ${quote(outcome.taskName)} (${outcome.taskId}): ` +
+            `${outcome.renameReason ?? "its name is taken"}; written as ${quote(outcome.file)}`,
         );
       }
       if (bar) bar.update(done, total);
@@ -76,4 +78,9 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
       bar?.end();
     },
   };
+}
+
+/** A task name or path as a JSON string: control characters and escapes cannot reach a terminal. */
+function quote(text: string | undefined): string {
+  return JSON.stringify(text ?? "");
 }

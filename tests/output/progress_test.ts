@@ -39,14 +39,18 @@ Deno.test("progressReporter() prints plain lines in logs: start, every 10%, fail
     const extra = done === 7
       ? { reason: "its mask cannot be read: bad" }
       : done === 9
-      ? { file: "a__t1.png", renamedFrom: "a.png" }
+      ? { file: "a__t1.png", renamedFrom: "a.png", renameReason: '"a.png" is taken by task "t0"' }
       : {};
     reporter.onProgress({ type: "task", outcome: outcome(status, extra), done, total: 40 });
   }
   reporter.end();
   assert.equal(lines[0], 'Exporting 40 tasks to "/out"\n');
   assert.ok(lines.includes('failed: "a.jpg" (t1): its mask cannot be read: bad\n'));
-  assert.ok(lines.some((line) => line.startsWith('renamed: "a.jpg" (t1): "a.png" is taken')));
+  assert.ok(
+    lines.includes(
+      'renamed: "a.jpg" (t1): "a.png" is taken by task "t0"; written as "a__t1.png"\n',
+    ),
+  );
   const progress = lines.filter((line) => line.startsWith("progress: "));
   assert.equal(progress.length, 10);
   assert.equal(progress[9], "progress: 40/40 tasks (100%)\n");

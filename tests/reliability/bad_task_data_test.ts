@@ -74,9 +74,7 @@ Deno.test("lab-masks export names every bad task on stderr and exits 1", async (
 });
 
 Deno.test({
-  name:
-    "exportMasks() reports a mask whose size differs from the task's image (pending: needs a check in lib/export)",
-  ignore: true,
+  name: "exportMasks() reports a mask whose size differs from the task's image",
   async fn() {
     await using dir = await tempDir();
     // A 2×2 mask on a task whose image is 1920×1080: the SDK would write it as it is.

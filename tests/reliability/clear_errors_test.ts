@@ -103,9 +103,7 @@ Deno.test("the exit codes are documented in --help and in the README", async () 
 });
 
 Deno.test({
-  name:
-    "lab-masks export refuses an --output-folder that is a file in one line, exit 2 (pending: lib/export)",
-  ignore: true,
+  name: "lab-masks export refuses an --output-folder that is a file in one line, exit 2",
   async fn() {
     await using dir = await tempDir();
     await Deno.writeTextFile(`${dir.path}/a-file`, "");

@@ -163,9 +163,7 @@ Deno.test("exportMasks() writes nothing outside the export folder, whatever the 
 });
 
 Deno.test({
-  name:
-    "exportMasks() keeps task folders off the export's own files (pending: ExportRun passes them as reserved)",
-  ignore: true,
+  name: "exportMasks() keeps task folders off the export's own files",
   async fn() {
     await using dir = await tempDir();
     const mask = variedMaskTasks(1)[0].data!.body!.mask;
