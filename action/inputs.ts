@@ -12,6 +12,16 @@ import { validateTaskFilters } from "../lib/api/validate_task_filters.ts";
 import { loadSemanticMapping } from "../lib/cli/load_semantic_mapping.ts";
 import type { SemanticMapping } from "../lib/detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../lib/errors.ts";
+import type { MaskFormat } from "../lib/export/mask_format.ts";
+import type { Shard } from "../lib/export/shard.ts";
+import {
+  artifactNameOf,
+  endpointOf,
+  ignoreIndexOf,
+  maskFormatOf,
+  retentionDaysOf,
+  shardOf,
+} from "./_input_values.ts";
 
 /**
  * The task filter inputs: the SDK filter each one sets, and whether it takes a list (commas or
@@ -41,6 +51,13 @@ export const INPUT_NAMES = [
   "output-filename",
   "replace-extension",
   "semantic-mapping",
+  "mask-format",
+  "ignore-index",
+  "shard",
+  "incremental",
+  "resume",
+  "overwrite",
+  "dry-run",
   "artifact-name",
   "retention-days",
   "upload",
@@ -49,6 +66,16 @@ export const INPUT_NAMES = [
 
 /** The name of an input of the Action, e.g. `"project-id"`. */
 export type InputName = typeof INPUT_NAMES[number];
+
+/** The inputs that take `true` or `false`; the others take text. */
+export const BOOLEAN_INPUTS: readonly InputName[] = [
+  "replace-extension",
+  "resume",
+  "overwrite",
+  "dry-run",
+  "upload",
+  "fail-on-error",
+];
 
 /** The Action's inputs, checked and typed. */
 export interface ActionInputs {
@@ -64,14 +91,28 @@ export interface ActionInputs {
   inputId?: string;
   /** The task filter inputs that were given, checked (dates parse, lists are not empty). */
   filters: TaskFilters;
-  /** `output-folder`: where the export folder is made. */
-  outputFolder: string;
+  /** `output-folder`: where the export folder is made; `"."` when absent, unset when incremental. */
+  outputFolder?: string;
   /** `output-filename`: the export folder's name; the SDK's default name when absent. */
   outputFilename?: string;
   /** `replace-extension`: name masks `a.png` rather than `a.jpg.png`. */
   replaceExtension: boolean;
   /** `semantic-mapping`: the parsed JSON mapping, checked against the labels by the export. */
   semanticMapping?: SemanticMapping;
+  /** `mask-format`: the kind of mask file; `rgb` (the SDK's) when absent. */
+  maskFormat: MaskFormat;
+  /** `ignore-index`: class-index and palette masks' index for unknown labels; 255 when absent. */
+  ignoreIndex?: number;
+  /** `shard`: export only part `index` of `count` of the tasks; all of them when absent. */
+  shard?: Shard;
+  /** `incremental`: the earlier export folder (or its `manifest.jsonl`) to update in place. */
+  incremental?: string;
+  /** `resume`: finish an interrupted export in its folder. */
+  resume: boolean;
+  /** `overwrite`: replace an earlier export in the same folder. */
+  overwrite: boolean;
+  /** `dry-run`: list what would be exported, write nothing and upload nothing. */
+  dryRun: boolean;
   /** `artifact-name`: the name of the uploaded artifact. */
   artifactName: string;
   /** `retention-days`: how long the artifact is kept; the repository's setting when absent. */
@@ -81,9 +122,6 @@ export interface ActionInputs {
   /** `fail-on-error`: whether failed tasks fail the step (after everything is exported). */
   failOnError: boolean;
 }
-
-// upload-artifact refuses these in an artifact name; better to say so before a long export.
-const ARTIFACT_NAME_FORBIDDEN = /["\\/:<>|*?\r\n]/;
 
 /**
  * Reads and checks every input. The secret key is registered as a secret first, before anything
@@ -96,6 +134,9 @@ export async function readInputs(): Promise<ActionInputs> {
   const secretKey = text("secret-key");
   if (secretKey !== "") core.setSecret(secretKey);
   const upload = flag("upload");
+  const incremental = optional("incremental");
+  const [resume, overwrite] = [flag("resume"), flag("overwrite")];
+  checkOneFolderMode({ resume, overwrite, incremental: incremental !== undefined });
   return {
     secretKey: required("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
@@ -103,10 +144,16 @@ export async function readInputs(): Promise<ActionInputs> {
     projectId: required("project-id", "the id of the lab project to export"),
     inputId: optional("input-id"),
     filters: readFilters(),
-    outputFolder: required("output-folder", "the folder to export into"),
-    outputFilename: optional("output-filename"),
+    ...readOutput(incremental),
     replaceExtension: flag("replace-extension"),
     semanticMapping: await readSemanticMapping(),
+    maskFormat: maskFormatOf(optional("mask-format")),
+    ignoreIndex: ignoreIndexOf(optional("ignore-index")),
+    shard: shardOf(optional("shard")),
+    incremental,
+    resume,
+    overwrite,
+    dryRun: flag("dry-run"),
     artifactName: upload
       ? artifactNameOf(required("artifact-name", "the artifact's name"))
       : text("artifact-name"),
@@ -173,46 +220,41 @@ function readFilters(): TaskFilters {
   return validateTaskFilters(filters as TaskFilters, filterInputName);
 }
 
+/**
+ * Where the export goes. `output-folder`'s default, `.`, is given here rather than in
+ * `action.yml`, so that an incremental run, which updates the folder it names, can tell the
+ * output inputs were left out.
+ */
+function readOutput(
+  incremental: string | undefined,
+): Pick<ActionInputs, "outputFolder" | "outputFilename"> {
+  const outputFolder = optional("output-folder");
+  const outputFilename = optional("output-filename");
+  if (incremental === undefined) return { outputFolder: outputFolder ?? ".", outputFilename };
+  if (outputFolder === undefined && outputFilename === undefined) return {};
+  const given = outputFolder !== undefined ? "output-folder" : "output-filename";
+  throw new ConfigError(
+    `Input "${given}" is set, but an incremental run updates the folder "incremental" names: ` +
+      `leave out "output-folder" and "output-filename" when "incremental" is set.`,
+    { setting: given },
+  );
+}
+
+/** `resume`, `incremental` and `overwrite` each treat an existing export folder their own way. */
+function checkOneFolderMode(modes: Record<"resume" | "incremental" | "overwrite", boolean>): void {
+  const chosen = Object.keys(modes).filter((mode) => modes[mode as keyof typeof modes]);
+  if (chosen.length < 2) return;
+  const named = chosen.map((mode) => `"${mode}"`).join(" and ");
+  throw new ConfigError(
+    `Inputs ${named} are set together, but they treat an existing export folder differently: ` +
+      `set only one of "resume", "incremental" and "overwrite".`,
+    { setting: chosen[0] },
+  );
+}
+
 function readSemanticMapping(): Promise<SemanticMapping | undefined> {
   const value = optional("semantic-mapping");
   if (value === undefined) return Promise.resolve(undefined);
   // Its content is checked against the project's labels by the export.
   return loadSemanticMapping(value, (path) => Deno.readTextFile(path)) as Promise<SemanticMapping>;
-}
-
-function endpointOf(value: string): string {
-  const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (url === undefined || (url.protocol !== "https:" && url.protocol !== "http:")) {
-    throw new ConfigError(
-      `Input "endpoint" is ${JSON.stringify(value)}, not an http(s) URL: write it like ` +
-        `"https://hub-api.isahit.com/", or leave it out for that default.`,
-      { setting: "endpoint" },
-    );
-  }
-  return url.href;
-}
-
-function artifactNameOf(value: string): string {
-  if (ARTIFACT_NAME_FORBIDDEN.test(value)) {
-    throw new ConfigError(
-      `Input "artifact-name" is ${JSON.stringify(value)}: an artifact name cannot hold ` +
-        `" : < > | * ? \\ / or a line break.`,
-      { setting: "artifact-name" },
-    );
-  }
-  return value;
-}
-
-function retentionDaysOf(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const days = Number(value);
-  if (!/^\d+$/.test(value) || days < 1) {
-    throw new ConfigError(
-      `Input "retention-days" is ${JSON.stringify(value)}: give a whole number of days, at ` +
-        `least 1 (at most 90 unless the repository allows more), or leave it out for the ` +
-        `repository's setting.`,
-      { setting: "retention-days" },
-    );
-  }
-  return days;
 }

@@ -55,6 +55,13 @@ export async function run(): Promise<number> {
       outputFilename: inputs.outputFilename,
       replaceExtension: inputs.replaceExtension,
       semanticMapping: inputs.semanticMapping,
+      maskFormat: inputs.maskFormat,
+      ignoreIndex: inputs.ignoreIndex,
+      shard: inputs.shard,
+      incremental: inputs.incremental,
+      resume: inputs.resume,
+      overwrite: inputs.overwrite,
+      dryRun: inputs.dryRun,
       onProgress(event: ExportEvent) {
         // An annotated task needs no plain log line as well.
         if (event.type === "task" && annotations.annotate(event.outcome)) return;

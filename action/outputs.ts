@@ -15,6 +15,7 @@ import { type ActionInputs, filterInputName } from "./inputs.ts";
  */
 export const OUTPUT_NAMES = [
   "output-path",
+  "manifest-path",
   "exported-count",
   "skipped-count",
   "failed-count",
@@ -31,6 +32,7 @@ export type OutputName = typeof OUTPUT_NAMES[number];
 export function setOutputs(summary: ExportSummary): void {
   const values: Record<OutputName, string | number> = {
     "output-path": summary.folder,
+    "manifest-path": summary.manifest ?? "",
     "exported-count": summary.exported,
     "skipped-count": summary.skipped,
     "failed-count": summary.failed,
@@ -40,8 +42,9 @@ export function setOutputs(summary: ExportSummary): void {
 
 /**
  * Appends the export's report to the job summary (`GITHUB_STEP_SUMMARY`): the project, the
- * filters, the counts and duration, a table of the failed, renamed and skipped tasks (the first
- * {@linkcode MAX_LISTED}, then a count), and where the artifact is. Outside Actions (no
+ * filters, the shard, the mask format, the counts (for an incremental run also the tasks kept,
+ * carried over and removed) and duration, a table of the failed, renamed and skipped tasks (the
+ * first {@linkcode MAX_LISTED}, then a count), and where the artifact is. Outside Actions (no
  * `GITHUB_STEP_SUMMARY`) it does nothing.
  *
  * @param summary What the export did.
@@ -57,8 +60,13 @@ export async function writeJobSummary(
     .addTable([
       [cell("Project", true), cell(code(summary.projectId))],
       [cell("Filters", true), cell(filtersText(inputs.filters))],
+      ...(inputs.shard === undefined ? [] : [[
+        cell("Shard", true),
+        cell(`${inputs.shard.index} of ${inputs.shard.count}`),
+      ]]),
+      [cell("Mask format", true), cell(code(summary.maskFormat))],
       [cell("Export folder", true), cell(code(summary.folder))],
-      [cell("Tasks", true), cell(countsText(summary))],
+      [cell("Tasks", true), cell(countsText(summary, inputs))],
       [cell("Duration", true), cell(durationText(summary.durationMs))],
     ]);
   const listed = [...summary.failures, ...summary.renamed, ...summary.skippedTasks];
@@ -92,9 +100,16 @@ function filtersText(filters: TaskFilters): string {
   }).join("<br>");
 }
 
-function countsText(summary: ExportSummary): string {
-  return `${summary.total} matched: <b>${summary.exported} exported</b>, ${summary.skipped} ` +
-    `skipped (no mask), ${summary.failed} failed, ${summary.renamed.length} renamed (name taken)`;
+function countsText(summary: ExportSummary, inputs: ActionInputs): string {
+  const written = summary.dryRun
+    ? `<b>${summary.planned} would be exported</b> (dry run: nothing was written)`
+    : `<b>${summary.exported} exported</b>`;
+  const counts = `${summary.total} matched: ${written}, ${summary.skipped} skipped (no mask), ` +
+    `${summary.failed} failed, ${summary.renamed.length} renamed (name taken)`;
+  if (inputs.incremental === undefined) return counts;
+  return `${counts}; of the earlier export, ${summary.kept} kept (unchanged), ` +
+    `${summary.carried} carried over (not updated since), ${summary.removed} removed (no ` +
+    `longer match)`;
 }
 
 function durationText(ms: number): string {
@@ -104,7 +119,8 @@ function durationText(ms: number): string {
 }
 
 function artifactText(summary: ExportSummary, inputs: ActionInputs): string {
-  if (summary.exported === 0) return "None: nothing was exported.";
+  if (summary.dryRun) return "None: a dry run writes and uploads nothing.";
+  if (!uploadsFolder(summary, inputs)) return "None: nothing was exported.";
   if (!inputs.upload) {
     return `Not uploaded (<code>upload: false</code>): the masks are in ` +
       `${code(summary.folder)} on the runner.`;
@@ -117,6 +133,16 @@ function artifactText(summary: ExportSummary, inputs: ActionInputs): string {
     ? "this run's page"
     : `<a href="${html(run)}">this run's page</a>`;
   return `Uploaded as ${code(inputs.artifactName)}, kept ${kept}: download it from ${where}.`;
+}
+
+/**
+ * Whether the export left a folder to upload: masks were exported, or an incremental run updated
+ * its folder (it always rewrites the manifest, even when only removals or nothing changed). The
+ * upload step's `if` in `action.yml` says the same with the step's outputs.
+ */
+function uploadsFolder(summary: ExportSummary, inputs: ActionInputs): boolean {
+  return summary.exported > 0 ||
+    (inputs.incremental !== undefined && summary.manifest !== undefined);
 }
 
 /** The page of the current workflow run, from the runner's variables. */

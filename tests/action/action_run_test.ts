@@ -1,9 +1,7 @@
 import assert from "../_std/assert.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
-import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
-import { writeMaskPng } from "../../testing/mask_png.ts";
 import type { InputName } from "../../action/inputs.ts";
 import { OUTPUT_NAMES } from "../../action/outputs.ts";
 import {
@@ -12,15 +10,10 @@ import {
   maskTask,
   segmentationProject,
 } from "../_fixtures/project.ts";
-import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
+import { tempDir } from "../_fixtures/temp_dir.ts";
 import { type ActionRun, runAction } from "./_composite.ts";
+import { annotations, GOOD_MASK, labInputs, masksIn } from "./_fixtures.ts";
 
-// One car pixel (instance 1, bChannel 1) and one background pixel, as browsers write masks.
-const GOOD_MASK = encodeDataUri(
-  writeMaskPng({ width: 2, height: 1, data: new Uint8Array([1, 1, 1, 255, 0, 0, 0, 0]) }, {
-    colourType: 6,
-  }),
-);
 const RUNNER = {
   GITHUB_SERVER_URL: "https://github.com",
   GITHUB_REPOSITORY: "octo/masks",
@@ -40,11 +33,6 @@ function formTask(id: string, name: string, mask?: string, status = "complete"):
   };
 }
 
-/** The credentials and endpoint inputs of a workflow using this fake lab. */
-function labInputs(lab: FakeLab): Record<"access-id" | "secret-key" | "endpoint", string> {
-  return { "access-id": lab.accessId, "secret-key": lab.secretKey, endpoint: lab.url };
-}
-
 /** Checks the secret and every token are masked first and shown nowhere else. */
 function assertSecretsMasked(lab: FakeLab, run: ActionRun): void {
   const masks = [lab.secretKey, ...lab.issuedTokens].map((secret) => `::add-mask::${secret}`);
@@ -52,15 +40,6 @@ function assertSecretsMasked(lab: FakeLab, run: ActionRun): void {
   assert.deepEqual(lines.slice(0, masks.length), masks, "the masks come before any other line");
   const shown = [lines.slice(masks.length).join("\n"), run.stderr, run.summary, run.outputs];
   assert.deepEqual(lab.findSecrets(shown), []);
-}
-
-/** The mask files of an export folder (not its manifest and metadata). */
-async function masksIn(folder: string): Promise<string[]> {
-  return (await listFiles(folder)).filter((file) => file.endsWith(".png"));
-}
-
-function annotations(run: ActionRun, kind: "error" | "warning"): string[] {
-  return run.stdout.split("\n").filter((line) => line.startsWith(`::${kind}`));
 }
 
 Deno.test("the Action exports the masks with every input, sets its outputs and writes the job summary", async () => {
@@ -98,6 +77,14 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
     "output-filename": "nightly",
     "replace-extension": "true",
     "semantic-mapping": '{"car": [10, 20, 30]}',
+    "mask-format": "rgb",
+    "ignore-index": "255",
+    shard: "1/1",
+    // Set, it excludes output-folder and output-filename; the incremental tests set it.
+    incremental: "",
+    resume: "false",
+    overwrite: "false",
+    "dry-run": "false",
     "artifact-name": "nightly-masks",
     "retention-days": "5",
     upload: "true",
@@ -130,6 +117,7 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
   assert.deepEqual(Object.keys(run.outputs).sort(), [...OUTPUT_NAMES].sort());
   assert.deepEqual(run.outputs, {
     "output-path": folder,
+    "manifest-path": `${folder}/manifest.jsonl`,
     "exported-count": "3",
     "skipped-count": "1",
     "failed-count": "0",
@@ -146,6 +134,8 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
 
   assert.match(run.summary, /<h2>Lab masks: project <code>proj_form<\/code><\/h2>/);
   assert.match(run.summary, /<code>status-in<\/code>: complete, reviewed<br>/);
+  assert.match(run.summary, /<th>Shard<\/th><td>1 of 1<\/td>/);
+  assert.match(run.summary, /<th>Mask format<\/th><td><code>rgb<\/code><\/td>/);
   assert.match(run.summary, /<code>name-in<\/code>: street\/a\.jpg, c,d\.jpg, street\/a\.png/);
   assert.match(
     run.summary,
@@ -273,6 +263,36 @@ Deno.test("the Action fails with one line naming the input when an input is wron
       "a bad artifact name",
       { "artifact-name": "a/b" },
       /^Input "artifact-name" is "a\/b": an artifact name cannot hold/,
+    ],
+    [
+      "an unknown mask format",
+      { "mask-format": "classes" },
+      /^Input "mask-format" is "classes": choose one of rgb, class-index, palette, instance, binary,/,
+    ],
+    [
+      "an ignore index out of range",
+      { "ignore-index": "0" },
+      /^Input "ignore-index" is "0": give a whole number from 1 to 255/,
+    ],
+    [
+      "a shard past the count",
+      { shard: "3/2" },
+      /^Input "shard": the shard "3\/2" must be i\/n with i from 1 to n/,
+    ],
+    [
+      "resume and overwrite together",
+      { resume: "true", overwrite: "true" },
+      /^Inputs "resume" and "overwrite" are set together, .* set only one of "resume", "incremental" and "overwrite"\.$/,
+    ],
+    [
+      "incremental with an output filename",
+      { incremental: "masks/nightly", "output-filename": "nightly" },
+      /^Input "output-filename" is set, but an incremental run updates the folder "incremental" names: leave out/,
+    ],
+    [
+      "a dry run that is not a boolean",
+      { "dry-run": "1" },
+      /^Input "dry-run" must be true or false; got "1"\.$/,
     ],
     [
       "an endpoint that is no URL",

@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { INPUT_NAMES } from "../../action/inputs.ts";
+import { BOOLEAN_INPUTS, INPUT_NAMES } from "../../action/inputs.ts";
 import { OUTPUT_NAMES } from "../../action/outputs.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { loadAction, ROOT, runStep, stepOf } from "./_composite.ts";
@@ -12,6 +12,9 @@ Deno.test("action.yml declares exactly the inputs action/inputs.ts reads, and pa
   }
   const required = Object.entries(action.inputs).filter(([, input]) => input.required === true);
   assert.deepEqual(required.map(([name]) => name), ["access-id", "secret-key", "project-id"]);
+  const booleans = Object.entries(action.inputs)
+    .filter(([, input]) => input.default === "true" || input.default === "false");
+  assert.deepEqual(booleans.map(([name]) => name).sort(), [...BOOLEAN_INPUTS].sort());
 
   // Composite actions set no INPUT_* variables: the export step passes each input itself, named
   // as the runner names them for JavaScript actions (upper case, hyphens kept).
@@ -61,6 +64,7 @@ Deno.test("action.yml runs the bundle with narrow permissions and uploads the ex
   const upload = stepOf(action, "upload");
   assert.equal(upload.uses, "actions/upload-artifact@v4");
   assert.match(upload.if ?? "", /inputs\.upload == 'true'/);
+  assert.match(upload.if ?? "", /inputs\.dry-run != 'true'/, "a dry run uploads nothing");
   assert.deepEqual(upload.with, {
     name: "${{ inputs.artifact-name }}",
     path: "${{ steps.export.outputs.output-path }}",
@@ -69,27 +73,42 @@ Deno.test("action.yml runs the bundle with narrow permissions and uploads the ex
   });
 });
 
-Deno.test("the permissions step gives deno the lab's host and the output folder", async (t) => {
+Deno.test("the permissions step gives deno the lab's host and the folder the export writes", async (t) => {
   const action = await loadAction();
   const step = stepOf(action, "permissions");
   await using dir = await tempDir();
-  const cases: [string, string, Record<string, string> | RegExp][] = [
-    ["https://hub-api.isahit.com/", ".", { net: "hub-api.isahit.com", write: "." }],
-    ["http://127.0.0.1:8080/lab/v1/", "out/masks", { net: "127.0.0.1:8080", write: "out/masks" }],
-    ["HTTPS://user@lab.example?x=1", "/tmp/m", { net: "lab.example", write: "/tmp/m" }],
-    ["http://[::1]:9000/", ".", { net: "[::1]:9000", write: "." }],
-    ["hub-api.isahit.com", ".", /Input "endpoint" must be an http\(s\) URL/],
-    ["https://a,b/", ".", /Input "endpoint" must be an http\(s\) URL/],
-    ["https:///nohost", ".", /Input "endpoint" must be an http\(s\) URL/],
-    ["https://lab.example/", "", /Input "output-folder" must be a folder path/],
-    ["https://lab.example/", "a\nb", /Input "output-folder" must be a folder path/],
+  const lab = "https://lab.example/";
+  // The endpoint, output-folder and incremental inputs, and the outputs or error expected.
+  const cases: [string, string, string, Record<string, string> | RegExp][] = [
+    ["https://hub-api.isahit.com/", ".", "", { net: "hub-api.isahit.com", write: "." }],
+    ["http://127.0.0.1:8080/lab/v1/", "out/masks", "", {
+      net: "127.0.0.1:8080",
+      write: "out/masks",
+    }],
+    ["HTTPS://user@lab.example?x=1", "/tmp/m", "", { net: "lab.example", write: "/tmp/m" }],
+    ["http://[::1]:9000/", ".", "", { net: "[::1]:9000", write: "." }],
+    ["hub-api.isahit.com", ".", "", /Input "endpoint" must be an http\(s\) URL/],
+    ["https://a,b/", ".", "", /Input "endpoint" must be an http\(s\) URL/],
+    ["https:///nohost", ".", "", /Input "endpoint" must be an http\(s\) URL/],
+    [lab, "", "", { net: "lab.example", write: "." }],
+    [lab, "a\nb", "", /Input "output-folder" must be a folder path/],
+    [lab, "a,b", "", /Input "output-folder" must be a folder path without commas/],
+    // An incremental run writes in the parent of the folder it updates (named, or holding the
+    // manifest), as a new export writes in output-folder, the parent of its folder.
+    [lab, "", "masks/nightly", { net: "lab.example", write: "masks/nightly/.." }],
+    [lab, "", "masks/nightly/", { net: "lab.example", write: "masks/nightly/.." }],
+    [lab, "", "masks/nightly/manifest.jsonl", { net: "lab.example", write: "masks/nightly/.." }],
+    [lab, "", "manifest.jsonl", { net: "lab.example", write: "./.." }],
+    [lab, "out", "/srv/m", { net: "lab.example", write: "/srv/m/.." }],
+    [lab, "", "a,b/manifest.jsonl", /Input "incremental" must be a folder or manifest path/],
   ];
-  for (const [endpoint, folder, expected] of cases) {
-    await t.step(`${JSON.stringify(endpoint)} and ${JSON.stringify(folder)}`, async () => {
+  for (const [endpoint, folder, incremental, expected] of cases) {
+    const name = [endpoint, folder, incremental].map((value) => JSON.stringify(value)).join(", ");
+    await t.step(name, async () => {
       const ran = await runStep(step, {
         cwd: dir.path,
         env: {},
-        contexts: { inputs: { endpoint, "output-folder": folder } },
+        contexts: { inputs: { endpoint, "output-folder": folder, incremental } },
       });
       if (expected instanceof RegExp) {
         assert.equal(ran.code, 1);
