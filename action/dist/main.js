@@ -4775,7 +4775,7 @@ var require_util2 = __commonJS({
         callback();
       }
     };
-    function createInflate(zlibOptions) {
+    function createInflate2(zlibOptions) {
       return new InflateStream(zlibOptions);
     }
     function extractMimeType(headers) {
@@ -4911,7 +4911,7 @@ var require_util2 = __commonJS({
       simpleRangeHeaderValue,
       buildContentRange,
       parseMetadata,
-      createInflate,
+      createInflate: createInflate2,
       extractMimeType,
       getDecodeSplit,
       utf8DecodeBytes,
@@ -13466,7 +13466,7 @@ var require_fetch = __commonJS({
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
     var zlib = __require("node:zlib");
-    var { bytesMatch, makePolicyContainer, clonePolicyContainer, requestBadPort, TAOCheck, appendRequestOriginHeader, responseLocationURL, requestCurrentURL, setRequestReferrerPolicyOnRedirect, tryUpgradeRequestToAPotentiallyTrustworthyURL, createOpaqueTimingInfo, appendFetchMetadata, corsCheck, crossOriginResourcePolicyCheck, determineRequestsReferrer, coarsenedSharedCurrentTime, createDeferredPromise, isBlobLike, sameOrigin, isCancelled, isAborted, isErrorLike, fullyReadBody, readableStreamClose, isomorphicEncode, urlIsLocal, urlIsHttpHttpsScheme, urlHasHttpsScheme, clampAndCoarsenConnectionTimingInfo, simpleRangeHeaderValue, buildContentRange, createInflate, extractMimeType } = require_util2();
+    var { bytesMatch, makePolicyContainer, clonePolicyContainer, requestBadPort, TAOCheck, appendRequestOriginHeader, responseLocationURL, requestCurrentURL, setRequestReferrerPolicyOnRedirect, tryUpgradeRequestToAPotentiallyTrustworthyURL, createOpaqueTimingInfo, appendFetchMetadata, corsCheck, crossOriginResourcePolicyCheck, determineRequestsReferrer, coarsenedSharedCurrentTime, createDeferredPromise, isBlobLike, sameOrigin, isCancelled, isAborted, isErrorLike, fullyReadBody, readableStreamClose, isomorphicEncode, urlIsLocal, urlIsHttpHttpsScheme, urlHasHttpsScheme, clampAndCoarsenConnectionTimingInfo, simpleRangeHeaderValue, buildContentRange, createInflate: createInflate2, extractMimeType } = require_util2();
     var { kState, kDispatcher } = require_symbols2();
     var assert = __require("node:assert");
     var { safelyExtractBody, extractBody } = require_body();
@@ -14395,7 +14395,7 @@ var require_fetch = __commonJS({
                     finishFlush: zlib.constants.Z_SYNC_FLUSH
                   }));
                 } else if (coding === "deflate") {
-                  decoders.push(createInflate({
+                  decoders.push(createInflate2({
                     flush: zlib.constants.Z_SYNC_FLUSH,
                     finishFlush: zlib.constants.Z_SYNC_FLUSH
                   }));
@@ -20858,6 +20858,7 @@ var ManifestWriter = class {
 // lib/export/_export_folder.ts
 var METADATA_NAME = "export.json";
 async function prepareExportFolder(folder, mode) {
+  await checkParents(folder);
   const present = await exists2(folder);
   if (mode === "new") {
     if (!present) return {
@@ -20912,6 +20913,16 @@ async function createExportFolder(folder, mode) {
     throw new ConfigError(`The export folder "${folder}" appeared while the export was starting; choose another output filename`, {
       setting: "output-filename",
       cause: error2
+    });
+  }
+}
+async function checkParents(folder) {
+  for (let path6 = dirname3(folder); ; path6 = dirname3(path6)) {
+    const info2 = await Deno.stat(path6).catch(() => void 0);
+    if (info2 === void 0 && dirname3(path6) !== path6) continue;
+    if (info2?.isDirectory) return;
+    throw new ConfigError(`Cannot make the export folder "${folder}": "${path6}" is ${info2 ? "a file, not a folder" : "missing"}; choose another --output-folder`, {
+      setting: "output-folder"
     });
   }
 }
@@ -20976,7 +20987,7 @@ var TaskPool = class {
 };
 
 // lib/raster/_zlib.ts
-import { constants as constants3, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
+import { constants as constants3, crc32 as nativeCrc32, createInflate, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
 var OUTPUT_TOO_LARGE = "ERR_BUFFER_TOO_LARGE";
 function deflate(bytes, options) {
   return new Promise((resolve3, reject) => {
@@ -21071,6 +21082,56 @@ function writeChunk(type, data) {
   return chunk;
 }
 
+// lib/raster/_kernels_wasm.ts
+var KERNELS_WASM_BASE64 = [
+  "AGFzbQEAAAABRglgBX9/f39/AX9gBn9/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgBH9/f38AYAF/AX9gB39/f39/f38A",
+  "YAV/f39/fwADDQwAAQIDBAQFBgUHCAQFAwEAAQdHBgZtZW1vcnkCAAh1bmZpbHRlcgAADXRyYW5zY29kZVJvd3MAAQdwYWNr",
+  "UmdiAAkKbWFwQ29sb3VycwAKCGZpbHRlclVwAAsKowwMRQEDfyAEIQcgAEEBaiEGAkADQCAFIAFPDQEgBiAHIAIgAxACBEAg",
+  "BQ8LIAYhByAGIAJBAWpqIQYgBUEBaiEFDAALC0F/C5wCAQl/IAIgA2whCiAEIQggAEEBaiEHIAVBAWohCQJAA0AgBiABTw0B",
+  "IAcgCCAKIAMQAgRAIAYPCyAJQQFrQQI6AAAgByELIAghDCAJIQ0gByAKaiEOIANBBEYEQANAIA0gC/0ABAAgC/0ABAD9DQAB",
+  "AgQFBggJCgwNDg8PDw8gDP0ABAAgDP0ABAD9DQABAgQFBggJCgwNDg8PDw/9cf0LBAAgC0EQaiELIAxBEGohDCANQQxqIQ0g",
+  "CyAOSQ0ACwUDQCANIAv9AAQAIAz9AAQA/XH9CwQAIAtBEGohCyAMQRBqIQwgDUEQaiENIAsgDkkNAAsLIAchCCAHIApBAWpq",
+  "IQcgCSACQQNsQQFqaiEJIAZBAWohBgwACwtBfwtpAQF/IABBAWstAAAhBCAERQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsg",
+  "BEECRgRAIAAgASACEAVBAA8LIARBA0YEQCAAIAEgAiADEAZBAA8LIARBBEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH//v37",
+  "B3EgAUH//v37B3FqIAAgAXNBgIGChHhxcwvFAQECfyACIQMgAkEERgRAAkADQCADIAFPDQEgACADaiAAIANqKAIAIAAgA0EE",
+  "a2ooAgAQAzYCACADQQRqIQMMAAsLDwsgAkEDRgRAAkADQCADIAFPDQEgACADaigCACEEIAAgA2ogBCAAIANBA2tqKAIAEANB",
+  "////B3EgBEGAgIB4cXI2AgAgA0EDaiEDDAALCw8LAkADQCADIAFPDQEgACADaiAAIANqLQAAIAAgAyACa2otAABqOgAAIANB",
+  "AWohAwwACwsLbQECfyACQXBxIQQCQANAIAMgBE8NASAAIANqIAAgA2r9AAQAIAEgA2r9AAQA/W79CwQAIANBEGohAwwACwsC",
+  "QANAIAMgAk8NASAAIANqIAAgA2otAAAgASADai0AAGo6AAAgA0EBaiEDDAALCwtRAQJ/AkADQCAEIAJPDQEgBCADTwR/IAAg",
+  "BCADa2otAAAFQQALIQUgACAEaiAAIARqLQAAIAUgASAEai0AAGpBAXZqOgAAIARBAWohBAwACwsLDwBBACAAayAAIABBAEgb",
+  "C5wBAQd/AkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAG",
+  "IAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtq",
+  "OgAAIARBAWohBAwACwsLjwEBBH8CQANAIAcgBE8NASAAIAcgAWxqIQggAiAHIANsaiEJIAZBA0YEQCAJIAggBUEDbPwKAAAF",
+  "IAggBUECdGohCgJAA0AgCCAKTw0BIAkgCP0ABAAgCP0ABAD9DQABAgQFBggJCgwNDg8PDw/9CwQAIAhBEGohCCAJQQxqIQkM",
+  "AAsLCyAHQQFqIQcMAAsLC7EBAQV/AkADQCAFIAJPDQEgACAFIAFsaiEGIAYgA0EDbGohBwJAA0AgBiAHTw0BIAb9AAQA/VNF",
+  "BEAgBkEPaiEGDAELIAZBD2ohCSAJIAdLBEAgByEJCwNAIAYtAAAEQCAEIAYtAAJBAnRqIQggCC0AAARAIAYgCC0AAToAACAG",
+  "IAgtAAI6AAEgBiAILQADOgACCwsgBkEDaiEGIAYgCUkNAAsMAAsLIAVBAWohBQwACwsLtgEBBX8gAkFwcSEHIAEhAwJAA0Ag",
+  "A0UNASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQgBCACQQFqayEFIANFBEAMAgtBACEGAkADQCAGIAdPDQEg",
+  "BCAGaiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsLAkADQCAGIAJPDQEgBCAGaiAEIAZqLQAAIAUgBmotAABr",
+  "OgAAIAZBAWohBgwACwsMAAsLCw=="
+].join("");
+
+// lib/raster/_kernels.ts
+var SLACK = 16;
+var KEEP_BYTES = 64 << 20;
+var module;
+var instance;
+function withKernels(bytes, work) {
+  module ??= new WebAssembly.Module(Uint8Array.fromBase64(KERNELS_WASM_BASE64));
+  instance ??= new WebAssembly.Instance(module);
+  const memory = instance.exports.memory;
+  const missing = bytes - memory.buffer.byteLength;
+  if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+  try {
+    return work(instance.exports, new Uint8Array(memory.buffer));
+  } finally {
+    if (memory.buffer.byteLength > KEEP_BYTES) instance = void 0;
+  }
+}
+function align16(offset) {
+  return offset + 15 & ~15;
+}
+
 // lib/raster/_filter.ts
 var FILTER_TYPES = {
   none: 0,
@@ -21082,6 +21143,7 @@ var FILTER_TYPES = {
 function filterScanlines(pixels, options) {
   const { rowBytes, bytesPerPixel, filter } = options;
   const rows = pixels.length / rowBytes;
+  if (filter === "up") return upWithKernels(pixels, rowBytes);
   const lines = new Uint8Array(rows * (rowBytes + 1));
   const candidates = filter === "adaptive" ? [
     0,
@@ -21125,6 +21187,17 @@ function filterScanlines(pixels, options) {
     lines.set(candidates[best], at + 1);
   }
   return lines;
+}
+function upWithKernels(pixels, rowBytes) {
+  const rows = pixels.length / rowBytes;
+  const size = rows * (rowBytes + 1);
+  return withKernels(size + SLACK, (kernels, memory) => {
+    for (let y = 0; y < rows; y++) {
+      memory.set(pixels.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
+    }
+    kernels.filterUp(0, rows, rowBytes);
+    return memory.slice(0, size);
+  });
 }
 function filterRow(type, { row, above, bytesPerPixel: bpp, target }) {
   const n = row.length;
@@ -21239,6 +21312,7 @@ async function encodeGreyPng(image, options = {}) {
 }
 
 // lib/raster/encode_png.ts
+var DEFAULT_ZLIB_LEVEL = 2;
 var FILTERS = [
   "none",
   "sub",
@@ -21248,7 +21322,7 @@ var FILTERS = [
   "adaptive"
 ];
 async function encodePng(image, options = {}) {
-  const { level = 6, filter = "up" } = options;
+  const { level = DEFAULT_ZLIB_LEVEL, filter = "up" } = options;
   if (!Number.isInteger(level) || level < 0 || level > 9) {
     throw new ConfigError(`Option "level" is ${level}; give a zlib level from 0 to 9.`, {
       setting: "level"
@@ -21781,6 +21855,20 @@ function idPart(taskId) {
 }
 
 // lib/export/shard.ts
+function parseShard(text2) {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text2);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count < 1 || index > count || count > 1024) {
+    throw new ConfigError(`The shard "${text2}" must be i/n with i from 1 to n (at most 1024), like 1/4; in a CI matrix, use the job's index plus one`, {
+      setting: "shard"
+    });
+  }
+  return {
+    index,
+    count
+  };
+}
 function inShard(taskId, shard) {
   let hash = 2166136261;
   for (const byte of new TextEncoder().encode(taskId)) {
@@ -21793,7 +21881,16 @@ function inShard(taskId, shard) {
 // lib/export/_export_run.ts
 var ExportRun = class {
   #options;
-  #registry = new MaskFileRegistry();
+  // The export's own files: a task named "manifest.jsonl/a.jpg" must not make them folders.
+  #registry = new MaskFileRegistry({
+    reserved: [
+      MANIFEST_NAME,
+      PARTIAL_MANIFEST_NAME,
+      METADATA_NAME,
+      "labelmap.json",
+      "labelmap.txt"
+    ]
+  });
   #pool;
   #manifest;
   #previous = /* @__PURE__ */ new Map();
@@ -21802,6 +21899,7 @@ var ExportRun = class {
   #done = 0;
   #folderReady;
   #fatal;
+  #order = /* @__PURE__ */ new WeakMap();
   constructor(folder, options) {
     this.#options = options;
     this.#pool = new TaskPool(options.concurrency);
@@ -21856,14 +21954,17 @@ var ExportRun = class {
         files: []
       });
     }
-    const file = this.#registry.claim(wanted, ids.taskId);
+    const { file, reason } = this.#registry.claimFile(wanted, ids.taskId);
     if (!mine) return this.#skipOther(sequence);
     const outcome = {
       ...ids,
       status: "exported",
       file
     };
-    if (file !== wanted) outcome.renamedFrom = wanted;
+    if (file !== wanted) Object.assign(outcome, {
+      renamedFrom: wanted,
+      renameReason: reason
+    });
     if (this.#options.dryRun) {
       summary2.plannedTasks.push({
         ...outcome,
@@ -21916,6 +22017,13 @@ var ExportRun = class {
       throw this.#fatal;
     }
     await this.#manifest.close();
+    const byTask = (a, b) => this.#order.get(a) - this.#order.get(b);
+    for (const list2 of [
+      this.#options.summary.failures,
+      this.#options.summary.renamed
+    ]) {
+      list2.sort(byTask);
+    }
     this.#options.summary.total = Math.max(this.#options.summary.total, this.#sequence);
     if (this.#manifest.started) this.#options.summary.manifest = join3(folder, MANIFEST_NAME);
   }
@@ -21941,6 +22049,7 @@ var ExportRun = class {
     const { summary: summary2 } = this.#options;
     this.#manifest.add(sequence, entry);
     this.#done++;
+    this.#order.set(outcome, sequence);
     if (outcome.status === "skipped") summary2.skippedTasks.push(outcome);
     if (outcome.status === "failed") summary2.failures.push(outcome);
     if (outcome.renamedFrom !== void 0) summary2.renamed.push(outcome);
@@ -22020,158 +22129,6 @@ function filterTime(value2) {
 }
 function sdkDate(date) {
   return date.toISOString().slice(0, 19).replace("T", " ");
-}
-
-// lib/raster/_kernels_wasm.ts
-var KERNELS_WASM_BASE64 = [
-  "AGFzbQEAAAABRglgBX9/f39/AX9gBn9/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgBH9/f38AYAF/AX9gB39/f39/f38A",
-  "YAV/f39/fwADDQwAAQIDBAQFBgUHCAQFAwEAAQdHBgZtZW1vcnkCAAh1bmZpbHRlcgAADXRyYW5zY29kZVJvd3MAAQdwYWNr",
-  "UmdiAAkKbWFwQ29sb3VycwAKCGZpbHRlclVwAAsKowwMRQEDfyAEIQcgAEEBaiEGAkADQCAFIAFPDQEgBiAHIAIgAxACBEAg",
-  "BQ8LIAYhByAGIAJBAWpqIQYgBUEBaiEFDAALC0F/C5wCAQl/IAIgA2whCiAEIQggAEEBaiEHIAVBAWohCQJAA0AgBiABTw0B",
-  "IAcgCCAKIAMQAgRAIAYPCyAJQQFrQQI6AAAgByELIAghDCAJIQ0gByAKaiEOIANBBEYEQANAIA0gC/0ABAAgC/0ABAD9DQAB",
-  "AgQFBggJCgwNDg8PDw8gDP0ABAAgDP0ABAD9DQABAgQFBggJCgwNDg8PDw/9cf0LBAAgC0EQaiELIAxBEGohDCANQQxqIQ0g",
-  "CyAOSQ0ACwUDQCANIAv9AAQAIAz9AAQA/XH9CwQAIAtBEGohCyAMQRBqIQwgDUEQaiENIAsgDkkNAAsLIAchCCAHIApBAWpq",
-  "IQcgCSACQQNsQQFqaiEJIAZBAWohBgwACwtBfwtpAQF/IABBAWstAAAhBCAERQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsg",
-  "BEECRgRAIAAgASACEAVBAA8LIARBA0YEQCAAIAEgAiADEAZBAA8LIARBBEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH//v37",
-  "B3EgAUH//v37B3FqIAAgAXNBgIGChHhxcwvFAQECfyACIQMgAkEERgRAAkADQCADIAFPDQEgACADaiAAIANqKAIAIAAgA0EE",
-  "a2ooAgAQAzYCACADQQRqIQMMAAsLDwsgAkEDRgRAAkADQCADIAFPDQEgACADaigCACEEIAAgA2ogBCAAIANBA2tqKAIAEANB",
-  "////B3EgBEGAgIB4cXI2AgAgA0EDaiEDDAALCw8LAkADQCADIAFPDQEgACADaiAAIANqLQAAIAAgAyACa2otAABqOgAAIANB",
-  "AWohAwwACwsLbQECfyACQXBxIQQCQANAIAMgBE8NASAAIANqIAAgA2r9AAQAIAEgA2r9AAQA/W79CwQAIANBEGohAwwACwsC",
-  "QANAIAMgAk8NASAAIANqIAAgA2otAAAgASADai0AAGo6AAAgA0EBaiEDDAALCwtRAQJ/AkADQCAEIAJPDQEgBCADTwR/IAAg",
-  "BCADa2otAAAFQQALIQUgACAEaiAAIARqLQAAIAUgASAEai0AAGpBAXZqOgAAIARBAWohBAwACwsLDwBBACAAayAAIABBAEgb",
-  "C5wBAQd/AkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAG",
-  "IAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtq",
-  "OgAAIARBAWohBAwACwsLjwEBBH8CQANAIAcgBE8NASAAIAcgAWxqIQggAiAHIANsaiEJIAZBA0YEQCAJIAggBUEDbPwKAAAF",
-  "IAggBUECdGohCgJAA0AgCCAKTw0BIAkgCP0ABAAgCP0ABAD9DQABAgQFBggJCgwNDg8PDw/9CwQAIAhBEGohCCAJQQxqIQkM",
-  "AAsLCyAHQQFqIQcMAAsLC7EBAQV/AkADQCAFIAJPDQEgACAFIAFsaiEGIAYgA0EDbGohBwJAA0AgBiAHTw0BIAb9AAQA/VNF",
-  "BEAgBkEPaiEGDAELIAZBD2ohCSAJIAdLBEAgByEJCwNAIAYtAAAEQCAEIAYtAAJBAnRqIQggCC0AAARAIAYgCC0AAToAACAG",
-  "IAgtAAI6AAEgBiAILQADOgACCwsgBkEDaiEGIAYgCUkNAAsMAAsLIAVBAWohBQwACwsLtgEBBX8gAkFwcSEHIAEhAwJAA0Ag",
-  "A0UNASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQgBCACQQFqayEFIANFBEAMAgtBACEGAkADQCAGIAdPDQEg",
-  "BCAGaiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsLAkADQCAGIAJPDQEgBCAGaiAEIAZqLQAAIAUgBmotAABr",
-  "OgAAIAZBAWohBgwACwsMAAsLCw=="
-].join("");
-
-// lib/raster/_kernels.ts
-var SLACK = 16;
-var KEEP_BYTES = 64 << 20;
-var module;
-var instance;
-function withKernels(bytes, work) {
-  module ??= new WebAssembly.Module(Uint8Array.fromBase64(KERNELS_WASM_BASE64));
-  instance ??= new WebAssembly.Instance(module);
-  const memory = instance.exports.memory;
-  const missing = bytes - memory.buffer.byteLength;
-  if (missing > 0) memory.grow(Math.ceil(missing / 65536));
-  try {
-    return work(instance.exports, new Uint8Array(memory.buffer));
-  } finally {
-    if (memory.buffer.byteLength > KEEP_BYTES) instance = void 0;
-  }
-}
-function align16(offset) {
-  return offset + 15 & ~15;
-}
-
-// lib/raster/_unfilter.ts
-function unfilterPass(scanlines, pass, options) {
-  const { rowBytes, height } = pass;
-  const bpp = options.bytesPerPixel;
-  const stride = rowBytes + 1;
-  const zeroRow = new Uint8Array(rowBytes);
-  const d = scanlines;
-  for (let y = 0; y < height; y++) {
-    const filterAt = pass.offset + y * stride;
-    const row = filterAt + 1;
-    const above = y === 0 ? zeroRow : d;
-    const up = y === 0 ? 0 : row - stride;
-    switch (d[filterAt]) {
-      case 0:
-        break;
-      case 1:
-        for (let i = bpp; i < rowBytes; i++) d[row + i] += d[row + i - bpp];
-        break;
-      case 2:
-        if (y > 0) {
-          for (let i = 0; i < rowBytes; i++) d[row + i] += d[up + i];
-        }
-        break;
-      case 3:
-        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i] >> 1;
-        for (let i = bpp; i < rowBytes; i++) {
-          d[row + i] += d[row + i - bpp] + above[up + i] >> 1;
-        }
-        break;
-      case 4:
-        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i];
-        for (let i = bpp; i < rowBytes; i++) {
-          const a = d[row + i - bpp];
-          const b = above[up + i];
-          const c = above[up + i - bpp];
-          const pa = Math.abs(b - c);
-          const pb = Math.abs(a - c);
-          const pc = Math.abs(a + b - c - c);
-          d[row + i] += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-        }
-        break;
-      default:
-        throw invalidFilterError(d[filterAt], y, pass.number);
-    }
-  }
-}
-function invalidFilterError(type, row, pass) {
-  const where = pass === 0 ? `row ${row}` : `row ${row} of Adam7 pass ${pass}`;
-  return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
-}
-
-// lib/raster/_fast_rgb.ts
-function isFastFlavour(header) {
-  return header.bitDepth === 8 && !header.interlaced && (header.colourType === 2 || header.colourType === 6);
-}
-function layoutOf(header, options) {
-  const { width, height } = header;
-  const channels = header.colourType === 6 ? 4 : 3;
-  const inRow = width * channels;
-  const outRow = width * 3;
-  const zero = 0;
-  const table = align16(zero + inRow + SLACK);
-  const input = align16(table + 1024);
-  const inputEnd = input + (inRow + 1) * height + SLACK;
-  const inPlace = channels === 3 && !options.separateOutput;
-  const output = inPlace ? input : align16(inputEnd);
-  const end = inPlace ? inputEnd : output + (outRow + 1) * height + SLACK;
-  return {
-    width,
-    height,
-    channels,
-    inRow,
-    outRow,
-    zero,
-    table,
-    input,
-    output,
-    end
-  };
-}
-function decodeFastRgb(scanlines, header) {
-  const layout = layoutOf(header, {
-    separateOutput: false
-  });
-  const { width, height, channels, inRow, input, outRow } = layout;
-  const packed = channels === 3 ? align16(layout.end) : layout.output;
-  return withKernels(Math.max(layout.end, packed + outRow * height + SLACK), (kernels, memory) => {
-    copyIn(memory, scanlines, layout);
-    throwOnBadRow(memory, layout, kernels.unfilter(input, height, inRow, channels, layout.zero));
-    kernels.packRgb(input + 1, inRow + 1, packed, outRow, height, width, channels);
-    return memory.slice(packed, packed + outRow * height);
-  });
-}
-function copyIn(memory, scanlines, layout) {
-  memory.fill(0, layout.zero, layout.zero + layout.inRow);
-  memory.set(scanlines, layout.input);
-}
-function throwOnBadRow(memory, layout, badRow) {
-  const { input, inRow } = layout;
-  if (badRow >= 0) throw invalidFilterError(memory[input + badRow * (inRow + 1)], badRow, 0);
 }
 
 // lib/raster/_png_header.ts
@@ -22255,7 +22212,7 @@ function parseHeader(data, options) {
   }
   const pixels = width * height;
   if (pixels > options.maxPixels) {
-    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the maxPixels option to decode it`);
+    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the limit (--max-pixels, the maxPixels option) to decode it`);
   }
   return {
     width,
@@ -22435,6 +22392,15 @@ function concatenate(parts) {
 // lib/raster/_inflate_png.ts
 var DEFAULT_MAX_PIXELS = 1e8;
 function inflatePng(bytes, maxPixels) {
+  return inflateCheckedPng(checkPng(bytes, maxPixels));
+}
+function inflateCheckedPng(png) {
+  return {
+    ...png,
+    scanlines: inflateScanlines(png)
+  };
+}
+function checkPng(bytes, maxPixels) {
   const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
   if (!(limit > 0)) {
     throw new ConfigError(`Option "maxPixels" is ${limit}; give a positive number of pixels, or leave it out for ${DEFAULT_MAX_PIXELS}.`, {
@@ -22444,48 +22410,148 @@ function inflatePng(bytes, maxPixels) {
   const structure = readPngStructure(bytes, {
     maxPixels: limit
   });
-  const { passes, totalBytes } = scanlinePasses(structure.header);
-  const layout = {
-    header: structure.header,
-    passes,
-    totalBytes
-  };
   return {
     ...structure,
-    passes,
-    scanlines: inflateScanlines(structure.compressed, layout)
+    ...scanlinePasses(structure.header)
   };
 }
-function inflateScanlines(compressed, layout) {
-  const { header, totalBytes } = layout;
+function inflateScanlines(png) {
   let scanlines;
   try {
-    scanlines = inflateSync(compressed, {
-      maxOutputLength: totalBytes
+    scanlines = inflateSync(png.compressed, {
+      maxOutputLength: png.totalBytes
     });
   } catch (error2) {
-    if (error2.code === OUTPUT_TOO_LARGE) {
-      throw new PngError(`the PNG holds more image data than its ${header.width}\xD7${header.height} pixels need (${totalBytes} bytes): the file is corrupt`, {
-        cause: error2
-      });
-    }
-    const reason = error2 instanceof Error ? error2.message : String(error2);
-    throw new PngError(`the PNG's image data is not valid zlib data (${reason})`, {
-      cause: error2
-    });
+    if (error2.code === OUTPUT_TOO_LARGE) throw tooLarge(png, error2);
+    throw notZlib(error2);
   }
-  if (scanlines.length < totalBytes) {
-    throw new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(scanlines, layout)}`);
-  }
+  if (scanlines.length < png.totalBytes) throw truncated(scanlines, png);
   return scanlines;
 }
-function whereDataEnds(scanlines, layout) {
-  const { header, passes } = layout;
+function tooLarge(png, cause) {
+  const { header, totalBytes } = png;
+  return new PngError(`the PNG holds more image data than its ${header.width}\xD7${header.height} pixels need (${totalBytes} bytes): the file is corrupt`, {
+    cause
+  });
+}
+function notZlib(error2) {
+  const reason = error2 instanceof Error ? error2.message : String(error2);
+  return new PngError(`the PNG's image data is not valid zlib data (${reason})`, {
+    cause: error2
+  });
+}
+function truncated(scanlines, png) {
+  return new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(scanlines, png)}`);
+}
+function whereDataEnds(scanlines, png) {
+  const { header, passes } = png;
   if (!header.interlaced) {
     return `at row ${Math.floor(scanlines.length / (passes[0].rowBytes + 1))} of ${header.height}`;
   }
   const pass = passes.findLast((candidate) => candidate.offset <= scanlines.length) ?? passes[0];
   return `in Adam7 pass ${pass.number} of 7`;
+}
+
+// lib/raster/_unfilter.ts
+function unfilterPass(scanlines, pass, options) {
+  const { rowBytes, height } = pass;
+  const bpp = options.bytesPerPixel;
+  const stride = rowBytes + 1;
+  const zeroRow = new Uint8Array(rowBytes);
+  const d = scanlines;
+  for (let y = 0; y < height; y++) {
+    const filterAt = pass.offset + y * stride;
+    const row = filterAt + 1;
+    const above = y === 0 ? zeroRow : d;
+    const up = y === 0 ? 0 : row - stride;
+    switch (d[filterAt]) {
+      case 0:
+        break;
+      case 1:
+        for (let i = bpp; i < rowBytes; i++) d[row + i] += d[row + i - bpp];
+        break;
+      case 2:
+        if (y > 0) {
+          for (let i = 0; i < rowBytes; i++) d[row + i] += d[up + i];
+        }
+        break;
+      case 3:
+        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i] >> 1;
+        for (let i = bpp; i < rowBytes; i++) {
+          d[row + i] += d[row + i - bpp] + above[up + i] >> 1;
+        }
+        break;
+      case 4:
+        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i];
+        for (let i = bpp; i < rowBytes; i++) {
+          const a = d[row + i - bpp];
+          const b = above[up + i];
+          const c = above[up + i - bpp];
+          const pa = Math.abs(b - c);
+          const pb = Math.abs(a - c);
+          const pc = Math.abs(a + b - c - c);
+          d[row + i] += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        }
+        break;
+      default:
+        throw invalidFilterError(d[filterAt], y, pass.number);
+    }
+  }
+}
+function invalidFilterError(type, row, pass) {
+  const where = pass === 0 ? `row ${row}` : `row ${row} of Adam7 pass ${pass}`;
+  return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
+}
+
+// lib/raster/_fast_rgb.ts
+function isFastFlavour(header) {
+  return header.bitDepth === 8 && !header.interlaced && (header.colourType === 2 || header.colourType === 6);
+}
+function layoutOf(header, options) {
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const outRow = width * 3;
+  const zero = 0;
+  const table = align16(zero + inRow + SLACK);
+  const input = align16(table + 1024);
+  const inputEnd = input + (inRow + 1) * height + SLACK;
+  const inPlace = channels === 3 && !options.separateOutput;
+  const output = inPlace ? input : align16(inputEnd);
+  const end = inPlace ? inputEnd : output + (outRow + 1) * height + SLACK;
+  return {
+    width,
+    height,
+    channels,
+    inRow,
+    outRow,
+    zero,
+    table,
+    input,
+    output,
+    end
+  };
+}
+function decodeFastRgb(scanlines, header) {
+  const layout = layoutOf(header, {
+    separateOutput: false
+  });
+  const { width, height, channels, inRow, input, outRow } = layout;
+  const packed = channels === 3 ? align16(layout.end) : layout.output;
+  return withKernels(Math.max(layout.end, packed + outRow * height + SLACK), (kernels, memory) => {
+    copyIn(memory, scanlines, layout);
+    throwOnBadRow(memory, layout, kernels.unfilter(input, height, inRow, channels, layout.zero));
+    kernels.packRgb(input + 1, inRow + 1, packed, outRow, height, width, channels);
+    return memory.slice(packed, packed + outRow * height);
+  });
+}
+function copyIn(memory, scanlines, layout) {
+  memory.fill(0, layout.zero, layout.zero + layout.inRow);
+  memory.set(scanlines, layout.input);
+}
+function throwOnBadRow(memory, layout, badRow) {
+  const { input, inRow } = layout;
+  if (badRow >= 0) throw invalidFilterError(memory[input + badRow * (inRow + 1)], badRow, 0);
 }
 
 // lib/raster/_pass_to_rgb.ts
@@ -23109,7 +23175,13 @@ function exportFolder(options, startedAt) {
       setting: "output-filename"
     });
   }
-  return resolve2(options.outputFolder || ".", options.outputFilename || defaultExportFolderName(options.projectId, startedAt));
+  const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt);
+  if (name.split(/[\\/]/).includes("..")) {
+    throw new ConfigError(`The output filename "${name}" has a ".." segment; name the export folder inside --output-folder, or change --output-folder`, {
+      setting: "output-filename"
+    });
+  }
+  return resolve2(options.outputFolder || ".", name);
 }
 function emptySummary(projectId, folder, maskFormat, dryRun) {
   return {
@@ -23151,12 +23223,12 @@ function formatSummary(summary2, options = {}) {
     `${summary2.failed} failed`
   ];
   if (summary2.kept > 0) counts.push(`${summary2.kept} kept from the earlier run`);
-  if (summary2.renamed.length > 0) counts.push(`${summary2.renamed.length} renamed (name taken)`);
+  if (summary2.renamed.length > 0) counts.push(`${summary2.renamed.length} renamed`);
   if (summary2.removed > 0) counts.push(`${summary2.removed} removed (no longer match)`);
   if (summary2.carried > 0) counts.push(`${summary2.carried} carried over unchanged`);
   lines.push(`${plural(summary2.total, "task")}: ${counts.join(", ")}`);
   for (const failure of summary2.failures.slice(0, maxListed)) {
-    lines.push(`  failed: "${failure.taskName}" (${failure.taskId}): ${failure.reason}`);
+    lines.push(`  failed: ${JSON.stringify(failure.taskName)} (${failure.taskId}): ${failure.reason}`);
   }
   if (summary2.failures.length > maxListed) {
     lines.push(`  ... and ${summary2.failures.length - maxListed} more failed tasks`);
@@ -23249,11 +23321,11 @@ function progressReporter(options) {
       const { done, total } = event;
       const outcome = event.type === "task" ? event.outcome : void 0;
       if (outcome?.status === "failed") {
-        say(`failed: "${outcome.taskName}" (${outcome.taskId}): ${outcome.reason}`);
+        say(`failed: ${quote2(outcome.taskName)} (${outcome.taskId}): ${outcome.reason}`);
       } else if (outcome?.status === "planned") {
-        say(`would export: "${outcome.taskName}" (${outcome.taskId}) to "${outcome.file}"`);
+        say(`would export: ${quote2(outcome.taskName)} (${outcome.taskId}) to ${quote2(outcome.file)}`);
       } else if (outcome?.renamedFrom !== void 0) {
-        say(`renamed: "${outcome.taskName}" (${outcome.taskId}): "${outcome.renamedFrom}" is taken by an earlier task; written as "${outcome.file}"`);
+        say(`renamed: ${quote2(outcome.taskName)} (${outcome.taskId}): ${outcome.renameReason ?? "its name is taken"}; written as ${quote2(outcome.file)}`);
       }
       if (bar) bar.update(done, total);
       else if (total >= PLAIN_PROGRESS_MIN && done >= total * nextTenth / 10) {
@@ -23267,6 +23339,264 @@ function progressReporter(options) {
     }
   };
 }
+function quote2(text2) {
+  return JSON.stringify(text2 ?? "");
+}
+
+// lib/cli/load_semantic_mapping.ts
+async function loadSemanticMapping(value2, readTextFile) {
+  const text2 = value2.trim();
+  const inline = text2.startsWith("{");
+  let json = text2;
+  if (!inline) {
+    try {
+      json = await readTextFile(text2);
+    } catch (error2) {
+      throw new ConfigError(`Option "--semantic-mapping" is neither JSON text (starting with "{") nor a readable file: cannot read "${text2}": ${error2 instanceof Error ? error2.message : error2}`, {
+        setting: "semantic-mapping",
+        cause: error2
+      });
+    }
+  }
+  try {
+    return JSON.parse(json);
+  } catch (error2) {
+    throw new ConfigError(`Option "--semantic-mapping" is not valid JSON${inline ? "" : ` (in "${text2}")`}: ${error2 instanceof Error ? error2.message : error2}; write it like {"car": [128, 64, 128]}`, {
+      setting: "semantic-mapping",
+      cause: error2
+    });
+  }
+}
+
+// action/_input_values.ts
+var ARTIFACT_NAME_FORBIDDEN = /["\\/:<>|*?\r\n]/;
+function endpointOf(value2) {
+  const url = URL.canParse(value2) ? new URL(value2) : void 0;
+  if (url === void 0 || url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigError(`Input "endpoint" is ${JSON.stringify(value2)}, not an http(s) URL: write it like "https://hub-api.isahit.com/", or leave it out for that default.`, {
+      setting: "endpoint"
+    });
+  }
+  return url.href;
+}
+function artifactNameOf(value2) {
+  if (ARTIFACT_NAME_FORBIDDEN.test(value2)) {
+    throw new ConfigError(`Input "artifact-name" is ${JSON.stringify(value2)}: an artifact name cannot hold " : < > | * ? \\ / or a line break.`, {
+      setting: "artifact-name"
+    });
+  }
+  return value2;
+}
+function maskFormatOf(value2) {
+  if (value2 === void 0) return "rgb";
+  if (!MASK_FORMATS.includes(value2)) {
+    throw new ConfigError(`Input "mask-format" is ${JSON.stringify(value2)}: choose one of ${MASK_FORMATS.join(", ")}, or leave it out for rgb (the SDK's masks).`, {
+      setting: "mask-format"
+    });
+  }
+  return value2;
+}
+function ignoreIndexOf(value2) {
+  if (value2 === void 0) return void 0;
+  const index = Number(value2);
+  if (!/^\d+$/.test(value2) || index < 1 || index > 255) {
+    throw new ConfigError(`Input "ignore-index" is ${JSON.stringify(value2)}: give a whole number from 1 to 255, above the project's class indices, or leave it out for 255.`, {
+      setting: "ignore-index"
+    });
+  }
+  return index;
+}
+function retentionDaysOf(value2) {
+  if (value2 === void 0) return void 0;
+  const days = Number(value2);
+  if (!/^\d+$/.test(value2) || days < 1) {
+    throw new ConfigError(`Input "retention-days" is ${JSON.stringify(value2)}: give a whole number of days, at least 1 (at most 90 unless the repository allows more), or leave it out for the repository's setting.`, {
+      setting: "retention-days"
+    });
+  }
+  return days;
+}
+function shardOf(value2) {
+  return value2 === void 0 ? void 0 : parseShard(value2);
+}
+
+// action/inputs.ts
+var FILTER_INPUTS = {
+  "batch-id-in": {
+    filter: "batchIdIn",
+    list: true
+  },
+  "status-in": {
+    filter: "statusIn",
+    list: true
+  },
+  "task-id-in": {
+    filter: "taskIdIn",
+    list: true
+  },
+  "name-in": {
+    filter: "nameIn",
+    list: true
+  },
+  "name-like": {
+    filter: "nameLike",
+    list: false
+  },
+  "created-at-gte": {
+    filter: "createdAtGte",
+    list: false
+  },
+  "created-at-lte": {
+    filter: "createdAtLte",
+    list: false
+  },
+  "updated-at-gte": {
+    filter: "updatedAtGte",
+    list: false
+  },
+  "updated-at-lte": {
+    filter: "updatedAtLte",
+    list: false
+  }
+};
+var INPUT_NAMES = [
+  "access-id",
+  "secret-key",
+  "endpoint",
+  "project-id",
+  "input-id",
+  ...Object.keys(FILTER_INPUTS),
+  "output-folder",
+  "output-filename",
+  "replace-extension",
+  "semantic-mapping",
+  "mask-format",
+  "ignore-index",
+  "shard",
+  "incremental",
+  "resume",
+  "overwrite",
+  "dry-run",
+  "artifact-name",
+  "retention-days",
+  "upload",
+  "fail-on-error"
+];
+var BOOLEAN_INPUTS = [
+  "replace-extension",
+  "resume",
+  "overwrite",
+  "dry-run",
+  "upload",
+  "fail-on-error"
+];
+async function readInputs() {
+  const secretKey = text("secret-key");
+  if (secretKey !== "") setSecret(secretKey);
+  const upload = flag("upload");
+  const incremental = optional("incremental");
+  const [resume, overwrite] = [
+    flag("resume"),
+    flag("overwrite")
+  ];
+  checkOneFolderMode({
+    resume,
+    overwrite,
+    incremental: incremental !== void 0
+  });
+  return {
+    secretKey: required2("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
+    accessId: required2("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
+    endpoint: endpointOf(required2("endpoint", "the lab API URL")),
+    projectId: required2("project-id", "the id of the lab project to export"),
+    inputId: optional("input-id"),
+    filters: readFilters(),
+    ...readOutput(incremental),
+    replaceExtension: flag("replace-extension"),
+    semanticMapping: await readSemanticMapping(),
+    maskFormat: maskFormatOf(optional("mask-format")),
+    ignoreIndex: ignoreIndexOf(optional("ignore-index")),
+    shard: shardOf(optional("shard")),
+    incremental,
+    resume,
+    overwrite,
+    dryRun: flag("dry-run"),
+    artifactName: upload ? artifactNameOf(required2("artifact-name", "the artifact's name")) : text("artifact-name"),
+    retentionDays: retentionDaysOf(optional("retention-days")),
+    upload,
+    failOnError: flag("fail-on-error")
+  };
+}
+function filterInputName(filter) {
+  const entry = Object.entries(FILTER_INPUTS).find(([, input]) => input.filter === filter);
+  return entry?.[0] ?? filter;
+}
+function secretHint(what, secret) {
+  return `the ${what} of your lab API key from a repository secret, e.g. \${{ secrets.${secret} }}`;
+}
+function text(name) {
+  return getInput(name);
+}
+function optional(name) {
+  return text(name) || void 0;
+}
+function required2(name, what) {
+  const value2 = text(name);
+  if (value2 === "") {
+    throw new ConfigError(`Input "${name}" is required: give ${what}.`, {
+      setting: name
+    });
+  }
+  return value2;
+}
+function flag(name) {
+  try {
+    return getBooleanInput(name);
+  } catch {
+    throw new ConfigError(`Input "${name}" must be true or false; got ${JSON.stringify(text(name))}.`, {
+      setting: name
+    });
+  }
+}
+function list(name) {
+  const lines = getMultilineInput(name);
+  if (lines.length === 0) return void 0;
+  return lines.flatMap((line) => line.split(/(?<!\\),/).map((value2) => value2.replaceAll("\\,", ",").trim()));
+}
+function readFilters() {
+  const filters = {};
+  for (const [name, input] of Object.entries(FILTER_INPUTS)) {
+    const value2 = input.list ? list(name) : optional(name);
+    if (value2 !== void 0) filters[input.filter] = value2;
+  }
+  return validateTaskFilters(filters, filterInputName);
+}
+function readOutput(incremental) {
+  const outputFolder = optional("output-folder");
+  const outputFilename = optional("output-filename");
+  if (incremental === void 0) return {
+    outputFolder: outputFolder ?? ".",
+    outputFilename
+  };
+  if (outputFolder === void 0 && outputFilename === void 0) return {};
+  const given = outputFolder !== void 0 ? "output-folder" : "output-filename";
+  throw new ConfigError(`Input "${given}" is set, but an incremental run updates the folder "incremental" names: leave out "output-folder" and "output-filename" when "incremental" is set.`, {
+    setting: given
+  });
+}
+function checkOneFolderMode(modes) {
+  const chosen = Object.keys(modes).filter((mode) => modes[mode]);
+  if (chosen.length < 2) return;
+  const named = chosen.map((mode) => `"${mode}"`).join(" and ");
+  throw new ConfigError(`Inputs ${named} are set together, but they treat an existing export folder differently: set only one of "resume", "incremental" and "overwrite".`, {
+    setting: chosen[0]
+  });
+}
+function readSemanticMapping() {
+  const value2 = optional("semantic-mapping");
+  if (value2 === void 0) return Promise.resolve(void 0);
+  return loadSemanticMapping(value2, (path6) => Deno.readTextFile(path6));
+}
 
 // action/_failure_message.ts
 var INPUT_OF_VARIABLE = {
@@ -23279,11 +23609,22 @@ function failureMessage(error2) {
     const message2 = error2 instanceof Error ? `${error2.name}: ${error2.message}` : String(error2);
     return oneLine(`Unexpected failure, please report it: ${message2}`);
   }
-  let message = error2.message.replace(/\bOption "(?:--)?([a-z-]+)"/g, 'Input "$1"');
+  let message = error2.message.replace(/\bOption "(?:--)?([a-z-]+)"/g, 'Input "$1"').replace(/(?<![\w-])--([a-z]+(?:-[a-z]+)*)/g, (flag2, name) => inputOfFlag(name) ?? flag2);
   for (const [variable, input] of Object.entries(INPUT_OF_VARIABLE)) {
     message = message.replace(new RegExp(`(?<!secrets\\.)\\b${variable}\\b`, "g"), `the "${input}" input`);
   }
+  const setting = error2 instanceof ConfigError ? error2.setting : void 0;
+  if (isInputName(setting) && !message.includes(`"${setting}"`)) {
+    message = `Input "${setting}": ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+  }
   return oneLine(message);
+}
+function inputOfFlag(name) {
+  if (!isInputName(name)) return void 0;
+  return BOOLEAN_INPUTS.includes(name) ? `${name}: true` : `"${name}"`;
+}
+function isInputName(name) {
+  return INPUT_NAMES.includes(name ?? "");
 }
 function oneLine(text2) {
   return text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
@@ -23349,188 +23690,10 @@ function kindOf(outcome) {
   return outcome.renamedFrom === void 0 ? void 0 : "renamed";
 }
 
-// lib/cli/load_semantic_mapping.ts
-async function loadSemanticMapping(value2, readTextFile) {
-  const text2 = value2.trim();
-  const inline = text2.startsWith("{");
-  let json = text2;
-  if (!inline) {
-    try {
-      json = await readTextFile(text2);
-    } catch (error2) {
-      throw new ConfigError(`Option "--semantic-mapping" is neither JSON text (starting with "{") nor a readable file: cannot read "${text2}": ${error2 instanceof Error ? error2.message : error2}`, {
-        setting: "semantic-mapping",
-        cause: error2
-      });
-    }
-  }
-  try {
-    return JSON.parse(json);
-  } catch (error2) {
-    throw new ConfigError(`Option "--semantic-mapping" is not valid JSON${inline ? "" : ` (in "${text2}")`}: ${error2 instanceof Error ? error2.message : error2}; write it like {"car": [128, 64, 128]}`, {
-      setting: "semantic-mapping",
-      cause: error2
-    });
-  }
-}
-
-// action/inputs.ts
-var FILTER_INPUTS = {
-  "batch-id-in": {
-    filter: "batchIdIn",
-    list: true
-  },
-  "status-in": {
-    filter: "statusIn",
-    list: true
-  },
-  "task-id-in": {
-    filter: "taskIdIn",
-    list: true
-  },
-  "name-in": {
-    filter: "nameIn",
-    list: true
-  },
-  "name-like": {
-    filter: "nameLike",
-    list: false
-  },
-  "created-at-gte": {
-    filter: "createdAtGte",
-    list: false
-  },
-  "created-at-lte": {
-    filter: "createdAtLte",
-    list: false
-  },
-  "updated-at-gte": {
-    filter: "updatedAtGte",
-    list: false
-  },
-  "updated-at-lte": {
-    filter: "updatedAtLte",
-    list: false
-  }
-};
-var INPUT_NAMES = [
-  "access-id",
-  "secret-key",
-  "endpoint",
-  "project-id",
-  "input-id",
-  ...Object.keys(FILTER_INPUTS),
-  "output-folder",
-  "output-filename",
-  "replace-extension",
-  "semantic-mapping",
-  "artifact-name",
-  "retention-days",
-  "upload",
-  "fail-on-error"
-];
-var ARTIFACT_NAME_FORBIDDEN = /["\\/:<>|*?\r\n]/;
-async function readInputs() {
-  const secretKey = text("secret-key");
-  if (secretKey !== "") setSecret(secretKey);
-  const upload = flag("upload");
-  return {
-    secretKey: required2("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
-    accessId: required2("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
-    endpoint: endpointOf(required2("endpoint", "the lab API URL")),
-    projectId: required2("project-id", "the id of the lab project to export"),
-    inputId: optional("input-id"),
-    filters: readFilters(),
-    outputFolder: required2("output-folder", "the folder to export into"),
-    outputFilename: optional("output-filename"),
-    replaceExtension: flag("replace-extension"),
-    semanticMapping: await readSemanticMapping(),
-    artifactName: upload ? artifactNameOf(required2("artifact-name", "the artifact's name")) : text("artifact-name"),
-    retentionDays: retentionDaysOf(optional("retention-days")),
-    upload,
-    failOnError: flag("fail-on-error")
-  };
-}
-function filterInputName(filter) {
-  const entry = Object.entries(FILTER_INPUTS).find(([, input]) => input.filter === filter);
-  return entry?.[0] ?? filter;
-}
-function secretHint(what, secret) {
-  return `the ${what} of your lab API key from a repository secret, e.g. \${{ secrets.${secret} }}`;
-}
-function text(name) {
-  return getInput(name);
-}
-function optional(name) {
-  return text(name) || void 0;
-}
-function required2(name, what) {
-  const value2 = text(name);
-  if (value2 === "") {
-    throw new ConfigError(`Input "${name}" is required: give ${what}.`, {
-      setting: name
-    });
-  }
-  return value2;
-}
-function flag(name) {
-  try {
-    return getBooleanInput(name);
-  } catch {
-    throw new ConfigError(`Input "${name}" must be true or false; got ${JSON.stringify(text(name))}.`, {
-      setting: name
-    });
-  }
-}
-function list(name) {
-  const lines = getMultilineInput(name);
-  if (lines.length === 0) return void 0;
-  return lines.flatMap((line) => line.split(/(?<!\\),/).map((value2) => value2.replaceAll("\\,", ",").trim()));
-}
-function readFilters() {
-  const filters = {};
-  for (const [name, input] of Object.entries(FILTER_INPUTS)) {
-    const value2 = input.list ? list(name) : optional(name);
-    if (value2 !== void 0) filters[input.filter] = value2;
-  }
-  return validateTaskFilters(filters, filterInputName);
-}
-function readSemanticMapping() {
-  const value2 = optional("semantic-mapping");
-  if (value2 === void 0) return Promise.resolve(void 0);
-  return loadSemanticMapping(value2, (path6) => Deno.readTextFile(path6));
-}
-function endpointOf(value2) {
-  const url = URL.canParse(value2) ? new URL(value2) : void 0;
-  if (url === void 0 || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigError(`Input "endpoint" is ${JSON.stringify(value2)}, not an http(s) URL: write it like "https://hub-api.isahit.com/", or leave it out for that default.`, {
-      setting: "endpoint"
-    });
-  }
-  return url.href;
-}
-function artifactNameOf(value2) {
-  if (ARTIFACT_NAME_FORBIDDEN.test(value2)) {
-    throw new ConfigError(`Input "artifact-name" is ${JSON.stringify(value2)}: an artifact name cannot hold " : < > | * ? \\ / or a line break.`, {
-      setting: "artifact-name"
-    });
-  }
-  return value2;
-}
-function retentionDaysOf(value2) {
-  if (value2 === void 0) return void 0;
-  const days = Number(value2);
-  if (!/^\d+$/.test(value2) || days < 1) {
-    throw new ConfigError(`Input "retention-days" is ${JSON.stringify(value2)}: give a whole number of days, at least 1 (at most 90 unless the repository allows more), or leave it out for the repository's setting.`, {
-      setting: "retention-days"
-    });
-  }
-  return days;
-}
-
 // action/outputs.ts
 var OUTPUT_NAMES = [
   "output-path",
+  "manifest-path",
   "exported-count",
   "skipped-count",
   "failed-count"
@@ -23538,6 +23701,7 @@ var OUTPUT_NAMES = [
 function setOutputs(summary2) {
   const values = {
     "output-path": summary2.folder,
+    "manifest-path": summary2.manifest ?? "",
     "exported-count": summary2.exported,
     "skipped-count": summary2.skipped,
     "failed-count": summary2.failed
@@ -23555,13 +23719,23 @@ async function writeJobSummary(summary2, inputs) {
       cell("Filters", true),
       cell(filtersText(inputs.filters))
     ],
+    ...inputs.shard === void 0 ? [] : [
+      [
+        cell("Shard", true),
+        cell(`${inputs.shard.index} of ${inputs.shard.count}`)
+      ]
+    ],
+    [
+      cell("Mask format", true),
+      cell(code(summary2.maskFormat))
+    ],
     [
       cell("Export folder", true),
       cell(code(summary2.folder))
     ],
     [
       cell("Tasks", true),
-      cell(countsText(summary2))
+      cell(countsText(summary2, inputs))
     ],
     [
       cell("Duration", true),
@@ -23606,8 +23780,11 @@ function filtersText(filters) {
     return `${code(filterInputName(filter))}: ${html(shown)}`;
   }).join("<br>");
 }
-function countsText(summary2) {
-  return `${summary2.total} matched: <b>${summary2.exported} exported</b>, ${summary2.skipped} skipped (no mask), ${summary2.failed} failed, ${summary2.renamed.length} renamed (name taken)`;
+function countsText(summary2, inputs) {
+  const written = summary2.dryRun ? `<b>${summary2.planned} would be exported</b> (dry run: nothing was written)` : `<b>${summary2.exported} exported</b>`;
+  const counts = `${summary2.total} matched: ${written}, ${summary2.skipped} skipped (no mask), ${summary2.failed} failed, ${summary2.renamed.length} renamed (name taken)`;
+  if (inputs.incremental === void 0) return counts;
+  return `${counts}; of the earlier export, ${summary2.kept} kept (unchanged), ${summary2.carried} carried over (not updated since), ${summary2.removed} removed (no longer match)`;
 }
 function durationText(ms) {
   const seconds = ms / 1e3;
@@ -23615,7 +23792,8 @@ function durationText(ms) {
   return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 function artifactText(summary2, inputs) {
-  if (summary2.exported === 0) return "None: nothing was exported.";
+  if (summary2.dryRun) return "None: a dry run writes and uploads nothing.";
+  if (!uploadsFolder(summary2, inputs)) return "None: nothing was exported.";
   if (!inputs.upload) {
     return `Not uploaded (<code>upload: false</code>): the masks are in ${code(summary2.folder)} on the runner.`;
   }
@@ -23623,6 +23801,9 @@ function artifactText(summary2, inputs) {
   const run2 = runUrl();
   const where = run2 === void 0 ? "this run's page" : `<a href="${html(run2)}">this run's page</a>`;
   return `Uploaded as ${code(inputs.artifactName)}, kept ${kept}: download it from ${where}.`;
+}
+function uploadsFolder(summary2, inputs) {
+  return summary2.exported > 0 || inputs.incremental !== void 0 && summary2.manifest !== void 0;
 }
 function runUrl() {
   const [server, repository, runId] = [
@@ -23670,6 +23851,13 @@ async function run() {
       outputFilename: inputs.outputFilename,
       replaceExtension: inputs.replaceExtension,
       semanticMapping: inputs.semanticMapping,
+      maskFormat: inputs.maskFormat,
+      ignoreIndex: inputs.ignoreIndex,
+      shard: inputs.shard,
+      incremental: inputs.incremental,
+      resume: inputs.resume,
+      overwrite: inputs.overwrite,
+      dryRun: inputs.dryRun,
       onProgress(event) {
         if (event.type === "task" && annotations.annotate(event.outcome)) return;
         reporter.onProgress(event);
