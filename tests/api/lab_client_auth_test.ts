@@ -1,22 +1,13 @@
 import assert from "../_std/assert.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
 import { ApiError, ConfigError } from "../../lib/errors.ts";
-import { LabClient, type LabClientOptions } from "../../lib/api/lab_client.ts";
+import { LabClient } from "../../lib/api/lab_client.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import { sampleProject } from "../../testing/_sample_project.ts";
 
 const PROJECT = sampleProject("p1", 3);
 const LOGIN_PATH = "/api/user-manager/auth/login";
 const CONFIGURATION_PATH = "/api/project-configuration-manager/projects/p1/project-configuration";
-
-function clientOf(lab: FakeLab, options: Partial<LabClientOptions> = {}): LabClient {
-  return new LabClient({
-    endpoint: lab.url,
-    accessId: lab.accessId,
-    secretKey: lab.secretKey,
-    retryDelayMs: 1,
-    ...options,
-  });
-}
 
 /** Checks an error is an ApiError that shows neither the secret key nor any token. */
 function assertSafeApiError(lab: FakeLab, error: unknown): asserts error is ApiError {

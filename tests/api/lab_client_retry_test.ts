@@ -1,6 +1,7 @@
 import assert from "../_std/assert.ts";
+import { clientOf as clientWith } from "../_fixtures/lab_client.ts";
 import { ApiError } from "../../lib/errors.ts";
-import { LabClient, type LabClientOptions } from "../../lib/api/lab_client.ts";
+import type { LabClient, LabClientOptions } from "../../lib/api/lab_client.ts";
 import { MAX_RETRY_DELAY_MS, retryDelay } from "../../lib/api/_retry.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { type FakeLab, type FakeLabOptions, startFakeLab } from "../../testing/fake_lab.ts";
@@ -9,14 +10,7 @@ import { sampleProject } from "../../testing/_sample_project.ts";
 const PROJECT = sampleProject("p1", 120);
 
 function clientOf(lab: FakeLab, options: Partial<LabClientOptions> = {}): LabClient {
-  return new LabClient({
-    endpoint: lab.url,
-    accessId: lab.accessId,
-    secretKey: lab.secretKey,
-    retryDelayMs: 1,
-    pageSize: 10,
-    ...options,
-  });
+  return clientWith(lab, { pageSize: 10, ...options });
 }
 
 async function tasksFrom(

@@ -1,22 +1,12 @@
 import assert from "../_std/assert.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
 import { ApiError } from "../../lib/errors.ts";
-import { LabClient, type LabClientOptions } from "../../lib/api/lab_client.ts";
 import { taskQuery } from "../../lib/api/task_query.ts";
 import type { Task, TaskFilters } from "../../lib/api/types.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import { sampleProject } from "../../testing/_sample_project.ts";
 
 const TASKS_PATH = "/api/task-manager/tasks";
-
-function clientOf(lab: FakeLab, options: Partial<LabClientOptions> = {}): LabClient {
-  return new LabClient({
-    endpoint: lab.url,
-    accessId: lab.accessId,
-    secretKey: lab.secretKey,
-    retryDelayMs: 1,
-    ...options,
-  });
-}
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];

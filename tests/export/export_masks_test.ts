@@ -1,10 +1,10 @@
 import assert from "../_std/assert.ts";
-import { LabClient } from "../../lib/api/lab_client.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
 import { ApiError, ConfigError } from "../../lib/errors.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
-import { type FakeLab, type FakeProject, startFakeLab } from "../../testing/fake_lab.ts";
+import { type FakeProject, startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import {
   formConfiguration,
@@ -15,15 +15,6 @@ import {
 import { listFiles, listPngs, tempDir } from "../_fixtures/temp_dir.ts";
 
 const FLAVOURS = new URL("../testdata/png-flavours/", import.meta.url);
-
-function clientOf(lab: FakeLab): LabClient {
-  return new LabClient({
-    endpoint: lab.url,
-    accessId: lab.accessId,
-    secretKey: lab.secretKey,
-    retryDelayMs: 1,
-  });
-}
 
 /** Runs an export of `project` into `folder`/out against a fresh fake lab. */
 async function exportProject(

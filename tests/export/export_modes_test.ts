@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { LabClient } from "../../lib/api/lab_client.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
@@ -30,11 +30,7 @@ function projectTasks(): Task[] {
 
 async function run(tasks: Task[], options: Partial<ExportMasksOptions>) {
   await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
-  const client = new LabClient({
-    endpoint: lab.url,
-    accessId: lab.accessId,
-    secretKey: lab.secretKey,
-  });
+  const client = clientOf(lab);
   const summary = await exportMasks({ client, projectId: "p1", ...options });
   return { summary, requests: lab.requests as RecordedRequest[] };
 }

@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { LabClient } from "../../lib/api/lab_client.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
 import { exportMasks } from "../../lib/export/export_masks.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
@@ -17,7 +17,7 @@ Deno.test("exportMasks() writes masks while later pages are still to come", asyn
   let pagesAskedAtFirstMask = -1;
   let firstFile = "";
   const summary = await exportMasks({
-    client: new LabClient({ endpoint: lab.url, accessId: lab.accessId, secretKey: lab.secretKey }),
+    client: clientOf(lab),
     projectId: "p1",
     outputFolder: dir.path,
     outputFilename: "out",
@@ -48,11 +48,7 @@ Deno.test("exportMasks() stops between tasks when its signal aborts, leaving onl
   const controller = new AbortController();
   await assert.rejects(
     exportMasks({
-      client: new LabClient({
-        endpoint: lab.url,
-        accessId: lab.accessId,
-        secretKey: lab.secretKey,
-      }),
+      client: clientOf(lab),
       projectId: "p1",
       outputFolder: dir.path,
       outputFilename: "out",

@@ -1,6 +1,6 @@
 import { inflateSync } from "node:zlib";
 import assert from "../_std/assert.ts";
-import { LabClient } from "../../lib/api/lab_client.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
@@ -31,11 +31,7 @@ async function exportFormat(folder: string, options: Partial<ExportMasksOptions>
   await using lab = await startFakeLab({
     projects: [segmentationProject("p1", [maskTask("t1", "a.jpg", MASK)])],
   });
-  const client = new LabClient({
-    endpoint: lab.url,
-    accessId: lab.accessId,
-    secretKey: lab.secretKey,
-  });
+  const client = clientOf(lab);
   await exportMasks({
     client,
     projectId: "p1",

@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { LabClient } from "../../lib/api/lab_client.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
 import type { ProjectConfiguration, Task } from "../../lib/api/types.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
@@ -36,11 +36,7 @@ async function exportProject(
 ) {
   await using dir = await tempDir();
   await using lab = await startFakeLab({ projects: [{ configuration, tasks }] });
-  const client = new LabClient({
-    endpoint: lab.url,
-    accessId: lab.accessId,
-    secretKey: lab.secretKey,
-  });
+  const client = clientOf(lab);
   const summary = await exportMasks({
     client,
     projectId: configuration.projectId,

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { LabClient, type LabClientOptions } from "../../lib/api/lab_client.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
+import type { LabClient, LabClientOptions } from "../../lib/api/lab_client.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
 import type { ExportSummary } from "../../lib/export/export_summary.ts";
@@ -47,8 +48,7 @@ export async function readTree(root: string): Promise<Map<string, Uint8Array>> {
 
 /** A client of a fake lab. */
 export function clientFor(lab: FakeLab, options: Partial<LabClientOptions> = {}): LabClient {
-  const { url: endpoint, accessId, secretKey } = lab;
-  return new LabClient({ endpoint, accessId, secretKey, ...options });
+  return clientOf(lab, { retryDelayMs: 500, ...options });
 }
 
 /** Exports project `p1` of a fake lab into `<folder>/out`. */
