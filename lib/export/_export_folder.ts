@@ -91,8 +91,13 @@ export async function writeMetadata(folder: string, metadata: ExportMetadata): P
   await Deno.rename(temporary, join(folder, METADATA_NAME));
 }
 
-/** Creates the export folder and its parents; a folder that appeared meanwhile is an error. */
+/**
+ * Creates the export folder and its parents; for a new export, a folder that appeared meanwhile is
+ * an error. A resumed or updated export's folder exists: nothing is made, so nothing is written
+ * above it (the Action grants writes to that folder only).
+ */
 export async function createExportFolder(folder: string, mode: FolderMode): Promise<void> {
+  if (mode !== "new" && await exists(folder)) return;
   await ensureDir(dirname(folder));
   try {
     await Deno.mkdir(folder);

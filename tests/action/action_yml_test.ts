@@ -93,13 +93,12 @@ Deno.test("the permissions step gives deno the lab's host and the folder the exp
     [lab, "", "", { net: "lab.example", write: "." }],
     [lab, "a\nb", "", /Input "output-folder" must be a folder path/],
     [lab, "a,b", "", /Input "output-folder" must be a folder path without commas/],
-    // An incremental run writes in the parent of the folder it updates (named, or holding the
-    // manifest), as a new export writes in output-folder, the parent of its folder.
-    [lab, "", "masks/nightly", { net: "lab.example", write: "masks/nightly/.." }],
-    [lab, "", "masks/nightly/", { net: "lab.example", write: "masks/nightly/.." }],
-    [lab, "", "masks/nightly/manifest.jsonl", { net: "lab.example", write: "masks/nightly/.." }],
-    [lab, "", "manifest.jsonl", { net: "lab.example", write: "./.." }],
-    [lab, "out", "/srv/m", { net: "lab.example", write: "/srv/m/.." }],
+    // An incremental run writes only in the folder it updates (named, or holding the manifest).
+    [lab, "", "masks/nightly", { net: "lab.example", write: "masks/nightly" }],
+    [lab, "", "masks/nightly/", { net: "lab.example", write: "masks/nightly" }],
+    [lab, "", "masks/nightly/manifest.jsonl", { net: "lab.example", write: "masks/nightly" }],
+    [lab, "", "manifest.jsonl", { net: "lab.example", write: "." }],
+    [lab, "out", "/srv/m", { net: "lab.example", write: "/srv/m" }],
     [lab, "", "a,b/manifest.jsonl", /Input "incremental" must be a folder or manifest path/],
   ];
   for (const [endpoint, folder, incremental, expected] of cases) {
