@@ -20904,6 +20904,7 @@ async function writeMetadata(folder, metadata) {
   await Deno.rename(temporary, join3(folder, METADATA_NAME));
 }
 async function createExportFolder(folder, mode) {
+  if (mode !== "new" && await exists2(folder)) return;
   await ensureDir(dirname3(folder));
   try {
     await Deno.mkdir(folder);
