@@ -116,3 +116,52 @@ async function assertWholeManifest(folder: string, options: { required: boolean 
   });
   for (const line of text.split("\n").filter((line) => line !== "")) JSON.parse(line);
 }
+
+Deno.test("Ctrl-C stops an export with exit 130, only whole PNGs, and a manifest --resume uses", async () => {
+  await using dir = await tempDir();
+  const image = scatteredMask(7);
+  const mask = encodeDataUri(await encodePng(image));
+  const tasks: Task[] = Array.from({ length: TASK_COUNT }, (_, i) => ({
+    _id: `t${i}`,
+    name: `scene/${i}.jpg`,
+    data: { body: { mask } },
+  }));
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
+  await using proxy = holdingProxy(lab.url);
+  const cli = spawnCli(["export", "--project-id", "p1", "--output-filename", "out"], {
+    env: { ...envFor(lab), ISAHIT_LAB_API_ENDPOINT: proxy.url },
+    cwd: dir.path,
+  });
+  assert.ok(await cli.stderrLine(/^progress: /), "the export reported progress");
+  cli.child.kill("SIGINT");
+  const ended = await cli.finished();
+  assert.equal(ended.code, 130, ended.stderr);
+  assert.match(ended.stderr, /^error: interrupted; the masks written so far are complete$/m);
+
+  const files = await listFiles(`${dir.path}/out`);
+  assert.ok(files.includes(".manifest.jsonl.part"), "the partial manifest stays for --resume");
+  assert.ok(!files.includes("manifest.jsonl"));
+  for (const file of files.filter((name) => name.endsWith(".png"))) {
+    assert.deepEqual(await decodePng(await Deno.readFile(`${dir.path}/out/${file}`)), image, file);
+  }
+  const part = await Deno.readTextFile(`${dir.path}/out/.manifest.jsonl.part`);
+  const entries = part.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line));
+  assert.ok(entries.length >= 1);
+  const resumed = await runCli([
+    "export",
+    "--project-id",
+    "p1",
+    "--output-filename",
+    "out",
+    "--resume",
+  ], {
+    env: envFor(lab),
+    cwd: dir.path,
+  });
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.match(resumed.stdout, new RegExp(`${entries.length} kept from the earlier run`));
+  assert.equal(
+    (await listFiles(`${dir.path}/out`)).filter((name) => name.endsWith(".png")).length,
+    TASK_COUNT,
+  );
+});
