@@ -5,7 +5,6 @@
  *
  * - `ours`: the real {@linkcode exportMasks} with a {@linkcode LabClient}, from `exportModule`
  *   (the repository's own, or a copy with a proposed change applied);
- * - `pooled`: the export's core with the conversion pool plugged in, see `_pooled_export.ts`;
  * - `sdk`: what the SDK does, see `_sdk_baseline.ts`.
  *
  * @module
@@ -13,13 +12,12 @@
 
 import { LabClient } from "../lib/api/lab_client.ts";
 import { BENCH_MAPPING } from "./_bench_project.ts";
-import { pooledCoreExport } from "./_pooled_export.ts";
 import { sdkBaselineExport } from "./_sdk_baseline.ts";
 
 /** What one run is told. */
 export interface RunnerSettings {
   /** Which export to run. */
-  mode: "ours" | "pooled" | "sdk";
+  mode: "ours" | "sdk";
   /** The module exporting `exportMasks` (mode `ours`). */
   exportModule?: string;
   /** The fake lab. */
@@ -52,7 +50,6 @@ async function runExport(settings: RunnerSettings): Promise<void> {
     await sdkBaselineExport({ ...lab, projectId, folder, mapping: settings.mapping });
     return;
   }
-  if (settings.mode === "pooled") return await pooledCoreExport({ ...lab, projectId, folder });
   const { exportMasks } = await import(settings.exportModule!);
   const client = new LabClient({
     endpoint: lab.url,

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { parse } from "yaml";
 import { startFakeLab } from "../testing/fake_lab.ts";
 
 /** Start-up times in milliseconds (medians). */
@@ -41,6 +42,7 @@ export async function startupTimes(runs: number): Promise<StartupTimes> {
   });
   const folder = await Deno.makeTempDir({ prefix: "lab-masks-startup-" });
   try {
+    const defaults = entry === "cli.ts" ? {} : await actionDefaults();
     const toFirstRequest: number[] = [];
     const emptyScript: number[] = [];
     for (let run = 0; run < runs; run++) {
@@ -52,6 +54,7 @@ export async function startupTimes(runs: number): Promise<StartupTimes> {
         secretKey: lab.secretKey,
         folder,
         run,
+        defaults,
       });
       const exited = child.status.then((status) => status.code);
       const code = await Promise.race([until(() => lab.requests.length > 0), exited]);
@@ -78,6 +81,20 @@ interface Target {
   secretKey: string;
   folder: string;
   run: number;
+  /** `INPUT_*` variables with action.yml's defaults, as the runner sets them. */
+  defaults: Record<string, string>;
+}
+
+/** Every input's default from action.yml, as the `INPUT_*` variable the runner would set. */
+async function actionDefaults(): Promise<Record<string, string>> {
+  const action = parse(await Deno.readTextFile(new URL("action.yml", ROOT))) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  const variables: Record<string, string> = {};
+  for (const [name, input] of Object.entries(action.inputs)) {
+    variables[`INPUT_${name.toUpperCase()}`] = input.default ?? "";
+  }
+  return variables;
 }
 
 function spawn(entry: StartupTimes["entry"], target: Target): Deno.ChildProcess {
@@ -129,6 +146,7 @@ function spawn(entry: StartupTimes["entry"], target: Target): Deno.ChildProcess 
     ],
     cwd: ROOT,
     env: {
+      ...target.defaults,
       "INPUT_ACCESS-ID": target.accessId,
       "INPUT_SECRET-KEY": target.secretKey,
       "INPUT_ENDPOINT": target.url,

@@ -7,16 +7,22 @@
 
 import { Buffer } from "node:buffer";
 import { inflateSync as nodeInflateSync } from "node:zlib";
+import { createHash } from "node:crypto";
+import { classTable } from "../lib/detect/class_table.ts";
+import { runMaskJob } from "../lib/export/_mask_job.ts";
 import { convertMask } from "../lib/export/convert_mask.ts";
+import { maskStats } from "../lib/export/mask_stats.ts";
 import { decodeBase64 } from "../lib/raster/_base64.ts";
 import { filterScanlines } from "../lib/raster/_filter.ts";
-import { checkPng, inflatePngInto } from "../lib/raster/_inflate_png.ts";
+import { checkPng } from "../lib/raster/_inflate_png.ts";
 import { withKernels } from "../lib/raster/_kernels.ts";
 import { unfilterPass } from "../lib/raster/_unfilter.ts";
 import { crc32, inflate, inflateSync } from "../lib/raster/_zlib.ts";
+import { InflateStream } from "../lib/raster/_zlib_streams.ts";
 import { decodePng } from "../lib/raster/decode_png.ts";
 import { encodePng } from "../lib/raster/encode_png.ts";
 import { decodeDataUri } from "../lib/raster/mask_data_uri.ts";
+import { BENCH_LABELS } from "./_bench_project.ts";
 import { maskPool } from "./_mask_pool.ts";
 import { transcode } from "./_sdk_baseline.ts";
 
@@ -41,9 +47,19 @@ Deno.bench("CRC-32 of the mask file (node:zlib)", () => {
   crc32(rgbaPng);
 });
 
-Deno.bench("inflate RGBA: into kernel memory", { group: "inflate", baseline: true }, () => {
+Deno.bench("inflate RGBA: 256 KiB strips in kernel memory", {
+  group: "inflate",
+  baseline: true,
+}, () => {
+  withKernels(256 * 1024, (_kernels, memory) => {
+    using stream = new InflateStream(rgbaChecked.compressed);
+    while (stream.read(memory.subarray(0, 256 * 1024)) === 256 * 1024) { /* next strip */ }
+  });
+});
+Deno.bench("inflate RGBA: whole, into kernel memory", { group: "inflate" }, () => {
   withKernels(rgbaChecked.totalBytes + 1, (_kernels, memory) => {
-    inflatePngInto(rgbaChecked, memory);
+    using stream = new InflateStream(rgbaChecked.compressed);
+    stream.read(memory.subarray(0, rgbaChecked.totalBytes + 1));
   });
 });
 Deno.bench("inflate RGBA: inflateSync sized to the image", { group: "inflate" }, () => {
@@ -61,6 +77,28 @@ Deno.bench("unfilter RGBA: JavaScript loop", { group: "unfilter" }, () => {
 });
 Deno.bench("unfilter RGBA: copy only (the floor)", { group: "unfilter", baseline: true }, () => {
   rgbaScanlines.slice();
+});
+
+const table = classTable(BENCH_LABELS);
+Deno.bench("statistics: maskStats (the census kernel)", { group: "stats", baseline: true }, () => {
+  maskStats(image, table);
+});
+Deno.bench("statistics: a JavaScript loop over the pixels", { group: "stats" }, () => {
+  const firstB = new Int16Array(256).fill(-1);
+  const bSeen = new Uint8Array(256);
+  for (let i = 0; i < image.data.length; i += 3) {
+    const r = image.data[i];
+    if (r === 0) continue;
+    bSeen[image.data[i + 2]] = 1;
+    if (firstB[r] < 0) firstB[r] = image.data[i + 2];
+  }
+});
+
+Deno.bench("SHA-256 of a written mask: node:crypto", { group: "hash", baseline: true }, () => {
+  createHash("sha256").update(rgbaPng).digest("hex");
+});
+Deno.bench("SHA-256 of a written mask: crypto.subtle", { group: "hash" }, async () => {
+  await crypto.subtle.digest("SHA-256", rgbaPng as BufferSource);
 });
 
 for (const filter of ["up", "sub", "none"] as const) {
@@ -81,6 +119,15 @@ Deno.bench("convertMask RGBA", { group: "whole", baseline: true }, async () => {
 Deno.bench("convertMask RGB (written unchanged after the check)", { group: "whole" }, async () => {
   await convertMask(rgb);
 });
+for (const [name, mask] of [["RGBA", rgba], ["RGB", rgb]]) {
+  Deno.bench(
+    `runMaskJob ${name}, rgb format (+ statistics, hash)`,
+    { group: "whole" },
+    async () => {
+      await runMaskJob({ mask, kind: "mask", file: "a.png", format: "rgb", table });
+    },
+  );
+}
 Deno.bench("sharp RGBA decode + encode (the yardstick)", { group: "whole" }, async () => {
   await transcode(Buffer.from(payload, "base64"));
 });

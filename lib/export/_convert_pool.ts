@@ -1,13 +1,22 @@
 /**
- * Converts masks on a pool of Web Workers, one per core, so an export uses every core while the
- * main thread fetches pages and writes files.
+ * Runs the CPU work of an export (converting masks, rendering a task's files) on a pool of Web
+ * Workers, one per core, so an export uses every core while the main thread fetches pages and
+ * writes files.
  *
  * @module
  */
 
-import { ConfigError, MasksError, PngError } from "../errors.ts";
-import { convertMask, type ConvertMaskOptions } from "./convert_mask.ts";
-import type { ConvertAnswer, ConvertJob } from "./_convert_worker.ts";
+import { MasksError } from "../errors.ts";
+import type { ConvertMaskOptions } from "./convert_mask.ts";
+import type { MaskJob, RenderedMask } from "./_mask_job.ts";
+import {
+  errorOf,
+  POOL_JOBS,
+  type PoolAnswer,
+  type PoolJobName,
+  type PoolJobs,
+  type PoolRequest,
+} from "./_pool_jobs.ts";
 
 /** Options of {@linkcode ConvertPool}. */
 export interface ConvertPoolOptions {
@@ -20,20 +29,21 @@ export interface ConvertPoolOptions {
   workerUrl?: URL;
 }
 
-interface Job extends ConvertJob {
-  resolve: (png: Uint8Array) => void;
+interface Job extends PoolRequest {
+  resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 const WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
 
 /**
- * A pool of workers converting masks with {@linkcode convertMask}. Workers start on demand, up
- * to `size`; jobs beyond that wait in order. The callers bound how many jobs they start (the
- * export keeps a fixed number in flight), so the queue, and memory, stay bounded.
+ * A pool of workers converting masks with {@linkcode convertMask} and rendering tasks' files
+ * with {@linkcode runMaskJob}. Workers start on demand, up to `size`; jobs beyond that wait in
+ * order. The callers bound how many jobs they start (the export keeps a fixed number in
+ * flight), so the queue, and memory, stay bounded.
  *
  * When workers cannot run (no `Worker`, no read permission for the worker module, a bundle
- * without it), the pool converts on the calling thread instead: slower, never wrong.
+ * without it), the pool runs its jobs on the calling thread instead: slower, never wrong.
  *
  * @example
  * ```ts
@@ -87,14 +97,20 @@ export class ConvertPool {
    * @throws {MasksError} when the pool was closed before the job ran.
    */
   convert(mask: unknown, options: ConvertMaskOptions = {}): Promise<Uint8Array> {
-    if (this.#closed) return Promise.reject(new MasksError("The conversion pool is closed."));
-    if (this.#inThread) return convertMask(mask, options);
     const { colourByBChannel, maxPixels } = options;
-    return new Promise((resolve, reject) => {
-      const job = { id: this.#nextId++, mask, options: { colourByBChannel, maxPixels } };
-      this.#waiting.push({ ...job, resolve, reject });
-      this.#dispatch();
-    });
+    return this.#run("convert", { mask, options: { colourByBChannel, maxPixels } });
+  }
+
+  /**
+   * Renders one task's files as {@linkcode runMaskJob} does, on a worker.
+   *
+   * @param job The mask and how to render it (plain data: it is structured-cloned).
+   * @returns The files with their hashes, the size and the statistics.
+   * @throws {MasksError} when the mask cannot be read or does not fit the task's image (of the
+   * class the job threw), or the pool was closed before the job ran.
+   */
+  render(job: MaskJob): Promise<RenderedMask> {
+    return this.#run("render", job);
   }
 
   /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */
@@ -113,14 +129,27 @@ export class ConvertPool {
     this.close();
   }
 
+  #run<Name extends PoolJobName>(
+    name: Name,
+    input: PoolJobs[Name]["input"],
+  ): Promise<PoolJobs[Name]["result"]> {
+    if (this.#closed) return Promise.reject(new MasksError("The conversion pool is closed."));
+    if (this.#inThread) return POOL_JOBS[name].run(input);
+    return new Promise((resolve, reject) => {
+      const job = { id: this.#nextId++, name, input };
+      this.#waiting.push({ ...job, resolve: resolve as (result: unknown) => void, reject });
+      this.#dispatch();
+    });
+  }
+
   #dispatch(): void {
     while (this.#waiting.length > 0) {
       const worker = this.#idle.pop() ?? this.#startWorker();
       if (worker === undefined) return;
       const job = this.#waiting.shift()!;
       this.#busy.set(worker, job);
-      const message: ConvertJob = { id: job.id, mask: job.mask, options: job.options };
-      worker.postMessage(message);
+      const { id, name, input } = job;
+      worker.postMessage({ id, name, input } satisfies PoolRequest);
     }
   }
 
@@ -133,12 +162,12 @@ export class ConvertPool {
       this.#fallBackToThread();
       return undefined;
     }
-    worker.onmessage = (event: MessageEvent<ConvertAnswer>) => {
+    worker.onmessage = (event: MessageEvent<PoolAnswer>) => {
       const job = this.#busy.get(worker);
       if (job === undefined || job.id !== event.data.id) return;
       this.#busy.delete(worker);
       this.#idle.push(worker);
-      if ("png" in event.data) job.resolve(event.data.png);
+      if ("result" in event.data) job.resolve(event.data.result);
       else job.reject(errorOf(event.data.error));
       this.#dispatch();
     };
@@ -150,17 +179,20 @@ export class ConvertPool {
       const job = this.#busy.get(worker);
       this.#busy.delete(worker);
       this.#fallBackToThread();
-      if (job !== undefined) convertMask(job.mask, job.options).then(job.resolve, job.reject);
+      if (job !== undefined) runInThread(job);
     };
     return worker;
   }
 
   #fallBackToThread(): void {
     this.#inThread = true;
-    for (const job of this.#waiting.splice(0)) {
-      convertMask(job.mask, job.options).then(job.resolve, job.reject);
-    }
+    for (const job of this.#waiting.splice(0)) runInThread(job);
   }
+}
+
+function runInThread(job: Job): void {
+  const { run } = POOL_JOBS[job.name] as { run(input: unknown): Promise<unknown> };
+  run(job.input).then(job.resolve, job.reject);
 }
 
 /**
@@ -179,12 +211,4 @@ function canStartWorkers(url: URL): boolean {
   } catch {
     return false;
   }
-}
-
-function errorOf(error: { name: string; message: string; setting?: string }): Error {
-  if (error.name === "PngError") return new PngError(error.message);
-  if (error.name === "ConfigError") return new ConfigError(error.message, error);
-  const revived = new Error(error.message);
-  revived.name = error.name;
-  return revived;
 }

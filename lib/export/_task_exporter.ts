@@ -1,15 +1,19 @@
 import type { Task } from "../api/types.ts";
 import type { ClassTable } from "../detect/class_table.ts";
+import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { MasksError } from "../errors.ts";
 import { ensureDir } from "../_std/fs.ts";
 import { dirname, join } from "../_std/path.ts";
-import type { RgbImage } from "../raster/rgb_image.ts";
+import type { ConvertPool } from "./_convert_pool.ts";
+import { type RenderedMask, sha256 } from "./_mask_job.ts";
+import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
 import type { TaskOutcome } from "./export_summary.ts";
 import type { ManifestEntry, ManifestFile } from "./manifest.ts";
-import { type MaskFormat, renderMask } from "./mask_format.ts";
-import { maskStats } from "./mask_stats.ts";
+import type { MaskFormat } from "./mask_format.ts";
 import { writeFileAtomic } from "./write_file_atomic.ts";
+
+export { sha256 };
 
 /** How every task of an export is rendered. */
 export interface TaskExporterOptions {
@@ -19,8 +23,12 @@ export interface TaskExporterOptions {
   table: ClassTable;
   /** `rgb`: colours by bChannel. */
   colourByBChannel?: ReadonlyMap<number, RgbColour>;
-  /** Turns a task's mask (or shapes) into pixels; throws a `MasksError` for a bad mask. */
-  decode: (task: Task, mask: unknown) => Promise<RgbImage>;
+  /** Where the project keeps its masks (PNG or vector), and its labels. */
+  source: MaskSource;
+  /** Refuse masks with more pixels than this. @default {100_000_000} */
+  maxPixels?: number;
+  /** Runs each task's decoding, statistics, rendering and hashing, on workers. */
+  pool: ConvertPool;
 }
 
 /** One task to export, with the file name it was given. */
@@ -36,16 +44,20 @@ export interface TaskJob {
 }
 
 /**
- * Exports single tasks: decode, render in the mask format, hash, and write each file atomically.
- * A task's own problems come back as a `failed` outcome, never thrown.
+ * Exports single tasks: the pool decodes, renders in the mask format and hashes; this writes
+ * each file atomically. A task's own problems come back as a `failed` outcome, never thrown.
  */
 export class TaskExporter {
   #folder: string;
   #options: TaskExporterOptions;
+  #taskMask: (task: Task, mask: unknown) => TaskMask;
+  /** Folders this export made or found: one `mkdir` per folder, not per file. */
+  #folders = new Set<string>();
 
   constructor(folder: string, options: TaskExporterOptions) {
     this.#folder = folder;
     this.#options = options;
+    this.#taskMask = taskMaskOf(options.source, { maxPixels: options.maxPixels });
   }
 
   /** Whether an earlier run's files for this task are all present and intact. */
@@ -53,7 +65,7 @@ export class TaskExporter {
     if (!previous || previous.outcome !== "exported" || previous.files.length === 0) return false;
     for (const file of previous.files) {
       const bytes = await Deno.readFile(this.#path(file.path)).catch(() => undefined);
-      if (!bytes || await sha256(bytes) !== file.sha256) return false;
+      if (!bytes || sha256(bytes) !== file.sha256) return false;
     }
     return true;
   }
@@ -61,39 +73,50 @@ export class TaskExporter {
   /** Exports one task; returns its outcome and manifest entry. */
   async export(job: TaskJob): Promise<{ outcome: TaskOutcome; entry: ManifestEntry }> {
     const { task, outcome } = job;
-    let image: RgbImage;
+    const { format, table, colourByBChannel, pool } = this.#options;
+    let rendered: RenderedMask;
     try {
-      image = await this.#options.decode(task, job.mask);
+      const taskMask = this.#taskMask(task, job.mask);
+      rendered = await pool.render({
+        ...taskMask,
+        file: outcome.file,
+        format,
+        table,
+        colourByBChannel,
+      });
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
       return this.#failed(job, `its mask cannot be read: ${error.message}`);
     }
-    const stats = maskStats(image, this.#options.table);
-    const rendered = await renderMask(image, outcome.file, { ...this.#options, stats });
+    const { stats } = rendered;
     const files: ManifestFile[] = [];
     let changed = false;
-    for (const { path, bytes } of rendered) {
-      const digest = await sha256(bytes);
+    for (const { path, bytes, sha256: digest } of rendered.files) {
       files.push({ path, sha256: digest });
       const before = job.previous?.files.find((file) => file.path === path);
       if (before?.sha256 === digest && await this.#intact(path, digest)) continue;
       changed = true;
       try {
-        await ensureDir(dirname(this.#path(path)));
-        await writeFileAtomic(this.#path(path), bytes);
+        const target = this.#path(path);
+        const folder = dirname(target);
+        if (!this.#folders.has(folder)) {
+          await ensureDir(folder);
+          this.#folders.add(folder);
+        }
+        await writeFileAtomic(target, bytes);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         return this.#failed(job, `its mask cannot be written to "${path}": ${reason}`);
       }
     }
-    await this.#removeStale(job.previous, files);
+    if (job.previous) await this.#removeStale(job.previous, files);
     const entry: ManifestEntry = {
       ...entryBase(task),
       outcome: "exported",
       path: outcome.file,
       files,
-      width: image.width,
-      height: image.height,
+      width: rendered.width,
+      height: rendered.height,
       labels: stats.labels,
       instanceCount: stats.instanceCount,
       instances: stats.instances,
@@ -104,8 +127,8 @@ export class TaskExporter {
   }
 
   /** Deletes the files an earlier run wrote for a task that it no longer has. */
-  async #removeStale(previous: ManifestEntry | undefined, now: ManifestFile[]): Promise<void> {
-    for (const file of previous?.files ?? []) {
+  async #removeStale(previous: ManifestEntry, now: ManifestFile[]): Promise<void> {
+    for (const file of previous.files) {
       if (!now.some((kept) => kept.path === file.path)) {
         await Deno.remove(this.#path(file.path)).catch(() => {});
       }
@@ -114,7 +137,7 @@ export class TaskExporter {
 
   async #intact(path: string, digest: string): Promise<boolean> {
     const bytes = await Deno.readFile(this.#path(path)).catch(() => undefined);
-    return bytes !== undefined && await sha256(bytes) === digest;
+    return bytes !== undefined && sha256(bytes) === digest;
   }
 
   #failed(job: TaskJob, reason: string) {
@@ -138,10 +161,4 @@ export function entryBase(task: Task): Omit<ManifestEntry, "outcome" | "files"> 
   if (task.batchId !== undefined) base.batchId = task.batchId;
   if (task.updatedAt !== undefined) base.updatedAt = task.updatedAt;
   return base;
-}
-
-/** The SHA-256 of bytes, in hex. */
-export async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as BufferSource));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -21,7 +21,7 @@ import {
 } from "./_export_folder.ts";
 import { ExportRun } from "./_export_run.ts";
 import { incrementalFilters, removedEntries } from "./_incremental.ts";
-import { taskDecoder } from "./_task_decoder.ts";
+import { ConvertPool } from "./_convert_pool.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { ExportEvent, ExportSummary } from "./export_summary.ts";
@@ -150,13 +150,17 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   if (mode === "overwrite" && !options.dryRun) await prepareExportFolder(folder, mode);
 
   const summary = emptySummary(projectId, folder, maskFormat, options.dryRun ?? false);
+  // Closed when this function returns or throws: the run has drained its tasks by then.
+  using pool = new ConvertPool();
   const run = new ExportRun(folder, {
     source,
     exporter: new TaskExporter(folder, {
       format: maskFormat,
       table,
       colourByBChannel,
-      decode: taskDecoder(source, { maxPixels: options.maxPixels }),
+      source,
+      maxPixels: options.maxPixels,
+      pool,
     }),
     summary,
     createFolder: async () => {

@@ -1,4 +1,6 @@
 import type { ClassTable } from "../detect/class_table.ts";
+import { censusOf } from "../raster/_mask_census.ts";
+import { statsOfCensus } from "./_stats_of_census.ts";
 import type { RgbImage } from "../raster/rgb_image.ts";
 
 /** What a mask holds, for the manifest. */
@@ -31,28 +33,5 @@ export interface MaskStats {
  * ```
  */
 export function maskStats(image: RgbImage, table: ClassTable): MaskStats {
-  const { data } = image;
-  const firstB = new Int16Array(256).fill(-1);
-  const bSeen = new Uint8Array(256);
-  for (let i = 0; i < data.length; i += 3) {
-    const r = data[i];
-    if (r === 0) continue;
-    const b = data[i + 2];
-    bSeen[b] = 1;
-    if (firstB[r] < 0) firstB[r] = b;
-  }
-  const instances: Record<string, string | null> = {};
-  let instanceCount = 0;
-  for (let r = 1; r < 256; r++) {
-    if (firstB[r] < 0) continue;
-    instanceCount++;
-    instances[String(r)] = table.labelByBChannel[firstB[r]] ?? null;
-  }
-  const bChannels = [...bSeen.keys()].filter((b) => bSeen[b] === 1);
-  const labels = table.classes
-    .filter((entry) =>
-      bSeen[entry.bChannel] === 1 && table.labelByBChannel[entry.bChannel] === entry.id
-    )
-    .map((entry) => entry.id);
-  return { labels, instanceCount, instances, bChannels };
+  return statsOfCensus(censusOf(image), table);
 }

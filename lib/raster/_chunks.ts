@@ -5,6 +5,7 @@
  */
 
 import { PngError } from "../errors.ts";
+import { concatenate } from "./_concatenate.ts";
 import { crc32 } from "./_zlib.ts";
 
 /** The eight bytes every PNG starts with. */
@@ -134,13 +135,5 @@ export function writeChunk(type: string, data: Uint8Array): Uint8Array {
  * ```
  */
 export function writePng(chunks: readonly { type: string; data: Uint8Array }[]): Uint8Array {
-  const framed = chunks.map(({ type, data }) => writeChunk(type, data));
-  const file = new Uint8Array(framed.reduce((sum, chunk) => sum + chunk.length, 8));
-  file.set(PNG_SIGNATURE);
-  let offset = 8;
-  for (const chunk of framed) {
-    file.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return file;
+  return concatenate([PNG_SIGNATURE, ...chunks.map(({ type, data }) => writeChunk(type, data))]);
 }

@@ -1,16 +1,21 @@
 /**
  * The fast path for the PNGs masks nearly always are, 8-bit RGB or RGBA without interlacing:
- * unfiltering, alpha dropping, recolouring and re-filtering in the SIMD kernels, in one copy of
- * the data. Every other flavour takes the general path in `decode_png.ts`.
+ * unfiltering, alpha dropping, recolouring, re-filtering and the census of the pixels in the
+ * SIMD kernels, strip by strip as zlib inflates the rows into the kernels' memory and deflates
+ * the new ones from it, so each strip is worked on while it is in cache and the memory needed
+ * stays a few hundred kilobytes whatever the image's size. Every other flavour takes the
+ * general path in `decode_png.ts`.
  *
  * @module
  */
 
 import { align16, SLACK, withKernels } from "./_kernels.ts";
-import { type CheckedPng, inflatePngInto } from "./_inflate_png.ts";
+import { type CheckedPng, inflatePngStrips } from "./_inflate_png.ts";
+import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./_mask_census.ts";
 import type { PngHeader } from "./_png_header.ts";
 import { invalidFilterError } from "./_unfilter.ts";
-import { deflateSync } from "./_zlib.ts";
+import { DeflateStream } from "./_zlib_streams.ts";
+import type { PngError } from "../errors.ts";
 
 /**
  * Whether the fast path reads this PNG: 8-bit RGB or RGBA, not interlaced.
@@ -29,9 +34,26 @@ export interface FastTranscodeOptions {
   colourTable?: Uint8Array;
   /** The zlib level of the new image data. */
   level: number;
+  /** Also count the census of the original pixels (for the mask's statistics). */
+  census?: boolean;
 }
 
-interface Layout {
+/** What {@linkcode transcodeFastRgb} and {@linkcode verifyFastRgb} give back. */
+export interface FastTranscode {
+  /** The zlib stream for the new PNG's IDAT chunk (none from `verifyFastRgb`). */
+  idat?: Uint8Array;
+  /** The census of the original pixels, when asked. */
+  census?: MaskCensus;
+}
+
+/**
+ * Input rows inflated per strip: about this many bytes, measured against 64 KiB and 1 MiB on
+ * 1920×1080 RGBA masks (the strip, its output and zlib's state stay in a core's L2 cache).
+ */
+const STRIP_BYTES = 256 * 1024;
+
+/** Where a strip's buffers are in the kernels' memory. */
+interface StripLayout {
   width: number;
   height: number;
   channels: number;
@@ -39,82 +61,181 @@ interface Layout {
   inRow: number;
   /** Output row bytes, without the filter-type byte. */
   outRow: number;
+  /** Rows per strip. */
+  rows: number;
+  /** Zero bytes: the row above the first. */
   zero: number;
+  /** The recolouring table. */
   table: number;
+  /** The census tables. */
+  census: number;
+  /** The last recoloured row of the strip before (before it is filtered). */
+  carry: number;
+  /** Scanlines: slot 0 holds the last row of the strip before, the strip lands from slot 1. */
   input: number;
+  /** Output scanlines, the same way. */
   output: number;
   end: number;
 }
 
-function layoutOf(header: PngHeader, options: { separateOutput: boolean }): Layout {
+function stripLayout(header: PngHeader): StripLayout {
   const { width, height } = header;
   const channels = header.colourType === 6 ? 4 : 3;
   const inRow = width * channels;
   const outRow = width * 3;
+  const rows = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES / (inRow + 1))));
   const zero = 0;
   const table = align16(zero + inRow + SLACK);
-  const input = align16(table + 1024);
-  const inputEnd = input + (inRow + 1) * height + SLACK;
-  // RGB is recoloured where it was inflated; RGBA, and any row-by-row transcode, needs a second
-  // buffer.
-  const inPlace = channels === 3 && !options.separateOutput;
-  const output = inPlace ? input : align16(inputEnd);
-  const end = inPlace ? inputEnd : output + (outRow + 1) * height + SLACK;
-  return { width, height, channels, inRow, outRow, zero, table, input, output, end };
+  const census = align16(table + 1024);
+  const carry = align16(census + CENSUS_BYTES);
+  const input = align16(carry + outRow + SLACK);
+  const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
+  const end = output + (rows + 1) * (outRow + 1) + SLACK;
+  return {
+    width,
+    height,
+    channels,
+    inRow,
+    outRow,
+    rows,
+    zero,
+    table,
+    census,
+    carry,
+    input,
+    output,
+    end,
+  };
 }
 
 /**
- * Turns a checked 8-bit RGB or RGBA PNG into the image data of an 8-bit RGB PNG: inflated
- * straight into the kernels' memory, unfiltered, alpha dropped, optionally recoloured,
- * Up-filtered and deflated.
+ * Turns a checked 8-bit RGB or RGBA PNG into the image data of an 8-bit RGB PNG: inflated strip
+ * by strip into the kernels' memory, unfiltered, alpha dropped, optionally recoloured,
+ * Up-filtered and deflated; the census of the original pixels is counted on the way if asked.
  *
  * @param png The checked PNG, of a fast flavour.
- * @param options The recolouring table and the zlib level.
- * @returns The zlib stream for the new PNG's IDAT chunk.
+ * @param options The recolouring table, the zlib level and whether to count the census.
+ * @returns The zlib stream for the new PNG's IDAT chunk, and the census.
  * @throws {PngError} when the image data is truncated or corrupt, or a row has an invalid
  * filter type.
  */
-export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions): Uint8Array {
-  const { colourTable, level } = options;
-  const layout = layoutOf(png.header, { separateOutput: colourTable === undefined });
-  const { width, height, channels, inRow, outRow, zero, input, output, table } = layout;
+export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions): FastTranscode {
+  const { colourTable } = options;
+  const layout = stripLayout(png.header);
+  const { width, channels, inRow, outRow, input, output, table, carry } = layout;
+  const inStride = inRow + 1;
+  const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    memory.fill(0, zero, zero + inRow);
-    inflatePngInto(png, memory.subarray(input));
-    if (colourTable === undefined) {
-      const badRow = kernels.transcodeRows(input, height, width, channels, zero, output);
-      throwOnBadRow(memory, layout, badRow);
-    } else {
-      // Recolouring comes between unfiltering and filtering, so it takes separate passes.
-      throwOnBadRow(memory, layout, kernels.unfilter(input, height, inRow, channels, zero));
-      if (channels === 4) {
-        kernels.packRgb(input + 1, inRow + 1, output + 1, outRow + 1, height, width, 4);
+    using deflate = new DeflateStream({ level: options.level });
+    if (colourTable !== undefined) memory.set(colourTable, table);
+    // The row above the first recoloured row, for the Up filter: zeros.
+    memory.fill(0, output, output + outStride);
+    const census = eachStrip(png, layout, memory, options.census, (first, count, tables) => {
+      const above = rowAbove(layout, first);
+      if (colourTable === undefined) {
+        const badRow = kernels.transcodeRows(
+          input + inStride,
+          count,
+          width,
+          channels,
+          above,
+          output + outStride,
+          tables,
+        );
+        if (badRow >= 0) return badRow;
+      } else {
+        // Recolouring comes between unfiltering and filtering, so it takes separate passes.
+        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow >= 0) return badRow;
+        const rows = output + outStride;
+        kernels.packRgb(
+          input + inStride + 1,
+          inStride,
+          rows + 1,
+          outStride,
+          count,
+          width,
+          channels,
+        );
+        kernels.mapColours(rows + 1, outStride, count, width, table);
+        const last = output + count * outStride + 1;
+        memory.copyWithin(carry, last, last + outRow);
+        kernels.filterUp(output, count + 1, outRow);
       }
-      memory.set(colourTable, table);
-      kernels.mapColours(output + 1, outRow + 1, height, width, table);
-      kernels.filterUp(output, height, outRow);
-    }
-    return deflateSync(memory.subarray(output, output + (outRow + 1) * height), { level });
+      deflate.write(memory.subarray(output + outStride, output + (count + 1) * outStride));
+      // The strip's last rows, unfiltered, are the rows above the next strip's first.
+      if (colourTable !== undefined) memory.copyWithin(output + 1, carry, carry + outRow);
+      return -1;
+    });
+    return { idat: deflate.end(), census };
   });
 }
 
 /**
  * Checks a plain 8-bit RGB PNG that is to be written as it is: its whole image data is inflated
- * (into the kernels' memory, then dropped) and every row's filter type read.
+ * (strip by strip, into the kernels' memory, then dropped) and every row's filter type read; to
+ * count the census, the rows are unfiltered too.
  *
  * @param png The checked PNG, 8-bit RGB.
+ * @param options Whether to count the census.
+ * @returns The census, when asked.
  * @throws {PngError} when the image data is truncated or corrupt, or a row has an invalid
  * filter type.
  */
-export function verifyFastRgb(png: CheckedPng): void {
-  const { rowBytes, height } = png.passes[0];
-  withKernels(png.totalBytes + 1, (_kernels, memory) => {
-    inflatePngInto(png, memory);
-    for (let row = 0; row < height; row++) {
-      const type = memory[row * (rowBytes + 1)];
-      if (type > 4) throw invalidFilterError(type, row, 0);
-    }
+export function verifyFastRgb(png: CheckedPng, options: { census?: boolean } = {}): FastTranscode {
+  const layout = stripLayout(png.header);
+  const { inRow, channels, input } = layout;
+  const inStride = inRow + 1;
+  return withKernels(layout.end, (kernels, memory) => {
+    const census = eachStrip(png, layout, memory, options.census, (first, count, tables) => {
+      if (options.census) {
+        const above = rowAbove(layout, first);
+        return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+      }
+      for (let row = 0; row < count; row++) {
+        if (memory[input + (row + 1) * inStride] > 4) return row;
+      }
+      return -1;
+    });
+    return { census };
   });
+}
+
+/**
+ * Inflates the PNG strip by strip into the layout's input (from slot 1) and runs `work` on each,
+ * which returns -1 or the strip's first row with a bad filter type; counts the census into the
+ * layout's tables if asked (`work` gets their offset, or 0).
+ */
+function eachStrip(
+  png: CheckedPng,
+  layout: StripLayout,
+  memory: Uint8Array,
+  census: boolean | undefined,
+  work: (first: number, count: number, tables: number) => number,
+): MaskCensus | undefined {
+  const { zero, inRow, input, rows } = layout;
+  const inStride = inRow + 1;
+  memory.fill(0, zero, zero + inRow);
+  if (census) clearCensus(memory, layout.census);
+  inflatePngStrips(png, {
+    rows,
+    window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
+    onStrip(first, count): PngError | undefined {
+      const badRow = work(first, count, census ? layout.census : 0);
+      if (badRow >= 0) {
+        return invalidFilterError(memory[input + (badRow + 1) * inStride], first + badRow, 0);
+      }
+      // The strip's last row, unfiltered, is the row above the next strip's first.
+      memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
+      return undefined;
+    },
+  });
+  return census ? readCensus(memory, layout.census) : undefined;
+}
+
+/** The raw bytes of the row above a strip's first row: zeros, or slot 0. */
+function rowAbove(layout: StripLayout, first: number): number {
+  return first === 0 ? layout.zero : layout.input + 1;
 }
 
 /**
@@ -126,25 +247,20 @@ export function verifyFastRgb(png: CheckedPng): void {
  * @throws {PngError} when a row has an invalid filter type.
  */
 export function decodeFastRgb(scanlines: Uint8Array, header: PngHeader): Uint8Array {
-  const layout = layoutOf(header, { separateOutput: false });
-  const { width, height, channels, inRow, input, outRow } = layout;
-  // Packed rows go after the input (RGB) or in the output area (RGBA), never over the input.
-  const packed = channels === 3 ? align16(layout.end) : layout.output;
-  return withKernels(Math.max(layout.end, packed + outRow * height + SLACK), (kernels, memory) => {
-    copyIn(memory, scanlines, layout);
-    throwOnBadRow(memory, layout, kernels.unfilter(input, height, inRow, channels, layout.zero));
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const outRow = width * 3;
+  const zero = 0;
+  const input = align16(zero + inRow + SLACK);
+  // Packed rows go after the input, never over it.
+  const packed = align16(input + scanlines.length + SLACK);
+  return withKernels(packed + outRow * height + SLACK, (kernels, memory) => {
+    memory.fill(0, zero, zero + inRow);
+    memory.set(scanlines, input);
+    const badRow = kernels.unfilter(input, height, inRow, channels, zero, 0);
+    if (badRow >= 0) throw invalidFilterError(memory[input + badRow * (inRow + 1)], badRow, 0);
     kernels.packRgb(input + 1, inRow + 1, packed, outRow, height, width, channels);
     return memory.slice(packed, packed + outRow * height);
   });
-}
-
-/** Puts the scanlines and the zero row above the first one into the kernels' memory. */
-function copyIn(memory: Uint8Array, scanlines: Uint8Array, layout: Layout): void {
-  memory.fill(0, layout.zero, layout.zero + layout.inRow);
-  memory.set(scanlines, layout.input);
-}
-
-function throwOnBadRow(memory: Uint8Array, layout: Layout, badRow: number): void {
-  const { input, inRow } = layout;
-  if (badRow >= 0) throw invalidFilterError(memory[input + badRow * (inRow + 1)], badRow, 0);
 }

@@ -8,7 +8,8 @@
 import { ConfigError, PngError } from "../errors.ts";
 import { type ScanlinePass, scanlinePasses } from "./_adam7.ts";
 import { type PngStructure, readPngStructure } from "./_png_structure.ts";
-import { inflateInto, inflateSync, OUTPUT_TOO_LARGE } from "./_zlib.ts";
+import { inflateSync, OUTPUT_TOO_LARGE } from "./_zlib.ts";
+import { InflateStream } from "./_zlib_streams.ts";
 
 /**
  * The default pixel limit of `decodePng` and `convertMask`: 100 million pixels (e.g. 10000×10000).
@@ -90,24 +91,54 @@ export function checkPng(bytes: Uint8Array, maxPixels: number | undefined): Chec
   return { ...structure, ...scanlinePasses(structure.header) };
 }
 
+/** Where {@linkcode inflatePngStrips} puts each strip of rows, and what it does with it. */
+export interface RowStrips {
+  /** Rows per strip, at least 1. */
+  rows: number;
+  /** Where each strip lands: at least `rows` scanlines (filter-type byte and row bytes each). */
+  window: Uint8Array;
+  /**
+   * Works on a strip that has landed in the window (its first row, its row count). Returns the
+   * error a bad row deserves: it is thrown once the whole stream is known to be sound, since a
+   * corrupt, truncated or oversized stream is reported first, as if it had been inflated whole.
+   */
+  onStrip(first: number, count: number): PngError | undefined;
+}
+
 /**
- * Inflates a checked PNG's image data, all of it, into `target` (e.g. WebAssembly memory), with
- * the same checks and messages as {@linkcode inflatePng}.
+ * Inflates a checked, non-interlaced PNG's image data strip by strip into a small window (e.g.
+ * in WebAssembly memory), so the rows of a strip are worked on while they are in cache and no
+ * buffer the size of the image is needed. The whole stream is always read, with the same checks
+ * and messages as {@linkcode inflatePng}.
  *
- * @param png The checked PNG.
- * @param target At least `png.totalBytes + 1` bytes; the first `totalBytes` receive the data.
- * @throws {PngError} when the data is truncated, corrupt or longer than the image needs.
+ * @param png The checked PNG, not interlaced.
+ * @param strips The strip size, the window and the work on each strip.
+ * @throws {PngError} when the data is truncated, corrupt or longer than the image needs, or
+ * what `onStrip` returned.
  */
-export function inflatePngInto(png: CheckedPng, target: Uint8Array): void {
-  const window = target.subarray(0, png.totalBytes + 1);
-  let written: number;
+export function inflatePngStrips(png: CheckedPng, strips: RowStrips): void {
+  const { rowBytes, height } = png.passes[0];
+  const stride = rowBytes + 1;
+  using stream = new InflateStream(png.compressed, { maxOutputLength: png.totalBytes + 1 });
+  let written = 0;
+  let failure: PngError | undefined;
+  for (let first = 0; first < height; first += strips.rows) {
+    const count = Math.min(strips.rows, height - first);
+    const got = readStream(stream, strips.window.subarray(0, count * stride));
+    written += got;
+    if (got < count * stride) throw truncated(written, png);
+    failure ??= strips.onStrip(first, count);
+  }
+  if (readStream(stream, new Uint8Array(1)) > 0) throw tooLarge(png, undefined);
+  if (failure !== undefined) throw failure;
+}
+
+function readStream(stream: InflateStream, target: Uint8Array): number {
   try {
-    written = inflateInto(png.compressed, window);
+    return stream.read(target);
   } catch (error) {
     throw notZlib(error);
   }
-  if (written > png.totalBytes) throw tooLarge(png, undefined);
-  if (written < png.totalBytes) throw truncated(window.subarray(0, written), png);
 }
 
 function inflateScanlines(png: CheckedPng): Uint8Array {
@@ -119,7 +150,7 @@ function inflateScanlines(png: CheckedPng): Uint8Array {
     if ((error as { code?: unknown }).code === OUTPUT_TOO_LARGE) throw tooLarge(png, error);
     throw notZlib(error);
   }
-  if (scanlines.length < png.totalBytes) throw truncated(scanlines, png);
+  if (scanlines.length < png.totalBytes) throw truncated(scanlines.length, png);
   return scanlines;
 }
 
@@ -137,15 +168,15 @@ function notZlib(error: unknown): PngError {
   return new PngError(`the PNG's image data is not valid zlib data (${reason})`, { cause: error });
 }
 
-function truncated(scanlines: Uint8Array, png: CheckedPng): PngError {
-  return new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(scanlines, png)}`);
+function truncated(written: number, png: CheckedPng): PngError {
+  return new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(written, png)}`);
 }
 
-function whereDataEnds(scanlines: Uint8Array, png: CheckedPng): string {
+function whereDataEnds(written: number, png: CheckedPng): string {
   const { header, passes } = png;
   if (!header.interlaced) {
-    return `at row ${Math.floor(scanlines.length / (passes[0].rowBytes + 1))} of ${header.height}`;
+    return `at row ${Math.floor(written / (passes[0].rowBytes + 1))} of ${header.height}`;
   }
-  const pass = passes.findLast((candidate) => candidate.offset <= scanlines.length) ?? passes[0];
+  const pass = passes.findLast((candidate) => candidate.offset <= written) ?? passes[0];
   return `in Adam7 pass ${pass.number} of 7`;
 }

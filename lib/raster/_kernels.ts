@@ -10,11 +10,22 @@ import { KERNELS_WASM_BASE64 } from "./_kernels_wasm.ts";
 
 /** The kernels, as exported by the WebAssembly module. */
 export interface KernelExports {
-  /** Reverses the scanline filters in place; -1, or the first row with a bad filter type. */
-  unfilter(ptr: number, rows: number, rowBytes: number, bpp: number, zero: number): number;
   /**
-   * Unfilters RGB or RGBA scanlines row by row and writes each as an Up-filtered RGB scanline;
-   * -1, or the first row with a bad filter type.
+   * Reverses the scanline filters in place, counting the census of RGB or RGBA pixels into the
+   * tables at `census` unless it is 0; -1, or the first row with a bad filter type.
+   */
+  unfilter(
+    ptr: number,
+    rows: number,
+    rowBytes: number,
+    bpp: number,
+    zero: number,
+    census: number,
+  ): number;
+  /**
+   * Unfilters RGB or RGBA scanlines row by row and writes each as an Up-filtered RGB scanline,
+   * counting the census into the tables at `census` unless it is 0; -1, or the first row with a
+   * bad filter type.
    */
   transcodeRows(
     input: number,
@@ -23,6 +34,7 @@ export interface KernelExports {
     channels: number,
     zero: number,
     output: number,
+    census: number,
   ): number;
   /** Copies rows as RGB, dropping alpha when `channels` is 4. */
   packRgb(
@@ -36,6 +48,21 @@ export interface KernelExports {
   ): void;
   /** Recolours RGB pixels with `R >= 1` by their B value through a 256 × 4-byte table. */
   mapColours(ptr: number, stride: number, rows: number, width: number, table: number): void;
+  /**
+   * The census of mask pixels (R, then G, then B): 1 at `bSeen + B` for each labelled pixel's B,
+   * and `B + 1` at `firstB + 2 * R` (16 bits) for each instance's first pixel, where still 0;
+   * `zero` points at a row of zero bytes, the row above the first.
+   */
+  census(
+    ptr: number,
+    stride: number,
+    rows: number,
+    width: number,
+    channels: number,
+    zero: number,
+    bSeen: number,
+    firstB: number,
+  ): void;
   /** Applies the Up filter in place to scanlines (filter-type byte first). */
   filterUp(ptr: number, rows: number, rowBytes: number): void;
 }

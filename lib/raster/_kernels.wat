@@ -7,18 +7,26 @@
 
   ;; Reverses PNG's scanline filters in place. $ptr is row 0's filter-type byte, rows are
   ;; $n + 1 bytes apart, $bpp is the left-pixel distance, $zero points at $n zero bytes (the row
-  ;; above row 0). Returns -1, or the first row whose filter type is not 0 to 4.
+  ;; above row 0). Unless $census is 0, the census of 8-bit RGB or RGBA pixels ($bpp bytes) is
+  ;; counted too, as in transcodeRows, while each row is in cache. Returns -1, or the first row
+  ;; whose filter type is not 0 to 4.
   (func (export "unfilter")
     (param $ptr i32) (param $rows i32) (param $n i32) (param $bpp i32) (param $zero i32)
-    (result i32)
-    (local $r i32) (local $p i32) (local $q i32)
+    (param $census i32) (result i32)
+    (local $r i32) (local $p i32) (local $q i32) (local $status i32)
     (local.set $q (local.get $zero))
     (local.set $p (i32.add (local.get $ptr) (i32.const 1)))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (if (call $unfilterRow (local.get $p) (local.get $q) (local.get $n) (local.get $bpp))
-          (then (return (local.get $r))))
+        (local.set $status
+          (call $unfilterRow (local.get $p) (local.get $q) (local.get $n) (local.get $bpp)))
+        (if (i32.eq (local.get $status) (i32.const 1)) (then (return (local.get $r))))
+        ;; A row that repeats the row above holds nothing new to count.
+        (if (i32.and (i32.ne (local.get $census) (i32.const 0)) (i32.eqz (local.get $status)))
+          (then
+            (call $censusRow (local.get $p) (local.get $q) (i32.add (local.get $p) (local.get $n))
+              (local.get $bpp) (local.get $census) (i32.add (local.get $census) (i32.const 256)))))
         (local.set $q (local.get $p))
         (local.set $p (i32.add (local.get $p) (i32.add (local.get $n) (i32.const 1))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
@@ -27,12 +35,15 @@
 
   ;; The whole transcode of 8-bit RGB ($channels 3) or RGBA (4) scanlines at $input, row by row
   ;; while each row is in cache: unfilter it, drop alpha, and write it Up-filtered against the
-  ;; row above as an RGB scanline at $output. Returns -1, or the first row with a bad filter type.
+  ;; row above as an RGB scanline at $output. Unless $census is 0, the census of the pixels is
+  ;; counted too (tables at $census and $census + 256), of the rows that differ from the row
+  ;; above. Returns -1, or the first row with a bad filter type.
   (func (export "transcodeRows")
     (param $input i32) (param $rows i32) (param $width i32) (param $channels i32)
-    (param $zero i32) (param $output i32) (result i32)
+    (param $zero i32) (param $output i32) (param $census i32) (result i32)
     (local $r i32) (local $p i32) (local $q i32) (local $o i32) (local $n i32)
-    (local $s i32) (local $t i32) (local $d i32) (local $end i32)
+    (local $s i32) (local $t i32) (local $d i32) (local $end i32) (local $changed v128)
+    (local $diff v128) (local $filtered v128) (local $vectorsEnd i32)
     (local.set $n (i32.mul (local.get $width) (local.get $channels)))
     (local.set $q (local.get $zero))
     (local.set $p (i32.add (local.get $input) (i32.const 1)))
@@ -40,35 +51,95 @@
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (if (call $unfilterRow (local.get $p) (local.get $q) (local.get $n) (local.get $channels))
-          (then (return (local.get $r))))
         (i32.store8 (i32.sub (local.get $o) (i32.const 1)) (i32.const 2))
         (local.set $s (local.get $p))
         (local.set $t (local.get $q))
         (local.set $d (local.get $o))
         (local.set $end (i32.add (local.get $p) (local.get $n)))
+        ;; The differences written are gathered too: none means the row repeats the one above
+        ;; (bytes past the row only ever make a row count as changed).
+        (local.set $changed (v128.const i64x2 0 0))
+        (if (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
+          (then
+            ;; An Up-filtered row already holds its differences with the row above: they are
+            ;; written as they are (alpha dropped) while the row is unfiltered, in one pass.
+            (local.set $vectorsEnd
+              (i32.add (local.get $p) (i32.and (local.get $n) (i32.const -16))))
+            (if (i32.eq (local.get $channels) (i32.const 4))
+              (then
+                (block $fused
+                  (loop $vector
+                    (br_if $fused (i32.ge_u (local.get $s) (local.get $vectorsEnd)))
+                    (local.set $filtered (v128.load (local.get $s)))
+                    (v128.store (local.get $s)
+                      (i8x16.add (local.get $filtered) (v128.load (local.get $t))))
+                    (local.set $diff
+                      (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 15 15 15 15
+                        (local.get $filtered) (local.get $filtered)))
+                    (v128.store (local.get $d) (local.get $diff))
+                    (local.set $changed (v128.or (local.get $changed) (local.get $diff)))
+                    (local.set $s (i32.add (local.get $s) (i32.const 16)))
+                    (local.set $t (i32.add (local.get $t) (i32.const 16)))
+                    (local.set $d (i32.add (local.get $d) (i32.const 12)))
+                    (br $vector))))
+              (else
+                (block $fused
+                  (loop $vector
+                    (br_if $fused (i32.ge_u (local.get $s) (local.get $vectorsEnd)))
+                    (local.set $filtered (v128.load (local.get $s)))
+                    (v128.store (local.get $s)
+                      (i8x16.add (local.get $filtered) (v128.load (local.get $t))))
+                    (v128.store (local.get $d) (local.get $filtered))
+                    (local.set $changed (v128.or (local.get $changed) (local.get $filtered)))
+                    (local.set $s (i32.add (local.get $s) (i32.const 16)))
+                    (local.set $t (i32.add (local.get $t) (i32.const 16)))
+                    (local.set $d (i32.add (local.get $d) (i32.const 16)))
+                    (br $vector)))))
+            ;; The last bytes are unfiltered alone; the loop below writes their differences.
+            (drop (call $up (local.get $s) (local.get $t) (i32.sub (local.get $end) (local.get $s)))))
+          (else
+            (if (i32.eq
+                  (call $unfilterRow
+                    (local.get $p) (local.get $q) (local.get $n) (local.get $channels))
+                  (i32.const 1))
+              (then (return (local.get $r))))))
         ;; Vectors may run past the row: the extra bytes land where the next row goes later.
         (if (i32.eq (local.get $channels) (i32.const 4))
           (then
-            (loop $vector
-              (v128.store (local.get $d)
-                (i8x16.sub
-                  (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 15 15 15 15
-                    (v128.load (local.get $s)) (v128.load (local.get $s)))
-                  (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 15 15 15 15
-                    (v128.load (local.get $t)) (v128.load (local.get $t)))))
-              (local.set $s (i32.add (local.get $s) (i32.const 16)))
-              (local.set $t (i32.add (local.get $t) (i32.const 16)))
-              (local.set $d (i32.add (local.get $d) (i32.const 12)))
-              (br_if $vector (i32.lt_u (local.get $s) (local.get $end)))))
+            (block $packed
+              (loop $vector
+                (br_if $packed (i32.ge_u (local.get $s) (local.get $end)))
+                (local.set $diff
+                  (i8x16.sub
+                    (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 15 15 15 15
+                      (v128.load (local.get $s)) (v128.load (local.get $s)))
+                    (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 15 15 15 15
+                      (v128.load (local.get $t)) (v128.load (local.get $t)))))
+                (v128.store (local.get $d) (local.get $diff))
+                (local.set $changed (v128.or (local.get $changed) (local.get $diff)))
+                (local.set $s (i32.add (local.get $s) (i32.const 16)))
+                (local.set $t (i32.add (local.get $t) (i32.const 16)))
+                (local.set $d (i32.add (local.get $d) (i32.const 12)))
+                (br $vector))))
           (else
-            (loop $vector
-              (v128.store (local.get $d)
-                (i8x16.sub (v128.load (local.get $s)) (v128.load (local.get $t))))
-              (local.set $s (i32.add (local.get $s) (i32.const 16)))
-              (local.set $t (i32.add (local.get $t) (i32.const 16)))
-              (local.set $d (i32.add (local.get $d) (i32.const 16)))
-              (br_if $vector (i32.lt_u (local.get $s) (local.get $end))))))
+            (block $packed
+              (loop $vector
+                (br_if $packed (i32.ge_u (local.get $s) (local.get $end)))
+                (local.set $diff (i8x16.sub (v128.load (local.get $s)) (v128.load (local.get $t))))
+                (v128.store (local.get $d) (local.get $diff))
+                (local.set $changed (v128.or (local.get $changed) (local.get $diff)))
+                (local.set $s (i32.add (local.get $s) (i32.const 16)))
+                (local.set $t (i32.add (local.get $t) (i32.const 16)))
+                (local.set $d (i32.add (local.get $d) (i32.const 16)))
+                (br $vector)))))
+        ;; Row 0 is compared with the zero row: all background, it holds nothing to count.
+        (if (local.get $census)
+          (then
+            (if (v128.any_true (local.get $changed))
+              (then
+                (call $censusRow (local.get $p) (local.get $q) (local.get $end)
+                  (local.get $channels) (local.get $census)
+                  (i32.add (local.get $census) (i32.const 256)))))))
         (local.set $q (local.get $p))
         (local.set $p (i32.add (local.get $p) (i32.add (local.get $n) (i32.const 1))))
         (local.set $o
@@ -78,7 +149,8 @@
     (i32.const -1))
 
   ;; Unfilters one row at $p (the filter-type byte is at $p - 1) against the raw row $q above.
-  ;; Returns 1 when the filter type is not 0 to 4, else 0.
+  ;; Returns 1 when the filter type is not 0 to 4, 2 when the row is known to repeat the row
+  ;; above (Up-filtered zeros), else 0.
   (func $unfilterRow (param $p i32) (param $q i32) (param $n i32) (param $bpp i32) (result i32)
     (local $f i32)
     (local.set $f (i32.load8_u (i32.sub (local.get $p) (i32.const 1))))
@@ -86,7 +158,10 @@
     (if (i32.eq (local.get $f) (i32.const 1))
       (then (call $sub (local.get $p) (local.get $n) (local.get $bpp)) (return (i32.const 0))))
     (if (i32.eq (local.get $f) (i32.const 2))
-      (then (call $up (local.get $p) (local.get $q) (local.get $n)) (return (i32.const 0))))
+      (then
+        (return
+          (select (i32.const 0) (i32.const 2)
+            (call $up (local.get $p) (local.get $q) (local.get $n))))))
     (if (i32.eq (local.get $f) (i32.const 3))
       (then
         (call $average (local.get $p) (local.get $q) (local.get $n) (local.get $bpp))
@@ -148,27 +223,34 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $byte))))
 
-  (func $up (param $p i32) (param $q i32) (param $n i32)
-    (local $i i32) (local $vectors i32)
+;; Returns 1 when a filtered byte is not zero (the row differs from the row above), else 0.
+  (func $up (param $p i32) (param $q i32) (param $n i32) (result i32)
+    (local $i i32) (local $vectors i32) (local $filtered v128) (local $changed v128)
+    (local $byte i32) (local $changedBytes i32)
     (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
     (block $end
       (loop $vector
         (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+        (local.set $filtered (v128.load (i32.add (local.get $p) (local.get $i))))
+        (local.set $changed (v128.or (local.get $changed) (local.get $filtered)))
         (v128.store (i32.add (local.get $p) (local.get $i))
           (i8x16.add
-            (v128.load (i32.add (local.get $p) (local.get $i)))
+            (local.get $filtered)
             (v128.load (i32.add (local.get $q) (local.get $i)))))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $vector)))
     (block $end
-      (loop $byte
+      (loop $bytes
         (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $byte (i32.load8_u (i32.add (local.get $p) (local.get $i))))
+        (local.set $changedBytes (i32.or (local.get $changedBytes) (local.get $byte)))
         (i32.store8 (i32.add (local.get $p) (local.get $i))
-          (i32.add
-            (i32.load8_u (i32.add (local.get $p) (local.get $i)))
-            (i32.load8_u (i32.add (local.get $q) (local.get $i)))))
+          (i32.add (local.get $byte) (i32.load8_u (i32.add (local.get $q) (local.get $i)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $byte))))
+        (br $bytes)))
+    (i32.or
+      (v128.any_true (local.get $changed))
+      (i32.ne (local.get $changedBytes) (i32.const 0))))
 
   (func $average (param $p i32) (param $q i32) (param $n i32) (param $bpp i32)
     (local $i i32) (local $left i32)
@@ -192,9 +274,58 @@
     (select (i32.sub (i32.const 0) (local.get $x)) (local.get $x)
       (i32.lt_s (local.get $x) (i32.const 0))))
 
+  ;; Paeth, a pixel at a time for 8-bit RGB and RGBA: the three predictors of a pixel's bytes
+  ;; in 16-bit lanes at once (each pixel needs the one before it, so pixels cannot go in
+  ;; parallel). Four bytes are written per pixel; for RGB the fourth keeps its own value.
   (func $paeth (param $p i32) (param $q i32) (param $n i32) (param $bpp i32)
     (local $i i32) (local $a i32) (local $b i32) (local $c i32)
     (local $pa i32) (local $pb i32) (local $pc i32)
+    (local $left v128) (local $up v128) (local $upLeft v128) (local $x i32)
+    (local $da v128) (local $db v128) (local $dc v128) (local $predicted v128)
+    (if (i32.or (i32.eq (local.get $bpp) (i32.const 3)) (i32.eq (local.get $bpp) (i32.const 4)))
+      (then
+        (block $end
+          (loop $pixel
+            (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $up
+              (i16x8.extend_low_i8x16_u
+                (v128.load32_zero (i32.add (local.get $q) (local.get $i)))))
+            (local.set $x (i32.load (i32.add (local.get $p) (local.get $i))))
+            ;; pa = |b - c|, pb = |a - c|, pc = |a + b - 2c|
+            (local.set $da (i16x8.abs (i16x8.sub (local.get $up) (local.get $upLeft))))
+            (local.set $db (i16x8.abs (i16x8.sub (local.get $left) (local.get $upLeft))))
+            (local.set $dc
+              (i16x8.abs
+                (i16x8.sub
+                  (i16x8.add (local.get $left) (local.get $up))
+                  (i16x8.add (local.get $upLeft) (local.get $upLeft)))))
+            (local.set $predicted
+              (v128.bitselect
+                (local.get $left)
+                (v128.bitselect (local.get $up) (local.get $upLeft)
+                  (i16x8.le_s (local.get $db) (local.get $dc)))
+                (v128.and
+                  (i16x8.le_s (local.get $da) (local.get $db))
+                  (i16x8.le_s (local.get $da) (local.get $dc)))))
+            ;; The raw pixel: filtered + predicted, bytewise.
+            (local.set $left
+              (i16x8.extend_low_i8x16_u
+                (i8x16.add
+                  (v128.load32_zero (i32.add (local.get $p) (local.get $i)))
+                  (i8x16.narrow_i16x8_u (local.get $predicted) (local.get $predicted)))))
+            (i32.store (i32.add (local.get $p) (local.get $i))
+              (select
+                (i32x4.extract_lane 0 (i8x16.narrow_i16x8_u (local.get $left) (local.get $left)))
+                (i32.or
+                  (i32.and
+                    (i32x4.extract_lane 0 (i8x16.narrow_i16x8_u (local.get $left) (local.get $left)))
+                    (i32.const 0x00ffffff))
+                  (i32.and (local.get $x) (i32.const 0xff000000)))
+                (i32.eq (local.get $bpp) (i32.const 4))))
+            (local.set $upLeft (local.get $up))
+            (local.set $i (i32.add (local.get $i) (local.get $bpp)))
+            (br $pixel)))
+        (return)))
     (block $end
       (loop $byte
         (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
@@ -286,6 +417,77 @@
             (br $pixels)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
+
+  ;; The census of a mask's pixels in raster order, for its statistics: $bSeen[B] becomes 1 for
+  ;; every B of a labelled pixel (R >= 1), and $firstB[R] (16 bits each) becomes B + 1 for the
+  ;; first pixel of each instance R, where it is still 0. Rows of $width pixels of $channels bytes
+  ;; (3 or 4; R first, B third) start $stride bytes apart; $zero points at a row of zero bytes
+  ;; (the row above row 0).
+  (func (export "census")
+    (param $ptr i32) (param $stride i32) (param $rows i32) (param $width i32)
+    (param $channels i32) (param $zero i32) (param $bSeen i32) (param $firstB i32)
+    (local $r i32) (local $p i32) (local $q i32) (local $n i32)
+    (local.set $n (i32.mul (local.get $width) (local.get $channels)))
+    (local.set $p (local.get $ptr))
+    (local.set $q (local.get $zero))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (call $censusRow (local.get $p) (local.get $q) (i32.add (local.get $p) (local.get $n))
+          (local.get $channels) (local.get $bSeen) (local.get $firstB))
+        (local.set $q (local.get $p))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
+  ;; The census of one row, $p to $end, whose row above is at $q. A pixel equal to the one above
+  ;; it, or with the R and B of the pixel counted before it, adds nothing: masks are mostly such
+  ;; pixels, so blocks of five RGB or four RGBA pixels equal to the block above are skipped
+  ;; whole, and only the pixels of the other blocks are looked at. The 16 bytes after $end (and
+  ;; after the row above) are read; they only ever make a block be looked at.
+  (func $censusRow
+    (param $p i32) (param $q i32) (param $end i32) (param $channels i32) (param $bSeen i32)
+    (param $firstB i32)
+    (local $step i32) (local $stop i32) (local $key i32) (local $previous i32) (local $id i32)
+    (local $entry i32)
+    ;; A key (R | B << 16) never has its top byte set, so the first pixel looked at counts.
+    (local.set $previous (i32.const -1))
+    (local.set $step (select (i32.const 16) (i32.const 15)
+      (i32.eq (local.get $channels) (i32.const 4))))
+    (block $rowDone
+      (loop $block
+        (br_if $rowDone (i32.ge_u (local.get $p) (local.get $end)))
+        (if (v128.any_true (v128.xor (v128.load (local.get $p)) (v128.load (local.get $q))))
+          (then
+            (local.set $stop (i32.add (local.get $p) (local.get $step)))
+            (if (i32.gt_u (local.get $stop) (local.get $end))
+              (then (local.set $stop (local.get $end))))
+            (loop $pixel
+              (local.set $key (i32.and (i32.load (local.get $p)) (i32.const 0x00ff00ff)))
+              (if (i32.ne (local.get $key) (local.get $previous))
+                (then
+                  (local.set $previous (local.get $key))
+                  (local.set $id (i32.and (local.get $key) (i32.const 0xff)))
+                  (if (local.get $id)
+                    (then
+                      (i32.store8
+                        (i32.add (local.get $bSeen) (i32.shr_u (local.get $key) (i32.const 16)))
+                        (i32.const 1))
+                      (local.set $entry
+                        (i32.add (local.get $firstB) (i32.shl (local.get $id) (i32.const 1))))
+                      (if (i32.eqz (i32.load16_u (local.get $entry)))
+                        (then
+                          (i32.store16 (local.get $entry)
+                            (i32.add
+                              (i32.shr_u (local.get $key) (i32.const 16))
+                              (i32.const 1)))))))))
+              (local.set $p (i32.add (local.get $p) (local.get $channels)))
+              (local.set $q (i32.add (local.get $q) (local.get $channels)))
+              (br_if $pixel (i32.lt_u (local.get $p) (local.get $stop)))))
+          (else
+            (local.set $p (i32.add (local.get $p) (local.get $step)))
+            (local.set $q (i32.add (local.get $q) (local.get $step)))))
+        (br $block))))
 
   ;; Applies PNG's Up filter in place to $rows scanlines of $n bytes starting at $ptr (row 0's
   ;; filter-type byte), bottom row first so each row is still raw when the one below reads it.

@@ -1,4 +1,4 @@
-import { PNG_SIGNATURE, writeChunk } from "./_chunks.ts";
+import { writePng } from "./_chunks.ts";
 import { filterScanlines, type PngFilter } from "./_filter.ts";
 import { deflate } from "./_zlib.ts";
 
@@ -36,18 +36,10 @@ export async function pngFile(parts: PngFileParts): Promise<Uint8Array> {
     bytesPerPixel: parts.bytesPerPixel,
     filter: parts.filter,
   });
-  const chunks = [
-    PNG_SIGNATURE,
-    writeChunk("IHDR", header),
-    ...(parts.palette ? [writeChunk("PLTE", parts.palette)] : []),
-    writeChunk("IDAT", await deflate(scanlines, { level: parts.level })),
-    writeChunk("IEND", new Uint8Array(0)),
-  ];
-  const png = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    png.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return png;
+  return writePng([
+    { type: "IHDR", data: header },
+    ...(parts.palette ? [{ type: "PLTE", data: parts.palette }] : []),
+    { type: "IDAT", data: await deflate(scanlines, { level: parts.level }) },
+    { type: "IEND", data: new Uint8Array(0) },
+  ]);
 }

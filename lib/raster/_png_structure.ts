@@ -6,6 +6,7 @@
 
 import { PngError } from "../errors.ts";
 import { readChunks } from "./_chunks.ts";
+import { concatenate } from "./_concatenate.ts";
 import { parseHeader, type PngHeader } from "./_png_header.ts";
 
 /** What the decoder needs from a PNG's chunks. */
@@ -113,17 +114,4 @@ function checkedPalette(
     );
   }
   return data;
-}
-
-function concatenate(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
 }

@@ -9,6 +9,7 @@
 import { writePng } from "./_chunks.ts";
 import { isFastFlavour, transcodeFastRgb, verifyFastRgb } from "./_fast_rgb.ts";
 import { type CheckedPng, checkPng, inflateCheckedPng } from "./_inflate_png.ts";
+import { censusOf, type MaskCensus } from "./_mask_census.ts";
 import { pixelsOf } from "./decode_png.ts";
 import { DEFAULT_ZLIB_LEVEL, encodePng } from "./encode_png.ts";
 import { applySemanticMapping, colourTableOf } from "./semantic_mapping.ts";
@@ -28,6 +29,24 @@ export interface TranscodePngOptions {
   maxPixels?: number;
 }
 
+/** Options of {@linkcode transcodeMask}. */
+export interface TranscodeMaskOptions extends TranscodePngOptions {
+  /** Also count the census of the original pixels, for the mask's statistics. */
+  census?: boolean;
+}
+
+/** What {@linkcode transcodeMask} gives back. */
+export interface TranscodedMask {
+  /** The bytes of the PNG to write. */
+  png: Uint8Array;
+  /** The image's width in pixels. */
+  width: number;
+  /** The image's height in pixels. */
+  height: number;
+  /** The census of the original (not recoloured) pixels, when asked. */
+  census?: MaskCensus;
+}
+
 /**
  * Converts a PNG to an 8-bit RGB PNG with exactly the pixels OpenCV's `IMREAD_COLOR` reads,
  * recoloured by the semantic mapping if one is given. The input is always fully checked (every
@@ -45,31 +64,64 @@ export async function transcodePng(
   bytes: Uint8Array,
   options: TranscodePngOptions = {},
 ): Promise<Uint8Array> {
+  return (await transcodeMask(bytes, options)).png;
+}
+
+/**
+ * {@linkcode transcodePng}, also giving the image's size and, if asked, the census of its
+ * pixels, counted where the kernels already hold them unfiltered.
+ *
+ * @param bytes The PNG file's bytes.
+ * @param options The recolouring, the pixel limit and whether to count the census.
+ * @returns The PNG to write, the size and the census.
+ * @throws {PngError} when the data is not a valid PNG, is truncated or corrupt, or too large.
+ * @throws {ConfigError} when `maxPixels` or the mapping is out of range.
+ */
+export async function transcodeMask(
+  bytes: Uint8Array,
+  options: TranscodeMaskOptions = {},
+): Promise<TranscodedMask> {
   const png = checkPng(bytes, options.maxPixels);
   const mapping = options.colourByBChannel;
   const { header } = png;
+  const { width, height } = header;
   if (!isFastFlavour(header)) {
     const image = pixelsOf(inflateCheckedPng(png));
-    const colourTable = mapping && mapping.size > 0 ? colourTableOf(mapping) : undefined;
-    const recoloured = mapping && colourTable ? applySemanticMapping(image, mapping) : image;
-    return await encodePng(recoloured, { level: DEFAULT_ZLIB_LEVEL });
+    const census = options.census ? censusOf(image) : undefined;
+    const recoloured = tableOf(mapping) ? applySemanticMapping(image, mapping!) : image;
+    return {
+      png: await encodePng(recoloured, { level: DEFAULT_ZLIB_LEVEL }),
+      width,
+      height,
+      census,
+    };
   }
-  const colourTable = mapping && mapping.size > 0 ? colourTableOf(mapping) : undefined;
+  const colourTable = tableOf(mapping);
   if (colourTable === undefined && header.colourType === 2 && isPlain(png)) {
-    verifyFastRgb(png);
-    return bytes;
+    const { census } = verifyFastRgb(png, options);
+    return { png: bytes, width, height, census };
   }
-  const idat = transcodeFastRgb(png, { colourTable, level: DEFAULT_ZLIB_LEVEL });
+  const { idat, census } = transcodeFastRgb(png, {
+    colourTable,
+    level: DEFAULT_ZLIB_LEVEL,
+    census: options.census,
+  });
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
-  view.setUint32(0, header.width);
-  view.setUint32(4, header.height);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return writePng([
+  const file = writePng([
     { type: "IHDR", data: ihdr },
-    { type: "IDAT", data: idat },
+    { type: "IDAT", data: idat! },
     { type: "IEND", data: new Uint8Array(0) },
   ]);
+  return { png: file, width, height, census };
+}
+
+/** The mapping's colour table; `undefined` for no or an empty mapping. */
+function tableOf(mapping: TranscodePngOptions["colourByBChannel"]): Uint8Array | undefined {
+  return mapping && mapping.size > 0 ? colourTableOf(mapping) : undefined;
 }
 
 function isPlain(png: CheckedPng): boolean {

@@ -1,6 +1,6 @@
 /**
- * The one place that talks to the runtime's zlib (`node:zlib`, native in Deno and Node), so the
- * codec can move to another backend by changing this file only.
+ * The one place, with `_zlib_streams.ts`, that talks to the runtime's zlib (`node:zlib`, native
+ * in Deno and Node), so the codec can move to another backend by changing these two files only.
  *
  * @module
  */
@@ -8,7 +8,6 @@
 import {
   constants,
   crc32 as nativeCrc32,
-  createInflate,
   deflate as deflateWithCallback,
   deflateSync as nativeDeflateSync,
   inflate as inflateWithCallback,
@@ -147,69 +146,4 @@ export function deflateSync(bytes: Uint8Array, options: DeflateOptions): Uint8Ar
  */
 export function crc32(bytes: Uint8Array): number {
   return nativeCrc32(bytes) >>> 0;
-}
-
-/** The part of `node:zlib`'s internal stream handle that {@linkcode inflateInto} uses. */
-interface ZlibHandle {
-  writeSync(
-    flush: number,
-    input: Uint8Array,
-    inOffset: number,
-    inLength: number,
-    output: Uint8Array,
-    outOffset: number,
-    outLength: number,
-  ): void;
-  onerror: (message: string, errno: number) => void;
-}
-
-/**
- * Inflates a zlib stream straight into `target` (e.g. WebAssembly memory), without allocating
- * an output buffer: measured to save a copy and most page faults on 1920×1080 masks. Like
- * {@linkcode inflate}, a stream cut short yields the bytes decoded so far.
- *
- * It drives the stream handle under `node:zlib`'s `Inflate` (the same calls `inflateSync` makes,
- * in Node and in Deno); where that handle is missing, it inflates with `inflateSync` and copies.
- *
- * @param compressed The zlib stream (RFC 1950).
- * @param target Where the bytes go; filling it completely means the stream may hold more.
- * @returns How many bytes were written at the start of `target`.
- * @throws {Error} when the stream is corrupt (with `node:zlib`'s message).
- *
- * @example
- * ```ts
- * import { deflateSync, inflateInto } from "./_zlib.ts";
- *
- * const target = new Uint8Array(1001);
- * console.log(inflateInto(deflateSync(new Uint8Array(1000), { level: 2 }), target)); // 1000
- * ```
- */
-export function inflateInto(compressed: Uint8Array, target: Uint8Array): number {
-  const stream = createInflate();
-  const handle = (stream as unknown as { _handle?: ZlibHandle })._handle;
-  const state = (stream as unknown as { _writeState?: Uint32Array })._writeState;
-  try {
-    if (typeof handle?.writeSync !== "function" || !(state instanceof Uint32Array)) {
-      const inflated = inflateSync(compressed, { maxOutputLength: target.length });
-      target.set(inflated);
-      return inflated.length;
-    }
-    let failure: Error | undefined;
-    handle.onerror = (message, errno) => {
-      failure ??= Object.assign(new Error(message), { errno });
-    };
-    handle.writeSync(
-      constants.Z_SYNC_FLUSH,
-      compressed,
-      0,
-      compressed.length,
-      target,
-      0,
-      target.length,
-    );
-    if (failure !== undefined) throw failure;
-    return target.length - state[0];
-  } finally {
-    stream.close();
-  }
 }

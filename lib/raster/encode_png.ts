@@ -5,7 +5,7 @@
  */
 
 import { ConfigError, PngError } from "../errors.ts";
-import { PNG_SIGNATURE, writeChunk } from "./_chunks.ts";
+import { writePng } from "./_chunks.ts";
 import { filterScanlines, type PngFilter } from "./_filter.ts";
 import { deflate } from "./_zlib.ts";
 import type { RgbImage } from "./rgb_image.ts";
@@ -99,17 +99,9 @@ export async function encodePng(
   view.setUint32(4, height);
   header.set([8, 2, 0, 0, 0], 8);
   const scanlines = filterScanlines(data, { rowBytes: width * 3, bytesPerPixel: 3, filter });
-  const chunks = [
-    PNG_SIGNATURE,
-    writeChunk("IHDR", header),
-    writeChunk("IDAT", await deflate(scanlines, { level })),
-    writeChunk("IEND", new Uint8Array(0)),
-  ];
-  const png = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    png.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return png;
+  return writePng([
+    { type: "IHDR", data: header },
+    { type: "IDAT", data: await deflate(scanlines, { level }) },
+    { type: "IEND", data: new Uint8Array(0) },
+  ]);
 }

@@ -1,0 +1,133 @@
+/**
+ * What `ConvertPool` runs, shared by its two sides: the jobs by name (the same functions run in
+ * a worker or, as a fallback, on the calling thread), the messages, and errors as plain data
+ * that come back as the class they were thrown as.
+ *
+ * @module
+ */
+
+import { ApiError, ConfigError, MasksError, PngError, TaskError } from "../errors.ts";
+import { convertMask, type ConvertMaskOptions } from "./convert_mask.ts";
+import { type MaskJob, type RenderedMask, runMaskJob } from "./_mask_job.ts";
+
+/** The jobs a pool runs, each with its input and its result. */
+export interface PoolJobs {
+  /** {@linkcode convertMask}: a mask's data URI to the PNG the SDK writes. */
+  convert: { input: { mask: unknown; options: ConvertMaskOptions }; result: Uint8Array };
+  /** {@linkcode runMaskJob}: one task's files, size and statistics. */
+  render: { input: MaskJob; result: RenderedMask };
+}
+
+/** The name of a job. */
+export type PoolJobName = keyof PoolJobs;
+
+/** How each job runs, and which buffers of its result are transferred rather than copied. */
+export const POOL_JOBS: {
+  [Name in PoolJobName]: {
+    run(input: PoolJobs[Name]["input"]): Promise<PoolJobs[Name]["result"]>;
+    transfer(result: PoolJobs[Name]["result"]): ArrayBuffer[];
+  };
+} = {
+  convert: {
+    async run({ mask, options }) {
+      const png = await convertMask(mask, options);
+      // A mask written as it came may be a view into a larger buffer: send exactly its bytes.
+      return png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? png : png.slice();
+    },
+    transfer: (png) => [png.buffer as ArrayBuffer],
+  },
+  render: {
+    run: runMaskJob,
+    transfer: (rendered) => rendered.files.map((file) => file.bytes.buffer as ArrayBuffer),
+  },
+};
+
+/** A job as posted to a worker. */
+export interface PoolRequest {
+  /** The job's number, echoed in the answer. */
+  id: number;
+  /** Which job. */
+  name: PoolJobName;
+  /** Its input (structured-cloned). */
+  input: unknown;
+}
+
+/** A worker's answer: the job's result, or the error that stopped it. */
+export type PoolAnswer =
+  | { id: number; result: unknown }
+  | { id: number; error: ErrorData };
+
+/**
+ * Runs a job posted to a worker, on that worker.
+ *
+ * @param request The job.
+ * @returns The answer to post back, and the buffers to transfer with it.
+ */
+export async function answerOf(
+  request: PoolRequest,
+): Promise<{ answer: PoolAnswer; transfer: ArrayBuffer[] }> {
+  const { id, name, input } = request;
+  const job = POOL_JOBS[name] as {
+    run(input: unknown): Promise<unknown>;
+    transfer(result: unknown): ArrayBuffer[];
+  };
+  try {
+    const result = await job.run(input);
+    return { answer: { id, result }, transfer: job.transfer(result) };
+  } catch (error) {
+    return { answer: { id, error: errorData(error) }, transfer: [] };
+  }
+}
+
+/** An error as plain data. */
+export interface ErrorData {
+  /** The class name, e.g. `PngError`. */
+  name: string;
+  /** The message. */
+  message: string;
+  /** The stack, where it was thrown. */
+  stack?: string;
+  /** The class's own fields (`setting`, `status`, `taskId`...). */
+  fields: Record<string, string | number | boolean | undefined>;
+}
+
+const ERROR_CLASSES: Readonly<Record<string, { prototype: MasksError }>> = {
+  MasksError,
+  ConfigError,
+  ApiError,
+  TaskError,
+  PngError,
+};
+
+/**
+ * Turns an error into plain data that can be posted.
+ *
+ * @param error What was thrown.
+ * @returns Its class name, message, stack and own fields.
+ */
+export function errorData(error: unknown): ErrorData {
+  const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+  const fields: ErrorData["fields"] = {};
+  for (const [key, value] of Object.entries(error instanceof Error ? error : {})) {
+    if (value === undefined || ["string", "number", "boolean"].includes(typeof value)) {
+      fields[key] = value;
+    }
+  }
+  return { name, message, stack, fields };
+}
+
+/**
+ * Turns error data back into an error: an instance of the same class for this package's errors
+ * (so callers tell a bad mask from a bug as they would on one thread), else an `Error` with the
+ * worker's name, message and stack.
+ *
+ * @param data The error as plain data.
+ * @returns The error to throw.
+ */
+export function errorOf(data: ErrorData): Error {
+  const error = new Error(data.message);
+  const known = Object.hasOwn(ERROR_CLASSES, data.name) ? ERROR_CLASSES[data.name] : undefined;
+  if (known !== undefined) Object.setPrototypeOf(error, known.prototype);
+  else if (data.stack !== undefined) error.stack = data.stack;
+  return Object.assign(error, data.fields, { name: data.name });
+}
