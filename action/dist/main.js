@@ -4747,7 +4747,7 @@ var require_util2 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform {
+    var InflateStream2 = class extends Transform {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -4776,7 +4776,7 @@ var require_util2 = __commonJS({
       }
     };
     function createInflate2(zlibOptions) {
-      return new InflateStream(zlibOptions);
+      return new InflateStream2(zlibOptions);
     }
     function extractMimeType(headers) {
       let charset = null;
@@ -5731,7 +5731,7 @@ var require_client_h1 = __commonJS({
     var timers = require_timers();
     var { RequestContentLengthMismatchError, ResponseContentLengthMismatchError, RequestAbortedError, InvalidArgumentError, HeadersTimeoutError, HeadersOverflowError, SocketError, InformationalError, BodyTimeoutError, HTTPParserError, ResponseExceededMaxSizeError } = require_errors();
     var { kUrl, kReset, kClient, kParser, kBlocking, kRunning, kPending, kSize, kWriting, kQueue, kNoRef, kKeepAliveDefaultTimeout, kHostHeader, kPendingIdx, kRunningIdx, kError, kPipelining, kSocket, kKeepAliveTimeoutValue, kMaxHeadersSize, kKeepAliveMaxTimeout, kKeepAliveTimeoutThreshold, kHeadersTimeout, kBodyTimeout, kStrictContentLength, kMaxRequests, kCounter, kMaxResponseSize, kOnError, kResume, kHTTPContext } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5805,7 +5805,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5900,11 +5900,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5927,10 +5927,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -5947,7 +5947,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6132,7 +6132,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6154,7 +6154,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6190,13 +6190,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -20987,8 +20987,120 @@ var TaskPool = class {
   }
 };
 
+// lib/export/_mask_job.ts
+import { createHash } from "node:crypto";
+
+// lib/raster/_base64.ts
+var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+var VALUE_BY_CODE = (() => {
+  const table = new Uint8Array(256).fill(255);
+  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
+  return table;
+})();
+function decodeBase64(text2) {
+  let end = text2.length;
+  if (end > 0 && text2.charCodeAt(end - 1) === 61) end--;
+  if (end > 0 && text2.charCodeAt(end - 1) === 61) end--;
+  if (end % 4 === 1) return {
+    position: text2.length,
+    reason: "its length is not valid base64"
+  };
+  if (text2.length % 4 !== 0 && end !== text2.length) {
+    return {
+      position: text2.length,
+      reason: "its padding is wrong"
+    };
+  }
+  const bytes = new Uint8Array(Math.floor(end * 3 / 4));
+  let j = 0;
+  let i = 0;
+  for (; i + 4 <= end; i += 4) {
+    const a = value(text2, i);
+    const b = value(text2, i + 1);
+    const c = value(text2, i + 2);
+    const d = value(text2, i + 3);
+    if ((a | b | c | d) > 63) return fault(text2, i);
+    const group = a << 18 | b << 12 | c << 6 | d;
+    bytes[j++] = group >> 16;
+    bytes[j++] = group >> 8 & 255;
+    bytes[j++] = group & 255;
+  }
+  if (i < end) {
+    let group = 0;
+    for (let k = i; k < end; k++) {
+      const v = value(text2, k);
+      if (v > 63) return fault(text2, k);
+      group = group << 6 | v;
+    }
+    if (end - i === 2) bytes[j] = group >> 4;
+    else {
+      bytes[j] = group >> 10;
+      bytes[j + 1] = group >> 2 & 255;
+    }
+  }
+  return bytes;
+}
+function value(text2, index) {
+  const code2 = text2.charCodeAt(index);
+  return code2 < 256 ? VALUE_BY_CODE[code2] : 255;
+}
+function fault(text2, from) {
+  let position = from;
+  while (value(text2, position) <= 63) position++;
+  return {
+    position,
+    reason: `character ${JSON.stringify(text2[position])} is not base64`
+  };
+}
+
+// lib/raster/mask_data_uri.ts
+function decodeDataUri(uri) {
+  if (typeof uri !== "string") {
+    const kind = uri === null || uri === void 0 ? String(uri) : Array.isArray(uri) ? "an array" : typeof uri === "object" ? "an object" : `a ${typeof uri}`;
+    throw new PngError(`the mask is ${kind}, not a data URI string`);
+  }
+  if (uri.length === 0) throw new PngError("the mask is an empty string, not a data URI");
+  if (uri.slice(0, 5).toLowerCase() !== "data:") {
+    throw new PngError(`the mask is not a data URI: it starts with ${quoteStart(uri)}`);
+  }
+  const comma = uri.indexOf(",");
+  if (comma === -1) {
+    throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
+  }
+  const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
+  if (mime !== "" && mime.toLowerCase() !== "image/png") {
+    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
+  }
+  if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
+    throw new PngError(`the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`);
+  }
+  let payload = uri.slice(comma + 1);
+  if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
+  if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
+  const bytes = decodeBase64(payload);
+  if (!(bytes instanceof Uint8Array)) {
+    throw new PngError(`the mask data URI holds invalid base64: ${bytes.reason} (at payload character ${bytes.position})`);
+  }
+  return bytes;
+}
+function quoteStart(text2) {
+  return JSON.stringify(text2.length > 30 ? `${text2.slice(0, 30)}\u2026` : text2);
+}
+
+// lib/raster/_concatenate.ts
+function concatenate(parts) {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
 // lib/raster/_zlib.ts
-import { constants as constants3, crc32 as nativeCrc32, createInflate, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
+import { constants as constants3, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
 var OUTPUT_TOO_LARGE = "ERR_BUFFER_TOO_LARGE";
 function deflate(bytes, options) {
   return new Promise((resolve3, reject) => {
@@ -21009,6 +21121,12 @@ function inflateSync(compressed, options = {}) {
       maxOutputLength: limit,
       chunkSize: Math.max(64, limit + 64)
     }
+  });
+  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
+}
+function deflateSync(bytes, options) {
+  const result = nativeDeflateSync(bytes, {
+    level: options.level
   });
   return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
 }
@@ -21082,34 +21200,53 @@ function writeChunk(type, data) {
   view.setUint32(data.length + 8, crc32(chunk.subarray(4, data.length + 8)));
   return chunk;
 }
+function writePng(chunks) {
+  return concatenate([
+    PNG_SIGNATURE,
+    ...chunks.map(({ type, data }) => writeChunk(type, data))
+  ]);
+}
 
 // lib/raster/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
-  "AGFzbQEAAAABRglgBX9/f39/AX9gBn9/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgBH9/f38AYAF/AX9gB39/f39/f38A",
-  "YAV/f39/fwADDQwAAQIDBAQFBgUHCAQFAwEAAQdHBgZtZW1vcnkCAAh1bmZpbHRlcgAADXRyYW5zY29kZVJvd3MAAQdwYWNr",
-  "UmdiAAkKbWFwQ29sb3VycwAKCGZpbHRlclVwAAsKowwMRQEDfyAEIQcgAEEBaiEGAkADQCAFIAFPDQEgBiAHIAIgAxACBEAg",
-  "BQ8LIAYhByAGIAJBAWpqIQYgBUEBaiEFDAALC0F/C5wCAQl/IAIgA2whCiAEIQggAEEBaiEHIAVBAWohCQJAA0AgBiABTw0B",
-  "IAcgCCAKIAMQAgRAIAYPCyAJQQFrQQI6AAAgByELIAghDCAJIQ0gByAKaiEOIANBBEYEQANAIA0gC/0ABAAgC/0ABAD9DQAB",
-  "AgQFBggJCgwNDg8PDw8gDP0ABAAgDP0ABAD9DQABAgQFBggJCgwNDg8PDw/9cf0LBAAgC0EQaiELIAxBEGohDCANQQxqIQ0g",
-  "CyAOSQ0ACwUDQCANIAv9AAQAIAz9AAQA/XH9CwQAIAtBEGohCyAMQRBqIQwgDUEQaiENIAsgDkkNAAsLIAchCCAHIApBAWpq",
-  "IQcgCSACQQNsQQFqaiEJIAZBAWohBgwACwtBfwtpAQF/IABBAWstAAAhBCAERQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsg",
-  "BEECRgRAIAAgASACEAVBAA8LIARBA0YEQCAAIAEgAiADEAZBAA8LIARBBEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH//v37",
-  "B3EgAUH//v37B3FqIAAgAXNBgIGChHhxcwvFAQECfyACIQMgAkEERgRAAkADQCADIAFPDQEgACADaiAAIANqKAIAIAAgA0EE",
-  "a2ooAgAQAzYCACADQQRqIQMMAAsLDwsgAkEDRgRAAkADQCADIAFPDQEgACADaigCACEEIAAgA2ogBCAAIANBA2tqKAIAEANB",
-  "////B3EgBEGAgIB4cXI2AgAgA0EDaiEDDAALCw8LAkADQCADIAFPDQEgACADaiAAIANqLQAAIAAgAyACa2otAABqOgAAIANB",
-  "AWohAwwACwsLbQECfyACQXBxIQQCQANAIAMgBE8NASAAIANqIAAgA2r9AAQAIAEgA2r9AAQA/W79CwQAIANBEGohAwwACwsC",
-  "QANAIAMgAk8NASAAIANqIAAgA2otAAAgASADai0AAGo6AAAgA0EBaiEDDAALCwtRAQJ/AkADQCAEIAJPDQEgBCADTwR/IAAg",
-  "BCADa2otAAAFQQALIQUgACAEaiAAIARqLQAAIAUgASAEai0AAGpBAXZqOgAAIARBAWohBAwACwsLDwBBACAAayAAIABBAEgb",
-  "C5wBAQd/AkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAG",
-  "IAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtq",
-  "OgAAIARBAWohBAwACwsLjwEBBH8CQANAIAcgBE8NASAAIAcgAWxqIQggAiAHIANsaiEJIAZBA0YEQCAJIAggBUEDbPwKAAAF",
-  "IAggBUECdGohCgJAA0AgCCAKTw0BIAkgCP0ABAAgCP0ABAD9DQABAgQFBggJCgwNDg8PDw/9CwQAIAhBEGohCCAJQQxqIQkM",
-  "AAsLCyAHQQFqIQcMAAsLC7EBAQV/AkADQCAFIAJPDQEgACAFIAFsaiEGIAYgA0EDbGohBwJAA0AgBiAHTw0BIAb9AAQA/VNF",
-  "BEAgBkEPaiEGDAELIAZBD2ohCSAJIAdLBEAgByEJCwNAIAYtAAAEQCAEIAYtAAJBAnRqIQggCC0AAARAIAYgCC0AAToAACAG",
-  "IAgtAAI6AAEgBiAILQADOgACCwsgBkEDaiEGIAYgCUkNAAsMAAsLIAVBAWohBQwACwsLtgEBBX8gAkFwcSEHIAEhAwJAA0Ag",
-  "A0UNASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQgBCACQQFqayEFIANFBEAMAgtBACEGAkADQCAGIAdPDQEg",
-  "BCAGaiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsLAkADQCAGIAJPDQEgBCAGaiAEIAZqLQAAIAUgBmotAABr",
-  "OgAAIAZBAWohBgwACwsMAAsLCw=="
+  "AGFzbQEAAAABYwxgBn9/f39/fwF/YAd/f39/f39/AX9gBH9/f38Bf2ACf38Bf2ADf39/AGADf39/AX9gBH9/f38AYAF/AX9g",
+  "B39/f39/f38AYAV/f39/fwBgCH9/f39/f39/AGAGf39/f39/AAMPDgABAgMEBQYHBggJCgsEBQMBAAEHUAcGbWVtb3J5AgAI",
+  "dW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAJCm1hcENvbG91cnMACgZjZW5zdXMACwhmaWx0ZXJVcAANCpIT",
+  "Dm0BBH8gBCEIIABBAWohBwJAA0AgBiABTw0BIAcgCCACIAMQAiEJIAlBAUYEQCAGDwsgBUEARyAJRXEEQCAHIAggByACaiAD",
+  "IAUgBUGAAmoQDAsgByEIIAcgAkEBamohByAGQQFqIQYMAAsLQX8L1QQDCX8DewF/IAIgA2whCyAEIQkgAEEBaiEIIAVBAWoh",
+  "CgJAA0AgByABTw0BIApBAWtBAjoAACAIIQwgCSENIAohDiAIIAtqIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAIQQFrLQAAQQJG",
+  "BEAgCCALQXBxaiETIANBBEYEQAJAA0AgDCATTw0BIAz9AAQAIRIgDCASIA39AAQA/W79CwQAIBIgEv0NAAECBAUGCAkKDA0O",
+  "Dw8PDyERIA4gEf0LBAAgECAR/VAhECAMQRBqIQwgDUEQaiENIA5BDGohDgwACwsFAkADQCAMIBNPDQEgDP0ABAAhEiAMIBIg",
+  "Df0ABAD9bv0LBAAgDiAS/QsEACAQIBL9UCEQIAxBEGohDCANQRBqIQ0gDkEQaiEODAALCwsgDCANIA8gDGsQBRoFIAggCSAL",
+  "IAMQAkEBRgRAIAcPCwsgA0EERgRAAkADQCAMIA9PDQEgDP0ABAAgDP0ABAD9DQABAgQFBggJCgwNDg8PDw8gDf0ABAAgDf0A",
+  "BAD9DQABAgQFBggJCgwNDg8PDw/9cSERIA4gEf0LBAAgECAR/VAhECAMQRBqIQwgDUEQaiENIA5BDGohDgwACwsFAkADQCAM",
+  "IA9PDQEgDP0ABAAgDf0ABAD9cSERIA4gEf0LBAAgECAR/VAhECAMQRBqIQwgDUEQaiENIA5BEGohDgwACwsLIAYEQCAQ/VME",
+  "QCAIIAkgDyADIAYgBkGAAmoQDAsLIAghCSAIIAtBAWpqIQggCiACQQNsQQFqaiEKIAdBAWohBwwACwtBfwtsAQF/IABBAWst",
+  "AAAhBCAERQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsgBEECRgRAQQBBAiAAIAEgAhAFGw8LIARBA0YEQCAAIAEgAiADEAZB",
+  "AA8LIARBBEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH//v37B3EgAUH//v37B3FqIAAgAXNBgIGChHhxcwvFAQECfyACIQMg",
+  "AkEERgRAAkADQCADIAFPDQEgACADaiAAIANqKAIAIAAgA0EEa2ooAgAQAzYCACADQQRqIQMMAAsLDwsgAkEDRgRAAkADQCAD",
+  "IAFPDQEgACADaigCACEEIAAgA2ogBCAAIANBA2tqKAIAEANB////B3EgBEGAgIB4cXI2AgAgA0EDaiEDDAALCw8LAkADQCAD",
+  "IAFPDQEgACADaiAAIANqLQAAIAAgAyACa2otAABqOgAAIANBAWohAwwACwsLkgEDAn8CewJ/IAJBcHEhBAJAA0AgAyAETw0B",
+  "IAAgA2r9AAQAIQUgBiAF/VAhBiAAIANqIAUgASADav0ABAD9bv0LBAAgA0EQaiEDDAALCwJAA0AgAyACTw0BIAAgA2otAAAh",
+  "ByAIIAdyIQggACADaiAHIAEgA2otAABqOgAAIANBAWohAwwACwsgBv1TIAhBAEdyC1EBAn8CQANAIAQgAk8NASAEIANPBH8g",
+  "ACAEIANrai0AAAVBAAshBSAAIARqIAAgBGotAAAgBSABIARqLQAAakEBdmo6AAAgBEEBaiEEDAALCwsPAEEAIABrIAAgAEEA",
+  "SBsL9gIEB38DewF/BHsgA0EDRiADQQRGcgRAAkADQCAEIAJPDQEgASAEav1cAgD9iQEhDCAAIARqKAIAIQ4gDCAN/ZEB/YAB",
+  "IQ8gCyAN/ZEB/YABIRAgCyAM/Y4BIA0gDf2OAf2RAf2AASERIAsgDCANIBAgEf0z/VIgDyAQ/TMgDyAR/TP9Tv1SIRIgACAE",
+  "av1cAgAgEiAS/Wb9bv2JASELIAAgBGogCyAL/Wb9GwAgCyAL/Wb9GwBB////B3EgDkGAgIB4cXIgA0EERhs2AgAgDCENIAQg",
+  "A2ohBAwACwsPCwJAA0AgBCACTw0BIAEgBGotAAAhBiAEIANPBEAgACAEIANrai0AACEFIAEgBCADa2otAAAhBwVBACEFQQAh",
+  "BwsgBiAHaxAHIQggBSAHaxAHIQkgBSAGaiAHQQF0axAHIQogACAEaiAAIARqLQAAIAggCU0gCCAKTXEEfyAFBSAGIAcgCSAK",
+  "TRsLajoAACAEQQFqIQQMAAsLC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8",
+  "CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEM",
+  "aiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAE",
+  "AP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6",
+  "AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAF",
+  "IQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxAMIAkhCiAJIAFqIQkgCEEBaiEIDAALCwvDAQEGf0F/IQlBEEEPIANBBEYb",
+  "IQYCQANAIAAgAk8NASAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsDQCAAKAIAQf+B/AdxIQggCCAJRwRA",
+  "IAghCSAIQf8BcSEKIAoEQCAEIAhBEHZqQQE6AAAgBSAKQQF0aiELIAsvAQBFBEAgCyAIQRB2QQFqOwEACwsLIAAgA2ohACAB",
+  "IANqIQEgACAHSQ0ACwUgACAGaiEAIAEgBmohAQsMAAsLC7YBAQV/IAJBcHEhByABIQMCQANAIANFDQEgA0EBayEDIAAgAyAC",
+  "QQFqbGohBCAEQQI6AAAgBEEBaiEEIAQgAkEBamshBSADRQRADAILQQAhBgJAA0AgBiAHTw0BIAQgBmogBCAGav0ABAAgBSAG",
+  "av0ABAD9cf0LBAAgBkEQaiEGDAALCwJAA0AgBiACTw0BIAQgBmogBCAGai0AACAFIAZqLQAAazoAACAGQQFqIQYMAAsLDAAL",
+  "Cws="
 ].join("");
 
 // lib/raster/_kernels.ts
@@ -21131,6 +21268,831 @@ function withKernels(bytes, work) {
 }
 function align16(offset) {
   return offset + 15 & ~15;
+}
+
+// lib/raster/_png_header.ts
+var CHANNELS_BY_COLOUR_TYPE = {
+  0: 1,
+  2: 3,
+  3: 1,
+  4: 2,
+  6: 4
+};
+var COLOUR_TYPE_NAMES = {
+  0: "grey",
+  2: "RGB",
+  3: "palette",
+  4: "grey + alpha",
+  6: "RGBA"
+};
+var BIT_DEPTHS_BY_COLOUR_TYPE = {
+  0: [
+    1,
+    2,
+    4,
+    8,
+    16
+  ],
+  2: [
+    8,
+    16
+  ],
+  3: [
+    1,
+    2,
+    4,
+    8
+  ],
+  4: [
+    8,
+    16
+  ],
+  6: [
+    8,
+    16
+  ]
+};
+var MAX_DIMENSION = 2147483647;
+function parseHeader(data, options) {
+  if (data.length !== 13) {
+    throw new PngError(`the PNG's IHDR chunk holds ${data.length} bytes instead of 13`);
+  }
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const width = view.getUint32(0);
+  const height = view.getUint32(4);
+  const [bitDepth, colourType, compression, filter, interlace] = data.subarray(8);
+  for (const [name, size] of [
+    [
+      "width",
+      width
+    ],
+    [
+      "height",
+      height
+    ]
+  ]) {
+    if (size === 0 || size > MAX_DIMENSION) {
+      throw new PngError(`the PNG's ${name} is ${size}; it must be from 1 to ${MAX_DIMENSION}`);
+    }
+  }
+  const depths = BIT_DEPTHS_BY_COLOUR_TYPE[colourType];
+  if (depths === void 0) {
+    throw new PngError(`the PNG has colour type ${colourType}; PNG allows 0, 2, 3, 4 and 6`);
+  }
+  if (!depths.includes(bitDepth)) {
+    throw new PngError(`the PNG has bit depth ${bitDepth} with colour type ${colourType} (${COLOUR_TYPE_NAMES[colourType]}); PNG allows ${depths.join(", ")} for it`);
+  }
+  if (compression !== 0) {
+    throw new PngError(`the PNG has compression method ${compression}; PNG defines only 0`);
+  }
+  if (filter !== 0) throw new PngError(`the PNG has filter method ${filter}; PNG defines only 0`);
+  if (interlace > 1) {
+    throw new PngError(`the PNG has interlace method ${interlace}; PNG defines only 0 and 1`);
+  }
+  const pixels = width * height;
+  if (pixels > options.maxPixels) {
+    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the limit (--max-pixels, the maxPixels option) to decode it`);
+  }
+  return {
+    width,
+    height,
+    bitDepth,
+    colourType,
+    interlaced: interlace === 1
+  };
+}
+
+// lib/raster/_adam7.ts
+var ADAM7 = [
+  [
+    0,
+    0,
+    8,
+    8
+  ],
+  [
+    4,
+    0,
+    8,
+    8
+  ],
+  [
+    0,
+    4,
+    4,
+    8
+  ],
+  [
+    2,
+    0,
+    4,
+    4
+  ],
+  [
+    0,
+    2,
+    2,
+    4
+  ],
+  [
+    1,
+    0,
+    2,
+    2
+  ],
+  [
+    0,
+    1,
+    1,
+    2
+  ]
+];
+function scanlinePasses(header) {
+  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
+  const grid = header.interlaced ? ADAM7 : [
+    [
+      0,
+      0,
+      1,
+      1
+    ]
+  ];
+  const passes = [];
+  let offset = 0;
+  grid.forEach(([x0, y0, dx, dy], index) => {
+    const width = Math.ceil(Math.max(0, header.width - x0) / dx);
+    const height = Math.ceil(Math.max(0, header.height - y0) / dy);
+    if (width === 0 || height === 0) return;
+    const rowBytes = Math.ceil(width * bitsPerPixel / 8);
+    const number = header.interlaced ? index + 1 : 0;
+    passes.push({
+      number,
+      x0,
+      y0,
+      dx,
+      dy,
+      width,
+      height,
+      rowBytes,
+      offset
+    });
+    offset += (rowBytes + 1) * height;
+  });
+  return {
+    passes,
+    totalBytes: offset
+  };
+}
+
+// lib/raster/_png_structure.ts
+var KNOWN_CRITICAL_CHUNKS = /* @__PURE__ */ new Set([
+  "IHDR",
+  "PLTE",
+  "IDAT",
+  "IEND"
+]);
+function readPngStructure(bytes, options) {
+  let header;
+  let palette;
+  const imageData = [];
+  const ancillary = [];
+  let idatEnded = false;
+  let ended = false;
+  for (const chunk of readChunks(bytes)) {
+    const { type, data } = chunk;
+    if (header === void 0) {
+      if (type !== "IHDR") {
+        throw new PngError(`the PNG starts with chunk "${type}" instead of IHDR`);
+      }
+      header = parseHeader(data, options);
+      continue;
+    }
+    if (imageData.length > 0 && type !== "IDAT") idatEnded = true;
+    if (type === "IEND") {
+      ended = true;
+      break;
+    }
+    if (type === "IDAT") {
+      if (idatEnded) {
+        throw new PngError(`the PNG's IDAT chunks are not consecutive (another at byte ${chunk.offset})`);
+      }
+      imageData.push(data);
+    } else if (type === "PLTE") {
+      palette = checkedPalette(chunk.data, {
+        seen: palette,
+        afterIdat: imageData.length > 0
+      });
+    } else if (type === "IHDR") {
+      throw new PngError(`the PNG has a second IHDR chunk at byte ${chunk.offset}`);
+    } else if (isCritical(type) && !KNOWN_CRITICAL_CHUNKS.has(type)) {
+      throw new PngError(`the PNG has an unknown critical chunk "${type}" that this decoder cannot read`);
+    } else ancillary.push(type);
+  }
+  if (header === void 0) throw new PngError("the PNG has no chunks: it is truncated");
+  if (imageData.length === 0) {
+    throw new PngError("the PNG has no IDAT chunk: it holds no image data");
+  }
+  if (!ended) throw new PngError("the PNG has no IEND chunk: it is truncated");
+  if (header.colourType === 3 && palette === void 0) {
+    throw new PngError("the PNG has colour type 3 (palette) but no PLTE chunk");
+  }
+  if (header.colourType === 0 || header.colourType === 4) palette = void 0;
+  return {
+    header,
+    palette,
+    compressed: concatenate(imageData),
+    ancillary
+  };
+}
+function isCritical(type) {
+  return (type.charCodeAt(0) & 32) === 0;
+}
+function checkedPalette(data, context) {
+  if (context.seen !== void 0) throw new PngError("the PNG has more than one PLTE chunk");
+  if (context.afterIdat) throw new PngError("the PNG's PLTE chunk comes after its image data");
+  if (data.length === 0 || data.length % 3 !== 0 || data.length > 256 * 3) {
+    throw new PngError(`the PNG's PLTE chunk holds ${data.length} bytes; it must hold 1 to 256 entries of 3 bytes`);
+  }
+  return data;
+}
+
+// lib/raster/_zlib_streams.ts
+import { constants as constants4, createDeflate, createInflate } from "node:zlib";
+function drive(stream) {
+  const handle = stream._handle;
+  const state = stream._writeState;
+  if (typeof handle?.writeSync !== "function" || typeof handle.reset !== "function" || !(state instanceof Uint32Array)) {
+    stream.close();
+    return void 0;
+  }
+  const driven = {
+    stream,
+    handle,
+    state
+  };
+  handle.onerror = (message, errno) => {
+    driven.failure ??= Object.assign(new Error(message), {
+      errno
+    });
+  };
+  return driven;
+}
+var SPARE_HANDLES = /* @__PURE__ */ new Map();
+function takeHandle(kind, create) {
+  const spare = SPARE_HANDLES.get(kind);
+  SPARE_HANDLES.delete(kind);
+  return spare ?? drive(create());
+}
+function giveBack(kind, driven) {
+  if (SPARE_HANDLES.has(kind)) return driven.stream.close();
+  driven.handle.reset();
+  driven.failure = void 0;
+  SPARE_HANDLES.set(kind, driven);
+}
+var deflateOutput;
+var InflateStream = class {
+  #compressed;
+  #consumed = 0;
+  #driven;
+  #whole;
+  #served = 0;
+  #limit;
+  /**
+   * Prepares to inflate a stream.
+   *
+   * @param compressed The zlib stream (RFC 1950).
+   * @param options Where the handle is missing, the most bytes to inflate at the first read.
+   */
+  constructor(compressed, options = {}) {
+    this.#compressed = compressed;
+    this.#limit = options.maxOutputLength;
+    this.#driven = takeHandle("inflate", () => createInflate());
+  }
+  /**
+   * Inflates the next bytes into `target`.
+   *
+   * @param target Where the bytes go.
+   * @returns How many bytes were written at its start: fewer than its length only when the
+   * stream ended (or was cut short).
+   * @throws {Error} when the stream is corrupt or its checksum wrong (with `node:zlib`'s
+   * message).
+   */
+  read(target) {
+    const driven = this.#driven;
+    if (driven === void 0) {
+      this.#whole ??= inflateSync(this.#compressed, {
+        maxOutputLength: this.#limit
+      });
+      const piece = this.#whole.subarray(this.#served, this.#served + target.length);
+      target.set(piece);
+      this.#served += piece.length;
+      return piece.length;
+    }
+    const input = this.#compressed;
+    driven.handle.writeSync(constants4.Z_SYNC_FLUSH, input, this.#consumed, input.length - this.#consumed, target, 0, target.length);
+    if (driven.failure !== void 0) throw driven.failure;
+    this.#consumed = input.length - driven.state[1];
+    return target.length - driven.state[0];
+  }
+  /** Gives zlib's state back for the next stream. Safe to call twice. */
+  close() {
+    if (this.#driven !== void 0) giveBack("inflate", this.#driven);
+    this.#driven = void 0;
+    this.#whole = void 0;
+  }
+  /** Closes the stream: `using stream = new InflateStream(bytes)`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
+};
+var DeflateStream = class {
+  #driven;
+  #level;
+  #pieces = [];
+  /**
+   * Prepares a stream.
+   *
+   * @param options The compression level.
+   */
+  constructor(options) {
+    this.#level = options.level;
+    const { level } = options;
+    this.#driven = takeHandle(`deflate ${level}`, () => createDeflate({
+      level
+    }));
+  }
+  /**
+   * Compresses the next piece; zlib keeps what it needs, so `bytes` may change afterwards.
+   *
+   * @param bytes The next bytes.
+   */
+  write(bytes) {
+    if (this.#driven === void 0) this.#pieces.push(bytes.slice());
+    else this.#run(constants4.Z_NO_FLUSH, bytes);
+  }
+  /**
+   * Ends the stream.
+   *
+   * @returns The whole zlib stream (RFC 1950).
+   */
+  end() {
+    if (this.#driven === void 0) {
+      return deflateSync(concatenate(this.#pieces.splice(0)), {
+        level: this.#level
+      });
+    }
+    this.#run(constants4.Z_FINISH, new Uint8Array(0));
+    this.close();
+    return concatenate(this.#pieces.splice(0));
+  }
+  /** Gives zlib's state back for the next stream. Safe to call twice. */
+  close() {
+    if (this.#driven !== void 0) giveBack(`deflate ${this.#level}`, this.#driven);
+    this.#driven = void 0;
+  }
+  /** Closes the stream: `using stream = new DeflateStream({ level })`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
+  #run(flush, bytes) {
+    const driven = this.#driven;
+    const out = deflateOutput ??= new Uint8Array(64 * 1024);
+    let offset = 0;
+    do {
+      driven.handle.writeSync(flush, bytes, offset, bytes.length - offset, out, 0, out.length);
+      if (driven.failure !== void 0) throw driven.failure;
+      offset = bytes.length - driven.state[1];
+      const produced = out.length - driven.state[0];
+      if (produced > 0) this.#pieces.push(out.slice(0, produced));
+    } while (driven.state[0] === 0);
+  }
+};
+
+// lib/raster/_inflate_png.ts
+var DEFAULT_MAX_PIXELS = 1e8;
+function inflatePng(bytes, maxPixels) {
+  return inflateCheckedPng(checkPng(bytes, maxPixels));
+}
+function inflateCheckedPng(png) {
+  return {
+    ...png,
+    scanlines: inflateScanlines(png)
+  };
+}
+function checkPng(bytes, maxPixels) {
+  const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
+  if (!(limit > 0)) {
+    throw new ConfigError(`Option "maxPixels" is ${limit}; give a positive number of pixels, or leave it out for ${DEFAULT_MAX_PIXELS}.`, {
+      setting: "maxPixels"
+    });
+  }
+  const structure = readPngStructure(bytes, {
+    maxPixels: limit
+  });
+  return {
+    ...structure,
+    ...scanlinePasses(structure.header)
+  };
+}
+function inflatePngStrips(png, strips) {
+  const { rowBytes, height } = png.passes[0];
+  const stride = rowBytes + 1;
+  using stream = new InflateStream(png.compressed, {
+    maxOutputLength: png.totalBytes + 1
+  });
+  let written = 0;
+  let failure;
+  for (let first = 0; first < height; first += strips.rows) {
+    const count = Math.min(strips.rows, height - first);
+    const got = readStream(stream, strips.window.subarray(0, count * stride));
+    written += got;
+    if (got < count * stride) throw truncated(written, png);
+    failure ??= strips.onStrip(first, count);
+  }
+  if (readStream(stream, new Uint8Array(1)) > 0) throw tooLarge(png, void 0);
+  if (failure !== void 0) throw failure;
+}
+function readStream(stream, target) {
+  try {
+    return stream.read(target);
+  } catch (error2) {
+    throw notZlib(error2);
+  }
+}
+function inflateScanlines(png) {
+  let scanlines;
+  try {
+    scanlines = inflateSync(png.compressed, {
+      maxOutputLength: png.totalBytes
+    });
+  } catch (error2) {
+    if (error2.code === OUTPUT_TOO_LARGE) throw tooLarge(png, error2);
+    throw notZlib(error2);
+  }
+  if (scanlines.length < png.totalBytes) throw truncated(scanlines.length, png);
+  return scanlines;
+}
+function tooLarge(png, cause) {
+  const { header, totalBytes } = png;
+  return new PngError(`the PNG holds more image data than its ${header.width}\xD7${header.height} pixels need (${totalBytes} bytes): the file is corrupt`, {
+    cause
+  });
+}
+function notZlib(error2) {
+  const reason = error2 instanceof Error ? error2.message : String(error2);
+  return new PngError(`the PNG's image data is not valid zlib data (${reason})`, {
+    cause: error2
+  });
+}
+function truncated(written, png) {
+  return new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(written, png)}`);
+}
+function whereDataEnds(written, png) {
+  const { header, passes } = png;
+  if (!header.interlaced) {
+    return `at row ${Math.floor(written / (passes[0].rowBytes + 1))} of ${header.height}`;
+  }
+  const pass = passes.findLast((candidate) => candidate.offset <= written) ?? passes[0];
+  return `in Adam7 pass ${pass.number} of 7`;
+}
+
+// lib/raster/_mask_census.ts
+var CENSUS_BYTES = 256 + 512;
+function censusOfRows(kernels, memory, rows) {
+  const { ptr, stride, width, channels, zero, tables } = rows;
+  clearCensus(memory, tables);
+  kernels.census(ptr, stride, rows.rows, width, channels, zero, tables, tables + 256);
+  return readCensus(memory, tables);
+}
+function clearCensus(memory, tables) {
+  memory.fill(0, tables, tables + CENSUS_BYTES);
+}
+function readCensus(memory, tables) {
+  const bSeen = memory.slice(tables, tables + 256);
+  const firstB = new Int16Array(256);
+  for (let r = 0, at = tables + 256; r < 256; r++, at += 2) {
+    firstB[r] = memory[at] + (memory[at + 1] << 8) - 1;
+  }
+  return {
+    bSeen,
+    firstB
+  };
+}
+function censusOf(image) {
+  const { width, height, data } = image;
+  const zero = align16(data.length + SLACK);
+  const tables = align16(zero + width * 3 + SLACK);
+  return withKernels(tables + CENSUS_BYTES, (kernels, memory) => {
+    memory.set(data, 0);
+    memory.fill(0, zero, zero + width * 3);
+    return censusOfRows(kernels, memory, {
+      ptr: 0,
+      stride: width * 3,
+      rows: height,
+      width,
+      channels: 3,
+      zero,
+      tables
+    });
+  });
+}
+
+// lib/raster/_unfilter.ts
+function unfilterPass(scanlines, pass, options) {
+  const { rowBytes, height } = pass;
+  const bpp = options.bytesPerPixel;
+  const stride = rowBytes + 1;
+  const zeroRow = new Uint8Array(rowBytes);
+  const d = scanlines;
+  for (let y = 0; y < height; y++) {
+    const filterAt = pass.offset + y * stride;
+    const row = filterAt + 1;
+    const above = y === 0 ? zeroRow : d;
+    const up = y === 0 ? 0 : row - stride;
+    switch (d[filterAt]) {
+      case 0:
+        break;
+      case 1:
+        for (let i = bpp; i < rowBytes; i++) d[row + i] += d[row + i - bpp];
+        break;
+      case 2:
+        if (y > 0) {
+          for (let i = 0; i < rowBytes; i++) d[row + i] += d[up + i];
+        }
+        break;
+      case 3:
+        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i] >> 1;
+        for (let i = bpp; i < rowBytes; i++) {
+          d[row + i] += d[row + i - bpp] + above[up + i] >> 1;
+        }
+        break;
+      case 4:
+        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i];
+        for (let i = bpp; i < rowBytes; i++) {
+          const a = d[row + i - bpp];
+          const b = above[up + i];
+          const c = above[up + i - bpp];
+          const pa = Math.abs(b - c);
+          const pb = Math.abs(a - c);
+          const pc = Math.abs(a + b - c - c);
+          d[row + i] += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        }
+        break;
+      default:
+        throw invalidFilterError(d[filterAt], y, pass.number);
+    }
+  }
+}
+function invalidFilterError(type, row, pass) {
+  const where = pass === 0 ? `row ${row}` : `row ${row} of Adam7 pass ${pass}`;
+  return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
+}
+
+// lib/raster/_fast_rgb.ts
+function isFastFlavour(header) {
+  return header.bitDepth === 8 && !header.interlaced && (header.colourType === 2 || header.colourType === 6);
+}
+var STRIP_BYTES = 256 * 1024;
+function stripLayout(header) {
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const outRow = width * 3;
+  const rows = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES / (inRow + 1))));
+  const zero = 0;
+  const table = align16(zero + inRow + SLACK);
+  const census = align16(table + 1024);
+  const carry = align16(census + CENSUS_BYTES);
+  const input = align16(carry + outRow + SLACK);
+  const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
+  const end = output + (rows + 1) * (outRow + 1) + SLACK;
+  return {
+    width,
+    height,
+    channels,
+    inRow,
+    outRow,
+    rows,
+    zero,
+    table,
+    census,
+    carry,
+    input,
+    output,
+    end
+  };
+}
+function transcodeFastRgb(png, options) {
+  const { colourTable } = options;
+  const layout = stripLayout(png.header);
+  const { width, channels, inRow, outRow, input, output, table, carry } = layout;
+  const inStride = inRow + 1;
+  const outStride = outRow + 1;
+  return withKernels(layout.end, (kernels, memory) => {
+    using deflate2 = new DeflateStream({
+      level: options.level
+    });
+    if (colourTable !== void 0) memory.set(colourTable, table);
+    memory.fill(0, output, output + outStride);
+    const census = eachStrip(png, layout, memory, options.census, (first, count, tables) => {
+      const above = rowAbove(layout, first);
+      if (colourTable === void 0) {
+        const badRow = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables);
+        if (badRow >= 0) return badRow;
+      } else {
+        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow >= 0) return badRow;
+        const rows = output + outStride;
+        kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
+        kernels.mapColours(rows + 1, outStride, count, width, table);
+        const last = output + count * outStride + 1;
+        memory.copyWithin(carry, last, last + outRow);
+        kernels.filterUp(output, count + 1, outRow);
+      }
+      deflate2.write(memory.subarray(output + outStride, output + (count + 1) * outStride));
+      if (colourTable !== void 0) memory.copyWithin(output + 1, carry, carry + outRow);
+      return -1;
+    });
+    return {
+      idat: deflate2.end(),
+      census
+    };
+  });
+}
+function verifyFastRgb(png, options = {}) {
+  const layout = stripLayout(png.header);
+  const { inRow, channels, input } = layout;
+  const inStride = inRow + 1;
+  return withKernels(layout.end, (kernels, memory) => {
+    const census = eachStrip(png, layout, memory, options.census, (first, count, tables) => {
+      if (options.census) {
+        const above = rowAbove(layout, first);
+        return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+      }
+      for (let row = 0; row < count; row++) {
+        if (memory[input + (row + 1) * inStride] > 4) return row;
+      }
+      return -1;
+    });
+    return {
+      census
+    };
+  });
+}
+function eachStrip(png, layout, memory, census, work) {
+  const { zero, inRow, input, rows } = layout;
+  const inStride = inRow + 1;
+  memory.fill(0, zero, zero + inRow);
+  if (census) clearCensus(memory, layout.census);
+  inflatePngStrips(png, {
+    rows,
+    window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
+    onStrip(first, count) {
+      const badRow = work(first, count, census ? layout.census : 0);
+      if (badRow >= 0) {
+        return invalidFilterError(memory[input + (badRow + 1) * inStride], first + badRow, 0);
+      }
+      memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
+      return void 0;
+    }
+  });
+  return census ? readCensus(memory, layout.census) : void 0;
+}
+function rowAbove(layout, first) {
+  return first === 0 ? layout.zero : layout.input + 1;
+}
+function decodeFastRgb(scanlines, header) {
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const outRow = width * 3;
+  const zero = 0;
+  const input = align16(zero + inRow + SLACK);
+  const packed = align16(input + scanlines.length + SLACK);
+  return withKernels(packed + outRow * height + SLACK, (kernels, memory) => {
+    memory.fill(0, zero, zero + inRow);
+    memory.set(scanlines, input);
+    const badRow = kernels.unfilter(input, height, inRow, channels, zero, 0);
+    if (badRow >= 0) throw invalidFilterError(memory[input + badRow * (inRow + 1)], badRow, 0);
+    kernels.packRgb(input + 1, inRow + 1, packed, outRow, height, width, channels);
+    return memory.slice(packed, packed + outRow * height);
+  });
+}
+
+// lib/raster/_pass_to_rgb.ts
+function createPassWriter(header, options) {
+  const { colourType, bitDepth } = header;
+  const { image, palette } = options;
+  const out = image.data;
+  const sampleBytes = bitDepth === 16 ? 2 : 1;
+  const pixelBytes = CHANNELS_BY_COLOUR_TYPE[colourType] * sampleBytes;
+  const indexed = colourType === 3 || colourType === 0 && bitDepth <= 8;
+  const lookup = indexed ? colourLookup(header, palette) : void 0;
+  return (scanlines, pass) => {
+    const stride = pass.rowBytes + 1;
+    const step = pass.dx * 3;
+    for (let y = 0; y < pass.height; y++) {
+      const s = pass.offset + y * stride + 1;
+      const o = ((pass.y0 + y * pass.dy) * image.width + pass.x0) * 3;
+      if (lookup !== void 0) {
+        writeIndexedRow(scanlines, s, {
+          out,
+          o,
+          step,
+          width: pass.width,
+          bitDepth,
+          lookup
+        });
+      } else if (colourType === 2 && bitDepth === 8 && step === 3) {
+        out.set(scanlines.subarray(s, s + pass.width * 3), o);
+      } else if (colourType === 2 || colourType === 6) {
+        const g = sampleBytes;
+        const b = 2 * sampleBytes;
+        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
+          out[j] = scanlines[i];
+          out[j + 1] = scanlines[i + g];
+          out[j + 2] = scanlines[i + b];
+        }
+      } else {
+        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
+          const grey = scanlines[i];
+          out[j] = grey;
+          out[j + 1] = grey;
+          out[j + 2] = grey;
+        }
+      }
+    }
+  };
+}
+function colourLookup(header, palette) {
+  const rgb = new Uint8Array(256 * 3);
+  if (header.colourType === 3 && palette !== void 0) {
+    rgb.set(palette);
+    return {
+      rgb,
+      entries: palette.length / 3
+    };
+  }
+  const top = (1 << header.bitDepth) - 1;
+  const scale = 255 / top;
+  for (let value2 = 0; value2 <= top; value2++) rgb.fill(value2 * scale, value2 * 3, value2 * 3 + 3);
+  return {
+    rgb,
+    entries: 256
+  };
+}
+function writeIndexedRow(scanlines, s, row) {
+  const { out, step, width, bitDepth } = row;
+  const { rgb, entries } = row.lookup;
+  const mask = (1 << bitDepth) - 1;
+  const perByte = 8 / bitDepth;
+  for (let x = 0, j = row.o; x < width; x++, j += step) {
+    let value2;
+    if (bitDepth === 8) value2 = scanlines[s + x];
+    else {
+      const byte = scanlines[s + Math.floor(x / perByte)];
+      value2 = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
+    }
+    if (value2 >= entries) {
+      throw new PngError(`the PNG uses palette index ${value2} but its palette has only ${entries} colours`);
+    }
+    const k = value2 * 3;
+    out[j] = rgb[k];
+    out[j + 1] = rgb[k + 1];
+    out[j + 2] = rgb[k + 2];
+  }
+}
+
+// lib/raster/decode_png.ts
+async function decodePng(bytes, options = {}) {
+  return pixelsOf(inflatePng(bytes, options.maxPixels));
+}
+function pixelsOf(png) {
+  const { header, palette, scanlines, passes } = png;
+  const { width, height } = header;
+  if (isFastFlavour(header)) return {
+    width,
+    height,
+    data: decodeFastRgb(scanlines, header)
+  };
+  const image = {
+    width,
+    height,
+    data: new Uint8Array(width * height * 3)
+  };
+  const writePass = createPassWriter(header, {
+    palette,
+    image
+  });
+  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
+  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
+  for (const pass of passes) {
+    unfilterPass(scanlines, pass, {
+      bytesPerPixel
+    });
+    writePass(scanlines, pass);
+  }
+  return image;
 }
 
 // lib/raster/_filter.ts
@@ -21237,81 +22199,6 @@ function residualSum(filtered) {
   return sum;
 }
 
-// lib/raster/_png_file.ts
-async function pngFile(parts) {
-  const header = new Uint8Array(13);
-  const view = new DataView(header.buffer);
-  view.setUint32(0, parts.width);
-  view.setUint32(4, parts.height);
-  header.set([
-    parts.bitDepth,
-    parts.colourType,
-    0,
-    0,
-    0
-  ], 8);
-  const scanlines = filterScanlines(parts.samples, {
-    rowBytes: parts.samples.length / parts.height,
-    bytesPerPixel: parts.bytesPerPixel,
-    filter: parts.filter
-  });
-  const chunks = [
-    PNG_SIGNATURE,
-    writeChunk("IHDR", header),
-    ...parts.palette ? [
-      writeChunk("PLTE", parts.palette)
-    ] : [],
-    writeChunk("IDAT", await deflate(scanlines, {
-      level: parts.level
-    })),
-    writeChunk("IEND", new Uint8Array(0))
-  ];
-  const png = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    png.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return png;
-}
-
-// lib/raster/encode_grey_png.ts
-async function encodeGreyPng(image, options = {}) {
-  const { width, height, data } = image;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    throw new PngError(`the image size ${width}\xD7${height} is not a positive whole size`);
-  }
-  if (data.length !== width * height) {
-    throw new PngError(`the image holds ${data.length} samples; ${width}\xD7${height} needs ${width * height}`);
-  }
-  const wide = data instanceof Uint16Array;
-  const palette = options.palette;
-  if (palette && (wide || palette.length % 3 !== 0 || palette.length > 768 || palette.length === 0)) {
-    throw new PngError("a palette needs 8-bit samples and 1 to 256 RGB entries");
-  }
-  let samples;
-  if (wide) {
-    samples = new Uint8Array(data.length * 2);
-    for (let i = 0; i < data.length; i++) {
-      samples[2 * i] = data[i] >> 8;
-      samples[2 * i + 1] = data[i] & 255;
-    }
-  } else {
-    samples = data;
-  }
-  return await pngFile({
-    width,
-    height,
-    bitDepth: wide ? 16 : 8,
-    colourType: palette ? 3 : 0,
-    samples,
-    bytesPerPixel: wide ? 2 : 1,
-    palette,
-    level: options.level ?? 6,
-    filter: "up"
-  });
-}
-
 // lib/raster/encode_png.ts
 var DEFAULT_ZLIB_LEVEL = 2;
 var FILTERS = [
@@ -21368,21 +22255,22 @@ async function encodePng(image, options = {}) {
     bytesPerPixel: 3,
     filter
   });
-  const chunks = [
-    PNG_SIGNATURE,
-    writeChunk("IHDR", header),
-    writeChunk("IDAT", await deflate(scanlines, {
-      level
-    })),
-    writeChunk("IEND", new Uint8Array(0))
-  ];
-  const png = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    png.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return png;
+  return writePng([
+    {
+      type: "IHDR",
+      data: header
+    },
+    {
+      type: "IDAT",
+      data: await deflate(scanlines, {
+        level
+      })
+    },
+    {
+      type: "IEND",
+      data: new Uint8Array(0)
+    }
+  ]);
 }
 
 // lib/raster/semantic_mapping.ts
@@ -21429,6 +22317,433 @@ function colourTableOf(colourByBChannel) {
 }
 function isByte(value2) {
   return Number.isInteger(value2) && value2 >= 0 && value2 <= 255;
+}
+
+// lib/raster/_transcode_png.ts
+var HARMLESS_CHUNKS = /* @__PURE__ */ new Set([
+  "tEXt",
+  "zTXt",
+  "iTXt",
+  "tIME",
+  "pHYs"
+]);
+async function transcodePng(bytes, options = {}) {
+  return (await transcodeMask(bytes, options)).png;
+}
+async function transcodeMask(bytes, options = {}) {
+  const png = checkPng(bytes, options.maxPixels);
+  const mapping = options.colourByBChannel;
+  const { header } = png;
+  const { width, height } = header;
+  if (!isFastFlavour(header)) {
+    const image = pixelsOf(inflateCheckedPng(png));
+    const census2 = options.census ? censusOf(image) : void 0;
+    const recoloured = tableOf(mapping) ? applySemanticMapping(image, mapping) : image;
+    return {
+      png: await encodePng(recoloured, {
+        level: DEFAULT_ZLIB_LEVEL
+      }),
+      width,
+      height,
+      census: census2
+    };
+  }
+  const colourTable = tableOf(mapping);
+  if (colourTable === void 0 && header.colourType === 2 && isPlain(png)) {
+    const { census: census2 } = verifyFastRgb(png, options);
+    return {
+      png: bytes,
+      width,
+      height,
+      census: census2
+    };
+  }
+  const { idat, census } = transcodeFastRgb(png, {
+    colourTable,
+    level: DEFAULT_ZLIB_LEVEL,
+    census: options.census
+  });
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  ihdr.set([
+    8,
+    2,
+    0,
+    0,
+    0
+  ], 8);
+  const file = writePng([
+    {
+      type: "IHDR",
+      data: ihdr
+    },
+    {
+      type: "IDAT",
+      data: idat
+    },
+    {
+      type: "IEND",
+      data: new Uint8Array(0)
+    }
+  ]);
+  return {
+    png: file,
+    width,
+    height,
+    census
+  };
+}
+function tableOf(mapping) {
+  return mapping && mapping.size > 0 ? colourTableOf(mapping) : void 0;
+}
+function isPlain(png) {
+  return png.palette === void 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
+}
+
+// lib/raster/_shape.ts
+var MAX_INSTANCES = 255;
+var SLACK2 = 0.1;
+function verticesProblem(vertices, kind) {
+  if (!Array.isArray(vertices)) return 'has no "geometry.vertices" list';
+  const bad = vertices.findIndex((value2) => typeof value2 !== "number" || !Number.isFinite(value2));
+  if (bad >= 0) {
+    const value2 = vertices[bad];
+    const shown = typeof value2 === "number" ? value2 : String(JSON.stringify(value2)).slice(0, 40);
+    return `has ${shown} at position ${bad + 1} of its vertices, which must be numbers`;
+  }
+  const count = vertices.length;
+  if (kind === "rectangle" && count !== 4) {
+    return `has ${count} numbers in its vertices; a rectangle has 4: left, top, right, bottom`;
+  }
+  if (kind === "polygon" && (count % 2 !== 0 || count < 6)) {
+    return `has ${count} numbers in its vertices; a polygon needs x, y pairs for 3 points or more`;
+  }
+  const far = vertices.findIndex((value2) => value2 < -SLACK2 || value2 > 1 + SLACK2);
+  if (far < 0) return void 0;
+  return `has ${vertices[far]} at position ${far + 1} of its vertices, outside 0..1; vector coordinates are fractions of the image's width and height`;
+}
+
+// lib/raster/rasterize_shapes.ts
+function rasterizeShapes(shapes, size) {
+  const { width, height } = size;
+  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 1 || height < 1) {
+    throw new MasksError(`the image size is ${width}\xD7${height}; a mask needs whole numbers of pixels, at least 1\xD71`);
+  }
+  shapes.forEach((shape, index) => {
+    const at = `shape ${index + 1}`;
+    if (!Number.isInteger(shape.instanceId) || shape.instanceId < 1) {
+      throw new MasksError(`${at} has instance id ${shape.instanceId}; it must be a whole number from 1`);
+    }
+    if (!Number.isInteger(shape.bChannel) || shape.bChannel < 0 || shape.bChannel > 255) {
+      throw new MasksError(`${at} has bChannel ${shape.bChannel}; it must be 0 to 255`);
+    }
+  });
+  const lastId = shapes.reduce((last, shape) => Math.max(last, shape.instanceId), 0);
+  if (lastId > MAX_INSTANCES) {
+    throw new MasksError(`the task has ${lastId} annotations; the RGB mask convention holds at most ${MAX_INSTANCES} instances`);
+  }
+  const data = new Uint8Array(width * height * 3);
+  const covered = new Uint8Array(width);
+  shapes.forEach((shape, index) => {
+    const at = `shape ${index + 1} (instance ${shape.instanceId})`;
+    const toPixels = (vertices, what) => {
+      const problem = verticesProblem(vertices, shape.kind);
+      if (problem) throw new MasksError(`${at}: ${what} ${problem}`);
+      return pixelRing(vertices, shape.kind, width, height);
+    };
+    const rings = shape.rings.map((ring, i) => toPixels(ring, `ring ${i + 1}`));
+    const holes = (shape.holes ?? []).map((hole, i) => toPixels(hole, `hole ${i + 1}`));
+    const colour = [
+      shape.instanceId,
+      shape.instanceId % 255,
+      shape.bChannel
+    ];
+    paintRings(data, covered, height, rings, holes, colour);
+  });
+  return {
+    width,
+    height,
+    data
+  };
+}
+function pixelRing(vertices, kind, width, height) {
+  const [left, top, right, bottom] = vertices;
+  const outline = kind === "rectangle" ? [
+    left,
+    top,
+    right,
+    top,
+    right,
+    bottom,
+    left,
+    bottom
+  ] : vertices;
+  const ring = new Float64Array(outline.length);
+  for (let i = 0; i < outline.length; i += 2) {
+    ring[i] = outline[i] * width;
+    ring[i + 1] = outline[i + 1] * height;
+  }
+  return ring;
+}
+function paintRings(data, covered, height, rings, holes, colour) {
+  const width = covered.length;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const ring of rings) {
+    for (let i = 1; i < ring.length; i += 2) {
+      top = Math.min(top, ring[i]);
+      bottom = Math.max(bottom, ring[i]);
+    }
+  }
+  const crossings = new Float64Array(Math.max(0, ...[
+    ...rings,
+    ...holes
+  ].map((r) => r.length)));
+  for (let row = Math.max(0, Math.floor(top)); row < Math.min(height, Math.ceil(bottom)); row++) {
+    let left = width;
+    let right = 0;
+    for (const ring of rings) {
+      forEachSpan(ring, row + 0.5, crossings, width, (from, to) => {
+        covered.fill(1, from, to);
+        left = Math.min(left, from);
+        right = Math.max(right, to);
+      });
+    }
+    if (left >= right) continue;
+    for (const hole of holes) {
+      forEachSpan(hole, row + 0.5, crossings, width, (from, to) => covered.fill(0, from, to));
+    }
+    for (let x = left; x < right; x++) {
+      if (covered[x] === 0) continue;
+      covered[x] = 0;
+      data.set(colour, (row * width + x) * 3);
+    }
+  }
+}
+function forEachSpan(ring, y, crossings, width, use) {
+  let count = 0;
+  const n = ring.length;
+  for (let i = 0; i < n; i += 2) {
+    const j = i + 2 === n ? 0 : i + 2;
+    const y0 = ring[i + 1];
+    const y1 = ring[j + 1];
+    if (y0 > y !== y1 > y) {
+      const x0 = ring[i];
+      crossings[count++] = x0 + (y - y0) * (ring[j] - x0) / (y1 - y0);
+    }
+  }
+  crossings.subarray(0, count).sort();
+  for (let i = 0; i + 1 < count; i += 2) {
+    const from = firstCentreFrom(crossings[i], width);
+    const to = firstCentreFrom(crossings[i + 1], width);
+    if (from < to) use(from, to);
+  }
+}
+function firstCentreFrom(edge, width) {
+  if (edge <= 0.5) return 0;
+  if (edge > width - 0.5) return width;
+  return Math.ceil(edge - 0.5);
+}
+
+// lib/raster/shapes_of_annotations.ts
+function shapesOfAnnotations(annotations, options) {
+  if (annotations === void 0 || annotations === null) return [];
+  if (!Array.isArray(annotations)) {
+    const kind = typeof annotations === "object" ? "an object" : typeof annotations;
+    throw new MasksError(`the annotations are ${kind}, not a list`);
+  }
+  return annotations.map((annotation, index) => shapeOf(annotation, index, options));
+}
+function shapeOf(annotation, index, options) {
+  const record = isRecord2(annotation) ? annotation : {};
+  const id = record.id;
+  const name = typeof id === "string" || typeof id === "number" ? JSON.stringify(String(id)) : `number ${index + 1}`;
+  const fail = (problem) => new MasksError(`annotation ${name} ${problem}`);
+  if (!isRecord2(annotation)) throw fail("is not an object");
+  const labelIds = labelIdsOf(record.labels);
+  if (labelIds.length === 0) throw fail('has no label in "labels.<list>.labels[].id"');
+  const bChannel = options.bChannelOf(labelIds);
+  if (bChannel === void 0) {
+    const labels = labelIds.map((labelId) => JSON.stringify(labelId)).join(", ");
+    throw fail(`has label ${labels}, which has no bChannel in the configuration; give the label a bChannel or choose a configuration that has it`);
+  }
+  if (!Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
+    throw fail(`has a label whose bChannel is ${bChannel}; a bChannel is 1 to 255`);
+  }
+  const polygons = Array.isArray(record.polygons) ? record.polygons : [];
+  if (polygons.length === 0) throw fail('has no shape in "polygons"');
+  const verticesOf = (item, what) => {
+    const vertices = isRecord2(item) && isRecord2(item.geometry) ? item.geometry.vertices : void 0;
+    const problem = verticesProblem(vertices, options.kind);
+    if (problem) throw fail(`has ${what} that ${problem}`);
+    return vertices;
+  };
+  const rings = polygons.map((polygon, i) => verticesOf(polygon, `polygon ${i + 1}`));
+  const holes = listOf(record.minus).map((hole, i) => verticesOf(hole, `hole ${i + 1}`));
+  polygons.forEach((polygon, i) => {
+    const minus = isRecord2(polygon) ? listOf(polygon.minus) : [];
+    minus.forEach((hole, j) => holes.push(verticesOf(hole, `hole ${j + 1} of polygon ${i + 1}`)));
+  });
+  return {
+    kind: options.kind,
+    rings,
+    holes,
+    instanceId: index + 1,
+    bChannel
+  };
+}
+function labelIdsOf(labels) {
+  const ids = /* @__PURE__ */ new Set();
+  if (!isRecord2(labels)) return [];
+  for (const list2 of Object.values(labels)) {
+    for (const label of isRecord2(list2) ? listOf(list2.labels) : []) {
+      if (isRecord2(label) && typeof label.id === "string") ids.add(label.id);
+    }
+  }
+  return [
+    ...ids
+  ];
+}
+function isRecord2(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+function listOf(value2) {
+  return Array.isArray(value2) ? value2 : [];
+}
+
+// lib/export/_task_decoder.ts
+function taskMaskOf(source, options) {
+  const kind = source.kind ?? "mask";
+  const bChannelByLabel = kind === "mask" ? void 0 : new Map(source.labels.map((label) => [
+    label.id,
+    label.bChannel
+  ]));
+  return (task, mask) => ({
+    mask,
+    kind,
+    imageSize: imageSize(task, source),
+    bChannelByLabel,
+    maxPixels: options.maxPixels
+  });
+}
+async function decodeTaskMask(taskMask2) {
+  const { kind, imageSize: size, maxPixels } = taskMask2;
+  if (kind === "mask") {
+    const image = await decodePng(decodeDataUri(taskMask2.mask), {
+      maxPixels
+    });
+    checkImageSize(image, size);
+    return image;
+  }
+  if (!size) {
+    throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed");
+  }
+  if (size.width * size.height > (maxPixels ?? DEFAULT_MAX_PIXELS)) {
+    throw new MasksError(`its image is ${size.width}\xD7${size.height}, above the pixel limit`);
+  }
+  const bChannelByLabel = taskMask2.bChannelByLabel ?? /* @__PURE__ */ new Map();
+  const shapes = shapesOfAnnotations(taskMask2.mask, {
+    kind,
+    bChannelOf: (labelIds) => labelIds.map((id) => bChannelByLabel.get(id)).find((b) => b !== void 0)
+  });
+  return rasterizeShapes(shapes, size);
+}
+function checkImageSize(image, expected) {
+  if (expected && (expected.width !== image.width || expected.height !== image.height)) {
+    throw new MasksError(`the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}, so its pixels would not line up`);
+  }
+}
+function imageSize(task, source) {
+  const data = task.data;
+  const body = data && typeof data.body === "object" && data.body ? data.body : data;
+  const holder = source.input ? body?.[source.input.id] : body;
+  const image = holder?.image ?? body?.image;
+  const { width, height } = image ?? {};
+  return Number.isInteger(width) && Number.isInteger(height) ? {
+    width,
+    height
+  } : void 0;
+}
+
+// lib/raster/_png_file.ts
+async function pngFile(parts) {
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, parts.width);
+  view.setUint32(4, parts.height);
+  header.set([
+    parts.bitDepth,
+    parts.colourType,
+    0,
+    0,
+    0
+  ], 8);
+  const scanlines = filterScanlines(parts.samples, {
+    rowBytes: parts.samples.length / parts.height,
+    bytesPerPixel: parts.bytesPerPixel,
+    filter: parts.filter
+  });
+  return writePng([
+    {
+      type: "IHDR",
+      data: header
+    },
+    ...parts.palette ? [
+      {
+        type: "PLTE",
+        data: parts.palette
+      }
+    ] : [],
+    {
+      type: "IDAT",
+      data: await deflate(scanlines, {
+        level: parts.level
+      })
+    },
+    {
+      type: "IEND",
+      data: new Uint8Array(0)
+    }
+  ]);
+}
+
+// lib/raster/encode_grey_png.ts
+async function encodeGreyPng(image, options = {}) {
+  const { width, height, data } = image;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new PngError(`the image size ${width}\xD7${height} is not a positive whole size`);
+  }
+  if (data.length !== width * height) {
+    throw new PngError(`the image holds ${data.length} samples; ${width}\xD7${height} needs ${width * height}`);
+  }
+  const wide = data instanceof Uint16Array;
+  const palette = options.palette;
+  if (palette && (wide || palette.length % 3 !== 0 || palette.length > 768 || palette.length === 0)) {
+    throw new PngError("a palette needs 8-bit samples and 1 to 256 RGB entries");
+  }
+  let samples;
+  if (wide) {
+    samples = new Uint8Array(data.length * 2);
+    for (let i = 0; i < data.length; i++) {
+      samples[2 * i] = data[i] >> 8;
+      samples[2 * i + 1] = data[i] & 255;
+    }
+  } else {
+    samples = data;
+  }
+  return await pngFile({
+    width,
+    height,
+    bitDepth: wide ? 16 : 8,
+    colourType: palette ? 3 : 0,
+    samples,
+    bytesPerPixel: wide ? 2 : 1,
+    palette,
+    level: options.level ?? 6,
+    filter: "up"
+  });
 }
 
 // lib/export/mask_format.ts
@@ -21516,18 +22831,9 @@ function safeFileName(id) {
   return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
 }
 
-// lib/export/mask_stats.ts
-function maskStats(image, table) {
-  const { data } = image;
-  const firstB = new Int16Array(256).fill(-1);
-  const bSeen = new Uint8Array(256);
-  for (let i = 0; i < data.length; i += 3) {
-    const r = data[i];
-    if (r === 0) continue;
-    const b = data[i + 2];
-    bSeen[b] = 1;
-    if (firstB[r] < 0) firstB[r] = b;
-  }
+// lib/export/_stats_of_census.ts
+function statsOfCensus(census, table) {
+  const { bSeen, firstB } = census;
   const instances = {};
   let instanceCount = 0;
   for (let r = 1; r < 256; r++) {
@@ -21535,10 +22841,13 @@ function maskStats(image, table) {
     instanceCount++;
     instances[String(r)] = table.labelByBChannel[firstB[r]] ?? null;
   }
-  const bChannels = [
-    ...bSeen.keys()
-  ].filter((b) => bSeen[b] === 1);
-  const labels = table.classes.filter((entry) => bSeen[entry.bChannel] === 1 && table.labelByBChannel[entry.bChannel] === entry.id).map((entry) => entry.id);
+  const bChannels = [];
+  for (let b = 0; b < 256; b++) if (bSeen[b] === 1) bChannels.push(b);
+  const labels = [];
+  for (const entry of table.classes) {
+    const { id, bChannel } = entry;
+    if (bSeen[bChannel] === 1 && table.labelByBChannel[bChannel] === id) labels.push(id);
+  }
   return {
     labels,
     instanceCount,
@@ -21547,42 +22856,109 @@ function maskStats(image, table) {
   };
 }
 
+// lib/export/mask_stats.ts
+function maskStats(image, table) {
+  return statsOfCensus(censusOf(image), table);
+}
+
+// lib/export/_mask_job.ts
+async function runMaskJob(job) {
+  const { table } = job;
+  if (job.kind === "mask" && job.format === "rgb") {
+    const { png, width, height, census } = await transcodeMask(decodeDataUri(job.mask), {
+      colourByBChannel: job.colourByBChannel,
+      maxPixels: job.maxPixels,
+      census: true
+    });
+    checkImageSize({
+      width,
+      height
+    }, job.imageSize);
+    const files2 = hashed([
+      {
+        path: job.file,
+        bytes: png
+      }
+    ]);
+    return {
+      files: files2,
+      width,
+      height,
+      stats: statsOfCensus(census, table)
+    };
+  }
+  const image = await decodeTaskMask(job);
+  const stats = maskStats(image, table);
+  const files = hashed(await renderMask(image, job.file, {
+    ...job,
+    stats
+  }));
+  return {
+    files,
+    width: image.width,
+    height: image.height,
+    stats
+  };
+}
+function sha256(bytes) {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+function hashed(files) {
+  return files.map(({ path: path6, bytes }) => {
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return {
+      path: path6,
+      bytes: own,
+      sha256: sha256(own)
+    };
+  });
+}
+
 // lib/export/_task_exporter.ts
 var TaskExporter = class {
   #folder;
   #options;
+  #taskMask;
+  /** Folders this export made or found: one `mkdir` per folder, not per file. */
+  #folders = /* @__PURE__ */ new Set();
   constructor(folder, options) {
     this.#folder = folder;
     this.#options = options;
+    this.#taskMask = taskMaskOf(options.source, {
+      maxPixels: options.maxPixels
+    });
   }
   /** Whether an earlier run's files for this task are all present and intact. */
   async isComplete(previous) {
     if (!previous || previous.outcome !== "exported" || previous.files.length === 0) return false;
     for (const file of previous.files) {
       const bytes = await Deno.readFile(this.#path(file.path)).catch(() => void 0);
-      if (!bytes || await sha256(bytes) !== file.sha256) return false;
+      if (!bytes || sha256(bytes) !== file.sha256) return false;
     }
     return true;
   }
   /** Exports one task; returns its outcome and manifest entry. */
   async export(job) {
     const { task, outcome } = job;
-    let image;
+    const { format, table, colourByBChannel, pool } = this.#options;
+    let rendered;
     try {
-      image = await this.#options.decode(task, job.mask);
+      const taskMask2 = this.#taskMask(task, job.mask);
+      rendered = await pool.render({
+        ...taskMask2,
+        file: outcome.file,
+        format,
+        table,
+        colourByBChannel
+      });
     } catch (error2) {
       if (!(error2 instanceof MasksError)) throw error2;
       return this.#failed(job, `its mask cannot be read: ${error2.message}`);
     }
-    const stats = maskStats(image, this.#options.table);
-    const rendered = await renderMask(image, outcome.file, {
-      ...this.#options,
-      stats
-    });
+    const { stats } = rendered;
     const files = [];
     let changed = false;
-    for (const { path: path6, bytes } of rendered) {
-      const digest = await sha256(bytes);
+    for (const { path: path6, bytes, sha256: digest } of rendered.files) {
       files.push({
         path: path6,
         sha256: digest
@@ -21591,21 +22967,26 @@ var TaskExporter = class {
       if (before?.sha256 === digest && await this.#intact(path6, digest)) continue;
       changed = true;
       try {
-        await ensureDir(dirname3(this.#path(path6)));
-        await writeFileAtomic(this.#path(path6), bytes);
+        const target = this.#path(path6);
+        const folder = dirname3(target);
+        if (!this.#folders.has(folder)) {
+          await ensureDir(folder);
+          this.#folders.add(folder);
+        }
+        await writeFileAtomic(target, bytes);
       } catch (error2) {
         const reason = error2 instanceof Error ? error2.message : String(error2);
         return this.#failed(job, `its mask cannot be written to "${path6}": ${reason}`);
       }
     }
-    await this.#removeStale(job.previous, files);
+    if (job.previous) await this.#removeStale(job.previous, files);
     const entry = {
       ...entryBase(task),
       outcome: "exported",
       path: outcome.file,
       files,
-      width: image.width,
-      height: image.height,
+      width: rendered.width,
+      height: rendered.height,
       labels: stats.labels,
       instanceCount: stats.instanceCount,
       instances: stats.instances
@@ -21622,7 +23003,7 @@ var TaskExporter = class {
   }
   /** Deletes the files an earlier run wrote for a task that it no longer has. */
   async #removeStale(previous, now) {
-    for (const file of previous?.files ?? []) {
+    for (const file of previous.files) {
       if (!now.some((kept) => kept.path === file.path)) {
         await Deno.remove(this.#path(file.path)).catch(() => {
         });
@@ -21631,7 +23012,7 @@ var TaskExporter = class {
   }
   async #intact(path6, digest) {
     const bytes = await Deno.readFile(this.#path(path6)).catch(() => void 0);
-    return bytes !== void 0 && await sha256(bytes) === digest;
+    return bytes !== void 0 && sha256(bytes) === digest;
   }
   #failed(job, reason) {
     const { file: _file, renamedFrom: _renamed, ...ids } = job.outcome;
@@ -21663,10 +23044,6 @@ function entryBase(task) {
   if (task.updatedAt !== void 0) base.updatedAt = task.updatedAt;
   return base;
 }
-async function sha256(bytes) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
 
 // lib/export/mask_file_path.ts
 var DRIVE = /^[A-Za-z]:/;
@@ -21695,7 +23072,7 @@ function maskFilePath(task, options = {}) {
 }
 
 // lib/export/_portable_path.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var MAX_NAME_BYTES = 200;
 var RESERVED_NAME = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(?=[. ]|$)/i;
 var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\\]/g;
@@ -21731,7 +23108,7 @@ function portablePath(path6) {
 }
 function fitName(stem, suffix = "") {
   if (byteLength(stem) + byteLength(suffix) <= MAX_NAME_BYTES) return stem + suffix;
-  const mark = `~${createHash("sha256").update(stem).digest("hex").slice(0, 12)}`;
+  const mark = `~${createHash2("sha256").update(stem).digest("hex").slice(0, 12)}`;
   const room = MAX_NAME_BYTES - byteLength(suffix) - mark.length;
   let head = "";
   let used = 0;
@@ -22132,898 +23509,203 @@ function sdkDate(date) {
   return date.toISOString().slice(0, 19).replace("T", " ");
 }
 
-// lib/raster/_png_header.ts
-var CHANNELS_BY_COLOUR_TYPE = {
-  0: 1,
-  2: 3,
-  3: 1,
-  4: 2,
-  6: 4
-};
-var COLOUR_TYPE_NAMES = {
-  0: "grey",
-  2: "RGB",
-  3: "palette",
-  4: "grey + alpha",
-  6: "RGBA"
-};
-var BIT_DEPTHS_BY_COLOUR_TYPE = {
-  0: [
-    1,
-    2,
-    4,
-    8,
-    16
-  ],
-  2: [
-    8,
-    16
-  ],
-  3: [
-    1,
-    2,
-    4,
-    8
-  ],
-  4: [
-    8,
-    16
-  ],
-  6: [
-    8,
-    16
-  ]
-};
-var MAX_DIMENSION = 2147483647;
-function parseHeader(data, options) {
-  if (data.length !== 13) {
-    throw new PngError(`the PNG's IHDR chunk holds ${data.length} bytes instead of 13`);
-  }
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const width = view.getUint32(0);
-  const height = view.getUint32(4);
-  const [bitDepth, colourType, compression, filter, interlace] = data.subarray(8);
-  for (const [name, size] of [
-    [
-      "width",
-      width
-    ],
-    [
-      "height",
-      height
-    ]
-  ]) {
-    if (size === 0 || size > MAX_DIMENSION) {
-      throw new PngError(`the PNG's ${name} is ${size}; it must be from 1 to ${MAX_DIMENSION}`);
-    }
-  }
-  const depths = BIT_DEPTHS_BY_COLOUR_TYPE[colourType];
-  if (depths === void 0) {
-    throw new PngError(`the PNG has colour type ${colourType}; PNG allows 0, 2, 3, 4 and 6`);
-  }
-  if (!depths.includes(bitDepth)) {
-    throw new PngError(`the PNG has bit depth ${bitDepth} with colour type ${colourType} (${COLOUR_TYPE_NAMES[colourType]}); PNG allows ${depths.join(", ")} for it`);
-  }
-  if (compression !== 0) {
-    throw new PngError(`the PNG has compression method ${compression}; PNG defines only 0`);
-  }
-  if (filter !== 0) throw new PngError(`the PNG has filter method ${filter}; PNG defines only 0`);
-  if (interlace > 1) {
-    throw new PngError(`the PNG has interlace method ${interlace}; PNG defines only 0 and 1`);
-  }
-  const pixels = width * height;
-  if (pixels > options.maxPixels) {
-    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the limit (--max-pixels, the maxPixels option) to decode it`);
-  }
-  return {
-    width,
-    height,
-    bitDepth,
-    colourType,
-    interlaced: interlace === 1
-  };
+// lib/export/convert_mask.ts
+async function convertMask(mask, options = {}) {
+  return await transcodePng(decodeDataUri(mask), options);
 }
 
-// lib/raster/_adam7.ts
-var ADAM7 = [
-  [
-    0,
-    0,
-    8,
-    8
-  ],
-  [
-    4,
-    0,
-    8,
-    8
-  ],
-  [
-    0,
-    4,
-    4,
-    8
-  ],
-  [
-    2,
-    0,
-    4,
-    4
-  ],
-  [
-    0,
-    2,
-    2,
-    4
-  ],
-  [
-    1,
-    0,
-    2,
-    2
-  ],
-  [
-    0,
-    1,
-    1,
-    2
-  ]
-];
-function scanlinePasses(header) {
-  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
-  const grid = header.interlaced ? ADAM7 : [
-    [
-      0,
-      0,
-      1,
-      1
+// lib/export/_pool_jobs.ts
+var POOL_JOBS = {
+  convert: {
+    async run({ mask, options }) {
+      const png = await convertMask(mask, options);
+      return png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? png : png.slice();
+    },
+    transfer: (png) => [
+      png.buffer
     ]
-  ];
-  const passes = [];
-  let offset = 0;
-  grid.forEach(([x0, y0, dx, dy], index) => {
-    const width = Math.ceil(Math.max(0, header.width - x0) / dx);
-    const height = Math.ceil(Math.max(0, header.height - y0) / dy);
-    if (width === 0 || height === 0) return;
-    const rowBytes = Math.ceil(width * bitsPerPixel / 8);
-    const number = header.interlaced ? index + 1 : 0;
-    passes.push({
-      number,
-      x0,
-      y0,
-      dx,
-      dy,
-      width,
-      height,
-      rowBytes,
-      offset
-    });
-    offset += (rowBytes + 1) * height;
+  },
+  render: {
+    run: runMaskJob,
+    transfer: (rendered) => rendered.files.map((file) => file.bytes.buffer)
+  }
+};
+var ERROR_CLASSES = {
+  MasksError,
+  ConfigError,
+  ApiError,
+  TaskError,
+  PngError
+};
+function errorOf(data) {
+  const error2 = new Error(data.message);
+  const known = Object.hasOwn(ERROR_CLASSES, data.name) ? ERROR_CLASSES[data.name] : void 0;
+  if (known !== void 0) Object.setPrototypeOf(error2, known.prototype);
+  else if (data.stack !== void 0) error2.stack = data.stack;
+  return Object.assign(error2, data.fields, {
+    name: data.name
   });
-  return {
-    passes,
-    totalBytes: offset
-  };
 }
 
-// lib/raster/_png_structure.ts
-var KNOWN_CRITICAL_CHUNKS = /* @__PURE__ */ new Set([
-  "IHDR",
-  "PLTE",
-  "IDAT",
-  "IEND"
-]);
-function readPngStructure(bytes, options) {
-  let header;
-  let palette;
-  const imageData = [];
-  const ancillary = [];
-  let idatEnded = false;
-  let ended = false;
-  for (const chunk of readChunks(bytes)) {
-    const { type, data } = chunk;
-    if (header === void 0) {
-      if (type !== "IHDR") {
-        throw new PngError(`the PNG starts with chunk "${type}" instead of IHDR`);
+// lib/export/_convert_pool.ts
+var WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
+var ConvertPool = class {
+  #size;
+  #workerUrl;
+  #idle = [];
+  #busy = /* @__PURE__ */ new Map();
+  #waiting = [];
+  #nextId = 0;
+  #inThread;
+  #closed = false;
+  /**
+   * Prepares a pool; no worker starts before the first job.
+   *
+   * @param options The pool size and the worker module.
+   */
+  constructor(options = {}) {
+    this.#size = Math.max(1, Math.floor(options.size ?? navigator.hardwareConcurrency ?? 1));
+    this.#workerUrl = options.workerUrl ?? WORKER_URL;
+    this.#inThread = !canStartWorkers(this.#workerUrl);
+  }
+  /** How many workers the pool runs at most. */
+  get size() {
+    return this.#size;
+  }
+  /** Whether jobs run on the calling thread because workers cannot start here. */
+  get inThread() {
+    return this.#inThread;
+  }
+  /**
+   * Converts one mask as {@linkcode convertMask} does, on a worker.
+   *
+   * @param mask The task's mask value.
+   * @param options The semantic mapping and limits.
+   * @returns The bytes of the PNG file to write.
+   * @throws {PngError} when the mask is not a valid PNG data URI.
+   * @throws {MasksError} when the pool was closed before the job ran.
+   */
+  convert(mask, options = {}) {
+    const { colourByBChannel, maxPixels } = options;
+    return this.#run("convert", {
+      mask,
+      options: {
+        colourByBChannel,
+        maxPixels
       }
-      header = parseHeader(data, options);
-      continue;
-    }
-    if (imageData.length > 0 && type !== "IDAT") idatEnded = true;
-    if (type === "IEND") {
-      ended = true;
-      break;
-    }
-    if (type === "IDAT") {
-      if (idatEnded) {
-        throw new PngError(`the PNG's IDAT chunks are not consecutive (another at byte ${chunk.offset})`);
-      }
-      imageData.push(data);
-    } else if (type === "PLTE") {
-      palette = checkedPalette(chunk.data, {
-        seen: palette,
-        afterIdat: imageData.length > 0
+    });
+  }
+  /**
+   * Renders one task's files as {@linkcode runMaskJob} does, on a worker.
+   *
+   * @param job The mask and how to render it (plain data: it is structured-cloned).
+   * @returns The files with their hashes, the size and the statistics.
+   * @throws {MasksError} when the mask cannot be read or does not fit the task's image (of the
+   * class the job threw), or the pool was closed before the job ran.
+   */
+  render(job) {
+    return this.#run("render", job);
+  }
+  /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */
+  close() {
+    this.#closed = true;
+    const error2 = new MasksError("The conversion pool was closed before the mask was converted.");
+    for (const [worker, job] of this.#busy) worker.terminate(), job.reject(error2);
+    for (const worker of this.#idle) worker.terminate();
+    for (const job of this.#waiting.splice(0)) job.reject(error2);
+    this.#busy.clear();
+    this.#idle = [];
+  }
+  /** Closes the pool: `using pool = new ConvertPool()`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
+  #run(name, input) {
+    if (this.#closed) return Promise.reject(new MasksError("The conversion pool is closed."));
+    if (this.#inThread) return POOL_JOBS[name].run(input);
+    return new Promise((resolve3, reject) => {
+      const job = {
+        id: this.#nextId++,
+        name,
+        input
+      };
+      this.#waiting.push({
+        ...job,
+        resolve: resolve3,
+        reject
       });
-    } else if (type === "IHDR") {
-      throw new PngError(`the PNG has a second IHDR chunk at byte ${chunk.offset}`);
-    } else if (isCritical(type) && !KNOWN_CRITICAL_CHUNKS.has(type)) {
-      throw new PngError(`the PNG has an unknown critical chunk "${type}" that this decoder cannot read`);
-    } else ancillary.push(type);
-  }
-  if (header === void 0) throw new PngError("the PNG has no chunks: it is truncated");
-  if (imageData.length === 0) {
-    throw new PngError("the PNG has no IDAT chunk: it holds no image data");
-  }
-  if (!ended) throw new PngError("the PNG has no IEND chunk: it is truncated");
-  if (header.colourType === 3 && palette === void 0) {
-    throw new PngError("the PNG has colour type 3 (palette) but no PLTE chunk");
-  }
-  if (header.colourType === 0 || header.colourType === 4) palette = void 0;
-  return {
-    header,
-    palette,
-    compressed: concatenate(imageData),
-    ancillary
-  };
-}
-function isCritical(type) {
-  return (type.charCodeAt(0) & 32) === 0;
-}
-function checkedPalette(data, context) {
-  if (context.seen !== void 0) throw new PngError("the PNG has more than one PLTE chunk");
-  if (context.afterIdat) throw new PngError("the PNG's PLTE chunk comes after its image data");
-  if (data.length === 0 || data.length % 3 !== 0 || data.length > 256 * 3) {
-    throw new PngError(`the PNG's PLTE chunk holds ${data.length} bytes; it must hold 1 to 256 entries of 3 bytes`);
-  }
-  return data;
-}
-function concatenate(parts) {
-  if (parts.length === 1) return parts[0];
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}
-
-// lib/raster/_inflate_png.ts
-var DEFAULT_MAX_PIXELS = 1e8;
-function inflatePng(bytes, maxPixels) {
-  return inflateCheckedPng(checkPng(bytes, maxPixels));
-}
-function inflateCheckedPng(png) {
-  return {
-    ...png,
-    scanlines: inflateScanlines(png)
-  };
-}
-function checkPng(bytes, maxPixels) {
-  const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
-  if (!(limit > 0)) {
-    throw new ConfigError(`Option "maxPixels" is ${limit}; give a positive number of pixels, or leave it out for ${DEFAULT_MAX_PIXELS}.`, {
-      setting: "maxPixels"
+      this.#dispatch();
     });
   }
-  const structure = readPngStructure(bytes, {
-    maxPixels: limit
-  });
-  return {
-    ...structure,
-    ...scanlinePasses(structure.header)
-  };
+  #dispatch() {
+    while (this.#waiting.length > 0) {
+      const worker = this.#idle.pop() ?? this.#startWorker();
+      if (worker === void 0) return;
+      const job = this.#waiting.shift();
+      this.#busy.set(worker, job);
+      const { id, name, input } = job;
+      worker.postMessage({
+        id,
+        name,
+        input
+      });
+    }
+  }
+  #startWorker() {
+    if (this.#busy.size + this.#idle.length >= this.#size || this.#inThread) return void 0;
+    let worker;
+    try {
+      worker = new Worker(this.#workerUrl, {
+        type: "module"
+      });
+    } catch {
+      this.#fallBackToThread();
+      return void 0;
+    }
+    worker.onmessage = (event) => {
+      const job = this.#busy.get(worker);
+      if (job === void 0 || job.id !== event.data.id) return;
+      this.#busy.delete(worker);
+      this.#idle.push(worker);
+      if ("result" in event.data) job.resolve(event.data.result);
+      else job.reject(errorOf(event.data.error));
+      this.#dispatch();
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      const job = this.#busy.get(worker);
+      this.#busy.delete(worker);
+      this.#fallBackToThread();
+      if (job !== void 0) runInThread(job);
+    };
+    return worker;
+  }
+  #fallBackToThread() {
+    this.#inThread = true;
+    for (const job of this.#waiting.splice(0)) runInThread(job);
+  }
+};
+function runInThread(job) {
+  const { run: run2 } = POOL_JOBS[job.name];
+  run2(job.input).then(job.resolve, job.reject);
 }
-function inflateScanlines(png) {
-  let scanlines;
+function canStartWorkers(url) {
+  if (typeof Worker !== "function") return false;
+  const descriptor = url.protocol === "file:" ? {
+    name: "read",
+    path: url
+  } : {
+    name: "net",
+    host: url.host
+  };
+  if (Deno.permissions.querySync(descriptor).state !== "granted") return false;
+  if (url.protocol !== "file:") return true;
   try {
-    scanlines = inflateSync(png.compressed, {
-      maxOutputLength: png.totalBytes
-    });
-  } catch (error2) {
-    if (error2.code === OUTPUT_TOO_LARGE) throw tooLarge(png, error2);
-    throw notZlib(error2);
+    return Deno.statSync(url).isFile;
+  } catch {
+    return false;
   }
-  if (scanlines.length < png.totalBytes) throw truncated(scanlines, png);
-  return scanlines;
-}
-function tooLarge(png, cause) {
-  const { header, totalBytes } = png;
-  return new PngError(`the PNG holds more image data than its ${header.width}\xD7${header.height} pixels need (${totalBytes} bytes): the file is corrupt`, {
-    cause
-  });
-}
-function notZlib(error2) {
-  const reason = error2 instanceof Error ? error2.message : String(error2);
-  return new PngError(`the PNG's image data is not valid zlib data (${reason})`, {
-    cause: error2
-  });
-}
-function truncated(scanlines, png) {
-  return new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(scanlines, png)}`);
-}
-function whereDataEnds(scanlines, png) {
-  const { header, passes } = png;
-  if (!header.interlaced) {
-    return `at row ${Math.floor(scanlines.length / (passes[0].rowBytes + 1))} of ${header.height}`;
-  }
-  const pass = passes.findLast((candidate) => candidate.offset <= scanlines.length) ?? passes[0];
-  return `in Adam7 pass ${pass.number} of 7`;
-}
-
-// lib/raster/_unfilter.ts
-function unfilterPass(scanlines, pass, options) {
-  const { rowBytes, height } = pass;
-  const bpp = options.bytesPerPixel;
-  const stride = rowBytes + 1;
-  const zeroRow = new Uint8Array(rowBytes);
-  const d = scanlines;
-  for (let y = 0; y < height; y++) {
-    const filterAt = pass.offset + y * stride;
-    const row = filterAt + 1;
-    const above = y === 0 ? zeroRow : d;
-    const up = y === 0 ? 0 : row - stride;
-    switch (d[filterAt]) {
-      case 0:
-        break;
-      case 1:
-        for (let i = bpp; i < rowBytes; i++) d[row + i] += d[row + i - bpp];
-        break;
-      case 2:
-        if (y > 0) {
-          for (let i = 0; i < rowBytes; i++) d[row + i] += d[up + i];
-        }
-        break;
-      case 3:
-        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i] >> 1;
-        for (let i = bpp; i < rowBytes; i++) {
-          d[row + i] += d[row + i - bpp] + above[up + i] >> 1;
-        }
-        break;
-      case 4:
-        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i];
-        for (let i = bpp; i < rowBytes; i++) {
-          const a = d[row + i - bpp];
-          const b = above[up + i];
-          const c = above[up + i - bpp];
-          const pa = Math.abs(b - c);
-          const pb = Math.abs(a - c);
-          const pc = Math.abs(a + b - c - c);
-          d[row + i] += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-        }
-        break;
-      default:
-        throw invalidFilterError(d[filterAt], y, pass.number);
-    }
-  }
-}
-function invalidFilterError(type, row, pass) {
-  const where = pass === 0 ? `row ${row}` : `row ${row} of Adam7 pass ${pass}`;
-  return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
-}
-
-// lib/raster/_fast_rgb.ts
-function isFastFlavour(header) {
-  return header.bitDepth === 8 && !header.interlaced && (header.colourType === 2 || header.colourType === 6);
-}
-function layoutOf(header, options) {
-  const { width, height } = header;
-  const channels = header.colourType === 6 ? 4 : 3;
-  const inRow = width * channels;
-  const outRow = width * 3;
-  const zero = 0;
-  const table = align16(zero + inRow + SLACK);
-  const input = align16(table + 1024);
-  const inputEnd = input + (inRow + 1) * height + SLACK;
-  const inPlace = channels === 3 && !options.separateOutput;
-  const output = inPlace ? input : align16(inputEnd);
-  const end = inPlace ? inputEnd : output + (outRow + 1) * height + SLACK;
-  return {
-    width,
-    height,
-    channels,
-    inRow,
-    outRow,
-    zero,
-    table,
-    input,
-    output,
-    end
-  };
-}
-function decodeFastRgb(scanlines, header) {
-  const layout = layoutOf(header, {
-    separateOutput: false
-  });
-  const { width, height, channels, inRow, input, outRow } = layout;
-  const packed = channels === 3 ? align16(layout.end) : layout.output;
-  return withKernels(Math.max(layout.end, packed + outRow * height + SLACK), (kernels, memory) => {
-    copyIn(memory, scanlines, layout);
-    throwOnBadRow(memory, layout, kernels.unfilter(input, height, inRow, channels, layout.zero));
-    kernels.packRgb(input + 1, inRow + 1, packed, outRow, height, width, channels);
-    return memory.slice(packed, packed + outRow * height);
-  });
-}
-function copyIn(memory, scanlines, layout) {
-  memory.fill(0, layout.zero, layout.zero + layout.inRow);
-  memory.set(scanlines, layout.input);
-}
-function throwOnBadRow(memory, layout, badRow) {
-  const { input, inRow } = layout;
-  if (badRow >= 0) throw invalidFilterError(memory[input + badRow * (inRow + 1)], badRow, 0);
-}
-
-// lib/raster/_pass_to_rgb.ts
-function createPassWriter(header, options) {
-  const { colourType, bitDepth } = header;
-  const { image, palette } = options;
-  const out = image.data;
-  const sampleBytes = bitDepth === 16 ? 2 : 1;
-  const pixelBytes = CHANNELS_BY_COLOUR_TYPE[colourType] * sampleBytes;
-  const indexed = colourType === 3 || colourType === 0 && bitDepth <= 8;
-  const lookup = indexed ? colourLookup(header, palette) : void 0;
-  return (scanlines, pass) => {
-    const stride = pass.rowBytes + 1;
-    const step = pass.dx * 3;
-    for (let y = 0; y < pass.height; y++) {
-      const s = pass.offset + y * stride + 1;
-      const o = ((pass.y0 + y * pass.dy) * image.width + pass.x0) * 3;
-      if (lookup !== void 0) {
-        writeIndexedRow(scanlines, s, {
-          out,
-          o,
-          step,
-          width: pass.width,
-          bitDepth,
-          lookup
-        });
-      } else if (colourType === 2 && bitDepth === 8 && step === 3) {
-        out.set(scanlines.subarray(s, s + pass.width * 3), o);
-      } else if (colourType === 2 || colourType === 6) {
-        const g = sampleBytes;
-        const b = 2 * sampleBytes;
-        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
-          out[j] = scanlines[i];
-          out[j + 1] = scanlines[i + g];
-          out[j + 2] = scanlines[i + b];
-        }
-      } else {
-        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
-          const grey = scanlines[i];
-          out[j] = grey;
-          out[j + 1] = grey;
-          out[j + 2] = grey;
-        }
-      }
-    }
-  };
-}
-function colourLookup(header, palette) {
-  const rgb = new Uint8Array(256 * 3);
-  if (header.colourType === 3 && palette !== void 0) {
-    rgb.set(palette);
-    return {
-      rgb,
-      entries: palette.length / 3
-    };
-  }
-  const top = (1 << header.bitDepth) - 1;
-  const scale = 255 / top;
-  for (let value2 = 0; value2 <= top; value2++) rgb.fill(value2 * scale, value2 * 3, value2 * 3 + 3);
-  return {
-    rgb,
-    entries: 256
-  };
-}
-function writeIndexedRow(scanlines, s, row) {
-  const { out, step, width, bitDepth } = row;
-  const { rgb, entries } = row.lookup;
-  const mask = (1 << bitDepth) - 1;
-  const perByte = 8 / bitDepth;
-  for (let x = 0, j = row.o; x < width; x++, j += step) {
-    let value2;
-    if (bitDepth === 8) value2 = scanlines[s + x];
-    else {
-      const byte = scanlines[s + Math.floor(x / perByte)];
-      value2 = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
-    }
-    if (value2 >= entries) {
-      throw new PngError(`the PNG uses palette index ${value2} but its palette has only ${entries} colours`);
-    }
-    const k = value2 * 3;
-    out[j] = rgb[k];
-    out[j + 1] = rgb[k + 1];
-    out[j + 2] = rgb[k + 2];
-  }
-}
-
-// lib/raster/decode_png.ts
-async function decodePng(bytes, options = {}) {
-  return pixelsOf(inflatePng(bytes, options.maxPixels));
-}
-function pixelsOf(png) {
-  const { header, palette, scanlines, passes } = png;
-  const { width, height } = header;
-  if (isFastFlavour(header)) return {
-    width,
-    height,
-    data: decodeFastRgb(scanlines, header)
-  };
-  const image = {
-    width,
-    height,
-    data: new Uint8Array(width * height * 3)
-  };
-  const writePass = createPassWriter(header, {
-    palette,
-    image
-  });
-  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
-  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
-  for (const pass of passes) {
-    unfilterPass(scanlines, pass, {
-      bytesPerPixel
-    });
-    writePass(scanlines, pass);
-  }
-  return image;
-}
-
-// lib/raster/_shape.ts
-var MAX_INSTANCES = 255;
-var SLACK2 = 0.1;
-function verticesProblem(vertices, kind) {
-  if (!Array.isArray(vertices)) return 'has no "geometry.vertices" list';
-  const bad = vertices.findIndex((value2) => typeof value2 !== "number" || !Number.isFinite(value2));
-  if (bad >= 0) {
-    const value2 = vertices[bad];
-    const shown = typeof value2 === "number" ? value2 : String(JSON.stringify(value2)).slice(0, 40);
-    return `has ${shown} at position ${bad + 1} of its vertices, which must be numbers`;
-  }
-  const count = vertices.length;
-  if (kind === "rectangle" && count !== 4) {
-    return `has ${count} numbers in its vertices; a rectangle has 4: left, top, right, bottom`;
-  }
-  if (kind === "polygon" && (count % 2 !== 0 || count < 6)) {
-    return `has ${count} numbers in its vertices; a polygon needs x, y pairs for 3 points or more`;
-  }
-  const far = vertices.findIndex((value2) => value2 < -SLACK2 || value2 > 1 + SLACK2);
-  if (far < 0) return void 0;
-  return `has ${vertices[far]} at position ${far + 1} of its vertices, outside 0..1; vector coordinates are fractions of the image's width and height`;
-}
-
-// lib/raster/rasterize_shapes.ts
-function rasterizeShapes(shapes, size) {
-  const { width, height } = size;
-  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 1 || height < 1) {
-    throw new MasksError(`the image size is ${width}\xD7${height}; a mask needs whole numbers of pixels, at least 1\xD71`);
-  }
-  shapes.forEach((shape, index) => {
-    const at = `shape ${index + 1}`;
-    if (!Number.isInteger(shape.instanceId) || shape.instanceId < 1) {
-      throw new MasksError(`${at} has instance id ${shape.instanceId}; it must be a whole number from 1`);
-    }
-    if (!Number.isInteger(shape.bChannel) || shape.bChannel < 0 || shape.bChannel > 255) {
-      throw new MasksError(`${at} has bChannel ${shape.bChannel}; it must be 0 to 255`);
-    }
-  });
-  const lastId = shapes.reduce((last, shape) => Math.max(last, shape.instanceId), 0);
-  if (lastId > MAX_INSTANCES) {
-    throw new MasksError(`the task has ${lastId} annotations; the RGB mask convention holds at most ${MAX_INSTANCES} instances`);
-  }
-  const data = new Uint8Array(width * height * 3);
-  const covered = new Uint8Array(width);
-  shapes.forEach((shape, index) => {
-    const at = `shape ${index + 1} (instance ${shape.instanceId})`;
-    const toPixels = (vertices, what) => {
-      const problem = verticesProblem(vertices, shape.kind);
-      if (problem) throw new MasksError(`${at}: ${what} ${problem}`);
-      return pixelRing(vertices, shape.kind, width, height);
-    };
-    const rings = shape.rings.map((ring, i) => toPixels(ring, `ring ${i + 1}`));
-    const holes = (shape.holes ?? []).map((hole, i) => toPixels(hole, `hole ${i + 1}`));
-    const colour = [
-      shape.instanceId,
-      shape.instanceId % 255,
-      shape.bChannel
-    ];
-    paintRings(data, covered, height, rings, holes, colour);
-  });
-  return {
-    width,
-    height,
-    data
-  };
-}
-function pixelRing(vertices, kind, width, height) {
-  const [left, top, right, bottom] = vertices;
-  const outline = kind === "rectangle" ? [
-    left,
-    top,
-    right,
-    top,
-    right,
-    bottom,
-    left,
-    bottom
-  ] : vertices;
-  const ring = new Float64Array(outline.length);
-  for (let i = 0; i < outline.length; i += 2) {
-    ring[i] = outline[i] * width;
-    ring[i + 1] = outline[i + 1] * height;
-  }
-  return ring;
-}
-function paintRings(data, covered, height, rings, holes, colour) {
-  const width = covered.length;
-  let top = Infinity;
-  let bottom = -Infinity;
-  for (const ring of rings) {
-    for (let i = 1; i < ring.length; i += 2) {
-      top = Math.min(top, ring[i]);
-      bottom = Math.max(bottom, ring[i]);
-    }
-  }
-  const crossings = new Float64Array(Math.max(0, ...[
-    ...rings,
-    ...holes
-  ].map((r) => r.length)));
-  for (let row = Math.max(0, Math.floor(top)); row < Math.min(height, Math.ceil(bottom)); row++) {
-    let left = width;
-    let right = 0;
-    for (const ring of rings) {
-      forEachSpan(ring, row + 0.5, crossings, width, (from, to) => {
-        covered.fill(1, from, to);
-        left = Math.min(left, from);
-        right = Math.max(right, to);
-      });
-    }
-    if (left >= right) continue;
-    for (const hole of holes) {
-      forEachSpan(hole, row + 0.5, crossings, width, (from, to) => covered.fill(0, from, to));
-    }
-    for (let x = left; x < right; x++) {
-      if (covered[x] === 0) continue;
-      covered[x] = 0;
-      data.set(colour, (row * width + x) * 3);
-    }
-  }
-}
-function forEachSpan(ring, y, crossings, width, use) {
-  let count = 0;
-  const n = ring.length;
-  for (let i = 0; i < n; i += 2) {
-    const j = i + 2 === n ? 0 : i + 2;
-    const y0 = ring[i + 1];
-    const y1 = ring[j + 1];
-    if (y0 > y !== y1 > y) {
-      const x0 = ring[i];
-      crossings[count++] = x0 + (y - y0) * (ring[j] - x0) / (y1 - y0);
-    }
-  }
-  crossings.subarray(0, count).sort();
-  for (let i = 0; i + 1 < count; i += 2) {
-    const from = firstCentreFrom(crossings[i], width);
-    const to = firstCentreFrom(crossings[i + 1], width);
-    if (from < to) use(from, to);
-  }
-}
-function firstCentreFrom(edge, width) {
-  if (edge <= 0.5) return 0;
-  if (edge > width - 0.5) return width;
-  return Math.ceil(edge - 0.5);
-}
-
-// lib/raster/shapes_of_annotations.ts
-function shapesOfAnnotations(annotations, options) {
-  if (annotations === void 0 || annotations === null) return [];
-  if (!Array.isArray(annotations)) {
-    const kind = typeof annotations === "object" ? "an object" : typeof annotations;
-    throw new MasksError(`the annotations are ${kind}, not a list`);
-  }
-  return annotations.map((annotation, index) => shapeOf(annotation, index, options));
-}
-function shapeOf(annotation, index, options) {
-  const record = isRecord2(annotation) ? annotation : {};
-  const id = record.id;
-  const name = typeof id === "string" || typeof id === "number" ? JSON.stringify(String(id)) : `number ${index + 1}`;
-  const fail = (problem) => new MasksError(`annotation ${name} ${problem}`);
-  if (!isRecord2(annotation)) throw fail("is not an object");
-  const labelIds = labelIdsOf(record.labels);
-  if (labelIds.length === 0) throw fail('has no label in "labels.<list>.labels[].id"');
-  const bChannel = options.bChannelOf(labelIds);
-  if (bChannel === void 0) {
-    const labels = labelIds.map((labelId) => JSON.stringify(labelId)).join(", ");
-    throw fail(`has label ${labels}, which has no bChannel in the configuration; give the label a bChannel or choose a configuration that has it`);
-  }
-  if (!Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
-    throw fail(`has a label whose bChannel is ${bChannel}; a bChannel is 1 to 255`);
-  }
-  const polygons = Array.isArray(record.polygons) ? record.polygons : [];
-  if (polygons.length === 0) throw fail('has no shape in "polygons"');
-  const verticesOf = (item, what) => {
-    const vertices = isRecord2(item) && isRecord2(item.geometry) ? item.geometry.vertices : void 0;
-    const problem = verticesProblem(vertices, options.kind);
-    if (problem) throw fail(`has ${what} that ${problem}`);
-    return vertices;
-  };
-  const rings = polygons.map((polygon, i) => verticesOf(polygon, `polygon ${i + 1}`));
-  const holes = listOf(record.minus).map((hole, i) => verticesOf(hole, `hole ${i + 1}`));
-  polygons.forEach((polygon, i) => {
-    const minus = isRecord2(polygon) ? listOf(polygon.minus) : [];
-    minus.forEach((hole, j) => holes.push(verticesOf(hole, `hole ${j + 1} of polygon ${i + 1}`)));
-  });
-  return {
-    kind: options.kind,
-    rings,
-    holes,
-    instanceId: index + 1,
-    bChannel
-  };
-}
-function labelIdsOf(labels) {
-  const ids = /* @__PURE__ */ new Set();
-  if (!isRecord2(labels)) return [];
-  for (const list2 of Object.values(labels)) {
-    for (const label of isRecord2(list2) ? listOf(list2.labels) : []) {
-      if (isRecord2(label) && typeof label.id === "string") ids.add(label.id);
-    }
-  }
-  return [
-    ...ids
-  ];
-}
-function isRecord2(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
-}
-function listOf(value2) {
-  return Array.isArray(value2) ? value2 : [];
-}
-
-// lib/raster/_base64.ts
-var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-var VALUE_BY_CODE = (() => {
-  const table = new Uint8Array(256).fill(255);
-  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
-  return table;
-})();
-function decodeBase64(text2) {
-  let end = text2.length;
-  if (end > 0 && text2.charCodeAt(end - 1) === 61) end--;
-  if (end > 0 && text2.charCodeAt(end - 1) === 61) end--;
-  if (end % 4 === 1) return {
-    position: text2.length,
-    reason: "its length is not valid base64"
-  };
-  if (text2.length % 4 !== 0 && end !== text2.length) {
-    return {
-      position: text2.length,
-      reason: "its padding is wrong"
-    };
-  }
-  const bytes = new Uint8Array(Math.floor(end * 3 / 4));
-  let j = 0;
-  let i = 0;
-  for (; i + 4 <= end; i += 4) {
-    const a = value(text2, i);
-    const b = value(text2, i + 1);
-    const c = value(text2, i + 2);
-    const d = value(text2, i + 3);
-    if ((a | b | c | d) > 63) return fault(text2, i);
-    const group = a << 18 | b << 12 | c << 6 | d;
-    bytes[j++] = group >> 16;
-    bytes[j++] = group >> 8 & 255;
-    bytes[j++] = group & 255;
-  }
-  if (i < end) {
-    let group = 0;
-    for (let k = i; k < end; k++) {
-      const v = value(text2, k);
-      if (v > 63) return fault(text2, k);
-      group = group << 6 | v;
-    }
-    if (end - i === 2) bytes[j] = group >> 4;
-    else {
-      bytes[j] = group >> 10;
-      bytes[j + 1] = group >> 2 & 255;
-    }
-  }
-  return bytes;
-}
-function value(text2, index) {
-  const code2 = text2.charCodeAt(index);
-  return code2 < 256 ? VALUE_BY_CODE[code2] : 255;
-}
-function fault(text2, from) {
-  let position = from;
-  while (value(text2, position) <= 63) position++;
-  return {
-    position,
-    reason: `character ${JSON.stringify(text2[position])} is not base64`
-  };
-}
-
-// lib/raster/mask_data_uri.ts
-function decodeDataUri(uri) {
-  if (typeof uri !== "string") {
-    const kind = uri === null || uri === void 0 ? String(uri) : Array.isArray(uri) ? "an array" : typeof uri === "object" ? "an object" : `a ${typeof uri}`;
-    throw new PngError(`the mask is ${kind}, not a data URI string`);
-  }
-  if (uri.length === 0) throw new PngError("the mask is an empty string, not a data URI");
-  if (uri.slice(0, 5).toLowerCase() !== "data:") {
-    throw new PngError(`the mask is not a data URI: it starts with ${quoteStart(uri)}`);
-  }
-  const comma = uri.indexOf(",");
-  if (comma === -1) {
-    throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
-  }
-  const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
-  if (mime !== "" && mime.toLowerCase() !== "image/png") {
-    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
-  }
-  if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
-    throw new PngError(`the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`);
-  }
-  let payload = uri.slice(comma + 1);
-  if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
-  if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
-  const bytes = decodeBase64(payload);
-  if (!(bytes instanceof Uint8Array)) {
-    throw new PngError(`the mask data URI holds invalid base64: ${bytes.reason} (at payload character ${bytes.position})`);
-  }
-  return bytes;
-}
-function quoteStart(text2) {
-  return JSON.stringify(text2.length > 30 ? `${text2.slice(0, 30)}\u2026` : text2);
-}
-
-// lib/export/_task_decoder.ts
-function taskDecoder(source, options) {
-  const kind = source.kind ?? "mask";
-  if (kind !== "mask") {
-    const bChannelById = new Map(source.labels.map((label) => [
-      label.id,
-      label.bChannel
-    ]));
-    return (task, annotations) => {
-      const size = imageSize(task, source);
-      if (!size) {
-        throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed");
-      }
-      const pixels = size.width * size.height;
-      if (pixels > (options.maxPixels ?? DEFAULT_MAX_PIXELS)) {
-        throw new MasksError(`its image is ${size.width}\xD7${size.height}, above the pixel limit`);
-      }
-      const shapes = shapesOfAnnotations(annotations, {
-        kind,
-        bChannelOf: (labelIds) => labelIds.map((id) => bChannelById.get(id)).find((b) => b !== void 0)
-      });
-      return Promise.resolve(rasterizeShapes(shapes, size));
-    };
-  }
-  return async (task, mask) => {
-    const image = await decodePng(decodeDataUri(mask), {
-      maxPixels: options.maxPixels
-    });
-    const expected = imageSize(task, source);
-    if (expected && (expected.width !== image.width || expected.height !== image.height)) {
-      throw new MasksError(`the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}, so its pixels would not line up`);
-    }
-    return image;
-  };
-}
-function imageSize(task, source) {
-  const data = task.data;
-  const body = data && typeof data.body === "object" && data.body ? data.body : data;
-  const holder = source.input ? body?.[source.input.id] : body;
-  const image = holder?.image ?? body?.image;
-  const { width, height } = image ?? {};
-  return Number.isInteger(width) && Number.isInteger(height) ? {
-    width,
-    height
-  } : void 0;
 }
 
 // lib/export/export_folder_name.ts
@@ -23077,15 +23759,16 @@ async function exportMasks(options) {
   if (mode === "incremental") filters = incrementalFilters(filters, prepared, maskFormat, settings);
   if (mode === "overwrite" && !options.dryRun) await prepareExportFolder(folder, mode);
   const summary2 = emptySummary(projectId, folder, maskFormat, options.dryRun ?? false);
+  using pool = new ConvertPool();
   const run2 = new ExportRun(folder, {
     source,
     exporter: new TaskExporter(folder, {
       format: maskFormat,
       table,
       colourByBChannel,
-      decode: taskDecoder(source, {
-        maxPixels: options.maxPixels
-      })
+      source,
+      maxPixels: options.maxPixels,
+      pool
     }),
     summary: summary2,
     createFolder: async () => {
