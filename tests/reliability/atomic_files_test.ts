@@ -4,7 +4,7 @@ import { decodePng } from "../../lib/raster/decode_png.ts";
 import { encodePng } from "../../lib/raster/encode_png.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import type { RgbImage } from "../../lib/raster/rgb_image.ts";
-import { startFakeLab } from "../../testing/fake_lab.ts";
+import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import { segmentationProject } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { envFor, runCli, spawnCli } from "./_fixtures.ts";
@@ -87,17 +87,7 @@ Deno.test("a SIGKILLed export leaves no partial PNG, and --resume completes it",
   }
 
   await assertWholeManifest(`${dir.path}/out`, { required: false });
-  const resumed = await runCli([
-    "export",
-    "--project-id",
-    "p1",
-    "--output-filename",
-    "out",
-    "--resume",
-  ], {
-    env: envFor(lab),
-    cwd: dir.path,
-  });
+  const resumed = await resumeOut(lab, dir.path);
   assert.equal(resumed.code, 0, resumed.stderr);
   const all = (await listFiles(`${dir.path}/out`)).filter((file) => file.endsWith(".png"));
   assert.deepEqual(all, tasks.map((task) => `${task.name}.png`).sort());
@@ -107,6 +97,12 @@ Deno.test("a SIGKILLed export leaves no partial PNG, and --resume completes it",
   }
   await assertWholeManifest(`${dir.path}/out`, { required: true });
 });
+
+/** Resumes the export `out` of project `p1` in `folder`, against the lab itself. */
+function resumeOut(lab: FakeLab, folder: string) {
+  const args = ["export", "--project-id", "p1", "--output-filename", "out", "--resume"];
+  return runCli(args, { env: envFor(lab), cwd: folder });
+}
 
 /** The final manifest, written by a rename like the masks, is absent or whole: JSON lines only. */
 async function assertWholeManifest(folder: string, options: { required: boolean }) {
@@ -147,17 +143,7 @@ Deno.test("Ctrl-C stops an export with exit 130, only whole PNGs, and a manifest
   const part = await Deno.readTextFile(`${dir.path}/out/.manifest.jsonl.part`);
   const entries = part.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line));
   assert.ok(entries.length >= 1);
-  const resumed = await runCli([
-    "export",
-    "--project-id",
-    "p1",
-    "--output-filename",
-    "out",
-    "--resume",
-  ], {
-    env: envFor(lab),
-    cwd: dir.path,
-  });
+  const resumed = await resumeOut(lab, dir.path);
   assert.equal(resumed.code, 0, resumed.stderr);
   assert.match(resumed.stdout, new RegExp(`${entries.length} kept from the earlier run`));
   assert.equal(
