@@ -92,6 +92,8 @@ export class ExportRun {
     const mask = taskMask(task, source);
     if (mask === undefined) {
       if (!mine) return this.#skipOther(sequence);
+      // An updated task that lost its mask loses the files an earlier run wrote for it.
+      if (previous?.files.length) await this.#options.exporter.removeStale(previous);
       const outcome: TaskOutcome = { ...ids, status: "skipped", reason: "no mask" };
       return this.#finish(sequence, outcome, {
         ...entryBase(task),

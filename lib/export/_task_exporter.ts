@@ -109,7 +109,7 @@ export class TaskExporter {
         return this.#failed(job, `its mask cannot be written to "${path}": ${reason}`);
       }
     }
-    if (job.previous) await this.#removeStale(job.previous, files);
+    if (job.previous) await this.removeStale(job.previous, files);
     const entry: ManifestEntry = {
       ...entryBase(task),
       outcome: "exported",
@@ -127,7 +127,11 @@ export class TaskExporter {
   }
 
   /** Deletes the files an earlier run wrote for a task that it no longer has. */
-  async #removeStale(previous: ManifestEntry, now: ManifestFile[]): Promise<void> {
+  /**
+   * Deletes the files an earlier run wrote for a task that are not in `now` (all of them when the
+   * task no longer has a mask).
+   */
+  async removeStale(previous: ManifestEntry, now: ManifestFile[] = []): Promise<void> {
     for (const file of previous.files) {
       if (!now.some((kept) => kept.path === file.path)) {
         await Deno.remove(this.#path(file.path)).catch(() => {});

@@ -132,6 +132,7 @@ Deno.test("an incremental export fetches and writes only the tasks updated since
   tasks[5] = { ...tasks[5], updatedAt: now, data: { body: { mask: maskOf(9, 2) } } };
   tasks[6] = { ...tasks[6], updatedAt: now, data: { body: { mask: maskOf(8, 3) } } };
   tasks[7] = { ...tasks[7], updatedAt: now, status: "to-review" };
+  tasks[8] = { ...tasks[8], updatedAt: now, data: undefined };
   tasks.push({ ...maskTask("t200", "f5.jpg", maskOf(4, 1)), status: "complete", updatedAt: now });
   const { summary, requests } = await run(tasks, {
     incremental: `${dir.path}/out`,
@@ -140,12 +141,18 @@ Deno.test("an incremental export fetches and writes only the tasks updated since
   const pages = requests.filter((request) => request.path.endsWith("/tasks"));
   assert.match(pages[0].query.getAll("updatedAt")[0], /^>=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
   assert.deepEqual(pages[0].query.getAll("statuses"), ["complete"]);
-  assert.equal(summary.total, 3, "only the updated tasks that match come back");
-  assert.deepEqual([summary.exported, summary.removed, summary.carried], [3, 1, 197]);
+  assert.equal(summary.total, 4, "only the updated tasks that match come back");
+  assert.deepEqual([summary.exported, summary.skipped, summary.removed, summary.carried], [
+    3,
+    1,
+    1,
+    196,
+  ]);
   const after = await filesWithBytes(`${dir.path}/out`);
   assert.notEqual(after.get("f5.jpg.png"), before.get("f5.jpg.png"));
   assert.ok(after.has("f5.jpg__t200.png"), "a new task with a taken name gets another one");
   assert.ok(!after.has("f7.jpg.png"), "a task that left the filter loses its file");
+  assert.ok(!after.has("f8.jpg.png"), "a task that lost its mask loses its file");
   assert.equal(after.get("f100.jpg.png"), before.get("f100.jpg.png"));
   const entries = await manifestOf(`${dir.path}/out`);
   assert.equal(entries.length, 201);
