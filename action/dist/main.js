@@ -22979,7 +22979,7 @@ var TaskExporter = class {
         return this.#failed(job, `its mask cannot be written to "${path6}": ${reason}`);
       }
     }
-    if (job.previous) await this.#removeStale(job.previous, files);
+    if (job.previous) await this.removeStale(job.previous, files);
     const entry = {
       ...entryBase(task),
       outcome: "exported",
@@ -23002,7 +23002,11 @@ var TaskExporter = class {
     };
   }
   /** Deletes the files an earlier run wrote for a task that it no longer has. */
-  async #removeStale(previous, now) {
+  /**
+  * Deletes the files an earlier run wrote for a task that are not in `now` (all of them when the
+  * task no longer has a mask).
+  */
+  async removeStale(previous, now = []) {
     for (const file of previous.files) {
       if (!now.some((kept) => kept.path === file.path)) {
         await Deno.remove(this.#path(file.path)).catch(() => {
@@ -23302,6 +23306,7 @@ var ExportRun = class {
     const mask = taskMask(task, source);
     if (mask === void 0) {
       if (!mine) return this.#skipOther(sequence);
+      if (previous?.files.length) await this.#options.exporter.removeStale(previous);
       const outcome2 = {
         ...ids,
         status: "skipped",
