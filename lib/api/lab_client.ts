@@ -7,9 +7,15 @@ import {
   unexpectedAnswer,
 } from "./_http_error.ts";
 import { type AccessToken, logIn } from "./_login.ts";
-import { type SendOptions, sendWithRetries } from "./_send.ts";
+import { type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
 import { taskQuery } from "./task_query.ts";
 import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
+
+/** An answer as fetched, before its JSON is read. */
+interface Fetched {
+  response: LabResponse;
+  context: CallContext;
+}
 
 /** How to reach the lab, with which credentials, and how patiently. */
 export interface LabClientOptions {
@@ -134,15 +140,20 @@ export class LabClient {
     projectIdOf(projectId);
     const stop = new AbortController();
     const request = (page: number) => {
-      const pending = this.#taskPage(projectId, filters, { page, signal: stop.signal });
+      const pending = this.#fetch(
+        `${TASKS_PATH}?${taskQuery(projectId, filters, { page, limit: this.#pageSize })}`,
+        { projectId, signal: stop.signal },
+      );
       // Handled now so a failed prefetch never goes unhandled while the caller is busy.
       pending.catch(() => {});
-      return pending;
+      return { page, pending };
     };
-    let next: Promise<TaskPage> | undefined = request(1);
+    let next: { page: number; pending: Promise<Fetched> } | undefined = request(1);
     try {
       while (next !== undefined) {
-        const page: TaskPage = await next;
+        // The page waits as its raw text and is parsed only now, when the caller takes it: its
+        // many mask strings are then new, and die young once the caller has used them.
+        const page = taskPageOf(await next.pending, next.page);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : undefined;
         yield page;
       }
@@ -163,36 +174,22 @@ export class LabClient {
     for await (const page of this.taskPages(projectId, filters)) yield* page.docs;
   }
 
-  async #taskPage(
-    projectId: string,
-    filters: TaskFilters,
-    options: { page: number; signal: AbortSignal },
-  ): Promise<TaskPage> {
-    const query = taskQuery(projectId, filters, { page: options.page, limit: this.#pageSize });
-    const { body, context } = await this.#get(`${TASKS_PATH}?${query}`, {
-      projectId,
-      signal: options.signal,
-    });
-    if (!isJsonObject(body) || !Array.isArray(body.docs) || typeof body.hasNextPage !== "boolean") {
-      throw unexpectedAnswer(context, { what: "a page without `docs` and `hasNextPage`" });
-    }
-    const page = body as unknown as TaskPage;
-    if (!page.hasNextPage) return page;
-    const nextPage = typeof page.nextPage === "number" ? page.nextPage : options.page + 1;
-    // A next page that does not move forward would loop for ever.
-    if (!Number.isInteger(nextPage) || nextPage <= options.page) {
-      throw unexpectedAnswer(context, {
-        what: `page ${options.page} pointing back to page ${nextPage}`,
-      });
-    }
-    return { ...page, nextPage };
-  }
-
   /** GETs a JSON document with the token, logging in again once if the token was refused. */
   async #get(
     path: string,
     options: { projectId?: string; signal?: AbortSignal },
   ): Promise<{ body: unknown; context: CallContext }> {
+    const { response, context } = await this.#fetch(path, options);
+    return { body: jsonBody(response, context), context };
+  }
+
+  /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
+
+  /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
+  async #fetch(
+    path: string,
+    options: { projectId?: string; signal?: AbortSignal },
+  ): Promise<Fetched> {
     const context: CallContext = {
       method: "GET",
       path,
@@ -213,7 +210,7 @@ export class LabClient {
     // `../shared/lab-api.md`, "Authentication": a token revoked early gets one fresh login.
     if (response.status === 401) response = await attempt(await this.#accessToken(token));
     if (response.status < 200 || response.status > 299) throw responseError(response, context);
-    return { body: jsonBody(response, context), context };
+    return { response, context };
   }
 
   /** A token valid for at least the safety margin; a new one if `refused` is the current one. */
@@ -238,4 +235,23 @@ export class LabClient {
     this.#token = token;
     return token.value;
   }
+}
+
+/** Reads a fetched task page, checking that its paging can only move forward. */
+function taskPageOf(fetched: Fetched, pageNumber: number): TaskPage {
+  const { context } = fetched;
+  const body = jsonBody(fetched.response, context);
+  if (!isJsonObject(body) || !Array.isArray(body.docs) || typeof body.hasNextPage !== "boolean") {
+    throw unexpectedAnswer(context, { what: "a page without `docs` and `hasNextPage`" });
+  }
+  const page = body as unknown as TaskPage;
+  if (!page.hasNextPage) return page;
+  const nextPage = typeof page.nextPage === "number" ? page.nextPage : pageNumber + 1;
+  // A next page that does not move forward would loop for ever.
+  if (!Number.isInteger(nextPage) || nextPage <= pageNumber) {
+    throw unexpectedAnswer(context, {
+      what: `page ${pageNumber} pointing back to page ${nextPage}`,
+    });
+  }
+  return { ...page, nextPage };
 }

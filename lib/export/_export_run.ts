@@ -80,16 +80,18 @@ export class ExportRun {
     }
   }
 
-  /** Takes the next task, in the server's order; waits while the pool is full. */
-  async take(task: Task): Promise<void> {
+  /**
+   * Takes the next task, in the server's order; waits while the pool is full. `mask` is the
+   * task's mask when the caller took it out of the task already (see `detachMasks`).
+   */
+  async take(task: Task, mask: unknown = taskMask(task, this.#options.source)): Promise<void> {
     if (this.#fatal !== undefined) throw this.#fatal;
     const sequence = this.#sequence++;
-    const { source, summary, shard } = this.#options;
+    const { summary, shard } = this.#options;
     const ids = { taskId: String(task._id), taskName: String(task.name) };
     const previous = this.#previous.get(ids.taskId);
     this.#seen.add(ids.taskId);
     const mine = !shard || inShard(ids.taskId, shard);
-    const mask = taskMask(task, source);
     if (mask === undefined) {
       if (!mine) return this.#skipOther(sequence);
       // An updated task that lost its mask loses the files an earlier run wrote for it.

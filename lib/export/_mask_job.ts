@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { decodeDataUri } from "../raster/mask_data_uri.ts";
+import { maskBytes } from "./_mask_bytes.ts";
 import { transcodeMask } from "../raster/_transcode_png.ts";
 import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.ts";
 import { type MaskFormat, renderMask } from "./mask_format.ts";
@@ -63,7 +63,7 @@ export interface RenderedMask {
 export async function runMaskJob(job: MaskJob): Promise<RenderedMask> {
   const { table } = job;
   if (job.kind === "mask" && job.format === "rgb") {
-    const { png, width, height, census } = await transcodeMask(decodeDataUri(job.mask), {
+    const { png, width, height, census } = await transcodeMask(maskBytes(job.mask), {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,

@@ -4,7 +4,7 @@ import { MasksError } from "../errors.ts";
 import { decodePng, DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
 import { rasterizeShapes } from "../raster/rasterize_shapes.ts";
 import { shapesOfAnnotations } from "../raster/shapes_of_annotations.ts";
-import { decodeDataUri } from "../raster/mask_data_uri.ts";
+import { maskBytes } from "./_mask_bytes.ts";
 import type { RgbImage } from "../raster/rgb_image.ts";
 
 /** A task's mask as plain data, which can be posted to a worker: what decoding it needs. */
@@ -63,7 +63,7 @@ export function taskMaskOf(
 export async function decodeTaskMask(taskMask: TaskMask): Promise<RgbImage> {
   const { kind, imageSize: size, maxPixels } = taskMask;
   if (kind === "mask") {
-    const image = await decodePng(decodeDataUri(taskMask.mask), { maxPixels });
+    const image = await decodePng(maskBytes(taskMask.mask), { maxPixels });
     checkImageSize(image, size);
     return image;
   }

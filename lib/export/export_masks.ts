@@ -3,6 +3,7 @@ import type { Task, TaskFilters } from "../api/types.ts";
 import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { classTable } from "../detect/class_table.ts";
 import { resolveMaskSource } from "../detect/resolve_mask_source.ts";
+import { detachMasks } from "./_detach_masks.ts";
 import {
   resolveSemanticMapping,
   type SemanticMapping,
@@ -187,9 +188,12 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
         options.onProgress?.({ type: "start", total: summary.total, folder });
         first = false;
       }
-      for (const task of page.docs) {
+      // The page's mask strings become bytes now, so none outlives the page's arrival.
+      const masks = detachMasks(page.docs, source);
+      for (const [i, task] of page.docs.entries()) {
         signal?.throwIfAborted();
-        await run.take(task as Task);
+        await run.take(task as Task, masks[i]);
+        masks[i] = undefined;
       }
     }
     if (mode === "incremental") {
