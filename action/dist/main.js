@@ -20139,18 +20139,24 @@ var LabClient = class {
     projectIdOf(projectId);
     const stop = new AbortController();
     const request = (page) => {
-      const pending = this.#taskPage(projectId, filters, {
+      const pending = this.#fetch(`${TASKS_PATH}?${taskQuery(projectId, filters, {
         page,
+        limit: this.#pageSize
+      })}`, {
+        projectId,
         signal: stop.signal
       });
       pending.catch(() => {
       });
-      return pending;
+      return {
+        page,
+        pending
+      };
     };
     let next = request(1);
     try {
       while (next !== void 0) {
-        const page = await next;
+        const page = taskPageOf(await next.pending, next.page);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : void 0;
         yield page;
       }
@@ -20169,35 +20175,17 @@ var LabClient = class {
   async *tasks(projectId, filters = {}) {
     for await (const page of this.taskPages(projectId, filters)) yield* page.docs;
   }
-  async #taskPage(projectId, filters, options) {
-    const query = taskQuery(projectId, filters, {
-      page: options.page,
-      limit: this.#pageSize
-    });
-    const { body, context } = await this.#get(`${TASKS_PATH}?${query}`, {
-      projectId,
-      signal: options.signal
-    });
-    if (!isJsonObject(body) || !Array.isArray(body.docs) || typeof body.hasNextPage !== "boolean") {
-      throw unexpectedAnswer(context, {
-        what: "a page without `docs` and `hasNextPage`"
-      });
-    }
-    const page = body;
-    if (!page.hasNextPage) return page;
-    const nextPage = typeof page.nextPage === "number" ? page.nextPage : options.page + 1;
-    if (!Number.isInteger(nextPage) || nextPage <= options.page) {
-      throw unexpectedAnswer(context, {
-        what: `page ${options.page} pointing back to page ${nextPage}`
-      });
-    }
-    return {
-      ...page,
-      nextPage
-    };
-  }
   /** GETs a JSON document with the token, logging in again once if the token was refused. */
   async #get(path6, options) {
+    const { response, context } = await this.#fetch(path6, options);
+    return {
+      body: jsonBody(response, context),
+      context
+    };
+  }
+  /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
+  /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
+  async #fetch(path6, options) {
     const context = {
       method: "GET",
       path: path6,
@@ -20226,7 +20214,7 @@ var LabClient = class {
     if (response.status === 401) response = await attempt(await this.#accessToken(token));
     if (response.status < 200 || response.status > 299) throw responseError(response, context);
     return {
-      body: jsonBody(response, context),
+      response,
       context
     };
   }
@@ -20252,6 +20240,27 @@ var LabClient = class {
     return token.value;
   }
 };
+function taskPageOf(fetched, pageNumber) {
+  const { context } = fetched;
+  const body = jsonBody(fetched.response, context);
+  if (!isJsonObject(body) || !Array.isArray(body.docs) || typeof body.hasNextPage !== "boolean") {
+    throw unexpectedAnswer(context, {
+      what: "a page without `docs` and `hasNextPage`"
+    });
+  }
+  const page = body;
+  if (!page.hasNextPage) return page;
+  const nextPage = typeof page.nextPage === "number" ? page.nextPage : pageNumber + 1;
+  if (!Number.isInteger(nextPage) || nextPage <= pageNumber) {
+    throw unexpectedAnswer(context, {
+      what: `page ${pageNumber} pointing back to page ${nextPage}`
+    });
+  }
+  return {
+    ...page,
+    nextPage
+  };
+}
 
 // lib/api/parse_date_filter.ts
 var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
@@ -20612,6 +20621,142 @@ function refuseSequence(sequence, what) {
   }
 }
 
+// lib/detect/task_mask.ts
+function taskMask(task, source) {
+  const data = task.data;
+  if (!isRecord(data)) return void 0;
+  const answers = isRecord(data.body) ? data.body : data;
+  const holder = source.input ? answers[source.input.id] : answers;
+  if (!isRecord(holder)) return void 0;
+  if (source.kind === "polygon" || source.kind === "rectangle") {
+    return Array.isArray(holder.annotations) ? holder.annotations : void 0;
+  }
+  const mask = holder.mask;
+  return mask === null || mask === "" ? void 0 : mask;
+}
+function isRecord(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+
+// lib/raster/_base64.ts
+var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+var VALUE_BY_CODE = (() => {
+  const table = new Uint8Array(256).fill(255);
+  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
+  return table;
+})();
+function decodeBase64(text2) {
+  let end = text2.length;
+  if (end > 0 && text2.charCodeAt(end - 1) === 61) end--;
+  if (end > 0 && text2.charCodeAt(end - 1) === 61) end--;
+  if (end % 4 === 1) return {
+    position: text2.length,
+    reason: "its length is not valid base64"
+  };
+  if (text2.length % 4 !== 0 && end !== text2.length) {
+    return {
+      position: text2.length,
+      reason: "its padding is wrong"
+    };
+  }
+  const bytes = new Uint8Array(Math.floor(end * 3 / 4));
+  let j = 0;
+  let i = 0;
+  for (; i + 4 <= end; i += 4) {
+    const a = value(text2, i);
+    const b = value(text2, i + 1);
+    const c = value(text2, i + 2);
+    const d = value(text2, i + 3);
+    if ((a | b | c | d) > 63) return fault(text2, i);
+    const group = a << 18 | b << 12 | c << 6 | d;
+    bytes[j++] = group >> 16;
+    bytes[j++] = group >> 8 & 255;
+    bytes[j++] = group & 255;
+  }
+  if (i < end) {
+    let group = 0;
+    for (let k = i; k < end; k++) {
+      const v = value(text2, k);
+      if (v > 63) return fault(text2, k);
+      group = group << 6 | v;
+    }
+    if (end - i === 2) bytes[j] = group >> 4;
+    else {
+      bytes[j] = group >> 10;
+      bytes[j + 1] = group >> 2 & 255;
+    }
+  }
+  return bytes;
+}
+function value(text2, index) {
+  const code2 = text2.charCodeAt(index);
+  return code2 < 256 ? VALUE_BY_CODE[code2] : 255;
+}
+function fault(text2, from) {
+  let position = from;
+  while (value(text2, position) <= 63) position++;
+  return {
+    position,
+    reason: `character ${JSON.stringify(text2[position])} is not base64`
+  };
+}
+
+// lib/raster/mask_data_uri.ts
+function decodeDataUri(uri) {
+  if (typeof uri !== "string") {
+    const kind = uri === null || uri === void 0 ? String(uri) : Array.isArray(uri) ? "an array" : typeof uri === "object" ? "an object" : `a ${typeof uri}`;
+    throw new PngError(`the mask is ${kind}, not a data URI string`);
+  }
+  if (uri.length === 0) throw new PngError("the mask is an empty string, not a data URI");
+  if (uri.slice(0, 5).toLowerCase() !== "data:") {
+    throw new PngError(`the mask is not a data URI: it starts with ${quoteStart(uri)}`);
+  }
+  const comma = uri.indexOf(",");
+  if (comma === -1) {
+    throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
+  }
+  const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
+  if (mime !== "" && mime.toLowerCase() !== "image/png") {
+    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
+  }
+  if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
+    throw new PngError(`the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`);
+  }
+  let payload = uri.slice(comma + 1);
+  if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
+  if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
+  const bytes = decodeBase64(payload);
+  if (!(bytes instanceof Uint8Array)) {
+    throw new PngError(`the mask data URI holds invalid base64: ${bytes.reason} (at payload character ${bytes.position})`);
+  }
+  return bytes;
+}
+function quoteStart(text2) {
+  return JSON.stringify(text2.length > 30 ? `${text2.slice(0, 30)}\u2026` : text2);
+}
+
+// lib/export/_detach_masks.ts
+function detachMasks(tasks, source) {
+  return tasks.map((task) => {
+    const mask = taskMask(task, source);
+    if ((source.kind ?? "mask") !== "mask" || typeof mask !== "string") return mask;
+    let bytes;
+    try {
+      bytes = decodeDataUri(mask);
+    } catch {
+      return mask;
+    }
+    forgetMask(task, source);
+    return bytes;
+  });
+}
+function forgetMask(task, source) {
+  const data = task.data;
+  const answers = data && typeof data.body === "object" && data.body ? data.body : data;
+  const holder = source.input ? answers?.[source.input.id] : answers;
+  if (holder) delete holder.mask;
+}
+
 // lib/detect/resolve_semantic_mapping.ts
 function resolveSemanticMapping(mapping, labels) {
   if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
@@ -20951,23 +21096,6 @@ async function clearExport(folder) {
   });
 }
 
-// lib/detect/task_mask.ts
-function taskMask(task, source) {
-  const data = task.data;
-  if (!isRecord(data)) return void 0;
-  const answers = isRecord(data.body) ? data.body : data;
-  const holder = source.input ? answers[source.input.id] : answers;
-  if (!isRecord(holder)) return void 0;
-  if (source.kind === "polygon" || source.kind === "rectangle") {
-    return Array.isArray(holder.annotations) ? holder.annotations : void 0;
-  }
-  const mask = holder.mask;
-  return mask === null || mask === "" ? void 0 : mask;
-}
-function isRecord(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
-}
-
 // lib/export/_task_pool.ts
 var TaskPool = class {
   #limit;
@@ -20990,101 +21118,9 @@ var TaskPool = class {
 // lib/export/_mask_job.ts
 import { createHash } from "node:crypto";
 
-// lib/raster/_base64.ts
-var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-var VALUE_BY_CODE = (() => {
-  const table = new Uint8Array(256).fill(255);
-  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
-  return table;
-})();
-function decodeBase64(text2) {
-  let end = text2.length;
-  if (end > 0 && text2.charCodeAt(end - 1) === 61) end--;
-  if (end > 0 && text2.charCodeAt(end - 1) === 61) end--;
-  if (end % 4 === 1) return {
-    position: text2.length,
-    reason: "its length is not valid base64"
-  };
-  if (text2.length % 4 !== 0 && end !== text2.length) {
-    return {
-      position: text2.length,
-      reason: "its padding is wrong"
-    };
-  }
-  const bytes = new Uint8Array(Math.floor(end * 3 / 4));
-  let j = 0;
-  let i = 0;
-  for (; i + 4 <= end; i += 4) {
-    const a = value(text2, i);
-    const b = value(text2, i + 1);
-    const c = value(text2, i + 2);
-    const d = value(text2, i + 3);
-    if ((a | b | c | d) > 63) return fault(text2, i);
-    const group = a << 18 | b << 12 | c << 6 | d;
-    bytes[j++] = group >> 16;
-    bytes[j++] = group >> 8 & 255;
-    bytes[j++] = group & 255;
-  }
-  if (i < end) {
-    let group = 0;
-    for (let k = i; k < end; k++) {
-      const v = value(text2, k);
-      if (v > 63) return fault(text2, k);
-      group = group << 6 | v;
-    }
-    if (end - i === 2) bytes[j] = group >> 4;
-    else {
-      bytes[j] = group >> 10;
-      bytes[j + 1] = group >> 2 & 255;
-    }
-  }
-  return bytes;
-}
-function value(text2, index) {
-  const code2 = text2.charCodeAt(index);
-  return code2 < 256 ? VALUE_BY_CODE[code2] : 255;
-}
-function fault(text2, from) {
-  let position = from;
-  while (value(text2, position) <= 63) position++;
-  return {
-    position,
-    reason: `character ${JSON.stringify(text2[position])} is not base64`
-  };
-}
-
-// lib/raster/mask_data_uri.ts
-function decodeDataUri(uri) {
-  if (typeof uri !== "string") {
-    const kind = uri === null || uri === void 0 ? String(uri) : Array.isArray(uri) ? "an array" : typeof uri === "object" ? "an object" : `a ${typeof uri}`;
-    throw new PngError(`the mask is ${kind}, not a data URI string`);
-  }
-  if (uri.length === 0) throw new PngError("the mask is an empty string, not a data URI");
-  if (uri.slice(0, 5).toLowerCase() !== "data:") {
-    throw new PngError(`the mask is not a data URI: it starts with ${quoteStart(uri)}`);
-  }
-  const comma = uri.indexOf(",");
-  if (comma === -1) {
-    throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
-  }
-  const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
-  if (mime !== "" && mime.toLowerCase() !== "image/png") {
-    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
-  }
-  if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
-    throw new PngError(`the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`);
-  }
-  let payload = uri.slice(comma + 1);
-  if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
-  if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
-  const bytes = decodeBase64(payload);
-  if (!(bytes instanceof Uint8Array)) {
-    throw new PngError(`the mask data URI holds invalid base64: ${bytes.reason} (at payload character ${bytes.position})`);
-  }
-  return bytes;
-}
-function quoteStart(text2) {
-  return JSON.stringify(text2.length > 30 ? `${text2.slice(0, 30)}\u2026` : text2);
+// lib/export/_mask_bytes.ts
+function maskBytes(mask) {
+  return mask instanceof Uint8Array ? mask : decodeDataUri(mask);
 }
 
 // lib/raster/_concatenate.ts
@@ -22631,7 +22667,7 @@ function taskMaskOf(source, options) {
 async function decodeTaskMask(taskMask2) {
   const { kind, imageSize: size, maxPixels } = taskMask2;
   if (kind === "mask") {
-    const image = await decodePng(decodeDataUri(taskMask2.mask), {
+    const image = await decodePng(maskBytes(taskMask2.mask), {
       maxPixels
     });
     checkImageSize(image, size);
@@ -22865,7 +22901,7 @@ function maskStats(image, table) {
 async function runMaskJob(job) {
   const { table } = job;
   if (job.kind === "mask" && job.format === "rgb") {
-    const { png, width, height, census } = await transcodeMask(decodeDataUri(job.mask), {
+    const { png, width, height, census } = await transcodeMask(maskBytes(job.mask), {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true
@@ -23291,11 +23327,14 @@ var ExportRun = class {
       if (entry.path) this.#registry.claim(entry.path, entry.taskId);
     }
   }
-  /** Takes the next task, in the server's order; waits while the pool is full. */
-  async take(task) {
+  /**
+   * Takes the next task, in the server's order; waits while the pool is full. `mask` is the
+   * task's mask when the caller took it out of the task already (see `detachMasks`).
+   */
+  async take(task, mask = taskMask(task, this.#options.source)) {
     if (this.#fatal !== void 0) throw this.#fatal;
     const sequence = this.#sequence++;
-    const { source, summary: summary2, shard } = this.#options;
+    const { summary: summary2, shard } = this.#options;
     const ids = {
       taskId: String(task._id),
       taskName: String(task.name)
@@ -23303,7 +23342,6 @@ var ExportRun = class {
     const previous = this.#previous.get(ids.taskId);
     this.#seen.add(ids.taskId);
     const mine = !shard || inShard(ids.taskId, shard);
-    const mask = taskMask(task, source);
     if (mask === void 0) {
       if (!mine) return this.#skipOther(sequence);
       if (previous?.files.length) await this.#options.exporter.removeStale(previous);
@@ -23804,9 +23842,11 @@ async function exportMasks(options) {
         });
         first = false;
       }
-      for (const task of page.docs) {
+      const masks = detachMasks(page.docs, source);
+      for (const [i, task] of page.docs.entries()) {
         signal?.throwIfAborted();
-        await run2.take(task);
+        await run2.take(task, masks[i]);
+        masks[i] = void 0;
       }
     }
     if (mode === "incremental") {
