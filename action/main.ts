@@ -62,6 +62,8 @@ export async function run(): Promise<number> {
       resume: inputs.resume,
       overwrite: inputs.overwrite,
       dryRun: inputs.dryRun,
+      // The bundle's own worker module (`deno task bundle` writes it next to main.js).
+      workerUrl: new URL("./convert_worker.js", import.meta.url),
       onProgress(event: ExportEvent) {
         // An annotated task needs no plain log line as well.
         if (event.type === "task" && annotations.annotate(event.outcome)) return;

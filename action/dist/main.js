@@ -23802,7 +23802,9 @@ async function exportMasks(options) {
   if (mode === "incremental") filters = incrementalFilters(filters, prepared, maskFormat, settings);
   if (mode === "overwrite" && !options.dryRun) await prepareExportFolder(folder, mode);
   const summary2 = emptySummary(projectId, folder, maskFormat, options.dryRun ?? false);
-  using pool = new ConvertPool();
+  using pool = new ConvertPool({
+    workerUrl: options.workerUrl
+  });
   const run2 = new ExportRun(folder, {
     source,
     exporter: new TaskExporter(folder, {
@@ -24587,6 +24589,8 @@ async function run() {
       resume: inputs.resume,
       overwrite: inputs.overwrite,
       dryRun: inputs.dryRun,
+      // The bundle's own worker module (`deno task bundle` writes it next to main.js).
+      workerUrl: new URL("./convert_worker.js", import.meta.url),
       onProgress(event) {
         if (event.type === "task" && annotations.annotate(event.outcome)) return;
         reporter.onProgress(event);

@@ -61,6 +61,14 @@ export interface ExportMasksOptions {
   incremental?: string;
   /** Replace an earlier export in the same folder. @default {false} */
   overwrite?: boolean;
+  /**
+   * The worker module that converts masks, for a bundled program whose own copy of it sits
+   * elsewhere (the Action's `action/dist/convert_worker.js`). Without a usable worker, masks are
+   * converted on the calling thread.
+   *
+   * @default {the module next to this one}
+   */
+  workerUrl?: URL;
   /** How many masks are converted at once. @default {navigator.hardwareConcurrency, at least 2} */
   concurrency?: number;
   /** Refuse masks with more pixels than this. @default {100_000_000} */
@@ -152,7 +160,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
 
   const summary = emptySummary(projectId, folder, maskFormat, options.dryRun ?? false);
   // Closed when this function returns or throws: the run has drained its tasks by then.
-  using pool = new ConvertPool();
+  using pool = new ConvertPool({ workerUrl: options.workerUrl });
   const run = new ExportRun(folder, {
     source,
     exporter: new TaskExporter(folder, {

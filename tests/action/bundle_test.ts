@@ -1,26 +1,53 @@
 import assert from "../_std/assert.ts";
 import denoJson from "../../deno.json" with { type: "json" };
+import { classTable } from "../../lib/detect/class_table.ts";
+import { ConvertPool } from "../../lib/export/_convert_pool.ts";
+import { decodePng } from "../../lib/raster/decode_png.ts";
+import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
+import { writeMaskPng } from "../../testing/mask_png.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { ROOT } from "./_composite.ts";
 
-const BUNDLE = "action/dist/main.js";
+const DIST = "action/dist/";
 
-Deno.test("action/dist/main.js is the bundle of the current sources", async () => {
+Deno.test("action/dist/ holds the bundles of the current sources", async () => {
   await using dir = await tempDir();
   // The `bundle` task itself, writing elsewhere, so this check can never drift from it.
-  const [deno, ...args] = denoJson.tasks.bundle.split(" ");
-  assert.equal(deno, "deno");
-  assert.ok(args.includes(BUNDLE), `the bundle task writes ${BUNDLE}`);
-  const fresh = `${dir.path}/main.js`;
-  const built = await new Deno.Command(Deno.execPath(), {
-    args: args.map((arg) => arg === BUNDLE ? fresh : arg),
-    cwd: ROOT,
-    stdin: "null",
-  }).output();
-  assert.equal(built.code, 0, new TextDecoder().decode(built.stderr));
-  const committed = await Deno.readTextFile(`${ROOT}/${BUNDLE}`).catch(() => "");
-  assert.ok(
-    (await Deno.readTextFile(fresh)) === committed,
-    `${BUNDLE} is stale: run \`deno task bundle\` and commit the result`,
-  );
+  const commands = denoJson.tasks.bundle.split(" && ").map((command) => command.split(" "));
+  const outputs = commands.flatMap((args) => args.filter((arg) => arg.startsWith(DIST)));
+  assert.deepEqual(outputs, [`${DIST}main.js`, `${DIST}convert_worker.js`]);
+  for (const [deno, ...args] of commands) {
+    assert.equal(deno, "deno");
+    const built = await new Deno.Command(Deno.execPath(), {
+      args: args.map((arg) => arg.startsWith(DIST) ? `${dir.path}/${arg.slice(DIST.length)}` : arg),
+      cwd: ROOT,
+      stdin: "null",
+    }).output();
+    assert.equal(built.code, 0, new TextDecoder().decode(built.stderr));
+  }
+  for (const output of outputs) {
+    const committed = await Deno.readTextFile(`${ROOT}/${output}`).catch(() => "");
+    assert.ok(
+      (await Deno.readTextFile(`${dir.path}/${output.slice(DIST.length)}`)) === committed,
+      `${output} is stale: run \`deno task bundle\` and commit the result`,
+    );
+  }
+});
+
+Deno.test("the Action's bundled worker converts masks on a worker thread", async () => {
+  using pool = new ConvertPool({
+    size: 1,
+    workerUrl: new URL(`file://${ROOT}/${DIST}convert_worker.js`),
+  });
+  const data = new Uint8Array([5, 5, 1, 0, 0, 0]);
+  const rendered = await pool.render({
+    mask: encodeDataUri(writeMaskPng({ width: 2, height: 1, data }, { colourType: 6 })),
+    kind: "mask",
+    file: "a.png",
+    format: "rgb",
+    table: classTable([{ id: "car", bChannel: 1 }]),
+  });
+  assert.equal(pool.inThread, false, "the worker module loaded; nothing fell back to this thread");
+  assert.deepEqual((await decodePng(rendered.files[0].bytes)).data, data);
+  assert.deepEqual(rendered.stats.labels, ["car"]);
 });

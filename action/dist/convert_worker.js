@@ -1,0 +1,2022 @@
+// lib/errors.ts
+var MasksError = class extends Error {
+  /**
+   * Creates an error with a message a user can act on.
+   *
+   * @param message A sentence naming the value at fault and the fix.
+   * @param options The underlying cause, if any.
+   */
+  constructor(message, options) {
+    super(message, options);
+    this.name = "MasksError";
+  }
+};
+var ConfigError = class extends MasksError {
+  /** The option, input or environment variable at fault, when there is one. */
+  setting;
+  /**
+   * Creates a configuration error.
+   *
+   * @param message A sentence naming the setting at fault and the fix.
+   * @param options The setting at fault and the underlying cause.
+   */
+  constructor(message, options) {
+    super(message, options);
+    this.name = "ConfigError";
+    this.setting = options?.setting;
+  }
+};
+var PngError = class extends MasksError {
+  /**
+   * Creates a PNG error.
+   *
+   * @param message What is wrong with the PNG, as a lower-case clause.
+   * @param options The underlying cause, if any.
+   */
+  constructor(message, options) {
+    super(message, options);
+    this.name = "PngError";
+  }
+};
+
+// lib/raster/_base64.ts
+var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+var VALUE_BY_CODE = (() => {
+  const table = new Uint8Array(256).fill(255);
+  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
+  return table;
+})();
+function decodeBase64(text) {
+  let end = text.length;
+  if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
+  if (end % 4 === 1) return {
+    position: text.length,
+    reason: "its length is not valid base64"
+  };
+  if (text.length % 4 !== 0 && end !== text.length) {
+    return {
+      position: text.length,
+      reason: "its padding is wrong"
+    };
+  }
+  const bytes = new Uint8Array(Math.floor(end * 3 / 4));
+  let j = 0;
+  let i = 0;
+  for (; i + 4 <= end; i += 4) {
+    const a = value(text, i);
+    const b = value(text, i + 1);
+    const c = value(text, i + 2);
+    const d = value(text, i + 3);
+    if ((a | b | c | d) > 63) return fault(text, i);
+    const group = a << 18 | b << 12 | c << 6 | d;
+    bytes[j++] = group >> 16;
+    bytes[j++] = group >> 8 & 255;
+    bytes[j++] = group & 255;
+  }
+  if (i < end) {
+    let group = 0;
+    for (let k = i; k < end; k++) {
+      const v = value(text, k);
+      if (v > 63) return fault(text, k);
+      group = group << 6 | v;
+    }
+    if (end - i === 2) bytes[j] = group >> 4;
+    else {
+      bytes[j] = group >> 10;
+      bytes[j + 1] = group >> 2 & 255;
+    }
+  }
+  return bytes;
+}
+function value(text, index) {
+  const code = text.charCodeAt(index);
+  return code < 256 ? VALUE_BY_CODE[code] : 255;
+}
+function fault(text, from) {
+  let position = from;
+  while (value(text, position) <= 63) position++;
+  return {
+    position,
+    reason: `character ${JSON.stringify(text[position])} is not base64`
+  };
+}
+
+// lib/raster/mask_data_uri.ts
+function decodeDataUri(uri) {
+  if (typeof uri !== "string") {
+    const kind = uri === null || uri === void 0 ? String(uri) : Array.isArray(uri) ? "an array" : typeof uri === "object" ? "an object" : `a ${typeof uri}`;
+    throw new PngError(`the mask is ${kind}, not a data URI string`);
+  }
+  if (uri.length === 0) throw new PngError("the mask is an empty string, not a data URI");
+  if (uri.slice(0, 5).toLowerCase() !== "data:") {
+    throw new PngError(`the mask is not a data URI: it starts with ${quoteStart(uri)}`);
+  }
+  const comma = uri.indexOf(",");
+  if (comma === -1) {
+    throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
+  }
+  const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
+  if (mime !== "" && mime.toLowerCase() !== "image/png") {
+    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
+  }
+  if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
+    throw new PngError(`the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`);
+  }
+  let payload = uri.slice(comma + 1);
+  if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
+  if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
+  const bytes = decodeBase64(payload);
+  if (!(bytes instanceof Uint8Array)) {
+    throw new PngError(`the mask data URI holds invalid base64: ${bytes.reason} (at payload character ${bytes.position})`);
+  }
+  return bytes;
+}
+function quoteStart(text) {
+  return JSON.stringify(text.length > 30 ? `${text.slice(0, 30)}\u2026` : text);
+}
+
+// lib/raster/_concatenate.ts
+function concatenate(parts) {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
+// lib/raster/_zlib.ts
+import { constants, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
+var OUTPUT_TOO_LARGE = "ERR_BUFFER_TOO_LARGE";
+function deflate(bytes, options) {
+  return new Promise((resolve, reject) => {
+    deflateWithCallback(bytes, {
+      level: options.level
+    }, (error, result) => {
+      if (error) reject(error);
+      else resolve(new Uint8Array(result.buffer, result.byteOffset, result.byteLength));
+    });
+  });
+}
+function inflateSync(compressed, options = {}) {
+  const limit = options.maxOutputLength;
+  const result = nativeInflateSync(compressed, {
+    finishFlush: constants.Z_SYNC_FLUSH,
+    // A little more than the limit, so zlib finishes the stream (and its checksum) in one call.
+    ...limit === void 0 ? {} : {
+      maxOutputLength: limit,
+      chunkSize: Math.max(64, limit + 64)
+    }
+  });
+  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
+}
+function deflateSync(bytes, options) {
+  const result = nativeDeflateSync(bytes, {
+    level: options.level
+  });
+  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
+}
+function crc32(bytes) {
+  return nativeCrc32(bytes) >>> 0;
+}
+
+// lib/raster/_chunks.ts
+var PNG_SIGNATURE = new Uint8Array([
+  137,
+  80,
+  78,
+  71,
+  13,
+  10,
+  26,
+  10
+]);
+var MAX_CHUNK_LENGTH = 2147483647;
+function* readChunks(bytes) {
+  if (bytes.length < 8 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) {
+    throw new PngError("the PNG signature is missing: the data is not a PNG file");
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 8;
+  while (offset < bytes.length) {
+    const remaining = bytes.length - offset;
+    if (remaining < 12) {
+      throw new PngError(`the PNG is truncated: ${remaining} stray bytes at byte ${offset} where a chunk should start`);
+    }
+    const length = view.getUint32(offset);
+    const type = chunkType(bytes, offset);
+    if (length > MAX_CHUNK_LENGTH) {
+      throw new PngError(`the PNG chunk "${type}" at byte ${offset} claims ${length} bytes, above the PNG limit of ${MAX_CHUNK_LENGTH}`);
+    }
+    if (length + 12 > remaining) {
+      throw new PngError(`the PNG is truncated: chunk "${type}" at byte ${offset} needs ${length + 12} bytes, only ${remaining} remain`);
+    }
+    const stored = view.getUint32(offset + 8 + length);
+    const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
+    if (stored !== computed) {
+      throw new PngError(`the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)}): the file is corrupt`);
+    }
+    yield {
+      type,
+      data: bytes.subarray(offset + 8, offset + 8 + length),
+      offset
+    };
+    offset += length + 12;
+  }
+}
+function chunkType(bytes, offset) {
+  const codes = bytes.subarray(offset + 4, offset + 8);
+  const isLetter = (code) => code >= 65 && code <= 90 || code >= 97 && code <= 122;
+  if (!codes.every(isLetter)) {
+    throw new PngError(`the PNG chunk at byte ${offset} has an invalid type (bytes ${[
+      ...codes
+    ].join(", ")}): the file is corrupt`);
+  }
+  return String.fromCharCode(...codes);
+}
+function hex(value2) {
+  return `0x${value2.toString(16).padStart(8, "0")}`;
+}
+function writeChunk(type, data) {
+  const chunk = new Uint8Array(data.length + 12);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) chunk[4 + i] = type.charCodeAt(i);
+  chunk.set(data, 8);
+  view.setUint32(data.length + 8, crc32(chunk.subarray(4, data.length + 8)));
+  return chunk;
+}
+function writePng(chunks) {
+  return concatenate([
+    PNG_SIGNATURE,
+    ...chunks.map(({ type, data }) => writeChunk(type, data))
+  ]);
+}
+
+// lib/raster/_kernels_wasm.ts
+var KERNELS_WASM_BASE64 = [
+  "AGFzbQEAAAABYwxgBn9/f39/fwF/YAd/f39/f39/AX9gBH9/f38Bf2ACf38Bf2ADf39/AGADf39/AX9gBH9/f38AYAF/AX9g",
+  "B39/f39/f38AYAV/f39/fwBgCH9/f39/f39/AGAGf39/f39/AAMPDgABAgMEBQYHBggJCgsEBQMBAAEHUAcGbWVtb3J5AgAI",
+  "dW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAJCm1hcENvbG91cnMACgZjZW5zdXMACwhmaWx0ZXJVcAANCpIT",
+  "Dm0BBH8gBCEIIABBAWohBwJAA0AgBiABTw0BIAcgCCACIAMQAiEJIAlBAUYEQCAGDwsgBUEARyAJRXEEQCAHIAggByACaiAD",
+  "IAUgBUGAAmoQDAsgByEIIAcgAkEBamohByAGQQFqIQYMAAsLQX8L1QQDCX8DewF/IAIgA2whCyAEIQkgAEEBaiEIIAVBAWoh",
+  "CgJAA0AgByABTw0BIApBAWtBAjoAACAIIQwgCSENIAohDiAIIAtqIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAIQQFrLQAAQQJG",
+  "BEAgCCALQXBxaiETIANBBEYEQAJAA0AgDCATTw0BIAz9AAQAIRIgDCASIA39AAQA/W79CwQAIBIgEv0NAAECBAUGCAkKDA0O",
+  "Dw8PDyERIA4gEf0LBAAgECAR/VAhECAMQRBqIQwgDUEQaiENIA5BDGohDgwACwsFAkADQCAMIBNPDQEgDP0ABAAhEiAMIBIg",
+  "Df0ABAD9bv0LBAAgDiAS/QsEACAQIBL9UCEQIAxBEGohDCANQRBqIQ0gDkEQaiEODAALCwsgDCANIA8gDGsQBRoFIAggCSAL",
+  "IAMQAkEBRgRAIAcPCwsgA0EERgRAAkADQCAMIA9PDQEgDP0ABAAgDP0ABAD9DQABAgQFBggJCgwNDg8PDw8gDf0ABAAgDf0A",
+  "BAD9DQABAgQFBggJCgwNDg8PDw/9cSERIA4gEf0LBAAgECAR/VAhECAMQRBqIQwgDUEQaiENIA5BDGohDgwACwsFAkADQCAM",
+  "IA9PDQEgDP0ABAAgDf0ABAD9cSERIA4gEf0LBAAgECAR/VAhECAMQRBqIQwgDUEQaiENIA5BEGohDgwACwsLIAYEQCAQ/VME",
+  "QCAIIAkgDyADIAYgBkGAAmoQDAsLIAghCSAIIAtBAWpqIQggCiACQQNsQQFqaiEKIAdBAWohBwwACwtBfwtsAQF/IABBAWst",
+  "AAAhBCAERQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsgBEECRgRAQQBBAiAAIAEgAhAFGw8LIARBA0YEQCAAIAEgAiADEAZB",
+  "AA8LIARBBEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH//v37B3EgAUH//v37B3FqIAAgAXNBgIGChHhxcwvFAQECfyACIQMg",
+  "AkEERgRAAkADQCADIAFPDQEgACADaiAAIANqKAIAIAAgA0EEa2ooAgAQAzYCACADQQRqIQMMAAsLDwsgAkEDRgRAAkADQCAD",
+  "IAFPDQEgACADaigCACEEIAAgA2ogBCAAIANBA2tqKAIAEANB////B3EgBEGAgIB4cXI2AgAgA0EDaiEDDAALCw8LAkADQCAD",
+  "IAFPDQEgACADaiAAIANqLQAAIAAgAyACa2otAABqOgAAIANBAWohAwwACwsLkgEDAn8CewJ/IAJBcHEhBAJAA0AgAyAETw0B",
+  "IAAgA2r9AAQAIQUgBiAF/VAhBiAAIANqIAUgASADav0ABAD9bv0LBAAgA0EQaiEDDAALCwJAA0AgAyACTw0BIAAgA2otAAAh",
+  "ByAIIAdyIQggACADaiAHIAEgA2otAABqOgAAIANBAWohAwwACwsgBv1TIAhBAEdyC1EBAn8CQANAIAQgAk8NASAEIANPBH8g",
+  "ACAEIANrai0AAAVBAAshBSAAIARqIAAgBGotAAAgBSABIARqLQAAakEBdmo6AAAgBEEBaiEEDAALCwsPAEEAIABrIAAgAEEA",
+  "SBsL9gIEB38DewF/BHsgA0EDRiADQQRGcgRAAkADQCAEIAJPDQEgASAEav1cAgD9iQEhDCAAIARqKAIAIQ4gDCAN/ZEB/YAB",
+  "IQ8gCyAN/ZEB/YABIRAgCyAM/Y4BIA0gDf2OAf2RAf2AASERIAsgDCANIBAgEf0z/VIgDyAQ/TMgDyAR/TP9Tv1SIRIgACAE",
+  "av1cAgAgEiAS/Wb9bv2JASELIAAgBGogCyAL/Wb9GwAgCyAL/Wb9GwBB////B3EgDkGAgIB4cXIgA0EERhs2AgAgDCENIAQg",
+  "A2ohBAwACwsPCwJAA0AgBCACTw0BIAEgBGotAAAhBiAEIANPBEAgACAEIANrai0AACEFIAEgBCADa2otAAAhBwVBACEFQQAh",
+  "BwsgBiAHaxAHIQggBSAHaxAHIQkgBSAGaiAHQQF0axAHIQogACAEaiAAIARqLQAAIAggCU0gCCAKTXEEfyAFBSAGIAcgCSAK",
+  "TRsLajoAACAEQQFqIQQMAAsLC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8",
+  "CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEM",
+  "aiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAE",
+  "AP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6",
+  "AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAF",
+  "IQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxAMIAkhCiAJIAFqIQkgCEEBaiEIDAALCwvDAQEGf0F/IQlBEEEPIANBBEYb",
+  "IQYCQANAIAAgAk8NASAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsDQCAAKAIAQf+B/AdxIQggCCAJRwRA",
+  "IAghCSAIQf8BcSEKIAoEQCAEIAhBEHZqQQE6AAAgBSAKQQF0aiELIAsvAQBFBEAgCyAIQRB2QQFqOwEACwsLIAAgA2ohACAB",
+  "IANqIQEgACAHSQ0ACwUgACAGaiEAIAEgBmohAQsMAAsLC7YBAQV/IAJBcHEhByABIQMCQANAIANFDQEgA0EBayEDIAAgAyAC",
+  "QQFqbGohBCAEQQI6AAAgBEEBaiEEIAQgAkEBamshBSADRQRADAILQQAhBgJAA0AgBiAHTw0BIAQgBmogBCAGav0ABAAgBSAG",
+  "av0ABAD9cf0LBAAgBkEQaiEGDAALCwJAA0AgBiACTw0BIAQgBmogBCAGai0AACAFIAZqLQAAazoAACAGQQFqIQYMAAsLDAAL",
+  "Cws="
+].join("");
+
+// lib/raster/_kernels.ts
+var SLACK = 16;
+var KEEP_BYTES = 64 << 20;
+var module;
+var instance;
+function withKernels(bytes, work) {
+  module ??= new WebAssembly.Module(Uint8Array.fromBase64(KERNELS_WASM_BASE64));
+  instance ??= new WebAssembly.Instance(module);
+  const memory = instance.exports.memory;
+  const missing = bytes - memory.buffer.byteLength;
+  if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+  try {
+    return work(instance.exports, new Uint8Array(memory.buffer));
+  } finally {
+    if (memory.buffer.byteLength > KEEP_BYTES) instance = void 0;
+  }
+}
+function align16(offset) {
+  return offset + 15 & ~15;
+}
+
+// lib/raster/_png_header.ts
+var CHANNELS_BY_COLOUR_TYPE = {
+  0: 1,
+  2: 3,
+  3: 1,
+  4: 2,
+  6: 4
+};
+var COLOUR_TYPE_NAMES = {
+  0: "grey",
+  2: "RGB",
+  3: "palette",
+  4: "grey + alpha",
+  6: "RGBA"
+};
+var BIT_DEPTHS_BY_COLOUR_TYPE = {
+  0: [
+    1,
+    2,
+    4,
+    8,
+    16
+  ],
+  2: [
+    8,
+    16
+  ],
+  3: [
+    1,
+    2,
+    4,
+    8
+  ],
+  4: [
+    8,
+    16
+  ],
+  6: [
+    8,
+    16
+  ]
+};
+var MAX_DIMENSION = 2147483647;
+function parseHeader(data, options) {
+  if (data.length !== 13) {
+    throw new PngError(`the PNG's IHDR chunk holds ${data.length} bytes instead of 13`);
+  }
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const width = view.getUint32(0);
+  const height = view.getUint32(4);
+  const [bitDepth, colourType, compression, filter, interlace] = data.subarray(8);
+  for (const [name, size] of [
+    [
+      "width",
+      width
+    ],
+    [
+      "height",
+      height
+    ]
+  ]) {
+    if (size === 0 || size > MAX_DIMENSION) {
+      throw new PngError(`the PNG's ${name} is ${size}; it must be from 1 to ${MAX_DIMENSION}`);
+    }
+  }
+  const depths = BIT_DEPTHS_BY_COLOUR_TYPE[colourType];
+  if (depths === void 0) {
+    throw new PngError(`the PNG has colour type ${colourType}; PNG allows 0, 2, 3, 4 and 6`);
+  }
+  if (!depths.includes(bitDepth)) {
+    throw new PngError(`the PNG has bit depth ${bitDepth} with colour type ${colourType} (${COLOUR_TYPE_NAMES[colourType]}); PNG allows ${depths.join(", ")} for it`);
+  }
+  if (compression !== 0) {
+    throw new PngError(`the PNG has compression method ${compression}; PNG defines only 0`);
+  }
+  if (filter !== 0) throw new PngError(`the PNG has filter method ${filter}; PNG defines only 0`);
+  if (interlace > 1) {
+    throw new PngError(`the PNG has interlace method ${interlace}; PNG defines only 0 and 1`);
+  }
+  const pixels = width * height;
+  if (pixels > options.maxPixels) {
+    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the limit (--max-pixels, the maxPixels option) to decode it`);
+  }
+  return {
+    width,
+    height,
+    bitDepth,
+    colourType,
+    interlaced: interlace === 1
+  };
+}
+
+// lib/raster/_adam7.ts
+var ADAM7 = [
+  [
+    0,
+    0,
+    8,
+    8
+  ],
+  [
+    4,
+    0,
+    8,
+    8
+  ],
+  [
+    0,
+    4,
+    4,
+    8
+  ],
+  [
+    2,
+    0,
+    4,
+    4
+  ],
+  [
+    0,
+    2,
+    2,
+    4
+  ],
+  [
+    1,
+    0,
+    2,
+    2
+  ],
+  [
+    0,
+    1,
+    1,
+    2
+  ]
+];
+function scanlinePasses(header) {
+  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
+  const grid = header.interlaced ? ADAM7 : [
+    [
+      0,
+      0,
+      1,
+      1
+    ]
+  ];
+  const passes = [];
+  let offset = 0;
+  grid.forEach(([x0, y0, dx, dy], index) => {
+    const width = Math.ceil(Math.max(0, header.width - x0) / dx);
+    const height = Math.ceil(Math.max(0, header.height - y0) / dy);
+    if (width === 0 || height === 0) return;
+    const rowBytes = Math.ceil(width * bitsPerPixel / 8);
+    const number = header.interlaced ? index + 1 : 0;
+    passes.push({
+      number,
+      x0,
+      y0,
+      dx,
+      dy,
+      width,
+      height,
+      rowBytes,
+      offset
+    });
+    offset += (rowBytes + 1) * height;
+  });
+  return {
+    passes,
+    totalBytes: offset
+  };
+}
+
+// lib/raster/_png_structure.ts
+var KNOWN_CRITICAL_CHUNKS = /* @__PURE__ */ new Set([
+  "IHDR",
+  "PLTE",
+  "IDAT",
+  "IEND"
+]);
+function readPngStructure(bytes, options) {
+  let header;
+  let palette;
+  const imageData = [];
+  const ancillary = [];
+  let idatEnded = false;
+  let ended = false;
+  for (const chunk of readChunks(bytes)) {
+    const { type, data } = chunk;
+    if (header === void 0) {
+      if (type !== "IHDR") {
+        throw new PngError(`the PNG starts with chunk "${type}" instead of IHDR`);
+      }
+      header = parseHeader(data, options);
+      continue;
+    }
+    if (imageData.length > 0 && type !== "IDAT") idatEnded = true;
+    if (type === "IEND") {
+      ended = true;
+      break;
+    }
+    if (type === "IDAT") {
+      if (idatEnded) {
+        throw new PngError(`the PNG's IDAT chunks are not consecutive (another at byte ${chunk.offset})`);
+      }
+      imageData.push(data);
+    } else if (type === "PLTE") {
+      palette = checkedPalette(chunk.data, {
+        seen: palette,
+        afterIdat: imageData.length > 0
+      });
+    } else if (type === "IHDR") {
+      throw new PngError(`the PNG has a second IHDR chunk at byte ${chunk.offset}`);
+    } else if (isCritical(type) && !KNOWN_CRITICAL_CHUNKS.has(type)) {
+      throw new PngError(`the PNG has an unknown critical chunk "${type}" that this decoder cannot read`);
+    } else ancillary.push(type);
+  }
+  if (header === void 0) throw new PngError("the PNG has no chunks: it is truncated");
+  if (imageData.length === 0) {
+    throw new PngError("the PNG has no IDAT chunk: it holds no image data");
+  }
+  if (!ended) throw new PngError("the PNG has no IEND chunk: it is truncated");
+  if (header.colourType === 3 && palette === void 0) {
+    throw new PngError("the PNG has colour type 3 (palette) but no PLTE chunk");
+  }
+  if (header.colourType === 0 || header.colourType === 4) palette = void 0;
+  return {
+    header,
+    palette,
+    compressed: concatenate(imageData),
+    ancillary
+  };
+}
+function isCritical(type) {
+  return (type.charCodeAt(0) & 32) === 0;
+}
+function checkedPalette(data, context) {
+  if (context.seen !== void 0) throw new PngError("the PNG has more than one PLTE chunk");
+  if (context.afterIdat) throw new PngError("the PNG's PLTE chunk comes after its image data");
+  if (data.length === 0 || data.length % 3 !== 0 || data.length > 256 * 3) {
+    throw new PngError(`the PNG's PLTE chunk holds ${data.length} bytes; it must hold 1 to 256 entries of 3 bytes`);
+  }
+  return data;
+}
+
+// lib/raster/_zlib_streams.ts
+import { constants as constants2, createDeflate, createInflate } from "node:zlib";
+function drive(stream) {
+  const handle = stream._handle;
+  const state = stream._writeState;
+  if (typeof handle?.writeSync !== "function" || typeof handle.reset !== "function" || !(state instanceof Uint32Array)) {
+    stream.close();
+    return void 0;
+  }
+  const driven = {
+    stream,
+    handle,
+    state
+  };
+  handle.onerror = (message, errno) => {
+    driven.failure ??= Object.assign(new Error(message), {
+      errno
+    });
+  };
+  return driven;
+}
+var SPARE_HANDLES = /* @__PURE__ */ new Map();
+function takeHandle(kind, create) {
+  const spare = SPARE_HANDLES.get(kind);
+  SPARE_HANDLES.delete(kind);
+  return spare ?? drive(create());
+}
+function giveBack(kind, driven) {
+  if (SPARE_HANDLES.has(kind)) return driven.stream.close();
+  driven.handle.reset();
+  driven.failure = void 0;
+  SPARE_HANDLES.set(kind, driven);
+}
+var deflateOutput;
+var InflateStream = class {
+  #compressed;
+  #consumed = 0;
+  #driven;
+  #whole;
+  #served = 0;
+  #limit;
+  /**
+   * Prepares to inflate a stream.
+   *
+   * @param compressed The zlib stream (RFC 1950).
+   * @param options Where the handle is missing, the most bytes to inflate at the first read.
+   */
+  constructor(compressed, options = {}) {
+    this.#compressed = compressed;
+    this.#limit = options.maxOutputLength;
+    this.#driven = takeHandle("inflate", () => createInflate());
+  }
+  /**
+   * Inflates the next bytes into `target`.
+   *
+   * @param target Where the bytes go.
+   * @returns How many bytes were written at its start: fewer than its length only when the
+   * stream ended (or was cut short).
+   * @throws {Error} when the stream is corrupt or its checksum wrong (with `node:zlib`'s
+   * message).
+   */
+  read(target) {
+    const driven = this.#driven;
+    if (driven === void 0) {
+      this.#whole ??= inflateSync(this.#compressed, {
+        maxOutputLength: this.#limit
+      });
+      const piece = this.#whole.subarray(this.#served, this.#served + target.length);
+      target.set(piece);
+      this.#served += piece.length;
+      return piece.length;
+    }
+    const input = this.#compressed;
+    driven.handle.writeSync(constants2.Z_SYNC_FLUSH, input, this.#consumed, input.length - this.#consumed, target, 0, target.length);
+    if (driven.failure !== void 0) throw driven.failure;
+    this.#consumed = input.length - driven.state[1];
+    return target.length - driven.state[0];
+  }
+  /** Gives zlib's state back for the next stream. Safe to call twice. */
+  close() {
+    if (this.#driven !== void 0) giveBack("inflate", this.#driven);
+    this.#driven = void 0;
+    this.#whole = void 0;
+  }
+  /** Closes the stream: `using stream = new InflateStream(bytes)`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
+};
+var DeflateStream = class {
+  #driven;
+  #level;
+  #pieces = [];
+  /**
+   * Prepares a stream.
+   *
+   * @param options The compression level.
+   */
+  constructor(options) {
+    this.#level = options.level;
+    const { level } = options;
+    this.#driven = takeHandle(`deflate ${level}`, () => createDeflate({
+      level
+    }));
+  }
+  /**
+   * Compresses the next piece; zlib keeps what it needs, so `bytes` may change afterwards.
+   *
+   * @param bytes The next bytes.
+   */
+  write(bytes) {
+    if (this.#driven === void 0) this.#pieces.push(bytes.slice());
+    else this.#run(constants2.Z_NO_FLUSH, bytes);
+  }
+  /**
+   * Ends the stream.
+   *
+   * @returns The whole zlib stream (RFC 1950).
+   */
+  end() {
+    if (this.#driven === void 0) {
+      return deflateSync(concatenate(this.#pieces.splice(0)), {
+        level: this.#level
+      });
+    }
+    this.#run(constants2.Z_FINISH, new Uint8Array(0));
+    this.close();
+    return concatenate(this.#pieces.splice(0));
+  }
+  /** Gives zlib's state back for the next stream. Safe to call twice. */
+  close() {
+    if (this.#driven !== void 0) giveBack(`deflate ${this.#level}`, this.#driven);
+    this.#driven = void 0;
+  }
+  /** Closes the stream: `using stream = new DeflateStream({ level })`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
+  #run(flush, bytes) {
+    const driven = this.#driven;
+    const out = deflateOutput ??= new Uint8Array(64 * 1024);
+    let offset = 0;
+    do {
+      driven.handle.writeSync(flush, bytes, offset, bytes.length - offset, out, 0, out.length);
+      if (driven.failure !== void 0) throw driven.failure;
+      offset = bytes.length - driven.state[1];
+      const produced = out.length - driven.state[0];
+      if (produced > 0) this.#pieces.push(out.slice(0, produced));
+    } while (driven.state[0] === 0);
+  }
+};
+
+// lib/raster/_inflate_png.ts
+var DEFAULT_MAX_PIXELS = 1e8;
+function inflatePng(bytes, maxPixels) {
+  return inflateCheckedPng(checkPng(bytes, maxPixels));
+}
+function inflateCheckedPng(png) {
+  return {
+    ...png,
+    scanlines: inflateScanlines(png)
+  };
+}
+function checkPng(bytes, maxPixels) {
+  const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
+  if (!(limit > 0)) {
+    throw new ConfigError(`Option "maxPixels" is ${limit}; give a positive number of pixels, or leave it out for ${DEFAULT_MAX_PIXELS}.`, {
+      setting: "maxPixels"
+    });
+  }
+  const structure = readPngStructure(bytes, {
+    maxPixels: limit
+  });
+  return {
+    ...structure,
+    ...scanlinePasses(structure.header)
+  };
+}
+function inflatePngStrips(png, strips) {
+  const { rowBytes, height } = png.passes[0];
+  const stride = rowBytes + 1;
+  using stream = new InflateStream(png.compressed, {
+    maxOutputLength: png.totalBytes + 1
+  });
+  let written = 0;
+  let failure;
+  for (let first = 0; first < height; first += strips.rows) {
+    const count = Math.min(strips.rows, height - first);
+    const got = readStream(stream, strips.window.subarray(0, count * stride));
+    written += got;
+    if (got < count * stride) throw truncated(written, png);
+    failure ??= strips.onStrip(first, count);
+  }
+  if (readStream(stream, new Uint8Array(1)) > 0) throw tooLarge(png, void 0);
+  if (failure !== void 0) throw failure;
+}
+function readStream(stream, target) {
+  try {
+    return stream.read(target);
+  } catch (error) {
+    throw notZlib(error);
+  }
+}
+function inflateScanlines(png) {
+  let scanlines;
+  try {
+    scanlines = inflateSync(png.compressed, {
+      maxOutputLength: png.totalBytes
+    });
+  } catch (error) {
+    if (error.code === OUTPUT_TOO_LARGE) throw tooLarge(png, error);
+    throw notZlib(error);
+  }
+  if (scanlines.length < png.totalBytes) throw truncated(scanlines.length, png);
+  return scanlines;
+}
+function tooLarge(png, cause) {
+  const { header, totalBytes } = png;
+  return new PngError(`the PNG holds more image data than its ${header.width}\xD7${header.height} pixels need (${totalBytes} bytes): the file is corrupt`, {
+    cause
+  });
+}
+function notZlib(error) {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new PngError(`the PNG's image data is not valid zlib data (${reason})`, {
+    cause: error
+  });
+}
+function truncated(written, png) {
+  return new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(written, png)}`);
+}
+function whereDataEnds(written, png) {
+  const { header, passes } = png;
+  if (!header.interlaced) {
+    return `at row ${Math.floor(written / (passes[0].rowBytes + 1))} of ${header.height}`;
+  }
+  const pass = passes.findLast((candidate) => candidate.offset <= written) ?? passes[0];
+  return `in Adam7 pass ${pass.number} of 7`;
+}
+
+// lib/raster/_mask_census.ts
+var CENSUS_BYTES = 256 + 512;
+function censusOfRows(kernels, memory, rows) {
+  const { ptr, stride, width, channels, zero, tables } = rows;
+  clearCensus(memory, tables);
+  kernels.census(ptr, stride, rows.rows, width, channels, zero, tables, tables + 256);
+  return readCensus(memory, tables);
+}
+function clearCensus(memory, tables) {
+  memory.fill(0, tables, tables + CENSUS_BYTES);
+}
+function readCensus(memory, tables) {
+  const bSeen = memory.slice(tables, tables + 256);
+  const firstB = new Int16Array(256);
+  for (let r = 0, at = tables + 256; r < 256; r++, at += 2) {
+    firstB[r] = memory[at] + (memory[at + 1] << 8) - 1;
+  }
+  return {
+    bSeen,
+    firstB
+  };
+}
+function censusOf(image) {
+  const { width, height, data } = image;
+  const zero = align16(data.length + SLACK);
+  const tables = align16(zero + width * 3 + SLACK);
+  return withKernels(tables + CENSUS_BYTES, (kernels, memory) => {
+    memory.set(data, 0);
+    memory.fill(0, zero, zero + width * 3);
+    return censusOfRows(kernels, memory, {
+      ptr: 0,
+      stride: width * 3,
+      rows: height,
+      width,
+      channels: 3,
+      zero,
+      tables
+    });
+  });
+}
+
+// lib/raster/_unfilter.ts
+function unfilterPass(scanlines, pass, options) {
+  const { rowBytes, height } = pass;
+  const bpp = options.bytesPerPixel;
+  const stride = rowBytes + 1;
+  const zeroRow = new Uint8Array(rowBytes);
+  const d = scanlines;
+  for (let y = 0; y < height; y++) {
+    const filterAt = pass.offset + y * stride;
+    const row = filterAt + 1;
+    const above = y === 0 ? zeroRow : d;
+    const up = y === 0 ? 0 : row - stride;
+    switch (d[filterAt]) {
+      case 0:
+        break;
+      case 1:
+        for (let i = bpp; i < rowBytes; i++) d[row + i] += d[row + i - bpp];
+        break;
+      case 2:
+        if (y > 0) {
+          for (let i = 0; i < rowBytes; i++) d[row + i] += d[up + i];
+        }
+        break;
+      case 3:
+        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i] >> 1;
+        for (let i = bpp; i < rowBytes; i++) {
+          d[row + i] += d[row + i - bpp] + above[up + i] >> 1;
+        }
+        break;
+      case 4:
+        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i];
+        for (let i = bpp; i < rowBytes; i++) {
+          const a = d[row + i - bpp];
+          const b = above[up + i];
+          const c = above[up + i - bpp];
+          const pa = Math.abs(b - c);
+          const pb = Math.abs(a - c);
+          const pc = Math.abs(a + b - c - c);
+          d[row + i] += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        }
+        break;
+      default:
+        throw invalidFilterError(d[filterAt], y, pass.number);
+    }
+  }
+}
+function invalidFilterError(type, row, pass) {
+  const where = pass === 0 ? `row ${row}` : `row ${row} of Adam7 pass ${pass}`;
+  return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
+}
+
+// lib/raster/_fast_rgb.ts
+function isFastFlavour(header) {
+  return header.bitDepth === 8 && !header.interlaced && (header.colourType === 2 || header.colourType === 6);
+}
+var STRIP_BYTES = 256 * 1024;
+function stripLayout(header) {
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const outRow = width * 3;
+  const rows = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES / (inRow + 1))));
+  const zero = 0;
+  const table = align16(zero + inRow + SLACK);
+  const census = align16(table + 1024);
+  const carry = align16(census + CENSUS_BYTES);
+  const input = align16(carry + outRow + SLACK);
+  const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
+  const end = output + (rows + 1) * (outRow + 1) + SLACK;
+  return {
+    width,
+    height,
+    channels,
+    inRow,
+    outRow,
+    rows,
+    zero,
+    table,
+    census,
+    carry,
+    input,
+    output,
+    end
+  };
+}
+function transcodeFastRgb(png, options) {
+  const { colourTable } = options;
+  const layout = stripLayout(png.header);
+  const { width, channels, inRow, outRow, input, output, table, carry } = layout;
+  const inStride = inRow + 1;
+  const outStride = outRow + 1;
+  return withKernels(layout.end, (kernels, memory) => {
+    using deflate2 = new DeflateStream({
+      level: options.level
+    });
+    if (colourTable !== void 0) memory.set(colourTable, table);
+    memory.fill(0, output, output + outStride);
+    const census = eachStrip(png, layout, memory, options.census, (first, count, tables) => {
+      const above = rowAbove(layout, first);
+      if (colourTable === void 0) {
+        const badRow = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables);
+        if (badRow >= 0) return badRow;
+      } else {
+        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow >= 0) return badRow;
+        const rows = output + outStride;
+        kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
+        kernels.mapColours(rows + 1, outStride, count, width, table);
+        const last = output + count * outStride + 1;
+        memory.copyWithin(carry, last, last + outRow);
+        kernels.filterUp(output, count + 1, outRow);
+      }
+      deflate2.write(memory.subarray(output + outStride, output + (count + 1) * outStride));
+      if (colourTable !== void 0) memory.copyWithin(output + 1, carry, carry + outRow);
+      return -1;
+    });
+    return {
+      idat: deflate2.end(),
+      census
+    };
+  });
+}
+function verifyFastRgb(png, options = {}) {
+  const layout = stripLayout(png.header);
+  const { inRow, channels, input } = layout;
+  const inStride = inRow + 1;
+  return withKernels(layout.end, (kernels, memory) => {
+    const census = eachStrip(png, layout, memory, options.census, (first, count, tables) => {
+      if (options.census) {
+        const above = rowAbove(layout, first);
+        return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+      }
+      for (let row = 0; row < count; row++) {
+        if (memory[input + (row + 1) * inStride] > 4) return row;
+      }
+      return -1;
+    });
+    return {
+      census
+    };
+  });
+}
+function eachStrip(png, layout, memory, census, work) {
+  const { zero, inRow, input, rows } = layout;
+  const inStride = inRow + 1;
+  memory.fill(0, zero, zero + inRow);
+  if (census) clearCensus(memory, layout.census);
+  inflatePngStrips(png, {
+    rows,
+    window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
+    onStrip(first, count) {
+      const badRow = work(first, count, census ? layout.census : 0);
+      if (badRow >= 0) {
+        return invalidFilterError(memory[input + (badRow + 1) * inStride], first + badRow, 0);
+      }
+      memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
+      return void 0;
+    }
+  });
+  return census ? readCensus(memory, layout.census) : void 0;
+}
+function rowAbove(layout, first) {
+  return first === 0 ? layout.zero : layout.input + 1;
+}
+function decodeFastRgb(scanlines, header) {
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const outRow = width * 3;
+  const zero = 0;
+  const input = align16(zero + inRow + SLACK);
+  const packed = align16(input + scanlines.length + SLACK);
+  return withKernels(packed + outRow * height + SLACK, (kernels, memory) => {
+    memory.fill(0, zero, zero + inRow);
+    memory.set(scanlines, input);
+    const badRow = kernels.unfilter(input, height, inRow, channels, zero, 0);
+    if (badRow >= 0) throw invalidFilterError(memory[input + badRow * (inRow + 1)], badRow, 0);
+    kernels.packRgb(input + 1, inRow + 1, packed, outRow, height, width, channels);
+    return memory.slice(packed, packed + outRow * height);
+  });
+}
+
+// lib/raster/_pass_to_rgb.ts
+function createPassWriter(header, options) {
+  const { colourType, bitDepth } = header;
+  const { image, palette } = options;
+  const out = image.data;
+  const sampleBytes = bitDepth === 16 ? 2 : 1;
+  const pixelBytes = CHANNELS_BY_COLOUR_TYPE[colourType] * sampleBytes;
+  const indexed = colourType === 3 || colourType === 0 && bitDepth <= 8;
+  const lookup = indexed ? colourLookup(header, palette) : void 0;
+  return (scanlines, pass) => {
+    const stride = pass.rowBytes + 1;
+    const step = pass.dx * 3;
+    for (let y = 0; y < pass.height; y++) {
+      const s = pass.offset + y * stride + 1;
+      const o = ((pass.y0 + y * pass.dy) * image.width + pass.x0) * 3;
+      if (lookup !== void 0) {
+        writeIndexedRow(scanlines, s, {
+          out,
+          o,
+          step,
+          width: pass.width,
+          bitDepth,
+          lookup
+        });
+      } else if (colourType === 2 && bitDepth === 8 && step === 3) {
+        out.set(scanlines.subarray(s, s + pass.width * 3), o);
+      } else if (colourType === 2 || colourType === 6) {
+        const g = sampleBytes;
+        const b = 2 * sampleBytes;
+        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
+          out[j] = scanlines[i];
+          out[j + 1] = scanlines[i + g];
+          out[j + 2] = scanlines[i + b];
+        }
+      } else {
+        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
+          const grey = scanlines[i];
+          out[j] = grey;
+          out[j + 1] = grey;
+          out[j + 2] = grey;
+        }
+      }
+    }
+  };
+}
+function colourLookup(header, palette) {
+  const rgb = new Uint8Array(256 * 3);
+  if (header.colourType === 3 && palette !== void 0) {
+    rgb.set(palette);
+    return {
+      rgb,
+      entries: palette.length / 3
+    };
+  }
+  const top = (1 << header.bitDepth) - 1;
+  const scale = 255 / top;
+  for (let value2 = 0; value2 <= top; value2++) rgb.fill(value2 * scale, value2 * 3, value2 * 3 + 3);
+  return {
+    rgb,
+    entries: 256
+  };
+}
+function writeIndexedRow(scanlines, s, row) {
+  const { out, step, width, bitDepth } = row;
+  const { rgb, entries } = row.lookup;
+  const mask = (1 << bitDepth) - 1;
+  const perByte = 8 / bitDepth;
+  for (let x = 0, j = row.o; x < width; x++, j += step) {
+    let value2;
+    if (bitDepth === 8) value2 = scanlines[s + x];
+    else {
+      const byte = scanlines[s + Math.floor(x / perByte)];
+      value2 = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
+    }
+    if (value2 >= entries) {
+      throw new PngError(`the PNG uses palette index ${value2} but its palette has only ${entries} colours`);
+    }
+    const k = value2 * 3;
+    out[j] = rgb[k];
+    out[j + 1] = rgb[k + 1];
+    out[j + 2] = rgb[k + 2];
+  }
+}
+
+// lib/raster/decode_png.ts
+async function decodePng(bytes, options = {}) {
+  return pixelsOf(inflatePng(bytes, options.maxPixels));
+}
+function pixelsOf(png) {
+  const { header, palette, scanlines, passes } = png;
+  const { width, height } = header;
+  if (isFastFlavour(header)) return {
+    width,
+    height,
+    data: decodeFastRgb(scanlines, header)
+  };
+  const image = {
+    width,
+    height,
+    data: new Uint8Array(width * height * 3)
+  };
+  const writePass = createPassWriter(header, {
+    palette,
+    image
+  });
+  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
+  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
+  for (const pass of passes) {
+    unfilterPass(scanlines, pass, {
+      bytesPerPixel
+    });
+    writePass(scanlines, pass);
+  }
+  return image;
+}
+
+// lib/raster/_filter.ts
+var FILTER_TYPES = {
+  none: 0,
+  sub: 1,
+  up: 2,
+  average: 3,
+  paeth: 4
+};
+function filterScanlines(pixels, options) {
+  const { rowBytes, bytesPerPixel, filter } = options;
+  const rows = pixels.length / rowBytes;
+  if (filter === "up") return upWithKernels(pixels, rowBytes);
+  const lines = new Uint8Array(rows * (rowBytes + 1));
+  const candidates = filter === "adaptive" ? [
+    0,
+    1,
+    2,
+    3,
+    4
+  ].map(() => new Uint8Array(rowBytes)) : void 0;
+  const zeroRow = new Uint8Array(rowBytes);
+  for (let y = 0; y < rows; y++) {
+    const row = pixels.subarray(y * rowBytes, (y + 1) * rowBytes);
+    const above = y === 0 ? zeroRow : pixels.subarray((y - 1) * rowBytes, y * rowBytes);
+    const at = y * (rowBytes + 1);
+    if (candidates === void 0) {
+      const type = FILTER_TYPES[filter];
+      lines[at] = type;
+      filterRow(type, {
+        row,
+        above,
+        bytesPerPixel,
+        target: lines.subarray(at + 1)
+      });
+      continue;
+    }
+    let best = 0;
+    let bestScore = Infinity;
+    for (let type = 0; type < 5; type++) {
+      filterRow(type, {
+        row,
+        above,
+        bytesPerPixel,
+        target: candidates[type]
+      });
+      const score = residualSum(candidates[type]);
+      if (score < bestScore) [best, bestScore] = [
+        type,
+        score
+      ];
+    }
+    lines[at] = best;
+    lines.set(candidates[best], at + 1);
+  }
+  return lines;
+}
+function upWithKernels(pixels, rowBytes) {
+  const rows = pixels.length / rowBytes;
+  const size = rows * (rowBytes + 1);
+  return withKernels(size + SLACK, (kernels, memory) => {
+    for (let y = 0; y < rows; y++) {
+      memory.set(pixels.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
+    }
+    kernels.filterUp(0, rows, rowBytes);
+    return memory.slice(0, size);
+  });
+}
+function filterRow(type, { row, above, bytesPerPixel: bpp, target }) {
+  const n = row.length;
+  switch (type) {
+    case 0:
+      target.set(row);
+      return;
+    case 1:
+      for (let i = 0; i < n; i++) target[i] = row[i] - (i >= bpp ? row[i - bpp] : 0);
+      return;
+    case 2:
+      for (let i = 0; i < n; i++) target[i] = row[i] - above[i];
+      return;
+    case 3:
+      for (let i = 0; i < n; i++) {
+        target[i] = row[i] - ((i >= bpp ? row[i - bpp] : 0) + above[i] >> 1);
+      }
+      return;
+    default:
+      for (let i = 0; i < n; i++) {
+        const a = i >= bpp ? row[i - bpp] : 0;
+        const b = above[i];
+        const c = i >= bpp ? above[i - bpp] : 0;
+        const pa = Math.abs(b - c);
+        const pb = Math.abs(a - c);
+        const pc = Math.abs(a + b - c - c);
+        target[i] = row[i] - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+      }
+  }
+}
+function residualSum(filtered) {
+  let sum = 0;
+  for (let i = 0; i < filtered.length; i++) {
+    sum += filtered[i] < 128 ? filtered[i] : 256 - filtered[i];
+  }
+  return sum;
+}
+
+// lib/raster/encode_png.ts
+var DEFAULT_ZLIB_LEVEL = 2;
+var FILTERS = [
+  "none",
+  "sub",
+  "up",
+  "average",
+  "paeth",
+  "adaptive"
+];
+async function encodePng(image, options = {}) {
+  const { level = DEFAULT_ZLIB_LEVEL, filter = "up" } = options;
+  if (!Number.isInteger(level) || level < 0 || level > 9) {
+    throw new ConfigError(`Option "level" is ${level}; give a zlib level from 0 to 9.`, {
+      setting: "level"
+    });
+  }
+  if (!FILTERS.includes(filter)) {
+    throw new ConfigError(`Option "filter" is ${JSON.stringify(filter)}; give one of ${FILTERS.join(", ")}.`, {
+      setting: "filter"
+    });
+  }
+  const { width, height, data } = image;
+  for (const [name, size] of [
+    [
+      "width",
+      width
+    ],
+    [
+      "height",
+      height
+    ]
+  ]) {
+    if (!Number.isInteger(size) || size < 1 || size > 2147483647) {
+      throw new PngError(`the image's ${name} is ${size}; it must be an integer from 1 to 2^31 - 1`);
+    }
+  }
+  if (data.length !== width * height * 3) {
+    throw new PngError(`the image data holds ${data.length} bytes; a ${width}\xD7${height} RGB image needs ${width * height * 3}`);
+  }
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  header.set([
+    8,
+    2,
+    0,
+    0,
+    0
+  ], 8);
+  const scanlines = filterScanlines(data, {
+    rowBytes: width * 3,
+    bytesPerPixel: 3,
+    filter
+  });
+  return writePng([
+    {
+      type: "IHDR",
+      data: header
+    },
+    {
+      type: "IDAT",
+      data: await deflate(scanlines, {
+        level
+      })
+    },
+    {
+      type: "IEND",
+      data: new Uint8Array(0)
+    }
+  ]);
+}
+
+// lib/raster/semantic_mapping.ts
+function applySemanticMapping(image, colourByBChannel) {
+  const source = image.data;
+  if (source.length !== image.width * image.height * 3) {
+    throw new PngError(`the image data holds ${source.length} bytes; a ${image.width}\xD7${image.height} RGB image needs ${image.width * image.height * 3}`);
+  }
+  const table = colourTableOf(colourByBChannel);
+  const data = source.slice();
+  for (let i = 0; i < data.length; i += 3) {
+    const entry = source[i + 2] * 4;
+    if (table[entry] === 1 && source[i] >= 1) {
+      data[i] = table[entry + 1];
+      data[i + 1] = table[entry + 2];
+      data[i + 2] = table[entry + 3];
+    }
+  }
+  return {
+    width: image.width,
+    height: image.height,
+    data
+  };
+}
+function colourTableOf(colourByBChannel) {
+  const table = new Uint8Array(256 * 4);
+  for (const [bChannel, colour] of colourByBChannel) {
+    if (!isByte(bChannel)) {
+      throw new ConfigError(`Semantic mapping has bChannel ${bChannel}; a bChannel is an integer from 0 to 255.`, {
+        setting: "semanticMapping"
+      });
+    }
+    if (colour.length !== 3 || !colour.every(isByte)) {
+      throw new ConfigError(`Semantic mapping colour for bChannel ${bChannel} is ${JSON.stringify(colour)}; give three integers from 0 to 255, like [255, 0, 0].`, {
+        setting: "semanticMapping"
+      });
+    }
+    if (bChannel !== 0) table.set([
+      1,
+      ...colour
+    ], bChannel * 4);
+  }
+  return table;
+}
+function isByte(value2) {
+  return Number.isInteger(value2) && value2 >= 0 && value2 <= 255;
+}
+
+// lib/raster/_transcode_png.ts
+var HARMLESS_CHUNKS = /* @__PURE__ */ new Set([
+  "tEXt",
+  "zTXt",
+  "iTXt",
+  "tIME",
+  "pHYs"
+]);
+async function transcodePng(bytes, options = {}) {
+  return (await transcodeMask(bytes, options)).png;
+}
+async function transcodeMask(bytes, options = {}) {
+  const png = checkPng(bytes, options.maxPixels);
+  const mapping = options.colourByBChannel;
+  const { header } = png;
+  const { width, height } = header;
+  if (!isFastFlavour(header)) {
+    const image = pixelsOf(inflateCheckedPng(png));
+    const census2 = options.census ? censusOf(image) : void 0;
+    const recoloured = tableOf(mapping) ? applySemanticMapping(image, mapping) : image;
+    return {
+      png: await encodePng(recoloured, {
+        level: DEFAULT_ZLIB_LEVEL
+      }),
+      width,
+      height,
+      census: census2
+    };
+  }
+  const colourTable = tableOf(mapping);
+  if (colourTable === void 0 && header.colourType === 2 && isPlain(png)) {
+    const { census: census2 } = verifyFastRgb(png, options);
+    return {
+      png: bytes,
+      width,
+      height,
+      census: census2
+    };
+  }
+  const { idat, census } = transcodeFastRgb(png, {
+    colourTable,
+    level: DEFAULT_ZLIB_LEVEL,
+    census: options.census
+  });
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  ihdr.set([
+    8,
+    2,
+    0,
+    0,
+    0
+  ], 8);
+  const file = writePng([
+    {
+      type: "IHDR",
+      data: ihdr
+    },
+    {
+      type: "IDAT",
+      data: idat
+    },
+    {
+      type: "IEND",
+      data: new Uint8Array(0)
+    }
+  ]);
+  return {
+    png: file,
+    width,
+    height,
+    census
+  };
+}
+function tableOf(mapping) {
+  return mapping && mapping.size > 0 ? colourTableOf(mapping) : void 0;
+}
+function isPlain(png) {
+  return png.palette === void 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
+}
+
+// lib/export/convert_mask.ts
+async function convertMask(mask, options = {}) {
+  return await transcodePng(decodeDataUri(mask), options);
+}
+
+// lib/export/_mask_job.ts
+import { createHash } from "node:crypto";
+
+// lib/export/_mask_bytes.ts
+function maskBytes(mask) {
+  return mask instanceof Uint8Array ? mask : decodeDataUri(mask);
+}
+
+// lib/raster/_shape.ts
+var MAX_INSTANCES = 255;
+var SLACK2 = 0.1;
+function verticesProblem(vertices, kind) {
+  if (!Array.isArray(vertices)) return 'has no "geometry.vertices" list';
+  const bad = vertices.findIndex((value2) => typeof value2 !== "number" || !Number.isFinite(value2));
+  if (bad >= 0) {
+    const value2 = vertices[bad];
+    const shown = typeof value2 === "number" ? value2 : String(JSON.stringify(value2)).slice(0, 40);
+    return `has ${shown} at position ${bad + 1} of its vertices, which must be numbers`;
+  }
+  const count = vertices.length;
+  if (kind === "rectangle" && count !== 4) {
+    return `has ${count} numbers in its vertices; a rectangle has 4: left, top, right, bottom`;
+  }
+  if (kind === "polygon" && (count % 2 !== 0 || count < 6)) {
+    return `has ${count} numbers in its vertices; a polygon needs x, y pairs for 3 points or more`;
+  }
+  const far = vertices.findIndex((value2) => value2 < -SLACK2 || value2 > 1 + SLACK2);
+  if (far < 0) return void 0;
+  return `has ${vertices[far]} at position ${far + 1} of its vertices, outside 0..1; vector coordinates are fractions of the image's width and height`;
+}
+
+// lib/raster/rasterize_shapes.ts
+function rasterizeShapes(shapes, size) {
+  const { width, height } = size;
+  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 1 || height < 1) {
+    throw new MasksError(`the image size is ${width}\xD7${height}; a mask needs whole numbers of pixels, at least 1\xD71`);
+  }
+  shapes.forEach((shape, index) => {
+    const at = `shape ${index + 1}`;
+    if (!Number.isInteger(shape.instanceId) || shape.instanceId < 1) {
+      throw new MasksError(`${at} has instance id ${shape.instanceId}; it must be a whole number from 1`);
+    }
+    if (!Number.isInteger(shape.bChannel) || shape.bChannel < 0 || shape.bChannel > 255) {
+      throw new MasksError(`${at} has bChannel ${shape.bChannel}; it must be 0 to 255`);
+    }
+  });
+  const lastId = shapes.reduce((last, shape) => Math.max(last, shape.instanceId), 0);
+  if (lastId > MAX_INSTANCES) {
+    throw new MasksError(`the task has ${lastId} annotations; the RGB mask convention holds at most ${MAX_INSTANCES} instances`);
+  }
+  const data = new Uint8Array(width * height * 3);
+  const covered = new Uint8Array(width);
+  shapes.forEach((shape, index) => {
+    const at = `shape ${index + 1} (instance ${shape.instanceId})`;
+    const toPixels = (vertices, what) => {
+      const problem = verticesProblem(vertices, shape.kind);
+      if (problem) throw new MasksError(`${at}: ${what} ${problem}`);
+      return pixelRing(vertices, shape.kind, width, height);
+    };
+    const rings = shape.rings.map((ring, i) => toPixels(ring, `ring ${i + 1}`));
+    const holes = (shape.holes ?? []).map((hole, i) => toPixels(hole, `hole ${i + 1}`));
+    const colour = [
+      shape.instanceId,
+      shape.instanceId % 255,
+      shape.bChannel
+    ];
+    paintRings(data, covered, height, rings, holes, colour);
+  });
+  return {
+    width,
+    height,
+    data
+  };
+}
+function pixelRing(vertices, kind, width, height) {
+  const [left, top, right, bottom] = vertices;
+  const outline = kind === "rectangle" ? [
+    left,
+    top,
+    right,
+    top,
+    right,
+    bottom,
+    left,
+    bottom
+  ] : vertices;
+  const ring = new Float64Array(outline.length);
+  for (let i = 0; i < outline.length; i += 2) {
+    ring[i] = outline[i] * width;
+    ring[i + 1] = outline[i + 1] * height;
+  }
+  return ring;
+}
+function paintRings(data, covered, height, rings, holes, colour) {
+  const width = covered.length;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const ring of rings) {
+    for (let i = 1; i < ring.length; i += 2) {
+      top = Math.min(top, ring[i]);
+      bottom = Math.max(bottom, ring[i]);
+    }
+  }
+  const crossings = new Float64Array(Math.max(0, ...[
+    ...rings,
+    ...holes
+  ].map((r) => r.length)));
+  for (let row = Math.max(0, Math.floor(top)); row < Math.min(height, Math.ceil(bottom)); row++) {
+    let left = width;
+    let right = 0;
+    for (const ring of rings) {
+      forEachSpan(ring, row + 0.5, crossings, width, (from, to) => {
+        covered.fill(1, from, to);
+        left = Math.min(left, from);
+        right = Math.max(right, to);
+      });
+    }
+    if (left >= right) continue;
+    for (const hole of holes) {
+      forEachSpan(hole, row + 0.5, crossings, width, (from, to) => covered.fill(0, from, to));
+    }
+    for (let x = left; x < right; x++) {
+      if (covered[x] === 0) continue;
+      covered[x] = 0;
+      data.set(colour, (row * width + x) * 3);
+    }
+  }
+}
+function forEachSpan(ring, y, crossings, width, use) {
+  let count = 0;
+  const n = ring.length;
+  for (let i = 0; i < n; i += 2) {
+    const j = i + 2 === n ? 0 : i + 2;
+    const y0 = ring[i + 1];
+    const y1 = ring[j + 1];
+    if (y0 > y !== y1 > y) {
+      const x0 = ring[i];
+      crossings[count++] = x0 + (y - y0) * (ring[j] - x0) / (y1 - y0);
+    }
+  }
+  crossings.subarray(0, count).sort();
+  for (let i = 0; i + 1 < count; i += 2) {
+    const from = firstCentreFrom(crossings[i], width);
+    const to = firstCentreFrom(crossings[i + 1], width);
+    if (from < to) use(from, to);
+  }
+}
+function firstCentreFrom(edge, width) {
+  if (edge <= 0.5) return 0;
+  if (edge > width - 0.5) return width;
+  return Math.ceil(edge - 0.5);
+}
+
+// lib/raster/shapes_of_annotations.ts
+function shapesOfAnnotations(annotations, options) {
+  if (annotations === void 0 || annotations === null) return [];
+  if (!Array.isArray(annotations)) {
+    const kind = typeof annotations === "object" ? "an object" : typeof annotations;
+    throw new MasksError(`the annotations are ${kind}, not a list`);
+  }
+  return annotations.map((annotation, index) => shapeOf(annotation, index, options));
+}
+function shapeOf(annotation, index, options) {
+  const record = isRecord(annotation) ? annotation : {};
+  const id = record.id;
+  const name = typeof id === "string" || typeof id === "number" ? JSON.stringify(String(id)) : `number ${index + 1}`;
+  const fail = (problem) => new MasksError(`annotation ${name} ${problem}`);
+  if (!isRecord(annotation)) throw fail("is not an object");
+  const labelIds = labelIdsOf(record.labels);
+  if (labelIds.length === 0) throw fail('has no label in "labels.<list>.labels[].id"');
+  const bChannel = options.bChannelOf(labelIds);
+  if (bChannel === void 0) {
+    const labels = labelIds.map((labelId) => JSON.stringify(labelId)).join(", ");
+    throw fail(`has label ${labels}, which has no bChannel in the configuration; give the label a bChannel or choose a configuration that has it`);
+  }
+  if (!Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
+    throw fail(`has a label whose bChannel is ${bChannel}; a bChannel is 1 to 255`);
+  }
+  const polygons = Array.isArray(record.polygons) ? record.polygons : [];
+  if (polygons.length === 0) throw fail('has no shape in "polygons"');
+  const verticesOf = (item, what) => {
+    const vertices = isRecord(item) && isRecord(item.geometry) ? item.geometry.vertices : void 0;
+    const problem = verticesProblem(vertices, options.kind);
+    if (problem) throw fail(`has ${what} that ${problem}`);
+    return vertices;
+  };
+  const rings = polygons.map((polygon, i) => verticesOf(polygon, `polygon ${i + 1}`));
+  const holes = listOf(record.minus).map((hole, i) => verticesOf(hole, `hole ${i + 1}`));
+  polygons.forEach((polygon, i) => {
+    const minus = isRecord(polygon) ? listOf(polygon.minus) : [];
+    minus.forEach((hole, j) => holes.push(verticesOf(hole, `hole ${j + 1} of polygon ${i + 1}`)));
+  });
+  return {
+    kind: options.kind,
+    rings,
+    holes,
+    instanceId: index + 1,
+    bChannel
+  };
+}
+function labelIdsOf(labels) {
+  const ids = /* @__PURE__ */ new Set();
+  if (!isRecord(labels)) return [];
+  for (const list of Object.values(labels)) {
+    for (const label of isRecord(list) ? listOf(list.labels) : []) {
+      if (isRecord(label) && typeof label.id === "string") ids.add(label.id);
+    }
+  }
+  return [
+    ...ids
+  ];
+}
+function isRecord(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+function listOf(value2) {
+  return Array.isArray(value2) ? value2 : [];
+}
+
+// lib/export/_task_decoder.ts
+async function decodeTaskMask(taskMask) {
+  const { kind, imageSize: size, maxPixels } = taskMask;
+  if (kind === "mask") {
+    const image = await decodePng(maskBytes(taskMask.mask), {
+      maxPixels
+    });
+    checkImageSize(image, size);
+    return image;
+  }
+  if (!size) {
+    throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed");
+  }
+  if (size.width * size.height > (maxPixels ?? DEFAULT_MAX_PIXELS)) {
+    throw new MasksError(`its image is ${size.width}\xD7${size.height}, above the pixel limit`);
+  }
+  const bChannelByLabel = taskMask.bChannelByLabel ?? /* @__PURE__ */ new Map();
+  const shapes = shapesOfAnnotations(taskMask.mask, {
+    kind,
+    bChannelOf: (labelIds) => labelIds.map((id) => bChannelByLabel.get(id)).find((b) => b !== void 0)
+  });
+  return rasterizeShapes(shapes, size);
+}
+function checkImageSize(image, expected) {
+  if (expected && (expected.width !== image.width || expected.height !== image.height)) {
+    throw new MasksError(`the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}, so its pixels would not line up`);
+  }
+}
+
+// lib/detect/class_table.ts
+var IGNORE_COLOUR = [
+  224,
+  224,
+  192
+];
+function classPalette(table) {
+  const palette = new Uint8Array((table.ignoreIndex + 1) * 3);
+  for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);
+  palette.set(IGNORE_COLOUR, table.ignoreIndex * 3);
+  return palette;
+}
+
+// lib/raster/_png_file.ts
+async function pngFile(parts) {
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, parts.width);
+  view.setUint32(4, parts.height);
+  header.set([
+    parts.bitDepth,
+    parts.colourType,
+    0,
+    0,
+    0
+  ], 8);
+  const scanlines = filterScanlines(parts.samples, {
+    rowBytes: parts.samples.length / parts.height,
+    bytesPerPixel: parts.bytesPerPixel,
+    filter: parts.filter
+  });
+  return writePng([
+    {
+      type: "IHDR",
+      data: header
+    },
+    ...parts.palette ? [
+      {
+        type: "PLTE",
+        data: parts.palette
+      }
+    ] : [],
+    {
+      type: "IDAT",
+      data: await deflate(scanlines, {
+        level: parts.level
+      })
+    },
+    {
+      type: "IEND",
+      data: new Uint8Array(0)
+    }
+  ]);
+}
+
+// lib/raster/encode_grey_png.ts
+async function encodeGreyPng(image, options = {}) {
+  const { width, height, data } = image;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new PngError(`the image size ${width}\xD7${height} is not a positive whole size`);
+  }
+  if (data.length !== width * height) {
+    throw new PngError(`the image holds ${data.length} samples; ${width}\xD7${height} needs ${width * height}`);
+  }
+  const wide = data instanceof Uint16Array;
+  const palette = options.palette;
+  if (palette && (wide || palette.length % 3 !== 0 || palette.length > 768 || palette.length === 0)) {
+    throw new PngError("a palette needs 8-bit samples and 1 to 256 RGB entries");
+  }
+  let samples;
+  if (wide) {
+    samples = new Uint8Array(data.length * 2);
+    for (let i = 0; i < data.length; i++) {
+      samples[2 * i] = data[i] >> 8;
+      samples[2 * i + 1] = data[i] & 255;
+    }
+  } else {
+    samples = data;
+  }
+  return await pngFile({
+    width,
+    height,
+    bitDepth: wide ? 16 : 8,
+    colourType: palette ? 3 : 0,
+    samples,
+    bytesPerPixel: wide ? 2 : 1,
+    palette,
+    level: options.level ?? 6,
+    filter: "up"
+  });
+}
+
+// lib/export/mask_format.ts
+async function renderMask(image, file, options) {
+  const { width, height, data } = image;
+  const { table } = options;
+  switch (options.format) {
+    case "rgb": {
+      const colours = options.colourByBChannel;
+      const mapped = colours && colours.size > 0 ? applySemanticMapping(image, colours) : image;
+      return [
+        {
+          path: file,
+          bytes: await encodePng(mapped)
+        }
+      ];
+    }
+    case "class-index":
+    case "palette": {
+      const indices = new Uint8Array(width * height);
+      const byB = table.indexByBChannel;
+      for (let i = 0, p = 0; p < indices.length; i += 3, p++) {
+        if (data[i] !== 0) indices[p] = byB[data[i + 2]];
+      }
+      const palette = options.format === "palette" ? classPalette(table) : void 0;
+      return [
+        {
+          path: file,
+          bytes: await encodeGreyPng({
+            width,
+            height,
+            data: indices
+          }, {
+            palette
+          })
+        }
+      ];
+    }
+    case "instance": {
+      const ids = new Uint16Array(width * height);
+      for (let i = 0, p = 0; p < ids.length; i += 3, p++) ids[p] = data[i];
+      return [
+        {
+          path: file,
+          bytes: await encodeGreyPng({
+            width,
+            height,
+            data: ids
+          })
+        }
+      ];
+    }
+    case "binary": {
+      const stem = file.slice(0, -".png".length);
+      const files = [];
+      for (const entry of table.classes) {
+        if (!options.stats.labels.includes(entry.id)) continue;
+        const mask = new Uint8Array(width * height);
+        for (let i = 0, p = 0; p < mask.length; i += 3, p++) {
+          if (data[i] !== 0 && data[i + 2] === entry.bChannel) mask[p] = 255;
+        }
+        const bytes = await encodeGreyPng({
+          width,
+          height,
+          data: mask
+        });
+        files.push({
+          path: `${stem}/${safeFileName(entry.id)}.png`,
+          bytes
+        });
+      }
+      return files;
+    }
+  }
+}
+function safeFileName(id) {
+  const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
+  return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
+}
+
+// lib/export/_stats_of_census.ts
+function statsOfCensus(census, table) {
+  const { bSeen, firstB } = census;
+  const instances = {};
+  let instanceCount = 0;
+  for (let r = 1; r < 256; r++) {
+    if (firstB[r] < 0) continue;
+    instanceCount++;
+    instances[String(r)] = table.labelByBChannel[firstB[r]] ?? null;
+  }
+  const bChannels = [];
+  for (let b = 0; b < 256; b++) if (bSeen[b] === 1) bChannels.push(b);
+  const labels = [];
+  for (const entry of table.classes) {
+    const { id, bChannel } = entry;
+    if (bSeen[bChannel] === 1 && table.labelByBChannel[bChannel] === id) labels.push(id);
+  }
+  return {
+    labels,
+    instanceCount,
+    instances,
+    bChannels
+  };
+}
+
+// lib/export/mask_stats.ts
+function maskStats(image, table) {
+  return statsOfCensus(censusOf(image), table);
+}
+
+// lib/export/_mask_job.ts
+async function runMaskJob(job) {
+  const { table } = job;
+  if (job.kind === "mask" && job.format === "rgb") {
+    const { png, width, height, census } = await transcodeMask(maskBytes(job.mask), {
+      colourByBChannel: job.colourByBChannel,
+      maxPixels: job.maxPixels,
+      census: true
+    });
+    checkImageSize({
+      width,
+      height
+    }, job.imageSize);
+    const files2 = hashed([
+      {
+        path: job.file,
+        bytes: png
+      }
+    ]);
+    return {
+      files: files2,
+      width,
+      height,
+      stats: statsOfCensus(census, table)
+    };
+  }
+  const image = await decodeTaskMask(job);
+  const stats = maskStats(image, table);
+  const files = hashed(await renderMask(image, job.file, {
+    ...job,
+    stats
+  }));
+  return {
+    files,
+    width: image.width,
+    height: image.height,
+    stats
+  };
+}
+function sha256(bytes) {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+function hashed(files) {
+  return files.map(({ path, bytes }) => {
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return {
+      path,
+      bytes: own,
+      sha256: sha256(own)
+    };
+  });
+}
+
+// lib/export/_pool_jobs.ts
+var POOL_JOBS = {
+  convert: {
+    async run({ mask, options }) {
+      const png = await convertMask(mask, options);
+      return png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? png : png.slice();
+    },
+    transfer: (png) => [
+      png.buffer
+    ]
+  },
+  render: {
+    run: runMaskJob,
+    transfer: (rendered) => rendered.files.map((file) => file.bytes.buffer)
+  }
+};
+async function answerOf(request) {
+  const { id, name, input } = request;
+  const job = POOL_JOBS[name];
+  try {
+    const result = await job.run(input);
+    return {
+      answer: {
+        id,
+        result
+      },
+      transfer: job.transfer(result)
+    };
+  } catch (error) {
+    return {
+      answer: {
+        id,
+        error: errorData(error)
+      },
+      transfer: []
+    };
+  }
+}
+function errorData(error) {
+  const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+  const fields = {};
+  for (const [key, value2] of Object.entries(error instanceof Error ? error : {})) {
+    if (value2 === void 0 || [
+      "string",
+      "number",
+      "boolean"
+    ].includes(typeof value2)) {
+      fields[key] = value2;
+    }
+  }
+  return {
+    name,
+    message,
+    stack,
+    fields
+  };
+}
+
+// lib/export/_convert_worker.ts
+self.onmessage = async (event) => {
+  const { answer, transfer } = await answerOf(event.data);
+  self.postMessage(answer, transfer);
+};
