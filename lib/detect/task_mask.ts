@@ -25,17 +25,48 @@ import type { MaskSource } from "./resolve_mask_source.ts";
  * ```
  */
 export function taskMask(task: Task, source: MaskSource): unknown {
-  const data = task.data;
-  if (!isRecord(data)) return undefined;
-  const answers = isRecord(data.body) ? data.body : data;
-  const holder = source.input ? answers[source.input.id] : answers;
-  if (!isRecord(holder)) return undefined;
+  const holder = taskAnswers(task, source)?.answers;
+  if (holder === undefined) return undefined;
   // Vector projects: the shapes are the mask; a task with no annotation list was never drawn on.
   if (source.kind === "polygon" || source.kind === "rectangle") {
     return Array.isArray(holder.annotations) ? holder.annotations : undefined;
   }
   const mask = holder.mask;
   return mask === null || mask === "" ? undefined : mask;
+}
+
+/** A task's answers, as {@linkcode taskAnswers} finds them. */
+export interface TaskAnswers {
+  /** `data.body` (API documents), or `data` itself (the SDK's JSON export). */
+  body: Record<string, unknown>;
+  /** The answers of the source: the form input's object in `body`, or `body` itself. */
+  answers?: Record<string, unknown>;
+}
+
+/**
+ * Finds where a task keeps its answers for a mask source: `data.body` in API documents, `data` in
+ * the SDK's JSON export, and for a `form` input the object under the input's id. The mask, the
+ * annotations and the image size are read from there.
+ *
+ * @param task The task document.
+ * @param source The project's mask source.
+ * @returns The body and the source's answers, or `undefined` for a task without data.
+ *
+ * @example
+ * ```ts
+ * import { taskAnswers } from "@lab/masks";
+ *
+ * const source = { projectId: "f1", projectType: "form", input: { id: "seg" }, labels: [] };
+ * const task = { _id: "t1", name: "a.jpg", data: { body: { seg: { mask: "m" } } } };
+ * console.log(taskAnswers(task, source)?.answers); // { mask: "m" }
+ * ```
+ */
+export function taskAnswers(task: Task, source: MaskSource): TaskAnswers | undefined {
+  const data = task.data;
+  if (!isRecord(data)) return undefined;
+  const body = isRecord(data.body) ? data.body : data;
+  const answers = source.input ? body[source.input.id] : body;
+  return { body, answers: isRecord(answers) ? answers : undefined };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

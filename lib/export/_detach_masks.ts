@@ -1,6 +1,6 @@
 import type { Task } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
-import { taskMask } from "../detect/task_mask.ts";
+import { taskAnswers, taskMask } from "../detect/task_mask.ts";
 import { decodeDataUri } from "../raster/mask_data_uri.ts";
 
 /**
@@ -27,14 +27,8 @@ export function detachMasks(tasks: readonly Task[], source: MaskSource): unknown
   });
 }
 
-/** Removes the mask string from the task document (`data.body[.input].mask` or `data[.input].mask`). */
+/** Removes the mask string from the task document, where `taskMask` found it. */
 function forgetMask(task: Task, source: MaskSource): void {
-  const data = task.data as Record<string, unknown> | undefined;
-  const answers = (data && typeof data.body === "object" && data.body ? data.body : data) as
-    | Record<string, unknown>
-    | undefined;
-  const holder = (source.input ? answers?.[source.input.id] : answers) as
-    | Record<string, unknown>
-    | undefined;
-  if (holder) delete holder.mask;
+  const answers = taskAnswers(task, source)?.answers;
+  if (answers) delete answers.mask;
 }

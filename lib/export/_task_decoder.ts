@@ -1,5 +1,6 @@
 import type { Task } from "../api/types.ts";
 import type { MaskKind, MaskSource } from "../detect/resolve_mask_source.ts";
+import { taskAnswers } from "../detect/task_mask.ts";
 import { MasksError } from "../errors.ts";
 import { decodePng, DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
 import { rasterizeShapes } from "../raster/rasterize_shapes.ts";
@@ -103,13 +104,8 @@ export function checkImageSize(image: ImageSize, expected: ImageSize | undefined
 
 /** The size of the task's image, from `data.body.image` (or the form input's), when given. */
 function imageSize(task: Task, source: MaskSource): ImageSize | undefined {
-  const data = task.data;
-  const body = (data && typeof data.body === "object" && data.body) ? data.body : data;
-  const holder = source.input
-    ? (body as Record<string, unknown> | undefined)?.[source.input.id]
-    : body;
-  const image = (holder as { image?: unknown } | undefined)?.image ??
-    (body as { image?: unknown } | undefined)?.image;
+  const found = taskAnswers(task, source);
+  const image = found?.answers?.image ?? found?.body.image;
   const { width, height } = (image ?? {}) as { width?: unknown; height?: unknown };
   return Number.isInteger(width) && Number.isInteger(height)
     ? { width: width as number, height: height as number }
