@@ -20623,16 +20623,23 @@ function refuseSequence(sequence, what) {
 
 // lib/detect/task_mask.ts
 function taskMask(task, source) {
-  const data = task.data;
-  if (!isRecord(data)) return void 0;
-  const answers = isRecord(data.body) ? data.body : data;
-  const holder = source.input ? answers[source.input.id] : answers;
-  if (!isRecord(holder)) return void 0;
+  const holder = taskAnswers(task, source)?.answers;
+  if (holder === void 0) return void 0;
   if (source.kind === "polygon" || source.kind === "rectangle") {
     return Array.isArray(holder.annotations) ? holder.annotations : void 0;
   }
   const mask = holder.mask;
   return mask === null || mask === "" ? void 0 : mask;
+}
+function taskAnswers(task, source) {
+  const data = task.data;
+  if (!isRecord(data)) return void 0;
+  const body = isRecord(data.body) ? data.body : data;
+  const answers = source.input ? body[source.input.id] : body;
+  return {
+    body,
+    answers: isRecord(answers) ? answers : void 0
+  };
 }
 function isRecord(value2) {
   return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
@@ -20751,10 +20758,8 @@ function detachMasks(tasks, source) {
   });
 }
 function forgetMask(task, source) {
-  const data = task.data;
-  const answers = data && typeof data.body === "object" && data.body ? data.body : data;
-  const holder = source.input ? answers?.[source.input.id] : answers;
-  if (holder) delete holder.mask;
+  const answers = taskAnswers(task, source)?.answers;
+  if (answers) delete answers.mask;
 }
 
 // lib/detect/resolve_semantic_mapping.ts
@@ -22692,10 +22697,8 @@ function checkImageSize(image, expected) {
   }
 }
 function imageSize(task, source) {
-  const data = task.data;
-  const body = data && typeof data.body === "object" && data.body ? data.body : data;
-  const holder = source.input ? body?.[source.input.id] : body;
-  const image = holder?.image ?? body?.image;
+  const found = taskAnswers(task, source);
+  const image = found?.answers?.image ?? found?.body.image;
   const { width, height } = image ?? {};
   return Number.isInteger(width) && Number.isInteger(height) ? {
     width,
