@@ -1,6 +1,4 @@
 import type { Task } from "../api/types.ts";
-import type { MaskSource } from "../detect/resolve_mask_source.ts";
-import { taskMask } from "../detect/task_mask.ts";
 import { TaskError } from "../errors.ts";
 import { join } from "../_std/path.ts";
 import { TaskPool } from "./_task_pool.ts";
@@ -19,8 +17,6 @@ import { inShard, type Shard } from "./shard.ts";
 
 /** What one export run needs besides its tasks. */
 export interface ExportRunOptions {
-  /** Where the project keeps its masks. */
-  source: MaskSource;
   /** Renders and writes single tasks. */
   exporter: TaskExporter;
   /** The summary to fill in. */
@@ -81,10 +77,10 @@ export class ExportRun {
   }
 
   /**
-   * Takes the next task, in the server's order; waits while the pool is full. `mask` is the
-   * task's mask when the caller took it out of the task already (see `detachMasks`).
+   * Takes the next task, in the server's order, with its mask as `detachMasks` took it out of the
+   * task (`undefined`: none); waits while the pool is full.
    */
-  async take(task: Task, mask: unknown = taskMask(task, this.#options.source)): Promise<void> {
+  async take(task: Task, mask: unknown): Promise<void> {
     if (this.#fatal !== undefined) throw this.#fatal;
     const sequence = this.#sequence++;
     const { summary, shard } = this.#options;

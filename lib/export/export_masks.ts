@@ -162,7 +162,6 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   // Closed when this function returns or throws: the run has drained its tasks by then.
   using pool = new ConvertPool({ workerUrl: options.workerUrl });
   const run = new ExportRun(folder, {
-    source,
     exporter: new TaskExporter(folder, {
       format: maskFormat,
       table,
