@@ -23331,10 +23331,10 @@ var ExportRun = class {
     }
   }
   /**
-   * Takes the next task, in the server's order; waits while the pool is full. `mask` is the
-   * task's mask when the caller took it out of the task already (see `detachMasks`).
+   * Takes the next task, in the server's order, with its mask as `detachMasks` took it out of the
+   * task (`undefined`: none); waits while the pool is full.
    */
-  async take(task, mask = taskMask(task, this.#options.source)) {
+  async take(task, mask) {
     if (this.#fatal !== void 0) throw this.#fatal;
     const sequence = this.#sequence++;
     const { summary: summary2, shard } = this.#options;
@@ -23809,7 +23809,6 @@ async function exportMasks(options) {
     workerUrl: options.workerUrl
   });
   const run2 = new ExportRun(folder, {
-    source,
     exporter: new TaskExporter(folder, {
       format: maskFormat,
       table,
