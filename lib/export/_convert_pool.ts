@@ -7,7 +7,6 @@
  */
 
 import { MasksError } from "../errors.ts";
-import type { ConvertMaskOptions } from "./convert_mask.ts";
 import type { MaskJob, RenderedMask } from "./_mask_job.ts";
 import {
   errorOf,
@@ -37,8 +36,7 @@ interface Job extends PoolRequest {
 const WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
 
 /**
- * A pool of workers converting masks with {@linkcode convertMask} and rendering tasks' files
- * with {@linkcode runMaskJob}. Workers start on demand, up to `size`; jobs beyond that wait in
+ * A pool of workers rendering tasks' files with {@linkcode runMaskJob}. Workers start on demand, up to `size`; jobs beyond that wait in
  * order. The callers bound how many jobs they start (the export keeps a fixed number in
  * flight), so the queue, and memory, stay bounded.
  *
@@ -48,12 +46,15 @@ const WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
  * @example
  * ```ts
  * import { ConvertPool } from "./_convert_pool.ts";
+ * import { classTable } from "../detect/class_table.ts";
  * import { encodeDataUri } from "../raster/mask_data_uri.ts";
  * import { encodePng } from "../raster/encode_png.ts";
  *
  * using pool = new ConvertPool({ size: 1 });
  * const mask = encodeDataUri(await encodePng({ width: 1, height: 1, data: new Uint8Array(3) }));
- * console.log((await pool.convert(mask)).length > 0); // true
+ * const table = classTable([]);
+ * const rendered = await pool.render({ mask, kind: "mask", file: "a.png", format: "rgb", table });
+ * console.log(rendered.files[0].bytes.length > 0); // true
  * ```
  */
 export class ConvertPool {
@@ -85,20 +86,6 @@ export class ConvertPool {
   /** Whether jobs run on the calling thread because workers cannot start here. */
   get inThread(): boolean {
     return this.#inThread;
-  }
-
-  /**
-   * Converts one mask as {@linkcode convertMask} does, on a worker.
-   *
-   * @param mask The task's mask value.
-   * @param options The semantic mapping and limits.
-   * @returns The bytes of the PNG file to write.
-   * @throws {PngError} when the mask is not a valid PNG data URI.
-   * @throws {MasksError} when the pool was closed before the job ran.
-   */
-  convert(mask: unknown, options: ConvertMaskOptions = {}): Promise<Uint8Array> {
-    const { colourByBChannel, maxPixels } = options;
-    return this.#run("convert", { mask, options: { colourByBChannel, maxPixels } });
   }
 
   /**

@@ -7,13 +7,10 @@
  */
 
 import { ApiError, ConfigError, MasksError, PngError, TaskError } from "../errors.ts";
-import { convertMask, type ConvertMaskOptions } from "./convert_mask.ts";
 import { type MaskJob, type RenderedMask, runMaskJob } from "./_mask_job.ts";
 
 /** The jobs a pool runs, each with its input and its result. */
 export interface PoolJobs {
-  /** {@linkcode convertMask}: a mask's data URI to the PNG the SDK writes. */
-  convert: { input: { mask: unknown; options: ConvertMaskOptions }; result: Uint8Array };
   /** {@linkcode runMaskJob}: one task's files, size and statistics. */
   render: { input: MaskJob; result: RenderedMask };
 }
@@ -28,14 +25,6 @@ export const POOL_JOBS: {
     transfer(result: PoolJobs[Name]["result"]): ArrayBuffer[];
   };
 } = {
-  convert: {
-    async run({ mask, options }) {
-      const png = await convertMask(mask, options);
-      // A mask written as it came may be a view into a larger buffer: send exactly its bytes.
-      return png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? png : png.slice();
-    },
-    transfer: (png) => [png.buffer as ArrayBuffer],
-  },
   render: {
     run: runMaskJob,
     transfer: (rendered) => rendered.files.map((file) => file.bytes.buffer as ArrayBuffer),
