@@ -39,6 +39,9 @@ var PngError = class extends MasksError {
   }
 };
 
+// lib/export/_mask_job.ts
+import { createHash } from "node:crypto";
+
 // lib/raster/_base64.ts
 var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 var VALUE_BY_CODE = (() => {
@@ -134,6 +137,11 @@ function decodeDataUri(uri) {
 }
 function quoteStart(text) {
   return JSON.stringify(text.length > 30 ? `${text.slice(0, 30)}\u2026` : text);
+}
+
+// lib/export/_mask_bytes.ts
+function maskBytes(mask) {
+  return mask instanceof Uint8Array ? mask : decodeDataUri(mask);
 }
 
 // lib/raster/_concatenate.ts
@@ -1376,9 +1384,6 @@ var HARMLESS_CHUNKS = /* @__PURE__ */ new Set([
   "tIME",
   "pHYs"
 ]);
-async function transcodePng(bytes, options = {}) {
-  return (await transcodeMask(bytes, options)).png;
-}
 async function transcodeMask(bytes, options = {}) {
   const png = checkPng(bytes, options.maxPixels);
   const mapping = options.colourByBChannel;
@@ -1449,19 +1454,6 @@ function tableOf(mapping) {
 }
 function isPlain(png) {
   return png.palette === void 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
-}
-
-// lib/export/convert_mask.ts
-async function convertMask(mask, options = {}) {
-  return await transcodePng(decodeDataUri(mask), options);
-}
-
-// lib/export/_mask_job.ts
-import { createHash } from "node:crypto";
-
-// lib/export/_mask_bytes.ts
-function maskBytes(mask) {
-  return mask instanceof Uint8Array ? mask : decodeDataUri(mask);
 }
 
 // lib/raster/_shape.ts
@@ -1959,15 +1951,6 @@ function hashed(files) {
 
 // lib/export/_pool_jobs.ts
 var POOL_JOBS = {
-  convert: {
-    async run({ mask, options }) {
-      const png = await convertMask(mask, options);
-      return png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? png : png.slice();
-    },
-    transfer: (png) => [
-      png.buffer
-    ]
-  },
   render: {
     run: runMaskJob,
     transfer: (rendered) => rendered.files.map((file) => file.bytes.buffer)

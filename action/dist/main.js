@@ -22368,9 +22368,6 @@ var HARMLESS_CHUNKS = /* @__PURE__ */ new Set([
   "tIME",
   "pHYs"
 ]);
-async function transcodePng(bytes, options = {}) {
-  return (await transcodeMask(bytes, options)).png;
-}
 async function transcodeMask(bytes, options = {}) {
   const png = checkPng(bytes, options.maxPixels);
   const mapping = options.colourByBChannel;
@@ -23555,22 +23552,8 @@ function sdkDate(date) {
   return date.toISOString().slice(0, 19).replace("T", " ");
 }
 
-// lib/export/convert_mask.ts
-async function convertMask(mask, options = {}) {
-  return await transcodePng(decodeDataUri(mask), options);
-}
-
 // lib/export/_pool_jobs.ts
 var POOL_JOBS = {
-  convert: {
-    async run({ mask, options }) {
-      const png = await convertMask(mask, options);
-      return png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? png : png.slice();
-    },
-    transfer: (png) => [
-      png.buffer
-    ]
-  },
   render: {
     run: runMaskJob,
     transfer: (rendered) => rendered.files.map((file) => file.bytes.buffer)
@@ -23621,25 +23604,6 @@ var ConvertPool = class {
   /** Whether jobs run on the calling thread because workers cannot start here. */
   get inThread() {
     return this.#inThread;
-  }
-  /**
-   * Converts one mask as {@linkcode convertMask} does, on a worker.
-   *
-   * @param mask The task's mask value.
-   * @param options The semantic mapping and limits.
-   * @returns The bytes of the PNG file to write.
-   * @throws {PngError} when the mask is not a valid PNG data URI.
-   * @throws {MasksError} when the pool was closed before the job ran.
-   */
-  convert(mask, options = {}) {
-    const { colourByBChannel, maxPixels } = options;
-    return this.#run("convert", {
-      mask,
-      options: {
-        colourByBChannel,
-        maxPixels
-      }
-    });
   }
   /**
    * Renders one task's files as {@linkcode runMaskJob} does, on a worker.
