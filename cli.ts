@@ -124,6 +124,7 @@ async function runExport(args: readonly string[], io: Io): Promise<number> {
       outputFilename: command.outputFilename,
       replaceExtension: command.replaceExtension,
       semanticMapping: semanticMapping as SemanticMapping | undefined,
+      format: command.format as ExportMasksOptions["format"],
       maskFormat: command.maskFormat as ExportMasksOptions["maskFormat"],
       ignoreIndex: command.ignoreIndex,
       dryRun: command.dryRun,

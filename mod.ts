@@ -29,5 +29,6 @@ export * from "./lib/api/mod.ts";
 export * from "./lib/detect/mod.ts";
 export * from "./lib/errors.ts";
 export * from "./lib/export/mod.ts";
+export * from "./lib/formats/mod.ts";
 export * from "./lib/output/mod.ts";
 export * from "./lib/raster/mod.ts";

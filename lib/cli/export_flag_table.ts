@@ -42,6 +42,7 @@ export const EXPORT_FLAGS: readonly ExportFlag[] = [
   { name: "output-filename", kind: "string", value: "<name>", help: "the export folder's name (default lab_mask_<project id>_<date>)" },
   { name: "replace-extension", kind: "boolean", help: "name masks a.png, not a.jpg.png" },
   { name: "semantic-mapping", kind: "string", value: "<json|file>", help: 'recolour labels: {"<label id>": [r, g, b]} or a .json file' },
+  { name: "format", kind: "string", value: "<format>", help: "mask (default: PNG files), or one file: lab (JSON), yolo (zip), coco (JSON)" },
   { name: "mask-format", kind: "string", value: "<format>", help: "rgb (default, the SDK's), class-index, palette, instance or binary" },
   { name: "ignore-index", kind: "string", value: "<n>", help: "class-index, palette: the index of pixels whose label is unknown (default 255)" },
   { name: "dry-run", kind: "boolean", help: "list the tasks that would be exported and where; write nothing" },

@@ -24,6 +24,8 @@ export interface ExportCommand {
   replaceExtension: boolean;
   /** The semantic mapping as given: JSON text, or the path of a JSON file. */
   semanticMapping?: string;
+  /** The export format's name: mask, lab, yolo, coco (checked by `exportMasks`). */
+  format?: string;
   /** The mask format's name (checked by `exportMasks`). */
   maskFormat?: string;
   /** The ignore index of class-index and palette masks. */
@@ -100,6 +102,7 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     outputFilename: parsed["output-filename"] as string | undefined,
     replaceExtension: parsed["replace-extension"] === true,
     semanticMapping: parsed["semantic-mapping"] as string | undefined,
+    format: parsed["format"] as string | undefined,
     maskFormat: parsed["mask-format"] as string | undefined,
     ignoreIndex: parseWhole(parsed["ignore-index"] as string | undefined, "ignore-index", 1, 255),
     dryRun: parsed["dry-run"] === true,

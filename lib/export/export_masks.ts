@@ -28,6 +28,8 @@ import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { ExportEvent, ExportSummary } from "./export_summary.ts";
 import { MASK_FORMATS, type MaskFormat } from "./mask_format.ts";
 import type { Shard } from "./shard.ts";
+import { exportFormat } from "../formats/export_format.ts";
+import { EXPORT_FORMATS, type ExportFormat } from "../formats/format_source.ts";
 
 /** Options of {@linkcode exportMasks}: the SDK's `export_tasks(format="mask")` parameters, and more. */
 export interface ExportMasksOptions {
@@ -35,6 +37,13 @@ export interface ExportMasksOptions {
   client: TaskSource;
   /** The project to export (`project_id`). */
   projectId: string;
+  /**
+   * What to write: `mask` (PNG files, the SDK's `format="mask"`), or one file: `lab` (the SDK's
+   * JSON), `yolo` (the SDK's zip) or `coco` (COCO instances JSON); see `exportFormat`.
+   *
+   * @default {"mask"}
+   */
+  format?: ExportFormat;
   /** For a `form` project with several mask inputs, the one to export (`input_id`). @default {undefined} */
   inputId?: string;
   /** Which tasks to export, as the SDK's get-tasks filters. @default {{}} (all tasks) */
@@ -115,6 +124,7 @@ export interface ExportMasksOptions {
  * ```
  */
 export async function exportMasks(options: ExportMasksOptions): Promise<ExportSummary> {
+  if ((options.format ?? "mask") !== "mask") return await exportOneFile(options);
   const started = performance.now();
   const startedAt = options.now ?? new Date();
   const { client, projectId, signal } = options;
@@ -235,6 +245,36 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
 }
 
 const TEXT = new TextEncoder();
+
+/** `lab`, `yolo`, `coco`: refuses the settings that shape masks or folders, then writes the file. */
+function exportOneFile(options: ExportMasksOptions): Promise<ExportSummary> {
+  const format = options.format as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) {
+    throw new ConfigError(
+      `The format "${format}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`,
+      { setting: "format" },
+    );
+  }
+  const maskOnly = [
+    ["mask-format", options.maskFormat],
+    ["semantic-mapping", options.semanticMapping],
+    ["ignore-index", options.ignoreIndex],
+    ["resume", options.resume || undefined],
+    ["incremental", options.incremental],
+  ] as const;
+  for (const [setting, value] of maskOnly) {
+    if (value === undefined) continue;
+    const why = setting === "resume" || setting === "incremental"
+      ? "it works on an export folder's manifest, and this format writes one file"
+      : "it shapes mask files";
+    throw new ConfigError(
+      `--${setting} is not supported with --format ${format}: ${why}; remove it, or use ` +
+        "--format mask",
+      { setting },
+    );
+  }
+  return exportFormat({ ...options, format: format as "lab" | "yolo" | "coco" });
+}
 
 function folderMode(options: ExportMasksOptions): FolderMode {
   const chosen = [

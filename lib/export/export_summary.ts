@@ -55,6 +55,12 @@ export interface ExportSummary {
   projectId: string;
   /** The absolute export folder. It exists only when `folderCreated` is true. */
   folder: string;
+  /** `--format lab|yolo|coco`: the absolute path of the one file written (or planned). */
+  file?: string;
+  /** The export format: `mask` (PNG files, when absent), `lab`, `yolo` or `coco`. */
+  format?: string;
+  /** `--format coco`: how many vector annotations were left out, having no label with a class. */
+  annotationsLeftOut?: number;
   /** The manifest's path, when one was written. */
   manifest?: string;
   /** The mask format. */

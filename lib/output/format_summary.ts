@@ -36,27 +36,33 @@ export function formatSummary(
 ): string[] {
   const maxListed = options.maxListed ?? 20;
   const lines: string[] = [];
+  // One-file formats count tasks, not masks, and name their file.
+  const unit = summary.file === undefined ? "mask" : "task";
+  const where = summary.file ?? summary.folder;
   if (summary.dryRun) {
     lines.push(
-      `Dry run: would export ${plural(summary.planned, "mask")} to "${summary.folder}"; ` +
+      `Dry run: would export ${plural(summary.planned, unit)} to "${where}"; ` +
         "nothing was written",
     );
   } else if (summary.folderCreated) {
-    lines.push(`Exported ${plural(summary.exported, "mask")} to "${summary.folder}"`);
+    lines.push(`Exported ${plural(summary.exported, unit)} to "${where}"`);
   } else {
     lines.push(
       summary.total === 0
         ? "Nothing to export: no task matches the filters"
-        : "Nothing to export: no task has a mask",
+        : `Nothing to export: no task has ${unit === "mask" ? "a mask" : "data"}`,
     );
   }
   const counts = [
     `${summary.dryRun ? summary.planned : summary.exported} ${
       summary.dryRun ? "planned" : "exported"
     }`,
-    `${summary.skipped} skipped (no mask)`,
+    `${summary.skipped} skipped (no ${unit === "mask" ? "mask" : "data"})`,
     `${summary.failed} failed`,
   ];
+  if (summary.annotationsLeftOut) {
+    counts.push(`${summary.annotationsLeftOut} annotations left out (no label with a class)`);
+  }
   if (summary.kept > 0) counts.push(`${summary.kept} kept from the earlier run`);
   if (summary.renamed.length > 0) counts.push(`${summary.renamed.length} renamed`);
   if (summary.removed > 0) counts.push(`${summary.removed} removed (no longer match)`);

@@ -1,0 +1,39 @@
+import type { Task } from "../api/types.ts";
+import type { MaskSource } from "../detect/resolve_mask_source.ts";
+import { taskAnswers } from "../detect/task_mask.ts";
+import type { FormatSource } from "./format_source.ts";
+
+/** What became of one task in a one-file export. */
+export interface FormatTaskResult {
+  /** `exported` (or planned, in a dry run), `skipped` (nothing to export) or `failed`. */
+  status: "exported" | "skipped" | "failed";
+  /** Why it was skipped or failed. */
+  reason?: string;
+  /** Its entry inside the file (a YOLO label file), when it has its own. */
+  file?: string;
+  /** How many of its annotations were left out (COCO: no label with a class). */
+  leftOut?: number;
+}
+
+/** How a format writes tasks into its one file. */
+export interface FormatWriter {
+  /**
+   * Takes the next task in server order. `mine` is false for a task of another shard: the
+   * writer may note it (names are claimed by all shards alike) and returns `undefined`.
+   */
+  take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined>;
+  /** Completes the file, if any task was written, and moves it into place. */
+  finish(): Promise<void>;
+  /** Removes the unfinished file. */
+  abandon(): Promise<void>;
+}
+
+/** A task's answers for a format's source: `data.body` (or the lab export's `data`), or the input's. */
+export function answersOf(
+  task: Task,
+  source: FormatSource,
+): { answers?: Record<string, unknown>; body?: Record<string, unknown> } {
+  // `taskAnswers` only reads the input; the rest of a mask source does not apply here.
+  const found = taskAnswers(task, { input: source.input } as MaskSource);
+  return { answers: found?.answers, body: found?.body };
+}

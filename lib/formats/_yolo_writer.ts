@@ -1,0 +1,84 @@
+import type { Task } from "../api/types.ts";
+import { MasksError, TaskError } from "../errors.ts";
+import { maskFilePath } from "../export/mask_file_path.ts";
+import { MaskFileRegistry } from "../export/mask_file_registry.ts";
+import { answersOf, type FormatTaskResult, type FormatWriter } from "./_format_writer.ts";
+import type { FormatSource } from "./format_source.ts";
+import type { OutputFile } from "./output_file.ts";
+import { yoloDataYaml, yoloNames } from "./yolo_names.ts";
+import { yoloLabelLines } from "./yolo_label_lines.ts";
+import { ZipWriter } from "./zip_writer.ts";
+
+const TEXT = new TextEncoder();
+
+/** Writes the SDK's YOLO zip: `data.yaml`, then `labels/<task name>.txt` for every task. */
+export class YoloWriter implements FormatWriter {
+  #file: OutputFile;
+  #zip: ZipWriter;
+  #source: FormatSource;
+  #names: string[];
+  #replaceExtension: boolean;
+  #dryRun: boolean;
+  #registry = new MaskFileRegistry();
+  #started = false;
+
+  constructor(
+    file: OutputFile,
+    source: FormatSource,
+    options: { replaceExtension: boolean; dryRun: boolean; modified: Date },
+  ) {
+    this.#file = file;
+    this.#zip = new ZipWriter(file, { modified: options.modified });
+    this.#source = source;
+    this.#names = yoloNames(source.metadata);
+    this.#replaceExtension = options.replaceExtension;
+    this.#dryRun = options.dryRun;
+  }
+
+  async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
+    let path: string;
+    try {
+      // The mask files' naming rules, with `.txt` for `.png`: both are 4 characters, so the
+      // registry's renaming and length limits give the same names it gives masks.
+      const png = this.#registry.claim(
+        maskFilePath(task, { replaceExtension: this.#replaceExtension }),
+        String(task._id),
+      );
+      path = `labels/${png.slice(0, -".png".length)}.txt`;
+    } catch (error) {
+      if (!(error instanceof TaskError)) throw error;
+      return mine ? { status: "failed", reason: error.reason } : undefined;
+    }
+    if (!mine) return undefined;
+    const { answers, body } = answersOf(task, this.#source);
+    let text: string;
+    try {
+      text = yoloLabelLines(answers?.annotations, {
+        names: this.#names,
+        geometry: this.#source.geometry!,
+        image: (answers?.image ?? body?.image) as { width?: unknown; height?: unknown },
+      });
+    } catch (error) {
+      if (!(error instanceof MasksError)) throw error;
+      return { status: "failed", reason: error.message };
+    }
+    if (!this.#dryRun) {
+      if (!this.#started) {
+        this.#started = true;
+        await this.#zip.add("data.yaml", TEXT.encode(yoloDataYaml(this.#names)));
+      }
+      await this.#zip.add(path, TEXT.encode(text));
+    }
+    return { status: "exported", file: path };
+  }
+
+  async finish(): Promise<void> {
+    if (!this.#started) return;
+    await this.#zip.close();
+    await this.#file.commit();
+  }
+
+  abandon(): Promise<void> {
+    return this.#file.abandon();
+  }
+}

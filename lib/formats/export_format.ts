@@ -1,0 +1,234 @@
+import type { TaskSource } from "../api/task_source.ts";
+import type { Task, TaskFilters } from "../api/types.ts";
+import { validateTaskFilters } from "../api/validate_task_filters.ts";
+import { ConfigError } from "../errors.ts";
+import { defaultExportFolderName } from "../export/export_folder_name.ts";
+import type { ExportEvent, ExportSummary, TaskOutcome } from "../export/export_summary.ts";
+import { inShard, type Shard } from "../export/shard.ts";
+import { dirname, resolve } from "../_std/path.ts";
+import { CocoWriter } from "./_coco_writer.ts";
+import type { FormatWriter } from "./_format_writer.ts";
+import { LabWriter } from "./_lab_writer.ts";
+import { YoloWriter } from "./_yolo_writer.ts";
+import { resolveFormatSource } from "./format_source.ts";
+import { OutputFile } from "./output_file.ts";
+
+/** Options of {@linkcode exportFormat}: the export's task selection and output file. */
+export interface ExportFormatOptions {
+  /** Where tasks come from: a `LabClient`, or an offline `ExportFileSource`. */
+  client: TaskSource;
+  /** The project to export. */
+  projectId: string;
+  /** The file format. */
+  format: "lab" | "yolo" | "coco";
+  /** `yolo`, `coco`: for a `form` project with several fitting inputs, the one to export. @default {undefined} */
+  inputId?: string;
+  /** Which tasks to export, as the SDK's get-tasks filters. @default {{}} (all tasks) */
+  filters?: TaskFilters;
+  /** The folder the file is written in; created with its parents. @default {"."} */
+  outputFolder?: string;
+  /** The file's name, ending `.zip` (yolo) or `.json`. @default {"lab_<format>_<projectId>_<YYYY-MM-DD_HH:MM:SS>.<ext>"} */
+  outputFilename?: string;
+  /** `yolo`: name label files `a.txt` rather than `a.jpg.txt`. @default {false} */
+  replaceExtension?: boolean;
+  /** List what would be exported and where; write nothing. @default {false} */
+  dryRun?: boolean;
+  /** Export only this part of the tasks (stable by task id); each shard writes its own file. @default {undefined} */
+  shard?: Shard;
+  /** Replace an existing file of the same name. @default {false} */
+  overwrite?: boolean;
+  /** `coco`: refuse masks with more pixels than this. @default {100_000_000} */
+  maxPixels?: number;
+  /** The export's start time, for the default name and COCO's `date_created`. @default {new Date()} */
+  now?: Date;
+  /** Stops the export between tasks; the unfinished file is removed. */
+  signal?: AbortSignal;
+  /** Called at the start and after each task. */
+  onProgress?: (event: ExportEvent) => void;
+}
+
+// `../shared/sdk-formats.md`, "What the SDK does for every format": it always asks for these.
+const SDK_FIELDS = ["data", "data.mask", "jobs", "metrics"];
+const EXTENSION = { lab: ".json", yolo: ".zip", coco: ".json" } as const;
+const PREFIX = { lab: "lab_", yolo: "lab_yolo_", coco: "lab_coco_" } as const;
+
+/**
+ * Exports a project as one file: the SDK's `lab` JSON array or `yolo` zip, or a COCO instances
+ * JSON (`../shared/sdk-formats.md`). Tasks stream in page by page and go to the file as they come,
+ * under a temporary name renamed into place at the end; a task that cannot be exported is reported
+ * and the others are still written.
+ *
+ * @param options The project, filters, format and output file.
+ * @returns What was exported, skipped and failed, and the file (`summary.file`).
+ * @throws {ConfigError} when a setting is wrong, the file name lacks the format's extension, the
+ * file exists (without `overwrite`), or the project does not fit the format, before any task is
+ * read.
+ * @throws {ApiError} when the API refuses or cannot be reached.
+ *
+ * @example Export a rectangle project for Ultralytics
+ * ```ts ignore
+ * import { exportFormat, LabClient } from "@lab/masks";
+ *
+ * const client = new LabClient({
+ *   endpoint: "https://hub-api.isahit.com/",
+ *   accessId: Deno.env.get("ISAHIT_LAB_API_ACCESS_ID")!,
+ *   secretKey: Deno.env.get("ISAHIT_LAB_API_SECRET_KEY")!,
+ * });
+ * const summary = await exportFormat({ client, projectId: "proj_boxes", format: "yolo" });
+ * console.log(`Exported ${summary.exported} tasks to "${summary.file}"`);
+ * ```
+ */
+export async function exportFormat(options: ExportFormatOptions): Promise<ExportSummary> {
+  const started = performance.now();
+  const now = options.now ?? new Date();
+  const { client, projectId, format } = options;
+  if (typeof projectId !== "string" || projectId.trim() === "") {
+    throw new ConfigError("The project id is missing: give the id of the project to export", {
+      setting: "project-id",
+    });
+  }
+  const filters = validateTaskFilters(options.filters ?? {});
+  const path = outputPath(options, now);
+  if (!options.dryRun) await checkTarget(path, options.overwrite ?? false);
+  const source = resolveFormatSource(await client.getProjectConfiguration(projectId), format, {
+    inputId: options.inputId,
+  });
+  const file = new OutputFile(path);
+  const dryRun = options.dryRun ?? false;
+  const writer: FormatWriter = format === "lab"
+    ? new LabWriter(file, { dryRun })
+    : format === "yolo"
+    ? new YoloWriter(file, source, {
+      dryRun,
+      replaceExtension: options.replaceExtension ?? false,
+      modified: now,
+    })
+    : new CocoWriter(file, source, { dryRun, maxPixels: options.maxPixels, now });
+  const summary = emptySummary(projectId, path, format, dryRun);
+  const asked = { ...filters, optionalFields: [...new Set([...SDK_FIELDS, ...filters.optionalFields ?? []])] };
+  let done = 0;
+  try {
+    let first = true;
+    for await (const page of client.taskPages(projectId, asked)) {
+      if (first) {
+        summary.total = page.totalDocs;
+        options.onProgress?.({ type: "start", total: summary.total, folder: summary.folder });
+        first = false;
+      }
+      for (const task of page.docs as Task[]) {
+        options.signal?.throwIfAborted();
+        const ids = { taskId: String(task._id), taskName: String(task.name) };
+        const mine = !options.shard || inShard(ids.taskId, options.shard);
+        const result = await writer.take(task, mine);
+        done++;
+        if (result === undefined) {
+          options.onProgress?.({ type: "advance", done, total: summary.total });
+          continue;
+        }
+        const status = result.status === "exported" && dryRun ? "planned" : result.status;
+        const outcome: TaskOutcome = { ...ids, status };
+        if (result.file !== undefined) outcome.file = result.file;
+        if (result.reason !== undefined) outcome.reason = result.reason;
+        summary[status]++;
+        summary.annotationsLeftOut! += result.leftOut ?? 0;
+        if (status === "planned") summary.plannedTasks.push(outcome);
+        if (status === "skipped") summary.skippedTasks.push(outcome);
+        if (status === "failed") summary.failures.push(outcome);
+        options.onProgress?.({ type: "task", outcome, done, total: summary.total });
+      }
+    }
+    await writer.finish();
+  } catch (error) {
+    await writer.abandon();
+    throw error;
+  }
+  summary.total = Math.max(summary.total, done);
+  summary.folderCreated = file.started;
+  if (!file.started) delete summary.file;
+  summary.durationMs = performance.now() - started;
+  return summary;
+}
+
+/** The output file's absolute path, checked before any request. */
+function outputPath(options: ExportFormatOptions, now: Date): string {
+  const extension = EXTENSION[options.format];
+  const stamp = defaultExportFolderName(options.projectId, now).slice(-"YYYY-MM-DD_HH:MM:SS".length);
+  const name = options.outputFilename ||
+    `${PREFIX[options.format]}${options.projectId}_${stamp}${extension}`;
+  // The SDK compares the last characters exactly, so `x.ZIP` is refused as it is there.
+  if (!name.endsWith(extension)) {
+    throw new ConfigError(
+      `The output filename "${name}" must end with "${extension}" for --format ` +
+        `${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`,
+      { setting: "output-filename" },
+    );
+  }
+  if (name.split(/[\\/]/).includes("..")) {
+    throw new ConfigError(
+      `The output filename "${name}" has a ".." segment; name the file inside --output-folder, ` +
+        "or change --output-folder",
+      { setting: "output-filename" },
+    );
+  }
+  return resolve(options.outputFolder || ".", name);
+}
+
+/** An existing file is refused unless `overwrite`; a folder in its place always is. */
+async function checkTarget(path: string, overwrite: boolean): Promise<void> {
+  const info = await Deno.stat(path).catch(() => undefined);
+  if (info === undefined) {
+    const parent = await Deno.stat(dirname(path)).catch(() => undefined);
+    if (parent !== undefined && !parent.isDirectory) {
+      throw new ConfigError(
+        `Cannot write "${path}": "${dirname(path)}" is a file, not a folder; choose another ` +
+          "--output-folder",
+        { setting: "output-folder" },
+      );
+    }
+    return;
+  }
+  if (info.isDirectory) {
+    throw new ConfigError(
+      `Cannot write "${path}": a folder has that name; choose another output filename`,
+      { setting: "output-filename" },
+    );
+  }
+  if (!overwrite) {
+    throw new ConfigError(
+      `The output file "${path}" already exists; choose another output filename, or add ` +
+        "--overwrite to replace it",
+      { setting: "output-filename" },
+    );
+  }
+}
+
+function emptySummary(
+  projectId: string,
+  file: string,
+  format: string,
+  dryRun: boolean,
+): ExportSummary {
+  return {
+    projectId,
+    folder: dirname(file),
+    file,
+    format,
+    maskFormat: format,
+    dryRun,
+    folderCreated: false,
+    total: 0,
+    exported: 0,
+    kept: 0,
+    planned: 0,
+    skipped: 0,
+    failed: 0,
+    removed: 0,
+    carried: 0,
+    annotationsLeftOut: 0,
+    skippedTasks: [],
+    plannedTasks: [],
+    failures: [],
+    renamed: [],
+    durationMs: 0,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * One-file export formats: the SDK's `lab` JSON and `yolo` zip, and COCO instances, with the
+ * pieces they are made of (Python number printing, COCO RLE, a ZIP64-capable zip writer).
+ *
+ * @example
+ * ```ts
+ * import { pythonFloat } from "@lab/masks/formats";
+ *
+ * console.log(pythonFloat(0.5), pythonFloat(2)); // "0.5" "2.0"
+ * ```
+ *
+ * @module
+ */
+export * from "./annotation_label_ids.ts";
+export * from "./coco_categories.ts";
+export * from "./coco_rle.ts";
+export * from "./coco_vector_annotation.ts";
+export * from "./export_format.ts";
+export * from "./format_source.ts";
+export * from "./lab_task_document.ts";
+export * from "./mask_instances.ts";
+export * from "./output_file.ts";
+export * from "./python_json.ts";
+export * from "./python_number.ts";
+export * from "./yolo_label_lines.ts";
+export * from "./yolo_names.ts";
+export * from "./zip_writer.ts";

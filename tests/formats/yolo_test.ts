@@ -1,0 +1,135 @@
+import assert from "../_std/assert.ts";
+
+const assertEquals: (actual: unknown, expected: unknown, message?: string) => void =
+  assert.deepStrictEqual;
+import { exportMasks } from "../../lib/export/export_masks.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
+import { labEnv, runCli } from "../_fixtures/run_cli.ts";
+import { tempDir } from "../_fixtures/temp_dir.ts";
+import { annotation, bodyTask, configurationOf, labOf, unzip } from "./_fixtures.ts";
+
+// data.yaml by hand from sdk-formats.md: the main list "Things" shows ground (road) then objects.
+const DATA_YAML = "nc: 3\nnames: ['road','car','person']\n";
+
+Deno.test("export --format yolo writes the SDK's rectangle rows and data.yaml byte for byte", async () => {
+  await using dir = await tempDir();
+  await using lab = await labOf(configurationOf("boxes", "iat-rectangle"), [
+    bodyTask("t1", "street/a.jpg", {
+      image: { width: 160, height: 120 },
+      annotations: [
+        annotation("a1", [], [{ type: "rectangle", vertices: [0, 0, 1, 1] }]),
+        annotation("a2", ["person"], [{ type: "rectangle", vertices: [0.75, 0.6, 0.25, 0.1] }]),
+      ],
+    }),
+    bodyTask("t2", "empty.jpg"),
+    bodyTask("t3", "street/A.JPG", {
+      image: { width: 10, height: 10 },
+      annotations: [annotation("a3", ["car"], [{ vertices: [0.1, 0.2, 0.3, 0.7] }])],
+    }),
+  ]);
+  const ran = await runCli(
+    ["export", "--project-id", "boxes", "--format", "yolo", "--output-folder", dir.path,
+      "--output-filename", "out/boxes.zip"],
+    labEnv(lab),
+  );
+  assertEquals(ran.code, 0, ran.stderr);
+  assert(ran.stdout.includes(`Exported 3 tasks to "${dir.path}/out/boxes.zip"`), ran.stdout);
+  const files = unzip(await Deno.readFile(`${dir.path}/out/boxes.zip`));
+  assertEquals([...files.keys()], [
+    "data.yaml",
+    "labels/street/a.jpg.txt",
+    "labels/empty.jpg.txt",
+    "labels/street/A.JPG__t3.txt",
+  ]);
+  assertEquals(files.get("data.yaml"), DATA_YAML);
+  assertEquals(files.get("labels/street/a.jpg.txt"), "-1 0.5 0.5 1 1\n2 0.5 0.35 0.5 0.5\n");
+  assertEquals(files.get("labels/empty.jpg.txt"), "");
+  // No geometry.type in an iat-rectangle project: a rectangle. Python 3 prints, for [0.1, 0.2,
+  // 0.3, 0.7]: min + w / 2 and w in float arithmetic, e.g. 0.3 - 0.1 = 0.19999999999999998.
+  assertEquals(
+    files.get("labels/street/A.JPG__t3.txt"),
+    "1 0.2 0.44999999999999996 0.19999999999999998 0.49999999999999994\n",
+  );
+  const options = lab.requests.find((request) => request.path.endsWith("/tasks"))!.query;
+  assertEquals(options.getAll("optionalFields"), ["data", "data.mask", "jobs", "metrics"]);
+});
+
+Deno.test("exportMasks() with format yolo normalizes segmentation pixels as Python floats", async () => {
+  await using dir = await tempDir();
+  await using lab = await labOf(configurationOf("seg", "iat-segmentation"), [
+    bodyTask("t1", "a.jpg", {
+      image: { width: 200, height: 80 },
+      annotations: [
+        annotation("a1", ["road"], [{ vertices: [0, 0, 200, 0, 1, 80] }], "approximation"),
+        annotation("a2", ["car", "road"], [{ vertices: [10, 20, 0.01, 4] }], "approximation"),
+      ],
+    }),
+    bodyTask("t2", "nosize.jpg", {
+      annotations: [annotation("a3", ["car"], [{ vertices: [1, 2, 3, 4, 5, 6] }], "approximation")],
+    }),
+    bodyTask("t3", "stranger.jpg", {
+      image: { width: 2, height: 2 },
+      annotations: [annotation("a4", ["tree"], [{ vertices: [0, 0, 1, 1, 1, 0] }], "approximation")],
+    }),
+  ]);
+  const summary = await exportMasks({
+    client: clientOf(lab),
+    projectId: "seg",
+    format: "yolo",
+    outputFolder: dir.path,
+    outputFilename: "seg.zip",
+    replaceExtension: true,
+  });
+  assertEquals(summary.exported, 1);
+  assertEquals(summary.failures.map((failure) => failure.taskId), ["t2", "t3"]);
+  assert(summary.failures[0].reason!.includes("image size is missing"));
+  assert(summary.failures[1].reason!.includes('"tree"'));
+  const files = unzip(await Deno.readFile(`${dir.path}/seg.zip`));
+  assertEquals([...files.keys()], ["data.yaml", "labels/a.txt"]);
+  assertEquals(
+    files.get("labels/a.txt"),
+    "0 0.0 0.0 1.0 0.0 0.005 1.0\n1 0.05 0.25 5e-05 0.05\n",
+  );
+});
+
+Deno.test("export --format yolo keeps polygon vertices as stored and refuses sequences and bad names", async () => {
+  await using dir = await tempDir();
+  await using lab = await labOf(configurationOf("poly", "iat-polyline"), [
+    bodyTask("t1", "a.jpg", {
+      annotations: [annotation("a1", ["car"], [{ vertices: [0, 1, 0.5, 0.25] }])],
+    }),
+  ]);
+  const ok = await runCli(
+    ["export", "--project-id", "poly", "--format", "yolo", "--output-folder", dir.path,
+      "--output-filename", "p.zip"],
+    labEnv(lab),
+  );
+  assertEquals(ok.code, 0, ok.stderr);
+  assertEquals(unzip(await Deno.readFile(`${dir.path}/p.zip`)).get("labels/a.jpg.txt"), "1 0 1 0.5 0.25\n");
+  const again = await runCli(
+    ["export", "--project-id", "poly", "--format", "yolo", "--output-folder", dir.path,
+      "--output-filename", "p.zip"],
+    labEnv(lab),
+  );
+  assertEquals(again.code, 2);
+  assert(again.stderr.includes("already exists"), again.stderr);
+  const upper = await runCli(
+    ["export", "--project-id", "poly", "--format", "yolo", "--output-filename", "p.ZIP"],
+    labEnv(lab),
+  );
+  assertEquals(upper.code, 2);
+  assert(upper.stderr.includes('must end with ".zip"'), upper.stderr);
+  await using sequence = await labOf(configurationOf("video", "iat-rectangle", { sequence: true }), []);
+  const refused = await runCli(
+    ["export", "--project-id", "video", "--format", "yolo", "--output-folder", dir.path],
+    labEnv(sequence),
+  );
+  assertEquals(refused.code, 2);
+  assert(refused.stderr.includes("sequence"), refused.stderr);
+  const maskOnly = await runCli(
+    ["export", "--project-id", "poly", "--format", "yolo", "--mask-format", "palette"],
+    labEnv(lab),
+  );
+  assertEquals(maskOnly.code, 2);
+  assert(maskOnly.stderr.includes("--mask-format is not supported with --format yolo"));
+});
