@@ -123,7 +123,10 @@ export class CocoWriter implements FormatWriter {
     const { width, height } = pixels;
     const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance) => ({
       category_id: instance.classIndex,
-      segmentation: { size: [height, width] as [number, number], counts: cocoRleString(instance.counts) },
+      segmentation: {
+        size: [height, width] as [number, number],
+        counts: cocoRleString(instance.counts),
+      },
       area: instance.area,
       bbox: instance.bbox,
     }));

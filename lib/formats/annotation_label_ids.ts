@@ -19,7 +19,9 @@ export function annotationLabelIds(labels: unknown): string[] {
   for (const list of Object.values(labels)) {
     const entries = isRecord(list) && Array.isArray(list.labels) ? list.labels : [];
     for (const label of entries) {
-      if (isRecord(label) && label.id !== undefined && label.id !== null) ids.push(String(label.id));
+      if (isRecord(label) && label.id !== undefined && label.id !== null) {
+        ids.push(String(label.id));
+      }
     }
   }
   return ids;

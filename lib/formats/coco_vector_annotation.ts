@@ -68,7 +68,10 @@ export function cocoVectorAnnotation(
     const [pixels] = maskInstances(image, CLASS_OF_PAINT);
     return {
       category_id: category,
-      segmentation: { size: [height, width], counts: cocoRleString(pixels?.counts ?? [width * height]) },
+      segmentation: {
+        size: [height, width],
+        counts: cocoRleString(pixels?.counts ?? [width * height]),
+      },
       area: pixels?.area ?? 0,
       bbox: pixels?.bbox ?? [0, 0, 0, 0],
     };

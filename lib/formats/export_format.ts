@@ -105,7 +105,10 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     })
     : new CocoWriter(file, source, { dryRun, maxPixels: options.maxPixels, now });
   const summary = emptySummary(projectId, path, format, dryRun);
-  const asked = { ...filters, optionalFields: [...new Set([...SDK_FIELDS, ...filters.optionalFields ?? []])] };
+  const asked = {
+    ...filters,
+    optionalFields: [...new Set([...SDK_FIELDS, ...filters.optionalFields ?? []])],
+  };
   let done = 0;
   try {
     let first = true;
@@ -152,7 +155,9 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
 /** The output file's absolute path, checked before any request. */
 function outputPath(options: ExportFormatOptions, now: Date): string {
   const extension = EXTENSION[options.format];
-  const stamp = defaultExportFolderName(options.projectId, now).slice(-"YYYY-MM-DD_HH:MM:SS".length);
+  const stamp = defaultExportFolderName(options.projectId, now).slice(
+    -"YYYY-MM-DD_HH:MM:SS".length,
+  );
   const name = options.outputFilename ||
     `${PREFIX[options.format]}${options.projectId}_${stamp}${extension}`;
   // The SDK compares the last characters exactly, so `x.ZIP` is refused as it is there.

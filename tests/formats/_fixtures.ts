@@ -84,7 +84,9 @@ export function annotation(
   return {
     id,
     labels: labelIds.length ? { Things: { labels: labelIds.map((label) => ({ id: label })) } } : {},
-    ...(where === "polygons" ? { polygons: shapes } : { approximation: { polygons: shapes, minus: [] } }),
+    ...(where === "polygons"
+      ? { polygons: shapes }
+      : { approximation: { polygons: shapes, minus: [] } }),
   };
 }
 

@@ -80,8 +80,18 @@ Deno.test("export --format coco writes one RLE annotation per (R, B) instance, d
     bodyTask("t4", "grey.jpg", { mask: encodeDataUri(writeMaskPng(MASK, { colourType: 2 })) }),
   ]);
   const ran = await runCli(
-    ["export", "--project-id", "seg", "--format", "coco", "--output-folder", dir.path,
-      "--output-filename", "seg.json", "--json"],
+    [
+      "export",
+      "--project-id",
+      "seg",
+      "--format",
+      "coco",
+      "--output-folder",
+      dir.path,
+      "--output-filename",
+      "seg.json",
+      "--json",
+    ],
     labEnv(lab),
   );
   assertEquals(ran.code, 1, ran.stderr);
@@ -147,7 +157,9 @@ Deno.test("exportMasks() with format coco writes polygons in pixels, holes as RL
           }],
         },
       }),
-      bodyTask("t3", "nosize.jpg", { poly: { annotations: [annotation("a5", ["car"], [{ vertices: square }])] } }),
+      bodyTask("t3", "nosize.jpg", {
+        poly: { annotations: [annotation("a5", ["car"], [{ vertices: square }])] },
+      }),
       bodyTask("t4", "unlabelled.jpg", { poly: {} }),
     ],
   );
@@ -162,7 +174,10 @@ Deno.test("exportMasks() with format coco writes polygons in pixels, holes as RL
   assertEquals(summary.annotationsLeftOut, 1);
   assert(summary.failures[0].reason!.includes("image size is missing"));
   const coco = JSON.parse(await Deno.readTextFile(`${dir.path}/vector.json`));
-  assertEquals(coco.images.map((image: { file_name: string }) => image.file_name), ["a.jpg", "holed.jpg"]);
+  assertEquals(coco.images.map((image: { file_name: string }) => image.file_name), [
+    "a.jpg",
+    "holed.jpg",
+  ]);
   const [triangle, whole, holed] = coco.annotations;
   assertEquals(triangle.category_id, 2);
   assertEquals(triangle.segmentation, [[20, 20, 100, 20, 100, 60]]);
@@ -185,22 +200,35 @@ Deno.test("export --format coco writes rectangles as 4 corners and refuses graph
   await using lab = await labOf(configurationOf("boxes", "iat-rectangle"), [
     bodyTask("t1", "a.jpg", {
       image: { width: 10, height: 20 },
-      annotations: [annotation("a1", ["car"], [{ type: "rectangle", vertices: [0.8, 0.5, 0.2, 0.25] }])],
+      annotations: [
+        annotation("a1", ["car"], [{ type: "rectangle", vertices: [0.8, 0.5, 0.2, 0.25] }]),
+      ],
     }),
   ] as Task[]);
   const ran = await runCli(
-    ["export", "--project-id", "boxes", "--format", "coco", "--output-folder", dir.path,
-      "--output-filename", "boxes.json"],
+    [
+      "export",
+      "--project-id",
+      "boxes",
+      "--format",
+      "coco",
+      "--output-folder",
+      dir.path,
+      "--output-filename",
+      "boxes.json",
+    ],
     labEnv(lab),
   );
   assertEquals(ran.code, 0, ran.stderr);
   const [box] = JSON.parse(await Deno.readTextFile(`${dir.path}/boxes.json`)).annotations;
   assertEquals(box.segmentation, [[2, 5, 8, 5, 8, 10, 2, 10]]);
   assertEquals([box.area, box.bbox], [30, [2, 5, 6, 5]]);
-  for (const [configuration, words] of [
-    [configurationOf("g", "iat-graph"), '"iat-graph"'],
-    [configurationOf("g", "iat-polygon", { sequence: true }), "sequence"],
-  ] as const) {
+  for (
+    const [configuration, words] of [
+      [configurationOf("g", "iat-graph"), '"iat-graph"'],
+      [configurationOf("g", "iat-polygon", { sequence: true }), "sequence"],
+    ] as const
+  ) {
     await using other = await labOf(configuration, []);
     const refused = await runCli(
       ["export", "--project-id", "g", "--format", "coco", "--output-folder", dir.path],

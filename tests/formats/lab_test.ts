@@ -104,9 +104,11 @@ Deno.test("exportMasks() with format lab follows filters and shards, and a dry r
       outputFolder: dir.path,
       outputFilename: `shard${index}.json`,
     });
-    shards.push(...(summary.folderCreated
-      ? JSON.parse(await Deno.readTextFile(summary.file!)).map((task: Task) => task._id)
-      : []));
+    shards.push(
+      ...(summary.folderCreated
+        ? JSON.parse(await Deno.readTextFile(summary.file!)).map((task: Task) => task._id)
+        : []),
+    );
   }
   assertEquals(shards.sort(), ["t1", "t2", "t3"]);
 
@@ -142,10 +144,19 @@ Deno.test("--format lab then --from-export gives the same masks as the online ex
     labEnv(lab),
   );
   assertEquals(json.code, 0, json.stderr);
-  await Deno.writeTextFile(`${dir.path}/config.json`, JSON.stringify(segmentationConfiguration("seg")));
+  await Deno.writeTextFile(
+    `${dir.path}/config.json`,
+    JSON.stringify(segmentationConfiguration("seg")),
+  );
   const offline = await runCli([
-    "export", ...common, "--output-filename", "offline",
-    "--from-export", `${dir.path}/seg.json`, "--config", `${dir.path}/config.json`,
+    "export",
+    ...common,
+    "--output-filename",
+    "offline",
+    "--from-export",
+    `${dir.path}/seg.json`,
+    "--config",
+    `${dir.path}/config.json`,
   ]);
   assertEquals(offline.code, 0, offline.stderr);
   const onlineFiles = await listPngs(`${dir.path}/online`);

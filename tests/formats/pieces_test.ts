@@ -60,13 +60,18 @@ Deno.test("cocoRleString() over maskInstances() gives the strings pycocotools.ma
   }
   // A 40×30 mask: a 20×17 block, two corner pixels and a 2×7 bar (pycocotools: area 356, box
   // [0, 0, 30, 40]); its long runs need several characters and negative deltas.
-  const rows = Array.from({ length: 40 }, (_, y) =>
-    Array.from({ length: 30 }, (_, x) =>
-      (y >= 5 && y < 25 && x >= 3 && x < 20) || (y === 0 && x === 0) || (y === 39 && x === 29) ||
-        (y >= 10 && y < 12 && x >= 22 && x < 29)
-        ? "1"
-        : "0"
-    ).join("")
+  const rows = Array.from(
+    { length: 40 },
+    (_, y) =>
+      Array.from(
+        { length: 30 },
+        (_, x) =>
+          (y >= 5 && y < 25 && x >= 3 && x < 20) || (y === 0 && x === 0) ||
+            (y === 39 && x === 29) ||
+            (y >= 10 && y < 12 && x >= 22 && x < 29)
+            ? "1"
+            : "0",
+      ).join(""),
   );
   const [instance] = maskInstances(maskOf(rows), CLASS_1);
   assertEquals(
@@ -80,7 +85,9 @@ Deno.test("ZipWriter writes a ZIP64 archive that a plain reader lists, past 65,5
   const chunks: Uint8Array[] = [];
   const zip = new ZipWriter({ write: (bytes) => Promise.resolve(chunks.push(bytes.slice())) });
   const count = 65_540;
-  for (let i = 0; i < count; i++) await zip.add(`labels/${i}.txt`, new TextEncoder().encode(`${i}\n`));
+  for (let i = 0; i < count; i++) {
+    await zip.add(`labels/${i}.txt`, new TextEncoder().encode(`${i}\n`));
+  }
   await zip.close();
   const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
   chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.length), 0);

@@ -28,8 +28,17 @@ Deno.test("export --format yolo writes the SDK's rectangle rows and data.yaml by
     }),
   ]);
   const ran = await runCli(
-    ["export", "--project-id", "boxes", "--format", "yolo", "--output-folder", dir.path,
-      "--output-filename", "out/boxes.zip"],
+    [
+      "export",
+      "--project-id",
+      "boxes",
+      "--format",
+      "yolo",
+      "--output-folder",
+      dir.path,
+      "--output-filename",
+      "out/boxes.zip",
+    ],
     labEnv(lab),
   );
   assertEquals(ran.code, 0, ran.stderr);
@@ -69,7 +78,9 @@ Deno.test("exportMasks() with format yolo normalizes segmentation pixels as Pyth
     }),
     bodyTask("t3", "stranger.jpg", {
       image: { width: 2, height: 2 },
-      annotations: [annotation("a4", ["tree"], [{ vertices: [0, 0, 1, 1, 1, 0] }], "approximation")],
+      annotations: [
+        annotation("a4", ["tree"], [{ vertices: [0, 0, 1, 1, 1, 0] }], "approximation"),
+      ],
     }),
   ]);
   const summary = await exportMasks({
@@ -100,15 +111,36 @@ Deno.test("export --format yolo keeps polygon vertices as stored and refuses seq
     }),
   ]);
   const ok = await runCli(
-    ["export", "--project-id", "poly", "--format", "yolo", "--output-folder", dir.path,
-      "--output-filename", "p.zip"],
+    [
+      "export",
+      "--project-id",
+      "poly",
+      "--format",
+      "yolo",
+      "--output-folder",
+      dir.path,
+      "--output-filename",
+      "p.zip",
+    ],
     labEnv(lab),
   );
   assertEquals(ok.code, 0, ok.stderr);
-  assertEquals(unzip(await Deno.readFile(`${dir.path}/p.zip`)).get("labels/a.jpg.txt"), "1 0 1 0.5 0.25\n");
+  assertEquals(
+    unzip(await Deno.readFile(`${dir.path}/p.zip`)).get("labels/a.jpg.txt"),
+    "1 0 1 0.5 0.25\n",
+  );
   const again = await runCli(
-    ["export", "--project-id", "poly", "--format", "yolo", "--output-folder", dir.path,
-      "--output-filename", "p.zip"],
+    [
+      "export",
+      "--project-id",
+      "poly",
+      "--format",
+      "yolo",
+      "--output-folder",
+      dir.path,
+      "--output-filename",
+      "p.zip",
+    ],
     labEnv(lab),
   );
   assertEquals(again.code, 2);
@@ -119,7 +151,10 @@ Deno.test("export --format yolo keeps polygon vertices as stored and refuses seq
   );
   assertEquals(upper.code, 2);
   assert(upper.stderr.includes('must end with ".zip"'), upper.stderr);
-  await using sequence = await labOf(configurationOf("video", "iat-rectangle", { sequence: true }), []);
+  await using sequence = await labOf(
+    configurationOf("video", "iat-rectangle", { sequence: true }),
+    [],
+  );
   const refused = await runCli(
     ["export", "--project-id", "video", "--format", "yolo", "--output-folder", dir.path],
     labEnv(sequence),
