@@ -11,6 +11,10 @@ export interface FormatTaskResult {
   reason?: string;
   /** Its entry inside the file (a YOLO label file), when it has its own. */
   file?: string;
+  /** Its entry's name had it not been taken or unportable (`file` is the one given). */
+  renamedFrom?: string;
+  /** Why it was renamed. */
+  renameReason?: string;
   /** How many of its annotations were left out (COCO: no label with a class). */
   leftOut?: number;
 }

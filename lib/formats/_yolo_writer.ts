@@ -36,20 +36,18 @@ export class YoloWriter implements FormatWriter {
   }
 
   async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
-    let path: string;
+    let claim: { wanted: string; file: string; reason?: string };
     try {
       // The mask files' naming rules, with `.txt` for `.png`: both are 4 characters, so the
       // registry's renaming and length limits give the same names it gives masks.
-      const png = this.#registry.claim(
-        maskFilePath(task, { replaceExtension: this.#replaceExtension }),
-        String(task._id),
-      );
-      path = `labels/${png.slice(0, -".png".length)}.txt`;
+      const wanted = maskFilePath(task, { replaceExtension: this.#replaceExtension });
+      claim = { wanted, ...this.#registry.claimFile(wanted, String(task._id)) };
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
       return mine ? { status: "failed", reason: error.reason } : undefined;
     }
     if (!mine) return undefined;
+    const path = labelPath(claim.file);
     const { answers, body } = answersOf(task, this.#source);
     let text: string;
     try {
@@ -69,7 +67,13 @@ export class YoloWriter implements FormatWriter {
       }
       await this.#zip.add(path, TEXT.encode(text));
     }
-    return { status: "exported", file: path };
+    if (claim.file === claim.wanted) return { status: "exported", file: path };
+    return {
+      status: "exported",
+      file: path,
+      renamedFrom: labelPath(claim.wanted),
+      renameReason: claim.reason,
+    };
   }
 
   async finish(): Promise<void> {
@@ -81,4 +85,9 @@ export class YoloWriter implements FormatWriter {
   abandon(): Promise<void> {
     return this.#file.abandon();
   }
+}
+
+/** `labels/<name>.txt` for a mask path `<name>.png`. */
+function labelPath(png: string): string {
+  return `labels/${png.slice(0, -".png".length)}.txt`;
 }

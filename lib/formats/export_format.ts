@@ -132,6 +132,13 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
         const outcome: TaskOutcome = { ...ids, status };
         if (result.file !== undefined) outcome.file = result.file;
         if (result.reason !== undefined) outcome.reason = result.reason;
+        if (result.renamedFrom !== undefined) {
+          Object.assign(outcome, {
+            renamedFrom: result.renamedFrom,
+            renameReason: result.renameReason,
+          });
+          summary.renamed.push(outcome);
+        }
         summary[status]++;
         summary.annotationsLeftOut! += result.leftOut ?? 0;
         if (status === "planned") summary.plannedTasks.push(outcome);

@@ -59,6 +59,7 @@ Deno.test("export --format yolo writes the SDK's rectangle rows and data.yaml by
     files.get("labels/street/A.JPG__t3.txt"),
     "1 0.2 0.44999999999999996 0.19999999999999998 0.49999999999999994\n",
   );
+  assert(ran.stdout.includes("1 renamed"), ran.stdout);
   const options = lab.requests.find((request) => request.path.endsWith("/tasks"))!.query;
   assertEquals(options.getAll("optionalFields"), ["data", "data.mask", "jobs", "metrics"]);
 });
