@@ -8,6 +8,7 @@
 import { ConfigError } from "../lib/errors.ts";
 import { MASK_FORMATS, type MaskFormat } from "../lib/export/mask_format.ts";
 import { parseShard, type Shard } from "../lib/export/shard.ts";
+import { EXPORT_FORMATS, type ExportFormat } from "../lib/formats/format_source.ts";
 
 // upload-artifact refuses these in an artifact name; better to say so before a long export.
 const ARTIFACT_NAME_FORBIDDEN = /["\\/:<>|*?\r\n]/;
@@ -48,6 +49,19 @@ export function maskFormatOf(value: string | undefined): MaskFormat {
     );
   }
   return value as MaskFormat;
+}
+
+/** `format`: `mask` (the default), `lab`, `yolo` or `coco`. */
+export function exportFormatOf(value: string | undefined): ExportFormat {
+  if (value === undefined) return "mask";
+  if (!EXPORT_FORMATS.includes(value as ExportFormat)) {
+    throw new ConfigError(
+      `Input "format" is ${JSON.stringify(value)}: choose one of ${EXPORT_FORMATS.join(", ")}, ` +
+        "or leave it out for mask (PNG files, the SDK's mask export).",
+      { setting: "format" },
+    );
+  }
+  return value as ExportFormat;
 }
 
 /** `ignore-index`: a whole number from 1 to 255 (the project's class count is checked later). */

@@ -13,10 +13,12 @@ import { loadSemanticMapping } from "../lib/cli/load_semantic_mapping.ts";
 import type { SemanticMapping } from "../lib/detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../lib/errors.ts";
 import type { MaskFormat } from "../lib/export/mask_format.ts";
+import type { ExportFormat } from "../lib/formats/format_source.ts";
 import type { Shard } from "../lib/export/shard.ts";
 import {
   artifactNameOf,
   endpointOf,
+  exportFormatOf,
   ignoreIndexOf,
   maskFormatOf,
   retentionDaysOf,
@@ -51,6 +53,7 @@ export const INPUT_NAMES = [
   "output-filename",
   "replace-extension",
   "semantic-mapping",
+  "format",
   "mask-format",
   "ignore-index",
   "shard",
@@ -99,6 +102,8 @@ export interface ActionInputs {
   replaceExtension: boolean;
   /** `semantic-mapping`: the parsed JSON mapping, checked against the labels by the export. */
   semanticMapping?: SemanticMapping;
+  /** `format`: `mask` (PNG files) or one `lab`, `yolo` or `coco` file; `mask` when absent. */
+  format: ExportFormat;
   /** `mask-format`: the kind of mask file; `rgb` (the SDK's) when absent. */
   maskFormat: MaskFormat;
   /** `ignore-index`: class-index and palette masks' index for unknown labels; 255 when absent. */
@@ -147,6 +152,7 @@ export async function readInputs(): Promise<ActionInputs> {
     ...readOutput(incremental),
     replaceExtension: flag("replace-extension"),
     semanticMapping: await readSemanticMapping(),
+    format: exportFormatOf(optional("format")),
     maskFormat: maskFormatOf(optional("mask-format")),
     ignoreIndex: ignoreIndexOf(optional("ignore-index")),
     shard: shardOf(optional("shard")),

@@ -54,9 +54,16 @@ export async function run(): Promise<number> {
       outputFolder: inputs.outputFolder,
       outputFilename: inputs.outputFilename,
       replaceExtension: inputs.replaceExtension,
+      format: inputs.format,
       semanticMapping: inputs.semanticMapping,
-      maskFormat: inputs.maskFormat,
-      ignoreIndex: inputs.ignoreIndex,
+      // The runner fills in these inputs' defaults: only a value a user chose is refused with
+      // a one-file format.
+      maskFormat: inputs.format !== "mask" && inputs.maskFormat === "rgb"
+        ? undefined
+        : inputs.maskFormat,
+      ignoreIndex: inputs.format !== "mask" && inputs.ignoreIndex === 255
+        ? undefined
+        : inputs.ignoreIndex,
       shard: inputs.shard,
       incremental: inputs.incremental,
       resume: inputs.resume,

@@ -31,7 +31,7 @@ export type OutputName = typeof OUTPUT_NAMES[number];
  */
 export function setOutputs(summary: ExportSummary): void {
   const values: Record<OutputName, string | number> = {
-    "output-path": summary.folder,
+    "output-path": summary.file ?? summary.folder,
     "manifest-path": summary.manifest ?? "",
     "exported-count": summary.exported,
     "skipped-count": summary.skipped,
