@@ -28,13 +28,15 @@ export interface RunnerSettings {
   folder: string;
   /** Recolour with the benchmark's mapping. */
   mapping: boolean;
+  /** Mode `ours`: `mask` (PNG files, the default) or `coco` (one instances file). */
+  format?: "mask" | "coco";
 }
 
 /** What one run reports. */
 export interface RunnerResult {
   /** Wall time of the export, in milliseconds. */
   ms: number;
-  /** PNG files written. */
+  /** PNG files written (COCO: images in the file). */
   files: number;
   /** Their total size in bytes. */
   bytes: number;
@@ -44,11 +46,12 @@ export interface RunnerResult {
   highWaterMark: number;
 }
 
-async function runExport(settings: RunnerSettings): Promise<void> {
+/** Runs the export; a COCO export says how many images it wrote (its folder holds no PNG). */
+async function runExport(settings: RunnerSettings): Promise<number | undefined> {
   const { lab, projectId, folder } = settings;
   if (settings.mode === "sdk") {
     await sdkBaselineExport({ ...lab, projectId, folder, mapping: settings.mapping });
-    return;
+    return undefined;
   }
   const { exportMasks } = await import(settings.exportModule!);
   const client = new LabClient({
@@ -60,12 +63,14 @@ async function runExport(settings: RunnerSettings): Promise<void> {
     client,
     projectId,
     outputFolder: folder,
-    outputFilename: "export",
+    outputFilename: settings.format === "coco" ? "coco.json" : "export",
+    format: settings.format,
     semanticMapping: settings.mapping ? BENCH_MAPPING : undefined,
   });
   if (summary.failed > 0) {
     throw new Error(`${summary.failed} tasks failed: ${summary.failures[0]?.reason}`);
   }
+  return settings.format === "coco" ? summary.exported : undefined;
 }
 
 async function sizeOf(folder: string): Promise<{ files: number; bytes: number }> {
@@ -77,7 +82,7 @@ async function sizeOf(folder: string): Promise<{ files: number; bytes: number }>
       const inner = await sizeOf(path);
       files += inner.files;
       bytes += inner.bytes;
-    } else if (entry.name.endsWith(".png")) {
+    } else if (entry.name.endsWith(".png") || entry.name === "coco.json") {
       files++;
       bytes += (await Deno.stat(path)).size;
     }
@@ -100,13 +105,15 @@ if (import.meta.main) {
   let peakRss = Deno.memoryUsage().rss;
   const sampler = setInterval(() => peakRss = Math.max(peakRss, Deno.memoryUsage().rss), 10);
   const started = performance.now();
-  await runExport(settings);
+  const images = await runExport(settings);
   const ms = performance.now() - started;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, Deno.memoryUsage().rss);
+  const written = await sizeOf(settings.folder);
   const result: RunnerResult = {
     ms,
-    ...await sizeOf(settings.folder),
+    ...written,
+    files: images ?? written.files,
     peakRss,
     highWaterMark: highWaterMark(),
   };

@@ -5,11 +5,11 @@
  * ```sh
  * deno task bench                          # 2,000 tasks of 1920×1080, 20 ms per request
  * deno task bench --tasks 200              # a quick run
- * deno task bench --only codec,startup     # some ratios: export, codec, memory, startup
+ * deno task bench --only codec,startup     # some ratios: export, codec, memory, startup, coco
  * ```
  *
  * Flags: `--tasks` (2000), `--width` (1920), `--height` (1080), `--latency` (20 ms),
- * `--memory-tasks` (1000,4000), `--rounds` (5, codec passes), `--only`.
+ * `--memory-tasks` (1000,4000), `--rounds` (5, codec passes), `--coco-tasks` (2400), `--only`.
  *
  * @module
  */
@@ -32,13 +32,15 @@ const { values } = parseArgs({
     latency: { type: "string", default: "20" },
     "memory-tasks": { type: "string", default: "1000,4000" },
     rounds: { type: "string", default: "5" },
-    only: { type: "string", default: "export,codec,memory,startup" },
+    "coco-tasks": { type: "string", default: "2400" },
+    only: { type: "string", default: "export,codec,memory,startup,coco" },
   },
 });
 const tasks = Number(values.tasks);
 const size = { width: Number(values.width), height: Number(values.height) };
 const latencyMs = Number(values.latency);
 const memoryTasks = values["memory-tasks"].split(",").map(Number);
+const cocoTasks = Number(values["coco-tasks"]);
 const only = new Set(values.only.split(","));
 const here = new URL(".", import.meta.url);
 
@@ -84,10 +86,11 @@ try {
     );
   }
 
-  const needsLab = only.has("export") || only.has("memory");
+  const needsLab = only.has("export") || only.has("memory") || only.has("coco");
   const counts = [
     ...(only.has("export") ? [tasks] : []),
     ...(only.has("memory") ? memoryTasks : []),
+    ...(only.has("coco") ? [cocoTasks] : []),
   ];
   const lab = needsLab ? await startLab({ poolFile, counts, ...size, latencyMs }) : undefined;
   try {
@@ -124,6 +127,21 @@ try {
         target: "within 10%, ≤ 200 MB",
         pass: spread <= 0.1 && Math.max(...peaks) <= 200 * 2 ** 20,
         note: `${peaks.map(mb).join(" vs ")}`,
+      });
+    }
+    if (lab && only.has("coco")) {
+      console.log(`\n5. COCO instances file vs PNG masks, ${cocoTasks} tasks (separate processes)`);
+      const run = { lab: lab.target, count: cocoTasks } as const;
+      const masks = await runExport({ ...run, mode: "ours", label: "coco-masks" });
+      console.log(`   --format mask: ${report(masks)}`);
+      const coco = await runExport({ ...run, mode: "ours", format: "coco", label: "coco" });
+      console.log(`   --format coco: ${report(coco)}`);
+      lines.push({
+        ratio: "5. COCO export time vs mask export",
+        value: coco.ms / masks.ms,
+        target: "report",
+        pass: true,
+        note: `peak RSS ${mb(coco.peakRss)} vs ${mb(masks.peakRss)}`,
       });
     }
   } finally {
@@ -179,7 +197,13 @@ async function startLab(settings: LabServerSettings): Promise<Lab> {
 }
 
 async function runExport(
-  run: { mode: RunnerSettings["mode"]; lab: RunnerSettings["lab"]; count: number; label: string },
+  run: {
+    mode: RunnerSettings["mode"];
+    lab: RunnerSettings["lab"];
+    count: number;
+    label: string;
+    format?: RunnerSettings["format"];
+  },
 ): Promise<RunnerResult> {
   const folder = `${work}/${run.label}`;
   const settings: RunnerSettings = {
@@ -189,6 +213,7 @@ async function runExport(
     projectId: benchProjectId(run.count),
     folder,
     mapping: false,
+    format: run.format,
   };
   const output = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", new URL("_export_runner.ts", here).pathname, JSON.stringify(settings)],
