@@ -26,6 +26,7 @@ import { ConvertPool } from "./_convert_pool.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { ExportEvent, ExportSummary } from "./export_summary.ts";
+import { emptySummary } from "./_empty_summary.ts";
 import { MASK_FORMATS, type MaskFormat } from "./mask_format.ts";
 import type { Shard } from "./shard.ts";
 import { exportFormat } from "../formats/export_format.ts";
@@ -319,32 +320,4 @@ function exportFolder(options: ExportMasksOptions, startedAt: Date): string {
     );
   }
   return resolve(options.outputFolder || ".", name);
-}
-
-function emptySummary(
-  projectId: string,
-  folder: string,
-  maskFormat: string,
-  dryRun: boolean,
-): ExportSummary {
-  return {
-    projectId,
-    folder,
-    maskFormat,
-    dryRun,
-    folderCreated: false,
-    total: 0,
-    exported: 0,
-    kept: 0,
-    planned: 0,
-    skipped: 0,
-    failed: 0,
-    removed: 0,
-    carried: 0,
-    skippedTasks: [],
-    plannedTasks: [],
-    failures: [],
-    renamed: [],
-    durationMs: 0,
-  };
 }

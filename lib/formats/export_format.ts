@@ -4,6 +4,7 @@ import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { ConfigError } from "../errors.ts";
 import { defaultExportFolderName } from "../export/export_folder_name.ts";
 import type { ExportEvent, ExportSummary, TaskOutcome } from "../export/export_summary.ts";
+import { emptySummary } from "../export/_empty_summary.ts";
 import { inShard, type Shard } from "../export/shard.ts";
 import { dirname, resolve } from "../_std/path.ts";
 import { CocoWriter } from "./_coco_writer.ts";
@@ -104,7 +105,12 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
       modified: now,
     })
     : new CocoWriter(file, source, { dryRun, maxPixels: options.maxPixels, now });
-  const summary = emptySummary(projectId, path, format, dryRun);
+  const summary: ExportSummary = {
+    ...emptySummary(projectId, dirname(path), format, dryRun),
+    file: path,
+    format,
+    annotationsLeftOut: 0,
+  };
   const asked = {
     ...filters,
     optionalFields: [...new Set([...SDK_FIELDS, ...filters.optionalFields ?? []])],
@@ -212,35 +218,4 @@ async function checkTarget(path: string, overwrite: boolean): Promise<void> {
       { setting: "output-filename" },
     );
   }
-}
-
-function emptySummary(
-  projectId: string,
-  file: string,
-  format: string,
-  dryRun: boolean,
-): ExportSummary {
-  return {
-    projectId,
-    folder: dirname(file),
-    file,
-    format,
-    maskFormat: format,
-    dryRun,
-    folderCreated: false,
-    total: 0,
-    exported: 0,
-    kept: 0,
-    planned: 0,
-    skipped: 0,
-    failed: 0,
-    removed: 0,
-    carried: 0,
-    annotationsLeftOut: 0,
-    skippedTasks: [],
-    plannedTasks: [],
-    failures: [],
-    renamed: [],
-    durationMs: 0,
-  };
 }

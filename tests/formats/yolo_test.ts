@@ -111,39 +111,19 @@ Deno.test("export --format yolo keeps polygon vertices as stored and refuses seq
       annotations: [annotation("a1", ["car"], [{ vertices: [0, 1, 0.5, 0.25] }])],
     }),
   ]);
-  const ok = await runCli(
-    [
-      "export",
-      "--project-id",
-      "poly",
-      "--format",
-      "yolo",
-      "--output-folder",
-      dir.path,
-      "--output-filename",
-      "p.zip",
-    ],
-    labEnv(lab),
-  );
+  const exportPoly = () =>
+    runCli(
+      ["export", "--project-id", "poly", "--format", "yolo", "--output-folder", dir.path]
+        .concat(["--output-filename", "p.zip"]),
+      labEnv(lab),
+    );
+  const ok = await exportPoly();
   assertEquals(ok.code, 0, ok.stderr);
   assertEquals(
     unzip(await Deno.readFile(`${dir.path}/p.zip`)).get("labels/a.jpg.txt"),
     "1 0 1 0.5 0.25\n",
   );
-  const again = await runCli(
-    [
-      "export",
-      "--project-id",
-      "poly",
-      "--format",
-      "yolo",
-      "--output-folder",
-      dir.path,
-      "--output-filename",
-      "p.zip",
-    ],
-    labEnv(lab),
-  );
+  const again = await exportPoly();
   assertEquals(again.code, 2);
   assert(again.stderr.includes("already exists"), again.stderr);
   const upper = await runCli(
