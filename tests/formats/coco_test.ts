@@ -238,3 +238,33 @@ Deno.test("export --format coco writes rectangles as 4 corners and refuses graph
     assert(refused.stderr.includes(words), refused.stderr);
   }
 });
+
+Deno.test("exportMasks() with format coco writes one file per shard, each numbered from 1", async () => {
+  await using dir = await tempDir();
+  const tasks = Array.from({ length: 8 }, (_, i) =>
+    bodyTask(`t${i}`, `${i}.jpg`, {
+      image: { width: 4, height: 4 },
+      annotations: [annotation(`a${i}`, ["car"], [{ vertices: [0, 0, 0.5, 0.5] }])],
+    }));
+  await using lab = await labOf(configurationOf("boxes", "iat-rectangle"), tasks);
+  const seen: string[] = [];
+  for (const index of [1, 2]) {
+    const summary = await exportMasks({
+      client: clientOf(lab),
+      projectId: "boxes",
+      format: "coco",
+      shard: { index, count: 2 },
+      outputFolder: dir.path,
+      outputFilename: `shard${index}.json`,
+    });
+    if (!summary.folderCreated) continue;
+    const coco = JSON.parse(await Deno.readTextFile(summary.file!));
+    assertEquals(
+      coco.images.map((image: { id: number }) => image.id),
+      coco.images.map((_: unknown, i: number) => i + 1),
+    );
+    assertEquals(coco.annotations[0].id, 1);
+    seen.push(...coco.images.map((image: { lab_task_id: string }) => image.lab_task_id));
+  }
+  assertEquals(seen.sort(), tasks.map((task) => task._id).sort());
+});

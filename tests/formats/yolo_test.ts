@@ -6,6 +6,7 @@ import { exportMasks } from "../../lib/export/export_masks.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
+import { formConfiguration, formInput } from "../_fixtures/project.ts";
 import { annotation, bodyTask, configurationOf, labOf, unzip } from "./_fixtures.ts";
 
 // data.yaml by hand from sdk-formats.md: the main list "Things" shows ground (road) then objects.
@@ -110,6 +111,7 @@ Deno.test("export --format yolo keeps polygon vertices as stored and refuses seq
     bodyTask("t1", "a.jpg", {
       annotations: [annotation("a1", ["car"], [{ vertices: [0, 1, 0.5, 0.25] }])],
     }),
+    bodyTask("t2", "../evil.jpg", {}),
   ]);
   const exportPoly = () =>
     runCli(
@@ -118,11 +120,12 @@ Deno.test("export --format yolo keeps polygon vertices as stored and refuses seq
       labEnv(lab),
     );
   const ok = await exportPoly();
-  assertEquals(ok.code, 0, ok.stderr);
-  assertEquals(
-    unzip(await Deno.readFile(`${dir.path}/p.zip`)).get("labels/a.jpg.txt"),
-    "1 0 1 0.5 0.25\n",
-  );
+  // A name that would leave the folder fails its task; the other one is written.
+  assertEquals(ok.code, 1, ok.stderr);
+  assert(ok.stdout.includes('failed: "../evil.jpg" (t2): its name has a ".." segment'), ok.stdout);
+  const files = unzip(await Deno.readFile(`${dir.path}/p.zip`));
+  assertEquals([...files.keys()], ["data.yaml", "labels/a.jpg.txt"]);
+  assertEquals(files.get("labels/a.jpg.txt"), "1 0 1 0.5 0.25\n");
   const again = await exportPoly();
   assertEquals(again.code, 2);
   assert(again.stderr.includes("already exists"), again.stderr);
@@ -148,4 +151,51 @@ Deno.test("export --format yolo keeps polygon vertices as stored and refuses seq
   );
   assertEquals(maskOnly.code, 2);
   assert(maskOnly.stderr.includes("--mask-format is not supported with --format yolo"));
+});
+
+Deno.test("exportMasks() with format yolo reads a form's input, plans in a dry run and splits shards", async () => {
+  await using dir = await tempDir();
+  const metadata = configurationOf("form", "form").metadata;
+  const form = formConfiguration("form", [
+    formInput("boxes", "tool-iat-rectangle"),
+    { ...formInput("lines", "tool-iat-polyline"), config: { metadata } },
+    formInput("notes", "text"),
+  ]);
+  const tasks = Array.from({ length: 6 }, (_, i) =>
+    bodyTask(`t${i}`, `${i}.jpg`, {
+      lines: { annotations: [annotation(`a${i}`, ["road"], [{ vertices: [0, i / 8] }])] },
+    }));
+  await using lab = await labOf(form, tasks);
+  const base = { client: clientOf(lab), projectId: "form", format: "yolo" as const };
+  await assert.rejects(
+    () => exportMasks({ ...base, outputFolder: dir.path }),
+    /2 inputs fit --format yolo; pick one with the input id: "boxes" \(tool-iat-rectangle\), "lines"/,
+  );
+  const dry = await exportMasks({
+    ...base,
+    inputId: "lines",
+    dryRun: true,
+    outputFolder: dir.path,
+  });
+  assertEquals(dry.planned, 6);
+  assertEquals(dry.plannedTasks[5].file, "labels/5.jpg.txt");
+  assertEquals([...Deno.readDirSync(dir.path)], []);
+  const lines = new Map<string, string>();
+  for (const index of [1, 2, 3]) {
+    const summary = await exportMasks({
+      ...base,
+      inputId: "lines",
+      shard: { index, count: 3 },
+      outputFolder: dir.path,
+      outputFilename: `shard${index}.zip`,
+    });
+    if (!summary.folderCreated) continue;
+    for (const [name, text] of unzip(await Deno.readFile(summary.file!))) {
+      if (name !== "data.yaml") lines.set(name, text);
+    }
+  }
+  // Every task once over the shards; road is class 0 of the input's own configuration.
+  assertEquals([...lines.keys()].sort(), tasks.map((task) => `labels/${task.name}.txt`).sort());
+  assertEquals(lines.get("labels/4.jpg.txt"), "0 0 0.5\n");
+  assertEquals(lines.get("labels/1.jpg.txt"), "0 0 0.125\n");
 });
