@@ -80,14 +80,21 @@ export function cocoVectorAnnotation(
     const corners = options.kind === "rectangle" ? rectangleCorners(ring) : ring;
     return corners.map((value, i) => value * (i % 2 === 0 ? width : height));
   });
-  const xs = polygons.flatMap((polygon) => polygon.filter((_, i) => i % 2 === 0));
-  const ys = polygons.flatMap((polygon) => polygon.filter((_, i) => i % 2 === 1));
-  const [minX, minY] = [Math.min(...xs), Math.min(...ys)];
+  // Loops, not Math.min(...xs): a polygon of many thousand vertices would overflow the stack.
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const polygon of polygons) {
+    for (let i = 0; i < polygon.length; i += 2) {
+      minX = Math.min(minX, polygon[i]);
+      maxX = Math.max(maxX, polygon[i]);
+      minY = Math.min(minY, polygon[i + 1]);
+      maxY = Math.max(maxY, polygon[i + 1]);
+    }
+  }
   return {
     category_id: category,
     segmentation: polygons,
     area: polygons.reduce((sum, polygon) => sum + shoelace(polygon), 0),
-    bbox: [minX, minY, Math.max(...xs) - minX, Math.max(...ys) - minY],
+    bbox: [minX, minY, maxX - minX, maxY - minY],
   };
 }
 

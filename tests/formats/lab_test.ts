@@ -170,3 +170,35 @@ Deno.test("--format lab then --from-export gives the same masks as the online ex
     );
   }
 });
+
+Deno.test("an interrupted --format lab export leaves no file, and --overwrite replaces one", async () => {
+  await using dir = await tempDir();
+  await using lab = await labOf({ projectId: "p1", projectType: "iat-polygon" }, TASKS);
+  const controller = new AbortController();
+  const target = `${dir.path}/tasks.json`;
+  await assert.rejects(() =>
+    exportMasks({
+      client: clientOf(lab),
+      projectId: "p1",
+      format: "lab",
+      outputFolder: dir.path,
+      outputFilename: "tasks.json",
+      signal: controller.signal,
+      onProgress: (event) => event.type === "task" && controller.abort(),
+    })
+  );
+  assertEquals([...Deno.readDirSync(dir.path)], []);
+  await Deno.writeTextFile(target, "old");
+  const ran = await runCli(
+    ["export", "--project-id", "p1", "--format", "lab", "--output-folder", dir.path]
+      .concat(["--output-filename", "tasks.json", "--overwrite"]),
+    labEnv(lab),
+  );
+  assertEquals(ran.code, 0, ran.stderr);
+  assertEquals(await Deno.readTextFile(target), EXPECTED);
+  const unknown = await runCli(["export", "--project-id", "p1", "--format", "voc"], labEnv(lab));
+  assertEquals(unknown.code, 2);
+  assert(
+    unknown.stderr.includes('The format "voc" is unknown; choose one of mask, lab, yolo, coco'),
+  );
+});
