@@ -113,6 +113,7 @@ Deno.test("export --format yolo keeps polygon vertices as stored and refuses seq
     }),
     bodyTask("t2", "../evil.jpg", {}),
   ]);
+  const poly = ["export", "--project-id", "poly", "--format", "yolo"];
   const exportPoly = () =>
     runCli(
       ["export", "--project-id", "poly", "--format", "yolo", "--output-folder", dir.path]
@@ -126,31 +127,22 @@ Deno.test("export --format yolo keeps polygon vertices as stored and refuses seq
   const files = unzip(await Deno.readFile(`${dir.path}/p.zip`));
   assertEquals([...files.keys()], ["data.yaml", "labels/a.jpg.txt"]);
   assertEquals(files.get("labels/a.jpg.txt"), "1 0 1 0.5 0.25\n");
-  const again = await exportPoly();
-  assertEquals(again.code, 2);
-  assert(again.stderr.includes("already exists"), again.stderr);
-  const upper = await runCli(
-    ["export", "--project-id", "poly", "--format", "yolo", "--output-filename", "p.ZIP"],
-    labEnv(lab),
-  );
-  assertEquals(upper.code, 2);
-  assert(upper.stderr.includes('must end with ".zip"'), upper.stderr);
   await using sequence = await labOf(
     configurationOf("video", "iat-rectangle", { sequence: true }),
     [],
   );
-  const refused = await runCli(
-    ["export", "--project-id", "video", "--format", "yolo", "--output-folder", dir.path],
-    labEnv(sequence),
-  );
-  assertEquals(refused.code, 2);
-  assert(refused.stderr.includes("sequence"), refused.stderr);
-  const maskOnly = await runCli(
-    ["export", "--project-id", "poly", "--format", "yolo", "--mask-format", "palette"],
-    labEnv(lab),
-  );
-  assertEquals(maskOnly.code, 2);
-  assert(maskOnly.stderr.includes("--mask-format is not supported with --format yolo"));
+  // Usage errors (exit 2), each named: the file exists, the extension, a sequence, a mask flag.
+  const refusals: [Promise<{ code: number; stderr: string }>, string][] = [
+    [exportPoly(), "already exists"],
+    [runCli([...poly, "--output-filename", "p.ZIP"], labEnv(lab)), 'must end with ".zip"'],
+    [runCli([...poly, "--mask-format", "palette"], labEnv(lab)), "--mask-format is not supported"],
+    [runCli(["export", "--project-id", "video", "--format", "yolo"], labEnv(sequence)), "sequence"],
+  ];
+  for (const [running, words] of refusals) {
+    const refused = await running;
+    assertEquals(refused.code, 2, refused.stderr);
+    assert(refused.stderr.includes(words), refused.stderr);
+  }
 });
 
 Deno.test("exportMasks() with format yolo reads a form's input, plans in a dry run and splits shards", async () => {
