@@ -77,6 +77,7 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
     "output-filename": "nightly",
     "replace-extension": "true",
     "semantic-mapping": '{"car": [10, 20, 30]}',
+    format: "mask",
     "mask-format": "rgb",
     "ignore-index": "255",
     shard: "1/1",
