@@ -23726,8 +23726,1228 @@ function defaultExportFolderName(projectId, now) {
   return `lab_mask_${projectId}_${date}_${time}`;
 }
 
+// lib/export/_empty_summary.ts
+function emptySummary(projectId, folder, maskFormat, dryRun) {
+  return {
+    projectId,
+    folder,
+    maskFormat,
+    dryRun,
+    folderCreated: false,
+    total: 0,
+    exported: 0,
+    kept: 0,
+    planned: 0,
+    skipped: 0,
+    failed: 0,
+    removed: 0,
+    carried: 0,
+    skippedTasks: [],
+    plannedTasks: [],
+    failures: [],
+    renamed: [],
+    durationMs: 0
+  };
+}
+
+// lib/formats/_format_writer.ts
+function answersOf(task, source) {
+  const found = taskAnswers(task, {
+    input: source.input
+  });
+  return {
+    answers: found?.answers,
+    body: found?.body
+  };
+}
+
+// lib/formats/coco_categories.ts
+function cocoCategories(metadata, vector) {
+  const labels = labelsOf(metadata);
+  const table = classTable(vector ? withBChannels(labels) : labels);
+  const options = metadata?.labelOptions;
+  const listOfLabel = /* @__PURE__ */ new Map();
+  for (const [key, list2] of Object.entries(options?.availableLabels ?? {})) {
+    for (const label of Array.isArray(list2) ? list2 : []) {
+      if (!listOfLabel.has(label?.id)) listOfLabel.set(label?.id, key);
+    }
+  }
+  const mainLists = Array.isArray(options?.mainLists) ? options.mainLists : [];
+  const classOfLabel = /* @__PURE__ */ new Map();
+  const categories = table.classes.map((entry) => {
+    if (!classOfLabel.has(entry.id)) classOfLabel.set(entry.id, entry.index);
+    const key = listOfLabel.get(entry.id);
+    const main = mainLists.find((list2) => Array.isArray(list2?.keys) && list2.keys.includes(key));
+    return {
+      id: entry.index,
+      name: entry.id,
+      supercategory: main?.name ?? ""
+    };
+  });
+  const classOfBChannel = new Uint8Array(256);
+  table.labelByBChannel.forEach((labelId, b) => {
+    if (labelId !== void 0) classOfBChannel[b] = table.indexByBChannel[b];
+  });
+  return {
+    categories,
+    classOfBChannel,
+    classOfLabel
+  };
+}
+
+// lib/formats/coco_rle.ts
+function cocoRleString(counts) {
+  let text2 = "";
+  for (let i = 0; i < counts.length; i++) {
+    let value2 = counts[i];
+    if (i > 2) value2 -= counts[i - 2];
+    for (let more = true; more; ) {
+      let group = value2 & 31;
+      value2 >>= 5;
+      more = group & 16 ? value2 !== -1 : value2 !== 0;
+      if (more) group |= 32;
+      text2 += String.fromCharCode(group + 48);
+    }
+  }
+  return text2;
+}
+
+// lib/formats/annotation_label_ids.ts
+function annotationLabelIds(labels) {
+  const ids = [];
+  if (!isRecord3(labels)) return ids;
+  for (const list2 of Object.values(labels)) {
+    const entries = isRecord3(list2) && Array.isArray(list2.labels) ? list2.labels : [];
+    for (const label of entries) {
+      if (isRecord3(label) && label.id !== void 0 && label.id !== null) {
+        ids.push(String(label.id));
+      }
+    }
+  }
+  return ids;
+}
+function isRecord3(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+
+// lib/formats/mask_instances.ts
+function maskInstances(image, classOfBChannel) {
+  const { width, height, data } = image;
+  const slotByKey = /* @__PURE__ */ new Map();
+  const found = [];
+  const slots = new Uint16Array(width * height);
+  const minX = [];
+  const minY = [];
+  const maxX = [];
+  const maxY = [];
+  const area = [];
+  for (let y = 0, pixel = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, pixel++) {
+      const red = data[pixel * 3];
+      if (red === 0) continue;
+      const classIndex = classOfBChannel[data[pixel * 3 + 2]];
+      if (!classIndex) continue;
+      const key = red * 256 + classIndex;
+      let slot = slotByKey.get(key);
+      if (slot === void 0) {
+        slot = found.length;
+        slotByKey.set(key, slot);
+        found.push({
+          instanceId: red,
+          classIndex
+        });
+        minX.push(x), minY.push(y), maxX.push(x), maxY.push(y), area.push(0);
+      }
+      slots[pixel] = slot + 1;
+      area[slot]++;
+      if (x < minX[slot]) minX[slot] = x;
+      if (x > maxX[slot]) maxX[slot] = x;
+      maxY[slot] = y;
+    }
+  }
+  const counts = found.map(() => []);
+  const lastEnd = new Array(found.length).fill(0);
+  const start = new Array(found.length).fill(0);
+  let current = 0;
+  let position = 0;
+  for (let x = 0; x < width; x++) {
+    for (let y = 0, pixel = x; y < height; y++, pixel += width, position++) {
+      const slot = slots[pixel];
+      if (slot === current) continue;
+      if (current !== 0) {
+        counts[current - 1].push(position - start[current - 1]);
+        lastEnd[current - 1] = position;
+      }
+      if (slot !== 0) {
+        counts[slot - 1].push(position - lastEnd[slot - 1]);
+        start[slot - 1] = position;
+      }
+      current = slot;
+    }
+  }
+  if (current !== 0) {
+    counts[current - 1].push(position - start[current - 1]);
+    lastEnd[current - 1] = position;
+  }
+  const instances = found.map((instance2, slot) => {
+    if (lastEnd[slot] < position) counts[slot].push(position - lastEnd[slot]);
+    return {
+      ...instance2,
+      counts: counts[slot],
+      area: area[slot],
+      bbox: [
+        minX[slot],
+        minY[slot],
+        maxX[slot] - minX[slot] + 1,
+        maxY[slot] - minY[slot] + 1
+      ]
+    };
+  });
+  return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
+}
+
+// lib/formats/coco_vector_annotation.ts
+var PAINT = {
+  instanceId: 1,
+  bChannel: 1
+};
+var CLASS_OF_PAINT = Uint8Array.from({
+  length: 256
+}, (_, b) => b === PAINT.bChannel ? 1 : 0);
+function cocoVectorAnnotation(annotation, options) {
+  const record = annotation ?? {};
+  const category = annotationLabelIds(record.labels).map((id) => options.classOfLabel.get(id)).find((index) => index !== void 0);
+  if (category === void 0) return void 0;
+  const [shape] = shapesOfAnnotations([
+    annotation
+  ], {
+    kind: options.kind,
+    bChannelOf: () => 1
+  });
+  const { width, height } = options.size;
+  if (shape.holes?.length) {
+    const image = rasterizeShapes([
+      {
+        ...shape,
+        ...PAINT
+      }
+    ], options.size);
+    const [pixels] = maskInstances(image, CLASS_OF_PAINT);
+    return {
+      category_id: category,
+      segmentation: {
+        size: [
+          height,
+          width
+        ],
+        counts: cocoRleString(pixels?.counts ?? [
+          width * height
+        ])
+      },
+      area: pixels?.area ?? 0,
+      bbox: pixels?.bbox ?? [
+        0,
+        0,
+        0,
+        0
+      ]
+    };
+  }
+  const polygons = shape.rings.map((ring) => {
+    const corners = options.kind === "rectangle" ? rectangleCorners(ring) : ring;
+    return corners.map((value2, i) => value2 * (i % 2 === 0 ? width : height));
+  });
+  let [minX, minY, maxX, maxY] = [
+    Infinity,
+    Infinity,
+    -Infinity,
+    -Infinity
+  ];
+  for (const polygon of polygons) {
+    for (let i = 0; i < polygon.length; i += 2) {
+      minX = Math.min(minX, polygon[i]);
+      maxX = Math.max(maxX, polygon[i]);
+      minY = Math.min(minY, polygon[i + 1]);
+      maxY = Math.max(maxY, polygon[i + 1]);
+    }
+  }
+  return {
+    category_id: category,
+    segmentation: polygons,
+    area: polygons.reduce((sum, polygon) => sum + shoelace(polygon), 0),
+    bbox: [
+      minX,
+      minY,
+      maxX - minX,
+      maxY - minY
+    ]
+  };
+}
+function rectangleCorners([x1, y1, x2, y2]) {
+  const [left, right] = [
+    Math.min(x1, x2),
+    Math.max(x1, x2)
+  ];
+  const [top, bottom] = [
+    Math.min(y1, y2),
+    Math.max(y1, y2)
+  ];
+  return [
+    left,
+    top,
+    right,
+    top,
+    right,
+    bottom,
+    left,
+    bottom
+  ];
+}
+function shoelace(flat) {
+  let twice = 0;
+  for (let i = 0; i < flat.length; i += 2) {
+    const j = (i + 2) % flat.length;
+    twice += flat[i] * flat[j + 1] - flat[j] * flat[i + 1];
+  }
+  return Math.abs(twice) / 2;
+}
+
+// lib/formats/output_file.ts
+var OutputFile = class {
+  /** The absolute path the file gets when committed. */
+  path;
+  #temporary;
+  #handle;
+  #opening;
+  /**
+   * Names the file; nothing is created yet.
+   *
+   * @param path Where the complete file goes; its parent folders are created on the first write.
+   */
+  constructor(path6) {
+    this.path = path6;
+    const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+    this.#temporary = join3(dirname3(path6), `.${basename3(path6)}.${suffix}.tmp`);
+  }
+  /** Whether anything was written yet. */
+  get started() {
+    return this.#opening !== void 0;
+  }
+  /**
+   * Appends bytes, creating the folder and the temporary file on the first call.
+   *
+   * @param bytes What to append.
+   */
+  async write(bytes) {
+    const handle = await (this.#opening ??= this.#open());
+    for (let at = 0; at < bytes.length; ) at += await handle.write(bytes.subarray(at));
+  }
+  /**
+   * Appends the whole content of another output file, which is then removed (its bytes are
+   * streamed, never held whole).
+   *
+   * @param other A file written to but not committed.
+   */
+  async append(other) {
+    if (!other.started) return;
+    const handle = await (this.#opening ??= this.#open());
+    const source = await other.#opening;
+    await source.seek(0, Deno.SeekMode.Start);
+    await source.readable.pipeTo(handle.writable, {
+      preventClose: true
+    });
+    other.#handle = void 0;
+    await Deno.remove(other.#temporary);
+  }
+  /** Closes the file and renames it to its path; a file never written stays unwritten. */
+  async commit() {
+    if (!this.#opening) return;
+    (await this.#opening).close();
+    this.#handle = void 0;
+    await Deno.rename(this.#temporary, this.path);
+  }
+  /** Closes and removes the temporary file. */
+  async abandon() {
+    if (!this.#opening) return;
+    const handle = await this.#opening.catch(() => void 0);
+    if (this.#handle) handle?.close();
+    this.#handle = void 0;
+    await Deno.remove(this.#temporary).catch(() => {
+    });
+  }
+  async #open() {
+    await ensureDir(dirname3(this.path));
+    this.#handle = await Deno.open(this.#temporary, {
+      read: true,
+      write: true,
+      createNew: true
+    });
+    return this.#handle;
+  }
+};
+
+// lib/formats/_coco_writer.ts
+var TEXT = new TextEncoder();
+var CocoWriter = class {
+  #file;
+  #annotationsFile;
+  #source;
+  #classes;
+  #options;
+  #images = 0;
+  #annotations = 0;
+  constructor(file, source, options) {
+    this.#file = file;
+    this.#annotationsFile = new OutputFile(`${file.path}.annotations`);
+    this.#source = source;
+    this.#options = options;
+    this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation");
+  }
+  async take(task, mine) {
+    if (!mine) return void 0;
+    let image;
+    try {
+      image = this.#source.geometry === "segmentation" ? await this.#maskShapes(task) : this.#vectorShapes(task);
+    } catch (error2) {
+      if (!(error2 instanceof MasksError)) throw error2;
+      return {
+        status: "failed",
+        reason: error2.message
+      };
+    }
+    if (image === void 0) {
+      const what = this.#source.geometry === "segmentation" ? "mask" : "annotations";
+      return {
+        status: "skipped",
+        reason: `no ${what}`
+      };
+    }
+    if (!this.#options.dryRun) await this.#write(task, image);
+    return {
+      status: "exported",
+      leftOut: image.leftOut
+    };
+  }
+  async finish() {
+    if (this.#images === 0) return;
+    await this.#file.write(TEXT.encode('\n],\n"annotations": ['));
+    await this.#file.append(this.#annotationsFile);
+    await this.#file.write(TEXT.encode("\n]\n}\n"));
+    await this.#file.commit();
+  }
+  async abandon() {
+    await this.#annotationsFile.abandon();
+    await this.#file.abandon();
+  }
+  async #write(task, image) {
+    const imageId = ++this.#images;
+    if (imageId === 1) await this.#file.write(TEXT.encode(this.#header()));
+    const entry = {
+      id: imageId,
+      file_name: task.name,
+      width: image.width,
+      height: image.height,
+      lab_task_id: task._id
+    };
+    await this.#file.write(TEXT.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
+    let text2 = "";
+    for (const shape of image.shapes) {
+      const annotation = {
+        id: ++this.#annotations,
+        image_id: imageId,
+        category_id: shape.category_id,
+        iscrowd: 0,
+        area: shape.area,
+        bbox: shape.bbox,
+        segmentation: shape.segmentation
+      };
+      text2 += `${this.#annotations === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`;
+    }
+    if (text2) await this.#annotationsFile.write(TEXT.encode(text2));
+  }
+  #header() {
+    const info2 = {
+      description: `lab project ${this.#source.projectId}`,
+      date_created: this.#options.now.toISOString()
+    };
+    return `{
+"info": ${JSON.stringify(info2)},
+"licenses": [],
+"categories": ${JSON.stringify(this.#classes.categories)},
+"images": [`;
+  }
+  /** Segmentation: one RLE annotation per (R, B) instance of the decoded mask. */
+  async #maskShapes(task) {
+    const source = {
+      input: this.#source.input,
+      kind: "mask"
+    };
+    const mask = taskMask(task, source);
+    if (mask === void 0) return void 0;
+    if (this.#options.dryRun) return {
+      width: 0,
+      height: 0,
+      shapes: [],
+      leftOut: 0
+    };
+    let pixels;
+    try {
+      pixels = await decodePng(maskBytes(mask), {
+        maxPixels: this.#options.maxPixels
+      });
+    } catch (error2) {
+      if (!(error2 instanceof MasksError)) throw error2;
+      throw new MasksError(`its mask cannot be read: ${error2.message}`, {
+        cause: error2
+      });
+    }
+    const { width, height } = pixels;
+    const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance2) => ({
+      category_id: instance2.classIndex,
+      segmentation: {
+        size: [
+          height,
+          width
+        ],
+        counts: cocoRleString(instance2.counts)
+      },
+      area: instance2.area,
+      bbox: instance2.bbox
+    }));
+    return {
+      width,
+      height,
+      shapes,
+      leftOut: 0
+    };
+  }
+  /** Polygon and rectangle: one annotation per annotation with a classed label. */
+  #vectorShapes(task) {
+    const { answers, body } = answersOf(task, this.#source);
+    if (!Array.isArray(answers?.annotations)) return void 0;
+    const { width, height } = answers.image ?? body?.image ?? {};
+    if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height)) {
+      throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed in pixels");
+    }
+    const size = {
+      width,
+      height
+    };
+    const shapes = [];
+    let leftOut = 0;
+    for (const annotation of answers.annotations) {
+      const shape = cocoVectorAnnotation(annotation, {
+        kind: this.#source.geometry === "rectangle" ? "rectangle" : "polygon",
+        size,
+        classOfLabel: this.#classes.classOfLabel
+      });
+      if (shape) shapes.push(shape);
+      else leftOut++;
+    }
+    return {
+      ...size,
+      shapes,
+      leftOut
+    };
+  }
+};
+
+// lib/formats/lab_task_document.ts
+function labTaskDocument(task) {
+  const document = {
+    ...task
+  };
+  document.data = mergedData(task.data);
+  return document;
+}
+function mergedData(data) {
+  if (!isRecord4(data) || Object.keys(data).length === 0) return {};
+  const body = isRecord4(data.body) ? data.body : {};
+  const metadata = isRecord4(data.metadata) && isRecord4(data.metadata.body) ? data.metadata.body : {};
+  if (Object.keys(body).length === 0 && Object.keys(metadata).length === 0) return null;
+  const merged = {};
+  for (const key of /* @__PURE__ */ new Set([
+    ...Object.keys(body),
+    ...Object.keys(metadata)
+  ])) {
+    const fromBody = body[key];
+    const fromMetadata = metadata[key];
+    if (isFilledRecord(fromBody) && isFilledRecord(fromMetadata)) {
+      merged[key] = {
+        ...fromMetadata,
+        ...fromBody
+      };
+    } else if (fromBody !== null && fromBody !== void 0) {
+      merged[key] = fromBody;
+    } else if (fromMetadata !== null && fromMetadata !== void 0) {
+      merged[key] = fromMetadata;
+    }
+  }
+  return merged;
+}
+function isRecord4(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+function isFilledRecord(value2) {
+  return isRecord4(value2) && Object.keys(value2).length > 0;
+}
+
+// lib/formats/python_json.ts
+function pythonJsonElement(value2) {
+  const text2 = JSON.stringify(value2, null, 2) ?? "null";
+  const ascii = text2.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `  ${ascii.replaceAll("\n", "\n  ")}`;
+}
+
+// lib/formats/_lab_writer.ts
+var TEXT2 = new TextEncoder();
+var LabWriter = class {
+  #file;
+  #dryRun;
+  #count = 0;
+  constructor(file, options) {
+    this.#file = file;
+    this.#dryRun = options.dryRun;
+  }
+  async take(task, mine) {
+    if (!mine) return void 0;
+    if (!this.#dryRun) {
+      const element = pythonJsonElement(labTaskDocument(task));
+      await this.#file.write(TEXT2.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
+    }
+    this.#count++;
+    return {
+      status: "exported"
+    };
+  }
+  async finish() {
+    if (this.#dryRun || this.#count === 0) return;
+    await this.#file.write(TEXT2.encode("\n]"));
+    await this.#file.commit();
+  }
+  abandon() {
+    return this.#file.abandon();
+  }
+};
+
+// lib/formats/yolo_names.ts
+function yoloNames(metadata) {
+  const options = metadata?.labelOptions;
+  const names = [];
+  for (const mainList of Array.isArray(options?.mainLists) ? options.mainLists : []) {
+    for (const key of Array.isArray(mainList?.keys) ? mainList.keys : []) {
+      const labels = options?.availableLabels?.[key];
+      if (!Array.isArray(labels)) continue;
+      for (const label of labels) names.push(String(label?.id));
+    }
+  }
+  return names;
+}
+function yoloDataYaml(names) {
+  const quoted = names.map((name) => `'${name.replaceAll("'", "''")}'`);
+  return `nc: ${names.length}
+names: [${quoted.join(",")}]
+`;
+}
+
+// lib/formats/python_number.ts
+function pythonFloat(value2) {
+  if (value2 === 0) return Object.is(value2, -0) ? "-0.0" : "0.0";
+  if (!Number.isFinite(value2)) return Number.isNaN(value2) ? "nan" : value2 > 0 ? "inf" : "-inf";
+  const [mantissa, exponentText] = value2.toExponential().split("e");
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    const sign = exponent < 0 ? "-" : "+";
+    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  const negative = mantissa.startsWith("-");
+  const digits = mantissa.replace("-", "").replace(".", "");
+  const point = exponent + 1;
+  let text2;
+  if (point <= 0) text2 = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) text2 = `${digits}${"0".repeat(point - digits.length)}.0`;
+  else text2 = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${text2}` : text2;
+}
+function pythonNumber(value2) {
+  return Number.isSafeInteger(value2) ? String(value2) : pythonFloat(value2);
+}
+
+// lib/formats/yolo_label_lines.ts
+function yoloLabelLines(annotations, options) {
+  const { names, geometry } = options;
+  let text2 = "";
+  for (const annotation of Array.isArray(annotations) ? annotations : []) {
+    const record = isRecord5(annotation) ? annotation : {};
+    const labelId = annotationLabelIds(record.labels)[0];
+    const classIndex = labelId === void 0 ? -1 : names.indexOf(labelId);
+    if (classIndex < 0 && labelId !== void 0) {
+      throw new MasksError(`its annotation ${describe3(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
+    }
+    const holder = geometry === "segmentation" ? record.approximation : record;
+    const polygons = isRecord5(holder) && Array.isArray(holder.polygons) ? holder.polygons : [];
+    for (const polygon of polygons) {
+      const shape = isRecord5(polygon) && isRecord5(polygon.geometry) ? polygon.geometry : {};
+      const vertices = numbers(shape.vertices, record);
+      const isRectangle = shape.type === void 0 ? geometry === "rectangle" : shape.type === "rectangle";
+      let values;
+      if (geometry === "segmentation") values = normalized(vertices, options.image);
+      else if (isRectangle) values = box(vertices, record);
+      else values = vertices.map(pythonNumber);
+      text2 += `${[
+        String(classIndex),
+        ...values
+      ].join(" ")}
+`;
+    }
+  }
+  return text2;
+}
+function normalized(vertices, image) {
+  const { width, height } = image ?? {};
+  if (typeof width !== "number" || typeof height !== "number" || width <= 0 || height <= 0) {
+    throw new MasksError("its image size is missing (data.body.image with width and height), so its pixel polygons cannot be normalized (the SDK would write pixels as fractions)");
+  }
+  return vertices.map((value2, i) => pythonFloat(value2 / (i % 2 === 0 ? width : height)));
+}
+function box(vertices, annotation) {
+  if (vertices.length !== 4) {
+    throw new MasksError(`its rectangle ${describe3(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
+  }
+  const [x1, y1, x2, y2] = vertices;
+  const axis = (a, b) => {
+    const low = Math.min(a, b);
+    const size = Math.max(a, b) - low;
+    const whole2 = Number.isSafeInteger(a) && Number.isSafeInteger(b);
+    return {
+      centre: pythonFloat(low + size / 2),
+      size: whole2 ? String(size) : pythonFloat(size)
+    };
+  };
+  const x = axis(x1, x2);
+  const y = axis(y1, y2);
+  return [
+    x.centre,
+    y.centre,
+    x.size,
+    y.size
+  ];
+}
+function numbers(vertices, annotation) {
+  if (vertices === void 0) return [];
+  if (!Array.isArray(vertices) || vertices.some((value2) => !Number.isFinite(value2))) {
+    throw new MasksError(`its annotation ${describe3(annotation)} has vertices that are not a list of numbers`);
+  }
+  return vertices;
+}
+function describe3(annotation) {
+  return annotation.id === void 0 ? "(no id)" : JSON.stringify(annotation.id);
+}
+function isRecord5(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+
+// lib/formats/zip_writer.ts
+import { deflateRawSync } from "node:zlib";
+var UTF8_NAMES = 2048;
+var DEFLATE = 8;
+var MAX_16 = 65535;
+var MAX_32 = 4294967295;
+var FLUSH_AT = 1 << 16;
+var TEXT3 = new TextEncoder();
+var ZipWriter = class {
+  #sink;
+  #entries = [];
+  #offset = 0;
+  #pending = [];
+  #pendingSize = 0;
+  #time;
+  #date;
+  /**
+   * Starts an archive.
+   *
+   * @param sink Where the archive's bytes go, in order.
+   * @param options The entries' modification time (local time, as zip stores it). Default: now.
+   */
+  constructor(sink, options = {}) {
+    this.#sink = sink;
+    const at = options.modified ?? /* @__PURE__ */ new Date();
+    this.#time = at.getHours() << 11 | at.getMinutes() << 5 | at.getSeconds() >> 1;
+    this.#date = Math.max(0, at.getFullYear() - 1980) << 9 | at.getMonth() + 1 << 5 | at.getDate();
+  }
+  /**
+   * Adds one file, deflated.
+   *
+   * @param name The path inside the archive, `/`-separated.
+   * @param bytes The file's content.
+   */
+  async add(name, bytes) {
+    const encodedName = TEXT3.encode(name);
+    const compressed = deflateRawSync(bytes);
+    const entry = {
+      name: encodedName,
+      crc: crc32(bytes),
+      compressedSize: compressed.length,
+      size: bytes.length,
+      offset: this.#offset
+    };
+    const header = new Uint8Array(30 + encodedName.length);
+    const view = new DataView(header.buffer);
+    view.setUint32(0, 67324752, true);
+    view.setUint16(4, 20, true);
+    this.#common(view, 6, entry);
+    view.setUint16(28, 0, true);
+    header.set(encodedName, 30);
+    this.#entries.push(entry);
+    await this.#write(header);
+    await this.#write(compressed);
+  }
+  /** Writes the central directory and the end records; the archive is then complete. */
+  async close() {
+    const directoryOffset = this.#offset;
+    for (const entry of this.#entries) {
+      const far = entry.offset >= MAX_32;
+      const header = new Uint8Array(46 + entry.name.length + (far ? 12 : 0));
+      const view2 = new DataView(header.buffer);
+      view2.setUint32(0, 33639248, true);
+      view2.setUint16(4, 3 << 8 | 45, true);
+      view2.setUint16(6, far ? 45 : 20, true);
+      this.#common(view2, 8, entry);
+      view2.setUint32(38, 33188 << 16 >>> 0, true);
+      view2.setUint32(42, far ? MAX_32 : entry.offset, true);
+      header.set(entry.name, 46);
+      if (far) {
+        const extra = 46 + entry.name.length;
+        view2.setUint16(30, 12, true);
+        view2.setUint16(extra, 1, true);
+        view2.setUint16(extra + 2, 8, true);
+        view2.setBigUint64(extra + 4, BigInt(entry.offset), true);
+      }
+      await this.#write(header);
+    }
+    const directorySize = this.#offset - directoryOffset;
+    const count = this.#entries.length;
+    const zip64 = count >= MAX_16 || directoryOffset >= MAX_32 || directorySize >= MAX_32;
+    if (zip64) {
+      const record = new Uint8Array(56 + 20);
+      const view2 = new DataView(record.buffer);
+      view2.setUint32(0, 101075792, true);
+      view2.setBigUint64(4, 44n, true);
+      view2.setUint16(12, 45, true);
+      view2.setUint16(14, 45, true);
+      view2.setBigUint64(24, BigInt(count), true);
+      view2.setBigUint64(32, BigInt(count), true);
+      view2.setBigUint64(40, BigInt(directorySize), true);
+      view2.setBigUint64(48, BigInt(directoryOffset), true);
+      view2.setUint32(56, 117853008, true);
+      view2.setBigUint64(64, BigInt(this.#offset), true);
+      view2.setUint32(72, 1, true);
+      await this.#write(record);
+    }
+    const end = new Uint8Array(22);
+    const view = new DataView(end.buffer);
+    view.setUint32(0, 101010256, true);
+    view.setUint16(8, Math.min(count, MAX_16), true);
+    view.setUint16(10, Math.min(count, MAX_16), true);
+    view.setUint32(12, Math.min(directorySize, MAX_32), true);
+    view.setUint32(16, Math.min(directoryOffset, MAX_32), true);
+    await this.#write(end);
+    await this.#flush();
+  }
+  /** The fields local and central headers share, from the flags to the extra field's length. */
+  #common(view, at, entry) {
+    view.setUint16(at, UTF8_NAMES, true);
+    view.setUint16(at + 2, DEFLATE, true);
+    view.setUint16(at + 4, this.#time, true);
+    view.setUint16(at + 6, this.#date, true);
+    view.setUint32(at + 8, entry.crc, true);
+    view.setUint32(at + 12, entry.compressedSize, true);
+    view.setUint32(at + 16, entry.size, true);
+    view.setUint16(at + 20, entry.name.length, true);
+  }
+  async #write(bytes) {
+    this.#pending.push(bytes);
+    this.#pendingSize += bytes.length;
+    this.#offset += bytes.length;
+    if (this.#pendingSize >= FLUSH_AT) await this.#flush();
+  }
+  async #flush() {
+    if (this.#pendingSize === 0) return;
+    const joined = new Uint8Array(this.#pendingSize);
+    let at = 0;
+    for (const part of this.#pending) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    this.#pending = [];
+    this.#pendingSize = 0;
+    await this.#sink.write(joined);
+  }
+};
+
+// lib/formats/_yolo_writer.ts
+var TEXT4 = new TextEncoder();
+var YoloWriter = class {
+  #file;
+  #zip;
+  #source;
+  #names;
+  #replaceExtension;
+  #dryRun;
+  #registry = new MaskFileRegistry();
+  #started = false;
+  constructor(file, source, options) {
+    this.#file = file;
+    this.#zip = new ZipWriter(file, {
+      modified: options.modified
+    });
+    this.#source = source;
+    this.#names = yoloNames(source.metadata);
+    this.#replaceExtension = options.replaceExtension;
+    this.#dryRun = options.dryRun;
+  }
+  async take(task, mine) {
+    let claim;
+    try {
+      const wanted = maskFilePath(task, {
+        replaceExtension: this.#replaceExtension
+      });
+      claim = {
+        wanted,
+        ...this.#registry.claimFile(wanted, String(task._id))
+      };
+    } catch (error2) {
+      if (!(error2 instanceof TaskError)) throw error2;
+      return mine ? {
+        status: "failed",
+        reason: error2.reason
+      } : void 0;
+    }
+    if (!mine) return void 0;
+    const path6 = labelPath(claim.file);
+    const { answers, body } = answersOf(task, this.#source);
+    let text2;
+    try {
+      text2 = yoloLabelLines(answers?.annotations, {
+        names: this.#names,
+        geometry: this.#source.geometry,
+        image: answers?.image ?? body?.image
+      });
+    } catch (error2) {
+      if (!(error2 instanceof MasksError)) throw error2;
+      return {
+        status: "failed",
+        reason: error2.message
+      };
+    }
+    if (!this.#dryRun) {
+      if (!this.#started) {
+        this.#started = true;
+        await this.#zip.add("data.yaml", TEXT4.encode(yoloDataYaml(this.#names)));
+      }
+      await this.#zip.add(path6, TEXT4.encode(text2));
+    }
+    if (claim.file === claim.wanted) return {
+      status: "exported",
+      file: path6
+    };
+    return {
+      status: "exported",
+      file: path6,
+      renamedFrom: labelPath(claim.wanted),
+      renameReason: claim.reason
+    };
+  }
+  async finish() {
+    if (!this.#started) return;
+    await this.#zip.close();
+    await this.#file.commit();
+  }
+  abandon() {
+    return this.#file.abandon();
+  }
+};
+function labelPath(png) {
+  return `labels/${png.slice(0, -".png".length)}.txt`;
+}
+
+// lib/formats/format_source.ts
+var EXPORT_FORMATS = [
+  "mask",
+  "lab",
+  "yolo",
+  "coco"
+];
+var GEOMETRY_BY_TYPE = {
+  "iat-segmentation": "segmentation",
+  "iat-polygon": "polygon",
+  "iat-rectangle": "rectangle",
+  "iat-polyline": "polyline",
+  "iat-graph": "graph"
+};
+var ACCEPTED = {
+  yolo: [
+    "segmentation",
+    "polygon",
+    "rectangle",
+    "polyline",
+    "graph"
+  ],
+  coco: [
+    "segmentation",
+    "polygon",
+    "rectangle"
+  ]
+};
+function resolveFormatSource(configuration, format, options = {}) {
+  const { projectId, projectType, metadata } = configuration;
+  const project = `project "${projectId}"`;
+  if (format === "lab") {
+    if (options.inputId !== void 0) {
+      throw new ConfigError(`--format lab keeps every task whole, with all its inputs; remove the input id "${options.inputId}"`, {
+        setting: "input-id"
+      });
+    }
+    return {
+      projectId,
+      projectType,
+      metadata
+    };
+  }
+  const accepted = ACCEPTED[format];
+  const geometry = GEOMETRY_BY_TYPE[projectType];
+  if (geometry !== void 0 && accepted.includes(geometry)) {
+    if (options.inputId !== void 0) {
+      throw new ConfigError(`Cannot use input "${options.inputId}" of ${project}: it is an "${projectType}" project, which has no inputs; remove the input id`, {
+        setting: "input-id"
+      });
+    }
+    refuseSequence2(metadata, `${project}`, format);
+    return {
+      projectId,
+      projectType,
+      geometry,
+      metadata
+    };
+  }
+  const typesAccepted = accepted.map((kind) => `"iat-${kind}"`).join(", ");
+  if (projectType !== "form") {
+    throw new ConfigError(`Cannot export ${project} with --format ${format}: its type is "${projectType}"; ${format} supports ${typesAccepted} and "form" with such an input`, {
+      setting: "format"
+    });
+  }
+  const fitting = formInputs(configuration).filter((input2) => accepted.includes(GEOMETRY_BY_TYPE[input2.type.replace(/^tool-/, "")]));
+  const input = pickInput2(fitting, options.inputId, {
+    project,
+    format,
+    typesAccepted
+  });
+  const inputMetadata = input.config?.metadata;
+  refuseSequence2(inputMetadata?.toolOptions?.sequence === void 0 ? metadata : inputMetadata, `input "${input.id}" of ${project}`, format);
+  return {
+    projectId,
+    projectType,
+    geometry: GEOMETRY_BY_TYPE[input.type.replace(/^tool-/, "")],
+    input: {
+      id: input.id,
+      name: input.name
+    },
+    metadata: inputMetadata
+  };
+}
+function pickInput2(fitting, inputId, about) {
+  const { project, format, typesAccepted } = about;
+  const listed = fitting.map((input) => `"${input.id}" (${input.type})`).join(", ");
+  if (inputId !== void 0) {
+    const chosen = fitting.find((input) => input.id === inputId);
+    if (chosen) return chosen;
+    throw new ConfigError(`Input "${inputId}" of ${project} cannot be exported with --format ${format}; ` + (fitting.length ? `choose one of: ${listed}` : `the form has no ${typesAccepted} input`), {
+      setting: "input-id"
+    });
+  }
+  if (fitting.length === 1) return fitting[0];
+  throw new ConfigError(fitting.length === 0 ? `Cannot export ${project} with --format ${format}: the form has no input of a type ${format} supports (${typesAccepted.replaceAll('"iat-', '"tool-iat-')})` : `Cannot choose the input of ${project}: ${fitting.length} inputs fit --format ${format}; pick one with the input id: ${listed}`, {
+    setting: "input-id"
+  });
+}
+function refuseSequence2(metadata, what, format) {
+  if (metadata?.toolOptions?.sequence === true) {
+    throw new ConfigError(`Cannot export ${what} with --format ${format}: it is a video/sequence project, which ${format} does not support; --format lab exports sequences`, {
+      setting: "format"
+    });
+  }
+}
+
+// lib/formats/export_format.ts
+var SDK_FIELDS = [
+  "data",
+  "data.mask",
+  "jobs",
+  "metrics"
+];
+var EXTENSION = {
+  lab: ".json",
+  yolo: ".zip",
+  coco: ".json"
+};
+var PREFIX = {
+  lab: "lab_",
+  yolo: "lab_yolo_",
+  coco: "lab_coco_"
+};
+async function exportFormat(options) {
+  const started = performance.now();
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  const { client, projectId, format } = options;
+  if (typeof projectId !== "string" || projectId.trim() === "") {
+    throw new ConfigError("The project id is missing: give the id of the project to export", {
+      setting: "project-id"
+    });
+  }
+  const filters = validateTaskFilters(options.filters ?? {});
+  const path6 = outputPath(options, now);
+  if (!options.dryRun) await checkTarget(path6, options.overwrite ?? false);
+  const source = resolveFormatSource(await client.getProjectConfiguration(projectId), format, {
+    inputId: options.inputId
+  });
+  const file = new OutputFile(path6);
+  const dryRun = options.dryRun ?? false;
+  const writer = format === "lab" ? new LabWriter(file, {
+    dryRun
+  }) : format === "yolo" ? new YoloWriter(file, source, {
+    dryRun,
+    replaceExtension: options.replaceExtension ?? false,
+    modified: now
+  }) : new CocoWriter(file, source, {
+    dryRun,
+    maxPixels: options.maxPixels,
+    now
+  });
+  const summary2 = {
+    ...emptySummary(projectId, dirname3(path6), format, dryRun),
+    file: path6,
+    format,
+    annotationsLeftOut: 0
+  };
+  const asked = {
+    ...filters,
+    optionalFields: [
+      .../* @__PURE__ */ new Set([
+        ...SDK_FIELDS,
+        ...filters.optionalFields ?? []
+      ])
+    ]
+  };
+  let done = 0;
+  try {
+    let first = true;
+    for await (const page of client.taskPages(projectId, asked)) {
+      if (first) {
+        summary2.total = page.totalDocs;
+        options.onProgress?.({
+          type: "start",
+          total: summary2.total,
+          folder: summary2.folder
+        });
+        first = false;
+      }
+      for (const task of page.docs) {
+        options.signal?.throwIfAborted();
+        const ids = {
+          taskId: String(task._id),
+          taskName: String(task.name)
+        };
+        const mine = !options.shard || inShard(ids.taskId, options.shard);
+        const result = await writer.take(task, mine);
+        done++;
+        if (result === void 0) {
+          options.onProgress?.({
+            type: "advance",
+            done,
+            total: summary2.total
+          });
+          continue;
+        }
+        const status = result.status === "exported" && dryRun ? "planned" : result.status;
+        const outcome = {
+          ...ids,
+          status
+        };
+        if (result.file !== void 0) outcome.file = result.file;
+        if (result.reason !== void 0) outcome.reason = result.reason;
+        if (result.renamedFrom !== void 0) {
+          Object.assign(outcome, {
+            renamedFrom: result.renamedFrom,
+            renameReason: result.renameReason
+          });
+          summary2.renamed.push(outcome);
+        }
+        summary2[status]++;
+        summary2.annotationsLeftOut += result.leftOut ?? 0;
+        if (status === "planned") summary2.plannedTasks.push(outcome);
+        if (status === "skipped") summary2.skippedTasks.push(outcome);
+        if (status === "failed") summary2.failures.push(outcome);
+        options.onProgress?.({
+          type: "task",
+          outcome,
+          done,
+          total: summary2.total
+        });
+      }
+    }
+    await writer.finish();
+  } catch (error2) {
+    await writer.abandon();
+    throw error2;
+  }
+  summary2.total = Math.max(summary2.total, done);
+  summary2.folderCreated = file.started;
+  if (!file.started) delete summary2.file;
+  summary2.durationMs = performance.now() - started;
+  return summary2;
+}
+function outputPath(options, now) {
+  const extension = EXTENSION[options.format];
+  const stamp = defaultExportFolderName(options.projectId, now).slice(-"YYYY-MM-DD_HH:MM:SS".length);
+  const name = options.outputFilename || `${PREFIX[options.format]}${options.projectId}_${stamp}${extension}`;
+  if (!name.endsWith(extension)) {
+    throw new ConfigError(`The output filename "${name}" must end with "${extension}" for --format ${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`, {
+      setting: "output-filename"
+    });
+  }
+  if (name.split(/[\\/]/).includes("..")) {
+    throw new ConfigError(`The output filename "${name}" has a ".." segment; name the file inside --output-folder, or change --output-folder`, {
+      setting: "output-filename"
+    });
+  }
+  return resolve2(options.outputFolder || ".", name);
+}
+async function checkTarget(path6, overwrite) {
+  const info2 = await Deno.stat(path6).catch(() => void 0);
+  if (info2 === void 0) {
+    const parent = await Deno.stat(dirname3(path6)).catch(() => void 0);
+    if (parent !== void 0 && !parent.isDirectory) {
+      throw new ConfigError(`Cannot write "${path6}": "${dirname3(path6)}" is a file, not a folder; choose another --output-folder`, {
+        setting: "output-folder"
+      });
+    }
+    return;
+  }
+  if (info2.isDirectory) {
+    throw new ConfigError(`Cannot write "${path6}": a folder has that name; choose another output filename`, {
+      setting: "output-filename"
+    });
+  }
+  if (!overwrite) {
+    throw new ConfigError(`The output file "${path6}" already exists; choose another output filename, or add --overwrite to replace it`, {
+      setting: "output-filename"
+    });
+  }
+}
+
 // lib/export/export_masks.ts
 async function exportMasks(options) {
+  if ((options.format ?? "mask") !== "mask") return await exportOneFile(options);
   const started = performance.now();
   const startedAt = options.now ?? /* @__PURE__ */ new Date();
   const { client, projectId, signal } = options;
@@ -23785,8 +25005,8 @@ async function exportMasks(options) {
     createFolder: async () => {
       await createExportFolder(folder, mode);
       if (maskFormat === "class-index" || maskFormat === "palette") {
-        await writeFileAtomic(join3(folder, "labelmap.json"), TEXT.encode(labelmapJson(table)));
-        await writeFileAtomic(join3(folder, "labelmap.txt"), TEXT.encode(labelmapTxt(table)));
+        await writeFileAtomic(join3(folder, "labelmap.json"), TEXT5.encode(labelmapJson(table)));
+        await writeFileAtomic(join3(folder, "labelmap.txt"), TEXT5.encode(labelmapTxt(table)));
       }
     },
     previous: prepared.previous,
@@ -23843,7 +25063,48 @@ async function exportMasks(options) {
   summary2.durationMs = performance.now() - started;
   return summary2;
 }
-var TEXT = new TextEncoder();
+var TEXT5 = new TextEncoder();
+function exportOneFile(options) {
+  const format = options.format;
+  if (!EXPORT_FORMATS.includes(format)) {
+    throw new ConfigError(`The format "${format}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`, {
+      setting: "format"
+    });
+  }
+  const maskOnly = [
+    [
+      "mask-format",
+      options.maskFormat
+    ],
+    [
+      "semantic-mapping",
+      options.semanticMapping
+    ],
+    [
+      "ignore-index",
+      options.ignoreIndex
+    ],
+    [
+      "resume",
+      options.resume || void 0
+    ],
+    [
+      "incremental",
+      options.incremental
+    ]
+  ];
+  for (const [setting, value2] of maskOnly) {
+    if (value2 === void 0) continue;
+    const why = setting === "resume" || setting === "incremental" ? "it works on an export folder's manifest, and this format writes one file" : "it shapes mask files";
+    throw new ConfigError(`--${setting} is not supported with --format ${format}: ${why}; remove it, or use --format mask`, {
+      setting
+    });
+  }
+  return exportFormat({
+    ...options,
+    format
+  });
+}
 function folderMode(options) {
   const chosen = [
     options.resume ? "resume" : void 0,
@@ -23880,45 +25141,28 @@ function exportFolder(options, startedAt) {
   }
   return resolve2(options.outputFolder || ".", name);
 }
-function emptySummary(projectId, folder, maskFormat, dryRun) {
-  return {
-    projectId,
-    folder,
-    maskFormat,
-    dryRun,
-    folderCreated: false,
-    total: 0,
-    exported: 0,
-    kept: 0,
-    planned: 0,
-    skipped: 0,
-    failed: 0,
-    removed: 0,
-    carried: 0,
-    skippedTasks: [],
-    plannedTasks: [],
-    failures: [],
-    renamed: [],
-    durationMs: 0
-  };
-}
 
 // lib/output/format_summary.ts
 function formatSummary(summary2, options = {}) {
   const maxListed = options.maxListed ?? 20;
   const lines = [];
+  const unit = summary2.file === void 0 ? "mask" : "task";
+  const where = summary2.file ?? summary2.folder;
   if (summary2.dryRun) {
-    lines.push(`Dry run: would export ${plural(summary2.planned, "mask")} to "${summary2.folder}"; nothing was written`);
+    lines.push(`Dry run: would export ${plural(summary2.planned, unit)} to "${where}"; nothing was written`);
   } else if (summary2.folderCreated) {
-    lines.push(`Exported ${plural(summary2.exported, "mask")} to "${summary2.folder}"`);
+    lines.push(`Exported ${plural(summary2.exported, unit)} to "${where}"`);
   } else {
-    lines.push(summary2.total === 0 ? "Nothing to export: no task matches the filters" : "Nothing to export: no task has a mask");
+    lines.push(summary2.total === 0 ? "Nothing to export: no task matches the filters" : `Nothing to export: no task has ${unit === "mask" ? "a mask" : "data"}`);
   }
   const counts = [
     `${summary2.dryRun ? summary2.planned : summary2.exported} ${summary2.dryRun ? "planned" : "exported"}`,
-    `${summary2.skipped} skipped (no mask)`,
+    `${summary2.skipped} skipped (no ${unit === "mask" ? "mask" : "data"})`,
     `${summary2.failed} failed`
   ];
+  if (summary2.annotationsLeftOut) {
+    counts.push(`${summary2.annotationsLeftOut} annotations left out (no label with a class)`);
+  }
   if (summary2.kept > 0) counts.push(`${summary2.kept} kept from the earlier run`);
   if (summary2.renamed.length > 0) counts.push(`${summary2.renamed.length} renamed`);
   if (summary2.removed > 0) counts.push(`${summary2.removed} removed (no longer match)`);
@@ -24093,6 +25337,15 @@ function maskFormatOf(value2) {
   }
   return value2;
 }
+function exportFormatOf(value2) {
+  if (value2 === void 0) return "mask";
+  if (!EXPORT_FORMATS.includes(value2)) {
+    throw new ConfigError(`Input "format" is ${JSON.stringify(value2)}: choose one of ${EXPORT_FORMATS.join(", ")}, or leave it out for mask (PNG files, the SDK's mask export).`, {
+      setting: "format"
+    });
+  }
+  return value2;
+}
 function ignoreIndexOf(value2) {
   if (value2 === void 0) return void 0;
   const index = Number(value2);
@@ -24167,6 +25420,7 @@ var INPUT_NAMES = [
   "output-filename",
   "replace-extension",
   "semantic-mapping",
+  "format",
   "mask-format",
   "ignore-index",
   "shard",
@@ -24211,6 +25465,7 @@ async function readInputs() {
     ...readOutput(incremental),
     replaceExtension: flag("replace-extension"),
     semanticMapping: await readSemanticMapping(),
+    format: exportFormatOf(optional("format")),
     maskFormat: maskFormatOf(optional("mask-format")),
     ignoreIndex: ignoreIndexOf(optional("ignore-index")),
     shard: shardOf(optional("shard")),
@@ -24397,7 +25652,7 @@ var OUTPUT_NAMES = [
 ];
 function setOutputs(summary2) {
   const values = {
-    "output-path": summary2.folder,
+    "output-path": summary2.file ?? summary2.folder,
     "manifest-path": summary2.manifest ?? "",
     "exported-count": summary2.exported,
     "skipped-count": summary2.skipped,
@@ -24547,9 +25802,12 @@ async function run() {
       outputFolder: inputs.outputFolder,
       outputFilename: inputs.outputFilename,
       replaceExtension: inputs.replaceExtension,
+      format: inputs.format,
       semanticMapping: inputs.semanticMapping,
-      maskFormat: inputs.maskFormat,
-      ignoreIndex: inputs.ignoreIndex,
+      // The runner fills in these inputs' defaults: only a value a user chose is refused with
+      // a one-file format.
+      maskFormat: inputs.format !== "mask" && inputs.maskFormat === "rgb" ? void 0 : inputs.maskFormat,
+      ignoreIndex: inputs.format !== "mask" && inputs.ignoreIndex === 255 ? void 0 : inputs.ignoreIndex,
       shard: inputs.shard,
       incremental: inputs.incremental,
       resume: inputs.resume,
