@@ -202,3 +202,17 @@ Deno.test("an interrupted --format lab export leaves no file, and --overwrite re
     unknown.stderr.includes('The format "voc" is unknown; choose one of mask, lab, yolo, coco'),
   );
 });
+
+Deno.test("--resume and --incremental are usage errors with a one-file format, before any request", async () => {
+  await using dir = await tempDir();
+  await using lab = await labOf({ projectId: "p1", projectType: "iat-polygon" }, TASKS);
+  for (const flags of [["--resume", "--output-filename", "x.json"], ["--incremental", dir.path]]) {
+    const ran = await runCli(
+      ["export", "--project-id", "p1", "--format", "coco", ...flags],
+      labEnv(lab),
+    );
+    assertEquals(ran.code, 2, ran.stderr);
+    assert(ran.stderr.includes(`${flags[0]} is not supported with --format coco`), ran.stderr);
+  }
+  assertEquals(lab.requests.length, 0);
+});
