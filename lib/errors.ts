@@ -130,6 +130,36 @@ export class TaskError extends MasksError {
 }
 
 /**
+ * A path the export would use is unsafe: absolute, climbing out of the export folder, or going
+ * through a symbolic link inside it. Nothing is read, written or deleted there. Exit code 2.
+ *
+ * @example
+ * ```ts
+ * import { UnsafePathError } from "@lab/masks";
+ *
+ * const error = new UnsafePathError("../x.png", "it climbs out of the export folder");
+ * console.log(error.path); // "../x.png"
+ * ```
+ */
+export class UnsafePathError extends ConfigError {
+  /** The path at fault, as the export would have used it. */
+  readonly path: string;
+
+  /**
+   * Creates an unsafe-path error.
+   *
+   * @param path The path at fault.
+   * @param reason Why it is refused, as a lower-case clause.
+   * @param options The setting that led to it and the underlying cause.
+   */
+  constructor(path: string, reason: string, options?: ErrorOptions & { setting?: string }) {
+    super(`Refusing the path ${JSON.stringify(path)}: ${reason}`, options);
+    this.name = "UnsafePathError";
+    this.path = path;
+  }
+}
+
+/**
  * A PNG could not be decoded or encoded: bad signature, CRC, chunk layout, size or data.
  *
  * @example
