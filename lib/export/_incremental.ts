@@ -74,7 +74,7 @@ export async function removedEntries(
       const entry = unseenById.get(String(task._id));
       if (!entry) continue;
       for (const file of entry.files) {
-        await files.remove(file.path);
+        await files.remove(file.path).catch(() => {});
       }
       removed.set(entry.taskId, {
         ...entry,

@@ -122,16 +122,15 @@ export class TaskExporter {
   async removeStale(previous: ManifestEntry, now: ManifestFile[] = []): Promise<void> {
     for (const file of previous.files) {
       if (!now.some((kept) => kept.path === file.path)) {
-        await this.#files.remove(file.path);
+        // A refused path (a link on the way) is left alone, like a file already gone.
+        await this.#files.remove(file.path).catch(() => {});
       }
     }
   }
 
   async #intact(path: string, digest: string): Promise<boolean> {
-    const bytes = await this.#files.readFile(path).catch((error) => {
-      if (error instanceof Deno.errors.NotFound) return undefined;
-      throw error;
-    });
+    // Missing, unreadable or behind a link: not intact, so it is written again (or refused).
+    const bytes = await this.#files.readFile(path).catch(() => undefined);
     return bytes !== undefined && sha256(bytes) === digest;
   }
 
