@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { inertText } from "./inert_text.ts";
 
 /**
  * Base class of every error this package throws on purpose.
@@ -121,7 +122,9 @@ export class TaskError extends MasksError {
    * @param options The task's id and name, and the cause.
    */
   constructor(reason: string, options: ErrorOptions & { taskId: string; taskName: string }) {
-    super(`Task ${JSON.stringify(options.taskName)} (${options.taskId}): ${reason}`, options);
+    // The id and name come from the server: inert, so the message stays one harmless line.
+    const task = `${inertText(JSON.stringify(options.taskName))} (${inertText(options.taskId)})`;
+    super(`Task ${task}: ${reason}`, options);
     this.name = "TaskError";
     this.taskId = options.taskId;
     this.taskName = options.taskName;
