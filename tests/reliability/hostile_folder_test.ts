@@ -66,11 +66,10 @@ Deno.test("--overwrite refuses a folder whose export.json is a link, deleting no
   await Deno.symlink(`${dir.path}/victim.txt`, `${dir.path}/out/export.json`);
 
   const before = await readTree(`${dir.path}/out`);
-  await assert.rejects(
-    () => exportFrom(lab, dir.path, { overwrite: true }),
-    UnsafePathError,
-    'Refusing the path "export.json": it is a symbolic link',
-  );
+  await assert.rejects(() => exportFrom(lab, dir.path, { overwrite: true }), {
+    name: "UnsafePathError",
+    message: /^Refusing the path "export\.json": it is a symbolic link/,
+  });
   assert.equal(await Deno.readTextFile(`${dir.path}/victim.txt`), VICTIM);
   assert.deepEqual(await readTree(`${dir.path}/out`), before);
 });
