@@ -38,3 +38,30 @@ export async function rejection(action: () => Promise<unknown>, ms = 30_000): Pr
   }
   throw new Error("expected a rejection, but the call succeeded");
 }
+
+/**
+ * Runs a child process to its end and returns its output; kills it and fails once `ms`
+ * milliseconds have passed, naming `what`.
+ *
+ * @param program The program.
+ * @param options Its arguments, environment and pipes.
+ * @param ms The deadline, in milliseconds.
+ * @param what What runs, for the failure message.
+ */
+export async function outputWithin(
+  program: string,
+  options: Deno.CommandOptions,
+  ms: number,
+  what: string,
+): Promise<Deno.CommandOutput> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  try {
+    const output = await new Deno.Command(program, { ...options, signal: controller.signal })
+      .output();
+    if (controller.signal.aborted) throw new Error(`${what}: killed, no end within ${ms} ms`);
+    return output;
+  } finally {
+    clearTimeout(timer);
+  }
+}
