@@ -66,3 +66,22 @@ Deno.test("the Action with resume refuses a tampered manifest, and the workspace
   );
   assert.equal(await Deno.readTextFile(`${dir.path}/workflow.yml`), "the workspace's own file\n");
 });
+
+Deno.test("the Action refuses an absolute output-filename before any request, with one line naming it", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({
+    projects: [segmentationProject("p1", [maskTask("t1", "good.jpg", GOOD_MASK)])],
+  });
+  const run = await withDeadline(
+    runAction(
+      { ...labInputs(lab), "project-id": "p1", "output-filename": `${dir.path}/elsewhere` },
+      { cwd: dir.path },
+    ),
+    120_000,
+    "the Action run",
+  );
+  assert.equal(run.code, 1, run.stdout);
+  assert.match(run.stdout, /^::error::Input "output-filename": .* is an absolute path/m);
+  assert.doesNotMatch(run.stdout, /unexpected failure/);
+  assert.equal(lab.requests.length, 0, "refused before any request");
+});
