@@ -15,6 +15,7 @@ import { readJsonFile } from "./lib/api/json_array_stream.ts";
 import { LabClient } from "./lib/api/lab_client.ts";
 import type { TaskSource } from "./lib/api/task_source.ts";
 import { credentialsFromEnv } from "./lib/cli/credentials_from_env.ts";
+import { insecureEndpointWarning } from "./lib/api/insecure_endpoint_warning.ts";
 import { parseExportFlags } from "./lib/cli/export_flags.ts";
 import { exportHelp, programHelp } from "./lib/cli/help.ts";
 import { loadSemanticMapping } from "./lib/cli/load_semantic_mapping.ts";
@@ -156,8 +157,15 @@ async function taskSourceOf(
       throw new ConfigError('Option "--config" goes with --from-export', { setting: "config" });
     }
     const credentials = credentialsFromEnv(io.env, command.endpoint);
+    const client = new LabClient({
+      ...credentials,
+      allowInsecureHttp: command.allowInsecureHttp,
+      signal: io.signal,
+    });
+    const warning = insecureEndpointWarning(credentials.endpoint);
+    if (warning !== undefined && command.allowInsecureHttp) io.stderr(`warning: ${warning}\n`);
     return {
-      client: new LabClient({ ...credentials, signal: io.signal }),
+      client,
       projectId: command.projectId,
     };
   }

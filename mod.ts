@@ -32,3 +32,4 @@ export * from "./lib/export/mod.ts";
 export * from "./lib/formats/mod.ts";
 export * from "./lib/output/mod.ts";
 export * from "./lib/raster/mod.ts";
+export * from "./lib/inert_text.ts";

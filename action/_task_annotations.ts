@@ -1,5 +1,6 @@
 import * as core from "@actions/core";
 import type { TaskOutcome } from "../lib/export/export_summary.ts";
+import { inertText } from "../lib/inert_text.ts";
 
 /** How many tasks of each kind get an annotation, and a row in the job summary. */
 export const MAX_LISTED = 50;
@@ -30,9 +31,12 @@ export class TaskAnnotations {
   annotate(outcome: TaskOutcome): boolean {
     const kind = kindOf(outcome);
     if (kind === undefined || ++this.#counts[kind] > MAX_LISTED) return false;
-    const task = `Task ${JSON.stringify(outcome.taskName)} (${outcome.taskId})`;
+    // Task names, ids and reasons come from the server: inert, they cannot end the line.
+    const task = `Task ${inertText(JSON.stringify(outcome.taskName))} (${
+      inertText(outcome.taskId)
+    })`;
     if (kind === "failed") {
-      core.error(`${task} failed: ${outcome.reason}`, { title: TITLES.failed });
+      core.error(`${task} failed: ${inertText(outcome.reason)}`, { title: TITLES.failed });
     } else if (kind === "renamed") {
       core.warning(
         `${task}: "${outcome.renamedFrom}" is taken by an earlier task; written as ` +
@@ -40,7 +44,7 @@ export class TaskAnnotations {
         { title: TITLES.renamed },
       );
     } else {
-      core.warning(`${task} was skipped: ${outcome.reason}`, { title: TITLES.skipped });
+      core.warning(`${task} was skipped: ${inertText(outcome.reason)}`, { title: TITLES.skipped });
     }
     return true;
   }

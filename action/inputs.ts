@@ -46,6 +46,7 @@ export const INPUT_NAMES = [
   "access-id",
   "secret-key",
   "endpoint",
+  "allow-insecure-http",
   "project-id",
   "input-id",
   ...(Object.keys(FILTER_INPUTS) as (keyof typeof FILTER_INPUTS)[]),
@@ -72,6 +73,7 @@ export type InputName = typeof INPUT_NAMES[number];
 
 /** The inputs that take `true` or `false`; the others take text. */
 export const BOOLEAN_INPUTS: readonly InputName[] = [
+  "allow-insecure-http",
   "replace-extension",
   "resume",
   "overwrite",
@@ -88,6 +90,8 @@ export interface ActionInputs {
   secretKey: string;
   /** `endpoint`: the lab API base URL. */
   endpoint: string;
+  /** `allow-insecure-http`: allow a plain-http endpoint on another machine. */
+  allowInsecureHttp: boolean;
   /** `project-id`: the project to export. */
   projectId: string;
   /** `input-id`: for a form project, the segmentation input. */
@@ -146,6 +150,7 @@ export async function readInputs(): Promise<ActionInputs> {
     secretKey: required("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required("endpoint", "the lab API URL")),
+    allowInsecureHttp: flag("allow-insecure-http"),
     projectId: required("project-id", "the id of the lab project to export"),
     inputId: optional("input-id"),
     filters: readFilters(),

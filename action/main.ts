@@ -6,6 +6,7 @@
  * @module
  */
 import * as core from "@actions/core";
+import { insecureEndpointWarning } from "../lib/api/insecure_endpoint_warning.ts";
 import { LabClient } from "../lib/api/lab_client.ts";
 import type { ExportEvent } from "../lib/export/export_summary.ts";
 import { MasksError } from "../lib/errors.ts";
@@ -40,9 +41,12 @@ export async function run(): Promise<number> {
       write: (text) => core.info(text.replace(/\n$/, "")),
       isTerminal: false,
     });
+    const insecure = insecureEndpointWarning(inputs.endpoint);
+    if (insecure !== undefined && inputs.allowInsecureHttp) core.warning(`Careful: ${insecure}`);
     const summary = await exportMasks({
       client: new LabClient({
         endpoint: inputs.endpoint,
+        allowInsecureHttp: inputs.allowInsecureHttp,
         accessId: inputs.accessId,
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.

@@ -8,6 +8,7 @@ import type { TaskFilters } from "../lib/api/types.ts";
 import type { ExportSummary, TaskOutcome } from "../lib/export/export_summary.ts";
 import { kindOf, MAX_LISTED } from "./_task_annotations.ts";
 import { type ActionInputs, filterInputName } from "./inputs.ts";
+import { inertText } from "../lib/inert_text.ts";
 
 /**
  * The outputs the export step sets. `action.yml` maps them to the Action's outputs, next to
@@ -88,7 +89,7 @@ function taskRow(outcome: TaskOutcome): ReturnType<typeof cell>[] {
     ? outcome.reason ?? ""
     : `"${outcome.renamedFrom}" is taken by an earlier task; written as "${outcome.file}"`;
   return [kindOf(outcome) ?? outcome.status, outcome.taskName, outcome.taskId, reason]
-    .map((text) => cell(html(text)));
+    .map((text) => cell(html(inertText(text))));
 }
 
 function filtersText(filters: TaskFilters): string {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { inertText } from "./inert_text.ts";
 
 /**
  * Base class of every error this package throws on purpose.
@@ -121,11 +122,43 @@ export class TaskError extends MasksError {
    * @param options The task's id and name, and the cause.
    */
   constructor(reason: string, options: ErrorOptions & { taskId: string; taskName: string }) {
-    super(`Task ${JSON.stringify(options.taskName)} (${options.taskId}): ${reason}`, options);
+    // The id and name come from the server: inert, so the message stays one harmless line.
+    const task = `${inertText(JSON.stringify(options.taskName))} (${inertText(options.taskId)})`;
+    super(`Task ${task}: ${reason}`, options);
     this.name = "TaskError";
     this.taskId = options.taskId;
     this.taskName = options.taskName;
     this.reason = reason;
+  }
+}
+
+/**
+ * A path the export would use is unsafe: absolute, climbing out of the export folder, or going
+ * through a symbolic link inside it. Nothing is read, written or deleted there. Exit code 2.
+ *
+ * @example
+ * ```ts
+ * import { UnsafePathError } from "@lab/masks";
+ *
+ * const error = new UnsafePathError("../x.png", "it climbs out of the export folder");
+ * console.log(error.path); // "../x.png"
+ * ```
+ */
+export class UnsafePathError extends ConfigError {
+  /** The path at fault, as the export would have used it. */
+  readonly path: string;
+
+  /**
+   * Creates an unsafe-path error.
+   *
+   * @param path The path at fault.
+   * @param reason Why it is refused, as a lower-case clause.
+   * @param options The setting that led to it and the underlying cause.
+   */
+  constructor(path: string, reason: string, options?: ErrorOptions & { setting?: string }) {
+    super(`Refusing the path ${JSON.stringify(path)}: ${reason}`, options);
+    this.name = "UnsafePathError";
+    this.path = path;
   }
 }
 

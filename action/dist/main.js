@@ -11969,12 +11969,12 @@ var require_headers = __commonJS({
       append(name, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists3 = this[kHeadersMap].get(lowercaseName);
-        if (exists3) {
+        const exists2 = this[kHeadersMap].get(lowercaseName);
+        if (exists2) {
           const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists3.name,
-            value: `${exists3.value}${delimiter3}${value2}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter3}${value2}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, {
@@ -19643,6 +19643,15 @@ function info(message) {
   process.stdout.write(message + os5.EOL);
 }
 
+// lib/inert_text.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function inertText(value2) {
+  const text2 = typeof value2 === "string" ? value2 : JSON.stringify(value2) ?? String(value2);
+  UNSAFE.lastIndex = 0;
+  if (!UNSAFE.test(text2) && !text2.trimStart().startsWith("::")) return text2;
+  return JSON.stringify(text2).replace(UNSAFE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 // lib/errors.ts
 var MasksError = class extends Error {
   /**
@@ -19706,11 +19715,28 @@ var TaskError = class extends MasksError {
    * @param options The task's id and name, and the cause.
    */
   constructor(reason, options) {
-    super(`Task ${JSON.stringify(options.taskName)} (${options.taskId}): ${reason}`, options);
+    const task = `${inertText(JSON.stringify(options.taskName))} (${inertText(options.taskId)})`;
+    super(`Task ${task}: ${reason}`, options);
     this.name = "TaskError";
     this.taskId = options.taskId;
     this.taskName = options.taskName;
     this.reason = reason;
+  }
+};
+var UnsafePathError = class extends ConfigError {
+  /** The path at fault, as the export would have used it. */
+  path;
+  /**
+   * Creates an unsafe-path error.
+   *
+   * @param path The path at fault.
+   * @param reason Why it is refused, as a lower-case clause.
+   * @param options The setting that led to it and the underlying cause.
+   */
+  constructor(path6, reason, options) {
+    super(`Refusing the path ${JSON.stringify(path6)}: ${reason}`, options);
+    this.name = "UnsafePathError";
+    this.path = path6;
   }
 };
 var PngError = class extends MasksError {
@@ -19727,7 +19753,7 @@ var PngError = class extends MasksError {
 };
 
 // lib/api/_check_settings.ts
-function endpointUrl(endpoint) {
+function endpointUrl(endpoint, allowInsecureHttp = false) {
   const setting = "ISAHIT_LAB_API_ENDPOINT";
   const url = URL.canParse(endpoint) ? new URL(endpoint) : void 0;
   if (url === void 0 || url.protocol !== "http:" && url.protocol !== "https:") {
@@ -19735,10 +19761,18 @@ function endpointUrl(endpoint) {
       setting
     });
   }
+  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
+    throw new ConfigError(`${setting} ${JSON.stringify(url.href)} is plain http to another machine: the secret key would cross the network unencrypted. Use https, or allow it with --allow-insecure-http.`, {
+      setting: "allow-insecure-http"
+    });
+  }
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   url.search = "";
   url.hash = "";
   return url;
+}
+function isLoopback(hostname) {
+  return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 function required(value2, setting, what) {
   if (value2 === void 0 || value2.trim() === "") {
@@ -19765,11 +19799,19 @@ function projectIdOf(projectId) {
   return projectId;
 }
 
+// lib/api/insecure_endpoint_warning.ts
+function insecureEndpointWarning(endpoint) {
+  const url = URL.canParse(endpoint) ? new URL(endpoint) : void 0;
+  if (url?.protocol !== "http:" || isLoopback(url.hostname)) return void 0;
+  return `the endpoint ${JSON.stringify(url.origin)} is plain http to another machine: the secret key and the tokens cross the network unencrypted`;
+}
+
 // lib/api/_http_error.ts
 var MAX_SERVER_MESSAGE = 300;
 function responseError(response, context) {
   const { status } = response;
-  const reason = response.statusText === "" ? "" : ` ${response.statusText}`;
+  const statusText = inertText(redact(response.statusText, context.secrets));
+  const reason = statusText === "" ? "" : ` ${statusText}`;
   const where = `${status}${reason} on ${context.method} ${context.path}`;
   const project = context.projectId === void 0 ? void 0 : JSON.stringify(context.projectId);
   let summary2;
@@ -19791,7 +19833,7 @@ function responseError(response, context) {
   } else {
     summary2 = `The lab refused the request (${where})`;
   }
-  const message = serverMessage(response.body);
+  const message = serverMessage(response.body, context.secrets);
   const text2 = message === void 0 ? `${summary2}.` : `${summary2}. The lab said: ${message}`;
   return new ApiError(redact(text2, context.secrets), {
     status,
@@ -19802,11 +19844,24 @@ function responseError(response, context) {
 function redact(text2, secrets) {
   let redacted = text2;
   for (const secret of secrets) {
-    if (secret !== "") redacted = redacted.replaceAll(secret, "***");
+    if (secret === "") continue;
+    const forms = /* @__PURE__ */ new Set([
+      secret,
+      JSON.stringify(secret).slice(1, -1),
+      encodeURIComponent(secret),
+      new URLSearchParams({
+        s: secret
+      }).toString().slice(2)
+    ]);
+    for (const form of [
+      ...forms
+    ].sort((a, b) => b.length - a.length)) {
+      redacted = redacted.replaceAll(form, "***");
+    }
   }
   return redacted;
 }
-function serverMessage(body) {
+function serverMessage(body, secrets) {
   let parsed;
   try {
     parsed = JSON.parse(body);
@@ -19817,8 +19872,9 @@ function serverMessage(body) {
   const { message } = parsed;
   const text2 = Array.isArray(message) ? message.map(String).join("; ") : message;
   if (typeof text2 !== "string" || text2.trim() === "") return void 0;
-  const short = text2.length > MAX_SERVER_MESSAGE ? `${text2.slice(0, MAX_SERVER_MESSAGE)}\u2026` : text2;
-  return short.trim();
+  const redacted = redact(text2, secrets);
+  const short = redacted.length > MAX_SERVER_MESSAGE ? `${redacted.slice(0, MAX_SERVER_MESSAGE)}\u2026` : redacted;
+  return inertText(short.trim());
 }
 function isJsonObject(value2) {
   return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
@@ -19872,6 +19928,7 @@ function sleep(ms, signal) {
 }
 
 // lib/api/_send.ts
+var MAX_REDIRECTS = 5;
 async function sendWithRetries(request, options) {
   const deadline = performance.now() + options.retryBudgetMs;
   for (let attempt = 0; ; attempt++) {
@@ -19887,6 +19944,7 @@ async function sendWithRetries(request, options) {
       };
     } catch (error2) {
       if (options.signal?.aborted) throw options.signal.reason;
+      if (error2 instanceof ApiError) throw error2;
       const wait2 = retryDelay(attempt, {
         baseMs: options.retryDelayMs
       });
@@ -19919,19 +19977,63 @@ async function sendOnce(request, options) {
     timeout,
     options.signal
   ]) : timeout;
-  const response = await options.fetch(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    signal
-  });
-  const body = await response.text();
+  let url = request.url;
+  let response;
+  for (let redirects = 0; ; redirects++) {
+    response = await options.fetch(url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal,
+      redirect: "manual"
+    });
+    if (response.status < 300 || response.status > 399 || response.status === 304) break;
+    await response.body?.cancel();
+    url = redirectTarget(request, url, response, redirects);
+  }
+  const body = await boundedText(response, request, options.maxResponseBytes);
   return {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
     body
   };
+}
+function redirectTarget(request, url, response, count) {
+  const location = response.headers.get("location");
+  const target = location === null || !URL.canParse(location, url) ? void 0 : new URL(location, url);
+  const refuse = (why) => new ApiError(`The lab answered ${request.method} ${request.path} with a redirect (${response.status}) ${why}; check ISAHIT_LAB_API_ENDPOINT (use the API's final address)`, {
+    status: response.status,
+    method: request.method,
+    path: request.path
+  });
+  if (!request.followRedirects) {
+    throw refuse("that is not followed: the login sends the secret key");
+  }
+  if (target === void 0) throw refuse("without a usable Location");
+  if (target.origin !== url.origin) {
+    throw refuse(`to another origin, ${JSON.stringify(target.origin)}, which is refused`);
+  }
+  if (count >= MAX_REDIRECTS) throw refuse(`after ${MAX_REDIRECTS} redirects`);
+  return target;
+}
+async function boundedText(response, request, limit) {
+  const chunks = [];
+  let size = 0;
+  if (response.body) {
+    for await (const chunk of response.body) {
+      size += chunk.length;
+      if (size > limit) {
+        throw new ApiError(`The lab's answer to ${request.method} ${request.path} is larger than the limit of ${limit} bytes (maxResponseBytes); the body was not read further`, {
+          status: response.status,
+          method: request.method,
+          path: request.path
+        });
+      }
+      chunks.push(chunk);
+    }
+  }
+  return await new Blob(chunks).text();
 }
 function unreachable(request, error2, { attempts, timeoutMs, options }) {
   const reason = error2 instanceof DOMException && error2.name === "TimeoutError" ? `no answer within ${Math.round(timeoutMs)} ms` : error2 instanceof Error ? error2.message : String(error2);
@@ -19966,7 +20068,9 @@ async function logIn(endpoint, options) {
       accept: "application/json",
       "content-type": "application/x-www-form-urlencoded"
     },
-    body: form.toString()
+    body: form.toString(),
+    // The body holds the secret key: a redirect, even to the same host, is refused.
+    followRedirects: false
   }, options.send);
   if (response.status !== 200 && response.status !== 201) throw responseError(response, context);
   const body = jsonBody(response, context);
@@ -19981,6 +20085,65 @@ async function logIn(endpoint, options) {
     expiresAt: Date.now() + lifetime
   };
 }
+
+// lib/api/_page_walk.ts
+var PageWalk = class {
+  #seen = /* @__PURE__ */ new Set();
+  #tasks = 0;
+  #totalDocs;
+  #totalPages;
+  /**
+   * Checks page `pageNumber`'s JSON body and returns it as a page, with its `nextPage` filled in.
+   *
+   * @throws {ApiError} when the page is malformed or the walk would not end.
+   */
+  page(body, pageNumber, context) {
+    const refuse = (what) => unexpectedAnswer(context, {
+      what
+    });
+    if (!isJsonObject(body) || !Array.isArray(body.docs) || typeof body.hasNextPage !== "boolean") {
+      throw refuse("a page without `docs` and `hasNextPage`");
+    }
+    for (const field of [
+      "totalDocs",
+      "totalPages"
+    ]) {
+      const value2 = body[field];
+      if (value2 !== void 0 && !(Number.isInteger(value2) && value2 >= 0)) {
+        throw refuse(`a \`${field}\` that is not a whole number (${inertText(value2)})`);
+      }
+    }
+    const page = body;
+    this.#totalDocs ??= page.totalDocs;
+    this.#totalPages ??= page.totalPages;
+    for (const task of page.docs) {
+      const id = String(isJsonObject(task) ? task._id : task);
+      if (this.#seen.has(id)) {
+        throw refuse(`task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`);
+      }
+      this.#seen.add(id);
+    }
+    this.#tasks += page.docs.length;
+    const totalDocs = this.#totalDocs;
+    if (totalDocs !== void 0 && this.#tasks > totalDocs + Math.max(1e3, totalDocs / 10)) {
+      throw refuse(`${this.#tasks} tasks by page ${pageNumber}, far more than its ${totalDocs}`);
+    }
+    if (!page.hasNextPage) return page;
+    if (page.docs.length === 0) throw refuse(`an empty page ${pageNumber} that claims a next page`);
+    const nextPage = typeof page.nextPage === "number" ? page.nextPage : pageNumber + 1;
+    if (!Number.isInteger(nextPage) || nextPage <= pageNumber) {
+      throw refuse(`page ${pageNumber} pointing back to page ${inertText(page.nextPage)}`);
+    }
+    const totalPages = this.#totalPages;
+    if (totalPages !== void 0 && nextPage > totalPages + Math.max(10, totalPages / 10)) {
+      throw refuse(`page ${pageNumber} pointing to page ${nextPage}, far past its ${totalPages}`);
+    }
+    return {
+      ...page,
+      nextPage
+    };
+  }
+};
 
 // lib/api/task_query.ts
 var LIST_KEYS = [
@@ -20085,11 +20248,12 @@ var LabClient = class {
    * Creates a client; nothing is sent until the first call.
    *
    * @param options The endpoint, the credentials and the retry settings.
-   * @throws {ConfigError} when the endpoint is not an http(s) URL, a credential is empty, or a
-   * number option is out of range.
+   * @throws {ConfigError} when the endpoint is not an http(s) URL (or plain http to another
+   * machine without `allowInsecureHttp`), a credential is empty, or a number option is out of
+   * range.
    */
   constructor(options) {
-    this.#endpoint = endpointUrl(options.endpoint);
+    this.#endpoint = endpointUrl(options.endpoint, options.allowInsecureHttp ?? false);
     this.#accessId = required(options.accessId, "ISAHIT_LAB_API_ACCESS_ID", "access id");
     this.#secretKey = required(options.secretKey, "ISAHIT_LAB_API_SECRET_KEY", "secret key");
     this.#secrets.add(this.#secretKey);
@@ -20102,7 +20266,8 @@ var LabClient = class {
       timeoutMs: whole(options.timeoutMs ?? 6e4, "timeoutMs", 1),
       retryBudgetMs: whole(options.retryBudgetMs ?? 12e4, "retryBudgetMs", 1),
       signal: options.signal,
-      secrets: this.#secrets
+      secrets: this.#secrets,
+      maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1)
     };
   }
   /**
@@ -20154,9 +20319,11 @@ var LabClient = class {
       };
     };
     let next = request(1);
+    const walk = new PageWalk();
     try {
       while (next !== void 0) {
-        const page = taskPageOf(await next.pending, next.page);
+        const { response, context } = await next.pending;
+        const page = walk.page(jsonBody(response, context), next.page, context);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : void 0;
         yield page;
       }
@@ -20207,7 +20374,8 @@ var LabClient = class {
       headers: {
         accept: "application/json",
         authorization: `Bearer ${token2}`
-      }
+      },
+      followRedirects: true
     }, send);
     const token = await this.#accessToken();
     let response = await attempt(token);
@@ -20240,27 +20408,6 @@ var LabClient = class {
     return token.value;
   }
 };
-function taskPageOf(fetched, pageNumber) {
-  const { context } = fetched;
-  const body = jsonBody(fetched.response, context);
-  if (!isJsonObject(body) || !Array.isArray(body.docs) || typeof body.hasNextPage !== "boolean") {
-    throw unexpectedAnswer(context, {
-      what: "a page without `docs` and `hasNextPage`"
-    });
-  }
-  const page = body;
-  if (!page.hasNextPage) return page;
-  const nextPage = typeof page.nextPage === "number" ? page.nextPage : pageNumber + 1;
-  if (!Number.isInteger(nextPage) || nextPage <= pageNumber) {
-    throw unexpectedAnswer(context, {
-      what: `page ${pageNumber} pointing back to page ${nextPage}`
-    });
-  }
-  return {
-    ...page,
-    nextPage
-  };
-}
 
 // lib/api/parse_date_filter.ts
 var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
@@ -20852,51 +20999,214 @@ function labelmapTxt(table) {
   ].join("\n");
 }
 
+// lib/export/file_system.ts
+var DENO_FILE_SYSTEM = {
+  lstat: (path6) => Deno.lstat(path6),
+  stat: (path6) => Deno.stat(path6),
+  readFile: (path6) => Deno.readFile(path6),
+  writeFile: (path6, bytes, options) => Deno.writeFile(path6, bytes, options),
+  open: (path6, options) => Deno.open(path6, options),
+  rename: (from, to) => Deno.rename(from, to),
+  remove: (path6, options) => Deno.remove(path6, options),
+  mkdir: (path6, options) => Deno.mkdir(path6, options),
+  readDir: (path6) => Deno.readDir(path6)
+};
+
 // lib/export/write_file_atomic.ts
-async function writeFileAtomic(path6, bytes) {
+async function writeFileAtomic(path6, bytes, options = {}) {
+  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
   const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
   const temporary = join3(dirname3(path6), `.${basename3(path6)}.${suffix}.tmp`);
   try {
-    await Deno.writeFile(temporary, bytes, {
+    await fileSystem.writeFile(temporary, bytes, {
       createNew: true
     });
-    await Deno.rename(temporary, path6);
+    await fileSystem.rename(temporary, path6);
   } catch (error2) {
-    await Deno.remove(temporary).catch(() => {
+    await fileSystem.remove(temporary).catch(() => {
     });
     throw error2;
   }
 }
 
-// lib/_std/fs.ts
-async function ensureDir(path6) {
-  await Deno.mkdir(path6, {
-    recursive: true
-  });
-}
-async function exists2(path6) {
-  try {
-    await Deno.lstat(path6);
-    return true;
-  } catch (error2) {
-    if (error2 instanceof Deno.errors.NotFound) return false;
-    throw error2;
+// lib/export/export_folder_fs.ts
+var ExportFolderFs = class {
+  /** The export folder, absolute. */
+  root;
+  /** The low-level file calls. */
+  fileSystem;
+  /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
+  #folders = /* @__PURE__ */ new Set();
+  /**
+   * Opens the door to one export folder; nothing is touched yet.
+   *
+   * @param root The export folder, absolute.
+   * @param options The low-level file calls to make. @default {DENO_FILE_SYSTEM}
+   */
+  constructor(root, options = {}) {
+    this.root = root;
+    this.fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
   }
+  /**
+   * The absolute path of `relative` after checking its form (no lstat).
+   *
+   * @throws {UnsafePathError} when it is empty, absolute or has an empty, `.` or `..` segment.
+   */
+  pathOf(relative3) {
+    return join3(this.root, ...segmentsOf(relative3));
+  }
+  /** Whether the export folder exists; refuses one that is a link. */
+  async rootExists() {
+    return await this.#checkRoot() !== void 0;
+  }
+  /** Whether something (file, folder, link) is at `relative`; refuses links on the way. */
+  async exists(relative3) {
+    return await this.#check(relative3, true) !== void 0;
+  }
+  /** Reads a file; refuses links on the way and at the file. */
+  async readFile(relative3) {
+    await this.#check(relative3, true);
+    return await this.fileSystem.readFile(this.pathOf(relative3));
+  }
+  /** Reads a text file; refuses links on the way and at the file. */
+  async readTextFile(relative3) {
+    return new TextDecoder().decode(await this.readFile(relative3));
+  }
+  /** Writes a file atomically, making its folders; refuses links on the way. */
+  async writeFile(relative3, bytes) {
+    await this.#folderOf(relative3);
+    await writeFileAtomic(this.pathOf(relative3), bytes, {
+      fileSystem: this.fileSystem
+    });
+  }
+  /**
+   * Opens a new file for writing at `relative`, removing what was there first (a link is removed,
+   * not followed) and creating the file exclusively.
+   */
+  async createFile(relative3) {
+    await this.remove(relative3);
+    return await this.fileSystem.open(this.pathOf(relative3), {
+      createNew: true,
+      write: true
+    });
+  }
+  /** Renames a file inside the export folder; refuses links on the way and at the source. */
+  async rename(from, to) {
+    await this.#check(from, true);
+    await this.#check(to, false);
+    await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
+  }
+  /** Removes a file (or the link itself) if it is there; refuses links on the way. */
+  async remove(relative3) {
+    await this.#check(relative3, false);
+    try {
+      await this.fileSystem.remove(this.pathOf(relative3));
+    } catch (error2) {
+      if (!(error2 instanceof Deno.errors.NotFound)) throw error2;
+    }
+  }
+  /** The names in the export folder; refuses a folder that is a link. */
+  async names() {
+    await this.#checkRoot();
+    const names = [];
+    for await (const entry of this.fileSystem.readDir(this.root)) names.push(entry.name);
+    return names;
+  }
+  /** Removes the whole export folder (links in it are removed, never followed). */
+  async removeAll() {
+    await this.#checkRoot();
+    await this.fileSystem.remove(this.root, {
+      recursive: true
+    });
+    this.#folders.clear();
+  }
+  /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
+  async makeRoot(exclusive) {
+    if (!exclusive && await this.#checkRoot() !== void 0) return;
+    await this.fileSystem.mkdir(join3(this.root, ".."), {
+      recursive: true
+    });
+    try {
+      await this.fileSystem.mkdir(this.root);
+    } catch (error2) {
+      if (exclusive || !(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
+    }
+    await this.#checkRoot();
+  }
+  /** Makes the folders of `relative` one by one, refusing any that is a link. */
+  async #folderOf(relative3) {
+    const segments = segmentsOf(relative3).slice(0, -1);
+    await this.#checkRoot();
+    for (let i = 1; i <= segments.length; i++) {
+      const folder = segments.slice(0, i).join("/");
+      if (this.#folders.has(folder)) continue;
+      const info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
+      if (info2?.isSymlink) throw linkError(folder);
+      if (info2 === void 0) {
+        try {
+          await this.fileSystem.mkdir(join3(this.root, ...segments.slice(0, i)));
+        } catch (error2) {
+          if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
+          if ((await this.#lstat(join3(this.root, ...segments.slice(0, i))))?.isSymlink) {
+            throw linkError(folder);
+          }
+        }
+      }
+      this.#folders.add(folder);
+    }
+  }
+  /**
+   * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
+   * what is at the path, or `undefined` when some component is missing.
+   */
+  async #check(relative3, last) {
+    const segments = segmentsOf(relative3);
+    let info2 = await this.#checkRoot();
+    for (let i = 1; i <= segments.length && info2 !== void 0; i++) {
+      info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
+      if (info2?.isSymlink && (last || i < segments.length)) {
+        throw linkError(segments.slice(0, i).join("/"));
+      }
+    }
+    return info2;
+  }
+  async #checkRoot() {
+    const info2 = await this.#lstat(this.root);
+    if (info2?.isSymlink) {
+      throw new UnsafePathError(this.root, "the export folder is a symbolic link");
+    }
+    return info2;
+  }
+  async #lstat(path6) {
+    try {
+      return await this.fileSystem.lstat(path6);
+    } catch (error2) {
+      if (error2 instanceof Deno.errors.NotFound) return void 0;
+      throw error2;
+    }
+  }
+};
+function segmentsOf(relative3) {
+  if (typeof relative3 !== "string" || relative3 === "") {
+    throw new UnsafePathError(String(relative3), "it is empty");
+  }
+  if (isAbsolute(relative3) || /^[A-Za-z]:|^[\\/]/.test(relative3)) {
+    throw new UnsafePathError(relative3, "it is absolute; paths must stay inside the export folder");
+  }
+  const segments = relative3.split(/[\\/]/);
+  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
+    throw new UnsafePathError(relative3, "it climbs out of the export folder or has an empty part");
+  }
+  return segments;
+}
+function linkError(path6) {
+  return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
 }
 
 // lib/export/manifest.ts
 var MANIFEST_NAME = "manifest.jsonl";
 var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
-async function readManifest(path6, setting) {
-  let text2;
-  try {
-    text2 = await Deno.readTextFile(path6);
-  } catch (error2) {
-    throw new ConfigError(`Cannot read the manifest "${path6}": ${error2 instanceof Error ? error2.message : error2}`, {
-      setting,
-      cause: error2
-    });
-  }
+function parseManifest(text2, path6, setting) {
   const lines = text2.split("\n");
   const entries = [];
   for (const [i, line] of lines.entries()) {
@@ -20912,12 +21222,27 @@ async function readManifest(path6, setting) {
         setting
       });
     }
+    checkPaths(entry, `${path6}" line ${i + 1}`, setting);
     entries.push(entry);
   }
   return entries;
 }
+function checkPaths(entry, where, setting) {
+  const paths = entry.files.map((file) => file?.path);
+  if (entry.path !== void 0) paths.push(entry.path);
+  for (const path6 of paths) {
+    try {
+      segmentsOf(path6);
+    } catch (error2) {
+      if (!(error2 instanceof UnsafePathError)) throw error2;
+      throw new UnsafePathError(String(path6), `the manifest "${where} names it; ${error2.message.replace(/^.*?: /, "")}`, {
+        setting
+      });
+    }
+  }
+}
 var ManifestWriter = class {
-  #folder;
+  #files;
   #file;
   #pending = /* @__PURE__ */ new Map();
   #next = 0;
@@ -20928,10 +21253,10 @@ var ManifestWriter = class {
   /**
    * Creates a writer; nothing is written before {@linkcode ManifestWriter.start}.
    *
-   * @param folder The export folder.
+   * @param files The export folder's file door.
    */
-  constructor(folder) {
-    this.#folder = folder;
+  constructor(files) {
+    this.#files = files;
   }
   /**
    * Records task number `sequence`'s entry, or `null` for a task that has no line (not in this
@@ -20984,7 +21309,7 @@ var ManifestWriter = class {
     if (!this.#file) await this.#append("");
     this.#file?.close();
     this.#file = void 0;
-    await Deno.rename(join3(this.#folder, PARTIAL_MANIFEST_NAME), join3(this.#folder, MANIFEST_NAME));
+    await this.#files.rename(PARTIAL_MANIFEST_NAME, MANIFEST_NAME);
   }
   /** Closes the partial manifest without renaming it (an interrupted export). */
   async abandon() {
@@ -20994,11 +21319,7 @@ var ManifestWriter = class {
     this.#file = void 0;
   }
   async #append(text2) {
-    this.#file ??= await Deno.open(join3(this.#folder, PARTIAL_MANIFEST_NAME), {
-      create: true,
-      write: true,
-      truncate: true
-    });
+    this.#file ??= await this.#files.createFile(PARTIAL_MANIFEST_NAME);
     const bytes = this.#encoder.encode(text2);
     let written = 0;
     while (written < bytes.length) written += await this.#file.write(bytes.subarray(written));
@@ -21007,9 +21328,10 @@ var ManifestWriter = class {
 
 // lib/export/_export_folder.ts
 var METADATA_NAME = "export.json";
-async function prepareExportFolder(folder, mode) {
-  await checkParents(folder);
-  const present = await exists2(folder);
+async function prepareExportFolder(files, mode) {
+  const folder = files.root;
+  await checkParents(files);
+  const present = await files.rootExists();
   if (mode === "new") {
     if (!present) return {
       previous: []
@@ -21019,57 +21341,66 @@ async function prepareExportFolder(folder, mode) {
     });
   }
   if (mode === "overwrite") {
-    if (present) await clearExport(folder);
+    if (present) await clearExport(files);
     return {
       previous: []
     };
   }
-  const final = join3(folder, MANIFEST_NAME);
-  const partial = join3(folder, PARTIAL_MANIFEST_NAME);
   if (mode === "resume") {
-    const manifest = await exists2(partial) ? partial : await exists2(final) ? final : void 0;
+    const manifest = await files.exists(PARTIAL_MANIFEST_NAME) ? PARTIAL_MANIFEST_NAME : await files.exists(MANIFEST_NAME) ? MANIFEST_NAME : void 0;
     if (!manifest) {
       throw new ConfigError(`Cannot resume "${folder}": it holds no export manifest; give the --output-folder and --output-filename of the interrupted export`, {
         setting: "resume"
       });
     }
     return {
-      previous: await readManifest(manifest, "resume")
+      previous: await readManifestIn(files, manifest, "resume")
     };
   }
-  if (!await exists2(final)) {
+  if (!await files.exists(MANIFEST_NAME)) {
     throw new ConfigError(`Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); run a full export into it first`, {
       setting: "incremental"
     });
   }
   return {
-    previous: await readManifest(final, "incremental"),
-    metadata: await readMetadata(folder)
+    previous: await readManifestIn(files, MANIFEST_NAME, "incremental"),
+    metadata: await readMetadata(files)
   };
 }
-async function writeMetadata(folder, metadata) {
-  const temporary = join3(folder, `.${METADATA_NAME}.tmp`);
-  await Deno.writeTextFile(temporary, `${JSON.stringify(metadata, null, 2)}
-`);
-  await Deno.rename(temporary, join3(folder, METADATA_NAME));
+async function writeMetadata(files, metadata) {
+  await files.writeFile(METADATA_NAME, TEXT.encode(`${JSON.stringify(metadata, null, 2)}
+`));
 }
-async function createExportFolder(folder, mode) {
-  if (mode !== "new" && await exists2(folder)) return;
-  await ensureDir(dirname3(folder));
+async function createExportFolder(files, mode) {
   try {
-    await Deno.mkdir(folder);
+    await files.makeRoot(mode === "new");
   } catch (error2) {
     if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
-    if (mode !== "new") return;
-    throw new ConfigError(`The export folder "${folder}" appeared while the export was starting; choose another output filename`, {
+    throw new ConfigError(`The export folder "${files.root}" appeared while the export was starting; choose another output filename`, {
       setting: "output-filename",
       cause: error2
     });
   }
 }
-async function checkParents(folder) {
+var TEXT = new TextEncoder();
+async function readManifestIn(files, name, setting) {
+  const path6 = files.pathOf(name);
+  let text2;
+  try {
+    text2 = await files.readTextFile(name);
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw error2;
+    throw new ConfigError(`Cannot read the manifest "${path6}": ${error2 instanceof Error ? error2.message : error2}`, {
+      setting,
+      cause: error2
+    });
+  }
+  return parseManifest(text2, path6, setting);
+}
+async function checkParents(files) {
+  const folder = files.root;
   for (let path6 = dirname3(folder); ; path6 = dirname3(path6)) {
-    const info2 = await Deno.stat(path6).catch(() => void 0);
+    const info2 = await files.fileSystem.stat(path6).catch(() => void 0);
     if (info2 === void 0 && dirname3(path6) !== path6) continue;
     if (info2?.isDirectory) return;
     throw new ConfigError(`Cannot make the export folder "${folder}": "${path6}" is ${info2 ? "a file, not a folder" : "missing"}; choose another --output-folder`, {
@@ -21077,28 +21408,33 @@ async function checkParents(folder) {
     });
   }
 }
-async function readMetadata(folder) {
+async function readMetadata(files) {
   try {
-    return JSON.parse(await Deno.readTextFile(join3(folder, METADATA_NAME)));
-  } catch {
+    return JSON.parse(await files.readTextFile(METADATA_NAME));
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw error2;
     return void 0;
   }
 }
-async function clearExport(folder) {
-  const names = [];
-  for await (const entry of Deno.readDir(folder)) names.push(entry.name);
-  const isExport = names.length === 0 || names.includes(MANIFEST_NAME) || names.includes(PARTIAL_MANIFEST_NAME);
-  if (!isExport) {
-    throw new ConfigError(`Will not overwrite "${folder}": it is not an export folder (no ${MANIFEST_NAME} in it); remove it yourself or choose another output filename`, {
+function isMetadata(value2) {
+  const metadata = value2;
+  return typeof metadata === "object" && metadata !== null && typeof metadata.projectId === "string" && typeof metadata.maskFormat === "string" && typeof metadata.startedAt === "string" && !Number.isNaN(Date.parse(metadata.startedAt)) && typeof metadata.settings === "object" && metadata.settings !== null;
+}
+async function clearExport(files) {
+  const folder = files.root;
+  if (basename3(folder) === "" || dirname3(folder) === folder) {
+    throw new ConfigError(`Will not overwrite the root folder "${folder}"`, {
       setting: "overwrite"
     });
   }
-  if (basename3(folder) === "") {
-    throw new ConfigError(`Will not overwrite the root folder "${folder}"`);
+  const names = await files.names();
+  const isExport = names.length === 0 || names.includes(MANIFEST_NAME) && isMetadata(await readMetadata(files));
+  if (!isExport) {
+    throw new ConfigError(`Will not overwrite "${folder}": it is not an export folder of this tool (it needs both ${MANIFEST_NAME} and a valid ${METADATA_NAME}); remove it yourself or choose another output filename`, {
+      setting: "overwrite"
+    });
   }
-  await Deno.remove(folder, {
-    recursive: true
-  });
+  await files.removeAll();
 }
 
 // lib/export/_task_pool.ts
@@ -22952,13 +23288,11 @@ function hashed(files) {
 
 // lib/export/_task_exporter.ts
 var TaskExporter = class {
-  #folder;
+  #files;
   #options;
   #taskMask;
-  /** Folders this export made or found: one `mkdir` per folder, not per file. */
-  #folders = /* @__PURE__ */ new Set();
-  constructor(folder, options) {
-    this.#folder = folder;
+  constructor(files, options) {
+    this.#files = files;
     this.#options = options;
     this.#taskMask = taskMaskOf(options.source, {
       maxPixels: options.maxPixels
@@ -22968,8 +23302,7 @@ var TaskExporter = class {
   async isComplete(previous) {
     if (!previous || previous.outcome !== "exported" || previous.files.length === 0) return false;
     for (const file of previous.files) {
-      const bytes = await Deno.readFile(this.#path(file.path)).catch(() => void 0);
-      if (!bytes || sha256(bytes) !== file.sha256) return false;
+      if (!await this.#intact(file.path, file.sha256)) return false;
     }
     return true;
   }
@@ -23003,13 +23336,7 @@ var TaskExporter = class {
       if (before?.sha256 === digest && await this.#intact(path6, digest)) continue;
       changed = true;
       try {
-        const target = this.#path(path6);
-        const folder = dirname3(target);
-        if (!this.#folders.has(folder)) {
-          await ensureDir(folder);
-          this.#folders.add(folder);
-        }
-        await writeFileAtomic(target, bytes);
+        await this.#files.writeFile(path6, bytes);
       } catch (error2) {
         const reason = error2 instanceof Error ? error2.message : String(error2);
         return this.#failed(job, `its mask cannot be written to "${path6}": ${reason}`);
@@ -23037,21 +23364,20 @@ var TaskExporter = class {
       entry
     };
   }
-  /** Deletes the files an earlier run wrote for a task that it no longer has. */
   /**
-  * Deletes the files an earlier run wrote for a task that are not in `now` (all of them when the
-  * task no longer has a mask).
-  */
+   * Deletes the files an earlier run wrote for a task that are not in `now` (all of them when the
+   * task no longer has a mask).
+   */
   async removeStale(previous, now = []) {
     for (const file of previous.files) {
       if (!now.some((kept) => kept.path === file.path)) {
-        await Deno.remove(this.#path(file.path)).catch(() => {
+        await this.#files.remove(file.path).catch(() => {
         });
       }
     }
   }
   async #intact(path6, digest) {
-    const bytes = await Deno.readFile(this.#path(path6)).catch(() => void 0);
+    const bytes = await this.#files.readFile(path6).catch(() => void 0);
     return bytes !== void 0 && sha256(bytes) === digest;
   }
   #failed(job, reason) {
@@ -23069,9 +23395,6 @@ var TaskExporter = class {
         files: []
       }
     };
-  }
-  #path(relative3) {
-    return join3(this.#folder, ...relative3.split("/"));
   }
 };
 function entryBase(task) {
@@ -23115,7 +23438,7 @@ function maskFilePath(task, options = {}) {
 import { createHash as createHash2 } from "node:crypto";
 var MAX_NAME_BYTES = 200;
 var RESERVED_NAME = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(?=[. ]|$)/i;
-var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\\]/g;
+var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/g;
 var ENCODER = new TextEncoder();
 function portablePath(path6) {
   const changes = /* @__PURE__ */ new Set();
@@ -23123,7 +23446,9 @@ function portablePath(path6) {
   if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path6)} has no name.`);
   const portable = names.map((name, i) => {
     let safe = name.replace(UNSAFE_CHARACTERS, "_");
-    if (safe !== name) changes.add('a control character or "\\" became "_"');
+    if (safe !== name) {
+      changes.add('a control character, bidirectional override or "\\" became "_"');
+    }
     const device = RESERVED_NAME.exec(safe)?.[1];
     if (device !== void 0) {
       safe = `${device}_${safe.slice(device.length)}`;
@@ -23318,10 +23643,10 @@ var ExportRun = class {
   #folderReady;
   #fatal;
   #order = /* @__PURE__ */ new WeakMap();
-  constructor(folder, options) {
+  constructor(files, options) {
     this.#options = options;
     this.#pool = new TaskPool(options.concurrency);
-    this.#manifest = new ManifestWriter(folder);
+    this.#manifest = new ManifestWriter(files);
     for (const entry of options.previous) {
       this.#previous.set(entry.taskId, entry);
       if (entry.path) this.#registry.claim(entry.path, entry.taskId);
@@ -23516,7 +23841,7 @@ function incrementalFilters(filters, prepared, maskFormat, settings) {
     updatedAtGte: watermark
   };
 }
-async function removedEntries(client, projectId, filters, userFilters, unseen, folder) {
+async function removedEntries(client, projectId, filters, userFilters, unseen, files) {
   const removed = /* @__PURE__ */ new Map();
   const narrowing = Object.keys(userFilters).some((key) => !/^(created|updated)At/.test(key));
   if (!narrowing || unseen.length === 0) return removed;
@@ -23531,7 +23856,7 @@ async function removedEntries(client, projectId, filters, userFilters, unseen, f
       const entry = unseenById.get(String(task._id));
       if (!entry) continue;
       for (const file of entry.files) {
-        await Deno.remove(join3(folder, ...file.path.split("/"))).catch(() => {
+        await files.remove(file.path).catch(() => {
         });
       }
       removed.set(entry.taskId, {
@@ -23748,6 +24073,21 @@ function emptySummary(projectId, folder, maskFormat, dryRun) {
     renamed: [],
     durationMs: 0
   };
+}
+
+// lib/export/_output_path.ts
+function outputPathOf(outputFolder, name, what) {
+  if (isAbsolute(name) || /^[A-Za-z]:|^[\\/]/.test(name)) {
+    throw new ConfigError(`The output filename "${name}" is an absolute path; give a name inside --output-folder, or set --output-folder to the folder you want`, {
+      setting: "output-filename"
+    });
+  }
+  if (name.split(/[\\/]/).includes("..")) {
+    throw new ConfigError(`The output filename "${name}" has a ".." segment; name the ${what} inside --output-folder, or change --output-folder`, {
+      setting: "output-filename"
+    });
+  }
+  return resolve2(outputFolder || ".", name);
 }
 
 // lib/formats/_format_writer.ts
@@ -24076,7 +24416,9 @@ var OutputFile = class {
     });
   }
   async #open() {
-    await ensureDir(dirname3(this.path));
+    await Deno.mkdir(dirname3(this.path), {
+      recursive: true
+    });
     this.#handle = await Deno.open(this.#temporary, {
       read: true,
       write: true,
@@ -24087,7 +24429,7 @@ var OutputFile = class {
 };
 
 // lib/formats/_coco_writer.ts
-var TEXT = new TextEncoder();
+var TEXT2 = new TextEncoder();
 var CocoWriter = class {
   #file;
   #annotationsFile;
@@ -24130,9 +24472,9 @@ var CocoWriter = class {
   }
   async finish() {
     if (this.#images === 0) return;
-    await this.#file.write(TEXT.encode('\n],\n"annotations": ['));
+    await this.#file.write(TEXT2.encode('\n],\n"annotations": ['));
     await this.#file.append(this.#annotationsFile);
-    await this.#file.write(TEXT.encode("\n]\n}\n"));
+    await this.#file.write(TEXT2.encode("\n]\n}\n"));
     await this.#file.commit();
   }
   async abandon() {
@@ -24141,7 +24483,7 @@ var CocoWriter = class {
   }
   async #write(task, image) {
     const imageId = ++this.#images;
-    if (imageId === 1) await this.#file.write(TEXT.encode(this.#header()));
+    if (imageId === 1) await this.#file.write(TEXT2.encode(this.#header()));
     const entry = {
       id: imageId,
       file_name: task.name,
@@ -24149,7 +24491,7 @@ var CocoWriter = class {
       height: image.height,
       lab_task_id: task._id
     };
-    await this.#file.write(TEXT.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
+    await this.#file.write(TEXT2.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
     let text2 = "";
     for (const shape of image.shapes) {
       const annotation = {
@@ -24163,7 +24505,7 @@ var CocoWriter = class {
       };
       text2 += `${this.#annotations === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`;
     }
-    if (text2) await this.#annotationsFile.write(TEXT.encode(text2));
+    if (text2) await this.#annotationsFile.write(TEXT2.encode(text2));
   }
   #header() {
     const info2 = {
@@ -24300,7 +24642,7 @@ function pythonJsonElement(value2) {
 }
 
 // lib/formats/_lab_writer.ts
-var TEXT2 = new TextEncoder();
+var TEXT3 = new TextEncoder();
 var LabWriter = class {
   #file;
   #dryRun;
@@ -24313,7 +24655,7 @@ var LabWriter = class {
     if (!mine) return void 0;
     if (!this.#dryRun) {
       const element = pythonJsonElement(labTaskDocument(task));
-      await this.#file.write(TEXT2.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
+      await this.#file.write(TEXT3.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
     }
     this.#count++;
     return {
@@ -24322,7 +24664,7 @@ var LabWriter = class {
   }
   async finish() {
     if (this.#dryRun || this.#count === 0) return;
-    await this.#file.write(TEXT2.encode("\n]"));
+    await this.#file.write(TEXT3.encode("\n]"));
     await this.#file.commit();
   }
   abandon() {
@@ -24454,7 +24796,7 @@ var DEFLATE = 8;
 var MAX_16 = 65535;
 var MAX_32 = 4294967295;
 var FLUSH_AT = 1 << 16;
-var TEXT3 = new TextEncoder();
+var TEXT4 = new TextEncoder();
 var ZipWriter = class {
   #sink;
   #entries = [];
@@ -24482,7 +24824,7 @@ var ZipWriter = class {
    * @param bytes The file's content.
    */
   async add(name, bytes) {
-    const encodedName = TEXT3.encode(name);
+    const encodedName = TEXT4.encode(name);
     const compressed = deflateRawSync(bytes);
     const entry = {
       name: encodedName,
@@ -24586,7 +24928,7 @@ var ZipWriter = class {
 };
 
 // lib/formats/_yolo_writer.ts
-var TEXT4 = new TextEncoder();
+var TEXT5 = new TextEncoder();
 var YoloWriter = class {
   #file;
   #zip;
@@ -24643,9 +24985,9 @@ var YoloWriter = class {
     if (!this.#dryRun) {
       if (!this.#started) {
         this.#started = true;
-        await this.#zip.add("data.yaml", TEXT4.encode(yoloDataYaml(this.#names)));
+        await this.#zip.add("data.yaml", TEXT5.encode(yoloDataYaml(this.#names)));
       }
-      await this.#zip.add(path6, TEXT4.encode(text2));
+      await this.#zip.add(path6, TEXT5.encode(text2));
     }
     if (claim.file === claim.wanted) return {
       status: "exported",
@@ -24915,12 +25257,7 @@ function outputPath(options, now) {
       setting: "output-filename"
     });
   }
-  if (name.split(/[\\/]/).includes("..")) {
-    throw new ConfigError(`The output filename "${name}" has a ".." segment; name the file inside --output-folder, or change --output-folder`, {
-      setting: "output-filename"
-    });
-  }
-  return resolve2(options.outputFolder || ".", name);
+  return outputPathOf(options.outputFolder, name, "file");
 }
 async function checkTarget(path6, overwrite) {
   const info2 = await Deno.stat(path6).catch(() => void 0);
@@ -24965,9 +25302,12 @@ async function exportMasks(options) {
   }
   const mode = folderMode(options);
   const folder = exportFolder(options, startedAt);
+  const files = new ExportFolderFs(folder, {
+    fileSystem: options.fileSystem
+  });
   const prepared = options.dryRun || mode === "overwrite" ? {
     previous: []
-  } : await prepareExportFolder(folder, mode);
+  } : await prepareExportFolder(files, mode);
   const source = resolveMaskSource(await client.getProjectConfiguration(projectId), options);
   if (options.semanticMapping !== void 0 && maskFormat !== "rgb") {
     throw new ConfigError(`A semantic mapping recolours "rgb" masks only; the mask format is "${maskFormat}"`, {
@@ -24987,13 +25327,13 @@ async function exportMasks(options) {
     shard: options.shard
   };
   if (mode === "incremental") filters = incrementalFilters(filters, prepared, maskFormat, settings);
-  if (mode === "overwrite" && !options.dryRun) await prepareExportFolder(folder, mode);
+  if (mode === "overwrite" && !options.dryRun) await prepareExportFolder(files, mode);
   const summary2 = emptySummary(projectId, folder, maskFormat, options.dryRun ?? false);
   using pool = new ConvertPool({
     workerUrl: options.workerUrl
   });
-  const run2 = new ExportRun(folder, {
-    exporter: new TaskExporter(folder, {
+  const run2 = new ExportRun(files, {
+    exporter: new TaskExporter(files, {
       format: maskFormat,
       table,
       colourByBChannel,
@@ -25003,10 +25343,10 @@ async function exportMasks(options) {
     }),
     summary: summary2,
     createFolder: async () => {
-      await createExportFolder(folder, mode);
+      await createExportFolder(files, mode);
       if (maskFormat === "class-index" || maskFormat === "palette") {
-        await writeFileAtomic(join3(folder, "labelmap.json"), TEXT5.encode(labelmapJson(table)));
-        await writeFileAtomic(join3(folder, "labelmap.txt"), TEXT5.encode(labelmapTxt(table)));
+        await files.writeFile("labelmap.json", TEXT6.encode(labelmapJson(table)));
+        await files.writeFile("labelmap.txt", TEXT6.encode(labelmapTxt(table)));
       }
     },
     previous: prepared.previous,
@@ -25039,7 +25379,7 @@ async function exportMasks(options) {
     }
     if (mode === "incremental") {
       const unseen = run2.unseen();
-      const removed = await removedEntries(client, projectId, filters, options.filters ?? {}, unseen, folder);
+      const removed = await removedEntries(client, projectId, filters, options.filters ?? {}, unseen, files);
       summary2.removed = removed.size;
       summary2.carried = unseen.length - removed.size;
       run2.append(unseen.map((entry) => removed.get(entry.taskId) ?? entry));
@@ -25056,14 +25396,14 @@ async function exportMasks(options) {
       maskFormat,
       settings
     };
-    if (mode !== "resume" || !await exists2(join3(folder, METADATA_NAME))) {
-      await writeMetadata(folder, metadata);
+    if (mode !== "resume" || !await files.exists(METADATA_NAME)) {
+      await writeMetadata(files, metadata);
     }
   }
   summary2.durationMs = performance.now() - started;
   return summary2;
 }
-var TEXT5 = new TextEncoder();
+var TEXT6 = new TextEncoder();
 function exportOneFile(options) {
   const format = options.format;
   if (!EXPORT_FORMATS.includes(format)) {
@@ -25134,12 +25474,7 @@ function exportFolder(options, startedAt) {
     });
   }
   const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt);
-  if (name.split(/[\\/]/).includes("..")) {
-    throw new ConfigError(`The output filename "${name}" has a ".." segment; name the export folder inside --output-folder, or change --output-folder`, {
-      setting: "output-filename"
-    });
-  }
-  return resolve2(options.outputFolder || ".", name);
+  return outputPathOf(options.outputFolder, name, "export folder");
 }
 
 // lib/output/format_summary.ts
@@ -25169,7 +25504,7 @@ function formatSummary(summary2, options = {}) {
   if (summary2.carried > 0) counts.push(`${summary2.carried} carried over unchanged`);
   lines.push(`${plural(summary2.total, "task")}: ${counts.join(", ")}`);
   for (const failure of summary2.failures.slice(0, maxListed)) {
-    lines.push(`  failed: ${JSON.stringify(failure.taskName)} (${failure.taskId}): ${failure.reason}`);
+    lines.push(`  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` + inertText(failure.reason));
   }
   if (summary2.failures.length > maxListed) {
     lines.push(`  ... and ${summary2.failures.length - maxListed} more failed tasks`);
@@ -25262,11 +25597,11 @@ function progressReporter(options) {
       const { done, total } = event;
       const outcome = event.type === "task" ? event.outcome : void 0;
       if (outcome?.status === "failed") {
-        say(`failed: ${quote2(outcome.taskName)} (${outcome.taskId}): ${outcome.reason}`);
+        say(`failed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ` + inertText(outcome.reason));
       } else if (outcome?.status === "planned") {
-        say(`would export: ${quote2(outcome.taskName)} (${outcome.taskId}) to ${quote2(outcome.file)}`);
+        say(`would export: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}) to ${quote2(outcome.file)}`);
       } else if (outcome?.renamedFrom !== void 0) {
-        say(`renamed: ${quote2(outcome.taskName)} (${outcome.taskId}): ${outcome.renameReason ?? "its name is taken"}; written as ${quote2(outcome.file)}`);
+        say(`renamed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ${outcome.renameReason ?? "its name is taken"}; written as ${quote2(outcome.file)}`);
       }
       if (bar) bar.update(done, total);
       else if (total >= PLAIN_PROGRESS_MIN && done >= total * nextTenth / 10) {
@@ -25281,7 +25616,7 @@ function progressReporter(options) {
   };
 }
 function quote2(text2) {
-  return JSON.stringify(text2 ?? "");
+  return inertText(JSON.stringify(text2 ?? ""));
 }
 
 // lib/cli/load_semantic_mapping.ts
@@ -25413,6 +25748,7 @@ var INPUT_NAMES = [
   "access-id",
   "secret-key",
   "endpoint",
+  "allow-insecure-http",
   "project-id",
   "input-id",
   ...Object.keys(FILTER_INPUTS),
@@ -25434,6 +25770,7 @@ var INPUT_NAMES = [
   "fail-on-error"
 ];
 var BOOLEAN_INPUTS = [
+  "allow-insecure-http",
   "replace-extension",
   "resume",
   "overwrite",
@@ -25459,6 +25796,7 @@ async function readInputs() {
     secretKey: required2("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required2("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required2("endpoint", "the lab API URL")),
+    allowInsecureHttp: flag("allow-insecure-http"),
     projectId: required2("project-id", "the id of the lab project to export"),
     inputId: optional("input-id"),
     filters: readFilters(),
@@ -25604,9 +25942,9 @@ var TaskAnnotations = class {
   annotate(outcome) {
     const kind = kindOf(outcome);
     if (kind === void 0 || ++this.#counts[kind] > MAX_LISTED) return false;
-    const task = `Task ${JSON.stringify(outcome.taskName)} (${outcome.taskId})`;
+    const task = `Task ${inertText(JSON.stringify(outcome.taskName))} (${inertText(outcome.taskId)})`;
     if (kind === "failed") {
-      error(`${task} failed: ${outcome.reason}`, {
+      error(`${task} failed: ${inertText(outcome.reason)}`, {
         title: TITLES.failed
       });
     } else if (kind === "renamed") {
@@ -25614,7 +25952,7 @@ var TaskAnnotations = class {
         title: TITLES.renamed
       });
     } else {
-      warning(`${task} was skipped: ${outcome.reason}`, {
+      warning(`${task} was skipped: ${inertText(outcome.reason)}`, {
         title: TITLES.skipped
       });
     }
@@ -25722,7 +26060,7 @@ function taskRow(outcome) {
     outcome.taskName,
     outcome.taskId,
     reason
-  ].map((text2) => cell(html(text2)));
+  ].map((text2) => cell(html(inertText(text2))));
 }
 function filtersText(filters) {
   const entries = Object.entries(filters).filter(([, value2]) => value2 !== void 0);
@@ -25788,9 +26126,12 @@ async function run() {
       write: (text2) => info(text2.replace(/\n$/, "")),
       isTerminal: false
     });
+    const insecure = insecureEndpointWarning(inputs.endpoint);
+    if (insecure !== void 0 && inputs.allowInsecureHttp) warning(`Careful: ${insecure}`);
     const summary2 = await exportMasks({
       client: new LabClient({
         endpoint: inputs.endpoint,
+        allowInsecureHttp: inputs.allowInsecureHttp,
         accessId: inputs.accessId,
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.

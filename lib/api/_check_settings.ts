@@ -1,7 +1,11 @@
 import { ConfigError } from "../errors.ts";
 
-/** The endpoint as a base URL ending with `/`, so relative paths keep its path prefix. */
-export function endpointUrl(endpoint: string | URL): URL {
+/**
+ * The endpoint as a base URL ending with `/`, so relative paths keep its path prefix. Plain http
+ * is refused unless it stays on this machine or `allowInsecureHttp` says so: the login sends the
+ * secret key.
+ */
+export function endpointUrl(endpoint: string | URL, allowInsecureHttp = false): URL {
   const setting = "ISAHIT_LAB_API_ENDPOINT";
   const url = URL.canParse(endpoint) ? new URL(endpoint) : undefined;
   if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:")) {
@@ -11,11 +15,28 @@ export function endpointUrl(endpoint: string | URL): URL {
       { setting },
     );
   }
+  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
+    throw new ConfigError(
+      `${setting} ${JSON.stringify(url.href)} is plain http to another machine: the secret key ` +
+        `would cross the network unencrypted. Use https, or allow it with --allow-insecure-http.`,
+      { setting: "allow-insecure-http" },
+    );
+  }
   // Paths are joined as relative URLs, so the base must end with `/` to keep its prefix.
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   url.search = "";
   url.hash = "";
   return url;
+}
+
+/**
+ * Whether a host name is this machine (`localhost`, `127.0.0.0/8`, `::1`).
+ *
+ * @param hostname A URL's `hostname`.
+ */
+export function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" ||
+    /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /** A credential, refused when missing or blank, naming its environment variable. */

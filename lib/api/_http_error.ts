@@ -1,4 +1,5 @@
 import { ApiError } from "../errors.ts";
+import { inertText } from "../inert_text.ts";
 import type { LabResponse } from "./_send.ts";
 
 /** What a failed call was about, to word its error. */
@@ -23,7 +24,8 @@ const MAX_SERVER_MESSAGE = 300;
  */
 export function responseError(response: LabResponse, context: CallContext): ApiError {
   const { status } = response;
-  const reason = response.statusText === "" ? "" : ` ${response.statusText}`;
+  const statusText = inertText(redact(response.statusText, context.secrets));
+  const reason = statusText === "" ? "" : ` ${statusText}`;
   const where = `${status}${reason} on ${context.method} ${context.path}`;
   const project = context.projectId === undefined ? undefined : JSON.stringify(context.projectId);
   let summary: string;
@@ -47,7 +49,7 @@ export function responseError(response: LabResponse, context: CallContext): ApiE
   } else {
     summary = `The lab refused the request (${where})`;
   }
-  const message = serverMessage(response.body);
+  const message = serverMessage(response.body, context.secrets);
   const text = message === undefined ? `${summary}.` : `${summary}. The lab said: ${message}`;
   return new ApiError(redact(text, context.secrets), {
     status,
@@ -56,17 +58,33 @@ export function responseError(response: LabResponse, context: CallContext): ApiE
   });
 }
 
-/** Replaces every secret found in `text` with `***`. */
+/**
+ * Replaces every secret found in `text` with `***`: as is, JSON-escaped, and URL-encoded (both
+ * `%20` and form `+` spaces), as a server may echo the login form or a JSON body.
+ */
 export function redact(text: string, secrets: Iterable<string>): string {
   let redacted = text;
   for (const secret of secrets) {
-    if (secret !== "") redacted = redacted.replaceAll(secret, "***");
+    if (secret === "") continue;
+    const forms = new Set([
+      secret,
+      JSON.stringify(secret).slice(1, -1),
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+    ]);
+    // Longest first, so a form that contains another is replaced whole.
+    for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+      redacted = redacted.replaceAll(form, "***");
+    }
   }
   return redacted;
 }
 
-/** The body's `message` (a string or a list of strings) when the body is JSON, else nothing. */
-function serverMessage(body: string): string | undefined {
+/**
+ * The body's `message` (a string or a list of strings) when the body is JSON, else nothing: the
+ * secrets redacted before it is cut short (a cut must not leave half a secret), then inert.
+ */
+function serverMessage(body: string, secrets: Iterable<string>): string | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -77,8 +95,11 @@ function serverMessage(body: string): string | undefined {
   const { message } = parsed;
   const text = Array.isArray(message) ? message.map(String).join("; ") : message;
   if (typeof text !== "string" || text.trim() === "") return undefined;
-  const short = text.length > MAX_SERVER_MESSAGE ? `${text.slice(0, MAX_SERVER_MESSAGE)}…` : text;
-  return short.trim();
+  const redacted = redact(text, secrets);
+  const short = redacted.length > MAX_SERVER_MESSAGE
+    ? `${redacted.slice(0, MAX_SERVER_MESSAGE)}…`
+    : redacted;
+  return inertText(short.trim());
 }
 
 /** Whether a parsed JSON value is an object (not `null`, not an array). */

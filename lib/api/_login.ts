@@ -40,6 +40,8 @@ export async function logIn(
     path: LOGIN_PATH,
     headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
     body: form.toString(),
+    // The body holds the secret key: a redirect, even to the same host, is refused.
+    followRedirects: false,
   }, options.send);
   if (response.status !== 200 && response.status !== 201) throw responseError(response, context);
   const body = jsonBody(response, context);

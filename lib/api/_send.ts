@@ -14,6 +14,11 @@ export interface LabRequest {
   headers: Record<string, string>;
   /** The request body, if any. */
   body?: string;
+  /**
+   * Whether a redirect to the same origin is followed (never to another origin). The login
+   * follows none: its body holds the secret key.
+   */
+  followRedirects: boolean;
 }
 
 /** A response whose body has been read in full. */
@@ -49,7 +54,12 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Strings that must never appear in a message: the secret key and the tokens. */
   secrets: Iterable<string>;
+  /** The largest response body read, in bytes; a larger one is an `ApiError`. */
+  maxResponseBytes: number;
 }
+
+// A same-origin redirect chain longer than this is a loop.
+const MAX_REDIRECTS = 5;
 
 /**
  * Sends a request, retrying `429`, `5xx`, network errors and timeouts with backoff (never other
@@ -72,6 +82,8 @@ export async function sendWithRetries(
       response = { ...await sendOnce(request, { ...options, timeoutMs }), attempts: attempt + 1 };
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
+      // A refused redirect or an oversized body is an answer, not a network fault: no retry.
+      if (error instanceof ApiError) throw error;
       const wait = retryDelay(attempt, { baseMs: options.retryDelayMs });
       if (attempt >= options.maxRetries || performance.now() + wait >= deadline) {
         throw unreachable(request, error, { attempts: attempt + 1, timeoutMs, options });
@@ -98,20 +110,76 @@ async function sendOnce(
 ): Promise<Omit<LabResponse, "attempts">> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  const response = await options.fetch(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    signal,
-  });
+  let url = request.url;
+  let response: Response;
+  for (let redirects = 0;; redirects++) {
+    // Redirects are never followed blindly: the request may carry the secret key or a token.
+    response = await options.fetch(url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal,
+      redirect: "manual",
+    });
+    if (response.status < 300 || response.status > 399 || response.status === 304) break;
+    await response.body?.cancel();
+    url = redirectTarget(request, url, response, redirects);
+  }
   // Reading the body inside the attempt makes a connection cut mid-body a retryable failure.
-  const body = await response.text();
+  const body = await boundedText(response, request, options.maxResponseBytes);
   return {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
     body,
   };
+}
+
+/** Where a redirect leads, when it may be followed; an `ApiError` otherwise. */
+function redirectTarget(request: LabRequest, url: URL, response: Response, count: number): URL {
+  const location = response.headers.get("location");
+  const target = location === null || !URL.canParse(location, url)
+    ? undefined
+    : new URL(location, url);
+  const refuse = (why: string) =>
+    new ApiError(
+      `The lab answered ${request.method} ${request.path} with a redirect (${response.status}) ` +
+        `${why}; check ISAHIT_LAB_API_ENDPOINT (use the API's final address)`,
+      { status: response.status, method: request.method, path: request.path },
+    );
+  if (!request.followRedirects) {
+    throw refuse("that is not followed: the login sends the secret key");
+  }
+  if (target === undefined) throw refuse("without a usable Location");
+  if (target.origin !== url.origin) {
+    throw refuse(`to another origin, ${JSON.stringify(target.origin)}, which is refused`);
+  }
+  if (count >= MAX_REDIRECTS) throw refuse(`after ${MAX_REDIRECTS} redirects`);
+  return target;
+}
+
+/** The body as text, read chunk by chunk and refused past `limit` bytes. */
+async function boundedText(
+  response: Response,
+  request: LabRequest,
+  limit: number,
+): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (response.body) {
+    for await (const chunk of response.body) {
+      size += chunk.length;
+      if (size > limit) {
+        throw new ApiError(
+          `The lab's answer to ${request.method} ${request.path} is larger than the limit of ` +
+            `${limit} bytes (maxResponseBytes); the body was not read further`,
+          { status: response.status, method: request.method, path: request.path },
+        );
+      }
+      chunks.push(chunk);
+    }
+  }
+  return await new Blob(chunks as BlobPart[]).text();
 }
 
 function unreachable(

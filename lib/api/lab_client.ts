@@ -7,6 +7,7 @@ import {
   unexpectedAnswer,
 } from "./_http_error.ts";
 import { type AccessToken, logIn } from "./_login.ts";
+import { PageWalk } from "./_page_walk.ts";
 import { type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
 import { taskQuery } from "./task_query.ts";
 import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
@@ -45,6 +46,16 @@ export interface LabClientOptions {
   onToken?: (token: string) => void;
   /** How many tasks to ask per page. Default: 100, as the SDK. */
   pageSize?: number;
+  /**
+   * The largest answer read, in bytes (well above the largest real page); a larger one is an
+   * `ApiError` naming this limit, so an endless body cannot exhaust memory. Default: 512 MiB.
+   */
+  maxResponseBytes?: number;
+  /**
+   * Allow a plain `http://` endpoint on a host that is not this machine: the secret key and the
+   * tokens then cross the network unencrypted. Default: `false` (refused).
+   */
+  allowInsecureHttp?: boolean;
 }
 
 const TASKS_PATH = "api/task-manager/tasks";
@@ -88,11 +99,12 @@ export class LabClient {
    * Creates a client; nothing is sent until the first call.
    *
    * @param options The endpoint, the credentials and the retry settings.
-   * @throws {ConfigError} when the endpoint is not an http(s) URL, a credential is empty, or a
-   * number option is out of range.
+   * @throws {ConfigError} when the endpoint is not an http(s) URL (or plain http to another
+   * machine without `allowInsecureHttp`), a credential is empty, or a number option is out of
+   * range.
    */
   constructor(options: LabClientOptions) {
-    this.#endpoint = endpointUrl(options.endpoint);
+    this.#endpoint = endpointUrl(options.endpoint, options.allowInsecureHttp ?? false);
     this.#accessId = required(options.accessId, "ISAHIT_LAB_API_ACCESS_ID", "access id");
     this.#secretKey = required(options.secretKey, "ISAHIT_LAB_API_SECRET_KEY", "secret key");
     this.#secrets.add(this.#secretKey);
@@ -106,6 +118,7 @@ export class LabClient {
       retryBudgetMs: whole(options.retryBudgetMs ?? 120_000, "retryBudgetMs", 1),
       signal: options.signal,
       secrets: this.#secrets,
+      maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1),
     };
   }
 
@@ -149,11 +162,13 @@ export class LabClient {
       return { page, pending };
     };
     let next: { page: number; pending: Promise<Fetched> } | undefined = request(1);
+    const walk = new PageWalk();
     try {
       while (next !== undefined) {
         // The page waits as its raw text and is parsed only now, when the caller takes it: its
         // many mask strings are then new, and die young once the caller has used them.
-        const page = taskPageOf(await next.pending, next.page);
+        const { response, context } = await next.pending;
+        const page = walk.page(jsonBody(response, context), next.page, context);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : undefined;
         yield page;
       }
@@ -204,6 +219,7 @@ export class LabClient {
         url: new URL(path, this.#endpoint),
         path,
         headers: { accept: "application/json", authorization: `Bearer ${token}` },
+        followRedirects: true,
       }, send);
     const token = await this.#accessToken();
     let response = await attempt(token);
@@ -235,23 +251,4 @@ export class LabClient {
     this.#token = token;
     return token.value;
   }
-}
-
-/** Reads a fetched task page, checking that its paging can only move forward. */
-function taskPageOf(fetched: Fetched, pageNumber: number): TaskPage {
-  const { context } = fetched;
-  const body = jsonBody(fetched.response, context);
-  if (!isJsonObject(body) || !Array.isArray(body.docs) || typeof body.hasNextPage !== "boolean") {
-    throw unexpectedAnswer(context, { what: "a page without `docs` and `hasNextPage`" });
-  }
-  const page = body as unknown as TaskPage;
-  if (!page.hasNextPage) return page;
-  const nextPage = typeof page.nextPage === "number" ? page.nextPage : pageNumber + 1;
-  // A next page that does not move forward would loop for ever.
-  if (!Number.isInteger(nextPage) || nextPage <= pageNumber) {
-    throw unexpectedAnswer(context, {
-      what: `page ${pageNumber} pointing back to page ${nextPage}`,
-    });
-  }
-  return { ...page, nextPage };
 }

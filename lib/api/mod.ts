@@ -26,3 +26,4 @@ export * from "./validate_task_filters.ts";
 export * from "./task_source.ts";
 export * from "./export_file_source.ts";
 export * from "./json_array_stream.ts";
+export * from "./insecure_endpoint_warning.ts";

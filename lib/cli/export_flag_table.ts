@@ -53,6 +53,7 @@ export const EXPORT_FLAGS: readonly ExportFlag[] = [
   { name: "from-export", kind: "string", value: "<file>", help: 'convert a JSON export offline (the SDK\'s format="lab", or raw tasks)' },
   { name: "config", kind: "string", value: "<file>", help: "with --from-export: the project configuration JSON file" },
   { name: "endpoint", kind: "string", value: "<url>", help: "the lab API (default $ISAHIT_LAB_API_ENDPOINT or https://hub-api.isahit.com/)" },
+  { name: "allow-insecure-http", kind: "boolean", help: "allow a plain http:// endpoint on another machine (the secret then crosses in clear)" },
   { name: "max-pixels", kind: "string", value: "<n>", help: "refuse masks with more pixels than this (default 100000000)" },
   { name: "concurrency", kind: "string", value: "<n>", help: "masks converted at once (default: the number of CPU cores)" },
   { name: "json", kind: "boolean", help: "print the summary as JSON on stdout, no progress" },

@@ -46,6 +46,8 @@ export interface ExportCommand {
   config?: string;
   /** The API endpoint, overriding the environment. */
   endpoint?: string;
+  /** Whether a plain-http endpoint on another machine is allowed. */
+  allowInsecureHttp: boolean;
   /** How many masks are converted at once. */
   concurrency?: number;
   /** The pixel limit of a mask. */
@@ -113,6 +115,7 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     fromExport: parsed["from-export"] as string | undefined,
     config: parsed["config"] as string | undefined,
     endpoint: parsed["endpoint"] as string | undefined,
+    allowInsecureHttp: parsed["allow-insecure-http"] === true,
     concurrency: parseWhole(parsed["concurrency"] as string | undefined, "concurrency", 1, 256),
     maxPixels: parseWhole(parsed["max-pixels"] as string | undefined, "max-pixels", 1, 2 ** 31),
     json: parsed["json"] === true,

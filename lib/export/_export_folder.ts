@@ -1,11 +1,11 @@
 import { ConfigError } from "../errors.ts";
-import { ensureDir, exists } from "../_std/fs.ts";
-import { basename, dirname, join } from "../_std/path.ts";
+import { basename, dirname } from "../_std/path.ts";
+import type { ExportFolderFs } from "./export_folder_fs.ts";
 import {
   MANIFEST_NAME,
   type ManifestEntry,
+  parseManifest,
   PARTIAL_MANIFEST_NAME,
-  readManifest,
 } from "./manifest.ts";
 
 /** How an export treats its folder. */
@@ -37,14 +37,15 @@ export interface PreparedFolder {
 /**
  * Checks an export folder for a mode before any request: a new export needs a free name (as the
  * SDK); `overwrite` clears an earlier export; `resume` and `incremental` read what an earlier
- * export left.
+ * export left (through the folder's file door: a planted link is refused).
  */
 export async function prepareExportFolder(
-  folder: string,
+  files: ExportFolderFs,
   mode: FolderMode,
 ): Promise<PreparedFolder> {
-  await checkParents(folder);
-  const present = await exists(folder);
+  const folder = files.root;
+  await checkParents(files);
+  const present = await files.rootExists();
   if (mode === "new") {
     if (!present) return { previous: [] };
     throw new ConfigError(
@@ -55,13 +56,15 @@ export async function prepareExportFolder(
     );
   }
   if (mode === "overwrite") {
-    if (present) await clearExport(folder);
+    if (present) await clearExport(files);
     return { previous: [] };
   }
-  const final = join(folder, MANIFEST_NAME);
-  const partial = join(folder, PARTIAL_MANIFEST_NAME);
   if (mode === "resume") {
-    const manifest = (await exists(partial)) ? partial : (await exists(final)) ? final : undefined;
+    const manifest = (await files.exists(PARTIAL_MANIFEST_NAME))
+      ? PARTIAL_MANIFEST_NAME
+      : (await files.exists(MANIFEST_NAME))
+      ? MANIFEST_NAME
+      : undefined;
     if (!manifest) {
       throw new ConfigError(
         `Cannot resume "${folder}": it holds no export manifest; give the --output-folder and ` +
@@ -69,9 +72,9 @@ export async function prepareExportFolder(
         { setting: "resume" },
       );
     }
-    return { previous: await readManifest(manifest, "resume") };
+    return { previous: await readManifestIn(files, manifest, "resume") };
   }
-  if (!(await exists(final))) {
+  if (!(await files.exists(MANIFEST_NAME))) {
     throw new ConfigError(
       `Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); ` +
         `run a full export into it first`,
@@ -79,16 +82,17 @@ export async function prepareExportFolder(
     );
   }
   return {
-    previous: await readManifest(final, "incremental"),
-    metadata: await readMetadata(folder),
+    previous: await readManifestIn(files, MANIFEST_NAME, "incremental"),
+    metadata: await readMetadata(files),
   };
 }
 
-/** Writes `export.json` (atomically) once the folder exists. */
-export async function writeMetadata(folder: string, metadata: ExportMetadata): Promise<void> {
-  const temporary = join(folder, `.${METADATA_NAME}.tmp`);
-  await Deno.writeTextFile(temporary, `${JSON.stringify(metadata, null, 2)}\n`);
-  await Deno.rename(temporary, join(folder, METADATA_NAME));
+/** Writes `export.json` (atomically, never through a link) once the folder exists. */
+export async function writeMetadata(
+  files: ExportFolderFs,
+  metadata: ExportMetadata,
+): Promise<void> {
+  await files.writeFile(METADATA_NAME, TEXT.encode(`${JSON.stringify(metadata, null, 2)}\n`));
 }
 
 /**
@@ -96,26 +100,45 @@ export async function writeMetadata(folder: string, metadata: ExportMetadata): P
  * an error. A resumed or updated export's folder exists: nothing is made, so nothing is written
  * above it (the Action grants writes to that folder only).
  */
-export async function createExportFolder(folder: string, mode: FolderMode): Promise<void> {
-  if (mode !== "new" && await exists(folder)) return;
-  await ensureDir(dirname(folder));
+export async function createExportFolder(files: ExportFolderFs, mode: FolderMode): Promise<void> {
   try {
-    await Deno.mkdir(folder);
+    await files.makeRoot(mode === "new");
   } catch (error) {
     if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
-    if (mode !== "new") return;
     throw new ConfigError(
-      `The export folder "${folder}" appeared while the export was starting; choose another ` +
+      `The export folder "${files.root}" appeared while the export was starting; choose another ` +
         `output filename`,
       { setting: "output-filename", cause: error },
     );
   }
 }
 
-/** The nearest existing folder above `folder` must be a folder, so the export can be made. */
-async function checkParents(folder: string): Promise<void> {
+const TEXT = new TextEncoder();
+
+async function readManifestIn(
+  files: ExportFolderFs,
+  name: string,
+  setting: string,
+): Promise<ManifestEntry[]> {
+  const path = files.pathOf(name);
+  let text: string;
+  try {
+    text = await files.readTextFile(name);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(
+      `Cannot read the manifest "${path}": ${error instanceof Error ? error.message : error}`,
+      { setting, cause: error },
+    );
+  }
+  return parseManifest(text, path, setting);
+}
+
+/** The nearest existing folder above the export folder must be a folder, so it can be made. */
+async function checkParents(files: ExportFolderFs): Promise<void> {
+  const folder = files.root;
   for (let path = dirname(folder);; path = dirname(path)) {
-    const info = await Deno.stat(path).catch(() => undefined);
+    const info = await files.fileSystem.stat(path).catch(() => undefined);
     if (info === undefined && dirname(path) !== path) continue;
     if (info?.isDirectory) return;
     throw new ConfigError(
@@ -126,29 +149,46 @@ async function checkParents(folder: string): Promise<void> {
   }
 }
 
-async function readMetadata(folder: string): Promise<ExportMetadata | undefined> {
+async function readMetadata(files: ExportFolderFs): Promise<ExportMetadata | undefined> {
   try {
-    return JSON.parse(await Deno.readTextFile(join(folder, METADATA_NAME)));
-  } catch {
+    return JSON.parse(await files.readTextFile(METADATA_NAME));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
     return undefined;
   }
 }
 
-/** Removes an earlier export, refusing a folder that does not look like one. */
-async function clearExport(folder: string): Promise<void> {
-  const names: string[] = [];
-  for await (const entry of Deno.readDir(folder)) names.push(entry.name);
-  const isExport = names.length === 0 || names.includes(MANIFEST_NAME) ||
-    names.includes(PARTIAL_MANIFEST_NAME);
+/** Whether `value` is an `export.json` this tool wrote. */
+function isMetadata(value: unknown): value is ExportMetadata {
+  const metadata = value as ExportMetadata | null;
+  return typeof metadata === "object" && metadata !== null &&
+    typeof metadata.projectId === "string" && typeof metadata.maskFormat === "string" &&
+    typeof metadata.startedAt === "string" && !Number.isNaN(Date.parse(metadata.startedAt)) &&
+    typeof metadata.settings === "object" && metadata.settings !== null;
+}
+
+/**
+ * Removes an earlier export, refusing a folder that is not one: it must be empty, or hold both
+ * `manifest.jsonl` and a valid `export.json` of this tool (a file named `manifest.jsonl` alone
+ * proves nothing).
+ */
+async function clearExport(files: ExportFolderFs): Promise<void> {
+  const folder = files.root;
+  if (basename(folder) === "" || dirname(folder) === folder) {
+    throw new ConfigError(`Will not overwrite the root folder "${folder}"`, {
+      setting: "overwrite",
+    });
+  }
+  const names = await files.names();
+  const isExport = names.length === 0 ||
+    (names.includes(MANIFEST_NAME) && isMetadata(await readMetadata(files)));
   if (!isExport) {
     throw new ConfigError(
-      `Will not overwrite "${folder}": it is not an export folder (no ${MANIFEST_NAME} in it); ` +
-        `remove it yourself or choose another output filename`,
+      `Will not overwrite "${folder}": it is not an export folder of this tool (it needs both ` +
+        `${MANIFEST_NAME} and a valid ${METADATA_NAME}); remove it yourself or choose another ` +
+        `output filename`,
       { setting: "overwrite" },
     );
   }
-  if (basename(folder) === "") {
-    throw new ConfigError(`Will not overwrite the root folder "${folder}"`);
-  }
-  await Deno.remove(folder, { recursive: true });
+  await files.removeAll();
 }

@@ -11,6 +11,7 @@ import {
   PARTIAL_MANIFEST_NAME,
 } from "./manifest.ts";
 import { METADATA_NAME } from "./_export_folder.ts";
+import type { ExportFolderFs } from "./export_folder_fs.ts";
 import { maskFilePath } from "./mask_file_path.ts";
 import { MaskFileRegistry } from "./mask_file_registry.ts";
 import { inShard, type Shard } from "./shard.ts";
@@ -65,10 +66,10 @@ export class ExportRun {
   #fatal: unknown;
   #order = new WeakMap<TaskOutcome, number>();
 
-  constructor(folder: string, options: ExportRunOptions) {
+  constructor(files: ExportFolderFs, options: ExportRunOptions) {
     this.#options = options;
     this.#pool = new TaskPool(options.concurrency);
-    this.#manifest = new ManifestWriter(folder);
+    this.#manifest = new ManifestWriter(files);
     for (const entry of options.previous) {
       this.#previous.set(entry.taskId, entry);
       // Earlier files keep their names: later tasks of the same name get another one.

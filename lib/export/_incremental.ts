@@ -1,8 +1,8 @@
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
-import { join } from "../_std/path.ts";
 import type { PreparedFolder } from "./_export_folder.ts";
+import type { ExportFolderFs } from "./export_folder_fs.ts";
 import type { ManifestEntry } from "./manifest.ts";
 
 // Tasks updated this long before the earlier export started are asked again: clocks differ, and
@@ -63,7 +63,7 @@ export async function removedEntries(
   filters: TaskFilters,
   userFilters: TaskFilters,
   unseen: ManifestEntry[],
-  folder: string,
+  files: ExportFolderFs,
 ): Promise<Map<string, ManifestEntry>> {
   const removed = new Map<string, ManifestEntry>();
   const narrowing = Object.keys(userFilters).some((key) => !/^(created|updated)At/.test(key));
@@ -74,7 +74,7 @@ export async function removedEntries(
       const entry = unseenById.get(String(task._id));
       if (!entry) continue;
       for (const file of entry.files) {
-        await Deno.remove(join(folder, ...file.path.split("/"))).catch(() => {});
+        await files.remove(file.path).catch(() => {});
       }
       removed.set(entry.taskId, {
         ...entry,

@@ -9,8 +9,10 @@ export const MAX_NAME_BYTES = 200;
 
 // Windows opens these devices whatever the extension, and drops trailing dots and spaces.
 const RESERVED_NAME = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(?=[. ]|$)/i;
+// Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) would make a listed name
+// display as another one, so they go like control characters.
 // deno-lint-ignore no-control-regex
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\\]/g;
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/g;
 const ENCODER = new TextEncoder();
 
 /** A path made portable, and what was changed to make it so (nothing when it already was). */
@@ -23,7 +25,8 @@ export interface PortablePath {
 
 /**
  * Makes a relative `/`-separated path safe to create under a folder on any common file system,
- * name by name: empty names are dropped; control characters and `\` become `_`; a Windows device
+ * name by name: empty names are dropped; control characters, bidirectional overrides and `\`
+ * become `_`; a Windows device
  * name (`CON`, `nul.txt`, `COM1.jpg`...) gets `_` after the device word; a name ending in `.` or a
  * space gets `_` (so `.` and `..` become `._` and `.._`); a name longer than
  * {@linkcode MAX_NAME_BYTES} is cut by {@linkcode fitName}. A path that is already portable comes
@@ -37,7 +40,9 @@ export function portablePath(path: string): PortablePath {
   if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path)} has no name.`);
   const portable = names.map((name, i) => {
     let safe = name.replace(UNSAFE_CHARACTERS, "_");
-    if (safe !== name) changes.add('a control character or "\\" became "_"');
+    if (safe !== name) {
+      changes.add('a control character, bidirectional override or "\\" became "_"');
+    }
     const device = RESERVED_NAME.exec(safe)?.[1];
     if (device !== undefined) {
       safe = `${device}_${safe.slice(device.length)}`;

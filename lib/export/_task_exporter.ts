@@ -3,15 +3,13 @@ import type { ClassTable } from "../detect/class_table.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { MasksError } from "../errors.ts";
-import { ensureDir } from "../_std/fs.ts";
-import { dirname, join } from "../_std/path.ts";
 import type { ConvertPool } from "./_convert_pool.ts";
 import { type RenderedMask, sha256 } from "./_mask_job.ts";
 import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
 import type { TaskOutcome } from "./export_summary.ts";
 import type { ManifestEntry, ManifestFile } from "./manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
-import { writeFileAtomic } from "./write_file_atomic.ts";
+import type { ExportFolderFs } from "./export_folder_fs.ts";
 
 export { sha256 };
 
@@ -48,14 +46,12 @@ export interface TaskJob {
  * each file atomically. A task's own problems come back as a `failed` outcome, never thrown.
  */
 export class TaskExporter {
-  #folder: string;
+  #files: ExportFolderFs;
   #options: TaskExporterOptions;
   #taskMask: (task: Task, mask: unknown) => TaskMask;
-  /** Folders this export made or found: one `mkdir` per folder, not per file. */
-  #folders = new Set<string>();
 
-  constructor(folder: string, options: TaskExporterOptions) {
-    this.#folder = folder;
+  constructor(files: ExportFolderFs, options: TaskExporterOptions) {
+    this.#files = files;
     this.#options = options;
     this.#taskMask = taskMaskOf(options.source, { maxPixels: options.maxPixels });
   }
@@ -64,8 +60,7 @@ export class TaskExporter {
   async isComplete(previous: ManifestEntry | undefined): Promise<boolean> {
     if (!previous || previous.outcome !== "exported" || previous.files.length === 0) return false;
     for (const file of previous.files) {
-      const bytes = await Deno.readFile(this.#path(file.path)).catch(() => undefined);
-      if (!bytes || sha256(bytes) !== file.sha256) return false;
+      if (!(await this.#intact(file.path, file.sha256))) return false;
     }
     return true;
   }
@@ -97,13 +92,7 @@ export class TaskExporter {
       if (before?.sha256 === digest && await this.#intact(path, digest)) continue;
       changed = true;
       try {
-        const target = this.#path(path);
-        const folder = dirname(target);
-        if (!this.#folders.has(folder)) {
-          await ensureDir(folder);
-          this.#folders.add(folder);
-        }
-        await writeFileAtomic(target, bytes);
+        await this.#files.writeFile(path, bytes);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         return this.#failed(job, `its mask cannot be written to "${path}": ${reason}`);
@@ -126,7 +115,6 @@ export class TaskExporter {
     return { outcome: { ...outcome, status }, entry };
   }
 
-  /** Deletes the files an earlier run wrote for a task that it no longer has. */
   /**
    * Deletes the files an earlier run wrote for a task that are not in `now` (all of them when the
    * task no longer has a mask).
@@ -134,13 +122,15 @@ export class TaskExporter {
   async removeStale(previous: ManifestEntry, now: ManifestFile[] = []): Promise<void> {
     for (const file of previous.files) {
       if (!now.some((kept) => kept.path === file.path)) {
-        await Deno.remove(this.#path(file.path)).catch(() => {});
+        // A refused path (a link on the way) is left alone, like a file already gone.
+        await this.#files.remove(file.path).catch(() => {});
       }
     }
   }
 
   async #intact(path: string, digest: string): Promise<boolean> {
-    const bytes = await Deno.readFile(this.#path(path)).catch(() => undefined);
+    // Missing, unreadable or behind a link: not intact, so it is written again (or refused).
+    const bytes = await this.#files.readFile(path).catch(() => undefined);
     return bytes !== undefined && sha256(bytes) === digest;
   }
 
@@ -148,10 +138,6 @@ export class TaskExporter {
     const { file: _file, renamedFrom: _renamed, ...ids } = job.outcome;
     const outcome: TaskOutcome = { ...ids, status: "failed", reason };
     return { outcome, entry: { ...entryBase(job.task), outcome: `failed: ${reason}`, files: [] } };
-  }
-
-  #path(relative: string): string {
-    return join(this.#folder, ...relative.split("/"));
   }
 }
 

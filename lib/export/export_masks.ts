@@ -9,10 +9,10 @@ import {
   type SemanticMapping,
 } from "../detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../errors.ts";
-import { join, resolve } from "../_std/path.ts";
+import { resolve } from "../_std/path.ts";
 import { labelmapJson, labelmapTxt } from "./labelmap.ts";
-import { writeFileAtomic } from "./write_file_atomic.ts";
-import { exists } from "../_std/fs.ts";
+import { ExportFolderFs } from "./export_folder_fs.ts";
+import type { FileSystem } from "./file_system.ts";
 import {
   createExportFolder,
   type FolderMode,
@@ -30,6 +30,7 @@ import { emptySummary } from "./_empty_summary.ts";
 import { MASK_FORMATS, type MaskFormat } from "./mask_format.ts";
 import type { Shard } from "./shard.ts";
 import { exportFormat } from "../formats/export_format.ts";
+import { outputPathOf } from "./_output_path.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "../formats/format_source.ts";
 
 /** Options of {@linkcode exportMasks}: the SDK's `export_tasks(format="mask")` parameters, and more. */
@@ -83,6 +84,13 @@ export interface ExportMasksOptions {
   concurrency?: number;
   /** Refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /**
+   * The low-level file calls the export makes, all through one door that refuses paths leaving
+   * the export folder and symbolic links inside it; tests inject failures here.
+   *
+   * @default {DENO_FILE_SYSTEM}
+   */
+  fileSystem?: FileSystem;
   /** The export's start time, for the default folder name. @default {new Date()} */
   now?: Date;
   /** Stops the export between tasks; files already written stay complete. */
@@ -144,9 +152,10 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   }
   const mode = folderMode(options);
   const folder = exportFolder(options, startedAt);
+  const files = new ExportFolderFs(folder, { fileSystem: options.fileSystem });
   const prepared = options.dryRun || mode === "overwrite"
     ? { previous: [] }
-    : await prepareExportFolder(folder, mode);
+    : await prepareExportFolder(files, mode);
   const source = resolveMaskSource(await client.getProjectConfiguration(projectId), options);
   if (options.semanticMapping !== undefined && maskFormat !== "rgb") {
     throw new ConfigError(
@@ -167,13 +176,13 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     shard: options.shard,
   };
   if (mode === "incremental") filters = incrementalFilters(filters, prepared, maskFormat, settings);
-  if (mode === "overwrite" && !options.dryRun) await prepareExportFolder(folder, mode);
+  if (mode === "overwrite" && !options.dryRun) await prepareExportFolder(files, mode);
 
   const summary = emptySummary(projectId, folder, maskFormat, options.dryRun ?? false);
   // Closed when this function returns or throws: the run has drained its tasks by then.
   using pool = new ConvertPool({ workerUrl: options.workerUrl });
-  const run = new ExportRun(folder, {
-    exporter: new TaskExporter(folder, {
+  const run = new ExportRun(files, {
+    exporter: new TaskExporter(files, {
       format: maskFormat,
       table,
       colourByBChannel,
@@ -183,10 +192,10 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     }),
     summary,
     createFolder: async () => {
-      await createExportFolder(folder, mode);
+      await createExportFolder(files, mode);
       if (maskFormat === "class-index" || maskFormat === "palette") {
-        await writeFileAtomic(join(folder, "labelmap.json"), TEXT.encode(labelmapJson(table)));
-        await writeFileAtomic(join(folder, "labelmap.txt"), TEXT.encode(labelmapTxt(table)));
+        await files.writeFile("labelmap.json", TEXT.encode(labelmapJson(table)));
+        await files.writeFile("labelmap.txt", TEXT.encode(labelmapTxt(table)));
       }
     },
     previous: prepared.previous,
@@ -222,7 +231,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
         filters,
         options.filters ?? {},
         unseen,
-        folder,
+        files,
       );
       summary.removed = removed.size;
       summary.carried = unseen.length - removed.size;
@@ -237,8 +246,8 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     // Written last: an incremental update starts from this time, so it must only ever follow a
     // complete manifest. A resumed export keeps its first run's time, when its tasks were read.
     const metadata = { projectId, startedAt: startedAt.toISOString(), maskFormat, settings };
-    if (mode !== "resume" || !(await exists(join(folder, METADATA_NAME)))) {
-      await writeMetadata(folder, metadata);
+    if (mode !== "resume" || !(await files.exists(METADATA_NAME))) {
+      await writeMetadata(files, metadata);
     }
   }
   summary.durationMs = performance.now() - started;
@@ -312,12 +321,5 @@ function exportFolder(options: ExportMasksOptions, startedAt: Date): string {
     );
   }
   const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt);
-  if (name.split(/[\\/]/).includes("..")) {
-    throw new ConfigError(
-      `The output filename "${name}" has a ".." segment; name the export folder inside ` +
-        "--output-folder, or change --output-folder",
-      { setting: "output-filename" },
-    );
-  }
-  return resolve(options.outputFolder || ".", name);
+  return outputPathOf(options.outputFolder, name, "export folder");
 }

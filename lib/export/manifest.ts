@@ -1,5 +1,5 @@
-import { ConfigError } from "../errors.ts";
-import { join } from "../_std/path.ts";
+import { ConfigError, UnsafePathError } from "../errors.ts";
+import { type ExportFolderFs, segmentsOf } from "./export_folder_fs.ts";
 
 /** The manifest's file name in an export folder. */
 export const MANIFEST_NAME = "manifest.jsonl";
@@ -48,12 +48,15 @@ export interface ManifestEntry {
 
 /**
  * Reads a manifest (`manifest.jsonl`, or the partial one of an interrupted export). A last line
- * cut short by a crash is ignored; any other bad line is an error.
+ * cut short by a crash is ignored; any other bad line is an error, and so is a path that is
+ * absolute or climbs out of the export folder (a tampered manifest must not make an export read
+ * or delete files elsewhere).
  *
  * @param path The manifest file.
  * @param setting The option that named it, for errors.
  * @returns The entries, in file order.
- * @throws {ConfigError} when the file cannot be read or a line is not a manifest entry.
+ * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
+ * unsafe path.
  *
  * @example
  * ```ts
@@ -75,6 +78,31 @@ export async function readManifest(path: string, setting: string): Promise<Manif
       { setting, cause: error },
     );
   }
+  return parseManifest(text, path, setting);
+}
+
+/**
+ * The entries of a manifest's text, each checked as {@linkcode readManifest} does.
+ *
+ * @param text The manifest's text.
+ * @param path Where it was read, for errors.
+ * @param setting The option that named it, for errors.
+ * @returns The entries, in file order.
+ * @throws {ConfigError} when a line is not a manifest entry or has an unsafe path.
+ *
+ * @example
+ * ```ts
+ * import { parseManifest } from "@lab/masks";
+ *
+ * const line = '{"taskId":"t1","name":"a","outcome":"exported","files":[{"path":"../x","sha256":""}]}';
+ * try {
+ *   parseManifest(line, "manifest.jsonl", "resume");
+ * } catch (error) {
+ *   console.log((error as Error).name); // "UnsafePathError"
+ * }
+ * ```
+ */
+export function parseManifest(text: string, path: string, setting: string): ManifestEntry[] {
   const lines = text.split("\n");
   const entries: ManifestEntry[] = [];
   for (const [i, line] of lines.entries()) {
@@ -92,9 +120,27 @@ export async function readManifest(path: string, setting: string): Promise<Manif
         { setting },
       );
     }
+    checkPaths(entry, `${path}" line ${i + 1}`, setting);
     entries.push(entry);
   }
   return entries;
+}
+
+function checkPaths(entry: ManifestEntry, where: string, setting: string): void {
+  const paths: unknown[] = entry.files.map((file) => file?.path);
+  if (entry.path !== undefined) paths.push(entry.path);
+  for (const path of paths) {
+    try {
+      segmentsOf(path as string);
+    } catch (error) {
+      if (!(error instanceof UnsafePathError)) throw error;
+      throw new UnsafePathError(
+        String(path),
+        `the manifest "${where} names it; ${error.message.replace(/^.*?: /, "")}`,
+        { setting },
+      );
+    }
+  }
 }
 
 /**
@@ -103,7 +149,7 @@ export async function readManifest(path: string, setting: string): Promise<Manif
  * interrupted export can be resumed; `close()` renames it to {@linkcode MANIFEST_NAME}.
  */
 export class ManifestWriter {
-  #folder: string;
+  #files: ExportFolderFs;
   #file?: Deno.FsFile;
   #pending = new Map<number, ManifestEntry | null>();
   #next = 0;
@@ -115,10 +161,10 @@ export class ManifestWriter {
   /**
    * Creates a writer; nothing is written before {@linkcode ManifestWriter.start}.
    *
-   * @param folder The export folder.
+   * @param files The export folder's file door.
    */
-  constructor(folder: string) {
-    this.#folder = folder;
+  constructor(files: ExportFolderFs) {
+    this.#files = files;
   }
 
   /**
@@ -173,7 +219,7 @@ export class ManifestWriter {
     if (!this.#file) await this.#append("");
     this.#file?.close();
     this.#file = undefined;
-    await Deno.rename(join(this.#folder, PARTIAL_MANIFEST_NAME), join(this.#folder, MANIFEST_NAME));
+    await this.#files.rename(PARTIAL_MANIFEST_NAME, MANIFEST_NAME);
   }
 
   /** Closes the partial manifest without renaming it (an interrupted export). */
@@ -184,11 +230,8 @@ export class ManifestWriter {
   }
 
   async #append(text: string): Promise<void> {
-    this.#file ??= await Deno.open(join(this.#folder, PARTIAL_MANIFEST_NAME), {
-      create: true,
-      write: true,
-      truncate: true,
-    });
+    // A new file, created exclusively: a link planted at that name is removed, not written through.
+    this.#file ??= await this.#files.createFile(PARTIAL_MANIFEST_NAME);
     const bytes = this.#encoder.encode(text);
     let written = 0;
     while (written < bytes.length) written += await this.#file.write(bytes.subarray(written));

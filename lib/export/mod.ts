@@ -12,7 +12,9 @@
  */
 export * from "./convert_mask.ts";
 export * from "./export_folder_name.ts";
+export * from "./export_folder_fs.ts";
 export * from "./export_masks.ts";
+export * from "./file_system.ts";
 export * from "./export_summary.ts";
 export * from "./mask_file_path.ts";
 export * from "./mask_file_registry.ts";

@@ -1,12 +1,21 @@
 import { basename, dirname, join } from "../_std/path.ts";
+import { DENO_FILE_SYSTEM, type FileSystem } from "./file_system.ts";
+
+/** Options of {@linkcode writeFileAtomic}. */
+export interface WriteFileAtomicOptions {
+  /** The file calls to make. @default {DENO_FILE_SYSTEM} */
+  fileSystem?: FileSystem;
+}
 
 /**
- * Writes a file so that it is either complete or absent: the bytes go to a temporary file in the
- * same folder (`.<name>.<random>.tmp`), which is then renamed over the target. A crash or Ctrl-C
- * mid-write leaves at most a `.tmp` file, never a half-written PNG.
+ * Writes a file so that it is either complete or absent: the bytes go to a new temporary file in
+ * the same folder (`.<name>.<random>.tmp`, created exclusively, so never through a planted link),
+ * which is then renamed over the target (a link there is replaced, not followed). A crash or
+ * Ctrl-C mid-write leaves at most a `.tmp` file, never a half-written PNG.
  *
  * @param path The file to write.
  * @param bytes Its content.
+ * @param options The file system to write with.
  *
  * @example
  * ```ts
@@ -18,14 +27,19 @@ import { basename, dirname, join } from "../_std/path.ts";
  * await Deno.remove(folder, { recursive: true });
  * ```
  */
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array,
+  options: WriteFileAtomicOptions = {},
+): Promise<void> {
+  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
   const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
   const temporary = join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
   try {
-    await Deno.writeFile(temporary, bytes, { createNew: true });
-    await Deno.rename(temporary, path);
+    await fileSystem.writeFile(temporary, bytes, { createNew: true });
+    await fileSystem.rename(temporary, path);
   } catch (error) {
-    await Deno.remove(temporary).catch(() => {});
+    await fileSystem.remove(temporary).catch(() => {});
     throw error;
   }
 }

@@ -2,11 +2,12 @@ import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
 import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { ConfigError } from "../errors.ts";
+import { outputPathOf } from "../export/_output_path.ts";
 import { defaultExportFolderName } from "../export/export_folder_name.ts";
 import type { ExportEvent, ExportSummary, TaskOutcome } from "../export/export_summary.ts";
 import { emptySummary } from "../export/_empty_summary.ts";
 import { inShard, type Shard } from "../export/shard.ts";
-import { dirname, resolve } from "../_std/path.ts";
+import { dirname } from "../_std/path.ts";
 import { CocoWriter } from "./_coco_writer.ts";
 import type { FormatWriter } from "./_format_writer.ts";
 import { LabWriter } from "./_lab_writer.ts";
@@ -181,14 +182,7 @@ function outputPath(options: ExportFormatOptions, now: Date): string {
       { setting: "output-filename" },
     );
   }
-  if (name.split(/[\\/]/).includes("..")) {
-    throw new ConfigError(
-      `The output filename "${name}" has a ".." segment; name the file inside --output-folder, ` +
-        "or change --output-folder",
-      { setting: "output-filename" },
-    );
-  }
-  return resolve(options.outputFolder || ".", name);
+  return outputPathOf(options.outputFolder, name, "file");
 }
 
 /** An existing file is refused unless `overwrite`; a folder in its place always is. */

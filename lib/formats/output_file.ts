@@ -1,4 +1,3 @@
-import { ensureDir } from "../_std/fs.ts";
 import { basename, dirname, join } from "../_std/path.ts";
 
 /**
@@ -85,7 +84,7 @@ export class OutputFile {
   }
 
   async #open(): Promise<Deno.FsFile> {
-    await ensureDir(dirname(this.path));
+    await Deno.mkdir(dirname(this.path), { recursive: true });
     this.#handle = await Deno.open(this.#temporary, {
       read: true,
       write: true,

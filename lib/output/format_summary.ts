@@ -1,4 +1,5 @@
 import type { ExportSummary } from "../export/export_summary.ts";
+import { inertText } from "../inert_text.ts";
 
 /** Options of {@linkcode formatSummary}. */
 export interface FormatSummaryOptions {
@@ -70,7 +71,8 @@ export function formatSummary(
   lines.push(`${plural(summary.total, "task")}: ${counts.join(", ")}`);
   for (const failure of summary.failures.slice(0, maxListed)) {
     lines.push(
-      `  failed: ${JSON.stringify(failure.taskName)} (${failure.taskId}): ${failure.reason}`,
+      `  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` +
+        inertText(failure.reason),
     );
   }
   if (summary.failures.length > maxListed) {

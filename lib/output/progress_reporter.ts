@@ -1,5 +1,6 @@
 import type { ExportEvent } from "../export/export_summary.ts";
 import { ProgressBar } from "./progress_bar.ts";
+import { inertText } from "../inert_text.ts";
 
 // Below this many tasks, plain logs get no progress lines: the summary says it all.
 const PLAIN_PROGRESS_MIN = 20;
@@ -57,14 +58,19 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
       const { done, total } = event;
       const outcome = event.type === "task" ? event.outcome : undefined;
       if (outcome?.status === "failed") {
-        say(`failed: ${quote(outcome.taskName)} (${outcome.taskId}): ${outcome.reason}`);
+        say(
+          `failed: ${quote(outcome.taskName)} (${inertText(outcome.taskId)}): ` +
+            inertText(outcome.reason),
+        );
       } else if (outcome?.status === "planned") {
         say(
-          `would export: ${quote(outcome.taskName)} (${outcome.taskId}) to ${quote(outcome.file)}`,
+          `would export: ${quote(outcome.taskName)} (${inertText(outcome.taskId)}) to ${
+            quote(outcome.file)
+          }`,
         );
       } else if (outcome?.renamedFrom !== undefined) {
         say(
-          `renamed: ${quote(outcome.taskName)} (${outcome.taskId}): ` +
+          `renamed: ${quote(outcome.taskName)} (${inertText(outcome.taskId)}): ` +
             `${outcome.renameReason ?? "its name is taken"}; written as ${quote(outcome.file)}`,
         );
       }
@@ -81,6 +87,7 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
 }
 
 /** A task name or path as a JSON string: control characters and escapes cannot reach a terminal. */
+/** A server or task string, quoted and made inert for the log. */
 function quote(text: string | undefined): string {
-  return JSON.stringify(text ?? "");
+  return inertText(JSON.stringify(text ?? ""));
 }

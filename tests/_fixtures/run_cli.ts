@@ -5,6 +5,10 @@
  */
 import { run } from "../../cli.ts";
 import type { FakeLab } from "../../testing/fake_lab.ts";
+import { outputWithin, withDeadline } from "./deadline.ts";
+
+/** How long one run of the command line may take before the test fails (a hang is a failure). */
+const RUN_DEADLINE_MS = 120_000;
 
 /** What a run printed, and its exit code. */
 export interface Ran {
@@ -20,12 +24,16 @@ export interface Ran {
 export async function runCli(args: string[], env: Record<string, string> = {}): Promise<Ran> {
   let stdout = "";
   let stderr = "";
-  const code = await run(args, {
-    env: (name) => env[name],
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    isTerminal: false,
-  });
+  const code = await withDeadline(
+    run(args, {
+      env: (name) => env[name],
+      stdout: (text) => void (stdout += text),
+      stderr: (text) => void (stderr += text),
+      isTerminal: false,
+    }),
+    RUN_DEADLINE_MS,
+    `lab-masks ${args.join(" ")}`,
+  );
   return { code, stdout, stderr };
 }
 
@@ -39,21 +47,26 @@ export async function runCliProcess(
   args: string[],
   options: { env?: Record<string, string>; cwd: string },
 ): Promise<Ran> {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-net=127.0.0.1",
-      "--allow-read",
-      "--allow-write",
-      "--allow-env",
-      CLI,
-      ...args,
-    ],
-    cwd: options.cwd,
-    env: { NO_COLOR: "1", ...options.env },
-    clearEnv: true,
-    stdin: "null",
-  }).output();
+  const output = await outputWithin(
+    Deno.execPath(),
+    {
+      args: [
+        "run",
+        "--allow-net=127.0.0.1",
+        "--allow-read",
+        "--allow-write",
+        "--allow-env",
+        CLI,
+        ...args,
+      ],
+      cwd: options.cwd,
+      env: { NO_COLOR: "1", ...options.env },
+      clearEnv: true,
+      stdin: "null",
+    },
+    RUN_DEADLINE_MS,
+    `lab-masks ${args.join(" ")}`,
+  );
   const decoder = new TextDecoder();
   return {
     code: output.code,

@@ -9,6 +9,10 @@
  */
 import { parse } from "yaml";
 import { dirname } from "node:path";
+import { outputWithin } from "../_fixtures/deadline.ts";
+
+/** How long one step may run before the test fails (a hang is a failure). */
+const STEP_DEADLINE_MS = 180_000;
 
 /** A step of the composite action. */
 export interface ActionStep {
@@ -139,13 +143,18 @@ export async function runStep(
     for (const [name, value] of Object.entries(step.env ?? {})) {
       env[name] = evaluate(value, options.contexts);
     }
-    const output = await new Deno.Command("bash", {
-      args: ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run],
-      cwd: options.cwd,
-      env,
-      clearEnv: true,
-      stdin: "null",
-    }).output();
+    const output = await outputWithin(
+      "bash",
+      {
+        args: ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run],
+        cwd: options.cwd,
+        env,
+        clearEnv: true,
+        stdin: "null",
+      },
+      STEP_DEADLINE_MS,
+      `the Action's step ${step.id}`,
+    );
     const decoder = new TextDecoder();
     return {
       code: output.code,

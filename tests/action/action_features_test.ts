@@ -2,6 +2,7 @@ import assert from "../_std/assert.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
+import { expectedWatermark, startedAtOf } from "../_fixtures/watermark.ts";
 import { runAction } from "./_composite.ts";
 import { annotations, GOOD_MASK, labInputs, maskOf, masksIn } from "./_fixtures.ts";
 
@@ -82,6 +83,7 @@ Deno.test("the Action with incremental updates the earlier export in place and w
   );
 
   // t1's car becomes a person; t3 is reopened, so it no longer matches status-in.
+  const startedAt = await startedAtOf(folder);
   const now = new Date().toISOString();
   tasks[1] = { ...tasks[1], updatedAt: now, data: { body: { mask: maskOf(1, 2) } } };
   tasks[3] = { ...tasks[3], updatedAt: now, status: "ongoing" };
@@ -90,6 +92,8 @@ Deno.test("the Action with incremental updates the earlier export in place and w
     { cwd: dir.path },
   );
   assert.equal(update.code, 0, update.stdout + update.stderr);
+  const pages = lab.requests.filter((request) => request.path.endsWith("/tasks"));
+  assert.deepEqual(pages.at(-1)?.query.getAll("updatedAt"), [expectedWatermark(startedAt)]);
   assert.equal(update.outputs["output-path"], folder);
   assert.equal(update.outputs["manifest-path"], `${folder}/manifest.jsonl`);
   assert.deepEqual(await masksIn(folder), ["f0.jpg.png", "f1.jpg.png", "f2.jpg.png"]);

@@ -62,6 +62,8 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
   });
   const inputs: Record<InputName, string> = {
     ...labInputs(lab),
+    // The fake lab is on this machine: plain http is allowed there without this input.
+    "allow-insecure-http": "false",
     "project-id": "proj_form",
     "input-id": "seg",
     "batch-id-in": "batch_a, batch_b",

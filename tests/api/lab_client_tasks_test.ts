@@ -5,13 +5,21 @@ import { taskQuery } from "../../lib/api/task_query.ts";
 import type { Task, TaskFilters } from "../../lib/api/types.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import { sampleProject } from "../../testing/_sample_project.ts";
+import { withDeadline } from "../_fixtures/deadline.ts";
+
+/** How long a test waits for one page or request before it fails. */
+const PAGE_DEADLINE_MS = 10_000;
 
 const TASKS_PATH = "/api/task-manager/tasks";
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
+/** Every item, within a deadline: a walk of pages that never ends fails instead of hanging. */
+function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const walk = async () => {
+    const all: T[] = [];
+    for await (const item of items) all.push(item);
+    return all;
+  };
+  return withDeadline(walk(), PAGE_DEADLINE_MS * 3, "the walk of every page");
 }
 
 function taskRequests(lab: FakeLab) {
@@ -58,16 +66,20 @@ Deno.test("LabClient.taskPages() fetches one page ahead of the caller, never two
   };
   const pages = clientOf(lab, { fetch: watching, pageSize: 10 }).taskPages("p1");
 
-  assert.equal((await pages.next()).value?.page, 1);
-  await whenAsked("2").promise;
+  // Each wait has a deadline: a pagination regression fails here in seconds, never hangs.
+  const next = () => withDeadline(pages.next(), PAGE_DEADLINE_MS, "the next page");
+  const asking = (page: string) =>
+    withDeadline(whenAsked(page).promise, PAGE_DEADLINE_MS, `the request for page ${page}`);
+  assert.equal((await next()).value?.page, 1);
+  await asking("2");
   assert.deepEqual(asked, ["1", "2"]);
 
-  assert.equal((await pages.next()).value?.page, 2);
-  await whenAsked("3").promise;
+  assert.equal((await next()).value?.page, 2);
+  await asking("3");
   assert.deepEqual(asked, ["1", "2", "3"]);
 
-  assert.equal((await pages.next()).value?.page, 3);
-  assert.equal((await pages.next()).done, true);
+  assert.equal((await next()).value?.page, 3);
+  assert.equal((await next()).done, true);
   assert.deepEqual(asked, ["1", "2", "3"]);
 });
 

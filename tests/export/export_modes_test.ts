@@ -9,6 +9,7 @@ import { type RecordedRequest, startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { listFiles, listPngs, tempDir } from "../_fixtures/temp_dir.ts";
+import { expectedWatermark, startedAtOf } from "../_fixtures/watermark.ts";
 
 function maskOf(id: number, bChannel: number): string {
   const data = new Uint8Array([id, id % 255, bChannel, 0, 0, 0]);
@@ -127,6 +128,7 @@ Deno.test("an incremental export fetches and writes only the tasks updated since
     filters: { statusIn: ["complete"] },
   });
   const before = await filesWithBytes(`${dir.path}/out`);
+  const startedAt = await startedAtOf(`${dir.path}/out`);
   // 1% changes: t5 and t6 get new masks, t7 leaves the filter; t200 is new.
   const now = new Date().toISOString();
   tasks[5] = { ...tasks[5], updatedAt: now, data: { body: { mask: maskOf(9, 2) } } };
@@ -139,7 +141,7 @@ Deno.test("an incremental export fetches and writes only the tasks updated since
     filters: { statusIn: ["complete"] },
   });
   const pages = requests.filter((request) => request.path.endsWith("/tasks"));
-  assert.match(pages[0].query.getAll("updatedAt")[0], /^>=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+  assert.deepEqual(pages[0].query.getAll("updatedAt"), [expectedWatermark(startedAt)]);
   assert.deepEqual(pages[0].query.getAll("statuses"), ["complete"]);
   assert.equal(summary.total, 4, "only the updated tasks that match come back");
   assert.deepEqual([summary.exported, summary.skipped, summary.removed, summary.carried], [

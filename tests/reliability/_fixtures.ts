@@ -13,6 +13,7 @@ import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import type { FakeLab } from "../../testing/fake_lab.ts";
 import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
 import { listFiles } from "../_fixtures/temp_dir.ts";
+import { withDeadline } from "../_fixtures/deadline.ts";
 
 const FLAVOURS: MaskPngOptions[] = [
   { colourType: 6 },
@@ -81,6 +82,8 @@ export interface CliProcess {
 }
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
+/** How long a run of the command line, or a wait for its output, may take in a test. */
+const DEADLINE_MS = 120_000;
 
 /** Starts `deno run cli.ts <args>` with only `env` (and `NO_COLOR`) in its environment. */
 export function spawnCli(args: string[], options: { env?: Record<string, string>; cwd: string }) {
@@ -115,14 +118,28 @@ export function spawnCli(args: string[], options: { env?: Record<string, string>
   const process: CliProcess = {
     child,
     stderrLine(pattern) {
-      return new Promise((resolve) => {
+      const line = new Promise<string | undefined>((resolve) => {
         waiting.push({ pattern, resolve });
         settle(false);
       });
+      return withDeadline(line, DEADLINE_MS, `a line ${pattern} on lab-masks' stderr`);
     },
     async finished() {
-      const [status, out] = await Promise.all([child.status, stdout, stderrDone]);
-      return { code: status.code, signal: status.signal, stdout: out, stderr };
+      // A run that hangs is killed, so the test fails instead of waiting for ever.
+      let expired = false;
+      const timer = setTimeout(() => {
+        expired = true;
+        child.kill("SIGKILL");
+      }, DEADLINE_MS);
+      try {
+        const [status, out] = await Promise.all([child.status, stdout, stderrDone]);
+        if (expired) {
+          throw new Error(`lab-masks ${args.join(" ")}: killed, no end within ${DEADLINE_MS} ms`);
+        }
+        return { code: status.code, signal: status.signal, stdout: out, stderr };
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
   return process;

@@ -7,7 +7,9 @@ import type { RgbImage } from "../../lib/raster/rgb_image.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import { segmentationProject } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
-import { envFor, runCli, spawnCli } from "./_fixtures.ts";
+import { withDeadline } from "../_fixtures/deadline.ts";
+import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/export/file_system.ts";
+import { envFor, exportFrom, runCli, spawnCli, variedMaskTasks } from "./_fixtures.ts";
 
 const TASK_COUNT = 250;
 
@@ -149,5 +151,48 @@ Deno.test("Ctrl-C stops an export with exit 130, only whole PNGs, and a manifest
   assert.equal(
     (await listFiles(`${dir.path}/out`)).filter((name) => name.endsWith(".png")).length,
     TASK_COUNT,
+  );
+});
+
+Deno.test("a mask write that fails part-way leaves the earlier file whole and no partial file under its name", async () => {
+  await using dir = await tempDir();
+  const tasks: Task[] = variedMaskTasks(4).map((task) => ({
+    ...task,
+    updatedAt: "2024-12-01T00:00:00.000Z",
+  }));
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
+  await withDeadline(exportFrom(lab, dir.path), 60_000, "the first export");
+  const earlier = await Deno.readFile(`${dir.path}/out/scene/1.jpg.png`);
+  // Task 1 gets another mask; its new file's write dies half-way (a full disk, a crash).
+  tasks[1] = { ...tasks[1], data: variedMaskTasks(3)[2].data, updatedAt: new Date().toISOString() };
+  const failing: FileSystem = {
+    ...DENO_FILE_SYSTEM,
+    async writeFile(path, bytes, options) {
+      if (!path.includes("1.jpg.png")) return DENO_FILE_SYSTEM.writeFile(path, bytes, options);
+      await DENO_FILE_SYSTEM.writeFile(path, bytes.subarray(0, bytes.length >> 1), options);
+      throw new Error("No space left on device");
+    },
+  };
+
+  const summary = await withDeadline(
+    exportFrom(lab, dir.path, {
+      outputFolder: undefined,
+      outputFilename: undefined,
+      incremental: `${dir.path}/out`,
+      fileSystem: failing,
+    }),
+    60_000,
+    "the incremental export",
+  );
+  assert.equal(summary.failed, 1);
+  assert.match(
+    summary.failures[0].reason ?? "",
+    /cannot be written to "scene\/1\.jpg\.png": No space/,
+  );
+  assert.deepEqual(await Deno.readFile(`${dir.path}/out/scene/1.jpg.png`), earlier);
+  assert.deepEqual(
+    (await listFiles(`${dir.path}/out`)).filter((file) => file.endsWith(".tmp")),
+    [],
+    "the temporary file is removed",
   );
 });

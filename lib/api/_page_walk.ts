@@ -1,0 +1,64 @@
+import type { ApiError } from "../errors.ts";
+import { inertText } from "../inert_text.ts";
+import { type CallContext, isJsonObject, unexpectedAnswer } from "./_http_error.ts";
+import type { TaskPage } from "./types.ts";
+
+/**
+ * Reads the pages of one walk and stops a walk that would never end: a page that repeats a task
+ * id already seen, an empty page that claims a next one, a walk past the first page's
+ * `totalPages` or `totalDocs` by more than a margin (tasks added meanwhile fit in it), or a next
+ * page that does not move forward. Numbers from the server must be numbers.
+ */
+export class PageWalk {
+  #seen = new Set<string>();
+  #tasks = 0;
+  #totalDocs?: number;
+  #totalPages?: number;
+
+  /**
+   * Checks page `pageNumber`'s JSON body and returns it as a page, with its `nextPage` filled in.
+   *
+   * @throws {ApiError} when the page is malformed or the walk would not end.
+   */
+  page(body: unknown, pageNumber: number, context: CallContext): TaskPage {
+    const refuse = (what: string): ApiError => unexpectedAnswer(context, { what });
+    if (!isJsonObject(body) || !Array.isArray(body.docs) || typeof body.hasNextPage !== "boolean") {
+      throw refuse("a page without `docs` and `hasNextPage`");
+    }
+    for (const field of ["totalDocs", "totalPages"] as const) {
+      const value = body[field];
+      if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) {
+        throw refuse(`a \`${field}\` that is not a whole number (${inertText(value)})`);
+      }
+    }
+    const page = body as unknown as TaskPage;
+    this.#totalDocs ??= page.totalDocs;
+    this.#totalPages ??= page.totalPages;
+    for (const task of page.docs) {
+      const id = String(isJsonObject(task) ? task._id : task);
+      if (this.#seen.has(id)) {
+        throw refuse(
+          `task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`,
+        );
+      }
+      this.#seen.add(id);
+    }
+    this.#tasks += page.docs.length;
+    const totalDocs = this.#totalDocs;
+    if (totalDocs !== undefined && this.#tasks > totalDocs + Math.max(1000, totalDocs / 10)) {
+      throw refuse(`${this.#tasks} tasks by page ${pageNumber}, far more than its ${totalDocs}`);
+    }
+    if (!page.hasNextPage) return page;
+    if (page.docs.length === 0) throw refuse(`an empty page ${pageNumber} that claims a next page`);
+    const nextPage = typeof page.nextPage === "number" ? page.nextPage : pageNumber + 1;
+    // A next page that does not move forward would loop for ever.
+    if (!Number.isInteger(nextPage) || nextPage <= pageNumber) {
+      throw refuse(`page ${pageNumber} pointing back to page ${inertText(page.nextPage)}`);
+    }
+    const totalPages = this.#totalPages;
+    if (totalPages !== undefined && nextPage > totalPages + Math.max(10, totalPages / 10)) {
+      throw refuse(`page ${pageNumber} pointing to page ${nextPage}, far past its ${totalPages}`);
+    }
+    return { ...page, nextPage };
+  }
+}

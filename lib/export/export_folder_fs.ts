@@ -1,0 +1,228 @@
+import { UnsafePathError } from "../errors.ts";
+import { isAbsolute, join } from "../_std/path.ts";
+import { DENO_FILE_SYSTEM, type FileSystem } from "./file_system.ts";
+import { writeFileAtomic } from "./write_file_atomic.ts";
+
+/**
+ * The one door to the file system for an export: every read, write, rename, delete and mkdir of
+ * the export goes through here, with paths relative to the export folder (`/` separators).
+ *
+ * It refuses, with an {@linkcode UnsafePathError} naming the path: an absolute path or one that
+ * climbs out; any existing component that is a symbolic link (the export folder itself
+ * included), so nothing is read or written through a link planted in an earlier export. New
+ * files are created exclusively and renamed into place, so a link at the final name is replaced,
+ * never written through. A link a remove meets as the last component is removed itself (its
+ * target is untouched).
+ *
+ * @example
+ * ```ts
+ * import { ExportFolderFs } from "@lab/masks";
+ *
+ * const folder = await Deno.makeTempDir();
+ * const files = new ExportFolderFs(folder);
+ * await files.writeFile("street/a.png", new Uint8Array([1, 2, 3]));
+ * console.log((await files.readFile("street/a.png")).length); // 3
+ * await files.readFile("../escape.png").catch((error) => console.log(error.name)); // "UnsafePathError"
+ * await Deno.remove(folder, { recursive: true });
+ * ```
+ */
+export class ExportFolderFs {
+  /** The export folder, absolute. */
+  readonly root: string;
+  /** The low-level file calls. */
+  readonly fileSystem: FileSystem;
+  /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
+  #folders = new Set<string>();
+
+  /**
+   * Opens the door to one export folder; nothing is touched yet.
+   *
+   * @param root The export folder, absolute.
+   * @param options The low-level file calls to make. @default {DENO_FILE_SYSTEM}
+   */
+  constructor(root: string, options: { fileSystem?: FileSystem } = {}) {
+    this.root = root;
+    this.fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+  }
+
+  /**
+   * The absolute path of `relative` after checking its form (no lstat).
+   *
+   * @throws {UnsafePathError} when it is empty, absolute or has an empty, `.` or `..` segment.
+   */
+  pathOf(relative: string): string {
+    return join(this.root, ...segmentsOf(relative));
+  }
+
+  /** Whether the export folder exists; refuses one that is a link. */
+  async rootExists(): Promise<boolean> {
+    return (await this.#checkRoot()) !== undefined;
+  }
+
+  /** Whether something (file, folder, link) is at `relative`; refuses links on the way. */
+  async exists(relative: string): Promise<boolean> {
+    return (await this.#check(relative, true)) !== undefined;
+  }
+
+  /** Reads a file; refuses links on the way and at the file. */
+  async readFile(relative: string): Promise<Uint8Array> {
+    await this.#check(relative, true);
+    return await this.fileSystem.readFile(this.pathOf(relative));
+  }
+
+  /** Reads a text file; refuses links on the way and at the file. */
+  async readTextFile(relative: string): Promise<string> {
+    return new TextDecoder().decode(await this.readFile(relative));
+  }
+
+  /** Writes a file atomically, making its folders; refuses links on the way. */
+  async writeFile(relative: string, bytes: Uint8Array): Promise<void> {
+    await this.#folderOf(relative);
+    await writeFileAtomic(this.pathOf(relative), bytes, { fileSystem: this.fileSystem });
+  }
+
+  /**
+   * Opens a new file for writing at `relative`, removing what was there first (a link is removed,
+   * not followed) and creating the file exclusively.
+   */
+  async createFile(relative: string): Promise<Deno.FsFile> {
+    await this.remove(relative);
+    return await this.fileSystem.open(this.pathOf(relative), { createNew: true, write: true });
+  }
+
+  /** Renames a file inside the export folder; refuses links on the way and at the source. */
+  async rename(from: string, to: string): Promise<void> {
+    await this.#check(from, true);
+    await this.#check(to, false);
+    await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
+  }
+
+  /** Removes a file (or the link itself) if it is there; refuses links on the way. */
+  async remove(relative: string): Promise<void> {
+    await this.#check(relative, false);
+    try {
+      await this.fileSystem.remove(this.pathOf(relative));
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+    }
+  }
+
+  /** The names in the export folder; refuses a folder that is a link. */
+  async names(): Promise<string[]> {
+    await this.#checkRoot();
+    const names: string[] = [];
+    for await (const entry of this.fileSystem.readDir(this.root)) names.push(entry.name);
+    return names;
+  }
+
+  /** Removes the whole export folder (links in it are removed, never followed). */
+  async removeAll(): Promise<void> {
+    await this.#checkRoot();
+    await this.fileSystem.remove(this.root, { recursive: true });
+    this.#folders.clear();
+  }
+
+  /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
+  async makeRoot(exclusive: boolean): Promise<void> {
+    if (!exclusive && await this.#checkRoot() !== undefined) return;
+    await this.fileSystem.mkdir(join(this.root, ".."), { recursive: true });
+    try {
+      await this.fileSystem.mkdir(this.root);
+    } catch (error) {
+      if (exclusive || !(error instanceof Deno.errors.AlreadyExists)) throw error;
+    }
+    await this.#checkRoot();
+  }
+
+  /** Makes the folders of `relative` one by one, refusing any that is a link. */
+  async #folderOf(relative: string): Promise<void> {
+    const segments = segmentsOf(relative).slice(0, -1);
+    await this.#checkRoot();
+    for (let i = 1; i <= segments.length; i++) {
+      const folder = segments.slice(0, i).join("/");
+      if (this.#folders.has(folder)) continue;
+      const info = await this.#lstat(join(this.root, ...segments.slice(0, i)));
+      if (info?.isSymlink) throw linkError(folder);
+      if (info === undefined) {
+        try {
+          await this.fileSystem.mkdir(join(this.root, ...segments.slice(0, i)));
+        } catch (error) {
+          if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
+          // Made meanwhile (another task): check it like any existing folder.
+          if ((await this.#lstat(join(this.root, ...segments.slice(0, i))))?.isSymlink) {
+            throw linkError(folder);
+          }
+        }
+      }
+      this.#folders.add(folder);
+    }
+  }
+
+  /**
+   * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
+   * what is at the path, or `undefined` when some component is missing.
+   */
+  async #check(relative: string, last: boolean): Promise<Deno.FileInfo | undefined> {
+    const segments = segmentsOf(relative);
+    let info = await this.#checkRoot();
+    for (let i = 1; i <= segments.length && info !== undefined; i++) {
+      info = await this.#lstat(join(this.root, ...segments.slice(0, i)));
+      if (info?.isSymlink && (last || i < segments.length)) {
+        throw linkError(segments.slice(0, i).join("/"));
+      }
+    }
+    return info;
+  }
+
+  async #checkRoot(): Promise<Deno.FileInfo | undefined> {
+    const info = await this.#lstat(this.root);
+    if (info?.isSymlink) {
+      throw new UnsafePathError(this.root, "the export folder is a symbolic link");
+    }
+    return info;
+  }
+
+  async #lstat(path: string): Promise<Deno.FileInfo | undefined> {
+    try {
+      return await this.fileSystem.lstat(path);
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) return undefined;
+      throw error;
+    }
+  }
+}
+
+/**
+ * The segments of a path relative to the export folder.
+ *
+ * @param relative A path relative to the export folder, `/`-separated.
+ * @returns Its names, outermost first.
+ * @throws {UnsafePathError} when it is empty, absolute or has an empty, `.` or `..` segment.
+ *
+ * @example
+ * ```ts
+ * import { segmentsOf } from "@lab/masks";
+ *
+ * console.log(segmentsOf("street/a.png")); // ["street", "a.png"]
+ * ```
+ */
+export function segmentsOf(relative: string): string[] {
+  if (typeof relative !== "string" || relative === "") {
+    throw new UnsafePathError(String(relative), "it is empty");
+  }
+  if (isAbsolute(relative) || /^[A-Za-z]:|^[\\/]/.test(relative)) {
+    throw new UnsafePathError(relative, "it is absolute; paths must stay inside the export folder");
+  }
+  const segments = relative.split(/[\\/]/);
+  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
+    throw new UnsafePathError(relative, "it climbs out of the export folder or has an empty part");
+  }
+  return segments;
+}
+
+function linkError(path: string): UnsafePathError {
+  return new UnsafePathError(
+    path,
+    "it is a symbolic link inside the export folder; remove it, the export never follows links",
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * The low-level file calls an export makes, as one replaceable object: the export's one door to
+ * the file system (`ExportFolderFs`) goes through it, so tests can inject a failure part-way
+ * through a write and a runtime other than Deno can bring its own.
+ *
+ * @module
+ */
+
+/** The file calls an export makes; each behaves as the `Deno` function of the same name. */
+export interface FileSystem {
+  /** Describes a path without following a link at it, like `Deno.lstat`. */
+  lstat(path: string): Promise<Deno.FileInfo>;
+  /** Describes a path, following links, like `Deno.stat` (only for folders above the export). */
+  stat(path: string): Promise<Deno.FileInfo>;
+  /** Reads a whole file, like `Deno.readFile`. */
+  readFile(path: string): Promise<Uint8Array>;
+  /** Writes a file, like `Deno.writeFile` (the export always asks `createNew`). */
+  writeFile(path: string, bytes: Uint8Array, options: Deno.WriteFileOptions): Promise<void>;
+  /** Opens a file, like `Deno.open` (the export always asks `createNew`). */
+  open(path: string, options: Deno.OpenOptions): Promise<Deno.FsFile>;
+  /** Renames a file or folder, like `Deno.rename` (a link at `to` is replaced, not followed). */
+  rename(from: string, to: string): Promise<void>;
+  /** Removes a file, a link or (recursively) a folder, like `Deno.remove`. */
+  remove(path: string, options?: Deno.RemoveOptions): Promise<void>;
+  /** Makes a folder, like `Deno.mkdir`. */
+  mkdir(path: string, options?: Deno.MkdirOptions): Promise<void>;
+  /** Lists a folder, like `Deno.readDir`. */
+  readDir(path: string): AsyncIterable<Deno.DirEntry>;
+}
+
+/**
+ * The runtime's own file system, the default of every export.
+ *
+ * @example Fail every mask write half-way, to test that no half-written file is left
+ * ```ts
+ * import { DENO_FILE_SYSTEM, type FileSystem } from "@lab/masks";
+ *
+ * const failing: FileSystem = {
+ *   ...DENO_FILE_SYSTEM,
+ *   async writeFile(path, bytes, options) {
+ *     await DENO_FILE_SYSTEM.writeFile(path, bytes.subarray(0, bytes.length >> 1), options);
+ *     throw new Error("disk full");
+ *   },
+ * };
+ * console.log(typeof failing.rename); // "function"
+ * ```
+ */
+export const DENO_FILE_SYSTEM: FileSystem = {
+  lstat: (path) => Deno.lstat(path),
+  stat: (path) => Deno.stat(path),
+  readFile: (path) => Deno.readFile(path),
+  writeFile: (path, bytes, options) => Deno.writeFile(path, bytes, options),
+  open: (path, options) => Deno.open(path, options),
+  rename: (from, to) => Deno.rename(from, to),
+  remove: (path, options) => Deno.remove(path, options),
+  mkdir: (path, options) => Deno.mkdir(path, options),
+  readDir: (path) => Deno.readDir(path),
+};

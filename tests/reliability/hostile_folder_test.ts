@@ -1,0 +1,213 @@
+import assert from "../_std/assert.ts";
+import { UnsafePathError } from "../../lib/errors.ts";
+import type { ExportMasksOptions } from "../../lib/export/export_masks.ts";
+import { startFakeLab } from "../../testing/fake_lab.ts";
+import { segmentationProject } from "../_fixtures/project.ts";
+import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
+import { envFor, exportFrom, readTree, runCli, variedMaskTasks } from "./_fixtures.ts";
+
+// An earlier export's folder is not trusted: a restored cache or another user can plant links in
+// it or edit its manifest. Each test reproduces one attack of the hostile-folder review and checks
+// that a victim file outside the export folder keeps its bytes.
+
+const VICTIM = "the victim's own bytes\n";
+
+/** A victim file next to the export folder, and a finished export of 3 tasks in `<dir>/out`. */
+async function exportedWithVictim(dir: string, options: Partial<ExportMasksOptions> = {}) {
+  await Deno.writeTextFile(`${dir}/victim.txt`, VICTIM);
+  const lab = await startFakeLab({ projects: [segmentationProject("p1", variedMaskTasks(3))] });
+  await exportFrom(lab, dir, options);
+  return lab;
+}
+
+Deno.test("--resume refuses a partial manifest that is a link, and the link's target keeps its bytes (exit 2)", async () => {
+  await using dir = await tempDir();
+  await using lab = await exportedWithVictim(dir.path);
+  await Deno.symlink(`${dir.path}/victim.txt`, `${dir.path}/out/.manifest.jsonl.part`);
+  const before = lab.requests.length;
+
+  const ran = await runCli(
+    ["export", "--project-id", "p1", "--output-filename", "out", "--resume"],
+    { env: envFor(lab), cwd: dir.path },
+  );
+  assert.equal(ran.code, 2, ran.stderr);
+  assert.match(ran.stderr, /Refusing the path "\.manifest\.jsonl\.part": it is a symbolic link/);
+  assert.equal(lab.requests.length, before, "refused before any request");
+  assert.equal(await Deno.readTextFile(`${dir.path}/victim.txt`), VICTIM);
+});
+
+Deno.test("--incremental replaces links planted at the tool's own file names instead of writing through them", async () => {
+  await using dir = await tempDir();
+  await using lab = await exportedWithVictim(dir.path, { maskFormat: "class-index" });
+  for (const name of [".manifest.jsonl.part", ".export.json.tmp"]) {
+    await Deno.symlink(`${dir.path}/victim.txt`, `${dir.path}/out/${name}`);
+  }
+
+  await Deno.remove(`${dir.path}/out/labelmap.json`);
+  await Deno.symlink(`${dir.path}/victim.txt`, `${dir.path}/out/labelmap.json`);
+
+  const summary = await exportFrom(lab, dir.path, {
+    outputFolder: undefined,
+    outputFilename: undefined,
+    maskFormat: "class-index",
+    incremental: `${dir.path}/out`,
+  });
+  assert.equal(summary.failed, 0);
+  assert.equal(await Deno.readTextFile(`${dir.path}/victim.txt`), VICTIM);
+  for (const name of ["manifest.jsonl", "export.json", "labelmap.json"]) {
+    assert.equal((await Deno.lstat(`${dir.path}/out/${name}`)).isFile, true, name);
+  }
+});
+
+Deno.test("--overwrite refuses a folder whose export.json is a link, deleting nothing", async () => {
+  await using dir = await tempDir();
+  await using lab = await exportedWithVictim(dir.path);
+  await Deno.remove(`${dir.path}/out/export.json`);
+  await Deno.symlink(`${dir.path}/victim.txt`, `${dir.path}/out/export.json`);
+
+  const before = await readTree(`${dir.path}/out`);
+  await assert.rejects(() => exportFrom(lab, dir.path, { overwrite: true }), {
+    name: "UnsafePathError",
+    message: /^Refusing the path "export\.json": it is a symbolic link/,
+  });
+  assert.equal(await Deno.readTextFile(`${dir.path}/victim.txt`), VICTIM);
+  assert.deepEqual(await readTree(`${dir.path}/out`), before);
+});
+
+for (const mode of ["resume", "incremental"] as const) {
+  Deno.test(`--${mode} refuses a tampered manifest whose path climbs out, deleting nothing (exit 2)`, async () => {
+    await using dir = await tempDir();
+    await using lab = await exportedWithVictim(dir.path);
+    const manifest = `${dir.path}/out/manifest.jsonl`;
+    const lines = (await Deno.readTextFile(manifest)).trim().split("\n").map((line) =>
+      JSON.parse(line)
+    );
+    // Each of the three deletion paths: a re-export's stale file, a task that lost its mask, an
+    // entry removed by the filters, all start from `files[].path`.
+    lines[0].files[0].path = "../victim.txt";
+    lines[1].files[0].path = `${dir.path}/victim.txt`;
+    await Deno.writeTextFile(manifest, lines.map((line) => JSON.stringify(line)).join("\n") + "\n");
+    const before = lab.requests.length;
+
+    const args = mode === "resume"
+      ? ["--output-filename", "out", "--resume"]
+      : ["--incremental", "out"];
+    const ran = await runCli(["export", "--project-id", "p1", ...args], {
+      env: envFor(lab),
+      cwd: dir.path,
+    });
+    assert.equal(ran.code, 2, ran.stderr);
+    assert.match(ran.stderr, /Refusing the path "\.\.\/victim\.txt": the manifest ".*" line 1/);
+    assert.equal(lab.requests.length, before, "refused before any request");
+    assert.equal(await Deno.readTextFile(`${dir.path}/victim.txt`), VICTIM);
+  });
+}
+
+Deno.test("--resume writes no mask through a folder link planted in the export; the other tasks are written (exit 1)", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({
+    projects: [segmentationProject("p1", [
+      ...variedMaskTasks(2),
+      { ...variedMaskTasks(1)[0], _id: "top", name: "top.jpg" },
+    ])],
+  });
+  await exportFrom(lab, dir.path);
+  // The masks are gone and `scene` now points outside: resume must rewrite them, not through it.
+  await Deno.mkdir(`${dir.path}/elsewhere`);
+  await Deno.writeTextFile(`${dir.path}/elsewhere/0.jpg.png`, VICTIM);
+  await Deno.remove(`${dir.path}/out/scene`, { recursive: true });
+  await Deno.remove(`${dir.path}/out/top.jpg.png`);
+  await Deno.symlink(`${dir.path}/elsewhere`, `${dir.path}/out/scene`);
+
+  const ran = await runCli(
+    ["export", "--project-id", "p1", "--output-filename", "out", "--resume"],
+    { env: envFor(lab), cwd: dir.path },
+  );
+  assert.equal(ran.code, 1, ran.stderr);
+  assert.match(ran.stderr, /Refusing the path "scene": it is a symbolic link inside the export/);
+  assert.deepEqual(await listFiles(`${dir.path}/elsewhere`), ["0.jpg.png"]);
+  assert.equal(await Deno.readTextFile(`${dir.path}/elsewhere/0.jpg.png`), VICTIM);
+  assert.equal((await Deno.lstat(`${dir.path}/out/top.jpg.png`)).isFile, true, "others written");
+});
+
+Deno.test("--overwrite refuses a folder that only holds a file named manifest.jsonl, deleting nothing (exit 2)", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({
+    projects: [segmentationProject("p1", variedMaskTasks(1))],
+  });
+  await Deno.mkdir(`${dir.path}/work`);
+  await Deno.writeTextFile(`${dir.path}/work/manifest.jsonl`, "not ours\n");
+  await Deno.writeTextFile(`${dir.path}/work/notes.txt`, VICTIM);
+
+  const ran = await runCli(
+    ["export", "--project-id", "p1", "--output-filename", ".", "--overwrite"],
+    { env: envFor(lab), cwd: `${dir.path}/work` },
+  );
+  assert.equal(ran.code, 2, ran.stderr);
+  assert.match(ran.stderr, /Will not overwrite ".*work": it is not an export folder of this tool/);
+  assert.deepEqual(await listFiles(`${dir.path}/work`), ["manifest.jsonl", "notes.txt"]);
+  assert.equal(await Deno.readTextFile(`${dir.path}/work/notes.txt`), VICTIM);
+});
+
+Deno.test("--overwrite still replaces an export of this tool", async () => {
+  await using dir = await tempDir();
+  await using lab = await exportedWithVictim(dir.path);
+  await Deno.writeTextFile(`${dir.path}/out/extra.txt`, "left by the user");
+
+  const summary = await exportFrom(lab, dir.path, { overwrite: true });
+  assert.equal(summary.exported, 3);
+  assert.equal((await readTree(`${dir.path}/out`)).has("extra.txt"), false);
+});
+
+Deno.test("an absolute --output-filename is refused before any request (exit 2), in every format", async (t) => {
+  for (
+    const [format, name] of [["mask", "elsewhere"], ["coco", "elsewhere.json"], [
+      "yolo",
+      "elsewhere.zip",
+    ], ["lab", "elsewhere.json"]]
+  ) {
+    await t.step(format, async () => {
+      await using dir = await tempDir();
+      await using lab = await startFakeLab({
+        projects: [segmentationProject("p1", variedMaskTasks(1))],
+      });
+
+      const ran = await runCli(
+        [
+          "export",
+          "--project-id",
+          "p1",
+          "--format",
+          format,
+          "--output-filename",
+          `${dir.path}/${name}`,
+        ],
+        { env: envFor(lab), cwd: dir.path },
+      );
+      assert.equal(ran.code, 2, ran.stderr);
+      assert.match(ran.stderr, /The output filename ".*elsewhere.*" is an absolute path/);
+      assert.equal(lab.requests.length, 0);
+      assert.deepEqual(await listFiles(dir.path), []);
+    });
+  }
+});
+
+Deno.test("ExportFolderFs refuses absolute paths, paths that climb out and links on the way", async () => {
+  await using dir = await tempDir();
+  const { ExportFolderFs } = await import("../../lib/export/export_folder_fs.ts");
+  await Deno.mkdir(`${dir.path}/out`);
+  await Deno.writeTextFile(`${dir.path}/victim.txt`, VICTIM);
+  await Deno.symlink(`${dir.path}/victim.txt`, `${dir.path}/out/link.png`);
+  const files = new ExportFolderFs(`${dir.path}/out`);
+  const bytes = new Uint8Array([1, 2, 3]);
+  for (const path of ["/etc/passwd", "../victim.txt", "a/../../victim.txt", "C:x", ""]) {
+    await assert.rejects(() => files.writeFile(path, bytes), UnsafePathError);
+    await assert.rejects(() => files.remove(path), UnsafePathError);
+  }
+  await assert.rejects(() => files.readFile("link.png"), UnsafePathError);
+  await assert.rejects(() => files.writeFile("link.png/x.png", bytes), UnsafePathError);
+  // A write at a link's name replaces the link; the target keeps its bytes.
+  await files.writeFile("link.png", bytes);
+  assert.equal(await Deno.readTextFile(`${dir.path}/victim.txt`), VICTIM);
+  assert.deepEqual(await Deno.readFile(`${dir.path}/out/link.png`), bytes);
+});
