@@ -8,6 +8,7 @@ import {
 } from "./_http_error.ts";
 import { type AccessToken, logIn } from "./_login.ts";
 import { type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
+import type { RequestEvent } from "./request_event.ts";
 import { taskQuery } from "./task_query.ts";
 import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
 
@@ -45,6 +46,12 @@ export interface LabClientOptions {
   onToken?: (token: string) => void;
   /** How many tasks to ask per page. Default: 100, as the SDK. */
   pageSize?: number;
+  /**
+   * Called after each attempt of each request (method, path and query, status, time, attempt,
+   * the wait before a retry), e.g. to log the traffic. It never receives the secret key, a token
+   * or the login body. Default: none.
+   */
+  onRequest?: (event: RequestEvent) => void;
 }
 
 const TASKS_PATH = "api/task-manager/tasks";
@@ -106,6 +113,7 @@ export class LabClient {
       retryBudgetMs: whole(options.retryBudgetMs ?? 120_000, "retryBudgetMs", 1),
       signal: options.signal,
       secrets: this.#secrets,
+      onRequest: options.onRequest,
     };
   }
 
@@ -182,8 +190,6 @@ export class LabClient {
     const { response, context } = await this.#fetch(path, options);
     return { body: jsonBody(response, context), context };
   }
-
-  /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
 
   /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
   async #fetch(
