@@ -1,5 +1,5 @@
 /**
- * One attempt of an HTTP request to the lab, as {@linkcode LabClientOptions.onRequest} receives
+ * One attempt of an HTTP request to the lab, as the `onRequest` option of `LabClient` receives
  * it: enough to log the traffic (`--verbose`), never the secret key, an access token or the login
  * body.
  *
@@ -14,8 +14,6 @@
  *
  * @module
  */
-import type { LabClientOptions } from "./lab_client.ts";
-
 /** One attempt of a request to the lab, and what follows it. */
 export interface RequestEvent {
   /** The HTTP method. */
