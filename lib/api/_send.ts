@@ -50,6 +50,8 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Strings that must never appear in a message: the secret key and the tokens. */
   secrets: Iterable<string>;
+  /** How the endpoint was given (a variable or a flag), named when the lab cannot be reached. */
+  endpointSetting?: string;
   /** Called after each attempt, e.g. to log the traffic. */
   onRequest?: (event: RequestEvent) => void;
 }
@@ -144,7 +146,7 @@ function unreachable(
   const reason = reasonOf(error, timeoutMs);
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   const message = `Cannot reach the lab at ${request.url.href} (${request.method} ` +
-    `${request.path}) after ${tries}: ${reason}. Check ISAHIT_LAB_API_ENDPOINT and the network.`;
+    `${request.path}) after ${tries}: ${reason}. Check ${options.endpointSetting ?? "ISAHIT_LAB_API_ENDPOINT"} and the network.`;
   return new ApiError(
     redact(message, options.secrets),
     { status: 0, method: request.method, path: request.path, cause: error },

@@ -44,6 +44,11 @@ export interface LabClientOptions {
   signal?: AbortSignal;
   /** Called with each new access token before it is used, e.g. to mask it in CI logs. */
   onToken?: (token: string) => void;
+  /**
+   * How the endpoint was given, named in the error when the lab cannot be reached, e.g.
+   * `"--endpoint"`. Default: `"ISAHIT_LAB_API_ENDPOINT"`.
+   */
+  endpointSetting?: string;
   /** How many tasks to ask per page. Default: 100, as the SDK. */
   pageSize?: number;
   /**
@@ -55,7 +60,7 @@ export interface LabClientOptions {
 }
 
 const TASKS_PATH = "api/task-manager/tasks";
-// `../shared/lab-api.md`, "Authentication": log in again this long before the token expires.
+// The lab API spec, "Authentication": log in again this long before the token expires.
 const TOKEN_MARGIN_MS = 60_000;
 
 /**
@@ -114,6 +119,7 @@ export class LabClient {
       signal: options.signal,
       secrets: this.#secrets,
       onRequest: options.onRequest,
+      endpointSetting: options.endpointSetting,
     };
   }
 
@@ -213,7 +219,7 @@ export class LabClient {
       }, send);
     const token = await this.#accessToken();
     let response = await attempt(token);
-    // `../shared/lab-api.md`, "Authentication": a token revoked early gets one fresh login.
+    // The lab API spec, "Authentication": a token revoked early gets one fresh login.
     if (response.status === 401) response = await attempt(await this.#accessToken(token));
     if (response.status < 200 || response.status > 299) throw responseError(response, context);
     return { response, context };
