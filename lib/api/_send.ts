@@ -146,7 +146,9 @@ function unreachable(
   const reason = reasonOf(error, timeoutMs);
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   const message = `Cannot reach the lab at ${request.url.href} (${request.method} ` +
-    `${request.path}) after ${tries}: ${reason}. Check ${options.endpointSetting ?? "ISAHIT_LAB_API_ENDPOINT"} and the network.`;
+    `${request.path}) after ${tries}: ${reason}. Check ${
+      options.endpointSetting ?? "ISAHIT_LAB_API_ENDPOINT"
+    } and the network.`;
   return new ApiError(
     redact(message, options.secrets),
     { status: 0, method: request.method, path: request.path, cause: error },

@@ -35,14 +35,15 @@ const DENIED = /^Requires (\w+) access to "([^"]*)"/;
  */
 export function reportError(error: unknown, options: ReportErrorOptions): number {
   const label = options.colour ? "\x1b[31merror\x1b[0m" : "error";
+  // Our message says what was being done, with Deno's words naming the flag.
+  if (error instanceof MasksError) {
+    options.stderr(`${label}: ${error.message}\n`);
+    return deniedPermission(error) === undefined ? exitCodeOf(error) : 2;
+  }
   const denied = deniedPermission(error);
   if (denied !== undefined) {
     options.stderr(`${label}: ${denied}\n`);
     return 2;
-  }
-  if (error instanceof MasksError) {
-    options.stderr(`${label}: ${error.message}\n`);
-    return exitCodeOf(error);
   }
   options.stderr(
     `${label}: unexpected failure; this is a bug in lab-masks: please report it as an issue ` +

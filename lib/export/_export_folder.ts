@@ -43,7 +43,6 @@ export async function prepareExportFolder(
   folder: string,
   mode: FolderMode,
 ): Promise<PreparedFolder> {
-  await checkParents(folder);
   const present = await exists(folder);
   if (mode === "new") {
     if (!present) return { previous: [] };
@@ -112,26 +111,85 @@ export async function createExportFolder(folder: string, mode: FolderMode): Prom
   }
 }
 
-/** The nearest existing folder above `folder` must be a folder, so the export can be made. */
-async function checkParents(folder: string): Promise<void> {
-  for (let path = dirname(folder);; path = dirname(path)) {
-    const info = await Deno.stat(path).catch(() => undefined);
-    if (info === undefined && dirname(path) !== path) continue;
-    if (info?.isDirectory) return;
+/**
+ * Checks, before any request, that the export folder can be made and written: the nearest
+ * existing folder above it must be a folder, and a probe folder is made (then removed, with any
+ * parent made for it) where the export folder goes. A refusal is a {@linkcode ConfigError} naming
+ * the system's reason, so it never surfaces after the export has started.
+ */
+export async function probeExportFolder(folder: string, mode: FolderMode): Promise<void> {
+  const setting = mode === "incremental" ? "incremental" : "output-folder";
+  const parent = dirname(folder);
+  const made: string[] = [];
+  for (let path = parent;; path = dirname(path)) {
+    const info = await Deno.stat(path).catch((error) => {
+      // Not there, or below a file: the walk goes on up to what is there.
+      if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+        return undefined;
+      }
+      throw cannotMake(folder, setting, error);
+    });
+    if (info === undefined && dirname(path) !== path) {
+      made.push(path);
+      continue;
+    }
+    if (info?.isDirectory) break;
     throw new ConfigError(
       `Cannot make the export folder "${folder}": "${path}" is ` +
-        `${info ? "a file, not a folder" : "missing"}; choose another --output-folder`,
-      { setting: "output-folder" },
+        `${info ? "a file, not a folder" : "missing"}; choose another --${setting}`,
+      { setting },
     );
+  }
+  try {
+    await ensureDir(parent);
+    await Deno.remove(await Deno.makeTempDir({ dir: parent, prefix: ".lab-masks-probe-" }));
+  } catch (error) {
+    throw cannotMake(folder, setting, error);
+  } finally {
+    // Deepest first; a folder something else filled meanwhile stays.
+    for (const path of made) await Deno.remove(path).catch(() => {});
   }
 }
 
+function cannotMake(folder: string, setting: string, error: unknown): ConfigError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ConfigError(
+    `Cannot write the export folder "${folder}" (--${setting}): ${reason}`,
+    { setting, cause: error },
+  );
+}
+
+/** The earlier export's `export.json`; `undefined` when there is none; an error when damaged. */
 async function readMetadata(folder: string): Promise<ExportMetadata | undefined> {
+  const path = join(folder, METADATA_NAME);
+  let text: string;
   try {
-    return JSON.parse(await Deno.readTextFile(join(folder, METADATA_NAME)));
-  } catch {
-    return undefined;
+    text = await Deno.readTextFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw new ConfigError(`Cannot read "${path}": ${(error as Error).message}`, {
+      setting: "incremental",
+      cause: error,
+    });
   }
+  let metadata: Partial<ExportMetadata> | null = null;
+  try {
+    metadata = JSON.parse(text);
+  } catch {
+    // Reported below.
+  }
+  const valid = typeof metadata === "object" && metadata !== null &&
+    typeof metadata.projectId === "string" && typeof metadata.maskFormat === "string" &&
+    typeof metadata.startedAt === "string" && !Number.isNaN(Date.parse(metadata.startedAt)) &&
+    typeof metadata.settings === "object" && metadata.settings !== null;
+  if (!valid) {
+    throw new ConfigError(
+      `The export record "${path}" is damaged (not the JSON object an export writes, with its ` +
+        "projectId, startedAt, maskFormat and settings); run a full export with --overwrite",
+      { setting: "incremental" },
+    );
+  }
+  return metadata as ExportMetadata;
 }
 
 /** Removes an earlier export, refusing a folder that does not look like one. */

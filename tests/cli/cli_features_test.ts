@@ -20,7 +20,7 @@ function cli(lab: FakeLab, args: string[]) {
   return runCli(["export", "--project-id", "p1", ...args], labEnv(lab));
 }
 
-Deno.test("export --dry-run prints its plan on stdout under a \"Would export\" header, and writes nothing", async () => {
+Deno.test('export --dry-run prints its plan on stdout under a "Would export" header, and writes nothing', async () => {
   await using dir = await tempDir();
   await using lab = await startFakeLab({ projects: [segmentationProject("p1", TASKS)] });
   const ran = await cli(lab, [
