@@ -60,7 +60,11 @@ export interface RunOptions {
    * abort reason's message names `SIGTERM`.
    */
   signal?: AbortSignal;
-  /** The words that start this program, for the resume command it prints. @default {"deno run -A jsr:@lab/masks"} */
+  /**
+   * The words that start this program, for the resume command it prints.
+   *
+   * @default {"deno run -A jsr:@lab/masks"}
+   */
   program?: string;
 }
 

@@ -26,7 +26,7 @@ export interface ExportIo {
   stderr: (text: string) => void;
   /** Whether standard error is a terminal. */
   isTerminal: boolean;
-  /** The words that start the program, for the resume command, e.g. `deno run -A jsr:@lab/masks`. */
+  /** The words that start the program, for the resume command: `deno run -A jsr:@lab/masks`. */
   program: string;
   /** Stops the export between tasks; a reason naming `SIGTERM` makes the exit code 143. */
   signal?: AbortSignal;
