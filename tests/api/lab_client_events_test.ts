@@ -53,3 +53,13 @@ Deno.test("LabClient does not retry a request the runtime has no permission to s
   await assert.rejects(client.getProjectConfiguration("p1"), Deno.errors.NotCapable);
   assert.equal(calls, 1);
 });
+
+Deno.test("LabClient names the endpoint's setting when the lab cannot be reached", async () => {
+  const closed = await startFakeLab({ projects: [sampleProject("p1", 1)] });
+  await closed.close();
+  const client = clientOf(closed, { maxRetries: 0, endpointSetting: "--endpoint" });
+  await assert.rejects(
+    client.getProjectConfiguration("p1"),
+    /Cannot reach the lab at .* Check --endpoint and the network\./,
+  );
+});
