@@ -19876,6 +19876,16 @@ async function sendWithRetries(request, options) {
   const deadline = performance.now() + options.retryBudgetMs;
   for (let attempt = 0; ; attempt++) {
     const timeoutMs = Math.max(1, Math.min(options.timeoutMs, deadline - performance.now()));
+    const began = performance.now();
+    const report = (status, extra) => options.onRequest?.({
+      method: request.method,
+      path: redact(request.path, options.secrets),
+      status,
+      ms: Math.round(performance.now() - began),
+      attempt: attempt + 1,
+      maxAttempts: options.maxRetries + 1,
+      ...extra
+    });
     let response;
     try {
       response = {
@@ -19887,26 +19897,37 @@ async function sendWithRetries(request, options) {
       };
     } catch (error2) {
       if (options.signal?.aborted) throw options.signal.reason;
+      if (error2 instanceof Deno.errors.NotCapable) throw error2;
       const wait2 = retryDelay(attempt, {
         baseMs: options.retryDelayMs
       });
-      if (attempt >= options.maxRetries || performance.now() + wait2 >= deadline) {
-        throw unreachable(request, error2, {
-          attempts: attempt + 1,
-          timeoutMs,
-          options
-        });
-      }
+      const last = attempt >= options.maxRetries || performance.now() + wait2 >= deadline;
+      report(0, {
+        error: reasonOf(error2, timeoutMs),
+        retryInMs: last ? void 0 : wait2
+      });
+      if (last) throw unreachable(request, error2, {
+        attempts: attempt + 1,
+        timeoutMs,
+        options
+      });
       await sleep(wait2, options.signal);
       continue;
     }
-    if (!isRetryable(response.status) || attempt >= options.maxRetries) return response;
+    if (!isRetryable(response.status) || attempt >= options.maxRetries) {
+      report(response.status, {});
+      return response;
+    }
     const retryAfter = response.headers.get("retry-after");
     const wait = retryDelay(attempt, {
       baseMs: options.retryDelayMs,
       retryAfter
     });
-    if (performance.now() + wait >= deadline) return response;
+    const final = performance.now() + wait >= deadline;
+    report(response.status, {
+      retryInMs: final ? void 0 : wait
+    });
+    if (final) return response;
     await sleep(wait, options.signal);
   }
 }
@@ -19934,15 +19955,21 @@ async function sendOnce(request, options) {
   };
 }
 function unreachable(request, error2, { attempts, timeoutMs, options }) {
-  const reason = error2 instanceof DOMException && error2.name === "TimeoutError" ? `no answer within ${Math.round(timeoutMs)} ms` : error2 instanceof Error ? error2.message : String(error2);
+  const reason = reasonOf(error2, timeoutMs);
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
-  const message = `Cannot reach the lab at ${request.url.href} (${request.method} ${request.path}) after ${tries}: ${reason}. Check ISAHIT_LAB_API_ENDPOINT and the network.`;
+  const message = `Cannot reach the lab at ${request.url.href} (${request.method} ${request.path}) after ${tries}: ${reason}. Check ${options.endpointSetting ?? "ISAHIT_LAB_API_ENDPOINT"} and the network.`;
   return new ApiError(redact(message, options.secrets), {
     status: 0,
     method: request.method,
     path: request.path,
     cause: error2
   });
+}
+function reasonOf(error2, timeoutMs) {
+  if (error2 instanceof DOMException && error2.name === "TimeoutError") {
+    return `no answer within ${Math.round(timeoutMs)} ms`;
+  }
+  return error2 instanceof Error ? error2.message : String(error2);
 }
 
 // lib/api/_login.ts
@@ -20102,7 +20129,9 @@ var LabClient = class {
       timeoutMs: whole(options.timeoutMs ?? 6e4, "timeoutMs", 1),
       retryBudgetMs: whole(options.retryBudgetMs ?? 12e4, "retryBudgetMs", 1),
       signal: options.signal,
-      secrets: this.#secrets
+      secrets: this.#secrets,
+      onRequest: options.onRequest,
+      endpointSetting: options.endpointSetting
     };
   }
   /**
@@ -20184,7 +20213,6 @@ var LabClient = class {
     };
   }
   /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
-  /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
   async #fetch(path6, options) {
     const context = {
       method: "GET",
@@ -20263,17 +20291,18 @@ function taskPageOf(fetched, pageNumber) {
 }
 
 // lib/api/parse_date_filter.ts
-var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
+var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+var NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?$/i;
 function parseDateFilter(value2, setting) {
   const date = value2.trim();
   const parts = SDK_DATE.exec(date) ?? ISO_DATE.exec(date);
   if (parts === null || !isRealDate(parts)) {
-    throw new ConfigError(`Option ${JSON.stringify(setting)} has an invalid date ${JSON.stringify(value2)}: use "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z".`, {
+    throw new ConfigError(`Option ${JSON.stringify(setting)} has an invalid date ${JSON.stringify(value2)}: use "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z".`, {
       setting
     });
   }
-  return date;
+  return NO_SECONDS.test(date) ? `${date}:00` : date;
 }
 function isRealDate(parts) {
   const [year, month, day, hour = 0, minute = 0, second = 0, offsetHour = 0, offsetMinute = 0] = parts.slice(1).map((part) => part === void 0 ? 0 : Number(part));
@@ -20821,6 +20850,7 @@ function describe(value2) {
 
 // lib/_std/path.ts
 import { basename as basename3, dirname as dirname3, isAbsolute, join as join3, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // lib/export/labelmap.ts
 function labelmapJson(table) {
@@ -21008,7 +21038,6 @@ var ManifestWriter = class {
 // lib/export/_export_folder.ts
 var METADATA_NAME = "export.json";
 async function prepareExportFolder(folder, mode) {
-  await checkParents(folder);
   const present = await exists2(folder);
   if (mode === "new") {
     if (!present) return {
@@ -21067,22 +21096,70 @@ async function createExportFolder(folder, mode) {
     });
   }
 }
-async function checkParents(folder) {
-  for (let path6 = dirname3(folder); ; path6 = dirname3(path6)) {
-    const info2 = await Deno.stat(path6).catch(() => void 0);
-    if (info2 === void 0 && dirname3(path6) !== path6) continue;
-    if (info2?.isDirectory) return;
-    throw new ConfigError(`Cannot make the export folder "${folder}": "${path6}" is ${info2 ? "a file, not a folder" : "missing"}; choose another --output-folder`, {
-      setting: "output-folder"
+async function probeExportFolder(folder, mode) {
+  const setting = mode === "incremental" ? "incremental" : "output-folder";
+  const parent = dirname3(folder);
+  const made = [];
+  for (let path6 = parent; ; path6 = dirname3(path6)) {
+    const info2 = await Deno.stat(path6).catch((error2) => {
+      if (error2 instanceof Deno.errors.NotFound || error2 instanceof Deno.errors.NotADirectory) {
+        return void 0;
+      }
+      throw cannotMake(folder, setting, error2);
+    });
+    if (info2 === void 0 && dirname3(path6) !== path6) {
+      made.push(path6);
+      continue;
+    }
+    if (info2?.isDirectory) break;
+    throw new ConfigError(`Cannot make the export folder "${folder}": "${path6}" is ${info2 ? "a file, not a folder" : "missing"}; choose another --${setting}`, {
+      setting
+    });
+  }
+  try {
+    await ensureDir(parent);
+    await Deno.remove(await Deno.makeTempDir({
+      dir: parent,
+      prefix: ".lab-masks-probe-"
+    }));
+  } catch (error2) {
+    throw cannotMake(folder, setting, error2);
+  } finally {
+    for (const path6 of made) await Deno.remove(path6).catch(() => {
     });
   }
 }
+function cannotMake(folder, setting, error2) {
+  const reason = error2 instanceof Error ? error2.message : String(error2);
+  return new ConfigError(`Cannot write the export folder "${folder}" (--${setting}): ${reason}`, {
+    setting,
+    cause: error2
+  });
+}
 async function readMetadata(folder) {
+  const path6 = join3(folder, METADATA_NAME);
+  let text2;
   try {
-    return JSON.parse(await Deno.readTextFile(join3(folder, METADATA_NAME)));
-  } catch {
-    return void 0;
+    text2 = await Deno.readTextFile(path6);
+  } catch (error2) {
+    if (error2 instanceof Deno.errors.NotFound) return void 0;
+    throw new ConfigError(`Cannot read "${path6}": ${error2.message}`, {
+      setting: "incremental",
+      cause: error2
+    });
   }
+  let metadata = null;
+  try {
+    metadata = JSON.parse(text2);
+  } catch {
+  }
+  const valid = typeof metadata === "object" && metadata !== null && typeof metadata.projectId === "string" && typeof metadata.maskFormat === "string" && typeof metadata.startedAt === "string" && !Number.isNaN(Date.parse(metadata.startedAt)) && typeof metadata.settings === "object" && metadata.settings !== null;
+  if (!valid) {
+    throw new ConfigError(`The export record "${path6}" is damaged (not the JSON object an export writes, with its projectId, startedAt, maskFormat and settings); run a full export with --overwrite`, {
+      setting: "incremental"
+    });
+  }
+  return metadata;
 }
 async function clearExport(folder) {
   const names = [];
@@ -23745,6 +23822,7 @@ async function exportMasks(options) {
   }
   const mode = folderMode(options);
   const folder = exportFolder(options, startedAt);
+  if (!options.dryRun) await probeExportFolder(folder, mode);
   const prepared = options.dryRun || mode === "overwrite" ? {
     previous: []
   } : await prepareExportFolder(folder, mode);
@@ -23937,6 +24015,7 @@ function plural(count, noun) {
 }
 
 // lib/output/progress_bar.ts
+var ETA_MIN_DONE = 5;
 var ProgressBar = class {
   #write;
   #now;
@@ -23977,7 +24056,7 @@ var ProgressBar = class {
     const filled = Math.round(share * this.#width);
     const seconds = (now - this.#started) / 1e3;
     const rate = seconds > 0 ? done / seconds : 0;
-    const left = rate > 0 ? (total - done) / rate : Infinity;
+    const left = rate > 0 && done >= Math.min(ETA_MIN_DONE, total) ? (total - done) / rate : Infinity;
     this.#write(`\r[${"#".repeat(filled)}${"-".repeat(this.#width - filled)}] ${done}/${total} ${(share * 100).toFixed(0)}%  ${rate.toFixed(1)}/s  ETA ${formatSeconds(left)}\x1B[K`);
   }
   /** Ends the line the bar was drawn on, so later output starts on a fresh line. */
@@ -24004,15 +24083,18 @@ function progressReporter(options) {
     now: options.now
   }) : void 0;
   let nextTenth = 1;
-  const say = (line) => {
+  const say = (line, to = write) => {
     bar?.end();
-    write(`${line}
+    to(`${line}
 `);
   };
+  const plan = options.writePlan ?? write;
   return {
     onProgress(event) {
       if (event.type === "start") {
-        say(`Exporting ${event.total} tasks to "${event.folder}"`);
+        if (options.dryRun) {
+          say(`Would export from ${event.total} tasks to "${event.folder}":`, plan);
+        } else say(`Exporting ${event.total} tasks to "${event.folder}"`);
         return;
       }
       const { done, total } = event;
@@ -24020,7 +24102,7 @@ function progressReporter(options) {
       if (outcome?.status === "failed") {
         say(`failed: ${quote2(outcome.taskName)} (${outcome.taskId}): ${outcome.reason}`);
       } else if (outcome?.status === "planned") {
-        say(`would export: ${quote2(outcome.taskName)} (${outcome.taskId}) to ${quote2(outcome.file)}`);
+        say(`would export: ${quote2(outcome.taskName)} (${outcome.taskId}) to ${quote2(outcome.file)}`, plan);
       } else if (outcome?.renamedFrom !== void 0) {
         say(`renamed: ${quote2(outcome.taskName)} (${outcome.taskId}): ${outcome.renameReason ?? "its name is taken"}; written as ${quote2(outcome.file)}`);
       }
