@@ -119,7 +119,9 @@ export async function createExportFolder(folder: string, mode: FolderMode): Prom
  */
 export async function probeExportFolder(folder: string, mode: FolderMode): Promise<void> {
   const setting = mode === "incremental" ? "incremental" : "output-folder";
-  const parent = dirname(folder);
+  // A resumed or updated export writes inside its folder only (the Action grants no more).
+  const inside = (mode === "resume" || mode === "incremental") && await exists(folder);
+  const parent = inside ? folder : dirname(folder);
   const made: string[] = [];
   for (let path = parent;; path = dirname(path)) {
     const info = await Deno.stat(path).catch((error) => {
