@@ -21098,7 +21098,8 @@ async function createExportFolder(folder, mode) {
 }
 async function probeExportFolder(folder, mode) {
   const setting = mode === "incremental" ? "incremental" : "output-folder";
-  const parent = dirname3(folder);
+  const inside = (mode === "resume" || mode === "incremental") && await exists2(folder);
+  const parent = inside ? folder : dirname3(folder);
   const made = [];
   for (let path6 = parent; ; path6 = dirname3(path6)) {
     const info2 = await Deno.stat(path6).catch((error2) => {
