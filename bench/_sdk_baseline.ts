@@ -1,6 +1,6 @@
 /**
  * The sequential baseline: exactly what the Python SDK does for `export_tasks(format="mask")`
- * (`../shared/lab-api.md`, "What the SDK's mask export does"), with `sharp` (libvips, native)
+ * (the lab API spec, "What the SDK's mask export does"), with `sharp` (libvips, native)
  * standing in for OpenCV: pages of 100 one after another with a 0.5 s pause between them, and
  * each page's masks decoded, recoloured and encoded one at a time on one thread.
  *
@@ -27,7 +27,7 @@ export interface BaselineOptions {
   mapping: boolean;
 }
 
-// `../shared/lab-api.md`, "Tasks": the SDK sleeps 0.5 s between pages and asks 100 per page.
+// The lab API spec, "Tasks": the SDK sleeps 0.5 s between pages and asks 100 per page.
 const PAGE_PAUSE_MS = 500;
 const PAGE_SIZE = 100;
 

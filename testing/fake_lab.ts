@@ -84,7 +84,7 @@ export interface FakeLab extends AsyncDisposable {
 
 /**
  * Starts a fake lab API on `127.0.0.1` on a free port, serving the endpoints of
- * `../shared/lab-api.md`: the login, project configurations (`404` for an unknown project, `403`
+ * the lab API spec: the login, project configurations (`404` for an unknown project, `403`
  * for a forbidden one) and task pages with every filter applied server-side. Requests are recorded
  * so a test can check what a client sent.
  *

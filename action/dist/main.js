@@ -19933,6 +19933,16 @@ async function sendWithRetries(request, options) {
   const deadline = performance.now() + options.retryBudgetMs;
   for (let attempt = 0; ; attempt++) {
     const timeoutMs = Math.max(1, Math.min(options.timeoutMs, deadline - performance.now()));
+    const began = performance.now();
+    const report = (status, extra) => options.onRequest?.({
+      method: request.method,
+      path: redact(request.path, options.secrets),
+      status,
+      ms: Math.round(performance.now() - began),
+      attempt: attempt + 1,
+      maxAttempts: options.maxRetries + 1,
+      ...extra
+    });
     let response;
     try {
       response = {
@@ -19945,26 +19955,37 @@ async function sendWithRetries(request, options) {
     } catch (error2) {
       if (options.signal?.aborted) throw options.signal.reason;
       if (error2 instanceof ApiError) throw error2;
+      if (error2 instanceof Deno.errors.NotCapable) throw error2;
       const wait2 = retryDelay(attempt, {
         baseMs: options.retryDelayMs
       });
-      if (attempt >= options.maxRetries || performance.now() + wait2 >= deadline) {
-        throw unreachable(request, error2, {
-          attempts: attempt + 1,
-          timeoutMs,
-          options
-        });
-      }
+      const last = attempt >= options.maxRetries || performance.now() + wait2 >= deadline;
+      report(0, {
+        error: reasonOf(error2, timeoutMs),
+        retryInMs: last ? void 0 : wait2
+      });
+      if (last) throw unreachable(request, error2, {
+        attempts: attempt + 1,
+        timeoutMs,
+        options
+      });
       await sleep(wait2, options.signal);
       continue;
     }
-    if (!isRetryable(response.status) || attempt >= options.maxRetries) return response;
+    if (!isRetryable(response.status) || attempt >= options.maxRetries) {
+      report(response.status, {});
+      return response;
+    }
     const retryAfter = response.headers.get("retry-after");
     const wait = retryDelay(attempt, {
       baseMs: options.retryDelayMs,
       retryAfter
     });
-    if (performance.now() + wait >= deadline) return response;
+    const final = performance.now() + wait >= deadline;
+    report(response.status, {
+      retryInMs: final ? void 0 : wait
+    });
+    if (final) return response;
     await sleep(wait, options.signal);
   }
 }
@@ -20036,15 +20057,21 @@ async function boundedText(response, request, limit) {
   return await new Blob(chunks).text();
 }
 function unreachable(request, error2, { attempts, timeoutMs, options }) {
-  const reason = error2 instanceof DOMException && error2.name === "TimeoutError" ? `no answer within ${Math.round(timeoutMs)} ms` : error2 instanceof Error ? error2.message : String(error2);
+  const reason = reasonOf(error2, timeoutMs);
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
-  const message = `Cannot reach the lab at ${request.url.href} (${request.method} ${request.path}) after ${tries}: ${reason}. Check ISAHIT_LAB_API_ENDPOINT and the network.`;
+  const message = `Cannot reach the lab at ${request.url.href} (${request.method} ${request.path}) after ${tries}: ${reason}. Check ${options.endpointSetting ?? "ISAHIT_LAB_API_ENDPOINT"} and the network.`;
   return new ApiError(redact(message, options.secrets), {
     status: 0,
     method: request.method,
     path: request.path,
     cause: error2
   });
+}
+function reasonOf(error2, timeoutMs) {
+  if (error2 instanceof DOMException && error2.name === "TimeoutError") {
+    return `no answer within ${Math.round(timeoutMs)} ms`;
+  }
+  return error2 instanceof Error ? error2.message : String(error2);
 }
 
 // lib/api/_login.ts
@@ -20267,7 +20294,9 @@ var LabClient = class {
       retryBudgetMs: whole(options.retryBudgetMs ?? 12e4, "retryBudgetMs", 1),
       signal: options.signal,
       secrets: this.#secrets,
-      maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1)
+      maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1),
+      onRequest: options.onRequest,
+      endpointSetting: options.endpointSetting
     };
   }
   /**
@@ -20351,7 +20380,6 @@ var LabClient = class {
     };
   }
   /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
-  /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
   async #fetch(path6, options) {
     const context = {
       method: "GET",
@@ -20410,17 +20438,18 @@ var LabClient = class {
 };
 
 // lib/api/parse_date_filter.ts
-var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
+var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+var NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?$/i;
 function parseDateFilter(value2, setting) {
   const date = value2.trim();
   const parts = SDK_DATE.exec(date) ?? ISO_DATE.exec(date);
   if (parts === null || !isRealDate(parts)) {
-    throw new ConfigError(`Option ${JSON.stringify(setting)} has an invalid date ${JSON.stringify(value2)}: use "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z".`, {
+    throw new ConfigError(`Option ${JSON.stringify(setting)} has an invalid date ${JSON.stringify(value2)}: use "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z".`, {
       setting
     });
   }
-  return date;
+  return NO_SECONDS.test(date) ? `${date}:00` : date;
 }
 function isRealDate(parts) {
   const [year, month, day, hour = 0, minute = 0, second = 0, offsetHour = 0, offsetMinute = 0] = parts.slice(1).map((part) => part === void 0 ? 0 : Number(part));
@@ -20968,6 +20997,7 @@ function describe(value2) {
 
 // lib/_std/path.ts
 import { basename as basename3, dirname as dirname3, isAbsolute, join as join3, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // lib/export/labelmap.ts
 function labelmapJson(table) {
@@ -21408,11 +21438,75 @@ async function checkParents(files) {
     });
   }
 }
-async function readMetadata(files) {
+async function probeExportFolder(files, mode) {
+  const { root: folder, fileSystem } = files;
+  const setting = mode === "incremental" ? "incremental" : "output-folder";
+  const inside = (mode === "resume" || mode === "incremental") && await files.rootExists();
+  const parent = inside ? folder : dirname3(folder);
+  const made = [];
+  for (let path6 = parent; ; path6 = dirname3(path6)) {
+    const info2 = await fileSystem.stat(path6).catch((error2) => {
+      if (error2 instanceof Deno.errors.NotFound || error2 instanceof Deno.errors.NotADirectory) {
+        return void 0;
+      }
+      throw cannotMake(folder, setting, error2);
+    });
+    if (info2 === void 0 && dirname3(path6) !== path6) {
+      made.push(path6);
+      continue;
+    }
+    if (info2?.isDirectory) break;
+    throw new ConfigError(`Cannot make the export folder "${folder}": "${path6}" is ${info2 ? "a file, not a folder" : "missing"}; choose another --${setting}`, {
+      setting
+    });
+  }
+  const probe = join3(parent, `.lab-masks-probe-${crypto.randomUUID().slice(0, 8)}`);
   try {
-    return JSON.parse(await files.readTextFile(METADATA_NAME));
+    await fileSystem.mkdir(probe, {
+      recursive: true
+    });
+    await fileSystem.remove(probe);
+  } catch (error2) {
+    throw cannotMake(folder, setting, error2);
+  } finally {
+    for (const path6 of made) await fileSystem.remove(path6).catch(() => {
+    });
+  }
+}
+function cannotMake(folder, setting, error2) {
+  const reason = error2 instanceof Error ? error2.message : String(error2);
+  return new ConfigError(`Cannot write the export folder "${folder}" (--${setting}): ${reason}`, {
+    setting,
+    cause: error2
+  });
+}
+async function metadataText(files) {
+  if (!await files.exists(METADATA_NAME)) return void 0;
+  try {
+    return await files.readTextFile(METADATA_NAME);
   } catch (error2) {
     if (error2 instanceof ConfigError) throw error2;
+    throw new ConfigError(`Cannot read "${files.pathOf(METADATA_NAME)}": ${error2.message}`, {
+      setting: "incremental",
+      cause: error2
+    });
+  }
+}
+async function readMetadata(files) {
+  const text2 = await metadataText(files);
+  if (text2 === void 0) return void 0;
+  const metadata = parseJson(text2);
+  if (!isMetadata(metadata)) {
+    throw new ConfigError(`The export record "${files.pathOf(METADATA_NAME)}" is damaged (not the JSON object an export writes, with its projectId, startedAt, maskFormat and settings); run a full export with --overwrite`, {
+      setting: "incremental"
+    });
+  }
+  return metadata;
+}
+function parseJson(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
     return void 0;
   }
 }
@@ -21428,7 +21522,7 @@ async function clearExport(files) {
     });
   }
   const names = await files.names();
-  const isExport = names.length === 0 || names.includes(MANIFEST_NAME) && isMetadata(await readMetadata(files));
+  const isExport = names.length === 0 || names.includes(MANIFEST_NAME) && isMetadata(parseJson(await metadataText(files) ?? ""));
   if (!isExport) {
     throw new ConfigError(`Will not overwrite "${folder}": it is not an export folder of this tool (it needs both ${MANIFEST_NAME} and a valid ${METADATA_NAME}); remove it yourself or choose another output filename`, {
       setting: "overwrite"
@@ -25305,6 +25399,7 @@ async function exportMasks(options) {
   const files = new ExportFolderFs(folder, {
     fileSystem: options.fileSystem
   });
+  if (!options.dryRun) await probeExportFolder(files, mode);
   const prepared = options.dryRun || mode === "overwrite" ? {
     previous: []
   } : await prepareExportFolder(files, mode);
@@ -25516,6 +25611,7 @@ function plural(count, noun) {
 }
 
 // lib/output/progress_bar.ts
+var ETA_MIN_DONE = 5;
 var ProgressBar = class {
   #write;
   #now;
@@ -25556,7 +25652,7 @@ var ProgressBar = class {
     const filled = Math.round(share * this.#width);
     const seconds = (now - this.#started) / 1e3;
     const rate = seconds > 0 ? done / seconds : 0;
-    const left = rate > 0 ? (total - done) / rate : Infinity;
+    const left = rate > 0 && done >= Math.min(ETA_MIN_DONE, total) ? (total - done) / rate : Infinity;
     this.#write(`\r[${"#".repeat(filled)}${"-".repeat(this.#width - filled)}] ${done}/${total} ${(share * 100).toFixed(0)}%  ${rate.toFixed(1)}/s  ETA ${formatSeconds(left)}\x1B[K`);
   }
   /** Ends the line the bar was drawn on, so later output starts on a fresh line. */
@@ -25583,15 +25679,18 @@ function progressReporter(options) {
     now: options.now
   }) : void 0;
   let nextTenth = 1;
-  const say = (line) => {
+  const say = (line, to = write) => {
     bar?.end();
-    write(`${line}
+    to(`${line}
 `);
   };
+  const plan = options.writePlan ?? write;
   return {
     onProgress(event) {
       if (event.type === "start") {
-        say(`Exporting ${event.total} tasks to "${event.folder}"`);
+        if (options.dryRun) {
+          say(`Would export from ${event.total} tasks to "${event.folder}":`, plan);
+        } else say(`Exporting ${event.total} tasks to "${event.folder}"`);
         return;
       }
       const { done, total } = event;
@@ -25599,7 +25698,7 @@ function progressReporter(options) {
       if (outcome?.status === "failed") {
         say(`failed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ` + inertText(outcome.reason));
       } else if (outcome?.status === "planned") {
-        say(`would export: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}) to ${quote2(outcome.file)}`);
+        say(`would export: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}) to ${quote2(outcome.file)}`, plan);
       } else if (outcome?.renamedFrom !== void 0) {
         say(`renamed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ${outcome.renameReason ?? "its name is taken"}; written as ${quote2(outcome.file)}`);
       }

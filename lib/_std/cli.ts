@@ -15,6 +15,8 @@ export interface FlagSpec {
   collect?: readonly string[];
   /** Flags that take no value. */
   boolean?: readonly string[];
+  /** One-letter forms: the letter (without `-`) → the flag's name. */
+  short?: Readonly<Record<string, string>>;
 }
 
 /** Parsed flags: values by flag name (without `--`), and the positional arguments in `_`. */
@@ -50,10 +52,14 @@ export class UnknownFlagError extends Error {
  * @returns The parsed flags.
  */
 export function parseFlags(args: readonly string[], spec: FlagSpec): ParsedFlags {
-  const options: Record<string, { type: "string" | "boolean"; multiple?: boolean }> = {};
+  const options: Record<
+    string,
+    { type: "string" | "boolean"; multiple?: boolean; short?: string }
+  > = {};
   for (const name of spec.string ?? []) options[name] = { type: "string" };
   for (const name of spec.collect ?? []) options[name] = { type: "string", multiple: true };
   for (const name of spec.boolean ?? []) options[name] = { type: "boolean" };
+  for (const [letter, name] of Object.entries(spec.short ?? {})) options[name].short = letter;
   try {
     const { values, positionals } = parseArgs({
       args: [...args],

@@ -5,3 +5,4 @@
  * @module
  */
 export { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+export { fileURLToPath as fromFileUrl } from "node:url";

@@ -32,7 +32,7 @@ type Test = (task: Task) => boolean;
 
 /**
  * Keeps the tasks matching every filter of a `GET api/task-manager/tasks` query, in their order
- * (`../shared/lab-api.md`, "Tasks"). `nameLike` is a case-sensitive substring; dates compare as
+ * (the lab API spec, "Tasks"). `nameLike` is a case-sensitive substring; dates compare as
  * instants, `YYYY-MM-DD HH:MM:SS` and zone-less ISO read as UTC; `data.<path>` and
  * `properties.<path>` compare the value at that dotted path of `task.data` or `task.properties`,
  * as a string, with the query value.

@@ -18,7 +18,7 @@ export interface AccessToken {
 }
 
 /**
- * Logs in with a form-encoded body (`../shared/lab-api.md`, "Authentication"): `201` gives the
+ * Logs in with a form-encoded body (the lab API spec, "Authentication"): `201` gives the
  * token and its lifetime, `401` means wrong credentials, `400` a malformed request.
  *
  * @throws {ApiError} naming the credentials' variables on `401`, or describing any other failure.

@@ -1,6 +1,7 @@
 import { ApiError } from "../errors.ts";
 import { redact } from "./_http_error.ts";
 import { retryDelay, sleep } from "./_retry.ts";
+import type { RequestEvent } from "./request_event.ts";
 
 /** One HTTP request to the lab, rebuilt identically for each attempt. */
 export interface LabRequest {
@@ -56,6 +57,10 @@ export interface SendOptions {
   secrets: Iterable<string>;
   /** The largest response body read, in bytes; a larger one is an `ApiError`. */
   maxResponseBytes: number;
+  /** How the endpoint was given (a variable or a flag), named when the lab cannot be reached. */
+  endpointSetting?: string;
+  /** Called after each attempt, e.g. to log the traffic. */
+  onRequest?: (event: RequestEvent) => void;
 }
 
 // A same-origin redirect chain longer than this is a loop.
@@ -63,9 +68,10 @@ const MAX_REDIRECTS = 5;
 
 /**
  * Sends a request, retrying `429`, `5xx`, network errors and timeouts with backoff (never other
- * statuses: `../shared/lab-api.md`, "Errors on any call"), until `maxRetries` retries or the
+ * statuses: the lab API spec, "Errors on any call"), until `maxRetries` retries or the
  * `retryBudgetMs` are spent. Returns the last response, whatever its status, once it is not
- * retryable or no retry is left.
+ * retryable or no retry is left. A permission the runtime denies is not a network fault: it is
+ * thrown at once, never retried.
  *
  * @throws {ApiError} with status 0 when no attempt got an answer.
  */
@@ -77,6 +83,17 @@ export async function sendWithRetries(
   for (let attempt = 0;; attempt++) {
     // The last attempt gets what is left of the budget, if that is less than a full timeout.
     const timeoutMs = Math.max(1, Math.min(options.timeoutMs, deadline - performance.now()));
+    const began = performance.now();
+    const report = (status: number, extra: Pick<RequestEvent, "error" | "retryInMs">) =>
+      options.onRequest?.({
+        method: request.method,
+        path: redact(request.path, options.secrets),
+        status,
+        ms: Math.round(performance.now() - began),
+        attempt: attempt + 1,
+        maxAttempts: options.maxRetries + 1,
+        ...extra,
+      });
     let response: LabResponse;
     try {
       response = { ...await sendOnce(request, { ...options, timeoutMs }), attempts: attempt + 1 };
@@ -84,18 +101,25 @@ export async function sendWithRetries(
       if (options.signal?.aborted) throw options.signal.reason;
       // A refused redirect or an oversized body is an answer, not a network fault: no retry.
       if (error instanceof ApiError) throw error;
+      // A denied permission would be denied again: say so now, not after every retry.
+      if (error instanceof Deno.errors.NotCapable) throw error;
       const wait = retryDelay(attempt, { baseMs: options.retryDelayMs });
-      if (attempt >= options.maxRetries || performance.now() + wait >= deadline) {
-        throw unreachable(request, error, { attempts: attempt + 1, timeoutMs, options });
-      }
+      const last = attempt >= options.maxRetries || performance.now() + wait >= deadline;
+      report(0, { error: reasonOf(error, timeoutMs), retryInMs: last ? undefined : wait });
+      if (last) throw unreachable(request, error, { attempts: attempt + 1, timeoutMs, options });
       await sleep(wait, options.signal);
       continue;
     }
-    if (!isRetryable(response.status) || attempt >= options.maxRetries) return response;
+    if (!isRetryable(response.status) || attempt >= options.maxRetries) {
+      report(response.status, {});
+      return response;
+    }
     const retryAfter = response.headers.get("retry-after");
     const wait = retryDelay(attempt, { baseMs: options.retryDelayMs, retryAfter });
     // A wait that would end past the budget is not worth starting: the answer is final.
-    if (performance.now() + wait >= deadline) return response;
+    const final = performance.now() + wait >= deadline;
+    report(response.status, { retryInMs: final ? undefined : wait });
+    if (final) return response;
     await sleep(wait, options.signal);
   }
 }
@@ -187,16 +211,21 @@ function unreachable(
   error: unknown,
   { attempts, timeoutMs, options }: { attempts: number; timeoutMs: number; options: SendOptions },
 ): ApiError {
-  const reason = error instanceof DOMException && error.name === "TimeoutError"
-    ? `no answer within ${Math.round(timeoutMs)} ms`
-    : error instanceof Error
-    ? error.message
-    : String(error);
+  const reason = reasonOf(error, timeoutMs);
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   const message = `Cannot reach the lab at ${request.url.href} (${request.method} ` +
-    `${request.path}) after ${tries}: ${reason}. Check ISAHIT_LAB_API_ENDPOINT and the network.`;
+    `${request.path}) after ${tries}: ${reason}. Check ${
+      options.endpointSetting ?? "ISAHIT_LAB_API_ENDPOINT"
+    } and the network.`;
   return new ApiError(
     redact(message, options.secrets),
     { status: 0, method: request.method, path: request.path, cause: error },
   );
+}
+
+function reasonOf(error: unknown, timeoutMs: number): string {
+  if (error instanceof DOMException && error.name === "TimeoutError") {
+    return `no answer within ${Math.round(timeoutMs)} ms`;
+  }
+  return error instanceof Error ? error.message : String(error);
 }

@@ -52,7 +52,7 @@ const AFTER_ARRAY = 4;
  *
  * @example
  * ```ts
- * import { jsonArrayItems } from "./json_array_stream.ts";
+ * import { jsonArrayItems } from "@lab/masks";
  *
  * const text = '[{"_id": "t1", "name": "a.jpg"}, {"_id": "t2", "name": "[b],c.jpg"}]\n';
  * const stream = ReadableStream.from([new TextEncoder().encode(text)]);
@@ -219,7 +219,7 @@ export async function* jsonArrayItems(
  *
  * @example
  * ```ts
- * import { readJsonFile } from "./json_array_stream.ts";
+ * import { readJsonFile } from "@lab/masks";
  *
  * const path = await Deno.makeTempFile({ suffix: ".json" });
  * await Deno.writeTextFile(path, '{"projectId": "p1", "projectType": "iat-polygon"}');

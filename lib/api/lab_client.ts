@@ -9,6 +9,7 @@ import {
 import { type AccessToken, logIn } from "./_login.ts";
 import { PageWalk } from "./_page_walk.ts";
 import { type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
+import type { RequestEvent } from "./request_event.ts";
 import { taskQuery } from "./task_query.ts";
 import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
 
@@ -44,6 +45,11 @@ export interface LabClientOptions {
   signal?: AbortSignal;
   /** Called with each new access token before it is used, e.g. to mask it in CI logs. */
   onToken?: (token: string) => void;
+  /**
+   * How the endpoint was given, named in the error when the lab cannot be reached, e.g.
+   * `"--endpoint"`. Default: `"ISAHIT_LAB_API_ENDPOINT"`.
+   */
+  endpointSetting?: string;
   /** How many tasks to ask per page. Default: 100, as the SDK. */
   pageSize?: number;
   /**
@@ -56,10 +62,16 @@ export interface LabClientOptions {
    * tokens then cross the network unencrypted. Default: `false` (refused).
    */
   allowInsecureHttp?: boolean;
+  /**
+   * Called after each attempt of each request (method, path and query, status, time, attempt,
+   * the wait before a retry), e.g. to log the traffic. It never receives the secret key, a token
+   * or the login body. Default: none.
+   */
+  onRequest?: (event: RequestEvent) => void;
 }
 
 const TASKS_PATH = "api/task-manager/tasks";
-// `../shared/lab-api.md`, "Authentication": log in again this long before the token expires.
+// The lab API spec, "Authentication": log in again this long before the token expires.
 const TOKEN_MARGIN_MS = 60_000;
 
 /**
@@ -119,6 +131,8 @@ export class LabClient {
       signal: options.signal,
       secrets: this.#secrets,
       maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1),
+      onRequest: options.onRequest,
+      endpointSetting: options.endpointSetting,
     };
   }
 
@@ -199,8 +213,6 @@ export class LabClient {
   }
 
   /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
-
-  /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
   async #fetch(
     path: string,
     options: { projectId?: string; signal?: AbortSignal },
@@ -223,7 +235,7 @@ export class LabClient {
       }, send);
     const token = await this.#accessToken();
     let response = await attempt(token);
-    // `../shared/lab-api.md`, "Authentication": a token revoked early gets one fresh login.
+    // The lab API spec, "Authentication": a token revoked early gets one fresh login.
     if (response.status === 401) response = await attempt(await this.#accessToken(token));
     if (response.status < 200 || response.status > 299) throw responseError(response, context);
     return { response, context };

@@ -20,6 +20,7 @@
 
 export * from "./lab_client.ts";
 export * from "./parse_date_filter.ts";
+export * from "./request_event.ts";
 export * from "./task_query.ts";
 export * from "./types.ts";
 export * from "./validate_task_filters.ts";

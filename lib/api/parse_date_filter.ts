@@ -1,18 +1,20 @@
 import { ConfigError } from "../errors.ts";
 
-// The SDK's own forms (`YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DD`) and ISO 8601 with optional seconds,
-// fraction and offset. `../shared/lab-api.md`, "Tasks": the value reaches the API unchanged.
-const SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
+// The SDK's own forms (`YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DD`), the same without seconds, and ISO
+// 8601 with optional seconds, fraction and offset. The lab API spec, "Tasks": the value reaches the
+// API as typed, but for the seconds added to `YYYY-MM-DD HH:MM`, the SDK's form.
+const SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?$/i;
 
 /**
  * Checks a date filter the way a user typed it and returns the value to send to the lab.
  *
- * Accepted: `YYYY-MM-DD HH:MM:SS` (as the SDK documents), `YYYY-MM-DD`, and ISO 8601 such as
- * `2024-12-25T00:00:00Z`, with milliseconds or an offset (`+02:00`). The calendar values must exist
- * (no 31 April, no 29 February outside leap years). Surrounding spaces are dropped; the value is
- * otherwise passed through unchanged.
+ * Accepted: `YYYY-MM-DD HH:MM:SS` (as the SDK documents), `YYYY-MM-DD HH:MM` (sent with `:00`
+ * seconds), `YYYY-MM-DD`, and ISO 8601 such as `2024-12-25T00:00:00Z`, with milliseconds or an
+ * offset (`+02:00`). The calendar values must exist (no 31 April, no 29 February outside leap
+ * years). Surrounding spaces are dropped; the value is otherwise passed through unchanged.
  *
  * @param value The date as the user wrote it.
  * @param setting The option or input that held it, named in the error (e.g. `--updated-at-gte`).
@@ -24,6 +26,7 @@ const ISO_DATE =
  * import { parseDateFilter } from "@lab/masks";
  *
  * console.log(parseDateFilter(" 2024-12-25 00:00:00 ", "--updated-at-gte")); // "2024-12-25 00:00:00"
+ * console.log(parseDateFilter("2024-12-25 00:00", "--updated-at-gte")); // "2024-12-25 00:00:00"
  * try {
  *   parseDateFilter("2024-13-01", "--updated-at-gte");
  * } catch (error) {
@@ -37,11 +40,12 @@ export function parseDateFilter(value: string, setting: string): string {
   if (parts === null || !isRealDate(parts)) {
     throw new ConfigError(
       `Option ${JSON.stringify(setting)} has an invalid date ${JSON.stringify(value)}: use ` +
-        `"YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z".`,
+        `"YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as ` +
+        `"2024-12-25T00:00:00Z".`,
       { setting },
     );
   }
-  return date;
+  return NO_SECONDS.test(date) ? `${date}:00` : date;
 }
 
 /** Whether the matched year, month, day, time and offset fields name a moment that exists. */

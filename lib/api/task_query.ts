@@ -8,7 +8,7 @@ export interface TaskQueryPage {
   limit: number;
 }
 
-// `../shared/lab-api.md`, "Tasks": each list filter is a repeated key.
+// The lab API spec, "Tasks": each list filter is a repeated key.
 const LIST_KEYS = [
   ["batchIdIn", "batchIds"],
   ["statusIn", "statuses"],
@@ -30,7 +30,7 @@ const DATE_KEYS = [
 
 /**
  * Builds the query string of one `GET api/task-manager/tasks` request, as the lab API expects it
- * (`../shared/lab-api.md`, "Tasks"): the project id, the filters, then `pagination=true`, `page`
+ * (the lab API spec, "Tasks"): the project id, the filters, then `pagination=true`, `page`
  * and `limit`. Values are passed through as given; validate them first with
  * {@linkcode validateTaskFilters}.
  *

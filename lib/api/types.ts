@@ -1,5 +1,5 @@
 /**
- * The shapes of the lab API's documents, as `../shared/lab-api.md` describes them. Fields the
+ * The shapes of the lab API's documents, as the lab API spec describes them. Fields the
  * export does not read are kept loose (`unknown`), so new server fields never break parsing.
  *
  * @module
@@ -113,7 +113,7 @@ export interface TaskPage {
 
 /**
  * The SDK's get-tasks filters, with camel-case names. Dates accept `YYYY-MM-DD HH:MM:SS` and ISO
- * 8601. See `../shared/lab-api.md`, "Tasks", for how each reaches the API.
+ * 8601. See the lab API spec, "Tasks", for how each reaches the API.
  */
 export interface TaskFilters {
   /** Only tasks of these batches (`batch_id_in`). */

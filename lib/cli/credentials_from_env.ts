@@ -11,6 +11,8 @@ export interface LabCredentials {
   accessId: string;
   /** `ISAHIT_LAB_API_SECRET_KEY`. Never print it. */
   secretKey: string;
+  /** Where the endpoint came from: `--endpoint` or `ISAHIT_LAB_API_ENDPOINT`, for errors. */
+  endpointSetting: string;
 }
 
 /**
@@ -51,21 +53,23 @@ export function credentialsFromEnv(
     );
   }
   const base = endpoint?.trim() || env("ISAHIT_LAB_API_ENDPOINT")?.trim() || DEFAULT_ENDPOINT;
-  const setting = endpoint?.trim() ? "endpoint" : "ISAHIT_LAB_API_ENDPOINT";
-  let url: URL;
+  const setting = endpoint?.trim()
+    ? "--endpoint"
+    : env("ISAHIT_LAB_API_ENDPOINT")?.trim()
+    ? "ISAHIT_LAB_API_ENDPOINT"
+    : "the default endpoint";
+  let url: URL | undefined;
   try {
     url = new URL(base);
   } catch {
+    // Reported below, with the protocol check.
+  }
+  if (url?.protocol !== "https:" && url?.protocol !== "http:") {
     throw new ConfigError(
-      `The endpoint "${base}" is not a URL; give one like ${DEFAULT_ENDPOINT}`,
-      { setting },
+      `The endpoint "${base}" given by ${setting} is not an http(s) URL; give one like ` +
+        DEFAULT_ENDPOINT,
+      { setting: setting.replace(/^--/, "") },
     );
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigError(
-      `The endpoint "${base}" must be an http(s) URL, like ${DEFAULT_ENDPOINT}`,
-      { setting },
-    );
-  }
-  return { endpoint: url.href, accessId, secretKey };
+  return { endpoint: url.href, accessId, secretKey, endpointSetting: setting };
 }

@@ -7,6 +7,8 @@ export type FlagKind = "string" | "list" | "pairs" | "boolean";
 export interface ExportFlag {
   /** The flag without `--`, the SDK's parameter name in kebab-case. */
   name: string;
+  /** Its one-letter form without `-`, e.g. `o` for `-o`, when it has one. */
+  short?: string;
   /** `string`, `list` (repeats and commas), `pairs` (`key=value`, repeats) or `boolean`. */
   kind: FlagKind;
   /** The task filter it sets, if it is one. */
@@ -27,7 +29,7 @@ export const EXPORT_FLAGS: readonly ExportFlag[] = [
   { name: "task-id-in", kind: "list", filter: "taskIdIn", value: "<ids>", help: "only these task ids" },
   { name: "name-in", kind: "list", filter: "nameIn", value: "<names>", help: "only these task names (write \\, for a comma in a name)" },
   { name: "name-like", kind: "string", filter: "nameLike", value: "<text>", help: "only task names containing this text" },
-  { name: "created-at-gt", kind: "string", filter: "createdAtGt", value: "<date>", help: "created after (YYYY-MM-DD HH:MM:SS or ISO 8601)" },
+  { name: "created-at-gt", kind: "string", filter: "createdAtGt", value: "<date>", help: "created after (YYYY-MM-DD HH:MM:SS, YYYY-MM-DD HH:MM, YYYY-MM-DD or ISO 8601)" },
   { name: "created-at-gte", kind: "string", filter: "createdAtGte", value: "<date>", help: "created at or after" },
   { name: "created-at-lt", kind: "string", filter: "createdAtLt", value: "<date>", help: "created before" },
   { name: "created-at-lte", kind: "string", filter: "createdAtLte", value: "<date>", help: "created at or before" },
@@ -38,7 +40,7 @@ export const EXPORT_FLAGS: readonly ExportFlag[] = [
   { name: "data", kind: "pairs", filter: "data", value: "<field=value>", help: "only tasks whose data field equals value (repeatable)" },
   { name: "properties", kind: "pairs", filter: "properties", value: "<name=value>", help: "only tasks whose property equals value (repeatable)" },
   { name: "optional-fields", kind: "list", filter: "optionalFields", value: "<fields>", help: "extra task fields to ask the API for" },
-  { name: "output-folder", kind: "string", value: "<dir>", help: 'where the export folder is made (default ".")' },
+  { name: "output-folder", short: "o", kind: "string", value: "<dir>", help: 'where the export folder is made (default ".")' },
   { name: "output-filename", kind: "string", value: "<name>", help: "the export folder's name (default lab_mask_<project id>_<date>)" },
   { name: "replace-extension", kind: "boolean", help: "name masks a.png, not a.jpg.png" },
   { name: "semantic-mapping", kind: "string", value: "<json|file>", help: 'recolour labels: {"<label id>": [r, g, b]} or a .json file' },
@@ -56,6 +58,8 @@ export const EXPORT_FLAGS: readonly ExportFlag[] = [
   { name: "allow-insecure-http", kind: "boolean", help: "allow a plain http:// endpoint on another machine (the secret then crosses in clear)" },
   { name: "max-pixels", kind: "string", value: "<n>", help: "refuse masks with more pixels than this (default 100000000)" },
   { name: "concurrency", kind: "string", value: "<n>", help: "masks converted at once (default: the number of CPU cores)" },
-  { name: "json", kind: "boolean", help: "print the summary as JSON on stdout, no progress" },
-  { name: "help", kind: "boolean", help: "show this help" },
+  { name: "json", kind: "boolean", help: "print the summary (or the dry run's plan) as JSON on stdout, no progress" },
+  { name: "verbose", short: "v", kind: "boolean", help: "one line per HTTP request on stderr: method, path and query, status, ms, attempt" },
+  { name: "quiet", short: "q", kind: "boolean", help: "print only errors and the summary" },
+  { name: "help", short: "h", kind: "boolean", help: "show this help" },
 ];

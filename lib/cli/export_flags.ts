@@ -1,4 +1,5 @@
 import type { TaskFilters } from "../api/types.ts";
+import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { ConfigError } from "../errors.ts";
 import { type FlagSpec, parseFlags, UnknownFlagError } from "../_std/cli.ts";
 import { parseShard, type Shard } from "../export/shard.ts";
@@ -54,6 +55,10 @@ export interface ExportCommand {
   maxPixels?: number;
   /** Whether to print JSON instead of text. */
   json: boolean;
+  /** Whether to log each HTTP request on stderr. */
+  verbose: boolean;
+  /** Whether to print only errors and the summary. */
+  quiet: boolean;
   /** Whether `--help` was asked. */
   help: boolean;
 }
@@ -64,7 +69,8 @@ export interface ExportCommand {
  * @param args The arguments after `export`.
  * @returns The command's settings.
  * @throws {ConfigError} on an unknown flag (naming the closest valid one), a missing value, an
- * empty list item, a malformed `key=value` pair or a bad `--concurrency`.
+ * empty list item, a malformed `key=value` pair, a bad date or `--concurrency`, or a missing
+ * `--project-id` (needed unless `--from-export` or `--help`): all before any credential is read.
  *
  * @example
  * ```ts
@@ -80,6 +86,9 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     collect: EXPORT_FLAGS.filter((flag) => flag.kind === "list" || flag.kind === "pairs")
       .map((flag) => flag.name),
     boolean: EXPORT_FLAGS.filter((flag) => flag.kind === "boolean").map((flag) => flag.name),
+    short: Object.fromEntries(
+      EXPORT_FLAGS.filter((flag) => flag.short).map((flag) => [flag.short, flag.name]),
+    ),
   };
   const parsed = parseOrExplain(args, spec);
   if (parsed._.length > 0) {
@@ -96,10 +105,22 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     else if (flag.kind === "pairs") filters[flag.filter] = splitPairs(value as string[], flag.name);
     else filters[flag.filter] = value;
   }
+  const help = parsed["help"] === true;
+  const projectId = (parsed["project-id"] as string | undefined)?.trim() ?? "";
+  if (!help && projectId === "" && parsed["from-export"] === undefined) {
+    throw new ConfigError(
+      'Option "--project-id" is missing: give the id of the project to export, like ' +
+        "export --project-id proj_123",
+      { setting: "project-id" },
+    );
+  }
+  if (parsed["verbose"] === true && parsed["quiet"] === true) {
+    throw new ConfigError('Choose one of "--verbose" and "--quiet"', { setting: "quiet" });
+  }
   return {
-    projectId: (parsed["project-id"] as string | undefined) ?? "",
+    projectId,
     inputId: parsed["input-id"] as string | undefined,
-    filters: filters as TaskFilters,
+    filters: help ? filters as TaskFilters : validateTaskFilters(filters as TaskFilters),
     outputFolder: parsed["output-folder"] as string | undefined,
     outputFilename: parsed["output-filename"] as string | undefined,
     replaceExtension: parsed["replace-extension"] === true,
@@ -119,9 +140,23 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     concurrency: parseWhole(parsed["concurrency"] as string | undefined, "concurrency", 1, 256),
     maxPixels: parseWhole(parsed["max-pixels"] as string | undefined, "max-pixels", 1, 2 ** 31),
     json: parsed["json"] === true,
-    help: parsed["help"] === true,
+    verbose: parsed["verbose"] === true,
+    quiet: parsed["quiet"] === true,
+    help,
   };
 }
+
+// Words users reach for that are not typos of the flag they mean, so edit distance misses them.
+const NEAR_WORDS: Readonly<Record<string, string[]>> = {
+  status: ["status-in"],
+  statuses: ["status-in"],
+  batch: ["batch-id-in"],
+  output: ["output-folder", "output-filename"],
+  out: ["output-folder", "output-filename"],
+  force: ["overwrite"],
+  format: ["mask-format"],
+  project: ["project-id"],
+};
 
 function parseOrExplain(args: readonly string[], spec: FlagSpec) {
   try {
@@ -137,9 +172,12 @@ function parseOrExplain(args: readonly string[], spec: FlagSpec) {
           { setting: name },
         );
       }
-      const nearest = closestWord(name, EXPORT_FLAGS.map((flag) => flag.name));
+      const nearest = (Object.hasOwn(NEAR_WORDS, name) ? NEAR_WORDS[name] : undefined) ??
+        [closestWord(name, EXPORT_FLAGS.map((flag) => flag.name))].filter((word) => word);
+      const dashes = error.flag.startsWith("--") ? "--" : "-";
+      const meant = nearest.map((word) => `"--${word}"`).join(" or ");
       throw new ConfigError(
-        `Unknown option "--${name}"` + (nearest ? `; did you mean "--${nearest}"?` : ".") +
+        `Unknown option "${dashes}${name}"` + (meant ? `; did you mean ${meant}?` : ".") +
           ` See "export --help" for every option`,
         { setting: name },
       );

@@ -1,10 +1,13 @@
 import { EXPORT_FLAGS } from "./export_flags.ts";
 
 const EXIT_CODES = `Exit codes:
-  0  every task with a mask was exported (or there was nothing to export)
-  1  some tasks failed (each is listed with its id, name and reason); the others were exported
-  2  usage or configuration error (flags, credentials, project type, input, mapping); nothing exported
-  3  API error (credentials rejected, no access, unknown project, server unreachable)`;
+  0    every task with a mask was exported (or there was nothing to export)
+  1    some tasks failed (each is listed with its id, name and reason); the others were exported
+  2    usage or configuration error (flags, credentials, permissions, output folder, project type,
+       input, mapping, a damaged earlier export); nothing exported
+  3    API error (credentials rejected, no access, unknown project, server unreachable)
+  130  interrupted by Ctrl-C (SIGINT): the masks written are complete; the command to resume is printed
+  143  stopped by SIGTERM: the same as 130`;
 
 const ENVIRONMENT = `Environment:
   ISAHIT_LAB_API_ACCESS_ID    your access id (required)
@@ -36,8 +39,8 @@ Commands:
   demo      export an embedded sample project through a local fake lab; no account needed
 
 Options:
-  --help      show this help
-  --version   show the version
+  -h, --help      show this help
+  -V, --version   show the version, and Deno's
 
 ${ENVIRONMENT}
 
@@ -58,7 +61,9 @@ ${EXIT_CODES}
  * ```
  */
 export function exportHelp(): string {
-  const labels = EXPORT_FLAGS.map((flag) => `--${flag.name}${flag.value ? ` ${flag.value}` : ""}`);
+  const labels = EXPORT_FLAGS.map((flag) =>
+    `${flag.short ? `-${flag.short}, ` : "    "}--${flag.name}${flag.value ? ` ${flag.value}` : ""}`
+  );
   const width = Math.max(...labels.map((label) => label.length)) + 2;
   const options = EXPORT_FLAGS.map((flag, i) => `  ${labels[i].padEnd(width)}${flag.help}`);
   return `Export the segmentation masks of a lab project as PNG files, one per task, like the

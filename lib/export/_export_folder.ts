@@ -1,5 +1,5 @@
 import { ConfigError } from "../errors.ts";
-import { basename, dirname } from "../_std/path.ts";
+import { basename, dirname, join } from "../_std/path.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import {
   MANIFEST_NAME,
@@ -149,11 +149,92 @@ async function checkParents(files: ExportFolderFs): Promise<void> {
   }
 }
 
-async function readMetadata(files: ExportFolderFs): Promise<ExportMetadata | undefined> {
+/**
+ * Checks, before any request, that the export folder can be made and written: the nearest
+ * existing folder above it must be a folder, and a probe folder is made (then removed, with any
+ * parent made for it) where the export folder goes. A refusal is a {@linkcode ConfigError} naming
+ * the system's reason, so it never surfaces after the export has started.
+ */
+export async function probeExportFolder(files: ExportFolderFs, mode: FolderMode): Promise<void> {
+  const { root: folder, fileSystem } = files;
+  const setting = mode === "incremental" ? "incremental" : "output-folder";
+  // A resumed or updated export writes inside its folder only (the Action grants no more).
+  const inside = (mode === "resume" || mode === "incremental") && await files.rootExists();
+  const parent = inside ? folder : dirname(folder);
+  const made: string[] = [];
+  for (let path = parent;; path = dirname(path)) {
+    const info = await fileSystem.stat(path).catch((error) => {
+      // Not there, or below a file: the walk goes on up to what is there.
+      if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+        return undefined;
+      }
+      throw cannotMake(folder, setting, error);
+    });
+    if (info === undefined && dirname(path) !== path) {
+      made.push(path);
+      continue;
+    }
+    if (info?.isDirectory) break;
+    throw new ConfigError(
+      `Cannot make the export folder "${folder}": "${path}" is ` +
+        `${info ? "a file, not a folder" : "missing"}; choose another --${setting}`,
+      { setting },
+    );
+  }
+  const probe = join(parent, `.lab-masks-probe-${crypto.randomUUID().slice(0, 8)}`);
   try {
-    return JSON.parse(await files.readTextFile(METADATA_NAME));
+    await fileSystem.mkdir(probe, { recursive: true });
+    await fileSystem.remove(probe);
+  } catch (error) {
+    throw cannotMake(folder, setting, error);
+  } finally {
+    // Deepest first; a folder something else filled meanwhile stays.
+    for (const path of made) await fileSystem.remove(path).catch(() => {});
+  }
+}
+
+function cannotMake(folder: string, setting: string, error: unknown): ConfigError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ConfigError(
+    `Cannot write the export folder "${folder}" (--${setting}): ${reason}`,
+    { setting, cause: error },
+  );
+}
+
+/** The text of the folder's `export.json`, or `undefined` when there is none. */
+async function metadataText(files: ExportFolderFs): Promise<string | undefined> {
+  if (!(await files.exists(METADATA_NAME))) return undefined;
+  try {
+    return await files.readTextFile(METADATA_NAME);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
+    throw new ConfigError(
+      `Cannot read "${files.pathOf(METADATA_NAME)}": ${(error as Error).message}`,
+      { setting: "incremental", cause: error },
+    );
+  }
+}
+
+/** The earlier export's `export.json`; `undefined` when there is none; an error when damaged. */
+async function readMetadata(files: ExportFolderFs): Promise<ExportMetadata | undefined> {
+  const text = await metadataText(files);
+  if (text === undefined) return undefined;
+  const metadata = parseJson(text);
+  if (!isMetadata(metadata)) {
+    throw new ConfigError(
+      `The export record "${files.pathOf(METADATA_NAME)}" is damaged (not the JSON object an ` +
+        "export writes, with its projectId, startedAt, maskFormat and settings); run a full " +
+        "export with --overwrite",
+      { setting: "incremental" },
+    );
+  }
+  return metadata;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
     return undefined;
   }
 }
@@ -181,7 +262,7 @@ async function clearExport(files: ExportFolderFs): Promise<void> {
   }
   const names = await files.names();
   const isExport = names.length === 0 ||
-    (names.includes(MANIFEST_NAME) && isMetadata(await readMetadata(files)));
+    (names.includes(MANIFEST_NAME) && isMetadata(parseJson(await metadataText(files) ?? "")));
   if (!isExport) {
     throw new ConfigError(
       `Will not overwrite "${folder}": it is not an export folder of this tool (it needs both ` +

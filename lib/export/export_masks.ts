@@ -18,6 +18,7 @@ import {
   type FolderMode,
   METADATA_NAME,
   prepareExportFolder,
+  probeExportFolder,
   writeMetadata,
 } from "./_export_folder.ts";
 import { ExportRun } from "./_export_run.ts";
@@ -153,6 +154,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   const mode = folderMode(options);
   const folder = exportFolder(options, startedAt);
   const files = new ExportFolderFs(folder, { fileSystem: options.fileSystem });
+  if (!options.dryRun) await probeExportFolder(files, mode);
   const prepared = options.dryRun || mode === "overwrite"
     ? { previous: [] }
     : await prepareExportFolder(files, mode);

@@ -1,3 +1,6 @@
+// The rate of the first few tasks (a slow first page, cold workers) says little about the rest.
+const ETA_MIN_DONE = 5;
+
 /** Options of {@linkcode ProgressBar}. */
 export interface ProgressBarOptions {
   /** Where the bar is drawn (a TTY's stderr). */
@@ -12,7 +15,7 @@ export interface ProgressBarOptions {
 
 /**
  * A one-line progress bar for a terminal: counts, percentage, rate and time left, redrawn in
- * place with `\r`.
+ * place with `\r`. The time left shows `--` until a few items are done.
  *
  * @example
  * ```ts
@@ -69,7 +72,9 @@ export class ProgressBar {
     const filled = Math.round(share * this.#width);
     const seconds = (now - this.#started) / 1000;
     const rate = seconds > 0 ? done / seconds : 0;
-    const left = rate > 0 ? (total - done) / rate : Infinity;
+    const left = rate > 0 && done >= Math.min(ETA_MIN_DONE, total)
+      ? (total - done) / rate
+      : Infinity;
     this.#write(
       `\r[${"#".repeat(filled)}${"-".repeat(this.#width - filled)}] ${done}/${total} ` +
         `${(share * 100).toFixed(0)}%  ${rate.toFixed(1)}/s  ETA ${formatSeconds(left)}\x1b[K`,

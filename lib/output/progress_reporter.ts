@@ -13,6 +13,10 @@ export interface ProgressReporterOptions {
   isTerminal: boolean;
   /** The clock, in milliseconds. @default {performance.now} */
   now?: () => number;
+  /** A dry run: its header says "Would export", and its plan goes to `writePlan`. @default {false} */
+  dryRun?: boolean;
+  /** Where a dry run's header and planned tasks go (stdout: the plan is the output). @default {write} */
+  writePlan?: (text: string) => void;
 }
 
 /** Receives an export's events; `end()` closes the bar. */
@@ -45,14 +49,17 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
   const { write, isTerminal } = options;
   const bar = isTerminal ? new ProgressBar({ write, now: options.now }) : undefined;
   let nextTenth = 1;
-  const say = (line: string) => {
+  const say = (line: string, to = write) => {
     bar?.end();
-    write(`${line}\n`);
+    to(`${line}\n`);
   };
+  const plan = options.writePlan ?? write;
   return {
     onProgress(event) {
       if (event.type === "start") {
-        say(`Exporting ${event.total} tasks to "${event.folder}"`);
+        if (options.dryRun) {
+          say(`Would export from ${event.total} tasks to "${event.folder}":`, plan);
+        } else say(`Exporting ${event.total} tasks to "${event.folder}"`);
         return;
       }
       const { done, total } = event;
@@ -67,6 +74,7 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
           `would export: ${quote(outcome.taskName)} (${inertText(outcome.taskId)}) to ${
             quote(outcome.file)
           }`,
+          plan,
         );
       } else if (outcome?.renamedFrom !== undefined) {
         say(

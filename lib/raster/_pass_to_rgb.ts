@@ -1,6 +1,6 @@
 /**
  * Turns unfiltered scanlines into 8-bit RGB the way OpenCV's `IMREAD_COLOR` does
- * (`../shared/lab-api.md`, "What the SDK's mask export does", rule 5): alpha dropped without
+ * (the lab API spec, "What the SDK's mask export does", rule 5): alpha dropped without
  * compositing, grey replicated, palette expanded (tRNS ignored), 16-bit samples cut to their high
  * byte, grey below 8 bits scaled to 0..255.
  *

@@ -12,7 +12,7 @@ export interface Shape {
   bChannel: number;
 }
 
-// The R channel holds the instance id (`../shared/lab-api.md`, "Tasks", pixel convention).
+// The R channel holds the instance id (the lab API spec, "Tasks", pixel convention).
 export const MAX_INSTANCES = 255;
 // How far outside 0..1 a coordinate may be (annotators drag past the border); the part of a
 // shape outside the image is cut off. Further out, the data is not normalized (pixels?).

@@ -13,7 +13,7 @@ import type { RgbImage } from "./rgb_image.ts";
  * as it is. A pixel with `R >= 1` whose `B` is a key of `colourByBChannel` takes that colour;
  * every other pixel is copied unchanged. Unlike the SDK, which applies its mappings one after
  * another, every rule is judged on the original pixel, so a new colour whose blue equals another
- * mapped bChannel is not recoloured again (`../shared/lab-api.md`, "What the SDK's mask export
+ * mapped bChannel is not recoloured again (the lab API spec, "What the SDK's mask export
  * does", rule 6). A bChannel of 0 is ignored, as the SDK ignores labels without one.
  *
  * @param image The decoded mask (R = instance id, B = the label's bChannel).

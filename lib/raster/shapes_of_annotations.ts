@@ -11,7 +11,7 @@ export interface ShapesOfAnnotationsOptions {
 
 /**
  * Reads the shapes of a vector task's annotations (`data.body.annotations`, see
- * `../shared/lab-api.md`, "Vector projects"), ready for {@linkcode rasterizeShapes}. Instance ids
+ * the lab API spec, "Vector projects"), ready for {@linkcode rasterizeShapes}. Instance ids
  * are 1.. in annotation order; the label ids come from `labels.<main list>.labels[].id`; the
  * outlines from `polygons[].geometry.vertices`; holes from `minus[].geometry.vertices` at the
  * annotation and `polygons[].minus[].geometry.vertices` (all cut the whole annotation).

@@ -37,28 +37,29 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
   return { code, stdout, stderr };
 }
 
-const CLI = new URL("../../cli.ts", import.meta.url).pathname;
+/** The command line's entry file. */
+export const CLI = new URL("../../cli.ts", import.meta.url).pathname;
+
+/** The permissions the README gives the command line. */
+export const CLI_PERMISSIONS = [
+  "--allow-net=127.0.0.1",
+  "--allow-read",
+  "--allow-write",
+  "--allow-env",
+];
 
 /**
  * Runs the command line in a child process, as a user would, with only `env` (and `NO_COLOR`) as
- * its environment and the permissions the README gives.
+ * its environment and the permissions the README gives (or `permissions`).
  */
 export async function runCliProcess(
   args: string[],
-  options: { env?: Record<string, string>; cwd: string },
+  options: { env?: Record<string, string>; cwd: string; permissions?: string[] },
 ): Promise<Ran> {
   const output = await outputWithin(
     Deno.execPath(),
     {
-      args: [
-        "run",
-        "--allow-net=127.0.0.1",
-        "--allow-read",
-        "--allow-write",
-        "--allow-env",
-        CLI,
-        ...args,
-      ],
+      args: ["run", ...options.permissions ?? CLI_PERMISSIONS, CLI, ...args],
       cwd: options.cwd,
       env: { NO_COLOR: "1", ...options.env },
       clearEnv: true,

@@ -23,6 +23,8 @@ Deno.test("parseDateFilter()", async (t) => {
 
   await t.step("drops surrounding spaces", () => {
     assert.equal(parseDateFilter("  2024-12-25\n", "--created-at-lt"), "2024-12-25");
+    // Without seconds, sent in the SDK's form.
+    assert.equal(parseDateFilter("2024-12-25 00:00", "--created-at-lt"), "2024-12-25 00:00:00");
   });
 
   await t.step("refuses other forms and impossible dates, naming the option", () => {
@@ -38,7 +40,6 @@ Deno.test("parseDateFilter()", async (t) => {
         "2024-12-25 12:60:00",
         "2024-12-25T12:00:00+25:00",
         "25/12/2024",
-        "2024-12-25 00:00",
         "2024-12-25T00:00:00Zjunk",
         "yesterday",
         "1735084800",

@@ -20,7 +20,7 @@ function cli(lab: FakeLab, args: string[]) {
   return runCli(["export", "--project-id", "p1", ...args], labEnv(lab));
 }
 
-Deno.test("export --dry-run lists each task and its file, and writes nothing", async () => {
+Deno.test('export --dry-run prints its plan on stdout under a "Would export" header, and writes nothing', async () => {
   await using dir = await tempDir();
   await using lab = await startFakeLab({ projects: [segmentationProject("p1", TASKS)] });
   const ran = await cli(lab, [
@@ -31,7 +31,10 @@ Deno.test("export --dry-run lists each task and its file, and writes nothing", a
     "out",
   ]);
   assert.equal(ran.code, 0, ran.stderr);
-  assert.match(ran.stderr, /would export: "f0\.jpg" \(t0\) to "f0\.jpg\.png"/);
+  assert.match(ran.stdout, /^Would export from 12 tasks to ".*\/out":$/m);
+  assert.match(ran.stdout, /would export: "f0\.jpg" \(t0\) to "f0\.jpg\.png"/);
+  assert.doesNotMatch(ran.stdout + ran.stderr, /Exporting/);
+  assert.equal(ran.stderr, "");
   assert.match(ran.stdout, /^Dry run: would export 12 masks to ".*\/out"; nothing was written$/m);
   assert.deepEqual(await listFiles(dir.path), []);
 });

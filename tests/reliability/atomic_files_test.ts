@@ -134,7 +134,10 @@ Deno.test("Ctrl-C stops an export with exit 130, only whole PNGs, and a manifest
   cli.child.kill("SIGINT");
   const ended = await cli.finished();
   assert.equal(ended.code, 130, ended.stderr);
-  assert.match(ended.stderr, /^error: interrupted; the masks written so far are complete$/m);
+  assert.match(
+    ended.stderr,
+    /^interrupted: the \d+ masks written are complete\. To finish the export, run:\n {2}.* --resume /m,
+  );
 
   const files = await listFiles(`${dir.path}/out`);
   assert.ok(files.includes(".manifest.jsonl.part"), "the partial manifest stays for --resume");

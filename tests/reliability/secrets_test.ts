@@ -36,6 +36,13 @@ Deno.test("lab-masks never prints the secret key or a token, whatever happens", 
     ["a project without access", ["--project-id", "p-private"], {}, 3],
     ["an unknown project", ["--project-id", "p-nope"], {}, 3],
     ["a lab that keeps answering 429", [], { faults: { rate: 1, seed: 1, kinds: ["429"] } }, 3],
+    ["every request logged by --verbose, with retries and a renewed token", ["--verbose"], {
+      revokeTokenAfterRequests: 2,
+      faults: { rate: 0.3, seed: 2, kinds: ["429"] },
+    }, 1],
+    ["a lab that keeps answering 429, with -v", ["-v"], {
+      faults: { rate: 1, seed: 1, kinds: ["429"] },
+    }, 3],
   ];
   for (const [name, args, labOptions, code] of runs) {
     await t.step(name, async () => {
@@ -75,10 +82,10 @@ Deno.test("lab-masks reads credentials from the environment only, never echoing 
   assert.match(help.stdout, /ISAHIT_LAB_API_SECRET_KEY/);
 });
 
-Deno.test("lab-masks has no verbose or debug output that could show a secret", async () => {
-  // If one is added, the runs above must also cover it.
+Deno.test("lab-masks has no debug output that could show a secret", async () => {
+  // If one is added, the runs above must also cover it, as they cover --verbose and -v.
   await using dir = await tempDir();
-  for (const flag of ["--verbose", "--debug", "-v"]) {
+  for (const flag of ["--debug", "-d"]) {
     const ran = await runCli(["export", "--project-id", "p1", flag], { cwd: dir.path });
     assert.equal(ran.code, 2, flag);
     assert.match(ran.stderr, /Unknown option/, flag);

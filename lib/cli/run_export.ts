@@ -1,0 +1,220 @@
+import { ExportFileSource } from "../api/export_file_source.ts";
+import { readJsonFile } from "../api/json_array_stream.ts";
+import { LabClient } from "../api/lab_client.ts";
+import type { TaskSource } from "../api/task_source.ts";
+import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
+import { ConfigError } from "../errors.ts";
+import { exportMasks, type ExportMasksOptions } from "../export/export_masks.ts";
+import type { ExportEvent, ExportSummary } from "../export/export_summary.ts";
+import { formatSummary } from "../output/format_summary.ts";
+import { progressReporter } from "../output/progress_reporter.ts";
+import { exists } from "../_std/fs.ts";
+import { credentialsFromEnv } from "./credentials_from_env.ts";
+import { insecureEndpointWarning } from "../api/insecure_endpoint_warning.ts";
+import { emptySummary } from "../export/_empty_summary.ts";
+import { type ExportCommand, parseExportFlags } from "./export_flags.ts";
+import { exportHelp } from "./help.ts";
+import { loadSemanticMapping } from "./load_semantic_mapping.ts";
+import { requestLog } from "./request_log.ts";
+import { resumeCommand } from "./resume_command.ts";
+
+/** What the `export` command reads and writes. */
+export interface ExportIo {
+  /** Looks up an environment variable. */
+  env: (name: string) => string | undefined;
+  /** Writes to standard output. */
+  stdout: (text: string) => void;
+  /** Writes to standard error. */
+  stderr: (text: string) => void;
+  /** Whether standard error is a terminal. */
+  isTerminal: boolean;
+  /** The words that start the program, for the resume command: `deno run -A jsr:@lab/masks`. */
+  program: string;
+  /** Stops the export between tasks; a reason naming `SIGTERM` makes the exit code 143. */
+  signal?: AbortSignal;
+}
+
+/** The `--json` summary's format version, raised when a field changes meaning or goes. */
+const JSON_VERSION = 1;
+
+/**
+ * The `export` command: reads its flags (all checked before credentials), exports, prints the
+ * summary, and returns the exit code: 0, 1 (some tasks failed), 130 or 143 (interrupted, with the
+ * command that resumes). Errors are thrown for the caller to report.
+ *
+ * @param args The arguments after `export`.
+ * @param io The environment and output streams.
+ * @returns The exit code.
+ * @throws {ConfigError} on a bad flag or setting; {ApiError} when the lab fails.
+ */
+export async function runExport(args: readonly string[], io: ExportIo): Promise<number> {
+  const command = parseExportFlags(args);
+  if (command.help) {
+    io.stdout(exportHelp());
+    return 0;
+  }
+  const semanticMapping = command.semanticMapping === undefined
+    ? undefined
+    : await loadSemanticMapping(command.semanticMapping, (path) => Deno.readTextFile(path));
+  const { client, projectId } = await taskSourceOf(command, io);
+  // The plan is the output of a dry run: it goes to stdout; progress and errors to stderr.
+  const reporter = command.json ? undefined : progressReporter({
+    write: command.quiet ? (text) => text.startsWith("failed: ") && io.stderr(text) : io.stderr,
+    isTerminal: io.isTerminal && !command.quiet,
+    dryRun: command.dryRun,
+    writePlan: io.stdout,
+  });
+  const progress = progressSummary(projectId, command);
+  let summary: ExportSummary;
+  try {
+    summary = await exportMasks({
+      client,
+      projectId,
+      inputId: command.inputId,
+      filters: command.filters,
+      outputFolder: command.outputFolder,
+      outputFilename: command.outputFilename,
+      replaceExtension: command.replaceExtension,
+      semanticMapping: semanticMapping as SemanticMapping | undefined,
+      format: command.format as ExportMasksOptions["format"],
+      maskFormat: command.maskFormat as ExportMasksOptions["maskFormat"],
+      ignoreIndex: command.ignoreIndex,
+      dryRun: command.dryRun,
+      shard: command.shard,
+      resume: command.resume,
+      incremental: command.incremental,
+      overwrite: command.overwrite,
+      concurrency: command.concurrency,
+      maxPixels: command.maxPixels,
+      signal: io.signal,
+      onProgress: (event) => {
+        progress.onProgress(event);
+        reporter?.onProgress(event);
+      },
+    });
+  } catch (error) {
+    reporter?.end();
+    if (!io.signal?.aborted) throw error;
+    return await interrupted(progress.summary, { args, command, io });
+  }
+  reporter?.end();
+  if (command.json) io.stdout(jsonSummary(summary, false));
+  else io.stdout(formatSummary(summary).map((line) => `${line}\n`).join(""));
+  if (summary.total === 0 && command.filters.statusIn !== undefined) {
+    io.stderr(
+      `note: no task has the status ${command.filters.statusIn.join(" or ")}; statuses are ` +
+        `case-sensitive (the lab's are lower-case, like "complete" and "reviewed")\n`,
+    );
+  }
+  return summary.failed > 0 ? 1 : 0;
+}
+
+/** Says how far an interrupted export got and how to finish it; returns 130, or 143 for SIGTERM. */
+async function interrupted(
+  summary: ExportSummary | undefined,
+  { args, command, io }: { args: readonly string[]; command: ExportCommand; io: ExportIo },
+): Promise<number> {
+  const reason = io.signal?.reason;
+  const code = String(reason instanceof Error ? reason.message : reason).includes("SIGTERM")
+    ? 143
+    : 130;
+  if (command.json && summary) io.stdout(jsonSummary(summary, true));
+  const written = summary !== undefined && !command.dryRun && await exists(summary.folder);
+  if (!written) {
+    io.stderr("interrupted before any mask was written; run the same command again to export\n");
+    return code;
+  }
+  io.stderr(
+    `interrupted: the ${summary.exported} masks written are complete. To finish the export, ` +
+      `run:\n  ${resumeCommand(io.program, args, summary.folder)}\n`,
+  );
+  return code;
+}
+
+function jsonSummary(summary: ExportSummary, interrupted: boolean): string {
+  const json = {
+    version: JSON_VERSION,
+    interrupted,
+    ...summary,
+    durationMs: Math.round(summary.durationMs),
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** Counts an export's events, so an interrupted export can still say what it did. */
+function progressSummary(projectId: string, command: ExportCommand) {
+  const started = performance.now();
+  let summary: ExportSummary | undefined;
+  return {
+    get summary() {
+      if (summary) summary.durationMs = performance.now() - started;
+      return summary;
+    },
+    onProgress(event: ExportEvent) {
+      if (event.type === "start") {
+        summary = emptySummary(
+          projectId,
+          event.folder,
+          command.maskFormat ?? "rgb",
+          command.dryRun,
+        );
+        summary.total = event.total;
+        return;
+      }
+      if (event.type !== "task" || !summary) return;
+      const { outcome } = event;
+      const count = outcome.status === "exported" || outcome.status === "kept" ||
+          outcome.status === "planned" || outcome.status === "skipped" ||
+          outcome.status === "failed" || outcome.status === "removed"
+        ? outcome.status
+        : undefined;
+      if (count) summary[count]++;
+      if (outcome.status === "skipped") summary.skippedTasks.push(outcome);
+      if (outcome.status === "planned") summary.plannedTasks.push(outcome);
+      if (outcome.status === "failed") summary.failures.push(outcome);
+      if (outcome.renamedFrom !== undefined) summary.renamed.push(outcome);
+    },
+  };
+}
+
+/** The lab API, or an export file with `--from-export` (then no credentials are needed). */
+async function taskSourceOf(
+  command: ExportCommand,
+  io: ExportIo,
+): Promise<{ client: TaskSource; projectId: string }> {
+  if (command.fromExport === undefined) {
+    if (command.config !== undefined) {
+      throw new ConfigError('Option "--config" goes with --from-export', { setting: "config" });
+    }
+    const { endpointSetting, ...credentials } = credentialsFromEnv(io.env, command.endpoint);
+    const warning = insecureEndpointWarning(credentials.endpoint);
+    if (warning !== undefined && command.allowInsecureHttp) io.stderr(`warning: ${warning}\n`);
+    return {
+      client: new LabClient({
+        ...credentials,
+        endpointSetting,
+        allowInsecureHttp: command.allowInsecureHttp,
+        signal: io.signal,
+        onRequest: command.quiet ? undefined : requestLog({
+          write: io.stderr,
+          verbose: command.verbose,
+        }),
+      }),
+      projectId: command.projectId,
+    };
+  }
+  if (command.config === undefined) {
+    throw new ConfigError(
+      'Option "--from-export" needs --config <file>: the project configuration JSON, as the API\'s ' +
+        "project-configuration returns it",
+      { setting: "config" },
+    );
+  }
+  const configuration = await readJsonFile(command.config, "config") as { projectId?: unknown };
+  const projectId = command.projectId ||
+    (typeof configuration?.projectId === "string" ? configuration.projectId : "");
+  return {
+    client: new ExportFileSource({ exportFile: command.fromExport, configFile: command.config }),
+    projectId,
+  };
+}
