@@ -131,6 +131,7 @@ async function runExport(args: readonly string[], io: Io): Promise<number> {
       resume: command.resume,
       incremental: command.incremental,
       overwrite: command.overwrite,
+      report: command.report,
       concurrency: command.concurrency,
       maxPixels: command.maxPixels,
       signal: io.signal,

@@ -31,3 +31,4 @@ export * from "./lib/errors.ts";
 export * from "./lib/export/mod.ts";
 export * from "./lib/output/mod.ts";
 export * from "./lib/raster/mod.ts";
+export * from "./lib/report/mod.ts";

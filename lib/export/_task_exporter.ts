@@ -12,6 +12,7 @@ import type { TaskOutcome } from "./export_summary.ts";
 import type { ManifestEntry, ManifestFile } from "./manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import { writeFileAtomic } from "./write_file_atomic.ts";
+import type { ExportReport } from "../report/export_report.ts";
 
 export { sha256 };
 
@@ -29,6 +30,8 @@ export interface TaskExporterOptions {
   maxPixels?: number;
   /** Runs each task's decoding, statistics, rendering and hashing, on workers. */
   pool: ConvertPool;
+  /** Gathers each written task's statistics and thumbnail for `report.html`. */
+  report?: ExportReport;
 }
 
 /** One task to export, with the file name it was given. */
@@ -73,7 +76,7 @@ export class TaskExporter {
   /** Exports one task; returns its outcome and manifest entry. */
   async export(job: TaskJob): Promise<{ outcome: TaskOutcome; entry: ManifestEntry }> {
     const { task, outcome } = job;
-    const { format, table, colourByBChannel, pool } = this.#options;
+    const { format, table, colourByBChannel, pool, report } = this.#options;
     let rendered: RenderedMask;
     try {
       const taskMask = this.#taskMask(task, job.mask);
@@ -83,6 +86,7 @@ export class TaskExporter {
         format,
         table,
         colourByBChannel,
+        preview: report !== undefined,
       });
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
@@ -122,6 +126,16 @@ export class TaskExporter {
       instances: stats.instances,
     };
     if (outcome.renamedFrom !== undefined) entry.renamedFrom = outcome.renamedFrom;
+    const { width, height, preview } = rendered;
+    report?.add({
+      taskId: entry.taskId,
+      name: entry.name,
+      file: outcome.file,
+      width,
+      height,
+      stats,
+      preview,
+    });
     const status = job.previous && !changed ? "kept" : "exported";
     return { outcome: { ...outcome, status }, entry };
   }

@@ -28,6 +28,7 @@ import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { ExportEvent, ExportSummary } from "./export_summary.ts";
 import { MASK_FORMATS, type MaskFormat } from "./mask_format.ts";
 import type { Shard } from "./shard.ts";
+import { ExportReport } from "../report/export_report.ts";
 
 /** Options of {@linkcode exportMasks}: the SDK's `export_tasks(format="mask")` parameters, and more. */
 export interface ExportMasksOptions {
@@ -61,6 +62,8 @@ export interface ExportMasksOptions {
   incremental?: string;
   /** Replace an earlier export in the same folder. @default {false} */
   overwrite?: boolean;
+  /** Write `report.html` in the export folder: labels, histograms, thumbnails. @default {false} */
+  report?: boolean;
   /**
    * The worker module that converts masks, for a bundled program whose own copy of it sits
    * elsewhere (the Action's `action/dist/convert_worker.js`). Without a usable worker, masks are
@@ -161,6 +164,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   const summary = emptySummary(projectId, folder, maskFormat, options.dryRun ?? false);
   // Closed when this function returns or throws: the run has drained its tasks by then.
   using pool = new ConvertPool({ workerUrl: options.workerUrl });
+  const report = options.report && !options.dryRun ? new ExportReport(table.classes) : undefined;
   const run = new ExportRun(folder, {
     exporter: new TaskExporter(folder, {
       format: maskFormat,
@@ -169,6 +173,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
       source,
       maxPixels: options.maxPixels,
       pool,
+      report,
     }),
     summary,
     createFolder: async () => {
@@ -231,6 +236,12 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     }
   }
   summary.durationMs = performance.now() - started;
+  if (report && summary.folderCreated) {
+    const run = { projectId, filters: options.filters ?? {}, shard: options.shard, startedAt };
+    const { path, labels } = await report.write(folder, run, summary);
+    Object.assign(summary, { report: path, labels });
+    summary.durationMs = performance.now() - started;
+  }
   return summary;
 }
 
