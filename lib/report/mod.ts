@@ -19,3 +19,4 @@ export * from "./label_statistics.ts";
 export * from "./mask_preview.ts";
 export * from "./render_report.ts";
 export * from "./report_task.ts";
+export * from "./unicode_bar.ts";
