@@ -14,10 +14,10 @@ export const REPORT_CSS = `
 body{font:14px/1.4 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:16px;color:#222;background:#fafafa}
 h1{font-size:20px;margin:0 0 8px}h2{font-size:16px;margin:24px 0 8px;border-bottom:1px solid #ddd}
 table.run td,table.run th{text-align:left;padding:2px 12px 2px 0;vertical-align:top}
-table.counts{border-collapse:collapse}table.counts td{padding:2px 10px;border:1px solid #ddd;text-align:right}
+table.counts{border-collapse:collapse;margin-top:8px}table.counts td,table.counts th{padding:2px 10px;border:1px solid #ddd;text-align:right}
 svg text{font:12px system-ui,sans-serif;fill:#222}svg .id{fill:#777}svg .value{fill:#444}
-svg g.absent text{fill:#b00020;font-weight:bold}
-.charts{display:flex;gap:32px;flex-wrap:wrap}
+svg g.absent text{fill:#b00020;font-weight:bold}svg text.bin{font-size:10px}
+.charts{display:flex;gap:32px;flex-wrap:wrap}.charts figure{margin:0}.charts figcaption{font-weight:bold}
 .controls{display:flex;gap:12px;align-items:center;margin:8px 0;flex-wrap:wrap}
 #gallery{display:flex;flex-wrap:wrap;gap:8px}
 figure.thumb{margin:0;width:168px;background:#fff;border:1px solid #ddd;padding:4px;box-sizing:border-box}

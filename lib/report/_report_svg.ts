@@ -48,7 +48,7 @@ export function labelBarsSvg(labels: readonly LabelStatistics[], taskCount: numb
 /** Vertical bars, one per bin, with its count above and its label below. */
 export function histogramSvg(title: string, bins: readonly HistogramBin[]): string {
   const most = Math.max(1, ...bins.map((bin) => bin.count));
-  const column = 64;
+  const column = 48;
   const plot = 120;
   const bars = bins.map((bin, i) => {
     const height = Math.round((bin.count / most) * plot);
@@ -57,7 +57,7 @@ export function histogramSvg(title: string, bins: readonly HistogramBin[]): stri
       `<rect x="${x}" y="${20 + plot - height}" width="${column - 16}" height="${height}" ` +
       `fill="#4a7fb5"/><text x="${x + (column - 16) / 2}" y="${14 + plot - height}" ` +
       `text-anchor="middle" class="value">${bin.count}</text>` +
-      `<text x="${x + (column - 16) / 2}" y="${plot + 36}" text-anchor="middle">${
+      `<text x="${x + (column - 16) / 2}" y="${plot + 36}" text-anchor="middle" class="bin">${
         escapeHtml(bin.label)
       }</text></g>`;
   });
