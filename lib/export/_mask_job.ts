@@ -77,7 +77,7 @@ export async function runMaskJob(job: MaskJob): Promise<RenderedMask> {
     });
     checkImageSize({ width, height }, job.imageSize);
     const files = hashed([{ path: job.file, bytes: png }]);
-    const preview = samples && await maskPreview(samples, table);
+    const preview = samples && maskPreview(samples, table);
     return { files, width, height, stats: statsOfCensus(census!, table), preview };
   }
   const image = await decodeTaskMask(job);
@@ -87,7 +87,7 @@ export async function runMaskJob(job: MaskJob): Promise<RenderedMask> {
   if (job.preview) {
     const sampler = new MaskSampler(image.width, image.height);
     sampler.takeRows(image.data, 0, image.width * 3, 0, image.height, 3);
-    preview = await maskPreview(sampler.samples(), table);
+    preview = maskPreview(sampler.samples(), table);
   }
   return { files, width: image.width, height: image.height, stats, preview };
 }

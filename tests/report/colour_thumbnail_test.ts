@@ -34,7 +34,7 @@ Deno.test("colourThumbnail() indexes the labels' classes, with unknown and B = 0
 });
 
 Deno.test("maskPreview() encodes a palette PNG showing the labels' colours over the background", async () => {
-  const preview = await maskPreview(SAMPLES, TABLE);
+  const preview = maskPreview(SAMPLES, TABLE);
   assert.equal(preview.png[25], 3, "colour type: palette");
   const image = await decodePng(preview.png);
   assert.equal(`${image.width}×${image.height}`, "3×2");
