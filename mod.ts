@@ -33,3 +33,4 @@ export * from "./lib/formats/mod.ts";
 export * from "./lib/output/mod.ts";
 export * from "./lib/raster/mod.ts";
 export * from "./lib/inert_text.ts";
+export * from "./lib/report/mod.ts";

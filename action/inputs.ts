@@ -62,6 +62,7 @@ export const INPUT_NAMES = [
   "resume",
   "overwrite",
   "dry-run",
+  "report",
   "artifact-name",
   "retention-days",
   "upload",
@@ -78,6 +79,7 @@ export const BOOLEAN_INPUTS: readonly InputName[] = [
   "resume",
   "overwrite",
   "dry-run",
+  "report",
   "upload",
   "fail-on-error",
 ];
@@ -122,6 +124,8 @@ export interface ActionInputs {
   overwrite: boolean;
   /** `dry-run`: list what would be exported, write nothing and upload nothing. */
   dryRun: boolean;
+  /** `report`: whether to write `report.html` in the export folder (and so in the artifact). */
+  report: boolean;
   /** `artifact-name`: the name of the uploaded artifact. */
   artifactName: string;
   /** `retention-days`: how long the artifact is kept; the repository's setting when absent. */
@@ -165,6 +169,7 @@ export async function readInputs(): Promise<ActionInputs> {
     resume,
     overwrite,
     dryRun: flag("dry-run"),
+    report: flag("report"),
     artifactName: upload
       ? artifactNameOf(required("artifact-name", "the artifact's name"))
       : text("artifact-name"),

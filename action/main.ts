@@ -73,6 +73,7 @@ export async function run(): Promise<number> {
       resume: inputs.resume,
       overwrite: inputs.overwrite,
       dryRun: inputs.dryRun,
+      report: inputs.report,
       // The bundle's own worker module (`deno task bundle` writes it next to main.js).
       workerUrl: new URL("./convert_worker.js", import.meta.url),
       onProgress(event: ExportEvent) {

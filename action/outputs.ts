@@ -6,6 +6,7 @@
 import * as core from "@actions/core";
 import type { TaskFilters } from "../lib/api/types.ts";
 import type { ExportSummary, TaskOutcome } from "../lib/export/export_summary.ts";
+import { unicodeBar } from "../lib/report/unicode_bar.ts";
 import { kindOf, MAX_LISTED } from "./_task_annotations.ts";
 import { type ActionInputs, filterInputName } from "./inputs.ts";
 import { inertText } from "../lib/inert_text.ts";
@@ -80,8 +81,39 @@ export async function writeJobSummary(
       report.addRaw(`<p>... and ${listed.length - MAX_LISTED} more tasks.</p>`, true);
     }
   }
+  addLabelTable(report, summary, inputs);
   await report.addHeading("Artifact", 3).addRaw(`<p>${artifactText(summary, inputs)}</p>`, true)
     .write();
+}
+
+/** Per label: tasks containing it (with a bar), instances, pixel share; then where the report is. */
+function addLabelTable(
+  report: typeof core.summary,
+  summary: ExportSummary,
+  inputs: ActionInputs,
+): void {
+  const labels = summary.labels;
+  if (labels === undefined || labels.length === 0) return;
+  const most = Math.max(1, ...labels.map((label) => label.tasks));
+  report.addHeading("Labels", 3).addTable([
+    ["Label", "Id", "Tasks", "", "Instances", "Labelled pixels"].map((title) => cell(title, true)),
+    ...labels.map((label) =>
+      [
+        html(label.name),
+        code(label.id),
+        String(label.tasks),
+        label.tasks === 0 ? "<b>absent</b>" : `<code>${unicodeBar(label.tasks / most)}</code>`,
+        String(label.instances),
+        `${(label.pixelShare * 100).toFixed(1)}%`,
+      ].map((text) => cell(text))
+    ),
+  ]);
+  const where = inputs.upload ? `in the artifact ${code(inputs.artifactName)}` : "on the runner";
+  report.addRaw(
+    `<p>Thumbnails of every mask, histograms and the failed tasks: open ` +
+      `<code>report.html</code> ${where} (at the top of the export folder).</p>`,
+    true,
+  );
 }
 
 function taskRow(outcome: TaskOutcome): ReturnType<typeof cell>[] {

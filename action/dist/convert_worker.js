@@ -951,7 +951,7 @@ function transcodeFastRgb(png, options) {
     });
     if (colourTable !== void 0) memory.set(colourTable, table);
     memory.fill(0, output, output + outStride);
-    const census = eachStrip(png, layout, memory, options.census, (first, count, tables) => {
+    const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
       const above = rowAbove(layout, first);
       if (colourTable === void 0) {
         const badRow = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables);
@@ -981,8 +981,8 @@ function verifyFastRgb(png, options = {}) {
   const { inRow, channels, input } = layout;
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    const census = eachStrip(png, layout, memory, options.census, (first, count, tables) => {
-      if (options.census) {
+    const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
+      if (options.census || options.sampler) {
         const above = rowAbove(layout, first);
         return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
       }
@@ -996,8 +996,9 @@ function verifyFastRgb(png, options = {}) {
     };
   });
 }
-function eachStrip(png, layout, memory, census, work) {
-  const { zero, inRow, input, rows } = layout;
+function eachStrip(png, layout, memory, options, work) {
+  const { census, sampler } = options;
+  const { zero, inRow, input, rows, channels } = layout;
   const inStride = inRow + 1;
   memory.fill(0, zero, zero + inRow);
   if (census) clearCensus(memory, layout.census);
@@ -1009,6 +1010,7 @@ function eachStrip(png, layout, memory, census, work) {
       if (badRow >= 0) {
         return invalidFilterError(memory[input + (badRow + 1) * inStride], first + badRow, 0);
       }
+      sampler?.takeRows(memory, input + inStride + 1, inStride, first, count, channels);
       memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
       return void 0;
     }
@@ -1034,6 +1036,82 @@ function decodeFastRgb(scanlines, header) {
     kernels.packRgb(input + 1, inRow + 1, packed, outRow, height, width, channels);
     return memory.slice(packed, packed + outRow * height);
   });
+}
+
+// lib/raster/mask_sampler.ts
+var THUMBNAIL_SIDE = 160;
+var MaskSampler = class {
+  #sourceWidth;
+  #sourceHeight;
+  #columns;
+  #rows;
+  #samples;
+  #next = 0;
+  /**
+   * Plans the thumbnail of a mask of this size.
+   *
+   * @param width The mask's width.
+   * @param height The mask's height.
+   * @param side The thumbnail's longest side; a smaller mask keeps its size.
+   */
+  constructor(width, height, side = THUMBNAIL_SIDE) {
+    const scale = Math.min(1, side / Math.max(width, height));
+    const thumbWidth = Math.max(1, Math.round(width * scale));
+    const thumbHeight = Math.max(1, Math.round(height * scale));
+    this.#sourceWidth = width;
+    this.#sourceHeight = height;
+    this.#columns = centres(thumbWidth, width);
+    this.#rows = centres(thumbHeight, height);
+    this.#samples = {
+      width: thumbWidth,
+      height: thumbHeight,
+      codes: new Uint16Array(thumbWidth * thumbHeight)
+    };
+  }
+  /**
+   * Samples the thumbnail rows whose source rows are among these.
+   *
+   * @param pixels The buffer holding the rows.
+   * @param at The offset of the first row's first pixel.
+   * @param stride Bytes from one row's start to the next one's.
+   * @param first The first row's number in the mask.
+   * @param count How many rows.
+   * @param channels Bytes per pixel: 3 (RGB) or 4 (RGBA).
+   */
+  takeRows(pixels, at, stride, first, count, channels) {
+    const { width, codes } = this.#samples;
+    const columns = this.#columns;
+    while (this.#next < this.#rows.length && this.#rows[this.#next] < first + count) {
+      const source = this.#rows[this.#next];
+      if (source >= first) {
+        const row = at + (source - first) * stride;
+        const out = this.#next * width;
+        for (let x = 0; x < width; x++) {
+          const pixel = row + columns[x] * channels;
+          codes[out + x] = pixels[pixel] === 0 ? 0 : 1 + pixels[pixel + 2];
+        }
+      }
+      this.#next++;
+    }
+  }
+  /**
+   * The samples, once every row went by.
+   *
+   * @returns The thumbnail's size and codes.
+   */
+  samples() {
+    if (this.#next < this.#rows.length) {
+      throw new Error(`the sampler saw ${this.#next} of ${this.#rows.length} rows of a ${this.#sourceWidth}\xD7${this.#sourceHeight} mask`);
+    }
+    return this.#samples;
+  }
+};
+function centres(count, size) {
+  const at = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    at[i] = Math.min(size - 1, Math.floor((i + 0.5) * size / count));
+  }
+  return at;
 }
 
 // lib/raster/_pass_to_rgb.ts
@@ -1389,9 +1467,11 @@ async function transcodeMask(bytes, options = {}) {
   const mapping = options.colourByBChannel;
   const { header } = png;
   const { width, height } = header;
+  const sampler = options.thumbnailSide === void 0 ? void 0 : new MaskSampler(width, height, options.thumbnailSide);
   if (!isFastFlavour(header)) {
     const image = pixelsOf(inflateCheckedPng(png));
     const census2 = options.census ? censusOf(image) : void 0;
+    sampler?.takeRows(image.data, 0, width * 3, 0, height, 3);
     const recoloured = tableOf(mapping) ? applySemanticMapping(image, mapping) : image;
     return {
       png: await encodePng(recoloured, {
@@ -1399,23 +1479,29 @@ async function transcodeMask(bytes, options = {}) {
       }),
       width,
       height,
-      census: census2
+      census: census2,
+      samples: sampler?.samples()
     };
   }
   const colourTable = tableOf(mapping);
   if (colourTable === void 0 && header.colourType === 2 && isPlain(png)) {
-    const { census: census2 } = verifyFastRgb(png, options);
+    const { census: census2 } = verifyFastRgb(png, {
+      census: options.census,
+      sampler
+    });
     return {
       png: bytes,
       width,
       height,
-      census: census2
+      census: census2,
+      samples: sampler?.samples()
     };
   }
   const { idat, census } = transcodeFastRgb(png, {
     colourTable,
     level: DEFAULT_ZLIB_LEVEL,
-    census: options.census
+    census: options.census,
+    sampler
   });
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
@@ -1446,7 +1532,8 @@ async function transcodeMask(bytes, options = {}) {
     png: file,
     width,
     height,
-    census
+    census,
+    samples: sampler?.samples()
   };
 }
 function tableOf(mapping) {
@@ -1711,6 +1798,23 @@ function classPalette(table) {
 
 // lib/raster/_png_file.ts
 async function pngFile(parts) {
+  return assemble(parts, await deflate(scanlinesOf(parts), {
+    level: parts.level
+  }));
+}
+function pngFileSync(parts) {
+  return assemble(parts, deflateSync(scanlinesOf(parts), {
+    level: parts.level
+  }));
+}
+function scanlinesOf(parts) {
+  return filterScanlines(parts.samples, {
+    rowBytes: parts.samples.length / parts.height,
+    bytesPerPixel: parts.bytesPerPixel,
+    filter: parts.filter
+  });
+}
+function assemble(parts, idat) {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, parts.width);
@@ -1722,11 +1826,6 @@ async function pngFile(parts) {
     0,
     0
   ], 8);
-  const scanlines = filterScanlines(parts.samples, {
-    rowBytes: parts.samples.length / parts.height,
-    bytesPerPixel: parts.bytesPerPixel,
-    filter: parts.filter
-  });
   return writePng([
     {
       type: "IHDR",
@@ -1740,9 +1839,7 @@ async function pngFile(parts) {
     ] : [],
     {
       type: "IDAT",
-      data: await deflate(scanlines, {
-        level: parts.level
-      })
+      data: idat
     },
     {
       type: "IEND",
@@ -1896,14 +1993,81 @@ function maskStats(image, table) {
   return statsOfCensus(censusOf(image), table);
 }
 
+// lib/report/colour_thumbnail.ts
+var BACKGROUND_COLOUR = [
+  48,
+  48,
+  52
+];
+var UNKNOWN_COLOUR = [
+  255,
+  255,
+  255
+];
+function colourThumbnail(samples, table) {
+  const { width, height, codes } = samples;
+  const unknown = table.classes.length + 1;
+  const palette = new Uint8Array((unknown + 1) * 3);
+  palette.set(BACKGROUND_COLOUR, 0);
+  for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);
+  palette.set(UNKNOWN_COLOUR, unknown * 3);
+  const indexByCode = new Uint8Array(257);
+  for (let b = 0; b < 256; b++) {
+    const index = table.indexByBChannel[b];
+    indexByCode[b + 1] = table.labelByBChannel[b] === void 0 ? unknown : index;
+  }
+  const data = new Uint8Array(codes.length);
+  const counts = new Uint32Array(unknown + 1);
+  for (let i = 0; i < codes.length; i++) {
+    const index = indexByCode[codes[i]];
+    data[i] = index;
+    counts[index]++;
+  }
+  const samplesByLabel = {};
+  for (const entry of table.classes) {
+    if (counts[entry.index] > 0) samplesByLabel[entry.id] = counts[entry.index];
+  }
+  return {
+    width,
+    height,
+    data,
+    palette,
+    labelled: codes.length - counts[0],
+    samplesByLabel
+  };
+}
+
+// lib/report/mask_preview.ts
+function maskPreview(samples, table) {
+  const { width, height, data, palette, labelled, samplesByLabel } = colourThumbnail(samples, table);
+  const png = pngFileSync({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 3,
+    samples: data,
+    bytesPerPixel: 1,
+    palette,
+    level: 6,
+    filter: "none"
+  });
+  return {
+    png,
+    samples: data.length,
+    labelled,
+    samplesByLabel
+  };
+}
+
 // lib/export/_mask_job.ts
 async function runMaskJob(job) {
   const { table } = job;
   if (job.kind === "mask" && job.format === "rgb") {
-    const { png, width, height, census } = await transcodeMask(maskBytes(job.mask), {
+    const { png, width, height, census, samples } = await transcodeMask(maskBytes(job.mask), {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
-      census: true
+      census: true,
+      thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0
     });
     checkImageSize({
       width,
@@ -1915,11 +2079,13 @@ async function runMaskJob(job) {
         bytes: png
       }
     ]);
+    const preview2 = samples && maskPreview(samples, table);
     return {
       files: files2,
       width,
       height,
-      stats: statsOfCensus(census, table)
+      stats: statsOfCensus(census, table),
+      preview: preview2
     };
   }
   const image = await decodeTaskMask(job);
@@ -1928,11 +2094,18 @@ async function runMaskJob(job) {
     ...job,
     stats
   }));
+  let preview;
+  if (job.preview) {
+    const sampler = new MaskSampler(image.width, image.height);
+    sampler.takeRows(image.data, 0, image.width * 3, 0, image.height, 3);
+    preview = maskPreview(sampler.samples(), table);
+  }
   return {
     files,
     width: image.width,
     height: image.height,
-    stats
+    stats,
+    preview
   };
 }
 function sha256(bytes) {
@@ -1953,7 +2126,12 @@ function hashed(files) {
 var POOL_JOBS = {
   render: {
     run: runMaskJob,
-    transfer: (rendered) => rendered.files.map((file) => file.bytes.buffer)
+    transfer: (rendered) => [
+      ...rendered.files.map((file) => file.bytes.buffer),
+      ...rendered.preview ? [
+        rendered.preview.png.buffer
+      ] : []
+    ]
   }
 };
 async function answerOf(request) {

@@ -20649,14 +20649,14 @@ function classPalette(table) {
 function parseColour(colour) {
   const match = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(colour?.trim() ?? "");
   if (!match) return void 0;
-  const hex2 = match[1].length === 3 ? [
+  const hex3 = match[1].length === 3 ? [
     ...match[1]
   ].map((digit) => digit + digit).join("") : match[1];
   return [
     0,
     2,
     4
-  ].map((at) => parseInt(hex2.slice(at, at + 2), 16));
+  ].map((at) => parseInt(hex3.slice(at, at + 2), 16));
 }
 
 // lib/detect/find_segmentation_inputs.ts
@@ -20882,6 +20882,14 @@ function fault(text2, from) {
     position,
     reason: `character ${JSON.stringify(text2[position])} is not base64`
   };
+}
+function encodeBase64(bytes) {
+  const parts = [];
+  const chunkSize = 3 * 8192;
+  for (let start = 0; start < bytes.length; start += chunkSize) {
+    parts.push(String.fromCharCode(...bytes.subarray(start, start + chunkSize)));
+  }
+  return btoa(parts.join(""));
 }
 
 // lib/raster/mask_data_uri.ts
@@ -21531,6 +21539,434 @@ async function clearExport(files) {
   await files.removeAll();
 }
 
+// lib/report/escape_html.ts
+var ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;"
+};
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (character) => ENTITIES[character]);
+}
+
+// lib/report/histogram.ts
+var INSTANCE_BINS = [
+  {
+    max: 0,
+    label: "0"
+  },
+  {
+    max: 1,
+    label: "1"
+  },
+  {
+    max: 2,
+    label: "2"
+  },
+  {
+    max: 4,
+    label: "3\u20134"
+  },
+  {
+    max: 8,
+    label: "5\u20138"
+  },
+  {
+    max: 16,
+    label: "9\u201316"
+  },
+  {
+    max: 32,
+    label: "17\u201332"
+  },
+  {
+    max: 64,
+    label: "33\u201364"
+  },
+  {
+    max: Infinity,
+    label: "65+"
+  }
+];
+var SHARE_BINS = [
+  {
+    max: 0,
+    label: "empty"
+  },
+  {
+    max: 0.01,
+    label: "< 1%"
+  },
+  {
+    max: 0.05,
+    label: "1\u20135%"
+  },
+  {
+    max: 0.1,
+    label: "5\u201310%"
+  },
+  {
+    max: 0.25,
+    label: "10\u201325%"
+  },
+  {
+    max: 0.5,
+    label: "25\u201350%"
+  },
+  {
+    max: 0.75,
+    label: "50\u201375%"
+  },
+  {
+    max: Infinity,
+    label: "75\u2013100%"
+  }
+];
+function histogram(values, edges) {
+  const bins = edges.map(({ label }) => ({
+    label,
+    count: 0
+  }));
+  for (const value2 of values) {
+    const at = edges.findIndex((edge) => value2 <= edge.max);
+    bins[at < 0 ? bins.length - 1 : at].count++;
+  }
+  return bins;
+}
+
+// lib/report/label_statistics.ts
+function labelStatistics(tasks, classes) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const { id, name, colour } of classes) {
+    if (!byId.has(id)) byId.set(id, {
+      id,
+      name,
+      colour,
+      tasks: 0,
+      instances: 0,
+      pixelShare: 0
+    });
+  }
+  const pixelsById = /* @__PURE__ */ new Map();
+  let labelledPixels = 0;
+  for (const task of tasks) {
+    for (const id of task.stats.labels) {
+      const entry = byId.get(id);
+      if (entry) entry.tasks++;
+    }
+    for (const id of Object.values(task.stats.instances)) {
+      const entry = id === null ? void 0 : byId.get(id);
+      if (entry) entry.instances++;
+    }
+    const preview = task.preview;
+    if (preview === void 0 || preview.samples === 0) continue;
+    const pixelsPerSample = task.width * task.height / preview.samples;
+    labelledPixels += preview.labelled * pixelsPerSample;
+    for (const [id, count] of Object.entries(preview.samplesByLabel)) {
+      pixelsById.set(id, (pixelsById.get(id) ?? 0) + count * pixelsPerSample);
+    }
+  }
+  const labels = [
+    ...byId.values()
+  ];
+  for (const entry of labels) {
+    entry.pixelShare = labelledPixels > 0 ? (pixelsById.get(entry.id) ?? 0) / labelledPixels : 0;
+  }
+  return labels.sort((a, b) => b.tasks - a.tasks || b.instances - a.instances || b.pixelShare - a.pixelShare);
+}
+
+// lib/report/_report_svg.ts
+var ROW = 22;
+var NAME_WIDTH = 220;
+var BAR_WIDTH = 360;
+function labelBarsSvg(labels, taskCount) {
+  const most = Math.max(1, ...labels.map((label) => label.tasks));
+  const rows = labels.map((label, i) => {
+    const y = i * ROW;
+    const width = Math.round(label.tasks / most * BAR_WIDTH);
+    const absent = label.tasks === 0;
+    const text2 = absent ? "absent" : `${label.tasks} tasks \xB7 ${label.instances} instances \xB7 ${percent(label.pixelShare)} px`;
+    return `<g class="${absent ? "absent" : "present"}" data-label="${escapeHtml(label.id)}"><title>${escapeHtml(`${label.name} (${label.id}): ${text2} of ${taskCount} tasks`)}</title><rect x="0" y="${y + 4}" width="14" height="14" fill="${hex(label.colour)}" stroke="#888"/><text x="20" y="${y + 16}">${escapeHtml(clip(label.name))} <tspan class="id">${escapeHtml(clip(label.id))}</tspan></text><rect x="${NAME_WIDTH}" y="${y + 3}" width="${width}" height="16" fill="${hex(label.colour)}" stroke="#555"/><text x="${NAME_WIDTH + width + 6}" y="${y + 16}" class="value">${text2}</text></g>`;
+  });
+  const height = Math.max(ROW, labels.length * ROW);
+  return `<svg role="img" aria-label="Labels" width="${NAME_WIDTH + BAR_WIDTH + 280}" height="${height}" viewBox="0 0 ${NAME_WIDTH + BAR_WIDTH + 280} ${height}">${rows.join("")}</svg>`;
+}
+function histogramSvg(title, bins) {
+  const most = Math.max(1, ...bins.map((bin) => bin.count));
+  const column = 48;
+  const plot = 120;
+  const bars = bins.map((bin, i) => {
+    const height = Math.round(bin.count / most * plot);
+    const x = i * column + 8;
+    return `<g><title>${escapeHtml(`${bin.label}: ${bin.count} tasks`)}</title><rect x="${x}" y="${20 + plot - height}" width="${column - 16}" height="${height}" fill="#4a7fb5"/><text x="${x + (column - 16) / 2}" y="${14 + plot - height}" text-anchor="middle" class="value">${bin.count}</text><text x="${x + (column - 16) / 2}" y="${plot + 36}" text-anchor="middle" class="bin">${escapeHtml(bin.label)}</text></g>`;
+  });
+  const width = bins.length * column;
+  return `<svg role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${plot + 44}" viewBox="0 0 ${width} ${plot + 44}">${bars.join("")}</svg>`;
+}
+function hex(colour) {
+  return `#${colour.map((value2) => value2.toString(16).padStart(2, "0")).join("")}`;
+}
+function percent(share) {
+  return share > 0 && share < 1e-3 ? "< 0.1%" : `${(share * 100).toFixed(1)}%`;
+}
+function clip(text2) {
+  return text2.length > 28 ? `${text2.slice(0, 27)}\u2026` : text2;
+}
+
+// lib/report/_report_page.ts
+var CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
+var REPORT_CSS = `
+body{font:14px/1.4 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:16px;color:#222;background:#fafafa}
+h1{font-size:20px;margin:0 0 8px}h2{font-size:16px;margin:24px 0 8px;border-bottom:1px solid #ddd}
+table.run td,table.run th{text-align:left;padding:2px 12px 2px 0;vertical-align:top}
+table.counts{border-collapse:collapse;margin-top:8px}table.counts td,table.counts th{padding:2px 10px;border:1px solid #ddd;text-align:right}
+svg text{font:12px system-ui,sans-serif;fill:#222}svg .id{fill:#777}svg .value{fill:#444}
+svg g.absent text{fill:#b00020;font-weight:bold}svg text.bin{font-size:10px}
+.charts{display:flex;gap:32px;flex-wrap:wrap}.charts figure{margin:0}.charts figcaption{font-weight:bold}
+.controls{display:flex;gap:12px;align-items:center;margin:8px 0;flex-wrap:wrap}
+#gallery{display:flex;flex-wrap:wrap;gap:8px}
+figure.thumb{margin:0;width:168px;background:#fff;border:1px solid #ddd;padding:4px;box-sizing:border-box}
+figure.thumb img{display:block;max-width:160px;max-height:160px;image-rendering:pixelated;margin:0 auto}
+figure.thumb figcaption{font-size:11px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+figure.thumb .kept{height:60px;display:flex;align-items:center;justify-content:center;color:#777}
+table.problems{border-collapse:collapse}table.problems td,table.problems th{border:1px solid #ddd;padding:2px 8px;text-align:left}
+code{font-size:12px}
+`;
+var GALLERY_PAGE = 120;
+var REPORT_SCRIPT = `
+(() => {
+  "use strict";
+  const data = JSON.parse(document.getElementById("report-data").textContent);
+  const byId = (id) => document.getElementById(id);
+  const nameInput = byId("filter-name");
+  const labelSelect = byId("filter-label");
+  const gallery = byId("gallery");
+  const status = byId("gallery-status");
+  const previous = byId("page-previous");
+  const next = byId("page-next");
+  let page = 0;
+  let shown = data.tasks;
+  data.labels.forEach((label, i) => {
+    const option = document.createElement("option");
+    option.value = String(i);
+    option.textContent = label.name + " (" + label.id + ")";
+    labelSelect.append(option);
+  });
+  const hrefOf = (file) => "./" + file.split("/").map(encodeURIComponent).join("/");
+  function render() {
+    const pages = Math.max(1, Math.ceil(shown.length / ${GALLERY_PAGE}));
+    page = Math.max(0, Math.min(page, pages - 1));
+    const cards = shown.slice(page * ${GALLERY_PAGE}, (page + 1) * ${GALLERY_PAGE}).map((task) => {
+      const figure = document.createElement("figure");
+      figure.className = "thumb";
+      figure.dataset.labels = task.l.join(" ");
+      if (task.t) {
+        const image = document.createElement("img");
+        image.alt = task.n;
+        image.src = "data:image/png;base64," + task.t;
+        figure.append(image);
+      } else {
+        const kept = document.createElement("div");
+        kept.className = "kept";
+        kept.textContent = "kept from the earlier run";
+        figure.append(kept);
+      }
+      const caption = document.createElement("figcaption");
+      const link = document.createElement("a");
+      link.href = hrefOf(task.f);
+      link.textContent = task.n;
+      link.title = task.n + " \xB7 " + task.i + " instances";
+      caption.append(link);
+      figure.append(caption);
+      return figure;
+    });
+    gallery.replaceChildren(...cards);
+    status.textContent = shown.length + " of " + data.tasks.length + " tasks \xB7 page " +
+      (page + 1) + " of " + pages;
+    previous.disabled = page === 0;
+    next.disabled = page >= pages - 1;
+  }
+  function filter() {
+    const text = nameInput.value.trim().toLowerCase();
+    const label = labelSelect.value;
+    shown = data.tasks.filter((task) =>
+      (text === "" || task.n.toLowerCase().includes(text)) &&
+      (label === "" || (label === "none" ? task.l.length === 0 : task.l.includes(Number(label))))
+    );
+    page = 0;
+    render();
+  }
+  nameInput.addEventListener("input", filter);
+  labelSelect.addEventListener("change", filter);
+  previous.addEventListener("click", () => { page--; render(); });
+  next.addEventListener("click", () => { page++; render(); });
+  filter();
+})();
+`;
+
+// lib/report/report_task.ts
+function labelledShare(task) {
+  const { preview } = task;
+  return preview === void 0 ? void 0 : preview.labelled / Math.max(1, preview.samples);
+}
+
+// lib/report/render_report.ts
+function reportCounts(summary2) {
+  return {
+    total: summary2.total,
+    exported: summary2.exported,
+    kept: summary2.kept,
+    skipped: summary2.skipped,
+    failed: summary2.failed,
+    renamed: summary2.renamed.length,
+    removed: summary2.removed,
+    carried: summary2.carried
+  };
+}
+function renderReport(input) {
+  const { run: run2, summary: summary2, classes, tasks } = input;
+  const labels = input.labels ?? labelStatistics(tasks, classes);
+  const shares = tasks.map(labelledShare).filter((share) => share !== void 0);
+  const indexById = new Map(classes.map((entry, i) => [
+    entry.id,
+    i
+  ]));
+  const data = {
+    labels: classes.map(({ id, name }) => ({
+      id,
+      name
+    })),
+    tasks: tasks.map((task) => ({
+      n: task.name,
+      f: task.file,
+      l: task.stats.labels.map((id) => indexById.get(id)).filter((i) => i !== void 0),
+      i: task.stats.instanceCount,
+      t: task.preview ? encodeBase64(task.preview.png) : void 0
+    }))
+  };
+  const title = `Mask export of project ${run2.projectId}`;
+  return [
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${escapeHtml(title)}</title><style>${REPORT_CSS}</style></head><body>`,
+    `<h1>${escapeHtml(title)}</h1>`,
+    runSection(run2, summary2),
+    `<h2>Labels</h2><p>Tasks containing each label; configured labels absent from every mask are marked <b class="absent-note">absent</b>. Pixel shares are of all labelled pixels, estimated from the thumbnails.</p>`,
+    labelBarsSvg(labels, tasks.length),
+    `<h2>Per task</h2><div class="charts"><figure><figcaption>Instances per task</figcaption>`,
+    histogramSvg("Instances per task", histogram(tasks.map((t) => t.stats.instanceCount), INSTANCE_BINS)),
+    `</figure><figure><figcaption>Labelled pixels per task</figcaption>`,
+    histogramSvg("Labelled pixels per task", histogram(shares, SHARE_BINS)),
+    `</figure></div>`,
+    `<h2>Masks</h2><div class="controls">`,
+    `<label>Name <input id="filter-name" type="search" placeholder="part of a task name"></label>`,
+    `<label>Label <select id="filter-label"><option value="">any</option>`,
+    `<option value="none">no label</option></select></label>`,
+    `<button id="page-previous" type="button">Previous</button>`,
+    `<button id="page-next" type="button">Next</button> <span id="gallery-status"></span></div>`,
+    `<div id="gallery"></div>`,
+    problemsSection("Failed tasks", "failed", summary2.failures),
+    problemsSection("Skipped tasks", "skipped", summary2.skippedTasks),
+    `<script type="application/json" id="report-data">${scriptJson(data)}<\/script>`,
+    `<script>${REPORT_SCRIPT}<\/script></body></html>
+`
+  ].join("\n");
+}
+function runSection(run2, summary2) {
+  const filters = Object.entries(run2.filters).filter(([, value2]) => value2 !== void 0);
+  const rows = [
+    [
+      "Project",
+      run2.projectId
+    ],
+    [
+      "Filters",
+      filters.map(([key, value2]) => `${key}: ${JSON.stringify(value2)}`).join("; ") || "none"
+    ],
+    [
+      "Format",
+      summary2.maskFormat
+    ],
+    [
+      "Shard",
+      run2.shard ? `${run2.shard.index}/${run2.shard.count}` : "all tasks"
+    ],
+    [
+      "Started",
+      run2.startedAt.toISOString()
+    ],
+    [
+      "Duration",
+      `${(summary2.durationMs / 1e3).toFixed(1)} s`
+    ]
+  ];
+  const counts = Object.entries(reportCounts(summary2));
+  return `<table class="run">${rows.map(([name, value2]) => `<tr><th>${name}</th><td>${escapeHtml(value2)}</td></tr>`).join("")}</table><table class="counts"><tr>${counts.map(([name]) => `<th>${name}</th>`).join("")}</tr><tr>${counts.map(([name, value2]) => `<td data-count="${name}">${value2}</td>`).join("")}</tr></table>`;
+}
+function problemsSection(title, kind, outcomes) {
+  if (outcomes.length === 0) return `<h2>${title}</h2><p>None.</p>`;
+  const rows = outcomes.map((outcome) => `<tr><td><code>${escapeHtml(outcome.taskId)}</code></td><td>${escapeHtml(outcome.taskName)}</td><td>${escapeHtml(outcome.reason ?? "")}</td></tr>`);
+  return `<h2>${title}</h2><table class="problems" data-problems="${kind}"><tr><th>task id</th><th>name</th><th>reason</th></tr>${rows.join("")}</table>`;
+}
+function scriptJson(value2) {
+  return JSON.stringify(value2).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+// lib/report/export_report.ts
+var REPORT_NAME = "report.html";
+var ExportReport = class {
+  #classes;
+  #tasks = [];
+  /**
+   * Starts an empty report.
+   *
+   * @param classes The project's classes, in configuration order.
+   */
+  constructor(classes) {
+    this.#classes = classes;
+  }
+  /** How many tasks the report holds. */
+  get size() {
+    return this.#tasks.length;
+  }
+  /**
+   * Adds a written task.
+   *
+   * @param task The task's name, file, statistics and preview.
+   */
+  add(task) {
+    this.#tasks.push(task);
+  }
+  /**
+   * Writes `report.html` in the export folder, atomically, through the folder's file door (a
+   * link planted at its name is replaced, never followed).
+   *
+   * @param files The export folder.
+   * @param run How the export ran.
+   * @param summary The export's summary.
+   * @returns The report's path, and the per-label statistics it shows.
+   */
+  async write(files, run2, summary2) {
+    const tasks = this.#tasks.toSorted((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+    const labels = labelStatistics(tasks, this.#classes);
+    const html2 = renderReport({
+      run: run2,
+      summary: summary2,
+      classes: this.#classes,
+      tasks,
+      labels
+    });
+    await files.writeFile(REPORT_NAME, new TextEncoder().encode(html2));
+    return {
+      path: files.pathOf(REPORT_NAME),
+      labels
+    };
+  }
+};
+
 // lib/export/_task_pool.ts
 var TaskPool = class {
   #limit;
@@ -21639,7 +22075,7 @@ function* readChunks(bytes) {
     const stored = view.getUint32(offset + 8 + length);
     const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
     if (stored !== computed) {
-      throw new PngError(`the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)}): the file is corrupt`);
+      throw new PngError(`the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex2(stored)}, computed ${hex2(computed)}): the file is corrupt`);
     }
     yield {
       type,
@@ -21659,7 +22095,7 @@ function chunkType(bytes, offset) {
   }
   return String.fromCharCode(...codes);
 }
-function hex(value2) {
+function hex2(value2) {
   return `0x${value2.toString(16).padStart(8, "0")}`;
 }
 function writeChunk(type, data) {
@@ -22365,7 +22801,7 @@ function transcodeFastRgb(png, options) {
     });
     if (colourTable !== void 0) memory.set(colourTable, table);
     memory.fill(0, output, output + outStride);
-    const census = eachStrip(png, layout, memory, options.census, (first, count, tables) => {
+    const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
       const above = rowAbove(layout, first);
       if (colourTable === void 0) {
         const badRow = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables);
@@ -22395,8 +22831,8 @@ function verifyFastRgb(png, options = {}) {
   const { inRow, channels, input } = layout;
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    const census = eachStrip(png, layout, memory, options.census, (first, count, tables) => {
-      if (options.census) {
+    const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
+      if (options.census || options.sampler) {
         const above = rowAbove(layout, first);
         return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
       }
@@ -22410,8 +22846,9 @@ function verifyFastRgb(png, options = {}) {
     };
   });
 }
-function eachStrip(png, layout, memory, census, work) {
-  const { zero, inRow, input, rows } = layout;
+function eachStrip(png, layout, memory, options, work) {
+  const { census, sampler } = options;
+  const { zero, inRow, input, rows, channels } = layout;
   const inStride = inRow + 1;
   memory.fill(0, zero, zero + inRow);
   if (census) clearCensus(memory, layout.census);
@@ -22423,6 +22860,7 @@ function eachStrip(png, layout, memory, census, work) {
       if (badRow >= 0) {
         return invalidFilterError(memory[input + (badRow + 1) * inStride], first + badRow, 0);
       }
+      sampler?.takeRows(memory, input + inStride + 1, inStride, first, count, channels);
       memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
       return void 0;
     }
@@ -22448,6 +22886,82 @@ function decodeFastRgb(scanlines, header) {
     kernels.packRgb(input + 1, inRow + 1, packed, outRow, height, width, channels);
     return memory.slice(packed, packed + outRow * height);
   });
+}
+
+// lib/raster/mask_sampler.ts
+var THUMBNAIL_SIDE = 160;
+var MaskSampler = class {
+  #sourceWidth;
+  #sourceHeight;
+  #columns;
+  #rows;
+  #samples;
+  #next = 0;
+  /**
+   * Plans the thumbnail of a mask of this size.
+   *
+   * @param width The mask's width.
+   * @param height The mask's height.
+   * @param side The thumbnail's longest side; a smaller mask keeps its size.
+   */
+  constructor(width, height, side = THUMBNAIL_SIDE) {
+    const scale = Math.min(1, side / Math.max(width, height));
+    const thumbWidth = Math.max(1, Math.round(width * scale));
+    const thumbHeight = Math.max(1, Math.round(height * scale));
+    this.#sourceWidth = width;
+    this.#sourceHeight = height;
+    this.#columns = centres(thumbWidth, width);
+    this.#rows = centres(thumbHeight, height);
+    this.#samples = {
+      width: thumbWidth,
+      height: thumbHeight,
+      codes: new Uint16Array(thumbWidth * thumbHeight)
+    };
+  }
+  /**
+   * Samples the thumbnail rows whose source rows are among these.
+   *
+   * @param pixels The buffer holding the rows.
+   * @param at The offset of the first row's first pixel.
+   * @param stride Bytes from one row's start to the next one's.
+   * @param first The first row's number in the mask.
+   * @param count How many rows.
+   * @param channels Bytes per pixel: 3 (RGB) or 4 (RGBA).
+   */
+  takeRows(pixels, at, stride, first, count, channels) {
+    const { width, codes } = this.#samples;
+    const columns = this.#columns;
+    while (this.#next < this.#rows.length && this.#rows[this.#next] < first + count) {
+      const source = this.#rows[this.#next];
+      if (source >= first) {
+        const row = at + (source - first) * stride;
+        const out = this.#next * width;
+        for (let x = 0; x < width; x++) {
+          const pixel = row + columns[x] * channels;
+          codes[out + x] = pixels[pixel] === 0 ? 0 : 1 + pixels[pixel + 2];
+        }
+      }
+      this.#next++;
+    }
+  }
+  /**
+   * The samples, once every row went by.
+   *
+   * @returns The thumbnail's size and codes.
+   */
+  samples() {
+    if (this.#next < this.#rows.length) {
+      throw new Error(`the sampler saw ${this.#next} of ${this.#rows.length} rows of a ${this.#sourceWidth}\xD7${this.#sourceHeight} mask`);
+    }
+    return this.#samples;
+  }
+};
+function centres(count, size) {
+  const at = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    at[i] = Math.min(size - 1, Math.floor((i + 0.5) * size / count));
+  }
+  return at;
 }
 
 // lib/raster/_pass_to_rgb.ts
@@ -22803,9 +23317,11 @@ async function transcodeMask(bytes, options = {}) {
   const mapping = options.colourByBChannel;
   const { header } = png;
   const { width, height } = header;
+  const sampler = options.thumbnailSide === void 0 ? void 0 : new MaskSampler(width, height, options.thumbnailSide);
   if (!isFastFlavour(header)) {
     const image = pixelsOf(inflateCheckedPng(png));
     const census2 = options.census ? censusOf(image) : void 0;
+    sampler?.takeRows(image.data, 0, width * 3, 0, height, 3);
     const recoloured = tableOf(mapping) ? applySemanticMapping(image, mapping) : image;
     return {
       png: await encodePng(recoloured, {
@@ -22813,23 +23329,29 @@ async function transcodeMask(bytes, options = {}) {
       }),
       width,
       height,
-      census: census2
+      census: census2,
+      samples: sampler?.samples()
     };
   }
   const colourTable = tableOf(mapping);
   if (colourTable === void 0 && header.colourType === 2 && isPlain(png)) {
-    const { census: census2 } = verifyFastRgb(png, options);
+    const { census: census2 } = verifyFastRgb(png, {
+      census: options.census,
+      sampler
+    });
     return {
       png: bytes,
       width,
       height,
-      census: census2
+      census: census2,
+      samples: sampler?.samples()
     };
   }
   const { idat, census } = transcodeFastRgb(png, {
     colourTable,
     level: DEFAULT_ZLIB_LEVEL,
-    census: options.census
+    census: options.census,
+    sampler
   });
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
@@ -22860,7 +23382,8 @@ async function transcodeMask(bytes, options = {}) {
     png: file,
     width,
     height,
-    census
+    census,
+    samples: sampler?.samples()
   };
 }
 function tableOf(mapping) {
@@ -23135,6 +23658,23 @@ function imageSize(task, source) {
 
 // lib/raster/_png_file.ts
 async function pngFile(parts) {
+  return assemble(parts, await deflate(scanlinesOf(parts), {
+    level: parts.level
+  }));
+}
+function pngFileSync(parts) {
+  return assemble(parts, deflateSync(scanlinesOf(parts), {
+    level: parts.level
+  }));
+}
+function scanlinesOf(parts) {
+  return filterScanlines(parts.samples, {
+    rowBytes: parts.samples.length / parts.height,
+    bytesPerPixel: parts.bytesPerPixel,
+    filter: parts.filter
+  });
+}
+function assemble(parts, idat) {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, parts.width);
@@ -23146,11 +23686,6 @@ async function pngFile(parts) {
     0,
     0
   ], 8);
-  const scanlines = filterScanlines(parts.samples, {
-    rowBytes: parts.samples.length / parts.height,
-    bytesPerPixel: parts.bytesPerPixel,
-    filter: parts.filter
-  });
   return writePng([
     {
       type: "IHDR",
@@ -23164,9 +23699,7 @@ async function pngFile(parts) {
     ] : [],
     {
       type: "IDAT",
-      data: await deflate(scanlines, {
-        level: parts.level
-      })
+      data: idat
     },
     {
       type: "IEND",
@@ -23327,14 +23860,81 @@ function maskStats(image, table) {
   return statsOfCensus(censusOf(image), table);
 }
 
+// lib/report/colour_thumbnail.ts
+var BACKGROUND_COLOUR = [
+  48,
+  48,
+  52
+];
+var UNKNOWN_COLOUR = [
+  255,
+  255,
+  255
+];
+function colourThumbnail(samples, table) {
+  const { width, height, codes } = samples;
+  const unknown = table.classes.length + 1;
+  const palette = new Uint8Array((unknown + 1) * 3);
+  palette.set(BACKGROUND_COLOUR, 0);
+  for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);
+  palette.set(UNKNOWN_COLOUR, unknown * 3);
+  const indexByCode = new Uint8Array(257);
+  for (let b = 0; b < 256; b++) {
+    const index = table.indexByBChannel[b];
+    indexByCode[b + 1] = table.labelByBChannel[b] === void 0 ? unknown : index;
+  }
+  const data = new Uint8Array(codes.length);
+  const counts = new Uint32Array(unknown + 1);
+  for (let i = 0; i < codes.length; i++) {
+    const index = indexByCode[codes[i]];
+    data[i] = index;
+    counts[index]++;
+  }
+  const samplesByLabel = {};
+  for (const entry of table.classes) {
+    if (counts[entry.index] > 0) samplesByLabel[entry.id] = counts[entry.index];
+  }
+  return {
+    width,
+    height,
+    data,
+    palette,
+    labelled: codes.length - counts[0],
+    samplesByLabel
+  };
+}
+
+// lib/report/mask_preview.ts
+function maskPreview(samples, table) {
+  const { width, height, data, palette, labelled, samplesByLabel } = colourThumbnail(samples, table);
+  const png = pngFileSync({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 3,
+    samples: data,
+    bytesPerPixel: 1,
+    palette,
+    level: 6,
+    filter: "none"
+  });
+  return {
+    png,
+    samples: data.length,
+    labelled,
+    samplesByLabel
+  };
+}
+
 // lib/export/_mask_job.ts
 async function runMaskJob(job) {
   const { table } = job;
   if (job.kind === "mask" && job.format === "rgb") {
-    const { png, width, height, census } = await transcodeMask(maskBytes(job.mask), {
+    const { png, width, height, census, samples } = await transcodeMask(maskBytes(job.mask), {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
-      census: true
+      census: true,
+      thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0
     });
     checkImageSize({
       width,
@@ -23346,11 +23946,13 @@ async function runMaskJob(job) {
         bytes: png
       }
     ]);
+    const preview2 = samples && maskPreview(samples, table);
     return {
       files: files2,
       width,
       height,
-      stats: statsOfCensus(census, table)
+      stats: statsOfCensus(census, table),
+      preview: preview2
     };
   }
   const image = await decodeTaskMask(job);
@@ -23359,11 +23961,18 @@ async function runMaskJob(job) {
     ...job,
     stats
   }));
+  let preview;
+  if (job.preview) {
+    const sampler = new MaskSampler(image.width, image.height);
+    sampler.takeRows(image.data, 0, image.width * 3, 0, image.height, 3);
+    preview = maskPreview(sampler.samples(), table);
+  }
   return {
     files,
     width: image.width,
     height: image.height,
-    stats
+    stats,
+    preview
   };
 }
 function sha256(bytes) {
@@ -23403,7 +24012,7 @@ var TaskExporter = class {
   /** Exports one task; returns its outcome and manifest entry. */
   async export(job) {
     const { task, outcome } = job;
-    const { format, table, colourByBChannel, pool } = this.#options;
+    const { format, table, colourByBChannel, pool, report } = this.#options;
     let rendered;
     try {
       const taskMask2 = this.#taskMask(task, job.mask);
@@ -23412,7 +24021,8 @@ var TaskExporter = class {
         file: outcome.file,
         format,
         table,
-        colourByBChannel
+        colourByBChannel,
+        preview: report !== void 0
       });
     } catch (error2) {
       if (!(error2 instanceof MasksError)) throw error2;
@@ -23449,6 +24059,16 @@ var TaskExporter = class {
       instances: stats.instances
     };
     if (outcome.renamedFrom !== void 0) entry.renamedFrom = outcome.renamedFrom;
+    const { width, height, preview } = rendered;
+    report?.add({
+      taskId: entry.taskId,
+      name: entry.name,
+      file: outcome.file,
+      width,
+      height,
+      stats,
+      preview
+    });
     const status = job.previous && !changed ? "kept" : "exported";
     return {
       outcome: {
@@ -23725,7 +24345,8 @@ var ExportRun = class {
       PARTIAL_MANIFEST_NAME,
       METADATA_NAME,
       "labelmap.json",
-      "labelmap.txt"
+      "labelmap.txt",
+      REPORT_NAME
     ]
   });
   #pool;
@@ -23975,7 +24596,12 @@ function sdkDate(date) {
 var POOL_JOBS = {
   render: {
     run: runMaskJob,
-    transfer: (rendered) => rendered.files.map((file) => file.bytes.buffer)
+    transfer: (rendered) => [
+      ...rendered.files.map((file) => file.bytes.buffer),
+      ...rendered.preview ? [
+        rendered.preview.png.buffer
+      ] : []
+    ]
   }
 };
 var ERROR_CLASSES = {
@@ -25427,6 +26053,7 @@ async function exportMasks(options) {
   using pool = new ConvertPool({
     workerUrl: options.workerUrl
   });
+  const report = options.report && !options.dryRun ? new ExportReport(table.classes) : void 0;
   const run2 = new ExportRun(files, {
     exporter: new TaskExporter(files, {
       format: maskFormat,
@@ -25434,7 +26061,8 @@ async function exportMasks(options) {
       colourByBChannel,
       source,
       maxPixels: options.maxPixels,
-      pool
+      pool,
+      report
     }),
     summary: summary2,
     createFolder: async () => {
@@ -25496,6 +26124,20 @@ async function exportMasks(options) {
     }
   }
   summary2.durationMs = performance.now() - started;
+  if (report && summary2.folderCreated) {
+    const run3 = {
+      projectId,
+      filters: options.filters ?? {},
+      shard: options.shard,
+      startedAt
+    };
+    const { path: path6, labels } = await report.write(files, run3, summary2);
+    Object.assign(summary2, {
+      report: path6,
+      labels
+    });
+    summary2.durationMs = performance.now() - started;
+  }
   return summary2;
 }
 var TEXT6 = new TextEncoder();
@@ -25598,6 +26240,7 @@ function formatSummary(summary2, options = {}) {
   if (summary2.removed > 0) counts.push(`${summary2.removed} removed (no longer match)`);
   if (summary2.carried > 0) counts.push(`${summary2.carried} carried over unchanged`);
   lines.push(`${plural(summary2.total, "task")}: ${counts.join(", ")}`);
+  if (summary2.report !== void 0) lines.push(`Report: "${summary2.report}"`);
   for (const failure of summary2.failures.slice(0, maxListed)) {
     lines.push(`  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` + inertText(failure.reason));
   }
@@ -25863,6 +26506,7 @@ var INPUT_NAMES = [
   "resume",
   "overwrite",
   "dry-run",
+  "report",
   "artifact-name",
   "retention-days",
   "upload",
@@ -25874,6 +26518,7 @@ var BOOLEAN_INPUTS = [
   "resume",
   "overwrite",
   "dry-run",
+  "report",
   "upload",
   "fail-on-error"
 ];
@@ -25910,6 +26555,7 @@ async function readInputs() {
     resume,
     overwrite,
     dryRun: flag("dry-run"),
+    report: flag("report"),
     artifactName: upload ? artifactNameOf(required2("artifact-name", "the artifact's name")) : text("artifact-name"),
     retentionDays: retentionDaysOf(optional("retention-days")),
     upload,
@@ -26079,6 +26725,24 @@ function kindOf(outcome) {
   return outcome.renamedFrom === void 0 ? void 0 : "renamed";
 }
 
+// lib/report/unicode_bar.ts
+var EIGHTHS = [
+  "",
+  "\u258F",
+  "\u258E",
+  "\u258D",
+  "\u258C",
+  "\u258B",
+  "\u258A",
+  "\u2589"
+];
+function unicodeBar(fraction, width = 20) {
+  const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
+  let eighths = Math.round(clamped * width * 8);
+  if (eighths === 0 && clamped > 0) eighths = 1;
+  return "\u2588".repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
+}
+
 // action/outputs.ts
 var OUTPUT_NAMES = [
   "output-path",
@@ -26150,7 +26814,33 @@ async function writeJobSummary(summary2, inputs) {
       report.addRaw(`<p>... and ${listed.length - MAX_LISTED} more tasks.</p>`, true);
     }
   }
+  addLabelTable(report, summary2, inputs);
   await report.addHeading("Artifact", 3).addRaw(`<p>${artifactText(summary2, inputs)}</p>`, true).write();
+}
+function addLabelTable(report, summary2, inputs) {
+  const labels = summary2.labels;
+  if (labels === void 0 || labels.length === 0) return;
+  const most = Math.max(1, ...labels.map((label) => label.tasks));
+  report.addHeading("Labels", 3).addTable([
+    [
+      "Label",
+      "Id",
+      "Tasks",
+      "",
+      "Instances",
+      "Labelled pixels"
+    ].map((title) => cell(title, true)),
+    ...labels.map((label) => [
+      html(label.name),
+      code(label.id),
+      String(label.tasks),
+      label.tasks === 0 ? "<b>absent</b>" : `<code>${unicodeBar(label.tasks / most)}</code>`,
+      String(label.instances),
+      `${(label.pixelShare * 100).toFixed(1)}%`
+    ].map((text2) => cell(text2)))
+  ]);
+  const where = inputs.upload ? `in the artifact ${code(inputs.artifactName)}` : "on the runner";
+  report.addRaw(`<p>Thumbnails of every mask, histograms and the failed tasks: open <code>report.html</code> ${where} (at the top of the export folder).</p>`, true);
 }
 function taskRow(outcome) {
   const reason = outcome.renamedFrom === void 0 ? outcome.reason ?? "" : `"${outcome.renamedFrom}" is taken by an earlier task; written as "${outcome.file}"`;
@@ -26253,6 +26943,7 @@ async function run() {
       resume: inputs.resume,
       overwrite: inputs.overwrite,
       dryRun: inputs.dryRun,
+      report: inputs.report,
       // The bundle's own worker module (`deno task bundle` writes it next to main.js).
       workerUrl: new URL("./convert_worker.js", import.meta.url),
       onProgress(event) {

@@ -41,6 +41,8 @@ export interface ExportCommand {
   incremental?: string;
   /** Whether to replace an earlier export. */
   overwrite: boolean;
+  /** Whether to write `report.html`. */
+  report: boolean;
   /** The JSON export to convert offline. */
   fromExport?: string;
   /** The project configuration file, for offline conversion. */
@@ -133,6 +135,7 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     resume: parsed["resume"] === true,
     incremental: parsed["incremental"] as string | undefined,
     overwrite: parsed["overwrite"] === true,
+    report: parsed["report"] === true,
     fromExport: parsed["from-export"] as string | undefined,
     config: parsed["config"] as string | undefined,
     endpoint: parsed["endpoint"] as string | undefined,

@@ -79,7 +79,7 @@ export async function runDemo(args: readonly string[], options: DemoOptions): Pr
       `(the export below talks to it over HTTP exactly as it would to the real lab).\n`,
   );
   const exports = [
-    ["--project-id", DEMO_SEGMENTATION_PROJECT, "--replace-extension"],
+    ["--project-id", DEMO_SEGMENTATION_PROJECT, "--replace-extension", "--report"],
     [
       "--project-id",
       DEMO_FORM_PROJECT,

@@ -84,6 +84,7 @@ export async function runExport(args: readonly string[], io: ExportIo): Promise<
       resume: command.resume,
       incremental: command.incremental,
       overwrite: command.overwrite,
+      report: command.report,
       concurrency: command.concurrency,
       maxPixels: command.maxPixels,
       signal: io.signal,

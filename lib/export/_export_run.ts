@@ -1,4 +1,5 @@
 import type { Task } from "../api/types.ts";
+import { REPORT_NAME } from "../report/export_report.ts";
 import { TaskError } from "../errors.ts";
 import { join } from "../_std/path.ts";
 import { TaskPool } from "./_task_pool.ts";
@@ -54,6 +55,7 @@ export class ExportRun {
       METADATA_NAME,
       "labelmap.json",
       "labelmap.txt",
+      REPORT_NAME,
     ],
   });
   #pool: TaskPool;

@@ -15,6 +15,8 @@ import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.t
 import { type MaskFormat, renderMask } from "./mask_format.ts";
 import { type MaskStats, maskStats } from "./mask_stats.ts";
 import { statsOfCensus } from "./_stats_of_census.ts";
+import { MaskSampler, THUMBNAIL_SIDE } from "../raster/mask_sampler.ts";
+import { type MaskPreview, maskPreview } from "../report/mask_preview.ts";
 
 /** One task's mask to export, as structured-cloneable data. */
 export interface MaskJob extends TaskMask {
@@ -26,6 +28,8 @@ export interface MaskJob extends TaskMask {
   table: ClassTable;
   /** `rgb`: colours by bChannel, from the semantic mapping. */
   colourByBChannel?: ReadonlyMap<number, RgbColour>;
+  /** Also sample a thumbnail for the report, in the same pass. */
+  preview?: boolean;
 }
 
 /** One file of a rendered mask, ready to be written. */
@@ -48,6 +52,8 @@ export interface RenderedMask {
   height: number;
   /** What the mask holds, for the manifest. */
   stats: MaskStats;
+  /** The report's thumbnail and pixel shares, when asked. */
+  preview?: MaskPreview;
 }
 
 /**
@@ -63,19 +69,27 @@ export interface RenderedMask {
 export async function runMaskJob(job: MaskJob): Promise<RenderedMask> {
   const { table } = job;
   if (job.kind === "mask" && job.format === "rgb") {
-    const { png, width, height, census } = await transcodeMask(maskBytes(job.mask), {
+    const { png, width, height, census, samples } = await transcodeMask(maskBytes(job.mask), {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
+      thumbnailSide: job.preview ? THUMBNAIL_SIDE : undefined,
     });
     checkImageSize({ width, height }, job.imageSize);
     const files = hashed([{ path: job.file, bytes: png }]);
-    return { files, width, height, stats: statsOfCensus(census!, table) };
+    const preview = samples && maskPreview(samples, table);
+    return { files, width, height, stats: statsOfCensus(census!, table), preview };
   }
   const image = await decodeTaskMask(job);
   const stats = maskStats(image, table);
   const files = hashed(await renderMask(image, job.file, { ...job, stats }));
-  return { files, width: image.width, height: image.height, stats };
+  let preview: MaskPreview | undefined;
+  if (job.preview) {
+    const sampler = new MaskSampler(image.width, image.height);
+    sampler.takeRows(image.data, 0, image.width * 3, 0, image.height, 3);
+    preview = maskPreview(sampler.samples(), table);
+  }
+  return { files, width: image.width, height: image.height, stats, preview };
 }
 
 /**

@@ -27,7 +27,10 @@ export const POOL_JOBS: {
 } = {
   render: {
     run: runMaskJob,
-    transfer: (rendered) => rendered.files.map((file) => file.bytes.buffer as ArrayBuffer),
+    transfer: (rendered) => [
+      ...rendered.files.map((file) => file.bytes.buffer as ArrayBuffer),
+      ...(rendered.preview ? [rendered.preview.png.buffer as ArrayBuffer] : []),
+    ],
   },
 };
 

@@ -10,6 +10,7 @@ import type { TaskOutcome } from "./export_summary.ts";
 import type { ManifestEntry, ManifestFile } from "./manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ExportReport } from "../report/export_report.ts";
 
 export { sha256 };
 
@@ -27,6 +28,8 @@ export interface TaskExporterOptions {
   maxPixels?: number;
   /** Runs each task's decoding, statistics, rendering and hashing, on workers. */
   pool: ConvertPool;
+  /** Gathers each written task's statistics and thumbnail for `report.html`. */
+  report?: ExportReport;
 }
 
 /** One task to export, with the file name it was given. */
@@ -68,7 +71,7 @@ export class TaskExporter {
   /** Exports one task; returns its outcome and manifest entry. */
   async export(job: TaskJob): Promise<{ outcome: TaskOutcome; entry: ManifestEntry }> {
     const { task, outcome } = job;
-    const { format, table, colourByBChannel, pool } = this.#options;
+    const { format, table, colourByBChannel, pool, report } = this.#options;
     let rendered: RenderedMask;
     try {
       const taskMask = this.#taskMask(task, job.mask);
@@ -78,6 +81,7 @@ export class TaskExporter {
         format,
         table,
         colourByBChannel,
+        preview: report !== undefined,
       });
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
@@ -111,6 +115,16 @@ export class TaskExporter {
       instances: stats.instances,
     };
     if (outcome.renamedFrom !== undefined) entry.renamedFrom = outcome.renamedFrom;
+    const { width, height, preview } = rendered;
+    report?.add({
+      taskId: entry.taskId,
+      name: entry.name,
+      file: outcome.file,
+      width,
+      height,
+      stats,
+      preview,
+    });
     const status = job.previous && !changed ? "kept" : "exported";
     return { outcome: { ...outcome, status }, entry };
   }

@@ -33,6 +33,7 @@ import type { Shard } from "./shard.ts";
 import { exportFormat } from "../formats/export_format.ts";
 import { outputPathOf } from "./_output_path.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "../formats/format_source.ts";
+import { ExportReport } from "../report/export_report.ts";
 
 /** Options of {@linkcode exportMasks}: the SDK's `export_tasks(format="mask")` parameters, and more. */
 export interface ExportMasksOptions {
@@ -73,6 +74,8 @@ export interface ExportMasksOptions {
   incremental?: string;
   /** Replace an earlier export in the same folder. @default {false} */
   overwrite?: boolean;
+  /** Write `report.html` in the export folder: labels, histograms, thumbnails. @default {false} */
+  report?: boolean;
   /**
    * The worker module that converts masks, for a bundled program whose own copy of it sits
    * elsewhere (the Action's `action/dist/convert_worker.js`). Without a usable worker, masks are
@@ -183,6 +186,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   const summary = emptySummary(projectId, folder, maskFormat, options.dryRun ?? false);
   // Closed when this function returns or throws: the run has drained its tasks by then.
   using pool = new ConvertPool({ workerUrl: options.workerUrl });
+  const report = options.report && !options.dryRun ? new ExportReport(table.classes) : undefined;
   const run = new ExportRun(files, {
     exporter: new TaskExporter(files, {
       format: maskFormat,
@@ -191,6 +195,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
       source,
       maxPixels: options.maxPixels,
       pool,
+      report,
     }),
     summary,
     createFolder: async () => {
@@ -253,6 +258,12 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     }
   }
   summary.durationMs = performance.now() - started;
+  if (report && summary.folderCreated) {
+    const run = { projectId, filters: options.filters ?? {}, shard: options.shard, startedAt };
+    const { path, labels } = await report.write(files, run, summary);
+    Object.assign(summary, { report: path, labels });
+    summary.durationMs = performance.now() - started;
+  }
   return summary;
 }
 

@@ -1,3 +1,5 @@
+import type { LabelStatistics } from "../report/label_statistics.ts";
+
 /** What happened to one task. */
 export interface TaskOutcome {
   /** The task id. */
@@ -63,6 +65,10 @@ export interface ExportSummary {
   annotationsLeftOut?: number;
   /** The manifest's path, when one was written. */
   manifest?: string;
+  /** The path of `report.html`, when one was written (the `report` option). */
+  report?: string;
+  /** Per label, most frequent first, when a report was written: tasks, instances, pixel share. */
+  labels?: LabelStatistics[];
   /** The mask format. */
   maskFormat: string;
   /** Whether this was a dry run (nothing written). */

@@ -12,6 +12,7 @@
 import { align16, SLACK, withKernels } from "./_kernels.ts";
 import { type CheckedPng, inflatePngStrips } from "./_inflate_png.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./_mask_census.ts";
+import type { MaskSampler } from "./mask_sampler.ts";
 import type { PngHeader } from "./_png_header.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { DeflateStream } from "./_zlib_streams.ts";
@@ -36,6 +37,8 @@ export interface FastTranscodeOptions {
   level: number;
   /** Also count the census of the original pixels (for the mask's statistics). */
   census?: boolean;
+  /** Also sample the original pixels for a thumbnail. */
+  sampler?: MaskSampler;
 }
 
 /** What {@linkcode transcodeFastRgb} and {@linkcode verifyFastRgb} give back. */
@@ -130,7 +133,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
     if (colourTable !== undefined) memory.set(colourTable, table);
     // The row above the first recoloured row, for the Up filter: zeros.
     memory.fill(0, output, output + outStride);
-    const census = eachStrip(png, layout, memory, options.census, (first, count, tables) => {
+    const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
       const above = rowAbove(layout, first);
       if (colourTable === undefined) {
         const badRow = kernels.transcodeRows(
@@ -174,21 +177,24 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
 /**
  * Checks a plain 8-bit RGB PNG that is to be written as it is: its whole image data is inflated
  * (strip by strip, into the kernels' memory, then dropped) and every row's filter type read; to
- * count the census, the rows are unfiltered too.
+ * count the census or sample a thumbnail, the rows are unfiltered too.
  *
  * @param png The checked PNG, 8-bit RGB.
- * @param options Whether to count the census.
+ * @param options Whether to count the census, and the thumbnail's sampler.
  * @returns The census, when asked.
  * @throws {PngError} when the image data is truncated or corrupt, or a row has an invalid
  * filter type.
  */
-export function verifyFastRgb(png: CheckedPng, options: { census?: boolean } = {}): FastTranscode {
+export function verifyFastRgb(
+  png: CheckedPng,
+  options: { census?: boolean; sampler?: MaskSampler } = {},
+): FastTranscode {
   const layout = stripLayout(png.header);
   const { inRow, channels, input } = layout;
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    const census = eachStrip(png, layout, memory, options.census, (first, count, tables) => {
-      if (options.census) {
+    const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
+      if (options.census || options.sampler) {
         const above = rowAbove(layout, first);
         return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
       }
@@ -203,17 +209,19 @@ export function verifyFastRgb(png: CheckedPng, options: { census?: boolean } = {
 
 /**
  * Inflates the PNG strip by strip into the layout's input (from slot 1) and runs `work` on each,
- * which returns -1 or the strip's first row with a bad filter type; counts the census into the
- * layout's tables if asked (`work` gets their offset, or 0).
+ * which returns -1 or the strip's first row with a bad filter type (and leaves the strip
+ * unfiltered if a sampler is given); counts the census into the layout's tables if asked (`work`
+ * gets their offset, or 0) and gives the sampler the unfiltered rows.
  */
 function eachStrip(
   png: CheckedPng,
   layout: StripLayout,
   memory: Uint8Array,
-  census: boolean | undefined,
+  options: { census?: boolean; sampler?: MaskSampler },
   work: (first: number, count: number, tables: number) => number,
 ): MaskCensus | undefined {
-  const { zero, inRow, input, rows } = layout;
+  const { census, sampler } = options;
+  const { zero, inRow, input, rows, channels } = layout;
   const inStride = inRow + 1;
   memory.fill(0, zero, zero + inRow);
   if (census) clearCensus(memory, layout.census);
@@ -225,6 +233,7 @@ function eachStrip(
       if (badRow >= 0) {
         return invalidFilterError(memory[input + (badRow + 1) * inStride], first + badRow, 0);
       }
+      sampler?.takeRows(memory, input + inStride + 1, inStride, first, count, channels);
       // The strip's last row, unfiltered, is the row above the next strip's first.
       memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
       return undefined;

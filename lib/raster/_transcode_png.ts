@@ -10,6 +10,7 @@ import { writePng } from "./_chunks.ts";
 import { isFastFlavour, transcodeFastRgb, verifyFastRgb } from "./_fast_rgb.ts";
 import { type CheckedPng, checkPng, inflateCheckedPng } from "./_inflate_png.ts";
 import { censusOf, type MaskCensus } from "./_mask_census.ts";
+import { MaskSampler, type MaskSamples } from "./mask_sampler.ts";
 import { pixelsOf } from "./decode_png.ts";
 import { DEFAULT_ZLIB_LEVEL, encodePng } from "./encode_png.ts";
 import { applySemanticMapping, colourTableOf } from "./semantic_mapping.ts";
@@ -33,6 +34,8 @@ export interface TranscodePngOptions {
 export interface TranscodeMaskOptions extends TranscodePngOptions {
   /** Also count the census of the original pixels, for the mask's statistics. */
   census?: boolean;
+  /** Also sample the original pixels for a thumbnail with this longest side. */
+  thumbnailSide?: number;
 }
 
 /** What {@linkcode transcodeMask} gives back. */
@@ -45,6 +48,8 @@ export interface TranscodedMask {
   height: number;
   /** The census of the original (not recoloured) pixels, when asked. */
   census?: MaskCensus;
+  /** The thumbnail's samples of the original pixels, when asked. */
+  samples?: MaskSamples;
 }
 
 /**
@@ -85,26 +90,32 @@ export async function transcodeMask(
   const mapping = options.colourByBChannel;
   const { header } = png;
   const { width, height } = header;
+  const sampler = options.thumbnailSide === undefined
+    ? undefined
+    : new MaskSampler(width, height, options.thumbnailSide);
   if (!isFastFlavour(header)) {
     const image = pixelsOf(inflateCheckedPng(png));
     const census = options.census ? censusOf(image) : undefined;
+    sampler?.takeRows(image.data, 0, width * 3, 0, height, 3);
     const recoloured = tableOf(mapping) ? applySemanticMapping(image, mapping!) : image;
     return {
       png: await encodePng(recoloured, { level: DEFAULT_ZLIB_LEVEL }),
       width,
       height,
       census,
+      samples: sampler?.samples(),
     };
   }
   const colourTable = tableOf(mapping);
   if (colourTable === undefined && header.colourType === 2 && isPlain(png)) {
-    const { census } = verifyFastRgb(png, options);
-    return { png: bytes, width, height, census };
+    const { census } = verifyFastRgb(png, { census: options.census, sampler });
+    return { png: bytes, width, height, census, samples: sampler?.samples() };
   }
   const { idat, census } = transcodeFastRgb(png, {
     colourTable,
     level: DEFAULT_ZLIB_LEVEL,
     census: options.census,
+    sampler,
   });
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
@@ -116,7 +127,7 @@ export async function transcodeMask(
     { type: "IDAT", data: idat! },
     { type: "IEND", data: new Uint8Array(0) },
   ]);
-  return { png: file, width, height, census };
+  return { png: file, width, height, census, samples: sampler?.samples() };
 }
 
 /** The mapping's colour table; `undefined` for no or an empty mapping. */

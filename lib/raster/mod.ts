@@ -27,3 +27,4 @@ export { decodeDataUri, encodeDataUri } from "./mask_data_uri.ts";
 export { encodeGreyPng, type EncodeGreyPngOptions, type GreyImage } from "./encode_grey_png.ts";
 export { rasterizeShapes, type Shape } from "./rasterize_shapes.ts";
 export { shapesOfAnnotations, type ShapesOfAnnotationsOptions } from "./shapes_of_annotations.ts";
+export { MaskSampler, type MaskSamples, THUMBNAIL_SIDE } from "./mask_sampler.ts";

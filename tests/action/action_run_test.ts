@@ -88,6 +88,7 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
     resume: "false",
     overwrite: "false",
     "dry-run": "false",
+    report: "true",
     "artifact-name": "nightly-masks",
     "retention-days": "5",
     upload: "true",
@@ -156,6 +157,19 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
   assert.match(
     run.summary,
     /Uploaded as <code>nightly-masks<\/code>, kept for 5 days: download it from <a href="https:\/\/github\.com\/octo\/masks\/actions\/runs\/42">/,
+  );
+  assert.ok((await Deno.stat(`${folder}/report.html`)).isFile, "report.html is in the artifact");
+  assert.match(
+    run.summary,
+    /<tr><td>Car<\/td><td><code>car<\/code><\/td><td>3<\/td><td><code>█{20}<\/code><\/td><td>3<\/td><td>\d+\.\d%<\/td><\/tr>/,
+  );
+  assert.match(
+    run.summary,
+    /<td>Road<\/td><td><code>road<\/code><\/td><td>0<\/td><td><b>absent<\/b><\/td>/,
+  );
+  assert.match(
+    run.summary,
+    /open <code>report\.html<\/code> in the artifact <code>nightly-masks<\/code>/,
   );
   assertSecretsMasked(lab, run);
 });

@@ -1,0 +1,75 @@
+import type { ClassEntry } from "../detect/class_table.ts";
+import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
+import type { ReportTask } from "./report_task.ts";
+
+/** What an export holds of one label. */
+export interface LabelStatistics {
+  /** The label id. */
+  id: string;
+  /** The label name. */
+  name: string;
+  /** The label's configured colour. */
+  colour: RgbColour;
+  /** How many tasks' masks contain it. */
+  tasks: number;
+  /** How many instances have it, over all masks. */
+  instances: number;
+  /** Its share of the labelled pixels of all masks, from 0 to 1 (estimated from thumbnails). */
+  pixelShare: number;
+}
+
+/**
+ * Counts, for every configured label, the tasks containing it, its instances and its share of
+ * the labelled pixels; sorted by tasks, then instances, then pixels (most first), so absent
+ * labels come last. Pixel shares are estimated from each mask's thumbnail samples, each scaled
+ * to its mask's size.
+ *
+ * @param tasks The exported tasks.
+ * @param classes The project's classes, in configuration order.
+ * @returns One entry per class.
+ *
+ * @example
+ * ```ts
+ * import { labelStatistics } from "@lab/masks/report";
+ *
+ * const classes = [{ id: "car", name: "Car", index: 1, colour: [255, 0, 0] as const, bChannel: 7 }];
+ * const stats = { labels: ["car"], instanceCount: 2, instances: { "1": "car", "2": "car" }, bChannels: [7] };
+ * const task = { taskId: "t1", name: "a", file: "a.png", width: 4, height: 4, stats };
+ * console.log(labelStatistics([task], classes)[0].instances); // 2
+ * ```
+ */
+export function labelStatistics(
+  tasks: readonly ReportTask[],
+  classes: readonly ClassEntry[],
+): LabelStatistics[] {
+  const byId = new Map<string, LabelStatistics>();
+  for (const { id, name, colour } of classes) {
+    if (!byId.has(id)) byId.set(id, { id, name, colour, tasks: 0, instances: 0, pixelShare: 0 });
+  }
+  const pixelsById = new Map<string, number>();
+  let labelledPixels = 0;
+  for (const task of tasks) {
+    for (const id of task.stats.labels) {
+      const entry = byId.get(id);
+      if (entry) entry.tasks++;
+    }
+    for (const id of Object.values(task.stats.instances)) {
+      const entry = id === null ? undefined : byId.get(id);
+      if (entry) entry.instances++;
+    }
+    const preview = task.preview;
+    if (preview === undefined || preview.samples === 0) continue;
+    const pixelsPerSample = (task.width * task.height) / preview.samples;
+    labelledPixels += preview.labelled * pixelsPerSample;
+    for (const [id, count] of Object.entries(preview.samplesByLabel)) {
+      pixelsById.set(id, (pixelsById.get(id) ?? 0) + count * pixelsPerSample);
+    }
+  }
+  const labels = [...byId.values()];
+  for (const entry of labels) {
+    entry.pixelShare = labelledPixels > 0 ? (pixelsById.get(entry.id) ?? 0) / labelledPixels : 0;
+  }
+  return labels.sort((a, b) =>
+    b.tasks - a.tasks || b.instances - a.instances || b.pixelShare - a.pixelShare
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * Opens an export's report.html in headless Chromium (Debian's `chromium`, driven over the
+ * DevTools protocol by puppeteer-core) and checks what a person would see. Set
+ * `LAB_MASKS_SKIP_BROWSER_TEST=1` to skip it on a machine without the browser; CI installs it.
+ *
+ * @module
+ */
+import puppeteer, { type Browser } from "puppeteer-core";
+import assert from "../_std/assert.ts";
+import { reportCounts } from "../../lib/report/render_report.ts";
+import { tempDir } from "../_fixtures/temp_dir.ts";
+import { exportWithReport, HOSTILE_TASK, reportData } from "./_report_fixture.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SKIP = Deno.env.get("LAB_MASKS_SKIP_BROWSER_TEST") === "1";
+
+async function launchChromium(profile: string): Promise<Browser> {
+  try {
+    return await puppeteer.launch({
+      executablePath: CHROMIUM,
+      userDataDir: profile,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  } catch (error) {
+    throw new Error(
+      `Cannot start headless Chromium at ${CHROMIUM} (${error}). Install Debian's package ` +
+        "(apt-get install -y chromium; .ci/run does), or set LAB_MASKS_SKIP_BROWSER_TEST=1 to " +
+        "skip this test on this machine",
+    );
+  }
+}
+
+Deno.test({
+  name: "report.html opens in Chromium without a request or an error, and its gallery filters",
+  ignore: SKIP,
+  // puppeteer-core's websocket and child process outlive a test's own bookkeeping; both are
+  // closed in `finally`.
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    await using dir = await tempDir();
+    const summary = await exportWithReport(dir.path);
+    const html = await Deno.readTextFile(summary.report!);
+    const data = reportData(html);
+    const documentUrl = new URL(`file://${summary.report}`).href;
+    const browser = await launchChromium(`${dir.path}/profile`);
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1100, height: 900 });
+      const problems: string[] = [];
+      const requests: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(`console: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => problems.push(`page error: ${error}`));
+      await page.setRequestInterception(true);
+      page.on("request", (request) => {
+        const url = request.url();
+        // Inline images are data URIs: they are decoded in place, nothing is fetched.
+        if (url === documentUrl || url.startsWith("data:")) return void request.continue();
+        requests.push(url);
+        void request.abort();
+      });
+      await page.goto(documentUrl, { waitUntil: "load" });
+      // A string: this runs in the page, whose globals the test's type check does not know.
+      await page.waitForFunction("[...document.images].every((image) => image.complete)");
+
+      const shownCounts = await page.$$eval(
+        "td[data-count]",
+        (cells) => cells.map((cell) => [cell.getAttribute("data-count"), Number(cell.textContent)]),
+      );
+      assert.deepEqual(Object.fromEntries(shownCounts), reportCounts(summary));
+      const widths = await page.$$eval(
+        "#gallery img",
+        (images) =>
+          images.map((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
+      );
+      assert.equal(widths.length, summary.exported, "one thumbnail per exported mask");
+      assert.ok(widths.every((width) => width > 0), `every thumbnail decodes: ${widths}`);
+      const captions = () =>
+        page.$$eval(
+          "#gallery figcaption a",
+          (links) => links.map((link) => link.textContent).sort(),
+        );
+      assert.ok((await captions()).includes(HOSTILE_TASK), "the hostile name shows as text");
+      assert.notEqual(await page.title(), "pwned", "no script from a name ran");
+
+      const person = String(data.labels.findIndex((label) => label.id === "person"));
+      await page.select("#filter-label", person);
+      assert.deepEqual(await captions(), ["park/people.jpg", "street/b.jpg"]);
+      const labelsShown = await page.$$eval(
+        "#gallery figure",
+        (figures) => figures.map((figure) => figure.getAttribute("data-labels")!.split(" ")),
+      );
+      assert.ok(labelsShown.every((labels) => labels.includes(person)));
+      await page.select("#filter-label", "");
+      await page.type("#filter-name", "park/");
+      assert.deepEqual(await captions(), ["park/empty.jpg", "park/people.jpg"]);
+
+      const screenshot = `${dir.path}/report.png`;
+      await page.screenshot({ path: screenshot, fullPage: true });
+      const png = await Deno.readFile(screenshot);
+      assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], "the screenshot is a PNG");
+      assert.deepEqual(problems, [], "no console error");
+      assert.deepEqual(requests, [], "no request besides the document");
+    } finally {
+      await browser.close();
+    }
+  },
+});
