@@ -91,8 +91,11 @@ export interface FakeLab extends AsyncDisposable {
  * Filter semantics: `nameLike` is a case-sensitive substring; dates compare as instants
  * (`YYYY-MM-DD HH:MM:SS` read as UTC); `data.<path>` matches the value at that dotted path of
  * `task.data` (e.g. `data.body.image.width`), and `properties.<path>` of `task.properties`, compared
- * as strings. `optionalFields` is accepted and ignored: tasks are served whole. Page size: 100 by
- * default, at most 1000.
+ * as strings. Like the real lab, it is strict about what it is asked: a tasks request needs
+ * `projectId`, `pagination=true`, `page` and `limit` (at most 1000 are served), single-valued keys
+ * given once, and a date filter with its `>`, `>=`, `<` or `<=` prefix, else it answers `400`; a task
+ * has no `data` unless `optionalFields` names `data`, and no mask (`data.body.mask`,
+ * `data.body.<inputId>.mask`) unless it also names `data.mask`.
  *
  * @param options The projects, the credentials and the faults.
  * @returns The running lab; needs `--allow-net=127.0.0.1`.

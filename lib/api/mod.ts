@@ -25,4 +25,5 @@ export * from "./types.ts";
 export * from "./validate_task_filters.ts";
 export * from "./task_source.ts";
 export * from "./export_file_source.ts";
+export * from "./export_task_filters.ts";
 export * from "./json_array_stream.ts";

@@ -69,7 +69,8 @@ export async function removedEntries(
   const narrowing = Object.keys(userFilters).some((key) => !/^(created|updated)At/.test(key));
   if (!narrowing || unseen.length === 0) return removed;
   const unseenById = new Map(unseen.map((entry) => [entry.taskId, entry]));
-  for await (const page of client.taskPages(projectId, { updatedAtGte: filters.updatedAtGte })) {
+  const updated = { updatedAtGte: filters.updatedAtGte, optionalFields: filters.optionalFields };
+  for await (const page of client.taskPages(projectId, updated)) {
     for (const task of page.docs) {
       const entry = unseenById.get(String(task._id));
       if (!entry) continue;
