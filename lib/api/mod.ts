@@ -19,6 +19,7 @@
  */
 
 export * from "./lab_client.ts";
+export * from "./lab_date.ts";
 export * from "./parse_date_filter.ts";
 export * from "./task_query.ts";
 export * from "./types.ts";

@@ -1,4 +1,5 @@
 import type { TaskSource } from "../api/task_source.ts";
+import { formatLabDate, parseLabDate } from "../api/lab_date.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
 import { join } from "../_std/path.ts";
@@ -44,10 +45,11 @@ export function incrementalFilters(
       );
     }
   }
-  const since = new Date(Date.parse(metadata.startedAt) - CLOCK_MARGIN_MS);
-  const given = filterTime(filters.updatedAtGte);
-  const watermark = Number.isNaN(given) || given < since.getTime()
-    ? sdkDate(since)
+  // One reading of dates for the watermark and the user's filter: UTC without an offset.
+  const since = parseLabDate(metadata.startedAt) - CLOCK_MARGIN_MS;
+  const given = filters.updatedAtGte === undefined ? NaN : parseLabDate(filters.updatedAtGte);
+  const watermark = Number.isNaN(given) || given < since
+    ? formatLabDate(since)
     : filters.updatedAtGte;
   return { ...filters, updatedAtGte: watermark };
 }
@@ -85,16 +87,4 @@ export async function removedEntries(
     }
   }
   return removed;
-}
-
-/** A filter date as an instant; the SDK's `YYYY-MM-DD HH:MM:SS` is read as UTC. */
-function filterTime(value: string | undefined): number {
-  if (value === undefined) return NaN;
-  const sdk = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(value);
-  return Date.parse(sdk ? `${value.replace(" ", "T")}Z` : value);
-}
-
-/** A date as the SDK writes filter dates, `YYYY-MM-DD HH:MM:SS`, in UTC. */
-function sdkDate(date: Date): string {
-  return date.toISOString().slice(0, 19).replace("T", " ");
 }
