@@ -204,7 +204,21 @@ function writerOf(stream: { writeSync(bytes: Uint8Array): number }): (text: stri
   };
 }
 
-if (import.meta.main) {
+/**
+ * Runs the command line as a program: with `Deno.args`, Ctrl-C handled (the first stops between
+ * tasks, a second at once), and the process exiting with {@linkcode run}'s exit code. Both `cli.ts`
+ * and `mod.ts` call it when run as a program.
+ *
+ * @returns Never: the process exits.
+ *
+ * @example
+ * ```ts ignore
+ * import { main } from "@lab/masks/cli";
+ *
+ * if (import.meta.main) await main();
+ * ```
+ */
+export async function main(): Promise<never> {
   const controller = new AbortController();
   let interrupted = 0;
   Deno.addSignalListener("SIGINT", () => {
@@ -214,3 +228,5 @@ if (import.meta.main) {
   });
   Deno.exit(await run(Deno.args, { signal: controller.signal }));
 }
+
+if (import.meta.main) await main();

@@ -33,11 +33,12 @@ const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 
 /**
  * Runs the command line in a child process, as a user would, with only `env` (and `NO_COLOR`) as
- * its environment and the permissions the README gives.
+ * its environment and the permissions the README gives; `entry` is the module run (default
+ * `cli.ts`).
  */
 export async function runCliProcess(
   args: string[],
-  options: { env?: Record<string, string>; cwd: string },
+  options: { env?: Record<string, string>; cwd: string; entry?: string },
 ): Promise<Ran> {
   const output = await new Deno.Command(Deno.execPath(), {
     args: [
@@ -46,7 +47,7 @@ export async function runCliProcess(
       "--allow-read",
       "--allow-write",
       "--allow-env",
-      CLI,
+      options.entry ?? CLI,
       ...args,
     ],
     cwd: options.cwd,
