@@ -36,6 +36,8 @@ export interface FakeLabOptions {
   revokeTokenAfterRequests?: number;
   /** A path prefix for every route, e.g. `"lab/v1/"`. Default: none. */
   pathPrefix?: string;
+  /** The port to listen on, on `127.0.0.1`; 0 picks a free one. Default: 0. */
+  port?: number;
 }
 
 /** A request the fake lab received, with what it answered. */
@@ -147,7 +149,7 @@ function serveFakeLab(options: FakeLabOptions): FakeLab {
     requests: [],
   };
   const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    { hostname: "127.0.0.1", port: options.port ?? 0, onListen() {} },
     (request) => handleLabRequest(request, state),
   );
   let closed: Promise<void> | undefined;
