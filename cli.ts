@@ -2,7 +2,8 @@
  * The `lab-masks` command line: `export` a lab project's masks, or run the `demo`.
  *
  * ```sh
- * deno run -A jsr:@lab/masks export --project-id proj_123 --status-in complete
+ * deno install -g -A -n lab-masks jsr:@lab/masks
+ * lab-masks export --project-id proj_123 --status-in complete
  * ```
  *
  * Tests and scripts call {@linkcode run}, which returns the exit code instead of exiting.

@@ -1,6 +1,6 @@
 import assert from "../_std/assert.ts";
 import { runCli } from "../_fixtures/run_cli.ts";
-import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
+import { tempDir } from "../_fixtures/temp_dir.ts";
 
 const TESTING_MOD = new URL("../../testing/mod.ts", import.meta.url).pathname;
 const EXPORT_LINE = /^export (ISAHIT_LAB_API_[A-Z_]+)=(.*)$/;
