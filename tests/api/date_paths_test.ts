@@ -34,6 +34,11 @@ const CREATED = [
   "2024-12-21 12:00:00",
 ];
 
+/** The flags that export into `<folder>/out`. */
+function into(folder: string): string[] {
+  return ["--output-folder", folder, "--output-filename", "out"];
+}
+
 function tasksSent(lab: FakeLab, key: string): string[][] {
   return lab.requests.filter((request) => request.path.endsWith("/api/task-manager/tasks"))
     .map((request) => request.query.getAll(key));
@@ -51,16 +56,7 @@ Deno.test("date filters reach the lab as given and select the same tasks in any 
     projects: [{ configuration: CONFIGURATION, tasks: TASKS }],
   });
   const ran = await runCli(
-    [
-      "export",
-      "--project-id",
-      "p1",
-      "--output-folder",
-      dir.path,
-      "--output-filename",
-      "out",
-      ...CREATED,
-    ],
+    ["export", "--project-id", "p1", ...into(dir.path), ...CREATED],
     labEnv(lab),
   );
   assert.equal(ran.code, 0, ran.stderr);
@@ -75,18 +71,8 @@ Deno.test("offline date filters read zone-less dates as UTC in any time zone", a
   await using dir = await tempDir();
   await Deno.writeTextFile(`${dir.path}/tasks.json`, JSON.stringify(TASKS));
   await Deno.writeTextFile(`${dir.path}/config.json`, JSON.stringify(CONFIGURATION));
-  const ran = await runCli([
-    "export",
-    "--from-export",
-    `${dir.path}/tasks.json`,
-    "--config",
-    `${dir.path}/config.json`,
-    "--output-folder",
-    dir.path,
-    "--output-filename",
-    "out",
-    ...CREATED,
-  ]);
+  const source = ["--from-export", `${dir.path}/tasks.json`, "--config", `${dir.path}/config.json`];
+  const ran = await runCli(["export", ...source, ...into(dir.path), ...CREATED]);
   assert.equal(ran.code, 0, ran.stderr);
   assert.deepEqual(await listPngs(`${dir.path}/out`), ["scene/1.jpg.png", "scene/2.jpg.png"]);
 });
@@ -106,8 +92,7 @@ Deno.test("an incremental export compares its watermark with the user's date in 
         projects: [{ configuration: CONFIGURATION, tasks: TASKS }],
       });
       const filter = ["--project-id", "p1", "--updated-at-gte", given];
-      const into = ["--output-folder", dir.path, "--output-filename", "out"];
-      const first = await runCli(["export", ...filter, ...into], labEnv(lab));
+      const first = await runCli(["export", ...filter, ...into(dir.path)], labEnv(lab));
       assert.equal(first.code, 0, first.stderr);
       const metadataFile = `${dir.path}/out/export.json`;
       const metadata = JSON.parse(await Deno.readTextFile(metadataFile));
