@@ -69,6 +69,20 @@ Deno.test("startFakeLab() logs in with a form", async (t) => {
       assert.deepEqual(lab.issuedTokens, []);
     }),
   );
+
+  await t.step(
+    "answering 400 to the right credentials in a JSON body",
+    withLab({}, async (lab) => {
+      const response = await fetch(new URL(LOGIN, lab.url), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ access_id: lab.accessId, secret_key: lab.secretKey }),
+      });
+      assert.equal(response.status, 400);
+      assert.match((await response.json()).message, /x-www-form-urlencoded/);
+      assert.deepEqual(lab.issuedTokens, []);
+    }),
+  );
 });
 
 Deno.test("startFakeLab() wants a valid bearer token", async (t) => {
