@@ -2,7 +2,8 @@
  * The `lab-masks` command line: `export` a lab project's masks, or run the `demo`.
  *
  * ```sh
- * deno run -A jsr:@lab/masks export --project-id proj_123 --status-in complete
+ * deno install -g -A -n lab-masks jsr:@lab/masks
+ * lab-masks export --project-id proj_123 --status-in complete
  * ```
  *
  * Tests and scripts call {@linkcode run}, which returns the exit code instead of exiting.
@@ -144,7 +145,21 @@ function writerOf(stream: { writeSync(bytes: Uint8Array): number }): (text: stri
   };
 }
 
-if (import.meta.main) {
+/**
+ * Runs the command line as a program: with `Deno.args`, Ctrl-C handled (the first stops between
+ * tasks, a second at once), and the process exiting with {@linkcode run}'s exit code. Both `cli.ts`
+ * and `mod.ts` call it when run as a program.
+ *
+ * @returns Never: the process exits.
+ *
+ * @example
+ * ```ts ignore
+ * import { main } from "@lab/masks/cli";
+ *
+ * if (import.meta.main) await main();
+ * ```
+ */
+export async function main(): Promise<never> {
   const controller = new AbortController();
   let interrupted = 0;
   const stop = (signal: "SIGINT" | "SIGTERM", code: number) => () => {
@@ -158,3 +173,5 @@ if (import.meta.main) {
   const program = `deno run -A ${shellQuote(main.startsWith("file:") ? fromFileUrl(main) : main)}`;
   Deno.exit(await run(Deno.args, { signal: controller.signal, program }));
 }
+
+if (import.meta.main) await main();

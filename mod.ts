@@ -19,6 +19,9 @@
  * console.log(`Exported ${summary.exported} masks to "${summary.folder}"`);
  * ```
  *
+ * Run as a program (`deno run -A jsr:@lab/masks export ...`), it is the `lab-masks` command line,
+ * exactly as `@lab/masks/cli`.
+ *
  * The pieces work alone too: {@linkcode LabClient} walks a project's tasks,
  * {@linkcode resolveMaskSource} finds where its masks are, {@linkcode convertMask} turns one mask
  * into the PNG the SDK writes, and `@lab/masks/testing` serves a fake lab for your own tests.
@@ -34,3 +37,9 @@ export * from "./lib/output/mod.ts";
 export * from "./lib/raster/mod.ts";
 export * from "./lib/inert_text.ts";
 export * from "./lib/report/mod.ts";
+
+if (import.meta.main) {
+  // Imported only when run as a program, so a library import never loads the command line.
+  const { main } = await import("./cli.ts");
+  await main();
+}

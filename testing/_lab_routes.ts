@@ -1,6 +1,7 @@
 import type { FakeProject, RecordedRequest } from "./fake_lab.ts";
 import { filterTasks } from "../lib/api/_filter_tasks.ts";
 import type { FaultKind } from "./_seeded_faults.ts";
+import { withOptionalFields } from "./_optional_fields.ts";
 
 /** Everything the fake lab's handler reads and updates. */
 export interface LabState {
@@ -25,7 +26,6 @@ const LOGIN = "api/user-manager/auth/login";
 const TASKS = "api/task-manager/tasks";
 const CONFIGURATION =
   /^api\/project-configuration-manager\/projects\/([^/]+)\/project-configuration$/;
-const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 
 /** Answers one request as the lab would, and records it in `state.requests`. */
@@ -128,29 +128,45 @@ function configuration(projectId: string, state: LabState): Response {
   return found instanceof Response ? found : json(200, found.configuration);
 }
 
+// Keys that take one value; the list filters and `optionalFields` are the repeated ones.
+const SINGLE_KEYS = ["projectId", "pagination", "page", "limit", "nameLike"];
+
 function tasks(query: URLSearchParams, state: LabState): Response {
+  // the lab API spec, "Tasks": lists are repeated keys, the rest take one value each.
+  for (const key of new Set(query.keys())) {
+    const single = SINGLE_KEYS.includes(key) || /^(data|properties)\./.test(key);
+    if (single && query.getAll(key).length > 1) {
+      return json(400, { message: `${key} must be given once` });
+    }
+  }
   const projectId = query.get("projectId");
   if (!projectId) return json(400, { message: "projectId is required" });
+  // The export always pages: `pagination=true` with `page` and `limit`.
+  if (query.get("pagination") !== "true" || !query.has("page") || !query.has("limit")) {
+    return json(400, { message: "pagination=true, page and limit are required" });
+  }
+  const page = Number(query.get("page"));
+  const limit = Number(query.get("limit"));
+  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(limit) || limit < 1) {
+    return json(400, { message: "page and limit must be whole numbers from 1" });
+  }
   const found = project(projectId, state);
   if (found instanceof Response) return found;
   const filtered = filterTasks(found.tasks, query);
   if ("error" in filtered) return json(400, { message: filtered.error });
-  if (query.get("pagination") !== "true") return json(200, filtered.tasks);
 
-  const page = Number(query.get("page") ?? 1);
-  const limit = Math.min(Number(query.get("limit") ?? DEFAULT_LIMIT), MAX_LIMIT);
-  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(limit) || limit < 1) {
-    return json(400, { message: "page and limit must be whole numbers from 1" });
-  }
+  const size = Math.min(limit, MAX_LIMIT);
+  const fields = query.getAll("optionalFields");
   const totalDocs = filtered.tasks.length;
-  const totalPages = Math.max(1, Math.ceil(totalDocs / limit));
+  const totalPages = Math.max(1, Math.ceil(totalDocs / size));
   return json(200, {
-    docs: filtered.tasks.slice((page - 1) * limit, page * limit),
+    docs: filtered.tasks.slice((page - 1) * size, page * size)
+      .map((task) => withOptionalFields(task, fields)),
     totalDocs,
-    limit,
+    limit: size,
     totalPages,
     page,
-    pagingCounter: (page - 1) * limit + 1,
+    pagingCounter: (page - 1) * size + 1,
     hasPrevPage: page > 1,
     hasNextPage: page < totalPages,
     prevPage: page > 1 ? page - 1 : null,

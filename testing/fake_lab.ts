@@ -36,6 +36,8 @@ export interface FakeLabOptions {
   revokeTokenAfterRequests?: number;
   /** A path prefix for every route, e.g. `"lab/v1/"`. Default: none. */
   pathPrefix?: string;
+  /** The port to listen on, on `127.0.0.1`; 0 picks a free one. Default: 0. */
+  port?: number;
 }
 
 /** A request the fake lab received, with what it answered. */
@@ -91,8 +93,11 @@ export interface FakeLab extends AsyncDisposable {
  * Filter semantics: `nameLike` is a case-sensitive substring; dates compare as instants
  * (`YYYY-MM-DD HH:MM:SS` read as UTC); `data.<path>` matches the value at that dotted path of
  * `task.data` (e.g. `data.body.image.width`), and `properties.<path>` of `task.properties`, compared
- * as strings. `optionalFields` is accepted and ignored: tasks are served whole. Page size: 100 by
- * default, at most 1000.
+ * as strings. Like the real lab, it is strict about what it is asked: a tasks request needs
+ * `projectId`, `pagination=true`, `page` and `limit` (at most 1000 are served), single-valued keys
+ * given once, and a date filter with its `>`, `>=`, `<` or `<=` prefix, else it answers `400`; a task
+ * has no `data` unless `optionalFields` names `data`, and no mask (`data.body.mask`,
+ * `data.body.<inputId>.mask`) unless it also names `data.mask`.
  *
  * @param options The projects, the credentials and the faults.
  * @returns The running lab; needs `--allow-net=127.0.0.1`.
@@ -144,7 +149,7 @@ function serveFakeLab(options: FakeLabOptions): FakeLab {
     requests: [],
   };
   const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    { hostname: "127.0.0.1", port: options.port ?? 0, onListen() {} },
     (request) => handleLabRequest(request, state),
   );
   let closed: Promise<void> | undefined;

@@ -15,9 +15,29 @@
  * console.log((await client.getProjectConfiguration("p1")).projectType); // "iat-segmentation"
  * ```
  *
+ * Run as a program, `deno run -A jsr:@lab/masks/testing [--port <n>]` serves the demo projects
+ * until Ctrl-C, after printing the `export ISAHIT_LAB_API_...` lines that point the command line
+ * at it: `eval` them in another shell.
+ *
  * @module
  */
 
 export * from "./fake_lab.ts";
 export * from "./mask_png.ts";
 export * from "./demo_projects.ts";
+
+if (import.meta.main) {
+  // Imported only when run as a program, so a library import stays free of it.
+  const { serveDemoLab } = await import("./_serve_demo_lab.ts");
+  const stop = new AbortController();
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  for (const signal of signals) Deno.addSignalListener(signal, () => stop.abort());
+  const encoder = new TextEncoder();
+  Deno.exit(
+    await serveDemoLab(Deno.args, {
+      stdout: (text) => void Deno.stdout.writeSync(encoder.encode(text)),
+      stderr: (text) => void Deno.stderr.writeSync(encoder.encode(text)),
+      signal: stop.signal,
+    }),
+  );
+}

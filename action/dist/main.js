@@ -20322,7 +20322,9 @@ var LabClient = class {
   }
   /**
    * Walks the pages of a project's tasks that match the filters, in the server's order. The next
-   * page is requested while the caller works on the current one, never further ahead.
+   * page is requested while the caller works on the current one, never further ahead. The lab
+   * sends a task's `data` only for `optionalFields: ["data"]`, and its masks only with
+   * `"data.mask"` too; {@linkcode exportTaskFilters} adds what an export asks.
    *
    * @param projectId The project id.
    * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.
@@ -20437,30 +20439,66 @@ var LabClient = class {
   }
 };
 
-// lib/api/parse_date_filter.ts
+// lib/api/export_task_filters.ts
+var EXPORT_OPTIONAL_FIELDS = [
+  "data",
+  "data.mask",
+  "jobs",
+  "metrics"
+];
+function exportTaskFilters(filters) {
+  const fields = /* @__PURE__ */ new Set([
+    ...EXPORT_OPTIONAL_FIELDS,
+    ...filters.optionalFields ?? []
+  ]);
+  return {
+    ...filters,
+    optionalFields: [
+      ...fields
+    ]
+  };
+}
+
+// lib/api/lab_date.ts
 var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
+function parseLabDate(value2) {
+  const text2 = value2.trim();
+  const sdk = SDK_DATE.exec(text2);
+  const iso = sdk ? null : ISO_DATE.exec(text2);
+  if (!sdk && !iso) return NaN;
+  const [year, month, day, hour, minute, second] = (sdk ?? iso).slice(1, 7).map(Number);
+  const fraction = Number(`0.${iso?.[7] ?? 0}`);
+  const sign = iso?.[8] === "-" ? -1 : 1;
+  const [offsetHour, offsetMinute] = [
+    Number(iso?.[9] ?? 0),
+    Number(iso?.[10] ?? 0)
+  ];
+  const time = [
+    hour,
+    minute,
+    second
+  ].map((part) => Number.isNaN(part) ? 0 : part);
+  const instant = Date.UTC(year, month - 1, day, time[0], time[1], time[2]);
+  const date = new Date(instant);
+  const exists2 = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && time[0] <= 23 && time[1] <= 59 && time[2] <= 59 && offsetHour <= 23 && offsetMinute <= 59;
+  if (!exists2) return NaN;
+  return instant + Math.floor(fraction * 1e3) - sign * (offsetHour * 60 + offsetMinute) * 6e4;
+}
+function formatLabDate(instant) {
+  return new Date(instant).toISOString().slice(0, 19).replace("T", " ");
+}
+
+// lib/api/parse_date_filter.ts
 var NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
-var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?$/i;
 function parseDateFilter(value2, setting) {
   const date = value2.trim();
-  const parts = SDK_DATE.exec(date) ?? ISO_DATE.exec(date);
-  if (parts === null || !isRealDate(parts)) {
+  if (Number.isNaN(parseLabDate(date))) {
     throw new ConfigError(`Option ${JSON.stringify(setting)} has an invalid date ${JSON.stringify(value2)}: use "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z".`, {
       setting
     });
   }
   return NO_SECONDS.test(date) ? `${date}:00` : date;
-}
-function isRealDate(parts) {
-  const [year, month, day, hour = 0, minute = 0, second = 0, offsetHour = 0, offsetMinute = 0] = parts.slice(1).map((part) => part === void 0 ? 0 : Number(part));
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const daysInMonth = month === 2 ? leap ? 29 : 28 : [
-    4,
-    6,
-    9,
-    11
-  ].includes(month) ? 30 : 31;
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && offsetHour <= 23 && offsetMinute <= 59;
 }
 
 // lib/api/validate_task_filters.ts
@@ -24548,9 +24586,9 @@ function incrementalFilters(filters, prepared, maskFormat, settings) {
       });
     }
   }
-  const since = new Date(Date.parse(metadata.startedAt) - CLOCK_MARGIN_MS);
-  const given = filterTime(filters.updatedAtGte);
-  const watermark = Number.isNaN(given) || given < since.getTime() ? sdkDate(since) : filters.updatedAtGte;
+  const since = parseLabDate(metadata.startedAt) - CLOCK_MARGIN_MS;
+  const given = filters.updatedAtGte === void 0 ? NaN : parseLabDate(filters.updatedAtGte);
+  const watermark = Number.isNaN(given) || given < since ? formatLabDate(since) : filters.updatedAtGte;
   return {
     ...filters,
     updatedAtGte: watermark
@@ -24564,9 +24602,11 @@ async function removedEntries(client, projectId, filters, userFilters, unseen, f
     entry.taskId,
     entry
   ]));
-  for await (const page of client.taskPages(projectId, {
-    updatedAtGte: filters.updatedAtGte
-  })) {
+  const updated = {
+    updatedAtGte: filters.updatedAtGte,
+    optionalFields: filters.optionalFields
+  };
+  for await (const page of client.taskPages(projectId, updated)) {
     for (const task of page.docs) {
       const entry = unseenById.get(String(task._id));
       if (!entry) continue;
@@ -24582,14 +24622,6 @@ async function removedEntries(client, projectId, filters, userFilters, unseen, f
     }
   }
   return removed;
-}
-function filterTime(value2) {
-  if (value2 === void 0) return NaN;
-  const sdk = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(value2);
-  return Date.parse(sdk ? `${value2.replace(" ", "T")}Z` : value2);
-}
-function sdkDate(date) {
-  return date.toISOString().slice(0, 19).replace("T", " ");
 }
 
 // lib/export/_pool_jobs.ts
@@ -25841,12 +25873,6 @@ function refuseSequence2(metadata, what, format) {
 }
 
 // lib/formats/export_format.ts
-var SDK_FIELDS = [
-  "data",
-  "data.mask",
-  "jobs",
-  "metrics"
-];
 var EXTENSION = {
   lab: ".json",
   yolo: ".zip",
@@ -25891,15 +25917,7 @@ async function exportFormat(options) {
     format,
     annotationsLeftOut: 0
   };
-  const asked = {
-    ...filters,
-    optionalFields: [
-      .../* @__PURE__ */ new Set([
-        ...SDK_FIELDS,
-        ...filters.optionalFields ?? []
-      ])
-    ]
-  };
+  const asked = exportTaskFilters(filters);
   let done = 0;
   try {
     let first = true;
@@ -26013,7 +26031,7 @@ async function exportMasks(options) {
       setting: "project-id"
     });
   }
-  let filters = validateTaskFilters(options.filters ?? {});
+  let filters = exportTaskFilters(validateTaskFilters(options.filters ?? {}));
   const maskFormat = options.maskFormat ?? "rgb";
   if (!MASK_FORMATS.includes(maskFormat)) {
     throw new ConfigError(`The mask format "${maskFormat}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`, {

@@ -1,3 +1,4 @@
+import { parseLabDate } from "./lab_date.ts";
 import type { Task } from "./types.ts";
 
 /** The matching tasks, or why the query is malformed (the fake lab answers 400). */
@@ -64,18 +65,6 @@ export function filterTasks(tasks: Task[], query: URLSearchParams): FilterResult
   return { tasks: tasks.filter((task) => tests.every((test) => test(task))) };
 }
 
-/**
- * Reads a date as the lab does: `YYYY-MM-DD HH:MM:SS` and `YYYY-MM-DD` as UTC, and ISO 8601 (UTC
- * when it has no offset). Returns milliseconds since the epoch, or `NaN` when it is no date.
- */
-export function parseLabDate(value: string): number {
-  const text = value.trim();
-  const sdk = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}:\d{2}))?$/.exec(text);
-  if (sdk) return Date.parse(`${sdk[1]}T${sdk[2] ?? "00:00:00"}Z`);
-  if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/i.test(text)) return NaN;
-  return Date.parse(/(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`);
-}
-
 function dateTest(field: "createdAt" | "updatedAt", value: string): Test | string {
   const comparison = COMPARISONS.find(([prefix]) => value.startsWith(prefix));
   const instant = comparison ? parseLabDate(value.slice(comparison[0].length)) : NaN;
@@ -84,7 +73,7 @@ function dateTest(field: "createdAt" | "updatedAt", value: string): Test | strin
   }
   const compare = comparison[1];
   return (task) => {
-    const date = task[field] === undefined ? NaN : Date.parse(task[field]);
+    const date = task[field] === undefined ? NaN : parseLabDate(task[field]);
     return !Number.isNaN(date) && compare(date, instant);
   };
 }

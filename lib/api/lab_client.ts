@@ -156,7 +156,9 @@ export class LabClient {
 
   /**
    * Walks the pages of a project's tasks that match the filters, in the server's order. The next
-   * page is requested while the caller works on the current one, never further ahead.
+   * page is requested while the caller works on the current one, never further ahead. The lab
+   * sends a task's `data` only for `optionalFields: ["data"]`, and its masks only with
+   * `"data.mask"` too; {@linkcode exportTaskFilters} adds what an export asks.
    *
    * @param projectId The project id.
    * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.

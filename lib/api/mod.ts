@@ -19,6 +19,7 @@
  */
 
 export * from "./lab_client.ts";
+export * from "./lab_date.ts";
 export * from "./parse_date_filter.ts";
 export * from "./request_event.ts";
 export * from "./task_query.ts";
@@ -26,5 +27,6 @@ export * from "./types.ts";
 export * from "./validate_task_filters.ts";
 export * from "./task_source.ts";
 export * from "./export_file_source.ts";
+export * from "./export_task_filters.ts";
 export * from "./json_array_stream.ts";
 export * from "./insecure_endpoint_warning.ts";

@@ -32,7 +32,9 @@ export function programHelp(version: string): string {
   return `lab-masks ${version}: export isahit lab segmentation masks as PNG files
 
 Usage:
-  deno run -A jsr:@lab/masks <command> [options]
+  lab-masks <command> [options]
+  (without installing: deno run -A cli.ts from a clone, deno run -A jsr:@lab/masks once published;
+  see docs/install.md)
 
 Commands:
   export    export a project's masks (see "export --help")
@@ -70,7 +72,7 @@ export function exportHelp(): string {
 isahit SDK's export_tasks(format="mask"), with pixel-identical masks.
 
 Usage:
-  deno run -A jsr:@lab/masks export --project-id <id> [options]
+  lab-masks export --project-id <id> [options]
 
 Options (the SDK's parameter names; list options take repeats and commas):
 ${options.join("\n")}
@@ -84,6 +86,9 @@ Examples:
   # a fixed folder, with labels recoloured
   export --project-id proj_123 --output-folder ./output --output-filename my-export \\
     --semantic-mapping '{"car": [128, 64, 128], "person": [220, 20, 60]}'
+
+Dates without an offset are UTC ("2024-12-25" is midnight UTC); add one for another zone,
+e.g. "2024-12-25T00:00:00+01:00".
 
 Masks follow the platform's convention: R = instance id, G = instance id % 255,
 B = the label's bChannel; background is black.

@@ -32,7 +32,7 @@ const DEMO_HELP =
   `Export the embedded sample projects through a fake lab on 127.0.0.1: no account needed.
 
 Usage:
-  deno run -A jsr:@lab/masks demo [--output-folder <dir>]
+  lab-masks demo [--output-folder <dir>]
 
 Options:
   --output-folder <dir>   where the export folders are made (default "lab-masks-demo")

@@ -1,4 +1,5 @@
 import type { TaskSource } from "../api/task_source.ts";
+import { formatLabDate, parseLabDate } from "../api/lab_date.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
 import type { PreparedFolder } from "./_export_folder.ts";
@@ -44,10 +45,11 @@ export function incrementalFilters(
       );
     }
   }
-  const since = new Date(Date.parse(metadata.startedAt) - CLOCK_MARGIN_MS);
-  const given = filterTime(filters.updatedAtGte);
-  const watermark = Number.isNaN(given) || given < since.getTime()
-    ? sdkDate(since)
+  // One reading of dates for the watermark and the user's filter: UTC without an offset.
+  const since = parseLabDate(metadata.startedAt) - CLOCK_MARGIN_MS;
+  const given = filters.updatedAtGte === undefined ? NaN : parseLabDate(filters.updatedAtGte);
+  const watermark = Number.isNaN(given) || given < since
+    ? formatLabDate(since)
     : filters.updatedAtGte;
   return { ...filters, updatedAtGte: watermark };
 }
@@ -69,7 +71,8 @@ export async function removedEntries(
   const narrowing = Object.keys(userFilters).some((key) => !/^(created|updated)At/.test(key));
   if (!narrowing || unseen.length === 0) return removed;
   const unseenById = new Map(unseen.map((entry) => [entry.taskId, entry]));
-  for await (const page of client.taskPages(projectId, { updatedAtGte: filters.updatedAtGte })) {
+  const updated = { updatedAtGte: filters.updatedAtGte, optionalFields: filters.optionalFields };
+  for await (const page of client.taskPages(projectId, updated)) {
     for (const task of page.docs) {
       const entry = unseenById.get(String(task._id));
       if (!entry) continue;
@@ -84,16 +87,4 @@ export async function removedEntries(
     }
   }
   return removed;
-}
-
-/** A filter date as an instant; the SDK's `YYYY-MM-DD HH:MM:SS` is read as UTC. */
-function filterTime(value: string | undefined): number {
-  if (value === undefined) return NaN;
-  const sdk = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(value);
-  return Date.parse(sdk ? `${value.replace(" ", "T")}Z` : value);
-}
-
-/** A date as the SDK writes filter dates, `YYYY-MM-DD HH:MM:SS`, in UTC. */
-function sdkDate(date: Date): string {
-  return date.toISOString().slice(0, 19).replace("T", " ");
 }

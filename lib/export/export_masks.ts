@@ -1,5 +1,6 @@
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
+import { exportTaskFilters } from "../api/export_task_filters.ts";
 import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { classTable } from "../detect/class_table.ts";
 import { resolveMaskSource } from "../detect/resolve_mask_source.ts";
@@ -146,7 +147,8 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
       setting: "project-id",
     });
   }
-  let filters = validateTaskFilters(options.filters ?? {});
+  // the lab API spec, "Tasks": without these optional fields the lab sends no masks.
+  let filters = exportTaskFilters(validateTaskFilters(options.filters ?? {}));
   const maskFormat = options.maskFormat ?? "rgb";
   if (!MASK_FORMATS.includes(maskFormat)) {
     throw new ConfigError(

@@ -24,7 +24,7 @@ export interface CocoClasses {
 }
 
 /**
- * The COCO categories of a project or form input (`../shared/sdk-formats.md`, "COCO"): the labels
+ * The COCO categories of a project or form input (the export formats spec, "COCO"): the labels
  * that have a bChannel, numbered 1..N in configuration order as the class-index masks number them
  * (a bChannel shared by two labels maps to the first). In vector projects every label gets a
  * bChannel first, so every label is a category.

@@ -31,7 +31,7 @@ const PAINT = { instanceId: 1, bChannel: 1 };
 const CLASS_OF_PAINT = Uint8Array.from({ length: 256 }, (_, b) => (b === PAINT.bChannel ? 1 : 0));
 
 /**
- * A polygon or rectangle annotation as a COCO annotation (`../shared/sdk-formats.md`, "Polygon and
+ * A polygon or rectangle annotation as a COCO annotation (the export formats spec, "Polygon and
  * rectangle projects"): its polygons scaled to pixels (a rectangle as its 4 corners), the shoelace
  * area and the box of its vertices. With holes it cannot be a COCO polygon: it becomes the RLE of
  * its rasterized pixels, with their area and box.

@@ -1,6 +1,7 @@
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
 import { validateTaskFilters } from "../api/validate_task_filters.ts";
+import { exportTaskFilters } from "../api/export_task_filters.ts";
 import { ConfigError } from "../errors.ts";
 import { outputPathOf } from "../export/_output_path.ts";
 import { defaultExportFolderName } from "../export/export_folder_name.ts";
@@ -49,14 +50,12 @@ export interface ExportFormatOptions {
   onProgress?: (event: ExportEvent) => void;
 }
 
-// `../shared/sdk-formats.md`, "What the SDK does for every format": it always asks for these.
-const SDK_FIELDS = ["data", "data.mask", "jobs", "metrics"];
 const EXTENSION = { lab: ".json", yolo: ".zip", coco: ".json" } as const;
 const PREFIX = { lab: "lab_", yolo: "lab_yolo_", coco: "lab_coco_" } as const;
 
 /**
  * Exports a project as one file: the SDK's `lab` JSON array or `yolo` zip, or a COCO instances
- * JSON (`../shared/sdk-formats.md`). Tasks stream in page by page and go to the file as they come,
+ * JSON (the export formats spec). Tasks stream in page by page and go to the file as they come,
  * under a temporary name renamed into place at the end; a task that cannot be exported is reported
  * and the others are still written.
  *
@@ -112,10 +111,8 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     format,
     annotationsLeftOut: 0,
   };
-  const asked = {
-    ...filters,
-    optionalFields: [...new Set([...SDK_FIELDS, ...filters.optionalFields ?? []])],
-  };
+  // The lab API spec, "Tasks": without these optional fields the lab sends no task data.
+  const asked = exportTaskFilters(filters);
   let done = 0;
   try {
     let first = true;

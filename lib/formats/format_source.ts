@@ -33,7 +33,7 @@ const GEOMETRY_BY_TYPE: Readonly<Record<string, Geometry>> = {
   "iat-graph": "graph",
 };
 
-// `../shared/sdk-formats.md`: what each format accepts.
+// the export formats spec: what each format accepts.
 const ACCEPTED: Readonly<Record<"yolo" | "coco", readonly Geometry[]>> = {
   yolo: ["segmentation", "polygon", "rectangle", "polyline", "graph"],
   coco: ["segmentation", "polygon", "rectangle"],

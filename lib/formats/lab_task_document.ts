@@ -1,7 +1,7 @@
 import type { Task } from "../api/types.ts";
 
 /**
- * A task as the SDK's `format="lab"` export writes it (`../shared/sdk-formats.md`, "--format
+ * A task as the SDK's `format="lab"` export writes it (the export formats spec, "--format
  * lab"): the document as the API returned it, every field in its order, but `data` becomes the
  * merge of `data.body` with `data.metadata.body` (`createdAt`, `type`, `projectType` and
  * `metadata` of `data` are dropped). No `data` (or `null`, `{}`) gives `{}`, appended last when

@@ -16,7 +16,7 @@ export interface MaskInstance {
 
 /**
  * Splits a segmentation mask into its instances, one per distinct pair (R, B) with R >= 1 and a B
- * that has a class, ordered by R then class (`../shared/sdk-formats.md`, "COCO"). One pass over
+ * that has a class, ordered by R then class (the export formats spec, "COCO"). One pass over
  * the rows numbers each pixel's instance; one pass down the columns cuts every instance's runs at
  * once, so the cost is the pixels, not pixels × instances.
  *

@@ -1,6 +1,6 @@
 /**
  * Prints a number as Python's `str()` prints a `float`: the shortest decimal that reads back as
- * the same double, with Python's layout (`../shared/sdk-formats.md`, "Printing numbers as Python
+ * the same double, with Python's layout (the export formats spec, "Printing numbers as Python
  * does"): an integral value keeps `.0`, and scientific notation is used when the decimal exponent
  * is below -4 or at least 16, with a sign and at least two exponent digits.
  *

@@ -15,7 +15,7 @@ export interface YoloLabelOptions {
 
 /**
  * A task's YOLO label file, as the SDK's `LabToYoloFormatter` writes it
- * (`../shared/sdk-formats.md`, "labels/<task name>.txt"): one line per polygon of each annotation,
+ * (the export formats spec, "labels/<task name>.txt"): one line per polygon of each annotation,
  * `<class> <x> <y> ...` (a rectangle `<class> <cx> <cy> <w> <h>`), numbers printed as Python
  * prints them, each line ending in `\n`. An annotation without a label has class `-1`, as in the
  * SDK.

@@ -2,7 +2,7 @@ import type { ConfigurationMetadata } from "../api/types.ts";
 
 /**
  * The class names of a YOLO export, as the SDK lists them (`flatten_available_labels_used_in_main_lists`,
- * `../shared/sdk-formats.md`, "data.yaml"): for each main list, for each of its keys, every label
+ * the export formats spec, "data.yaml"): for each main list, for each of its keys, every label
  * id of that list, in order. Lists no main list names are left out; a label reached twice is
  * listed twice (its class is its first position), so that `nc` and the indices stay the SDK's.
  *

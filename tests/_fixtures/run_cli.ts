@@ -50,16 +50,17 @@ export const CLI_PERMISSIONS = [
 
 /**
  * Runs the command line in a child process, as a user would, with only `env` (and `NO_COLOR`) as
- * its environment and the permissions the README gives (or `permissions`).
+ * its environment and the permissions the README gives (or `permissions`); `entry` is the module
+ * run (default `cli.ts`).
  */
 export async function runCliProcess(
   args: string[],
-  options: { env?: Record<string, string>; cwd: string; permissions?: string[] },
+  options: { env?: Record<string, string>; cwd: string; permissions?: string[]; entry?: string },
 ): Promise<Ran> {
   const output = await outputWithin(
     Deno.execPath(),
     {
-      args: ["run", ...options.permissions ?? CLI_PERMISSIONS, CLI, ...args],
+      args: ["run", ...options.permissions ?? CLI_PERMISSIONS, options.entry ?? CLI, ...args],
       cwd: options.cwd,
       env: { NO_COLOR: "1", ...options.env },
       clearEnv: true,

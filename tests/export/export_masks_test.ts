@@ -266,7 +266,7 @@ Deno.test("exportMasks() sends every filter to the API as the spec says", async 
   assert.deepEqual(query.getAll("updatedAt"), [">=2024-12-25 00:00:00", "<2025-01-01"]);
   assert.equal(query.get("data.body.camera"), "front");
   assert.equal(query.get("properties.site"), "paris");
-  assert.deepEqual(query.getAll("optionalFields"), ["metrics"]);
+  assert.deepEqual(query.getAll("optionalFields"), ["data", "data.mask", "jobs", "metrics"]);
 });
 
 Deno.test("exportMasks() walks every page of a large project", async () => {

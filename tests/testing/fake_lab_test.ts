@@ -27,7 +27,7 @@ async function tokenOf(lab: FakeLab): Promise<string> {
 
 /** The ids of the tasks the lab lists for a query on project p1 (one page of up to 1000). */
 async function idsFor(lab: FakeLab, filters: string): Promise<string[]> {
-  const query = `projectId=p1&pagination=true&limit=1000&${filters}`;
+  const query = `projectId=p1&pagination=true&page=1&limit=1000&${filters}`;
   const { status, body } = await get(lab, `${TASKS}?${query}`, await tokenOf(lab));
   assert.equal(status, 200, JSON.stringify(body));
   return body.docs.map((task: { _id: string }) => task._id);
@@ -66,6 +66,20 @@ Deno.test("startFakeLab() logs in with a form", async (t) => {
         body: { statusCode: 401, message: "Unauthorized" },
       });
       assert.equal((await logIn(lab, { access_id: "" })).status, 400);
+      assert.deepEqual(lab.issuedTokens, []);
+    }),
+  );
+
+  await t.step(
+    "answering 400 to the right credentials in a JSON body",
+    withLab({}, async (lab) => {
+      const response = await fetch(new URL(LOGIN, lab.url), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ access_id: lab.accessId, secret_key: lab.secretKey }),
+      });
+      assert.equal(response.status, 400);
+      assert.match((await response.json()).message, /x-www-form-urlencoded/);
       assert.deepEqual(lab.issuedTokens, []);
     }),
   );
@@ -115,8 +129,9 @@ Deno.test(
     assert.deepEqual([unknown.status, unknown.body.statusCode], [404, 404]);
     assert.match(unknown.body.message, /p_none/);
     assert.equal((await get(lab, CONFIGURATION.replace("p1", "p_hidden"), token)).status, 403);
-    assert.equal((await get(lab, `${TASKS}?projectId=p_none`, token)).status, 404);
-    assert.equal((await get(lab, `${TASKS}?projectId=p_hidden`, token)).status, 403);
+    const paged = "pagination=true&page=1&limit=100";
+    assert.equal((await get(lab, `${TASKS}?projectId=p_none&${paged}`, token)).status, 404);
+    assert.equal((await get(lab, `${TASKS}?projectId=p_hidden&${paged}`, token)).status, 403);
     assert.equal((await get(lab, "api/elsewhere", token)).status, 404);
   }),
 );
@@ -136,24 +151,34 @@ Deno.test("startFakeLab() applies every task filter", async (t) => {
     ["a date range", "updatedAt=%3E2024-12-05&updatedAt=%3C2024-12-08", ids(3, 4, 5)],
     ["data.<path>", "data.body.image.width=105", ids(5)],
     ["properties.<name>, with others", "properties.camera=rear&statuses=complete", ids(3, 9)],
-    ["optionalFields, ignored", "optionalFields=metrics&taskIds=task_0001", ids(1)],
+    ["optionalFields, which select no task", "optionalFields=metrics&taskIds=task_0001", ids(1)],
   ];
   for (const [name, filters, expected] of cases) {
     await t.step(name, async () => assert.deepEqual(await idsFor(lab, filters), expected));
   }
 
-  await t.step("answering 400 to a bad date or an unknown parameter", async () => {
+  await t.step("answering 400 to a bad date, an unknown or repeated parameter", async () => {
     const token = await tokenOf(lab);
-    for (const query of ["createdAt=2024-12-01", "createdAt=%3Esoon", "colour=red", ""]) {
+    const queries = [
+      "createdAt=2024-12-01",
+      "createdAt=%3Esoon",
+      "colour=red",
+      "projectId=p1",
+      "nameLike=a&nameLike=b",
+      "data.body.image.width=105&data.body.image.width=106",
+      "",
+    ];
+    for (const query of queries) {
       const { status, body } = await get(
         lab,
-        `${TASKS}?projectId=p1&${query}`.replace(/&$/, ""),
+        `${TASKS}?projectId=p1&pagination=true&page=1&limit=100&${query}`.replace(/&$/, ""),
         token,
       );
       assert.equal(status, query === "" ? 200 : 400, query);
       if (query !== "") assert.equal(body.statusCode, 400);
     }
-    assert.equal((await get(lab, `${TASKS}?pagination=true`, token)).status, 400);
+    const paged = "pagination=true&page=1&limit=100";
+    assert.equal((await get(lab, `${TASKS}?${paged}`, token)).status, 400);
   });
 });
 
@@ -163,7 +188,7 @@ Deno.test("startFakeLab() pages tasks like the lab", async (t) => {
   const page = (query: string) => get(lab, `${TASKS}?projectId=p1&${query}`, token);
 
   await t.step("with every paging field", async () => {
-    const { body } = await page("pagination=true&page=2&limit=5");
+    const { body } = await page("pagination=true&page=2&limit=5&optionalFields=data");
     assert.deepEqual(body.docs, PROJECT.tasks.slice(5, 10));
     assert.deepEqual({ ...body, docs: undefined }, {
       docs: undefined,
@@ -179,16 +204,78 @@ Deno.test("startFakeLab() pages tasks like the lab", async (t) => {
     });
   });
 
-  await t.step("100 per page by default, at most 1000, nothing past the end", async () => {
-    assert.equal((await page("pagination=true")).body.limit, 100);
-    assert.equal((await page("pagination=true&limit=5000")).body.limit, 1000);
+  await t.step("at most 1000 per page, nothing past the end", async () => {
+    assert.equal((await page("pagination=true&page=1&limit=5000")).body.limit, 1000);
     const last = (await page("pagination=true&page=9&limit=5")).body;
     assert.deepEqual([last.docs, last.hasNextPage, last.nextPage], [[], false, null]);
-    assert.equal((await page("pagination=true&page=0")).status, 400);
+    assert.equal((await page("pagination=true&page=0&limit=5")).status, 400);
   });
 
-  await t.step("as one list without pagination", async () => {
-    assert.deepEqual((await page("pagination=false")).body, PROJECT.tasks);
+  await t.step("answering 400 without pagination=true, a page or a limit", async () => {
+    for (
+      const query of [
+        "pagination=false&page=1&limit=5",
+        "page=1&limit=5",
+        "pagination=true&limit=5",
+        "pagination=true&page=1",
+      ]
+    ) {
+      const { status, body } = await page(query);
+      assert.equal(status, 400, query);
+      assert.match(body.message, /pagination=true, page and limit are required/);
+    }
+  });
+});
+
+Deno.test("startFakeLab() serves task data and masks only when optionalFields asks", async (t) => {
+  const seg = {
+    _id: "t_seg",
+    name: "a.jpg",
+    jobs: [{ id: "job_1" }],
+    metrics: { seconds: 12 },
+    data: { type: "default", body: { image: { width: 2, height: 1 }, mask: "data:seg" } },
+  };
+  const form = {
+    _id: "t_form",
+    name: "b.jpg",
+    data: { body: { comment: { value: "ok" }, seg_main: { mask: "data:form", image: {} } } },
+  };
+  await using lab = await startFakeLab({
+    projects: [{ configuration: { projectId: "p1", projectType: "form" }, tasks: [seg, form] }],
+  });
+  const token = await tokenOf(lab);
+  const docsFor = async (fields: string[]) => {
+    const query = new URLSearchParams({ projectId: "p1", pagination: "true", page: "1" });
+    query.append("limit", "100");
+    for (const field of fields) query.append("optionalFields", field);
+    const { status, body } = await get(lab, `${TASKS}?${query}`, token);
+    assert.equal(status, 200, JSON.stringify(body));
+    return body.docs;
+  };
+
+  await t.step("no data, jobs or metrics without optionalFields", async () => {
+    assert.deepEqual(await docsFor([]), [{ _id: "t_seg", name: "a.jpg" }, {
+      _id: "t_form",
+      name: "b.jpg",
+    }]);
+  });
+
+  await t.step("data without its masks for optionalFields=data", async () => {
+    assert.deepEqual((await docsFor(["data"])).map((task: { data: unknown }) => task.data), [
+      { type: "default", body: { image: { width: 2, height: 1 } } },
+      { body: { comment: { value: "ok" }, seg_main: { image: {} } } },
+    ]);
+  });
+
+  await t.step("no data for data.mask alone", async () => {
+    assert.deepEqual((await docsFor(["data.mask"])).map((task: object) => "data" in task), [
+      false,
+      false,
+    ]);
+  });
+
+  await t.step("every field, masks included, for the export's four", async () => {
+    assert.deepEqual(await docsFor(["data", "data.mask", "jobs", "metrics"]), [seg, form]);
   });
 });
 
