@@ -152,8 +152,12 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
   );
   assert.match(
     run.summary,
-    /Uploaded as <code>nightly-masks<\/code>, kept for 5 days: download it from <a href="https:\/\/github\.com\/octo\/masks\/actions\/runs\/42">/,
+    /<h3>Artifact<\/h3>\n<p>Uploaded as <code>nightly-masks<\/code>, kept for 5 days: <a href="https:\/\/github\.com\/octo\/masks\/actions\/runs\/42\/artifacts\/7">download it<\/a>\.<\/p>\n$/,
   );
+  assert.deepEqual(run.upload, {
+    name: "nightly-masks",
+    files: ["c,d.png", "export.json", "manifest.jsonl", "street/a.png", "street/a__t3.png"],
+  });
   assertSecretsMasked(lab, run);
 });
 
