@@ -6,7 +6,7 @@
 import * as core from "@actions/core";
 import type { TaskFilters } from "../lib/api/types.ts";
 import type { ExportSummary, TaskOutcome } from "../lib/export/export_summary.ts";
-import { kindOf, MAX_LISTED } from "./_task_annotations.ts";
+import { kindOf, MAX_LISTED, renameText } from "./_task_annotations.ts";
 import { type ActionInputs, filterInputName } from "./inputs.ts";
 
 /**
@@ -86,9 +86,7 @@ export async function writeJobSummary(
 }
 
 function taskRow(outcome: TaskOutcome): ReturnType<typeof cell>[] {
-  const reason = outcome.renamedFrom === undefined
-    ? outcome.reason ?? ""
-    : `"${outcome.renamedFrom}" is taken by an earlier task; written as "${outcome.file}"`;
+  const reason = outcome.renamedFrom === undefined ? outcome.reason ?? "" : renameText(outcome);
   return [kindOf(outcome) ?? outcome.status, outcome.taskName, outcome.taskId, reason]
     .map((text) => cell(html(text)));
 }

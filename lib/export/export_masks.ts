@@ -25,6 +25,7 @@ import { incrementalFilters, removedEntries } from "./_incremental.ts";
 import { ConvertPool } from "./_convert_pool.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
+import { hostPlatform, type Platform } from "./platform.ts";
 import type { ExportEvent, ExportSummary } from "./export_summary.ts";
 import { MASK_FORMATS, type MaskFormat } from "./mask_format.ts";
 import type { Shard } from "./shard.ts";
@@ -75,6 +76,12 @@ export interface ExportMasksOptions {
   maxPixels?: number;
   /** The export's start time, for the default folder name. @default {new Date()} */
   now?: Date;
+  /**
+   * Whose naming rules the folder and files follow: on `"windows"` the default folder name has
+   * `-` for `:`, and task names lose the characters Windows refuses (reported as renamed).
+   * @default {hostPlatform()}
+   */
+  platform?: Platform;
   /** Stops the export between tasks; files already written stay complete. */
   signal?: AbortSignal;
   /** Called at the start and after each task, for progress bars and logs. */
@@ -183,6 +190,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     replaceExtension: options.replaceExtension,
     shard: options.shard,
     dryRun: options.dryRun ?? false,
+    platform: options.platform ?? hostPlatform(),
     concurrency: options.concurrency ?? Math.max(2, navigator.hardwareConcurrency),
     onProgress: options.onProgress,
   });
@@ -270,7 +278,8 @@ function exportFolder(options: ExportMasksOptions, startedAt: Date): string {
       { setting: "output-filename" },
     );
   }
-  const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt);
+  const name = options.outputFilename ||
+    defaultExportFolderName(options.projectId, startedAt, { platform: options.platform });
   if (name.split(/[\\/]/).includes("..")) {
     throw new ConfigError(
       `The output filename "${name}" has a ".." segment; name the export folder inside ` +

@@ -1,4 +1,5 @@
 import type { ExportEvent } from "../export/export_summary.ts";
+import { hostPlatform, type Platform } from "../export/platform.ts";
 import { ProgressBar } from "./progress_bar.ts";
 
 // Below this many tasks, plain logs get no progress lines: the summary says it all.
@@ -12,6 +13,8 @@ export interface ProgressReporterOptions {
   isTerminal: boolean;
   /** The clock, in milliseconds. @default {performance.now} */
   now?: () => number;
+  /** Whose path separator the files are shown with (`street\a.png` on Windows). @default {hostPlatform()} */
+  platform?: Platform;
 }
 
 /** Receives an export's events; `end()` closes the bar. */
@@ -44,6 +47,11 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
   const { write, isTerminal } = options;
   const bar = isTerminal ? new ProgressBar({ write, now: options.now }) : undefined;
   let nextTenth = 1;
+  // Mask paths hold no `\` (they are made portable), so on Windows each `/` is a separator.
+  const file = (path: string | undefined) =>
+    (options.platform ?? hostPlatform()) === "windows"
+      ? quote(path).replaceAll("/", "\\")
+      : quote(path);
   const say = (line: string) => {
     bar?.end();
     write(`${line}\n`);
@@ -60,12 +68,12 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
         say(`failed: ${quote(outcome.taskName)} (${outcome.taskId}): ${outcome.reason}`);
       } else if (outcome?.status === "planned") {
         say(
-          `would export: ${quote(outcome.taskName)} (${outcome.taskId}) to ${quote(outcome.file)}`,
+          `would export: ${quote(outcome.taskName)} (${outcome.taskId}) to ${file(outcome.file)}`,
         );
       } else if (outcome?.renamedFrom !== undefined) {
         say(
           `renamed: ${quote(outcome.taskName)} (${outcome.taskId}): ` +
-            `${outcome.renameReason ?? "its name is taken"}; written as ${quote(outcome.file)}`,
+            `${outcome.renameReason ?? "its name is taken"}; written as ${file(outcome.file)}`,
         );
       }
       if (bar) bar.update(done, total);

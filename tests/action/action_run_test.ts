@@ -126,8 +126,8 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
   assert.deepEqual(annotations(run, "error"), []);
   // Sorted: a skipped task is annotated at once, a renamed one once its file is written.
   assert.deepEqual(annotations(run, "warning").sort(), [
-    '::warning title=Mask renamed::Task "street/a.png" (t3): "street/a.png" is taken by an ' +
-    'earlier task; written as "street/a__t3.png"',
+    '::warning title=Mask renamed::Task "street/a.png" (t3): "street/a.png" is taken by task ' +
+    't1; written as "street/a__t3.png"',
     '::warning title=Task skipped::Task "never-annotated.jpg" (t4) was skipped: no mask',
   ]);
   assert.match(run.stdout, new RegExp(`^Exported 3 masks to "${folder}"$`, "m"));
