@@ -69,23 +69,21 @@ export function condition(
     next();
     return compare(left, operator!, primary());
   }
-  function and(): ExpressionValue {
-    let value = comparison();
-    while (peek() === "&&") {
+  // `a && b` gives b when a is truthy, else a; `a || b` gives a when a is truthy, else b.
+  function chain(operator: "&&" | "||", operand: () => ExpressionValue): ExpressionValue {
+    let value = operand();
+    while (peek() === operator) {
       next();
-      const right = comparison();
-      value = truthy(value) ? right : value;
+      const right = operand();
+      if (truthy(value) === (operator === "&&")) value = right;
     }
     return value;
   }
+  function and(): ExpressionValue {
+    return chain("&&", comparison);
+  }
   function or(): ExpressionValue {
-    let value = and();
-    while (peek() === "||") {
-      next();
-      const right = and();
-      value = truthy(value) ? value : right;
-    }
-    return value;
+    return chain("||", and);
   }
 
   const value = or();

@@ -6,25 +6,13 @@
  * @module
  */
 import { parse } from "yaml";
-import { type ActionYml, loadAction, ROOT } from "../action/_composite.ts";
+import { type ActionStep, type ActionYml, loadAction, ROOT } from "../action/_composite.ts";
 
-/** A step of a workflow job. */
-export interface WorkflowStep {
-  /** Its id. */
-  id?: string;
+/** A step of a workflow job: an action's step, with a name. */
+export type WorkflowStep = ActionStep & {
   /** Its name. */
   name?: string;
-  /** Its condition. */
-  if?: string;
-  /** The action it uses. */
-  uses?: string;
-  /** Its script. */
-  run?: string;
-  /** The inputs of the action it uses. */
-  with?: Record<string, unknown>;
-  /** Its environment. */
-  env?: Record<string, unknown>;
-}
+};
 
 /** A workflow job. */
 export interface WorkflowJob {
