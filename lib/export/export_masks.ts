@@ -42,7 +42,7 @@ export interface ExportMasksOptions {
   filters?: TaskFilters;
   /** The folder the export folder is made in (`output_folder`). @default {"."} */
   outputFolder?: string;
-  /** The export folder's name (`output_filename`). @default {"lab_mask_<projectId>_<YYYY-MM-DD_HH:MM:SS>"} */
+  /** The export folder's name (`output_filename`). @default {"lab_mask_<projectId>_<YYYY-MM-DD_HH:MM:SS>"} (`HH-MM-SS` on Windows) */
   outputFilename?: string;
   /** Name files `a.png` rather than `a.jpg.png` (`replace_extension`). @default {false} */
   replaceExtension?: boolean;

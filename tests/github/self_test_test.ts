@@ -5,6 +5,7 @@ import { startFakeLab } from "../../testing/fake_lab.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { evaluate, ROOT, runAction, runStep, UPLOADED } from "../action/_composite.ts";
 import type { Workflow, WorkflowStep } from "./_workflows.ts";
+import { parseChecks } from "../../.github/scripts/check_export.ts";
 
 const OS = "ubuntu-latest";
 
@@ -118,4 +119,23 @@ Deno.test("the self-test's checks fail on a file whose bytes differ from the man
     /^::error::"street\/frame_0003\.jpg\.png" \(task task_3\) is not in downloaded\/street-update$/m,
   );
   assert.match(stdout, /^::error::masks the manifest does not list: street\/extra\.png$/m);
+});
+
+Deno.test("check_export.ts reads its flags into checks", () => {
+  const checks = parseChecks([
+    "--outputs",
+    '{"exported-count": "2"}',
+    "--exported",
+    "2",
+    "--not-uploaded",
+    "--summary-includes",
+    "a",
+    "--summary-includes",
+    "b",
+  ]);
+  assert.deepEqual(checks.outputs, { "exported-count": "2" });
+  assert.equal(checks.exported, 2);
+  assert.equal(checks.uploaded, false);
+  assert.deepEqual(checks.summaryIncludes, ["a", "b"]);
+  assert.throws(() => parseChecks(["--exportd", "2"]), /Unknown option '--exportd'/);
 });
