@@ -23116,14 +23116,20 @@ import { createHash as createHash2 } from "node:crypto";
 var MAX_NAME_BYTES = 200;
 var RESERVED_NAME = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(?=[. ]|$)/i;
 var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\\]/g;
+var WINDOWS_REFUSED = /[<>:"|?*]/g;
 var ENCODER = new TextEncoder();
-function portablePath(path6) {
+function portablePath(path6, platform2) {
   const changes = /* @__PURE__ */ new Set();
   const names = path6.split("/").filter((name) => name !== "");
   if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path6)} has no name.`);
   const portable = names.map((name, i) => {
     let safe = name.replace(UNSAFE_CHARACTERS, "_");
     if (safe !== name) changes.add('a control character or "\\" became "_"');
+    const refused = platform2 === "windows" ? safe.replace(WINDOWS_REFUSED, "_") : safe;
+    if (refused !== safe) {
+      safe = refused;
+      changes.add('a character Windows refuses in names (< > : " | ? *) became "_"');
+    }
     const device = RESERVED_NAME.exec(safe)?.[1];
     if (device !== void 0) {
       safe = `${device}_${safe.slice(device.length)}`;
@@ -23164,19 +23170,29 @@ function byteLength(text2) {
   return ENCODER.encode(text2).length;
 }
 
+// lib/export/platform.ts
+function hostPlatform() {
+  return Deno.build.os === "windows" ? "windows" : "posix";
+}
+function nativePath(path6, platform2 = hostPlatform()) {
+  return platform2 === "windows" ? path6.replaceAll("/", "\\") : path6;
+}
+
 // lib/export/mask_file_registry.ts
 var MAX_ID_LENGTH = 64;
 var MaskFileRegistry = class {
   // Claimed files by comparison key, with the task holding each (`null`: the export's own file).
   #files = /* @__PURE__ */ new Map();
   #folders = /* @__PURE__ */ new Set();
+  #platform;
   /**
    * Creates a registry where nothing is claimed yet but the export's own files.
    *
    * @param options The paths the export writes itself (a manifest...), which no mask file and no
-   * mask folder may take.
+   * mask folder may take; and the platform the files are made on (default the running one).
    */
   constructor(options = {}) {
+    this.#platform = options.platform ?? hostPlatform();
     for (const path6 of options.reserved ?? []) this.#files.set(keyOf(path6), null);
   }
   /**
@@ -23200,7 +23216,7 @@ var MaskFileRegistry = class {
    * @throws {RangeError} when the path has no name at all.
    */
   claimFile(path6, taskId) {
-    const portable = portablePath(path6);
+    const portable = portablePath(path6, this.#platform);
     const reasons = [
       ...portable.changes
     ];
@@ -23299,16 +23315,7 @@ function inShard(taskId, shard) {
 // lib/export/_export_run.ts
 var ExportRun = class {
   #options;
-  // The export's own files: a task named "manifest.jsonl/a.jpg" must not make them folders.
-  #registry = new MaskFileRegistry({
-    reserved: [
-      MANIFEST_NAME,
-      PARTIAL_MANIFEST_NAME,
-      METADATA_NAME,
-      "labelmap.json",
-      "labelmap.txt"
-    ]
-  });
+  #registry;
   #pool;
   #manifest;
   #previous = /* @__PURE__ */ new Map();
@@ -23320,6 +23327,16 @@ var ExportRun = class {
   #order = /* @__PURE__ */ new WeakMap();
   constructor(folder, options) {
     this.#options = options;
+    this.#registry = new MaskFileRegistry({
+      reserved: [
+        MANIFEST_NAME,
+        PARTIAL_MANIFEST_NAME,
+        METADATA_NAME,
+        "labelmap.json",
+        "labelmap.txt"
+      ],
+      platform: options.platform
+    });
     this.#pool = new TaskPool(options.concurrency);
     this.#manifest = new ManifestWriter(folder);
     for (const entry of options.previous) {
@@ -23719,10 +23736,15 @@ function canStartWorkers(url) {
 }
 
 // lib/export/export_folder_name.ts
-function defaultExportFolderName(projectId, now) {
+function defaultExportFolderName(projectId, now, options = {}) {
   const two = (value2) => String(value2).padStart(2, "0");
   const date = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
-  const time = `${two(now.getHours())}:${two(now.getMinutes())}:${two(now.getSeconds())}`;
+  const separator = (options.platform ?? hostPlatform()) === "windows" ? "-" : ":";
+  const time = [
+    now.getHours(),
+    now.getMinutes(),
+    now.getSeconds()
+  ].map(two).join(separator);
   return `lab_mask_${projectId}_${date}_${time}`;
 }
 
@@ -23794,6 +23816,7 @@ async function exportMasks(options) {
     replaceExtension: options.replaceExtension,
     shard: options.shard,
     dryRun: options.dryRun ?? false,
+    platform: options.platform ?? hostPlatform(),
     concurrency: options.concurrency ?? Math.max(2, navigator.hardwareConcurrency),
     onProgress: options.onProgress
   });
@@ -23872,7 +23895,9 @@ function exportFolder(options, startedAt) {
       setting: "output-filename"
     });
   }
-  const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt);
+  const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt, {
+    platform: options.platform
+  });
   if (name.split(/[\\/]/).includes("..")) {
     throw new ConfigError(`The output filename "${name}" has a ".." segment; name the export folder inside --output-folder, or change --output-folder`, {
       setting: "output-filename"
@@ -24004,6 +24029,7 @@ function progressReporter(options) {
     now: options.now
   }) : void 0;
   let nextTenth = 1;
+  const file = (path6) => (options.platform ?? hostPlatform()) === "windows" ? quote2(path6).replaceAll("/", "\\") : quote2(path6);
   const say = (line) => {
     bar?.end();
     write(`${line}
@@ -24020,9 +24046,9 @@ function progressReporter(options) {
       if (outcome?.status === "failed") {
         say(`failed: ${quote2(outcome.taskName)} (${outcome.taskId}): ${outcome.reason}`);
       } else if (outcome?.status === "planned") {
-        say(`would export: ${quote2(outcome.taskName)} (${outcome.taskId}) to ${quote2(outcome.file)}`);
+        say(`would export: ${quote2(outcome.taskName)} (${outcome.taskId}) to ${file(outcome.file)}`);
       } else if (outcome?.renamedFrom !== void 0) {
-        say(`renamed: ${quote2(outcome.taskName)} (${outcome.taskId}): ${outcome.renameReason ?? "its name is taken"}; written as ${quote2(outcome.file)}`);
+        say(`renamed: ${quote2(outcome.taskName)} (${outcome.taskId}): ${outcome.renameReason ?? "its name is taken"}; written as ${file(outcome.file)}`);
       }
       if (bar) bar.update(done, total);
       else if (total >= PLAIN_PROGRESS_MIN && done >= total * nextTenth / 10) {
@@ -24355,7 +24381,7 @@ var TaskAnnotations = class {
         title: TITLES.failed
       });
     } else if (kind === "renamed") {
-      warning(`${task}: "${outcome.renamedFrom}" is taken by an earlier task; written as "${outcome.file}"`, {
+      warning(`${task}: ${renameText(outcome)}`, {
         title: TITLES.renamed
       });
     } else {
@@ -24385,6 +24411,10 @@ function kindOf(outcome) {
   if (outcome.status === "failed") return "failed";
   if (outcome.status === "skipped") return "skipped";
   return outcome.renamedFrom === void 0 ? void 0 : "renamed";
+}
+function renameText(outcome) {
+  const reason = outcome.renameReason ?? `"${outcome.renamedFrom}" is taken by an earlier task`;
+  return `${reason}; written as "${nativePath(outcome.file ?? "")}"`;
 }
 
 // action/outputs.ts
@@ -24458,10 +24488,12 @@ async function writeJobSummary(summary2, inputs) {
       report.addRaw(`<p>... and ${listed.length - MAX_LISTED} more tasks.</p>`, true);
     }
   }
-  await report.addHeading("Artifact", 3).addRaw(`<p>${artifactText(summary2, inputs)}</p>`, true).write();
+  const artifact = artifactText(summary2, inputs);
+  if (artifact !== void 0) report.addHeading("Artifact", 3).addRaw(`<p>${artifact}</p>`, true);
+  await report.write();
 }
 function taskRow(outcome) {
-  const reason = outcome.renamedFrom === void 0 ? outcome.reason ?? "" : `"${outcome.renamedFrom}" is taken by an earlier task; written as "${outcome.file}"`;
+  const reason = outcome.renamedFrom === void 0 ? outcome.reason ?? "" : renameText(outcome);
   return [
     kindOf(outcome) ?? outcome.status,
     outcome.taskName,
@@ -24490,26 +24522,14 @@ function durationText(ms) {
 }
 function artifactText(summary2, inputs) {
   if (summary2.dryRun) return "None: a dry run writes and uploads nothing.";
-  if (!uploadsFolder(summary2, inputs)) return "None: nothing was exported.";
+  if (!uploadsFolder(summary2)) return "None: nothing was exported.";
   if (!inputs.upload) {
     return `Not uploaded (<code>upload: false</code>): the masks are in ${code(summary2.folder)} on the runner.`;
   }
-  const kept = inputs.retentionDays === void 0 ? "for the repository's retention period" : `for ${inputs.retentionDays} days`;
-  const run2 = runUrl();
-  const where = run2 === void 0 ? "this run's page" : `<a href="${html(run2)}">this run's page</a>`;
-  return `Uploaded as ${code(inputs.artifactName)}, kept ${kept}: download it from ${where}.`;
+  return void 0;
 }
-function uploadsFolder(summary2, inputs) {
-  return summary2.exported > 0 || inputs.incremental !== void 0 && summary2.manifest !== void 0;
-}
-function runUrl() {
-  const [server, repository, runId] = [
-    "GITHUB_SERVER_URL",
-    "GITHUB_REPOSITORY",
-    "GITHUB_RUN_ID"
-  ].map((name) => Deno.env.get(name));
-  if (!server || !repository || !runId) return void 0;
-  return `${server}/${repository}/actions/runs/${runId}`;
+function uploadsFolder(summary2) {
+  return summary2.manifest !== void 0;
 }
 function cell(data, header = false) {
   return {
