@@ -11,6 +11,7 @@
  */
 import { parse } from "yaml";
 import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { listFiles } from "../_fixtures/temp_dir.ts";
 import { condition } from "./_expression.ts";
 
@@ -49,7 +50,7 @@ export interface ActionYml {
 }
 
 /** The repository's root folder, where `action.yml` is. */
-export const ROOT: string = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
+export const ROOT: string = fileURLToPath(new URL("../../", import.meta.url)).replace(/[\\/]$/, "");
 
 /** What one run of the Action's steps left behind. */
 export interface ActionRun {
