@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import type { TaskOutcome } from "../lib/export/export_summary.ts";
 import { inertText } from "../lib/inert_text.ts";
+import { nativePath } from "../lib/export/platform.ts";
 
 /** How many tasks of each kind get an annotation, and a row in the job summary. */
 export const MAX_LISTED = 50;
@@ -15,7 +16,7 @@ const TITLES: Record<Kind, string> = {
 
 /**
  * Annotates tasks as they finish: a failed task is an error, a skipped task (no mask) or a
- * renamed one (its file name was taken) a warning. Only the first {@linkcode MAX_LISTED} of each
+ * renamed one (its file name was taken, or not allowed on this system) a warning. Only the first {@linkcode MAX_LISTED} of each
  * kind are annotated, so a large project cannot flood the run; `end()` says how many more there
  * were. The job summary lists them too.
  */
@@ -38,11 +39,7 @@ export class TaskAnnotations {
     if (kind === "failed") {
       core.error(`${task} failed: ${inertText(outcome.reason)}`, { title: TITLES.failed });
     } else if (kind === "renamed") {
-      core.warning(
-        `${task}: "${outcome.renamedFrom}" is taken by an earlier task; written as ` +
-          `"${outcome.file}"`,
-        { title: TITLES.renamed },
-      );
+      core.warning(`${task}: ${renameText(outcome)}`, { title: TITLES.renamed });
     } else {
       core.warning(`${task} was skipped: ${inertText(outcome.reason)}`, { title: TITLES.skipped });
     }
@@ -68,4 +65,13 @@ export function kindOf(outcome: TaskOutcome): Kind | undefined {
   if (outcome.status === "failed") return "failed";
   if (outcome.status === "skipped") return "skipped";
   return outcome.renamedFrom === undefined ? undefined : "renamed";
+}
+
+/**
+ * Why a renamed task's file has another name, and that name with the system's separator:
+ * `"a.png" is taken by task t1; written as "a__t2.png"`.
+ */
+export function renameText(outcome: TaskOutcome): string {
+  const reason = outcome.renameReason ?? `"${outcome.renamedFrom}" is taken by an earlier task`;
+  return `${reason}; written as "${nativePath(outcome.file ?? "")}"`;
 }

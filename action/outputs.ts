@@ -7,7 +7,7 @@ import * as core from "@actions/core";
 import type { TaskFilters } from "../lib/api/types.ts";
 import type { ExportSummary, TaskOutcome } from "../lib/export/export_summary.ts";
 import { unicodeBar } from "../lib/report/unicode_bar.ts";
-import { kindOf, MAX_LISTED } from "./_task_annotations.ts";
+import { kindOf, MAX_LISTED, renameText } from "./_task_annotations.ts";
 import { type ActionInputs, filterInputName } from "./inputs.ts";
 import { inertText } from "../lib/inert_text.ts";
 
@@ -46,8 +46,9 @@ export function setOutputs(summary: ExportSummary): void {
  * Appends the export's report to the job summary (`GITHUB_STEP_SUMMARY`): the project, the
  * filters, the shard, the mask format, the counts (for an incremental run also the tasks kept,
  * carried over and removed) and duration, a table of the failed, renamed and skipped tasks (the
- * first {@linkcode MAX_LISTED}, then a count), and where the artifact is. Outside Actions (no
- * `GITHUB_STEP_SUMMARY`) it does nothing.
+ * first {@linkcode MAX_LISTED}, then a count), and why no artifact is uploaded when none is (the
+ * upload step of `action.yml` adds where the artifact is once it is uploaded). Outside Actions
+ * (no `GITHUB_STEP_SUMMARY`) it does nothing.
  *
  * @param summary What the export did.
  * @param inputs The inputs, for the filters and the artifact.
@@ -82,8 +83,9 @@ export async function writeJobSummary(
     }
   }
   addLabelTable(report, summary, inputs);
-  await report.addHeading("Artifact", 3).addRaw(`<p>${artifactText(summary, inputs)}</p>`, true)
-    .write();
+  const artifact = artifactText(summary, inputs);
+  if (artifact !== undefined) report.addHeading("Artifact", 3).addRaw(`<p>${artifact}</p>`, true);
+  await report.write();
 }
 
 /** Per label: tasks containing it (with a bar), instances, pixel share; then where the report is. */
@@ -117,9 +119,7 @@ function addLabelTable(
 }
 
 function taskRow(outcome: TaskOutcome): ReturnType<typeof cell>[] {
-  const reason = outcome.renamedFrom === undefined
-    ? outcome.reason ?? ""
-    : `"${outcome.renamedFrom}" is taken by an earlier task; written as "${outcome.file}"`;
+  const reason = outcome.renamedFrom === undefined ? outcome.reason ?? "" : renameText(outcome);
   return [kindOf(outcome) ?? outcome.status, outcome.taskName, outcome.taskId, reason]
     .map((text) => cell(html(inertText(text))));
 }
@@ -151,39 +151,27 @@ function durationText(ms: number): string {
   return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 
-function artifactText(summary: ExportSummary, inputs: ActionInputs): string {
+/**
+ * The artifact part of the summary when no upload follows; `undefined` when the upload step
+ * runs, which then says itself where the artifact is (so "uploaded" is never said before it is).
+ */
+function artifactText(summary: ExportSummary, inputs: ActionInputs): string | undefined {
   if (summary.dryRun) return "None: a dry run writes and uploads nothing.";
-  if (!uploadsFolder(summary, inputs)) return "None: nothing was exported.";
+  if (!uploadsFolder(summary)) return "None: nothing was exported.";
   if (!inputs.upload) {
     return `Not uploaded (<code>upload: false</code>): the masks are in ` +
       `${code(summary.folder)} on the runner.`;
   }
-  const kept = inputs.retentionDays === undefined
-    ? "for the repository's retention period"
-    : `for ${inputs.retentionDays} days`;
-  const run = runUrl();
-  const where = run === undefined
-    ? "this run's page"
-    : `<a href="${html(run)}">this run's page</a>`;
-  return `Uploaded as ${code(inputs.artifactName)}, kept ${kept}: download it from ${where}.`;
+  return undefined;
 }
 
 /**
- * Whether the export left a folder to upload: masks were exported, or an incremental run updated
- * its folder (it always rewrites the manifest, even when only removals or nothing changed). The
- * upload step's `if` in `action.yml` says the same with the step's outputs.
+ * Whether the export left a folder to upload: it wrote a manifest, so masks were exported, kept
+ * (`resume`) or updated in place (`incremental`, even when nothing changed). The upload step's
+ * `if` in `action.yml` says the same with the step's `manifest-path` output.
  */
-function uploadsFolder(summary: ExportSummary, inputs: ActionInputs): boolean {
-  return summary.exported > 0 ||
-    (inputs.incremental !== undefined && summary.manifest !== undefined);
-}
-
-/** The page of the current workflow run, from the runner's variables. */
-function runUrl(): string | undefined {
-  const [server, repository, runId] = ["GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"]
-    .map((name) => Deno.env.get(name));
-  if (!server || !repository || !runId) return undefined;
-  return `${server}/${repository}/actions/runs/${runId}`;
+function uploadsFolder(summary: ExportSummary): boolean {
+  return summary.manifest !== undefined;
 }
 
 function cell(data: string, header = false): { data: string; header: boolean } {

@@ -24191,8 +24191,9 @@ import { createHash as createHash2 } from "node:crypto";
 var MAX_NAME_BYTES = 200;
 var RESERVED_NAME = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(?=[. ]|$)/i;
 var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/g;
+var WINDOWS_REFUSED = /[<>:"|?*]/g;
 var ENCODER = new TextEncoder();
-function portablePath(path6) {
+function portablePath(path6, platform2) {
   const changes = /* @__PURE__ */ new Set();
   const names = path6.split("/").filter((name) => name !== "");
   if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path6)} has no name.`);
@@ -24200,6 +24201,11 @@ function portablePath(path6) {
     let safe = name.replace(UNSAFE_CHARACTERS, "_");
     if (safe !== name) {
       changes.add('a control character, bidirectional override or "\\" became "_"');
+    }
+    const refused = platform2 === "windows" ? safe.replace(WINDOWS_REFUSED, "_") : safe;
+    if (refused !== safe) {
+      safe = refused;
+      changes.add('a character Windows refuses in names (< > : " | ? *) became "_"');
     }
     const device = RESERVED_NAME.exec(safe)?.[1];
     if (device !== void 0) {
@@ -24241,19 +24247,29 @@ function byteLength(text2) {
   return ENCODER.encode(text2).length;
 }
 
+// lib/export/platform.ts
+function hostPlatform() {
+  return Deno.build.os === "windows" ? "windows" : "posix";
+}
+function nativePath(path6, platform2 = hostPlatform()) {
+  return platform2 === "windows" ? path6.replaceAll("/", "\\") : path6;
+}
+
 // lib/export/mask_file_registry.ts
 var MAX_ID_LENGTH = 64;
 var MaskFileRegistry = class {
   // Claimed files by comparison key, with the task holding each (`null`: the export's own file).
   #files = /* @__PURE__ */ new Map();
   #folders = /* @__PURE__ */ new Set();
+  #platform;
   /**
    * Creates a registry where nothing is claimed yet but the export's own files.
    *
    * @param options The paths the export writes itself (a manifest...), which no mask file and no
-   * mask folder may take.
+   * mask folder may take; and the platform the files are made on (default the running one).
    */
   constructor(options = {}) {
+    this.#platform = options.platform ?? hostPlatform();
     for (const path6 of options.reserved ?? []) this.#files.set(keyOf(path6), null);
   }
   /**
@@ -24277,7 +24293,7 @@ var MaskFileRegistry = class {
    * @throws {RangeError} when the path has no name at all.
    */
   claimFile(path6, taskId) {
-    const portable = portablePath(path6);
+    const portable = portablePath(path6, this.#platform);
     const reasons = [
       ...portable.changes
     ];
@@ -24376,17 +24392,7 @@ function inShard(taskId, shard) {
 // lib/export/_export_run.ts
 var ExportRun = class {
   #options;
-  // The export's own files: a task named "manifest.jsonl/a.jpg" must not make them folders.
-  #registry = new MaskFileRegistry({
-    reserved: [
-      MANIFEST_NAME,
-      PARTIAL_MANIFEST_NAME,
-      METADATA_NAME,
-      "labelmap.json",
-      "labelmap.txt",
-      REPORT_NAME
-    ]
-  });
+  #registry;
   #pool;
   #manifest;
   #previous = /* @__PURE__ */ new Map();
@@ -24398,6 +24404,17 @@ var ExportRun = class {
   #order = /* @__PURE__ */ new WeakMap();
   constructor(files, options) {
     this.#options = options;
+    this.#registry = new MaskFileRegistry({
+      reserved: [
+        MANIFEST_NAME,
+        PARTIAL_MANIFEST_NAME,
+        METADATA_NAME,
+        "labelmap.json",
+        "labelmap.txt",
+        REPORT_NAME
+      ],
+      platform: options.platform
+    });
     this.#pool = new TaskPool(options.concurrency);
     this.#manifest = new ManifestWriter(files);
     for (const entry of options.previous) {
@@ -24796,10 +24813,15 @@ function canStartWorkers(url) {
 }
 
 // lib/export/export_folder_name.ts
-function defaultExportFolderName(projectId, now) {
+function defaultExportFolderName(projectId, now, options = {}) {
   const two = (value2) => String(value2).padStart(2, "0");
   const date = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
-  const time = `${two(now.getHours())}:${two(now.getMinutes())}:${two(now.getSeconds())}`;
+  const separator = (options.platform ?? hostPlatform()) === "windows" ? "-" : ":";
+  const time = [
+    now.getHours(),
+    now.getMinutes(),
+    now.getSeconds()
+  ].map(two).join(separator);
   return `lab_mask_${projectId}_${date}_${time}`;
 }
 
@@ -26095,6 +26117,7 @@ async function exportMasks(options) {
     replaceExtension: options.replaceExtension,
     shard: options.shard,
     dryRun: options.dryRun ?? false,
+    platform: options.platform ?? hostPlatform(),
     concurrency: options.concurrency ?? Math.max(2, navigator.hardwareConcurrency),
     onProgress: options.onProgress
   });
@@ -26228,7 +26251,9 @@ function exportFolder(options, startedAt) {
       setting: "output-filename"
     });
   }
-  const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt);
+  const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt, {
+    platform: options.platform
+  });
   return outputPathOf(options.outputFolder, name, "export folder");
 }
 
@@ -26340,6 +26365,7 @@ function progressReporter(options) {
     now: options.now
   }) : void 0;
   let nextTenth = 1;
+  const file = (path6) => (options.platform ?? hostPlatform()) === "windows" ? quote2(path6).replaceAll("/", "\\") : quote2(path6);
   const say = (line, to = write) => {
     bar?.end();
     to(`${line}
@@ -26359,9 +26385,9 @@ function progressReporter(options) {
       if (outcome?.status === "failed") {
         say(`failed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ` + inertText(outcome.reason));
       } else if (outcome?.status === "planned") {
-        say(`would export: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}) to ${quote2(outcome.file)}`, plan);
+        say(`would export: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}) to ${file(outcome.file)}`, plan);
       } else if (outcome?.renamedFrom !== void 0) {
-        say(`renamed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ${outcome.renameReason ?? "its name is taken"}; written as ${quote2(outcome.file)}`);
+        say(`renamed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ${outcome.renameReason ?? "its name is taken"}; written as ${file(outcome.file)}`);
       }
       if (bar) bar.update(done, total);
       else if (total >= PLAIN_PROGRESS_MIN && done >= total * nextTenth / 10) {
@@ -26711,7 +26737,7 @@ var TaskAnnotations = class {
         title: TITLES.failed
       });
     } else if (kind === "renamed") {
-      warning(`${task}: "${outcome.renamedFrom}" is taken by an earlier task; written as "${outcome.file}"`, {
+      warning(`${task}: ${renameText(outcome)}`, {
         title: TITLES.renamed
       });
     } else {
@@ -26741,6 +26767,10 @@ function kindOf(outcome) {
   if (outcome.status === "failed") return "failed";
   if (outcome.status === "skipped") return "skipped";
   return outcome.renamedFrom === void 0 ? void 0 : "renamed";
+}
+function renameText(outcome) {
+  const reason = outcome.renameReason ?? `"${outcome.renamedFrom}" is taken by an earlier task`;
+  return `${reason}; written as "${nativePath(outcome.file ?? "")}"`;
 }
 
 // lib/report/unicode_bar.ts
@@ -26833,7 +26863,9 @@ async function writeJobSummary(summary2, inputs) {
     }
   }
   addLabelTable(report, summary2, inputs);
-  await report.addHeading("Artifact", 3).addRaw(`<p>${artifactText(summary2, inputs)}</p>`, true).write();
+  const artifact = artifactText(summary2, inputs);
+  if (artifact !== void 0) report.addHeading("Artifact", 3).addRaw(`<p>${artifact}</p>`, true);
+  await report.write();
 }
 function addLabelTable(report, summary2, inputs) {
   const labels = summary2.labels;
@@ -26861,7 +26893,7 @@ function addLabelTable(report, summary2, inputs) {
   report.addRaw(`<p>Thumbnails of every mask, histograms and the failed tasks: open <code>report.html</code> ${where} (at the top of the export folder).</p>`, true);
 }
 function taskRow(outcome) {
-  const reason = outcome.renamedFrom === void 0 ? outcome.reason ?? "" : `"${outcome.renamedFrom}" is taken by an earlier task; written as "${outcome.file}"`;
+  const reason = outcome.renamedFrom === void 0 ? outcome.reason ?? "" : renameText(outcome);
   return [
     kindOf(outcome) ?? outcome.status,
     outcome.taskName,
@@ -26890,26 +26922,14 @@ function durationText(ms) {
 }
 function artifactText(summary2, inputs) {
   if (summary2.dryRun) return "None: a dry run writes and uploads nothing.";
-  if (!uploadsFolder(summary2, inputs)) return "None: nothing was exported.";
+  if (!uploadsFolder(summary2)) return "None: nothing was exported.";
   if (!inputs.upload) {
     return `Not uploaded (<code>upload: false</code>): the masks are in ${code(summary2.folder)} on the runner.`;
   }
-  const kept = inputs.retentionDays === void 0 ? "for the repository's retention period" : `for ${inputs.retentionDays} days`;
-  const run2 = runUrl();
-  const where = run2 === void 0 ? "this run's page" : `<a href="${html(run2)}">this run's page</a>`;
-  return `Uploaded as ${code(inputs.artifactName)}, kept ${kept}: download it from ${where}.`;
+  return void 0;
 }
-function uploadsFolder(summary2, inputs) {
-  return summary2.exported > 0 || inputs.incremental !== void 0 && summary2.manifest !== void 0;
-}
-function runUrl() {
-  const [server, repository, runId] = [
-    "GITHUB_SERVER_URL",
-    "GITHUB_REPOSITORY",
-    "GITHUB_RUN_ID"
-  ].map((name) => Deno.env.get(name));
-  if (!server || !repository || !runId) return void 0;
-  return `${server}/${repository}/actions/runs/${runId}`;
+function uploadsFolder(summary2) {
+  return summary2.manifest !== void 0;
 }
 function cell(data, header = false) {
   return {

@@ -15,6 +15,7 @@ import { METADATA_NAME } from "./_export_folder.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import { maskFilePath } from "./mask_file_path.ts";
 import { MaskFileRegistry } from "./mask_file_registry.ts";
+import type { Platform } from "./platform.ts";
 import { inShard, type Shard } from "./shard.ts";
 
 /** What one export run needs besides its tasks. */
@@ -35,6 +36,8 @@ export interface ExportRunOptions {
   shard?: Shard;
   /** List, write nothing. */
   dryRun: boolean;
+  /** The platform whose naming rules the files follow. */
+  platform: Platform;
   /** How many tasks are exported at once. */
   concurrency: number;
   /** Progress. */
@@ -47,17 +50,7 @@ export interface ExportRunOptions {
  */
 export class ExportRun {
   #options: ExportRunOptions;
-  // The export's own files: a task named "manifest.jsonl/a.jpg" must not make them folders.
-  #registry = new MaskFileRegistry({
-    reserved: [
-      MANIFEST_NAME,
-      PARTIAL_MANIFEST_NAME,
-      METADATA_NAME,
-      "labelmap.json",
-      "labelmap.txt",
-      REPORT_NAME,
-    ],
-  });
+  #registry: MaskFileRegistry;
   #pool: TaskPool;
   #manifest: ManifestWriter;
   #previous = new Map<string, ManifestEntry>();
@@ -70,6 +63,18 @@ export class ExportRun {
 
   constructor(files: ExportFolderFs, options: ExportRunOptions) {
     this.#options = options;
+    // The export's own files: a task named "manifest.jsonl/a.jpg" must not make them folders.
+    this.#registry = new MaskFileRegistry({
+      reserved: [
+        MANIFEST_NAME,
+        PARTIAL_MANIFEST_NAME,
+        METADATA_NAME,
+        "labelmap.json",
+        "labelmap.txt",
+        REPORT_NAME,
+      ],
+      platform: options.platform,
+    });
     this.#pool = new TaskPool(options.concurrency);
     this.#manifest = new ManifestWriter(files);
     for (const entry of options.previous) {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Platform } from "./platform.ts";
 
 /**
  * The longest file or folder name written, in bytes of UTF-8. File systems allow 255 (ext4, APFS:
@@ -13,6 +14,8 @@ const RESERVED_NAME = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|C
 // display as another one, so they go like control characters.
 // deno-lint-ignore no-control-regex
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/g;
+// Windows refuses these in names; Linux and macOS keep them, so names stay the SDK's there.
+const WINDOWS_REFUSED = /[<>:"|?*]/g;
 const ENCODER = new TextEncoder();
 
 /** A path made portable, and what was changed to make it so (nothing when it already was). */
@@ -29,12 +32,15 @@ export interface PortablePath {
  * become `_`; a Windows device
  * name (`CON`, `nul.txt`, `COM1.jpg`...) gets `_` after the device word; a name ending in `.` or a
  * space gets `_` (so `.` and `..` become `._` and `.._`); a name longer than
- * {@linkcode MAX_NAME_BYTES} is cut by {@linkcode fitName}. A path that is already portable comes
+ * {@linkcode MAX_NAME_BYTES} is cut by {@linkcode fitName}. For `"windows"`, the characters
+ * Windows refuses (`< > : " | ? *`) become `_` as well. A path that is already portable comes
  * back unchanged, so applying this twice changes nothing more.
  *
+ * @param path The relative path, `/`-separated.
+ * @param platform The platform the files are made on.
  * @throws {RangeError} when the path has no name at all.
  */
-export function portablePath(path: string): PortablePath {
+export function portablePath(path: string, platform: Platform): PortablePath {
   const changes = new Set<string>();
   const names = path.split("/").filter((name) => name !== "");
   if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path)} has no name.`);
@@ -42,6 +48,11 @@ export function portablePath(path: string): PortablePath {
     let safe = name.replace(UNSAFE_CHARACTERS, "_");
     if (safe !== name) {
       changes.add('a control character, bidirectional override or "\\" became "_"');
+    }
+    const refused = platform === "windows" ? safe.replace(WINDOWS_REFUSED, "_") : safe;
+    if (refused !== safe) {
+      safe = refused;
+      changes.add('a character Windows refuses in names (< > : " | ? *) became "_"');
     }
     const device = RESERVED_NAME.exec(safe)?.[1];
     if (device !== undefined) {

@@ -27,6 +27,7 @@ import { incrementalFilters, removedEntries } from "./_incremental.ts";
 import { ConvertPool } from "./_convert_pool.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
+import { hostPlatform, type Platform } from "./platform.ts";
 import type { ExportEvent, ExportSummary } from "./export_summary.ts";
 import { emptySummary } from "./_empty_summary.ts";
 import { MASK_FORMATS, type MaskFormat } from "./mask_format.ts";
@@ -55,7 +56,7 @@ export interface ExportMasksOptions {
   filters?: TaskFilters;
   /** The folder the export folder is made in (`output_folder`). @default {"."} */
   outputFolder?: string;
-  /** The export folder's name (`output_filename`). @default {"lab_mask_<projectId>_<YYYY-MM-DD_HH:MM:SS>"} */
+  /** The export folder's name (`output_filename`). @default {"lab_mask_<projectId>_<YYYY-MM-DD_HH:MM:SS>"} (`HH-MM-SS` on Windows) */
   outputFilename?: string;
   /** Name files `a.png` rather than `a.jpg.png` (`replace_extension`). @default {false} */
   replaceExtension?: boolean;
@@ -98,6 +99,12 @@ export interface ExportMasksOptions {
   fileSystem?: FileSystem;
   /** The export's start time, for the default folder name. @default {new Date()} */
   now?: Date;
+  /**
+   * Whose naming rules the folder and files follow: on `"windows"` the default folder name has
+   * `-` for `:`, and task names lose the characters Windows refuses (reported as renamed).
+   * @default {hostPlatform()}
+   */
+  platform?: Platform;
   /** Stops the export between tasks; files already written stay complete. */
   signal?: AbortSignal;
   /** Called at the start and after each task, for progress bars and logs. */
@@ -212,6 +219,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     replaceExtension: options.replaceExtension,
     shard: options.shard,
     dryRun: options.dryRun ?? false,
+    platform: options.platform ?? hostPlatform(),
     concurrency: options.concurrency ?? Math.max(2, navigator.hardwareConcurrency),
     onProgress: options.onProgress,
   });
@@ -335,6 +343,7 @@ function exportFolder(options: ExportMasksOptions, startedAt: Date): string {
       { setting: "output-filename" },
     );
   }
-  const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt);
+  const name = options.outputFilename ||
+    defaultExportFolderName(options.projectId, startedAt, { platform: options.platform });
   return outputPathOf(options.outputFolder, name, "export folder");
 }

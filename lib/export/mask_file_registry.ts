@@ -1,4 +1,5 @@
 import { fitName, portablePath } from "./_portable_path.ts";
+import { hostPlatform, type Platform } from "./platform.ts";
 
 /** The file a task got from {@linkcode MaskFileRegistry.claimFile}, and why it differs. */
 export interface MaskFileClaim {
@@ -17,7 +18,9 @@ const MAX_ID_LENGTH = 64;
  *
  * Each name of the path is made portable first: control characters and `\` become `_`; Windows
  * device names get `_` (`CON.jpg` → `CON_.jpg`); a name ending in `.` or a space gets `_`; a name
- * longer than 200 bytes of UTF-8 is cut and ends with `~` and 12 hex digits of its SHA-256.
+ * longer than 200 bytes of UTF-8 is cut and ends with `~` and 12 hex digits of its SHA-256. On
+ * Windows (`platform: "windows"`), the characters it refuses in names (`< > : " | ? *`) become
+ * `_` too; elsewhere they are kept, as the SDK keeps them.
  *
  * Then paths are compared ignoring case and Unicode normalization (NFC), as macOS and Windows do.
  * The first task keeps its path; a later one gets `<stem>__<task id>.png` (then `_2`, `_3`...).
@@ -33,20 +36,25 @@ const MAX_ID_LENGTH = 64;
  * console.log(registry.claim("a.png", "t1")); // "a.png"
  * console.log(registry.claim("A.png", "t2")); // "A__t2.png"
  * console.log(registry.claimFile("con.jpg.png", "t3").file); // "con_.jpg.png"
+ *
+ * const onWindows = new MaskFileRegistry({ platform: "windows" });
+ * console.log(onWindows.claimFile("a:b?.jpg.png", "t4").file); // "a_b_.jpg.png"
  * ```
  */
 export class MaskFileRegistry {
   // Claimed files by comparison key, with the task holding each (`null`: the export's own file).
   #files = new Map<string, string | null>();
   #folders = new Set<string>();
+  #platform: Platform;
 
   /**
    * Creates a registry where nothing is claimed yet but the export's own files.
    *
    * @param options The paths the export writes itself (a manifest...), which no mask file and no
-   * mask folder may take.
+   * mask folder may take; and the platform the files are made on (default the running one).
    */
-  constructor(options: { reserved?: readonly string[] } = {}) {
+  constructor(options: { reserved?: readonly string[]; platform?: Platform } = {}) {
+    this.#platform = options.platform ?? hostPlatform();
     for (const path of options.reserved ?? []) this.#files.set(keyOf(path), null);
   }
 
@@ -72,7 +80,7 @@ export class MaskFileRegistry {
    * @throws {RangeError} when the path has no name at all.
    */
   claimFile(path: string, taskId: string): MaskFileClaim {
-    const portable = portablePath(path);
+    const portable = portablePath(path, this.#platform);
     const reasons = [...portable.changes];
     const names = portable.path.split("/");
     const id = idPart(taskId);

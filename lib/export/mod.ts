@@ -23,4 +23,5 @@ export * from "./labelmap.ts";
 export * from "./manifest.ts";
 export * from "./mask_format.ts";
 export * from "./mask_stats.ts";
+export * from "./platform.ts";
 export * from "./shard.ts";

@@ -1,4 +1,5 @@
 import type { ExportEvent } from "../export/export_summary.ts";
+import { hostPlatform, type Platform } from "../export/platform.ts";
 import { ProgressBar } from "./progress_bar.ts";
 import { inertText } from "../inert_text.ts";
 
@@ -17,6 +18,8 @@ export interface ProgressReporterOptions {
   dryRun?: boolean;
   /** Where a dry run's header and planned tasks go (stdout: the plan is the output). @default {write} */
   writePlan?: (text: string) => void;
+  /** Whose path separator the files are shown with (`street\a.png` on Windows). @default {hostPlatform()} */
+  platform?: Platform;
 }
 
 /** Receives an export's events; `end()` closes the bar. */
@@ -49,6 +52,11 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
   const { write, isTerminal } = options;
   const bar = isTerminal ? new ProgressBar({ write, now: options.now }) : undefined;
   let nextTenth = 1;
+  // Mask paths hold no `\` (they are made portable), so on Windows each `/` is a separator.
+  const file = (path: string | undefined) =>
+    (options.platform ?? hostPlatform()) === "windows"
+      ? quote(path).replaceAll("/", "\\")
+      : quote(path);
   const say = (line: string, to = write) => {
     bar?.end();
     to(`${line}\n`);
@@ -72,14 +80,14 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
       } else if (outcome?.status === "planned") {
         say(
           `would export: ${quote(outcome.taskName)} (${inertText(outcome.taskId)}) to ${
-            quote(outcome.file)
+            file(outcome.file)
           }`,
           plan,
         );
       } else if (outcome?.renamedFrom !== undefined) {
         say(
           `renamed: ${quote(outcome.taskName)} (${inertText(outcome.taskId)}): ` +
-            `${outcome.renameReason ?? "its name is taken"}; written as ${quote(outcome.file)}`,
+            `${outcome.renameReason ?? "its name is taken"}; written as ${file(outcome.file)}`,
         );
       }
       if (bar) bar.update(done, total);

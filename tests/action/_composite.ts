@@ -2,8 +2,10 @@
  * Runs the Action's own steps from `action.yml` the way the runner does: each `run` script under
  * `bash --noprofile --norc -eo pipefail`, with the step's `env` (its `${{ }}` values resolved
  * from the inputs, action.yml's defaults filled in, and earlier steps' outputs), fresh
- * `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY` files, and `deno` on the `PATH`. Only the
- * `permissions` and `export` steps run: setting up Deno and uploading are GitHub's actions.
+ * `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY` files, and `deno` on the `PATH`. The `permissions`,
+ * `export` and `summary` steps run; setting up Deno and uploading are GitHub's actions, so the
+ * upload step's `if` is evaluated and, when it holds, the upload is played: its files listed and
+ * its outputs set as `actions/upload-artifact` sets them.
  *
  * @module
  */
@@ -13,6 +15,9 @@ import { outputWithin } from "../_fixtures/deadline.ts";
 
 /** How long one step may run before the test fails (a hang is a failure). */
 const STEP_DEADLINE_MS = 180_000;
+import { fileURLToPath } from "node:url";
+import { listFiles } from "../_fixtures/temp_dir.ts";
+import { condition } from "./_expression.ts";
 
 /** A step of the composite action. */
 export interface ActionStep {
@@ -49,7 +54,7 @@ export interface ActionYml {
 }
 
 /** The repository's root folder, where `action.yml` is. */
-export const ROOT: string = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
+export const ROOT: string = fileURLToPath(new URL("../../", import.meta.url)).replace(/[\\/]$/, "");
 
 /** What one run of the Action's steps left behind. */
 export interface ActionRun {
@@ -63,7 +68,15 @@ export interface ActionRun {
   outputs: Record<string, string>;
   /** The job summary the steps wrote. */
   summary: string;
+  /** What the upload step got, when its `if` held: the artifact's name and its files. */
+  upload?: { name: string; files: string[] };
 }
+
+/** The outputs `actions/upload-artifact` sets, as the played upload sets them. */
+export const UPLOADED = {
+  "artifact-id": "7",
+  "artifact-url": "https://github.com/octo/masks/actions/runs/42/artifacts/7",
+};
 
 /** Reads and parses `action.yml`. */
 export async function loadAction(): Promise<ActionYml> {
@@ -82,12 +95,13 @@ export function stepOf(action: ActionYml, id: string): ActionStep {
  * action.yml's defaults, in `cwd` (the workspace).
  *
  * @param inputs The inputs a workflow gives, by name.
- * @param options The workspace, and runner variables to add (e.g. `GITHUB_RUN_ID`).
+ * @param options The workspace, runner variables to add (e.g. `GITHUB_RUN_ID`), and whether the
+ * played upload fails.
  * @returns What the steps printed, their outputs and the job summary.
  */
 export async function runAction(
   inputs: Record<string, string>,
-  options: { cwd: string; env?: Record<string, string> },
+  options: { cwd: string; env?: Record<string, string>; uploadFails?: boolean },
 ): Promise<ActionRun> {
   const action = await loadAction();
   const withDefaults: Record<string, string> = {};
@@ -96,22 +110,42 @@ export async function runAction(
   }
   const unknown = Object.keys(inputs).filter((name) => !(name in action.inputs));
   if (unknown.length > 0) throw new Error(`action.yml declares no input ${unknown.join(", ")}`);
-  const steps: Record<string, { outputs: Record<string, string> }> = {};
+  const steps: Record<string, { outputs: Record<string, string>; outcome?: string }> = {};
+  const contexts = { inputs: withDefaults, steps };
   const run: ActionRun = { code: 0, stdout: "", stderr: "", outputs: {}, summary: "" };
-  for (const id of ["permissions", "export"]) {
+  const runOne = async (id: string) => {
     const ran = await runStep(stepOf(action, id), {
       cwd: options.cwd,
       env: options.env ?? {},
-      contexts: { inputs: withDefaults, steps },
+      contexts,
     });
-    steps[id] = { outputs: ran.outputs };
-    run.code = ran.code;
+    steps[id] = { outputs: ran.outputs, outcome: ran.code === 0 ? "success" : "failure" };
     run.stdout += ran.stdout;
     run.stderr += ran.stderr;
-    run.outputs = ran.outputs;
     run.summary += ran.summary;
+    return ran;
+  };
+  for (const id of ["permissions", "export"]) {
+    const ran = await runOne(id);
+    run.code = ran.code;
+    run.outputs = ran.outputs;
     if (ran.code !== 0) break;
   }
+  const failed = { failed: run.code !== 0 };
+  const upload = stepOf(action, "upload");
+  if (condition(upload.if ?? "", contexts, failed)) {
+    const folder = evaluate(String(upload.with?.path), contexts);
+    const files = await listFiles(folder).catch(() => []);
+    const name = evaluate(String(upload.with?.name), contexts);
+    run.upload = { name, files };
+    // `if-no-files-found: error`, or a failure the test asks for.
+    const ok = files.length > 0 && !options.uploadFails;
+    steps.upload = { outputs: ok ? UPLOADED : {}, outcome: ok ? "success" : "failure" };
+  } else {
+    steps.upload = { outputs: {}, outcome: "skipped" };
+  }
+  const summary = stepOf(action, "summary");
+  if (condition(summary.if ?? "", contexts, failed)) await runOne("summary");
   return run;
 }
 

@@ -113,6 +113,11 @@ Deno.test("the Action with incremental updates the earlier export in place and w
   assert.equal(quiet.outputs["manifest-path"], `${folder}/manifest.jsonl`);
   assert.match(quiet.summary, /1 kept \(unchanged\), 2 carried over \(not updated since\)/);
   assert.match(quiet.summary, /<p>Uploaded as <code>lab-masks<\/code>/);
+  assert.equal(
+    quiet.upload?.files.length,
+    6,
+    "the folder, its three masks and its own files (report.html too)",
+  );
 });
 
 Deno.test("the Action with dry-run: true lists the masks, writes nothing and exports nothing", async () => {

@@ -130,8 +130,8 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
   assert.deepEqual(annotations(run, "error"), []);
   // Sorted: a skipped task is annotated at once, a renamed one once its file is written.
   assert.deepEqual(annotations(run, "warning").sort(), [
-    '::warning title=Mask renamed::Task "street/a.png" (t3): "street/a.png" is taken by an ' +
-    'earlier task; written as "street/a__t3.png"',
+    '::warning title=Mask renamed::Task "street/a.png" (t3): "street/a.png" is taken by task ' +
+    't1; written as "street/a__t3.png"',
     '::warning title=Task skipped::Task "never-annotated.jpg" (t4) was skipped: no mask',
   ]);
   assert.match(run.stdout, new RegExp(`^Exported 3 masks to "${folder}"$`, "m"));
@@ -156,7 +156,7 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
   );
   assert.match(
     run.summary,
-    /Uploaded as <code>nightly-masks<\/code>, kept for 5 days: download it from <a href="https:\/\/github\.com\/octo\/masks\/actions\/runs\/42">/,
+    /<h3>Artifact<\/h3>\n<p>Uploaded as <code>nightly-masks<\/code>, kept for 5 days: <a href="https:\/\/github\.com\/octo\/masks\/actions\/runs\/42\/artifacts\/7">download it<\/a>\.<\/p>\n$/,
   );
   assert.ok((await Deno.stat(`${folder}/report.html`)).isFile, "report.html is in the artifact");
   assert.match(
@@ -171,6 +171,17 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
     run.summary,
     /open <code>report\.html<\/code> in the artifact <code>nightly-masks<\/code>/,
   );
+  assert.deepEqual(run.upload, {
+    name: "nightly-masks",
+    files: [
+      "c,d.png",
+      "export.json",
+      "manifest.jsonl",
+      "report.html",
+      "street/a.png",
+      "street/a__t3.png",
+    ],
+  });
   assertSecretsMasked(lab, run);
 });
 

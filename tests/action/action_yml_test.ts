@@ -6,7 +6,8 @@ import { loadAction, ROOT, runStep, stepOf } from "./_composite.ts";
 
 Deno.test("action.yml declares exactly the inputs action/inputs.ts reads, and passes each to the export step", async () => {
   const action = await loadAction();
-  assert.deepEqual(Object.keys(action.inputs), [...INPUT_NAMES]);
+  // `deno-version` picks the Deno that runs the export; the export itself never reads it.
+  assert.deepEqual(Object.keys(action.inputs), [...INPUT_NAMES, "deno-version"]);
   for (const [name, input] of Object.entries(action.inputs)) {
     assert.ok(input.description.trim().length > 0, `input ${name} has a description`);
   }
@@ -50,7 +51,12 @@ Deno.test("action.yml runs the bundle with narrow permissions and uploads the ex
   assert.equal(action.runs.using, "composite");
   const [setup] = action.runs.steps;
   assert.equal(setup.uses, "denoland/setup-deno@v2");
-  assert.equal(setup.with?.["deno-version"], "v2.x");
+  assert.equal(setup.with?.["deno-version"], "${{ inputs.deno-version }}");
+  // The bundle is built and tested with the README's Deno; the Action runs that one by default.
+  const readme = await Deno.readTextFile(`${ROOT}/README.md`);
+  const tested = /^npx -y deno@(\S+) task test /m.exec(readme)?.[1];
+  assert.ok(tested, "README gives its test command with a pinned Deno");
+  assert.equal(action.inputs["deno-version"].default, tested);
 
   const command = stepOf(action, "export").run!.replace(/\s+/g, " ").trim();
   assert.match(command, /^deno run /);

@@ -6,6 +6,7 @@ import { decodePng } from "../../lib/raster/decode_png.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
+import { pathToFileURL } from "node:url";
 import { ROOT } from "./_composite.ts";
 
 const DIST = "action/dist/";
@@ -37,7 +38,7 @@ Deno.test("action/dist/ holds the bundles of the current sources", async () => {
 Deno.test("the Action's bundled worker converts masks on a worker thread", async () => {
   using pool = new ConvertPool({
     size: 1,
-    workerUrl: new URL(`file://${ROOT}/${DIST}convert_worker.js`),
+    workerUrl: pathToFileURL(`${ROOT}/${DIST}convert_worker.js`),
   });
   const data = new Uint8Array([5, 5, 1, 0, 0, 0]);
   const rendered = await pool.render({
