@@ -24,8 +24,10 @@ export interface LabResponse {
   statusText: string;
   /** The response headers. */
   headers: Headers;
-  /** The body as text. */
-  body: string;
+  /** The body as text, decoded from `bytes` when first read. */
+  readonly body: string;
+  /** The body's bytes: a task page is parsed from them without becoming one large string. */
+  bytes: Uint8Array;
   /** How many attempts the request took, this one included. */
   attempts: number;
 }
@@ -69,7 +71,10 @@ export async function sendWithRetries(
     const timeoutMs = Math.max(1, Math.min(options.timeoutMs, deadline - performance.now()));
     let response: LabResponse;
     try {
-      response = { ...await sendOnce(request, { ...options, timeoutMs }), attempts: attempt + 1 };
+      // Assigned, not spread: spreading would decode the body, which a task page never needs whole.
+      response = Object.assign(await sendOnce(request, { ...options, timeoutMs }), {
+        attempts: attempt + 1,
+      });
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       const wait = retryDelay(attempt, { baseMs: options.retryDelayMs });
@@ -105,14 +110,20 @@ async function sendOnce(
     signal,
   });
   // Reading the body inside the attempt makes a connection cut mid-body a retryable failure.
-  const body = await response.text();
+  const bytes = await response.bytes();
+  let text: string | undefined;
   return {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
-    body,
+    bytes,
+    get body() {
+      return text ??= TEXT.decode(bytes);
+    },
   };
 }
+
+const TEXT = new TextDecoder();
 
 function unreachable(
   request: LabRequest,

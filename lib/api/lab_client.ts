@@ -7,6 +7,8 @@ import {
   unexpectedAnswer,
 } from "./_http_error.ts";
 import { type AccessToken, logIn } from "./_login.ts";
+import { parsePageBytes } from "./_parse_page_bytes.ts";
+import { releaseBytes } from "../_release_bytes.ts";
 import { type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
 import { taskQuery } from "./task_query.ts";
 import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
@@ -239,8 +241,15 @@ export class LabClient {
 
 /** Reads a fetched task page, checking that its paging can only move forward. */
 function taskPageOf(fetched: Fetched, pageNumber: number): TaskPage {
-  const { context } = fetched;
-  const body = jsonBody(fetched.response, context);
+  const { context, response } = fetched;
+  let body: unknown;
+  try {
+    body = parsePageBytes(response.bytes);
+  } catch {
+    throw unexpectedAnswer(context, { what: "a body that is not JSON", status: response.status });
+  }
+  // Freed now rather than at V8's next full collection: a page is a megabyte.
+  releaseBytes(response.bytes);
   if (!isJsonObject(body) || !Array.isArray(body.docs) || typeof body.hasNextPage !== "boolean") {
     throw unexpectedAnswer(context, { what: "a page without `docs` and `hasNextPage`" });
   }

@@ -12,6 +12,7 @@ import type { TaskOutcome } from "./export_summary.ts";
 import type { ManifestEntry, ManifestFile } from "./manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import { writeFileAtomic } from "./write_file_atomic.ts";
+import { releaseBytes } from "../_release_bytes.ts";
 
 export { sha256 };
 
@@ -72,6 +73,15 @@ export class TaskExporter {
 
   /** Exports one task; returns its outcome and manifest entry. */
   async export(job: TaskJob): Promise<{ outcome: TaskOutcome; entry: ManifestEntry }> {
+    try {
+      return await this.#export(job);
+    } finally {
+      // Last: a mask written as it came, on the calling thread, is the file's own bytes.
+      releaseBytes(job.mask);
+    }
+  }
+
+  async #export(job: TaskJob): Promise<{ outcome: TaskOutcome; entry: ManifestEntry }> {
     const { task, outcome } = job;
     const { format, table, colourByBChannel, pool } = this.#options;
     let rendered: RenderedMask;
@@ -104,6 +114,7 @@ export class TaskExporter {
           this.#folders.add(folder);
         }
         await writeFileAtomic(target, bytes);
+        releaseBytes(bytes);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         return this.#failed(job, `its mask cannot be written to "${path}": ${reason}`);
