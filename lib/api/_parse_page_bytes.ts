@@ -26,16 +26,21 @@ const TEXT = new TextDecoder();
  * by one. A body without a top-level `docs` array is parsed whole.
  *
  * @param bytes The body, UTF-8.
+ * @param onDoc Called with each element of `docs` as soon as it is parsed.
  * @returns The parsed value.
  * @throws {SyntaxError} when the body is not JSON.
  */
-export function parsePageBytes(bytes: Uint8Array): unknown {
+export function parsePageBytes(bytes: Uint8Array, onDoc?: (doc: unknown) => void): unknown {
   const docs = docsArray(bytes);
   if (docs === undefined) return JSON.parse(TEXT.decode(bytes));
   const page = JSON.parse(
     `${TEXT.decode(bytes.subarray(0, docs.start))}[]${TEXT.decode(bytes.subarray(docs.end))}`,
   );
-  page.docs = docs.elements.map(([from, to]) => JSON.parse(TEXT.decode(bytes.subarray(from, to))));
+  page.docs = docs.elements.map(([from, to]) => {
+    const doc = JSON.parse(TEXT.decode(bytes.subarray(from, to)));
+    onDoc?.(doc);
+    return doc;
+  });
   return page;
 }
 

@@ -12,6 +12,7 @@ import { releaseBytes } from "../_release_bytes.ts";
 import { type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
 import { taskQuery } from "./task_query.ts";
 import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
+import type { TaskPagesOptions } from "./task_source.ts";
 
 /** An answer as fetched, before its JSON is read. */
 interface Fetched {
@@ -135,10 +136,15 @@ export class LabClient {
    *
    * @param projectId The project id.
    * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.
+   * @param options `onTask`, called with each task as soon as it is parsed.
    * @returns The pages, until the lab says there is no next page.
    * @throws {ApiError} when a request fails after its retries.
    */
-  async *taskPages(projectId: string, filters: TaskFilters = {}): AsyncIterableIterator<TaskPage> {
+  async *taskPages(
+    projectId: string,
+    filters: TaskFilters = {},
+    options: TaskPagesOptions = {},
+  ): AsyncIterableIterator<TaskPage> {
     projectIdOf(projectId);
     const stop = new AbortController();
     const request = (page: number) => {
@@ -155,7 +161,7 @@ export class LabClient {
       while (next !== undefined) {
         // The page waits as its raw text and is parsed only now, when the caller takes it: its
         // many mask strings are then new, and die young once the caller has used them.
-        const page = taskPageOf(await next.pending, next.page);
+        const page = taskPageOf(await next.pending, next.page, options.onTask);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : undefined;
         yield page;
       }
@@ -240,11 +246,15 @@ export class LabClient {
 }
 
 /** Reads a fetched task page, checking that its paging can only move forward. */
-function taskPageOf(fetched: Fetched, pageNumber: number): TaskPage {
+function taskPageOf(
+  fetched: Fetched,
+  pageNumber: number,
+  onTask: TaskPagesOptions["onTask"],
+): TaskPage {
   const { context, response } = fetched;
   let body: unknown;
   try {
-    body = parsePageBytes(response.bytes);
+    body = parsePageBytes(response.bytes, onTask as (doc: unknown) => void);
   } catch {
     throw unexpectedAnswer(context, { what: "a body that is not JSON", status: response.status });
   }

@@ -3,7 +3,7 @@ import type { Task, TaskFilters } from "../api/types.ts";
 import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { classTable } from "../detect/class_table.ts";
 import { resolveMaskSource } from "../detect/resolve_mask_source.ts";
-import { detachMasks } from "./_detach_masks.ts";
+import { MaskDetacher } from "./_detach_masks.ts";
 import {
   resolveSemanticMapping,
   type SemanticMapping,
@@ -189,18 +189,16 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   try {
     if (mode === "incremental" && !options.dryRun) await run.begin();
     let first = true;
-    for await (const page of client.taskPages(projectId, filters)) {
+    const masks = new MaskDetacher(source);
+    for await (const page of client.taskPages(projectId, filters, { onTask: masks.detach })) {
       if (first) {
         summary.total = page.totalDocs;
         options.onProgress?.({ type: "start", total: summary.total, folder });
         first = false;
       }
-      // The page's mask strings become bytes now, so none outlives the page's arrival.
-      const masks = detachMasks(page.docs, source);
-      for (const [i, task] of page.docs.entries()) {
+      for (const task of page.docs) {
         signal?.throwIfAborted();
-        await run.take(task as Task, masks[i]);
-        masks[i] = undefined;
+        await run.take(task as Task, masks.take(task as Task));
       }
     }
     if (mode === "incremental") {

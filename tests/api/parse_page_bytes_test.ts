@@ -22,6 +22,16 @@ Deno.test("parsePageBytes()", async (t) => {
     }
   });
 
+  await t.step("hands each element of docs to onDoc as it is parsed, in order", () => {
+    const seen: unknown[] = [];
+    const page = parsePageBytes(
+      TEXT.encode('{"docs":[{"_id":"t1"},{"_id":"t2"}],"hasNextPage":false}'),
+      (doc) => seen.push(doc),
+    ) as { docs: unknown[] };
+    assert.deepEqual(seen, [{ _id: "t1" }, { _id: "t2" }]);
+    assert.equal(seen[1], page.docs[1]);
+  });
+
   await t.step("refuses what JSON.parse refuses, with a SyntaxError", () => {
     const bodies = [
       '{"docs":[1,,2]}',
