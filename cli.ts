@@ -133,6 +133,9 @@ async function runExport(args: readonly string[], io: Io): Promise<number> {
       overwrite: command.overwrite,
       concurrency: command.concurrency,
       maxPixels: command.maxPixels,
+      memoryBudgetBytes: command.memoryBudget === undefined
+        ? undefined
+        : command.memoryBudget * 2 ** 20,
       signal: io.signal,
       onProgress: reporter?.onProgress,
     });

@@ -53,6 +53,7 @@ export const EXPORT_FLAGS: readonly ExportFlag[] = [
   { name: "config", kind: "string", value: "<file>", help: "with --from-export: the project configuration JSON file" },
   { name: "endpoint", kind: "string", value: "<url>", help: "the lab API (default $ISAHIT_LAB_API_ENDPOINT or https://hub-api.isahit.com/)" },
   { name: "max-pixels", kind: "string", value: "<n>", help: "refuse masks with more pixels than this (default 100000000)" },
+  { name: "memory-budget", kind: "string", value: "<MiB>", help: "how much the masks being converted at once may take decoded (default 512)" },
   { name: "concurrency", kind: "string", value: "<n>", help: "masks converted at once (default: the number of CPU cores)" },
   { name: "json", kind: "boolean", help: "print the summary as JSON on stdout, no progress" },
   { name: "help", kind: "boolean", help: "show this help" },

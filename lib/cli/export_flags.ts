@@ -48,6 +48,8 @@ export interface ExportCommand {
   concurrency?: number;
   /** The pixel limit of a mask. */
   maxPixels?: number;
+  /** The memory budget of the masks in flight, in MiB. */
+  memoryBudget?: number;
   /** Whether to print JSON instead of text. */
   json: boolean;
   /** Whether `--help` was asked. */
@@ -112,6 +114,12 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     endpoint: parsed["endpoint"] as string | undefined,
     concurrency: parseWhole(parsed["concurrency"] as string | undefined, "concurrency", 1, 256),
     maxPixels: parseWhole(parsed["max-pixels"] as string | undefined, "max-pixels", 1, 2 ** 31),
+    memoryBudget: parseWhole(
+      parsed["memory-budget"] as string | undefined,
+      "memory-budget",
+      1,
+      2 ** 20,
+    ),
     json: parsed["json"] === true,
     help: parsed["help"] === true,
   };

@@ -23,6 +23,7 @@ import {
 import { ExportRun } from "./_export_run.ts";
 import { incrementalFilters, removedEntries } from "./_incremental.ts";
 import { ConvertPool } from "./_convert_pool.ts";
+import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget } from "./_memory_budget.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { ExportEvent, ExportSummary } from "./export_summary.ts";
@@ -73,6 +74,12 @@ export interface ExportMasksOptions {
   concurrency?: number;
   /** Refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /**
+   * How many bytes the masks being converted at once may cost together, decoded (3 bytes a
+   * pixel): masks wait their turn beyond it, and a mask that alone costs more fails with a
+   * reason. @default {536_870_912} (512 MiB)
+   */
+  memoryBudgetBytes?: number;
   /** The export's start time, for the default folder name. @default {new Date()} */
   now?: Date;
   /** Stops the export between tasks; files already written stay complete. */
@@ -131,6 +138,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
       { setting: "mask-format" },
     );
   }
+  const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
   const mode = folderMode(options);
   const folder = exportFolder(options, startedAt);
   const prepared = options.dryRun || mode === "overwrite"
@@ -169,6 +177,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
       source,
       maxPixels: options.maxPixels,
       pool,
+      budget,
     }),
     summary,
     createFolder: async () => {
