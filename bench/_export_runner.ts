@@ -28,6 +28,10 @@ export interface RunnerSettings {
   folder: string;
   /** Recolour with the benchmark's mapping. */
   mapping: boolean;
+  /** The mask format (mode `ours`). Default `rgb`. */
+  maskFormat?: string;
+  /** How many masks are converted at once (mode `ours`). Default: the export's. */
+  concurrency?: number;
 }
 
 /** What one run reports. */
@@ -62,6 +66,8 @@ async function runExport(settings: RunnerSettings): Promise<void> {
     outputFolder: folder,
     outputFilename: "export",
     semanticMapping: settings.mapping ? BENCH_MAPPING : undefined,
+    maskFormat: settings.maskFormat,
+    concurrency: settings.concurrency,
   });
   if (summary.failed > 0) {
     throw new Error(`${summary.failed} tasks failed: ${summary.failures[0]?.reason}`);

@@ -15,6 +15,7 @@ import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.t
 import { type MaskFormat, renderMask } from "./mask_format.ts";
 import { type MaskStats, maskStats } from "./mask_stats.ts";
 import { statsOfCensus } from "./_stats_of_census.ts";
+import { releaseBytes } from "../_release_bytes.ts";
 
 /** One task's mask to export, as structured-cloneable data. */
 export interface MaskJob extends TaskMask {
@@ -75,6 +76,8 @@ export async function runMaskJob(job: MaskJob): Promise<RenderedMask> {
   const image = await decodeTaskMask(job);
   const stats = maskStats(image, table);
   const files = hashed(await renderMask(image, job.file, { ...job, stats }));
+  // The decoded pixels are the job's largest buffer: freed now, before the next mask comes.
+  releaseBytes(image.data);
   return { files, width: image.width, height: image.height, stats };
 }
 
