@@ -1,13 +1,11 @@
 import assert from "../_std/assert.ts";
-import { clientOf } from "../_fixtures/lab_client.ts";
+import { exportOnce } from "../_fixtures/export_project.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { HashedKeys } from "../../lib/export/_hashed_keys.ts";
-import { exportMasks } from "../../lib/export/export_masks.ts";
 import { MAX_LISTED_TASKS } from "../../lib/export/export_summary.ts";
 import { readManifest } from "../../lib/export/manifest.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
-import { startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 
 Deno.test("HashedKeys finds every key it holds, and no other, as it grows", () => {
@@ -47,13 +45,7 @@ Deno.test("exportMasks() lists the first 1,000 skipped tasks in task order, coun
     { length: count },
     (_, i) => maskTask(`t${i}`, `f${i}.jpg`, i === 0 ? mask : undefined),
   );
-  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
-  const summary = await exportMasks({
-    client: clientOf(lab),
-    projectId: "p1",
-    outputFolder: dir.path,
-    outputFilename: "out",
-  });
+  const summary = await exportOnce(segmentationProject("p1", tasks), dir.path);
   assert.equal(summary.skipped, count - 1);
   assert.deepEqual(
     summary.skippedTasks.map((task) => task.taskId),

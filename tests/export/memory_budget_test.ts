@@ -1,11 +1,10 @@
 import assert from "../_std/assert.ts";
-import { clientOf } from "../_fixtures/lab_client.ts";
+import { exportOnce } from "../_fixtures/export_project.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
 import { ConfigError, TaskError } from "../../lib/errors.ts";
 import { MemoryBudget } from "../../lib/export/_memory_budget.ts";
-import { exportMasks } from "../../lib/export/export_masks.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
@@ -57,15 +56,8 @@ Deno.test("exportMasks() fails only the mask above the memory budget and writes 
       (_, i) => maskTask(`t${i + 2}`, `small${i + 1}.jpg`, maskOf(10, 10)),
     ),
   ];
-  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
-  const summary = await exportMasks({
-    client: clientOf(lab),
-    projectId: "p1",
-    outputFolder: dir.path,
-    outputFilename: "out",
-    memoryBudgetBytes: 400,
-    concurrency: 4,
-  });
+  const project = segmentationProject("p1", tasks);
+  const summary = await exportOnce(project, dir.path, { memoryBudgetBytes: 400, concurrency: 4 });
   assert.equal(summary.exported, 7);
   assert.equal(summary.failed, 1);
   assert.equal(summary.failures[0].taskId, "t1");
@@ -77,10 +69,7 @@ Deno.test("exportMasks() fails only the mask above the memory budget and writes 
     await listPngs(`${dir.path}/out`),
     ["small0.jpg.png", ...Array.from({ length: 6 }, (_, i) => `small${i + 1}.jpg.png`)].sort(),
   );
-  await assert.rejects(
-    () => exportMasks({ client: clientOf(lab), projectId: "p1", memoryBudgetBytes: -1 }),
-    ConfigError,
-  );
+  await assert.rejects(() => exportOnce(project, dir.path, { memoryBudgetBytes: -1 }), ConfigError);
 });
 
 Deno.test("lab-masks export --memory-budget exits 1 naming the task whose mask is above it", async () => {
