@@ -5,7 +5,11 @@
  */
 import * as core from "@actions/core";
 import type { TaskFilters } from "../lib/api/types.ts";
-import type { ExportSummary, TaskOutcome } from "../lib/export/export_summary.ts";
+import {
+  type ExportSummary,
+  listedTaskCount,
+  type TaskOutcome,
+} from "../lib/export/export_summary.ts";
 import { unicodeBar } from "../lib/report/unicode_bar.ts";
 import { kindOf, MAX_LISTED, renameText } from "./_task_annotations.ts";
 import { type ActionInputs, filterInputName } from "./inputs.ts";
@@ -78,8 +82,10 @@ export async function writeJobSummary(
       ["Status", "Task", "Id", "Reason"].map((title) => cell(title, true)),
       ...listed.slice(0, MAX_LISTED).map(taskRow),
     ]);
-    if (listed.length > MAX_LISTED) {
-      report.addRaw(`<p>... and ${listed.length - MAX_LISTED} more tasks.</p>`, true);
+    const all = listedTaskCount(summary, "failures") + listedTaskCount(summary, "renamed") +
+      listedTaskCount(summary, "skippedTasks");
+    if (all > MAX_LISTED) {
+      report.addRaw(`<p>... and ${all - MAX_LISTED} more tasks.</p>`, true);
     }
   }
   addLabelTable(report, summary, inputs);
@@ -138,7 +144,7 @@ function countsText(summary: ExportSummary, inputs: ActionInputs): string {
     ? `<b>${summary.planned} would be exported</b> (dry run: nothing was written)`
     : `<b>${summary.exported} exported</b>`;
   const counts = `${summary.total} matched: ${written}, ${summary.skipped} skipped (no mask), ` +
-    `${summary.failed} failed, ${summary.renamed.length} renamed (name taken)`;
+    `${summary.failed} failed, ${listedTaskCount(summary, "renamed")} renamed (name taken)`;
   if (inputs.incremental === undefined) return counts;
   return `${counts}; of the earlier export, ${summary.kept} kept (unchanged), ` +
     `${summary.carried} carried over (not updated since), ${summary.removed} removed (no ` +

@@ -30,6 +30,10 @@ export interface RunnerSettings {
   mapping: boolean;
   /** Mode `ours`: `mask` (PNG files, the default) or `coco` (one instances file). */
   format?: "mask" | "coco";
+  /** The mask format (mode `ours`). Default `rgb`. */
+  maskFormat?: string;
+  /** How many masks are converted at once (mode `ours`). Default: the export's. */
+  concurrency?: number;
 }
 
 /** What one run reports. */
@@ -66,6 +70,8 @@ async function runExport(settings: RunnerSettings): Promise<number | undefined> 
     outputFilename: settings.format === "coco" ? "coco.json" : "export",
     format: settings.format,
     semanticMapping: settings.mapping ? BENCH_MAPPING : undefined,
+    maskFormat: settings.maskFormat,
+    concurrency: settings.concurrency,
   });
   if (summary.failed > 0) {
     throw new Error(`${summary.failed} tasks failed: ${summary.failures[0]?.reason}`);

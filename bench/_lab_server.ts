@@ -9,6 +9,7 @@
 
 import { startFakeLab } from "../testing/fake_lab.ts";
 import { benchProject } from "./_bench_project.ts";
+import { largeProject } from "./_large_mask.ts";
 import type { PooledMask } from "./_mask_pool.ts";
 
 /** What the lab server is started with. */
@@ -23,6 +24,8 @@ export interface LabServerSettings {
   height: number;
   /** The delay of every request, in milliseconds. */
   latencyMs: number;
+  /** Projects of large masks: their size, and one project per task count. */
+  large?: { width: number; height: number; counts: number[] };
 }
 
 if (import.meta.main) {
@@ -30,7 +33,10 @@ if (import.meta.main) {
   const pool: PooledMask[] = JSON.parse(await Deno.readTextFile(settings.poolFile));
   const size = { width: settings.width, height: settings.height };
   const lab = await startFakeLab({
-    projects: [...new Set(settings.counts)].map((count) => benchProject(count, pool, size)),
+    projects: [
+      ...[...new Set(settings.counts)].map((count) => benchProject(count, pool, size)),
+      ...(settings.large?.counts ?? []).map((count) => largeProject(count, settings.large!)),
+    ],
     latencyMs: settings.latencyMs,
   });
   const { url, accessId, secretKey } = lab;

@@ -1198,9 +1198,20 @@ function writeIndexedRow(scanlines, s, row) {
   }
 }
 
+// lib/_release_bytes.ts
+function releaseBytes(bytes) {
+  if (!(bytes instanceof Uint8Array)) return;
+  const buffer = bytes.buffer;
+  if (!(buffer instanceof ArrayBuffer) || buffer.detached) return;
+  if (bytes.byteLength === buffer.byteLength) buffer.transfer(0);
+}
+
 // lib/raster/decode_png.ts
 async function decodePng(bytes, options = {}) {
-  return pixelsOf(inflatePng(bytes, options.maxPixels));
+  const inflated = inflatePng(bytes, options.maxPixels);
+  const image = pixelsOf(inflated);
+  releaseBytes(inflated.scanlines);
+  return image;
 }
 function pixelsOf(png) {
   const { header, palette, scanlines, passes } = png;
@@ -2100,6 +2111,7 @@ async function runMaskJob(job) {
     sampler.takeRows(image.data, 0, image.width * 3, 0, image.height, 3);
     preview = maskPreview(sampler.samples(), table);
   }
+  releaseBytes(image.data);
   return {
     files,
     width: image.width,

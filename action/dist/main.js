@@ -18222,7 +18222,7 @@ var require_eventsource_stream = __commonJS({
     ];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
+    var COLON2 = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -18411,7 +18411,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -19945,13 +19945,12 @@ async function sendWithRetries(request, options) {
     });
     let response;
     try {
-      response = {
-        ...await sendOnce(request, {
-          ...options,
-          timeoutMs
-        }),
+      response = Object.assign(await sendOnce(request, {
+        ...options,
+        timeoutMs
+      }), {
         attempts: attempt + 1
-      };
+      });
     } catch (error2) {
       if (options.signal?.aborted) throw options.signal.reason;
       if (error2 instanceof ApiError) throw error2;
@@ -20012,12 +20011,16 @@ async function sendOnce(request, options) {
     await response.body?.cancel();
     url = redirectTarget(request, url, response, redirects);
   }
-  const body = await boundedText(response, request, options.maxResponseBytes);
+  const bytes = await boundedBytes(response, request, options.maxResponseBytes);
+  let text2;
   return {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
-    body
+    bytes,
+    get body() {
+      return text2 ??= TEXT.decode(bytes);
+    }
   };
 }
 function redirectTarget(request, url, response, count) {
@@ -20038,7 +20041,7 @@ function redirectTarget(request, url, response, count) {
   if (count >= MAX_REDIRECTS) throw refuse(`after ${MAX_REDIRECTS} redirects`);
   return target;
 }
-async function boundedText(response, request, limit) {
+async function boundedBytes(response, request, limit) {
   const chunks = [];
   let size = 0;
   if (response.body) {
@@ -20054,8 +20057,15 @@ async function boundedText(response, request, limit) {
       chunks.push(chunk);
     }
   }
-  return await new Blob(chunks).text();
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
+var TEXT = new TextDecoder();
 function unreachable(request, error2, { attempts, timeoutMs, options }) {
   const reason = reasonOf(error2, timeoutMs);
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
@@ -20171,6 +20181,85 @@ var PageWalk = class {
     };
   }
 };
+
+// lib/api/_json_bytes.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var COMMA = 44;
+var COLON = 58;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+
+// lib/api/_parse_page_bytes.ts
+var DOCS_KEY = new TextEncoder().encode('"docs"');
+var TEXT2 = new TextDecoder();
+function parsePageBytes(bytes, onDoc) {
+  const docs = docsArray(bytes);
+  if (docs === void 0) return JSON.parse(TEXT2.decode(bytes));
+  const page = JSON.parse(`${TEXT2.decode(bytes.subarray(0, docs.start))}[]${TEXT2.decode(bytes.subarray(docs.end))}`);
+  page.docs = docs.elements.map(([from, to]) => {
+    const doc = JSON.parse(TEXT2.decode(bytes.subarray(from, to)));
+    onDoc?.(doc);
+    return doc;
+  });
+  return page;
+}
+function docsArray(bytes) {
+  let depth = 0;
+  let afterDocsKey = false;
+  let start = -1;
+  let elementStart = -1;
+  const elements = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === QUOTE) {
+      const from = i;
+      for (i++; i < bytes.length && bytes[i] !== QUOTE; i++) if (bytes[i] === BACKSLASH) i++;
+      if (depth === 1) afterDocsKey = isDocsKey(bytes, from, i + 1);
+      continue;
+    }
+    if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      depth++;
+      if (depth === 2 && afterDocsKey && byte === OPEN_BRACKET) start = i, elementStart = i + 1;
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      if (depth === 2 && start >= 0 && byte === CLOSE_BRACKET) {
+        addElement(bytes, elements, elementStart, i);
+        return {
+          start,
+          end: i + 1,
+          elements
+        };
+      }
+      depth--;
+    } else if (byte === COMMA && depth === 2 && start >= 0) {
+      addElement(bytes, elements, elementStart, i);
+      elementStart = i + 1;
+    }
+    if (depth === 1 && byte !== COLON && byte > 32) afterDocsKey = false;
+  }
+  return void 0;
+}
+function isDocsKey(bytes, from, to) {
+  if (to - from !== DOCS_KEY.length) return false;
+  return DOCS_KEY.every((byte, k) => bytes[from + k] === byte);
+}
+function addElement(bytes, elements, from, to) {
+  const blank = bytes.subarray(from, to).every((byte) => byte <= 32);
+  if (!blank || elements.length > 0 || bytes[to] === COMMA) elements.push([
+    from,
+    to
+  ]);
+}
+
+// lib/_release_bytes.ts
+function releaseBytes(bytes) {
+  if (!(bytes instanceof Uint8Array)) return;
+  const buffer = bytes.buffer;
+  if (!(buffer instanceof ArrayBuffer) || buffer.detached) return;
+  if (bytes.byteLength === buffer.byteLength) buffer.transfer(0);
+}
 
 // lib/api/task_query.ts
 var LIST_KEYS = [
@@ -20328,10 +20417,11 @@ var LabClient = class {
    *
    * @param projectId The project id.
    * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.
+   * @param options `onTask`, called with each task as soon as it is parsed.
    * @returns The pages, until the lab says there is no next page.
    * @throws {ApiError} when a request fails after its retries.
    */
-  async *taskPages(projectId, filters = {}) {
+  async *taskPages(projectId, filters = {}, options = {}) {
     projectIdOf(projectId);
     const stop = new AbortController();
     const request = (page) => {
@@ -20354,7 +20444,7 @@ var LabClient = class {
     try {
       while (next !== void 0) {
         const { response, context } = await next.pending;
-        const page = walk.page(jsonBody(response, context), next.page, context);
+        const page = walk.page(pageBody(response, context, options.onTask), next.page, context);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : void 0;
         yield page;
       }
@@ -20438,6 +20528,19 @@ var LabClient = class {
     return token.value;
   }
 };
+function pageBody(response, context, onTask) {
+  let body;
+  try {
+    body = parsePageBytes(response.bytes, onTask);
+  } catch {
+    throw unexpectedAnswer(context, {
+      what: "a body that is not JSON",
+      status: response.status
+    });
+  }
+  releaseBytes(response.bytes);
+  return body;
+}
 
 // lib/api/export_task_filters.ts
 var EXPORT_OPTIONAL_FIELDS = [
@@ -20965,23 +21068,41 @@ function quoteStart(text2) {
 }
 
 // lib/export/_detach_masks.ts
-function detachMasks(tasks, source) {
-  return tasks.map((task) => {
-    const mask = taskMask(task, source);
-    if ((source.kind ?? "mask") !== "mask" || typeof mask !== "string") return mask;
-    let bytes;
-    try {
-      bytes = decodeDataUri(mask);
-    } catch {
-      return mask;
-    }
-    forgetMask(task, source);
-    return bytes;
-  });
-}
-function forgetMask(task, source) {
+var MaskDetacher = class {
+  #source;
+  #masks = /* @__PURE__ */ new WeakMap();
+  /** @param source Where the project keeps its masks. */
+  constructor(source) {
+    this.#source = source;
+  }
+  /** Takes a task's mask out now (a `TaskPagesOptions.onTask`). */
+  detach = (task) => {
+    if (typeof task !== "object" || task === null || this.#masks.has(task)) return;
+    this.#masks.set(task, detachMask(task, this.#source));
+  };
+  /**
+   * A task's mask, once: as `detach` took it out (or takes it out now, for a source that did not
+   * call `detach`), `undefined` for no mask.
+   */
+  take(task) {
+    this.detach(task);
+    const mask = this.#masks.get(task);
+    this.#masks.delete(task);
+    return mask;
+  }
+};
+function detachMask(task, source) {
+  const mask = taskMask(task, source);
+  if ((source.kind ?? "mask") !== "mask" || typeof mask !== "string") return mask;
+  let bytes;
+  try {
+    bytes = decodeDataUri(mask);
+  } catch {
+    return mask;
+  }
   const answers = taskAnswers(task, source)?.answers;
   if (answers) delete answers.mask;
+  return bytes;
 }
 
 // lib/detect/resolve_semantic_mapping.ts
@@ -21444,7 +21565,7 @@ async function prepareExportFolder(files, mode) {
   };
 }
 async function writeMetadata(files, metadata) {
-  await files.writeFile(METADATA_NAME, TEXT.encode(`${JSON.stringify(metadata, null, 2)}
+  await files.writeFile(METADATA_NAME, TEXT3.encode(`${JSON.stringify(metadata, null, 2)}
 `));
 }
 async function createExportFolder(files, mode) {
@@ -21458,7 +21579,7 @@ async function createExportFolder(files, mode) {
     });
   }
 }
-var TEXT = new TextEncoder();
+var TEXT3 = new TextEncoder();
 async function readManifestIn(files, name, setting) {
   const path6 = files.pathOf(name);
   let text2;
@@ -23088,7 +23209,10 @@ function writeIndexedRow(scanlines, s, row) {
 
 // lib/raster/decode_png.ts
 async function decodePng(bytes, options = {}) {
-  return pixelsOf(inflatePng(bytes, options.maxPixels));
+  const inflated = inflatePng(bytes, options.maxPixels);
+  const image = pixelsOf(inflated);
+  releaseBytes(inflated.scanlines);
+  return image;
 }
 function pixelsOf(png) {
   const { header, palette, scanlines, passes } = png;
@@ -24005,6 +24129,7 @@ async function runMaskJob(job) {
     sampler.takeRows(image.data, 0, image.width * 3, 0, image.height, 3);
     preview = maskPreview(sampler.samples(), table);
   }
+  releaseBytes(image.data);
   return {
     files,
     width: image.width,
@@ -24025,6 +24150,94 @@ function hashed(files) {
       sha256: sha256(own)
     };
   });
+}
+
+// lib/export/_memory_budget.ts
+var DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
+var BYTES_PER_PIXEL = 3;
+var MemoryBudget = class {
+  #total;
+  #free;
+  #waiting = [];
+  /**
+   * @param totalBytes How many bytes the masks in flight may cost together.
+   * @throws {ConfigError} when it is not a positive number.
+   */
+  constructor(totalBytes) {
+    if (typeof totalBytes !== "number" || !Number.isFinite(totalBytes) || totalBytes <= 0) {
+      throw new ConfigError(`The memory budget must be a positive number of bytes; got ${String(totalBytes)}`, {
+        setting: "memory-budget"
+      });
+    }
+    this.#total = totalBytes;
+    this.#free = totalBytes;
+  }
+  /**
+   * Waits until a mask of this cost fits, then takes its bytes from the budget.
+   *
+   * @param cost The mask's decoded cost in bytes.
+   * @param task The task's id and name, for the error.
+   * @returns The function that gives the bytes back, to call once the mask is written.
+   * @throws {TaskError} when the mask alone costs more than the whole budget.
+   */
+  async admit(cost, task) {
+    if (cost > this.#total) {
+      const { width, height } = task.size;
+      throw new TaskError(`its mask is ${width}\xD7${height}, ${mib(cost)} decoded, more than the whole memory budget of ${mib(this.#total)}; raise --memory-budget (memoryBudgetBytes) to at least ${Math.ceil(cost / 2 ** 20)} MiB to export it`, {
+        taskId: task.taskId,
+        taskName: task.taskName
+      });
+    }
+    if (this.#waiting.length > 0 || cost > this.#free) {
+      await new Promise((admit) => this.#waiting.push({
+        cost,
+        admit
+      }));
+    } else {
+      this.#free -= cost;
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#free += cost;
+      this.#admitWaiting();
+    };
+  }
+  /** Admits waiting masks in order, while the first one fits. */
+  #admitWaiting() {
+    while (this.#waiting.length > 0 && this.#waiting[0].cost <= this.#free) {
+      const next = this.#waiting.shift();
+      this.#free -= next.cost;
+      next.admit();
+    }
+  }
+};
+function decodedCost(mask, imageSize2) {
+  const size = mask instanceof Uint8Array ? pngSize(mask) : imageSize2;
+  if (size === void 0) return void 0;
+  return {
+    size,
+    cost: size.width * size.height * BYTES_PER_PIXEL
+  };
+}
+function pngSize(png) {
+  const ihdr = [
+    73,
+    72,
+    68,
+    82
+  ];
+  if (png.length < 24 || !ihdr.every((byte, i) => png[12 + i] === byte)) return void 0;
+  const view = new DataView(png.buffer, png.byteOffset, 24);
+  return {
+    width: view.getUint32(16),
+    height: view.getUint32(20)
+  };
+}
+function mib(bytes) {
+  if (bytes < 2 ** 20) return `${bytes} bytes`;
+  return `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`;
 }
 
 // lib/export/_task_exporter.ts
@@ -24049,6 +24262,31 @@ var TaskExporter = class {
   }
   /** Exports one task; returns its outcome and manifest entry. */
   async export(job) {
+    let release;
+    try {
+      release = await this.#admit(job);
+      return await this.#export(job);
+    } catch (error2) {
+      if (!(error2 instanceof TaskError)) throw error2;
+      return this.#failed(job, error2.reason);
+    } finally {
+      release?.();
+      releaseBytes(job.mask);
+    }
+  }
+  /** Waits until the mask fits the memory budget (a mask above the pixel limit costs nothing). */
+  async #admit(job) {
+    const { budget, maxPixels = DEFAULT_MAX_PIXELS } = this.#options;
+    const decoded = budget && decodedCost(job.mask, this.#taskMask(job.task, job.mask).imageSize);
+    if (!decoded || decoded.size.width * decoded.size.height > maxPixels) return void 0;
+    const { taskId, taskName } = job.outcome;
+    return await budget.admit(decoded.cost, {
+      taskId,
+      taskName,
+      size: decoded.size
+    });
+  }
+  async #export(job) {
     const { task, outcome } = job;
     const { format, table, colourByBChannel, pool, report } = this.#options;
     let rendered;
@@ -24079,6 +24317,7 @@ var TaskExporter = class {
       changed = true;
       try {
         await this.#files.writeFile(path6, bytes);
+        releaseBytes(bytes);
       } catch (error2) {
         const reason = error2 instanceof Error ? error2.message : String(error2);
         return this.#failed(job, `its mask cannot be written to "${path6}": ${reason}`);
@@ -24160,6 +24399,12 @@ function entryBase(task) {
   return base;
 }
 
+// lib/export/export_summary.ts
+var MAX_LISTED_TASKS = 1e3;
+function listedTaskCount(summary2, list2) {
+  return (summary2[list2]?.length ?? 0) + (summary2.unlisted?.[list2] ?? 0);
+}
+
 // lib/export/mask_file_path.ts
 var DRIVE = /^[A-Za-z]:/;
 function maskFilePath(task, options = {}) {
@@ -24184,6 +24429,87 @@ function maskFilePath(task, options = {}) {
   }
   segments[segments.length - 1] = `${last}.png`;
   return segments.join("/");
+}
+
+// lib/export/_hashed_keys.ts
+var HashedKeys = class {
+  // Slot i holds a key's hash in hashes[2i], hashes[2i + 1] and its value + 1 in values[i] (0: free).
+  #hashes = new Uint32Array(2 * 64);
+  #values = new Int32Array(64);
+  #size = 0;
+  /** How many keys are held. */
+  get size() {
+    return this.#size;
+  }
+  /**
+   * The number held for a key.
+   *
+   * @param key The key.
+   * @returns Its number, or `undefined` when the key is not held.
+   */
+  get(key) {
+    const slot = this.#slotOf(key);
+    return this.#values[slot] === 0 ? void 0 : this.#values[slot] - 1;
+  }
+  /**
+   * Holds a key with a number, replacing the number it had.
+   *
+   * @param key The key.
+   * @param value A whole number from 0 to 2^31 - 2.
+   */
+  set(key, value2) {
+    if (4 * (this.#size + 1) > 3 * this.#values.length) this.#grow();
+    const slot = this.#slotOf(key);
+    if (this.#values[slot] === 0) {
+      const [high, low] = hashOf(key);
+      this.#hashes[2 * slot] = high;
+      this.#hashes[2 * slot + 1] = low;
+      this.#size++;
+    }
+    this.#values[slot] = value2 + 1;
+  }
+  /** The key's slot, or the free slot where it would go. */
+  #slotOf(key) {
+    const [high, low] = hashOf(key);
+    return this.#probe(high, low);
+  }
+  #probe(high, low) {
+    const mask = this.#values.length - 1;
+    for (let slot = low & mask; ; slot = slot + 1 & mask) {
+      if (this.#values[slot] === 0) return slot;
+      if (this.#hashes[2 * slot] === high && this.#hashes[2 * slot + 1] === low) return slot;
+    }
+  }
+  #grow() {
+    const hashes = this.#hashes;
+    const values = this.#values;
+    this.#hashes = new Uint32Array(hashes.length * 2);
+    this.#values = new Int32Array(values.length * 2);
+    for (let old = 0; old < values.length; old++) {
+      if (values[old] === 0) continue;
+      const slot = this.#probe(hashes[2 * old], hashes[2 * old + 1]);
+      this.#hashes[2 * slot] = hashes[2 * old];
+      this.#hashes[2 * slot + 1] = hashes[2 * old + 1];
+      this.#values[slot] = values[old];
+    }
+  }
+};
+function hashOf(key) {
+  let h1 = 3735928559;
+  let h2 = 1103547991;
+  for (let i = 0; i < key.length; i++) {
+    const unit = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ unit, 2654435761);
+    h2 = Math.imul(h2 ^ unit, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
+  h1 ^= Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507);
+  h2 ^= Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return [
+    h1 >>> 0,
+    h2 >>> 0
+  ];
 }
 
 // lib/export/_portable_path.ts
@@ -24257,10 +24583,14 @@ function nativePath(path6, platform2 = hostPlatform()) {
 
 // lib/export/mask_file_registry.ts
 var MAX_ID_LENGTH = 64;
+var HOLDER_EXPORT = 0;
+var HOLDER_FOLDER = 1;
+var HOLDER_TASK = 2;
 var MaskFileRegistry = class {
-  // Claimed files by comparison key, with the task holding each (`null`: the export's own file).
-  #files = /* @__PURE__ */ new Map();
-  #folders = /* @__PURE__ */ new Set();
+  // Claimed files and folders by comparison key, kept as hashes: one entry per task for the
+  // whole export, so about 24 bytes each, plus the task id in `#taskIds`.
+  #claimed = new HashedKeys();
+  #taskIds = [];
   #platform;
   /**
    * Creates a registry where nothing is claimed yet but the export's own files.
@@ -24270,7 +24600,7 @@ var MaskFileRegistry = class {
    */
   constructor(options = {}) {
     this.#platform = options.platform ?? hostPlatform();
-    for (const path6 of options.reserved ?? []) this.#files.set(keyOf(path6), null);
+    for (const path6 of options.reserved ?? []) this.#claimed.set(keyOf(path6), HOLDER_EXPORT);
   }
   /**
    * Claims a path for a task: the path made portable, or a de-duplicated one when it is taken.
@@ -24301,8 +24631,8 @@ var MaskFileRegistry = class {
     const id = idPart(taskId);
     for (let i = 0; i < names.length - 1; i++) {
       const folder = names.slice(0, i + 1).join("/");
-      const holder2 = this.#files.get(keyOf(folder));
-      if (holder2 === void 0) continue;
+      const holder2 = this.#holderOf(folder);
+      if (holder2 === void 0 || holder2 === "") continue;
       names[i] = this.#firstFree(names.slice(0, i), names[i], {
         id,
         suffix: "",
@@ -24346,13 +24676,18 @@ var MaskFileRegistry = class {
   }
   /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
   #holderOf(path6) {
-    const key = keyOf(path6);
-    return this.#files.has(key) ? this.#files.get(key) : this.#folders.has(key) ? "" : void 0;
+    const held = this.#claimed.get(keyOf(path6));
+    if (held === void 0) return void 0;
+    return held === HOLDER_EXPORT ? null : held === HOLDER_FOLDER ? "" : this.#taskIds[held - HOLDER_TASK];
   }
   #record(file, taskId) {
     const names = file.split("/");
-    for (let i = 1; i < names.length; i++) this.#folders.add(keyOf(names.slice(0, i).join("/")));
-    this.#files.set(keyOf(file), taskId);
+    for (let i = 1; i < names.length; i++) {
+      const folder = keyOf(names.slice(0, i).join("/"));
+      if (this.#claimed.get(folder) === void 0) this.#claimed.set(folder, HOLDER_FOLDER);
+    }
+    if (this.#taskIds.at(-1) !== taskId) this.#taskIds.push(taskId);
+    this.#claimed.set(keyOf(file), HOLDER_TASK + this.#taskIds.length - 1);
   }
 };
 function describe2(holder) {
@@ -24396,6 +24731,7 @@ var ExportRun = class {
   #pool;
   #manifest;
   #previous = /* @__PURE__ */ new Map();
+  // Only tasks of the earlier export: a new export keeps nothing per task here.
   #seen = /* @__PURE__ */ new Set();
   #sequence = 0;
   #done = 0;
@@ -24429,13 +24765,13 @@ var ExportRun = class {
   async take(task, mask) {
     if (this.#fatal !== void 0) throw this.#fatal;
     const sequence = this.#sequence++;
-    const { summary: summary2, shard } = this.#options;
+    const { shard } = this.#options;
     const ids = {
       taskId: String(task._id),
       taskName: String(task.name)
     };
     const previous = this.#previous.get(ids.taskId);
-    this.#seen.add(ids.taskId);
+    if (previous) this.#seen.add(ids.taskId);
     const mine = !shard || inShard(ids.taskId, shard);
     if (mask === void 0) {
       if (!mine) return this.#skipOther(sequence);
@@ -24482,10 +24818,6 @@ var ExportRun = class {
       renameReason: reason
     });
     if (this.#options.dryRun) {
-      summary2.plannedTasks.push({
-        ...outcome,
-        status: "planned"
-      });
       return this.#finish(sequence, {
         ...outcome,
         status: "planned"
@@ -24534,14 +24866,16 @@ var ExportRun = class {
     }
     await this.#manifest.close();
     const byTask = (a, b) => this.#order.get(a) - this.#order.get(b);
+    const { summary: summary2 } = this.#options;
     for (const list2 of [
-      this.#options.summary.failures,
-      this.#options.summary.renamed
+      summary2.skippedTasks,
+      summary2.failures,
+      summary2.renamed
     ]) {
       list2.sort(byTask);
     }
-    this.#options.summary.total = Math.max(this.#options.summary.total, this.#sequence);
-    if (this.#manifest.started) this.#options.summary.manifest = join3(folder, MANIFEST_NAME);
+    summary2.total = Math.max(this.#options.summary.total, this.#sequence);
+    if (this.#manifest.started) summary2.manifest = join3(folder, MANIFEST_NAME);
   }
   /** Stops after the running tasks; the partial manifest stays for `--resume`. */
   async abandon() {
@@ -24566,9 +24900,10 @@ var ExportRun = class {
     this.#manifest.add(sequence, entry);
     this.#done++;
     this.#order.set(outcome, sequence);
-    if (outcome.status === "skipped") summary2.skippedTasks.push(outcome);
-    if (outcome.status === "failed") summary2.failures.push(outcome);
-    if (outcome.renamedFrom !== void 0) summary2.renamed.push(outcome);
+    if (outcome.status === "planned") this.#list("plannedTasks", outcome);
+    if (outcome.status === "skipped") this.#list("skippedTasks", outcome);
+    if (outcome.status === "failed") this.#list("failures", outcome);
+    if (outcome.renamedFrom !== void 0) this.#list("renamed", outcome);
     summary2[outcome.status]++;
     this.#options.onProgress?.({
       type: "task",
@@ -24576,6 +24911,23 @@ var ExportRun = class {
       done: this.#done,
       total: summary2.total
     });
+  }
+  /**
+   * Adds a task to a summary list that keeps the first {@linkcode MAX_LISTED_TASKS} in task
+   * order: tasks finish out of order, so a full list drops its latest task, not the new one.
+   */
+  #list(name, outcome) {
+    const { summary: summary2 } = this.#options;
+    const list2 = summary2[name];
+    list2.push(outcome);
+    if (list2.length <= MAX_LISTED_TASKS) return;
+    let latest = 0;
+    for (let i = 1; i < list2.length; i++) {
+      if (this.#order.get(list2[i]) > this.#order.get(list2[latest])) latest = i;
+    }
+    list2.splice(latest, 1);
+    summary2.unlisted ??= {};
+    summary2.unlisted[name] = (summary2.unlisted[name] ?? 0) + 1;
   }
 };
 
@@ -25203,7 +25555,7 @@ var OutputFile = class {
 };
 
 // lib/formats/_coco_writer.ts
-var TEXT2 = new TextEncoder();
+var TEXT4 = new TextEncoder();
 var CocoWriter = class {
   #file;
   #annotationsFile;
@@ -25246,9 +25598,9 @@ var CocoWriter = class {
   }
   async finish() {
     if (this.#images === 0) return;
-    await this.#file.write(TEXT2.encode('\n],\n"annotations": ['));
+    await this.#file.write(TEXT4.encode('\n],\n"annotations": ['));
     await this.#file.append(this.#annotationsFile);
-    await this.#file.write(TEXT2.encode("\n]\n}\n"));
+    await this.#file.write(TEXT4.encode("\n]\n}\n"));
     await this.#file.commit();
   }
   async abandon() {
@@ -25257,7 +25609,7 @@ var CocoWriter = class {
   }
   async #write(task, image) {
     const imageId = ++this.#images;
-    if (imageId === 1) await this.#file.write(TEXT2.encode(this.#header()));
+    if (imageId === 1) await this.#file.write(TEXT4.encode(this.#header()));
     const entry = {
       id: imageId,
       file_name: task.name,
@@ -25265,7 +25617,7 @@ var CocoWriter = class {
       height: image.height,
       lab_task_id: task._id
     };
-    await this.#file.write(TEXT2.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
+    await this.#file.write(TEXT4.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
     let text2 = "";
     for (const shape of image.shapes) {
       const annotation = {
@@ -25279,7 +25631,7 @@ var CocoWriter = class {
       };
       text2 += `${this.#annotations === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`;
     }
-    if (text2) await this.#annotationsFile.write(TEXT2.encode(text2));
+    if (text2) await this.#annotationsFile.write(TEXT4.encode(text2));
   }
   #header() {
     const info2 = {
@@ -25416,7 +25768,7 @@ function pythonJsonElement(value2) {
 }
 
 // lib/formats/_lab_writer.ts
-var TEXT3 = new TextEncoder();
+var TEXT5 = new TextEncoder();
 var LabWriter = class {
   #file;
   #dryRun;
@@ -25429,7 +25781,7 @@ var LabWriter = class {
     if (!mine) return void 0;
     if (!this.#dryRun) {
       const element = pythonJsonElement(labTaskDocument(task));
-      await this.#file.write(TEXT3.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
+      await this.#file.write(TEXT5.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
     }
     this.#count++;
     return {
@@ -25438,7 +25790,7 @@ var LabWriter = class {
   }
   async finish() {
     if (this.#dryRun || this.#count === 0) return;
-    await this.#file.write(TEXT3.encode("\n]"));
+    await this.#file.write(TEXT5.encode("\n]"));
     await this.#file.commit();
   }
   abandon() {
@@ -25570,7 +25922,7 @@ var DEFLATE = 8;
 var MAX_16 = 65535;
 var MAX_32 = 4294967295;
 var FLUSH_AT = 1 << 16;
-var TEXT4 = new TextEncoder();
+var TEXT6 = new TextEncoder();
 var ZipWriter = class {
   #sink;
   #entries = [];
@@ -25598,7 +25950,7 @@ var ZipWriter = class {
    * @param bytes The file's content.
    */
   async add(name, bytes) {
-    const encodedName = TEXT4.encode(name);
+    const encodedName = TEXT6.encode(name);
     const compressed = deflateRawSync(bytes);
     const entry = {
       name: encodedName,
@@ -25702,7 +26054,7 @@ var ZipWriter = class {
 };
 
 // lib/formats/_yolo_writer.ts
-var TEXT5 = new TextEncoder();
+var TEXT7 = new TextEncoder();
 var YoloWriter = class {
   #file;
   #zip;
@@ -25759,9 +26111,9 @@ var YoloWriter = class {
     if (!this.#dryRun) {
       if (!this.#started) {
         this.#started = true;
-        await this.#zip.add("data.yaml", TEXT5.encode(yoloDataYaml(this.#names)));
+        await this.#zip.add("data.yaml", TEXT7.encode(yoloDataYaml(this.#names)));
       }
-      await this.#zip.add(path6, TEXT5.encode(text2));
+      await this.#zip.add(path6, TEXT7.encode(text2));
     }
     if (claim.file === claim.wanted) return {
       status: "exported",
@@ -26060,6 +26412,7 @@ async function exportMasks(options) {
       setting: "mask-format"
     });
   }
+  const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
   const mode = folderMode(options);
   const folder = exportFolder(options, startedAt);
   const files = new ExportFolderFs(folder, {
@@ -26102,14 +26455,15 @@ async function exportMasks(options) {
       source,
       maxPixels: options.maxPixels,
       pool,
-      report
+      report,
+      budget
     }),
     summary: summary2,
     createFolder: async () => {
       await createExportFolder(files, mode);
       if (maskFormat === "class-index" || maskFormat === "palette") {
-        await files.writeFile("labelmap.json", TEXT6.encode(labelmapJson(table)));
-        await files.writeFile("labelmap.txt", TEXT6.encode(labelmapTxt(table)));
+        await files.writeFile("labelmap.json", TEXT8.encode(labelmapJson(table)));
+        await files.writeFile("labelmap.txt", TEXT8.encode(labelmapTxt(table)));
       }
     },
     previous: prepared.previous,
@@ -26124,7 +26478,10 @@ async function exportMasks(options) {
   try {
     if (mode === "incremental" && !options.dryRun) await run2.begin();
     let first = true;
-    for await (const page of client.taskPages(projectId, filters)) {
+    const masks = new MaskDetacher(source);
+    for await (const page of client.taskPages(projectId, filters, {
+      onTask: masks.detach
+    })) {
       if (first) {
         summary2.total = page.totalDocs;
         options.onProgress?.({
@@ -26134,11 +26491,9 @@ async function exportMasks(options) {
         });
         first = false;
       }
-      const masks = detachMasks(page.docs, source);
-      for (const [i, task] of page.docs.entries()) {
+      for (const task of page.docs) {
         signal?.throwIfAborted();
-        await run2.take(task, masks[i]);
-        masks[i] = void 0;
+        await run2.take(task, masks.take(task));
       }
     }
     if (mode === "incremental") {
@@ -26181,7 +26536,7 @@ async function exportMasks(options) {
   }
   return summary2;
 }
-var TEXT6 = new TextEncoder();
+var TEXT8 = new TextEncoder();
 function exportOneFile(options) {
   const format = options.format;
   if (!EXPORT_FORMATS.includes(format)) {
@@ -26279,7 +26634,8 @@ function formatSummary(summary2, options = {}) {
     counts.push(`${summary2.annotationsLeftOut} annotations left out (no label with a class)`);
   }
   if (summary2.kept > 0) counts.push(`${summary2.kept} kept from the earlier run`);
-  if (summary2.renamed.length > 0) counts.push(`${summary2.renamed.length} renamed`);
+  const renamed = listedTaskCount(summary2, "renamed");
+  if (renamed > 0) counts.push(`${renamed} renamed`);
   if (summary2.removed > 0) counts.push(`${summary2.removed} removed (no longer match)`);
   if (summary2.carried > 0) counts.push(`${summary2.carried} carried over unchanged`);
   lines.push(`${plural(summary2.total, "task")}: ${counts.join(", ")}`);
@@ -26287,8 +26643,9 @@ function formatSummary(summary2, options = {}) {
   for (const failure of summary2.failures.slice(0, maxListed)) {
     lines.push(`  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` + inertText(failure.reason));
   }
-  if (summary2.failures.length > maxListed) {
-    lines.push(`  ... and ${summary2.failures.length - maxListed} more failed tasks`);
+  const failed = listedTaskCount(summary2, "failures");
+  if (failed > maxListed) {
+    lines.push(`  ... and ${failed - maxListed} more failed tasks`);
   }
   return lines;
 }
@@ -26858,8 +27215,9 @@ async function writeJobSummary(summary2, inputs) {
       ].map((title) => cell(title, true)),
       ...listed.slice(0, MAX_LISTED).map(taskRow)
     ]);
-    if (listed.length > MAX_LISTED) {
-      report.addRaw(`<p>... and ${listed.length - MAX_LISTED} more tasks.</p>`, true);
+    const all = listedTaskCount(summary2, "failures") + listedTaskCount(summary2, "renamed") + listedTaskCount(summary2, "skippedTasks");
+    if (all > MAX_LISTED) {
+      report.addRaw(`<p>... and ${all - MAX_LISTED} more tasks.</p>`, true);
     }
   }
   addLabelTable(report, summary2, inputs);
@@ -26911,7 +27269,7 @@ function filtersText(filters) {
 }
 function countsText(summary2, inputs) {
   const written = summary2.dryRun ? `<b>${summary2.planned} would be exported</b> (dry run: nothing was written)` : `<b>${summary2.exported} exported</b>`;
-  const counts = `${summary2.total} matched: ${written}, ${summary2.skipped} skipped (no mask), ${summary2.failed} failed, ${summary2.renamed.length} renamed (name taken)`;
+  const counts = `${summary2.total} matched: ${written}, ${summary2.skipped} skipped (no mask), ${summary2.failed} failed, ${listedTaskCount(summary2, "renamed")} renamed (name taken)`;
   if (inputs.incremental === void 0) return counts;
   return `${counts}; of the earlier export, ${summary2.kept} kept (unchanged), ${summary2.carried} carried over (not updated since), ${summary2.removed} removed (no longer match)`;
 }

@@ -30,8 +30,10 @@ export interface LabResponse {
   statusText: string;
   /** The response headers. */
   headers: Headers;
-  /** The body as text. */
-  body: string;
+  /** The body as text, decoded from `bytes` when first read. */
+  readonly body: string;
+  /** The body's bytes: a task page is parsed from them without becoming one large string. */
+  bytes: Uint8Array;
   /** How many attempts the request took, this one included. */
   attempts: number;
 }
@@ -96,7 +98,10 @@ export async function sendWithRetries(
       });
     let response: LabResponse;
     try {
-      response = { ...await sendOnce(request, { ...options, timeoutMs }), attempts: attempt + 1 };
+      // Assigned, not spread: spreading would decode the body, which a task page never needs whole.
+      response = Object.assign(await sendOnce(request, { ...options, timeoutMs }), {
+        attempts: attempt + 1,
+      });
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       // A refused redirect or an oversized body is an answer, not a network fault: no retry.
@@ -150,12 +155,16 @@ async function sendOnce(
     url = redirectTarget(request, url, response, redirects);
   }
   // Reading the body inside the attempt makes a connection cut mid-body a retryable failure.
-  const body = await boundedText(response, request, options.maxResponseBytes);
+  const bytes = await boundedBytes(response, request, options.maxResponseBytes);
+  let text: string | undefined;
   return {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
-    body,
+    bytes,
+    get body() {
+      return text ??= TEXT.decode(bytes);
+    },
   };
 }
 
@@ -182,12 +191,12 @@ function redirectTarget(request: LabRequest, url: URL, response: Response, count
   return target;
 }
 
-/** The body as text, read chunk by chunk and refused past `limit` bytes. */
-async function boundedText(
+/** The body, read chunk by chunk and refused past `limit` bytes. */
+async function boundedBytes(
   response: Response,
   request: LabRequest,
   limit: number,
-): Promise<string> {
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (response.body) {
@@ -203,8 +212,16 @@ async function boundedText(
       chunks.push(chunk);
     }
   }
-  return await new Blob(chunks as BlobPart[]).text();
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
+
+const TEXT = new TextDecoder();
 
 function unreachable(
   request: LabRequest,

@@ -6,6 +6,15 @@
  */
 
 import { ConfigError } from "../errors.ts";
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from "./_json_bytes.ts";
 
 /** The default {@linkcode JsonArrayItemsOptions.maxItemBytes}: 512 MiB. */
 export const DEFAULT_MAX_ITEM_BYTES = 512 * 1024 * 1024;
@@ -18,13 +27,6 @@ export interface JsonArrayItemsOptions {
   source?: string;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
 const BOM = [0xef, 0xbb, 0xbf];
 
 // Where the scanner stands: before the `[`, after it, after a `,`, inside an element, after `]`.

@@ -8,10 +8,13 @@ import {
 } from "./_http_error.ts";
 import { type AccessToken, logIn } from "./_login.ts";
 import { PageWalk } from "./_page_walk.ts";
+import { parsePageBytes } from "./_parse_page_bytes.ts";
+import { releaseBytes } from "../_release_bytes.ts";
 import { type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
 import type { RequestEvent } from "./request_event.ts";
 import { taskQuery } from "./task_query.ts";
 import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
+import type { TaskPagesOptions } from "./task_source.ts";
 
 /** An answer as fetched, before its JSON is read. */
 interface Fetched {
@@ -162,10 +165,15 @@ export class LabClient {
    *
    * @param projectId The project id.
    * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.
+   * @param options `onTask`, called with each task as soon as it is parsed.
    * @returns The pages, until the lab says there is no next page.
    * @throws {ApiError} when a request fails after its retries.
    */
-  async *taskPages(projectId: string, filters: TaskFilters = {}): AsyncIterableIterator<TaskPage> {
+  async *taskPages(
+    projectId: string,
+    filters: TaskFilters = {},
+    options: TaskPagesOptions = {},
+  ): AsyncIterableIterator<TaskPage> {
     projectIdOf(projectId);
     const stop = new AbortController();
     const request = (page: number) => {
@@ -184,7 +192,7 @@ export class LabClient {
         // The page waits as its raw text and is parsed only now, when the caller takes it: its
         // many mask strings are then new, and die young once the caller has used them.
         const { response, context } = await next.pending;
-        const page = walk.page(jsonBody(response, context), next.page, context);
+        const page = walk.page(pageBody(response, context, options.onTask), next.page, context);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : undefined;
         yield page;
       }
@@ -265,4 +273,21 @@ export class LabClient {
     this.#token = token;
     return token.value;
   }
+}
+
+/** Parses a fetched task page from its bytes, one task at a time, then frees the bytes. */
+function pageBody(
+  response: LabResponse,
+  context: CallContext,
+  onTask: TaskPagesOptions["onTask"],
+): unknown {
+  let body: unknown;
+  try {
+    body = parsePageBytes(response.bytes, onTask as (doc: unknown) => void);
+  } catch {
+    throw unexpectedAnswer(context, { what: "a body that is not JSON", status: response.status });
+  }
+  // Freed now rather than at V8's next full collection: a page is a megabyte.
+  releaseBytes(response.bytes);
+  return body;
 }

@@ -1,4 +1,14 @@
-import type { ProjectConfiguration, TaskFilters, TaskPage } from "./types.ts";
+import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
+
+/** Options of {@linkcode TaskSource.taskPages}. */
+export interface TaskPagesOptions {
+  /**
+   * Called with each task as soon as it is read, before the next one is, where the source can:
+   * a caller can take a large value (a mask) out of the task while it is young in V8's heap,
+   * rather than after the whole page is read. Sources that cannot may ignore it.
+   */
+  onTask?: (task: Task) => void;
+}
 
 /**
  * Where an export gets a project's configuration and tasks: the lab API (`LabClient`) or a file
@@ -22,5 +32,9 @@ export interface TaskSource {
   /** The project's configuration: its type, labels and inputs. */
   getProjectConfiguration(projectId: string): Promise<ProjectConfiguration>;
   /** The project's tasks matching the filters, page by page, in a stable order. */
-  taskPages(projectId: string, filters?: TaskFilters): AsyncIterableIterator<TaskPage>;
+  taskPages(
+    projectId: string,
+    filters?: TaskFilters,
+    options?: TaskPagesOptions,
+  ): AsyncIterableIterator<TaskPage>;
 }

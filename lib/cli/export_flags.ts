@@ -55,6 +55,8 @@ export interface ExportCommand {
   concurrency?: number;
   /** The pixel limit of a mask. */
   maxPixels?: number;
+  /** The memory budget of the masks in flight, in MiB. */
+  memoryBudget?: number;
   /** Whether to print JSON instead of text. */
   json: boolean;
   /** Whether to log each HTTP request on stderr. */
@@ -142,6 +144,12 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     allowInsecureHttp: parsed["allow-insecure-http"] === true,
     concurrency: parseWhole(parsed["concurrency"] as string | undefined, "concurrency", 1, 256),
     maxPixels: parseWhole(parsed["max-pixels"] as string | undefined, "max-pixels", 1, 2 ** 31),
+    memoryBudget: parseWhole(
+      parsed["memory-budget"] as string | undefined,
+      "memory-budget",
+      1,
+      2 ** 20,
+    ),
     json: parsed["json"] === true,
     verbose: parsed["verbose"] === true,
     quiet: parsed["quiet"] === true,

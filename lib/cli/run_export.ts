@@ -87,6 +87,9 @@ export async function runExport(args: readonly string[], io: ExportIo): Promise<
       report: command.report,
       concurrency: command.concurrency,
       maxPixels: command.maxPixels,
+      memoryBudgetBytes: command.memoryBudget === undefined
+        ? undefined
+        : command.memoryBudget * 2 ** 20,
       signal: io.signal,
       onProgress: (event) => {
         progress.onProgress(event);

@@ -4,7 +4,13 @@ import { TaskError } from "../errors.ts";
 import { join } from "../_std/path.ts";
 import { TaskPool } from "./_task_pool.ts";
 import { entryBase, type TaskExporter, type TaskJob } from "./_task_exporter.ts";
-import type { ExportEvent, ExportSummary, TaskOutcome } from "./export_summary.ts";
+import {
+  type ExportEvent,
+  type ExportSummary,
+  type ListedTasks,
+  MAX_LISTED_TASKS,
+  type TaskOutcome,
+} from "./export_summary.ts";
 import {
   MANIFEST_NAME,
   type ManifestEntry,
@@ -54,6 +60,7 @@ export class ExportRun {
   #pool: TaskPool;
   #manifest: ManifestWriter;
   #previous = new Map<string, ManifestEntry>();
+  // Only tasks of the earlier export: a new export keeps nothing per task here.
   #seen = new Set<string>();
   #sequence = 0;
   #done = 0;
@@ -91,10 +98,10 @@ export class ExportRun {
   async take(task: Task, mask: unknown): Promise<void> {
     if (this.#fatal !== undefined) throw this.#fatal;
     const sequence = this.#sequence++;
-    const { summary, shard } = this.#options;
+    const { shard } = this.#options;
     const ids = { taskId: String(task._id), taskName: String(task.name) };
     const previous = this.#previous.get(ids.taskId);
-    this.#seen.add(ids.taskId);
+    if (previous) this.#seen.add(ids.taskId);
     const mine = !shard || inShard(ids.taskId, shard);
     if (mask === undefined) {
       if (!mine) return this.#skipOther(sequence);
@@ -127,7 +134,6 @@ export class ExportRun {
     const outcome: TaskOutcome & { file: string } = { ...ids, status: "exported", file };
     if (file !== wanted) Object.assign(outcome, { renamedFrom: wanted, renameReason: reason });
     if (this.#options.dryRun) {
-      summary.plannedTasks.push({ ...outcome, status: "planned" });
       return this.#finish(sequence, { ...outcome, status: "planned" }, null);
     }
     const job: TaskJob = { task, mask, outcome, previous };
@@ -170,12 +176,13 @@ export class ExportRun {
     await this.#manifest.close();
     // Tasks end in any order; the summary lists them in task order, as the manifest.
     const byTask = (a: TaskOutcome, b: TaskOutcome) => this.#order.get(a)! - this.#order.get(b)!;
-    for (const list of [this.#options.summary.failures, this.#options.summary.renamed]) {
+    const { summary } = this.#options;
+    for (const list of [summary.skippedTasks, summary.failures, summary.renamed]) {
       list.sort(byTask);
     }
     // Offline sources know their task count only at the end.
-    this.#options.summary.total = Math.max(this.#options.summary.total, this.#sequence);
-    if (this.#manifest.started) this.#options.summary.manifest = join(folder, MANIFEST_NAME);
+    summary.total = Math.max(this.#options.summary.total, this.#sequence);
+    if (this.#manifest.started) summary.manifest = join(folder, MANIFEST_NAME);
   }
 
   /** Stops after the running tasks; the partial manifest stays for `--resume`. */
@@ -204,10 +211,29 @@ export class ExportRun {
     this.#manifest.add(sequence, entry);
     this.#done++;
     this.#order.set(outcome, sequence);
-    if (outcome.status === "skipped") summary.skippedTasks.push(outcome);
-    if (outcome.status === "failed") summary.failures.push(outcome);
-    if (outcome.renamedFrom !== undefined) summary.renamed.push(outcome);
+    if (outcome.status === "planned") this.#list("plannedTasks", outcome);
+    if (outcome.status === "skipped") this.#list("skippedTasks", outcome);
+    if (outcome.status === "failed") this.#list("failures", outcome);
+    if (outcome.renamedFrom !== undefined) this.#list("renamed", outcome);
     summary[outcome.status]++;
     this.#options.onProgress?.({ type: "task", outcome, done: this.#done, total: summary.total });
+  }
+
+  /**
+   * Adds a task to a summary list that keeps the first {@linkcode MAX_LISTED_TASKS} in task
+   * order: tasks finish out of order, so a full list drops its latest task, not the new one.
+   */
+  #list(name: ListedTasks, outcome: TaskOutcome): void {
+    const { summary } = this.#options;
+    const list = summary[name];
+    list.push(outcome);
+    if (list.length <= MAX_LISTED_TASKS) return;
+    let latest = 0;
+    for (let i = 1; i < list.length; i++) {
+      if (this.#order.get(list[i])! > this.#order.get(list[latest])!) latest = i;
+    }
+    list.splice(latest, 1);
+    summary.unlisted ??= {};
+    summary.unlisted[name] = (summary.unlisted[name] ?? 0) + 1;
   }
 }

@@ -17,6 +17,7 @@ import { type MaskStats, maskStats } from "./mask_stats.ts";
 import { statsOfCensus } from "./_stats_of_census.ts";
 import { MaskSampler, THUMBNAIL_SIDE } from "../raster/mask_sampler.ts";
 import { type MaskPreview, maskPreview } from "../report/mask_preview.ts";
+import { releaseBytes } from "../_release_bytes.ts";
 
 /** One task's mask to export, as structured-cloneable data. */
 export interface MaskJob extends TaskMask {
@@ -89,6 +90,8 @@ export async function runMaskJob(job: MaskJob): Promise<RenderedMask> {
     sampler.takeRows(image.data, 0, image.width * 3, 0, image.height, 3);
     preview = maskPreview(sampler.samples(), table);
   }
+  // The decoded pixels are the job's largest buffer: freed now, before the next mask comes.
+  releaseBytes(image.data);
   return { files, width: image.width, height: image.height, stats, preview };
 }
 

@@ -2,15 +2,18 @@ import type { Task } from "../api/types.ts";
 import type { ClassTable } from "../detect/class_table.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { MasksError } from "../errors.ts";
+import { MasksError, TaskError } from "../errors.ts";
 import type { ConvertPool } from "./_convert_pool.ts";
 import { type RenderedMask, sha256 } from "./_mask_job.ts";
 import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
+import { decodedCost, type MemoryBudget } from "./_memory_budget.ts";
+import { DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
 import type { TaskOutcome } from "./export_summary.ts";
 import type { ManifestEntry, ManifestFile } from "./manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import type { ExportReport } from "../report/export_report.ts";
+import { releaseBytes } from "../_release_bytes.ts";
 
 export { sha256 };
 
@@ -30,6 +33,8 @@ export interface TaskExporterOptions {
   pool: ConvertPool;
   /** Gathers each written task's statistics and thumbnail for `report.html`. */
   report?: ExportReport;
+  /** Admits masks by their decoded cost; none: no limit but the pool's. */
+  budget?: MemoryBudget;
 }
 
 /** One task to export, with the file name it was given. */
@@ -70,6 +75,30 @@ export class TaskExporter {
 
   /** Exports one task; returns its outcome and manifest entry. */
   async export(job: TaskJob): Promise<{ outcome: TaskOutcome; entry: ManifestEntry }> {
+    let release: (() => void) | undefined;
+    try {
+      release = await this.#admit(job);
+      return await this.#export(job);
+    } catch (error) {
+      if (!(error instanceof TaskError)) throw error;
+      return this.#failed(job, error.reason);
+    } finally {
+      release?.();
+      // Last: a mask written as it came, on the calling thread, is the file's own bytes.
+      releaseBytes(job.mask);
+    }
+  }
+
+  /** Waits until the mask fits the memory budget (a mask above the pixel limit costs nothing). */
+  async #admit(job: TaskJob): Promise<(() => void) | undefined> {
+    const { budget, maxPixels = DEFAULT_MAX_PIXELS } = this.#options;
+    const decoded = budget && decodedCost(job.mask, this.#taskMask(job.task, job.mask).imageSize);
+    if (!decoded || decoded.size.width * decoded.size.height > maxPixels) return undefined;
+    const { taskId, taskName } = job.outcome;
+    return await budget!.admit(decoded.cost, { taskId, taskName, size: decoded.size });
+  }
+
+  async #export(job: TaskJob): Promise<{ outcome: TaskOutcome; entry: ManifestEntry }> {
     const { task, outcome } = job;
     const { format, table, colourByBChannel, pool, report } = this.#options;
     let rendered: RenderedMask;
@@ -97,6 +126,7 @@ export class TaskExporter {
       changed = true;
       try {
         await this.#files.writeFile(path, bytes);
+        releaseBytes(bytes);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         return this.#failed(job, `its mask cannot be written to "${path}": ${reason}`);

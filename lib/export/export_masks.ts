@@ -4,7 +4,7 @@ import { exportTaskFilters } from "../api/export_task_filters.ts";
 import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { classTable } from "../detect/class_table.ts";
 import { resolveMaskSource } from "../detect/resolve_mask_source.ts";
-import { detachMasks } from "./_detach_masks.ts";
+import { MaskDetacher } from "./_detach_masks.ts";
 import {
   resolveSemanticMapping,
   type SemanticMapping,
@@ -25,6 +25,7 @@ import {
 import { ExportRun } from "./_export_run.ts";
 import { incrementalFilters, removedEntries } from "./_incremental.ts";
 import { ConvertPool } from "./_convert_pool.ts";
+import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget } from "./_memory_budget.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import { hostPlatform, type Platform } from "./platform.ts";
@@ -97,6 +98,12 @@ export interface ExportMasksOptions {
    * @default {DENO_FILE_SYSTEM}
    */
   fileSystem?: FileSystem;
+  /**
+   * How many bytes the masks being converted at once may cost together, decoded (3 bytes a
+   * pixel): masks wait their turn beyond it, and a mask that alone costs more fails with a
+   * reason. @default {536_870_912} (512 MiB)
+   */
+  memoryBudgetBytes?: number;
   /** The export's start time, for the default folder name. @default {new Date()} */
   now?: Date;
   /**
@@ -163,6 +170,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
       { setting: "mask-format" },
     );
   }
+  const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
   const mode = folderMode(options);
   const folder = exportFolder(options, startedAt);
   const files = new ExportFolderFs(folder, { fileSystem: options.fileSystem });
@@ -205,6 +213,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
       maxPixels: options.maxPixels,
       pool,
       report,
+      budget,
     }),
     summary,
     createFolder: async () => {
@@ -226,18 +235,16 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   try {
     if (mode === "incremental" && !options.dryRun) await run.begin();
     let first = true;
-    for await (const page of client.taskPages(projectId, filters)) {
+    const masks = new MaskDetacher(source);
+    for await (const page of client.taskPages(projectId, filters, { onTask: masks.detach })) {
       if (first) {
         summary.total = page.totalDocs;
         options.onProgress?.({ type: "start", total: summary.total, folder });
         first = false;
       }
-      // The page's mask strings become bytes now, so none outlives the page's arrival.
-      const masks = detachMasks(page.docs, source);
-      for (const [i, task] of page.docs.entries()) {
+      for (const task of page.docs) {
         signal?.throwIfAborted();
-        await run.take(task as Task, masks[i]);
-        masks[i] = undefined;
+        await run.take(task as Task, masks.take(task as Task));
       }
     }
     if (mode === "incremental") {

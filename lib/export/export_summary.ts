@@ -51,6 +51,34 @@ export type ExportEvent =
     total: number;
   };
 
+/** How many tasks each list of an {@linkcode ExportSummary} keeps at most. */
+export const MAX_LISTED_TASKS = 1000;
+
+/** The lists of tasks an {@linkcode ExportSummary} keeps. */
+export type ListedTasks = "skippedTasks" | "plannedTasks" | "failures" | "renamed";
+
+/**
+ * How many tasks a summary's list names, counting those it leaves out.
+ *
+ * @param summary The summary.
+ * @param list Which list.
+ * @returns The number of tasks of that kind.
+ *
+ * @example
+ * ```ts
+ * import { listedTaskCount } from "@lab/masks";
+ *
+ * const summary = { renamed: [], unlisted: { renamed: 3 } };
+ * console.log(listedTaskCount(summary, "renamed")); // 3
+ * ```
+ */
+export function listedTaskCount(
+  summary: Partial<Pick<ExportSummary, ListedTasks | "unlisted">>,
+  list: ListedTasks,
+): number {
+  return (summary[list]?.length ?? 0) + (summary.unlisted?.[list] ?? 0);
+}
+
 /** The result of {@linkcode exportMasks}. */
 export interface ExportSummary {
   /** The project id. */
@@ -91,6 +119,12 @@ export interface ExportSummary {
   skipped: number;
   /** How many tasks had a mask that could not be exported. */
   failed: number;
+  /**
+   * How many tasks each list below leaves out: a list keeps its first
+   * {@linkcode MAX_LISTED_TASKS} tasks in task order, so a summary stays small at any project size
+   * (the manifest has every task). Absent when none was left out.
+   */
+  unlisted?: Partial<Record<ListedTasks, number>>;
   /** Tasks that were skipped, in task order. */
   skippedTasks: TaskOutcome[];
   /** Tasks a dry run would export, with their files, in task order. */

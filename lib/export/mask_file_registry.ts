@@ -1,3 +1,4 @@
+import { HashedKeys } from "./_hashed_keys.ts";
 import { fitName, portablePath } from "./_portable_path.ts";
 import { hostPlatform, type Platform } from "./platform.ts";
 
@@ -11,6 +12,10 @@ export interface MaskFileClaim {
 
 // A task id in a file name keeps its letters, digits, `_` and `-`, and at most this many.
 const MAX_ID_LENGTH = 64;
+// What a claimed path holds: the export's own file, a folder, or (from HOLDER_TASK on) a task.
+const HOLDER_EXPORT = 0;
+const HOLDER_FOLDER = 1;
+const HOLDER_TASK = 2;
 
 /**
  * Hands out one portable file path per task, so that no mask overwrites another (the SDK silently
@@ -42,9 +47,10 @@ const MAX_ID_LENGTH = 64;
  * ```
  */
 export class MaskFileRegistry {
-  // Claimed files by comparison key, with the task holding each (`null`: the export's own file).
-  #files = new Map<string, string | null>();
-  #folders = new Set<string>();
+  // Claimed files and folders by comparison key, kept as hashes: one entry per task for the
+  // whole export, so about 24 bytes each, plus the task id in `#taskIds`.
+  #claimed = new HashedKeys();
+  #taskIds: string[] = [];
   #platform: Platform;
 
   /**
@@ -55,7 +61,7 @@ export class MaskFileRegistry {
    */
   constructor(options: { reserved?: readonly string[]; platform?: Platform } = {}) {
     this.#platform = options.platform ?? hostPlatform();
-    for (const path of options.reserved ?? []) this.#files.set(keyOf(path), null);
+    for (const path of options.reserved ?? []) this.#claimed.set(keyOf(path), HOLDER_EXPORT);
   }
 
   /**
@@ -86,8 +92,8 @@ export class MaskFileRegistry {
     const id = idPart(taskId);
     for (let i = 0; i < names.length - 1; i++) {
       const folder = names.slice(0, i + 1).join("/");
-      const holder = this.#files.get(keyOf(folder));
-      if (holder === undefined) continue;
+      const holder = this.#holderOf(folder);
+      if (holder === undefined || holder === "") continue;
       names[i] = this.#firstFree(names.slice(0, i), names[i], { id, suffix: "", folder: true });
       reasons.push(`its folder "${folder}" is the file of ${describe(holder)}`);
     }
@@ -128,14 +134,24 @@ export class MaskFileRegistry {
 
   /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
   #holderOf(path: string): string | null | undefined {
-    const key = keyOf(path);
-    return this.#files.has(key) ? this.#files.get(key) : this.#folders.has(key) ? "" : undefined;
+    const held = this.#claimed.get(keyOf(path));
+    if (held === undefined) return undefined;
+    return held === HOLDER_EXPORT
+      ? null
+      : held === HOLDER_FOLDER
+      ? ""
+      : this.#taskIds[held - HOLDER_TASK];
   }
 
   #record(file: string, taskId: string): void {
     const names = file.split("/");
-    for (let i = 1; i < names.length; i++) this.#folders.add(keyOf(names.slice(0, i).join("/")));
-    this.#files.set(keyOf(file), taskId);
+    for (let i = 1; i < names.length; i++) {
+      const folder = keyOf(names.slice(0, i).join("/"));
+      if (this.#claimed.get(folder) === undefined) this.#claimed.set(folder, HOLDER_FOLDER);
+    }
+    // A task claiming again (resume, incremental) keeps its one id.
+    if (this.#taskIds.at(-1) !== taskId) this.#taskIds.push(taskId);
+    this.#claimed.set(keyOf(file), HOLDER_TASK + this.#taskIds.length - 1);
   }
 }
 

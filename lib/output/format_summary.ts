@@ -1,4 +1,4 @@
-import type { ExportSummary } from "../export/export_summary.ts";
+import { type ExportSummary, listedTaskCount } from "../export/export_summary.ts";
 import { inertText } from "../inert_text.ts";
 
 /** Options of {@linkcode formatSummary}. */
@@ -65,7 +65,8 @@ export function formatSummary(
     counts.push(`${summary.annotationsLeftOut} annotations left out (no label with a class)`);
   }
   if (summary.kept > 0) counts.push(`${summary.kept} kept from the earlier run`);
-  if (summary.renamed.length > 0) counts.push(`${summary.renamed.length} renamed`);
+  const renamed = listedTaskCount(summary, "renamed");
+  if (renamed > 0) counts.push(`${renamed} renamed`);
   if (summary.removed > 0) counts.push(`${summary.removed} removed (no longer match)`);
   if (summary.carried > 0) counts.push(`${summary.carried} carried over unchanged`);
   lines.push(`${plural(summary.total, "task")}: ${counts.join(", ")}`);
@@ -76,8 +77,9 @@ export function formatSummary(
         inertText(failure.reason),
     );
   }
-  if (summary.failures.length > maxListed) {
-    lines.push(`  ... and ${summary.failures.length - maxListed} more failed tasks`);
+  const failed = listedTaskCount(summary, "failures");
+  if (failed > maxListed) {
+    lines.push(`  ... and ${failed - maxListed} more failed tasks`);
   }
   return lines;
 }

@@ -10,6 +10,7 @@ import { createPassWriter } from "./_pass_to_rgb.ts";
 import { CHANNELS_BY_COLOUR_TYPE } from "./_png_header.ts";
 import { unfilterPass } from "./_unfilter.ts";
 import type { RgbImage } from "./rgb_image.ts";
+import { releaseBytes } from "../_release_bytes.ts";
 
 export { DEFAULT_MAX_PIXELS };
 
@@ -61,7 +62,11 @@ export async function decodePng(
   bytes: Uint8Array,
   options: DecodePngOptions = {},
 ): Promise<RgbImage> {
-  return pixelsOf(inflatePng(bytes, options.maxPixels));
+  const inflated = inflatePng(bytes, options.maxPixels);
+  const image = pixelsOf(inflated);
+  // Freed now, not at the worker's next full collection: masks that follow must not pile up.
+  releaseBytes(inflated.scanlines);
+  return image;
 }
 
 /**

@@ -1,0 +1,100 @@
+import assert from "../_std/assert.ts";
+import { exportOnce } from "../_fixtures/export_project.ts";
+import { maskTask, segmentationProject } from "../_fixtures/project.ts";
+import { labEnv, runCli } from "../_fixtures/run_cli.ts";
+import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
+import { ConfigError, TaskError } from "../../lib/errors.ts";
+import { MemoryBudget } from "../../lib/export/_memory_budget.ts";
+import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
+import { startFakeLab } from "../../testing/fake_lab.ts";
+import { writeMaskPng } from "../../testing/mask_png.ts";
+
+/** A `width`×`height` RGB mask, instance 1 of bChannel 1 everywhere, as a data URI. */
+function maskOf(width: number, height: number): string {
+  const data = new Uint8Array(width * height * 3);
+  for (let i = 0; i < data.length; i += 3) data.set([1, 0, 1], i);
+  return encodeDataUri(writeMaskPng({ width, height, data }, { colourType: 2 }));
+}
+
+const TASK = { taskId: "t1", taskName: "a.jpg", size: { width: 10, height: 10 } };
+
+Deno.test("MemoryBudget admits masks by their bytes, in order, and lets the next in when one is written", async () => {
+  const budget = new MemoryBudget(100);
+  const admitted: string[] = [];
+  const first = await budget.admit(60, TASK);
+  const second = budget.admit(30, TASK).then((release) => (admitted.push("30"), release));
+  const third = budget.admit(50, TASK).then((release) => (admitted.push("50"), release));
+  // 30 bytes would fit next to 60, but the 50 behind it must not wait for ever: order is kept.
+  const fourth = budget.admit(10, TASK).then((release) => (admitted.push("10"), release));
+  await (await second)();
+  assert.deepEqual(admitted, ["30"]);
+  first();
+  await Promise.all([third, fourth]);
+  assert.deepEqual(admitted, ["30", "50", "10"]);
+});
+
+Deno.test("MemoryBudget refuses a mask that alone costs more than the whole budget, naming the fix", async () => {
+  const budget = new MemoryBudget(2 ** 20);
+  const error = await budget.admit(3 * 2 ** 20, { ...TASK, size: { width: 1024, height: 1024 } })
+    .then(() => undefined, (error) => error);
+  assert.ok(error instanceof TaskError);
+  assert.equal(error.taskId, "t1");
+  assert.match(error.reason, /1024×1024, 3\.0 MiB decoded, more than the whole memory budget/);
+  assert.match(error.reason, /--memory-budget .* at least 3 MiB/);
+  assert.throws(() => new MemoryBudget(0), ConfigError);
+  assert.throws(() => new MemoryBudget(Number.NaN), ConfigError);
+});
+
+Deno.test("exportMasks() fails only the mask above the memory budget and writes the others, which wait their turn", async () => {
+  await using dir = await tempDir();
+  // 20×20 decodes to 1,200 bytes; 10×10 to 300: the budget holds one of those at a time.
+  const tasks = [
+    maskTask("t0", "small0.jpg", maskOf(10, 10)),
+    maskTask("t1", "large.jpg", maskOf(20, 20)),
+    ...Array.from(
+      { length: 6 },
+      (_, i) => maskTask(`t${i + 2}`, `small${i + 1}.jpg`, maskOf(10, 10)),
+    ),
+  ];
+  const project = segmentationProject("p1", tasks);
+  const summary = await exportOnce(project, dir.path, { memoryBudgetBytes: 400, concurrency: 4 });
+  assert.equal(summary.exported, 7);
+  assert.equal(summary.failed, 1);
+  assert.equal(summary.failures[0].taskId, "t1");
+  assert.match(
+    summary.failures[0].reason!,
+    /20×20, 1200 bytes decoded, more than the whole memory budget of 400 bytes/,
+  );
+  assert.deepEqual(
+    await listPngs(`${dir.path}/out`),
+    ["small0.jpg.png", ...Array.from({ length: 6 }, (_, i) => `small${i + 1}.jpg.png`)].sort(),
+  );
+  await assert.rejects(() => exportOnce(project, dir.path, { memoryBudgetBytes: -1 }), ConfigError);
+});
+
+Deno.test("lab-masks export --memory-budget exits 1 naming the task whose mask is above it", async () => {
+  await using dir = await tempDir();
+  // 600×600 decodes to 1,080,000 bytes, just above 1 MiB.
+  await using lab = await startFakeLab({
+    projects: [segmentationProject("p1", [
+      maskTask("t1", "huge.jpg", maskOf(600, 600)),
+      maskTask("t2", "fine.jpg", maskOf(2, 2)),
+    ])],
+  });
+  const ran = await runCli([
+    "export",
+    "--project-id=p1",
+    `--output-folder=${dir.path}`,
+    "--output-filename=out",
+    "--memory-budget=1",
+  ], labEnv(lab));
+  assert.equal(ran.code, 1, ran.stderr);
+  assert.match(
+    ran.stderr,
+    /"huge\.jpg" \(t1\): its mask is 600×600, 1\.0 MiB decoded, more than the whole memory budget of 1\.0 MiB/,
+  );
+  assert.deepEqual(await listPngs(`${dir.path}/out`), ["fine.jpg.png"]);
+  const bad = await runCli(["export", "--project-id=p1", "--memory-budget=0"], labEnv(lab));
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--memory-budget" must be a whole number from 1/);
+});
