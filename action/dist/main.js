@@ -20123,9 +20123,91 @@ async function logIn(endpoint, options) {
   };
 }
 
+// lib/_hashed_keys.ts
+var HashedKeys = class {
+  // Slot i holds a key's hash in hashes[2i], hashes[2i + 1] and its value + 1 in values[i] (0: free).
+  #hashes = new Uint32Array(2 * 64);
+  #values = new Int32Array(64);
+  #size = 0;
+  /** How many keys are held. */
+  get size() {
+    return this.#size;
+  }
+  /**
+   * The number held for a key.
+   *
+   * @param key The key.
+   * @returns Its number, or `undefined` when the key is not held.
+   */
+  get(key) {
+    const slot = this.#slotOf(key);
+    return this.#values[slot] === 0 ? void 0 : this.#values[slot] - 1;
+  }
+  /**
+   * Holds a key with a number, replacing the number it had.
+   *
+   * @param key The key.
+   * @param value A whole number from 0 to 2^31 - 2.
+   */
+  set(key, value2) {
+    if (4 * (this.#size + 1) > 3 * this.#values.length) this.#grow();
+    const slot = this.#slotOf(key);
+    if (this.#values[slot] === 0) {
+      const [high, low] = hashOf(key);
+      this.#hashes[2 * slot] = high;
+      this.#hashes[2 * slot + 1] = low;
+      this.#size++;
+    }
+    this.#values[slot] = value2 + 1;
+  }
+  /** The key's slot, or the free slot where it would go. */
+  #slotOf(key) {
+    const [high, low] = hashOf(key);
+    return this.#probe(high, low);
+  }
+  #probe(high, low) {
+    const mask = this.#values.length - 1;
+    for (let slot = low & mask; ; slot = slot + 1 & mask) {
+      if (this.#values[slot] === 0) return slot;
+      if (this.#hashes[2 * slot] === high && this.#hashes[2 * slot + 1] === low) return slot;
+    }
+  }
+  #grow() {
+    const hashes = this.#hashes;
+    const values = this.#values;
+    this.#hashes = new Uint32Array(hashes.length * 2);
+    this.#values = new Int32Array(values.length * 2);
+    for (let old = 0; old < values.length; old++) {
+      if (values[old] === 0) continue;
+      const slot = this.#probe(hashes[2 * old], hashes[2 * old + 1]);
+      this.#hashes[2 * slot] = hashes[2 * old];
+      this.#hashes[2 * slot + 1] = hashes[2 * old + 1];
+      this.#values[slot] = values[old];
+    }
+  }
+};
+function hashOf(key) {
+  let h1 = 3735928559;
+  let h2 = 1103547991;
+  for (let i = 0; i < key.length; i++) {
+    const unit = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ unit, 2654435761);
+    h2 = Math.imul(h2 ^ unit, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
+  h1 ^= Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507);
+  h2 ^= Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return [
+    h1 >>> 0,
+    h2 >>> 0
+  ];
+}
+
 // lib/api/_page_walk.ts
 var PageWalk = class {
-  #seen = /* @__PURE__ */ new Set();
+  // Every task id seen, as a 64-bit hash: a few bytes a task however long the project.
+  #seen = new HashedKeys();
   #tasks = 0;
   #totalDocs;
   #totalPages;
@@ -20155,10 +20237,10 @@ var PageWalk = class {
     this.#totalPages ??= page.totalPages;
     for (const task of page.docs) {
       const id = String(isJsonObject(task) ? task._id : task);
-      if (this.#seen.has(id)) {
+      if (this.#seen.get(id) !== void 0) {
         throw refuse(`task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`);
       }
-      this.#seen.add(id);
+      this.#seen.set(id, 0);
     }
     this.#tasks += page.docs.length;
     const totalDocs = this.#totalDocs;
@@ -20350,7 +20432,7 @@ function taskQuery(projectId, filters, page) {
 // lib/api/lab_client.ts
 var TASKS_PATH = "api/task-manager/tasks";
 var TOKEN_MARGIN_MS = 6e4;
-var LabClient = class {
+var LabClient = class _LabClient {
   #endpoint;
   #accessId;
   #secretKey;
@@ -20387,6 +20469,32 @@ var LabClient = class {
       onRequest: options.onRequest,
       endpointSetting: options.endpointSetting
     };
+  }
+  /**
+   * Creates a client from the SDK's environment variables: `ISAHIT_LAB_API_ACCESS_ID`,
+   * `ISAHIT_LAB_API_SECRET_KEY` and `ISAHIT_LAB_API_ENDPOINT` (default
+   * `https://hub-api.isahit.com/`). Reading them needs `--allow-env`.
+   *
+   * @param options Other settings of the client, and where to read the variables.
+   * @returns The client.
+   * @throws {ConfigError} when a credential is not set or the endpoint is not an http(s) URL.
+   *
+   * @example
+   * ```ts ignore
+   * import { LabClient } from "@lab/masks";
+   *
+   * const client = LabClient.fromEnv();
+   * console.log((await client.getProjectConfiguration("proj_123")).projectType);
+   * ```
+   */
+  static fromEnv(options = {}) {
+    const { env = (name) => Deno.env.get(name), ...rest } = options;
+    return new _LabClient({
+      ...rest,
+      endpoint: env("ISAHIT_LAB_API_ENDPOINT")?.trim() || "https://hub-api.isahit.com/",
+      accessId: env("ISAHIT_LAB_API_ACCESS_ID") ?? "",
+      secretKey: env("ISAHIT_LAB_API_SECRET_KEY") ?? ""
+    });
   }
   /**
    * Fetches a project's configuration: its type, labels and (for forms) inputs.
@@ -24429,87 +24537,6 @@ function maskFilePath(task, options = {}) {
   }
   segments[segments.length - 1] = `${last}.png`;
   return segments.join("/");
-}
-
-// lib/export/_hashed_keys.ts
-var HashedKeys = class {
-  // Slot i holds a key's hash in hashes[2i], hashes[2i + 1] and its value + 1 in values[i] (0: free).
-  #hashes = new Uint32Array(2 * 64);
-  #values = new Int32Array(64);
-  #size = 0;
-  /** How many keys are held. */
-  get size() {
-    return this.#size;
-  }
-  /**
-   * The number held for a key.
-   *
-   * @param key The key.
-   * @returns Its number, or `undefined` when the key is not held.
-   */
-  get(key) {
-    const slot = this.#slotOf(key);
-    return this.#values[slot] === 0 ? void 0 : this.#values[slot] - 1;
-  }
-  /**
-   * Holds a key with a number, replacing the number it had.
-   *
-   * @param key The key.
-   * @param value A whole number from 0 to 2^31 - 2.
-   */
-  set(key, value2) {
-    if (4 * (this.#size + 1) > 3 * this.#values.length) this.#grow();
-    const slot = this.#slotOf(key);
-    if (this.#values[slot] === 0) {
-      const [high, low] = hashOf(key);
-      this.#hashes[2 * slot] = high;
-      this.#hashes[2 * slot + 1] = low;
-      this.#size++;
-    }
-    this.#values[slot] = value2 + 1;
-  }
-  /** The key's slot, or the free slot where it would go. */
-  #slotOf(key) {
-    const [high, low] = hashOf(key);
-    return this.#probe(high, low);
-  }
-  #probe(high, low) {
-    const mask = this.#values.length - 1;
-    for (let slot = low & mask; ; slot = slot + 1 & mask) {
-      if (this.#values[slot] === 0) return slot;
-      if (this.#hashes[2 * slot] === high && this.#hashes[2 * slot + 1] === low) return slot;
-    }
-  }
-  #grow() {
-    const hashes = this.#hashes;
-    const values = this.#values;
-    this.#hashes = new Uint32Array(hashes.length * 2);
-    this.#values = new Int32Array(values.length * 2);
-    for (let old = 0; old < values.length; old++) {
-      if (values[old] === 0) continue;
-      const slot = this.#probe(hashes[2 * old], hashes[2 * old + 1]);
-      this.#hashes[2 * slot] = hashes[2 * old];
-      this.#hashes[2 * slot + 1] = hashes[2 * old + 1];
-      this.#values[slot] = values[old];
-    }
-  }
-};
-function hashOf(key) {
-  let h1 = 3735928559;
-  let h2 = 1103547991;
-  for (let i = 0; i < key.length; i++) {
-    const unit = key.charCodeAt(i);
-    h1 = Math.imul(h1 ^ unit, 2654435761);
-    h2 = Math.imul(h2 ^ unit, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
-  h1 ^= Math.imul(h2 ^ h2 >>> 13, 3266489909);
-  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507);
-  h2 ^= Math.imul(h1 ^ h1 >>> 13, 3266489909);
-  return [
-    h1 >>> 0,
-    h2 >>> 0
-  ];
 }
 
 // lib/export/_portable_path.ts

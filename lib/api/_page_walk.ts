@@ -1,3 +1,4 @@
+import { HashedKeys } from "../_hashed_keys.ts";
 import type { ApiError } from "../errors.ts";
 import { inertText } from "../inert_text.ts";
 import { type CallContext, isJsonObject, unexpectedAnswer } from "./_http_error.ts";
@@ -10,7 +11,8 @@ import type { TaskPage } from "./types.ts";
  * page that does not move forward. Numbers from the server must be numbers.
  */
 export class PageWalk {
-  #seen = new Set<string>();
+  // Every task id seen, as a 64-bit hash: a few bytes a task however long the project.
+  #seen = new HashedKeys();
   #tasks = 0;
   #totalDocs?: number;
   #totalPages?: number;
@@ -36,12 +38,12 @@ export class PageWalk {
     this.#totalPages ??= page.totalPages;
     for (const task of page.docs) {
       const id = String(isJsonObject(task) ? task._id : task);
-      if (this.#seen.has(id)) {
+      if (this.#seen.get(id) !== undefined) {
         throw refuse(
           `task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`,
         );
       }
-      this.#seen.add(id);
+      this.#seen.set(id, 0);
     }
     this.#tasks += page.docs.length;
     const totalDocs = this.#totalDocs;

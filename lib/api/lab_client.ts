@@ -77,6 +77,13 @@ const TASKS_PATH = "api/task-manager/tasks";
 // The lab API spec, "Authentication": log in again this long before the token expires.
 const TOKEN_MARGIN_MS = 60_000;
 
+/** Options of {@linkcode LabClient.fromEnv}: a client's settings but its endpoint and credentials. */
+export interface LabClientFromEnvOptions
+  extends Omit<LabClientOptions, "endpoint" | "accessId" | "secretKey"> {
+  /** Looks up an environment variable. @default {(name) => Deno.env.get(name)} */
+  env?: (name: string) => string | undefined;
+}
+
 /**
  * A client of the lab HTTP API: it logs in lazily, renews the token before it expires (and once
  * more when a call gets `401`), retries `429`, `5xx`, network errors and timeouts with exponential
@@ -137,6 +144,33 @@ export class LabClient {
       onRequest: options.onRequest,
       endpointSetting: options.endpointSetting,
     };
+  }
+
+  /**
+   * Creates a client from the SDK's environment variables: `ISAHIT_LAB_API_ACCESS_ID`,
+   * `ISAHIT_LAB_API_SECRET_KEY` and `ISAHIT_LAB_API_ENDPOINT` (default
+   * `https://hub-api.isahit.com/`). Reading them needs `--allow-env`.
+   *
+   * @param options Other settings of the client, and where to read the variables.
+   * @returns The client.
+   * @throws {ConfigError} when a credential is not set or the endpoint is not an http(s) URL.
+   *
+   * @example
+   * ```ts ignore
+   * import { LabClient } from "@lab/masks";
+   *
+   * const client = LabClient.fromEnv();
+   * console.log((await client.getProjectConfiguration("proj_123")).projectType);
+   * ```
+   */
+  static fromEnv(options: LabClientFromEnvOptions = {}): LabClient {
+    const { env = (name: string) => Deno.env.get(name), ...rest } = options;
+    return new LabClient({
+      ...rest,
+      endpoint: env("ISAHIT_LAB_API_ENDPOINT")?.trim() || "https://hub-api.isahit.com/",
+      accessId: env("ISAHIT_LAB_API_ACCESS_ID") ?? "",
+      secretKey: env("ISAHIT_LAB_API_SECRET_KEY") ?? "",
+    });
   }
 
   /**

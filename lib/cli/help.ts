@@ -7,7 +7,11 @@ const EXIT_CODES = `Exit codes:
        input, mapping, a damaged earlier export); nothing exported
   3    API error (credentials rejected, no access, unknown project, server unreachable)
   130  interrupted by Ctrl-C (SIGINT): the masks written are complete; the command to resume is printed
-  143  stopped by SIGTERM: the same as 130`;
+  143  stopped by SIGTERM: the same as 130
+
+More: README.md and docs/ in the package: command-line.md (every option), github-action.md,
+migrating-from-the-python-sdk.md, export-formats.md, mask-formats.md, file-names.md,
+incremental-resume-shards.md, security.md, library.md`;
 
 const ENVIRONMENT = `Environment:
   ISAHIT_LAB_API_ACCESS_ID    your access id (required)

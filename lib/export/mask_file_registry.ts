@@ -1,4 +1,4 @@
-import { HashedKeys } from "./_hashed_keys.ts";
+import { HashedKeys } from "../_hashed_keys.ts";
 import { fitName, portablePath } from "./_portable_path.ts";
 import { hostPlatform, type Platform } from "./platform.ts";
 

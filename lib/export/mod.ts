@@ -17,6 +17,7 @@ export * from "./export_masks.ts";
 export * from "./file_system.ts";
 export * from "./export_summary.ts";
 export * from "./mask_file_path.ts";
+export * from "./mask_files.ts";
 export * from "./mask_file_registry.ts";
 export * from "./write_file_atomic.ts";
 export * from "./labelmap.ts";

@@ -2,7 +2,7 @@ import assert from "../_std/assert.ts";
 import { exportOnce } from "../_fixtures/export_project.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
-import { HashedKeys } from "../../lib/export/_hashed_keys.ts";
+import { HashedKeys } from "../../lib/_hashed_keys.ts";
 import { MAX_LISTED_TASKS } from "../../lib/export/export_summary.ts";
 import { readManifest } from "../../lib/export/manifest.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";

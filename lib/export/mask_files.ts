@@ -1,0 +1,136 @@
+import type { TaskSource } from "../api/task_source.ts";
+import type { Task, TaskFilters } from "../api/types.ts";
+import { exportTaskFilters } from "../api/export_task_filters.ts";
+import { validateTaskFilters } from "../api/validate_task_filters.ts";
+import { classTable } from "../detect/class_table.ts";
+import { resolveMaskSource } from "../detect/resolve_mask_source.ts";
+import {
+  resolveSemanticMapping,
+  type SemanticMapping,
+} from "../detect/resolve_semantic_mapping.ts";
+import { taskMask } from "../detect/task_mask.ts";
+import { ConfigError, MasksError, TaskError } from "../errors.ts";
+import { runMaskJob } from "./_mask_job.ts";
+import { taskMaskOf } from "./_task_decoder.ts";
+import { maskFilePath } from "./mask_file_path.ts";
+import { MaskFileRegistry } from "./mask_file_registry.ts";
+import { MASK_FORMATS, type MaskFormat } from "./mask_format.ts";
+
+/** Options of {@linkcode maskFiles}: those of `exportMasks` that shape the masks and their names. */
+export interface MaskFilesOptions {
+  /** Where tasks come from: a `LabClient`, or an offline `ExportFileSource`. */
+  client: TaskSource;
+  /** The project (`project_id`). */
+  projectId: string;
+  /** For a `form` project with several mask inputs, the one to read (`input_id`). @default {undefined} */
+  inputId?: string;
+  /** Which tasks, as the SDK's get-tasks filters. @default {{}} (all tasks) */
+  filters?: TaskFilters;
+  /** Name files `a.png` rather than `a.jpg.png` (`replace_extension`). @default {false} */
+  replaceExtension?: boolean;
+  /** `rgb` format: recolour labels, label id → `[r, g, b]` (`semantic_mapping`). @default {undefined} */
+  semanticMapping?: SemanticMapping;
+  /** The kind of mask file: `rgb` (the SDK's), `class-index`, `palette`, `instance`, `binary`. @default {"rgb"} */
+  maskFormat?: MaskFormat;
+  /** `class-index` and `palette`: the index of pixels whose label is unknown. @default {255} */
+  ignoreIndex?: number;
+  /** Refuse masks with more pixels than this. @default {100_000_000} */
+  maxPixels?: number;
+}
+
+/** One file of a task's mask, as {@linkcode maskFiles} yields it. */
+export interface MaskFile {
+  /** The task the mask belongs to. */
+  task: Task;
+  /** The path `exportMasks` would write it to, relative to the export folder, `/`-separated. */
+  path: string;
+  /** The PNG file's bytes. */
+  png: Uint8Array;
+  /** Set instead of `png` (which is then empty) when this task's mask cannot be made. */
+  error?: TaskError;
+}
+
+/**
+ * The masks of a project, in memory: the SDK's `export_tasks(format="mask", in_memory=True)`, as
+ * an async iterator that holds one task's mask at a time, so a project of any size fits.
+ *
+ * Each file has the bytes and the path `exportMasks` would write (the same naming, de-duplication
+ * and portability rules). Tasks without a mask are passed over; a task whose mask or name is bad
+ * yields one item with its `error`, and the others still come.
+ *
+ * @param options The project, filters and format.
+ * @returns The files, task by task in the server's order.
+ * @throws {ConfigError} when a setting is wrong or the project cannot export masks.
+ * @throws {ApiError} when the API refuses or cannot be reached.
+ *
+ * @example Count the labelled masks of the demo project
+ * ```ts
+ * import { LabClient, maskFiles } from "@lab/masks";
+ * import { demoProjects, startFakeLab } from "@lab/masks/testing";
+ *
+ * await using lab = await startFakeLab({ projects: demoProjects() });
+ * const client = new LabClient({
+ *   endpoint: lab.url,
+ *   accessId: lab.accessId,
+ *   secretKey: lab.secretKey,
+ * });
+ * let count = 0;
+ * for await (const file of maskFiles({ client, projectId: "proj_seg_demo" })) {
+ *   if (!file.error) count++;
+ * }
+ * console.log(count > 0); // true
+ * ```
+ */
+export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<MaskFile> {
+  const { client, projectId } = options;
+  // The lab API spec, "Tasks": without these optional fields the lab sends no masks.
+  const filters = exportTaskFilters(validateTaskFilters(options.filters ?? {}));
+  const format = options.maskFormat ?? "rgb";
+  if (!MASK_FORMATS.includes(format)) {
+    throw new ConfigError(
+      `The mask format "${format}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`,
+      { setting: "mask-format" },
+    );
+  }
+  const source = resolveMaskSource(await client.getProjectConfiguration(projectId), options);
+  const colourByBChannel = options.semanticMapping === undefined
+    ? undefined
+    : resolveSemanticMapping(options.semanticMapping, source.labels);
+  const table = classTable(source.labels, { ignoreIndex: options.ignoreIndex });
+  const maskOf = taskMaskOf(source, { maxPixels: options.maxPixels });
+  const registry = new MaskFileRegistry();
+  for await (const page of client.taskPages(projectId, filters)) {
+    for (const task of page.docs) {
+      const mask = taskMask(task, source);
+      if (mask === undefined) continue;
+      let rendered;
+      try {
+        const file = registry.claim(
+          maskFilePath(task, { replaceExtension: options.replaceExtension }),
+          String(task._id),
+        );
+        rendered = await runMaskJob({
+          ...maskOf(task, mask),
+          file,
+          format,
+          table,
+          colourByBChannel,
+        });
+      } catch (error) {
+        if (error instanceof TaskError) {
+          yield { task, path: "", png: new Uint8Array(), error };
+          continue;
+        }
+        if (!(error instanceof MasksError)) throw error;
+        const reason = `its mask cannot be read: ${error.message}`;
+        const failure = new TaskError(reason, {
+          taskId: String(task._id),
+          taskName: String(task.name),
+        });
+        yield { task, path: "", png: new Uint8Array(), error: failure };
+        continue;
+      }
+      for (const { path, bytes } of rendered.files) yield { task, path, png: bytes };
+    }
+  }
+}
