@@ -34,7 +34,7 @@ export interface ReadPngRowsOptions {
   stripRows?: number;
 }
 
-/** Raw (inflated) bytes of a strip: measured as for the fast path's strips. */
+/** Bytes of a strip, as for the fast path's strips (measured there). */
 const STRIP_BYTES = 256 * 1024;
 
 /** One pass's own zlib stream, and its rows of the current strip (slot 0: the row above). */
@@ -78,7 +78,8 @@ export function readPngRows(
   const { width, height } = header;
   const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
   const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
-  const stripRows = options.stripRows ?? defaultStripRows(passes[0].rowBytes, header.interlaced);
+  const stripRows = options.stripRows ??
+    defaultStripRows(passes[0].rowBytes, width, header.interlaced);
   const strip = { width, height: stripRows, data: new Uint8Array(stripRows * width * 3) };
   const writePass = createPassWriter(header, { palette: png.palette, image: strip });
   const cursors: PassCursor[] = [];
@@ -108,8 +109,10 @@ export function readPngRows(
   }
 }
 
-function defaultStripRows(rowBytes: number, interlaced: boolean): number {
-  const rows = Math.max(1, Math.floor(STRIP_BYTES / (rowBytes + 1)));
+/** Rows of about {@linkcode STRIP_BYTES}, raw or decoded (a 1-bit grey row is 24 times larger
+ * decoded); at least 8 for an interlaced image, whose strips hold rows of every pass. */
+function defaultStripRows(rowBytes: number, width: number, interlaced: boolean): number {
+  const rows = Math.max(1, Math.floor(STRIP_BYTES / Math.max(rowBytes + 1, width * 3)));
   return interlaced ? Math.max(8, rows - (rows % 8)) : rows;
 }
 
