@@ -6,10 +6,10 @@
  * @module
  */
 
-import { writePng } from "./_chunks.ts";
 import { isFastFlavour, transcodeFastRgb, verifyFastRgb } from "./_fast_rgb.ts";
 import { type CheckedPng, checkPng } from "./_inflate_png.ts";
 import { addToCensus, emptyCensus, type MaskCensus } from "./_mask_census.ts";
+import { pngOfImageData } from "./_png_file.ts";
 import { PngRowEncoder } from "./_png_row_encoder.ts";
 import { readPngRows } from "./_png_rows.ts";
 import { MaskSampler, type MaskSamples } from "./mask_sampler.ts";
@@ -124,16 +124,7 @@ export async function transcodeMask(
     census: options.census,
     sampler,
   });
-  const ihdr = new Uint8Array(13);
-  const view = new DataView(ihdr.buffer);
-  view.setUint32(0, width);
-  view.setUint32(4, height);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const file = writePng([
-    { type: "IHDR", data: ihdr },
-    { type: "IDAT", data: idat! },
-    { type: "IEND", data: new Uint8Array(0) },
-  ]);
+  const file = pngOfImageData({ width, height, bitDepth: 8, colourType: 2 }, idat!);
   return { png: file, width, height, census, samples: sampler?.samples() };
 }
 
