@@ -22261,126 +22261,6 @@ function maskBytes(mask) {
   return mask instanceof Uint8Array ? mask : decodeDataUri(mask);
 }
 
-// lib/raster/_concatenate.ts
-function concatenate(parts) {
-  if (parts.length === 1) return parts[0];
-  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}
-
-// lib/raster/_zlib.ts
-import { constants as constants3, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
-var OUTPUT_TOO_LARGE = "ERR_BUFFER_TOO_LARGE";
-function deflate(bytes, options) {
-  return new Promise((resolve3, reject) => {
-    deflateWithCallback(bytes, {
-      level: options.level
-    }, (error2, result) => {
-      if (error2) reject(error2);
-      else resolve3(new Uint8Array(result.buffer, result.byteOffset, result.byteLength));
-    });
-  });
-}
-function inflateSync(compressed, options = {}) {
-  const limit = options.maxOutputLength;
-  const result = nativeInflateSync(compressed, {
-    finishFlush: constants3.Z_SYNC_FLUSH,
-    // A little more than the limit, so zlib finishes the stream (and its checksum) in one call.
-    ...limit === void 0 ? {} : {
-      maxOutputLength: limit,
-      chunkSize: Math.max(64, limit + 64)
-    }
-  });
-  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
-}
-function deflateSync(bytes, options) {
-  const result = nativeDeflateSync(bytes, {
-    level: options.level
-  });
-  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
-}
-function crc32(bytes) {
-  return nativeCrc32(bytes) >>> 0;
-}
-
-// lib/raster/_chunks.ts
-var PNG_SIGNATURE = new Uint8Array([
-  137,
-  80,
-  78,
-  71,
-  13,
-  10,
-  26,
-  10
-]);
-var MAX_CHUNK_LENGTH = 2147483647;
-function* readChunks(bytes) {
-  if (bytes.length < 8 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) {
-    throw new PngError("the PNG signature is missing: the data is not a PNG file");
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = 8;
-  while (offset < bytes.length) {
-    const remaining = bytes.length - offset;
-    if (remaining < 12) {
-      throw new PngError(`the PNG is truncated: ${remaining} stray bytes at byte ${offset} where a chunk should start`);
-    }
-    const length = view.getUint32(offset);
-    const type = chunkType(bytes, offset);
-    if (length > MAX_CHUNK_LENGTH) {
-      throw new PngError(`the PNG chunk "${type}" at byte ${offset} claims ${length} bytes, above the PNG limit of ${MAX_CHUNK_LENGTH}`);
-    }
-    if (length + 12 > remaining) {
-      throw new PngError(`the PNG is truncated: chunk "${type}" at byte ${offset} needs ${length + 12} bytes, only ${remaining} remain`);
-    }
-    const stored = view.getUint32(offset + 8 + length);
-    const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
-    if (stored !== computed) {
-      throw new PngError(`the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex2(stored)}, computed ${hex2(computed)}): the file is corrupt`);
-    }
-    yield {
-      type,
-      data: bytes.subarray(offset + 8, offset + 8 + length),
-      offset
-    };
-    offset += length + 12;
-  }
-}
-function chunkType(bytes, offset) {
-  const codes = bytes.subarray(offset + 4, offset + 8);
-  const isLetter = (code2) => code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
-  if (!codes.every(isLetter)) {
-    throw new PngError(`the PNG chunk at byte ${offset} has an invalid type (bytes ${[
-      ...codes
-    ].join(", ")}): the file is corrupt`);
-  }
-  return String.fromCharCode(...codes);
-}
-function hex2(value2) {
-  return `0x${value2.toString(16).padStart(8, "0")}`;
-}
-function writeChunk(type, data) {
-  const chunk = new Uint8Array(data.length + 12);
-  const view = new DataView(chunk.buffer);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) chunk[4 + i] = type.charCodeAt(i);
-  chunk.set(data, 8);
-  view.setUint32(data.length + 8, crc32(chunk.subarray(4, data.length + 8)));
-  return chunk;
-}
-function writePng(chunks) {
-  return concatenate([
-    PNG_SIGNATURE,
-    ...chunks.map(({ type, data }) => writeChunk(type, data))
-  ]);
-}
-
 // lib/raster/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
   "AGFzbQEAAAABYwxgBn9/f39/fwF/YAd/f39/f39/AX9gBH9/f38Bf2ACf38Bf2ADf39/AGADf39/AX9gBH9/f38AYAF/AX9g",
@@ -22618,6 +22498,115 @@ function scanlinePasses(header) {
   };
 }
 
+// lib/raster/_concatenate.ts
+function concatenate(parts) {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
+// lib/raster/_zlib.ts
+import { constants as constants3, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
+function inflateSync(compressed, options = {}) {
+  const limit = options.maxOutputLength;
+  const result = nativeInflateSync(compressed, {
+    finishFlush: constants3.Z_SYNC_FLUSH,
+    // A little more than the limit, so zlib finishes the stream (and its checksum) in one call.
+    ...limit === void 0 ? {} : {
+      maxOutputLength: limit,
+      chunkSize: Math.max(64, limit + 64)
+    }
+  });
+  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
+}
+function deflateSync(bytes, options) {
+  const result = nativeDeflateSync(bytes, {
+    level: options.level
+  });
+  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
+}
+function crc32(bytes) {
+  return nativeCrc32(bytes) >>> 0;
+}
+
+// lib/raster/_chunks.ts
+var PNG_SIGNATURE = new Uint8Array([
+  137,
+  80,
+  78,
+  71,
+  13,
+  10,
+  26,
+  10
+]);
+var MAX_CHUNK_LENGTH = 2147483647;
+function* readChunks(bytes) {
+  if (bytes.length < 8 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) {
+    throw new PngError("the PNG signature is missing: the data is not a PNG file");
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 8;
+  while (offset < bytes.length) {
+    const remaining = bytes.length - offset;
+    if (remaining < 12) {
+      throw new PngError(`the PNG is truncated: ${remaining} stray bytes at byte ${offset} where a chunk should start`);
+    }
+    const length = view.getUint32(offset);
+    const type = chunkType(bytes, offset);
+    if (length > MAX_CHUNK_LENGTH) {
+      throw new PngError(`the PNG chunk "${type}" at byte ${offset} claims ${length} bytes, above the PNG limit of ${MAX_CHUNK_LENGTH}`);
+    }
+    if (length + 12 > remaining) {
+      throw new PngError(`the PNG is truncated: chunk "${type}" at byte ${offset} needs ${length + 12} bytes, only ${remaining} remain`);
+    }
+    const stored = view.getUint32(offset + 8 + length);
+    const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
+    if (stored !== computed) {
+      throw new PngError(`the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex2(stored)}, computed ${hex2(computed)}): the file is corrupt`);
+    }
+    yield {
+      type,
+      data: bytes.subarray(offset + 8, offset + 8 + length),
+      offset
+    };
+    offset += length + 12;
+  }
+}
+function chunkType(bytes, offset) {
+  const codes = bytes.subarray(offset + 4, offset + 8);
+  const isLetter = (code2) => code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
+  if (!codes.every(isLetter)) {
+    throw new PngError(`the PNG chunk at byte ${offset} has an invalid type (bytes ${[
+      ...codes
+    ].join(", ")}): the file is corrupt`);
+  }
+  return String.fromCharCode(...codes);
+}
+function hex2(value2) {
+  return `0x${value2.toString(16).padStart(8, "0")}`;
+}
+function writeChunk(type, data) {
+  const chunk = new Uint8Array(data.length + 12);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) chunk[4 + i] = type.charCodeAt(i);
+  chunk.set(data, 8);
+  view.setUint32(data.length + 8, crc32(chunk.subarray(4, data.length + 8)));
+  return chunk;
+}
+function writePng(chunks) {
+  return concatenate([
+    PNG_SIGNATURE,
+    ...chunks.map(({ type, data }) => writeChunk(type, data))
+  ]);
+}
+
 // lib/raster/_png_structure.ts
 var KNOWN_CRITICAL_CHUNKS = /* @__PURE__ */ new Set([
   "IHDR",
@@ -22724,6 +22713,7 @@ function giveBack(kind, driven) {
   SPARE_HANDLES.set(kind, driven);
 }
 var deflateOutput;
+var DEFLATE_BLOCK = 64 * 1024;
 var InflateStream = class {
   #compressed;
   #consumed = 0;
@@ -22783,6 +22773,8 @@ var DeflateStream = class {
   #driven;
   #level;
   #pieces = [];
+  #block;
+  #blockBytes = 0;
   /**
    * Prepares a stream.
    *
@@ -22801,8 +22793,18 @@ var DeflateStream = class {
    * @param bytes The next bytes.
    */
   write(bytes) {
-    if (this.#driven === void 0) this.#pieces.push(bytes.slice());
-    else this.#run(constants4.Z_NO_FLUSH, bytes);
+    if (this.#driven === void 0) return void this.#pieces.push(bytes.slice());
+    const block = this.#block ??= new Uint8Array(DEFLATE_BLOCK);
+    for (let offset = 0; offset < bytes.length; ) {
+      const taken = Math.min(block.length - this.#blockBytes, bytes.length - offset);
+      block.set(bytes.subarray(offset, offset + taken), this.#blockBytes);
+      this.#blockBytes += taken;
+      offset += taken;
+      if (this.#blockBytes === block.length) {
+        this.#run(constants4.Z_NO_FLUSH, block);
+        this.#blockBytes = 0;
+      }
+    }
   }
   /**
    * Ends the stream.
@@ -22815,7 +22817,8 @@ var DeflateStream = class {
         level: this.#level
       });
     }
-    this.#run(constants4.Z_FINISH, new Uint8Array(0));
+    this.#run(constants4.Z_FINISH, this.#block?.subarray(0, this.#blockBytes) ?? new Uint8Array(0));
+    this.#blockBytes = 0;
     this.close();
     return concatenate(this.#pieces.splice(0));
   }
@@ -22844,15 +22847,6 @@ var DeflateStream = class {
 
 // lib/raster/_inflate_png.ts
 var DEFAULT_MAX_PIXELS = 1e8;
-function inflatePng(bytes, maxPixels) {
-  return inflateCheckedPng(checkPng(bytes, maxPixels));
-}
-function inflateCheckedPng(png) {
-  return {
-    ...png,
-    scanlines: inflateScanlines(png)
-  };
-}
 function checkPng(bytes, maxPixels) {
   const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
   if (!(limit > 0)) {
@@ -22883,7 +22877,7 @@ function inflatePngStrips(png, strips) {
     if (got < count * stride) throw truncated(written, png);
     failure ??= strips.onStrip(first, count);
   }
-  if (readStream(stream, new Uint8Array(1)) > 0) throw tooLarge(png, void 0);
+  if (readStream(stream, new Uint8Array(1)) > 0) throw tooLarge(png);
   if (failure !== void 0) throw failure;
 }
 function readStream(stream, target) {
@@ -22893,24 +22887,9 @@ function readStream(stream, target) {
     throw notZlib(error2);
   }
 }
-function inflateScanlines(png) {
-  let scanlines;
-  try {
-    scanlines = inflateSync(png.compressed, {
-      maxOutputLength: png.totalBytes
-    });
-  } catch (error2) {
-    if (error2.code === OUTPUT_TOO_LARGE) throw tooLarge(png, error2);
-    throw notZlib(error2);
-  }
-  if (scanlines.length < png.totalBytes) throw truncated(scanlines.length, png);
-  return scanlines;
-}
-function tooLarge(png, cause) {
+function tooLarge(png) {
   const { header, totalBytes } = png;
-  return new PngError(`the PNG holds more image data than its ${header.width}\xD7${header.height} pixels need (${totalBytes} bytes): the file is corrupt`, {
-    cause
-  });
+  return new PngError(`the PNG holds more image data than its ${header.width}\xD7${header.height} pixels need (${totalBytes} bytes): the file is corrupt`);
 }
 function notZlib(error2) {
   const reason = error2 instanceof Error ? error2.message : String(error2);
@@ -22932,12 +22911,6 @@ function whereDataEnds(written, png) {
 
 // lib/raster/_mask_census.ts
 var CENSUS_BYTES = 256 + 512;
-function censusOfRows(kernels, memory, rows) {
-  const { ptr, stride, width, channels, zero, tables } = rows;
-  clearCensus(memory, tables);
-  kernels.census(ptr, stride, rows.rows, width, channels, zero, tables, tables + 256);
-  return readCensus(memory, tables);
-}
 function clearCensus(memory, tables) {
   memory.fill(0, tables, tables + CENSUS_BYTES);
 }
@@ -22952,36 +22925,32 @@ function readCensus(memory, tables) {
     firstB
   };
 }
-function censusOf(image) {
-  const { width, height, data } = image;
-  const zero = align16(data.length + SLACK);
-  const tables = align16(zero + width * 3 + SLACK);
-  return withKernels(tables + CENSUS_BYTES, (kernels, memory) => {
-    memory.set(data, 0);
-    memory.fill(0, zero, zero + width * 3);
-    return censusOfRows(kernels, memory, {
-      ptr: 0,
-      stride: width * 3,
-      rows: height,
-      width,
-      channels: 3,
-      zero,
-      tables
-    });
-  });
+function emptyCensus() {
+  return {
+    bSeen: new Uint8Array(256),
+    firstB: new Int16Array(256).fill(-1)
+  };
+}
+function addToCensus(census, pixels) {
+  const { bSeen, firstB } = census;
+  for (let i = 0; i < pixels.length; i += 3) {
+    const r = pixels[i];
+    if (r === 0) continue;
+    const b = pixels[i + 2];
+    bSeen[b] = 1;
+    if (firstB[r] < 0) firstB[r] = b;
+  }
 }
 
 // lib/raster/_unfilter.ts
-function unfilterPass(scanlines, pass, options) {
-  const { rowBytes, height } = pass;
-  const bpp = options.bytesPerPixel;
+function unfilterRows(data, rows) {
+  const { rowBytes, bytesPerPixel: bpp } = rows;
   const stride = rowBytes + 1;
-  const zeroRow = new Uint8Array(rowBytes);
-  const d = scanlines;
-  for (let y = 0; y < height; y++) {
-    const filterAt = pass.offset + y * stride;
+  const d = data;
+  for (let y = 0; y < rows.rows; y++) {
+    const filterAt = rows.at + y * stride;
     const row = filterAt + 1;
-    const above = y === 0 ? zeroRow : d;
+    const above = y === 0 ? rows.above : d;
     const up = y === 0 ? 0 : row - stride;
     switch (d[filterAt]) {
       case 0:
@@ -22990,9 +22959,7 @@ function unfilterPass(scanlines, pass, options) {
         for (let i = bpp; i < rowBytes; i++) d[row + i] += d[row + i - bpp];
         break;
       case 2:
-        if (y > 0) {
-          for (let i = 0; i < rowBytes; i++) d[row + i] += d[up + i];
-        }
+        for (let i = 0; i < rowBytes; i++) d[row + i] += above[up + i];
         break;
       case 3:
         for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i] >> 1;
@@ -23013,9 +22980,10 @@ function unfilterPass(scanlines, pass, options) {
         }
         break;
       default:
-        throw invalidFilterError(d[filterAt], y, pass.number);
+        return y;
     }
   }
+  return -1;
 }
 function invalidFilterError(type, row, pass) {
   const where = pass === 0 ? `row ${row}` : `row ${row} of Adam7 pass ${pass}`;
@@ -23137,218 +23105,6 @@ function eachStrip(png, layout, memory, options, work) {
 function rowAbove(layout, first) {
   return first === 0 ? layout.zero : layout.input + 1;
 }
-function decodeFastRgb(scanlines, header) {
-  const { width, height } = header;
-  const channels = header.colourType === 6 ? 4 : 3;
-  const inRow = width * channels;
-  const outRow = width * 3;
-  const zero = 0;
-  const input = align16(zero + inRow + SLACK);
-  const packed = align16(input + scanlines.length + SLACK);
-  return withKernels(packed + outRow * height + SLACK, (kernels, memory) => {
-    memory.fill(0, zero, zero + inRow);
-    memory.set(scanlines, input);
-    const badRow = kernels.unfilter(input, height, inRow, channels, zero, 0);
-    if (badRow >= 0) throw invalidFilterError(memory[input + badRow * (inRow + 1)], badRow, 0);
-    kernels.packRgb(input + 1, inRow + 1, packed, outRow, height, width, channels);
-    return memory.slice(packed, packed + outRow * height);
-  });
-}
-
-// lib/raster/mask_sampler.ts
-var THUMBNAIL_SIDE = 160;
-var MaskSampler = class {
-  #sourceWidth;
-  #sourceHeight;
-  #columns;
-  #rows;
-  #samples;
-  #next = 0;
-  /**
-   * Plans the thumbnail of a mask of this size.
-   *
-   * @param width The mask's width.
-   * @param height The mask's height.
-   * @param side The thumbnail's longest side; a smaller mask keeps its size.
-   */
-  constructor(width, height, side = THUMBNAIL_SIDE) {
-    const scale = Math.min(1, side / Math.max(width, height));
-    const thumbWidth = Math.max(1, Math.round(width * scale));
-    const thumbHeight = Math.max(1, Math.round(height * scale));
-    this.#sourceWidth = width;
-    this.#sourceHeight = height;
-    this.#columns = centres(thumbWidth, width);
-    this.#rows = centres(thumbHeight, height);
-    this.#samples = {
-      width: thumbWidth,
-      height: thumbHeight,
-      codes: new Uint16Array(thumbWidth * thumbHeight)
-    };
-  }
-  /**
-   * Samples the thumbnail rows whose source rows are among these.
-   *
-   * @param pixels The buffer holding the rows.
-   * @param at The offset of the first row's first pixel.
-   * @param stride Bytes from one row's start to the next one's.
-   * @param first The first row's number in the mask.
-   * @param count How many rows.
-   * @param channels Bytes per pixel: 3 (RGB) or 4 (RGBA).
-   */
-  takeRows(pixels, at, stride, first, count, channels) {
-    const { width, codes } = this.#samples;
-    const columns = this.#columns;
-    while (this.#next < this.#rows.length && this.#rows[this.#next] < first + count) {
-      const source = this.#rows[this.#next];
-      if (source >= first) {
-        const row = at + (source - first) * stride;
-        const out = this.#next * width;
-        for (let x = 0; x < width; x++) {
-          const pixel = row + columns[x] * channels;
-          codes[out + x] = pixels[pixel] === 0 ? 0 : 1 + pixels[pixel + 2];
-        }
-      }
-      this.#next++;
-    }
-  }
-  /**
-   * The samples, once every row went by.
-   *
-   * @returns The thumbnail's size and codes.
-   */
-  samples() {
-    if (this.#next < this.#rows.length) {
-      throw new Error(`the sampler saw ${this.#next} of ${this.#rows.length} rows of a ${this.#sourceWidth}\xD7${this.#sourceHeight} mask`);
-    }
-    return this.#samples;
-  }
-};
-function centres(count, size) {
-  const at = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    at[i] = Math.min(size - 1, Math.floor((i + 0.5) * size / count));
-  }
-  return at;
-}
-
-// lib/raster/_pass_to_rgb.ts
-function createPassWriter(header, options) {
-  const { colourType, bitDepth } = header;
-  const { image, palette } = options;
-  const out = image.data;
-  const sampleBytes = bitDepth === 16 ? 2 : 1;
-  const pixelBytes = CHANNELS_BY_COLOUR_TYPE[colourType] * sampleBytes;
-  const indexed = colourType === 3 || colourType === 0 && bitDepth <= 8;
-  const lookup = indexed ? colourLookup(header, palette) : void 0;
-  return (scanlines, pass) => {
-    const stride = pass.rowBytes + 1;
-    const step = pass.dx * 3;
-    for (let y = 0; y < pass.height; y++) {
-      const s = pass.offset + y * stride + 1;
-      const o = ((pass.y0 + y * pass.dy) * image.width + pass.x0) * 3;
-      if (lookup !== void 0) {
-        writeIndexedRow(scanlines, s, {
-          out,
-          o,
-          step,
-          width: pass.width,
-          bitDepth,
-          lookup
-        });
-      } else if (colourType === 2 && bitDepth === 8 && step === 3) {
-        out.set(scanlines.subarray(s, s + pass.width * 3), o);
-      } else if (colourType === 2 || colourType === 6) {
-        const g = sampleBytes;
-        const b = 2 * sampleBytes;
-        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
-          out[j] = scanlines[i];
-          out[j + 1] = scanlines[i + g];
-          out[j + 2] = scanlines[i + b];
-        }
-      } else {
-        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
-          const grey = scanlines[i];
-          out[j] = grey;
-          out[j + 1] = grey;
-          out[j + 2] = grey;
-        }
-      }
-    }
-  };
-}
-function colourLookup(header, palette) {
-  const rgb = new Uint8Array(256 * 3);
-  if (header.colourType === 3 && palette !== void 0) {
-    rgb.set(palette);
-    return {
-      rgb,
-      entries: palette.length / 3
-    };
-  }
-  const top = (1 << header.bitDepth) - 1;
-  const scale = 255 / top;
-  for (let value2 = 0; value2 <= top; value2++) rgb.fill(value2 * scale, value2 * 3, value2 * 3 + 3);
-  return {
-    rgb,
-    entries: 256
-  };
-}
-function writeIndexedRow(scanlines, s, row) {
-  const { out, step, width, bitDepth } = row;
-  const { rgb, entries } = row.lookup;
-  const mask = (1 << bitDepth) - 1;
-  const perByte = 8 / bitDepth;
-  for (let x = 0, j = row.o; x < width; x++, j += step) {
-    let value2;
-    if (bitDepth === 8) value2 = scanlines[s + x];
-    else {
-      const byte = scanlines[s + Math.floor(x / perByte)];
-      value2 = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
-    }
-    if (value2 >= entries) {
-      throw new PngError(`the PNG uses palette index ${value2} but its palette has only ${entries} colours`);
-    }
-    const k = value2 * 3;
-    out[j] = rgb[k];
-    out[j + 1] = rgb[k + 1];
-    out[j + 2] = rgb[k + 2];
-  }
-}
-
-// lib/raster/decode_png.ts
-async function decodePng(bytes, options = {}) {
-  const inflated = inflatePng(bytes, options.maxPixels);
-  const image = pixelsOf(inflated);
-  releaseBytes(inflated.scanlines);
-  return image;
-}
-function pixelsOf(png) {
-  const { header, palette, scanlines, passes } = png;
-  const { width, height } = header;
-  if (isFastFlavour(header)) return {
-    width,
-    height,
-    data: decodeFastRgb(scanlines, header)
-  };
-  const image = {
-    width,
-    height,
-    data: new Uint8Array(width * height * 3)
-  };
-  const writePass = createPassWriter(header, {
-    palette,
-    image
-  });
-  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
-  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
-  for (const pass of passes) {
-    unfilterPass(scanlines, pass, {
-      bytesPerPixel
-    });
-    writePass(scanlines, pass);
-  }
-  return image;
-}
 
 // lib/raster/_filter.ts
 var FILTER_TYPES = {
@@ -23454,72 +23210,45 @@ function residualSum(filtered) {
   return sum;
 }
 
-// lib/raster/encode_png.ts
-var DEFAULT_ZLIB_LEVEL = 2;
-var FILTERS = [
-  "none",
-  "sub",
-  "up",
-  "average",
-  "paeth",
-  "adaptive"
-];
-async function encodePng(image, options = {}) {
-  const { level = DEFAULT_ZLIB_LEVEL, filter = "up" } = options;
-  if (!Number.isInteger(level) || level < 0 || level > 9) {
-    throw new ConfigError(`Option "level" is ${level}; give a zlib level from 0 to 9.`, {
-      setting: "level"
-    });
-  }
-  if (!FILTERS.includes(filter)) {
-    throw new ConfigError(`Option "filter" is ${JSON.stringify(filter)}; give one of ${FILTERS.join(", ")}.`, {
-      setting: "filter"
-    });
-  }
-  const { width, height, data } = image;
-  for (const [name, size] of [
-    [
-      "width",
-      width
-    ],
-    [
-      "height",
-      height
-    ]
-  ]) {
-    if (!Number.isInteger(size) || size < 1 || size > 2147483647) {
-      throw new PngError(`the image's ${name} is ${size}; it must be an integer from 1 to 2^31 - 1`);
-    }
-  }
-  if (data.length !== width * height * 3) {
-    throw new PngError(`the image data holds ${data.length} bytes; a ${width}\xD7${height} RGB image needs ${width * height * 3}`);
-  }
+// lib/raster/_png_file.ts
+function pngFileSync(parts) {
+  return pngOfImageData(parts, deflateSync(scanlinesOf(parts), {
+    level: parts.level
+  }));
+}
+function scanlinesOf(parts) {
+  return filterScanlines(parts.samples, {
+    rowBytes: parts.samples.length / parts.height,
+    bytesPerPixel: parts.bytesPerPixel,
+    filter: parts.filter
+  });
+}
+function pngOfImageData(parts, idat) {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
-  view.setUint32(0, width);
-  view.setUint32(4, height);
+  view.setUint32(0, parts.width);
+  view.setUint32(4, parts.height);
   header.set([
-    8,
-    2,
+    parts.bitDepth,
+    parts.colourType,
     0,
     0,
     0
   ], 8);
-  const scanlines = filterScanlines(data, {
-    rowBytes: width * 3,
-    bytesPerPixel: 3,
-    filter
-  });
   return writePng([
     {
       type: "IHDR",
       data: header
     },
+    ...parts.palette ? [
+      {
+        type: "PLTE",
+        data: parts.palette
+      }
+    ] : [],
     {
       type: "IDAT",
-      data: await deflate(scanlines, {
-        level
-      })
+      data: idat
     },
     {
       type: "IEND",
@@ -23528,27 +23257,409 @@ async function encodePng(image, options = {}) {
   ]);
 }
 
-// lib/raster/semantic_mapping.ts
-function applySemanticMapping(image, colourByBChannel) {
-  const source = image.data;
-  if (source.length !== image.width * image.height * 3) {
-    throw new PngError(`the image data holds ${source.length} bytes; a ${image.width}\xD7${image.height} RGB image needs ${image.width * image.height * 3}`);
+// lib/raster/_png_row_encoder.ts
+var ZERO_BYTES = 64 * 1024;
+var PngRowEncoder = class {
+  #options;
+  #rowBytes;
+  #deflate;
+  /** The last row written, raw: the Up filter's row above. */
+  #previous;
+  #lines = new Uint8Array(0);
+  #zeros;
+  #written = 0;
+  /**
+   * Starts an image.
+   *
+   * @param options The image's size, format and zlib level.
+   */
+  constructor(options) {
+    this.#options = options;
+    const channels = options.colourType === 2 ? 3 : 1;
+    this.#rowBytes = options.width * channels * (options.bitDepth / 8);
+    this.#previous = new Uint8Array(this.#rowBytes);
+    this.#deflate = new DeflateStream({
+      level: options.level
+    });
   }
-  const table = colourTableOf(colourByBChannel);
-  const data = source.slice();
-  for (let i = 0; i < data.length; i += 3) {
-    const entry = source[i + 2] * 4;
-    if (table[entry] === 1 && source[i] >= 1) {
-      data[i] = table[entry + 1];
-      data[i + 1] = table[entry + 2];
-      data[i + 2] = table[entry + 3];
+  /** Rows written so far. */
+  get rowsWritten() {
+    return this.#written;
+  }
+  /**
+   * Filters and compresses the next rows; `samples` may change afterwards.
+   *
+   * @param samples Whole rows, back to back (16-bit samples big-endian).
+   * @throws {PngError} when the bytes are not whole rows, or more rows than the image's height.
+   */
+  writeRows(samples) {
+    const rowBytes = this.#rowBytes;
+    const rows = samples.length / rowBytes;
+    if (!Number.isInteger(rows) || this.#written + rows > this.#options.height) {
+      throw new PngError(`${samples.length} bytes are not whole rows of ${rowBytes} bytes within the image's ${this.#options.height - this.#written} rows left`);
+    }
+    const stride = rowBytes + 1;
+    if (this.#lines.length < rows * stride) this.#lines = new Uint8Array(rows * stride);
+    const lines = this.#lines;
+    let above = this.#previous;
+    let up = 0;
+    for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
+      lines[at] = 2;
+      for (let i = 0; i < rowBytes; i++) lines[at + 1 + i] = samples[s + i] - above[up + i];
+      above = samples;
+      up = s;
+    }
+    if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
+    this.#deflate.write(lines.subarray(0, rows * stride));
+    this.#written += rows;
+  }
+  /**
+   * Writes rows of zeros (e.g. the rows above a label's first pixel, in a binary mask).
+   *
+   * @param count How many rows.
+   */
+  writeZeroRows(count) {
+    const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
+    const zeros = this.#zeros ??= new Uint8Array(perWrite * this.#rowBytes);
+    for (let left = count; left > 0; left -= perWrite) {
+      this.writeRows(zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes));
     }
   }
-  return {
-    width: image.width,
-    height: image.height,
-    data
+  /**
+   * Ends the image.
+   *
+   * @returns The PNG file's bytes.
+   * @throws {PngError} when fewer rows than the image's height were written.
+   */
+  end() {
+    const { height } = this.#options;
+    if (this.#written !== height) {
+      this.close();
+      throw new PngError(`the image has ${height} rows but ${this.#written} were written`);
+    }
+    return pngOfImageData(this.#options, this.#deflate.end());
+  }
+  /** Gives zlib's state back, when the image is abandoned. Safe to call twice. */
+  close() {
+    this.#deflate.close();
+  }
+  /** Closes the encoder: `using encoder = new PngRowEncoder(options)`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
+};
+
+// lib/raster/_pass_to_rgb.ts
+function createPassWriter(header, options) {
+  const { colourType, bitDepth } = header;
+  const { image, palette } = options;
+  const out = image.data;
+  const sampleBytes = bitDepth === 16 ? 2 : 1;
+  const pixelBytes = CHANNELS_BY_COLOUR_TYPE[colourType] * sampleBytes;
+  const indexed = colourType === 3 || colourType === 0 && bitDepth <= 8;
+  const lookup = indexed ? colourLookup(header, palette) : void 0;
+  return (scanlines, pass) => {
+    const stride = pass.rowBytes + 1;
+    const step = pass.dx * 3;
+    for (let y = 0; y < pass.height; y++) {
+      const s = pass.offset + y * stride + 1;
+      const o = ((pass.y0 + y * pass.dy) * image.width + pass.x0) * 3;
+      if (lookup !== void 0) {
+        writeIndexedRow(scanlines, s, {
+          out,
+          o,
+          step,
+          width: pass.width,
+          bitDepth,
+          lookup
+        });
+      } else if (colourType === 2 && bitDepth === 8 && step === 3) {
+        out.set(scanlines.subarray(s, s + pass.width * 3), o);
+      } else if (colourType === 2 || colourType === 6) {
+        const g = sampleBytes;
+        const b = 2 * sampleBytes;
+        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
+          out[j] = scanlines[i];
+          out[j + 1] = scanlines[i + g];
+          out[j + 2] = scanlines[i + b];
+        }
+      } else {
+        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
+          const grey = scanlines[i];
+          out[j] = grey;
+          out[j + 1] = grey;
+          out[j + 2] = grey;
+        }
+      }
+    }
   };
+}
+function colourLookup(header, palette) {
+  const rgb = new Uint8Array(256 * 3);
+  if (header.colourType === 3 && palette !== void 0) {
+    rgb.set(palette);
+    return {
+      rgb,
+      entries: palette.length / 3
+    };
+  }
+  const top = (1 << header.bitDepth) - 1;
+  const scale = 255 / top;
+  for (let value2 = 0; value2 <= top; value2++) rgb.fill(value2 * scale, value2 * 3, value2 * 3 + 3);
+  return {
+    rgb,
+    entries: 256
+  };
+}
+function writeIndexedRow(scanlines, s, row) {
+  const { out, step, width, bitDepth } = row;
+  const { rgb, entries } = row.lookup;
+  const mask = (1 << bitDepth) - 1;
+  const perByte = 8 / bitDepth;
+  for (let x = 0, j = row.o; x < width; x++, j += step) {
+    let value2;
+    if (bitDepth === 8) value2 = scanlines[s + x];
+    else {
+      const byte = scanlines[s + Math.floor(x / perByte)];
+      value2 = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
+    }
+    if (value2 >= entries) {
+      throw new PngError(`the PNG uses palette index ${value2} but its palette has only ${entries} colours`);
+    }
+    const k = value2 * 3;
+    out[j] = rgb[k];
+    out[j + 1] = rgb[k + 1];
+    out[j + 2] = rgb[k + 2];
+  }
+}
+
+// lib/raster/_png_rows.ts
+var STRIP_BYTES2 = 256 * 1024;
+function readPngRows(png, onRows, options = {}) {
+  const { header, passes } = png;
+  const { width, height } = header;
+  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
+  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
+  const stripRows = options.stripRows ?? defaultStripRows(passes[0].rowBytes, width, header.interlaced);
+  const strip = {
+    width,
+    height: stripRows,
+    data: new Uint8Array(stripRows * width * 3)
+  };
+  const writePass = createPassWriter(header, {
+    palette: png.palette,
+    image: strip
+  });
+  const cursors = [];
+  try {
+    for (const [index, pass] of passes.entries()) cursors.push(openCursor(png, pass, index));
+    let failure;
+    for (let first = 0; first < height; first += stripRows) {
+      const end = Math.min(height, first + stripRows);
+      for (const cursor of cursors) {
+        const found = readStrip(png, cursor, {
+          first,
+          end,
+          bytesPerPixel,
+          writePass,
+          failure
+        });
+        if (found !== void 0 && (failure === void 0 || isBefore(found, failure))) {
+          failure = found;
+        }
+      }
+      if (failure === void 0) {
+        onRows({
+          data: strip.data.subarray(0, (end - first) * width * 3),
+          first,
+          count: end - first
+        });
+      }
+    }
+    if (readStream(cursors.at(-1).stream, new Uint8Array(1)) > 0) throw tooLarge(png);
+    if (failure !== void 0) throw failure.error;
+  } finally {
+    for (const cursor of cursors) cursor.stream.close();
+  }
+}
+function defaultStripRows(rowBytes, width, interlaced) {
+  const rows = Math.max(1, Math.floor(STRIP_BYTES2 / Math.max(rowBytes + 1, width * 3)));
+  return interlaced ? Math.max(8, rows - rows % 8) : rows;
+}
+function openCursor(png, pass, index) {
+  const stream = new InflateStream(png.compressed, {
+    maxOutputLength: png.totalBytes + 1
+  });
+  const cursor = {
+    pass,
+    index,
+    stream,
+    rows: new Uint8Array(0)
+  };
+  const scratch = new Uint8Array(Math.min(pass.offset, 64 * 1024));
+  for (let skipped = 0; skipped < pass.offset; ) {
+    const want = Math.min(scratch.length, pass.offset - skipped);
+    const got = readStream(stream, scratch.subarray(0, want));
+    skipped += got;
+    if (got < want) {
+      stream.close();
+      throw truncated(skipped, png);
+    }
+  }
+  return cursor;
+}
+function readStrip(png, cursor, work) {
+  const { pass } = cursor;
+  const firstRow = rowOfPass(pass, work.first);
+  const count = rowOfPass(pass, work.end) - firstRow;
+  if (count <= 0) return void 0;
+  const stride = pass.rowBytes + 1;
+  if (cursor.rows.length < (count + 1) * stride) {
+    const grown = new Uint8Array((count + 1) * stride);
+    grown.set(cursor.rows.subarray(0, stride));
+    cursor.rows = grown;
+  }
+  const { rows } = cursor;
+  const got = readStream(cursor.stream, rows.subarray(stride, (count + 1) * stride));
+  if (got < count * stride) throw truncated(pass.offset + firstRow * stride + got, png);
+  const { failure } = work;
+  if (failure && (failure.pass < cursor.index || failure.pass === cursor.index && failure.kind === 0)) {
+    return void 0;
+  }
+  const above = firstRow === 0 ? new Uint8Array(pass.rowBytes) : rows.subarray(1, stride);
+  const { bytesPerPixel } = work;
+  const bad = unfilterRows(rows, {
+    at: stride,
+    rows: count,
+    rowBytes: pass.rowBytes,
+    bytesPerPixel,
+    above
+  });
+  if (bad >= 0) {
+    const error2 = invalidFilterError(rows[(bad + 1) * stride], firstRow + bad, pass.number);
+    return {
+      pass: cursor.index,
+      kind: 0,
+      error: error2
+    };
+  }
+  rows.copyWithin(0, count * stride, (count + 1) * stride);
+  if (failure?.pass === cursor.index) return void 0;
+  const y0 = pass.y0 + firstRow * pass.dy - work.first;
+  try {
+    work.writePass(rows, {
+      ...pass,
+      y0,
+      height: count,
+      offset: stride
+    });
+  } catch (error2) {
+    return {
+      pass: cursor.index,
+      kind: 1,
+      error: error2
+    };
+  }
+  return void 0;
+}
+function rowOfPass(pass, y) {
+  if (y <= pass.y0) return 0;
+  return Math.min(pass.height, Math.ceil((y - pass.y0) / pass.dy));
+}
+function isBefore(a, b) {
+  return a.pass < b.pass || a.pass === b.pass && a.kind < b.kind;
+}
+
+// lib/raster/mask_sampler.ts
+var THUMBNAIL_SIDE = 160;
+var MaskSampler = class {
+  #sourceWidth;
+  #sourceHeight;
+  #columns;
+  #rows;
+  #samples;
+  #next = 0;
+  /**
+   * Plans the thumbnail of a mask of this size.
+   *
+   * @param width The mask's width.
+   * @param height The mask's height.
+   * @param side The thumbnail's longest side; a smaller mask keeps its size.
+   */
+  constructor(width, height, side = THUMBNAIL_SIDE) {
+    const scale = Math.min(1, side / Math.max(width, height));
+    const thumbWidth = Math.max(1, Math.round(width * scale));
+    const thumbHeight = Math.max(1, Math.round(height * scale));
+    this.#sourceWidth = width;
+    this.#sourceHeight = height;
+    this.#columns = centres(thumbWidth, width);
+    this.#rows = centres(thumbHeight, height);
+    this.#samples = {
+      width: thumbWidth,
+      height: thumbHeight,
+      codes: new Uint16Array(thumbWidth * thumbHeight)
+    };
+  }
+  /**
+   * Samples the thumbnail rows whose source rows are among these.
+   *
+   * @param pixels The buffer holding the rows.
+   * @param at The offset of the first row's first pixel.
+   * @param stride Bytes from one row's start to the next one's.
+   * @param first The first row's number in the mask.
+   * @param count How many rows.
+   * @param channels Bytes per pixel: 3 (RGB) or 4 (RGBA).
+   */
+  takeRows(pixels, at, stride, first, count, channels) {
+    const { width, codes } = this.#samples;
+    const columns = this.#columns;
+    while (this.#next < this.#rows.length && this.#rows[this.#next] < first + count) {
+      const source = this.#rows[this.#next];
+      if (source >= first) {
+        const row = at + (source - first) * stride;
+        const out = this.#next * width;
+        for (let x = 0; x < width; x++) {
+          const pixel = row + columns[x] * channels;
+          codes[out + x] = pixels[pixel] === 0 ? 0 : 1 + pixels[pixel + 2];
+        }
+      }
+      this.#next++;
+    }
+  }
+  /**
+   * The samples, once every row went by.
+   *
+   * @returns The thumbnail's size and codes.
+   */
+  samples() {
+    if (this.#next < this.#rows.length) {
+      throw new Error(`the sampler saw ${this.#next} of ${this.#rows.length} rows of a ${this.#sourceWidth}\xD7${this.#sourceHeight} mask`);
+    }
+    return this.#samples;
+  }
+};
+function centres(count, size) {
+  const at = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    at[i] = Math.min(size - 1, Math.floor((i + 0.5) * size / count));
+  }
+  return at;
+}
+
+// lib/raster/encode_png.ts
+var DEFAULT_ZLIB_LEVEL = 2;
+
+// lib/raster/semantic_mapping.ts
+function recolourRows(pixels, table) {
+  for (let i = 0; i < pixels.length; i += 3) {
+    const entry = pixels[i + 2] * 4;
+    if (table[entry] === 1 && pixels[i] >= 1) {
+      pixels[i] = table[entry + 1];
+      pixels[i + 1] = table[entry + 2];
+      pixels[i + 2] = table[entry + 3];
+    }
+  }
+  return pixels;
 }
 function colourTableOf(colourByBChannel) {
   const table = new Uint8Array(256 * 4);
@@ -23589,14 +23700,22 @@ async function transcodeMask(bytes, options = {}) {
   const { width, height } = header;
   const sampler = options.thumbnailSide === void 0 ? void 0 : new MaskSampler(width, height, options.thumbnailSide);
   if (!isFastFlavour(header)) {
-    const image = pixelsOf(inflateCheckedPng(png));
-    const census2 = options.census ? censusOf(image) : void 0;
-    sampler?.takeRows(image.data, 0, width * 3, 0, height, 3);
-    const recoloured = tableOf(mapping) ? applySemanticMapping(image, mapping) : image;
+    const table = tableOf(mapping);
+    const census2 = options.census ? emptyCensus() : void 0;
+    using encoder = new PngRowEncoder({
+      width,
+      height,
+      bitDepth: 8,
+      colourType: 2,
+      level: DEFAULT_ZLIB_LEVEL
+    });
+    readPngRows(png, ({ data, first, count }) => {
+      if (census2) addToCensus(census2, data);
+      sampler?.takeRows(data, 0, width * 3, first, count, 3);
+      encoder.writeRows(table ? recolourRows(data, table) : data);
+    });
     return {
-      png: await encodePng(recoloured, {
-        level: DEFAULT_ZLIB_LEVEL
-      }),
+      png: encoder.end(),
       width,
       height,
       census: census2,
@@ -23623,31 +23742,12 @@ async function transcodeMask(bytes, options = {}) {
     census: options.census,
     sampler
   });
-  const ihdr = new Uint8Array(13);
-  const view = new DataView(ihdr.buffer);
-  view.setUint32(0, width);
-  view.setUint32(4, height);
-  ihdr.set([
-    8,
-    2,
-    0,
-    0,
-    0
-  ], 8);
-  const file = writePng([
-    {
-      type: "IHDR",
-      data: ihdr
-    },
-    {
-      type: "IDAT",
-      data: idat
-    },
-    {
-      type: "IEND",
-      data: new Uint8Array(0)
-    }
-  ]);
+  const file = pngOfImageData({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2
+  }, idat);
   return {
     png: file,
     width,
@@ -23661,6 +23761,19 @@ function tableOf(mapping) {
 }
 function isPlain(png) {
   return png.palette === void 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
+}
+
+// lib/raster/decode_png.ts
+async function decodePng(bytes, options = {}) {
+  const png = checkPng(bytes, options.maxPixels);
+  const { width, height } = png.header;
+  const data = new Uint8Array(width * height * 3);
+  readPngRows(png, (rows) => data.set(rows.data, rows.first * width * 3));
+  return {
+    width,
+    height,
+    data
+  };
 }
 
 // lib/raster/_shape.ts
@@ -23926,180 +24039,6 @@ function imageSize(task, source) {
   } : void 0;
 }
 
-// lib/raster/_png_file.ts
-async function pngFile(parts) {
-  return assemble(parts, await deflate(scanlinesOf(parts), {
-    level: parts.level
-  }));
-}
-function pngFileSync(parts) {
-  return assemble(parts, deflateSync(scanlinesOf(parts), {
-    level: parts.level
-  }));
-}
-function scanlinesOf(parts) {
-  return filterScanlines(parts.samples, {
-    rowBytes: parts.samples.length / parts.height,
-    bytesPerPixel: parts.bytesPerPixel,
-    filter: parts.filter
-  });
-}
-function assemble(parts, idat) {
-  const header = new Uint8Array(13);
-  const view = new DataView(header.buffer);
-  view.setUint32(0, parts.width);
-  view.setUint32(4, parts.height);
-  header.set([
-    parts.bitDepth,
-    parts.colourType,
-    0,
-    0,
-    0
-  ], 8);
-  return writePng([
-    {
-      type: "IHDR",
-      data: header
-    },
-    ...parts.palette ? [
-      {
-        type: "PLTE",
-        data: parts.palette
-      }
-    ] : [],
-    {
-      type: "IDAT",
-      data: idat
-    },
-    {
-      type: "IEND",
-      data: new Uint8Array(0)
-    }
-  ]);
-}
-
-// lib/raster/encode_grey_png.ts
-async function encodeGreyPng(image, options = {}) {
-  const { width, height, data } = image;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    throw new PngError(`the image size ${width}\xD7${height} is not a positive whole size`);
-  }
-  if (data.length !== width * height) {
-    throw new PngError(`the image holds ${data.length} samples; ${width}\xD7${height} needs ${width * height}`);
-  }
-  const wide = data instanceof Uint16Array;
-  const palette = options.palette;
-  if (palette && (wide || palette.length % 3 !== 0 || palette.length > 768 || palette.length === 0)) {
-    throw new PngError("a palette needs 8-bit samples and 1 to 256 RGB entries");
-  }
-  let samples;
-  if (wide) {
-    samples = new Uint8Array(data.length * 2);
-    for (let i = 0; i < data.length; i++) {
-      samples[2 * i] = data[i] >> 8;
-      samples[2 * i + 1] = data[i] & 255;
-    }
-  } else {
-    samples = data;
-  }
-  return await pngFile({
-    width,
-    height,
-    bitDepth: wide ? 16 : 8,
-    colourType: palette ? 3 : 0,
-    samples,
-    bytesPerPixel: wide ? 2 : 1,
-    palette,
-    level: options.level ?? 6,
-    filter: "up"
-  });
-}
-
-// lib/export/mask_format.ts
-var MASK_FORMATS = [
-  "rgb",
-  "class-index",
-  "palette",
-  "instance",
-  "binary"
-];
-async function renderMask(image, file, options) {
-  const { width, height, data } = image;
-  const { table } = options;
-  switch (options.format) {
-    case "rgb": {
-      const colours = options.colourByBChannel;
-      const mapped = colours && colours.size > 0 ? applySemanticMapping(image, colours) : image;
-      return [
-        {
-          path: file,
-          bytes: await encodePng(mapped)
-        }
-      ];
-    }
-    case "class-index":
-    case "palette": {
-      const indices = new Uint8Array(width * height);
-      const byB = table.indexByBChannel;
-      for (let i = 0, p = 0; p < indices.length; i += 3, p++) {
-        if (data[i] !== 0) indices[p] = byB[data[i + 2]];
-      }
-      const palette = options.format === "palette" ? classPalette(table) : void 0;
-      return [
-        {
-          path: file,
-          bytes: await encodeGreyPng({
-            width,
-            height,
-            data: indices
-          }, {
-            palette
-          })
-        }
-      ];
-    }
-    case "instance": {
-      const ids = new Uint16Array(width * height);
-      for (let i = 0, p = 0; p < ids.length; i += 3, p++) ids[p] = data[i];
-      return [
-        {
-          path: file,
-          bytes: await encodeGreyPng({
-            width,
-            height,
-            data: ids
-          })
-        }
-      ];
-    }
-    case "binary": {
-      const stem = file.slice(0, -".png".length);
-      const files = [];
-      for (const entry of table.classes) {
-        if (!options.stats.labels.includes(entry.id)) continue;
-        const mask = new Uint8Array(width * height);
-        for (let i = 0, p = 0; p < mask.length; i += 3, p++) {
-          if (data[i] !== 0 && data[i + 2] === entry.bChannel) mask[p] = 255;
-        }
-        const bytes = await encodeGreyPng({
-          width,
-          height,
-          data: mask
-        });
-        files.push({
-          path: `${stem}/${safeFileName(entry.id)}.png`,
-          bytes
-        });
-      }
-      return files;
-    }
-  }
-}
-function safeFileName(id) {
-  const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
-  return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
-}
-
 // lib/export/_stats_of_census.ts
 function statsOfCensus(census, table) {
   const { bSeen, firstB } = census;
@@ -24125,9 +24064,115 @@ function statsOfCensus(census, table) {
   };
 }
 
-// lib/export/mask_stats.ts
-function maskStats(image, table) {
-  return statsOfCensus(censusOf(image), table);
+// lib/export/_mask_rows_renderer.ts
+var GREY_LEVEL = 6;
+function maskRowsRenderer(file, size, options) {
+  const { width, height } = size;
+  const { table } = options;
+  const encoder = (bitDepth, palette, level = GREY_LEVEL) => new PngRowEncoder({
+    width,
+    height,
+    bitDepth,
+    colourType: palette ? 3 : 0,
+    palette,
+    level
+  });
+  switch (options.format) {
+    case "rgb": {
+      const colours = options.colourByBChannel;
+      const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : void 0;
+      const rgb = new PngRowEncoder({
+        width,
+        height,
+        bitDepth: 8,
+        colourType: 2,
+        level: DEFAULT_ZLIB_LEVEL
+      });
+      return single(file, rgb, (rows) => colourTable ? recolourRows(rows, colourTable) : rows);
+    }
+    case "class-index":
+    case "palette": {
+      const palette = options.format === "palette" ? classPalette(table) : void 0;
+      const byB = table.indexByBChannel;
+      return single(file, encoder(8, palette), (rows, target) => {
+        for (let i = 0, p = 0; i < rows.length; i += 3, p++) {
+          target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
+        }
+        return target.subarray(0, rows.length / 3);
+      });
+    }
+    case "instance":
+      return single(file, encoder(16), (rows, target) => {
+        for (let i = 0, p = 0; i < rows.length; i += 3, p += 2) {
+          target[p] = 0;
+          target[p + 1] = rows[i];
+        }
+        return target.subarray(0, rows.length / 3 * 2);
+      });
+    case "binary":
+      return binaryRenderer(file, table, () => encoder(8));
+  }
+}
+function single(file, encoder, convert) {
+  let target = new Uint8Array(0);
+  return {
+    takeRows({ data }) {
+      if (target.length < data.length) target = new Uint8Array(data.length);
+      encoder.writeRows(convert(data, target));
+    },
+    end: () => [
+      {
+        path: file,
+        bytes: encoder.end()
+      }
+    ],
+    close: () => encoder.close()
+  };
+}
+function binaryRenderer(file, table, newEncoder) {
+  const encoders = /* @__PURE__ */ new Map();
+  const seen = new Uint8Array(256);
+  let target = new Uint8Array(0);
+  const stem = file.slice(0, -".png".length);
+  return {
+    takeRows({ data, first }) {
+      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
+      for (let b = 0; b < 256; b++) {
+        if (seen[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === void 0) continue;
+        const encoder = newEncoder();
+        encoder.writeZeroRows(first);
+        encoders.set(b, encoder);
+      }
+      if (target.length < data.length / 3) target = new Uint8Array(data.length / 3);
+      const mask = target.subarray(0, data.length / 3);
+      for (const [bChannel, encoder] of encoders) {
+        for (let i = 0, p = 0; i < data.length; i += 3, p++) {
+          mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
+        }
+        encoder.writeRows(mask);
+      }
+    },
+    end(labels) {
+      const files = [];
+      for (const entry of table.classes) {
+        const encoder = encoders.get(entry.bChannel);
+        if (!labels.includes(entry.id) || encoder === void 0) continue;
+        files.push({
+          path: `${stem}/${safeFileName(entry.id)}.png`,
+          bytes: encoder.end()
+        });
+      }
+      for (const encoder of encoders.values()) encoder.close();
+      return files;
+    },
+    close() {
+      for (const encoder of encoders.values()) encoder.close();
+    }
+  };
+}
+function safeFileName(id) {
+  const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
+  return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
 }
 
 // lib/report/colour_thumbnail.ts
@@ -24200,7 +24245,7 @@ function maskPreview(samples, table) {
 async function runMaskJob(job) {
   const { table } = job;
   if (job.kind === "mask" && job.format === "rgb") {
-    const { png, width, height, census, samples } = await transcodeMask(maskBytes(job.mask), {
+    const { png, width, height: height2, census, samples } = await transcodeMask(maskBytes(job.mask), {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
@@ -24208,43 +24253,71 @@ async function runMaskJob(job) {
     });
     checkImageSize({
       width,
-      height
+      height: height2
     }, job.imageSize);
-    const files2 = hashed([
+    const files = hashed([
       {
         path: job.file,
         bytes: png
       }
     ]);
-    const preview2 = samples && maskPreview(samples, table);
+    const preview = samples && maskPreview(samples, table);
     return {
-      files: files2,
+      files,
       width,
-      height,
+      height: height2,
       stats: statsOfCensus(census, table),
-      preview: preview2
+      preview
     };
   }
-  const image = await decodeTaskMask(job);
-  const stats = maskStats(image, table);
-  const files = hashed(await renderMask(image, job.file, {
-    ...job,
-    stats
-  }));
-  let preview;
-  if (job.preview) {
-    const sampler = new MaskSampler(image.width, image.height);
-    sampler.takeRows(image.data, 0, image.width * 3, 0, image.height, 3);
-    preview = maskPreview(sampler.samples(), table);
+  if (job.kind === "mask") {
+    const png = checkPng(maskBytes(job.mask), job.maxPixels);
+    const { width, height: height2 } = png.header;
+    return renderStrips(job, {
+      width,
+      height: height2
+    }, (onRows) => {
+      readPngRows(png, onRows);
+      checkImageSize({
+        width,
+        height: height2
+      }, job.imageSize);
+    });
   }
-  releaseBytes(image.data);
-  return {
-    files,
-    width: image.width,
-    height: image.height,
-    stats,
-    preview
-  };
+  const image = await decodeTaskMask(job);
+  const { height, data } = image;
+  const rendered = renderStrips(job, image, (onRows) => onRows({
+    data,
+    first: 0,
+    count: height
+  }));
+  releaseBytes(data);
+  return rendered;
+}
+function renderStrips(job, size, readRows) {
+  const { width, height } = size;
+  const census = emptyCensus();
+  const sampler = job.preview ? new MaskSampler(width, height) : void 0;
+  const renderer = maskRowsRenderer(job.file, size, job);
+  try {
+    readRows((rows) => {
+      addToCensus(census, rows.data);
+      sampler?.takeRows(rows.data, 0, width * 3, rows.first, rows.count, 3);
+      renderer.takeRows(rows);
+    });
+    const stats = statsOfCensus(census, job.table);
+    const files = hashed(renderer.end(stats.labels));
+    const preview = sampler && maskPreview(sampler.samples(), job.table);
+    return {
+      files,
+      width,
+      height,
+      stats,
+      preview
+    };
+  } finally {
+    renderer.close();
+  }
 }
 function sha256(bytes) {
   return createHash("sha256").update(bytes).digest("hex");
@@ -24263,6 +24336,9 @@ function hashed(files) {
 // lib/export/_memory_budget.ts
 var DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
 var BYTES_PER_PIXEL = 3;
+var STRIP_BYTES_PER_PIXEL = 12;
+var STRIP_PIXELS = 256 * 1024 / 3;
+var MIN_STRIP_ROWS = 8;
 var MemoryBudget = class {
   #total;
   #free;
@@ -24283,7 +24359,7 @@ var MemoryBudget = class {
   /**
    * Waits until a mask of this cost fits, then takes its bytes from the budget.
    *
-   * @param cost The mask's decoded cost in bytes.
+   * @param cost What converting the mask holds, in bytes.
    * @param task The task's id and name, for the error.
    * @returns The function that gives the bytes back, to call once the mask is written.
    * @throws {TaskError} when the mask alone costs more than the whole budget.
@@ -24291,7 +24367,7 @@ var MemoryBudget = class {
   async admit(cost, task) {
     if (cost > this.#total) {
       const { width, height } = task.size;
-      throw new TaskError(`its mask is ${width}\xD7${height}, ${mib(cost)} decoded, more than the whole memory budget of ${mib(this.#total)}; raise --memory-budget (memoryBudgetBytes) to at least ${Math.ceil(cost / 2 ** 20)} MiB to export it`, {
+      throw new TaskError(`its mask is ${width}\xD7${height}, ${mib(cost)} to convert, more than the whole memory budget of ${mib(this.#total)}; raise --memory-budget (memoryBudgetBytes) to at least ${Math.ceil(cost / 2 ** 20)} MiB to export it`, {
         taskId: task.taskId,
         taskName: task.taskName
       });
@@ -24321,12 +24397,21 @@ var MemoryBudget = class {
     }
   }
 };
-function decodedCost(mask, imageSize2) {
-  const size = mask instanceof Uint8Array ? pngSize(mask) : imageSize2;
+function conversionCost(mask, imageSize2) {
+  if (!(mask instanceof Uint8Array)) {
+    if (imageSize2 === void 0) return void 0;
+    return {
+      size: imageSize2,
+      cost: imageSize2.width * imageSize2.height * BYTES_PER_PIXEL
+    };
+  }
+  const size = pngSize(mask);
   if (size === void 0) return void 0;
+  const { width, height } = size;
+  const stripPixels = Math.min(width * height, Math.max(STRIP_PIXELS, width * MIN_STRIP_ROWS));
   return {
     size,
-    cost: size.width * size.height * BYTES_PER_PIXEL
+    cost: 2 * mask.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL
   };
 }
 function pngSize(png) {
@@ -24385,13 +24470,13 @@ var TaskExporter = class {
   /** Waits until the mask fits the memory budget (a mask above the pixel limit costs nothing). */
   async #admit(job) {
     const { budget, maxPixels = DEFAULT_MAX_PIXELS } = this.#options;
-    const decoded = budget && decodedCost(job.mask, this.#taskMask(job.task, job.mask).imageSize);
-    if (!decoded || decoded.size.width * decoded.size.height > maxPixels) return void 0;
+    const needed = budget && conversionCost(job.mask, this.#taskMask(job.task, job.mask).imageSize);
+    if (!needed || needed.size.width * needed.size.height > maxPixels) return void 0;
     const { taskId, taskName } = job.outcome;
-    return await budget.admit(decoded.cost, {
+    return await budget.admit(needed.cost, {
       taskId,
       taskName,
-      size: decoded.size
+      size: needed.size
     });
   }
   async #export(job) {
@@ -25227,6 +25312,15 @@ function emptySummary(projectId, folder, maskFormat, dryRun) {
     durationMs: 0
   };
 }
+
+// lib/export/mask_format.ts
+var MASK_FORMATS = [
+  "rgb",
+  "class-index",
+  "palette",
+  "instance",
+  "binary"
+];
 
 // lib/export/_output_path.ts
 function outputPathOf(outputFolder, name, what) {

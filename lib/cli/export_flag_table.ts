@@ -58,7 +58,7 @@ export const EXPORT_FLAGS: readonly ExportFlag[] = [
   { name: "endpoint", kind: "string", value: "<url>", help: "the lab API (default $ISAHIT_LAB_API_ENDPOINT or https://hub-api.isahit.com/)" },
   { name: "allow-insecure-http", kind: "boolean", help: "allow a plain http:// endpoint on another machine (the secret then crosses in clear)" },
   { name: "max-pixels", kind: "string", value: "<n>", help: "refuse masks with more pixels than this (default 100000000)" },
-  { name: "memory-budget", kind: "string", value: "<MiB>", help: "how much the masks being converted at once may take decoded (default 512)" },
+  { name: "memory-budget", kind: "string", value: "<MiB>", help: "how much the masks being converted at once may hold (default 512)" },
   { name: "concurrency", kind: "string", value: "<n>", help: "masks converted at once (default: the number of CPU cores)" },
   { name: "json", kind: "boolean", help: "print the summary (or the dry run's plan) as JSON on stdout, no progress" },
   { name: "verbose", short: "v", kind: "boolean", help: "one line per HTTP request on stderr: method, path and query, status, ms, attempt" },

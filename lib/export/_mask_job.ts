@@ -11,10 +11,14 @@ import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { maskBytes } from "./_mask_bytes.ts";
 import { transcodeMask } from "../raster/_transcode_png.ts";
-import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.ts";
-import { type MaskFormat, renderMask } from "./mask_format.ts";
-import { type MaskStats, maskStats } from "./mask_stats.ts";
+import { checkImageSize, decodeTaskMask, type ImageSize, type TaskMask } from "./_task_decoder.ts";
+import type { MaskFormat } from "./mask_format.ts";
+import type { MaskStats } from "./mask_stats.ts";
 import { statsOfCensus } from "./_stats_of_census.ts";
+import { maskRowsRenderer } from "./_mask_rows_renderer.ts";
+import { checkPng } from "../raster/_inflate_png.ts";
+import { addToCensus, emptyCensus } from "../raster/_mask_census.ts";
+import { readPngRows, type RgbRows } from "../raster/_png_rows.ts";
 import { MaskSampler, THUMBNAIL_SIDE } from "../raster/mask_sampler.ts";
 import { type MaskPreview, maskPreview } from "../report/mask_preview.ts";
 import { releaseBytes } from "../_release_bytes.ts";
@@ -59,9 +63,9 @@ export interface RenderedMask {
 
 /**
  * Runs one task's job: decodes the mask, reads its statistics, renders the format's files and
- * hashes them. For `rgb` PNG masks it takes the transcoder's fast path, which counts the
- * statistics on the pixels it unfilters and writes a plain 8-bit RGB mask as it came (after the
- * full check) when no mapping is asked.
+ * hashes them. For `rgb` PNG masks it takes the transcoder, which counts the statistics on the
+ * pixels it unfilters and writes a plain 8-bit RGB mask as it came (after the full check) when
+ * no mapping is asked; the other formats decode and render the mask strip by strip.
  *
  * @param job The mask and how to render it.
  * @returns The files, the size and the statistics.
@@ -81,18 +85,50 @@ export async function runMaskJob(job: MaskJob): Promise<RenderedMask> {
     const preview = samples && maskPreview(samples, table);
     return { files, width, height, stats: statsOfCensus(census!, table), preview };
   }
-  const image = await decodeTaskMask(job);
-  const stats = maskStats(image, table);
-  const files = hashed(await renderMask(image, job.file, { ...job, stats }));
-  let preview: MaskPreview | undefined;
-  if (job.preview) {
-    const sampler = new MaskSampler(image.width, image.height);
-    sampler.takeRows(image.data, 0, image.width * 3, 0, image.height, 3);
-    preview = maskPreview(sampler.samples(), table);
+  if (job.kind === "mask") {
+    // Every other format, strip by strip: no buffer the size of the mask.
+    const png = checkPng(maskBytes(job.mask), job.maxPixels);
+    const { width, height } = png.header;
+    return renderStrips(job, { width, height }, (onRows) => {
+      readPngRows(png, onRows);
+      checkImageSize({ width, height }, job.imageSize);
+    });
   }
+  // Shapes are rasterized whole, then rendered as one strip.
+  const image = await decodeTaskMask(job);
+  const { height, data } = image;
+  const rendered = renderStrips(job, image, (onRows) => onRows({ data, first: 0, count: height }));
   // The decoded pixels are the job's largest buffer: freed now, before the next mask comes.
-  releaseBytes(image.data);
-  return { files, width: image.width, height: image.height, stats, preview };
+  releaseBytes(data);
+  return rendered;
+}
+
+/**
+ * Renders a mask from its rows, which `readRows` hands over top to bottom: counts the census,
+ * samples the thumbnail and feeds the format's encoders on the way.
+ */
+function renderStrips(
+  job: MaskJob,
+  size: ImageSize,
+  readRows: (onRows: (rows: RgbRows) => void) => void,
+): RenderedMask {
+  const { width, height } = size;
+  const census = emptyCensus();
+  const sampler = job.preview ? new MaskSampler(width, height) : undefined;
+  const renderer = maskRowsRenderer(job.file, size, job);
+  try {
+    readRows((rows) => {
+      addToCensus(census, rows.data);
+      sampler?.takeRows(rows.data, 0, width * 3, rows.first, rows.count, 3);
+      renderer.takeRows(rows);
+    });
+    const stats = statsOfCensus(census, job.table);
+    const files = hashed(renderer.end(stats.labels));
+    const preview = sampler && maskPreview(sampler.samples(), job.table);
+    return { files, width, height, stats, preview };
+  } finally {
+    renderer.close();
+  }
 }
 
 /**

@@ -4,13 +4,24 @@ import type { ImageSize } from "./_task_decoder.ts";
 /** The default memory budget of the masks in flight: 512 MiB. */
 export const DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
 
-// A decoded mask is 8-bit RGB.
+// Shapes are rasterized whole, as 8-bit RGB.
 const BYTES_PER_PIXEL = 3;
 
 /**
- * Admits masks into conversion by what they cost decoded, in bytes, so that however many run at
- * once (one per core), their sum stays within the budget: eight 100-megapixel masks on eight cores
- * would otherwise each hold 300 MB at the same time. Masks wait their turn in task order; a mask
+ * A PNG mask is decoded and rendered strip by strip (`lib/raster/_png_rows.ts`): of its pixels,
+ * only a strip's are held at once, each pixel at most 8 bytes raw, 3 as RGB and 1 more in the
+ * format's own rows (class-index, binary; 2 in instance, 3 in rgb).
+ */
+const STRIP_BYTES_PER_PIXEL = 12;
+
+/** A strip holds about 256 KiB of RGB rows, or 8 rows when they are wider. */
+const STRIP_PIXELS = (256 * 1024) / 3;
+const MIN_STRIP_ROWS = 8;
+
+/**
+ * Admits masks into conversion by what converting them holds, in bytes, so that however many run
+ * at once (one per core), their sum stays within the budget: eight 100-megapixel masks of shapes
+ * on eight cores would otherwise each hold 300 MB at the same time. Masks wait their turn in task order; a mask
  * that costs more than the whole budget is refused (it could never be admitted).
  */
 export class MemoryBudget {
@@ -36,7 +47,7 @@ export class MemoryBudget {
   /**
    * Waits until a mask of this cost fits, then takes its bytes from the budget.
    *
-   * @param cost The mask's decoded cost in bytes.
+   * @param cost What converting the mask holds, in bytes.
    * @param task The task's id and name, for the error.
    * @returns The function that gives the bytes back, to call once the mask is written.
    * @throws {TaskError} when the mask alone costs more than the whole budget.
@@ -48,7 +59,7 @@ export class MemoryBudget {
     if (cost > this.#total) {
       const { width, height } = task.size;
       throw new TaskError(
-        `its mask is ${width}×${height}, ${mib(cost)} decoded, more than the whole memory ` +
+        `its mask is ${width}×${height}, ${mib(cost)} to convert, more than the whole memory ` +
           `budget of ${mib(this.#total)}; raise --memory-budget (memoryBudgetBytes) to at ` +
           `least ${Math.ceil(cost / 2 ** 20)} MiB to export it`,
         { taskId: task.taskId, taskName: task.taskName },
@@ -79,20 +90,29 @@ export class MemoryBudget {
 }
 
 /**
- * What a mask costs decoded, in bytes, from its size: the PNG's header, or for shapes the task's
- * image. `undefined` when neither is known (the mask then fails with its own reason).
+ * What converting a mask holds, in bytes. A PNG mask: its own bytes, as many again for the files
+ * it becomes (masks compress alike), and one strip of its rows; zlib's state is kept from mask
+ * to mask on each thread, so it is not charged to any. Shapes: the whole rasterized image, 3
+ * bytes a pixel, from the task's image size. `undefined` when the size is not known (the mask
+ * then fails with its own reason).
  *
  * @param mask The mask: PNG bytes, or anything else.
  * @param imageSize The task's image size, when the task gives one.
  * @returns The size and the cost in bytes.
  */
-export function decodedCost(
+export function conversionCost(
   mask: unknown,
   imageSize: ImageSize | undefined,
 ): { size: ImageSize; cost: number } | undefined {
-  const size = mask instanceof Uint8Array ? pngSize(mask) : imageSize;
+  if (!(mask instanceof Uint8Array)) {
+    if (imageSize === undefined) return undefined;
+    return { size: imageSize, cost: imageSize.width * imageSize.height * BYTES_PER_PIXEL };
+  }
+  const size = pngSize(mask);
   if (size === undefined) return undefined;
-  return { size, cost: size.width * size.height * BYTES_PER_PIXEL };
+  const { width, height } = size;
+  const stripPixels = Math.min(width * height, Math.max(STRIP_PIXELS, width * MIN_STRIP_ROWS));
+  return { size, cost: 2 * mask.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL };
 }
 
 /** The width and height in a PNG's IHDR chunk, which comes first after the signature. */

@@ -6,7 +6,7 @@ import { MasksError, TaskError } from "../errors.ts";
 import type { ConvertPool } from "./_convert_pool.ts";
 import { type RenderedMask, sha256 } from "./_mask_job.ts";
 import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
-import { decodedCost, type MemoryBudget } from "./_memory_budget.ts";
+import { conversionCost, type MemoryBudget } from "./_memory_budget.ts";
 import { DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
 import type { TaskOutcome } from "./export_summary.ts";
 import type { ManifestEntry, ManifestFile } from "./manifest.ts";
@@ -33,7 +33,7 @@ export interface TaskExporterOptions {
   pool: ConvertPool;
   /** Gathers each written task's statistics and thumbnail for `report.html`. */
   report?: ExportReport;
-  /** Admits masks by their decoded cost; none: no limit but the pool's. */
+  /** Admits masks by what converting them holds; none: no limit but the pool's. */
   budget?: MemoryBudget;
 }
 
@@ -92,10 +92,10 @@ export class TaskExporter {
   /** Waits until the mask fits the memory budget (a mask above the pixel limit costs nothing). */
   async #admit(job: TaskJob): Promise<(() => void) | undefined> {
     const { budget, maxPixels = DEFAULT_MAX_PIXELS } = this.#options;
-    const decoded = budget && decodedCost(job.mask, this.#taskMask(job.task, job.mask).imageSize);
-    if (!decoded || decoded.size.width * decoded.size.height > maxPixels) return undefined;
+    const needed = budget && conversionCost(job.mask, this.#taskMask(job.task, job.mask).imageSize);
+    if (!needed || needed.size.width * needed.size.height > maxPixels) return undefined;
     const { taskId, taskName } = job.outcome;
-    return await budget!.admit(decoded.cost, { taskId, taskName, size: decoded.size });
+    return await budget!.admit(needed.cost, { taskId, taskName, size: needed.size });
   }
 
   async #export(job: TaskJob): Promise<{ outcome: TaskOutcome; entry: ManifestEntry }> {

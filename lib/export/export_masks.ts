@@ -99,9 +99,9 @@ export interface ExportMasksOptions {
    */
   fileSystem?: FileSystem;
   /**
-   * How many bytes the masks being converted at once may cost together, decoded (3 bytes a
-   * pixel): masks wait their turn beyond it, and a mask that alone costs more fails with a
-   * reason. @default {536_870_912} (512 MiB)
+   * How many bytes the masks being converted at once may hold together (a PNG mask: its bytes
+   * twice and a strip of its rows; shapes: 3 bytes a pixel): masks wait their turn beyond it,
+   * and a mask that alone costs more fails with a reason. @default {536_870_912} (512 MiB)
    */
   memoryBudgetBytes?: number;
   /** The export's start time, for the default folder name. @default {new Date()} */

@@ -1,9 +1,7 @@
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { classPalette, type ClassTable } from "../detect/class_table.ts";
-import { encodeGreyPng } from "../raster/encode_grey_png.ts";
-import { encodePng } from "../raster/encode_png.ts";
+import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbImage } from "../raster/rgb_image.ts";
-import { applySemanticMapping } from "../raster/semantic_mapping.ts";
+import { maskRowsRenderer } from "./_mask_rows_renderer.ts";
 import type { MaskStats } from "./mask_stats.ts";
 
 /** The kinds of mask file an export can write. */
@@ -66,56 +64,20 @@ export interface RenderMaskOptions {
  * console.log(files.map((file) => file.path)); // ["a/car.png"]
  * ```
  */
+// deno-lint-ignore require-await -- async so that every error is a rejection, as documented.
 export async function renderMask(
   image: RgbImage,
   file: string,
   options: RenderMaskOptions,
 ): Promise<RenderedFile[]> {
-  const { width, height, data } = image;
-  const { table } = options;
-  switch (options.format) {
-    case "rgb": {
-      const colours = options.colourByBChannel;
-      const mapped = colours && colours.size > 0 ? applySemanticMapping(image, colours) : image;
-      return [{ path: file, bytes: await encodePng(mapped) }];
-    }
-    case "class-index":
-    case "palette": {
-      const indices = new Uint8Array(width * height);
-      const byB = table.indexByBChannel;
-      for (let i = 0, p = 0; p < indices.length; i += 3, p++) {
-        if (data[i] !== 0) indices[p] = byB[data[i + 2]];
-      }
-      const palette = options.format === "palette" ? classPalette(table) : undefined;
-      return [{
-        path: file,
-        bytes: await encodeGreyPng({ width, height, data: indices }, { palette }),
-      }];
-    }
-    case "instance": {
-      const ids = new Uint16Array(width * height);
-      for (let i = 0, p = 0; p < ids.length; i += 3, p++) ids[p] = data[i];
-      return [{ path: file, bytes: await encodeGreyPng({ width, height, data: ids }) }];
-    }
-    case "binary": {
-      const stem = file.slice(0, -".png".length);
-      const files: RenderedFile[] = [];
-      for (const entry of table.classes) {
-        if (!options.stats.labels.includes(entry.id)) continue;
-        const mask = new Uint8Array(width * height);
-        for (let i = 0, p = 0; p < mask.length; i += 3, p++) {
-          if (data[i] !== 0 && data[i + 2] === entry.bChannel) mask[p] = 255;
-        }
-        const bytes = await encodeGreyPng({ width, height, data: mask });
-        files.push({ path: `${stem}/${safeFileName(entry.id)}.png`, bytes });
-      }
-      return files;
-    }
+  const { width, height } = image;
+  const renderer = maskRowsRenderer(file, { width, height }, options);
+  try {
+    // The whole image is one strip; `rgb` recolours its rows in place, so it gets a copy.
+    const data = options.format === "rgb" ? image.data.slice() : image.data;
+    renderer.takeRows({ data, first: 0, count: height });
+    return renderer.end(options.stats.labels);
+  } finally {
+    renderer.close();
   }
-}
-
-/** A label id as a file name: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
-function safeFileName(id: string): string {
-  const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
-  return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
 }

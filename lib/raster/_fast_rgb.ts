@@ -3,8 +3,8 @@
  * unfiltering, alpha dropping, recolouring, re-filtering and the census of the pixels in the
  * SIMD kernels, strip by strip as zlib inflates the rows into the kernels' memory and deflates
  * the new ones from it, so each strip is worked on while it is in cache and the memory needed
- * stays a few hundred kilobytes whatever the image's size. Every other flavour takes the
- * general path in `decode_png.ts`.
+ * stays a few hundred kilobytes whatever the image's size. Every other flavour, and every other
+ * format, takes the general strip decoder in `_png_rows.ts`.
  *
  * @module
  */
@@ -245,31 +245,4 @@ function eachStrip(
 /** The raw bytes of the row above a strip's first row: zeros, or slot 0. */
 function rowAbove(layout: StripLayout, first: number): number {
   return first === 0 ? layout.zero : layout.input + 1;
-}
-
-/**
- * Decodes inflated 8-bit RGB or RGBA scanlines to packed RGB pixels.
- *
- * @param scanlines The inflated, still filtered image data of a fast-flavour PNG.
- * @param header Its header.
- * @returns `width * height * 3` bytes, in a buffer of their own.
- * @throws {PngError} when a row has an invalid filter type.
- */
-export function decodeFastRgb(scanlines: Uint8Array, header: PngHeader): Uint8Array {
-  const { width, height } = header;
-  const channels = header.colourType === 6 ? 4 : 3;
-  const inRow = width * channels;
-  const outRow = width * 3;
-  const zero = 0;
-  const input = align16(zero + inRow + SLACK);
-  // Packed rows go after the input, never over it.
-  const packed = align16(input + scanlines.length + SLACK);
-  return withKernels(packed + outRow * height + SLACK, (kernels, memory) => {
-    memory.fill(0, zero, zero + inRow);
-    memory.set(scanlines, input);
-    const badRow = kernels.unfilter(input, height, inRow, channels, zero, 0);
-    if (badRow >= 0) throw invalidFilterError(memory[input + badRow * (inRow + 1)], badRow, 0);
-    kernels.packRgb(input + 1, inRow + 1, packed, outRow, height, width, channels);
-    return memory.slice(packed, packed + outRow * height);
-  });
 }

@@ -1,6 +1,6 @@
 /**
- * The part of decoding every path shares: check a PNG's chunks and inflate its image data,
- * reporting a truncated or oversized stream in the image's own terms.
+ * The part of decoding every path shares: check a PNG's chunks and inflate its image data strip
+ * by strip, reporting a truncated or oversized stream in the image's own terms.
  *
  * @module
  */
@@ -8,7 +8,6 @@
 import { ConfigError, PngError } from "../errors.ts";
 import { type ScanlinePass, scanlinePasses } from "./_adam7.ts";
 import { type PngStructure, readPngStructure } from "./_png_structure.ts";
-import { inflateSync, OUTPUT_TOO_LARGE } from "./_zlib.ts";
 import { InflateStream } from "./_zlib_streams.ts";
 
 /**
@@ -29,45 +28,6 @@ export interface CheckedPng extends PngStructure {
   passes: ScanlinePass[];
   /** The exact length of the inflated data. */
   totalBytes: number;
-}
-
-/** A PNG whose chunks were checked and whose image data was inflated, still filtered. */
-export interface InflatedPng extends CheckedPng {
-  /** The inflated image data: each scanline's filter-type byte, then its filtered bytes. */
-  scanlines: Uint8Array;
-}
-
-/**
- * Checks every chunk (layout and CRC) and inflates the image data, all of it, on this thread.
- *
- * @param bytes The PNG file's bytes.
- * @param maxPixels Refuse images with more pixels than this; `undefined` for the default.
- * @returns The structure, the scanlines and the pass layout.
- * @throws {PngError} when the file is not a valid PNG, is truncated or corrupt, or too large.
- * @throws {ConfigError} when `maxPixels` is not a positive number.
- *
- * @example
- * ```ts
- * import { encodePng } from "./encode_png.ts";
- * import { inflatePng } from "./_inflate_png.ts";
- *
- * const png = await encodePng({ width: 2, height: 1, data: new Uint8Array(6) });
- * console.log(inflatePng(png, undefined).scanlines.length); // 7
- * ```
- */
-export function inflatePng(bytes: Uint8Array, maxPixels: number | undefined): InflatedPng {
-  return inflateCheckedPng(checkPng(bytes, maxPixels));
-}
-
-/**
- * Inflates a checked PNG's image data into a buffer of its own.
- *
- * @param png The checked PNG.
- * @returns The PNG with its scanlines.
- * @throws {PngError} when the data is truncated, corrupt or longer than the image needs.
- */
-export function inflateCheckedPng(png: CheckedPng): InflatedPng {
-  return { ...png, scanlines: inflateScanlines(png) };
 }
 
 /**
@@ -109,7 +69,7 @@ export interface RowStrips {
  * Inflates a checked, non-interlaced PNG's image data strip by strip into a small window (e.g.
  * in WebAssembly memory), so the rows of a strip are worked on while they are in cache and no
  * buffer the size of the image is needed. The whole stream is always read, with the same checks
- * and messages as {@linkcode inflatePng}.
+ * and messages as the general decoder.
  *
  * @param png The checked PNG, not interlaced.
  * @param strips The strip size, the window and the work on each strip.
@@ -129,11 +89,19 @@ export function inflatePngStrips(png: CheckedPng, strips: RowStrips): void {
     if (got < count * stride) throw truncated(written, png);
     failure ??= strips.onStrip(first, count);
   }
-  if (readStream(stream, new Uint8Array(1)) > 0) throw tooLarge(png, undefined);
+  if (readStream(stream, new Uint8Array(1)) > 0) throw tooLarge(png);
   if (failure !== undefined) throw failure;
 }
 
-function readStream(stream: InflateStream, target: Uint8Array): number {
+/**
+ * Reads the next inflated bytes of a stream, a zlib failure reported as the PNG's.
+ *
+ * @param stream The stream.
+ * @param target Where the bytes go.
+ * @returns How many bytes were written: fewer than asked only where the stream ends.
+ * @throws {PngError} when the stream is corrupt.
+ */
+export function readStream(stream: InflateStream, target: Uint8Array): number {
   try {
     return stream.read(target);
   } catch (error) {
@@ -141,25 +109,17 @@ function readStream(stream: InflateStream, target: Uint8Array): number {
   }
 }
 
-function inflateScanlines(png: CheckedPng): Uint8Array {
-  let scanlines: Uint8Array;
-  try {
-    // Inflating at most the expected length also bounds memory against zlib bombs.
-    scanlines = inflateSync(png.compressed, { maxOutputLength: png.totalBytes });
-  } catch (error) {
-    if ((error as { code?: unknown }).code === OUTPUT_TOO_LARGE) throw tooLarge(png, error);
-    throw notZlib(error);
-  }
-  if (scanlines.length < png.totalBytes) throw truncated(scanlines.length, png);
-  return scanlines;
-}
-
-function tooLarge(png: CheckedPng, cause: unknown): PngError {
+/**
+ * The error for image data longer than the image needs.
+ *
+ * @param png The checked PNG.
+ * @returns The error to throw.
+ */
+export function tooLarge(png: CheckedPng): PngError {
   const { header, totalBytes } = png;
   return new PngError(
     `the PNG holds more image data than its ${header.width}×${header.height} pixels need ` +
       `(${totalBytes} bytes): the file is corrupt`,
-    { cause },
   );
 }
 
@@ -168,7 +128,14 @@ function notZlib(error: unknown): PngError {
   return new PngError(`the PNG's image data is not valid zlib data (${reason})`, { cause: error });
 }
 
-function truncated(written: number, png: CheckedPng): PngError {
+/**
+ * The error for image data that ends early.
+ *
+ * @param written How many bytes the image data inflated to.
+ * @param png The checked PNG.
+ * @returns The error to throw, saying in which row or pass the data ends.
+ */
+export function truncated(written: number, png: CheckedPng): PngError {
   return new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(written, png)}`);
 }
 

@@ -85,6 +85,42 @@ export function readCensus(memory: Uint8Array, tables: number): MaskCensus {
 }
 
 /**
+ * An empty census, to count strips of rows into with {@linkcode addToCensus}.
+ *
+ * @returns The census of no pixels.
+ */
+export function emptyCensus(): MaskCensus {
+  return { bSeen: new Uint8Array(256), firstB: new Int16Array(256).fill(-1) };
+}
+
+/**
+ * Counts the next rows of a mask, in raster order, into its census.
+ *
+ * @param census The census so far; changed in place.
+ * @param pixels RGB pixels, 3 bytes each.
+ *
+ * @example
+ * ```ts
+ * import { addToCensus, emptyCensus } from "./_mask_census.ts";
+ *
+ * const census = emptyCensus();
+ * addToCensus(census, new Uint8Array([0, 0, 9, 5, 5, 1]));
+ * addToCensus(census, new Uint8Array([5, 5, 2]));
+ * console.log(census.firstB[5], census.bSeen[2], census.bSeen[9]); // 1 1 0
+ * ```
+ */
+export function addToCensus(census: MaskCensus, pixels: Uint8Array): void {
+  const { bSeen, firstB } = census;
+  for (let i = 0; i < pixels.length; i += 3) {
+    const r = pixels[i];
+    if (r === 0) continue;
+    const b = pixels[i + 2];
+    bSeen[b] = 1;
+    if (firstB[r] < 0) firstB[r] = b;
+  }
+}
+
+/**
  * Counts the census of a decoded image.
  *
  * @param image The mask's pixels.

@@ -1,8 +1,8 @@
 import { writePng } from "./_chunks.ts";
 import { filterScanlines, type PngFilter } from "./_filter.ts";
-import { deflate, deflateSync } from "./_zlib.ts";
+import { deflateSync } from "./_zlib.ts";
 
-/** What {@linkcode pngFile} writes: a non-interlaced image of one colour type and bit depth. */
+/** What {@linkcode pngFileSync} writes: a non-interlaced image of one colour type and bit depth. */
 export interface PngFileParts {
   /** Width in pixels. */
   width: number;
@@ -24,17 +24,12 @@ export interface PngFileParts {
   filter: PngFilter;
 }
 
-/** Assembles a PNG file: signature, IHDR, PLTE when given, one IDAT, IEND. */
-export async function pngFile(parts: PngFileParts): Promise<Uint8Array> {
-  return assemble(parts, await deflate(scanlinesOf(parts), { level: parts.level }));
-}
-
 /**
- * {@linkcode pngFile}, compressing on the calling thread: for images of a few kilobytes (the
- * report's thumbnails), where the asynchronous round trip costs ten times the compression.
+ * Encodes a whole image as a PNG file on the calling thread: for images of a few kilobytes (the
+ * report's thumbnails).
  */
 export function pngFileSync(parts: PngFileParts): Uint8Array {
-  return assemble(parts, deflateSync(scanlinesOf(parts), { level: parts.level }));
+  return pngOfImageData(parts, deflateSync(scanlinesOf(parts), { level: parts.level }));
 }
 
 function scanlinesOf(parts: PngFileParts): Uint8Array {
@@ -45,7 +40,18 @@ function scanlinesOf(parts: PngFileParts): Uint8Array {
   });
 }
 
-function assemble(parts: PngFileParts, idat: Uint8Array): Uint8Array {
+/**
+ * Frames a PNG file around its compressed image data: signature, IHDR, PLTE when given, one
+ * IDAT, IEND.
+ *
+ * @param parts The image's size, bit depth, colour type and palette.
+ * @param idat The zlib stream of its filtered scanlines.
+ * @returns The file's bytes.
+ */
+export function pngOfImageData(
+  parts: Pick<PngFileParts, "width" | "height" | "bitDepth" | "colourType" | "palette">,
+  idat: Uint8Array,
+): Uint8Array {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, parts.width);

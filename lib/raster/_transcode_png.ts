@@ -1,19 +1,20 @@
 /**
  * From a mask's PNG, whatever its flavour, to the 8-bit RGB PNG the SDK writes, by the cheapest
  * correct route: the bytes themselves when they already are that PNG, the SIMD kernels for 8-bit
- * RGB and RGBA, the general decoder and encoder for everything else.
+ * RGB and RGBA, the general decoder and encoder strip by strip for everything else.
  *
  * @module
  */
 
-import { writePng } from "./_chunks.ts";
 import { isFastFlavour, transcodeFastRgb, verifyFastRgb } from "./_fast_rgb.ts";
-import { type CheckedPng, checkPng, inflateCheckedPng } from "./_inflate_png.ts";
-import { censusOf, type MaskCensus } from "./_mask_census.ts";
+import { type CheckedPng, checkPng } from "./_inflate_png.ts";
+import { addToCensus, emptyCensus, type MaskCensus } from "./_mask_census.ts";
+import { pngOfImageData } from "./_png_file.ts";
+import { PngRowEncoder } from "./_png_row_encoder.ts";
+import { readPngRows } from "./_png_rows.ts";
 import { MaskSampler, type MaskSamples } from "./mask_sampler.ts";
-import { pixelsOf } from "./decode_png.ts";
-import { DEFAULT_ZLIB_LEVEL, encodePng } from "./encode_png.ts";
-import { applySemanticMapping, colourTableOf } from "./semantic_mapping.ts";
+import { DEFAULT_ZLIB_LEVEL } from "./encode_png.ts";
+import { colourTableOf, recolourRows } from "./semantic_mapping.ts";
 
 /**
  * Chunks that may stay in a mask written unchanged: text and timestamps, nothing that changes
@@ -82,6 +83,7 @@ export async function transcodePng(
  * @throws {PngError} when the data is not a valid PNG, is truncated or corrupt, or too large.
  * @throws {ConfigError} when `maxPixels` or the mapping is out of range.
  */
+// deno-lint-ignore require-await -- async so that every error is a rejection, as documented.
 export async function transcodeMask(
   bytes: Uint8Array,
   options: TranscodeMaskOptions = {},
@@ -94,17 +96,22 @@ export async function transcodeMask(
     ? undefined
     : new MaskSampler(width, height, options.thumbnailSide);
   if (!isFastFlavour(header)) {
-    const image = pixelsOf(inflateCheckedPng(png));
-    const census = options.census ? censusOf(image) : undefined;
-    sampler?.takeRows(image.data, 0, width * 3, 0, height, 3);
-    const recoloured = tableOf(mapping) ? applySemanticMapping(image, mapping!) : image;
-    return {
-      png: await encodePng(recoloured, { level: DEFAULT_ZLIB_LEVEL }),
+    // Every other flavour, strip by strip: decoded, counted, sampled, recoloured, encoded.
+    const table = tableOf(mapping);
+    const census = options.census ? emptyCensus() : undefined;
+    using encoder = new PngRowEncoder({
       width,
       height,
-      census,
-      samples: sampler?.samples(),
-    };
+      bitDepth: 8,
+      colourType: 2,
+      level: DEFAULT_ZLIB_LEVEL,
+    });
+    readPngRows(png, ({ data, first, count }) => {
+      if (census) addToCensus(census, data);
+      sampler?.takeRows(data, 0, width * 3, first, count, 3);
+      encoder.writeRows(table ? recolourRows(data, table) : data);
+    });
+    return { png: encoder.end(), width, height, census, samples: sampler?.samples() };
   }
   const colourTable = tableOf(mapping);
   if (colourTable === undefined && header.colourType === 2 && isPlain(png)) {
@@ -117,16 +124,7 @@ export async function transcodeMask(
     census: options.census,
     sampler,
   });
-  const ihdr = new Uint8Array(13);
-  const view = new DataView(ihdr.buffer);
-  view.setUint32(0, width);
-  view.setUint32(4, height);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const file = writePng([
-    { type: "IHDR", data: ihdr },
-    { type: "IDAT", data: idat! },
-    { type: "IEND", data: new Uint8Array(0) },
-  ]);
+  const file = pngOfImageData({ width, height, bitDepth: 8, colourType: 2 }, idat!);
   return { png: file, width, height, census, samples: sampler?.samples() };
 }
 

@@ -1,53 +1,54 @@
 /**
- * Reverses PNG's five scanline filters (None, Sub, Up, Average, Paeth), in place.
+ * Reverses PNG's five scanline filters (None, Sub, Up, Average, Paeth), in place, a strip of
+ * rows at a time.
  *
  * @module
  */
 
 import { PngError } from "../errors.ts";
-import type { ScanlinePass } from "./_adam7.ts";
 
-/** Options of {@linkcode unfilterPass}. */
-export interface UnfilterOptions {
+/** Where the rows to unfilter are, and the row above the first. */
+export interface UnfilterRows {
+  /** Where the first row's filter-type byte is. */
+  at: number;
+  /** How many rows. */
+  rows: number;
+  /** Bytes per row, without the filter-type byte. */
+  rowBytes: number;
   /** Bytes per complete pixel, rounded up to at least 1: the distance of the "left" byte. */
   bytesPerPixel: number;
+  /** The unfiltered row above the first one: zeros for a pass's first row, as PNG defines. */
+  above: Uint8Array;
 }
 
 /**
- * Reconstructs the rows of one pass in place: afterwards each row holds raw samples, and its
- * filter-type byte is left as it was.
+ * Reconstructs rows in place: afterwards each row holds raw samples, and its filter-type byte is
+ * left as it was. Stops at the first row with a filter type other than 0 to 4.
  *
- * @param scanlines The inflated image data.
- * @param pass Where the pass's rows are.
- * @param options The filter's pixel distance.
- * @throws {PngError} when a row has a filter type other than 0 to 4.
+ * @param data The buffer holding the rows, each its filter-type byte then `rowBytes` bytes.
+ * @param rows Where the rows are, and the row above the first.
+ * @returns -1, or the index (from 0) of the first row with an invalid filter type.
  *
  * @example
  * ```ts
- * import { unfilterPass } from "./_unfilter.ts";
+ * import { unfilterRows } from "./_unfilter.ts";
  *
  * // One row of three grey pixels with the Sub filter: 10, +5, +5.
  * const data = new Uint8Array([1, 10, 5, 5]);
- * const pass = { number: 0, x0: 0, y0: 0, dx: 1, dy: 1, width: 3, height: 1, rowBytes: 3, offset: 0 };
- * unfilterPass(data, pass, { bytesPerPixel: 1 });
+ * const above = new Uint8Array(3);
+ * unfilterRows(data, { at: 0, rows: 1, rowBytes: 3, bytesPerPixel: 1, above });
  * console.log([...data.subarray(1)]); // [10, 15, 20]
  * ```
  */
-export function unfilterPass(
-  scanlines: Uint8Array,
-  pass: ScanlinePass,
-  options: UnfilterOptions,
-): void {
-  const { rowBytes, height } = pass;
-  const bpp = options.bytesPerPixel;
+export function unfilterRows(data: Uint8Array, rows: UnfilterRows): number {
+  const { rowBytes, bytesPerPixel: bpp } = rows;
   const stride = rowBytes + 1;
-  const zeroRow = new Uint8Array(rowBytes);
-  const d = scanlines;
-  for (let y = 0; y < height; y++) {
-    const filterAt = pass.offset + y * stride;
+  const d = data;
+  for (let y = 0; y < rows.rows; y++) {
+    const filterAt = rows.at + y * stride;
     const row = filterAt + 1;
-    // The row above the first one is all zeros, as PNG defines.
-    const above = y === 0 ? zeroRow : d;
+    // The first row's "above" is the row given; every later one's is the row before it.
+    const above = y === 0 ? rows.above : d;
     const up = y === 0 ? 0 : row - stride;
     switch (d[filterAt]) {
       case 0:
@@ -56,7 +57,7 @@ export function unfilterPass(
         for (let i = bpp; i < rowBytes; i++) d[row + i] += d[row + i - bpp];
         break;
       case 2:
-        if (y > 0) { for (let i = 0; i < rowBytes; i++) d[row + i] += d[up + i]; }
+        for (let i = 0; i < rowBytes; i++) d[row + i] += above[up + i];
         break;
       case 3:
         for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i] >> 1;
@@ -77,9 +78,10 @@ export function unfilterPass(
         }
         break;
       default:
-        throw invalidFilterError(d[filterAt], y, pass.number);
+        return y;
     }
   }
+  return -1;
 }
 
 /**

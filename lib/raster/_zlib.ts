@@ -20,9 +20,6 @@ export interface InflateOptions {
   maxOutputLength?: number;
 }
 
-/** The error code `node:zlib` gives when the output would exceed `maxOutputLength`. */
-export const OUTPUT_TOO_LARGE = "ERR_BUFFER_TOO_LARGE";
-
 /**
  * Inflates a zlib stream. A stream cut short yields the bytes decoded so far instead of an error,
  * so callers can say where the data ends; corrupt data and a wrong checksum still reject.

@@ -4,13 +4,9 @@
  * @module
  */
 
-import { decodeFastRgb, isFastFlavour } from "./_fast_rgb.ts";
-import { DEFAULT_MAX_PIXELS, type InflatedPng, inflatePng } from "./_inflate_png.ts";
-import { createPassWriter } from "./_pass_to_rgb.ts";
-import { CHANNELS_BY_COLOUR_TYPE } from "./_png_header.ts";
-import { unfilterPass } from "./_unfilter.ts";
+import { checkPng, DEFAULT_MAX_PIXELS } from "./_inflate_png.ts";
+import { readPngRows } from "./_png_rows.ts";
 import type { RgbImage } from "./rgb_image.ts";
-import { releaseBytes } from "../_release_bytes.ts";
 
 export { DEFAULT_MAX_PIXELS };
 
@@ -28,7 +24,7 @@ export interface DecodePngOptions {
   /**
    * Refuse images with more pixels (width × height) than this, checked on the header before any
    * pixel buffer is allocated or any data inflated: a guard against decompression bombs. The
-   * decoded image needs 3 bytes per pixel, plus up to 8 bytes per pixel while decoding.
+   * decoded image needs 3 bytes per pixel; decoding it, a few strips of rows more.
    * Default: {@linkcode DEFAULT_MAX_PIXELS} (100 million).
    */
   maxPixels?: number;
@@ -62,32 +58,10 @@ export async function decodePng(
   bytes: Uint8Array,
   options: DecodePngOptions = {},
 ): Promise<RgbImage> {
-  const inflated = inflatePng(bytes, options.maxPixels);
-  const image = pixelsOf(inflated);
-  // Freed now, not at the worker's next full collection: masks that follow must not pile up.
-  releaseBytes(inflated.scanlines);
-  return image;
-}
-
-/**
- * Unfilters an inflated PNG and converts it to 8-bit RGB as {@linkcode decodePng} does; the
- * scanlines are changed in place.
- *
- * @param png The checked and inflated PNG.
- * @returns The image's pixels as RGB.
- * @throws {PngError} when a row has an invalid filter type or a palette index is out of range.
- */
-export function pixelsOf(png: InflatedPng): RgbImage {
-  const { header, palette, scanlines, passes } = png;
-  const { width, height } = header;
-  if (isFastFlavour(header)) return { width, height, data: decodeFastRgb(scanlines, header) };
-  const image = { width, height, data: new Uint8Array(width * height * 3) };
-  const writePass = createPassWriter(header, { palette, image });
-  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
-  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
-  for (const pass of passes) {
-    unfilterPass(scanlines, pass, { bytesPerPixel });
-    writePass(scanlines, pass);
-  }
-  return image;
+  const png = checkPng(bytes, options.maxPixels);
+  const { width, height } = png.header;
+  const data = new Uint8Array(width * height * 3);
+  // The strips are copied into the whole image: the one buffer the size of the image.
+  readPngRows(png, (rows) => data.set(rows.data, rows.first * width * 3));
+  return { width, height, data };
 }

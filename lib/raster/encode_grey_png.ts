@@ -1,5 +1,5 @@
 import { PngError } from "../errors.ts";
-import { pngFile } from "./_png_file.ts";
+import { PngRowEncoder } from "./_png_row_encoder.ts";
 
 /** A single-channel image: 8-bit samples in a `Uint8Array`, 16-bit ones in a `Uint16Array`. */
 export interface GreyImage {
@@ -10,6 +10,9 @@ export interface GreyImage {
   /** `width * height` samples, row-major. */
   data: Uint8Array | Uint16Array;
 }
+
+/** 16-bit samples converted to bytes at a time. */
+const WIDE_STRIP_SAMPLES = 64 * 1024;
 
 /** Options of {@linkcode encodeGreyPng}. */
 export interface EncodeGreyPngOptions {
@@ -42,6 +45,7 @@ export interface EncodeGreyPngOptions {
  * console.log(png[24], png[25]); // 16 0 (bit depth, colour type)
  * ```
  */
+// deno-lint-ignore require-await -- async so that every error is a rejection, as documented.
 export async function encodeGreyPng(
   image: GreyImage,
   options: EncodeGreyPngOptions = {},
@@ -62,25 +66,27 @@ export async function encodeGreyPng(
   ) {
     throw new PngError("a palette needs 8-bit samples and 1 to 256 RGB entries");
   }
-  let samples: Uint8Array;
-  if (wide) {
-    samples = new Uint8Array(data.length * 2);
-    for (let i = 0; i < data.length; i++) {
-      samples[2 * i] = data[i] >> 8;
-      samples[2 * i + 1] = data[i] & 0xff;
-    }
-  } else {
-    samples = data;
-  }
-  return await pngFile({
+  using encoder = new PngRowEncoder({
     width,
     height,
     bitDepth: wide ? 16 : 8,
     colourType: palette ? 3 : 0,
-    samples,
-    bytesPerPixel: wide ? 2 : 1,
     palette,
     level: options.level ?? 6,
-    filter: "up",
   });
+  if (!wide) encoder.writeRows(data);
+  else {
+    // 16-bit samples go out big-endian, a strip of rows at a time.
+    const rows = Math.max(1, Math.floor(WIDE_STRIP_SAMPLES / width));
+    const bytes = new Uint8Array(Math.min(rows, height) * width * 2);
+    for (let first = 0; first < height; first += rows) {
+      const strip = data.subarray(first * width, Math.min(height, first + rows) * width);
+      for (let i = 0; i < strip.length; i++) {
+        bytes[2 * i] = strip[i] >> 8;
+        bytes[2 * i + 1] = strip[i] & 0xff;
+      }
+      encoder.writeRows(bytes.subarray(0, strip.length * 2));
+    }
+  }
+  return encoder.end();
 }

@@ -5,8 +5,9 @@
  */
 
 import { ConfigError, PngError } from "../errors.ts";
-import { writePng } from "./_chunks.ts";
 import { filterScanlines, type PngFilter } from "./_filter.ts";
+import { pngOfImageData } from "./_png_file.ts";
+import { PngRowEncoder } from "./_png_row_encoder.ts";
 import { deflate } from "./_zlib.ts";
 import type { RgbImage } from "./rgb_image.ts";
 
@@ -93,15 +94,13 @@ export async function encodePng(
       }`,
     );
   }
-  const header = new Uint8Array(13);
-  const view = new DataView(header.buffer);
-  view.setUint32(0, width);
-  view.setUint32(4, height);
-  header.set([8, 2, 0, 0, 0], 8);
+  if (filter === "up") {
+    // The masks' filter: the same encoder the export streams strips of rows into.
+    using encoder = new PngRowEncoder({ width, height, bitDepth: 8, colourType: 2, level });
+    encoder.writeRows(data);
+    return encoder.end();
+  }
   const scanlines = filterScanlines(data, { rowBytes: width * 3, bytesPerPixel: 3, filter });
-  return writePng([
-    { type: "IHDR", data: header },
-    { type: "IDAT", data: await deflate(scanlines, { level }) },
-    { type: "IEND", data: new Uint8Array(0) },
-  ]);
+  const idat = await deflate(scanlines, { level });
+  return pngOfImageData({ width, height, bitDepth: 8, colourType: 2 }, idat);
 }

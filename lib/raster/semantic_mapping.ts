@@ -47,17 +47,36 @@ export function applySemanticMapping(
       }`,
     );
   }
-  const table = colourTableOf(colourByBChannel);
-  const data = source.slice();
-  for (let i = 0; i < data.length; i += 3) {
-    const entry = source[i + 2] * 4;
-    if (table[entry] === 1 && source[i] >= 1) {
-      data[i] = table[entry + 1];
-      data[i + 1] = table[entry + 2];
-      data[i + 2] = table[entry + 3];
+  const data = recolourRows(source.slice(), colourTableOf(colourByBChannel));
+  return { width: image.width, height: image.height, data };
+}
+
+/**
+ * Recolours RGB pixels in place through a colour table: every pixel with `R >= 1` whose B is
+ * flagged in the table takes the table's colour. Strip by strip, or a whole image at once.
+ *
+ * @param pixels RGB pixels, 3 bytes each; changed in place.
+ * @param table The table from {@linkcode colourTableOf}.
+ * @returns `pixels`.
+ *
+ * @example
+ * ```ts
+ * import { colourTableOf, recolourRows } from "./semantic_mapping.ts";
+ *
+ * const table = colourTableOf(new Map([[7, [9, 8, 6] as const]]));
+ * console.log([...recolourRows(new Uint8Array([0, 0, 7, 1, 1, 7]), table)]); // [0, 0, 7, 9, 8, 6]
+ * ```
+ */
+export function recolourRows(pixels: Uint8Array, table: Uint8Array): Uint8Array {
+  for (let i = 0; i < pixels.length; i += 3) {
+    const entry = pixels[i + 2] * 4;
+    if (table[entry] === 1 && pixels[i] >= 1) {
+      pixels[i] = table[entry + 1];
+      pixels[i + 1] = table[entry + 2];
+      pixels[i + 2] = table[entry + 3];
     }
   }
-  return { width: image.width, height: image.height, data };
+  return pixels;
 }
 
 /**

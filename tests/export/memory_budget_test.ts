@@ -4,7 +4,7 @@ import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
 import { ConfigError, TaskError } from "../../lib/errors.ts";
-import { MemoryBudget } from "../../lib/export/_memory_budget.ts";
+import { conversionCost, MemoryBudget } from "../../lib/export/_memory_budget.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
@@ -39,15 +39,34 @@ Deno.test("MemoryBudget refuses a mask that alone costs more than the whole budg
     .then(() => undefined, (error) => error);
   assert.ok(error instanceof TaskError);
   assert.equal(error.taskId, "t1");
-  assert.match(error.reason, /1024×1024, 3\.0 MiB decoded, more than the whole memory budget/);
+  assert.match(error.reason, /1024×1024, 3\.0 MiB to convert, more than the whole memory budget/);
   assert.match(error.reason, /--memory-budget .* at least 3 MiB/);
   assert.throws(() => new MemoryBudget(0), ConfigError);
   assert.throws(() => new MemoryBudget(Number.NaN), ConfigError);
 });
 
+Deno.test("conversionCost() charges a streamed PNG mask its bytes and one strip, shapes the whole image", () => {
+  // Only the signature and IHDR are read: a 10000×10000 PNG of 5,000 bytes.
+  const png = new Uint8Array(5000);
+  png.set([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82]);
+  new DataView(png.buffer).setUint32(16, 10000);
+  new DataView(png.buffer).setUint32(20, 10000);
+  const streamed = conversionCost(png, undefined)!;
+  assert.deepEqual(streamed.size, { width: 10000, height: 10000 });
+  // A strip of 256 KiB of RGB rows (87,382 pixels) at 12 bytes a pixel, and the PNG twice.
+  assert.equal(streamed.cost, 87382 * 12 + 2 * 5000);
+  // Wider than 256 KiB of RGB in 8 rows: 8 rows.
+  new DataView(png.buffer).setUint32(16, 20000);
+  assert.equal(conversionCost(png, undefined)!.cost, 8 * 20000 * 12 + 2 * 5000);
+  const shapes = { annotations: [] };
+  assert.equal(conversionCost(shapes, { width: 10000, height: 10000 })!.cost, 300_000_000);
+  assert.equal(conversionCost(shapes, undefined), undefined);
+});
+
 Deno.test("exportMasks() fails only the mask above the memory budget and writes the others, which wait their turn", async () => {
   await using dir = await tempDir();
-  // 20×20 decodes to 1,200 bytes; 10×10 to 300: the budget holds one of those at a time.
+  // Whole in one strip, 20×20 holds 4,800 bytes of rows (12 a pixel) and 10×10 1,200, plus
+  // twice their PNG's bytes: the budget holds one 10×10 at a time, never the 20×20.
   const tasks = [
     maskTask("t0", "small0.jpg", maskOf(10, 10)),
     maskTask("t1", "large.jpg", maskOf(20, 20)),
@@ -57,13 +76,13 @@ Deno.test("exportMasks() fails only the mask above the memory budget and writes 
     ),
   ];
   const project = segmentationProject("p1", tasks);
-  const summary = await exportOnce(project, dir.path, { memoryBudgetBytes: 400, concurrency: 4 });
+  const summary = await exportOnce(project, dir.path, { memoryBudgetBytes: 2000, concurrency: 4 });
   assert.equal(summary.exported, 7);
   assert.equal(summary.failed, 1);
   assert.equal(summary.failures[0].taskId, "t1");
   assert.match(
     summary.failures[0].reason!,
-    /20×20, 1200 bytes decoded, more than the whole memory budget of 400 bytes/,
+    /20×20, \d{4} bytes to convert, more than the whole memory budget of 2000 bytes/,
   );
   assert.deepEqual(
     await listPngs(`${dir.path}/out`),
@@ -74,10 +93,10 @@ Deno.test("exportMasks() fails only the mask above the memory budget and writes 
 
 Deno.test("lab-masks export --memory-budget exits 1 naming the task whose mask is above it", async () => {
   await using dir = await tempDir();
-  // 600×600 decodes to 1,080,000 bytes, just above 1 MiB.
+  // 20000 pixels wide, a strip is 8 rows: 160,000 pixels of 12 bytes, 1.8 MiB with the PNG.
   await using lab = await startFakeLab({
     projects: [segmentationProject("p1", [
-      maskTask("t1", "huge.jpg", maskOf(600, 600)),
+      maskTask("t1", "huge.jpg", maskOf(20000, 20)),
       maskTask("t2", "fine.jpg", maskOf(2, 2)),
     ])],
   });
@@ -91,7 +110,7 @@ Deno.test("lab-masks export --memory-budget exits 1 naming the task whose mask i
   assert.equal(ran.code, 1, ran.stderr);
   assert.match(
     ran.stderr,
-    /"huge\.jpg" \(t1\): its mask is 600×600, 1\.0 MiB decoded, more than the whole memory budget of 1\.0 MiB/,
+    /"huge\.jpg" \(t1\): its mask is 20000×20, 1\.8 MiB to convert, more than the whole memory budget of 1\.0 MiB/,
   );
   assert.deepEqual(await listPngs(`${dir.path}/out`), ["fine.jpg.png"]);
   const bad = await runCli(["export", "--project-id=p1", "--memory-budget=0"], labEnv(lab));

@@ -1,0 +1,175 @@
+/**
+ * The mask formats, strip by strip: each strip of decoded RGB rows becomes the format's rows and
+ * goes straight into a streaming PNG encoder, so a mask of any size is rendered with a few strips
+ * of memory plus the compressed files.
+ *
+ * @module
+ */
+
+import { classPalette, type ClassTable } from "../detect/class_table.ts";
+import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
+import { PngRowEncoder } from "../raster/_png_row_encoder.ts";
+import type { RgbRows } from "../raster/_png_rows.ts";
+import { DEFAULT_ZLIB_LEVEL } from "../raster/encode_png.ts";
+import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
+import type { ImageSize } from "./_task_decoder.ts";
+import type { MaskFormat, RenderedFile } from "./mask_format.ts";
+
+/** The zlib level of the single-channel formats (`encodeGreyPng`'s default). */
+const GREY_LEVEL = 6;
+
+/** What the renderer needs besides the rows. */
+export interface MaskRowsOptions {
+  /** The format. */
+  format: MaskFormat;
+  /** The project's classes (class-index, palette, binary). */
+  table: ClassTable;
+  /** `rgb` only: colours by bChannel, from the semantic mapping. */
+  colourByBChannel?: ReadonlyMap<number, RgbColour>;
+}
+
+/** Takes a mask's rows, top to bottom, and gives its format's files at the end. */
+export interface MaskRowsRenderer {
+  /**
+   * Renders the next strip of rows.
+   *
+   * @param rows The strip; `rgb` recolours its bytes in place.
+   */
+  takeRows(rows: RgbRows): void;
+  /**
+   * Ends the files.
+   *
+   * @param labels The ids of the labels present (binary: which labels get a file).
+   * @returns The files to write.
+   */
+  end(labels: readonly string[]): RenderedFile[];
+  /** Gives zlib's state back, when the mask is abandoned. Safe to call after `end`. */
+  close(): void;
+}
+
+/**
+ * Starts rendering a mask of this size in a format (see `renderMask` for what each holds).
+ *
+ * @param file The task's mask path (`<name>.png`).
+ * @param size The mask's size.
+ * @param options The format, classes and mapping.
+ * @returns The renderer.
+ */
+export function maskRowsRenderer(
+  file: string,
+  size: ImageSize,
+  options: MaskRowsOptions,
+): MaskRowsRenderer {
+  const { width, height } = size;
+  const { table } = options;
+  const encoder = (bitDepth: 8 | 16, palette?: Uint8Array, level = GREY_LEVEL) =>
+    new PngRowEncoder({ width, height, bitDepth, colourType: palette ? 3 : 0, palette, level });
+  switch (options.format) {
+    case "rgb": {
+      const colours = options.colourByBChannel;
+      const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : undefined;
+      const rgb = new PngRowEncoder({
+        width,
+        height,
+        bitDepth: 8,
+        colourType: 2,
+        level: DEFAULT_ZLIB_LEVEL,
+      });
+      return single(file, rgb, (rows) => colourTable ? recolourRows(rows, colourTable) : rows);
+    }
+    case "class-index":
+    case "palette": {
+      const palette = options.format === "palette" ? classPalette(table) : undefined;
+      const byB = table.indexByBChannel;
+      return single(file, encoder(8, palette), (rows, target) => {
+        for (let i = 0, p = 0; i < rows.length; i += 3, p++) {
+          target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
+        }
+        return target.subarray(0, rows.length / 3);
+      });
+    }
+    case "instance":
+      return single(file, encoder(16), (rows, target) => {
+        // 16-bit big-endian: a high byte of 0, then the instance id R.
+        for (let i = 0, p = 0; i < rows.length; i += 3, p += 2) {
+          target[p] = 0;
+          target[p + 1] = rows[i];
+        }
+        return target.subarray(0, (rows.length / 3) * 2);
+      });
+    case "binary":
+      return binaryRenderer(file, table, () => encoder(8));
+  }
+}
+
+/** A format of one file whose rows are made from each strip by `convert`. */
+function single(
+  file: string,
+  encoder: PngRowEncoder,
+  convert: (rows: Uint8Array, target: Uint8Array) => Uint8Array,
+): MaskRowsRenderer {
+  let target = new Uint8Array(0);
+  return {
+    takeRows({ data }) {
+      // At most 2 bytes a pixel (instance), less than the 3 of the strip's RGB.
+      if (target.length < data.length) target = new Uint8Array(data.length);
+      encoder.writeRows(convert(data, target));
+    },
+    end: () => [{ path: file, bytes: encoder.end() }],
+    close: () => encoder.close(),
+  };
+}
+
+/**
+ * `binary`: one file per label present, whose encoder starts at the strip where the label is
+ * first seen, with rows of zeros above it: labels are known only once the last row is read.
+ */
+function binaryRenderer(
+  file: string,
+  table: ClassTable,
+  newEncoder: () => PngRowEncoder,
+): MaskRowsRenderer {
+  const encoders = new Map<number, PngRowEncoder>();
+  const seen = new Uint8Array(256);
+  let target = new Uint8Array(0);
+  const stem = file.slice(0, -".png".length);
+  return {
+    takeRows({ data, first }) {
+      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
+      for (let b = 0; b < 256; b++) {
+        if (seen[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === undefined) continue;
+        const encoder = newEncoder();
+        encoder.writeZeroRows(first);
+        encoders.set(b, encoder);
+      }
+      if (target.length < data.length / 3) target = new Uint8Array(data.length / 3);
+      const mask = target.subarray(0, data.length / 3);
+      for (const [bChannel, encoder] of encoders) {
+        for (let i = 0, p = 0; i < data.length; i += 3, p++) {
+          mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
+        }
+        encoder.writeRows(mask);
+      }
+    },
+    end(labels) {
+      const files: RenderedFile[] = [];
+      for (const entry of table.classes) {
+        const encoder = encoders.get(entry.bChannel);
+        if (!labels.includes(entry.id) || encoder === undefined) continue;
+        files.push({ path: `${stem}/${safeFileName(entry.id)}.png`, bytes: encoder.end() });
+      }
+      // An encoder whose label is not listed (none, when the labels come from these rows).
+      for (const encoder of encoders.values()) encoder.close();
+      return files;
+    },
+    close() {
+      for (const encoder of encoders.values()) encoder.close();
+    },
+  };
+}
+
+/** A label id as a file name: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
+function safeFileName(id: string): string {
+  const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
+  return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
+}
