@@ -93,6 +93,12 @@ Deno.test({
           (links) => links.map((link) => link.textContent).sort(),
         );
       assert.ok((await captions()).includes(HOSTILE_TASK), "the hostile name shows as text");
+      // Records are written as tasks end, in any order; the page shows them by file name.
+      const files = await page.$$eval(
+        "#gallery figcaption a",
+        (links) => links.map((link) => decodeURIComponent(link.getAttribute("href")!.slice(2))),
+      );
+      assert.deepEqual(files, data.tasks.map((task) => task.f).sort(), "sorted by file name");
       assert.notEqual(await page.title(), "pwned", "no script from a name ran");
 
       const person = String(data.labels.findIndex((label) => label.id === "person"));
