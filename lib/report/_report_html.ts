@@ -17,9 +17,6 @@ import type { ReportTally } from "./_report_tally.ts";
 import type { ReportTask } from "./report_task.ts";
 import { reportCounts, type ReportRun } from "./render_report.ts";
 
-/** Between two gallery records: one task per line of the page's source. */
-export const RECORD_SEPARATOR = ",\n";
-
 /**
  * The page's start: its policy (first, before any script element) and the opening of the
  * gallery's data, with the labels the records refer to by index.
@@ -34,20 +31,24 @@ export function reportStart(classes: readonly ClassEntry[]): string {
   ].join("\n");
 }
 
-/** Each class's place in the gallery's `labels`, by label id. */
-export function labelIndexOf(classes: readonly ClassEntry[]): Map<string, number> {
-  return new Map(classes.map((entry, i) => [entry.id, i]));
-}
-
-/** One task's gallery record: name, file, label indexes, instances and thumbnail (if any). */
-export function galleryRecord(task: ReportTask, labelIndex: ReadonlyMap<string, number>): string {
-  return scriptJson({
-    n: task.name,
-    f: task.file,
-    l: task.stats.labels.map((id) => labelIndex.get(id)).filter((i) => i !== undefined),
-    i: task.stats.instanceCount,
-    t: task.preview ? encodeBase64(task.preview.png) : undefined,
-  });
+/**
+ * Makes the gallery's records, one per call: name, file, label indexes (in `classes`), instances
+ * and thumbnail (if any), each after a separator but the first, one task per line of the source.
+ */
+export function galleryRecords(classes: readonly ClassEntry[]): (task: ReportTask) => string {
+  const labelIndex = new Map(classes.map((entry, i) => [entry.id, i]));
+  let separator = "";
+  return (task) => {
+    const record = separator + scriptJson({
+      n: task.name,
+      f: task.file,
+      l: task.stats.labels.map((id) => labelIndex.get(id)).filter((i) => i !== undefined),
+      i: task.stats.instanceCount,
+      t: task.preview ? encodeBase64(task.preview.png) : undefined,
+    });
+    separator = ",\n";
+    return record;
+  };
 }
 
 /** What the page's end shows. */

@@ -4,13 +4,7 @@ import type { ExportFolderFs } from "../export/export_folder_fs.ts";
 import type { ReportRun } from "./render_report.ts";
 import type { ReportTask } from "./report_task.ts";
 import type { LabelStatistics } from "./label_statistics.ts";
-import {
-  galleryRecord,
-  labelIndexOf,
-  RECORD_SEPARATOR,
-  reportEnd,
-  reportStart,
-} from "./_report_html.ts";
+import { galleryRecords, reportEnd, reportStart } from "./_report_html.ts";
 import { ReportTally } from "./_report_tally.ts";
 
 /** The report's file name, in the export folder. */
@@ -46,7 +40,7 @@ const FLUSH_CHARACTERS = 64 * 1024;
  */
 export class ExportReport {
   #files: ExportFolderFs;
-  #labelIndex: Map<string, number>;
+  #record: (task: ReportTask) => string;
   #tally: ReportTally;
   #held: string[];
   #heldCharacters = 0;
@@ -63,7 +57,7 @@ export class ExportReport {
    */
   constructor(classes: readonly ClassEntry[], files: ExportFolderFs) {
     this.#files = files;
-    this.#labelIndex = labelIndexOf(classes);
+    this.#record = galleryRecords(classes);
     this.#tally = new ReportTally(classes);
     this.#held = [reportStart(classes)];
   }
@@ -79,8 +73,7 @@ export class ExportReport {
    * @param task The task's name, file, statistics and preview.
    */
   add(task: ReportTask): void {
-    const record = galleryRecord(task, this.#labelIndex);
-    this.#hold(this.#tally.tasks > 0 ? RECORD_SEPARATOR + record : record);
+    this.#hold(this.#record(task));
     this.#tally.add(task);
   }
 

@@ -2,13 +2,7 @@ import type { ClassEntry } from "../detect/class_table.ts";
 import type { ExportSummary } from "../export/export_summary.ts";
 import type { LabelStatistics } from "./label_statistics.ts";
 import type { ReportTask } from "./report_task.ts";
-import {
-  galleryRecord,
-  labelIndexOf,
-  RECORD_SEPARATOR,
-  reportEnd,
-  reportStart,
-} from "./_report_html.ts";
+import { galleryRecords, reportEnd, reportStart } from "./_report_html.ts";
 import { ReportTally } from "./_report_tally.ts";
 
 /** How the export ran, for the report's first section. */
@@ -96,8 +90,6 @@ export function renderReport(input: ReportInput): string {
   const { run, summary, classes, tasks } = input;
   const tally = new ReportTally(classes);
   for (const task of tasks) tally.add(task);
-  const labelIndex = labelIndexOf(classes);
-  return reportStart(classes) +
-    tasks.map((task) => galleryRecord(task, labelIndex)).join(RECORD_SEPARATOR) +
+  return reportStart(classes) + tasks.map(galleryRecords(classes)).join("") +
     reportEnd({ run, summary, tally, labels: input.labels ?? tally.labels.statistics() });
 }

@@ -12,6 +12,7 @@ import { emptySummary } from "../../lib/export/_empty_summary.ts";
 import { ExportReport, PARTIAL_REPORT_NAME, REPORT_NAME } from "../../lib/report/export_report.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
+import { CLI_PERMISSIONS } from "../_fixtures/run_cli.ts";
 import { exportWithReport, REPORT_LABELS, reportData } from "./_report_fixture.ts";
 import { join } from "../../lib/_std/path.ts";
 
@@ -95,10 +96,7 @@ test("a killed export leaves no half-written report.html, and resuming it writes
   const child = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
-      "--allow-net=127.0.0.1",
-      "--allow-read",
-      "--allow-write",
-      "--allow-env",
+      ...CLI_PERMISSIONS,
       "--allow-run",
       new URL("./_killed_during_report.ts", import.meta.url).href,
       dir.path,
