@@ -45,6 +45,7 @@ export class ExportReport {
   #held: string[];
   #heldCharacters = 0;
   #file?: Deno.FsFile;
+  #created = false;
   #chain: Promise<void> = Promise.resolve();
   #error: unknown;
   #encoder = new TextEncoder();
@@ -108,10 +109,14 @@ export class ExportReport {
     return { path: this.#files.pathOf(REPORT_NAME), labels };
   }
 
-  /** Stops writing and removes the partial report (an export that failed or was stopped). */
+  /**
+   * Stops writing and removes the partial report, if this report created it (an export that
+   * failed or was stopped): a folder the export did not get to write in is left untouched.
+   */
   async discard(): Promise<void> {
     await this.#chain;
     this.#held = [];
+    if (!this.#created) return;
     this.#file?.close();
     this.#file = undefined;
     await this.#files.remove(PARTIAL_REPORT_NAME).catch(() => {});
@@ -134,7 +139,10 @@ export class ExportReport {
   async #append(bytes: Uint8Array): Promise<void> {
     if (this.#error !== undefined) return;
     // Created exclusively: a link planted at that name is removed, not written through.
-    this.#file ??= await this.#files.createFile(PARTIAL_REPORT_NAME);
+    if (this.#file === undefined) {
+      this.#created = true;
+      this.#file = await this.#files.createFile(PARTIAL_REPORT_NAME);
+    }
     let written = 0;
     while (written < bytes.length) written += await this.#file.write(bytes.subarray(written));
   }
