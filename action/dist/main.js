@@ -21818,6 +21818,137 @@ function escapeHtml(text2) {
   return text2.replace(/[&<>"']/g, (character) => ENTITIES[character]);
 }
 
+// lib/report/_report_svg.ts
+var ROW = 22;
+var NAME_WIDTH = 220;
+var BAR_WIDTH = 360;
+function labelBarsSvg(labels, taskCount) {
+  const most = Math.max(1, ...labels.map((label) => label.tasks));
+  const rows = labels.map((label, i) => {
+    const y = i * ROW;
+    const width = Math.round(label.tasks / most * BAR_WIDTH);
+    const absent = label.tasks === 0;
+    const text2 = absent ? "absent" : `${label.tasks} tasks \xB7 ${label.instances} instances \xB7 ${percent(label.pixelShare)} px`;
+    return `<g class="${absent ? "absent" : "present"}" data-label="${escapeHtml(label.id)}"><title>${escapeHtml(`${label.name} (${label.id}): ${text2} of ${taskCount} tasks`)}</title><rect x="0" y="${y + 4}" width="14" height="14" fill="${hex(label.colour)}" stroke="#888"/><text x="20" y="${y + 16}">${escapeHtml(clip(label.name))} <tspan class="id">${escapeHtml(clip(label.id))}</tspan></text><rect x="${NAME_WIDTH}" y="${y + 3}" width="${width}" height="16" fill="${hex(label.colour)}" stroke="#555"/><text x="${NAME_WIDTH + width + 6}" y="${y + 16}" class="value">${text2}</text></g>`;
+  });
+  const height = Math.max(ROW, labels.length * ROW);
+  return `<svg role="img" aria-label="Labels" width="${NAME_WIDTH + BAR_WIDTH + 280}" height="${height}" viewBox="0 0 ${NAME_WIDTH + BAR_WIDTH + 280} ${height}">${rows.join("")}</svg>`;
+}
+function histogramSvg(title, bins) {
+  const most = Math.max(1, ...bins.map((bin) => bin.count));
+  const column = 48;
+  const plot = 120;
+  const bars = bins.map((bin, i) => {
+    const height = Math.round(bin.count / most * plot);
+    const x = i * column + 8;
+    return `<g><title>${escapeHtml(`${bin.label}: ${bin.count} tasks`)}</title><rect x="${x}" y="${20 + plot - height}" width="${column - 16}" height="${height}" fill="#4a7fb5"/><text x="${x + (column - 16) / 2}" y="${14 + plot - height}" text-anchor="middle" class="value">${bin.count}</text><text x="${x + (column - 16) / 2}" y="${plot + 36}" text-anchor="middle" class="bin">${escapeHtml(bin.label)}</text></g>`;
+  });
+  const width = bins.length * column;
+  return `<svg role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${plot + 44}" viewBox="0 0 ${width} ${plot + 44}">${bars.join("")}</svg>`;
+}
+function hex(colour) {
+  return `#${colour.map((value2) => value2.toString(16).padStart(2, "0")).join("")}`;
+}
+function percent(share) {
+  return share > 0 && share < 1e-3 ? "< 0.1%" : `${(share * 100).toFixed(1)}%`;
+}
+function clip(text2) {
+  return text2.length > 28 ? `${text2.slice(0, 27)}\u2026` : text2;
+}
+
+// lib/report/_report_page.ts
+var CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
+var REPORT_CSS = `
+body{font:14px/1.4 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:16px;color:#222;background:#fafafa}
+h1{font-size:20px;margin:0 0 8px}h2{font-size:16px;margin:24px 0 8px;border-bottom:1px solid #ddd}
+table.run td,table.run th{text-align:left;padding:2px 12px 2px 0;vertical-align:top}
+table.counts{border-collapse:collapse;margin-top:8px}table.counts td,table.counts th{padding:2px 10px;border:1px solid #ddd;text-align:right}
+svg text{font:12px system-ui,sans-serif;fill:#222}svg .id{fill:#777}svg .value{fill:#444}
+svg g.absent text{fill:#b00020;font-weight:bold}svg text.bin{font-size:10px}
+.charts{display:flex;gap:32px;flex-wrap:wrap}.charts figure{margin:0}.charts figcaption{font-weight:bold}
+.controls{display:flex;gap:12px;align-items:center;margin:8px 0;flex-wrap:wrap}
+#gallery{display:flex;flex-wrap:wrap;gap:8px}
+figure.thumb{margin:0;width:168px;background:#fff;border:1px solid #ddd;padding:4px;box-sizing:border-box}
+figure.thumb img{display:block;max-width:160px;max-height:160px;image-rendering:pixelated;margin:0 auto}
+figure.thumb figcaption{font-size:11px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+figure.thumb .kept{height:60px;display:flex;align-items:center;justify-content:center;color:#777}
+table.problems{border-collapse:collapse}table.problems td,table.problems th{border:1px solid #ddd;padding:2px 8px;text-align:left}
+code{font-size:12px}
+`;
+var GALLERY_PAGE = 120;
+var REPORT_SCRIPT = `
+(() => {
+  "use strict";
+  const data = JSON.parse(document.getElementById("report-data").textContent);
+  // Written as tasks ended, in any order: shown by file name (unique in an export).
+  data.tasks.sort((a, b) => a.f < b.f ? -1 : a.f > b.f ? 1 : 0);
+  const byId = (id) => document.getElementById(id);
+  const nameInput = byId("filter-name");
+  const labelSelect = byId("filter-label");
+  const gallery = byId("gallery");
+  const status = byId("gallery-status");
+  const previous = byId("page-previous");
+  const next = byId("page-next");
+  let page = 0;
+  let shown = data.tasks;
+  data.labels.forEach((label, i) => {
+    const option = document.createElement("option");
+    option.value = String(i);
+    option.textContent = label.name + " (" + label.id + ")";
+    labelSelect.append(option);
+  });
+  const hrefOf = (file) => "./" + file.split("/").map(encodeURIComponent).join("/");
+  function render() {
+    const pages = Math.max(1, Math.ceil(shown.length / ${GALLERY_PAGE}));
+    page = Math.max(0, Math.min(page, pages - 1));
+    const cards = shown.slice(page * ${GALLERY_PAGE}, (page + 1) * ${GALLERY_PAGE}).map((task) => {
+      const figure = document.createElement("figure");
+      figure.className = "thumb";
+      figure.dataset.labels = task.l.join(" ");
+      if (task.t) {
+        const image = document.createElement("img");
+        image.alt = task.n;
+        image.src = "data:image/png;base64," + task.t;
+        figure.append(image);
+      } else {
+        const kept = document.createElement("div");
+        kept.className = "kept";
+        kept.textContent = "kept from an earlier run";
+        figure.append(kept);
+      }
+      const caption = document.createElement("figcaption");
+      const link = document.createElement("a");
+      link.href = hrefOf(task.f);
+      link.textContent = task.n;
+      link.title = task.n + " \xB7 " + task.i + " instances";
+      caption.append(link);
+      figure.append(caption);
+      return figure;
+    });
+    gallery.replaceChildren(...cards);
+    status.textContent = shown.length + " of " + data.tasks.length + " tasks \xB7 page " +
+      (page + 1) + " of " + pages;
+    previous.disabled = page === 0;
+    next.disabled = page >= pages - 1;
+  }
+  function filter() {
+    const text = nameInput.value.trim().toLowerCase();
+    const label = labelSelect.value;
+    shown = data.tasks.filter((task) =>
+      (text === "" || task.n.toLowerCase().includes(text)) &&
+      (label === "" || (label === "none" ? task.l.length === 0 : task.l.includes(Number(label))))
+    );
+    page = 0;
+    render();
+  }
+  nameInput.addEventListener("input", filter);
+  labelSelect.addEventListener("change", filter);
+  previous.addEventListener("click", () => { page--; render(); });
+  next.addEventListener("click", () => { page++; render(); });
+  filter();
+})();
+`;
+
 // lib/report/histogram.ts
 var INSTANCE_BINS = [
   {
@@ -21891,193 +22022,108 @@ var SHARE_BINS = [
     label: "75\u2013100%"
   }
 ];
-function histogram(values, edges) {
-  const bins = edges.map(({ label }) => ({
-    label,
-    count: 0
-  }));
-  for (const value2 of values) {
-    const at = edges.findIndex((edge) => value2 <= edge.max);
-    bins[at < 0 ? bins.length - 1 : at].count++;
-  }
-  return bins;
+function binOf(value2, edges) {
+  const at = edges.findIndex((edge) => value2 <= edge.max);
+  return at < 0 ? edges.length - 1 : at;
 }
 
 // lib/report/label_statistics.ts
-function labelStatistics(tasks, classes) {
-  const byId = /* @__PURE__ */ new Map();
-  for (const { id, name, colour } of classes) {
-    if (!byId.has(id)) byId.set(id, {
-      id,
-      name,
-      colour,
-      tasks: 0,
-      instances: 0,
-      pixelShare: 0
-    });
+var LabelTally = class {
+  #byId = /* @__PURE__ */ new Map();
+  #pixelsById = /* @__PURE__ */ new Map();
+  #labelledPixels = 0;
+  /**
+   * Starts with every label at zero.
+   *
+   * @param classes The project's classes, in configuration order.
+   */
+  constructor(classes) {
+    for (const { id, name, colour } of classes) {
+      if (!this.#byId.has(id)) {
+        this.#byId.set(id, {
+          id,
+          name,
+          colour,
+          tasks: 0,
+          instances: 0,
+          pixelShare: 0
+        });
+      }
+    }
   }
-  const pixelsById = /* @__PURE__ */ new Map();
-  let labelledPixels = 0;
-  for (const task of tasks) {
+  /**
+   * Counts one task: its labels and instances, and its pixels when it has a preview (a task
+   * kept from an earlier run has none, so it counts in tasks and instances only).
+   *
+   * @param task The task.
+   */
+  add(task) {
     for (const id of task.stats.labels) {
-      const entry = byId.get(id);
+      const entry = this.#byId.get(id);
       if (entry) entry.tasks++;
     }
     for (const id of Object.values(task.stats.instances)) {
-      const entry = id === null ? void 0 : byId.get(id);
+      const entry = id === null ? void 0 : this.#byId.get(id);
       if (entry) entry.instances++;
     }
     const preview = task.preview;
-    if (preview === void 0 || preview.samples === 0) continue;
+    if (preview === void 0 || preview.samples === 0) return;
     const pixelsPerSample = task.width * task.height / preview.samples;
-    labelledPixels += preview.labelled * pixelsPerSample;
+    this.#labelledPixels += preview.labelled * pixelsPerSample;
     for (const [id, count] of Object.entries(preview.samplesByLabel)) {
-      pixelsById.set(id, (pixelsById.get(id) ?? 0) + count * pixelsPerSample);
+      this.#pixelsById.set(id, (this.#pixelsById.get(id) ?? 0) + count * pixelsPerSample);
     }
   }
-  const labels = [
-    ...byId.values()
-  ];
-  for (const entry of labels) {
-    entry.pixelShare = labelledPixels > 0 ? (pixelsById.get(entry.id) ?? 0) / labelledPixels : 0;
+  /**
+   * The statistics so far, sorted as {@linkcode labelStatistics} sorts them.
+   *
+   * @returns One entry per class.
+   */
+  statistics() {
+    const labels = [
+      ...this.#byId.values()
+    ].map((entry) => ({
+      ...entry,
+      pixelShare: this.#labelledPixels > 0 ? (this.#pixelsById.get(entry.id) ?? 0) / this.#labelledPixels : 0
+    }));
+    return labels.sort((a, b) => b.tasks - a.tasks || b.instances - a.instances || b.pixelShare - a.pixelShare);
   }
-  return labels.sort((a, b) => b.tasks - a.tasks || b.instances - a.instances || b.pixelShare - a.pixelShare);
-}
-
-// lib/report/_report_svg.ts
-var ROW = 22;
-var NAME_WIDTH = 220;
-var BAR_WIDTH = 360;
-function labelBarsSvg(labels, taskCount) {
-  const most = Math.max(1, ...labels.map((label) => label.tasks));
-  const rows = labels.map((label, i) => {
-    const y = i * ROW;
-    const width = Math.round(label.tasks / most * BAR_WIDTH);
-    const absent = label.tasks === 0;
-    const text2 = absent ? "absent" : `${label.tasks} tasks \xB7 ${label.instances} instances \xB7 ${percent(label.pixelShare)} px`;
-    return `<g class="${absent ? "absent" : "present"}" data-label="${escapeHtml(label.id)}"><title>${escapeHtml(`${label.name} (${label.id}): ${text2} of ${taskCount} tasks`)}</title><rect x="0" y="${y + 4}" width="14" height="14" fill="${hex(label.colour)}" stroke="#888"/><text x="20" y="${y + 16}">${escapeHtml(clip(label.name))} <tspan class="id">${escapeHtml(clip(label.id))}</tspan></text><rect x="${NAME_WIDTH}" y="${y + 3}" width="${width}" height="16" fill="${hex(label.colour)}" stroke="#555"/><text x="${NAME_WIDTH + width + 6}" y="${y + 16}" class="value">${text2}</text></g>`;
-  });
-  const height = Math.max(ROW, labels.length * ROW);
-  return `<svg role="img" aria-label="Labels" width="${NAME_WIDTH + BAR_WIDTH + 280}" height="${height}" viewBox="0 0 ${NAME_WIDTH + BAR_WIDTH + 280} ${height}">${rows.join("")}</svg>`;
-}
-function histogramSvg(title, bins) {
-  const most = Math.max(1, ...bins.map((bin) => bin.count));
-  const column = 48;
-  const plot = 120;
-  const bars = bins.map((bin, i) => {
-    const height = Math.round(bin.count / most * plot);
-    const x = i * column + 8;
-    return `<g><title>${escapeHtml(`${bin.label}: ${bin.count} tasks`)}</title><rect x="${x}" y="${20 + plot - height}" width="${column - 16}" height="${height}" fill="#4a7fb5"/><text x="${x + (column - 16) / 2}" y="${14 + plot - height}" text-anchor="middle" class="value">${bin.count}</text><text x="${x + (column - 16) / 2}" y="${plot + 36}" text-anchor="middle" class="bin">${escapeHtml(bin.label)}</text></g>`;
-  });
-  const width = bins.length * column;
-  return `<svg role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${plot + 44}" viewBox="0 0 ${width} ${plot + 44}">${bars.join("")}</svg>`;
-}
-function hex(colour) {
-  return `#${colour.map((value2) => value2.toString(16).padStart(2, "0")).join("")}`;
-}
-function percent(share) {
-  return share > 0 && share < 1e-3 ? "< 0.1%" : `${(share * 100).toFixed(1)}%`;
-}
-function clip(text2) {
-  return text2.length > 28 ? `${text2.slice(0, 27)}\u2026` : text2;
-}
-
-// lib/report/_report_page.ts
-var CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
-var REPORT_CSS = `
-body{font:14px/1.4 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:16px;color:#222;background:#fafafa}
-h1{font-size:20px;margin:0 0 8px}h2{font-size:16px;margin:24px 0 8px;border-bottom:1px solid #ddd}
-table.run td,table.run th{text-align:left;padding:2px 12px 2px 0;vertical-align:top}
-table.counts{border-collapse:collapse;margin-top:8px}table.counts td,table.counts th{padding:2px 10px;border:1px solid #ddd;text-align:right}
-svg text{font:12px system-ui,sans-serif;fill:#222}svg .id{fill:#777}svg .value{fill:#444}
-svg g.absent text{fill:#b00020;font-weight:bold}svg text.bin{font-size:10px}
-.charts{display:flex;gap:32px;flex-wrap:wrap}.charts figure{margin:0}.charts figcaption{font-weight:bold}
-.controls{display:flex;gap:12px;align-items:center;margin:8px 0;flex-wrap:wrap}
-#gallery{display:flex;flex-wrap:wrap;gap:8px}
-figure.thumb{margin:0;width:168px;background:#fff;border:1px solid #ddd;padding:4px;box-sizing:border-box}
-figure.thumb img{display:block;max-width:160px;max-height:160px;image-rendering:pixelated;margin:0 auto}
-figure.thumb figcaption{font-size:11px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-figure.thumb .kept{height:60px;display:flex;align-items:center;justify-content:center;color:#777}
-table.problems{border-collapse:collapse}table.problems td,table.problems th{border:1px solid #ddd;padding:2px 8px;text-align:left}
-code{font-size:12px}
-`;
-var GALLERY_PAGE = 120;
-var REPORT_SCRIPT = `
-(() => {
-  "use strict";
-  const data = JSON.parse(document.getElementById("report-data").textContent);
-  const byId = (id) => document.getElementById(id);
-  const nameInput = byId("filter-name");
-  const labelSelect = byId("filter-label");
-  const gallery = byId("gallery");
-  const status = byId("gallery-status");
-  const previous = byId("page-previous");
-  const next = byId("page-next");
-  let page = 0;
-  let shown = data.tasks;
-  data.labels.forEach((label, i) => {
-    const option = document.createElement("option");
-    option.value = String(i);
-    option.textContent = label.name + " (" + label.id + ")";
-    labelSelect.append(option);
-  });
-  const hrefOf = (file) => "./" + file.split("/").map(encodeURIComponent).join("/");
-  function render() {
-    const pages = Math.max(1, Math.ceil(shown.length / ${GALLERY_PAGE}));
-    page = Math.max(0, Math.min(page, pages - 1));
-    const cards = shown.slice(page * ${GALLERY_PAGE}, (page + 1) * ${GALLERY_PAGE}).map((task) => {
-      const figure = document.createElement("figure");
-      figure.className = "thumb";
-      figure.dataset.labels = task.l.join(" ");
-      if (task.t) {
-        const image = document.createElement("img");
-        image.alt = task.n;
-        image.src = "data:image/png;base64," + task.t;
-        figure.append(image);
-      } else {
-        const kept = document.createElement("div");
-        kept.className = "kept";
-        kept.textContent = "kept from the earlier run";
-        figure.append(kept);
-      }
-      const caption = document.createElement("figcaption");
-      const link = document.createElement("a");
-      link.href = hrefOf(task.f);
-      link.textContent = task.n;
-      link.title = task.n + " \xB7 " + task.i + " instances";
-      caption.append(link);
-      figure.append(caption);
-      return figure;
-    });
-    gallery.replaceChildren(...cards);
-    status.textContent = shown.length + " of " + data.tasks.length + " tasks \xB7 page " +
-      (page + 1) + " of " + pages;
-    previous.disabled = page === 0;
-    next.disabled = page >= pages - 1;
-  }
-  function filter() {
-    const text = nameInput.value.trim().toLowerCase();
-    const label = labelSelect.value;
-    shown = data.tasks.filter((task) =>
-      (text === "" || task.n.toLowerCase().includes(text)) &&
-      (label === "" || (label === "none" ? task.l.length === 0 : task.l.includes(Number(label))))
-    );
-    page = 0;
-    render();
-  }
-  nameInput.addEventListener("input", filter);
-  labelSelect.addEventListener("change", filter);
-  previous.addEventListener("click", () => { page--; render(); });
-  next.addEventListener("click", () => { page++; render(); });
-  filter();
-})();
-`;
+};
 
 // lib/report/report_task.ts
 function labelledShare(task) {
   const { preview } = task;
   return preview === void 0 ? void 0 : preview.labelled / Math.max(1, preview.samples);
 }
+
+// lib/report/_report_tally.ts
+var ReportTally = class {
+  /** Tasks, instances and pixels per label. */
+  labels;
+  /** Tasks per number of instances ({@linkcode INSTANCE_BINS}). */
+  instanceBins = INSTANCE_BINS.map(({ label }) => ({
+    label,
+    count: 0
+  }));
+  /** Tasks per labelled-pixel share ({@linkcode SHARE_BINS}); tasks without a preview have none. */
+  shareBins = SHARE_BINS.map(({ label }) => ({
+    label,
+    count: 0
+  }));
+  /** How many tasks were counted. */
+  tasks = 0;
+  constructor(classes) {
+    this.labels = new LabelTally(classes);
+  }
+  /** Counts one task. */
+  add(task) {
+    this.tasks++;
+    this.labels.add(task);
+    this.instanceBins[binOf(task.stats.instanceCount, INSTANCE_BINS)].count++;
+    const share = labelledShare(task);
+    if (share !== void 0) this.shareBins[binOf(share, SHARE_BINS)].count++;
+  }
+};
 
 // lib/report/render_report.ts
 function reportCounts(summary2) {
@@ -22092,41 +22138,52 @@ function reportCounts(summary2) {
     carried: summary2.carried
   };
 }
-function renderReport(input) {
-  const { run: run2, summary: summary2, classes, tasks } = input;
-  const labels = input.labels ?? labelStatistics(tasks, classes);
-  const shares = tasks.map(labelledShare).filter((share) => share !== void 0);
-  const indexById = new Map(classes.map((entry, i) => [
-    entry.id,
-    i
-  ]));
-  const data = {
-    labels: classes.map(({ id, name }) => ({
-      id,
-      name
-    })),
-    tasks: tasks.map((task) => ({
-      n: task.name,
-      f: task.file,
-      l: task.stats.labels.map((id) => indexById.get(id)).filter((i) => i !== void 0),
-      i: task.stats.instanceCount,
-      t: task.preview ? encodeBase64(task.preview.png) : void 0
-    }))
-  };
-  const title = `Mask export of project ${run2.projectId}`;
+
+// lib/report/_report_html.ts
+function reportStart(classes) {
+  const labels = scriptJson(classes.map(({ id, name }) => ({
+    id,
+    name
+  })));
   return [
     `<!doctype html><html lang="en"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<script type="application/json" id="report-data">{"labels":${labels},"tasks":[
+`
+  ].join("\n");
+}
+function galleryRecords(classes) {
+  const labelIndex = new Map(classes.map((entry, i) => [
+    entry.id,
+    i
+  ]));
+  let separator = "";
+  return (task) => {
+    const record = separator + scriptJson({
+      n: task.name,
+      f: task.file,
+      l: task.stats.labels.map((id) => labelIndex.get(id)).filter((i) => i !== void 0),
+      i: task.stats.instanceCount,
+      t: task.preview ? encodeBase64(task.preview.png) : void 0
+    });
+    separator = ",\n";
+    return record;
+  };
+}
+function reportEnd({ run: run2, summary: summary2, tally, labels }) {
+  const title = `Mask export of project ${run2.projectId}`;
+  return [
+    `]}<\/script>`,
     `<title>${escapeHtml(title)}</title><style>${REPORT_CSS}</style></head><body>`,
     `<h1>${escapeHtml(title)}</h1>`,
     runSection(run2, summary2),
     `<h2>Labels</h2><p>Tasks containing each label; configured labels absent from every mask are marked <b class="absent-note">absent</b>. Pixel shares are of all labelled pixels, estimated from the thumbnails.</p>`,
-    labelBarsSvg(labels, tasks.length),
+    labelBarsSvg(labels, tally.tasks),
     `<h2>Per task</h2><div class="charts"><figure><figcaption>Instances per task</figcaption>`,
-    histogramSvg("Instances per task", histogram(tasks.map((t) => t.stats.instanceCount), INSTANCE_BINS)),
+    histogramSvg("Instances per task", tally.instanceBins),
     `</figure><figure><figcaption>Labelled pixels per task</figcaption>`,
-    histogramSvg("Labelled pixels per task", histogram(shares, SHARE_BINS)),
+    histogramSvg("Labelled pixels per task", tally.shareBins),
     `</figure></div>`,
     `<h2>Masks</h2><div class="controls">`,
     `<label>Name <input id="filter-name" type="search" placeholder="part of a task name"></label>`,
@@ -22137,7 +22194,6 @@ function renderReport(input) {
     `<div id="gallery"></div>`,
     problemsSection("Failed tasks", "failed", summary2.failures),
     problemsSection("Skipped tasks", "skipped", summary2.skippedTasks),
-    `<script type="application/json" id="report-data">${scriptJson(data)}<\/script>`,
     `<script>${REPORT_SCRIPT}<\/script></body></html>
 `
   ].join("\n");
@@ -22184,53 +22240,114 @@ function scriptJson(value2) {
 
 // lib/report/export_report.ts
 var REPORT_NAME = "report.html";
+var PARTIAL_REPORT_NAME = ".report.html.part";
+var FLUSH_CHARACTERS = 64 * 1024;
 var ExportReport = class {
-  #classes;
-  #tasks = [];
+  #files;
+  #record;
+  #tally;
+  #held;
+  #heldCharacters = 0;
+  #file;
+  #created = false;
+  #chain = Promise.resolve();
+  #error;
+  #encoder = new TextEncoder();
   /**
-   * Starts an empty report.
+   * Starts an empty report; its file is created with the first records written.
    *
    * @param classes The project's classes, in configuration order.
+   * @param files The export folder's file door.
    */
-  constructor(classes) {
-    this.#classes = classes;
+  constructor(classes, files) {
+    this.#files = files;
+    this.#record = galleryRecords(classes);
+    this.#tally = new ReportTally(classes);
+    this.#held = [
+      reportStart(classes)
+    ];
   }
   /** How many tasks the report holds. */
   get size() {
-    return this.#tasks.length;
+    return this.#tally.tasks;
   }
   /**
-   * Adds a written task.
+   * Adds a written task, or one kept from an earlier run (no preview: its gallery card says so).
    *
    * @param task The task's name, file, statistics and preview.
    */
   add(task) {
-    this.#tasks.push(task);
+    this.#hold(this.#record(task));
+    this.#tally.add(task);
   }
   /**
-   * Writes `report.html` in the export folder, atomically, through the folder's file door (a
-   * link planted at its name is replaced, never followed).
+   * Finishes `report.html` in the export folder: appends the run, charts and tables to the
+   * records written so far and renames the file into place (a link planted at its name is
+   * replaced, never followed). On an error the partial file is removed.
    *
-   * @param files The export folder.
    * @param run How the export ran.
    * @param summary The export's summary.
    * @returns The report's path, and the per-label statistics it shows.
    */
-  async write(files, run2, summary2) {
-    const tasks = this.#tasks.toSorted((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-    const labels = labelStatistics(tasks, this.#classes);
-    const html2 = renderReport({
+  async write(run2, summary2) {
+    const labels = this.#tally.labels.statistics();
+    this.#hold(reportEnd({
       run: run2,
       summary: summary2,
-      classes: this.#classes,
-      tasks,
+      tally: this.#tally,
       labels
-    });
-    await files.writeFile(REPORT_NAME, new TextEncoder().encode(html2));
+    }), true);
+    await this.#chain;
+    if (this.#error !== void 0) {
+      await this.discard();
+      throw this.#error;
+    }
+    this.#file?.close();
+    this.#file = void 0;
+    try {
+      await this.#files.rename(PARTIAL_REPORT_NAME, REPORT_NAME);
+    } catch (error2) {
+      await this.discard();
+      throw error2;
+    }
     return {
-      path: files.pathOf(REPORT_NAME),
+      path: this.#files.pathOf(REPORT_NAME),
       labels
     };
+  }
+  /**
+   * Stops writing and removes the partial report, if this report created it (an export that
+   * failed or was stopped): a folder the export did not get to write in is left untouched.
+   */
+  async discard() {
+    await this.#chain;
+    this.#held = [];
+    if (!this.#created) return;
+    this.#file?.close();
+    this.#file = void 0;
+    await this.#files.remove(PARTIAL_REPORT_NAME).catch(() => {
+    });
+  }
+  /** Holds text, writing what is held once there is enough (or `now`). */
+  #hold(text2, now = false) {
+    this.#held.push(text2);
+    this.#heldCharacters += text2.length;
+    if (!now && this.#heldCharacters < FLUSH_CHARACTERS) return;
+    const bytes = this.#encoder.encode(this.#held.join(""));
+    this.#held = [];
+    this.#heldCharacters = 0;
+    this.#chain = this.#chain.then(() => this.#append(bytes)).catch((error2) => {
+      this.#error ??= error2;
+    });
+  }
+  async #append(bytes) {
+    if (this.#error !== void 0) return;
+    if (this.#file === void 0) {
+      this.#created = true;
+      this.#file = await this.#files.createFile(PARTIAL_REPORT_NAME);
+    }
+    let written = 0;
+    while (written < bytes.length) written += await this.#file.write(bytes.subarray(written));
   }
 };
 
@@ -24549,6 +24666,31 @@ var TaskExporter = class {
     };
   }
   /**
+   * Adds to the report a task whose files an earlier run wrote and this one keeps (resumed, or
+   * carried over by an incremental update): its counts come from its manifest entry, and the
+   * gallery shows it without a thumbnail, as its mask is not decoded again.
+   */
+  reportEarlier(entry) {
+    if (entry.outcome !== "exported" || entry.path === void 0) return;
+    this.#options.report?.add({
+      taskId: entry.taskId,
+      name: entry.name,
+      file: entry.path,
+      width: entry.width ?? 0,
+      height: entry.height ?? 0,
+      stats: {
+        labels: entry.labels ?? [],
+        instanceCount: entry.instanceCount ?? 0,
+        instances: entry.instances ?? {},
+        bChannels: []
+      }
+    });
+  }
+  /** Removes the report being written (an export that failed or was stopped). */
+  async discardReport() {
+    await this.#options.report?.discard();
+  }
+  /**
    * Deletes the files an earlier run wrote for a task that are not in `now` (all of them when the
    * task no longer has a mask).
    */
@@ -24859,7 +25001,8 @@ var ExportRun = class {
         METADATA_NAME,
         "labelmap.json",
         "labelmap.txt",
-        REPORT_NAME
+        REPORT_NAME,
+        PARTIAL_REPORT_NAME
       ],
       platform: options.platform
     });
@@ -24945,6 +25088,7 @@ var ExportRun = class {
       try {
         await (this.#folderReady ??= this.#startFolder());
         if (this.#options.keepComplete && await this.#options.exporter.isComplete(previous)) {
+          this.#options.exporter.reportEarlier(previous);
           return this.#finish(sequence, {
             ...outcome,
             status: "kept"
@@ -24968,12 +25112,14 @@ var ExportRun = class {
   /** Appends entries after the tasks' own (carried-over or removed tasks). */
   append(entries) {
     this.#manifest.addTrailing(entries);
+    for (const entry of entries) this.#options.exporter.reportEarlier(entry);
   }
   /** Waits for the running tasks, then writes the manifest; throws the first fatal error. */
   async finish(folder) {
     await this.#pool.drain();
     if (this.#fatal !== void 0) {
       await this.#manifest.abandon();
+      await this.#options.exporter.discardReport();
       throw this.#fatal;
     }
     await this.#manifest.close();
@@ -24993,6 +25139,7 @@ var ExportRun = class {
   async abandon() {
     await this.#pool.drain();
     await this.#manifest.abandon();
+    await this.#options.exporter.discardReport();
   }
   async #startFolder() {
     await this.#options.createFolder();
@@ -26567,7 +26714,7 @@ async function exportMasks(options) {
   using pool = new ConvertPool({
     workerUrl: options.workerUrl
   });
-  const report = options.report && !options.dryRun ? new ExportReport(table.classes) : void 0;
+  const report = options.report && !options.dryRun ? new ExportReport(table.classes, files) : void 0;
   const run2 = new ExportRun(files, {
     exporter: new TaskExporter(files, {
       format: maskFormat,
@@ -26648,7 +26795,7 @@ async function exportMasks(options) {
       shard: options.shard,
       startedAt
     };
-    const { path: path6, labels } = await report.write(files, run3, summary2);
+    const { path: path6, labels } = await report.write(run3, summary2);
     Object.assign(summary2, {
       report: path6,
       labels

@@ -1,5 +1,5 @@
 import type { Task } from "../api/types.ts";
-import { REPORT_NAME } from "../report/export_report.ts";
+import { PARTIAL_REPORT_NAME, REPORT_NAME } from "../report/export_report.ts";
 import { TaskError } from "../errors.ts";
 import { join } from "../_std/path.ts";
 import { TaskPool } from "./_task_pool.ts";
@@ -79,6 +79,7 @@ export class ExportRun {
         "labelmap.json",
         "labelmap.txt",
         REPORT_NAME,
+        PARTIAL_REPORT_NAME,
       ],
       platform: options.platform,
     });
@@ -141,6 +142,7 @@ export class ExportRun {
       try {
         await (this.#folderReady ??= this.#startFolder());
         if (this.#options.keepComplete && await this.#options.exporter.isComplete(previous)) {
+          this.#options.exporter.reportEarlier(previous!);
           return this.#finish(sequence, { ...outcome, status: "kept" }, previous!);
         }
         const { outcome: result, entry } = await this.#options.exporter.export(job);
@@ -164,6 +166,7 @@ export class ExportRun {
   /** Appends entries after the tasks' own (carried-over or removed tasks). */
   append(entries: ManifestEntry[]): void {
     this.#manifest.addTrailing(entries);
+    for (const entry of entries) this.#options.exporter.reportEarlier(entry);
   }
 
   /** Waits for the running tasks, then writes the manifest; throws the first fatal error. */
@@ -171,6 +174,7 @@ export class ExportRun {
     await this.#pool.drain();
     if (this.#fatal !== undefined) {
       await this.#manifest.abandon();
+      await this.#options.exporter.discardReport();
       throw this.#fatal;
     }
     await this.#manifest.close();
@@ -189,6 +193,7 @@ export class ExportRun {
   async abandon(): Promise<void> {
     await this.#pool.drain();
     await this.#manifest.abandon();
+    await this.#options.exporter.discardReport();
   }
 
   async #startFolder(): Promise<void> {

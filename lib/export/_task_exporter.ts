@@ -160,6 +160,33 @@ export class TaskExporter {
   }
 
   /**
+   * Adds to the report a task whose files an earlier run wrote and this one keeps (resumed, or
+   * carried over by an incremental update): its counts come from its manifest entry, and the
+   * gallery shows it without a thumbnail, as its mask is not decoded again.
+   */
+  reportEarlier(entry: ManifestEntry): void {
+    if (entry.outcome !== "exported" || entry.path === undefined) return;
+    this.#options.report?.add({
+      taskId: entry.taskId,
+      name: entry.name,
+      file: entry.path,
+      width: entry.width ?? 0,
+      height: entry.height ?? 0,
+      stats: {
+        labels: entry.labels ?? [],
+        instanceCount: entry.instanceCount ?? 0,
+        instances: entry.instances ?? {},
+        bChannels: [],
+      },
+    });
+  }
+
+  /** Removes the report being written (an export that failed or was stopped). */
+  async discardReport(): Promise<void> {
+    await this.#options.report?.discard();
+  }
+
+  /**
    * Deletes the files an earlier run wrote for a task that are not in `now` (all of them when the
    * task no longer has a mask).
    */

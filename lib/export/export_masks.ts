@@ -203,7 +203,9 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   const summary = emptySummary(projectId, folder, maskFormat, options.dryRun ?? false);
   // Closed when this function returns or throws: the run has drained its tasks by then.
   using pool = new ConvertPool({ workerUrl: options.workerUrl });
-  const report = options.report && !options.dryRun ? new ExportReport(table.classes) : undefined;
+  const report = options.report && !options.dryRun
+    ? new ExportReport(table.classes, files)
+    : undefined;
   const run = new ExportRun(files, {
     exporter: new TaskExporter(files, {
       format: maskFormat,
@@ -277,7 +279,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   summary.durationMs = performance.now() - started;
   if (report && summary.folderCreated) {
     const run = { projectId, filters: options.filters ?? {}, shard: options.shard, startedAt };
-    const { path, labels } = await report.write(files, run, summary);
+    const { path, labels } = await report.write(run, summary);
     Object.assign(summary, { report: path, labels });
     summary.durationMs = performance.now() - started;
   }

@@ -31,11 +31,16 @@ code{font-size:12px}
 /** The gallery: filters by name and label, and pages of {@linkcode GALLERY_PAGE} thumbnails. */
 export const GALLERY_PAGE = 120;
 
-/** The script: renders one page of the gallery at a time, from the JSON data in the page. */
+/**
+ * The script: sorts the gallery's records by file name, then renders one page of the gallery at a
+ * time, from the JSON data in the page.
+ */
 export const REPORT_SCRIPT = `
 (() => {
   "use strict";
   const data = JSON.parse(document.getElementById("report-data").textContent);
+  // Written as tasks ended, in any order: shown by file name (unique in an export).
+  data.tasks.sort((a, b) => a.f < b.f ? -1 : a.f > b.f ? 1 : 0);
   const byId = (id) => document.getElementById(id);
   const nameInput = byId("filter-name");
   const labelSelect = byId("filter-label");
@@ -67,7 +72,7 @@ export const REPORT_SCRIPT = `
       } else {
         const kept = document.createElement("div");
         kept.className = "kept";
-        kept.textContent = "kept from the earlier run";
+        kept.textContent = "kept from an earlier run";
         figure.append(kept);
       }
       const caption = document.createElement("figcaption");

@@ -56,9 +56,26 @@ export const SHARE_BINS: readonly BinEdge[] = [
  */
 export function histogram(values: Iterable<number>, edges: readonly BinEdge[]): HistogramBin[] {
   const bins = edges.map(({ label }) => ({ label, count: 0 }));
-  for (const value of values) {
-    const at = edges.findIndex((edge) => value <= edge.max);
-    bins[at < 0 ? bins.length - 1 : at].count++;
-  }
+  for (const value of values) bins[binOf(value, edges)].count++;
   return bins;
+}
+
+/**
+ * The bin a value falls in: the first whose `max` is at least the value, else the last. An
+ * export counts its tasks one by one with it, keeping only the bins.
+ *
+ * @param value The value.
+ * @param edges The bins, by increasing `max`.
+ * @returns The bin's index in `edges`.
+ *
+ * @example
+ * ```ts
+ * import { binOf, INSTANCE_BINS } from "@lab/masks/report";
+ *
+ * console.log(INSTANCE_BINS[binOf(3, INSTANCE_BINS)].label); // "3–4"
+ * ```
+ */
+export function binOf(value: number, edges: readonly BinEdge[]): number {
+  const at = edges.findIndex((edge) => value <= edge.max);
+  return at < 0 ? edges.length - 1 : at;
 }

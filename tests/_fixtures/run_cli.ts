@@ -6,6 +6,7 @@
 import { run } from "../../cli.ts";
 import type { FakeLab } from "../../testing/fake_lab.ts";
 import { outputWithin, withDeadline } from "./deadline.ts";
+import { fromFileUrl } from "../../lib/_std/path.ts";
 
 /** How long one run of the command line may take before the test fails (a hang is a failure). */
 const RUN_DEADLINE_MS = 120_000;
@@ -38,7 +39,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
 }
 
 /** The command line's entry file. */
-export const CLI = new URL("../../cli.ts", import.meta.url).pathname;
+export const CLI = fromFileUrl(new URL("../../cli.ts", import.meta.url));
 
 /** The permissions the README gives the command line. */
 export const CLI_PERMISSIONS = [

@@ -10,7 +10,7 @@
  * @module
  */
 import { parse } from "yaml";
-import { dirname } from "node:path";
+import { delimiter, dirname } from "node:path";
 import { outputWithin } from "../_fixtures/deadline.ts";
 
 /** How long one step may run before the test fails (a hang is a failure). */
@@ -168,7 +168,7 @@ export async function runStep(
     await Deno.writeTextFile(outputFile, "");
     await Deno.writeTextFile(summaryFile, "");
     const env: Record<string, string> = {
-      PATH: `${dirname(Deno.execPath())}:/usr/bin:/bin`,
+      ...runnerPath(),
       GITHUB_ACTION_PATH: ROOT,
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
@@ -241,4 +241,20 @@ export function parseOutputs(text: string): Record<string, string> {
     }
   }
   return outputs;
+}
+
+/**
+ * The `PATH` a step finds `deno` and the shell's tools on, joined with the system's delimiter.
+ * On Windows (Git Bash) the runner's own `PATH` follows, with the variables every Windows process
+ * needs (a cleared environment loses them, and sockets fail without `SYSTEMROOT`).
+ */
+function runnerPath(): Record<string, string> {
+  const deno = dirname(Deno.execPath());
+  if (Deno.build.os !== "windows") return { PATH: [deno, "/usr/bin", "/bin"].join(delimiter) };
+  const kept: Record<string, string> = { PATH: [deno, Deno.env.get("PATH") ?? ""].join(delimiter) };
+  for (const name of ["SYSTEMROOT", "WINDIR", "TEMP", "TMP", "USERPROFILE", "PATHEXT", "COMSPEC"]) {
+    const value = Deno.env.get(name);
+    if (value !== undefined) kept[name] = value;
+  }
+  return kept;
 }

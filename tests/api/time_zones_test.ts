@@ -1,7 +1,8 @@
 import assert from "../_std/assert.ts";
 import { OFFSET_BY_TIME_ZONE } from "../_fixtures/time_zones.ts";
+import { fromFileUrl } from "../../lib/_std/path.ts";
 
-const DATE_PATHS = new URL("./date_paths_test.ts", import.meta.url).pathname;
+const DATE_PATHS = fromFileUrl(new URL("./date_paths_test.ts", import.meta.url));
 
 for (const zone of Object.keys(OFFSET_BY_TIME_ZONE)) {
   Deno.test(`the date paths give the same results under TZ=${zone}`, async () => {

@@ -3,8 +3,9 @@ import { labEnv, type Ran, runCliProcess } from "../_fixtures/run_cli.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { DEMO_SEGMENTATION_PROJECT, demoProjects } from "../../testing/demo_projects.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
+import { fromFileUrl } from "../../lib/_std/path.ts";
 
-const MOD = new URL("../../mod.ts", import.meta.url).pathname;
+const MOD = fromFileUrl(new URL("../../mod.ts", import.meta.url));
 
 /** What `mod.ts` and `cli.ts` print and return for the same arguments, in fresh folders. */
 async function bothRun(args: string[], env: Record<string, string> = {}) {

@@ -7,6 +7,7 @@ import { MAX_LISTED_TASKS } from "../../lib/export/export_summary.ts";
 import { readManifest } from "../../lib/export/manifest.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
+import { fromFileUrl } from "../../lib/_std/path.ts";
 
 Deno.test("HashedKeys finds every key it holds, and no other, as it grows", () => {
   const keys = new HashedKeys();
@@ -24,7 +25,7 @@ Deno.test("MaskFileRegistry holds under 100 bytes per task for 40,000 tasks", as
     args: [
       "run",
       "--v8-flags=--expose-gc",
-      new URL("_retained_names.ts", import.meta.url).pathname,
+      fromFileUrl(new URL("_retained_names.ts", import.meta.url)),
       "40000",
     ],
     stderr: "inherit",

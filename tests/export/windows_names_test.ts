@@ -10,6 +10,7 @@ import { nativePath } from "../../lib/export/platform.ts";
 import { progressReporter } from "../../lib/output/progress_reporter.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { GOOD_MASK } from "../action/_fixtures.ts";
+import { join } from "../../lib/_std/path.ts";
 
 /** Task name → its file on Windows, and on Linux and macOS. */
 const NAMES: [string, string, string][] = [
@@ -73,7 +74,7 @@ Deno.test("exportMasks() for Windows writes portable names, reports them renamed
     onProgress: reporter.onProgress,
   });
   assert.equal(summary.exported, NAMES.length);
-  assert.equal(summary.folder, `${dir.path}/lab_mask_p1_2024-12-25_08-05-09`);
+  assert.equal(summary.folder, join(dir.path, "lab_mask_p1_2024-12-25_08-05-09"));
   const written = (await listFiles(summary.folder)).filter((file) => file.endsWith(".png"));
   assert.deepEqual(written, NAMES.map(([, windows]) => windows).sort());
   for (const file of written) assert.doesNotMatch(file, /[<>:"|?*]/);
@@ -95,7 +96,10 @@ Deno.test("exportMasks() for Windows writes portable names, reports them renamed
   );
 });
 
-Deno.test("exportMasks() elsewhere keeps the SDK's names with : and ?", async () => {
+// Ignored on Windows: it writes the names with ":" and "?" that Windows refuses.
+Deno.test("exportMasks() elsewhere keeps the SDK's names with : and ?", {
+  ignore: Deno.build.os === "windows",
+}, async () => {
   await using dir = await tempDir();
   const tasks = [maskTask("t1", "ab:c?.jpg", GOOD_MASK)];
   await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });

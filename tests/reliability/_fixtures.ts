@@ -14,6 +14,7 @@ import type { FakeLab } from "../../testing/fake_lab.ts";
 import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
 import { listFiles } from "../_fixtures/temp_dir.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
+import { fromFileUrl } from "../../lib/_std/path.ts";
 
 const FLAVOURS: MaskPngOptions[] = [
   { colourType: 6 },
@@ -81,7 +82,7 @@ export interface CliProcess {
   finished(): Promise<{ code: number; signal: Deno.Signal | null; stdout: string; stderr: string }>;
 }
 
-const CLI = new URL("../../cli.ts", import.meta.url).pathname;
+const CLI = fromFileUrl(new URL("../../cli.ts", import.meta.url));
 /** How long a run of the command line, or a wait for its output, may take in a test. */
 const DEADLINE_MS = 120_000;
 

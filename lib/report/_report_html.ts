@@ -1,0 +1,140 @@
+/**
+ * `report.html` in three parts, so an export can write it as a stream: the start (up to the
+ * gallery's data), one record per task, and the end (the charts, tables and script, which need
+ * every task counted). The gallery's data come first in the page because the tasks are only
+ * known one by one; the page's script reads them once the page is parsed.
+ *
+ * @module
+ */
+import type { ClassEntry } from "../detect/class_table.ts";
+import type { ExportSummary } from "../export/export_summary.ts";
+import { encodeBase64 } from "../raster/_base64.ts";
+import { escapeHtml } from "./escape_html.ts";
+import type { LabelStatistics } from "./label_statistics.ts";
+import { histogramSvg, labelBarsSvg } from "./_report_svg.ts";
+import { CONTENT_SECURITY_POLICY, REPORT_CSS, REPORT_SCRIPT } from "./_report_page.ts";
+import type { ReportTally } from "./_report_tally.ts";
+import type { ReportTask } from "./report_task.ts";
+import { reportCounts, type ReportRun } from "./render_report.ts";
+
+/**
+ * The page's start: its policy (first, before any script element) and the opening of the
+ * gallery's data, with the labels the records refer to by index.
+ */
+export function reportStart(classes: readonly ClassEntry[]): string {
+  const labels = scriptJson(classes.map(({ id, name }) => ({ id, name })));
+  return [
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<script type="application/json" id="report-data">{"labels":${labels},"tasks":[\n`,
+  ].join("\n");
+}
+
+/**
+ * Makes the gallery's records, one per call: name, file, label indexes (in `classes`), instances
+ * and thumbnail (if any), each after a separator but the first, one task per line of the source.
+ */
+export function galleryRecords(classes: readonly ClassEntry[]): (task: ReportTask) => string {
+  const labelIndex = new Map(classes.map((entry, i) => [entry.id, i]));
+  let separator = "";
+  return (task) => {
+    const record = separator + scriptJson({
+      n: task.name,
+      f: task.file,
+      l: task.stats.labels.map((id) => labelIndex.get(id)).filter((i) => i !== undefined),
+      i: task.stats.instanceCount,
+      t: task.preview ? encodeBase64(task.preview.png) : undefined,
+    });
+    separator = ",\n";
+    return record;
+  };
+}
+
+/** What the page's end shows. */
+export interface ReportEnd {
+  /** How the export ran. */
+  run: ReportRun;
+  /** The export's summary. */
+  summary: ExportSummary;
+  /** The counts of every task in the gallery. */
+  tally: ReportTally;
+  /** The per-label statistics. */
+  labels: readonly LabelStatistics[];
+}
+
+/** The page's end: closes the data, then the run, the charts, the gallery, the problems. */
+export function reportEnd({ run, summary, tally, labels }: ReportEnd): string {
+  const title = `Mask export of project ${run.projectId}`;
+  return [
+    `]}</script>`,
+    `<title>${escapeHtml(title)}</title><style>${REPORT_CSS}</style></head><body>`,
+    `<h1>${escapeHtml(title)}</h1>`,
+    runSection(run, summary),
+    `<h2>Labels</h2><p>Tasks containing each label; configured labels absent from every mask ` +
+    `are marked <b class="absent-note">absent</b>. Pixel shares are of all labelled pixels, ` +
+    `estimated from the thumbnails.</p>`,
+    labelBarsSvg(labels, tally.tasks),
+    `<h2>Per task</h2><div class="charts"><figure><figcaption>Instances per task</figcaption>`,
+    histogramSvg("Instances per task", tally.instanceBins),
+    `</figure><figure><figcaption>Labelled pixels per task</figcaption>`,
+    histogramSvg("Labelled pixels per task", tally.shareBins),
+    `</figure></div>`,
+    `<h2>Masks</h2><div class="controls">`,
+    `<label>Name <input id="filter-name" type="search" placeholder="part of a task name"></label>`,
+    `<label>Label <select id="filter-label"><option value="">any</option>`,
+    `<option value="none">no label</option></select></label>`,
+    `<button id="page-previous" type="button">Previous</button>`,
+    `<button id="page-next" type="button">Next</button> <span id="gallery-status"></span></div>`,
+    `<div id="gallery"></div>`,
+    problemsSection("Failed tasks", "failed", summary.failures),
+    problemsSection("Skipped tasks", "skipped", summary.skippedTasks),
+    `<script>${REPORT_SCRIPT}</script></body></html>\n`,
+  ].join("\n");
+}
+
+function runSection(run: ReportRun, summary: ExportSummary): string {
+  const filters = Object.entries(run.filters).filter(([, value]) => value !== undefined);
+  const rows: [string, string][] = [
+    ["Project", run.projectId],
+    [
+      "Filters",
+      filters.map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join("; ") || "none",
+    ],
+    ["Format", summary.maskFormat],
+    ["Shard", run.shard ? `${run.shard.index}/${run.shard.count}` : "all tasks"],
+    ["Started", run.startedAt.toISOString()],
+    ["Duration", `${(summary.durationMs / 1000).toFixed(1)} s`],
+  ];
+  const counts = Object.entries(reportCounts(summary));
+  return `<table class="run">${
+    rows.map(([name, value]) => `<tr><th>${name}</th><td>${escapeHtml(value)}</td></tr>`).join("")
+  }</table><table class="counts"><tr>${
+    counts.map(([name]) => `<th>${name}</th>`).join("")
+  }</tr><tr>${
+    counts.map(([name, value]) => `<td data-count="${name}">${value}</td>`).join("")
+  }</tr></table>`;
+}
+
+function problemsSection(
+  title: string,
+  kind: string,
+  outcomes: ExportSummary["failures"],
+): string {
+  if (outcomes.length === 0) return `<h2>${title}</h2><p>None.</p>`;
+  const rows = outcomes.map((outcome) =>
+    `<tr><td><code>${escapeHtml(outcome.taskId)}</code></td><td>${
+      escapeHtml(outcome.taskName)
+    }</td><td>${escapeHtml(outcome.reason ?? "")}</td></tr>`
+  );
+  return `<h2>${title}</h2><table class="problems" data-problems="${kind}"><tr><th>task id</th>` +
+    `<th>name</th><th>reason</th></tr>${rows.join("")}</table>`;
+}
+
+/** JSON that cannot end its `<script>` element early, whatever the task names hold. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(
+    /\u2029/g,
+    "\\u2029",
+  );
+}
