@@ -9,7 +9,6 @@
 import { createHash } from "node:crypto";
 import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { maskBytes } from "./_mask_bytes.ts";
 import { transcodeMask } from "../raster/_transcode_png.ts";
 import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.ts";
 import { type MaskFormat, renderMask } from "./mask_format.ts";
@@ -69,14 +68,14 @@ export interface RenderedMask {
  */
 export async function runMaskJob(job: MaskJob): Promise<RenderedMask> {
   const { table } = job;
-  if (job.kind === "mask" && job.format === "rgb") {
-    const { png, width, height, census, samples } = await transcodeMask(maskBytes(job.mask), {
+  if (job.mask.kind === "png" && job.format === "rgb") {
+    const { png, width, height, census, samples } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
       thumbnailSide: job.preview ? THUMBNAIL_SIDE : undefined,
     });
-    checkImageSize({ width, height }, job.imageSize);
+    checkImageSize({ width, height }, job.mask.image);
     const files = hashed([{ path: job.file, bytes: png }]);
     const preview = samples && maskPreview(samples, table);
     return { files, width, height, stats: statsOfCensus(census!, table), preview };

@@ -1,5 +1,5 @@
 import { ConfigError, TaskError } from "../errors.ts";
-import type { ImageSize } from "./_task_decoder.ts";
+import type { ImageSize, Mask } from "./_mask.ts";
 
 /** The default memory budget of the masks in flight: 512 MiB. */
 export const DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
@@ -80,17 +80,18 @@ export class MemoryBudget {
 
 /**
  * What a mask costs decoded, in bytes, from its size: the PNG's header, or for shapes the task's
- * image. `undefined` when neither is known (the mask then fails with its own reason).
+ * image. `undefined` when neither is known, or for an invalid mask, which is never decoded (the
+ * mask then fails with its own reason).
  *
- * @param mask The mask: PNG bytes, or anything else.
- * @param imageSize The task's image size, when the task gives one.
+ * @param mask The task's mask.
  * @returns The size and the cost in bytes.
  */
-export function decodedCost(
-  mask: unknown,
-  imageSize: ImageSize | undefined,
-): { size: ImageSize; cost: number } | undefined {
-  const size = mask instanceof Uint8Array ? pngSize(mask) : imageSize;
+export function decodedCost(mask: Mask): { size: ImageSize; cost: number } | undefined {
+  const size = mask.kind === "png"
+    ? pngSize(mask.bytes)
+    : mask.kind === "shapes"
+    ? mask.image
+    : undefined;
   if (size === undefined) return undefined;
   return { size, cost: size.width * size.height * BYTES_PER_PIXEL };
 }

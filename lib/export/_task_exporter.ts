@@ -5,7 +5,7 @@ import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { MasksError, TaskError } from "../errors.ts";
 import type { ConvertPool } from "./_convert_pool.ts";
 import { type RenderedMask, sha256 } from "./_mask_job.ts";
-import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
+import type { Mask } from "./_mask.ts";
 import { decodedCost, type MemoryBudget } from "./_memory_budget.ts";
 import { DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
 import type { TaskOutcome } from "./export_summary.ts";
@@ -41,8 +41,8 @@ export interface TaskExporterOptions {
 export interface TaskJob {
   /** The task. */
   task: Task;
-  /** Its mask value (a data URI, or vector annotations). */
-  mask: unknown;
+  /** Its mask, as read when the task arrived. */
+  mask: Mask;
   /** The outcome so far: ids, and the mask path in `file`. */
   outcome: TaskOutcome & { file: string };
   /** The task's entry in an earlier export's manifest (resume, incremental). */
@@ -56,12 +56,14 @@ export interface TaskJob {
 export class TaskExporter {
   #files: ExportFolderFs;
   #options: TaskExporterOptions;
-  #taskMask: (task: Task, mask: unknown) => TaskMask;
+  #bChannelByLabel?: ReadonlyMap<string, number | undefined>;
 
   constructor(files: ExportFolderFs, options: TaskExporterOptions) {
     this.#files = files;
     this.#options = options;
-    this.#taskMask = taskMaskOf(options.source, { maxPixels: options.maxPixels });
+    const { kind = "mask", labels } = options.source;
+    // Shapes carry label ids: their colour is the label's bChannel.
+    if (kind !== "mask") this.#bChannelByLabel = new Map(labels.map((l) => [l.id, l.bChannel]));
   }
 
   /** Whether an earlier run's files for this task are all present and intact. */
@@ -85,27 +87,31 @@ export class TaskExporter {
     } finally {
       release?.();
       // Last: a mask written as it came, on the calling thread, is the file's own bytes.
-      releaseBytes(job.mask);
+      if (job.mask.kind === "png") releaseBytes(job.mask.bytes);
     }
   }
 
   /** Waits until the mask fits the memory budget (a mask above the pixel limit costs nothing). */
   async #admit(job: TaskJob): Promise<(() => void) | undefined> {
     const { budget, maxPixels = DEFAULT_MAX_PIXELS } = this.#options;
-    const decoded = budget && decodedCost(job.mask, this.#taskMask(job.task, job.mask).imageSize);
+    const decoded = budget && decodedCost(job.mask);
     if (!decoded || decoded.size.width * decoded.size.height > maxPixels) return undefined;
     const { taskId, taskName } = job.outcome;
     return await budget!.admit(decoded.cost, { taskId, taskName, size: decoded.size });
   }
 
   async #export(job: TaskJob): Promise<{ outcome: TaskOutcome; entry: ManifestEntry }> {
-    const { task, outcome } = job;
-    const { format, table, colourByBChannel, pool, report } = this.#options;
+    const { task, outcome, mask } = job;
+    const { format, table, colourByBChannel, pool, report, maxPixels } = this.#options;
+    if (mask.kind === "invalid") {
+      return this.#failed(job, `its mask cannot be read: ${mask.reason}`);
+    }
     let rendered: RenderedMask;
     try {
-      const taskMask = this.#taskMask(task, job.mask);
       rendered = await pool.render({
-        ...taskMask,
+        mask,
+        bChannelByLabel: this.#bChannelByLabel,
+        maxPixels,
         file: outcome.file,
         format,
         table,

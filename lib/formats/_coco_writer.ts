@@ -2,7 +2,7 @@ import type { Task } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
 import { MasksError } from "../errors.ts";
-import { maskBytes } from "../export/_mask_bytes.ts";
+import { pngMaskOf } from "../export/_mask.ts";
 import { decodePng } from "../raster/decode_png.ts";
 import { answersOf, type FormatTaskResult, type FormatWriter } from "./_format_writer.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
@@ -110,12 +110,14 @@ export class CocoWriter implements FormatWriter {
   /** Segmentation: one RLE annotation per (R, B) instance of the decoded mask. */
   async #maskShapes(task: Task) {
     const source = { input: this.#source.input, kind: "mask" } as MaskSource;
-    const mask = taskMask(task, source);
-    if (mask === undefined) return undefined;
+    const value = taskMask(task, source);
+    if (value === undefined) return undefined;
     if (this.#options.dryRun) return { width: 0, height: 0, shapes: [], leftOut: 0 };
+    const mask = pngMaskOf(value);
+    if (mask.kind === "invalid") throw new MasksError(`its mask cannot be read: ${mask.reason}`);
     let pixels;
     try {
-      pixels = await decodePng(maskBytes(mask), { maxPixels: this.#options.maxPixels });
+      pixels = await decodePng(mask.bytes, { maxPixels: this.#options.maxPixels });
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
       throw new MasksError(`its mask cannot be read: ${error.message}`, { cause: error });
