@@ -2,9 +2,9 @@ import type { Task } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
 import { MasksError } from "../errors.ts";
-import { pngMaskOf } from "../export/_mask.ts";
+import { maskOf, pngMaskOf } from "../export/_mask.ts";
 import { decodePng } from "../raster/decode_png.ts";
-import { answersOf, type FormatTaskResult, type FormatWriter } from "./_format_writer.ts";
+import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
 import { cocoRleString } from "./coco_rle.ts";
 import { type CocoShape, cocoVectorAnnotation } from "./coco_vector_annotation.ts";
@@ -137,27 +137,28 @@ export class CocoWriter implements FormatWriter {
 
   /** Polygon and rectangle: one annotation per annotation with a classed label. */
   #vectorShapes(task: Task) {
-    const { answers, body } = answersOf(task, this.#source);
-    if (!Array.isArray(answers?.annotations)) return undefined;
-    const { width, height } = (answers.image ?? body?.image ?? {}) as Record<string, unknown>;
-    if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height)) {
+    const kind = this.#source.geometry === "rectangle" ? "rectangle" : "polygon";
+    const mask = maskOf(task, { input: this.#source.input, kind } as MaskSource);
+    // A vector source's mask is its shapes, or none.
+    if (mask?.kind !== "shapes") return undefined;
+    const size = mask.image;
+    if (!size || !Number.isSafeInteger(size.width) || !Number.isSafeInteger(size.height)) {
       throw new MasksError(
         "its image size is missing (data.body.image with width and height), so its shapes " +
           "cannot be placed in pixels",
       );
     }
-    const size = { width: width as number, height: height as number };
     const shapes: CocoShape[] = [];
     let leftOut = 0;
-    for (const annotation of answers.annotations) {
+    for (const annotation of mask.annotations) {
       const shape = cocoVectorAnnotation(annotation, {
-        kind: this.#source.geometry === "rectangle" ? "rectangle" : "polygon",
+        kind,
         size,
         classOfLabel: this.#classes.classOfLabel,
       });
       if (shape) shapes.push(shape);
       else leftOut++;
     }
-    return { ...size, shapes, leftOut };
+    return { width: size.width, height: size.height, shapes, leftOut };
   }
 }
