@@ -101,14 +101,47 @@ export class TaskExporter {
   }
 
   async #export(job: TaskJob): Promise<{ outcome: TaskOutcome; entry: ManifestEntry }> {
-    const { task, outcome, mask } = job;
+    const { task, outcome } = job;
+    const rendered = await this.#render(job);
+    const { files, changed } = await this.#write(job, rendered);
+    if (job.previous) await this.removeStale(job.previous, files);
+    const { width, height, stats, preview } = rendered;
+    const entry: ManifestEntry = {
+      ...entryBase(task),
+      outcome: "exported",
+      path: outcome.file,
+      files,
+      width,
+      height,
+      labels: stats.labels,
+      instanceCount: stats.instanceCount,
+      instances: stats.instances,
+    };
+    if (outcome.renamedFrom !== undefined) entry.renamedFrom = outcome.renamedFrom;
+    this.#options.report?.add({
+      taskId: entry.taskId,
+      name: entry.name,
+      file: outcome.file,
+      width,
+      height,
+      stats,
+      preview,
+    });
+    const status = job.previous && !changed ? "kept" : "exported";
+    return { outcome: { ...outcome, status }, entry };
+  }
+
+  /**
+   * Renders a task's files on the pool.
+   *
+   * @throws {TaskError} when its mask cannot be read.
+   */
+  async #render(job: TaskJob): Promise<RenderedMask> {
+    const { mask, outcome } = job;
     const { format, table, colourByBChannel, pool, report, maxPixels } = this.#options;
-    if (mask.kind === "invalid") {
-      return this.#failed(job, `its mask cannot be read: ${mask.reason}`);
-    }
-    let rendered: RenderedMask;
+    if (mask.kind === "invalid") throw taskError(job, `its mask cannot be read: ${mask.reason}`);
     try {
-      rendered = await pool.render({
+      return await pool.render({
         mask,
         bChannelByLabel: this.#bChannelByLabel,
         maxPixels,
@@ -120,9 +153,20 @@ export class TaskExporter {
       });
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
-      return this.#failed(job, `its mask cannot be read: ${error.message}`);
+      throw taskError(job, `its mask cannot be read: ${error.message}`, error);
     }
-    const { stats } = rendered;
+  }
+
+  /**
+   * Writes a task's rendered files, but those an earlier run wrote alike and that are intact.
+   *
+   * @returns The files for the manifest, and whether any was written.
+   * @throws {TaskError} when a file cannot be written.
+   */
+  async #write(
+    job: TaskJob,
+    rendered: RenderedMask,
+  ): Promise<{ files: ManifestFile[]; changed: boolean }> {
     const files: ManifestFile[] = [];
     let changed = false;
     for (const { path, bytes, sha256: digest } of rendered.files) {
@@ -135,34 +179,10 @@ export class TaskExporter {
         releaseBytes(bytes);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        return this.#failed(job, `its mask cannot be written to "${path}": ${reason}`);
+        throw taskError(job, `its mask cannot be written to "${path}": ${reason}`, error);
       }
     }
-    if (job.previous) await this.removeStale(job.previous, files);
-    const entry: ManifestEntry = {
-      ...entryBase(task),
-      outcome: "exported",
-      path: outcome.file,
-      files,
-      width: rendered.width,
-      height: rendered.height,
-      labels: stats.labels,
-      instanceCount: stats.instanceCount,
-      instances: stats.instances,
-    };
-    if (outcome.renamedFrom !== undefined) entry.renamedFrom = outcome.renamedFrom;
-    const { width, height, preview } = rendered;
-    report?.add({
-      taskId: entry.taskId,
-      name: entry.name,
-      file: outcome.file,
-      width,
-      height,
-      stats,
-      preview,
-    });
-    const status = job.previous && !changed ? "kept" : "exported";
-    return { outcome: { ...outcome, status }, entry };
+    return { files, changed };
   }
 
   /**
@@ -189,6 +209,12 @@ export class TaskExporter {
     const outcome: TaskOutcome = { ...ids, status: "failed", reason };
     return { outcome, entry: { ...entryBase(job.task), outcome: `failed: ${reason}`, files: [] } };
   }
+}
+
+/** A task's own failure, which fails the task and not the export. */
+function taskError(job: TaskJob, reason: string, cause?: unknown): TaskError {
+  const { taskId, taskName } = job.outcome;
+  return new TaskError(reason, { taskId, taskName, cause });
 }
 
 /** The manifest fields every entry has, from the task document. */
