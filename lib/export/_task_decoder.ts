@@ -1,3 +1,4 @@
+import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { MasksError } from "../errors.ts";
 import { decodePng, DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
 import { rasterizeShapes } from "../raster/rasterize_shapes.ts";
@@ -13,6 +14,24 @@ export interface TaskMask {
   bChannelByLabel?: ReadonlyMap<string, number | undefined>;
   /** Refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+}
+
+/**
+ * Builds the function that adds to a task's mask what decoding it needs: for shapes, the colour
+ * (bChannel) of each label; the pixel limit.
+ *
+ * @param source Where the project keeps its masks, and its labels.
+ * @param options The pixel limit.
+ * @returns The function from a mask to a {@linkcode TaskMask}.
+ */
+export function taskMaskOf(
+  source: MaskSource,
+  options: { maxPixels?: number },
+): (mask: PngMask | ShapesMask) => TaskMask {
+  const bChannelByLabel = (source.kind ?? "mask") === "mask"
+    ? undefined
+    : new Map(source.labels.map((label) => [label.id, label.bChannel]));
+  return (mask) => ({ mask, bChannelByLabel, maxPixels: options.maxPixels });
 }
 
 /**

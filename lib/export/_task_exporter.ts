@@ -5,7 +5,8 @@ import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { MasksError, TaskError } from "../errors.ts";
 import type { ConvertPool } from "./_convert_pool.ts";
 import { type RenderedMask, sha256 } from "./_mask_job.ts";
-import type { Mask } from "./_mask.ts";
+import type { Mask, PngMask, ShapesMask } from "./_mask.ts";
+import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
 import { decodedCost, type MemoryBudget } from "./_memory_budget.ts";
 import { DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
 import type { TaskOutcome } from "./export_summary.ts";
@@ -56,14 +57,12 @@ export interface TaskJob {
 export class TaskExporter {
   #files: ExportFolderFs;
   #options: TaskExporterOptions;
-  #bChannelByLabel?: ReadonlyMap<string, number | undefined>;
+  #taskMask: (mask: PngMask | ShapesMask) => TaskMask;
 
   constructor(files: ExportFolderFs, options: TaskExporterOptions) {
     this.#files = files;
     this.#options = options;
-    const { kind = "mask", labels } = options.source;
-    // Shapes carry label ids: their colour is the label's bChannel.
-    if (kind !== "mask") this.#bChannelByLabel = new Map(labels.map((l) => [l.id, l.bChannel]));
+    this.#taskMask = taskMaskOf(options.source, { maxPixels: options.maxPixels });
   }
 
   /** Whether an earlier run's files for this task are all present and intact. */
@@ -138,13 +137,11 @@ export class TaskExporter {
    */
   async #render(job: TaskJob): Promise<RenderedMask> {
     const { mask, outcome } = job;
-    const { format, table, colourByBChannel, pool, report, maxPixels } = this.#options;
+    const { format, table, colourByBChannel, pool, report } = this.#options;
     if (mask.kind === "invalid") throw taskError(job, `its mask cannot be read: ${mask.reason}`);
     try {
       return await pool.render({
-        mask,
-        bChannelByLabel: this.#bChannelByLabel,
-        maxPixels,
+        ...this.#taskMask(mask),
         file: outcome.file,
         format,
         table,
