@@ -71,8 +71,7 @@ export async function codecCosts(
       const contenders = {
         ours: (uri: string) =>
           runMaskJob({
-            mask: uri,
-            kind: "mask",
+            mask: { kind: "png", bytes: decodeDataUri(uri) },
             file: "a.png",
             format: "rgb",
             table: classes,

@@ -124,7 +124,8 @@ for (const [name, mask] of [["RGBA", rgba], ["RGB", rgb]]) {
     `runMaskJob ${name}, rgb format (+ statistics, hash)`,
     { group: "whole" },
     async () => {
-      await runMaskJob({ mask, kind: "mask", file: "a.png", format: "rgb", table });
+      const job = { mask: { kind: "png", bytes: decodeDataUri(mask) } as const, table };
+      await runMaskJob({ ...job, file: "a.png", format: "rgb" });
     },
   );
 }

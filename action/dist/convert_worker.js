@@ -42,108 +42,6 @@ var PngError = class extends MasksError {
 // lib/export/_mask_job.ts
 import { createHash } from "node:crypto";
 
-// lib/raster/_base64.ts
-var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-var VALUE_BY_CODE = (() => {
-  const table = new Uint8Array(256).fill(255);
-  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
-  return table;
-})();
-function decodeBase64(text) {
-  let end = text.length;
-  if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
-  if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
-  if (end % 4 === 1) return {
-    position: text.length,
-    reason: "its length is not valid base64"
-  };
-  if (text.length % 4 !== 0 && end !== text.length) {
-    return {
-      position: text.length,
-      reason: "its padding is wrong"
-    };
-  }
-  const bytes = new Uint8Array(Math.floor(end * 3 / 4));
-  let j = 0;
-  let i = 0;
-  for (; i + 4 <= end; i += 4) {
-    const a = value(text, i);
-    const b = value(text, i + 1);
-    const c = value(text, i + 2);
-    const d = value(text, i + 3);
-    if ((a | b | c | d) > 63) return fault(text, i);
-    const group = a << 18 | b << 12 | c << 6 | d;
-    bytes[j++] = group >> 16;
-    bytes[j++] = group >> 8 & 255;
-    bytes[j++] = group & 255;
-  }
-  if (i < end) {
-    let group = 0;
-    for (let k = i; k < end; k++) {
-      const v = value(text, k);
-      if (v > 63) return fault(text, k);
-      group = group << 6 | v;
-    }
-    if (end - i === 2) bytes[j] = group >> 4;
-    else {
-      bytes[j] = group >> 10;
-      bytes[j + 1] = group >> 2 & 255;
-    }
-  }
-  return bytes;
-}
-function value(text, index) {
-  const code = text.charCodeAt(index);
-  return code < 256 ? VALUE_BY_CODE[code] : 255;
-}
-function fault(text, from) {
-  let position = from;
-  while (value(text, position) <= 63) position++;
-  return {
-    position,
-    reason: `character ${JSON.stringify(text[position])} is not base64`
-  };
-}
-
-// lib/raster/mask_data_uri.ts
-function decodeDataUri(uri) {
-  if (typeof uri !== "string") {
-    const kind = uri === null || uri === void 0 ? String(uri) : Array.isArray(uri) ? "an array" : typeof uri === "object" ? "an object" : `a ${typeof uri}`;
-    throw new PngError(`the mask is ${kind}, not a data URI string`);
-  }
-  if (uri.length === 0) throw new PngError("the mask is an empty string, not a data URI");
-  if (uri.slice(0, 5).toLowerCase() !== "data:") {
-    throw new PngError(`the mask is not a data URI: it starts with ${quoteStart(uri)}`);
-  }
-  const comma = uri.indexOf(",");
-  if (comma === -1) {
-    throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
-  }
-  const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
-  if (mime !== "" && mime.toLowerCase() !== "image/png") {
-    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
-  }
-  if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
-    throw new PngError(`the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`);
-  }
-  let payload = uri.slice(comma + 1);
-  if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
-  if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
-  const bytes = decodeBase64(payload);
-  if (!(bytes instanceof Uint8Array)) {
-    throw new PngError(`the mask data URI holds invalid base64: ${bytes.reason} (at payload character ${bytes.position})`);
-  }
-  return bytes;
-}
-function quoteStart(text) {
-  return JSON.stringify(text.length > 30 ? `${text.slice(0, 30)}\u2026` : text);
-}
-
-// lib/export/_mask_bytes.ts
-function maskBytes(mask) {
-  return mask instanceof Uint8Array ? mask : decodeDataUri(mask);
-}
-
 // lib/raster/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
   "AGFzbQEAAAABYwxgBn9/f39/fwF/YAd/f39/f39/AX9gBH9/f38Bf2ACf38Bf2ADf39/AGADf39/AX9gBH9/f38AYAF/AX9g",
@@ -471,8 +369,8 @@ function chunkType(bytes, offset) {
   }
   return String.fromCharCode(...codes);
 }
-function hex(value2) {
-  return `0x${value2.toString(16).padStart(8, "0")}`;
+function hex(value) {
+  return `0x${value.toString(16).padStart(8, "0")}`;
 }
 function writeChunk(type, data) {
   const chunk = new Uint8Array(data.length + 12);
@@ -1288,7 +1186,7 @@ function colourLookup(header, palette) {
   }
   const top = (1 << header.bitDepth) - 1;
   const scale = 255 / top;
-  for (let value2 = 0; value2 <= top; value2++) rgb.fill(value2 * scale, value2 * 3, value2 * 3 + 3);
+  for (let value = 0; value <= top; value++) rgb.fill(value * scale, value * 3, value * 3 + 3);
   return {
     rgb,
     entries: 256
@@ -1300,16 +1198,16 @@ function writeIndexedRow(scanlines, s, row) {
   const mask = (1 << bitDepth) - 1;
   const perByte = 8 / bitDepth;
   for (let x = 0, j = row.o; x < width; x++, j += step) {
-    let value2;
-    if (bitDepth === 8) value2 = scanlines[s + x];
+    let value;
+    if (bitDepth === 8) value = scanlines[s + x];
     else {
       const byte = scanlines[s + Math.floor(x / perByte)];
-      value2 = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
+      value = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
     }
-    if (value2 >= entries) {
-      throw new PngError(`the PNG uses palette index ${value2} but its palette has only ${entries} colours`);
+    if (value >= entries) {
+      throw new PngError(`the PNG uses palette index ${value} but its palette has only ${entries} colours`);
     }
-    const k = value2 * 3;
+    const k = value * 3;
     out[j] = rgb[k];
     out[j + 1] = rgb[k + 1];
     out[j + 2] = rgb[k + 2];
@@ -1564,8 +1462,8 @@ function colourTableOf(colourByBChannel) {
   }
   return table;
 }
-function isByte(value2) {
-  return Number.isInteger(value2) && value2 >= 0 && value2 <= 255;
+function isByte(value) {
+  return Number.isInteger(value) && value >= 0 && value <= 255;
 }
 
 // lib/raster/_transcode_png.ts
@@ -1664,10 +1562,10 @@ var MAX_INSTANCES = 255;
 var SLACK2 = 0.1;
 function verticesProblem(vertices, kind) {
   if (!Array.isArray(vertices)) return 'has no "geometry.vertices" list';
-  const bad = vertices.findIndex((value2) => typeof value2 !== "number" || !Number.isFinite(value2));
+  const bad = vertices.findIndex((value) => typeof value !== "number" || !Number.isFinite(value));
   if (bad >= 0) {
-    const value2 = vertices[bad];
-    const shown = typeof value2 === "number" ? value2 : String(JSON.stringify(value2)).slice(0, 40);
+    const value = vertices[bad];
+    const shown = typeof value === "number" ? value : String(JSON.stringify(value)).slice(0, 40);
     return `has ${shown} at position ${bad + 1} of its vertices, which must be numbers`;
   }
   const count = vertices.length;
@@ -1677,7 +1575,7 @@ function verticesProblem(vertices, kind) {
   if (kind === "polygon" && (count % 2 !== 0 || count < 6)) {
     return `has ${count} numbers in its vertices; a polygon needs x, y pairs for 3 points or more`;
   }
-  const far = vertices.findIndex((value2) => value2 < -SLACK2 || value2 > 1 + SLACK2);
+  const far = vertices.findIndex((value) => value < -SLACK2 || value > 1 + SLACK2);
   if (far < 0) return void 0;
   return `has ${vertices[far]} at position ${far + 1} of its vertices, outside 0..1; vector coordinates are fractions of the image's width and height`;
 }
@@ -1863,23 +1761,24 @@ function labelIdsOf(labels) {
     ...ids
   ];
 }
-function isRecord(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function listOf(value2) {
-  return Array.isArray(value2) ? value2 : [];
+function listOf(value) {
+  return Array.isArray(value) ? value : [];
 }
 
 // lib/export/_task_decoder.ts
 async function decodeTaskMask(taskMask) {
-  const { kind, imageSize: size, maxPixels } = taskMask;
-  if (kind === "mask") {
-    const image = await decodePng(maskBytes(taskMask.mask), {
+  const { mask, maxPixels } = taskMask;
+  if (mask.kind === "png") {
+    const image = await decodePng(mask.bytes, {
       maxPixels
     });
-    checkImageSize(image, size);
+    checkImageSize(image, mask.image);
     return image;
   }
+  const size = mask.image;
   if (!size) {
     throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed");
   }
@@ -1887,8 +1786,8 @@ async function decodeTaskMask(taskMask) {
     throw new MasksError(`its image is ${size.width}\xD7${size.height}, above the pixel limit`);
   }
   const bChannelByLabel = taskMask.bChannelByLabel ?? /* @__PURE__ */ new Map();
-  const shapes = shapesOfAnnotations(taskMask.mask, {
-    kind,
+  const shapes = shapesOfAnnotations(mask.annotations, {
+    kind: mask.geometry,
     bChannelOf: (labelIds) => labelIds.map((id) => bChannelByLabel.get(id)).find((b) => b !== void 0)
   });
   return rasterizeShapes(shapes, size);
@@ -2125,8 +2024,8 @@ function releaseBytes(bytes) {
 // lib/export/_mask_job.ts
 async function runMaskJob(job) {
   const { table } = job;
-  if (job.kind === "mask" && job.format === "rgb") {
-    const { png, width, height: height2, census, samples } = await transcodeMask(maskBytes(job.mask), {
+  if (job.mask.kind === "png" && job.format === "rgb") {
+    const { png, width, height: height2, census, samples } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
@@ -2135,7 +2034,7 @@ async function runMaskJob(job) {
     checkImageSize({
       width,
       height: height2
-    }, job.imageSize);
+    }, job.mask.image);
     const files = hashed([
       {
         path: job.file,
@@ -2151,9 +2050,10 @@ async function runMaskJob(job) {
       preview
     };
   }
-  if (job.kind === "mask") {
-    const png = checkPng(maskBytes(job.mask), job.maxPixels);
+  if (job.mask.kind === "png") {
+    const png = checkPng(job.mask.bytes, job.maxPixels);
     const { width, height: height2 } = png.header;
+    const image2 = job.mask.image;
     return renderStrips(job, {
       width,
       height: height2
@@ -2162,7 +2062,7 @@ async function runMaskJob(job) {
       checkImageSize({
         width,
         height: height2
-      }, job.imageSize);
+      }, image2);
     });
   }
   const image = await decodeTaskMask(job);
@@ -2251,13 +2151,13 @@ async function answerOf(request) {
 function errorData(error) {
   const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
   const fields = {};
-  for (const [key, value2] of Object.entries(error instanceof Error ? error : {})) {
-    if (value2 === void 0 || [
+  for (const [key, value] of Object.entries(error instanceof Error ? error : {})) {
+    if (value === void 0 || [
       "string",
       "number",
       "boolean"
-    ].includes(typeof value2)) {
-      fields[key] = value2;
+    ].includes(typeof value)) {
+      fields[key] = value;
     }
   }
   return {

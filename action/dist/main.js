@@ -21175,6 +21175,45 @@ function quoteStart(text2) {
   return JSON.stringify(text2.length > 30 ? `${text2.slice(0, 30)}\u2026` : text2);
 }
 
+// lib/export/_mask.ts
+function maskOf(task, source) {
+  const value2 = taskMask(task, source);
+  if (value2 === void 0) return void 0;
+  const image = imageSize(task, source);
+  const kind = source.kind ?? "mask";
+  if (kind === "mask") return pngMaskOf(value2, image);
+  return {
+    kind: "shapes",
+    geometry: kind,
+    annotations: value2,
+    image
+  };
+}
+function pngMaskOf(value2, image) {
+  try {
+    return {
+      kind: "png",
+      bytes: decodeDataUri(value2),
+      image
+    };
+  } catch (error2) {
+    if (!(error2 instanceof MasksError)) throw error2;
+    return {
+      kind: "invalid",
+      reason: error2.message
+    };
+  }
+}
+function imageSize(task, source) {
+  const found = taskAnswers(task, source);
+  const image = found?.answers?.image ?? found?.body.image;
+  const { width, height } = image ?? {};
+  return Number.isInteger(width) && Number.isInteger(height) ? {
+    width,
+    height
+  } : void 0;
+}
+
 // lib/export/_detach_masks.ts
 var MaskDetacher = class {
   #source;
@@ -21186,7 +21225,9 @@ var MaskDetacher = class {
   /** Takes a task's mask out now (a `TaskPagesOptions.onTask`). */
   detach = (task) => {
     if (typeof task !== "object" || task === null || this.#masks.has(task)) return;
-    this.#masks.set(task, detachMask(task, this.#source));
+    const mask = maskOf(task, this.#source);
+    if (mask?.kind === "png") delete taskAnswers(task, this.#source)?.answers?.mask;
+    this.#masks.set(task, mask);
   };
   /**
    * A task's mask, once: as `detach` took it out (or takes it out now, for a source that did not
@@ -21199,19 +21240,6 @@ var MaskDetacher = class {
     return mask;
   }
 };
-function detachMask(task, source) {
-  const mask = taskMask(task, source);
-  if ((source.kind ?? "mask") !== "mask" || typeof mask !== "string") return mask;
-  let bytes;
-  try {
-    bytes = decodeDataUri(mask);
-  } catch {
-    return mask;
-  }
-  const answers = taskAnswers(task, source)?.answers;
-  if (answers) delete answers.mask;
-  return bytes;
-}
 
 // lib/detect/resolve_semantic_mapping.ts
 function resolveSemanticMapping(mapping, labels) {
@@ -22372,11 +22400,6 @@ var TaskPool = class {
 
 // lib/export/_mask_job.ts
 import { createHash } from "node:crypto";
-
-// lib/export/_mask_bytes.ts
-function maskBytes(mask) {
-  return mask instanceof Uint8Array ? mask : decodeDataUri(mask);
-}
 
 // lib/raster/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
@@ -24106,28 +24129,26 @@ function listOf(value2) {
 
 // lib/export/_task_decoder.ts
 function taskMaskOf(source, options) {
-  const kind = source.kind ?? "mask";
-  const bChannelByLabel = kind === "mask" ? void 0 : new Map(source.labels.map((label) => [
+  const bChannelByLabel = (source.kind ?? "mask") === "mask" ? void 0 : new Map(source.labels.map((label) => [
     label.id,
     label.bChannel
   ]));
-  return (task, mask) => ({
+  return (mask) => ({
     mask,
-    kind,
-    imageSize: imageSize(task, source),
     bChannelByLabel,
     maxPixels: options.maxPixels
   });
 }
 async function decodeTaskMask(taskMask2) {
-  const { kind, imageSize: size, maxPixels } = taskMask2;
-  if (kind === "mask") {
-    const image = await decodePng(maskBytes(taskMask2.mask), {
+  const { mask, maxPixels } = taskMask2;
+  if (mask.kind === "png") {
+    const image = await decodePng(mask.bytes, {
       maxPixels
     });
-    checkImageSize(image, size);
+    checkImageSize(image, mask.image);
     return image;
   }
+  const size = mask.image;
   if (!size) {
     throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed");
   }
@@ -24135,8 +24156,8 @@ async function decodeTaskMask(taskMask2) {
     throw new MasksError(`its image is ${size.width}\xD7${size.height}, above the pixel limit`);
   }
   const bChannelByLabel = taskMask2.bChannelByLabel ?? /* @__PURE__ */ new Map();
-  const shapes = shapesOfAnnotations(taskMask2.mask, {
-    kind,
+  const shapes = shapesOfAnnotations(mask.annotations, {
+    kind: mask.geometry,
     bChannelOf: (labelIds) => labelIds.map((id) => bChannelByLabel.get(id)).find((b) => b !== void 0)
   });
   return rasterizeShapes(shapes, size);
@@ -24145,15 +24166,6 @@ function checkImageSize(image, expected) {
   if (expected && (expected.width !== image.width || expected.height !== image.height)) {
     throw new MasksError(`the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}, so its pixels would not line up`);
   }
-}
-function imageSize(task, source) {
-  const found = taskAnswers(task, source);
-  const image = found?.answers?.image ?? found?.body.image;
-  const { width, height } = image ?? {};
-  return Number.isInteger(width) && Number.isInteger(height) ? {
-    width,
-    height
-  } : void 0;
 }
 
 // lib/export/_stats_of_census.ts
@@ -24361,8 +24373,8 @@ function maskPreview(samples, table) {
 // lib/export/_mask_job.ts
 async function runMaskJob(job) {
   const { table } = job;
-  if (job.kind === "mask" && job.format === "rgb") {
-    const { png, width, height: height2, census, samples } = await transcodeMask(maskBytes(job.mask), {
+  if (job.mask.kind === "png" && job.format === "rgb") {
+    const { png, width, height: height2, census, samples } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
@@ -24371,7 +24383,7 @@ async function runMaskJob(job) {
     checkImageSize({
       width,
       height: height2
-    }, job.imageSize);
+    }, job.mask.image);
     const files = hashed([
       {
         path: job.file,
@@ -24387,9 +24399,10 @@ async function runMaskJob(job) {
       preview
     };
   }
-  if (job.kind === "mask") {
-    const png = checkPng(maskBytes(job.mask), job.maxPixels);
+  if (job.mask.kind === "png") {
+    const png = checkPng(job.mask.bytes, job.maxPixels);
     const { width, height: height2 } = png.header;
+    const image2 = job.mask.image;
     return renderStrips(job, {
       width,
       height: height2
@@ -24398,7 +24411,7 @@ async function runMaskJob(job) {
       checkImageSize({
         width,
         height: height2
-      }, job.imageSize);
+      }, image2);
     });
   }
   const image = await decodeTaskMask(job);
@@ -24514,21 +24527,23 @@ var MemoryBudget = class {
     }
   }
 };
-function conversionCost(mask, imageSize2) {
-  if (!(mask instanceof Uint8Array)) {
-    if (imageSize2 === void 0) return void 0;
+function conversionCost(mask) {
+  if (mask.kind === "shapes") {
+    const size2 = mask.image;
+    if (size2 === void 0) return void 0;
     return {
-      size: imageSize2,
-      cost: imageSize2.width * imageSize2.height * BYTES_PER_PIXEL
+      size: size2,
+      cost: size2.width * size2.height * BYTES_PER_PIXEL
     };
   }
-  const size = pngSize(mask);
+  if (mask.kind !== "png") return void 0;
+  const size = pngSize(mask.bytes);
   if (size === void 0) return void 0;
   const { width, height } = size;
   const stripPixels = Math.min(width * height, Math.max(STRIP_PIXELS, width * MIN_STRIP_ROWS));
   return {
     size,
-    cost: 2 * mask.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL
+    cost: 2 * mask.bytes.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL
   };
 }
 function pngSize(png) {
@@ -24581,13 +24596,13 @@ var TaskExporter = class {
       return this.#failed(job, error2.reason);
     } finally {
       release?.();
-      releaseBytes(job.mask);
+      if (job.mask.kind === "png") releaseBytes(job.mask.bytes);
     }
   }
   /** Waits until the mask fits the memory budget (a mask above the pixel limit costs nothing). */
   async #admit(job) {
     const { budget, maxPixels = DEFAULT_MAX_PIXELS } = this.#options;
-    const needed = budget && conversionCost(job.mask, this.#taskMask(job.task, job.mask).imageSize);
+    const needed = budget && conversionCost(job.mask);
     if (!needed || needed.size.width * needed.size.height > maxPixels) return void 0;
     const { taskId, taskName } = job.outcome;
     return await budget.admit(needed.cost, {
@@ -24598,56 +24613,23 @@ var TaskExporter = class {
   }
   async #export(job) {
     const { task, outcome } = job;
-    const { format, table, colourByBChannel, pool, report } = this.#options;
-    let rendered;
-    try {
-      const taskMask2 = this.#taskMask(task, job.mask);
-      rendered = await pool.render({
-        ...taskMask2,
-        file: outcome.file,
-        format,
-        table,
-        colourByBChannel,
-        preview: report !== void 0
-      });
-    } catch (error2) {
-      if (!(error2 instanceof MasksError)) throw error2;
-      return this.#failed(job, `its mask cannot be read: ${error2.message}`);
-    }
-    const { stats } = rendered;
-    const files = [];
-    let changed = false;
-    for (const { path: path6, bytes, sha256: digest } of rendered.files) {
-      files.push({
-        path: path6,
-        sha256: digest
-      });
-      const before = job.previous?.files.find((file) => file.path === path6);
-      if (before?.sha256 === digest && await this.#intact(path6, digest)) continue;
-      changed = true;
-      try {
-        await this.#files.writeFile(path6, bytes);
-        releaseBytes(bytes);
-      } catch (error2) {
-        const reason = error2 instanceof Error ? error2.message : String(error2);
-        return this.#failed(job, `its mask cannot be written to "${path6}": ${reason}`);
-      }
-    }
+    const rendered = await this.#render(job);
+    const { files, changed } = await this.#write(job, rendered);
     if (job.previous) await this.removeStale(job.previous, files);
+    const { width, height, stats, preview } = rendered;
     const entry = {
       ...entryBase(task),
       outcome: "exported",
       path: outcome.file,
       files,
-      width: rendered.width,
-      height: rendered.height,
+      width,
+      height,
       labels: stats.labels,
       instanceCount: stats.instanceCount,
       instances: stats.instances
     };
     if (outcome.renamedFrom !== void 0) entry.renamedFrom = outcome.renamedFrom;
-    const { width, height, preview } = rendered;
-    report?.add({
+    this.#options.report?.add({
       taskId: entry.taskId,
       name: entry.name,
       file: outcome.file,
@@ -24663,6 +24645,59 @@ var TaskExporter = class {
         status
       },
       entry
+    };
+  }
+  /**
+   * Renders a task's files on the pool.
+   *
+   * @throws {TaskError} when its mask cannot be read.
+   */
+  async #render(job) {
+    const { mask, outcome } = job;
+    const { format, table, colourByBChannel, pool, report } = this.#options;
+    if (mask.kind === "invalid") throw taskError(job, `its mask cannot be read: ${mask.reason}`);
+    try {
+      return await pool.render({
+        ...this.#taskMask(mask),
+        file: outcome.file,
+        format,
+        table,
+        colourByBChannel,
+        preview: report !== void 0
+      });
+    } catch (error2) {
+      if (!(error2 instanceof MasksError)) throw error2;
+      throw taskError(job, `its mask cannot be read: ${error2.message}`, error2);
+    }
+  }
+  /**
+   * Writes a task's rendered files, but those an earlier run wrote alike and that are intact.
+   *
+   * @returns The files for the manifest, and whether any was written.
+   * @throws {TaskError} when a file cannot be written.
+   */
+  async #write(job, rendered) {
+    const files = [];
+    let changed = false;
+    for (const { path: path6, bytes, sha256: digest } of rendered.files) {
+      files.push({
+        path: path6,
+        sha256: digest
+      });
+      const before = job.previous?.files.find((file) => file.path === path6);
+      if (before?.sha256 === digest && await this.#intact(path6, digest)) continue;
+      changed = true;
+      try {
+        await this.#files.writeFile(path6, bytes);
+        releaseBytes(bytes);
+      } catch (error2) {
+        const reason = error2 instanceof Error ? error2.message : String(error2);
+        throw taskError(job, `its mask cannot be written to "${path6}": ${reason}`, error2);
+      }
+    }
+    return {
+      files,
+      changed
     };
   }
   /**
@@ -24723,6 +24758,14 @@ var TaskExporter = class {
     };
   }
 };
+function taskError(job, reason, cause) {
+  const { taskId, taskName } = job.outcome;
+  return new TaskError(reason, {
+    taskId,
+    taskName,
+    cause
+  });
+}
 function entryBase(task) {
   const base = {
     taskId: String(task._id),
@@ -25014,8 +25057,8 @@ var ExportRun = class {
     }
   }
   /**
-   * Takes the next task, in the server's order, with its mask as `detachMasks` took it out of the
-   * task (`undefined`: none); waits while the pool is full.
+   * Takes the next task, in the server's order, with its mask as `MaskDetacher` took it out of
+   * the task (`undefined`: none); waits while the pool is full.
    */
   async take(task, mask) {
     if (this.#fatal !== void 0) throw this.#fatal;
@@ -25484,17 +25527,6 @@ function outputPathOf(outputFolder, name, what) {
   return resolve2(outputFolder || ".", name);
 }
 
-// lib/formats/_format_writer.ts
-function answersOf(task, source) {
-  const found = taskAnswers(task, {
-    input: source.input
-  });
-  return {
-    answers: found?.answers,
-    body: found?.body
-  };
-}
-
 // lib/formats/coco_categories.ts
 function cocoCategories(metadata, vector) {
   const labels = labelsOf(metadata);
@@ -25566,15 +25598,33 @@ function isRecord3(value2) {
 
 // lib/formats/mask_instances.ts
 function maskInstances(image, classOfBChannel) {
+  const { found, slots, box: box2 } = numberInstances(image, classOfBChannel);
+  const counts = columnRuns(slots, image.width, image.height, found.length);
+  const instances = found.map((instance2, slot) => ({
+    ...instance2,
+    counts: counts[slot],
+    area: box2.area[slot],
+    bbox: [
+      box2.minX[slot],
+      box2.minY[slot],
+      box2.maxX[slot] - box2.minX[slot] + 1,
+      box2.maxY[slot] - box2.minY[slot] + 1
+    ]
+  }));
+  return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
+}
+function numberInstances(image, classOfBChannel) {
   const { width, height, data } = image;
   const slotByKey = /* @__PURE__ */ new Map();
   const found = [];
   const slots = new Uint16Array(width * height);
-  const minX = [];
-  const minY = [];
-  const maxX = [];
-  const maxY = [];
-  const area = [];
+  const box2 = {
+    minX: [],
+    minY: [],
+    maxX: [],
+    maxY: [],
+    area: []
+  };
   for (let y = 0, pixel = 0; y < height; y++) {
     for (let x = 0; x < width; x++, pixel++) {
       const red = data[pixel * 3];
@@ -25590,18 +25640,27 @@ function maskInstances(image, classOfBChannel) {
           instanceId: red,
           classIndex
         });
-        minX.push(x), minY.push(y), maxX.push(x), maxY.push(y), area.push(0);
+        box2.minX.push(x), box2.minY.push(y), box2.maxX.push(x), box2.maxY.push(y), box2.area.push(0);
       }
       slots[pixel] = slot + 1;
-      area[slot]++;
-      if (x < minX[slot]) minX[slot] = x;
-      if (x > maxX[slot]) maxX[slot] = x;
-      maxY[slot] = y;
+      box2.area[slot]++;
+      if (x < box2.minX[slot]) box2.minX[slot] = x;
+      if (x > box2.maxX[slot]) box2.maxX[slot] = x;
+      box2.maxY[slot] = y;
     }
   }
-  const counts = found.map(() => []);
-  const lastEnd = new Array(found.length).fill(0);
-  const start = new Array(found.length).fill(0);
+  return {
+    found,
+    slots,
+    box: box2
+  };
+}
+function columnRuns(slots, width, height, count) {
+  const counts = Array.from({
+    length: count
+  }, () => []);
+  const lastEnd = new Array(count).fill(0);
+  const start = new Array(count).fill(0);
   let current = 0;
   let position = 0;
   for (let x = 0; x < width; x++) {
@@ -25623,21 +25682,10 @@ function maskInstances(image, classOfBChannel) {
     counts[current - 1].push(position - start[current - 1]);
     lastEnd[current - 1] = position;
   }
-  const instances = found.map((instance2, slot) => {
+  for (let slot = 0; slot < count; slot++) {
     if (lastEnd[slot] < position) counts[slot].push(position - lastEnd[slot]);
-    return {
-      ...instance2,
-      counts: counts[slot],
-      area: area[slot],
-      bbox: [
-        minX[slot],
-        minY[slot],
-        maxX[slot] - minX[slot] + 1,
-        maxY[slot] - minY[slot] + 1
-      ]
-    };
-  });
-  return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
+  }
+  return counts;
 }
 
 // lib/formats/coco_vector_annotation.ts
@@ -25918,17 +25966,19 @@ var CocoWriter = class {
       input: this.#source.input,
       kind: "mask"
     };
-    const mask = taskMask(task, source);
-    if (mask === void 0) return void 0;
+    const value2 = taskMask(task, source);
+    if (value2 === void 0) return void 0;
     if (this.#options.dryRun) return {
       width: 0,
       height: 0,
       shapes: [],
       leftOut: 0
     };
+    const mask = pngMaskOf(value2);
+    if (mask.kind === "invalid") throw new MasksError(`its mask cannot be read: ${mask.reason}`);
     let pixels;
     try {
-      pixels = await decodePng(maskBytes(mask), {
+      pixels = await decodePng(mask.bytes, {
         maxPixels: this.#options.maxPixels
       });
     } catch (error2) {
@@ -25959,21 +26009,21 @@ var CocoWriter = class {
   }
   /** Polygon and rectangle: one annotation per annotation with a classed label. */
   #vectorShapes(task) {
-    const { answers, body } = answersOf(task, this.#source);
-    if (!Array.isArray(answers?.annotations)) return void 0;
-    const { width, height } = answers.image ?? body?.image ?? {};
-    if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height)) {
+    const kind = this.#source.geometry === "rectangle" ? "rectangle" : "polygon";
+    const mask = maskOf(task, {
+      input: this.#source.input,
+      kind
+    });
+    if (mask?.kind !== "shapes") return void 0;
+    const size = mask.image;
+    if (!size || !Number.isSafeInteger(size.width) || !Number.isSafeInteger(size.height)) {
       throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed in pixels");
     }
-    const size = {
-      width,
-      height
-    };
     const shapes = [];
     let leftOut = 0;
-    for (const annotation of answers.annotations) {
+    for (const annotation of mask.annotations) {
       const shape = cocoVectorAnnotation(annotation, {
-        kind: this.#source.geometry === "rectangle" ? "rectangle" : "polygon",
+        kind,
         size,
         classOfLabel: this.#classes.classOfLabel
       });
@@ -25981,7 +26031,8 @@ var CocoWriter = class {
       else leftOut++;
     }
     return {
-      ...size,
+      width: size.width,
+      height: size.height,
       shapes,
       leftOut
     };
@@ -26065,6 +26116,17 @@ var LabWriter = class {
     return this.#file.abandon();
   }
 };
+
+// lib/formats/_format_writer.ts
+function answersOf(task, source) {
+  const found = taskAnswers(task, {
+    input: source.input
+  });
+  return {
+    answers: found?.answers,
+    body: found?.body
+  };
+}
 
 // lib/formats/yolo_names.ts
 function yoloNames(metadata) {
@@ -26542,17 +26604,7 @@ async function exportFormat(options) {
   });
   const file = new OutputFile(path6);
   const dryRun = options.dryRun ?? false;
-  const writer = format === "lab" ? new LabWriter(file, {
-    dryRun
-  }) : format === "yolo" ? new YoloWriter(file, source, {
-    dryRun,
-    replaceExtension: options.replaceExtension ?? false,
-    modified: now
-  }) : new CocoWriter(file, source, {
-    dryRun,
-    maxPixels: options.maxPixels,
-    now
-  });
+  const writer = formatWriter(file, source, options, now);
   const summary2 = {
     ...emptySummary(projectId, dirname3(path6), format, dryRun),
     file: path6,
@@ -26590,25 +26642,7 @@ async function exportFormat(options) {
           });
           continue;
         }
-        const status = result.status === "exported" && dryRun ? "planned" : result.status;
-        const outcome = {
-          ...ids,
-          status
-        };
-        if (result.file !== void 0) outcome.file = result.file;
-        if (result.reason !== void 0) outcome.reason = result.reason;
-        if (result.renamedFrom !== void 0) {
-          Object.assign(outcome, {
-            renamedFrom: result.renamedFrom,
-            renameReason: result.renameReason
-          });
-          summary2.renamed.push(outcome);
-        }
-        summary2[status]++;
-        summary2.annotationsLeftOut += result.leftOut ?? 0;
-        if (status === "planned") summary2.plannedTasks.push(outcome);
-        if (status === "skipped") summary2.skippedTasks.push(outcome);
-        if (status === "failed") summary2.failures.push(outcome);
+        const outcome = addOutcome(summary2, ids, result);
         options.onProgress?.({
           type: "task",
           outcome,
@@ -26627,6 +26661,47 @@ async function exportFormat(options) {
   if (!file.started) delete summary2.file;
   summary2.durationMs = performance.now() - started;
   return summary2;
+}
+function formatWriter(file, source, options, now) {
+  const dryRun = options.dryRun ?? false;
+  if (options.format === "lab") return new LabWriter(file, {
+    dryRun
+  });
+  if (options.format === "yolo") {
+    const replaceExtension = options.replaceExtension ?? false;
+    return new YoloWriter(file, source, {
+      dryRun,
+      replaceExtension,
+      modified: now
+    });
+  }
+  return new CocoWriter(file, source, {
+    dryRun,
+    maxPixels: options.maxPixels,
+    now
+  });
+}
+function addOutcome(summary2, ids, result) {
+  const status = result.status === "exported" && summary2.dryRun ? "planned" : result.status;
+  const outcome = {
+    ...ids,
+    status
+  };
+  if (result.file !== void 0) outcome.file = result.file;
+  if (result.reason !== void 0) outcome.reason = result.reason;
+  if (result.renamedFrom !== void 0) {
+    Object.assign(outcome, {
+      renamedFrom: result.renamedFrom,
+      renameReason: result.renameReason
+    });
+    summary2.renamed.push(outcome);
+  }
+  summary2[status]++;
+  summary2.annotationsLeftOut += result.leftOut ?? 0;
+  if (status === "planned") summary2.plannedTasks.push(outcome);
+  if (status === "skipped") summary2.skippedTasks.push(outcome);
+  if (status === "failed") summary2.failures.push(outcome);
+  return outcome;
 }
 function outputPath(options, now) {
   const extension = EXTENSION[options.format];

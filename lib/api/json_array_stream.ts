@@ -6,15 +6,7 @@
  */
 
 import { ConfigError } from "../errors.ts";
-import {
-  BACKSLASH,
-  CLOSE_BRACE,
-  CLOSE_BRACKET,
-  COMMA,
-  OPEN_BRACE,
-  OPEN_BRACKET,
-  QUOTE,
-} from "./_json_bytes.ts";
+import { JsonArrayScanner } from "./_json_array_scanner.ts";
 
 /** The default {@linkcode JsonArrayItemsOptions.maxItemBytes}: 512 MiB. */
 export const DEFAULT_MAX_ITEM_BYTES = 512 * 1024 * 1024;
@@ -26,15 +18,6 @@ export interface JsonArrayItemsOptions {
   /** What the stream reads, named in error messages (normally the file's path). Default none. */
   source?: string;
 }
-
-const BOM = [0xef, 0xbb, 0xbf];
-
-// Where the scanner stands: before the `[`, after it, after a `,`, inside an element, after `]`.
-const BEFORE_ARRAY = 0;
-const FIRST_ELEMENT = 1;
-const NEXT_ELEMENT = 2;
-const IN_ELEMENT = 3;
-const AFTER_ARRAY = 4;
 
 /**
  * Yields the elements of a top-level JSON array, one at a time, parsed with `JSON.parse`, without
@@ -67,147 +50,95 @@ export async function* jsonArrayItems(
   stream: ReadableStream<Uint8Array>,
   options: JsonArrayItemsOptions = {},
 ): AsyncGenerator<unknown> {
-  const maxItemBytes = options.maxItemBytes ?? DEFAULT_MAX_ITEM_BYTES;
   const name = options.source === undefined
     ? "The JSON export"
     : `The JSON export ${JSON.stringify(options.source)}`;
   const fail = (message: string, cause?: unknown) =>
     new ConfigError(`${name} ${message}`, { setting: "from-export", cause });
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
+  const scanner = new JsonArrayScanner(fail);
+  const element = new ElementText(scanner, fail, options.maxItemBytes ?? DEFAULT_MAX_ITEM_BYTES);
   const reader = stream.getReader();
   let finished = false;
-  let phase = BEFORE_ARRAY;
-  let bomBytes = 0; // how many bytes of a leading UTF-8 BOM were seen
-  let offset = 0; // the stream offset of the current chunk's first byte
-  let inString = false;
-  let escaped = false;
-  const closers: number[] = []; // the bracket each open `{` or `[` of the element expects
-  let parts: string[] = []; // the current element's text from earlier chunks
-  let partBytes = 0;
-  let elementStart = 0;
-  let elementNumber = 0;
-
-  const checkSize = (bytes: number) => {
-    if (bytes <= maxItemBytes) return;
-    throw fail(
-      `has an element (number ${elementNumber}, from byte ${elementStart}) larger than ` +
-        `${maxItemBytes} bytes, the limit per element; raise maxItemBytes or split the export.`,
-    );
-  };
-  const where = () => `element ${elementNumber} (from byte ${elementStart})`;
-  // Decodes the element's bytes as they come: the decoder carries a character split across
-  // chunks, and no chunk is kept or copied once scanned.
-  const decode = (bytes: Uint8Array, last: boolean): string => {
-    try {
-      return decoder.decode(bytes, { stream: !last });
-    } catch (error) {
-      throw fail(`has ${where()} that is not valid UTF-8; save the file as UTF-8.`, error);
-    }
-  };
-  const parse = (text: string): unknown => {
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw fail(`has a malformed ${where()}: ${reason}; fix or export the file again.`, error);
-    }
-  };
-
   try {
     while (true) {
       const { value: chunk, done } = await reader.read();
       if (done) break;
-      let start = 0; // where the current element starts in this chunk
-      for (let i = 0; i < chunk.length; i++) {
-        const byte = chunk[i];
-        if (phase !== IN_ELEMENT) {
-          if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
-          if (phase === BEFORE_ARRAY) {
-            const at = offset + i;
-            if (at === bomBytes && at < BOM.length && byte === BOM[at]) {
-              bomBytes++;
-              continue;
-            }
-            if (byte !== OPEN_BRACKET || (bomBytes > 0 && bomBytes < BOM.length)) {
-              throw fail(
-                `is not a JSON array: byte ${at} is ${describe(byte)} where "[" should open it; ` +
-                  `give the SDK's format="lab" export or a JSON array of task documents.`,
-              );
-            }
-            phase = FIRST_ELEMENT;
-            continue;
-          }
-          if (phase === AFTER_ARRAY) {
-            throw fail(
-              `has ${describe(byte)} after its array, at byte ${offset + i}; ` +
-                `the file must hold one JSON array and nothing else.`,
-            );
-          }
-          if (byte === CLOSE_BRACKET && phase === FIRST_ELEMENT) {
-            phase = AFTER_ARRAY;
-            continue;
-          }
-          elementNumber++;
-          elementStart = offset + i;
-          if (byte === COMMA || byte === CLOSE_BRACKET) {
-            throw fail(
-              `has a malformed element ${elementNumber} (at byte ${elementStart}): ` +
-                `${describe(byte)} where a value should be; fix or export the file again.`,
-            );
-          }
-          phase = IN_ELEMENT;
-          start = i;
-        }
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (byte === BACKSLASH) escaped = true;
-          else if (byte === QUOTE) inString = false;
-          continue;
-        }
-        if (byte === QUOTE) inString = true;
-        else if (byte === OPEN_BRACE) closers.push(CLOSE_BRACE);
-        else if (byte === OPEN_BRACKET) closers.push(CLOSE_BRACKET);
-        else if ((byte === CLOSE_BRACE || byte === CLOSE_BRACKET) && closers.length > 0) {
-          const expected = closers.pop() as number;
-          if (expected !== byte) {
-            throw fail(
-              `has a malformed ${where()}: ${describe(byte)} at byte ${offset + i} where ` +
-                `${describe(expected)} should close; fix or export the file again.`,
-            );
-          }
-        } else if ((byte === COMMA || byte === CLOSE_BRACKET) && closers.length === 0) {
-          const tail = chunk.subarray(start, i);
-          checkSize(partBytes + tail.length);
-          parts.push(decode(tail, true));
-          const text = parts.length === 1 ? parts[0] : parts.join("");
-          parts = [];
-          partBytes = 0;
-          phase = byte === COMMA ? NEXT_ELEMENT : AFTER_ARRAY;
-          yield parse(text);
-        }
+      for (const { start, end } of scanner.scan(chunk)) {
+        yield element.parse(chunk.subarray(start, end));
       }
-      if (phase === IN_ELEMENT) {
-        partBytes += chunk.length - start;
-        checkSize(partBytes);
-        parts.push(decode(chunk.subarray(start), false));
-      }
-      offset += chunk.length;
+      const open = scanner.openFrom;
+      if (open !== undefined) element.add(chunk.subarray(open));
     }
-    if (phase === BEFORE_ARRAY) {
-      throw fail(`is empty (${offset} bytes); it must hold a JSON array of task documents.`);
-    }
-    if (phase !== AFTER_ARRAY) {
-      const inside = phase === IN_ELEMENT
-        ? `inside element ${elementNumber} (from byte ${elementStart})`
-        : "before its array is closed";
-      throw fail(`ends at byte ${offset}, ${inside}: the file is truncated; export it again.`);
-    }
+    scanner.end();
     finished = true;
   } finally {
     // Stop the producer (and close its file) when the consumer stops early or we failed.
     if (!finished) await reader.cancel().catch(() => {});
     reader.releaseLock();
+  }
+}
+
+/**
+ * The text of the element being read, decoded as its bytes come: the decoder carries a character
+ * split across chunks, and no chunk is kept or copied once scanned.
+ */
+class ElementText {
+  #scanner: JsonArrayScanner;
+  #fail: (message: string, cause?: unknown) => Error;
+  #maxBytes: number;
+  #decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  #parts: string[] = []; // the element's text from earlier chunks
+  #bytes = 0;
+
+  constructor(
+    scanner: JsonArrayScanner,
+    fail: (message: string, cause?: unknown) => Error,
+    maxBytes: number,
+  ) {
+    this.#scanner = scanner;
+    this.#fail = fail;
+    this.#maxBytes = maxBytes;
+  }
+
+  /** Adds the bytes of an element that goes on in the next chunk. */
+  add(bytes: Uint8Array): void {
+    this.#bytes += bytes.length;
+    this.#checkSize(this.#bytes);
+    this.#parts.push(this.#decode(bytes, false));
+  }
+
+  /** Adds the element's last bytes and parses its whole text. */
+  parse(tail: Uint8Array): unknown {
+    this.#checkSize(this.#bytes + tail.length);
+    this.#parts.push(this.#decode(tail, true));
+    const text = this.#parts.length === 1 ? this.#parts[0] : this.#parts.join("");
+    this.#parts = [];
+    this.#bytes = 0;
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const where = this.#scanner.where;
+      throw this.#fail(`has a malformed ${where}: ${reason}; fix or export the file again.`, error);
+    }
+  }
+
+  #checkSize(bytes: number): void {
+    if (bytes <= this.#maxBytes) return;
+    const { number, start } = this.#scanner.element;
+    throw this.#fail(
+      `has an element (number ${number}, from byte ${start}) larger than ${this.#maxBytes} ` +
+        `bytes, the limit per element; raise maxItemBytes or split the export.`,
+    );
+  }
+
+  #decode(bytes: Uint8Array, last: boolean): string {
+    try {
+      return this.#decoder.decode(bytes, { stream: !last });
+    } catch (error) {
+      const where = this.#scanner.where;
+      throw this.#fail(`has ${where} that is not valid UTF-8; save the file as UTF-8.`, error);
+    }
   }
 }
 
@@ -251,11 +182,4 @@ export async function readJsonFile(path: string, setting: string): Promise<unkno
       { setting, cause: error },
     );
   }
-}
-
-/** A byte for a message: the character when printable ASCII, else its hex code. */
-function describe(byte: number): string {
-  return byte > 0x20 && byte < 0x7f
-    ? JSON.stringify(String.fromCharCode(byte))
-    : `the byte 0x${byte.toString(16).padStart(2, "0")}`;
 }

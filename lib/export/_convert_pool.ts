@@ -47,13 +47,13 @@ const WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
  * ```ts
  * import { ConvertPool } from "./_convert_pool.ts";
  * import { classTable } from "../detect/class_table.ts";
- * import { encodeDataUri } from "../raster/mask_data_uri.ts";
  * import { encodePng } from "../raster/encode_png.ts";
  *
  * using pool = new ConvertPool({ size: 1 });
- * const mask = encodeDataUri(await encodePng({ width: 1, height: 1, data: new Uint8Array(3) }));
+ * const bytes = await encodePng({ width: 1, height: 1, data: new Uint8Array(3) });
  * const table = classTable([]);
- * const rendered = await pool.render({ mask, kind: "mask", file: "a.png", format: "rgb", table });
+ * const mask = { kind: "png", bytes } as const;
+ * const rendered = await pool.render({ mask, file: "a.png", format: "rgb", table });
  * console.log(rendered.files[0].bytes.length > 0); // true
  * ```
  */

@@ -3,6 +3,7 @@ import { PARTIAL_REPORT_NAME, REPORT_NAME } from "../report/export_report.ts";
 import { TaskError } from "../errors.ts";
 import { join } from "../_std/path.ts";
 import { TaskPool } from "./_task_pool.ts";
+import type { Mask } from "./_mask.ts";
 import { entryBase, type TaskExporter, type TaskJob } from "./_task_exporter.ts";
 import {
   type ExportEvent,
@@ -93,10 +94,10 @@ export class ExportRun {
   }
 
   /**
-   * Takes the next task, in the server's order, with its mask as `detachMasks` took it out of the
-   * task (`undefined`: none); waits while the pool is full.
+   * Takes the next task, in the server's order, with its mask as `MaskDetacher` took it out of
+   * the task (`undefined`: none); waits while the pool is full.
    */
-  async take(task: Task, mask: unknown): Promise<void> {
+  async take(task: Task, mask: Mask | undefined): Promise<void> {
     if (this.#fatal !== undefined) throw this.#fatal;
     const sequence = this.#sequence++;
     const { shard } = this.#options;

@@ -9,9 +9,9 @@
 import { createHash } from "node:crypto";
 import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { maskBytes } from "./_mask_bytes.ts";
 import { transcodeMask } from "../raster/_transcode_png.ts";
-import { checkImageSize, decodeTaskMask, type ImageSize, type TaskMask } from "./_task_decoder.ts";
+import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.ts";
+import type { ImageSize } from "./_mask.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import type { MaskStats } from "./mask_stats.ts";
 import { statsOfCensus } from "./_stats_of_census.ts";
@@ -73,25 +73,26 @@ export interface RenderedMask {
  */
 export async function runMaskJob(job: MaskJob): Promise<RenderedMask> {
   const { table } = job;
-  if (job.kind === "mask" && job.format === "rgb") {
-    const { png, width, height, census, samples } = await transcodeMask(maskBytes(job.mask), {
+  if (job.mask.kind === "png" && job.format === "rgb") {
+    const { png, width, height, census, samples } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
       thumbnailSide: job.preview ? THUMBNAIL_SIDE : undefined,
     });
-    checkImageSize({ width, height }, job.imageSize);
+    checkImageSize({ width, height }, job.mask.image);
     const files = hashed([{ path: job.file, bytes: png }]);
     const preview = samples && maskPreview(samples, table);
     return { files, width, height, stats: statsOfCensus(census!, table), preview };
   }
-  if (job.kind === "mask") {
+  if (job.mask.kind === "png") {
     // Every other format, strip by strip: no buffer the size of the mask.
-    const png = checkPng(maskBytes(job.mask), job.maxPixels);
+    const png = checkPng(job.mask.bytes, job.maxPixels);
     const { width, height } = png.header;
+    const image = job.mask.image;
     return renderStrips(job, { width, height }, (onRows) => {
       readPngRows(png, onRows);
-      checkImageSize({ width, height }, job.imageSize);
+      checkImageSize({ width, height }, image);
     });
   }
   // Shapes are rasterized whole, then rendered as one strip.

@@ -12,7 +12,7 @@ import { PngRowEncoder } from "../raster/_png_row_encoder.ts";
 import type { RgbRows } from "../raster/_png_rows.ts";
 import { DEFAULT_ZLIB_LEVEL } from "../raster/encode_png.ts";
 import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
-import type { ImageSize } from "./_task_decoder.ts";
+import type { ImageSize } from "./_mask.ts";
 import type { MaskFormat, RenderedFile } from "./mask_format.ts";
 
 /** The zlib level of the single-channel formats (`encodeGreyPng`'s default). */

@@ -1,5 +1,5 @@
 import { ConfigError, TaskError } from "../errors.ts";
-import type { ImageSize } from "./_task_decoder.ts";
+import type { ImageSize, Mask } from "./_mask.ts";
 
 /** The default memory budget of the masks in flight: 512 MiB. */
 export const DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
@@ -93,26 +93,27 @@ export class MemoryBudget {
  * What converting a mask holds, in bytes. A PNG mask: its own bytes, as many again for the files
  * it becomes (masks compress alike), and one strip of its rows; zlib's state is kept from mask
  * to mask on each thread, so it is not charged to any. Shapes: the whole rasterized image, 3
- * bytes a pixel, from the task's image size. `undefined` when the size is not known (the mask
- * then fails with its own reason).
+ * bytes a pixel, from the task's image size. `undefined` when the size is not known, or for an
+ * invalid mask, which is never decoded (the mask then fails with its own reason).
  *
- * @param mask The mask: PNG bytes, or anything else.
- * @param imageSize The task's image size, when the task gives one.
+ * @param mask The task's mask.
  * @returns The size and the cost in bytes.
  */
-export function conversionCost(
-  mask: unknown,
-  imageSize: ImageSize | undefined,
-): { size: ImageSize; cost: number } | undefined {
-  if (!(mask instanceof Uint8Array)) {
-    if (imageSize === undefined) return undefined;
-    return { size: imageSize, cost: imageSize.width * imageSize.height * BYTES_PER_PIXEL };
+export function conversionCost(mask: Mask): { size: ImageSize; cost: number } | undefined {
+  if (mask.kind === "shapes") {
+    const size = mask.image;
+    if (size === undefined) return undefined;
+    return { size, cost: size.width * size.height * BYTES_PER_PIXEL };
   }
-  const size = pngSize(mask);
+  if (mask.kind !== "png") return undefined;
+  const size = pngSize(mask.bytes);
   if (size === undefined) return undefined;
   const { width, height } = size;
   const stripPixels = Math.min(width * height, Math.max(STRIP_PIXELS, width * MIN_STRIP_ROWS));
-  return { size, cost: 2 * mask.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL };
+  return {
+    size,
+    cost: 2 * mask.bytes.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL,
+  };
 }
 
 /** The width and height in a PNG's IHDR chunk, which comes first after the signature. */

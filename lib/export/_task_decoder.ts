@@ -1,57 +1,37 @@
-import type { Task } from "../api/types.ts";
-import type { MaskKind, MaskSource } from "../detect/resolve_mask_source.ts";
-import { taskAnswers } from "../detect/task_mask.ts";
+import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { MasksError } from "../errors.ts";
 import { decodePng, DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
 import { rasterizeShapes } from "../raster/rasterize_shapes.ts";
 import { shapesOfAnnotations } from "../raster/shapes_of_annotations.ts";
-import { maskBytes } from "./_mask_bytes.ts";
+import type { ImageSize, PngMask, ShapesMask } from "./_mask.ts";
 import type { RgbImage } from "../raster/rgb_image.ts";
 
 /** A task's mask as plain data, which can be posted to a worker: what decoding it needs. */
 export interface TaskMask {
-  /** The mask value: a PNG data URI, or vector annotations. */
-  mask: unknown;
-  /** How the project stores masks: `mask` (PNG) or a vector kind. */
-  kind: MaskKind;
-  /** The size of the task's image, when the task gives it. */
-  imageSize?: ImageSize;
-  /** Vector kinds: each label's bChannel. */
+  /** The mask: PNG bytes or vector annotations (an invalid mask never gets this far). */
+  mask: PngMask | ShapesMask;
+  /** Shapes: each label's bChannel. */
   bChannelByLabel?: ReadonlyMap<string, number | undefined>;
   /** Refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
 }
 
-/** An image's size in pixels. */
-export interface ImageSize {
-  /** Width in pixels. */
-  width: number;
-  /** Height in pixels. */
-  height: number;
-}
-
 /**
- * Builds the function that gathers, on the calling thread, what decoding a task's mask needs.
+ * Builds the function that adds to a task's mask what decoding it needs: for shapes, the colour
+ * (bChannel) of each label; the pixel limit.
  *
  * @param source Where the project keeps its masks, and its labels.
  * @param options The pixel limit.
- * @returns The function from a task and its mask value to a {@linkcode TaskMask}.
+ * @returns The function from a mask to a {@linkcode TaskMask}.
  */
 export function taskMaskOf(
   source: MaskSource,
   options: { maxPixels?: number },
-): (task: Task, mask: unknown) => TaskMask {
-  const kind = source.kind ?? "mask";
-  const bChannelByLabel = kind === "mask"
+): (mask: PngMask | ShapesMask) => TaskMask {
+  const bChannelByLabel = (source.kind ?? "mask") === "mask"
     ? undefined
     : new Map(source.labels.map((label) => [label.id, label.bChannel]));
-  return (task, mask) => ({
-    mask,
-    kind,
-    imageSize: imageSize(task, source),
-    bChannelByLabel,
-    maxPixels: options.maxPixels,
-  });
+  return (mask) => ({ mask, bChannelByLabel, maxPixels: options.maxPixels });
 }
 
 /**
@@ -62,12 +42,13 @@ export function taskMaskOf(
  * @throws {MasksError} when the mask cannot be read or does not fit the task's image.
  */
 export async function decodeTaskMask(taskMask: TaskMask): Promise<RgbImage> {
-  const { kind, imageSize: size, maxPixels } = taskMask;
-  if (kind === "mask") {
-    const image = await decodePng(maskBytes(taskMask.mask), { maxPixels });
-    checkImageSize(image, size);
+  const { mask, maxPixels } = taskMask;
+  if (mask.kind === "png") {
+    const image = await decodePng(mask.bytes, { maxPixels });
+    checkImageSize(image, mask.image);
     return image;
   }
+  const size = mask.image;
   if (!size) {
     throw new MasksError(
       "its image size is missing (data.body.image with width and height), so its shapes " +
@@ -78,8 +59,8 @@ export async function decodeTaskMask(taskMask: TaskMask): Promise<RgbImage> {
     throw new MasksError(`its image is ${size.width}×${size.height}, above the pixel limit`);
   }
   const bChannelByLabel = taskMask.bChannelByLabel ?? new Map();
-  const shapes = shapesOfAnnotations(taskMask.mask, {
-    kind,
+  const shapes = shapesOfAnnotations(mask.annotations, {
+    kind: mask.geometry,
     bChannelOf: (labelIds) =>
       labelIds.map((id) => bChannelByLabel.get(id)).find((b) => b !== undefined),
   });
@@ -100,14 +81,4 @@ export function checkImageSize(image: ImageSize, expected: ImageSize | undefined
         `${expected.width}×${expected.height}, so its pixels would not line up`,
     );
   }
-}
-
-/** The size of the task's image, from `data.body.image` (or the form input's), when given. */
-function imageSize(task: Task, source: MaskSource): ImageSize | undefined {
-  const found = taskAnswers(task, source);
-  const image = found?.answers?.image ?? found?.body.image;
-  const { width, height } = (image ?? {}) as { width?: unknown; height?: unknown };
-  return Number.isInteger(width) && Number.isInteger(height)
-    ? { width: width as number, height: height as number }
-    : undefined;
 }

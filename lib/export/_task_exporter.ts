@@ -5,6 +5,7 @@ import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { MasksError, TaskError } from "../errors.ts";
 import type { ConvertPool } from "./_convert_pool.ts";
 import { type RenderedMask, sha256 } from "./_mask_job.ts";
+import type { Mask, PngMask, ShapesMask } from "./_mask.ts";
 import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
 import { conversionCost, type MemoryBudget } from "./_memory_budget.ts";
 import { DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
@@ -41,8 +42,8 @@ export interface TaskExporterOptions {
 export interface TaskJob {
   /** The task. */
   task: Task;
-  /** Its mask value (a data URI, or vector annotations). */
-  mask: unknown;
+  /** Its mask, as read when the task arrived. */
+  mask: Mask;
   /** The outcome so far: ids, and the mask path in `file`. */
   outcome: TaskOutcome & { file: string };
   /** The task's entry in an earlier export's manifest (resume, incremental). */
@@ -56,7 +57,7 @@ export interface TaskJob {
 export class TaskExporter {
   #files: ExportFolderFs;
   #options: TaskExporterOptions;
-  #taskMask: (task: Task, mask: unknown) => TaskMask;
+  #taskMask: (mask: PngMask | ShapesMask) => TaskMask;
 
   constructor(files: ExportFolderFs, options: TaskExporterOptions) {
     this.#files = files;
@@ -85,14 +86,14 @@ export class TaskExporter {
     } finally {
       release?.();
       // Last: a mask written as it came, on the calling thread, is the file's own bytes.
-      releaseBytes(job.mask);
+      if (job.mask.kind === "png") releaseBytes(job.mask.bytes);
     }
   }
 
   /** Waits until the mask fits the memory budget (a mask above the pixel limit costs nothing). */
   async #admit(job: TaskJob): Promise<(() => void) | undefined> {
     const { budget, maxPixels = DEFAULT_MAX_PIXELS } = this.#options;
-    const needed = budget && conversionCost(job.mask, this.#taskMask(job.task, job.mask).imageSize);
+    const needed = budget && conversionCost(job.mask);
     if (!needed || needed.size.width * needed.size.height > maxPixels) return undefined;
     const { taskId, taskName } = job.outcome;
     return await budget!.admit(needed.cost, { taskId, taskName, size: needed.size });
@@ -100,12 +101,47 @@ export class TaskExporter {
 
   async #export(job: TaskJob): Promise<{ outcome: TaskOutcome; entry: ManifestEntry }> {
     const { task, outcome } = job;
+    const rendered = await this.#render(job);
+    const { files, changed } = await this.#write(job, rendered);
+    if (job.previous) await this.removeStale(job.previous, files);
+    const { width, height, stats, preview } = rendered;
+    const entry: ManifestEntry = {
+      ...entryBase(task),
+      outcome: "exported",
+      path: outcome.file,
+      files,
+      width,
+      height,
+      labels: stats.labels,
+      instanceCount: stats.instanceCount,
+      instances: stats.instances,
+    };
+    if (outcome.renamedFrom !== undefined) entry.renamedFrom = outcome.renamedFrom;
+    this.#options.report?.add({
+      taskId: entry.taskId,
+      name: entry.name,
+      file: outcome.file,
+      width,
+      height,
+      stats,
+      preview,
+    });
+    const status = job.previous && !changed ? "kept" : "exported";
+    return { outcome: { ...outcome, status }, entry };
+  }
+
+  /**
+   * Renders a task's files on the pool.
+   *
+   * @throws {TaskError} when its mask cannot be read.
+   */
+  async #render(job: TaskJob): Promise<RenderedMask> {
+    const { mask, outcome } = job;
     const { format, table, colourByBChannel, pool, report } = this.#options;
-    let rendered: RenderedMask;
+    if (mask.kind === "invalid") throw taskError(job, `its mask cannot be read: ${mask.reason}`);
     try {
-      const taskMask = this.#taskMask(task, job.mask);
-      rendered = await pool.render({
-        ...taskMask,
+      return await pool.render({
+        ...this.#taskMask(mask),
         file: outcome.file,
         format,
         table,
@@ -114,9 +150,20 @@ export class TaskExporter {
       });
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
-      return this.#failed(job, `its mask cannot be read: ${error.message}`);
+      throw taskError(job, `its mask cannot be read: ${error.message}`, error);
     }
-    const { stats } = rendered;
+  }
+
+  /**
+   * Writes a task's rendered files, but those an earlier run wrote alike and that are intact.
+   *
+   * @returns The files for the manifest, and whether any was written.
+   * @throws {TaskError} when a file cannot be written.
+   */
+  async #write(
+    job: TaskJob,
+    rendered: RenderedMask,
+  ): Promise<{ files: ManifestFile[]; changed: boolean }> {
     const files: ManifestFile[] = [];
     let changed = false;
     for (const { path, bytes, sha256: digest } of rendered.files) {
@@ -129,34 +176,10 @@ export class TaskExporter {
         releaseBytes(bytes);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        return this.#failed(job, `its mask cannot be written to "${path}": ${reason}`);
+        throw taskError(job, `its mask cannot be written to "${path}": ${reason}`, error);
       }
     }
-    if (job.previous) await this.removeStale(job.previous, files);
-    const entry: ManifestEntry = {
-      ...entryBase(task),
-      outcome: "exported",
-      path: outcome.file,
-      files,
-      width: rendered.width,
-      height: rendered.height,
-      labels: stats.labels,
-      instanceCount: stats.instanceCount,
-      instances: stats.instances,
-    };
-    if (outcome.renamedFrom !== undefined) entry.renamedFrom = outcome.renamedFrom;
-    const { width, height, preview } = rendered;
-    report?.add({
-      taskId: entry.taskId,
-      name: entry.name,
-      file: outcome.file,
-      width,
-      height,
-      stats,
-      preview,
-    });
-    const status = job.previous && !changed ? "kept" : "exported";
-    return { outcome: { ...outcome, status }, entry };
+    return { files, changed };
   }
 
   /**
@@ -210,6 +233,12 @@ export class TaskExporter {
     const outcome: TaskOutcome = { ...ids, status: "failed", reason };
     return { outcome, entry: { ...entryBase(job.task), outcome: `failed: ${reason}`, files: [] } };
   }
+}
+
+/** A task's own failure, which fails the task and not the export. */
+function taskError(job: TaskJob, reason: string, cause?: unknown): TaskError {
+  const { taskId, taskName } = job.outcome;
+  return new TaskError(reason, { taskId, taskName, cause });
 }
 
 /** The manifest fields every entry has, from the task document. */

@@ -8,9 +8,9 @@ import {
   resolveSemanticMapping,
   type SemanticMapping,
 } from "../detect/resolve_semantic_mapping.ts";
-import { taskMask } from "../detect/task_mask.ts";
 import { ConfigError, MasksError, TaskError } from "../errors.ts";
 import { runMaskJob } from "./_mask_job.ts";
+import { maskOf } from "./_mask.ts";
 import { taskMaskOf } from "./_task_decoder.ts";
 import { maskFilePath } from "./mask_file_path.ts";
 import { MaskFileRegistry } from "./mask_file_registry.ts";
@@ -97,11 +97,11 @@ export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<Mask
     ? undefined
     : resolveSemanticMapping(options.semanticMapping, source.labels);
   const table = classTable(source.labels, { ignoreIndex: options.ignoreIndex });
-  const maskOf = taskMaskOf(source, { maxPixels: options.maxPixels });
+  const taskMask = taskMaskOf(source, { maxPixels: options.maxPixels });
   const registry = new MaskFileRegistry();
   for await (const page of client.taskPages(projectId, filters)) {
     for (const task of page.docs) {
-      const mask = taskMask(task, source);
+      const mask = maskOf(task, source);
       if (mask === undefined) continue;
       let rendered;
       try {
@@ -109,8 +109,10 @@ export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<Mask
           maskFilePath(task, { replaceExtension: options.replaceExtension }),
           String(task._id),
         );
+        // A value that is no mask fails as a mask that cannot be read, below.
+        if (mask.kind === "invalid") throw new MasksError(mask.reason);
         rendered = await runMaskJob({
-          ...maskOf(task, mask),
+          ...taskMask(mask),
           file,
           format,
           table,

@@ -2,9 +2,9 @@ import type { Task } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
 import { MasksError } from "../errors.ts";
-import { maskBytes } from "../export/_mask_bytes.ts";
+import { maskOf, pngMaskOf } from "../export/_mask.ts";
 import { decodePng } from "../raster/decode_png.ts";
-import { answersOf, type FormatTaskResult, type FormatWriter } from "./_format_writer.ts";
+import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
 import { cocoRleString } from "./coco_rle.ts";
 import { type CocoShape, cocoVectorAnnotation } from "./coco_vector_annotation.ts";
@@ -110,12 +110,14 @@ export class CocoWriter implements FormatWriter {
   /** Segmentation: one RLE annotation per (R, B) instance of the decoded mask. */
   async #maskShapes(task: Task) {
     const source = { input: this.#source.input, kind: "mask" } as MaskSource;
-    const mask = taskMask(task, source);
-    if (mask === undefined) return undefined;
+    const value = taskMask(task, source);
+    if (value === undefined) return undefined;
     if (this.#options.dryRun) return { width: 0, height: 0, shapes: [], leftOut: 0 };
+    const mask = pngMaskOf(value);
+    if (mask.kind === "invalid") throw new MasksError(`its mask cannot be read: ${mask.reason}`);
     let pixels;
     try {
-      pixels = await decodePng(maskBytes(mask), { maxPixels: this.#options.maxPixels });
+      pixels = await decodePng(mask.bytes, { maxPixels: this.#options.maxPixels });
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
       throw new MasksError(`its mask cannot be read: ${error.message}`, { cause: error });
@@ -135,27 +137,28 @@ export class CocoWriter implements FormatWriter {
 
   /** Polygon and rectangle: one annotation per annotation with a classed label. */
   #vectorShapes(task: Task) {
-    const { answers, body } = answersOf(task, this.#source);
-    if (!Array.isArray(answers?.annotations)) return undefined;
-    const { width, height } = (answers.image ?? body?.image ?? {}) as Record<string, unknown>;
-    if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height)) {
+    const kind = this.#source.geometry === "rectangle" ? "rectangle" : "polygon";
+    const mask = maskOf(task, { input: this.#source.input, kind } as MaskSource);
+    // A vector source's mask is its shapes, or none.
+    if (mask?.kind !== "shapes") return undefined;
+    const size = mask.image;
+    if (!size || !Number.isSafeInteger(size.width) || !Number.isSafeInteger(size.height)) {
       throw new MasksError(
         "its image size is missing (data.body.image with width and height), so its shapes " +
           "cannot be placed in pixels",
       );
     }
-    const size = { width: width as number, height: height as number };
     const shapes: CocoShape[] = [];
     let leftOut = 0;
-    for (const annotation of answers.annotations) {
+    for (const annotation of mask.annotations) {
       const shape = cocoVectorAnnotation(annotation, {
-        kind: this.#source.geometry === "rectangle" ? "rectangle" : "polygon",
+        kind,
         size,
         classOfLabel: this.#classes.classOfLabel,
       });
       if (shape) shapes.push(shape);
       else leftOut++;
     }
-    return { ...size, shapes, leftOut };
+    return { width: size.width, height: size.height, shapes, leftOut };
   }
 }

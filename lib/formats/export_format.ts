@@ -10,10 +10,10 @@ import { emptySummary } from "../export/_empty_summary.ts";
 import { inShard, type Shard } from "../export/shard.ts";
 import { dirname } from "../_std/path.ts";
 import { CocoWriter } from "./_coco_writer.ts";
-import type { FormatWriter } from "./_format_writer.ts";
+import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
 import { LabWriter } from "./_lab_writer.ts";
 import { YoloWriter } from "./_yolo_writer.ts";
-import { resolveFormatSource } from "./format_source.ts";
+import { type FormatSource, resolveFormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
 
 /** Options of {@linkcode exportFormat}: the export's task selection and output file. */
@@ -96,15 +96,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   });
   const file = new OutputFile(path);
   const dryRun = options.dryRun ?? false;
-  const writer: FormatWriter = format === "lab"
-    ? new LabWriter(file, { dryRun })
-    : format === "yolo"
-    ? new YoloWriter(file, source, {
-      dryRun,
-      replaceExtension: options.replaceExtension ?? false,
-      modified: now,
-    })
-    : new CocoWriter(file, source, { dryRun, maxPixels: options.maxPixels, now });
+  const writer = formatWriter(file, source, options, now);
   const summary: ExportSummary = {
     ...emptySummary(projectId, dirname(path), format, dryRun),
     file: path,
@@ -132,22 +124,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
           options.onProgress?.({ type: "advance", done, total: summary.total });
           continue;
         }
-        const status = result.status === "exported" && dryRun ? "planned" : result.status;
-        const outcome: TaskOutcome = { ...ids, status };
-        if (result.file !== undefined) outcome.file = result.file;
-        if (result.reason !== undefined) outcome.reason = result.reason;
-        if (result.renamedFrom !== undefined) {
-          Object.assign(outcome, {
-            renamedFrom: result.renamedFrom,
-            renameReason: result.renameReason,
-          });
-          summary.renamed.push(outcome);
-        }
-        summary[status]++;
-        summary.annotationsLeftOut! += result.leftOut ?? 0;
-        if (status === "planned") summary.plannedTasks.push(outcome);
-        if (status === "skipped") summary.skippedTasks.push(outcome);
-        if (status === "failed") summary.failures.push(outcome);
+        const outcome = addOutcome(summary, ids, result);
         options.onProgress?.({ type: "task", outcome, done, total: summary.total });
       }
     }
@@ -161,6 +138,47 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   if (!file.started) delete summary.file;
   summary.durationMs = performance.now() - started;
   return summary;
+}
+
+/** The writer of the format, writing into `file`. */
+function formatWriter(
+  file: OutputFile,
+  source: FormatSource,
+  options: ExportFormatOptions,
+  now: Date,
+): FormatWriter {
+  const dryRun = options.dryRun ?? false;
+  if (options.format === "lab") return new LabWriter(file, { dryRun });
+  if (options.format === "yolo") {
+    const replaceExtension = options.replaceExtension ?? false;
+    return new YoloWriter(file, source, { dryRun, replaceExtension, modified: now });
+  }
+  return new CocoWriter(file, source, { dryRun, maxPixels: options.maxPixels, now });
+}
+
+/** Counts a task's result in the summary, and lists it where it belongs. */
+function addOutcome(
+  summary: ExportSummary,
+  ids: { taskId: string; taskName: string },
+  result: FormatTaskResult,
+): TaskOutcome {
+  const status = result.status === "exported" && summary.dryRun ? "planned" : result.status;
+  const outcome: TaskOutcome = { ...ids, status };
+  if (result.file !== undefined) outcome.file = result.file;
+  if (result.reason !== undefined) outcome.reason = result.reason;
+  if (result.renamedFrom !== undefined) {
+    Object.assign(outcome, {
+      renamedFrom: result.renamedFrom,
+      renameReason: result.renameReason,
+    });
+    summary.renamed.push(outcome);
+  }
+  summary[status]++;
+  summary.annotationsLeftOut! += result.leftOut ?? 0;
+  if (status === "planned") summary.plannedTasks.push(outcome);
+  if (status === "skipped") summary.skippedTasks.push(outcome);
+  if (status === "failed") summary.failures.push(outcome);
+  return outcome;
 }
 
 /** The output file's absolute path, checked before any request. */

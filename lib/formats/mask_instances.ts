@@ -39,16 +39,39 @@ export function maskInstances(
   image: RgbImage,
   classOfBChannel: ArrayLike<number>,
 ): MaskInstance[] {
+  const { found, slots, box } = numberInstances(image, classOfBChannel);
+  const counts = columnRuns(slots, image.width, image.height, found.length);
+  const instances = found.map((instance, slot): MaskInstance => ({
+    ...instance,
+    counts: counts[slot],
+    area: box.area[slot],
+    bbox: [
+      box.minX[slot],
+      box.minY[slot],
+      box.maxX[slot] - box.minX[slot] + 1,
+      box.maxY[slot] - box.minY[slot] + 1,
+    ],
+  }));
+  return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
+}
+
+/**
+ * The pass over the rows: numbers each pixel's instance (its slot + 1, 0 for none) and keeps
+ * each instance's box and area.
+ */
+function numberInstances(image: RgbImage, classOfBChannel: ArrayLike<number>) {
   const { width, height, data } = image;
   const slotByKey = new Map<number, number>();
   const found: { instanceId: number; classIndex: number }[] = [];
   // Slot + 1 of each pixel, row-major; 0: no instance. At most 255 × 255 slots: 16 bits.
   const slots = new Uint16Array(width * height);
-  const minX: number[] = [];
-  const minY: number[] = [];
-  const maxX: number[] = [];
-  const maxY: number[] = [];
-  const area: number[] = [];
+  const box = {
+    minX: [] as number[],
+    minY: [] as number[],
+    maxX: [] as number[],
+    maxY: [] as number[],
+    area: [] as number[],
+  };
   for (let y = 0, pixel = 0; y < height; y++) {
     for (let x = 0; x < width; x++, pixel++) {
       const red = data[pixel * 3];
@@ -61,18 +84,26 @@ export function maskInstances(
         slot = found.length;
         slotByKey.set(key, slot);
         found.push({ instanceId: red, classIndex });
-        minX.push(x), minY.push(y), maxX.push(x), maxY.push(y), area.push(0);
+        box.minX.push(x), box.minY.push(y), box.maxX.push(x), box.maxY.push(y), box.area.push(0);
       }
       slots[pixel] = slot + 1;
-      area[slot]++;
-      if (x < minX[slot]) minX[slot] = x;
-      if (x > maxX[slot]) maxX[slot] = x;
-      maxY[slot] = y;
+      box.area[slot]++;
+      if (x < box.minX[slot]) box.minX[slot] = x;
+      if (x > box.maxX[slot]) box.maxX[slot] = x;
+      box.maxY[slot] = y;
     }
   }
-  const counts = found.map(() => [] as number[]);
-  const lastEnd = new Array<number>(found.length).fill(0);
-  const start = new Array<number>(found.length).fill(0);
+  return { found, slots, box };
+}
+
+/**
+ * The pass down the columns: each instance's run lengths in column-major order, from a run of
+ * pixels outside it, cut for every instance at once.
+ */
+function columnRuns(slots: Uint16Array, width: number, height: number, count: number) {
+  const counts = Array.from({ length: count }, () => [] as number[]);
+  const lastEnd = new Array<number>(count).fill(0);
+  const start = new Array<number>(count).fill(0);
   let current = 0;
   let position = 0;
   for (let x = 0; x < width; x++) {
@@ -94,14 +125,8 @@ export function maskInstances(
     counts[current - 1].push(position - start[current - 1]);
     lastEnd[current - 1] = position;
   }
-  const instances = found.map((instance, slot): MaskInstance => {
+  for (let slot = 0; slot < count; slot++) {
     if (lastEnd[slot] < position) counts[slot].push(position - lastEnd[slot]);
-    return {
-      ...instance,
-      counts: counts[slot],
-      area: area[slot],
-      bbox: [minX[slot], minY[slot], maxX[slot] - minX[slot] + 1, maxY[slot] - minY[slot] + 1],
-    };
-  });
-  return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
+  }
+  return counts;
 }

@@ -3,7 +3,6 @@ import denoJson from "../../deno.json" with { type: "json" };
 import { classTable } from "../../lib/detect/class_table.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
-import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { pathToFileURL } from "node:url";
@@ -42,8 +41,7 @@ Deno.test("the Action's bundled worker converts masks on a worker thread", async
   });
   const data = new Uint8Array([5, 5, 1, 0, 0, 0]);
   const rendered = await pool.render({
-    mask: encodeDataUri(writeMaskPng({ width: 2, height: 1, data }, { colourType: 6 })),
-    kind: "mask",
+    mask: { kind: "png", bytes: writeMaskPng({ width: 2, height: 1, data }, { colourType: 6 }) },
     file: "a.png",
     format: "rgb",
     table: classTable([{ id: "car", bChannel: 1 }]),

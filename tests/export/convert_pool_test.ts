@@ -5,7 +5,7 @@ import { ConvertPool } from "../../lib/export/_convert_pool.ts";
 import { classTable } from "../../lib/detect/class_table.ts";
 import { convertMask, type ConvertMaskOptions } from "../../lib/export/convert_mask.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
-import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
+import { decodeDataUri, encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { drawMask, writeMaskPng } from "../../testing/mask_png.ts";
 
 const MAPPING = new Map<number, [number, number, number]>([[4, [200, 100, 50]]]);
@@ -15,7 +15,8 @@ const TABLE = classTable([{ id: "road", bChannel: 1 }, { id: "car", bChannel: 4 
 /** An `rgb` render of one mask on `pool`: the PNG the SDK would write, as `convertMask` makes it. */
 async function convert(pool: ConvertPool, mask: string, options: ConvertMaskOptions = {}) {
   const { colourByBChannel, maxPixels } = options;
-  const job = { mask, kind: "mask" as const, file: "a.png", format: "rgb" as const, table: TABLE };
+  const png = { kind: "png" as const, bytes: decodeDataUri(mask) };
+  const job = { mask: png, file: "a.png", format: "rgb" as const, table: TABLE };
   return (await pool.render({ ...job, colourByBChannel, maxPixels })).files[0].bytes;
 }
 

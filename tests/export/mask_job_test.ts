@@ -8,7 +8,6 @@ import { MASK_FORMATS, type MaskFormat, renderMask } from "../../lib/export/mask
 import type { MaskStats } from "../../lib/export/mask_stats.ts";
 import { writePng } from "../../lib/raster/_chunks.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
-import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { rasterizeShapes } from "../../lib/raster/rasterize_shapes.ts";
 import { shapesOfAnnotations } from "../../lib/raster/shapes_of_annotations.ts";
 import type { RgbImage } from "../../lib/raster/rgb_image.ts";
@@ -114,8 +113,8 @@ async function assertRendered(rendered: unknown, image: RgbImage, job: MaskJob):
 
 function jobOf(png: Uint8Array, format: MaskFormat, mapping?: MaskJob["colourByBChannel"]) {
   const job: MaskJob = {
-    mask: encodeDataUri(png),
-    kind: "mask",
+    // Bytes of its own, as each task's mask has: the job may release them.
+    mask: { kind: "png", bytes: png.slice() },
     file: "a/b.png",
     format,
     table: TABLE,
@@ -153,9 +152,12 @@ for (const [name, start] of RUNNERS) {
         polygons: [{ geometry: { vertices: [0.1, 0.1, 0.9, 0.2, 0.5, 0.9] } }],
       }];
       const job: MaskJob = {
-        mask: annotations,
-        kind: "polygon",
-        imageSize: { width: 40, height: 30 },
+        mask: {
+          kind: "shapes",
+          geometry: "polygon",
+          annotations,
+          image: { width: 40, height: 30 },
+        },
         bChannelByLabel: new Map([["person", 2]]),
         file: "v.png",
         format: "class-index",
@@ -204,7 +206,7 @@ for (const [name, start] of RUNNERS) {
       }
       await t.step("a mask of another size than the task's image", async () => {
         const job = { ...jobOf(writeMaskPng(scene(20, 10), { colourType: 6 }), "rgb") };
-        job.imageSize = { width: 21, height: 10 };
+        job.mask = { ...job.mask, image: { width: 21, height: 10 } } as MaskJob["mask"];
         await assert.rejects(
           () => runner.render(job),
           (thrown: unknown) =>
@@ -215,8 +217,7 @@ for (const [name, start] of RUNNERS) {
       });
       await t.step("shapes without an image size", async () => {
         const job: MaskJob = {
-          mask: [],
-          kind: "polygon",
+          mask: { kind: "shapes", geometry: "polygon", annotations: [] },
           file: "v.png",
           format: "rgb",
           table: TABLE,

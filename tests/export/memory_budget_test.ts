@@ -51,16 +51,18 @@ Deno.test("conversionCost() charges a streamed PNG mask its bytes and one strip,
   png.set([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82]);
   new DataView(png.buffer).setUint32(16, 10000);
   new DataView(png.buffer).setUint32(20, 10000);
-  const streamed = conversionCost(png, undefined)!;
+  const streamed = conversionCost({ kind: "png", bytes: png })!;
   assert.deepEqual(streamed.size, { width: 10000, height: 10000 });
   // A strip of 256 KiB of RGB rows (87,382 pixels) at 12 bytes a pixel, and the PNG twice.
   assert.equal(streamed.cost, 87382 * 12 + 2 * 5000);
   // Wider than 256 KiB of RGB in 8 rows: 8 rows.
   new DataView(png.buffer).setUint32(16, 20000);
-  assert.equal(conversionCost(png, undefined)!.cost, 8 * 20000 * 12 + 2 * 5000);
-  const shapes = { annotations: [] };
-  assert.equal(conversionCost(shapes, { width: 10000, height: 10000 })!.cost, 300_000_000);
-  assert.equal(conversionCost(shapes, undefined), undefined);
+  assert.equal(conversionCost({ kind: "png", bytes: png })!.cost, 8 * 20000 * 12 + 2 * 5000);
+  const shapes = { kind: "shapes", geometry: "polygon", annotations: [] } as const;
+  const image = { width: 10000, height: 10000 };
+  assert.equal(conversionCost({ ...shapes, image })!.cost, 300_000_000);
+  assert.equal(conversionCost(shapes), undefined);
+  assert.equal(conversionCost({ kind: "invalid", reason: "not a PNG" }), undefined);
 });
 
 Deno.test("exportMasks() fails only the mask above the memory budget and writes the others, which wait their turn", async () => {

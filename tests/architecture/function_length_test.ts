@@ -1,0 +1,88 @@
+import assert from "../_std/assert.ts";
+import { functionLengths } from "./_function_lengths.ts";
+
+/** The longest a function of `lib/` may be, in lines, its signature and closing brace included. */
+const MAX_LINES = 60;
+
+// Functions allowed to be longer for now, each with its reason. An entry whose function has
+// become short enough fails the test, so the list only ever shrinks.
+const ALLOWED: Readonly<Record<string, string>> = {
+  "export/export_masks.ts: exportMasks":
+    "split into a plan, the export folder, the run and the finish (issue 14, item 4)",
+  "cli/export_flags.ts: parseExportFlags":
+    "rewritten to return the library's settings type (issue 14, item 2)",
+  "cli/run_export.ts: runExport": "rewritten with the flag parser (issue 14, item 2)",
+  "report/_report_page.ts: (() => {":
+    "the report page's browser script, a string written into report.html as it is: " +
+    "splitting it would change the report's bytes",
+};
+
+const LIB = new URL("../../lib/", import.meta.url);
+
+async function* sourceFiles(folder: URL, prefix = ""): AsyncGenerator<string> {
+  for await (const entry of Deno.readDir(folder)) {
+    const name = `${prefix}${entry.name}`;
+    if (entry.isDirectory) yield* sourceFiles(new URL(`${entry.name}/`, folder), `${name}/`);
+    else if (name.endsWith(".ts")) yield name;
+  }
+}
+
+Deno.test(`every function in lib/ is at most ${MAX_LINES} lines long`, async () => {
+  const long: string[] = [];
+  const stillLong = new Set<string>();
+  for await (const file of sourceFiles(LIB)) {
+    const source = await Deno.readTextFile(new URL(file, LIB));
+    for (const { head, line, lines } of functionLengths(source)) {
+      if (lines <= MAX_LINES) continue;
+      // Named by the function's name, or by its whole first line when it has none.
+      const key = `${file}: ${/([\w$#]+)\s*(?:<[^(]*>)?\(/.exec(head)?.[1] ?? head}`;
+      if (Object.hasOwn(ALLOWED, key)) stillLong.add(key);
+      else long.push(`lib/${file}:${line} is ${lines} lines: ${head}`);
+    }
+  }
+  assert.deepEqual(long, [], `functions over ${MAX_LINES} lines; split them`);
+  const pruned = Object.keys(ALLOWED).filter((key) => !stillLong.has(key));
+  assert.deepEqual(
+    pruned,
+    [],
+    "allowed long functions that are short now: remove them from ALLOWED",
+  );
+});
+
+Deno.test("functionLengths() measures functions, methods and arrow functions from head to brace", () => {
+  const body = (n: number, indent: string) => Array(n).fill(`${indent}work();`).join("\n");
+  const source = [
+    "export function short(a: number): number {",
+    body(3, "  "),
+    "}",
+    "export async function* long(",
+    "  first: string,",
+    "  second: string,",
+    "): AsyncGenerator<string> {",
+    body(60, "  "),
+    "}",
+    "class Thing {",
+    "  async #method(value: unknown): Promise<void> {",
+    body(2, "    "),
+    "  }",
+    "  readonly handler = (event: Event): void => {",
+    body(1, "    "),
+    "  };",
+    "}",
+    "call(",
+    "  argument,",
+    ");",
+    "if (condition) {",
+    body(1, "  "),
+    "}",
+  ].join("\n");
+  assert.deepEqual(
+    functionLengths(source).map(({ head, line, lines }) => [head, line, lines]),
+    [
+      ["export function short(a: number): number {", 1, 5],
+      ["export async function* long(", 6, 65],
+      ["async #method(value: unknown): Promise<void> {", 72, 4],
+      ["readonly handler = (event: Event): void => {", 76, 3],
+    ],
+  );
+});
