@@ -1,6 +1,5 @@
 import type { ClassEntry } from "../detect/class_table.ts";
 import type { ExportSummary } from "../export/export_summary.ts";
-import { encodeBase64 } from "../raster/_base64.ts";
 import { escapeHtml } from "./escape_html.ts";
 import { histogram, INSTANCE_BINS, SHARE_BINS } from "./histogram.ts";
 import { type LabelStatistics, labelStatistics } from "./label_statistics.ts";
@@ -100,7 +99,7 @@ export function renderReport(input: ReportInput): string {
       f: task.file,
       l: task.stats.labels.map((id) => indexById.get(id)).filter((i) => i !== undefined),
       i: task.stats.instanceCount,
-      t: task.preview ? encodeBase64(task.preview.png) : undefined,
+      t: task.preview ? task.preview.png.toBase64() : undefined,
     })),
   };
   const title = `Mask export of project ${run.projectId}`;
