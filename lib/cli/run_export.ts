@@ -14,7 +14,7 @@ import { insecureEndpointWarning } from "../api/insecure_endpoint_warning.ts";
 import { emptySummary } from "../export/_empty_summary.ts";
 import { type ExportCommand, parseExportFlags } from "./export_flags.ts";
 import { exportHelp } from "./help.ts";
-import { loadSemanticMapping } from "./load_semantic_mapping.ts";
+import { loadSemanticMapping } from "../detect/load_semantic_mapping.ts";
 import { requestLog } from "./request_log.ts";
 import { resumeCommand } from "./resume_command.ts";
 
