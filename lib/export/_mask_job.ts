@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { maskBytes } from "./_mask_bytes.ts";
-import { transcodeMask } from "../raster/_transcode_png.ts";
+import { transcodeMask } from "../raster/transcode_png.ts";
 import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.ts";
 import { type MaskFormat, renderMask } from "./mask_format.ts";
 import { type MaskStats, maskStats } from "./mask_stats.ts";

@@ -1,6 +1,6 @@
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { decodeDataUri } from "../raster/mask_data_uri.ts";
-import { transcodePng } from "../raster/_transcode_png.ts";
+import { transcodePng } from "../raster/transcode_png.ts";
 
 /** Options of {@linkcode convertMask}. */
 export interface ConvertMaskOptions {

@@ -1,5 +1,5 @@
 import type { ClassTable } from "../detect/class_table.ts";
-import { censusOf } from "../raster/_mask_census.ts";
+import { censusOf } from "../raster/mask_census.ts";
 import { statsOfCensus } from "./_stats_of_census.ts";
 import type { RgbImage } from "../raster/rgb_image.ts";
 

@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { transcodePng } from "../../lib/raster/_transcode_png.ts";
+import { transcodePng } from "../../lib/raster/transcode_png.ts";
 import { DeflateStream, forceWholeBuffers, InflateStream } from "../../lib/raster/_zlib_streams.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
 import { encodePng } from "../../lib/raster/encode_png.ts";

@@ -92,7 +92,7 @@ export function readCensus(memory: Uint8Array, tables: number): MaskCensus {
  *
  * @example
  * ```ts
- * import { censusOf } from "./_mask_census.ts";
+ * import { censusOf } from "@lab/masks/raster";
  *
  * const census = censusOf({ width: 2, height: 1, data: new Uint8Array([0, 0, 9, 5, 5, 1]) });
  * console.log(census.firstB[5], census.bSeen[1], census.bSeen[9]); // 1 1 0

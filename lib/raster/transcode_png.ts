@@ -9,7 +9,7 @@
 import { writePng } from "./_chunks.ts";
 import { isFastFlavour, transcodeFastRgb, verifyFastRgb } from "./_fast_rgb.ts";
 import { type CheckedPng, checkPng, inflateCheckedPng } from "./_inflate_png.ts";
-import { censusOf, type MaskCensus } from "./_mask_census.ts";
+import { censusOf, type MaskCensus } from "./mask_census.ts";
 import { MaskSampler, type MaskSamples } from "./mask_sampler.ts";
 import { pixelsOf } from "./decode_png.ts";
 import { DEFAULT_ZLIB_LEVEL, encodePng } from "./encode_png.ts";
@@ -64,6 +64,15 @@ export interface TranscodedMask {
  * PNG and no recolouring is asked.
  * @throws {PngError} when the data is not a valid PNG, is truncated or corrupt, or too large.
  * @throws {ConfigError} when `maxPixels` or the mapping is out of range.
+ *
+ * @example Recolour bChannel 7 to red
+ * ```ts
+ * import { decodePng, encodePng, transcodePng } from "@lab/masks/raster";
+ *
+ * const mask = await encodePng({ width: 1, height: 1, data: new Uint8Array([1, 1, 7]) });
+ * const png = await transcodePng(mask, { colourByBChannel: new Map([[7, [255, 0, 0]]]) });
+ * console.log([...(await decodePng(png)).data]); // [255, 0, 0]
+ * ```
  */
 export async function transcodePng(
   bytes: Uint8Array,
@@ -81,6 +90,15 @@ export async function transcodePng(
  * @returns The PNG to write, the size and the census.
  * @throws {PngError} when the data is not a valid PNG, is truncated or corrupt, or too large.
  * @throws {ConfigError} when `maxPixels` or the mapping is out of range.
+ *
+ * @example The size and the bChannels a mask uses
+ * ```ts
+ * import { encodePng, transcodeMask } from "@lab/masks/raster";
+ *
+ * const mask = await encodePng({ width: 2, height: 1, data: new Uint8Array([1, 1, 7, 0, 0, 0]) });
+ * const { width, census } = await transcodeMask(mask, { census: true });
+ * console.log(width, census!.bSeen[7], census!.bSeen[3]); // 2 1 0
+ * ```
  */
 export async function transcodeMask(
   bytes: Uint8Array,
