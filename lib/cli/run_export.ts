@@ -9,7 +9,7 @@ import type { ExportEvent, ExportSummary } from "../export/export_summary.ts";
 import { formatSummary } from "../output/format_summary.ts";
 import { progressReporter } from "../output/progress_reporter.ts";
 import { exists } from "../_std/fs.ts";
-import { credentialsFromEnv } from "./credentials_from_env.ts";
+import { credentialsFromEnv } from "../api/credentials_from_env.ts";
 import { insecureEndpointWarning } from "../api/insecure_endpoint_warning.ts";
 import { emptySummary } from "../export/_empty_summary.ts";
 import { type ExportCommand, parseExportFlags } from "./export_flags.ts";
