@@ -54,7 +54,7 @@ const AFTER_ARRAY = 4;
  *
  * @example
  * ```ts
- * import { jsonArrayItems } from "@lab/masks";
+ * import { jsonArrayItems } from "./json_array_stream.ts";
  *
  * const text = '[{"_id": "t1", "name": "a.jpg"}, {"_id": "t2", "name": "[b],c.jpg"}]\n';
  * const stream = ReadableStream.from([new TextEncoder().encode(text)]);
@@ -221,7 +221,7 @@ export async function* jsonArrayItems(
  *
  * @example
  * ```ts
- * import { readJsonFile } from "@lab/masks";
+ * import { readJsonFile } from "./json_array_stream.ts";
  *
  * const path = await Deno.makeTempFile({ suffix: ".json" });
  * await Deno.writeTextFile(path, '{"projectId": "p1", "projectType": "iat-polygon"}');

@@ -29,7 +29,8 @@ export interface ConvertMaskOptions {
  *
  * @example
  * ```ts
- * import { convertMask, decodePng, encodeDataUri, encodePng } from "@lab/masks";
+ * import { convertMask } from "@lab/masks";
+ * import { decodePng, encodeDataUri, encodePng } from "@lab/masks/raster";
  *
  * const mask = encodeDataUri(
  *   await encodePng({ width: 1, height: 1, data: new Uint8Array([1, 1, 7]) }),

@@ -25,7 +25,8 @@ export interface MaskStats {
  *
  * @example
  * ```ts
- * import { classTable, maskStats } from "@lab/masks";
+ * import { classTable } from "@lab/masks/detect";
+ * import { maskStats } from "@lab/masks/export";
  *
  * const table = classTable([{ id: "car", bChannel: 1 }]);
  * const image = { width: 3, height: 1, data: new Uint8Array([0, 0, 0, 5, 5, 1, 6, 6, 9]) };

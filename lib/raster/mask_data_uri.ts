@@ -18,7 +18,7 @@ import { PngError } from "../errors.ts";
  *
  * @example
  * ```ts
- * import { decodeDataUri } from "./mod.ts";
+ * import { decodeDataUri } from "@lab/masks/raster";
  *
  * console.log(decodeDataUri("data:image/png;base64,iVBORw0KGgo=")); // the PNG signature's bytes
  * ```
@@ -93,7 +93,7 @@ function quoteStart(text: string): string {
  *
  * @example
  * ```ts
- * import { decodeDataUri, encodeDataUri } from "./mod.ts";
+ * import { decodeDataUri, encodeDataUri } from "@lab/masks/raster";
  *
  * const uri = encodeDataUri(new Uint8Array([137, 80, 78, 71]));
  * console.log(uri); // "data:image/png;base64,iVBORw=="

@@ -5,7 +5,7 @@
  *
  * @example From a task's mask to a recoloured PNG
  * ```ts
- * import { applySemanticMapping, decodeDataUri, decodePng, encodeDataUri, encodePng } from "./mod.ts";
+ * import { applySemanticMapping, decodeDataUri, decodePng, encodeDataUri, encodePng } from "@lab/masks/raster";
  *
  * const uri = encodeDataUri(
  *   await encodePng({ width: 1, height: 1, data: new Uint8Array([1, 1, 7]) }),

@@ -14,7 +14,7 @@ export const REPORT_NAME = "report.html";
  *
  * @example
  * ```ts
- * import { ExportReport } from "@lab/masks/report";
+ * import { ExportReport } from "./export_report.ts";
  *
  * const report = new ExportReport([]);
  * console.log(report.size); // 0
