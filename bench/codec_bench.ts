@@ -1,6 +1,7 @@
 /**
- * `deno bench bench/`: each step of a mask's conversion on its own, on one 1920×1080 RGBA mask
- * and one RGB mask from the benchmark pool. Groups compare the ways a step can be done.
+ * `deno bench -A --config bench/deno.json bench/`: each step of a mask's conversion on its own,
+ * on one 1920×1080 RGBA mask and one RGB mask from the benchmark pool. Groups compare the ways a
+ * step can be done.
  *
  * @module
  */
