@@ -42,69 +42,6 @@ var PngError = class extends MasksError {
 // lib/export/_mask_job.ts
 import { createHash } from "node:crypto";
 
-// lib/raster/_base64.ts
-var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-var VALUE_BY_CODE = (() => {
-  const table = new Uint8Array(256).fill(255);
-  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
-  return table;
-})();
-function decodeBase64(text) {
-  let end = text.length;
-  if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
-  if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
-  if (end % 4 === 1) return {
-    position: text.length,
-    reason: "its length is not valid base64"
-  };
-  if (text.length % 4 !== 0 && end !== text.length) {
-    return {
-      position: text.length,
-      reason: "its padding is wrong"
-    };
-  }
-  const bytes = new Uint8Array(Math.floor(end * 3 / 4));
-  let j = 0;
-  let i = 0;
-  for (; i + 4 <= end; i += 4) {
-    const a = value(text, i);
-    const b = value(text, i + 1);
-    const c = value(text, i + 2);
-    const d = value(text, i + 3);
-    if ((a | b | c | d) > 63) return fault(text, i);
-    const group = a << 18 | b << 12 | c << 6 | d;
-    bytes[j++] = group >> 16;
-    bytes[j++] = group >> 8 & 255;
-    bytes[j++] = group & 255;
-  }
-  if (i < end) {
-    let group = 0;
-    for (let k = i; k < end; k++) {
-      const v = value(text, k);
-      if (v > 63) return fault(text, k);
-      group = group << 6 | v;
-    }
-    if (end - i === 2) bytes[j] = group >> 4;
-    else {
-      bytes[j] = group >> 10;
-      bytes[j + 1] = group >> 2 & 255;
-    }
-  }
-  return bytes;
-}
-function value(text, index) {
-  const code = text.charCodeAt(index);
-  return code < 256 ? VALUE_BY_CODE[code] : 255;
-}
-function fault(text, from) {
-  let position = from;
-  while (value(text, position) <= 63) position++;
-  return {
-    position,
-    reason: `character ${JSON.stringify(text[position])} is not base64`
-  };
-}
-
 // lib/raster/mask_data_uri.ts
 function decodeDataUri(uri) {
   if (typeof uri !== "string") {
@@ -129,11 +66,32 @@ function decodeDataUri(uri) {
   let payload = uri.slice(comma + 1);
   if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
   if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
-  const bytes = decodeBase64(payload);
-  if (!(bytes instanceof Uint8Array)) {
-    throw new PngError(`the mask data URI holds invalid base64: ${bytes.reason} (at payload character ${bytes.position})`);
+  try {
+    return Uint8Array.fromBase64(payload);
+  } catch {
+    const fault = base64Fault(payload);
+    throw new PngError(`the mask data URI holds invalid base64: ${fault.reason} (at payload character ${fault.position})`);
   }
-  return bytes;
+}
+var BASE64_CHARACTER = /[A-Za-z0-9+/]/;
+function base64Fault(text) {
+  const end = text.replace(/={1,2}$/, "").length;
+  if (end % 4 === 1) return {
+    position: text.length,
+    reason: "its length is not valid base64"
+  };
+  if (text.length % 4 !== 0 && end !== text.length) {
+    return {
+      position: text.length,
+      reason: "its padding is wrong"
+    };
+  }
+  let position = 0;
+  while (position < text.length && BASE64_CHARACTER.test(text[position])) position++;
+  return {
+    position,
+    reason: `character ${JSON.stringify(text[position])} is not base64`
+  };
 }
 function quoteStart(text) {
   return JSON.stringify(text.length > 30 ? `${text.slice(0, 30)}\u2026` : text);
@@ -245,8 +203,8 @@ function chunkType(bytes, offset) {
   }
   return String.fromCharCode(...codes);
 }
-function hex(value2) {
-  return `0x${value2.toString(16).padStart(8, "0")}`;
+function hex(value) {
+  return `0x${value.toString(16).padStart(8, "0")}`;
 }
 function writeChunk(type, data) {
   const chunk = new Uint8Array(data.length + 12);
@@ -595,7 +553,9 @@ function drive(stream) {
   return driven;
 }
 var SPARE_HANDLES = /* @__PURE__ */ new Map();
+var wholeBuffersForced = false;
 function takeHandle(kind, create) {
+  if (wholeBuffersForced) return void 0;
   const spare = SPARE_HANDLES.get(kind);
   SPARE_HANDLES.delete(kind);
   return spare ?? drive(create());
@@ -624,6 +584,10 @@ var InflateStream = class {
     this.#compressed = compressed;
     this.#limit = options.maxOutputLength;
     this.#driven = takeHandle("inflate", () => createInflate());
+  }
+  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
+  get piecewise() {
+    return this.#driven !== void 0;
   }
   /**
    * Inflates the next bytes into `target`.
@@ -677,6 +641,10 @@ var DeflateStream = class {
     this.#driven = takeHandle(`deflate ${level}`, () => createDeflate({
       level
     }));
+  }
+  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
+  get piecewise() {
+    return this.#driven !== void 0;
   }
   /**
    * Compresses the next piece; zlib keeps what it needs, so `bytes` may change afterwards.
@@ -813,7 +781,7 @@ function whereDataEnds(written, png) {
   return `in Adam7 pass ${pass.number} of 7`;
 }
 
-// lib/raster/_mask_census.ts
+// lib/raster/mask_census.ts
 var CENSUS_BYTES = 256 + 512;
 function censusOfRows(kernels, memory, rows) {
   const { ptr, stride, width, channels, zero, tables } = rows;
@@ -1170,7 +1138,7 @@ function colourLookup(header, palette) {
   }
   const top = (1 << header.bitDepth) - 1;
   const scale = 255 / top;
-  for (let value2 = 0; value2 <= top; value2++) rgb.fill(value2 * scale, value2 * 3, value2 * 3 + 3);
+  for (let value = 0; value <= top; value++) rgb.fill(value * scale, value * 3, value * 3 + 3);
   return {
     rgb,
     entries: 256
@@ -1182,16 +1150,16 @@ function writeIndexedRow(scanlines, s, row) {
   const mask = (1 << bitDepth) - 1;
   const perByte = 8 / bitDepth;
   for (let x = 0, j = row.o; x < width; x++, j += step) {
-    let value2;
-    if (bitDepth === 8) value2 = scanlines[s + x];
+    let value;
+    if (bitDepth === 8) value = scanlines[s + x];
     else {
       const byte = scanlines[s + Math.floor(x / perByte)];
-      value2 = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
+      value = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
     }
-    if (value2 >= entries) {
-      throw new PngError(`the PNG uses palette index ${value2} but its palette has only ${entries} colours`);
+    if (value >= entries) {
+      throw new PngError(`the PNG uses palette index ${value} but its palette has only ${entries} colours`);
     }
-    const k = value2 * 3;
+    const k = value * 3;
     out[j] = rgb[k];
     out[j + 1] = rgb[k + 1];
     out[j + 2] = rgb[k + 2];
@@ -1461,11 +1429,11 @@ function colourTableOf(colourByBChannel) {
   }
   return table;
 }
-function isByte(value2) {
-  return Number.isInteger(value2) && value2 >= 0 && value2 <= 255;
+function isByte(value) {
+  return Number.isInteger(value) && value >= 0 && value <= 255;
 }
 
-// lib/raster/_transcode_png.ts
+// lib/raster/transcode_png.ts
 var HARMLESS_CHUNKS = /* @__PURE__ */ new Set([
   "tEXt",
   "zTXt",
@@ -1559,10 +1527,10 @@ var MAX_INSTANCES = 255;
 var SLACK2 = 0.1;
 function verticesProblem(vertices, kind) {
   if (!Array.isArray(vertices)) return 'has no "geometry.vertices" list';
-  const bad = vertices.findIndex((value2) => typeof value2 !== "number" || !Number.isFinite(value2));
+  const bad = vertices.findIndex((value) => typeof value !== "number" || !Number.isFinite(value));
   if (bad >= 0) {
-    const value2 = vertices[bad];
-    const shown = typeof value2 === "number" ? value2 : String(JSON.stringify(value2)).slice(0, 40);
+    const value = vertices[bad];
+    const shown = typeof value === "number" ? value : String(JSON.stringify(value)).slice(0, 40);
     return `has ${shown} at position ${bad + 1} of its vertices, which must be numbers`;
   }
   const count = vertices.length;
@@ -1572,7 +1540,7 @@ function verticesProblem(vertices, kind) {
   if (kind === "polygon" && (count % 2 !== 0 || count < 6)) {
     return `has ${count} numbers in its vertices; a polygon needs x, y pairs for 3 points or more`;
   }
-  const far = vertices.findIndex((value2) => value2 < -SLACK2 || value2 > 1 + SLACK2);
+  const far = vertices.findIndex((value) => value < -SLACK2 || value > 1 + SLACK2);
   if (far < 0) return void 0;
   return `has ${vertices[far]} at position ${far + 1} of its vertices, outside 0..1; vector coordinates are fractions of the image's width and height`;
 }
@@ -1758,11 +1726,11 @@ function labelIdsOf(labels) {
     ...ids
   ];
 }
-function isRecord(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function listOf(value2) {
-  return Array.isArray(value2) ? value2 : [];
+function listOf(value) {
+  return Array.isArray(value) ? value : [];
 }
 
 // lib/export/_task_decoder.ts
@@ -2171,13 +2139,13 @@ async function answerOf(request) {
 function errorData(error) {
   const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
   const fields = {};
-  for (const [key, value2] of Object.entries(error instanceof Error ? error : {})) {
-    if (value2 === void 0 || [
+  for (const [key, value] of Object.entries(error instanceof Error ? error : {})) {
+    if (value === void 0 || [
       "string",
       "number",
       "boolean"
-    ].includes(typeof value2)) {
-      fields[key] = value2;
+    ].includes(typeof value)) {
+      fields[key] = value;
     }
   }
   return {
