@@ -22,11 +22,11 @@
  * Run as a program (`deno run -A jsr:@lab/masks export ...`), it is the `lab-masks` command line,
  * exactly as `@lab/masks/cli`.
  *
- * The pieces work alone too: {@linkcode LabClient} walks a project's tasks (and
- * `LabClient.fromEnv` reads the SDK's variables), {@linkcode ExportFileSource} reads an earlier
- * JSON export instead, {@linkcode convertMask} turns one mask into the PNG the SDK writes. Errors
- * are {@linkcode ConfigError} (fix the settings), {@linkcode ApiError} (the lab refused) and
- * {@linkcode TaskError} (one task; the others are exported).
+ * The pieces work alone too: {@linkcode LabClient} walks a project's tasks,
+ * {@linkcode ExportFileSource} reads an earlier JSON export instead, {@linkcode convertMask} turns
+ * one mask into the PNG the SDK writes. Errors are {@linkcode ConfigError} (fix the settings),
+ * {@linkcode ApiError} (the lab refused) and {@linkcode TaskError} (one task; the others are
+ * exported).
  *
  * Specialist pieces have their own entry points: `@lab/masks/api` (filters, dates, request
  * events), `@lab/masks/detect` (project types, inputs, label tables), `@lab/masks/raster` (the PNG

@@ -1,5 +1,4 @@
 import { endpointUrl, projectIdOf, required, whole } from "./_check_settings.ts";
-import { credentialsFromEnv } from "./credentials_from_env.ts";
 import {
   type CallContext,
   isJsonObject,
@@ -110,36 +109,6 @@ export class LabClient {
   #secrets = new Set<string>();
   #token?: AccessToken;
   #login?: Promise<string>;
-
-  /**
-   * Creates a client from the SDK's environment variables: `ISAHIT_LAB_API_ACCESS_ID`,
-   * `ISAHIT_LAB_API_SECRET_KEY` and, when set, `ISAHIT_LAB_API_ENDPOINT` (else
-   * {@linkcode DEFAULT_ENDPOINT}). The library reads no environment itself: pass the lookup.
-   *
-   * @param env Looks up an environment variable, e.g. `(name) => Deno.env.get(name)`.
-   * @param options The other settings (retries, page size...).
-   * @returns The client; nothing is sent until the first call.
-   * @throws {ConfigError} when a credential is missing or the endpoint is not an http(s) URL.
-   *
-   * @example
-   * ```ts
-   * import { LabClient } from "@lab/masks";
-   *
-   * const env: Record<string, string> = {
-   *   ISAHIT_LAB_API_ACCESS_ID: "id",
-   *   ISAHIT_LAB_API_SECRET_KEY: "secret",
-   * };
-   * const client = LabClient.fromEnv((name) => env[name], { maxRetries: 2 });
-   * console.log(client instanceof LabClient); // true
-   * ```
-   */
-  static fromEnv(
-    env: (name: string) => string | undefined,
-    options: Omit<LabClientOptions, "endpoint" | "accessId" | "secretKey"> = {},
-  ): LabClient {
-    const { endpoint, accessId, secretKey, endpointSetting } = credentialsFromEnv(env);
-    return new LabClient({ endpointSetting, ...options, endpoint, accessId, secretKey });
-  }
 
   /**
    * Creates a client; nothing is sent until the first call.

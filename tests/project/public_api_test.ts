@@ -77,7 +77,6 @@ Deno.test("the root exports what a script needs, and growing it is a decision", 
     "convertMask",
     "exportMasks",
   ]);
-  assert.equal(typeof root.LabClient.fromEnv, "function");
 });
 
 Deno.test("the cli entry exports run, main, their options and VERSION", async () => {
