@@ -19806,40 +19806,6 @@ function insecureEndpointWarning(endpoint) {
   return `the endpoint ${JSON.stringify(url.origin)} is plain http to another machine: the secret key and the tokens cross the network unencrypted`;
 }
 
-// lib/api/credentials_from_env.ts
-var DEFAULT_ENDPOINT = "https://hub-api.isahit.com/";
-function credentialsFromEnv(env, endpoint) {
-  const accessId = env("ISAHIT_LAB_API_ACCESS_ID")?.trim() ?? "";
-  const secretKey = env("ISAHIT_LAB_API_SECRET_KEY")?.trim() ?? "";
-  const missing = [
-    accessId === "" ? "ISAHIT_LAB_API_ACCESS_ID" : void 0,
-    secretKey === "" ? "ISAHIT_LAB_API_SECRET_KEY" : void 0
-  ].filter((name) => name !== void 0);
-  if (missing.length > 0) {
-    throw new ConfigError(`The lab credentials are missing: set ${missing.join(" and ")} in the environment (your access id and secret key, from your lab account's API settings)`, {
-      setting: missing[0]
-    });
-  }
-  const base = endpoint?.trim() || env("ISAHIT_LAB_API_ENDPOINT")?.trim() || DEFAULT_ENDPOINT;
-  const setting = endpoint?.trim() ? "--endpoint" : env("ISAHIT_LAB_API_ENDPOINT")?.trim() ? "ISAHIT_LAB_API_ENDPOINT" : "the default endpoint";
-  let url;
-  try {
-    url = new URL(base);
-  } catch {
-  }
-  if (url?.protocol !== "https:" && url?.protocol !== "http:") {
-    throw new ConfigError(`The endpoint "${base}" given by ${setting} is not an http(s) URL; give one like ` + DEFAULT_ENDPOINT, {
-      setting: setting.replace(/^--/, "")
-    });
-  }
-  return {
-    endpoint: url.href,
-    accessId,
-    secretKey,
-    endpointSetting: setting
-  };
-}
-
 // lib/api/_http_error.ts
 var MAX_SERVER_MESSAGE = 300;
 function responseError(response, context) {
@@ -20384,7 +20350,7 @@ function taskQuery(projectId, filters, page) {
 // lib/api/lab_client.ts
 var TASKS_PATH = "api/task-manager/tasks";
 var TOKEN_MARGIN_MS = 6e4;
-var LabClient = class _LabClient {
+var LabClient = class {
   #endpoint;
   #accessId;
   #secretKey;
@@ -20394,38 +20360,6 @@ var LabClient = class _LabClient {
   #secrets = /* @__PURE__ */ new Set();
   #token;
   #login;
-  /**
-   * Creates a client from the SDK's environment variables: `ISAHIT_LAB_API_ACCESS_ID`,
-   * `ISAHIT_LAB_API_SECRET_KEY` and, when set, `ISAHIT_LAB_API_ENDPOINT` (else
-   * {@linkcode DEFAULT_ENDPOINT}). The library reads no environment itself: pass the lookup.
-   *
-   * @param env Looks up an environment variable, e.g. `(name) => Deno.env.get(name)`.
-   * @param options The other settings (retries, page size...).
-   * @returns The client; nothing is sent until the first call.
-   * @throws {ConfigError} when a credential is missing or the endpoint is not an http(s) URL.
-   *
-   * @example
-   * ```ts
-   * import { LabClient } from "@lab/masks";
-   *
-   * const env: Record<string, string> = {
-   *   ISAHIT_LAB_API_ACCESS_ID: "id",
-   *   ISAHIT_LAB_API_SECRET_KEY: "secret",
-   * };
-   * const client = LabClient.fromEnv((name) => env[name], { maxRetries: 2 });
-   * console.log(client instanceof LabClient); // true
-   * ```
-   */
-  static fromEnv(env, options = {}) {
-    const { endpoint, accessId, secretKey, endpointSetting } = credentialsFromEnv(env);
-    return new _LabClient({
-      endpointSetting,
-      ...options,
-      endpoint,
-      accessId,
-      secretKey
-    });
-  }
   /**
    * Creates a client; nothing is sent until the first call.
    *
