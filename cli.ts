@@ -11,37 +11,14 @@
  * @module
  */
 import denoJson from "./deno.json" with { type: "json" };
-import { credentialsFromEnv } from "./lib/cli/credentials_from_env.ts";
-import { parseExportFlags } from "./lib/cli/export_flags.ts";
-import { exportHelp, programHelp } from "./lib/cli/help.ts";
-import { loadSemanticMapping } from "./lib/cli/load_semantic_mapping.ts";
+import { programHelp } from "./lib/cli/help.ts";
 import { closestWord } from "./lib/cli/closest_word.ts";
 import { reportError } from "./lib/cli/report_error.ts";
-import { requestLog } from "./lib/cli/request_log.ts";
-import { resumeCommand, shellQuote } from "./lib/cli/resume_command.ts";
-import { runDemo } from "./lib/cli/run_demo.ts";
+import { shellQuote } from "./lib/cli/resume_command.ts";
+import { runDemo } from "./testing/_run_demo.ts";
 import { runExport } from "./lib/cli/run_export.ts";
 import { ConfigError } from "./lib/errors.ts";
 import { fromFileUrl } from "./lib/_std/path.ts";
-
-export {
-  closestWord,
-  credentialsFromEnv,
-  exportHelp,
-  loadSemanticMapping,
-  parseExportFlags,
-  reportError,
-  requestLog,
-  resumeCommand,
-  shellQuote,
-};
-export type { ExportCommand, ExportFlag, FlagKind } from "./lib/cli/export_flags.ts";
-export type { LabCredentials } from "./lib/cli/credentials_from_env.ts";
-export type { ReportErrorOptions } from "./lib/cli/report_error.ts";
-export type { RequestLogOptions } from "./lib/cli/request_log.ts";
-export { DEFAULT_ENDPOINT } from "./lib/cli/credentials_from_env.ts";
-export { EXPORT_FLAGS } from "./lib/cli/export_flags.ts";
-export { programHelp } from "./lib/cli/help.ts";
 
 /** The package version, from `deno.json`. */
 export const VERSION: string = denoJson.version;

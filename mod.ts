@@ -23,20 +23,68 @@
  * exactly as `@lab/masks/cli`.
  *
  * The pieces work alone too: {@linkcode LabClient} walks a project's tasks,
- * {@linkcode resolveMaskSource} finds where its masks are, {@linkcode convertMask} turns one mask
- * into the PNG the SDK writes, and `@lab/masks/testing` serves a fake lab for your own tests.
+ * {@linkcode ExportFileSource} reads an earlier JSON export instead, {@linkcode convertMask} turns
+ * one mask into the PNG the SDK writes, and {@linkcode maskFiles} yields a project's masks in memory
+ * (the SDK's `in_memory`). Errors are {@linkcode ConfigError} (fix the settings),
+ * {@linkcode ApiError} (the lab refused) and {@linkcode TaskError} (one task; the others are
+ * exported).
+ *
+ * Specialist pieces have their own entry points: `@lab/masks/api` (filters, dates, request
+ * events), `@lab/masks/detect` (project types, inputs, label tables), `@lab/masks/raster` (the PNG
+ * codec, semantic mapping, rasterizing shapes), `@lab/masks/export` (file names, mask formats,
+ * labelmaps, manifests), `@lab/masks/formats` (the `lab`, `yolo` and COCO files),
+ * `@lab/masks/report`, `@lab/masks/output` (progress and summaries), `@lab/masks/cli` (the
+ * command line's `run`) and `@lab/masks/testing` (a fake lab for your own tests).
  *
  * @module
  */
-export * from "./lib/api/mod.ts";
-export * from "./lib/detect/mod.ts";
-export * from "./lib/errors.ts";
-export * from "./lib/export/mod.ts";
-export * from "./lib/formats/mod.ts";
-export * from "./lib/output/mod.ts";
-export * from "./lib/raster/mod.ts";
-export * from "./lib/inert_text.ts";
-export * from "./lib/report/mod.ts";
+// The export, and where its tasks come from.
+export { exportMasks, type ExportMasksOptions } from "./lib/export/export_masks.ts";
+export type {
+  ExportEvent,
+  ExportSummary,
+  ListedTasks,
+  TaskOutcome,
+} from "./lib/export/export_summary.ts";
+export { convertMask, type ConvertMaskOptions } from "./lib/export/convert_mask.ts";
+export { type MaskFile, maskFiles, type MaskFilesOptions } from "./lib/export/mask_files.ts";
+export {
+  LabClient,
+  type LabClientFromEnvOptions,
+  type LabClientOptions,
+} from "./lib/api/lab_client.ts";
+export { DEFAULT_ENDPOINT } from "./lib/api/credentials_from_env.ts";
+export { ExportFileSource, type ExportFileSourceOptions } from "./lib/api/export_file_source.ts";
+export type { TaskPagesOptions, TaskSource } from "./lib/api/task_source.ts";
+export type {
+  ConfigurationMetadata,
+  FormInput,
+  Label,
+  LabelOptions,
+  ProjectConfiguration,
+  Task,
+  TaskData,
+  TaskFilters,
+  TaskPage,
+} from "./lib/api/types.ts";
+export type { RequestEvent } from "./lib/api/request_event.ts";
+// The types the options and the summary are made of.
+export type { RgbColour, SemanticMapping } from "./lib/detect/resolve_semantic_mapping.ts";
+export type { ExportFormat } from "./lib/formats/format_source.ts";
+export type { MaskFormat } from "./lib/export/mask_format.ts";
+export type { Shard } from "./lib/export/shard.ts";
+export type { FileSystem } from "./lib/export/file_system.ts";
+export type { Platform } from "./lib/export/platform.ts";
+export type { LabelStatistics } from "./lib/report/label_statistics.ts";
+// The errors a script can act on.
+export {
+  ApiError,
+  ConfigError,
+  MasksError,
+  PngError,
+  TaskError,
+  UnsafePathError,
+} from "./lib/errors.ts";
 
 if (import.meta.main) {
   // Imported only when run as a program, so a library import never loads the command line.

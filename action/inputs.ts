@@ -9,7 +9,7 @@
 import * as core from "@actions/core";
 import type { TaskFilters } from "../lib/api/types.ts";
 import { validateTaskFilters } from "../lib/api/validate_task_filters.ts";
-import { loadSemanticMapping } from "../lib/cli/load_semantic_mapping.ts";
+import { loadSemanticMapping } from "../lib/detect/load_semantic_mapping.ts";
 import type { SemanticMapping } from "../lib/detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../lib/errors.ts";
 import type { MaskFormat } from "../lib/export/mask_format.ts";

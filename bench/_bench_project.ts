@@ -7,6 +7,7 @@
 
 import type { Label, Task } from "../lib/api/types.ts";
 import type { FakeProject } from "../testing/fake_lab.ts";
+import { segmentationConfiguration } from "../testing/lab_projects.ts";
 import type { PooledMask } from "./_mask_pool.ts";
 
 /** The benchmark's labels; their bChannels are the ones the pool's masks use. */
@@ -57,18 +58,5 @@ export function benchProject(
       data: { type: "default", body: { image: size, mask: pool[i % pool.length].uri } },
     };
   });
-  return {
-    configuration: {
-      projectId,
-      projectType: "iat-segmentation",
-      metadata: {
-        toolOptions: { sequence: false },
-        labelOptions: {
-          mainLists: [{ name: "Objects", keys: ["objects"] }],
-          availableLabels: { objects: BENCH_LABELS },
-        },
-      },
-    },
-    tasks,
-  };
+  return { configuration: segmentationConfiguration(projectId, BENCH_LABELS), tasks };
 }

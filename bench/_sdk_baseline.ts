@@ -8,7 +8,7 @@
  */
 
 import { Buffer } from "node:buffer";
-import sharp from "npm:sharp@0.35.5";
+import sharp from "sharp";
 import { BENCH_LABELS, BENCH_MAPPING } from "./_bench_project.ts";
 
 /** Where the baseline exports from and to. */
@@ -44,7 +44,11 @@ export async function sdkBaselineExport(options: BaselineOptions): Promise<void>
   await Deno.mkdir(`${out}/frames`, { recursive: true });
   const colours = options.mapping ? colourTable() : undefined;
   for (let page = 1;; page++) {
-    const query = `projectId=${options.projectId}&pagination=true&page=${page}&limit=${PAGE_SIZE}`;
+    // The SDK's export_tasks always asks for these (../shared/lab-api.md, task listing).
+    const fields =
+      "optionalFields=data&optionalFields=data.mask&optionalFields=jobs&optionalFields=metrics";
+    const query =
+      `projectId=${options.projectId}&pagination=true&page=${page}&limit=${PAGE_SIZE}&${fields}`;
     const response = await fetch(new URL(`api/task-manager/tasks?${query}`, options.url), {
       headers: { authorization: `Bearer ${token}` },
     });

@@ -1,8 +1,8 @@
 /**
- * `deno bench bench/`: the zlib level and scanline filter of written masks, chosen by measuring
- * time against size on a 1920×1080 mask. Each bench's name carries the size it produces; the
- * encoder's default (Up, level 2) is the baseline. OpenCV's default, the SDK's files, is Sub at
- * level 1 with the RLE strategy.
+ * `deno bench -A --config bench/deno.json bench/`: the zlib level and scanline filter of written
+ * masks, chosen by measuring time against size on a 1920×1080 mask. Each bench's name carries the
+ * size it produces; the encoder's default (Up, level 2) is the baseline. OpenCV's default, the
+ * SDK's files, is Sub at level 1 with the RLE strategy.
  *
  * @module
  */

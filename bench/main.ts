@@ -50,6 +50,8 @@ const LARGE_COUNTS = [1, 8];
 const only = new Set(values.only.split(","));
 const here = new URL(".", import.meta.url);
 const V8_FLAGS = ["--v8-flags=--max-semi-space-size=2"];
+/** The benchmark's own configuration (sharp, yaml), so no helper falls back on the root's lock. */
+const BENCH_CONFIG = ["--config", new URL("deno.json", here).pathname];
 
 console.log(
   `Machine: ${navigator.hardwareConcurrency} cores, ${Deno.build.os}/${Deno.build.arch}, ` +
@@ -217,7 +219,13 @@ interface Lab {
 
 async function startLab(settings: LabServerSettings): Promise<Lab> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("_lab_server.ts", here).pathname, JSON.stringify(settings)],
+    args: [
+      "run",
+      "-A",
+      ...BENCH_CONFIG,
+      new URL("_lab_server.ts", here).pathname,
+      JSON.stringify(settings),
+    ],
     stdin: "piped",
     stdout: "piped",
   }).spawn();
@@ -268,6 +276,7 @@ async function runExport(
     args: [
       "run",
       "-A",
+      ...BENCH_CONFIG,
       ...V8_FLAGS,
       new URL("_export_runner.ts", here).pathname,
       JSON.stringify(settings),

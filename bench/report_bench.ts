@@ -4,8 +4,8 @@
  * report's size. Never run by the tests.
  *
  * ```sh
- * deno run -A bench/report_bench.ts                    # 2,000 tasks, 3 rounds of each
- * deno run -A bench/report_bench.ts --tasks 200 --rounds 2
+ * deno run -A --config bench/deno.json bench/report_bench.ts    # 2,000 tasks, 3 rounds of each
+ * deno run -A --config bench/deno.json bench/report_bench.ts --tasks 200 --rounds 2
  * ```
  *
  * @module

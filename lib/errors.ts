@@ -195,7 +195,8 @@ export class PngError extends MasksError {
  *
  * @example
  * ```ts
- * import { ConfigError, exitCodeOf } from "@lab/masks";
+ * import { ConfigError } from "@lab/masks";
+ * import { exitCodeOf } from "./errors.ts";
  *
  * console.log(exitCodeOf(new ConfigError("bad"))); // 2
  * ```

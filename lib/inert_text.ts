@@ -22,7 +22,7 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u206
  *
  * @example
  * ```ts
- * import { inertText } from "@lab/masks";
+ * import { inertText } from "./inert_text.ts";
  *
  * console.log(inertText("street/a.jpg")); // "street/a.jpg"
  * console.log(inertText("x\n::set-output name=a::b")); // "\"x\\n::set-output name=a::b\""

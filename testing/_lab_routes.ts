@@ -1,5 +1,5 @@
 import type { FakeProject, RecordedRequest } from "./fake_lab.ts";
-import { filterTasks } from "../lib/api/_filter_tasks.ts";
+import { filterTasks } from "./_filter_tasks.ts";
 import type { FaultKind } from "./_seeded_faults.ts";
 import { withOptionalFields } from "./_optional_fields.ts";
 

@@ -1,6 +1,7 @@
 import type { Label, ProjectConfiguration, Task } from "../lib/api/types.ts";
 import { encodeDataUri } from "../lib/raster/mask_data_uri.ts";
 import type { FakeProject } from "./fake_lab.ts";
+import { segmentationConfiguration } from "./lab_projects.ts";
 import { drawMask, type MaskInstance, type MaskPngOptions, writeMaskPng } from "./mask_png.ts";
 
 /** The id of the demo's `iat-segmentation` project. */
@@ -57,17 +58,7 @@ function task(id: string, name: string, body: Record<string, unknown> | undefine
 }
 
 function segmentationProject(): FakeProject {
-  const configuration: ProjectConfiguration = {
-    projectId: DEMO_SEGMENTATION_PROJECT,
-    projectType: "iat-segmentation",
-    metadata: {
-      toolOptions: { sequence: false },
-      labelOptions: {
-        mainLists: [{ name: "Objects", keys: ["objects"] }],
-        availableLabels: { objects: ROAD_LABELS },
-      },
-    },
-  };
+  const configuration = segmentationConfiguration(DEMO_SEGMENTATION_PROJECT, ROAD_LABELS);
   const image = { width: SIZE.width, height: SIZE.height };
   // Browsers write RGBA; other tools write RGB, palette or 16-bit PNGs: the export reads them all.
   const flavours: [string, MaskPngOptions][] = [

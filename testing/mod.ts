@@ -1,6 +1,6 @@
 /**
  * Test helpers for scripts built on `@lab/masks`: a fake lab API server on `127.0.0.1`, with
- * recorded requests and seeded faults, and builders of mask PNGs.
+ * recorded requests and seeded faults, and builders of projects, tasks and mask PNGs.
  *
  * @example Point a client at a fake lab
  * ```ts ignore
@@ -25,6 +25,7 @@
 export * from "./fake_lab.ts";
 export * from "./mask_png.ts";
 export * from "./demo_projects.ts";
+export * from "./lab_projects.ts";
 
 if (import.meta.main) {
   // Imported only when run as a program, so a library import stays free of it.

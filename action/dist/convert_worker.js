@@ -482,7 +482,9 @@ function drive(stream) {
   return driven;
 }
 var SPARE_HANDLES = /* @__PURE__ */ new Map();
+var wholeBuffersForced = false;
 function takeHandle(kind, create) {
+  if (wholeBuffersForced) return void 0;
   const spare = SPARE_HANDLES.get(kind);
   SPARE_HANDLES.delete(kind);
   return spare ?? drive(create());
@@ -512,6 +514,10 @@ var InflateStream = class {
     this.#compressed = compressed;
     this.#limit = options.maxOutputLength;
     this.#driven = takeHandle("inflate", () => createInflate());
+  }
+  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
+  get piecewise() {
+    return this.#driven !== void 0;
   }
   /**
    * Inflates the next bytes into `target`.
@@ -567,6 +573,10 @@ var DeflateStream = class {
     this.#driven = takeHandle(`deflate ${level}`, () => createDeflate({
       level
     }));
+  }
+  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
+  get piecewise() {
+    return this.#driven !== void 0;
   }
   /**
    * Compresses the next piece; zlib keeps what it needs, so `bytes` may change afterwards.
@@ -690,7 +700,7 @@ function whereDataEnds(written, png) {
   return `in Adam7 pass ${pass.number} of 7`;
 }
 
-// lib/raster/_mask_census.ts
+// lib/raster/mask_census.ts
 var CENSUS_BYTES = 256 + 512;
 function clearCensus(memory, tables) {
   memory.fill(0, tables, tables + CENSUS_BYTES);
@@ -1466,7 +1476,7 @@ function isByte(value) {
   return Number.isInteger(value) && value >= 0 && value <= 255;
 }
 
-// lib/raster/_transcode_png.ts
+// lib/raster/transcode_png.ts
 var HARMLESS_CHUNKS = /* @__PURE__ */ new Set([
   "tEXt",
   "zTXt",

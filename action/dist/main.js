@@ -829,7 +829,7 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value2, index) {
+      constructor(key, value, index) {
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
@@ -838,16 +838,16 @@ var require_tree = __commonJS({
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value2, index);
+          this.middle = new _TstNode(key, value, index);
         } else {
-          this.value = value2;
+          this.value = value;
         }
       }
       /**
        * @param {string} key
        * @param {any} value
        */
-      add(key, value2) {
+      add(key, value) {
         const length = key.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
@@ -861,25 +861,25 @@ var require_tree = __commonJS({
           }
           if (node.code === code2) {
             if (length === ++index) {
-              node.value = value2;
+              node.value = value;
               break;
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value2, index);
+              node.middle = new _TstNode(key, value, index);
               break;
             }
           } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value2, index);
+              node.left = new _TstNode(key, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value2, index);
+            node.right = new _TstNode(key, value, index);
             break;
           }
         }
@@ -918,11 +918,11 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value2) {
+      insert(key, value) {
         if (this.node === null) {
-          this.node = new TstNode(key, value2, 0);
+          this.node = new TstNode(key, value, 0);
         } else {
-          this.node.add(key, value2);
+          this.node.add(key, value);
         }
       }
       /**
@@ -1023,11 +1023,11 @@ var require_util = __commonJS({
       return url;
     }
     function isValidPort(port) {
-      const value2 = parseInt(port, 10);
-      return value2 === Number(port) && value2 >= 0 && value2 <= 65535;
+      const value = parseInt(port, 10);
+      return value === Number(port) && value >= 0 && value <= 65535;
     }
-    function isHttpOrHttpsPrefixed(value2) {
-      return value2 != null && value2[0] === "h" && value2[1] === "t" && value2[2] === "t" && value2[3] === "p" && (value2[4] === ":" || value2[4] === "s" && value2[5] === ":");
+    function isHttpOrHttpsPrefixed(value) {
+      return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
     }
     function parseURL(url) {
       if (typeof url === "string") {
@@ -1151,11 +1151,11 @@ var require_util = __commonJS({
       const m = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
       return m ? parseInt(m[1], 10) * 1e3 : null;
     }
-    function headerNameToString(value2) {
-      return typeof value2 === "string" ? headerNameLowerCasedRecord[value2] ?? value2.toLowerCase() : tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
+    function headerNameToString(value) {
+      return typeof value === "string" ? headerNameLowerCasedRecord[value] ?? value.toLowerCase() : tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function bufferToLowerCasedHeaderName(value2) {
-      return tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
+    function bufferToLowerCasedHeaderName(value) {
+      return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
@@ -1271,14 +1271,14 @@ var require_util = __commonJS({
           iterator = iterable[Symbol.asyncIterator]();
         },
         async pull(controller) {
-          const { done, value: value2 } = await iterator.next();
+          const { done, value } = await iterator.next();
           if (done) {
             queueMicrotask(() => {
               controller.close();
               controller.byobRequest?.respond(0);
             });
           } else {
-            const buf = Buffer.isBuffer(value2) ? value2 : Buffer.from(value2);
+            const buf = Buffer.isBuffer(value) ? value : Buffer.from(value);
             if (buf.byteLength) {
               controller.enqueue(new Uint8Array(buf));
             }
@@ -1875,8 +1875,8 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value2) {
-        processHeader(this, key, value2);
+      addHeader(key, value) {
+        processHeader(this, key, value);
         return this;
       }
     };
@@ -1948,11 +1948,11 @@ var require_request = __commonJS({
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
-        const value2 = typeof val === "string" ? val.toLowerCase() : null;
-        if (value2 !== "close" && value2 !== "keep-alive") {
+        const value = typeof val === "string" ? val.toLowerCase() : null;
+        if (value !== "close" && value !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
         }
-        if (value2 === "close") {
+        if (value === "close") {
           request.reset = true;
         }
       } else if (headerName === "expect") {
@@ -2624,9 +2624,9 @@ var require_utils = __commonJS({
     function enumToMap(obj) {
       const res = {};
       Object.keys(obj).forEach((key) => {
-        const value2 = obj[key];
-        if (typeof value2 === "number") {
-          res[key] = value2;
+        const value = obj[key];
+        if (typeof value === "number") {
+          res[key] = value;
         }
       });
       return res;
@@ -3500,11 +3500,11 @@ var require_data_url = __commonJS({
     }
     function collectAnHTTPQuotedString(input, position, extractValue) {
       const positionStart = position.position;
-      let value2 = "";
+      let value = "";
       assert(input[position.position] === '"');
       position.position++;
       while (true) {
-        value2 += collectASequenceOfCodePoints((char) => char !== '"' && char !== "\\", input, position);
+        value += collectASequenceOfCodePoints((char) => char !== '"' && char !== "\\", input, position);
         if (position.position >= input.length) {
           break;
         }
@@ -3512,10 +3512,10 @@ var require_data_url = __commonJS({
         position.position++;
         if (quoteOrBackslash === "\\") {
           if (position.position >= input.length) {
-            value2 += "\\";
+            value += "\\";
             break;
           }
-          value2 += input[position.position];
+          value += input[position.position];
           position.position++;
         } else {
           assert(quoteOrBackslash === '"');
@@ -3523,7 +3523,7 @@ var require_data_url = __commonJS({
         }
       }
       if (extractValue) {
-        return value2;
+        return value;
       }
       return input.slice(positionStart, position.position);
     }
@@ -3531,16 +3531,16 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value2] of parameters.entries()) {
+      for (let [name, value] of parameters.entries()) {
         serialization += ";";
         serialization += name;
         serialization += "=";
-        if (!HTTP_TOKEN_CODEPOINTS.test(value2)) {
-          value2 = value2.replace(/(\\|")/g, "\\$1");
-          value2 = '"' + value2;
-          value2 += '"';
+        if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
+          value = value.replace(/(\\|")/g, "\\$1");
+          value = '"' + value;
+          value += '"';
         }
-        serialization += value2;
+        serialization += value;
       }
       return serialization;
     }
@@ -3813,11 +3813,11 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done, value: value2 } = method.next();
+          const { done, value } = method.next();
           if (done) {
             break;
           }
-          seq.push(converter(value2, prefix, `${argument}[${index++}]`));
+          seq.push(converter(value, prefix, `${argument}[${index++}]`));
         }
         return seq;
       };
@@ -3888,20 +3888,20 @@ var require_webidl = __commonJS({
               });
             }
           }
-          let value2 = dictionary[key];
+          let value = dictionary[key];
           const hasDefault = Object.hasOwn(options, "defaultValue");
-          if (hasDefault && value2 !== null) {
-            value2 ??= defaultValue();
+          if (hasDefault && value !== null) {
+            value ??= defaultValue();
           }
-          if (required3 || hasDefault || value2 !== void 0) {
-            value2 = converter(value2, prefix, `${argument}.${key}`);
-            if (options.allowedValues && !options.allowedValues.includes(value2)) {
+          if (required3 || hasDefault || value !== void 0) {
+            value = converter(value, prefix, `${argument}.${key}`);
+            if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
+                message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value2;
+            dict[key] = value;
           }
         }
         return dict;
@@ -4122,8 +4122,8 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function normalizeBinaryStringToUtf8(value2) {
-      return Buffer.from(value2, "binary").toString("utf8");
+    function normalizeBinaryStringToUtf8(value) {
+      return Buffer.from(value, "binary").toString("utf8");
     }
     function requestCurrentURL(request) {
       return request.urlList[request.urlList.length - 1];
@@ -4486,8 +4486,8 @@ var require_util2 = __commonJS({
     function normalizeMethod(method) {
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
-    function serializeJavascriptValueToJSONString(value2) {
-      const result = JSON.stringify(value2);
+    function serializeJavascriptValueToJSONString(value) {
+      const result = JSON.stringify(value);
       if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
@@ -4526,7 +4526,7 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value2 } = values[index];
+          const { [keyIndex]: key, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
@@ -4534,12 +4534,12 @@ var require_util2 = __commonJS({
               result = key;
               break;
             case "value":
-              result = value2;
+              result = value;
               break;
             case "key+value":
               result = [
                 key,
-                value2
+                value
               ];
               break;
           }
@@ -4608,8 +4608,8 @@ var require_util2 = __commonJS({
             if (typeof callbackfn !== "function") {
               throw new TypeError(`Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`);
             }
-            for (const { 0: key, 1: value2 } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value2, key, this);
+            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key, this);
             }
           }
         }
@@ -4686,8 +4686,8 @@ var require_util2 = __commonJS({
       const protocol = url.protocol;
       return protocol === "http:" || protocol === "https:";
     }
-    function simpleRangeHeaderValue(value2, allowWhitespace) {
-      const data = value2;
+    function simpleRangeHeaderValue(value, allowWhitespace) {
+      const data = value;
       if (!data.startsWith("bytes")) {
         return "failure";
       }
@@ -4786,8 +4786,8 @@ var require_util2 = __commonJS({
       if (values === null) {
         return "failure";
       }
-      for (const value2 of values) {
-        const temporaryMimeType = parseMIMEType(value2);
+      for (const value of values) {
+        const temporaryMimeType = parseMIMEType(value);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
         }
@@ -4807,8 +4807,8 @@ var require_util2 = __commonJS({
       }
       return mimeType;
     }
-    function gettingDecodingSplitting(value2) {
-      const input = value2;
+    function gettingDecodingSplitting(value) {
+      const input = value;
       const position = {
         position: 0
       };
@@ -4834,11 +4834,11 @@ var require_util2 = __commonJS({
       return values;
     }
     function getDecodeSplit(name, list2) {
-      const value2 = list2.get(name, true);
-      if (value2 === null) {
+      const value = list2.get(name, true);
+      if (value === null) {
         return null;
       }
-      return gettingDecodingSplitting(value2);
+      return gettingDecodingSplitting(value);
     }
     var textDecoder = new TextDecoder();
     function utf8DecodeBytes(buffer) {
@@ -5026,19 +5026,19 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value2, filename = void 0) {
+      append(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value2)) {
+        if (arguments.length === 3 && !isBlobLike(value)) {
           throw new TypeError("Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'");
         }
         name = webidl.converters.USVString(name, prefix, "name");
-        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "value", {
+        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", {
           strict: false
-        }) : webidl.converters.USVString(value2, prefix, "value");
+        }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value2, filename);
+        const entry = makeEntry(name, value, filename);
         this[kState].push(entry);
       }
       delete(name) {
@@ -5073,19 +5073,19 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         return this[kState].findIndex((entry) => entry.name === name) !== -1;
       }
-      set(name, value2, filename = void 0) {
+      set(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value2)) {
+        if (arguments.length === 3 && !isBlobLike(value)) {
           throw new TypeError("Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'");
         }
         name = webidl.converters.USVString(name, prefix, "name");
-        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "name", {
+        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", {
           strict: false
-        }) : webidl.converters.USVString(value2, prefix, "name");
+        }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value2, filename);
+        const entry = makeEntry(name, value, filename);
         const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx !== -1) {
           this[kState] = [
@@ -5134,31 +5134,31 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value2, filename) {
-      if (typeof value2 === "string") {
+    function makeEntry(name, value, filename) {
+      if (typeof value === "string") {
       } else {
-        if (!isFileLike(value2)) {
-          value2 = value2 instanceof Blob ? new File([
-            value2
+        if (!isFileLike(value)) {
+          value = value instanceof Blob ? new File([
+            value
           ], "blob", {
-            type: value2.type
-          }) : new FileLike(value2, "blob", {
-            type: value2.type
+            type: value.type
+          }) : new FileLike(value, "blob", {
+            type: value.type
           });
         }
         if (filename !== void 0) {
           const options = {
-            type: value2.type,
-            lastModified: value2.lastModified
+            type: value.type,
+            lastModified: value.lastModified
           };
-          value2 = value2 instanceof NativeFile ? new File([
-            value2
-          ], filename, options) : new FileLike(value2, filename, options);
+          value = value instanceof NativeFile ? new File([
+            value
+          ], filename, options) : new FileLike(value, filename, options);
         }
       }
       return {
         name,
-        value: value2
+        value
       };
     }
     module2.exports = {
@@ -5262,23 +5262,23 @@ var require_formdata_parser = __commonJS({
         } else {
           position.position += 2;
         }
-        let value2;
+        let value;
         if (filename !== null) {
           contentType ??= "text/plain";
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value2 = new File([
+          value = new File([
             body
           ], filename, {
             type: contentType
           });
         } else {
-          value2 = utf8DecodeBytes(Buffer.from(body));
+          value = utf8DecodeBytes(Buffer.from(body));
         }
         assert(isUSVString(name));
-        assert(typeof value2 === "string" && isUSVString(value2) || isFileLike(value2));
-        entryList.push(makeEntry(name, value2, filename));
+        assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
+        entryList.push(makeEntry(name, value, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position) {
@@ -5481,7 +5481,7 @@ var require_body = __commonJS({
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
         const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
-        const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
+        const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([
           13,
@@ -5489,22 +5489,22 @@ Content-Disposition: form-data`;
         ]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value2] of object) {
-          if (typeof value2 === "string") {
+        for (const [name, value] of object) {
+          if (typeof value === "string") {
             const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
-${normalizeLinefeeds(value2)}\r
+${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
-Content-Type: ${value2.type || "application/octet-stream"}\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk2, value2, rn);
-            if (typeof value2.size === "number") {
-              length += chunk2.byteLength + value2.size + rn.byteLength;
+            blobParts.push(chunk2, value, rn);
+            if (typeof value.size === "number") {
+              length += chunk2.byteLength + value.size + rn.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -5553,7 +5553,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
             iterator = action(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value: value2, done } = await iterator.next();
+            const { value, done } = await iterator.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -5561,7 +5561,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream)) {
-                const buffer = new Uint8Array(value2);
+                const buffer = new Uint8Array(value);
                 if (buffer.byteLength) {
                   controller.enqueue(buffer);
                 }
@@ -5635,12 +5635,12 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
           return consumeBody(this, parseJSONFromBytes, instance2);
         },
         formData() {
-          return consumeBody(this, (value2) => {
+          return consumeBody(this, (value) => {
             const mimeType = bodyMimeType(this);
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value2, mimeType);
+                  const parsed = multipartFormDataParser(value, mimeType);
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
@@ -5649,10 +5649,10 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value2.toString());
+                  const entries = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value3] of entries) {
-                    fd.append(name, value3);
+                  for (const [name, value2] of entries) {
+                    fd.append(name, value2);
                   }
                   return fd;
                 }
@@ -6857,13 +6857,13 @@ var require_client_h2 = __commonJS({
     var { constants: { HTTP2_HEADER_AUTHORITY, HTTP2_HEADER_METHOD, HTTP2_HEADER_PATH, HTTP2_HEADER_SCHEME, HTTP2_HEADER_CONTENT_LENGTH, HTTP2_HEADER_EXPECT, HTTP2_HEADER_STATUS } } = http2;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name, value2] of Object.entries(headers)) {
-        if (Array.isArray(value2)) {
-          for (const subvalue of value2) {
+      for (const [name, value] of Object.entries(headers)) {
+        if (Array.isArray(value)) {
+          for (const subvalue of value) {
             result.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value2));
+          result.push(Buffer.from(name), Buffer.from(value));
         }
       }
       return result;
@@ -7713,8 +7713,8 @@ var require_client = __commonJS({
       get pipelining() {
         return this[kPipelining];
       }
-      set pipelining(value2) {
-        this[kPipelining] = value2;
+      set pipelining(value) {
+        this[kPipelining] = value;
         this[kResume](true);
       }
       get [kPending]() {
@@ -10603,15 +10603,15 @@ var require_mock_utils = __commonJS({
     var { buildURL } = require_util();
     var { STATUS_CODES } = __require("node:http");
     var { types: { isPromise } } = __require("node:util");
-    function matchValue(match, value2) {
+    function matchValue(match, value) {
       if (typeof match === "string") {
-        return match === value2;
+        return match === value;
       }
       if (match instanceof RegExp) {
-        return match.test(value2);
+        return match.test(value);
       }
       if (typeof match === "function") {
-        return match(value2) === true;
+        return match(value) === true;
       }
       return false;
     }
@@ -10776,14 +10776,14 @@ var require_mock_utils = __commonJS({
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
-        const value2 = data[key];
+        const value = data[key];
         const name = Buffer.from(`${key}`);
-        if (Array.isArray(value2)) {
-          for (let j = 0; j < value2.length; ++j) {
-            result.push(name, Buffer.from(`${value2[j]}`));
+        if (Array.isArray(value)) {
+          for (let j = 0; j < value.length; ++j) {
+            result.push(name, Buffer.from(`${value[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value2}`));
+          result.push(name, Buffer.from(`${value}`));
         }
       }
       return result;
@@ -11909,25 +11909,25 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value2) {
-      value2 = headerValueNormalize(value2);
+    function appendHeader(headers, name, value) {
+      value = headerValueNormalize(value);
       if (!isValidHeaderName(name)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
           value: name,
           type: "header name"
         });
-      } else if (!isValidHeaderValue(value2)) {
+      } else if (!isValidHeaderValue(value)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: value2,
+          value,
           type: "header value"
         });
       }
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value2, false);
+      return getHeadersList(headers).append(name, value, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -11966,7 +11966,7 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value2, isLowerCase) {
+      append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
@@ -11974,16 +11974,16 @@ var require_headers = __commonJS({
           const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter3}${value2}`
+            value: `${exists2.value}${delimiter3}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, {
             name,
-            value: value2
+            value
           });
         }
         if (lowercaseName === "set-cookie") {
-          (this.cookies ??= []).push(value2);
+          (this.cookies ??= []).push(value);
         }
       }
       /**
@@ -11992,17 +11992,17 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value2, isLowerCase) {
+      set(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [
-            value2
+            value
           ];
         }
         this[kHeadersMap].set(lowercaseName, {
           name,
-          value: value2
+          value
         });
       }
       /**
@@ -12028,18 +12028,18 @@ var require_headers = __commonJS({
         return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
+        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
           yield [
             name,
-            value2
+            value
           ];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value: value2 } of this[kHeadersMap].values()) {
-            headers[name] = value2;
+          for (const { name, value } of this[kHeadersMap].values()) {
+            headers[name] = value;
           }
         }
         return headers;
@@ -12050,7 +12050,7 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value: value2 } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
                 headers.push([
@@ -12061,7 +12061,7 @@ var require_headers = __commonJS({
             } else {
               headers.push([
                 name,
-                value2
+                value
               ]);
             }
           }
@@ -12083,11 +12083,11 @@ var require_headers = __commonJS({
             firstValue[1].value
           ];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value2; i < size; ++i) {
-            value2 = iterator.next().value;
+          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
+            value = iterator.next().value;
             x = array[i] = [
-              value2[0],
-              value2[1].value
+              value[0],
+              value[1].value
             ];
             assert(x[1] !== null);
             left = 0;
@@ -12114,12 +12114,12 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i = 0;
-          for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
+          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
             array[i++] = [
               name,
-              value2
+              value
             ];
-            assert(value2 !== null);
+            assert(value !== null);
           }
           return array.sort(compareHeaderName);
         }
@@ -12141,13 +12141,13 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value2) {
+      append(name, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
         name = webidl.converters.ByteString(name, prefix, "name");
-        value2 = webidl.converters.ByteString(value2, prefix, "value");
-        return appendHeader(this, name, value2);
+        value = webidl.converters.ByteString(value, prefix, "value");
+        return appendHeader(this, name, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
       delete(name) {
@@ -12201,30 +12201,30 @@ var require_headers = __commonJS({
         return this.#headersList.contains(name, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value2) {
+      set(name, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
         name = webidl.converters.ByteString(name, prefix, "name");
-        value2 = webidl.converters.ByteString(value2, prefix, "value");
-        value2 = headerValueNormalize(value2);
+        value = webidl.converters.ByteString(value, prefix, "value");
+        value = headerValueNormalize(value);
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
             prefix,
             value: name,
             type: "header name"
           });
-        } else if (!isValidHeaderValue(value2)) {
+        } else if (!isValidHeaderValue(value)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: value2,
+            value,
             type: "header value"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value2, false);
+        this.#headersList.set(name, value, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12249,7 +12249,7 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value2 } = names[i];
+          const { 0: name, 1: value } = names[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([
@@ -12260,7 +12260,7 @@ var require_headers = __commonJS({
           } else {
             headers.push([
               name,
-              value2
+              value
             ]);
           }
         }
@@ -12399,8 +12399,8 @@ var require_response = __commonJS({
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
         responseObject[kState].status = status;
-        const value2 = isomorphicEncode(URLSerializer(parsedURL));
-        responseObject[kState].headersList.append("location", value2, true);
+        const value = isomorphicEncode(URLSerializer(parsedURL));
+        responseObject[kState].headersList.append("location", value, true);
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
@@ -12587,9 +12587,9 @@ var require_response = __commonJS({
         get(target, p) {
           return p in state ? state[p] : target[p];
         },
-        set(target, p, value2) {
+        set(target, p, value) {
           assert(!(p in state));
-          target[p] = value2;
+          target[p] = value;
           return true;
         }
       });
@@ -12744,8 +12744,8 @@ var require_dispatcher_weakref = __commonJS({
     "use strict";
     var { kConnected, kSize } = require_symbols();
     var CompatWeakRef = class {
-      constructor(value2) {
-        this.value = value2;
+      constructor(value) {
+        this.value = value;
       }
       deref() {
         return this.value[kConnected] === 0 && this.value[kSize] === 0 ? void 0 : this.value;
@@ -13066,8 +13066,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value: value2 } of headers.rawValues()) {
-              headersList.append(name, value2, false);
+            for (const { name, value } of headers.rawValues()) {
+              headersList.append(name, value, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13674,8 +13674,8 @@ var require_fetch = __commonJS({
         }
       }
       if (!request.headersList.contains("accept", true)) {
-        const value2 = "*/*";
-        request.headersList.append("accept", value2, true);
+        const value = "*/*";
+        request.headersList.append("accept", value, true);
       }
       if (!request.headersList.contains("accept-language", true)) {
         request.headersList.append("accept-language", "*", true);
@@ -14283,11 +14283,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done, value: value2 } = await fetchParams.controller.next();
+            const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value2;
+            bytes = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -14856,7 +14856,7 @@ var require_util4 = __commonJS({
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
     var { StringDecoder: StringDecoder2 } = __require("node:string_decoder");
-    var { btoa: btoa2 } = __require("node:buffer");
+    var { btoa } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
       writable: false,
@@ -14877,15 +14877,15 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done, value: value2 } = await chunkPromise;
+            const { done, value } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done && types.isUint8Array(value2)) {
-              bytes.push(value2);
+            if (!done && types.isUint8Array(value)) {
+              bytes.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -14948,9 +14948,9 @@ var require_util4 = __commonJS({
           dataURL += ";base64,";
           const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder.write(chunk));
+            dataURL += btoa(decoder.write(chunk));
           }
-          dataURL += btoa2(decoder.end());
+          dataURL += btoa(decoder.end());
           return dataURL;
         }
         case "Text": {
@@ -15307,10 +15307,10 @@ var require_util5 = __commonJS({
     function getFieldValues(header) {
       assert(header !== null);
       const values = [];
-      for (let value2 of header.split(",")) {
-        value2 = value2.trim();
-        if (isValidHeaderName(value2)) {
-          values.push(value2);
+      for (let value of header.split(",")) {
+        value = value.trim();
+        if (isValidHeaderName(value)) {
+          values.push(value);
         }
       }
       return values;
@@ -16000,9 +16000,9 @@ var require_constants4 = __commonJS({
 var require_util6 = __commonJS({
   "node_modules/.deno/undici@6.29.1/node_modules/undici/lib/web/cookies/util.js"(exports, module2) {
     "use strict";
-    function isCTLExcludingHtab(value2) {
-      for (let i = 0; i < value2.length; ++i) {
-        const code2 = value2.charCodeAt(i);
+    function isCTLExcludingHtab(value) {
+      for (let i = 0; i < value.length; ++i) {
+        const code2 = value.charCodeAt(i);
         if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
@@ -16035,18 +16035,18 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookieValue(value2) {
-      let len = value2.length;
+    function validateCookieValue(value) {
+      let len = value.length;
       let i = 0;
-      if (value2[0] === '"') {
-        if (len === 1 || value2[len - 1] !== '"') {
+      if (value[0] === '"') {
+        if (len === 1 || value[len - 1] !== '"') {
           throw new Error("Invalid cookie value");
         }
         --len;
         ++i;
       }
       while (i < len) {
-        const code2 = value2.charCodeAt(i++);
+        const code2 = value.charCodeAt(i++);
         if (code2 < 33 || // exclude CTLs (0-31)
         code2 > 126 || // non-ascii and DEL (127)
         code2 === 34 || // "
@@ -16186,9 +16186,9 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value2] = part.split("=");
+        const [key, ...value] = part.split("=");
         const trimmedKey = key.trim();
-        const joinedValue = value2.join("=");
+        const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
         out.push(`${trimmedKey}=${joinedValue}`);
@@ -16221,7 +16221,7 @@ var require_parse = __commonJS({
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
-      let value2 = "";
+      let value = "";
       if (header.includes(";")) {
         const position = {
           position: 0
@@ -16232,22 +16232,22 @@ var require_parse = __commonJS({
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
-        value2 = nameValuePair;
+        value = nameValuePair;
       } else {
         const position = {
           position: 0
         };
         name = collectASequenceOfCodePointsFast("=", nameValuePair, position);
-        value2 = nameValuePair.slice(position.position + 1);
+        value = nameValuePair.slice(position.position + 1);
       }
       name = name.trim();
-      value2 = value2.trim();
-      if (name.length + value2.length > maxNameValuePairSize) {
+      value = value.trim();
+      if (name.length + value.length > maxNameValuePairSize) {
         return null;
       }
       return {
         name,
-        value: value2,
+        value,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
     }
@@ -16357,8 +16357,8 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value2] = piece.split("=");
-        out[name.trim()] = value2.join("=");
+        const [name, ...value] = piece.split("=");
+        out[name.trim()] = value.join("=");
       }
       return out;
     }
@@ -16421,11 +16421,11 @@ var require_cookies = __commonJS({
         key: "value"
       },
       {
-        converter: webidl.nullableConverter((value2) => {
-          if (typeof value2 === "number") {
-            return webidl.converters["unsigned long long"](value2);
+        converter: webidl.nullableConverter((value) => {
+          if (typeof value === "number") {
+            return webidl.converters["unsigned long long"](value);
           }
-          return new Date(value2);
+          return new Date(value);
         }),
         key: "expires",
         defaultValue: () => null
@@ -16943,23 +16943,23 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value2 = ""] = pair.split("=");
-        extensionList.set(removeHTTPWhitespace(name, true, false), removeHTTPWhitespace(value2, false, true));
+        const [name, value = ""] = pair.split("=");
+        extensionList.set(removeHTTPWhitespace(name, true, false), removeHTTPWhitespace(value, false, true));
         position.position++;
       }
       return extensionList;
     }
-    function isValidClientWindowBits(value2) {
-      if (value2.length === 0) {
+    function isValidClientWindowBits(value) {
+      if (value.length === 0) {
         return false;
       }
-      for (let i = 0; i < value2.length; i++) {
-        const byte = value2.charCodeAt(i);
+      for (let i = 0; i < value.length; i++) {
+        const byte = value.charCodeAt(i);
         if (byte < 48 || byte > 57) {
           return false;
         }
       }
-      const num = Number.parseInt(value2, 10);
+      const num = Number.parseInt(value, 10);
       return num >= 8 && num <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
@@ -18185,13 +18185,13 @@ var require_websocket = __commonJS({
 var require_util8 = __commonJS({
   "node_modules/.deno/undici@6.29.1/node_modules/undici/lib/web/eventsource/util.js"(exports, module2) {
     "use strict";
-    function isValidLastEventId(value2) {
-      return value2.indexOf("\0") === -1;
+    function isValidLastEventId(value) {
+      return value.indexOf("\0") === -1;
     }
-    function isASCIINumber(value2) {
-      if (value2.length === 0) return false;
-      for (let i = 0; i < value2.length; i++) {
-        if (value2.charCodeAt(i) < 48 || value2.charCodeAt(i) > 57) return false;
+    function isASCIINumber(value) {
+      if (value.length === 0) return false;
+      for (let i = 0; i < value.length; i++) {
+        if (value.charCodeAt(i) < 48 || value.charCodeAt(i) > 57) return false;
       }
       return true;
     }
@@ -18431,12 +18431,12 @@ var require_eventsource_stream = __commonJS({
           const valueBytes = line.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value2 = line.toString("utf8", valueStart);
+          const value = line.toString("utf8", valueStart);
           if (event.data === void 0) {
-            event.data = value2;
+            event.data = value;
           } else {
             event.data += `
-${value2}`;
+${value}`;
           }
           this.dataLineCount++;
           return;
@@ -19153,9 +19153,9 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value2) {
+function prepareKeyValueMessage(key, value) {
   const delimiter3 = `ghadelimiter_${crypto2.randomUUID()}`;
-  const convertedValue = toCommandValue(value2);
+  const convertedValue = toCommandValue(value);
   if (key.includes(delimiter3)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
   }
@@ -19230,22 +19230,22 @@ var HttpResponseRetryCodes = [
 import { EOL as EOL3 } from "node:os";
 import { constants, promises } from "node:fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve3) {
-      resolve3(value2);
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
   return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value2) {
+    function fulfilled(value) {
       try {
-        step(generator.next(value2));
+        step(generator.next(value));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value2) {
+    function rejected(value) {
       try {
-        step(generator["throw"](value2));
+        step(generator["throw"](value));
       } catch (e) {
         reject(e);
       }
@@ -19296,7 +19296,7 @@ var Summary = class {
      * @returns {string} content wrapped in HTML element
      */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value2]) => ` ${key}="${value2}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -19616,15 +19616,15 @@ function getBooleanInput(name, options) {
   throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
 Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 }
-function setOutput(name, value2) {
+function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value2));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
   process.stdout.write(os5.EOL);
   issueCommand("set-output", {
     name
-  }, toCommandValue(value2));
+  }, toCommandValue(value));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -19645,8 +19645,8 @@ function info(message) {
 
 // lib/inert_text.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function inertText(value2) {
-  const text2 = typeof value2 === "string" ? value2 : JSON.stringify(value2) ?? String(value2);
+function inertText(value) {
+  const text2 = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
   UNSAFE.lastIndex = 0;
   if (!UNSAFE.test(text2) && !text2.trimStart().startsWith("::")) return text2;
   return JSON.stringify(text2).replace(UNSAFE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -19774,21 +19774,21 @@ function endpointUrl(endpoint, allowInsecureHttp = false) {
 function isLoopback(hostname) {
   return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
-function required(value2, setting, what) {
-  if (value2 === void 0 || value2.trim() === "") {
+function required(value, setting, what) {
+  if (value === void 0 || value.trim() === "") {
     throw new ConfigError(`${setting} is not set: give the ${what} of your lab API key.`, {
       setting
     });
   }
-  return value2;
+  return value;
 }
-function whole(value2, setting, min) {
-  if (!Number.isInteger(value2) || value2 < min) {
-    throw new ConfigError(`Option ${JSON.stringify(setting)} is ${value2}: use a whole number of at least ${min}.`, {
+function whole(value, setting, min) {
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`Option ${JSON.stringify(setting)} is ${value}: use a whole number of at least ${min}.`, {
       setting
     });
   }
-  return value2;
+  return value;
 }
 function projectIdOf(projectId) {
   if (projectId.trim() === "") {
@@ -19876,8 +19876,8 @@ function serverMessage(body, secrets) {
   const short = redacted.length > MAX_SERVER_MESSAGE ? `${redacted.slice(0, MAX_SERVER_MESSAGE)}\u2026` : redacted;
   return inertText(short.trim());
 }
-function isJsonObject(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+function isJsonObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function jsonBody(response, context) {
   try {
@@ -19904,10 +19904,10 @@ function retryDelay(attempt, options) {
   const delay = serverDelay ?? options.baseMs * 2 ** attempt * (0.5 + Math.random() / 2);
   return Math.min(Math.max(0, delay), MAX_RETRY_DELAY_MS);
 }
-function parseRetryAfter(value2) {
-  if (value2 === null || value2.trim() === "") return void 0;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value2)) return Number(value2) * 1e3;
-  const date = Date.parse(value2);
+function parseRetryAfter(value) {
+  if (value === null || value.trim() === "") return void 0;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1e3;
+  const date = Date.parse(value);
   return Number.isNaN(date) ? void 0 : date - Date.now();
 }
 function sleep(ms, signal) {
@@ -20149,7 +20149,7 @@ var HashedKeys = class {
    * @param key The key.
    * @param value A whole number from 0 to 2^31 - 2.
    */
-  set(key, value2) {
+  set(key, value) {
     if (4 * (this.#size + 1) > 3 * this.#values.length) this.#grow();
     const slot = this.#slotOf(key);
     if (this.#values[slot] === 0) {
@@ -20158,7 +20158,7 @@ var HashedKeys = class {
       this.#hashes[2 * slot + 1] = low;
       this.#size++;
     }
-    this.#values[slot] = value2 + 1;
+    this.#values[slot] = value + 1;
   }
   /** The key's slot, or the free slot where it would go. */
   #slotOf(key) {
@@ -20227,9 +20227,9 @@ var PageWalk = class {
       "totalDocs",
       "totalPages"
     ]) {
-      const value2 = body[field];
-      if (value2 !== void 0 && !(Number.isInteger(value2) && value2 >= 0)) {
-        throw refuse(`a \`${field}\` that is not a whole number (${inertText(value2)})`);
+      const value = body[field];
+      if (value !== void 0 && !(Number.isInteger(value) && value >= 0)) {
+        throw refuse(`a \`${field}\` that is not a whole number (${inertText(value)})`);
       }
     }
     const page = body;
@@ -20409,18 +20409,18 @@ function taskQuery(projectId, filters, page) {
     projectId
   });
   for (const [filter, key] of LIST_KEYS) {
-    for (const value2 of filters[filter] ?? []) query.append(key, value2);
+    for (const value of filters[filter] ?? []) query.append(key, value);
   }
   if (filters.nameLike !== void 0) query.append("nameLike", filters.nameLike);
   for (const [filter, key, prefix] of DATE_KEYS) {
-    const value2 = filters[filter];
-    if (value2 !== void 0) query.append(key, `${prefix}${value2}`);
+    const value = filters[filter];
+    if (value !== void 0) query.append(key, `${prefix}${value}`);
   }
-  for (const [field, value2] of Object.entries(filters.data ?? {})) {
-    query.append(`data.${field}`, value2);
+  for (const [field, value] of Object.entries(filters.data ?? {})) {
+    query.append(`data.${field}`, value);
   }
-  for (const [name, value2] of Object.entries(filters.properties ?? {})) {
-    query.append(`properties.${name}`, value2);
+  for (const [name, value] of Object.entries(filters.properties ?? {})) {
+    query.append(`properties.${name}`, value);
   }
   for (const field of filters.optionalFields ?? []) query.append("optionalFields", field);
   query.append("pagination", "true");
@@ -20673,8 +20673,8 @@ function exportTaskFilters(filters) {
 // lib/api/lab_date.ts
 var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
-function parseLabDate(value2) {
-  const text2 = value2.trim();
+function parseLabDate(value) {
+  const text2 = value.trim();
   const sdk = SDK_DATE.exec(text2);
   const iso = sdk ? null : ISO_DATE.exec(text2);
   if (!sdk && !iso) return NaN;
@@ -20702,10 +20702,10 @@ function formatLabDate(instant) {
 
 // lib/api/parse_date_filter.ts
 var NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
-function parseDateFilter(value2, setting) {
-  const date = value2.trim();
+function parseDateFilter(value, setting) {
+  const date = value.trim();
   if (Number.isNaN(parseLabDate(date))) {
-    throw new ConfigError(`Option ${JSON.stringify(setting)} has an invalid date ${JSON.stringify(value2)}: use "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z".`, {
+    throw new ConfigError(`Option ${JSON.stringify(setting)} has an invalid date ${JSON.stringify(value)}: use "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z".`, {
       setting
     });
   }
@@ -20763,16 +20763,16 @@ function validateTaskFilters(filters, settingName = flagName) {
     });
   }
   for (const key of DATE_FILTERS) {
-    const value2 = filters[key];
-    if (value2 !== void 0) valid[key] = parseDateFilter(value2, settingName(key));
+    const value = filters[key];
+    if (value !== void 0) valid[key] = parseDateFilter(value, settingName(key));
   }
   for (const key of RECORD_FILTERS) {
     const record = filters[key];
     if (record === void 0) continue;
     const setting = settingName(key);
-    for (const [field, value2] of Object.entries(record)) {
-      if (isBlank(field) || isBlank(value2)) {
-        throw new ConfigError(`Option ${quote(setting)} has an empty field name or value (${quote(field)}=${quote(value2)}): write it as "field=value".`, {
+    for (const [field, value] of Object.entries(record)) {
+      if (isBlank(field) || isBlank(value)) {
+        throw new ConfigError(`Option ${quote(setting)} has an empty field name or value (${quote(field)}=${quote(value)}): write it as "field=value".`, {
           setting
         });
       }
@@ -20786,11 +20786,11 @@ function validateTaskFilters(filters, settingName = flagName) {
 function flagName(key) {
   return `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
-function isBlank(value2) {
-  return value2.trim() === "";
+function isBlank(value) {
+  return value.trim() === "";
 }
-function quote(value2) {
-  return JSON.stringify(value2);
+function quote(value) {
+  return JSON.stringify(value);
 }
 
 // lib/detect/class_table.ts
@@ -20946,7 +20946,7 @@ function labelsOf(metadata) {
 
 // lib/detect/with_b_channels.ts
 function withBChannels(labels) {
-  const valid = (value2) => typeof value2 === "number" && Number.isInteger(value2) && value2 >= 1 && value2 <= 255;
+  const valid = (value) => typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 255;
   const used = new Set(labels.map((label) => label.bChannel).filter(valid));
   let next = 1;
   return labels.map((label) => {
@@ -21066,79 +21066,8 @@ function taskAnswers(task, source) {
     answers: isRecord(answers) ? answers : void 0
   };
 }
-function isRecord(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
-}
-
-// lib/raster/_base64.ts
-var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-var VALUE_BY_CODE = (() => {
-  const table = new Uint8Array(256).fill(255);
-  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
-  return table;
-})();
-function decodeBase64(text2) {
-  let end = text2.length;
-  if (end > 0 && text2.charCodeAt(end - 1) === 61) end--;
-  if (end > 0 && text2.charCodeAt(end - 1) === 61) end--;
-  if (end % 4 === 1) return {
-    position: text2.length,
-    reason: "its length is not valid base64"
-  };
-  if (text2.length % 4 !== 0 && end !== text2.length) {
-    return {
-      position: text2.length,
-      reason: "its padding is wrong"
-    };
-  }
-  const bytes = new Uint8Array(Math.floor(end * 3 / 4));
-  let j = 0;
-  let i = 0;
-  for (; i + 4 <= end; i += 4) {
-    const a = value(text2, i);
-    const b = value(text2, i + 1);
-    const c = value(text2, i + 2);
-    const d = value(text2, i + 3);
-    if ((a | b | c | d) > 63) return fault(text2, i);
-    const group = a << 18 | b << 12 | c << 6 | d;
-    bytes[j++] = group >> 16;
-    bytes[j++] = group >> 8 & 255;
-    bytes[j++] = group & 255;
-  }
-  if (i < end) {
-    let group = 0;
-    for (let k = i; k < end; k++) {
-      const v = value(text2, k);
-      if (v > 63) return fault(text2, k);
-      group = group << 6 | v;
-    }
-    if (end - i === 2) bytes[j] = group >> 4;
-    else {
-      bytes[j] = group >> 10;
-      bytes[j + 1] = group >> 2 & 255;
-    }
-  }
-  return bytes;
-}
-function value(text2, index) {
-  const code2 = text2.charCodeAt(index);
-  return code2 < 256 ? VALUE_BY_CODE[code2] : 255;
-}
-function fault(text2, from) {
-  let position = from;
-  while (value(text2, position) <= 63) position++;
-  return {
-    position,
-    reason: `character ${JSON.stringify(text2[position])} is not base64`
-  };
-}
-function encodeBase64(bytes) {
-  const parts = [];
-  const chunkSize = 3 * 8192;
-  for (let start = 0; start < bytes.length; start += chunkSize) {
-    parts.push(String.fromCharCode(...bytes.subarray(start, start + chunkSize)));
-  }
-  return btoa(parts.join(""));
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // lib/raster/mask_data_uri.ts
@@ -21165,11 +21094,32 @@ function decodeDataUri(uri) {
   let payload = uri.slice(comma + 1);
   if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
   if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
-  const bytes = decodeBase64(payload);
-  if (!(bytes instanceof Uint8Array)) {
-    throw new PngError(`the mask data URI holds invalid base64: ${bytes.reason} (at payload character ${bytes.position})`);
+  try {
+    return Uint8Array.fromBase64(payload);
+  } catch {
+    const fault = base64Fault(payload);
+    throw new PngError(`the mask data URI holds invalid base64: ${fault.reason} (at payload character ${fault.position})`);
   }
-  return bytes;
+}
+var BASE64_CHARACTER = /[A-Za-z0-9+/]/;
+function base64Fault(text2) {
+  const end = text2.replace(/={1,2}$/, "").length;
+  if (end % 4 === 1) return {
+    position: text2.length,
+    reason: "its length is not valid base64"
+  };
+  if (text2.length % 4 !== 0 && end !== text2.length) {
+    return {
+      position: text2.length,
+      reason: "its padding is wrong"
+    };
+  }
+  let position = 0;
+  while (position < text2.length && BASE64_CHARACTER.test(text2[position])) position++;
+  return {
+    position,
+    reason: `character ${JSON.stringify(text2[position])} is not base64`
+  };
 }
 function quoteStart(text2) {
   return JSON.stringify(text2.length > 30 ? `${text2.slice(0, 30)}\u2026` : text2);
@@ -21177,23 +21127,23 @@ function quoteStart(text2) {
 
 // lib/export/_mask.ts
 function maskOf(task, source) {
-  const value2 = taskMask(task, source);
-  if (value2 === void 0) return void 0;
+  const value = taskMask(task, source);
+  if (value === void 0) return void 0;
   const image = imageSize(task, source);
   const kind = source.kind ?? "mask";
-  if (kind === "mask") return pngMaskOf(value2, image);
+  if (kind === "mask") return pngMaskOf(value, image);
   return {
     kind: "shapes",
     geometry: kind,
-    annotations: value2,
+    annotations: value,
     image
   };
 }
-function pngMaskOf(value2, image) {
+function pngMaskOf(value, image) {
   try {
     return {
       kind: "png",
-      bytes: decodeDataUri(value2),
+      bytes: decodeDataUri(value),
       image
     };
   } catch (error2) {
@@ -21270,7 +21220,7 @@ function resolveSemanticMapping(mapping, labels) {
     }
     const rgb = checkColour(labelId, colour);
     const previous = byBChannel.get(bChannel);
-    if (previous && previous.some((value2, i) => value2 !== rgb[i])) {
+    if (previous && previous.some((value, i) => value !== rgb[i])) {
       throw new ConfigError(`The semantic mapping gives labels "${mappedBy.get(bChannel)}" and "${labelId}" different colours, but both have bChannel ${bChannel}, so their pixels cannot be told apart; give them the same colour`, {
         setting: "semantic-mapping"
       });
@@ -21281,7 +21231,7 @@ function resolveSemanticMapping(mapping, labels) {
   return byBChannel;
 }
 function checkColour(labelId, colour) {
-  const valid = Array.isArray(colour) && colour.length === 3 && colour.every((value2) => Number.isInteger(value2) && value2 >= 0 && value2 <= 255);
+  const valid = Array.isArray(colour) && colour.length === 3 && colour.every((value) => Number.isInteger(value) && value >= 0 && value <= 255);
   if (!valid) {
     throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe(colour)}`, {
       setting: "semantic-mapping"
@@ -21293,8 +21243,8 @@ function checkColour(labelId, colour) {
     colour[2]
   ];
 }
-function describe(value2) {
-  const text2 = JSON.stringify(value2) ?? String(value2);
+function describe(value) {
+  const text2 = JSON.stringify(value) ?? String(value);
   return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
 }
 
@@ -21813,8 +21763,8 @@ function parseJson(text2) {
     return void 0;
   }
 }
-function isMetadata(value2) {
-  const metadata = value2;
+function isMetadata(value) {
+  const metadata = value;
   return typeof metadata === "object" && metadata !== null && typeof metadata.projectId === "string" && typeof metadata.maskFormat === "string" && typeof metadata.startedAt === "string" && !Number.isNaN(Date.parse(metadata.startedAt)) && typeof metadata.settings === "object" && metadata.settings !== null;
 }
 async function clearExport(files) {
@@ -21875,7 +21825,7 @@ function histogramSvg(title, bins) {
   return `<svg role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${plot + 44}" viewBox="0 0 ${width} ${plot + 44}">${bars.join("")}</svg>`;
 }
 function hex(colour) {
-  return `#${colour.map((value2) => value2.toString(16).padStart(2, "0")).join("")}`;
+  return `#${colour.map((value) => value.toString(16).padStart(2, "0")).join("")}`;
 }
 function percent(share) {
   return share > 0 && share < 1e-3 ? "< 0.1%" : `${(share * 100).toFixed(1)}%`;
@@ -22050,8 +22000,8 @@ var SHARE_BINS = [
     label: "75\u2013100%"
   }
 ];
-function binOf(value2, edges) {
-  const at = edges.findIndex((edge) => value2 <= edge.max);
+function binOf(value, edges) {
+  const at = edges.findIndex((edge) => value <= edge.max);
   return at < 0 ? edges.length - 1 : at;
 }
 
@@ -22193,7 +22143,7 @@ function galleryRecords(classes) {
       f: task.file,
       l: task.stats.labels.map((id) => labelIndex.get(id)).filter((i) => i !== void 0),
       i: task.stats.instanceCount,
-      t: task.preview ? encodeBase64(task.preview.png) : void 0
+      t: task.preview ? task.preview.png.toBase64() : void 0
     });
     separator = ",\n";
     return record;
@@ -22227,7 +22177,7 @@ function reportEnd({ run: run2, summary: summary2, tally, labels }) {
   ].join("\n");
 }
 function runSection(run2, summary2) {
-  const filters = Object.entries(run2.filters).filter(([, value2]) => value2 !== void 0);
+  const filters = Object.entries(run2.filters).filter(([, value]) => value !== void 0);
   const rows = [
     [
       "Project",
@@ -22235,7 +22185,7 @@ function runSection(run2, summary2) {
     ],
     [
       "Filters",
-      filters.map(([key, value2]) => `${key}: ${JSON.stringify(value2)}`).join("; ") || "none"
+      filters.map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join("; ") || "none"
     ],
     [
       "Format",
@@ -22255,15 +22205,15 @@ function runSection(run2, summary2) {
     ]
   ];
   const counts = Object.entries(reportCounts(summary2));
-  return `<table class="run">${rows.map(([name, value2]) => `<tr><th>${name}</th><td>${escapeHtml(value2)}</td></tr>`).join("")}</table><table class="counts"><tr>${counts.map(([name]) => `<th>${name}</th>`).join("")}</tr><tr>${counts.map(([name, value2]) => `<td data-count="${name}">${value2}</td>`).join("")}</tr></table>`;
+  return `<table class="run">${rows.map(([name, value]) => `<tr><th>${name}</th><td>${escapeHtml(value)}</td></tr>`).join("")}</table><table class="counts"><tr>${counts.map(([name]) => `<th>${name}</th>`).join("")}</tr><tr>${counts.map(([name, value]) => `<td data-count="${name}">${value}</td>`).join("")}</tr></table>`;
 }
 function problemsSection(title, kind, outcomes) {
   if (outcomes.length === 0) return `<h2>${title}</h2><p>None.</p>`;
   const rows = outcomes.map((outcome) => `<tr><td><code>${escapeHtml(outcome.taskId)}</code></td><td>${escapeHtml(outcome.taskName)}</td><td>${escapeHtml(outcome.reason ?? "")}</td></tr>`);
   return `<h2>${title}</h2><table class="problems" data-problems="${kind}"><tr><th>task id</th><th>name</th><th>reason</th></tr>${rows.join("")}</table>`;
 }
-function scriptJson(value2) {
-  return JSON.stringify(value2).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+function scriptJson(value) {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
 // lib/report/export_report.ts
@@ -22728,8 +22678,8 @@ function chunkType(bytes, offset) {
   }
   return String.fromCharCode(...codes);
 }
-function hex2(value2) {
-  return `0x${value2.toString(16).padStart(8, "0")}`;
+function hex2(value) {
+  return `0x${value.toString(16).padStart(8, "0")}`;
 }
 function writeChunk(type, data) {
   const chunk = new Uint8Array(data.length + 12);
@@ -22841,7 +22791,9 @@ function drive(stream) {
   return driven;
 }
 var SPARE_HANDLES = /* @__PURE__ */ new Map();
+var wholeBuffersForced = false;
 function takeHandle(kind, create) {
+  if (wholeBuffersForced) return void 0;
   const spare = SPARE_HANDLES.get(kind);
   SPARE_HANDLES.delete(kind);
   return spare ?? drive(create());
@@ -22871,6 +22823,10 @@ var InflateStream = class {
     this.#compressed = compressed;
     this.#limit = options.maxOutputLength;
     this.#driven = takeHandle("inflate", () => createInflate());
+  }
+  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
+  get piecewise() {
+    return this.#driven !== void 0;
   }
   /**
    * Inflates the next bytes into `target`.
@@ -22926,6 +22882,10 @@ var DeflateStream = class {
     this.#driven = takeHandle(`deflate ${level}`, () => createDeflate({
       level
     }));
+  }
+  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
+  get piecewise() {
+    return this.#driven !== void 0;
   }
   /**
    * Compresses the next piece; zlib keeps what it needs, so `bytes` may change afterwards.
@@ -23049,7 +23009,7 @@ function whereDataEnds(written, png) {
   return `in Adam7 pass ${pass.number} of 7`;
 }
 
-// lib/raster/_mask_census.ts
+// lib/raster/mask_census.ts
 var CENSUS_BYTES = 256 + 512;
 function clearCensus(memory, tables) {
   memory.fill(0, tables, tables + CENSUS_BYTES);
@@ -23545,7 +23505,7 @@ function colourLookup(header, palette) {
   }
   const top = (1 << header.bitDepth) - 1;
   const scale = 255 / top;
-  for (let value2 = 0; value2 <= top; value2++) rgb.fill(value2 * scale, value2 * 3, value2 * 3 + 3);
+  for (let value = 0; value <= top; value++) rgb.fill(value * scale, value * 3, value * 3 + 3);
   return {
     rgb,
     entries: 256
@@ -23557,16 +23517,16 @@ function writeIndexedRow(scanlines, s, row) {
   const mask = (1 << bitDepth) - 1;
   const perByte = 8 / bitDepth;
   for (let x = 0, j = row.o; x < width; x++, j += step) {
-    let value2;
-    if (bitDepth === 8) value2 = scanlines[s + x];
+    let value;
+    if (bitDepth === 8) value = scanlines[s + x];
     else {
       const byte = scanlines[s + Math.floor(x / perByte)];
-      value2 = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
+      value = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
     }
-    if (value2 >= entries) {
-      throw new PngError(`the PNG uses palette index ${value2} but its palette has only ${entries} colours`);
+    if (value >= entries) {
+      throw new PngError(`the PNG uses palette index ${value} but its palette has only ${entries} colours`);
     }
-    const k = value2 * 3;
+    const k = value * 3;
     out[j] = rgb[k];
     out[j + 1] = rgb[k + 1];
     out[j + 2] = rgb[k + 2];
@@ -23821,11 +23781,11 @@ function colourTableOf(colourByBChannel) {
   }
   return table;
 }
-function isByte(value2) {
-  return Number.isInteger(value2) && value2 >= 0 && value2 <= 255;
+function isByte(value) {
+  return Number.isInteger(value) && value >= 0 && value <= 255;
 }
 
-// lib/raster/_transcode_png.ts
+// lib/raster/transcode_png.ts
 var HARMLESS_CHUNKS = /* @__PURE__ */ new Set([
   "tEXt",
   "zTXt",
@@ -23921,10 +23881,10 @@ var MAX_INSTANCES = 255;
 var SLACK2 = 0.1;
 function verticesProblem(vertices, kind) {
   if (!Array.isArray(vertices)) return 'has no "geometry.vertices" list';
-  const bad = vertices.findIndex((value2) => typeof value2 !== "number" || !Number.isFinite(value2));
+  const bad = vertices.findIndex((value) => typeof value !== "number" || !Number.isFinite(value));
   if (bad >= 0) {
-    const value2 = vertices[bad];
-    const shown = typeof value2 === "number" ? value2 : String(JSON.stringify(value2)).slice(0, 40);
+    const value = vertices[bad];
+    const shown = typeof value === "number" ? value : String(JSON.stringify(value)).slice(0, 40);
     return `has ${shown} at position ${bad + 1} of its vertices, which must be numbers`;
   }
   const count = vertices.length;
@@ -23934,7 +23894,7 @@ function verticesProblem(vertices, kind) {
   if (kind === "polygon" && (count % 2 !== 0 || count < 6)) {
     return `has ${count} numbers in its vertices; a polygon needs x, y pairs for 3 points or more`;
   }
-  const far = vertices.findIndex((value2) => value2 < -SLACK2 || value2 > 1 + SLACK2);
+  const far = vertices.findIndex((value) => value < -SLACK2 || value > 1 + SLACK2);
   if (far < 0) return void 0;
   return `has ${vertices[far]} at position ${far + 1} of its vertices, outside 0..1; vector coordinates are fractions of the image's width and height`;
 }
@@ -24120,11 +24080,11 @@ function labelIdsOf(labels) {
     ...ids
   ];
 }
-function isRecord2(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function listOf(value2) {
-  return Array.isArray(value2) ? value2 : [];
+function listOf(value) {
+  return Array.isArray(value) ? value : [];
 }
 
 // lib/export/_task_decoder.ts
@@ -25468,7 +25428,7 @@ function canStartWorkers(url) {
 
 // lib/export/export_folder_name.ts
 function defaultExportFolderName(projectId, now, options = {}) {
-  const two = (value2) => String(value2).padStart(2, "0");
+  const two = (value) => String(value).padStart(2, "0");
   const date = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
   const separator = (options.platform ?? hostPlatform()) === "windows" ? "-" : ":";
   const time = [
@@ -25565,12 +25525,12 @@ function cocoCategories(metadata, vector) {
 function cocoRleString(counts) {
   let text2 = "";
   for (let i = 0; i < counts.length; i++) {
-    let value2 = counts[i];
-    if (i > 2) value2 -= counts[i - 2];
+    let value = counts[i];
+    if (i > 2) value -= counts[i - 2];
     for (let more = true; more; ) {
-      let group = value2 & 31;
-      value2 >>= 5;
-      more = group & 16 ? value2 !== -1 : value2 !== 0;
+      let group = value & 31;
+      value >>= 5;
+      more = group & 16 ? value !== -1 : value !== 0;
       if (more) group |= 32;
       text2 += String.fromCharCode(group + 48);
     }
@@ -25592,8 +25552,8 @@ function annotationLabelIds(labels) {
   }
   return ids;
 }
-function isRecord3(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+function isRecord3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // lib/formats/mask_instances.ts
@@ -25737,7 +25697,7 @@ function cocoVectorAnnotation(annotation, options) {
   }
   const polygons = shape.rings.map((ring) => {
     const corners = options.kind === "rectangle" ? rectangleCorners(ring) : ring;
-    return corners.map((value2, i) => value2 * (i % 2 === 0 ? width : height));
+    return corners.map((value, i) => value * (i % 2 === 0 ? width : height));
   });
   let [minX, minY, maxX, maxY] = [
     Infinity,
@@ -25966,15 +25926,15 @@ var CocoWriter = class {
       input: this.#source.input,
       kind: "mask"
     };
-    const value2 = taskMask(task, source);
-    if (value2 === void 0) return void 0;
+    const value = taskMask(task, source);
+    if (value === void 0) return void 0;
     if (this.#options.dryRun) return {
       width: 0,
       height: 0,
       shapes: [],
       leftOut: 0
     };
-    const mask = pngMaskOf(value2);
+    const mask = pngMaskOf(value);
     if (mask.kind === "invalid") throw new MasksError(`its mask cannot be read: ${mask.reason}`);
     let pixels;
     try {
@@ -26072,16 +26032,16 @@ function mergedData(data) {
   }
   return merged;
 }
-function isRecord4(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+function isRecord4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function isFilledRecord(value2) {
-  return isRecord4(value2) && Object.keys(value2).length > 0;
+function isFilledRecord(value) {
+  return isRecord4(value) && Object.keys(value).length > 0;
 }
 
 // lib/formats/python_json.ts
-function pythonJsonElement(value2) {
-  const text2 = JSON.stringify(value2, null, 2) ?? "null";
+function pythonJsonElement(value) {
+  const text2 = JSON.stringify(value, null, 2) ?? "null";
   const ascii = text2.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return `  ${ascii.replaceAll("\n", "\n  ")}`;
 }
@@ -26149,10 +26109,10 @@ names: [${quoted.join(",")}]
 }
 
 // lib/formats/python_number.ts
-function pythonFloat(value2) {
-  if (value2 === 0) return Object.is(value2, -0) ? "-0.0" : "0.0";
-  if (!Number.isFinite(value2)) return Number.isNaN(value2) ? "nan" : value2 > 0 ? "inf" : "-inf";
-  const [mantissa, exponentText] = value2.toExponential().split("e");
+function pythonFloat(value) {
+  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
+  const [mantissa, exponentText] = value.toExponential().split("e");
   const exponent = Number(exponentText);
   if (exponent < -4 || exponent >= 16) {
     const sign = exponent < 0 ? "-" : "+";
@@ -26167,8 +26127,8 @@ function pythonFloat(value2) {
   else text2 = `${digits.slice(0, point)}.${digits.slice(point)}`;
   return negative ? `-${text2}` : text2;
 }
-function pythonNumber(value2) {
-  return Number.isSafeInteger(value2) ? String(value2) : pythonFloat(value2);
+function pythonNumber(value) {
+  return Number.isSafeInteger(value) ? String(value) : pythonFloat(value);
 }
 
 // lib/formats/yolo_label_lines.ts
@@ -26206,7 +26166,7 @@ function normalized(vertices, image) {
   if (typeof width !== "number" || typeof height !== "number" || width <= 0 || height <= 0) {
     throw new MasksError("its image size is missing (data.body.image with width and height), so its pixel polygons cannot be normalized (the SDK would write pixels as fractions)");
   }
-  return vertices.map((value2, i) => pythonFloat(value2 / (i % 2 === 0 ? width : height)));
+  return vertices.map((value, i) => pythonFloat(value / (i % 2 === 0 ? width : height)));
 }
 function box(vertices, annotation) {
   if (vertices.length !== 4) {
@@ -26233,7 +26193,7 @@ function box(vertices, annotation) {
 }
 function numbers(vertices, annotation) {
   if (vertices === void 0) return [];
-  if (!Array.isArray(vertices) || vertices.some((value2) => !Number.isFinite(value2))) {
+  if (!Array.isArray(vertices) || vertices.some((value) => !Number.isFinite(value))) {
     throw new MasksError(`its annotation ${describe3(annotation)} has vertices that are not a list of numbers`);
   }
   return vertices;
@@ -26241,8 +26201,8 @@ function numbers(vertices, annotation) {
 function describe3(annotation) {
   return annotation.id === void 0 ? "(no id)" : JSON.stringify(annotation.id);
 }
-function isRecord5(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+function isRecord5(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // lib/formats/zip_writer.ts
@@ -26909,8 +26869,8 @@ function exportOneFile(options) {
       options.incremental
     ]
   ];
-  for (const [setting, value2] of maskOnly) {
-    if (value2 === void 0) continue;
+  for (const [setting, value] of maskOnly) {
+    if (value === void 0) continue;
     const why = setting === "resume" || setting === "incremental" ? "it works on an export folder's manifest, and this format writes one file" : "it shapes mask files";
     throw new ConfigError(`--${setting} is not supported with --format ${format}: ${why}; remove it, or use --format mask`, {
       setting
@@ -27105,9 +27065,9 @@ function quote2(text2) {
   return inertText(JSON.stringify(text2 ?? ""));
 }
 
-// lib/cli/load_semantic_mapping.ts
-async function loadSemanticMapping(value2, readTextFile) {
-  const text2 = value2.trim();
+// lib/detect/load_semantic_mapping.ts
+async function loadSemanticMapping(value, readTextFile) {
+  const text2 = value.trim();
   const inline = text2.startsWith("{");
   let json = text2;
   if (!inline) {
@@ -27132,63 +27092,63 @@ async function loadSemanticMapping(value2, readTextFile) {
 
 // action/_input_values.ts
 var ARTIFACT_NAME_FORBIDDEN = /["\\/:<>|*?\r\n]/;
-function endpointOf(value2) {
-  const url = URL.canParse(value2) ? new URL(value2) : void 0;
+function endpointOf(value) {
+  const url = URL.canParse(value) ? new URL(value) : void 0;
   if (url === void 0 || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigError(`Input "endpoint" is ${JSON.stringify(value2)}, not an http(s) URL: write it like "https://hub-api.isahit.com/", or leave it out for that default.`, {
+    throw new ConfigError(`Input "endpoint" is ${JSON.stringify(value)}, not an http(s) URL: write it like "https://hub-api.isahit.com/", or leave it out for that default.`, {
       setting: "endpoint"
     });
   }
   return url.href;
 }
-function artifactNameOf(value2) {
-  if (ARTIFACT_NAME_FORBIDDEN.test(value2)) {
-    throw new ConfigError(`Input "artifact-name" is ${JSON.stringify(value2)}: an artifact name cannot hold " : < > | * ? \\ / or a line break.`, {
+function artifactNameOf(value) {
+  if (ARTIFACT_NAME_FORBIDDEN.test(value)) {
+    throw new ConfigError(`Input "artifact-name" is ${JSON.stringify(value)}: an artifact name cannot hold " : < > | * ? \\ / or a line break.`, {
       setting: "artifact-name"
     });
   }
-  return value2;
+  return value;
 }
-function maskFormatOf(value2) {
-  if (value2 === void 0) return "rgb";
-  if (!MASK_FORMATS.includes(value2)) {
-    throw new ConfigError(`Input "mask-format" is ${JSON.stringify(value2)}: choose one of ${MASK_FORMATS.join(", ")}, or leave it out for rgb (the SDK's masks).`, {
+function maskFormatOf(value) {
+  if (value === void 0) return "rgb";
+  if (!MASK_FORMATS.includes(value)) {
+    throw new ConfigError(`Input "mask-format" is ${JSON.stringify(value)}: choose one of ${MASK_FORMATS.join(", ")}, or leave it out for rgb (the SDK's masks).`, {
       setting: "mask-format"
     });
   }
-  return value2;
+  return value;
 }
-function exportFormatOf(value2) {
-  if (value2 === void 0) return "mask";
-  if (!EXPORT_FORMATS.includes(value2)) {
-    throw new ConfigError(`Input "format" is ${JSON.stringify(value2)}: choose one of ${EXPORT_FORMATS.join(", ")}, or leave it out for mask (PNG files, the SDK's mask export).`, {
+function exportFormatOf(value) {
+  if (value === void 0) return "mask";
+  if (!EXPORT_FORMATS.includes(value)) {
+    throw new ConfigError(`Input "format" is ${JSON.stringify(value)}: choose one of ${EXPORT_FORMATS.join(", ")}, or leave it out for mask (PNG files, the SDK's mask export).`, {
       setting: "format"
     });
   }
-  return value2;
+  return value;
 }
-function ignoreIndexOf(value2) {
-  if (value2 === void 0) return void 0;
-  const index = Number(value2);
-  if (!/^\d+$/.test(value2) || index < 1 || index > 255) {
-    throw new ConfigError(`Input "ignore-index" is ${JSON.stringify(value2)}: give a whole number from 1 to 255, above the project's class indices, or leave it out for 255.`, {
+function ignoreIndexOf(value) {
+  if (value === void 0) return void 0;
+  const index = Number(value);
+  if (!/^\d+$/.test(value) || index < 1 || index > 255) {
+    throw new ConfigError(`Input "ignore-index" is ${JSON.stringify(value)}: give a whole number from 1 to 255, above the project's class indices, or leave it out for 255.`, {
       setting: "ignore-index"
     });
   }
   return index;
 }
-function retentionDaysOf(value2) {
-  if (value2 === void 0) return void 0;
-  const days = Number(value2);
-  if (!/^\d+$/.test(value2) || days < 1) {
-    throw new ConfigError(`Input "retention-days" is ${JSON.stringify(value2)}: give a whole number of days, at least 1 (at most 90 unless the repository allows more), or leave it out for the repository's setting.`, {
+function retentionDaysOf(value) {
+  if (value === void 0) return void 0;
+  const days = Number(value);
+  if (!/^\d+$/.test(value) || days < 1) {
+    throw new ConfigError(`Input "retention-days" is ${JSON.stringify(value)}: give a whole number of days, at least 1 (at most 90 unless the repository allows more), or leave it out for the repository's setting.`, {
       setting: "retention-days"
     });
   }
   return days;
 }
-function shardOf(value2) {
-  return value2 === void 0 ? void 0 : parseShard(value2);
+function shardOf(value) {
+  return value === void 0 ? void 0 : parseShard(value);
 }
 
 // action/inputs.ts
@@ -27320,13 +27280,13 @@ function optional(name) {
   return text(name) || void 0;
 }
 function required2(name, what) {
-  const value2 = text(name);
-  if (value2 === "") {
+  const value = text(name);
+  if (value === "") {
     throw new ConfigError(`Input "${name}" is required: give ${what}.`, {
       setting: name
     });
   }
-  return value2;
+  return value;
 }
 function flag(name) {
   try {
@@ -27340,13 +27300,13 @@ function flag(name) {
 function list(name) {
   const lines = getMultilineInput(name);
   if (lines.length === 0) return void 0;
-  return lines.flatMap((line) => line.split(/(?<!\\),/).map((value2) => value2.replaceAll("\\,", ",").trim()));
+  return lines.flatMap((line) => line.split(/(?<!\\),/).map((value) => value.replaceAll("\\,", ",").trim()));
 }
 function readFilters() {
   const filters = {};
   for (const [name, input] of Object.entries(FILTER_INPUTS)) {
-    const value2 = input.list ? list(name) : optional(name);
-    if (value2 !== void 0) filters[input.filter] = value2;
+    const value = input.list ? list(name) : optional(name);
+    if (value !== void 0) filters[input.filter] = value;
   }
   return validateTaskFilters(filters, filterInputName);
 }
@@ -27372,9 +27332,9 @@ function checkOneFolderMode(modes) {
   });
 }
 function readSemanticMapping() {
-  const value2 = optional("semantic-mapping");
-  if (value2 === void 0) return Promise.resolve(void 0);
-  return loadSemanticMapping(value2, (path6) => Deno.readTextFile(path6));
+  const value = optional("semantic-mapping");
+  if (value === void 0) return Promise.resolve(void 0);
+  return loadSemanticMapping(value, (path6) => Deno.readTextFile(path6));
 }
 
 // action/_failure_message.ts
@@ -27603,10 +27563,10 @@ function taskRow(outcome) {
   ].map((text2) => cell(html(inertText(text2))));
 }
 function filtersText(filters) {
-  const entries = Object.entries(filters).filter(([, value2]) => value2 !== void 0);
+  const entries = Object.entries(filters).filter(([, value]) => value !== void 0);
   if (entries.length === 0) return "none: every task of the project";
-  return entries.map(([filter, value2]) => {
-    const shown = Array.isArray(value2) ? value2.join(", ") : String(value2);
+  return entries.map(([filter, value]) => {
+    const shown = Array.isArray(value) ? value.join(", ") : String(value);
     return `${code(filterInputName(filter))}: ${html(shown)}`;
   }).join("<br>");
 }

@@ -16,7 +16,7 @@ export const EXPORT_OPTIONAL_FIELDS: readonly string[] = ["data", "data.mask", "
  *
  * @example
  * ```ts
- * import { exportTaskFilters } from "@lab/masks";
+ * import { exportTaskFilters } from "@lab/masks/api";
  *
  * const filters = exportTaskFilters({ statusIn: ["complete"], optionalFields: ["data", "history"] });
  * console.log(filters.optionalFields); // ["data", "data.mask", "jobs", "metrics", "history"]

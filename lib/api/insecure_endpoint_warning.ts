@@ -9,7 +9,7 @@ import { isLoopback } from "./_check_settings.ts";
  *
  * @example
  * ```ts
- * import { insecureEndpointWarning } from "@lab/masks";
+ * import { insecureEndpointWarning } from "@lab/masks/api";
  *
  * console.log(insecureEndpointWarning("https://hub-api.isahit.com/")); // undefined
  * console.log(insecureEndpointWarning("http://127.0.0.1:8080/")); // undefined

@@ -37,7 +37,7 @@ export interface JsonArrayItemsOptions {
  *
  * @example
  * ```ts
- * import { jsonArrayItems } from "@lab/masks";
+ * import { jsonArrayItems } from "./json_array_stream.ts";
  *
  * const text = '[{"_id": "t1", "name": "a.jpg"}, {"_id": "t2", "name": "[b],c.jpg"}]\n';
  * const stream = ReadableStream.from([new TextEncoder().encode(text)]);
@@ -152,7 +152,7 @@ class ElementText {
  *
  * @example
  * ```ts
- * import { readJsonFile } from "@lab/masks";
+ * import { readJsonFile } from "./json_array_stream.ts";
  *
  * const path = await Deno.makeTempFile({ suffix: ".json" });
  * await Deno.writeTextFile(path, '{"projectId": "p1", "projectType": "iat-polygon"}');

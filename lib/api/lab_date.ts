@@ -17,7 +17,7 @@ const ISO_DATE =
  *
  * @example
  * ```ts
- * import { parseLabDate } from "@lab/masks";
+ * import { parseLabDate } from "@lab/masks/api";
  *
  * console.log(parseLabDate("2024-12-25 10:00:00") === Date.UTC(2024, 11, 25, 10)); // true
  * console.log(parseLabDate("2024-12-25T10:00:00") === Date.UTC(2024, 11, 25, 10)); // true
@@ -54,7 +54,7 @@ export function parseLabDate(value: string): number {
  *
  * @example
  * ```ts
- * import { formatLabDate } from "@lab/masks";
+ * import { formatLabDate } from "@lab/masks/api";
  *
  * console.log(formatLabDate(Date.UTC(2024, 11, 25, 9, 55, 0, 500))); // "2024-12-25 09:55:00"
  * ```

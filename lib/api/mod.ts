@@ -4,7 +4,8 @@
  *
  * @example Export the names of the complete tasks updated since Christmas
  * ```ts ignore
- * import { LabClient, validateTaskFilters } from "@lab/masks";
+ * import { LabClient } from "@lab/masks";
+ * import { validateTaskFilters } from "@lab/masks/api";
  *
  * const client = new LabClient({
  *   endpoint: "https://hub-api.isahit.com/",
@@ -22,11 +23,10 @@ export * from "./lab_client.ts";
 export * from "./lab_date.ts";
 export * from "./parse_date_filter.ts";
 export * from "./request_event.ts";
-export * from "./task_query.ts";
 export * from "./types.ts";
 export * from "./validate_task_filters.ts";
 export * from "./task_source.ts";
 export * from "./export_file_source.ts";
 export * from "./export_task_filters.ts";
-export * from "./json_array_stream.ts";
 export * from "./insecure_endpoint_warning.ts";
+export * from "./credentials_from_env.ts";

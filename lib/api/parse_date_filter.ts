@@ -20,7 +20,7 @@ const NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
  *
  * @example
  * ```ts
- * import { parseDateFilter } from "@lab/masks";
+ * import { parseDateFilter } from "@lab/masks/api";
  *
  * console.log(parseDateFilter(" 2024-12-25 00:00:00 ", "--updated-at-gte")); // "2024-12-25 00:00:00"
  * console.log(parseDateFilter("2024-12-25 00:00", "--updated-at-gte")); // "2024-12-25 00:00:00"

@@ -41,7 +41,7 @@ const DATE_KEYS = [
  *
  * @example Statuses and a date
  * ```ts
- * import { taskQuery } from "@lab/masks";
+ * import { taskQuery } from "./task_query.ts";
  *
  * const query = taskQuery("p1", {
  *   statusIn: ["complete", "reviewed"],

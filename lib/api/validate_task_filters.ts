@@ -28,7 +28,7 @@ const RECORD_FILTERS = ["data", "properties"] as const;
  *
  * @example
  * ```ts
- * import { validateTaskFilters } from "@lab/masks";
+ * import { validateTaskFilters } from "@lab/masks/api";
  *
  * const filters = validateTaskFilters({ statusIn: ["complete"], updatedAtGte: "2024-12-25" });
  * console.log(filters.updatedAtGte); // "2024-12-25"

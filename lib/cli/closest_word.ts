@@ -8,7 +8,7 @@
  *
  * @example
  * ```ts
- * import { closestWord } from "@lab/masks/cli";
+ * import { closestWord } from "./closest_word.ts";
  *
  * console.log(closestWord("stauts-in", ["status-in", "task-id-in"])); // "status-in"
  * ```

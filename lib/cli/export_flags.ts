@@ -78,7 +78,7 @@ export interface ExportCommand {
  *
  * @example
  * ```ts
- * import { parseExportFlags } from "@lab/masks/cli";
+ * import { parseExportFlags } from "./export_flags.ts";
  *
  * const command = parseExportFlags(["--project-id", "p1", "--status-in", "complete,reviewed"]);
  * console.log(command.filters.statusIn); // ["complete", "reviewed"]

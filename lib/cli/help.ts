@@ -27,7 +27,7 @@ const ENVIRONMENT = `Environment:
  *
  * @example
  * ```ts
- * import { programHelp } from "@lab/masks/cli";
+ * import { programHelp } from "./help.ts";
  *
  * console.log(programHelp("1.0.0").includes("export")); // true
  * ```
@@ -61,7 +61,7 @@ ${EXIT_CODES}
  *
  * @example
  * ```ts
- * import { exportHelp } from "@lab/masks/cli";
+ * import { exportHelp } from "./help.ts";
  *
  * console.log(exportHelp().includes("--status-in")); // true
  * ```

@@ -23,7 +23,7 @@ const DENIED = /^Requires (\w+) access to "([^"]*)"/;
  *
  * @example
  * ```ts
- * import { reportError } from "@lab/masks/cli";
+ * import { reportError } from "./report_error.ts";
  *
  * let printed = "";
  * const denied = new Deno.errors.NotCapable(

@@ -23,7 +23,7 @@ const NOTABLE_WAIT_MS = 1000;
  *
  * @example
  * ```ts
- * import { requestLog } from "@lab/masks/cli";
+ * import { requestLog } from "./request_log.ts";
  *
  * const lines: string[] = [];
  * const onRequest = requestLog({ write: (text) => lines.push(text), verbose: false });

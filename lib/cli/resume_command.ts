@@ -22,7 +22,7 @@ const REPLACED = new Map([
  *
  * @example
  * ```ts
- * import { resumeCommand } from "@lab/masks/cli";
+ * import { resumeCommand } from "./resume_command.ts";
  *
  * const command = resumeCommand("lab-masks", ["--project-id", "p1"], "/data/my masks");
  * console.log(command);
@@ -69,7 +69,7 @@ export function resumeCommand(program: string, args: readonly string[], folder: 
  *
  * @example
  * ```ts
- * import { shellQuote } from "@lab/masks/cli";
+ * import { shellQuote } from "./resume_command.ts";
  *
  * console.log(shellQuote("it's")); // 'it'\''s'
  * ```

@@ -9,12 +9,12 @@ import type { ExportEvent, ExportSummary } from "../export/export_summary.ts";
 import { formatSummary } from "../output/format_summary.ts";
 import { progressReporter } from "../output/progress_reporter.ts";
 import { exists } from "../_std/fs.ts";
-import { credentialsFromEnv } from "./credentials_from_env.ts";
+import { credentialsFromEnv } from "../api/credentials_from_env.ts";
 import { insecureEndpointWarning } from "../api/insecure_endpoint_warning.ts";
 import { emptySummary } from "../export/_empty_summary.ts";
 import { type ExportCommand, parseExportFlags } from "./export_flags.ts";
 import { exportHelp } from "./help.ts";
-import { loadSemanticMapping } from "./load_semantic_mapping.ts";
+import { loadSemanticMapping } from "../detect/load_semantic_mapping.ts";
 import { requestLog } from "./request_log.ts";
 import { resumeCommand } from "./resume_command.ts";
 

@@ -70,7 +70,7 @@ const FALLBACK: RgbColour[] = [
  *
  * @example
  * ```ts
- * import { classTable } from "@lab/masks";
+ * import { classTable } from "@lab/masks/detect";
  *
  * const table = classTable([{ id: "car", name: "Car", color: "#ff0000", bChannel: 7 }]);
  * console.log(table.classes[0].index, table.indexByBChannel[7], table.indexByBChannel[9]); // 1 1 255
@@ -123,7 +123,7 @@ export function classTable(labels: readonly Label[], options: ClassTableOptions 
  *
  * @example
  * ```ts
- * import { classPalette, classTable } from "@lab/masks";
+ * import { classPalette, classTable } from "@lab/masks/detect";
  *
  * const palette = classPalette(classTable([{ id: "a", color: "#010203", bChannel: 1 }], { ignoreIndex: 2 }));
  * console.log([...palette]); // [0, 0, 0, 1, 2, 3, 224, 224, 192]

@@ -11,7 +11,7 @@ export const SEGMENTATION_INPUT_TYPE = "tool-iat-segmentation";
  *
  * @example
  * ```ts
- * import { formInputs } from "@lab/masks";
+ * import { formInputs } from "@lab/masks/detect";
  *
  * const inputs = formInputs({
  *   projectId: "p1",
@@ -48,7 +48,7 @@ export function formInputs(configuration: ProjectConfiguration): FormInput[] {
  *
  * @example
  * ```ts
- * import { findSegmentationInputs } from "@lab/masks";
+ * import { findSegmentationInputs } from "@lab/masks/detect";
  *
  * const found = findSegmentationInputs({
  *   projectId: "p1",

@@ -9,7 +9,7 @@ import type { ConfigurationMetadata, Label } from "../api/types.ts";
  *
  * @example
  * ```ts
- * import { labelsOf } from "@lab/masks";
+ * import { labelsOf } from "@lab/masks/detect";
  *
  * const labels = labelsOf({
  *   labelOptions: {

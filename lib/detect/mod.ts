@@ -19,3 +19,4 @@ export * from "./resolve_semantic_mapping.ts";
 export * from "./task_mask.ts";
 export * from "./class_table.ts";
 export * from "./with_b_channels.ts";
+export * from "./load_semantic_mapping.ts";

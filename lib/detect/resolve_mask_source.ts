@@ -69,7 +69,7 @@ export interface ResolveMaskSourceOptions {
  *
  * @example
  * ```ts
- * import { resolveMaskSource } from "@lab/masks";
+ * import { resolveMaskSource } from "@lab/masks/detect";
  *
  * const source = resolveMaskSource({
  *   projectId: "p1",

@@ -23,7 +23,7 @@ export type SemanticMapping = Readonly<Record<string, RgbColour>>;
  *
  * @example
  * ```ts
- * import { resolveSemanticMapping } from "@lab/masks";
+ * import { resolveSemanticMapping } from "@lab/masks/detect";
  *
  * const byBChannel = resolveSemanticMapping(
  *   { car: [128, 64, 128] },

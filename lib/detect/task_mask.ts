@@ -16,7 +16,7 @@ import type { MaskSource } from "./resolve_mask_source.ts";
  *
  * @example
  * ```ts
- * import { taskMask } from "@lab/masks";
+ * import { taskMask } from "@lab/masks/detect";
  *
  * const source = { projectId: "p1", projectType: "iat-segmentation", labels: [] } as const;
  * const task = { _id: "t1", name: "a.jpg", data: { body: { mask: "data:image/png;base64,AA==" } } };
@@ -54,7 +54,7 @@ export interface TaskAnswers {
  *
  * @example
  * ```ts
- * import { taskAnswers } from "@lab/masks";
+ * import { taskAnswers } from "@lab/masks/detect";
  *
  * const source = { projectId: "f1", projectType: "form", input: { id: "seg" }, labels: [] };
  * const task = { _id: "t1", name: "a.jpg", data: { body: { seg: { mask: "m" } } } };

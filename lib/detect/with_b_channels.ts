@@ -10,7 +10,7 @@ import type { Label } from "../api/types.ts";
  *
  * @example
  * ```ts
- * import { withBChannels } from "@lab/masks";
+ * import { withBChannels } from "@lab/masks/detect";
  *
  * const labels = withBChannels([{ id: "a" }, { id: "b", bChannel: 1 }, { id: "c" }]);
  * console.log(labels.map((label) => label.bChannel)); // [2, 1, 3]

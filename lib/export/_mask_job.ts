@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { transcodeMask } from "../raster/_transcode_png.ts";
+import { transcodeMask } from "../raster/transcode_png.ts";
 import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.ts";
 import type { ImageSize } from "./_mask.ts";
 import type { MaskFormat } from "./mask_format.ts";
@@ -17,7 +17,7 @@ import type { MaskStats } from "./mask_stats.ts";
 import { statsOfCensus } from "./_stats_of_census.ts";
 import { maskRowsRenderer } from "./_mask_rows_renderer.ts";
 import { checkPng } from "../raster/_inflate_png.ts";
-import { addToCensus, emptyCensus } from "../raster/_mask_census.ts";
+import { addToCensus, emptyCensus } from "../raster/mask_census.ts";
 import { readPngRows, type RgbRows } from "../raster/_png_rows.ts";
 import { MaskSampler, THUMBNAIL_SIDE } from "../raster/mask_sampler.ts";
 import { type MaskPreview, maskPreview } from "../report/mask_preview.ts";

@@ -1,6 +1,6 @@
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { decodeDataUri } from "../raster/mask_data_uri.ts";
-import { transcodePng } from "../raster/_transcode_png.ts";
+import { transcodePng } from "../raster/transcode_png.ts";
 
 /** Options of {@linkcode convertMask}. */
 export interface ConvertMaskOptions {
@@ -29,7 +29,8 @@ export interface ConvertMaskOptions {
  *
  * @example
  * ```ts
- * import { convertMask, decodePng, encodeDataUri, encodePng } from "@lab/masks";
+ * import { convertMask } from "@lab/masks";
+ * import { decodePng, encodeDataUri, encodePng } from "@lab/masks/raster";
  *
  * const mask = encodeDataUri(
  *   await encodePng({ width: 1, height: 1, data: new Uint8Array([1, 1, 7]) }),

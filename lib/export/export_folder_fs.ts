@@ -16,7 +16,7 @@ import { writeFileAtomic } from "./write_file_atomic.ts";
  *
  * @example
  * ```ts
- * import { ExportFolderFs } from "@lab/masks";
+ * import { ExportFolderFs } from "./export_folder_fs.ts";
  *
  * const folder = await Deno.makeTempDir();
  * const files = new ExportFolderFs(folder);
@@ -201,7 +201,7 @@ export class ExportFolderFs {
  *
  * @example
  * ```ts
- * import { segmentsOf } from "@lab/masks";
+ * import { segmentsOf } from "./export_folder_fs.ts";
  *
  * console.log(segmentsOf("street/a.png")); // ["street", "a.png"]
  * ```

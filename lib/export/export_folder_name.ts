@@ -23,7 +23,7 @@ export interface ExportFolderNameOptions {
  *
  * @example
  * ```ts
- * import { defaultExportFolderName } from "@lab/masks";
+ * import { defaultExportFolderName } from "@lab/masks/export";
  *
  * const now = new Date(2024, 11, 25, 8, 5, 9);
  * console.log(defaultExportFolderName("p1", now, { platform: "posix" })); // "lab_mask_p1_2024-12-25_08:05:09"

@@ -66,7 +66,7 @@ export type ListedTasks = "skippedTasks" | "plannedTasks" | "failures" | "rename
  *
  * @example
  * ```ts
- * import { listedTaskCount } from "@lab/masks";
+ * import { listedTaskCount } from "@lab/masks/export";
  *
  * const summary = { renamed: [], unlisted: { renamed: 3 } };
  * console.log(listedTaskCount(summary, "renamed")); // 3

@@ -33,7 +33,8 @@ export interface FileSystem {
  *
  * @example Fail every mask write half-way, to test that no half-written file is left
  * ```ts
- * import { DENO_FILE_SYSTEM, type FileSystem } from "@lab/masks";
+ * import { type FileSystem } from "@lab/masks";
+ * import { DENO_FILE_SYSTEM } from "@lab/masks/export";
  *
  * const failing: FileSystem = {
  *   ...DENO_FILE_SYSTEM,

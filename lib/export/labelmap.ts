@@ -9,7 +9,8 @@ import type { ClassTable } from "../detect/class_table.ts";
  *
  * @example
  * ```ts
- * import { classTable, labelmapJson } from "@lab/masks";
+ * import { classTable } from "@lab/masks/detect";
+ * import { labelmapJson } from "@lab/masks/export";
  *
  * const json = JSON.parse(labelmapJson(classTable([{ id: "car", name: "Car", bChannel: 1 }])));
  * console.log(json.classes[0].index); // 1
@@ -35,7 +36,8 @@ export function labelmapJson(table: ClassTable): string {
  *
  * @example
  * ```ts
- * import { classTable, labelmapTxt } from "@lab/masks";
+ * import { classTable } from "@lab/masks/detect";
+ * import { labelmapTxt } from "@lab/masks/export";
  *
  * console.log(labelmapTxt(classTable([{ id: "car", name: "Car", color: "#ff0000", bChannel: 1 }])));
  * // # label:color_rgb:parts:actions

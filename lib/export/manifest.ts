@@ -60,7 +60,7 @@ export interface ManifestEntry {
  *
  * @example
  * ```ts
- * import { readManifest } from "@lab/masks";
+ * import { readManifest } from "@lab/masks/export";
  *
  * const path = await Deno.makeTempFile();
  * await Deno.writeTextFile(path, '{"taskId":"t1","name":"a","outcome":"exported","files":[]}\n{"ta');
@@ -92,7 +92,7 @@ export async function readManifest(path: string, setting: string): Promise<Manif
  *
  * @example
  * ```ts
- * import { parseManifest } from "@lab/masks";
+ * import { parseManifest } from "@lab/masks/export";
  *
  * const line = '{"taskId":"t1","name":"a","outcome":"exported","files":[{"path":"../x","sha256":""}]}';
  * try {

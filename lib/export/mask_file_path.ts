@@ -34,7 +34,7 @@ const DRIVE = /^[A-Za-z]:/;
  *
  * @example
  * ```ts
- * import { maskFilePath } from "@lab/masks";
+ * import { maskFilePath } from "@lab/masks/export";
  *
  * console.log(maskFilePath({ _id: "t1", name: "street/a.b.jpg" })); // "street/a.b.jpg.png"
  * console.log(maskFilePath({ _id: "t1", name: "a.b.jpg" }, { replaceExtension: true })); // "a.b.png"

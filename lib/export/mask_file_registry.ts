@@ -35,7 +35,7 @@ const HOLDER_TASK = 2;
  *
  * @example
  * ```ts
- * import { MaskFileRegistry } from "@lab/masks";
+ * import { MaskFileRegistry } from "./mask_file_registry.ts";
  *
  * const registry = new MaskFileRegistry();
  * console.log(registry.claim("a.png", "t1")); // "a.png"

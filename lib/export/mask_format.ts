@@ -55,7 +55,8 @@ export interface RenderMaskOptions {
  *
  * @example
  * ```ts
- * import { classTable, maskStats, renderMask } from "@lab/masks";
+ * import { classTable } from "@lab/masks/detect";
+ * import { maskStats, renderMask } from "@lab/masks/export";
  *
  * const table = classTable([{ id: "car", bChannel: 1 }]);
  * const image = { width: 2, height: 1, data: new Uint8Array([0, 0, 0, 5, 5, 1]) };

@@ -1,5 +1,5 @@
 import type { ClassTable } from "../detect/class_table.ts";
-import { censusOf } from "../raster/_mask_census.ts";
+import { censusOf } from "../raster/mask_census.ts";
 import { statsOfCensus } from "./_stats_of_census.ts";
 import type { RgbImage } from "../raster/rgb_image.ts";
 
@@ -25,7 +25,8 @@ export interface MaskStats {
  *
  * @example
  * ```ts
- * import { classTable, maskStats } from "@lab/masks";
+ * import { classTable } from "@lab/masks/detect";
+ * import { maskStats } from "@lab/masks/export";
  *
  * const table = classTable([{ id: "car", bChannel: 1 }]);
  * const image = { width: 3, height: 1, data: new Uint8Array([0, 0, 0, 5, 5, 1, 6, 6, 9]) };

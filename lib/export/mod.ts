@@ -12,16 +12,20 @@
  */
 export * from "./convert_mask.ts";
 export * from "./export_folder_name.ts";
-export * from "./export_folder_fs.ts";
 export * from "./export_masks.ts";
 export * from "./file_system.ts";
 export * from "./export_summary.ts";
 export * from "./mask_file_path.ts";
 export * from "./mask_files.ts";
-export * from "./mask_file_registry.ts";
-export * from "./write_file_atomic.ts";
 export * from "./labelmap.ts";
-export * from "./manifest.ts";
+export {
+  MANIFEST_NAME,
+  type ManifestEntry,
+  type ManifestFile,
+  parseManifest,
+  PARTIAL_MANIFEST_NAME,
+  readManifest,
+} from "./manifest.ts";
 export * from "./mask_format.ts";
 export * from "./mask_stats.ts";
 export * from "./platform.ts";

@@ -12,7 +12,7 @@ export type Platform = "windows" | "posix";
  *
  * @example
  * ```ts
- * import { hostPlatform } from "@lab/masks";
+ * import { hostPlatform } from "@lab/masks/export";
  *
  * console.log(hostPlatform()); // "posix" on Linux and macOS
  * ```
@@ -31,7 +31,7 @@ export function hostPlatform(): Platform {
  *
  * @example
  * ```ts
- * import { nativePath } from "@lab/masks";
+ * import { nativePath } from "@lab/masks/export";
  *
  * console.log(nativePath("street/a.jpg.png", "windows")); // "street\\a.jpg.png"
  * console.log(nativePath("street/a.jpg.png", "posix")); // "street/a.jpg.png"

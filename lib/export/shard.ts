@@ -17,7 +17,7 @@ export interface Shard {
  *
  * @example
  * ```ts
- * import { parseShard } from "@lab/masks";
+ * import { parseShard } from "@lab/masks/export";
  *
  * console.log(parseShard("2/4")); // { index: 2, count: 4 }
  * ```
@@ -46,7 +46,7 @@ export function parseShard(text: string): Shard {
  *
  * @example
  * ```ts
- * import { inShard } from "@lab/masks";
+ * import { inShard } from "@lab/masks/export";
  *
  * const shards = [1, 2, 3].map((index) => inShard("task_0007", { index, count: 3 }));
  * console.log(shards.filter(Boolean).length); // 1

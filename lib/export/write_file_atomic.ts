@@ -19,7 +19,7 @@ export interface WriteFileAtomicOptions {
  *
  * @example
  * ```ts
- * import { writeFileAtomic } from "@lab/masks";
+ * import { writeFileAtomic } from "./write_file_atomic.ts";
  *
  * const folder = await Deno.makeTempDir();
  * await writeFileAtomic(`${folder}/a.png`, new Uint8Array([1, 2, 3]));

@@ -68,7 +68,8 @@ const PREFIX = { lab: "lab_", yolo: "lab_yolo_", coco: "lab_coco_" } as const;
  *
  * @example Export a rectangle project for Ultralytics
  * ```ts ignore
- * import { exportFormat, LabClient } from "@lab/masks";
+ * import { LabClient } from "@lab/masks";
+ * import { exportFormat } from "@lab/masks/formats";
  *
  * const client = new LabClient({
  *   endpoint: "https://hub-api.isahit.com/",

@@ -21,7 +21,7 @@ export interface FormatSummaryOptions {
  *
  * @example
  * ```ts
- * import { formatSummary } from "@lab/masks";
+ * import { formatSummary } from "@lab/masks/output";
  *
  * const lines = formatSummary({
  *   projectId: "p1", folder: "/tmp/out", maskFormat: "rgb", dryRun: false, folderCreated: true,

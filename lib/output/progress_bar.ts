@@ -19,7 +19,7 @@ export interface ProgressBarOptions {
  *
  * @example
  * ```ts
- * import { ProgressBar } from "@lab/masks";
+ * import { ProgressBar } from "@lab/masks/output";
  *
  * let screen = "";
  * let clock = 0;

@@ -40,7 +40,7 @@ export interface ProgressReporter {
  *
  * @example
  * ```ts
- * import { progressReporter } from "@lab/masks";
+ * import { progressReporter } from "@lab/masks/output";
  *
  * const lines: string[] = [];
  * const reporter = progressReporter({ write: (text) => lines.push(text), isTerminal: false });

@@ -11,7 +11,7 @@
 
 import { align16, SLACK, withKernels } from "./_kernels.ts";
 import { type CheckedPng, inflatePngStrips } from "./_inflate_png.ts";
-import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./_mask_census.ts";
+import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
 import type { MaskSampler } from "./mask_sampler.ts";
 import type { PngHeader } from "./_png_header.ts";
 import { invalidFilterError } from "./_unfilter.ts";

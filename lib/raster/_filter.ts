@@ -12,7 +12,7 @@ import { SLACK, withKernels } from "./_kernels.ts";
  *
  * @example
  * ```ts
- * import type { PngFilter } from "./mod.ts";
+ * import type { PngFilter } from "@lab/masks/raster";
  *
  * const filter: PngFilter = "paeth";
  * ```

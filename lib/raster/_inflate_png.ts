@@ -15,7 +15,7 @@ import { InflateStream } from "./_zlib_streams.ts";
  *
  * @example
  * ```ts
- * import { DEFAULT_MAX_PIXELS } from "./mod.ts";
+ * import { DEFAULT_MAX_PIXELS } from "@lab/masks/raster";
  *
  * console.log(DEFAULT_MAX_PIXELS); // 100000000
  * ```

@@ -62,7 +62,31 @@ function drive(stream: { close(): void }): Driven | undefined {
  */
 const SPARE_HANDLES = new Map<string, Driven>();
 
+/** Set by {@linkcode forceWholeBuffers}: streams then take the fallback, as without a handle. */
+let wholeBuffersForced = false;
+
+/**
+ * Makes the streams created from now on act as where `node:zlib`'s stream handle is missing
+ * (whole buffers at once), so tests can prove the fallback writes the same bytes as the fast path.
+ *
+ * @param forced `true` to take the fallback, `false` to drive the handle again.
+ *
+ * @example
+ * ```ts
+ * import { forceWholeBuffers, InflateStream } from "./_zlib_streams.ts";
+ *
+ * forceWholeBuffers(true);
+ * using stream = new InflateStream(new Uint8Array());
+ * forceWholeBuffers(false);
+ * console.log(stream.piecewise); // false
+ * ```
+ */
+export function forceWholeBuffers(forced: boolean): void {
+  wholeBuffersForced = forced;
+}
+
 function takeHandle(kind: string, create: () => { close(): void }): Driven | undefined {
+  if (wholeBuffersForced) return undefined;
   const spare = SPARE_HANDLES.get(kind);
   SPARE_HANDLES.delete(kind);
   return spare ?? drive(create());
@@ -115,6 +139,11 @@ export class InflateStream {
     this.#compressed = compressed;
     this.#limit = options.maxOutputLength;
     this.#driven = takeHandle("inflate", () => createInflate());
+  }
+
+  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
+  get piecewise(): boolean {
+    return this.#driven !== undefined;
   }
 
   /**
@@ -200,6 +229,11 @@ export class DeflateStream {
     this.#level = options.level;
     const { level } = options;
     this.#driven = takeHandle(`deflate ${level}`, () => createDeflate({ level }));
+  }
+
+  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
+  get piecewise(): boolean {
+    return this.#driven !== undefined;
   }
 
   /**

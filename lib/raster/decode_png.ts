@@ -15,7 +15,7 @@ export { DEFAULT_MAX_PIXELS };
  *
  * @example Refusing masks above 4K resolution
  * ```ts
- * import type { DecodePngOptions } from "./mod.ts";
+ * import type { DecodePngOptions } from "@lab/masks/raster";
  *
  * const options: DecodePngOptions = { maxPixels: 3840 * 2160 };
  * ```
@@ -46,7 +46,7 @@ export interface DecodePngOptions {
  *
  * @example Decoding a 1×1 red PNG
  * ```ts
- * import { decodePng, encodePng } from "./mod.ts";
+ * import { decodePng, encodePng } from "@lab/masks/raster";
  *
  * const png = await encodePng({ width: 1, height: 1, data: new Uint8Array([255, 0, 0]) });
  * const image = await decodePng(png);

@@ -39,7 +39,7 @@ export interface EncodeGreyPngOptions {
  *
  * @example
  * ```ts
- * import { encodeGreyPng } from "@lab/masks";
+ * import { encodeGreyPng } from "@lab/masks/raster";
  *
  * const png = await encodeGreyPng({ width: 2, height: 1, data: new Uint16Array([1, 300]) });
  * console.log(png[24], png[25]); // 16 0 (bit depth, colour type)

@@ -21,7 +21,7 @@ export type { PngFilter } from "./_filter.ts";
  *
  * @example Smallest files, slowest encoding
  * ```ts
- * import type { EncodePngOptions } from "./mod.ts";
+ * import type { EncodePngOptions } from "@lab/masks/raster";
  *
  * const options: EncodePngOptions = { level: 9, filter: "adaptive" };
  * ```
@@ -56,7 +56,7 @@ const FILTERS: readonly PngFilter[] = ["none", "sub", "up", "average", "paeth", 
  *
  * @example
  * ```ts
- * import { encodePng } from "./mod.ts";
+ * import { encodePng } from "@lab/masks/raster";
  *
  * const image = { width: 2, height: 2, data: new Uint8Array(12).fill(200) };
  * const png = await encodePng(image, { level: 9, filter: "adaptive" });

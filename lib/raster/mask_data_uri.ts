@@ -5,7 +5,6 @@
  */
 
 import { PngError } from "../errors.ts";
-import { decodeBase64, encodeBase64 } from "./_base64.ts";
 
 /**
  * Extracts the PNG bytes from a mask's data URI (`data:image/png;base64,...`). The MIME type may
@@ -19,7 +18,7 @@ import { decodeBase64, encodeBase64 } from "./_base64.ts";
  *
  * @example
  * ```ts
- * import { decodeDataUri } from "./mod.ts";
+ * import { decodeDataUri } from "@lab/masks/raster";
  *
  * console.log(decodeDataUri("data:image/png;base64,iVBORw0KGgo=")); // the PNG signature's bytes
  * ```
@@ -56,13 +55,30 @@ export function decodeDataUri(uri: unknown): Uint8Array {
   // Python's base64 decoder (the SDK's) skips line breaks and spaces: so do we.
   if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
   if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
-  const bytes = decodeBase64(payload);
-  if (!(bytes instanceof Uint8Array)) {
+  try {
+    // The runtime's strict decoder (standard alphabet, padding optional): ten times faster than
+    // one in JavaScript on large masks; it does not say where the fault is, base64Fault() does.
+    return Uint8Array.fromBase64(payload);
+  } catch {
+    const fault = base64Fault(payload);
     throw new PngError(
-      `the mask data URI holds invalid base64: ${bytes.reason} (at payload character ${bytes.position})`,
+      `the mask data URI holds invalid base64: ${fault.reason} (at payload character ${fault.position})`,
     );
   }
-  return bytes;
+}
+
+const BASE64_CHARACTER = /[A-Za-z0-9+/]/;
+
+/** Why `text` is not base64, and the index of the fault: its length, or its first bad character. */
+function base64Fault(text: string): { position: number; reason: string } {
+  const end = text.replace(/={1,2}$/, "").length;
+  if (end % 4 === 1) return { position: text.length, reason: "its length is not valid base64" };
+  if (text.length % 4 !== 0 && end !== text.length) {
+    return { position: text.length, reason: "its padding is wrong" };
+  }
+  let position = 0;
+  while (position < text.length && BASE64_CHARACTER.test(text[position])) position++;
+  return { position, reason: `character ${JSON.stringify(text[position])} is not base64` };
 }
 
 function quoteStart(text: string): string {
@@ -77,7 +93,7 @@ function quoteStart(text: string): string {
  *
  * @example
  * ```ts
- * import { decodeDataUri, encodeDataUri } from "./mod.ts";
+ * import { decodeDataUri, encodeDataUri } from "@lab/masks/raster";
  *
  * const uri = encodeDataUri(new Uint8Array([137, 80, 78, 71]));
  * console.log(uri); // "data:image/png;base64,iVBORw=="
@@ -85,5 +101,5 @@ function quoteStart(text: string): string {
  * ```
  */
 export function encodeDataUri(png: Uint8Array): string {
-  return `data:image/png;base64,${encodeBase64(png)}`;
+  return `data:image/png;base64,${png.toBase64()}`;
 }

@@ -11,7 +11,7 @@
  *
  * @example
  * ```ts
- * import { THUMBNAIL_SIDE } from "@lab/masks";
+ * import { THUMBNAIL_SIDE } from "@lab/masks/raster";
  *
  * console.log(THUMBNAIL_SIDE); // 160
  * ```
@@ -23,7 +23,7 @@ export const THUMBNAIL_SIDE = 160;
  *
  * @example
  * ```ts
- * import type { MaskSamples } from "@lab/masks";
+ * import type { MaskSamples } from "@lab/masks/raster";
  *
  * const samples: MaskSamples = { width: 2, height: 1, codes: new Uint16Array([0, 1 + 7]) };
  * console.log(samples.codes[1] - 1); // 7 (the B of a labelled pixel)
@@ -44,7 +44,7 @@ export interface MaskSamples {
  *
  * @example
  * ```ts
- * import { MaskSampler } from "@lab/masks";
+ * import { MaskSampler } from "@lab/masks/raster";
  *
  * const sampler = new MaskSampler(2, 1, 1);
  * sampler.takeRows(new Uint8Array([0, 0, 0, 5, 5, 7]), 0, 6, 0, 1, 3);

@@ -5,7 +5,7 @@
  *
  * @example From a task's mask to a recoloured PNG
  * ```ts
- * import { applySemanticMapping, decodeDataUri, decodePng, encodeDataUri, encodePng } from "./mod.ts";
+ * import { applySemanticMapping, decodeDataUri, decodePng, encodeDataUri, encodePng } from "@lab/masks/raster";
  *
  * const uri = encodeDataUri(
  *   await encodePng({ width: 1, height: 1, data: new Uint8Array([1, 1, 7]) }),
@@ -28,3 +28,11 @@ export { encodeGreyPng, type EncodeGreyPngOptions, type GreyImage } from "./enco
 export { rasterizeShapes, type Shape } from "./rasterize_shapes.ts";
 export { shapesOfAnnotations, type ShapesOfAnnotationsOptions } from "./shapes_of_annotations.ts";
 export { MaskSampler, type MaskSamples, THUMBNAIL_SIDE } from "./mask_sampler.ts";
+export {
+  type TranscodedMask,
+  transcodeMask,
+  type TranscodeMaskOptions,
+  transcodePng,
+  type TranscodePngOptions,
+} from "./transcode_png.ts";
+export { censusOf, type MaskCensus } from "./mask_census.ts";

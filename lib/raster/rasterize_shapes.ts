@@ -41,7 +41,7 @@ export type { Shape };
  *
  * @example A triangle over a 4×2 image
  * ```ts
- * import { rasterizeShapes } from "@lab/masks";
+ * import { rasterizeShapes } from "@lab/masks/raster";
  *
  * const mask = rasterizeShapes(
  *   [{ kind: "polygon", rings: [[0, 0, 1, 0, 0, 1]], instanceId: 1, bChannel: 7 }],

@@ -25,7 +25,7 @@ import type { RgbImage } from "./rgb_image.ts";
  *
  * @example Labels 3 and 4 swap colours without being remapped twice
  * ```ts
- * import { applySemanticMapping } from "./mod.ts";
+ * import { applySemanticMapping } from "@lab/masks/raster";
  *
  * const mask = { width: 2, height: 1, data: new Uint8Array([1, 1, 3, 2, 2, 4]) };
  * const colourByBChannel = new Map<number, [number, number, number]>([

@@ -26,7 +26,7 @@ export interface ShapesOfAnnotationsOptions {
  *
  * @example
  * ```ts
- * import { rasterizeShapes, shapesOfAnnotations } from "@lab/masks";
+ * import { rasterizeShapes, shapesOfAnnotations } from "@lab/masks/raster";
  *
  * const annotations = [{
  *   id: "ann_4",

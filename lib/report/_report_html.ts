@@ -8,7 +8,6 @@
  */
 import type { ClassEntry } from "../detect/class_table.ts";
 import type { ExportSummary } from "../export/export_summary.ts";
-import { encodeBase64 } from "../raster/_base64.ts";
 import { escapeHtml } from "./escape_html.ts";
 import type { LabelStatistics } from "./label_statistics.ts";
 import { histogramSvg, labelBarsSvg } from "./_report_svg.ts";
@@ -44,7 +43,7 @@ export function galleryRecords(classes: readonly ClassEntry[]): (task: ReportTas
       f: task.file,
       l: task.stats.labels.map((id) => labelIndex.get(id)).filter((i) => i !== undefined),
       i: task.stats.instanceCount,
-      t: task.preview ? encodeBase64(task.preview.png) : undefined,
+      t: task.preview ? task.preview.png.toBase64() : undefined,
     });
     separator = ",\n";
     return record;

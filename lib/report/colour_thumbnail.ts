@@ -34,7 +34,7 @@ export interface ColouredThumbnail {
  *
  * @example
  * ```ts
- * import { classTable } from "@lab/masks";
+ * import { classTable } from "@lab/masks/detect";
  * import { colourThumbnail } from "@lab/masks/report";
  *
  * const table = classTable([{ id: "car", color: "#ff0000", bChannel: 7 }]);

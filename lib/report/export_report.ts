@@ -28,8 +28,8 @@ const FLUSH_CHARACTERS = 64 * 1024;
  *
  * @example
  * ```ts
- * import { ExportFolderFs } from "@lab/masks";
- * import { ExportReport } from "@lab/masks/report";
+ * import { ExportFolderFs } from "../export/export_folder_fs.ts";
+ * import { ExportReport } from "./export_report.ts";
  *
  * const folder = await Deno.makeTempDir();
  * const report = new ExportReport([], new ExportFolderFs(folder));

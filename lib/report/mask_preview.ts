@@ -25,7 +25,7 @@ export interface MaskPreview {
  *
  * @example
  * ```ts
- * import { classTable } from "@lab/masks";
+ * import { classTable } from "@lab/masks/detect";
  * import { maskPreview } from "@lab/masks/report";
  *
  * const table = classTable([{ id: "car", color: "#ff0000", bChannel: 7 }]);

@@ -13,7 +13,7 @@
  */
 export * from "./colour_thumbnail.ts";
 export * from "./escape_html.ts";
-export * from "./export_report.ts";
+export { REPORT_NAME } from "./export_report.ts";
 export * from "./histogram.ts";
 export * from "./label_statistics.ts";
 export * from "./mask_preview.ts";

@@ -2,7 +2,7 @@ import { deflateSync } from "node:zlib";
 import assert from "../_std/assert.ts";
 import { PngError } from "../../lib/errors.ts";
 import { writePng } from "../../lib/raster/_chunks.ts";
-import { transcodePng } from "../../lib/raster/_transcode_png.ts";
+import { transcodePng } from "../../lib/raster/transcode_png.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
 import { encodePng } from "../../lib/raster/encode_png.ts";
 import { applySemanticMapping } from "../../lib/raster/semantic_mapping.ts";

@@ -1,5 +1,4 @@
 import assert from "../_std/assert.ts";
-import { decodeBase64 } from "../../lib/raster/_base64.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
 import { reportCounts } from "../../lib/report/render_report.ts";
 import { BACKGROUND_COLOUR } from "../../lib/report/colour_thumbnail.ts";
@@ -36,7 +35,7 @@ Deno.test("exportMasks() with report writes report.html with every exported task
   assert.equal(a.f, "street/a.jpg.png");
   assert.deepEqual(a.l.map((i) => data.labels[i].id), ["car"]);
   // The thumbnail: 160×100, the left half the car's red, the right half the background.
-  const image = await decodePng(decodeBase64(a.t!) as Uint8Array);
+  const image = await decodePng(Uint8Array.fromBase64(a.t!));
   assert.equal(`${image.width}×${image.height}`, "160×100");
   const pixel = (
     x: number,

@@ -1,6 +1,6 @@
 import assert from "../_std/assert.ts";
 import { MaskSampler } from "../../lib/raster/mask_sampler.ts";
-import { transcodeMask } from "../../lib/raster/_transcode_png.ts";
+import { transcodeMask } from "../../lib/raster/transcode_png.ts";
 import { drawMask, writeMaskPng } from "../../testing/mask_png.ts";
 
 /** Nearest-neighbour codes computed pixel by pixel, the slow obvious way. */

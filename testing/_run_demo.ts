@@ -1,12 +1,8 @@
-import { ConfigError } from "../errors.ts";
-import { parseFlags, UnknownFlagError } from "../_std/cli.ts";
-import { resolve } from "../_std/path.ts";
-import {
-  DEMO_FORM_PROJECT,
-  DEMO_SEGMENTATION_PROJECT,
-  demoProjects,
-} from "../../testing/demo_projects.ts";
-import { startFakeLab } from "../../testing/fake_lab.ts";
+import { ConfigError } from "../lib/errors.ts";
+import { parseFlags, UnknownFlagError } from "../lib/_std/cli.ts";
+import { resolve } from "../lib/_std/path.ts";
+import { DEMO_FORM_PROJECT, DEMO_SEGMENTATION_PROJECT, demoProjects } from "./demo_projects.ts";
+import { startFakeLab } from "./fake_lab.ts";
 
 /** What the demo needs from the CLI: its `run` and where to write. */
 export interface DemoOptions {

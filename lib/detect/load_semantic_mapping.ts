@@ -11,7 +11,7 @@ import { ConfigError } from "../errors.ts";
  *
  * @example
  * ```ts
- * import { loadSemanticMapping } from "@lab/masks/cli";
+ * import { loadSemanticMapping } from "@lab/masks/detect";
  *
  * const mapping = await loadSemanticMapping('{"car": [1, 2, 3]}', Deno.readTextFile);
  * console.log(mapping); // { car: [ 1, 2, 3 ] }

@@ -8,7 +8,7 @@
 
 import { isFastFlavour, transcodeFastRgb, verifyFastRgb } from "./_fast_rgb.ts";
 import { type CheckedPng, checkPng } from "./_inflate_png.ts";
-import { addToCensus, emptyCensus, type MaskCensus } from "./_mask_census.ts";
+import { addToCensus, emptyCensus, type MaskCensus } from "./mask_census.ts";
 import { pngOfImageData } from "./_png_file.ts";
 import { PngRowEncoder } from "./_png_row_encoder.ts";
 import { readPngRows } from "./_png_rows.ts";
@@ -65,6 +65,15 @@ export interface TranscodedMask {
  * PNG and no recolouring is asked.
  * @throws {PngError} when the data is not a valid PNG, is truncated or corrupt, or too large.
  * @throws {ConfigError} when `maxPixels` or the mapping is out of range.
+ *
+ * @example Recolour bChannel 7 to red
+ * ```ts
+ * import { decodePng, encodePng, transcodePng } from "@lab/masks/raster";
+ *
+ * const mask = await encodePng({ width: 1, height: 1, data: new Uint8Array([1, 1, 7]) });
+ * const png = await transcodePng(mask, { colourByBChannel: new Map([[7, [255, 0, 0]]]) });
+ * console.log([...(await decodePng(png)).data]); // [255, 0, 0]
+ * ```
  */
 export async function transcodePng(
   bytes: Uint8Array,
@@ -82,6 +91,15 @@ export async function transcodePng(
  * @returns The PNG to write, the size and the census.
  * @throws {PngError} when the data is not a valid PNG, is truncated or corrupt, or too large.
  * @throws {ConfigError} when `maxPixels` or the mapping is out of range.
+ *
+ * @example The size and the bChannels a mask uses
+ * ```ts
+ * import { encodePng, transcodeMask } from "@lab/masks/raster";
+ *
+ * const mask = await encodePng({ width: 2, height: 1, data: new Uint8Array([1, 1, 7, 0, 0, 0]) });
+ * const { width, census } = await transcodeMask(mask, { census: true });
+ * console.log(width, census!.bSeen[7], census!.bSeen[3]); // 2 1 0
+ * ```
  */
 // deno-lint-ignore require-await -- async so that every error is a rejection, as documented.
 export async function transcodeMask(

@@ -26,7 +26,7 @@ export interface LabCredentials {
  *
  * @example
  * ```ts
- * import { credentialsFromEnv } from "@lab/masks/cli";
+ * import { credentialsFromEnv } from "@lab/masks/api";
  *
  * const env: Record<string, string> = {
  *   ISAHIT_LAB_API_ACCESS_ID: "id",

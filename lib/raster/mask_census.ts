@@ -101,7 +101,7 @@ export function emptyCensus(): MaskCensus {
  *
  * @example
  * ```ts
- * import { addToCensus, emptyCensus } from "./_mask_census.ts";
+ * import { addToCensus, emptyCensus } from "./mask_census.ts";
  *
  * const census = emptyCensus();
  * addToCensus(census, new Uint8Array([0, 0, 9, 5, 5, 1]));
@@ -128,7 +128,7 @@ export function addToCensus(census: MaskCensus, pixels: Uint8Array): void {
  *
  * @example
  * ```ts
- * import { censusOf } from "./_mask_census.ts";
+ * import { censusOf } from "@lab/masks/raster";
  *
  * const census = censusOf({ width: 2, height: 1, data: new Uint8Array([0, 0, 9, 5, 5, 1]) });
  * console.log(census.firstB[5], census.bSeen[1], census.bSeen[9]); // 1 1 0

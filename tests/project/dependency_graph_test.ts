@@ -1,0 +1,55 @@
+import assert from "../_std/assert.ts";
+import denoJson from "../../deno.json" with { type: "json" };
+import { ROOT } from "../action/_composite.ts";
+import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
+import { pathToFileURL } from "node:url";
+
+/** Packages only the benchmarks (sharp and its libvips builds) and the kernels' build use. */
+const HEAVY = /sharp|libvips|wabt/;
+
+Deno.test("the root deno.json and deno.lock name no benchmark or build-tool package", async () => {
+  assert.deepEqual(Object.values(denoJson.imports).filter((value) => HEAVY.test(value)), []);
+  const lock = JSON.parse(await Deno.readTextFile(`${ROOT}/deno.lock`));
+  const locked = [...Object.keys(lock.specifiers ?? {}), ...Object.keys(lock.npm ?? {})];
+  assert.ok(locked.some((name) => name.startsWith("npm:puppeteer-core")), "the lock is read");
+  assert.deepEqual(locked.filter((name) => HEAVY.test(name)), []);
+});
+
+Deno.test("the test task's import graph holds no sharp, libvips or wabt", async () => {
+  await using dir = await tempDir();
+  // Every entry point of the test task: the checked modules and every test file.
+  const checked = denoJson.tasks.check.match(/deno check ([^&]+)/)![1].trim().split(" ");
+  const tests = (await listFiles(`${ROOT}/tests`)).filter((file) => file.endsWith("_test.ts"));
+  const entries = [...checked, ...tests.map((file) => `tests/${file}`)];
+  const entry = `${dir.path}/entries.ts`;
+  await Deno.writeTextFile(
+    entry,
+    entries.map((file) => `import ${JSON.stringify(pathToFileURL(`${ROOT}/${file}`).href)};\n`)
+      .join(""),
+  );
+  const info = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", "--config", `${ROOT}/deno.json`, entry],
+    cwd: ROOT,
+    stdin: "null",
+  }).output();
+  assert.equal(info.code, 0, new TextDecoder().decode(info.stderr));
+  const graph: { modules: { specifier: string }[]; npmPackages?: Record<string, unknown> } = JSON
+    .parse(new TextDecoder().decode(info.stdout));
+  const names = [
+    ...graph.modules.map((module) => module.specifier),
+    ...Object.keys(graph.npmPackages ?? {}),
+  ];
+  assert.ok(names.some((name) => name.endsWith("/tests/project/dependency_graph_test.ts")));
+  assert.ok(names.some((name) => name.startsWith("puppeteer-core@")), "npm packages are listed");
+  assert.deepEqual(names.filter((name) => HEAVY.test(name)), []);
+});
+
+Deno.test("deno task bench and deno task kernels bring their own packages", async () => {
+  for (const [folder, task, needs] of [["bench", "bench", "sharp"], ["tools", "kernels", "wabt"]]) {
+    const config = JSON.parse(await Deno.readTextFile(`${ROOT}/${folder}/deno.json`));
+    assert.match(config.imports[needs], new RegExp(`^npm:${needs}@`));
+    assert.equal(config.lock, "deno.lock", `${folder}/ keeps its own lock`);
+    const command = denoJson.tasks[task as keyof typeof denoJson.tasks];
+    assert.ok(command.includes(`--config ${folder}/deno.json`), command);
+  }
+});
