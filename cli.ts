@@ -20,7 +20,7 @@ import { reportError } from "./lib/cli/report_error.ts";
 import { requestLog } from "./lib/cli/request_log.ts";
 import { resumeCommand, shellQuote } from "./lib/cli/resume_command.ts";
 import { runDemo } from "./lib/cli/run_demo.ts";
-import { runExport } from "./lib/cli/run_export.ts";
+import { type ClientSettings, runExport } from "./lib/cli/run_export.ts";
 import { ConfigError } from "./lib/errors.ts";
 import { fromFileUrl } from "./lib/_std/path.ts";
 
@@ -36,6 +36,7 @@ export {
   shellQuote,
 };
 export type { ExportCommand, ExportFlag, FlagKind } from "./lib/cli/export_flags.ts";
+export type { ClientSettings } from "./lib/cli/run_export.ts";
 export type { LabCredentials } from "./lib/cli/credentials_from_env.ts";
 export type { ReportErrorOptions } from "./lib/cli/report_error.ts";
 export type { RequestLogOptions } from "./lib/cli/request_log.ts";
@@ -67,6 +68,13 @@ export interface RunOptions {
    * @default {"deno run -A jsr:@lab/masks"}
    */
   program?: string;
+  /**
+   * Settings of the lab client the `export` command makes, e.g. short retry delays so a test of
+   * an unreachable lab does not wait out the real backoff.
+   *
+   * @default {{}} (the client's own defaults)
+   */
+  client?: ClientSettings;
 }
 
 /**
@@ -114,6 +122,7 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
         isTerminal,
         program,
         signal: options.signal,
+        client: options.client,
       });
     }
     if (command === "demo") return await runDemo(rest, { run, stdout, stderr, isTerminal });

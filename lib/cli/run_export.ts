@@ -1,6 +1,6 @@
 import { ExportFileSource } from "../api/export_file_source.ts";
 import { readJsonFile } from "../api/json_array_stream.ts";
-import { LabClient } from "../api/lab_client.ts";
+import { LabClient, type LabClientOptions } from "../api/lab_client.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../errors.ts";
@@ -32,7 +32,15 @@ export interface ExportIo {
   program: string;
   /** Stops the export between tasks; a reason naming `SIGTERM` makes the exit code 143. */
   signal?: AbortSignal;
+  /** Settings of the lab client the command makes (retries, timeouts). */
+  client?: ClientSettings;
 }
+
+/** The lab client's settings a caller of the command line may choose: how patiently it retries. */
+export type ClientSettings = Pick<
+  LabClientOptions,
+  "maxRetries" | "retryDelayMs" | "timeoutMs" | "retryBudgetMs"
+>;
 
 /** The `--json` summary's format version, raised when a field changes meaning or goes. */
 const JSON_VERSION = 1;
@@ -195,6 +203,7 @@ async function taskSourceOf(
     if (warning !== undefined && command.allowInsecureHttp) io.stderr(`warning: ${warning}\n`);
     return {
       client: new LabClient({
+        ...io.client,
         ...credentials,
         endpointSetting,
         allowInsecureHttp: command.allowInsecureHttp,
