@@ -1,0 +1,35 @@
+import { ConfigError } from "../errors.ts";
+import { exportFormat } from "../formats/export_format.ts";
+import { EXPORT_FORMATS, type ExportFormat } from "../formats/format_source.ts";
+import type { ExportMasksOptions } from "./export_masks.ts";
+import type { ExportSummary } from "./export_summary.ts";
+
+/** `lab`, `yolo`, `coco`: refuses the settings that shape masks or folders, then writes the file. */
+export function exportOneFile(options: ExportMasksOptions): Promise<ExportSummary> {
+  const format = options.format as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) {
+    throw new ConfigError(
+      `The format "${format}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`,
+      { setting: "format" },
+    );
+  }
+  const maskOnly = [
+    ["mask-format", options.maskFormat],
+    ["semantic-mapping", options.semanticMapping],
+    ["ignore-index", options.ignoreIndex],
+    ["resume", options.resume || undefined],
+    ["incremental", options.incremental],
+  ] as const;
+  for (const [setting, value] of maskOnly) {
+    if (value === undefined) continue;
+    const why = setting === "resume" || setting === "incremental"
+      ? "it works on an export folder's manifest, and this format writes one file"
+      : "it shapes mask files";
+    throw new ConfigError(
+      `--${setting} is not supported with --format ${format}: ${why}; remove it, or use ` +
+        "--format mask",
+      { setting },
+    );
+  }
+  return exportFormat({ ...options, format: format as "lab" | "yolo" | "coco" });
+}
