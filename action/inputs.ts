@@ -185,6 +185,14 @@ export function filterInputName(filter: keyof TaskFilters): string {
   return entry?.[0] ?? filter;
 }
 
+/** The canonical key of the setting an input sets: `output-folder` → `outputFolder`. */
+export function settingOf(name: InputName): string {
+  const filter = Object.hasOwn(FILTER_INPUTS, name)
+    ? FILTER_INPUTS[name as keyof typeof FILTER_INPUTS].filter
+    : undefined;
+  return filter ?? name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
 /** Where a credential comes from; an undefined repository secret reaches the Action empty. */
 function secretHint(what: string, secret: string): string {
   return `the ${what} of your lab API key from a repository secret, e.g. \${{ secrets.${secret} }}`;
@@ -201,7 +209,9 @@ function optional(name: InputName): string | undefined {
 function required(name: InputName, what: string): string {
   const value = text(name);
   if (value === "") {
-    throw new ConfigError(`Input "${name}" is required: give ${what}.`, { setting: name });
+    throw new ConfigError(`Input "${name}" is required: give ${what}.`, {
+      setting: settingOf(name),
+    });
   }
   return value;
 }
@@ -212,7 +222,7 @@ function flag(name: InputName): boolean {
   } catch {
     throw new ConfigError(
       `Input "${name}" must be true or false; got ${JSON.stringify(text(name))}.`,
-      { setting: name },
+      { setting: settingOf(name) },
     );
   }
 }
@@ -232,8 +242,8 @@ function readFilters(): TaskFilters {
     const value = input.list ? list(name as InputName) : optional(name as InputName);
     if (value !== undefined) filters[input.filter] = value;
   }
-  // Checked here so errors name the input; the export checks the same rules again.
-  return validateTaskFilters(filters as TaskFilters, filterInputName);
+  // Checked before any request; an error names the filter by its key, worded as its input.
+  return validateTaskFilters(filters as TaskFilters);
 }
 
 /**
@@ -252,7 +262,7 @@ function readOutput(
   throw new ConfigError(
     `Input "${given}" is set, but an incremental run updates the folder "incremental" names: ` +
       `leave out "output-folder" and "output-filename" when "incremental" is set.`,
-    { setting: given },
+    { setting: settingOf(given) },
   );
 }
 

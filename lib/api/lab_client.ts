@@ -50,7 +50,7 @@ export interface LabClientOptions {
   onToken?: (token: string) => void;
   /**
    * How the endpoint was given, named in the error when the lab cannot be reached, e.g.
-   * `"--endpoint"`. Default: `"ISAHIT_LAB_API_ENDPOINT"`.
+   * `"--endpoint"`. Default: the `endpoint` setting, in each surface's words.
    */
   endpointSetting?: string;
   /** How many tasks to ask per page. Default: 100, as the SDK. */
@@ -115,13 +115,13 @@ export class LabClient {
    *
    * @param options The endpoint, the credentials and the retry settings.
    * @throws {ConfigError} when the endpoint is not an http(s) URL (or plain http to another
-   * machine without `allowInsecureHttp`), a credential is empty, or a number option is out of
-   * range.
+   * machine without `allowInsecureHttp`), or a credential is empty.
+   * @throws {RangeError} when a number option is out of range.
    */
   constructor(options: LabClientOptions) {
     this.#endpoint = endpointUrl(options.endpoint, options.allowInsecureHttp ?? false);
-    this.#accessId = required(options.accessId, "ISAHIT_LAB_API_ACCESS_ID", "access id");
-    this.#secretKey = required(options.secretKey, "ISAHIT_LAB_API_SECRET_KEY", "secret key");
+    this.#accessId = required(options.accessId, "accessId", "access id");
+    this.#secretKey = required(options.secretKey, "secretKey", "secret key");
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
     this.#onToken = options.onToken;

@@ -4,6 +4,7 @@ import { ConfigError } from "../errors.ts";
 import { type FlagSpec, parseFlags, UnknownFlagError } from "../_std/cli.ts";
 import { parseShard, type Shard } from "../export/shard.ts";
 import { closestWord } from "./closest_word.ts";
+import { settingOfFlag } from "./_flag_name.ts";
 import { EXPORT_FLAGS, type ExportFlag, type FlagKind } from "./export_flag_table.ts";
 
 export { EXPORT_FLAGS };
@@ -115,7 +116,7 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     throw new ConfigError(
       'Option "--project-id" is missing: give the id of the project to export, like ' +
         "export --project-id proj_123",
-      { setting: "project-id" },
+      { setting: "projectId" },
     );
   }
   if (parsed["verbose"] === true && parsed["quiet"] === true) {
@@ -208,7 +209,7 @@ function splitList(values: readonly string[], flag: string): string[] {
         throw new ConfigError(
           `Option "--${flag}" has an empty value in "${value}"; give one or more values ` +
             `separated by commas`,
-          { setting: flag },
+          { setting: settingOfFlag(flag) },
         );
       }
       items.push(trimmed);
@@ -224,7 +225,7 @@ function splitPairs(values: readonly string[], flag: string): Record<string, str
     if (at < 1) {
       throw new ConfigError(
         `Option "--${flag}" takes key=value, like --${flag} camera=front; got "${value}"`,
-        { setting: flag },
+        { setting: settingOfFlag(flag) },
       );
     }
     pairs[value.slice(0, at).trim()] = value.slice(at + 1);
@@ -238,7 +239,7 @@ function parseWhole(value: string | undefined, flag: string, low: number, high: 
   if (value.trim() === "" || !Number.isInteger(count) || count < low || count > high) {
     throw new ConfigError(
       `Option "--${flag}" must be a whole number from ${low} to ${high}; got "${value}"`,
-      { setting: flag },
+      { setting: settingOfFlag(flag) },
     );
   }
   return count;

@@ -1,4 +1,7 @@
 import { ConfigError } from "../errors.ts";
+import { settingMessage, subject } from "../_setting_message.ts";
+
+const MAPPING = subject("semanticMapping");
 
 /**
  * Reads the `--semantic-mapping` value: JSON text (starting with `{`), or the path of a JSON file.
@@ -29,9 +32,10 @@ export async function loadSemanticMapping(
       json = await readTextFile(text);
     } catch (error) {
       throw new ConfigError(
-        `Option "--semantic-mapping" is neither JSON text (starting with "{") nor a readable ` +
-          `file: cannot read "${text}": ${error instanceof Error ? error.message : error}`,
-        { setting: "semantic-mapping", cause: error },
+        settingMessage`${MAPPING} is neither JSON text (starting with "{") nor a readable file: cannot read "${text}": ${
+          error instanceof Error ? error.message : error
+        }`,
+        { setting: "semanticMapping", cause: error },
       );
     }
   }
@@ -39,9 +43,10 @@ export async function loadSemanticMapping(
     return JSON.parse(json);
   } catch (error) {
     throw new ConfigError(
-      `Option "--semantic-mapping" is not valid JSON${inline ? "" : ` (in "${text}")`}: ` +
-        `${error instanceof Error ? error.message : error}; write it like {"car": [128, 64, 128]}`,
-      { setting: "semantic-mapping", cause: error },
+      settingMessage`${MAPPING} is not valid JSON${inline ? "" : ` (in "${text}")`}: ${
+        error instanceof Error ? error.message : error
+      }; write it like {"car": [128, 64, 128]}`,
+      { setting: "semanticMapping", cause: error },
     );
   }
 }

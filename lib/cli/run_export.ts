@@ -196,7 +196,7 @@ async function taskSourceOf(
 ): Promise<{ client: TaskSource; projectId: string }> {
   if (command.fromExport === undefined) {
     if (command.config !== undefined) {
-      throw new ConfigError('Option "--config" goes with --from-export', { setting: "config" });
+      throw new ConfigError('Option "--config" goes with --from-export', { setting: "configFile" });
     }
     const { endpointSetting, ...credentials } = credentialsFromEnv(io.env, command.endpoint);
     const warning = insecureEndpointWarning(credentials.endpoint);
@@ -220,10 +220,10 @@ async function taskSourceOf(
     throw new ConfigError(
       'Option "--from-export" needs --config <file>: the project configuration JSON, as the API\'s ' +
         "project-configuration returns it",
-      { setting: "config" },
+      { setting: "configFile" },
     );
   }
-  const configuration = await readJsonFile(command.config, "config") as { projectId?: unknown };
+  const configuration = await readJsonFile(command.config, "configFile") as { projectId?: unknown };
   const projectId = command.projectId ||
     (typeof configuration?.projectId === "string" ? configuration.projectId : "");
   return {

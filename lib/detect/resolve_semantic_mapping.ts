@@ -40,7 +40,7 @@ export function resolveSemanticMapping(
     throw new ConfigError(
       `The semantic mapping must be a JSON object of label id to [r, g, b], like ` +
         `{"car": [128, 64, 128]}; got ${describe(mapping)}`,
-      { setting: "semantic-mapping" },
+      { setting: "semanticMapping" },
     );
   }
   const labelById = new Map(labels.map((label) => [label.id, label]));
@@ -53,7 +53,7 @@ export function resolveSemanticMapping(
       throw new ConfigError(
         `The semantic mapping names label "${labelId}", which the project does not have; ` +
           `known label ids: ${known}`,
-        { setting: "semantic-mapping" },
+        { setting: "semanticMapping" },
       );
     }
     const bChannel = label.bChannel;
@@ -64,7 +64,7 @@ export function resolveSemanticMapping(
         `The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the ` +
           `project configuration (got ${describe(bChannel)}), so its pixels cannot be found; ` +
           `remove it from the mapping or fix the label`,
-        { setting: "semantic-mapping" },
+        { setting: "semanticMapping" },
       );
     }
     const rgb = checkColour(labelId, colour);
@@ -74,7 +74,7 @@ export function resolveSemanticMapping(
         `The semantic mapping gives labels "${mappedBy.get(bChannel)}" and "${labelId}" ` +
           `different colours, but both have bChannel ${bChannel}, so their pixels cannot be ` +
           `told apart; give them the same colour`,
-        { setting: "semantic-mapping" },
+        { setting: "semanticMapping" },
       );
     }
     byBChannel.set(bChannel, rgb);
@@ -90,7 +90,7 @@ function checkColour(labelId: string, colour: unknown): RgbColour {
     throw new ConfigError(
       `The semantic mapping's colour for label "${labelId}" must be three integers 0..255 ` +
         `like [128, 64, 128]; got ${describe(colour)}`,
-      { setting: "semantic-mapping" },
+      { setting: "semanticMapping" },
     );
   }
   return [colour[0], colour[1], colour[2]];

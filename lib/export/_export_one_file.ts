@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
 import { exportFormat } from "../formats/export_format.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "../formats/format_source.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
@@ -14,9 +15,9 @@ export function exportOneFile(options: ExportMasksOptions): Promise<ExportSummar
     );
   }
   const maskOnly = [
-    ["mask-format", options.maskFormat],
-    ["semantic-mapping", options.semanticMapping],
-    ["ignore-index", options.ignoreIndex],
+    ["maskFormat", options.maskFormat],
+    ["semanticMapping", options.semanticMapping],
+    ["ignoreIndex", options.ignoreIndex],
     ["resume", options.resume || undefined],
     ["incremental", options.incremental],
   ] as const;
@@ -26,8 +27,9 @@ export function exportOneFile(options: ExportMasksOptions): Promise<ExportSummar
       ? "it works on an export folder's manifest, and this format writes one file"
       : "it shapes mask files";
     throw new ConfigError(
-      `--${setting} is not supported with --format ${format}: ${why}; remove it, or use ` +
-        "--format mask",
+      settingMessage`${mention(setting)} is not supported with ${
+        mention("format")
+      } ${format}: ${why}; remove it, or use ${mention("format")} mask`,
       { setting },
     );
   }

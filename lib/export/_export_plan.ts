@@ -5,6 +5,7 @@ import { type ClassTable, classTable } from "../detect/class_table.ts";
 import { type MaskSource, resolveMaskSource } from "../detect/resolve_mask_source.ts";
 import { resolveSemanticMapping, type RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../errors.ts";
+import { mention, SettingMessage, settingMessage } from "../_setting_message.ts";
 import { resolve } from "../_std/path.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
@@ -45,7 +46,7 @@ export function planExport(options: ExportMasksOptions): ExportPlan {
   const { projectId } = options;
   if (typeof projectId !== "string" || projectId.trim() === "") {
     throw new ConfigError("The project id is missing: give the id of the project to export", {
-      setting: "project-id",
+      setting: "projectId",
     });
   }
   const filters = options.filters ?? {};
@@ -55,7 +56,7 @@ export function planExport(options: ExportMasksOptions): ExportPlan {
   if (!MASK_FORMATS.includes(maskFormat)) {
     throw new ConfigError(
       `The mask format "${maskFormat}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`,
-      { setting: "mask-format" },
+      { setting: "maskFormat" },
     );
   }
   const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
@@ -97,7 +98,7 @@ export function planMasks(
   if (options.semanticMapping !== undefined && plan.maskFormat !== "rgb") {
     throw new ConfigError(
       `A semantic mapping recolours "rgb" masks only; the mask format is "${plan.maskFormat}"`,
-      { setting: "semantic-mapping" },
+      { setting: "semanticMapping" },
     );
   }
   const colourByBChannel = options.semanticMapping === undefined
@@ -122,10 +123,11 @@ function folderMode(options: ExportMasksOptions): FolderMode {
     options.overwrite ? "overwrite" : undefined,
   ].filter((mode) => mode !== undefined);
   if (chosen.length > 1) {
-    throw new ConfigError(
-      `Choose one of --${chosen.join(", --")}: they treat an existing export folder differently`,
-      { setting: chosen[1] },
-    );
+    const texts = ["Choose one of ", ...chosen.slice(1).map(() => ", ")];
+    texts.push(": they treat an existing export folder differently");
+    throw new ConfigError(new SettingMessage(texts, chosen.map((mode) => mention(mode))), {
+      setting: chosen[1],
+    });
   }
   return (chosen[0] as FolderMode | undefined) ?? "new";
 }
@@ -134,8 +136,9 @@ function exportFolderPath(options: ExportMasksOptions, startedAt: Date): string 
   if (options.incremental !== undefined) {
     if (options.outputFolder || options.outputFilename) {
       throw new ConfigError(
-        "An incremental export updates the folder it names; leave out --output-folder and " +
-          "--output-filename",
+        settingMessage`An incremental export updates the folder it names; leave out ${
+          mention("outputFolder")
+        } and ${mention("outputFilename")}`,
         { setting: "incremental" },
       );
     }
@@ -144,9 +147,10 @@ function exportFolderPath(options: ExportMasksOptions, startedAt: Date): string 
   }
   if (options.resume && !options.outputFilename) {
     throw new ConfigError(
-      "To resume, give the interrupted export's --output-filename (and --output-folder): the " +
-        "default name has the time in it",
-      { setting: "output-filename" },
+      settingMessage`To resume, give the interrupted export's ${mention("outputFilename")} (and ${
+        mention("outputFolder")
+      }): the default name has the time in it`,
+      { setting: "outputFilename" },
     );
   }
   const name = options.outputFilename ||

@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
 import { basename, dirname, join } from "../_std/path.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import {
@@ -49,10 +50,12 @@ export async function prepareExportFolder(
   if (mode === "new") {
     if (!present) return { previous: [] };
     throw new ConfigError(
-      `The export folder "${folder}" already exists; choose another output filename, or add ` +
-        `--resume to finish an interrupted export, --incremental to update it, or --overwrite ` +
-        `to replace it (the SDK refuses it too)`,
-      { setting: "output-filename" },
+      settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${
+        mention("resume")
+      } to finish an interrupted export, ${mention("incremental")} to update it, or ${
+        mention("overwrite")
+      } to replace it (the SDK refuses it too)`,
+      { setting: "outputFilename" },
     );
   }
   if (mode === "overwrite") {
@@ -67,8 +70,9 @@ export async function prepareExportFolder(
       : undefined;
     if (!manifest) {
       throw new ConfigError(
-        `Cannot resume "${folder}": it holds no export manifest; give the --output-folder and ` +
-          `--output-filename of the interrupted export`,
+        settingMessage`Cannot resume "${folder}": it holds no export manifest; give the ${
+          mention("outputFolder")
+        } and ${mention("outputFilename")} of the interrupted export`,
         { setting: "resume" },
       );
     }
@@ -100,7 +104,7 @@ export async function createExportFolder(files: ExportFolderFs, mode: FolderMode
     throw new ConfigError(
       `The export folder "${files.root}" appeared while the export was starting; choose another ` +
         `output filename`,
-      { setting: "output-filename", cause: error },
+      { setting: "outputFilename", cause: error },
     );
   }
 }
@@ -131,11 +135,7 @@ async function checkParents(files: ExportFolderFs): Promise<void> {
     const info = await files.fileSystem.stat(path).catch(() => undefined);
     if (info === undefined && dirname(path) !== path) continue;
     if (info?.isDirectory) return;
-    throw new ConfigError(
-      `Cannot make the export folder "${folder}": "${path}" is ` +
-        `${info ? "a file, not a folder" : "missing"}; choose another --output-folder`,
-      { setting: "output-folder" },
-    );
+    throw notAFolder(folder, path, info !== undefined, "outputFolder");
   }
 }
 
@@ -147,7 +147,7 @@ async function checkParents(files: ExportFolderFs): Promise<void> {
  */
 export async function probeExportFolder(files: ExportFolderFs, mode: FolderMode): Promise<void> {
   const { root: folder, fileSystem } = files;
-  const setting = mode === "incremental" ? "incremental" : "output-folder";
+  const setting = mode === "incremental" ? "incremental" : "outputFolder";
   // A resumed or updated export writes inside its folder only (the Action grants no more).
   const inside = (mode === "resume" || mode === "incremental") && await files.rootExists();
   const parent = inside ? folder : dirname(folder);
@@ -165,11 +165,7 @@ export async function probeExportFolder(files: ExportFolderFs, mode: FolderMode)
       continue;
     }
     if (info?.isDirectory) break;
-    throw new ConfigError(
-      `Cannot make the export folder "${folder}": "${path}" is ` +
-        `${info ? "a file, not a folder" : "missing"}; choose another --${setting}`,
-      { setting },
-    );
+    throw notAFolder(folder, path, info !== undefined, setting);
   }
   const probe = join(parent, `.lab-masks-probe-${crypto.randomUUID().slice(0, 8)}`);
   try {
@@ -183,10 +179,20 @@ export async function probeExportFolder(files: ExportFolderFs, mode: FolderMode)
   }
 }
 
+/** The nearest existing path above the export folder is a file, or nothing is there at all. */
+function notAFolder(folder: string, path: string, isFile: boolean, setting: string): ConfigError {
+  return new ConfigError(
+    settingMessage`Cannot make the export folder "${folder}": "${path}" is ${
+      isFile ? "a file, not a folder" : "missing"
+    }; choose another ${mention(setting)}`,
+    { setting },
+  );
+}
+
 function cannotMake(folder: string, setting: string, error: unknown): ConfigError {
   const reason = error instanceof Error ? error.message : String(error);
   return new ConfigError(
-    `Cannot write the export folder "${folder}" (--${setting}): ${reason}`,
+    settingMessage`Cannot write the export folder "${folder}" (${mention(setting)}): ${reason}`,
     { setting, cause: error },
   );
 }
@@ -212,9 +218,11 @@ async function readMetadata(files: ExportFolderFs): Promise<ExportMetadata | und
   const metadata = parseJson(text);
   if (!isMetadata(metadata)) {
     throw new ConfigError(
-      `The export record "${files.pathOf(METADATA_NAME)}" is damaged (not the JSON object an ` +
-        "export writes, with its projectId, startedAt, maskFormat and settings); run a full " +
-        "export with --overwrite",
+      settingMessage`The export record "${
+        files.pathOf(METADATA_NAME)
+      }" is damaged (not the JSON object an export writes, with its projectId, startedAt, maskFormat and settings); run a full export with ${
+        mention("overwrite")
+      }`,
       { setting: "incremental" },
     );
   }
