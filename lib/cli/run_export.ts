@@ -2,9 +2,8 @@ import { ExportFileSource } from "../api/export_file_source.ts";
 import { readJsonFile } from "../api/json_array_stream.ts";
 import { LabClient, type LabClientOptions } from "../api/lab_client.ts";
 import type { TaskSource } from "../api/task_source.ts";
-import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../errors.ts";
-import { exportMasks, type ExportMasksOptions } from "../export/export_masks.ts";
+import { exportMasks } from "../export/export_masks.ts";
 import type { ExportEvent, ExportSummary } from "../export/export_summary.ts";
 import { formatSummary } from "../output/format_summary.ts";
 import { progressReporter } from "../output/progress_reporter.ts";
@@ -61,43 +60,26 @@ export async function runExport(args: readonly string[], io: ExportIo): Promise<
     io.stdout(exportHelp());
     return 0;
   }
-  const semanticMapping = command.semanticMapping === undefined
+  const { settings, semanticMappingSource } = command;
+  const semanticMapping = semanticMappingSource === undefined
     ? undefined
-    : await loadSemanticMapping(command.semanticMapping, (path) => Deno.readTextFile(path));
+    : await loadSemanticMapping(semanticMappingSource, (path) => Deno.readTextFile(path));
   const { client, projectId } = await taskSourceOf(command, io);
   // The plan is the output of a dry run: it goes to stdout; progress and errors to stderr.
   const reporter = command.json ? undefined : progressReporter({
     write: command.quiet ? (text) => text.startsWith("failed: ") && io.stderr(text) : io.stderr,
     isTerminal: io.isTerminal && !command.quiet,
-    dryRun: command.dryRun,
+    dryRun: settings.dryRun ?? false,
     writePlan: io.stdout,
   });
   const progress = progressSummary(projectId, command);
   let summary: ExportSummary;
   try {
     summary = await exportMasks({
+      ...settings,
       client,
       projectId,
-      inputId: command.inputId,
-      filters: command.filters,
-      outputFolder: command.outputFolder,
-      outputFilename: command.outputFilename,
-      replaceExtension: command.replaceExtension,
-      semanticMapping: semanticMapping as SemanticMapping | undefined,
-      format: command.format as ExportMasksOptions["format"],
-      maskFormat: command.maskFormat as ExportMasksOptions["maskFormat"],
-      ignoreIndex: command.ignoreIndex,
-      dryRun: command.dryRun,
-      shard: command.shard,
-      resume: command.resume,
-      incremental: command.incremental,
-      overwrite: command.overwrite,
-      report: command.report,
-      concurrency: command.concurrency,
-      maxPixels: command.maxPixels,
-      memoryBudgetBytes: command.memoryBudget === undefined
-        ? undefined
-        : command.memoryBudget * 2 ** 20,
+      semanticMapping,
       signal: io.signal,
       onProgress: (event) => {
         progress.onProgress(event);
@@ -112,9 +94,10 @@ export async function runExport(args: readonly string[], io: ExportIo): Promise<
   reporter?.end();
   if (command.json) io.stdout(jsonSummary(summary, false));
   else io.stdout(formatSummary(summary).map((line) => `${line}\n`).join(""));
-  if (summary.total === 0 && command.filters.statusIn !== undefined) {
+  const statuses = settings.filters?.statusIn;
+  if (summary.total === 0 && statuses !== undefined) {
     io.stderr(
-      `note: no task has the status ${command.filters.statusIn.join(" or ")}; statuses are ` +
+      `note: no task has the status ${statuses.join(" or ")}; statuses are ` +
         `case-sensitive (the lab's are lower-case, like "complete" and "reviewed")\n`,
     );
   }
@@ -131,7 +114,8 @@ async function interrupted(
     ? 143
     : 130;
   if (command.json && summary) io.stdout(jsonSummary(summary, true));
-  const written = summary !== undefined && !command.dryRun && await exists(summary.folder);
+  const written = summary !== undefined && !command.settings.dryRun &&
+    await exists(summary.folder);
   if (!written) {
     io.stderr("interrupted before any mask was written; run the same command again to export\n");
     return code;
@@ -167,8 +151,8 @@ function progressSummary(projectId: string, command: ExportCommand) {
         summary = emptySummary(
           projectId,
           event.folder,
-          command.maskFormat ?? "rgb",
-          command.dryRun,
+          command.settings.maskFormat ?? "rgb",
+          command.settings.dryRun ?? false,
         );
         summary.total = event.total;
         return;
@@ -213,7 +197,7 @@ async function taskSourceOf(
           verbose: command.verbose,
         }),
       }),
-      projectId: command.projectId,
+      projectId: command.settings.projectId,
     };
   }
   if (command.config === undefined) {
@@ -224,7 +208,7 @@ async function taskSourceOf(
     );
   }
   const configuration = await readJsonFile(command.config, "configFile") as { projectId?: unknown };
-  const projectId = command.projectId ||
+  const projectId = command.settings.projectId ||
     (typeof configuration?.projectId === "string" ? configuration.projectId : "");
   return {
     client: new ExportFileSource({ exportFile: command.fromExport, configFile: command.config }),

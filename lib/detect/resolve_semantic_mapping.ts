@@ -33,16 +33,10 @@ export type SemanticMapping = Readonly<Record<string, RgbColour>>;
  * ```
  */
 export function resolveSemanticMapping(
-  mapping: unknown,
+  value: unknown,
   labels: readonly Label[],
 ): Map<number, RgbColour> {
-  if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
-    throw new ConfigError(
-      `The semantic mapping must be a JSON object of label id to [r, g, b], like ` +
-        `{"car": [128, 64, 128]}; got ${describe(mapping)}`,
-      { setting: "semanticMapping" },
-    );
-  }
+  const mapping = mappingObject(value);
   const labelById = new Map(labels.map((label) => [label.id, label]));
   const byBChannel = new Map<number, RgbColour>();
   const mappedBy = new Map<number, string>();
@@ -81,6 +75,40 @@ export function resolveSemanticMapping(
     mappedBy.set(bChannel, labelId);
   }
   return byBChannel;
+}
+
+/**
+ * Checks that parsed JSON is a semantic mapping: an object of label id to `[r, g, b]`, each
+ * colour three integers 0..255. Its label ids are checked against the project by
+ * {@linkcode resolveSemanticMapping}.
+ *
+ * @param value The parsed JSON.
+ * @returns The mapping, typed.
+ * @throws {ConfigError} when it is not an object, or a colour is not three integers 0..255.
+ *
+ * @example
+ * ```ts
+ * import { semanticMappingOf } from "@lab/masks";
+ *
+ * console.log(semanticMappingOf(JSON.parse('{"car": [128, 64, 128]}'))); // { car: [128, 64, 128] }
+ * ```
+ */
+export function semanticMappingOf(value: unknown): SemanticMapping {
+  const entries = Object.entries(mappingObject(value));
+  return Object.fromEntries(
+    entries.map(([labelId, colour]) => [labelId, checkColour(labelId, colour)]),
+  );
+}
+
+function mappingObject(mapping: unknown): object {
+  if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
+    throw new ConfigError(
+      `The semantic mapping must be a JSON object of label id to [r, g, b], like ` +
+        `{"car": [128, 64, 128]}; got ${describe(mapping)}`,
+      { setting: "semanticMapping" },
+    );
+  }
+  return mapping;
 }
 
 function checkColour(labelId: string, colour: unknown): RgbColour {

@@ -1,19 +1,13 @@
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { exportFormat } from "../formats/export_format.ts";
-import { EXPORT_FORMATS, type ExportFormat } from "../formats/format_source.ts";
+import { parseExportFormat } from "../formats/format_source.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import type { ExportSummary } from "./export_summary.ts";
 
 /** `lab`, `yolo`, `coco`: refuses the settings that shape masks or folders, then writes the file. */
 export function exportOneFile(options: ExportMasksOptions): Promise<ExportSummary> {
-  const format = options.format as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) {
-    throw new ConfigError(
-      `The format "${format}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`,
-      { setting: "format" },
-    );
-  }
+  const format = parseExportFormat(String(options.format));
   const maskOnly = [
     ["maskFormat", options.maskFormat],
     ["semanticMapping", options.semanticMapping],

@@ -11,7 +11,7 @@ import type { ExportMasksOptions } from "./export_masks.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { FolderMode } from "./_folder_preparation.ts";
 import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget } from "./_memory_budget.ts";
-import { MASK_FORMATS, type MaskFormat } from "./mask_format.ts";
+import { type MaskFormat, parseMaskFormat } from "./mask_format.ts";
 import { outputPathOf } from "./_output_path.ts";
 
 /** What a mask export will do, decided from its options alone, before any request or file. */
@@ -52,13 +52,7 @@ export function planExport(options: ExportMasksOptions): ExportPlan {
   const filters = options.filters ?? {};
   // the lab API spec, "Tasks": without these optional fields the lab sends no masks.
   const requestFilters = exportTaskFilters(validateTaskFilters(filters));
-  const maskFormat = options.maskFormat ?? "rgb";
-  if (!MASK_FORMATS.includes(maskFormat)) {
-    throw new ConfigError(
-      `The mask format "${maskFormat}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`,
-      { setting: "maskFormat" },
-    );
-  }
+  const maskFormat = parseMaskFormat(options.maskFormat ?? "rgb");
   const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
   const mode = folderMode(options);
   const folder = exportFolderPath(options, startedAt);

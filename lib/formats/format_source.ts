@@ -12,6 +12,31 @@ export type ExportFormat = "mask" | "lab" | "yolo" | "coco";
 /** Every export format, the default (`mask`) first. */
 export const EXPORT_FORMATS: readonly ExportFormat[] = ["mask", "lab", "yolo", "coco"];
 
+/**
+ * Reads an export format's name, as a user typed it.
+ *
+ * @param text The name: `mask`, `lab`, `yolo` or `coco`.
+ * @returns The format.
+ * @throws {ConfigError} naming the formats when it is none of them.
+ *
+ * @example
+ * ```ts
+ * import { parseExportFormat } from "@lab/masks";
+ *
+ * console.log(parseExportFormat("coco")); // "coco"
+ * ```
+ */
+export function parseExportFormat(text: string): ExportFormat {
+  const format = EXPORT_FORMATS.find((known) => known === text);
+  if (format === undefined) {
+    throw new ConfigError(
+      `The format "${text}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`,
+      { setting: "format" },
+    );
+  }
+  return format;
+}
+
 /** How a project or form input draws: a mask with pixel approximations, or normalized shapes. */
 export type Geometry = "segmentation" | "polygon" | "rectangle" | "polyline" | "graph";
 
