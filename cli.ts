@@ -16,9 +16,11 @@ import { closestWord } from "./lib/cli/closest_word.ts";
 import { reportError } from "./lib/cli/report_error.ts";
 import { shellQuote } from "./lib/cli/resume_command.ts";
 import { runDemo } from "./testing/_run_demo.ts";
-import { runExport } from "./lib/cli/run_export.ts";
+import { type ClientSettings, runExport } from "./lib/cli/run_export.ts";
 import { ConfigError } from "./lib/errors.ts";
 import { fromFileUrl } from "./lib/_std/path.ts";
+
+export type { ClientSettings };
 
 /** The package version, from `deno.json`. */
 export const VERSION: string = denoJson.version;
@@ -44,6 +46,13 @@ export interface RunOptions {
    * @default {"deno run -A jsr:@lab/masks"}
    */
   program?: string;
+  /**
+   * Settings of the lab client the `export` command makes, e.g. short retry delays so a test of
+   * an unreachable lab does not wait out the real backoff.
+   *
+   * @default {{}} (the client's own defaults)
+   */
+  client?: ClientSettings;
 }
 
 /**
@@ -91,6 +100,7 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
         isTerminal,
         program,
         signal: options.signal,
+        client: options.client,
       });
     }
     if (command === "demo") return await runDemo(rest, { run, stdout, stderr, isTerminal });

@@ -40,6 +40,7 @@
  */
 // The export, and where its tasks come from.
 export { exportMasks, type ExportMasksOptions } from "./lib/export/export_masks.ts";
+export type { ExportSettings } from "./lib/export/export_settings.ts";
 export type {
   ExportEvent,
   ExportSummary,
@@ -82,6 +83,9 @@ export {
   ConfigError,
   MasksError,
   PngError,
+  type SettingNamer,
+  type SettingRole,
+  type SettingText,
   TaskError,
   UnsafePathError,
 } from "./lib/errors.ts";

@@ -1,20 +1,15 @@
-import { ConfigError, MasksError } from "../lib/errors.ts";
-import { BOOLEAN_INPUTS, INPUT_NAMES, type InputName } from "./inputs.ts";
+import { ConfigError, MasksError, type SettingRole } from "../lib/errors.ts";
+import { BOOLEAN_INPUTS, FILTER_INPUTS, INPUT_NAMES, type InputName } from "./inputs.ts";
 
-// The library words its errors for the command line: flags and the SDK's environment variables.
-// In the Action the user set inputs, so the reason names those instead.
-const INPUT_OF_VARIABLE: Record<string, string> = {
-  ISAHIT_LAB_API_ENDPOINT: "endpoint",
-  ISAHIT_LAB_API_ACCESS_ID: "access-id",
-  ISAHIT_LAB_API_SECRET_KEY: "secret-key",
-};
+// The credentials: a message names them in passing as inputs, not as values to add.
+const CREDENTIAL_INPUTS: readonly InputName[] = ["access-id", "secret-key", "endpoint"];
 
 /**
- * The one-line reason the step failed, naming Action inputs where the library names a flag
- * (`Option "--semantic-mapping"`, a bare `--resume`, or a filter named by its input) or an
- * environment variable. A setting error whose message does not name its input yet (`The shard
- * "5/4" must be i/n ...`) starts with `Input "shard": `. An unexpected error keeps its message
- * and asks to be reported; its stack goes to the debug log.
+ * The one-line reason the step failed, with the settings the library names in the Action's
+ * words (`Input "semantic-mapping"`, `resume: true`, `"incremental"`). A setting error whose
+ * message does not name its setting (`The shard "5/4" must be i/n ...`) starts with
+ * `Input "shard": `. An unexpected error keeps its message and asks to be reported; its stack
+ * goes to the debug log.
  *
  * @param error What ended the run.
  * @returns One line for `core.setFailed`.
@@ -24,30 +19,35 @@ export function failureMessage(error: unknown): string {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return oneLine(`Unexpected failure, please report it: ${message}`);
   }
-  let message = error.message.replace(/\bOption "(?:--)?([a-z-]+)"/g, 'Input "$1"')
-    .replace(/(?<![\w-])--([a-z]+(?:-[a-z]+)*)/g, (flag, name) => inputOfFlag(name) ?? flag);
-  for (const [variable, input] of Object.entries(INPUT_OF_VARIABLE)) {
-    // Not in a hint like `${{ secrets.ISAHIT_LAB_API_SECRET_KEY }}`: that is a secret's name.
-    message = message.replace(
-      new RegExp(`(?<!secrets\\.)\\b${variable}\\b`, "g"),
-      `the "${input}" input`,
-    );
-  }
+  let message = error.render(inputWords);
   const setting = error instanceof ConfigError ? error.setting : undefined;
-  if (isInputName(setting) && !message.includes(`"${setting}"`)) {
-    message = `Input "${setting}": ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+  const input = setting === undefined ? undefined : inputOf(setting);
+  // The setting leads the line unless the message names it already.
+  if (input !== undefined && !message.includes(`"${input}"`)) {
+    message = `Input "${input}": ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
   }
   return oneLine(message);
 }
 
-/** How a user sets in a workflow what a flag sets: `resume: true`, or the `"output-folder"` input. */
-function inputOfFlag(name: string): string | undefined {
-  if (!isInputName(name)) return undefined;
-  return BOOLEAN_INPUTS.includes(name) ? `${name}: true` : `"${name}"`;
+/**
+ * A setting in the Action's words: `Input "output-folder"` as a message's subject; in passing,
+ * `resume: true` for a switch, `the "access-id" input` for a credential, else `"incremental"`.
+ * A library option the Action has no input for keeps the library's words.
+ */
+function inputWords(setting: string, role: SettingRole): string {
+  const input = inputOf(setting);
+  if (input === undefined) return `options.${setting}`;
+  if (role === "subject") return `Input "${input}"`;
+  if (BOOLEAN_INPUTS.includes(input)) return `${input}: true`;
+  return CREDENTIAL_INPUTS.includes(input) ? `the "${input}" input` : `"${input}"`;
 }
 
-function isInputName(name: string | undefined): name is InputName {
-  return (INPUT_NAMES as readonly string[]).includes(name ?? "");
+/** The input that sets a library option or task filter, e.g. `outputFolder` → `output-folder`. */
+function inputOf(setting: string): InputName | undefined {
+  const filter = Object.entries(FILTER_INPUTS).find(([, input]) => input.filter === setting);
+  if (filter) return filter[0] as InputName;
+  const kebab = setting.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return (INPUT_NAMES as readonly string[]).includes(kebab) ? kebab as InputName : undefined;
 }
 
 function oneLine(text: string): string {

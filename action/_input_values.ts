@@ -32,7 +32,7 @@ export function artifactNameOf(value: string): string {
     throw new ConfigError(
       `Input "artifact-name" is ${JSON.stringify(value)}: an artifact name cannot hold ` +
         `" : < > | * ? \\ / or a line break.`,
-      { setting: "artifact-name" },
+      { setting: "artifactName" },
     );
   }
   return value;
@@ -45,7 +45,7 @@ export function maskFormatOf(value: string | undefined): MaskFormat {
     throw new ConfigError(
       `Input "mask-format" is ${JSON.stringify(value)}: choose one of ` +
         `${MASK_FORMATS.join(", ")}, or leave it out for rgb (the SDK's masks).`,
-      { setting: "mask-format" },
+      { setting: "maskFormat" },
     );
   }
   return value as MaskFormat;
@@ -72,7 +72,7 @@ export function ignoreIndexOf(value: string | undefined): number | undefined {
     throw new ConfigError(
       `Input "ignore-index" is ${JSON.stringify(value)}: give a whole number from 1 to 255, ` +
         `above the project's class indices, or leave it out for 255.`,
-      { setting: "ignore-index" },
+      { setting: "ignoreIndex" },
     );
   }
   return index;
@@ -87,7 +87,7 @@ export function retentionDaysOf(value: string | undefined): number | undefined {
       `Input "retention-days" is ${JSON.stringify(value)}: give a whole number of days, at ` +
         `least 1 (at most 90 unless the repository allows more), or leave it out for the ` +
         `repository's setting.`,
-      { setting: "retention-days" },
+      { setting: "retentionDays" },
     );
   }
   return days;

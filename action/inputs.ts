@@ -12,9 +12,7 @@ import { validateTaskFilters } from "../lib/api/validate_task_filters.ts";
 import { loadSemanticMapping } from "../lib/detect/load_semantic_mapping.ts";
 import type { SemanticMapping } from "../lib/detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../lib/errors.ts";
-import type { MaskFormat } from "../lib/export/mask_format.ts";
-import type { ExportFormat } from "../lib/formats/format_source.ts";
-import type { Shard } from "../lib/export/shard.ts";
+import type { ExportSettings } from "../lib/export/export_settings.ts";
 import {
   artifactNameOf,
   endpointOf,
@@ -94,38 +92,14 @@ export interface ActionInputs {
   endpoint: string;
   /** `allow-insecure-http`: allow a plain-http endpoint on another machine. */
   allowInsecureHttp: boolean;
-  /** `project-id`: the project to export. */
-  projectId: string;
-  /** `input-id`: for a form project, the segmentation input. */
-  inputId?: string;
-  /** The task filter inputs that were given, checked (dates parse, lists are not empty). */
-  filters: TaskFilters;
-  /** `output-folder`: where the export folder is made; `"."` when absent, unset when incremental. */
-  outputFolder?: string;
-  /** `output-filename`: the export folder's name; the SDK's default name when absent. */
-  outputFilename?: string;
-  /** `replace-extension`: name masks `a.png` rather than `a.jpg.png`. */
-  replaceExtension: boolean;
-  /** `semantic-mapping`: the parsed JSON mapping, checked against the labels by the export. */
-  semanticMapping?: SemanticMapping;
-  /** `format`: `mask` (PNG files) or one `lab`, `yolo` or `coco` file; `mask` when absent. */
-  format: ExportFormat;
-  /** `mask-format`: the kind of mask file; `rgb` (the SDK's) when absent. */
-  maskFormat: MaskFormat;
-  /** `ignore-index`: class-index and palette masks' index for unknown labels; 255 when absent. */
-  ignoreIndex?: number;
-  /** `shard`: export only part `index` of `count` of the tasks; all of them when absent. */
-  shard?: Shard;
-  /** `incremental`: the earlier export folder (or its `manifest.jsonl`) to update in place. */
-  incremental?: string;
-  /** `resume`: finish an interrupted export in its folder. */
-  resume: boolean;
-  /** `overwrite`: replace an earlier export in the same folder. */
-  overwrite: boolean;
-  /** `dry-run`: list what would be exported, write nothing and upload nothing. */
-  dryRun: boolean;
-  /** `report`: whether to write `report.html` in the export folder (and so in the artifact). */
-  report: boolean;
+  /**
+   * The export's settings: `project-id`, `input-id`, the task filters (checked: dates parse,
+   * lists are not empty), `output-folder` (`"."` when absent, unset when incremental),
+   * `output-filename`, `replace-extension`, `semantic-mapping` (parsed; its labels are checked
+   * by the export), `format`, `mask-format` and `ignore-index` (left out with a one-file format
+   * when at their defaults), `shard`, `incremental`, `resume`, `overwrite`, `dry-run`, `report`.
+   */
+  settings: ExportSettings;
   /** `artifact-name`: the name of the uploaded artifact. */
   artifactName: string;
   /** `retention-days`: how long the artifact is kept; the repository's setting when absent. */
@@ -155,21 +129,21 @@ export async function readInputs(): Promise<ActionInputs> {
     accessId: required("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
-    projectId: required("project-id", "the id of the lab project to export"),
-    inputId: optional("input-id"),
-    filters: readFilters(),
-    ...readOutput(incremental),
-    replaceExtension: flag("replace-extension"),
-    semanticMapping: await readSemanticMapping(),
-    format: exportFormatOf(optional("format")),
-    maskFormat: maskFormatOf(optional("mask-format")),
-    ignoreIndex: ignoreIndexOf(optional("ignore-index")),
-    shard: shardOf(optional("shard")),
-    incremental,
-    resume,
-    overwrite,
-    dryRun: flag("dry-run"),
-    report: flag("report"),
+    settings: {
+      projectId: required("project-id", "the id of the lab project to export"),
+      inputId: optional("input-id"),
+      filters: readFilters(),
+      ...readOutput(incremental),
+      replaceExtension: flag("replace-extension"),
+      semanticMapping: await readSemanticMapping(),
+      ...readFormats(),
+      shard: shardOf(optional("shard")),
+      incremental,
+      resume,
+      overwrite,
+      dryRun: flag("dry-run"),
+      report: flag("report"),
+    },
     artifactName: upload
       ? artifactNameOf(required("artifact-name", "the artifact's name"))
       : text("artifact-name"),
@@ -183,6 +157,14 @@ export async function readInputs(): Promise<ActionInputs> {
 export function filterInputName(filter: keyof TaskFilters): string {
   const entry = Object.entries(FILTER_INPUTS).find(([, input]) => input.filter === filter);
   return entry?.[0] ?? filter;
+}
+
+/** The canonical key of the setting an input sets: `output-folder` → `outputFolder`. */
+export function settingOf(name: InputName): string {
+  const filter = Object.hasOwn(FILTER_INPUTS, name)
+    ? FILTER_INPUTS[name as keyof typeof FILTER_INPUTS].filter
+    : undefined;
+  return filter ?? name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /** Where a credential comes from; an undefined repository secret reaches the Action empty. */
@@ -201,7 +183,9 @@ function optional(name: InputName): string | undefined {
 function required(name: InputName, what: string): string {
   const value = text(name);
   if (value === "") {
-    throw new ConfigError(`Input "${name}" is required: give ${what}.`, { setting: name });
+    throw new ConfigError(`Input "${name}" is required: give ${what}.`, {
+      setting: settingOf(name),
+    });
   }
   return value;
 }
@@ -212,7 +196,7 @@ function flag(name: InputName): boolean {
   } catch {
     throw new ConfigError(
       `Input "${name}" must be true or false; got ${JSON.stringify(text(name))}.`,
-      { setting: name },
+      { setting: settingOf(name) },
     );
   }
 }
@@ -232,8 +216,8 @@ function readFilters(): TaskFilters {
     const value = input.list ? list(name as InputName) : optional(name as InputName);
     if (value !== undefined) filters[input.filter] = value;
   }
-  // Checked here so errors name the input; the export checks the same rules again.
-  return validateTaskFilters(filters as TaskFilters, filterInputName);
+  // Checked before any request; an error names the filter by its key, worded as its input.
+  return validateTaskFilters(filters as TaskFilters);
 }
 
 /**
@@ -243,7 +227,7 @@ function readFilters(): TaskFilters {
  */
 function readOutput(
   incremental: string | undefined,
-): Pick<ActionInputs, "outputFolder" | "outputFilename"> {
+): Pick<ExportSettings, "outputFolder" | "outputFilename"> {
   const outputFolder = optional("output-folder");
   const outputFilename = optional("output-filename");
   if (incremental === undefined) return { outputFolder: outputFolder ?? ".", outputFilename };
@@ -252,7 +236,7 @@ function readOutput(
   throw new ConfigError(
     `Input "${given}" is set, but an incremental run updates the folder "incremental" names: ` +
       `leave out "output-folder" and "output-filename" when "incremental" is set.`,
-    { setting: given },
+    { setting: settingOf(given) },
   );
 }
 
@@ -271,6 +255,22 @@ function checkOneFolderMode(modes: Record<"resume" | "incremental" | "overwrite"
 function readSemanticMapping(): Promise<SemanticMapping | undefined> {
   const value = optional("semantic-mapping");
   if (value === undefined) return Promise.resolve(undefined);
-  // Its content is checked against the project's labels by the export.
-  return loadSemanticMapping(value, (path) => Deno.readTextFile(path)) as Promise<SemanticMapping>;
+  // Its labels are checked against the project's by the export.
+  return loadSemanticMapping(value, (path) => Deno.readTextFile(path));
+}
+
+/**
+ * `format`, `mask-format` and `ignore-index`. The runner fills in the last two's defaults: only a
+ * value a user chose is kept with a one-file format, which refuses them.
+ */
+function readFormats(): Pick<ExportSettings, "format" | "maskFormat" | "ignoreIndex"> {
+  const format = exportFormatOf(optional("format"));
+  const maskFormat = maskFormatOf(optional("mask-format"));
+  const ignoreIndex = ignoreIndexOf(optional("ignore-index"));
+  if (format === "mask") return { format, maskFormat, ignoreIndex };
+  return {
+    format,
+    maskFormat: maskFormat === "rgb" ? undefined : maskFormat,
+    ignoreIndex: ignoreIndex === 255 ? undefined : ignoreIndex,
+  };
 }

@@ -44,6 +44,7 @@ export async function run(): Promise<number> {
     const insecure = insecureEndpointWarning(inputs.endpoint);
     if (insecure !== undefined && inputs.allowInsecureHttp) core.warning(`Careful: ${insecure}`);
     const summary = await exportMasks({
+      ...inputs.settings,
       client: new LabClient({
         endpoint: inputs.endpoint,
         allowInsecureHttp: inputs.allowInsecureHttp,
@@ -52,28 +53,6 @@ export async function run(): Promise<number> {
         // Masked before the token is used, so no later line can show it.
         onToken: (token) => core.setSecret(token),
       }),
-      projectId: inputs.projectId,
-      inputId: inputs.inputId,
-      filters: inputs.filters,
-      outputFolder: inputs.outputFolder,
-      outputFilename: inputs.outputFilename,
-      replaceExtension: inputs.replaceExtension,
-      format: inputs.format,
-      semanticMapping: inputs.semanticMapping,
-      // The runner fills in these inputs' defaults: only a value a user chose is refused with
-      // a one-file format.
-      maskFormat: inputs.format !== "mask" && inputs.maskFormat === "rgb"
-        ? undefined
-        : inputs.maskFormat,
-      ignoreIndex: inputs.format !== "mask" && inputs.ignoreIndex === 255
-        ? undefined
-        : inputs.ignoreIndex,
-      shard: inputs.shard,
-      incremental: inputs.incremental,
-      resume: inputs.resume,
-      overwrite: inputs.overwrite,
-      dryRun: inputs.dryRun,
-      report: inputs.report,
       // The bundle's own worker module (`deno task bundle` writes it next to main.js).
       workerUrl: new URL("./convert_worker.js", import.meta.url),
       onProgress(event: ExportEvent) {

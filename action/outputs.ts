@@ -62,14 +62,15 @@ export async function writeJobSummary(
   inputs: ActionInputs,
 ): Promise<void> {
   if (!Deno.env.get("GITHUB_STEP_SUMMARY")) return;
+  const { filters = {}, shard } = inputs.settings;
   const report = core.summary
     .addHeading(`Lab masks: project <code>${html(summary.projectId)}</code>`, 2)
     .addTable([
       [cell("Project", true), cell(code(summary.projectId))],
-      [cell("Filters", true), cell(filtersText(inputs.filters))],
-      ...(inputs.shard === undefined ? [] : [[
+      [cell("Filters", true), cell(filtersText(filters))],
+      ...(shard === undefined ? [] : [[
         cell("Shard", true),
-        cell(`${inputs.shard.index} of ${inputs.shard.count}`),
+        cell(`${shard.index} of ${shard.count}`),
       ]]),
       [cell("Mask format", true), cell(code(summary.maskFormat))],
       [cell("Export folder", true), cell(code(summary.folder))],
@@ -145,7 +146,7 @@ function countsText(summary: ExportSummary, inputs: ActionInputs): string {
     : `<b>${summary.exported} exported</b>`;
   const counts = `${summary.total} matched: ${written}, ${summary.skipped} skipped (no mask), ` +
     `${summary.failed} failed, ${listedTaskCount(summary, "renamed")} renamed (name taken)`;
-  if (inputs.incremental === undefined) return counts;
+  if (inputs.settings.incremental === undefined) return counts;
   return `${counts}; of the earlier export, ${summary.kept} kept (unchanged), ` +
     `${summary.carried} carried over (not updated since), ${summary.removed} removed (no ` +
     `longer match)`;

@@ -7,26 +7,82 @@
 import { inertText } from "./inert_text.ts";
 
 /**
+ * Where a message names a setting: as what the sentence is about (`Option "--shard" is empty`,
+ * `Input "shard" is empty`), or in passing (`add --resume`, `add resume: true`).
+ */
+export type SettingRole = "subject" | "mention";
+
+/**
+ * Words a setting the way one surface names it.
+ *
+ * @param setting The canonical key, e.g. `"outputFolder"` or `"statusIn"`.
+ * @param role Whether the sentence is about the setting, or names it in passing.
+ * @returns The setting in that surface's words, e.g. `--output-folder`.
+ */
+export type SettingNamer = (setting: string, role: SettingRole) => string;
+
+/**
+ * An error message that names settings by their canonical key, so that each surface words them
+ * its own way; its string form is the library's words (`options.outputFolder`).
+ */
+export interface SettingText {
+  /**
+   * The message with its settings in one surface's words.
+   *
+   * @param nameOf How that surface names a setting.
+   * @returns The message.
+   */
+  render(nameOf: SettingNamer): string;
+  /** The message in the library's words. */
+  toString(): string;
+}
+
+/**
  * Base class of every error this package throws on purpose.
  *
  * @example Telling our errors apart from unexpected ones
  * ```ts
  * import { MasksError, ConfigError } from "@lab/masks";
  *
- * const error: unknown = new ConfigError("Option \"--shard\" is malformed.");
+ * const error: unknown = new ConfigError("The shard is malformed", { setting: "shard" });
  * console.log(error instanceof MasksError); // true
  * ```
  */
 export class MasksError extends Error {
+  #text: string | SettingText;
+
   /**
    * Creates an error with a message a user can act on.
    *
-   * @param message A sentence naming the value at fault and the fix.
+   * @param message A sentence naming the value at fault and the fix; the settings it names are
+   * worded by each surface (see {@linkcode MasksError.render}).
    * @param options The underlying cause, if any.
    */
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
+  constructor(message: string | SettingText, options?: ErrorOptions) {
+    super(String(message), options);
     this.name = "MasksError";
+    this.#text = message;
+  }
+
+  /**
+   * The message with the settings it names in one surface's words: the command line renders
+   * `outputFolder` as `--output-folder`, the Action as input `output-folder`.
+   *
+   * @param nameOf How that surface names a setting.
+   * @returns The message.
+   *
+   * @example
+   * ```ts
+   * import { ConfigError } from "@lab/masks";
+   *
+   * const error = new ConfigError("The shard is malformed", { setting: "shard" });
+   * console.log(error.render((setting) => `--${setting}`)); // "The shard is malformed"
+   * ```
+   */
+  render(nameOf: SettingNamer): string {
+    // An error revived from a worker has its message only.
+    if (!(#text in this) || typeof this.#text === "string") return this.message;
+    return this.#text.render(nameOf);
   }
 }
 
@@ -37,12 +93,16 @@ export class MasksError extends Error {
  * ```ts
  * import { ConfigError } from "@lab/masks";
  *
- * const error = new ConfigError('Option "--status-in" is empty.', { setting: "status-in" });
- * console.log(error.setting); // "status-in"
+ * const error = new ConfigError("The list of statuses is empty", { setting: "statusIn" });
+ * console.log(error.setting); // "statusIn"
  * ```
  */
 export class ConfigError extends MasksError {
-  /** The option, input or environment variable at fault, when there is one. */
+  /**
+   * The setting at fault, when there is one, by its canonical key: the library's option name in
+   * camelCase (`"outputFolder"`, `"resume"`, a task filter's `"statusIn"`, a credential's
+   * `"secretKey"`). Each surface words it its own way: `--output-folder`, input `output-folder`.
+   */
   readonly setting?: string;
 
   /**
@@ -51,7 +111,7 @@ export class ConfigError extends MasksError {
    * @param message A sentence naming the setting at fault and the fix.
    * @param options The setting at fault and the underlying cause.
    */
-  constructor(message: string, options?: ErrorOptions & { setting?: string }) {
+  constructor(message: string | SettingText, options?: ErrorOptions & { setting?: string }) {
     super(message, options);
     this.name = "ConfigError";
     this.setting = options?.setting;
@@ -84,7 +144,7 @@ export class ApiError extends MasksError {
    * @param options The status, method and path of the failed request, and the cause.
    */
   constructor(
-    message: string,
+    message: string | SettingText,
     options: ErrorOptions & { status: number; method: string; path: string },
   ) {
     super(message, options);

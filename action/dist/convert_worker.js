@@ -1,18 +1,44 @@
 // lib/errors.ts
 var MasksError = class extends Error {
+  #text;
   /**
    * Creates an error with a message a user can act on.
    *
-   * @param message A sentence naming the value at fault and the fix.
+   * @param message A sentence naming the value at fault and the fix; the settings it names are
+   * worded by each surface (see {@linkcode MasksError.render}).
    * @param options The underlying cause, if any.
    */
   constructor(message, options) {
-    super(message, options);
+    super(String(message), options);
     this.name = "MasksError";
+    this.#text = message;
+  }
+  /**
+   * The message with the settings it names in one surface's words: the command line renders
+   * `outputFolder` as `--output-folder`, the Action as input `output-folder`.
+   *
+   * @param nameOf How that surface names a setting.
+   * @returns The message.
+   *
+   * @example
+   * ```ts
+   * import { ConfigError } from "@lab/masks";
+   *
+   * const error = new ConfigError("The shard is malformed", { setting: "shard" });
+   * console.log(error.render((setting) => `--${setting}`)); // "The shard is malformed"
+   * ```
+   */
+  render(nameOf) {
+    if (!(#text in this) || typeof this.#text === "string") return this.message;
+    return this.#text.render(nameOf);
   }
 };
 var ConfigError = class extends MasksError {
-  /** The option, input or environment variable at fault, when there is one. */
+  /**
+   * The setting at fault, when there is one, by its canonical key: the library's option name in
+   * camelCase (`"outputFolder"`, `"resume"`, a task filter's `"statusIn"`, a credential's
+   * `"secretKey"`). Each surface words it its own way: `--output-folder`, input `output-folder`.
+   */
   setting;
   /**
    * Creates a configuration error.
@@ -641,9 +667,7 @@ var DEFAULT_MAX_PIXELS = 1e8;
 function checkPng(bytes, maxPixels) {
   const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
   if (!(limit > 0)) {
-    throw new ConfigError(`Option "maxPixels" is ${limit}; give a positive number of pixels, or leave it out for ${DEFAULT_MAX_PIXELS}.`, {
-      setting: "maxPixels"
-    });
+    throw new RangeError(`Cannot check a PNG against a limit of ${limit} pixels: give a positive number, or leave it out for ${DEFAULT_MAX_PIXELS}`);
   }
   const structure = readPngStructure(bytes, {
     maxPixels: limit

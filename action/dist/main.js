@@ -19654,19 +19654,45 @@ function inertText(value) {
 
 // lib/errors.ts
 var MasksError = class extends Error {
+  #text;
   /**
    * Creates an error with a message a user can act on.
    *
-   * @param message A sentence naming the value at fault and the fix.
+   * @param message A sentence naming the value at fault and the fix; the settings it names are
+   * worded by each surface (see {@linkcode MasksError.render}).
    * @param options The underlying cause, if any.
    */
   constructor(message, options) {
-    super(message, options);
+    super(String(message), options);
     this.name = "MasksError";
+    this.#text = message;
+  }
+  /**
+   * The message with the settings it names in one surface's words: the command line renders
+   * `outputFolder` as `--output-folder`, the Action as input `output-folder`.
+   *
+   * @param nameOf How that surface names a setting.
+   * @returns The message.
+   *
+   * @example
+   * ```ts
+   * import { ConfigError } from "@lab/masks";
+   *
+   * const error = new ConfigError("The shard is malformed", { setting: "shard" });
+   * console.log(error.render((setting) => `--${setting}`)); // "The shard is malformed"
+   * ```
+   */
+  render(nameOf) {
+    if (!(#text in this) || typeof this.#text === "string") return this.message;
+    return this.#text.render(nameOf);
   }
 };
 var ConfigError = class extends MasksError {
-  /** The option, input or environment variable at fault, when there is one. */
+  /**
+   * The setting at fault, when there is one, by its canonical key: the library's option name in
+   * camelCase (`"outputFolder"`, `"resume"`, a task filter's `"statusIn"`, a credential's
+   * `"secretKey"`). Each surface words it its own way: `--output-folder`, input `output-folder`.
+   */
   setting;
   /**
    * Creates a configuration error.
@@ -19752,18 +19778,78 @@ var PngError = class extends MasksError {
   }
 };
 
+// lib/_setting_message.ts
+function subject(setting, option = setting) {
+  return {
+    setting,
+    role: "subject",
+    option
+  };
+}
+function mention(setting, option = setting) {
+  return {
+    setting,
+    role: "mention",
+    option
+  };
+}
+var SettingMessage = class _SettingMessage {
+  #texts;
+  #values;
+  /**
+   * Creates a message from a template's texts and values; see {@linkcode settingMessage}.
+   *
+   * @param texts The text around the values.
+   * @param values The values: {@linkcode SettingRef}s and nested messages are rendered, others
+   * are written as is.
+   */
+  constructor(texts, values) {
+    this.#texts = texts;
+    this.#values = values;
+  }
+  /**
+   * The message with its settings in one surface's words.
+   *
+   * @param nameOf How that surface names a setting.
+   * @returns The message.
+   */
+  render(nameOf) {
+    return this.#texts.reduce((message, text2, i) => {
+      if (i === 0) return text2;
+      const value = this.#values[i - 1];
+      const shown = isSettingRef(value) ? nameOf(value.setting, value.role) : value instanceof _SettingMessage ? value.render(nameOf) : value;
+      return message + shown + text2;
+    }, "");
+  }
+  /** The message in the library's words: `options.outputFolder`. */
+  toString() {
+    const options = new Map(this.#values.filter(isSettingRef).map((ref) => [
+      ref.setting,
+      ref
+    ]));
+    return this.render((setting) => `options.${options.get(setting)?.option ?? setting}`);
+  }
+};
+function settingMessage(texts, ...values) {
+  return new SettingMessage([
+    ...texts
+  ], values);
+}
+function isSettingRef(value) {
+  return typeof value === "object" && value !== null && "setting" in value && "role" in value && "option" in value;
+}
+
 // lib/api/_check_settings.ts
 function endpointUrl(endpoint, allowInsecureHttp = false) {
-  const setting = "ISAHIT_LAB_API_ENDPOINT";
   const url = URL.canParse(endpoint) ? new URL(endpoint) : void 0;
   if (url === void 0 || url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError(`${setting} ${JSON.stringify(String(endpoint))} is not an http(s) URL: write it like "https://hub-api.isahit.com/".`, {
-      setting
+    throw new ConfigError(settingMessage`${subject("endpoint")} ${JSON.stringify(String(endpoint))} is not an http(s) URL: write it like "https://hub-api.isahit.com/"`, {
+      setting: "endpoint"
     });
   }
   if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
-    throw new ConfigError(`${setting} ${JSON.stringify(url.href)} is plain http to another machine: the secret key would cross the network unencrypted. Use https, or allow it with --allow-insecure-http.`, {
-      setting: "allow-insecure-http"
+    throw new ConfigError(settingMessage`${subject("endpoint")} ${JSON.stringify(url.href)} is plain http to another machine: the secret key would cross the network unencrypted. Use https, or allow it with ${mention("allowInsecureHttp")}`, {
+      setting: "allowInsecureHttp"
     });
   }
   if (!url.pathname.endsWith("/")) url.pathname += "/";
@@ -19776,7 +19862,7 @@ function isLoopback(hostname) {
 }
 function required(value, setting, what) {
   if (value === void 0 || value.trim() === "") {
-    throw new ConfigError(`${setting} is not set: give the ${what} of your lab API key.`, {
+    throw new ConfigError(settingMessage`${subject(setting)} is not set: give the ${what} of your lab API key`, {
       setting
     });
   }
@@ -19784,16 +19870,14 @@ function required(value, setting, what) {
 }
 function whole(value, setting, min) {
   if (!Number.isInteger(value) || value < min) {
-    throw new ConfigError(`Option ${JSON.stringify(setting)} is ${value}: use a whole number of at least ${min}.`, {
-      setting
-    });
+    throw new RangeError(`Cannot use ${value} as ${setting}: give a whole number of at least ${min}`);
   }
   return value;
 }
 function projectIdOf(projectId) {
   if (projectId.trim() === "") {
     throw new ConfigError("The project id is empty: give the id of a lab project.", {
-      setting: "project-id"
+      setting: "projectId"
     });
   }
   return projectId;
@@ -19812,11 +19896,12 @@ function responseError(response, context) {
   const { status } = response;
   const statusText = inertText(redact(response.statusText, context.secrets));
   const reason = statusText === "" ? "" : ` ${statusText}`;
-  const where = `${status}${reason} on ${context.method} ${context.path}`;
-  const project = context.projectId === void 0 ? void 0 : JSON.stringify(context.projectId);
+  const { secrets } = context;
+  const where = redact(`${status}${reason} on ${context.method} ${context.path}`, secrets);
+  const project = context.projectId === void 0 ? void 0 : redact(JSON.stringify(context.projectId), secrets);
   let summary2;
   if (context.login && status === 401) {
-    summary2 = `Lab credentials rejected (${where}): check ISAHIT_LAB_API_ACCESS_ID and ISAHIT_LAB_API_SECRET_KEY`;
+    summary2 = settingMessage`Lab credentials rejected (${where}): check ${mention("accessId")} and ${mention("secretKey")}`;
   } else if (context.login && status === 400) {
     summary2 = `The lab found the login request malformed (${where})`;
   } else if (context.login) {
@@ -19824,7 +19909,7 @@ function responseError(response, context) {
   } else if (status === 401) {
     summary2 = `The lab did not accept a fresh access token (${where}): check the credentials`;
   } else if (status === 403 && project) {
-    summary2 = `No access to project ${project} (${where}): check that ISAHIT_LAB_API_ACCESS_ID is a member of it`;
+    summary2 = settingMessage`No access to project ${project} (${where}): check that ${mention("accessId")} is a member of it`;
   } else if (status === 404 && project) {
     summary2 = `Unknown project ${project} (${where}): check the project id`;
   } else if (status >= 500 || status === 429) {
@@ -19833,9 +19918,9 @@ function responseError(response, context) {
   } else {
     summary2 = `The lab refused the request (${where})`;
   }
-  const message = serverMessage(response.body, context.secrets);
-  const text2 = message === void 0 ? `${summary2}.` : `${summary2}. The lab said: ${message}`;
-  return new ApiError(redact(text2, context.secrets), {
+  const message = serverMessage(response.body, secrets);
+  const said = message === void 0 ? "." : `. The lab said: ${message}`;
+  return new ApiError(settingMessage`${summary2}${said}`, {
     status,
     method: context.method,
     path: context.path
@@ -19890,7 +19975,7 @@ function jsonBody(response, context) {
   }
 }
 function unexpectedAnswer(context, { what, status = 200 }) {
-  return new ApiError(`The lab answered ${context.method} ${context.path} with ${what}: check that ISAHIT_LAB_API_ENDPOINT points to the lab API.`, {
+  return new ApiError(settingMessage`The lab answered ${context.method} ${context.path} with ${what}: check that ${mention("endpoint")} points to the lab API.`, {
     status,
     method: context.method,
     path: context.path
@@ -20026,7 +20111,7 @@ async function sendOnce(request, options) {
 function redirectTarget(request, url, response, count) {
   const location = response.headers.get("location");
   const target = location === null || !URL.canParse(location, url) ? void 0 : new URL(location, url);
-  const refuse = (why) => new ApiError(`The lab answered ${request.method} ${request.path} with a redirect (${response.status}) ${why}; check ISAHIT_LAB_API_ENDPOINT (use the API's final address)`, {
+  const refuse = (why) => new ApiError(settingMessage`The lab answered ${request.method} ${request.path} with a redirect (${response.status}) ${why}; check ${mention("endpoint")} (use the API's final address)`, {
     status: response.status,
     method: request.method,
     path: request.path
@@ -20069,8 +20154,9 @@ var TEXT = new TextDecoder();
 function unreachable(request, error2, { attempts, timeoutMs, options }) {
   const reason = reasonOf(error2, timeoutMs);
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
-  const message = `Cannot reach the lab at ${request.url.href} (${request.method} ${request.path}) after ${tries}: ${reason}. Check ${options.endpointSetting ?? "ISAHIT_LAB_API_ENDPOINT"} and the network.`;
-  return new ApiError(redact(message, options.secrets), {
+  const where = redact(`${request.url.href} (${request.method} ${request.path}) after ${tries}: ${reason}`, options.secrets);
+  const endpoint = options.endpointSetting ?? mention("endpoint");
+  return new ApiError(settingMessage`Cannot reach the lab at ${where}. Check ${endpoint} and the network.`, {
     status: 0,
     method: request.method,
     path: request.path,
@@ -20408,12 +20494,12 @@ function taskQuery(projectId, filters, page) {
   const query = new URLSearchParams({
     projectId
   });
-  for (const [filter, key] of LIST_KEYS) {
-    for (const value of filters[filter] ?? []) query.append(key, value);
+  for (const [filter2, key] of LIST_KEYS) {
+    for (const value of filters[filter2] ?? []) query.append(key, value);
   }
   if (filters.nameLike !== void 0) query.append("nameLike", filters.nameLike);
-  for (const [filter, key, prefix] of DATE_KEYS) {
-    const value = filters[filter];
+  for (const [filter2, key, prefix] of DATE_KEYS) {
+    const value = filters[filter2];
     if (value !== void 0) query.append(key, `${prefix}${value}`);
   }
   for (const [field, value] of Object.entries(filters.data ?? {})) {
@@ -20432,6 +20518,11 @@ function taskQuery(projectId, filters, page) {
 // lib/api/lab_client.ts
 var TASKS_PATH = "api/task-manager/tasks";
 var TOKEN_MARGIN_MS = 6e4;
+var ENV_VARIABLES = {
+  endpoint: "ISAHIT_LAB_API_ENDPOINT",
+  accessId: "ISAHIT_LAB_API_ACCESS_ID",
+  secretKey: "ISAHIT_LAB_API_SECRET_KEY"
+};
 var LabClient = class _LabClient {
   #endpoint;
   #accessId;
@@ -20447,13 +20538,13 @@ var LabClient = class _LabClient {
    *
    * @param options The endpoint, the credentials and the retry settings.
    * @throws {ConfigError} when the endpoint is not an http(s) URL (or plain http to another
-   * machine without `allowInsecureHttp`), a credential is empty, or a number option is out of
-   * range.
+   * machine without `allowInsecureHttp`), or a credential is empty.
+   * @throws {RangeError} when a number option is out of range.
    */
   constructor(options) {
     this.#endpoint = endpointUrl(options.endpoint, options.allowInsecureHttp ?? false);
-    this.#accessId = required(options.accessId, "ISAHIT_LAB_API_ACCESS_ID", "access id");
-    this.#secretKey = required(options.secretKey, "ISAHIT_LAB_API_SECRET_KEY", "secret key");
+    this.#accessId = required(options.accessId, "accessId", "access id");
+    this.#secretKey = required(options.secretKey, "secretKey", "secret key");
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
     this.#onToken = options.onToken;
@@ -20489,12 +20580,21 @@ var LabClient = class _LabClient {
    */
   static fromEnv(options = {}) {
     const { env = (name) => Deno.env.get(name), ...rest } = options;
-    return new _LabClient({
-      ...rest,
-      endpoint: env("ISAHIT_LAB_API_ENDPOINT")?.trim() || "https://hub-api.isahit.com/",
-      accessId: env("ISAHIT_LAB_API_ACCESS_ID") ?? "",
-      secretKey: env("ISAHIT_LAB_API_SECRET_KEY") ?? ""
-    });
+    try {
+      return new _LabClient({
+        ...rest,
+        endpoint: env(ENV_VARIABLES.endpoint)?.trim() || "https://hub-api.isahit.com/",
+        accessId: env(ENV_VARIABLES.accessId) ?? "",
+        secretKey: env(ENV_VARIABLES.secretKey) ?? ""
+      });
+    } catch (error2) {
+      if (!(error2 instanceof ConfigError)) throw error2;
+      const message = error2.render((setting) => ENV_VARIABLES[setting] ?? `options.${setting}`);
+      throw new ConfigError(message, {
+        setting: error2.setting,
+        cause: error2
+      });
+    }
   }
   /**
    * Fetches a project's configuration: its type, labels and (for forms) inputs.
@@ -20648,1140 +20748,6 @@ function pageBody(response, context, onTask) {
   }
   releaseBytes(response.bytes);
   return body;
-}
-
-// lib/api/export_task_filters.ts
-var EXPORT_OPTIONAL_FIELDS = [
-  "data",
-  "data.mask",
-  "jobs",
-  "metrics"
-];
-function exportTaskFilters(filters) {
-  const fields = /* @__PURE__ */ new Set([
-    ...EXPORT_OPTIONAL_FIELDS,
-    ...filters.optionalFields ?? []
-  ]);
-  return {
-    ...filters,
-    optionalFields: [
-      ...fields
-    ]
-  };
-}
-
-// lib/api/lab_date.ts
-var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
-function parseLabDate(value) {
-  const text2 = value.trim();
-  const sdk = SDK_DATE.exec(text2);
-  const iso = sdk ? null : ISO_DATE.exec(text2);
-  if (!sdk && !iso) return NaN;
-  const [year, month, day, hour, minute, second] = (sdk ?? iso).slice(1, 7).map(Number);
-  const fraction = Number(`0.${iso?.[7] ?? 0}`);
-  const sign = iso?.[8] === "-" ? -1 : 1;
-  const [offsetHour, offsetMinute] = [
-    Number(iso?.[9] ?? 0),
-    Number(iso?.[10] ?? 0)
-  ];
-  const time = [
-    hour,
-    minute,
-    second
-  ].map((part) => Number.isNaN(part) ? 0 : part);
-  const instant = Date.UTC(year, month - 1, day, time[0], time[1], time[2]);
-  const date = new Date(instant);
-  const exists2 = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && time[0] <= 23 && time[1] <= 59 && time[2] <= 59 && offsetHour <= 23 && offsetMinute <= 59;
-  if (!exists2) return NaN;
-  return instant + Math.floor(fraction * 1e3) - sign * (offsetHour * 60 + offsetMinute) * 6e4;
-}
-function formatLabDate(instant) {
-  return new Date(instant).toISOString().slice(0, 19).replace("T", " ");
-}
-
-// lib/api/parse_date_filter.ts
-var NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
-function parseDateFilter(value, setting) {
-  const date = value.trim();
-  if (Number.isNaN(parseLabDate(date))) {
-    throw new ConfigError(`Option ${JSON.stringify(setting)} has an invalid date ${JSON.stringify(value)}: use "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z".`, {
-      setting
-    });
-  }
-  return NO_SECONDS.test(date) ? `${date}:00` : date;
-}
-
-// lib/api/validate_task_filters.ts
-var LIST_FILTERS = [
-  "batchIdIn",
-  "statusIn",
-  "taskIdIn",
-  "nameIn",
-  "optionalFields"
-];
-var DATE_FILTERS = [
-  "createdAtGt",
-  "createdAtGte",
-  "createdAtLt",
-  "createdAtLte",
-  "updatedAtGt",
-  "updatedAtGte",
-  "updatedAtLt",
-  "updatedAtLte"
-];
-var RECORD_FILTERS = [
-  "data",
-  "properties"
-];
-function validateTaskFilters(filters, settingName = flagName) {
-  const valid = {
-    ...filters
-  };
-  for (const key of LIST_FILTERS) {
-    const values = filters[key];
-    if (values === void 0) continue;
-    const setting = settingName(key);
-    if (values.length === 0) {
-      throw new ConfigError(`Option ${quote(setting)} is empty: give at least one value.`, {
-        setting
-      });
-    }
-    if (values.some(isBlank)) {
-      throw new ConfigError(`Option ${quote(setting)} has an empty value: remove it.`, {
-        setting
-      });
-    }
-    valid[key] = [
-      ...values
-    ];
-  }
-  if (filters.nameLike !== void 0 && isBlank(filters.nameLike)) {
-    const setting = settingName("nameLike");
-    throw new ConfigError(`Option ${quote(setting)} is empty: give a part of a task name.`, {
-      setting
-    });
-  }
-  for (const key of DATE_FILTERS) {
-    const value = filters[key];
-    if (value !== void 0) valid[key] = parseDateFilter(value, settingName(key));
-  }
-  for (const key of RECORD_FILTERS) {
-    const record = filters[key];
-    if (record === void 0) continue;
-    const setting = settingName(key);
-    for (const [field, value] of Object.entries(record)) {
-      if (isBlank(field) || isBlank(value)) {
-        throw new ConfigError(`Option ${quote(setting)} has an empty field name or value (${quote(field)}=${quote(value)}): write it as "field=value".`, {
-          setting
-        });
-      }
-    }
-    valid[key] = {
-      ...record
-    };
-  }
-  return valid;
-}
-function flagName(key) {
-  return `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-}
-function isBlank(value) {
-  return value.trim() === "";
-}
-function quote(value) {
-  return JSON.stringify(value);
-}
-
-// lib/detect/class_table.ts
-var IGNORE_COLOUR = [
-  224,
-  224,
-  192
-];
-var FALLBACK = [
-  [
-    128,
-    0,
-    0
-  ],
-  [
-    0,
-    128,
-    0
-  ],
-  [
-    128,
-    128,
-    0
-  ],
-  [
-    0,
-    0,
-    128
-  ],
-  [
-    128,
-    0,
-    128
-  ],
-  [
-    0,
-    128,
-    128
-  ],
-  [
-    128,
-    128,
-    128
-  ],
-  [
-    64,
-    0,
-    0
-  ],
-  [
-    192,
-    0,
-    0
-  ],
-  [
-    64,
-    128,
-    0
-  ]
-];
-function classTable(labels, options = {}) {
-  const ignoreIndex = options.ignoreIndex ?? 255;
-  const classes = [];
-  const indexByBChannel = new Uint8Array(256);
-  const labelByBChannel = new Array(256).fill(void 0);
-  for (const label of labels) {
-    const bChannel = label.bChannel;
-    if (typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
-      continue;
-    }
-    const index = classes.length + 1;
-    classes.push({
-      id: label.id,
-      name: label.name ?? label.id,
-      index,
-      colour: parseColour(label.color) ?? FALLBACK[(index - 1) % FALLBACK.length],
-      bChannel
-    });
-    if (labelByBChannel[bChannel] === void 0) {
-      labelByBChannel[bChannel] = label.id;
-      indexByBChannel[bChannel] = index;
-    }
-  }
-  if (!Number.isInteger(ignoreIndex) || ignoreIndex <= classes.length || ignoreIndex > 255) {
-    throw new ConfigError(`The ignore index ${ignoreIndex} must be from ${classes.length + 1} to 255: the project has ${classes.length} classes, numbered from 1`, {
-      setting: "ignore-index"
-    });
-  }
-  for (let b = 0; b < 256; b++) {
-    if (labelByBChannel[b] === void 0) indexByBChannel[b] = ignoreIndex;
-  }
-  return {
-    classes,
-    ignoreIndex,
-    indexByBChannel,
-    labelByBChannel
-  };
-}
-function classPalette(table) {
-  const palette = new Uint8Array((table.ignoreIndex + 1) * 3);
-  for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);
-  palette.set(IGNORE_COLOUR, table.ignoreIndex * 3);
-  return palette;
-}
-function parseColour(colour) {
-  const match = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(colour?.trim() ?? "");
-  if (!match) return void 0;
-  const hex3 = match[1].length === 3 ? [
-    ...match[1]
-  ].map((digit) => digit + digit).join("") : match[1];
-  return [
-    0,
-    2,
-    4
-  ].map((at) => parseInt(hex3.slice(at, at + 2), 16));
-}
-
-// lib/detect/find_segmentation_inputs.ts
-var SEGMENTATION_INPUT_TYPE = "tool-iat-segmentation";
-function formInputs(configuration) {
-  const rows = configuration.metadata?.inputsLayout;
-  if (!Array.isArray(rows)) return [];
-  const inputs = [];
-  for (const row of rows) {
-    if (!Array.isArray(row)) continue;
-    for (const column of row) {
-      if (!Array.isArray(column)) continue;
-      for (const input of column) {
-        if (input && typeof input === "object" && typeof input.id === "string") inputs.push(input);
-      }
-    }
-  }
-  return inputs;
-}
-
-// lib/detect/labels_of.ts
-function labelsOf(metadata) {
-  const lists = metadata?.labelOptions?.availableLabels;
-  if (!lists || typeof lists !== "object") return [];
-  const labels = /* @__PURE__ */ new Map();
-  for (const list2 of Object.values(lists)) {
-    if (!Array.isArray(list2)) continue;
-    for (const label of list2) {
-      if (label && typeof label.id === "string" && !labels.has(label.id)) {
-        labels.set(label.id, label);
-      }
-    }
-  }
-  return [
-    ...labels.values()
-  ];
-}
-
-// lib/detect/with_b_channels.ts
-function withBChannels(labels) {
-  const valid = (value) => typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 255;
-  const used = new Set(labels.map((label) => label.bChannel).filter(valid));
-  let next = 1;
-  return labels.map((label) => {
-    if (valid(label.bChannel)) return label;
-    while (used.has(next)) next++;
-    if (next > 255) return label;
-    used.add(next);
-    return {
-      ...label,
-      bChannel: next
-    };
-  });
-}
-
-// lib/detect/resolve_mask_source.ts
-var KIND_BY_PROJECT_TYPE = {
-  "iat-segmentation": "mask",
-  "iat-polygon": "polygon",
-  "iat-rectangle": "rectangle"
-};
-var KIND_BY_INPUT_TYPE = {
-  [SEGMENTATION_INPUT_TYPE]: "mask",
-  "tool-iat-polygon": "polygon",
-  "tool-iat-rectangle": "rectangle"
-};
-function resolveMaskSource(configuration, options = {}) {
-  const { projectId, projectType } = configuration;
-  const kind = KIND_BY_PROJECT_TYPE[projectType];
-  if (kind) {
-    if (options.inputId !== void 0) {
-      throw new ConfigError(`Cannot use input "${options.inputId}" of project "${projectId}": it is an "${projectType}" project, which has no inputs; remove the input id`, {
-        setting: "input-id"
-      });
-    }
-    refuseSequence(configuration.metadata?.toolOptions?.sequence, `project "${projectId}"`);
-    const labels = labelsOf(configuration.metadata);
-    return {
-      projectId,
-      projectType,
-      kind,
-      labels: kind === "mask" ? labels : withBChannels(labels)
-    };
-  }
-  if (projectType === "form") {
-    const input = pickInput(configuration, options.inputId);
-    const metadata = input.config?.metadata;
-    refuseSequence(metadata?.toolOptions?.sequence ?? configuration.metadata?.toolOptions?.sequence, `input "${input.id}" of project "${projectId}"`);
-    const inputKind = KIND_BY_INPUT_TYPE[input.type];
-    const labels = labelsOf(metadata);
-    return {
-      projectId,
-      projectType,
-      kind: inputKind,
-      input: {
-        id: input.id,
-        name: input.name
-      },
-      labels: inputKind === "mask" ? labels : withBChannels(labels)
-    };
-  }
-  throw new ConfigError(`Cannot export project "${projectId}": its type is "${projectType}"; mask export supports "iat-segmentation", "iat-polygon", "iat-rectangle" and "form" with a "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input`, {
-    setting: "project-id"
-  });
-}
-function pickInput(configuration, inputId) {
-  const usable = formInputs(configuration).filter((input) => KIND_BY_INPUT_TYPE[input.type]);
-  const segmentation = usable.filter((input) => input.type === SEGMENTATION_INPUT_TYPE);
-  const project = `project "${configuration.projectId}"`;
-  if (inputId !== void 0) {
-    const chosen = usable.find((input) => input.id === inputId);
-    if (chosen) return chosen;
-    throw new ConfigError(usable.length === 0 ? `Input "${inputId}" has no masks: ${project} has no "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input, so it has no masks to export` : `Input "${inputId}" is not an input of ${project} with masks; choose one of: ` + usable.map(describeInput).join(", "), {
-      setting: "input-id"
-    });
-  }
-  const candidates = segmentation.length > 0 ? segmentation : usable;
-  if (candidates.length === 1) return candidates[0];
-  if (candidates.length === 0) {
-    throw new ConfigError(`Cannot export ${project}: the form has no "${SEGMENTATION_INPUT_TYPE}" input (nor a polygon or rectangle input), so it has no masks to export`, {
-      setting: "project-id"
-    });
-  }
-  const what = segmentation.length > 0 ? "segmentation" : "polygon and rectangle";
-  throw new ConfigError(`Cannot choose the input of ${project}: it has ${candidates.length} ${what} inputs; pick one with the input id: ${candidates.map(describeInput).join(", ")}`, {
-    setting: "input-id"
-  });
-}
-function describeInput(input) {
-  const kind = input.type === SEGMENTATION_INPUT_TYPE ? "" : `, ${input.type}`;
-  return input.name || kind ? `"${input.id}" (${input.name ?? ""}${kind})` : `"${input.id}"`;
-}
-function refuseSequence(sequence, what) {
-  if (sequence === true) {
-    throw new ConfigError(`Cannot export ${what}: it is a video/sequence project, and mask export supports single images only`, {
-      setting: "project-id"
-    });
-  }
-}
-
-// lib/detect/task_mask.ts
-function taskMask(task, source) {
-  const holder = taskAnswers(task, source)?.answers;
-  if (holder === void 0) return void 0;
-  if (source.kind === "polygon" || source.kind === "rectangle") {
-    return Array.isArray(holder.annotations) ? holder.annotations : void 0;
-  }
-  const mask = holder.mask;
-  return mask === null || mask === "" ? void 0 : mask;
-}
-function taskAnswers(task, source) {
-  const data = task.data;
-  if (!isRecord(data)) return void 0;
-  const body = isRecord(data.body) ? data.body : data;
-  const answers = source.input ? body[source.input.id] : body;
-  return {
-    body,
-    answers: isRecord(answers) ? answers : void 0
-  };
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// lib/raster/mask_data_uri.ts
-function decodeDataUri(uri) {
-  if (typeof uri !== "string") {
-    const kind = uri === null || uri === void 0 ? String(uri) : Array.isArray(uri) ? "an array" : typeof uri === "object" ? "an object" : `a ${typeof uri}`;
-    throw new PngError(`the mask is ${kind}, not a data URI string`);
-  }
-  if (uri.length === 0) throw new PngError("the mask is an empty string, not a data URI");
-  if (uri.slice(0, 5).toLowerCase() !== "data:") {
-    throw new PngError(`the mask is not a data URI: it starts with ${quoteStart(uri)}`);
-  }
-  const comma = uri.indexOf(",");
-  if (comma === -1) {
-    throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
-  }
-  const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
-  if (mime !== "" && mime.toLowerCase() !== "image/png") {
-    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
-  }
-  if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
-    throw new PngError(`the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`);
-  }
-  let payload = uri.slice(comma + 1);
-  if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
-  if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
-  try {
-    return Uint8Array.fromBase64(payload);
-  } catch {
-    const fault = base64Fault(payload);
-    throw new PngError(`the mask data URI holds invalid base64: ${fault.reason} (at payload character ${fault.position})`);
-  }
-}
-var BASE64_CHARACTER = /[A-Za-z0-9+/]/;
-function base64Fault(text2) {
-  const end = text2.replace(/={1,2}$/, "").length;
-  if (end % 4 === 1) return {
-    position: text2.length,
-    reason: "its length is not valid base64"
-  };
-  if (text2.length % 4 !== 0 && end !== text2.length) {
-    return {
-      position: text2.length,
-      reason: "its padding is wrong"
-    };
-  }
-  let position = 0;
-  while (position < text2.length && BASE64_CHARACTER.test(text2[position])) position++;
-  return {
-    position,
-    reason: `character ${JSON.stringify(text2[position])} is not base64`
-  };
-}
-function quoteStart(text2) {
-  return JSON.stringify(text2.length > 30 ? `${text2.slice(0, 30)}\u2026` : text2);
-}
-
-// lib/export/_mask.ts
-function maskOf(task, source) {
-  const value = taskMask(task, source);
-  if (value === void 0) return void 0;
-  const image = imageSize(task, source);
-  const kind = source.kind ?? "mask";
-  if (kind === "mask") return pngMaskOf(value, image);
-  return {
-    kind: "shapes",
-    geometry: kind,
-    annotations: value,
-    image
-  };
-}
-function pngMaskOf(value, image) {
-  try {
-    return {
-      kind: "png",
-      bytes: decodeDataUri(value),
-      image
-    };
-  } catch (error2) {
-    if (!(error2 instanceof MasksError)) throw error2;
-    return {
-      kind: "invalid",
-      reason: error2.message
-    };
-  }
-}
-function imageSize(task, source) {
-  const found = taskAnswers(task, source);
-  const image = found?.answers?.image ?? found?.body.image;
-  const { width, height } = image ?? {};
-  return Number.isInteger(width) && Number.isInteger(height) ? {
-    width,
-    height
-  } : void 0;
-}
-
-// lib/export/_detach_masks.ts
-var MaskDetacher = class {
-  #source;
-  #masks = /* @__PURE__ */ new WeakMap();
-  /** @param source Where the project keeps its masks. */
-  constructor(source) {
-    this.#source = source;
-  }
-  /** Takes a task's mask out now (a `TaskPagesOptions.onTask`). */
-  detach = (task) => {
-    if (typeof task !== "object" || task === null || this.#masks.has(task)) return;
-    const mask = maskOf(task, this.#source);
-    if (mask?.kind === "png") delete taskAnswers(task, this.#source)?.answers?.mask;
-    this.#masks.set(task, mask);
-  };
-  /**
-   * A task's mask, once: as `detach` took it out (or takes it out now, for a source that did not
-   * call `detach`), `undefined` for no mask.
-   */
-  take(task) {
-    this.detach(task);
-    const mask = this.#masks.get(task);
-    this.#masks.delete(task);
-    return mask;
-  }
-};
-
-// lib/detect/resolve_semantic_mapping.ts
-function resolveSemanticMapping(mapping, labels) {
-  if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
-    throw new ConfigError(`The semantic mapping must be a JSON object of label id to [r, g, b], like {"car": [128, 64, 128]}; got ${describe(mapping)}`, {
-      setting: "semantic-mapping"
-    });
-  }
-  const labelById = new Map(labels.map((label) => [
-    label.id,
-    label
-  ]));
-  const byBChannel = /* @__PURE__ */ new Map();
-  const mappedBy = /* @__PURE__ */ new Map();
-  for (const [labelId, colour] of Object.entries(mapping)) {
-    const label = labelById.get(labelId);
-    if (!label) {
-      const known = labels.map((known2) => `"${known2.id}"`).join(", ") || "none";
-      throw new ConfigError(`The semantic mapping names label "${labelId}", which the project does not have; known label ids: ${known}`, {
-        setting: "semantic-mapping"
-      });
-    }
-    const bChannel = label.bChannel;
-    if (typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
-      throw new ConfigError(`The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the project configuration (got ${describe(bChannel)}), so its pixels cannot be found; remove it from the mapping or fix the label`, {
-        setting: "semantic-mapping"
-      });
-    }
-    const rgb = checkColour(labelId, colour);
-    const previous = byBChannel.get(bChannel);
-    if (previous && previous.some((value, i) => value !== rgb[i])) {
-      throw new ConfigError(`The semantic mapping gives labels "${mappedBy.get(bChannel)}" and "${labelId}" different colours, but both have bChannel ${bChannel}, so their pixels cannot be told apart; give them the same colour`, {
-        setting: "semantic-mapping"
-      });
-    }
-    byBChannel.set(bChannel, rgb);
-    mappedBy.set(bChannel, labelId);
-  }
-  return byBChannel;
-}
-function checkColour(labelId, colour) {
-  const valid = Array.isArray(colour) && colour.length === 3 && colour.every((value) => Number.isInteger(value) && value >= 0 && value <= 255);
-  if (!valid) {
-    throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe(colour)}`, {
-      setting: "semantic-mapping"
-    });
-  }
-  return [
-    colour[0],
-    colour[1],
-    colour[2]
-  ];
-}
-function describe(value) {
-  const text2 = JSON.stringify(value) ?? String(value);
-  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
-}
-
-// lib/_std/path.ts
-import { basename as basename3, dirname as dirname3, isAbsolute, join as join3, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
-import { fileURLToPath } from "node:url";
-
-// lib/export/labelmap.ts
-function labelmapJson(table) {
-  const classes = table.classes.map(({ id, name, index, colour, bChannel }) => ({
-    id,
-    name,
-    index,
-    colour,
-    bChannel
-  }));
-  return `${JSON.stringify({
-    background: 0,
-    ignoreIndex: table.ignoreIndex,
-    classes
-  }, null, 2)}
-`;
-}
-function labelmapTxt(table) {
-  const line = (name, colour) => `${name.replace(/[:\r\n]/g, "_")}:${colour.join(",")}::`;
-  return [
-    "# label:color_rgb:parts:actions",
-    line("background", [
-      0,
-      0,
-      0
-    ]),
-    ...table.classes.map((entry) => line(entry.name, entry.colour)),
-    ""
-  ].join("\n");
-}
-
-// lib/export/file_system.ts
-var DENO_FILE_SYSTEM = {
-  lstat: (path6) => Deno.lstat(path6),
-  stat: (path6) => Deno.stat(path6),
-  readFile: (path6) => Deno.readFile(path6),
-  writeFile: (path6, bytes, options) => Deno.writeFile(path6, bytes, options),
-  open: (path6, options) => Deno.open(path6, options),
-  rename: (from, to) => Deno.rename(from, to),
-  remove: (path6, options) => Deno.remove(path6, options),
-  mkdir: (path6, options) => Deno.mkdir(path6, options),
-  readDir: (path6) => Deno.readDir(path6)
-};
-
-// lib/export/write_file_atomic.ts
-async function writeFileAtomic(path6, bytes, options = {}) {
-  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
-  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
-  const temporary = join3(dirname3(path6), `.${basename3(path6)}.${suffix}.tmp`);
-  try {
-    await fileSystem.writeFile(temporary, bytes, {
-      createNew: true
-    });
-    await fileSystem.rename(temporary, path6);
-  } catch (error2) {
-    await fileSystem.remove(temporary).catch(() => {
-    });
-    throw error2;
-  }
-}
-
-// lib/export/export_folder_fs.ts
-var ExportFolderFs = class {
-  /** The export folder, absolute. */
-  root;
-  /** The low-level file calls. */
-  fileSystem;
-  /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
-  #folders = /* @__PURE__ */ new Set();
-  /**
-   * Opens the door to one export folder; nothing is touched yet.
-   *
-   * @param root The export folder, absolute.
-   * @param options The low-level file calls to make. @default {DENO_FILE_SYSTEM}
-   */
-  constructor(root, options = {}) {
-    this.root = root;
-    this.fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
-  }
-  /**
-   * The absolute path of `relative` after checking its form (no lstat).
-   *
-   * @throws {UnsafePathError} when it is empty, absolute or has an empty, `.` or `..` segment.
-   */
-  pathOf(relative3) {
-    return join3(this.root, ...segmentsOf(relative3));
-  }
-  /** Whether the export folder exists; refuses one that is a link. */
-  async rootExists() {
-    return await this.#checkRoot() !== void 0;
-  }
-  /** Whether something (file, folder, link) is at `relative`; refuses links on the way. */
-  async exists(relative3) {
-    return await this.#check(relative3, true) !== void 0;
-  }
-  /** Reads a file; refuses links on the way and at the file. */
-  async readFile(relative3) {
-    await this.#check(relative3, true);
-    return await this.fileSystem.readFile(this.pathOf(relative3));
-  }
-  /** Reads a text file; refuses links on the way and at the file. */
-  async readTextFile(relative3) {
-    return new TextDecoder().decode(await this.readFile(relative3));
-  }
-  /** Writes a file atomically, making its folders; refuses links on the way. */
-  async writeFile(relative3, bytes) {
-    await this.#folderOf(relative3);
-    await writeFileAtomic(this.pathOf(relative3), bytes, {
-      fileSystem: this.fileSystem
-    });
-  }
-  /**
-   * Opens a new file for writing at `relative`, removing what was there first (a link is removed,
-   * not followed) and creating the file exclusively.
-   */
-  async createFile(relative3) {
-    await this.remove(relative3);
-    return await this.fileSystem.open(this.pathOf(relative3), {
-      createNew: true,
-      write: true
-    });
-  }
-  /** Renames a file inside the export folder; refuses links on the way and at the source. */
-  async rename(from, to) {
-    await this.#check(from, true);
-    await this.#check(to, false);
-    await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
-  }
-  /** Removes a file (or the link itself) if it is there; refuses links on the way. */
-  async remove(relative3) {
-    await this.#check(relative3, false);
-    try {
-      await this.fileSystem.remove(this.pathOf(relative3));
-    } catch (error2) {
-      if (!(error2 instanceof Deno.errors.NotFound)) throw error2;
-    }
-  }
-  /** The names in the export folder; refuses a folder that is a link. */
-  async names() {
-    await this.#checkRoot();
-    const names = [];
-    for await (const entry of this.fileSystem.readDir(this.root)) names.push(entry.name);
-    return names;
-  }
-  /** Removes the whole export folder (links in it are removed, never followed). */
-  async removeAll() {
-    await this.#checkRoot();
-    await this.fileSystem.remove(this.root, {
-      recursive: true
-    });
-    this.#folders.clear();
-  }
-  /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
-  async makeRoot(exclusive) {
-    if (!exclusive && await this.#checkRoot() !== void 0) return;
-    await this.fileSystem.mkdir(join3(this.root, ".."), {
-      recursive: true
-    });
-    try {
-      await this.fileSystem.mkdir(this.root);
-    } catch (error2) {
-      if (exclusive || !(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
-    }
-    await this.#checkRoot();
-  }
-  /** Makes the folders of `relative` one by one, refusing any that is a link. */
-  async #folderOf(relative3) {
-    const segments = segmentsOf(relative3).slice(0, -1);
-    await this.#checkRoot();
-    for (let i = 1; i <= segments.length; i++) {
-      const folder = segments.slice(0, i).join("/");
-      if (this.#folders.has(folder)) continue;
-      const info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
-      if (info2?.isSymlink) throw linkError(folder);
-      if (info2 === void 0) {
-        try {
-          await this.fileSystem.mkdir(join3(this.root, ...segments.slice(0, i)));
-        } catch (error2) {
-          if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
-          if ((await this.#lstat(join3(this.root, ...segments.slice(0, i))))?.isSymlink) {
-            throw linkError(folder);
-          }
-        }
-      }
-      this.#folders.add(folder);
-    }
-  }
-  /**
-   * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
-   * what is at the path, or `undefined` when some component is missing.
-   */
-  async #check(relative3, last) {
-    const segments = segmentsOf(relative3);
-    let info2 = await this.#checkRoot();
-    for (let i = 1; i <= segments.length && info2 !== void 0; i++) {
-      info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
-      if (info2?.isSymlink && (last || i < segments.length)) {
-        throw linkError(segments.slice(0, i).join("/"));
-      }
-    }
-    return info2;
-  }
-  async #checkRoot() {
-    const info2 = await this.#lstat(this.root);
-    if (info2?.isSymlink) {
-      throw new UnsafePathError(this.root, "the export folder is a symbolic link");
-    }
-    return info2;
-  }
-  async #lstat(path6) {
-    try {
-      return await this.fileSystem.lstat(path6);
-    } catch (error2) {
-      if (error2 instanceof Deno.errors.NotFound) return void 0;
-      throw error2;
-    }
-  }
-};
-function segmentsOf(relative3) {
-  if (typeof relative3 !== "string" || relative3 === "") {
-    throw new UnsafePathError(String(relative3), "it is empty");
-  }
-  if (isAbsolute(relative3) || /^[A-Za-z]:|^[\\/]/.test(relative3)) {
-    throw new UnsafePathError(relative3, "it is absolute; paths must stay inside the export folder");
-  }
-  const segments = relative3.split(/[\\/]/);
-  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
-    throw new UnsafePathError(relative3, "it climbs out of the export folder or has an empty part");
-  }
-  return segments;
-}
-function linkError(path6) {
-  return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
-}
-
-// lib/export/manifest.ts
-var MANIFEST_NAME = "manifest.jsonl";
-var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
-function parseManifest(text2, path6, setting) {
-  const lines = text2.split("\n");
-  const entries = [];
-  for (const [i, line] of lines.entries()) {
-    if (line.trim() === "") continue;
-    let entry;
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      if (i === lines.length - 1) break;
-    }
-    if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
-      throw new ConfigError(`The manifest "${path6}" has a bad line ${i + 1}: it is not a manifest entry`, {
-        setting
-      });
-    }
-    checkPaths(entry, `${path6}" line ${i + 1}`, setting);
-    entries.push(entry);
-  }
-  return entries;
-}
-function checkPaths(entry, where, setting) {
-  const paths = entry.files.map((file) => file?.path);
-  if (entry.path !== void 0) paths.push(entry.path);
-  for (const path6 of paths) {
-    try {
-      segmentsOf(path6);
-    } catch (error2) {
-      if (!(error2 instanceof UnsafePathError)) throw error2;
-      throw new UnsafePathError(String(path6), `the manifest "${where} names it; ${error2.message.replace(/^.*?: /, "")}`, {
-        setting
-      });
-    }
-  }
-}
-var ManifestWriter = class {
-  #files;
-  #file;
-  #pending = /* @__PURE__ */ new Map();
-  #next = 0;
-  #chain = Promise.resolve();
-  #encoder = new TextEncoder();
-  #started = false;
-  #held = [];
-  /**
-   * Creates a writer; nothing is written before {@linkcode ManifestWriter.start}.
-   *
-   * @param files The export folder's file door.
-   */
-  constructor(files) {
-    this.#files = files;
-  }
-  /**
-   * Records task number `sequence`'s entry, or `null` for a task that has no line (not in this
-   * shard).
-   *
-   * @param sequence The task's position in the export, from 0.
-   * @param entry Its entry.
-   */
-  add(sequence, entry) {
-    this.#pending.set(sequence, entry);
-    const lines = [];
-    while (this.#pending.has(this.#next)) {
-      const ready = this.#pending.get(this.#next);
-      this.#pending.delete(this.#next++);
-      if (ready) lines.push(`${JSON.stringify(ready)}
-`);
-    }
-    this.#write(lines.join(""));
-  }
-  /**
-   * Starts writing, once the export folder exists: entries added before are held until then, so
-   * an export that writes no mask leaves no folder and no manifest (as the SDK).
-   */
-  start() {
-    if (this.#started) return;
-    this.#started = true;
-    this.#write(this.#held.join(""));
-    this.#held = [];
-  }
-  /** Whether {@linkcode ManifestWriter.start} was called. */
-  get started() {
-    return this.#started;
-  }
-  #write(text2) {
-    if (text2 === "") return;
-    if (!this.#started) this.#held.push(text2);
-    else this.#chain = this.#chain.then(() => this.#append(text2));
-  }
-  /** Appends lines written after the tasks (entries carried over from an earlier export). */
-  addTrailing(entries) {
-    this.#write([
-      ...entries
-    ].map((entry) => `${JSON.stringify(entry)}
-`).join(""));
-  }
-  /** Writes what is left and renames the partial manifest to `manifest.jsonl` (if started). */
-  async close() {
-    await this.#chain;
-    if (!this.#started) return;
-    if (!this.#file) await this.#append("");
-    this.#file?.close();
-    this.#file = void 0;
-    await this.#files.rename(PARTIAL_MANIFEST_NAME, MANIFEST_NAME);
-  }
-  /** Closes the partial manifest without renaming it (an interrupted export). */
-  async abandon() {
-    await this.#chain.catch(() => {
-    });
-    this.#file?.close();
-    this.#file = void 0;
-  }
-  async #append(text2) {
-    this.#file ??= await this.#files.createFile(PARTIAL_MANIFEST_NAME);
-    const bytes = this.#encoder.encode(text2);
-    let written = 0;
-    while (written < bytes.length) written += await this.#file.write(bytes.subarray(written));
-  }
-};
-
-// lib/export/_export_folder.ts
-var METADATA_NAME = "export.json";
-async function prepareExportFolder(files, mode) {
-  const folder = files.root;
-  await checkParents(files);
-  const present = await files.rootExists();
-  if (mode === "new") {
-    if (!present) return {
-      previous: []
-    };
-    throw new ConfigError(`The export folder "${folder}" already exists; choose another output filename, or add --resume to finish an interrupted export, --incremental to update it, or --overwrite to replace it (the SDK refuses it too)`, {
-      setting: "output-filename"
-    });
-  }
-  if (mode === "overwrite") {
-    if (present) await clearExport(files);
-    return {
-      previous: []
-    };
-  }
-  if (mode === "resume") {
-    const manifest = await files.exists(PARTIAL_MANIFEST_NAME) ? PARTIAL_MANIFEST_NAME : await files.exists(MANIFEST_NAME) ? MANIFEST_NAME : void 0;
-    if (!manifest) {
-      throw new ConfigError(`Cannot resume "${folder}": it holds no export manifest; give the --output-folder and --output-filename of the interrupted export`, {
-        setting: "resume"
-      });
-    }
-    return {
-      previous: await readManifestIn(files, manifest, "resume")
-    };
-  }
-  if (!await files.exists(MANIFEST_NAME)) {
-    throw new ConfigError(`Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); run a full export into it first`, {
-      setting: "incremental"
-    });
-  }
-  return {
-    previous: await readManifestIn(files, MANIFEST_NAME, "incremental"),
-    metadata: await readMetadata(files)
-  };
-}
-async function writeMetadata(files, metadata) {
-  await files.writeFile(METADATA_NAME, TEXT3.encode(`${JSON.stringify(metadata, null, 2)}
-`));
-}
-async function createExportFolder(files, mode) {
-  try {
-    await files.makeRoot(mode === "new");
-  } catch (error2) {
-    if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
-    throw new ConfigError(`The export folder "${files.root}" appeared while the export was starting; choose another output filename`, {
-      setting: "output-filename",
-      cause: error2
-    });
-  }
-}
-var TEXT3 = new TextEncoder();
-async function readManifestIn(files, name, setting) {
-  const path6 = files.pathOf(name);
-  let text2;
-  try {
-    text2 = await files.readTextFile(name);
-  } catch (error2) {
-    if (error2 instanceof ConfigError) throw error2;
-    throw new ConfigError(`Cannot read the manifest "${path6}": ${error2 instanceof Error ? error2.message : error2}`, {
-      setting,
-      cause: error2
-    });
-  }
-  return parseManifest(text2, path6, setting);
-}
-async function checkParents(files) {
-  const folder = files.root;
-  for (let path6 = dirname3(folder); ; path6 = dirname3(path6)) {
-    const info2 = await files.fileSystem.stat(path6).catch(() => void 0);
-    if (info2 === void 0 && dirname3(path6) !== path6) continue;
-    if (info2?.isDirectory) return;
-    throw new ConfigError(`Cannot make the export folder "${folder}": "${path6}" is ${info2 ? "a file, not a folder" : "missing"}; choose another --output-folder`, {
-      setting: "output-folder"
-    });
-  }
-}
-async function probeExportFolder(files, mode) {
-  const { root: folder, fileSystem } = files;
-  const setting = mode === "incremental" ? "incremental" : "output-folder";
-  const inside = (mode === "resume" || mode === "incremental") && await files.rootExists();
-  const parent = inside ? folder : dirname3(folder);
-  const made = [];
-  for (let path6 = parent; ; path6 = dirname3(path6)) {
-    const info2 = await fileSystem.stat(path6).catch((error2) => {
-      if (error2 instanceof Deno.errors.NotFound || error2 instanceof Deno.errors.NotADirectory) {
-        return void 0;
-      }
-      throw cannotMake(folder, setting, error2);
-    });
-    if (info2 === void 0 && dirname3(path6) !== path6) {
-      made.push(path6);
-      continue;
-    }
-    if (info2?.isDirectory) break;
-    throw new ConfigError(`Cannot make the export folder "${folder}": "${path6}" is ${info2 ? "a file, not a folder" : "missing"}; choose another --${setting}`, {
-      setting
-    });
-  }
-  const probe = join3(parent, `.lab-masks-probe-${crypto.randomUUID().slice(0, 8)}`);
-  try {
-    await fileSystem.mkdir(probe, {
-      recursive: true
-    });
-    await fileSystem.remove(probe);
-  } catch (error2) {
-    throw cannotMake(folder, setting, error2);
-  } finally {
-    for (const path6 of made) await fileSystem.remove(path6).catch(() => {
-    });
-  }
-}
-function cannotMake(folder, setting, error2) {
-  const reason = error2 instanceof Error ? error2.message : String(error2);
-  return new ConfigError(`Cannot write the export folder "${folder}" (--${setting}): ${reason}`, {
-    setting,
-    cause: error2
-  });
-}
-async function metadataText(files) {
-  if (!await files.exists(METADATA_NAME)) return void 0;
-  try {
-    return await files.readTextFile(METADATA_NAME);
-  } catch (error2) {
-    if (error2 instanceof ConfigError) throw error2;
-    throw new ConfigError(`Cannot read "${files.pathOf(METADATA_NAME)}": ${error2.message}`, {
-      setting: "incremental",
-      cause: error2
-    });
-  }
-}
-async function readMetadata(files) {
-  const text2 = await metadataText(files);
-  if (text2 === void 0) return void 0;
-  const metadata = parseJson(text2);
-  if (!isMetadata(metadata)) {
-    throw new ConfigError(`The export record "${files.pathOf(METADATA_NAME)}" is damaged (not the JSON object an export writes, with its projectId, startedAt, maskFormat and settings); run a full export with --overwrite`, {
-      setting: "incremental"
-    });
-  }
-  return metadata;
-}
-function parseJson(text2) {
-  try {
-    return JSON.parse(text2);
-  } catch {
-    return void 0;
-  }
-}
-function isMetadata(value) {
-  const metadata = value;
-  return typeof metadata === "object" && metadata !== null && typeof metadata.projectId === "string" && typeof metadata.maskFormat === "string" && typeof metadata.startedAt === "string" && !Number.isNaN(Date.parse(metadata.startedAt)) && typeof metadata.settings === "object" && metadata.settings !== null;
-}
-async function clearExport(files) {
-  const folder = files.root;
-  if (basename3(folder) === "" || dirname3(folder) === folder) {
-    throw new ConfigError(`Will not overwrite the root folder "${folder}"`, {
-      setting: "overwrite"
-    });
-  }
-  const names = await files.names();
-  const isExport = names.length === 0 || names.includes(MANIFEST_NAME) && isMetadata(parseJson(await metadataText(files) ?? ""));
-  if (!isExport) {
-    throw new ConfigError(`Will not overwrite "${folder}": it is not an export folder of this tool (it needs both ${MANIFEST_NAME} and a valid ${METADATA_NAME}); remove it yourself or choose another output filename`, {
-      setting: "overwrite"
-    });
-  }
-  await files.removeAll();
 }
 
 // lib/report/escape_html.ts
@@ -22329,25 +21295,6 @@ var ExportReport = class {
   }
 };
 
-// lib/export/_task_pool.ts
-var TaskPool = class {
-  #limit;
-  #running = /* @__PURE__ */ new Set();
-  constructor(limit) {
-    this.#limit = Math.max(1, Math.floor(limit));
-  }
-  /** Starts a job once a place is free. The job must not reject: it reports its own errors. */
-  async run(job) {
-    while (this.#running.size >= this.#limit) await Promise.race(this.#running);
-    const running = job().finally(() => this.#running.delete(running));
-    this.#running.add(running);
-  }
-  /** Waits until every started job has ended. */
-  async drain() {
-    while (this.#running.size > 0) await Promise.race(this.#running);
-  }
-};
-
 // lib/export/_mask_job.ts
 import { createHash } from "node:crypto";
 
@@ -22464,7 +21411,7 @@ function parseHeader(data, options) {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const width = view.getUint32(0);
   const height = view.getUint32(4);
-  const [bitDepth, colourType, compression, filter, interlace] = data.subarray(8);
+  const [bitDepth, colourType, compression, filter2, interlace] = data.subarray(8);
   for (const [name, size] of [
     [
       "width",
@@ -22489,7 +21436,7 @@ function parseHeader(data, options) {
   if (compression !== 0) {
     throw new PngError(`the PNG has compression method ${compression}; PNG defines only 0`);
   }
-  if (filter !== 0) throw new PngError(`the PNG has filter method ${filter}; PNG defines only 0`);
+  if (filter2 !== 0) throw new PngError(`the PNG has filter method ${filter2}; PNG defines only 0`);
   if (interlace > 1) {
     throw new PngError(`the PNG has interlace method ${interlace}; PNG defines only 0 and 1`);
   }
@@ -22950,9 +21897,7 @@ var DEFAULT_MAX_PIXELS = 1e8;
 function checkPng(bytes, maxPixels) {
   const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
   if (!(limit > 0)) {
-    throw new ConfigError(`Option "maxPixels" is ${limit}; give a positive number of pixels, or leave it out for ${DEFAULT_MAX_PIXELS}.`, {
-      setting: "maxPixels"
-    });
+    throw new RangeError(`Cannot check a PNG against a limit of ${limit} pixels: give a positive number, or leave it out for ${DEFAULT_MAX_PIXELS}`);
   }
   const structure = readPngStructure(bytes, {
     maxPixels: limit
@@ -23215,11 +22160,11 @@ var FILTER_TYPES = {
   paeth: 4
 };
 function filterScanlines(pixels, options) {
-  const { rowBytes, bytesPerPixel, filter } = options;
+  const { rowBytes, bytesPerPixel, filter: filter2 } = options;
   const rows = pixels.length / rowBytes;
-  if (filter === "up") return upWithKernels(pixels, rowBytes);
+  if (filter2 === "up") return upWithKernels(pixels, rowBytes);
   const lines = new Uint8Array(rows * (rowBytes + 1));
-  const candidates = filter === "adaptive" ? [
+  const candidates = filter2 === "adaptive" ? [
     0,
     1,
     2,
@@ -23232,7 +22177,7 @@ function filterScanlines(pixels, options) {
     const above = y === 0 ? zeroRow : pixels.subarray((y - 1) * rowBytes, y * rowBytes);
     const at = y * (rowBytes + 1);
     if (candidates === void 0) {
-      const type = FILTER_TYPES[filter];
+      const type = FILTER_TYPES[filter2];
       lines[at] = type;
       filterRow(type, {
         row,
@@ -24031,11 +22976,11 @@ function shapesOfAnnotations(annotations, options) {
   return annotations.map((annotation, index) => shapeOf(annotation, index, options));
 }
 function shapeOf(annotation, index, options) {
-  const record = isRecord2(annotation) ? annotation : {};
+  const record = isRecord(annotation) ? annotation : {};
   const id = record.id;
   const name = typeof id === "string" || typeof id === "number" ? JSON.stringify(String(id)) : `number ${index + 1}`;
   const fail = (problem) => new MasksError(`annotation ${name} ${problem}`);
-  if (!isRecord2(annotation)) throw fail("is not an object");
+  if (!isRecord(annotation)) throw fail("is not an object");
   const labelIds = labelIdsOf(record.labels);
   if (labelIds.length === 0) throw fail('has no label in "labels.<list>.labels[].id"');
   const bChannel = options.bChannelOf(labelIds);
@@ -24049,7 +22994,7 @@ function shapeOf(annotation, index, options) {
   const polygons = Array.isArray(record.polygons) ? record.polygons : [];
   if (polygons.length === 0) throw fail('has no shape in "polygons"');
   const verticesOf = (item, what) => {
-    const vertices = isRecord2(item) && isRecord2(item.geometry) ? item.geometry.vertices : void 0;
+    const vertices = isRecord(item) && isRecord(item.geometry) ? item.geometry.vertices : void 0;
     const problem = verticesProblem(vertices, options.kind);
     if (problem) throw fail(`has ${what} that ${problem}`);
     return vertices;
@@ -24057,7 +23002,7 @@ function shapeOf(annotation, index, options) {
   const rings = polygons.map((polygon, i) => verticesOf(polygon, `polygon ${i + 1}`));
   const holes = listOf(record.minus).map((hole, i) => verticesOf(hole, `hole ${i + 1}`));
   polygons.forEach((polygon, i) => {
-    const minus = isRecord2(polygon) ? listOf(polygon.minus) : [];
+    const minus = isRecord(polygon) ? listOf(polygon.minus) : [];
     minus.forEach((hole, j) => holes.push(verticesOf(hole, `hole ${j + 1} of polygon ${i + 1}`)));
   });
   return {
@@ -24070,17 +23015,17 @@ function shapeOf(annotation, index, options) {
 }
 function labelIdsOf(labels) {
   const ids = /* @__PURE__ */ new Set();
-  if (!isRecord2(labels)) return [];
+  if (!isRecord(labels)) return [];
   for (const list2 of Object.values(labels)) {
-    for (const label of isRecord2(list2) ? listOf(list2.labels) : []) {
-      if (isRecord2(label) && typeof label.id === "string") ids.add(label.id);
+    for (const label of isRecord(list2) ? listOf(list2.labels) : []) {
+      if (isRecord(label) && typeof label.id === "string") ids.add(label.id);
     }
   }
   return [
     ...ids
   ];
 }
-function isRecord2(value) {
+function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function listOf(value) {
@@ -24151,6 +23096,121 @@ function statsOfCensus(census, table) {
     instances,
     bChannels
   };
+}
+
+// lib/detect/class_table.ts
+var IGNORE_COLOUR = [
+  224,
+  224,
+  192
+];
+var FALLBACK = [
+  [
+    128,
+    0,
+    0
+  ],
+  [
+    0,
+    128,
+    0
+  ],
+  [
+    128,
+    128,
+    0
+  ],
+  [
+    0,
+    0,
+    128
+  ],
+  [
+    128,
+    0,
+    128
+  ],
+  [
+    0,
+    128,
+    128
+  ],
+  [
+    128,
+    128,
+    128
+  ],
+  [
+    64,
+    0,
+    0
+  ],
+  [
+    192,
+    0,
+    0
+  ],
+  [
+    64,
+    128,
+    0
+  ]
+];
+function classTable(labels, options = {}) {
+  const ignoreIndex = options.ignoreIndex ?? 255;
+  const classes = [];
+  const indexByBChannel = new Uint8Array(256);
+  const labelByBChannel = new Array(256).fill(void 0);
+  for (const label of labels) {
+    const bChannel = label.bChannel;
+    if (typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
+      continue;
+    }
+    const index = classes.length + 1;
+    classes.push({
+      id: label.id,
+      name: label.name ?? label.id,
+      index,
+      colour: parseColour(label.color) ?? FALLBACK[(index - 1) % FALLBACK.length],
+      bChannel
+    });
+    if (labelByBChannel[bChannel] === void 0) {
+      labelByBChannel[bChannel] = label.id;
+      indexByBChannel[bChannel] = index;
+    }
+  }
+  if (!Number.isInteger(ignoreIndex) || ignoreIndex <= classes.length || ignoreIndex > 255) {
+    throw new ConfigError(`The ignore index ${ignoreIndex} must be from ${classes.length + 1} to 255: the project has ${classes.length} classes, numbered from 1`, {
+      setting: "ignoreIndex"
+    });
+  }
+  for (let b = 0; b < 256; b++) {
+    if (labelByBChannel[b] === void 0) indexByBChannel[b] = ignoreIndex;
+  }
+  return {
+    classes,
+    ignoreIndex,
+    indexByBChannel,
+    labelByBChannel
+  };
+}
+function classPalette(table) {
+  const palette = new Uint8Array((table.ignoreIndex + 1) * 3);
+  for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);
+  palette.set(IGNORE_COLOUR, table.ignoreIndex * 3);
+  return palette;
+}
+function parseColour(colour) {
+  const match = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(colour?.trim() ?? "");
+  if (!match) return void 0;
+  const hex3 = match[1].length === 3 ? [
+    ...match[1]
+  ].map((digit) => digit + digit).join("") : match[1];
+  return [
+    0,
+    2,
+    4
+  ].map((at) => parseInt(hex3.slice(at, at + 2), 16));
 }
 
 // lib/export/_mask_rows_renderer.ts
@@ -24423,838 +23483,6 @@ function hashed(files) {
   });
 }
 
-// lib/export/_memory_budget.ts
-var DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
-var BYTES_PER_PIXEL = 3;
-var STRIP_BYTES_PER_PIXEL = 12;
-var STRIP_PIXELS = 256 * 1024 / 3;
-var MIN_STRIP_ROWS = 8;
-var MemoryBudget = class {
-  #total;
-  #free;
-  #waiting = [];
-  /**
-   * @param totalBytes How many bytes the masks in flight may cost together.
-   * @throws {ConfigError} when it is not a positive number.
-   */
-  constructor(totalBytes) {
-    if (typeof totalBytes !== "number" || !Number.isFinite(totalBytes) || totalBytes <= 0) {
-      throw new ConfigError(`The memory budget must be a positive number of bytes; got ${String(totalBytes)}`, {
-        setting: "memory-budget"
-      });
-    }
-    this.#total = totalBytes;
-    this.#free = totalBytes;
-  }
-  /**
-   * Waits until a mask of this cost fits, then takes its bytes from the budget.
-   *
-   * @param cost What converting the mask holds, in bytes.
-   * @param task The task's id and name, for the error.
-   * @returns The function that gives the bytes back, to call once the mask is written.
-   * @throws {TaskError} when the mask alone costs more than the whole budget.
-   */
-  async admit(cost, task) {
-    if (cost > this.#total) {
-      const { width, height } = task.size;
-      throw new TaskError(`its mask is ${width}\xD7${height}, ${mib(cost)} to convert, more than the whole memory budget of ${mib(this.#total)}; raise --memory-budget (memoryBudgetBytes) to at least ${Math.ceil(cost / 2 ** 20)} MiB to export it`, {
-        taskId: task.taskId,
-        taskName: task.taskName
-      });
-    }
-    if (this.#waiting.length > 0 || cost > this.#free) {
-      await new Promise((admit) => this.#waiting.push({
-        cost,
-        admit
-      }));
-    } else {
-      this.#free -= cost;
-    }
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.#free += cost;
-      this.#admitWaiting();
-    };
-  }
-  /** Admits waiting masks in order, while the first one fits. */
-  #admitWaiting() {
-    while (this.#waiting.length > 0 && this.#waiting[0].cost <= this.#free) {
-      const next = this.#waiting.shift();
-      this.#free -= next.cost;
-      next.admit();
-    }
-  }
-};
-function conversionCost(mask) {
-  if (mask.kind === "shapes") {
-    const size2 = mask.image;
-    if (size2 === void 0) return void 0;
-    return {
-      size: size2,
-      cost: size2.width * size2.height * BYTES_PER_PIXEL
-    };
-  }
-  if (mask.kind !== "png") return void 0;
-  const size = pngSize(mask.bytes);
-  if (size === void 0) return void 0;
-  const { width, height } = size;
-  const stripPixels = Math.min(width * height, Math.max(STRIP_PIXELS, width * MIN_STRIP_ROWS));
-  return {
-    size,
-    cost: 2 * mask.bytes.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL
-  };
-}
-function pngSize(png) {
-  const ihdr = [
-    73,
-    72,
-    68,
-    82
-  ];
-  if (png.length < 24 || !ihdr.every((byte, i) => png[12 + i] === byte)) return void 0;
-  const view = new DataView(png.buffer, png.byteOffset, 24);
-  return {
-    width: view.getUint32(16),
-    height: view.getUint32(20)
-  };
-}
-function mib(bytes) {
-  if (bytes < 2 ** 20) return `${bytes} bytes`;
-  return `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`;
-}
-
-// lib/export/_task_exporter.ts
-var TaskExporter = class {
-  #files;
-  #options;
-  #taskMask;
-  constructor(files, options) {
-    this.#files = files;
-    this.#options = options;
-    this.#taskMask = taskMaskOf(options.source, {
-      maxPixels: options.maxPixels
-    });
-  }
-  /** Whether an earlier run's files for this task are all present and intact. */
-  async isComplete(previous) {
-    if (!previous || previous.outcome !== "exported" || previous.files.length === 0) return false;
-    for (const file of previous.files) {
-      if (!await this.#intact(file.path, file.sha256)) return false;
-    }
-    return true;
-  }
-  /** Exports one task; returns its outcome and manifest entry. */
-  async export(job) {
-    let release;
-    try {
-      release = await this.#admit(job);
-      return await this.#export(job);
-    } catch (error2) {
-      if (!(error2 instanceof TaskError)) throw error2;
-      return this.#failed(job, error2.reason);
-    } finally {
-      release?.();
-      if (job.mask.kind === "png") releaseBytes(job.mask.bytes);
-    }
-  }
-  /** Waits until the mask fits the memory budget (a mask above the pixel limit costs nothing). */
-  async #admit(job) {
-    const { budget, maxPixels = DEFAULT_MAX_PIXELS } = this.#options;
-    const needed = budget && conversionCost(job.mask);
-    if (!needed || needed.size.width * needed.size.height > maxPixels) return void 0;
-    const { taskId, taskName } = job.outcome;
-    return await budget.admit(needed.cost, {
-      taskId,
-      taskName,
-      size: needed.size
-    });
-  }
-  async #export(job) {
-    const { task, outcome } = job;
-    const rendered = await this.#render(job);
-    const { files, changed } = await this.#write(job, rendered);
-    if (job.previous) await this.removeStale(job.previous, files);
-    const { width, height, stats, preview } = rendered;
-    const entry = {
-      ...entryBase(task),
-      outcome: "exported",
-      path: outcome.file,
-      files,
-      width,
-      height,
-      labels: stats.labels,
-      instanceCount: stats.instanceCount,
-      instances: stats.instances
-    };
-    if (outcome.renamedFrom !== void 0) entry.renamedFrom = outcome.renamedFrom;
-    this.#options.report?.add({
-      taskId: entry.taskId,
-      name: entry.name,
-      file: outcome.file,
-      width,
-      height,
-      stats,
-      preview
-    });
-    const status = job.previous && !changed ? "kept" : "exported";
-    return {
-      outcome: {
-        ...outcome,
-        status
-      },
-      entry
-    };
-  }
-  /**
-   * Renders a task's files on the pool.
-   *
-   * @throws {TaskError} when its mask cannot be read.
-   */
-  async #render(job) {
-    const { mask, outcome } = job;
-    const { format, table, colourByBChannel, pool, report } = this.#options;
-    if (mask.kind === "invalid") throw taskError(job, `its mask cannot be read: ${mask.reason}`);
-    try {
-      return await pool.render({
-        ...this.#taskMask(mask),
-        file: outcome.file,
-        format,
-        table,
-        colourByBChannel,
-        preview: report !== void 0
-      });
-    } catch (error2) {
-      if (!(error2 instanceof MasksError)) throw error2;
-      throw taskError(job, `its mask cannot be read: ${error2.message}`, error2);
-    }
-  }
-  /**
-   * Writes a task's rendered files, but those an earlier run wrote alike and that are intact.
-   *
-   * @returns The files for the manifest, and whether any was written.
-   * @throws {TaskError} when a file cannot be written.
-   */
-  async #write(job, rendered) {
-    const files = [];
-    let changed = false;
-    for (const { path: path6, bytes, sha256: digest } of rendered.files) {
-      files.push({
-        path: path6,
-        sha256: digest
-      });
-      const before = job.previous?.files.find((file) => file.path === path6);
-      if (before?.sha256 === digest && await this.#intact(path6, digest)) continue;
-      changed = true;
-      try {
-        await this.#files.writeFile(path6, bytes);
-        releaseBytes(bytes);
-      } catch (error2) {
-        const reason = error2 instanceof Error ? error2.message : String(error2);
-        throw taskError(job, `its mask cannot be written to "${path6}": ${reason}`, error2);
-      }
-    }
-    return {
-      files,
-      changed
-    };
-  }
-  /**
-   * Adds to the report a task whose files an earlier run wrote and this one keeps (resumed, or
-   * carried over by an incremental update): its counts come from its manifest entry, and the
-   * gallery shows it without a thumbnail, as its mask is not decoded again.
-   */
-  reportEarlier(entry) {
-    if (entry.outcome !== "exported" || entry.path === void 0) return;
-    this.#options.report?.add({
-      taskId: entry.taskId,
-      name: entry.name,
-      file: entry.path,
-      width: entry.width ?? 0,
-      height: entry.height ?? 0,
-      stats: {
-        labels: entry.labels ?? [],
-        instanceCount: entry.instanceCount ?? 0,
-        instances: entry.instances ?? {},
-        bChannels: []
-      }
-    });
-  }
-  /** Removes the report being written (an export that failed or was stopped). */
-  async discardReport() {
-    await this.#options.report?.discard();
-  }
-  /**
-   * Deletes the files an earlier run wrote for a task that are not in `now` (all of them when the
-   * task no longer has a mask).
-   */
-  async removeStale(previous, now = []) {
-    for (const file of previous.files) {
-      if (!now.some((kept) => kept.path === file.path)) {
-        await this.#files.remove(file.path).catch(() => {
-        });
-      }
-    }
-  }
-  async #intact(path6, digest) {
-    const bytes = await this.#files.readFile(path6).catch(() => void 0);
-    return bytes !== void 0 && sha256(bytes) === digest;
-  }
-  #failed(job, reason) {
-    const { file: _file, renamedFrom: _renamed, ...ids } = job.outcome;
-    const outcome = {
-      ...ids,
-      status: "failed",
-      reason
-    };
-    return {
-      outcome,
-      entry: {
-        ...entryBase(job.task),
-        outcome: `failed: ${reason}`,
-        files: []
-      }
-    };
-  }
-};
-function taskError(job, reason, cause) {
-  const { taskId, taskName } = job.outcome;
-  return new TaskError(reason, {
-    taskId,
-    taskName,
-    cause
-  });
-}
-function entryBase(task) {
-  const base = {
-    taskId: String(task._id),
-    name: String(task.name)
-  };
-  if (task.status !== void 0) base.status = task.status;
-  if (task.batchId !== void 0) base.batchId = task.batchId;
-  if (task.updatedAt !== void 0) base.updatedAt = task.updatedAt;
-  return base;
-}
-
-// lib/export/export_summary.ts
-var MAX_LISTED_TASKS = 1e3;
-function listedTaskCount(summary2, list2) {
-  return (summary2[list2]?.length ?? 0) + (summary2.unlisted?.[list2] ?? 0);
-}
-
-// lib/export/mask_file_path.ts
-var DRIVE = /^[A-Za-z]:/;
-function maskFilePath(task, options = {}) {
-  const name = task.name;
-  const refuse = (reason) => new TaskError(`its name ${reason}, so no mask file can be named after it`, {
-    taskId: String(task._id),
-    taskName: String(name)
-  });
-  if (typeof name !== "string") throw refuse(`is ${name === void 0 ? "missing" : "not text"}`);
-  if (name.trim() === "") throw refuse("is empty");
-  if (name.startsWith("/") || name.startsWith("\\") || DRIVE.test(name)) {
-    throw refuse("is an absolute path");
-  }
-  if (name.split(/[/\\]/).includes("..")) {
-    throw refuse('has a ".." segment that would leave the export folder');
-  }
-  const segments = name.split("/").filter((segment) => segment !== "" && segment !== ".");
-  if (segments.length === 0) throw refuse("has no file name part");
-  let last = segments[segments.length - 1];
-  if (options.replaceExtension && last.lastIndexOf(".") > -1) {
-    last = last.slice(0, last.lastIndexOf("."));
-  }
-  segments[segments.length - 1] = `${last}.png`;
-  return segments.join("/");
-}
-
-// lib/export/_portable_path.ts
-import { createHash as createHash2 } from "node:crypto";
-var MAX_NAME_BYTES = 200;
-var RESERVED_NAME = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(?=[. ]|$)/i;
-var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/g;
-var WINDOWS_REFUSED = /[<>:"|?*]/g;
-var ENCODER = new TextEncoder();
-function portablePath(path6, platform2) {
-  const changes = /* @__PURE__ */ new Set();
-  const names = path6.split("/").filter((name) => name !== "");
-  if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path6)} has no name.`);
-  const portable = names.map((name, i) => {
-    let safe = name.replace(UNSAFE_CHARACTERS, "_");
-    if (safe !== name) {
-      changes.add('a control character, bidirectional override or "\\" became "_"');
-    }
-    const refused = platform2 === "windows" ? safe.replace(WINDOWS_REFUSED, "_") : safe;
-    if (refused !== safe) {
-      safe = refused;
-      changes.add('a character Windows refuses in names (< > : " | ? *) became "_"');
-    }
-    const device = RESERVED_NAME.exec(safe)?.[1];
-    if (device !== void 0) {
-      safe = `${device}_${safe.slice(device.length)}`;
-      changes.add(`"${device}" is a device name on Windows, so it became "${device}_"`);
-    }
-    if (/[. ]$/.test(safe)) {
-      safe += "_";
-      changes.add('a name ending in "." or " " (Windows drops them) got "_"');
-    }
-    const last = i === names.length - 1;
-    const extension = last && safe.endsWith(".png") ? ".png" : "";
-    const fitted = fitName(safe.slice(0, safe.length - extension.length), extension);
-    if (fitted !== safe) changes.add(`a name longer than ${MAX_NAME_BYTES} bytes was shortened`);
-    return fitted;
-  });
-  return {
-    path: portable.join("/"),
-    changes: [
-      ...changes
-    ]
-  };
-}
-function fitName(stem, suffix = "") {
-  if (byteLength(stem) + byteLength(suffix) <= MAX_NAME_BYTES) return stem + suffix;
-  const mark = `~${createHash2("sha256").update(stem).digest("hex").slice(0, 12)}`;
-  const room = MAX_NAME_BYTES - byteLength(suffix) - mark.length;
-  let head = "";
-  let used = 0;
-  for (const character of stem) {
-    const size = byteLength(character);
-    if (used + size > room) break;
-    head += character;
-    used += size;
-  }
-  return head + mark + suffix;
-}
-function byteLength(text2) {
-  return ENCODER.encode(text2).length;
-}
-
-// lib/export/platform.ts
-function hostPlatform() {
-  return Deno.build.os === "windows" ? "windows" : "posix";
-}
-function nativePath(path6, platform2 = hostPlatform()) {
-  return platform2 === "windows" ? path6.replaceAll("/", "\\") : path6;
-}
-
-// lib/export/mask_file_registry.ts
-var MAX_ID_LENGTH = 64;
-var HOLDER_EXPORT = 0;
-var HOLDER_FOLDER = 1;
-var HOLDER_TASK = 2;
-var MaskFileRegistry = class {
-  // Claimed files and folders by comparison key, kept as hashes: one entry per task for the
-  // whole export, so about 24 bytes each, plus the task id in `#taskIds`.
-  #claimed = new HashedKeys();
-  #taskIds = [];
-  #platform;
-  /**
-   * Creates a registry where nothing is claimed yet but the export's own files.
-   *
-   * @param options The paths the export writes itself (a manifest...), which no mask file and no
-   * mask folder may take; and the platform the files are made on (default the running one).
-   */
-  constructor(options = {}) {
-    this.#platform = options.platform ?? hostPlatform();
-    for (const path6 of options.reserved ?? []) this.#claimed.set(keyOf(path6), HOLDER_EXPORT);
-  }
-  /**
-   * Claims a path for a task: the path made portable, or a de-duplicated one when it is taken.
-   *
-   * @param path The wanted path, relative, `/`-separated, ending in `.png`.
-   * @param taskId The task's id, used to make the path unique.
-   * @returns The path to write.
-   * @throws {RangeError} when the path has no name at all.
-   */
-  claim(path6, taskId) {
-    return this.claimFile(path6, taskId).file;
-  }
-  /**
-   * Claims a path for a task, like {@linkcode MaskFileRegistry.claim}, and says why the path
-   * given differs from the one asked for, so the export can report it.
-   *
-   * @param path The wanted path, relative, `/`-separated, ending in `.png`.
-   * @param taskId The task's id, used to make the path unique.
-   * @returns The path to write and, when it differs from `path`, the reason.
-   * @throws {RangeError} when the path has no name at all.
-   */
-  claimFile(path6, taskId) {
-    const portable = portablePath(path6, this.#platform);
-    const reasons = [
-      ...portable.changes
-    ];
-    const names = portable.path.split("/");
-    const id = idPart(taskId);
-    for (let i = 0; i < names.length - 1; i++) {
-      const folder = names.slice(0, i + 1).join("/");
-      const holder2 = this.#holderOf(folder);
-      if (holder2 === void 0 || holder2 === "") continue;
-      names[i] = this.#firstFree(names.slice(0, i), names[i], {
-        id,
-        suffix: "",
-        folder: true
-      });
-      reasons.push(`its folder "${folder}" is the file of ${describe2(holder2)}`);
-    }
-    const wanted = names.join("/");
-    const holder = this.#holderOf(wanted);
-    let file = wanted;
-    if (holder !== void 0 && holder !== taskId) {
-      const stem = names[names.length - 1].slice(0, -".png".length);
-      names[names.length - 1] = this.#firstFree(names.slice(0, -1), stem, {
-        id,
-        suffix: ".png",
-        taskId
-      });
-      file = names.join("/");
-      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe2(holder)}`);
-    }
-    this.#record(file, taskId);
-    return reasons.length === 0 ? {
-      file
-    } : {
-      file,
-      reason: reasons.join("; ")
-    };
-  }
-  /** `<name>__<id><suffix>`, then `_2`, `_3`...: the first one free in `parents`. */
-  #firstFree(parents, name, options) {
-    for (let attempt = 1; ; attempt++) {
-      const tail = attempt === 1 ? `__${options.id}` : `__${options.id}_${attempt}`;
-      const candidate = fitName(name, `${tail}${options.suffix}`);
-      const holder = this.#holderOf([
-        ...parents,
-        candidate
-      ].join("/"));
-      const free = holder === void 0 || holder === options.taskId || options.folder === true && holder === "";
-      if (free) return candidate;
-    }
-  }
-  /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
-  #holderOf(path6) {
-    const held = this.#claimed.get(keyOf(path6));
-    if (held === void 0) return void 0;
-    return held === HOLDER_EXPORT ? null : held === HOLDER_FOLDER ? "" : this.#taskIds[held - HOLDER_TASK];
-  }
-  #record(file, taskId) {
-    const names = file.split("/");
-    for (let i = 1; i < names.length; i++) {
-      const folder = keyOf(names.slice(0, i).join("/"));
-      if (this.#claimed.get(folder) === void 0) this.#claimed.set(folder, HOLDER_FOLDER);
-    }
-    if (this.#taskIds.at(-1) !== taskId) this.#taskIds.push(taskId);
-    this.#claimed.set(keyOf(file), HOLDER_TASK + this.#taskIds.length - 1);
-  }
-};
-function describe2(holder) {
-  return holder === null ? "the export itself" : `task ${holder}`;
-}
-function keyOf(path6) {
-  return path6.normalize("NFC").toLowerCase();
-}
-function idPart(taskId) {
-  return taskId.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_ID_LENGTH);
-}
-
-// lib/export/shard.ts
-function parseShard(text2) {
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text2);
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || index < 1 || count < 1 || index > count || count > 1024) {
-    throw new ConfigError(`The shard "${text2}" must be i/n with i from 1 to n (at most 1024), like 1/4; in a CI matrix, use the job's index plus one`, {
-      setting: "shard"
-    });
-  }
-  return {
-    index,
-    count
-  };
-}
-function inShard(taskId, shard) {
-  let hash = 2166136261;
-  for (const byte of new TextEncoder().encode(taskId)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 16777619) >>> 0;
-  }
-  return hash % shard.count === shard.index - 1;
-}
-
-// lib/export/_export_run.ts
-var ExportRun = class {
-  #options;
-  #registry;
-  #pool;
-  #manifest;
-  #previous = /* @__PURE__ */ new Map();
-  // Only tasks of the earlier export: a new export keeps nothing per task here.
-  #seen = /* @__PURE__ */ new Set();
-  #sequence = 0;
-  #done = 0;
-  #folderReady;
-  #fatal;
-  #order = /* @__PURE__ */ new WeakMap();
-  constructor(files, options) {
-    this.#options = options;
-    this.#registry = new MaskFileRegistry({
-      reserved: [
-        MANIFEST_NAME,
-        PARTIAL_MANIFEST_NAME,
-        METADATA_NAME,
-        "labelmap.json",
-        "labelmap.txt",
-        REPORT_NAME,
-        PARTIAL_REPORT_NAME
-      ],
-      platform: options.platform
-    });
-    this.#pool = new TaskPool(options.concurrency);
-    this.#manifest = new ManifestWriter(files);
-    for (const entry of options.previous) {
-      this.#previous.set(entry.taskId, entry);
-      if (entry.path) this.#registry.claim(entry.path, entry.taskId);
-    }
-  }
-  /**
-   * Takes the next task, in the server's order, with its mask as `MaskDetacher` took it out of
-   * the task (`undefined`: none); waits while the pool is full.
-   */
-  async take(task, mask) {
-    if (this.#fatal !== void 0) throw this.#fatal;
-    const sequence = this.#sequence++;
-    const { shard } = this.#options;
-    const ids = {
-      taskId: String(task._id),
-      taskName: String(task.name)
-    };
-    const previous = this.#previous.get(ids.taskId);
-    if (previous) this.#seen.add(ids.taskId);
-    const mine = !shard || inShard(ids.taskId, shard);
-    if (mask === void 0) {
-      if (!mine) return this.#skipOther(sequence);
-      if (previous?.files.length) await this.#options.exporter.removeStale(previous);
-      const outcome2 = {
-        ...ids,
-        status: "skipped",
-        reason: "no mask"
-      };
-      return this.#finish(sequence, outcome2, {
-        ...entryBase(task),
-        outcome: "skipped: no mask",
-        files: []
-      });
-    }
-    let wanted;
-    try {
-      wanted = previous?.path ?? maskFilePath(task, {
-        replaceExtension: this.#options.replaceExtension
-      });
-    } catch (error2) {
-      if (!(error2 instanceof TaskError)) throw error2;
-      if (!mine) return this.#skipOther(sequence);
-      const outcome2 = {
-        ...ids,
-        status: "failed",
-        reason: error2.reason
-      };
-      return this.#finish(sequence, outcome2, {
-        ...entryBase(task),
-        outcome: `failed: ${error2.reason}`,
-        files: []
-      });
-    }
-    const { file, reason } = this.#registry.claimFile(wanted, ids.taskId);
-    if (!mine) return this.#skipOther(sequence);
-    const outcome = {
-      ...ids,
-      status: "exported",
-      file
-    };
-    if (file !== wanted) Object.assign(outcome, {
-      renamedFrom: wanted,
-      renameReason: reason
-    });
-    if (this.#options.dryRun) {
-      return this.#finish(sequence, {
-        ...outcome,
-        status: "planned"
-      }, null);
-    }
-    const job = {
-      task,
-      mask,
-      outcome,
-      previous
-    };
-    await this.#pool.run(async () => {
-      try {
-        await (this.#folderReady ??= this.#startFolder());
-        if (this.#options.keepComplete && await this.#options.exporter.isComplete(previous)) {
-          this.#options.exporter.reportEarlier(previous);
-          return this.#finish(sequence, {
-            ...outcome,
-            status: "kept"
-          }, previous);
-        }
-        const { outcome: result, entry } = await this.#options.exporter.export(job);
-        this.#finish(sequence, result, entry);
-      } catch (error2) {
-        this.#fatal ??= error2;
-      }
-    });
-  }
-  /** Starts the folder and manifest now, before any task: an update writes its manifest anyway. */
-  async begin() {
-    await (this.#folderReady ??= this.#startFolder());
-  }
-  /** Entries of the earlier export whose tasks did not come back (incremental). */
-  unseen() {
-    return this.#options.previous.filter((entry) => !this.#seen.has(entry.taskId));
-  }
-  /** Appends entries after the tasks' own (carried-over or removed tasks). */
-  append(entries) {
-    this.#manifest.addTrailing(entries);
-    for (const entry of entries) this.#options.exporter.reportEarlier(entry);
-  }
-  /** Waits for the running tasks, then writes the manifest; throws the first fatal error. */
-  async finish(folder) {
-    await this.#pool.drain();
-    if (this.#fatal !== void 0) {
-      await this.#manifest.abandon();
-      await this.#options.exporter.discardReport();
-      throw this.#fatal;
-    }
-    await this.#manifest.close();
-    const byTask = (a, b) => this.#order.get(a) - this.#order.get(b);
-    const { summary: summary2 } = this.#options;
-    for (const list2 of [
-      summary2.skippedTasks,
-      summary2.failures,
-      summary2.renamed
-    ]) {
-      list2.sort(byTask);
-    }
-    summary2.total = Math.max(this.#options.summary.total, this.#sequence);
-    if (this.#manifest.started) summary2.manifest = join3(folder, MANIFEST_NAME);
-  }
-  /** Stops after the running tasks; the partial manifest stays for `--resume`. */
-  async abandon() {
-    await this.#pool.drain();
-    await this.#manifest.abandon();
-    await this.#options.exporter.discardReport();
-  }
-  async #startFolder() {
-    await this.#options.createFolder();
-    this.#options.summary.folderCreated = true;
-    this.#manifest.start();
-  }
-  #skipOther(sequence) {
-    this.#manifest.add(sequence, null);
-    this.#options.onProgress?.({
-      type: "advance",
-      done: ++this.#done,
-      total: this.#options.summary.total
-    });
-  }
-  #finish(sequence, outcome, entry) {
-    const { summary: summary2 } = this.#options;
-    this.#manifest.add(sequence, entry);
-    this.#done++;
-    this.#order.set(outcome, sequence);
-    if (outcome.status === "planned") this.#list("plannedTasks", outcome);
-    if (outcome.status === "skipped") this.#list("skippedTasks", outcome);
-    if (outcome.status === "failed") this.#list("failures", outcome);
-    if (outcome.renamedFrom !== void 0) this.#list("renamed", outcome);
-    summary2[outcome.status]++;
-    this.#options.onProgress?.({
-      type: "task",
-      outcome,
-      done: this.#done,
-      total: summary2.total
-    });
-  }
-  /**
-   * Adds a task to a summary list that keeps the first {@linkcode MAX_LISTED_TASKS} in task
-   * order: tasks finish out of order, so a full list drops its latest task, not the new one.
-   */
-  #list(name, outcome) {
-    const { summary: summary2 } = this.#options;
-    const list2 = summary2[name];
-    list2.push(outcome);
-    if (list2.length <= MAX_LISTED_TASKS) return;
-    let latest = 0;
-    for (let i = 1; i < list2.length; i++) {
-      if (this.#order.get(list2[i]) > this.#order.get(list2[latest])) latest = i;
-    }
-    list2.splice(latest, 1);
-    summary2.unlisted ??= {};
-    summary2.unlisted[name] = (summary2.unlisted[name] ?? 0) + 1;
-  }
-};
-
-// lib/export/_incremental.ts
-var CLOCK_MARGIN_MS = 10 * 60 * 1e3;
-function incrementalFilters(filters, prepared, maskFormat, settings) {
-  const metadata = prepared.metadata;
-  if (!metadata) {
-    throw new ConfigError("Cannot update this export incrementally: it has no export.json (it was not made by @lab/masks, or is from an older version); run a full export", {
-      setting: "incremental"
-    });
-  }
-  const earlier = {
-    maskFormat: metadata.maskFormat,
-    ...metadata.settings
-  };
-  const now = {
-    maskFormat,
-    ...settings
-  };
-  for (const key of Object.keys(now)) {
-    if (JSON.stringify(earlier[key] ?? null) !== JSON.stringify(now[key] ?? null)) {
-      throw new ConfigError(`Cannot update this export incrementally with another ${key}: it was made with ${JSON.stringify(earlier[key] ?? null)}, this run asks ${JSON.stringify(now[key] ?? null)}; use the same options, or run a full export`, {
-        setting: "incremental"
-      });
-    }
-  }
-  const since = parseLabDate(metadata.startedAt) - CLOCK_MARGIN_MS;
-  const given = filters.updatedAtGte === void 0 ? NaN : parseLabDate(filters.updatedAtGte);
-  const watermark = Number.isNaN(given) || given < since ? formatLabDate(since) : filters.updatedAtGte;
-  return {
-    ...filters,
-    updatedAtGte: watermark
-  };
-}
-async function removedEntries(client, projectId, filters, userFilters, unseen, files) {
-  const removed = /* @__PURE__ */ new Map();
-  const narrowing = Object.keys(userFilters).some((key) => !/^(created|updated)At/.test(key));
-  if (!narrowing || unseen.length === 0) return removed;
-  const unseenById = new Map(unseen.map((entry) => [
-    entry.taskId,
-    entry
-  ]));
-  const updated = {
-    updatedAtGte: filters.updatedAtGte,
-    optionalFields: filters.optionalFields
-  };
-  for await (const page of client.taskPages(projectId, updated)) {
-    for (const task of page.docs) {
-      const entry = unseenById.get(String(task._id));
-      if (!entry) continue;
-      for (const file of entry.files) {
-        await files.remove(file.path).catch(() => {
-        });
-      }
-      removed.set(entry.taskId, {
-        ...entry,
-        outcome: "removed: no longer matches the filters",
-        files: []
-      });
-    }
-  }
-  return removed;
-}
-
 // lib/export/_pool_jobs.ts
 var POOL_JOBS = {
   render: {
@@ -25272,7 +23500,10 @@ var ERROR_CLASSES = {
   ConfigError,
   ApiError,
   TaskError,
-  PngError
+  PngError,
+  // A programmer's error (an option out of range) stays one across the worker boundary.
+  RangeError,
+  TypeError
 };
 function errorOf(data) {
   const error2 = new Error(data.message);
@@ -25426,6 +23657,174 @@ function canStartWorkers(url) {
   }
 }
 
+// lib/api/lab_date.ts
+var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
+function parseLabDate(value) {
+  const text2 = value.trim();
+  const sdk = SDK_DATE.exec(text2);
+  const iso = sdk ? null : ISO_DATE.exec(text2);
+  if (!sdk && !iso) return NaN;
+  const [year, month, day, hour, minute, second] = (sdk ?? iso).slice(1, 7).map(Number);
+  const fraction = Number(`0.${iso?.[7] ?? 0}`);
+  const sign = iso?.[8] === "-" ? -1 : 1;
+  const [offsetHour, offsetMinute] = [
+    Number(iso?.[9] ?? 0),
+    Number(iso?.[10] ?? 0)
+  ];
+  const time = [
+    hour,
+    minute,
+    second
+  ].map((part) => Number.isNaN(part) ? 0 : part);
+  const instant = Date.UTC(year, month - 1, day, time[0], time[1], time[2]);
+  const date = new Date(instant);
+  const exists2 = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && time[0] <= 23 && time[1] <= 59 && time[2] <= 59 && offsetHour <= 23 && offsetMinute <= 59;
+  if (!exists2) return NaN;
+  return instant + Math.floor(fraction * 1e3) - sign * (offsetHour * 60 + offsetMinute) * 6e4;
+}
+function formatLabDate(instant) {
+  return new Date(instant).toISOString().slice(0, 19).replace("T", " ");
+}
+
+// lib/api/parse_date_filter.ts
+var NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+var FORMS = '"YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z"';
+function parseDateFilter(value, setting) {
+  const date = value.trim();
+  if (Number.isNaN(parseLabDate(date))) {
+    throw new ConfigError(settingMessage`${subject(setting, `filters.${setting}`)} has an invalid date ${JSON.stringify(value)}: use ${FORMS}`, {
+      setting
+    });
+  }
+  return NO_SECONDS.test(date) ? `${date}:00` : date;
+}
+
+// lib/api/validate_task_filters.ts
+var LIST_FILTERS = [
+  "batchIdIn",
+  "statusIn",
+  "taskIdIn",
+  "nameIn",
+  "optionalFields"
+];
+var DATE_FILTERS = [
+  "createdAtGt",
+  "createdAtGte",
+  "createdAtLt",
+  "createdAtLte",
+  "updatedAtGt",
+  "updatedAtGte",
+  "updatedAtLt",
+  "updatedAtLte"
+];
+var RECORD_FILTERS = [
+  "data",
+  "properties"
+];
+function validateTaskFilters(filters) {
+  const valid = {
+    ...filters
+  };
+  for (const key of LIST_FILTERS) {
+    const values = filters[key];
+    if (values === void 0) continue;
+    if (values.length === 0) {
+      throw new ConfigError(settingMessage`${filter(key)} is empty: give at least one value`, {
+        setting: key
+      });
+    }
+    if (values.some(isBlank)) {
+      throw new ConfigError(settingMessage`${filter(key)} has an empty value: remove it`, {
+        setting: key
+      });
+    }
+    valid[key] = [
+      ...values
+    ];
+  }
+  if (filters.nameLike !== void 0 && isBlank(filters.nameLike)) {
+    throw new ConfigError(settingMessage`${filter("nameLike")} is empty: give a part of a task name`, {
+      setting: "nameLike"
+    });
+  }
+  for (const key of DATE_FILTERS) {
+    const value = filters[key];
+    if (value !== void 0) valid[key] = parseDateFilter(value, key);
+  }
+  for (const key of RECORD_FILTERS) {
+    const record = filters[key];
+    if (record === void 0) continue;
+    for (const [field, value] of Object.entries(record)) {
+      if (isBlank(field) || isBlank(value)) {
+        throw new ConfigError(settingMessage`${filter(key)} has an empty field name or value (${quote(field)}=${quote(value)}): write it as "field=value"`, {
+          setting: key
+        });
+      }
+    }
+    valid[key] = {
+      ...record
+    };
+  }
+  return valid;
+}
+function filter(key) {
+  return subject(key, `filters.${key}`);
+}
+function isBlank(value) {
+  return value.trim() === "";
+}
+function quote(value) {
+  return JSON.stringify(value);
+}
+
+// lib/api/export_task_filters.ts
+var EXPORT_OPTIONAL_FIELDS = [
+  "data",
+  "data.mask",
+  "jobs",
+  "metrics"
+];
+function exportTaskFilters(filters) {
+  const fields = /* @__PURE__ */ new Set([
+    ...EXPORT_OPTIONAL_FIELDS,
+    ...filters.optionalFields ?? []
+  ]);
+  return {
+    ...filters,
+    optionalFields: [
+      ...fields
+    ]
+  };
+}
+
+// lib/_std/path.ts
+import { basename as basename3, dirname as dirname3, isAbsolute, join as join3, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// lib/export/_output_path.ts
+function outputPathOf(outputFolder, name, what) {
+  if (isAbsolute(name) || /^[A-Za-z]:|^[\\/]/.test(name)) {
+    throw new ConfigError(settingMessage`The output filename "${name}" is an absolute path; give a name inside ${mention("outputFolder")}, or set ${mention("outputFolder")} to the folder you want`, {
+      setting: "outputFilename"
+    });
+  }
+  if (name.split(/[\\/]/).includes("..")) {
+    throw new ConfigError(settingMessage`The output filename "${name}" has a ".." segment; name the ${what} inside ${mention("outputFolder")}, or change ${mention("outputFolder")}`, {
+      setting: "outputFilename"
+    });
+  }
+  return resolve2(outputFolder || ".", name);
+}
+
+// lib/export/platform.ts
+function hostPlatform() {
+  return Deno.build.os === "windows" ? "windows" : "posix";
+}
+function nativePath(path6, platform2 = hostPlatform()) {
+  return platform2 === "windows" ? path6.replaceAll("/", "\\") : path6;
+}
+
 // lib/export/export_folder_name.ts
 function defaultExportFolderName(projectId, now, options = {}) {
   const two = (value) => String(value).padStart(2, "0");
@@ -25463,28 +23862,181 @@ function emptySummary(projectId, folder, maskFormat, dryRun) {
   };
 }
 
-// lib/export/mask_format.ts
-var MASK_FORMATS = [
-  "rgb",
-  "class-index",
-  "palette",
-  "instance",
-  "binary"
-];
+// lib/export/shard.ts
+function parseShard(text2) {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text2);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count < 1 || index > count || count > 1024) {
+    throw new ConfigError(`The shard "${text2}" must be i/n with i from 1 to n (at most 1024), like 1/4; in a CI matrix, use the job's index plus one`, {
+      setting: "shard"
+    });
+  }
+  return {
+    index,
+    count
+  };
+}
+function inShard(taskId, shard) {
+  let hash = 2166136261;
+  for (const byte of new TextEncoder().encode(taskId)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  return hash % shard.count === shard.index - 1;
+}
 
-// lib/export/_output_path.ts
-function outputPathOf(outputFolder, name, what) {
-  if (isAbsolute(name) || /^[A-Za-z]:|^[\\/]/.test(name)) {
-    throw new ConfigError(`The output filename "${name}" is an absolute path; give a name inside --output-folder, or set --output-folder to the folder you want`, {
-      setting: "output-filename"
-    });
+// lib/detect/task_mask.ts
+function taskMask(task, source) {
+  const holder = taskAnswers(task, source)?.answers;
+  if (holder === void 0) return void 0;
+  if (source.kind === "polygon" || source.kind === "rectangle") {
+    return Array.isArray(holder.annotations) ? holder.annotations : void 0;
   }
-  if (name.split(/[\\/]/).includes("..")) {
-    throw new ConfigError(`The output filename "${name}" has a ".." segment; name the ${what} inside --output-folder, or change --output-folder`, {
-      setting: "output-filename"
-    });
+  const mask = holder.mask;
+  return mask === null || mask === "" ? void 0 : mask;
+}
+function taskAnswers(task, source) {
+  const data = task.data;
+  if (!isRecord2(data)) return void 0;
+  const body = isRecord2(data.body) ? data.body : data;
+  const answers = source.input ? body[source.input.id] : body;
+  return {
+    body,
+    answers: isRecord2(answers) ? answers : void 0
+  };
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// lib/raster/mask_data_uri.ts
+function decodeDataUri(uri) {
+  if (typeof uri !== "string") {
+    const kind = uri === null || uri === void 0 ? String(uri) : Array.isArray(uri) ? "an array" : typeof uri === "object" ? "an object" : `a ${typeof uri}`;
+    throw new PngError(`the mask is ${kind}, not a data URI string`);
   }
-  return resolve2(outputFolder || ".", name);
+  if (uri.length === 0) throw new PngError("the mask is an empty string, not a data URI");
+  if (uri.slice(0, 5).toLowerCase() !== "data:") {
+    throw new PngError(`the mask is not a data URI: it starts with ${quoteStart(uri)}`);
+  }
+  const comma = uri.indexOf(",");
+  if (comma === -1) {
+    throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
+  }
+  const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
+  if (mime !== "" && mime.toLowerCase() !== "image/png") {
+    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
+  }
+  if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
+    throw new PngError(`the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`);
+  }
+  let payload = uri.slice(comma + 1);
+  if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
+  if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
+  try {
+    return Uint8Array.fromBase64(payload);
+  } catch {
+    const fault = base64Fault(payload);
+    throw new PngError(`the mask data URI holds invalid base64: ${fault.reason} (at payload character ${fault.position})`);
+  }
+}
+var BASE64_CHARACTER = /[A-Za-z0-9+/]/;
+function base64Fault(text2) {
+  const end = text2.replace(/={1,2}$/, "").length;
+  if (end % 4 === 1) return {
+    position: text2.length,
+    reason: "its length is not valid base64"
+  };
+  if (text2.length % 4 !== 0 && end !== text2.length) {
+    return {
+      position: text2.length,
+      reason: "its padding is wrong"
+    };
+  }
+  let position = 0;
+  while (position < text2.length && BASE64_CHARACTER.test(text2[position])) position++;
+  return {
+    position,
+    reason: `character ${JSON.stringify(text2[position])} is not base64`
+  };
+}
+function quoteStart(text2) {
+  return JSON.stringify(text2.length > 30 ? `${text2.slice(0, 30)}\u2026` : text2);
+}
+
+// lib/export/_mask.ts
+function maskOf(task, source) {
+  const value = taskMask(task, source);
+  if (value === void 0) return void 0;
+  const image = imageSize(task, source);
+  const kind = source.kind ?? "mask";
+  if (kind === "mask") return pngMaskOf(value, image);
+  return {
+    kind: "shapes",
+    geometry: kind,
+    annotations: value,
+    image
+  };
+}
+function pngMaskOf(value, image) {
+  try {
+    return {
+      kind: "png",
+      bytes: decodeDataUri(value),
+      image
+    };
+  } catch (error2) {
+    if (!(error2 instanceof MasksError)) throw error2;
+    return {
+      kind: "invalid",
+      reason: error2.message
+    };
+  }
+}
+function imageSize(task, source) {
+  const found = taskAnswers(task, source);
+  const image = found?.answers?.image ?? found?.body.image;
+  const { width, height } = image ?? {};
+  return Number.isInteger(width) && Number.isInteger(height) ? {
+    width,
+    height
+  } : void 0;
+}
+
+// lib/detect/labels_of.ts
+function labelsOf(metadata) {
+  const lists = metadata?.labelOptions?.availableLabels;
+  if (!lists || typeof lists !== "object") return [];
+  const labels = /* @__PURE__ */ new Map();
+  for (const list2 of Object.values(lists)) {
+    if (!Array.isArray(list2)) continue;
+    for (const label of list2) {
+      if (label && typeof label.id === "string" && !labels.has(label.id)) {
+        labels.set(label.id, label);
+      }
+    }
+  }
+  return [
+    ...labels.values()
+  ];
+}
+
+// lib/detect/with_b_channels.ts
+function withBChannels(labels) {
+  const valid = (value) => typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 255;
+  const used = new Set(labels.map((label) => label.bChannel).filter(valid));
+  let next = 1;
+  return labels.map((label) => {
+    if (valid(label.bChannel)) return label;
+    while (used.has(next)) next++;
+    if (next > 255) return label;
+    used.add(next);
+    return {
+      ...label,
+      bChannel: next
+    };
+  });
 }
 
 // lib/formats/coco_categories.ts
@@ -25831,7 +24383,7 @@ var OutputFile = class {
 };
 
 // lib/formats/_coco_writer.ts
-var TEXT4 = new TextEncoder();
+var TEXT3 = new TextEncoder();
 var CocoWriter = class {
   #file;
   #annotationsFile;
@@ -25874,9 +24426,9 @@ var CocoWriter = class {
   }
   async finish() {
     if (this.#images === 0) return;
-    await this.#file.write(TEXT4.encode('\n],\n"annotations": ['));
+    await this.#file.write(TEXT3.encode('\n],\n"annotations": ['));
     await this.#file.append(this.#annotationsFile);
-    await this.#file.write(TEXT4.encode("\n]\n}\n"));
+    await this.#file.write(TEXT3.encode("\n]\n}\n"));
     await this.#file.commit();
   }
   async abandon() {
@@ -25885,7 +24437,7 @@ var CocoWriter = class {
   }
   async #write(task, image) {
     const imageId = ++this.#images;
-    if (imageId === 1) await this.#file.write(TEXT4.encode(this.#header()));
+    if (imageId === 1) await this.#file.write(TEXT3.encode(this.#header()));
     const entry = {
       id: imageId,
       file_name: task.name,
@@ -25893,7 +24445,7 @@ var CocoWriter = class {
       height: image.height,
       lab_task_id: task._id
     };
-    await this.#file.write(TEXT4.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
+    await this.#file.write(TEXT3.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
     let text2 = "";
     for (const shape of image.shapes) {
       const annotation = {
@@ -25907,7 +24459,7 @@ var CocoWriter = class {
       };
       text2 += `${this.#annotations === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`;
     }
-    if (text2) await this.#annotationsFile.write(TEXT4.encode(text2));
+    if (text2) await this.#annotationsFile.write(TEXT3.encode(text2));
   }
   #header() {
     const info2 = {
@@ -26047,7 +24599,7 @@ function pythonJsonElement(value) {
 }
 
 // lib/formats/_lab_writer.ts
-var TEXT5 = new TextEncoder();
+var TEXT4 = new TextEncoder();
 var LabWriter = class {
   #file;
   #dryRun;
@@ -26060,7 +24612,7 @@ var LabWriter = class {
     if (!mine) return void 0;
     if (!this.#dryRun) {
       const element = pythonJsonElement(labTaskDocument(task));
-      await this.#file.write(TEXT5.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
+      await this.#file.write(TEXT4.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
     }
     this.#count++;
     return {
@@ -26069,13 +24621,219 @@ var LabWriter = class {
   }
   async finish() {
     if (this.#dryRun || this.#count === 0) return;
-    await this.#file.write(TEXT5.encode("\n]"));
+    await this.#file.write(TEXT4.encode("\n]"));
     await this.#file.commit();
   }
   abandon() {
     return this.#file.abandon();
   }
 };
+
+// lib/export/mask_file_path.ts
+var DRIVE = /^[A-Za-z]:/;
+function maskFilePath(task, options = {}) {
+  const name = task.name;
+  const refuse = (reason) => new TaskError(`its name ${reason}, so no mask file can be named after it`, {
+    taskId: String(task._id),
+    taskName: String(name)
+  });
+  if (typeof name !== "string") throw refuse(`is ${name === void 0 ? "missing" : "not text"}`);
+  if (name.trim() === "") throw refuse("is empty");
+  if (name.startsWith("/") || name.startsWith("\\") || DRIVE.test(name)) {
+    throw refuse("is an absolute path");
+  }
+  if (name.split(/[/\\]/).includes("..")) {
+    throw refuse('has a ".." segment that would leave the export folder');
+  }
+  const segments = name.split("/").filter((segment) => segment !== "" && segment !== ".");
+  if (segments.length === 0) throw refuse("has no file name part");
+  let last = segments[segments.length - 1];
+  if (options.replaceExtension && last.lastIndexOf(".") > -1) {
+    last = last.slice(0, last.lastIndexOf("."));
+  }
+  segments[segments.length - 1] = `${last}.png`;
+  return segments.join("/");
+}
+
+// lib/export/_portable_path.ts
+import { createHash as createHash2 } from "node:crypto";
+var MAX_NAME_BYTES = 200;
+var RESERVED_NAME = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(?=[. ]|$)/i;
+var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/g;
+var WINDOWS_REFUSED = /[<>:"|?*]/g;
+var ENCODER = new TextEncoder();
+function portablePath(path6, platform2) {
+  const changes = /* @__PURE__ */ new Set();
+  const names = path6.split("/").filter((name) => name !== "");
+  if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path6)} has no name.`);
+  const portable = names.map((name, i) => {
+    let safe = name.replace(UNSAFE_CHARACTERS, "_");
+    if (safe !== name) {
+      changes.add('a control character, bidirectional override or "\\" became "_"');
+    }
+    const refused = platform2 === "windows" ? safe.replace(WINDOWS_REFUSED, "_") : safe;
+    if (refused !== safe) {
+      safe = refused;
+      changes.add('a character Windows refuses in names (< > : " | ? *) became "_"');
+    }
+    const device = RESERVED_NAME.exec(safe)?.[1];
+    if (device !== void 0) {
+      safe = `${device}_${safe.slice(device.length)}`;
+      changes.add(`"${device}" is a device name on Windows, so it became "${device}_"`);
+    }
+    if (/[. ]$/.test(safe)) {
+      safe += "_";
+      changes.add('a name ending in "." or " " (Windows drops them) got "_"');
+    }
+    const last = i === names.length - 1;
+    const extension = last && safe.endsWith(".png") ? ".png" : "";
+    const fitted = fitName(safe.slice(0, safe.length - extension.length), extension);
+    if (fitted !== safe) changes.add(`a name longer than ${MAX_NAME_BYTES} bytes was shortened`);
+    return fitted;
+  });
+  return {
+    path: portable.join("/"),
+    changes: [
+      ...changes
+    ]
+  };
+}
+function fitName(stem, suffix = "") {
+  if (byteLength(stem) + byteLength(suffix) <= MAX_NAME_BYTES) return stem + suffix;
+  const mark = `~${createHash2("sha256").update(stem).digest("hex").slice(0, 12)}`;
+  const room = MAX_NAME_BYTES - byteLength(suffix) - mark.length;
+  let head = "";
+  let used = 0;
+  for (const character of stem) {
+    const size = byteLength(character);
+    if (used + size > room) break;
+    head += character;
+    used += size;
+  }
+  return head + mark + suffix;
+}
+function byteLength(text2) {
+  return ENCODER.encode(text2).length;
+}
+
+// lib/export/mask_file_registry.ts
+var MAX_ID_LENGTH = 64;
+var HOLDER_EXPORT = 0;
+var HOLDER_FOLDER = 1;
+var HOLDER_TASK = 2;
+var MaskFileRegistry = class {
+  // Claimed files and folders by comparison key, kept as hashes: one entry per task for the
+  // whole export, so about 24 bytes each, plus the task id in `#taskIds`.
+  #claimed = new HashedKeys();
+  #taskIds = [];
+  #platform;
+  /**
+   * Creates a registry where nothing is claimed yet but the export's own files.
+   *
+   * @param options The paths the export writes itself (a manifest...), which no mask file and no
+   * mask folder may take; and the platform the files are made on (default the running one).
+   */
+  constructor(options = {}) {
+    this.#platform = options.platform ?? hostPlatform();
+    for (const path6 of options.reserved ?? []) this.#claimed.set(keyOf(path6), HOLDER_EXPORT);
+  }
+  /**
+   * Claims a path for a task: the path made portable, or a de-duplicated one when it is taken.
+   *
+   * @param path The wanted path, relative, `/`-separated, ending in `.png`.
+   * @param taskId The task's id, used to make the path unique.
+   * @returns The path to write.
+   * @throws {RangeError} when the path has no name at all.
+   */
+  claim(path6, taskId) {
+    return this.claimFile(path6, taskId).file;
+  }
+  /**
+   * Claims a path for a task, like {@linkcode MaskFileRegistry.claim}, and says why the path
+   * given differs from the one asked for, so the export can report it.
+   *
+   * @param path The wanted path, relative, `/`-separated, ending in `.png`.
+   * @param taskId The task's id, used to make the path unique.
+   * @returns The path to write and, when it differs from `path`, the reason.
+   * @throws {RangeError} when the path has no name at all.
+   */
+  claimFile(path6, taskId) {
+    const portable = portablePath(path6, this.#platform);
+    const reasons = [
+      ...portable.changes
+    ];
+    const names = portable.path.split("/");
+    const id = idPart(taskId);
+    for (let i = 0; i < names.length - 1; i++) {
+      const folder = names.slice(0, i + 1).join("/");
+      const holder2 = this.#holderOf(folder);
+      if (holder2 === void 0 || holder2 === "") continue;
+      names[i] = this.#firstFree(names.slice(0, i), names[i], {
+        id,
+        suffix: "",
+        folder: true
+      });
+      reasons.push(`its folder "${folder}" is the file of ${describe(holder2)}`);
+    }
+    const wanted = names.join("/");
+    const holder = this.#holderOf(wanted);
+    let file = wanted;
+    if (holder !== void 0 && holder !== taskId) {
+      const stem = names[names.length - 1].slice(0, -".png".length);
+      names[names.length - 1] = this.#firstFree(names.slice(0, -1), stem, {
+        id,
+        suffix: ".png",
+        taskId
+      });
+      file = names.join("/");
+      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe(holder)}`);
+    }
+    this.#record(file, taskId);
+    return reasons.length === 0 ? {
+      file
+    } : {
+      file,
+      reason: reasons.join("; ")
+    };
+  }
+  /** `<name>__<id><suffix>`, then `_2`, `_3`...: the first one free in `parents`. */
+  #firstFree(parents, name, options) {
+    for (let attempt = 1; ; attempt++) {
+      const tail = attempt === 1 ? `__${options.id}` : `__${options.id}_${attempt}`;
+      const candidate = fitName(name, `${tail}${options.suffix}`);
+      const holder = this.#holderOf([
+        ...parents,
+        candidate
+      ].join("/"));
+      const free = holder === void 0 || holder === options.taskId || options.folder === true && holder === "";
+      if (free) return candidate;
+    }
+  }
+  /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
+  #holderOf(path6) {
+    const held = this.#claimed.get(keyOf(path6));
+    if (held === void 0) return void 0;
+    return held === HOLDER_EXPORT ? null : held === HOLDER_FOLDER ? "" : this.#taskIds[held - HOLDER_TASK];
+  }
+  #record(file, taskId) {
+    const names = file.split("/");
+    for (let i = 1; i < names.length; i++) {
+      const folder = keyOf(names.slice(0, i).join("/"));
+      if (this.#claimed.get(folder) === void 0) this.#claimed.set(folder, HOLDER_FOLDER);
+    }
+    if (this.#taskIds.at(-1) !== taskId) this.#taskIds.push(taskId);
+    this.#claimed.set(keyOf(file), HOLDER_TASK + this.#taskIds.length - 1);
+  }
+};
+function describe(holder) {
+  return holder === null ? "the export itself" : `task ${holder}`;
+}
+function keyOf(path6) {
+  return path6.normalize("NFC").toLowerCase();
+}
+function idPart(taskId) {
+  return taskId.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_ID_LENGTH);
+}
 
 // lib/formats/_format_writer.ts
 function answersOf(task, source) {
@@ -26140,7 +24898,7 @@ function yoloLabelLines(annotations, options) {
     const labelId = annotationLabelIds(record.labels)[0];
     const classIndex = labelId === void 0 ? -1 : names.indexOf(labelId);
     if (classIndex < 0 && labelId !== void 0) {
-      throw new MasksError(`its annotation ${describe3(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
+      throw new MasksError(`its annotation ${describe2(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
     }
     const holder = geometry === "segmentation" ? record.approximation : record;
     const polygons = isRecord5(holder) && Array.isArray(holder.polygons) ? holder.polygons : [];
@@ -26170,7 +24928,7 @@ function normalized(vertices, image) {
 }
 function box(vertices, annotation) {
   if (vertices.length !== 4) {
-    throw new MasksError(`its rectangle ${describe3(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
+    throw new MasksError(`its rectangle ${describe2(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
   }
   const [x1, y1, x2, y2] = vertices;
   const axis = (a, b) => {
@@ -26194,11 +24952,11 @@ function box(vertices, annotation) {
 function numbers(vertices, annotation) {
   if (vertices === void 0) return [];
   if (!Array.isArray(vertices) || vertices.some((value) => !Number.isFinite(value))) {
-    throw new MasksError(`its annotation ${describe3(annotation)} has vertices that are not a list of numbers`);
+    throw new MasksError(`its annotation ${describe2(annotation)} has vertices that are not a list of numbers`);
   }
   return vertices;
 }
-function describe3(annotation) {
+function describe2(annotation) {
   return annotation.id === void 0 ? "(no id)" : JSON.stringify(annotation.id);
 }
 function isRecord5(value) {
@@ -26212,7 +24970,7 @@ var DEFLATE = 8;
 var MAX_16 = 65535;
 var MAX_32 = 4294967295;
 var FLUSH_AT = 1 << 16;
-var TEXT6 = new TextEncoder();
+var TEXT5 = new TextEncoder();
 var ZipWriter = class {
   #sink;
   #entries = [];
@@ -26240,7 +24998,7 @@ var ZipWriter = class {
    * @param bytes The file's content.
    */
   async add(name, bytes) {
-    const encodedName = TEXT6.encode(name);
+    const encodedName = TEXT5.encode(name);
     const compressed = deflateRawSync(bytes);
     const entry = {
       name: encodedName,
@@ -26344,7 +25102,7 @@ var ZipWriter = class {
 };
 
 // lib/formats/_yolo_writer.ts
-var TEXT7 = new TextEncoder();
+var TEXT6 = new TextEncoder();
 var YoloWriter = class {
   #file;
   #zip;
@@ -26401,9 +25159,9 @@ var YoloWriter = class {
     if (!this.#dryRun) {
       if (!this.#started) {
         this.#started = true;
-        await this.#zip.add("data.yaml", TEXT7.encode(yoloDataYaml(this.#names)));
+        await this.#zip.add("data.yaml", TEXT6.encode(yoloDataYaml(this.#names)));
       }
-      await this.#zip.add(path6, TEXT7.encode(text2));
+      await this.#zip.add(path6, TEXT6.encode(text2));
     }
     if (claim.file === claim.wanted) return {
       status: "exported",
@@ -26429,13 +25187,41 @@ function labelPath(png) {
   return `labels/${png.slice(0, -".png".length)}.txt`;
 }
 
+// lib/detect/find_segmentation_inputs.ts
+var SEGMENTATION_INPUT_TYPE = "tool-iat-segmentation";
+function formInputs(configuration) {
+  const rows = configuration.metadata?.inputsLayout;
+  if (!Array.isArray(rows)) return [];
+  const inputs = [];
+  for (const row of rows) {
+    if (!Array.isArray(row)) continue;
+    for (const column of row) {
+      if (!Array.isArray(column)) continue;
+      for (const input of column) {
+        if (input && typeof input === "object" && typeof input.id === "string") inputs.push(input);
+      }
+    }
+  }
+  return inputs;
+}
+
 // lib/formats/format_source.ts
+var FORMAT = mention("format");
 var EXPORT_FORMATS = [
   "mask",
   "lab",
   "yolo",
   "coco"
 ];
+function parseExportFormat(text2) {
+  const format = EXPORT_FORMATS.find((known) => known === text2);
+  if (format === void 0) {
+    throw new ConfigError(`The format "${text2}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`, {
+      setting: "format"
+    });
+  }
+  return format;
+}
 var GEOMETRY_BY_TYPE = {
   "iat-segmentation": "segmentation",
   "iat-polygon": "polygon",
@@ -26462,8 +25248,8 @@ function resolveFormatSource(configuration, format, options = {}) {
   const project = `project "${projectId}"`;
   if (format === "lab") {
     if (options.inputId !== void 0) {
-      throw new ConfigError(`--format lab keeps every task whole, with all its inputs; remove the input id "${options.inputId}"`, {
-        setting: "input-id"
+      throw new ConfigError(settingMessage`${FORMAT} lab keeps every task whole, with all its inputs; remove the input id "${options.inputId}"`, {
+        setting: "inputId"
       });
     }
     return {
@@ -26477,10 +25263,10 @@ function resolveFormatSource(configuration, format, options = {}) {
   if (geometry !== void 0 && accepted.includes(geometry)) {
     if (options.inputId !== void 0) {
       throw new ConfigError(`Cannot use input "${options.inputId}" of ${project}: it is an "${projectType}" project, which has no inputs; remove the input id`, {
-        setting: "input-id"
+        setting: "inputId"
       });
     }
-    refuseSequence2(metadata, `${project}`, format);
+    refuseSequence(metadata, `${project}`, format);
     return {
       projectId,
       projectType,
@@ -26490,18 +25276,18 @@ function resolveFormatSource(configuration, format, options = {}) {
   }
   const typesAccepted = accepted.map((kind) => `"iat-${kind}"`).join(", ");
   if (projectType !== "form") {
-    throw new ConfigError(`Cannot export ${project} with --format ${format}: its type is "${projectType}"; ${format} supports ${typesAccepted} and "form" with such an input`, {
+    throw new ConfigError(settingMessage`Cannot export ${project} with ${FORMAT} ${format}: its type is "${projectType}"; ${format} supports ${typesAccepted} and "form" with such an input`, {
       setting: "format"
     });
   }
   const fitting = formInputs(configuration).filter((input2) => accepted.includes(GEOMETRY_BY_TYPE[input2.type.replace(/^tool-/, "")]));
-  const input = pickInput2(fitting, options.inputId, {
+  const input = pickInput(fitting, options.inputId, {
     project,
     format,
     typesAccepted
   });
   const inputMetadata = input.config?.metadata;
-  refuseSequence2(inputMetadata?.toolOptions?.sequence === void 0 ? metadata : inputMetadata, `input "${input.id}" of ${project}`, format);
+  refuseSequence(inputMetadata?.toolOptions?.sequence === void 0 ? metadata : inputMetadata, `input "${input.id}" of ${project}`, format);
   return {
     projectId,
     projectType,
@@ -26513,24 +25299,24 @@ function resolveFormatSource(configuration, format, options = {}) {
     metadata: inputMetadata
   };
 }
-function pickInput2(fitting, inputId, about) {
+function pickInput(fitting, inputId, about) {
   const { project, format, typesAccepted } = about;
   const listed = fitting.map((input) => `"${input.id}" (${input.type})`).join(", ");
   if (inputId !== void 0) {
     const chosen = fitting.find((input) => input.id === inputId);
     if (chosen) return chosen;
-    throw new ConfigError(`Input "${inputId}" of ${project} cannot be exported with --format ${format}; ` + (fitting.length ? `choose one of: ${listed}` : `the form has no ${typesAccepted} input`), {
-      setting: "input-id"
+    throw new ConfigError(settingMessage`Input "${inputId}" of ${project} cannot be exported with ${FORMAT} ${format}; ${fitting.length ? `choose one of: ${listed}` : `the form has no ${typesAccepted} input`}`, {
+      setting: "inputId"
     });
   }
   if (fitting.length === 1) return fitting[0];
-  throw new ConfigError(fitting.length === 0 ? `Cannot export ${project} with --format ${format}: the form has no input of a type ${format} supports (${typesAccepted.replaceAll('"iat-', '"tool-iat-')})` : `Cannot choose the input of ${project}: ${fitting.length} inputs fit --format ${format}; pick one with the input id: ${listed}`, {
-    setting: "input-id"
+  throw new ConfigError(fitting.length === 0 ? settingMessage`Cannot export ${project} with ${FORMAT} ${format}: the form has no input of a type ${format} supports (${typesAccepted.replaceAll('"iat-', '"tool-iat-')})` : settingMessage`Cannot choose the input of ${project}: ${fitting.length} inputs fit ${FORMAT} ${format}; pick one with the input id: ${listed}`, {
+    setting: "inputId"
   });
 }
-function refuseSequence2(metadata, what, format) {
+function refuseSequence(metadata, what, format) {
   if (metadata?.toolOptions?.sequence === true) {
-    throw new ConfigError(`Cannot export ${what} with --format ${format}: it is a video/sequence project, which ${format} does not support; --format lab exports sequences`, {
+    throw new ConfigError(settingMessage`Cannot export ${what} with ${FORMAT} ${format}: it is a video/sequence project, which ${format} does not support; ${FORMAT} lab exports sequences`, {
       setting: "format"
     });
   }
@@ -26553,7 +25339,7 @@ async function exportFormat(options) {
   const { client, projectId, format } = options;
   if (typeof projectId !== "string" || projectId.trim() === "") {
     throw new ConfigError("The project id is missing: give the id of the project to export", {
-      setting: "project-id"
+      setting: "projectId"
     });
   }
   const filters = validateTaskFilters(options.filters ?? {});
@@ -26668,8 +25454,8 @@ function outputPath(options, now) {
   const stamp = defaultExportFolderName(options.projectId, now).slice(-"YYYY-MM-DD_HH:MM:SS".length);
   const name = options.outputFilename || `${PREFIX[options.format]}${options.projectId}_${stamp}${extension}`;
   if (!name.endsWith(extension)) {
-    throw new ConfigError(`The output filename "${name}" must end with "${extension}" for --format ${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`, {
-      setting: "output-filename"
+    throw new ConfigError(settingMessage`The output filename "${name}" must end with "${extension}" for ${mention("format")} ${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`, {
+      setting: "outputFilename"
     });
   }
   return outputPathOf(options.outputFolder, name, "file");
@@ -26679,185 +25465,38 @@ async function checkTarget(path6, overwrite) {
   if (info2 === void 0) {
     const parent = await Deno.stat(dirname3(path6)).catch(() => void 0);
     if (parent !== void 0 && !parent.isDirectory) {
-      throw new ConfigError(`Cannot write "${path6}": "${dirname3(path6)}" is a file, not a folder; choose another --output-folder`, {
-        setting: "output-folder"
+      throw new ConfigError(settingMessage`Cannot write "${path6}": "${dirname3(path6)}" is a file, not a folder; choose another ${mention("outputFolder")}`, {
+        setting: "outputFolder"
       });
     }
     return;
   }
   if (info2.isDirectory) {
     throw new ConfigError(`Cannot write "${path6}": a folder has that name; choose another output filename`, {
-      setting: "output-filename"
+      setting: "outputFilename"
     });
   }
   if (!overwrite) {
-    throw new ConfigError(`The output file "${path6}" already exists; choose another output filename, or add --overwrite to replace it`, {
-      setting: "output-filename"
+    throw new ConfigError(settingMessage`The output file "${path6}" already exists; choose another output filename, or add ${mention("overwrite")} to replace it`, {
+      setting: "outputFilename"
     });
   }
 }
 
-// lib/export/export_masks.ts
-async function exportMasks(options) {
-  if ((options.format ?? "mask") !== "mask") return await exportOneFile(options);
-  const started = performance.now();
-  const startedAt = options.now ?? /* @__PURE__ */ new Date();
-  const { client, projectId, signal } = options;
-  if (typeof projectId !== "string" || projectId.trim() === "") {
-    throw new ConfigError("The project id is missing: give the id of the project to export", {
-      setting: "project-id"
-    });
-  }
-  let filters = exportTaskFilters(validateTaskFilters(options.filters ?? {}));
-  const maskFormat = options.maskFormat ?? "rgb";
-  if (!MASK_FORMATS.includes(maskFormat)) {
-    throw new ConfigError(`The mask format "${maskFormat}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`, {
-      setting: "mask-format"
-    });
-  }
-  const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
-  const mode = folderMode(options);
-  const folder = exportFolder(options, startedAt);
-  const files = new ExportFolderFs(folder, {
-    fileSystem: options.fileSystem
-  });
-  if (!options.dryRun) await probeExportFolder(files, mode);
-  const prepared = options.dryRun || mode === "overwrite" ? {
-    previous: []
-  } : await prepareExportFolder(files, mode);
-  const source = resolveMaskSource(await client.getProjectConfiguration(projectId), options);
-  if (options.semanticMapping !== void 0 && maskFormat !== "rgb") {
-    throw new ConfigError(`A semantic mapping recolours "rgb" masks only; the mask format is "${maskFormat}"`, {
-      setting: "semantic-mapping"
-    });
-  }
-  const colourByBChannel = options.semanticMapping === void 0 ? void 0 : resolveSemanticMapping(options.semanticMapping, source.labels);
-  const table = classTable(source.labels, {
-    ignoreIndex: options.ignoreIndex
-  });
-  const settings = {
-    inputId: source.input?.id,
-    replaceExtension: options.replaceExtension ?? false,
-    semanticMapping: options.semanticMapping,
-    ignoreIndex: table.ignoreIndex,
-    filters: options.filters ?? {},
-    shard: options.shard
-  };
-  if (mode === "incremental") filters = incrementalFilters(filters, prepared, maskFormat, settings);
-  if (mode === "overwrite" && !options.dryRun) await prepareExportFolder(files, mode);
-  const summary2 = emptySummary(projectId, folder, maskFormat, options.dryRun ?? false);
-  using pool = new ConvertPool({
-    workerUrl: options.workerUrl
-  });
-  const report = options.report && !options.dryRun ? new ExportReport(table.classes, files) : void 0;
-  const run2 = new ExportRun(files, {
-    exporter: new TaskExporter(files, {
-      format: maskFormat,
-      table,
-      colourByBChannel,
-      source,
-      maxPixels: options.maxPixels,
-      pool,
-      report,
-      budget
-    }),
-    summary: summary2,
-    createFolder: async () => {
-      await createExportFolder(files, mode);
-      if (maskFormat === "class-index" || maskFormat === "palette") {
-        await files.writeFile("labelmap.json", TEXT8.encode(labelmapJson(table)));
-        await files.writeFile("labelmap.txt", TEXT8.encode(labelmapTxt(table)));
-      }
-    },
-    previous: prepared.previous,
-    keepComplete: mode === "resume",
-    replaceExtension: options.replaceExtension,
-    shard: options.shard,
-    dryRun: options.dryRun ?? false,
-    platform: options.platform ?? hostPlatform(),
-    concurrency: options.concurrency ?? Math.max(2, navigator.hardwareConcurrency),
-    onProgress: options.onProgress
-  });
-  try {
-    if (mode === "incremental" && !options.dryRun) await run2.begin();
-    let first = true;
-    const masks = new MaskDetacher(source);
-    for await (const page of client.taskPages(projectId, filters, {
-      onTask: masks.detach
-    })) {
-      if (first) {
-        summary2.total = page.totalDocs;
-        options.onProgress?.({
-          type: "start",
-          total: summary2.total,
-          folder
-        });
-        first = false;
-      }
-      for (const task of page.docs) {
-        signal?.throwIfAborted();
-        await run2.take(task, masks.take(task));
-      }
-    }
-    if (mode === "incremental") {
-      const unseen = run2.unseen();
-      const removed = await removedEntries(client, projectId, filters, options.filters ?? {}, unseen, files);
-      summary2.removed = removed.size;
-      summary2.carried = unseen.length - removed.size;
-      run2.append(unseen.map((entry) => removed.get(entry.taskId) ?? entry));
-    }
-  } catch (error2) {
-    await run2.abandon();
-    throw error2;
-  }
-  await run2.finish(folder);
-  if (summary2.folderCreated) {
-    const metadata = {
-      projectId,
-      startedAt: startedAt.toISOString(),
-      maskFormat,
-      settings
-    };
-    if (mode !== "resume" || !await files.exists(METADATA_NAME)) {
-      await writeMetadata(files, metadata);
-    }
-  }
-  summary2.durationMs = performance.now() - started;
-  if (report && summary2.folderCreated) {
-    const run3 = {
-      projectId,
-      filters: options.filters ?? {},
-      shard: options.shard,
-      startedAt
-    };
-    const { path: path6, labels } = await report.write(run3, summary2);
-    Object.assign(summary2, {
-      report: path6,
-      labels
-    });
-    summary2.durationMs = performance.now() - started;
-  }
-  return summary2;
-}
-var TEXT8 = new TextEncoder();
+// lib/export/_export_one_file.ts
 function exportOneFile(options) {
-  const format = options.format;
-  if (!EXPORT_FORMATS.includes(format)) {
-    throw new ConfigError(`The format "${format}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`, {
-      setting: "format"
-    });
-  }
+  const format = parseExportFormat(String(options.format));
   const maskOnly = [
     [
-      "mask-format",
+      "maskFormat",
       options.maskFormat
     ],
     [
-      "semantic-mapping",
+      "semanticMapping",
       options.semanticMapping
     ],
     [
-      "ignore-index",
+      "ignoreIndex",
       options.ignoreIndex
     ],
     [
@@ -26872,7 +25511,7 @@ function exportOneFile(options) {
   for (const [setting, value] of maskOnly) {
     if (value === void 0) continue;
     const why = setting === "resume" || setting === "incremental" ? "it works on an export folder's manifest, and this format writes one file" : "it shapes mask files";
-    throw new ConfigError(`--${setting} is not supported with --format ${format}: ${why}; remove it, or use --format mask`, {
+    throw new ConfigError(settingMessage`${mention(setting)} is not supported with ${mention("format")} ${format}: ${why}; remove it, or use ${mention("format")} mask`, {
       setting
     });
   }
@@ -26881,6 +25520,963 @@ function exportOneFile(options) {
     format
   });
 }
+
+// lib/export/_detach_masks.ts
+var MaskDetacher = class {
+  #source;
+  #masks = /* @__PURE__ */ new WeakMap();
+  /** @param source Where the project keeps its masks. */
+  constructor(source) {
+    this.#source = source;
+  }
+  /** Takes a task's mask out now (a `TaskPagesOptions.onTask`). */
+  detach = (task) => {
+    if (typeof task !== "object" || task === null || this.#masks.has(task)) return;
+    const mask = maskOf(task, this.#source);
+    if (mask?.kind === "png") delete taskAnswers(task, this.#source)?.answers?.mask;
+    this.#masks.set(task, mask);
+  };
+  /**
+   * A task's mask, once: as `detach` took it out (or takes it out now, for a source that did not
+   * call `detach`), `undefined` for no mask.
+   */
+  take(task) {
+    this.detach(task);
+    const mask = this.#masks.get(task);
+    this.#masks.delete(task);
+    return mask;
+  }
+};
+
+// lib/export/file_system.ts
+var DENO_FILE_SYSTEM = {
+  lstat: (path6) => Deno.lstat(path6),
+  stat: (path6) => Deno.stat(path6),
+  readFile: (path6) => Deno.readFile(path6),
+  writeFile: (path6, bytes, options) => Deno.writeFile(path6, bytes, options),
+  open: (path6, options) => Deno.open(path6, options),
+  rename: (from, to) => Deno.rename(from, to),
+  remove: (path6, options) => Deno.remove(path6, options),
+  mkdir: (path6, options) => Deno.mkdir(path6, options),
+  readDir: (path6) => Deno.readDir(path6)
+};
+
+// lib/export/write_file_atomic.ts
+async function writeFileAtomic(path6, bytes, options = {}) {
+  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+  const temporary = join3(dirname3(path6), `.${basename3(path6)}.${suffix}.tmp`);
+  try {
+    await fileSystem.writeFile(temporary, bytes, {
+      createNew: true
+    });
+    await fileSystem.rename(temporary, path6);
+  } catch (error2) {
+    await fileSystem.remove(temporary).catch(() => {
+    });
+    throw error2;
+  }
+}
+
+// lib/export/export_folder_fs.ts
+var ExportFolderFs = class {
+  /** The export folder, absolute. */
+  root;
+  /** The low-level file calls. */
+  fileSystem;
+  /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
+  #folders = /* @__PURE__ */ new Set();
+  /**
+   * Opens the door to one export folder; nothing is touched yet.
+   *
+   * @param root The export folder, absolute.
+   * @param options The low-level file calls to make. @default {DENO_FILE_SYSTEM}
+   */
+  constructor(root, options = {}) {
+    this.root = root;
+    this.fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+  }
+  /**
+   * The absolute path of `relative` after checking its form (no lstat).
+   *
+   * @throws {UnsafePathError} when it is empty, absolute or has an empty, `.` or `..` segment.
+   */
+  pathOf(relative3) {
+    return join3(this.root, ...segmentsOf(relative3));
+  }
+  /** Whether the export folder exists; refuses one that is a link. */
+  async rootExists() {
+    return await this.#checkRoot() !== void 0;
+  }
+  /** Whether something (file, folder, link) is at `relative`; refuses links on the way. */
+  async exists(relative3) {
+    return await this.#check(relative3, true) !== void 0;
+  }
+  /** Reads a file; refuses links on the way and at the file. */
+  async readFile(relative3) {
+    await this.#check(relative3, true);
+    return await this.fileSystem.readFile(this.pathOf(relative3));
+  }
+  /** Reads a text file; refuses links on the way and at the file. */
+  async readTextFile(relative3) {
+    return new TextDecoder().decode(await this.readFile(relative3));
+  }
+  /** Writes a file atomically, making its folders; refuses links on the way. */
+  async writeFile(relative3, bytes) {
+    await this.#folderOf(relative3);
+    await writeFileAtomic(this.pathOf(relative3), bytes, {
+      fileSystem: this.fileSystem
+    });
+  }
+  /**
+   * Opens a new file for writing at `relative`, removing what was there first (a link is removed,
+   * not followed) and creating the file exclusively.
+   */
+  async createFile(relative3) {
+    await this.remove(relative3);
+    return await this.fileSystem.open(this.pathOf(relative3), {
+      createNew: true,
+      write: true
+    });
+  }
+  /** Renames a file inside the export folder; refuses links on the way and at the source. */
+  async rename(from, to) {
+    await this.#check(from, true);
+    await this.#check(to, false);
+    await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
+  }
+  /** Removes a file (or the link itself) if it is there; refuses links on the way. */
+  async remove(relative3) {
+    await this.#check(relative3, false);
+    try {
+      await this.fileSystem.remove(this.pathOf(relative3));
+    } catch (error2) {
+      if (!(error2 instanceof Deno.errors.NotFound)) throw error2;
+    }
+  }
+  /** The names in the export folder; refuses a folder that is a link. */
+  async names() {
+    await this.#checkRoot();
+    const names = [];
+    for await (const entry of this.fileSystem.readDir(this.root)) names.push(entry.name);
+    return names;
+  }
+  /** Removes the whole export folder (links in it are removed, never followed). */
+  async removeAll() {
+    await this.#checkRoot();
+    await this.fileSystem.remove(this.root, {
+      recursive: true
+    });
+    this.#folders.clear();
+  }
+  /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
+  async makeRoot(exclusive) {
+    if (!exclusive && await this.#checkRoot() !== void 0) return;
+    await this.fileSystem.mkdir(join3(this.root, ".."), {
+      recursive: true
+    });
+    try {
+      await this.fileSystem.mkdir(this.root);
+    } catch (error2) {
+      if (exclusive || !(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
+    }
+    await this.#checkRoot();
+  }
+  /** Makes the folders of `relative` one by one, refusing any that is a link. */
+  async #folderOf(relative3) {
+    const segments = segmentsOf(relative3).slice(0, -1);
+    await this.#checkRoot();
+    for (let i = 1; i <= segments.length; i++) {
+      const folder = segments.slice(0, i).join("/");
+      if (this.#folders.has(folder)) continue;
+      const info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
+      if (info2?.isSymlink) throw linkError(folder);
+      if (info2 === void 0) {
+        try {
+          await this.fileSystem.mkdir(join3(this.root, ...segments.slice(0, i)));
+        } catch (error2) {
+          if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
+          if ((await this.#lstat(join3(this.root, ...segments.slice(0, i))))?.isSymlink) {
+            throw linkError(folder);
+          }
+        }
+      }
+      this.#folders.add(folder);
+    }
+  }
+  /**
+   * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
+   * what is at the path, or `undefined` when some component is missing.
+   */
+  async #check(relative3, last) {
+    const segments = segmentsOf(relative3);
+    let info2 = await this.#checkRoot();
+    for (let i = 1; i <= segments.length && info2 !== void 0; i++) {
+      info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
+      if (info2?.isSymlink && (last || i < segments.length)) {
+        throw linkError(segments.slice(0, i).join("/"));
+      }
+    }
+    return info2;
+  }
+  async #checkRoot() {
+    const info2 = await this.#lstat(this.root);
+    if (info2?.isSymlink) {
+      throw new UnsafePathError(this.root, "the export folder is a symbolic link");
+    }
+    return info2;
+  }
+  async #lstat(path6) {
+    try {
+      return await this.fileSystem.lstat(path6);
+    } catch (error2) {
+      if (error2 instanceof Deno.errors.NotFound) return void 0;
+      throw error2;
+    }
+  }
+};
+function segmentsOf(relative3) {
+  if (typeof relative3 !== "string" || relative3 === "") {
+    throw new UnsafePathError(String(relative3), "it is empty");
+  }
+  if (isAbsolute(relative3) || /^[A-Za-z]:|^[\\/]/.test(relative3)) {
+    throw new UnsafePathError(relative3, "it is absolute; paths must stay inside the export folder");
+  }
+  const segments = relative3.split(/[\\/]/);
+  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
+    throw new UnsafePathError(relative3, "it climbs out of the export folder or has an empty part");
+  }
+  return segments;
+}
+function linkError(path6) {
+  return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
+}
+
+// lib/export/manifest.ts
+var MANIFEST_NAME = "manifest.jsonl";
+var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
+function parseManifest(text2, path6, setting) {
+  const lines = text2.split("\n");
+  const entries = [];
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    let entry;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      if (i === lines.length - 1) break;
+    }
+    if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
+      throw new ConfigError(`The manifest "${path6}" has a bad line ${i + 1}: it is not a manifest entry`, {
+        setting
+      });
+    }
+    checkPaths(entry, `${path6}" line ${i + 1}`, setting);
+    entries.push(entry);
+  }
+  return entries;
+}
+function checkPaths(entry, where, setting) {
+  const paths = entry.files.map((file) => file?.path);
+  if (entry.path !== void 0) paths.push(entry.path);
+  for (const path6 of paths) {
+    try {
+      segmentsOf(path6);
+    } catch (error2) {
+      if (!(error2 instanceof UnsafePathError)) throw error2;
+      throw new UnsafePathError(String(path6), `the manifest "${where} names it; ${error2.message.replace(/^.*?: /, "")}`, {
+        setting
+      });
+    }
+  }
+}
+var ManifestWriter = class {
+  #files;
+  #file;
+  #pending = /* @__PURE__ */ new Map();
+  #next = 0;
+  #chain = Promise.resolve();
+  #encoder = new TextEncoder();
+  #started = false;
+  #held = [];
+  /**
+   * Creates a writer; nothing is written before {@linkcode ManifestWriter.start}.
+   *
+   * @param files The export folder's file door.
+   */
+  constructor(files) {
+    this.#files = files;
+  }
+  /**
+   * Records task number `sequence`'s entry, or `null` for a task that has no line (not in this
+   * shard).
+   *
+   * @param sequence The task's position in the export, from 0.
+   * @param entry Its entry.
+   */
+  add(sequence, entry) {
+    this.#pending.set(sequence, entry);
+    const lines = [];
+    while (this.#pending.has(this.#next)) {
+      const ready = this.#pending.get(this.#next);
+      this.#pending.delete(this.#next++);
+      if (ready) lines.push(`${JSON.stringify(ready)}
+`);
+    }
+    this.#write(lines.join(""));
+  }
+  /**
+   * Starts writing, once the export folder exists: entries added before are held until then, so
+   * an export that writes no mask leaves no folder and no manifest (as the SDK).
+   */
+  start() {
+    if (this.#started) return;
+    this.#started = true;
+    this.#write(this.#held.join(""));
+    this.#held = [];
+  }
+  /** Whether {@linkcode ManifestWriter.start} was called. */
+  get started() {
+    return this.#started;
+  }
+  #write(text2) {
+    if (text2 === "") return;
+    if (!this.#started) this.#held.push(text2);
+    else this.#chain = this.#chain.then(() => this.#append(text2));
+  }
+  /** Appends lines written after the tasks (entries carried over from an earlier export). */
+  addTrailing(entries) {
+    this.#write([
+      ...entries
+    ].map((entry) => `${JSON.stringify(entry)}
+`).join(""));
+  }
+  /** Writes what is left and renames the partial manifest to `manifest.jsonl` (if started). */
+  async close() {
+    await this.#chain;
+    if (!this.#started) return;
+    if (!this.#file) await this.#append("");
+    this.#file?.close();
+    this.#file = void 0;
+    await this.#files.rename(PARTIAL_MANIFEST_NAME, MANIFEST_NAME);
+  }
+  /** Closes the partial manifest without renaming it (an interrupted export). */
+  async abandon() {
+    await this.#chain.catch(() => {
+    });
+    this.#file?.close();
+    this.#file = void 0;
+  }
+  async #append(text2) {
+    this.#file ??= await this.#files.createFile(PARTIAL_MANIFEST_NAME);
+    const bytes = this.#encoder.encode(text2);
+    let written = 0;
+    while (written < bytes.length) written += await this.#file.write(bytes.subarray(written));
+  }
+};
+
+// lib/export/_folder_preparation.ts
+var METADATA_NAME = "export.json";
+async function prepareExportFolder(files, mode) {
+  const folder = files.root;
+  await checkParents(files);
+  const present = await files.rootExists();
+  if (mode === "new") {
+    if (!present) return {
+      previous: []
+    };
+    throw new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, ${mention("incremental")} to update it, or ${mention("overwrite")} to replace it (the SDK refuses it too)`, {
+      setting: "outputFilename"
+    });
+  }
+  if (mode === "overwrite") {
+    if (present) await clearExport(files);
+    return {
+      previous: []
+    };
+  }
+  if (mode === "resume") {
+    const manifest = await files.exists(PARTIAL_MANIFEST_NAME) ? PARTIAL_MANIFEST_NAME : await files.exists(MANIFEST_NAME) ? MANIFEST_NAME : void 0;
+    if (!manifest) {
+      throw new ConfigError(settingMessage`Cannot resume "${folder}": it holds no export manifest; give the ${mention("outputFolder")} and ${mention("outputFilename")} of the interrupted export`, {
+        setting: "resume"
+      });
+    }
+    return {
+      previous: await readManifestIn(files, manifest, "resume")
+    };
+  }
+  if (!await files.exists(MANIFEST_NAME)) {
+    throw new ConfigError(`Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); run a full export into it first`, {
+      setting: "incremental"
+    });
+  }
+  return {
+    previous: await readManifestIn(files, MANIFEST_NAME, "incremental"),
+    metadata: await readMetadata(files)
+  };
+}
+async function createExportFolder(files, mode) {
+  try {
+    await files.makeRoot(mode === "new");
+  } catch (error2) {
+    if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
+    throw new ConfigError(`The export folder "${files.root}" appeared while the export was starting; choose another output filename`, {
+      setting: "outputFilename",
+      cause: error2
+    });
+  }
+}
+async function readManifestIn(files, name, setting) {
+  const path6 = files.pathOf(name);
+  let text2;
+  try {
+    text2 = await files.readTextFile(name);
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw error2;
+    throw new ConfigError(`Cannot read the manifest "${path6}": ${error2 instanceof Error ? error2.message : error2}`, {
+      setting,
+      cause: error2
+    });
+  }
+  return parseManifest(text2, path6, setting);
+}
+async function checkParents(files) {
+  const folder = files.root;
+  for (let path6 = dirname3(folder); ; path6 = dirname3(path6)) {
+    const info2 = await files.fileSystem.stat(path6).catch(() => void 0);
+    if (info2 === void 0 && dirname3(path6) !== path6) continue;
+    if (info2?.isDirectory) return;
+    throw notAFolder(folder, path6, info2 !== void 0, "outputFolder");
+  }
+}
+async function probeExportFolder(files, mode) {
+  const { root: folder, fileSystem } = files;
+  const setting = mode === "incremental" ? "incremental" : "outputFolder";
+  const inside = (mode === "resume" || mode === "incremental") && await files.rootExists();
+  const parent = inside ? folder : dirname3(folder);
+  const made = [];
+  for (let path6 = parent; ; path6 = dirname3(path6)) {
+    const info2 = await fileSystem.stat(path6).catch((error2) => {
+      if (error2 instanceof Deno.errors.NotFound || error2 instanceof Deno.errors.NotADirectory) {
+        return void 0;
+      }
+      throw cannotMake(folder, setting, error2);
+    });
+    if (info2 === void 0 && dirname3(path6) !== path6) {
+      made.push(path6);
+      continue;
+    }
+    if (info2?.isDirectory) break;
+    throw notAFolder(folder, path6, info2 !== void 0, setting);
+  }
+  const probe = join3(parent, `.lab-masks-probe-${crypto.randomUUID().slice(0, 8)}`);
+  try {
+    await fileSystem.mkdir(probe, {
+      recursive: true
+    });
+    await fileSystem.remove(probe);
+  } catch (error2) {
+    throw cannotMake(folder, setting, error2);
+  } finally {
+    for (const path6 of made) await fileSystem.remove(path6).catch(() => {
+    });
+  }
+}
+function notAFolder(folder, path6, isFile, setting) {
+  return new ConfigError(settingMessage`Cannot make the export folder "${folder}": "${path6}" is ${isFile ? "a file, not a folder" : "missing"}; choose another ${mention(setting)}`, {
+    setting
+  });
+}
+function cannotMake(folder, setting, error2) {
+  const reason = error2 instanceof Error ? error2.message : String(error2);
+  return new ConfigError(settingMessage`Cannot write the export folder "${folder}" (${mention(setting)}): ${reason}`, {
+    setting,
+    cause: error2
+  });
+}
+async function metadataText(files) {
+  if (!await files.exists(METADATA_NAME)) return void 0;
+  try {
+    return await files.readTextFile(METADATA_NAME);
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw error2;
+    throw new ConfigError(`Cannot read "${files.pathOf(METADATA_NAME)}": ${error2.message}`, {
+      setting: "incremental",
+      cause: error2
+    });
+  }
+}
+async function readMetadata(files) {
+  const text2 = await metadataText(files);
+  if (text2 === void 0) return void 0;
+  const metadata = parseJson(text2);
+  if (!isMetadata(metadata)) {
+    throw new ConfigError(settingMessage`The export record "${files.pathOf(METADATA_NAME)}" is damaged (not the JSON object an export writes, with its projectId, startedAt, maskFormat and settings); run a full export with ${mention("overwrite")}`, {
+      setting: "incremental"
+    });
+  }
+  return metadata;
+}
+function parseJson(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+function isMetadata(value) {
+  const metadata = value;
+  return typeof metadata === "object" && metadata !== null && typeof metadata.projectId === "string" && typeof metadata.maskFormat === "string" && typeof metadata.startedAt === "string" && !Number.isNaN(Date.parse(metadata.startedAt)) && typeof metadata.settings === "object" && metadata.settings !== null;
+}
+async function clearExport(files) {
+  const folder = files.root;
+  if (basename3(folder) === "" || dirname3(folder) === folder) {
+    throw new ConfigError(`Will not overwrite the root folder "${folder}"`, {
+      setting: "overwrite"
+    });
+  }
+  const names = await files.names();
+  const isExport = names.length === 0 || names.includes(MANIFEST_NAME) && isMetadata(parseJson(await metadataText(files) ?? ""));
+  if (!isExport) {
+    throw new ConfigError(`Will not overwrite "${folder}": it is not an export folder of this tool (it needs both ${MANIFEST_NAME} and a valid ${METADATA_NAME}); remove it yourself or choose another output filename`, {
+      setting: "overwrite"
+    });
+  }
+  await files.removeAll();
+}
+
+// lib/export/labelmap.ts
+function labelmapJson(table) {
+  const classes = table.classes.map(({ id, name, index, colour, bChannel }) => ({
+    id,
+    name,
+    index,
+    colour,
+    bChannel
+  }));
+  return `${JSON.stringify({
+    background: 0,
+    ignoreIndex: table.ignoreIndex,
+    classes
+  }, null, 2)}
+`;
+}
+function labelmapTxt(table) {
+  const line = (name, colour) => `${name.replace(/[:\r\n]/g, "_")}:${colour.join(",")}::`;
+  return [
+    "# label:color_rgb:parts:actions",
+    line("background", [
+      0,
+      0,
+      0
+    ]),
+    ...table.classes.map((entry) => line(entry.name, entry.colour)),
+    ""
+  ].join("\n");
+}
+
+// lib/export/_export_folder.ts
+var LABELMAP_JSON = "labelmap.json";
+var LABELMAP_TXT = "labelmap.txt";
+var ExportFolder = class {
+  /** The export's own file names: a task named "manifest.jsonl/a.jpg" must not make them folders. */
+  static RESERVED_NAMES = [
+    MANIFEST_NAME,
+    PARTIAL_MANIFEST_NAME,
+    METADATA_NAME,
+    LABELMAP_JSON,
+    LABELMAP_TXT,
+    REPORT_NAME,
+    PARTIAL_REPORT_NAME
+  ];
+  /** The folder's file door: every path stays inside it. */
+  files;
+  /** How the export treats an earlier export in the folder. */
+  mode;
+  #dryRun;
+  constructor(path6, mode, options) {
+    this.files = new ExportFolderFs(path6, {
+      fileSystem: options.fileSystem
+    });
+    this.mode = mode;
+    this.#dryRun = options.dryRun;
+  }
+  /** The folder's absolute path. */
+  get path() {
+    return this.files.root;
+  }
+  /**
+   * Checks the folder before any request (it can be made; a new export's name is free) and reads
+   * what an earlier export left there (resume, incremental). A dry run only reads.
+   */
+  async open() {
+    if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
+    if (this.#dryRun || this.mode === "overwrite") return {
+      previous: []
+    };
+    return await prepareExportFolder(this.files, this.mode);
+  }
+  /** `overwrite`: removes the earlier export, once the project is known to export masks. */
+  async clearEarlier() {
+    if (this.mode === "overwrite" && !this.#dryRun) {
+      await prepareExportFolder(this.files, this.mode);
+    }
+  }
+  /** Makes the folder before its first file, with the labelmaps of class-index and palette masks. */
+  async create(maskFormat, table) {
+    await createExportFolder(this.files, this.mode);
+    if (maskFormat === "class-index" || maskFormat === "palette") {
+      await this.files.writeFile(LABELMAP_JSON, TEXT7.encode(labelmapJson(table)));
+      await this.files.writeFile(LABELMAP_TXT, TEXT7.encode(labelmapTxt(table)));
+    }
+  }
+  /**
+   * Writes `export.json`, last: an incremental update starts from its time, so it must only ever
+   * follow a complete manifest. A resumed export keeps its first run's, when its tasks were read.
+   */
+  async writeMetadata(metadata) {
+    if (this.mode === "resume" && await this.files.exists(METADATA_NAME)) return;
+    const json = `${JSON.stringify(metadata, null, 2)}
+`;
+    await this.files.writeFile(METADATA_NAME, TEXT7.encode(json));
+  }
+  /** Writes `report.html` and adds its path and label statistics to the summary. */
+  async writeReport(report, run2, summary2) {
+    const { path: path6, labels } = await report.write(run2, summary2);
+    Object.assign(summary2, {
+      report: path6,
+      labels
+    });
+  }
+};
+var TEXT7 = new TextEncoder();
+
+// lib/detect/resolve_mask_source.ts
+var KIND_BY_PROJECT_TYPE = {
+  "iat-segmentation": "mask",
+  "iat-polygon": "polygon",
+  "iat-rectangle": "rectangle"
+};
+var KIND_BY_INPUT_TYPE = {
+  [SEGMENTATION_INPUT_TYPE]: "mask",
+  "tool-iat-polygon": "polygon",
+  "tool-iat-rectangle": "rectangle"
+};
+function resolveMaskSource(configuration, options = {}) {
+  const { projectId, projectType } = configuration;
+  const kind = KIND_BY_PROJECT_TYPE[projectType];
+  if (kind) {
+    if (options.inputId !== void 0) {
+      throw new ConfigError(`Cannot use input "${options.inputId}" of project "${projectId}": it is an "${projectType}" project, which has no inputs; remove the input id`, {
+        setting: "inputId"
+      });
+    }
+    refuseSequence2(configuration.metadata?.toolOptions?.sequence, `project "${projectId}"`);
+    const labels = labelsOf(configuration.metadata);
+    return {
+      projectId,
+      projectType,
+      kind,
+      labels: kind === "mask" ? labels : withBChannels(labels)
+    };
+  }
+  if (projectType === "form") {
+    const input = pickInput2(configuration, options.inputId);
+    const metadata = input.config?.metadata;
+    refuseSequence2(metadata?.toolOptions?.sequence ?? configuration.metadata?.toolOptions?.sequence, `input "${input.id}" of project "${projectId}"`);
+    const inputKind = KIND_BY_INPUT_TYPE[input.type];
+    const labels = labelsOf(metadata);
+    return {
+      projectId,
+      projectType,
+      kind: inputKind,
+      input: {
+        id: input.id,
+        name: input.name
+      },
+      labels: inputKind === "mask" ? labels : withBChannels(labels)
+    };
+  }
+  throw new ConfigError(`Cannot export project "${projectId}": its type is "${projectType}"; mask export supports "iat-segmentation", "iat-polygon", "iat-rectangle" and "form" with a "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input`, {
+    setting: "projectId"
+  });
+}
+function pickInput2(configuration, inputId) {
+  const usable = formInputs(configuration).filter((input) => KIND_BY_INPUT_TYPE[input.type]);
+  const segmentation = usable.filter((input) => input.type === SEGMENTATION_INPUT_TYPE);
+  const project = `project "${configuration.projectId}"`;
+  if (inputId !== void 0) {
+    const chosen = usable.find((input) => input.id === inputId);
+    if (chosen) return chosen;
+    throw new ConfigError(usable.length === 0 ? `Input "${inputId}" has no masks: ${project} has no "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input, so it has no masks to export` : `Input "${inputId}" is not an input of ${project} with masks; choose one of: ` + usable.map(describeInput).join(", "), {
+      setting: "inputId"
+    });
+  }
+  const candidates = segmentation.length > 0 ? segmentation : usable;
+  if (candidates.length === 1) return candidates[0];
+  if (candidates.length === 0) {
+    throw new ConfigError(`Cannot export ${project}: the form has no "${SEGMENTATION_INPUT_TYPE}" input (nor a polygon or rectangle input), so it has no masks to export`, {
+      setting: "projectId"
+    });
+  }
+  const what = segmentation.length > 0 ? "segmentation" : "polygon and rectangle";
+  throw new ConfigError(`Cannot choose the input of ${project}: it has ${candidates.length} ${what} inputs; pick one with the input id: ${candidates.map(describeInput).join(", ")}`, {
+    setting: "inputId"
+  });
+}
+function describeInput(input) {
+  const kind = input.type === SEGMENTATION_INPUT_TYPE ? "" : `, ${input.type}`;
+  return input.name || kind ? `"${input.id}" (${input.name ?? ""}${kind})` : `"${input.id}"`;
+}
+function refuseSequence2(sequence, what) {
+  if (sequence === true) {
+    throw new ConfigError(`Cannot export ${what}: it is a video/sequence project, and mask export supports single images only`, {
+      setting: "projectId"
+    });
+  }
+}
+
+// lib/detect/resolve_semantic_mapping.ts
+function resolveSemanticMapping(value, labels) {
+  const mapping = mappingObject(value);
+  const labelById = new Map(labels.map((label) => [
+    label.id,
+    label
+  ]));
+  const byBChannel = /* @__PURE__ */ new Map();
+  const mappedBy = /* @__PURE__ */ new Map();
+  for (const [labelId, colour] of Object.entries(mapping)) {
+    const label = labelById.get(labelId);
+    if (!label) {
+      const known = labels.map((known2) => `"${known2.id}"`).join(", ") || "none";
+      throw new ConfigError(`The semantic mapping names label "${labelId}", which the project does not have; known label ids: ${known}`, {
+        setting: "semanticMapping"
+      });
+    }
+    const bChannel = label.bChannel;
+    if (typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
+      throw new ConfigError(`The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the project configuration (got ${describe3(bChannel)}), so its pixels cannot be found; remove it from the mapping or fix the label`, {
+        setting: "semanticMapping"
+      });
+    }
+    const rgb = checkColour(labelId, colour);
+    const previous = byBChannel.get(bChannel);
+    if (previous && previous.some((value2, i) => value2 !== rgb[i])) {
+      throw new ConfigError(`The semantic mapping gives labels "${mappedBy.get(bChannel)}" and "${labelId}" different colours, but both have bChannel ${bChannel}, so their pixels cannot be told apart; give them the same colour`, {
+        setting: "semanticMapping"
+      });
+    }
+    byBChannel.set(bChannel, rgb);
+    mappedBy.set(bChannel, labelId);
+  }
+  return byBChannel;
+}
+function semanticMappingOf(value) {
+  const entries = Object.entries(mappingObject(value));
+  return Object.fromEntries(entries.map(([labelId, colour]) => [
+    labelId,
+    checkColour(labelId, colour)
+  ]));
+}
+function mappingObject(mapping) {
+  if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
+    throw new ConfigError(`The semantic mapping must be a JSON object of label id to [r, g, b], like {"car": [128, 64, 128]}; got ${describe3(mapping)}`, {
+      setting: "semanticMapping"
+    });
+  }
+  return mapping;
+}
+function checkColour(labelId, colour) {
+  const valid = Array.isArray(colour) && colour.length === 3 && colour.every((value) => Number.isInteger(value) && value >= 0 && value <= 255);
+  if (!valid) {
+    throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe3(colour)}`, {
+      setting: "semanticMapping"
+    });
+  }
+  return [
+    colour[0],
+    colour[1],
+    colour[2]
+  ];
+}
+function describe3(value) {
+  const text2 = JSON.stringify(value) ?? String(value);
+  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
+}
+
+// lib/export/_memory_budget.ts
+var DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
+var BYTES_PER_PIXEL = 3;
+var STRIP_BYTES_PER_PIXEL = 12;
+var STRIP_PIXELS = 256 * 1024 / 3;
+var MIN_STRIP_ROWS = 8;
+var MemoryBudget = class {
+  #total;
+  #free;
+  #waiting = [];
+  /**
+   * @param totalBytes How many bytes the masks in flight may cost together.
+   * @throws {RangeError} when it is not a positive number.
+   */
+  constructor(totalBytes) {
+    if (typeof totalBytes !== "number" || !Number.isFinite(totalBytes) || totalBytes <= 0) {
+      throw new RangeError(`Cannot budget ${String(totalBytes)} bytes of memory: give a positive number of bytes`);
+    }
+    this.#total = totalBytes;
+    this.#free = totalBytes;
+  }
+  /**
+   * Waits until a mask of this cost fits, then takes its bytes from the budget.
+   *
+   * @param cost What converting the mask holds, in bytes.
+   * @param task The task's id and name, for the error.
+   * @returns The function that gives the bytes back, to call once the mask is written.
+   * @throws {TaskError} when the mask alone costs more than the whole budget.
+   */
+  async admit(cost, task) {
+    if (cost > this.#total) {
+      const { width, height } = task.size;
+      throw new TaskError(`its mask is ${width}\xD7${height}, ${mib(cost)} to convert, more than the whole memory budget of ${mib(this.#total)}; raise --memory-budget (memoryBudgetBytes) to at least ${Math.ceil(cost / 2 ** 20)} MiB to export it`, {
+        taskId: task.taskId,
+        taskName: task.taskName
+      });
+    }
+    if (this.#waiting.length > 0 || cost > this.#free) {
+      await new Promise((admit) => this.#waiting.push({
+        cost,
+        admit
+      }));
+    } else {
+      this.#free -= cost;
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#free += cost;
+      this.#admitWaiting();
+    };
+  }
+  /** Admits waiting masks in order, while the first one fits. */
+  #admitWaiting() {
+    while (this.#waiting.length > 0 && this.#waiting[0].cost <= this.#free) {
+      const next = this.#waiting.shift();
+      this.#free -= next.cost;
+      next.admit();
+    }
+  }
+};
+function conversionCost(mask) {
+  if (mask.kind === "shapes") {
+    const size2 = mask.image;
+    if (size2 === void 0) return void 0;
+    return {
+      size: size2,
+      cost: size2.width * size2.height * BYTES_PER_PIXEL
+    };
+  }
+  if (mask.kind !== "png") return void 0;
+  const size = pngSize(mask.bytes);
+  if (size === void 0) return void 0;
+  const { width, height } = size;
+  const stripPixels = Math.min(width * height, Math.max(STRIP_PIXELS, width * MIN_STRIP_ROWS));
+  return {
+    size,
+    cost: 2 * mask.bytes.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL
+  };
+}
+function pngSize(png) {
+  const ihdr = [
+    73,
+    72,
+    68,
+    82
+  ];
+  if (png.length < 24 || !ihdr.every((byte, i) => png[12 + i] === byte)) return void 0;
+  const view = new DataView(png.buffer, png.byteOffset, 24);
+  return {
+    width: view.getUint32(16),
+    height: view.getUint32(20)
+  };
+}
+function mib(bytes) {
+  if (bytes < 2 ** 20) return `${bytes} bytes`;
+  return `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`;
+}
+
+// lib/export/mask_format.ts
+var MASK_FORMATS = [
+  "rgb",
+  "class-index",
+  "palette",
+  "instance",
+  "binary"
+];
+function parseMaskFormat(text2) {
+  const format = MASK_FORMATS.find((known) => known === text2);
+  if (format === void 0) {
+    throw new ConfigError(`The mask format "${text2}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`, {
+      setting: "maskFormat"
+    });
+  }
+  return format;
+}
+
+// lib/export/_export_plan.ts
+function planExport(options) {
+  const startedAt = options.now ?? /* @__PURE__ */ new Date();
+  const { projectId } = options;
+  if (typeof projectId !== "string" || projectId.trim() === "") {
+    throw new ConfigError("The project id is missing: give the id of the project to export", {
+      setting: "projectId"
+    });
+  }
+  const filters = options.filters ?? {};
+  const requestFilters = exportTaskFilters(validateTaskFilters(filters));
+  const maskFormat = parseMaskFormat(options.maskFormat ?? "rgb");
+  const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
+  const mode = folderMode(options);
+  const folder = exportFolderPath(options, startedAt);
+  const dryRun = options.dryRun ?? false;
+  return {
+    projectId,
+    startedAt,
+    filters,
+    requestFilters,
+    maskFormat,
+    budget,
+    mode,
+    folder,
+    dryRun
+  };
+}
+function planMasks(configuration, plan, options) {
+  const source = resolveMaskSource(configuration, options);
+  if (options.semanticMapping !== void 0 && plan.maskFormat !== "rgb") {
+    throw new ConfigError(`A semantic mapping recolours "rgb" masks only; the mask format is "${plan.maskFormat}"`, {
+      setting: "semanticMapping"
+    });
+  }
+  const colourByBChannel = options.semanticMapping === void 0 ? void 0 : resolveSemanticMapping(options.semanticMapping, source.labels);
+  const table = classTable(source.labels, {
+    ignoreIndex: options.ignoreIndex
+  });
+  const settings = {
+    inputId: source.input?.id,
+    replaceExtension: options.replaceExtension ?? false,
+    semanticMapping: options.semanticMapping,
+    ignoreIndex: table.ignoreIndex,
+    filters: plan.filters,
+    shard: options.shard
+  };
+  return {
+    source,
+    colourByBChannel,
+    table,
+    settings
+  };
+}
 function folderMode(options) {
   const chosen = [
     options.resume ? "resume" : void 0,
@@ -26888,16 +26484,21 @@ function folderMode(options) {
     options.overwrite ? "overwrite" : void 0
   ].filter((mode) => mode !== void 0);
   if (chosen.length > 1) {
-    throw new ConfigError(`Choose one of --${chosen.join(", --")}: they treat an existing export folder differently`, {
+    const texts = [
+      "Choose one of ",
+      ...chosen.slice(1).map(() => ", ")
+    ];
+    texts.push(": they treat an existing export folder differently");
+    throw new ConfigError(new SettingMessage(texts, chosen.map((mode) => mention(mode))), {
       setting: chosen[1]
     });
   }
   return chosen[0] ?? "new";
 }
-function exportFolder(options, startedAt) {
+function exportFolderPath(options, startedAt) {
   if (options.incremental !== void 0) {
     if (options.outputFolder || options.outputFilename) {
-      throw new ConfigError("An incremental export updates the folder it names; leave out --output-folder and --output-filename", {
+      throw new ConfigError(settingMessage`An incremental export updates the folder it names; leave out ${mention("outputFolder")} and ${mention("outputFilename")}`, {
         setting: "incremental"
       });
     }
@@ -26905,14 +26506,640 @@ function exportFolder(options, startedAt) {
     return target.endsWith(".jsonl") ? resolve2(target, "..") : target;
   }
   if (options.resume && !options.outputFilename) {
-    throw new ConfigError("To resume, give the interrupted export's --output-filename (and --output-folder): the default name has the time in it", {
-      setting: "output-filename"
+    throw new ConfigError(settingMessage`To resume, give the interrupted export's ${mention("outputFilename")} (and ${mention("outputFolder")}): the default name has the time in it`, {
+      setting: "outputFilename"
     });
   }
   const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt, {
     platform: options.platform
   });
   return outputPathOf(options.outputFolder, name, "export folder");
+}
+
+// lib/export/_task_pool.ts
+var TaskPool = class {
+  #limit;
+  #running = /* @__PURE__ */ new Set();
+  constructor(limit) {
+    this.#limit = Math.max(1, Math.floor(limit));
+  }
+  /** Starts a job once a place is free. The job must not reject: it reports its own errors. */
+  async run(job) {
+    while (this.#running.size >= this.#limit) await Promise.race(this.#running);
+    const running = job().finally(() => this.#running.delete(running));
+    this.#running.add(running);
+  }
+  /** Waits until every started job has ended. */
+  async drain() {
+    while (this.#running.size > 0) await Promise.race(this.#running);
+  }
+};
+
+// lib/export/_task_exporter.ts
+var TaskExporter = class {
+  #files;
+  #options;
+  #taskMask;
+  constructor(files, options) {
+    this.#files = files;
+    this.#options = options;
+    this.#taskMask = taskMaskOf(options.source, {
+      maxPixels: options.maxPixels
+    });
+  }
+  /** Whether an earlier run's files for this task are all present and intact. */
+  async isComplete(previous) {
+    if (!previous || previous.outcome !== "exported" || previous.files.length === 0) return false;
+    for (const file of previous.files) {
+      if (!await this.#intact(file.path, file.sha256)) return false;
+    }
+    return true;
+  }
+  /** Exports one task; returns its outcome and manifest entry. */
+  async export(job) {
+    let release;
+    try {
+      release = await this.#admit(job);
+      return await this.#export(job);
+    } catch (error2) {
+      if (!(error2 instanceof TaskError)) throw error2;
+      return this.#failed(job, error2.reason);
+    } finally {
+      release?.();
+      if (job.mask.kind === "png") releaseBytes(job.mask.bytes);
+    }
+  }
+  /** Waits until the mask fits the memory budget (a mask above the pixel limit costs nothing). */
+  async #admit(job) {
+    const { budget, maxPixels = DEFAULT_MAX_PIXELS } = this.#options;
+    const needed = budget && conversionCost(job.mask);
+    if (!needed || needed.size.width * needed.size.height > maxPixels) return void 0;
+    const { taskId, taskName } = job.outcome;
+    return await budget.admit(needed.cost, {
+      taskId,
+      taskName,
+      size: needed.size
+    });
+  }
+  async #export(job) {
+    const { task, outcome } = job;
+    const rendered = await this.#render(job);
+    const { files, changed } = await this.#write(job, rendered);
+    if (job.previous) await this.removeStale(job.previous, files);
+    const { width, height, stats, preview } = rendered;
+    const entry = {
+      ...entryBase(task),
+      outcome: "exported",
+      path: outcome.file,
+      files,
+      width,
+      height,
+      labels: stats.labels,
+      instanceCount: stats.instanceCount,
+      instances: stats.instances
+    };
+    if (outcome.renamedFrom !== void 0) entry.renamedFrom = outcome.renamedFrom;
+    this.#options.report?.add({
+      taskId: entry.taskId,
+      name: entry.name,
+      file: outcome.file,
+      width,
+      height,
+      stats,
+      preview
+    });
+    const status = job.previous && !changed ? "kept" : "exported";
+    return {
+      outcome: {
+        ...outcome,
+        status
+      },
+      entry
+    };
+  }
+  /**
+   * Renders a task's files on the pool.
+   *
+   * @throws {TaskError} when its mask cannot be read.
+   */
+  async #render(job) {
+    const { mask, outcome } = job;
+    const { format, table, colourByBChannel, pool, report } = this.#options;
+    if (mask.kind === "invalid") throw taskError(job, `its mask cannot be read: ${mask.reason}`);
+    try {
+      return await pool.render({
+        ...this.#taskMask(mask),
+        file: outcome.file,
+        format,
+        table,
+        colourByBChannel,
+        preview: report !== void 0
+      });
+    } catch (error2) {
+      if (!(error2 instanceof MasksError)) throw error2;
+      throw taskError(job, `its mask cannot be read: ${error2.message}`, error2);
+    }
+  }
+  /**
+   * Writes a task's rendered files, but those an earlier run wrote alike and that are intact.
+   *
+   * @returns The files for the manifest, and whether any was written.
+   * @throws {TaskError} when a file cannot be written.
+   */
+  async #write(job, rendered) {
+    const files = [];
+    let changed = false;
+    for (const { path: path6, bytes, sha256: digest } of rendered.files) {
+      files.push({
+        path: path6,
+        sha256: digest
+      });
+      const before = job.previous?.files.find((file) => file.path === path6);
+      if (before?.sha256 === digest && await this.#intact(path6, digest)) continue;
+      changed = true;
+      try {
+        await this.#files.writeFile(path6, bytes);
+        releaseBytes(bytes);
+      } catch (error2) {
+        const reason = error2 instanceof Error ? error2.message : String(error2);
+        throw taskError(job, `its mask cannot be written to "${path6}": ${reason}`, error2);
+      }
+    }
+    return {
+      files,
+      changed
+    };
+  }
+  /**
+   * Adds to the report a task whose files an earlier run wrote and this one keeps (resumed, or
+   * carried over by an incremental update): its counts come from its manifest entry, and the
+   * gallery shows it without a thumbnail, as its mask is not decoded again.
+   */
+  reportEarlier(entry) {
+    if (entry.outcome !== "exported" || entry.path === void 0) return;
+    this.#options.report?.add({
+      taskId: entry.taskId,
+      name: entry.name,
+      file: entry.path,
+      width: entry.width ?? 0,
+      height: entry.height ?? 0,
+      stats: {
+        labels: entry.labels ?? [],
+        instanceCount: entry.instanceCount ?? 0,
+        instances: entry.instances ?? {},
+        bChannels: []
+      }
+    });
+  }
+  /** Removes the report being written (an export that failed or was stopped). */
+  async discardReport() {
+    await this.#options.report?.discard();
+  }
+  /**
+   * Deletes the files an earlier run wrote for a task that are not in `now` (all of them when the
+   * task no longer has a mask).
+   */
+  async removeStale(previous, now = []) {
+    for (const file of previous.files) {
+      if (!now.some((kept) => kept.path === file.path)) {
+        await this.#files.remove(file.path).catch(() => {
+        });
+      }
+    }
+  }
+  async #intact(path6, digest) {
+    const bytes = await this.#files.readFile(path6).catch(() => void 0);
+    return bytes !== void 0 && sha256(bytes) === digest;
+  }
+  #failed(job, reason) {
+    const { file: _file, renamedFrom: _renamed, ...ids } = job.outcome;
+    const outcome = {
+      ...ids,
+      status: "failed",
+      reason
+    };
+    return {
+      outcome,
+      entry: {
+        ...entryBase(job.task),
+        outcome: `failed: ${reason}`,
+        files: []
+      }
+    };
+  }
+};
+function taskError(job, reason, cause) {
+  const { taskId, taskName } = job.outcome;
+  return new TaskError(reason, {
+    taskId,
+    taskName,
+    cause
+  });
+}
+function entryBase(task) {
+  const base = {
+    taskId: String(task._id),
+    name: String(task.name)
+  };
+  if (task.status !== void 0) base.status = task.status;
+  if (task.batchId !== void 0) base.batchId = task.batchId;
+  if (task.updatedAt !== void 0) base.updatedAt = task.updatedAt;
+  return base;
+}
+
+// lib/export/export_summary.ts
+var MAX_LISTED_TASKS = 1e3;
+function listedTaskCount(summary2, list2) {
+  return (summary2[list2]?.length ?? 0) + (summary2.unlisted?.[list2] ?? 0);
+}
+
+// lib/export/_export_run.ts
+var ExportRun = class {
+  #options;
+  #registry;
+  #pool;
+  #manifest;
+  #previous = /* @__PURE__ */ new Map();
+  // Only tasks of the earlier export: a new export keeps nothing per task here.
+  #seen = /* @__PURE__ */ new Set();
+  #sequence = 0;
+  #done = 0;
+  #folderReady;
+  #fatal;
+  #order = /* @__PURE__ */ new WeakMap();
+  constructor(files, options) {
+    this.#options = options;
+    this.#registry = new MaskFileRegistry({
+      reserved: options.reservedNames,
+      platform: options.platform
+    });
+    this.#pool = new TaskPool(options.concurrency);
+    this.#manifest = new ManifestWriter(files);
+    for (const entry of options.previous) {
+      this.#previous.set(entry.taskId, entry);
+      if (entry.path) this.#registry.claim(entry.path, entry.taskId);
+    }
+  }
+  /**
+   * Takes the next task, in the server's order, with its mask as `MaskDetacher` took it out of
+   * the task (`undefined`: none); waits while the pool is full.
+   */
+  async take(task, mask) {
+    if (this.#fatal !== void 0) throw this.#fatal;
+    const sequence = this.#sequence++;
+    const { shard } = this.#options;
+    const ids = {
+      taskId: String(task._id),
+      taskName: String(task.name)
+    };
+    const previous = this.#previous.get(ids.taskId);
+    if (previous) this.#seen.add(ids.taskId);
+    const mine = !shard || inShard(ids.taskId, shard);
+    if (mask === void 0) {
+      if (!mine) return this.#skipOther(sequence);
+      if (previous?.files.length) await this.#options.exporter.removeStale(previous);
+      const outcome2 = {
+        ...ids,
+        status: "skipped",
+        reason: "no mask"
+      };
+      return this.#finish(sequence, outcome2, {
+        ...entryBase(task),
+        outcome: "skipped: no mask",
+        files: []
+      });
+    }
+    let wanted;
+    try {
+      wanted = previous?.path ?? maskFilePath(task, {
+        replaceExtension: this.#options.replaceExtension
+      });
+    } catch (error2) {
+      if (!(error2 instanceof TaskError)) throw error2;
+      if (!mine) return this.#skipOther(sequence);
+      const outcome2 = {
+        ...ids,
+        status: "failed",
+        reason: error2.reason
+      };
+      return this.#finish(sequence, outcome2, {
+        ...entryBase(task),
+        outcome: `failed: ${error2.reason}`,
+        files: []
+      });
+    }
+    const { file, reason } = this.#registry.claimFile(wanted, ids.taskId);
+    if (!mine) return this.#skipOther(sequence);
+    const outcome = {
+      ...ids,
+      status: "exported",
+      file
+    };
+    if (file !== wanted) Object.assign(outcome, {
+      renamedFrom: wanted,
+      renameReason: reason
+    });
+    if (this.#options.dryRun) {
+      return this.#finish(sequence, {
+        ...outcome,
+        status: "planned"
+      }, null);
+    }
+    const job = {
+      task,
+      mask,
+      outcome,
+      previous
+    };
+    await this.#pool.run(async () => {
+      try {
+        await (this.#folderReady ??= this.#startFolder());
+        if (this.#options.keepComplete && await this.#options.exporter.isComplete(previous)) {
+          this.#options.exporter.reportEarlier(previous);
+          return this.#finish(sequence, {
+            ...outcome,
+            status: "kept"
+          }, previous);
+        }
+        const { outcome: result, entry } = await this.#options.exporter.export(job);
+        this.#finish(sequence, result, entry);
+      } catch (error2) {
+        this.#fatal ??= error2;
+      }
+    });
+  }
+  /** Starts the folder and manifest now, before any task: an update writes its manifest anyway. */
+  async begin() {
+    await (this.#folderReady ??= this.#startFolder());
+  }
+  /** Entries of the earlier export whose tasks did not come back (incremental). */
+  unseen() {
+    return this.#options.previous.filter((entry) => !this.#seen.has(entry.taskId));
+  }
+  /** Appends entries after the tasks' own (carried-over or removed tasks). */
+  append(entries) {
+    this.#manifest.addTrailing(entries);
+    for (const entry of entries) this.#options.exporter.reportEarlier(entry);
+  }
+  /** Waits for the running tasks, then writes the manifest; throws the first fatal error. */
+  async finish(folder) {
+    await this.#pool.drain();
+    if (this.#fatal !== void 0) {
+      await this.#manifest.abandon();
+      await this.#options.exporter.discardReport();
+      throw this.#fatal;
+    }
+    await this.#manifest.close();
+    const byTask = (a, b) => this.#order.get(a) - this.#order.get(b);
+    const { summary: summary2 } = this.#options;
+    for (const list2 of [
+      summary2.skippedTasks,
+      summary2.failures,
+      summary2.renamed
+    ]) {
+      list2.sort(byTask);
+    }
+    summary2.total = Math.max(this.#options.summary.total, this.#sequence);
+    if (this.#manifest.started) summary2.manifest = join3(folder, MANIFEST_NAME);
+  }
+  /** Stops after the running tasks; the partial manifest stays for `--resume`. */
+  async abandon() {
+    await this.#pool.drain();
+    await this.#manifest.abandon();
+    await this.#options.exporter.discardReport();
+  }
+  async #startFolder() {
+    await this.#options.createFolder();
+    this.#options.summary.folderCreated = true;
+    this.#manifest.start();
+  }
+  #skipOther(sequence) {
+    this.#manifest.add(sequence, null);
+    this.#options.onProgress?.({
+      type: "advance",
+      done: ++this.#done,
+      total: this.#options.summary.total
+    });
+  }
+  #finish(sequence, outcome, entry) {
+    const { summary: summary2 } = this.#options;
+    this.#manifest.add(sequence, entry);
+    this.#done++;
+    this.#order.set(outcome, sequence);
+    if (outcome.status === "planned") this.#list("plannedTasks", outcome);
+    if (outcome.status === "skipped") this.#list("skippedTasks", outcome);
+    if (outcome.status === "failed") this.#list("failures", outcome);
+    if (outcome.renamedFrom !== void 0) this.#list("renamed", outcome);
+    summary2[outcome.status]++;
+    this.#options.onProgress?.({
+      type: "task",
+      outcome,
+      done: this.#done,
+      total: summary2.total
+    });
+  }
+  /**
+   * Adds a task to a summary list that keeps the first {@linkcode MAX_LISTED_TASKS} in task
+   * order: tasks finish out of order, so a full list drops its latest task, not the new one.
+   */
+  #list(name, outcome) {
+    const { summary: summary2 } = this.#options;
+    const list2 = summary2[name];
+    list2.push(outcome);
+    if (list2.length <= MAX_LISTED_TASKS) return;
+    let latest = 0;
+    for (let i = 1; i < list2.length; i++) {
+      if (this.#order.get(list2[i]) > this.#order.get(list2[latest])) latest = i;
+    }
+    list2.splice(latest, 1);
+    summary2.unlisted ??= {};
+    summary2.unlisted[name] = (summary2.unlisted[name] ?? 0) + 1;
+  }
+};
+
+// lib/export/_incremental.ts
+var CLOCK_MARGIN_MS = 10 * 60 * 1e3;
+function incrementalFilters(filters, prepared, maskFormat, settings) {
+  const metadata = prepared.metadata;
+  if (!metadata) {
+    throw new ConfigError("Cannot update this export incrementally: it has no export.json (it was not made by @lab/masks, or is from an older version); run a full export", {
+      setting: "incremental"
+    });
+  }
+  const earlier = {
+    maskFormat: metadata.maskFormat,
+    ...metadata.settings
+  };
+  const now = {
+    maskFormat,
+    ...settings
+  };
+  for (const key of Object.keys(now)) {
+    if (JSON.stringify(earlier[key] ?? null) !== JSON.stringify(now[key] ?? null)) {
+      throw new ConfigError(`Cannot update this export incrementally with another ${key}: it was made with ${JSON.stringify(earlier[key] ?? null)}, this run asks ${JSON.stringify(now[key] ?? null)}; use the same options, or run a full export`, {
+        setting: "incremental"
+      });
+    }
+  }
+  const since = parseLabDate(metadata.startedAt) - CLOCK_MARGIN_MS;
+  const given = filters.updatedAtGte === void 0 ? NaN : parseLabDate(filters.updatedAtGte);
+  const watermark = Number.isNaN(given) || given < since ? formatLabDate(since) : filters.updatedAtGte;
+  return {
+    ...filters,
+    updatedAtGte: watermark
+  };
+}
+async function removedEntries(client, projectId, filters, userFilters, unseen, files) {
+  const removed = /* @__PURE__ */ new Map();
+  const narrowing = Object.keys(userFilters).some((key) => !/^(created|updated)At/.test(key));
+  if (!narrowing || unseen.length === 0) return removed;
+  const unseenById = new Map(unseen.map((entry) => [
+    entry.taskId,
+    entry
+  ]));
+  const updated = {
+    updatedAtGte: filters.updatedAtGte,
+    optionalFields: filters.optionalFields
+  };
+  for await (const page of client.taskPages(projectId, updated)) {
+    for (const task of page.docs) {
+      const entry = unseenById.get(String(task._id));
+      if (!entry) continue;
+      for (const file of entry.files) {
+        await files.remove(file.path).catch(() => {
+        });
+      }
+      removed.set(entry.taskId, {
+        ...entry,
+        outcome: "removed: no longer matches the filters",
+        files: []
+      });
+    }
+  }
+  return removed;
+}
+
+// lib/export/export_masks.ts
+async function exportMasks(options) {
+  if ((options.format ?? "mask") !== "mask") return await exportOneFile(options);
+  const started = performance.now();
+  const plan = planExport(options);
+  const folder = new ExportFolder(plan.folder, plan.mode, {
+    fileSystem: options.fileSystem,
+    dryRun: plan.dryRun
+  });
+  const prepared = await folder.open();
+  const masks = planMasks(await options.client.getProjectConfiguration(plan.projectId), plan, options);
+  const filters = plan.mode === "incremental" ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings) : plan.requestFilters;
+  await folder.clearEarlier();
+  const summary2 = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
+  using pool = new ConvertPool({
+    workerUrl: options.workerUrl
+  });
+  const report = options.report && !plan.dryRun ? new ExportReport(masks.table.classes, folder.files) : void 0;
+  const run2 = exportRun(folder, {
+    plan,
+    masks,
+    prepared,
+    summary: summary2,
+    pool,
+    report,
+    options
+  });
+  await runTasks(run2, {
+    plan,
+    filters,
+    source: masks.source,
+    files: folder.files,
+    summary: summary2,
+    options
+  });
+  await run2.finish(plan.folder);
+  if (summary2.folderCreated) {
+    const { projectId, startedAt, maskFormat } = plan;
+    const { settings } = masks;
+    await folder.writeMetadata({
+      projectId,
+      startedAt: startedAt.toISOString(),
+      maskFormat,
+      settings
+    });
+  }
+  summary2.durationMs = performance.now() - started;
+  if (report && summary2.folderCreated) {
+    const { projectId, filters: filters2, startedAt } = plan;
+    await folder.writeReport(report, {
+      projectId,
+      filters: filters2,
+      shard: options.shard,
+      startedAt
+    }, summary2);
+    summary2.durationMs = performance.now() - started;
+  }
+  return summary2;
+}
+function exportRun(folder, parts) {
+  const { plan, masks, options } = parts;
+  return new ExportRun(folder.files, {
+    exporter: new TaskExporter(folder.files, {
+      format: plan.maskFormat,
+      table: masks.table,
+      colourByBChannel: masks.colourByBChannel,
+      source: masks.source,
+      maxPixels: options.maxPixels,
+      pool: parts.pool,
+      report: parts.report,
+      budget: plan.budget
+    }),
+    summary: parts.summary,
+    createFolder: () => folder.create(plan.maskFormat, masks.table),
+    reservedNames: ExportFolder.RESERVED_NAMES,
+    previous: parts.prepared.previous,
+    keepComplete: plan.mode === "resume",
+    replaceExtension: options.replaceExtension,
+    shard: options.shard,
+    dryRun: plan.dryRun,
+    platform: options.platform ?? hostPlatform(),
+    concurrency: options.concurrency ?? Math.max(2, navigator.hardwareConcurrency),
+    onProgress: options.onProgress
+  });
+}
+async function runTasks(run2, context) {
+  const { plan, filters, summary: summary2, options } = context;
+  const { client, signal } = options;
+  try {
+    if (plan.mode === "incremental" && !plan.dryRun) await run2.begin();
+    let first = true;
+    const masks = new MaskDetacher(context.source);
+    for await (const page of client.taskPages(plan.projectId, filters, {
+      onTask: masks.detach
+    })) {
+      if (first) {
+        summary2.total = page.totalDocs;
+        options.onProgress?.({
+          type: "start",
+          total: summary2.total,
+          folder: plan.folder
+        });
+        first = false;
+      }
+      for (const task of page.docs) {
+        signal?.throwIfAborted();
+        await run2.take(task, masks.take(task));
+      }
+    }
+    if (plan.mode === "incremental") {
+      const unseen = run2.unseen();
+      const { projectId, filters: userFilters } = plan;
+      const removed = await removedEntries(client, projectId, filters, userFilters, unseen, context.files);
+      summary2.removed = removed.size;
+      summary2.carried = unseen.length - removed.size;
+      run2.append(unseen.map((entry) => removed.get(entry.taskId) ?? entry));
+    }
+  } catch (error2) {
+    await run2.abandon();
+    throw error2;
+  }
 }
 
 // lib/output/format_summary.ts
@@ -27066,6 +27293,7 @@ function quote2(text2) {
 }
 
 // lib/detect/load_semantic_mapping.ts
+var MAPPING = subject("semanticMapping");
 async function loadSemanticMapping(value, readTextFile) {
   const text2 = value.trim();
   const inline = text2.startsWith("{");
@@ -27074,20 +27302,22 @@ async function loadSemanticMapping(value, readTextFile) {
     try {
       json = await readTextFile(text2);
     } catch (error2) {
-      throw new ConfigError(`Option "--semantic-mapping" is neither JSON text (starting with "{") nor a readable file: cannot read "${text2}": ${error2 instanceof Error ? error2.message : error2}`, {
-        setting: "semantic-mapping",
+      throw new ConfigError(settingMessage`${MAPPING} is neither JSON text (starting with "{") nor a readable file: cannot read "${text2}": ${error2 instanceof Error ? error2.message : error2}`, {
+        setting: "semanticMapping",
         cause: error2
       });
     }
   }
+  let parsed;
   try {
-    return JSON.parse(json);
+    parsed = JSON.parse(json);
   } catch (error2) {
-    throw new ConfigError(`Option "--semantic-mapping" is not valid JSON${inline ? "" : ` (in "${text2}")`}: ${error2 instanceof Error ? error2.message : error2}; write it like {"car": [128, 64, 128]}`, {
-      setting: "semantic-mapping",
+    throw new ConfigError(settingMessage`${MAPPING} is not valid JSON${inline ? "" : ` (in "${text2}")`}: ${error2 instanceof Error ? error2.message : error2}; write it like {"car": [128, 64, 128]}`, {
+      setting: "semanticMapping",
       cause: error2
     });
   }
+  return semanticMappingOf(parsed);
 }
 
 // action/_input_values.ts
@@ -27104,7 +27334,7 @@ function endpointOf(value) {
 function artifactNameOf(value) {
   if (ARTIFACT_NAME_FORBIDDEN.test(value)) {
     throw new ConfigError(`Input "artifact-name" is ${JSON.stringify(value)}: an artifact name cannot hold " : < > | * ? \\ / or a line break.`, {
-      setting: "artifact-name"
+      setting: "artifactName"
     });
   }
   return value;
@@ -27113,7 +27343,7 @@ function maskFormatOf(value) {
   if (value === void 0) return "rgb";
   if (!MASK_FORMATS.includes(value)) {
     throw new ConfigError(`Input "mask-format" is ${JSON.stringify(value)}: choose one of ${MASK_FORMATS.join(", ")}, or leave it out for rgb (the SDK's masks).`, {
-      setting: "mask-format"
+      setting: "maskFormat"
     });
   }
   return value;
@@ -27132,7 +27362,7 @@ function ignoreIndexOf(value) {
   const index = Number(value);
   if (!/^\d+$/.test(value) || index < 1 || index > 255) {
     throw new ConfigError(`Input "ignore-index" is ${JSON.stringify(value)}: give a whole number from 1 to 255, above the project's class indices, or leave it out for 255.`, {
-      setting: "ignore-index"
+      setting: "ignoreIndex"
     });
   }
   return index;
@@ -27142,7 +27372,7 @@ function retentionDaysOf(value) {
   const days = Number(value);
   if (!/^\d+$/.test(value) || days < 1) {
     throw new ConfigError(`Input "retention-days" is ${JSON.stringify(value)}: give a whole number of days, at least 1 (at most 90 unless the repository allows more), or leave it out for the repository's setting.`, {
-      setting: "retention-days"
+      setting: "retentionDays"
     });
   }
   return days;
@@ -27245,30 +27475,34 @@ async function readInputs() {
     accessId: required2("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required2("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
-    projectId: required2("project-id", "the id of the lab project to export"),
-    inputId: optional("input-id"),
-    filters: readFilters(),
-    ...readOutput(incremental),
-    replaceExtension: flag("replace-extension"),
-    semanticMapping: await readSemanticMapping(),
-    format: exportFormatOf(optional("format")),
-    maskFormat: maskFormatOf(optional("mask-format")),
-    ignoreIndex: ignoreIndexOf(optional("ignore-index")),
-    shard: shardOf(optional("shard")),
-    incremental,
-    resume,
-    overwrite,
-    dryRun: flag("dry-run"),
-    report: flag("report"),
+    settings: {
+      projectId: required2("project-id", "the id of the lab project to export"),
+      inputId: optional("input-id"),
+      filters: readFilters(),
+      ...readOutput(incremental),
+      replaceExtension: flag("replace-extension"),
+      semanticMapping: await readSemanticMapping(),
+      ...readFormats(),
+      shard: shardOf(optional("shard")),
+      incremental,
+      resume,
+      overwrite,
+      dryRun: flag("dry-run"),
+      report: flag("report")
+    },
     artifactName: upload ? artifactNameOf(required2("artifact-name", "the artifact's name")) : text("artifact-name"),
     retentionDays: retentionDaysOf(optional("retention-days")),
     upload,
     failOnError: flag("fail-on-error")
   };
 }
-function filterInputName(filter) {
-  const entry = Object.entries(FILTER_INPUTS).find(([, input]) => input.filter === filter);
-  return entry?.[0] ?? filter;
+function filterInputName(filter2) {
+  const entry = Object.entries(FILTER_INPUTS).find(([, input]) => input.filter === filter2);
+  return entry?.[0] ?? filter2;
+}
+function settingOf(name) {
+  const filter2 = Object.hasOwn(FILTER_INPUTS, name) ? FILTER_INPUTS[name].filter : void 0;
+  return filter2 ?? name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
 }
 function secretHint(what, secret) {
   return `the ${what} of your lab API key from a repository secret, e.g. \${{ secrets.${secret} }}`;
@@ -27283,7 +27517,7 @@ function required2(name, what) {
   const value = text(name);
   if (value === "") {
     throw new ConfigError(`Input "${name}" is required: give ${what}.`, {
-      setting: name
+      setting: settingOf(name)
     });
   }
   return value;
@@ -27293,7 +27527,7 @@ function flag(name) {
     return getBooleanInput(name);
   } catch {
     throw new ConfigError(`Input "${name}" must be true or false; got ${JSON.stringify(text(name))}.`, {
-      setting: name
+      setting: settingOf(name)
     });
   }
 }
@@ -27308,7 +27542,7 @@ function readFilters() {
     const value = input.list ? list(name) : optional(name);
     if (value !== void 0) filters[input.filter] = value;
   }
-  return validateTaskFilters(filters, filterInputName);
+  return validateTaskFilters(filters);
 }
 function readOutput(incremental) {
   const outputFolder = optional("output-folder");
@@ -27320,7 +27554,7 @@ function readOutput(incremental) {
   if (outputFolder === void 0 && outputFilename === void 0) return {};
   const given = outputFolder !== void 0 ? "output-folder" : "output-filename";
   throw new ConfigError(`Input "${given}" is set, but an incremental run updates the folder "incremental" names: leave out "output-folder" and "output-filename" when "incremental" is set.`, {
-    setting: given
+    setting: settingOf(given)
   });
 }
 function checkOneFolderMode(modes) {
@@ -27336,34 +27570,53 @@ function readSemanticMapping() {
   if (value === void 0) return Promise.resolve(void 0);
   return loadSemanticMapping(value, (path6) => Deno.readTextFile(path6));
 }
+function readFormats() {
+  const format = exportFormatOf(optional("format"));
+  const maskFormat = maskFormatOf(optional("mask-format"));
+  const ignoreIndex = ignoreIndexOf(optional("ignore-index"));
+  if (format === "mask") return {
+    format,
+    maskFormat,
+    ignoreIndex
+  };
+  return {
+    format,
+    maskFormat: maskFormat === "rgb" ? void 0 : maskFormat,
+    ignoreIndex: ignoreIndex === 255 ? void 0 : ignoreIndex
+  };
+}
 
 // action/_failure_message.ts
-var INPUT_OF_VARIABLE = {
-  ISAHIT_LAB_API_ENDPOINT: "endpoint",
-  ISAHIT_LAB_API_ACCESS_ID: "access-id",
-  ISAHIT_LAB_API_SECRET_KEY: "secret-key"
-};
+var CREDENTIAL_INPUTS = [
+  "access-id",
+  "secret-key",
+  "endpoint"
+];
 function failureMessage(error2) {
   if (!(error2 instanceof MasksError)) {
     const message2 = error2 instanceof Error ? `${error2.name}: ${error2.message}` : String(error2);
     return oneLine(`Unexpected failure, please report it: ${message2}`);
   }
-  let message = error2.message.replace(/\bOption "(?:--)?([a-z-]+)"/g, 'Input "$1"').replace(/(?<![\w-])--([a-z]+(?:-[a-z]+)*)/g, (flag2, name) => inputOfFlag(name) ?? flag2);
-  for (const [variable, input] of Object.entries(INPUT_OF_VARIABLE)) {
-    message = message.replace(new RegExp(`(?<!secrets\\.)\\b${variable}\\b`, "g"), `the "${input}" input`);
-  }
+  let message = error2.render(inputWords);
   const setting = error2 instanceof ConfigError ? error2.setting : void 0;
-  if (isInputName(setting) && !message.includes(`"${setting}"`)) {
-    message = `Input "${setting}": ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+  const input = setting === void 0 ? void 0 : inputOf(setting);
+  if (input !== void 0 && !message.includes(`"${input}"`)) {
+    message = `Input "${input}": ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
   }
   return oneLine(message);
 }
-function inputOfFlag(name) {
-  if (!isInputName(name)) return void 0;
-  return BOOLEAN_INPUTS.includes(name) ? `${name}: true` : `"${name}"`;
+function inputWords(setting, role) {
+  const input = inputOf(setting);
+  if (input === void 0) return `options.${setting}`;
+  if (role === "subject") return `Input "${input}"`;
+  if (BOOLEAN_INPUTS.includes(input)) return `${input}: true`;
+  return CREDENTIAL_INPUTS.includes(input) ? `the "${input}" input` : `"${input}"`;
 }
-function isInputName(name) {
-  return INPUT_NAMES.includes(name ?? "");
+function inputOf(setting) {
+  const filter2 = Object.entries(FILTER_INPUTS).find(([, input]) => input.filter === setting);
+  if (filter2) return filter2[0];
+  const kebab = setting.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return INPUT_NAMES.includes(kebab) ? kebab : void 0;
 }
 function oneLine(text2) {
   return text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
@@ -27471,6 +27724,7 @@ function setOutputs(summary2) {
 }
 async function writeJobSummary(summary2, inputs) {
   if (!Deno.env.get("GITHUB_STEP_SUMMARY")) return;
+  const { filters = {}, shard } = inputs.settings;
   const report = summary.addHeading(`Lab masks: project <code>${html(summary2.projectId)}</code>`, 2).addTable([
     [
       cell("Project", true),
@@ -27478,12 +27732,12 @@ async function writeJobSummary(summary2, inputs) {
     ],
     [
       cell("Filters", true),
-      cell(filtersText(inputs.filters))
+      cell(filtersText(filters))
     ],
-    ...inputs.shard === void 0 ? [] : [
+    ...shard === void 0 ? [] : [
       [
         cell("Shard", true),
-        cell(`${inputs.shard.index} of ${inputs.shard.count}`)
+        cell(`${shard.index} of ${shard.count}`)
       ]
     ],
     [
@@ -27565,15 +27819,15 @@ function taskRow(outcome) {
 function filtersText(filters) {
   const entries = Object.entries(filters).filter(([, value]) => value !== void 0);
   if (entries.length === 0) return "none: every task of the project";
-  return entries.map(([filter, value]) => {
+  return entries.map(([filter2, value]) => {
     const shown = Array.isArray(value) ? value.join(", ") : String(value);
-    return `${code(filterInputName(filter))}: ${html(shown)}`;
+    return `${code(filterInputName(filter2))}: ${html(shown)}`;
   }).join("<br>");
 }
 function countsText(summary2, inputs) {
   const written = summary2.dryRun ? `<b>${summary2.planned} would be exported</b> (dry run: nothing was written)` : `<b>${summary2.exported} exported</b>`;
   const counts = `${summary2.total} matched: ${written}, ${summary2.skipped} skipped (no mask), ${summary2.failed} failed, ${listedTaskCount(summary2, "renamed")} renamed (name taken)`;
-  if (inputs.incremental === void 0) return counts;
+  if (inputs.settings.incremental === void 0) return counts;
   return `${counts}; of the earlier export, ${summary2.kept} kept (unchanged), ${summary2.carried} carried over (not updated since), ${summary2.removed} removed (no longer match)`;
 }
 function durationText(ms) {
@@ -27617,6 +27871,7 @@ async function run() {
     const insecure = insecureEndpointWarning(inputs.endpoint);
     if (insecure !== void 0 && inputs.allowInsecureHttp) warning(`Careful: ${insecure}`);
     const summary2 = await exportMasks({
+      ...inputs.settings,
       client: new LabClient({
         endpoint: inputs.endpoint,
         allowInsecureHttp: inputs.allowInsecureHttp,
@@ -27625,24 +27880,6 @@ async function run() {
         // Masked before the token is used, so no later line can show it.
         onToken: (token) => setSecret(token)
       }),
-      projectId: inputs.projectId,
-      inputId: inputs.inputId,
-      filters: inputs.filters,
-      outputFolder: inputs.outputFolder,
-      outputFilename: inputs.outputFilename,
-      replaceExtension: inputs.replaceExtension,
-      format: inputs.format,
-      semanticMapping: inputs.semanticMapping,
-      // The runner fills in these inputs' defaults: only a value a user chose is refused with
-      // a one-file format.
-      maskFormat: inputs.format !== "mask" && inputs.maskFormat === "rgb" ? void 0 : inputs.maskFormat,
-      ignoreIndex: inputs.format !== "mask" && inputs.ignoreIndex === 255 ? void 0 : inputs.ignoreIndex,
-      shard: inputs.shard,
-      incremental: inputs.incremental,
-      resume: inputs.resume,
-      overwrite: inputs.overwrite,
-      dryRun: inputs.dryRun,
-      report: inputs.report,
       // The bundle's own worker module (`deno task bundle` writes it next to main.js).
       workerUrl: new URL("./convert_worker.js", import.meta.url),
       onProgress(event) {

@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.ts";
+import { mention, settingMessage, subject } from "../_setting_message.ts";
 
 /**
  * The endpoint as a base URL ending with `/`, so relative paths keep its path prefix. Plain http
@@ -6,20 +7,23 @@ import { ConfigError } from "../errors.ts";
  * secret key.
  */
 export function endpointUrl(endpoint: string | URL, allowInsecureHttp = false): URL {
-  const setting = "ISAHIT_LAB_API_ENDPOINT";
   const url = URL.canParse(endpoint) ? new URL(endpoint) : undefined;
   if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:")) {
     throw new ConfigError(
-      `${setting} ${JSON.stringify(String(endpoint))} is not an http(s) URL: write it like ` +
-        `"https://hub-api.isahit.com/".`,
-      { setting },
+      settingMessage`${subject("endpoint")} ${
+        JSON.stringify(String(endpoint))
+      } is not an http(s) URL: write it like "https://hub-api.isahit.com/"`,
+      { setting: "endpoint" },
     );
   }
   if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
     throw new ConfigError(
-      `${setting} ${JSON.stringify(url.href)} is plain http to another machine: the secret key ` +
-        `would cross the network unencrypted. Use https, or allow it with --allow-insecure-http.`,
-      { setting: "allow-insecure-http" },
+      settingMessage`${subject("endpoint")} ${
+        JSON.stringify(url.href)
+      } is plain http to another machine: the secret key would cross the network unencrypted. Use https, or allow it with ${
+        mention("allowInsecureHttp")
+      }`,
+      { setting: "allowInsecureHttp" },
     );
   }
   // Paths are joined as relative URLs, so the base must end with `/` to keep its prefix.
@@ -39,22 +43,22 @@ export function isLoopback(hostname: string): boolean {
     /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
-/** A credential, refused when missing or blank, naming its environment variable. */
+/** A credential, refused when missing or blank, naming its setting (`accessId`, `secretKey`). */
 export function required(value: string | undefined, setting: string, what: string): string {
   if (value === undefined || value.trim() === "") {
-    throw new ConfigError(`${setting} is not set: give the ${what} of your lab API key.`, {
-      setting,
-    });
+    throw new ConfigError(
+      settingMessage`${subject(setting)} is not set: give the ${what} of your lab API key`,
+      { setting },
+    );
   }
   return value;
 }
 
-/** A whole number option, refused below `min`. */
+/** A whole number option, refused below `min`: a programmer's error, so a `RangeError`. */
 export function whole(value: number, setting: string, min: number): number {
   if (!Number.isInteger(value) || value < min) {
-    throw new ConfigError(
-      `Option ${JSON.stringify(setting)} is ${value}: use a whole number of at least ${min}.`,
-      { setting },
+    throw new RangeError(
+      `Cannot use ${value} as ${setting}: give a whole number of at least ${min}`,
     );
   }
   return value;
@@ -64,7 +68,7 @@ export function whole(value: number, setting: string, min: number): number {
 export function projectIdOf(projectId: string): string {
   if (projectId.trim() === "") {
     throw new ConfigError("The project id is empty: give the id of a lab project.", {
-      setting: "project-id",
+      setting: "projectId",
     });
   }
   return projectId;

@@ -1,4 +1,5 @@
 import { ApiError } from "../errors.ts";
+import { mention, type SettingMessage, settingMessage } from "../_setting_message.ts";
 import { inertText } from "../inert_text.ts";
 import type { LabResponse } from "./_send.ts";
 
@@ -26,12 +27,16 @@ export function responseError(response: LabResponse, context: CallContext): ApiE
   const { status } = response;
   const statusText = inertText(redact(response.statusText, context.secrets));
   const reason = statusText === "" ? "" : ` ${statusText}`;
-  const where = `${status}${reason} on ${context.method} ${context.path}`;
-  const project = context.projectId === undefined ? undefined : JSON.stringify(context.projectId);
-  let summary: string;
+  const { secrets } = context;
+  const where = redact(`${status}${reason} on ${context.method} ${context.path}`, secrets);
+  const project = context.projectId === undefined
+    ? undefined
+    : redact(JSON.stringify(context.projectId), secrets);
+  let summary: string | SettingMessage;
   if (context.login && status === 401) {
-    summary = `Lab credentials rejected (${where}): check ISAHIT_LAB_API_ACCESS_ID and ` +
-      `ISAHIT_LAB_API_SECRET_KEY`;
+    summary = settingMessage`Lab credentials rejected (${where}): check ${
+      mention("accessId")
+    } and ${mention("secretKey")}`;
   } else if (context.login && status === 400) {
     summary = `The lab found the login request malformed (${where})`;
   } else if (context.login) {
@@ -39,8 +44,9 @@ export function responseError(response: LabResponse, context: CallContext): ApiE
   } else if (status === 401) {
     summary = `The lab did not accept a fresh access token (${where}): check the credentials`;
   } else if (status === 403 && project) {
-    summary = `No access to project ${project} (${where}): check that ISAHIT_LAB_API_ACCESS_ID ` +
-      `is a member of it`;
+    summary = settingMessage`No access to project ${project} (${where}): check that ${
+      mention("accessId")
+    } is a member of it`;
   } else if (status === 404 && project) {
     summary = `Unknown project ${project} (${where}): check the project id`;
   } else if (status >= 500 || status === 429) {
@@ -49,9 +55,10 @@ export function responseError(response: LabResponse, context: CallContext): ApiE
   } else {
     summary = `The lab refused the request (${where})`;
   }
-  const message = serverMessage(response.body, context.secrets);
-  const text = message === undefined ? `${summary}.` : `${summary}. The lab said: ${message}`;
-  return new ApiError(redact(text, context.secrets), {
+  const message = serverMessage(response.body, secrets);
+  const said = message === undefined ? "." : `. The lab said: ${message}`;
+  // Each part is redacted already: the settings are rendered later, by each surface.
+  return new ApiError(settingMessage`${summary}${said}`, {
     status,
     method: context.method,
     path: context.path,
@@ -122,8 +129,9 @@ export function unexpectedAnswer(
   { what, status = 200 }: { what: string; status?: number },
 ): ApiError {
   return new ApiError(
-    `The lab answered ${context.method} ${context.path} with ${what}: check that ` +
-      `ISAHIT_LAB_API_ENDPOINT points to the lab API.`,
+    settingMessage`The lab answered ${context.method} ${context.path} with ${what}: check that ${
+      mention("endpoint")
+    } points to the lab API.`,
     { status, method: context.method, path: context.path },
   );
 }

@@ -1,4 +1,5 @@
 import { ApiError } from "../errors.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
 import { redact } from "./_http_error.ts";
 import { retryDelay, sleep } from "./_retry.ts";
 import type { RequestEvent } from "./request_event.ts";
@@ -176,8 +177,9 @@ function redirectTarget(request: LabRequest, url: URL, response: Response, count
     : new URL(location, url);
   const refuse = (why: string) =>
     new ApiError(
-      `The lab answered ${request.method} ${request.path} with a redirect (${response.status}) ` +
-        `${why}; check ISAHIT_LAB_API_ENDPOINT (use the API's final address)`,
+      settingMessage`The lab answered ${request.method} ${request.path} with a redirect (${response.status}) ${why}; check ${
+        mention("endpoint")
+      } (use the API's final address)`,
       { status: response.status, method: request.method, path: request.path },
     );
   if (!request.followRedirects) {
@@ -230,12 +232,13 @@ function unreachable(
 ): ApiError {
   const reason = reasonOf(error, timeoutMs);
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
-  const message = `Cannot reach the lab at ${request.url.href} (${request.method} ` +
-    `${request.path}) after ${tries}: ${reason}. Check ${
-      options.endpointSetting ?? "ISAHIT_LAB_API_ENDPOINT"
-    } and the network.`;
+  const where = redact(
+    `${request.url.href} (${request.method} ${request.path}) after ${tries}: ${reason}`,
+    options.secrets,
+  );
+  const endpoint = options.endpointSetting ?? mention("endpoint");
   return new ApiError(
-    redact(message, options.secrets),
+    settingMessage`Cannot reach the lab at ${where}. Check ${endpoint} and the network.`,
     { status: 0, method: request.method, path: request.path, cause: error },
   );
 }

@@ -49,7 +49,7 @@ export function credentialsFromEnv(
     throw new ConfigError(
       `The lab credentials are missing: set ${missing.join(" and ")} in the environment ` +
         `(your access id and secret key, from your lab account's API settings)`,
-      { setting: missing[0] },
+      { setting: missing[0] === "ISAHIT_LAB_API_ACCESS_ID" ? "accessId" : "secretKey" },
     );
   }
   const base = endpoint?.trim() || env("ISAHIT_LAB_API_ENDPOINT")?.trim() || DEFAULT_ENDPOINT;
@@ -68,7 +68,7 @@ export function credentialsFromEnv(
     throw new ConfigError(
       `The endpoint "${base}" given by ${setting} is not an http(s) URL; give one like ` +
         DEFAULT_ENDPOINT,
-      { setting: setting.replace(/^--/, "") },
+      { setting: "endpoint" },
     );
   }
   return { endpoint: url.href, accessId, secretKey, endpointSetting: setting };

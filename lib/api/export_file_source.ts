@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
 import { filterTasks } from "./_filter_tasks.ts";
 import { jsonArrayItems, readJsonFile } from "./json_array_stream.ts";
 import type { TaskSource } from "./task_source.ts";
@@ -57,9 +58,10 @@ export class ExportFileSource implements TaskSource {
     return (this.#configuration ??= this.#readConfiguration()).then((configuration) => {
       if (configuration.projectId !== projectId) {
         throw new ConfigError(
-          `The configuration "${this.#options.configFile}" is project ` +
-            `"${configuration.projectId}"'s, not "${projectId}"'s; give the matching --config`,
-          { setting: "config" },
+          settingMessage`The configuration "${this.#options.configFile}" is project "${configuration.projectId}"'s, not "${projectId}"'s; give the matching ${
+            mention("configFile")
+          }`,
+          { setting: "configFile" },
         );
       }
       return configuration;
@@ -84,7 +86,7 @@ export class ExportFileSource implements TaskSource {
       throw new ConfigError(
         `Cannot read the export file "${this.#options.exportFile}": ` +
           `${error instanceof Error ? error.message : error}`,
-        { setting: "from-export", cause: error },
+        { setting: "exportFile", cause: error },
       );
     }
     let batch: Task[] = [];
@@ -92,7 +94,7 @@ export class ExportFileSource implements TaskSource {
     let page = 1;
     const pageOf = (hasNextPage: boolean): TaskPage => {
       const result = filterTasks(batch, query);
-      if ("error" in result) throw new ConfigError(result.error, { setting: "from-export" });
+      if ("error" in result) throw new ConfigError(result.error, { setting: "exportFile" });
       const docs = result.tasks;
       batch = [];
       return {
@@ -113,7 +115,7 @@ export class ExportFileSource implements TaskSource {
   }
 
   async #readConfiguration(): Promise<ProjectConfiguration> {
-    const value = await readJsonFile(this.#options.configFile, "config");
+    const value = await readJsonFile(this.#options.configFile, "configFile");
     const configuration = value as ProjectConfiguration;
     if (
       typeof value !== "object" || value === null || typeof configuration.projectId !== "string" ||
@@ -122,7 +124,7 @@ export class ExportFileSource implements TaskSource {
       throw new ConfigError(
         `The configuration "${this.#options.configFile}" is not a project configuration: it ` +
           `needs "projectId" and "projectType", as the API's project-configuration returns`,
-        { setting: "config" },
+        { setting: "configFile" },
       );
     }
     return configuration;

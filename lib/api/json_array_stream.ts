@@ -7,6 +7,7 @@
 
 import { ConfigError } from "../errors.ts";
 import { JsonArrayScanner } from "./_json_array_scanner.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
 
 /** The default {@linkcode JsonArrayItemsOptions.maxItemBytes}: 512 MiB. */
 export const DEFAULT_MAX_ITEM_BYTES = 512 * 1024 * 1024;
@@ -54,7 +55,7 @@ export async function* jsonArrayItems(
     ? "The JSON export"
     : `The JSON export ${JSON.stringify(options.source)}`;
   const fail = (message: string, cause?: unknown) =>
-    new ConfigError(`${name} ${message}`, { setting: "from-export", cause });
+    new ConfigError(`${name} ${message}`, { setting: "exportFile", cause });
   const scanner = new JsonArrayScanner(fail);
   const element = new ElementText(scanner, fail, options.maxItemBytes ?? DEFAULT_MAX_ITEM_BYTES);
   const reader = stream.getReader();
@@ -146,7 +147,7 @@ class ElementText {
  * Reads a small JSON file whole, e.g. the project configuration given with `--config`.
  *
  * @param path The file's path.
- * @param setting The option that named the file (without dashes), for the error.
+ * @param setting The setting that named the file, by its key (`configFile`), for the error.
  * @returns The parsed JSON value.
  * @throws {ConfigError} (with this setting) when the file cannot be read or is not valid JSON.
  *
@@ -156,7 +157,7 @@ class ElementText {
  *
  * const path = await Deno.makeTempFile({ suffix: ".json" });
  * await Deno.writeTextFile(path, '{"projectId": "p1", "projectType": "iat-polygon"}');
- * console.log(await readJsonFile(path, "config")); // { projectId: "p1", projectType: "iat-polygon" }
+ * console.log(await readJsonFile(path, "configFile")); // { projectId: "p1", projectType: "iat-polygon" }
  * await Deno.remove(path);
  * ```
  */
@@ -166,9 +167,11 @@ export async function readJsonFile(path: string, setting: string): Promise<unkno
     text = await Deno.readTextFile(path);
   } catch (error) {
     throw new ConfigError(
-      `The file ${JSON.stringify(path)} given with "--${setting}" cannot be read: ${
+      settingMessage`The file ${JSON.stringify(path)} given with ${
+        mention(setting)
+      } cannot be read: ${
         error instanceof Error ? error.message : error
-      }; check the path and its permissions.`,
+      }; check the path and its permissions`,
       { setting, cause: error },
     );
   }
@@ -176,9 +179,11 @@ export async function readJsonFile(path: string, setting: string): Promise<unkno
     return JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (error) {
     throw new ConfigError(
-      `The file ${JSON.stringify(path)} given with "--${setting}" is not valid JSON: ${
+      settingMessage`The file ${JSON.stringify(path)} given with ${
+        mention(setting)
+      } is not valid JSON: ${
         error instanceof Error ? error.message : error
-      }; fix it or export it again.`,
+      }; fix it or export it again`,
       { setting, cause: error },
     );
   }

@@ -1,3 +1,4 @@
+import { ConfigError } from "../errors.ts";
 import { endpointUrl, projectIdOf, required, whole } from "./_check_settings.ts";
 import {
   type CallContext,
@@ -50,7 +51,7 @@ export interface LabClientOptions {
   onToken?: (token: string) => void;
   /**
    * How the endpoint was given, named in the error when the lab cannot be reached, e.g.
-   * `"--endpoint"`. Default: `"ISAHIT_LAB_API_ENDPOINT"`.
+   * `"--endpoint"`. Default: the `endpoint` setting, in each surface's words.
    */
   endpointSetting?: string;
   /** How many tasks to ask per page. Default: 100, as the SDK. */
@@ -83,6 +84,13 @@ export interface LabClientFromEnvOptions
   /** Looks up an environment variable. @default {(name) => Deno.env.get(name)} */
   env?: (name: string) => string | undefined;
 }
+
+/** The SDK's environment variable of each setting `LabClient.fromEnv()` reads. */
+const ENV_VARIABLES = {
+  endpoint: "ISAHIT_LAB_API_ENDPOINT",
+  accessId: "ISAHIT_LAB_API_ACCESS_ID",
+  secretKey: "ISAHIT_LAB_API_SECRET_KEY",
+} as const;
 
 /**
  * A client of the lab HTTP API: it logs in lazily, renews the token before it expires (and once
@@ -122,13 +130,13 @@ export class LabClient {
    *
    * @param options The endpoint, the credentials and the retry settings.
    * @throws {ConfigError} when the endpoint is not an http(s) URL (or plain http to another
-   * machine without `allowInsecureHttp`), a credential is empty, or a number option is out of
-   * range.
+   * machine without `allowInsecureHttp`), or a credential is empty.
+   * @throws {RangeError} when a number option is out of range.
    */
   constructor(options: LabClientOptions) {
     this.#endpoint = endpointUrl(options.endpoint, options.allowInsecureHttp ?? false);
-    this.#accessId = required(options.accessId, "ISAHIT_LAB_API_ACCESS_ID", "access id");
-    this.#secretKey = required(options.secretKey, "ISAHIT_LAB_API_SECRET_KEY", "secret key");
+    this.#accessId = required(options.accessId, "accessId", "access id");
+    this.#secretKey = required(options.secretKey, "secretKey", "secret key");
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
     this.#onToken = options.onToken;
@@ -165,12 +173,21 @@ export class LabClient {
    */
   static fromEnv(options: LabClientFromEnvOptions = {}): LabClient {
     const { env = (name: string) => Deno.env.get(name), ...rest } = options;
-    return new LabClient({
-      ...rest,
-      endpoint: env("ISAHIT_LAB_API_ENDPOINT")?.trim() || "https://hub-api.isahit.com/",
-      accessId: env("ISAHIT_LAB_API_ACCESS_ID") ?? "",
-      secretKey: env("ISAHIT_LAB_API_SECRET_KEY") ?? "",
-    });
+    try {
+      return new LabClient({
+        ...rest,
+        endpoint: env(ENV_VARIABLES.endpoint)?.trim() || "https://hub-api.isahit.com/",
+        accessId: env(ENV_VARIABLES.accessId) ?? "",
+        secretKey: env(ENV_VARIABLES.secretKey) ?? "",
+      });
+    } catch (error) {
+      // These settings came from the environment: the message names the variables.
+      if (!(error instanceof ConfigError)) throw error;
+      const message = error.render((setting) =>
+        ENV_VARIABLES[setting as keyof typeof ENV_VARIABLES] ?? `options.${setting}`
+      );
+      throw new ConfigError(message, { setting: error.setting, cause: error });
+    }
   }
 
   /**

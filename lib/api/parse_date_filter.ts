@@ -1,8 +1,11 @@
 import { ConfigError } from "../errors.ts";
+import { settingMessage, subject } from "../_setting_message.ts";
 import { parseLabDate } from "./lab_date.ts";
 
 // The SDK's form without seconds reaches the API with `:00` added (the lab API spec, "Tasks").
 const NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+const FORMS = '"YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as ' +
+  '"2024-12-25T00:00:00Z"';
 
 /**
  * Checks a date filter the way a user typed it and returns the value to send to the lab.
@@ -14,7 +17,8 @@ const NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
  * dropped; the value is otherwise passed through unchanged, as the lab API spec ("Tasks") wants.
  *
  * @param value The date as the user wrote it.
- * @param setting The option or input that held it, named in the error (e.g. `--updated-at-gte`).
+ * @param setting The date filter that held it, by its key (e.g. `updatedAtGte`), named in the
+ * error in each surface's words.
  * @returns The trimmed date, ready for the query string.
  * @throws {ConfigError} when the value is not one of the accepted forms or not a real date.
  *
@@ -22,12 +26,12 @@ const NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
  * ```ts
  * import { parseDateFilter } from "@lab/masks/api";
  *
- * console.log(parseDateFilter(" 2024-12-25 00:00:00 ", "--updated-at-gte")); // "2024-12-25 00:00:00"
- * console.log(parseDateFilter("2024-12-25 00:00", "--updated-at-gte")); // "2024-12-25 00:00:00"
+ * console.log(parseDateFilter(" 2024-12-25 00:00:00 ", "updatedAtGte")); // "2024-12-25 00:00:00"
+ * console.log(parseDateFilter("2024-12-25 00:00", "updatedAtGte")); // "2024-12-25 00:00:00"
  * try {
- *   parseDateFilter("2024-13-01", "--updated-at-gte");
+ *   parseDateFilter("2024-13-01", "updatedAtGte");
  * } catch (error) {
- *   console.log((error as Error).message.startsWith('Option "--updated-at-gte"')); // true
+ *   console.log((error as Error).message.startsWith("options.filters.updatedAtGte")); // true
  * }
  * ```
  */
@@ -35,9 +39,9 @@ export function parseDateFilter(value: string, setting: string): string {
   const date = value.trim();
   if (Number.isNaN(parseLabDate(date))) {
     throw new ConfigError(
-      `Option ${JSON.stringify(setting)} has an invalid date ${JSON.stringify(value)}: use ` +
-        `"YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as ` +
-        `"2024-12-25T00:00:00Z".`,
+      settingMessage`${subject(setting, `filters.${setting}`)} has an invalid date ${
+        JSON.stringify(value)
+      }: use ${FORMS}`,
       { setting },
     );
   }

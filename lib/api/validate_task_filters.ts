@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.ts";
+import { settingMessage, type SettingRef, subject } from "../_setting_message.ts";
 import { parseDateFilter } from "./parse_date_filter.ts";
 import type { TaskFilters } from "./types.ts";
 
@@ -21,10 +22,9 @@ const RECORD_FILTERS = ["data", "properties"] as const;
  * empty filter would silently match everything or nothing).
  *
  * @param filters The filters as the user gave them.
- * @param settingName How to name a filter in errors; defaults to its CLI flag, e.g.
- * `updatedAtGte` → `--updated-at-gte`.
  * @returns A copy of the filters with dates trimmed.
- * @throws {ConfigError} when a date is invalid, a list is empty, or a value is empty.
+ * @throws {ConfigError} when a date is invalid, a list is empty, or a value is empty; its
+ * `setting` is the filter's key, e.g. `"statusIn"`.
  *
  * @example
  * ```ts
@@ -35,49 +35,49 @@ const RECORD_FILTERS = ["data", "properties"] as const;
  * try {
  *   validateTaskFilters({ statusIn: [] });
  * } catch (error) {
- *   console.log((error as Error).message); // 'Option "--status-in" is empty: give at least one value.'
+ *   console.log((error as Error).message); // "options.filters.statusIn is empty: give at least one value"
  * }
  * ```
  */
-export function validateTaskFilters(
-  filters: TaskFilters,
-  settingName: (key: keyof TaskFilters) => string = flagName,
-): TaskFilters {
+export function validateTaskFilters(filters: TaskFilters): TaskFilters {
   const valid: TaskFilters = { ...filters };
   for (const key of LIST_FILTERS) {
     const values = filters[key];
     if (values === undefined) continue;
-    const setting = settingName(key);
     if (values.length === 0) {
-      throw new ConfigError(`Option ${quote(setting)} is empty: give at least one value.`, {
-        setting,
+      throw new ConfigError(settingMessage`${filter(key)} is empty: give at least one value`, {
+        setting: key,
       });
     }
     if (values.some(isBlank)) {
-      throw new ConfigError(`Option ${quote(setting)} has an empty value: remove it.`, { setting });
+      throw new ConfigError(settingMessage`${filter(key)} has an empty value: remove it`, {
+        setting: key,
+      });
     }
     valid[key] = [...values];
   }
   if (filters.nameLike !== undefined && isBlank(filters.nameLike)) {
-    const setting = settingName("nameLike");
-    throw new ConfigError(`Option ${quote(setting)} is empty: give a part of a task name.`, {
-      setting,
-    });
+    throw new ConfigError(
+      settingMessage`${filter("nameLike")} is empty: give a part of a task name`,
+      {
+        setting: "nameLike",
+      },
+    );
   }
   for (const key of DATE_FILTERS) {
     const value = filters[key];
-    if (value !== undefined) valid[key] = parseDateFilter(value, settingName(key));
+    if (value !== undefined) valid[key] = parseDateFilter(value, key);
   }
   for (const key of RECORD_FILTERS) {
     const record = filters[key];
     if (record === undefined) continue;
-    const setting = settingName(key);
     for (const [field, value] of Object.entries(record)) {
       if (isBlank(field) || isBlank(value)) {
         throw new ConfigError(
-          `Option ${quote(setting)} has an empty field name or value ` +
-            `(${quote(field)}=${quote(value)}): write it as "field=value".`,
-          { setting },
+          settingMessage`${filter(key)} has an empty field name or value (${quote(field)}=${
+            quote(value)
+          }): write it as "field=value"`,
+          { setting: key },
         );
       }
     }
@@ -86,9 +86,9 @@ export function validateTaskFilters(
   return valid;
 }
 
-/** The CLI flag of a filter: `updatedAtGte` → `--updated-at-gte`. */
-function flagName(key: keyof TaskFilters): string {
-  return `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+/** A task filter as the subject of a message: `options.filters.statusIn` in the library's words. */
+function filter(key: keyof TaskFilters): SettingRef {
+  return subject(key, `filters.${key}`);
 }
 
 function isBlank(value: string): boolean {

@@ -2,47 +2,23 @@ import type { TaskFilters } from "../api/types.ts";
 import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { ConfigError } from "../errors.ts";
 import { type FlagSpec, parseFlags, UnknownFlagError } from "../_std/cli.ts";
-import { parseShard, type Shard } from "../export/shard.ts";
+import type { ExportSettings } from "../export/export_settings.ts";
+import { parseMaskFormat } from "../export/mask_format.ts";
+import { parseShard } from "../export/shard.ts";
+import { parseExportFormat } from "../formats/format_source.ts";
 import { closestWord } from "./closest_word.ts";
+import { settingOfFlag } from "./_flag_name.ts";
 import { EXPORT_FLAGS, type ExportFlag, type FlagKind } from "./export_flag_table.ts";
 
 export { EXPORT_FLAGS };
 export type { ExportFlag, FlagKind };
 
-/** The `export` command's settings, as read from its flags. */
+/** The `export` command, as read from its flags: the export's settings, and the command's own. */
 export interface ExportCommand {
-  /** The project id (checked by `exportMasks`). */
-  projectId: string;
-  /** The form input id. */
-  inputId?: string;
-  /** The task filters. */
-  filters: TaskFilters;
-  /** Where the export folder is made. */
-  outputFolder?: string;
-  /** The export folder's name. */
-  outputFilename?: string;
-  /** Whether to replace the task name's extension. */
-  replaceExtension: boolean;
-  /** The semantic mapping as given: JSON text, or the path of a JSON file. */
-  semanticMapping?: string;
-  /** The export format's name: mask, lab, yolo, coco (checked by `exportMasks`). */
-  format?: string;
-  /** The mask format's name (checked by `exportMasks`). */
-  maskFormat?: string;
-  /** The ignore index of class-index and palette masks. */
-  ignoreIndex?: number;
-  /** Whether to list only. */
-  dryRun: boolean;
-  /** The shard, `i/n`. */
-  shard?: Shard;
-  /** Whether to resume an interrupted export. */
-  resume: boolean;
-  /** The earlier export to update. */
-  incremental?: string;
-  /** Whether to replace an earlier export. */
-  overwrite: boolean;
-  /** Whether to write `report.html`. */
-  report: boolean;
+  /** The export's settings, typed and checked as far as flags can be (the project id by `exportMasks`). */
+  settings: ExportSettings;
+  /** `--semantic-mapping` as given: JSON text, or the path of a JSON file; read by the command. */
+  semanticMappingSource?: string;
   /** The JSON export to convert offline. */
   fromExport?: string;
   /** The project configuration file, for offline conversion. */
@@ -51,12 +27,6 @@ export interface ExportCommand {
   endpoint?: string;
   /** Whether a plain-http endpoint on another machine is allowed. */
   allowInsecureHttp: boolean;
-  /** How many masks are converted at once. */
-  concurrency?: number;
-  /** The pixel limit of a mask. */
-  maxPixels?: number;
-  /** The memory budget of the masks in flight, in MiB. */
-  memoryBudget?: number;
   /** Whether to print JSON instead of text. */
   json: boolean;
   /** Whether to log each HTTP request on stderr. */
@@ -81,7 +51,7 @@ export interface ExportCommand {
  * import { parseExportFlags } from "./export_flags.ts";
  *
  * const command = parseExportFlags(["--project-id", "p1", "--status-in", "complete,reviewed"]);
- * console.log(command.filters.statusIn); // ["complete", "reviewed"]
+ * console.log(command.settings.filters?.statusIn); // ["complete", "reviewed"]
  * ```
  */
 export function parseExportFlags(args: readonly string[]): ExportCommand {
@@ -115,41 +85,44 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     throw new ConfigError(
       'Option "--project-id" is missing: give the id of the project to export, like ' +
         "export --project-id proj_123",
-      { setting: "project-id" },
+      { setting: "projectId" },
     );
   }
   if (parsed["verbose"] === true && parsed["quiet"] === true) {
     throw new ConfigError('Choose one of "--verbose" and "--quiet"', { setting: "quiet" });
   }
+  const string = (name: string) => parsed[name] as string | undefined;
+  const format = string("format");
+  const maskFormat = string("mask-format");
+  const shard = string("shard");
   return {
-    projectId,
-    inputId: parsed["input-id"] as string | undefined,
-    filters: help ? filters as TaskFilters : validateTaskFilters(filters as TaskFilters),
-    outputFolder: parsed["output-folder"] as string | undefined,
-    outputFilename: parsed["output-filename"] as string | undefined,
-    replaceExtension: parsed["replace-extension"] === true,
-    semanticMapping: parsed["semantic-mapping"] as string | undefined,
-    format: parsed["format"] as string | undefined,
-    maskFormat: parsed["mask-format"] as string | undefined,
-    ignoreIndex: parseWhole(parsed["ignore-index"] as string | undefined, "ignore-index", 1, 255),
-    dryRun: parsed["dry-run"] === true,
-    shard: parsed["shard"] === undefined ? undefined : parseShard(parsed["shard"] as string),
-    resume: parsed["resume"] === true,
-    incremental: parsed["incremental"] as string | undefined,
-    overwrite: parsed["overwrite"] === true,
-    report: parsed["report"] === true,
-    fromExport: parsed["from-export"] as string | undefined,
-    config: parsed["config"] as string | undefined,
-    endpoint: parsed["endpoint"] as string | undefined,
+    settings: {
+      projectId,
+      inputId: string("input-id"),
+      filters: help ? filters as TaskFilters : validateTaskFilters(filters as TaskFilters),
+      outputFolder: string("output-folder"),
+      outputFilename: string("output-filename"),
+      replaceExtension: parsed["replace-extension"] === true,
+      format: format === undefined ? undefined : parseExportFormat(format),
+      maskFormat: maskFormat === undefined ? undefined : parseMaskFormat(maskFormat),
+      ignoreIndex: parseWhole(string("ignore-index"), "ignore-index", 1, 255),
+      dryRun: parsed["dry-run"] === true,
+      shard: shard === undefined ? undefined : parseShard(shard),
+      resume: parsed["resume"] === true,
+      incremental: string("incremental"),
+      overwrite: parsed["overwrite"] === true,
+      report: parsed["report"] === true,
+      concurrency: parseWhole(string("concurrency"), "concurrency", 1, 256),
+      maxPixels: parseWhole(string("max-pixels"), "max-pixels", 1, 2 ** 31),
+      memoryBudgetBytes: bytesOfMiB(
+        parseWhole(string("memory-budget"), "memory-budget", 1, 2 ** 20),
+      ),
+    },
+    semanticMappingSource: string("semantic-mapping"),
+    fromExport: string("from-export"),
+    config: string("config"),
+    endpoint: string("endpoint"),
     allowInsecureHttp: parsed["allow-insecure-http"] === true,
-    concurrency: parseWhole(parsed["concurrency"] as string | undefined, "concurrency", 1, 256),
-    maxPixels: parseWhole(parsed["max-pixels"] as string | undefined, "max-pixels", 1, 2 ** 31),
-    memoryBudget: parseWhole(
-      parsed["memory-budget"] as string | undefined,
-      "memory-budget",
-      1,
-      2 ** 20,
-    ),
     json: parsed["json"] === true,
     verbose: parsed["verbose"] === true,
     quiet: parsed["quiet"] === true,
@@ -208,7 +181,7 @@ function splitList(values: readonly string[], flag: string): string[] {
         throw new ConfigError(
           `Option "--${flag}" has an empty value in "${value}"; give one or more values ` +
             `separated by commas`,
-          { setting: flag },
+          { setting: settingOfFlag(flag) },
         );
       }
       items.push(trimmed);
@@ -224,7 +197,7 @@ function splitPairs(values: readonly string[], flag: string): Record<string, str
     if (at < 1) {
       throw new ConfigError(
         `Option "--${flag}" takes key=value, like --${flag} camera=front; got "${value}"`,
-        { setting: flag },
+        { setting: settingOfFlag(flag) },
       );
     }
     pairs[value.slice(0, at).trim()] = value.slice(at + 1);
@@ -238,8 +211,13 @@ function parseWhole(value: string | undefined, flag: string, low: number, high: 
   if (value.trim() === "" || !Number.isInteger(count) || count < low || count > high) {
     throw new ConfigError(
       `Option "--${flag}" must be a whole number from ${low} to ${high}; got "${value}"`,
-      { setting: flag },
+      { setting: settingOfFlag(flag) },
     );
   }
   return count;
+}
+
+/** `--memory-budget` is in MiB; the library counts bytes. */
+function bytesOfMiB(mib: number | undefined): number | undefined {
+  return mib === undefined ? undefined : mib * 2 ** 20;
 }

@@ -1,4 +1,5 @@
 import { exitCodeOf, MasksError } from "../errors.ts";
+import { flagName } from "./_flag_name.ts";
 
 /** Where {@linkcode reportError} writes, and how. */
 export interface ReportErrorOptions {
@@ -37,7 +38,7 @@ export function reportError(error: unknown, options: ReportErrorOptions): number
   const label = options.colour ? "\x1b[31merror\x1b[0m" : "error";
   // Our message says what was being done, with Deno's words naming the flag.
   if (error instanceof MasksError) {
-    options.stderr(`${label}: ${error.message}\n`);
+    options.stderr(`${label}: ${error.render(flagName)}\n`);
     return deniedPermission(error) === undefined ? exitCodeOf(error) : 2;
   }
   const denied = deniedPermission(error);

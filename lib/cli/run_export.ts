@@ -1,10 +1,9 @@
 import { ExportFileSource } from "../api/export_file_source.ts";
 import { readJsonFile } from "../api/json_array_stream.ts";
-import { LabClient } from "../api/lab_client.ts";
+import { LabClient, type LabClientOptions } from "../api/lab_client.ts";
 import type { TaskSource } from "../api/task_source.ts";
-import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../errors.ts";
-import { exportMasks, type ExportMasksOptions } from "../export/export_masks.ts";
+import { exportMasks } from "../export/export_masks.ts";
 import type { ExportEvent, ExportSummary } from "../export/export_summary.ts";
 import { formatSummary } from "../output/format_summary.ts";
 import { progressReporter } from "../output/progress_reporter.ts";
@@ -32,7 +31,15 @@ export interface ExportIo {
   program: string;
   /** Stops the export between tasks; a reason naming `SIGTERM` makes the exit code 143. */
   signal?: AbortSignal;
+  /** Settings of the lab client the command makes (retries, timeouts). */
+  client?: ClientSettings;
 }
+
+/** The lab client's settings a caller of the command line may choose: how patiently it retries. */
+export type ClientSettings = Pick<
+  LabClientOptions,
+  "maxRetries" | "retryDelayMs" | "timeoutMs" | "retryBudgetMs"
+>;
 
 /** The `--json` summary's format version, raised when a field changes meaning or goes. */
 const JSON_VERSION = 1;
@@ -53,43 +60,26 @@ export async function runExport(args: readonly string[], io: ExportIo): Promise<
     io.stdout(exportHelp());
     return 0;
   }
-  const semanticMapping = command.semanticMapping === undefined
+  const { settings, semanticMappingSource } = command;
+  const semanticMapping = semanticMappingSource === undefined
     ? undefined
-    : await loadSemanticMapping(command.semanticMapping, (path) => Deno.readTextFile(path));
+    : await loadSemanticMapping(semanticMappingSource, (path) => Deno.readTextFile(path));
   const { client, projectId } = await taskSourceOf(command, io);
   // The plan is the output of a dry run: it goes to stdout; progress and errors to stderr.
   const reporter = command.json ? undefined : progressReporter({
     write: command.quiet ? (text) => text.startsWith("failed: ") && io.stderr(text) : io.stderr,
     isTerminal: io.isTerminal && !command.quiet,
-    dryRun: command.dryRun,
+    dryRun: settings.dryRun ?? false,
     writePlan: io.stdout,
   });
   const progress = progressSummary(projectId, command);
   let summary: ExportSummary;
   try {
     summary = await exportMasks({
+      ...settings,
       client,
       projectId,
-      inputId: command.inputId,
-      filters: command.filters,
-      outputFolder: command.outputFolder,
-      outputFilename: command.outputFilename,
-      replaceExtension: command.replaceExtension,
-      semanticMapping: semanticMapping as SemanticMapping | undefined,
-      format: command.format as ExportMasksOptions["format"],
-      maskFormat: command.maskFormat as ExportMasksOptions["maskFormat"],
-      ignoreIndex: command.ignoreIndex,
-      dryRun: command.dryRun,
-      shard: command.shard,
-      resume: command.resume,
-      incremental: command.incremental,
-      overwrite: command.overwrite,
-      report: command.report,
-      concurrency: command.concurrency,
-      maxPixels: command.maxPixels,
-      memoryBudgetBytes: command.memoryBudget === undefined
-        ? undefined
-        : command.memoryBudget * 2 ** 20,
+      semanticMapping,
       signal: io.signal,
       onProgress: (event) => {
         progress.onProgress(event);
@@ -104,9 +94,10 @@ export async function runExport(args: readonly string[], io: ExportIo): Promise<
   reporter?.end();
   if (command.json) io.stdout(jsonSummary(summary, false));
   else io.stdout(formatSummary(summary).map((line) => `${line}\n`).join(""));
-  if (summary.total === 0 && command.filters.statusIn !== undefined) {
+  const statuses = settings.filters?.statusIn;
+  if (summary.total === 0 && statuses !== undefined) {
     io.stderr(
-      `note: no task has the status ${command.filters.statusIn.join(" or ")}; statuses are ` +
+      `note: no task has the status ${statuses.join(" or ")}; statuses are ` +
         `case-sensitive (the lab's are lower-case, like "complete" and "reviewed")\n`,
     );
   }
@@ -123,7 +114,8 @@ async function interrupted(
     ? 143
     : 130;
   if (command.json && summary) io.stdout(jsonSummary(summary, true));
-  const written = summary !== undefined && !command.dryRun && await exists(summary.folder);
+  const written = summary !== undefined && !command.settings.dryRun &&
+    await exists(summary.folder);
   if (!written) {
     io.stderr("interrupted before any mask was written; run the same command again to export\n");
     return code;
@@ -159,8 +151,8 @@ function progressSummary(projectId: string, command: ExportCommand) {
         summary = emptySummary(
           projectId,
           event.folder,
-          command.maskFormat ?? "rgb",
-          command.dryRun,
+          command.settings.maskFormat ?? "rgb",
+          command.settings.dryRun ?? false,
         );
         summary.total = event.total;
         return;
@@ -188,13 +180,14 @@ async function taskSourceOf(
 ): Promise<{ client: TaskSource; projectId: string }> {
   if (command.fromExport === undefined) {
     if (command.config !== undefined) {
-      throw new ConfigError('Option "--config" goes with --from-export', { setting: "config" });
+      throw new ConfigError('Option "--config" goes with --from-export', { setting: "configFile" });
     }
     const { endpointSetting, ...credentials } = credentialsFromEnv(io.env, command.endpoint);
     const warning = insecureEndpointWarning(credentials.endpoint);
     if (warning !== undefined && command.allowInsecureHttp) io.stderr(`warning: ${warning}\n`);
     return {
       client: new LabClient({
+        ...io.client,
         ...credentials,
         endpointSetting,
         allowInsecureHttp: command.allowInsecureHttp,
@@ -204,18 +197,18 @@ async function taskSourceOf(
           verbose: command.verbose,
         }),
       }),
-      projectId: command.projectId,
+      projectId: command.settings.projectId,
     };
   }
   if (command.config === undefined) {
     throw new ConfigError(
       'Option "--from-export" needs --config <file>: the project configuration JSON, as the API\'s ' +
         "project-configuration returns it",
-      { setting: "config" },
+      { setting: "configFile" },
     );
   }
-  const configuration = await readJsonFile(command.config, "config") as { projectId?: unknown };
-  const projectId = command.projectId ||
+  const configuration = await readJsonFile(command.config, "configFile") as { projectId?: unknown };
+  const projectId = command.settings.projectId ||
     (typeof configuration?.projectId === "string" ? configuration.projectId : "");
   return {
     client: new ExportFileSource({ exportFile: command.fromExport, configFile: command.config }),

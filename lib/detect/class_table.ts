@@ -105,7 +105,7 @@ export function classTable(labels: readonly Label[], options: ClassTableOptions 
     throw new ConfigError(
       `The ignore index ${ignoreIndex} must be from ${classes.length + 1} to 255: the project ` +
         `has ${classes.length} classes, numbered from 1`,
-      { setting: "ignore-index" },
+      { setting: "ignoreIndex" },
     );
   }
   // Only labelled pixels (R >= 1) are looked up: an unknown bChannel, 0 included, is "ignore".

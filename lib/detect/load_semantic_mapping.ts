@@ -1,13 +1,18 @@
 import { ConfigError } from "../errors.ts";
+import { type SemanticMapping, semanticMappingOf } from "../detect/resolve_semantic_mapping.ts";
+import { settingMessage, subject } from "../_setting_message.ts";
+
+const MAPPING = subject("semanticMapping");
 
 /**
  * Reads the `--semantic-mapping` value: JSON text (starting with `{`), or the path of a JSON file.
- * The mapping's content is checked later, against the project's labels.
+ * Its shape is checked here; its label ids later, against the project's labels.
  *
  * @param value The flag's value.
  * @param readTextFile Reads a file, e.g. `Deno.readTextFile`.
- * @returns The parsed JSON value.
- * @throws {ConfigError} when the file cannot be read or the JSON does not parse.
+ * @returns The mapping.
+ * @throws {ConfigError} when the file cannot be read, the JSON does not parse, or it is not an
+ * object of label id to `[r, g, b]`.
  *
  * @example
  * ```ts
@@ -20,7 +25,7 @@ import { ConfigError } from "../errors.ts";
 export async function loadSemanticMapping(
   value: string,
   readTextFile: (path: string) => Promise<string>,
-): Promise<unknown> {
+): Promise<SemanticMapping> {
   const text = value.trim();
   const inline = text.startsWith("{");
   let json = text;
@@ -29,19 +34,23 @@ export async function loadSemanticMapping(
       json = await readTextFile(text);
     } catch (error) {
       throw new ConfigError(
-        `Option "--semantic-mapping" is neither JSON text (starting with "{") nor a readable ` +
-          `file: cannot read "${text}": ${error instanceof Error ? error.message : error}`,
-        { setting: "semantic-mapping", cause: error },
+        settingMessage`${MAPPING} is neither JSON text (starting with "{") nor a readable file: cannot read "${text}": ${
+          error instanceof Error ? error.message : error
+        }`,
+        { setting: "semanticMapping", cause: error },
       );
     }
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(json);
+    parsed = JSON.parse(json);
   } catch (error) {
     throw new ConfigError(
-      `Option "--semantic-mapping" is not valid JSON${inline ? "" : ` (in "${text}")`}: ` +
-        `${error instanceof Error ? error.message : error}; write it like {"car": [128, 64, 128]}`,
-      { setting: "semantic-mapping", cause: error },
+      settingMessage`${MAPPING} is not valid JSON${inline ? "" : ` (in "${text}")`}: ${
+        error instanceof Error ? error.message : error
+      }; write it like {"car": [128, 64, 128]}`,
+      { setting: "semanticMapping", cause: error },
     );
   }
+  return semanticMappingOf(parsed);
 }

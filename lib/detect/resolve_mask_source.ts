@@ -90,7 +90,7 @@ export function resolveMaskSource(
       throw new ConfigError(
         `Cannot use input "${options.inputId}" of project "${projectId}": it is an ` +
           `"${projectType}" project, which has no inputs; remove the input id`,
-        { setting: "input-id" },
+        { setting: "inputId" },
       );
     }
     refuseSequence(configuration.metadata?.toolOptions?.sequence, `project "${projectId}"`);
@@ -123,7 +123,7 @@ export function resolveMaskSource(
     `Cannot export project "${projectId}": its type is "${projectType}"; mask export supports ` +
       `"iat-segmentation", "iat-polygon", "iat-rectangle" and "form" with a ` +
       `"${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input`,
-    { setting: "project-id" },
+    { setting: "projectId" },
   );
 }
 
@@ -140,7 +140,7 @@ function pickInput(configuration: ProjectConfiguration, inputId: string | undefi
           `"tool-iat-polygon" or "tool-iat-rectangle" input, so it has no masks to export`
         : `Input "${inputId}" is not an input of ${project} with masks; choose one of: ` +
           usable.map(describeInput).join(", "),
-      { setting: "input-id" },
+      { setting: "inputId" },
     );
   }
   // Auto-detection counts segmentation inputs only, unlike the SDK (`lab-api.md`, "SDK quirk");
@@ -151,14 +151,14 @@ function pickInput(configuration: ProjectConfiguration, inputId: string | undefi
     throw new ConfigError(
       `Cannot export ${project}: the form has no "${SEGMENTATION_INPUT_TYPE}" input (nor a ` +
         `polygon or rectangle input), so it has no masks to export`,
-      { setting: "project-id" },
+      { setting: "projectId" },
     );
   }
   const what = segmentation.length > 0 ? "segmentation" : "polygon and rectangle";
   throw new ConfigError(
     `Cannot choose the input of ${project}: it has ${candidates.length} ${what} inputs; ` +
       `pick one with the input id: ${candidates.map(describeInput).join(", ")}`,
-    { setting: "input-id" },
+    { setting: "inputId" },
   );
 }
 
@@ -172,7 +172,7 @@ function refuseSequence(sequence: boolean | undefined, what: string): void {
     throw new ConfigError(
       `Cannot export ${what}: it is a video/sequence project, and mask export supports ` +
         `single images only`,
-      { setting: "project-id" },
+      { setting: "projectId" },
     );
   }
 }

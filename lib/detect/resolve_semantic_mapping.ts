@@ -33,16 +33,10 @@ export type SemanticMapping = Readonly<Record<string, RgbColour>>;
  * ```
  */
 export function resolveSemanticMapping(
-  mapping: unknown,
+  value: unknown,
   labels: readonly Label[],
 ): Map<number, RgbColour> {
-  if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
-    throw new ConfigError(
-      `The semantic mapping must be a JSON object of label id to [r, g, b], like ` +
-        `{"car": [128, 64, 128]}; got ${describe(mapping)}`,
-      { setting: "semantic-mapping" },
-    );
-  }
+  const mapping = mappingObject(value);
   const labelById = new Map(labels.map((label) => [label.id, label]));
   const byBChannel = new Map<number, RgbColour>();
   const mappedBy = new Map<number, string>();
@@ -53,7 +47,7 @@ export function resolveSemanticMapping(
       throw new ConfigError(
         `The semantic mapping names label "${labelId}", which the project does not have; ` +
           `known label ids: ${known}`,
-        { setting: "semantic-mapping" },
+        { setting: "semanticMapping" },
       );
     }
     const bChannel = label.bChannel;
@@ -64,7 +58,7 @@ export function resolveSemanticMapping(
         `The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the ` +
           `project configuration (got ${describe(bChannel)}), so its pixels cannot be found; ` +
           `remove it from the mapping or fix the label`,
-        { setting: "semantic-mapping" },
+        { setting: "semanticMapping" },
       );
     }
     const rgb = checkColour(labelId, colour);
@@ -74,13 +68,47 @@ export function resolveSemanticMapping(
         `The semantic mapping gives labels "${mappedBy.get(bChannel)}" and "${labelId}" ` +
           `different colours, but both have bChannel ${bChannel}, so their pixels cannot be ` +
           `told apart; give them the same colour`,
-        { setting: "semantic-mapping" },
+        { setting: "semanticMapping" },
       );
     }
     byBChannel.set(bChannel, rgb);
     mappedBy.set(bChannel, labelId);
   }
   return byBChannel;
+}
+
+/**
+ * Checks that parsed JSON is a semantic mapping: an object of label id to `[r, g, b]`, each
+ * colour three integers 0..255. Its label ids are checked against the project by
+ * {@linkcode resolveSemanticMapping}.
+ *
+ * @param value The parsed JSON.
+ * @returns The mapping, typed.
+ * @throws {ConfigError} when it is not an object, or a colour is not three integers 0..255.
+ *
+ * @example
+ * ```ts
+ * import { semanticMappingOf } from "@lab/masks/detect";
+ *
+ * console.log(semanticMappingOf(JSON.parse('{"car": [128, 64, 128]}'))); // { car: [128, 64, 128] }
+ * ```
+ */
+export function semanticMappingOf(value: unknown): SemanticMapping {
+  const entries = Object.entries(mappingObject(value));
+  return Object.fromEntries(
+    entries.map(([labelId, colour]) => [labelId, checkColour(labelId, colour)]),
+  );
+}
+
+function mappingObject(mapping: unknown): object {
+  if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
+    throw new ConfigError(
+      `The semantic mapping must be a JSON object of label id to [r, g, b], like ` +
+        `{"car": [128, 64, 128]}; got ${describe(mapping)}`,
+      { setting: "semanticMapping" },
+    );
+  }
+  return mapping;
 }
 
 function checkColour(labelId: string, colour: unknown): RgbColour {
@@ -90,7 +118,7 @@ function checkColour(labelId: string, colour: unknown): RgbColour {
     throw new ConfigError(
       `The semantic mapping's colour for label "${labelId}" must be three integers 0..255 ` +
         `like [128, 64, 128]; got ${describe(colour)}`,
-      { setting: "semantic-mapping" },
+      { setting: "semanticMapping" },
     );
   }
   return [colour[0], colour[1], colour[2]];

@@ -1,275 +1,107 @@
-import { ConfigError } from "../errors.ts";
-import { basename, dirname, join } from "../_std/path.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ClassTable } from "../detect/class_table.ts";
+import type { ExportSummary } from "./export_summary.ts";
+import { type ExportReport, PARTIAL_REPORT_NAME, REPORT_NAME } from "../report/export_report.ts";
+import { ExportFolderFs } from "./export_folder_fs.ts";
+import type { FileSystem } from "./file_system.ts";
 import {
-  MANIFEST_NAME,
-  type ManifestEntry,
-  parseManifest,
-  PARTIAL_MANIFEST_NAME,
-} from "./manifest.ts";
+  createExportFolder,
+  type ExportMetadata,
+  type FolderMode,
+  METADATA_NAME,
+  type PreparedFolder,
+  prepareExportFolder,
+  probeExportFolder,
+} from "./_folder_preparation.ts";
+import { labelmapJson, labelmapTxt } from "./labelmap.ts";
+import { MANIFEST_NAME, PARTIAL_MANIFEST_NAME } from "./manifest.ts";
+import type { MaskFormat } from "./mask_format.ts";
 
-/** How an export treats its folder. */
-export type FolderMode = "new" | "overwrite" | "resume" | "incremental";
-
-/** The file that records how an export was made, next to its manifest. */
-export const METADATA_NAME = "export.json";
-
-/** What an export records of itself in `export.json`, for incremental runs. */
-export interface ExportMetadata {
-  /** The project id. */
-  projectId: string;
-  /** When the export started (ISO 8601, this machine's clock). */
-  startedAt: string;
-  /** The mask format. */
-  maskFormat: string;
-  /** Other settings that shape the files (input, mapping, naming, filters, shard). */
-  settings: Record<string, unknown>;
-}
-
-/** An export folder made ready: what an earlier export left in it. */
-export interface PreparedFolder {
-  /** The earlier export's manifest entries (resume, incremental), else none. */
-  previous: ManifestEntry[];
-  /** The earlier export's `export.json` (incremental), if any. */
-  metadata?: ExportMetadata;
-}
+const LABELMAP_JSON = "labelmap.json";
+const LABELMAP_TXT = "labelmap.txt";
 
 /**
- * Checks an export folder for a mode before any request: a new export needs a free name (as the
- * SDK); `overwrite` clears an earlier export; `resume` and `incremental` read what an earlier
- * export left (through the folder's file door: a planted link is refused).
+ * One export's folder and every file of its own: the checks before any request, the folder
+ * itself, the labelmaps, `export.json` and `report.html`, and the names no mask may take. The
+ * masks and the manifest are written by the run, through {@linkcode ExportFolder.files}.
  */
-export async function prepareExportFolder(
-  files: ExportFolderFs,
-  mode: FolderMode,
-): Promise<PreparedFolder> {
-  const folder = files.root;
-  await checkParents(files);
-  const present = await files.rootExists();
-  if (mode === "new") {
-    if (!present) return { previous: [] };
-    throw new ConfigError(
-      `The export folder "${folder}" already exists; choose another output filename, or add ` +
-        `--resume to finish an interrupted export, --incremental to update it, or --overwrite ` +
-        `to replace it (the SDK refuses it too)`,
-      { setting: "output-filename" },
-    );
+export class ExportFolder {
+  /** The export's own file names: a task named "manifest.jsonl/a.jpg" must not make them folders. */
+  static readonly RESERVED_NAMES: readonly string[] = [
+    MANIFEST_NAME,
+    PARTIAL_MANIFEST_NAME,
+    METADATA_NAME,
+    LABELMAP_JSON,
+    LABELMAP_TXT,
+    REPORT_NAME,
+    PARTIAL_REPORT_NAME,
+  ];
+
+  /** The folder's file door: every path stays inside it. */
+  readonly files: ExportFolderFs;
+  /** How the export treats an earlier export in the folder. */
+  readonly mode: FolderMode;
+  #dryRun: boolean;
+
+  constructor(
+    path: string,
+    mode: FolderMode,
+    options: { fileSystem?: FileSystem; dryRun: boolean },
+  ) {
+    this.files = new ExportFolderFs(path, { fileSystem: options.fileSystem });
+    this.mode = mode;
+    this.#dryRun = options.dryRun;
   }
-  if (mode === "overwrite") {
-    if (present) await clearExport(files);
-    return { previous: [] };
+
+  /** The folder's absolute path. */
+  get path(): string {
+    return this.files.root;
   }
-  if (mode === "resume") {
-    const manifest = (await files.exists(PARTIAL_MANIFEST_NAME))
-      ? PARTIAL_MANIFEST_NAME
-      : (await files.exists(MANIFEST_NAME))
-      ? MANIFEST_NAME
-      : undefined;
-    if (!manifest) {
-      throw new ConfigError(
-        `Cannot resume "${folder}": it holds no export manifest; give the --output-folder and ` +
-          `--output-filename of the interrupted export`,
-        { setting: "resume" },
-      );
+
+  /**
+   * Checks the folder before any request (it can be made; a new export's name is free) and reads
+   * what an earlier export left there (resume, incremental). A dry run only reads.
+   */
+  async open(): Promise<PreparedFolder> {
+    if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
+    if (this.#dryRun || this.mode === "overwrite") return { previous: [] };
+    return await prepareExportFolder(this.files, this.mode);
+  }
+
+  /** `overwrite`: removes the earlier export, once the project is known to export masks. */
+  async clearEarlier(): Promise<void> {
+    if (this.mode === "overwrite" && !this.#dryRun) {
+      await prepareExportFolder(this.files, this.mode);
     }
-    return { previous: await readManifestIn(files, manifest, "resume") };
   }
-  if (!(await files.exists(MANIFEST_NAME))) {
-    throw new ConfigError(
-      `Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); ` +
-        `run a full export into it first`,
-      { setting: "incremental" },
-    );
+
+  /** Makes the folder before its first file, with the labelmaps of class-index and palette masks. */
+  async create(maskFormat: MaskFormat, table: ClassTable): Promise<void> {
+    await createExportFolder(this.files, this.mode);
+    if (maskFormat === "class-index" || maskFormat === "palette") {
+      await this.files.writeFile(LABELMAP_JSON, TEXT.encode(labelmapJson(table)));
+      await this.files.writeFile(LABELMAP_TXT, TEXT.encode(labelmapTxt(table)));
+    }
   }
-  return {
-    previous: await readManifestIn(files, MANIFEST_NAME, "incremental"),
-    metadata: await readMetadata(files),
-  };
-}
 
-/** Writes `export.json` (atomically, never through a link) once the folder exists. */
-export async function writeMetadata(
-  files: ExportFolderFs,
-  metadata: ExportMetadata,
-): Promise<void> {
-  await files.writeFile(METADATA_NAME, TEXT.encode(`${JSON.stringify(metadata, null, 2)}\n`));
-}
+  /**
+   * Writes `export.json`, last: an incremental update starts from its time, so it must only ever
+   * follow a complete manifest. A resumed export keeps its first run's, when its tasks were read.
+   */
+  async writeMetadata(metadata: ExportMetadata): Promise<void> {
+    if (this.mode === "resume" && await this.files.exists(METADATA_NAME)) return;
+    const json = `${JSON.stringify(metadata, null, 2)}\n`;
+    await this.files.writeFile(METADATA_NAME, TEXT.encode(json));
+  }
 
-/**
- * Creates the export folder and its parents; for a new export, a folder that appeared meanwhile is
- * an error. A resumed or updated export's folder exists: nothing is made, so nothing is written
- * above it (the Action grants writes to that folder only).
- */
-export async function createExportFolder(files: ExportFolderFs, mode: FolderMode): Promise<void> {
-  try {
-    await files.makeRoot(mode === "new");
-  } catch (error) {
-    if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
-    throw new ConfigError(
-      `The export folder "${files.root}" appeared while the export was starting; choose another ` +
-        `output filename`,
-      { setting: "output-filename", cause: error },
-    );
+  /** Writes `report.html` and adds its path and label statistics to the summary. */
+  async writeReport(
+    report: ExportReport,
+    run: Parameters<ExportReport["write"]>[0],
+    summary: ExportSummary,
+  ): Promise<void> {
+    const { path, labels } = await report.write(run, summary);
+    Object.assign(summary, { report: path, labels });
   }
 }
 
 const TEXT = new TextEncoder();
-
-async function readManifestIn(
-  files: ExportFolderFs,
-  name: string,
-  setting: string,
-): Promise<ManifestEntry[]> {
-  const path = files.pathOf(name);
-  let text: string;
-  try {
-    text = await files.readTextFile(name);
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(
-      `Cannot read the manifest "${path}": ${error instanceof Error ? error.message : error}`,
-      { setting, cause: error },
-    );
-  }
-  return parseManifest(text, path, setting);
-}
-
-/** The nearest existing folder above the export folder must be a folder, so it can be made. */
-async function checkParents(files: ExportFolderFs): Promise<void> {
-  const folder = files.root;
-  for (let path = dirname(folder);; path = dirname(path)) {
-    const info = await files.fileSystem.stat(path).catch(() => undefined);
-    if (info === undefined && dirname(path) !== path) continue;
-    if (info?.isDirectory) return;
-    throw new ConfigError(
-      `Cannot make the export folder "${folder}": "${path}" is ` +
-        `${info ? "a file, not a folder" : "missing"}; choose another --output-folder`,
-      { setting: "output-folder" },
-    );
-  }
-}
-
-/**
- * Checks, before any request, that the export folder can be made and written: the nearest
- * existing folder above it must be a folder, and a probe folder is made (then removed, with any
- * parent made for it) where the export folder goes. A refusal is a {@linkcode ConfigError} naming
- * the system's reason, so it never surfaces after the export has started.
- */
-export async function probeExportFolder(files: ExportFolderFs, mode: FolderMode): Promise<void> {
-  const { root: folder, fileSystem } = files;
-  const setting = mode === "incremental" ? "incremental" : "output-folder";
-  // A resumed or updated export writes inside its folder only (the Action grants no more).
-  const inside = (mode === "resume" || mode === "incremental") && await files.rootExists();
-  const parent = inside ? folder : dirname(folder);
-  const made: string[] = [];
-  for (let path = parent;; path = dirname(path)) {
-    const info = await fileSystem.stat(path).catch((error) => {
-      // Not there, or below a file: the walk goes on up to what is there.
-      if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
-        return undefined;
-      }
-      throw cannotMake(folder, setting, error);
-    });
-    if (info === undefined && dirname(path) !== path) {
-      made.push(path);
-      continue;
-    }
-    if (info?.isDirectory) break;
-    throw new ConfigError(
-      `Cannot make the export folder "${folder}": "${path}" is ` +
-        `${info ? "a file, not a folder" : "missing"}; choose another --${setting}`,
-      { setting },
-    );
-  }
-  const probe = join(parent, `.lab-masks-probe-${crypto.randomUUID().slice(0, 8)}`);
-  try {
-    await fileSystem.mkdir(probe, { recursive: true });
-    await fileSystem.remove(probe);
-  } catch (error) {
-    throw cannotMake(folder, setting, error);
-  } finally {
-    // Deepest first; a folder something else filled meanwhile stays.
-    for (const path of made) await fileSystem.remove(path).catch(() => {});
-  }
-}
-
-function cannotMake(folder: string, setting: string, error: unknown): ConfigError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new ConfigError(
-    `Cannot write the export folder "${folder}" (--${setting}): ${reason}`,
-    { setting, cause: error },
-  );
-}
-
-/** The text of the folder's `export.json`, or `undefined` when there is none. */
-async function metadataText(files: ExportFolderFs): Promise<string | undefined> {
-  if (!(await files.exists(METADATA_NAME))) return undefined;
-  try {
-    return await files.readTextFile(METADATA_NAME);
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(
-      `Cannot read "${files.pathOf(METADATA_NAME)}": ${(error as Error).message}`,
-      { setting: "incremental", cause: error },
-    );
-  }
-}
-
-/** The earlier export's `export.json`; `undefined` when there is none; an error when damaged. */
-async function readMetadata(files: ExportFolderFs): Promise<ExportMetadata | undefined> {
-  const text = await metadataText(files);
-  if (text === undefined) return undefined;
-  const metadata = parseJson(text);
-  if (!isMetadata(metadata)) {
-    throw new ConfigError(
-      `The export record "${files.pathOf(METADATA_NAME)}" is damaged (not the JSON object an ` +
-        "export writes, with its projectId, startedAt, maskFormat and settings); run a full " +
-        "export with --overwrite",
-      { setting: "incremental" },
-    );
-  }
-  return metadata;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether `value` is an `export.json` this tool wrote. */
-function isMetadata(value: unknown): value is ExportMetadata {
-  const metadata = value as ExportMetadata | null;
-  return typeof metadata === "object" && metadata !== null &&
-    typeof metadata.projectId === "string" && typeof metadata.maskFormat === "string" &&
-    typeof metadata.startedAt === "string" && !Number.isNaN(Date.parse(metadata.startedAt)) &&
-    typeof metadata.settings === "object" && metadata.settings !== null;
-}
-
-/**
- * Removes an earlier export, refusing a folder that is not one: it must be empty, or hold both
- * `manifest.jsonl` and a valid `export.json` of this tool (a file named `manifest.jsonl` alone
- * proves nothing).
- */
-async function clearExport(files: ExportFolderFs): Promise<void> {
-  const folder = files.root;
-  if (basename(folder) === "" || dirname(folder) === folder) {
-    throw new ConfigError(`Will not overwrite the root folder "${folder}"`, {
-      setting: "overwrite",
-    });
-  }
-  const names = await files.names();
-  const isExport = names.length === 0 ||
-    (names.includes(MANIFEST_NAME) && isMetadata(parseJson(await metadataText(files) ?? "")));
-  if (!isExport) {
-    throw new ConfigError(
-      `Will not overwrite "${folder}": it is not an export folder of this tool (it needs both ` +
-        `${MANIFEST_NAME} and a valid ${METADATA_NAME}); remove it yourself or choose another ` +
-        `output filename`,
-      { setting: "overwrite" },
-    );
-  }
-  await files.removeAll();
-}

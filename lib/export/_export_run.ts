@@ -1,5 +1,4 @@
 import type { Task } from "../api/types.ts";
-import { PARTIAL_REPORT_NAME, REPORT_NAME } from "../report/export_report.ts";
 import { TaskError } from "../errors.ts";
 import { join } from "../_std/path.ts";
 import { TaskPool } from "./_task_pool.ts";
@@ -12,13 +11,7 @@ import {
   MAX_LISTED_TASKS,
   type TaskOutcome,
 } from "./export_summary.ts";
-import {
-  MANIFEST_NAME,
-  type ManifestEntry,
-  ManifestWriter,
-  PARTIAL_MANIFEST_NAME,
-} from "./manifest.ts";
-import { METADATA_NAME } from "./_export_folder.ts";
+import { MANIFEST_NAME, type ManifestEntry, ManifestWriter } from "./manifest.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import { maskFilePath } from "./mask_file_path.ts";
 import { MaskFileRegistry } from "./mask_file_registry.ts";
@@ -33,6 +26,8 @@ export interface ExportRunOptions {
   summary: ExportSummary;
   /** Creates the export folder (once, before the first file). */
   createFolder: () => Promise<void>;
+  /** The export's own file names, which no mask may take. */
+  reservedNames: readonly string[];
   /** Entries of an earlier export (resume, incremental). */
   previous: ManifestEntry[];
   /** Whether previous entries that are complete are kept as they are (resume). */
@@ -73,15 +68,7 @@ export class ExportRun {
     this.#options = options;
     // The export's own files: a task named "manifest.jsonl/a.jpg" must not make them folders.
     this.#registry = new MaskFileRegistry({
-      reserved: [
-        MANIFEST_NAME,
-        PARTIAL_MANIFEST_NAME,
-        METADATA_NAME,
-        "labelmap.json",
-        "labelmap.txt",
-        REPORT_NAME,
-        PARTIAL_REPORT_NAME,
-      ],
+      reserved: options.reservedNames,
       platform: options.platform,
     });
     this.#pool = new TaskPool(options.concurrency);

@@ -2,7 +2,7 @@ import type { TaskSource } from "../api/task_source.ts";
 import { formatLabDate, parseLabDate } from "../api/lab_date.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
-import type { PreparedFolder } from "./_export_folder.ts";
+import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import type { ManifestEntry } from "./manifest.ts";
 

@@ -1,4 +1,4 @@
-import { ConfigError, TaskError } from "../errors.ts";
+import { TaskError } from "../errors.ts";
 import type { ImageSize, Mask } from "./_mask.ts";
 
 /** The default memory budget of the masks in flight: 512 MiB. */
@@ -31,13 +31,12 @@ export class MemoryBudget {
 
   /**
    * @param totalBytes How many bytes the masks in flight may cost together.
-   * @throws {ConfigError} when it is not a positive number.
+   * @throws {RangeError} when it is not a positive number.
    */
   constructor(totalBytes: number) {
     if (typeof totalBytes !== "number" || !Number.isFinite(totalBytes) || totalBytes <= 0) {
-      throw new ConfigError(
-        `The memory budget must be a positive number of bytes; got ${String(totalBytes)}`,
-        { setting: "memory-budget" },
+      throw new RangeError(
+        `Cannot budget ${String(totalBytes)} bytes of memory: give a positive number of bytes`,
       );
     }
     this.#total = totalBytes;

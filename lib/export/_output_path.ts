@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
 import { isAbsolute, resolve } from "../_std/path.ts";
 
 /**
@@ -15,16 +16,18 @@ import { isAbsolute, resolve } from "../_std/path.ts";
 export function outputPathOf(outputFolder: string | undefined, name: string, what: string): string {
   if (isAbsolute(name) || /^[A-Za-z]:|^[\\/]/.test(name)) {
     throw new ConfigError(
-      `The output filename "${name}" is an absolute path; give a name inside --output-folder, ` +
-        "or set --output-folder to the folder you want",
-      { setting: "output-filename" },
+      settingMessage`The output filename "${name}" is an absolute path; give a name inside ${
+        mention("outputFolder")
+      }, or set ${mention("outputFolder")} to the folder you want`,
+      { setting: "outputFilename" },
     );
   }
   if (name.split(/[\\/]/).includes("..")) {
     throw new ConfigError(
-      `The output filename "${name}" has a ".." segment; name the ${what} inside ` +
-        "--output-folder, or change --output-folder",
-      { setting: "output-filename" },
+      settingMessage`The output filename "${name}" has a ".." segment; name the ${what} inside ${
+        mention("outputFolder")
+      }, or change ${mention("outputFolder")}`,
+      { setting: "outputFilename" },
     );
   }
   return resolve(outputFolder || ".", name);

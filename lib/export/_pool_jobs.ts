@@ -83,12 +83,15 @@ export interface ErrorData {
   fields: Record<string, string | number | boolean | undefined>;
 }
 
-const ERROR_CLASSES: Readonly<Record<string, { prototype: MasksError }>> = {
+const ERROR_CLASSES: Readonly<Record<string, { prototype: Error }>> = {
   MasksError,
   ConfigError,
   ApiError,
   TaskError,
   PngError,
+  // A programmer's error (an option out of range) stays one across the worker boundary.
+  RangeError,
+  TypeError,
 };
 
 /**

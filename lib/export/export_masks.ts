@@ -1,42 +1,25 @@
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
-import { exportTaskFilters } from "../api/export_task_filters.ts";
-import { validateTaskFilters } from "../api/validate_task_filters.ts";
-import { classTable } from "../detect/class_table.ts";
-import { resolveMaskSource } from "../detect/resolve_mask_source.ts";
+import type { MaskSource } from "../detect/resolve_mask_source.ts";
+import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
+import type { ExportFormat } from "../formats/format_source.ts";
+import { ExportReport } from "../report/export_report.ts";
+import { ConvertPool } from "./_convert_pool.ts";
+import { exportOneFile } from "./_export_one_file.ts";
 import { MaskDetacher } from "./_detach_masks.ts";
-import {
-  resolveSemanticMapping,
-  type SemanticMapping,
-} from "../detect/resolve_semantic_mapping.ts";
-import { ConfigError } from "../errors.ts";
-import { resolve } from "../_std/path.ts";
-import { labelmapJson, labelmapTxt } from "./labelmap.ts";
-import { ExportFolderFs } from "./export_folder_fs.ts";
-import type { FileSystem } from "./file_system.ts";
-import {
-  createExportFolder,
-  type FolderMode,
-  METADATA_NAME,
-  prepareExportFolder,
-  probeExportFolder,
-  writeMetadata,
-} from "./_export_folder.ts";
+import { emptySummary } from "./_empty_summary.ts";
+import { ExportFolder } from "./_export_folder.ts";
+import { type ExportPlan, type MaskPlan, planExport, planMasks } from "./_export_plan.ts";
+import type { PreparedFolder } from "./_folder_preparation.ts";
 import { ExportRun } from "./_export_run.ts";
 import { incrementalFilters, removedEntries } from "./_incremental.ts";
-import { ConvertPool } from "./_convert_pool.ts";
-import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget } from "./_memory_budget.ts";
 import { TaskExporter } from "./_task_exporter.ts";
-import { defaultExportFolderName } from "./export_folder_name.ts";
-import { hostPlatform, type Platform } from "./platform.ts";
+import type { ExportFolderFs } from "./export_folder_fs.ts";
 import type { ExportEvent, ExportSummary } from "./export_summary.ts";
-import { emptySummary } from "./_empty_summary.ts";
-import { MASK_FORMATS, type MaskFormat } from "./mask_format.ts";
+import type { FileSystem } from "./file_system.ts";
+import type { MaskFormat } from "./mask_format.ts";
+import { hostPlatform, type Platform } from "./platform.ts";
 import type { Shard } from "./shard.ts";
-import { exportFormat } from "../formats/export_format.ts";
-import { outputPathOf } from "./_output_path.ts";
-import { EXPORT_FORMATS, type ExportFormat } from "../formats/format_source.ts";
-import { ExportReport } from "../report/export_report.ts";
 
 /** Options of {@linkcode exportMasks}: the SDK's `export_tasks(format="mask")` parameters, and more. */
 export interface ExportMasksOptions {
@@ -154,94 +137,126 @@ export interface ExportMasksOptions {
 export async function exportMasks(options: ExportMasksOptions): Promise<ExportSummary> {
   if ((options.format ?? "mask") !== "mask") return await exportOneFile(options);
   const started = performance.now();
-  const startedAt = options.now ?? new Date();
-  const { client, projectId, signal } = options;
-  if (typeof projectId !== "string" || projectId.trim() === "") {
-    throw new ConfigError("The project id is missing: give the id of the project to export", {
-      setting: "project-id",
-    });
-  }
-  // the lab API spec, "Tasks": without these optional fields the lab sends no masks.
-  let filters = exportTaskFilters(validateTaskFilters(options.filters ?? {}));
-  const maskFormat = options.maskFormat ?? "rgb";
-  if (!MASK_FORMATS.includes(maskFormat)) {
-    throw new ConfigError(
-      `The mask format "${maskFormat}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`,
-      { setting: "mask-format" },
-    );
-  }
-  const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
-  const mode = folderMode(options);
-  const folder = exportFolder(options, startedAt);
-  const files = new ExportFolderFs(folder, { fileSystem: options.fileSystem });
-  if (!options.dryRun) await probeExportFolder(files, mode);
-  const prepared = options.dryRun || mode === "overwrite"
-    ? { previous: [] }
-    : await prepareExportFolder(files, mode);
-  const source = resolveMaskSource(await client.getProjectConfiguration(projectId), options);
-  if (options.semanticMapping !== undefined && maskFormat !== "rgb") {
-    throw new ConfigError(
-      `A semantic mapping recolours "rgb" masks only; the mask format is "${maskFormat}"`,
-      { setting: "semantic-mapping" },
-    );
-  }
-  const colourByBChannel = options.semanticMapping === undefined
-    ? undefined
-    : resolveSemanticMapping(options.semanticMapping, source.labels);
-  const table = classTable(source.labels, { ignoreIndex: options.ignoreIndex });
-  const settings = {
-    inputId: source.input?.id,
-    replaceExtension: options.replaceExtension ?? false,
-    semanticMapping: options.semanticMapping,
-    ignoreIndex: table.ignoreIndex,
-    filters: options.filters ?? {},
-    shard: options.shard,
-  };
-  if (mode === "incremental") filters = incrementalFilters(filters, prepared, maskFormat, settings);
-  if (mode === "overwrite" && !options.dryRun) await prepareExportFolder(files, mode);
+  const plan = planExport(options);
+  const folder = new ExportFolder(plan.folder, plan.mode, {
+    fileSystem: options.fileSystem,
+    dryRun: plan.dryRun,
+  });
+  const prepared = await folder.open();
+  const masks = planMasks(
+    await options.client.getProjectConfiguration(plan.projectId),
+    plan,
+    options,
+  );
+  const filters = plan.mode === "incremental"
+    ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
+    : plan.requestFilters;
+  await folder.clearEarlier();
 
-  const summary = emptySummary(projectId, folder, maskFormat, options.dryRun ?? false);
+  const summary = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
   // Closed when this function returns or throws: the run has drained its tasks by then.
   using pool = new ConvertPool({ workerUrl: options.workerUrl });
-  const report = options.report && !options.dryRun
-    ? new ExportReport(table.classes, files)
+  const report = options.report && !plan.dryRun
+    ? new ExportReport(masks.table.classes, folder.files)
     : undefined;
-  const run = new ExportRun(files, {
-    exporter: new TaskExporter(files, {
-      format: maskFormat,
-      table,
-      colourByBChannel,
-      source,
-      maxPixels: options.maxPixels,
-      pool,
-      report,
-      budget,
-    }),
+  const run = exportRun(folder, { plan, masks, prepared, summary, pool, report, options });
+  await runTasks(run, {
+    plan,
+    filters,
+    source: masks.source,
+    files: folder.files,
     summary,
-    createFolder: async () => {
-      await createExportFolder(files, mode);
-      if (maskFormat === "class-index" || maskFormat === "palette") {
-        await files.writeFile("labelmap.json", TEXT.encode(labelmapJson(table)));
-        await files.writeFile("labelmap.txt", TEXT.encode(labelmapTxt(table)));
-      }
-    },
-    previous: prepared.previous,
-    keepComplete: mode === "resume",
+    options,
+  });
+  await run.finish(plan.folder);
+  if (summary.folderCreated) {
+    const { projectId, startedAt, maskFormat } = plan;
+    const { settings } = masks;
+    await folder.writeMetadata({
+      projectId,
+      startedAt: startedAt.toISOString(),
+      maskFormat,
+      settings,
+    });
+  }
+  summary.durationMs = performance.now() - started;
+  if (report && summary.folderCreated) {
+    const { projectId, filters, startedAt } = plan;
+    await folder.writeReport(
+      report,
+      { projectId, filters, shard: options.shard, startedAt },
+      summary,
+    );
+    summary.durationMs = performance.now() - started;
+  }
+  return summary;
+}
+
+/** What the run of an export is made of. */
+interface RunParts {
+  plan: ExportPlan;
+  masks: MaskPlan;
+  prepared: PreparedFolder;
+  summary: ExportSummary;
+  pool: ConvertPool;
+  report?: ExportReport;
+  options: ExportMasksOptions;
+}
+
+/** The run of an export: its task exporter, its folder's names, and its pace. */
+function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
+  const { plan, masks, options } = parts;
+  return new ExportRun(folder.files, {
+    exporter: new TaskExporter(folder.files, {
+      format: plan.maskFormat,
+      table: masks.table,
+      colourByBChannel: masks.colourByBChannel,
+      source: masks.source,
+      maxPixels: options.maxPixels,
+      pool: parts.pool,
+      report: parts.report,
+      budget: plan.budget,
+    }),
+    summary: parts.summary,
+    createFolder: () => folder.create(plan.maskFormat, masks.table),
+    reservedNames: ExportFolder.RESERVED_NAMES,
+    previous: parts.prepared.previous,
+    keepComplete: plan.mode === "resume",
     replaceExtension: options.replaceExtension,
     shard: options.shard,
-    dryRun: options.dryRun ?? false,
+    dryRun: plan.dryRun,
     platform: options.platform ?? hostPlatform(),
     concurrency: options.concurrency ?? Math.max(2, navigator.hardwareConcurrency),
     onProgress: options.onProgress,
   });
+}
+
+/** What {@linkcode runTasks} works with. */
+interface TaskRunContext {
+  plan: ExportPlan;
+  filters: TaskFilters;
+  source: MaskSource;
+  files: ExportFolderFs;
+  summary: ExportSummary;
+  options: ExportMasksOptions;
+}
+
+/**
+ * Streams the tasks page by page into the run; an incremental run then carries over, or removes,
+ * the earlier export's tasks that did not come back. On any error the run stops after its
+ * running tasks, keeping the partial manifest for `resume`.
+ */
+async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> {
+  const { plan, filters, summary, options } = context;
+  const { client, signal } = options;
   try {
-    if (mode === "incremental" && !options.dryRun) await run.begin();
+    if (plan.mode === "incremental" && !plan.dryRun) await run.begin();
     let first = true;
-    const masks = new MaskDetacher(source);
-    for await (const page of client.taskPages(projectId, filters, { onTask: masks.detach })) {
+    const masks = new MaskDetacher(context.source);
+    for await (const page of client.taskPages(plan.projectId, filters, { onTask: masks.detach })) {
       if (first) {
         summary.total = page.totalDocs;
-        options.onProgress?.({ type: "start", total: summary.total, folder });
+        options.onProgress?.({ type: "start", total: summary.total, folder: plan.folder });
         first = false;
       }
       for (const task of page.docs) {
@@ -249,15 +264,16 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
         await run.take(task as Task, masks.take(task as Task));
       }
     }
-    if (mode === "incremental") {
+    if (plan.mode === "incremental") {
       const unseen = run.unseen();
+      const { projectId, filters: userFilters } = plan;
       const removed = await removedEntries(
         client,
         projectId,
         filters,
-        options.filters ?? {},
+        userFilters,
         unseen,
-        files,
+        context.files,
       );
       summary.removed = removed.size;
       summary.carried = unseen.length - removed.size;
@@ -267,92 +283,4 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     await run.abandon();
     throw error;
   }
-  await run.finish(folder);
-  if (summary.folderCreated) {
-    // Written last: an incremental update starts from this time, so it must only ever follow a
-    // complete manifest. A resumed export keeps its first run's time, when its tasks were read.
-    const metadata = { projectId, startedAt: startedAt.toISOString(), maskFormat, settings };
-    if (mode !== "resume" || !(await files.exists(METADATA_NAME))) {
-      await writeMetadata(files, metadata);
-    }
-  }
-  summary.durationMs = performance.now() - started;
-  if (report && summary.folderCreated) {
-    const run = { projectId, filters: options.filters ?? {}, shard: options.shard, startedAt };
-    const { path, labels } = await report.write(run, summary);
-    Object.assign(summary, { report: path, labels });
-    summary.durationMs = performance.now() - started;
-  }
-  return summary;
-}
-
-const TEXT = new TextEncoder();
-
-/** `lab`, `yolo`, `coco`: refuses the settings that shape masks or folders, then writes the file. */
-function exportOneFile(options: ExportMasksOptions): Promise<ExportSummary> {
-  const format = options.format as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) {
-    throw new ConfigError(
-      `The format "${format}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`,
-      { setting: "format" },
-    );
-  }
-  const maskOnly = [
-    ["mask-format", options.maskFormat],
-    ["semantic-mapping", options.semanticMapping],
-    ["ignore-index", options.ignoreIndex],
-    ["resume", options.resume || undefined],
-    ["incremental", options.incremental],
-  ] as const;
-  for (const [setting, value] of maskOnly) {
-    if (value === undefined) continue;
-    const why = setting === "resume" || setting === "incremental"
-      ? "it works on an export folder's manifest, and this format writes one file"
-      : "it shapes mask files";
-    throw new ConfigError(
-      `--${setting} is not supported with --format ${format}: ${why}; remove it, or use ` +
-        "--format mask",
-      { setting },
-    );
-  }
-  return exportFormat({ ...options, format: format as "lab" | "yolo" | "coco" });
-}
-
-function folderMode(options: ExportMasksOptions): FolderMode {
-  const chosen = [
-    options.resume ? "resume" : undefined,
-    options.incremental !== undefined ? "incremental" : undefined,
-    options.overwrite ? "overwrite" : undefined,
-  ].filter((mode) => mode !== undefined);
-  if (chosen.length > 1) {
-    throw new ConfigError(
-      `Choose one of --${chosen.join(", --")}: they treat an existing export folder differently`,
-      { setting: chosen[1] },
-    );
-  }
-  return (chosen[0] as FolderMode | undefined) ?? "new";
-}
-
-function exportFolder(options: ExportMasksOptions, startedAt: Date): string {
-  if (options.incremental !== undefined) {
-    if (options.outputFolder || options.outputFilename) {
-      throw new ConfigError(
-        "An incremental export updates the folder it names; leave out --output-folder and " +
-          "--output-filename",
-        { setting: "incremental" },
-      );
-    }
-    const target = resolve(options.incremental);
-    return target.endsWith(".jsonl") ? resolve(target, "..") : target;
-  }
-  if (options.resume && !options.outputFilename) {
-    throw new ConfigError(
-      "To resume, give the interrupted export's --output-filename (and --output-folder): the " +
-        "default name has the time in it",
-      { setting: "output-filename" },
-    );
-  }
-  const name = options.outputFilename ||
-    defaultExportFolderName(options.projectId, startedAt, { platform: options.platform });
-  return outputPathOf(options.outputFolder, name, "export folder");
 }

@@ -3,6 +3,7 @@ import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbImage } from "../raster/rgb_image.ts";
 import { maskRowsRenderer } from "./_mask_rows_renderer.ts";
 import type { MaskStats } from "./mask_stats.ts";
+import { ConfigError } from "../errors.ts";
 
 /** The kinds of mask file an export can write. */
 export type MaskFormat = "rgb" | "class-index" | "palette" | "instance" | "binary";
@@ -15,6 +16,31 @@ export const MASK_FORMATS: readonly MaskFormat[] = [
   "instance",
   "binary",
 ];
+
+/**
+ * Reads a mask format's name, as a user typed it.
+ *
+ * @param text The name, e.g. `class-index`.
+ * @returns The mask format.
+ * @throws {ConfigError} naming the mask formats when it is none of them.
+ *
+ * @example
+ * ```ts
+ * import { parseMaskFormat } from "@lab/masks/export";
+ *
+ * console.log(parseMaskFormat("palette")); // "palette"
+ * ```
+ */
+export function parseMaskFormat(text: string): MaskFormat {
+  const format = MASK_FORMATS.find((known) => known === text);
+  if (format === undefined) {
+    throw new ConfigError(
+      `The mask format "${text}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`,
+      { setting: "maskFormat" },
+    );
+  }
+  return format;
+}
 
 /** One file to write for a task. */
 export interface RenderedFile {

@@ -13,6 +13,7 @@
 export * from "./convert_mask.ts";
 export * from "./export_folder_name.ts";
 export * from "./export_masks.ts";
+export * from "./export_settings.ts";
 export * from "./file_system.ts";
 export * from "./export_summary.ts";
 export * from "./mask_file_path.ts";

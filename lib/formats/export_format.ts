@@ -3,6 +3,7 @@ import type { Task, TaskFilters } from "../api/types.ts";
 import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { exportTaskFilters } from "../api/export_task_filters.ts";
 import { ConfigError } from "../errors.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
 import { outputPathOf } from "../export/_output_path.ts";
 import { defaultExportFolderName } from "../export/export_folder_name.ts";
 import type { ExportEvent, ExportSummary, TaskOutcome } from "../export/export_summary.ts";
@@ -86,7 +87,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   const { client, projectId, format } = options;
   if (typeof projectId !== "string" || projectId.trim() === "") {
     throw new ConfigError("The project id is missing: give the id of the project to export", {
-      setting: "project-id",
+      setting: "projectId",
     });
   }
   const filters = validateTaskFilters(options.filters ?? {});
@@ -193,9 +194,10 @@ function outputPath(options: ExportFormatOptions, now: Date): string {
   // The SDK compares the last characters exactly, so `x.ZIP` is refused as it is there.
   if (!name.endsWith(extension)) {
     throw new ConfigError(
-      `The output filename "${name}" must end with "${extension}" for --format ` +
-        `${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`,
-      { setting: "output-filename" },
+      settingMessage`The output filename "${name}" must end with "${extension}" for ${
+        mention("format")
+      } ${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`,
+      { setting: "outputFilename" },
     );
   }
   return outputPathOf(options.outputFolder, name, "file");
@@ -208,9 +210,10 @@ async function checkTarget(path: string, overwrite: boolean): Promise<void> {
     const parent = await Deno.stat(dirname(path)).catch(() => undefined);
     if (parent !== undefined && !parent.isDirectory) {
       throw new ConfigError(
-        `Cannot write "${path}": "${dirname(path)}" is a file, not a folder; choose another ` +
-          "--output-folder",
-        { setting: "output-folder" },
+        settingMessage`Cannot write "${path}": "${
+          dirname(path)
+        }" is a file, not a folder; choose another ${mention("outputFolder")}`,
+        { setting: "outputFolder" },
       );
     }
     return;
@@ -218,14 +221,15 @@ async function checkTarget(path: string, overwrite: boolean): Promise<void> {
   if (info.isDirectory) {
     throw new ConfigError(
       `Cannot write "${path}": a folder has that name; choose another output filename`,
-      { setting: "output-filename" },
+      { setting: "outputFilename" },
     );
   }
   if (!overwrite) {
     throw new ConfigError(
-      `The output file "${path}" already exists; choose another output filename, or add ` +
-        "--overwrite to replace it",
-      { setting: "output-filename" },
+      settingMessage`The output file "${path}" already exists; choose another output filename, or add ${
+        mention("overwrite")
+      } to replace it`,
+      { setting: "outputFilename" },
     );
   }
 }

@@ -1,12 +1,41 @@
 import type { ConfigurationMetadata, FormInput, ProjectConfiguration } from "../api/types.ts";
 import { formInputs } from "../detect/find_segmentation_inputs.ts";
 import { ConfigError } from "../errors.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
+
+// The format setting, named in passing: `--format lab` on the command line.
+const FORMAT = mention("format");
 
 /** The files an export can write: PNG masks, or one `lab` JSON, YOLO zip or COCO JSON file. */
 export type ExportFormat = "mask" | "lab" | "yolo" | "coco";
 
 /** Every export format, the default (`mask`) first. */
 export const EXPORT_FORMATS: readonly ExportFormat[] = ["mask", "lab", "yolo", "coco"];
+
+/**
+ * Reads an export format's name, as a user typed it.
+ *
+ * @param text The name: `mask`, `lab`, `yolo` or `coco`.
+ * @returns The format.
+ * @throws {ConfigError} naming the formats when it is none of them.
+ *
+ * @example
+ * ```ts
+ * import { parseExportFormat } from "@lab/masks/formats";
+ *
+ * console.log(parseExportFormat("coco")); // "coco"
+ * ```
+ */
+export function parseExportFormat(text: string): ExportFormat {
+  const format = EXPORT_FORMATS.find((known) => known === text);
+  if (format === undefined) {
+    throw new ConfigError(
+      `The format "${text}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`,
+      { setting: "format" },
+    );
+  }
+  return format;
+}
 
 /** How a project or form input draws: a mask with pixel approximations, or normalized shapes. */
 export type Geometry = "segmentation" | "polygon" | "rectangle" | "polyline" | "graph";
@@ -70,9 +99,8 @@ export function resolveFormatSource(
   if (format === "lab") {
     if (options.inputId !== undefined) {
       throw new ConfigError(
-        `--format lab keeps every task whole, with all its inputs; remove the input id ` +
-          `"${options.inputId}"`,
-        { setting: "input-id" },
+        settingMessage`${FORMAT} lab keeps every task whole, with all its inputs; remove the input id "${options.inputId}"`,
+        { setting: "inputId" },
       );
     }
     return { projectId, projectType, metadata };
@@ -84,7 +112,7 @@ export function resolveFormatSource(
       throw new ConfigError(
         `Cannot use input "${options.inputId}" of ${project}: it is an "${projectType}" ` +
           "project, which has no inputs; remove the input id",
-        { setting: "input-id" },
+        { setting: "inputId" },
       );
     }
     refuseSequence(metadata, `${project}`, format);
@@ -93,8 +121,7 @@ export function resolveFormatSource(
   const typesAccepted = accepted.map((kind) => `"iat-${kind}"`).join(", ");
   if (projectType !== "form") {
     throw new ConfigError(
-      `Cannot export ${project} with --format ${format}: its type is "${projectType}"; ` +
-        `${format} supports ${typesAccepted} and "form" with such an input`,
+      settingMessage`Cannot export ${project} with ${FORMAT} ${format}: its type is "${projectType}"; ${format} supports ${typesAccepted} and "form" with such an input`,
       { setting: "format" },
     );
   }
@@ -128,19 +155,20 @@ function pickInput(
     const chosen = fitting.find((input) => input.id === inputId);
     if (chosen) return chosen;
     throw new ConfigError(
-      `Input "${inputId}" of ${project} cannot be exported with --format ${format}; ` +
-        (fitting.length ? `choose one of: ${listed}` : `the form has no ${typesAccepted} input`),
-      { setting: "input-id" },
+      settingMessage`Input "${inputId}" of ${project} cannot be exported with ${FORMAT} ${format}; ${
+        fitting.length ? `choose one of: ${listed}` : `the form has no ${typesAccepted} input`
+      }`,
+      { setting: "inputId" },
     );
   }
   if (fitting.length === 1) return fitting[0];
   throw new ConfigError(
     fitting.length === 0
-      ? `Cannot export ${project} with --format ${format}: the form has no input of a type ` +
-        `${format} supports (${typesAccepted.replaceAll('"iat-', '"tool-iat-')})`
-      : `Cannot choose the input of ${project}: ${fitting.length} inputs fit --format ` +
-        `${format}; pick one with the input id: ${listed}`,
-    { setting: "input-id" },
+      ? settingMessage`Cannot export ${project} with ${FORMAT} ${format}: the form has no input of a type ${format} supports (${
+        typesAccepted.replaceAll('"iat-', '"tool-iat-')
+      })`
+      : settingMessage`Cannot choose the input of ${project}: ${fitting.length} inputs fit ${FORMAT} ${format}; pick one with the input id: ${listed}`,
+    { setting: "inputId" },
   );
 }
 
@@ -151,8 +179,7 @@ function refuseSequence(
 ): void {
   if (metadata?.toolOptions?.sequence === true) {
     throw new ConfigError(
-      `Cannot export ${what} with --format ${format}: it is a video/sequence project, which ` +
-        `${format} does not support; --format lab exports sequences`,
+      settingMessage`Cannot export ${what} with ${FORMAT} ${format}: it is a video/sequence project, which ${format} does not support; ${FORMAT} lab exports sequences`,
       { setting: "format" },
     );
   }

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { ConfigError, PngError } from "../errors.ts";
+import { PngError } from "../errors.ts";
 import { type ScanlinePass, scanlinePasses } from "./_adam7.ts";
 import { type PngStructure, readPngStructure } from "./_png_structure.ts";
 import { InflateStream } from "./_zlib_streams.ts";
@@ -37,14 +37,14 @@ export interface CheckedPng extends PngStructure {
  * @param maxPixels Refuse images with more pixels than this; `undefined` for the default.
  * @returns The structure and the layout of the inflated data.
  * @throws {PngError} when the file is not a valid PNG, is truncated or corrupt, or too large.
- * @throws {ConfigError} when `maxPixels` is not a positive number.
+ * @throws {RangeError} when `maxPixels` is not a positive number.
  */
 export function checkPng(bytes: Uint8Array, maxPixels: number | undefined): CheckedPng {
   const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
   if (!(limit > 0)) {
-    throw new ConfigError(
-      `Option "maxPixels" is ${limit}; give a positive number of pixels, or leave it out for ${DEFAULT_MAX_PIXELS}.`,
-      { setting: "maxPixels" },
+    throw new RangeError(
+      `Cannot check a PNG against a limit of ${limit} pixels: give a positive number, or leave ` +
+        `it out for ${DEFAULT_MAX_PIXELS}`,
     );
   }
   const structure = readPngStructure(bytes, { maxPixels: limit });

@@ -42,7 +42,7 @@ export interface DecodePngOptions {
  * @returns The image's pixels as RGB.
  * @throws {PngError} when the data is not a valid PNG, is truncated or corrupt, or the image is
  * larger than `maxPixels`.
- * @throws {ConfigError} when `maxPixels` is not a positive number.
+ * @throws {RangeError} when `maxPixels` is not a positive number.
  *
  * @example Decoding a 1×1 red PNG
  * ```ts

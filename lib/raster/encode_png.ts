@@ -4,7 +4,7 @@
  * @module
  */
 
-import { ConfigError, PngError } from "../errors.ts";
+import { PngError } from "../errors.ts";
 import { filterScanlines, type PngFilter } from "./_filter.ts";
 import { pngOfImageData } from "./_png_file.ts";
 import { PngRowEncoder } from "./_png_row_encoder.ts";
@@ -52,7 +52,7 @@ const FILTERS: readonly PngFilter[] = ["none", "sub", "up", "average", "paeth", 
  * @param options The compression level and scanline filter.
  * @returns The PNG file's bytes.
  * @throws {PngError} when the image's size or data length is invalid.
- * @throws {ConfigError} when `level` or `filter` is out of range.
+ * @throws {RangeError} when `level` or `filter` is out of range.
  *
  * @example
  * ```ts
@@ -69,14 +69,11 @@ export async function encodePng(
 ): Promise<Uint8Array> {
   const { level = DEFAULT_ZLIB_LEVEL, filter = "up" } = options;
   if (!Number.isInteger(level) || level < 0 || level > 9) {
-    throw new ConfigError(`Option "level" is ${level}; give a zlib level from 0 to 9.`, {
-      setting: "level",
-    });
+    throw new RangeError(`Cannot encode at zlib level ${level}: give a level from 0 to 9`);
   }
   if (!FILTERS.includes(filter)) {
-    throw new ConfigError(
-      `Option "filter" is ${JSON.stringify(filter)}; give one of ${FILTERS.join(", ")}.`,
-      { setting: "filter" },
+    throw new RangeError(
+      `Cannot encode with the filter ${JSON.stringify(filter)}: give one of ${FILTERS.join(", ")}`,
     );
   }
   const { width, height, data } = image;

@@ -64,7 +64,8 @@ export interface TranscodedMask {
  * @returns The bytes of the PNG to write: `bytes` itself when it already is a plain 8-bit RGB
  * PNG and no recolouring is asked.
  * @throws {PngError} when the data is not a valid PNG, is truncated or corrupt, or too large.
- * @throws {ConfigError} when `maxPixels` or the mapping is out of range.
+ * @throws {RangeError} when `maxPixels` is not a positive number.
+ * @throws {ConfigError} when the mapping is out of range.
  *
  * @example Recolour bChannel 7 to red
  * ```ts
@@ -90,7 +91,8 @@ export async function transcodePng(
  * @param options The recolouring, the pixel limit and whether to count the census.
  * @returns The PNG to write, the size and the census.
  * @throws {PngError} when the data is not a valid PNG, is truncated or corrupt, or too large.
- * @throws {ConfigError} when `maxPixels` or the mapping is out of range.
+ * @throws {RangeError} when `maxPixels` is not a positive number.
+ * @throws {ConfigError} when the mapping is out of range.
  *
  * @example The size and the bChannels a mask uses
  * ```ts

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { run } from "../../cli.ts";
+import { run, type RunOptions } from "../../cli.ts";
 import type { FakeLab } from "../../testing/fake_lab.ts";
 import { outputWithin, withDeadline } from "./deadline.ts";
 import { fromFileUrl } from "../../lib/_std/path.ts";
@@ -21,8 +21,15 @@ export interface Ran {
   stderr: string;
 }
 
-/** Runs `args` with only `env` as the environment, on a non-terminal. */
-export async function runCli(args: string[], env: Record<string, string> = {}): Promise<Ran> {
+/**
+ * Runs `args` with only `env` as the environment, on a non-terminal; `client` sets the lab
+ * client's retries (e.g. short delays, so a test of failures does not wait out the backoff).
+ */
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  client?: RunOptions["client"],
+): Promise<Ran> {
   let stdout = "";
   let stderr = "";
   const code = await withDeadline(
@@ -31,6 +38,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
       stdout: (text) => void (stdout += text),
       stderr: (text) => void (stderr += text),
       isTerminal: false,
+      client,
     }),
     RUN_DEADLINE_MS,
     `lab-masks ${args.join(" ")}`,

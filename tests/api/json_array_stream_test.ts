@@ -33,7 +33,7 @@ async function errorOf(text: string | Uint8Array, maxItemBytes?: number): Promis
     await itemsOf(chunked(bytes, 3), maxItemBytes);
   } catch (error) {
     assert.ok(error instanceof ConfigError, String(error));
-    assert.equal(error.setting, "from-export");
+    assert.equal(error.setting, "exportFile");
     assert.match(error.message, /^The JSON export "export\.json" /);
     return error;
   }
@@ -233,18 +233,18 @@ Deno.test("readJsonFile() parses a JSON file, with or without a BOM", async () =
 Deno.test("readJsonFile() names the path and setting when it cannot read or parse", async () => {
   await using dir = await tempDir();
   const missing = `${dir.path}/missing.json`;
-  const notFound = await readJsonFile(missing, "config").catch((error) => error);
+  const notFound = await readJsonFile(missing, "configFile").catch((error) => error);
   assert.ok(notFound instanceof ConfigError);
-  assert.equal(notFound.setting, "config");
+  assert.equal(notFound.setting, "configFile");
   assert.match(
     notFound.message,
-    /^The file ".*missing\.json" given with "--config" cannot be read: /,
+    /^The file ".*missing\.json" given with options\.configFile cannot be read: /,
   );
   await Deno.writeTextFile(`${dir.path}/bad.json`, '{"projectId": ');
-  const bad = await readJsonFile(`${dir.path}/bad.json`, "config").catch((error) => error);
+  const bad = await readJsonFile(`${dir.path}/bad.json`, "configFile").catch((error) => error);
   assert.ok(bad instanceof ConfigError);
   assert.match(
     bad.message,
-    /^The file ".*bad\.json" given with "--config" is not valid JSON: .+; fix/,
+    /^The file ".*bad\.json" given with options\.configFile is not valid JSON: .+; fix/,
   );
 });

@@ -20,7 +20,7 @@ Deno.test("LabClient.fromEnv() names the variable that is not set", () => {
   assert.throws(
     () => LabClient.fromEnv({ env: (name) => env[name] }),
     (error: unknown) =>
-      error instanceof ConfigError && error.setting === "ISAHIT_LAB_API_SECRET_KEY" &&
+      error instanceof ConfigError && error.setting === "secretKey" &&
       error.message.includes("ISAHIT_LAB_API_SECRET_KEY"),
   );
 });

@@ -17,14 +17,14 @@ Deno.test("parseDateFilter()", async (t) => {
         "2000-02-29",
       ]
     ) {
-      assert.equal(parseDateFilter(date, "--updated-at-gte"), date);
+      assert.equal(parseDateFilter(date, "updatedAtGte"), date);
     }
   });
 
   await t.step("drops surrounding spaces", () => {
-    assert.equal(parseDateFilter("  2024-12-25\n", "--created-at-lt"), "2024-12-25");
+    assert.equal(parseDateFilter("  2024-12-25\n", "createdAtLt"), "2024-12-25");
     // Without seconds, sent in the SDK's form.
-    assert.equal(parseDateFilter("2024-12-25 00:00", "--created-at-lt"), "2024-12-25 00:00:00");
+    assert.equal(parseDateFilter("2024-12-25 00:00", "createdAtLt"), "2024-12-25 00:00:00");
   });
 
   await t.step("refuses other forms and impossible dates, naming the option", () => {
@@ -46,11 +46,11 @@ Deno.test("parseDateFilter()", async (t) => {
       ]
     ) {
       assert.throws(
-        () => parseDateFilter(date, "--updated-at-gte"),
+        () => parseDateFilter(date, "updatedAtGte"),
         (error: unknown) => {
           assert.ok(error instanceof ConfigError);
-          assert.equal(error.setting, "--updated-at-gte");
-          assert.match(error.message, /^Option "--updated-at-gte" has an invalid date /);
+          assert.equal(error.setting, "updatedAtGte");
+          assert.match(error.message, /^options\.filters\.updatedAtGte has an invalid date /);
           assert.ok(error.message.includes(JSON.stringify(date)));
           assert.match(error.message, /YYYY-MM-DD HH:MM:SS.*ISO 8601/);
           return true;

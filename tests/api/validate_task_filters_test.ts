@@ -3,9 +3,9 @@ import { ConfigError } from "../../lib/errors.ts";
 import type { TaskFilters } from "../../lib/api/types.ts";
 import { validateTaskFilters } from "../../lib/api/validate_task_filters.ts";
 
-function refusal(filters: TaskFilters, settingName?: (key: keyof TaskFilters) => string) {
+function refusal(filters: TaskFilters) {
   try {
-    validateTaskFilters(filters, settingName);
+    validateTaskFilters(filters);
   } catch (error) {
     assert.ok(error instanceof ConfigError);
     return error;
@@ -35,39 +35,41 @@ Deno.test("validateTaskFilters()", async (t) => {
     assert.deepEqual(validateTaskFilters({}), {});
   });
 
-  await t.step("refuses an invalid date, naming its CLI flag", () => {
+  await t.step("refuses an invalid date, naming its option", () => {
     const error = refusal({ updatedAtGte: "2024-13-01" });
-    assert.equal(error.setting, "--updated-at-gte");
-    assert.match(error.message, /^Option "--updated-at-gte" has an invalid date "2024-13-01"/);
+    assert.equal(error.setting, "updatedAtGte");
+    assert.match(
+      error.message,
+      /^options\.filters\.updatedAtGte has an invalid date "2024-13-01"/,
+    );
   });
 
-  await t.step("refuses an empty list, naming its CLI flag", () => {
+  await t.step("refuses an empty list, naming its option", () => {
     const error = refusal({ statusIn: [] });
-    assert.equal(error.setting, "--status-in");
-    assert.equal(error.message, 'Option "--status-in" is empty: give at least one value.');
+    assert.equal(error.setting, "statusIn");
+    assert.equal(error.message, "options.filters.statusIn is empty: give at least one value");
   });
 
   await t.step("refuses an empty value in a list", () => {
-    assert.equal(refusal({ batchIdIn: ["b1", " "] }).setting, "--batch-id-in");
-    assert.equal(refusal({ optionalFields: [""] }).setting, "--optional-fields");
+    assert.equal(refusal({ batchIdIn: ["b1", " "] }).setting, "batchIdIn");
+    assert.equal(refusal({ optionalFields: [""] }).setting, "optionalFields");
   });
 
   await t.step("refuses an empty name substring", () => {
-    assert.equal(refusal({ nameLike: "" }).setting, "--name-like");
+    assert.equal(refusal({ nameLike: "" }).setting, "nameLike");
   });
 
   await t.step("refuses an empty data or property field or value", () => {
     const error = refusal({ data: { type: "" } });
-    assert.equal(error.setting, "--data");
+    assert.equal(error.setting, "data");
     assert.match(error.message, /"type"=""/);
-    assert.equal(refusal({ properties: { "": "front" } }).setting, "--properties");
+    assert.equal(refusal({ properties: { "": "front" } }).setting, "properties");
   });
 
-  await t.step("names settings the caller's way when asked", () => {
-    const inputName = (key: keyof TaskFilters) =>
-      key.replace(/[A-Z]/g, (c) => `_${c}`).toLowerCase();
-    const error = refusal({ createdAtLt: "tomorrow" }, inputName);
-    assert.equal(error.setting, "created_at_lt");
-    assert.match(error.message, /^Option "created_at_lt"/);
+  await t.step("names settings the caller's way when rendered", () => {
+    const inputName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c}`).toLowerCase();
+    const error = refusal({ createdAtLt: "tomorrow" });
+    assert.equal(error.setting, "createdAtLt");
+    assert.match(error.render((key) => `Option "${inputName(key)}"`), /^Option "created_at_lt"/);
   });
 });

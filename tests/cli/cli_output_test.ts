@@ -169,3 +169,21 @@ Deno.test("export on a terminal hides the time left until a few tasks are done",
   assert.match(first ?? "", / 1\/8 .* ETA --/);
   assert.match(stderr, / 8\/8 100% .* ETA 0s/);
 });
+
+Deno.test("run() passes its client settings to the lab client: retries and their delay", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({
+    projects: [segmentationProject("p1", TASKS)],
+    faults: { rate: 1, seed: 1, kinds: ["503"] },
+  });
+  const ran = await runCli(
+    ["export", "--project-id", "p1", "-o", dir.path],
+    labEnv(lab),
+    { maxRetries: 2, retryDelayMs: 1 },
+  );
+  assert.equal(ran.code, 3, ran.stderr);
+  assert.match(ran.stderr, /^error: .*503/m);
+  // The first call after the login, tried 1 + 2 times: the default would try it 5 times.
+  const failed = lab.requests.filter((request) => request.fault === "503");
+  assert.equal(failed.length, 3, ran.stderr);
+});

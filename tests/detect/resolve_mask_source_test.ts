@@ -37,7 +37,7 @@ Deno.test("resolveMaskSource() detects a form's segmentation input", async (t) =
       () => resolveMaskSource(formConfiguration("f1", [formInput("text", "text")])),
       refusal(
         /project "f1": the form has no "tool-iat-segmentation" input \(nor a polygon/,
-        "project-id",
+        "projectId",
       ),
     );
   });
@@ -59,7 +59,7 @@ Deno.test("resolveMaskSource() detects a form's segmentation input", async (t) =
         ])),
       refusal(
         /2 segmentation inputs; pick one with the input id: "a" \(Input a\), "b" \(Input b\)/,
-        "input-id",
+        "inputId",
       ),
     );
   });
@@ -87,7 +87,7 @@ Deno.test("resolveMaskSource() detects a form's segmentation input", async (t) =
         ),
       refusal(
         /Input "text" is not an input of project "f1" with masks; choose one of: "poly" \(Input poly, tool-iat-polygon\), "a" \(Input a\)/,
-        "input-id",
+        "inputId",
       ),
     );
   });
@@ -103,7 +103,7 @@ Deno.test("resolveMaskSource() refuses other project types, naming the supported
         new RegExp(
           `project "p9": its type is "${projectType}"; mask export supports "iat-segmentation", "iat-polygon", "iat-rectangle" and "form"`,
         ),
-        "project-id",
+        "projectId",
       ),
     );
   }
@@ -114,19 +114,19 @@ Deno.test("resolveMaskSource() refuses sequence projects and sequence inputs", (
   sequence.metadata!.toolOptions = { sequence: true };
   assert.throws(
     () => resolveMaskSource(sequence),
-    refusal(/video\/sequence project/, "project-id"),
+    refusal(/video\/sequence project/, "projectId"),
   );
   const input = formInput("seg", "tool-iat-segmentation");
   input.config!.metadata!.toolOptions = { sequence: true };
   assert.throws(
     () => resolveMaskSource(formConfiguration("f1", [input])),
-    refusal(/input "seg" of project "f1": it is a video\/sequence project/, "project-id"),
+    refusal(/input "seg" of project "f1": it is a video\/sequence project/, "projectId"),
   );
 });
 
 Deno.test("resolveMaskSource() refuses an input id for a segmentation project", () => {
   assert.throws(
     () => resolveMaskSource(segmentationConfiguration("p1"), { inputId: "seg" }),
-    refusal(/"iat-segmentation" project, which has no inputs/, "input-id"),
+    refusal(/"iat-segmentation" project, which has no inputs/, "inputId"),
   );
 });

@@ -50,7 +50,7 @@ Deno.test("resolveSemanticMapping() refuses what it cannot apply, saying what is
         () => resolveSemanticMapping(mapping, labels),
         (error: unknown) =>
           error instanceof ConfigError && message.test(error.message) &&
-          error.setting === "semantic-mapping",
+          error.setting === "semanticMapping",
       );
     });
   }

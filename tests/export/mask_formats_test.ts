@@ -147,7 +147,7 @@ Deno.test("exportMasks() refuses a semantic mapping with another format, and an 
   await using dir = await tempDir();
   await assert.rejects(
     exportFormat(dir.path, { maskFormat: "class-index", semanticMapping: { car: [1, 1, 1] } }),
-    (error: unknown) => error instanceof ConfigError && error.setting === "semantic-mapping",
+    (error: unknown) => error instanceof ConfigError && error.setting === "semanticMapping",
   );
   await assert.rejects(
     exportFormat(dir.path, { maskFormat: "class-index", ignoreIndex: 3 }),

@@ -3,7 +3,7 @@ import { exportOnce } from "../_fixtures/export_project.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
-import { ConfigError, TaskError } from "../../lib/errors.ts";
+import { TaskError } from "../../lib/errors.ts";
 import { conversionCost, MemoryBudget } from "../../lib/export/_memory_budget.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
@@ -41,8 +41,8 @@ Deno.test("MemoryBudget refuses a mask that alone costs more than the whole budg
   assert.equal(error.taskId, "t1");
   assert.match(error.reason, /1024×1024, 3\.0 MiB to convert, more than the whole memory budget/);
   assert.match(error.reason, /--memory-budget .* at least 3 MiB/);
-  assert.throws(() => new MemoryBudget(0), ConfigError);
-  assert.throws(() => new MemoryBudget(Number.NaN), ConfigError);
+  assert.throws(() => new MemoryBudget(0), RangeError);
+  assert.throws(() => new MemoryBudget(Number.NaN), RangeError);
 });
 
 Deno.test("conversionCost() charges a streamed PNG mask its bytes and one strip, shapes the whole image", () => {
@@ -90,7 +90,7 @@ Deno.test("exportMasks() fails only the mask above the memory budget and writes 
     await listPngs(`${dir.path}/out`),
     ["small0.jpg.png", ...Array.from({ length: 6 }, (_, i) => `small${i + 1}.jpg.png`)].sort(),
   );
-  await assert.rejects(() => exportOnce(project, dir.path, { memoryBudgetBytes: -1 }), ConfigError);
+  await assert.rejects(() => exportOnce(project, dir.path, { memoryBudgetBytes: -1 }), RangeError);
 });
 
 Deno.test("lab-masks export --memory-budget exits 1 naming the task whose mask is above it", async () => {

@@ -161,7 +161,7 @@ Deno.test("exportMasks() with format yolo reads a form's input, plans in a dry r
   const base = { client: clientOf(lab), projectId: "form", format: "yolo" as const };
   await assert.rejects(
     () => exportMasks({ ...base, outputFolder: dir.path }),
-    /2 inputs fit --format yolo; pick one with the input id: "boxes" \(tool-iat-rectangle\), "lines"/,
+    /2 inputs fit options\.format yolo; pick one with the input id: "boxes" \(tool-iat-rectangle\), "lines"/,
   );
   const dry = await exportMasks({
     ...base,

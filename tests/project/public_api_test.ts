@@ -32,6 +32,7 @@ Deno.test("the root exports what a script needs, and growing it is a decision", 
       "ExportFileSourceOptions",
       "ExportFormat",
       "ExportMasksOptions",
+      "ExportSettings",
       "ExportSummary",
       "FileSystem",
       "FormInput",
@@ -52,6 +53,9 @@ Deno.test("the root exports what a script needs, and growing it is a decision", 
       "RequestEvent",
       "RgbColour",
       "SemanticMapping",
+      "SettingNamer",
+      "SettingRole",
+      "SettingText",
       "Shard",
       "Task",
       "TaskData",
@@ -85,7 +89,13 @@ Deno.test("the root exports what a script needs, and growing it is a decision", 
 });
 
 Deno.test("the cli entry exports run, main, their options and VERSION", async () => {
-  assert.deepEqual(await exportedNames("cli.ts"), ["RunOptions", "VERSION", "main", "run"]);
+  assert.deepEqual(await exportedNames("cli.ts"), [
+    "ClientSettings",
+    "RunOptions",
+    "VERSION",
+    "main",
+    "run",
+  ]);
 });
 
 Deno.test("no published entry exports the export's internals", async () => {

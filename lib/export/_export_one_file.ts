@@ -1,0 +1,31 @@
+import { ConfigError } from "../errors.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
+import { exportFormat } from "../formats/export_format.ts";
+import { parseExportFormat } from "../formats/format_source.ts";
+import type { ExportMasksOptions } from "./export_masks.ts";
+import type { ExportSummary } from "./export_summary.ts";
+
+/** `lab`, `yolo`, `coco`: refuses the settings that shape masks or folders, then writes the file. */
+export function exportOneFile(options: ExportMasksOptions): Promise<ExportSummary> {
+  const format = parseExportFormat(String(options.format));
+  const maskOnly = [
+    ["maskFormat", options.maskFormat],
+    ["semanticMapping", options.semanticMapping],
+    ["ignoreIndex", options.ignoreIndex],
+    ["resume", options.resume || undefined],
+    ["incremental", options.incremental],
+  ] as const;
+  for (const [setting, value] of maskOnly) {
+    if (value === undefined) continue;
+    const why = setting === "resume" || setting === "incremental"
+      ? "it works on an export folder's manifest, and this format writes one file"
+      : "it shapes mask files";
+    throw new ConfigError(
+      settingMessage`${mention(setting)} is not supported with ${
+        mention("format")
+      } ${format}: ${why}; remove it, or use ${mention("format")} mask`,
+      { setting },
+    );
+  }
+  return exportFormat({ ...options, format: format as "lab" | "yolo" | "coco" });
+}

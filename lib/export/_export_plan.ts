@@ -1,0 +1,153 @@
+import type { ProjectConfiguration, TaskFilters } from "../api/types.ts";
+import { exportTaskFilters } from "../api/export_task_filters.ts";
+import { validateTaskFilters } from "../api/validate_task_filters.ts";
+import { type ClassTable, classTable } from "../detect/class_table.ts";
+import { type MaskSource, resolveMaskSource } from "../detect/resolve_mask_source.ts";
+import { resolveSemanticMapping, type RgbColour } from "../detect/resolve_semantic_mapping.ts";
+import { ConfigError } from "../errors.ts";
+import { mention, SettingMessage, settingMessage } from "../_setting_message.ts";
+import { resolve } from "../_std/path.ts";
+import type { ExportMasksOptions } from "./export_masks.ts";
+import { defaultExportFolderName } from "./export_folder_name.ts";
+import type { FolderMode } from "./_folder_preparation.ts";
+import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget } from "./_memory_budget.ts";
+import { type MaskFormat, parseMaskFormat } from "./mask_format.ts";
+import { outputPathOf } from "./_output_path.ts";
+
+/** What a mask export will do, decided from its options alone, before any request or file. */
+export interface ExportPlan {
+  /** The project to export. */
+  projectId: string;
+  /** The export's start time. */
+  startedAt: Date;
+  /** The user's filters, as given (recorded in `export.json` and the report). */
+  filters: TaskFilters;
+  /** The filters sent to the lab: the user's, with the optional fields that carry masks. */
+  requestFilters: TaskFilters;
+  /** The kind of mask file. */
+  maskFormat: MaskFormat;
+  /** The memory the masks in flight may take together. */
+  budget: MemoryBudget;
+  /** How an earlier export in the folder is treated. */
+  mode: FolderMode;
+  /** The export folder's absolute path. */
+  folder: string;
+  /** List, write nothing. */
+  dryRun: boolean;
+}
+
+/**
+ * Checks a mask export's options and decides its folder, without a request or a file: the
+ * project id, the filters, the mask format, the memory budget, one folder mode at most, and the
+ * folder's path.
+ */
+export function planExport(options: ExportMasksOptions): ExportPlan {
+  const startedAt = options.now ?? new Date();
+  const { projectId } = options;
+  if (typeof projectId !== "string" || projectId.trim() === "") {
+    throw new ConfigError("The project id is missing: give the id of the project to export", {
+      setting: "projectId",
+    });
+  }
+  const filters = options.filters ?? {};
+  // the lab API spec, "Tasks": without these optional fields the lab sends no masks.
+  const requestFilters = exportTaskFilters(validateTaskFilters(filters));
+  const maskFormat = parseMaskFormat(options.maskFormat ?? "rgb");
+  const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
+  const mode = folderMode(options);
+  const folder = exportFolderPath(options, startedAt);
+  const dryRun = options.dryRun ?? false;
+  return {
+    projectId,
+    startedAt,
+    filters,
+    requestFilters,
+    maskFormat,
+    budget,
+    mode,
+    folder,
+    dryRun,
+  };
+}
+
+/** How an export's masks are drawn: where they are, their colours and classes. */
+export interface MaskPlan {
+  /** Where the masks are: the project, or a form's input. */
+  source: MaskSource;
+  /** The semantic mapping's colour by bChannel, for `rgb` masks. */
+  colourByBChannel?: ReadonlyMap<number, RgbColour>;
+  /** The classes of class-index and palette masks. */
+  table: ClassTable;
+  /** The settings that shape files, recorded in `export.json` for incremental runs. */
+  settings: Record<string, unknown>;
+}
+
+/** Checks the project can export masks as asked, and resolves its labels into colours and classes. */
+export function planMasks(
+  configuration: ProjectConfiguration,
+  plan: ExportPlan,
+  options: ExportMasksOptions,
+): MaskPlan {
+  const source = resolveMaskSource(configuration, options);
+  if (options.semanticMapping !== undefined && plan.maskFormat !== "rgb") {
+    throw new ConfigError(
+      `A semantic mapping recolours "rgb" masks only; the mask format is "${plan.maskFormat}"`,
+      { setting: "semanticMapping" },
+    );
+  }
+  const colourByBChannel = options.semanticMapping === undefined
+    ? undefined
+    : resolveSemanticMapping(options.semanticMapping, source.labels);
+  const table = classTable(source.labels, { ignoreIndex: options.ignoreIndex });
+  const settings = {
+    inputId: source.input?.id,
+    replaceExtension: options.replaceExtension ?? false,
+    semanticMapping: options.semanticMapping,
+    ignoreIndex: table.ignoreIndex,
+    filters: plan.filters,
+    shard: options.shard,
+  };
+  return { source, colourByBChannel, table, settings };
+}
+
+function folderMode(options: ExportMasksOptions): FolderMode {
+  const chosen = [
+    options.resume ? "resume" : undefined,
+    options.incremental !== undefined ? "incremental" : undefined,
+    options.overwrite ? "overwrite" : undefined,
+  ].filter((mode) => mode !== undefined);
+  if (chosen.length > 1) {
+    const texts = ["Choose one of ", ...chosen.slice(1).map(() => ", ")];
+    texts.push(": they treat an existing export folder differently");
+    throw new ConfigError(new SettingMessage(texts, chosen.map((mode) => mention(mode))), {
+      setting: chosen[1],
+    });
+  }
+  return (chosen[0] as FolderMode | undefined) ?? "new";
+}
+
+function exportFolderPath(options: ExportMasksOptions, startedAt: Date): string {
+  if (options.incremental !== undefined) {
+    if (options.outputFolder || options.outputFilename) {
+      throw new ConfigError(
+        settingMessage`An incremental export updates the folder it names; leave out ${
+          mention("outputFolder")
+        } and ${mention("outputFilename")}`,
+        { setting: "incremental" },
+      );
+    }
+    const target = resolve(options.incremental);
+    return target.endsWith(".jsonl") ? resolve(target, "..") : target;
+  }
+  if (options.resume && !options.outputFilename) {
+    throw new ConfigError(
+      settingMessage`To resume, give the interrupted export's ${mention("outputFilename")} (and ${
+        mention("outputFolder")
+      }): the default name has the time in it`,
+      { setting: "outputFilename" },
+    );
+  }
+  const name = options.outputFilename ||
+    defaultExportFolderName(options.projectId, startedAt, { platform: options.platform });
+  return outputPathOf(options.outputFolder, name, "export folder");
+}

@@ -1,0 +1,273 @@
+import { ConfigError } from "../errors.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
+import { basename, dirname, join } from "../_std/path.ts";
+import type { ExportFolderFs } from "./export_folder_fs.ts";
+import {
+  MANIFEST_NAME,
+  type ManifestEntry,
+  parseManifest,
+  PARTIAL_MANIFEST_NAME,
+} from "./manifest.ts";
+
+/** How an export treats its folder. */
+export type FolderMode = "new" | "overwrite" | "resume" | "incremental";
+
+/** The file that records how an export was made, next to its manifest. */
+export const METADATA_NAME = "export.json";
+
+/** What an export records of itself in `export.json`, for incremental runs. */
+export interface ExportMetadata {
+  /** The project id. */
+  projectId: string;
+  /** When the export started (ISO 8601, this machine's clock). */
+  startedAt: string;
+  /** The mask format. */
+  maskFormat: string;
+  /** Other settings that shape the files (input, mapping, naming, filters, shard). */
+  settings: Record<string, unknown>;
+}
+
+/** An export folder made ready: what an earlier export left in it. */
+export interface PreparedFolder {
+  /** The earlier export's manifest entries (resume, incremental), else none. */
+  previous: ManifestEntry[];
+  /** The earlier export's `export.json` (incremental), if any. */
+  metadata?: ExportMetadata;
+}
+
+/**
+ * Checks an export folder for a mode before any request: a new export needs a free name (as the
+ * SDK); `overwrite` clears an earlier export; `resume` and `incremental` read what an earlier
+ * export left (through the folder's file door: a planted link is refused).
+ */
+export async function prepareExportFolder(
+  files: ExportFolderFs,
+  mode: FolderMode,
+): Promise<PreparedFolder> {
+  const folder = files.root;
+  await checkParents(files);
+  const present = await files.rootExists();
+  if (mode === "new") {
+    if (!present) return { previous: [] };
+    throw new ConfigError(
+      settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${
+        mention("resume")
+      } to finish an interrupted export, ${mention("incremental")} to update it, or ${
+        mention("overwrite")
+      } to replace it (the SDK refuses it too)`,
+      { setting: "outputFilename" },
+    );
+  }
+  if (mode === "overwrite") {
+    if (present) await clearExport(files);
+    return { previous: [] };
+  }
+  if (mode === "resume") {
+    const manifest = (await files.exists(PARTIAL_MANIFEST_NAME))
+      ? PARTIAL_MANIFEST_NAME
+      : (await files.exists(MANIFEST_NAME))
+      ? MANIFEST_NAME
+      : undefined;
+    if (!manifest) {
+      throw new ConfigError(
+        settingMessage`Cannot resume "${folder}": it holds no export manifest; give the ${
+          mention("outputFolder")
+        } and ${mention("outputFilename")} of the interrupted export`,
+        { setting: "resume" },
+      );
+    }
+    return { previous: await readManifestIn(files, manifest, "resume") };
+  }
+  if (!(await files.exists(MANIFEST_NAME))) {
+    throw new ConfigError(
+      `Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); ` +
+        `run a full export into it first`,
+      { setting: "incremental" },
+    );
+  }
+  return {
+    previous: await readManifestIn(files, MANIFEST_NAME, "incremental"),
+    metadata: await readMetadata(files),
+  };
+}
+
+/**
+ * Creates the export folder and its parents; for a new export, a folder that appeared meanwhile is
+ * an error. A resumed or updated export's folder exists: nothing is made, so nothing is written
+ * above it (the Action grants writes to that folder only).
+ */
+export async function createExportFolder(files: ExportFolderFs, mode: FolderMode): Promise<void> {
+  try {
+    await files.makeRoot(mode === "new");
+  } catch (error) {
+    if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
+    throw new ConfigError(
+      `The export folder "${files.root}" appeared while the export was starting; choose another ` +
+        `output filename`,
+      { setting: "outputFilename", cause: error },
+    );
+  }
+}
+
+async function readManifestIn(
+  files: ExportFolderFs,
+  name: string,
+  setting: string,
+): Promise<ManifestEntry[]> {
+  const path = files.pathOf(name);
+  let text: string;
+  try {
+    text = await files.readTextFile(name);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(
+      `Cannot read the manifest "${path}": ${error instanceof Error ? error.message : error}`,
+      { setting, cause: error },
+    );
+  }
+  return parseManifest(text, path, setting);
+}
+
+/** The nearest existing folder above the export folder must be a folder, so it can be made. */
+async function checkParents(files: ExportFolderFs): Promise<void> {
+  const folder = files.root;
+  for (let path = dirname(folder);; path = dirname(path)) {
+    const info = await files.fileSystem.stat(path).catch(() => undefined);
+    if (info === undefined && dirname(path) !== path) continue;
+    if (info?.isDirectory) return;
+    throw notAFolder(folder, path, info !== undefined, "outputFolder");
+  }
+}
+
+/**
+ * Checks, before any request, that the export folder can be made and written: the nearest
+ * existing folder above it must be a folder, and a probe folder is made (then removed, with any
+ * parent made for it) where the export folder goes. A refusal is a {@linkcode ConfigError} naming
+ * the system's reason, so it never surfaces after the export has started.
+ */
+export async function probeExportFolder(files: ExportFolderFs, mode: FolderMode): Promise<void> {
+  const { root: folder, fileSystem } = files;
+  const setting = mode === "incremental" ? "incremental" : "outputFolder";
+  // A resumed or updated export writes inside its folder only (the Action grants no more).
+  const inside = (mode === "resume" || mode === "incremental") && await files.rootExists();
+  const parent = inside ? folder : dirname(folder);
+  const made: string[] = [];
+  for (let path = parent;; path = dirname(path)) {
+    const info = await fileSystem.stat(path).catch((error) => {
+      // Not there, or below a file: the walk goes on up to what is there.
+      if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+        return undefined;
+      }
+      throw cannotMake(folder, setting, error);
+    });
+    if (info === undefined && dirname(path) !== path) {
+      made.push(path);
+      continue;
+    }
+    if (info?.isDirectory) break;
+    throw notAFolder(folder, path, info !== undefined, setting);
+  }
+  const probe = join(parent, `.lab-masks-probe-${crypto.randomUUID().slice(0, 8)}`);
+  try {
+    await fileSystem.mkdir(probe, { recursive: true });
+    await fileSystem.remove(probe);
+  } catch (error) {
+    throw cannotMake(folder, setting, error);
+  } finally {
+    // Deepest first; a folder something else filled meanwhile stays.
+    for (const path of made) await fileSystem.remove(path).catch(() => {});
+  }
+}
+
+/** The nearest existing path above the export folder is a file, or nothing is there at all. */
+function notAFolder(folder: string, path: string, isFile: boolean, setting: string): ConfigError {
+  return new ConfigError(
+    settingMessage`Cannot make the export folder "${folder}": "${path}" is ${
+      isFile ? "a file, not a folder" : "missing"
+    }; choose another ${mention(setting)}`,
+    { setting },
+  );
+}
+
+function cannotMake(folder: string, setting: string, error: unknown): ConfigError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ConfigError(
+    settingMessage`Cannot write the export folder "${folder}" (${mention(setting)}): ${reason}`,
+    { setting, cause: error },
+  );
+}
+
+/** The text of the folder's `export.json`, or `undefined` when there is none. */
+async function metadataText(files: ExportFolderFs): Promise<string | undefined> {
+  if (!(await files.exists(METADATA_NAME))) return undefined;
+  try {
+    return await files.readTextFile(METADATA_NAME);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(
+      `Cannot read "${files.pathOf(METADATA_NAME)}": ${(error as Error).message}`,
+      { setting: "incremental", cause: error },
+    );
+  }
+}
+
+/** The earlier export's `export.json`; `undefined` when there is none; an error when damaged. */
+async function readMetadata(files: ExportFolderFs): Promise<ExportMetadata | undefined> {
+  const text = await metadataText(files);
+  if (text === undefined) return undefined;
+  const metadata = parseJson(text);
+  if (!isMetadata(metadata)) {
+    throw new ConfigError(
+      settingMessage`The export record "${
+        files.pathOf(METADATA_NAME)
+      }" is damaged (not the JSON object an export writes, with its projectId, startedAt, maskFormat and settings); run a full export with ${
+        mention("overwrite")
+      }`,
+      { setting: "incremental" },
+    );
+  }
+  return metadata;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `value` is an `export.json` this tool wrote. */
+function isMetadata(value: unknown): value is ExportMetadata {
+  const metadata = value as ExportMetadata | null;
+  return typeof metadata === "object" && metadata !== null &&
+    typeof metadata.projectId === "string" && typeof metadata.maskFormat === "string" &&
+    typeof metadata.startedAt === "string" && !Number.isNaN(Date.parse(metadata.startedAt)) &&
+    typeof metadata.settings === "object" && metadata.settings !== null;
+}
+
+/**
+ * Removes an earlier export, refusing a folder that is not one: it must be empty, or hold both
+ * `manifest.jsonl` and a valid `export.json` of this tool (a file named `manifest.jsonl` alone
+ * proves nothing).
+ */
+async function clearExport(files: ExportFolderFs): Promise<void> {
+  const folder = files.root;
+  if (basename(folder) === "" || dirname(folder) === folder) {
+    throw new ConfigError(`Will not overwrite the root folder "${folder}"`, {
+      setting: "overwrite",
+    });
+  }
+  const names = await files.names();
+  const isExport = names.length === 0 ||
+    (names.includes(MANIFEST_NAME) && isMetadata(parseJson(await metadataText(files) ?? "")));
+  if (!isExport) {
+    throw new ConfigError(
+      `Will not overwrite "${folder}": it is not an export folder of this tool (it needs both ` +
+        `${MANIFEST_NAME} and a valid ${METADATA_NAME}); remove it yourself or choose another ` +
+        `output filename`,
+      { setting: "overwrite" },
+    );
+  }
+  await files.removeAll();
+}
