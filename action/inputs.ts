@@ -122,8 +122,6 @@ export async function readInputs(): Promise<ActionInputs> {
   if (secretKey !== "") core.setSecret(secretKey);
   const upload = flag("upload");
   const incremental = optional("incremental");
-  const [resume, overwrite] = [flag("resume"), flag("overwrite")];
-  checkOneFolderMode({ resume, overwrite, incremental: incremental !== undefined });
   return {
     secretKey: required("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
@@ -139,8 +137,8 @@ export async function readInputs(): Promise<ActionInputs> {
       ...readFormats(),
       shard: shardOf(optional("shard")),
       incremental,
-      resume,
-      overwrite,
+      resume: flag("resume"),
+      overwrite: flag("overwrite"),
       dryRun: flag("dry-run"),
       report: flag("report"),
     },
@@ -223,33 +221,16 @@ function readFilters(): TaskFilters {
 /**
  * Where the export goes. `output-folder`'s default, `.`, is given here rather than in
  * `action.yml`, so that an incremental run, which updates the folder it names, can tell the
- * output inputs were left out.
+ * output inputs were left out (the export refuses them with "incremental").
  */
 function readOutput(
   incremental: string | undefined,
 ): Pick<ExportSettings, "outputFolder" | "outputFilename"> {
   const outputFolder = optional("output-folder");
-  const outputFilename = optional("output-filename");
-  if (incremental === undefined) return { outputFolder: outputFolder ?? ".", outputFilename };
-  if (outputFolder === undefined && outputFilename === undefined) return {};
-  const given = outputFolder !== undefined ? "output-folder" : "output-filename";
-  throw new ConfigError(
-    `Input "${given}" is set, but an incremental run updates the folder "incremental" names: ` +
-      `leave out "output-folder" and "output-filename" when "incremental" is set.`,
-    { setting: settingOf(given) },
-  );
-}
-
-/** `resume`, `incremental` and `overwrite` each treat an existing export folder their own way. */
-function checkOneFolderMode(modes: Record<"resume" | "incremental" | "overwrite", boolean>): void {
-  const chosen = Object.keys(modes).filter((mode) => modes[mode as keyof typeof modes]);
-  if (chosen.length < 2) return;
-  const named = chosen.map((mode) => `"${mode}"`).join(" and ");
-  throw new ConfigError(
-    `Inputs ${named} are set together, but they treat an existing export folder differently: ` +
-      `set only one of "resume", "incremental" and "overwrite".`,
-    { setting: chosen[0] },
-  );
+  return {
+    outputFolder: incremental === undefined ? outputFolder ?? "." : outputFolder,
+    outputFilename: optional("output-filename"),
+  };
 }
 
 function readSemanticMapping(): Promise<SemanticMapping | undefined> {
