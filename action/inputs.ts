@@ -159,10 +159,13 @@ export function filterInputName(filter: keyof TaskFilters): string {
 
 /** The canonical key of the setting an input sets: `output-folder` → `outputFolder`. */
 export function settingOf(name: InputName): string {
-  const filter = Object.hasOwn(FILTER_INPUTS, name)
-    ? FILTER_INPUTS[name as keyof typeof FILTER_INPUTS].filter
-    : undefined;
-  return filter ?? name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  if (isFilterInput(name)) return FILTER_INPUTS[name].filter;
+  return name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** Whether an input sets a task filter, i.e. has an entry in {@linkcode FILTER_INPUTS}. */
+function isFilterInput(name: InputName): name is keyof typeof FILTER_INPUTS {
+  return Object.hasOwn(FILTER_INPUTS, name);
 }
 
 /** Where a credential comes from; an undefined repository secret reaches the Action empty. */
@@ -209,13 +212,21 @@ function list(name: InputName): string[] | undefined {
 }
 
 function readFilters(): TaskFilters {
-  const filters: Record<string, unknown> = {};
-  for (const [name, input] of Object.entries(FILTER_INPUTS)) {
-    const value = input.list ? list(name as InputName) : optional(name as InputName);
-    if (value !== undefined) filters[input.filter] = value;
+  const filters: TaskFilters = {};
+  for (const name of INPUT_NAMES) {
+    if (!isFilterInput(name)) continue;
+    const input = FILTER_INPUTS[name];
+    // Narrowed by `list`: a list input sets a list filter, any other a one-value filter.
+    if (input.list) {
+      const values = list(name);
+      if (values !== undefined) filters[input.filter] = values;
+    } else {
+      const value = optional(name);
+      if (value !== undefined) filters[input.filter] = value;
+    }
   }
   // Checked before any request; an error names the filter by its key, worded as its input.
-  return validateTaskFilters(filters as TaskFilters);
+  return validateTaskFilters(filters);
 }
 
 /**
