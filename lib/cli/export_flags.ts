@@ -8,10 +8,16 @@ import { parseShard } from "../export/shard.ts";
 import { parseExportFormat } from "../formats/format_source.ts";
 import { closestWord } from "./closest_word.ts";
 import { settingOfFlag } from "./_flag_name.ts";
-import { EXPORT_FLAGS, type ExportFlag, type FlagKind } from "./export_flag_table.ts";
+import {
+  EXPORT_FLAGS,
+  type ExportFlag,
+  type FilterOf,
+  type FlagBase,
+  type FlagKind,
+} from "./export_flag_table.ts";
 
 export { EXPORT_FLAGS };
-export type { ExportFlag, FlagKind };
+export type { ExportFlag, FilterOf, FlagBase, FlagKind };
 
 /** The `export` command, as read from its flags: the export's settings, and the command's own. */
 export interface ExportCommand {
@@ -137,16 +143,16 @@ function flagSpec(): FlagSpec {
 
 /** The task filters the flags set, as given (checked by the caller unless `--help`). */
 function readFilters(parsed: ParsedFlags): TaskFilters {
-  const filters: Record<string, unknown> = {};
+  const filters: TaskFilters = {};
   for (const flag of EXPORT_FLAGS) {
     if (flag.filter === undefined) continue;
     const values = listFlag(parsed, flag.name);
     const value = stringFlag(parsed, flag.name);
     if (flag.kind === "list" && values) filters[flag.filter] = splitList(values, flag.name);
     else if (flag.kind === "pairs" && values) filters[flag.filter] = splitPairs(values, flag.name);
-    else if (value !== undefined) filters[flag.filter] = value;
+    else if (flag.kind === "string" && value !== undefined) filters[flag.filter] = value;
   }
-  return filters as TaskFilters;
+  return filters;
 }
 
 /** A flag's value when it takes one value, `undefined` when it was not given. */
