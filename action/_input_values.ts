@@ -6,9 +6,9 @@
  * @module
  */
 import { ConfigError } from "../lib/errors.ts";
-import { MASK_FORMATS, type MaskFormat } from "../lib/export/mask_format.ts";
+import { type MaskFormat, parseMaskFormat } from "../lib/export/mask_format.ts";
 import { parseShard, type Shard } from "../lib/export/shard.ts";
-import { EXPORT_FORMATS, type ExportFormat } from "../lib/formats/format_source.ts";
+import { type ExportFormat, parseExportFormat } from "../lib/formats/format_source.ts";
 
 // upload-artifact refuses these in an artifact name; better to say so before a long export.
 const ARTIFACT_NAME_FORBIDDEN = /["\\/:<>|*?\r\n]/;
@@ -38,30 +38,14 @@ export function artifactNameOf(value: string): string {
   return value;
 }
 
-/** `mask-format`: one of {@linkcode MASK_FORMATS}; `rgb` when absent. */
+/** `mask-format`: read by the library's {@linkcode parseMaskFormat}; `rgb` when absent. */
 export function maskFormatOf(value: string | undefined): MaskFormat {
-  if (value === undefined) return "rgb";
-  if (!MASK_FORMATS.includes(value as MaskFormat)) {
-    throw new ConfigError(
-      `Input "mask-format" is ${JSON.stringify(value)}: choose one of ` +
-        `${MASK_FORMATS.join(", ")}, or leave it out for rgb (the SDK's masks).`,
-      { setting: "maskFormat" },
-    );
-  }
-  return value as MaskFormat;
+  return value === undefined ? "rgb" : parseMaskFormat(value);
 }
 
-/** `format`: `mask` (the default), `lab`, `yolo` or `coco`. */
+/** `format`: read by the library's {@linkcode parseExportFormat}; `mask` when absent. */
 export function exportFormatOf(value: string | undefined): ExportFormat {
-  if (value === undefined) return "mask";
-  if (!EXPORT_FORMATS.includes(value as ExportFormat)) {
-    throw new ConfigError(
-      `Input "format" is ${JSON.stringify(value)}: choose one of ${EXPORT_FORMATS.join(", ")}, ` +
-        "or leave it out for mask (PNG files, the SDK's mask export).",
-      { setting: "format" },
-    );
-  }
-  return value as ExportFormat;
+  return value === undefined ? "mask" : parseExportFormat(value);
 }
 
 /** `ignore-index`: a whole number from 1 to 255 (the project's class count is checked later). */

@@ -122,8 +122,6 @@ export async function readInputs(): Promise<ActionInputs> {
   if (secretKey !== "") core.setSecret(secretKey);
   const upload = flag("upload");
   const incremental = optional("incremental");
-  const [resume, overwrite] = [flag("resume"), flag("overwrite")];
-  checkOneFolderMode({ resume, overwrite, incremental: incremental !== undefined });
   return {
     secretKey: required("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
@@ -139,8 +137,8 @@ export async function readInputs(): Promise<ActionInputs> {
       ...readFormats(),
       shard: shardOf(optional("shard")),
       incremental,
-      resume,
-      overwrite,
+      resume: flag("resume"),
+      overwrite: flag("overwrite"),
       dryRun: flag("dry-run"),
       report: flag("report"),
     },
@@ -161,10 +159,13 @@ export function filterInputName(filter: keyof TaskFilters): string {
 
 /** The canonical key of the setting an input sets: `output-folder` → `outputFolder`. */
 export function settingOf(name: InputName): string {
-  const filter = Object.hasOwn(FILTER_INPUTS, name)
-    ? FILTER_INPUTS[name as keyof typeof FILTER_INPUTS].filter
-    : undefined;
-  return filter ?? name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  if (isFilterInput(name)) return FILTER_INPUTS[name].filter;
+  return name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** Whether an input sets a task filter, i.e. has an entry in {@linkcode FILTER_INPUTS}. */
+function isFilterInput(name: InputName): name is keyof typeof FILTER_INPUTS {
+  return Object.hasOwn(FILTER_INPUTS, name);
 }
 
 /** Where a credential comes from; an undefined repository secret reaches the Action empty. */
@@ -211,45 +212,36 @@ function list(name: InputName): string[] | undefined {
 }
 
 function readFilters(): TaskFilters {
-  const filters: Record<string, unknown> = {};
-  for (const [name, input] of Object.entries(FILTER_INPUTS)) {
-    const value = input.list ? list(name as InputName) : optional(name as InputName);
-    if (value !== undefined) filters[input.filter] = value;
+  const filters: TaskFilters = {};
+  for (const name of INPUT_NAMES) {
+    if (!isFilterInput(name)) continue;
+    const input = FILTER_INPUTS[name];
+    // Narrowed by `list`: a list input sets a list filter, any other a one-value filter.
+    if (input.list) {
+      const values = list(name);
+      if (values !== undefined) filters[input.filter] = values;
+    } else {
+      const value = optional(name);
+      if (value !== undefined) filters[input.filter] = value;
+    }
   }
   // Checked before any request; an error names the filter by its key, worded as its input.
-  return validateTaskFilters(filters as TaskFilters);
+  return validateTaskFilters(filters);
 }
 
 /**
  * Where the export goes. `output-folder`'s default, `.`, is given here rather than in
  * `action.yml`, so that an incremental run, which updates the folder it names, can tell the
- * output inputs were left out.
+ * output inputs were left out (the export refuses them with "incremental").
  */
 function readOutput(
   incremental: string | undefined,
 ): Pick<ExportSettings, "outputFolder" | "outputFilename"> {
   const outputFolder = optional("output-folder");
-  const outputFilename = optional("output-filename");
-  if (incremental === undefined) return { outputFolder: outputFolder ?? ".", outputFilename };
-  if (outputFolder === undefined && outputFilename === undefined) return {};
-  const given = outputFolder !== undefined ? "output-folder" : "output-filename";
-  throw new ConfigError(
-    `Input "${given}" is set, but an incremental run updates the folder "incremental" names: ` +
-      `leave out "output-folder" and "output-filename" when "incremental" is set.`,
-    { setting: settingOf(given) },
-  );
-}
-
-/** `resume`, `incremental` and `overwrite` each treat an existing export folder their own way. */
-function checkOneFolderMode(modes: Record<"resume" | "incremental" | "overwrite", boolean>): void {
-  const chosen = Object.keys(modes).filter((mode) => modes[mode as keyof typeof modes]);
-  if (chosen.length < 2) return;
-  const named = chosen.map((mode) => `"${mode}"`).join(" and ");
-  throw new ConfigError(
-    `Inputs ${named} are set together, but they treat an existing export folder differently: ` +
-      `set only one of "resume", "incremental" and "overwrite".`,
-    { setting: chosen[0] },
-  );
+  return {
+    outputFolder: incremental === undefined ? outputFolder ?? "." : outputFolder,
+    outputFilename: optional("output-filename"),
+  };
 }
 
 function readSemanticMapping(): Promise<SemanticMapping | undefined> {

@@ -27340,22 +27340,10 @@ function artifactNameOf(value) {
   return value;
 }
 function maskFormatOf(value) {
-  if (value === void 0) return "rgb";
-  if (!MASK_FORMATS.includes(value)) {
-    throw new ConfigError(`Input "mask-format" is ${JSON.stringify(value)}: choose one of ${MASK_FORMATS.join(", ")}, or leave it out for rgb (the SDK's masks).`, {
-      setting: "maskFormat"
-    });
-  }
-  return value;
+  return value === void 0 ? "rgb" : parseMaskFormat(value);
 }
 function exportFormatOf(value) {
-  if (value === void 0) return "mask";
-  if (!EXPORT_FORMATS.includes(value)) {
-    throw new ConfigError(`Input "format" is ${JSON.stringify(value)}: choose one of ${EXPORT_FORMATS.join(", ")}, or leave it out for mask (PNG files, the SDK's mask export).`, {
-      setting: "format"
-    });
-  }
-  return value;
+  return value === void 0 ? "mask" : parseExportFormat(value);
 }
 function ignoreIndexOf(value) {
   if (value === void 0) return void 0;
@@ -27461,15 +27449,6 @@ async function readInputs() {
   if (secretKey !== "") setSecret(secretKey);
   const upload = flag("upload");
   const incremental = optional("incremental");
-  const [resume, overwrite] = [
-    flag("resume"),
-    flag("overwrite")
-  ];
-  checkOneFolderMode({
-    resume,
-    overwrite,
-    incremental: incremental !== void 0
-  });
   return {
     secretKey: required2("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required2("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
@@ -27485,8 +27464,8 @@ async function readInputs() {
       ...readFormats(),
       shard: shardOf(optional("shard")),
       incremental,
-      resume,
-      overwrite,
+      resume: flag("resume"),
+      overwrite: flag("overwrite"),
       dryRun: flag("dry-run"),
       report: flag("report")
     },
@@ -27501,8 +27480,11 @@ function filterInputName(filter2) {
   return entry?.[0] ?? filter2;
 }
 function settingOf(name) {
-  const filter2 = Object.hasOwn(FILTER_INPUTS, name) ? FILTER_INPUTS[name].filter : void 0;
-  return filter2 ?? name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+  if (isFilterInput(name)) return FILTER_INPUTS[name].filter;
+  return name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+}
+function isFilterInput(name) {
+  return Object.hasOwn(FILTER_INPUTS, name);
 }
 function secretHint(what, secret) {
   return `the ${what} of your lab API key from a repository secret, e.g. \${{ secrets.${secret} }}`;
@@ -27538,32 +27520,25 @@ function list(name) {
 }
 function readFilters() {
   const filters = {};
-  for (const [name, input] of Object.entries(FILTER_INPUTS)) {
-    const value = input.list ? list(name) : optional(name);
-    if (value !== void 0) filters[input.filter] = value;
+  for (const name of INPUT_NAMES) {
+    if (!isFilterInput(name)) continue;
+    const input = FILTER_INPUTS[name];
+    if (input.list) {
+      const values = list(name);
+      if (values !== void 0) filters[input.filter] = values;
+    } else {
+      const value = optional(name);
+      if (value !== void 0) filters[input.filter] = value;
+    }
   }
   return validateTaskFilters(filters);
 }
 function readOutput(incremental) {
   const outputFolder = optional("output-folder");
-  const outputFilename = optional("output-filename");
-  if (incremental === void 0) return {
-    outputFolder: outputFolder ?? ".",
-    outputFilename
+  return {
+    outputFolder: incremental === void 0 ? outputFolder ?? "." : outputFolder,
+    outputFilename: optional("output-filename")
   };
-  if (outputFolder === void 0 && outputFilename === void 0) return {};
-  const given = outputFolder !== void 0 ? "output-folder" : "output-filename";
-  throw new ConfigError(`Input "${given}" is set, but an incremental run updates the folder "incremental" names: leave out "output-folder" and "output-filename" when "incremental" is set.`, {
-    setting: settingOf(given)
-  });
-}
-function checkOneFolderMode(modes) {
-  const chosen = Object.keys(modes).filter((mode) => modes[mode]);
-  if (chosen.length < 2) return;
-  const named = chosen.map((mode) => `"${mode}"`).join(" and ");
-  throw new ConfigError(`Inputs ${named} are set together, but they treat an existing export folder differently: set only one of "resume", "incremental" and "overwrite".`, {
-    setting: chosen[0]
-  });
 }
 function readSemanticMapping() {
   const value = optional("semantic-mapping");

@@ -3,21 +3,33 @@ import type { TaskFilters } from "../api/types.ts";
 /** How a flag's value is read: one string, a list, key=value pairs, or a switch. */
 export type FlagKind = "string" | "list" | "pairs" | "boolean";
 
-/** One flag of `export`: its name, value, where it goes, and its help line. */
-export interface ExportFlag {
+/** What every flag of `export` has: its name, value and help line. */
+export interface FlagBase {
   /** The flag without `--`, the SDK's parameter name in kebab-case. */
   name: string;
   /** Its one-letter form without `-`, e.g. `o` for `-o`, when it has one. */
   short?: string;
-  /** `string`, `list` (repeats and commas), `pairs` (`key=value`, repeats) or `boolean`. */
-  kind: FlagKind;
-  /** The task filter it sets, if it is one. */
-  filter?: keyof TaskFilters;
   /** The value's placeholder in `--help`. */
   value?: string;
   /** The help line. */
   help: string;
 }
+
+/** The task filters whose value is a `Value`, e.g. `FilterOf<string[]>` is `"statusIn" | ...`. */
+export type FilterOf<Value> = {
+  [Key in keyof TaskFilters]-?: NonNullable<TaskFilters[Key]> extends Value ? Key : never;
+}[keyof TaskFilters];
+
+/**
+ * One flag of `export`: how its value is read (`string`, `list` with repeats and commas, `pairs`
+ * of `key=value` with repeats, or a `boolean` switch), and the task filter it sets, if it is one,
+ * typed by that kind.
+ */
+export type ExportFlag =
+  | FlagBase & { kind: "string"; filter?: FilterOf<string> }
+  | FlagBase & { kind: "list"; filter?: FilterOf<string[]> }
+  | FlagBase & { kind: "pairs"; filter?: FilterOf<Record<string, string>> }
+  | FlagBase & { kind: "boolean"; filter?: undefined };
 
 /** Every flag of the `export` command, in `--help` order. */
 // deno-fmt-ignore: one flag a line reads as a table.

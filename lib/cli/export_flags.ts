@@ -1,17 +1,23 @@
 import type { TaskFilters } from "../api/types.ts";
 import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { ConfigError } from "../errors.ts";
-import { type FlagSpec, parseFlags, UnknownFlagError } from "../_std/cli.ts";
+import { type FlagSpec, type ParsedFlags, parseFlags, UnknownFlagError } from "../_std/cli.ts";
 import type { ExportSettings } from "../export/export_settings.ts";
 import { parseMaskFormat } from "../export/mask_format.ts";
 import { parseShard } from "../export/shard.ts";
 import { parseExportFormat } from "../formats/format_source.ts";
 import { closestWord } from "./closest_word.ts";
 import { settingOfFlag } from "./_flag_name.ts";
-import { EXPORT_FLAGS, type ExportFlag, type FlagKind } from "./export_flag_table.ts";
+import {
+  EXPORT_FLAGS,
+  type ExportFlag,
+  type FilterOf,
+  type FlagBase,
+  type FlagKind,
+} from "./export_flag_table.ts";
 
 export { EXPORT_FLAGS };
-export type { ExportFlag, FlagKind };
+export type { ExportFlag, FilterOf, FlagBase, FlagKind };
 
 /** The `export` command, as read from its flags: the export's settings, and the command's own. */
 export interface ExportCommand {
@@ -55,32 +61,15 @@ export interface ExportCommand {
  * ```
  */
 export function parseExportFlags(args: readonly string[]): ExportCommand {
-  const spec: FlagSpec = {
-    string: EXPORT_FLAGS.filter((flag) => flag.kind === "string").map((flag) => flag.name),
-    collect: EXPORT_FLAGS.filter((flag) => flag.kind === "list" || flag.kind === "pairs")
-      .map((flag) => flag.name),
-    boolean: EXPORT_FLAGS.filter((flag) => flag.kind === "boolean").map((flag) => flag.name),
-    short: Object.fromEntries(
-      EXPORT_FLAGS.filter((flag) => flag.short).map((flag) => [flag.short, flag.name]),
-    ),
-  };
-  const parsed = parseOrExplain(args, spec);
+  const parsed = parseOrExplain(args, flagSpec());
   if (parsed._.length > 0) {
     throw new ConfigError(
       `Unexpected argument "${parsed._[0]}": every setting of "export" is a flag, like ` +
         `--project-id <id>; see "export --help"`,
     );
   }
-  const filters: Record<string, unknown> = {};
-  for (const flag of EXPORT_FLAGS) {
-    const value = parsed[flag.name];
-    if (flag.filter === undefined || value === undefined) continue;
-    if (flag.kind === "list") filters[flag.filter] = splitList(value as string[], flag.name);
-    else if (flag.kind === "pairs") filters[flag.filter] = splitPairs(value as string[], flag.name);
-    else filters[flag.filter] = value;
-  }
   const help = parsed["help"] === true;
-  const projectId = (parsed["project-id"] as string | undefined)?.trim() ?? "";
+  const projectId = stringFlag(parsed, "project-id")?.trim() ?? "";
   if (!help && projectId === "" && parsed["from-export"] === undefined) {
     throw new ConfigError(
       'Option "--project-id" is missing: give the id of the project to export, like ' +
@@ -91,32 +80,13 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
   if (parsed["verbose"] === true && parsed["quiet"] === true) {
     throw new ConfigError('Choose one of "--verbose" and "--quiet"', { setting: "quiet" });
   }
-  const string = (name: string) => parsed[name] as string | undefined;
-  const format = string("format");
-  const maskFormat = string("mask-format");
-  const shard = string("shard");
+  const filters = readFilters(parsed);
+  const string = (name: string) => stringFlag(parsed, name);
   return {
     settings: {
+      ...readSettings(parsed),
       projectId,
-      inputId: string("input-id"),
-      filters: help ? filters as TaskFilters : validateTaskFilters(filters as TaskFilters),
-      outputFolder: string("output-folder"),
-      outputFilename: string("output-filename"),
-      replaceExtension: parsed["replace-extension"] === true,
-      format: format === undefined ? undefined : parseExportFormat(format),
-      maskFormat: maskFormat === undefined ? undefined : parseMaskFormat(maskFormat),
-      ignoreIndex: parseWhole(string("ignore-index"), "ignore-index", 1, 255),
-      dryRun: parsed["dry-run"] === true,
-      shard: shard === undefined ? undefined : parseShard(shard),
-      resume: parsed["resume"] === true,
-      incremental: string("incremental"),
-      overwrite: parsed["overwrite"] === true,
-      report: parsed["report"] === true,
-      concurrency: parseWhole(string("concurrency"), "concurrency", 1, 256),
-      maxPixels: parseWhole(string("max-pixels"), "max-pixels", 1, 2 ** 31),
-      memoryBudgetBytes: bytesOfMiB(
-        parseWhole(string("memory-budget"), "memory-budget", 1, 2 ** 20),
-      ),
+      filters: help ? filters : validateTaskFilters(filters),
     },
     semanticMappingSource: string("semantic-mapping"),
     fromExport: string("from-export"),
@@ -128,6 +98,73 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     quiet: parsed["quiet"] === true,
     help,
   };
+}
+
+/** The export's settings other than the project id and the filters. */
+function readSettings(parsed: ParsedFlags): Omit<ExportSettings, "projectId" | "filters"> {
+  const string = (name: string) => stringFlag(parsed, name);
+  const format = string("format");
+  const maskFormat = string("mask-format");
+  const shard = string("shard");
+  return {
+    inputId: string("input-id"),
+    outputFolder: string("output-folder"),
+    outputFilename: string("output-filename"),
+    replaceExtension: parsed["replace-extension"] === true,
+    format: format === undefined ? undefined : parseExportFormat(format),
+    maskFormat: maskFormat === undefined ? undefined : parseMaskFormat(maskFormat),
+    ignoreIndex: parseWhole(string("ignore-index"), "ignore-index", 1, 255),
+    dryRun: parsed["dry-run"] === true,
+    shard: shard === undefined ? undefined : parseShard(shard),
+    resume: parsed["resume"] === true,
+    incremental: string("incremental"),
+    overwrite: parsed["overwrite"] === true,
+    report: parsed["report"] === true,
+    concurrency: parseWhole(string("concurrency"), "concurrency", 1, 256),
+    maxPixels: parseWhole(string("max-pixels"), "max-pixels", 1, 2 ** 31),
+    memoryBudgetBytes: bytesOfMiB(
+      parseWhole(string("memory-budget"), "memory-budget", 1, 2 ** 20),
+    ),
+  };
+}
+
+/** What the flag table tells the parser: which flags take a value, repeat, or switch. */
+function flagSpec(): FlagSpec {
+  return {
+    string: EXPORT_FLAGS.filter((flag) => flag.kind === "string").map((flag) => flag.name),
+    collect: EXPORT_FLAGS.filter((flag) => flag.kind === "list" || flag.kind === "pairs")
+      .map((flag) => flag.name),
+    boolean: EXPORT_FLAGS.filter((flag) => flag.kind === "boolean").map((flag) => flag.name),
+    short: Object.fromEntries(
+      EXPORT_FLAGS.filter((flag) => flag.short).map((flag) => [flag.short, flag.name]),
+    ),
+  };
+}
+
+/** The task filters the flags set, as given (checked by the caller unless `--help`). */
+function readFilters(parsed: ParsedFlags): TaskFilters {
+  const filters: TaskFilters = {};
+  for (const flag of EXPORT_FLAGS) {
+    if (flag.filter === undefined) continue;
+    const values = listFlag(parsed, flag.name);
+    const value = stringFlag(parsed, flag.name);
+    if (flag.kind === "list" && values) filters[flag.filter] = splitList(values, flag.name);
+    else if (flag.kind === "pairs" && values) filters[flag.filter] = splitPairs(values, flag.name);
+    else if (flag.kind === "string" && value !== undefined) filters[flag.filter] = value;
+  }
+  return filters;
+}
+
+/** A flag's value when it takes one value, `undefined` when it was not given. */
+function stringFlag(parsed: ParsedFlags, name: string): string | undefined {
+  const value = parsed[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A repeatable flag's values, `undefined` when it was not given. */
+function listFlag(parsed: ParsedFlags, name: string): string[] | undefined {
+  const value = parsed[name];
+  return Array.isArray(value) ? value : undefined;
 }
 
 // Words users reach for that are not typos of the flag they mean, so edit distance misses them.

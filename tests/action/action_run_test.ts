@@ -295,7 +295,7 @@ Deno.test("the Action fails with one line naming the input when an input is wron
     [
       "an unknown mask format",
       { "mask-format": "classes" },
-      /^Input "mask-format" is "classes": choose one of rgb, class-index, palette, instance, binary,/,
+      /^Input "mask-format": the mask format "classes" is unknown; choose one of rgb, class-index, palette, instance, binary$/,
     ],
     [
       "an ignore index out of range",
@@ -310,12 +310,12 @@ Deno.test("the Action fails with one line naming the input when an input is wron
     [
       "resume and overwrite together",
       { resume: "true", overwrite: "true" },
-      /^Inputs "resume" and "overwrite" are set together, .* set only one of "resume", "incremental" and "overwrite"\.$/,
+      /^Input "overwrite": choose one of resume: true, overwrite: true: they treat an existing export folder differently$/,
     ],
     [
       "incremental with an output filename",
       { incremental: "masks/nightly", "output-filename": "nightly" },
-      /^Input "output-filename" is set, but an incremental run updates the folder "incremental" names: leave out/,
+      /^Input "incremental": an incremental export updates the folder it names; leave out "output-folder" and "output-filename"$/,
     ],
     [
       "a dry run that is not a boolean",
