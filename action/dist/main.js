@@ -26485,10 +26485,10 @@ function folderMode(options) {
   ].filter((mode) => mode !== void 0);
   if (chosen.length > 1) {
     const texts = [
-      "Choose one of ",
-      ...chosen.slice(1).map(() => ", ")
+      "",
+      ...chosen.slice(1).map((_, i) => i === chosen.length - 2 ? " and " : ", ")
     ];
-    texts.push(": they treat an existing export folder differently");
+    texts.push(" cannot go together: they treat an existing export folder differently; keep one");
     throw new ConfigError(new SettingMessage(texts, chosen.map((mode) => mention(mode))), {
       setting: chosen[1]
     });

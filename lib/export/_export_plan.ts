@@ -117,8 +117,9 @@ function folderMode(options: ExportMasksOptions): FolderMode {
     options.overwrite ? "overwrite" : undefined,
   ].filter((mode) => mode !== undefined);
   if (chosen.length > 1) {
-    const texts = ["Choose one of ", ...chosen.slice(1).map(() => ", ")];
-    texts.push(": they treat an existing export folder differently");
+    // "A and B cannot go together" / "A, B and C cannot go together".
+    const texts = ["", ...chosen.slice(1).map((_, i) => i === chosen.length - 2 ? " and " : ", ")];
+    texts.push(" cannot go together: they treat an existing export folder differently; keep one");
     throw new ConfigError(new SettingMessage(texts, chosen.map((mode) => mention(mode))), {
       setting: chosen[1],
     });

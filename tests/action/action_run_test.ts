@@ -310,7 +310,7 @@ Deno.test("the Action fails with one line naming the input when an input is wron
     [
       "resume and overwrite together",
       { resume: "true", overwrite: "true" },
-      /^Input "overwrite": choose one of resume: true, overwrite: true: they treat an existing export folder differently$/,
+      /^Input "overwrite": resume: true and overwrite: true cannot go together: they treat an existing export folder differently; keep one$/,
     ],
     [
       "incremental with an output filename",

@@ -119,5 +119,5 @@ Deno.test("export --incremental and --resume update an earlier export in place",
   );
   const both = await cli(lab, ["--resume", "--overwrite", "--output-filename", "out"]);
   assert.equal(both.code, 2);
-  assert.match(both.stderr, /Choose one of --resume, --overwrite/);
+  assert.match(both.stderr, /--resume and --overwrite cannot go together: .*; keep one/);
 });
