@@ -1,20 +1,14 @@
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
-import { exportTaskFilters } from "../api/export_task_filters.ts";
-import { validateTaskFilters } from "../api/validate_task_filters.ts";
-import { classTable } from "../detect/class_table.ts";
-import { resolveMaskSource } from "../detect/resolve_mask_source.ts";
-import {
-  resolveSemanticMapping,
-  type SemanticMapping,
-} from "../detect/resolve_semantic_mapping.ts";
-import { ConfigError, MasksError, TaskError } from "../errors.ts";
+import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
+import { MasksError, TaskError } from "../errors.ts";
+import { planExport, planMasks } from "./_export_plan.ts";
 import { runMaskJob } from "./_mask_job.ts";
 import { maskOf } from "./_mask.ts";
 import { taskMaskOf } from "./_task_decoder.ts";
 import { maskFilePath } from "./mask_file_path.ts";
 import { MaskFileRegistry } from "./mask_file_registry.ts";
-import { MASK_FORMATS, type MaskFormat } from "./mask_format.ts";
+import type { MaskFormat } from "./mask_format.ts";
 
 /** Options of {@linkcode maskFiles}: those of `exportMasks` that shape the masks and their names. */
 export interface MaskFilesOptions {
@@ -82,21 +76,15 @@ export interface MaskFile {
  * ```
  */
 export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<MaskFile> {
-  const { client, projectId } = options;
-  // The lab API spec, "Tasks": without these optional fields the lab sends no masks.
-  const filters = exportTaskFilters(validateTaskFilters(options.filters ?? {}));
-  const format = options.maskFormat ?? "rgb";
-  if (!MASK_FORMATS.includes(format)) {
-    throw new ConfigError(
-      `The mask format "${format}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`,
-      { setting: "mask-format" },
-    );
-  }
-  const source = resolveMaskSource(await client.getProjectConfiguration(projectId), options);
-  const colourByBChannel = options.semanticMapping === undefined
-    ? undefined
-    : resolveSemanticMapping(options.semanticMapping, source.labels);
-  const table = classTable(source.labels, { ignoreIndex: options.ignoreIndex });
+  const { client } = options;
+  // The same checks and the same reading of the project as `exportMasks`: no folder is involved.
+  const plan = planExport(options);
+  const { projectId, requestFilters: filters, maskFormat: format } = plan;
+  const { source, colourByBChannel, table } = planMasks(
+    await client.getProjectConfiguration(projectId),
+    plan,
+    options,
+  );
   const taskMask = taskMaskOf(source, { maxPixels: options.maxPixels });
   const registry = new MaskFileRegistry();
   for await (const page of client.taskPages(projectId, filters)) {
