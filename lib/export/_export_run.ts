@@ -40,8 +40,8 @@ export interface ExportRunOptions {
   dryRun: boolean;
   /** The platform whose naming rules the files follow. */
   platform: Platform;
-  /** How many tasks are exported at once. */
-  concurrency: number;
+  /** How many tasks are in flight at once (converting, waiting for a worker, being written). */
+  inFlight: number;
   /** Progress. */
   onProgress?: (event: ExportEvent) => void;
 }
@@ -71,7 +71,7 @@ export class ExportRun {
       reserved: options.reservedNames,
       platform: options.platform,
     });
-    this.#pool = new TaskPool(options.concurrency);
+    this.#pool = new TaskPool(options.inFlight);
     this.#manifest = new ManifestWriter(files);
     for (const entry of options.previous) {
       this.#previous.set(entry.taskId, entry);

@@ -70,7 +70,12 @@ export interface ExportMasksOptions {
    * @default {the module next to this one}
    */
   workerUrl?: URL;
-  /** How many masks are converted at once. @default {navigator.hardwareConcurrency, at least 2} */
+  /**
+   * How many masks are converted at once, one worker each; twice as many tasks are in flight, so
+   * a worker never waits for the next mask while the main thread writes files.
+   *
+   * @default {navigator.hardwareConcurrency}
+   */
   concurrency?: number;
   /** Refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
@@ -155,7 +160,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
 
   const summary = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
   // Closed when this function returns or throws: the run has drained its tasks by then.
-  using pool = new ConvertPool({ workerUrl: options.workerUrl });
+  using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
   const report = options.report && !plan.dryRun
     ? new ExportReport(masks.table.classes, folder.files)
     : undefined;
@@ -226,7 +231,8 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
     shard: options.shard,
     dryRun: plan.dryRun,
     platform: options.platform ?? hostPlatform(),
-    concurrency: options.concurrency ?? Math.max(2, navigator.hardwareConcurrency),
+    // One mask waiting for each worker while it converts another.
+    inFlight: 2 * parts.pool.size,
     onProgress: options.onProgress,
   });
 }

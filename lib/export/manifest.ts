@@ -157,6 +157,7 @@ export class ManifestWriter {
   #encoder = new TextEncoder();
   #started = false;
   #held: string[] = [];
+  #queued: string[] = [];
 
   /**
    * Creates a writer; nothing is written before {@linkcode ManifestWriter.start}.
@@ -203,8 +204,12 @@ export class ManifestWriter {
 
   #write(text: string): void {
     if (text === "") return;
-    if (!this.#started) this.#held.push(text);
-    else this.#chain = this.#chain.then(() => this.#append(text));
+    if (!this.#started) return void this.#held.push(text);
+    this.#queued.push(text);
+    if (this.#queued.length > 1) return;
+    // Lines that come while a write is under way go out together in the next one: one write
+    // call per burst of finished tasks, not one per task.
+    this.#chain = this.#chain.then(() => this.#append(this.#queued.splice(0).join("")));
   }
 
   /** Appends lines written after the tasks (entries carried over from an earlier export). */
