@@ -1,8 +1,9 @@
 /**
  * The fast path for the PNGs masks nearly always are, 8-bit RGB or RGBA without interlacing:
  * unfiltering, alpha dropping, recolouring, re-filtering and the census of the pixels in the
- * SIMD kernels, strip by strip as zlib inflates the rows into the kernels' memory and deflates
- * the new ones from it, so each strip is worked on while it is in cache and the memory needed
+ * SIMD kernels, strip by strip as zlib inflates the rows into the kernels' memory and
+ * `RunDeflate` (made for mask rows, mostly zeros once Up-filtered) deflates the new ones from it,
+ * so each strip is worked on while it is in cache and the memory needed
  * stays a few hundred kilobytes whatever the image's size. Every other flavour, and every other
  * format, takes the general strip decoder in `_png_rows.ts`.
  *
@@ -15,7 +16,7 @@ import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_c
 import type { MaskSampler } from "./mask_sampler.ts";
 import type { PngHeader } from "./_png_header.ts";
 import { invalidFilterError } from "./_unfilter.ts";
-import { DeflateStream } from "./_zlib_streams.ts";
+import { RunDeflate } from "./_run_deflate.ts";
 import type { PngError } from "../errors.ts";
 
 /**
@@ -33,8 +34,6 @@ export function isFastFlavour(header: PngHeader): boolean {
 export interface FastTranscodeOptions {
   /** 256 entries of four bytes (flag, r, g, b) by B value, or `undefined` for no recolouring. */
   colourTable?: Uint8Array;
-  /** The zlib level of the new image data. */
-  level: number;
   /** Also count the census of the original pixels (for the mask's statistics). */
   census?: boolean;
   /** Also sample the original pixels for a thumbnail. */
@@ -117,7 +116,7 @@ function stripLayout(header: PngHeader): StripLayout {
  * Up-filtered and deflated; the census of the original pixels is counted on the way if asked.
  *
  * @param png The checked PNG, of a fast flavour.
- * @param options The recolouring table, the zlib level and whether to count the census.
+ * @param options The recolouring table and whether to count the census.
  * @returns The zlib stream for the new PNG's IDAT chunk, and the census.
  * @throws {PngError} when the image data is truncated or corrupt, or a row has an invalid
  * filter type.
@@ -129,7 +128,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
   const inStride = inRow + 1;
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    using deflate = new DeflateStream({ level: options.level });
+    const deflate = new RunDeflate({ skipZeros: (_, from, to) => kernels.skipZeros(from, to) });
     if (colourTable !== undefined) memory.set(colourTable, table);
     // The row above the first recoloured row, for the Up filter: zeros.
     memory.fill(0, output, output + outStride);
@@ -165,7 +164,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
         memory.copyWithin(carry, last, last + outRow);
         kernels.filterUp(output, count + 1, outRow);
       }
-      deflate.write(memory.subarray(output + outStride, output + (count + 1) * outStride));
+      deflate.write(memory, output + outStride, output + (count + 1) * outStride);
       // The strip's last rows, unfiltered, are the rows above the next strip's first.
       if (colourTable !== undefined) memory.copyWithin(output + 1, carry, carry + outRow);
       return -1;

@@ -65,6 +65,8 @@ export interface KernelExports {
   ): void;
   /** Applies the Up filter in place to scanlines (filter-type byte first). */
   filterUp(ptr: number, rows: number, rowBytes: number): void;
+  /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
+  skipZeros(ptr: number, end: number): number;
 }
 
 /** Bytes the vector loops may read or write past a buffer's end. */

@@ -526,4 +526,31 @@
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $byte)))
         (br $row))))
+
+  ;; The position of the first nonzero byte in [$ptr, $end), or $end: the run-length deflater
+  ;; skips the zero bytes of Up-filtered mask rows 64 at a time. Reads nothing past $end.
+  (func (export "skipZeros") (param $ptr i32) (param $end i32) (result i32)
+    (block $wide
+      (loop $four
+        (br_if $wide (i32.gt_u (i32.add (local.get $ptr) (i32.const 64)) (local.get $end)))
+        (br_if $wide
+          (v128.any_true
+            (v128.or
+              (v128.or (v128.load (local.get $ptr)) (v128.load offset=16 (local.get $ptr)))
+              (v128.or (v128.load offset=32 (local.get $ptr)) (v128.load offset=48 (local.get $ptr))))))
+        (local.set $ptr (i32.add (local.get $ptr) (i32.const 64)))
+        (br $four)))
+    (block $narrow
+      (loop $one
+        (br_if $narrow (i32.gt_u (i32.add (local.get $ptr) (i32.const 16)) (local.get $end)))
+        (br_if $narrow (v128.any_true (v128.load (local.get $ptr))))
+        (local.set $ptr (i32.add (local.get $ptr) (i32.const 16)))
+        (br $one)))
+    (block $found
+      (loop $byte
+        (br_if $found (i32.ge_u (local.get $ptr) (local.get $end)))
+        (br_if $found (i32.load8_u (local.get $ptr)))
+        (local.set $ptr (i32.add (local.get $ptr) (i32.const 1)))
+        (br $byte)))
+    (local.get $ptr))
 )

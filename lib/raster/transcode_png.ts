@@ -140,7 +140,6 @@ export async function transcodeMask(
   }
   const { idat, census } = transcodeFastRgb(png, {
     colourTable,
-    level: DEFAULT_ZLIB_LEVEL,
     census: options.census,
     sampler,
   });

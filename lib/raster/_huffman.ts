@@ -1,0 +1,100 @@
+/**
+ * Huffman code lengths and canonical codes for deflate's dynamic blocks (RFC 1951, 3.2.2).
+ *
+ * @module
+ */
+
+/**
+ * Code lengths for symbols of the given frequencies, none longer than `limit`: a Huffman tree
+ * built from the frequencies, and, when it is too deep, built again from frequencies halved
+ * (each used symbol keeps at least 1) until it fits. Every code is complete: two used symbols
+ * at least, or the caller adds one.
+ *
+ * @param frequencies How often each symbol occurs; 0 for unused symbols.
+ * @param limit The longest code allowed (15 for deflate's alphabets, 7 for code lengths).
+ * @returns Each symbol's code length in bits, 0 for unused symbols.
+ *
+ * @example
+ * ```ts
+ * import { huffmanLengths } from "./_huffman.ts";
+ *
+ * console.log([...huffmanLengths(new Uint32Array([5, 1, 1, 0]), 15)]); // [1, 2, 2, 0]
+ * ```
+ */
+export function huffmanLengths(frequencies: Uint32Array, limit: number): Uint8Array {
+  const weights = Uint32Array.from(frequencies);
+  for (;;) {
+    const lengths = treeDepths(weights);
+    if (Math.max(...lengths) <= limit) return lengths;
+    for (let i = 0; i < weights.length; i++) {
+      if (weights[i] > 0) weights[i] = Math.max(1, weights[i] >>> 1);
+    }
+  }
+}
+
+/** The depth of each used symbol's leaf in a Huffman tree (two queues, leaves sorted). */
+function treeDepths(weights: Uint32Array): Uint8Array {
+  const lengths = new Uint8Array(weights.length);
+  const leaves = [...weights.keys()].filter((i) => weights[i] > 0)
+    .sort((a, b) => weights[a] - weights[b] || a - b);
+  if (leaves.length === 1) lengths[leaves[0]] = 1;
+  if (leaves.length < 2) return lengths;
+  // Nodes: leaves first, then the internal nodes in the order they are made.
+  const weight: number[] = leaves.map((symbol) => weights[symbol]);
+  const parent: number[] = [];
+  let leaf = 0;
+  let inner = leaves.length;
+  const smallest = (): number => {
+    if (leaf < leaves.length && (inner >= weight.length || weight[leaf] <= weight[inner])) {
+      return leaf++;
+    }
+    return inner++;
+  };
+  // Merge the two lightest unmerged nodes until one, the root, is left.
+  while (leaves.length - leaf + weight.length - inner > 1) {
+    const a = smallest();
+    const b = smallest();
+    parent[a] = parent[b] = weight.length;
+    weight.push(weight[a] + weight[b]);
+  }
+  // The root is the last node; each node is one deeper than its parent, made after it.
+  const depth = new Uint8Array(weight.length);
+  for (let node = weight.length - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
+  leaves.forEach((symbol, node) => lengths[symbol] = depth[node]);
+  return lengths;
+}
+
+/**
+ * Canonical codes for the given lengths, bit-reversed so they can be written least significant
+ * bit first, as deflate's bit stream wants them.
+ *
+ * @param lengths Each symbol's code length, 0 for unused symbols.
+ * @returns Each symbol's code, reversed.
+ *
+ * @example
+ * ```ts
+ * import { canonicalCodes } from "./_huffman.ts";
+ *
+ * console.log([...canonicalCodes(new Uint8Array([1, 2, 2, 0]))]); // [0, 1, 3, 0]
+ * ```
+ */
+export function canonicalCodes(lengths: Uint8Array): Uint16Array {
+  const counts = new Uint16Array(16);
+  for (const length of lengths) counts[length]++;
+  counts[0] = 0;
+  const next = new Uint16Array(16);
+  for (let bits = 1, code = 0; bits < 16; bits++) {
+    code = (code + counts[bits - 1]) << 1;
+    next[bits] = code;
+  }
+  const codes = new Uint16Array(lengths.length);
+  for (let symbol = 0; symbol < lengths.length; symbol++) {
+    const length = lengths[symbol];
+    if (length === 0) continue;
+    let code = next[length]++;
+    let reversed = 0;
+    for (let i = 0; i < length; i++, code >>>= 1) reversed = (reversed << 1) | (code & 1);
+    codes[symbol] = reversed;
+  }
+  return codes;
+}
