@@ -63,7 +63,7 @@ function docsArray(
     const byte = bytes[i];
     if (byte === QUOTE) {
       const from = i;
-      for (i++; i < bytes.length && bytes[i] !== QUOTE; i++) if (bytes[i] === BACKSLASH) i++;
+      i = closingQuote(bytes, i);
       if (depth === 1) afterDocsKey = isDocsKey(bytes, from, i + 1);
       continue;
     }
@@ -83,6 +83,22 @@ function docsArray(
     if (depth === 1 && byte !== COLON && byte > 0x20) afterDocsKey = false;
   }
   return undefined;
+}
+
+/**
+ * The position of the quote that closes the string opened at `open`, or the body's length. The
+ * masks' base64 strings are most of a page: they are skipped by the runtime's `indexOf`, not
+ * byte by byte.
+ */
+function closingQuote(bytes: Uint8Array, open: number): number {
+  for (let i = open + 1;; i++) {
+    i = bytes.indexOf(QUOTE, i);
+    if (i < 0) return bytes.length;
+    // Escaped when an odd number of backslashes come before it.
+    let backslashes = 0;
+    while (i - backslashes - 1 > open && bytes[i - backslashes - 1] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return i;
+  }
 }
 
 function isDocsKey(bytes: Uint8Array, from: number, to: number): boolean {

@@ -239,6 +239,7 @@ export class ManifestWriter {
     this.#file ??= await this.#files.createFile(PARTIAL_MANIFEST_NAME);
     const bytes = this.#encoder.encode(text);
     let written = 0;
-    while (written < bytes.length) written += await this.#file.write(bytes.subarray(written));
+    // Synchronous, as the mask files' writes (`DENO_FILE_SYSTEM`): a few kilobytes at a time.
+    while (written < bytes.length) written += this.#file.writeSync(bytes.subarray(written));
   }
 }
