@@ -12,24 +12,14 @@
 import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
 import { ExportFolderFs } from "../../lib/export/export_folder_fs.ts";
 import { MANIFEST_NAME, parseManifest } from "../../lib/export/manifest.ts";
+import { retainedBytes } from "../_fixtures/retained_memory.ts";
 
 const folder = Deno.args[0];
 const count = Number(Deno.args[1]);
-const gc = (globalThis as unknown as { gc: () => void }).gc;
 
 /** Task `i`'s id, as the lab sends them (24 hex digits). */
 function taskIdOf(i: number): string {
   return (0x650000000000 + i * 7919).toString(16).padStart(24, "0");
-}
-
-/** Heap and buffers in use, once collected and the freed buffers swept (which ends later). */
-async function retained(): Promise<number> {
-  for (let i = 0; i < 4; i++) {
-    gc();
-    await new Promise((settled) => setTimeout(settled, 0));
-  }
-  const { heapUsed, external } = Deno.memoryUsage();
-  return heapUsed + external;
 }
 
 {
@@ -63,22 +53,22 @@ async function retained(): Promise<number> {
   }
 }
 
-let before = await retained();
+let before = await retainedBytes();
 const earlier = await EarlierManifest.read(new ExportFolderFs(folder), MANIFEST_NAME, "resume");
 let found = 0;
 for (let i = 0; i < count; i += 2) {
   const taskId = taskIdOf(i);
   if ((await earlier.take(taskId))?.taskId === taskId) found++;
 }
-const streamed = (await retained()) - before;
+const streamed = (await retainedBytes()) - before;
 // Still in use: the measure is of live state.
 if (earlier.size !== count || found !== Math.ceil(count / 2) || !earlier.hasLeft()) Deno.exit(1);
 earlier.close();
 
-before = await retained();
+before = await retainedBytes();
 const path = `${folder}/${MANIFEST_NAME}`;
 const entries = parseManifest(await Deno.readTextFile(path), path, "resume");
-const whole = (await retained()) - before;
+const whole = (await retainedBytes()) - before;
 if (entries.length !== count) Deno.exit(1);
 
 console.log(JSON.stringify({ bytesPerTask: streamed / count, wholeBytesPerTask: whole / count }));
