@@ -3,9 +3,9 @@
  * state: per entry, a 64-bit hash of its task id and where its line is in the file, about 40
  * bytes however long the entry (parsed whole, an entry held about 500). An entry is read again
  * from the file when its task comes back, and the entries whose tasks did not come back are
- * streamed once more at the end. The file stays open until the export ends: a resumed export
- * replaces it (a new partial manifest), an incremental one renames its new manifest over it, and
- * the open file still reads as it was.
+ * streamed once more at the end. The file stays open until the export has taken its last task:
+ * a resumed export replaces a partial manifest meanwhile (with its own new one), and the open
+ * file still reads as it was; it is closed before a new manifest is renamed over it.
  *
  * Two task ids with the same 64-bit hash would be taken for one (the later one's entry is found,
  * the earlier one's task counts as new): about one chance in 10^10 for 40,000 tasks.

@@ -277,6 +277,8 @@ async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> 
       summary.removed = removed;
       summary.carried = await run.carryOver(removedEntry) - removed;
     }
+    // Read no more: closed before the new manifest is renamed over it.
+    context.earlier.close();
   } catch (error) {
     await run.abandon();
     throw error;
