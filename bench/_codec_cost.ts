@@ -12,6 +12,7 @@ import { constants, deflateSync } from "node:zlib";
 import { Buffer } from "node:buffer";
 import { runMaskJob } from "../lib/export/_mask_job.ts";
 import { classTable } from "../lib/detect/class_table.ts";
+import { MASK_FORMATS, type MaskFormat } from "../lib/export/mask_format.ts";
 import { convertMask } from "../lib/export/convert_mask.ts";
 import { filterScanlines } from "../lib/raster/_filter.ts";
 import { decodePng } from "../lib/raster/decode_png.ts";
@@ -107,6 +108,53 @@ export async function codecCosts(
         native: median(times.native),
       });
     }
+  }
+  return costs;
+}
+
+/** Milliseconds per mask of a format other than `rgb`, by route. */
+export interface FormatCost {
+  /** The mask format. */
+  format: MaskFormat;
+  /** `runMaskJob`: 8-bit RGB and RGBA masks read by the kernels' strip reader. */
+  kernels: number;
+  /** `runMaskJob` with every mask read by the general strip decoder. */
+  general: number;
+}
+
+/**
+ * Measures each format but `rgb` through the export's job both ways, alternating the routes
+ * mask by mask, `rounds` times (the median of them is kept).
+ *
+ * @param pool The masks.
+ * @param rounds How many passes over the pool.
+ * @returns One line per format.
+ */
+export async function formatCosts(
+  pool: readonly PooledMask[],
+  rounds: number,
+): Promise<FormatCost[]> {
+  const table = classTable(BENCH_LABELS);
+  const costs: FormatCost[] = [];
+  for (const format of MASK_FORMATS.filter((format) => format !== "rgb")) {
+    const times = { kernels: [] as number[], general: [] as number[] };
+    for (let round = 0; round <= rounds; round++) {
+      const totals = { kernels: 0, general: 0 };
+      for (const { uri } of pool) {
+        for (const route of ["kernels", "general"] as const) {
+          const job = { mask: { kind: "png", bytes: decodeDataUri(uri) } as const, table, format };
+          const started = performance.now();
+          await runMaskJob({ ...job, file: "a.png" }, { generalDecoder: route === "general" });
+          totals[route] += performance.now() - started;
+        }
+      }
+      // Round 0 warms both routes up and is not counted.
+      if (round > 0) {
+        times.kernels.push(totals.kernels / pool.length);
+        times.general.push(totals.general / pool.length);
+      }
+    }
+    costs.push({ format, kernels: median(times.kernels), general: median(times.general) });
   }
   return costs;
 }

@@ -16,7 +16,7 @@
  */
 
 import { parseArgs } from "node:util";
-import { codecCosts, outputSizes } from "./_codec_cost.ts";
+import { codecCosts, formatCosts, outputSizes } from "./_codec_cost.ts";
 import { benchProjectId } from "./_bench_project.ts";
 import type { LabServerSettings } from "./_lab_server.ts";
 import type { RunnerResult, RunnerSettings } from "./_export_runner.ts";
@@ -86,6 +86,16 @@ try {
         target: "≤ 0.5×",
         pass: cost.ours / cost.native <= 0.5,
       });
+    }
+    console.log(
+      "   Other formats, runMaskJob (ms per mask): the kernels' strip reader vs the general one",
+    );
+    for (const cost of await formatCosts(pool, Number(values.rounds))) {
+      console.log(
+        `   ${cost.format.padEnd(16)} kernels ${cost.kernels.toFixed(2)}  general ${
+          cost.general.toFixed(2)
+        }  (${(cost.general / cost.kernels).toFixed(2)}× faster)`,
+      );
     }
     const sizes = await outputSizes(pool);
     console.log(

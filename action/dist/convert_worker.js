@@ -115,15 +115,21 @@ var SLACK = 16;
 var KEEP_BYTES = 64 << 20;
 var module;
 var instance;
+var busy = false;
 function withKernels(bytes, work) {
+  if (busy) {
+    throw new RangeError("withKernels() was called from inside another call: the kernels' memory holds its buffers");
+  }
   module ??= new WebAssembly.Module(Uint8Array.fromBase64(KERNELS_WASM_BASE64));
   instance ??= new WebAssembly.Instance(module);
   const memory = instance.exports.memory;
   const missing = bytes - memory.buffer.byteLength;
   if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+  busy = true;
   try {
     return work(instance.exports, new Uint8Array(memory.buffer));
   } finally {
+    busy = false;
     if (memory.buffer.byteLength > KEEP_BYTES) instance = void 0;
   }
 }
@@ -1981,6 +1987,50 @@ function safeFileName(id) {
   return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
 }
 
+// lib/raster/_fast_rows.ts
+var STRIP_BYTES3 = 256 * 1024;
+function readFastRows(png, onRows, options = {}) {
+  const { header } = png;
+  if (!isFastFlavour(header)) {
+    throw new RangeError(`readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`);
+  }
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const inStride = inRow + 1;
+  const outRow = width * 3;
+  const rows = Math.max(1, Math.min(height, options.stripRows ?? Math.floor(STRIP_BYTES3 / inStride)));
+  const zero = 0;
+  const tables = align16(zero + inRow + SLACK);
+  const input = align16(tables + CENSUS_BYTES);
+  const output = align16(input + (rows + 1) * inStride + SLACK);
+  const end = output + rows * outRow + SLACK;
+  return withKernels(end, (kernels, memory) => {
+    memory.fill(0, zero, zero + inRow);
+    clearCensus(memory, tables);
+    inflatePngStrips(png, {
+      rows,
+      window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
+      onStrip(first, count) {
+        const above = first === 0 ? zero : input + 1;
+        const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (bad >= 0) {
+          return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
+        }
+        kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
+        onRows({
+          data: memory.subarray(output, output + count * outRow),
+          first,
+          count
+        });
+        memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
+        return void 0;
+      }
+    });
+    return readCensus(memory, tables);
+  });
+}
+
 // lib/report/colour_thumbnail.ts
 var BACKGROUND_COLOUR = [
   48,
@@ -2056,7 +2106,7 @@ function releaseBytes(bytes) {
 }
 
 // lib/export/_mask_job.ts
-async function runMaskJob(job) {
+async function runMaskJob(job, options = {}) {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
     const { png, width, height: height2, census, samples } = await transcodeMask(job.mask.bytes, {
@@ -2088,35 +2138,48 @@ async function runMaskJob(job) {
     const png = checkPng(job.mask.bytes, job.maxPixels);
     const { width, height: height2 } = png.header;
     const image2 = job.mask.image;
+    const general = options.generalDecoder || !isFastFlavour(png.header);
     return renderStrips(job, {
       width,
       height: height2
     }, (onRows) => {
-      readPngRows(png, onRows);
+      const census = general ? readCountedRows(png, onRows) : readFastRows(png, onRows);
       checkImageSize({
         width,
         height: height2
       }, image2);
+      return census;
     });
   }
   const image = await decodeTaskMask(job);
   const { height, data } = image;
-  const rendered = renderStrips(job, image, (onRows) => onRows({
-    data,
-    first: 0,
-    count: height
-  }));
+  const rendered = renderStrips(job, image, (onRows) => {
+    const census = emptyCensus();
+    addToCensus(census, data);
+    onRows({
+      data,
+      first: 0,
+      count: height
+    });
+    return census;
+  });
   releaseBytes(data);
   return rendered;
 }
+function readCountedRows(png, onRows) {
+  const census = emptyCensus();
+  readPngRows(png, (rows) => {
+    addToCensus(census, rows.data);
+    onRows(rows);
+  });
+  return census;
+}
 function renderStrips(job, size, readRows) {
   const { width, height } = size;
-  const census = emptyCensus();
   const sampler = job.preview ? new MaskSampler(width, height) : void 0;
   const renderer = maskRowsRenderer(job.file, size, job);
   try {
-    readRows((rows) => {
-      addToCensus(census, rows.data);
+    const census = readRows((rows) => {
       sampler?.takeRows(rows.data, 0, width * 3, rows.first, rows.count, 3);
       renderer.takeRows(rows);
     });

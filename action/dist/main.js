@@ -21345,15 +21345,21 @@ var SLACK = 16;
 var KEEP_BYTES = 64 << 20;
 var module;
 var instance;
+var busy = false;
 function withKernels(bytes, work) {
+  if (busy) {
+    throw new RangeError("withKernels() was called from inside another call: the kernels' memory holds its buffers");
+  }
   module ??= new WebAssembly.Module(Uint8Array.fromBase64(KERNELS_WASM_BASE64));
   instance ??= new WebAssembly.Instance(module);
   const memory = instance.exports.memory;
   const missing = bytes - memory.buffer.byteLength;
   if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+  busy = true;
   try {
     return work(instance.exports, new Uint8Array(memory.buffer));
   } finally {
+    busy = false;
     if (memory.buffer.byteLength > KEEP_BYTES) instance = void 0;
   }
 }
@@ -22560,9 +22566,9 @@ function readStrip(png, cursor, work) {
   if (count <= 0) return void 0;
   const stride = pass.rowBytes + 1;
   if (cursor.rows.length < (count + 1) * stride) {
-    const grown = new Uint8Array((count + 1) * stride);
-    grown.set(cursor.rows.subarray(0, stride));
-    cursor.rows = grown;
+    const grown2 = new Uint8Array((count + 1) * stride);
+    grown2.set(cursor.rows.subarray(0, stride));
+    cursor.rows = grown2;
   }
   const { rows } = cursor;
   const got = readStream(cursor.stream, rows.subarray(stride, (count + 1) * stride));
@@ -23324,6 +23330,50 @@ function safeFileName(id) {
   return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
 }
 
+// lib/raster/_fast_rows.ts
+var STRIP_BYTES3 = 256 * 1024;
+function readFastRows(png, onRows, options = {}) {
+  const { header } = png;
+  if (!isFastFlavour(header)) {
+    throw new RangeError(`readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`);
+  }
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const inStride = inRow + 1;
+  const outRow = width * 3;
+  const rows = Math.max(1, Math.min(height, options.stripRows ?? Math.floor(STRIP_BYTES3 / inStride)));
+  const zero = 0;
+  const tables = align16(zero + inRow + SLACK);
+  const input = align16(tables + CENSUS_BYTES);
+  const output = align16(input + (rows + 1) * inStride + SLACK);
+  const end = output + rows * outRow + SLACK;
+  return withKernels(end, (kernels, memory) => {
+    memory.fill(0, zero, zero + inRow);
+    clearCensus(memory, tables);
+    inflatePngStrips(png, {
+      rows,
+      window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
+      onStrip(first, count) {
+        const above = first === 0 ? zero : input + 1;
+        const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (bad >= 0) {
+          return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
+        }
+        kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
+        onRows({
+          data: memory.subarray(output, output + count * outRow),
+          first,
+          count
+        });
+        memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
+        return void 0;
+      }
+    });
+    return readCensus(memory, tables);
+  });
+}
+
 // lib/report/colour_thumbnail.ts
 var BACKGROUND_COLOUR = [
   48,
@@ -23391,7 +23441,7 @@ function maskPreview(samples, table) {
 }
 
 // lib/export/_mask_job.ts
-async function runMaskJob(job) {
+async function runMaskJob(job, options = {}) {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
     const { png, width, height: height2, census, samples } = await transcodeMask(job.mask.bytes, {
@@ -23423,35 +23473,48 @@ async function runMaskJob(job) {
     const png = checkPng(job.mask.bytes, job.maxPixels);
     const { width, height: height2 } = png.header;
     const image2 = job.mask.image;
+    const general = options.generalDecoder || !isFastFlavour(png.header);
     return renderStrips(job, {
       width,
       height: height2
     }, (onRows) => {
-      readPngRows(png, onRows);
+      const census = general ? readCountedRows(png, onRows) : readFastRows(png, onRows);
       checkImageSize({
         width,
         height: height2
       }, image2);
+      return census;
     });
   }
   const image = await decodeTaskMask(job);
   const { height, data } = image;
-  const rendered = renderStrips(job, image, (onRows) => onRows({
-    data,
-    first: 0,
-    count: height
-  }));
+  const rendered = renderStrips(job, image, (onRows) => {
+    const census = emptyCensus();
+    addToCensus(census, data);
+    onRows({
+      data,
+      first: 0,
+      count: height
+    });
+    return census;
+  });
   releaseBytes(data);
   return rendered;
 }
+function readCountedRows(png, onRows) {
+  const census = emptyCensus();
+  readPngRows(png, (rows) => {
+    addToCensus(census, rows.data);
+    onRows(rows);
+  });
+  return census;
+}
 function renderStrips(job, size, readRows) {
   const { width, height } = size;
-  const census = emptyCensus();
   const sampler = job.preview ? new MaskSampler(width, height) : void 0;
   const renderer = maskRowsRenderer(job.file, size, job);
   try {
-    readRows((rows) => {
-      addToCensus(census, rows.data);
+    const census = readRows((rows) => {
       sampler?.takeRows(rows.data, 0, width * 3, rows.first, rows.count, 3);
       renderer.takeRows(rows);
     });
@@ -25617,6 +25680,13 @@ var ExportFolderFs = class {
     await this.#check(relative3, true);
     return await this.fileSystem.readFile(this.pathOf(relative3));
   }
+  /** Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at the file. */
+  async openFile(relative3) {
+    await this.#check(relative3, true);
+    return await this.fileSystem.open(this.pathOf(relative3), {
+      read: true
+    });
+  }
   /** Reads a text file; refuses links on the way and at the file. */
   async readTextFile(relative3) {
     return new TextDecoder().decode(await this.readFile(relative3));
@@ -25752,29 +25822,75 @@ function linkError(path6) {
   return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
 }
 
+// lib/export/_file_lines.ts
+var CHUNK_BYTES = 64 * 1024;
+async function* fileLines(read) {
+  const chunk = new Uint8Array(CHUNK_BYTES);
+  let pending = new Uint8Array(1024);
+  let pendingLength = 0;
+  let position = 0;
+  let lineStart = 0;
+  let number = 0;
+  for (let got = await read(position, chunk); got !== null; got = await read(position, chunk)) {
+    let from = 0;
+    for (let end = chunk.indexOf(10, from); end >= 0 && end < got; end = chunk.indexOf(10, from)) {
+      let bytes = chunk.subarray(from, end);
+      if (pendingLength > 0) {
+        pending = appended(pending, pendingLength, bytes);
+        bytes = pending.subarray(0, pendingLength + bytes.length);
+        pendingLength = 0;
+      }
+      yield {
+        bytes,
+        offset: lineStart,
+        number: ++number,
+        last: false
+      };
+      from = end + 1;
+      lineStart = position + from;
+    }
+    pending = appended(pending, pendingLength, chunk.subarray(from, got));
+    pendingLength += got - from;
+    position += got;
+  }
+  if (pendingLength > 0) {
+    yield {
+      bytes: pending.subarray(0, pendingLength),
+      offset: lineStart,
+      number: ++number,
+      last: true
+    };
+  }
+}
+function appended(buffer, length, bytes) {
+  let target = buffer;
+  if (length + bytes.length > buffer.length) {
+    target = new Uint8Array(Math.max(buffer.length * 2, length + bytes.length));
+    target.set(buffer.subarray(0, length));
+  }
+  target.set(bytes, length);
+  return target;
+}
+
 // lib/export/manifest.ts
 var MANIFEST_NAME = "manifest.jsonl";
 var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
-function parseManifest(text2, path6, setting) {
-  const lines = text2.split("\n");
-  const entries = [];
-  for (const [i, line] of lines.entries()) {
-    if (line.trim() === "") continue;
-    let entry;
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      if (i === lines.length - 1) break;
-    }
-    if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
-      throw new ConfigError(`The manifest "${path6}" has a bad line ${i + 1}: it is not a manifest entry`, {
-        setting
-      });
-    }
-    checkPaths(entry, `${path6}" line ${i + 1}`, setting);
-    entries.push(entry);
+function parseManifestLine(line, place, source) {
+  if (line.trim() === "") return void 0;
+  const { path: path6, setting } = source;
+  let entry;
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    if (place.last) return null;
   }
-  return entries;
+  if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
+    throw new ConfigError(`The manifest "${path6}" has a bad line ${place.number}: it is not a manifest entry`, {
+      setting
+    });
+  }
+  checkPaths(entry, `${path6}" line ${place.number}`, setting);
+  return entry;
 }
 function checkPaths(entry, where, setting) {
   const paths = entry.files.map((file) => file?.path);
@@ -25844,12 +25960,17 @@ var ManifestWriter = class {
     if (!this.#started) this.#held.push(text2);
     else this.#chain = this.#chain.then(() => this.#append(text2));
   }
-  /** Appends lines written after the tasks (entries carried over from an earlier export). */
+  /**
+   * Appends lines written after the tasks (entries carried over from an earlier export).
+   *
+   * @returns When they are written (or held, before {@linkcode ManifestWriter.start}).
+   */
   addTrailing(entries) {
     this.#write([
       ...entries
     ].map((entry) => `${JSON.stringify(entry)}
 `).join(""));
+    return this.#chain;
   }
   /** Writes what is left and renames the partial manifest to `manifest.jsonl` (if started). */
   async close() {
@@ -25875,6 +25996,220 @@ var ManifestWriter = class {
   }
 };
 
+// lib/export/_earlier_manifest.ts
+var LEFT = 0;
+var CAME_BACK = 1;
+var REMOVED = 2;
+var EarlierManifest = class _EarlierManifest {
+  #file;
+  #source;
+  /** Task id → the number of its (last) entry. */
+  #index = new HashedKeys();
+  #count = 0;
+  /** By entry: where its line starts and how long it is. */
+  #offsets = new Float64Array(64);
+  #lengths = new Uint32Array(64);
+  /** By entry: the entry that has its task id after it (itself when none), for duplicate ids. */
+  #owners = new Int32Array(64);
+  /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK} or {@linkcode REMOVED}. */
+  #states = new Uint8Array(64);
+  #reads = Promise.resolve();
+  #decoder = new TextDecoder();
+  constructor(file, source) {
+    this.#file = file;
+    this.#source = source;
+  }
+  /**
+   * No earlier export: a new or overwritten export.
+   *
+   * @returns A manifest without entries.
+   */
+  static none() {
+    return new _EarlierManifest(void 0, {
+      path: "",
+      setting: ""
+    });
+  }
+  /**
+   * Reads a manifest in the export folder, checking every line as `readManifest` does.
+   *
+   * @param files The export folder's file door.
+   * @param name The manifest's name in the folder.
+   * @param setting The option that named it, for errors.
+   * @returns The manifest, its file open until {@linkcode EarlierManifest.close}.
+   * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
+   * unsafe path.
+   */
+  static async read(files, name, setting) {
+    const path6 = files.pathOf(name);
+    let manifest;
+    try {
+      manifest = new _EarlierManifest(await files.openFile(name), {
+        path: path6,
+        setting
+      });
+      await manifest.#indexLines();
+      return manifest;
+    } catch (error2) {
+      manifest?.close();
+      if (error2 instanceof ConfigError) throw error2;
+      throw new ConfigError(`Cannot read the manifest "${path6}": ${error2 instanceof Error ? error2.message : error2}`, {
+        setting,
+        cause: error2
+      });
+    }
+  }
+  /** How many entries the manifest holds. */
+  get size() {
+    return this.#count;
+  }
+  /**
+   * A task's entry, now that the task came back in this run.
+   *
+   * @param taskId The task id.
+   * @returns Its (last) entry, or `undefined` when the manifest has none.
+   */
+  async take(taskId) {
+    const number = this.#index.get(taskId);
+    if (number === void 0) return void 0;
+    const entry = await this.#entry(number);
+    if (entry?.taskId !== taskId) return void 0;
+    this.#states[number] = CAME_BACK;
+    return entry;
+  }
+  /**
+   * A task's entry, if its task has not come back in this run (nor been removed).
+   *
+   * @param taskId The task id.
+   * @returns Its (last) entry, or `undefined`.
+   */
+  async left(taskId) {
+    const number = this.#index.get(taskId);
+    if (number === void 0 || this.#states[number] !== LEFT) return void 0;
+    const entry = await this.#entry(number);
+    return entry?.taskId === taskId ? entry : void 0;
+  }
+  /**
+   * Records that a task that did not come back was removed from the export.
+   *
+   * @param taskId The task id, one {@linkcode EarlierManifest.left} gave an entry for.
+   */
+  markRemoved(taskId) {
+    const number = this.#index.get(taskId);
+    if (number !== void 0) this.#states[number] = REMOVED;
+  }
+  /** Whether some entry's task has not come back in this run. */
+  hasLeft() {
+    for (let number = 0; number < this.#count; number++) {
+      if (this.#states[this.#ownerOf(number)] !== CAME_BACK) return true;
+    }
+    return false;
+  }
+  /** Every entry, in file order. */
+  async *entries() {
+    for await (const { entry } of this.#parsedLines()) yield entry;
+  }
+  /** The entries whose tasks did not come back, in file order, and whether each was removed. */
+  async *leftOver() {
+    for await (const { entry, number } of this.#parsedLines()) {
+      const state = this.#states[this.#ownerOf(number)];
+      if (state !== CAME_BACK) yield {
+        entry,
+        removed: state === REMOVED
+      };
+    }
+  }
+  /** Closes the file. Safe to call twice. */
+  close() {
+    this.#file?.close();
+    this.#file = void 0;
+  }
+  /** Closes the file: `using earlier = await EarlierManifest.read(...)`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
+  /** The first pass: checks each line and records where it is. */
+  async #indexLines() {
+    for await (const { entry, line } of this.#parsedLines()) {
+      const number = this.#count++;
+      if (number === this.#states.length) this.#grow();
+      const before = this.#index.get(entry.taskId);
+      if (before !== void 0) this.#owners[before] = number;
+      this.#index.set(entry.taskId, number);
+      this.#owners[number] = number;
+      this.#offsets[number] = line.offset;
+      this.#lengths[number] = line.bytes.length;
+    }
+    this.#offsets = this.#offsets.slice(0, this.#count);
+    this.#lengths = this.#lengths.slice(0, this.#count);
+    this.#owners = this.#owners.slice(0, this.#count);
+    this.#states = this.#states.slice(0, this.#count);
+  }
+  #grow() {
+    const size = this.#states.length * 2;
+    this.#offsets = grown(this.#offsets, new Float64Array(size));
+    this.#lengths = grown(this.#lengths, new Uint32Array(size));
+    this.#owners = grown(this.#owners, new Int32Array(size));
+    this.#states = grown(this.#states, new Uint8Array(size));
+  }
+  /** The entry that decides the fate of entry `number`'s task: the last with its id. */
+  #ownerOf(number) {
+    while (this.#owners[number] !== number) number = this.#owners[number];
+    return number;
+  }
+  /** Entry `number`, read again from the file. */
+  async #entry(number) {
+    const bytes = new Uint8Array(this.#lengths[number]);
+    await this.#exclusive(async (file) => {
+      await file.seek(this.#offsets[number], Deno.SeekMode.Start);
+      for (let at = 0; at < bytes.length; ) {
+        const got = await file.read(bytes.subarray(at));
+        if (got === null) break;
+        at += got;
+      }
+    });
+    const line = this.#decoder.decode(bytes);
+    return parseManifestLine(line, {
+      number: number + 1,
+      last: false
+    }, this.#source) ?? void 0;
+  }
+  /** The file's entries, in order, with their lines; stops at a last line cut short. */
+  async *#parsedLines() {
+    if (this.#file === void 0) return;
+    const lines = fileLines((position, chunk) => this.#exclusive(async (file) => {
+      await file.seek(position, Deno.SeekMode.Start);
+      return await file.read(chunk);
+    }));
+    let number = 0;
+    for await (const line of lines) {
+      const text2 = this.#decoder.decode(line.bytes);
+      const entry = parseManifestLine(text2, line, this.#source);
+      if (entry === null) return;
+      if (entry !== void 0) yield {
+        entry,
+        line,
+        number: number++
+      };
+    }
+  }
+  /** Runs a seek and its reads alone: two readers of the file never interleave. */
+  #exclusive(work) {
+    const file = this.#file;
+    if (file === void 0) {
+      return Promise.reject(new RangeError("The earlier manifest is closed: it is read no more"));
+    }
+    const result = this.#reads.then(() => work(file));
+    this.#reads = result.catch(() => {
+    });
+    return result;
+  }
+};
+function grown(array, empty) {
+  empty.set(array);
+  return empty;
+}
+
 // lib/export/_folder_preparation.ts
 var METADATA_NAME = "export.json";
 async function prepareExportFolder(files, mode) {
@@ -25883,7 +26218,7 @@ async function prepareExportFolder(files, mode) {
   const present = await files.rootExists();
   if (mode === "new") {
     if (!present) return {
-      previous: []
+      previous: EarlierManifest.none()
     };
     throw new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, ${mention("incremental")} to update it, or ${mention("overwrite")} to replace it (the SDK refuses it too)`, {
       setting: "outputFilename"
@@ -25892,7 +26227,7 @@ async function prepareExportFolder(files, mode) {
   if (mode === "overwrite") {
     if (present) await clearExport(files);
     return {
-      previous: []
+      previous: EarlierManifest.none()
     };
   }
   if (mode === "resume") {
@@ -25903,7 +26238,7 @@ async function prepareExportFolder(files, mode) {
       });
     }
     return {
-      previous: await readManifestIn(files, manifest, "resume")
+      previous: await EarlierManifest.read(files, manifest, "resume")
     };
   }
   if (!await files.exists(MANIFEST_NAME)) {
@@ -25911,10 +26246,16 @@ async function prepareExportFolder(files, mode) {
       setting: "incremental"
     });
   }
-  return {
-    previous: await readManifestIn(files, MANIFEST_NAME, "incremental"),
-    metadata: await readMetadata(files)
-  };
+  const previous = await EarlierManifest.read(files, MANIFEST_NAME, "incremental");
+  try {
+    return {
+      previous,
+      metadata: await readMetadata(files)
+    };
+  } catch (error2) {
+    previous.close();
+    throw error2;
+  }
 }
 async function createExportFolder(files, mode) {
   try {
@@ -25926,20 +26267,6 @@ async function createExportFolder(files, mode) {
       cause: error2
     });
   }
-}
-async function readManifestIn(files, name, setting) {
-  const path6 = files.pathOf(name);
-  let text2;
-  try {
-    text2 = await files.readTextFile(name);
-  } catch (error2) {
-    if (error2 instanceof ConfigError) throw error2;
-    throw new ConfigError(`Cannot read the manifest "${path6}": ${error2 instanceof Error ? error2.message : error2}`, {
-      setting,
-      cause: error2
-    });
-  }
-  return parseManifest(text2, path6, setting);
 }
 async function checkParents(files) {
   const folder = files.root;
@@ -26113,7 +26440,7 @@ var ExportFolder = class {
   async open() {
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
     if (this.#dryRun || this.mode === "overwrite") return {
-      previous: []
+      previous: EarlierManifest.none()
     };
     return await prepareExportFolder(this.files, this.mode);
   }
@@ -26754,14 +27081,14 @@ function listedTaskCount(summary2, list2) {
 }
 
 // lib/export/_export_run.ts
+var CARRY_BATCH = 256;
 var ExportRun = class {
   #options;
   #registry;
   #pool;
   #manifest;
-  #previous = /* @__PURE__ */ new Map();
-  // Only tasks of the earlier export: a new export keeps nothing per task here.
-  #seen = /* @__PURE__ */ new Set();
+  /** The earlier export's file names, claimed before the first task. */
+  #claimedEarlier;
   #sequence = 0;
   #done = 0;
   #folderReady;
@@ -26775,10 +27102,6 @@ var ExportRun = class {
     });
     this.#pool = new TaskPool(options.concurrency);
     this.#manifest = new ManifestWriter(files);
-    for (const entry of options.previous) {
-      this.#previous.set(entry.taskId, entry);
-      if (entry.path) this.#registry.claim(entry.path, entry.taskId);
-    }
   }
   /**
    * Takes the next task, in the server's order, with its mask as `MaskDetacher` took it out of
@@ -26786,14 +27109,14 @@ var ExportRun = class {
    */
   async take(task, mask) {
     if (this.#fatal !== void 0) throw this.#fatal;
+    await (this.#claimedEarlier ??= this.#claimEarlier());
     const sequence = this.#sequence++;
     const { shard } = this.#options;
     const ids = {
       taskId: String(task._id),
       taskName: String(task.name)
     };
-    const previous = this.#previous.get(ids.taskId);
-    if (previous) this.#seen.add(ids.taskId);
+    const previous = await this.#options.previous.take(ids.taskId);
     const mine = !shard || inShard(ids.taskId, shard);
     if (mask === void 0) {
       if (!mine) return this.#skipOther(sequence);
@@ -26872,14 +27195,29 @@ var ExportRun = class {
   async begin() {
     await (this.#folderReady ??= this.#startFolder());
   }
-  /** Entries of the earlier export whose tasks did not come back (incremental). */
-  unseen() {
-    return this.#options.previous.filter((entry) => !this.#seen.has(entry.taskId));
-  }
-  /** Appends entries after the tasks' own (carried-over or removed tasks). */
-  append(entries) {
-    this.#manifest.addTrailing(entries);
-    for (const entry of entries) this.#options.exporter.reportEarlier(entry);
+  /**
+   * Appends the earlier export's entries whose tasks did not come back after the tasks' own
+   * (incremental), streamed from its manifest a batch at a time: carried over as they were, or
+   * as `removed` tells for the tasks removed from the export.
+   *
+   * @param removed The entry of a removed task.
+   * @returns How many entries were appended.
+   */
+  async carryOver(removed) {
+    let batch = [];
+    let count = 0;
+    for await (const left of this.#options.previous.leftOver()) {
+      const entry = left.removed ? removed(left.entry) : left.entry;
+      this.#options.exporter.reportEarlier(entry);
+      batch.push(entry);
+      count++;
+      if (batch.length === CARRY_BATCH) {
+        await this.#manifest.addTrailing(batch);
+        batch = [];
+      }
+    }
+    await this.#manifest.addTrailing(batch);
+    return count;
   }
   /** Waits for the running tasks, then writes the manifest; throws the first fatal error. */
   async finish(folder) {
@@ -26907,6 +27245,12 @@ var ExportRun = class {
     await this.#pool.drain();
     await this.#manifest.abandon();
     await this.#options.exporter.discardReport();
+  }
+  /** Earlier files keep their names: later tasks of the same name get another one. */
+  async #claimEarlier() {
+    for await (const entry of this.#options.previous.entries()) {
+      if (entry.path) this.#registry.claim(entry.path, entry.taskId);
+    }
   }
   async #startFolder() {
     await this.#options.createFolder();
@@ -26989,34 +27333,36 @@ function incrementalFilters(filters, prepared, maskFormat, settings) {
     updatedAtGte: watermark
   };
 }
-async function removedEntries(client, projectId, filters, userFilters, unseen, files) {
-  const removed = /* @__PURE__ */ new Map();
+var REMOVED_OUTCOME = "removed: no longer matches the filters";
+async function removeLeftTasks(client, query, earlier, files) {
+  const { projectId, filters, userFilters } = query;
   const narrowing = Object.keys(userFilters).some((key) => !/^(created|updated)At/.test(key));
-  if (!narrowing || unseen.length === 0) return removed;
-  const unseenById = new Map(unseen.map((entry) => [
-    entry.taskId,
-    entry
-  ]));
+  if (!narrowing || !earlier.hasLeft()) return 0;
+  let removed = 0;
   const updated = {
     updatedAtGte: filters.updatedAtGte,
     optionalFields: filters.optionalFields
   };
   for await (const page of client.taskPages(projectId, updated)) {
     for (const task of page.docs) {
-      const entry = unseenById.get(String(task._id));
+      const entry = await earlier.left(String(task._id));
       if (!entry) continue;
       for (const file of entry.files) {
         await files.remove(file.path).catch(() => {
         });
       }
-      removed.set(entry.taskId, {
-        ...entry,
-        outcome: "removed: no longer matches the filters",
-        files: []
-      });
+      earlier.markRemoved(entry.taskId);
+      removed++;
     }
   }
   return removed;
+}
+function removedEntry(entry) {
+  return {
+    ...entry,
+    outcome: REMOVED_OUTCOME,
+    files: []
+  };
 }
 
 // lib/export/export_masks.ts
@@ -27029,6 +27375,7 @@ async function exportMasks(options) {
     dryRun: plan.dryRun
   });
   const prepared = await folder.open();
+  using earlier = prepared.previous;
   const masks = planMasks(await options.client.getProjectConfiguration(plan.projectId), plan, options);
   const filters = plan.mode === "incremental" ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings) : plan.requestFilters;
   await folder.clearEarlier();
@@ -27051,6 +27398,7 @@ async function exportMasks(options) {
     filters,
     source: masks.source,
     files: folder.files,
+    earlier,
     summary: summary2,
     options
   });
@@ -27129,13 +27477,17 @@ async function runTasks(run2, context) {
       }
     }
     if (plan.mode === "incremental") {
-      const unseen = run2.unseen();
       const { projectId, filters: userFilters } = plan;
-      const removed = await removedEntries(client, projectId, filters, userFilters, unseen, context.files);
-      summary2.removed = removed.size;
-      summary2.carried = unseen.length - removed.size;
-      run2.append(unseen.map((entry) => removed.get(entry.taskId) ?? entry));
+      const query = {
+        projectId,
+        filters,
+        userFilters
+      };
+      const removed = await removeLeftTasks(client, query, context.earlier, context.files);
+      summary2.removed = removed;
+      summary2.carried = await run2.carryOver(removedEntry) - removed;
     }
+    context.earlier.close();
   } catch (error2) {
     await run2.abandon();
     throw error2;

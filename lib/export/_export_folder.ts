@@ -2,6 +2,7 @@ import type { ClassTable } from "../detect/class_table.ts";
 import type { ExportSummary } from "./export_summary.ts";
 import { type ExportReport, PARTIAL_REPORT_NAME, REPORT_NAME } from "../report/export_report.ts";
 import { ExportFolderFs } from "./export_folder_fs.ts";
+import { EarlierManifest } from "./_earlier_manifest.ts";
 import type { FileSystem } from "./file_system.ts";
 import {
   createExportFolder,
@@ -63,7 +64,7 @@ export class ExportFolder {
    */
   async open(): Promise<PreparedFolder> {
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
-    if (this.#dryRun || this.mode === "overwrite") return { previous: [] };
+    if (this.#dryRun || this.mode === "overwrite") return { previous: EarlierManifest.none() };
     return await prepareExportFolder(this.files, this.mode);
   }
 

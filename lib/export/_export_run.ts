@@ -12,11 +12,15 @@ import {
   type TaskOutcome,
 } from "./export_summary.ts";
 import { MANIFEST_NAME, type ManifestEntry, ManifestWriter } from "./manifest.ts";
+import type { EarlierManifest } from "./_earlier_manifest.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import { maskFilePath } from "./mask_file_path.ts";
 import { MaskFileRegistry } from "./mask_file_registry.ts";
 import type { Platform } from "./platform.ts";
 import { inShard, type Shard } from "./shard.ts";
+
+/** Carried-over entries written at a time: the manifest's lines are never all in memory. */
+const CARRY_BATCH = 256;
 
 /** What one export run needs besides its tasks. */
 export interface ExportRunOptions {
@@ -28,8 +32,8 @@ export interface ExportRunOptions {
   createFolder: () => Promise<void>;
   /** The export's own file names, which no mask may take. */
   reservedNames: readonly string[];
-  /** Entries of an earlier export (resume, incremental). */
-  previous: ManifestEntry[];
+  /** The manifest of an earlier export (resume, incremental). */
+  previous: EarlierManifest;
   /** Whether previous entries that are complete are kept as they are (resume). */
   keepComplete: boolean;
   /** Cut the task name at its last `.`. */
@@ -55,9 +59,8 @@ export class ExportRun {
   #registry: MaskFileRegistry;
   #pool: TaskPool;
   #manifest: ManifestWriter;
-  #previous = new Map<string, ManifestEntry>();
-  // Only tasks of the earlier export: a new export keeps nothing per task here.
-  #seen = new Set<string>();
+  /** The earlier export's file names, claimed before the first task. */
+  #claimedEarlier?: Promise<void>;
   #sequence = 0;
   #done = 0;
   #folderReady?: Promise<void>;
@@ -73,11 +76,6 @@ export class ExportRun {
     });
     this.#pool = new TaskPool(options.inFlight);
     this.#manifest = new ManifestWriter(files);
-    for (const entry of options.previous) {
-      this.#previous.set(entry.taskId, entry);
-      // Earlier files keep their names: later tasks of the same name get another one.
-      if (entry.path) this.#registry.claim(entry.path, entry.taskId);
-    }
   }
 
   /**
@@ -86,11 +84,11 @@ export class ExportRun {
    */
   async take(task: Task, mask: Mask | undefined): Promise<void> {
     if (this.#fatal !== undefined) throw this.#fatal;
+    await (this.#claimedEarlier ??= this.#claimEarlier());
     const sequence = this.#sequence++;
     const { shard } = this.#options;
     const ids = { taskId: String(task._id), taskName: String(task.name) };
-    const previous = this.#previous.get(ids.taskId);
-    if (previous) this.#seen.add(ids.taskId);
+    const previous = await this.#options.previous.take(ids.taskId);
     const mine = !shard || inShard(ids.taskId, shard);
     if (mask === undefined) {
       if (!mine) return this.#skipOther(sequence);
@@ -146,15 +144,29 @@ export class ExportRun {
     await (this.#folderReady ??= this.#startFolder());
   }
 
-  /** Entries of the earlier export whose tasks did not come back (incremental). */
-  unseen(): ManifestEntry[] {
-    return this.#options.previous.filter((entry) => !this.#seen.has(entry.taskId));
-  }
-
-  /** Appends entries after the tasks' own (carried-over or removed tasks). */
-  append(entries: ManifestEntry[]): void {
-    this.#manifest.addTrailing(entries);
-    for (const entry of entries) this.#options.exporter.reportEarlier(entry);
+  /**
+   * Appends the earlier export's entries whose tasks did not come back after the tasks' own
+   * (incremental), streamed from its manifest a batch at a time: carried over as they were, or
+   * as `removed` tells for the tasks removed from the export.
+   *
+   * @param removed The entry of a removed task.
+   * @returns How many entries were appended.
+   */
+  async carryOver(removed: (entry: ManifestEntry) => ManifestEntry): Promise<number> {
+    let batch: ManifestEntry[] = [];
+    let count = 0;
+    for await (const left of this.#options.previous.leftOver()) {
+      const entry = left.removed ? removed(left.entry) : left.entry;
+      this.#options.exporter.reportEarlier(entry);
+      batch.push(entry);
+      count++;
+      if (batch.length === CARRY_BATCH) {
+        await this.#manifest.addTrailing(batch);
+        batch = [];
+      }
+    }
+    await this.#manifest.addTrailing(batch);
+    return count;
   }
 
   /** Waits for the running tasks, then writes the manifest; throws the first fatal error. */
@@ -182,6 +194,13 @@ export class ExportRun {
     await this.#pool.drain();
     await this.#manifest.abandon();
     await this.#options.exporter.discardReport();
+  }
+
+  /** Earlier files keep their names: later tasks of the same name get another one. */
+  async #claimEarlier(): Promise<void> {
+    for await (const entry of this.#options.previous.entries()) {
+      if (entry.path) this.#registry.claim(entry.path, entry.taskId);
+    }
   }
 
   async #startFolder(): Promise<void> {

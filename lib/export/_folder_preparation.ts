@@ -2,12 +2,8 @@ import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { basename, dirname, join } from "../_std/path.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
-import {
-  MANIFEST_NAME,
-  type ManifestEntry,
-  parseManifest,
-  PARTIAL_MANIFEST_NAME,
-} from "./manifest.ts";
+import { EarlierManifest } from "./_earlier_manifest.ts";
+import { MANIFEST_NAME, PARTIAL_MANIFEST_NAME } from "./manifest.ts";
 
 /** How an export treats its folder. */
 export type FolderMode = "new" | "overwrite" | "resume" | "incremental";
@@ -29,8 +25,9 @@ export interface ExportMetadata {
 
 /** An export folder made ready: what an earlier export left in it. */
 export interface PreparedFolder {
-  /** The earlier export's manifest entries (resume, incremental), else none. */
-  previous: ManifestEntry[];
+  /** The earlier export's manifest (resume, incremental), else one without entries; open until
+   * the export closes it. */
+  previous: EarlierManifest;
   /** The earlier export's `export.json` (incremental), if any. */
   metadata?: ExportMetadata;
 }
@@ -48,7 +45,7 @@ export async function prepareExportFolder(
   await checkParents(files);
   const present = await files.rootExists();
   if (mode === "new") {
-    if (!present) return { previous: [] };
+    if (!present) return { previous: EarlierManifest.none() };
     throw new ConfigError(
       settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${
         mention("resume")
@@ -60,7 +57,7 @@ export async function prepareExportFolder(
   }
   if (mode === "overwrite") {
     if (present) await clearExport(files);
-    return { previous: [] };
+    return { previous: EarlierManifest.none() };
   }
   if (mode === "resume") {
     const manifest = (await files.exists(PARTIAL_MANIFEST_NAME))
@@ -76,7 +73,7 @@ export async function prepareExportFolder(
         { setting: "resume" },
       );
     }
-    return { previous: await readManifestIn(files, manifest, "resume") };
+    return { previous: await EarlierManifest.read(files, manifest, "resume") };
   }
   if (!(await files.exists(MANIFEST_NAME))) {
     throw new ConfigError(
@@ -85,10 +82,13 @@ export async function prepareExportFolder(
       { setting: "incremental" },
     );
   }
-  return {
-    previous: await readManifestIn(files, MANIFEST_NAME, "incremental"),
-    metadata: await readMetadata(files),
-  };
+  const previous = await EarlierManifest.read(files, MANIFEST_NAME, "incremental");
+  try {
+    return { previous, metadata: await readMetadata(files) };
+  } catch (error) {
+    previous.close();
+    throw error;
+  }
 }
 
 /**
@@ -107,25 +107,6 @@ export async function createExportFolder(files: ExportFolderFs, mode: FolderMode
       { setting: "outputFilename", cause: error },
     );
   }
-}
-
-async function readManifestIn(
-  files: ExportFolderFs,
-  name: string,
-  setting: string,
-): Promise<ManifestEntry[]> {
-  const path = files.pathOf(name);
-  let text: string;
-  try {
-    text = await files.readTextFile(name);
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(
-      `Cannot read the manifest "${path}": ${error instanceof Error ? error.message : error}`,
-      { setting, cause: error },
-    );
-  }
-  return parseManifest(text, path, setting);
 }
 
 /** The nearest existing folder above the export folder must be a folder, so it can be made. */

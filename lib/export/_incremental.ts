@@ -5,6 +5,7 @@ import { ConfigError } from "../errors.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import type { ManifestEntry } from "./manifest.ts";
+import type { EarlierManifest } from "./_earlier_manifest.ts";
 
 // Tasks updated this long before the earlier export started are asked again: clocks differ, and
 // a task updated while that export ran may have been read before its update.
@@ -54,37 +55,47 @@ export function incrementalFilters(
   return { ...filters, updatedAtGte: watermark };
 }
 
+/** The outcome of an earlier task removed from the export. */
+const REMOVED_OUTCOME = "removed: no longer matches the filters";
+
 /**
- * Tasks of the earlier export that were updated since and no longer match the filters: their
- * files are deleted and their entries say so. Without filters beyond dates, every updated task
- * matches, so none is asked.
+ * Tasks of the earlier export that did not come back, were updated since and no longer match the
+ * filters: their files are deleted and the earlier manifest marks them removed. Without filters
+ * beyond dates, every updated task matches, so none is asked.
+ *
+ * @returns How many tasks were removed.
  */
-export async function removedEntries(
+export async function removeLeftTasks(
   client: TaskSource,
-  projectId: string,
-  filters: TaskFilters,
-  userFilters: TaskFilters,
-  unseen: ManifestEntry[],
+  query: { projectId: string; filters: TaskFilters; userFilters: TaskFilters },
+  earlier: EarlierManifest,
   files: ExportFolderFs,
-): Promise<Map<string, ManifestEntry>> {
-  const removed = new Map<string, ManifestEntry>();
+): Promise<number> {
+  const { projectId, filters, userFilters } = query;
   const narrowing = Object.keys(userFilters).some((key) => !/^(created|updated)At/.test(key));
-  if (!narrowing || unseen.length === 0) return removed;
-  const unseenById = new Map(unseen.map((entry) => [entry.taskId, entry]));
+  if (!narrowing || !earlier.hasLeft()) return 0;
+  let removed = 0;
   const updated = { updatedAtGte: filters.updatedAtGte, optionalFields: filters.optionalFields };
   for await (const page of client.taskPages(projectId, updated)) {
     for (const task of page.docs) {
-      const entry = unseenById.get(String(task._id));
+      const entry = await earlier.left(String(task._id));
       if (!entry) continue;
       for (const file of entry.files) {
         await files.remove(file.path).catch(() => {});
       }
-      removed.set(entry.taskId, {
-        ...entry,
-        outcome: "removed: no longer matches the filters",
-        files: [],
-      });
+      earlier.markRemoved(entry.taskId);
+      removed++;
     }
   }
   return removed;
+}
+
+/**
+ * The manifest entry of a task removed from the export: its files are gone.
+ *
+ * @param entry Its earlier entry.
+ * @returns The entry to write.
+ */
+export function removedEntry(entry: ManifestEntry): ManifestEntry {
+  return { ...entry, outcome: REMOVED_OUTCOME, files: [] };
 }

@@ -16,8 +16,10 @@ import type { MaskFormat } from "./mask_format.ts";
 import type { MaskStats } from "./mask_stats.ts";
 import { statsOfCensus } from "./_stats_of_census.ts";
 import { maskRowsRenderer } from "./_mask_rows_renderer.ts";
-import { checkPng } from "../raster/_inflate_png.ts";
-import { addToCensus, emptyCensus } from "../raster/mask_census.ts";
+import { addToCensus, emptyCensus, type MaskCensus } from "../raster/mask_census.ts";
+import { type CheckedPng, checkPng } from "../raster/_inflate_png.ts";
+import { isFastFlavour } from "../raster/_fast_rgb.ts";
+import { readFastRows } from "../raster/_fast_rows.ts";
 import { readPngRows, type RgbRows } from "../raster/_png_rows.ts";
 import { MaskSampler, THUMBNAIL_SIDE } from "../raster/mask_sampler.ts";
 import { type MaskPreview, maskPreview } from "../report/mask_preview.ts";
@@ -61,17 +63,32 @@ export interface RenderedMask {
   preview?: MaskPreview;
 }
 
+/** Options of {@linkcode runMaskJob}. */
+export interface RunMaskJobOptions {
+  /**
+   * Read every PNG mask of a format other than `rgb` with the general strip decoder, never with
+   * the kernels' strip reader: the route the tests and the benchmark compare the kernels' with.
+   * Default: `false`.
+   */
+  generalDecoder?: boolean;
+}
+
 /**
  * Runs one task's job: decodes the mask, reads its statistics, renders the format's files and
  * hashes them. For `rgb` PNG masks it takes the transcoder, which counts the statistics on the
  * pixels it unfilters and writes a plain 8-bit RGB mask as it came (after the full check) when
- * no mapping is asked; the other formats decode and render the mask strip by strip.
+ * no mapping is asked; the other formats decode and render the mask strip by strip, 8-bit RGB
+ * and RGBA masks unfiltered and counted by the kernels.
  *
  * @param job The mask and how to render it.
+ * @param options The decoder of the other formats.
  * @returns The files, the size and the statistics.
  * @throws {MasksError} when the mask cannot be read or does not fit the task's image.
  */
-export async function runMaskJob(job: MaskJob): Promise<RenderedMask> {
+export async function runMaskJob(
+  job: MaskJob,
+  options: RunMaskJobOptions = {},
+): Promise<RenderedMask> {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
     const { png, width, height, census, samples } = await transcodeMask(job.mask.bytes, {
@@ -90,36 +107,51 @@ export async function runMaskJob(job: MaskJob): Promise<RenderedMask> {
     const png = checkPng(job.mask.bytes, job.maxPixels);
     const { width, height } = png.header;
     const image = job.mask.image;
+    const general = options.generalDecoder || !isFastFlavour(png.header);
     return renderStrips(job, { width, height }, (onRows) => {
-      readPngRows(png, onRows);
+      const census = general ? readCountedRows(png, onRows) : readFastRows(png, onRows);
       checkImageSize({ width, height }, image);
+      return census;
     });
   }
   // Shapes are rasterized whole, then rendered as one strip.
   const image = await decodeTaskMask(job);
   const { height, data } = image;
-  const rendered = renderStrips(job, image, (onRows) => onRows({ data, first: 0, count: height }));
+  const rendered = renderStrips(job, image, (onRows) => {
+    const census = emptyCensus();
+    addToCensus(census, data);
+    onRows({ data, first: 0, count: height });
+    return census;
+  });
   // The decoded pixels are the job's largest buffer: freed now, before the next mask comes.
   releaseBytes(data);
   return rendered;
 }
 
+/** The general strip decoder, counting the census of the rows as they come. */
+function readCountedRows(png: CheckedPng, onRows: (rows: RgbRows) => void): MaskCensus {
+  const census = emptyCensus();
+  readPngRows(png, (rows) => {
+    addToCensus(census, rows.data);
+    onRows(rows);
+  });
+  return census;
+}
+
 /**
- * Renders a mask from its rows, which `readRows` hands over top to bottom: counts the census,
- * samples the thumbnail and feeds the format's encoders on the way.
+ * Renders a mask from its rows, which `readRows` hands over top to bottom and whose census it
+ * returns: samples the thumbnail and feeds the format's encoders on the way.
  */
 function renderStrips(
   job: MaskJob,
   size: ImageSize,
-  readRows: (onRows: (rows: RgbRows) => void) => void,
+  readRows: (onRows: (rows: RgbRows) => void) => MaskCensus,
 ): RenderedMask {
   const { width, height } = size;
-  const census = emptyCensus();
   const sampler = job.preview ? new MaskSampler(width, height) : undefined;
   const renderer = maskRowsRenderer(job.file, size, job);
   try {
-    readRows((rows) => {
-      addToCensus(census, rows.data);
+    const census = readRows((rows) => {
       sampler?.takeRows(rows.data, 0, width * 3, rows.first, rows.count, 3);
       renderer.takeRows(rows);
     });

@@ -70,6 +70,12 @@ export class ExportFolderFs {
     return await this.fileSystem.readFile(this.pathOf(relative));
   }
 
+  /** Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at the file. */
+  async openFile(relative: string): Promise<Deno.FsFile> {
+    await this.#check(relative, true);
+    return await this.fileSystem.open(this.pathOf(relative), { read: true });
+  }
+
   /** Reads a text file; refuses links on the way and at the file. */
   async readTextFile(relative: string): Promise<string> {
     return new TextDecoder().decode(await this.readFile(relative));

@@ -11,8 +11,9 @@ import { emptySummary } from "./_empty_summary.ts";
 import { ExportFolder } from "./_export_folder.ts";
 import { type ExportPlan, type MaskPlan, planExport, planMasks } from "./_export_plan.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
+import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
-import { incrementalFilters, removedEntries } from "./_incremental.ts";
+import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import type { ExportEvent, ExportSummary } from "./export_summary.ts";
@@ -148,6 +149,8 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     dryRun: plan.dryRun,
   });
   const prepared = await folder.open();
+  // The earlier manifest's file stays open for the run, and is closed however this ends.
+  using earlier = prepared.previous;
   const masks = planMasks(
     await options.client.getProjectConfiguration(plan.projectId),
     plan,
@@ -170,6 +173,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     filters,
     source: masks.source,
     files: folder.files,
+    earlier,
     summary,
     options,
   });
@@ -243,6 +247,8 @@ interface TaskRunContext {
   filters: TaskFilters;
   source: MaskSource;
   files: ExportFolderFs;
+  /** The earlier export's manifest (incremental). */
+  earlier: EarlierManifest;
   summary: ExportSummary;
   options: ExportMasksOptions;
 }
@@ -271,20 +277,14 @@ async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> 
       }
     }
     if (plan.mode === "incremental") {
-      const unseen = run.unseen();
       const { projectId, filters: userFilters } = plan;
-      const removed = await removedEntries(
-        client,
-        projectId,
-        filters,
-        userFilters,
-        unseen,
-        context.files,
-      );
-      summary.removed = removed.size;
-      summary.carried = unseen.length - removed.size;
-      run.append(unseen.map((entry) => removed.get(entry.taskId) ?? entry));
+      const query = { projectId, filters, userFilters };
+      const removed = await removeLeftTasks(client, query, context.earlier, context.files);
+      summary.removed = removed;
+      summary.carried = await run.carryOver(removedEntry) - removed;
     }
+    // Read no more: closed before the new manifest is renamed over it.
+    context.earlier.close();
   } catch (error) {
     await run.abandon();
     throw error;

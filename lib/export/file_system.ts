@@ -16,7 +16,7 @@ export interface FileSystem {
   readFile(path: string): Promise<Uint8Array>;
   /** Writes a file, like `Deno.writeFile` (the export always asks `createNew`). */
   writeFile(path: string, bytes: Uint8Array, options: Deno.WriteFileOptions): Promise<void>;
-  /** Opens a file, like `Deno.open` (the export always asks `createNew`). */
+  /** Opens a file, like `Deno.open` (the export asks `createNew` to write, `read` to read a manifest). */
   open(path: string, options: Deno.OpenOptions): Promise<Deno.FsFile>;
   /** Renames a file or folder, like `Deno.rename` (a link at `to` is replaced, not followed). */
   rename(from: string, to: string): Promise<void>;

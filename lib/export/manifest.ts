@@ -106,24 +106,67 @@ export function parseManifest(text: string, path: string, setting: string): Mani
   const lines = text.split("\n");
   const entries: ManifestEntry[] = [];
   for (const [i, line] of lines.entries()) {
-    if (line.trim() === "") continue;
-    let entry: ManifestEntry | undefined;
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      // A crash can cut the last line short; everything before it is complete.
-      if (i === lines.length - 1) break;
-    }
-    if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
-      throw new ConfigError(
-        `The manifest "${path}" has a bad line ${i + 1}: it is not a manifest entry`,
-        { setting },
-      );
-    }
-    checkPaths(entry, `${path}" line ${i + 1}`, setting);
-    entries.push(entry);
+    const entry = parseManifestLine(line, { number: i + 1, last: i === lines.length - 1 }, {
+      path,
+      setting,
+    });
+    if (entry === null) break;
+    if (entry !== undefined) entries.push(entry);
   }
   return entries;
+}
+
+/** Where a manifest line is, for {@linkcode parseManifestLine}. */
+export interface ManifestLinePlace {
+  /** The line's number, from 1. */
+  number: number;
+  /** Whether it is the file's last line, after which no newline came. */
+  last: boolean;
+}
+
+/**
+ * One line of a manifest, checked as {@linkcode readManifest} checks it.
+ *
+ * @param line The line, without its newline.
+ * @param place Its number, and whether it ends the file without a newline.
+ * @param source Where the manifest was read, and the option that named it, for errors.
+ * @returns The entry; `undefined` for a blank line; `null` for a last line cut short by a crash.
+ * @throws {ConfigError} when the line is not a manifest entry or has an unsafe path.
+ *
+ * @example
+ * ```ts
+ * import { parseManifestLine } from "./manifest.ts";
+ *
+ * const source = { path: "manifest.jsonl", setting: "resume" };
+ * const entry = parseManifestLine('{"taskId":"t1","name":"a","outcome":"exported","files":[]}', {
+ *   number: 1,
+ *   last: false,
+ * }, source);
+ * console.log(entry?.taskId, parseManifestLine('{"ta', { number: 2, last: true }, source)); // "t1" null
+ * ```
+ */
+export function parseManifestLine(
+  line: string,
+  place: ManifestLinePlace,
+  source: { path: string; setting: string },
+): ManifestEntry | undefined | null {
+  if (line.trim() === "") return undefined;
+  const { path, setting } = source;
+  let entry: ManifestEntry | undefined;
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    // A crash can cut the last line short; everything before it is complete.
+    if (place.last) return null;
+  }
+  if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
+    throw new ConfigError(
+      `The manifest "${path}" has a bad line ${place.number}: it is not a manifest entry`,
+      { setting },
+    );
+  }
+  checkPaths(entry, `${path}" line ${place.number}`, setting);
+  return entry;
 }
 
 function checkPaths(entry: ManifestEntry, where: string, setting: string): void {
@@ -212,9 +255,14 @@ export class ManifestWriter {
     this.#chain = this.#chain.then(() => this.#append(this.#queued.splice(0).join("")));
   }
 
-  /** Appends lines written after the tasks (entries carried over from an earlier export). */
-  addTrailing(entries: Iterable<ManifestEntry>): void {
+  /**
+   * Appends lines written after the tasks (entries carried over from an earlier export).
+   *
+   * @returns When they are written (or held, before {@linkcode ManifestWriter.start}).
+   */
+  addTrailing(entries: Iterable<ManifestEntry>): Promise<void> {
     this.#write([...entries].map((entry) => `${JSON.stringify(entry)}\n`).join(""));
+    return this.#chain;
   }
 
   /** Writes what is left and renames the partial manifest to `manifest.jsonl` (if started). */

@@ -77,6 +77,8 @@ const KEEP_BYTES = 64 << 20;
 
 let module: WebAssembly.Module | undefined;
 let instance: WebAssembly.Instance | undefined;
+/** Whether a call is running: a call from inside it would overwrite its buffers. */
+let busy = false;
 
 /**
  * Runs `work` with the kernels and a memory of at least `bytes` bytes. The memory keeps what
@@ -85,6 +87,8 @@ let instance: WebAssembly.Instance | undefined;
  * @param bytes How much memory `work` needs.
  * @param work The synchronous work; it gets the exports and a view of the whole memory.
  * @returns What `work` returns.
+ * @throws {RangeError} when called from inside another call's `work`, whose buffers the memory
+ * holds (and whose view growing it would detach).
  *
  * @example
  * ```ts
@@ -98,14 +102,21 @@ export function withKernels<T>(
   bytes: number,
   work: (kernels: KernelExports, memory: Uint8Array) => T,
 ): T {
+  if (busy) {
+    throw new RangeError(
+      "withKernels() was called from inside another call: the kernels' memory holds its buffers",
+    );
+  }
   module ??= new WebAssembly.Module(Uint8Array.fromBase64(KERNELS_WASM_BASE64));
   instance ??= new WebAssembly.Instance(module);
   const memory = instance.exports.memory as WebAssembly.Memory;
   const missing = bytes - memory.buffer.byteLength;
   if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+  busy = true;
   try {
     return work(instance.exports as unknown as KernelExports, new Uint8Array(memory.buffer));
   } finally {
+    busy = false;
     if (memory.buffer.byteLength > KEEP_BYTES) instance = undefined;
   }
 }

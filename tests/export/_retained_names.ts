@@ -7,21 +7,11 @@
  */
 
 import { MaskFileRegistry } from "../../lib/export/mask_file_registry.ts";
+import { retainedBytes } from "../_fixtures/retained_memory.ts";
 
 const count = Number(Deno.args[0]);
-const gc = (globalThis as unknown as { gc: () => void }).gc;
 
-/** Heap and buffers in use, once collected and the freed buffers swept (which ends later). */
-async function retained(): Promise<number> {
-  for (let i = 0; i < 4; i++) {
-    gc();
-    await new Promise((settled) => setTimeout(settled, 0));
-  }
-  const { heapUsed, external } = Deno.memoryUsage();
-  return heapUsed + external;
-}
-
-const before = await retained();
+const before = await retainedBytes();
 const registry = new MaskFileRegistry({ reserved: ["manifest.jsonl"] });
 for (let i = 0; i < count; i++) {
   // Task ids as the lab sends them (24 hex digits, parsed from JSON), names in a few folders.
@@ -30,7 +20,7 @@ for (let i = 0; i < count; i++) {
   );
   registry.claim(`camera_${i % 4}/frame_${String(i).padStart(6, "0")}.jpg.png`, taskId);
 }
-const after = await retained();
+const after = await retainedBytes();
 // Still in use: the measure is of a live registry.
 if (registry.claim("camera_0/frame_000000.jpg.png", "other").length === 0) Deno.exit(1);
 console.log(JSON.stringify({ bytesPerTask: (after - before) / count }));

@@ -234,6 +234,25 @@ for (const [name, start] of RUNNERS) {
   });
 }
 
+Deno.test("runMaskJob() writes every format but rgb through the kernels' strip reader with the bytes, statistics and thumbnail of the general decoder, for every flavour", async (t) => {
+  for (const [label, png] of await masks()) {
+    await t.step(label, async () => {
+      for (const format of MASK_FORMATS.filter((format) => format !== "rgb")) {
+        const job = () => ({ ...jobOf(png, format), preview: true });
+        const fast = await runMaskJob(job());
+        const general = await runMaskJob(job(), { generalDecoder: true });
+        assert.deepEqual(fast.stats, general.stats, `${format}: statistics`);
+        assert.deepEqual(fast.preview, general.preview, `${format}: thumbnail`);
+        assert.deepEqual(fast.files.map((file) => file.path), general.files.map((f) => f.path));
+        for (const [i, file] of fast.files.entries()) {
+          assert.deepEqual(file.bytes, general.files[i].bytes, `${format}: ${file.path}`);
+          assert.equal(file.sha256, general.files[i].sha256);
+        }
+      }
+    });
+  }
+});
+
 /** RGBA scanlines (filter None) of a busy pattern, `width` × `height`. */
 function scanlines(width: number, height: number): Uint8Array {
   const stride = width * 4 + 1;

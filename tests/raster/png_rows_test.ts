@@ -7,26 +7,14 @@ import { checkPng } from "../../lib/raster/_inflate_png.ts";
 import { readPngRows } from "../../lib/raster/_png_rows.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
 import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
+import { joinedStrips } from "./_strips.ts";
 
 const FLAVOURS = new URL("../testdata/png-flavours/", import.meta.url);
 
 /** Decodes in strips, checking they come top to bottom, none larger than asked; joins them. */
 function stripped(png: Uint8Array, stripRows?: number): { data: Uint8Array; strips: number } {
   const checked = checkPng(png, undefined);
-  const { width, height } = checked.header;
-  const data = new Uint8Array(width * height * 3);
-  let next = 0;
-  let strips = 0;
-  readPngRows(checked, (rows) => {
-    assert.equal(rows.first, next, "strips come in order, without gaps");
-    if (stripRows !== undefined) assert.ok(rows.count <= stripRows);
-    assert.equal(rows.data.length, rows.count * width * 3);
-    data.set(rows.data, rows.first * width * 3);
-    next += rows.count;
-    strips++;
-  }, { stripRows });
-  assert.equal(next, height, "every row is handed over");
-  return { data, strips };
+  return joinedStrips(checked, (onRows) => readPngRows(checked, onRows, { stripRows }), stripRows);
 }
 
 Deno.test("readPngRows() gives every fixture flavour's reference pixels in strips of any size", async (t) => {

@@ -1,0 +1,249 @@
+/**
+ * An earlier export's manifest, for `resume` and `incremental`, read as a stream into compact
+ * state: per entry, a 64-bit hash of its task id and where its line is in the file, about 40
+ * bytes however long the entry (parsed whole, an entry held about 500). An entry is read again
+ * from the file when its task comes back, and the entries whose tasks did not come back are
+ * streamed once more at the end. The file stays open until the export has taken its last task:
+ * a resumed export replaces a partial manifest meanwhile (with its own new one), and the open
+ * file still reads as it was; it is closed before a new manifest is renamed over it.
+ *
+ * Two task ids with the same 64-bit hash would be taken for one (the later one's entry is found,
+ * the earlier one's task counts as new): about one chance in 10^10 for 40,000 tasks.
+ *
+ * @module
+ */
+
+import { HashedKeys } from "../_hashed_keys.ts";
+import { ConfigError } from "../errors.ts";
+import type { ExportFolderFs } from "./export_folder_fs.ts";
+import { type FileLine, fileLines } from "./_file_lines.ts";
+import { type ManifestEntry, parseManifestLine } from "./manifest.ts";
+
+/** What became of an entry's task in this run. */
+const LEFT = 0;
+const CAME_BACK = 1;
+const REMOVED = 2;
+
+/** The entries of an earlier export's manifest, kept in the file, found by task id. */
+export class EarlierManifest {
+  #file?: Deno.FsFile;
+  #source: { path: string; setting: string };
+  /** Task id → the number of its (last) entry. */
+  #index = new HashedKeys();
+  #count = 0;
+  /** By entry: where its line starts and how long it is. */
+  #offsets = new Float64Array(64);
+  #lengths = new Uint32Array(64);
+  /** By entry: the entry that has its task id after it (itself when none), for duplicate ids. */
+  #owners = new Int32Array(64);
+  /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK} or {@linkcode REMOVED}. */
+  #states = new Uint8Array(64);
+  #reads: Promise<unknown> = Promise.resolve();
+  #decoder = new TextDecoder();
+
+  private constructor(file: Deno.FsFile | undefined, source: { path: string; setting: string }) {
+    this.#file = file;
+    this.#source = source;
+  }
+
+  /**
+   * No earlier export: a new or overwritten export.
+   *
+   * @returns A manifest without entries.
+   */
+  static none(): EarlierManifest {
+    return new EarlierManifest(undefined, { path: "", setting: "" });
+  }
+
+  /**
+   * Reads a manifest in the export folder, checking every line as `readManifest` does.
+   *
+   * @param files The export folder's file door.
+   * @param name The manifest's name in the folder.
+   * @param setting The option that named it, for errors.
+   * @returns The manifest, its file open until {@linkcode EarlierManifest.close}.
+   * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
+   * unsafe path.
+   */
+  static async read(
+    files: ExportFolderFs,
+    name: string,
+    setting: string,
+  ): Promise<EarlierManifest> {
+    const path = files.pathOf(name);
+    let manifest: EarlierManifest | undefined;
+    try {
+      manifest = new EarlierManifest(await files.openFile(name), { path, setting });
+      await manifest.#indexLines();
+      return manifest;
+    } catch (error) {
+      manifest?.close();
+      if (error instanceof ConfigError) throw error;
+      throw new ConfigError(
+        `Cannot read the manifest "${path}": ${error instanceof Error ? error.message : error}`,
+        { setting, cause: error },
+      );
+    }
+  }
+
+  /** How many entries the manifest holds. */
+  get size(): number {
+    return this.#count;
+  }
+
+  /**
+   * A task's entry, now that the task came back in this run.
+   *
+   * @param taskId The task id.
+   * @returns Its (last) entry, or `undefined` when the manifest has none.
+   */
+  async take(taskId: string): Promise<ManifestEntry | undefined> {
+    const number = this.#index.get(taskId);
+    if (number === undefined) return undefined;
+    const entry = await this.#entry(number);
+    if (entry?.taskId !== taskId) return undefined;
+    this.#states[number] = CAME_BACK;
+    return entry;
+  }
+
+  /**
+   * A task's entry, if its task has not come back in this run (nor been removed).
+   *
+   * @param taskId The task id.
+   * @returns Its (last) entry, or `undefined`.
+   */
+  async left(taskId: string): Promise<ManifestEntry | undefined> {
+    const number = this.#index.get(taskId);
+    if (number === undefined || this.#states[number] !== LEFT) return undefined;
+    const entry = await this.#entry(number);
+    return entry?.taskId === taskId ? entry : undefined;
+  }
+
+  /**
+   * Records that a task that did not come back was removed from the export.
+   *
+   * @param taskId The task id, one {@linkcode EarlierManifest.left} gave an entry for.
+   */
+  markRemoved(taskId: string): void {
+    const number = this.#index.get(taskId);
+    if (number !== undefined) this.#states[number] = REMOVED;
+  }
+
+  /** Whether some entry's task has not come back in this run. */
+  hasLeft(): boolean {
+    for (let number = 0; number < this.#count; number++) {
+      if (this.#states[this.#ownerOf(number)] !== CAME_BACK) return true;
+    }
+    return false;
+  }
+
+  /** Every entry, in file order. */
+  async *entries(): AsyncGenerator<ManifestEntry> {
+    for await (const { entry } of this.#parsedLines()) yield entry;
+  }
+
+  /** The entries whose tasks did not come back, in file order, and whether each was removed. */
+  async *leftOver(): AsyncGenerator<{ entry: ManifestEntry; removed: boolean }> {
+    for await (const { entry, number } of this.#parsedLines()) {
+      const state = this.#states[this.#ownerOf(number)];
+      if (state !== CAME_BACK) yield { entry, removed: state === REMOVED };
+    }
+  }
+
+  /** Closes the file. Safe to call twice. */
+  close(): void {
+    this.#file?.close();
+    this.#file = undefined;
+  }
+
+  /** Closes the file: `using earlier = await EarlierManifest.read(...)`. */
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  /** The first pass: checks each line and records where it is. */
+  async #indexLines(): Promise<void> {
+    for await (const { entry, line } of this.#parsedLines()) {
+      const number = this.#count++;
+      if (number === this.#states.length) this.#grow();
+      const before = this.#index.get(entry.taskId);
+      if (before !== undefined) this.#owners[before] = number;
+      this.#index.set(entry.taskId, number);
+      this.#owners[number] = number;
+      this.#offsets[number] = line.offset;
+      this.#lengths[number] = line.bytes.length;
+    }
+    // Exactly the entries' size from now on.
+    this.#offsets = this.#offsets.slice(0, this.#count);
+    this.#lengths = this.#lengths.slice(0, this.#count);
+    this.#owners = this.#owners.slice(0, this.#count);
+    this.#states = this.#states.slice(0, this.#count);
+  }
+
+  #grow(): void {
+    const size = this.#states.length * 2;
+    this.#offsets = grown(this.#offsets, new Float64Array(size));
+    this.#lengths = grown(this.#lengths, new Uint32Array(size));
+    this.#owners = grown(this.#owners, new Int32Array(size));
+    this.#states = grown(this.#states, new Uint8Array(size));
+  }
+
+  /** The entry that decides the fate of entry `number`'s task: the last with its id. */
+  #ownerOf(number: number): number {
+    while (this.#owners[number] !== number) number = this.#owners[number];
+    return number;
+  }
+
+  /** Entry `number`, read again from the file. */
+  async #entry(number: number): Promise<ManifestEntry | undefined> {
+    const bytes = new Uint8Array(this.#lengths[number]);
+    await this.#exclusive(async (file) => {
+      await file.seek(this.#offsets[number], Deno.SeekMode.Start);
+      for (let at = 0; at < bytes.length;) {
+        const got = await file.read(bytes.subarray(at));
+        if (got === null) break;
+        at += got;
+      }
+    });
+    const line = this.#decoder.decode(bytes);
+    return parseManifestLine(line, { number: number + 1, last: false }, this.#source) ?? undefined;
+  }
+
+  /** The file's entries, in order, with their lines; stops at a last line cut short. */
+  async *#parsedLines(): AsyncGenerator<{ entry: ManifestEntry; line: FileLine; number: number }> {
+    if (this.#file === undefined) return;
+    const lines = fileLines((position, chunk) =>
+      this.#exclusive(async (file) => {
+        await file.seek(position, Deno.SeekMode.Start);
+        return await file.read(chunk);
+      })
+    );
+    let number = 0;
+    for await (const line of lines) {
+      const text = this.#decoder.decode(line.bytes);
+      const entry = parseManifestLine(text, line, this.#source);
+      if (entry === null) return;
+      if (entry !== undefined) yield { entry, line, number: number++ };
+    }
+  }
+
+  /** Runs a seek and its reads alone: two readers of the file never interleave. */
+  #exclusive<T>(work: (file: Deno.FsFile) => Promise<T>): Promise<T> {
+    const file = this.#file;
+    if (file === undefined) {
+      return Promise.reject(new RangeError("The earlier manifest is closed: it is read no more"));
+    }
+    const result = this.#reads.then(() => work(file));
+    this.#reads = result.catch(() => {});
+    return result;
+  }
+}
+
+/** `array`'s values at the start of `empty`, a larger array of the same kind. */
+function grown<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(
+  array: T,
+  empty: T,
+): T {
+  empty.set(array);
+  return empty;
+}

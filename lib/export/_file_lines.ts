@@ -1,0 +1,81 @@
+/** Bytes read at a time. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** A line of a file. */
+export interface FileLine {
+  /** Its bytes, without the newline; valid until the next line is taken. */
+  bytes: Uint8Array;
+  /** Where it starts in the file, in bytes. */
+  offset: number;
+  /** Its number, from 1. */
+  number: number;
+  /** Whether it ends the file without a newline. */
+  last: boolean;
+}
+
+/**
+ * The lines of a file, as bytes and where each starts, read 64 KiB at a time: a file of any
+ * size is read with memory for a chunk and its longest line.
+ *
+ * @param read Reads the file's bytes from `position` into `chunk`: how many, or `null` at its end.
+ * @returns The lines, in order; a last line without a newline is marked `last`.
+ *
+ * @example
+ * ```ts
+ * import { fileLines } from "./_file_lines.ts";
+ *
+ * const text = new TextEncoder().encode("a\nbc\nd");
+ * const read = (position: number, chunk: Uint8Array) => {
+ *   const rest = text.subarray(position, position + chunk.length);
+ *   chunk.set(rest);
+ *   return Promise.resolve(rest.length > 0 ? rest.length : null);
+ * };
+ * for await (const line of fileLines(read)) console.log(line.offset, line.last); // 0 false, 2 false, 5 true
+ * ```
+ */
+export async function* fileLines(
+  read: (position: number, chunk: Uint8Array) => Promise<number | null>,
+): AsyncGenerator<FileLine> {
+  const chunk = new Uint8Array(CHUNK_BYTES);
+  let pending: Uint8Array = new Uint8Array(1024);
+  let pendingLength = 0;
+  let position = 0;
+  let lineStart = 0;
+  let number = 0;
+  for (let got = await read(position, chunk); got !== null; got = await read(position, chunk)) {
+    let from = 0;
+    for (let end = chunk.indexOf(10, from); end >= 0 && end < got; end = chunk.indexOf(10, from)) {
+      let bytes: Uint8Array = chunk.subarray(from, end);
+      if (pendingLength > 0) {
+        pending = appended(pending, pendingLength, bytes);
+        bytes = pending.subarray(0, pendingLength + bytes.length);
+        pendingLength = 0;
+      }
+      yield { bytes, offset: lineStart, number: ++number, last: false };
+      from = end + 1;
+      lineStart = position + from;
+    }
+    pending = appended(pending, pendingLength, chunk.subarray(from, got));
+    pendingLength += got - from;
+    position += got;
+  }
+  if (pendingLength > 0) {
+    yield {
+      bytes: pending.subarray(0, pendingLength),
+      offset: lineStart,
+      number: ++number,
+      last: true,
+    };
+  }
+}
+
+/** `bytes` appended after the first `length` bytes of `buffer`, grown if need be. */
+function appended(buffer: Uint8Array, length: number, bytes: Uint8Array): Uint8Array {
+  let target = buffer;
+  if (length + bytes.length > buffer.length) {
+    target = new Uint8Array(Math.max(buffer.length * 2, length + bytes.length));
+    target.set(buffer.subarray(0, length));
+  }
+  target.set(bytes, length);
+  return target;
+}

@@ -1,0 +1,117 @@
+import assert from "../_std/assert.ts";
+import { tempDir } from "../_fixtures/temp_dir.ts";
+import { ConfigError } from "../../lib/errors.ts";
+import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
+import { ExportFolderFs } from "../../lib/export/export_folder_fs.ts";
+import { type ManifestEntry, parseManifest } from "../../lib/export/manifest.ts";
+
+function entry(taskId: string, padding = 0): ManifestEntry {
+  const path = `folder/${taskId}.jpg.png`;
+  return {
+    taskId,
+    name: `${taskId}.jpg`,
+    outcome: "exported",
+    path,
+    files: [{ path, sha256: "ab".repeat(32) }],
+    labels: ["x".repeat(padding)],
+  };
+}
+
+/** Writes `text` as the folder's manifest.jsonl and reads it both ways. */
+async function readBoth(folder: string, text: string) {
+  await Deno.writeTextFile(`${folder}/manifest.jsonl`, text);
+  const files = new ExportFolderFs(folder);
+  const whole = parseManifest(text, files.pathOf("manifest.jsonl"), "resume");
+  const earlier = await EarlierManifest.read(files, "manifest.jsonl", "resume");
+  return { whole, earlier };
+}
+
+async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const list: T[] = [];
+  for await (const item of items) list.push(item);
+  return list;
+}
+
+Deno.test("EarlierManifest reads the entries parseManifest() reads, lines across 64 KiB chunks, a line longer than a chunk, CRLF, blank lines and a last line cut short", async () => {
+  await using dir = await tempDir();
+  const entries = Array.from({ length: 700 }, (_, i) => entry(`t${i}`, i === 350 ? 150_000 : i));
+  const lines = entries.map((one, i) => `${JSON.stringify(one)}${i % 3 === 0 ? "\r" : ""}\n`);
+  lines.splice(10, 0, "\n", "  \n");
+  const text = `${lines.join("")}{"taskId":"cut sh`;
+  const { whole, earlier } = await readBoth(dir.path, text);
+  using _ = earlier;
+  assert.ok(text.length > 5 * 64 * 1024);
+  assert.equal(whole.length, 700);
+  assert.equal(earlier.size, 700);
+  assert.deepEqual(await all(earlier.entries()), whole);
+  // Found by id in any order, each as it was; an unknown id has no entry.
+  for (const i of [699, 0, 350, 351, 12]) assert.deepEqual(await earlier.take(`t${i}`), whole[i]);
+  assert.equal(await earlier.take("t700"), undefined);
+  const left = await all(earlier.leftOver());
+  assert.deepEqual(
+    left.map((one) => one.entry.taskId),
+    whole.map((one) => one.taskId).filter((id) =>
+      !["t699", "t0", "t350", "t351", "t12"].includes(id)
+    ),
+  );
+  assert.ok(left.every((one) => !one.removed));
+});
+
+Deno.test("EarlierManifest finds a task listed twice by its last entry, and leaves neither line over once it came back", async () => {
+  await using dir = await tempDir();
+  const first = { ...entry("t1"), outcome: "failed: bad mask", files: [] };
+  const text = [first, entry("t2"), entry("t1"), entry("t3")]
+    .map((one) => `${JSON.stringify(one)}\n`).join("");
+  const { earlier } = await readBoth(dir.path, text);
+  using _ = earlier;
+  assert.equal((await earlier.left("t1"))?.outcome, "exported");
+  earlier.markRemoved("t3");
+  assert.deepEqual((await earlier.take("t1"))?.outcome, "exported");
+  assert.equal(await earlier.left("t1"), undefined, "a task that came back is not left");
+  assert.equal(await earlier.left("t3"), undefined, "nor one removed");
+  const left = await all(earlier.leftOver());
+  assert.deepEqual(left.map((one) => [one.entry.taskId, one.removed]), [["t2", false], [
+    "t3",
+    true,
+  ]]);
+  assert.ok(earlier.hasLeft());
+  await earlier.take("t2");
+  await earlier.take("t3");
+  assert.equal(earlier.hasLeft(), false);
+});
+
+Deno.test("EarlierManifest refuses a bad line with parseManifest()'s error, and closes its file", async () => {
+  await using dir = await tempDir();
+  const good = `${JSON.stringify(entry("t1"))}\n`;
+  const unsafe = `${JSON.stringify({ ...entry("t2"), path: "../escape.png" })}\n`;
+  for (const text of [`${good}not json\n${good}`, `${good}${unsafe}`, `${good}{"files":[]}\n`]) {
+    const whole = (() => {
+      try {
+        parseManifest(text, `${dir.path}/manifest.jsonl`, "resume");
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+    assert.ok(whole instanceof ConfigError, "parseManifest() refuses it");
+    await Deno.writeTextFile(`${dir.path}/manifest.jsonl`, text);
+    await assert.rejects(
+      () => EarlierManifest.read(new ExportFolderFs(dir.path), "manifest.jsonl", "resume"),
+      (error: unknown) =>
+        error instanceof ConfigError && error.name === whole.name &&
+        error.message === whole.message,
+    );
+  }
+  // The test's resource sanitizer fails it if a refused manifest's file stayed open.
+});
+
+Deno.test("EarlierManifest reads on from its open file after the manifest is replaced, as a resumed export replaces it", async () => {
+  await using dir = await tempDir();
+  const text = [entry("t1"), entry("t2")].map((one) => `${JSON.stringify(one)}\n`).join("");
+  const { earlier } = await readBoth(dir.path, text);
+  using _ = earlier;
+  await Deno.remove(`${dir.path}/manifest.jsonl`);
+  await Deno.writeTextFile(`${dir.path}/manifest.jsonl`, "");
+  assert.equal((await earlier.take("t2"))?.taskId, "t2");
+  assert.deepEqual((await all(earlier.leftOver())).map((one) => one.entry.taskId), ["t1"]);
+});
