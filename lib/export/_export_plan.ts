@@ -11,6 +11,7 @@ import type { ExportMasksOptions } from "./export_masks.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { FolderMode } from "./_folder_preparation.ts";
 import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget } from "./_memory_budget.ts";
+import { checkIgnoreIndex } from "./ignore_index.ts";
 import { type MaskFormat, parseMaskFormat } from "./mask_format.ts";
 import { outputPathOf } from "./_output_path.ts";
 
@@ -38,8 +39,8 @@ export interface ExportPlan {
 
 /**
  * Checks a mask export's options and decides its folder, without a request or a file: the
- * project id, the filters, the mask format, the memory budget, one folder mode at most, and the
- * folder's path.
+ * project id, the filters, the mask format, the ignore index's range, the memory budget, one
+ * folder mode at most, and the folder's path.
  */
 export function planExport(options: ExportMasksOptions): ExportPlan {
   const startedAt = options.now ?? new Date();
@@ -53,6 +54,7 @@ export function planExport(options: ExportMasksOptions): ExportPlan {
   // the lab API spec, "Tasks": without these optional fields the lab sends no masks.
   const requestFilters = exportTaskFilters(validateTaskFilters(filters));
   const maskFormat = parseMaskFormat(options.maskFormat ?? "rgb");
+  if (options.ignoreIndex !== undefined) checkIgnoreIndex(options.ignoreIndex);
   const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
   const mode = folderMode(options);
   const folder = exportFolderPath(options, startedAt);

@@ -300,7 +300,7 @@ Deno.test("the Action fails with one line naming the input when an input is wron
     [
       "an ignore index out of range",
       { "ignore-index": "0" },
-      /^Input "ignore-index" is "0": give a whole number from 1 to 255/,
+      /^Input "ignore-index" is 0: give a whole number from 1 to 255/,
     ],
     [
       "a shard past the count",
@@ -350,6 +350,24 @@ Deno.test("the Action fails with one line naming the input when an input is wron
         !run.stdout.replace(`::add-mask::${base["secret-key"]}`, "").includes(base["secret-key"]),
       );
       assert.deepEqual(run.outputs, {});
+    });
+  }
+});
+
+Deno.test("the Action leaves the ignore index's range to the export, which refuses it before any request", async (t) => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", [])] });
+  const cases: [string, string][] = [["256", "256"], ["0", "0"], ["x1", '"x1"']];
+  for (const [value, shown] of cases) {
+    await t.step(value, async () => {
+      const inputs = { ...labInputs(lab), "project-id": "p1", "mask-format": "class-index" };
+      const run = await runAction({ ...inputs, "ignore-index": value }, { cwd: dir.path });
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.deepEqual(annotations(run, "error"), [
+        `::error::Input "ignore-index" is ${shown}: give a whole number from 1 to 255, above ` +
+        "the project's class indices, or leave it out for 255",
+      ]);
+      assert.equal(lab.requests.length, 0, "no request for a bad ignore index");
     });
   }
 });
