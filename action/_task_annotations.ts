@@ -6,7 +6,9 @@ import { nativePath } from "../lib/export/platform.ts";
 /** How many tasks of each kind get an annotation, and a row in the job summary. */
 export const MAX_LISTED = 50;
 
-type Kind = "failed" | "renamed" | "skipped";
+const KINDS = ["failed", "renamed", "skipped"] as const;
+
+type Kind = typeof KINDS[number];
 
 const TITLES: Record<Kind, string> = {
   failed: "Mask export failed",
@@ -48,7 +50,7 @@ export class TaskAnnotations {
 
   /** Writes one annotation per kind that went over the limit, with the count of the rest. */
   end(): void {
-    for (const kind of Object.keys(this.#counts) as Kind[]) {
+    for (const kind of KINDS) {
       const more = this.#counts[kind] - MAX_LISTED;
       if (more <= 0) continue;
       // Failed and renamed tasks past the limit still get a plain log line each.

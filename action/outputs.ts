@@ -136,7 +136,7 @@ function filtersText(filters: TaskFilters): string {
   if (entries.length === 0) return "none: every task of the project";
   return entries.map(([filter, value]) => {
     const shown = Array.isArray(value) ? value.join(", ") : String(value);
-    return `${code(filterInputName(filter as keyof TaskFilters))}: ${html(shown)}`;
+    return `${code(filterInputName(filter))}: ${html(shown)}`;
   }).join("<br>");
 }
 
