@@ -42,6 +42,18 @@ function inputWords(setting: string, role: SettingRole): string {
   return CREDENTIAL_INPUTS.includes(input) ? `the "${input}" input` : `"${input}"`;
 }
 
+/**
+ * The input that sets a setting, for a failed task's reason: `input "x"`; `undefined` when the
+ * Action has no input for it (the memory budget and the pixel limit keep their defaults here).
+ *
+ * @param setting The canonical key.
+ * @returns The input, in the Action's words.
+ */
+export function inputHint(setting: string): string | undefined {
+  const input = inputOf(setting);
+  return input === undefined ? undefined : `input "${input}"`;
+}
+
 /** The input that sets a library option or task filter, e.g. `outputFolder` → `output-folder`. */
 function inputOf(setting: string): InputName | undefined {
   return INPUT_NAMES.find((name) => settingOf(name) === setting);

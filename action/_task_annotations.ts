@@ -2,6 +2,8 @@ import * as core from "@actions/core";
 import type { TaskOutcome } from "../lib/export/export_summary.ts";
 import { inertText } from "../lib/inert_text.ts";
 import { nativePath } from "../lib/export/platform.ts";
+import { failureReason } from "../lib/output/failure_reason.ts";
+import { inputHint } from "./_failure_message.ts";
 
 /** How many tasks of each kind get an annotation, and a row in the job summary. */
 export const MAX_LISTED = 50;
@@ -39,7 +41,8 @@ export class TaskAnnotations {
       inertText(outcome.taskId)
     })`;
     if (kind === "failed") {
-      core.error(`${task} failed: ${inertText(outcome.reason)}`, { title: TITLES.failed });
+      const reason = failureReason(outcome, inputHint);
+      core.error(`${task} failed: ${inertText(reason)}`, { title: TITLES.failed });
     } else if (kind === "renamed") {
       core.warning(`${task}: ${renameText(outcome)}`, { title: TITLES.renamed });
     } else {

@@ -1,7 +1,7 @@
 import type { Task } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
-import { MasksError } from "../errors.ts";
+import { MasksError, PngError } from "../errors.ts";
 import { maskOf, pngMaskOf } from "../export/_mask.ts";
 import { decodePng } from "../raster/decode_png.ts";
 import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
@@ -48,7 +48,8 @@ export class CocoWriter implements FormatWriter {
         : this.#vectorShapes(task);
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
-      return { status: "failed", reason: error.message };
+      const setting = error instanceof PngError ? error.setting : undefined;
+      return { status: "failed", reason: error.message, setting };
     }
     if (image === undefined) {
       const what = this.#source.geometry === "segmentation" ? "mask" : "annotations";
@@ -120,7 +121,12 @@ export class CocoWriter implements FormatWriter {
       pixels = await decodePng(mask.bytes, { maxPixels: this.#options.maxPixels });
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
-      throw new MasksError(`its mask cannot be read: ${error.message}`, { cause: error });
+      const reason = `its mask cannot be read: ${error.message}`;
+      // A PNG above the pixel limit keeps its setting, for each surface to name.
+      if (error instanceof PngError) {
+        throw new PngError(reason, { cause: error, setting: error.setting });
+      }
+      throw new MasksError(reason, { cause: error });
     }
     const { width, height } = pixels;
     const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance) => ({

@@ -168,6 +168,7 @@ function addOutcome(
   const outcome: TaskOutcome = { ...ids, status };
   if (result.file !== undefined) outcome.file = result.file;
   if (result.reason !== undefined) outcome.reason = result.reason;
+  if (result.setting !== undefined) outcome.setting = result.setting;
   if (result.renamedFrom !== undefined) {
     Object.assign(outcome, {
       renamedFrom: result.renamedFrom,

@@ -13,6 +13,7 @@ import {
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { type ActionRun, runAction } from "./_composite.ts";
 import { annotations, GOOD_MASK, labInputs, masksIn } from "./_fixtures.ts";
+import { BAD_TASK_DATA } from "../reliability/_bad_masks.ts";
 
 const RUNNER = {
   GITHUB_SERVER_URL: "https://github.com",
@@ -352,6 +353,31 @@ Deno.test("the Action fails with one line naming the input when an input is wron
       assert.deepEqual(run.outputs, {});
     });
   }
+});
+
+Deno.test("the Action reports a mask above the pixel limit with the library's reason, naming no flag", async () => {
+  await using dir = await tempDir();
+  const bomb = BAD_TASK_DATA.find((bad) => bad.kind.includes("decompression bomb"))!;
+  const tasks: Task[] = [
+    { _id: "t1", name: "bomb.jpg", status: "complete", data: bomb.data },
+    maskTask("t2", "fine.jpg", GOOD_MASK),
+  ];
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
+  const run = await runAction(
+    { ...labInputs(lab), "project-id": "p1", "output-filename": "out" },
+    { cwd: dir.path },
+  );
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  const reason = "its mask cannot be read: the PNG is 100000×100000 (10000000000 pixels), above " +
+    "the limit of 100000000 pixels; raise the pixel limit to decode it";
+  assert.equal(
+    annotations(run, "error")[0],
+    `::error title=Mask export failed::Task "bomb.jpg" (t1) failed: ${reason}`,
+    "the Action has no input for the pixel limit: the reason stands alone",
+  );
+  assert.ok(run.summary.includes(`<td>${reason}</td>`), run.summary);
+  assert.doesNotMatch(run.stdout + run.summary, /--max-pixels|options\.maxPixels/);
+  assert.deepEqual(await masksIn(`${dir.path}/out`), ["fine.jpg.png"]);
 });
 
 Deno.test("the Action leaves the ignore index's range to the export, which refuses it before any request", async (t) => {
