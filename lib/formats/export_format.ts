@@ -1,9 +1,8 @@
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
-import { validateTaskFilters } from "../api/validate_task_filters.ts";
-import { exportTaskFilters } from "../api/export_task_filters.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
+import { planTasks } from "../export/_export_plan.ts";
 import { outputPathOf } from "../export/_output_path.ts";
 import { defaultExportFolderName } from "../export/export_folder_name.ts";
 import type { ExportEvent, ExportSummary, TaskOutcome } from "../export/export_summary.ts";
@@ -83,14 +82,9 @@ const PREFIX = { lab: "lab_", yolo: "lab_yolo_", coco: "lab_coco_" } as const;
  */
 export async function exportFormat(options: ExportFormatOptions): Promise<ExportSummary> {
   const started = performance.now();
-  const now = options.now ?? new Date();
-  const { client, projectId, format } = options;
-  if (typeof projectId !== "string" || projectId.trim() === "") {
-    throw new ConfigError("The project id is missing: give the id of the project to export", {
-      setting: "projectId",
-    });
-  }
-  const filters = validateTaskFilters(options.filters ?? {});
+  const { client, format } = options;
+  // The same checks of the project and the filters as a mask export's.
+  const { projectId, startedAt: now, requestFilters } = planTasks(options);
   const path = outputPath(options, now);
   if (!options.dryRun) await checkTarget(path, options.overwrite ?? false);
   const source = resolveFormatSource(await client.getProjectConfiguration(projectId), format, {
@@ -105,12 +99,10 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     format,
     annotationsLeftOut: 0,
   };
-  // The lab API spec, "Tasks": without these optional fields the lab sends no task data.
-  const asked = exportTaskFilters(filters);
   let done = 0;
   try {
     let first = true;
-    for await (const page of client.taskPages(projectId, asked)) {
+    for await (const page of client.taskPages(projectId, requestFilters)) {
       if (first) {
         summary.total = page.totalDocs;
         options.onProgress?.({ type: "start", total: summary.total, folder: summary.folder });
