@@ -10,6 +10,7 @@ import { cocoRleString } from "./coco_rle.ts";
 import { type CocoShape, cocoVectorAnnotation } from "./coco_vector_annotation.ts";
 import type { FormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
+import type { FileSystem } from "../export/file_system.ts";
 import { maskInstances } from "./mask_instances.ts";
 
 const TEXT = new TextEncoder();
@@ -18,22 +19,32 @@ const TEXT = new TextEncoder();
  * Writes one COCO instances file. Images go to the file as they come; annotations go to a second
  * temporary file, appended after the images at the end: both lists stream, neither is held.
  */
+/** How a COCO file is written: for real or not, the pixel limit, its date, the file calls. */
+interface CocoWriterOptions {
+  dryRun: boolean;
+  maxPixels?: number;
+  now: Date;
+  fileSystem?: FileSystem;
+}
+
 export class CocoWriter implements FormatWriter {
   #file: OutputFile;
   #annotationsFile: OutputFile;
   #source: FormatSource;
   #classes: CocoClasses;
-  #options: { dryRun: boolean; maxPixels?: number; now: Date };
+  #options: CocoWriterOptions;
   #images = 0;
   #annotations = 0;
 
   constructor(
     file: OutputFile,
     source: FormatSource,
-    options: { dryRun: boolean; maxPixels?: number; now: Date },
+    options: CocoWriterOptions,
   ) {
     this.#file = file;
-    this.#annotationsFile = new OutputFile(`${file.path}.annotations`);
+    this.#annotationsFile = new OutputFile(`${file.path}.annotations`, {
+      fileSystem: options.fileSystem,
+    });
     this.#source = source;
     this.#options = options;
     this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation");

@@ -15,6 +15,7 @@ import { LabWriter } from "./_lab_writer.ts";
 import { YoloWriter } from "./_yolo_writer.ts";
 import { type FormatSource, resolveFormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
+import type { FileSystem } from "../export/file_system.ts";
 
 /** Options of {@linkcode exportFormat}: the export's task selection and output file. */
 export interface ExportFormatOptions {
@@ -42,6 +43,13 @@ export interface ExportFormatOptions {
   overwrite?: boolean;
   /** `coco`: refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /**
+   * The low-level file calls the export makes, through the export's file door (the output file
+   * is created exclusively under a temporary name, then renamed; a link at its name is refused).
+   *
+   * @default {DENO_FILE_SYSTEM}
+   */
+  fileSystem?: FileSystem;
   /** The export's start time, for the default name and COCO's `date_created`. @default {new Date()} */
   now?: Date;
   /** Stops the export between tasks; the unfinished file is removed. */
@@ -86,11 +94,11 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   // The same checks of the project and the filters as a mask export's.
   const { projectId, startedAt: now, requestFilters } = planTasks(options);
   const path = outputPath(options, now);
-  if (!options.dryRun) await checkTarget(path, options.overwrite ?? false);
+  const file = new OutputFile(path, { fileSystem: options.fileSystem });
+  if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
   const source = resolveFormatSource(await client.getProjectConfiguration(projectId), format, {
     inputId: options.inputId,
   });
-  const file = new OutputFile(path);
   const dryRun = options.dryRun ?? false;
   const writer = formatWriter(file, source, options, now);
   const summary: ExportSummary = {
@@ -147,7 +155,8 @@ function formatWriter(
     const replaceExtension = options.replaceExtension ?? false;
     return new YoloWriter(file, source, { dryRun, replaceExtension, modified: now });
   }
-  return new CocoWriter(file, source, { dryRun, maxPixels: options.maxPixels, now });
+  const { maxPixels, fileSystem } = options;
+  return new CocoWriter(file, source, { dryRun, maxPixels, now, fileSystem });
 }
 
 /** Counts a task's result in the summary, and lists it where it belongs. */
@@ -194,35 +203,4 @@ function outputPath(options: ExportFormatOptions, now: Date): string {
     );
   }
   return outputPathOf(options.outputFolder, name, "file");
-}
-
-/** An existing file is refused unless `overwrite`; a folder in its place always is. */
-async function checkTarget(path: string, overwrite: boolean): Promise<void> {
-  const info = await Deno.stat(path).catch(() => undefined);
-  if (info === undefined) {
-    const parent = await Deno.stat(dirname(path)).catch(() => undefined);
-    if (parent !== undefined && !parent.isDirectory) {
-      throw new ConfigError(
-        settingMessage`Cannot write "${path}": "${
-          dirname(path)
-        }" is a file, not a folder; choose another ${mention("outputFolder")}`,
-        { setting: "outputFolder" },
-      );
-    }
-    return;
-  }
-  if (info.isDirectory) {
-    throw new ConfigError(
-      `Cannot write "${path}": a folder has that name; choose another output filename`,
-      { setting: "outputFilename" },
-    );
-  }
-  if (!overwrite) {
-    throw new ConfigError(
-      settingMessage`The output file "${path}" already exists; choose another output filename, or add ${
-        mention("overwrite")
-      } to replace it`,
-      { setting: "outputFilename" },
-    );
-  }
 }
