@@ -76,11 +76,15 @@ export class ExportFolder {
     return await prepareExportFolder(this.files, this.mode);
   }
 
-  /** `overwrite`: removes the earlier export, once the project is known to export masks. */
+  /**
+   * Clears what an earlier run left and this one does not keep, once the project is known to
+   * export masks: `overwrite` removes the earlier export; `resume` and `incremental` remove the
+   * report a killed run left half-written (a run with `report` writes a whole one anyway).
+   */
   async clearEarlier(): Promise<void> {
-    if (this.mode === "overwrite" && !this.#dryRun) {
-      await prepareExportFolder(this.files, this.mode);
-    }
+    if (this.#dryRun) return;
+    if (this.mode === "overwrite") await prepareExportFolder(this.files, this.mode);
+    else if (this.mode !== "new") await this.files.remove(PARTIAL_REPORT_NAME);
   }
 
   /**
