@@ -146,13 +146,17 @@ export class ExportFolderFs {
 
   /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
   async makeRoot(exclusive: boolean): Promise<void> {
-    if (!exclusive && await this.#checkRoot() !== undefined) return;
-    await this.fileSystem.mkdir(join(this.root, ".."), { recursive: true });
-    try {
-      await this.fileSystem.mkdir(this.root);
-    } catch (error) {
-      if (exclusive || !(error instanceof Deno.errors.AlreadyExists)) throw error;
+    if (!exclusive) {
+      // The folder alone, with its parents: no write to the folder above it (the Action grants
+      // write access to a one-file export's output folder, not to its parent).
+      if (await this.#checkRoot() === undefined) {
+        await this.fileSystem.mkdir(this.root, { recursive: true });
+      }
+      await this.#checkRoot();
+      return;
     }
+    await this.fileSystem.mkdir(join(this.root, ".."), { recursive: true });
+    await this.fileSystem.mkdir(this.root);
     await this.#checkRoot();
   }
 
