@@ -53,15 +53,18 @@ var ConfigError = class extends MasksError {
   }
 };
 var PngError = class extends MasksError {
+  /** The setting that would let the PNG be read (`"maxPixels"`), by its canonical key. */
+  setting;
   /**
    * Creates a PNG error.
    *
-   * @param message What is wrong with the PNG, as a lower-case clause.
-   * @param options The underlying cause, if any.
+   * @param message What is wrong with the PNG, as a lower-case clause that names no setting.
+   * @param options The setting that would let the PNG be read, and the underlying cause.
    */
   constructor(message, options) {
     super(message, options);
     this.name = "PngError";
+    this.setting = options?.setting;
   }
 };
 
@@ -212,7 +215,9 @@ function parseHeader(data, options) {
   }
   const pixels = width * height;
   if (pixels > options.maxPixels) {
-    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the limit (--max-pixels, the maxPixels option) to decode it`);
+    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the pixel limit to decode it`, {
+      setting: "maxPixels"
+    });
   }
   return {
     width,
