@@ -1,5 +1,5 @@
 import { ConfigError, MasksError, type SettingRole } from "../lib/errors.ts";
-import { BOOLEAN_INPUTS, FILTER_INPUTS, INPUT_NAMES, type InputName } from "./inputs.ts";
+import { BOOLEAN_INPUTS, INPUT_NAMES, type InputName, settingOf } from "./inputs.ts";
 
 // The credentials: a message names them in passing as inputs, not as values to add.
 const CREDENTIAL_INPUTS: readonly InputName[] = ["access-id", "secret-key", "endpoint"];
@@ -42,12 +42,21 @@ function inputWords(setting: string, role: SettingRole): string {
   return CREDENTIAL_INPUTS.includes(input) ? `the "${input}" input` : `"${input}"`;
 }
 
+/**
+ * The input that sets a setting, for a failed task's reason: `input "x"`; `undefined` when the
+ * Action has no input for it (the memory budget and the pixel limit keep their defaults here).
+ *
+ * @param setting The canonical key.
+ * @returns The input, in the Action's words.
+ */
+export function inputHint(setting: string): string | undefined {
+  const input = inputOf(setting);
+  return input === undefined ? undefined : `input "${input}"`;
+}
+
 /** The input that sets a library option or task filter, e.g. `outputFolder` → `output-folder`. */
 function inputOf(setting: string): InputName | undefined {
-  const filter = Object.entries(FILTER_INPUTS).find(([, input]) => input.filter === setting);
-  if (filter) return filter[0] as InputName;
-  const kebab = setting.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-  return (INPUT_NAMES as readonly string[]).includes(kebab) ? kebab as InputName : undefined;
+  return INPUT_NAMES.find((name) => settingOf(name) === setting);
 }
 
 function oneLine(text: string): string {

@@ -6,6 +6,7 @@
  * @module
  */
 import { ConfigError } from "../lib/errors.ts";
+import { parseIgnoreIndex } from "../lib/export/ignore_index.ts";
 import { type MaskFormat, parseMaskFormat } from "../lib/export/mask_format.ts";
 import { parseShard, type Shard } from "../lib/export/shard.ts";
 import { type ExportFormat, parseExportFormat } from "../lib/formats/format_source.ts";
@@ -48,18 +49,9 @@ export function exportFormatOf(value: string | undefined): ExportFormat {
   return value === undefined ? "mask" : parseExportFormat(value);
 }
 
-/** `ignore-index`: a whole number from 1 to 255 (the project's class count is checked later). */
+/** `ignore-index`: a whole number; its range is the export's to check, before any request. */
 export function ignoreIndexOf(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const index = Number(value);
-  if (!/^\d+$/.test(value) || index < 1 || index > 255) {
-    throw new ConfigError(
-      `Input "ignore-index" is ${JSON.stringify(value)}: give a whole number from 1 to 255, ` +
-        `above the project's class indices, or leave it out for 255.`,
-      { setting: "ignoreIndex" },
-    );
-  }
-  return index;
+  return value === undefined ? undefined : parseIgnoreIndex(value);
 }
 
 /** `retention-days`: a whole number of days, at least 1. */

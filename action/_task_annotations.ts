@@ -2,11 +2,15 @@ import * as core from "@actions/core";
 import type { TaskOutcome } from "../lib/export/export_summary.ts";
 import { inertText } from "../lib/inert_text.ts";
 import { nativePath } from "../lib/export/platform.ts";
+import { failureReason } from "../lib/output/failure_reason.ts";
+import { inputHint } from "./_failure_message.ts";
 
 /** How many tasks of each kind get an annotation, and a row in the job summary. */
 export const MAX_LISTED = 50;
 
-type Kind = "failed" | "renamed" | "skipped";
+const KINDS = ["failed", "renamed", "skipped"] as const;
+
+type Kind = typeof KINDS[number];
 
 const TITLES: Record<Kind, string> = {
   failed: "Mask export failed",
@@ -37,7 +41,8 @@ export class TaskAnnotations {
       inertText(outcome.taskId)
     })`;
     if (kind === "failed") {
-      core.error(`${task} failed: ${inertText(outcome.reason)}`, { title: TITLES.failed });
+      const reason = failureReason(outcome, inputHint);
+      core.error(`${task} failed: ${inertText(reason)}`, { title: TITLES.failed });
     } else if (kind === "renamed") {
       core.warning(`${task}: ${renameText(outcome)}`, { title: TITLES.renamed });
     } else {
@@ -48,7 +53,7 @@ export class TaskAnnotations {
 
   /** Writes one annotation per kind that went over the limit, with the count of the rest. */
   end(): void {
-    for (const kind of Object.keys(this.#counts) as Kind[]) {
+    for (const kind of KINDS) {
       const more = this.#counts[kind] - MAX_LISTED;
       if (more <= 0) continue;
       // Failed and renamed tasks past the limit still get a plain log line each.

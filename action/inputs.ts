@@ -23,23 +23,7 @@ import {
   shardOf,
 } from "./_input_values.ts";
 
-/**
- * The task filter inputs: the SDK filter each one sets, and whether it takes a list (commas or
- * lines) or one value. A new filter input is one line here and its entry in `action.yml`.
- */
-export const FILTER_INPUTS = {
-  "batch-id-in": { filter: "batchIdIn", list: true },
-  "status-in": { filter: "statusIn", list: true },
-  "task-id-in": { filter: "taskIdIn", list: true },
-  "name-in": { filter: "nameIn", list: true },
-  "name-like": { filter: "nameLike", list: false },
-  "created-at-gte": { filter: "createdAtGte", list: false },
-  "created-at-lte": { filter: "createdAtLte", list: false },
-  "updated-at-gte": { filter: "updatedAtGte", list: false },
-  "updated-at-lte": { filter: "updatedAtLte", list: false },
-} as const satisfies Record<string, { filter: keyof TaskFilters; list: boolean }>;
-
-/** Every input `action.yml` declares; `readInputs` reads each of them, and no other. */
+/** Every input `action.yml` declares, in its order; `readInputs` reads each of them, and no other. */
 export const INPUT_NAMES = [
   "access-id",
   "secret-key",
@@ -47,7 +31,15 @@ export const INPUT_NAMES = [
   "allow-insecure-http",
   "project-id",
   "input-id",
-  ...(Object.keys(FILTER_INPUTS) as (keyof typeof FILTER_INPUTS)[]),
+  "batch-id-in",
+  "status-in",
+  "task-id-in",
+  "name-in",
+  "name-like",
+  "created-at-gte",
+  "created-at-lte",
+  "updated-at-gte",
+  "updated-at-lte",
   "output-folder",
   "output-filename",
   "replace-extension",
@@ -69,6 +61,23 @@ export const INPUT_NAMES = [
 
 /** The name of an input of the Action, e.g. `"project-id"`. */
 export type InputName = typeof INPUT_NAMES[number];
+
+/**
+ * The task filter inputs: the SDK filter each one sets, and whether it takes a list (commas or
+ * lines) or one value. A new filter input is one line here, its name in {@linkcode INPUT_NAMES}
+ * and its entry in `action.yml`.
+ */
+export const FILTER_INPUTS = {
+  "batch-id-in": { filter: "batchIdIn", list: true },
+  "status-in": { filter: "statusIn", list: true },
+  "task-id-in": { filter: "taskIdIn", list: true },
+  "name-in": { filter: "nameIn", list: true },
+  "name-like": { filter: "nameLike", list: false },
+  "created-at-gte": { filter: "createdAtGte", list: false },
+  "created-at-lte": { filter: "createdAtLte", list: false },
+  "updated-at-gte": { filter: "updatedAtGte", list: false },
+  "updated-at-lte": { filter: "updatedAtLte", list: false },
+} as const satisfies { [Name in InputName]?: { filter: keyof TaskFilters; list: boolean } };
 
 /** The inputs that take `true` or `false`; the others take text. */
 export const BOOLEAN_INPUTS: readonly InputName[] = [
@@ -152,7 +161,7 @@ export async function readInputs(): Promise<ActionInputs> {
 }
 
 /** The input the user names for a task filter, e.g. `updatedAtGte` → `updated-at-gte`. */
-export function filterInputName(filter: keyof TaskFilters): string {
+export function filterInputName(filter: string): string {
   const entry = Object.entries(FILTER_INPUTS).find(([, input]) => input.filter === filter);
   return entry?.[0] ?? filter;
 }

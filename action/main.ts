@@ -13,7 +13,7 @@ import { MasksError } from "../lib/errors.ts";
 import { exportMasks } from "../lib/export/export_masks.ts";
 import { formatSummary } from "../lib/output/format_summary.ts";
 import { progressReporter } from "../lib/output/progress_reporter.ts";
-import { failureMessage } from "./_failure_message.ts";
+import { failureMessage, inputHint } from "./_failure_message.ts";
 import { TaskAnnotations } from "./_task_annotations.ts";
 import { readInputs } from "./inputs.ts";
 import { setOutputs, writeJobSummary } from "./outputs.ts";
@@ -40,6 +40,7 @@ export async function run(): Promise<number> {
     const reporter = progressReporter({
       write: (text) => core.info(text.replace(/\n$/, "")),
       isTerminal: false,
+      hintOf: inputHint,
     });
     const insecure = insecureEndpointWarning(inputs.endpoint);
     if (insecure !== undefined && inputs.allowInsecureHttp) core.warning(`Careful: ${insecure}`);

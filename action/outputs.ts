@@ -14,6 +14,8 @@ import { unicodeBar } from "../lib/report/unicode_bar.ts";
 import { kindOf, MAX_LISTED, renameText } from "./_task_annotations.ts";
 import { type ActionInputs, filterInputName } from "./inputs.ts";
 import { inertText } from "../lib/inert_text.ts";
+import { failureReason } from "../lib/output/failure_reason.ts";
+import { inputHint } from "./_failure_message.ts";
 
 /**
  * The outputs the export step sets. `action.yml` maps them to the Action's outputs, next to
@@ -126,7 +128,9 @@ function addLabelTable(
 }
 
 function taskRow(outcome: TaskOutcome): ReturnType<typeof cell>[] {
-  const reason = outcome.renamedFrom === undefined ? outcome.reason ?? "" : renameText(outcome);
+  const reason = outcome.renamedFrom === undefined
+    ? failureReason(outcome, inputHint)
+    : renameText(outcome);
   return [kindOf(outcome) ?? outcome.status, outcome.taskName, outcome.taskId, reason]
     .map((text) => cell(html(inertText(text))));
 }
@@ -136,7 +140,7 @@ function filtersText(filters: TaskFilters): string {
   if (entries.length === 0) return "none: every task of the project";
   return entries.map(([filter, value]) => {
     const shown = Array.isArray(value) ? value.join(", ") : String(value);
-    return `${code(filterInputName(filter as keyof TaskFilters))}: ${html(shown)}`;
+    return `${code(filterInputName(filter))}: ${html(shown)}`;
   }).join("<br>");
 }
 

@@ -166,30 +166,60 @@ export class ApiError extends MasksError {
  * const error = new TaskError("the mask is not a PNG", { taskId: "t1", taskName: "a.jpg" });
  * console.log(error.message); // 'Task "a.jpg" (t1): the mask is not a PNG'
  * ```
+ *
+ * @example A failure a setting would let through
+ * ```ts
+ * import { TaskError } from "@lab/masks";
+ *
+ * const error = new TaskError("its mask is above the pixel limit; raise the limit to export it", {
+ *   taskId: "t1",
+ *   taskName: "a.jpg",
+ *   setting: "maxPixels",
+ * });
+ * console.log(error.message.endsWith("to export it (options.maxPixels)")); // true
+ * console.log(error.render((setting) => `--${setting}`).endsWith("(--maxPixels)")); // true
+ * ```
  */
 export class TaskError extends MasksError {
   /** The id of the task at fault. */
   readonly taskId: string;
   /** The name of the task at fault. */
   readonly taskName: string;
-  /** Why the task failed, without the task's id and name. */
+  /** Why the task failed, without the task's id and name, in words that name no setting. */
   readonly reason: string;
+  /**
+   * The setting that would let the task through, when raising one would (`"memoryBudgetBytes"`,
+   * `"maxPixels"`), by its canonical key: each surface names it in its own words.
+   */
+  readonly setting?: string;
 
   /**
-   * Creates a task error; the message names the task.
+   * Creates a task error; the message names the task, and the setting that would fix it.
    *
-   * @param reason Why the task failed, as a lower-case clause.
-   * @param options The task's id and name, and the cause.
+   * @param reason Why the task failed, as a lower-case clause that names no setting.
+   * @param options The task's id and name, the setting that would fix it, and the cause.
    */
-  constructor(reason: string, options: ErrorOptions & { taskId: string; taskName: string }) {
+  constructor(
+    reason: string,
+    options: ErrorOptions & { taskId: string; taskName: string; setting?: string },
+  ) {
     // The id and name come from the server: inert, so the message stays one harmless line.
     const task = `${inertText(JSON.stringify(options.taskName))} (${inertText(options.taskId)})`;
-    super(`Task ${task}: ${reason}`, options);
+    const text = `Task ${task}: ${reason}`;
+    const { setting } = options;
+    super(setting === undefined ? text : withSetting(text, setting), options);
     this.name = "TaskError";
     this.taskId = options.taskId;
     this.taskName = options.taskName;
     this.reason = reason;
+    this.setting = setting;
   }
+}
+
+/** A message followed by the setting that would fix it, in parentheses, in each surface's words. */
+function withSetting(text: string, setting: string): SettingText {
+  const words = (nameOf: SettingNamer) => `${text} (${nameOf(setting, "mention")})`;
+  return { render: words, toString: () => words((key) => `options.${key}`) };
 }
 
 /**
@@ -234,15 +264,19 @@ export class UnsafePathError extends ConfigError {
  * ```
  */
 export class PngError extends MasksError {
+  /** The setting that would let the PNG be read (`"maxPixels"`), by its canonical key. */
+  readonly setting?: string;
+
   /**
    * Creates a PNG error.
    *
-   * @param message What is wrong with the PNG, as a lower-case clause.
-   * @param options The underlying cause, if any.
+   * @param message What is wrong with the PNG, as a lower-case clause that names no setting.
+   * @param options The setting that would let the PNG be read, and the underlying cause.
    */
-  constructor(message: string, options?: ErrorOptions) {
+  constructor(message: string, options?: ErrorOptions & { setting?: string }) {
     super(message, options);
     this.name = "PngError";
+    this.setting = options?.setting;
   }
 }
 

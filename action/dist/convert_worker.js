@@ -53,15 +53,18 @@ var ConfigError = class extends MasksError {
   }
 };
 var PngError = class extends MasksError {
+  /** The setting that would let the PNG be read (`"maxPixels"`), by its canonical key. */
+  setting;
   /**
    * Creates a PNG error.
    *
-   * @param message What is wrong with the PNG, as a lower-case clause.
-   * @param options The underlying cause, if any.
+   * @param message What is wrong with the PNG, as a lower-case clause that names no setting.
+   * @param options The setting that would let the PNG be read, and the underlying cause.
    */
   constructor(message, options) {
     super(message, options);
     this.name = "PngError";
+    this.setting = options?.setting;
   }
 };
 
@@ -71,43 +74,45 @@ import { createHash } from "node:crypto";
 // lib/raster/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
   "AGFzbQEAAAABYwxgBn9/f39/fwF/YAd/f39/f39/AX9gBH9/f38Bf2ACf38Bf2ADf39/AGADf39/AX9gBH9/f38AYAF/AX9g",
-  "B39/f39/f38AYAV/f39/fwBgCH9/f39/f39/AGAGf39/f39/AAMPDgABAgMEBQYHBggJCgsEBQMBAAEHUAcGbWVtb3J5AgAI",
-  "dW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAJCm1hcENvbG91cnMACgZjZW5zdXMACwhmaWx0ZXJVcAANCpIT",
-  "Dm0BBH8gBCEIIABBAWohBwJAA0AgBiABTw0BIAcgCCACIAMQAiEJIAlBAUYEQCAGDwsgBUEARyAJRXEEQCAHIAggByACaiAD",
-  "IAUgBUGAAmoQDAsgByEIIAcgAkEBamohByAGQQFqIQYMAAsLQX8L1QQDCX8DewF/IAIgA2whCyAEIQkgAEEBaiEIIAVBAWoh",
-  "CgJAA0AgByABTw0BIApBAWtBAjoAACAIIQwgCSENIAohDiAIIAtqIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAIQQFrLQAAQQJG",
-  "BEAgCCALQXBxaiETIANBBEYEQAJAA0AgDCATTw0BIAz9AAQAIRIgDCASIA39AAQA/W79CwQAIBIgEv0NAAECBAUGCAkKDA0O",
-  "Dw8PDyERIA4gEf0LBAAgECAR/VAhECAMQRBqIQwgDUEQaiENIA5BDGohDgwACwsFAkADQCAMIBNPDQEgDP0ABAAhEiAMIBIg",
-  "Df0ABAD9bv0LBAAgDiAS/QsEACAQIBL9UCEQIAxBEGohDCANQRBqIQ0gDkEQaiEODAALCwsgDCANIA8gDGsQBRoFIAggCSAL",
-  "IAMQAkEBRgRAIAcPCwsgA0EERgRAAkADQCAMIA9PDQEgDP0ABAAgDP0ABAD9DQABAgQFBggJCgwNDg8PDw8gDf0ABAAgDf0A",
-  "BAD9DQABAgQFBggJCgwNDg8PDw/9cSERIA4gEf0LBAAgECAR/VAhECAMQRBqIQwgDUEQaiENIA5BDGohDgwACwsFAkADQCAM",
-  "IA9PDQEgDP0ABAAgDf0ABAD9cSERIA4gEf0LBAAgECAR/VAhECAMQRBqIQwgDUEQaiENIA5BEGohDgwACwsLIAYEQCAQ/VME",
-  "QCAIIAkgDyADIAYgBkGAAmoQDAsLIAghCSAIIAtBAWpqIQggCiACQQNsQQFqaiEKIAdBAWohBwwACwtBfwtsAQF/IABBAWst",
-  "AAAhBCAERQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsgBEECRgRAQQBBAiAAIAEgAhAFGw8LIARBA0YEQCAAIAEgAiADEAZB",
-  "AA8LIARBBEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH//v37B3EgAUH//v37B3FqIAAgAXNBgIGChHhxcwvFAQECfyACIQMg",
-  "AkEERgRAAkADQCADIAFPDQEgACADaiAAIANqKAIAIAAgA0EEa2ooAgAQAzYCACADQQRqIQMMAAsLDwsgAkEDRgRAAkADQCAD",
-  "IAFPDQEgACADaigCACEEIAAgA2ogBCAAIANBA2tqKAIAEANB////B3EgBEGAgIB4cXI2AgAgA0EDaiEDDAALCw8LAkADQCAD",
-  "IAFPDQEgACADaiAAIANqLQAAIAAgAyACa2otAABqOgAAIANBAWohAwwACwsLkgEDAn8CewJ/IAJBcHEhBAJAA0AgAyAETw0B",
-  "IAAgA2r9AAQAIQUgBiAF/VAhBiAAIANqIAUgASADav0ABAD9bv0LBAAgA0EQaiEDDAALCwJAA0AgAyACTw0BIAAgA2otAAAh",
-  "ByAIIAdyIQggACADaiAHIAEgA2otAABqOgAAIANBAWohAwwACwsgBv1TIAhBAEdyC1EBAn8CQANAIAQgAk8NASAEIANPBH8g",
-  "ACAEIANrai0AAAVBAAshBSAAIARqIAAgBGotAAAgBSABIARqLQAAakEBdmo6AAAgBEEBaiEEDAALCwsPAEEAIABrIAAgAEEA",
-  "SBsL9gIEB38DewF/BHsgA0EDRiADQQRGcgRAAkADQCAEIAJPDQEgASAEav1cAgD9iQEhDCAAIARqKAIAIQ4gDCAN/ZEB/YAB",
-  "IQ8gCyAN/ZEB/YABIRAgCyAM/Y4BIA0gDf2OAf2RAf2AASERIAsgDCANIBAgEf0z/VIgDyAQ/TMgDyAR/TP9Tv1SIRIgACAE",
-  "av1cAgAgEiAS/Wb9bv2JASELIAAgBGogCyAL/Wb9GwAgCyAL/Wb9GwBB////B3EgDkGAgIB4cXIgA0EERhs2AgAgDCENIAQg",
-  "A2ohBAwACwsPCwJAA0AgBCACTw0BIAEgBGotAAAhBiAEIANPBEAgACAEIANrai0AACEFIAEgBCADa2otAAAhBwVBACEFQQAh",
-  "BwsgBiAHaxAHIQggBSAHaxAHIQkgBSAGaiAHQQF0axAHIQogACAEaiAAIARqLQAAIAggCU0gCCAKTXEEfyAFBSAGIAcgCSAK",
-  "TRsLajoAACAEQQFqIQQMAAsLC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8",
-  "CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEM",
-  "aiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAE",
-  "AP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6",
-  "AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAF",
-  "IQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxAMIAkhCiAJIAFqIQkgCEEBaiEIDAALCwvDAQEGf0F/IQlBEEEPIANBBEYb",
-  "IQYCQANAIAAgAk8NASAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsDQCAAKAIAQf+B/AdxIQggCCAJRwRA",
-  "IAghCSAIQf8BcSEKIAoEQCAEIAhBEHZqQQE6AAAgBSAKQQF0aiELIAsvAQBFBEAgCyAIQRB2QQFqOwEACwsLIAAgA2ohACAB",
-  "IANqIQEgACAHSQ0ACwUgACAGaiEAIAEgBmohAQsMAAsLC7YBAQV/IAJBcHEhByABIQMCQANAIANFDQEgA0EBayEDIAAgAyAC",
-  "QQFqbGohBCAEQQI6AAAgBEEBaiEEIAQgAkEBamshBSADRQRADAILQQAhBgJAA0AgBiAHTw0BIAQgBmogBCAGav0ABAAgBSAG",
-  "av0ABAD9cf0LBAAgBkEQaiEGDAALCwJAA0AgBiACTw0BIAQgBmogBCAGai0AACAFIAZqLQAAazoAACAGQQFqIQYMAAsLDAAL",
-  "Cws="
+  "B39/f39/f38AYAV/f39/fwBgCH9/f39/f39/AGAGf39/f39/AAMQDwABAgMEBQYHBggJCgsEAwUDAQABB1wIBm1lbW9yeQIA",
+  "CHVuZmlsdGVyAAANdHJhbnNjb2RlUm93cwABB3BhY2tSZ2IACQptYXBDb2xvdXJzAAoGY2Vuc3VzAAsIZmlsdGVyVXAADQlz",
+  "a2lwWmVyb3MADgqVFA9tAQR/IAQhCCAAQQFqIQcCQANAIAYgAU8NASAHIAggAiADEAIhCSAJQQFGBEAgBg8LIAVBAEcgCUVx",
+  "BEAgByAIIAcgAmogAyAFIAVBgAJqEAwLIAchCCAHIAJBAWpqIQcgBkEBaiEGDAALC0F/C9UEAwl/A3sBfyACIANsIQsgBCEJ",
+  "IABBAWohCCAFQQFqIQoCQANAIAcgAU8NASAKQQFrQQI6AAAgCCEMIAkhDSAKIQ4gCCALaiEP/QwAAAAAAAAAAAAAAAAAAAAA",
+  "IRAgCEEBay0AAEECRgRAIAggC0FwcWohEyADQQRGBEACQANAIAwgE08NASAM/QAEACESIAwgEiAN/QAEAP1u/QsEACASIBL9",
+  "DQABAgQFBggJCgwNDg8PDw8hESAOIBH9CwQAIBAgEf1QIRAgDEEQaiEMIA1BEGohDSAOQQxqIQ4MAAsLBQJAA0AgDCATTw0B",
+  "IAz9AAQAIRIgDCASIA39AAQA/W79CwQAIA4gEv0LBAAgECAS/VAhECAMQRBqIQwgDUEQaiENIA5BEGohDgwACwsLIAwgDSAP",
+  "IAxrEAUaBSAIIAkgCyADEAJBAUYEQCAHDwsLIANBBEYEQAJAA0AgDCAPTw0BIAz9AAQAIAz9AAQA/Q0AAQIEBQYICQoMDQ4P",
+  "Dw8PIA39AAQAIA39AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/XEhESAOIBH9CwQAIBAgEf1QIRAgDEEQaiEMIA1BEGohDSAOQQxq",
+  "IQ4MAAsLBQJAA0AgDCAPTw0BIAz9AAQAIA39AAQA/XEhESAOIBH9CwQAIBAgEf1QIRAgDEEQaiEMIA1BEGohDSAOQRBqIQ4M",
+  "AAsLCyAGBEAgEP1TBEAgCCAJIA8gAyAGIAZBgAJqEAwLCyAIIQkgCCALQQFqaiEIIAogAkEDbEEBamohCiAHQQFqIQcMAAsL",
+  "QX8LbAEBfyAAQQFrLQAAIQQgBEUEQEEADwsgBEEBRgRAIAAgAiADEARBAA8LIARBAkYEQEEAQQIgACABIAIQBRsPCyAEQQNG",
+  "BEAgACABIAIgAxAGQQAPCyAEQQRGBEAgACABIAIgAxAIQQAPC0EBCyIAIABB//79+wdxIAFB//79+wdxaiAAIAFzQYCBgoR4",
+  "cXMLxQEBAn8gAiEDIAJBBEYEQAJAA0AgAyABTw0BIAAgA2ogACADaigCACAAIANBBGtqKAIAEAM2AgAgA0EEaiEDDAALCw8L",
+  "IAJBA0YEQAJAA0AgAyABTw0BIAAgA2ooAgAhBCAAIANqIAQgACADQQNraigCABADQf///wdxIARBgICAeHFyNgIAIANBA2oh",
+  "AwwACwsPCwJAA0AgAyABTw0BIAAgA2ogACADai0AACAAIAMgAmtqLQAAajoAACADQQFqIQMMAAsLC5IBAwJ/AnsCfyACQXBx",
+  "IQQCQANAIAMgBE8NASAAIANq/QAEACEFIAYgBf1QIQYgACADaiAFIAEgA2r9AAQA/W79CwQAIANBEGohAwwACwsCQANAIAMg",
+  "Ak8NASAAIANqLQAAIQcgCCAHciEIIAAgA2ogByABIANqLQAAajoAACADQQFqIQMMAAsLIAb9UyAIQQBHcgtRAQJ/AkADQCAE",
+  "IAJPDQEgBCADTwR/IAAgBCADa2otAAAFQQALIQUgACAEaiAAIARqLQAAIAUgASAEai0AAGpBAXZqOgAAIARBAWohBAwACwsL",
+  "DwBBACAAayAAIABBAEgbC/YCBAd/A3sBfwR7IANBA0YgA0EERnIEQAJAA0AgBCACTw0BIAEgBGr9XAIA/YkBIQwgACAEaigC",
+  "ACEOIAwgDf2RAf2AASEPIAsgDf2RAf2AASEQIAsgDP2OASANIA39jgH9kQH9gAEhESALIAwgDSAQIBH9M/1SIA8gEP0zIA8g",
+  "Ef0z/U79UiESIAAgBGr9XAIAIBIgEv1m/W79iQEhCyAAIARqIAsgC/1m/RsAIAsgC/1m/RsAQf///wdxIA5BgICAeHFyIANB",
+  "BEYbNgIAIAwhDSAEIANqIQQMAAsLDwsCQANAIAQgAk8NASABIARqLQAAIQYgBCADTwRAIAAgBCADa2otAAAhBSABIAQgA2tq",
+  "LQAAIQcFQQAhBUEAIQcLIAYgB2sQByEIIAUgB2sQByEJIAUgBmogB0EBdGsQByEKIAAgBGogACAEai0AACAIIAlNIAggCk1x",
+  "BH8gBQUgBiAHIAkgCk0bC2o6AAAgBEEBaiEEDAALCwuPAQEEfwJAA0AgByAETw0BIAAgByABbGohCCACIAcgA2xqIQkgBkED",
+  "RgRAIAkgCCAFQQNs/AoAAAUgCCAFQQJ0aiEKAkADQCAIIApPDQEgCSAI/QAEACAI/QAEAP0NAAECBAUGCAkKDA0ODw8PD/0L",
+  "BAAgCEEQaiEIIAlBDGohCQwACwsLIAdBAWohBwwACwsLsQEBBX8CQANAIAUgAk8NASAAIAUgAWxqIQYgBiADQQNsaiEHAkAD",
+  "QCAGIAdPDQEgBv0ABAD9U0UEQCAGQQ9qIQYMAQsgBkEPaiEJIAkgB0sEQCAHIQkLA0AgBi0AAARAIAQgBi0AAkECdGohCCAI",
+  "LQAABEAgBiAILQABOgAAIAYgCC0AAjoAASAGIAgtAAM6AAILCyAGQQNqIQYgBiAJSQ0ACwwACwsgBUEBaiEFDAALCwtFAQR/",
+  "IAMgBGwhCyAAIQkgBSEKAkADQCAIIAJPDQEgCSAKIAkgC2ogBCAGIAcQDCAJIQogCSABaiEJIAhBAWohCAwACwsLwwEBBn9B",
+  "fyEJQRBBDyADQQRGGyEGAkADQCAAIAJPDQEgAP0ABAAgAf0ABAD9Uf1TBEAgACAGaiEHIAcgAksEQCACIQcLA0AgACgCAEH/",
+  "gfwHcSEIIAggCUcEQCAIIQkgCEH/AXEhCiAKBEAgBCAIQRB2akEBOgAAIAUgCkEBdGohCyALLwEARQRAIAsgCEEQdkEBajsB",
+  "AAsLCyAAIANqIQAgASADaiEBIAAgB0kNAAsFIAAgBmohACABIAZqIQELDAALCwu2AQEFfyACQXBxIQcgASEDAkADQCADRQ0B",
+  "IANBAWshAyAAIAMgAkEBamxqIQQgBEECOgAAIARBAWohBCAEIAJBAWprIQUgA0UEQAwCC0EAIQYCQANAIAYgB08NASAEIAZq",
+  "IAQgBmr9AAQAIAUgBmr9AAQA/XH9CwQAIAZBEGohBgwACwsCQANAIAYgAk8NASAEIAZqIAQgBmotAAAgBSAGai0AAGs6AAAg",
+  "BkEBaiEGDAALCwwACwsLgQEAAkADQCAAQcAAaiABSw0BIAD9AAQAIAD9AAQQ/VAgAP0ABCAgAP0ABDD9UP1Q/VMNASAAQcAA",
+  "aiEADAALCwJAA0AgAEEQaiABSw0BIAD9AAQA/VMNASAAQRBqIQAMAAsLAkADQCAAIAFPDQEgAC0AAA0BIABBAWohAAwACwsg",
+  "AAs="
 ].join("");
 
 // lib/raster/_kernels.ts
@@ -218,7 +223,9 @@ function parseHeader(data, options) {
   }
   const pixels = width * height;
   if (pixels > options.maxPixels) {
-    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the limit (--max-pixels, the maxPixels option) to decode it`);
+    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the pixel limit to decode it`, {
+      setting: "maxPixels"
+    });
   }
   return {
     width,
@@ -811,6 +818,445 @@ function invalidFilterError(type, row, pass) {
   return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
 }
 
+// lib/raster/_bit_writer.ts
+var BitWriter = class {
+  #out = new Uint8Array(1 << 14);
+  #size = 0;
+  #bits = 0;
+  #count = 0;
+  /** Appends `count` bits (at most 16) of `value`, least significant first. */
+  put(value, count) {
+    this.#bits |= value << this.#count;
+    this.#count += count;
+    while (this.#count >= 8) {
+      this.byte(this.#bits & 255);
+      this.#bits >>>= 8;
+      this.#count -= 8;
+    }
+  }
+  /** Appends `times` copies of a pattern of `bits` bits (at most 30). */
+  repeat(pattern, bits, times) {
+    if (bits <= 8) {
+      const copies = Math.floor(16 / bits);
+      let packed = 0;
+      for (let i = 0; i < copies; i++) packed |= pattern << i * bits;
+      for (; times >= copies; times -= copies) this.put(packed, copies * bits);
+    }
+    for (; times > 0; times--) {
+      this.put(pattern & 65535, Math.min(bits, 16));
+      if (bits > 16) this.put(pattern >>> 16, bits - 16);
+    }
+  }
+  /** Pads the last byte with zero bits. */
+  alignToByte() {
+    if (this.#count > 0) this.byte(this.#bits & 255);
+    this.#bits = this.#count = 0;
+  }
+  /** Appends a whole byte; only right after {@linkcode BitWriter.alignToByte}. */
+  byte(value) {
+    if (this.#size === this.#out.length) {
+      const larger = new Uint8Array(this.#out.length * 2);
+      larger.set(this.#out);
+      this.#out = larger;
+    }
+    this.#out[this.#size++] = value;
+  }
+  /** The bytes written so far (a view, valid until the next write). */
+  bytes() {
+    return this.#out.subarray(0, this.#size);
+  }
+};
+
+// lib/raster/_huffman.ts
+function huffmanLengths(frequencies, limit) {
+  const weights = Uint32Array.from(frequencies);
+  for (; ; ) {
+    const lengths = treeDepths(weights);
+    if (Math.max(...lengths) <= limit) return lengths;
+    for (let i = 0; i < weights.length; i++) {
+      if (weights[i] > 0) weights[i] = Math.max(1, weights[i] >>> 1);
+    }
+  }
+}
+function treeDepths(weights) {
+  const lengths = new Uint8Array(weights.length);
+  const leaves = [
+    ...weights.keys()
+  ].filter((i) => weights[i] > 0).sort((a, b) => weights[a] - weights[b] || a - b);
+  if (leaves.length === 1) lengths[leaves[0]] = 1;
+  if (leaves.length < 2) return lengths;
+  const weight = leaves.map((symbol) => weights[symbol]);
+  const parent = [];
+  let leaf = 0;
+  let inner = leaves.length;
+  const smallest = () => {
+    if (leaf < leaves.length && (inner >= weight.length || weight[leaf] <= weight[inner])) {
+      return leaf++;
+    }
+    return inner++;
+  };
+  while (leaves.length - leaf + weight.length - inner > 1) {
+    const a = smallest();
+    const b = smallest();
+    parent[a] = parent[b] = weight.length;
+    weight.push(weight[a] + weight[b]);
+  }
+  const depth = new Uint8Array(weight.length);
+  for (let node = weight.length - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
+  leaves.forEach((symbol, node) => lengths[symbol] = depth[node]);
+  return lengths;
+}
+function canonicalCodes(lengths) {
+  const counts = new Uint16Array(16);
+  for (const length of lengths) counts[length]++;
+  counts[0] = 0;
+  const next = new Uint16Array(16);
+  for (let bits = 1, code = 0; bits < 16; bits++) {
+    code = code + counts[bits - 1] << 1;
+    next[bits] = code;
+  }
+  const codes = new Uint16Array(lengths.length);
+  for (let symbol = 0; symbol < lengths.length; symbol++) {
+    const length = lengths[symbol];
+    if (length === 0) continue;
+    let code = next[length]++;
+    let reversed = 0;
+    for (let i = 0; i < length; i++, code >>>= 1) reversed = reversed << 1 | code & 1;
+    codes[symbol] = reversed;
+  }
+  return codes;
+}
+
+// lib/raster/_deflate_block.ts
+var LENGTH_BASE = [
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  9,
+  10,
+  11,
+  13,
+  15,
+  17,
+  19,
+  23,
+  27,
+  31,
+  35,
+  43,
+  51,
+  59,
+  67,
+  83,
+  99,
+  115,
+  131,
+  163,
+  195,
+  227,
+  258
+];
+var LENGTH_EXTRA = [
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0
+];
+var DISTANCE_CODE = {
+  1: 0,
+  3: 2
+};
+var CODE_LENGTH_ORDER = [
+  16,
+  17,
+  18,
+  0,
+  8,
+  7,
+  9,
+  6,
+  10,
+  5,
+  11,
+  4,
+  12,
+  3,
+  13,
+  2,
+  14,
+  1,
+  15
+];
+var MAX_MATCH = 258;
+var END_OF_BLOCK = 256;
+var LENGTH_CODE = new Uint8Array(MAX_MATCH + 1);
+for (let code = 0; code < LENGTH_BASE.length; code++) {
+  const next = code + 1 < LENGTH_BASE.length ? LENGTH_BASE[code + 1] : MAX_MATCH + 1;
+  for (let length = LENGTH_BASE[code]; length < next; length++) LENGTH_CODE[length] = code;
+}
+function writeDynamicBlock(writer, tokens, final) {
+  const literals = new Uint32Array(286);
+  const distances = new Uint32Array(30);
+  literals[END_OF_BLOCK] = 1;
+  eachSymbol(tokens, {
+    literal: (value) => literals[value]++,
+    matches: (code, distanceCode, times) => {
+      literals[257 + code] += times;
+      distances[distanceCode] += times;
+    }
+  });
+  const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
+  const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
+  writer.put(final ? 1 : 0, 1);
+  writer.put(2, 2);
+  writeCodeLengths(writer, literalLengths, distanceLengths);
+  const literalCodes = canonicalCodes(literalLengths);
+  const distanceCodes = canonicalCodes(distanceLengths);
+  eachSymbol(tokens, {
+    literal: (value) => writer.put(literalCodes[value], literalLengths[value]),
+    matches: (code, distanceCode, times, length) => {
+      const symbol = 257 + code;
+      if (LENGTH_EXTRA[code] > 0) {
+        writer.put(literalCodes[symbol], literalLengths[symbol]);
+        writer.put(length - LENGTH_BASE[code], LENGTH_EXTRA[code]);
+        return writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
+      }
+      writer.repeat(literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol], literalLengths[symbol] + distanceLengths[distanceCode], times);
+    }
+  });
+  writer.put(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
+}
+function eachSymbol(tokens, visit) {
+  for (let t = 0; t < tokens.count; t++) {
+    const length = tokens.lengths[t];
+    const value = tokens.values[t];
+    if (length === 0) {
+      visit.literal(value);
+      continue;
+    }
+    const distanceCode = DISTANCE_CODE[value];
+    let fulls = Math.floor(length / MAX_MATCH);
+    const rest = length - fulls * MAX_MATCH;
+    if (rest > 0 && rest < 3) {
+      fulls--;
+      visit.matches(LENGTH_CODE[MAX_MATCH + rest - 3], distanceCode, 1, MAX_MATCH + rest - 3);
+      visit.matches(LENGTH_CODE[3], distanceCode, 1, 3);
+    } else if (rest > 0) {
+      visit.matches(LENGTH_CODE[rest], distanceCode, 1, rest);
+    }
+    if (fulls > 0) visit.matches(LENGTH_CODE[MAX_MATCH], distanceCode, fulls, MAX_MATCH);
+  }
+}
+function writeCodeLengths(writer, literalLengths, distanceLengths) {
+  let literalCount = 286;
+  while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
+  let distanceCount = 30;
+  while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
+  const { symbols, extras } = runLengthCoded([
+    ...literalLengths.subarray(0, literalCount),
+    ...distanceLengths.subarray(0, distanceCount)
+  ]);
+  const frequencies = new Uint32Array(19);
+  for (const symbol of symbols) frequencies[symbol]++;
+  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
+  const codes = canonicalCodes(codeLengths);
+  let codeLengthCount = 19;
+  while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
+    codeLengthCount--;
+  }
+  writer.put(literalCount - 257, 5);
+  writer.put(distanceCount - 1, 5);
+  writer.put(codeLengthCount - 4, 4);
+  for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
+  symbols.forEach((symbol, i) => {
+    writer.put(codes[symbol], codeLengths[symbol]);
+    if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
+  });
+}
+function runLengthCoded(lengths) {
+  const symbols = [];
+  const extras = [];
+  for (let i = 0; i < lengths.length; ) {
+    const value = lengths[i];
+    let run = 1;
+    while (i + run < lengths.length && lengths[i + run] === value) run++;
+    if (value === 0 && run >= 3) {
+      const taken = Math.min(run, 138);
+      symbols.push(taken >= 11 ? 18 : 17);
+      extras.push(taken >= 11 ? taken - 11 : taken - 3);
+      i += taken;
+      continue;
+    }
+    symbols.push(value);
+    extras.push(0);
+    i++;
+    for (let left = run - 1; value !== 0 && left >= 3; ) {
+      const taken = Math.min(left, 6);
+      symbols.push(16);
+      extras.push(taken - 3);
+      i += taken;
+      left -= taken;
+    }
+  }
+  return {
+    symbols,
+    extras
+  };
+}
+function atLeastTwo(frequencies) {
+  for (let i = 0; frequencies.filter((f) => f > 0).length < 2; i++) {
+    if (frequencies[i] === 0) frequencies[i] = 1;
+  }
+  return frequencies;
+}
+
+// lib/raster/_run_deflate.ts
+var BLOCK_TOKENS = 1 << 14;
+var ADLER_MODULUS = 65521;
+var RunDeflate = class {
+  #skipZeros;
+  #tokens = {
+    lengths: new Uint32Array(BLOCK_TOKENS),
+    values: new Uint16Array(BLOCK_TOKENS),
+    count: 0
+  };
+  /** The last three bytes taken, latest first, and how many bytes were taken. */
+  #before = new Uint8Array(3);
+  #taken = 0;
+  #a = 1;
+  #b = 0;
+  #writer = new BitWriter();
+  /** @param options How zero bytes are skipped. */
+  constructor(options = {}) {
+    this.#skipZeros = options.skipZeros ?? skipZerosByByte;
+    this.#writer.byte(120);
+    this.#writer.byte(1);
+  }
+  /**
+   * Encodes the next bytes, `bytes[from..to)`; they may change once this returns.
+   *
+   * @param bytes Where the bytes are.
+   * @param from The first byte's position. @default {0}
+   * @param to The position after the last byte. @default {bytes.length}
+   */
+  write(bytes, from = 0, to = bytes.length) {
+    const before = this.#before;
+    const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
+    for (let i = from; i < to; ) {
+      if (bytes[i] === 0 && this.#taken > 0 && at(i - 1) === 0) {
+        const end = this.#skipZeros(bytes, i, to);
+        this.#zeros(end - i);
+        i = end;
+        continue;
+      }
+      const one = this.#taken >= 1 ? runLength(bytes, at, i, to, 1) : 0;
+      const three = this.#taken >= 3 ? runLength(bytes, at, i, to, 3) : 0;
+      if (one < 3 && three < 3) {
+        this.#literal(bytes[i++]);
+        continue;
+      }
+      const length = Math.max(one, three);
+      this.#token(length, one >= three ? 1 : 3);
+      this.#adler(bytes, i, i + length);
+      i += length;
+    }
+    before.set([
+      at(to - 1),
+      at(to - 2),
+      at(to - 3)
+    ]);
+  }
+  /**
+   * Ends the stream.
+   *
+   * @returns The whole zlib stream.
+   */
+  end() {
+    writeDynamicBlock(this.#writer, this.#tokens, true);
+    this.#tokens.count = 0;
+    this.#writer.alignToByte();
+    const adler = this.#b * 65536 + this.#a;
+    for (const shift of [
+      24,
+      16,
+      8,
+      0
+    ]) this.#writer.byte(adler >>> shift & 255);
+    return this.#writer.bytes();
+  }
+  #literal(value) {
+    this.#a = (this.#a + value) % ADLER_MODULUS;
+    this.#b = (this.#b + this.#a) % ADLER_MODULUS;
+    this.#taken++;
+    this.#token(0, value);
+  }
+  /** `count` zero bytes after a zero byte: one match at distance 1 (literals if under 3). */
+  #zeros(count) {
+    this.#b = (this.#b + count * this.#a) % ADLER_MODULUS;
+    this.#taken += count;
+    if (count >= 3) return this.#token(count, 1);
+    for (let i = 0; i < count; i++) this.#token(0, 0);
+  }
+  #adler(bytes, from, to) {
+    let a = this.#a;
+    let b = this.#b;
+    for (let i = from; i < to; i++) {
+      a = (a + bytes[i]) % ADLER_MODULUS;
+      b = (b + a) % ADLER_MODULUS;
+    }
+    this.#a = a;
+    this.#b = b;
+    this.#taken += to - from;
+  }
+  #token(length, value) {
+    const tokens = this.#tokens;
+    tokens.lengths[tokens.count] = length;
+    tokens.values[tokens.count++] = value;
+    if (tokens.count < BLOCK_TOKENS) return;
+    writeDynamicBlock(this.#writer, tokens, false);
+    tokens.count = 0;
+  }
+};
+function runLength(bytes, at, i, to, distance) {
+  const max = Math.min(MAX_MATCH, to - i);
+  let length = 0;
+  while (length < max && bytes[i + length] === at(i + length - distance)) length++;
+  return length;
+}
+function skipZerosByByte(bytes, from, to) {
+  let i = from;
+  while (i < to && bytes[i] === 0) i++;
+  return i;
+}
+
 // lib/raster/_fast_rgb.ts
 function isFastFlavour(header) {
   return header.bitDepth === 8 && !header.interlaced && (header.colourType === 2 || header.colourType === 6);
@@ -852,8 +1298,8 @@ function transcodeFastRgb(png, options) {
   const inStride = inRow + 1;
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    using deflate2 = new DeflateStream({
-      level: options.level
+    const deflate2 = new RunDeflate({
+      skipZeros: (_, from, to) => kernels.skipZeros(from, to)
     });
     if (colourTable !== void 0) memory.set(colourTable, table);
     memory.fill(0, output, output + outStride);
@@ -872,7 +1318,7 @@ function transcodeFastRgb(png, options) {
         memory.copyWithin(carry, last, last + outRow);
         kernels.filterUp(output, count + 1, outRow);
       }
-      deflate2.write(memory.subarray(output + outStride, output + (count + 1) * outStride));
+      deflate2.write(memory, output + outStride, output + (count + 1) * outStride);
       if (colourTable !== void 0) memory.copyWithin(output + 1, carry, carry + outRow);
       return -1;
     });
@@ -1559,7 +2005,6 @@ async function transcodeMask(bytes, options = {}) {
   }
   const { idat, census } = transcodeFastRgb(png, {
     colourTable,
-    level: DEFAULT_ZLIB_LEVEL,
     census: options.census,
     sampler
   });

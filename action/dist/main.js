@@ -19732,23 +19732,38 @@ var TaskError = class extends MasksError {
   taskId;
   /** The name of the task at fault. */
   taskName;
-  /** Why the task failed, without the task's id and name. */
+  /** Why the task failed, without the task's id and name, in words that name no setting. */
   reason;
   /**
-   * Creates a task error; the message names the task.
+   * The setting that would let the task through, when raising one would (`"memoryBudgetBytes"`,
+   * `"maxPixels"`), by its canonical key: each surface names it in its own words.
+   */
+  setting;
+  /**
+   * Creates a task error; the message names the task, and the setting that would fix it.
    *
-   * @param reason Why the task failed, as a lower-case clause.
-   * @param options The task's id and name, and the cause.
+   * @param reason Why the task failed, as a lower-case clause that names no setting.
+   * @param options The task's id and name, the setting that would fix it, and the cause.
    */
   constructor(reason, options) {
     const task = `${inertText(JSON.stringify(options.taskName))} (${inertText(options.taskId)})`;
-    super(`Task ${task}: ${reason}`, options);
+    const text2 = `Task ${task}: ${reason}`;
+    const { setting } = options;
+    super(setting === void 0 ? text2 : withSetting(text2, setting), options);
     this.name = "TaskError";
     this.taskId = options.taskId;
     this.taskName = options.taskName;
     this.reason = reason;
+    this.setting = setting;
   }
 };
+function withSetting(text2, setting) {
+  const words = (nameOf) => `${text2} (${nameOf(setting, "mention")})`;
+  return {
+    render: words,
+    toString: () => words((key) => `options.${key}`)
+  };
+}
 var UnsafePathError = class extends ConfigError {
   /** The path at fault, as the export would have used it. */
   path;
@@ -19766,15 +19781,18 @@ var UnsafePathError = class extends ConfigError {
   }
 };
 var PngError = class extends MasksError {
+  /** The setting that would let the PNG be read (`"maxPixels"`), by its canonical key. */
+  setting;
   /**
    * Creates a PNG error.
    *
-   * @param message What is wrong with the PNG, as a lower-case clause.
-   * @param options The underlying cause, if any.
+   * @param message What is wrong with the PNG, as a lower-case clause that names no setting.
+   * @param options The setting that would let the PNG be read, and the underlying cause.
    */
   constructor(message, options) {
     super(message, options);
     this.name = "PngError";
+    this.setting = options?.setting;
   }
 };
 
@@ -20384,7 +20402,7 @@ function docsArray(bytes) {
     const byte = bytes[i];
     if (byte === QUOTE) {
       const from = i;
-      for (i++; i < bytes.length && bytes[i] !== QUOTE; i++) if (bytes[i] === BACKSLASH) i++;
+      i = closingQuote(bytes, i);
       if (depth === 1) afterDocsKey = isDocsKey(bytes, from, i + 1);
       continue;
     }
@@ -20408,6 +20426,15 @@ function docsArray(bytes) {
     if (depth === 1 && byte !== COLON && byte > 32) afterDocsKey = false;
   }
   return void 0;
+}
+function closingQuote(bytes, open2) {
+  for (let i = open2 + 1; ; i++) {
+    i = bytes.indexOf(QUOTE, i);
+    if (i < 0) return bytes.length;
+    let backslashes = 0;
+    while (i - backslashes - 1 > open2 && bytes[i - backslashes - 1] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return i;
+  }
 }
 function isDocsKey(bytes, from, to) {
   if (to - from !== DOCS_KEY.length) return false;
@@ -20821,76 +20848,85 @@ code{font-size:12px}
 `;
 var GALLERY_PAGE = 120;
 var REPORT_SCRIPT = `
-(() => {
-  "use strict";
-  const data = JSON.parse(document.getElementById("report-data").textContent);
-  // Written as tasks ended, in any order: shown by file name (unique in an export).
-  data.tasks.sort((a, b) => a.f < b.f ? -1 : a.f > b.f ? 1 : 0);
-  const byId = (id) => document.getElementById(id);
-  const nameInput = byId("filter-name");
-  const labelSelect = byId("filter-label");
-  const gallery = byId("gallery");
-  const status = byId("gallery-status");
-  const previous = byId("page-previous");
-  const next = byId("page-next");
-  let page = 0;
-  let shown = data.tasks;
-  data.labels.forEach((label, i) => {
+const PAGE = ${GALLERY_PAGE};
+const byId = (id) => document.getElementById(id);
+const hrefOf = (file) => "./" + file.split("/").map(encodeURIComponent).join("/");
+
+/** One task's card: its thumbnail (or a note when an earlier run wrote it) and its link. */
+function thumbnail(task) {
+  const figure = document.createElement("figure");
+  figure.className = "thumb";
+  figure.dataset.labels = task.l.join(" ");
+  if (task.t) {
+    const image = document.createElement("img");
+    image.alt = task.n;
+    image.src = "data:image/png;base64," + task.t;
+    figure.append(image);
+  } else {
+    const kept = document.createElement("div");
+    kept.className = "kept";
+    kept.textContent = "kept from an earlier run";
+    figure.append(kept);
+  }
+  const caption = document.createElement("figcaption");
+  const link = document.createElement("a");
+  link.href = hrefOf(task.f);
+  link.textContent = task.n;
+  link.title = task.n + " \xB7 " + task.i + " instances";
+  caption.append(link);
+  figure.append(caption);
+  return figure;
+}
+
+/** The label filter's choices, one per label of the export. */
+function addLabelOptions(labels, select) {
+  labels.forEach((label, i) => {
     const option = document.createElement("option");
     option.value = String(i);
     option.textContent = label.name + " (" + label.id + ")";
-    labelSelect.append(option);
+    select.append(option);
   });
-  const hrefOf = (file) => "./" + file.split("/").map(encodeURIComponent).join("/");
-  function render() {
-    const pages = Math.max(1, Math.ceil(shown.length / ${GALLERY_PAGE}));
-    page = Math.max(0, Math.min(page, pages - 1));
-    const cards = shown.slice(page * ${GALLERY_PAGE}, (page + 1) * ${GALLERY_PAGE}).map((task) => {
-      const figure = document.createElement("figure");
-      figure.className = "thumb";
-      figure.dataset.labels = task.l.join(" ");
-      if (task.t) {
-        const image = document.createElement("img");
-        image.alt = task.n;
-        image.src = "data:image/png;base64," + task.t;
-        figure.append(image);
-      } else {
-        const kept = document.createElement("div");
-        kept.className = "kept";
-        kept.textContent = "kept from an earlier run";
-        figure.append(kept);
-      }
-      const caption = document.createElement("figcaption");
-      const link = document.createElement("a");
-      link.href = hrefOf(task.f);
-      link.textContent = task.n;
-      link.title = task.n + " \xB7 " + task.i + " instances";
-      caption.append(link);
-      figure.append(caption);
-      return figure;
-    });
-    gallery.replaceChildren(...cards);
-    status.textContent = shown.length + " of " + data.tasks.length + " tasks \xB7 page " +
-      (page + 1) + " of " + pages;
-    previous.disabled = page === 0;
-    next.disabled = page >= pages - 1;
-  }
-  function filter() {
-    const text = nameInput.value.trim().toLowerCase();
-    const label = labelSelect.value;
-    shown = data.tasks.filter((task) =>
-      (text === "" || task.n.toLowerCase().includes(text)) &&
-      (label === "" || (label === "none" ? task.l.length === 0 : task.l.includes(Number(label))))
-    );
-    page = 0;
-    render();
-  }
-  nameInput.addEventListener("input", filter);
-  labelSelect.addEventListener("change", filter);
-  previous.addEventListener("click", () => { page--; render(); });
-  next.addEventListener("click", () => { page++; render(); });
-  filter();
-})();
+}
+
+/** Shows the view's page of the tasks it filtered, with the count and the page buttons. */
+function renderPage(view) {
+  const pages = Math.max(1, Math.ceil(view.shown.length / PAGE));
+  view.page = Math.max(0, Math.min(view.page, pages - 1));
+  const cards = view.shown.slice(view.page * PAGE, (view.page + 1) * PAGE).map(thumbnail);
+  byId("gallery").replaceChildren(...cards);
+  byId("gallery-status").textContent = view.shown.length + " of " + view.tasks.length +
+    " tasks \xB7 page " + (view.page + 1) + " of " + pages;
+  byId("page-previous").disabled = view.page === 0;
+  byId("page-next").disabled = view.page >= pages - 1;
+}
+
+/** Keeps the tasks whose name holds the typed text and that have the chosen label. */
+function filterTasks(view) {
+  const text = byId("filter-name").value.trim().toLowerCase();
+  const label = byId("filter-label").value;
+  view.shown = view.tasks.filter((task) =>
+    (text === "" || task.n.toLowerCase().includes(text)) &&
+    (label === "" || (label === "none" ? task.l.length === 0 : task.l.includes(Number(label))))
+  );
+  view.page = 0;
+  renderPage(view);
+}
+
+/** Reads the page's data and wires the filters and the page buttons. */
+function startGallery() {
+  const data = JSON.parse(byId("report-data").textContent);
+  // Written as tasks ended, in any order: shown by file name (unique in an export).
+  data.tasks.sort((a, b) => a.f < b.f ? -1 : a.f > b.f ? 1 : 0);
+  const view = { tasks: data.tasks, shown: data.tasks, page: 0 };
+  addLabelOptions(data.labels, byId("filter-label"));
+  byId("filter-name").addEventListener("input", () => filterTasks(view));
+  byId("filter-label").addEventListener("change", () => filterTasks(view));
+  byId("page-previous").addEventListener("click", () => { view.page--; renderPage(view); });
+  byId("page-next").addEventListener("click", () => { view.page++; renderPage(view); });
+  filterTasks(view);
+}
+
+startGallery();
 `;
 
 // lib/report/histogram.ts
@@ -21138,7 +21174,7 @@ function reportEnd({ run: run2, summary: summary2, tally, labels }) {
     `<div id="gallery"></div>`,
     problemsSection("Failed tasks", "failed", summary2.failures),
     problemsSection("Skipped tasks", "skipped", summary2.skippedTasks),
-    `<script>${REPORT_SCRIPT}<\/script></body></html>
+    `<script type="module">${REPORT_SCRIPT}<\/script></body></html>
 `
   ].join("\n");
 }
@@ -21301,43 +21337,45 @@ import { createHash } from "node:crypto";
 // lib/raster/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
   "AGFzbQEAAAABYwxgBn9/f39/fwF/YAd/f39/f39/AX9gBH9/f38Bf2ACf38Bf2ADf39/AGADf39/AX9gBH9/f38AYAF/AX9g",
-  "B39/f39/f38AYAV/f39/fwBgCH9/f39/f39/AGAGf39/f39/AAMPDgABAgMEBQYHBggJCgsEBQMBAAEHUAcGbWVtb3J5AgAI",
-  "dW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAJCm1hcENvbG91cnMACgZjZW5zdXMACwhmaWx0ZXJVcAANCpIT",
-  "Dm0BBH8gBCEIIABBAWohBwJAA0AgBiABTw0BIAcgCCACIAMQAiEJIAlBAUYEQCAGDwsgBUEARyAJRXEEQCAHIAggByACaiAD",
-  "IAUgBUGAAmoQDAsgByEIIAcgAkEBamohByAGQQFqIQYMAAsLQX8L1QQDCX8DewF/IAIgA2whCyAEIQkgAEEBaiEIIAVBAWoh",
-  "CgJAA0AgByABTw0BIApBAWtBAjoAACAIIQwgCSENIAohDiAIIAtqIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAIQQFrLQAAQQJG",
-  "BEAgCCALQXBxaiETIANBBEYEQAJAA0AgDCATTw0BIAz9AAQAIRIgDCASIA39AAQA/W79CwQAIBIgEv0NAAECBAUGCAkKDA0O",
-  "Dw8PDyERIA4gEf0LBAAgECAR/VAhECAMQRBqIQwgDUEQaiENIA5BDGohDgwACwsFAkADQCAMIBNPDQEgDP0ABAAhEiAMIBIg",
-  "Df0ABAD9bv0LBAAgDiAS/QsEACAQIBL9UCEQIAxBEGohDCANQRBqIQ0gDkEQaiEODAALCwsgDCANIA8gDGsQBRoFIAggCSAL",
-  "IAMQAkEBRgRAIAcPCwsgA0EERgRAAkADQCAMIA9PDQEgDP0ABAAgDP0ABAD9DQABAgQFBggJCgwNDg8PDw8gDf0ABAAgDf0A",
-  "BAD9DQABAgQFBggJCgwNDg8PDw/9cSERIA4gEf0LBAAgECAR/VAhECAMQRBqIQwgDUEQaiENIA5BDGohDgwACwsFAkADQCAM",
-  "IA9PDQEgDP0ABAAgDf0ABAD9cSERIA4gEf0LBAAgECAR/VAhECAMQRBqIQwgDUEQaiENIA5BEGohDgwACwsLIAYEQCAQ/VME",
-  "QCAIIAkgDyADIAYgBkGAAmoQDAsLIAghCSAIIAtBAWpqIQggCiACQQNsQQFqaiEKIAdBAWohBwwACwtBfwtsAQF/IABBAWst",
-  "AAAhBCAERQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsgBEECRgRAQQBBAiAAIAEgAhAFGw8LIARBA0YEQCAAIAEgAiADEAZB",
-  "AA8LIARBBEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH//v37B3EgAUH//v37B3FqIAAgAXNBgIGChHhxcwvFAQECfyACIQMg",
-  "AkEERgRAAkADQCADIAFPDQEgACADaiAAIANqKAIAIAAgA0EEa2ooAgAQAzYCACADQQRqIQMMAAsLDwsgAkEDRgRAAkADQCAD",
-  "IAFPDQEgACADaigCACEEIAAgA2ogBCAAIANBA2tqKAIAEANB////B3EgBEGAgIB4cXI2AgAgA0EDaiEDDAALCw8LAkADQCAD",
-  "IAFPDQEgACADaiAAIANqLQAAIAAgAyACa2otAABqOgAAIANBAWohAwwACwsLkgEDAn8CewJ/IAJBcHEhBAJAA0AgAyAETw0B",
-  "IAAgA2r9AAQAIQUgBiAF/VAhBiAAIANqIAUgASADav0ABAD9bv0LBAAgA0EQaiEDDAALCwJAA0AgAyACTw0BIAAgA2otAAAh",
-  "ByAIIAdyIQggACADaiAHIAEgA2otAABqOgAAIANBAWohAwwACwsgBv1TIAhBAEdyC1EBAn8CQANAIAQgAk8NASAEIANPBH8g",
-  "ACAEIANrai0AAAVBAAshBSAAIARqIAAgBGotAAAgBSABIARqLQAAakEBdmo6AAAgBEEBaiEEDAALCwsPAEEAIABrIAAgAEEA",
-  "SBsL9gIEB38DewF/BHsgA0EDRiADQQRGcgRAAkADQCAEIAJPDQEgASAEav1cAgD9iQEhDCAAIARqKAIAIQ4gDCAN/ZEB/YAB",
-  "IQ8gCyAN/ZEB/YABIRAgCyAM/Y4BIA0gDf2OAf2RAf2AASERIAsgDCANIBAgEf0z/VIgDyAQ/TMgDyAR/TP9Tv1SIRIgACAE",
-  "av1cAgAgEiAS/Wb9bv2JASELIAAgBGogCyAL/Wb9GwAgCyAL/Wb9GwBB////B3EgDkGAgIB4cXIgA0EERhs2AgAgDCENIAQg",
-  "A2ohBAwACwsPCwJAA0AgBCACTw0BIAEgBGotAAAhBiAEIANPBEAgACAEIANrai0AACEFIAEgBCADa2otAAAhBwVBACEFQQAh",
-  "BwsgBiAHaxAHIQggBSAHaxAHIQkgBSAGaiAHQQF0axAHIQogACAEaiAAIARqLQAAIAggCU0gCCAKTXEEfyAFBSAGIAcgCSAK",
-  "TRsLajoAACAEQQFqIQQMAAsLC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8",
-  "CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEM",
-  "aiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAE",
-  "AP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6",
-  "AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAF",
-  "IQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxAMIAkhCiAJIAFqIQkgCEEBaiEIDAALCwvDAQEGf0F/IQlBEEEPIANBBEYb",
-  "IQYCQANAIAAgAk8NASAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsDQCAAKAIAQf+B/AdxIQggCCAJRwRA",
-  "IAghCSAIQf8BcSEKIAoEQCAEIAhBEHZqQQE6AAAgBSAKQQF0aiELIAsvAQBFBEAgCyAIQRB2QQFqOwEACwsLIAAgA2ohACAB",
-  "IANqIQEgACAHSQ0ACwUgACAGaiEAIAEgBmohAQsMAAsLC7YBAQV/IAJBcHEhByABIQMCQANAIANFDQEgA0EBayEDIAAgAyAC",
-  "QQFqbGohBCAEQQI6AAAgBEEBaiEEIAQgAkEBamshBSADRQRADAILQQAhBgJAA0AgBiAHTw0BIAQgBmogBCAGav0ABAAgBSAG",
-  "av0ABAD9cf0LBAAgBkEQaiEGDAALCwJAA0AgBiACTw0BIAQgBmogBCAGai0AACAFIAZqLQAAazoAACAGQQFqIQYMAAsLDAAL",
-  "Cws="
+  "B39/f39/f38AYAV/f39/fwBgCH9/f39/f39/AGAGf39/f39/AAMQDwABAgMEBQYHBggJCgsEAwUDAQABB1wIBm1lbW9yeQIA",
+  "CHVuZmlsdGVyAAANdHJhbnNjb2RlUm93cwABB3BhY2tSZ2IACQptYXBDb2xvdXJzAAoGY2Vuc3VzAAsIZmlsdGVyVXAADQlz",
+  "a2lwWmVyb3MADgqVFA9tAQR/IAQhCCAAQQFqIQcCQANAIAYgAU8NASAHIAggAiADEAIhCSAJQQFGBEAgBg8LIAVBAEcgCUVx",
+  "BEAgByAIIAcgAmogAyAFIAVBgAJqEAwLIAchCCAHIAJBAWpqIQcgBkEBaiEGDAALC0F/C9UEAwl/A3sBfyACIANsIQsgBCEJ",
+  "IABBAWohCCAFQQFqIQoCQANAIAcgAU8NASAKQQFrQQI6AAAgCCEMIAkhDSAKIQ4gCCALaiEP/QwAAAAAAAAAAAAAAAAAAAAA",
+  "IRAgCEEBay0AAEECRgRAIAggC0FwcWohEyADQQRGBEACQANAIAwgE08NASAM/QAEACESIAwgEiAN/QAEAP1u/QsEACASIBL9",
+  "DQABAgQFBggJCgwNDg8PDw8hESAOIBH9CwQAIBAgEf1QIRAgDEEQaiEMIA1BEGohDSAOQQxqIQ4MAAsLBQJAA0AgDCATTw0B",
+  "IAz9AAQAIRIgDCASIA39AAQA/W79CwQAIA4gEv0LBAAgECAS/VAhECAMQRBqIQwgDUEQaiENIA5BEGohDgwACwsLIAwgDSAP",
+  "IAxrEAUaBSAIIAkgCyADEAJBAUYEQCAHDwsLIANBBEYEQAJAA0AgDCAPTw0BIAz9AAQAIAz9AAQA/Q0AAQIEBQYICQoMDQ4P",
+  "Dw8PIA39AAQAIA39AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/XEhESAOIBH9CwQAIBAgEf1QIRAgDEEQaiEMIA1BEGohDSAOQQxq",
+  "IQ4MAAsLBQJAA0AgDCAPTw0BIAz9AAQAIA39AAQA/XEhESAOIBH9CwQAIBAgEf1QIRAgDEEQaiEMIA1BEGohDSAOQRBqIQ4M",
+  "AAsLCyAGBEAgEP1TBEAgCCAJIA8gAyAGIAZBgAJqEAwLCyAIIQkgCCALQQFqaiEIIAogAkEDbEEBamohCiAHQQFqIQcMAAsL",
+  "QX8LbAEBfyAAQQFrLQAAIQQgBEUEQEEADwsgBEEBRgRAIAAgAiADEARBAA8LIARBAkYEQEEAQQIgACABIAIQBRsPCyAEQQNG",
+  "BEAgACABIAIgAxAGQQAPCyAEQQRGBEAgACABIAIgAxAIQQAPC0EBCyIAIABB//79+wdxIAFB//79+wdxaiAAIAFzQYCBgoR4",
+  "cXMLxQEBAn8gAiEDIAJBBEYEQAJAA0AgAyABTw0BIAAgA2ogACADaigCACAAIANBBGtqKAIAEAM2AgAgA0EEaiEDDAALCw8L",
+  "IAJBA0YEQAJAA0AgAyABTw0BIAAgA2ooAgAhBCAAIANqIAQgACADQQNraigCABADQf///wdxIARBgICAeHFyNgIAIANBA2oh",
+  "AwwACwsPCwJAA0AgAyABTw0BIAAgA2ogACADai0AACAAIAMgAmtqLQAAajoAACADQQFqIQMMAAsLC5IBAwJ/AnsCfyACQXBx",
+  "IQQCQANAIAMgBE8NASAAIANq/QAEACEFIAYgBf1QIQYgACADaiAFIAEgA2r9AAQA/W79CwQAIANBEGohAwwACwsCQANAIAMg",
+  "Ak8NASAAIANqLQAAIQcgCCAHciEIIAAgA2ogByABIANqLQAAajoAACADQQFqIQMMAAsLIAb9UyAIQQBHcgtRAQJ/AkADQCAE",
+  "IAJPDQEgBCADTwR/IAAgBCADa2otAAAFQQALIQUgACAEaiAAIARqLQAAIAUgASAEai0AAGpBAXZqOgAAIARBAWohBAwACwsL",
+  "DwBBACAAayAAIABBAEgbC/YCBAd/A3sBfwR7IANBA0YgA0EERnIEQAJAA0AgBCACTw0BIAEgBGr9XAIA/YkBIQwgACAEaigC",
+  "ACEOIAwgDf2RAf2AASEPIAsgDf2RAf2AASEQIAsgDP2OASANIA39jgH9kQH9gAEhESALIAwgDSAQIBH9M/1SIA8gEP0zIA8g",
+  "Ef0z/U79UiESIAAgBGr9XAIAIBIgEv1m/W79iQEhCyAAIARqIAsgC/1m/RsAIAsgC/1m/RsAQf///wdxIA5BgICAeHFyIANB",
+  "BEYbNgIAIAwhDSAEIANqIQQMAAsLDwsCQANAIAQgAk8NASABIARqLQAAIQYgBCADTwRAIAAgBCADa2otAAAhBSABIAQgA2tq",
+  "LQAAIQcFQQAhBUEAIQcLIAYgB2sQByEIIAUgB2sQByEJIAUgBmogB0EBdGsQByEKIAAgBGogACAEai0AACAIIAlNIAggCk1x",
+  "BH8gBQUgBiAHIAkgCk0bC2o6AAAgBEEBaiEEDAALCwuPAQEEfwJAA0AgByAETw0BIAAgByABbGohCCACIAcgA2xqIQkgBkED",
+  "RgRAIAkgCCAFQQNs/AoAAAUgCCAFQQJ0aiEKAkADQCAIIApPDQEgCSAI/QAEACAI/QAEAP0NAAECBAUGCAkKDA0ODw8PD/0L",
+  "BAAgCEEQaiEIIAlBDGohCQwACwsLIAdBAWohBwwACwsLsQEBBX8CQANAIAUgAk8NASAAIAUgAWxqIQYgBiADQQNsaiEHAkAD",
+  "QCAGIAdPDQEgBv0ABAD9U0UEQCAGQQ9qIQYMAQsgBkEPaiEJIAkgB0sEQCAHIQkLA0AgBi0AAARAIAQgBi0AAkECdGohCCAI",
+  "LQAABEAgBiAILQABOgAAIAYgCC0AAjoAASAGIAgtAAM6AAILCyAGQQNqIQYgBiAJSQ0ACwwACwsgBUEBaiEFDAALCwtFAQR/",
+  "IAMgBGwhCyAAIQkgBSEKAkADQCAIIAJPDQEgCSAKIAkgC2ogBCAGIAcQDCAJIQogCSABaiEJIAhBAWohCAwACwsLwwEBBn9B",
+  "fyEJQRBBDyADQQRGGyEGAkADQCAAIAJPDQEgAP0ABAAgAf0ABAD9Uf1TBEAgACAGaiEHIAcgAksEQCACIQcLA0AgACgCAEH/",
+  "gfwHcSEIIAggCUcEQCAIIQkgCEH/AXEhCiAKBEAgBCAIQRB2akEBOgAAIAUgCkEBdGohCyALLwEARQRAIAsgCEEQdkEBajsB",
+  "AAsLCyAAIANqIQAgASADaiEBIAAgB0kNAAsFIAAgBmohACABIAZqIQELDAALCwu2AQEFfyACQXBxIQcgASEDAkADQCADRQ0B",
+  "IANBAWshAyAAIAMgAkEBamxqIQQgBEECOgAAIARBAWohBCAEIAJBAWprIQUgA0UEQAwCC0EAIQYCQANAIAYgB08NASAEIAZq",
+  "IAQgBmr9AAQAIAUgBmr9AAQA/XH9CwQAIAZBEGohBgwACwsCQANAIAYgAk8NASAEIAZqIAQgBmotAAAgBSAGai0AAGs6AAAg",
+  "BkEBaiEGDAALCwwACwsLgQEAAkADQCAAQcAAaiABSw0BIAD9AAQAIAD9AAQQ/VAgAP0ABCAgAP0ABDD9UP1Q/VMNASAAQcAA",
+  "aiEADAALCwJAA0AgAEEQaiABSw0BIAD9AAQA/VMNASAAQRBqIQAMAAsLAkADQCAAIAFPDQEgAC0AAA0BIABBAWohAAwACwsg",
+  "AAs="
 ].join("");
 
 // lib/raster/_kernels.ts
@@ -21448,7 +21486,9 @@ function parseHeader(data, options) {
   }
   const pixels = width * height;
   if (pixels > options.maxPixels) {
-    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the limit (--max-pixels, the maxPixels option) to decode it`);
+    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the pixel limit to decode it`, {
+      setting: "maxPixels"
+    });
   }
   return {
     width,
@@ -22041,6 +22081,445 @@ function invalidFilterError(type, row, pass) {
   return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
 }
 
+// lib/raster/_bit_writer.ts
+var BitWriter = class {
+  #out = new Uint8Array(1 << 14);
+  #size = 0;
+  #bits = 0;
+  #count = 0;
+  /** Appends `count` bits (at most 16) of `value`, least significant first. */
+  put(value, count) {
+    this.#bits |= value << this.#count;
+    this.#count += count;
+    while (this.#count >= 8) {
+      this.byte(this.#bits & 255);
+      this.#bits >>>= 8;
+      this.#count -= 8;
+    }
+  }
+  /** Appends `times` copies of a pattern of `bits` bits (at most 30). */
+  repeat(pattern, bits, times) {
+    if (bits <= 8) {
+      const copies = Math.floor(16 / bits);
+      let packed = 0;
+      for (let i = 0; i < copies; i++) packed |= pattern << i * bits;
+      for (; times >= copies; times -= copies) this.put(packed, copies * bits);
+    }
+    for (; times > 0; times--) {
+      this.put(pattern & 65535, Math.min(bits, 16));
+      if (bits > 16) this.put(pattern >>> 16, bits - 16);
+    }
+  }
+  /** Pads the last byte with zero bits. */
+  alignToByte() {
+    if (this.#count > 0) this.byte(this.#bits & 255);
+    this.#bits = this.#count = 0;
+  }
+  /** Appends a whole byte; only right after {@linkcode BitWriter.alignToByte}. */
+  byte(value) {
+    if (this.#size === this.#out.length) {
+      const larger = new Uint8Array(this.#out.length * 2);
+      larger.set(this.#out);
+      this.#out = larger;
+    }
+    this.#out[this.#size++] = value;
+  }
+  /** The bytes written so far (a view, valid until the next write). */
+  bytes() {
+    return this.#out.subarray(0, this.#size);
+  }
+};
+
+// lib/raster/_huffman.ts
+function huffmanLengths(frequencies, limit) {
+  const weights = Uint32Array.from(frequencies);
+  for (; ; ) {
+    const lengths = treeDepths(weights);
+    if (Math.max(...lengths) <= limit) return lengths;
+    for (let i = 0; i < weights.length; i++) {
+      if (weights[i] > 0) weights[i] = Math.max(1, weights[i] >>> 1);
+    }
+  }
+}
+function treeDepths(weights) {
+  const lengths = new Uint8Array(weights.length);
+  const leaves = [
+    ...weights.keys()
+  ].filter((i) => weights[i] > 0).sort((a, b) => weights[a] - weights[b] || a - b);
+  if (leaves.length === 1) lengths[leaves[0]] = 1;
+  if (leaves.length < 2) return lengths;
+  const weight = leaves.map((symbol) => weights[symbol]);
+  const parent = [];
+  let leaf = 0;
+  let inner = leaves.length;
+  const smallest = () => {
+    if (leaf < leaves.length && (inner >= weight.length || weight[leaf] <= weight[inner])) {
+      return leaf++;
+    }
+    return inner++;
+  };
+  while (leaves.length - leaf + weight.length - inner > 1) {
+    const a = smallest();
+    const b = smallest();
+    parent[a] = parent[b] = weight.length;
+    weight.push(weight[a] + weight[b]);
+  }
+  const depth = new Uint8Array(weight.length);
+  for (let node = weight.length - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
+  leaves.forEach((symbol, node) => lengths[symbol] = depth[node]);
+  return lengths;
+}
+function canonicalCodes(lengths) {
+  const counts = new Uint16Array(16);
+  for (const length of lengths) counts[length]++;
+  counts[0] = 0;
+  const next = new Uint16Array(16);
+  for (let bits = 1, code2 = 0; bits < 16; bits++) {
+    code2 = code2 + counts[bits - 1] << 1;
+    next[bits] = code2;
+  }
+  const codes = new Uint16Array(lengths.length);
+  for (let symbol = 0; symbol < lengths.length; symbol++) {
+    const length = lengths[symbol];
+    if (length === 0) continue;
+    let code2 = next[length]++;
+    let reversed = 0;
+    for (let i = 0; i < length; i++, code2 >>>= 1) reversed = reversed << 1 | code2 & 1;
+    codes[symbol] = reversed;
+  }
+  return codes;
+}
+
+// lib/raster/_deflate_block.ts
+var LENGTH_BASE = [
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  9,
+  10,
+  11,
+  13,
+  15,
+  17,
+  19,
+  23,
+  27,
+  31,
+  35,
+  43,
+  51,
+  59,
+  67,
+  83,
+  99,
+  115,
+  131,
+  163,
+  195,
+  227,
+  258
+];
+var LENGTH_EXTRA = [
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0
+];
+var DISTANCE_CODE = {
+  1: 0,
+  3: 2
+};
+var CODE_LENGTH_ORDER = [
+  16,
+  17,
+  18,
+  0,
+  8,
+  7,
+  9,
+  6,
+  10,
+  5,
+  11,
+  4,
+  12,
+  3,
+  13,
+  2,
+  14,
+  1,
+  15
+];
+var MAX_MATCH = 258;
+var END_OF_BLOCK = 256;
+var LENGTH_CODE = new Uint8Array(MAX_MATCH + 1);
+for (let code2 = 0; code2 < LENGTH_BASE.length; code2++) {
+  const next = code2 + 1 < LENGTH_BASE.length ? LENGTH_BASE[code2 + 1] : MAX_MATCH + 1;
+  for (let length = LENGTH_BASE[code2]; length < next; length++) LENGTH_CODE[length] = code2;
+}
+function writeDynamicBlock(writer, tokens, final) {
+  const literals = new Uint32Array(286);
+  const distances = new Uint32Array(30);
+  literals[END_OF_BLOCK] = 1;
+  eachSymbol(tokens, {
+    literal: (value) => literals[value]++,
+    matches: (code2, distanceCode, times) => {
+      literals[257 + code2] += times;
+      distances[distanceCode] += times;
+    }
+  });
+  const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
+  const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
+  writer.put(final ? 1 : 0, 1);
+  writer.put(2, 2);
+  writeCodeLengths(writer, literalLengths, distanceLengths);
+  const literalCodes = canonicalCodes(literalLengths);
+  const distanceCodes = canonicalCodes(distanceLengths);
+  eachSymbol(tokens, {
+    literal: (value) => writer.put(literalCodes[value], literalLengths[value]),
+    matches: (code2, distanceCode, times, length) => {
+      const symbol = 257 + code2;
+      if (LENGTH_EXTRA[code2] > 0) {
+        writer.put(literalCodes[symbol], literalLengths[symbol]);
+        writer.put(length - LENGTH_BASE[code2], LENGTH_EXTRA[code2]);
+        return writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
+      }
+      writer.repeat(literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol], literalLengths[symbol] + distanceLengths[distanceCode], times);
+    }
+  });
+  writer.put(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
+}
+function eachSymbol(tokens, visit) {
+  for (let t = 0; t < tokens.count; t++) {
+    const length = tokens.lengths[t];
+    const value = tokens.values[t];
+    if (length === 0) {
+      visit.literal(value);
+      continue;
+    }
+    const distanceCode = DISTANCE_CODE[value];
+    let fulls = Math.floor(length / MAX_MATCH);
+    const rest = length - fulls * MAX_MATCH;
+    if (rest > 0 && rest < 3) {
+      fulls--;
+      visit.matches(LENGTH_CODE[MAX_MATCH + rest - 3], distanceCode, 1, MAX_MATCH + rest - 3);
+      visit.matches(LENGTH_CODE[3], distanceCode, 1, 3);
+    } else if (rest > 0) {
+      visit.matches(LENGTH_CODE[rest], distanceCode, 1, rest);
+    }
+    if (fulls > 0) visit.matches(LENGTH_CODE[MAX_MATCH], distanceCode, fulls, MAX_MATCH);
+  }
+}
+function writeCodeLengths(writer, literalLengths, distanceLengths) {
+  let literalCount = 286;
+  while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
+  let distanceCount = 30;
+  while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
+  const { symbols, extras } = runLengthCoded([
+    ...literalLengths.subarray(0, literalCount),
+    ...distanceLengths.subarray(0, distanceCount)
+  ]);
+  const frequencies = new Uint32Array(19);
+  for (const symbol of symbols) frequencies[symbol]++;
+  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
+  const codes = canonicalCodes(codeLengths);
+  let codeLengthCount = 19;
+  while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
+    codeLengthCount--;
+  }
+  writer.put(literalCount - 257, 5);
+  writer.put(distanceCount - 1, 5);
+  writer.put(codeLengthCount - 4, 4);
+  for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
+  symbols.forEach((symbol, i) => {
+    writer.put(codes[symbol], codeLengths[symbol]);
+    if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
+  });
+}
+function runLengthCoded(lengths) {
+  const symbols = [];
+  const extras = [];
+  for (let i = 0; i < lengths.length; ) {
+    const value = lengths[i];
+    let run2 = 1;
+    while (i + run2 < lengths.length && lengths[i + run2] === value) run2++;
+    if (value === 0 && run2 >= 3) {
+      const taken = Math.min(run2, 138);
+      symbols.push(taken >= 11 ? 18 : 17);
+      extras.push(taken >= 11 ? taken - 11 : taken - 3);
+      i += taken;
+      continue;
+    }
+    symbols.push(value);
+    extras.push(0);
+    i++;
+    for (let left = run2 - 1; value !== 0 && left >= 3; ) {
+      const taken = Math.min(left, 6);
+      symbols.push(16);
+      extras.push(taken - 3);
+      i += taken;
+      left -= taken;
+    }
+  }
+  return {
+    symbols,
+    extras
+  };
+}
+function atLeastTwo(frequencies) {
+  for (let i = 0; frequencies.filter((f) => f > 0).length < 2; i++) {
+    if (frequencies[i] === 0) frequencies[i] = 1;
+  }
+  return frequencies;
+}
+
+// lib/raster/_run_deflate.ts
+var BLOCK_TOKENS = 1 << 14;
+var ADLER_MODULUS = 65521;
+var RunDeflate = class {
+  #skipZeros;
+  #tokens = {
+    lengths: new Uint32Array(BLOCK_TOKENS),
+    values: new Uint16Array(BLOCK_TOKENS),
+    count: 0
+  };
+  /** The last three bytes taken, latest first, and how many bytes were taken. */
+  #before = new Uint8Array(3);
+  #taken = 0;
+  #a = 1;
+  #b = 0;
+  #writer = new BitWriter();
+  /** @param options How zero bytes are skipped. */
+  constructor(options = {}) {
+    this.#skipZeros = options.skipZeros ?? skipZerosByByte;
+    this.#writer.byte(120);
+    this.#writer.byte(1);
+  }
+  /**
+   * Encodes the next bytes, `bytes[from..to)`; they may change once this returns.
+   *
+   * @param bytes Where the bytes are.
+   * @param from The first byte's position. @default {0}
+   * @param to The position after the last byte. @default {bytes.length}
+   */
+  write(bytes, from = 0, to = bytes.length) {
+    const before = this.#before;
+    const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
+    for (let i = from; i < to; ) {
+      if (bytes[i] === 0 && this.#taken > 0 && at(i - 1) === 0) {
+        const end = this.#skipZeros(bytes, i, to);
+        this.#zeros(end - i);
+        i = end;
+        continue;
+      }
+      const one = this.#taken >= 1 ? runLength(bytes, at, i, to, 1) : 0;
+      const three = this.#taken >= 3 ? runLength(bytes, at, i, to, 3) : 0;
+      if (one < 3 && three < 3) {
+        this.#literal(bytes[i++]);
+        continue;
+      }
+      const length = Math.max(one, three);
+      this.#token(length, one >= three ? 1 : 3);
+      this.#adler(bytes, i, i + length);
+      i += length;
+    }
+    before.set([
+      at(to - 1),
+      at(to - 2),
+      at(to - 3)
+    ]);
+  }
+  /**
+   * Ends the stream.
+   *
+   * @returns The whole zlib stream.
+   */
+  end() {
+    writeDynamicBlock(this.#writer, this.#tokens, true);
+    this.#tokens.count = 0;
+    this.#writer.alignToByte();
+    const adler = this.#b * 65536 + this.#a;
+    for (const shift of [
+      24,
+      16,
+      8,
+      0
+    ]) this.#writer.byte(adler >>> shift & 255);
+    return this.#writer.bytes();
+  }
+  #literal(value) {
+    this.#a = (this.#a + value) % ADLER_MODULUS;
+    this.#b = (this.#b + this.#a) % ADLER_MODULUS;
+    this.#taken++;
+    this.#token(0, value);
+  }
+  /** `count` zero bytes after a zero byte: one match at distance 1 (literals if under 3). */
+  #zeros(count) {
+    this.#b = (this.#b + count * this.#a) % ADLER_MODULUS;
+    this.#taken += count;
+    if (count >= 3) return this.#token(count, 1);
+    for (let i = 0; i < count; i++) this.#token(0, 0);
+  }
+  #adler(bytes, from, to) {
+    let a = this.#a;
+    let b = this.#b;
+    for (let i = from; i < to; i++) {
+      a = (a + bytes[i]) % ADLER_MODULUS;
+      b = (b + a) % ADLER_MODULUS;
+    }
+    this.#a = a;
+    this.#b = b;
+    this.#taken += to - from;
+  }
+  #token(length, value) {
+    const tokens = this.#tokens;
+    tokens.lengths[tokens.count] = length;
+    tokens.values[tokens.count++] = value;
+    if (tokens.count < BLOCK_TOKENS) return;
+    writeDynamicBlock(this.#writer, tokens, false);
+    tokens.count = 0;
+  }
+};
+function runLength(bytes, at, i, to, distance) {
+  const max = Math.min(MAX_MATCH, to - i);
+  let length = 0;
+  while (length < max && bytes[i + length] === at(i + length - distance)) length++;
+  return length;
+}
+function skipZerosByByte(bytes, from, to) {
+  let i = from;
+  while (i < to && bytes[i] === 0) i++;
+  return i;
+}
+
 // lib/raster/_fast_rgb.ts
 function isFastFlavour(header) {
   return header.bitDepth === 8 && !header.interlaced && (header.colourType === 2 || header.colourType === 6);
@@ -22082,8 +22561,8 @@ function transcodeFastRgb(png, options) {
   const inStride = inRow + 1;
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    using deflate2 = new DeflateStream({
-      level: options.level
+    const deflate2 = new RunDeflate({
+      skipZeros: (_, from, to) => kernels.skipZeros(from, to)
     });
     if (colourTable !== void 0) memory.set(colourTable, table);
     memory.fill(0, output, output + outStride);
@@ -22102,7 +22581,7 @@ function transcodeFastRgb(png, options) {
         memory.copyWithin(carry, last, last + outRow);
         kernels.filterUp(output, count + 1, outRow);
       }
-      deflate2.write(memory.subarray(output + outStride, output + (count + 1) * outStride));
+      deflate2.write(memory, output + outStride, output + (count + 1) * outStride);
       if (colourTable !== void 0) memory.copyWithin(output + 1, carry, carry + outRow);
       return -1;
     });
@@ -22789,7 +23268,6 @@ async function transcodeMask(bytes, options = {}) {
   }
   const { idat, census } = transcodeFastRgb(png, {
     colourTable,
-    level: DEFAULT_ZLIB_LEVEL,
     census: options.census,
     sampler
   });
@@ -23720,6 +24198,26 @@ function canStartWorkers(url) {
   }
 }
 
+// lib/api/export_task_filters.ts
+var EXPORT_OPTIONAL_FIELDS = [
+  "data",
+  "data.mask",
+  "jobs",
+  "metrics"
+];
+function exportTaskFilters(filters) {
+  const fields = /* @__PURE__ */ new Set([
+    ...EXPORT_OPTIONAL_FIELDS,
+    ...filters.optionalFields ?? []
+  ]);
+  return {
+    ...filters,
+    optionalFields: [
+      ...fields
+    ]
+  };
+}
+
 // lib/api/lab_date.ts
 var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
@@ -23841,44 +24339,215 @@ function quote(value) {
   return JSON.stringify(value);
 }
 
-// lib/api/export_task_filters.ts
-var EXPORT_OPTIONAL_FIELDS = [
-  "data",
-  "data.mask",
-  "jobs",
-  "metrics"
-];
-function exportTaskFilters(filters) {
-  const fields = /* @__PURE__ */ new Set([
-    ...EXPORT_OPTIONAL_FIELDS,
-    ...filters.optionalFields ?? []
-  ]);
-  return {
-    ...filters,
-    optionalFields: [
-      ...fields
-    ]
-  };
+// lib/detect/find_segmentation_inputs.ts
+var SEGMENTATION_INPUT_TYPE = "tool-iat-segmentation";
+function formInputs(configuration) {
+  const rows = configuration.metadata?.inputsLayout;
+  if (!Array.isArray(rows)) return [];
+  const inputs = [];
+  for (const row of rows) {
+    if (!Array.isArray(row)) continue;
+    for (const column of row) {
+      if (!Array.isArray(column)) continue;
+      for (const input of column) {
+        if (input && typeof input === "object" && typeof input.id === "string") inputs.push(input);
+      }
+    }
+  }
+  return inputs;
+}
+
+// lib/detect/labels_of.ts
+function labelsOf(metadata) {
+  const lists = metadata?.labelOptions?.availableLabels;
+  if (!lists || typeof lists !== "object") return [];
+  const labels = /* @__PURE__ */ new Map();
+  for (const list2 of Object.values(lists)) {
+    if (!Array.isArray(list2)) continue;
+    for (const label of list2) {
+      if (label && typeof label.id === "string" && !labels.has(label.id)) {
+        labels.set(label.id, label);
+      }
+    }
+  }
+  return [
+    ...labels.values()
+  ];
+}
+
+// lib/detect/with_b_channels.ts
+function withBChannels(labels) {
+  const valid = (value) => typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 255;
+  const used = new Set(labels.map((label) => label.bChannel).filter(valid));
+  let next = 1;
+  return labels.map((label) => {
+    if (valid(label.bChannel)) return label;
+    while (used.has(next)) next++;
+    if (next > 255) return label;
+    used.add(next);
+    return {
+      ...label,
+      bChannel: next
+    };
+  });
+}
+
+// lib/detect/resolve_mask_source.ts
+var KIND_BY_PROJECT_TYPE = {
+  "iat-segmentation": "mask",
+  "iat-polygon": "polygon",
+  "iat-rectangle": "rectangle"
+};
+var KIND_BY_INPUT_TYPE = {
+  [SEGMENTATION_INPUT_TYPE]: "mask",
+  "tool-iat-polygon": "polygon",
+  "tool-iat-rectangle": "rectangle"
+};
+function resolveMaskSource(configuration, options = {}) {
+  const { projectId, projectType } = configuration;
+  const kind = KIND_BY_PROJECT_TYPE[projectType];
+  if (kind) {
+    if (options.inputId !== void 0) {
+      throw new ConfigError(`Cannot use input "${options.inputId}" of project "${projectId}": it is an "${projectType}" project, which has no inputs; remove the input id`, {
+        setting: "inputId"
+      });
+    }
+    refuseSequence(configuration.metadata?.toolOptions?.sequence, `project "${projectId}"`);
+    const labels = labelsOf(configuration.metadata);
+    return {
+      projectId,
+      projectType,
+      kind,
+      labels: kind === "mask" ? labels : withBChannels(labels)
+    };
+  }
+  if (projectType === "form") {
+    const input = pickInput(configuration, options.inputId);
+    const metadata = input.config?.metadata;
+    refuseSequence(metadata?.toolOptions?.sequence ?? configuration.metadata?.toolOptions?.sequence, `input "${input.id}" of project "${projectId}"`);
+    const inputKind = KIND_BY_INPUT_TYPE[input.type];
+    const labels = labelsOf(metadata);
+    return {
+      projectId,
+      projectType,
+      kind: inputKind,
+      input: {
+        id: input.id,
+        name: input.name
+      },
+      labels: inputKind === "mask" ? labels : withBChannels(labels)
+    };
+  }
+  throw new ConfigError(`Cannot export project "${projectId}": its type is "${projectType}"; mask export supports "iat-segmentation", "iat-polygon", "iat-rectangle" and "form" with a "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input`, {
+    setting: "projectId"
+  });
+}
+function pickInput(configuration, inputId) {
+  const usable = formInputs(configuration).filter((input) => KIND_BY_INPUT_TYPE[input.type]);
+  const segmentation = usable.filter((input) => input.type === SEGMENTATION_INPUT_TYPE);
+  const project = `project "${configuration.projectId}"`;
+  if (inputId !== void 0) {
+    const chosen = usable.find((input) => input.id === inputId);
+    if (chosen) return chosen;
+    throw new ConfigError(usable.length === 0 ? `Input "${inputId}" has no masks: ${project} has no "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input, so it has no masks to export` : `Input "${inputId}" is not an input of ${project} with masks; choose one of: ` + usable.map(describeInput).join(", "), {
+      setting: "inputId"
+    });
+  }
+  const candidates = segmentation.length > 0 ? segmentation : usable;
+  if (candidates.length === 1) return candidates[0];
+  if (candidates.length === 0) {
+    throw new ConfigError(`Cannot export ${project}: the form has no "${SEGMENTATION_INPUT_TYPE}" input (nor a polygon or rectangle input), so it has no masks to export`, {
+      setting: "projectId"
+    });
+  }
+  const what = segmentation.length > 0 ? "segmentation" : "polygon and rectangle";
+  throw new ConfigError(`Cannot choose the input of ${project}: it has ${candidates.length} ${what} inputs; pick one with the input id: ${candidates.map(describeInput).join(", ")}`, {
+    setting: "inputId"
+  });
+}
+function describeInput(input) {
+  const kind = input.type === SEGMENTATION_INPUT_TYPE ? "" : `, ${input.type}`;
+  return input.name || kind ? `"${input.id}" (${input.name ?? ""}${kind})` : `"${input.id}"`;
+}
+function refuseSequence(sequence, what) {
+  if (sequence === true) {
+    throw new ConfigError(`Cannot export ${what}: it is a video/sequence project, and mask export supports single images only`, {
+      setting: "projectId"
+    });
+  }
+}
+
+// lib/detect/resolve_semantic_mapping.ts
+function resolveSemanticMapping(value, labels) {
+  const mapping = mappingObject(value);
+  const labelById = new Map(labels.map((label) => [
+    label.id,
+    label
+  ]));
+  const byBChannel = /* @__PURE__ */ new Map();
+  const mappedBy = /* @__PURE__ */ new Map();
+  for (const [labelId, colour] of Object.entries(mapping)) {
+    const label = labelById.get(labelId);
+    if (!label) {
+      const known = labels.map((known2) => `"${known2.id}"`).join(", ") || "none";
+      throw new ConfigError(`The semantic mapping names label "${labelId}", which the project does not have; known label ids: ${known}`, {
+        setting: "semanticMapping"
+      });
+    }
+    const bChannel = label.bChannel;
+    if (typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
+      throw new ConfigError(`The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the project configuration (got ${describe(bChannel)}), so its pixels cannot be found; remove it from the mapping or fix the label`, {
+        setting: "semanticMapping"
+      });
+    }
+    const rgb = checkColour(labelId, colour);
+    const previous = byBChannel.get(bChannel);
+    if (previous && previous.some((value2, i) => value2 !== rgb[i])) {
+      throw new ConfigError(`The semantic mapping gives labels "${mappedBy.get(bChannel)}" and "${labelId}" different colours, but both have bChannel ${bChannel}, so their pixels cannot be told apart; give them the same colour`, {
+        setting: "semanticMapping"
+      });
+    }
+    byBChannel.set(bChannel, rgb);
+    mappedBy.set(bChannel, labelId);
+  }
+  return byBChannel;
+}
+function semanticMappingOf(value) {
+  const entries = Object.entries(mappingObject(value));
+  return Object.fromEntries(entries.map(([labelId, colour]) => [
+    labelId,
+    checkColour(labelId, colour)
+  ]));
+}
+function mappingObject(mapping) {
+  if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
+    throw new ConfigError(`The semantic mapping must be a JSON object of label id to [r, g, b], like {"car": [128, 64, 128]}; got ${describe(mapping)}`, {
+      setting: "semanticMapping"
+    });
+  }
+  return mapping;
+}
+function checkColour(labelId, colour) {
+  const valid = Array.isArray(colour) && colour.length === 3 && colour.every((value) => Number.isInteger(value) && value >= 0 && value <= 255);
+  if (!valid) {
+    throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe(colour)}`, {
+      setting: "semanticMapping"
+    });
+  }
+  return [
+    colour[0],
+    colour[1],
+    colour[2]
+  ];
+}
+function describe(value) {
+  const text2 = JSON.stringify(value) ?? String(value);
+  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
 }
 
 // lib/_std/path.ts
 import { basename as basename3, dirname as dirname3, isAbsolute, join as join3, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
 import { fileURLToPath } from "node:url";
-
-// lib/export/_output_path.ts
-function outputPathOf(outputFolder, name, what) {
-  if (isAbsolute(name) || /^[A-Za-z]:|^[\\/]/.test(name)) {
-    throw new ConfigError(settingMessage`The output filename "${name}" is an absolute path; give a name inside ${mention("outputFolder")}, or set ${mention("outputFolder")} to the folder you want`, {
-      setting: "outputFilename"
-    });
-  }
-  if (name.split(/[\\/]/).includes("..")) {
-    throw new ConfigError(settingMessage`The output filename "${name}" has a ".." segment; name the ${what} inside ${mention("outputFolder")}, or change ${mention("outputFolder")}`, {
-      setting: "outputFilename"
-    });
-  }
-  return resolve2(outputFolder || ".", name);
-}
 
 // lib/export/platform.ts
 function hostPlatform() {
@@ -23899,6 +24568,261 @@ function defaultExportFolderName(projectId, now, options = {}) {
     now.getSeconds()
   ].map(two).join(separator);
   return `lab_mask_${projectId}_${date}_${time}`;
+}
+
+// lib/export/_memory_budget.ts
+var DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
+var BYTES_PER_PIXEL = 3;
+var STRIP_BYTES_PER_PIXEL = 12;
+var STRIP_PIXELS = 256 * 1024 / 3;
+var MIN_STRIP_ROWS = 8;
+var MemoryBudget = class {
+  #total;
+  #free;
+  #waiting = [];
+  /**
+   * @param totalBytes How many bytes the masks in flight may cost together.
+   * @throws {RangeError} when it is not a positive number.
+   */
+  constructor(totalBytes) {
+    if (typeof totalBytes !== "number" || !Number.isFinite(totalBytes) || totalBytes <= 0) {
+      throw new RangeError(`Cannot budget ${String(totalBytes)} bytes of memory: give a positive number of bytes`);
+    }
+    this.#total = totalBytes;
+    this.#free = totalBytes;
+  }
+  /**
+   * Waits until a mask of this cost fits, then takes its bytes from the budget.
+   *
+   * @param cost What converting the mask holds, in bytes.
+   * @param task The task's id and name, for the error.
+   * @returns The function that gives the bytes back, to call once the mask is written.
+   * @throws {TaskError} when the mask alone costs more than the whole budget.
+   */
+  async admit(cost, task) {
+    if (cost > this.#total) {
+      const { width, height } = task.size;
+      throw new TaskError(`its mask is ${width}\xD7${height}, ${mib(cost)} to convert, more than the whole memory budget of ${mib(this.#total)}; raise the memory budget to at least ${Math.ceil(cost / 2 ** 20)} MiB to export it`, {
+        taskId: task.taskId,
+        taskName: task.taskName,
+        setting: "memoryBudgetBytes"
+      });
+    }
+    if (this.#waiting.length > 0 || cost > this.#free) {
+      await new Promise((admit) => this.#waiting.push({
+        cost,
+        admit
+      }));
+    } else {
+      this.#free -= cost;
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#free += cost;
+      this.#admitWaiting();
+    };
+  }
+  /** Admits waiting masks in order, while the first one fits. */
+  #admitWaiting() {
+    while (this.#waiting.length > 0 && this.#waiting[0].cost <= this.#free) {
+      const next = this.#waiting.shift();
+      this.#free -= next.cost;
+      next.admit();
+    }
+  }
+};
+function conversionCost(mask) {
+  if (mask.kind === "shapes") {
+    const size2 = mask.image;
+    if (size2 === void 0) return void 0;
+    return {
+      size: size2,
+      cost: size2.width * size2.height * BYTES_PER_PIXEL
+    };
+  }
+  if (mask.kind !== "png") return void 0;
+  const size = pngSize(mask.bytes);
+  if (size === void 0) return void 0;
+  const { width, height } = size;
+  const stripPixels = Math.min(width * height, Math.max(STRIP_PIXELS, width * MIN_STRIP_ROWS));
+  return {
+    size,
+    cost: 2 * mask.bytes.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL
+  };
+}
+function pngSize(png) {
+  const ihdr = [
+    73,
+    72,
+    68,
+    82
+  ];
+  if (png.length < 24 || !ihdr.every((byte, i) => png[12 + i] === byte)) return void 0;
+  const view = new DataView(png.buffer, png.byteOffset, 24);
+  return {
+    width: view.getUint32(16),
+    height: view.getUint32(20)
+  };
+}
+function mib(bytes) {
+  if (bytes < 2 ** 20) return `${bytes} bytes`;
+  return `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`;
+}
+
+// lib/export/ignore_index.ts
+var MAX_IGNORE_INDEX = 255;
+function checkIgnoreIndex(index) {
+  if (!Number.isInteger(index) || index < 1 || index > MAX_IGNORE_INDEX) {
+    throw ignoreIndexError(String(index));
+  }
+  return index;
+}
+function parseIgnoreIndex(text2) {
+  if (!/^\s*\d+\s*$/.test(text2)) throw ignoreIndexError(JSON.stringify(text2));
+  return Number(text2);
+}
+function ignoreIndexError(shown) {
+  return new ConfigError(settingMessage`${subject("ignoreIndex")} is ${shown}: give a whole number from 1 to ${MAX_IGNORE_INDEX}, above the project's class indices, or leave it out for ${MAX_IGNORE_INDEX}`, {
+    setting: "ignoreIndex"
+  });
+}
+
+// lib/export/mask_format.ts
+var MASK_FORMATS = [
+  "rgb",
+  "class-index",
+  "palette",
+  "instance",
+  "binary"
+];
+function parseMaskFormat(text2) {
+  const format = MASK_FORMATS.find((known) => known === text2);
+  if (format === void 0) {
+    throw new ConfigError(`The mask format "${text2}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`, {
+      setting: "maskFormat"
+    });
+  }
+  return format;
+}
+
+// lib/export/_output_path.ts
+function outputPathOf(outputFolder, name, what) {
+  if (isAbsolute(name) || /^[A-Za-z]:|^[\\/]/.test(name)) {
+    throw new ConfigError(settingMessage`The output filename "${name}" is an absolute path; give a name inside ${mention("outputFolder")}, or set ${mention("outputFolder")} to the folder you want`, {
+      setting: "outputFilename"
+    });
+  }
+  if (name.split(/[\\/]/).includes("..")) {
+    throw new ConfigError(settingMessage`The output filename "${name}" has a ".." segment; name the ${what} inside ${mention("outputFolder")}, or change ${mention("outputFolder")}`, {
+      setting: "outputFilename"
+    });
+  }
+  return resolve2(outputFolder || ".", name);
+}
+
+// lib/export/_export_plan.ts
+function planExport(options) {
+  const { projectId, startedAt, filters, requestFilters } = planTasks(options);
+  const maskFormat = parseMaskFormat(options.maskFormat ?? "rgb");
+  if (options.ignoreIndex !== void 0) checkIgnoreIndex(options.ignoreIndex);
+  const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
+  const mode = folderMode(options);
+  const folder = exportFolderPath(options, startedAt);
+  const dryRun = options.dryRun ?? false;
+  return {
+    projectId,
+    startedAt,
+    filters,
+    requestFilters,
+    maskFormat,
+    budget,
+    mode,
+    folder,
+    dryRun
+  };
+}
+function planTasks(options) {
+  const startedAt = options.now ?? /* @__PURE__ */ new Date();
+  const { projectId } = options;
+  if (typeof projectId !== "string" || projectId.trim() === "") {
+    throw new ConfigError("The project id is missing: give the id of the project to export", {
+      setting: "projectId"
+    });
+  }
+  const filters = options.filters ?? {};
+  const requestFilters = exportTaskFilters(validateTaskFilters(filters));
+  return {
+    projectId,
+    startedAt,
+    filters,
+    requestFilters
+  };
+}
+function planMasks(configuration, plan, options) {
+  const source = resolveMaskSource(configuration, options);
+  if (options.semanticMapping !== void 0 && plan.maskFormat !== "rgb") {
+    throw new ConfigError(`A semantic mapping recolours "rgb" masks only; the mask format is "${plan.maskFormat}"`, {
+      setting: "semanticMapping"
+    });
+  }
+  const colourByBChannel = options.semanticMapping === void 0 ? void 0 : resolveSemanticMapping(options.semanticMapping, source.labels);
+  const table = classTable(source.labels, {
+    ignoreIndex: options.ignoreIndex
+  });
+  const settings = {
+    inputId: source.input?.id,
+    replaceExtension: options.replaceExtension ?? false,
+    semanticMapping: options.semanticMapping,
+    ignoreIndex: table.ignoreIndex,
+    filters: plan.filters,
+    shard: options.shard
+  };
+  return {
+    source,
+    colourByBChannel,
+    table,
+    settings
+  };
+}
+function folderMode(options) {
+  const chosen = [
+    options.resume ? "resume" : void 0,
+    options.incremental !== void 0 ? "incremental" : void 0,
+    options.overwrite ? "overwrite" : void 0
+  ].filter((mode) => mode !== void 0);
+  if (chosen.length > 1) {
+    const texts = [
+      "",
+      ...chosen.slice(1).map((_, i) => i === chosen.length - 2 ? " and " : ", ")
+    ];
+    texts.push(" cannot go together: they treat an existing export folder differently; keep one");
+    throw new ConfigError(new SettingMessage(texts, chosen.map((mode) => mention(mode))), {
+      setting: chosen[1]
+    });
+  }
+  return chosen[0] ?? "new";
+}
+function exportFolderPath(options, startedAt) {
+  if (options.incremental !== void 0) {
+    if (options.outputFolder || options.outputFilename) {
+      throw new ConfigError(settingMessage`An incremental export updates the folder it names; leave out ${mention("outputFolder")} and ${mention("outputFilename")}`, {
+        setting: "incremental"
+      });
+    }
+    const target = resolve2(options.incremental);
+    return target.endsWith(".jsonl") ? resolve2(target, "..") : target;
+  }
+  if (options.resume && !options.outputFilename) {
+    throw new ConfigError(settingMessage`To resume, give the interrupted export's ${mention("outputFilename")} (and ${mention("outputFolder")}): the default name has the time in it`, {
+      setting: "outputFilename"
+    });
+  }
+  const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt, {
+    platform: options.platform
+  });
+  return outputPathOf(options.outputFolder, name, "export folder");
 }
 
 // lib/export/_empty_summary.ts
@@ -24065,41 +24989,6 @@ function imageSize(task, source) {
     width,
     height
   } : void 0;
-}
-
-// lib/detect/labels_of.ts
-function labelsOf(metadata) {
-  const lists = metadata?.labelOptions?.availableLabels;
-  if (!lists || typeof lists !== "object") return [];
-  const labels = /* @__PURE__ */ new Map();
-  for (const list2 of Object.values(lists)) {
-    if (!Array.isArray(list2)) continue;
-    for (const label of list2) {
-      if (label && typeof label.id === "string" && !labels.has(label.id)) {
-        labels.set(label.id, label);
-      }
-    }
-  }
-  return [
-    ...labels.values()
-  ];
-}
-
-// lib/detect/with_b_channels.ts
-function withBChannels(labels) {
-  const valid = (value) => typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 255;
-  const used = new Set(labels.map((label) => label.bChannel).filter(valid));
-  let next = 1;
-  return labels.map((label) => {
-    if (valid(label.bChannel)) return label;
-    while (used.has(next)) next++;
-    if (next > 255) return label;
-    used.add(next);
-    return {
-      ...label,
-      bChannel: next
-    };
-  });
 }
 
 // lib/formats/coco_categories.ts
@@ -24369,10 +25258,255 @@ function shoelace(flat) {
   return Math.abs(twice) / 2;
 }
 
+// lib/export/file_system.ts
+var DENO_FILE_SYSTEM = {
+  // The calls made for every mask (a few per file, each quick on a local disk) are the runtime's
+  // synchronous ones behind a promise: its asynchronous calls hand each one to another thread and
+  // back, which cost more than the call itself (about 0.3 s of CPU and a busier main thread in an
+  // export of 2,400 masks, measured); the workers have their next masks queued meanwhile.
+  lstat: (path6) => promised(() => Deno.lstatSync(path6)),
+  stat: (path6) => Deno.stat(path6),
+  readFile: (path6) => Deno.readFile(path6),
+  writeFile: (path6, bytes, options) => promised(() => Deno.writeFileSync(path6, bytes, options)),
+  open: (path6, options) => Deno.open(path6, options),
+  rename: (from, to) => promised(() => Deno.renameSync(from, to)),
+  remove: (path6, options) => Deno.remove(path6, options),
+  mkdir: (path6, options) => Deno.mkdir(path6, options),
+  readDir: (path6) => Deno.readDir(path6)
+};
+function promised(call) {
+  try {
+    return Promise.resolve(call());
+  } catch (error2) {
+    return Promise.reject(error2);
+  }
+}
+
+// lib/export/write_file_atomic.ts
+async function writeFileAtomic(path6, bytes, options = {}) {
+  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+  const temporary = join3(dirname3(path6), `.${basename3(path6)}.${suffix}.tmp`);
+  try {
+    await fileSystem.writeFile(temporary, bytes, {
+      createNew: true
+    });
+    await fileSystem.rename(temporary, path6);
+  } catch (error2) {
+    await fileSystem.remove(temporary).catch(() => {
+    });
+    throw error2;
+  }
+}
+
+// lib/export/export_folder_fs.ts
+var ExportFolderFs = class {
+  /** The export folder, absolute. */
+  root;
+  /** The low-level file calls. */
+  fileSystem;
+  /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
+  #folders = /* @__PURE__ */ new Set();
+  #rootChosenByUser;
+  /**
+   * Opens the door to one export folder; nothing is touched yet.
+   *
+   * @param root The export folder, absolute.
+   * @param options The low-level file calls to make (default `DENO_FILE_SYSTEM`), and whether
+   * the root is a folder the user chose (a one-file export's output folder) rather than one the
+   * export makes: it may then be a link, as the folders above an export folder may (default
+   * `false`).
+   */
+  constructor(root, options = {}) {
+    this.root = root;
+    this.fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+    this.#rootChosenByUser = options.rootChosenByUser ?? false;
+  }
+  /**
+   * The absolute path of `relative` after checking its form (no lstat).
+   *
+   * @throws {UnsafePathError} when it is empty, absolute or has an empty, `.` or `..` segment.
+   */
+  pathOf(relative3) {
+    return join3(this.root, ...segmentsOf(relative3));
+  }
+  /** Whether the export folder exists; refuses one that is a link. */
+  async rootExists() {
+    return await this.rootInfo() !== void 0;
+  }
+  /** Whether something (file, folder, link) is at `relative`; refuses links on the way. */
+  async exists(relative3) {
+    return await this.#check(relative3, true) !== void 0;
+  }
+  /** What is at `relative`, not following a link there (`undefined`: nothing); refuses links on the way. */
+  async info(relative3) {
+    return await this.#check(relative3, false);
+  }
+  /** What the export folder is (`undefined`: not there yet); refuses one that is a link. */
+  async rootInfo() {
+    return await this.#checkRoot();
+  }
+  /** Reads a file; refuses links on the way and at the file. */
+  async readFile(relative3) {
+    await this.#check(relative3, true);
+    return await this.fileSystem.readFile(this.pathOf(relative3));
+  }
+  /** Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at the file. */
+  async openFile(relative3) {
+    await this.#check(relative3, true);
+    return await this.fileSystem.open(this.pathOf(relative3), {
+      read: true
+    });
+  }
+  /** Reads a text file; refuses links on the way and at the file. */
+  async readTextFile(relative3) {
+    return new TextDecoder().decode(await this.readFile(relative3));
+  }
+  /** Writes a file atomically, making its folders; refuses links on the way. */
+  async writeFile(relative3, bytes) {
+    await this.#folderOf(relative3);
+    await writeFileAtomic(this.pathOf(relative3), bytes, {
+      fileSystem: this.fileSystem
+    });
+  }
+  /**
+   * Opens a new file for writing (and, with `read`, reading) at `relative`, removing what was
+   * there first (a link is removed, not followed) and creating the file exclusively.
+   */
+  async createFile(relative3, options = {}) {
+    await this.remove(relative3);
+    return await this.fileSystem.open(this.pathOf(relative3), {
+      createNew: true,
+      write: true,
+      read: options.read ?? false
+    });
+  }
+  /** Renames a file inside the export folder; refuses links on the way and at the source. */
+  async rename(from, to) {
+    await this.#check(from, true);
+    await this.#check(to, false);
+    await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
+  }
+  /** Removes a file (or the link itself) if it is there; refuses links on the way. */
+  async remove(relative3) {
+    await this.#check(relative3, false);
+    try {
+      await this.fileSystem.remove(this.pathOf(relative3));
+    } catch (error2) {
+      if (!(error2 instanceof Deno.errors.NotFound)) throw error2;
+    }
+  }
+  /** The names in the export folder; refuses a folder that is a link. */
+  async names() {
+    await this.#checkRoot();
+    const names = [];
+    for await (const entry of this.fileSystem.readDir(this.root)) names.push(entry.name);
+    return names;
+  }
+  /** Removes the whole export folder (links in it are removed, never followed). */
+  async removeAll() {
+    await this.#checkRoot();
+    await this.fileSystem.remove(this.root, {
+      recursive: true
+    });
+    this.#folders.clear();
+  }
+  /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
+  async makeRoot(exclusive) {
+    if (!exclusive) {
+      if (await this.#checkRoot() === void 0) {
+        await this.fileSystem.mkdir(this.root, {
+          recursive: true
+        });
+      }
+      await this.#checkRoot();
+      return;
+    }
+    await this.fileSystem.mkdir(join3(this.root, ".."), {
+      recursive: true
+    });
+    await this.fileSystem.mkdir(this.root);
+    await this.#checkRoot();
+  }
+  /** Makes the folders of `relative` one by one, refusing any that is a link. */
+  async #folderOf(relative3) {
+    const segments = segmentsOf(relative3).slice(0, -1);
+    await this.#checkRoot();
+    for (let i = 1; i <= segments.length; i++) {
+      const folder = segments.slice(0, i).join("/");
+      if (this.#folders.has(folder)) continue;
+      const info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
+      if (info2?.isSymlink) throw linkError(folder);
+      if (info2 === void 0) {
+        try {
+          await this.fileSystem.mkdir(join3(this.root, ...segments.slice(0, i)));
+        } catch (error2) {
+          if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
+          if ((await this.#lstat(join3(this.root, ...segments.slice(0, i))))?.isSymlink) {
+            throw linkError(folder);
+          }
+        }
+      }
+      this.#folders.add(folder);
+    }
+  }
+  /**
+   * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
+   * what is at the path, or `undefined` when some component is missing.
+   */
+  async #check(relative3, last) {
+    const segments = segmentsOf(relative3);
+    let info2 = await this.#checkRoot();
+    for (let i = 1; i <= segments.length && info2 !== void 0; i++) {
+      info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
+      if (info2?.isSymlink && (last || i < segments.length)) {
+        throw linkError(segments.slice(0, i).join("/"));
+      }
+    }
+    return info2;
+  }
+  async #checkRoot() {
+    if (this.#rootChosenByUser) return await this.#stat(this.root);
+    const info2 = await this.#lstat(this.root);
+    if (info2?.isSymlink) {
+      throw new UnsafePathError(this.root, "the export folder is a symbolic link");
+    }
+    return info2;
+  }
+  async #lstat(path6) {
+    return await this.fileSystem.lstat(path6).catch(notFound);
+  }
+  async #stat(path6) {
+    return await this.fileSystem.stat(path6).catch(notFound);
+  }
+};
+function notFound(error2) {
+  if (error2 instanceof Deno.errors.NotFound) return void 0;
+  throw error2;
+}
+function segmentsOf(relative3) {
+  if (typeof relative3 !== "string" || relative3 === "") {
+    throw new UnsafePathError(String(relative3), "it is empty");
+  }
+  if (isAbsolute(relative3) || /^[A-Za-z]:|^[\\/]/.test(relative3)) {
+    throw new UnsafePathError(relative3, "it is absolute; paths must stay inside the export folder");
+  }
+  const segments = relative3.split(/[\\/]/);
+  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
+    throw new UnsafePathError(relative3, "it climbs out of the export folder or has an empty part");
+  }
+  return segments;
+}
+function linkError(path6) {
+  return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
+}
+
 // lib/formats/output_file.ts
 var OutputFile = class {
   /** The absolute path the file gets when committed. */
   path;
+  #files;
+  #name;
   #temporary;
   #handle;
   #opening;
@@ -24380,15 +25514,56 @@ var OutputFile = class {
    * Names the file; nothing is created yet.
    *
    * @param path Where the complete file goes; its parent folders are created on the first write.
+   * @param options The low-level file calls to make. @default {{ fileSystem: DENO_FILE_SYSTEM }}
    */
-  constructor(path6) {
+  constructor(path6, options = {}) {
     this.path = path6;
+    this.#files = new ExportFolderFs(dirname3(path6), {
+      fileSystem: options.fileSystem,
+      rootChosenByUser: true
+    });
+    this.#name = basename3(path6);
     const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
-    this.#temporary = join3(dirname3(path6), `.${basename3(path6)}.${suffix}.tmp`);
+    this.#temporary = `.${this.#name}.${suffix}.tmp`;
   }
   /** Whether anything was written yet. */
   get started() {
     return this.#opening !== void 0;
+  }
+  /**
+   * Checks the path before any request: its folder is a folder (or is made later), and nothing is
+   * there but, with `overwrite`, a file.
+   *
+   * @param overwrite Whether an existing file may be replaced.
+   * @throws {UnsafePathError} when the path is a symbolic link (even with `overwrite`).
+   * @throws {ConfigError} when the folder is a file, a folder has the file's name, or the file
+   * exists without `overwrite`.
+   */
+  async checkTarget(overwrite) {
+    const folder = await this.#files.rootInfo();
+    if (folder === void 0) return;
+    if (!folder.isDirectory) {
+      throw new ConfigError(settingMessage`Cannot write "${this.path}": "${this.#files.root}" is a file, not a folder; choose another ${mention("outputFolder")}`, {
+        setting: "outputFolder"
+      });
+    }
+    const info2 = await this.#files.info(this.#name);
+    if (info2 === void 0) return;
+    if (info2.isSymlink) {
+      throw new UnsafePathError(this.path, "it is a symbolic link; remove it, the export never writes through links", {
+        setting: "outputFilename"
+      });
+    }
+    if (info2.isDirectory) {
+      throw new ConfigError(`Cannot write "${this.path}": a folder has that name; choose another output filename`, {
+        setting: "outputFilename"
+      });
+    }
+    if (!overwrite) {
+      throw new ConfigError(settingMessage`The output file "${this.path}" already exists; choose another output filename, or add ${mention("overwrite")} to replace it`, {
+        setting: "outputFilename"
+      });
+    }
   }
   /**
    * Appends bytes, creating the folder and the temporary file on the first call.
@@ -24414,14 +25589,14 @@ var OutputFile = class {
       preventClose: true
     });
     other.#handle = void 0;
-    await Deno.remove(other.#temporary);
+    await other.#files.remove(other.#temporary);
   }
   /** Closes the file and renames it to its path; a file never written stays unwritten. */
   async commit() {
     if (!this.#opening) return;
     (await this.#opening).close();
     this.#handle = void 0;
-    await Deno.rename(this.#temporary, this.path);
+    await this.#files.rename(this.#temporary, this.#name);
   }
   /** Closes and removes the temporary file. */
   async abandon() {
@@ -24429,17 +25604,13 @@ var OutputFile = class {
     const handle = await this.#opening.catch(() => void 0);
     if (this.#handle) handle?.close();
     this.#handle = void 0;
-    await Deno.remove(this.#temporary).catch(() => {
+    await this.#files.remove(this.#temporary).catch(() => {
     });
   }
   async #open() {
-    await Deno.mkdir(dirname3(this.path), {
-      recursive: true
-    });
-    this.#handle = await Deno.open(this.#temporary, {
-      read: true,
-      write: true,
-      createNew: true
+    await this.#files.makeRoot(false);
+    this.#handle = await this.#files.createFile(this.#temporary, {
+      read: true
     });
     return this.#handle;
   }
@@ -24457,7 +25628,9 @@ var CocoWriter = class {
   #annotations = 0;
   constructor(file, source, options) {
     this.#file = file;
-    this.#annotationsFile = new OutputFile(`${file.path}.annotations`);
+    this.#annotationsFile = new OutputFile(`${file.path}.annotations`, {
+      fileSystem: options.fileSystem
+    });
     this.#source = source;
     this.#options = options;
     this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation");
@@ -24469,9 +25642,11 @@ var CocoWriter = class {
       image = this.#source.geometry === "segmentation" ? await this.#maskShapes(task) : this.#vectorShapes(task);
     } catch (error2) {
       if (!(error2 instanceof MasksError)) throw error2;
+      const setting = error2 instanceof PngError ? error2.setting : void 0;
       return {
         status: "failed",
-        reason: error2.message
+        reason: error2.message,
+        setting
       };
     }
     if (image === void 0) {
@@ -24558,7 +25733,14 @@ var CocoWriter = class {
       });
     } catch (error2) {
       if (!(error2 instanceof MasksError)) throw error2;
-      throw new MasksError(`its mask cannot be read: ${error2.message}`, {
+      const reason = `its mask cannot be read: ${error2.message}`;
+      if (error2 instanceof PngError) {
+        throw new PngError(reason, {
+          cause: error2,
+          setting: error2.setting
+        });
+      }
+      throw new MasksError(reason, {
         cause: error2
       });
     }
@@ -24836,7 +26018,7 @@ var MaskFileRegistry = class {
         suffix: "",
         folder: true
       });
-      reasons.push(`its folder "${folder}" is the file of ${describe(holder2)}`);
+      reasons.push(`its folder "${folder}" is the file of ${describe2(holder2)}`);
     }
     const wanted = names.join("/");
     const holder = this.#holderOf(wanted);
@@ -24849,7 +26031,7 @@ var MaskFileRegistry = class {
         taskId
       });
       file = names.join("/");
-      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe(holder)}`);
+      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe2(holder)}`);
     }
     this.#record(file, taskId);
     return reasons.length === 0 ? {
@@ -24888,7 +26070,7 @@ var MaskFileRegistry = class {
     this.#claimed.set(keyOf(file), HOLDER_TASK + this.#taskIds.length - 1);
   }
 };
-function describe(holder) {
+function describe2(holder) {
   return holder === null ? "the export itself" : `task ${holder}`;
 }
 function keyOf(path6) {
@@ -24961,7 +26143,7 @@ function yoloLabelLines(annotations, options) {
     const labelId = annotationLabelIds(record.labels)[0];
     const classIndex = labelId === void 0 ? -1 : names.indexOf(labelId);
     if (classIndex < 0 && labelId !== void 0) {
-      throw new MasksError(`its annotation ${describe2(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
+      throw new MasksError(`its annotation ${describe3(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
     }
     const holder = geometry === "segmentation" ? record.approximation : record;
     const polygons = isRecord5(holder) && Array.isArray(holder.polygons) ? holder.polygons : [];
@@ -24991,7 +26173,7 @@ function normalized(vertices, image) {
 }
 function box(vertices, annotation) {
   if (vertices.length !== 4) {
-    throw new MasksError(`its rectangle ${describe2(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
+    throw new MasksError(`its rectangle ${describe3(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
   }
   const [x1, y1, x2, y2] = vertices;
   const axis = (a, b) => {
@@ -25015,11 +26197,11 @@ function box(vertices, annotation) {
 function numbers(vertices, annotation) {
   if (vertices === void 0) return [];
   if (!Array.isArray(vertices) || vertices.some((value) => !Number.isFinite(value))) {
-    throw new MasksError(`its annotation ${describe2(annotation)} has vertices that are not a list of numbers`);
+    throw new MasksError(`its annotation ${describe3(annotation)} has vertices that are not a list of numbers`);
   }
   return vertices;
 }
-function describe2(annotation) {
+function describe3(annotation) {
   return annotation.id === void 0 ? "(no id)" : JSON.stringify(annotation.id);
 }
 function isRecord5(value) {
@@ -25250,24 +26432,6 @@ function labelPath(png) {
   return `labels/${png.slice(0, -".png".length)}.txt`;
 }
 
-// lib/detect/find_segmentation_inputs.ts
-var SEGMENTATION_INPUT_TYPE = "tool-iat-segmentation";
-function formInputs(configuration) {
-  const rows = configuration.metadata?.inputsLayout;
-  if (!Array.isArray(rows)) return [];
-  const inputs = [];
-  for (const row of rows) {
-    if (!Array.isArray(row)) continue;
-    for (const column of row) {
-      if (!Array.isArray(column)) continue;
-      for (const input of column) {
-        if (input && typeof input === "object" && typeof input.id === "string") inputs.push(input);
-      }
-    }
-  }
-  return inputs;
-}
-
 // lib/formats/format_source.ts
 var FORMAT = mention("format");
 var EXPORT_FORMATS = [
@@ -25329,7 +26493,7 @@ function resolveFormatSource(configuration, format, options = {}) {
         setting: "inputId"
       });
     }
-    refuseSequence(metadata, `${project}`, format);
+    refuseSequence2(metadata, `${project}`, format);
     return {
       projectId,
       projectType,
@@ -25344,13 +26508,13 @@ function resolveFormatSource(configuration, format, options = {}) {
     });
   }
   const fitting = formInputs(configuration).filter((input2) => accepted.includes(GEOMETRY_BY_TYPE[input2.type.replace(/^tool-/, "")]));
-  const input = pickInput(fitting, options.inputId, {
+  const input = pickInput2(fitting, options.inputId, {
     project,
     format,
     typesAccepted
   });
   const inputMetadata = input.config?.metadata;
-  refuseSequence(inputMetadata?.toolOptions?.sequence === void 0 ? metadata : inputMetadata, `input "${input.id}" of ${project}`, format);
+  refuseSequence2(inputMetadata?.toolOptions?.sequence === void 0 ? metadata : inputMetadata, `input "${input.id}" of ${project}`, format);
   return {
     projectId,
     projectType,
@@ -25362,7 +26526,7 @@ function resolveFormatSource(configuration, format, options = {}) {
     metadata: inputMetadata
   };
 }
-function pickInput(fitting, inputId, about) {
+function pickInput2(fitting, inputId, about) {
   const { project, format, typesAccepted } = about;
   const listed = fitting.map((input) => `"${input.id}" (${input.type})`).join(", ");
   if (inputId !== void 0) {
@@ -25377,7 +26541,7 @@ function pickInput(fitting, inputId, about) {
     setting: "inputId"
   });
 }
-function refuseSequence(metadata, what, format) {
+function refuseSequence2(metadata, what, format) {
   if (metadata?.toolOptions?.sequence === true) {
     throw new ConfigError(settingMessage`Cannot export ${what} with ${FORMAT} ${format}: it is a video/sequence project, which ${format} does not support; ${FORMAT} lab exports sequences`, {
       setting: "format"
@@ -25398,20 +26562,16 @@ var PREFIX = {
 };
 async function exportFormat(options) {
   const started = performance.now();
-  const now = options.now ?? /* @__PURE__ */ new Date();
-  const { client, projectId, format } = options;
-  if (typeof projectId !== "string" || projectId.trim() === "") {
-    throw new ConfigError("The project id is missing: give the id of the project to export", {
-      setting: "projectId"
-    });
-  }
-  const filters = validateTaskFilters(options.filters ?? {});
+  const { client, format } = options;
+  const { projectId, startedAt: now, requestFilters } = planTasks(options);
   const path6 = outputPath(options, now);
-  if (!options.dryRun) await checkTarget(path6, options.overwrite ?? false);
+  const file = new OutputFile(path6, {
+    fileSystem: options.fileSystem
+  });
+  if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
   const source = resolveFormatSource(await client.getProjectConfiguration(projectId), format, {
     inputId: options.inputId
   });
-  const file = new OutputFile(path6);
   const dryRun = options.dryRun ?? false;
   const writer = formatWriter(file, source, options, now);
   const summary2 = {
@@ -25420,11 +26580,10 @@ async function exportFormat(options) {
     format,
     annotationsLeftOut: 0
   };
-  const asked = exportTaskFilters(filters);
   let done = 0;
   try {
     let first = true;
-    for await (const page of client.taskPages(projectId, asked)) {
+    for await (const page of client.taskPages(projectId, requestFilters)) {
       if (first) {
         summary2.total = page.totalDocs;
         options.onProgress?.({
@@ -25484,10 +26643,12 @@ function formatWriter(file, source, options, now) {
       modified: now
     });
   }
+  const { maxPixels, fileSystem } = options;
   return new CocoWriter(file, source, {
     dryRun,
-    maxPixels: options.maxPixels,
-    now
+    maxPixels,
+    now,
+    fileSystem
   });
 }
 function addOutcome(summary2, ids, result) {
@@ -25498,6 +26659,7 @@ function addOutcome(summary2, ids, result) {
   };
   if (result.file !== void 0) outcome.file = result.file;
   if (result.reason !== void 0) outcome.reason = result.reason;
+  if (result.setting !== void 0) outcome.setting = result.setting;
   if (result.renamedFrom !== void 0) {
     Object.assign(outcome, {
       renamedFrom: result.renamedFrom,
@@ -25522,28 +26684,6 @@ function outputPath(options, now) {
     });
   }
   return outputPathOf(options.outputFolder, name, "file");
-}
-async function checkTarget(path6, overwrite) {
-  const info2 = await Deno.stat(path6).catch(() => void 0);
-  if (info2 === void 0) {
-    const parent = await Deno.stat(dirname3(path6)).catch(() => void 0);
-    if (parent !== void 0 && !parent.isDirectory) {
-      throw new ConfigError(settingMessage`Cannot write "${path6}": "${dirname3(path6)}" is a file, not a folder; choose another ${mention("outputFolder")}`, {
-        setting: "outputFolder"
-      });
-    }
-    return;
-  }
-  if (info2.isDirectory) {
-    throw new ConfigError(`Cannot write "${path6}": a folder has that name; choose another output filename`, {
-      setting: "outputFilename"
-    });
-  }
-  if (!overwrite) {
-    throw new ConfigError(settingMessage`The output file "${path6}" already exists; choose another output filename, or add ${mention("overwrite")} to replace it`, {
-      setting: "outputFilename"
-    });
-  }
 }
 
 // lib/export/_export_one_file.ts
@@ -25610,217 +26750,6 @@ var MaskDetacher = class {
     return mask;
   }
 };
-
-// lib/export/file_system.ts
-var DENO_FILE_SYSTEM = {
-  lstat: (path6) => Deno.lstat(path6),
-  stat: (path6) => Deno.stat(path6),
-  readFile: (path6) => Deno.readFile(path6),
-  writeFile: (path6, bytes, options) => Deno.writeFile(path6, bytes, options),
-  open: (path6, options) => Deno.open(path6, options),
-  rename: (from, to) => Deno.rename(from, to),
-  remove: (path6, options) => Deno.remove(path6, options),
-  mkdir: (path6, options) => Deno.mkdir(path6, options),
-  readDir: (path6) => Deno.readDir(path6)
-};
-
-// lib/export/write_file_atomic.ts
-async function writeFileAtomic(path6, bytes, options = {}) {
-  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
-  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
-  const temporary = join3(dirname3(path6), `.${basename3(path6)}.${suffix}.tmp`);
-  try {
-    await fileSystem.writeFile(temporary, bytes, {
-      createNew: true
-    });
-    await fileSystem.rename(temporary, path6);
-  } catch (error2) {
-    await fileSystem.remove(temporary).catch(() => {
-    });
-    throw error2;
-  }
-}
-
-// lib/export/export_folder_fs.ts
-var ExportFolderFs = class {
-  /** The export folder, absolute. */
-  root;
-  /** The low-level file calls. */
-  fileSystem;
-  /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
-  #folders = /* @__PURE__ */ new Set();
-  /**
-   * Opens the door to one export folder; nothing is touched yet.
-   *
-   * @param root The export folder, absolute.
-   * @param options The low-level file calls to make. @default {DENO_FILE_SYSTEM}
-   */
-  constructor(root, options = {}) {
-    this.root = root;
-    this.fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
-  }
-  /**
-   * The absolute path of `relative` after checking its form (no lstat).
-   *
-   * @throws {UnsafePathError} when it is empty, absolute or has an empty, `.` or `..` segment.
-   */
-  pathOf(relative3) {
-    return join3(this.root, ...segmentsOf(relative3));
-  }
-  /** Whether the export folder exists; refuses one that is a link. */
-  async rootExists() {
-    return await this.#checkRoot() !== void 0;
-  }
-  /** Whether something (file, folder, link) is at `relative`; refuses links on the way. */
-  async exists(relative3) {
-    return await this.#check(relative3, true) !== void 0;
-  }
-  /** Reads a file; refuses links on the way and at the file. */
-  async readFile(relative3) {
-    await this.#check(relative3, true);
-    return await this.fileSystem.readFile(this.pathOf(relative3));
-  }
-  /** Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at the file. */
-  async openFile(relative3) {
-    await this.#check(relative3, true);
-    return await this.fileSystem.open(this.pathOf(relative3), {
-      read: true
-    });
-  }
-  /** Reads a text file; refuses links on the way and at the file. */
-  async readTextFile(relative3) {
-    return new TextDecoder().decode(await this.readFile(relative3));
-  }
-  /** Writes a file atomically, making its folders; refuses links on the way. */
-  async writeFile(relative3, bytes) {
-    await this.#folderOf(relative3);
-    await writeFileAtomic(this.pathOf(relative3), bytes, {
-      fileSystem: this.fileSystem
-    });
-  }
-  /**
-   * Opens a new file for writing at `relative`, removing what was there first (a link is removed,
-   * not followed) and creating the file exclusively.
-   */
-  async createFile(relative3) {
-    await this.remove(relative3);
-    return await this.fileSystem.open(this.pathOf(relative3), {
-      createNew: true,
-      write: true
-    });
-  }
-  /** Renames a file inside the export folder; refuses links on the way and at the source. */
-  async rename(from, to) {
-    await this.#check(from, true);
-    await this.#check(to, false);
-    await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
-  }
-  /** Removes a file (or the link itself) if it is there; refuses links on the way. */
-  async remove(relative3) {
-    await this.#check(relative3, false);
-    try {
-      await this.fileSystem.remove(this.pathOf(relative3));
-    } catch (error2) {
-      if (!(error2 instanceof Deno.errors.NotFound)) throw error2;
-    }
-  }
-  /** The names in the export folder; refuses a folder that is a link. */
-  async names() {
-    await this.#checkRoot();
-    const names = [];
-    for await (const entry of this.fileSystem.readDir(this.root)) names.push(entry.name);
-    return names;
-  }
-  /** Removes the whole export folder (links in it are removed, never followed). */
-  async removeAll() {
-    await this.#checkRoot();
-    await this.fileSystem.remove(this.root, {
-      recursive: true
-    });
-    this.#folders.clear();
-  }
-  /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
-  async makeRoot(exclusive) {
-    if (!exclusive && await this.#checkRoot() !== void 0) return;
-    await this.fileSystem.mkdir(join3(this.root, ".."), {
-      recursive: true
-    });
-    try {
-      await this.fileSystem.mkdir(this.root);
-    } catch (error2) {
-      if (exclusive || !(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
-    }
-    await this.#checkRoot();
-  }
-  /** Makes the folders of `relative` one by one, refusing any that is a link. */
-  async #folderOf(relative3) {
-    const segments = segmentsOf(relative3).slice(0, -1);
-    await this.#checkRoot();
-    for (let i = 1; i <= segments.length; i++) {
-      const folder = segments.slice(0, i).join("/");
-      if (this.#folders.has(folder)) continue;
-      const info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
-      if (info2?.isSymlink) throw linkError(folder);
-      if (info2 === void 0) {
-        try {
-          await this.fileSystem.mkdir(join3(this.root, ...segments.slice(0, i)));
-        } catch (error2) {
-          if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
-          if ((await this.#lstat(join3(this.root, ...segments.slice(0, i))))?.isSymlink) {
-            throw linkError(folder);
-          }
-        }
-      }
-      this.#folders.add(folder);
-    }
-  }
-  /**
-   * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
-   * what is at the path, or `undefined` when some component is missing.
-   */
-  async #check(relative3, last) {
-    const segments = segmentsOf(relative3);
-    let info2 = await this.#checkRoot();
-    for (let i = 1; i <= segments.length && info2 !== void 0; i++) {
-      info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
-      if (info2?.isSymlink && (last || i < segments.length)) {
-        throw linkError(segments.slice(0, i).join("/"));
-      }
-    }
-    return info2;
-  }
-  async #checkRoot() {
-    const info2 = await this.#lstat(this.root);
-    if (info2?.isSymlink) {
-      throw new UnsafePathError(this.root, "the export folder is a symbolic link");
-    }
-    return info2;
-  }
-  async #lstat(path6) {
-    try {
-      return await this.fileSystem.lstat(path6);
-    } catch (error2) {
-      if (error2 instanceof Deno.errors.NotFound) return void 0;
-      throw error2;
-    }
-  }
-};
-function segmentsOf(relative3) {
-  if (typeof relative3 !== "string" || relative3 === "") {
-    throw new UnsafePathError(String(relative3), "it is empty");
-  }
-  if (isAbsolute(relative3) || /^[A-Za-z]:|^[\\/]/.test(relative3)) {
-    throw new UnsafePathError(relative3, "it is absolute; paths must stay inside the export folder");
-  }
-  const segments = relative3.split(/[\\/]/);
-  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
-    throw new UnsafePathError(relative3, "it climbs out of the export folder or has an empty part");
-  }
-  return segments;
-}
-function linkError(path6) {
-  return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
-}
 
 // lib/export/_file_lines.ts
 var CHUNK_BYTES = 64 * 1024;
@@ -25915,6 +26844,7 @@ var ManifestWriter = class {
   #encoder = new TextEncoder();
   #started = false;
   #held = [];
+  #queued = [];
   /**
    * Creates a writer; nothing is written before {@linkcode ManifestWriter.start}.
    *
@@ -25957,8 +26887,10 @@ var ManifestWriter = class {
   }
   #write(text2) {
     if (text2 === "") return;
-    if (!this.#started) this.#held.push(text2);
-    else this.#chain = this.#chain.then(() => this.#append(text2));
+    if (!this.#started) return void this.#held.push(text2);
+    this.#queued.push(text2);
+    if (this.#queued.length > 1) return;
+    this.#chain = this.#chain.then(() => this.#append(this.#queued.splice(0).join("")));
   }
   /**
    * Appends lines written after the tasks (entries carried over from an earlier export).
@@ -25992,7 +26924,7 @@ var ManifestWriter = class {
     this.#file ??= await this.#files.createFile(PARTIAL_MANIFEST_NAME);
     const bytes = this.#encoder.encode(text2);
     let written = 0;
-    while (written < bytes.length) written += await this.#file.write(bytes.subarray(written));
+    while (written < bytes.length) written += this.#file.writeSync(bytes.subarray(written));
   }
 };
 
@@ -26422,12 +27354,14 @@ var ExportFolder = class {
   /** How the export treats an earlier export in the folder. */
   mode;
   #dryRun;
+  #manifest;
   constructor(path6, mode, options) {
     this.files = new ExportFolderFs(path6, {
       fileSystem: options.fileSystem
     });
     this.mode = mode;
     this.#dryRun = options.dryRun;
+    this.#manifest = new ManifestWriter(this.files);
   }
   /** The folder's absolute path. */
   get path() {
@@ -26444,19 +27378,51 @@ var ExportFolder = class {
     };
     return await prepareExportFolder(this.files, this.mode);
   }
-  /** `overwrite`: removes the earlier export, once the project is known to export masks. */
+  /**
+   * Clears what an earlier run left and this one does not keep, once the project is known to
+   * export masks: `overwrite` removes the earlier export; `resume` and `incremental` remove the
+   * report a killed run left half-written (a run with `report` writes a whole one anyway).
+   */
   async clearEarlier() {
-    if (this.mode === "overwrite" && !this.#dryRun) {
-      await prepareExportFolder(this.files, this.mode);
-    }
+    if (this.#dryRun) return;
+    if (this.mode === "overwrite") await prepareExportFolder(this.files, this.mode);
+    else if (this.mode !== "new") await this.files.remove(PARTIAL_REPORT_NAME);
   }
-  /** Makes the folder before its first file, with the labelmaps of class-index and palette masks. */
+  /**
+   * Makes the folder before its first file, with the labelmaps of class-index and palette masks,
+   * and starts the manifest: entries added before are written now.
+   */
   async create(maskFormat, table) {
     await createExportFolder(this.files, this.mode);
     if (maskFormat === "class-index" || maskFormat === "palette") {
       await this.files.writeFile(LABELMAP_JSON, TEXT7.encode(labelmapJson(table)));
       await this.files.writeFile(LABELMAP_TXT, TEXT7.encode(labelmapTxt(table)));
     }
+    this.#manifest.start();
+  }
+  /**
+   * Records task number `sequence`'s manifest entry, or `null` for a task with no line (another
+   * shard's); lines are written in task order, once the folder exists.
+   */
+  addEntry(sequence, entry) {
+    this.#manifest.add(sequence, entry);
+  }
+  /** Adds manifest entries after the tasks' own (carried over or removed by an update); resolves once written. */
+  addTrailingEntries(entries) {
+    return this.#manifest.addTrailing(entries);
+  }
+  /**
+   * Completes the manifest: renames the partial one to `manifest.jsonl`.
+   *
+   * @returns Its absolute path, or `undefined` when no folder was made (nothing was exported).
+   */
+  async closeManifest() {
+    await this.#manifest.close();
+    return this.#manifest.started ? join3(this.path, MANIFEST_NAME) : void 0;
+  }
+  /** Closes the partial manifest as it is, for `resume` (an export that failed or was stopped). */
+  async abandonManifest() {
+    await this.#manifest.abandon();
   }
   /**
    * Writes `export.json`, last: an incremental update starts from its time, so it must only ever
@@ -26478,370 +27444,6 @@ var ExportFolder = class {
   }
 };
 var TEXT7 = new TextEncoder();
-
-// lib/detect/resolve_mask_source.ts
-var KIND_BY_PROJECT_TYPE = {
-  "iat-segmentation": "mask",
-  "iat-polygon": "polygon",
-  "iat-rectangle": "rectangle"
-};
-var KIND_BY_INPUT_TYPE = {
-  [SEGMENTATION_INPUT_TYPE]: "mask",
-  "tool-iat-polygon": "polygon",
-  "tool-iat-rectangle": "rectangle"
-};
-function resolveMaskSource(configuration, options = {}) {
-  const { projectId, projectType } = configuration;
-  const kind = KIND_BY_PROJECT_TYPE[projectType];
-  if (kind) {
-    if (options.inputId !== void 0) {
-      throw new ConfigError(`Cannot use input "${options.inputId}" of project "${projectId}": it is an "${projectType}" project, which has no inputs; remove the input id`, {
-        setting: "inputId"
-      });
-    }
-    refuseSequence2(configuration.metadata?.toolOptions?.sequence, `project "${projectId}"`);
-    const labels = labelsOf(configuration.metadata);
-    return {
-      projectId,
-      projectType,
-      kind,
-      labels: kind === "mask" ? labels : withBChannels(labels)
-    };
-  }
-  if (projectType === "form") {
-    const input = pickInput2(configuration, options.inputId);
-    const metadata = input.config?.metadata;
-    refuseSequence2(metadata?.toolOptions?.sequence ?? configuration.metadata?.toolOptions?.sequence, `input "${input.id}" of project "${projectId}"`);
-    const inputKind = KIND_BY_INPUT_TYPE[input.type];
-    const labels = labelsOf(metadata);
-    return {
-      projectId,
-      projectType,
-      kind: inputKind,
-      input: {
-        id: input.id,
-        name: input.name
-      },
-      labels: inputKind === "mask" ? labels : withBChannels(labels)
-    };
-  }
-  throw new ConfigError(`Cannot export project "${projectId}": its type is "${projectType}"; mask export supports "iat-segmentation", "iat-polygon", "iat-rectangle" and "form" with a "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input`, {
-    setting: "projectId"
-  });
-}
-function pickInput2(configuration, inputId) {
-  const usable = formInputs(configuration).filter((input) => KIND_BY_INPUT_TYPE[input.type]);
-  const segmentation = usable.filter((input) => input.type === SEGMENTATION_INPUT_TYPE);
-  const project = `project "${configuration.projectId}"`;
-  if (inputId !== void 0) {
-    const chosen = usable.find((input) => input.id === inputId);
-    if (chosen) return chosen;
-    throw new ConfigError(usable.length === 0 ? `Input "${inputId}" has no masks: ${project} has no "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input, so it has no masks to export` : `Input "${inputId}" is not an input of ${project} with masks; choose one of: ` + usable.map(describeInput).join(", "), {
-      setting: "inputId"
-    });
-  }
-  const candidates = segmentation.length > 0 ? segmentation : usable;
-  if (candidates.length === 1) return candidates[0];
-  if (candidates.length === 0) {
-    throw new ConfigError(`Cannot export ${project}: the form has no "${SEGMENTATION_INPUT_TYPE}" input (nor a polygon or rectangle input), so it has no masks to export`, {
-      setting: "projectId"
-    });
-  }
-  const what = segmentation.length > 0 ? "segmentation" : "polygon and rectangle";
-  throw new ConfigError(`Cannot choose the input of ${project}: it has ${candidates.length} ${what} inputs; pick one with the input id: ${candidates.map(describeInput).join(", ")}`, {
-    setting: "inputId"
-  });
-}
-function describeInput(input) {
-  const kind = input.type === SEGMENTATION_INPUT_TYPE ? "" : `, ${input.type}`;
-  return input.name || kind ? `"${input.id}" (${input.name ?? ""}${kind})` : `"${input.id}"`;
-}
-function refuseSequence2(sequence, what) {
-  if (sequence === true) {
-    throw new ConfigError(`Cannot export ${what}: it is a video/sequence project, and mask export supports single images only`, {
-      setting: "projectId"
-    });
-  }
-}
-
-// lib/detect/resolve_semantic_mapping.ts
-function resolveSemanticMapping(value, labels) {
-  const mapping = mappingObject(value);
-  const labelById = new Map(labels.map((label) => [
-    label.id,
-    label
-  ]));
-  const byBChannel = /* @__PURE__ */ new Map();
-  const mappedBy = /* @__PURE__ */ new Map();
-  for (const [labelId, colour] of Object.entries(mapping)) {
-    const label = labelById.get(labelId);
-    if (!label) {
-      const known = labels.map((known2) => `"${known2.id}"`).join(", ") || "none";
-      throw new ConfigError(`The semantic mapping names label "${labelId}", which the project does not have; known label ids: ${known}`, {
-        setting: "semanticMapping"
-      });
-    }
-    const bChannel = label.bChannel;
-    if (typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
-      throw new ConfigError(`The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the project configuration (got ${describe3(bChannel)}), so its pixels cannot be found; remove it from the mapping or fix the label`, {
-        setting: "semanticMapping"
-      });
-    }
-    const rgb = checkColour(labelId, colour);
-    const previous = byBChannel.get(bChannel);
-    if (previous && previous.some((value2, i) => value2 !== rgb[i])) {
-      throw new ConfigError(`The semantic mapping gives labels "${mappedBy.get(bChannel)}" and "${labelId}" different colours, but both have bChannel ${bChannel}, so their pixels cannot be told apart; give them the same colour`, {
-        setting: "semanticMapping"
-      });
-    }
-    byBChannel.set(bChannel, rgb);
-    mappedBy.set(bChannel, labelId);
-  }
-  return byBChannel;
-}
-function semanticMappingOf(value) {
-  const entries = Object.entries(mappingObject(value));
-  return Object.fromEntries(entries.map(([labelId, colour]) => [
-    labelId,
-    checkColour(labelId, colour)
-  ]));
-}
-function mappingObject(mapping) {
-  if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
-    throw new ConfigError(`The semantic mapping must be a JSON object of label id to [r, g, b], like {"car": [128, 64, 128]}; got ${describe3(mapping)}`, {
-      setting: "semanticMapping"
-    });
-  }
-  return mapping;
-}
-function checkColour(labelId, colour) {
-  const valid = Array.isArray(colour) && colour.length === 3 && colour.every((value) => Number.isInteger(value) && value >= 0 && value <= 255);
-  if (!valid) {
-    throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe3(colour)}`, {
-      setting: "semanticMapping"
-    });
-  }
-  return [
-    colour[0],
-    colour[1],
-    colour[2]
-  ];
-}
-function describe3(value) {
-  const text2 = JSON.stringify(value) ?? String(value);
-  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
-}
-
-// lib/export/_memory_budget.ts
-var DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
-var BYTES_PER_PIXEL = 3;
-var STRIP_BYTES_PER_PIXEL = 12;
-var STRIP_PIXELS = 256 * 1024 / 3;
-var MIN_STRIP_ROWS = 8;
-var MemoryBudget = class {
-  #total;
-  #free;
-  #waiting = [];
-  /**
-   * @param totalBytes How many bytes the masks in flight may cost together.
-   * @throws {RangeError} when it is not a positive number.
-   */
-  constructor(totalBytes) {
-    if (typeof totalBytes !== "number" || !Number.isFinite(totalBytes) || totalBytes <= 0) {
-      throw new RangeError(`Cannot budget ${String(totalBytes)} bytes of memory: give a positive number of bytes`);
-    }
-    this.#total = totalBytes;
-    this.#free = totalBytes;
-  }
-  /**
-   * Waits until a mask of this cost fits, then takes its bytes from the budget.
-   *
-   * @param cost What converting the mask holds, in bytes.
-   * @param task The task's id and name, for the error.
-   * @returns The function that gives the bytes back, to call once the mask is written.
-   * @throws {TaskError} when the mask alone costs more than the whole budget.
-   */
-  async admit(cost, task) {
-    if (cost > this.#total) {
-      const { width, height } = task.size;
-      throw new TaskError(`its mask is ${width}\xD7${height}, ${mib(cost)} to convert, more than the whole memory budget of ${mib(this.#total)}; raise --memory-budget (memoryBudgetBytes) to at least ${Math.ceil(cost / 2 ** 20)} MiB to export it`, {
-        taskId: task.taskId,
-        taskName: task.taskName
-      });
-    }
-    if (this.#waiting.length > 0 || cost > this.#free) {
-      await new Promise((admit) => this.#waiting.push({
-        cost,
-        admit
-      }));
-    } else {
-      this.#free -= cost;
-    }
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.#free += cost;
-      this.#admitWaiting();
-    };
-  }
-  /** Admits waiting masks in order, while the first one fits. */
-  #admitWaiting() {
-    while (this.#waiting.length > 0 && this.#waiting[0].cost <= this.#free) {
-      const next = this.#waiting.shift();
-      this.#free -= next.cost;
-      next.admit();
-    }
-  }
-};
-function conversionCost(mask) {
-  if (mask.kind === "shapes") {
-    const size2 = mask.image;
-    if (size2 === void 0) return void 0;
-    return {
-      size: size2,
-      cost: size2.width * size2.height * BYTES_PER_PIXEL
-    };
-  }
-  if (mask.kind !== "png") return void 0;
-  const size = pngSize(mask.bytes);
-  if (size === void 0) return void 0;
-  const { width, height } = size;
-  const stripPixels = Math.min(width * height, Math.max(STRIP_PIXELS, width * MIN_STRIP_ROWS));
-  return {
-    size,
-    cost: 2 * mask.bytes.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL
-  };
-}
-function pngSize(png) {
-  const ihdr = [
-    73,
-    72,
-    68,
-    82
-  ];
-  if (png.length < 24 || !ihdr.every((byte, i) => png[12 + i] === byte)) return void 0;
-  const view = new DataView(png.buffer, png.byteOffset, 24);
-  return {
-    width: view.getUint32(16),
-    height: view.getUint32(20)
-  };
-}
-function mib(bytes) {
-  if (bytes < 2 ** 20) return `${bytes} bytes`;
-  return `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`;
-}
-
-// lib/export/mask_format.ts
-var MASK_FORMATS = [
-  "rgb",
-  "class-index",
-  "palette",
-  "instance",
-  "binary"
-];
-function parseMaskFormat(text2) {
-  const format = MASK_FORMATS.find((known) => known === text2);
-  if (format === void 0) {
-    throw new ConfigError(`The mask format "${text2}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`, {
-      setting: "maskFormat"
-    });
-  }
-  return format;
-}
-
-// lib/export/_export_plan.ts
-function planExport(options) {
-  const startedAt = options.now ?? /* @__PURE__ */ new Date();
-  const { projectId } = options;
-  if (typeof projectId !== "string" || projectId.trim() === "") {
-    throw new ConfigError("The project id is missing: give the id of the project to export", {
-      setting: "projectId"
-    });
-  }
-  const filters = options.filters ?? {};
-  const requestFilters = exportTaskFilters(validateTaskFilters(filters));
-  const maskFormat = parseMaskFormat(options.maskFormat ?? "rgb");
-  const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
-  const mode = folderMode(options);
-  const folder = exportFolderPath(options, startedAt);
-  const dryRun = options.dryRun ?? false;
-  return {
-    projectId,
-    startedAt,
-    filters,
-    requestFilters,
-    maskFormat,
-    budget,
-    mode,
-    folder,
-    dryRun
-  };
-}
-function planMasks(configuration, plan, options) {
-  const source = resolveMaskSource(configuration, options);
-  if (options.semanticMapping !== void 0 && plan.maskFormat !== "rgb") {
-    throw new ConfigError(`A semantic mapping recolours "rgb" masks only; the mask format is "${plan.maskFormat}"`, {
-      setting: "semanticMapping"
-    });
-  }
-  const colourByBChannel = options.semanticMapping === void 0 ? void 0 : resolveSemanticMapping(options.semanticMapping, source.labels);
-  const table = classTable(source.labels, {
-    ignoreIndex: options.ignoreIndex
-  });
-  const settings = {
-    inputId: source.input?.id,
-    replaceExtension: options.replaceExtension ?? false,
-    semanticMapping: options.semanticMapping,
-    ignoreIndex: table.ignoreIndex,
-    filters: plan.filters,
-    shard: options.shard
-  };
-  return {
-    source,
-    colourByBChannel,
-    table,
-    settings
-  };
-}
-function folderMode(options) {
-  const chosen = [
-    options.resume ? "resume" : void 0,
-    options.incremental !== void 0 ? "incremental" : void 0,
-    options.overwrite ? "overwrite" : void 0
-  ].filter((mode) => mode !== void 0);
-  if (chosen.length > 1) {
-    const texts = [
-      "",
-      ...chosen.slice(1).map((_, i) => i === chosen.length - 2 ? " and " : ", ")
-    ];
-    texts.push(" cannot go together: they treat an existing export folder differently; keep one");
-    throw new ConfigError(new SettingMessage(texts, chosen.map((mode) => mention(mode))), {
-      setting: chosen[1]
-    });
-  }
-  return chosen[0] ?? "new";
-}
-function exportFolderPath(options, startedAt) {
-  if (options.incremental !== void 0) {
-    if (options.outputFolder || options.outputFilename) {
-      throw new ConfigError(settingMessage`An incremental export updates the folder it names; leave out ${mention("outputFolder")} and ${mention("outputFilename")}`, {
-        setting: "incremental"
-      });
-    }
-    const target = resolve2(options.incremental);
-    return target.endsWith(".jsonl") ? resolve2(target, "..") : target;
-  }
-  if (options.resume && !options.outputFilename) {
-    throw new ConfigError(settingMessage`To resume, give the interrupted export's ${mention("outputFilename")} (and ${mention("outputFolder")}): the default name has the time in it`, {
-      setting: "outputFilename"
-    });
-  }
-  const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt, {
-    platform: options.platform
-  });
-  return outputPathOf(options.outputFolder, name, "export folder");
-}
 
 // lib/export/_task_pool.ts
 var TaskPool = class {
@@ -26890,7 +27492,7 @@ var TaskExporter = class {
       return await this.#export(job);
     } catch (error2) {
       if (!(error2 instanceof TaskError)) throw error2;
-      return this.#failed(job, error2.reason);
+      return this.#failed(job, error2);
     } finally {
       release?.();
       if (job.mask.kind === "png") releaseBytes(job.mask.bytes);
@@ -27038,13 +27640,14 @@ var TaskExporter = class {
     const bytes = await this.#files.readFile(path6).catch(() => void 0);
     return bytes !== void 0 && sha256(bytes) === digest;
   }
-  #failed(job, reason) {
+  #failed(job, { reason, setting }) {
     const { file: _file, renamedFrom: _renamed, ...ids } = job.outcome;
     const outcome = {
       ...ids,
       status: "failed",
       reason
     };
+    if (setting !== void 0) outcome.setting = setting;
     return {
       outcome,
       entry: {
@@ -27057,9 +27660,11 @@ var TaskExporter = class {
 };
 function taskError(job, reason, cause) {
   const { taskId, taskName } = job.outcome;
+  const setting = cause instanceof PngError ? cause.setting : void 0;
   return new TaskError(reason, {
     taskId,
     taskName,
+    setting,
     cause
   });
 }
@@ -27086,7 +27691,7 @@ var ExportRun = class {
   #options;
   #registry;
   #pool;
-  #manifest;
+  #folder;
   /** The earlier export's file names, claimed before the first task. */
   #claimedEarlier;
   #sequence = 0;
@@ -27094,14 +27699,14 @@ var ExportRun = class {
   #folderReady;
   #fatal;
   #order = /* @__PURE__ */ new WeakMap();
-  constructor(files, options) {
+  constructor(folder, options) {
     this.#options = options;
     this.#registry = new MaskFileRegistry({
       reserved: options.reservedNames,
       platform: options.platform
     });
-    this.#pool = new TaskPool(options.concurrency);
-    this.#manifest = new ManifestWriter(files);
+    this.#pool = new TaskPool(options.inFlight);
+    this.#folder = folder;
   }
   /**
    * Takes the next task, in the server's order, with its mask as `MaskDetacher` took it out of
@@ -27212,22 +27817,22 @@ var ExportRun = class {
       batch.push(entry);
       count++;
       if (batch.length === CARRY_BATCH) {
-        await this.#manifest.addTrailing(batch);
+        await this.#folder.addTrailingEntries(batch);
         batch = [];
       }
     }
-    await this.#manifest.addTrailing(batch);
+    await this.#folder.addTrailingEntries(batch);
     return count;
   }
-  /** Waits for the running tasks, then writes the manifest; throws the first fatal error. */
-  async finish(folder) {
+  /** Waits for the running tasks, then completes the manifest; throws the first fatal error. */
+  async finish() {
     await this.#pool.drain();
     if (this.#fatal !== void 0) {
-      await this.#manifest.abandon();
+      await this.#folder.abandonManifest();
       await this.#options.exporter.discardReport();
       throw this.#fatal;
     }
-    await this.#manifest.close();
+    const manifest = await this.#folder.closeManifest();
     const byTask = (a, b) => this.#order.get(a) - this.#order.get(b);
     const { summary: summary2 } = this.#options;
     for (const list2 of [
@@ -27238,12 +27843,12 @@ var ExportRun = class {
       list2.sort(byTask);
     }
     summary2.total = Math.max(this.#options.summary.total, this.#sequence);
-    if (this.#manifest.started) summary2.manifest = join3(folder, MANIFEST_NAME);
+    if (manifest !== void 0) summary2.manifest = manifest;
   }
   /** Stops after the running tasks; the partial manifest stays for `--resume`. */
   async abandon() {
     await this.#pool.drain();
-    await this.#manifest.abandon();
+    await this.#folder.abandonManifest();
     await this.#options.exporter.discardReport();
   }
   /** Earlier files keep their names: later tasks of the same name get another one. */
@@ -27255,10 +27860,9 @@ var ExportRun = class {
   async #startFolder() {
     await this.#options.createFolder();
     this.#options.summary.folderCreated = true;
-    this.#manifest.start();
   }
   #skipOther(sequence) {
-    this.#manifest.add(sequence, null);
+    this.#folder.addEntry(sequence, null);
     this.#options.onProgress?.({
       type: "advance",
       done: ++this.#done,
@@ -27267,7 +27871,7 @@ var ExportRun = class {
   }
   #finish(sequence, outcome, entry) {
     const { summary: summary2 } = this.#options;
-    this.#manifest.add(sequence, entry);
+    this.#folder.addEntry(sequence, entry);
     this.#done++;
     this.#order.set(outcome, sequence);
     if (outcome.status === "planned") this.#list("plannedTasks", outcome);
@@ -27381,7 +27985,8 @@ async function exportMasks(options) {
   await folder.clearEarlier();
   const summary2 = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
   using pool = new ConvertPool({
-    workerUrl: options.workerUrl
+    workerUrl: options.workerUrl,
+    size: options.concurrency
   });
   const report = options.report && !plan.dryRun ? new ExportReport(masks.table.classes, folder.files) : void 0;
   const run2 = exportRun(folder, {
@@ -27402,7 +28007,7 @@ async function exportMasks(options) {
     summary: summary2,
     options
   });
-  await run2.finish(plan.folder);
+  await run2.finish();
   if (summary2.folderCreated) {
     const { projectId, startedAt, maskFormat } = plan;
     const { settings } = masks;
@@ -27428,7 +28033,7 @@ async function exportMasks(options) {
 }
 function exportRun(folder, parts) {
   const { plan, masks, options } = parts;
-  return new ExportRun(folder.files, {
+  return new ExportRun(folder, {
     exporter: new TaskExporter(folder.files, {
       format: plan.maskFormat,
       table: masks.table,
@@ -27448,7 +28053,8 @@ function exportRun(folder, parts) {
     shard: options.shard,
     dryRun: plan.dryRun,
     platform: options.platform ?? hostPlatform(),
-    concurrency: options.concurrency ?? Math.max(2, navigator.hardwareConcurrency),
+    // One mask waiting for each worker while it converts another.
+    inFlight: 2 * parts.pool.size,
     onProgress: options.onProgress
   });
 }
@@ -27494,6 +28100,13 @@ async function runTasks(run2, context) {
   }
 }
 
+// lib/output/failure_reason.ts
+function failureReason(outcome, hintOf) {
+  const reason = outcome.reason ?? "";
+  const hint = outcome.setting === void 0 ? void 0 : hintOf?.(outcome.setting);
+  return hint === void 0 ? reason : `${reason} (${hint})`;
+}
+
 // lib/output/format_summary.ts
 function formatSummary(summary2, options = {}) {
   const maxListed = options.maxListed ?? 20;
@@ -27523,7 +28136,7 @@ function formatSummary(summary2, options = {}) {
   lines.push(`${plural(summary2.total, "task")}: ${counts.join(", ")}`);
   if (summary2.report !== void 0) lines.push(`Report: "${summary2.report}"`);
   for (const failure of summary2.failures.slice(0, maxListed)) {
-    lines.push(`  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` + inertText(failure.reason));
+    lines.push(`  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` + inertText(failureReason(failure, options.hintOf)));
   }
   const failed = listedTaskCount(summary2, "failures");
   if (failed > maxListed) {
@@ -27622,7 +28235,7 @@ function progressReporter(options) {
       const { done, total } = event;
       const outcome = event.type === "task" ? event.outcome : void 0;
       if (outcome?.status === "failed") {
-        say(`failed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ` + inertText(outcome.reason));
+        say(`failed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ` + inertText(failureReason(outcome, options.hintOf)));
       } else if (outcome?.status === "planned") {
         say(`would export: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}) to ${file(outcome.file)}`, plan);
       } else if (outcome?.renamedFrom !== void 0) {
@@ -27698,14 +28311,7 @@ function exportFormatOf(value) {
   return value === void 0 ? "mask" : parseExportFormat(value);
 }
 function ignoreIndexOf(value) {
-  if (value === void 0) return void 0;
-  const index = Number(value);
-  if (!/^\d+$/.test(value) || index < 1 || index > 255) {
-    throw new ConfigError(`Input "ignore-index" is ${JSON.stringify(value)}: give a whole number from 1 to 255, above the project's class indices, or leave it out for 255.`, {
-      setting: "ignoreIndex"
-    });
-  }
-  return index;
+  return value === void 0 ? void 0 : parseIgnoreIndex(value);
 }
 function retentionDaysOf(value) {
   if (value === void 0) return void 0;
@@ -27722,6 +28328,40 @@ function shardOf(value) {
 }
 
 // action/inputs.ts
+var INPUT_NAMES = [
+  "access-id",
+  "secret-key",
+  "endpoint",
+  "allow-insecure-http",
+  "project-id",
+  "input-id",
+  "batch-id-in",
+  "status-in",
+  "task-id-in",
+  "name-in",
+  "name-like",
+  "created-at-gte",
+  "created-at-lte",
+  "updated-at-gte",
+  "updated-at-lte",
+  "output-folder",
+  "output-filename",
+  "replace-extension",
+  "semantic-mapping",
+  "format",
+  "mask-format",
+  "ignore-index",
+  "shard",
+  "incremental",
+  "resume",
+  "overwrite",
+  "dry-run",
+  "report",
+  "artifact-name",
+  "retention-days",
+  "upload",
+  "fail-on-error"
+];
 var FILTER_INPUTS = {
   "batch-id-in": {
     filter: "batchIdIn",
@@ -27760,32 +28400,6 @@ var FILTER_INPUTS = {
     list: false
   }
 };
-var INPUT_NAMES = [
-  "access-id",
-  "secret-key",
-  "endpoint",
-  "allow-insecure-http",
-  "project-id",
-  "input-id",
-  ...Object.keys(FILTER_INPUTS),
-  "output-folder",
-  "output-filename",
-  "replace-extension",
-  "semantic-mapping",
-  "format",
-  "mask-format",
-  "ignore-index",
-  "shard",
-  "incremental",
-  "resume",
-  "overwrite",
-  "dry-run",
-  "report",
-  "artifact-name",
-  "retention-days",
-  "upload",
-  "fail-on-error"
-];
 var BOOLEAN_INPUTS = [
   "allow-insecure-http",
   "replace-extension",
@@ -27939,11 +28553,12 @@ function inputWords(setting, role) {
   if (BOOLEAN_INPUTS.includes(input)) return `${input}: true`;
   return CREDENTIAL_INPUTS.includes(input) ? `the "${input}" input` : `"${input}"`;
 }
+function inputHint(setting) {
+  const input = inputOf(setting);
+  return input === void 0 ? void 0 : `input "${input}"`;
+}
 function inputOf(setting) {
-  const filter2 = Object.entries(FILTER_INPUTS).find(([, input]) => input.filter === setting);
-  if (filter2) return filter2[0];
-  const kebab = setting.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-  return INPUT_NAMES.includes(kebab) ? kebab : void 0;
+  return INPUT_NAMES.find((name) => settingOf(name) === setting);
 }
 function oneLine(text2) {
   return text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
@@ -27951,6 +28566,11 @@ function oneLine(text2) {
 
 // action/_task_annotations.ts
 var MAX_LISTED = 50;
+var KINDS = [
+  "failed",
+  "renamed",
+  "skipped"
+];
 var TITLES = {
   failed: "Mask export failed",
   renamed: "Mask renamed",
@@ -27973,7 +28593,8 @@ var TaskAnnotations = class {
     if (kind === void 0 || ++this.#counts[kind] > MAX_LISTED) return false;
     const task = `Task ${inertText(JSON.stringify(outcome.taskName))} (${inertText(outcome.taskId)})`;
     if (kind === "failed") {
-      error(`${task} failed: ${inertText(outcome.reason)}`, {
+      const reason = failureReason(outcome, inputHint);
+      error(`${task} failed: ${inertText(reason)}`, {
         title: TITLES.failed
       });
     } else if (kind === "renamed") {
@@ -27989,7 +28610,7 @@ var TaskAnnotations = class {
   }
   /** Writes one annotation per kind that went over the limit, with the count of the rest. */
   end() {
-    for (const kind of Object.keys(this.#counts)) {
+    for (const kind of KINDS) {
       const more = this.#counts[kind] - MAX_LISTED;
       if (more <= 0) continue;
       const where = kind === "skipped" ? "counted in the job summary" : "each named in the log";
@@ -28135,7 +28756,7 @@ function addLabelTable(report, summary2, inputs) {
   report.addRaw(`<p>Thumbnails of every mask, histograms and the failed tasks: open <code>report.html</code> ${where} (at the top of the export folder).</p>`, true);
 }
 function taskRow(outcome) {
-  const reason = outcome.renamedFrom === void 0 ? outcome.reason ?? "" : renameText(outcome);
+  const reason = outcome.renamedFrom === void 0 ? failureReason(outcome, inputHint) : renameText(outcome);
   return [
     kindOf(outcome) ?? outcome.status,
     outcome.taskName,
@@ -28193,7 +28814,8 @@ async function run() {
     const annotations = new TaskAnnotations();
     const reporter = progressReporter({
       write: (text2) => info(text2.replace(/\n$/, "")),
-      isTerminal: false
+      isTerminal: false,
+      hintOf: inputHint
     });
     const insecure = insecureEndpointWarning(inputs.endpoint);
     if (insecure !== void 0 && inputs.allowInsecureHttp) warning(`Careful: ${insecure}`);

@@ -3,6 +3,7 @@ import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { ConfigError } from "../errors.ts";
 import { type FlagSpec, type ParsedFlags, parseFlags, UnknownFlagError } from "../_std/cli.ts";
 import type { ExportSettings } from "../export/export_settings.ts";
+import { parseIgnoreIndex } from "../export/ignore_index.ts";
 import { parseMaskFormat } from "../export/mask_format.ts";
 import { parseShard } from "../export/shard.ts";
 import { parseExportFormat } from "../formats/format_source.ts";
@@ -106,6 +107,7 @@ function readSettings(parsed: ParsedFlags): Omit<ExportSettings, "projectId" | "
   const format = string("format");
   const maskFormat = string("mask-format");
   const shard = string("shard");
+  const ignoreIndex = string("ignore-index");
   return {
     inputId: string("input-id"),
     outputFolder: string("output-folder"),
@@ -113,7 +115,8 @@ function readSettings(parsed: ParsedFlags): Omit<ExportSettings, "projectId" | "
     replaceExtension: parsed["replace-extension"] === true,
     format: format === undefined ? undefined : parseExportFormat(format),
     maskFormat: maskFormat === undefined ? undefined : parseMaskFormat(maskFormat),
-    ignoreIndex: parseWhole(string("ignore-index"), "ignore-index", 1, 255),
+    // Its range is the export's to check, before any request.
+    ignoreIndex: ignoreIndex === undefined ? undefined : parseIgnoreIndex(ignoreIndex),
     dryRun: parsed["dry-run"] === true,
     shard: shard === undefined ? undefined : parseShard(shard),
     resume: parsed["resume"] === true,

@@ -12,6 +12,7 @@ import { credentialsFromEnv } from "../api/credentials_from_env.ts";
 import { insecureEndpointWarning } from "../api/insecure_endpoint_warning.ts";
 import { emptySummary } from "../export/_empty_summary.ts";
 import { type ExportCommand, parseExportFlags } from "./export_flags.ts";
+import { flagName } from "./_flag_name.ts";
 import { exportHelp } from "./help.ts";
 import { loadSemanticMapping } from "../detect/load_semantic_mapping.ts";
 import { requestLog } from "./request_log.ts";
@@ -71,6 +72,7 @@ export async function runExport(args: readonly string[], io: ExportIo): Promise<
     isTerminal: io.isTerminal && !command.quiet,
     dryRun: settings.dryRun ?? false,
     writePlan: io.stdout,
+    hintOf: flagHint,
   });
   const progress = progressSummary(projectId, command);
   let summary: ExportSummary;
@@ -93,7 +95,10 @@ export async function runExport(args: readonly string[], io: ExportIo): Promise<
   }
   reporter?.end();
   if (command.json) io.stdout(jsonSummary(summary, false));
-  else io.stdout(formatSummary(summary).map((line) => `${line}\n`).join(""));
+  else {
+    const lines = formatSummary(summary, { hintOf: flagHint });
+    io.stdout(lines.map((line) => `${line}\n`).join(""));
+  }
   const statuses = settings.filters?.statusIn;
   if (summary.total === 0 && statuses !== undefined) {
     io.stderr(
@@ -102,6 +107,11 @@ export async function runExport(args: readonly string[], io: ExportIo): Promise<
     );
   }
   return summary.failed > 0 ? 1 : 0;
+}
+
+/** The flag that sets a setting, for a failed task's reason: `--memory-budget`. */
+function flagHint(setting: string): string {
+  return flagName(setting, "mention");
 }
 
 /** Says how far an interrupted export got and how to finish it; returns 130, or 143 for SIGTERM. */

@@ -1,4 +1,5 @@
 import type { ClassTable } from "../detect/class_table.ts";
+import { join } from "../_std/path.ts";
 import type { ExportSummary } from "./export_summary.ts";
 import { type ExportReport, PARTIAL_REPORT_NAME, REPORT_NAME } from "../report/export_report.ts";
 import { ExportFolderFs } from "./export_folder_fs.ts";
@@ -14,7 +15,12 @@ import {
   probeExportFolder,
 } from "./_folder_preparation.ts";
 import { labelmapJson, labelmapTxt } from "./labelmap.ts";
-import { MANIFEST_NAME, PARTIAL_MANIFEST_NAME } from "./manifest.ts";
+import {
+  MANIFEST_NAME,
+  type ManifestEntry,
+  ManifestWriter,
+  PARTIAL_MANIFEST_NAME,
+} from "./manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
 
 const LABELMAP_JSON = "labelmap.json";
@@ -22,8 +28,9 @@ const LABELMAP_TXT = "labelmap.txt";
 
 /**
  * One export's folder and every file of its own: the checks before any request, the folder
- * itself, the labelmaps, `export.json` and `report.html`, and the names no mask may take. The
- * masks and the manifest are written by the run, through {@linkcode ExportFolder.files}.
+ * itself, the labelmaps, the manifest (the run hands it each task's entry), `export.json` and
+ * `report.html`, and the names no mask may take. The masks are written by the run, through
+ * {@linkcode ExportFolder.files}.
  */
 export class ExportFolder {
   /** The export's own file names: a task named "manifest.jsonl/a.jpg" must not make them folders. */
@@ -42,6 +49,7 @@ export class ExportFolder {
   /** How the export treats an earlier export in the folder. */
   readonly mode: FolderMode;
   #dryRun: boolean;
+  #manifest: ManifestWriter;
 
   constructor(
     path: string,
@@ -51,6 +59,7 @@ export class ExportFolder {
     this.files = new ExportFolderFs(path, { fileSystem: options.fileSystem });
     this.mode = mode;
     this.#dryRun = options.dryRun;
+    this.#manifest = new ManifestWriter(this.files);
   }
 
   /** The folder's absolute path. */
@@ -68,20 +77,56 @@ export class ExportFolder {
     return await prepareExportFolder(this.files, this.mode);
   }
 
-  /** `overwrite`: removes the earlier export, once the project is known to export masks. */
+  /**
+   * Clears what an earlier run left and this one does not keep, once the project is known to
+   * export masks: `overwrite` removes the earlier export; `resume` and `incremental` remove the
+   * report a killed run left half-written (a run with `report` writes a whole one anyway).
+   */
   async clearEarlier(): Promise<void> {
-    if (this.mode === "overwrite" && !this.#dryRun) {
-      await prepareExportFolder(this.files, this.mode);
-    }
+    if (this.#dryRun) return;
+    if (this.mode === "overwrite") await prepareExportFolder(this.files, this.mode);
+    else if (this.mode !== "new") await this.files.remove(PARTIAL_REPORT_NAME);
   }
 
-  /** Makes the folder before its first file, with the labelmaps of class-index and palette masks. */
+  /**
+   * Makes the folder before its first file, with the labelmaps of class-index and palette masks,
+   * and starts the manifest: entries added before are written now.
+   */
   async create(maskFormat: MaskFormat, table: ClassTable): Promise<void> {
     await createExportFolder(this.files, this.mode);
     if (maskFormat === "class-index" || maskFormat === "palette") {
       await this.files.writeFile(LABELMAP_JSON, TEXT.encode(labelmapJson(table)));
       await this.files.writeFile(LABELMAP_TXT, TEXT.encode(labelmapTxt(table)));
     }
+    this.#manifest.start();
+  }
+
+  /**
+   * Records task number `sequence`'s manifest entry, or `null` for a task with no line (another
+   * shard's); lines are written in task order, once the folder exists.
+   */
+  addEntry(sequence: number, entry: ManifestEntry | null): void {
+    this.#manifest.add(sequence, entry);
+  }
+
+  /** Adds manifest entries after the tasks' own (carried over or removed by an update); resolves once written. */
+  addTrailingEntries(entries: readonly ManifestEntry[]): Promise<void> {
+    return this.#manifest.addTrailing(entries);
+  }
+
+  /**
+   * Completes the manifest: renames the partial one to `manifest.jsonl`.
+   *
+   * @returns Its absolute path, or `undefined` when no folder was made (nothing was exported).
+   */
+  async closeManifest(): Promise<string | undefined> {
+    await this.#manifest.close();
+    return this.#manifest.started ? join(this.path, MANIFEST_NAME) : undefined;
+  }
+
+  /** Closes the partial manifest as it is, for `resume` (an export that failed or was stopped). */
+  async abandonManifest(): Promise<void> {
+    await this.#manifest.abandon();
   }
 
   /**

@@ -11,11 +11,12 @@ import type { ExportMasksOptions } from "./export_masks.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { FolderMode } from "./_folder_preparation.ts";
 import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget } from "./_memory_budget.ts";
+import { checkIgnoreIndex } from "./ignore_index.ts";
 import { type MaskFormat, parseMaskFormat } from "./mask_format.ts";
 import { outputPathOf } from "./_output_path.ts";
 
-/** What a mask export will do, decided from its options alone, before any request or file. */
-export interface ExportPlan {
+/** Which tasks an export reads, decided from its options alone: every format shares it. */
+export interface TaskPlan {
   /** The project to export. */
   projectId: string;
   /** The export's start time. */
@@ -24,6 +25,10 @@ export interface ExportPlan {
   filters: TaskFilters;
   /** The filters sent to the lab: the user's, with the optional fields that carry masks. */
   requestFilters: TaskFilters;
+}
+
+/** What a mask export will do, decided from its options alone, before any request or file. */
+export interface ExportPlan extends TaskPlan {
   /** The kind of mask file. */
   maskFormat: MaskFormat;
   /** The memory the masks in flight may take together. */
@@ -38,21 +43,13 @@ export interface ExportPlan {
 
 /**
  * Checks a mask export's options and decides its folder, without a request or a file: the
- * project id, the filters, the mask format, the memory budget, one folder mode at most, and the
- * folder's path.
+ * project id, the filters, the mask format, the ignore index's range, the memory budget, one
+ * folder mode at most, and the folder's path.
  */
 export function planExport(options: ExportMasksOptions): ExportPlan {
-  const startedAt = options.now ?? new Date();
-  const { projectId } = options;
-  if (typeof projectId !== "string" || projectId.trim() === "") {
-    throw new ConfigError("The project id is missing: give the id of the project to export", {
-      setting: "projectId",
-    });
-  }
-  const filters = options.filters ?? {};
-  // the lab API spec, "Tasks": without these optional fields the lab sends no masks.
-  const requestFilters = exportTaskFilters(validateTaskFilters(filters));
+  const { projectId, startedAt, filters, requestFilters } = planTasks(options);
   const maskFormat = parseMaskFormat(options.maskFormat ?? "rgb");
+  if (options.ignoreIndex !== undefined) checkIgnoreIndex(options.ignoreIndex);
   const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
   const mode = folderMode(options);
   const folder = exportFolderPath(options, startedAt);
@@ -68,6 +65,26 @@ export function planExport(options: ExportMasksOptions): ExportPlan {
     folder,
     dryRun,
   };
+}
+
+/**
+ * Checks which tasks an export reads, without a request: the project id and the filters, with the
+ * optional fields that carry the tasks' data added. Mask exports and one-file formats share it.
+ */
+export function planTasks(
+  options: Pick<ExportMasksOptions, "projectId" | "filters" | "now">,
+): TaskPlan {
+  const startedAt = options.now ?? new Date();
+  const { projectId } = options;
+  if (typeof projectId !== "string" || projectId.trim() === "") {
+    throw new ConfigError("The project id is missing: give the id of the project to export", {
+      setting: "projectId",
+    });
+  }
+  const filters = options.filters ?? {};
+  // the lab API spec, "Tasks": without these optional fields the lab sends no masks.
+  const requestFilters = exportTaskFilters(validateTaskFilters(filters));
+  return { projectId, startedAt, filters, requestFilters };
 }
 
 /** How an export's masks are drawn: where they are, their colours and classes. */

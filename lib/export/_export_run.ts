@@ -1,6 +1,5 @@
 import type { Task } from "../api/types.ts";
 import { TaskError } from "../errors.ts";
-import { join } from "../_std/path.ts";
 import { TaskPool } from "./_task_pool.ts";
 import type { Mask } from "./_mask.ts";
 import { entryBase, type TaskExporter, type TaskJob } from "./_task_exporter.ts";
@@ -11,9 +10,9 @@ import {
   MAX_LISTED_TASKS,
   type TaskOutcome,
 } from "./export_summary.ts";
-import { MANIFEST_NAME, type ManifestEntry, ManifestWriter } from "./manifest.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ExportFolder } from "./_export_folder.ts";
+import type { ManifestEntry } from "./manifest.ts";
 import { maskFilePath } from "./mask_file_path.ts";
 import { MaskFileRegistry } from "./mask_file_registry.ts";
 import type { Platform } from "./platform.ts";
@@ -28,7 +27,7 @@ export interface ExportRunOptions {
   exporter: TaskExporter;
   /** The summary to fill in. */
   summary: ExportSummary;
-  /** Creates the export folder (once, before the first file). */
+  /** Creates the export folder and starts its manifest (once, before the first file). */
   createFolder: () => Promise<void>;
   /** The export's own file names, which no mask may take. */
   reservedNames: readonly string[];
@@ -52,13 +51,14 @@ export interface ExportRunOptions {
 
 /**
  * One export's task loop: decides each task's fate in task order (skip, fail, name, shard), runs
- * the conversions on a bounded pool, writes the manifest in task order and keeps the summary.
+ * the conversions on a bounded pool, hands each task's manifest entry to the export folder and
+ * keeps the summary.
  */
 export class ExportRun {
   #options: ExportRunOptions;
   #registry: MaskFileRegistry;
   #pool: TaskPool;
-  #manifest: ManifestWriter;
+  #folder: ExportFolder;
   /** The earlier export's file names, claimed before the first task. */
   #claimedEarlier?: Promise<void>;
   #sequence = 0;
@@ -67,7 +67,7 @@ export class ExportRun {
   #fatal: unknown;
   #order = new WeakMap<TaskOutcome, number>();
 
-  constructor(files: ExportFolderFs, options: ExportRunOptions) {
+  constructor(folder: ExportFolder, options: ExportRunOptions) {
     this.#options = options;
     // The export's own files: a task named "manifest.jsonl/a.jpg" must not make them folders.
     this.#registry = new MaskFileRegistry({
@@ -75,7 +75,7 @@ export class ExportRun {
       platform: options.platform,
     });
     this.#pool = new TaskPool(options.inFlight);
-    this.#manifest = new ManifestWriter(files);
+    this.#folder = folder;
   }
 
   /**
@@ -161,23 +161,23 @@ export class ExportRun {
       batch.push(entry);
       count++;
       if (batch.length === CARRY_BATCH) {
-        await this.#manifest.addTrailing(batch);
+        await this.#folder.addTrailingEntries(batch);
         batch = [];
       }
     }
-    await this.#manifest.addTrailing(batch);
+    await this.#folder.addTrailingEntries(batch);
     return count;
   }
 
-  /** Waits for the running tasks, then writes the manifest; throws the first fatal error. */
-  async finish(folder: string): Promise<void> {
+  /** Waits for the running tasks, then completes the manifest; throws the first fatal error. */
+  async finish(): Promise<void> {
     await this.#pool.drain();
     if (this.#fatal !== undefined) {
-      await this.#manifest.abandon();
+      await this.#folder.abandonManifest();
       await this.#options.exporter.discardReport();
       throw this.#fatal;
     }
-    await this.#manifest.close();
+    const manifest = await this.#folder.closeManifest();
     // Tasks end in any order; the summary lists them in task order, as the manifest.
     const byTask = (a: TaskOutcome, b: TaskOutcome) => this.#order.get(a)! - this.#order.get(b)!;
     const { summary } = this.#options;
@@ -186,13 +186,13 @@ export class ExportRun {
     }
     // Offline sources know their task count only at the end.
     summary.total = Math.max(this.#options.summary.total, this.#sequence);
-    if (this.#manifest.started) summary.manifest = join(folder, MANIFEST_NAME);
+    if (manifest !== undefined) summary.manifest = manifest;
   }
 
   /** Stops after the running tasks; the partial manifest stays for `--resume`. */
   async abandon(): Promise<void> {
     await this.#pool.drain();
-    await this.#manifest.abandon();
+    await this.#folder.abandonManifest();
     await this.#options.exporter.discardReport();
   }
 
@@ -206,11 +206,10 @@ export class ExportRun {
   async #startFolder(): Promise<void> {
     await this.#options.createFolder();
     this.#options.summary.folderCreated = true;
-    this.#manifest.start();
   }
 
   #skipOther(sequence: number): void {
-    this.#manifest.add(sequence, null);
+    this.#folder.addEntry(sequence, null);
     this.#options.onProgress?.({
       type: "advance",
       done: ++this.#done,
@@ -220,7 +219,7 @@ export class ExportRun {
 
   #finish(sequence: number, outcome: TaskOutcome, entry: ManifestEntry | null): void {
     const { summary } = this.#options;
-    this.#manifest.add(sequence, entry);
+    this.#folder.addEntry(sequence, entry);
     this.#done++;
     this.#order.set(outcome, sequence);
     if (outcome.status === "planned") this.#list("plannedTasks", outcome);

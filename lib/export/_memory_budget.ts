@@ -59,9 +59,9 @@ export class MemoryBudget {
       const { width, height } = task.size;
       throw new TaskError(
         `its mask is ${width}×${height}, ${mib(cost)} to convert, more than the whole memory ` +
-          `budget of ${mib(this.#total)}; raise --memory-budget (memoryBudgetBytes) to at ` +
-          `least ${Math.ceil(cost / 2 ** 20)} MiB to export it`,
-        { taskId: task.taskId, taskName: task.taskName },
+          `budget of ${mib(this.#total)}; raise the memory budget to at least ` +
+          `${Math.ceil(cost / 2 ** 20)} MiB to export it`,
+        { taskId: task.taskId, taskName: task.taskName, setting: "memoryBudgetBytes" },
       );
     }
     if (this.#waiting.length > 0 || cost > this.#free) {

@@ -2,7 +2,7 @@ import type { Task } from "../api/types.ts";
 import type { ClassTable } from "../detect/class_table.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { MasksError, TaskError } from "../errors.ts";
+import { MasksError, PngError, TaskError } from "../errors.ts";
 import type { ConvertPool } from "./_convert_pool.ts";
 import { type RenderedMask, sha256 } from "./_mask_job.ts";
 import type { Mask, PngMask, ShapesMask } from "./_mask.ts";
@@ -82,7 +82,7 @@ export class TaskExporter {
       return await this.#export(job);
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
-      return this.#failed(job, error.reason);
+      return this.#failed(job, error);
     } finally {
       release?.();
       // Last: a mask written as it came, on the calling thread, is the file's own bytes.
@@ -228,17 +228,23 @@ export class TaskExporter {
     return bytes !== undefined && sha256(bytes) === digest;
   }
 
-  #failed(job: TaskJob, reason: string) {
+  #failed(job: TaskJob, { reason, setting }: TaskError) {
     const { file: _file, renamedFrom: _renamed, ...ids } = job.outcome;
     const outcome: TaskOutcome = { ...ids, status: "failed", reason };
+    if (setting !== undefined) outcome.setting = setting;
+    // The manifest keeps the reason alone: it names no setting in any surface's words.
     return { outcome, entry: { ...entryBase(job.task), outcome: `failed: ${reason}`, files: [] } };
   }
 }
 
-/** A task's own failure, which fails the task and not the export. */
+/**
+ * A task's own failure, which fails the task and not the export; a PNG a setting would let
+ * through (`maxPixels`) passes that setting on.
+ */
 function taskError(job: TaskJob, reason: string, cause?: unknown): TaskError {
   const { taskId, taskName } = job.outcome;
-  return new TaskError(reason, { taskId, taskName, cause });
+  const setting = cause instanceof PngError ? cause.setting : undefined;
+  return new TaskError(reason, { taskId, taskName, setting, cause });
 }
 
 /** The manifest fields every entry has, from the task document. */

@@ -33,16 +33,24 @@ export class ExportFolderFs {
   readonly fileSystem: FileSystem;
   /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
   #folders = new Set<string>();
+  #rootChosenByUser: boolean;
 
   /**
    * Opens the door to one export folder; nothing is touched yet.
    *
    * @param root The export folder, absolute.
-   * @param options The low-level file calls to make. @default {DENO_FILE_SYSTEM}
+   * @param options The low-level file calls to make (default `DENO_FILE_SYSTEM`), and whether
+   * the root is a folder the user chose (a one-file export's output folder) rather than one the
+   * export makes: it may then be a link, as the folders above an export folder may (default
+   * `false`).
    */
-  constructor(root: string, options: { fileSystem?: FileSystem } = {}) {
+  constructor(
+    root: string,
+    options: { fileSystem?: FileSystem; rootChosenByUser?: boolean } = {},
+  ) {
     this.root = root;
     this.fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+    this.#rootChosenByUser = options.rootChosenByUser ?? false;
   }
 
   /**
@@ -56,12 +64,22 @@ export class ExportFolderFs {
 
   /** Whether the export folder exists; refuses one that is a link. */
   async rootExists(): Promise<boolean> {
-    return (await this.#checkRoot()) !== undefined;
+    return (await this.rootInfo()) !== undefined;
   }
 
   /** Whether something (file, folder, link) is at `relative`; refuses links on the way. */
   async exists(relative: string): Promise<boolean> {
     return (await this.#check(relative, true)) !== undefined;
+  }
+
+  /** What is at `relative`, not following a link there (`undefined`: nothing); refuses links on the way. */
+  async info(relative: string): Promise<Deno.FileInfo | undefined> {
+    return await this.#check(relative, false);
+  }
+
+  /** What the export folder is (`undefined`: not there yet); refuses one that is a link. */
+  async rootInfo(): Promise<Deno.FileInfo | undefined> {
+    return await this.#checkRoot();
   }
 
   /** Reads a file; refuses links on the way and at the file. */
@@ -88,12 +106,16 @@ export class ExportFolderFs {
   }
 
   /**
-   * Opens a new file for writing at `relative`, removing what was there first (a link is removed,
-   * not followed) and creating the file exclusively.
+   * Opens a new file for writing (and, with `read`, reading) at `relative`, removing what was
+   * there first (a link is removed, not followed) and creating the file exclusively.
    */
-  async createFile(relative: string): Promise<Deno.FsFile> {
+  async createFile(relative: string, options: { read?: boolean } = {}): Promise<Deno.FsFile> {
     await this.remove(relative);
-    return await this.fileSystem.open(this.pathOf(relative), { createNew: true, write: true });
+    return await this.fileSystem.open(this.pathOf(relative), {
+      createNew: true,
+      write: true,
+      read: options.read ?? false,
+    });
   }
 
   /** Renames a file inside the export folder; refuses links on the way and at the source. */
@@ -130,13 +152,17 @@ export class ExportFolderFs {
 
   /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
   async makeRoot(exclusive: boolean): Promise<void> {
-    if (!exclusive && await this.#checkRoot() !== undefined) return;
-    await this.fileSystem.mkdir(join(this.root, ".."), { recursive: true });
-    try {
-      await this.fileSystem.mkdir(this.root);
-    } catch (error) {
-      if (exclusive || !(error instanceof Deno.errors.AlreadyExists)) throw error;
+    if (!exclusive) {
+      // The folder alone, with its parents: no write to the folder above it (the Action grants
+      // write access to a one-file export's output folder, not to its parent).
+      if (await this.#checkRoot() === undefined) {
+        await this.fileSystem.mkdir(this.root, { recursive: true });
+      }
+      await this.#checkRoot();
+      return;
     }
+    await this.fileSystem.mkdir(join(this.root, ".."), { recursive: true });
+    await this.fileSystem.mkdir(this.root);
     await this.#checkRoot();
   }
 
@@ -181,6 +207,7 @@ export class ExportFolderFs {
   }
 
   async #checkRoot(): Promise<Deno.FileInfo | undefined> {
+    if (this.#rootChosenByUser) return await this.#stat(this.root);
     const info = await this.#lstat(this.root);
     if (info?.isSymlink) {
       throw new UnsafePathError(this.root, "the export folder is a symbolic link");
@@ -189,13 +216,18 @@ export class ExportFolderFs {
   }
 
   async #lstat(path: string): Promise<Deno.FileInfo | undefined> {
-    try {
-      return await this.fileSystem.lstat(path);
-    } catch (error) {
-      if (error instanceof Deno.errors.NotFound) return undefined;
-      throw error;
-    }
+    return await this.fileSystem.lstat(path).catch(notFound);
   }
+
+  async #stat(path: string): Promise<Deno.FileInfo | undefined> {
+    return await this.fileSystem.stat(path).catch(notFound);
+  }
+}
+
+/** `undefined` for a path that is not there; any other error is thrown again. */
+function notFound(error: unknown): undefined {
+  if (error instanceof Deno.errors.NotFound) return undefined;
+  throw error;
 }
 
 /**

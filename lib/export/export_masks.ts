@@ -177,7 +177,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     summary,
     options,
   });
-  await run.finish(plan.folder);
+  await run.finish();
   if (summary.folderCreated) {
     const { projectId, startedAt, maskFormat } = plan;
     const { settings } = masks;
@@ -215,7 +215,7 @@ interface RunParts {
 /** The run of an export: its task exporter, its folder's names, and its pace. */
 function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
   const { plan, masks, options } = parts;
-  return new ExportRun(folder.files, {
+  return new ExportRun(folder, {
     exporter: new TaskExporter(folder.files, {
       format: plan.maskFormat,
       table: masks.table,

@@ -18,8 +18,13 @@ export interface TaskOutcome {
   renamedFrom?: string;
   /** For a renamed task: why, e.g. `"a.png" is taken by task "t1"` or a Windows device name. */
   renameReason?: string;
-  /** Why the task was skipped or failed. */
+  /** Why the task was skipped or failed, in words that name no setting. */
   reason?: string;
+  /**
+   * For a failed task that a setting would let through (a larger `memoryBudgetBytes` or
+   * `maxPixels`): that setting's canonical key, for each surface to name in its own words.
+   */
+  setting?: string;
 }
 
 /** Progress of an export, as {@linkcode ExportMasksOptions.onProgress} receives it. */

@@ -1,7 +1,7 @@
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
 import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
-import { MasksError, TaskError } from "../errors.ts";
+import { MasksError, PngError, TaskError } from "../errors.ts";
 import { planExport, planMasks } from "./_export_plan.ts";
 import { runMaskJob } from "./_mask_job.ts";
 import { maskOf } from "./_mask.ts";
@@ -116,6 +116,8 @@ export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<Mask
         const failure = new TaskError(reason, {
           taskId: String(task._id),
           taskName: String(task.name),
+          setting: error instanceof PngError ? error.setting : undefined,
+          cause: error,
         });
         yield { task, path: "", png: new Uint8Array(), error: failure };
         continue;

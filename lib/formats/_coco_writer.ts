@@ -1,7 +1,7 @@
 import type { Task } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
-import { MasksError } from "../errors.ts";
+import { MasksError, PngError } from "../errors.ts";
 import { maskOf, pngMaskOf } from "../export/_mask.ts";
 import { decodePng } from "../raster/decode_png.ts";
 import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
@@ -10,6 +10,7 @@ import { cocoRleString } from "./coco_rle.ts";
 import { type CocoShape, cocoVectorAnnotation } from "./coco_vector_annotation.ts";
 import type { FormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
+import type { FileSystem } from "../export/file_system.ts";
 import { maskInstances } from "./mask_instances.ts";
 
 const TEXT = new TextEncoder();
@@ -18,22 +19,32 @@ const TEXT = new TextEncoder();
  * Writes one COCO instances file. Images go to the file as they come; annotations go to a second
  * temporary file, appended after the images at the end: both lists stream, neither is held.
  */
+/** How a COCO file is written: for real or not, the pixel limit, its date, the file calls. */
+interface CocoWriterOptions {
+  dryRun: boolean;
+  maxPixels?: number;
+  now: Date;
+  fileSystem?: FileSystem;
+}
+
 export class CocoWriter implements FormatWriter {
   #file: OutputFile;
   #annotationsFile: OutputFile;
   #source: FormatSource;
   #classes: CocoClasses;
-  #options: { dryRun: boolean; maxPixels?: number; now: Date };
+  #options: CocoWriterOptions;
   #images = 0;
   #annotations = 0;
 
   constructor(
     file: OutputFile,
     source: FormatSource,
-    options: { dryRun: boolean; maxPixels?: number; now: Date },
+    options: CocoWriterOptions,
   ) {
     this.#file = file;
-    this.#annotationsFile = new OutputFile(`${file.path}.annotations`);
+    this.#annotationsFile = new OutputFile(`${file.path}.annotations`, {
+      fileSystem: options.fileSystem,
+    });
     this.#source = source;
     this.#options = options;
     this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation");
@@ -48,7 +59,8 @@ export class CocoWriter implements FormatWriter {
         : this.#vectorShapes(task);
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
-      return { status: "failed", reason: error.message };
+      const setting = error instanceof PngError ? error.setting : undefined;
+      return { status: "failed", reason: error.message, setting };
     }
     if (image === undefined) {
       const what = this.#source.geometry === "segmentation" ? "mask" : "annotations";
@@ -120,7 +132,12 @@ export class CocoWriter implements FormatWriter {
       pixels = await decodePng(mask.bytes, { maxPixels: this.#options.maxPixels });
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
-      throw new MasksError(`its mask cannot be read: ${error.message}`, { cause: error });
+      const reason = `its mask cannot be read: ${error.message}`;
+      // A PNG above the pixel limit keeps its setting, for each surface to name.
+      if (error instanceof PngError) {
+        throw new PngError(reason, { cause: error, setting: error.setting });
+      }
+      throw new MasksError(reason, { cause: error });
     }
     const { width, height } = pixels;
     const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance) => ({

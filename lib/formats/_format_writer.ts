@@ -9,6 +9,8 @@ export interface FormatTaskResult {
   status: "exported" | "skipped" | "failed";
   /** Why it was skipped or failed. */
   reason?: string;
+  /** The setting that would let a failed task through (`maxPixels`), by its canonical key. */
+  setting?: string;
   /** Its entry inside the file (a YOLO label file), when it has its own. */
   file?: string;
   /** Its entry's name had it not been taken or unportable (`file` is the one given). */

@@ -1,9 +1,8 @@
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
-import { validateTaskFilters } from "../api/validate_task_filters.ts";
-import { exportTaskFilters } from "../api/export_task_filters.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
+import { planTasks } from "../export/_export_plan.ts";
 import { outputPathOf } from "../export/_output_path.ts";
 import { defaultExportFolderName } from "../export/export_folder_name.ts";
 import type { ExportEvent, ExportSummary, TaskOutcome } from "../export/export_summary.ts";
@@ -16,6 +15,7 @@ import { LabWriter } from "./_lab_writer.ts";
 import { YoloWriter } from "./_yolo_writer.ts";
 import { type FormatSource, resolveFormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
+import type { FileSystem } from "../export/file_system.ts";
 
 /** Options of {@linkcode exportFormat}: the export's task selection and output file. */
 export interface ExportFormatOptions {
@@ -43,6 +43,13 @@ export interface ExportFormatOptions {
   overwrite?: boolean;
   /** `coco`: refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /**
+   * The low-level file calls the export makes, through the export's file door (the output file
+   * is created exclusively under a temporary name, then renamed; a link at its name is refused).
+   *
+   * @default {DENO_FILE_SYSTEM}
+   */
+  fileSystem?: FileSystem;
   /** The export's start time, for the default name and COCO's `date_created`. @default {new Date()} */
   now?: Date;
   /** Stops the export between tasks; the unfinished file is removed. */
@@ -83,20 +90,15 @@ const PREFIX = { lab: "lab_", yolo: "lab_yolo_", coco: "lab_coco_" } as const;
  */
 export async function exportFormat(options: ExportFormatOptions): Promise<ExportSummary> {
   const started = performance.now();
-  const now = options.now ?? new Date();
-  const { client, projectId, format } = options;
-  if (typeof projectId !== "string" || projectId.trim() === "") {
-    throw new ConfigError("The project id is missing: give the id of the project to export", {
-      setting: "projectId",
-    });
-  }
-  const filters = validateTaskFilters(options.filters ?? {});
+  const { client, format } = options;
+  // The same checks of the project and the filters as a mask export's.
+  const { projectId, startedAt: now, requestFilters } = planTasks(options);
   const path = outputPath(options, now);
-  if (!options.dryRun) await checkTarget(path, options.overwrite ?? false);
+  const file = new OutputFile(path, { fileSystem: options.fileSystem });
+  if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
   const source = resolveFormatSource(await client.getProjectConfiguration(projectId), format, {
     inputId: options.inputId,
   });
-  const file = new OutputFile(path);
   const dryRun = options.dryRun ?? false;
   const writer = formatWriter(file, source, options, now);
   const summary: ExportSummary = {
@@ -105,12 +107,10 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     format,
     annotationsLeftOut: 0,
   };
-  // The lab API spec, "Tasks": without these optional fields the lab sends no task data.
-  const asked = exportTaskFilters(filters);
   let done = 0;
   try {
     let first = true;
-    for await (const page of client.taskPages(projectId, asked)) {
+    for await (const page of client.taskPages(projectId, requestFilters)) {
       if (first) {
         summary.total = page.totalDocs;
         options.onProgress?.({ type: "start", total: summary.total, folder: summary.folder });
@@ -155,7 +155,8 @@ function formatWriter(
     const replaceExtension = options.replaceExtension ?? false;
     return new YoloWriter(file, source, { dryRun, replaceExtension, modified: now });
   }
-  return new CocoWriter(file, source, { dryRun, maxPixels: options.maxPixels, now });
+  const { maxPixels, fileSystem } = options;
+  return new CocoWriter(file, source, { dryRun, maxPixels, now, fileSystem });
 }
 
 /** Counts a task's result in the summary, and lists it where it belongs. */
@@ -168,6 +169,7 @@ function addOutcome(
   const outcome: TaskOutcome = { ...ids, status };
   if (result.file !== undefined) outcome.file = result.file;
   if (result.reason !== undefined) outcome.reason = result.reason;
+  if (result.setting !== undefined) outcome.setting = result.setting;
   if (result.renamedFrom !== undefined) {
     Object.assign(outcome, {
       renamedFrom: result.renamedFrom,
@@ -201,35 +203,4 @@ function outputPath(options: ExportFormatOptions, now: Date): string {
     );
   }
   return outputPathOf(options.outputFolder, name, "file");
-}
-
-/** An existing file is refused unless `overwrite`; a folder in its place always is. */
-async function checkTarget(path: string, overwrite: boolean): Promise<void> {
-  const info = await Deno.stat(path).catch(() => undefined);
-  if (info === undefined) {
-    const parent = await Deno.stat(dirname(path)).catch(() => undefined);
-    if (parent !== undefined && !parent.isDirectory) {
-      throw new ConfigError(
-        settingMessage`Cannot write "${path}": "${
-          dirname(path)
-        }" is a file, not a folder; choose another ${mention("outputFolder")}`,
-        { setting: "outputFolder" },
-      );
-    }
-    return;
-  }
-  if (info.isDirectory) {
-    throw new ConfigError(
-      `Cannot write "${path}": a folder has that name; choose another output filename`,
-      { setting: "outputFilename" },
-    );
-  }
-  if (!overwrite) {
-    throw new ConfigError(
-      settingMessage`The output file "${path}" already exists; choose another output filename, or add ${
-        mention("overwrite")
-      } to replace it`,
-      { setting: "outputFilename" },
-    );
-  }
 }

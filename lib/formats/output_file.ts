@@ -1,9 +1,15 @@
-import { basename, dirname, join } from "../_std/path.ts";
+import { ConfigError, UnsafePathError } from "../errors.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
+import { ExportFolderFs } from "../export/export_folder_fs.ts";
+import type { FileSystem } from "../export/file_system.ts";
+import { basename, dirname } from "../_std/path.ts";
 
 /**
  * A file written front to back under a temporary name in its folder and renamed into place when
  * complete, so a killed export never leaves a half-written archive or JSON file at the name (at
- * worst a `.<name>.<random>.tmp`). Nothing touches the disk before the first write.
+ * worst a `.<name>.<random>.tmp`). Nothing touches the disk before the first write. Every call
+ * goes through the export's file door: the temporary file is created exclusively, and a link at
+ * the file's name is refused by {@linkcode OutputFile.checkTarget}, never written through.
  *
  * @example
  * ```ts
@@ -20,6 +26,8 @@ import { basename, dirname, join } from "../_std/path.ts";
 export class OutputFile {
   /** The absolute path the file gets when committed. */
   readonly path: string;
+  #files: ExportFolderFs;
+  #name: string;
   #temporary: string;
   #handle?: Deno.FsFile;
   #opening?: Promise<Deno.FsFile>;
@@ -28,16 +36,68 @@ export class OutputFile {
    * Names the file; nothing is created yet.
    *
    * @param path Where the complete file goes; its parent folders are created on the first write.
+   * @param options The low-level file calls to make. @default {{ fileSystem: DENO_FILE_SYSTEM }}
    */
-  constructor(path: string) {
+  constructor(path: string, options: { fileSystem?: FileSystem } = {}) {
     this.path = path;
+    // The folder is the user's choice, like the folders above an export folder: it may be a link.
+    this.#files = new ExportFolderFs(dirname(path), {
+      fileSystem: options.fileSystem,
+      rootChosenByUser: true,
+    });
+    this.#name = basename(path);
     const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
-    this.#temporary = join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
+    this.#temporary = `.${this.#name}.${suffix}.tmp`;
   }
 
   /** Whether anything was written yet. */
   get started(): boolean {
     return this.#opening !== undefined;
+  }
+
+  /**
+   * Checks the path before any request: its folder is a folder (or is made later), and nothing is
+   * there but, with `overwrite`, a file.
+   *
+   * @param overwrite Whether an existing file may be replaced.
+   * @throws {UnsafePathError} when the path is a symbolic link (even with `overwrite`).
+   * @throws {ConfigError} when the folder is a file, a folder has the file's name, or the file
+   * exists without `overwrite`.
+   */
+  async checkTarget(overwrite: boolean): Promise<void> {
+    const folder = await this.#files.rootInfo();
+    if (folder === undefined) return;
+    if (!folder.isDirectory) {
+      throw new ConfigError(
+        settingMessage`Cannot write "${this.path}": "${this.#files.root}" is a file, not a folder; choose another ${
+          mention("outputFolder")
+        }`,
+        { setting: "outputFolder" },
+      );
+    }
+    const info = await this.#files.info(this.#name);
+    if (info === undefined) return;
+    if (info.isSymlink) {
+      throw new UnsafePathError(
+        this.path,
+        "it is a symbolic link; remove it, the export never writes through links",
+        { setting: "outputFilename" },
+      );
+    }
+    if (info.isDirectory) {
+      throw new ConfigError(
+        `Cannot write "${this.path}": a folder has that name; choose another output filename`,
+        { setting: "outputFilename" },
+      );
+    }
+    if (!overwrite) {
+      throw new ConfigError(
+        settingMessage`The output file "${this.path}" already exists; choose another output filename, or add ${
+          mention("overwrite")
+        } to replace it`,
+        { setting: "outputFilename" },
+      );
+    }
   }
 
   /**
@@ -63,7 +123,7 @@ export class OutputFile {
     await source.seek(0, Deno.SeekMode.Start);
     await source.readable.pipeTo(handle.writable, { preventClose: true });
     other.#handle = undefined;
-    await Deno.remove(other.#temporary);
+    await other.#files.remove(other.#temporary);
   }
 
   /** Closes the file and renames it to its path; a file never written stays unwritten. */
@@ -71,7 +131,7 @@ export class OutputFile {
     if (!this.#opening) return;
     (await this.#opening).close();
     this.#handle = undefined;
-    await Deno.rename(this.#temporary, this.path);
+    await this.#files.rename(this.#temporary, this.#name);
   }
 
   /** Closes and removes the temporary file. */
@@ -80,16 +140,12 @@ export class OutputFile {
     const handle = await this.#opening.catch(() => undefined);
     if (this.#handle) handle?.close();
     this.#handle = undefined;
-    await Deno.remove(this.#temporary).catch(() => {});
+    await this.#files.remove(this.#temporary).catch(() => {});
   }
 
   async #open(): Promise<Deno.FsFile> {
-    await Deno.mkdir(dirname(this.path), { recursive: true });
-    this.#handle = await Deno.open(this.#temporary, {
-      read: true,
-      write: true,
-      createNew: true,
-    });
+    await this.#files.makeRoot(false);
+    this.#handle = await this.#files.createFile(this.#temporary, { read: true });
     return this.#handle;
   }
 }

@@ -1,5 +1,6 @@
 import { type ExportSummary, listedTaskCount } from "../export/export_summary.ts";
 import { inertText } from "../inert_text.ts";
+import { failureReason, type SettingHint } from "./failure_reason.ts";
 
 /** Options of {@linkcode formatSummary}. */
 export interface FormatSummaryOptions {
@@ -9,6 +10,8 @@ export interface FormatSummaryOptions {
    * @default {20}
    */
   maxListed?: number;
+  /** How this surface names the setting that would let a failed task through. @default {none} */
+  hintOf?: SettingHint;
 }
 
 /**
@@ -74,7 +77,7 @@ export function formatSummary(
   for (const failure of summary.failures.slice(0, maxListed)) {
     lines.push(
       `  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` +
-        inertText(failure.reason),
+        inertText(failureReason(failure, options.hintOf)),
     );
   }
   const failed = listedTaskCount(summary, "failures");

@@ -11,6 +11,7 @@
  *
  * @module
  */
+export * from "./failure_reason.ts";
 export * from "./format_summary.ts";
 export * from "./progress_bar.ts";
 export * from "./progress_reporter.ts";

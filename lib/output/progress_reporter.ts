@@ -2,6 +2,7 @@ import type { ExportEvent } from "../export/export_summary.ts";
 import { hostPlatform, type Platform } from "../export/platform.ts";
 import { ProgressBar } from "./progress_bar.ts";
 import { inertText } from "../inert_text.ts";
+import { failureReason, type SettingHint } from "./failure_reason.ts";
 
 // Below this many tasks, plain logs get no progress lines: the summary says it all.
 const PLAIN_PROGRESS_MIN = 20;
@@ -20,6 +21,8 @@ export interface ProgressReporterOptions {
   writePlan?: (text: string) => void;
   /** Whose path separator the files are shown with (`street\a.png` on Windows). @default {hostPlatform()} */
   platform?: Platform;
+  /** How this surface names the setting that would let a failed task through. @default {none} */
+  hintOf?: SettingHint;
 }
 
 /** Receives an export's events; `end()` closes the bar. */
@@ -75,7 +78,7 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
       if (outcome?.status === "failed") {
         say(
           `failed: ${quote(outcome.taskName)} (${inertText(outcome.taskId)}): ` +
-            inertText(outcome.reason),
+            inertText(failureReason(outcome, options.hintOf)),
         );
       } else if (outcome?.status === "planned") {
         say(

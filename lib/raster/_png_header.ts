@@ -107,7 +107,8 @@ export function parseHeader(data: Uint8Array, options: ParseHeaderOptions): PngH
   if (pixels > options.maxPixels) {
     throw new PngError(
       `the PNG is ${width}×${height} (${pixels} pixels), above the limit of ${options.maxPixels} ` +
-        "pixels; raise the limit (--max-pixels, the maxPixels option) to decode it",
+        "pixels; raise the pixel limit to decode it",
+      { setting: "maxPixels" },
     );
   }
   return { width, height, bitDepth, colourType, interlaced: interlace === 1 };

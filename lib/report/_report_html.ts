@@ -88,7 +88,7 @@ export function reportEnd({ run, summary, tally, labels }: ReportEnd): string {
     `<div id="gallery"></div>`,
     problemsSection("Failed tasks", "failed", summary.failures),
     problemsSection("Skipped tasks", "skipped", summary.skippedTasks),
-    `<script>${REPORT_SCRIPT}</script></body></html>\n`,
+    `<script type="module">${REPORT_SCRIPT}</script></body></html>\n`,
   ].join("\n");
 }
 

@@ -32,78 +32,88 @@ code{font-size:12px}
 export const GALLERY_PAGE = 120;
 
 /**
- * The script: sorts the gallery's records by file name, then renders one page of the gallery at a
- * time, from the JSON data in the page.
+ * The script, a module (its names stay out of the page's global scope): sorts the gallery's
+ * records by file name, then renders one page of the gallery at a time, from the JSON data in the
+ * page. One small function per job: a thumbnail, the label filter's options, a page, a filter.
  */
 export const REPORT_SCRIPT = `
-(() => {
-  "use strict";
-  const data = JSON.parse(document.getElementById("report-data").textContent);
-  // Written as tasks ended, in any order: shown by file name (unique in an export).
-  data.tasks.sort((a, b) => a.f < b.f ? -1 : a.f > b.f ? 1 : 0);
-  const byId = (id) => document.getElementById(id);
-  const nameInput = byId("filter-name");
-  const labelSelect = byId("filter-label");
-  const gallery = byId("gallery");
-  const status = byId("gallery-status");
-  const previous = byId("page-previous");
-  const next = byId("page-next");
-  let page = 0;
-  let shown = data.tasks;
-  data.labels.forEach((label, i) => {
+const PAGE = ${GALLERY_PAGE};
+const byId = (id) => document.getElementById(id);
+const hrefOf = (file) => "./" + file.split("/").map(encodeURIComponent).join("/");
+
+/** One task's card: its thumbnail (or a note when an earlier run wrote it) and its link. */
+function thumbnail(task) {
+  const figure = document.createElement("figure");
+  figure.className = "thumb";
+  figure.dataset.labels = task.l.join(" ");
+  if (task.t) {
+    const image = document.createElement("img");
+    image.alt = task.n;
+    image.src = "data:image/png;base64," + task.t;
+    figure.append(image);
+  } else {
+    const kept = document.createElement("div");
+    kept.className = "kept";
+    kept.textContent = "kept from an earlier run";
+    figure.append(kept);
+  }
+  const caption = document.createElement("figcaption");
+  const link = document.createElement("a");
+  link.href = hrefOf(task.f);
+  link.textContent = task.n;
+  link.title = task.n + " · " + task.i + " instances";
+  caption.append(link);
+  figure.append(caption);
+  return figure;
+}
+
+/** The label filter's choices, one per label of the export. */
+function addLabelOptions(labels, select) {
+  labels.forEach((label, i) => {
     const option = document.createElement("option");
     option.value = String(i);
     option.textContent = label.name + " (" + label.id + ")";
-    labelSelect.append(option);
+    select.append(option);
   });
-  const hrefOf = (file) => "./" + file.split("/").map(encodeURIComponent).join("/");
-  function render() {
-    const pages = Math.max(1, Math.ceil(shown.length / ${GALLERY_PAGE}));
-    page = Math.max(0, Math.min(page, pages - 1));
-    const cards = shown.slice(page * ${GALLERY_PAGE}, (page + 1) * ${GALLERY_PAGE}).map((task) => {
-      const figure = document.createElement("figure");
-      figure.className = "thumb";
-      figure.dataset.labels = task.l.join(" ");
-      if (task.t) {
-        const image = document.createElement("img");
-        image.alt = task.n;
-        image.src = "data:image/png;base64," + task.t;
-        figure.append(image);
-      } else {
-        const kept = document.createElement("div");
-        kept.className = "kept";
-        kept.textContent = "kept from an earlier run";
-        figure.append(kept);
-      }
-      const caption = document.createElement("figcaption");
-      const link = document.createElement("a");
-      link.href = hrefOf(task.f);
-      link.textContent = task.n;
-      link.title = task.n + " · " + task.i + " instances";
-      caption.append(link);
-      figure.append(caption);
-      return figure;
-    });
-    gallery.replaceChildren(...cards);
-    status.textContent = shown.length + " of " + data.tasks.length + " tasks · page " +
-      (page + 1) + " of " + pages;
-    previous.disabled = page === 0;
-    next.disabled = page >= pages - 1;
-  }
-  function filter() {
-    const text = nameInput.value.trim().toLowerCase();
-    const label = labelSelect.value;
-    shown = data.tasks.filter((task) =>
-      (text === "" || task.n.toLowerCase().includes(text)) &&
-      (label === "" || (label === "none" ? task.l.length === 0 : task.l.includes(Number(label))))
-    );
-    page = 0;
-    render();
-  }
-  nameInput.addEventListener("input", filter);
-  labelSelect.addEventListener("change", filter);
-  previous.addEventListener("click", () => { page--; render(); });
-  next.addEventListener("click", () => { page++; render(); });
-  filter();
-})();
+}
+
+/** Shows the view's page of the tasks it filtered, with the count and the page buttons. */
+function renderPage(view) {
+  const pages = Math.max(1, Math.ceil(view.shown.length / PAGE));
+  view.page = Math.max(0, Math.min(view.page, pages - 1));
+  const cards = view.shown.slice(view.page * PAGE, (view.page + 1) * PAGE).map(thumbnail);
+  byId("gallery").replaceChildren(...cards);
+  byId("gallery-status").textContent = view.shown.length + " of " + view.tasks.length +
+    " tasks · page " + (view.page + 1) + " of " + pages;
+  byId("page-previous").disabled = view.page === 0;
+  byId("page-next").disabled = view.page >= pages - 1;
+}
+
+/** Keeps the tasks whose name holds the typed text and that have the chosen label. */
+function filterTasks(view) {
+  const text = byId("filter-name").value.trim().toLowerCase();
+  const label = byId("filter-label").value;
+  view.shown = view.tasks.filter((task) =>
+    (text === "" || task.n.toLowerCase().includes(text)) &&
+    (label === "" || (label === "none" ? task.l.length === 0 : task.l.includes(Number(label))))
+  );
+  view.page = 0;
+  renderPage(view);
+}
+
+/** Reads the page's data and wires the filters and the page buttons. */
+function startGallery() {
+  const data = JSON.parse(byId("report-data").textContent);
+  // Written as tasks ended, in any order: shown by file name (unique in an export).
+  data.tasks.sort((a, b) => a.f < b.f ? -1 : a.f > b.f ? 1 : 0);
+  const view = { tasks: data.tasks, shown: data.tasks, page: 0 };
+  addLabelOptions(data.labels, byId("filter-label"));
+  byId("filter-name").addEventListener("input", () => filterTasks(view));
+  byId("filter-label").addEventListener("change", () => filterTasks(view));
+  byId("page-previous").addEventListener("click", () => { view.page--; renderPage(view); });
+  byId("page-next").addEventListener("click", () => { view.page++; renderPage(view); });
+  filterTasks(view);
+}
+
+startGallery();
 `;

@@ -13,6 +13,7 @@ import {
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { type ActionRun, runAction } from "./_composite.ts";
 import { annotations, GOOD_MASK, labInputs, masksIn } from "./_fixtures.ts";
+import { BAD_TASK_DATA } from "../reliability/_bad_masks.ts";
 
 const RUNNER = {
   GITHUB_SERVER_URL: "https://github.com",
@@ -300,7 +301,7 @@ Deno.test("the Action fails with one line naming the input when an input is wron
     [
       "an ignore index out of range",
       { "ignore-index": "0" },
-      /^Input "ignore-index" is "0": give a whole number from 1 to 255/,
+      /^Input "ignore-index" is 0: give a whole number from 1 to 255/,
     ],
     [
       "a shard past the count",
@@ -350,6 +351,49 @@ Deno.test("the Action fails with one line naming the input when an input is wron
         !run.stdout.replace(`::add-mask::${base["secret-key"]}`, "").includes(base["secret-key"]),
       );
       assert.deepEqual(run.outputs, {});
+    });
+  }
+});
+
+Deno.test("the Action reports a mask above the pixel limit with the library's reason, naming no flag", async () => {
+  await using dir = await tempDir();
+  const bomb = BAD_TASK_DATA.find((bad) => bad.kind.includes("decompression bomb"))!;
+  const tasks: Task[] = [
+    { _id: "t1", name: "bomb.jpg", status: "complete", data: bomb.data },
+    maskTask("t2", "fine.jpg", GOOD_MASK),
+  ];
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
+  const run = await runAction(
+    { ...labInputs(lab), "project-id": "p1", "output-filename": "out" },
+    { cwd: dir.path },
+  );
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  const reason = "its mask cannot be read: the PNG is 100000×100000 (10000000000 pixels), above " +
+    "the limit of 100000000 pixels; raise the pixel limit to decode it";
+  assert.equal(
+    annotations(run, "error")[0],
+    `::error title=Mask export failed::Task "bomb.jpg" (t1) failed: ${reason}`,
+    "the Action has no input for the pixel limit: the reason stands alone",
+  );
+  assert.ok(run.summary.includes(`<td>${reason}</td>`), run.summary);
+  assert.doesNotMatch(run.stdout + run.summary, /--max-pixels|options\.maxPixels/);
+  assert.deepEqual(await masksIn(`${dir.path}/out`), ["fine.jpg.png"]);
+});
+
+Deno.test("the Action leaves the ignore index's range to the export, which refuses it before any request", async (t) => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", [])] });
+  const cases: [string, string][] = [["256", "256"], ["0", "0"], ["x1", '"x1"']];
+  for (const [value, shown] of cases) {
+    await t.step(value, async () => {
+      const inputs = { ...labInputs(lab), "project-id": "p1", "mask-format": "class-index" };
+      const run = await runAction({ ...inputs, "ignore-index": value }, { cwd: dir.path });
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.deepEqual(annotations(run, "error"), [
+        `::error::Input "ignore-index" is ${shown}: give a whole number from 1 to 255, above ` +
+        "the project's class indices, or leave it out for 255",
+      ]);
+      assert.equal(lab.requests.length, 0, "no request for a bad ignore index");
     });
   }
 });

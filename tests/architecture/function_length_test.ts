@@ -4,14 +4,6 @@ import { functionLengths } from "./_function_lengths.ts";
 /** The longest a function of `lib/` may be, in lines, its signature and closing brace included. */
 const MAX_LINES = 60;
 
-// Functions allowed to be longer for now, each with its reason. An entry whose function has
-// become short enough fails the test, so the list only ever shrinks.
-const ALLOWED: Readonly<Record<string, string>> = {
-  "report/_report_page.ts: (() => {":
-    "the report page's browser script, a string written into report.html as it is: " +
-    "splitting it would change the report's bytes",
-};
-
 const LIB = new URL("../../lib/", import.meta.url);
 
 async function* sourceFiles(folder: URL, prefix = ""): AsyncGenerator<string> {
@@ -24,24 +16,14 @@ async function* sourceFiles(folder: URL, prefix = ""): AsyncGenerator<string> {
 
 Deno.test(`every function in lib/ is at most ${MAX_LINES} lines long`, async () => {
   const long: string[] = [];
-  const stillLong = new Set<string>();
   for await (const file of sourceFiles(LIB)) {
     const source = await Deno.readTextFile(new URL(file, LIB));
     for (const { head, line, lines } of functionLengths(source)) {
-      if (lines <= MAX_LINES) continue;
-      // Named by the function's name, or by its whole first line when it has none.
-      const key = `${file}: ${/([\w$#]+)\s*(?:<[^(]*>)?\(/.exec(head)?.[1] ?? head}`;
-      if (Object.hasOwn(ALLOWED, key)) stillLong.add(key);
-      else long.push(`lib/${file}:${line} is ${lines} lines: ${head}`);
+      if (lines > MAX_LINES) long.push(`lib/${file}:${line} is ${lines} lines: ${head}`);
     }
   }
+  // No exceptions: the report page's browser script is small named functions too.
   assert.deepEqual(long, [], `functions over ${MAX_LINES} lines; split them`);
-  const pruned = Object.keys(ALLOWED).filter((key) => !stillLong.has(key));
-  assert.deepEqual(
-    pruned,
-    [],
-    "allowed long functions that are short now: remove them from ALLOWED",
-  );
 });
 
 Deno.test("functionLengths() measures functions, methods and arrow functions from head to brace", () => {

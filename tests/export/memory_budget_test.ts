@@ -33,14 +33,16 @@ Deno.test("MemoryBudget admits masks by their bytes, in order, and lets the next
   assert.deepEqual(admitted, ["30", "50", "10"]);
 });
 
-Deno.test("MemoryBudget refuses a mask that alone costs more than the whole budget, naming the fix", async () => {
+Deno.test("MemoryBudget refuses a mask that alone costs more than the whole budget, naming the fix and its setting", async () => {
   const budget = new MemoryBudget(2 ** 20);
   const error = await budget.admit(3 * 2 ** 20, { ...TASK, size: { width: 1024, height: 1024 } })
     .then(() => undefined, (error) => error);
   assert.ok(error instanceof TaskError);
   assert.equal(error.taskId, "t1");
   assert.match(error.reason, /1024×1024, 3\.0 MiB to convert, more than the whole memory budget/);
-  assert.match(error.reason, /--memory-budget .* at least 3 MiB/);
+  assert.match(error.reason, /; raise the memory budget to at least 3 MiB to export it$/);
+  assert.equal(error.setting, "memoryBudgetBytes");
+  assert.match(error.message, /to export it \(options\.memoryBudgetBytes\)$/);
   assert.throws(() => new MemoryBudget(0), RangeError);
   assert.throws(() => new MemoryBudget(Number.NaN), RangeError);
 });
@@ -86,6 +88,11 @@ Deno.test("exportMasks() fails only the mask above the memory budget and writes 
     summary.failures[0].reason!,
     /20×20, \d{4} bytes to convert, more than the whole memory budget of 2000 bytes/,
   );
+  assert.equal(
+    summary.failures[0].setting,
+    "memoryBudgetBytes",
+    "the library's failure names its setting",
+  );
   assert.deepEqual(
     await listPngs(`${dir.path}/out`),
     ["small0.jpg.png", ...Array.from({ length: 6 }, (_, i) => `small${i + 1}.jpg.png`)].sort(),
@@ -112,7 +119,18 @@ Deno.test("lab-masks export --memory-budget exits 1 naming the task whose mask i
   assert.equal(ran.code, 1, ran.stderr);
   assert.match(
     ran.stderr,
-    /"huge\.jpg" \(t1\): its mask is 20000×20, 1\.8 MiB to convert, more than the whole memory budget of 1\.0 MiB/,
+    /"huge\.jpg" \(t1\): its mask is 20000×20, 1\.8 MiB to convert, more than the whole memory budget of 1\.0 MiB; raise the memory budget to at least 2 MiB to export it \(--memory-budget\)\n/,
+  );
+  assert.match(
+    ran.stdout,
+    /^ {2}failed: "huge\.jpg" \(t1\): .* to export it \(--memory-budget\)$/m,
+  );
+  const manifest = await Deno.readTextFile(`${dir.path}/out/manifest.jsonl`);
+  assert.match(manifest, /"outcome":"failed: its mask is 20000×20, [^"]* to export it"/);
+  assert.doesNotMatch(
+    manifest,
+    /--|options\./,
+    "the manifest keeps the reason in no surface's words",
   );
   assert.deepEqual(await listPngs(`${dir.path}/out`), ["fine.jpg.png"]);
   const bad = await runCli(["export", "--project-id=p1", "--memory-budget=0"], labEnv(lab));

@@ -105,3 +105,25 @@ Deno.test("lab-masks takes semantic-mapping colours of three integers 0..255 onl
     assert.deepEqual(ran.files, [], `${colour}: nothing exported`);
   }
 });
+
+Deno.test("lab-masks refuses an --ignore-index outside 1..255, naming the flag, before any request (exit 2)", async () => {
+  const cases: [string, string][] = [
+    ["0", "0"],
+    ["256", "256"],
+    ["abc", '"abc"'],
+    ["1.5", '"1.5"'],
+  ];
+  for (const [value, shown] of cases) {
+    const ran = await exportWith(["--mask-format", "class-index", "--ignore-index", value]);
+    assert.equal(ran.code, 2, `${value}: ${ran.stderr}`);
+    assert.equal(
+      ran.stderr,
+      `error: Option "--ignore-index" is ${shown}: give a whole number from 1 to 255, above ` +
+        "the project's class indices, or leave it out for 255\n",
+    );
+    assert.equal(ran.requests.length, 0, value);
+    assert.deepEqual(ran.files, [], value);
+  }
+  const ran = await exportWith(["--mask-format", "class-index", "--ignore-index", "200"]);
+  assert.equal(ran.code, 0, ran.stderr);
+});

@@ -15,6 +15,8 @@ import { withDeadline } from "../_fixtures/deadline.ts";
 import { CLI_PERMISSIONS } from "../_fixtures/run_cli.ts";
 import { exportWithReport, REPORT_LABELS, reportData } from "./_report_fixture.ts";
 import { join } from "../../lib/_std/path.ts";
+import { exists } from "../../lib/_std/fs.ts";
+import type { ExportMasksOptions } from "../../lib/export/export_masks.ts";
 
 // `test`: `Deno.test`, ignored on Windows: the child kills itself with SIGKILL and the
 // test reads its end from the signal, which Windows does not report.
@@ -144,4 +146,32 @@ Deno.test("an incremental update's report counts the tasks carried over from the
   assert.equal(data.tasks.length, first.exported);
   assert.match(html, /<td data-count="carried">7<\/td>/);
   assert.deepEqual(update.labels, first.labels!.map((label) => ({ ...label, pixelShare: 0 })));
+});
+
+Deno.test("a later run into the folder removes the report a killed run left half-written, with or without report", async () => {
+  await using dir = await tempDir();
+  await exportWithReport(dir.path, { report: false });
+  const out = `${dir.path}/out`;
+  const partial = `${out}/${PARTIAL_REPORT_NAME}`;
+  // What a killed run leaves: the page's start, never renamed into place.
+  const plant = () => Deno.writeTextFile(partial, "<!DOCTYPE html><html><body><div");
+  const runs: [string, Partial<ExportMasksOptions>][] = [
+    ["resume", { resume: true, report: false }],
+    ["incremental", {
+      incremental: out,
+      outputFolder: undefined,
+      outputFilename: undefined,
+      report: false,
+    }],
+    ["resume with report", { resume: true }],
+  ];
+  await plant();
+  await exportWithReport(dir.path, { resume: true, report: false, dryRun: true });
+  assert.ok(await exists(partial), "a dry run writes and removes nothing");
+  for (const [what, options] of runs) {
+    await plant();
+    await exportWithReport(dir.path, options);
+    assert.ok(!(await exists(partial)), `${what}: the half-written report is gone`);
+  }
+  assert.ok(await exists(`${out}/${REPORT_NAME}`), "the run with report wrote a whole one");
 });

@@ -1,0 +1,99 @@
+import assert from "../_std/assert.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
+import { maskTask, segmentationProject } from "../_fixtures/project.ts";
+import { labEnv, runCli } from "../_fixtures/run_cli.ts";
+import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
+import { UnsafePathError } from "../../lib/errors.ts";
+import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/export/file_system.ts";
+import { exportFormat } from "../../lib/formats/export_format.ts";
+import { startFakeLab } from "../../testing/fake_lab.ts";
+
+const PROJECT = segmentationProject("p1", [maskTask("t1", "a.jpg", "M")]);
+
+Deno.test("a one-file export refuses a link planted at its output path, before any request, even with overwrite", async (t) => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({ projects: [PROJECT] });
+  await Deno.mkdir(`${dir.path}/out`);
+  await Deno.writeTextFile(`${dir.path}/target.json`, "keep me");
+  const cases: [string, string][] = [
+    ["a link to a file", `${dir.path}/target.json`],
+    ["a dangling link", `${dir.path}/nowhere.json`],
+  ];
+  for (const [what, target] of cases) {
+    await t.step(what, async () => {
+      await Deno.symlink(target, `${dir.path}/out/lab.json`);
+      try {
+        for (const overwrite of [false, true]) {
+          await assert.rejects(
+            exportFormat({
+              client: clientOf(lab),
+              projectId: "p1",
+              format: "lab",
+              outputFolder: `${dir.path}/out`,
+              outputFilename: "lab.json",
+              overwrite,
+            }),
+            (error: unknown) =>
+              error instanceof UnsafePathError && error.path === `${dir.path}/out/lab.json` &&
+              /it is a symbolic link; remove it, the export never writes through links/.test(
+                error.message,
+              ),
+          );
+        }
+        const ran = await runCli(
+          [
+            "export",
+            "--project-id=p1",
+            "--format=lab",
+            `--output-folder=${dir.path}/out`,
+            "--output-filename=lab.json",
+          ],
+          labEnv(lab),
+        );
+        assert.equal(ran.code, 2, ran.stderr);
+        assert.match(ran.stderr, /^error: Refusing the path ".*lab\.json": it is a symbolic link/);
+      } finally {
+        await Deno.remove(`${dir.path}/out/lab.json`);
+      }
+    });
+  }
+  assert.equal(lab.requests.length, 0, "no request for a refused output path");
+  assert.equal(await Deno.readTextFile(`${dir.path}/target.json`), "keep me");
+  assert.deepEqual(await listFiles(`${dir.path}/out`), []);
+});
+
+Deno.test("a one-file export writes through the file door: exclusive temporary file, then rename, in an output folder that may be a link", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({ projects: [PROJECT] });
+  await Deno.mkdir(`${dir.path}/real`);
+  // The output folder is the user's choice, like the folders above an export folder.
+  await Deno.symlink(`${dir.path}/real`, `${dir.path}/linked`);
+  const calls: string[] = [];
+  const relative = (path: string) =>
+    path.slice(dir.path.length + 1).replace(/\.\w+\.tmp$/, ".*.tmp");
+  const fileSystem: FileSystem = {
+    ...DENO_FILE_SYSTEM,
+    open(path, options) {
+      calls.push(`open ${relative(path)} createNew=${options.createNew}`);
+      return DENO_FILE_SYSTEM.open(path, options);
+    },
+    rename(from, to) {
+      calls.push(`rename ${relative(from)} ${relative(to)}`);
+      return DENO_FILE_SYSTEM.rename(from, to);
+    },
+  };
+  const summary = await exportFormat({
+    client: clientOf(lab),
+    projectId: "p1",
+    format: "lab",
+    outputFolder: `${dir.path}/linked`,
+    outputFilename: "lab.json",
+    fileSystem,
+  });
+  assert.equal(summary.exported, 1);
+  assert.deepEqual(calls, [
+    "open linked/.lab.json.*.tmp createNew=true",
+    "rename linked/.lab.json.*.tmp linked/lab.json",
+  ]);
+  assert.deepEqual(await listFiles(`${dir.path}/real`), ["lab.json"]);
+});
