@@ -77,6 +77,8 @@ interface StripLayout {
   input: number;
   /** Output scanlines, the same way. */
   output: number;
+  /** Per output row of the strip: 0 when it is all zeros once filtered, else 1. */
+  flags: number;
   end: number;
 }
 
@@ -92,7 +94,8 @@ function stripLayout(header: PngHeader): StripLayout {
   const carry = align16(census + CENSUS_BYTES);
   const input = align16(carry + outRow + SLACK);
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
-  const end = output + (rows + 1) * (outRow + 1) + SLACK;
+  const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK);
+  const end = flags + rows + SLACK;
   return {
     width,
     height,
@@ -106,6 +109,7 @@ function stripLayout(header: PngHeader): StripLayout {
     carry,
     input,
     output,
+    flags,
     end,
   };
 }
@@ -124,7 +128,7 @@ function stripLayout(header: PngHeader): StripLayout {
 export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions): FastTranscode {
   const { colourTable } = options;
   const layout = stripLayout(png.header);
-  const { width, channels, inRow, outRow, input, output, table, carry } = layout;
+  const { width, channels, inRow, outRow, input, output, table, carry, flags } = layout;
   const inStride = inRow + 1;
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
@@ -143,8 +147,11 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           above,
           output + outStride,
           tables,
+          flags,
         );
         if (badRow >= 0) return badRow;
+        writeRows(deflate, memory, { first: output + outStride, stride: outStride, count, flags });
+        return -1;
       } else {
         // Recolouring comes between unfiltering and filtering, so it takes separate passes.
         const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
@@ -166,11 +173,34 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
       }
       deflate.write(memory, output + outStride, output + (count + 1) * outStride);
       // The strip's last rows, unfiltered, are the rows above the next strip's first.
-      if (colourTable !== undefined) memory.copyWithin(output + 1, carry, carry + outRow);
+      memory.copyWithin(output + 1, carry, carry + outRow);
       return -1;
     });
     return { idat: deflate.end(), census };
   });
+}
+
+/**
+ * Deflates a strip's Up-filtered rows: a row the kernel flagged as all zeros (it repeats the row
+ * above) without reading it, runs of other rows as they are.
+ */
+function writeRows(
+  deflate: RunDeflate,
+  memory: Uint8Array,
+  strip: { first: number; stride: number; count: number; flags: number },
+): void {
+  const { first, stride, count, flags } = strip;
+  for (let row = 0; row < count;) {
+    if (memory[flags + row] === 0) {
+      deflate.zeroRow(2, stride - 1);
+      row++;
+      continue;
+    }
+    let end = row + 1;
+    while (end < count && memory[flags + end] !== 0) end++;
+    deflate.write(memory, first + row * stride, first + end * stride);
+    row = end;
+  }
 }
 
 /**

@@ -24,8 +24,9 @@ export interface KernelExports {
   ): number;
   /**
    * Unfilters RGB or RGBA scanlines row by row and writes each as an Up-filtered RGB scanline,
-   * counting the census into the tables at `census` unless it is 0; -1, or the first row with a
-   * bad filter type.
+   * counting the census into the tables at `census` unless it is 0, and, unless `flags` is 0,
+   * one byte per row at `flags`: 0 when the written row is all zeros, else 1; -1, or the first
+   * row with a bad filter type.
    */
   transcodeRows(
     input: number,
@@ -35,6 +36,7 @@ export interface KernelExports {
     zero: number,
     output: number,
     census: number,
+    flags: number,
   ): number;
   /** Copies rows as RGB, dropping alpha when `channels` is 4. */
   packRgb(

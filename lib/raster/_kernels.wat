@@ -37,10 +37,11 @@
   ;; while each row is in cache: unfilter it, drop alpha, and write it Up-filtered against the
   ;; row above as an RGB scanline at $output. Unless $census is 0, the census of the pixels is
   ;; counted too (tables at $census and $census + 256), of the rows that differ from the row
-  ;; above. Returns -1, or the first row with a bad filter type.
+  ;; above. Unless $flags is 0, byte $flags + r becomes 0 when output row r is all zeros (the
+  ;; row repeats the one above), else 1. Returns -1, or the first row with a bad filter type.
   (func (export "transcodeRows")
     (param $input i32) (param $rows i32) (param $width i32) (param $channels i32)
-    (param $zero i32) (param $output i32) (param $census i32) (result i32)
+    (param $zero i32) (param $output i32) (param $census i32) (param $flags i32) (result i32)
     (local $r i32) (local $p i32) (local $q i32) (local $o i32) (local $n i32)
     (local $s i32) (local $t i32) (local $d i32) (local $end i32) (local $changed v128)
     (local $diff v128) (local $filtered v128) (local $vectorsEnd i32)
@@ -132,6 +133,10 @@
                 (local.set $t (i32.add (local.get $t) (i32.const 16)))
                 (local.set $d (i32.add (local.get $d) (i32.const 16)))
                 (br $vector)))))
+        (if (local.get $flags)
+          (then
+            (i32.store8 (i32.add (local.get $flags) (local.get $r))
+              (v128.any_true (local.get $changed)))))
         ;; Row 0 is compared with the zero row: all background, it holds nothing to count.
         (if (local.get $census)
           (then

@@ -125,3 +125,17 @@ Deno.test("canonicalCodes() numbers codes by length, then symbol, as RFC 1951 sa
   const bits = [3, 3, 3, 3, 3, 2, 4, 4];
   assert.deepEqual([...codes], expected.map((code, i) => reversed(code, bits[i])));
 });
+
+Deno.test("RunDeflate.zeroRow() encodes the rows write() would, without reading them", () => {
+  // Rows of 0 to 9 zeros after filter types 2 and 0, between rows with other bytes.
+  const rows: number[][] = [];
+  for (let zeros = 0; zeros < 10; zeros++) {
+    rows.push([2, ...new Array(zeros).fill(0)], [0, ...new Array(zeros).fill(0)], [2, 7, 0, 7]);
+  }
+  const deflate = new RunDeflate();
+  for (const row of rows) {
+    if (row.slice(1).every((byte) => byte === 0)) deflate.zeroRow(row[0], row.length - 1);
+    else deflate.write(Uint8Array.from(row));
+  }
+  assert.deepEqual(new Uint8Array(inflateSync(deflate.end())), Uint8Array.from(rows.flat()));
+});
