@@ -265,7 +265,7 @@ async function runExport(
     label: string;
     format?: RunnerSettings["format"];
     projectId?: string;
-    maskFormat?: string;
+    maskFormat?: RunnerSettings["maskFormat"];
     concurrency?: number;
   },
 ): Promise<RunnerResult> {
