@@ -1,6 +1,6 @@
 import assert from "../_std/assert.ts";
 import { LabClient } from "../../lib/api/lab_client.ts";
-import { ConfigError } from "../../lib/errors.ts";
+import { ApiError, ConfigError } from "../../lib/errors.ts";
 import { demoProjects } from "../../testing/demo_projects.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { labEnv } from "../_fixtures/run_cli.ts";
@@ -40,6 +40,9 @@ Deno.test("LabClient.fromEnv() talks to the SDK's default endpoint when none is 
       return Promise.resolve(new Response("{}", { status: 401 }));
     },
   });
-  await assert.rejects(() => client.getProjectConfiguration("p1"));
+  await assert.rejects(
+    () => client.getProjectConfiguration("p1"),
+    (error: unknown) => error instanceof ApiError && error.status === 401,
+  );
   assert.deepEqual(asked, ["https://hub-api.isahit.com/api/user-manager/auth/login"]);
 });

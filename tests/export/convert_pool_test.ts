@@ -1,5 +1,6 @@
 import { pathToFileURL as toFileUrl } from "node:url";
 import assert from "../_std/assert.ts";
+import { errorWith } from "../_std/error_with.ts";
 import { MasksError, PngError } from "../../lib/errors.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
 import { classTable } from "../../lib/detect/class_table.ts";
@@ -45,7 +46,7 @@ Deno.test("ConvertPool converts masks on workers exactly as convertMask() does",
 Deno.test("ConvertPool brings a worker's error back with its class and message", async () => {
   using pool = new ConvertPool({ size: 1 });
   const broken = maskUri(1, 6).replace(/.{8}$/, "AAAAAAAA");
-  await assert.rejects(() => convert(pool, broken), PngError, "fails its CRC check");
+  await assert.rejects(() => convert(pool, broken), errorWith(PngError, "fails its CRC check"));
   await assert.rejects(
     () => convert(pool, maskUri(1, 6), { maxPixels: -1 }),
     (error: unknown) => error instanceof RangeError && /limit of -1 pixels/.test(error.message),
@@ -84,6 +85,6 @@ Deno.test("ConvertPool rejects the jobs still waiting when it is closed", async 
   const pool = new ConvertPool({ size: 1 });
   const jobs = [1, 2, 3].map((seed) => convert(pool, maskUri(seed, 6)));
   pool.close();
-  for (const job of jobs) await assert.rejects(() => job, MasksError, "closed");
-  await assert.rejects(() => convert(pool, maskUri(1, 6)), MasksError, "closed");
+  for (const job of jobs) await assert.rejects(() => job, errorWith(MasksError, "closed"));
+  await assert.rejects(() => convert(pool, maskUri(1, 6)), errorWith(MasksError, "closed"));
 });

@@ -179,13 +179,16 @@ Deno.test("--resume finishes an interrupted export, keeping its complete files",
   const tasks = projectTasks();
   await run(tasks, { outputFolder: dir.path, outputFilename: "whole" });
   const controller = new AbortController();
-  await assert.rejects(run(tasks, {
-    outputFolder: dir.path,
-    outputFilename: "cut",
-    concurrency: 1,
-    signal: controller.signal,
-    onProgress: (event) => event.type === "task" && event.done === 12 && controller.abort(),
-  }));
+  await assert.rejects(
+    run(tasks, {
+      outputFolder: dir.path,
+      outputFilename: "cut",
+      concurrency: 1,
+      signal: controller.signal,
+      onProgress: (event) => event.type === "task" && event.done === 12 && controller.abort(),
+    }),
+    { name: "AbortError" },
+  );
   assert.ok((await listFiles(`${dir.path}/cut`)).includes(".manifest.jsonl.part"));
   const { summary } = await run(tasks, {
     outputFolder: dir.path,

@@ -56,6 +56,7 @@ Deno.test("exportMasks() stops between tasks when its signal aborts, leaving onl
       concurrency: 2,
       onProgress: (event) => event.type === "task" && event.done === 10 && controller.abort(),
     }),
+    { name: "AbortError" },
   );
   const names = [];
   for await (const entry of Deno.readDir(`${dir.path}/out`)) {

@@ -185,8 +185,7 @@ Deno.test("an interrupted --format lab export leaves no file, and --overwrite re
       outputFilename: "tasks.json",
       signal: controller.signal,
       onProgress: (event) => event.type === "task" && controller.abort(),
-    })
-  );
+    }), { name: "AbortError" });
   assertEquals([...Deno.readDirSync(dir.path)], []);
   await Deno.writeTextFile(target, "old");
   const ran = await runCli(

@@ -1,5 +1,6 @@
 import { deflateSync } from "node:zlib";
 import assert from "../_std/assert.ts";
+import { errorWith } from "../_std/error_with.ts";
 import { PngError } from "../../lib/errors.ts";
 import { writePng } from "../../lib/raster/_chunks.ts";
 import { isFastFlavour } from "../../lib/raster/_fast_rgb.ts";
@@ -11,11 +12,6 @@ import { decodePng } from "../../lib/raster/decode_png.ts";
 import { addToCensus, emptyCensus } from "../../lib/raster/mask_census.ts";
 import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
 import { joinedStrips } from "./_strips.ts";
-
-/** Node's `assert.throws` takes a third argument as its own message: this checks the error's. */
-function errorWith(type: ErrorConstructor | typeof PngError, text: string) {
-  return (error: unknown) => error instanceof type && error.message.includes(text);
-}
 
 const FLAVOURS = new URL("../testdata/png-flavours/", import.meta.url);
 

@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { errorWith } from "../_std/error_with.ts";
 import { PngError } from "../../lib/errors.ts";
 import { decodeDataUri, encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 
@@ -46,7 +47,7 @@ Deno.test("decodeDataUri() explains why a value is not a PNG data URI", async (t
   ];
   for (const [name, uri, message] of cases) {
     await t.step(name, () => {
-      assert.throws(() => decodeDataUri(uri), PngError, message);
+      assert.throws(() => decodeDataUri(uri), errorWith(PngError, message));
     });
   }
 });

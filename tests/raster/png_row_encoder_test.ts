@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { errorWith } from "../_std/error_with.ts";
 import { PngError } from "../../lib/errors.ts";
 import { PngRowEncoder, type PngRowEncoderOptions } from "../../lib/raster/_png_row_encoder.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
@@ -96,8 +97,17 @@ Deno.test("PngRowEncoder refuses rows beyond the image, bytes that are not whole
     level: 6,
   };
   using encoder = new PngRowEncoder(options);
-  assert.throws(() => encoder.writeRows(new Uint8Array(4)), PngError, "not whole rows of 3 bytes");
-  assert.throws(() => encoder.writeRows(new Uint8Array(9)), PngError, "within the image's 2 rows");
+  assert.throws(
+    () => encoder.writeRows(new Uint8Array(4)),
+    errorWith(PngError, "not whole rows of 3 bytes"),
+  );
+  assert.throws(
+    () => encoder.writeRows(new Uint8Array(9)),
+    errorWith(PngError, "within the image's 2 rows"),
+  );
   encoder.writeRows(new Uint8Array(3));
-  assert.throws(() => encoder.end(), PngError, "the image has 2 rows but 1 were written");
+  assert.throws(
+    () => encoder.end(),
+    errorWith(PngError, "the image has 2 rows but 1 were written"),
+  );
 });

@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { errorWith } from "../_std/error_with.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import type { RgbImage } from "../../lib/raster/rgb_image.ts";
 import { applySemanticMapping } from "../../lib/raster/semantic_mapping.ts";
@@ -54,15 +55,13 @@ Deno.test("applySemanticMapping() rejects bChannels and colours outside 0 to 255
   await t.step("a bChannel of 256", () => {
     assert.throws(
       () => applySemanticMapping(mask, new Map([[256, [0, 0, 0] as Colour]])),
-      ConfigError,
-      "bChannel 256",
+      errorWith(ConfigError, "bChannel 256"),
     );
   });
   await t.step("a colour component of 300", () => {
     assert.throws(
       () => applySemanticMapping(mask, new Map([[1, [300, 0, 0] as Colour]])),
-      ConfigError,
-      "[300,0,0]",
+      errorWith(ConfigError, "[300,0,0]"),
     );
   });
   await t.step("a colour with two components", () => {

@@ -85,7 +85,7 @@ Deno.test("exportMasks() writes no report unless asked, nor in a dry run", async
   assert.ok(!(await listFiles(`${dir.path}/out`)).includes("report.html"));
   const dry = await exportWithReport(dir.path, { outputFilename: "dry", dryRun: true });
   assert.equal(dry.report, undefined);
-  await assert.rejects(Deno.stat(`${dir.path}/dry`));
+  await assert.rejects(Deno.stat(`${dir.path}/dry`), Deno.errors.NotFound);
 });
 
 Deno.test("the CLI's --report writes report.html and names it in the closing lines", async () => {

@@ -1,7 +1,8 @@
 /**
- * Opens an export's report.html in headless Chromium (Debian's `chromium`, driven over the
- * DevTools protocol by puppeteer-core) and checks what a person would see. Set
- * `LAB_MASKS_SKIP_BROWSER_TEST=1` to skip it on a machine without the browser; CI installs it.
+ * Opens an export's report.html in a headless Chromium-family browser (Debian's `chromium`, or the
+ * Google Chrome of GitHub's ubuntu runners; see `_find_browser.ts` for where it is looked for),
+ * driven over the DevTools protocol by puppeteer-core, and checks what a person would see. Set
+ * `LAB_MASKS_SKIP_BROWSER_TEST=1` to skip it on a machine without a browser; CI gives it one.
  *
  * @module
  */
@@ -9,16 +10,26 @@ import puppeteer, { type Browser } from "puppeteer-core";
 import assert from "../_std/assert.ts";
 import { reportCounts } from "../../lib/report/render_report.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
+import { BROWSER_PATHS, BROWSER_VARIABLE, findBrowser } from "./_find_browser.ts";
 import { exportWithReport, HOSTILE_TASK, reportData } from "./_report_fixture.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-// The test drives Debian's package; Windows and macOS runners have no browser at that path.
+// The test drives a Linux browser; Windows and macOS runners skip it.
 const SKIP = Deno.env.get("LAB_MASKS_SKIP_BROWSER_TEST") === "1" || Deno.build.os !== "linux";
+const FIXES = "Install Debian's package (apt-get install -y chromium; .ci/run does), set " +
+  `${BROWSER_VARIABLE} to a Chromium or Google Chrome, or set LAB_MASKS_SKIP_BROWSER_TEST=1 to ` +
+  "skip this test on this machine";
 
-async function launchChromium(profile: string): Promise<Browser> {
+async function launchBrowser(profile: string): Promise<Browser> {
+  const executablePath = findBrowser();
+  if (executablePath === undefined) {
+    throw new Error(
+      `Cannot find a Chromium-family browser: ${BROWSER_VARIABLE} and CHROME_BIN name none, ` +
+        `and none of ${BROWSER_PATHS.join(", ")} exists. ${FIXES}`,
+    );
+  }
   try {
     return await puppeteer.launch({
-      executablePath: CHROMIUM,
+      executablePath,
       userDataDir: profile,
       headless: true,
       args: [
@@ -34,9 +45,7 @@ async function launchChromium(profile: string): Promise<Browser> {
     });
   } catch (error) {
     throw new Error(
-      `Cannot start headless Chromium at ${CHROMIUM} (${error}). Install Debian's package ` +
-        "(apt-get install -y chromium; .ci/run does), or set LAB_MASKS_SKIP_BROWSER_TEST=1 to " +
-        "skip this test on this machine",
+      `Cannot start the headless browser at ${executablePath} (${error}). ${FIXES}`,
     );
   }
 }
@@ -54,7 +63,7 @@ Deno.test({
     const html = await Deno.readTextFile(summary.report!);
     const data = reportData(html);
     const documentUrl = new URL(`file://${summary.report}`).href;
-    const browser = await launchChromium(`${dir.path}/profile`);
+    const browser = await launchBrowser(`${dir.path}/profile`);
     try {
       const page = await browser.newPage();
       await page.setViewport({ width: 1100, height: 900 });

@@ -71,7 +71,7 @@ Deno.test("ExportReport writes the gallery to its partial file as tasks come, in
   // About 0.8 KB per record: 640 KB in all, which the report must not hold until the end.
   await withDeadline(firstChunk, 30_000, "the first chunk of the partial report");
   assert.ok((await Deno.lstat(`${dir.path}/${PARTIAL_REPORT_NAME}`)).isFile);
-  await assert.rejects(Deno.lstat(`${dir.path}/${REPORT_NAME}`));
+  await assert.rejects(Deno.lstat(`${dir.path}/${REPORT_NAME}`), Deno.errors.NotFound);
   const run = { projectId: "p1", filters: {}, startedAt: new Date(0) };
   const { path, labels } = await report.write(run, emptySummary("p1", dir.path, "rgb", false));
   assert.equal(path, join(dir.path, REPORT_NAME));

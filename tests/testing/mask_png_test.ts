@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { errorWith } from "../_std/error_with.ts";
 import { inflateSync } from "node:zlib";
 import { decodePng } from "../../lib/raster/decode_png.ts";
 import { drawMask, writeMaskPng } from "../../testing/mask_png.ts";
@@ -115,9 +116,15 @@ Deno.test("writeMaskPng() rejects what the flavour cannot hold", () => {
     { id: 1, bChannel: 1, rect: [1, 0, 2, 1] },
     { id: 2, bChannel: 1, rect: [2, 0, 3, 1] },
   ]);
-  assert.throws(() => writeMaskPng(mask, { colourType: 3, bitDepth: 1 }), RangeError, "3 colours");
+  assert.throws(
+    () => writeMaskPng(mask, { colourType: 3, bitDepth: 1 }),
+    errorWith(RangeError, "3 colours"),
+  );
   assert.throws(() => writeMaskPng(mask, { colourType: 2, bitDepth: 4 }), RangeError);
   assert.throws(() => writeMaskPng(mask, { colourType: 3, bitDepth: 16 }), RangeError);
   const odd = { width: 2, height: 2, data: new Uint8Array(5) };
-  assert.throws(() => writeMaskPng(odd, { colourType: 2 }), RangeError, "neither RGB nor RGBA");
+  assert.throws(
+    () => writeMaskPng(odd, { colourType: 2 }),
+    errorWith(RangeError, "neither RGB nor RGBA"),
+  );
 });
