@@ -1,7 +1,7 @@
 import assert from "../_std/assert.ts";
 import { exportOnce } from "../_fixtures/export_project.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
-import { maskTask, segmentationProject } from "../_fixtures/project.ts";
+import { LABELS, maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { TaskError } from "../../lib/errors.ts";
@@ -67,4 +67,66 @@ Deno.test("lab-masks export names --max-pixels after the reason of a mask above 
     /^failed: "big\.jpg" \(t1\): its mask cannot be read: .* raise the pixel limit to decode it \(--max-pixels\)$/m,
   );
   assert.match(ran.stdout, /^ {2}failed: "big\.jpg" \(t1\): .* to decode it \(--max-pixels\)$/m);
+});
+
+/** A polygon project whose one task's shapes are drawn on a 4×4 image: above a limit of 10. */
+const SHAPES = {
+  configuration: {
+    projectId: "poly1",
+    projectType: "iat-polygon",
+    metadata: { labelOptions: { availableLabels: { objects: LABELS } } },
+  },
+  tasks: [{
+    _id: "t1",
+    name: "big.jpg",
+    data: {
+      body: {
+        image: { width: 4, height: 4 },
+        annotations: [{
+          id: "a1",
+          labels: { Objects: { labels: [{ id: "car", name: "Car" }] } },
+          polygons: [{ geometry: { vertices: [0, 0, 1, 0, 1, 1] } }],
+        }],
+      },
+    },
+  }],
+};
+const SHAPES_REASON = /^its mask cannot be read: its image is 4×4, above the pixel limit$/;
+
+Deno.test("exportMasks() fails shapes drawn on an image above the pixel limit with the setting maxPixels", async () => {
+  await using dir = await tempDir();
+  const summary = await exportOnce(SHAPES, dir.path, { maxPixels: 10 });
+  assert.deepEqual([summary.failed, summary.exported], [1, 0]);
+  const [failure] = summary.failures;
+  assert.match(failure.reason!, SHAPES_REASON);
+  assert.equal(failure.setting, "maxPixels");
+  const within = await exportOnce(SHAPES, dir.path, { maxPixels: 16, outputFilename: "within" });
+  assert.deepEqual([within.failed, within.exported], [0, 1], "16 pixels are within a limit of 16");
+});
+
+Deno.test("maskFiles() yields a TaskError naming maxPixels for shapes above the pixel limit", async () => {
+  await using lab = await startFakeLab({ projects: [SHAPES] });
+  const files = await Array.fromAsync(
+    maskFiles({ client: clientOf(lab), projectId: "poly1", maxPixels: 10 }),
+  );
+  assert.equal(files.length, 1);
+  const { error } = files[0];
+  assert.ok(error instanceof TaskError);
+  assert.equal(error.setting, "maxPixels");
+  assert.match(error.reason, SHAPES_REASON);
+  assert.equal(error.message, `Task "big.jpg" (t1): ${error.reason} (options.maxPixels)`);
+});
+
+Deno.test("lab-masks export names --max-pixels after the reason of shapes above it (exit 1)", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({ projects: [SHAPES] });
+  const ran = await runCli(
+    ["export", "--project-id=poly1", `--output-folder=${dir.path}`, "-o", "out", "--max-pixels=10"],
+    labEnv(lab),
+  );
+  assert.equal(ran.code, 1, ran.stderr);
+  const line = 'failed: "big\\.jpg" \\(t1\\): its mask cannot be read: its image is 4×4, ' +
+    "above the pixel limit \\(--max-pixels\\)";
+  assert.match(ran.stderr, new RegExp(`^${line}$`, "m"));
+  assert.match(ran.stdout, new RegExp(`^ {2}${line}$`, "m"));
 });
