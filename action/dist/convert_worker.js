@@ -2321,7 +2321,9 @@ async function decodeTaskMask(taskMask) {
     throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed");
   }
   if (size.width * size.height > (maxPixels ?? DEFAULT_MAX_PIXELS)) {
-    throw new MasksError(`its image is ${size.width}\xD7${size.height}, above the pixel limit`);
+    throw new PngError(`its image is ${size.width}\xD7${size.height}, above the pixel limit`, {
+      setting: "maxPixels"
+    });
   }
   const bChannelByLabel = taskMask.bChannelByLabel ?? /* @__PURE__ */ new Map();
   const shapes = shapesOfAnnotations(mask.annotations, {

@@ -23098,9 +23098,9 @@ function readStrip(png, cursor, work) {
   if (count <= 0) return void 0;
   const stride = pass.rowBytes + 1;
   if (cursor.rows.length < (count + 1) * stride) {
-    const grown2 = new Uint8Array((count + 1) * stride);
-    grown2.set(cursor.rows.subarray(0, stride));
-    cursor.rows = grown2;
+    const grown3 = new Uint8Array((count + 1) * stride);
+    grown3.set(cursor.rows.subarray(0, stride));
+    cursor.rows = grown3;
   }
   const { rows } = cursor;
   const got = readStream(cursor.stream, rows.subarray(stride, (count + 1) * stride));
@@ -23595,7 +23595,9 @@ async function decodeTaskMask(taskMask2) {
     throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed");
   }
   if (size.width * size.height > (maxPixels ?? DEFAULT_MAX_PIXELS)) {
-    throw new MasksError(`its image is ${size.width}\xD7${size.height}, above the pixel limit`);
+    throw new PngError(`its image is ${size.width}\xD7${size.height}, above the pixel limit`, {
+      setting: "maxPixels"
+    });
   }
   const bChannelByLabel = taskMask2.bChannelByLabel ?? /* @__PURE__ */ new Map();
   const shapes = shapesOfAnnotations(mask.annotations, {
@@ -25953,6 +25955,87 @@ function maskFilePath(task, options = {}) {
   return segments.join("/");
 }
 
+// lib/_packed_strings.ts
+var PackedStrings = class {
+  #bytes = new Uint8Array(1024);
+  /** By string: where its bytes end in `#bytes`, with {@linkcode HEX_FLAG} for hex digits. */
+  #ends = new Uint32Array(64);
+  #size = 0;
+  /** The rare strings UTF-8 cannot keep as they are (a lone surrogate), by number. */
+  #unpaired = /* @__PURE__ */ new Map();
+  #encoder = new TextEncoder();
+  #decoder = new TextDecoder();
+  /** How many strings are held. */
+  get size() {
+    return this.#size;
+  }
+  /**
+   * Adds a string at the end.
+   *
+   * @param text The string.
+   * @returns Its number, from 0.
+   */
+  push(text2) {
+    const number = this.#size;
+    const start = this.#endOf(number - 1);
+    if (number === this.#ends.length) this.#ends = grown(this.#ends, number + 1);
+    this.#ends[number] = HEX_DIGITS.test(text2) ? this.#putHex(text2, start) | HEX_FLAG : this.#putText(text2, start, number);
+    this.#size++;
+    return number;
+  }
+  /**
+   * A string held.
+   *
+   * @param number Its number, from {@linkcode PackedStrings.push}.
+   * @returns The string.
+   */
+  get(number) {
+    if (number < 0 || number >= this.#size) throw new RangeError(`No string number ${number}`);
+    const unpaired = this.#unpaired.get(number);
+    if (unpaired !== void 0) return unpaired;
+    const bytes = this.#bytes.subarray(this.#endOf(number - 1), this.#endOf(number));
+    if ((this.#ends[number] & HEX_FLAG) === 0) return this.#decoder.decode(bytes);
+    let text2 = "";
+    for (const byte of bytes) text2 += HEX_PAIRS[byte];
+    return text2;
+  }
+  /** Puts hex digits at `start`, two a byte; returns where they end. */
+  #putHex(text2, start) {
+    const end = start + text2.length / 2;
+    if (end > this.#bytes.length) this.#bytes = grown(this.#bytes, end);
+    for (let i = 0, at = start; at < end; i += 2, at++) {
+      this.#bytes[at] = digitOf(text2.charCodeAt(i)) << 4 | digitOf(text2.charCodeAt(i + 1));
+    }
+    return end;
+  }
+  /** Puts text at `start` as UTF-8 (a lone surrogate: aside); returns where it ends. */
+  #putText(text2, start, number) {
+    if (!text2.isWellFormed()) {
+      this.#unpaired.set(number, text2);
+      return start;
+    }
+    const most = start + 3 * text2.length;
+    if (most > this.#bytes.length) this.#bytes = grown(this.#bytes, most);
+    return start + this.#encoder.encodeInto(text2, this.#bytes.subarray(start)).written;
+  }
+  #endOf(number) {
+    return number < 0 ? 0 : this.#ends[number] & ~HEX_FLAG;
+  }
+};
+function digitOf(code2) {
+  return code2 <= 57 ? code2 - 48 : code2 - 87;
+}
+var HEX_DIGITS = /^(?:[0-9a-f]{2})+$/;
+var HEX_FLAG = 2147483648;
+var HEX_PAIRS = Array.from({
+  length: 256
+}, (_, byte) => byte.toString(16).padStart(2, "0"));
+function grown(array, least) {
+  const larger = new array.constructor(Math.max(least, Math.ceil(array.length * 1.5)));
+  larger.set(array);
+  return larger;
+}
+
 // lib/export/_portable_path.ts
 import { createHash as createHash2 } from "node:crypto";
 var MAX_NAME_BYTES = 200;
@@ -26021,9 +26104,10 @@ var HOLDER_FOLDER = 1;
 var HOLDER_TASK = 2;
 var MaskFileRegistry = class {
   // Claimed files and folders by comparison key, kept as hashes: one entry per task for the
-  // whole export, so about 24 bytes each, plus the task id in `#taskIds`.
+  // whole export, so about 20 bytes each, plus the task id packed in `#taskIds` (about 20 more).
   #claimed = new HashedKeys();
-  #taskIds = [];
+  #taskIds = new PackedStrings();
+  #lastTaskId;
   #platform;
   /**
    * Creates a registry where nothing is claimed yet but the export's own files.
@@ -26086,7 +26170,7 @@ var MaskFileRegistry = class {
       file = names.join("/");
       reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe2(holder)}`);
     }
-    this.#record(file, taskId);
+    if (holder !== taskId) this.#record(file, taskId);
     return reasons.length === 0 ? {
       file
     } : {
@@ -26111,16 +26195,22 @@ var MaskFileRegistry = class {
   #holderOf(path6) {
     const held = this.#claimed.get(keyOf(path6));
     if (held === void 0) return void 0;
-    return held === HOLDER_EXPORT ? null : held === HOLDER_FOLDER ? "" : this.#taskIds[held - HOLDER_TASK];
+    return held === HOLDER_EXPORT ? null : held === HOLDER_FOLDER ? "" : this.#taskIds.get(held - HOLDER_TASK);
   }
   #record(file, taskId) {
+    const key = keyOf(file);
+    const held = this.#claimed.get(key);
+    if (held !== void 0 && held >= HOLDER_TASK) {
+      if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
+    }
     const names = file.split("/");
     for (let i = 1; i < names.length; i++) {
       const folder = keyOf(names.slice(0, i).join("/"));
       if (this.#claimed.get(folder) === void 0) this.#claimed.set(folder, HOLDER_FOLDER);
     }
-    if (this.#taskIds.at(-1) !== taskId) this.#taskIds.push(taskId);
-    this.#claimed.set(keyOf(file), HOLDER_TASK + this.#taskIds.length - 1);
+    if (this.#lastTaskId !== taskId) this.#taskIds.push(taskId);
+    this.#lastTaskId = taskId;
+    this.#claimed.set(key, HOLDER_TASK + this.#taskIds.size - 1);
   }
 };
 function describe2(holder) {
@@ -26991,11 +27081,12 @@ var EarlierManifest = class _EarlierManifest {
   /** Task id → the number of its (last) entry. */
   #index = new HashedKeys();
   #count = 0;
-  /** By entry: where its line starts and how long it is. */
+  /** By entry: where its line starts; it ends at the next newline. */
   #offsets = new Float64Array(64);
-  #lengths = new Uint32Array(64);
-  /** By entry: the entry that has its task id after it (itself when none), for duplicate ids. */
-  #owners = new Int32Array(64);
+  /** Where the last entry's line ends. */
+  #end = 0;
+  /** An entry whose task id a later entry has too → that later entry (rare: kept apart). */
+  #laterOwners = /* @__PURE__ */ new Map();
   /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK} or {@linkcode REMOVED}. */
   #states = new Uint8Array(64);
   #reads = Promise.resolve();
@@ -27119,41 +27210,43 @@ var EarlierManifest = class _EarlierManifest {
       const number = this.#count++;
       if (number === this.#states.length) this.#grow();
       const before = this.#index.get(entry.taskId);
-      if (before !== void 0) this.#owners[before] = number;
+      if (before !== void 0) this.#laterOwners.set(before, number);
       this.#index.set(entry.taskId, number);
-      this.#owners[number] = number;
       this.#offsets[number] = line.offset;
-      this.#lengths[number] = line.bytes.length;
+      this.#end = line.offset + line.bytes.length;
     }
     this.#offsets = this.#offsets.slice(0, this.#count);
-    this.#lengths = this.#lengths.slice(0, this.#count);
-    this.#owners = this.#owners.slice(0, this.#count);
     this.#states = this.#states.slice(0, this.#count);
   }
   #grow() {
     const size = this.#states.length * 2;
-    this.#offsets = grown(this.#offsets, new Float64Array(size));
-    this.#lengths = grown(this.#lengths, new Uint32Array(size));
-    this.#owners = grown(this.#owners, new Int32Array(size));
-    this.#states = grown(this.#states, new Uint8Array(size));
+    this.#offsets = grown2(this.#offsets, new Float64Array(size));
+    this.#states = grown2(this.#states, new Uint8Array(size));
   }
   /** The entry that decides the fate of entry `number`'s task: the last with its id. */
   #ownerOf(number) {
-    while (this.#owners[number] !== number) number = this.#owners[number];
+    for (let later = this.#laterOwners.get(number); later !== void 0; ) {
+      number = later;
+      later = this.#laterOwners.get(number);
+    }
     return number;
   }
-  /** Entry `number`, read again from the file. */
+  /** Entry `number`, read again from the file: up to the next entry, cut at its newline. */
   async #entry(number) {
-    const bytes = new Uint8Array(this.#lengths[number]);
+    const start = this.#offsets[number];
+    const end = number + 1 < this.#count ? this.#offsets[number + 1] : this.#end;
+    const bytes = new Uint8Array(end - start);
+    let read = 0;
     await this.#exclusive(async (file) => {
-      await file.seek(this.#offsets[number], Deno.SeekMode.Start);
-      for (let at = 0; at < bytes.length; ) {
-        const got = await file.read(bytes.subarray(at));
+      await file.seek(start, Deno.SeekMode.Start);
+      while (read < bytes.length) {
+        const got = await file.read(bytes.subarray(read));
         if (got === null) break;
-        at += got;
+        read += got;
       }
     });
-    const line = this.#decoder.decode(bytes);
+    const newline = bytes.subarray(0, read).indexOf(10);
+    const line = this.#decoder.decode(bytes.subarray(0, newline === -1 ? read : newline));
     return parseManifestLine(line, {
       number: number + 1,
       last: false
@@ -27190,7 +27283,7 @@ var EarlierManifest = class _EarlierManifest {
     return result;
   }
 };
-function grown(array, empty) {
+function grown2(array, empty) {
   empty.set(array);
   return empty;
 }
@@ -27422,11 +27515,17 @@ var ExportFolder = class {
   }
   /**
    * Checks the folder before any request (it can be made; a new export's name is free) and reads
-   * what an earlier export left there (resume, incremental). A dry run only reads.
+   * what an earlier export left there (resume, incremental). A dry run only reads: it probes
+   * nothing, but reads an earlier export's manifest and `export.json` as the real run would, so
+   * its plan is the real run's.
    */
   async open() {
+    const earlier = this.mode === "resume" || this.mode === "incremental";
+    if (this.#dryRun && !earlier) return {
+      previous: EarlierManifest.none()
+    };
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
-    if (this.#dryRun || this.mode === "overwrite") return {
+    if (this.mode === "overwrite") return {
       previous: EarlierManifest.none()
     };
     return await prepareExportFolder(this.files, this.mode);
@@ -27778,7 +27877,9 @@ var ExportRun = class {
     const mine = !shard || inShard(ids.taskId, shard);
     if (mask === void 0) {
       if (!mine) return this.#skipOther(sequence);
-      if (previous?.files.length) await this.#options.exporter.removeStale(previous);
+      if (previous?.files.length && !this.#options.dryRun) {
+        await this.#options.exporter.removeStale(previous);
+      }
       const outcome2 = {
         ...ids,
         status: "skipped",
@@ -27856,7 +27957,7 @@ var ExportRun = class {
   /**
    * Appends the earlier export's entries whose tasks did not come back after the tasks' own
    * (incremental), streamed from its manifest a batch at a time: carried over as they were, or
-   * as `removed` tells for the tasks removed from the export.
+   * as `removed` tells for the tasks removed from the export. A dry run only counts them.
    *
    * @param removed The entry of a removed task.
    * @returns How many entries were appended.
@@ -27865,10 +27966,11 @@ var ExportRun = class {
     let batch = [];
     let count = 0;
     for await (const left of this.#options.previous.leftOver()) {
+      count++;
+      if (this.#options.dryRun) continue;
       const entry = left.removed ? removed(left.entry) : left.entry;
       this.#options.exporter.reportEarlier(entry);
       batch.push(entry);
-      count++;
       if (batch.length === CARRY_BATCH) {
         await this.#folder.addTrailingEntries(batch);
         batch = [];
@@ -28005,7 +28107,7 @@ async function removeLeftTasks(client, query, earlier, files) {
       const entry = await earlier.left(String(task._id));
       if (!entry) continue;
       for (const file of entry.files) {
-        await files.remove(file.path).catch(() => {
+        if (files) await files.remove(file.path).catch(() => {
         });
       }
       earlier.markRemoved(entry.taskId);
@@ -28142,7 +28244,8 @@ async function runTasks(run2, context) {
         filters,
         userFilters
       };
-      const removed = await removeLeftTasks(client, query, context.earlier, context.files);
+      const files = plan.dryRun ? void 0 : context.files;
+      const removed = await removeLeftTasks(client, query, context.earlier, files);
       summary2.removed = removed;
       summary2.carried = await run2.carryOver(removedEntry) - removed;
     }

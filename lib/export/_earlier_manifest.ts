@@ -1,11 +1,12 @@
 /**
  * An earlier export's manifest, for `resume` and `incremental`, read as a stream into compact
- * state: per entry, a 64-bit hash of its task id and where its line is in the file, about 40
- * bytes however long the entry (parsed whole, an entry held about 500). An entry is read again
- * from the file when its task comes back, and the entries whose tasks did not come back are
- * streamed once more at the end. The file stays open until the export has taken its last task:
- * a resumed export replaces a partial manifest meanwhile (with its own new one), and the open
- * file still reads as it was; it is closed before a new manifest is renamed over it.
+ * state: per entry, a 64-bit hash of its task id and where its line starts in the file (it ends
+ * at the next newline), about 35 bytes however long the entry (parsed whole, an entry held about
+ * 700). An entry is read again from the file when its task comes back, and the entries whose
+ * tasks did not come back are streamed once more at the end. The file stays open until the
+ * export has taken its last task: a resumed export replaces a partial manifest meanwhile (with
+ * its own new one), and the open file still reads as it was; it is closed before a new manifest
+ * is renamed over it.
  *
  * Two task ids with the same 64-bit hash would be taken for one (the later one's entry is found,
  * the earlier one's task counts as new): about one chance in 10^10 for 40,000 tasks.
@@ -31,11 +32,12 @@ export class EarlierManifest {
   /** Task id → the number of its (last) entry. */
   #index = new HashedKeys();
   #count = 0;
-  /** By entry: where its line starts and how long it is. */
+  /** By entry: where its line starts; it ends at the next newline. */
   #offsets = new Float64Array(64);
-  #lengths = new Uint32Array(64);
-  /** By entry: the entry that has its task id after it (itself when none), for duplicate ids. */
-  #owners = new Int32Array(64);
+  /** Where the last entry's line ends. */
+  #end = 0;
+  /** An entry whose task id a later entry has too → that later entry (rare: kept apart). */
+  #laterOwners = new Map<number, number>();
   /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK} or {@linkcode REMOVED}. */
   #states = new Uint8Array(64);
   #reads: Promise<unknown> = Promise.resolve();
@@ -167,45 +169,48 @@ export class EarlierManifest {
       const number = this.#count++;
       if (number === this.#states.length) this.#grow();
       const before = this.#index.get(entry.taskId);
-      if (before !== undefined) this.#owners[before] = number;
+      if (before !== undefined) this.#laterOwners.set(before, number);
       this.#index.set(entry.taskId, number);
-      this.#owners[number] = number;
       this.#offsets[number] = line.offset;
-      this.#lengths[number] = line.bytes.length;
+      this.#end = line.offset + line.bytes.length;
     }
     // Exactly the entries' size from now on.
     this.#offsets = this.#offsets.slice(0, this.#count);
-    this.#lengths = this.#lengths.slice(0, this.#count);
-    this.#owners = this.#owners.slice(0, this.#count);
     this.#states = this.#states.slice(0, this.#count);
   }
 
   #grow(): void {
     const size = this.#states.length * 2;
     this.#offsets = grown(this.#offsets, new Float64Array(size));
-    this.#lengths = grown(this.#lengths, new Uint32Array(size));
-    this.#owners = grown(this.#owners, new Int32Array(size));
     this.#states = grown(this.#states, new Uint8Array(size));
   }
 
   /** The entry that decides the fate of entry `number`'s task: the last with its id. */
   #ownerOf(number: number): number {
-    while (this.#owners[number] !== number) number = this.#owners[number];
+    for (let later = this.#laterOwners.get(number); later !== undefined;) {
+      number = later;
+      later = this.#laterOwners.get(number);
+    }
     return number;
   }
 
-  /** Entry `number`, read again from the file. */
+  /** Entry `number`, read again from the file: up to the next entry, cut at its newline. */
   async #entry(number: number): Promise<ManifestEntry | undefined> {
-    const bytes = new Uint8Array(this.#lengths[number]);
+    const start = this.#offsets[number];
+    const end = number + 1 < this.#count ? this.#offsets[number + 1] : this.#end;
+    const bytes = new Uint8Array(end - start);
+    let read = 0;
     await this.#exclusive(async (file) => {
-      await file.seek(this.#offsets[number], Deno.SeekMode.Start);
-      for (let at = 0; at < bytes.length;) {
-        const got = await file.read(bytes.subarray(at));
+      await file.seek(start, Deno.SeekMode.Start);
+      while (read < bytes.length) {
+        const got = await file.read(bytes.subarray(read));
         if (got === null) break;
-        at += got;
+        read += got;
       }
     });
-    const line = this.#decoder.decode(bytes);
+    // Blank lines may come before the next entry; a line holds no newline of its own.
+    const newline = bytes.subarray(0, read).indexOf(0x0a);
+    const line = this.#decoder.decode(bytes.subarray(0, newline === -1 ? read : newline));
     return parseManifestLine(line, { number: number + 1, last: false }, this.#source) ?? undefined;
   }
 
@@ -240,7 +245,7 @@ export class EarlierManifest {
 }
 
 /** `array`'s values at the start of `empty`, a larger array of the same kind. */
-function grown<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(
+function grown<T extends Float64Array | Uint8Array>(
   array: T,
   empty: T,
 ): T {

@@ -93,7 +93,9 @@ export class ExportRun {
     if (mask === undefined) {
       if (!mine) return this.#skipOther(sequence);
       // An updated task that lost its mask loses the files an earlier run wrote for it.
-      if (previous?.files.length) await this.#options.exporter.removeStale(previous);
+      if (previous?.files.length && !this.#options.dryRun) {
+        await this.#options.exporter.removeStale(previous);
+      }
       const outcome: TaskOutcome = { ...ids, status: "skipped", reason: "no mask" };
       return this.#finish(sequence, outcome, {
         ...entryBase(task),
@@ -147,7 +149,7 @@ export class ExportRun {
   /**
    * Appends the earlier export's entries whose tasks did not come back after the tasks' own
    * (incremental), streamed from its manifest a batch at a time: carried over as they were, or
-   * as `removed` tells for the tasks removed from the export.
+   * as `removed` tells for the tasks removed from the export. A dry run only counts them.
    *
    * @param removed The entry of a removed task.
    * @returns How many entries were appended.
@@ -156,10 +158,11 @@ export class ExportRun {
     let batch: ManifestEntry[] = [];
     let count = 0;
     for await (const left of this.#options.previous.leftOver()) {
+      count++;
+      if (this.#options.dryRun) continue;
       const entry = left.removed ? removed(left.entry) : left.entry;
       this.#options.exporter.reportEarlier(entry);
       batch.push(entry);
-      count++;
       if (batch.length === CARRY_BATCH) {
         await this.#folder.addTrailingEntries(batch);
         batch = [];

@@ -61,15 +61,16 @@ const REMOVED_OUTCOME = "removed: no longer matches the filters";
 /**
  * Tasks of the earlier export that did not come back, were updated since and no longer match the
  * filters: their files are deleted and the earlier manifest marks them removed. Without filters
- * beyond dates, every updated task matches, so none is asked.
+ * beyond dates, every updated task matches, so none is asked. A dry run (no `files`) deletes
+ * nothing and only counts them.
  *
- * @returns How many tasks were removed.
+ * @returns How many tasks were removed (or would be, in a dry run).
  */
 export async function removeLeftTasks(
   client: TaskSource,
   query: { projectId: string; filters: TaskFilters; userFilters: TaskFilters },
   earlier: EarlierManifest,
-  files: ExportFolderFs,
+  files: ExportFolderFs | undefined,
 ): Promise<number> {
   const { projectId, filters, userFilters } = query;
   const narrowing = Object.keys(userFilters).some((key) => !/^(created|updated)At/.test(key));
@@ -81,7 +82,7 @@ export async function removeLeftTasks(
       const entry = await earlier.left(String(task._id));
       if (!entry) continue;
       for (const file of entry.files) {
-        await files.remove(file.path).catch(() => {});
+        if (files) await files.remove(file.path).catch(() => {});
       }
       earlier.markRemoved(entry.taskId);
       removed++;

@@ -1,5 +1,5 @@
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
-import { MasksError } from "../errors.ts";
+import { MasksError, PngError } from "../errors.ts";
 import { decodePng, DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
 import { rasterizeShapes } from "../raster/rasterize_shapes.ts";
 import { shapesOfAnnotations } from "../raster/shapes_of_annotations.ts";
@@ -40,6 +40,8 @@ export function taskMaskOf(
  * @param taskMask The mask and what decoding it needs.
  * @returns The pixels.
  * @throws {MasksError} when the mask cannot be read or does not fit the task's image.
+ * @throws {PngError} with the setting `maxPixels` when the mask, or the image its shapes are
+ * drawn on, is above the pixel limit.
  */
 export async function decodeTaskMask(taskMask: TaskMask): Promise<RgbImage> {
   const { mask, maxPixels } = taskMask;
@@ -56,7 +58,11 @@ export async function decodeTaskMask(taskMask: TaskMask): Promise<RgbImage> {
     );
   }
   if (size.width * size.height > (maxPixels ?? DEFAULT_MAX_PIXELS)) {
-    throw new MasksError(`its image is ${size.width}×${size.height}, above the pixel limit`);
+    // The PNG the shapes would become is above the limit: a PngError, as for a PNG mask, so the
+    // setting that lets it through crosses the worker boundary and reaches each surface's hint.
+    throw new PngError(`its image is ${size.width}×${size.height}, above the pixel limit`, {
+      setting: "maxPixels",
+    });
   }
   const bChannelByLabel = taskMask.bChannelByLabel ?? new Map();
   const shapes = shapesOfAnnotations(mask.annotations, {

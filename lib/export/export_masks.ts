@@ -279,7 +279,8 @@ async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> 
     if (plan.mode === "incremental") {
       const { projectId, filters: userFilters } = plan;
       const query = { projectId, filters, userFilters };
-      const removed = await removeLeftTasks(client, query, context.earlier, context.files);
+      const files = plan.dryRun ? undefined : context.files;
+      const removed = await removeLeftTasks(client, query, context.earlier, files);
       summary.removed = removed;
       summary.carried = await run.carryOver(removedEntry) - removed;
     }

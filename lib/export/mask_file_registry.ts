@@ -1,4 +1,5 @@
 import { HashedKeys } from "../_hashed_keys.ts";
+import { PackedStrings } from "../_packed_strings.ts";
 import { fitName, portablePath } from "./_portable_path.ts";
 import { hostPlatform, type Platform } from "./platform.ts";
 
@@ -48,9 +49,10 @@ const HOLDER_TASK = 2;
  */
 export class MaskFileRegistry {
   // Claimed files and folders by comparison key, kept as hashes: one entry per task for the
-  // whole export, so about 24 bytes each, plus the task id in `#taskIds`.
+  // whole export, so about 20 bytes each, plus the task id packed in `#taskIds` (about 20 more).
   #claimed = new HashedKeys();
-  #taskIds: string[] = [];
+  #taskIds = new PackedStrings();
+  #lastTaskId?: string;
   #platform: Platform;
 
   /**
@@ -110,7 +112,8 @@ export class MaskFileRegistry {
       file = names.join("/");
       reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe(holder)}`);
     }
-    this.#record(file, taskId);
+    // A task claiming its file again has it already.
+    if (holder !== taskId) this.#record(file, taskId);
     return reasons.length === 0 ? { file } : { file, reason: reasons.join("; ") };
   }
 
@@ -140,18 +143,25 @@ export class MaskFileRegistry {
       ? null
       : held === HOLDER_FOLDER
       ? ""
-      : this.#taskIds[held - HOLDER_TASK];
+      : this.#taskIds.get(held - HOLDER_TASK);
   }
 
   #record(file: string, taskId: string): void {
+    const key = keyOf(file);
+    const held = this.#claimed.get(key);
+    // A task claiming its file again (resume, incremental) has it, and its folders, recorded.
+    if (held !== undefined && held >= HOLDER_TASK) {
+      if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
+    }
     const names = file.split("/");
     for (let i = 1; i < names.length; i++) {
       const folder = keyOf(names.slice(0, i).join("/"));
       if (this.#claimed.get(folder) === undefined) this.#claimed.set(folder, HOLDER_FOLDER);
     }
-    // A task claiming again (resume, incremental) keeps its one id.
-    if (this.#taskIds.at(-1) !== taskId) this.#taskIds.push(taskId);
-    this.#claimed.set(keyOf(file), HOLDER_TASK + this.#taskIds.length - 1);
+    // A task that claims several files keeps its one id.
+    if (this.#lastTaskId !== taskId) this.#taskIds.push(taskId);
+    this.#lastTaskId = taskId;
+    this.#claimed.set(key, HOLDER_TASK + this.#taskIds.size - 1);
   }
 }
 

@@ -36,3 +36,29 @@ export async function listFiles(root: string, prefix = ""): Promise<string[]> {
 export async function listPngs(root: string): Promise<string[]> {
   return (await listFiles(root)).filter((file) => file.endsWith(".png"));
 }
+
+/**
+ * Every file and folder at and below `root`, each with its modification time and size (and a
+ * file's sha256): equal before and after a run that wrote, renamed and removed nothing (a folder's
+ * time moves when an entry is added or removed in it, even one removed again).
+ */
+export async function folderState(root: string): Promise<Map<string, string>> {
+  const state = new Map<string, string>();
+  const visit = async (relative: string) => {
+    const path = relative === "" ? root : `${root}/${relative}`;
+    const info = await Deno.stat(path);
+    let digest = "";
+    if (info.isFile) {
+      const hash = await crypto.subtle.digest("SHA-256", await Deno.readFile(path));
+      digest = Array.from(new Uint8Array(hash), (byte) => byte.toString(16).padStart(2, "0"))
+        .join("");
+    }
+    state.set(relative || ".", `${info.mtime?.getTime()} ${info.size} ${digest}`);
+    if (!info.isDirectory) return;
+    for await (const entry of Deno.readDir(path)) {
+      await visit(relative === "" ? entry.name : `${relative}/${entry.name}`);
+    }
+  };
+  await visit("");
+  return state;
+}

@@ -4,7 +4,7 @@ import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
-import { listFiles, listPngs, tempDir } from "../_fixtures/temp_dir.ts";
+import { folderState, listFiles, listPngs, tempDir } from "../_fixtures/temp_dir.ts";
 
 const MASK = encodeDataUri(
   writeMaskPng({ width: 2, height: 1, data: new Uint8Array([3, 3, 1, 4, 4, 2]) }, {
@@ -120,4 +120,29 @@ Deno.test("export --incremental and --resume update an earlier export in place",
   const both = await cli(lab, ["--resume", "--overwrite", "--output-filename", "out"]);
   assert.equal(both.code, 2);
   assert.match(both.stderr, /--resume and --overwrite cannot go together: .*; keep one/);
+});
+
+Deno.test("export --incremental --dry-run lists the updated tasks it would export and changes nothing in the folder", async () => {
+  await using dir = await tempDir();
+  {
+    await using lab = await startFakeLab({ projects: [segmentationProject("p1", TASKS)] });
+    const first = await cli(lab, ["--output-folder", dir.path, "--output-filename", "out"]);
+    assert.equal(first.code, 0, first.stderr);
+  }
+  const before = await folderState(dir.path);
+  const now = new Date().toISOString();
+  const updated = [
+    ...TASKS.map((task, i) => i === 3 ? { ...task, updatedAt: now } : task),
+    { ...maskTask("t12", "f3.jpg", MASK), updatedAt: now },
+  ];
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", updated)] });
+  const ran = await cli(lab, ["--incremental", `${dir.path}/out`, "--dry-run"]);
+  assert.equal(ran.code, 0, ran.stderr);
+  assert.equal(ran.stderr, "");
+  assert.match(ran.stdout, /^Would export from 2 tasks to ".*\/out":$/m);
+  assert.match(ran.stdout, /^would export: "f3\.jpg" \(t3\) to "f3\.jpg\.png"$/m);
+  assert.match(ran.stdout, /^would export: "f3\.jpg" \(t12\) to "f3\.jpg__t12\.png"$/m);
+  assert.match(ran.stdout, /^Dry run: would export 2 masks to ".*\/out"; nothing was written$/m);
+  assert.match(ran.stdout, /^2 tasks: 2 planned, .*, 11 carried over unchanged$/m);
+  assert.deepEqual(await folderState(dir.path), before, "the dry run changed the folder");
 });

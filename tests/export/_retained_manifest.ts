@@ -1,29 +1,37 @@
 /**
- * Run as its own process with `--v8-flags=--expose-gc`, and read and write access to an empty
- * folder: writes a `manifest.jsonl` of `count` entries as an export writes them (about 500 bytes
- * each) there, reads it as a resumed export does (`EarlierManifest`), takes every other task back
- * as a run does, and prints how many bytes of heap and buffers that state holds per entry once
- * everything else is collected; then the same for the manifest parsed whole, as exports read it
- * before.
+ * Run as its own process with `--v8-flags=--expose-gc`, and read and write access to a folder:
+ * writes there, unless it is there already, a `manifest.jsonl` of `count` entries as an export
+ * writes them (about 500 bytes each), then prints how many bytes of heap and buffers one kind of
+ * state holds per entry once everything else is collected (one measure a process, so no garbage
+ * of another is swept during it):
+ *
+ * - `streamed`: the manifest read as a resumed export does (`EarlierManifest`), every other task
+ *   taken back as a run does;
+ * - `resumed`: a resumed run of every task: that reading, and the run's file names
+ *   (`MaskFileRegistry`), the earlier names claimed first, as `ExportRun` does;
+ * - `whole`: the manifest parsed whole, as exports read it before.
  *
  * @module
  */
 
 import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
+import { ExportFolder } from "../../lib/export/_export_folder.ts";
 import { ExportFolderFs } from "../../lib/export/export_folder_fs.ts";
 import { MANIFEST_NAME, parseManifest } from "../../lib/export/manifest.ts";
+import { MaskFileRegistry } from "../../lib/export/mask_file_registry.ts";
 import { retainedBytes } from "../_fixtures/retained_memory.ts";
 
-const folder = Deno.args[0];
-const count = Number(Deno.args[1]);
+const [folder, countText, measure] = Deno.args;
+const count = Number(countText);
+const path = `${folder}/${MANIFEST_NAME}`;
 
-/** Task `i`'s id, as the lab sends them (24 hex digits). */
+/** Task `i`'s id, as the lab sends them (24 hex digits), parsed from JSON as a task page is. */
 function taskIdOf(i: number): string {
-  return (0x650000000000 + i * 7919).toString(16).padStart(24, "0");
+  return JSON.parse(`"${(0x650000000000 + i * 7919).toString(16).padStart(24, "0")}"`);
 }
 
-{
-  using file = await Deno.open(`${folder}/${MANIFEST_NAME}`, { createNew: true, write: true });
+async function writeManifest(): Promise<void> {
+  using file = await Deno.open(path, { createNew: true, write: true });
   const encoder = new TextEncoder();
   let lines: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -53,22 +61,42 @@ function taskIdOf(i: number): string {
   }
 }
 
-let before = await retainedBytes();
-const earlier = await EarlierManifest.read(new ExportFolderFs(folder), MANIFEST_NAME, "resume");
-let found = 0;
-for (let i = 0; i < count; i += 2) {
-  const taskId = taskIdOf(i);
-  if ((await earlier.take(taskId))?.taskId === taskId) found++;
+/** The state of the measure, built; throws unless it is right (and so still in use). */
+async function build(): Promise<unknown> {
+  if (measure === "whole") {
+    const entries = parseManifest(await Deno.readTextFile(path), path, "resume");
+    if (entries.length !== count) throw new Error("not every entry was read");
+    return entries;
+  }
+  const earlier = await EarlierManifest.read(new ExportFolderFs(folder), MANIFEST_NAME, "resume");
+  if (measure === "streamed") {
+    let found = 0;
+    for (let i = 0; i < count; i += 2) {
+      const taskId = taskIdOf(i);
+      if ((await earlier.take(taskId))?.taskId === taskId) found++;
+    }
+    if (earlier.size !== count || found !== Math.ceil(count / 2) || !earlier.hasLeft()) {
+      throw new Error("the entries were not found");
+    }
+    return earlier;
+  }
+  const registry = new MaskFileRegistry({ reserved: ExportFolder.RESERVED_NAMES });
+  for await (const entry of earlier.entries()) {
+    if (entry.path) registry.claim(entry.path, entry.taskId);
+  }
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const taskId = taskIdOf(i);
+    const previous = await earlier.take(taskId);
+    if (registry.claimFile(previous?.path ?? "", taskId).file === previous?.path) kept++;
+  }
+  if (kept !== count || earlier.hasLeft()) throw new Error("the tasks did not keep their names");
+  return { earlier, registry };
 }
-const streamed = (await retainedBytes()) - before;
-// Still in use: the measure is of live state.
-if (earlier.size !== count || found !== Math.ceil(count / 2) || !earlier.hasLeft()) Deno.exit(1);
-earlier.close();
 
-before = await retainedBytes();
-const path = `${folder}/${MANIFEST_NAME}`;
-const entries = parseManifest(await Deno.readTextFile(path), path, "resume");
-const whole = (await retainedBytes()) - before;
-if (entries.length !== count) Deno.exit(1);
-
-console.log(JSON.stringify({ bytesPerTask: streamed / count, wholeBytesPerTask: whole / count }));
+if (!(await Deno.stat(path).catch(() => undefined))) await writeManifest();
+const before = await retainedBytes();
+const state = await build();
+const after = await retainedBytes();
+if (state === undefined) Deno.exit(1);
+console.log(JSON.stringify({ bytesPerTask: (after - before) / count }));

@@ -115,3 +115,18 @@ Deno.test("EarlierManifest reads on from its open file after the manifest is rep
   assert.equal((await earlier.take("t2"))?.taskId, "t2");
   assert.deepEqual((await all(earlier.leftOver())).map((one) => one.entry.taskId), ["t1"]);
 });
+
+Deno.test("EarlierManifest reads again, as it was, an entry followed by blank lines, one ending in CRLF, and the last one", async () => {
+  await using dir = await tempDir();
+  const entries = Array.from({ length: 6 }, (_, i) => entry(`t${i}`, i));
+  const text = [
+    `${JSON.stringify(entries[0])}\n\n  \n`,
+    `${JSON.stringify(entries[1])}\r\n`,
+    ...entries.slice(2, 5).map((one) => `${JSON.stringify(one)}\n`),
+    `${JSON.stringify(entries[5])}`,
+  ].join("");
+  const { whole, earlier } = await readBoth(dir.path, text);
+  using _ = earlier;
+  assert.deepEqual(whole, entries);
+  for (const i of [5, 1, 0, 3]) assert.deepEqual(await earlier.take(`t${i}`), entries[i]);
+});

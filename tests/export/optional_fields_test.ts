@@ -1,7 +1,7 @@
 import assert from "../_std/assert.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
-import { LABELS } from "../_fixtures/project.ts";
+import { trianglePolygonProject } from "../_fixtures/project.ts";
 import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
 import type { TaskSource } from "../../lib/api/task_source.ts";
 import type { TaskFilters } from "../../lib/api/types.ts";
@@ -65,27 +65,7 @@ Deno.test("an export whose requests lose their optionalFields finds no mask in t
 
 Deno.test("every tasks request of an export sends the SDK's optionalFields as repeated keys", async (t) => {
   await using dir = await tempDir();
-  const polygon = {
-    configuration: {
-      projectId: "poly1",
-      projectType: "iat-polygon",
-      metadata: { labelOptions: { availableLabels: { objects: LABELS } } },
-    },
-    tasks: [{
-      _id: "t1",
-      name: "t1.jpg",
-      data: {
-        body: {
-          image: { width: 4, height: 4 },
-          annotations: [{
-            id: "a1",
-            labels: { Objects: { labels: [{ id: "car", name: "Car" }] } },
-            polygons: [{ geometry: { vertices: [0, 0, 1, 0, 1, 1] } }],
-          }],
-        },
-      },
-    }],
-  };
+  const polygon = trianglePolygonProject("poly1", "t1.jpg", { width: 4, height: 4 });
   await using lab = await startFakeLab({ projects: [...demoProjects(), polygon] });
   const exportWith = async (...args: string[]) => {
     lab.requests.length = 0;
