@@ -7,13 +7,12 @@
  */
 
 import { MasksError } from "../errors.ts";
-import type { MaskJob, RenderedMask } from "./_mask_job.ts";
+import type { MaskJob, MaskJobSettings, RenderedMask, TaskMaskJob } from "./_mask_job.ts";
 import {
   errorOf,
   POOL_JOBS,
   type PoolAnswer,
   type PoolJobName,
-  type PoolJobs,
   type PoolRequest,
 } from "./_pool_jobs.ts";
 
@@ -28,7 +27,12 @@ export interface ConvertPoolOptions {
   workerUrl?: URL;
 }
 
-interface Job extends PoolRequest {
+interface Job {
+  id: number;
+  name: PoolJobName;
+  input: unknown;
+  /** Input fields shared with other jobs, sent to each worker once. */
+  shared?: object;
   resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -66,6 +70,9 @@ export class ConvertPool {
   #nextId = 0;
   #inThread: boolean;
   #closed = false;
+  /** Shared input fields by object, numbered, and which numbers each worker was sent. */
+  #sharedIds = new Map<object, number>();
+  #sent = new WeakMap<Worker, Set<number>>();
 
   /**
    * Prepares a pool; no worker starts before the first job.
@@ -91,13 +98,18 @@ export class ConvertPool {
   /**
    * Renders one task's files as {@linkcode runMaskJob} does, on a worker.
    *
-   * @param job The mask and how to render it (plain data: it is structured-cloned).
+   * @param job The mask and how to render it (plain data: it is structured-cloned); without
+   * the fields in `settings`, when given.
+   * @param settings The fields every task of an export shares (its format and classes): copied
+   * to each worker once, not with every job, when the same object comes again.
    * @returns The files with their hashes, the size and the statistics.
    * @throws {MasksError} when the mask cannot be read or does not fit the task's image (of the
    * class the job threw), or the pool was closed before the job ran.
    */
-  render(job: MaskJob): Promise<RenderedMask> {
-    return this.#run("render", job);
+  render(job: MaskJob): Promise<RenderedMask>;
+  render(job: TaskMaskJob, settings: MaskJobSettings): Promise<RenderedMask>;
+  render(job: MaskJob | TaskMaskJob, settings?: MaskJobSettings): Promise<RenderedMask> {
+    return this.#run("render", job, settings) as Promise<RenderedMask>;
   }
 
   /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */
@@ -116,15 +128,12 @@ export class ConvertPool {
     this.close();
   }
 
-  #run<Name extends PoolJobName>(
-    name: Name,
-    input: PoolJobs[Name]["input"],
-  ): Promise<PoolJobs[Name]["result"]> {
+  #run(name: PoolJobName, input: unknown, shared?: object): Promise<unknown> {
     if (this.#closed) return Promise.reject(new MasksError("The conversion pool is closed."));
-    if (this.#inThread) return POOL_JOBS[name].run(input);
+    const job = { id: this.#nextId++, name, input, shared };
+    if (this.#inThread) return runJob(job);
     return new Promise((resolve, reject) => {
-      const job = { id: this.#nextId++, name, input };
-      this.#waiting.push({ ...job, resolve: resolve as (result: unknown) => void, reject });
+      this.#waiting.push({ ...job, resolve, reject });
       this.#dispatch();
     });
   }
@@ -136,8 +145,22 @@ export class ConvertPool {
       const job = this.#waiting.shift()!;
       this.#busy.set(worker, job);
       const { id, name, input } = job;
-      worker.postMessage({ id, name, input } satisfies PoolRequest);
+      worker.postMessage(
+        { id, name, input, shared: this.#sharedFor(worker, job) } satisfies PoolRequest,
+      );
     }
+  }
+
+  /** The job's shared fields as the worker is sent them: by number once it has them. */
+  #sharedFor(worker: Worker, job: Job): PoolRequest["shared"] {
+    if (job.shared === undefined) return undefined;
+    let id = this.#sharedIds.get(job.shared);
+    if (id === undefined) this.#sharedIds.set(job.shared, id = this.#sharedIds.size);
+    const sent = this.#sent.get(worker) ?? new Set<number>();
+    this.#sent.set(worker, sent);
+    if (sent.has(id)) return { id };
+    sent.add(id);
+    return { id, fields: job.shared };
   }
 
   #startWorker(): Worker | undefined {
@@ -178,8 +201,13 @@ export class ConvertPool {
 }
 
 function runInThread(job: Job): void {
+  runJob(job).then(job.resolve, job.reject);
+}
+
+/** Runs a job on the calling thread, its shared fields put back into its input. */
+function runJob(job: Pick<Job, "name" | "input" | "shared">): Promise<unknown> {
   const { run } = POOL_JOBS[job.name] as { run(input: unknown): Promise<unknown> };
-  run(job.input).then(job.resolve, job.reject);
+  return run(job.shared === undefined ? job.input : { ...job.shared, ...job.input as object });
 }
 
 /**

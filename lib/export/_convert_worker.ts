@@ -8,9 +8,11 @@
 
 /// <reference lib="deno.worker" />
 
-import { answerOf, type PoolRequest } from "./_pool_jobs.ts";
+import { answerOf, type PoolRequest, SharedInputs } from "./_pool_jobs.ts";
+
+const shared = new SharedInputs();
 
 self.onmessage = async (event: MessageEvent<PoolRequest>) => {
-  const { answer, transfer } = await answerOf(event.data);
+  const { answer, transfer } = await answerOf(event.data, shared);
   self.postMessage(answer, transfer);
 };

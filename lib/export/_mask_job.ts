@@ -39,6 +39,12 @@ export interface MaskJob extends TaskMask {
   preview?: boolean;
 }
 
+/** The fields of a {@linkcode MaskJob} every task of an export shares. */
+export type MaskJobSettings = Pick<MaskJob, "format" | "table" | "colourByBChannel" | "preview">;
+
+/** The fields of a {@linkcode MaskJob} that are the task's own. */
+export type TaskMaskJob = Omit<MaskJob, keyof MaskJobSettings>;
+
 /** One file of a rendered mask, ready to be written. */
 export interface HashedFile {
   /** The path relative to the export folder, with `/` separators. */

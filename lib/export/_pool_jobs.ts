@@ -40,8 +40,42 @@ export interface PoolRequest {
   id: number;
   /** Which job. */
   name: PoolJobName;
-  /** Its input (structured-cloned). */
+  /** Its input (structured-cloned), without the shared fields. */
   input: unknown;
+  /**
+   * Input fields many jobs share (an export's format and class table), copied to each worker
+   * once rather than with every job: their number, and the fields with the first job that needs
+   * them.
+   */
+  shared?: { id: number; fields?: object };
+}
+
+/**
+ * The shared input fields one side of the pool was sent, by number; each job's whole input is
+ * its shared fields and its own.
+ *
+ * @example
+ * ```ts
+ * import { SharedInputs } from "./_pool_jobs.ts";
+ *
+ * const inputs = new SharedInputs();
+ * inputs.inputOf({ id: 0, name: "render", input: { file: "a.png" }, shared: { id: 1, fields: { format: "rgb" } } });
+ * console.log(inputs.inputOf({ id: 1, name: "render", input: { file: "b.png" }, shared: { id: 1 } }));
+ * // { format: "rgb", file: "b.png" }
+ * ```
+ */
+export class SharedInputs {
+  #fields = new Map<number, object>();
+
+  /** The request's whole input; keeps shared fields sent with it for the next requests. */
+  inputOf(request: PoolRequest): unknown {
+    if (request.shared === undefined) return request.input;
+    const { id, fields } = request.shared;
+    if (fields !== undefined) this.#fields.set(id, fields);
+    const known = this.#fields.get(id);
+    if (known === undefined) throw new RangeError(`Shared input ${id} was never sent`);
+    return { ...known, ...request.input as object };
+  }
 }
 
 /** A worker's answer: the job's result, or the error that stopped it. */
@@ -53,18 +87,20 @@ export type PoolAnswer =
  * Runs a job posted to a worker, on that worker.
  *
  * @param request The job.
+ * @param shared The shared input fields this worker was sent.
  * @returns The answer to post back, and the buffers to transfer with it.
  */
 export async function answerOf(
   request: PoolRequest,
+  shared: SharedInputs,
 ): Promise<{ answer: PoolAnswer; transfer: ArrayBuffer[] }> {
-  const { id, name, input } = request;
+  const { id, name } = request;
   const job = POOL_JOBS[name] as {
     run(input: unknown): Promise<unknown>;
     transfer(result: unknown): ArrayBuffer[];
   };
   try {
-    const result = await job.run(input);
+    const result = await job.run(shared.inputOf(request));
     return { answer: { id, result }, transfer: job.transfer(result) };
   } catch (error) {
     return { answer: { id, error: errorData(error) }, transfer: [] };

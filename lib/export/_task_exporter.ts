@@ -4,7 +4,7 @@ import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { MasksError, PngError, TaskError } from "../errors.ts";
 import type { ConvertPool } from "./_convert_pool.ts";
-import { type RenderedMask, sha256 } from "./_mask_job.ts";
+import { type MaskJobSettings, type RenderedMask, sha256 } from "./_mask_job.ts";
 import type { Mask, PngMask, ShapesMask } from "./_mask.ts";
 import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
 import { conversionCost, type MemoryBudget } from "./_memory_budget.ts";
@@ -58,10 +58,14 @@ export class TaskExporter {
   #files: ExportFolderFs;
   #options: TaskExporterOptions;
   #taskMask: (mask: PngMask | ShapesMask) => TaskMask;
+  #settings: MaskJobSettings;
 
   constructor(files: ExportFolderFs, options: TaskExporterOptions) {
     this.#files = files;
     this.#options = options;
+    const { format, table, colourByBChannel, report } = options;
+    // One object for every task: the pool copies it to each worker once.
+    this.#settings = { format, table, colourByBChannel, preview: report !== undefined };
     this.#taskMask = taskMaskOf(options.source, { maxPixels: options.maxPixels });
   }
 
@@ -137,17 +141,12 @@ export class TaskExporter {
    */
   async #render(job: TaskJob): Promise<RenderedMask> {
     const { mask, outcome } = job;
-    const { format, table, colourByBChannel, pool, report } = this.#options;
     if (mask.kind === "invalid") throw taskError(job, `its mask cannot be read: ${mask.reason}`);
     try {
-      return await pool.render({
-        ...this.#taskMask(mask),
-        file: outcome.file,
-        format,
-        table,
-        colourByBChannel,
-        preview: report !== undefined,
-      });
+      return await this.#options.pool.render(
+        { ...this.#taskMask(mask), file: outcome.file },
+        this.#settings,
+      );
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
       throw taskError(job, `its mask cannot be read: ${error.message}`, error);

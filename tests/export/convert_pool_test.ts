@@ -88,3 +88,56 @@ Deno.test("ConvertPool rejects the jobs still waiting when it is closed", async 
   for (const job of jobs) await assert.rejects(() => job, errorWith(MasksError, "closed"));
   await assert.rejects(() => convert(pool, maskUri(1, 6)), errorWith(MasksError, "closed"));
 });
+
+Deno.test("ConvertPool sends an export's shared settings to each worker once, and converts as with whole jobs", async () => {
+  const settings = { format: "rgb" as const, table: TABLE, colourByBChannel: MAPPING };
+  const masks = [1, 2, 3, 4, 5, 6, 7].map((seed) => maskUri(seed, ([2, 3, 6] as const)[seed % 3]));
+  const own = (mask: string) => ({
+    mask: { kind: "png" as const, bytes: decodeDataUri(mask) },
+    file: "a.png",
+  });
+  const whole = await Promise.all(
+    masks.map((mask) => convertMask(mask, { colourByBChannel: MAPPING })),
+  );
+  using pool = new ConvertPool({ size: 2 });
+  const shared = await Promise.all(masks.map((mask) => pool.render(own(mask), settings)));
+  for (const [i, rendered] of shared.entries()) {
+    assert.deepEqual(
+      await decodePng(rendered.files[0].bytes),
+      await decodePng(whole[i]),
+      `mask ${i}`,
+    );
+  }
+
+  // What the workers are sent: a worker that answers with what came with each job.
+  const dir = await Deno.makeTempDir();
+  try {
+    const recorder = `${dir}/recorder.ts`;
+    const jobs = new URL("../../lib/export/_pool_jobs.ts", import.meta.url).href;
+    await Deno.writeTextFile(
+      recorder,
+      `import { SharedInputs } from "${jobs}";
+       const shared = new SharedInputs();
+       self.onmessage = ({ data }) => self.postMessage({
+         id: data.id,
+         result: { sent: data.shared?.fields !== undefined, input: shared.inputOf(data) },
+       });`,
+    );
+    using recording = new ConvertPool({ size: 1, workerUrl: toFileUrl(recorder) });
+    const answers = [];
+    for (const file of ["a.png", "b.png", "c.png"]) {
+      answers.push(
+        await recording.render({ ...own(masks[0]), file }, settings),
+      );
+    }
+    const seen = answers as unknown as { sent: boolean; input: { file: string; format: string } }[];
+    assert.deepEqual(seen.map((answer) => answer.sent), [true, false, false]);
+    assert.deepEqual(seen.map((answer) => [answer.input.file, answer.input.format]), [
+      ["a.png", "rgb"],
+      ["b.png", "rgb"],
+      ["c.png", "rgb"],
+    ]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
