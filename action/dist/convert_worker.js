@@ -1143,11 +1143,7 @@ var BLOCK_TOKENS = 1 << 14;
 var ADLER_MODULUS = 65521;
 var RunDeflate = class {
   #skipZeros;
-  #tokens = {
-    lengths: new Uint32Array(BLOCK_TOKENS),
-    values: new Uint16Array(BLOCK_TOKENS),
-    count: 0
-  };
+  #tokens = takeTokens();
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
   #taken = 0;
@@ -1232,6 +1228,7 @@ var RunDeflate = class {
   end() {
     writeDynamicBlock(this.#writer, this.#tokens, true);
     this.#tokens.count = 0;
+    spareTokens = this.#tokens;
     this.#writer.alignToByte();
     const adler = this.#b * 65536 + this.#a;
     for (const shift of [
@@ -1275,6 +1272,16 @@ var RunDeflate = class {
     tokens.count = 0;
   }
 };
+var spareTokens;
+function takeTokens() {
+  const tokens = spareTokens ?? {
+    lengths: new Uint32Array(BLOCK_TOKENS),
+    values: new Uint16Array(BLOCK_TOKENS),
+    count: 0
+  };
+  spareTokens = void 0;
+  return tokens;
+}
 function runLength(bytes, at, i, to, distance) {
   const max = Math.min(MAX_MATCH, to - i);
   let length = 0;
@@ -2723,11 +2730,26 @@ var POOL_JOBS = {
     ]
   }
 };
-async function answerOf(request) {
-  const { id, name, input } = request;
+var SharedInputs = class {
+  #fields = /* @__PURE__ */ new Map();
+  /** The request's whole input; keeps shared fields sent with it for the next requests. */
+  inputOf(request) {
+    if (request.shared === void 0) return request.input;
+    const { id, fields } = request.shared;
+    if (fields !== void 0) this.#fields.set(id, fields);
+    const known = this.#fields.get(id);
+    if (known === void 0) throw new RangeError(`Shared input ${id} was never sent`);
+    return {
+      ...known,
+      ...request.input
+    };
+  }
+};
+async function answerOf(request, shared2) {
+  const { id, name } = request;
   const job = POOL_JOBS[name];
   try {
-    const result = await job.run(input);
+    const result = await job.run(shared2.inputOf(request));
     return {
       answer: {
         id,
@@ -2766,7 +2788,8 @@ function errorData(error) {
 }
 
 // lib/export/_convert_worker.ts
+var shared = new SharedInputs();
 self.onmessage = async (event) => {
-  const { answer, transfer } = await answerOf(event.data);
+  const { answer, transfer } = await answerOf(event.data, shared);
   self.postMessage(answer, transfer);
 };

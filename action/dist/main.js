@@ -22406,11 +22406,7 @@ var BLOCK_TOKENS = 1 << 14;
 var ADLER_MODULUS = 65521;
 var RunDeflate = class {
   #skipZeros;
-  #tokens = {
-    lengths: new Uint32Array(BLOCK_TOKENS),
-    values: new Uint16Array(BLOCK_TOKENS),
-    count: 0
-  };
+  #tokens = takeTokens();
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
   #taken = 0;
@@ -22495,6 +22491,7 @@ var RunDeflate = class {
   end() {
     writeDynamicBlock(this.#writer, this.#tokens, true);
     this.#tokens.count = 0;
+    spareTokens = this.#tokens;
     this.#writer.alignToByte();
     const adler = this.#b * 65536 + this.#a;
     for (const shift of [
@@ -22538,6 +22535,16 @@ var RunDeflate = class {
     tokens.count = 0;
   }
 };
+var spareTokens;
+function takeTokens() {
+  const tokens = spareTokens ?? {
+    lengths: new Uint32Array(BLOCK_TOKENS),
+    values: new Uint16Array(BLOCK_TOKENS),
+    count: 0
+  };
+  spareTokens = void 0;
+  return tokens;
+}
 function runLength(bytes, at, i, to, distance) {
   const max = Math.min(MAX_MATCH, to - i);
   let length = 0;
@@ -24122,6 +24129,9 @@ var ConvertPool = class {
   #nextId = 0;
   #inThread;
   #closed = false;
+  /** Shared input fields by object, numbered, and which numbers each worker was sent. */
+  #sharedIds = /* @__PURE__ */ new Map();
+  #sent = /* @__PURE__ */ new WeakMap();
   /**
    * Prepares a pool; no worker starts before the first job.
    *
@@ -24140,16 +24150,8 @@ var ConvertPool = class {
   get inThread() {
     return this.#inThread;
   }
-  /**
-   * Renders one task's files as {@linkcode runMaskJob} does, on a worker.
-   *
-   * @param job The mask and how to render it (plain data: it is structured-cloned).
-   * @returns The files with their hashes, the size and the statistics.
-   * @throws {MasksError} when the mask cannot be read or does not fit the task's image (of the
-   * class the job threw), or the pool was closed before the job ran.
-   */
-  render(job) {
-    return this.#run("render", job);
+  render(job, settings) {
+    return this.#run("render", job, settings);
   }
   /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */
   close() {
@@ -24165,15 +24167,16 @@ var ConvertPool = class {
   [Symbol.dispose]() {
     this.close();
   }
-  #run(name, input) {
+  #run(name, input, shared) {
     if (this.#closed) return Promise.reject(new MasksError("The conversion pool is closed."));
-    if (this.#inThread) return POOL_JOBS[name].run(input);
+    const job = {
+      id: this.#nextId++,
+      name,
+      input,
+      shared
+    };
+    if (this.#inThread) return runJob(job);
     return new Promise((resolve3, reject) => {
-      const job = {
-        id: this.#nextId++,
-        name,
-        input
-      };
       this.#waiting.push({
         ...job,
         resolve: resolve3,
@@ -24192,9 +24195,26 @@ var ConvertPool = class {
       worker.postMessage({
         id,
         name,
-        input
+        input,
+        shared: this.#sharedFor(worker, job)
       });
     }
+  }
+  /** The job's shared fields as the worker is sent them: by number once it has them. */
+  #sharedFor(worker, job) {
+    if (job.shared === void 0) return void 0;
+    let id = this.#sharedIds.get(job.shared);
+    if (id === void 0) this.#sharedIds.set(job.shared, id = this.#sharedIds.size);
+    const sent = this.#sent.get(worker) ?? /* @__PURE__ */ new Set();
+    this.#sent.set(worker, sent);
+    if (sent.has(id)) return {
+      id
+    };
+    sent.add(id);
+    return {
+      id,
+      fields: job.shared
+    };
   }
   #startWorker() {
     if (this.#busy.size + this.#idle.length >= this.#size || this.#inThread) return void 0;
@@ -24232,8 +24252,14 @@ var ConvertPool = class {
   }
 };
 function runInThread(job) {
+  runJob(job).then(job.resolve, job.reject);
+}
+function runJob(job) {
   const { run: run2 } = POOL_JOBS[job.name];
-  run2(job.input).then(job.resolve, job.reject);
+  return run2(job.shared === void 0 ? job.input : {
+    ...job.shared,
+    ...job.input
+  });
 }
 function canStartWorkers(url) {
   if (typeof Worker !== "function") return false;
@@ -27621,9 +27647,17 @@ var TaskExporter = class {
   #files;
   #options;
   #taskMask;
+  #settings;
   constructor(files, options) {
     this.#files = files;
     this.#options = options;
+    const { format, table, colourByBChannel, report } = options;
+    this.#settings = {
+      format,
+      table,
+      colourByBChannel,
+      preview: report !== void 0
+    };
     this.#taskMask = taskMaskOf(options.source, {
       maxPixels: options.maxPixels
     });
@@ -27705,17 +27739,12 @@ var TaskExporter = class {
    */
   async #render(job) {
     const { mask, outcome } = job;
-    const { format, table, colourByBChannel, pool, report } = this.#options;
     if (mask.kind === "invalid") throw taskError(job, `its mask cannot be read: ${mask.reason}`);
     try {
-      return await pool.render({
+      return await this.#options.pool.render({
         ...this.#taskMask(mask),
-        file: outcome.file,
-        format,
-        table,
-        colourByBChannel,
-        preview: report !== void 0
-      });
+        file: outcome.file
+      }, this.#settings);
     } catch (error2) {
       if (!(error2 instanceof MasksError)) throw error2;
       throw taskError(job, `its mask cannot be read: ${error2.message}`, error2);

@@ -45,11 +45,7 @@ export interface RunDeflateOptions {
  */
 export class RunDeflate {
   #skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>;
-  #tokens: DeflateTokens = {
-    lengths: new Uint32Array(BLOCK_TOKENS),
-    values: new Uint16Array(BLOCK_TOKENS),
-    count: 0,
-  };
+  #tokens: DeflateTokens = takeTokens();
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
   #taken = 0;
@@ -122,6 +118,7 @@ export class RunDeflate {
   end(): Uint8Array {
     writeDynamicBlock(this.#writer, this.#tokens, true);
     this.#tokens.count = 0;
+    spareTokens = this.#tokens;
     this.#writer.alignToByte();
     const adler = this.#b * 65536 + this.#a;
     for (const shift of [24, 16, 8, 0]) this.#writer.byte((adler >>> shift) & 0xff);
@@ -163,6 +160,22 @@ export class RunDeflate {
     writeDynamicBlock(this.#writer, tokens, false);
     tokens.count = 0;
   }
+}
+
+/**
+ * The token buffers of the last stream ended, for the next one: a worker deflates mask after
+ * mask, and 96 KiB of fresh buffers for each would be garbage that only a collection frees.
+ */
+let spareTokens: DeflateTokens | undefined;
+
+function takeTokens(): DeflateTokens {
+  const tokens = spareTokens ?? {
+    lengths: new Uint32Array(BLOCK_TOKENS),
+    values: new Uint16Array(BLOCK_TOKENS),
+    count: 0,
+  };
+  spareTokens = undefined;
+  return tokens;
 }
 
 /** How many bytes from `i` (at most 258, before `to`) repeat the byte `distance` before them. */
