@@ -60,6 +60,19 @@
         ;; The differences written are gathered too: none means the row repeats the one above
         ;; (bytes past the row only ever make a row count as changed).
         (local.set $changed (v128.const i64x2 0 0))
+        (block $differences
+        ;; A row that repeats the row above has no differences to write: an Up-filtered one is
+        ;; made whole with one copy of the row above, an unfiltered one is whole already.
+        (if (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
+          (then
+            (if (call $allZero (local.get $p) (local.get $n))
+              (then
+                (memory.copy (local.get $p) (local.get $q) (local.get $n))
+                (br $differences)))))
+        (if (i32.eqz (i32.load8_u (i32.sub (local.get $p) (i32.const 1))))
+          (then
+            (if (call $sameBytes (local.get $p) (local.get $q) (local.get $n))
+              (then (br $differences)))))
         (if (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
           (then
             ;; An Up-filtered row already holds its differences with the row above: they are
@@ -133,6 +146,7 @@
                 (local.set $t (i32.add (local.get $t) (i32.const 16)))
                 (local.set $d (i32.add (local.get $d) (i32.const 16)))
                 (br $vector)))))
+        )
         (if (local.get $flags)
           (then
             (i32.store8 (i32.add (local.get $flags) (local.get $r))
@@ -558,4 +572,46 @@
         (local.set $ptr (i32.add (local.get $ptr) (i32.const 1)))
         (br $byte)))
     (local.get $ptr))
+
+  ;; 1 when the $n bytes at $p are all zeros, else 0.
+  (func $allZero (param $p i32) (param $n i32) (result i32)
+    (local $i i32)
+    (block $bytes
+      (loop $vector
+        (br_if $bytes (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $n)))
+        (if (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))
+          (then (return (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $vector)))
+    (block $end
+      (loop $byte
+        (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+        (if (i32.load8_u (i32.add (local.get $p) (local.get $i))) (then (return (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $byte)))
+    (i32.const 1))
+
+  ;; 1 when the $n bytes at $p equal the $n bytes at $q, else 0.
+  (func $sameBytes (param $p i32) (param $q i32) (param $n i32) (result i32)
+    (local $i i32)
+    (block $bytes
+      (loop $vector
+        (br_if $bytes (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $n)))
+        (if (v128.any_true
+              (v128.xor
+                (v128.load (i32.add (local.get $p) (local.get $i)))
+                (v128.load (i32.add (local.get $q) (local.get $i)))))
+          (then (return (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $vector)))
+    (block $end
+      (loop $byte
+        (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+        (if (i32.ne
+              (i32.load8_u (i32.add (local.get $p) (local.get $i)))
+              (i32.load8_u (i32.add (local.get $q) (local.get $i))))
+          (then (return (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $byte)))
+    (i32.const 1))
 )

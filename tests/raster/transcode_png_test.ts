@@ -151,3 +151,19 @@ function rgbPng(
     { type: "IEND", data: new Uint8Array() },
   ]);
 }
+
+Deno.test("transcodePng() keeps rows that repeat the row above exact across strips, for every filter", async () => {
+  // Tall enough for several strips; bands of repeated rows, so most rows repeat the one above.
+  const image = drawMask({ width: 700, height: 400 }, [
+    { id: 1, bChannel: 4, rect: [0, 0, 700, 90] },
+    { id: 2, bChannel: 9, rect: [100, 130, 600, 260] },
+    { id: 3, bChannel: 2, circle: [350, 330, 40] },
+  ]);
+  const expected = await decodePng(writeMaskPng(image, { colourType: 2, level: 0 }));
+  for (const type of [2, 6] as const) {
+    for (const filter of [0, 2, "cycle"] as const) {
+      const plain = await transcodePng(writeMaskPng(image, { colourType: type, filter }));
+      assert.deepEqual(await decodePng(plain), expected, `colour type ${type}, filter ${filter}`);
+    }
+  }
+});
