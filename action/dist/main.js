@@ -28264,8 +28264,11 @@ async function runTasks(run2, context) {
         });
         first = false;
       }
-      for (const task of page.docs) {
+      const docs = page.docs;
+      for (let i = 0; i < docs.length; i++) {
         signal?.throwIfAborted();
+        const task = docs[i];
+        docs[i] = void 0;
         await run2.take(task, masks.take(task));
       }
     }

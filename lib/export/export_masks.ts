@@ -271,9 +271,15 @@ async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> 
         options.onProgress?.({ type: "start", total: summary.total, folder: plan.folder });
         first = false;
       }
-      for (const task of page.docs) {
+      const docs: unknown[] = page.docs;
+      for (let i = 0; i < docs.length; i++) {
         signal?.throwIfAborted();
-        await run.take(task as Task, masks.take(task as Task));
+        const task = docs[i] as Task;
+        // Let go of each task as it is taken: the page stays referenced while the next one is
+        // fetched and parsed, and tasks still held then outlive young collections and pile up
+        // in V8's old generation until a full collection.
+        docs[i] = undefined;
+        await run.take(task, masks.take(task));
       }
     }
     if (plan.mode === "incremental") {
