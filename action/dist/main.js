@@ -19908,6 +19908,16 @@ function insecureEndpointWarning(endpoint) {
   return `the endpoint ${JSON.stringify(url.origin)} is plain http to another machine: the secret key and the tokens cross the network unencrypted`;
 }
 
+// lib/api/_take_tasks.ts
+function* takeTasks(page) {
+  const docs = page.docs;
+  for (let i = 0; i < docs.length; i++) {
+    const task = docs[i];
+    docs[i] = void 0;
+    yield task;
+  }
+}
+
 // lib/api/_http_error.ts
 var MAX_SERVER_MESSAGE = 300;
 function responseError(response, context) {
@@ -20696,7 +20706,7 @@ var LabClient = class _LabClient {
    * @throws {ApiError} when a request fails after its retries.
    */
   async *tasks(projectId, filters = {}) {
-    for await (const page of this.taskPages(projectId, filters)) yield* page.docs;
+    for await (const page of this.taskPages(projectId, filters)) yield* takeTasks(page);
   }
   /** GETs a JSON document with the token, logging in again once if the token was refused. */
   async #get(path6, options) {
@@ -26765,7 +26775,7 @@ async function exportFormat(options) {
         });
         first = false;
       }
-      for (const task of page.docs) {
+      for (const task of takeTasks(page)) {
         options.signal?.throwIfAborted();
         const ids = {
           taskId: String(task._id),
@@ -28135,7 +28145,7 @@ async function removeLeftTasks(client, query, earlier, files) {
     optionalFields: filters.optionalFields
   };
   for await (const page of client.taskPages(projectId, updated)) {
-    for (const task of page.docs) {
+    for (const task of takeTasks(page)) {
       const entry = await earlier.left(String(task._id));
       if (!entry) continue;
       for (const file of entry.files) {
@@ -28264,11 +28274,8 @@ async function runTasks(run2, context) {
         });
         first = false;
       }
-      const docs = page.docs;
-      for (let i = 0; i < docs.length; i++) {
+      for (const task of takeTasks(page)) {
         signal?.throwIfAborted();
-        const task = docs[i];
-        docs[i] = void 0;
         await run2.take(task, masks.take(task));
       }
     }

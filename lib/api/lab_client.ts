@@ -1,3 +1,4 @@
+import { takeTasks } from "./_take_tasks.ts";
 import { ConfigError } from "../errors.ts";
 import { endpointUrl, projectIdOf, required, whole } from "./_check_settings.ts";
 import {
@@ -261,7 +262,7 @@ export class LabClient {
    * @throws {ApiError} when a request fails after its retries.
    */
   async *tasks(projectId: string, filters: TaskFilters = {}): AsyncIterableIterator<Task> {
-    for await (const page of this.taskPages(projectId, filters)) yield* page.docs;
+    for await (const page of this.taskPages(projectId, filters)) yield* takeTasks(page);
   }
 
   /** GETs a JSON document with the token, logging in again once if the token was refused. */

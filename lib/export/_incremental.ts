@@ -1,3 +1,4 @@
+import { takeTasks } from "../api/_take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import { formatLabDate, parseLabDate } from "../api/lab_date.ts";
 import type { TaskFilters } from "../api/types.ts";
@@ -78,7 +79,7 @@ export async function removeLeftTasks(
   let removed = 0;
   const updated = { updatedAtGte: filters.updatedAtGte, optionalFields: filters.optionalFields };
   for await (const page of client.taskPages(projectId, updated)) {
-    for (const task of page.docs) {
+    for (const task of takeTasks(page)) {
       const entry = await earlier.left(String(task._id));
       if (!entry) continue;
       for (const file of entry.files) {

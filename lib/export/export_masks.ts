@@ -1,3 +1,4 @@
+import { takeTasks } from "../api/_take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
@@ -271,14 +272,8 @@ async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> 
         options.onProgress?.({ type: "start", total: summary.total, folder: plan.folder });
         first = false;
       }
-      const docs: unknown[] = page.docs;
-      for (let i = 0; i < docs.length; i++) {
+      for (const task of takeTasks(page)) {
         signal?.throwIfAborted();
-        const task = docs[i] as Task;
-        // Let go of each task as it is taken: the page stays referenced while the next one is
-        // fetched and parsed, and tasks still held then outlive young collections and pile up
-        // in V8's old generation until a full collection.
-        docs[i] = undefined;
         await run.take(task, masks.take(task));
       }
     }

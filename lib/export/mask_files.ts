@@ -1,3 +1,4 @@
+import { takeTasks } from "../api/_take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
 import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
@@ -88,7 +89,7 @@ export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<Mask
   const taskMask = taskMaskOf(source, { maxPixels: options.maxPixels });
   const registry = new MaskFileRegistry();
   for await (const page of client.taskPages(projectId, filters)) {
-    for (const task of page.docs) {
+    for (const task of takeTasks(page)) {
       const mask = maskOf(task, source);
       if (mask === undefined) continue;
       let rendered;

@@ -1,3 +1,4 @@
+import { takeTasks } from "../api/_take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
@@ -116,7 +117,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
         options.onProgress?.({ type: "start", total: summary.total, folder: summary.folder });
         first = false;
       }
-      for (const task of page.docs as Task[]) {
+      for (const task of takeTasks(page)) {
         options.signal?.throwIfAborted();
         const ids = { taskId: String(task._id), taskName: String(task.name) };
         const mine = !options.shard || inShard(ids.taskId, options.shard);
