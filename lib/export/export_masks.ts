@@ -1,6 +1,6 @@
 import { takeTasks } from "../api/_take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
-import type { Task, TaskFilters } from "../api/types.ts";
+import type { TaskFilters } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
 import type { ExportFormat } from "../formats/format_source.ts";

@@ -1,6 +1,6 @@
 import { takeTasks } from "../api/_take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
-import type { Task, TaskFilters } from "../api/types.ts";
+import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { planTasks } from "../export/_export_plan.ts";
