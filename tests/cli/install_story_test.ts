@@ -16,6 +16,36 @@ function shBlockAfter(markdown: string, heading: string): string {
   return block[1];
 }
 
+/**
+ * The variables that let Deno reach the npm registry from this machine (a cache folder, extra
+ * certificate authorities behind a TLS-inspecting proxy, the proxy itself) and nothing else: the
+ * story runs in a cleared environment, as a newcomer's shell would be, but on the same network.
+ */
+const NETWORK_VARIABLES = [
+  "DENO_DIR",
+  "DENO_CERT",
+  "DENO_TLS_CA_STORE",
+  "NODE_EXTRA_CA_CERTS",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+];
+
+/** The network variables of this process that are set, to pass on to the story's shell. */
+function networkSetup(): Record<string, string> {
+  const passed: Record<string, string> = {};
+  for (const name of NETWORK_VARIABLES) {
+    const value = Deno.env.get(name);
+    if (value !== undefined) passed[name] = value;
+  }
+  return passed;
+}
+
 Deno.test({
   name: "the install story of docs/install.md works word for word in a fresh copy of the clone",
   ignore: Deno.build.os === "windows",
@@ -41,7 +71,7 @@ Deno.test({
         HOME: Deno.env.get("HOME") ?? clone.path,
         DENO_INSTALL_ROOT: installRoot.path,
         NO_COLOR: "1",
-        ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
+        ...networkSetup(),
       },
       stdin: "null",
     }).output();
