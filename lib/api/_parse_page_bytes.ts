@@ -20,6 +20,7 @@ import {
   OPEN_BRACKET,
   QUOTE,
 } from "./_json_bytes.ts";
+import { parseJsonKeepingNumbers } from "./json_number_text.ts";
 
 const DOCS_KEY = new TextEncoder().encode('"docs"');
 const TEXT = new TextDecoder();
@@ -40,7 +41,7 @@ export function parsePageBytes(bytes: Uint8Array, onDoc?: (doc: unknown) => void
     `${TEXT.decode(bytes.subarray(0, docs.start))}[]${TEXT.decode(bytes.subarray(docs.end))}`,
   );
   page.docs = docs.elements.map(([from, to]) => {
-    const doc = JSON.parse(TEXT.decode(bytes.subarray(from, to)));
+    const doc = parseJsonKeepingNumbers(TEXT.decode(bytes.subarray(from, to)));
     onDoc?.(doc);
     return doc;
   });

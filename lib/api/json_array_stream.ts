@@ -7,6 +7,7 @@
 
 import { ConfigError } from "../errors.ts";
 import { JsonArrayScanner } from "./_json_array_scanner.ts";
+import { parseJsonKeepingNumbers } from "./json_number_text.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 
 /** The default {@linkcode JsonArrayItemsOptions.maxItemBytes}: 512 MiB. */
@@ -116,7 +117,7 @@ class ElementText {
     this.#parts = [];
     this.#bytes = 0;
     try {
-      return JSON.parse(text);
+      return parseJsonKeepingNumbers(text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const where = this.#scanner.where;
