@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { transcodeMask } from "../raster/transcode_png.ts";
-import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.ts";
+import { decodeTaskMask, imageSizeWarning, type TaskMask } from "./_task_decoder.ts";
 import type { ImageSize } from "./_mask.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import type { MaskStats } from "./mask_stats.ts";
@@ -67,6 +67,8 @@ export interface RenderedMask {
   stats: MaskStats;
   /** The report's thumbnail and pixel shares, when asked. */
   preview?: MaskPreview;
+  /** Why the mask was exported though something is off: its size is not the task's image's. */
+  warning?: string;
 }
 
 /** Options of {@linkcode runMaskJob}. */
@@ -89,7 +91,7 @@ export interface RunMaskJobOptions {
  * @param job The mask and how to render it.
  * @param options The decoder of the other formats.
  * @returns The files, the size and the statistics.
- * @throws {MasksError} when the mask cannot be read or does not fit the task's image.
+ * @throws {MasksError} when the mask cannot be read.
  */
 export async function runMaskJob(
   job: MaskJob,
@@ -103,25 +105,26 @@ export async function runMaskJob(
       census: true,
       thumbnailSide: job.preview ? THUMBNAIL_SIDE : undefined,
     });
-    checkImageSize({ width, height }, job.mask.image);
     const files = hashed([{ path: job.file, bytes: png }]);
     const preview = samples && maskPreview(samples, table);
-    return { files, width, height, stats: statsOfCensus(census!, table), preview };
+    const stats = statsOfCensus(census!, table);
+    return withWarning({ files, width, height, stats, preview }, job.mask.image);
   }
   if (job.mask.kind === "png") {
     // Every other format, strip by strip: no buffer the size of the mask.
     const png = checkPng(job.mask.bytes, job.maxPixels);
     const { width, height } = png.header;
-    const image = job.mask.image;
     const general = options.generalDecoder || !isFastFlavour(png.header);
-    return renderStrips(job, { width, height }, (onRows) => {
-      const census = general ? readCountedRows(png, onRows) : readFastRows(png, onRows);
-      checkImageSize({ width, height }, image);
-      return census;
-    });
+    const rendered = renderStrips(
+      job,
+      { width, height },
+      (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows),
+    );
+    return withWarning(rendered, job.mask.image);
   }
   // Shapes are rasterized whole, then rendered as one strip.
-  const image = await decodeTaskMask(job);
+  let warning: string | undefined;
+  const image = await decodeTaskMask(job, (text) => warning = text);
   const { height, data } = image;
   const rendered = renderStrips(job, image, (onRows) => {
     const census = emptyCensus();
@@ -131,7 +134,13 @@ export async function runMaskJob(
   });
   // The decoded pixels are the job's largest buffer: freed now, before the next mask comes.
   releaseBytes(data);
-  return rendered;
+  return warning === undefined ? rendered : { ...rendered, warning };
+}
+
+/** The rendered mask, with a warning when its size is not the task's image's. */
+function withWarning(rendered: RenderedMask, image: ImageSize | undefined): RenderedMask {
+  const warning = imageSizeWarning(rendered, image);
+  return warning === undefined ? rendered : { ...rendered, warning };
 }
 
 /** The general strip decoder, counting the census of the rows as they come. */

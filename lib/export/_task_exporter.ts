@@ -108,7 +108,7 @@ export class TaskExporter {
     const rendered = await this.#render(job);
     const { files, changed } = await this.#write(job, rendered);
     if (job.previous) await this.removeStale(job.previous, files);
-    const { width, height, stats, preview } = rendered;
+    const { width, height, stats, preview, warning } = rendered;
     const entry: ManifestEntry = {
       ...entryBase(task),
       outcome: "exported",
@@ -121,6 +121,7 @@ export class TaskExporter {
       instances: stats.instances,
     };
     if (outcome.renamedFrom !== undefined) entry.renamedFrom = outcome.renamedFrom;
+    if (warning !== undefined) entry.warning = warning;
     this.#options.report?.add({
       taskId: entry.taskId,
       name: entry.name,
@@ -131,7 +132,9 @@ export class TaskExporter {
       preview,
     });
     const status = job.previous && !changed ? "kept" : "exported";
-    return { outcome: { ...outcome, status }, entry };
+    const done: TaskOutcome = { ...outcome, status };
+    if (warning !== undefined) done.warning = warning;
+    return { outcome: done, entry };
   }
 
   /**
@@ -149,7 +152,9 @@ export class TaskExporter {
       );
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
-      throw taskError(job, `its mask cannot be read: ${error.message}`, error);
+      // A vector task stores no mask: its annotations are what cannot be drawn.
+      const what = mask.kind === "shapes" ? "its annotations cannot be drawn" : "its mask cannot be read";
+      throw taskError(job, `${what}: ${error.message}`, error);
     }
   }
 
@@ -228,7 +233,7 @@ export class TaskExporter {
   }
 
   #failed(job: TaskJob, { reason, setting }: TaskError) {
-    const { file: _file, renamedFrom: _renamed, ...ids } = job.outcome;
+    const { file: _file, renamedFrom: _renamed, warning: _warning, ...ids } = job.outcome;
     const outcome: TaskOutcome = { ...ids, status: "failed", reason };
     if (setting !== undefined) outcome.setting = setting;
     // The manifest keeps the reason alone: it names no setting in any surface's words.

@@ -44,6 +44,8 @@ export interface ManifestEntry {
   instances?: Record<string, string | null>;
   /** The path the task would have had, when an earlier task with the same name took it. */
   renamedFrom?: string;
+  /** Why the task's mask was exported though something is off, e.g. its size is not the image's. */
+  warning?: string;
 }
 
 /**

@@ -40,7 +40,10 @@ export class YoloWriter implements FormatWriter {
     try {
       // The mask files' naming rules, with `.txt` for `.png`: both are 4 characters, so the
       // registry's renaming and length limits give the same names it gives masks.
-      const wanted = maskFilePath(task, { replaceExtension: this.#replaceExtension });
+      const wanted = maskFilePath(task, {
+        replaceExtension: this.#replaceExtension,
+        fileKind: "label file",
+      });
       claim = { wanted, ...this.#registry.claimFile(wanted, String(task._id)) };
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;

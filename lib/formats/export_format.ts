@@ -178,6 +178,13 @@ function addOutcome(
     });
     summary.renamed.push(outcome);
   }
+  if (result.leftOut) {
+    // Said once per task, as a mask export says it of the annotations it cannot draw.
+    outcome.warning = result.leftOut === 1
+      ? "1 annotation has no label with a class, so it was left out"
+      : `${result.leftOut} annotations have no label with a class, so they were left out`;
+    (summary.warnings ??= []).push(outcome);
+  }
   summary[status]++;
   summary.annotationsLeftOut! += result.leftOut ?? 0;
   if (status === "planned") summary.plannedTasks.push(outcome);

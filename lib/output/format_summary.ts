@@ -1,6 +1,7 @@
 import { type ExportSummary, listedTaskCount } from "../export/export_summary.ts";
 import { inertText } from "../inert_text.ts";
 import { failureReason, type SettingHint } from "./failure_reason.ts";
+import { plural } from "./plural.ts";
 
 /** Options of {@linkcode formatSummary}. */
 export interface FormatSummaryOptions {
@@ -65,11 +66,15 @@ export function formatSummary(
     `${summary.failed} failed`,
   ];
   if (summary.annotationsLeftOut) {
-    counts.push(`${summary.annotationsLeftOut} annotations left out (no label with a class)`);
+    counts.push(
+      `${plural(summary.annotationsLeftOut, "annotation")} left out (no label with a class)`,
+    );
   }
   if (summary.kept > 0) counts.push(`${summary.kept} kept from the earlier run`);
   const renamed = listedTaskCount(summary, "renamed");
   if (renamed > 0) counts.push(`${renamed} renamed`);
+  const warned = listedTaskCount(summary, "warnings");
+  if (warned > 0) counts.push(`${warned} with ${warned === 1 ? "a warning" : "warnings"}`);
   if (summary.removed > 0) counts.push(`${summary.removed} removed (no longer match)`);
   if (summary.carried > 0) counts.push(`${summary.carried} carried over unchanged`);
   lines.push(`${plural(summary.total, "task")}: ${counts.join(", ")}`);
@@ -84,9 +89,12 @@ export function formatSummary(
   if (failed > maxListed) {
     lines.push(`  ... and ${failed - maxListed} more failed tasks`);
   }
+  for (const warning of (summary.warnings ?? []).slice(0, maxListed)) {
+    lines.push(
+      `  warning: ${inertText(JSON.stringify(warning.taskName))} (${inertText(warning.taskId)}): ` +
+        inertText(warning.warning ?? ""),
+    );
+  }
+  if (warned > maxListed) lines.push(`  ... and ${warned - maxListed} more tasks with warnings`);
   return lines;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
