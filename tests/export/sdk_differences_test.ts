@@ -205,3 +205,21 @@ Deno.test("one task is counted in the singular: Exporting 1 task", async () => {
   assert.ok(ran.stderr.includes("Exporting 1 task to "), ran.stderr);
   assert.ok(ran.stdout.includes("1 task: 1 exported"), ran.stdout);
 });
+
+Deno.test("--format yolo refuses a task name no label file can take, naming the label file", async () => {
+  await using dir = await tempDir();
+  const tasks: Task[] = [{ _id: "t1", name: "../up.jpg", data: { body: VECTOR_BODY } }];
+  await using lab = await startFakeLab({ projects: [{ configuration: RECTANGLES, tasks }] });
+  const ran = await runCli(
+    ["export", "--project-id", "rect", "--format", "yolo", "--output-folder", dir.path],
+    labEnv(lab),
+  );
+  assertEquals(ran.code, 1, ran.stderr + ran.stdout);
+  assert.ok(
+    ran.stdout.includes(
+      `failed: "../up.jpg" (t1): its name has a ".." segment that would leave the export folder, ` +
+        "so no label file can be named after it",
+    ),
+    ran.stdout,
+  );
+});
