@@ -99,7 +99,7 @@ export async function runMaskJob(
 ): Promise<RenderedMask> {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
-    const { png, width, height, census, samples } = await transcodeMask(job.mask.bytes, {
+    const { png, width, height, census, samples, warnings } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
@@ -108,7 +108,7 @@ export async function runMaskJob(
     const files = hashed([{ path: job.file, bytes: png }]);
     const preview = samples && maskPreview(samples, table);
     const stats = statsOfCensus(census!, table);
-    return withWarning({ files, width, height, stats, preview }, job.mask.image);
+    return withWarning({ files, width, height, stats, preview }, job.mask.image, warnings);
   }
   if (job.mask.kind === "png") {
     // Every other format, strip by strip: no buffer the size of the mask.
@@ -120,7 +120,7 @@ export async function runMaskJob(
       { width, height },
       (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows),
     );
-    return withWarning(rendered, job.mask.image);
+    return withWarning(rendered, job.mask.image, png.warnings);
   }
   // Shapes are rasterized whole, then rendered as one strip.
   let warning: string | undefined;
@@ -137,10 +137,17 @@ export async function runMaskJob(
   return warning === undefined ? rendered : { ...rendered, warning };
 }
 
-/** The rendered mask, with a warning when its size is not the task's image's. */
-function withWarning(rendered: RenderedMask, image: ImageSize | undefined): RenderedMask {
-  const warning = imageSizeWarning(rendered, image);
-  return warning === undefined ? rendered : { ...rendered, warning };
+/**
+ * The rendered mask, with a warning when its size is not the task's image's or its PNG was read
+ * despite a fault (an ancillary chunk's CRC).
+ */
+function withWarning(
+  rendered: RenderedMask,
+  image: ImageSize | undefined,
+  pngWarnings: string[],
+): RenderedMask {
+  const warnings = [...pngWarnings, imageSizeWarning(rendered, image)].filter((text) => !!text);
+  return warnings.length === 0 ? rendered : { ...rendered, warning: warnings.join("; ") };
 }
 
 /** The general strip decoder, counting the census of the rows as they come. */

@@ -8,6 +8,7 @@ import assert from "../_std/assert.ts";
 import type { ProjectConfiguration, Task } from "../../lib/api/types.ts";
 import { decodePng } from "../../lib/raster/decode_png.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
+import { writeChunk } from "../../lib/raster/_chunks.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
@@ -222,4 +223,98 @@ Deno.test("--format yolo refuses a task name no label file can take, naming the 
     ),
     ran.stdout,
   );
+});
+
+/** The 3×2 mask's PNG with a `tEXt` chunk after IHDR, whose CRC is `crcOk` or wrong. */
+function withTextChunk(png: Uint8Array, crcOk: boolean): Uint8Array {
+  const chunk = writeChunk("tEXt", new TextEncoder().encode("Comment\0drawn by hand"));
+  if (!crcOk) chunk[chunk.length - 1] ^= 0xff;
+  const afterHeader = 8 + 25;
+  return new Uint8Array([...png.subarray(0, afterHeader), ...chunk, ...png.subarray(afterHeader)]);
+}
+
+Deno.test("a PNG mask is read by its bytes under any media type, and despite a bad CRC on an ancillary chunk, with a warning", async () => {
+  await using dir = await tempDir();
+  const png = writeMaskPng({
+    width: 3,
+    height: 2,
+    data: new Uint8Array([1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]),
+  }, { colourType: 2 });
+  const payload = (bytes: Uint8Array) => encodeDataUri(bytes).slice("data:image/png".length);
+  const tasks: Task[] = [
+    {
+      _id: "t1",
+      name: "octet.jpg",
+      data: { body: { mask: `data:application/octet-stream${payload(png)}` } },
+    },
+    {
+      _id: "t2",
+      name: "crc.jpg",
+      data: { body: { mask: encodeDataUri(withTextChunk(png, false)) } },
+    },
+    {
+      _id: "t3",
+      name: "jpeg.jpg",
+      data: { body: { mask: `data:image/png;base64,/9j/4AAQSkZJRg==` } },
+    },
+    {
+      _id: "t4",
+      name: "idat.jpg",
+      data: {
+        body: {
+          mask: encodeDataUri(png.map((byte, i) => i === png.length - 13 ? byte ^ 1 : byte)),
+        },
+      },
+    },
+  ];
+  await using lab = await startFakeLab({
+    projects: [{ configuration: segmentationConfiguration("seg"), tasks }],
+  });
+  for (const format of ["rgb", "class-index"]) {
+    const ran = await runCli(
+      [
+        "export",
+        "--project-id",
+        "seg",
+        "--output-folder",
+        dir.path,
+        "--output-filename",
+        format,
+        "--mask-format",
+        format,
+      ],
+      labEnv(lab),
+    );
+    assertEquals(ran.code, 1, ran.stderr + ran.stdout);
+    const clean = await decodePng(await Deno.readFile(`${dir.path}/${format}/octet.jpg.png`));
+    const written = await Deno.readFile(`${dir.path}/${format}/crc.jpg.png`);
+    assertEquals((await decodePng(written)).data, clean.data, format);
+    // The chunk with the bad CRC is not written out again.
+    assert.ok(!new TextDecoder("latin1").decode(written).includes("tEXt"), format);
+    const warning = 'the PNG chunk "tEXt" at byte 33 fails its CRC check (stored 0x';
+    const entries = manifestLines(await Deno.readTextFile(`${dir.path}/${format}/manifest.jsonl`));
+    assertEquals(entries.map((entry) => String(entry.outcome).slice(0, 8)), [
+      "exported",
+      "exported",
+      "failed: ",
+      "failed: ",
+    ]);
+    assert.ok(String(entries[1].warning).startsWith(warning), String(entries[1].warning));
+    assert.ok(String(entries[1].warning).endsWith("; the chunk was ignored, as libpng ignores it"));
+    assert.ok(ran.stdout.includes(`warning: "crc.jpg" (t2): ${warning}`), ran.stdout);
+    assert.ok(
+      ran.stdout.includes(
+        'failed: "jpeg.jpg" (t3): its mask cannot be read: the mask is a JPEG image (data URI type "image/png"), not a PNG',
+      ),
+      ran.stdout,
+    );
+    assert.ok(
+      ran.stdout.includes(
+        'failed: "idat.jpg" (t4): its mask cannot be read: the PNG chunk "IDAT" at byte 33 fails its CRC check',
+      ),
+      ran.stdout,
+    );
+  }
+  const pixels = await decodePng(await Deno.readFile(`${dir.path}/rgb/octet.jpg.png`));
+  assertEquals([...pixels.data.subarray(0, 3)], [1, 1, 1]);
 });
