@@ -11,14 +11,13 @@
  * @module
  */
 import denoJson from "./deno.json" with { type: "json" };
-import { programHelp } from "./lib/cli/help.ts";
+import { exportHelp, programHelp } from "./lib/cli/help.ts";
+import { programWords } from "./lib/cli/program_words.ts";
 import { closestWord } from "./lib/cli/closest_word.ts";
 import { reportError } from "./lib/cli/report_error.ts";
-import { shellQuote } from "./lib/cli/resume_command.ts";
-import { runDemo } from "./testing/_run_demo.ts";
+import { DEMO_HELP, runDemo } from "./testing/_run_demo.ts";
 import { type ClientSettings, runExport } from "./lib/cli/run_export.ts";
 import { ConfigError } from "./lib/errors.ts";
-import { fromFileUrl } from "./lib/_std/path.ts";
 
 export type { ClientSettings };
 
@@ -82,6 +81,12 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
   try {
     // Inside the try: without --allow-env, reading NO_COLOR is the first permission error.
     colour = isTerminal && !env("NO_COLOR");
+    const program = options.program ?? "deno run -A jsr:@lab/masks";
+    // `help export` is `export --help`, as in git and deno.
+    if (command === "help" && (rest[0] === "export" || rest[0] === "demo")) {
+      stdout(rest[0] === "export" ? exportHelp(program) : DEMO_HELP);
+      return 0;
+    }
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       // No command at all is a usage error: the help goes to stderr and the exit code is 2.
       (command === undefined ? stderr : stdout)(programHelp(VERSION));
@@ -92,7 +97,6 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
       return 0;
     }
     if (command === "export") {
-      const program = options.program ?? "deno run -A jsr:@lab/masks";
       return await runExport(rest, {
         stdout,
         stderr,
@@ -103,7 +107,9 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
         client: options.client,
       });
     }
-    if (command === "demo") return await runDemo(rest, { run, stdout, stderr, isTerminal });
+    if (command === "demo") {
+      return await runDemo(rest, { run, stdout, stderr, isTerminal, program });
+    }
     const nearest = closestWord(command, ["export", "demo", "help"]);
     throw new ConfigError(
       `Unknown command "${command}"` + (nearest ? `; did you mean "${nearest}"?` : "") +
@@ -156,9 +162,30 @@ export async function main(): Promise<never> {
   };
   Deno.addSignalListener("SIGINT", stop("SIGINT", 130));
   Deno.addSignalListener("SIGTERM", stop("SIGTERM", 143));
-  const main = Deno.mainModule;
-  const program = `deno run -A ${shellQuote(main.startsWith("file:") ? fromFileUrl(main) : main)}`;
-  Deno.exit(await run(Deno.args, { signal: controller.signal, program }));
+  Deno.exit(await run(Deno.args, { signal: controller.signal, program: thisProgram() }));
+}
+
+/** The words that start this program as it was started, read without failing on a permission. */
+function thisProgram(): string {
+  // Only what is already granted is read: a permission prompt for a hint would be absurd.
+  const granted = (descriptor: Deno.PermissionDescriptor) =>
+    Deno.permissions.querySync(descriptor).state === "granted";
+  const attempt = <T>(descriptor: Deno.PermissionDescriptor, read: () => T): T | undefined => {
+    try {
+      return granted(descriptor) ? read() : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return programWords({
+    mainModule: Deno.mainModule,
+    execPath: attempt({ name: "read" }, () => Deno.execPath()) ?? "deno",
+    denoVersion: Deno.version.deno,
+    cwd: attempt({ name: "read" }, () => Deno.cwd()) ?? "",
+    path: attempt({ name: "env", variable: "PATH" }, () => Deno.env.get("PATH")),
+    readTextFile: (path) => attempt({ name: "read", path }, () => Deno.readTextFileSync(path)),
+    pathDelimiter: Deno.build.os === "windows" ? ";" : ":",
+  });
 }
 
 if (import.meta.main) await main();

@@ -58,7 +58,7 @@ const JSON_VERSION = 1;
 export async function runExport(args: readonly string[], io: ExportIo): Promise<number> {
   const command = parseExportFlags(args);
   if (command.help) {
-    io.stdout(exportHelp());
+    io.stdout(exportHelp(io.program));
     return 0;
   }
   const { settings, semanticMappingSource } = command;

@@ -6,7 +6,6 @@ import { type MaskSource, resolveMaskSource } from "../detect/resolve_mask_sourc
 import { resolveSemanticMapping, type RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, SettingMessage, settingMessage } from "../_setting_message.ts";
-import { resolve } from "../_std/path.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { FolderMode } from "./_folder_preparation.ts";
@@ -14,6 +13,7 @@ import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget } from "./_memory_budget.ts";
 import { checkIgnoreIndex } from "./ignore_index.ts";
 import { type MaskFormat, parseMaskFormat } from "./mask_format.ts";
 import { outputPathOf } from "./_output_path.ts";
+import { incrementalFolder } from "./_earlier_settings.ts";
 
 /** Which tasks an export reads, decided from its options alone: every format shares it. */
 export interface TaskPlan {
@@ -154,8 +154,7 @@ function exportFolderPath(options: ExportMasksOptions, startedAt: Date): string 
         { setting: "incremental" },
       );
     }
-    const target = resolve(options.incremental);
-    return target.endsWith(".jsonl") ? resolve(target, "..") : target;
+    return incrementalFolder(options.incremental);
   }
   if (options.resume && !options.outputFilename) {
     throw new ConfigError(

@@ -15,6 +15,7 @@ import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
 import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
+import { withEarlierSettings } from "./_earlier_settings.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import type { ExportEvent, ExportSummary } from "./export_summary.ts";
@@ -141,9 +142,10 @@ export interface ExportMasksOptions {
  * console.log(`Exported ${summary.exported} masks to "${summary.folder}"`);
  * ```
  */
-export async function exportMasks(options: ExportMasksOptions): Promise<ExportSummary> {
-  if ((options.format ?? "mask") !== "mask") return await exportOneFile(options);
+export async function exportMasks(given: ExportMasksOptions): Promise<ExportSummary> {
+  if ((given.format ?? "mask") !== "mask") return await exportOneFile(given);
   const started = performance.now();
+  const options = await withEarlierSettings(given);
   const plan = planExport(options);
   const folder = new ExportFolder(plan.folder, plan.mode, {
     fileSystem: options.fileSystem,
