@@ -34,7 +34,7 @@ export type ExportFlag =
 /** Every flag of the `export` command, in `--help` order. */
 // deno-fmt-ignore: one flag a line reads as a table.
 export const EXPORT_FLAGS: readonly ExportFlag[] = [
-  { name: "project-id", kind: "string", value: "<id>", help: "the project to export (required)" },
+  { name: "project-id", kind: "string", value: "<id>", help: "the project to export (required, but with --incremental or --from-export)" },
   { name: "input-id", kind: "string", value: "<id>", help: "form projects: the segmentation input" },
   { name: "batch-id-in", kind: "list", filter: "batchIdIn", value: "<ids>", help: "only these batches" },
   { name: "status-in", kind: "list", filter: "statusIn", value: "<statuses>", help: "only these statuses, e.g. complete,reviewed" },
@@ -62,7 +62,7 @@ export const EXPORT_FLAGS: readonly ExportFlag[] = [
   { name: "dry-run", kind: "boolean", help: "list the tasks that would be exported and where; write nothing" },
   { name: "shard", kind: "string", value: "<i/n>", help: "export part i of n (stable by task id), for CI matrices" },
   { name: "resume", kind: "boolean", help: "finish an interrupted export in its folder, keeping complete files" },
-  { name: "incremental", kind: "string", value: "<dir|manifest>", help: "update an earlier export with the tasks updated since it ran" },
+  { name: "incremental", kind: "string", value: "<dir|manifest>", help: "update an earlier export with the tasks updated since it ran, with its settings" },
   { name: "overwrite", kind: "boolean", help: "replace an earlier export in the same folder" },
   { name: "report", kind: "boolean", help: "also write report.html: label bars, histograms, thumbnails" },
   { name: "from-export", kind: "string", value: "<file>", help: 'convert a JSON export offline (the SDK\'s format="lab", or raw tasks)' },
