@@ -12,7 +12,14 @@ import { ExportFolderFs } from "./export_folder_fs.ts";
 import { readMetadata } from "./_folder_preparation.ts";
 
 /** The settings `export.json` records, which an incremental run takes when they are left out. */
-const RECORDED = ["inputId", "replaceExtension", "semanticMapping", "ignoreIndex", "filters", "shard"];
+const RECORDED = [
+  "inputId",
+  "replaceExtension",
+  "semanticMapping",
+  "ignoreIndex",
+  "filters",
+  "shard",
+];
 
 /**
  * The folder an incremental run updates: the one named, or the folder of the named

@@ -153,7 +153,9 @@ export class TaskExporter {
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
       // A vector task stores no mask: its annotations are what cannot be drawn.
-      const what = mask.kind === "shapes" ? "its annotations cannot be drawn" : "its mask cannot be read";
+      const what = mask.kind === "shapes"
+        ? "its annotations cannot be drawn"
+        : "its mask cannot be read";
       throw taskError(job, `${what}: ${error.message}`, error);
     }
   }

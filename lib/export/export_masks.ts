@@ -16,6 +16,7 @@ import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
 import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
 import { withEarlierSettings } from "./_earlier_settings.ts";
+import { freeDefaultPath } from "./free_default_path.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import type { ExportEvent, ExportSummary } from "./export_summary.ts";
@@ -147,6 +148,9 @@ export async function exportMasks(given: ExportMasksOptions): Promise<ExportSumm
   const started = performance.now();
   const options = await withEarlierSettings(given);
   const plan = planExport(options);
+  if (plan.mode === "new" && !options.outputFilename) {
+    plan.folder = await freeDefaultPath(plan.folder, { fileSystem: options.fileSystem });
+  }
   const folder = new ExportFolder(plan.folder, plan.mode, {
     fileSystem: options.fileSystem,
     dryRun: plan.dryRun,

@@ -5,6 +5,7 @@ import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { planTasks } from "../export/_export_plan.ts";
 import { outputPathOf } from "../export/_output_path.ts";
+import { freeDefaultPath } from "../export/free_default_path.ts";
 import { defaultExportFolderName } from "../export/export_folder_name.ts";
 import type { ExportEvent, ExportSummary, TaskOutcome } from "../export/export_summary.ts";
 import { emptySummary } from "../export/_empty_summary.ts";
@@ -94,7 +95,11 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   const { client, format } = options;
   // The same checks of the project and the filters as a mask export's.
   const { projectId, startedAt: now, requestFilters } = planTasks(options);
-  const path = outputPath(options, now);
+  let path = outputPath(options, now);
+  if (!options.outputFilename && !options.overwrite) {
+    const { fileSystem } = options;
+    path = await freeDefaultPath(path, { extension: EXTENSION[format], fileSystem });
+  }
   const file = new OutputFile(path, { fileSystem: options.fileSystem });
   if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
   const source = resolveFormatSource(await client.getProjectConfiguration(projectId), format, {

@@ -2,6 +2,8 @@ import assert from "../_std/assert.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { labOf } from "./_fixtures.ts";
+import { exportMasks } from "../../lib/export/export_masks.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
 import type { Task } from "../../lib/api/types.ts";
 
 const assertEquals: (actual: unknown, expected: unknown, message?: string) => void =
@@ -106,4 +108,25 @@ Deno.test("export --format lab --from-export prints the file's numbers as Python
   ]);
   assertEquals(offline.code, 0, offline.stderr);
   assertEquals(await Deno.readTextFile(`${dir.path}/offline.json`), EXPECTED);
+});
+
+Deno.test("two one-file exports of a project in the same second get distinct default names", async () => {
+  await using dir = await tempDir();
+  await using lab = await labOf({ projectId: "p1", projectType: "iat-polyline" }, [TASK]);
+  const now = new Date(2024, 11, 25, 8, 5, 9);
+  const files: string[] = [];
+  for (let run = 0; run < 3; run++) {
+    const summary = await exportMasks({
+      client: clientOf(lab),
+      projectId: "p1",
+      format: "lab",
+      outputFolder: dir.path,
+      now,
+    });
+    files.push(summary.file!.slice(dir.path.length + 1));
+  }
+  const time = Deno.build.os === "windows" ? "08-05-09" : "08:05:09";
+  const stem = `lab_p1_2024-12-25_${time}`;
+  assertEquals(files, [`${stem}.json`, `${stem}_2.json`, `${stem}_3.json`]);
+  for (const file of files) assertEquals(await Deno.readTextFile(`${dir.path}/${file}`), EXPECTED);
 });
