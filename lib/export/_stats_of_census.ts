@@ -1,5 +1,5 @@
 import type { ClassTable } from "../detect/class_table.ts";
-import type { MaskCensus } from "../raster/mask_census.ts";
+import type { MaskCensus } from "../png/mask_census.ts";
 import type { MaskStats } from "./mask_stats.ts";
 
 /**

@@ -8,7 +8,7 @@ import { type MaskJobSettings, type RenderedMask, sha256 } from "./_mask_job.ts"
 import type { Mask, PngMask, ShapesMask } from "./_mask.ts";
 import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
 import { conversionCost, type MemoryBudget } from "./_memory_budget.ts";
-import { DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
+import { DEFAULT_MAX_PIXELS } from "../png/decode_png.ts";
 import type { TaskOutcome } from "./export_summary.ts";
 import type { ManifestEntry, ManifestFile } from "./manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";

@@ -3,7 +3,7 @@ import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
 import { MasksError, PngError } from "../errors.ts";
 import { maskOf, pngMaskOf } from "../export/_mask.ts";
-import { decodePng } from "../raster/decode_png.ts";
+import { decodePng } from "../png/decode_png.ts";
 import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
 import { cocoRleString } from "./coco_rle.ts";

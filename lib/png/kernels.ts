@@ -94,7 +94,7 @@ let busy = false;
  *
  * @example
  * ```ts
- * import { withKernels } from "./_kernels.ts";
+ * import { withKernels } from "./kernels.ts";
  *
  * const first = withKernels(64, (_kernels, memory) => memory.length >= 64);
  * console.log(first); // true

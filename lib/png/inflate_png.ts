@@ -8,7 +8,7 @@
 import { PngError } from "../errors.ts";
 import { type ScanlinePass, scanlinePasses } from "./_adam7.ts";
 import { type PngStructure, readPngStructure } from "./_png_structure.ts";
-import { InflateStream } from "./_zlib_streams.ts";
+import { InflateStream } from "../flate/zlib_streams.ts";
 
 /**
  * The default pixel limit of `decodePng` and `convertMask`: 100 million pixels (e.g. 10000×10000).

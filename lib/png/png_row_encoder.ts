@@ -7,8 +7,8 @@
  */
 
 import { PngError } from "../errors.ts";
-import { pngOfImageData } from "./_png_file.ts";
-import { DeflateStream } from "./_zlib_streams.ts";
+import { pngOfImageData } from "./png_file.ts";
+import { DeflateStream } from "../flate/zlib_streams.ts";
 
 /** What {@linkcode PngRowEncoder} writes: a non-interlaced image of one colour type and depth. */
 export interface PngRowEncoderOptions {
@@ -35,7 +35,7 @@ const ZERO_BYTES = 64 * 1024;
  *
  * @example Two rows of a grey image, one at a time
  * ```ts
- * import { PngRowEncoder } from "./_png_row_encoder.ts";
+ * import { PngRowEncoder } from "./png_row_encoder.ts";
  *
  * using encoder = new PngRowEncoder({ width: 2, height: 2, bitDepth: 8, colourType: 0, level: 6 });
  * encoder.writeRows(new Uint8Array([0, 255]));

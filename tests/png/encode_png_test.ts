@@ -1,9 +1,9 @@
 import assert from "../_std/assert.ts";
 import { errorWith } from "../_std/error_with.ts";
 import { PngError } from "../../lib/errors.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
-import { encodePng, type EncodePngOptions } from "../../lib/raster/encode_png.ts";
-import type { RgbImage } from "../../lib/raster/rgb_image.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
+import { encodePng, type EncodePngOptions } from "../../lib/png/encode_png.ts";
+import type { RgbImage } from "../../lib/png/rgb_image.ts";
 import { drawMask } from "../../testing/mask_png.ts";
 
 function randomImage(width: number, height: number): RgbImage {

@@ -1,5 +1,5 @@
 import { PngError } from "../errors.ts";
-import { PngRowEncoder } from "./_png_row_encoder.ts";
+import { PngRowEncoder } from "./png_row_encoder.ts";
 
 /** A single-channel image: 8-bit samples in a `Uint8Array`, 16-bit ones in a `Uint16Array`. */
 export interface GreyImage {

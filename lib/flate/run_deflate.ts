@@ -32,7 +32,7 @@ export interface RunDeflateOptions {
  * @example
  * ```ts
  * import { inflateSync } from "node:zlib";
- * import { RunDeflate } from "./_run_deflate.ts";
+ * import { RunDeflate } from "./run_deflate.ts";
  *
  * const rows = new Uint8Array(1000);
  * rows[500] = 7;

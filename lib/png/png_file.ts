@@ -1,6 +1,6 @@
 import { writePng } from "./_chunks.ts";
 import { filterScanlines, type PngFilter } from "./_filter.ts";
-import { deflateSync } from "./_zlib.ts";
+import { deflateSync } from "../flate/zlib.ts";
 
 /** What {@linkcode pngFileSync} writes: a non-interlaced image of one colour type and bit depth. */
 export interface PngFileParts {

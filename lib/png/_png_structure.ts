@@ -6,7 +6,7 @@
 
 import { PngError } from "../errors.ts";
 import { readChunks } from "./_chunks.ts";
-import { concatenate } from "./_concatenate.ts";
+import { concatenate } from "../concatenate.ts";
 import { parseHeader, type PngHeader } from "./_png_header.ts";
 
 /** What the decoder needs from a PNG's chunks. */

@@ -1,9 +1,9 @@
 import assert from "../_std/assert.ts";
 import { deflateSync } from "node:zlib";
 import { PngError } from "../../lib/errors.ts";
-import { PNG_SIGNATURE, writeChunk } from "../../lib/raster/_chunks.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
-import { encodePng } from "../../lib/raster/encode_png.ts";
+import { PNG_SIGNATURE, writeChunk } from "../../lib/png/_chunks.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
+import { encodePng } from "../../lib/png/encode_png.ts";
 
 interface Header {
   width: number;

@@ -5,8 +5,8 @@
  */
 
 import { PngError } from "../errors.ts";
-import { concatenate } from "./_concatenate.ts";
-import { crc32 } from "./_zlib.ts";
+import { concatenate } from "../concatenate.ts";
+import { crc32 } from "../flate/zlib.ts";
 
 /** The eight bytes every PNG starts with. */
 export const PNG_SIGNATURE: Uint8Array = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);

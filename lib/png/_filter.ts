@@ -4,7 +4,7 @@
  * @module
  */
 
-import { SLACK, withKernels } from "./_kernels.ts";
+import { SLACK, withKernels } from "./kernels.ts";
 
 /**
  * A PNG scanline filter for every row, or `"adaptive"`: per row, the one with the smallest sum of

@@ -4,8 +4,8 @@
  * @module
  */
 
-import { checkPng, DEFAULT_MAX_PIXELS } from "./_inflate_png.ts";
-import { readPngRows } from "./_png_rows.ts";
+import { checkPng, DEFAULT_MAX_PIXELS } from "./inflate_png.ts";
+import { readPngRows } from "./png_rows.ts";
 import type { RgbImage } from "./rgb_image.ts";
 
 export { DEFAULT_MAX_PIXELS };

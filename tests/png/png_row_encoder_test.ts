@@ -1,8 +1,8 @@
 import assert from "../_std/assert.ts";
 import { errorWith } from "../_std/error_with.ts";
 import { PngError } from "../../lib/errors.ts";
-import { PngRowEncoder, type PngRowEncoderOptions } from "../../lib/raster/_png_row_encoder.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { PngRowEncoder, type PngRowEncoderOptions } from "../../lib/png/png_row_encoder.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 
 const WIDTH = 301;
 const HEIGHT = 257;

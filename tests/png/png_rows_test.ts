@@ -2,11 +2,11 @@ import { deflateSync } from "node:zlib";
 import assert from "../_std/assert.ts";
 import { errorWith } from "../_std/error_with.ts";
 import { PngError } from "../../lib/errors.ts";
-import { scanlinePasses } from "../../lib/raster/_adam7.ts";
-import { writePng } from "../../lib/raster/_chunks.ts";
-import { checkPng } from "../../lib/raster/_inflate_png.ts";
-import { readPngRows } from "../../lib/raster/_png_rows.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { scanlinePasses } from "../../lib/png/_adam7.ts";
+import { writePng } from "../../lib/png/_chunks.ts";
+import { checkPng } from "../../lib/png/inflate_png.ts";
+import { readPngRows } from "../../lib/png/png_rows.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
 import { joinedStrips } from "./_strips.ts";
 

@@ -6,9 +6,9 @@
 
 import { PngError } from "../errors.ts";
 import { filterScanlines, type PngFilter } from "./_filter.ts";
-import { pngOfImageData } from "./_png_file.ts";
-import { PngRowEncoder } from "./_png_row_encoder.ts";
-import { deflate } from "./_zlib.ts";
+import { pngOfImageData } from "./png_file.ts";
+import { PngRowEncoder } from "./png_row_encoder.ts";
+import { deflate } from "../flate/zlib.ts";
 import type { RgbImage } from "./rgb_image.ts";
 
 /** The zlib level masks are written with; see {@linkcode EncodePngOptions.level}. */

@@ -6,8 +6,8 @@
  */
 
 import assert from "../_std/assert.ts";
-import type { CheckedPng } from "../../lib/raster/_inflate_png.ts";
-import type { RgbRows } from "../../lib/raster/_png_rows.ts";
+import type { CheckedPng } from "../../lib/png/inflate_png.ts";
+import type { RgbRows } from "../../lib/png/png_rows.ts";
 
 /** The joined pixels, how many strips they came in, and what the reader returned. */
 export interface JoinedStrips<T> {

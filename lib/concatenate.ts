@@ -6,7 +6,7 @@
  *
  * @example
  * ```ts
- * import { concatenate } from "./_concatenate.ts";
+ * import { concatenate } from "./concatenate.ts";
  *
  * console.log(concatenate([new Uint8Array([1, 2]), new Uint8Array([3])])); // Uint8Array(3) [ 1, 2, 3 ]
  * ```

@@ -31,7 +31,7 @@ export interface InflateOptions {
  *
  * @example
  * ```ts
- * import { deflate, inflate } from "./_zlib.ts";
+ * import { deflate, inflate } from "./zlib.ts";
  *
  * const packed = await deflate(new Uint8Array(1000), { level: 9 });
  * console.log((await inflate(packed)).length); // 1000
@@ -65,7 +65,7 @@ export interface DeflateOptions {
  *
  * @example
  * ```ts
- * import { deflate } from "./_zlib.ts";
+ * import { deflate } from "./zlib.ts";
  *
  * const packed = await deflate(new Uint8Array(1000), { level: 6 });
  * console.log(packed.length < 100); // true
@@ -93,7 +93,7 @@ export function deflate(bytes: Uint8Array, options: DeflateOptions): Promise<Uin
  *
  * @example
  * ```ts
- * import { deflateSync, inflateSync } from "./_zlib.ts";
+ * import { deflateSync, inflateSync } from "./zlib.ts";
  *
  * const packed = deflateSync(new Uint8Array(1000), { level: 2 });
  * console.log(inflateSync(packed, { maxOutputLength: 1000 }).length); // 1000
@@ -118,7 +118,7 @@ export function inflateSync(compressed: Uint8Array, options: InflateOptions = {}
  *
  * @example
  * ```ts
- * import { deflateSync } from "./_zlib.ts";
+ * import { deflateSync } from "./zlib.ts";
  *
  * console.log(deflateSync(new Uint8Array(1000), { level: 2 }).length < 100); // true
  * ```
@@ -136,7 +136,7 @@ export function deflateSync(bytes: Uint8Array, options: DeflateOptions): Uint8Ar
  *
  * @example
  * ```ts
- * import { crc32 } from "./_zlib.ts";
+ * import { crc32 } from "./zlib.ts";
  *
  * console.log(crc32(new TextEncoder().encode("IEND")).toString(16)); // "ae426082"
  * ```

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { align16, type KernelExports, SLACK, withKernels } from "./_kernels.ts";
+import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
 import type { RgbImage } from "./rgb_image.ts";
 
 /** What a mask's pixels hold, in the platform's convention (`R` instance id, `B` bChannel). */

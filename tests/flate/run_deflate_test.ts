@@ -1,8 +1,8 @@
 import assert from "../_std/assert.ts";
 import { deflateSync, inflateSync } from "node:zlib";
-import { RunDeflate } from "../../lib/raster/_run_deflate.ts";
-import { canonicalCodes, huffmanLengths } from "../../lib/raster/_huffman.ts";
-import { withKernels } from "../../lib/raster/_kernels.ts";
+import { RunDeflate } from "../../lib/flate/run_deflate.ts";
+import { canonicalCodes, huffmanLengths } from "../../lib/flate/_huffman.ts";
+import { withKernels } from "../../lib/png/kernels.ts";
 
 /** The bytes back, by two inflaters: `node:zlib` and the web's `DecompressionStream`. */
 async function inflateBoth(stream: Uint8Array): Promise<Uint8Array[]> {

@@ -10,13 +10,13 @@
  * @module
  */
 
-import { align16, SLACK, withKernels } from "./_kernels.ts";
-import { type CheckedPng, inflatePngStrips } from "./_inflate_png.ts";
+import { align16, SLACK, withKernels } from "./kernels.ts";
+import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
-import type { MaskSampler } from "./mask_sampler.ts";
+import type { RowSampler } from "./row_sampler.ts";
 import type { PngHeader } from "./_png_header.ts";
 import { invalidFilterError } from "./_unfilter.ts";
-import { RunDeflate } from "./_run_deflate.ts";
+import { RunDeflate } from "../flate/run_deflate.ts";
 import type { PngError } from "../errors.ts";
 
 /**
@@ -37,7 +37,7 @@ export interface FastTranscodeOptions {
   /** Also count the census of the original pixels (for the mask's statistics). */
   census?: boolean;
   /** Also sample the original pixels for a thumbnail. */
-  sampler?: MaskSampler;
+  sampler?: RowSampler;
 }
 
 /** What {@linkcode transcodeFastRgb} and {@linkcode verifyFastRgb} give back. */
@@ -216,7 +216,7 @@ function writeRows(
  */
 export function verifyFastRgb(
   png: CheckedPng,
-  options: { census?: boolean; sampler?: MaskSampler } = {},
+  options: { census?: boolean; sampler?: RowSampler } = {},
 ): FastTranscode {
   const layout = stripLayout(png.header);
   const { inRow, channels, input } = layout;
@@ -246,7 +246,7 @@ function eachStrip(
   png: CheckedPng,
   layout: StripLayout,
   memory: Uint8Array,
-  options: { census?: boolean; sampler?: MaskSampler },
+  options: { census?: boolean; sampler?: RowSampler },
   work: (first: number, count: number, tables: number) => number,
 ): MaskCensus | undefined {
   const { census, sampler } = options;

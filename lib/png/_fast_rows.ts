@@ -9,10 +9,10 @@
  */
 
 import type { PngError } from "../errors.ts";
-import { isFastFlavour } from "./_fast_rgb.ts";
-import { type CheckedPng, inflatePngStrips } from "./_inflate_png.ts";
-import { align16, SLACK, withKernels } from "./_kernels.ts";
-import type { RgbRows } from "./_png_rows.ts";
+import { isFastFlavour } from "./fast_rgb.ts";
+import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
+import { align16, SLACK, withKernels } from "./kernels.ts";
+import type { RgbRows } from "./png_rows.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
 

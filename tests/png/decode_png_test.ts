@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import {
   drawMask,
   type MaskPngOptions,

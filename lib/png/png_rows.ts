@@ -12,11 +12,11 @@
 
 import type { PngError } from "../errors.ts";
 import type { ScanlinePass } from "./_adam7.ts";
-import { type CheckedPng, readStream, tooLarge, truncated } from "./_inflate_png.ts";
+import { type CheckedPng, readStream, tooLarge, truncated } from "./inflate_png.ts";
 import { createPassWriter, type PassWriter } from "./_pass_to_rgb.ts";
 import { CHANNELS_BY_COLOUR_TYPE } from "./_png_header.ts";
 import { invalidFilterError, unfilterRows } from "./_unfilter.ts";
-import { InflateStream } from "./_zlib_streams.ts";
+import { InflateStream } from "../flate/zlib_streams.ts";
 
 /** A strip of decoded rows. */
 export interface RgbRows {

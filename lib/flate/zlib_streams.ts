@@ -7,8 +7,8 @@
  */
 
 import { constants, createDeflate, createInflate } from "node:zlib";
-import { concatenate } from "./_concatenate.ts";
-import { type DeflateOptions, deflateSync, type InflateOptions, inflateSync } from "./_zlib.ts";
+import { concatenate } from "../concatenate.ts";
+import { type DeflateOptions, deflateSync, type InflateOptions, inflateSync } from "./zlib.ts";
 
 /** The part of `node:zlib`'s internal stream handle that the piecewise streams drive. */
 interface ZlibHandle {
@@ -73,7 +73,7 @@ let wholeBuffersForced = false;
  *
  * @example
  * ```ts
- * import { forceWholeBuffers, InflateStream } from "./_zlib_streams.ts";
+ * import { forceWholeBuffers, InflateStream } from "./zlib_streams.ts";
  *
  * forceWholeBuffers(true);
  * using stream = new InflateStream(new Uint8Array());
@@ -113,8 +113,8 @@ const DEFLATE_BLOCK = 64 * 1024;
  *
  * @example
  * ```ts
- * import { deflateSync } from "./_zlib.ts";
- * import { InflateStream } from "./_zlib_streams.ts";
+ * import { deflateSync } from "./zlib.ts";
+ * import { InflateStream } from "./zlib_streams.ts";
  *
  * using stream = new InflateStream(deflateSync(new Uint8Array(1000), { level: 2 }));
  * const window = new Uint8Array(600);
@@ -203,8 +203,8 @@ export class InflateStream {
  *
  * @example
  * ```ts
- * import { deflateSync } from "./_zlib.ts";
- * import { DeflateStream } from "./_zlib_streams.ts";
+ * import { deflateSync } from "./zlib.ts";
+ * import { DeflateStream } from "./zlib_streams.ts";
  *
  * using stream = new DeflateStream({ level: 2 });
  * stream.write(new Uint8Array(600));
