@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { classTable } from "../lib/detect/class_table.ts";
 import { runMaskJob } from "../lib/export/_mask_job.ts";
 import { convertMask } from "../lib/export/convert_mask.ts";
-import { maskStats } from "../lib/export/mask_stats.ts";
+import { maskStats } from "../lib/model/mask_stats.ts";
 import { filterScanlines } from "../lib/png/_filter.ts";
 import { checkPng } from "../lib/png/inflate_png.ts";
 import { withKernels } from "../lib/png/kernels.ts";

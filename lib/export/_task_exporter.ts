@@ -9,10 +9,10 @@ import type { Mask, PngMask, ShapesMask } from "./_mask.ts";
 import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
 import { conversionCost, type MemoryBudget } from "./_memory_budget.ts";
 import { DEFAULT_MAX_PIXELS } from "../png/decode_png.ts";
-import type { TaskOutcome } from "./export_summary.ts";
+import type { TaskOutcome } from "../model/export_summary.ts";
 import type { ManifestEntry, ManifestFile } from "./manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { ExportReport } from "../report/export_report.ts";
 import { releaseBytes } from "../_release_bytes.ts";
 

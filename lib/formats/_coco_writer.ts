@@ -10,7 +10,7 @@ import { cocoRleString } from "./coco_rle.ts";
 import { type CocoShape, cocoVectorAnnotation } from "./coco_vector_annotation.ts";
 import type { FormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
-import type { FileSystem } from "../export/file_system.ts";
+import type { FileSystem } from "../model/file_system.ts";
 import { maskInstances } from "./mask_instances.ts";
 
 const TEXT = new TextEncoder();

@@ -6,9 +6,9 @@ import { mention, settingMessage } from "../_setting_message.ts";
 import { planTasks } from "../export/_export_plan.ts";
 import { outputPathOf } from "../export/_output_path.ts";
 import { defaultExportFolderName } from "../export/export_folder_name.ts";
-import type { ExportEvent, ExportSummary, TaskOutcome } from "../export/export_summary.ts";
-import { emptySummary } from "../export/_empty_summary.ts";
-import { inShard, type Shard } from "../export/shard.ts";
+import type { ExportEvent, ExportSummary, TaskOutcome } from "../model/export_summary.ts";
+import { emptySummary } from "../model/empty_summary.ts";
+import { inShard, type Shard } from "../model/shard.ts";
 import { dirname } from "../_std/path.ts";
 import { CocoWriter } from "./_coco_writer.ts";
 import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
@@ -16,7 +16,7 @@ import { LabWriter } from "./_lab_writer.ts";
 import { YoloWriter } from "./_yolo_writer.ts";
 import { type FormatSource, resolveFormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
-import type { FileSystem } from "../export/file_system.ts";
+import type { FileSystem } from "../model/file_system.ts";
 
 /** Options of {@linkcode exportFormat}: the export's task selection and output file. */
 export interface ExportFormatOptions {

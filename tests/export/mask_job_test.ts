@@ -5,7 +5,7 @@ import { MasksError, PngError } from "../../lib/errors.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
 import { type MaskJob, runMaskJob, sha256 } from "../../lib/export/_mask_job.ts";
 import { MASK_FORMATS, type MaskFormat, renderMask } from "../../lib/export/mask_format.ts";
-import type { MaskStats } from "../../lib/export/mask_stats.ts";
+import type { MaskStats } from "../../lib/model/mask_stats.ts";
 import { writePng } from "../../lib/png/_chunks.ts";
 import { decodePng } from "../../lib/png/decode_png.ts";
 import { rasterizeShapes } from "../../lib/raster/rasterize_shapes.ts";

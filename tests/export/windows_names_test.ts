@@ -6,7 +6,7 @@ import { defaultExportFolderName } from "../../lib/export/export_folder_name.ts"
 import { exportMasks } from "../../lib/export/export_masks.ts";
 import { maskFilePath } from "../../lib/export/mask_file_path.ts";
 import { MaskFileRegistry } from "../../lib/export/mask_file_registry.ts";
-import { nativePath } from "../../lib/export/platform.ts";
+import { nativePath } from "../../lib/model/platform.ts";
 import { progressReporter } from "../../lib/output/progress_reporter.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { GOOD_MASK } from "../action/_fixtures.ts";

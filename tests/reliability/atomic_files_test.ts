@@ -8,7 +8,7 @@ import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import { segmentationProject } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
-import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/export/file_system.ts";
+import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/model/file_system.ts";
 import { envFor, exportFrom, runCli, spawnCli, variedMaskTasks } from "./_fixtures.ts";
 
 // `test`: `Deno.test`, ignored on Windows: a child process cannot be sent SIGINT there.

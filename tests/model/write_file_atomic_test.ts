@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { writeFileAtomic } from "../../lib/export/write_file_atomic.ts";
+import { writeFileAtomic } from "../../lib/model/write_file_atomic.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 
 Deno.test("writeFileAtomic() leaves the complete file and no temporary file", async () => {

@@ -1,4 +1,4 @@
-import type { LabelStatistics } from "../report/label_statistics.ts";
+import type { LabelStatistics } from "./label_statistics.ts";
 
 /** What happened to one task. */
 export interface TaskOutcome {

@@ -1,6 +1,6 @@
 import type { ClassTable } from "../detect/class_table.ts";
 import { censusOf } from "../png/mask_census.ts";
-import { statsOfCensus } from "./_stats_of_census.ts";
+import { statsOfCensus } from "./stats_of_census.ts";
 import type { RgbImage } from "../png/rgb_image.ts";
 
 /** What a mask holds, for the manifest. */
