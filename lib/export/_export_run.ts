@@ -1,7 +1,7 @@
 import type { Task } from "../api/types.ts";
 import { TaskError } from "../errors.ts";
 import { TaskPool } from "./_task_pool.ts";
-import type { Mask } from "./_mask.ts";
+import type { Mask } from "../detect/mask_of.ts";
 import { entryBase, type TaskExporter, type TaskJob } from "./_task_exporter.ts";
 import {
   type ExportEvent,
@@ -13,8 +13,8 @@ import {
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import type { ExportFolder } from "./_export_folder.ts";
 import type { ManifestEntry } from "./manifest.ts";
-import { maskFilePath } from "./mask_file_path.ts";
-import { MaskFileRegistry } from "./mask_file_registry.ts";
+import { maskFilePath } from "../model/mask_file_path.ts";
+import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import type { Platform } from "../model/platform.ts";
 import { inShard, type Shard } from "../model/shard.ts";
 

@@ -1,4 +1,4 @@
-import { takeTasks } from "../api/_take_tasks.ts";
+import { takeTasks } from "../api/take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import { formatLabDate, parseLabDate } from "../api/lab_date.ts";
 import type { TaskFilters } from "../api/types.ts";

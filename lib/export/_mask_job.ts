@@ -11,7 +11,7 @@ import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { transcodeMask } from "../raster/transcode_png.ts";
 import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.ts";
-import type { ImageSize } from "./_mask.ts";
+import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import type { MaskStats } from "../model/mask_stats.ts";
 import { statsOfCensus } from "../model/stats_of_census.ts";

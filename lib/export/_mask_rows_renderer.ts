@@ -12,7 +12,7 @@ import { PngRowEncoder } from "../png/png_row_encoder.ts";
 import type { RgbRows } from "../png/png_rows.ts";
 import { DEFAULT_ZLIB_LEVEL } from "../png/encode_png.ts";
 import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
-import type { ImageSize } from "./_mask.ts";
+import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat, RenderedFile } from "./mask_format.ts";
 
 /** The zlib level of the single-channel formats (`encodeGreyPng`'s default). */

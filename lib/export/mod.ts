@@ -16,7 +16,7 @@ export * from "./export_masks.ts";
 export * from "./export_settings.ts";
 export * from "../model/file_system.ts";
 export * from "../model/export_summary.ts";
-export * from "./mask_file_path.ts";
+export * from "../model/mask_file_path.ts";
 export * from "./mask_files.ts";
 export * from "./labelmap.ts";
 export {

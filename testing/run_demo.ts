@@ -1,3 +1,11 @@
+/**
+ * The `demo` command: a fake lab on this machine serving the demo projects, exported through the
+ * CLI's own `run` as a user would type the commands. The CLI imports it; it is no part of the
+ * library.
+ *
+ * @module
+ */
+
 import { ConfigError } from "../lib/errors.ts";
 import { parseFlags, UnknownFlagError } from "../lib/_std/cli.ts";
 import { resolve } from "../lib/_std/path.ts";

@@ -6,8 +6,8 @@
  */
 
 import type { Task } from "../api/types.ts";
-import type { MaskSource } from "../detect/resolve_mask_source.ts";
-import { taskAnswers, taskMask } from "../detect/task_mask.ts";
+import type { MaskSource } from "./resolve_mask_source.ts";
+import { taskAnswers, taskMask } from "./task_mask.ts";
 import { MasksError } from "../errors.ts";
 import { decodeDataUri } from "../raster/mask_data_uri.ts";
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Platform } from "../model/platform.ts";
+import type { Platform } from "./platform.ts";
 
 /**
  * The longest file or folder name written, in bytes of UTF-8. File systems allow 255 (ext4, APFS:

@@ -1,21 +1,19 @@
-import { takeTasks } from "../api/_take_tasks.ts";
+import { takeTasks } from "../api/take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
-import { planTasks } from "../export/_export_plan.ts";
-import { outputPathOf } from "../export/_output_path.ts";
-import { defaultExportFolderName } from "../export/export_folder_name.ts";
+import { planTasks } from "./_export_plan.ts";
+import { outputPathOf } from "./_output_path.ts";
+import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { ExportEvent, ExportSummary, TaskOutcome } from "../model/export_summary.ts";
 import { emptySummary } from "../model/empty_summary.ts";
 import { inShard, type Shard } from "../model/shard.ts";
 import { dirname } from "../_std/path.ts";
-import { CocoWriter } from "./_coco_writer.ts";
-import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
-import { LabWriter } from "./_lab_writer.ts";
-import { YoloWriter } from "./_yolo_writer.ts";
-import { type FormatSource, resolveFormatSource } from "./format_source.ts";
-import { OutputFile } from "./output_file.ts";
+import type { FormatTaskResult, FormatWriter } from "../formats/format_writer.ts";
+import { oneFileFormat } from "../formats/one_file_formats.ts";
+import { type FormatSource, resolveFormatSource } from "../formats/format_source.ts";
+import { OutputFile } from "../formats/output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
 
 /** Options of {@linkcode exportFormat}: the export's task selection and output file. */
@@ -58,9 +56,6 @@ export interface ExportFormatOptions {
   /** Called at the start and after each task. */
   onProgress?: (event: ExportEvent) => void;
 }
-
-const EXTENSION = { lab: ".json", yolo: ".zip", coco: ".json" } as const;
-const PREFIX = { lab: "lab_", yolo: "lab_yolo_", coco: "lab_coco_" } as const;
 
 /**
  * Exports a project as one file: the SDK's `lab` JSON array or `yolo` zip, or a COCO instances
@@ -150,14 +145,13 @@ function formatWriter(
   options: ExportFormatOptions,
   now: Date,
 ): FormatWriter {
-  const dryRun = options.dryRun ?? false;
-  if (options.format === "lab") return new LabWriter(file, { dryRun });
-  if (options.format === "yolo") {
-    const replaceExtension = options.replaceExtension ?? false;
-    return new YoloWriter(file, source, { dryRun, replaceExtension, modified: now });
-  }
-  const { maxPixels, fileSystem } = options;
-  return new CocoWriter(file, source, { dryRun, maxPixels, now, fileSystem });
+  return oneFileFormat(options.format).writer(file, source, {
+    dryRun: options.dryRun ?? false,
+    replaceExtension: options.replaceExtension ?? false,
+    maxPixels: options.maxPixels,
+    now,
+    fileSystem: options.fileSystem,
+  });
 }
 
 /** Counts a task's result in the summary, and lists it where it belongs. */
@@ -188,12 +182,12 @@ function addOutcome(
 
 /** The output file's absolute path, checked before any request. */
 function outputPath(options: ExportFormatOptions, now: Date): string {
-  const extension = EXTENSION[options.format];
+  const { extension, prefix } = oneFileFormat(options.format);
   const stamp = defaultExportFolderName(options.projectId, now).slice(
     -"YYYY-MM-DD_HH:MM:SS".length,
   );
   const name = options.outputFilename ||
-    `${PREFIX[options.format]}${options.projectId}_${stamp}${extension}`;
+    `${prefix}${options.projectId}_${stamp}${extension}`;
   // The SDK compares the last characters exactly, so `x.ZIP` is refused as it is there.
   if (!name.endsWith(extension)) {
     throw new ConfigError(

@@ -1,7 +1,7 @@
 import { HashedKeys } from "../_hashed_keys.ts";
 import { PackedStrings } from "../_packed_strings.ts";
 import { fitName, portablePath } from "./_portable_path.ts";
-import { hostPlatform, type Platform } from "../model/platform.ts";
+import { hostPlatform, type Platform } from "./platform.ts";
 
 /** The file a task got from {@linkcode MaskFileRegistry.claimFile}, and why it differs. */
 export interface MaskFileClaim {

@@ -11,7 +11,7 @@ import type { Task, TaskPage } from "./types.ts";
  *
  * @example
  * ```ts
- * import { takeTasks } from "./_take_tasks.ts";
+ * import { takeTasks } from "./take_tasks.ts";
  *
  * const page = { docs: [{ _id: "t1", name: "a.jpg" }, { _id: "t2", name: "b.jpg" }] };
  * for (const task of takeTasks(page)) console.log(task._id, page.docs.includes(task)); // t1 false
