@@ -15,7 +15,7 @@ import { exportHelp, programHelp } from "./lib/cli/help.ts";
 import { programWords } from "./lib/cli/program_words.ts";
 import { closestWord } from "./lib/cli/closest_word.ts";
 import { reportError } from "./lib/cli/report_error.ts";
-import { DEMO_HELP, runDemo } from "./testing/_run_demo.ts";
+import { DEMO_HELP, runDemo } from "./testing/run_demo.ts";
 import { type ClientSettings, runExport } from "./lib/cli/run_export.ts";
 import { ConfigError } from "./lib/errors.ts";
 

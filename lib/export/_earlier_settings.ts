@@ -8,7 +8,7 @@ import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { resolve } from "../_std/path.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
-import { ExportFolderFs } from "./export_folder_fs.ts";
+import { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { readMetadata } from "./_folder_preparation.ts";
 
 /** The settings `export.json` records, which an incremental run takes when they are left out. */

@@ -13,7 +13,8 @@ import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget } from "./_memory_budget.ts";
 import { checkIgnoreIndex } from "./ignore_index.ts";
 import { type MaskFormat, parseMaskFormat } from "./mask_format.ts";
 import { outputPathOf } from "./_output_path.ts";
-import { incrementalFolder } from "./_earlier_settings.ts";
+import { incrementalFolder, withEarlierSettings } from "./_earlier_settings.ts";
+import { freeDefaultPath } from "./free_default_path.ts";
 
 /** Which tasks an export reads, decided from its options alone: every format shares it. */
 export interface TaskPlan {
@@ -97,6 +98,21 @@ export interface MaskPlan {
   table: ClassTable;
   /** The settings that shape files, recorded in `export.json` for incremental runs. */
   settings: Record<string, unknown>;
+}
+
+/**
+ * The options with what an incremental run leaves out taken from the export it updates, and the
+ * plan, whose default folder name is one no earlier run took.
+ */
+export async function planExportOf(
+  given: ExportMasksOptions,
+): Promise<{ options: ExportMasksOptions; plan: ExportPlan }> {
+  const options = await withEarlierSettings(given);
+  const plan = planExport(options);
+  if (plan.mode === "new" && !options.outputFilename) {
+    plan.folder = await freeDefaultPath(plan.folder, { fileSystem: options.fileSystem });
+  }
+  return { options, plan };
 }
 
 /** Checks the project can export masks as asked, and resolves its labels into colours and classes. */

@@ -1,4 +1,4 @@
-import { takeTasks } from "../api/_take_tasks.ts";
+import { takeTasks } from "../api/take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
@@ -8,22 +8,20 @@ import { ExportReport } from "../report/export_report.ts";
 import { ConvertPool } from "./_convert_pool.ts";
 import { exportOneFile } from "./_export_one_file.ts";
 import { MaskDetacher } from "./_detach_masks.ts";
-import { emptySummary } from "./_empty_summary.ts";
+import { emptySummary } from "../model/empty_summary.ts";
 import { ExportFolder } from "./_export_folder.ts";
-import { type ExportPlan, type MaskPlan, planExport, planMasks } from "./_export_plan.ts";
+import { type ExportPlan, type MaskPlan, planExportOf, planMasks } from "./_export_plan.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
 import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
-import { withEarlierSettings } from "./_earlier_settings.ts";
-import { freeDefaultPath } from "./free_default_path.ts";
 import { TaskExporter } from "./_task_exporter.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
-import type { ExportEvent, ExportSummary } from "./export_summary.ts";
-import type { FileSystem } from "./file_system.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
+import type { ExportEvent, ExportSummary } from "../model/export_summary.ts";
+import type { FileSystem } from "../model/file_system.ts";
 import type { MaskFormat } from "./mask_format.ts";
-import { hostPlatform, type Platform } from "./platform.ts";
-import type { Shard } from "./shard.ts";
+import { hostPlatform, type Platform } from "../model/platform.ts";
+import type { Shard } from "../model/shard.ts";
 
 /** Options of {@linkcode exportMasks}: the SDK's `export_tasks(format="mask")` parameters, and more. */
 export interface ExportMasksOptions {
@@ -146,11 +144,7 @@ export interface ExportMasksOptions {
 export async function exportMasks(given: ExportMasksOptions): Promise<ExportSummary> {
   if ((given.format ?? "mask") !== "mask") return await exportOneFile(given);
   const started = performance.now();
-  const options = await withEarlierSettings(given);
-  const plan = planExport(options);
-  if (plan.mode === "new" && !options.outputFilename) {
-    plan.folder = await freeDefaultPath(plan.folder, { fileSystem: options.fileSystem });
-  }
+  const { options, plan } = await planExportOf(given);
   const folder = new ExportFolder(plan.folder, plan.mode, {
     fileSystem: options.fileSystem,
     dryRun: plan.dryRun,

@@ -1,4 +1,4 @@
-import { DENO_FILE_SYSTEM, type FileSystem } from "./file_system.ts";
+import { DENO_FILE_SYSTEM, type FileSystem } from "../model/file_system.ts";
 
 /** Options of {@linkcode freeDefaultPath}. */
 export interface FreeDefaultPathOptions {

@@ -1,4 +1,4 @@
-import { type ExportSummary, listedTaskCount } from "../export/export_summary.ts";
+import { type ExportSummary, listedTaskCount, type TaskOutcome } from "../model/export_summary.ts";
 import { inertText } from "../inert_text.ts";
 import { failureReason, type SettingHint } from "./failure_reason.ts";
 import { plural } from "./plural.ts";
@@ -79,22 +79,31 @@ export function formatSummary(
   if (summary.carried > 0) counts.push(`${summary.carried} carried over unchanged`);
   lines.push(`${plural(summary.total, "task")}: ${counts.join(", ")}`);
   if (summary.report !== undefined) lines.push(`Report: "${summary.report}"`);
-  for (const failure of summary.failures.slice(0, maxListed)) {
-    lines.push(
-      `  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` +
-        inertText(failureReason(failure, options.hintOf)),
-    );
-  }
-  const failed = listedTaskCount(summary, "failures");
-  if (failed > maxListed) {
-    lines.push(`  ... and ${failed - maxListed} more failed tasks`);
-  }
-  for (const warning of (summary.warnings ?? []).slice(0, maxListed)) {
-    lines.push(
-      `  warning: ${inertText(JSON.stringify(warning.taskName))} (${inertText(warning.taskId)}): ` +
-        inertText(warning.warning ?? ""),
-    );
-  }
-  if (warned > maxListed) lines.push(`  ... and ${warned - maxListed} more tasks with warnings`);
+  const listed = { summary, maxListed };
+  return [
+    ...lines,
+    ...listedLines(listed, "failures", (failure) => failureReason(failure, options.hintOf)),
+    ...listedLines(listed, "warnings", (warned) => warned.warning ?? ""),
+  ];
+}
+
+const LIST_WORDS = {
+  failures: { kind: "failed", more: "failed tasks" },
+  warnings: { kind: "warning", more: "tasks with warnings" },
+} as const;
+
+/** One line per task of a summary's list, up to `maxListed`, then how many more. */
+function listedLines(
+  { summary, maxListed }: { summary: ExportSummary; maxListed: number },
+  list: "failures" | "warnings",
+  textOf: (outcome: TaskOutcome) => string,
+): string[] {
+  const { kind, more } = LIST_WORDS[list];
+  const lines = (summary[list] ?? []).slice(0, maxListed).map((outcome) =>
+    `  ${kind}: ${inertText(JSON.stringify(outcome.taskName))} (${inertText(outcome.taskId)}): ` +
+    inertText(textOf(outcome))
+  );
+  const count = listedTaskCount(summary, list);
+  if (count > maxListed) lines.push(`  ... and ${count - maxListed} more ${more}`);
   return lines;
 }

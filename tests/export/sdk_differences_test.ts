@@ -6,9 +6,9 @@
  */
 import assert from "../_std/assert.ts";
 import type { ProjectConfiguration, Task } from "../../lib/api/types.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
-import { writeChunk } from "../../lib/raster/_chunks.ts";
+import { writeChunk } from "../../lib/png/_chunks.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
