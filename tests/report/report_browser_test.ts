@@ -12,7 +12,7 @@ import assert from "../_std/assert.ts";
 import { reportCounts } from "../../lib/report/render_report.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { browserPlan, FIXES } from "./_browser_plan.ts";
-import { exportWithReport, HOSTILE_TASK, reportData } from "./_report_fixture.ts";
+import { exportWithReport, HOSTILE_TASK, reportData, reportTasks } from "./_report_fixture.ts";
 
 const PLAN = browserPlan({ env: (name) => Deno.env.get(name), os: Deno.build.os });
 const NAME = "report.html opens in Chromium without a request or an error, and its gallery filters";
@@ -56,7 +56,12 @@ Deno.test({
   sanitizeResources: false,
   async fn() {
     await using dir = await tempDir();
-    const summary = await exportWithReport(dir.path);
+    // A second task named as the first: written under another file name, with its own caption.
+    const [first] = reportTasks();
+    const summary = await exportWithReport(dir.path, {}, [...reportTasks(), {
+      ...first,
+      _id: "t8",
+    }]);
     const html = await Deno.readTextFile(summary.report!);
     const data = reportData(html);
     const documentUrl = new URL(`file://${summary.report}`).href;
@@ -99,7 +104,13 @@ Deno.test({
           "#gallery figcaption a",
           (links) => links.map((link) => link.textContent).sort(),
         );
-      assert.ok((await captions()).includes(HOSTILE_TASK), "the hostile name shows as text");
+      const shown = await captions();
+      assert.ok(shown.includes(HOSTILE_TASK), "the hostile name shows as text");
+      assert.deepEqual(shown.length, new Set(shown).size, `no two cards share a caption: ${shown}`);
+      assert.deepEqual(shown.filter((caption) => caption.startsWith("street/a.jpg")), [
+        "street/a.jpg · street/a.jpg.png",
+        "street/a.jpg · street/a.jpg__t8.png",
+      ]);
       // Records are written as tasks end, in any order; the page shows them by file name.
       const files = await page.$$eval(
         "#gallery figcaption a",
