@@ -13,6 +13,7 @@
 import denoJson from "./deno.json" with { type: "json" };
 import { exportHelp, programHelp } from "./lib/cli/help.ts";
 import { programWords } from "./lib/cli/program_words.ts";
+import { CONFIG_HELP, runConfig } from "./lib/cli/run_config.ts";
 import { closestWord } from "./lib/cli/closest_word.ts";
 import { reportError } from "./lib/cli/report_error.ts";
 import { DEMO_HELP, runDemo } from "./testing/run_demo.ts";
@@ -83,8 +84,13 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
     colour = isTerminal && !env("NO_COLOR");
     const program = options.program ?? "deno run -A jsr:@lab/masks";
     // `help export` is `export --help`, as in git and deno.
-    if (command === "help" && (rest[0] === "export" || rest[0] === "demo")) {
-      stdout(rest[0] === "export" ? exportHelp(program) : DEMO_HELP);
+    const helps: Record<string, string> = {
+      export: exportHelp(program),
+      demo: DEMO_HELP,
+      config: CONFIG_HELP,
+    };
+    if (command === "help" && Object.hasOwn(helps, rest[0] ?? "")) {
+      stdout(helps[rest[0]]);
       return 0;
     }
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
@@ -107,13 +113,16 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
         client: options.client,
       });
     }
+    if (command === "config") {
+      return await runConfig(rest, { env, stdout, stderr, client: options.client });
+    }
     if (command === "demo") {
       return await runDemo(rest, { run, stdout, stderr, isTerminal, program });
     }
-    const nearest = closestWord(command, ["export", "demo", "help"]);
+    const nearest = closestWord(command, ["export", "config", "demo", "help"]);
     throw new ConfigError(
       `Unknown command "${command}"` + (nearest ? `; did you mean "${nearest}"?` : "") +
-        ` Commands: export, demo. See "--help"`,
+        ` Commands: export, config, demo. See "--help"`,
     );
   } catch (error) {
     return reportError(error, { stderr, colour });

@@ -42,6 +42,7 @@ Usage:
 
 Commands:
   export    export a project's masks (see "export --help")
+  config    print a project's configuration, for export --from-export --config (see "config --help")
   demo      export an embedded sample project through a local fake lab; no account needed
 
 Options:

@@ -213,7 +213,8 @@ async function taskSourceOf(
   if (command.config === undefined) {
     throw new ConfigError(
       'Option "--from-export" needs --config <file>: the project configuration JSON, as the API\'s ' +
-        "project-configuration returns it",
+        "project-configuration returns it; save it with: lab-masks config --project-id <id> > " +
+        "config.json",
       { setting: "configFile" },
     );
   }
