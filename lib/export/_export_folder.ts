@@ -22,8 +22,8 @@ import {
   PARTIAL_MANIFEST_NAME,
 } from "./manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
+import { LABELMAP_JSON } from "./read_class_map.ts";
 
-const LABELMAP_JSON = "labelmap.json";
 const LABELMAP_TXT = "labelmap.txt";
 
 /**

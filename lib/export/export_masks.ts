@@ -22,6 +22,8 @@ import type { FileSystem } from "./file_system.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import { hostPlatform, type Platform } from "./platform.ts";
 import type { Shard } from "./shard.ts";
+import type { SplitPart } from "./split_plan.ts";
+import { classMapNote, pinnedMapOf } from "./_pinned_map_of.ts";
 
 /** Options of {@linkcode exportMasks}: the SDK's `export_tasks(format="mask")` parameters, and more. */
 export interface ExportMasksOptions {
@@ -52,6 +54,14 @@ export interface ExportMasksOptions {
   maskFormat?: MaskFormat;
   /** `class-index` and `palette`: the index of pixels whose label is unknown. @default {255} */
   ignoreIndex?: number;
+  /** Keep an earlier export's class numbering: its `labelmap.json` or folder (updates keep their own). @default {undefined} */
+  labelmapFrom?: string;
+  /** With a kept class map: reserve the index of a label the configuration lost, not stop. @default {false} */
+  allowRemovedLabels?: boolean;
+  /** Split the tasks by a hash of each task id, `train=80,val=20`: files go under `<split>/`. @default {undefined} */
+  split?: string | readonly SplitPart[];
+  /** The seed hashed with each task id to split the tasks. @default {"lab-masks"} */
+  splitSeed?: string;
   /** List what would be exported and where; write nothing. @default {false} */
   dryRun?: boolean;
   /** Export only this part of the tasks (stable by task id), for CI matrices. @default {undefined} */
@@ -152,10 +162,11 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   const prepared = await folder.open();
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
+  const pinned = await pinnedMapOf(options, plan.mode, folder.files);
   const masks = planMasks(
     await options.client.getProjectConfiguration(plan.projectId),
     plan,
-    options,
+    { ...options, pinned },
   );
   const filters = plan.mode === "incremental"
     ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
@@ -163,6 +174,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   await folder.clearEarlier();
 
   const summary = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
+  if (pinned) summary.classMap = classMapNote(masks.table, pinned);
   // Closed when this function returns or throws: the run has drained its tasks by then.
   using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
   const report = options.report && !plan.dryRun
@@ -234,6 +246,7 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
     keepComplete: plan.mode === "resume",
     replaceExtension: options.replaceExtension,
     shard: options.shard,
+    split: plan.split,
     dryRun: plan.dryRun,
     platform: options.platform ?? hostPlatform(),
     // One mask waiting for each worker while it converts another.

@@ -31,3 +31,6 @@ export * from "./mask_format.ts";
 export * from "./mask_stats.ts";
 export * from "./platform.ts";
 export * from "./shard.ts";
+export * from "./split_plan.ts";
+export * from "./split_counts.ts";
+export * from "./read_class_map.ts";

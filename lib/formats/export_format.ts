@@ -17,6 +17,11 @@ import { YoloWriter } from "./_yolo_writer.ts";
 import { type FormatSource, resolveFormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
 import type { FileSystem } from "../export/file_system.ts";
+import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
+import { readClassMap } from "../export/read_class_map.ts";
+import { countInSplit, emptySplitCounts } from "../export/split_counts.ts";
+import { splitOf, type SplitPart, type SplitPlan, splitPlanOf } from "../export/split_plan.ts";
+import { SplitWriter } from "./_split_writer.ts";
 
 /** Options of {@linkcode exportFormat}: the export's task selection and output file. */
 export interface ExportFormatOptions {
@@ -44,6 +49,14 @@ export interface ExportFormatOptions {
   overwrite?: boolean;
   /** `coco`: refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /** `yolo`, `coco`: number classes as an earlier export's `labelmap.json` (or folder) does. @default {undefined} */
+  labelmapFrom?: string;
+  /** With `labelmapFrom`: reserve the index of a label the configuration lost, not stop. @default {false} */
+  allowRemovedLabels?: boolean;
+  /** Split the tasks by a hash of each task id, `train=80,val=20`: `lab`, `coco` write a file per split, `yolo` `labels/<split>/`. @default {undefined} */
+  split?: string | readonly SplitPart[];
+  /** The seed hashed with each task id to split the tasks. @default {"lab-masks"} */
+  splitSeed?: string;
   /**
    * The low-level file calls the export makes, through the export's file door (the output file
    * is created exclusively under a temporary name, then renamed; a link at its name is refused).
@@ -94,20 +107,24 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   const { client, format } = options;
   // The same checks of the project and the filters as a mask export's.
   const { projectId, startedAt: now, requestFilters } = planTasks(options);
+  const split = splitPlanOf(options);
   const path = outputPath(options, now);
-  const file = new OutputFile(path, { fileSystem: options.fileSystem });
-  if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
+  const files = await outputFiles(path, split, options);
+  const pinned = options.labelmapFrom === undefined
+    ? undefined
+    : await readClassMap(options.labelmapFrom, { fileSystem: options.fileSystem });
   const source = resolveFormatSource(await client.getProjectConfiguration(projectId), format, {
     inputId: options.inputId,
   });
   const dryRun = options.dryRun ?? false;
-  const writer = formatWriter(file, source, options, now);
+  const writer = filesWriter(files, source, { ...options, pinned, splitPlan: split }, now);
   const summary: ExportSummary = {
     ...emptySummary(projectId, dirname(path), format, dryRun),
     file: path,
     format,
     annotationsLeftOut: 0,
   };
+  if (split) summary.splits = emptySplitCounts(split);
   let done = 0;
   try {
     let first = true;
@@ -128,6 +145,9 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
           continue;
         }
         const outcome = addOutcome(summary, ids, result);
+        if (summary.splits && result.status === "exported") {
+          countInSplit(summary.splits, { split: splitOf(ids.taskId, split!) });
+        }
         options.onProgress?.({ type: "task", outcome, done, total: summary.total });
       }
     }
@@ -137,27 +157,84 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     throw error;
   }
   summary.total = Math.max(summary.total, done);
-  summary.folderCreated = file.started;
-  if (!file.started) delete summary.file;
+  endSummary(summary, files);
   summary.durationMs = performance.now() - started;
   return summary;
+}
+
+/**
+ * The files to write, checked before any request: one, or with a split (`lab`, `coco`) one per
+ * split, `<name>_<split>.json`, by split name.
+ */
+async function outputFiles(
+  path: string,
+  split: SplitPlan | undefined,
+  options: ExportFormatOptions,
+): Promise<Map<string, OutputFile>> {
+  const paths = split === undefined || options.format === "yolo"
+    ? new Map([["", path]])
+    : new Map(split.parts.map(({ name }) => [name, path.replace(/(\.[^./\\]*)$/, `_${name}$1`)]));
+  const files = new Map<string, OutputFile>();
+  for (const [name, each] of paths) {
+    const file = new OutputFile(each, { fileSystem: options.fileSystem });
+    if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
+    files.set(name, file);
+  }
+  return files;
+}
+
+/** Names the files written: the first as `file`, and each split's in `splitFiles`. */
+function endSummary(summary: ExportSummary, files: Map<string, OutputFile>): void {
+  const started = [...files].filter(([, file]) => file.started);
+  summary.folderCreated = started.length > 0;
+  if (files.size > 1) {
+    summary.splitFiles = Object.fromEntries(started.map(([name, file]) => [name, file.path]));
+    if (started.length > 0) summary.file = started[0][1].path;
+  }
+  if (!summary.folderCreated) delete summary.file;
+}
+
+/** The writer of the files: the format's, or with a file per split one for each. */
+function filesWriter(
+  files: Map<string, OutputFile>,
+  source: FormatSource,
+  options: Parameters<typeof formatWriter>[2],
+  now: Date,
+): FormatWriter {
+  const writerOf = (file: OutputFile) => formatWriter(file, source, options, now);
+  if (files.size === 1) return writerOf(files.values().next().value!);
+  const writers = new Map([...files].map(([name, file]) => [name, writerOf(file)]));
+  return new SplitWriter(options.splitPlan!, writers);
 }
 
 /** The writer of the format, writing into `file`. */
 function formatWriter(
   file: OutputFile,
   source: FormatSource,
-  options: ExportFormatOptions,
+  options: ExportFormatOptions & { pinned?: PinnedClassMap; splitPlan?: SplitPlan },
   now: Date,
 ): FormatWriter {
   const dryRun = options.dryRun ?? false;
   if (options.format === "lab") return new LabWriter(file, { dryRun });
+  const { pinned, allowRemovedLabels } = options;
   if (options.format === "yolo") {
     const replaceExtension = options.replaceExtension ?? false;
-    return new YoloWriter(file, source, { dryRun, replaceExtension, modified: now });
+    return new YoloWriter(file, source, {
+      dryRun,
+      replaceExtension,
+      modified: now,
+      pinning: { pinned, allowRemovedLabels },
+      split: options.splitPlan,
+    });
   }
   const { maxPixels, fileSystem } = options;
-  return new CocoWriter(file, source, { dryRun, maxPixels, now, fileSystem });
+  return new CocoWriter(file, source, {
+    dryRun,
+    maxPixels,
+    now,
+    fileSystem,
+    pinning: { pinned, allowRemovedLabels },
+  });
 }
 
 /** Counts a task's result in the summary, and lists it where it belongs. */

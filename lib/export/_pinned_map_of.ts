@@ -1,0 +1,55 @@
+import type { ClassTable } from "../detect/class_table.ts";
+import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
+import type { ExportSummary } from "./export_summary.ts";
+import { ConfigError } from "../errors.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
+import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ExportMasksOptions } from "./export_masks.ts";
+import type { FolderMode } from "./_folder_preparation.ts";
+import { readClassMap, readOwnClassMap } from "./read_class_map.ts";
+
+/**
+ * The class map an export keeps, read before any task request: an update (`incremental`,
+ * `resume`) keeps its own folder's `labelmap.json` without being asked, so one folder never
+ * mixes two numberings; otherwise `labelmapFrom`, if given.
+ */
+export async function pinnedMapOf(
+  options: Pick<ExportMasksOptions, "labelmapFrom" | "fileSystem">,
+  mode: FolderMode,
+  files: ExportFolderFs,
+): Promise<PinnedClassMap | undefined> {
+  if (mode === "incremental" || mode === "resume") {
+    if (options.labelmapFrom !== undefined) {
+      throw new ConfigError(
+        settingMessage`${mention(mode)} keeps the class map of the export it updates; leave out ${
+          mention("labelmapFrom")
+        }`,
+        { setting: "labelmapFrom" },
+      );
+    }
+    return await readOwnClassMap(files, mode);
+  }
+  if (options.labelmapFrom === undefined) return undefined;
+  return await readClassMap(options.labelmapFrom, { fileSystem: options.fileSystem });
+}
+
+/**
+ * What a kept class map did, for the summary: the labels it did not have, those the configuration
+ * lost, and whether the labels changed since the map was written (some added, or newly lost).
+ */
+export function classMapNote(
+  table: ClassTable,
+  pinned: PinnedClassMap,
+): NonNullable<ExportSummary["classMap"]> {
+  const pinnedIds = new Set(pinned.classes.map((entry) => entry.id));
+  const added = table.classes.filter((entry) => !pinnedIds.has(entry.id)).map((entry) => entry.id);
+  const lost = table.reserved.filter((entry) =>
+    !pinned.classes.find((earlier) => earlier.id === entry.id)?.removed
+  );
+  return {
+    from: pinned.source,
+    added,
+    reserved: table.reserved.map((entry) => entry.id),
+    changed: added.length > 0 || lost.length > 0,
+  };
+}
