@@ -10,6 +10,7 @@ import {
   listedTaskCount,
   type TaskOutcome,
 } from "../lib/export/export_summary.ts";
+import { splitShares } from "../lib/export/split_counts.ts";
 import { unicodeBar } from "../lib/report/unicode_bar.ts";
 import { kindOf, MAX_LISTED, renameText } from "./_task_annotations.ts";
 import { type ActionInputs, filterInputName } from "./inputs.ts";
@@ -92,6 +93,7 @@ export async function writeJobSummary(
     }
   }
   addLabelTable(report, summary, inputs);
+  addSplitTable(report, summary);
   const artifact = artifactText(summary, inputs);
   if (artifact !== undefined) report.addHeading("Artifact", 3).addRaw(`<p>${artifact}</p>`, true);
   await report.write();
@@ -125,6 +127,26 @@ function addLabelTable(
       `<code>report.html</code> ${where} (at the top of the export folder).</p>`,
     true,
   );
+}
+
+/** Per split: tasks, share of the tasks, and the share of its tasks showing each label. */
+function addSplitTable(report: typeof core.summary, summary: ExportSummary): void {
+  if (summary.splits === undefined) return;
+  report.addHeading("Splits", 3).addTable([
+    ["Split", "Tasks", "Share", "Labels (share of the split's tasks)"].map((title) =>
+      cell(title, true)
+    ),
+    ...splitShares(summary.splits).map((split) =>
+      [
+        code(split.name),
+        String(split.tasks),
+        `${(split.share * 100).toFixed(1)}%`,
+        split.labels.map((label) => `${html(label.id)} ${(label.share * 100).toFixed(1)}%`).join(
+          ", ",
+        ),
+      ].map((text) => cell(text))
+    ),
+  ]);
 }
 
 function taskRow(outcome: TaskOutcome): ReturnType<typeof cell>[] {

@@ -117,6 +117,10 @@ function readSettings(parsed: ParsedFlags): Omit<ExportSettings, "projectId" | "
     maskFormat: maskFormat === undefined ? undefined : parseMaskFormat(maskFormat),
     // Its range is the export's to check, before any request.
     ignoreIndex: ignoreIndex === undefined ? undefined : parseIgnoreIndex(ignoreIndex),
+    labelmapFrom: string("labelmap-from"),
+    allowRemovedLabels: parsed["allow-removed-labels"] === true || undefined,
+    split: string("split"),
+    splitSeed: string("split-seed"),
     dryRun: parsed["dry-run"] === true,
     shard: shard === undefined ? undefined : parseShard(shard),
     resume: parsed["resume"] === true,

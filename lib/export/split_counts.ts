@@ -73,3 +73,68 @@ export function sortSplitLabels(counts: Record<string, SplitCount>): void {
     count.labels = Object.fromEntries(names.map((name) => [name, count.labels[name]]));
   }
 }
+
+/** One split's share of an export, for the summaries and the report. */
+export interface SplitShare {
+  /** The split's name. */
+  name: string;
+  /** Its tasks. */
+  tasks: number;
+  /** Its tasks over the tasks of every split (0 when there are none). */
+  share: number;
+  /** Per label, most frequent first: the share of the split's tasks that show it. */
+  labels: { id: string; share: number }[];
+}
+
+/**
+ * Each split's tasks and label shares, in the order the splits were given, so an imbalance shows.
+ *
+ * @param counts The counts by split name.
+ * @returns One share per split.
+ *
+ * @example
+ * ```ts
+ * import { splitShares } from "@lab/masks/export";
+ *
+ * const shares = splitShares({
+ *   train: { tasks: 3, labels: { car: 3, road: 1 } },
+ *   val: { tasks: 1, labels: { road: 1 } },
+ * });
+ * console.log(shares[0].share, shares[0].labels[1]); // 0.75 { id: "road", share: 0.3333333333333333 }
+ * ```
+ */
+export function splitShares(counts: Record<string, SplitCount>): SplitShare[] {
+  const all = Object.values(counts).reduce((sum, count) => sum + count.tasks, 0);
+  return Object.entries(counts).map(([name, count]) => ({
+    name,
+    tasks: count.tasks,
+    share: all === 0 ? 0 : count.tasks / all,
+    labels: Object.entries(count.labels)
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, tasks]) => ({ id, share: count.tasks === 0 ? 0 : tasks / count.tasks })),
+  }));
+}
+
+/**
+ * A split's line in a text summary: `train: 80 tasks (80.0%); car 75.0%, road 12.5%`.
+ *
+ * @param split The split's share.
+ * @returns The line, without a newline.
+ *
+ * @example
+ * ```ts
+ * import { splitLine } from "@lab/masks/export";
+ *
+ * console.log(splitLine({ name: "val", tasks: 1, share: 0.25, labels: [{ id: "road", share: 1 }] }));
+ * // val: 1 task (25.0%); road 100.0%
+ * ```
+ */
+export function splitLine(split: SplitShare): string {
+  const labels = split.labels.map((label) => `${label.id} ${percent(label.share)}`).join(", ");
+  const tasks = `${split.tasks} task${split.tasks === 1 ? "" : "s"}`;
+  return `${split.name}: ${tasks} (${percent(split.share)})${labels ? `; ${labels}` : ""}`;
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
