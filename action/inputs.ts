@@ -86,6 +86,7 @@ export const FILTER_INPUTS = {
 /** The inputs that take `true` or `false`; the others take text. */
 export const BOOLEAN_INPUTS: readonly InputName[] = [
   "allow-insecure-http",
+  "allow-removed-labels",
   "replace-extension",
   "resume",
   "overwrite",

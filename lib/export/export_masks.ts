@@ -191,16 +191,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     options,
   });
   await run.finish();
-  if (summary.folderCreated) {
-    const { projectId, startedAt, maskFormat } = plan;
-    const { settings } = masks;
-    await folder.writeMetadata({
-      projectId,
-      startedAt: startedAt.toISOString(),
-      maskFormat,
-      settings,
-    });
-  }
+  await writeMetadata(folder, plan, masks, summary);
   summary.durationMs = performance.now() - started;
   if (report && summary.folderCreated) {
     const { projectId, filters, startedAt } = plan;
@@ -212,6 +203,23 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     summary.durationMs = performance.now() - started;
   }
   return summary;
+}
+
+/** Writes `export.json`, once the folder exists: the export's project, start, format and settings. */
+async function writeMetadata(
+  folder: ExportFolder,
+  plan: ExportPlan,
+  masks: MaskPlan,
+  summary: ExportSummary,
+): Promise<void> {
+  if (!summary.folderCreated) return;
+  const { projectId, startedAt, maskFormat } = plan;
+  await folder.writeMetadata({
+    projectId,
+    startedAt: startedAt.toISOString(),
+    maskFormat,
+    settings: masks.settings,
+  });
 }
 
 /** What the run of an export is made of. */

@@ -74,6 +74,25 @@ export function formatSummary(
   if (summary.removed > 0) counts.push(`${summary.removed} removed (no longer match)`);
   if (summary.carried > 0) counts.push(`${summary.carried} carried over unchanged`);
   lines.push(`${plural(summary.total, "task")}: ${counts.join(", ")}`);
+  lines.push(...datasetLines(summary));
+  if (summary.report !== undefined) lines.push(`Report: "${summary.report}"`);
+  for (const failure of summary.failures.slice(0, maxListed)) {
+    lines.push(
+      `  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` +
+        inertText(failureReason(failure, options.hintOf)),
+    );
+  }
+  const failed = listedTaskCount(summary, "failures");
+  if (failed > maxListed) {
+    lines.push(`  ... and ${failed - maxListed} more failed tasks`);
+  }
+  return lines;
+}
+
+/** Each split's file and counts, and what a kept class map changed. */
+function datasetLines(summary: ExportSummary): string[] {
+  const lines: string[] = [];
+  if (summary.splitFiles) lines.push("Files by split:");
   for (const [split, file] of Object.entries(summary.splitFiles ?? {})) {
     lines.push(`  ${split}: "${file}"`);
   }
@@ -93,17 +112,6 @@ export function formatSummary(
           `its index${news}${gone}`,
       ),
     );
-  }
-  if (summary.report !== undefined) lines.push(`Report: "${summary.report}"`);
-  for (const failure of summary.failures.slice(0, maxListed)) {
-    lines.push(
-      `  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` +
-        inertText(failureReason(failure, options.hintOf)),
-    );
-  }
-  const failed = listedTaskCount(summary, "failures");
-  if (failed > maxListed) {
-    lines.push(`  ... and ${failed - maxListed} more failed tasks`);
   }
   return lines;
 }

@@ -7,6 +7,7 @@ import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { type RecordedRequest, startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
+import { withDeadline } from "../_fixtures/deadline.ts";
 import { maskTask, segmentationConfiguration } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { unzip } from "../formats/_fixtures.ts";
@@ -40,7 +41,8 @@ async function run(labels: Label[], tasks: Task[], options: Partial<ExportMasksO
   });
   const requests = lab.requests as RecordedRequest[];
   try {
-    const summary = await exportMasks({ client: clientOf(lab), projectId: "p1", ...options });
+    const export_ = exportMasks({ client: clientOf(lab), projectId: "p1", ...options });
+    const summary = await withDeadline(export_, 60_000, "the export");
     return { summary, requests };
   } catch (error) {
     return { error, requests };

@@ -8,6 +8,7 @@ import { formatSummary } from "../../lib/output/format_summary.ts";
 import { type RecordedRequest, startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
+import { withDeadline } from "../_fixtures/deadline.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { unzip } from "../formats/_fixtures.ts";
@@ -49,7 +50,8 @@ function tasksOf(count: number, from = 0, updatedAt = "2024-12-01T00:00:00.000Z"
 async function run(tasks: Task[], options: Partial<ExportMasksOptions>) {
   await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
   const requests = lab.requests as RecordedRequest[];
-  const summary = await exportMasks({ client: clientOf(lab), projectId: "p1", ...options });
+  const export_ = exportMasks({ client: clientOf(lab), projectId: "p1", ...options });
+  const summary = await withDeadline(export_, 60_000, "the export");
   return { summary, requests };
 }
 

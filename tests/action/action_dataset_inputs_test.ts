@@ -1,0 +1,52 @@
+import assert from "../_std/assert.ts";
+import { readInputs } from "../../action/inputs.ts";
+import { loadAction } from "./_composite.ts";
+
+/**
+ * Sets the Action's inputs as the runner does (`INPUT_<NAME>`, each input's default from
+ * action.yml unless given), runs `body`, and clears them.
+ */
+async function withInputs<T>(given: Record<string, string>, body: () => Promise<T>): Promise<T> {
+  const action = await loadAction();
+  const inputs: Record<string, string> = {};
+  for (const [name, input] of Object.entries(action.inputs)) {
+    inputs[name] = given[name] ?? input.default ?? "";
+  }
+  const names = Object.keys(inputs).map((name) => `INPUT_${name.toUpperCase()}`);
+  for (const [name, value] of Object.entries(inputs)) {
+    Deno.env.set(`INPUT_${name.toUpperCase()}`, value);
+  }
+  try {
+    return await body();
+  } finally {
+    for (const name of names) Deno.env.delete(name);
+  }
+}
+
+const REQUIRED = {
+  "access-id": "a",
+  "secret-key": "s",
+  "project-id": "p1",
+  endpoint: "https://lab.example/",
+};
+
+Deno.test("the Action reads labelmap-from, allow-removed-labels, split and split-seed into the export's settings", async () => {
+  const inputs = await withInputs({
+    ...REQUIRED,
+    "labelmap-from": "previous/export",
+    "allow-removed-labels": "true",
+    split: "train=80,val=20",
+    "split-seed": "v2",
+  }, readInputs);
+  const { labelmapFrom, allowRemovedLabels, split, splitSeed } = inputs.settings;
+  assert.deepEqual({ labelmapFrom, allowRemovedLabels, split, splitSeed }, {
+    labelmapFrom: "previous/export",
+    allowRemovedLabels: true,
+    split: "train=80,val=20",
+    splitSeed: "v2",
+  });
+  const empty = await withInputs({ ...REQUIRED, "allow-removed-labels": "false" }, readInputs);
+  for (const key of ["labelmapFrom", "allowRemovedLabels", "split", "splitSeed"] as const) {
+    assert.equal(empty.settings[key], undefined, key);
+  }
+});
