@@ -74,6 +74,8 @@ export type { RgbColour, SemanticMapping } from "./lib/detect/resolve_semantic_m
 export type { ExportFormat } from "./lib/formats/format_source.ts";
 export type { MaskFormat } from "./lib/export/mask_format.ts";
 export type { Shard } from "./lib/export/shard.ts";
+export type { SplitPart } from "./lib/export/split_plan.ts";
+export type { SplitCount } from "./lib/export/split_counts.ts";
 export type { FileSystem } from "./lib/export/file_system.ts";
 export type { Platform } from "./lib/export/platform.ts";
 export type { LabelStatistics } from "./lib/report/label_statistics.ts";

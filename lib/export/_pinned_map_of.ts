@@ -6,7 +6,8 @@ import { mention, settingMessage } from "../_setting_message.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import type { FolderMode } from "./_folder_preparation.ts";
-import { readClassMap, readOwnClassMap } from "./read_class_map.ts";
+import { classMapOfBytes, LABELMAP_JSON, readClassMap } from "./read_class_map.ts";
+import { join } from "../_std/path.ts";
 
 /**
  * The class map an export keeps, read before any task request: an update (`incremental`,
@@ -14,7 +15,7 @@ import { readClassMap, readOwnClassMap } from "./read_class_map.ts";
  * mixes two numberings; otherwise `labelmapFrom`, if given.
  */
 export async function pinnedMapOf(
-  options: Pick<ExportMasksOptions, "labelmapFrom" | "fileSystem">,
+  options: Pick<ExportMasksOptions, "labelmapFrom" | "allowRemovedLabels" | "fileSystem">,
   mode: FolderMode,
   files: ExportFolderFs,
 ): Promise<PinnedClassMap | undefined> {
@@ -29,8 +30,37 @@ export async function pinnedMapOf(
     }
     return await readOwnClassMap(files, mode);
   }
-  if (options.labelmapFrom === undefined) return undefined;
+  if (options.labelmapFrom === undefined) {
+    if (options.allowRemovedLabels) {
+      throw new ConfigError(
+        settingMessage`${mention("allowRemovedLabels")} has no effect without ${
+          mention("labelmapFrom")
+        } (or ${mention("incremental")}): add the earlier export's class map, or leave it out`,
+        { setting: "allowRemovedLabels" },
+      );
+    }
+    return undefined;
+  }
   return await readClassMap(options.labelmapFrom, { fileSystem: options.fileSystem });
+}
+
+/**
+ * An export folder's own class map, for a run that updates it, read through its file door (a link
+ * is refused); `undefined` when it has none (its masks have no class indices).
+ */
+async function readOwnClassMap(
+  files: ExportFolderFs,
+  setting: string,
+): Promise<PinnedClassMap | undefined> {
+  if (!await files.exists(LABELMAP_JSON)) return undefined;
+  const source = join(files.root, LABELMAP_JSON);
+  const bytes = await files.readFile(LABELMAP_JSON).catch((error) => {
+    throw new ConfigError(`The class map "${source}" cannot be read: ${error}`, {
+      setting,
+      cause: error,
+    });
+  });
+  return classMapOfBytes(bytes, { source, setting });
 }
 
 /**

@@ -2,7 +2,6 @@ import { parsePinnedClassMap, type PinnedClassMap } from "../detect/pinned_class
 import { ConfigError } from "../errors.ts";
 import { join, resolve } from "../_std/path.ts";
 import { DENO_FILE_SYSTEM, type FileSystem } from "./file_system.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
 
 /** The name of an export's class map. */
 export const LABELMAP_JSON = "labelmap.json";
@@ -47,7 +46,9 @@ export async function readClassMap(
       { setting, cause },
     );
   };
-  let info = await fileSystem.stat(file).catch((error) => fail("it does not exist", error));
+  const missing = (error: unknown) =>
+    fail(error instanceof Deno.errors.NotFound ? "it does not exist" : String(error), error);
+  let info = await fileSystem.stat(file).catch(missing);
   if (info.isDirectory) {
     file = join(file, LABELMAP_JSON);
     info = await fileSystem.stat(file).catch((error) => fail("the folder has none", error));
@@ -55,36 +56,41 @@ export async function readClassMap(
   if (!info.isFile) return fail("it is not a regular file");
   if (info.size > MAX_CLASS_MAP_BYTES) return fail(`it is over ${MAX_CLASS_MAP_BYTES} bytes`);
   const bytes = await fileSystem.readFile(file).catch((error) => fail(String(error), error));
-  return parsePinnedClassMap(textOf(bytes, fail), { source: file, setting });
+  return classMapOfBytes(bytes, { source: file, setting });
 }
 
 /**
- * Reads an export folder's own class map, for a run that updates it (`incremental`, `resume`),
- * through its file door (a link is refused).
+ * Reads the bytes of a `labelmap.json` as a pinned class map, as hostile input: at most 16 MiB of
+ * UTF-8, then {@linkcode parsePinnedClassMap}'s checks.
  *
- * @returns The map, or `undefined` when the folder has none (its masks have no class indices).
+ * @param bytes The file's bytes.
+ * @param where Where they were read, and the setting that named it, for messages.
+ * @returns The pinned map.
+ * @throws {ConfigError} naming the file when it is too big, not UTF-8, or not a class map.
+ *
+ * @example
+ * ```ts
+ * import { classMapOfBytes } from "@lab/masks/export";
+ *
+ * const bytes = new TextEncoder().encode('{"classes": [{"id": "car", "index": 1, "colour": [9, 9, 9]}]}');
+ * console.log(classMapOfBytes(bytes, { source: "labelmap.json", setting: "labelmapFrom" }).ignoreIndex); // 255
+ * ```
  */
-export async function readOwnClassMap(
-  files: ExportFolderFs,
-  setting: string,
-): Promise<PinnedClassMap | undefined> {
-  if (!await files.exists(LABELMAP_JSON)) return undefined;
-  const source = join(files.root, LABELMAP_JSON);
-  const fail = (why: string, cause?: unknown): never => {
-    throw new ConfigError(`The export's class map "${source}" cannot be read: ${why}`, {
-      setting,
-      cause,
+export function classMapOfBytes(
+  bytes: Uint8Array,
+  where: { source: string; setting: string },
+): PinnedClassMap {
+  const fail = (why: string): never => {
+    throw new ConfigError(`The class map "${where.source}" cannot be read: ${why}`, {
+      setting: where.setting,
     });
   };
-  const bytes = await files.readFile(LABELMAP_JSON).catch((error) => fail(String(error), error));
   if (bytes.length > MAX_CLASS_MAP_BYTES) fail(`it is over ${MAX_CLASS_MAP_BYTES} bytes`);
-  return parsePinnedClassMap(textOf(bytes, fail), { source, setting });
-}
-
-function textOf(bytes: Uint8Array, fail: (why: string) => never): string {
+  let text: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return fail("it is not UTF-8 text");
   }
+  return parsePinnedClassMap(text, where);
 }

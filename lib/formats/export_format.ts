@@ -15,13 +15,14 @@ import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
 import { LabWriter } from "./_lab_writer.ts";
 import { YoloWriter } from "./_yolo_writer.ts";
 import { type FormatSource, resolveFormatSource } from "./format_source.ts";
-import { OutputFile } from "./output_file.ts";
+import type { OutputFile } from "./output_file.ts";
 import type { FileSystem } from "../export/file_system.ts";
 import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
 import { readClassMap } from "../export/read_class_map.ts";
 import { countInSplit, emptySplitCounts } from "../export/split_counts.ts";
 import { splitOf, type SplitPart, type SplitPlan, splitPlanOf } from "../export/split_plan.ts";
 import { SplitWriter } from "./_split_writer.ts";
+import { endSummary, outputFiles } from "./_output_files.ts";
 
 /** Options of {@linkcode exportFormat}: the export's task selection and output file. */
 export interface ExportFormatOptions {
@@ -108,6 +109,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   // The same checks of the project and the filters as a mask export's.
   const { projectId, startedAt: now, requestFilters } = planTasks(options);
   const split = splitPlanOf(options);
+  checkClassMapOptions(options);
   const path = outputPath(options, now);
   const files = await outputFiles(path, split, options);
   const pinned = options.labelmapFrom === undefined
@@ -160,38 +162,6 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   endSummary(summary, files);
   summary.durationMs = performance.now() - started;
   return summary;
-}
-
-/**
- * The files to write, checked before any request: one, or with a split (`lab`, `coco`) one per
- * split, `<name>_<split>.json`, by split name.
- */
-async function outputFiles(
-  path: string,
-  split: SplitPlan | undefined,
-  options: ExportFormatOptions,
-): Promise<Map<string, OutputFile>> {
-  const paths = split === undefined || options.format === "yolo"
-    ? new Map([["", path]])
-    : new Map(split.parts.map(({ name }) => [name, path.replace(/(\.[^./\\]*)$/, `_${name}$1`)]));
-  const files = new Map<string, OutputFile>();
-  for (const [name, each] of paths) {
-    const file = new OutputFile(each, { fileSystem: options.fileSystem });
-    if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
-    files.set(name, file);
-  }
-  return files;
-}
-
-/** Names the files written: the first as `file`, and each split's in `splitFiles`. */
-function endSummary(summary: ExportSummary, files: Map<string, OutputFile>): void {
-  const started = [...files].filter(([, file]) => file.started);
-  summary.folderCreated = started.length > 0;
-  if (files.size > 1) {
-    summary.splitFiles = Object.fromEntries(started.map(([name, file]) => [name, file.path]));
-    if (started.length > 0) summary.file = started[0][1].path;
-  }
-  if (!summary.folderCreated) delete summary.file;
 }
 
 /** The writer of the files: the format's, or with a file per split one for each. */
@@ -261,6 +231,28 @@ function addOutcome(
   if (status === "skipped") summary.skippedTasks.push(outcome);
   if (status === "failed") summary.failures.push(outcome);
   return outcome;
+}
+
+/** Refuses the class map options where they would do nothing: `lab`, or no map to keep. */
+function checkClassMapOptions(options: ExportFormatOptions): void {
+  if (
+    options.format === "lab" && (options.labelmapFrom !== undefined || options.allowRemovedLabels)
+  ) {
+    throw new ConfigError(
+      settingMessage`${mention("labelmapFrom")} numbers classes, and ${
+        mention("format")
+      } lab has none (it keeps every task whole); leave it out`,
+      { setting: "labelmapFrom" },
+    );
+  }
+  if (options.allowRemovedLabels && options.labelmapFrom === undefined) {
+    throw new ConfigError(
+      settingMessage`${mention("allowRemovedLabels")} has no effect without ${
+        mention("labelmapFrom")
+      }: add the earlier export's class map, or leave it out`,
+      { setting: "allowRemovedLabels" },
+    );
+  }
 }
 
 /** The output file's absolute path, checked before any request. */

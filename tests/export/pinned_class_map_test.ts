@@ -271,3 +271,25 @@ Deno.test("labelmapFrom refuses a hostile class map by name, before any request"
   assert.ok(missing.error instanceof ConfigError);
   assert.match(missing.error.message, /nowhere" cannot be read: it does not exist/);
 });
+
+Deno.test("allowRemovedLabels without a class map, and labelmapFrom with format lab, are refused", async () => {
+  await using dir = await tempDir();
+  const alone = await run(FIRST, tasksOf(OLD), {
+    outputFolder: dir.path,
+    allowRemovedLabels: true,
+  });
+  assert.ok(alone.error instanceof ConfigError && alone.error.setting === "allowRemovedLabels");
+  assert.match(
+    alone.error.message,
+    /options\.allowRemovedLabels has no effect without options\.labelmapFrom/,
+  );
+  const lab = await run(FIRST, tasksOf(OLD), {
+    outputFolder: dir.path,
+    format: "lab",
+    labelmapFrom: dir.path,
+  });
+  assert.ok(lab.error instanceof ConfigError && lab.error.setting === "labelmapFrom");
+  assert.match(lab.error.message, /options\.format lab has none/);
+  assert.equal(alone.requests.length + lab.requests.length, 0, "no request");
+  assert.deepEqual(await listFiles(dir.path), []);
+});
