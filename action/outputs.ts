@@ -9,8 +9,8 @@ import {
   type ExportSummary,
   listedTaskCount,
   type TaskOutcome,
-} from "../lib/export/export_summary.ts";
-import { splitShares } from "../lib/export/split_counts.ts";
+} from "../lib/model/export_summary.ts";
+import { splitShares } from "../lib/model/split_counts.ts";
 import { unicodeBar } from "../lib/report/unicode_bar.ts";
 import { kindOf, MAX_LISTED, renameText } from "./_task_annotations.ts";
 import { type ActionInputs, filterInputName } from "./inputs.ts";

@@ -15,7 +15,7 @@ import { checkIgnoreIndex } from "./ignore_index.ts";
 import { type MaskFormat, parseMaskFormat } from "./mask_format.ts";
 import { outputPathOf } from "./_output_path.ts";
 import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
-import { type SplitPlan, splitPlanOf } from "./split_plan.ts";
+import { type SplitPlan, splitPlanOf } from "../model/split_plan.ts";
 
 /** Which tasks an export reads, decided from its options alone: every format shares it. */
 export interface TaskPlan {

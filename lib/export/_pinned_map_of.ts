@@ -1,9 +1,9 @@
 import type { ClassTable } from "../detect/class_table.ts";
 import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
-import type { ExportSummary } from "./export_summary.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import type { FolderMode } from "./_folder_preparation.ts";
 import { classMapOfBytes, LABELMAP_JSON, readClassMap } from "./read_class_map.ts";

@@ -1,7 +1,7 @@
 import { parsePinnedClassMap, type PinnedClassMap } from "../detect/pinned_class_map.ts";
 import { ConfigError } from "../errors.ts";
 import { join, resolve } from "../_std/path.ts";
-import { DENO_FILE_SYSTEM, type FileSystem } from "./file_system.ts";
+import { DENO_FILE_SYSTEM, type FileSystem } from "../model/file_system.ts";
 
 /** The name of an export's class map. */
 export const LABELMAP_JSON = "labelmap.json";

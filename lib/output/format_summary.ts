@@ -1,6 +1,6 @@
-import { type ExportSummary, listedTaskCount } from "../export/export_summary.ts";
+import { type ExportSummary, listedTaskCount } from "../model/export_summary.ts";
 import { inertText } from "../inert_text.ts";
-import { splitLine, splitShares } from "../export/split_counts.ts";
+import { splitLine, splitShares } from "../model/split_counts.ts";
 import { failureReason, type SettingHint } from "./failure_reason.ts";
 
 /** Options of {@linkcode formatSummary}. */

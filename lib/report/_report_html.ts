@@ -7,9 +7,9 @@
  * @module
  */
 import type { ClassEntry } from "../detect/class_table.ts";
-import type { ExportSummary } from "../export/export_summary.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
 import { escapeHtml } from "./escape_html.ts";
-import { splitShares } from "../export/split_counts.ts";
+import { splitShares } from "../model/split_counts.ts";
 import type { LabelStatistics } from "./label_statistics.ts";
 import { histogramSvg, labelBarsSvg } from "./_report_svg.ts";
 import { CONTENT_SECURITY_POLICY, REPORT_CSS, REPORT_SCRIPT } from "./_report_page.ts";

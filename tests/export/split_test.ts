@@ -2,7 +2,7 @@ import assert from "../_std/assert.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
-import { parseSplit, splitOf } from "../../lib/export/split_plan.ts";
+import { parseSplit, splitOf } from "../../lib/model/split_plan.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { formatSummary } from "../../lib/output/format_summary.ts";
 import { type RecordedRequest, startFakeLab } from "../../testing/fake_lab.ts";
