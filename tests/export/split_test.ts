@@ -2,6 +2,7 @@ import assert from "../_std/assert.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
+import { maskFiles } from "../../lib/export/mask_files.ts";
 import { parseSplit, splitOf } from "../../lib/model/split_plan.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { formatSummary } from "../../lib/output/format_summary.ts";
@@ -277,4 +278,27 @@ Deno.test("yolo writes labels/<split>/ and a data.yaml Ultralytics reads; coco a
     }
   }
   assert.ok(!(await listFiles(dir.path)).includes("coco.json"), "no unsplit file");
+});
+
+Deno.test("maskFiles() gives the split paths exportMasks writes", async () => {
+  await using dir = await tempDir();
+  const tasks = tasksOf(20);
+  const options = { split: "train=50,val=50", splitSeed: "in-memory" };
+  await run(tasks, { ...options, outputFolder: dir.path, outputFilename: "out" });
+  const written = [...(await placesOf(`${dir.path}/out`)).values()].map(([, path]) => path);
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
+  const paths: string[] = [];
+  const files = maskFiles({ client: clientOf(lab), projectId: "p1", ...options });
+  await withDeadline(
+    (async () => {
+      for await (const file of files) paths.push(file.path);
+    })(),
+    60_000,
+    "maskFiles()",
+  );
+  assert.deepEqual(paths, written);
+  assert.ok(
+    paths.some((path) => path.startsWith("val/")) &&
+      paths.some((path) => path.startsWith("train/")),
+  );
 });
