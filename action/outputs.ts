@@ -131,8 +131,21 @@ function addLabelTable(
 
 /** Per split: tasks, share of the tasks, and the share of its tasks showing each label. */
 function addSplitTable(report: typeof core.summary, summary: ExportSummary): void {
-  if (summary.splits === undefined) return;
-  report.addHeading("Splits", 3).addTable([
+  const rows = splitRows(summary);
+  if (rows.length > 0) report.addHeading("Splits", 3).addTable(rows);
+}
+
+/**
+ * The job summary's table of splits: a header, then per split its name, tasks, share of the tasks
+ * and the share of its tasks showing each label, most frequent first; none without a split.
+ *
+ * @param summary The export's summary.
+ * @returns The table's rows.
+ */
+export function splitRows(summary: ExportSummary): { data: string; header: boolean }[][] {
+  if (summary.splits === undefined) return [];
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+  return [
     ["Split", "Tasks", "Share", "Labels (share of the split's tasks)"].map((title) =>
       cell(title, true)
     ),
@@ -140,13 +153,11 @@ function addSplitTable(report: typeof core.summary, summary: ExportSummary): voi
       [
         code(split.name),
         String(split.tasks),
-        `${(split.share * 100).toFixed(1)}%`,
-        split.labels.map((label) => `${html(label.id)} ${(label.share * 100).toFixed(1)}%`).join(
-          ", ",
-        ),
+        percent(split.share),
+        split.labels.map((label) => `${html(label.id)} ${percent(label.share)}`).join(", "),
       ].map((text) => cell(text))
     ),
-  ]);
+  ];
 }
 
 function taskRow(outcome: TaskOutcome): ReturnType<typeof cell>[] {

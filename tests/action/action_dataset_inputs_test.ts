@@ -1,5 +1,8 @@
 import assert from "../_std/assert.ts";
 import { readInputs } from "../../action/inputs.ts";
+import { splitRows } from "../../action/outputs.ts";
+import { emptySummary } from "../../lib/model/empty_summary.ts";
+import type { ExportSummary } from "../../lib/model/export_summary.ts";
 import { loadAction } from "./_composite.ts";
 
 /**
@@ -49,4 +52,20 @@ Deno.test("the Action reads labelmap-from, allow-removed-labels, split and split
   for (const key of ["labelmapFrom", "allowRemovedLabels", "split", "splitSeed"] as const) {
     assert.equal(empty.settings[key], undefined, key);
   }
+});
+
+Deno.test("the job summary's split table gives each split's tasks, share and label shares", () => {
+  const summary: ExportSummary = {
+    ...emptySummary("p1", "/tmp/out", "rgb", false),
+    splits: {
+      train: { tasks: 4, labels: { car: 1, "<road>": 4 } },
+      val: { tasks: 1, labels: { car: 1 } },
+    },
+  };
+  const rows = splitRows(summary).map((row) => row.map((cell) => cell.data));
+  assert.deepEqual(rows.slice(1), [
+    ["<code>train</code>", "4", "80.0%", "&lt;road&gt; 100.0%, car 25.0%"],
+    ["<code>val</code>", "1", "20.0%", "car 100.0%"],
+  ]);
+  assert.deepEqual(splitRows(emptySummary("p1", "/tmp/out", "rgb", false)), []);
 });

@@ -123,6 +123,7 @@ Deno.test("a split export writes each mask under its split and records the split
     outputFolder: dir.path,
     outputFilename: "out",
     split: "train=80,val=20",
+    report: true,
   });
   const entries = await manifestOf(`${dir.path}/out`);
   assert.equal(entries.length, 60);
@@ -148,6 +149,9 @@ Deno.test("a split export writes each mask under its split and records the split
   const at = lines.indexOf("Splits:");
   assert.match(lines[at + 1], new RegExp(`^  train: ${counts.train} tasks \\(\\d+\\.\\d%\\); `));
   assert.match(lines[at + 2], new RegExp(`^  val: ${counts.val} tasks `));
+  const report = await Deno.readTextFile(`${dir.path}/out/report.html`);
+  assert.match(report, new RegExp(`<tr data-split="train"><td>train</td><td>${counts.train}</td>`));
+  assert.match(report, new RegExp(`<tr data-split="val"><td>val</td><td>${counts.val}</td>`));
   const metadata = JSON.parse(await Deno.readTextFile(`${dir.path}/out/export.json`));
   assert.deepEqual(metadata.settings.split, {
     parts: [{ name: "train", percent: 80 }, { name: "val", percent: 20 }],
