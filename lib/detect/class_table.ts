@@ -156,7 +156,7 @@ function pinnedClasses(
   const ids = new Set(usable.map((label) => label.id));
   for (const entry of pinned.classes) {
     if (ids.has(entry.id)) {
-      pinnedById.set(entry.id, { ...entry, removed: undefined });
+      pinnedById.set(entry.id, entry);
       continue;
     }
     if (!entry.removed && !options.allowRemovedLabels) {
