@@ -80,7 +80,8 @@ export class ExportRun {
     });
     this.#pool = new TaskPool(options.inFlight);
     this.#folder = folder;
-    if (options.split) options.summary.splits = emptySplitCounts(options.split);
+    // A dry run writes no files: nothing to count per split.
+    if (options.split && !options.dryRun) options.summary.splits = emptySplitCounts(options.split);
   }
 
   /**

@@ -121,7 +121,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     format,
     annotationsLeftOut: 0,
   };
-  if (split) summary.splits = emptySplitCounts(split);
+  if (split && !dryRun) summary.splits = emptySplitCounts(split);
   let done = 0;
   try {
     let first = true;

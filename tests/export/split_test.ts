@@ -306,3 +306,20 @@ Deno.test("maskFiles() gives the split paths exportMasks writes", async () => {
       paths.some((path) => path.startsWith("train/")),
   );
 });
+
+Deno.test("a dry run plans each mask under its split, and counts nothing", async () => {
+  await using dir = await tempDir();
+  const tasks = tasksOf(10);
+  const { summary } = await run(tasks, {
+    outputFolder: dir.path,
+    split: "train=50,val=50",
+    dryRun: true,
+  });
+  assert.equal(summary.splits, undefined);
+  for (const outcome of summary.plannedTasks) {
+    const split = await documentedSplit(outcome.taskId, "lab-masks", [["train", 50], ["val", 50]]);
+    assert.equal(outcome.file, `${split}/${outcome.taskName}.png`);
+  }
+  assert.equal(summary.plannedTasks.length, tasks.filter((task) => task.data).length);
+  assert.deepEqual(await listFiles(dir.path), []);
+});
