@@ -9,7 +9,7 @@ import { mention, SettingMessage, settingMessage } from "../_setting_message.ts"
 import { resolve } from "../_std/path.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
-import type { FolderMode } from "./_folder_preparation.ts";
+import type { ExportMetadata, FolderMode } from "./_folder_preparation.ts";
 import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget } from "./_memory_budget.ts";
 import { checkIgnoreIndex } from "./ignore_index.ts";
 import { type MaskFormat, parseMaskFormat } from "./mask_format.ts";
@@ -133,6 +133,12 @@ export function planMasks(
     split: plan.split,
   };
   return { source, colourByBChannel, table, settings };
+}
+
+/** The `export.json` of an export: its project, start, mask format and the settings that shape files. */
+export function metadataOf(plan: ExportPlan, masks: MaskPlan): ExportMetadata {
+  const { projectId, startedAt, maskFormat } = plan;
+  return { projectId, startedAt: startedAt.toISOString(), maskFormat, settings: masks.settings };
 }
 
 function folderMode(options: ExportMasksOptions): FolderMode {

@@ -10,7 +10,13 @@ import { exportOneFile } from "./_export_one_file.ts";
 import { MaskDetacher } from "./_detach_masks.ts";
 import { emptySummary } from "../model/empty_summary.ts";
 import { ExportFolder } from "./_export_folder.ts";
-import { type ExportPlan, type MaskPlan, planExport, planMasks } from "./_export_plan.ts";
+import {
+  type ExportPlan,
+  type MaskPlan,
+  metadataOf,
+  planExport,
+  planMasks,
+} from "./_export_plan.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
@@ -191,7 +197,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     options,
   });
   await run.finish();
-  await writeMetadata(folder, plan, masks, summary);
+  if (summary.folderCreated) await folder.writeMetadata(metadataOf(plan, masks));
   summary.durationMs = performance.now() - started;
   if (report && summary.folderCreated) {
     const { projectId, filters, startedAt } = plan;
@@ -203,23 +209,6 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     summary.durationMs = performance.now() - started;
   }
   return summary;
-}
-
-/** Writes `export.json`, once the folder exists: the export's project, start, format and settings. */
-async function writeMetadata(
-  folder: ExportFolder,
-  plan: ExportPlan,
-  masks: MaskPlan,
-  summary: ExportSummary,
-): Promise<void> {
-  if (!summary.folderCreated) return;
-  const { projectId, startedAt, maskFormat } = plan;
-  await folder.writeMetadata({
-    projectId,
-    startedAt: startedAt.toISOString(),
-    maskFormat,
-    settings: masks.settings,
-  });
 }
 
 /** What the run of an export is made of. */
