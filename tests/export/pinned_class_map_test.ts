@@ -264,6 +264,20 @@ Deno.test("labelmapFrom refuses a hostile class map by name, before any request"
   assert.ok(error instanceof ConfigError);
   assert.equal(error.message.split(":")[0], `The class map "${file}" cannot be read`);
   assert.match(error.message, /it is not UTF-8 text/);
+  await Deno.mkdir(`${dir.path}/empty/labelmap.json`, { recursive: true });
+  const folderAsFile = await run(FIRST, [], {
+    outputFolder: dir.path,
+    labelmapFrom: `${dir.path}/empty`,
+  });
+  assert.ok(folderAsFile.error instanceof ConfigError);
+  assert.match(
+    folderAsFile.error.message,
+    /empty\/labelmap\.json" cannot be read: it is not a regular file/,
+  );
+  await Deno.mkdir(`${dir.path}/none`);
+  const noMap = await run(FIRST, [], { outputFolder: dir.path, labelmapFrom: `${dir.path}/none` });
+  assert.ok(noMap.error instanceof ConfigError);
+  assert.match(noMap.error.message, /none\/labelmap\.json" cannot be read: the folder has none/);
   const missing = await run(FIRST, [], {
     outputFolder: dir.path,
     labelmapFrom: `${dir.path}/nowhere`,
@@ -292,4 +306,19 @@ Deno.test("allowRemovedLabels without a class map, and labelmapFrom with format 
   assert.match(lab.error.message, /options\.format lab has none/);
   assert.equal(alone.requests.length + lab.requests.length, 0, "no request");
   assert.deepEqual(await listFiles(dir.path), []);
+});
+
+Deno.test("an incremental run refuses its own class map when it is a link, before any task request", async () => {
+  await using dir = await tempDir();
+  const options = { maskFormat: "class-index" as const };
+  await run(FIRST, tasksOf(OLD), { ...options, outputFolder: dir.path, outputFilename: "out" });
+  await Deno.rename(`${dir.path}/out/labelmap.json`, `${dir.path}/elsewhere.json`);
+  await Deno.symlink(`${dir.path}/elsewhere.json`, `${dir.path}/out/labelmap.json`);
+  const { error, requests } = await run(FIRST, tasksOf(OLD), {
+    ...options,
+    incremental: `${dir.path}/out`,
+  });
+  assert.ok(error instanceof Error && error.name === "UnsafePathError", String(error));
+  assert.match(error.message, /labelmap\.json/);
+  assert.equal(requests.filter((request) => request.path.endsWith("/tasks")).length, 0);
 });
