@@ -322,3 +322,20 @@ Deno.test("an incremental run refuses its own class map when it is a link, befor
   assert.match(error.message, /labelmap\.json/);
   assert.equal(requests.filter((request) => request.path.endsWith("/tasks")).length, 0);
 });
+
+Deno.test("instance exports write the labelmap, and keep it pinned", async () => {
+  await using dir = await tempDir();
+  const options = { outputFolder: dir.path, maskFormat: "instance" as const };
+  await run(FIRST, tasksOf(OLD), { ...options, outputFilename: "v1" });
+  assert.deepEqual(indexById(await labelmapOf(`${dir.path}/v1`)), { car: 1, person: 2, road: 3 });
+  await run(REORDERED, tasksOf(OLD), {
+    ...options,
+    outputFilename: "v2",
+    labelmapFrom: `${dir.path}/v1`,
+  });
+  const labelmap = await labelmapOf(`${dir.path}/v2`);
+  assert.deepEqual(indexById(labelmap), { car: 1, person: 2, road: 3, bike: 4 });
+  const [entry] = (await Deno.readTextFile(`${dir.path}/v2/manifest.jsonl`)).trim().split("\n")
+    .map((line) => JSON.parse(line));
+  assert.deepEqual(entry.instances, { 1: "car", 2: "person", 3: "road" });
+});
