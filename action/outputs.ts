@@ -133,6 +133,27 @@ function addLabelTable(
 function addSplitTable(report: typeof core.summary, summary: ExportSummary): void {
   const rows = splitRows(summary);
   if (rows.length > 0) report.addHeading("Splits", 3).addTable(rows);
+  const note = classMapNote(summary);
+  if (note !== undefined) report.addRaw(`<p>${note}</p>`, true);
+}
+
+/**
+ * What the job summary says when the labels changed since the kept class map: which are new,
+ * which keep their index reserved; nothing otherwise.
+ *
+ * @param summary The export's summary.
+ * @returns The sentence, as HTML, if any.
+ */
+export function classMapNote(summary: ExportSummary): string | undefined {
+  const map = summary.classMap;
+  if (!map?.changed) return undefined;
+  const ids = (list: string[]) => list.map(code).join(", ");
+  return `The labels changed since the class map ${
+    code(map.from)
+  }: every earlier label keeps its ` +
+    `index${map.added.length ? `; new: ${ids(map.added)}` : ""}${
+      map.reserved.length ? `; reserved: ${ids(map.reserved)}` : ""
+    }.`;
 }
 
 /**

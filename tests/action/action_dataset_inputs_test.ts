@@ -1,6 +1,6 @@
 import assert from "../_std/assert.ts";
 import { readInputs } from "../../action/inputs.ts";
-import { splitRows } from "../../action/outputs.ts";
+import { classMapNote, splitRows } from "../../action/outputs.ts";
 import { emptySummary } from "../../lib/model/empty_summary.ts";
 import type { ExportSummary } from "../../lib/model/export_summary.ts";
 import { loadAction } from "./_composite.ts";
@@ -68,4 +68,18 @@ Deno.test("the job summary's split table gives each split's tasks, share and lab
     ["<code>val</code>", "1", "20.0%", "car 100.0%"],
   ]);
   assert.deepEqual(splitRows(emptySummary("p1", "/tmp/out", "rgb", false)), []);
+});
+
+Deno.test("the job summary says when the labels changed since the kept class map", () => {
+  const summary = emptySummary("p1", "/tmp/out", "class-index", false);
+  assert.equal(classMapNote(summary), undefined);
+  const from = "/tmp/out/labelmap.json";
+  summary.classMap = { from, added: [], reserved: [], changed: false };
+  assert.equal(classMapNote(summary), undefined);
+  summary.classMap = { from, added: ["bike"], reserved: ["<p>"], changed: true };
+  assert.equal(
+    classMapNote(summary),
+    "The labels changed since the class map <code>/tmp/out/labelmap.json</code>: every earlier " +
+      "label keeps its index; new: <code>bike</code>; reserved: <code>&lt;p&gt;</code>.",
+  );
 });
