@@ -1,4 +1,3 @@
-import { takeTasks } from "../api/take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
@@ -16,6 +15,7 @@ import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
 import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
 import { TaskExporter } from "./_task_exporter.ts";
+import { eachTask } from "./_task_loop.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { ExportEvent, ExportSummary } from "../model/export_summary.ts";
 import type { FileSystem } from "../model/file_system.ts";
@@ -233,7 +233,6 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
     previous: parts.prepared.previous,
     keepComplete: plan.mode === "resume",
     replaceExtension: options.replaceExtension,
-    shard: options.shard,
     dryRun: plan.dryRun,
     platform: options.platform ?? hostPlatform(),
     // One mask waiting for each worker while it converts another.
@@ -264,19 +263,20 @@ async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> 
   const { client, signal } = options;
   try {
     if (plan.mode === "incremental" && !plan.dryRun) await run.begin();
-    let first = true;
     const masks = new MaskDetacher(context.source);
-    for await (const page of client.taskPages(plan.projectId, filters, { onTask: masks.detach })) {
-      if (first) {
-        summary.total = page.totalDocs;
-        options.onProgress?.({ type: "start", total: summary.total, folder: plan.folder });
-        first = false;
-      }
-      for (const task of takeTasks(page)) {
-        signal?.throwIfAborted();
-        await run.take(task, masks.take(task));
-      }
-    }
+    const loop = eachTask({
+      client,
+      projectId: plan.projectId,
+      filters,
+      shard: options.shard,
+      signal,
+      onTask: masks.detach,
+      onStart: (total) => {
+        summary.total = total;
+        options.onProgress?.({ type: "start", total, folder: plan.folder });
+      },
+    });
+    for await (const { task, mine } of loop) await run.take(task, masks.take(task), mine);
     if (plan.mode === "incremental") {
       const { projectId, filters: userFilters } = plan;
       const query = { projectId, filters, userFilters };
