@@ -11,7 +11,7 @@ import type { Shard } from "../model/shard.ts";
 import { eachTask } from "./_task_loop.ts";
 import { dirname } from "../_std/path.ts";
 import type { FormatTaskResult, FormatWriter } from "../formats/format_writer.ts";
-import { oneFileFormat } from "../formats/one_file_formats.ts";
+import { oneFileFormat, type OneFileFormatName } from "../formats/one_file_formats.ts";
 import { type FormatSource, resolveFormatSource } from "../formats/format_source.ts";
 import { OutputFile } from "../formats/output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
@@ -23,7 +23,7 @@ export interface ExportFormatOptions {
   /** The project to export. */
   projectId: string;
   /** The file format. */
-  format: "lab" | "yolo" | "coco";
+  format: OneFileFormatName;
   /** `yolo`, `coco`: for a `form` project with several fitting inputs, the one to export. @default {undefined} */
   inputId?: string;
   /** Which tasks to export, as the SDK's get-tasks filters. @default {{}} (all tasks) */

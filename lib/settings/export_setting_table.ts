@@ -14,9 +14,9 @@ import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
 import { settingMessage, subject } from "../_setting_message.ts";
 import type { ExportSettings } from "../export/export_settings.ts";
+import { formatHelp, parseExportFormat } from "../export/export_formats.ts";
 import { parseIgnoreIndex } from "../export/ignore_index.ts";
 import { parseMaskFormat } from "../export/mask_format.ts";
-import { parseExportFormat } from "../formats/format_source.ts";
 import { parseShard } from "../model/shard.ts";
 
 /** How a setting's value is written: one string, a list, key=value pairs, or a switch. */
@@ -120,7 +120,7 @@ export const EXPORT_SETTINGS: readonly SettingRow[] = [
   { option: "outputFilename", flag: "output-filename", input: "output-filename", kind: "string", value: "<name>", help: "the export folder's name (default lab_mask_<project id>_<date>)" },
   { option: "replaceExtension", flag: "replace-extension", input: "replace-extension", kind: "boolean", help: "name masks a.png, not a.jpg.png" },
   { key: "semanticMapping", flag: "semantic-mapping", input: "semantic-mapping", kind: "string", value: "<json|file>", help: 'recolour labels: {"<label id>": [r, g, b]} or a .json file' },
-  { option: "format", flag: "format", input: "format", kind: "string", value: "<format>", parse: parseExportFormat, help: "mask (default: PNG files), or one file: lab (JSON), yolo (zip), coco (JSON)" },
+  { option: "format", flag: "format", input: "format", kind: "string", value: "<format>", parse: parseExportFormat, help: formatHelp() },
   { option: "maskFormat", flag: "mask-format", input: "mask-format", kind: "string", value: "<format>", parse: parseMaskFormat, help: "rgb (default, the SDK's), class-index, palette, instance or binary" },
   // Its range is the export's to check, before any request.
   { option: "ignoreIndex", flag: "ignore-index", input: "ignore-index", kind: "string", value: "<n>", parse: parseIgnoreIndex, help: "class-index, palette: the index of pixels whose label is unknown (default 255)" },
