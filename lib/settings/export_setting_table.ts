@@ -16,7 +16,7 @@ import { settingMessage, subject } from "../_setting_message.ts";
 import type { ExportSettings } from "../export/export_settings.ts";
 import { formatHelp, parseExportFormat } from "../export/export_formats.ts";
 import { parseIgnoreIndex } from "../export/ignore_index.ts";
-import { parseMaskFormat } from "../export/mask_format.ts";
+import { MASK_FORMATS, parseMaskFormat } from "../export/mask_format.ts";
 import { parseShard } from "../model/shard.ts";
 
 /** How a setting's value is written: one string, a list, key=value pairs, or a switch. */
@@ -83,6 +83,12 @@ function wholeNumber(low: number, high: number, key: string): (text: string) => 
 
 const MIB = 2 ** 20;
 
+/** `--mask-format`'s help line, from the mask formats: the SDK's first, the default. */
+function maskFormatHelp(): string {
+  const [first, ...others] = MASK_FORMATS;
+  return `${first} (default, the SDK's), ${others.slice(0, -1).join(", ")} or ${others.at(-1)}`;
+}
+
 /**
  * Every setting of `export`, in `--help` order; a row without a flag is the Action's alone.
  *
@@ -121,7 +127,7 @@ export const EXPORT_SETTINGS: readonly SettingRow[] = [
   { option: "replaceExtension", flag: "replace-extension", input: "replace-extension", kind: "boolean", help: "name masks a.png, not a.jpg.png" },
   { key: "semanticMapping", flag: "semantic-mapping", input: "semantic-mapping", kind: "string", value: "<json|file>", help: 'recolour labels: {"<label id>": [r, g, b]} or a .json file' },
   { option: "format", flag: "format", input: "format", kind: "string", value: "<format>", parse: parseExportFormat, help: formatHelp() },
-  { option: "maskFormat", flag: "mask-format", input: "mask-format", kind: "string", value: "<format>", parse: parseMaskFormat, help: "rgb (default, the SDK's), class-index, palette, instance or binary" },
+  { option: "maskFormat", flag: "mask-format", input: "mask-format", kind: "string", value: "<format>", parse: parseMaskFormat, help: maskFormatHelp() },
   // Its range is the export's to check, before any request.
   { option: "ignoreIndex", flag: "ignore-index", input: "ignore-index", kind: "string", value: "<n>", parse: parseIgnoreIndex, help: "class-index, palette: the index of pixels whose label is unknown (default 255)" },
   { option: "dryRun", flag: "dry-run", input: "dry-run", kind: "boolean", help: "list the tasks that would be exported and where; write nothing" },
