@@ -25,7 +25,8 @@ const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * Reads the splits of an export, `train=80,val=20[,test=…]`: names of letters, digits, `_` and `-`
- * (each once), whole percentages from 0 to 100 summing to 100.
+ * (each once, none of the names Windows refuses for a folder, such as `con`), whole percentages
+ * from 0 to 100 summing to 100.
  *
  * @param split The splits, as text or as parts.
  * @param seed The seed hashed with each task id. @default {DEFAULT_SPLIT_SEED}
@@ -61,6 +62,10 @@ export function parseSplit(
   for (const { name, percent } of parts) {
     if (typeof name !== "string" || !NAME.test(name)) {
       fail(`the name "${name}" is not 1 to 64 letters, digits, _ or -`);
+    }
+    // A split is a folder: one Windows refuses would be renamed there, and nowhere else.
+    if (/^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i.test(name)) {
+      fail(`"${name}" cannot be a folder on Windows`);
     }
     if (names.has(name)) fail(`"${name}" is named twice`);
     names.add(name);

@@ -82,6 +82,7 @@ Deno.test("parseSplit() refuses splits that are not names and whole percentages 
     ["../x=80,val=20", /the name "..\/x" is not 1 to 64 letters, digits, _ or -/],
     ["train=50,train=50", /"train" is named twice/],
     ["=100", /the name "" is not/],
+    ["train=80,CON=20", /"CON" cannot be a folder on Windows/],
   ];
   for (const [text, why] of cases) {
     assert.throws(
