@@ -67,8 +67,9 @@ export function parseSplit(
     if (/^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i.test(name)) {
       fail(`"${name}" cannot be a folder on Windows`);
     }
-    if (names.has(name)) fail(`"${name}" is named twice`);
-    names.add(name);
+    // Folders of names that differ only in case are one folder on Windows and macOS.
+    if (names.has(name.toLowerCase())) fail(`"${name}" is named twice (case aside)`);
+    names.add(name.toLowerCase());
     if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
       fail(`the percentage of "${name}" is not a whole number from 0 to 100`);
     }

@@ -83,6 +83,7 @@ Deno.test("parseSplit() refuses splits that are not names and whole percentages 
     ["train=50,train=50", /"train" is named twice/],
     ["=100", /the name "" is not/],
     ["train=80,CON=20", /"CON" cannot be a folder on Windows/],
+    ["train=80,Train=20", /"Train" is named twice \(case aside\)/],
   ];
   for (const [text, why] of cases) {
     assert.throws(
