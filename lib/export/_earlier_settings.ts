@@ -11,7 +11,10 @@ import type { ExportMasksOptions } from "./export_masks.ts";
 import { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { readMetadata } from "./_folder_preparation.ts";
 
-/** The settings `export.json` records, which an incremental run takes when they are left out. */
+/**
+ * The settings `export.json` records as the options read them, which an incremental run takes
+ * when they are left out (the split, recorded as its plan, is read apart).
+ */
 const RECORDED = [
   "inputId",
   "replaceExtension",
@@ -33,7 +36,7 @@ export function incrementalFolder(incremental: string): string {
 /**
  * The options of an incremental run with what it leaves out taken from the earlier export's
  * `export.json`: the project id, the mask format, the input, the naming, the mapping, the ignore
- * index, the filters and the shard. A setting left at its default (`false`, no filters) counts as
+ * index, the filters, the shard and the split with its seed. A setting left at its default (`false`, no filters) counts as
  * left out. Given settings stay as given; `incrementalFilters` refuses those that conflict. Other
  * runs, and folders without `export.json` (refused later, with the reason), keep their options.
  *
@@ -66,6 +69,12 @@ export async function withEarlierSettings(
     if (recorded !== undefined && recorded !== null && isLeftOut(filled[key])) {
       filled[key] = recorded;
     }
+  }
+  // The split is recorded as its plan: its parts, and the seed of its hash.
+  const split = metadata.settings.split as { parts?: unknown; seed?: unknown } | undefined;
+  if (split?.parts !== undefined && filled.split === undefined) {
+    filled.split = split.parts;
+    filled.splitSeed ??= split.seed;
   }
   return filled as unknown as ExportMasksOptions;
 }

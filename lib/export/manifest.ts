@@ -46,6 +46,8 @@ export interface ManifestEntry {
   renamedFrom?: string;
   /** Why the task's mask was exported though something is off, e.g. its size is not the image's. */
   warning?: string;
+  /** The task's split (`train`, `val`, …), when the export splits its tasks. */
+  split?: string;
 }
 
 /**
