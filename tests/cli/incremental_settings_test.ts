@@ -132,3 +132,41 @@ Deno.test("--incremental refuses only a given setting that conflicts with the ea
     project.stderr,
   );
 });
+
+Deno.test("--incremental <folder> keeps the earlier export's split and seed", async () => {
+  await using dir = await tempDir();
+  const old = "2024-12-01T00:00:00.000Z";
+  const tasks: Task[] = Array.from({ length: 6 }, (_, i) => task(`t${i}`, `f${i}.jpg`, 1, old));
+  await using lab = await startFakeLab({
+    projects: [{ configuration: segmentationConfiguration("seg"), tasks }],
+  });
+  const made = await runCli([
+    "export",
+    "--project-id",
+    "seg",
+    "--split",
+    "train=50,val=50",
+    "--split-seed",
+    "s1",
+    "--output-folder",
+    dir.path,
+    "--output-filename",
+    "out",
+  ], labEnv(lab));
+  assertEquals(made.code, 0, made.stderr);
+  const folder = `${dir.path}/out`;
+  const splitOf = async () =>
+    Object.fromEntries(
+      (await Deno.readTextFile(`${folder}/manifest.jsonl`)).trim().split("\n")
+        .map((line) => JSON.parse(line)).map((entry) => [entry.taskId, entry.split]),
+    );
+  const before = await splitOf();
+  const splits = Object.values(before);
+  assert.ok(splits.every((split) => split === "train" || split === "val"), String(splits));
+  tasks[0] = task("t0", "f0.jpg", 2, new Date().toISOString());
+  const update = await runCli(["export", "--incremental", folder], labEnv(lab));
+  assertEquals(update.code, 0, update.stderr);
+  assertEquals(await splitOf(), before);
+  const metadata = JSON.parse(await Deno.readTextFile(`${folder}/export.json`));
+  assertEquals(metadata.settings.split.seed, "s1");
+});
