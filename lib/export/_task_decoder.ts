@@ -105,3 +105,18 @@ export function imageSizeWarning(
   return `the mask is ${image.width}×${image.height} but the task's image is ` +
     `${expected.width}×${expected.height}; it was exported at its own size`;
 }
+
+/**
+ * Why a task's mask failed, in words that fit its kind: a PNG mask "cannot be read"; a vector
+ * task stores no mask, so its annotations "cannot be drawn".
+ *
+ * @param mask The task's mask (its kind).
+ * @param problem What is wrong, as a clause.
+ * @returns The reason.
+ */
+export function maskFailureReason(mask: { kind: string }, problem: string): string {
+  const what = mask.kind === "shapes"
+    ? "its annotations cannot be drawn"
+    : "its mask cannot be read";
+  return `${what}: ${problem}`;
+}

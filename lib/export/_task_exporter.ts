@@ -6,7 +6,7 @@ import { MasksError, PngError, TaskError } from "../errors.ts";
 import type { ConvertPool } from "./_convert_pool.ts";
 import { type MaskJobSettings, type RenderedMask, sha256 } from "./_mask_job.ts";
 import type { Mask, PngMask, ShapesMask } from "../detect/mask_of.ts";
-import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
+import { maskFailureReason, type TaskMask, taskMaskOf } from "./_task_decoder.ts";
 import { conversionCost, type MemoryBudget } from "./_memory_budget.ts";
 import { DEFAULT_MAX_PIXELS } from "../png/decode_png.ts";
 import type { TaskOutcome } from "../model/export_summary.ts";
@@ -152,11 +152,7 @@ export class TaskExporter {
       );
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
-      // A vector task stores no mask: its annotations are what cannot be drawn.
-      const what = mask.kind === "shapes"
-        ? "its annotations cannot be drawn"
-        : "its mask cannot be read";
-      throw taskError(job, `${what}: ${error.message}`, error);
+      throw taskError(job, maskFailureReason(mask, error.message), error);
     }
   }
 
