@@ -1,15 +1,16 @@
 /**
  * An earlier export's manifest, for `resume` and `incremental`, read as a stream into compact
- * state: per entry, a 64-bit hash of its task id and where its line starts in the file (it ends
- * at the next newline), about 35 bytes however long the entry (parsed whole, an entry held about
+ * state: per entry, a 32-bit hash of its task id and where its line starts in the file (it ends
+ * at the next newline), about 25 bytes however long the entry (parsed whole, an entry held about
  * 700). An entry is read again from the file when its task comes back, and the entries whose
  * tasks did not come back are streamed once more at the end. The file stays open until the
  * export has taken its last task: a resumed export replaces a partial manifest meanwhile (with
  * its own new one), and the open file still reads as it was; it is closed before a new manifest
  * is renamed over it.
  *
- * Two task ids with the same 64-bit hash would be taken for one (the later one's entry is found,
- * the earlier one's task counts as new): about one chance in 10^10 for 40,000 tasks.
+ * A hash only finds candidates: an entry is a task's when the task id read back from the file is
+ * the task's, byte for byte. Each line costs a bounded amount of work however often its task id
+ * repeats: a later entry of a task replaces the earlier one in the index, once.
  *
  * @module
  */
@@ -24,21 +25,21 @@ import { type ManifestEntry, parseManifestLine } from "./manifest.ts";
 const LEFT = 0;
 const CAME_BACK = 1;
 const REMOVED = 2;
+/** A later entry has the same task id: that one decides this one's fate. */
+const SUPERSEDED = 3;
 
 /** The entries of an earlier export's manifest, kept in the file, found by task id. */
 export class EarlierManifest {
   #file?: Deno.FsFile;
   #source: { path: string; setting: string };
-  /** Task id → the number of its (last) entry. */
+  /** Task id → the number of its last entry. */
   #index = new HashedKeys();
   #count = 0;
   /** By entry: where its line starts; it ends at the next newline. */
-  #offsets = new Float64Array(64);
+  #offsets: Uint32Array | Float64Array = new Uint32Array(64);
   /** Where the last entry's line ends. */
   #end = 0;
-  /** An entry whose task id a later entry has too → that later entry (rare: kept apart). */
-  #laterOwners = new Map<number, number>();
-  /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK} or {@linkcode REMOVED}. */
+  /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK}, {@linkcode REMOVED} or {@linkcode SUPERSEDED}. */
   #states = new Uint8Array(64);
   #reads: Promise<unknown> = Promise.resolve();
   #decoder = new TextDecoder();
@@ -100,12 +101,10 @@ export class EarlierManifest {
    * @returns Its (last) entry, or `undefined` when the manifest has none.
    */
   async take(taskId: string): Promise<ManifestEntry | undefined> {
-    const number = this.#index.get(taskId);
-    if (number === undefined) return undefined;
-    const entry = await this.#entry(number);
-    if (entry?.taskId !== taskId) return undefined;
-    this.#states[number] = CAME_BACK;
-    return entry;
+    const found = await this.#find(taskId);
+    if (found === undefined) return undefined;
+    this.#states[found.number] = CAME_BACK;
+    return found.entry;
   }
 
   /**
@@ -115,10 +114,8 @@ export class EarlierManifest {
    * @returns Its (last) entry, or `undefined`.
    */
   async left(taskId: string): Promise<ManifestEntry | undefined> {
-    const number = this.#index.get(taskId);
-    if (number === undefined || this.#states[number] !== LEFT) return undefined;
-    const entry = await this.#entry(number);
-    return entry?.taskId === taskId ? entry : undefined;
+    const found = await this.#find(taskId);
+    return found !== undefined && this.#states[found.number] === LEFT ? found.entry : undefined;
   }
 
   /**
@@ -126,15 +123,16 @@ export class EarlierManifest {
    *
    * @param taskId The task id, one {@linkcode EarlierManifest.left} gave an entry for.
    */
-  markRemoved(taskId: string): void {
-    const number = this.#index.get(taskId);
-    if (number !== undefined) this.#states[number] = REMOVED;
+  async markRemoved(taskId: string): Promise<void> {
+    const found = await this.#find(taskId);
+    if (found !== undefined) this.#states[found.number] = REMOVED;
   }
 
   /** Whether some entry's task has not come back in this run. */
   hasLeft(): boolean {
     for (let number = 0; number < this.#count; number++) {
-      if (this.#states[this.#ownerOf(number)] !== CAME_BACK) return true;
+      const state = this.#states[number];
+      if (state === LEFT || state === REMOVED) return true;
     }
     return false;
   }
@@ -147,7 +145,11 @@ export class EarlierManifest {
   /** The entries whose tasks did not come back, in file order, and whether each was removed. */
   async *leftOver(): AsyncGenerator<{ entry: ManifestEntry; removed: boolean }> {
     for await (const { entry, number } of this.#parsedLines()) {
-      const state = this.#states[this.#ownerOf(number)];
+      let state = this.#states[number];
+      if (state === SUPERSEDED) {
+        const owner = await this.#find(entry.taskId);
+        state = owner === undefined ? LEFT : this.#states[owner.number];
+      }
       if (state !== CAME_BACK) yield { entry, removed: state === REMOVED };
     }
   }
@@ -168,11 +170,19 @@ export class EarlierManifest {
     for await (const { entry, line } of this.#parsedLines()) {
       const number = this.#count++;
       if (number === this.#states.length) this.#grow();
-      const before = this.#index.get(entry.taskId);
-      if (before !== undefined) this.#laterOwners.set(before, number);
-      this.#index.set(entry.taskId, number);
+      // 4 bytes an entry up to a 4 GiB manifest, 8 beyond.
+      if (line.offset > 0xffff_ffff && this.#offsets instanceof Uint32Array) {
+        this.#offsets = Float64Array.from(this.#offsets);
+      }
       this.#offsets[number] = line.offset;
       this.#end = line.offset + line.bytes.length;
+      const before = await this.#find(entry.taskId);
+      if (before === undefined) {
+        this.#index.add(entry.taskId, number);
+      } else {
+        this.#index.replace(entry.taskId, before.number, number);
+        this.#states[before.number] = SUPERSEDED;
+      }
     }
     // Exactly the entries' size from now on.
     this.#offsets = this.#offsets.slice(0, this.#count);
@@ -181,17 +191,21 @@ export class EarlierManifest {
 
   #grow(): void {
     const size = this.#states.length * 2;
-    this.#offsets = grown(this.#offsets, new Float64Array(size));
+    const offsets = this.#offsets instanceof Uint32Array
+      ? new Uint32Array(size)
+      : new Float64Array(size);
+    offsets.set(this.#offsets);
+    this.#offsets = offsets;
     this.#states = grown(this.#states, new Uint8Array(size));
   }
 
-  /** The entry that decides the fate of entry `number`'s task: the last with its id. */
-  #ownerOf(number: number): number {
-    for (let later = this.#laterOwners.get(number); later !== undefined;) {
-      number = later;
-      later = this.#laterOwners.get(number);
+  /** A task's last entry: among the entries its id's hash finds, the one with its id. */
+  async #find(taskId: string): Promise<{ number: number; entry: ManifestEntry } | undefined> {
+    for (const number of this.#index.candidates(taskId)) {
+      const entry = await this.#entry(number);
+      if (entry?.taskId === taskId) return { number, entry };
     }
-    return number;
+    return undefined;
   }
 
   /** Entry `number`, read again from the file: up to the next entry, cut at its newline. */
@@ -245,7 +259,7 @@ export class EarlierManifest {
 }
 
 /** `array`'s values at the start of `empty`, a larger array of the same kind. */
-function grown<T extends Float64Array | Uint8Array>(
+function grown<T extends Uint8Array>(
   array: T,
   empty: T,
 ): T {

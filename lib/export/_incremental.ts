@@ -85,7 +85,7 @@ export async function removeLeftTasks(
       for (const file of entry.files) {
         if (files) await files.remove(file.path).catch(() => {});
       }
-      earlier.markRemoved(entry.taskId);
+      await earlier.markRemoved(entry.taskId);
       removed++;
     }
   }

@@ -10,16 +10,22 @@ import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { fromFileUrl } from "../../lib/_std/path.ts";
 
-Deno.test("HashedKeys finds every key it holds, and no other, as it grows", () => {
-  const keys = new HashedKeys();
-  for (let i = 0; i < 50_000; i++) keys.set(`folder/${i}.png`, i % 1000);
-  keys.set("folder/7.png", 999_999);
-  assert.equal(keys.size, 50_000);
-  for (let i = 0; i < 50_000; i++) {
-    assert.equal(keys.get(`folder/${i}.png`), i === 7 ? 999_999 : i % 1000);
-    assert.equal(keys.get(`folder/${i}.PNG`), undefined);
-  }
-});
+for (const kept of ["hashes", "keys given back"]) {
+  Deno.test(`HashedKeys finds every key it holds, and no other, as it grows (${kept})`, () => {
+    const names = Array.from({ length: 50_000 }, (_, i) => `folder/${i}.png`);
+    const keys = new HashedKeys(
+      kept === "hashes" ? {} : { keyOf: (number) => names[number % 50_000] },
+    );
+    names.forEach((name, i) => keys.add(name, i));
+    keys.replace("folder/7.png", 7, 50_007);
+    assert.equal(keys.size, 50_000);
+    for (const [i, name] of names.entries()) {
+      const isKey = (number: number) => names[number % 50_000] === name;
+      assert.equal(keys.find(name, isKey), i === 7 ? 50_007 : i);
+      assert.equal(keys.find(name.toUpperCase(), () => false), undefined);
+    }
+  });
+}
 
 Deno.test("PackedStrings gives back every string it holds: hex ids, other text, a lone surrogate", () => {
   const strings = new PackedStrings();
