@@ -1,5 +1,6 @@
 import { pathToFileURL as toFileUrl } from "node:url";
 import assert from "../_std/assert.ts";
+import { assertSameData } from "../_std/same_bytes.ts";
 import { errorWith } from "../_std/error_with.ts";
 import { MasksError, PngError } from "../../lib/errors.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
@@ -39,7 +40,7 @@ Deno.test("ConvertPool converts masks on workers exactly as convertMask() does",
     Promise.all(masks.map((mask) => convertMask(mask, options))),
   ]);
   for (const [i, png] of fromPool.entries()) {
-    assert.deepEqual(await decodePng(png), await decodePng(inThread[i]), `mask ${i}`);
+    assertSameData(await decodePng(png), await decodePng(inThread[i]), `mask ${i}`);
   }
 });
 
@@ -63,7 +64,7 @@ Deno.test("ConvertPool converts on the calling thread when its worker cannot loa
     const pngs = await Promise.all(masks.map((mask) => convert(pool, mask)));
     assert.equal(pool.inThread, true);
     for (const [i, png] of pngs.entries()) {
-      assert.deepEqual(await decodePng(png), await decodePng(await convertMask(masks[i])));
+      assertSameData(await decodePng(png), await decodePng(await convertMask(masks[i])));
     }
   } finally {
     await Deno.remove(failing);
@@ -75,7 +76,7 @@ Deno.test("ConvertPool converts on the calling thread when its worker file is mi
   using pool = new ConvertPool({ size: 2, workerUrl: missing });
   assert.equal(pool.inThread, true);
   const mask = maskUri(3, 6);
-  assert.deepEqual(
+  assertSameData(
     await decodePng(await convert(pool, mask)),
     await decodePng(await convertMask(mask)),
   );
@@ -102,7 +103,7 @@ Deno.test("ConvertPool sends an export's shared settings to each worker once, an
   using pool = new ConvertPool({ size: 2 });
   const shared = await Promise.all(masks.map((mask) => pool.render(own(mask), settings)));
   for (const [i, rendered] of shared.entries()) {
-    assert.deepEqual(
+    assertSameData(
       await decodePng(rendered.files[0].bytes),
       await decodePng(whole[i]),
       `mask ${i}`,
