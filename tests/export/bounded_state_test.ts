@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { outputWithin } from "../_fixtures/deadline.ts";
 import { exportOnce } from "../_fixtures/export_project.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
@@ -49,15 +50,20 @@ Deno.test("PackedStrings gives back every string it holds: hex ids, other text, 
 });
 
 Deno.test("MaskFileRegistry holds under 100 bytes per task for 40,000 tasks", async () => {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--v8-flags=--expose-gc",
-      fromFileUrl(new URL("_retained_names.ts", import.meta.url)),
-      "40000",
-    ],
-    stderr: "inherit",
-  }).output();
+  const output = await outputWithin(
+    Deno.execPath(),
+    {
+      args: [
+        "run",
+        "--v8-flags=--expose-gc",
+        fromFileUrl(new URL("_retained_names.ts", import.meta.url)),
+        "40000",
+      ],
+      stderr: "inherit",
+    },
+    120_000,
+    "the measure of file names",
+  );
   assert.ok(output.success);
   const { bytesPerTask } = JSON.parse(new TextDecoder().decode(output.stdout));
   // The names as strings in a Map held about 140 bytes per task.
@@ -66,19 +72,24 @@ Deno.test("MaskFileRegistry holds under 100 bytes per task for 40,000 tasks", as
 
 /** How many bytes per task one measure of `_retained_manifest.ts` holds (`folder`: the manifest's). */
 async function retainedByManifest(folder: string, measure: string): Promise<number> {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--v8-flags=--expose-gc",
-      `--allow-read=${folder}`,
-      `--allow-write=${folder}`,
-      fromFileUrl(new URL("_retained_manifest.ts", import.meta.url)),
-      folder,
-      "40000",
-      measure,
-    ],
-    stderr: "inherit",
-  }).output();
+  const output = await outputWithin(
+    Deno.execPath(),
+    {
+      args: [
+        "run",
+        "--v8-flags=--expose-gc",
+        `--allow-read=${folder}`,
+        `--allow-write=${folder}`,
+        fromFileUrl(new URL("_retained_manifest.ts", import.meta.url)),
+        folder,
+        "40000",
+        measure,
+      ],
+      stderr: "inherit",
+    },
+    120_000,
+    `the measure "${measure}"`,
+  );
   assert.ok(output.success, measure);
   return JSON.parse(new TextDecoder().decode(output.stdout)).bytesPerTask;
 }
