@@ -7,8 +7,8 @@ import { defaultKeyHash, type KeyHash, useKeyHash } from "../../lib/_hashed_keys
 import type { Task } from "../../lib/api/types.ts";
 import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
-import type { ExportSummary } from "../../lib/export/export_summary.ts";
-import { ExportFolderFs } from "../../lib/export/export_folder_fs.ts";
+import type { ExportSummary } from "../../lib/model/export_summary.ts";
+import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";

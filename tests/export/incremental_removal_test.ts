@@ -5,7 +5,7 @@ import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
-import type { ExportSummary } from "../../lib/export/export_summary.ts";
+import type { ExportSummary } from "../../lib/model/export_summary.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
