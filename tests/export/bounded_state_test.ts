@@ -28,7 +28,7 @@ for (const kept of ["hashes", "keys given back"]) {
   });
 }
 
-Deno.test("PackedStrings gives back every string it holds: hex ids, other text, a lone surrogate", () => {
+Deno.test("PackedStrings gives back, and compares, every string it holds: hex ids, other text, a lone surrogate", () => {
   const strings = new PackedStrings();
   const texts = Array.from(
     { length: 20_000 },
@@ -45,7 +45,14 @@ Deno.test("PackedStrings gives back every string it holds: hex ids, other text, 
   const numbers = texts.map((text) => strings.push(text));
   assert.deepEqual(numbers, texts.map((_, i) => i));
   assert.equal(strings.size, texts.length);
-  for (const [i, text] of texts.entries()) assert.equal(strings.get(i), text);
+  for (const [i, text] of texts.entries()) {
+    assert.equal(strings.get(i), text);
+    // Compared in place, byte for byte: the same text only, not a prefix, an extension, a case.
+    assert.ok(strings.equals(i, text), `${i}: ${text}`);
+    for (const other of [`${text}0`, text.slice(0, -1), text.toUpperCase(), texts[i + 1] ?? "x"]) {
+      if (other !== text) assert.ok(!strings.equals(i, other), `${i}: ${text} is not ${other}`);
+    }
+  }
   assert.throws(() => strings.get(texts.length), RangeError);
 });
 
