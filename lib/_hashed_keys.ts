@@ -1,6 +1,6 @@
 /**
  * An index from strings to small numbers that keeps a 32-bit hash of each string, not the string:
- * 8 bytes a slot in typed arrays (4 when its owner gives keys back at once), at most three quarters
+ * 8 bytes a slot in typed arrays (5 when its owner gives keys back at once), at most three quarters
  * full, so 11 to 22 bytes a key however long the key, and nothing for V8's collector to walk. An export keeps one key per task for its whole
  * run, so this is what lets that state stay small at any project size.
  *
@@ -19,8 +19,9 @@
  * ```
  */
 export class HashedKeys {
-  // Slot i holds a key's hash in hashes[i] and its value + 1 in values[i] (0: free).
-  #hashes?: Uint32Array;
+  // Slot i holds a key's hash in hashes[i] (its top 8 bits when the owner gives keys back) and
+  // its value + 1 in values[i] (0: free).
+  #hashes: Uint32Array | Uint8Array;
   #values = new Int32Array(64);
   #size = 0;
   #hash = keyHash;
@@ -30,13 +31,13 @@ export class HashedKeys {
    * Creates an empty index.
    *
    * @param options `keyOf`: the key held with a value, when its owner can give it at once (say,
-   * from packed strings): then no hash is kept (4 bytes a slot, not 8), every key on a candidate's
-   * path counts as a candidate, and the keys are hashed again as the index grows. Default: hashes
-   * are kept.
+   * from packed strings): then only 8 bits of each hash are kept (5 bytes a slot, not 8), so one
+   * key in 256 on a candidate's path is a candidate too, and the keys are hashed again as the index
+   * grows. Default: whole hashes are kept.
    */
   constructor(options: { keyOf?: (value: number) => string } = {}) {
     this.#keyOf = options.keyOf;
-    if (this.#keyOf === undefined) this.#hashes = new Uint32Array(64);
+    this.#hashes = this.#keyOf === undefined ? new Uint32Array(64) : new Uint8Array(64);
   }
 
   /** How many keys are held. */
@@ -54,9 +55,9 @@ export class HashedKeys {
   *candidates(key: string): Generator<number> {
     const hash = this.#hash(key) >>> 0;
     const mask = this.#values.length - 1;
-    const hashes = this.#hashes;
+    const tag = this.#tagOf(hash);
     for (let slot = hash & mask; this.#values[slot] !== 0; slot = (slot + 1) & mask) {
-      if (hashes === undefined || hashes[slot] === hash) yield this.#values[slot] - 1;
+      if (this.#hashes[slot] === tag) yield this.#values[slot] - 1;
     }
   }
 
@@ -68,7 +69,15 @@ export class HashedKeys {
    * @returns Its value, or `undefined` when the key is not held.
    */
   find(key: string, isKey: (value: number) => boolean): number | undefined {
-    for (const value of this.candidates(key)) if (isKey(value)) return value;
+    // As candidates() does, without a generator: the registry looks up every name this way.
+    const hash = this.#hash(key) >>> 0;
+    const mask = this.#values.length - 1;
+    const tag = this.#tagOf(hash);
+    for (let slot = hash & mask; this.#values[slot] !== 0; slot = (slot + 1) & mask) {
+      if (this.#hashes[slot] === tag && isKey(this.#values[slot] - 1)) {
+        return this.#values[slot] - 1;
+      }
+    }
     return undefined;
   }
 
@@ -82,7 +91,7 @@ export class HashedKeys {
     if (4 * (this.#size + 1) > 3 * this.#values.length) this.#grow();
     const hash = this.#hash(key) >>> 0;
     const slot = this.#freeSlot(hash);
-    if (this.#hashes) this.#hashes[slot] = hash;
+    this.#hashes[slot] = this.#tagOf(hash);
     this.#values[slot] = value + 1;
     this.#size++;
   }
@@ -106,6 +115,11 @@ export class HashedKeys {
     throw new RangeError(`No key held with the value ${value}`);
   }
 
+  /** What a slot keeps of a hash: all of it, or its top 8 bits when keys can be hashed again. */
+  #tagOf(hash: number): number {
+    return this.#keyOf === undefined ? hash : hash >>> 24;
+  }
+
   #freeSlot(hash: number): number {
     const mask = this.#values.length - 1;
     let slot = hash & mask;
@@ -116,13 +130,14 @@ export class HashedKeys {
   #grow(): void {
     const hashes = this.#hashes;
     const values = this.#values;
+    const keyOf = this.#keyOf;
     this.#values = new Int32Array(values.length * 2);
-    if (hashes) this.#hashes = new Uint32Array(values.length * 2);
+    this.#hashes = new (hashes.constructor as Uint32ArrayConstructor)(values.length * 2);
     for (let old = 0; old < values.length; old++) {
       if (values[old] === 0) continue;
-      const hash = hashes ? hashes[old] : this.#hash(this.#keyOf!(values[old] - 1)) >>> 0;
+      const hash = keyOf ? this.#hash(keyOf(values[old] - 1)) >>> 0 : hashes[old];
       const slot = this.#freeSlot(hash);
-      if (this.#hashes) this.#hashes[slot] = hash;
+      this.#hashes[slot] = this.#tagOf(hash);
       this.#values[slot] = values[old];
     }
   }

@@ -50,7 +50,7 @@ const HOLDER_TASK = 2;
 export class MaskFileRegistry {
   // Claimed files and folders: their comparison keys packed in `#keys` (found by hash, told apart
   // by their bytes), each one's holder in `#holders` (HOLDER_TASK + the number of its task id in
-  // `#taskIds`): one key per task for the whole export, about 70 bytes a task in all.
+  // `#taskIds`): one key per task for the whole export, about 76 bytes a task in all.
   #keys = new PackedStrings();
   #holders = new Int32Array(64);
   #index = new HashedKeys({ keyOf: (number) => this.#keys.get(number) });
