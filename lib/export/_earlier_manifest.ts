@@ -10,7 +10,8 @@
  *
  * A hash only finds candidates: an entry is a task's when the task id read back from the file is
  * the task's, byte for byte. Each line costs a bounded amount of work however often its task id
- * repeats: a later entry of a task replaces the earlier one in the index, once.
+ * repeats: a later entry of a task replaces the earlier one in the index, once, and the earlier
+ * one points at the last (kept apart, as repeats are rare).
  *
  * @module
  */
@@ -27,6 +28,8 @@ const CAME_BACK = 1;
 const REMOVED = 2;
 /** A later entry has the same task id: that one decides this one's fate. */
 const SUPERSEDED = 3;
+/** How many task ids the first pass remembers, so that a repeated one costs no read. */
+const RECENT_IDS = 1024;
 
 /** The entries of an earlier export's manifest, kept in the file, found by task id. */
 export class EarlierManifest {
@@ -39,6 +42,8 @@ export class EarlierManifest {
   #offsets: Uint32Array | Float64Array = new Uint32Array(64);
   /** Where the last entry's line ends. */
   #end = 0;
+  /** A superseded entry → its task's last entry (rare: kept apart). */
+  #owners = new Map<number, number>();
   /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK}, {@linkcode REMOVED} or {@linkcode SUPERSEDED}. */
   #states = new Uint8Array(64);
   #reads: Promise<unknown> = Promise.resolve();
@@ -146,10 +151,7 @@ export class EarlierManifest {
   async *leftOver(): AsyncGenerator<{ entry: ManifestEntry; removed: boolean }> {
     for await (const { entry, number } of this.#parsedLines()) {
       let state = this.#states[number];
-      if (state === SUPERSEDED) {
-        const owner = await this.#find(entry.taskId);
-        state = owner === undefined ? LEFT : this.#states[owner.number];
-      }
+      if (state === SUPERSEDED) state = this.#states[this.#owners.get(number) ?? number];
       if (state !== CAME_BACK) yield { entry, removed: state === REMOVED };
     }
   }
@@ -167,6 +169,8 @@ export class EarlierManifest {
 
   /** The first pass: checks each line and records where it is. */
   async #indexLines(): Promise<void> {
+    // Task ids seen lately, with their last entry: a repeated id is found without a read.
+    let recent = new Map<string, number>();
     for await (const { entry, line } of this.#parsedLines()) {
       const number = this.#count++;
       if (number === this.#states.length) this.#grow();
@@ -176,17 +180,28 @@ export class EarlierManifest {
       }
       this.#offsets[number] = line.offset;
       this.#end = line.offset + line.bytes.length;
-      const before = await this.#find(entry.taskId);
-      if (before === undefined) {
-        this.#index.add(entry.taskId, number);
-      } else {
-        this.#index.replace(entry.taskId, before.number, number);
-        this.#states[before.number] = SUPERSEDED;
-      }
+      const { taskId } = entry;
+      const before = recent.get(taskId) ?? (await this.#find(taskId))?.number;
+      if (before === undefined) this.#index.add(taskId, number);
+      else this.#supersede(taskId, before, number);
+      if (recent.size === RECENT_IDS) recent = new Map();
+      recent.set(taskId, number);
+    }
+    // Each superseded entry points at its task's last entry, resolved latest first: linear
+    // however often an id repeats.
+    for (const [earlier, later] of [...this.#owners].reverse()) {
+      this.#owners.set(earlier, this.#owners.get(later) ?? later);
     }
     // Exactly the entries' size from now on.
     this.#offsets = this.#offsets.slice(0, this.#count);
     this.#states = this.#states.slice(0, this.#count);
+  }
+
+  /** Entry `number` has the task id of entry `before`: it decides the task's fate from now on. */
+  #supersede(taskId: string, before: number, number: number): void {
+    this.#index.replace(taskId, before, number);
+    this.#states[before] = SUPERSEDED;
+    this.#owners.set(before, number);
   }
 
   #grow(): void {
