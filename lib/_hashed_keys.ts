@@ -22,22 +22,29 @@ export class HashedKeys {
   // Slot i holds a key's hash in hashes[i] (its top 8 bits when the owner gives keys back) and
   // its value + 1 in values[i] (0: free).
   #hashes: Uint32Array | Uint8Array;
-  #values = new Int32Array(64);
+  #values: Int32Array;
   #size = 0;
   #hash = keyHash;
   #keyOf?: (value: number) => string;
+  /** Whether slots keep 8 bits of each hash, not all 32. */
+  #tagged: boolean;
 
   /**
    * Creates an empty index.
    *
    * @param options `keyOf`: the key held with a value, when its owner can give it at once (say,
-   * from packed strings): then only 8 bits of each hash are kept (5 bytes a slot, not 8), so one
-   * key in 256 on a candidate's path is a candidate too, and the keys are hashed again as the index
-   * grows. Default: whole hashes are kept.
+   * from packed strings), so that keys can be hashed again as the index grows; or `most`: how many
+   * keys it will hold at most, so that it is sized once and never grows. Either way only 8 bits of
+   * each hash are kept (5 bytes a slot, not 8), and one key in 256 on a candidate's path is a
+   * candidate too. Default: whole hashes are kept, and the index grows as needed.
    */
-  constructor(options: { keyOf?: (value: number) => string } = {}) {
+  constructor(options: { keyOf?: (value: number) => string; most?: number } = {}) {
     this.#keyOf = options.keyOf;
-    this.#hashes = this.#keyOf === undefined ? new Uint32Array(64) : new Uint8Array(64);
+    this.#tagged = options.keyOf !== undefined || options.most !== undefined;
+    let slots = 64;
+    while (4 * (options.most ?? 0) >= 3 * slots) slots *= 2;
+    this.#values = new Int32Array(slots);
+    this.#hashes = this.#tagged ? new Uint8Array(slots) : new Uint32Array(slots);
   }
 
   /** How many keys are held. */
@@ -115,9 +122,9 @@ export class HashedKeys {
     throw new RangeError(`No key held with the value ${value}`);
   }
 
-  /** What a slot keeps of a hash: all of it, or its top 8 bits when keys can be hashed again. */
+  /** What a slot keeps of a hash: all of it, or its top 8 bits. */
   #tagOf(hash: number): number {
-    return this.#keyOf === undefined ? hash : hash >>> 24;
+    return this.#tagged ? hash >>> 24 : hash;
   }
 
   #freeSlot(hash: number): number {
@@ -131,6 +138,9 @@ export class HashedKeys {
     const hashes = this.#hashes;
     const values = this.#values;
     const keyOf = this.#keyOf;
+    if (this.#tagged && keyOf === undefined) {
+      throw new RangeError(`More keys than the ${this.#size} an index sized once was made for`);
+    }
     this.#values = new Int32Array(values.length * 2);
     this.#hashes = new (hashes.constructor as Uint32ArrayConstructor)(values.length * 2);
     for (let old = 0; old < values.length; old++) {

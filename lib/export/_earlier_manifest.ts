@@ -1,12 +1,12 @@
 /**
  * An earlier export's manifest, for `resume` and `incremental`, read as a stream into compact
- * state: per entry, a 32-bit hash of its task id and where its line starts in the file (it ends
- * at the next newline), about 25 bytes however long the entry (parsed whole, an entry held about
- * 700). An entry is read again from the file when its task comes back, and the entries whose
- * tasks did not come back are streamed once more at the end. The file stays open until the
- * export has taken its last task: a resumed export replaces a partial manifest meanwhile (with
- * its own new one), and the open file still reads as it was; it is closed before a new manifest
- * is renamed over it.
+ * state: per entry, 8 bits of a hash of its task id (in an index sized once for the file's lines)
+ * and where its line starts in the file (it ends at the next newline), about 19 bytes however long
+ * the entry (parsed whole, an entry held about 700). An entry is read again from the file when
+ * its task comes back, and the entries whose tasks did not come back are streamed once more at the
+ * end. The file stays open until the export has taken its last task: a resumed export replaces a
+ * partial manifest meanwhile (with its own new one), and the open file still reads as it was; it
+ * is closed before a new manifest is renamed over it.
  *
  * A hash only finds candidates: an entry is a task's when the task id read back from the file is
  * the task's, byte for byte. Each line costs a bounded amount of work however often its task id
@@ -35,8 +35,8 @@ const RECENT_IDS = 1024;
 export class EarlierManifest {
   #file?: Deno.FsFile;
   #source: { path: string; setting: string };
-  /** Task id → the number of its last entry. */
-  #index = new HashedKeys();
+  /** Task id → the number of its last entry; sized once for the file's lines. */
+  #index = new HashedKeys({ most: 0 });
   #count = 0;
   /** By entry: where its line starts; it ends at the next newline. */
   #offsets: Uint32Array | Float64Array = new Uint32Array(64);
@@ -169,6 +169,7 @@ export class EarlierManifest {
 
   /** The first pass: checks each line and records where it is. */
   async #indexLines(): Promise<void> {
+    this.#index = new HashedKeys({ most: await this.#countLines() });
     // Task ids seen lately, with their last entry: a repeated id is found without a read.
     let recent = new Map<string, number>();
     for await (const { entry, line } of this.#parsedLines()) {
@@ -214,6 +215,13 @@ export class EarlierManifest {
     this.#states = grown(this.#states, new Uint8Array(size));
   }
 
+  /** How many lines the file has. */
+  async #countLines(): Promise<number> {
+    let lines = 0;
+    for await (const _ of fileLines((position, chunk) => this.#readAt(position, chunk))) lines++;
+    return lines;
+  }
+
   /** A task's last entry: among the entries its id's hash finds, the one with its id. */
   async #find(taskId: string): Promise<{ number: number; entry: ManifestEntry } | undefined> {
     for (const number of this.#index.candidates(taskId)) {
@@ -246,12 +254,7 @@ export class EarlierManifest {
   /** The file's entries, in order, with their lines; stops at a last line cut short. */
   async *#parsedLines(): AsyncGenerator<{ entry: ManifestEntry; line: FileLine; number: number }> {
     if (this.#file === undefined) return;
-    const lines = fileLines((position, chunk) =>
-      this.#exclusive(async (file) => {
-        await file.seek(position, Deno.SeekMode.Start);
-        return await file.read(chunk);
-      })
-    );
+    const lines = fileLines((position, chunk) => this.#readAt(position, chunk));
     let number = 0;
     for await (const line of lines) {
       const text = this.#decoder.decode(line.bytes);
@@ -259,6 +262,14 @@ export class EarlierManifest {
       if (entry === null) return;
       if (entry !== undefined) yield { entry, line, number: number++ };
     }
+  }
+
+  /** Reads the file's bytes from `position` into `chunk`: how many, or `null` at its end. */
+  #readAt(position: number, chunk: Uint8Array): Promise<number | null> {
+    return this.#exclusive(async (file) => {
+      await file.seek(position, Deno.SeekMode.Start);
+      return await file.read(chunk);
+    });
   }
 
   /** Runs a seek and its reads alone: two readers of the file never interleave. */
@@ -274,10 +285,7 @@ export class EarlierManifest {
 }
 
 /** `array`'s values at the start of `empty`, a larger array of the same kind. */
-function grown<T extends Uint8Array>(
-  array: T,
-  empty: T,
-): T {
+function grown<T extends Uint8Array>(array: T, empty: T): T {
   empty.set(array);
   return empty;
 }

@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { errorWith } from "../_std/error_with.ts";
 import { outputWithin } from "../_fixtures/deadline.ts";
 import { exportOnce } from "../_fixtures/export_project.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
@@ -11,11 +12,15 @@ import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { fromFileUrl } from "../../lib/_std/path.ts";
 
-for (const kept of ["hashes", "keys given back"]) {
+for (const kept of ["hashes", "keys given back", "sized once"]) {
   Deno.test(`HashedKeys finds every key it holds, and no other, as it grows (${kept})`, () => {
     const names = Array.from({ length: 50_000 }, (_, i) => `folder/${i}.png`);
     const keys = new HashedKeys(
-      kept === "hashes" ? {} : { keyOf: (number) => names[number % 50_000] },
+      kept === "hashes"
+        ? {}
+        : kept === "sized once"
+        ? { most: 50_000 }
+        : { keyOf: (number) => names[number % 50_000] },
     );
     names.forEach((name, i) => keys.add(name, i));
     keys.replace("folder/7.png", 7, 50_007);
@@ -24,6 +29,13 @@ for (const kept of ["hashes", "keys given back"]) {
       const isKey = (number: number) => names[number % 50_000] === name;
       assert.equal(keys.find(name, isKey), i === 7 ? 50_007 : i);
       assert.equal(keys.find(name.toUpperCase(), () => false), undefined);
+    }
+    if (kept === "sized once") {
+      // Room for the 50,000 keys asked for, at most three quarters full; then it refuses to grow.
+      assert.throws(() => {
+        for (let i = 50_000;; i++) keys.add(`more/${i}`, i);
+      }, errorWith(RangeError, "sized once"));
+      assert.equal(keys.size, 131_072 * 3 / 4);
     }
   });
 }
