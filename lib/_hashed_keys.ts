@@ -168,6 +168,13 @@ const SEED = crypto.getRandomValues(new Uint32Array(1))[0];
  *
  * @param key The string.
  * @returns Its hash.
+ *
+ * @example
+ * ```ts
+ * import { defaultKeyHash } from "./_hashed_keys.ts";
+ *
+ * console.log(defaultKeyHash("a.png") === defaultKeyHash("a.png")); // true
+ * ```
  */
 export function defaultKeyHash(key: string): number {
   let h1 = 0xdeadbeef ^ SEED;
@@ -191,6 +198,18 @@ let keyHash: KeyHash = defaultKeyHash;
  * different keys share one (`undefined`: the default again). Products never call it.
  *
  * @param hash The hash, or `undefined` for {@linkcode defaultKeyHash}.
+ *
+ * @example Every key of one length shares a hash: equality alone tells them apart
+ * ```ts
+ * import { HashedKeys, useKeyHash } from "./_hashed_keys.ts";
+ *
+ * useKeyHash((key) => key.length);
+ * const ids = ["t1", "t2"];
+ * const index = new HashedKeys();
+ * useKeyHash(undefined);
+ * ids.forEach((id, number) => index.add(id, number));
+ * console.log(index.find("t2", (number) => ids[number] === "t2")); // 1
+ * ```
  */
 export function useKeyHash(hash: KeyHash | undefined): void {
   keyHash = hash ?? defaultKeyHash;
