@@ -1,10 +1,10 @@
 import type { Task } from "../api/types.ts";
 import { MasksError, TaskError } from "../errors.ts";
-import { maskFilePath } from "../export/mask_file_path.ts";
 import { MaskFileRegistry } from "../export/mask_file_registry.ts";
 import { answersOf, type FormatTaskResult, type FormatWriter } from "./_format_writer.ts";
 import type { FormatSource } from "./format_source.ts";
 import type { OutputFile } from "./output_file.ts";
+import { claimTaskFile, type TaskFileClaim } from "./_task_file_claim.ts";
 import { yoloDataYaml, yoloNames } from "./yolo_names.ts";
 import { yoloLabelLines } from "./yolo_label_lines.ts";
 import { ZipWriter } from "./zip_writer.ts";
@@ -36,12 +36,11 @@ export class YoloWriter implements FormatWriter {
   }
 
   async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
-    let claim: { wanted: string; file: string; reason?: string };
+    let claim: TaskFileClaim;
     try {
       // The mask files' naming rules, with `.txt` for `.png`: both are 4 characters, so the
       // registry's renaming and length limits give the same names it gives masks.
-      const wanted = maskFilePath(task, { replaceExtension: this.#replaceExtension });
-      claim = { wanted, ...this.#registry.claimFile(wanted, String(task._id)) };
+      claim = claimTaskFile(this.#registry, task, this.#replaceExtension);
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
       return mine ? { status: "failed", reason: error.reason } : undefined;
