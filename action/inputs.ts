@@ -47,6 +47,7 @@ export const INPUT_NAMES = [
   "format",
   "mask-format",
   "ignore-index",
+  "stuff",
   "shard",
   "incremental",
   "resume",
@@ -106,7 +107,7 @@ export interface ActionInputs {
    * lists are not empty), `output-folder` (`"."` when absent, unset when incremental),
    * `output-filename`, `replace-extension`, `semantic-mapping` (parsed; its labels are checked
    * by the export), `format`, `mask-format` and `ignore-index` (left out with a one-file format
-   * when at their defaults), `shard`, `incremental`, `resume`, `overwrite`, `dry-run`, `report`.
+   * when at their defaults), `stuff` (a list), `shard`, `incremental`, `resume`, `overwrite`, `dry-run`, `report`.
    */
   settings: ExportSettings;
   /** `artifact-name`: the name of the uploaded artifact. */
@@ -144,6 +145,7 @@ export async function readInputs(): Promise<ActionInputs> {
       replaceExtension: flag("replace-extension"),
       semanticMapping: await readSemanticMapping(),
       ...readFormats(),
+      stuff: list("stuff"),
       shard: shardOf(optional("shard")),
       incremental,
       resume: flag("resume"),

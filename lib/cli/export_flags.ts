@@ -108,6 +108,7 @@ function readSettings(parsed: ParsedFlags): Omit<ExportSettings, "projectId" | "
   const maskFormat = string("mask-format");
   const shard = string("shard");
   const ignoreIndex = string("ignore-index");
+  const stuff = listFlag(parsed, "stuff");
   return {
     inputId: string("input-id"),
     outputFolder: string("output-folder"),
@@ -117,6 +118,7 @@ function readSettings(parsed: ParsedFlags): Omit<ExportSettings, "projectId" | "
     maskFormat: maskFormat === undefined ? undefined : parseMaskFormat(maskFormat),
     // Its range is the export's to check, before any request.
     ignoreIndex: ignoreIndex === undefined ? undefined : parseIgnoreIndex(ignoreIndex),
+    stuff: stuff === undefined ? undefined : splitList(stuff, "stuff"),
     dryRun: parsed["dry-run"] === true,
     shard: shard === undefined ? undefined : parseShard(shard),
     resume: parsed["resume"] === true,

@@ -12,6 +12,7 @@ export function exportOneFile(options: ExportMasksOptions): Promise<ExportSummar
     ["maskFormat", options.maskFormat],
     ["semanticMapping", options.semanticMapping],
     ["ignoreIndex", options.ignoreIndex],
+    ["stuff", options.stuff],
     ["resume", options.resume || undefined],
     ["incremental", options.incremental],
   ] as const;

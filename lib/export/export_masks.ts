@@ -14,6 +14,7 @@ import { type ExportPlan, type MaskPlan, planExport, planMasks } from "./_export
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
+import { writePanopticJson } from "./_panoptic_json.ts";
 import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
@@ -48,10 +49,15 @@ export interface ExportMasksOptions {
   replaceExtension?: boolean;
   /** `rgb` format: recolour labels, label id → `[r, g, b]` (`semantic_mapping`). @default {undefined} */
   semanticMapping?: SemanticMapping;
-  /** The kind of mask file: `rgb` (the SDK's), `class-index`, `palette`, `instance`, `binary`. @default {"rgb"} */
+  /** The kind of mask file: `rgb` (the SDK's), `class-index`, `palette`, `instance`, `binary`, `panoptic`. @default {"rgb"} */
   maskFormat?: MaskFormat;
   /** `class-index` and `palette`: the index of pixels whose label is unknown. @default {255} */
   ignoreIndex?: number;
+  /**
+   * `panoptic`: the label ids that are stuff (one segment per class per image, `isthing: 0`);
+   * every other label is a thing (one segment per instance). @default {[]}
+   */
+  stuff?: string[];
   /** List what would be exported and where; write nothing. @default {false} */
   dryRun?: boolean;
   /** Export only this part of the tasks (stable by task id), for CI matrices. @default {undefined} */
@@ -182,6 +188,10 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   if (summary.folderCreated) {
     const { projectId, startedAt, maskFormat } = plan;
     const { settings } = masks;
+    if (maskFormat === "panoptic") {
+      const { table, stuffClasses = [] } = masks;
+      await writePanopticJson(folder.files, { table, stuffClasses, projectId, startedAt });
+    }
     await folder.writeMetadata({
       projectId,
       startedAt: startedAt.toISOString(),
@@ -226,6 +236,7 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
       pool: parts.pool,
       report: parts.report,
       budget: plan.budget,
+      stuffClasses: masks.stuffClasses,
     }),
     summary: parts.summary,
     createFolder: () => folder.create(plan.maskFormat, masks.table),

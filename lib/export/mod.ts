@@ -29,5 +29,6 @@ export {
 } from "./manifest.ts";
 export * from "./mask_format.ts";
 export * from "./mask_stats.ts";
+export * from "./panoptic_segments.ts";
 export * from "./platform.ts";
 export * from "./shard.ts";
