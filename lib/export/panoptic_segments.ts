@@ -74,7 +74,10 @@ export class PanopticSegments {
    * @param target Where the panoptic rows go, at least as long as the strip.
    * @returns The panoptic rows: `target`'s first `rows.data.length` bytes.
    */
-  takeRows(rows: { data: Uint8Array; first: number; count: number }, target: Uint8Array) {
+  takeRows(
+    rows: { data: Uint8Array; first: number; count: number },
+    target: Uint8Array,
+  ): Uint8Array {
     const { data, first, count } = rows;
     const width = this.#width;
     for (let row = 0, i = 0; row < count; row++) {
