@@ -13,6 +13,7 @@ import { loadSemanticMapping } from "../lib/detect/load_semantic_mapping.ts";
 import type { SemanticMapping } from "../lib/detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../lib/errors.ts";
 import type { ExportSettings } from "../lib/export/export_settings.ts";
+import { parsePolygonTolerance } from "../lib/formats/polygon_tolerance.ts";
 import {
   artifactNameOf,
   endpointOf,
@@ -48,6 +49,8 @@ export const INPUT_NAMES = [
   "mask-format",
   "ignore-index",
   "stuff",
+  "coco-segmentation",
+  "polygon-tolerance",
   "shard",
   "incremental",
   "resume",
@@ -107,7 +110,7 @@ export interface ActionInputs {
    * lists are not empty), `output-folder` (`"."` when absent, unset when incremental),
    * `output-filename`, `replace-extension`, `semantic-mapping` (parsed; its labels are checked
    * by the export), `format`, `mask-format` and `ignore-index` (left out with a one-file format
-   * when at their defaults), `stuff` (a list), `shard`, `incremental`, `resume`, `overwrite`, `dry-run`, `report`.
+   * when at their defaults), `stuff` (a list), `coco-segmentation`, `polygon-tolerance`, `shard`, `incremental`, `resume`, `overwrite`, `dry-run`, `report`.
    */
   settings: ExportSettings;
   /** `artifact-name`: the name of the uploaded artifact. */
@@ -146,6 +149,7 @@ export async function readInputs(): Promise<ActionInputs> {
       semanticMapping: await readSemanticMapping(),
       ...readFormats(),
       stuff: list("stuff"),
+      ...readPolygons(),
       shard: shardOf(optional("shard")),
       incremental,
       resume: flag("resume"),
@@ -252,6 +256,15 @@ function readOutput(
   return {
     outputFolder: incremental === undefined ? outputFolder ?? "." : outputFolder,
     outputFilename: optional("output-filename"),
+  };
+}
+
+/** `coco-segmentation` (checked by the export) and `polygon-tolerance`. */
+function readPolygons(): Pick<ExportSettings, "cocoSegmentation" | "polygonTolerance"> {
+  const tolerance = optional("polygon-tolerance");
+  return {
+    cocoSegmentation: optional("coco-segmentation") as ExportSettings["cocoSegmentation"],
+    polygonTolerance: tolerance === undefined ? undefined : parsePolygonTolerance(tolerance),
   };
 }
 

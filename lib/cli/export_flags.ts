@@ -7,6 +7,7 @@ import { parseIgnoreIndex } from "../export/ignore_index.ts";
 import { parseMaskFormat } from "../export/mask_format.ts";
 import { parseShard } from "../export/shard.ts";
 import { parseExportFormat } from "../formats/format_source.ts";
+import { parsePolygonTolerance } from "../formats/polygon_tolerance.ts";
 import { closestWord } from "./closest_word.ts";
 import { settingOfFlag } from "./_flag_name.ts";
 import {
@@ -109,6 +110,7 @@ function readSettings(parsed: ParsedFlags): Omit<ExportSettings, "projectId" | "
   const shard = string("shard");
   const ignoreIndex = string("ignore-index");
   const stuff = listFlag(parsed, "stuff");
+  const tolerance = string("polygon-tolerance");
   return {
     inputId: string("input-id"),
     outputFolder: string("output-folder"),
@@ -119,6 +121,9 @@ function readSettings(parsed: ParsedFlags): Omit<ExportSettings, "projectId" | "
     // Its range is the export's to check, before any request.
     ignoreIndex: ignoreIndex === undefined ? undefined : parseIgnoreIndex(ignoreIndex),
     stuff: stuff === undefined ? undefined : splitList(stuff, "stuff"),
+    // Checked by the export: "rle" or "polygon".
+    cocoSegmentation: string("coco-segmentation") as ExportSettings["cocoSegmentation"],
+    polygonTolerance: tolerance === undefined ? undefined : parsePolygonTolerance(tolerance),
     dryRun: parsed["dry-run"] === true,
     shard: shard === undefined ? undefined : parseShard(shard),
     resume: parsed["resume"] === true,

@@ -1,6 +1,6 @@
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
-import { exportFormat } from "../formats/export_format.ts";
+import { exportFormat, type OneFileFormat } from "../formats/export_format.ts";
 import { parseExportFormat } from "../formats/format_source.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import type { ExportSummary } from "./export_summary.ts";
@@ -28,5 +28,5 @@ export function exportOneFile(options: ExportMasksOptions): Promise<ExportSummar
       { setting },
     );
   }
-  return exportFormat({ ...options, format: format as "lab" | "yolo" | "coco" });
+  return exportFormat({ ...options, format: format as OneFileFormat });
 }

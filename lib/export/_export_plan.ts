@@ -50,6 +50,7 @@ export function planExport(options: ExportMasksOptions): ExportPlan {
   const { projectId, startedAt, filters, requestFilters } = planTasks(options);
   const maskFormat = parseMaskFormat(options.maskFormat ?? "rgb");
   if (options.ignoreIndex !== undefined) checkIgnoreIndex(options.ignoreIndex);
+  refusePolygonSettings(options);
   const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
   const mode = folderMode(options);
   const folder = exportFolderPath(options, startedAt);
@@ -162,6 +163,23 @@ function stuffClassesOf(
       { setting: "stuff" },
     );
   });
+}
+
+/**
+ * Polygons are traced for one-file formats only.
+ *
+ * @throws {ConfigError} when `cocoSegmentation` or `polygonTolerance` comes with mask files.
+ */
+function refusePolygonSettings(options: ExportMasksOptions): void {
+  for (const setting of ["cocoSegmentation", "polygonTolerance"] as const) {
+    if (options[setting] === undefined) continue;
+    throw new ConfigError(
+      settingMessage`${subject(setting)} shapes polygons traced from masks, for ${
+        mention("format")
+      } coco or yolo-seg; this export writes mask files`,
+      { setting },
+    );
+  }
 }
 
 function folderMode(options: ExportMasksOptions): FolderMode {

@@ -88,6 +88,16 @@ export interface ExportMasksOptions {
   /** Refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
   /**
+   * `format: "coco"` from masks: each instance as `rle` (compressed RLE) or `polygon` (traced on
+   * the pixel edges). @default {"rle"}
+   */
+  cocoSegmentation?: "rle" | "polygon";
+  /**
+   * Polygons traced from masks (`coco` with `cocoSegmentation: "polygon"`, `yolo-seg`):
+   * Douglas–Peucker tolerance in pixels; 0 keeps every corner. @default {0}
+   */
+  polygonTolerance?: number;
+  /**
    * The low-level file calls the export makes, all through one door that refuses paths leaving
    * the export folder and symbolic links inside it; tests inject failures here.
    *

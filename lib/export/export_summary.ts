@@ -92,8 +92,10 @@ export interface ExportSummary {
   folder: string;
   /** `--format lab|yolo|coco`: the absolute path of the one file written (or planned). */
   file?: string;
-  /** The export format: `mask` (PNG files, when absent), `lab`, `yolo` or `coco`. */
+  /** The export format: `mask` (PNG files, when absent), `lab`, `yolo`, `yolo-seg` or `coco`. */
   format?: string;
+  /** What the user should know about the output, each said once (e.g. empty YOLO label files). */
+  notes?: string[];
   /** `--format coco`: how many vector annotations were left out, having no label with a class. */
   annotationsLeftOut?: number;
   /** The manifest's path, when one was written. */

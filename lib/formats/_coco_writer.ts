@@ -2,10 +2,9 @@ import type { Task } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
 import { MasksError, PngError, TaskError } from "../errors.ts";
-import { maskOf, pngMaskOf, type ShapesMask } from "../export/_mask.ts";
+import { maskOf, type ShapesMask } from "../export/_mask.ts";
 import { MaskFileRegistry } from "../export/mask_file_registry.ts";
 import { claimTaskFile, type TaskFileClaim } from "./_task_file_claim.ts";
-import { decodePng } from "../raster/decode_png.ts";
 import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
 import { cocoRleString } from "./coco_rle.ts";
@@ -14,6 +13,8 @@ import type { FormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
 import type { FileSystem } from "../export/file_system.ts";
 import { maskInstances } from "./mask_instances.ts";
+import { taskMaskPixels } from "./_task_mask_pixels.ts";
+import { traceInstancePolygons } from "./trace_polygons.ts";
 
 const TEXT = new TextEncoder();
 
@@ -35,6 +36,8 @@ interface CocoWriterOptions {
   maxPixels?: number;
   now: Date;
   fileSystem?: FileSystem;
+  /** Masks' instances as polygons traced with this tolerance, rather than RLE. */
+  polygons?: { tolerance: number };
 }
 
 export class CocoWriter implements FormatWriter {
@@ -166,30 +169,16 @@ export class CocoWriter implements FormatWriter {
       `${JSON.stringify(this.#classes.categories)},\n"images": [`;
   }
 
-  /** Segmentation: one RLE annotation per (R, B) instance of the decoded mask. */
+  /** Segmentation: one RLE (or polygons) annotation per (R, B) instance of the decoded mask. */
   async #maskShapes(value: unknown): Promise<CocoImage> {
     if (this.#options.dryRun) return { width: 0, height: 0, shapes: [], leftOut: 0 };
-    const mask = pngMaskOf(value);
-    if (mask.kind === "invalid") throw new MasksError(`its mask cannot be read: ${mask.reason}`);
-    let pixels;
-    try {
-      pixels = await decodePng(mask.bytes, { maxPixels: this.#options.maxPixels });
-    } catch (error) {
-      if (!(error instanceof MasksError)) throw error;
-      const reason = `its mask cannot be read: ${error.message}`;
-      // A PNG above the pixel limit keeps its setting, for each surface to name.
-      if (error instanceof PngError) {
-        throw new PngError(reason, { cause: error, setting: error.setting });
-      }
-      throw new MasksError(reason, { cause: error });
-    }
+    const pixels = await taskMaskPixels(value, this.#options.maxPixels);
     const { width, height } = pixels;
     const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance) => ({
       category_id: instance.classIndex,
-      segmentation: {
-        size: [height, width] as [number, number],
-        counts: cocoRleString(instance.counts),
-      },
+      segmentation: this.#options.polygons
+        ? traceInstancePolygons(instance, height, this.#options.polygons)
+        : { size: [height, width] as [number, number], counts: cocoRleString(instance.counts) },
       area: instance.area,
       bbox: instance.bbox,
     }));

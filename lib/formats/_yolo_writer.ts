@@ -1,5 +1,10 @@
 import type { Task } from "../api/types.ts";
-import { MasksError, TaskError } from "../errors.ts";
+import type { MaskSource } from "../detect/resolve_mask_source.ts";
+import { taskMask } from "../detect/task_mask.ts";
+import { MasksError, PngError, TaskError } from "../errors.ts";
+import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
+import { taskMaskPixels } from "./_task_mask_pixels.ts";
+import { yoloSegmentLines } from "./yolo_segment_lines.ts";
 import { MaskFileRegistry } from "../export/mask_file_registry.ts";
 import { answersOf, type FormatTaskResult, type FormatWriter } from "./_format_writer.ts";
 import type { FormatSource } from "./format_source.ts";
@@ -11,7 +16,24 @@ import { ZipWriter } from "./zip_writer.ts";
 
 const TEXT = new TextEncoder();
 
-/** Writes the SDK's YOLO zip: `data.yaml`, then `labels/<task name>.txt` for every task. */
+/** How a YOLO zip is written. */
+export interface YoloWriterOptions {
+  /** Cut the task name's extension from label file names. */
+  replaceExtension: boolean;
+  /** List, write nothing. */
+  dryRun: boolean;
+  /** The zip entries' time. */
+  modified: Date;
+  /** `yolo-seg`: polygons traced from the masks, with this tolerance and pixel limit. */
+  fromMasks?: { tolerance: number; maxPixels?: number };
+}
+
+/**
+ * Writes a YOLO zip: `data.yaml`, then `labels/<task name>.txt` for every task. `yolo` is the
+ * SDK's, from the annotations; `yolo-seg` (`fromMasks`) traces each task's mask into
+ * Ultralytics segmentation lines, names labels as Ultralytics looks them up (`images/a.jpg` →
+ * `labels/a.txt`), skips tasks without a mask, and completes `data.yaml` with `train` and `val`.
+ */
 export class YoloWriter implements FormatWriter {
   #file: OutputFile;
   #zip: ZipWriter;
@@ -21,21 +43,29 @@ export class YoloWriter implements FormatWriter {
   #dryRun: boolean;
   #registry = new MaskFileRegistry();
   #started = false;
+  #fromMasks?: { tolerance: number; maxPixels?: number; classes: CocoClasses };
+  /** `yolo` on masks: the tasks with a mask whose label file is empty. */
+  #emptyWithMask = 0;
 
-  constructor(
-    file: OutputFile,
-    source: FormatSource,
-    options: { replaceExtension: boolean; dryRun: boolean; modified: Date },
-  ) {
+  constructor(file: OutputFile, source: FormatSource, options: YoloWriterOptions) {
     this.#file = file;
     this.#zip = new ZipWriter(file, { modified: options.modified });
     this.#source = source;
     this.#names = yoloNames(source.metadata);
-    this.#replaceExtension = options.replaceExtension;
+    this.#replaceExtension = options.replaceExtension || options.fromMasks !== undefined;
     this.#dryRun = options.dryRun;
+    if (options.fromMasks) {
+      this.#fromMasks = { ...options.fromMasks, classes: cocoCategories(source.metadata, false) };
+    }
   }
 
   async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
+    const mask = this.#source.geometry === "segmentation"
+      ? taskMask(task, { input: this.#source.input, kind: "mask" } as MaskSource)
+      : undefined;
+    if (this.#fromMasks && mask === undefined) {
+      return mine ? { status: "skipped", reason: "no mask" } : undefined;
+    }
     let claim: TaskFileClaim;
     try {
       // The mask files' naming rules, with `.txt` for `.png`: both are 4 characters, so the
@@ -47,22 +77,20 @@ export class YoloWriter implements FormatWriter {
     }
     if (!mine) return undefined;
     const path = labelPath(claim.file);
-    const { answers, body } = answersOf(task, this.#source);
     let text: string;
     try {
-      text = yoloLabelLines(answers?.annotations, {
-        names: this.#names,
-        geometry: this.#source.geometry!,
-        image: (answers?.image ?? body?.image) as { width?: unknown; height?: unknown },
-      });
+      text = this.#fromMasks ? await this.#maskLines(mask) : this.#annotationLines(task);
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
-      return { status: "failed", reason: error.message };
+      const setting = error instanceof PngError ? error.setting : undefined;
+      return { status: "failed", reason: error.message, setting };
     }
+    if (mask !== undefined && text === "") this.#emptyWithMask++;
     if (!this.#dryRun) {
       if (!this.#started) {
         this.#started = true;
-        await this.#zip.add("data.yaml", TEXT.encode(yoloDataYaml(this.#names)));
+        const train = this.#fromMasks ? "train: images\nval: images\n" : "";
+        await this.#zip.add("data.yaml", TEXT.encode(yoloDataYaml(this.#names) + train));
       }
       await this.#zip.add(path, TEXT.encode(text));
     }
@@ -73,6 +101,37 @@ export class YoloWriter implements FormatWriter {
       renamedFrom: labelPath(claim.wanted),
       renameReason: claim.reason,
     };
+  }
+
+  /** The SDK's lines, from the task's annotations. */
+  #annotationLines(task: Task): string {
+    const { answers, body } = answersOf(task, this.#source);
+    return yoloLabelLines(answers?.annotations, {
+      names: this.#names,
+      geometry: this.#source.geometry!,
+      image: (answers?.image ?? body?.image) as { width?: unknown; height?: unknown },
+    });
+  }
+
+  /** `yolo-seg`: the mask's instances traced as polygons. */
+  async #maskLines(mask: unknown): Promise<string> {
+    if (this.#dryRun) return "";
+    const { tolerance, maxPixels, classes } = this.#fromMasks!;
+    const pixels = await taskMaskPixels(mask, maxPixels);
+    return yoloSegmentLines(pixels, { names: this.#names, classes, tolerance });
+  }
+
+  /** `yolo` on masks whose label files came out empty: says, once, where polygons are. */
+  notes(): string[] {
+    if (this.#fromMasks || this.#emptyWithMask === 0 || this.#dryRun) return [];
+    const files = this.#emptyWithMask === 1
+      ? "1 label file is"
+      : `${this.#emptyWithMask} label files are`;
+    return [
+      `${files} empty although the task has a mask: format yolo writes the masks' polygon ` +
+      "approximations, as the SDK does, and these tasks have none; format yolo-seg traces " +
+      "polygons from the masks",
+    ];
   }
 
   async finish(): Promise<void> {

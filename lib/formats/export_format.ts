@@ -2,7 +2,7 @@ import { takeTasks } from "../api/_take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
-import { mention, settingMessage } from "../_setting_message.ts";
+import { mention, settingMessage, subject } from "../_setting_message.ts";
 import { planTasks } from "../export/_export_plan.ts";
 import { outputPathOf } from "../export/_output_path.ts";
 import { defaultExportFolderName } from "../export/export_folder_name.ts";
@@ -25,7 +25,7 @@ export interface ExportFormatOptions {
   /** The project to export. */
   projectId: string;
   /** The file format. */
-  format: "lab" | "yolo" | "coco";
+  format: OneFileFormat;
   /** `yolo`, `coco`: for a `form` project with several fitting inputs, the one to export. @default {undefined} */
   inputId?: string;
   /** Which tasks to export, as the SDK's get-tasks filters. @default {{}} (all tasks) */
@@ -42,8 +42,15 @@ export interface ExportFormatOptions {
   shard?: Shard;
   /** Replace an existing file of the same name. @default {false} */
   overwrite?: boolean;
-  /** `coco`: refuse masks with more pixels than this. @default {100_000_000} */
+  /** `coco`, `yolo-seg`: refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /**
+   * `coco` from masks: each instance as `rle` (compressed RLE) or `polygon` (traced on the pixel
+   * edges). @default {"rle"}
+   */
+  cocoSegmentation?: "rle" | "polygon";
+  /** Polygons traced from masks (`coco` polygon, `yolo-seg`): Douglas–Peucker tolerance in pixels. @default {0} */
+  polygonTolerance?: number;
   /**
    * The low-level file calls the export makes, through the export's file door (the output file
    * is created exclusively under a temporary name, then renamed; a link at its name is refused).
@@ -59,8 +66,16 @@ export interface ExportFormatOptions {
   onProgress?: (event: ExportEvent) => void;
 }
 
-const EXTENSION = { lab: ".json", yolo: ".zip", coco: ".json" } as const;
-const PREFIX = { lab: "lab_", yolo: "lab_yolo_", coco: "lab_coco_" } as const;
+/** The formats written as one file. */
+export type OneFileFormat = "lab" | "yolo" | "yolo-seg" | "coco";
+
+const EXTENSION = { lab: ".json", yolo: ".zip", "yolo-seg": ".zip", coco: ".json" } as const;
+const PREFIX = {
+  lab: "lab_",
+  yolo: "lab_yolo_",
+  "yolo-seg": "lab_yolo_seg_",
+  coco: "lab_coco_",
+} as const;
 
 /**
  * Exports a project as one file: the SDK's `lab` JSON array or `yolo` zip, or a COCO instances
@@ -94,6 +109,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   const { client, format } = options;
   // The same checks of the project and the filters as a mask export's.
   const { projectId, startedAt: now, requestFilters } = planTasks(options);
+  checkPolygonSettings(options);
   const path = outputPath(options, now);
   const file = new OutputFile(path, { fileSystem: options.fileSystem });
   if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
@@ -132,6 +148,8 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
       }
     }
     await writer.finish();
+    const notes = writer.notes?.() ?? [];
+    if (notes.length > 0) summary.notes = notes;
   } catch (error) {
     await writer.abandon();
     throw error;
@@ -152,12 +170,63 @@ function formatWriter(
 ): FormatWriter {
   const dryRun = options.dryRun ?? false;
   if (options.format === "lab") return new LabWriter(file, { dryRun });
-  if (options.format === "yolo") {
-    const replaceExtension = options.replaceExtension ?? false;
-    return new YoloWriter(file, source, { dryRun, replaceExtension, modified: now });
-  }
   const { maxPixels, fileSystem } = options;
-  return new CocoWriter(file, source, { dryRun, maxPixels, now, fileSystem });
+  const tolerance = options.polygonTolerance ?? 0;
+  if (options.format === "yolo" || options.format === "yolo-seg") {
+    const replaceExtension = options.replaceExtension ?? false;
+    const fromMasks = options.format === "yolo-seg" ? { tolerance, maxPixels } : undefined;
+    return new YoloWriter(file, source, { dryRun, replaceExtension, modified: now, fromMasks });
+  }
+  const polygons = options.cocoSegmentation === "polygon" ? { tolerance } : undefined;
+  return new CocoWriter(file, source, { dryRun, maxPixels, now, fileSystem, polygons });
+}
+
+/**
+ * Checks the settings of polygons traced from masks before any request.
+ *
+ * @throws {ConfigError} when `cocoSegmentation` is neither `rle` nor `polygon` or comes with
+ * another format than `coco`, or `polygonTolerance` is not a number >= 0 or comes without
+ * traced polygons.
+ */
+function checkPolygonSettings(options: ExportFormatOptions): void {
+  const { format, cocoSegmentation, polygonTolerance } = options;
+  if (cocoSegmentation !== undefined) {
+    if (cocoSegmentation !== "rle" && cocoSegmentation !== "polygon") {
+      throw new ConfigError(
+        settingMessage`${
+          subject("cocoSegmentation")
+        } must be "rle" or "polygon"; got "${cocoSegmentation}"`,
+        { setting: "cocoSegmentation" },
+      );
+    }
+    if (format !== "coco") {
+      throw new ConfigError(
+        settingMessage`${subject("cocoSegmentation")} shapes ${
+          mention("format")
+        } coco only; the format is ${format}`,
+        { setting: "cocoSegmentation" },
+      );
+    }
+  }
+  if (polygonTolerance === undefined) return;
+  if (typeof polygonTolerance !== "number" || !(polygonTolerance >= 0) || polygonTolerance > 1e6) {
+    throw new ConfigError(
+      settingMessage`${
+        subject("polygonTolerance")
+      } must be a number of pixels from 0 to 1000000; got "${polygonTolerance}"`,
+      { setting: "polygonTolerance" },
+    );
+  }
+  if (format !== "yolo-seg" && !(format === "coco" && cocoSegmentation === "polygon")) {
+    throw new ConfigError(
+      settingMessage`${
+        subject("polygonTolerance")
+      } simplifies polygons traced from masks: use it with ${mention("format")} yolo-seg, or ${
+        mention("format")
+      } coco and ${mention("cocoSegmentation")} polygon`,
+      { setting: "polygonTolerance" },
+    );
+  }
 }
 
 /** Counts a task's result in the summary, and lists it where it belongs. */

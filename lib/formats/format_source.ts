@@ -7,10 +7,10 @@ import { mention, settingMessage } from "../_setting_message.ts";
 const FORMAT = mention("format");
 
 /** The files an export can write: PNG masks, or one `lab` JSON, YOLO zip or COCO JSON file. */
-export type ExportFormat = "mask" | "lab" | "yolo" | "coco";
+export type ExportFormat = "mask" | "lab" | "yolo" | "yolo-seg" | "coco";
 
 /** Every export format, the default (`mask`) first. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = ["mask", "lab", "yolo", "coco"];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ["mask", "lab", "yolo", "yolo-seg", "coco"];
 
 /**
  * Reads an export format's name, as a user typed it.
@@ -63,8 +63,9 @@ const GEOMETRY_BY_TYPE: Readonly<Record<string, Geometry>> = {
 };
 
 // the export formats spec: what each format accepts.
-const ACCEPTED: Readonly<Record<"yolo" | "coco", readonly Geometry[]>> = {
+const ACCEPTED: Readonly<Record<"yolo" | "yolo-seg" | "coco", readonly Geometry[]>> = {
   yolo: ["segmentation", "polygon", "rectangle", "polyline", "graph"],
+  "yolo-seg": ["segmentation"],
   coco: ["segmentation", "polygon", "rectangle"],
 };
 
@@ -91,7 +92,7 @@ const ACCEPTED: Readonly<Record<"yolo" | "coco", readonly Geometry[]>> = {
  */
 export function resolveFormatSource(
   configuration: ProjectConfiguration,
-  format: "lab" | "yolo" | "coco",
+  format: "lab" | "yolo" | "yolo-seg" | "coco",
   options: { inputId?: string } = {},
 ): FormatSource {
   const { projectId, projectType, metadata } = configuration;
