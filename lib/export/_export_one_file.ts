@@ -1,9 +1,10 @@
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
-import { exportFormat, type OneFileFormat } from "../formats/export_format.ts";
+import { exportFormat } from "./export_format.ts";
+import type { OneFileFormatName } from "../formats/one_file_formats.ts";
 import { parseExportFormat } from "../formats/format_source.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
-import type { ExportSummary } from "./export_summary.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
 
 /** `lab`, `yolo`, `coco`: refuses the settings that shape masks or folders, then writes the file. */
 export function exportOneFile(options: ExportMasksOptions): Promise<ExportSummary> {
@@ -28,5 +29,5 @@ export function exportOneFile(options: ExportMasksOptions): Promise<ExportSummar
       { setting },
     );
   }
-  return exportFormat({ ...options, format: format as OneFileFormat });
+  return exportFormat({ ...options, format: format as OneFileFormatName });
 }

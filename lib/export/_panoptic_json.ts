@@ -8,7 +8,7 @@
  */
 
 import type { ClassTable } from "../detect/class_table.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { fileLines } from "./_file_lines.ts";
 import { MANIFEST_NAME, type ManifestEntry, parseManifestLine } from "./manifest.ts";
 

@@ -1,5 +1,5 @@
 import { ConfigError, UnsafePathError } from "../errors.ts";
-import { type ExportFolderFs, segmentsOf } from "./export_folder_fs.ts";
+import { type ExportFolderFs, segmentsOf } from "../model/export_folder_fs.ts";
 import type { PanopticSegment } from "./panoptic_segments.ts";
 
 /** The manifest's file name in an export folder. */

@@ -1,6 +1,6 @@
 import type { Task } from "../api/types.ts";
-import { maskFilePath } from "../export/mask_file_path.ts";
-import type { MaskFileRegistry } from "../export/mask_file_registry.ts";
+import { maskFilePath } from "../model/mask_file_path.ts";
+import type { MaskFileRegistry } from "../model/mask_file_registry.ts";
 
 /** The mask path a task asked for, and the one the registry gave it (with why they differ). */
 export interface TaskFileClaim {

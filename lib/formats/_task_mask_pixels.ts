@@ -1,7 +1,7 @@
 import { MasksError, PngError } from "../errors.ts";
-import { pngMaskOf } from "../export/_mask.ts";
-import { decodePng } from "../raster/decode_png.ts";
-import type { RgbImage } from "../raster/rgb_image.ts";
+import { pngMaskOf } from "../detect/mask_of.ts";
+import { decodePng } from "../png/decode_png.ts";
+import type { RgbImage } from "../png/rgb_image.ts";
 
 /**
  * Decodes a task's mask (its data URI) into pixels, as the mask export reads it.

@@ -1,5 +1,5 @@
 import { MasksError } from "../errors.ts";
-import type { RgbImage } from "../raster/rgb_image.ts";
+import type { RgbImage } from "../png/rgb_image.ts";
 import type { CocoClasses } from "./coco_categories.ts";
 import { maskInstances } from "./mask_instances.ts";
 import { pythonFloat } from "./python_number.ts";

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { RgbImage } from "../../lib/raster/rgb_image.ts";
+import type { RgbImage } from "../../lib/png/rgb_image.ts";
 
 /** Paints pixels of one instance into an RGB image. */
 function painter(image: RgbImage) {

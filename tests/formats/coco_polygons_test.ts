@@ -4,7 +4,7 @@ import { cocoCategories } from "../../lib/formats/coco_categories.ts";
 import { maskInstances } from "../../lib/formats/mask_instances.ts";
 import { traceInstancePolygons } from "../../lib/formats/trace_polygons.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
-import type { RgbImage } from "../../lib/raster/rgb_image.ts";
+import type { RgbImage } from "../../lib/png/rgb_image.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { rleMask } from "../_fixtures/coco_rle_mask.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";

@@ -1,7 +1,7 @@
 import assert from "../_std/assert.ts";
 import { exportMasks } from "../../lib/export/export_masks.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
-import type { RgbImage } from "../../lib/raster/rgb_image.ts";
+import type { RgbImage } from "../../lib/png/rgb_image.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { blobMask, layoutMask } from "../_fixtures/layout_masks.ts";
