@@ -14,6 +14,7 @@ import type { SemanticMapping } from "../lib/detect/resolve_semantic_mapping.ts"
 import { ConfigError } from "../lib/errors.ts";
 import type { ExportSettings } from "../lib/export/export_settings.ts";
 import { parsePolygonTolerance } from "../lib/formats/polygon_tolerance.ts";
+import { parseCocoSegmentation } from "../lib/formats/coco_segmentation.ts";
 import {
   artifactNameOf,
   endpointOf,
@@ -262,8 +263,9 @@ function readOutput(
 /** `coco-segmentation` (checked by the export) and `polygon-tolerance`. */
 function readPolygons(): Pick<ExportSettings, "cocoSegmentation" | "polygonTolerance"> {
   const tolerance = optional("polygon-tolerance");
+  const segmentation = optional("coco-segmentation");
   return {
-    cocoSegmentation: optional("coco-segmentation") as ExportSettings["cocoSegmentation"],
+    cocoSegmentation: segmentation === undefined ? undefined : parseCocoSegmentation(segmentation),
     polygonTolerance: tolerance === undefined ? undefined : parsePolygonTolerance(tolerance),
   };
 }

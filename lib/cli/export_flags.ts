@@ -8,6 +8,7 @@ import { parseMaskFormat } from "../export/mask_format.ts";
 import { parseShard } from "../model/shard.ts";
 import { parseExportFormat } from "../formats/format_source.ts";
 import { parsePolygonTolerance } from "../formats/polygon_tolerance.ts";
+import { parseCocoSegmentation } from "../formats/coco_segmentation.ts";
 import { closestWord } from "./closest_word.ts";
 import { settingOfFlag } from "./_flag_name.ts";
 import {
@@ -111,6 +112,7 @@ function readSettings(parsed: ParsedFlags): Omit<ExportSettings, "projectId" | "
   const ignoreIndex = string("ignore-index");
   const stuff = listFlag(parsed, "stuff");
   const tolerance = string("polygon-tolerance");
+  const segmentation = string("coco-segmentation");
   return {
     inputId: string("input-id"),
     outputFolder: string("output-folder"),
@@ -121,8 +123,7 @@ function readSettings(parsed: ParsedFlags): Omit<ExportSettings, "projectId" | "
     // Its range is the export's to check, before any request.
     ignoreIndex: ignoreIndex === undefined ? undefined : parseIgnoreIndex(ignoreIndex),
     stuff: stuff === undefined ? undefined : splitList(stuff, "stuff"),
-    // Checked by the export: "rle" or "polygon".
-    cocoSegmentation: string("coco-segmentation") as ExportSettings["cocoSegmentation"],
+    cocoSegmentation: segmentation === undefined ? undefined : parseCocoSegmentation(segmentation),
     polygonTolerance: tolerance === undefined ? undefined : parsePolygonTolerance(tolerance),
     dryRun: parsed["dry-run"] === true,
     shard: shard === undefined ? undefined : parseShard(shard),

@@ -104,25 +104,37 @@ export function maskRowsRenderer(
       });
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
-    case "panoptic": {
-      const stuffClasses = options.stuffClasses ?? [];
-      const found = new PanopticSegments(table, { stuffClasses, width });
-      const rgb = new PngRowEncoder({
-        width,
-        height,
-        bitDepth: 8,
-        colourType: 2,
-        level: DEFAULT_ZLIB_LEVEL,
-      });
-      const renderer = single(
-        file,
-        rgb,
-        (rows, target, first) =>
-          found.takeRows({ data: rows, first, count: rows.length / 3 / width }, target),
-      );
-      return { ...renderer, segments: () => found.segments() };
-    }
+    case "panoptic":
+      return panopticRenderer(file, size, table, options.stuffClasses ?? []);
   }
+}
+
+/**
+ * `panoptic`: 8-bit RGB rows whose `R + 256·G + 256²·B` is the segment id, and the segments seen
+ * ({@linkcode PanopticSegments}).
+ */
+function panopticRenderer(
+  file: string,
+  size: ImageSize,
+  table: ClassTable,
+  stuffClasses: readonly number[],
+): MaskRowsRenderer {
+  const { width, height } = size;
+  const found = new PanopticSegments(table, { stuffClasses, width });
+  const rgb = new PngRowEncoder({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2,
+    level: DEFAULT_ZLIB_LEVEL,
+  });
+  const renderer = single(
+    file,
+    rgb,
+    (rows, target, first) =>
+      found.takeRows({ data: rows, first, count: rows.length / 3 / width }, target),
+  );
+  return { ...renderer, segments: () => found.segments() };
 }
 
 /** A format of one file whose rows are made from each strip by `convert`. */

@@ -12,6 +12,7 @@ import { inShard, type Shard } from "../model/shard.ts";
 import { dirname } from "../_std/path.ts";
 import type { FormatTaskResult, FormatWriter } from "../formats/format_writer.ts";
 import { oneFileFormat, type OneFileFormatName } from "../formats/one_file_formats.ts";
+import { parseCocoSegmentation } from "../formats/coco_segmentation.ts";
 import { type FormatSource, resolveFormatSource } from "../formats/format_source.ts";
 import { OutputFile } from "../formats/output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
@@ -175,14 +176,7 @@ function formatWriter(
 function checkPolygonSettings(options: ExportFormatOptions): void {
   const { format, cocoSegmentation, polygonTolerance } = options;
   if (cocoSegmentation !== undefined) {
-    if (cocoSegmentation !== "rle" && cocoSegmentation !== "polygon") {
-      throw new ConfigError(
-        settingMessage`${
-          subject("cocoSegmentation")
-        } must be "rle" or "polygon"; got "${cocoSegmentation}"`,
-        { setting: "cocoSegmentation" },
-      );
-    }
+    parseCocoSegmentation(cocoSegmentation);
     if (format !== "coco") {
       throw new ConfigError(
         settingMessage`${subject("cocoSegmentation")} shapes ${

@@ -195,20 +195,7 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     options,
   });
   await run.finish();
-  if (summary.folderCreated) {
-    const { projectId, startedAt, maskFormat } = plan;
-    const { settings } = masks;
-    if (maskFormat === "panoptic") {
-      const { table, stuffClasses = [] } = masks;
-      await writePanopticJson(folder.files, { table, stuffClasses, projectId, startedAt });
-    }
-    await folder.writeMetadata({
-      projectId,
-      startedAt: startedAt.toISOString(),
-      maskFormat,
-      settings,
-    });
-  }
+  if (summary.folderCreated) await writeFolderFiles(folder, plan, masks);
   summary.durationMs = performance.now() - started;
   if (report && summary.folderCreated) {
     const { projectId, filters, startedAt } = plan;
@@ -220,6 +207,24 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     summary.durationMs = performance.now() - started;
   }
   return summary;
+}
+
+/**
+ * The folder's own files once the masks are written: `panoptic.json` (from the manifest), then
+ * `export.json`, last.
+ */
+async function writeFolderFiles(folder: ExportFolder, plan: ExportPlan, masks: MaskPlan) {
+  const { projectId, startedAt, maskFormat } = plan;
+  if (maskFormat === "panoptic") {
+    const { table, stuffClasses = [] } = masks;
+    await writePanopticJson(folder.files, { table, stuffClasses, projectId, startedAt });
+  }
+  await folder.writeMetadata({
+    projectId,
+    startedAt: startedAt.toISOString(),
+    maskFormat,
+    settings: masks.settings,
+  });
 }
 
 /** What the run of an export is made of. */

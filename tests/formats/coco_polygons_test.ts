@@ -1,5 +1,4 @@
 import assert from "../_std/assert.ts";
-import { exportMasks } from "../../lib/export/export_masks.ts";
 import { cocoCategories } from "../../lib/formats/coco_categories.ts";
 import { maskInstances } from "../../lib/formats/mask_instances.ts";
 import { traceInstancePolygons } from "../../lib/formats/trace_polygons.ts";
@@ -7,7 +6,6 @@ import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import type { RgbImage } from "../../lib/png/rgb_image.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { rleMask } from "../_fixtures/coco_rle_mask.ts";
-import { clientOf } from "../_fixtures/lab_client.ts";
 import { blobMask, layoutMask } from "../_fixtures/layout_masks.ts";
 import { cocoPolygonMask, evenOddMask, iou } from "../_fixtures/polygon_fill.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
