@@ -24,7 +24,7 @@ export interface ExportFormatOptions {
   /** The project to export. */
   projectId: string;
   /** The file format. */
-  format: OneFileFormatName;
+  format: "lab" | "yolo" | "yolo-seg" | "coco";
   /** `yolo`, `coco`: for a `form` project with several fitting inputs, the one to export. @default {undefined} */
   inputId?: string;
   /** Which tasks to export, as the SDK's get-tasks filters. @default {{}} (all tasks) */

@@ -28,4 +28,5 @@ export * from "./simplify_ring.ts";
 export * from "./trace_polygons.ts";
 export * from "./yolo_label_lines.ts";
 export * from "./yolo_names.ts";
+export * from "./yolo_segment_lines.ts";
 export * from "./zip_writer.ts";
