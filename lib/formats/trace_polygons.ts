@@ -1,5 +1,6 @@
 import type { MaskInstance } from "./mask_instances.ts";
 import { simplifyRing } from "./simplify_ring.ts";
+import { spliceHoles } from "./_splice_holes.ts";
 
 /** A region of pixels: a box of the image and which of its pixels are in the region. */
 export interface PixelRegion {
@@ -26,12 +27,11 @@ export interface TracePolygonsOptions {
   tolerance?: number;
 }
 
-/** A traced boundary: its corners `x0, y0, x1, y1...` on the pixel grid, and its signed area. */
+/** A traced boundary: its corners `x0, y0, x1, y1...` on the pixel grid. */
 interface Ring {
   points: number[];
-  area: number;
-  /** A hole's inside: the centre of a pixel just inside it. */
-  probe: [number, number];
+  /** A hole's outline: the index of the ring around its part; none for an outline. */
+  parent?: number;
 }
 
 /**
@@ -62,13 +62,20 @@ export function tracePolygons(region: PixelRegion, options: TracePolygonsOptions
     throw new RangeError(`The polygon tolerance must be a number >= 0; got ${tolerance}`);
   }
   const rings = traceRings(region);
-  const outers = rings.filter((ring) => ring.area > 0);
-  const polygons = outers.map((ring) => simplifyRing(ring.points, tolerance));
-  for (const hole of rings.filter((ring) => ring.area < 0)) {
-    const parent = parentOf(hole, outers);
-    if (parent < 0) continue;
-    polygons[parent] = spliceHole(polygons[parent], simplifyRing(hole.points, tolerance));
+  const polygonOfRing = new Map<number, number>();
+  const polygons: number[][] = [];
+  const holes: number[][][] = [];
+  rings.forEach((ring, i) => {
+    if (ring.parent !== undefined) return;
+    polygonOfRing.set(i, polygons.length);
+    polygons.push(simplifyRing(ring.points, tolerance));
+    holes.push([]);
+  });
+  for (const ring of rings) {
+    if (ring.parent === undefined) continue;
+    holes[polygonOfRing.get(ring.parent)!].push(simplifyRing(ring.points, tolerance));
   }
+  polygons.forEach((outline, i) => polygons[i] = spliceHoles(outline, holes[i]));
   return polygons.map((points) =>
     points.map((value, i) => value + (i % 2 === 0 ? region.left : region.top))
   );
@@ -104,9 +111,12 @@ export function traceInstancePolygons(
   let position = 0;
   instance.counts.forEach((count, i) => {
     if (i % 2 === 1) {
-      for (let at = position; at < position + count; at++) {
-        const x = Math.floor(at / imageHeight) - left;
-        inside[(at % imageHeight - top) * width + x] = 1;
+      // A run goes down a column, then on from the top of the next.
+      let x = Math.floor(position / imageHeight) - left;
+      let y = (position % imageHeight) - top;
+      for (let k = 0; k < count; k++) {
+        inside[y * width + x] = 1;
+        if (++y === height) [x, y] = [x + 1, 0];
       }
     }
     position += count;
@@ -114,21 +124,63 @@ export function traceInstancePolygons(
   return tracePolygons({ left, top, width, height, inside }, options);
 }
 
-/** Every outline and hole of the region, each started at its first top edge row by row. */
+/**
+ * Every outline and hole of the region, each started at its first top edge row by row. Each
+ * outline's part is labelled (8-connected) as soon as it is traced, so a hole, whose first top
+ * edge is a pixel of the part around it, knows its outline at once.
+ */
 function traceRings(region: PixelRegion): Ring[] {
   const { width, height, inside } = region;
   const at = (x: number, y: number) =>
     x >= 0 && y >= 0 && x < width && y < height && inside[y * width + x] === 1;
   const started = new Uint8Array(width * height);
+  // The ring index + 1 of each pixel's part; 0 before it is traced.
+  const part = new Int32Array(width * height);
   const rings: Ring[] = [];
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (!at(x, y) || at(x, y - 1) || started[y * width + x] === 1) continue;
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      if (inside[i] !== 1 || (y > 0 && inside[i - width] === 1) || started[i] === 1) continue;
       const points = traceRing(at, x, y, (px, py) => started[py * width + px] = 1);
-      rings.push({ points, area: signedArea(points), probe: [x + 0.5, y - 0.5] });
+      const label = part[y * width + x];
+      if (label > 0) {
+        rings.push({ points, parent: label - 1 });
+        continue;
+      }
+      rings.push({ points });
+      labelPart(region, part, y * width + x, rings.length);
     }
   }
   return rings;
+}
+
+/**
+ * Gives every pixel of the 8-connected part of pixel `start` the label `label`, a run of a row at
+ * a time (a scanline flood fill: the rows above and below are read from one column left of the
+ * run to one right of it).
+ */
+function labelPart(region: PixelRegion, part: Int32Array, start: number, label: number): void {
+  const { width, height, inside } = region;
+  const open = (i: number) => inside[i] === 1 && part[i] === 0;
+  const seeds = [start];
+  while (seeds.length > 0) {
+    const seed = seeds.pop()!;
+    if (part[seed] !== 0) continue;
+    const y = Math.floor(seed / width);
+    const row = y * width;
+    let [left, right] = [seed - row, seed - row];
+    while (left > 0 && open(row + left - 1)) left--;
+    while (right < width - 1 && open(row + right + 1)) right++;
+    part.fill(label, row + left, row + right + 1);
+    for (const next of [y - 1, y + 1]) {
+      if (next < 0 || next >= height) continue;
+      let inRun = false;
+      for (let x = Math.max(0, left - 1); x <= Math.min(width - 1, right + 1); x++) {
+        const here = open(next * width + x);
+        if (here && !inRun) seeds.push(next * width + x);
+        inRun = here;
+      }
+    }
+  }
 }
 
 /**
@@ -156,71 +208,4 @@ function traceRing(
     [dx, dy] = [nx, ny];
     if (x === x0 && y === y0 && dx === 1) return points;
   }
-}
-
-/** The shoelace area: positive for an outline (clockwise on screen), negative for a hole. */
-function signedArea(points: number[]): number {
-  let twice = 0;
-  for (let i = 0; i < points.length; i += 2) {
-    const j = (i + 2) % points.length;
-    twice += points[i] * points[j + 1] - points[j] * points[i + 1];
-  }
-  return twice / 2;
-}
-
-/** The smallest outline around a hole (by a point inside it, never on an edge), or -1. */
-function parentOf(hole: Ring, outers: Ring[]): number {
-  let parent = -1;
-  outers.forEach((outer, i) => {
-    if (!contains(outer.points, hole.probe)) return;
-    if (parent < 0 || outer.area < outers[parent].area) parent = i;
-  });
-  return parent;
-}
-
-/** Whether a point is inside a polygon, even-odd. */
-function contains(points: number[], [px, py]: [number, number]): boolean {
-  let inside = false;
-  for (let i = 0; i < points.length; i += 2) {
-    const j = (i + 2) % points.length;
-    const [ax, ay, bx, by] = [points[i], points[i + 1], points[j], points[j + 1]];
-    if ((ay > py) !== (by > py) && px < ax + ((py - ay) * (bx - ax)) / (by - ay)) {
-      inside = !inside;
-    }
-  }
-  return inside;
-}
-
-/**
- * Joins a hole to an outline: from the hole's top vertex straight up to the nearest edge of the
- * outline above it, then around the hole and back down the same cut.
- */
-function spliceHole(outline: number[], hole: number[]): number[] {
-  let top = 0;
-  for (let i = 2; i < hole.length; i += 2) {
-    if (hole[i + 1] < hole[top + 1] || (hole[i + 1] === hole[top + 1] && hole[i] < hole[top])) {
-      top = i;
-    }
-  }
-  const [hx, hy] = [hole[top], hole[top + 1]];
-  let edge = -1;
-  let best = -Infinity;
-  for (let i = 0; i < outline.length; i += 2) {
-    const j = (i + 2) % outline.length;
-    const [ax, ay, bx, by] = [outline[i], outline[i + 1], outline[j], outline[j + 1]];
-    if (ax === bx || hx < Math.min(ax, bx) || hx > Math.max(ax, bx)) continue;
-    const y = ay + ((by - ay) * (hx - ax)) / (bx - ax);
-    if (y <= hy && y > best) [edge, best] = [i, y];
-  }
-  if (edge < 0) return outline;
-  const around = [...hole.slice(top), ...hole.slice(0, top), hx, hy];
-  return [
-    ...outline.slice(0, edge + 2),
-    hx,
-    best,
-    ...around,
-    hx,
-    best,
-    ...outline.slice(edge + 2),
-  ];
 }
