@@ -1,7 +1,7 @@
 import assert from "../_std/assert.ts";
 import { cocoCategories } from "../../lib/formats/coco_categories.ts";
 import { maskInstances } from "../../lib/formats/mask_instances.ts";
-import { traceInstancePolygons } from "../../lib/formats/trace_polygons.ts";
+import { traceInstancePolygons, tracePolygons } from "../../lib/formats/trace_polygons.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import type { RgbImage } from "../../lib/png/rgb_image.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
@@ -195,5 +195,34 @@ Deno.test("pycocotools reads the polygon COCO without a warning, every annotatio
         assert(both / either >= bound, `annotation ${i + 1}: IoU ${both / either}`);
       });
     });
+  }
+});
+
+Deno.test("tracePolygons() keeps nested holes and islands, corner-touching pixels and speckle exact", () => {
+  const width = 30;
+  const height = 24;
+  const inside = new Uint8Array(width * height);
+  const fill = (box: number[], value: number) => {
+    for (let y = box[1]; y < box[3]; y++) {
+      for (let x = box[0]; x < box[2]; x++) {
+        inside[y * width + x] = value;
+      }
+    }
+  };
+  // A square with a hole, an island in the hole, and a hole in the island.
+  fill([0, 0, 20, 20], 1);
+  fill([3, 3, 17, 17], 0);
+  fill([7, 7, 13, 13], 1);
+  fill([9, 9, 11, 11], 0);
+  // A checkerboard (parts touching by corners only) and single-pixel holes in a bar.
+  for (let y = 0; y < 6; y++) for (let x = 22; x < 28; x++) inside[y * width + x] = (x + y) % 2;
+  fill([21, 10, 30, 14], 1);
+  for (let x = 22; x < 29; x += 2) inside[11 * width + x] = 0;
+  const polygons = tracePolygons({ left: 0, top: 0, width, height, inside });
+  for (const fillOf of [cocoPolygonMask, evenOddMask]) {
+    const filled = fillOf(polygons, width, height).data;
+    let differ = 0;
+    filled.forEach((value, p) => differ += value === inside[p] ? 0 : 1);
+    assertEquals(differ, 0, `${fillOf.name}: pixels that differ`);
   }
 });
