@@ -11,7 +11,7 @@ import { emptySummary } from "../model/empty_summary.ts";
 import { inShard, type Shard } from "../model/shard.ts";
 import { dirname } from "../_std/path.ts";
 import type { FormatTaskResult, FormatWriter } from "../formats/format_writer.ts";
-import { oneFileFormat, type OneFileFormatName } from "../formats/one_file_formats.ts";
+import { oneFileFormat } from "../formats/one_file_formats.ts";
 import { parseCocoSegmentation } from "../formats/coco_segmentation.ts";
 import { type FormatSource, resolveFormatSource } from "../formats/format_source.ts";
 import { OutputFile } from "../formats/output_file.ts";
