@@ -32,3 +32,4 @@ export * from "../model/mask_stats.ts";
 export * from "../model/platform.ts";
 export * from "../model/shard.ts";
 export * from "./panoptic_segments.ts";
+export * from "./stuff_labels.ts";
