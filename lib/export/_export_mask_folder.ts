@@ -5,7 +5,14 @@ import { ConvertPool } from "./_convert_pool.ts";
 import { MaskDetacher } from "./_detach_masks.ts";
 import { emptySummary } from "../model/empty_summary.ts";
 import { ExportFolder } from "./_export_folder.ts";
-import { type ExportPlan, type MaskPlan, planExport, planMasks } from "./_export_plan.ts";
+import {
+  type ExportPlan,
+  type MaskPlan,
+  metadataOf,
+  planExport,
+  planMasks,
+} from "./_export_plan.ts";
+import { classMapNote, pinnedMapOf } from "./_pinned_map_of.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
@@ -35,10 +42,11 @@ export async function exportMaskFolder(options: ExportMasksOptions): Promise<Exp
   const prepared = await folder.open();
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
+  const pinned = await pinnedMapOf(options, plan.mode, folder.files);
   const masks = planMasks(
     await options.client.getProjectConfiguration(plan.projectId),
     plan,
-    options,
+    { ...options, pinned },
   );
   const filters = plan.mode === "incremental"
     ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
@@ -46,6 +54,7 @@ export async function exportMaskFolder(options: ExportMasksOptions): Promise<Exp
   await folder.clearEarlier();
 
   const summary = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
+  if (pinned) summary.classMap = classMapNote(masks.table, pinned);
   // Closed when this function returns or throws: the run has drained its tasks by then.
   using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
   const report = options.report && !plan.dryRun
@@ -86,12 +95,7 @@ async function writeFolderFiles(folder: ExportFolder, plan: ExportPlan, masks: M
     const { table, stuffClasses = [] } = masks;
     await writePanopticJson(folder.files, { table, stuffClasses, projectId, startedAt });
   }
-  await folder.writeMetadata({
-    projectId,
-    startedAt: startedAt.toISOString(),
-    maskFormat,
-    settings: masks.settings,
-  });
+  await folder.writeMetadata(metadataOf(plan, masks));
 }
 
 /** What the run of an export is made of. */
@@ -126,6 +130,7 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
     previous: parts.prepared.previous,
     keepComplete: plan.mode === "resume",
     replaceExtension: options.replaceExtension,
+    split: plan.split,
     dryRun: plan.dryRun,
     platform: options.platform ?? hostPlatform(),
     // One mask waiting for each worker while it converts another.

@@ -5,6 +5,7 @@ import type { ExportEvent, ExportSummary } from "../model/export_summary.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import type { Platform } from "../model/platform.ts";
 import type { Shard } from "../model/shard.ts";
+import type { SplitPart } from "../model/split_plan.ts";
 import { type ExportFormat, exportFormatEntry } from "./export_formats.ts";
 import type { MaskFormat } from "./mask_format.ts";
 
@@ -42,6 +43,14 @@ export interface ExportMasksOptions {
    * every other label is a thing (one segment per instance). @default {[]}
    */
   stuff?: string[];
+  /** Keep an earlier export's class numbering: its `labelmap.json` or folder (updates keep their own). @default {undefined} */
+  labelmapFrom?: string;
+  /** With a kept class map: reserve the index of a label the configuration lost, not stop. @default {false} */
+  allowRemovedLabels?: boolean;
+  /** Split the tasks by a hash of each task id, `train=80,val=20`: files go under `<split>/`. @default {undefined} */
+  split?: string | readonly SplitPart[];
+  /** The seed hashed with each task id to split the tasks. @default {"lab-masks"} */
+  splitSeed?: string;
   /** List what would be exported and where; write nothing. @default {false} */
   dryRun?: boolean;
   /** Export only this part of the tasks (stable by task id), for CI matrices. @default {undefined} */

@@ -47,6 +47,8 @@ export interface ManifestEntry {
   renamedFrom?: string;
   /** `panoptic`: the segments of its panoptic PNG, from which `panoptic.json` is written. */
   segments?: PanopticSegment[];
+  /** The task's split (`train`, `val`, …), when the export splits its tasks. */
+  split?: string;
 }
 
 /**

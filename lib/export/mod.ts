@@ -33,3 +33,4 @@ export * from "../model/platform.ts";
 export * from "../model/shard.ts";
 export * from "./panoptic_segments.ts";
 export * from "./stuff_labels.ts";
+export * from "./read_class_map.ts";

@@ -1,4 +1,5 @@
 import type { Task } from "../api/types.ts";
+import type { ClassTableOptions } from "../detect/class_table.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
 import { MasksError, PngError, TaskError } from "../errors.ts";
@@ -33,6 +34,8 @@ interface CocoImage {
 /** How a COCO file is written: for real or not, the pixel limit, its date, the file calls. */
 interface CocoWriterOptions {
   dryRun: boolean;
+  /** The class map to keep, if any. */
+  pinning: Pick<ClassTableOptions, "pinned" | "allowRemovedLabels">;
   maxPixels?: number;
   now: Date;
   fileSystem?: FileSystem;
@@ -61,7 +64,11 @@ export class CocoWriter implements FormatWriter {
     });
     this.#source = source;
     this.#options = options;
-    this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation");
+    this.#classes = cocoCategories(
+      source.metadata,
+      source.geometry !== "segmentation",
+      options.pinning,
+    );
   }
 
   async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
@@ -73,7 +80,7 @@ export class CocoWriter implements FormatWriter {
     let claim: TaskFileClaim;
     try {
       // Every shard claims every task's name, as the mask export's shards do.
-      claim = claimTaskFile(this.#registry, task, false);
+      claim = claimTaskFile(this.#registry, task, { replaceExtension: false });
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
       return mine ? { status: "failed", reason: error.reason } : undefined;

@@ -15,15 +15,18 @@ export interface TaskFileClaim {
 /**
  * Claims a task's mask path in a one-file export's registry, exactly as the mask export names the
  * task's mask: the one-file formats derive their entries' names from it (YOLO's label files, COCO's
- * image file names), so two tasks of one name are told apart as their masks are.
+ * image file names), so two tasks of one name are told apart as their masks are. `folder` (a
+ * split) goes before the name, as the mask export puts a split's masks in its folder.
  *
  * @throws {TaskError} when the task's name cannot name a file (absolute, `..`, empty).
  */
 export function claimTaskFile(
   registry: MaskFileRegistry,
   task: Task,
-  replaceExtension: boolean,
+  options: { replaceExtension: boolean; folder?: string },
 ): TaskFileClaim {
-  const wanted = maskFilePath(task, { replaceExtension });
+  const { replaceExtension, folder } = options;
+  const wanted = (folder === undefined ? "" : `${folder}/`) +
+    maskFilePath(task, { replaceExtension });
   return { wanted, ...registry.claimFile(wanted, String(task._id)) };
 }

@@ -2,15 +2,16 @@ import type { Task } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
 import { MasksError, PngError, TaskError } from "../errors.ts";
+import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
+import { claimTaskFile, type TaskFileClaim } from "./_task_file_claim.ts";
 import { taskMaskPixels } from "./_task_mask_pixels.ts";
 import { yoloSegmentLines } from "./yolo_segment_lines.ts";
-import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import { answersOf, type FormatTaskResult, type FormatWriter } from "./format_writer.ts";
 import type { FormatSource } from "./format_source.ts";
 import type { OutputFile } from "./output_file.ts";
-import { claimTaskFile, type TaskFileClaim } from "./_task_file_claim.ts";
-import { yoloDataYaml, yoloNames } from "./yolo_names.ts";
+import { yoloDataYaml, yoloNames, type YoloNamesOptions } from "./yolo_names.ts";
+import { splitOf, type SplitPlan } from "../model/split_plan.ts";
 import { yoloLabelLines } from "./yolo_label_lines.ts";
 import { ZipWriter } from "./zip_writer.ts";
 
@@ -24,6 +25,10 @@ export interface YoloWriterOptions {
   dryRun: boolean;
   /** The zip entries' time. */
   modified: Date;
+  /** The class map to keep, if any. */
+  pinning: YoloNamesOptions;
+  /** The splits, whose names prefix the label files. */
+  split?: SplitPlan;
   /** `yolo-seg`: polygons traced from the masks, with this tolerance and pixel limit. */
   fromMasks?: { tolerance: number; maxPixels?: number };
 }
@@ -43,6 +48,8 @@ export class YoloWriter implements FormatWriter {
   #dryRun: boolean;
   #registry = new MaskFileRegistry();
   #started = false;
+  #split?: SplitPlan;
+  #root: string;
   #fromMasks?: { tolerance: number; maxPixels?: number; classes: CocoClasses };
   /** `yolo` on masks: the tasks with a mask whose label file is empty. */
   #emptyWithMask = 0;
@@ -51,11 +58,15 @@ export class YoloWriter implements FormatWriter {
     this.#file = file;
     this.#zip = new ZipWriter(file, { modified: options.modified });
     this.#source = source;
-    this.#names = yoloNames(source.metadata);
+    this.#names = yoloNames(source.metadata, options.pinning);
+    this.#split = options.split;
+    // Where the zip is meant to be unpacked: a folder named as the zip, without `.zip`.
+    this.#root = file.path.replace(/^.*[\\/]/, "").replace(/\.zip$/, "");
     this.#replaceExtension = options.replaceExtension || options.fromMasks !== undefined;
     this.#dryRun = options.dryRun;
     if (options.fromMasks) {
-      this.#fromMasks = { ...options.fromMasks, classes: cocoCategories(source.metadata, false) };
+      const classes = cocoCategories(source.metadata, false, options.pinning);
+      this.#fromMasks = { ...options.fromMasks, classes };
     }
   }
 
@@ -70,7 +81,11 @@ export class YoloWriter implements FormatWriter {
     try {
       // The mask files' naming rules, with `.txt` for `.png`: both are 4 characters, so the
       // registry's renaming and length limits give the same names it gives masks.
-      claim = claimTaskFile(this.#registry, task, this.#replaceExtension);
+      const split = this.#split && splitOf(String(task._id), this.#split);
+      claim = claimTaskFile(this.#registry, task, {
+        replaceExtension: this.#replaceExtension,
+        folder: split,
+      });
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
       return mine ? { status: "failed", reason: error.reason } : undefined;
@@ -89,8 +104,7 @@ export class YoloWriter implements FormatWriter {
     if (!this.#dryRun) {
       if (!this.#started) {
         this.#started = true;
-        const train = this.#fromMasks ? "train: images\nval: images\n" : "";
-        await this.#zip.add("data.yaml", TEXT.encode(yoloDataYaml(this.#names) + train));
+        await this.#zip.add("data.yaml", TEXT.encode(this.#dataYaml()));
       }
       await this.#zip.add(path, TEXT.encode(text));
     }
@@ -101,6 +115,14 @@ export class YoloWriter implements FormatWriter {
       renamedFrom: labelPath(claim.wanted),
       renameReason: claim.reason,
     };
+  }
+
+  /** `data.yaml`; `yolo-seg` without splits adds `train` and `val`, which Ultralytics needs. */
+  #dataYaml(): string {
+    const splits = this.#split?.parts.map((part) => part.name);
+    const yaml = yoloDataYaml(this.#names, { root: this.#root, splits });
+    const folders = this.#fromMasks && !splits?.length ? "train: images\nval: images\n" : "";
+    return yaml + folders;
   }
 
   /** The SDK's lines, from the task's annotations. */

@@ -6,7 +6,9 @@
  * @module
  */
 
+import type { ClassTableOptions } from "../detect/class_table.ts";
 import type { FileSystem } from "../model/file_system.ts";
+import type { SplitPlan } from "../model/split_plan.ts";
 import { CocoWriter } from "./_coco_writer.ts";
 import { LabWriter } from "./_lab_writer.ts";
 import { YoloWriter } from "./_yolo_writer.ts";
@@ -33,6 +35,10 @@ export interface OneFileWriterSettings {
   now: Date;
   /** The low-level file calls (COCO's spill file of annotations). */
   fileSystem?: FileSystem;
+  /** `yolo`, `coco`: the class map to keep, if any. */
+  pinning?: Pick<ClassTableOptions, "pinned" | "allowRemovedLabels">;
+  /** `yolo`: the splits, whose names prefix the label files. */
+  split?: SplitPlan;
 }
 
 /** One format that writes one file. */
@@ -86,18 +92,18 @@ export const ONE_FILE_FORMATS: readonly OneFileFormat[] = [
     file: "a zip of YOLOv8 label files (`.zip`)",
     projects: "`iat-rectangle`, `iat-polygon`, `iat-polyline`, `iat-graph`, `iat-segmentation`, and `form` with one such input; no sequences",
     fromSdk: 'yes: `export_tasks(format="yolo")`, byte for byte',
-    writer: (file, source, { dryRun, replaceExtension, now }) =>
-      new YoloWriter(file, source, { dryRun, replaceExtension, modified: now }),
+    writer: (file, source, { dryRun, replaceExtension, now, pinning = {}, split }) =>
+      new YoloWriter(file, source, { dryRun, replaceExtension, modified: now, pinning, split }),
   },
   {
     name: "yolo-seg", brief: "zip of polygons from masks", extension: ".zip", prefix: "lab_yolo_seg_",
     file: "a zip of Ultralytics segmentation labels (`.zip`)",
     projects: "`iat-segmentation`, and `form` with one such input; no sequences",
     fromSdk: "no: ours, polygons traced from the masks",
-    writer: (file, source, { dryRun, replaceExtension, now, maxPixels, polygonTolerance }) =>
+    writer: (file, source, { dryRun, replaceExtension, now, pinning = {}, split, ...masks }) =>
       new YoloWriter(file, source, {
-        dryRun, replaceExtension, modified: now,
-        fromMasks: { tolerance: polygonTolerance, maxPixels },
+        dryRun, replaceExtension, modified: now, pinning, split,
+        fromMasks: { tolerance: masks.polygonTolerance, maxPixels: masks.maxPixels },
       }),
   },
   {
@@ -105,9 +111,9 @@ export const ONE_FILE_FORMATS: readonly OneFileFormat[] = [
     file: "one COCO instances file (`.json`)",
     projects: "`iat-segmentation`, `iat-polygon`, `iat-rectangle`, and `form` with one such input; no sequences",
     fromSdk: "no: ours",
-    writer: (file, source, { dryRun, maxPixels, now, fileSystem, ...polygons }) =>
+    writer: (file, source, { dryRun, maxPixels, now, fileSystem, pinning = {}, ...polygons }) =>
       new CocoWriter(file, source, {
-        dryRun, maxPixels, now, fileSystem,
+        dryRun, maxPixels, now, fileSystem, pinning,
         polygons: polygons.cocoSegmentation === "polygon"
           ? { tolerance: polygons.polygonTolerance }
           : undefined,

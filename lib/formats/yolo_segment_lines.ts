@@ -46,9 +46,10 @@ export interface YoloSegmentOptions {
 export function yoloSegmentLines(image: RgbImage, options: YoloSegmentOptions): string {
   const { width, height } = image;
   const { names, classes } = options;
+  const labelOf = new Map(classes.categories.map((category) => [category.id, category.name]));
   let text = "";
   for (const instance of maskInstances(image, classes.classOfBChannel)) {
-    const label = classes.categories[instance.classIndex - 1].name;
+    const label = labelOf.get(instance.classIndex)!;
     const yoloClass = names.indexOf(label);
     if (yoloClass < 0) {
       throw new MasksError(
