@@ -55,6 +55,7 @@ export async function writePanopticJson(
         width: entry.width,
         height: entry.height,
         lab_task_id: entry.taskId,
+        ...(entry.split === undefined ? {} : { split: entry.split }),
       };
       await write(`${id === 1 ? "\n" : ",\n"}${JSON.stringify(image)}`);
     }

@@ -203,3 +203,20 @@ Deno.test("export --stuff is refused with another mask format, a one-file format
   const json = JSON.parse(await Deno.readTextFile(`${dir.path}/ok/panoptic.json`));
   assertEquals(json.categories.map((category: { isthing: number }) => category.isthing), [1, 1, 0]);
 });
+
+Deno.test("a split panoptic export lists each image's split, its masks in the split's folder", async () => {
+  await using dir = await tempDir();
+  await exportInto(dir.path, "out", { maskFormat: "panoptic", split: "train=50,val=50" });
+  const json = JSON.parse(await Deno.readTextFile(`${dir.path}/out/panoptic.json`));
+  assertEquals(json.images.length, 3);
+  json.images.forEach((image: { split: string }, i: number) => {
+    assert(["train", "val"].includes(image.split), JSON.stringify(image));
+    assert(
+      json.annotations[i].file_name.startsWith(`${image.split}/`),
+      json.annotations[i].file_name,
+    );
+  });
+  for (const annotation of json.annotations) {
+    assert((await Deno.stat(`${dir.path}/out/${annotation.file_name}`)).isFile);
+  }
+});
