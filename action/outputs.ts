@@ -24,6 +24,7 @@ import { inputHint } from "./_failure_message.ts";
 export const OUTPUT_NAMES = [
   "output-path",
   "manifest-path",
+  "dataset-id",
   "exported-count",
   "skipped-count",
   "failed-count",
@@ -41,6 +42,7 @@ export function setOutputs(summary: ExportSummary): void {
   const values: Record<OutputName, string | number> = {
     "output-path": summary.file ?? summary.folder,
     "manifest-path": summary.manifest ?? "",
+    "dataset-id": summary.datasetId ?? "",
     "exported-count": summary.exported,
     "skipped-count": summary.skipped,
     "failed-count": summary.failed,
@@ -76,6 +78,10 @@ export async function writeJobSummary(
       ]]),
       [cell("Mask format", true), cell(code(summary.maskFormat))],
       [cell("Export folder", true), cell(code(summary.folder))],
+      ...(summary.datasetId === undefined ? [] : [[
+        cell("Dataset id", true),
+        cell(code(summary.datasetId)),
+      ]]),
       [cell("Tasks", true), cell(countsText(summary, inputs))],
       [cell("Duration", true), cell(durationText(summary.durationMs))],
     ]);

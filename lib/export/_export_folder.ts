@@ -135,12 +135,30 @@ export class ExportFolder {
 
   /**
    * Writes `export.json`, last: an incremental update starts from its time, so it must only ever
-   * follow a complete manifest. A resumed export keeps its first run's, when its tasks were read.
+   * follow a complete manifest. A resumed export keeps its first run's, when its tasks were read,
+   * with this run's identity (dataset id, versions) and own files.
    */
   async writeMetadata(metadata: ExportMetadata): Promise<void> {
-    if (this.mode === "resume" && await this.files.exists(METADATA_NAME)) return;
+    if (this.mode === "resume" && await this.files.exists(METADATA_NAME)) {
+      const first = await this.readMetadata();
+      if (first !== undefined) {
+        const { projectId, startedAt, maskFormat, settings } = first;
+        metadata = { ...metadata, projectId, startedAt, maskFormat, settings };
+      }
+    }
     const json = `${JSON.stringify(metadata, null, 2)}\n`;
     await this.files.writeFile(METADATA_NAME, TEXT.encode(json));
+  }
+
+  /** The folder's `export.json` as a run wrote it; `undefined` when absent or damaged. */
+  async readMetadata(): Promise<ExportMetadata | undefined> {
+    try {
+      const text = new TextDecoder().decode(await this.files.readFile(METADATA_NAME));
+      const metadata = JSON.parse(text);
+      return typeof metadata === "object" && metadata !== null ? metadata : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Writes `report.html` and adds its path and label statistics to the summary. */

@@ -21,6 +21,18 @@ export interface ExportMetadata {
   maskFormat: string;
   /** Other settings that shape the files (input, mapping, naming, filters, shard). */
   settings: Record<string, unknown>;
+  /** The dataset id over the masks' pixels and the class map (see `datasetIdOf`). */
+  datasetId?: string;
+  /** The SHA-256 of the class map's `labelmap.json` text. */
+  labelmapSha256?: string;
+  /** The tool that wrote the export, e.g. `@lab/masks 0.1.0`. */
+  tool?: string;
+  /** The Deno version it ran on. */
+  deno?: string;
+  /** The SHA-256 of the project configuration as JSON. */
+  configurationSha256?: string;
+  /** The export's own files besides the masks (the dataset card), with their SHA-256. */
+  files?: { path: string; sha256: string }[];
 }
 
 /** An export folder made ready: what an earlier export left in it. */

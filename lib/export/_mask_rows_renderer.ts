@@ -8,7 +8,8 @@
 
 import { classPalette, type ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { PngRowEncoder } from "../raster/_png_row_encoder.ts";
+import { PngRowEncoder, type PngRowEncoderOptions } from "../raster/_png_row_encoder.ts";
+import { PixelDigest, pixelLayoutOf } from "../dataset/pixel_digest.ts";
 import type { RgbRows } from "../raster/_png_rows.ts";
 import { DEFAULT_ZLIB_LEVEL } from "../raster/encode_png.ts";
 import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
@@ -63,12 +64,12 @@ export function maskRowsRenderer(
   const { width, height } = size;
   const { table } = options;
   const encoder = (bitDepth: 8 | 16, palette?: Uint8Array, level = GREY_LEVEL) =>
-    new PngRowEncoder({ width, height, bitDepth, colourType: palette ? 3 : 0, palette, level });
+    hashingEncoder({ width, height, bitDepth, colourType: palette ? 3 : 0, palette, level });
   switch (options.format) {
     case "rgb": {
       const colours = options.colourByBChannel;
       const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : undefined;
-      const rgb = new PngRowEncoder({
+      const rgb = hashingEncoder({
         width,
         height,
         bitDepth: 8,
@@ -102,10 +103,28 @@ export function maskRowsRenderer(
   }
 }
 
+/** An encoder that also hashes its pixels in the canonical form. */
+interface HashingEncoder extends PngRowEncoder {
+  digest: PixelDigest;
+}
+
+/** A row encoder whose rows also go to a {@linkcode PixelDigest}. */
+function hashingEncoder(options: Omit<PngRowEncoderOptions, "pixels">): HashingEncoder {
+  const layout = pixelLayoutOf(options.colourType, options.bitDepth)!;
+  const digest = new PixelDigest({ ...options, layout });
+  return Object.assign(new PngRowEncoder({ ...options, pixels: digest }), { digest });
+}
+
+/** Ends an encoder's file: its bytes and the digest of its pixels. */
+function fileOf(path: string, encoder: HashingEncoder): RenderedFile {
+  const bytes = encoder.end();
+  return { path, bytes, pixelSha256: encoder.digest.hex() };
+}
+
 /** A format of one file whose rows are made from each strip by `convert`. */
 function single(
   file: string,
-  encoder: PngRowEncoder,
+  encoder: HashingEncoder,
   convert: (rows: Uint8Array, target: Uint8Array) => Uint8Array,
 ): MaskRowsRenderer {
   let target = new Uint8Array(0);
@@ -115,7 +134,7 @@ function single(
       if (target.length < data.length) target = new Uint8Array(data.length);
       encoder.writeRows(convert(data, target));
     },
-    end: () => [{ path: file, bytes: encoder.end() }],
+    end: () => [fileOf(file, encoder)],
     close: () => encoder.close(),
   };
 }
@@ -127,9 +146,9 @@ function single(
 function binaryRenderer(
   file: string,
   table: ClassTable,
-  newEncoder: () => PngRowEncoder,
+  newEncoder: () => HashingEncoder,
 ): MaskRowsRenderer {
-  const encoders = new Map<number, PngRowEncoder>();
+  const encoders = new Map<number, HashingEncoder>();
   const seen = new Uint8Array(256);
   let target = new Uint8Array(0);
   const stem = file.slice(0, -".png".length);
@@ -156,7 +175,7 @@ function binaryRenderer(
       for (const entry of table.classes) {
         const encoder = encoders.get(entry.bChannel);
         if (!labels.includes(entry.id) || encoder === undefined) continue;
-        files.push({ path: `${stem}/${safeFileName(entry.id)}.png`, bytes: encoder.end() });
+        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
       }
       // An encoder whose label is not listed (none, when the labels come from these rows).
       for (const encoder of encoders.values()) encoder.close();

@@ -165,8 +165,12 @@ export class TaskExporter {
   ): Promise<{ files: ManifestFile[]; changed: boolean }> {
     const files: ManifestFile[] = [];
     let changed = false;
-    for (const { path, bytes, sha256: digest } of rendered.files) {
-      files.push({ path, sha256: digest });
+    for (const { path, bytes, sha256: digest, pixelSha256 } of rendered.files) {
+      files.push(
+        pixelSha256 === undefined
+          ? { path, sha256: digest }
+          : { path, sha256: digest, pixelSha256 },
+      );
       const before = job.previous?.files.find((file) => file.path === path);
       if (before?.sha256 === digest && await this.#intact(path, digest)) continue;
       changed = true;

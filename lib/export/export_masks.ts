@@ -14,6 +14,7 @@ import { type ExportPlan, type MaskPlan, planExport, planMasks } from "./_export
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
+import { exportIdentity } from "../dataset/export_identity.ts";
 import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
@@ -152,11 +153,8 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   const prepared = await folder.open();
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
-  const masks = planMasks(
-    await options.client.getProjectConfiguration(plan.projectId),
-    plan,
-    options,
-  );
+  const configuration = await options.client.getProjectConfiguration(plan.projectId);
+  const masks = planMasks(configuration, plan, options);
   const filters = plan.mode === "incremental"
     ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
     : plan.requestFilters;
@@ -181,12 +179,15 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   await run.finish();
   if (summary.folderCreated) {
     const { projectId, startedAt, maskFormat } = plan;
-    const { settings } = masks;
+    const { settings, table } = masks;
+    const identity = await exportIdentity(folder.files, { table, configuration });
+    if (identity.datasetId !== undefined) summary.datasetId = identity.datasetId;
     await folder.writeMetadata({
       projectId,
       startedAt: startedAt.toISOString(),
       maskFormat,
       settings,
+      ...identity,
     });
   }
   summary.durationMs = performance.now() - started;

@@ -12,6 +12,11 @@ export interface ManifestFile {
   path: string;
   /** The SHA-256 of its bytes, in hex. */
   sha256: string;
+  /**
+   * The SHA-256 of its decoded pixels in a canonical form, in hex: the same however the PNG is
+   * compressed (see `PixelDigest`). Masks only.
+   */
+  pixelSha256?: string;
 }
 
 /** One line of `manifest.jsonl`: what happened to one task. */

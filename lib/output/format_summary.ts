@@ -73,6 +73,7 @@ export function formatSummary(
   if (summary.removed > 0) counts.push(`${summary.removed} removed (no longer match)`);
   if (summary.carried > 0) counts.push(`${summary.carried} carried over unchanged`);
   lines.push(`${plural(summary.total, "task")}: ${counts.join(", ")}`);
+  if (summary.datasetId !== undefined) lines.push(`Dataset id: ${summary.datasetId}`);
   if (summary.report !== undefined) lines.push(`Report: "${summary.report}"`);
   for (const failure of summary.failures.slice(0, maxListed)) {
     lines.push(

@@ -30,6 +30,14 @@ export function isFastFlavour(header: PngHeader): boolean {
     (header.colourType === 2 || header.colourType === 6);
 }
 
+/** Takes a decoded image's rows as they come, e.g. to hash its pixels. */
+export interface PixelSink {
+  /** Takes rows given back to back. */
+  update(rows: Uint8Array): void;
+  /** Takes `count` rows that start `stride` bytes apart in `memory`, from `at`. */
+  updateRows(memory: Uint8Array, at: number, stride: number, count: number): void;
+}
+
 /** What {@linkcode transcodeFastRgb} does besides dropping alpha. */
 export interface FastTranscodeOptions {
   /** 256 entries of four bytes (flag, r, g, b) by B value, or `undefined` for no recolouring. */
@@ -38,6 +46,8 @@ export interface FastTranscodeOptions {
   census?: boolean;
   /** Also sample the original pixels for a thumbnail. */
   sampler?: MaskSampler;
+  /** Also takes the written image's rows (RGB, recoloured), unfiltered. */
+  pixels?: PixelSink;
 }
 
 /** What {@linkcode transcodeFastRgb} and {@linkcode verifyFastRgb} give back. */
@@ -126,7 +136,7 @@ function stripLayout(header: PngHeader): StripLayout {
  * filter type.
  */
 export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions): FastTranscode {
-  const { colourTable } = options;
+  const { colourTable, pixels } = options;
   const layout = stripLayout(png.header);
   const { width, channels, inRow, outRow, input, output, table, carry, flags } = layout;
   const inStride = inRow + 1;
@@ -151,6 +161,14 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
         );
         if (badRow >= 0) return badRow;
         writeRows(deflate, memory, { first: output + outStride, stride: outStride, count, flags });
+        if (pixels && channels === 3) {
+          pixels.updateRows(memory, input + inStride + 1, inStride, count);
+        } else if (pixels) {
+          // The output rows are deflated: their room takes the unfiltered rows, alpha dropped.
+          const rows = output + outStride + 1;
+          kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
+          pixels.updateRows(memory, rows, outStride, count);
+        }
         return -1;
       } else {
         // Recolouring comes between unfiltering and filtering, so it takes separate passes.
@@ -167,6 +185,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           channels,
         );
         kernels.mapColours(rows + 1, outStride, count, width, table);
+        pixels?.updateRows(memory, rows + 1, outStride, count);
         const last = output + count * outStride + 1;
         memory.copyWithin(carry, last, last + outRow);
         kernels.filterUp(output, count + 1, outRow);
@@ -206,26 +225,28 @@ function writeRows(
 /**
  * Checks a plain 8-bit RGB PNG that is to be written as it is: its whole image data is inflated
  * (strip by strip, into the kernels' memory, then dropped) and every row's filter type read; to
- * count the census or sample a thumbnail, the rows are unfiltered too.
+ * count the census, sample a thumbnail or hand the rows to a sink, the rows are unfiltered too.
  *
  * @param png The checked PNG, 8-bit RGB.
- * @param options Whether to count the census, and the thumbnail's sampler.
+ * @param options Whether to count the census, the thumbnail's sampler and the rows' sink.
  * @returns The census, when asked.
  * @throws {PngError} when the image data is truncated or corrupt, or a row has an invalid
  * filter type.
  */
 export function verifyFastRgb(
   png: CheckedPng,
-  options: { census?: boolean; sampler?: MaskSampler } = {},
+  options: { census?: boolean; sampler?: MaskSampler; pixels?: PixelSink } = {},
 ): FastTranscode {
   const layout = stripLayout(png.header);
   const { inRow, channels, input } = layout;
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
-      if (options.census || options.sampler) {
+      if (options.census || options.sampler || options.pixels) {
         const above = rowAbove(layout, first);
-        return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow < 0) options.pixels?.updateRows(memory, input + inStride + 1, inStride, count);
+        return badRow;
       }
       for (let row = 0; row < count; row++) {
         if (memory[input + (row + 1) * inStride] > 4) return row;

@@ -24,6 +24,8 @@ export interface PngRowEncoderOptions {
   palette?: Uint8Array;
   /** The zlib level, 0 to 9. */
   level: number;
+  /** Also gets every row as written, unfiltered (e.g. to hash the image's pixels). */
+  pixels?: { update(rows: Uint8Array): void };
 }
 
 /** Raw bytes of the zero rows written at a time by {@linkcode PngRowEncoder.writeZeroRows}. */
@@ -98,6 +100,7 @@ export class PngRowEncoder {
       up = s;
     }
     if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
+    this.#options.pixels?.update(samples);
     this.#deflate.write(lines.subarray(0, rows * stride));
     this.#written += rows;
   }

@@ -36,3 +36,4 @@ export {
   type TranscodePngOptions,
 } from "./transcode_png.ts";
 export { censusOf, type MaskCensus } from "./mask_census.ts";
+export { type PngSamples, pngSamples } from "./png_samples.ts";
