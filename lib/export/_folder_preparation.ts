@@ -4,36 +4,12 @@ import { basename, dirname, join } from "../_std/path.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import { EarlierManifest } from "./_earlier_manifest.ts";
 import { MANIFEST_NAME, PARTIAL_MANIFEST_NAME } from "./manifest.ts";
+import { type ExportMetadata, METADATA_NAME } from "./export_metadata.ts";
 
 /** How an export treats its folder. */
 export type FolderMode = "new" | "overwrite" | "resume" | "incremental";
 
-/** The file that records how an export was made, next to its manifest. */
-export const METADATA_NAME = "export.json";
-
-/** What an export records of itself in `export.json`, for incremental runs. */
-export interface ExportMetadata {
-  /** The project id. */
-  projectId: string;
-  /** When the export started (ISO 8601, this machine's clock). */
-  startedAt: string;
-  /** The mask format. */
-  maskFormat: string;
-  /** Other settings that shape the files (input, mapping, naming, filters, shard). */
-  settings: Record<string, unknown>;
-  /** The dataset id over the masks' pixels and the class map (see `datasetIdOf`). */
-  datasetId?: string;
-  /** The SHA-256 of the class map's `labelmap.json` text. */
-  labelmapSha256?: string;
-  /** The tool that wrote the export, e.g. `@lab/masks 0.1.0`. */
-  tool?: string;
-  /** The Deno version it ran on. */
-  deno?: string;
-  /** The SHA-256 of the project configuration as JSON. */
-  configurationSha256?: string;
-  /** The export's own files besides the masks (the dataset card), with their SHA-256. */
-  files?: { path: string; sha256: string }[];
-}
+export { type ExportMetadata, METADATA_NAME };
 
 /** An export folder made ready: what an earlier export left in it. */
 export interface PreparedFolder {

@@ -16,6 +16,7 @@ export * from "./export_masks.ts";
 export * from "./export_settings.ts";
 export * from "./file_system.ts";
 export * from "./export_summary.ts";
+export * from "./export_metadata.ts";
 export * from "./mask_file_path.ts";
 export * from "./mask_files.ts";
 export * from "./labelmap.ts";
