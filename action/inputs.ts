@@ -53,6 +53,8 @@ export const INPUT_NAMES = [
   "overwrite",
   "dry-run",
   "report",
+  "card",
+  "compare-with",
   "artifact-name",
   "retention-days",
   "upload",
@@ -87,6 +89,7 @@ export const BOOLEAN_INPUTS: readonly InputName[] = [
   "overwrite",
   "dry-run",
   "report",
+  "card",
   "upload",
   "fail-on-error",
 ];
@@ -106,9 +109,11 @@ export interface ActionInputs {
    * lists are not empty), `output-folder` (`"."` when absent, unset when incremental),
    * `output-filename`, `replace-extension`, `semantic-mapping` (parsed; its labels are checked
    * by the export), `format`, `mask-format` and `ignore-index` (left out with a one-file format
-   * when at their defaults), `shard`, `incremental`, `resume`, `overwrite`, `dry-run`, `report`.
+   * when at their defaults), `shard`, `incremental`, `resume`, `overwrite`, `dry-run`, `report`, `card`.
    */
   settings: ExportSettings;
+  /** `compare-with`: an earlier export folder to diff the new one against, in the job summary. */
+  compareWith?: string;
   /** `artifact-name`: the name of the uploaded artifact. */
   artifactName: string;
   /** `retention-days`: how long the artifact is kept; the repository's setting when absent. */
@@ -150,7 +155,9 @@ export async function readInputs(): Promise<ActionInputs> {
       overwrite: flag("overwrite"),
       dryRun: flag("dry-run"),
       report: flag("report"),
+      card: flag("card"),
     },
+    compareWith: optional("compare-with"),
     artifactName: upload
       ? artifactNameOf(required("artifact-name", "the artifact's name"))
       : text("artifact-name"),

@@ -65,6 +65,7 @@ export const EXPORT_FLAGS: readonly ExportFlag[] = [
   { name: "incremental", kind: "string", value: "<dir|manifest>", help: "update an earlier export with the tasks updated since it ran" },
   { name: "overwrite", kind: "boolean", help: "replace an earlier export in the same folder" },
   { name: "report", kind: "boolean", help: "also write report.html: label bars, histograms, thumbnails" },
+  { name: "card", kind: "boolean", help: "also write the dataset card: README.md, id2label.json, croissant.json" },
   { name: "from-export", kind: "string", value: "<file>", help: 'convert a JSON export offline (the SDK\'s format="lab", or raw tasks)' },
   { name: "config", kind: "string", value: "<file>", help: "with --from-export: the project configuration JSON file" },
   { name: "endpoint", kind: "string", value: "<url>", help: "the lab API (default $ISAHIT_LAB_API_ENDPOINT or https://hub-api.isahit.com/)" },

@@ -123,6 +123,7 @@ function readSettings(parsed: ParsedFlags): Omit<ExportSettings, "projectId" | "
     incremental: string("incremental"),
     overwrite: parsed["overwrite"] === true,
     report: parsed["report"] === true,
+    card: parsed["card"] === true,
     concurrency: parseWhole(string("concurrency"), "concurrency", 1, 256),
     maxPixels: parseWhole(string("max-pixels"), "max-pixels", 1, 2 ** 31),
     memoryBudgetBytes: bytesOfMiB(

@@ -7,9 +7,8 @@
 
 import denoJson from "../../deno.json" with { type: "json" };
 import type { ClassTable } from "../detect/class_table.ts";
-import type { ExportFolderFs } from "../export/export_folder_fs.ts";
 import { labelmapJson } from "../export/labelmap.ts";
-import { MANIFEST_NAME, parseManifest } from "../export/manifest.ts";
+import type { ManifestEntry } from "../export/manifest.ts";
 import { datasetIdOf, sha256OfText } from "./dataset_id.ts";
 
 /** This tool's name and version, as `export.json` records them. */
@@ -30,25 +29,26 @@ export interface ExportIdentity {
 }
 
 /**
- * The identity of an export whose manifest is complete: reads `manifest.jsonl` through the
- * folder's file door.
+ * The identity of an export from its complete manifest.
  *
- * @param files The export folder's file door.
+ * @param entries The manifest's entries.
  * @param facts The class table and the project configuration.
  * @returns The identity fields for `export.json`.
  *
  * @example
- * ```ts ignore
- * const identity = await exportIdentity(folder.files, { table, configuration });
- * console.log(identity.datasetId);
+ * ```ts
+ * import { classTable } from "@lab/masks/detect";
+ * import { exportIdentity } from "@lab/masks/dataset";
+ *
+ * const table = classTable([{ id: "car", bChannel: 1 }]);
+ * const identity = exportIdentity([], { table, configuration: { projectId: "p1" } });
+ * console.log(identity.datasetId?.length, identity.deno === Deno.version.deno); // 64 true
  * ```
  */
-export async function exportIdentity(
-  files: ExportFolderFs,
+export function exportIdentity(
+  entries: Iterable<ManifestEntry>,
   facts: { table: ClassTable; configuration: unknown },
-): Promise<ExportIdentity> {
-  const text = new TextDecoder().decode(await files.readFile(MANIFEST_NAME));
-  const entries = parseManifest(text, MANIFEST_NAME, "outputFilename");
+): ExportIdentity {
   const labelmapSha256 = sha256OfText(labelmapJson(facts.table));
   const { datasetId } = datasetIdOf(entries, labelmapSha256);
   const identity: ExportIdentity = {

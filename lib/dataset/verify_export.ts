@@ -12,6 +12,8 @@ import { METADATA_NAME } from "../export/export_metadata.ts";
 import { REPORT_NAME } from "../report/export_report.ts";
 import { MasksError } from "../errors.ts";
 import { type EntryKind, walkFolder } from "./_folder_walk.ts";
+
+export type { EntryKind };
 import { datasetIdOf, sha256OfText } from "./dataset_id.ts";
 import { pngPixelSha256 } from "./png_pixel_sha256.ts";
 import { type ExportRecords, readExport } from "./read_export.ts";

@@ -14,7 +14,7 @@ import { type ExportPlan, type MaskPlan, planExport, planMasks } from "./_export
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
-import { exportIdentity } from "../dataset/export_identity.ts";
+import { finishExport } from "./_finish_export.ts";
 import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
@@ -65,6 +65,11 @@ export interface ExportMasksOptions {
   overwrite?: boolean;
   /** Write `report.html` in the export folder: labels, histograms, thumbnails. @default {false} */
   report?: boolean;
+  /**
+   * Write the dataset card in the export folder: `README.md`, `id2label.json` and
+   * `croissant.json`, recorded with their SHA-256 in `export.json`. @default {false}
+   */
+  card?: boolean;
   /**
    * The worker module that converts masks, for a bundled program whose own copy of it sits
    * elsewhere (the Action's `action/dist/convert_worker.js`). Without a usable worker, masks are
@@ -178,28 +183,18 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   });
   await run.finish();
   if (summary.folderCreated) {
-    const { projectId, startedAt, maskFormat } = plan;
-    const { settings, table } = masks;
-    const identity = await exportIdentity(folder.files, { table, configuration });
-    if (identity.datasetId !== undefined) summary.datasetId = identity.datasetId;
-    await folder.writeMetadata({
-      projectId,
-      startedAt: startedAt.toISOString(),
-      maskFormat,
-      settings,
-      ...identity,
+    await finishExport(folder, {
+      plan,
+      table: masks.table,
+      settings: masks.settings,
+      configuration,
+      summary,
+      report,
+      shard: options.shard,
+      card: options.card,
     });
   }
   summary.durationMs = performance.now() - started;
-  if (report && summary.folderCreated) {
-    const { projectId, filters, startedAt } = plan;
-    await folder.writeReport(
-      report,
-      { projectId, filters, shard: options.shard, startedAt },
-      summary,
-    );
-    summary.durationMs = performance.now() - started;
-  }
   return summary;
 }
 

@@ -1,0 +1,66 @@
+/**
+ * The end of a mask export whose folder exists: its identity from the complete manifest, the
+ * report, the dataset card when asked, and `export.json` last.
+ *
+ * @module
+ */
+
+import type { ClassTable } from "../detect/class_table.ts";
+import { exportIdentity } from "../dataset/export_identity.ts";
+import { writeDatasetCard } from "../dataset/write_dataset_card.ts";
+import type { ExportReport } from "../report/export_report.ts";
+import type { ExportFolder } from "./_export_folder.ts";
+import type { ExportPlan } from "./_export_plan.ts";
+import type { ExportSummary } from "./export_summary.ts";
+import { MANIFEST_NAME, parseManifest } from "./manifest.ts";
+import type { Shard } from "./shard.ts";
+
+/** What the end of an export needs. */
+export interface FinishParts {
+  plan: ExportPlan;
+  table: ClassTable;
+  settings: Record<string, unknown>;
+  configuration: unknown;
+  summary: ExportSummary;
+  report?: ExportReport;
+  shard?: Shard;
+  card?: boolean;
+}
+
+/** Writes what follows the masks: report, card, `export.json`; sets the summary's dataset id. */
+export async function finishExport(folder: ExportFolder, parts: FinishParts): Promise<void> {
+  const { plan, table, summary } = parts;
+  const { projectId, startedAt, maskFormat, filters } = plan;
+  const text = new TextDecoder().decode(await folder.files.readFile(MANIFEST_NAME));
+  const entries = parseManifest(text, MANIFEST_NAME, "outputFilename");
+  const identity = exportIdentity(entries, { table, configuration: parts.configuration });
+  if (identity.datasetId !== undefined) summary.datasetId = identity.datasetId;
+  if (parts.report) {
+    await folder.writeReport(
+      parts.report,
+      { projectId, filters, shard: parts.shard, startedAt },
+      summary,
+    );
+  }
+  const own = parts.card
+    ? await writeDatasetCard(folder.files, {
+      projectId,
+      startedAt: startedAt.toISOString(),
+      filters: { ...filters },
+      maskFormat,
+      table,
+      entries,
+      labels: summary.labels,
+      datasetId: identity.datasetId,
+      tool: identity.tool,
+    })
+    : [];
+  await folder.writeMetadata({
+    projectId,
+    startedAt: startedAt.toISOString(),
+    maskFormat,
+    settings: parts.settings,
+    ...identity,
+    ...(own.length > 0 ? { files: own } : {}),
+  });
+}
