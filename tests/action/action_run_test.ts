@@ -182,8 +182,11 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
   assert.deepEqual(run.upload, {
     name: "nightly-masks",
     files: [
+      "README.md",
       "c,d.png",
+      "croissant.json",
       "export.json",
+      "id2label.json",
       "manifest.jsonl",
       "report.html",
       "street/a.png",
