@@ -4,8 +4,8 @@
  * @module
  */
 
-import { pngSamples } from "../raster/png_samples.ts";
-import { pixelLayoutOf } from "./pixel_digest.ts";
+import { pngSamples } from "../png/png_samples.ts";
+import { pixelLayoutOf } from "../png/pixel_digest.ts";
 
 /** A mask file decoded whole: its size, bytes per pixel and samples. */
 interface Decoded {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { ManifestEntry } from "../export/manifest.ts";
+import type { ManifestEntry } from "../model/manifest.ts";
 
 /** The counts of one export's manifest. */
 export interface ClassCounts {

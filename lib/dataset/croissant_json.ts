@@ -6,7 +6,7 @@
  */
 
 import type { ClassTable } from "../detect/class_table.ts";
-import type { ManifestEntry } from "../export/manifest.ts";
+import type { ManifestEntry } from "../model/manifest.ts";
 
 /** The Croissant 1.0 JSON-LD context. */
 const CONTEXT = {

@@ -19,7 +19,7 @@
  */
 
 import { createHash } from "node:crypto";
-import type { ManifestEntry } from "../export/manifest.ts";
+import type { ManifestEntry } from "../model/manifest.ts";
 
 /** The first line of the text a dataset id hashes. */
 export const DATASET_FORM = "lab-masks-dataset/1";

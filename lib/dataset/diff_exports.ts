@@ -6,7 +6,7 @@
 
 import { join } from "../_std/path.ts";
 import { ConfigError } from "../errors.ts";
-import type { ManifestEntry, ManifestFile } from "../export/manifest.ts";
+import type { ManifestEntry, ManifestFile } from "../model/manifest.ts";
 import { changedPixels } from "./_changed_pixels.ts";
 import { type ExportRecords, readExport } from "./read_export.ts";
 

@@ -6,9 +6,7 @@
  */
 
 import denoJson from "../../deno.json" with { type: "json" };
-import type { ClassTable } from "../detect/class_table.ts";
-import { labelmapJson } from "../export/labelmap.ts";
-import type { ManifestEntry } from "../export/manifest.ts";
+import type { ManifestEntry } from "../model/manifest.ts";
 import { datasetIdOf, sha256OfText } from "./dataset_id.ts";
 
 /** This tool's name and version, as `export.json` records them. */
@@ -32,24 +30,25 @@ export interface ExportIdentity {
  * The identity of an export from its complete manifest.
  *
  * @param entries The manifest's entries.
- * @param facts The class table and the project configuration.
+ * @param facts The class map as `labelmap.json` holds it, and the project configuration.
  * @returns The identity fields for `export.json`.
  *
  * @example
  * ```ts
  * import { classTable } from "@lab/masks/detect";
  * import { exportIdentity } from "@lab/masks/dataset";
+ * import { labelmapJson } from "@lab/masks/export";
  *
- * const table = classTable([{ id: "car", bChannel: 1 }]);
- * const identity = exportIdentity([], { table, configuration: { projectId: "p1" } });
+ * const labelmap = labelmapJson(classTable([{ id: "car", bChannel: 1 }]));
+ * const identity = exportIdentity([], { labelmap, configuration: { projectId: "p1" } });
  * console.log(identity.datasetId?.length, identity.deno === Deno.version.deno); // 64 true
  * ```
  */
 export function exportIdentity(
   entries: Iterable<ManifestEntry>,
-  facts: { table: ClassTable; configuration: unknown },
+  facts: { labelmap: string; configuration: unknown },
 ): ExportIdentity {
-  const labelmapSha256 = sha256OfText(labelmapJson(facts.table));
+  const labelmapSha256 = sha256OfText(facts.labelmap);
   const { datasetId } = datasetIdOf(entries, labelmapSha256);
   const identity: ExportIdentity = {
     labelmapSha256,

@@ -21,7 +21,5 @@ export * from "./diff_exports.ts";
 export * from "./diff_markdown.ts";
 export * from "./export_identity.ts";
 export * from "./id2label.ts";
-export * from "./pixel_digest.ts";
-export * from "./png_pixel_sha256.ts";
 export * from "./read_export.ts";
 export * from "./verify_export.ts";

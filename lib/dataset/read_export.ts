@@ -7,8 +7,8 @@
 
 import { ConfigError } from "../errors.ts";
 import { join } from "../_std/path.ts";
-import { type ExportMetadata, METADATA_NAME } from "../export/export_metadata.ts";
-import { MANIFEST_NAME, type ManifestEntry, parseManifest } from "../export/manifest.ts";
+import { type ExportMetadata, METADATA_NAME } from "../model/export_metadata.ts";
+import { MANIFEST_NAME, type ManifestEntry, parseManifest } from "../model/manifest.ts";
 
 export type { ExportMetadata };
 

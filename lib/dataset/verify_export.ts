@@ -7,15 +7,15 @@
 
 import { createHash } from "node:crypto";
 import { join } from "../_std/path.ts";
-import { MANIFEST_NAME } from "../export/manifest.ts";
-import { METADATA_NAME } from "../export/export_metadata.ts";
+import { MANIFEST_NAME } from "../model/manifest.ts";
+import { METADATA_NAME } from "../model/export_metadata.ts";
 import { REPORT_NAME } from "../report/export_report.ts";
 import { MasksError } from "../errors.ts";
 import { type EntryKind, walkFolder } from "./_folder_walk.ts";
 
 export type { EntryKind };
 import { datasetIdOf, sha256OfText } from "./dataset_id.ts";
-import { pngPixelSha256 } from "./png_pixel_sha256.ts";
+import { pngPixelSha256 } from "../png/png_pixel_sha256.ts";
 import { type ExportRecords, readExport } from "./read_export.ts";
 
 /** A file that is not as the manifest says. */

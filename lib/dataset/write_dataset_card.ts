@@ -7,9 +7,9 @@
 
 import { createHash } from "node:crypto";
 import type { ClassTable } from "../detect/class_table.ts";
-import type { ExportFolderFs } from "../export/export_folder_fs.ts";
-import type { ManifestEntry } from "../export/manifest.ts";
-import type { LabelStatistics } from "../report/label_statistics.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
+import type { ManifestEntry } from "../model/manifest.ts";
+import type { LabelStatistics } from "../model/label_statistics.ts";
 import { cardReadme } from "./card_readme.ts";
 import { classCounts } from "./class_counts.ts";
 import { croissantJson } from "./croissant_json.ts";

@@ -11,9 +11,10 @@ import { writeDatasetCard } from "../dataset/write_dataset_card.ts";
 import type { ExportReport } from "../report/export_report.ts";
 import type { ExportFolder } from "./_export_folder.ts";
 import type { ExportPlan } from "./_export_plan.ts";
-import type { ExportSummary } from "./export_summary.ts";
-import { MANIFEST_NAME, parseManifest } from "./manifest.ts";
-import type { Shard } from "./shard.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
+import { labelmapJson } from "./labelmap.ts";
+import { MANIFEST_NAME, parseManifest } from "../model/manifest.ts";
+import type { Shard } from "../model/shard.ts";
 
 /** What the end of an export needs. */
 export interface FinishParts {
@@ -33,7 +34,10 @@ export async function finishExport(folder: ExportFolder, parts: FinishParts): Pr
   const { projectId, startedAt, maskFormat, filters } = plan;
   const text = new TextDecoder().decode(await folder.files.readFile(MANIFEST_NAME));
   const entries = parseManifest(text, MANIFEST_NAME, "outputFilename");
-  const identity = exportIdentity(entries, { table, configuration: parts.configuration });
+  const identity = exportIdentity(entries, {
+    labelmap: labelmapJson(table),
+    configuration: parts.configuration,
+  });
   if (identity.datasetId !== undefined) summary.datasetId = identity.datasetId;
   if (parts.report) {
     await folder.writeReport(

@@ -3,8 +3,8 @@ import assert from "../_std/assert.ts";
 import { classTable } from "../../lib/detect/class_table.ts";
 import { type MaskJob, runMaskJob } from "../../lib/export/_mask_job.ts";
 import { MASK_FORMATS } from "../../lib/export/mask_format.ts";
-import { pngPixelSha256 } from "../../lib/dataset/png_pixel_sha256.ts";
-import { encodePng } from "../../lib/raster/encode_png.ts";
+import { pngPixelSha256 } from "../../lib/png/png_pixel_sha256.ts";
+import { encodePng } from "../../lib/png/encode_png.ts";
 
 const FLAVOURS = new URL("../testdata/png-flavours/", import.meta.url);
 const TABLE = classTable([
