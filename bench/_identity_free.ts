@@ -31,7 +31,8 @@ export async function identityFreeModule(work: string): Promise<string> {
   for (const head of HASHING) {
     const at = text.indexOf(head);
     if (at < 0) throw new Error(`pixel_digest.ts has no "${head}" any more: update this copy`);
-    const body = text.indexOf("{", at + head.length - 1) + 1;
+    // The method's body starts at the first "{" at the end of a line after its name.
+    const body = text.indexOf("{\n", at) + 1;
     text = `${text.slice(0, body)}\n    return;${text.slice(body)}`;
   }
   await Deno.writeTextFile(digest, `// deno-lint-ignore-file\n// @ts-nocheck\n${text}`);

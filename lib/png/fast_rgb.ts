@@ -30,12 +30,21 @@ export function isFastFlavour(header: PngHeader): boolean {
     (header.colourType === 2 || header.colourType === 6);
 }
 
-/** Takes a decoded image's rows as they come, e.g. to hash its pixels. */
+/**
+ * Takes a decoded image's rows as they come, e.g. to hash its pixels; `sameAsAbove` tells, where
+ * the caller knows, whether a row is the same as the row above (`undefined`: not known).
+ */
 export interface PixelSink {
-  /** Takes rows given back to back. */
-  update(rows: Uint8Array): void;
+  /** Takes whole rows given back to back. */
+  update(rows: Uint8Array, sameAsAbove?: (row: number) => boolean | undefined): void;
   /** Takes `count` rows that start `stride` bytes apart in `memory`, from `at`. */
-  updateRows(memory: Uint8Array, at: number, stride: number, count: number): void;
+  updateRows(
+    memory: Uint8Array,
+    at: number,
+    stride: number,
+    count: number,
+    sameAsAbove?: (row: number) => boolean | undefined,
+  ): void;
 }
 
 /** What {@linkcode transcodeFastRgb} does besides dropping alpha. */
@@ -201,13 +210,26 @@ function sinkRows(
   strip: { kernels: KernelExports; memory: Uint8Array; layout: StripLayout; count: number },
 ): void {
   const { kernels, memory, layout, count } = strip;
-  const { width, channels, input, output } = layout;
+  const { width, channels, input, output, flags } = layout;
   const inStride = layout.inRow + 1;
   const outStride = layout.outRow + 1;
-  if (channels === 3) return pixels.updateRows(memory, input + inStride + 1, inStride, count);
+  // The kernel flagged the rows that repeat the row above (0); a row flagged 1 may still repeat
+  // it (its flag also counts bytes past the row): its Up-filtered RGB row tells.
+  const same = new Uint8Array(count);
+  for (let row = 0; row < count; row++) {
+    const p = output + (row + 1) * outStride + 1;
+    same[row] =
+      memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow
+        ? 1
+        : 0;
+  }
+  const sameAsAbove = (row: number) => same[row] === 1;
+  if (channels === 3) {
+    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
+  }
   const rows = output + outStride + 1;
   kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
-  pixels.updateRows(memory, rows, outStride, count);
+  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
 }
 
 /**
@@ -255,8 +277,17 @@ export function verifyFastRgb(
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
       if (options.census || options.sampler || options.pixels) {
         const above = rowAbove(layout, first);
+        const same = options.pixels && upZeroRows(kernels, memory, layout, count);
         const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
-        if (badRow < 0) options.pixels?.updateRows(memory, input + inStride + 1, inStride, count);
+        if (badRow < 0 && same) {
+          options.pixels!.updateRows(
+            memory,
+            input + inStride + 1,
+            inStride,
+            count,
+            (row) => same[row] === 0 ? undefined : same[row] === 1,
+          );
+        }
         return badRow;
       }
       for (let row = 0; row < count; row++) {
@@ -266,6 +297,25 @@ export function verifyFastRgb(
     });
     return { census };
   });
+}
+
+/**
+ * Which rows of a strip, still filtered, are the same as the row above (1) or not (2), as their
+ * Up filter tells; for rows of other filters, no one knows yet (0).
+ */
+function upZeroRows(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: StripLayout,
+  count: number,
+): Uint8Array {
+  const stride = layout.inRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
+    // An Up-filtered row holds its differences with the row above: none, the same row.
+    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
+  }
+  return same;
 }
 
 /**

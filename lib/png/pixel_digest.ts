@@ -3,8 +3,10 @@
  * or chunking: what `pixelSha256` in a manifest entry's files holds.
  *
  * The canonical form is the ASCII header `lab-masks-pixels/1 <width> <height> <layout>\n`, then,
- * for `indexed8` only, the palette's RGB triplets, then the rows top to bottom as decoded, with
- * no filter bytes. The layouts:
+ * for `indexed8` only, the palette's RGB triplets, then each row top to bottom, as decoded (no
+ * filter byte): the byte `0` alone when the row is the same as the row above (above the first
+ * row is a row of zeros, as in PNG), else the byte `1` and the row's bytes. Masks repeat rows a
+ * lot, so most rows cost one byte. The layouts:
  *
  * - `gray8`: one byte a pixel;
  * - `gray16`: two bytes a pixel, big-endian;
@@ -35,6 +37,16 @@ export interface PixelDigestOptions {
 }
 
 /**
+ * Whether row `row` of a strip is the same as the row above it: `true` or `false` when the
+ * caller knows (e.g. an Up-filtered row of zeros), `undefined` to let the digest compare.
+ */
+export type SameAsAbove = (row: number) => boolean | undefined;
+
+/** Marker bytes: a row the same as the row above is one `0`; another, `1` then its bytes. */
+const SAME = new Uint8Array(4096);
+const CHANGED = new Uint8Array([1]);
+
+/**
  * Hashes a mask's rows, given top to bottom, in the canonical form.
  *
  * @example The digest of a 2×1 grey mask
@@ -49,7 +61,10 @@ export interface PixelDigestOptions {
 export class PixelDigest {
   #hash: Hash;
   #rowBytes: number;
-  #zeros?: Uint8Array;
+  /** The last row hashed (zeros before the first). */
+  #last: Uint8Array;
+  /** Rows the same as the row above, not hashed yet. */
+  #same = 0;
 
   /**
    * Starts the digest with the canonical header (and palette).
@@ -62,6 +77,7 @@ export class PixelDigest {
     this.#hash = createHash("sha256").update(`${PIXEL_FORM} ${width} ${height} ${word}\n`);
     if (layout === "indexed8" && palette) this.#hash.update(palette);
     this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
+    this.#last = new Uint8Array(this.#rowBytes);
   }
 
   /** The bytes of one row. */
@@ -70,12 +86,14 @@ export class PixelDigest {
   }
 
   /**
-   * Adds rows (or a part of them: the bytes are hashed as a stream).
+   * Adds whole rows given back to back.
    *
-   * @param bytes The rows' bytes, back to back.
+   * @param rows The rows' bytes.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
    */
-  update(bytes: Uint8Array): void {
-    this.#hash.update(bytes);
+  update(rows: Uint8Array, sameAsAbove?: SameAsAbove): void {
+    const rowBytes = this.#rowBytes;
+    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
   }
 
   /**
@@ -85,29 +103,36 @@ export class PixelDigest {
    * @param at The first row's first byte.
    * @param stride The distance between rows.
    * @param count How many rows.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
    */
-  updateRows(memory: Uint8Array, at: number, stride: number, count: number): void {
+  updateRows(
+    memory: Uint8Array,
+    at: number,
+    stride: number,
+    count: number,
+    sameAsAbove?: SameAsAbove,
+  ): void {
     const rowBytes = this.#rowBytes;
-    if (stride === rowBytes) {
-      return void this.#hash.update(memory.subarray(at, at + count * rowBytes));
-    }
+    let changed = -1;
     for (let row = 0, p = at; row < count; row++, p += stride) {
+      const known = sameAsAbove?.(row);
+      const same = known ??
+        (row === 0
+          ? sameBytes(memory, p, this.#last, 0, rowBytes)
+          : sameBytes(memory, p, memory, p - stride, rowBytes));
+      if (same) {
+        this.#same++;
+        continue;
+      }
+      this.#flushSame();
+      this.#hash.update(CHANGED);
       this.#hash.update(memory.subarray(p, p + rowBytes));
+      changed = row;
     }
-  }
-
-  /**
-   * Adds `count` rows of zeros.
-   *
-   * @param count How many rows.
-   */
-  zeroRows(count: number): void {
-    const zeros = this.#zeros ??= new Uint8Array(Math.max(this.#rowBytes, 64 * 1024));
-    let left = count * this.#rowBytes;
-    while (left > 0) {
-      const take = Math.min(left, zeros.length);
-      this.#hash.update(zeros.subarray(0, take));
-      left -= take;
+    // The row above the next call's first: the last changed row (the rows after it repeat it).
+    if (changed >= 0) {
+      const from = at + changed * stride;
+      this.#last.set(memory.subarray(from, from + rowBytes));
     }
   }
 
@@ -117,8 +142,22 @@ export class PixelDigest {
    * @returns The SHA-256, 64 hex digits.
    */
   hex(): string {
+    this.#flushSame();
     return this.#hash.digest("hex");
   }
+
+  #flushSame(): void {
+    for (let left = this.#same; left > 0; left -= SAME.length) {
+      this.#hash.update(SAME.subarray(0, Math.min(left, SAME.length)));
+    }
+    this.#same = 0;
+  }
+}
+
+/** Whether `length` bytes at `a[i]` and `b[j]` are the same. */
+function sameBytes(a: Uint8Array, i: number, b: Uint8Array, j: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
 }
 
 /**

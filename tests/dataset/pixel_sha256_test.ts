@@ -5,6 +5,7 @@ import { type MaskJob, runMaskJob } from "../../lib/export/_mask_job.ts";
 import { MASK_FORMATS } from "../../lib/export/mask_format.ts";
 import { pngPixelSha256 } from "../../lib/png/png_pixel_sha256.ts";
 import { encodePng } from "../../lib/png/encode_png.ts";
+import { writeMaskPng } from "../../testing/mask_png.ts";
 
 const FLAVOURS = new URL("../testdata/png-flavours/", import.meta.url);
 const TABLE = classTable([
@@ -29,7 +30,9 @@ async function sameImageFlavours(): Promise<{ name: string; png: Uint8Array; rgb
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function job(png: Uint8Array, format: MaskJob["format"], mapping?: typeof MAPPING): MaskJob {
@@ -68,15 +71,79 @@ Deno.test("pixelSha256 is the same for the same pixels whatever the mask's PNG e
   }
 });
 
-Deno.test("pixelSha256 of an rgb mask is the SHA-256 of the documented header and its RGB rows", async () => {
+/**
+ * The documented canonical form, written out here on its own: the header, then per row `0` when
+ * it repeats the row above (zeros above the first), else `1` and the row.
+ */
+function canonicalSha256(width: number, height: number, layout: string, rows: Uint8Array): string {
+  const hash = createHash("sha256").update(`lab-masks-pixels/1 ${width} ${height} ${layout}\n`);
+  const rowBytes = rows.length / height;
+  let above: Uint8Array = new Uint8Array(rowBytes);
+  for (let y = 0; y < height; y++) {
+    const row = rows.subarray(y * rowBytes, (y + 1) * rowBytes);
+    if (sameBytes(row, above)) hash.update(new Uint8Array([0]));
+    else hash.update(new Uint8Array([1])).update(row);
+    above = row;
+  }
+  return hash.digest("hex");
+}
+
+Deno.test("pixelSha256 of an rgb mask is the SHA-256 of the documented canonical form of its RGB rows", async () => {
   const flavours = await sameImageFlavours();
-  const header = new TextEncoder().encode("lab-masks-pixels/1 97 61 rgb8\n");
-  const expected = createHash("sha256").update(header).update(flavours[0].rgb).digest("hex");
+  const expected = canonicalSha256(97, 61, "rgb8", flavours[0].rgb);
   for (const flavour of flavours) {
     const { files } = await runMaskJob(job(flavour.png, "rgb"));
     assert.equal(files[0].pixelSha256, expected, flavour.name);
     // The file written is not always the same bytes: the identity is the pixels.
     assert.equal(pngPixelSha256(flavour.png), expected, `${flavour.name} decoded`);
+  }
+});
+
+Deno.test("pixelSha256 is the documented form across strips of many rows, whatever the filters", async (t) => {
+  // 2000 pixels wide: a strip holds about 30 rows. Bands of repeated rows, single changed rows,
+  // a band that starts at a strip's first row and one that ends on it.
+  const width = 2000;
+  const height = 200;
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    const band = y < 31 ? 0 : y < 64 ? 1 : y % 7 === 0 ? 2 + y : 2;
+    for (let x = 0; x < width; x++) {
+      if (band > 0 && x > 100 * band % width && x < 1500) {
+        data.set([band % 250 + 1, 1, 1 + band % 3], (y * width + x) * 3);
+      }
+    }
+  }
+  const expected = canonicalSha256(width, height, "rgb8", data);
+  const encodings = [
+    { name: "RGB, Up", png: writeMaskPng({ width, height, data }, { colourType: 2, filter: 2 }) },
+    {
+      name: "RGB, filters cycled",
+      png: writeMaskPng({ width, height, data }, { colourType: 2, filter: "cycle" }),
+    },
+    { name: "RGBA, Up", png: writeMaskPng({ width, height, data }, { colourType: 6, filter: 2 }) },
+    {
+      name: "RGBA, None",
+      png: writeMaskPng({ width, height, data }, { colourType: 6, filter: 0 }),
+    },
+    {
+      name: "16-bit RGB",
+      png: writeMaskPng({ width, height, data }, { colourType: 2, bitDepth: 16 }),
+    },
+  ];
+  for (const { name, png } of encodings) {
+    await t.step(name, async () => {
+      assert.equal(pngPixelSha256(png), expected, "decoded");
+      const { files } = await runMaskJob(job(png, "rgb"));
+      assert.equal(files[0].pixelSha256, expected, "rgb");
+      for (const format of ["class-index", "instance"] as const) {
+        const rendered = await runMaskJob(job(png, format));
+        assert.equal(
+          pngPixelSha256(rendered.files[0].bytes),
+          rendered.files[0].pixelSha256,
+          format,
+        );
+      }
+    });
   }
 });
 
