@@ -3,6 +3,7 @@ import { join } from "../_std/path.ts";
 import type { ExportSummary } from "../model/export_summary.ts";
 import { type ExportReport, PARTIAL_REPORT_NAME, REPORT_NAME } from "../report/export_report.ts";
 import { ExportFolderFs } from "../model/export_folder_fs.ts";
+import { CARD_FILES } from "../dataset/write_dataset_card.ts";
 import { EarlierManifest } from "./_earlier_manifest.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import {
@@ -42,6 +43,7 @@ export class ExportFolder {
     LABELMAP_TXT,
     REPORT_NAME,
     PARTIAL_REPORT_NAME,
+    ...CARD_FILES,
   ];
 
   /** The folder's file door: every path stays inside it. */

@@ -105,3 +105,16 @@ Deno.test("export --card from the command line writes the card; without it, none
   assert.equal((await runCli([...base, "--output-filename", "without"], labEnv(lab))).code, 0);
   await assert.rejects(() => Deno.stat(`${dir.path}/without/README.md`), Deno.errors.NotFound);
 });
+
+Deno.test("--card: a task whose name would make README.md a folder is renamed, and the card is written", async () => {
+  await using dir = await tempDir();
+  const [first] = tasks();
+  const clash = { ...first, _id: "t9", name: "README.md/a.jpg" };
+  const summary = await exportOnce(segmentationProject("p1", [first, clash]), dir.path, {
+    card: true,
+  });
+  assert.equal(summary.failed, 0);
+  assert.deepEqual(summary.renamed.map((task) => task.taskId), ["t9"]);
+  assert.ok((await Deno.stat(`${dir.path}/out/README.md`)).isFile);
+  assert.equal((await verifyExport(`${dir.path}/out`)).intact, true);
+});
