@@ -5,12 +5,12 @@
  * @module
  */
 
-import denoJson from "../../deno.json" with { type: "json" };
+import { PACKAGE_NAME, PACKAGE_VERSION } from "../version.ts";
 import type { ManifestEntry } from "../model/manifest.ts";
 import { datasetIdOf, sha256OfText } from "./dataset_id.ts";
 
 /** This tool's name and version, as `export.json` records them. */
-export const TOOL: string = `${denoJson.name} ${denoJson.version}`;
+export const TOOL: string = `${PACKAGE_NAME} ${PACKAGE_VERSION}`;
 
 /** The identity fields of `export.json`. */
 export interface ExportIdentity {

@@ -16,7 +16,6 @@ import type { ManifestEntry } from "../model/manifest.ts";
 import { maskFilePath } from "../model/mask_file_path.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import type { Platform } from "../model/platform.ts";
-import { inShard, type Shard } from "../model/shard.ts";
 
 /** Carried-over entries written at a time: the manifest's lines are never all in memory. */
 const CARRY_BATCH = 256;
@@ -37,8 +36,6 @@ export interface ExportRunOptions {
   keepComplete: boolean;
   /** Cut the task name at its last `.`. */
   replaceExtension?: boolean;
-  /** Only this part of the tasks. */
-  shard?: Shard;
   /** List, write nothing. */
   dryRun: boolean;
   /** The platform whose naming rules the files follow. */
@@ -80,16 +77,14 @@ export class ExportRun {
 
   /**
    * Takes the next task, in the server's order, with its mask as `MaskDetacher` took it out of
-   * the task (`undefined`: none); waits while the pool is full.
+   * the task (`undefined`: none) and whether it is this shard's; waits while the pool is full.
    */
-  async take(task: Task, mask: Mask | undefined): Promise<void> {
+  async take(task: Task, mask: Mask | undefined, mine: boolean): Promise<void> {
     if (this.#fatal !== undefined) throw this.#fatal;
     await (this.#claimedEarlier ??= this.#claimEarlier());
     const sequence = this.#sequence++;
-    const { shard } = this.#options;
     const ids = { taskId: String(task._id), taskName: String(task.name) };
     const previous = await this.#options.previous.take(ids.taskId);
-    const mine = !shard || inShard(ids.taskId, shard);
     if (mask === undefined) {
       if (!mine) return this.#skipOther(sequence);
       // An updated task that lost its mask loses the files an earlier run wrote for it.

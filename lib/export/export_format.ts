@@ -1,4 +1,3 @@
-import { takeTasks } from "../api/take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
@@ -8,10 +7,11 @@ import { outputPathOf } from "./_output_path.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { ExportEvent, ExportSummary, TaskOutcome } from "../model/export_summary.ts";
 import { emptySummary } from "../model/empty_summary.ts";
-import { inShard, type Shard } from "../model/shard.ts";
+import type { Shard } from "../model/shard.ts";
+import { eachTask } from "./_task_loop.ts";
 import { dirname } from "../_std/path.ts";
 import type { FormatTaskResult, FormatWriter } from "../formats/format_writer.ts";
-import { oneFileFormat } from "../formats/one_file_formats.ts";
+import { oneFileFormat, type OneFileFormatName } from "../formats/one_file_formats.ts";
 import { type FormatSource, resolveFormatSource } from "../formats/format_source.ts";
 import { OutputFile } from "../formats/output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
@@ -23,7 +23,7 @@ export interface ExportFormatOptions {
   /** The project to export. */
   projectId: string;
   /** The file format. */
-  format: "lab" | "yolo" | "coco";
+  format: OneFileFormatName;
   /** `yolo`, `coco`: for a `form` project with several fitting inputs, the one to export. @default {undefined} */
   inputId?: string;
   /** Which tasks to export, as the SDK's get-tasks filters. @default {{}} (all tasks) */
@@ -105,26 +105,21 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   };
   let done = 0;
   try {
-    let first = true;
-    for await (const page of client.taskPages(projectId, requestFilters)) {
-      if (first) {
-        summary.total = page.totalDocs;
-        options.onProgress?.({ type: "start", total: summary.total, folder: summary.folder });
-        first = false;
+    const onStart = (total: number) => {
+      summary.total = total;
+      options.onProgress?.({ type: "start", total, folder: summary.folder });
+    };
+    const loop = { client, projectId, filters: requestFilters, shard: options.shard, onStart };
+    for await (const { task, mine } of eachTask({ ...loop, signal: options.signal })) {
+      const ids = { taskId: String(task._id), taskName: String(task.name) };
+      const result = await writer.take(task, mine);
+      done++;
+      if (result === undefined) {
+        options.onProgress?.({ type: "advance", done, total: summary.total });
+        continue;
       }
-      for (const task of takeTasks(page)) {
-        options.signal?.throwIfAborted();
-        const ids = { taskId: String(task._id), taskName: String(task.name) };
-        const mine = !options.shard || inShard(ids.taskId, options.shard);
-        const result = await writer.take(task, mine);
-        done++;
-        if (result === undefined) {
-          options.onProgress?.({ type: "advance", done, total: summary.total });
-          continue;
-        }
-        const outcome = addOutcome(summary, ids, result);
-        options.onProgress?.({ type: "task", outcome, done, total: summary.total });
-      }
+      const outcome = addOutcome(summary, ids, result);
+      options.onProgress?.({ type: "task", outcome, done, total: summary.total });
     }
     await writer.finish();
   } catch (error) {

@@ -1,10 +1,10 @@
-import { takeTasks } from "../api/take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
 import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
 import { MasksError, PngError, TaskError } from "../errors.ts";
 import { planExport, planMasks } from "./_export_plan.ts";
 import { runMaskJob } from "./_mask_job.ts";
+import { eachTask } from "./_task_loop.ts";
 import { maskOf } from "../detect/mask_of.ts";
 import { taskMaskOf } from "./_task_decoder.ts";
 import { maskFilePath } from "../model/mask_file_path.ts";
@@ -88,42 +88,40 @@ export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<Mask
   );
   const taskMask = taskMaskOf(source, { maxPixels: options.maxPixels });
   const registry = new MaskFileRegistry();
-  for await (const page of client.taskPages(projectId, filters)) {
-    for (const task of takeTasks(page)) {
-      const mask = maskOf(task, source);
-      if (mask === undefined) continue;
-      let rendered;
-      try {
-        const file = registry.claim(
-          maskFilePath(task, { replaceExtension: options.replaceExtension }),
-          String(task._id),
-        );
-        // A value that is no mask fails as a mask that cannot be read, below.
-        if (mask.kind === "invalid") throw new MasksError(mask.reason);
-        rendered = await runMaskJob({
-          ...taskMask(mask),
-          file,
-          format,
-          table,
-          colourByBChannel,
-        });
-      } catch (error) {
-        if (error instanceof TaskError) {
-          yield { task, path: "", png: new Uint8Array(), error };
-          continue;
-        }
-        if (!(error instanceof MasksError)) throw error;
-        const reason = `its mask cannot be read: ${error.message}`;
-        const failure = new TaskError(reason, {
-          taskId: String(task._id),
-          taskName: String(task.name),
-          setting: error instanceof PngError ? error.setting : undefined,
-          cause: error,
-        });
-        yield { task, path: "", png: new Uint8Array(), error: failure };
+  for await (const { task } of eachTask({ client, projectId, filters })) {
+    const mask = maskOf(task, source);
+    if (mask === undefined) continue;
+    let rendered;
+    try {
+      const file = registry.claim(
+        maskFilePath(task, { replaceExtension: options.replaceExtension }),
+        String(task._id),
+      );
+      // A value that is no mask fails as a mask that cannot be read, below.
+      if (mask.kind === "invalid") throw new MasksError(mask.reason);
+      rendered = await runMaskJob({
+        ...taskMask(mask),
+        file,
+        format,
+        table,
+        colourByBChannel,
+      });
+    } catch (error) {
+      if (error instanceof TaskError) {
+        yield { task, path: "", png: new Uint8Array(), error };
         continue;
       }
-      for (const { path, bytes } of rendered.files) yield { task, path, png: bytes };
+      if (!(error instanceof MasksError)) throw error;
+      const reason = `its mask cannot be read: ${error.message}`;
+      const failure = new TaskError(reason, {
+        taskId: String(task._id),
+        taskName: String(task.name),
+        setting: error instanceof PngError ? error.setting : undefined,
+        cause: error,
+      });
+      yield { task, path: "", png: new Uint8Array(), error: failure };
+      continue;
     }
+    for (const { path, bytes } of rendered.files) yield { task, path, png: bytes };
   }
 }

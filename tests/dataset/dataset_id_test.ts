@@ -105,3 +105,9 @@ Deno.test("datasetId of an export interrupted and resumed is the one of an expor
   assert.equal(resumed.datasetId, (await exportJson(whole.path)).datasetId);
   assert.equal((await exportJson(dir.path)).datasetId, resumed.datasetId);
 });
+
+Deno.test("lib/version.ts holds deno.json's name and version, which export.json records", async () => {
+  const { PACKAGE_NAME, PACKAGE_VERSION } = await import("../../lib/version.ts");
+  const denoJson = JSON.parse(await Deno.readTextFile(new URL("../../deno.json", import.meta.url)));
+  assert.deepEqual([PACKAGE_NAME, PACKAGE_VERSION], [denoJson.name, denoJson.version]);
+});
