@@ -30,6 +30,7 @@ export {
   type PixelDigestOptions,
   type PixelLayout,
   pixelLayoutOf,
+  type SameAsAbove,
 } from "./pixel_digest.ts";
 export { pngPixelSha256 } from "./png_pixel_sha256.ts";
 export { type PngSamples, pngSamples } from "./png_samples.ts";
