@@ -7,7 +7,7 @@
 
 import type { ClassTable } from "../detect/class_table.ts";
 import { exportIdentity } from "../dataset/export_identity.ts";
-import { writeDatasetCard } from "../dataset/write_dataset_card.ts";
+import { CARD_FILES, writeDatasetCard } from "../dataset/write_dataset_card.ts";
 import type { ExportReport } from "../report/export_report.ts";
 import type { ExportFolder } from "./_export_folder.ts";
 import type { ExportPlan } from "./_export_plan.ts";
@@ -46,6 +46,8 @@ export async function finishExport(folder: ExportFolder, parts: FinishParts): Pr
       summary,
     );
   }
+  // A card an earlier run wrote and this one does not is removed with its record.
+  if (!parts.card) await removeEarlierCard(folder);
   const own = parts.card
     ? await writeDatasetCard(folder.files, {
       projectId,
@@ -67,4 +69,13 @@ export async function finishExport(folder: ExportFolder, parts: FinishParts): Pr
     ...identity,
     ...(own.length > 0 ? { files: own } : {}),
   });
+}
+
+/** Removes the card files an earlier run of this folder recorded in its `export.json`. */
+async function removeEarlierCard(folder: ExportFolder): Promise<void> {
+  if (folder.mode !== "resume" && folder.mode !== "incremental") return;
+  const earlier = await folder.readMetadata();
+  for (const file of earlier?.files ?? []) {
+    if (CARD_FILES.includes(file.path)) await folder.files.remove(file.path).catch(() => {});
+  }
 }

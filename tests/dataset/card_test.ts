@@ -118,3 +118,22 @@ Deno.test("--card: a task whose name would make README.md a folder is renamed, a
   assert.ok((await Deno.stat(`${dir.path}/out/README.md`)).isFile);
   assert.equal((await verifyExport(`${dir.path}/out`)).intact, true);
 });
+
+Deno.test("an incremental run without --card removes the card an earlier run wrote, so verify stays intact", async () => {
+  await using dir = await tempDir();
+  const project = segmentationProject("p1", tasks());
+  await exportOnce(project, dir.path, { card: true });
+  const folder = `${dir.path}/out`;
+  assert.ok((await Deno.stat(`${folder}/croissant.json`)).isFile);
+  await exportOnce(project, dir.path, {
+    incremental: folder,
+    outputFilename: undefined,
+    outputFolder: undefined,
+  });
+  for (const name of ["README.md", "id2label.json", "croissant.json"]) {
+    await assert.rejects(() => Deno.stat(`${folder}/${name}`), Deno.errors.NotFound, name);
+  }
+  const metadata = JSON.parse(await Deno.readTextFile(`${folder}/export.json`));
+  assert.equal(metadata.files, undefined);
+  assert.equal((await verifyExport(folder)).intact, true);
+});
