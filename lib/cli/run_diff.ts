@@ -7,14 +7,15 @@
 import { ConfigError } from "../errors.ts";
 import { inertText } from "../inert_text.ts";
 import { diffExports, type ExportDiff } from "../dataset/diff_exports.ts";
-import { change, diffCounts } from "../dataset/diff_markdown.ts";
+import { change, diffCounts, labelChanged, shareChange } from "../dataset/diff_markdown.ts";
 import { commandArgs } from "./command_args.ts";
 import type { CommandIo } from "./run_verify.ts";
 
 /** The `diff` command's help. */
 export const DIFF_HELP =
   `Compare two exports of a project: tasks added, removed, changed (with the number of changed
-pixels and the labels gained or lost) and unchanged; per label, its tasks and instances in each.
+pixels and the labels gained or lost) and unchanged; per label, its tasks, instances and share
+of the labelled pixels in each.
 
 Usage:
   lab-masks diff <old export> <new export> [--json] [--fail-over N]
@@ -100,13 +101,12 @@ function diffText(diff: ExportDiff): string {
   for (const task of diff.removed) {
     lines.push(`  removed: ${name(task.name)} (${inertText(task.taskId)})`);
   }
-  const labels = diff.labels.filter((l) =>
-    l.tasks[0] !== l.tasks[1] || l.instances[0] !== l.instances[1]
-  );
-  if (labels.length > 0) lines.push("Labels (tasks, instances):");
+  const labels = diff.labels.filter(labelChanged);
+  if (labels.length > 0) lines.push("Labels:");
   for (const label of labels) {
     lines.push(
-      `  ${name(label.id)}: tasks ${change(label.tasks)}, instances ${change(label.instances)}`,
+      `  ${name(label.id)}: tasks ${change(label.tasks)}, instances ${change(label.instances)}` +
+        (label.pixelShare ? `, pixel share ${shareChange(label.pixelShare)}` : ""),
     );
   }
   return `${lines.join("\n")}\n`;

@@ -8,6 +8,7 @@ import { join } from "../_std/path.ts";
 import { ConfigError } from "../errors.ts";
 import type { ManifestEntry, ManifestFile } from "../model/manifest.ts";
 import { changedPixels } from "./_changed_pixels.ts";
+import { addLabelPixels, type LabelPixels } from "./_label_pixels.ts";
 import { type ExportRecords, readExport } from "./read_export.ts";
 
 /** A task one export has and the other has not. */
@@ -38,6 +39,11 @@ export interface LabelDiff {
   tasks: [number, number];
   /** Its instances: old, new. */
   instances: [number, number];
+  /**
+   * Its share of the labelled pixels, from 0 to 1: old, new (absent when the masks were
+   * recoloured by a semantic mapping, whose colours no longer name instances).
+   */
+  pixelShare?: [number, number];
 }
 
 /** What {@linkcode diffExports} found. */
@@ -103,6 +109,7 @@ export async function diffExports(oldFolder: string, newFolder: string): Promise
     unchanged: 0,
     labels: labelDiffs(before, after),
   };
+  await addPixelShares(diff.labels, [old, before], [now, after]);
   for (const [taskId, entry] of after) {
     const earlier = before.get(taskId);
     if (earlier === undefined) diff.added.push(taskOf(entry));
@@ -181,4 +188,41 @@ function labelDiffs(
   count(before, 0);
   count(after, 1);
   return [...labels.values()].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Adds each label's pixel share in both exports, read back from their masks. */
+async function addPixelShares(
+  labels: LabelDiff[],
+  ...sides: [ExportRecords, Map<string, ManifestEntry>][]
+): Promise<void> {
+  if (sides.some(([records]) => records.metadata.settings?.semanticMapping !== undefined)) return;
+  const counts: LabelPixels[] = [];
+  for (const [records, entries] of sides) {
+    const meaning = {
+      maskFormat: records.metadata.maskFormat,
+      labelByIndex: await classMap(records.folder),
+    };
+    const side: LabelPixels = { byLabel: new Map(), total: 0 };
+    for (const entry of entries.values()) {
+      await addLabelPixels(side, records.folder, entry, meaning);
+    }
+    counts.push(side);
+  }
+  const share = (side: LabelPixels, id: string) =>
+    side.total === 0 ? 0 : (side.byLabel.get(id) ?? 0) / side.total;
+  for (const label of labels) {
+    label.pixelShare = [share(counts[0], label.id), share(counts[1], label.id)];
+  }
+}
+
+/** The class map of an export's `labelmap.json` (index → label id); empty without one. */
+async function classMap(folder: string): Promise<Map<number, string>> {
+  const map = new Map<number, string>();
+  try {
+    const labelmap = JSON.parse(await Deno.readTextFile(join(folder, "labelmap.json")));
+    for (const entry of labelmap.classes ?? []) map.set(entry.index, entry.id);
+  } catch {
+    // No labelmap (rgb, instance and binary masks name their labels otherwise).
+  }
+  return map;
 }

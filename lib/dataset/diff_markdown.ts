@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { ExportDiff } from "./diff_exports.ts";
+import type { ExportDiff, LabelDiff } from "./diff_exports.ts";
 
 /** How many tasks of each kind the Markdown lists, at most. */
 const LISTED = 50;
@@ -52,13 +52,14 @@ export function diffMarkdown(diff: ExportDiff): string {
     lines.push(...rows.slice(0, LISTED));
     if (rows.length > LISTED) lines.push("", `… and ${rows.length - LISTED} more.`);
   }
-  const labels = diff.labels.filter((label) =>
-    label.tasks[0] !== label.tasks[1] || label.instances[0] !== label.instances[1]
-  );
+  const labels = diff.labels.filter(labelChanged);
   if (labels.length > 0) {
-    lines.push("", "| Label | Tasks | Instances |", "|---|--:|--:|");
+    lines.push("", "| Label | Tasks | Instances | Pixel share |", "|---|--:|--:|--:|");
     for (const label of labels) {
-      lines.push(`| ${cell(label.id)} | ${change(label.tasks)} | ${change(label.instances)} |`);
+      lines.push(
+        `| ${cell(label.id)} | ${change(label.tasks)} | ${change(label.instances)} | ` +
+          `${label.pixelShare ? shareChange(label.pixelShare) : ""} |`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;
@@ -109,4 +110,42 @@ export function change([before, after]: [number, number]): string {
 /** Text safe in a Markdown table cell: no pipes, no line breaks, no HTML. */
 function cell(text: string): string {
   return text.replace(/[\r\n]+/g, " ").replace(/[|\\`<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Whether a label's counts or pixel share differ between the two exports.
+ *
+ * @param label The label's counts.
+ * @returns `true` when anything changed.
+ *
+ * @example
+ * ```ts
+ * import { labelChanged } from "@lab/masks/dataset";
+ *
+ * console.log(labelChanged({ id: "car", tasks: [1, 1], instances: [2, 3] })); // true
+ * ```
+ */
+export function labelChanged(label: LabelDiff): boolean {
+  const share = label.pixelShare;
+  return label.tasks[0] !== label.tasks[1] || label.instances[0] !== label.instances[1] ||
+    (share !== undefined && Math.abs(share[0] - share[1]) >= 0.0005);
+}
+
+/**
+ * A pixel share's change in percent, `75.0% → 70.0% (-5.0 points)`.
+ *
+ * @param pair The old and new shares, from 0 to 1.
+ * @returns The words.
+ *
+ * @example
+ * ```ts
+ * import { shareChange } from "@lab/masks/dataset";
+ *
+ * console.log(shareChange([0.75, 0.7])); // "75.0% → 70.0% (-5.0 points)"
+ * ```
+ */
+export function shareChange([before, after]: [number, number]): string {
+  const delta = (after - before) * 100;
+  return `${(before * 100).toFixed(1)}% → ${(after * 100).toFixed(1)}% ` +
+    `(${delta >= 0 ? "+" : ""}${delta.toFixed(1)} points)`;
 }

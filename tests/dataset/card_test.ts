@@ -131,7 +131,7 @@ Deno.test("an incremental run without --card removes the card an earlier run wro
     outputFolder: undefined,
   });
   for (const name of ["README.md", "id2label.json", "croissant.json"]) {
-    await assert.rejects(() => Deno.stat(`${folder}/${name}`), Deno.errors.NotFound, name);
+    await assert.rejects(() => Deno.stat(`${folder}/${name}`), Deno.errors.NotFound);
   }
   const metadata = JSON.parse(await Deno.readTextFile(`${folder}/export.json`));
   assert.equal(metadata.files, undefined);

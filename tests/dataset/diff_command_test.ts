@@ -63,6 +63,21 @@ Deno.test("diff names the one changed task with its changed-pixel count and gain
     ],
   );
 
+  // Pixel shares: the old masks hold 2+3+4+5+6 = 20 pixels of the first label and nothing else;
+  // the new ones 2+3+4+5+7 = 21 of it and t3's 3 of the second, 24 in all.
+  const share = (id: string) =>
+    json.labels.find((label: { id: string }) => label.id === id).pixelShare;
+  const [first, second] = json.labels.map((label: { id: string }) => label.id);
+  assert.deepEqual(share(first), [1, 21 / 24]);
+  assert.deepEqual(share(second), [0, 3 / 24]);
+  assert.match(
+    ran.stdout,
+    new RegExp(
+      `^ {2}"${first}": tasks 5 → 5 \\(\\+0\\), instances 5 → 5 \\(\\+0\\), pixel share 100\\.0% → 87\\.5% \\(-12\\.5 points\\)$`,
+      "m",
+    ),
+  );
+
   assert.equal((await runCli(["diff", old, fresh, "--fail-over", "0"])).code, 1);
   assert.equal((await runCli(["diff", old, fresh, "--fail-over", "1"])).code, 0);
   assert.equal((await runCli(["diff", old, old])).stdout.includes("0 changed, 5 unchanged"), true);
@@ -86,4 +101,31 @@ Deno.test("diff exits 2 when the exports cannot be compared: other mask formats,
   const bad = await runCli(["diff", "x", "y", "--fail-over", "many"]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /"--fail-over" of "diff" takes a whole number of tasks, not "many"/);
+});
+
+Deno.test("diff counts the changed pixels and pixel shares alike in every mask format", async (t) => {
+  for (const maskFormat of ["rgb", "palette", "instance", "binary"] as const) {
+    await t.step(maskFormat, async () => {
+      await using dir = await tempDir();
+      await exportOnce(segmentationProject("p1", tasks(3)), `${dir.path}/old`, { maskFormat });
+      await exportOnce(
+        segmentationProject("p1", tasks(3, { index: 1, extra: 4 })),
+        `${dir.path}/new`,
+        { maskFormat },
+      );
+      const ran = await runCli(["diff", `${dir.path}/old/out`, `${dir.path}/new/out`, "--json"]);
+      assert.equal(ran.code, 0, ran.stderr);
+      const diff = JSON.parse(ran.stdout);
+      assert.deepEqual(
+        diff.changed.map((task: { taskId: string; changedPixels: number }) => [
+          task.taskId,
+          task.changedPixels,
+        ]),
+        [["t1", 4]],
+      );
+      // 2+3+4 = 9 pixels of the first label; then 4 of the second too.
+      const shares = diff.labels.map((label: { pixelShare: number[] }) => label.pixelShare);
+      assert.deepEqual(shares, [[1, 9 / 13], [0, 4 / 13]]);
+    });
+  }
 });
