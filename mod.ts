@@ -74,6 +74,8 @@ export type { RgbColour, SemanticMapping } from "./lib/detect/resolve_semantic_m
 export type { ExportFormat } from "./lib/export/export_formats.ts";
 export type { MaskFormat } from "./lib/export/mask_format.ts";
 export type { Shard } from "./lib/model/shard.ts";
+export type { SplitPart } from "./lib/model/split_plan.ts";
+export type { SplitCount } from "./lib/model/split_counts.ts";
 export type { FileSystem } from "./lib/model/file_system.ts";
 export type { Platform } from "./lib/model/platform.ts";
 export type { LabelStatistics } from "./lib/report/label_statistics.ts";

@@ -121,6 +121,7 @@ const OWN_FILES = new Set([
   MANIFEST_NAME,
   METADATA_NAME,
   LABELMAP_JSON,
+  "panoptic.json",
   "labelmap.txt",
   REPORT_NAME,
 ]);

@@ -16,6 +16,7 @@ import {
   probeExportFolder,
 } from "./_folder_preparation.ts";
 import { labelmapJson, labelmapTxt } from "./labelmap.ts";
+import { PANOPTIC_JSON } from "./_panoptic_json.ts";
 import {
   MANIFEST_NAME,
   type ManifestEntry,
@@ -23,8 +24,8 @@ import {
   PARTIAL_MANIFEST_NAME,
 } from "../model/manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
+import { LABELMAP_JSON } from "./read_class_map.ts";
 
-const LABELMAP_JSON = "labelmap.json";
 const LABELMAP_TXT = "labelmap.txt";
 
 /**
@@ -41,6 +42,7 @@ export class ExportFolder {
     METADATA_NAME,
     LABELMAP_JSON,
     LABELMAP_TXT,
+    PANOPTIC_JSON,
     REPORT_NAME,
     PARTIAL_REPORT_NAME,
     ...CARD_FILES,
@@ -95,12 +97,14 @@ export class ExportFolder {
   }
 
   /**
-   * Makes the folder before its first file, with the labelmaps of class-index and palette masks,
+   * Makes the folder before its first file, with the labelmaps of class-index, palette and
+   * instance masks,
    * and starts the manifest: entries added before are written now.
    */
   async create(maskFormat: MaskFormat, table: ClassTable): Promise<void> {
     await createExportFolder(this.files, this.mode);
-    if (maskFormat === "class-index" || maskFormat === "palette") {
+    // Instance masks hold instance ids; the labelmap numbers the labels the manifest gives them.
+    if (maskFormat === "class-index" || maskFormat === "palette" || maskFormat === "instance") {
       await this.files.writeFile(LABELMAP_JSON, TEXT.encode(labelmapJson(table)));
       await this.files.writeFile(LABELMAP_TXT, TEXT.encode(labelmapTxt(table)));
     }

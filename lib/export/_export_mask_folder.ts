@@ -5,11 +5,19 @@ import { ConvertPool } from "./_convert_pool.ts";
 import { MaskDetacher } from "./_detach_masks.ts";
 import { emptySummary } from "../model/empty_summary.ts";
 import { ExportFolder } from "./_export_folder.ts";
-import { type ExportPlan, type MaskPlan, planExport, planMasks } from "./_export_plan.ts";
+import {
+  type ExportPlan,
+  type MaskPlan,
+  metadataOf,
+  planExport,
+  planMasks,
+} from "./_export_plan.ts";
+import { classMapNote, pinnedMapOf } from "./_pinned_map_of.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
 import { finishExport } from "./_finish_export.ts";
+import { writePanopticJson } from "./_panoptic_json.ts";
 import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import { eachTask } from "./_task_loop.ts";
@@ -35,14 +43,16 @@ export async function exportMaskFolder(options: ExportMasksOptions): Promise<Exp
   const prepared = await folder.open();
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
+  const pinned = await pinnedMapOf(options, plan.mode, folder.files);
   const configuration = await options.client.getProjectConfiguration(plan.projectId);
-  const masks = planMasks(configuration, plan, options);
+  const masks = planMasks(configuration, plan, { ...options, pinned });
   const filters = plan.mode === "incremental"
     ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
     : plan.requestFilters;
   await folder.clearEarlier();
 
   const summary = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
+  if (pinned) summary.classMap = classMapNote(masks.table, pinned);
   // Closed when this function returns or throws: the run has drained its tasks by then.
   using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
   const report = options.report && !plan.dryRun
@@ -60,10 +70,11 @@ export async function exportMaskFolder(options: ExportMasksOptions): Promise<Exp
   });
   await run.finish();
   if (summary.folderCreated) {
+    await writeFolderFiles(folder, plan, masks);
     await finishExport(folder, {
+      metadata: metadataOf(plan, masks),
       plan,
       table: masks.table,
-      settings: masks.settings,
       configuration,
       summary,
       report,
@@ -73,6 +84,18 @@ export async function exportMaskFolder(options: ExportMasksOptions): Promise<Exp
   }
   summary.durationMs = performance.now() - started;
   return summary;
+}
+
+/**
+ * The `panoptic` format's own file once the masks are written: `panoptic.json` (from the
+ * manifest); `finishExport` writes the others, `export.json` last.
+ */
+async function writeFolderFiles(folder: ExportFolder, plan: ExportPlan, masks: MaskPlan) {
+  const { projectId, startedAt, maskFormat } = plan;
+  if (maskFormat === "panoptic") {
+    const { table, stuffClasses = [] } = masks;
+    await writePanopticJson(folder.files, { table, stuffClasses, projectId, startedAt });
+  }
 }
 
 /** What the run of an export is made of. */
@@ -99,6 +122,7 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
       pool: parts.pool,
       report: parts.report,
       budget: plan.budget,
+      stuffClasses: masks.stuffClasses,
     }),
     summary: parts.summary,
     createFolder: () => folder.create(plan.maskFormat, masks.table),
@@ -106,6 +130,7 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
     previous: parts.prepared.previous,
     keepComplete: plan.mode === "resume",
     replaceExtension: options.replaceExtension,
+    split: plan.split,
     dryRun: plan.dryRun,
     platform: options.platform ?? hostPlatform(),
     // One mask waiting for each worker while it converts another.

@@ -11,6 +11,7 @@ import { CARD_FILES, writeDatasetCard } from "../dataset/write_dataset_card.ts";
 import type { ExportReport } from "../report/export_report.ts";
 import type { ExportFolder } from "./_export_folder.ts";
 import type { ExportPlan } from "./_export_plan.ts";
+import type { ExportMetadata } from "../model/export_metadata.ts";
 import type { ExportSummary } from "../model/export_summary.ts";
 import { labelmapJson } from "./labelmap.ts";
 import { MANIFEST_NAME, parseManifest } from "../model/manifest.ts";
@@ -18,9 +19,10 @@ import type { Shard } from "../model/shard.ts";
 
 /** What the end of an export needs. */
 export interface FinishParts {
+  /** `export.json` as the plan has it, which the identity and the card's files complete. */
+  metadata: ExportMetadata;
   plan: ExportPlan;
   table: ClassTable;
-  settings: Record<string, unknown>;
   configuration: unknown;
   summary: ExportSummary;
   report?: ExportReport;
@@ -62,10 +64,7 @@ export async function finishExport(folder: ExportFolder, parts: FinishParts): Pr
     })
     : [];
   await folder.writeMetadata({
-    projectId,
-    startedAt: startedAt.toISOString(),
-    maskFormat,
-    settings: parts.settings,
+    ...parts.metadata,
     ...identity,
     ...(own.length > 0 ? { files: own } : {}),
   });

@@ -1,7 +1,7 @@
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
-import { mention, settingMessage } from "../_setting_message.ts";
+import { mention, settingMessage, subject } from "../_setting_message.ts";
 import { planTasks } from "./_export_plan.ts";
 import { outputPathOf } from "./_output_path.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
@@ -12,9 +12,16 @@ import { eachTask } from "./_task_loop.ts";
 import { dirname } from "../_std/path.ts";
 import type { FormatTaskResult, FormatWriter } from "../formats/format_writer.ts";
 import { oneFileFormat, type OneFileFormatName } from "../formats/one_file_formats.ts";
+import { parseCocoSegmentation } from "../formats/coco_segmentation.ts";
 import { type FormatSource, resolveFormatSource } from "../formats/format_source.ts";
-import { OutputFile } from "../formats/output_file.ts";
+import type { OutputFile } from "../formats/output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
+import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
+import { readClassMap } from "./read_class_map.ts";
+import { countInSplit, emptySplitCounts } from "../model/split_counts.ts";
+import { splitOf, type SplitPart, type SplitPlan, splitPlanOf } from "../model/split_plan.ts";
+import { SplitWriter } from "./_split_writer.ts";
+import { endSummary, outputFiles } from "./_output_files.ts";
 
 /** Options of {@linkcode exportFormat}: the export's task selection and output file. */
 export interface ExportFormatOptions {
@@ -40,8 +47,23 @@ export interface ExportFormatOptions {
   shard?: Shard;
   /** Replace an existing file of the same name. @default {false} */
   overwrite?: boolean;
-  /** `coco`: refuse masks with more pixels than this. @default {100_000_000} */
+  /** `coco`, `yolo-seg`: refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /** `yolo`, `coco`: number classes as an earlier export's `labelmap.json` (or folder) does. @default {undefined} */
+  labelmapFrom?: string;
+  /** With `labelmapFrom`: reserve the index of a label the configuration lost, not stop. @default {false} */
+  allowRemovedLabels?: boolean;
+  /** Split the tasks by a hash of each task id, `train=80,val=20`: `lab`, `coco` write a file per split, `yolo` `labels/<split>/`. @default {undefined} */
+  split?: string | readonly SplitPart[];
+  /** The seed hashed with each task id to split the tasks. @default {"lab-masks"} */
+  splitSeed?: string;
+  /**
+   * `coco` from masks: each instance as `rle` (compressed RLE) or `polygon` (traced on the pixel
+   * edges). @default {"rle"}
+   */
+  cocoSegmentation?: "rle" | "polygon";
+  /** Polygons traced from masks (`coco` polygon, `yolo-seg`): Douglas–Peucker tolerance in pixels. @default {0} */
+  polygonTolerance?: number;
   /**
    * The low-level file calls the export makes, through the export's file door (the output file
    * is created exclusively under a temporary name, then renamed; a link at its name is refused).
@@ -89,20 +111,26 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   const { client, format } = options;
   // The same checks of the project and the filters as a mask export's.
   const { projectId, startedAt: now, requestFilters } = planTasks(options);
+  checkPolygonSettings(options);
+  const split = splitPlanOf(options);
+  checkClassMapOptions(options);
   const path = outputPath(options, now);
-  const file = new OutputFile(path, { fileSystem: options.fileSystem });
-  if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
+  const files = await outputFiles(path, split, options);
+  const pinned = options.labelmapFrom === undefined
+    ? undefined
+    : await readClassMap(options.labelmapFrom, { fileSystem: options.fileSystem });
   const source = resolveFormatSource(await client.getProjectConfiguration(projectId), format, {
     inputId: options.inputId,
   });
   const dryRun = options.dryRun ?? false;
-  const writer = formatWriter(file, source, options, now);
+  const writer = filesWriter(files, source, { ...options, pinned, splitPlan: split }, now);
   const summary: ExportSummary = {
     ...emptySummary(projectId, dirname(path), format, dryRun),
     file: path,
     format,
     annotationsLeftOut: 0,
   };
+  if (split && !dryRun) summary.splits = emptySplitCounts(split);
   let done = 0;
   try {
     const onStart = (total: number) => {
@@ -119,25 +147,42 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
         continue;
       }
       const outcome = addOutcome(summary, ids, result);
+      if (summary.splits && result.status === "exported") {
+        countInSplit(summary.splits, { split: splitOf(ids.taskId, split!) });
+      }
       options.onProgress?.({ type: "task", outcome, done, total: summary.total });
     }
     await writer.finish();
+    const notes = writer.notes?.() ?? [];
+    if (notes.length > 0) summary.notes = notes;
   } catch (error) {
     await writer.abandon();
     throw error;
   }
   summary.total = Math.max(summary.total, done);
-  summary.folderCreated = file.started;
-  if (!file.started) delete summary.file;
+  endSummary(summary, files);
   summary.durationMs = performance.now() - started;
   return summary;
+}
+
+/** The writer of the files: the format's, or with a file per split one for each. */
+function filesWriter(
+  files: Map<string, OutputFile>,
+  source: FormatSource,
+  options: Parameters<typeof formatWriter>[2],
+  now: Date,
+): FormatWriter {
+  const writerOf = (file: OutputFile) => formatWriter(file, source, options, now);
+  if (files.size === 1) return writerOf(files.values().next().value!);
+  const writers = new Map([...files].map(([name, file]) => [name, writerOf(file)]));
+  return new SplitWriter(options.splitPlan!, writers);
 }
 
 /** The writer of the format, writing into `file`. */
 function formatWriter(
   file: OutputFile,
   source: FormatSource,
-  options: ExportFormatOptions,
+  options: ExportFormatOptions & { pinned?: PinnedClassMap; splitPlan?: SplitPlan },
   now: Date,
 ): FormatWriter {
   return oneFileFormat(options.format).writer(file, source, {
@@ -146,7 +191,51 @@ function formatWriter(
     maxPixels: options.maxPixels,
     now,
     fileSystem: options.fileSystem,
+    cocoSegmentation: options.cocoSegmentation ?? "rle",
+    polygonTolerance: options.polygonTolerance ?? 0,
+    pinning: { pinned: options.pinned, allowRemovedLabels: options.allowRemovedLabels },
+    split: options.splitPlan,
   });
+}
+/**
+ * Checks the settings of polygons traced from masks before any request.
+ *
+ * @throws {ConfigError} when `cocoSegmentation` is neither `rle` nor `polygon` or comes with
+ * another format than `coco`, or `polygonTolerance` is not a number >= 0 or comes without
+ * traced polygons.
+ */
+function checkPolygonSettings(options: ExportFormatOptions): void {
+  const { format, cocoSegmentation, polygonTolerance } = options;
+  if (cocoSegmentation !== undefined) {
+    parseCocoSegmentation(cocoSegmentation);
+    if (format !== "coco") {
+      throw new ConfigError(
+        settingMessage`${subject("cocoSegmentation")} shapes ${
+          mention("format")
+        } coco only; the format is ${format}`,
+        { setting: "cocoSegmentation" },
+      );
+    }
+  }
+  if (polygonTolerance === undefined) return;
+  if (typeof polygonTolerance !== "number" || !(polygonTolerance >= 0) || polygonTolerance > 1e6) {
+    throw new ConfigError(
+      settingMessage`${
+        subject("polygonTolerance")
+      } must be a number of pixels from 0 to 1000000; got "${polygonTolerance}"`,
+      { setting: "polygonTolerance" },
+    );
+  }
+  if (format !== "yolo-seg" && !(format === "coco" && cocoSegmentation === "polygon")) {
+    throw new ConfigError(
+      settingMessage`${
+        subject("polygonTolerance")
+      } simplifies polygons traced from masks: use it with ${mention("format")} yolo-seg, or ${
+        mention("format")
+      } coco and ${mention("cocoSegmentation")} polygon`,
+      { setting: "polygonTolerance" },
+    );
+  }
 }
 
 /** Counts a task's result in the summary, and lists it where it belongs. */
@@ -173,6 +262,28 @@ function addOutcome(
   if (status === "skipped") summary.skippedTasks.push(outcome);
   if (status === "failed") summary.failures.push(outcome);
   return outcome;
+}
+
+/** Refuses the class map options where they would do nothing: `lab`, or no map to keep. */
+function checkClassMapOptions(options: ExportFormatOptions): void {
+  if (
+    options.format === "lab" && (options.labelmapFrom !== undefined || options.allowRemovedLabels)
+  ) {
+    throw new ConfigError(
+      settingMessage`${mention("labelmapFrom")} numbers classes, and ${
+        mention("format")
+      } lab has none (it keeps every task whole); leave it out`,
+      { setting: "labelmapFrom" },
+    );
+  }
+  if (options.allowRemovedLabels && options.labelmapFrom === undefined) {
+    throw new ConfigError(
+      settingMessage`${mention("allowRemovedLabels")} has no effect without ${
+        mention("labelmapFrom")
+      }: add the earlier export's class map, or leave it out`,
+      { setting: "allowRemovedLabels" },
+    );
+  }
 }
 
 /** The output file's absolute path, checked before any request. */

@@ -3,6 +3,8 @@ import type { Task, TaskFilters } from "../api/types.ts";
 import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
 import { MasksError, PngError, TaskError } from "../errors.ts";
 import { planExport, planMasks } from "./_export_plan.ts";
+import { readClassMap } from "./read_class_map.ts";
+import { splitOf, type SplitPart } from "../model/split_plan.ts";
 import { runMaskJob } from "./_mask_job.ts";
 import { eachTask } from "./_task_loop.ts";
 import { maskOf } from "../detect/mask_of.ts";
@@ -31,6 +33,14 @@ export interface MaskFilesOptions {
   ignoreIndex?: number;
   /** Refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /** Keep an earlier export's class numbering: its `labelmap.json` or folder. @default {undefined} */
+  labelmapFrom?: string;
+  /** With a kept class map: reserve the index of a label the configuration lost, not stop. @default {false} */
+  allowRemovedLabels?: boolean;
+  /** Split the tasks by a hash of each task id, `train=80,val=20`: paths start `<split>/`. @default {undefined} */
+  split?: string | readonly SplitPart[];
+  /** The seed hashed with each task id to split the tasks. @default {"lab-masks"} */
+  splitSeed?: string;
 }
 
 /** One file of a task's mask, as {@linkcode maskFiles} yields it. */
@@ -81,10 +91,13 @@ export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<Mask
   // The same checks and the same reading of the project as `exportMasks`: no folder is involved.
   const plan = planExport(options);
   const { projectId, requestFilters: filters, maskFormat: format } = plan;
+  const pinned = options.labelmapFrom === undefined
+    ? undefined
+    : await readClassMap(options.labelmapFrom);
   const { source, colourByBChannel, table } = planMasks(
     await client.getProjectConfiguration(projectId),
     plan,
-    options,
+    { ...options, pinned },
   );
   const taskMask = taskMaskOf(source, { maxPixels: options.maxPixels });
   const registry = new MaskFileRegistry();
@@ -93,8 +106,9 @@ export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<Mask
     if (mask === undefined) continue;
     let rendered;
     try {
+      const split = plan.split && `${splitOf(String(task._id), plan.split)}/`;
       const file = registry.claim(
-        maskFilePath(task, { replaceExtension: options.replaceExtension }),
+        (split ?? "") + maskFilePath(task, { replaceExtension: options.replaceExtension }),
         String(task._id),
       );
       // A value that is no mask fails as a mask that cannot be read, below.

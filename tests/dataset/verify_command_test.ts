@@ -122,3 +122,14 @@ Deno.test("verify: a folder that is not an export exits 2 naming what it lacks; 
   assert.equal(help.code, 0);
   assert.match(help.stdout, /lab-masks verify <export folder> \[--json\]/);
 });
+
+Deno.test("verify: a panoptic export with a split and a card is intact as written", async () => {
+  await using dir = await tempDir();
+  await exportOnce(segmentationProject("p1", tasks()), dir.path, {
+    maskFormat: "panoptic",
+    split: "train=50,val=50",
+    card: true,
+  });
+  const report = await verifyExport(`${dir.path}/out`);
+  assert.deepEqual([report.intact, report.checked], [true, 9], JSON.stringify(report));
+});
