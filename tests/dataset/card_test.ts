@@ -137,3 +137,19 @@ Deno.test("an incremental run without --card removes the card an earlier run wro
   assert.equal(metadata.files, undefined);
   assert.equal((await verifyExport(folder)).intact, true);
 });
+
+Deno.test("--card with --split: the README counts each split's tasks as the manifest gives them", async () => {
+  await using dir = await tempDir();
+  await exportOnce(segmentationProject("p1", tasks()), dir.path, {
+    split: "train=50,val=50",
+    card: true,
+  });
+  const folder = `${dir.path}/out`;
+  const manifest = (await Deno.readTextFile(`${folder}/manifest.jsonl`)).trim().split("\n")
+    .map((line) => JSON.parse(line));
+  const readme = await Deno.readTextFile(`${folder}/README.md`);
+  for (const split of ["train", "val"]) {
+    const count = manifest.filter((entry) => entry.split === split).length;
+    assert.match(readme, new RegExp(`^\\| ${split} \\| ${count} \\|$`, "m"));
+  }
+});
