@@ -20,7 +20,7 @@ import { HashedKeys } from "../_hashed_keys.ts";
 import { ConfigError } from "../errors.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { type FileLine, fileLines } from "./_file_lines.ts";
-import { type ManifestEntry, parseManifestLine } from "./manifest.ts";
+import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
 
 /** What became of an entry's task in this run. */
 const LEFT = 0;

@@ -4,7 +4,7 @@ import { tempDir } from "../_fixtures/temp_dir.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
 import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
-import { type ManifestEntry, parseManifest } from "../../lib/export/manifest.ts";
+import { type ManifestEntry, parseManifest } from "../../lib/model/manifest.ts";
 
 function entry(taskId: string, padding = 0): ManifestEntry {
   const path = `folder/${taskId}.jpg.png`;
