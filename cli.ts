@@ -1,5 +1,6 @@
 /**
- * The `lab-masks` command line: `export` a lab project's masks, or run the `demo`.
+ * The `lab-masks` command line: `export` a lab project's masks, `verify` an export folder, `diff`
+ * two exports, or run the `demo`.
  *
  * ```sh
  * deno install -g -A -n lab-masks jsr:@lab/masks
@@ -19,6 +20,8 @@ import { reportError } from "./lib/cli/report_error.ts";
 import { DEMO_HELP, runDemo } from "./testing/run_demo.ts";
 import { type ClientSettings, runExport } from "./lib/cli/run_export.ts";
 import { ConfigError } from "./lib/errors.ts";
+import { runVerify, VERIFY_HELP } from "./lib/cli/run_verify.ts";
+import { DIFF_HELP, runDiff } from "./lib/cli/run_diff.ts";
 
 export type { ClientSettings };
 
@@ -88,6 +91,8 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
       export: exportHelp(program),
       demo: DEMO_HELP,
       config: CONFIG_HELP,
+      verify: VERIFY_HELP,
+      diff: DIFF_HELP,
     };
     if (command === "help" && Object.hasOwn(helps, rest[0] ?? "")) {
       stdout(helps[rest[0]]);
@@ -119,10 +124,12 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
     if (command === "demo") {
       return await runDemo(rest, { run, stdout, stderr, isTerminal, program });
     }
-    const nearest = closestWord(command, ["export", "config", "demo", "help"]);
+    if (command === "verify") return await runVerify(rest, { stdout });
+    if (command === "diff") return await runDiff(rest, { stdout });
+    const nearest = closestWord(command, ["export", "config", "verify", "diff", "demo", "help"]);
     throw new ConfigError(
       `Unknown command "${command}"` + (nearest ? `; did you mean "${nearest}"?` : "") +
-        ` Commands: export, config, demo. See "--help"`,
+        ` Commands: export, config, verify, diff, demo. See "--help"`,
     );
   } catch (error) {
     return reportError(error, { stderr, colour });
