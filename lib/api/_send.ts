@@ -3,6 +3,7 @@ import { mention, settingMessage } from "../_setting_message.ts";
 import { redact } from "./_http_error.ts";
 import { retryDelay, sleep } from "./_retry.ts";
 import type { RequestEvent } from "./request_event.ts";
+import { inertText } from "../inert_text.ts";
 
 /** One HTTP request to the lab, rebuilt identically for each attempt. */
 export interface LabRequest {
@@ -21,6 +22,19 @@ export interface LabRequest {
    * follows none: its body holds the secret key.
    */
   followRedirects: boolean;
+  /**
+   * Reads a successful (2xx) answer's body as it arrives, for each attempt anew, instead of
+   * holding its bytes: `LabResponse.read` is then what its `end()` returned.
+   */
+  readBody?: () => BodyReader;
+}
+
+/** Reads a body chunk by chunk; throws to refuse it. */
+export interface BodyReader {
+  /** Reads the next bytes. */
+  add(chunk: Uint8Array): void;
+  /** What was read, once the body has ended. */
+  end(): unknown;
 }
 
 /** A response whose body has been read in full. */
@@ -37,6 +51,8 @@ export interface LabResponse {
   bytes: Uint8Array;
   /** How many attempts the request took, this one included. */
   attempts: number;
+  /** What the request's `readBody` read (then `bytes` is empty). */
+  read?: unknown;
 }
 
 /** How to send and when to give up. */
@@ -146,7 +162,8 @@ async function sendOnce(
     // Redirects are never followed blindly: the request may carry the secret key or a token.
     response = await options.fetch(url, {
       method: request.method,
-      headers: request.headers,
+      // A compressed answer could expand a thousandfold past every limit counted in bytes read.
+      headers: { ...request.headers, "accept-encoding": "identity" },
       body: request.body,
       signal,
       redirect: "manual",
@@ -155,14 +172,20 @@ async function sendOnce(
     await response.body?.cancel();
     url = redirectTarget(request, url, response, redirects);
   }
+  const ok = response.status >= 200 && response.status <= 299;
+  if (ok) await refuseCompressed(response, request);
   // Reading the body inside the attempt makes a connection cut mid-body a retryable failure.
-  const bytes = await boundedBytes(response, request, options.maxResponseBytes);
+  const reader = ok ? request.readBody?.() : undefined;
+  let bytes: Uint8Array = new Uint8Array(0);
+  if (reader === undefined) bytes = await boundedBytes(response, request, options.maxResponseBytes);
+  else await eachChunk(response, request, options.maxResponseBytes, (chunk) => reader.add(chunk));
   let text: string | undefined;
   return {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
     bytes,
+    read: reader?.end(),
     get body() {
       return text ??= TEXT.decode(bytes);
     },
@@ -193,6 +216,45 @@ function redirectTarget(request: LabRequest, url: URL, response: Response, count
   return target;
 }
 
+/**
+ * Refuses a compressed answer: the client asks for none (`Accept-Encoding: identity`), and a
+ * runtime that inflates it anyway would let a small body grow past every limit.
+ */
+async function refuseCompressed(response: Response, request: LabRequest): Promise<void> {
+  const encoding = response.headers.get("content-encoding")?.trim().toLowerCase();
+  if (encoding === undefined || encoding === "" || encoding === "identity") return;
+  await response.body?.cancel();
+  throw new ApiError(
+    `The lab answered ${request.method} ${request.path} with a compressed body ` +
+      `(Content-Encoding ${inertText(encoding)}) though none was asked (Accept-Encoding: ` +
+      `identity); the body was not read: check that the endpoint points to the lab API`,
+    { status: response.status, method: request.method, path: request.path },
+  );
+}
+
+/** Hands the body to `onChunk` chunk by chunk, refusing it past `limit` bytes. */
+async function eachChunk(
+  response: Response,
+  request: LabRequest,
+  limit: number,
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<number> {
+  let size = 0;
+  if (!response.body) return size;
+  for await (const chunk of response.body) {
+    size += chunk.length;
+    if (size > limit) {
+      throw new ApiError(
+        `The lab's answer to ${request.method} ${request.path} is larger than the limit of ` +
+          `${limit} bytes (maxResponseBytes); the body was not read further`,
+        { status: response.status, method: request.method, path: request.path },
+      );
+    }
+    onChunk(chunk);
+  }
+  return size;
+}
+
 /** The body, read chunk by chunk and refused past `limit` bytes. */
 async function boundedBytes(
   response: Response,
@@ -200,20 +262,7 @@ async function boundedBytes(
   limit: number,
 ): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (response.body) {
-    for await (const chunk of response.body) {
-      size += chunk.length;
-      if (size > limit) {
-        throw new ApiError(
-          `The lab's answer to ${request.method} ${request.path} is larger than the limit of ` +
-            `${limit} bytes (maxResponseBytes); the body was not read further`,
-          { status: response.status, method: request.method, path: request.path },
-        );
-      }
-      chunks.push(chunk);
-    }
-  }
+  const size = await eachChunk(response, request, limit, (chunk) => chunks.push(chunk));
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {

@@ -10,9 +10,8 @@ import {
 } from "./_http_error.ts";
 import { type AccessToken, logIn } from "./_login.ts";
 import { PageWalk } from "./_page_walk.ts";
-import { parsePageBytes } from "./_parse_page_bytes.ts";
-import { releaseBytes } from "../_release_bytes.ts";
-import { type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
+import { PageReader, type PageText, parsePage } from "./_page_reader.ts";
+import { type BodyReader, type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
 import type { RequestEvent } from "./request_event.ts";
 import { taskQuery } from "./task_query.ts";
 import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
@@ -62,6 +61,11 @@ export interface LabClientOptions {
    * `ApiError` naming this limit, so an endless body cannot exhaust memory. Default: 512 MiB.
    */
   maxResponseBytes?: number;
+  /**
+   * The largest task accepted in a page, in bytes of JSON text; a larger one is an `ApiError`
+   * naming the page. With the page size, it bounds what a page may hold. Default: 64 MiB.
+   */
+  maxTaskBytes?: number;
   /**
    * Allow a plain `http://` endpoint on a host that is not this machine: the secret key and the
    * tokens then cross the network unencrypted. Default: `false` (refused).
@@ -120,6 +124,7 @@ export class LabClient {
   #accessId: string;
   #secretKey: string;
   #pageSize: number;
+  #maxTaskBytes: number;
   #onToken?: (token: string) => void;
   #send: SendOptions;
   #secrets = new Set<string>();
@@ -140,6 +145,7 @@ export class LabClient {
     this.#secretKey = required(options.secretKey, "secretKey", "secret key");
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
+    this.#maxTaskBytes = whole(options.maxTaskBytes ?? 64 * 1024 * 1024, "maxTaskBytes", 1);
     this.#onToken = options.onToken;
     this.#send = {
       fetch: options.fetch ?? globalThis.fetch,
@@ -231,7 +237,7 @@ export class LabClient {
     const request = (page: number) => {
       const pending = this.#fetch(
         `${TASKS_PATH}?${taskQuery(projectId, filters, { page, limit: this.#pageSize })}`,
-        { projectId, signal: stop.signal },
+        { projectId, signal: stop.signal, readBody: (context) => this.#pageReader(context) },
       );
       // Handled now so a failed prefetch never goes unhandled while the caller is busy.
       pending.catch(() => {});
@@ -265,6 +271,15 @@ export class LabClient {
     for await (const page of this.taskPages(projectId, filters)) yield* takeTasks(page);
   }
 
+  /** Reads a page as it arrives, bounded by the page size and the task size limit. */
+  #pageReader(context: CallContext): BodyReader {
+    return new PageReader({
+      limit: this.#pageSize,
+      maxTaskBytes: this.#maxTaskBytes,
+      fail: (what) => unexpectedAnswer(context, { what }),
+    });
+  }
+
   /** GETs a JSON document with the token, logging in again once if the token was refused. */
   async #get(
     path: string,
@@ -277,7 +292,11 @@ export class LabClient {
   /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
   async #fetch(
     path: string,
-    options: { projectId?: string; signal?: AbortSignal },
+    options: {
+      projectId?: string;
+      signal?: AbortSignal;
+      readBody?: (context: CallContext) => BodyReader;
+    },
   ): Promise<Fetched> {
     const context: CallContext = {
       method: "GET",
@@ -294,6 +313,7 @@ export class LabClient {
         path,
         headers: { accept: "application/json", authorization: `Bearer ${token}` },
         followRedirects: true,
+        readBody: options.readBody && (() => options.readBody!(context)),
       }, send);
     const token = await this.#accessToken();
     let response = await attempt(token);
@@ -327,19 +347,15 @@ export class LabClient {
   }
 }
 
-/** Parses a fetched task page from its bytes, one task at a time, then frees the bytes. */
+/** Parses a fetched task page, one task at a time, as the caller takes it. */
 function pageBody(
   response: LabResponse,
   context: CallContext,
   onTask: TaskPagesOptions["onTask"],
 ): unknown {
-  let body: unknown;
   try {
-    body = parsePageBytes(response.bytes, onTask as (doc: unknown) => void);
+    return parsePage(response.read as PageText, onTask as (doc: unknown) => void);
   } catch {
     throw unexpectedAnswer(context, { what: "a body that is not JSON", status: response.status });
   }
-  // Freed now rather than at V8's next full collection: a page is a megabyte.
-  releaseBytes(response.bytes);
-  return body;
 }

@@ -93,8 +93,8 @@ Deno.test("jsonArrayItems() reads an empty array and whitespace around everythin
   );
 });
 
-Deno.test("jsonArrayItems() reads deeply nested elements", async () => {
-  const depth = 5000;
+Deno.test("jsonArrayItems() reads elements nested up to the depth limit", async () => {
+  const depth = 500;
   const deep = "[".repeat(depth) + '"]"' + "]".repeat(depth);
   const object = '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
   const text = `[${deep}, ${object}, 7]`;
@@ -102,6 +102,26 @@ Deno.test("jsonArrayItems() reads deeply nested elements", async () => {
   assert.equal(items.length, 3);
   // deepEqual recurses too deep for these; compare their JSON text instead.
   assert.equal(JSON.stringify(items), JSON.stringify(JSON.parse(text)));
+});
+
+Deno.test("jsonArrayItems() refuses 150 MB of [ at the depth limit, naming the offset", async () => {
+  const chunk = new Uint8Array(1024 * 1024).fill(0x5b);
+  let pulled = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (++pulled > 150) controller.close();
+      else controller.enqueue(chunk);
+    },
+  });
+  const error = await itemsOf(stream).then(() => undefined, (error) => error);
+  assert.ok(error instanceof ConfigError, String(error));
+  assert.equal(
+    error.message,
+    'The JSON export "export.json" nests deeper than 512 levels at byte 512; ' +
+      "fix or export the file again.",
+  );
+  // Refused at once: the rest of the 150 MB is never read.
+  assert.ok(pulled <= 3, `${pulled} chunks read`);
 });
 
 Deno.test("jsonArrayItems() rejects text that is not an array, naming the byte", async () => {
