@@ -120,7 +120,7 @@ export class PageReader {
       const { number } = this.#scanner.element;
       if (number > this.#options.limit) {
         throw this.#options.fail(
-          `more than the ${this.#options.limit} tasks asked (task ${number} of the page)`,
+          `a page of more than the ${this.#options.limit} tasks asked (task ${number} is one too many)`,
         );
       }
       this.#docs.push(bytes);
@@ -135,7 +135,8 @@ export class PageReader {
     if (bytes <= limit) return;
     const what = isMember
       ? `a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes`
-      : `task ${this.#scanner.element.number} larger than ${limit} bytes (maxTaskBytes)`;
+      : `task ${this.#scanner.element.number} of the page larger than ${limit} bytes, the limit per ` +
+        `task (maxTaskBytes)`;
     throw this.#options.fail(what);
   }
 }
