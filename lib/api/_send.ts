@@ -106,7 +106,7 @@ export async function sendWithRetries(
     const report = (status: number, extra: Pick<RequestEvent, "error" | "retryInMs">) =>
       options.onRequest?.({
         method: request.method,
-        path: redact(request.path, options.secrets),
+        path: inertText(redact(request.path, options.secrets)),
         status,
         ms: Math.round(performance.now() - began),
         attempt: attempt + 1,
@@ -127,7 +127,9 @@ export async function sendWithRetries(
       if (error instanceof Deno.errors.NotCapable) throw error;
       const wait = retryDelay(attempt, { baseMs: options.retryDelayMs });
       const last = attempt >= options.maxRetries || performance.now() + wait >= deadline;
-      report(0, { error: reasonOf(error, timeoutMs), retryInMs: last ? undefined : wait });
+      // The runtime's message may quote a header (the token) or a server's words: redacted, inert.
+      const reason = inertText(redact(reasonOf(error, timeoutMs), options.secrets));
+      report(0, { error: reason, retryInMs: last ? undefined : wait });
       if (last) throw unreachable(request, error, { attempts: attempt + 1, timeoutMs, options });
       await sleep(wait, options.signal);
       continue;
@@ -279,7 +281,7 @@ function unreachable(
   error: unknown,
   { attempts, timeoutMs, options }: { attempts: number; timeoutMs: number; options: SendOptions },
 ): ApiError {
-  const reason = reasonOf(error, timeoutMs);
+  const reason = inertText(redact(reasonOf(error, timeoutMs), options.secrets));
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   const where = redact(
     `${request.url.href} (${request.method} ${request.path}) after ${tries}: ${reason}`,
