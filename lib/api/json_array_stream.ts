@@ -7,6 +7,7 @@
 
 import { ConfigError } from "../errors.ts";
 import { JsonScanner } from "./_json_scanner.ts";
+import { parseJsonText } from "../parse_json_text.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 
 /** The default {@linkcode JsonArrayItemsOptions.maxItemBytes}: 512 MiB. */
@@ -123,11 +124,12 @@ class ElementText {
     this.#parts = [];
     this.#bytes = 0;
     try {
-      return JSON.parse(text);
+      return parseJsonText(text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const where = this.#scanner.where;
-      throw this.#fail(`has a malformed ${where}: ${reason}; fix or export the file again.`, error);
+      // Where, not what: no text of the file is shown.
+      throw this.#fail(`has a malformed ${where}: ${reason} of it; fix or export the file again.`);
     }
   }
 
@@ -183,15 +185,16 @@ export async function readJsonFile(path: string, setting: string): Promise<unkno
     );
   }
   try {
-    return JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
+    return parseJsonText(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (error) {
+    // Where, not what: a file named by mistake may hold a secret.
     throw new ConfigError(
       settingMessage`The file ${JSON.stringify(path)} given with ${
         mention(setting)
       } is not valid JSON: ${
         error instanceof Error ? error.message : error
       }; fix it or export it again`,
-      { setting, cause: error },
+      { setting },
     );
   }
 }
