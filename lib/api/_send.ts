@@ -4,6 +4,7 @@ import { redact } from "./_http_error.ts";
 import { retryDelay, sleep } from "./_retry.ts";
 import type { RequestEvent } from "./request_event.ts";
 import { inertText } from "../inert_text.ts";
+import { directConnection } from "./_direct_connection.ts";
 
 /** One HTTP request to the lab, rebuilt identically for each attempt. */
 export interface LabRequest {
@@ -78,6 +79,11 @@ export interface SendOptions {
   maxResponseBytes: number;
   /** How the endpoint was given (a variable or a flag), named when the lab cannot be reached. */
   endpointSetting?: string;
+  /**
+   * Send each request straight to its host, past any proxy of the environment: set for a
+   * plain-http endpoint on this machine, whose traffic must not leave it.
+   */
+  bypassProxy?: boolean;
   /** Called after each attempt, e.g. to log the traffic. */
   onRequest?: (event: RequestEvent) => void;
 }
@@ -160,6 +166,8 @@ async function sendOnce(
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let url = request.url;
   let response: Response;
+  // Closed when the attempt ends, its body read or not.
+  using direct = options.bypassProxy ? directConnection(url) : undefined;
   for (let redirects = 0;; redirects++) {
     // Redirects are never followed blindly: the request may carry the secret key or a token.
     response = await options.fetch(url, {
@@ -169,6 +177,7 @@ async function sendOnce(
       body: request.body,
       signal,
       redirect: "manual",
+      ...(direct === undefined ? {} : { client: direct.client }),
     });
     if (response.status < 300 || response.status > 399 || response.status === 304) break;
     await response.body?.cancel();

@@ -1,6 +1,6 @@
 import { takeTasks } from "./_take_tasks.ts";
 import { ConfigError } from "../errors.ts";
-import { endpointUrl, projectIdOf, required, whole } from "./_check_settings.ts";
+import { endpointUrl, isLoopback, projectIdOf, required, whole } from "./_check_settings.ts";
 import {
   type CallContext,
   isJsonObject,
@@ -158,6 +158,9 @@ export class LabClient {
       maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1),
       onRequest: options.onRequest,
       endpointSetting: options.endpointSetting,
+      // Plain http is allowed to this machine only if it stays here: no proxy may see the secret.
+      bypassProxy: options.fetch === undefined && this.#endpoint.protocol === "http:" &&
+        isLoopback(this.#endpoint.hostname),
     };
   }
 
