@@ -9,7 +9,8 @@ import { writeFileAtomic } from "./write_file_atomic.ts";
  *
  * It refuses, with an {@linkcode UnsafePathError} naming the path: an absolute path or one that
  * climbs out; any existing component that is a symbolic link (the export folder itself
- * included), so nothing is read or written through a link planted in an earlier export. New
+ * included), so nothing is read or written through a link planted in an earlier export; a read
+ * of anything but a regular file (a named pipe would hang it). New
  * files are created exclusively and renamed into place, so a link at the final name is replaced,
  * never written through. A link a remove meets as the last component is removed itself (its
  * target is untouched).
@@ -82,16 +83,31 @@ export class ExportFolderFs {
     return await this.#checkRoot();
   }
 
-  /** Reads a file; refuses links on the way and at the file. */
+  /** Reads a file; refuses links on the way and at the file, and what is not a regular file. */
   async readFile(relative: string): Promise<Uint8Array> {
-    await this.#check(relative, true);
+    await this.#checkFile(relative);
     return await this.fileSystem.readFile(this.pathOf(relative));
   }
 
-  /** Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at the file. */
+  /**
+   * Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at
+   * the file, and what is not a regular file.
+   */
   async openFile(relative: string): Promise<Deno.FsFile> {
-    await this.#check(relative, true);
+    await this.#checkFile(relative);
     return await this.fileSystem.open(this.pathOf(relative), { read: true });
+  }
+
+  /** A named pipe would hang the read (it waits for a writer); a device or socket is no mask. */
+  async #checkFile(relative: string): Promise<void> {
+    const info = await this.#check(relative, true);
+    if (info === undefined || info.isFile) return;
+    throw new UnsafePathError(
+      relative,
+      info.isDirectory
+        ? "it is a folder, where a file should be"
+        : "it is not a regular file (a named pipe, socket or device); the export reads only files",
+    );
   }
 
   /** Reads a text file; refuses links on the way and at the file. */
