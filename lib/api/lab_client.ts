@@ -10,6 +10,7 @@ import {
 } from "./_http_error.ts";
 import { type AccessToken, logIn } from "./_login.ts";
 import { PageWalk } from "./_page_walk.ts";
+import { checkPageTasks } from "./_task_match.ts";
 import { PageReader, type PageText, parsePage } from "./_page_reader.ts";
 import { type BodyReader, type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
 import type { RequestEvent } from "./request_event.ts";
@@ -72,6 +73,11 @@ export interface LabClientOptions {
    */
   allowInsecureHttp?: boolean;
   /**
+   * Called with a warning the caller should show: the tasks of a page that do not match the
+   * filters asked for (they are exported as the lab sent them). Default: none.
+   */
+  onWarning?: (message: string) => void;
+  /**
    * Called after each attempt of each request (method, path and query, status, time, attempt,
    * the wait before a retry), e.g. to log the traffic. It never receives the secret key, a token
    * or the login body. Default: none.
@@ -126,6 +132,7 @@ export class LabClient {
   #pageSize: number;
   #maxTaskBytes: number;
   #onToken?: (token: string) => void;
+  #onWarning?: (message: string) => void;
   #send: SendOptions;
   #secrets = new Set<string>();
   #token?: AccessToken;
@@ -147,6 +154,7 @@ export class LabClient {
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
     this.#maxTaskBytes = whole(options.maxTaskBytes ?? 64 * 1024 * 1024, "maxTaskBytes", 1);
     this.#onToken = options.onToken;
+    this.#onWarning = options.onWarning;
     this.#send = {
       fetch: options.fetch ?? globalThis.fetch,
       maxRetries: whole(options.maxRetries ?? 4, "maxRetries", 0),
@@ -228,7 +236,8 @@ export class LabClient {
    * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.
    * @param options `onTask`, called with each task as soon as it is parsed.
    * @returns The pages, until the lab says there is no next page.
-   * @throws {ApiError} when a request fails after its retries.
+   * @throws {ApiError} when a request fails after its retries, or a page holds a task of another
+   * project.
    */
   async *taskPages(
     projectId: string,
@@ -254,6 +263,8 @@ export class LabClient {
         // many mask strings are then new, and die young once the caller has used them.
         const { response, context } = await next.pending;
         const page = walk.page(pageBody(response, context, options.onTask), next.page, context);
+        const warning = checkPageTasks(page.docs, { projectId, filters, page: next.page, context });
+        if (warning !== undefined) this.#onWarning?.(warning);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : undefined;
         yield page;
       }
