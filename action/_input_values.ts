@@ -8,7 +8,7 @@
 import { ConfigError } from "../lib/errors.ts";
 import { parseIgnoreIndex } from "../lib/export/ignore_index.ts";
 import { type MaskFormat, parseMaskFormat } from "../lib/export/mask_format.ts";
-import { parseShard, type Shard } from "../lib/export/shard.ts";
+import { parseShard, type Shard } from "../lib/model/shard.ts";
 import { type ExportFormat, parseExportFormat } from "../lib/formats/format_source.ts";
 
 // upload-artifact refuses these in an artifact name; better to say so before a long export.

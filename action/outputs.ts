@@ -9,7 +9,7 @@ import {
   type ExportSummary,
   listedTaskCount,
   type TaskOutcome,
-} from "../lib/export/export_summary.ts";
+} from "../lib/model/export_summary.ts";
 import { unicodeBar } from "../lib/report/unicode_bar.ts";
 import { kindOf, MAX_LISTED, renameText } from "./_task_annotations.ts";
 import { type ActionInputs, filterInputName } from "./inputs.ts";

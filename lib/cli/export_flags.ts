@@ -5,7 +5,7 @@ import { type FlagSpec, type ParsedFlags, parseFlags, UnknownFlagError } from ".
 import type { ExportSettings } from "../export/export_settings.ts";
 import { parseIgnoreIndex } from "../export/ignore_index.ts";
 import { parseMaskFormat } from "../export/mask_format.ts";
-import { parseShard } from "../export/shard.ts";
+import { parseShard } from "../model/shard.ts";
 import { parseExportFormat } from "../formats/format_source.ts";
 import { closestWord } from "./closest_word.ts";
 import { settingOfFlag } from "./_flag_name.ts";

@@ -1,10 +1,10 @@
 import type { ClassTable } from "../detect/class_table.ts";
 import { join } from "../_std/path.ts";
-import type { ExportSummary } from "./export_summary.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
 import { type ExportReport, PARTIAL_REPORT_NAME, REPORT_NAME } from "../report/export_report.ts";
-import { ExportFolderFs } from "./export_folder_fs.ts";
+import { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { EarlierManifest } from "./_earlier_manifest.ts";
-import type { FileSystem } from "./file_system.ts";
+import type { FileSystem } from "../model/file_system.ts";
 import {
   createExportFolder,
   type ExportMetadata,

@@ -1,9 +1,9 @@
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
-import { exportFormat } from "../formats/export_format.ts";
+import { exportFormat } from "./export_format.ts";
 import { parseExportFormat } from "../formats/format_source.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
-import type { ExportSummary } from "./export_summary.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
 
 /** `lab`, `yolo`, `coco`: refuses the settings that shape masks or folders, then writes the file. */
 export function exportOneFile(options: ExportMasksOptions): Promise<ExportSummary> {

@@ -1,7 +1,7 @@
 import type { Task } from "../api/types.ts";
 import { TaskError } from "../errors.ts";
 import { TaskPool } from "./_task_pool.ts";
-import type { Mask } from "./_mask.ts";
+import type { Mask } from "../detect/mask_of.ts";
 import { entryBase, type TaskExporter, type TaskJob } from "./_task_exporter.ts";
 import {
   type ExportEvent,
@@ -9,14 +9,14 @@ import {
   type ListedTasks,
   MAX_LISTED_TASKS,
   type TaskOutcome,
-} from "./export_summary.ts";
+} from "../model/export_summary.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import type { ExportFolder } from "./_export_folder.ts";
 import type { ManifestEntry } from "./manifest.ts";
-import { maskFilePath } from "./mask_file_path.ts";
-import { MaskFileRegistry } from "./mask_file_registry.ts";
-import type { Platform } from "./platform.ts";
-import { inShard, type Shard } from "./shard.ts";
+import { maskFilePath } from "../model/mask_file_path.ts";
+import { MaskFileRegistry } from "../model/mask_file_registry.ts";
+import type { Platform } from "../model/platform.ts";
+import { inShard, type Shard } from "../model/shard.ts";
 
 /** Carried-over entries written at a time: the manifest's lines are never all in memory. */
 const CARRY_BATCH = 256;

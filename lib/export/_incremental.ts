@@ -1,10 +1,10 @@
-import { takeTasks } from "../api/_take_tasks.ts";
+import { takeTasks } from "../api/take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import { formatLabDate, parseLabDate } from "../api/lab_date.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { ManifestEntry } from "./manifest.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 

@@ -1,7 +1,7 @@
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { inertText } from "../inert_text.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { FolderMode } from "./_folder_preparation.ts";
 
 // Entries named in the message at most; the count says how many more.

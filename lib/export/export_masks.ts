@@ -1,4 +1,4 @@
-import { takeTasks } from "../api/_take_tasks.ts";
+import { takeTasks } from "../api/take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
@@ -8,7 +8,7 @@ import { ExportReport } from "../report/export_report.ts";
 import { ConvertPool } from "./_convert_pool.ts";
 import { exportOneFile } from "./_export_one_file.ts";
 import { MaskDetacher } from "./_detach_masks.ts";
-import { emptySummary } from "./_empty_summary.ts";
+import { emptySummary } from "../model/empty_summary.ts";
 import { ExportFolder } from "./_export_folder.ts";
 import { type ExportPlan, type MaskPlan, planExport, planMasks } from "./_export_plan.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
@@ -16,12 +16,12 @@ import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
 import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
 import { TaskExporter } from "./_task_exporter.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
-import type { ExportEvent, ExportSummary } from "./export_summary.ts";
-import type { FileSystem } from "./file_system.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
+import type { ExportEvent, ExportSummary } from "../model/export_summary.ts";
+import type { FileSystem } from "../model/file_system.ts";
 import type { MaskFormat } from "./mask_format.ts";
-import { hostPlatform, type Platform } from "./platform.ts";
-import type { Shard } from "./shard.ts";
+import { hostPlatform, type Platform } from "../model/platform.ts";
+import type { Shard } from "../model/shard.ts";
 
 /** Options of {@linkcode exportMasks}: the SDK's `export_tasks(format="mask")` parameters, and more. */
 export interface ExportMasksOptions {

@@ -1,5 +1,5 @@
 import { ConfigError, UnsafePathError } from "../errors.ts";
-import { type ExportFolderFs, segmentsOf } from "./export_folder_fs.ts";
+import { type ExportFolderFs, segmentsOf } from "../model/export_folder_fs.ts";
 
 /** The manifest's file name in an export folder. */
 export const MANIFEST_NAME = "manifest.jsonl";

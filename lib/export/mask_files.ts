@@ -1,14 +1,14 @@
-import { takeTasks } from "../api/_take_tasks.ts";
+import { takeTasks } from "../api/take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
 import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
 import { MasksError, PngError, TaskError } from "../errors.ts";
 import { planExport, planMasks } from "./_export_plan.ts";
 import { runMaskJob } from "./_mask_job.ts";
-import { maskOf } from "./_mask.ts";
+import { maskOf } from "../detect/mask_of.ts";
 import { taskMaskOf } from "./_task_decoder.ts";
-import { maskFilePath } from "./mask_file_path.ts";
-import { MaskFileRegistry } from "./mask_file_registry.ts";
+import { maskFilePath } from "../model/mask_file_path.ts";
+import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import type { MaskFormat } from "./mask_format.ts";
 
 /** Options of {@linkcode maskFiles}: those of `exportMasks` that shape the masks and their names. */

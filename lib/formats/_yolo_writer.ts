@@ -1,8 +1,8 @@
 import type { Task } from "../api/types.ts";
 import { MasksError, TaskError } from "../errors.ts";
-import { maskFilePath } from "../export/mask_file_path.ts";
-import { MaskFileRegistry } from "../export/mask_file_registry.ts";
-import { answersOf, type FormatTaskResult, type FormatWriter } from "./_format_writer.ts";
+import { maskFilePath } from "../model/mask_file_path.ts";
+import { MaskFileRegistry } from "../model/mask_file_registry.ts";
+import { answersOf, type FormatTaskResult, type FormatWriter } from "./format_writer.ts";
 import type { FormatSource } from "./format_source.ts";
 import type { OutputFile } from "./output_file.ts";
 import { yoloDataYaml, yoloNames } from "./yolo_names.ts";

@@ -15,7 +15,7 @@ export * from "./annotation_label_ids.ts";
 export * from "./coco_categories.ts";
 export * from "./coco_rle.ts";
 export * from "./coco_vector_annotation.ts";
-export * from "./export_format.ts";
+export * from "../export/export_format.ts";
 export * from "./format_source.ts";
 export * from "./lab_task_document.ts";
 export * from "./mask_instances.ts";

@@ -1,4 +1,4 @@
-import { type ExportSummary, listedTaskCount } from "../export/export_summary.ts";
+import { type ExportSummary, listedTaskCount } from "../model/export_summary.ts";
 import { inertText } from "../inert_text.ts";
 import { failureReason, type SettingHint } from "./failure_reason.ts";
 

@@ -7,7 +7,7 @@
  * @module
  */
 import type { ClassEntry } from "../detect/class_table.ts";
-import type { ExportSummary } from "../export/export_summary.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
 import { escapeHtml } from "./escape_html.ts";
 import type { LabelStatistics } from "./label_statistics.ts";
 import { histogramSvg, labelBarsSvg } from "./_report_svg.ts";

@@ -1,6 +1,6 @@
 import assert from "../_std/assert.ts";
-import { foldFileName } from "../../lib/export/fold_file_name.ts";
-import { MaskFileRegistry } from "../../lib/export/mask_file_registry.ts";
+import { foldFileName } from "../../lib/model/fold_file_name.ts";
+import { MaskFileRegistry } from "../../lib/model/mask_file_registry.ts";
 
 // Pairs APFS and NTFS take for one name, beyond ASCII case.
 const SAME: [string, string][] = [

@@ -1,6 +1,6 @@
 import assert from "../_std/assert.ts";
 import { ConfigError, UnsafePathError } from "../../lib/errors.ts";
-import { ExportFolderFs } from "../../lib/export/export_folder_fs.ts";
+import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { segmentationProject } from "../_fixtures/project.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";

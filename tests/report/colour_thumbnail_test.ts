@@ -1,6 +1,6 @@
 import assert from "../_std/assert.ts";
 import { classTable } from "../../lib/detect/class_table.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import {
   BACKGROUND_COLOUR,
   colourThumbnail,
