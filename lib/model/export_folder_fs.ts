@@ -2,6 +2,7 @@ import { UnsafePathError } from "../errors.ts";
 import { isAbsolute, join } from "../_std/path.ts";
 import { DENO_FILE_SYSTEM, type FileSystem } from "./file_system.ts";
 import { writeFileAtomic } from "./write_file_atomic.ts";
+import { changedError, FolderIdentities, identityOf } from "./folder_identities.ts";
 
 /**
  * The one door to the file system for an export: every read, write, rename, delete and mkdir of
@@ -34,6 +35,8 @@ export class ExportFolderFs {
   readonly fileSystem: FileSystem;
   /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
   #folders = new Set<string>();
+  /** Each folder's device and inode as first seen, to tell one swapped meanwhile. */
+  #identities = new FolderIdentities();
   #rootChosenByUser: boolean;
 
   /**
@@ -115,10 +118,39 @@ export class ExportFolderFs {
     return new TextDecoder().decode(await this.readFile(relative));
   }
 
-  /** Writes a file atomically, making its folders; refuses links on the way. */
+  /**
+   * Writes a file atomically, making its folders; refuses links on the way. The folders on the
+   * way are checked again before and after the rename: when one was swapped meanwhile, the file
+   * is removed from where it landed (if it is still the one written) and the write refused.
+   */
   async writeFile(relative: string, bytes: Uint8Array): Promise<void> {
     await this.#folderOf(relative);
-    await writeFileAtomic(this.pathOf(relative), bytes, { fileSystem: this.fileSystem });
+    const path = this.pathOf(relative);
+    let written: string | undefined;
+    await writeFileAtomic(path, bytes, {
+      fileSystem: this.fileSystem,
+      beforeRename: async (temporary) => {
+        const info = await this.#lstat(temporary);
+        if (info === undefined) throw changedError(parentOf(relative));
+        written = identityOf(info);
+        await this.#verify(relative);
+      },
+    });
+    try {
+      await this.#verify(relative);
+    } catch (error) {
+      // Renamed through a folder swapped for a link: taken back from there, if still ours.
+      const landed = await this.#lstat(path).catch(() => undefined);
+      if (landed && written !== undefined && identityOf(landed) === written) {
+        await this.fileSystem.remove(path).catch(() => {});
+      }
+      throw error;
+    }
+    const landed = await this.#lstat(path);
+    if (written !== undefined && (landed === undefined || identityOf(landed) !== written)) {
+      // Swapped and swapped back during the rename: the file went where the link pointed.
+      throw changedError(parentOf(relative));
+    }
   }
 
   /**
@@ -134,20 +166,46 @@ export class ExportFolderFs {
     });
   }
 
-  /** Renames a file inside the export folder; refuses links on the way and at the source. */
+  /**
+   * Renames a file inside the export folder; refuses links on the way and at the source, and a
+   * folder on the way that changed meanwhile.
+   */
   async rename(from: string, to: string): Promise<void> {
     await this.#check(from, true);
     await this.#check(to, false);
     await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
+    await this.#verify(from);
+    await this.#verify(to);
   }
 
-  /** Removes a file (or the link itself) if it is there; refuses links on the way. */
+  /**
+   * Removes a file (or the link itself) if it is there; refuses links on the way. It is first
+   * moved aside into the export folder and compared with what was checked: when a folder on the
+   * way was swapped meanwhile, what was moved is put back and the removal refused.
+   */
   async remove(relative: string): Promise<void> {
-    await this.#check(relative, false);
+    const checked = await this.#check(relative, false);
+    if (checked === undefined) return;
+    const path = this.pathOf(relative);
+    const aside = join(this.root, `.${crypto.randomUUID().slice(0, 8)}.removed.tmp`);
     try {
-      await this.fileSystem.remove(this.pathOf(relative));
+      await this.fileSystem.rename(path, aside);
     } catch (error) {
-      if (!(error instanceof Deno.errors.NotFound)) throw error;
+      if (error instanceof Deno.errors.NotFound) return;
+      throw error;
+    }
+    const moved = await this.#lstat(aside);
+    const changed = await this.#verify(relative).then(() => undefined, (error) => error);
+    if (changed !== undefined || moved === undefined || identityOf(moved) !== identityOf(checked)) {
+      if (moved !== undefined) await this.fileSystem.rename(aside, path).catch(() => {});
+      throw changed ?? changedError(parentOf(relative));
+    }
+    try {
+      await this.fileSystem.remove(aside);
+    } catch (error) {
+      // E.g. a folder that is not empty: left where it was, as a plain remove would.
+      await this.fileSystem.rename(aside, path).catch(() => {});
+      throw error;
     }
   }
 
@@ -164,6 +222,7 @@ export class ExportFolderFs {
     await this.#checkRoot();
     await this.fileSystem.remove(this.root, { recursive: true });
     this.#folders.clear();
+    this.#identities.forget();
   }
 
   /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
@@ -189,19 +248,21 @@ export class ExportFolderFs {
     for (let i = 1; i <= segments.length; i++) {
       const folder = segments.slice(0, i).join("/");
       if (this.#folders.has(folder)) continue;
-      const info = await this.#lstat(join(this.root, ...segments.slice(0, i)));
+      const path = join(this.root, ...segments.slice(0, i));
+      let info = await this.#lstat(path);
       if (info?.isSymlink) throw linkError(folder);
       if (info === undefined) {
         try {
-          await this.fileSystem.mkdir(join(this.root, ...segments.slice(0, i)));
+          await this.fileSystem.mkdir(path);
         } catch (error) {
           if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
-          // Made meanwhile (another task): check it like any existing folder.
-          if ((await this.#lstat(join(this.root, ...segments.slice(0, i))))?.isSymlink) {
-            throw linkError(folder);
-          }
+          // Made meanwhile (another task): checked below like any existing folder.
         }
+        info = await this.#lstat(path);
+        if (info?.isSymlink) throw linkError(folder);
       }
+      if (info === undefined) throw changedError(folder);
+      this.#identities.note(folder, info);
       this.#folders.add(folder);
     }
   }
@@ -218,16 +279,39 @@ export class ExportFolderFs {
       if (info?.isSymlink && (last || i < segments.length)) {
         throw linkError(segments.slice(0, i).join("/"));
       }
+      if (info?.isDirectory && i < segments.length) {
+        this.#identities.note(segments.slice(0, i).join("/"), info);
+      }
     }
     return info;
   }
 
+  /**
+   * Checks again that the export folder and every folder on the way to `relative` are the ones
+   * first seen: each is `lstat`ed (a link there now, or another folder, is refused).
+   *
+   * @throws {UnsafePathError} when one changed or is gone.
+   */
+  async #verify(relative: string): Promise<void> {
+    const folders = segmentsOf(relative).slice(0, -1);
+    const root = await this.#checkRoot();
+    if (root === undefined) throw changedError("");
+    for (let i = 1; i <= folders.length; i++) {
+      const folder = folders.slice(0, i).join("/");
+      const info = await this.#lstat(join(this.root, ...folders.slice(0, i)));
+      if (info === undefined) throw changedError(folder);
+      this.#identities.note(folder, info);
+    }
+  }
+
   async #checkRoot(): Promise<Deno.FileInfo | undefined> {
-    if (this.#rootChosenByUser) return await this.#stat(this.root);
-    const info = await this.#lstat(this.root);
+    const info = this.#rootChosenByUser
+      ? await this.#stat(this.root)
+      : await this.#lstat(this.root);
     if (info?.isSymlink) {
       throw new UnsafePathError(this.root, "the export folder is a symbolic link");
     }
+    if (info?.isDirectory) this.#identities.note("", info);
     return info;
   }
 
@@ -279,4 +363,9 @@ function linkError(path: string): UnsafePathError {
     path,
     "it is a symbolic link inside the export folder; remove it, the export never follows links",
   );
+}
+
+/** The folder of a relative path (`""`: the export folder). */
+function parentOf(relative: string): string {
+  return segmentsOf(relative).slice(0, -1).join("/");
 }
