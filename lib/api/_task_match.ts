@@ -44,7 +44,9 @@ export function checkPageTasks(
   if (unmatched === 0) return undefined;
   const tasks = unmatched === 1 ? "1 task" : `${unmatched} tasks`;
   return `The lab's page ${request.page} of project ${inertText(projectId)} holds ${tasks} ` +
-    `that ${unmatched === 1 ? "does" : "do"} not match the filters asked for (${example}); they are exported as the lab sent them`;
+    `that ${
+      unmatched === 1 ? "does" : "do"
+    } not match the filters asked for (${example}); they are exported as the lab sent them`;
 }
 
 /** The first filter `task` does not match, as `status "complete"`; `undefined`: it matches. */
