@@ -4,6 +4,7 @@ import { redact } from "./_http_error.ts";
 import { retryDelay, sleep } from "./_retry.ts";
 import type { RequestEvent } from "./request_event.ts";
 import { inertText } from "../inert_text.ts";
+import { boundedBytes, eachChunk, refuseCompressed } from "./_read_body.ts";
 import { directConnection } from "./_direct_connection.ts";
 
 /** One HTTP request to the lab, rebuilt identically for each attempt. */
@@ -225,62 +226,6 @@ function redirectTarget(request: LabRequest, url: URL, response: Response, count
   }
   if (count >= MAX_REDIRECTS) throw refuse(`after ${MAX_REDIRECTS} redirects`);
   return target;
-}
-
-/**
- * Refuses a compressed answer: the client asks for none (`Accept-Encoding: identity`), and a
- * runtime that inflates it anyway would let a small body grow past every limit.
- */
-async function refuseCompressed(response: Response, request: LabRequest): Promise<void> {
-  const encoding = response.headers.get("content-encoding")?.trim().toLowerCase();
-  if (encoding === undefined || encoding === "" || encoding === "identity") return;
-  await response.body?.cancel();
-  throw new ApiError(
-    `The lab answered ${request.method} ${request.path} with a compressed body ` +
-      `(Content-Encoding ${inertText(encoding)}) though none was asked (Accept-Encoding: ` +
-      `identity); the body was not read: check that the endpoint points to the lab API`,
-    { status: response.status, method: request.method, path: request.path },
-  );
-}
-
-/** Hands the body to `onChunk` chunk by chunk, refusing it past `limit` bytes. */
-async function eachChunk(
-  response: Response,
-  request: LabRequest,
-  limit: number,
-  onChunk: (chunk: Uint8Array) => void,
-): Promise<number> {
-  let size = 0;
-  if (!response.body) return size;
-  for await (const chunk of response.body) {
-    size += chunk.length;
-    if (size > limit) {
-      throw new ApiError(
-        `The lab's answer to ${request.method} ${request.path} is larger than the limit of ` +
-          `${limit} bytes (maxResponseBytes); the body was not read further`,
-        { status: response.status, method: request.method, path: request.path },
-      );
-    }
-    onChunk(chunk);
-  }
-  return size;
-}
-
-/** The body, read chunk by chunk and refused past `limit` bytes. */
-async function boundedBytes(
-  response: Response,
-  request: LabRequest,
-  limit: number,
-): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  const size = await eachChunk(response, request, limit, (chunk) => chunks.push(chunk));
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
 }
 
 const TEXT = new TextDecoder();

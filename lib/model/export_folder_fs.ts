@@ -1,8 +1,11 @@
 import { UnsafePathError } from "../errors.ts";
-import { isAbsolute, join } from "../_std/path.ts";
+import { join } from "../_std/path.ts";
 import { DENO_FILE_SYSTEM, type FileSystem } from "./file_system.ts";
-import { writeFileAtomic } from "./write_file_atomic.ts";
-import { changedError, FolderIdentities, identityOf } from "./folder_identities.ts";
+import { changedError, FolderIdentities } from "./folder_identities.ts";
+import { segmentsOf } from "./segments_of.ts";
+import { removeChecked, writeFileChecked } from "./swap_checked.ts";
+
+export { segmentsOf };
 
 /**
  * The one door to the file system for an export: every read, write, rename, delete and mkdir of
@@ -125,32 +128,7 @@ export class ExportFolderFs {
    */
   async writeFile(relative: string, bytes: Uint8Array): Promise<void> {
     await this.#folderOf(relative);
-    const path = this.pathOf(relative);
-    let written: string | undefined;
-    await writeFileAtomic(path, bytes, {
-      fileSystem: this.fileSystem,
-      beforeRename: async (temporary) => {
-        const info = await this.#lstat(temporary);
-        if (info === undefined) throw changedError(parentOf(relative));
-        written = identityOf(info);
-        await this.#verify(relative);
-      },
-    });
-    try {
-      await this.#verify(relative);
-    } catch (error) {
-      // Renamed through a folder swapped for a link: taken back from there, if still ours.
-      const landed = await this.#lstat(path).catch(() => undefined);
-      if (landed && written !== undefined && identityOf(landed) === written) {
-        await this.fileSystem.remove(path).catch(() => {});
-      }
-      throw error;
-    }
-    const landed = await this.#lstat(path);
-    if (written !== undefined && (landed === undefined || identityOf(landed) !== written)) {
-      // Swapped and swapped back during the rename: the file went where the link pointed.
-      throw changedError(parentOf(relative));
-    }
+    await writeFileChecked(this, relative, bytes);
   }
 
   /**
@@ -174,8 +152,8 @@ export class ExportFolderFs {
     await this.#check(from, true);
     await this.#check(to, false);
     await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
-    await this.#verify(from);
-    await this.#verify(to);
+    await this.verifyFolders(from);
+    await this.verifyFolders(to);
   }
 
   /**
@@ -185,28 +163,7 @@ export class ExportFolderFs {
    */
   async remove(relative: string): Promise<void> {
     const checked = await this.#check(relative, false);
-    if (checked === undefined) return;
-    const path = this.pathOf(relative);
-    const aside = join(this.root, `.${crypto.randomUUID().slice(0, 8)}.removed.tmp`);
-    try {
-      await this.fileSystem.rename(path, aside);
-    } catch (error) {
-      if (error instanceof Deno.errors.NotFound) return;
-      throw error;
-    }
-    const moved = await this.#lstat(aside);
-    const changed = await this.#verify(relative).then(() => undefined, (error) => error);
-    if (changed !== undefined || moved === undefined || identityOf(moved) !== identityOf(checked)) {
-      if (moved !== undefined) await this.fileSystem.rename(aside, path).catch(() => {});
-      throw changed ?? changedError(parentOf(relative));
-    }
-    try {
-      await this.fileSystem.remove(aside);
-    } catch (error) {
-      // E.g. a folder that is not empty: left where it was, as a plain remove would.
-      await this.fileSystem.rename(aside, path).catch(() => {});
-      throw error;
-    }
+    if (checked !== undefined) await removeChecked(this, relative, checked);
   }
 
   /** The names in the export folder; refuses a folder that is a link. */
@@ -290,9 +247,10 @@ export class ExportFolderFs {
    * Checks again that the export folder and every folder on the way to `relative` are the ones
    * first seen: each is `lstat`ed (a link there now, or another folder, is refused).
    *
+   * @param relative A path relative to the export folder.
    * @throws {UnsafePathError} when one changed or is gone.
    */
-  async #verify(relative: string): Promise<void> {
+  async verifyFolders(relative: string): Promise<void> {
     const folders = segmentsOf(relative).slice(0, -1);
     const root = await this.#checkRoot();
     if (root === undefined) throw changedError("");
@@ -330,42 +288,9 @@ function notFound(error: unknown): undefined {
   throw error;
 }
 
-/**
- * The segments of a path relative to the export folder.
- *
- * @param relative A path relative to the export folder, `/`-separated.
- * @returns Its names, outermost first.
- * @throws {UnsafePathError} when it is empty, absolute or has an empty, `.` or `..` segment.
- *
- * @example
- * ```ts
- * import { segmentsOf } from "./export_folder_fs.ts";
- *
- * console.log(segmentsOf("street/a.png")); // ["street", "a.png"]
- * ```
- */
-export function segmentsOf(relative: string): string[] {
-  if (typeof relative !== "string" || relative === "") {
-    throw new UnsafePathError(String(relative), "it is empty");
-  }
-  if (isAbsolute(relative) || /^[A-Za-z]:|^[\\/]/.test(relative)) {
-    throw new UnsafePathError(relative, "it is absolute; paths must stay inside the export folder");
-  }
-  const segments = relative.split(/[\\/]/);
-  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
-    throw new UnsafePathError(relative, "it climbs out of the export folder or has an empty part");
-  }
-  return segments;
-}
-
 function linkError(path: string): UnsafePathError {
   return new UnsafePathError(
     path,
     "it is a symbolic link inside the export folder; remove it, the export never follows links",
   );
-}
-
-/** The folder of a relative path (`""`: the export folder). */
-function parentOf(relative: string): string {
-  return segmentsOf(relative).slice(0, -1).join("/");
 }
