@@ -10,16 +10,17 @@
 
 import {
   BACKSLASH,
+  BOM,
   CLOSE_BRACE,
   CLOSE_BRACKET,
   COLON,
   COMMA,
+  describe,
+  isSpace,
   OPEN_BRACE,
   OPEN_BRACKET,
   QUOTE,
 } from "./_json_bytes.ts";
-
-const BOM = [0xef, 0xbb, 0xbf];
 
 /**
  * The deepest nesting accepted: a task is a few levels deep; a run of `[` must not grow a stack
@@ -389,15 +390,4 @@ export class JsonScanner {
       // A name that is not a JSON string is no member the reader knows.
     }
   }
-}
-
-function isSpace(byte: number): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
-
-/** A byte for a message: the character when printable ASCII, else its hex code. */
-function describe(byte: number): string {
-  return byte > 0x20 && byte < 0x7f
-    ? JSON.stringify(String.fromCharCode(byte))
-    : `the byte 0x${byte.toString(16).padStart(2, "0")}`;
 }
