@@ -71,9 +71,11 @@ export type {
 export type { RequestEvent } from "./lib/api/request_event.ts";
 // The types the options and the summary are made of.
 export type { RgbColour, SemanticMapping } from "./lib/detect/resolve_semantic_mapping.ts";
-export type { ExportFormat } from "./lib/formats/format_source.ts";
+export type { ExportFormat } from "./lib/export/export_formats.ts";
 export type { MaskFormat } from "./lib/export/mask_format.ts";
 export type { Shard } from "./lib/model/shard.ts";
+export type { SplitPart } from "./lib/model/split_plan.ts";
+export type { SplitCount } from "./lib/model/split_counts.ts";
 export type { FileSystem } from "./lib/model/file_system.ts";
 export type { Platform } from "./lib/model/platform.ts";
 export type { LabelStatistics } from "./lib/report/label_statistics.ts";

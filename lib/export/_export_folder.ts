@@ -23,8 +23,8 @@ import {
   PARTIAL_MANIFEST_NAME,
 } from "./manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
+import { LABELMAP_JSON } from "./read_class_map.ts";
 
-const LABELMAP_JSON = "labelmap.json";
 const LABELMAP_TXT = "labelmap.txt";
 
 /**
@@ -96,12 +96,14 @@ export class ExportFolder {
   }
 
   /**
-   * Makes the folder before its first file, with the labelmaps of class-index and palette masks,
+   * Makes the folder before its first file, with the labelmaps of class-index, palette and
+   * instance masks,
    * and starts the manifest: entries added before are written now.
    */
   async create(maskFormat: MaskFormat, table: ClassTable): Promise<void> {
     await createExportFolder(this.files, this.mode);
-    if (maskFormat === "class-index" || maskFormat === "palette") {
+    // Instance masks hold instance ids; the labelmap numbers the labels the manifest gives them.
+    if (maskFormat === "class-index" || maskFormat === "palette" || maskFormat === "instance") {
       await this.files.writeFile(LABELMAP_JSON, TEXT.encode(labelmapJson(table)));
       await this.files.writeFile(LABELMAP_TXT, TEXT.encode(labelmapTxt(table)));
     }

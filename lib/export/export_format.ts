@@ -1,4 +1,3 @@
-import { takeTasks } from "../api/take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
@@ -8,13 +7,20 @@ import { outputPathOf } from "./_output_path.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { ExportEvent, ExportSummary, TaskOutcome } from "../model/export_summary.ts";
 import { emptySummary } from "../model/empty_summary.ts";
-import { inShard, type Shard } from "../model/shard.ts";
+import type { Shard } from "../model/shard.ts";
+import { eachTask } from "./_task_loop.ts";
 import { dirname } from "../_std/path.ts";
 import type { FormatTaskResult, FormatWriter } from "../formats/format_writer.ts";
-import { oneFileFormat } from "../formats/one_file_formats.ts";
+import { oneFileFormat, type OneFileFormatName } from "../formats/one_file_formats.ts";
 import { type FormatSource, resolveFormatSource } from "../formats/format_source.ts";
-import { OutputFile } from "../formats/output_file.ts";
+import type { OutputFile } from "../formats/output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
+import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
+import { readClassMap } from "./read_class_map.ts";
+import { countInSplit, emptySplitCounts } from "../model/split_counts.ts";
+import { splitOf, type SplitPart, type SplitPlan, splitPlanOf } from "../model/split_plan.ts";
+import { SplitWriter } from "./_split_writer.ts";
+import { endSummary, outputFiles } from "./_output_files.ts";
 
 /** Options of {@linkcode exportFormat}: the export's task selection and output file. */
 export interface ExportFormatOptions {
@@ -23,7 +29,7 @@ export interface ExportFormatOptions {
   /** The project to export. */
   projectId: string;
   /** The file format. */
-  format: "lab" | "yolo" | "coco";
+  format: OneFileFormatName;
   /** `yolo`, `coco`: for a `form` project with several fitting inputs, the one to export. @default {undefined} */
   inputId?: string;
   /** Which tasks to export, as the SDK's get-tasks filters. @default {{}} (all tasks) */
@@ -42,6 +48,14 @@ export interface ExportFormatOptions {
   overwrite?: boolean;
   /** `coco`: refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /** `yolo`, `coco`: number classes as an earlier export's `labelmap.json` (or folder) does. @default {undefined} */
+  labelmapFrom?: string;
+  /** With `labelmapFrom`: reserve the index of a label the configuration lost, not stop. @default {false} */
+  allowRemovedLabels?: boolean;
+  /** Split the tasks by a hash of each task id, `train=80,val=20`: `lab`, `coco` write a file per split, `yolo` `labels/<split>/`. @default {undefined} */
+  split?: string | readonly SplitPart[];
+  /** The seed hashed with each task id to split the tasks. @default {"lab-masks"} */
+  splitSeed?: string;
   /**
    * The low-level file calls the export makes, through the export's file door (the output file
    * is created exclusively under a temporary name, then renamed; a link at its name is refused).
@@ -89,42 +103,45 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   const { client, format } = options;
   // The same checks of the project and the filters as a mask export's.
   const { projectId, startedAt: now, requestFilters } = planTasks(options);
+  const split = splitPlanOf(options);
+  checkClassMapOptions(options);
   const path = outputPath(options, now);
-  const file = new OutputFile(path, { fileSystem: options.fileSystem });
-  if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
+  const files = await outputFiles(path, split, options);
+  const pinned = options.labelmapFrom === undefined
+    ? undefined
+    : await readClassMap(options.labelmapFrom, { fileSystem: options.fileSystem });
   const source = resolveFormatSource(await client.getProjectConfiguration(projectId), format, {
     inputId: options.inputId,
   });
   const dryRun = options.dryRun ?? false;
-  const writer = formatWriter(file, source, options, now);
+  const writer = filesWriter(files, source, { ...options, pinned, splitPlan: split }, now);
   const summary: ExportSummary = {
     ...emptySummary(projectId, dirname(path), format, dryRun),
     file: path,
     format,
     annotationsLeftOut: 0,
   };
+  if (split && !dryRun) summary.splits = emptySplitCounts(split);
   let done = 0;
   try {
-    let first = true;
-    for await (const page of client.taskPages(projectId, requestFilters)) {
-      if (first) {
-        summary.total = page.totalDocs;
-        options.onProgress?.({ type: "start", total: summary.total, folder: summary.folder });
-        first = false;
+    const onStart = (total: number) => {
+      summary.total = total;
+      options.onProgress?.({ type: "start", total, folder: summary.folder });
+    };
+    const loop = { client, projectId, filters: requestFilters, shard: options.shard, onStart };
+    for await (const { task, mine } of eachTask({ ...loop, signal: options.signal })) {
+      const ids = { taskId: String(task._id), taskName: String(task.name) };
+      const result = await writer.take(task, mine);
+      done++;
+      if (result === undefined) {
+        options.onProgress?.({ type: "advance", done, total: summary.total });
+        continue;
       }
-      for (const task of takeTasks(page)) {
-        options.signal?.throwIfAborted();
-        const ids = { taskId: String(task._id), taskName: String(task.name) };
-        const mine = !options.shard || inShard(ids.taskId, options.shard);
-        const result = await writer.take(task, mine);
-        done++;
-        if (result === undefined) {
-          options.onProgress?.({ type: "advance", done, total: summary.total });
-          continue;
-        }
-        const outcome = addOutcome(summary, ids, result);
-        options.onProgress?.({ type: "task", outcome, done, total: summary.total });
+      const outcome = addOutcome(summary, ids, result);
+      if (summary.splits && result.status === "exported") {
+        countInSplit(summary.splits, { split: splitOf(ids.taskId, split!) });
       }
+      options.onProgress?.({ type: "task", outcome, done, total: summary.total });
     }
     await writer.finish();
   } catch (error) {
@@ -132,17 +149,29 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     throw error;
   }
   summary.total = Math.max(summary.total, done);
-  summary.folderCreated = file.started;
-  if (!file.started) delete summary.file;
+  endSummary(summary, files);
   summary.durationMs = performance.now() - started;
   return summary;
+}
+
+/** The writer of the files: the format's, or with a file per split one for each. */
+function filesWriter(
+  files: Map<string, OutputFile>,
+  source: FormatSource,
+  options: Parameters<typeof formatWriter>[2],
+  now: Date,
+): FormatWriter {
+  const writerOf = (file: OutputFile) => formatWriter(file, source, options, now);
+  if (files.size === 1) return writerOf(files.values().next().value!);
+  const writers = new Map([...files].map(([name, file]) => [name, writerOf(file)]));
+  return new SplitWriter(options.splitPlan!, writers);
 }
 
 /** The writer of the format, writing into `file`. */
 function formatWriter(
   file: OutputFile,
   source: FormatSource,
-  options: ExportFormatOptions,
+  options: ExportFormatOptions & { pinned?: PinnedClassMap; splitPlan?: SplitPlan },
   now: Date,
 ): FormatWriter {
   return oneFileFormat(options.format).writer(file, source, {
@@ -151,6 +180,8 @@ function formatWriter(
     maxPixels: options.maxPixels,
     now,
     fileSystem: options.fileSystem,
+    pinning: { pinned: options.pinned, allowRemovedLabels: options.allowRemovedLabels },
+    split: options.splitPlan,
   });
 }
 
@@ -178,6 +209,28 @@ function addOutcome(
   if (status === "skipped") summary.skippedTasks.push(outcome);
   if (status === "failed") summary.failures.push(outcome);
   return outcome;
+}
+
+/** Refuses the class map options where they would do nothing: `lab`, or no map to keep. */
+function checkClassMapOptions(options: ExportFormatOptions): void {
+  if (
+    options.format === "lab" && (options.labelmapFrom !== undefined || options.allowRemovedLabels)
+  ) {
+    throw new ConfigError(
+      settingMessage`${mention("labelmapFrom")} numbers classes, and ${
+        mention("format")
+      } lab has none (it keeps every task whole); leave it out`,
+      { setting: "labelmapFrom" },
+    );
+  }
+  if (options.allowRemovedLabels && options.labelmapFrom === undefined) {
+    throw new ConfigError(
+      settingMessage`${mention("allowRemovedLabels")} has no effect without ${
+        mention("labelmapFrom")
+      }: add the earlier export's class map, or leave it out`,
+      { setting: "allowRemovedLabels" },
+    );
+  }
 }
 
 /** The output file's absolute path, checked before any request. */

@@ -44,6 +44,8 @@ export interface ManifestEntry {
   instances?: Record<string, string | null>;
   /** The path the task would have had, when an earlier task with the same name took it. */
   renamedFrom?: string;
+  /** The task's split (`train`, `val`, …), when the export splits its tasks. */
+  split?: string;
 }
 
 /**

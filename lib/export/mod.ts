@@ -31,3 +31,4 @@ export * from "./mask_format.ts";
 export * from "../model/mask_stats.ts";
 export * from "../model/platform.ts";
 export * from "../model/shard.ts";
+export * from "./read_class_map.ts";

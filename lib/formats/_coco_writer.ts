@@ -1,4 +1,5 @@
 import type { Task } from "../api/types.ts";
+import type { ClassTableOptions } from "../detect/class_table.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
 import { MasksError, PngError } from "../errors.ts";
@@ -22,6 +23,8 @@ const TEXT = new TextEncoder();
 /** How a COCO file is written: for real or not, the pixel limit, its date, the file calls. */
 interface CocoWriterOptions {
   dryRun: boolean;
+  /** The class map to keep, if any. */
+  pinning: Pick<ClassTableOptions, "pinned" | "allowRemovedLabels">;
   maxPixels?: number;
   now: Date;
   fileSystem?: FileSystem;
@@ -47,7 +50,11 @@ export class CocoWriter implements FormatWriter {
     });
     this.#source = source;
     this.#options = options;
-    this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation");
+    this.#classes = cocoCategories(
+      source.metadata,
+      source.geometry !== "segmentation",
+      options.pinning,
+    );
   }
 
   async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {

@@ -6,7 +6,9 @@
  * @module
  */
 
+import type { ClassTableOptions } from "../detect/class_table.ts";
 import type { FileSystem } from "../model/file_system.ts";
+import type { SplitPlan } from "../model/split_plan.ts";
 import { CocoWriter } from "./_coco_writer.ts";
 import { LabWriter } from "./_lab_writer.ts";
 import { YoloWriter } from "./_yolo_writer.ts";
@@ -29,6 +31,10 @@ export interface OneFileWriterSettings {
   now: Date;
   /** The low-level file calls (COCO's spill file of annotations). */
   fileSystem?: FileSystem;
+  /** `yolo`, `coco`: the class map to keep, if any. */
+  pinning?: Pick<ClassTableOptions, "pinned" | "allowRemovedLabels">;
+  /** `yolo`: the splits, whose names prefix the label files. */
+  split?: SplitPlan;
 }
 
 /** One format that writes one file. */
@@ -82,16 +88,16 @@ export const ONE_FILE_FORMATS: readonly OneFileFormat[] = [
     file: "a zip of YOLOv8 label files (`.zip`)",
     projects: "`iat-rectangle`, `iat-polygon`, `iat-polyline`, `iat-graph`, `iat-segmentation`, and `form` with one such input; no sequences",
     fromSdk: 'yes: `export_tasks(format="yolo")`, byte for byte',
-    writer: (file, source, { dryRun, replaceExtension, now }) =>
-      new YoloWriter(file, source, { dryRun, replaceExtension, modified: now }),
+    writer: (file, source, { dryRun, replaceExtension, now, pinning = {}, split }) =>
+      new YoloWriter(file, source, { dryRun, replaceExtension, modified: now, pinning, split }),
   },
   {
     name: "coco", brief: "JSON", extension: ".json", prefix: "lab_coco_",
     file: "one COCO instances file (`.json`)",
     projects: "`iat-segmentation`, `iat-polygon`, `iat-rectangle`, and `form` with one such input; no sequences",
     fromSdk: "no: ours",
-    writer: (file, source, { dryRun, maxPixels, now, fileSystem }) =>
-      new CocoWriter(file, source, { dryRun, maxPixels, now, fileSystem }),
+    writer: (file, source, { dryRun, maxPixels, now, fileSystem, pinning = {} }) =>
+      new CocoWriter(file, source, { dryRun, maxPixels, now, fileSystem, pinning }),
   },
 ];
 

@@ -1,4 +1,5 @@
 import type { LabelStatistics } from "./label_statistics.ts";
+import type { SplitCount } from "./split_counts.ts";
 
 /** What happened to one task. */
 export interface TaskOutcome {
@@ -92,6 +93,8 @@ export interface ExportSummary {
   folder: string;
   /** `--format lab|yolo|coco`: the absolute path of the one file written (or planned). */
   file?: string;
+  /** `--format lab|coco` with a split: each split's file, by split name (only those written). */
+  splitFiles?: Record<string, string>;
   /** The export format: `mask` (PNG files, when absent), `lab`, `yolo` or `coco`. */
   format?: string;
   /** `--format coco`: how many vector annotations were left out, having no label with a class. */
@@ -140,4 +143,15 @@ export interface ExportSummary {
   renamed: TaskOutcome[];
   /** How long the export took, in milliseconds. */
   durationMs: number;
+  /**
+   * With a split: per split, in the order given, its tasks with files (written, kept or carried
+   * over) and how many of them show each label.
+   */
+  splits?: Record<string, SplitCount>;
+  /**
+   * With a kept class map (`labelmapFrom`, or an update's own): where it was read, the labels it
+   * did not have (given new indices), those the configuration lost (indices reserved), and
+   * whether labels were added or lost since the map was written.
+   */
+  classMap?: { from: string; added: string[]; reserved: string[]; changed: boolean };
 }

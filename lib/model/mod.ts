@@ -18,3 +18,5 @@ export * from "./label_statistics.ts";
 export * from "./mask_stats.ts";
 export * from "./platform.ts";
 export * from "./shard.ts";
+export * from "./split_counts.ts";
+export * from "./split_plan.ts";

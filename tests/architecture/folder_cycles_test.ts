@@ -69,3 +69,33 @@ Deno.test("findCycle() finds a cycle through three folders and none in a layered
   assert.deepEqual(findCycle(graph([["a", "b"], ["b", "c"], ["c", "a"]])), ["a", "b", "c", "a"]);
   assert.equal(findCycle(graph([["a", "b"], ["b", "c"], ["a", "c"]])), undefined);
 });
+
+/** The picture of docs/development.md: each `lib/<folder>` line and the folders it may import. */
+async function pictureOfDocs(): Promise<Map<string, Set<string>>> {
+  const docs = await Deno.readTextFile(new URL("../../docs/development.md", import.meta.url));
+  const block = docs.split("### Which way imports go")[1].split("```text\n")[1].split("```")[0];
+  const allowed = new Map<string, Set<string>>();
+  for (const line of block.split("\n")) {
+    const match = /^(lib\/[a-z]+)\s+→(.*)$/.exec(line);
+    if (match) {
+      allowed.set(match[1], new Set(match[2].trim().split(/\s+/).filter((word) => word)));
+    }
+  }
+  return allowed;
+}
+
+Deno.test("docs/development.md's picture lists every folder of lib/ and every import it makes", async () => {
+  const graph = await folderGraph();
+  const picture = await pictureOfDocs();
+  const folders = [...graph.keys()].filter((folder) => folder !== "lib" && folder !== "lib/_std");
+  assert.deepEqual([...picture.keys()].sort(), folders.sort(), "one line per folder");
+  const unlisted: string[] = [];
+  for (const [folder, targets] of graph) {
+    for (const target of targets) {
+      if (target === "lib" || target === "lib/_std") continue;
+      const name = target.slice("lib/".length);
+      if (!picture.get(folder)?.has(name)) unlisted.push(`${folder} → ${target}`);
+    }
+  }
+  assert.deepEqual(unlisted, [], "imports the picture does not show");
+});
