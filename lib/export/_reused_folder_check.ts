@@ -1,5 +1,4 @@
-import { ConfigError } from "../errors.ts";
-import { mention, settingMessage } from "../_setting_message.ts";
+import { UnsafePathError } from "../errors.ts";
 import { inertText } from "../inert_text.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { FolderMode } from "./_folder_preparation.ts";
@@ -14,7 +13,8 @@ const MAX_NAMED = 20;
  * the folder (`actions/upload-artifact` follows links) would carry what a link points to, and a
  * read of a pipe would hang.
  *
- * @throws {ConfigError} (setting: the mode) naming each such entry (the first 20, then a count).
+ * @throws {UnsafePathError} (setting: the mode) naming each such entry (the first 20, then a
+ * count).
  */
 export async function refuseUnsafeEntries(files: ExportFolderFs, mode: FolderMode): Promise<void> {
   if (mode === "new" || !(await files.rootExists())) return;
@@ -34,12 +34,11 @@ export async function refuseUnsafeEntries(files: ExportFolderFs, mode: FolderMod
   if (found.length === 0) return;
   found.sort();
   const more = found.length > MAX_NAMED ? `, and ${found.length - MAX_NAMED} more` : "";
-  throw new ConfigError(
-    settingMessage`The export folder "${files.root}" holds what an export never writes: ${
-      found.slice(0, MAX_NAMED).join(", ")
-    }${more}. A link would be followed by whatever uploads or copies the folder, a pipe would hang the export; remove them, then run ${
-      mention(mode)
-    } again`,
+  throw new UnsafePathError(
+    files.root,
+    `it holds what an export never writes: ${found.slice(0, MAX_NAMED).join(", ")}${more}. ` +
+      "A link would be followed by whatever uploads or copies the folder, a pipe would hang " +
+      "the export; remove them, then run the export again",
     { setting: mode },
   );
 }

@@ -62,7 +62,7 @@ test("--incremental refuses links planted at the tool's own file names, naming e
         incremental: `${dir.path}/out`,
       }),
     {
-      name: "ConfigError",
+      name: "UnsafePathError",
       message: new RegExp(
         "holds what an export never writes: \\.export\\.json\\.tmp \\(a symbolic link\\), " +
           "\\.manifest\\.jsonl\\.part \\(a symbolic link\\), labelmap\\.json \\(a symbolic link\\)\\.",
@@ -81,7 +81,7 @@ test("--overwrite refuses a folder whose export.json is a link, deleting nothing
 
   const before = await readTree(`${dir.path}/out`);
   await assert.rejects(() => exportFrom(lab, dir.path, { overwrite: true }), {
-    name: "ConfigError",
+    name: "UnsafePathError",
     message: /holds what an export never writes: export\.json \(a symbolic link\)\./,
   });
   assert.equal(await Deno.readTextFile(`${dir.path}/victim.txt`), VICTIM);

@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { ConfigError, UnsafePathError } from "../../lib/errors.ts";
+import { UnsafePathError } from "../../lib/errors.ts";
 import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { segmentationProject } from "../_fixtures/project.ts";
@@ -30,7 +30,7 @@ async function plantedExport(dir: string) {
 }
 
 const NAMED = new RegExp(
-  'The export folder ".*/out" holds what an export never writes: extra \\(a symbolic link\\), ' +
+  'Refusing the path ".*/out": it holds what an export never writes: extra \\(a symbolic link\\), ' +
     "notes\\.txt \\(a symbolic link\\), scene/0\\.jpg\\.png \\(not a regular file: a pipe, socket " +
     "or device\\), scene/deep\\.png \\(a symbolic link\\)\\.",
 );
@@ -61,7 +61,7 @@ for (const mode of ["--resume", "--incremental", "--overwrite"]) {
   });
 }
 
-test("exportMasks() with resume refuses the same folder with a ConfigError naming its mode", async () => {
+test("exportMasks() with resume refuses the same folder with an UnsafePathError naming its mode", async () => {
   await using dir = await tempDir();
   await using lab = await plantedExport(dir.path);
   const error = await withDeadline(
@@ -69,7 +69,7 @@ test("exportMasks() with resume refuses the same folder with a ConfigError namin
     60_000,
     "the export",
   );
-  assert.ok(error instanceof ConfigError, String(error));
+  assert.ok(error instanceof UnsafePathError, String(error));
   assert.equal(error.setting, "resume");
   assert.match(error.message, NAMED);
 });
