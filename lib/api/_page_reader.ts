@@ -15,6 +15,7 @@
  */
 
 import { JsonScanner, type ScanWords } from "./_json_scanner.ts";
+import { releaseBytes } from "../_release_bytes.ts";
 
 // The members of a page the client reads (the lab API spec, "Tasks": mongoose-paginate's page).
 const KNOWN_MEMBERS = new Set([
@@ -155,6 +156,8 @@ export function parsePage(text: PageText, onDoc?: (doc: unknown) => void): unkno
   if (text.docs === undefined) return page;
   page.docs = text.docs.map((bytes) => {
     const doc = JSON.parse(TEXT.decode(bytes));
+    // Freed now rather than at V8's next full collection.
+    releaseBytes(bytes);
     onDoc?.(doc);
     return doc;
   });
