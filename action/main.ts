@@ -66,6 +66,7 @@ export async function run(): Promise<number> {
     annotations.end();
     // Where the masks are and the counts; the failed tasks are annotated above.
     for (const line of formatSummary(summary).slice(0, 2)) core.info(line);
+    for (const note of summary.notes ?? []) core.notice(note);
     setOutputs(summary);
     await writeJobSummary(summary, inputs);
     if (summary.failed === 0) return 0;

@@ -71,7 +71,7 @@ var PngError = class extends MasksError {
 // lib/export/_mask_job.ts
 import { createHash } from "node:crypto";
 
-// lib/raster/_kernels_wasm.ts
+// lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
   "AGFzbQEAAAABZAxgBn9/f39/fwF/YAh/f39/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgA39/fwF/YAR/f39/AGABfwF/",
   "YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwADEhEAAQIDBAUGBwYICQoLBAMDBQUDAQABB1wIBm1lbW9y",
@@ -118,7 +118,7 @@ var KERNELS_WASM_BASE64 = [
   "IANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABHBEBBAA8LIANBAWohAwwACwtBAQs="
 ].join("");
 
-// lib/raster/_kernels.ts
+// lib/png/kernels.ts
 var SLACK = 16;
 var KEEP_BYTES = 64 << 20;
 var module;
@@ -145,7 +145,7 @@ function align16(offset) {
   return offset + 15 & ~15;
 }
 
-// lib/raster/_png_header.ts
+// lib/png/_png_header.ts
 var CHANNELS_BY_COLOUR_TYPE = {
   0: 1,
   2: 3,
@@ -239,7 +239,7 @@ function parseHeader(data, options) {
   };
 }
 
-// lib/raster/_adam7.ts
+// lib/png/_adam7.ts
 var ADAM7 = [
   [
     0,
@@ -321,7 +321,7 @@ function scanlinePasses(header) {
   };
 }
 
-// lib/raster/_concatenate.ts
+// lib/concatenate.ts
 function concatenate(parts) {
   if (parts.length === 1) return parts[0];
   const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
@@ -333,7 +333,7 @@ function concatenate(parts) {
   return joined;
 }
 
-// lib/raster/_zlib.ts
+// lib/flate/zlib.ts
 import { constants, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
 function inflateSync(compressed, options = {}) {
   const limit = options.maxOutputLength;
@@ -357,7 +357,7 @@ function crc32(bytes) {
   return nativeCrc32(bytes) >>> 0;
 }
 
-// lib/raster/_chunks.ts
+// lib/png/_chunks.ts
 var PNG_SIGNATURE = new Uint8Array([
   137,
   80,
@@ -430,7 +430,7 @@ function writePng(chunks) {
   ]);
 }
 
-// lib/raster/_png_structure.ts
+// lib/png/_png_structure.ts
 var KNOWN_CRITICAL_CHUNKS = /* @__PURE__ */ new Set([
   "IHDR",
   "PLTE",
@@ -502,7 +502,7 @@ function checkedPalette(data, context) {
   return data;
 }
 
-// lib/raster/_zlib_streams.ts
+// lib/flate/zlib_streams.ts
 import { constants as constants2, createDeflate, createInflate } from "node:zlib";
 function drive(stream) {
   const handle = stream._handle;
@@ -678,7 +678,7 @@ var DeflateStream = class {
   }
 };
 
-// lib/raster/_inflate_png.ts
+// lib/png/inflate_png.ts
 var DEFAULT_MAX_PIXELS = 1e8;
 function checkPng(bytes, maxPixels) {
   const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
@@ -740,7 +740,7 @@ function whereDataEnds(written, png) {
   return `in Adam7 pass ${pass.number} of 7`;
 }
 
-// lib/raster/mask_census.ts
+// lib/png/mask_census.ts
 var CENSUS_BYTES = 256 + 512;
 function clearCensus(memory, tables) {
   memory.fill(0, tables, tables + CENSUS_BYTES);
@@ -773,7 +773,7 @@ function addToCensus(census, pixels) {
   }
 }
 
-// lib/raster/_unfilter.ts
+// lib/png/_unfilter.ts
 function unfilterRows(data, rows) {
   const { rowBytes, bytesPerPixel: bpp } = rows;
   const stride = rowBytes + 1;
@@ -821,7 +821,7 @@ function invalidFilterError(type, row, pass) {
   return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
 }
 
-// lib/raster/_bit_writer.ts
+// lib/flate/_bit_writer.ts
 var BitWriter = class {
   #out = new Uint8Array(1 << 14);
   #size = 0;
@@ -870,7 +870,7 @@ var BitWriter = class {
   }
 };
 
-// lib/raster/_huffman.ts
+// lib/flate/_huffman.ts
 function huffmanLengths(frequencies, limit) {
   const weights = Uint32Array.from(frequencies);
   for (; ; ) {
@@ -930,7 +930,7 @@ function canonicalCodes(lengths) {
   return codes;
 }
 
-// lib/raster/_deflate_block.ts
+// lib/flate/_deflate_block.ts
 var LENGTH_BASE = [
   3,
   4,
@@ -1141,7 +1141,7 @@ function atLeastTwo(frequencies) {
   return frequencies;
 }
 
-// lib/raster/_run_deflate.ts
+// lib/flate/run_deflate.ts
 var BLOCK_TOKENS = 1 << 14;
 var ADLER_MODULUS = 65521;
 var RunDeflate = class {
@@ -1297,7 +1297,7 @@ function skipZerosByByte(bytes, from, to) {
   return i;
 }
 
-// lib/raster/_fast_rgb.ts
+// lib/png/fast_rgb.ts
 function isFastFlavour(header) {
   return header.bitDepth === 8 && !header.interlaced && (header.colourType === 2 || header.colourType === 6);
 }
@@ -1436,7 +1436,7 @@ function rowAbove(layout, first) {
   return first === 0 ? layout.zero : layout.input + 1;
 }
 
-// lib/raster/_filter.ts
+// lib/png/_filter.ts
 var FILTER_TYPES = {
   none: 0,
   sub: 1,
@@ -1540,7 +1540,7 @@ function residualSum(filtered) {
   return sum;
 }
 
-// lib/raster/_png_file.ts
+// lib/png/png_file.ts
 function pngFileSync(parts) {
   return pngOfImageData(parts, deflateSync(scanlinesOf(parts), {
     level: parts.level
@@ -1587,7 +1587,7 @@ function pngOfImageData(parts, idat) {
   ]);
 }
 
-// lib/raster/_png_row_encoder.ts
+// lib/png/png_row_encoder.ts
 var ZERO_BYTES = 64 * 1024;
 var PngRowEncoder = class {
   #options;
@@ -1679,7 +1679,7 @@ var PngRowEncoder = class {
   }
 };
 
-// lib/raster/_pass_to_rgb.ts
+// lib/png/_pass_to_rgb.ts
 function createPassWriter(header, options) {
   const { colourType, bitDepth } = header;
   const { image, palette } = options;
@@ -1763,7 +1763,7 @@ function writeIndexedRow(scanlines, s, row) {
   }
 }
 
-// lib/raster/_png_rows.ts
+// lib/png/png_rows.ts
 var STRIP_BYTES2 = 256 * 1024;
 function readPngRows(png, onRows, options = {}) {
   const { header, passes } = png;
@@ -1976,7 +1976,7 @@ function centres(count, size) {
   return at;
 }
 
-// lib/raster/encode_png.ts
+// lib/png/encode_png.ts
 var DEFAULT_ZLIB_LEVEL = 2;
 
 // lib/raster/semantic_mapping.ts
@@ -2092,7 +2092,7 @@ function isPlain(png) {
   return png.palette === void 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
 }
 
-// lib/raster/decode_png.ts
+// lib/png/decode_png.ts
 async function decodePng(bytes, options = {}) {
   const png = checkPng(bytes, options.maxPixels);
   const { width, height } = png.header;
@@ -2348,7 +2348,7 @@ function checkImageSize(image, expected) {
   }
 }
 
-// lib/export/_stats_of_census.ts
+// lib/model/stats_of_census.ts
 function statsOfCensus(census, table) {
   const { bSeen, firstB } = census;
   const instances = {};
@@ -2381,10 +2381,108 @@ var IGNORE_COLOUR = [
 ];
 function classPalette(table) {
   const palette = new Uint8Array((table.ignoreIndex + 1) * 3);
-  for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);
+  for (const entry of [
+    ...table.reserved,
+    ...table.classes
+  ]) {
+    palette.set(entry.colour, entry.index * 3);
+  }
   palette.set(IGNORE_COLOUR, table.ignoreIndex * 3);
   return palette;
 }
+
+// lib/export/panoptic_segments.ts
+var PanopticSegments = class {
+  #width;
+  #classOfB = new Uint8Array(256);
+  #stuff = new Uint8Array(256);
+  // Segment ids are below 256 · 256 (class indices are at most 254): a slot per id.
+  #slotOfId = new Int32Array(256 * 256).fill(-1);
+  #ids = [];
+  #area = [];
+  #minX = [];
+  #minY = [];
+  #maxX = [];
+  #maxY = [];
+  /**
+   * Starts with no segment.
+   *
+   * @param table The project's classes: the class index of each bChannel.
+   * @param options The class indices that are stuff, and the mask's width.
+   */
+  constructor(table, options) {
+    this.#width = options.width;
+    table.labelByBChannel.forEach((label, b) => {
+      if (label !== void 0) this.#classOfB[b] = table.indexByBChannel[b];
+    });
+    for (const index of options.stuffClasses) this.#stuff[index] = 1;
+  }
+  /**
+   * Turns a strip of the mask's RGB rows into the panoptic PNG's rows, and counts its segments.
+   *
+   * @param rows The strip: `count` rows of `width · 3` bytes from row `first`.
+   * @param target Where the panoptic rows go, at least as long as the strip.
+   * @returns The panoptic rows: `target`'s first `rows.data.length` bytes.
+   */
+  takeRows(rows, target) {
+    const { data, first, count } = rows;
+    const width = this.#width;
+    for (let row = 0, i = 0; row < count; row++) {
+      let runId = 0;
+      let runStart = 0;
+      for (let x = 0; x < width; x++, i += 3) {
+        const red = data[i];
+        const classIndex = red === 0 ? 0 : this.#classOfB[data[i + 2]];
+        const instance2 = classIndex === 0 || this.#stuff[classIndex] === 1 ? 0 : red;
+        target[i] = instance2;
+        target[i + 1] = classIndex;
+        target[i + 2] = 0;
+        const id = classIndex === 0 ? 0 : instance2 + 256 * classIndex;
+        if (id === runId) continue;
+        if (runId !== 0) this.#addRun(runId, runStart, x - 1, first + row);
+        runId = id;
+        runStart = x;
+      }
+      if (runId !== 0) this.#addRun(runId, runStart, width - 1, first + row);
+    }
+    return target.subarray(0, data.length);
+  }
+  /**
+   * The segments seen so far, by id ascending: class by class, its stuff or its instances.
+   *
+   * @returns The segments, each with its area and tight box.
+   */
+  segments() {
+    const slots = this.#ids.map((_, slot) => slot).sort((a, b) => this.#ids[a] - this.#ids[b]);
+    return slots.map((slot) => ({
+      id: this.#ids[slot],
+      category_id: this.#ids[slot] >> 8,
+      iscrowd: 0,
+      area: this.#area[slot],
+      bbox: [
+        this.#minX[slot],
+        this.#minY[slot],
+        this.#maxX[slot] - this.#minX[slot] + 1,
+        this.#maxY[slot] - this.#minY[slot] + 1
+      ]
+    }));
+  }
+  /** Adds the pixels `from..to` of row `y` to segment `id`. */
+  #addRun(id, from, to, y) {
+    let slot = this.#slotOfId[id];
+    if (slot === -1) {
+      slot = this.#ids.length;
+      this.#slotOfId[id] = slot;
+      this.#ids.push(id);
+      this.#area.push(0), this.#minX.push(from), this.#maxX.push(to);
+      this.#minY.push(y), this.#maxY.push(y);
+    }
+    this.#area[slot] += to - from + 1;
+    if (from < this.#minX[slot]) this.#minX[slot] = from;
+    if (to > this.#maxX[slot]) this.#maxX[slot] = to;
+    this.#maxY[slot] = y;
+  }
+};
 
 // lib/export/_mask_rows_renderer.ts
 var GREY_LEVEL = 6;
@@ -2433,14 +2531,39 @@ function maskRowsRenderer(file, size, options) {
       });
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
+    case "panoptic":
+      return panopticRenderer(file, size, table, options.stuffClasses ?? []);
   }
+}
+function panopticRenderer(file, size, table, stuffClasses) {
+  const { width, height } = size;
+  const found = new PanopticSegments(table, {
+    stuffClasses,
+    width
+  });
+  const rgb = new PngRowEncoder({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2,
+    level: DEFAULT_ZLIB_LEVEL
+  });
+  const renderer = single(file, rgb, (rows, target, first) => found.takeRows({
+    data: rows,
+    first,
+    count: rows.length / 3 / width
+  }, target));
+  return {
+    ...renderer,
+    segments: () => found.segments()
+  };
 }
 function single(file, encoder, convert) {
   let target = new Uint8Array(0);
   return {
-    takeRows({ data }) {
+    takeRows({ data, first }) {
       if (target.length < data.length) target = new Uint8Array(data.length);
-      encoder.writeRows(convert(data, target));
+      encoder.writeRows(convert(data, target, first));
     },
     end: () => [
       {
@@ -2497,7 +2620,7 @@ function safeFileName(id) {
   return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
 }
 
-// lib/raster/_fast_rows.ts
+// lib/png/_fast_rows.ts
 var STRIP_BYTES3 = 256 * 1024;
 function readFastRows(png, onRows, options = {}) {
   const { header } = png;
@@ -2541,6 +2664,26 @@ function readFastRows(png, onRows, options = {}) {
   });
 }
 
+// lib/png/mask_rows.ts
+function openMaskRows(bytes, options = {}) {
+  const png = checkPng(bytes, options.maxPixels);
+  const { width, height } = png.header;
+  const general = options.generalDecoder || !isFastFlavour(png.header);
+  return {
+    width,
+    height,
+    read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows)
+  };
+}
+function readCountedRows(png, onRows) {
+  const census = emptyCensus();
+  readPngRows(png, (rows) => {
+    addToCensus(census, rows.data);
+    onRows(rows);
+  });
+  return census;
+}
+
 // lib/report/colour_thumbnail.ts
 var BACKGROUND_COLOUR = [
   48,
@@ -2554,7 +2697,7 @@ var UNKNOWN_COLOUR = [
 ];
 function colourThumbnail(samples, table) {
   const { width, height, codes } = samples;
-  const unknown = table.classes.length + 1;
+  const unknown = Math.max(0, ...table.classes.map((entry) => entry.index)) + 1;
   const palette = new Uint8Array((unknown + 1) * 3);
   palette.set(BACKGROUND_COLOUR, 0);
   for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);
@@ -2645,15 +2788,17 @@ async function runMaskJob(job, options = {}) {
     };
   }
   if (job.mask.kind === "png") {
-    const png = checkPng(job.mask.bytes, job.maxPixels);
-    const { width, height: height2 } = png.header;
+    const rows = openMaskRows(job.mask.bytes, {
+      maxPixels: job.maxPixels,
+      generalDecoder: options.generalDecoder
+    });
+    const { width, height: height2 } = rows;
     const image2 = job.mask.image;
-    const general = options.generalDecoder || !isFastFlavour(png.header);
     return renderStrips(job, {
       width,
       height: height2
     }, (onRows) => {
-      const census = general ? readCountedRows(png, onRows) : readFastRows(png, onRows);
+      const census = rows.read(onRows);
       checkImageSize({
         width,
         height: height2
@@ -2676,14 +2821,6 @@ async function runMaskJob(job, options = {}) {
   releaseBytes(data);
   return rendered;
 }
-function readCountedRows(png, onRows) {
-  const census = emptyCensus();
-  readPngRows(png, (rows) => {
-    addToCensus(census, rows.data);
-    onRows(rows);
-  });
-  return census;
-}
 function renderStrips(job, size, readRows) {
   const { width, height } = size;
   const sampler = job.preview ? new MaskSampler(width, height) : void 0;
@@ -2696,12 +2833,16 @@ function renderStrips(job, size, readRows) {
     const stats = statsOfCensus(census, job.table);
     const files = hashed(renderer.end(stats.labels));
     const preview = sampler && maskPreview(sampler.samples(), job.table);
+    const segments = renderer.segments?.();
     return {
       files,
       width,
       height,
       stats,
-      preview
+      preview,
+      ...segments ? {
+        segments
+      } : {}
     };
   } finally {
     renderer.close();

@@ -15,6 +15,7 @@ import {
   probeExportFolder,
 } from "./_folder_preparation.ts";
 import { labelmapJson, labelmapTxt } from "./labelmap.ts";
+import { PANOPTIC_JSON } from "./_panoptic_json.ts";
 import { refuseUnsafeEntries } from "./_reused_folder_check.ts";
 import {
   MANIFEST_NAME,
@@ -41,6 +42,7 @@ export class ExportFolder {
     METADATA_NAME,
     LABELMAP_JSON,
     LABELMAP_TXT,
+    PANOPTIC_JSON,
     REPORT_NAME,
     PARTIAL_REPORT_NAME,
   ];

@@ -16,6 +16,7 @@ import { classMapNote, pinnedMapOf } from "./_pinned_map_of.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
+import { writePanopticJson } from "./_panoptic_json.ts";
 import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import { eachTask } from "./_task_loop.ts";
@@ -70,7 +71,7 @@ export async function exportMaskFolder(options: ExportMasksOptions): Promise<Exp
     options,
   });
   await run.finish();
-  if (summary.folderCreated) await folder.writeMetadata(metadataOf(plan, masks));
+  if (summary.folderCreated) await writeFolderFiles(folder, plan, masks);
   summary.durationMs = performance.now() - started;
   if (report && summary.folderCreated) {
     const { projectId, filters, startedAt } = plan;
@@ -82,6 +83,19 @@ export async function exportMaskFolder(options: ExportMasksOptions): Promise<Exp
     summary.durationMs = performance.now() - started;
   }
   return summary;
+}
+
+/**
+ * The folder's own files once the masks are written: `panoptic.json` (from the manifest), then
+ * `export.json`, last.
+ */
+async function writeFolderFiles(folder: ExportFolder, plan: ExportPlan, masks: MaskPlan) {
+  const { projectId, startedAt, maskFormat } = plan;
+  if (maskFormat === "panoptic") {
+    const { table, stuffClasses = [] } = masks;
+    await writePanopticJson(folder.files, { table, stuffClasses, projectId, startedAt });
+  }
+  await folder.writeMetadata(metadataOf(plan, masks));
 }
 
 /** What the run of an export is made of. */
@@ -108,6 +122,7 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
       pool: parts.pool,
       report: parts.report,
       budget: plan.budget,
+      stuffClasses: masks.stuffClasses,
     }),
     summary: parts.summary,
     createFolder: () => folder.create(plan.maskFormat, masks.table),

@@ -15,6 +15,7 @@ import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import type { MaskStats } from "../model/mask_stats.ts";
 import { statsOfCensus } from "../model/stats_of_census.ts";
+import type { PanopticSegment } from "./panoptic_segments.ts";
 import { maskRowsRenderer } from "./_mask_rows_renderer.ts";
 import { addToCensus, emptyCensus, type MaskCensus } from "../png/mask_census.ts";
 import { openMaskRows } from "../png/mask_rows.ts";
@@ -35,10 +36,15 @@ export interface MaskJob extends TaskMask {
   colourByBChannel?: ReadonlyMap<number, RgbColour>;
   /** Also sample a thumbnail for the report, in the same pass. */
   preview?: boolean;
+  /** `panoptic`: the class indices that are stuff. */
+  stuffClasses?: number[];
 }
 
 /** The fields of a {@linkcode MaskJob} every task of an export shares. */
-export type MaskJobSettings = Pick<MaskJob, "format" | "table" | "colourByBChannel" | "preview">;
+export type MaskJobSettings = Pick<
+  MaskJob,
+  "format" | "table" | "colourByBChannel" | "preview" | "stuffClasses"
+>;
 
 /** The fields of a {@linkcode MaskJob} that are the task's own. */
 export type TaskMaskJob = Omit<MaskJob, keyof MaskJobSettings>;
@@ -65,6 +71,8 @@ export interface RenderedMask {
   stats: MaskStats;
   /** The report's thumbnail and pixel shares, when asked. */
   preview?: MaskPreview;
+  /** `panoptic`: the segments of the PNG, for `panoptic.json`. */
+  segments?: PanopticSegment[];
 }
 
 /** Options of {@linkcode runMaskJob}. */
@@ -154,7 +162,8 @@ function renderStrips(
     const stats = statsOfCensus(census, job.table);
     const files = hashed(renderer.end(stats.labels));
     const preview = sampler && maskPreview(sampler.samples(), job.table);
-    return { files, width, height, stats, preview };
+    const segments = renderer.segments?.();
+    return { files, width, height, stats, preview, ...(segments ? { segments } : {}) };
   } finally {
     renderer.close();
   }

@@ -14,6 +14,7 @@ import { DEFAULT_ZLIB_LEVEL } from "../png/encode_png.ts";
 import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
 import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat, RenderedFile } from "./mask_format.ts";
+import { type PanopticSegment, PanopticSegments } from "./panoptic_segments.ts";
 
 /** The zlib level of the single-channel formats (`encodeGreyPng`'s default). */
 const GREY_LEVEL = 6;
@@ -26,6 +27,8 @@ export interface MaskRowsOptions {
   table: ClassTable;
   /** `rgb` only: colours by bChannel, from the semantic mapping. */
   colourByBChannel?: ReadonlyMap<number, RgbColour>;
+  /** `panoptic`: the class indices that are stuff (one segment per class). */
+  stuffClasses?: readonly number[];
 }
 
 /** Takes a mask's rows, top to bottom, and gives its format's files at the end. */
@@ -45,6 +48,8 @@ export interface MaskRowsRenderer {
   end(labels: readonly string[]): RenderedFile[];
   /** Gives zlib's state back, when the mask is abandoned. Safe to call after `end`. */
   close(): void;
+  /** `panoptic`: the segments of the rows taken, for `panoptic.json`. */
+  segments?(): PanopticSegment[];
 }
 
 /**
@@ -99,21 +104,51 @@ export function maskRowsRenderer(
       });
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
+    case "panoptic":
+      return panopticRenderer(file, size, table, options.stuffClasses ?? []);
   }
+}
+
+/**
+ * `panoptic`: 8-bit RGB rows whose `R + 256·G + 256²·B` is the segment id, and the segments seen
+ * ({@linkcode PanopticSegments}).
+ */
+function panopticRenderer(
+  file: string,
+  size: ImageSize,
+  table: ClassTable,
+  stuffClasses: readonly number[],
+): MaskRowsRenderer {
+  const { width, height } = size;
+  const found = new PanopticSegments(table, { stuffClasses, width });
+  const rgb = new PngRowEncoder({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2,
+    level: DEFAULT_ZLIB_LEVEL,
+  });
+  const renderer = single(
+    file,
+    rgb,
+    (rows, target, first) =>
+      found.takeRows({ data: rows, first, count: rows.length / 3 / width }, target),
+  );
+  return { ...renderer, segments: () => found.segments() };
 }
 
 /** A format of one file whose rows are made from each strip by `convert`. */
 function single(
   file: string,
   encoder: PngRowEncoder,
-  convert: (rows: Uint8Array, target: Uint8Array) => Uint8Array,
+  convert: (rows: Uint8Array, target: Uint8Array, first: number) => Uint8Array,
 ): MaskRowsRenderer {
   let target = new Uint8Array(0);
   return {
-    takeRows({ data }) {
-      // At most 2 bytes a pixel (instance), less than the 3 of the strip's RGB.
+    takeRows({ data, first }) {
+      // At most 3 bytes a pixel (panoptic), as many as the strip's RGB.
       if (target.length < data.length) target = new Uint8Array(data.length);
-      encoder.writeRows(convert(data, target));
+      encoder.writeRows(convert(data, target, first));
     },
     end: () => [{ path: file, bytes: encoder.end() }],
     close: () => encoder.close(),

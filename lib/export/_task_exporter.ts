@@ -36,6 +36,8 @@ export interface TaskExporterOptions {
   report?: ExportReport;
   /** Admits masks by what converting them holds; none: no limit but the pool's. */
   budget?: MemoryBudget;
+  /** `panoptic`: the class indices that are stuff. */
+  stuffClasses?: number[];
 }
 
 /** One task to export, with the file name it was given. */
@@ -63,9 +65,15 @@ export class TaskExporter {
   constructor(files: ExportFolderFs, options: TaskExporterOptions) {
     this.#files = files;
     this.#options = options;
-    const { format, table, colourByBChannel, report } = options;
+    const { format, table, colourByBChannel, report, stuffClasses } = options;
     // One object for every task: the pool copies it to each worker once.
-    this.#settings = { format, table, colourByBChannel, preview: report !== undefined };
+    this.#settings = {
+      format,
+      table,
+      colourByBChannel,
+      preview: report !== undefined,
+      ...(stuffClasses ? { stuffClasses } : {}),
+    };
     this.#taskMask = taskMaskOf(options.source, { maxPixels: options.maxPixels });
   }
 
@@ -121,6 +129,7 @@ export class TaskExporter {
       instances: stats.instances,
     };
     if (outcome.renamedFrom !== undefined) entry.renamedFrom = outcome.renamedFrom;
+    if (rendered.segments) entry.segments = rendered.segments;
     this.#options.report?.add({
       taskId: entry.taskId,
       name: entry.name,

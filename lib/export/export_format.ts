@@ -1,7 +1,7 @@
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
-import { mention, settingMessage } from "../_setting_message.ts";
+import { mention, settingMessage, subject } from "../_setting_message.ts";
 import { planTasks } from "./_export_plan.ts";
 import { outputPathOf } from "./_output_path.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
@@ -12,6 +12,7 @@ import { eachTask } from "./_task_loop.ts";
 import { dirname } from "../_std/path.ts";
 import type { FormatTaskResult, FormatWriter } from "../formats/format_writer.ts";
 import { oneFileFormat, type OneFileFormatName } from "../formats/one_file_formats.ts";
+import { parseCocoSegmentation } from "../formats/coco_segmentation.ts";
 import { type FormatSource, resolveFormatSource } from "../formats/format_source.ts";
 import type { OutputFile } from "../formats/output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
@@ -46,7 +47,7 @@ export interface ExportFormatOptions {
   shard?: Shard;
   /** Replace an existing file of the same name. @default {false} */
   overwrite?: boolean;
-  /** `coco`: refuse masks with more pixels than this. @default {100_000_000} */
+  /** `coco`, `yolo-seg`: refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
   /** `yolo`, `coco`: number classes as an earlier export's `labelmap.json` (or folder) does. @default {undefined} */
   labelmapFrom?: string;
@@ -56,6 +57,13 @@ export interface ExportFormatOptions {
   split?: string | readonly SplitPart[];
   /** The seed hashed with each task id to split the tasks. @default {"lab-masks"} */
   splitSeed?: string;
+  /**
+   * `coco` from masks: each instance as `rle` (compressed RLE) or `polygon` (traced on the pixel
+   * edges). @default {"rle"}
+   */
+  cocoSegmentation?: "rle" | "polygon";
+  /** Polygons traced from masks (`coco` polygon, `yolo-seg`): Douglas–Peucker tolerance in pixels. @default {0} */
+  polygonTolerance?: number;
   /**
    * The low-level file calls the export makes, through the export's file door (the output file
    * is created exclusively under a temporary name, then renamed; a link at its name is refused).
@@ -103,6 +111,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   const { client, format } = options;
   // The same checks of the project and the filters as a mask export's.
   const { projectId, startedAt: now, requestFilters } = planTasks(options);
+  checkPolygonSettings(options);
   const split = splitPlanOf(options);
   checkClassMapOptions(options);
   const path = outputPath(options, now);
@@ -144,6 +153,8 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
       options.onProgress?.({ type: "task", outcome, done, total: summary.total });
     }
     await writer.finish();
+    const notes = writer.notes?.() ?? [];
+    if (notes.length > 0) summary.notes = notes;
   } catch (error) {
     await writer.abandon();
     throw error;
@@ -180,9 +191,51 @@ function formatWriter(
     maxPixels: options.maxPixels,
     now,
     fileSystem: options.fileSystem,
+    cocoSegmentation: options.cocoSegmentation ?? "rle",
+    polygonTolerance: options.polygonTolerance ?? 0,
     pinning: { pinned: options.pinned, allowRemovedLabels: options.allowRemovedLabels },
     split: options.splitPlan,
   });
+}
+/**
+ * Checks the settings of polygons traced from masks before any request.
+ *
+ * @throws {ConfigError} when `cocoSegmentation` is neither `rle` nor `polygon` or comes with
+ * another format than `coco`, or `polygonTolerance` is not a number >= 0 or comes without
+ * traced polygons.
+ */
+function checkPolygonSettings(options: ExportFormatOptions): void {
+  const { format, cocoSegmentation, polygonTolerance } = options;
+  if (cocoSegmentation !== undefined) {
+    parseCocoSegmentation(cocoSegmentation);
+    if (format !== "coco") {
+      throw new ConfigError(
+        settingMessage`${subject("cocoSegmentation")} shapes ${
+          mention("format")
+        } coco only; the format is ${format}`,
+        { setting: "cocoSegmentation" },
+      );
+    }
+  }
+  if (polygonTolerance === undefined) return;
+  if (typeof polygonTolerance !== "number" || !(polygonTolerance >= 0) || polygonTolerance > 1e6) {
+    throw new ConfigError(
+      settingMessage`${
+        subject("polygonTolerance")
+      } must be a number of pixels from 0 to 1000000; got "${polygonTolerance}"`,
+      { setting: "polygonTolerance" },
+    );
+  }
+  if (format !== "yolo-seg" && !(format === "coco" && cocoSegmentation === "polygon")) {
+    throw new ConfigError(
+      settingMessage`${
+        subject("polygonTolerance")
+      } simplifies polygons traced from masks: use it with ${mention("format")} yolo-seg, or ${
+        mention("format")
+      } coco and ${mention("cocoSegmentation")} polygon`,
+      { setting: "polygonTolerance" },
+    );
+  }
 }
 
 /** Counts a task's result in the summary, and lists it where it belongs. */

@@ -31,4 +31,6 @@ export * from "./mask_format.ts";
 export * from "../model/mask_stats.ts";
 export * from "../model/platform.ts";
 export * from "../model/shard.ts";
+export * from "./panoptic_segments.ts";
+export * from "./stuff_labels.ts";
 export * from "./read_class_map.ts";

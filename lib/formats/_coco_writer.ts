@@ -2,9 +2,10 @@ import type { Task } from "../api/types.ts";
 import type { ClassTableOptions } from "../detect/class_table.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
-import { MasksError, PngError } from "../errors.ts";
-import { maskOf, pngMaskOf } from "../detect/mask_of.ts";
-import { decodePng } from "../png/decode_png.ts";
+import { MasksError, PngError, TaskError } from "../errors.ts";
+import { maskOf, type ShapesMask } from "../detect/mask_of.ts";
+import { MaskFileRegistry } from "../model/mask_file_registry.ts";
+import { claimTaskFile, type TaskFileClaim } from "./_task_file_claim.ts";
 import type { FormatTaskResult, FormatWriter } from "./format_writer.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
 import { cocoRleString } from "./coco_rle.ts";
@@ -13,8 +14,18 @@ import type { FormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import { maskInstances } from "./mask_instances.ts";
+import { taskMaskPixels } from "./_task_mask_pixels.ts";
+import { traceInstancePolygons } from "./trace_polygons.ts";
 
 const TEXT = new TextEncoder();
+
+/** One image's entry: its size, its annotations, and how many were left out. */
+interface CocoImage {
+  width: number;
+  height: number;
+  shapes: CocoShape[];
+  leftOut: number;
+}
 
 /**
  * Writes one COCO instances file. Images go to the file as they come; annotations go to a second
@@ -28,6 +39,8 @@ interface CocoWriterOptions {
   maxPixels?: number;
   now: Date;
   fileSystem?: FileSystem;
+  /** Masks' instances as polygons traced with this tolerance, rather than RLE. */
+  polygons?: { tolerance: number };
 }
 
 export class CocoWriter implements FormatWriter {
@@ -36,6 +49,7 @@ export class CocoWriter implements FormatWriter {
   #source: FormatSource;
   #classes: CocoClasses;
   #options: CocoWriterOptions;
+  #registry = new MaskFileRegistry();
   #images = 0;
   #annotations = 0;
 
@@ -58,23 +72,59 @@ export class CocoWriter implements FormatWriter {
   }
 
   async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
-    if (!mine) return undefined;
-    let image: { width: number; height: number; shapes: CocoShape[]; leftOut: number } | undefined;
+    const found = this.#found(task);
+    if (found === undefined) {
+      const what = this.#source.geometry === "segmentation" ? "mask" : "annotations";
+      return mine ? { status: "skipped", reason: `no ${what}` } : undefined;
+    }
+    let claim: TaskFileClaim;
     try {
-      image = this.#source.geometry === "segmentation"
-        ? await this.#maskShapes(task)
-        : this.#vectorShapes(task);
+      // Every shard claims every task's name, as the mask export's shards do.
+      claim = claimTaskFile(this.#registry, task, { replaceExtension: false });
+    } catch (error) {
+      if (!(error instanceof TaskError)) throw error;
+      return mine ? { status: "failed", reason: error.reason } : undefined;
+    }
+    if (!mine) return undefined;
+    let image: CocoImage;
+    try {
+      image = found.kind === "uri"
+        ? await this.#maskShapes(found.value)
+        : this.#vectorShapes(found);
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
       const setting = error instanceof PngError ? error.setting : undefined;
       return { status: "failed", reason: error.message, setting };
     }
-    if (image === undefined) {
-      const what = this.#source.geometry === "segmentation" ? "mask" : "annotations";
-      return { status: "skipped", reason: `no ${what}` };
+    // The image is named as its mask would be: `<name>.png` less `.png`, de-duplicated alike.
+    const fileName = claim.file.slice(0, -".png".length);
+    if (!this.#options.dryRun) await this.#write(task, fileName, image);
+    if (claim.file === claim.wanted) return { status: "exported", leftOut: image.leftOut };
+    return {
+      status: "exported",
+      leftOut: image.leftOut,
+      file: fileName,
+      renamedFrom: claim.wanted.slice(0, -".png".length),
+      renameReason: claim.reason,
+    };
+  }
+
+  /** The task's mask (a data URI) or shapes, `undefined` when it has none, as the mask export finds them. */
+  #found(task: Task): { kind: "uri"; value: unknown } | ShapesMask | undefined {
+    if (this.#source.geometry === "segmentation") {
+      const value = taskMask(task, { input: this.#source.input, kind: "mask" } as MaskSource);
+      return value === undefined ? undefined : { kind: "uri", value };
     }
-    if (!this.#options.dryRun) await this.#write(task, image);
-    return { status: "exported", leftOut: image.leftOut };
+    const mask = maskOf(
+      task,
+      { input: this.#source.input, kind: this.#vectorKind() } as MaskSource,
+    );
+    // A vector source's mask is its shapes, or none.
+    return mask?.kind === "shapes" ? mask : undefined;
+  }
+
+  #vectorKind(): "rectangle" | "polygon" {
+    return this.#source.geometry === "rectangle" ? "rectangle" : "polygon";
   }
 
   async finish(): Promise<void> {
@@ -90,12 +140,12 @@ export class CocoWriter implements FormatWriter {
     await this.#file.abandon();
   }
 
-  async #write(task: Task, image: { width: number; height: number; shapes: CocoShape[] }) {
+  async #write(task: Task, fileName: string, image: CocoImage) {
     const imageId = ++this.#images;
     if (imageId === 1) await this.#file.write(TEXT.encode(this.#header()));
     const entry = {
       id: imageId,
-      file_name: task.name,
+      file_name: fileName,
       width: image.width,
       height: image.height,
       lab_task_id: task._id,
@@ -126,33 +176,16 @@ export class CocoWriter implements FormatWriter {
       `${JSON.stringify(this.#classes.categories)},\n"images": [`;
   }
 
-  /** Segmentation: one RLE annotation per (R, B) instance of the decoded mask. */
-  async #maskShapes(task: Task) {
-    const source = { input: this.#source.input, kind: "mask" } as MaskSource;
-    const value = taskMask(task, source);
-    if (value === undefined) return undefined;
+  /** Segmentation: one RLE (or polygons) annotation per (R, B) instance of the decoded mask. */
+  async #maskShapes(value: unknown): Promise<CocoImage> {
     if (this.#options.dryRun) return { width: 0, height: 0, shapes: [], leftOut: 0 };
-    const mask = pngMaskOf(value);
-    if (mask.kind === "invalid") throw new MasksError(`its mask cannot be read: ${mask.reason}`);
-    let pixels;
-    try {
-      pixels = await decodePng(mask.bytes, { maxPixels: this.#options.maxPixels });
-    } catch (error) {
-      if (!(error instanceof MasksError)) throw error;
-      const reason = `its mask cannot be read: ${error.message}`;
-      // A PNG above the pixel limit keeps its setting, for each surface to name.
-      if (error instanceof PngError) {
-        throw new PngError(reason, { cause: error, setting: error.setting });
-      }
-      throw new MasksError(reason, { cause: error });
-    }
+    const pixels = await taskMaskPixels(value, this.#options.maxPixels);
     const { width, height } = pixels;
     const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance) => ({
       category_id: instance.classIndex,
-      segmentation: {
-        size: [height, width] as [number, number],
-        counts: cocoRleString(instance.counts),
-      },
+      segmentation: this.#options.polygons
+        ? traceInstancePolygons(instance, height, this.#options.polygons)
+        : { size: [height, width] as [number, number], counts: cocoRleString(instance.counts) },
       area: instance.area,
       bbox: instance.bbox,
     }));
@@ -160,11 +193,8 @@ export class CocoWriter implements FormatWriter {
   }
 
   /** Polygon and rectangle: one annotation per annotation with a classed label. */
-  #vectorShapes(task: Task) {
-    const kind = this.#source.geometry === "rectangle" ? "rectangle" : "polygon";
-    const mask = maskOf(task, { input: this.#source.input, kind } as MaskSource);
-    // A vector source's mask is its shapes, or none.
-    if (mask?.kind !== "shapes") return undefined;
+  #vectorShapes(mask: ShapesMask): CocoImage {
+    const kind = this.#vectorKind();
     const size = mask.image;
     if (!size || !Number.isSafeInteger(size.width) || !Number.isSafeInteger(size.height)) {
       throw new MasksError(

@@ -95,8 +95,10 @@ export interface ExportSummary {
   file?: string;
   /** `--format lab|coco` with a split: each split's file, by split name (only those written). */
   splitFiles?: Record<string, string>;
-  /** The export format: `mask` (PNG files, when absent), `lab`, `yolo` or `coco`. */
+  /** The export format: `mask` (PNG files, when absent), `lab`, `yolo`, `yolo-seg` or `coco`. */
   format?: string;
+  /** What the user should know about the output, each said once (e.g. empty YOLO label files). */
+  notes?: string[];
   /** `--format coco`: how many vector annotations were left out, having no label with a class. */
   annotationsLeftOut?: number;
   /** The manifest's path, when one was written. */

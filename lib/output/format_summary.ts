@@ -76,6 +76,7 @@ export function formatSummary(
   lines.push(`${plural(summary.total, "task")}: ${counts.join(", ")}`);
   lines.push(...datasetLines(summary));
   if (summary.report !== undefined) lines.push(`Report: "${summary.report}"`);
+  for (const note of summary.notes ?? []) lines.push(`Note: ${inertText(note)}`);
   for (const failure of summary.failures.slice(0, maxListed)) {
     lines.push(
       `  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` +

@@ -296,7 +296,7 @@ Deno.test("the Action fails with one line naming the input when an input is wron
     [
       "an unknown mask format",
       { "mask-format": "classes" },
-      /^Input "mask-format": the mask format "classes" is unknown; choose one of rgb, class-index, palette, instance, binary$/,
+      /^Input "mask-format": the mask format "classes" is unknown; choose one of rgb, class-index, palette, instance, binary, panoptic$/,
     ],
     [
       "an ignore index out of range",
