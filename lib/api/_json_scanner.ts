@@ -164,6 +164,8 @@ export class JsonScanner {
    */
   *scan(chunk: Uint8Array): Generator<ValueEnd> {
     this.#valueStart = 0;
+    // A stream may hand the same buffer again with new bytes: nothing found in it is kept.
+    this.#backslashChunk = undefined;
     for (let i = 0; i < chunk.length; i++) {
       if (this.#inString) {
         i = this.#skipString(chunk, i);
