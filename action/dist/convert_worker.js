@@ -69,7 +69,7 @@ var PngError = class extends MasksError {
 };
 
 // lib/export/_mask_job.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
@@ -1334,7 +1334,7 @@ function stripLayout(header) {
   };
 }
 function transcodeFastRgb(png, options) {
-  const { colourTable } = options;
+  const { colourTable, pixels } = options;
   const layout = stripLayout(png.header);
   const { width, channels, inRow, outRow, input, output, table, carry, flags } = layout;
   const inStride = inRow + 1;
@@ -1356,6 +1356,12 @@ function transcodeFastRgb(png, options) {
           count,
           flags
         });
+        if (pixels) sinkRows(pixels, {
+          kernels,
+          memory,
+          layout,
+          count
+        });
         return -1;
       } else {
         const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
@@ -1363,6 +1369,7 @@ function transcodeFastRgb(png, options) {
         const rows = output + outStride;
         kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
         kernels.mapColours(rows + 1, outStride, count, width, table);
+        pixels?.updateRows(memory, rows + 1, outStride, count);
         const last = output + count * outStride + 1;
         memory.copyWithin(carry, last, last + outRow);
         kernels.filterUp(output, count + 1, outRow);
@@ -1376,6 +1383,24 @@ function transcodeFastRgb(png, options) {
       census
     };
   });
+}
+function sinkRows(pixels, strip) {
+  const { kernels, memory, layout, count } = strip;
+  const { width, channels, input, output, flags } = layout;
+  const inStride = layout.inRow + 1;
+  const outStride = layout.outRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0; row < count; row++) {
+    const p = output + (row + 1) * outStride + 1;
+    same[row] = memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow ? 1 : 0;
+  }
+  const sameAsAbove = (row) => same[row] === 1;
+  if (channels === 3) {
+    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
+  }
+  const rows = output + outStride + 1;
+  kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
+  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
 }
 function writeRows(deflate2, memory, strip) {
   const { first, stride, count, flags } = strip;
@@ -1397,9 +1422,14 @@ function verifyFastRgb(png, options = {}) {
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
-      if (options.census || options.sampler) {
+      if (options.census || options.sampler || options.pixels) {
         const above = rowAbove(layout, first);
-        return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        const same = options.pixels && upZeroRows(kernels, memory, layout, count);
+        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow < 0 && same) {
+          options.pixels.updateRows(memory, input + inStride + 1, inStride, count, (row) => same[row] === 0 ? void 0 : same[row] === 1);
+        }
+        return badRow;
       }
       for (let row = 0; row < count; row++) {
         if (memory[input + (row + 1) * inStride] > 4) return row;
@@ -1410,6 +1440,14 @@ function verifyFastRgb(png, options = {}) {
       census
     };
   });
+}
+function upZeroRows(kernels, memory, layout, count) {
+  const stride = layout.inRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
+    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
+  }
+  return same;
 }
 function eachStrip(png, layout, memory, options, work) {
   const { census, sampler } = options;
@@ -1597,6 +1635,8 @@ var PngRowEncoder = class {
   #previous;
   #lines = new Uint8Array(0);
   #zeros;
+  /** Per row of the last strip: 0 when it repeats the row above. */
+  #changed = new Uint8Array(0);
   #written = 0;
   /**
    * Starts an image.
@@ -1633,13 +1673,21 @@ var PngRowEncoder = class {
     const lines = this.#lines;
     let above = this.#previous;
     let up = 0;
+    const changed = this.#changed.length < rows ? this.#changed = new Uint8Array(rows) : this.#changed;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
       lines[at] = 2;
-      for (let i = 0; i < rowBytes; i++) lines[at + 1 + i] = samples[s + i] - above[up + i];
+      let any = 0;
+      for (let i = 0; i < rowBytes; i++) {
+        const difference = samples[s + i] - above[up + i];
+        lines[at + 1 + i] = difference;
+        any |= difference;
+      }
+      changed[y] = any === 0 ? 0 : 1;
       above = samples;
       up = s;
     }
     if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
+    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
     this.#deflate.write(lines.subarray(0, rows * stride));
     this.#written += rows;
   }
@@ -2028,6 +2076,10 @@ async function transcodeMask(bytes, options = {}) {
   const mapping = options.colourByBChannel;
   const { header } = png;
   const { width, height } = header;
+  const pixels = options.pixels?.({
+    width,
+    height
+  });
   const sampler = options.thumbnailSide === void 0 ? void 0 : new MaskSampler(width, height, options.thumbnailSide);
   if (!isFastFlavour(header)) {
     const table = tableOf(mapping);
@@ -2037,7 +2089,8 @@ async function transcodeMask(bytes, options = {}) {
       height,
       bitDepth: 8,
       colourType: 2,
-      level: DEFAULT_ZLIB_LEVEL
+      level: DEFAULT_ZLIB_LEVEL,
+      pixels
     });
     readPngRows(png, ({ data, first, count }) => {
       if (census2) addToCensus(census2, data);
@@ -2056,7 +2109,8 @@ async function transcodeMask(bytes, options = {}) {
   if (colourTable === void 0 && header.colourType === 2 && isPlain(png)) {
     const { census: census2 } = verifyFastRgb(png, {
       census: options.census,
-      sampler
+      sampler,
+      pixels
     });
     return {
       png: bytes,
@@ -2069,7 +2123,8 @@ async function transcodeMask(bytes, options = {}) {
   const { idat, census } = transcodeFastRgb(png, {
     colourTable,
     census: options.census,
-    sampler
+    sampler,
+    pixels
   });
   const file = pngOfImageData({
     width,
@@ -2348,6 +2403,105 @@ function checkImageSize(image, expected) {
   }
 }
 
+// lib/png/pixel_digest.ts
+import { createHash } from "node:crypto";
+var PIXEL_FORM = "lab-masks-pixels/1";
+var SAME = new Uint8Array(4096);
+var CHANGED = new Uint8Array([
+  1
+]);
+var PixelDigest = class {
+  #hash;
+  #rowBytes;
+  /** The last row hashed (zeros before the first). */
+  #last;
+  /** Rows the same as the row above, not hashed yet. */
+  #same = 0;
+  /**
+   * Starts the digest with the canonical header (and palette).
+   *
+   * @param options The size and layout.
+   */
+  constructor(options) {
+    const { width, height, layout, palette } = options;
+    const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
+    this.#hash = createHash("sha256").update(`${PIXEL_FORM} ${width} ${height} ${word}
+`);
+    if (layout === "indexed8" && palette) this.#hash.update(palette);
+    this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
+    this.#last = new Uint8Array(this.#rowBytes);
+  }
+  /** The bytes of one row. */
+  get rowBytes() {
+    return this.#rowBytes;
+  }
+  /**
+   * Adds whole rows given back to back.
+   *
+   * @param rows The rows' bytes.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   */
+  update(rows, sameAsAbove) {
+    const rowBytes = this.#rowBytes;
+    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
+  }
+  /**
+   * Adds `count` rows of a strip whose rows start `stride` bytes apart in `memory`.
+   *
+   * @param memory The bytes holding the rows.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   */
+  updateRows(memory, at, stride, count, sameAsAbove) {
+    const rowBytes = this.#rowBytes;
+    let changed = -1;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      const known = sameAsAbove?.(row);
+      const same = known ?? (row === 0 ? sameBytes(memory, p, this.#last, 0, rowBytes) : sameBytes(memory, p, memory, p - stride, rowBytes));
+      if (same) {
+        this.#same++;
+        continue;
+      }
+      this.#flushSame();
+      this.#hash.update(CHANGED);
+      this.#hash.update(memory.subarray(p, p + rowBytes));
+      changed = row;
+    }
+    if (changed >= 0) {
+      const from = at + changed * stride;
+      this.#last.set(memory.subarray(from, from + rowBytes));
+    }
+  }
+  /**
+   * Ends the digest.
+   *
+   * @returns The SHA-256, 64 hex digits.
+   */
+  hex() {
+    this.#flushSame();
+    return this.#hash.digest("hex");
+  }
+  #flushSame() {
+    for (let left = this.#same; left > 0; left -= SAME.length) {
+      this.#hash.update(SAME.subarray(0, Math.min(left, SAME.length)));
+    }
+    this.#same = 0;
+  }
+};
+function sameBytes(a, i, b, j, length) {
+  for (let k = 0; k < length; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
+}
+function pixelLayoutOf(colourType, bitDepth) {
+  if (colourType === 0 && bitDepth === 8) return "gray8";
+  if (colourType === 0 && bitDepth === 16) return "gray16";
+  if (colourType === 2 && bitDepth === 8) return "rgb8";
+  if (colourType === 3 && bitDepth === 8) return "indexed8";
+  return void 0;
+}
+
 // lib/model/stats_of_census.ts
 function statsOfCensus(census, table) {
   const { bSeen, firstB } = census;
@@ -2489,7 +2643,7 @@ var GREY_LEVEL = 6;
 function maskRowsRenderer(file, size, options) {
   const { width, height } = size;
   const { table } = options;
-  const encoder = (bitDepth, palette, level = GREY_LEVEL) => new PngRowEncoder({
+  const encoder = (bitDepth, palette, level = GREY_LEVEL) => hashingEncoder({
     width,
     height,
     bitDepth,
@@ -2501,7 +2655,7 @@ function maskRowsRenderer(file, size, options) {
     case "rgb": {
       const colours = options.colourByBChannel;
       const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : void 0;
-      const rgb = new PngRowEncoder({
+      const rgb = hashingEncoder({
         width,
         height,
         bitDepth: 8,
@@ -2535,13 +2689,34 @@ function maskRowsRenderer(file, size, options) {
       return panopticRenderer(file, size, table, options.stuffClasses ?? []);
   }
 }
+function hashingEncoder(options) {
+  const layout = pixelLayoutOf(options.colourType, options.bitDepth);
+  const digest = new PixelDigest({
+    ...options,
+    layout
+  });
+  return Object.assign(new PngRowEncoder({
+    ...options,
+    pixels: digest
+  }), {
+    digest
+  });
+}
+function fileOf(path, encoder) {
+  const bytes = encoder.end();
+  return {
+    path,
+    bytes,
+    pixelSha256: encoder.digest.hex()
+  };
+}
 function panopticRenderer(file, size, table, stuffClasses) {
   const { width, height } = size;
   const found = new PanopticSegments(table, {
     stuffClasses,
     width
   });
-  const rgb = new PngRowEncoder({
+  const rgb = hashingEncoder({
     width,
     height,
     bitDepth: 8,
@@ -2566,10 +2741,7 @@ function single(file, encoder, convert) {
       encoder.writeRows(convert(data, target, first));
     },
     end: () => [
-      {
-        path: file,
-        bytes: encoder.end()
-      }
+      fileOf(file, encoder)
     ],
     close: () => encoder.close()
   };
@@ -2602,10 +2774,7 @@ function binaryRenderer(file, table, newEncoder) {
       for (const entry of table.classes) {
         const encoder = encoders.get(entry.bChannel);
         if (!labels.includes(entry.id) || encoder === void 0) continue;
-        files.push({
-          path: `${stem}/${safeFileName(entry.id)}.png`,
-          bytes: encoder.end()
-        });
+        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
       }
       for (const encoder of encoders.values()) encoder.close();
       return files;
@@ -2762,11 +2931,16 @@ function releaseBytes(bytes) {
 async function runMaskJob(job, options = {}) {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
+    let digest;
     const { png, width, height: height2, census, samples } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
-      thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0
+      thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0,
+      pixels: (size) => digest = new PixelDigest({
+        ...size,
+        layout: "rgb8"
+      })
     });
     checkImageSize({
       width,
@@ -2775,7 +2949,8 @@ async function runMaskJob(job, options = {}) {
     const files = hashed([
       {
         path: job.file,
-        bytes: png
+        bytes: png,
+        pixelSha256: digest?.hex()
       }
     ]);
     const preview = samples && maskPreview(samples, table);
@@ -2849,15 +3024,16 @@ function renderStrips(job, size, readRows) {
   }
 }
 function sha256(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
+  return createHash2("sha256").update(bytes).digest("hex");
 }
 function hashed(files) {
-  return files.map(({ path, bytes }) => {
+  return files.map(({ path, bytes, pixelSha256 }) => {
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return {
       path,
       bytes: own,
-      sha256: sha256(own)
+      sha256: sha256(own),
+      pixelSha256
     };
   });
 }

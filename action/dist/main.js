@@ -576,10 +576,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
+      constructor(message, code3, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code2 ? `HPE_${code2}` : void 0;
+        this.code = code3 ? `HPE_${code3}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance2) {
@@ -602,12 +602,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code3, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code2;
+        this.statusCode = code3;
         this.data = data;
         this.headers = headers;
       }
@@ -618,12 +618,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code3, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code2;
+        this.statusCode = code3;
         this.data = data;
         this.headers = headers;
       }
@@ -833,8 +833,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index);
-        if (code2 > 127) {
+        const code3 = this.code = key.charCodeAt(index);
+        if (code3 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -855,11 +855,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code2 = key.charCodeAt(index);
-          if (code2 > 127) {
+          const code3 = key.charCodeAt(index);
+          if (code3 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code2) {
+          if (node.code === code3) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -869,7 +869,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code2) {
+          } else if (node.code < code3) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -893,19 +893,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code2 = key[index];
-          if (code2 <= 90 && code2 >= 65) {
-            code2 |= 32;
+          let code3 = key[index];
+          if (code3 <= 90 && code3 >= 65) {
+            code3 |= 32;
           }
           while (node !== null) {
-            if (code2 === node.code) {
+            if (code3 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code2 ? node.left : node.right;
+            node = node.code < code3 ? node.left : node.right;
           }
         }
         return null;
@@ -1551,8 +1551,8 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code2, reason } = evt;
-        websocketDebuglog("closed connection to %s - %s %s", websocket.url, code2, reason);
+        const { websocket, code: code3, reason } = evt;
+        websocketDebuglog("closed connection to %s - %s %s", websocket.url, code3, reason);
       });
       diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
         websocketDebuglog("connection errored - %s", err.message);
@@ -4114,9 +4114,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code2 = url.charCodeAt(i);
-        if (code2 > 126 || // Non-US-ASCII + DEL
-        code2 < 32) {
+        const code3 = url.charCodeAt(i);
+        if (code3 > 126 || // Non-US-ASCII + DEL
+        code3 < 32) {
           return false;
         }
       }
@@ -4705,8 +4705,8 @@ var require_util2 = __commonJS({
         collectASequenceOfCodePoints((char) => char === "	" || char === " ", data, position);
       }
       const rangeStart = collectASequenceOfCodePoints((char) => {
-        const code2 = char.charCodeAt(0);
-        return code2 >= 48 && code2 <= 57;
+        const code3 = char.charCodeAt(0);
+        return code3 >= 48 && code3 <= 57;
       }, data, position);
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
@@ -4720,8 +4720,8 @@ var require_util2 = __commonJS({
         collectASequenceOfCodePoints((char) => char === "	" || char === " ", data, position);
       }
       const rangeEnd = collectASequenceOfCodePoints((char) => {
-        const code2 = char.charCodeAt(0);
-        return code2 >= 48 && code2 <= 57;
+        const code3 = char.charCodeAt(0);
+        return code3 >= 48 && code3 <= 57;
       }, data, position);
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
       if (position.position < data.length) {
@@ -6972,9 +6972,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code2, id) {
+    function onHttp2FrameError(type, code3, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -6984,8 +6984,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code2) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code3) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code3}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7198,8 +7198,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code2) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
+      stream.once("frameError", (type, code3) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`));
       });
       return true;
       function writeBodyH2() {
@@ -9114,11 +9114,11 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err;
+        const { statusCode, code: code3, headers } = err;
         const { method, retryOptions } = opts;
         const { maxRetries, minTimeout, maxTimeout, timeoutFactor, statusCodes, errorCodes, methods } = retryOptions;
         const { counter } = state;
-        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
+        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
           cb(err);
           return;
         }
@@ -11871,8 +11871,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = Symbol("headers map");
     var kHeadersSortedMap = Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code2) {
-      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
+    function isHTTPWhiteSpaceCharCode(code3) {
+      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -16002,8 +16002,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code2 = value.charCodeAt(i);
-        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
+        const code3 = value.charCodeAt(i);
+        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
           return true;
         }
       }
@@ -16011,26 +16011,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code2 = name.charCodeAt(i);
-        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
-        code2 > 126 || // exclude non-ascii and DEL
-        code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 60 || // <
-        code2 === 62 || // >
-        code2 === 64 || // @
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 58 || // :
-        code2 === 92 || // \
-        code2 === 47 || // /
-        code2 === 91 || // [
-        code2 === 93 || // ]
-        code2 === 63 || // ?
-        code2 === 61 || // =
-        code2 === 123 || // {
-        code2 === 125) {
+        const code3 = name.charCodeAt(i);
+        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
+        code3 > 126 || // exclude non-ascii and DEL
+        code3 === 34 || // "
+        code3 === 40 || // (
+        code3 === 41 || // )
+        code3 === 60 || // <
+        code3 === 62 || // >
+        code3 === 64 || // @
+        code3 === 44 || // ,
+        code3 === 59 || // ;
+        code3 === 58 || // :
+        code3 === 92 || // \
+        code3 === 47 || // /
+        code3 === 91 || // [
+        code3 === 93 || // ]
+        code3 === 63 || // ?
+        code3 === 61 || // =
+        code3 === 123 || // {
+        code3 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16046,31 +16046,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code2 = value.charCodeAt(i++);
-        if (code2 < 33 || // exclude CTLs (0-31)
-        code2 > 126 || // non-ascii and DEL (127)
-        code2 === 34 || // "
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 92) {
+        const code3 = value.charCodeAt(i++);
+        if (code3 < 33 || // exclude CTLs (0-31)
+        code3 > 126 || // non-ascii and DEL (127)
+        code3 === 34 || // "
+        code3 === 44 || // ,
+        code3 === 59 || // ;
+        code3 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path6) {
       for (let i = 0; i < path6.length; ++i) {
-        const code2 = path6.charCodeAt(i);
-        if (code2 < 32 || // exclude CTLs (0-31)
-        code2 > 126 || // exclude DEL and non-ascii
-        code2 === 59) {
+        const code3 = path6.charCodeAt(i);
+        if (code3 < 32 || // exclude CTLs (0-31)
+        code3 > 126 || // exclude DEL and non-ascii
+        code3 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code2) {
-      return code2 >= 48 && code2 <= 57 || // 0-9
-      code2 >= 65 && code2 <= 90 || // A-Z
-      code2 >= 97 && code2 <= 122;
+    function isLetterOrDigit(code3) {
+      return code3 >= 48 && code3 <= 57 || // 0-9
+      code3 >= 65 && code3 <= 90 || // A-Z
+      code3 >= 97 && code3 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16081,8 +16081,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code2 = domain.charCodeAt(i);
-        if (code2 === 46) {
+        const code3 = domain.charCodeAt(i);
+        if (code3 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16092,10 +16092,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code2)) {
+        if (labelLength === 0 && !isLetterOrDigit(code3)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code2) && code2 !== 45) {
+        if (!isLetterOrDigit(code3) && code3 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16879,37 +16879,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code2 = protocol.charCodeAt(i);
-        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code2 > 126 || code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 44 || // ,
-        code2 === 47 || // /
-        code2 === 58 || // :
-        code2 === 59 || // ;
-        code2 === 60 || // <
-        code2 === 61 || // =
-        code2 === 62 || // >
-        code2 === 63 || // ?
-        code2 === 64 || // @
-        code2 === 91 || // [
-        code2 === 92 || // \
-        code2 === 93 || // ]
-        code2 === 123 || // {
-        code2 === 125) {
+        const code3 = protocol.charCodeAt(i);
+        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code3 > 126 || code3 === 34 || // "
+        code3 === 40 || // (
+        code3 === 41 || // )
+        code3 === 44 || // ,
+        code3 === 47 || // /
+        code3 === 58 || // :
+        code3 === 59 || // ;
+        code3 === 60 || // <
+        code3 === 61 || // =
+        code3 === 62 || // >
+        code3 === 63 || // ?
+        code3 === 64 || // @
+        code3 === 91 || // [
+        code3 === 92 || // \
+        code3 === 93 || // ]
+        code3 === 123 || // {
+        code3 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code2) {
-      if (code2 >= 1e3 && code2 < 1015) {
-        return code2 !== 1004 && // reserved
-        code2 !== 1005 && // "MUST NOT be set as a status code"
-        code2 !== 1006;
+    function isValidStatusCode(code3) {
+      if (code3 >= 1e3 && code3 < 1015) {
+        return code3 !== 1004 && // reserved
+        code3 !== 1005 && // "MUST NOT be set as a status code"
+        code3 !== 1006;
       }
-      return code2 >= 3e3 && code2 <= 4999;
+      return code3 >= 3e3 && code3 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17180,7 +17180,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code3, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17188,12 +17188,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code2 !== void 0 && reason === void 0) {
+        if (code3 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code3, 0);
+        } else if (code3 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code2, 0);
+          frame.frameData.writeUInt16BE(code3, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17218,25 +17218,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code2 = 1005;
+      let code3 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code2 = result.code ?? 1005;
+        code3 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code2 = 1006;
+        code3 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code2,
+        code: code3,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code2,
+          code: code3,
           reason
         });
       }
@@ -17361,8 +17361,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code2, reason) {
-      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code3, reason) {
+      closeWebSocketConnection(ws, code3, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17546,8 +17546,8 @@ var require_receiver = __commonJS({
               } else {
                 this.#extensions.get("permessage-deflate").decompress(body, this.#info.fin, (error2, data) => {
                   if (error2) {
-                    const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                    failWebsocketConnectionWithCode(this.ws, code2, error2.message);
+                    const code3 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                    failWebsocketConnectionWithCode(this.ws, code3, error2.message);
                     return;
                   }
                   if (!this.writeFragments(data)) {
@@ -17632,11 +17632,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code2;
+        let code3;
         if (data.length >= 2) {
-          code2 = data.readUInt16BE(0);
+          code3 = data.readUInt16BE(0);
         }
-        if (code2 !== void 0 && !isValidStatusCode(code2)) {
+        if (code3 !== void 0 && !isValidStatusCode(code3)) {
           return {
             code: 1002,
             reason: "Invalid status code",
@@ -17657,7 +17657,7 @@ var require_receiver = __commonJS({
           };
         }
         return {
-          code: code2,
+          code: code3,
           reason,
           error: false
         };
@@ -17675,8 +17675,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code2, reason, reason.length);
+            const { code: code3, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code3, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17891,19 +17891,19 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code3 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code2 !== void 0) {
-          code2 = webidl.converters["unsigned short"](code2, prefix, "code", {
+        if (code3 !== void 0) {
+          code3 = webidl.converters["unsigned short"](code3, prefix, "code", {
             clamp: true
           });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code2 !== void 0) {
-          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
+        if (code3 !== void 0) {
+          if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -17914,7 +17914,7 @@ var require_websocket = __commonJS({
             throw new DOMException(`Reason must be less than 123 bytes; received ${reasonByteLength}`, "SyntaxError");
           }
         }
-        closeWebSocketConnection(this, code2, reason, reasonByteLength);
+        closeWebSocketConnection(this, code3, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18162,10 +18162,10 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code2;
+      let code3;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code2 = err.code;
+        code3 = err.code;
       } else {
         message = err.message;
       }
@@ -18173,7 +18173,7 @@ var require_websocket = __commonJS({
         error: err,
         message
       }));
-      closeWebSocketConnection(this, code2);
+      closeWebSocketConnection(this, code3);
     }
     module2.exports = {
       WebSocket
@@ -19385,11 +19385,11 @@ var Summary = class {
      *
      * @returns {Summary} summary instance
      */
-  addCodeBlock(code2, lang) {
+  addCodeBlock(code3, lang) {
     const attrs = Object.assign({}, lang && {
       lang
     });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    const element = this.wrap("pre", this.wrap("code", code3), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -19415,11 +19415,11 @@ var Summary = class {
      */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell4) => {
+        if (typeof cell4 === "string") {
+          return this.wrap("td", cell4);
         }
-        const { header: header2, data, colspan, rowspan } = cell2;
+        const { header: header2, data, colspan, rowspan } = cell4;
         const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && {
           colspan
@@ -20242,70 +20242,133 @@ async function logIn(endpoint, options) {
 
 // lib/_hashed_keys.ts
 var HashedKeys = class {
-  // Slot i holds a key's hash in hashes[2i], hashes[2i + 1] and its value + 1 in values[i] (0: free).
-  #hashes = new Uint32Array(2 * 64);
-  #values = new Int32Array(64);
+  // Slot i holds a key's hash in hashes[i] (its top 8 bits when the owner gives keys back) and
+  // its value + 1 in values[i] (0: free).
+  #hashes;
+  #values;
   #size = 0;
+  #hash = keyHash;
+  #keyOf;
+  /** Whether slots keep 8 bits of each hash, not all 32. */
+  #tagged;
+  /**
+   * Creates an empty index.
+   *
+   * @param options `keyOf`: the key held with a value, when its owner can give it at once (say,
+   * from packed strings), so that keys can be hashed again as the index grows; or `most`: how many
+   * keys it will hold at most, so that it is sized once and never grows. Either way only 8 bits of
+   * each hash are kept (5 bytes a slot, not 8), and one key in 256 on a candidate's path is a
+   * candidate too. Default: whole hashes are kept, and the index grows as needed.
+   */
+  constructor(options = {}) {
+    this.#keyOf = options.keyOf;
+    this.#tagged = options.keyOf !== void 0 || options.most !== void 0;
+    let slots = 64;
+    while (4 * (options.most ?? 0) >= 3 * slots) slots *= 2;
+    this.#values = new Int32Array(slots);
+    this.#hashes = this.#tagged ? new Uint8Array(slots) : new Uint32Array(slots);
+  }
   /** How many keys are held. */
   get size() {
     return this.#size;
   }
   /**
-   * The number held for a key.
+   * The values held under keys with the same hash as `key`: the candidates, one of which may be
+   * `key`'s; the caller compares.
    *
    * @param key The key.
-   * @returns Its number, or `undefined` when the key is not held.
+   * @returns The candidates' values.
    */
-  get(key) {
-    const slot = this.#slotOf(key);
-    return this.#values[slot] === 0 ? void 0 : this.#values[slot] - 1;
+  *candidates(key) {
+    const hash = this.#hash(key) >>> 0;
+    const mask = this.#values.length - 1;
+    const tag = this.#tagOf(hash);
+    for (let slot = hash & mask; this.#values[slot] !== 0; slot = slot + 1 & mask) {
+      if (this.#hashes[slot] === tag) yield this.#values[slot] - 1;
+    }
   }
   /**
-   * Holds a key with a number, replacing the number it had.
+   * The value held for `key`: the first candidate `isKey` says holds it.
+   *
+   * @param key The key.
+   * @param isKey Whether the key held with a value is `key` (compares the strings).
+   * @returns Its value, or `undefined` when the key is not held.
+   */
+  find(key, isKey) {
+    const hash = this.#hash(key) >>> 0;
+    const mask = this.#values.length - 1;
+    const tag = this.#tagOf(hash);
+    for (let slot = hash & mask; this.#values[slot] !== 0; slot = slot + 1 & mask) {
+      if (this.#hashes[slot] === tag && isKey(this.#values[slot] - 1)) {
+        return this.#values[slot] - 1;
+      }
+    }
+    return void 0;
+  }
+  /**
+   * Holds a key not held yet with a value.
    *
    * @param key The key.
    * @param value A whole number from 0 to 2^31 - 2.
    */
-  set(key, value) {
+  add(key, value) {
     if (4 * (this.#size + 1) > 3 * this.#values.length) this.#grow();
-    const slot = this.#slotOf(key);
-    if (this.#values[slot] === 0) {
-      const [high, low] = hashOf(key);
-      this.#hashes[2 * slot] = high;
-      this.#hashes[2 * slot + 1] = low;
-      this.#size++;
-    }
+    const hash = this.#hash(key) >>> 0;
+    const slot = this.#freeSlot(hash);
+    this.#hashes[slot] = this.#tagOf(hash);
     this.#values[slot] = value + 1;
+    this.#size++;
   }
-  /** The key's slot, or the free slot where it would go. */
-  #slotOf(key) {
-    const [high, low] = hashOf(key);
-    return this.#probe(high, low);
-  }
-  #probe(high, low) {
+  /**
+   * Gives a key held with `value` the value `next` instead.
+   *
+   * @param key The key.
+   * @param value The value it is held with, as {@linkcode HashedKeys.find} found it.
+   * @param next Its new value.
+   */
+  replace(key, value, next) {
+    const hash = this.#hash(key) >>> 0;
     const mask = this.#values.length - 1;
-    for (let slot = low & mask; ; slot = slot + 1 & mask) {
-      if (this.#values[slot] === 0) return slot;
-      if (this.#hashes[2 * slot] === high && this.#hashes[2 * slot + 1] === low) return slot;
+    for (let slot = hash & mask; this.#values[slot] !== 0; slot = slot + 1 & mask) {
+      if (this.#values[slot] === value + 1) {
+        this.#values[slot] = next + 1;
+        return;
+      }
     }
+    throw new RangeError(`No key held with the value ${value}`);
+  }
+  /** What a slot keeps of a hash: all of it, or its top 8 bits. */
+  #tagOf(hash) {
+    return this.#tagged ? hash >>> 24 : hash;
+  }
+  #freeSlot(hash) {
+    const mask = this.#values.length - 1;
+    let slot = hash & mask;
+    while (this.#values[slot] !== 0) slot = slot + 1 & mask;
+    return slot;
   }
   #grow() {
     const hashes = this.#hashes;
     const values = this.#values;
-    this.#hashes = new Uint32Array(hashes.length * 2);
+    const keyOf3 = this.#keyOf;
+    if (this.#tagged && keyOf3 === void 0) {
+      throw new RangeError(`More keys than the ${this.#size} an index sized once was made for`);
+    }
     this.#values = new Int32Array(values.length * 2);
+    this.#hashes = new hashes.constructor(values.length * 2);
     for (let old = 0; old < values.length; old++) {
       if (values[old] === 0) continue;
-      const slot = this.#probe(hashes[2 * old], hashes[2 * old + 1]);
-      this.#hashes[2 * slot] = hashes[2 * old];
-      this.#hashes[2 * slot + 1] = hashes[2 * old + 1];
+      const hash = keyOf3 ? this.#hash(keyOf3(values[old] - 1)) >>> 0 : hashes[old];
+      const slot = this.#freeSlot(hash);
+      this.#hashes[slot] = this.#tagOf(hash);
       this.#values[slot] = values[old];
     }
   }
 };
-function hashOf(key) {
-  let h1 = 3735928559;
-  let h2 = 1103547991;
+var SEED = crypto.getRandomValues(new Uint32Array(1))[0];
+function defaultKeyHash(key) {
+  let h1 = 3735928559 ^ SEED;
+  let h2 = 1103547991 ^ SEED;
   for (let i = 0; i < key.length; i++) {
     const unit = key.charCodeAt(i);
     h1 = Math.imul(h1 ^ unit, 2654435761);
@@ -20315,16 +20378,129 @@ function hashOf(key) {
   h1 ^= Math.imul(h2 ^ h2 >>> 13, 3266489909);
   h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507);
   h2 ^= Math.imul(h1 ^ h1 >>> 13, 3266489909);
-  return [
-    h1 >>> 0,
-    h2 >>> 0
-  ];
+  return (h1 ^ h2) >>> 0;
+}
+var keyHash = defaultKeyHash;
+
+// lib/_packed_strings.ts
+var PackedStrings = class {
+  #bytes = new Uint8Array(1024);
+  /** By string: where its bytes end in `#bytes`, with {@linkcode HEX_FLAG} for hex digits. */
+  #ends = new Uint32Array(64);
+  #size = 0;
+  /** The rare strings UTF-8 cannot keep as they are (a lone surrogate), by number. */
+  #unpaired = /* @__PURE__ */ new Map();
+  #encoder = new TextEncoder();
+  #decoder = new TextDecoder();
+  /** How many strings are held. */
+  get size() {
+    return this.#size;
+  }
+  /**
+   * Adds a string at the end.
+   *
+   * @param text The string.
+   * @returns Its number, from 0.
+   */
+  push(text2) {
+    const number = this.#size;
+    const start = this.#endOf(number - 1);
+    if (number === this.#ends.length) this.#ends = grown(this.#ends, number + 1);
+    this.#ends[number] = HEX_DIGITS.test(text2) ? this.#putHex(text2, start) | HEX_FLAG : this.#putText(text2, start, number);
+    this.#size++;
+    return number;
+  }
+  /**
+   * A string held.
+   *
+   * @param number Its number, from {@linkcode PackedStrings.push}.
+   * @returns The string.
+   */
+  get(number) {
+    if (number < 0 || number >= this.#size) throw new RangeError(`No string number ${number}`);
+    const unpaired = this.#unpaired.get(number);
+    if (unpaired !== void 0) return unpaired;
+    const bytes = this.#bytes.subarray(this.#endOf(number - 1), this.#endOf(number));
+    if ((this.#ends[number] & HEX_FLAG) === 0) return this.#decoder.decode(bytes);
+    let text2 = "";
+    for (const byte of bytes) text2 += HEX_PAIRS[byte];
+    return text2;
+  }
+  /**
+   * Whether a string held is `text`, compared without making a string of it.
+   *
+   * @param number Its number, from {@linkcode PackedStrings.push}.
+   * @param text The text to compare with.
+   * @returns Whether they are the same code units.
+   */
+  equals(number, text2) {
+    if (this.#unpaired.size > 0 && this.#unpaired.has(number)) return this.get(number) === text2;
+    const start = this.#endOf(number - 1);
+    const end = this.#endOf(number);
+    if ((this.#ends[number] & HEX_FLAG) !== 0) {
+      if (text2.length !== 2 * (end - start)) return false;
+      for (let at = start, i = 0; at < end; at++, i += 2) {
+        const pair = HEX_PAIRS[this.#bytes[at]];
+        if (pair.charCodeAt(0) !== text2.charCodeAt(i) || pair.charCodeAt(1) !== text2.charCodeAt(i + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (let at = start, i = 0; at < end; at++, i++) {
+      const byte = this.#bytes[at];
+      if (byte >= 128) return this.get(number) === text2;
+      if (byte !== text2.charCodeAt(i)) return false;
+    }
+    return text2.length === end - start;
+  }
+  /** Puts hex digits at `start`, two a byte; returns where they end. */
+  #putHex(text2, start) {
+    const end = start + text2.length / 2;
+    if (end > this.#bytes.length) this.#bytes = grown(this.#bytes, end);
+    for (let i = 0, at = start; at < end; i += 2, at++) {
+      this.#bytes[at] = digitOf(text2.charCodeAt(i)) << 4 | digitOf(text2.charCodeAt(i + 1));
+    }
+    return end;
+  }
+  /** Puts text at `start` as UTF-8 (a lone surrogate: aside); returns where it ends. */
+  #putText(text2, start, number) {
+    if (!text2.isWellFormed()) {
+      this.#unpaired.set(number, text2);
+      return start;
+    }
+    if (start + text2.length > this.#bytes.length) {
+      this.#bytes = grown(this.#bytes, start + text2.length);
+    }
+    const first = this.#encoder.encodeInto(text2, this.#bytes.subarray(start));
+    if (first.read === text2.length) return start + first.written;
+    this.#bytes = grown(this.#bytes, start + 3 * text2.length);
+    return start + this.#encoder.encodeInto(text2, this.#bytes.subarray(start)).written;
+  }
+  #endOf(number) {
+    return number < 0 ? 0 : this.#ends[number] & ~HEX_FLAG;
+  }
+};
+function digitOf(code3) {
+  return code3 <= 57 ? code3 - 48 : code3 - 87;
+}
+var HEX_DIGITS = /^(?:[0-9a-f]{2})+$/;
+var HEX_FLAG = 2147483648;
+var HEX_PAIRS = Array.from({
+  length: 256
+}, (_, byte) => byte.toString(16).padStart(2, "0"));
+function grown(array, least) {
+  const larger = new array.constructor(Math.max(least, Math.ceil(array.length * 1.25)));
+  larger.set(array);
+  return larger;
 }
 
 // lib/api/_page_walk.ts
 var PageWalk = class {
-  // Every task id seen, as a 64-bit hash: a few bytes a task however long the project.
-  #seen = new HashedKeys();
+  // Every task id seen, packed (about 20 bytes a lab id), found by its hash: two ids are one
+  // only when their bytes are.
+  #seen = new PackedStrings();
+  #seenIndex = new HashedKeys();
   #tasks = 0;
   #totalDocs;
   #totalPages;
@@ -20354,10 +20530,10 @@ var PageWalk = class {
     this.#totalPages ??= page.totalPages;
     for (const task of page.docs) {
       const id = String(isJsonObject(task) ? task._id : task);
-      if (this.#seen.get(id) !== void 0) {
+      if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== void 0) {
         throw refuse(`task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`);
       }
-      this.#seen.set(id, 0);
+      this.#seenIndex.add(id, this.#seen.push(id));
     }
     this.#tasks += page.docs.length;
     const totalDocs = this.#totalDocs;
@@ -20908,87 +21084,6 @@ function imageSize(task, source) {
   } : void 0;
 }
 
-// lib/_packed_strings.ts
-var PackedStrings = class {
-  #bytes = new Uint8Array(1024);
-  /** By string: where its bytes end in `#bytes`, with {@linkcode HEX_FLAG} for hex digits. */
-  #ends = new Uint32Array(64);
-  #size = 0;
-  /** The rare strings UTF-8 cannot keep as they are (a lone surrogate), by number. */
-  #unpaired = /* @__PURE__ */ new Map();
-  #encoder = new TextEncoder();
-  #decoder = new TextDecoder();
-  /** How many strings are held. */
-  get size() {
-    return this.#size;
-  }
-  /**
-   * Adds a string at the end.
-   *
-   * @param text The string.
-   * @returns Its number, from 0.
-   */
-  push(text2) {
-    const number = this.#size;
-    const start = this.#endOf(number - 1);
-    if (number === this.#ends.length) this.#ends = grown(this.#ends, number + 1);
-    this.#ends[number] = HEX_DIGITS.test(text2) ? this.#putHex(text2, start) | HEX_FLAG : this.#putText(text2, start, number);
-    this.#size++;
-    return number;
-  }
-  /**
-   * A string held.
-   *
-   * @param number Its number, from {@linkcode PackedStrings.push}.
-   * @returns The string.
-   */
-  get(number) {
-    if (number < 0 || number >= this.#size) throw new RangeError(`No string number ${number}`);
-    const unpaired = this.#unpaired.get(number);
-    if (unpaired !== void 0) return unpaired;
-    const bytes = this.#bytes.subarray(this.#endOf(number - 1), this.#endOf(number));
-    if ((this.#ends[number] & HEX_FLAG) === 0) return this.#decoder.decode(bytes);
-    let text2 = "";
-    for (const byte of bytes) text2 += HEX_PAIRS[byte];
-    return text2;
-  }
-  /** Puts hex digits at `start`, two a byte; returns where they end. */
-  #putHex(text2, start) {
-    const end = start + text2.length / 2;
-    if (end > this.#bytes.length) this.#bytes = grown(this.#bytes, end);
-    for (let i = 0, at = start; at < end; i += 2, at++) {
-      this.#bytes[at] = digitOf(text2.charCodeAt(i)) << 4 | digitOf(text2.charCodeAt(i + 1));
-    }
-    return end;
-  }
-  /** Puts text at `start` as UTF-8 (a lone surrogate: aside); returns where it ends. */
-  #putText(text2, start, number) {
-    if (!text2.isWellFormed()) {
-      this.#unpaired.set(number, text2);
-      return start;
-    }
-    const most = start + 3 * text2.length;
-    if (most > this.#bytes.length) this.#bytes = grown(this.#bytes, most);
-    return start + this.#encoder.encodeInto(text2, this.#bytes.subarray(start)).written;
-  }
-  #endOf(number) {
-    return number < 0 ? 0 : this.#ends[number] & ~HEX_FLAG;
-  }
-};
-function digitOf(code2) {
-  return code2 <= 57 ? code2 - 48 : code2 - 87;
-}
-var HEX_DIGITS = /^(?:[0-9a-f]{2})+$/;
-var HEX_FLAG = 2147483648;
-var HEX_PAIRS = Array.from({
-  length: 256
-}, (_, byte) => byte.toString(16).padStart(2, "0"));
-function grown(array, least) {
-  const larger = new array.constructor(Math.max(least, Math.ceil(array.length * 1.5)));
-  larger.set(array);
-  return larger;
-}
-
 // lib/model/_portable_path.ts
 import { createHash } from "node:crypto";
 var MAX_NAME_BYTES = 200;
@@ -21064,9 +21159,14 @@ var HOLDER_EXPORT = 0;
 var HOLDER_FOLDER = 1;
 var HOLDER_TASK = 2;
 var MaskFileRegistry = class {
-  // Claimed files and folders by comparison key, kept as hashes: one entry per task for the
-  // whole export, so about 20 bytes each, plus the task id packed in `#taskIds` (about 20 more).
-  #claimed = new HashedKeys();
+  // Claimed files and folders: their comparison keys packed in `#keys` (found by hash, told apart
+  // by their bytes), each one's holder in `#holders` (HOLDER_TASK + the number of its task id in
+  // `#taskIds`): one key per task for the whole export, about 76 bytes a task in all.
+  #keys = new PackedStrings();
+  #holders = new Int32Array(64);
+  #index = new HashedKeys({
+    keyOf: (number) => this.#keys.get(number)
+  });
   #taskIds = new PackedStrings();
   #lastTaskId;
   #platform;
@@ -21078,7 +21178,7 @@ var MaskFileRegistry = class {
    */
   constructor(options = {}) {
     this.#platform = options.platform ?? hostPlatform();
-    for (const path6 of options.reserved ?? []) this.#claimed.set(keyOf(path6), HOLDER_EXPORT);
+    for (const path6 of options.reserved ?? []) this.#hold(keyOf(path6), HOLDER_EXPORT);
   }
   /**
    * Claims a path for a task: the path made portable, or a de-duplicated one when it is taken.
@@ -21154,24 +21254,48 @@ var MaskFileRegistry = class {
   }
   /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
   #holderOf(path6) {
-    const held = this.#claimed.get(keyOf(path6));
+    const held = this.#heldBy(keyOf(path6));
     if (held === void 0) return void 0;
     return held === HOLDER_EXPORT ? null : held === HOLDER_FOLDER ? "" : this.#taskIds.get(held - HOLDER_TASK);
   }
   #record(file, taskId) {
     const key = keyOf(file);
-    const held = this.#claimed.get(key);
+    const held = this.#heldBy(key);
     if (held !== void 0 && held >= HOLDER_TASK) {
       if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
     }
     const names = file.split("/");
     for (let i = 1; i < names.length; i++) {
       const folder = keyOf(names.slice(0, i).join("/"));
-      if (this.#claimed.get(folder) === void 0) this.#claimed.set(folder, HOLDER_FOLDER);
+      if (this.#heldBy(folder) === void 0) this.#hold(folder, HOLDER_FOLDER);
     }
     if (this.#lastTaskId !== taskId) this.#taskIds.push(taskId);
     this.#lastTaskId = taskId;
-    this.#claimed.set(key, HOLDER_TASK + this.#taskIds.size - 1);
+    this.#hold(key, HOLDER_TASK + this.#taskIds.size - 1);
+  }
+  /** The holder of a comparison key: the one recorded for exactly its bytes. */
+  #heldBy(key) {
+    const number = this.#numberOf(key);
+    return number === void 0 ? void 0 : this.#holders[number];
+  }
+  #numberOf(key) {
+    return this.#index.find(key, (number) => this.#keys.equals(number, key));
+  }
+  /** Records a key's holder. */
+  #hold(key, holder) {
+    const held = this.#numberOf(key);
+    if (held !== void 0) {
+      this.#holders[held] = holder;
+      return;
+    }
+    const number = this.#keys.push(key);
+    if (number === this.#holders.length) {
+      const holders = new Int32Array(Math.ceil(number * 1.25));
+      holders.set(this.#holders);
+      this.#holders = holders;
+    }
+    this.#holders[number] = holder;
+    this.#index.add(key, number);
   }
 };
 function describe(holder) {
@@ -21371,14 +21495,14 @@ function classPalette(table) {
 function parseColour(colour) {
   const match = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(colour?.trim() ?? "");
   if (!match) return void 0;
-  const hex3 = match[1].length === 3 ? [
+  const hex4 = match[1].length === 3 ? [
     ...match[1]
   ].map((digit) => digit + digit).join("") : match[1];
   return [
     0,
     2,
     4
-  ].map((at) => parseInt(hex3.slice(at, at + 2), 16));
+  ].map((at) => parseInt(hex4.slice(at, at + 2), 16));
 }
 
 // lib/detect/labels_of.ts
@@ -21451,11 +21575,11 @@ function cocoCategories(metadata, vector, pinning = {}) {
 }
 
 // lib/formats/coco_rle.ts
-function cocoRleString(counts) {
+function cocoRleString(counts2) {
   let text2 = "";
-  for (let i = 0; i < counts.length; i++) {
-    let value = counts[i];
-    if (i > 2) value -= counts[i - 2];
+  for (let i = 0; i < counts2.length; i++) {
+    let value = counts2[i];
+    if (i > 2) value -= counts2[i - 2];
     for (let more = true; more; ) {
       let group = value & 31;
       value >>= 5;
@@ -21699,10 +21823,10 @@ function isRecord3(value) {
 // lib/formats/mask_instances.ts
 function maskInstances(image, classOfBChannel) {
   const { found, slots, box: box2 } = numberInstances(image, classOfBChannel);
-  const counts = columnRuns(slots, image.width, image.height, found.length);
+  const counts2 = columnRuns(slots, image.width, image.height, found.length);
   const instances = found.map((instance2, slot) => ({
     ...instance2,
-    counts: counts[slot],
+    counts: counts2[slot],
     area: box2.area[slot],
     bbox: [
       box2.minX[slot],
@@ -21756,7 +21880,7 @@ function numberInstances(image, classOfBChannel) {
   };
 }
 function columnRuns(slots, width, height, count) {
-  const counts = Array.from({
+  const counts2 = Array.from({
     length: count
   }, () => []);
   const lastEnd = new Array(count).fill(0);
@@ -21768,24 +21892,24 @@ function columnRuns(slots, width, height, count) {
       const slot = slots[pixel];
       if (slot === current) continue;
       if (current !== 0) {
-        counts[current - 1].push(position - start[current - 1]);
+        counts2[current - 1].push(position - start[current - 1]);
         lastEnd[current - 1] = position;
       }
       if (slot !== 0) {
-        counts[slot - 1].push(position - lastEnd[slot - 1]);
+        counts2[slot - 1].push(position - lastEnd[slot - 1]);
         start[slot - 1] = position;
       }
       current = slot;
     }
   }
   if (current !== 0) {
-    counts[current - 1].push(position - start[current - 1]);
+    counts2[current - 1].push(position - start[current - 1]);
     lastEnd[current - 1] = position;
   }
   for (let slot = 0; slot < count; slot++) {
-    if (lastEnd[slot] < position) counts[slot].push(position - lastEnd[slot]);
+    if (lastEnd[slot] < position) counts2[slot].push(position - lastEnd[slot]);
   }
-  return counts;
+  return counts2;
 }
 
 // lib/formats/coco_vector_annotation.ts
@@ -22514,7 +22638,7 @@ function* readChunks(bytes) {
 }
 function chunkType(bytes, offset) {
   const codes = bytes.subarray(offset + 4, offset + 8);
-  const isLetter = (code2) => code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
+  const isLetter = (code3) => code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122;
   if (!codes.every(isLetter)) {
     throw new PngError(`the PNG chunk at byte ${offset} has an invalid type (bytes ${[
       ...codes
@@ -24353,16 +24477,16 @@ function emptySplitCounts(plan) {
     }
   ]));
 }
-function countInSplit(counts, task) {
-  if (task.split === void 0 || !Object.hasOwn(counts, task.split)) return;
-  const count = counts[task.split];
+function countInSplit(counts2, task) {
+  if (task.split === void 0 || !Object.hasOwn(counts2, task.split)) return;
+  const count = counts2[task.split];
   count.tasks++;
   for (const label of task.labels ?? []) {
     count.labels[label] = (Object.hasOwn(count.labels, label) ? count.labels[label] : 0) + 1;
   }
 }
-function sortSplitLabels(counts) {
-  for (const count of Object.values(counts)) {
+function sortSplitLabels(counts2) {
+  for (const count of Object.values(counts2)) {
     const names = Object.keys(count.labels).sort();
     count.labels = Object.fromEntries(names.map((name) => [
       name,
@@ -24370,9 +24494,9 @@ function sortSplitLabels(counts) {
     ]));
   }
 }
-function splitShares(counts) {
-  const all = Object.values(counts).reduce((sum, count) => sum + count.tasks, 0);
-  return Object.entries(counts).map(([name, count]) => ({
+function splitShares(counts2) {
+  const all = Object.values(counts2).reduce((sum, count) => sum + count.tasks, 0);
+  return Object.entries(counts2).map(([name, count]) => ({
     name,
     tasks: count.tasks,
     share: all === 0 ? 0 : count.tasks / all,
@@ -24809,8 +24933,8 @@ function runSection(run2, summary2) {
       `${(summary2.durationMs / 1e3).toFixed(1)} s`
     ]
   ];
-  const counts = Object.entries(reportCounts(summary2));
-  return `<table class="run">${rows.map(([name, value]) => `<tr><th>${name}</th><td>${escapeHtml(value)}</td></tr>`).join("")}</table><table class="counts"><tr>${counts.map(([name]) => `<th>${name}</th>`).join("")}</tr><tr>${counts.map(([name, value]) => `<td data-count="${name}">${value}</td>`).join("")}</tr></table>`;
+  const counts2 = Object.entries(reportCounts(summary2));
+  return `<table class="run">${rows.map(([name, value]) => `<tr><th>${name}</th><td>${escapeHtml(value)}</td></tr>`).join("")}</table><table class="counts"><tr>${counts2.map(([name]) => `<th>${name}</th>`).join("")}</tr><tr>${counts2.map(([name, value]) => `<td data-count="${name}">${value}</td>`).join("")}</tr></table>`;
 }
 function splitsSection(summary2) {
   if (summary2.splits === void 0) return "";
@@ -24940,7 +25064,7 @@ var ExportReport = class {
 };
 
 // lib/export/_mask_job.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
@@ -25138,21 +25262,21 @@ function treeDepths(weights) {
   return lengths;
 }
 function canonicalCodes(lengths) {
-  const counts = new Uint16Array(16);
-  for (const length of lengths) counts[length]++;
-  counts[0] = 0;
+  const counts2 = new Uint16Array(16);
+  for (const length of lengths) counts2[length]++;
+  counts2[0] = 0;
   const next = new Uint16Array(16);
-  for (let bits = 1, code2 = 0; bits < 16; bits++) {
-    code2 = code2 + counts[bits - 1] << 1;
-    next[bits] = code2;
+  for (let bits = 1, code3 = 0; bits < 16; bits++) {
+    code3 = code3 + counts2[bits - 1] << 1;
+    next[bits] = code3;
   }
   const codes = new Uint16Array(lengths.length);
   for (let symbol = 0; symbol < lengths.length; symbol++) {
     const length = lengths[symbol];
     if (length === 0) continue;
-    let code2 = next[length]++;
+    let code3 = next[length]++;
     let reversed = 0;
-    for (let i = 0; i < length; i++, code2 >>>= 1) reversed = reversed << 1 | code2 & 1;
+    for (let i = 0; i < length; i++, code3 >>>= 1) reversed = reversed << 1 | code3 & 1;
     codes[symbol] = reversed;
   }
   return codes;
@@ -25249,9 +25373,9 @@ var CODE_LENGTH_ORDER = [
 var MAX_MATCH = 258;
 var END_OF_BLOCK = 256;
 var LENGTH_CODE = new Uint8Array(MAX_MATCH + 1);
-for (let code2 = 0; code2 < LENGTH_BASE.length; code2++) {
-  const next = code2 + 1 < LENGTH_BASE.length ? LENGTH_BASE[code2 + 1] : MAX_MATCH + 1;
-  for (let length = LENGTH_BASE[code2]; length < next; length++) LENGTH_CODE[length] = code2;
+for (let code3 = 0; code3 < LENGTH_BASE.length; code3++) {
+  const next = code3 + 1 < LENGTH_BASE.length ? LENGTH_BASE[code3 + 1] : MAX_MATCH + 1;
+  for (let length = LENGTH_BASE[code3]; length < next; length++) LENGTH_CODE[length] = code3;
 }
 function writeDynamicBlock(writer, tokens, final) {
   const literals = new Uint32Array(286);
@@ -25259,8 +25383,8 @@ function writeDynamicBlock(writer, tokens, final) {
   literals[END_OF_BLOCK] = 1;
   eachSymbol(tokens, {
     literal: (value) => literals[value]++,
-    matches: (code2, distanceCode, times) => {
-      literals[257 + code2] += times;
+    matches: (code3, distanceCode, times) => {
+      literals[257 + code3] += times;
       distances[distanceCode] += times;
     }
   });
@@ -25273,11 +25397,11 @@ function writeDynamicBlock(writer, tokens, final) {
   const distanceCodes = canonicalCodes(distanceLengths);
   eachSymbol(tokens, {
     literal: (value) => writer.put(literalCodes[value], literalLengths[value]),
-    matches: (code2, distanceCode, times, length) => {
-      const symbol = 257 + code2;
-      if (LENGTH_EXTRA[code2] > 0) {
+    matches: (code3, distanceCode, times, length) => {
+      const symbol = 257 + code3;
+      if (LENGTH_EXTRA[code3] > 0) {
         writer.put(literalCodes[symbol], literalLengths[symbol]);
-        writer.put(length - LENGTH_BASE[code2], LENGTH_EXTRA[code2]);
+        writer.put(length - LENGTH_BASE[code3], LENGTH_EXTRA[code3]);
         return writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
       }
       writer.repeat(literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol], literalLengths[symbol] + distanceLengths[distanceCode], times);
@@ -25562,7 +25686,7 @@ function stripLayout(header2) {
   };
 }
 function transcodeFastRgb(png, options) {
-  const { colourTable } = options;
+  const { colourTable, pixels } = options;
   const layout = stripLayout(png.header);
   const { width, channels, inRow, outRow, input, output, table, carry, flags } = layout;
   const inStride = inRow + 1;
@@ -25584,6 +25708,12 @@ function transcodeFastRgb(png, options) {
           count,
           flags
         });
+        if (pixels) sinkRows(pixels, {
+          kernels,
+          memory,
+          layout,
+          count
+        });
         return -1;
       } else {
         const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
@@ -25591,6 +25721,7 @@ function transcodeFastRgb(png, options) {
         const rows = output + outStride;
         kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
         kernels.mapColours(rows + 1, outStride, count, width, table);
+        pixels?.updateRows(memory, rows + 1, outStride, count);
         const last = output + count * outStride + 1;
         memory.copyWithin(carry, last, last + outRow);
         kernels.filterUp(output, count + 1, outRow);
@@ -25604,6 +25735,24 @@ function transcodeFastRgb(png, options) {
       census
     };
   });
+}
+function sinkRows(pixels, strip) {
+  const { kernels, memory, layout, count } = strip;
+  const { width, channels, input, output, flags } = layout;
+  const inStride = layout.inRow + 1;
+  const outStride = layout.outRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0; row < count; row++) {
+    const p = output + (row + 1) * outStride + 1;
+    same[row] = memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow ? 1 : 0;
+  }
+  const sameAsAbove = (row) => same[row] === 1;
+  if (channels === 3) {
+    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
+  }
+  const rows = output + outStride + 1;
+  kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
+  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
 }
 function writeRows(deflate2, memory, strip) {
   const { first, stride, count, flags } = strip;
@@ -25625,9 +25774,14 @@ function verifyFastRgb(png, options = {}) {
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
-      if (options.census || options.sampler) {
+      if (options.census || options.sampler || options.pixels) {
         const above = rowAbove(layout, first);
-        return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        const same = options.pixels && upZeroRows(kernels, memory, layout, count);
+        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow < 0 && same) {
+          options.pixels.updateRows(memory, input + inStride + 1, inStride, count, (row) => same[row] === 0 ? void 0 : same[row] === 1);
+        }
+        return badRow;
       }
       for (let row = 0; row < count; row++) {
         if (memory[input + (row + 1) * inStride] > 4) return row;
@@ -25638,6 +25792,14 @@ function verifyFastRgb(png, options = {}) {
       census
     };
   });
+}
+function upZeroRows(kernels, memory, layout, count) {
+  const stride = layout.inRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
+    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
+  }
+  return same;
 }
 function eachStrip(png, layout, memory, options, work) {
   const { census, sampler } = options;
@@ -25825,6 +25987,8 @@ var PngRowEncoder = class {
   #previous;
   #lines = new Uint8Array(0);
   #zeros;
+  /** Per row of the last strip: 0 when it repeats the row above. */
+  #changed = new Uint8Array(0);
   #written = 0;
   /**
    * Starts an image.
@@ -25861,13 +26025,21 @@ var PngRowEncoder = class {
     const lines = this.#lines;
     let above = this.#previous;
     let up = 0;
+    const changed = this.#changed.length < rows ? this.#changed = new Uint8Array(rows) : this.#changed;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
       lines[at] = 2;
-      for (let i = 0; i < rowBytes; i++) lines[at + 1 + i] = samples[s + i] - above[up + i];
+      let any = 0;
+      for (let i = 0; i < rowBytes; i++) {
+        const difference = samples[s + i] - above[up + i];
+        lines[at + 1 + i] = difference;
+        any |= difference;
+      }
+      changed[y] = any === 0 ? 0 : 1;
       above = samples;
       up = s;
     }
     if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
+    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
     this.#deflate.write(lines.subarray(0, rows * stride));
     this.#written += rows;
   }
@@ -26035,6 +26207,10 @@ async function transcodeMask(bytes, options = {}) {
   const mapping = options.colourByBChannel;
   const { header: header2 } = png;
   const { width, height } = header2;
+  const pixels = options.pixels?.({
+    width,
+    height
+  });
   const sampler = options.thumbnailSide === void 0 ? void 0 : new MaskSampler(width, height, options.thumbnailSide);
   if (!isFastFlavour(header2)) {
     const table = tableOf(mapping);
@@ -26044,7 +26220,8 @@ async function transcodeMask(bytes, options = {}) {
       height,
       bitDepth: 8,
       colourType: 2,
-      level: DEFAULT_ZLIB_LEVEL
+      level: DEFAULT_ZLIB_LEVEL,
+      pixels
     });
     readPngRows(png, ({ data, first, count }) => {
       if (census2) addToCensus(census2, data);
@@ -26063,7 +26240,8 @@ async function transcodeMask(bytes, options = {}) {
   if (colourTable === void 0 && header2.colourType === 2 && isPlain(png)) {
     const { census: census2 } = verifyFastRgb(png, {
       census: options.census,
-      sampler
+      sampler,
+      pixels
     });
     return {
       png: bytes,
@@ -26076,7 +26254,8 @@ async function transcodeMask(bytes, options = {}) {
   const { idat, census } = transcodeFastRgb(png, {
     colourTable,
     census: options.census,
-    sampler
+    sampler,
+    pixels
   });
   const file = pngOfImageData({
     width,
@@ -26140,6 +26319,105 @@ function checkImageSize(image, expected) {
   if (expected && (expected.width !== image.width || expected.height !== image.height)) {
     throw new MasksError(`the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}, so its pixels would not line up`);
   }
+}
+
+// lib/png/pixel_digest.ts
+import { createHash as createHash3 } from "node:crypto";
+var PIXEL_FORM = "lab-masks-pixels/1";
+var SAME = new Uint8Array(4096);
+var CHANGED = new Uint8Array([
+  1
+]);
+var PixelDigest = class {
+  #hash;
+  #rowBytes;
+  /** The last row hashed (zeros before the first). */
+  #last;
+  /** Rows the same as the row above, not hashed yet. */
+  #same = 0;
+  /**
+   * Starts the digest with the canonical header (and palette).
+   *
+   * @param options The size and layout.
+   */
+  constructor(options) {
+    const { width, height, layout, palette } = options;
+    const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
+    this.#hash = createHash3("sha256").update(`${PIXEL_FORM} ${width} ${height} ${word}
+`);
+    if (layout === "indexed8" && palette) this.#hash.update(palette);
+    this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
+    this.#last = new Uint8Array(this.#rowBytes);
+  }
+  /** The bytes of one row. */
+  get rowBytes() {
+    return this.#rowBytes;
+  }
+  /**
+   * Adds whole rows given back to back.
+   *
+   * @param rows The rows' bytes.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   */
+  update(rows, sameAsAbove) {
+    const rowBytes = this.#rowBytes;
+    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
+  }
+  /**
+   * Adds `count` rows of a strip whose rows start `stride` bytes apart in `memory`.
+   *
+   * @param memory The bytes holding the rows.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   */
+  updateRows(memory, at, stride, count, sameAsAbove) {
+    const rowBytes = this.#rowBytes;
+    let changed = -1;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      const known = sameAsAbove?.(row);
+      const same = known ?? (row === 0 ? sameBytes(memory, p, this.#last, 0, rowBytes) : sameBytes(memory, p, memory, p - stride, rowBytes));
+      if (same) {
+        this.#same++;
+        continue;
+      }
+      this.#flushSame();
+      this.#hash.update(CHANGED);
+      this.#hash.update(memory.subarray(p, p + rowBytes));
+      changed = row;
+    }
+    if (changed >= 0) {
+      const from = at + changed * stride;
+      this.#last.set(memory.subarray(from, from + rowBytes));
+    }
+  }
+  /**
+   * Ends the digest.
+   *
+   * @returns The SHA-256, 64 hex digits.
+   */
+  hex() {
+    this.#flushSame();
+    return this.#hash.digest("hex");
+  }
+  #flushSame() {
+    for (let left = this.#same; left > 0; left -= SAME.length) {
+      this.#hash.update(SAME.subarray(0, Math.min(left, SAME.length)));
+    }
+    this.#same = 0;
+  }
+};
+function sameBytes(a, i, b, j, length) {
+  for (let k = 0; k < length; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
+}
+function pixelLayoutOf(colourType, bitDepth) {
+  if (colourType === 0 && bitDepth === 8) return "gray8";
+  if (colourType === 0 && bitDepth === 16) return "gray16";
+  if (colourType === 2 && bitDepth === 8) return "rgb8";
+  if (colourType === 3 && bitDepth === 8) return "indexed8";
+  return void 0;
 }
 
 // lib/model/stats_of_census.ts
@@ -26265,7 +26543,7 @@ var GREY_LEVEL = 6;
 function maskRowsRenderer(file, size, options) {
   const { width, height } = size;
   const { table } = options;
-  const encoder = (bitDepth, palette, level = GREY_LEVEL) => new PngRowEncoder({
+  const encoder = (bitDepth, palette, level = GREY_LEVEL) => hashingEncoder({
     width,
     height,
     bitDepth,
@@ -26277,7 +26555,7 @@ function maskRowsRenderer(file, size, options) {
     case "rgb": {
       const colours = options.colourByBChannel;
       const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : void 0;
-      const rgb = new PngRowEncoder({
+      const rgb = hashingEncoder({
         width,
         height,
         bitDepth: 8,
@@ -26311,13 +26589,34 @@ function maskRowsRenderer(file, size, options) {
       return panopticRenderer(file, size, table, options.stuffClasses ?? []);
   }
 }
+function hashingEncoder(options) {
+  const layout = pixelLayoutOf(options.colourType, options.bitDepth);
+  const digest = new PixelDigest({
+    ...options,
+    layout
+  });
+  return Object.assign(new PngRowEncoder({
+    ...options,
+    pixels: digest
+  }), {
+    digest
+  });
+}
+function fileOf(path6, encoder) {
+  const bytes = encoder.end();
+  return {
+    path: path6,
+    bytes,
+    pixelSha256: encoder.digest.hex()
+  };
+}
 function panopticRenderer(file, size, table, stuffClasses) {
   const { width, height } = size;
   const found = new PanopticSegments(table, {
     stuffClasses,
     width
   });
-  const rgb = new PngRowEncoder({
+  const rgb = hashingEncoder({
     width,
     height,
     bitDepth: 8,
@@ -26342,10 +26641,7 @@ function single(file, encoder, convert) {
       encoder.writeRows(convert(data, target, first));
     },
     end: () => [
-      {
-        path: file,
-        bytes: encoder.end()
-      }
+      fileOf(file, encoder)
     ],
     close: () => encoder.close()
   };
@@ -26378,10 +26674,7 @@ function binaryRenderer(file, table, newEncoder) {
       for (const entry of table.classes) {
         const encoder = encoders.get(entry.bChannel);
         if (!labels.includes(entry.id) || encoder === void 0) continue;
-        files.push({
-          path: `${stem}/${safeFileName(entry.id)}.png`,
-          bytes: encoder.end()
-        });
+        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
       }
       for (const encoder of encoders.values()) encoder.close();
       return files;
@@ -26484,22 +26777,22 @@ function colourThumbnail(samples, table) {
     indexByCode[b + 1] = table.labelByBChannel[b] === void 0 ? unknown : index;
   }
   const data = new Uint8Array(codes.length);
-  const counts = new Uint32Array(unknown + 1);
+  const counts2 = new Uint32Array(unknown + 1);
   for (let i = 0; i < codes.length; i++) {
     const index = indexByCode[codes[i]];
     data[i] = index;
-    counts[index]++;
+    counts2[index]++;
   }
   const samplesByLabel = {};
   for (const entry of table.classes) {
-    if (counts[entry.index] > 0) samplesByLabel[entry.id] = counts[entry.index];
+    if (counts2[entry.index] > 0) samplesByLabel[entry.id] = counts2[entry.index];
   }
   return {
     width,
     height,
     data,
     palette,
-    labelled: codes.length - counts[0],
+    labelled: codes.length - counts2[0],
     samplesByLabel
   };
 }
@@ -26530,11 +26823,16 @@ function maskPreview(samples, table) {
 async function runMaskJob(job, options = {}) {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
+    let digest;
     const { png, width, height: height2, census, samples } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
-      thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0
+      thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0,
+      pixels: (size) => digest = new PixelDigest({
+        ...size,
+        layout: "rgb8"
+      })
     });
     checkImageSize({
       width,
@@ -26543,7 +26841,8 @@ async function runMaskJob(job, options = {}) {
     const files = hashed([
       {
         path: job.file,
-        bytes: png
+        bytes: png,
+        pixelSha256: digest?.hex()
       }
     ]);
     const preview = samples && maskPreview(samples, table);
@@ -26617,15 +26916,16 @@ function renderStrips(job, size, readRows) {
   }
 }
 function sha256(bytes) {
-  return createHash3("sha256").update(bytes).digest("hex");
+  return createHash4("sha256").update(bytes).digest("hex");
 }
 function hashed(files) {
-  return files.map(({ path: path6, bytes }) => {
+  return files.map(({ path: path6, bytes, pixelSha256 }) => {
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return {
       path: path6,
       bytes: own,
-      sha256: sha256(own)
+      sha256: sha256(own),
+      pixelSha256
     };
   });
 }
@@ -26874,6 +27174,272 @@ function emptySummary(projectId, folder, maskFormat, dryRun) {
   };
 }
 
+// lib/dataset/write_dataset_card.ts
+import { createHash as createHash5 } from "node:crypto";
+
+// lib/dataset/card_readme.ts
+function cardReadme(facts) {
+  const { counts: counts2 } = facts;
+  const filters = Object.keys(facts.filters).length === 0 ? "none" : code(JSON.stringify(facts.filters));
+  const lines = [
+    `# ${oneLine(facts.projectId)}: segmentation masks`,
+    "",
+    `Exported by ${facts.tool} from the lab project ${code(facts.projectId)}, started ${facts.startedAt}.`,
+    "",
+    `- Mask format: ${code(facts.maskFormat)}`,
+    `- Filters: ${filters}`,
+    `- Tasks exported: ${counts2.exported}`,
+    `- Dataset id: ${facts.datasetId ? code(facts.datasetId) : "none"} (the SHA-256 over every mask's pixels and the class map: equal for two exports of the same pixels)`,
+    "",
+    "## Classes",
+    "",
+    "| Index | Label | Name | Colour | Tasks | Instances | Pixel share |",
+    "|--:|---|---|---|--:|--:|--:|",
+    "| 0 | background | | `#000000` | | | |",
+    ...facts.table.classes.map((entry) => {
+      const share = facts.pixelShares?.get(entry.id);
+      return `| ${entry.index} | ${cell(entry.id)} | ${cell(entry.name)} | \`${hex3(entry.colour)}\` | ${counts2.tasks.get(entry.id) ?? 0} | ${counts2.instances.get(entry.id) ?? 0} | ${share === void 0 ? "" : `${(share * 100).toFixed(1)}%`} |`;
+    })
+  ];
+  if (!facts.pixelShares) {
+    lines.push("", "Pixel shares are measured when the export writes its report.");
+  }
+  if (counts2.splits.size > 0) {
+    lines.push("", "## Splits", "", "| Split | Tasks |", "|---|--:|");
+    for (const [split, tasks] of [
+      ...counts2.splits
+    ].sort()) {
+      lines.push(`| ${cell(split)} | ${tasks} |`);
+    }
+  }
+  lines.push("", "## Files", "", ...FILES, "", "## Load it in Python", "", ...python(facts.maskFormat));
+  return `${lines.join("\n")}
+`;
+}
+var FILES = [
+  "- `manifest.jsonl`: one line per task: its files, with `sha256` (bytes) and `pixelSha256` (decoded pixels), its labels and instances.",
+  "- `export.json`: how the export was made, and its `datasetId`.",
+  "- `id2label.json`: class index to label (the Hugging Face convention).",
+  "- `croissant.json`: Croissant 1.0 metadata.",
+  "- Check the folder with `lab-masks verify <folder>`."
+];
+function python(maskFormat) {
+  const indexed = maskFormat === "class-index" || maskFormat === "palette";
+  return [
+    "```python",
+    "import json",
+    "from pathlib import Path",
+    "",
+    "import numpy as np",
+    "from PIL import Image",
+    "",
+    'root = Path(".")',
+    'id2label = {int(k): v for k, v in json.loads((root / "id2label.json").read_text()).items()}',
+    'for line in (root / "manifest.jsonl").read_text().splitlines():',
+    "    entry = json.loads(line)",
+    '    if entry["outcome"] != "exported":',
+    "        continue",
+    '    mask = np.array(Image.open(root / entry["files"][0]["path"]))',
+    indexed ? '    print(entry["name"], [id2label.get(int(i), "ignore") for i in np.unique(mask)])' : '    print(entry["name"], mask.shape, entry.get("labels", []))',
+    "```"
+  ];
+}
+function hex3(colour) {
+  return `#${colour.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
+}
+function oneLine(text2) {
+  return text2.replace(/[\r\n]+/g, " ");
+}
+function code(text2) {
+  return `\`${oneLine(text2).replace(/`/g, "'")}\``;
+}
+function cell(text2) {
+  return oneLine(text2).replace(/[|\\`<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// lib/dataset/class_counts.ts
+function classCounts(entries) {
+  const counts2 = {
+    tasks: /* @__PURE__ */ new Map(),
+    instances: /* @__PURE__ */ new Map(),
+    splits: /* @__PURE__ */ new Map(),
+    exported: 0
+  };
+  const add = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const entry of entries) {
+    if (entry.outcome !== "exported") continue;
+    counts2.exported++;
+    for (const id of entry.labels ?? []) add(counts2.tasks, id);
+    for (const id of Object.values(entry.instances ?? {})) {
+      if (id !== null) add(counts2.instances, id);
+    }
+    if (typeof entry.split === "string") add(counts2.splits, entry.split);
+  }
+  return counts2;
+}
+
+// lib/dataset/croissant_json.ts
+var CONTEXT = {
+  "@language": "en",
+  "@vocab": "https://schema.org/",
+  citeAs: "cr:citeAs",
+  column: "cr:column",
+  conformsTo: "dct:conformsTo",
+  cr: "http://mlcommons.org/croissant/",
+  data: {
+    "@id": "cr:data",
+    "@type": "@json"
+  },
+  dataType: {
+    "@id": "cr:dataType",
+    "@type": "@vocab"
+  },
+  dct: "http://purl.org/dc/terms/",
+  examples: {
+    "@id": "cr:examples",
+    "@type": "@json"
+  },
+  extract: "cr:extract",
+  field: "cr:field",
+  fileProperty: "cr:fileProperty",
+  fileObject: "cr:fileObject",
+  fileSet: "cr:fileSet",
+  format: "cr:format",
+  includes: "cr:includes",
+  isLiveDataset: "cr:isLiveDataset",
+  jsonPath: "cr:jsonPath",
+  key: "cr:key",
+  md5: "cr:md5",
+  parentField: "cr:parentField",
+  path: "cr:path",
+  recordSet: "cr:recordSet",
+  references: "cr:references",
+  regex: "cr:regex",
+  repeated: "cr:repeated",
+  replace: "cr:replace",
+  sc: "https://schema.org/",
+  separator: "cr:separator",
+  source: "cr:source",
+  subField: "cr:subField",
+  transform: "cr:transform"
+};
+function croissantJson(facts) {
+  const files = [];
+  for (const entry of facts.entries) {
+    for (const file of entry.files) {
+      files.push({
+        "@type": "cr:FileObject",
+        "@id": file.path,
+        name: file.path,
+        contentUrl: file.path,
+        encodingFormat: "image/png",
+        sha256: file.sha256
+      });
+    }
+  }
+  const field = (name, dataType) => ({
+    "@type": "cr:Field",
+    "@id": `classes/${name}`,
+    name,
+    dataType
+  });
+  const metadata = {
+    "@context": CONTEXT,
+    "@type": "sc:Dataset",
+    conformsTo: "http://mlcommons.org/croissant/1.0",
+    name: `lab-project-${facts.projectId}-masks`.replace(/[^A-Za-z0-9_-]/g, "_"),
+    description: `Segmentation masks (${facts.maskFormat}) exported from the lab project ${facts.projectId}.`,
+    datePublished: facts.startedAt,
+    ...facts.datasetId ? {
+      version: facts.datasetId
+    } : {},
+    distribution: [
+      ...files,
+      {
+        "@type": "cr:FileSet",
+        "@id": "masks",
+        name: "masks",
+        description: "The mask files; each one's SHA-256 is its FileObject's.",
+        encodingFormat: "image/png",
+        includes: "**/*.png"
+      }
+    ],
+    recordSet: [
+      {
+        "@type": "cr:RecordSet",
+        "@id": "classes",
+        name: "classes",
+        description: "The class index written in the masks, and its label.",
+        key: {
+          "@id": "classes/index"
+        },
+        field: [
+          field("index", "sc:Integer"),
+          field("label", "sc:Text"),
+          field("name", "sc:Text")
+        ],
+        data: [
+          {
+            "classes/index": 0,
+            "classes/label": "background",
+            "classes/name": "background"
+          },
+          ...facts.table.classes.map((entry) => ({
+            "classes/index": entry.index,
+            "classes/label": entry.id,
+            "classes/name": entry.name
+          }))
+        ]
+      }
+    ]
+  };
+  return `${JSON.stringify(metadata, null, 2)}
+`;
+}
+
+// lib/dataset/id2label.ts
+function id2labelJson(table) {
+  const map = {
+    "0": "background"
+  };
+  for (const entry of table.classes) map[String(entry.index)] = entry.id;
+  return `${JSON.stringify(map, null, 2)}
+`;
+}
+
+// lib/dataset/write_dataset_card.ts
+var CARD_FILES = [
+  "README.md",
+  "id2label.json",
+  "croissant.json"
+];
+async function writeDatasetCard(files, facts) {
+  const counts2 = classCounts(facts.entries);
+  const pixelShares = facts.labels && new Map(facts.labels.map((label) => [
+    label.id,
+    label.pixelShare
+  ]));
+  const texts = [
+    cardReadme({
+      ...facts,
+      counts: counts2,
+      pixelShares
+    }),
+    id2labelJson(facts.table),
+    croissantJson(facts)
+  ];
+  const written = [];
+  for (const [i, path6] of CARD_FILES.entries()) {
+    const bytes = new TextEncoder().encode(texts[i]);
+    await files.writeFile(path6, bytes);
+    written.push({
+      path: path6,
+      sha256: createHash5("sha256").update(bytes).digest("hex")
+    });
+  }
+  return written;
+}
+
 // lib/export/_file_lines.ts
 var CHUNK_BYTES = 64 * 1024;
 async function* fileLines(read) {
@@ -26924,9 +27490,25 @@ function appended(buffer, length, bytes) {
   return target;
 }
 
-// lib/export/manifest.ts
+// lib/model/manifest.ts
 var MANIFEST_NAME = "manifest.jsonl";
 var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
+function parseManifest(text2, path6, setting) {
+  const lines = text2.split("\n");
+  const entries = [];
+  for (const [i, line] of lines.entries()) {
+    const entry = parseManifestLine(line, {
+      number: i + 1,
+      last: i === lines.length - 1
+    }, {
+      path: path6,
+      setting
+    });
+    if (entry === null) break;
+    if (entry !== void 0) entries.push(entry);
+  }
+  return entries;
+}
 function parseManifestLine(line, place, source) {
   if (line.trim() === "") return void 0;
   const { path: path6, setting } = source;
@@ -27055,19 +27637,23 @@ var ManifestWriter = class {
 var LEFT = 0;
 var CAME_BACK = 1;
 var REMOVED = 2;
+var SUPERSEDED = 3;
+var RECENT_IDS = 1024;
 var EarlierManifest = class _EarlierManifest {
   #file;
   #source;
-  /** Task id → the number of its (last) entry. */
-  #index = new HashedKeys();
+  /** Task id → the number of its last entry; sized once for the file's lines. */
+  #index = new HashedKeys({
+    most: 0
+  });
   #count = 0;
   /** By entry: where its line starts; it ends at the next newline. */
-  #offsets = new Float64Array(64);
+  #offsets = new Uint32Array(64);
   /** Where the last entry's line ends. */
   #end = 0;
-  /** An entry whose task id a later entry has too → that later entry (rare: kept apart). */
-  #laterOwners = /* @__PURE__ */ new Map();
-  /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK} or {@linkcode REMOVED}. */
+  /** A superseded entry → its task's last entry (rare: kept apart). */
+  #owners = /* @__PURE__ */ new Map();
+  /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK}, {@linkcode REMOVED} or {@linkcode SUPERSEDED}. */
   #states = new Uint8Array(64);
   #reads = Promise.resolve();
   #decoder = new TextDecoder();
@@ -27126,12 +27712,10 @@ var EarlierManifest = class _EarlierManifest {
    * @returns Its (last) entry, or `undefined` when the manifest has none.
    */
   async take(taskId) {
-    const number = this.#index.get(taskId);
-    if (number === void 0) return void 0;
-    const entry = await this.#entry(number);
-    if (entry?.taskId !== taskId) return void 0;
-    this.#states[number] = CAME_BACK;
-    return entry;
+    const found = await this.#find(taskId);
+    if (found === void 0) return void 0;
+    this.#states[found.number] = CAME_BACK;
+    return found.entry;
   }
   /**
    * A task's entry, if its task has not come back in this run (nor been removed).
@@ -27140,24 +27724,23 @@ var EarlierManifest = class _EarlierManifest {
    * @returns Its (last) entry, or `undefined`.
    */
   async left(taskId) {
-    const number = this.#index.get(taskId);
-    if (number === void 0 || this.#states[number] !== LEFT) return void 0;
-    const entry = await this.#entry(number);
-    return entry?.taskId === taskId ? entry : void 0;
+    const found = await this.#find(taskId);
+    return found !== void 0 && this.#states[found.number] === LEFT ? found.entry : void 0;
   }
   /**
    * Records that a task that did not come back was removed from the export.
    *
    * @param taskId The task id, one {@linkcode EarlierManifest.left} gave an entry for.
    */
-  markRemoved(taskId) {
-    const number = this.#index.get(taskId);
-    if (number !== void 0) this.#states[number] = REMOVED;
+  async markRemoved(taskId) {
+    const found = await this.#find(taskId);
+    if (found !== void 0) this.#states[found.number] = REMOVED;
   }
   /** Whether some entry's task has not come back in this run. */
   hasLeft() {
     for (let number = 0; number < this.#count; number++) {
-      if (this.#states[this.#ownerOf(number)] !== CAME_BACK) return true;
+      const state = this.#states[number];
+      if (state === LEFT || state === REMOVED) return true;
     }
     return false;
   }
@@ -27168,7 +27751,8 @@ var EarlierManifest = class _EarlierManifest {
   /** The entries whose tasks did not come back, in file order, and whether each was removed. */
   async *leftOver() {
     for await (const { entry, number } of this.#parsedLines()) {
-      const state = this.#states[this.#ownerOf(number)];
+      let state = this.#states[number];
+      if (state === SUPERSEDED) state = this.#states[this.#owners.get(number) ?? number];
       if (state !== CAME_BACK) yield {
         entry,
         removed: state === REMOVED
@@ -27186,30 +27770,62 @@ var EarlierManifest = class _EarlierManifest {
   }
   /** The first pass: checks each line and records where it is. */
   async #indexLines() {
+    this.#index = new HashedKeys({
+      most: await this.#countLines()
+    });
+    let recent = /* @__PURE__ */ new Map();
     for await (const { entry, line } of this.#parsedLines()) {
       const number = this.#count++;
       if (number === this.#states.length) this.#grow();
-      const before = this.#index.get(entry.taskId);
-      if (before !== void 0) this.#laterOwners.set(before, number);
-      this.#index.set(entry.taskId, number);
+      if (line.offset > 4294967295 && this.#offsets instanceof Uint32Array) {
+        this.#offsets = Float64Array.from(this.#offsets);
+      }
       this.#offsets[number] = line.offset;
       this.#end = line.offset + line.bytes.length;
+      const { taskId } = entry;
+      const before = recent.get(taskId) ?? (await this.#find(taskId))?.number;
+      if (before === void 0) this.#index.add(taskId, number);
+      else this.#supersede(taskId, before, number);
+      if (recent.size === RECENT_IDS) recent = /* @__PURE__ */ new Map();
+      recent.set(taskId, number);
+    }
+    for (const [earlier, later] of [
+      ...this.#owners
+    ].reverse()) {
+      this.#owners.set(earlier, this.#owners.get(later) ?? later);
     }
     this.#offsets = this.#offsets.slice(0, this.#count);
     this.#states = this.#states.slice(0, this.#count);
   }
+  /** Entry `number` has the task id of entry `before`: it decides the task's fate from now on. */
+  #supersede(taskId, before, number) {
+    this.#index.replace(taskId, before, number);
+    this.#states[before] = SUPERSEDED;
+    this.#owners.set(before, number);
+  }
   #grow() {
     const size = this.#states.length * 2;
-    this.#offsets = grown2(this.#offsets, new Float64Array(size));
+    const offsets = this.#offsets instanceof Uint32Array ? new Uint32Array(size) : new Float64Array(size);
+    offsets.set(this.#offsets);
+    this.#offsets = offsets;
     this.#states = grown2(this.#states, new Uint8Array(size));
   }
-  /** The entry that decides the fate of entry `number`'s task: the last with its id. */
-  #ownerOf(number) {
-    for (let later = this.#laterOwners.get(number); later !== void 0; ) {
-      number = later;
-      later = this.#laterOwners.get(number);
+  /** How many lines the file has. */
+  async #countLines() {
+    let lines = 0;
+    for await (const _ of fileLines((position, chunk) => this.#readAt(position, chunk))) lines++;
+    return lines;
+  }
+  /** A task's last entry: among the entries its id's hash finds, the one with its id. */
+  async #find(taskId) {
+    for (const number of this.#index.candidates(taskId)) {
+      const entry = await this.#entry(number);
+      if (entry?.taskId === taskId) return {
+        number,
+        entry
+      };
     }
-    return number;
+    return void 0;
   }
   /** Entry `number`, read again from the file: up to the next entry, cut at its newline. */
   async #entry(number) {
@@ -27235,10 +27851,7 @@ var EarlierManifest = class _EarlierManifest {
   /** The file's entries, in order, with their lines; stops at a last line cut short. */
   async *#parsedLines() {
     if (this.#file === void 0) return;
-    const lines = fileLines((position, chunk) => this.#exclusive(async (file) => {
-      await file.seek(position, Deno.SeekMode.Start);
-      return await file.read(chunk);
-    }));
+    const lines = fileLines((position, chunk) => this.#readAt(position, chunk));
     let number = 0;
     for await (const line of lines) {
       const text2 = this.#decoder.decode(line.bytes);
@@ -27250,6 +27863,13 @@ var EarlierManifest = class _EarlierManifest {
         number: number++
       };
     }
+  }
+  /** Reads the file's bytes from `position` into `chunk`: how many, or `null` at its end. */
+  #readAt(position, chunk) {
+    return this.#exclusive(async (file) => {
+      await file.seek(position, Deno.SeekMode.Start);
+      return await file.read(chunk);
+    });
   }
   /** Runs a seek and its reads alone: two readers of the file never interleave. */
   #exclusive(work) {
@@ -27268,8 +27888,10 @@ function grown2(array, empty) {
   return empty;
 }
 
-// lib/export/_folder_preparation.ts
+// lib/model/export_metadata.ts
 var METADATA_NAME = "export.json";
+
+// lib/export/_folder_preparation.ts
 async function prepareExportFolder(files, mode) {
   const folder = files.root;
   await checkParents(files);
@@ -27715,7 +28337,8 @@ var ExportFolder = class {
     LABELMAP_TXT,
     PANOPTIC_JSON,
     REPORT_NAME,
-    PARTIAL_REPORT_NAME
+    PARTIAL_REPORT_NAME,
+    ...CARD_FILES
   ];
   /** The folder's file door: every path stays inside it. */
   files;
@@ -27801,13 +28424,36 @@ var ExportFolder = class {
   }
   /**
    * Writes `export.json`, last: an incremental update starts from its time, so it must only ever
-   * follow a complete manifest. A resumed export keeps its first run's, when its tasks were read.
+   * follow a complete manifest. A resumed export keeps its first run's, when its tasks were read,
+   * with this run's identity (dataset id, versions) and own files.
    */
   async writeMetadata(metadata) {
-    if (this.mode === "resume" && await this.files.exists(METADATA_NAME)) return;
+    if (this.mode === "resume" && await this.files.exists(METADATA_NAME)) {
+      const first = await this.readMetadata();
+      if (first !== void 0) {
+        const { projectId, startedAt, maskFormat, settings } = first;
+        metadata = {
+          ...metadata,
+          projectId,
+          startedAt,
+          maskFormat,
+          settings
+        };
+      }
+    }
     const json = `${JSON.stringify(metadata, null, 2)}
 `;
     await this.files.writeFile(METADATA_NAME, TEXT8.encode(json));
+  }
+  /** The folder's `export.json` as a run wrote it; `undefined` when absent or damaged. */
+  async readMetadata() {
+    try {
+      const text2 = new TextDecoder().decode(await this.files.readFile(METADATA_NAME));
+      const metadata = JSON.parse(text2);
+      return typeof metadata === "object" && metadata !== null ? metadata : void 0;
+    } catch {
+      return void 0;
+    }
   }
   /** Writes `report.html` and adds its path and label statistics to the summary. */
   async writeReport(report, run2, summary2) {
@@ -28637,10 +29283,14 @@ var TaskExporter = class {
   async #write(job, rendered) {
     const files = [];
     let changed = false;
-    for (const { path: path6, bytes, sha256: digest } of rendered.files) {
-      files.push({
+    for (const { path: path6, bytes, sha256: digest, pixelSha256 } of rendered.files) {
+      files.push(pixelSha256 === void 0 ? {
         path: path6,
         sha256: digest
+      } : {
+        path: path6,
+        sha256: digest,
+        pixelSha256
       });
       const before = job.previous?.files.find((file) => file.path === path6);
       if (before?.sha256 === digest && await this.#intact(path6, digest)) continue;
@@ -28975,6 +29625,114 @@ var ExportRun = class {
   }
 };
 
+// lib/version.ts
+var PACKAGE_VERSION = "0.1.0";
+var PACKAGE_NAME = "@lab/masks";
+
+// lib/dataset/dataset_id.ts
+import { createHash as createHash6 } from "node:crypto";
+var DATASET_FORM = "lab-masks-dataset/1";
+function datasetIdOf(entries, labelmapSha256) {
+  const lines = [];
+  let complete = true;
+  for (const entry of entries) {
+    for (const file of entry.files) {
+      if (file.pixelSha256 !== void 0) {
+        lines.push(TEXT9.encode(`${file.path} ${file.pixelSha256}
+`));
+      } else if (file.path.endsWith(".png")) complete = false;
+    }
+  }
+  if (!complete) return {
+    masks: lines.length
+  };
+  lines.sort(compareBytes);
+  const hash = createHash6("sha256").update(`${DATASET_FORM}
+labelmap ${labelmapSha256}
+`);
+  for (const line of lines) hash.update(line);
+  return {
+    datasetId: hash.digest("hex"),
+    masks: lines.length
+  };
+}
+function sha256OfText(text2) {
+  return createHash6("sha256").update(text2).digest("hex");
+}
+function compareBytes(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+var TEXT9 = new TextEncoder();
+
+// lib/dataset/export_identity.ts
+var TOOL = `${PACKAGE_NAME} ${PACKAGE_VERSION}`;
+function exportIdentity(entries, facts) {
+  const labelmapSha256 = sha256OfText(facts.labelmap);
+  const { datasetId } = datasetIdOf(entries, labelmapSha256);
+  const identity = {
+    labelmapSha256,
+    tool: TOOL,
+    deno: Deno.version.deno,
+    configurationSha256: sha256OfText(JSON.stringify(facts.configuration))
+  };
+  return datasetId === void 0 ? identity : {
+    datasetId,
+    ...identity
+  };
+}
+
+// lib/export/_finish_export.ts
+async function finishExport(folder, parts) {
+  const { plan, table, summary: summary2 } = parts;
+  const { projectId, startedAt, maskFormat, filters } = plan;
+  const text2 = new TextDecoder().decode(await folder.files.readFile(MANIFEST_NAME));
+  const entries = parseManifest(text2, MANIFEST_NAME, "outputFilename");
+  const identity = exportIdentity(entries, {
+    labelmap: labelmapJson(table),
+    configuration: parts.configuration
+  });
+  if (identity.datasetId !== void 0) summary2.datasetId = identity.datasetId;
+  if (parts.report) {
+    await folder.writeReport(parts.report, {
+      projectId,
+      filters,
+      shard: parts.shard,
+      startedAt
+    }, summary2);
+  }
+  if (!parts.card) await removeEarlierCard(folder);
+  const own = parts.card ? await writeDatasetCard(folder.files, {
+    projectId,
+    startedAt: startedAt.toISOString(),
+    filters: {
+      ...filters
+    },
+    maskFormat,
+    table,
+    entries,
+    labels: summary2.labels,
+    datasetId: identity.datasetId,
+    tool: identity.tool
+  }) : [];
+  await folder.writeMetadata({
+    ...parts.metadata,
+    ...identity,
+    ...own.length > 0 ? {
+      files: own
+    } : {}
+  });
+}
+async function removeEarlierCard(folder) {
+  if (folder.mode !== "resume" && folder.mode !== "incremental") return;
+  const earlier = await folder.readMetadata();
+  for (const file of earlier?.files ?? []) {
+    if (CARD_FILES.includes(file.path)) await folder.files.remove(file.path).catch(() => {
+    });
+  }
+}
+
 // lib/model/shard.ts
 function parseShard(text2) {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text2);
@@ -29075,7 +29833,7 @@ async function removeLeftTasks(client, query, earlier, files) {
       if (files) await files.remove(file.path).catch(() => {
       });
     }
-    earlier.markRemoved(entry.taskId);
+    await earlier.markRemoved(entry.taskId);
     removed++;
   }
   return removed;
@@ -29099,7 +29857,8 @@ async function exportMaskFolder(options) {
   const prepared = await folder.open();
   using earlier = prepared.previous;
   const pinned = await pinnedMapOf(options, plan.mode, folder.files);
-  const masks = planMasks(await options.client.getProjectConfiguration(plan.projectId), plan, {
+  const configuration = await options.client.getProjectConfiguration(plan.projectId);
+  const masks = planMasks(configuration, plan, {
     ...options,
     pinned
   });
@@ -29131,18 +29890,20 @@ async function exportMaskFolder(options) {
     options
   });
   await run2.finish();
-  if (summary2.folderCreated) await writeFolderFiles(folder, plan, masks);
-  summary2.durationMs = performance.now() - started;
-  if (report && summary2.folderCreated) {
-    const { projectId, filters: filters2, startedAt } = plan;
-    await folder.writeReport(report, {
-      projectId,
-      filters: filters2,
+  if (summary2.folderCreated) {
+    await writeFolderFiles(folder, plan, masks);
+    await finishExport(folder, {
+      metadata: metadataOf(plan, masks),
+      plan,
+      table: masks.table,
+      configuration,
+      summary: summary2,
+      report,
       shard: options.shard,
-      startedAt
-    }, summary2);
-    summary2.durationMs = performance.now() - started;
+      card: options.card
+    });
   }
+  summary2.durationMs = performance.now() - started;
   return summary2;
 }
 async function writeFolderFiles(folder, plan, masks) {
@@ -29156,7 +29917,6 @@ async function writeFolderFiles(folder, plan, masks) {
       startedAt
     });
   }
-  await folder.writeMetadata(metadataOf(plan, masks));
 }
 function exportRun(folder, parts) {
   const { plan, masks, options } = parts;
@@ -29708,21 +30468,22 @@ function formatSummary(summary2, options = {}) {
   } else {
     lines.push(summary2.total === 0 ? "Nothing to export: no task matches the filters" : `Nothing to export: no task has ${unit === "mask" ? "a mask" : "data"}`);
   }
-  const counts = [
+  const counts2 = [
     `${summary2.dryRun ? summary2.planned : summary2.exported} ${summary2.dryRun ? "planned" : "exported"}`,
     `${summary2.skipped} skipped (no ${unit === "mask" ? "mask" : "data"})`,
     `${summary2.failed} failed`
   ];
   if (summary2.annotationsLeftOut) {
-    counts.push(`${summary2.annotationsLeftOut} annotations left out (no label with a class)`);
+    counts2.push(`${summary2.annotationsLeftOut} annotations left out (no label with a class)`);
   }
-  if (summary2.kept > 0) counts.push(`${summary2.kept} kept from the earlier run`);
+  if (summary2.kept > 0) counts2.push(`${summary2.kept} kept from the earlier run`);
   const renamed = listedTaskCount(summary2, "renamed");
-  if (renamed > 0) counts.push(`${renamed} renamed`);
-  if (summary2.removed > 0) counts.push(`${summary2.removed} removed (no longer match)`);
-  if (summary2.carried > 0) counts.push(`${summary2.carried} carried over unchanged`);
-  lines.push(`${plural(summary2.total, "task")}: ${counts.join(", ")}`);
+  if (renamed > 0) counts2.push(`${renamed} renamed`);
+  if (summary2.removed > 0) counts2.push(`${summary2.removed} removed (no longer match)`);
+  if (summary2.carried > 0) counts2.push(`${summary2.carried} carried over unchanged`);
+  lines.push(`${plural(summary2.total, "task")}: ${counts2.join(", ")}`);
   lines.push(...datasetLines(summary2));
+  if (summary2.datasetId !== void 0) lines.push(`Dataset id: ${summary2.datasetId}`);
   if (summary2.report !== void 0) lines.push(`Report: "${summary2.report}"`);
   for (const note of summary2.notes ?? []) lines.push(`Note: ${inertText(note)}`);
   for (const failure of summary2.failures.slice(0, maxListed)) {
@@ -29743,11 +30504,11 @@ function datasetLines(summary2) {
   if (summary2.splits) {
     lines.push("Splits:", ...splitShares(summary2.splits).map((split) => `  ${inertText(splitLine(split))}`));
   }
-  const classMap = summary2.classMap;
-  if (classMap?.changed) {
-    const news = classMap.added.length ? `; new: ${classMap.added.join(", ")}` : "";
-    const gone = classMap.reserved.length ? `; reserved: ${classMap.reserved.join(", ")}` : "";
-    lines.push(inertText(`The labels changed since the class map "${classMap.from}": every earlier label keeps its index${news}${gone}`));
+  const classMap2 = summary2.classMap;
+  if (classMap2?.changed) {
+    const news = classMap2.added.length ? `; new: ${classMap2.added.join(", ")}` : "";
+    const gone = classMap2.reserved.length ? `; reserved: ${classMap2.reserved.join(", ")}` : "";
+    lines.push(inertText(`The labels changed since the class map "${classMap2.from}": every earlier label keeps its index${news}${gone}`));
   }
   return lines;
 }
@@ -30274,6 +31035,19 @@ var EXPORT_SETTINGS = [
     help: "also write report.html: label bars, histograms, thumbnails"
   },
   {
+    option: "card",
+    flag: "card",
+    input: "card",
+    kind: "boolean",
+    help: "also write the dataset card: README.md, id2label.json, croissant.json"
+  },
+  {
+    key: "compareWith",
+    input: "compare-with",
+    kind: "string",
+    help: "an earlier export folder: the changes since go in the job summary"
+  },
+  {
     key: "exportFile",
     flag: "from-export",
     kind: "string",
@@ -30418,6 +31192,7 @@ async function readInputs() {
     endpoint: endpointOf(required2("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
     settings: await readSettings(),
+    compareWith: optional("compare-with"),
     artifactName: upload ? artifactNameOf(required2("artifact-name", "the artifact's name")) : text("artifact-name"),
     retentionDays: retentionDaysOf(optional("retention-days")),
     upload,
@@ -30527,7 +31302,7 @@ var CREDENTIAL_INPUTS = [
 function failureMessage(error2) {
   if (!(error2 instanceof MasksError)) {
     const message2 = error2 instanceof Error ? `${error2.name}: ${error2.message}` : String(error2);
-    return oneLine(`Unexpected failure, please report it: ${message2}`);
+    return oneLine2(`Unexpected failure, please report it: ${message2}`);
   }
   let message = error2.render(inputWords);
   const setting = error2 instanceof ConfigError ? error2.setting : void 0;
@@ -30535,7 +31310,7 @@ function failureMessage(error2) {
   if (input !== void 0 && !message.includes(`"${input}"`)) {
     message = `Input "${input}": ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
   }
-  return oneLine(message);
+  return oneLine2(message);
 }
 function inputWords(setting, role) {
   const input = inputOf(setting);
@@ -30551,7 +31326,7 @@ function inputHint(setting) {
 function inputOf(setting) {
   return INPUT_NAMES.find((name) => settingOf(name) === setting);
 }
-function oneLine(text2) {
+function oneLine2(text2) {
   return text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
@@ -30643,10 +31418,386 @@ function unicodeBar(fraction, width = 20) {
   return "\u2588".repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
 }
 
+// lib/png/png_samples.ts
+var STRIP_BYTES4 = 256 * 1024;
+function pngSamples(bytes, maxPixels) {
+  const png = checkPng(bytes, maxPixels);
+  const { width, height, colourType, bitDepth, interlaced } = png.header;
+  const rowBytes = png.passes[0].rowBytes;
+  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[colourType] * bitDepth;
+  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
+  return {
+    width,
+    height,
+    colourType,
+    bitDepth,
+    interlaced,
+    palette: png.palette,
+    rowBytes,
+    readRaw(onRows) {
+      if (interlaced) throw new RangeError("readRaw() reads PNGs without interlacing");
+      const stride = rowBytes + 1;
+      const rows = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES4 / stride)));
+      const memory = new Uint8Array((rows + 1) * stride);
+      const packed = new Uint8Array(rows * rowBytes);
+      inflatePngStrips(png, {
+        rows,
+        window: memory.subarray(stride),
+        onStrip(first, count) {
+          const above = first === 0 ? new Uint8Array(rowBytes) : memory.subarray(1, stride);
+          const bad = unfilterRows(memory, {
+            at: stride,
+            rows: count,
+            rowBytes,
+            bytesPerPixel,
+            above
+          });
+          if (bad >= 0) return invalidFilterError(memory[(bad + 1) * stride], first + bad, 0);
+          for (let r = 0; r < count; r++) {
+            const at = (r + 1) * stride + 1;
+            packed.set(memory.subarray(at, at + rowBytes), r * rowBytes);
+          }
+          onRows(packed.subarray(0, count * rowBytes));
+          memory.copyWithin(0, count * stride, (count + 1) * stride);
+          return void 0;
+        }
+      });
+    },
+    readRgb(onRows) {
+      readPngRows(png, ({ data }) => onRows(data));
+    }
+  };
+}
+
+// lib/dataset/_changed_pixels.ts
+function decodeSamples(bytes) {
+  const png = pngSamples(bytes);
+  const { width, height } = png;
+  const raw = !png.interlaced && pixelLayoutOf(png.colourType, png.bitDepth) !== void 0;
+  const rowBytes = raw ? png.rowBytes : width * 3;
+  const data = new Uint8Array(rowBytes * height);
+  let at = 0;
+  const take = (rows) => {
+    data.set(rows, at);
+    at += rows.length;
+  };
+  if (raw) png.readRaw(take);
+  else png.readRgb(take);
+  return {
+    width,
+    height,
+    pixelBytes: rowBytes / width,
+    data
+  };
+}
+function changedPixels(pairs) {
+  let marks;
+  let size;
+  for (const [before, after] of pairs) {
+    const old = before && decodeSamples(before);
+    const now = after && decodeSamples(after);
+    const { width, height } = now ?? old;
+    if (old && now && (old.width !== now.width || old.height !== now.height)) {
+      return Math.max(old.width * old.height, now.width * now.height);
+    }
+    if (size && (size.width !== width || size.height !== height)) {
+      return Math.max(size.width * size.height, width * height);
+    }
+    size = {
+      width,
+      height
+    };
+    marks ??= new Uint8Array(width * height);
+    markDifferences(marks, old, now);
+  }
+  return marks ? marks.reduce((sum, mark) => sum + mark, 0) : 0;
+}
+function markDifferences(marks, old, now) {
+  const pixelBytes = (now ?? old).pixelBytes;
+  const a = old?.data;
+  const b = now?.data;
+  for (let p = 0, i = 0; p < marks.length; p++) {
+    for (let k = 0; k < pixelBytes; k++, i++) {
+      if ((a ? a[i] : 0) !== (b ? b[i] : 0)) marks[p] = 1;
+    }
+  }
+}
+
+// lib/dataset/_label_pixels.ts
+async function addLabelPixels(counts2, folder, entry, meaning) {
+  const add = (label, pixels = 1) => {
+    if (label === void 0 || label === null) return;
+    counts2.byLabel.set(label, (counts2.byLabel.get(label) ?? 0) + pixels);
+    counts2.total += pixels;
+  };
+  const instances = entry.instances ?? {};
+  for (const [i, file] of entry.files.entries()) {
+    const { data, pixelBytes } = decodeSamples(await Deno.readFile(join3(folder, file.path)));
+    if (meaning.maskFormat === "binary") {
+      let set = 0;
+      for (let p = 0; p < data.length; p++) if (data[p] !== 0) set++;
+      add(entry.labels?.[i], set);
+    } else if (pixelBytes === 3) {
+      for (let p = 0; p < data.length; p += 3) if (data[p] !== 0) add(instances[data[p]]);
+    } else if (pixelBytes === 2) {
+      for (let p = 0; p < data.length; p += 2) {
+        const id = data[p] * 256 + data[p + 1];
+        if (id !== 0) add(instances[id]);
+      }
+    } else {
+      for (let p = 0; p < data.length; p++) {
+        if (data[p] !== 0) add(meaning.labelByIndex.get(data[p]));
+      }
+    }
+  }
+}
+
+// lib/dataset/read_export.ts
+async function readExport(folder, setting) {
+  const manifest = await readOwnFile(folder, MANIFEST_NAME, setting);
+  const entries = parseManifest(manifest, join3(folder, MANIFEST_NAME), setting);
+  let metadata;
+  try {
+    metadata = JSON.parse(await readOwnFile(folder, METADATA_NAME, setting));
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw error2;
+  }
+  if (typeof metadata !== "object" || metadata === null || typeof metadata.maskFormat !== "string" || typeof metadata.projectId !== "string") {
+    throw notAnExport(folder, `its ${METADATA_NAME} is not one this tool writes`, setting);
+  }
+  return {
+    folder,
+    entries,
+    metadata
+  };
+}
+async function readOwnFile(folder, name, setting) {
+  const path6 = join3(folder, name);
+  let info2;
+  try {
+    info2 = await Deno.lstat(path6);
+  } catch (error2) {
+    if (error2 instanceof Deno.errors.NotFound) {
+      throw notAnExport(folder, `it has no ${name}`, setting);
+    }
+    throw new ConfigError(`Cannot read "${path6}": ${error2.message}`, {
+      setting
+    });
+  }
+  if (!info2.isFile) throw notAnExport(folder, `its ${name} is not a regular file`, setting);
+  return await Deno.readTextFile(path6);
+}
+function notAnExport(folder, why, setting) {
+  return new ConfigError(`"${folder}" is not an export folder of this tool: ${why} (an export holds ${MANIFEST_NAME} and ${METADATA_NAME})`, {
+    setting
+  });
+}
+
+// lib/dataset/diff_exports.ts
+async function diffExports(oldFolder, newFolder) {
+  const old = await readExport(oldFolder, "old");
+  const now = await readExport(newFolder, "new");
+  if (old.metadata.maskFormat !== now.metadata.maskFormat) {
+    throw new ConfigError(`The two exports cannot be compared: "${oldFolder}" has ${old.metadata.maskFormat} masks and "${newFolder}" has ${now.metadata.maskFormat} masks`);
+  }
+  const before = exported(old);
+  const after = exported(now);
+  const diff = {
+    old: oldFolder,
+    new: newFolder,
+    maskFormat: now.metadata.maskFormat,
+    datasetIds: [
+      old.metadata.datasetId,
+      now.metadata.datasetId
+    ],
+    added: [],
+    removed: [],
+    changed: [],
+    unchanged: 0,
+    labels: labelDiffs(before, after)
+  };
+  await addPixelShares(diff.labels, [
+    old,
+    before
+  ], [
+    now,
+    after
+  ]);
+  for (const [taskId, entry] of after) {
+    const earlier = before.get(taskId);
+    if (earlier === void 0) diff.added.push(taskOf(entry));
+    else if (sameMasks(earlier, entry)) diff.unchanged++;
+    else diff.changed.push(await changedTask(oldFolder, newFolder, earlier, entry));
+  }
+  for (const [taskId, entry] of before) if (!after.has(taskId)) diff.removed.push(taskOf(entry));
+  return diff;
+}
+function exported(records) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const entry of records.entries) {
+    if (entry.outcome === "exported" && entry.files.length > 0) byId.set(entry.taskId, entry);
+  }
+  return byId;
+}
+function taskOf(entry) {
+  const task = {
+    taskId: entry.taskId,
+    name: entry.name
+  };
+  if (entry.path !== void 0) task.path = entry.path;
+  return task;
+}
+function sameMasks(a, b) {
+  const key = (file) => `${file.path} ${file.pixelSha256 ?? file.sha256}`;
+  const left = a.files.map(key).sort();
+  const right = b.files.map(key).sort();
+  return left.length === right.length && left.every((line, i) => line === right[i]);
+}
+async function changedTask(oldFolder, newFolder, before, after) {
+  const paths = [
+    ...new Set([
+      ...before.files,
+      ...after.files
+    ].map((file) => file.path))
+  ].sort();
+  const read = (folder, entry, path6) => entry.files.some((file) => file.path === path6) ? Deno.readFile(join3(folder, path6)) : Promise.resolve(void 0);
+  const pairs = [];
+  for (const path6 of paths) {
+    pairs.push([
+      await read(oldFolder, before, path6),
+      await read(newFolder, after, path6)
+    ]);
+  }
+  const oldLabels = before.labels ?? [];
+  const newLabels = after.labels ?? [];
+  return {
+    ...taskOf(after),
+    changedPixels: changedPixels(pairs),
+    labelsGained: newLabels.filter((id) => !oldLabels.includes(id)),
+    labelsLost: oldLabels.filter((id) => !newLabels.includes(id))
+  };
+}
+function labelDiffs(before, after) {
+  const labels = /* @__PURE__ */ new Map();
+  const count = (entries, side) => {
+    for (const entry of entries.values()) {
+      for (const id of entry.labels ?? []) label(id).tasks[side]++;
+      for (const id of Object.values(entry.instances ?? {})) {
+        if (id !== null) label(id).instances[side]++;
+      }
+    }
+  };
+  const label = (id) => {
+    let found = labels.get(id);
+    if (!found) labels.set(id, found = {
+      id,
+      tasks: [
+        0,
+        0
+      ],
+      instances: [
+        0,
+        0
+      ]
+    });
+    return found;
+  };
+  count(before, 0);
+  count(after, 1);
+  return [
+    ...labels.values()
+  ].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+async function addPixelShares(labels, ...sides) {
+  if (sides.some(([records]) => records.metadata.settings?.semanticMapping !== void 0)) return;
+  const counts2 = [];
+  for (const [records, entries] of sides) {
+    const meaning = {
+      maskFormat: records.metadata.maskFormat,
+      labelByIndex: await classMap(records.folder)
+    };
+    const side = {
+      byLabel: /* @__PURE__ */ new Map(),
+      total: 0
+    };
+    for (const entry of entries.values()) {
+      await addLabelPixels(side, records.folder, entry, meaning);
+    }
+    counts2.push(side);
+  }
+  const share = (side, id) => side.total === 0 ? 0 : (side.byLabel.get(id) ?? 0) / side.total;
+  for (const label of labels) {
+    label.pixelShare = [
+      share(counts2[0], label.id),
+      share(counts2[1], label.id)
+    ];
+  }
+}
+async function classMap(folder) {
+  const map = /* @__PURE__ */ new Map();
+  try {
+    const labelmap = JSON.parse(await Deno.readTextFile(join3(folder, "labelmap.json")));
+    for (const entry of labelmap.classes ?? []) map.set(entry.index, entry.id);
+  } catch {
+  }
+  return map;
+}
+
+// lib/dataset/diff_markdown.ts
+var LISTED = 50;
+function diffMarkdown(diff) {
+  const lines = [
+    `### Changes since \`${cell2(diff.old)}\``,
+    "",
+    `${counts(diff)}.`
+  ];
+  const rows = [
+    ...diff.changed.map((task) => `| changed | ${cell2(task.name)} | \`${cell2(task.taskId)}\` | ${task.changedPixels} | ${task.labelsGained.map(cell2).join(", ")} | ${task.labelsLost.map(cell2).join(", ")} |`),
+    ...diff.added.map((task) => `| added | ${cell2(task.name)} | \`${cell2(task.taskId)}\` | | | |`),
+    ...diff.removed.map((task) => `| removed | ${cell2(task.name)} | \`${cell2(task.taskId)}\` | | | |`)
+  ];
+  if (rows.length > 0) {
+    lines.push("", "| | Task | Id | Changed pixels | Labels gained | Labels lost |", "|---|---|---|--:|---|---|");
+    lines.push(...rows.slice(0, LISTED));
+    if (rows.length > LISTED) lines.push("", `\u2026 and ${rows.length - LISTED} more.`);
+  }
+  const labels = diff.labels.filter(labelChanged);
+  if (labels.length > 0) {
+    lines.push("", "| Label | Tasks | Instances | Pixel share |", "|---|--:|--:|--:|");
+    for (const label of labels) {
+      lines.push(`| ${cell2(label.id)} | ${change(label.tasks)} | ${change(label.instances)} | ${label.pixelShare ? shareChange(label.pixelShare) : ""} |`);
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+function diffCounts(diff) {
+  return `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`;
+}
+function counts(diff) {
+  return `Tasks: ${diffCounts(diff)}`;
+}
+function change([before, after]) {
+  const delta = after - before;
+  return `${before} \u2192 ${after} (${delta >= 0 ? "+" : ""}${delta})`;
+}
+function cell2(text2) {
+  return text2.replace(/[\r\n]+/g, " ").replace(/[|\\`<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function labelChanged(label) {
+  const share = label.pixelShare;
+  return label.tasks[0] !== label.tasks[1] || label.instances[0] !== label.instances[1] || share !== void 0 && Math.abs(share[0] - share[1]) >= 5e-4;
+}
+function shareChange([before, after]) {
+  const delta = (after - before) * 100;
+  return `${(before * 100).toFixed(1)}% \u2192 ${(after * 100).toFixed(1)}% (${delta >= 0 ? "+" : ""}${delta.toFixed(1)} points)`;
+}
+
 // action/outputs.ts
 var OUTPUT_NAMES = [
   "output-path",
   "manifest-path",
+  "dataset-id",
   "exported-count",
   "skipped-count",
   "failed-count"
@@ -30655,45 +31806,66 @@ function setOutputs(summary2) {
   const values = {
     "output-path": summary2.file ?? summary2.folder,
     "manifest-path": summary2.manifest ?? "",
+    "dataset-id": summary2.datasetId ?? "",
     "exported-count": summary2.exported,
     "skipped-count": summary2.skipped,
     "failed-count": summary2.failed
   };
   for (const name of OUTPUT_NAMES) setOutput(name, values[name]);
 }
+async function compareExports(earlier, summary2) {
+  if (!summary2.folderCreated || summary2.dryRun || summary2.file !== void 0) return;
+  let diff;
+  try {
+    diff = await diffExports(earlier, summary2.folder);
+  } catch (error2) {
+    if (!(error2 instanceof ConfigError)) throw error2;
+    warning(`compare-with: ${error2.message}`);
+    return;
+  }
+  info(`Compared with "${earlier}": ${diffCounts(diff)}`);
+  if (!Deno.env.get("GITHUB_STEP_SUMMARY")) return;
+  await summary.addRaw(diffMarkdown(diff), true).write();
+}
 async function writeJobSummary(summary2, inputs) {
   if (!Deno.env.get("GITHUB_STEP_SUMMARY")) return;
   const { filters = {}, shard } = inputs.settings;
   const report = summary.addHeading(`Lab masks: project <code>${html(summary2.projectId)}</code>`, 2).addTable([
     [
-      cell("Project", true),
-      cell(code(summary2.projectId))
+      cell3("Project", true),
+      cell3(code2(summary2.projectId))
     ],
     [
-      cell("Filters", true),
-      cell(filtersText(filters))
+      cell3("Filters", true),
+      cell3(filtersText(filters))
     ],
     ...shard === void 0 ? [] : [
       [
-        cell("Shard", true),
-        cell(`${shard.index} of ${shard.count}`)
+        cell3("Shard", true),
+        cell3(`${shard.index} of ${shard.count}`)
       ]
     ],
     [
-      cell("Mask format", true),
-      cell(code(summary2.maskFormat))
+      cell3("Mask format", true),
+      cell3(code2(summary2.maskFormat))
     ],
     [
-      cell("Export folder", true),
-      cell(code(summary2.folder))
+      cell3("Export folder", true),
+      cell3(code2(summary2.folder))
+    ],
+    ...summary2.datasetId === void 0 ? [] : [
+      [
+        cell3("Dataset id", true),
+        cell3(code2(summary2.datasetId))
+      ]
     ],
     [
-      cell("Tasks", true),
-      cell(countsText(summary2, inputs))
+      cell3("Tasks", true),
+      cell3(countsText(summary2, inputs))
     ],
     [
-      cell("Duration", true),
-      cell(durationText(summary2.durationMs))
+      cell3("Duration", true),
+      cell3(durationText(summary2.durationMs))
     ]
   ]);
   const listed = [
@@ -30708,7 +31880,7 @@ async function writeJobSummary(summary2, inputs) {
         "Task",
         "Id",
         "Reason"
-      ].map((title) => cell(title, true)),
+      ].map((title) => cell3(title, true)),
       ...listed.slice(0, MAX_LISTED).map(taskRow)
     ]);
     const all = listedTaskCount(summary2, "failures") + listedTaskCount(summary2, "renamed") + listedTaskCount(summary2, "skippedTasks");
@@ -30734,17 +31906,17 @@ function addLabelTable(report, summary2, inputs) {
       "",
       "Instances",
       "Labelled pixels"
-    ].map((title) => cell(title, true)),
+    ].map((title) => cell3(title, true)),
     ...labels.map((label) => [
       html(label.name),
-      code(label.id),
+      code2(label.id),
       String(label.tasks),
       label.tasks === 0 ? "<b>absent</b>" : `<code>${unicodeBar(label.tasks / most)}</code>`,
       String(label.instances),
       `${(label.pixelShare * 100).toFixed(1)}%`
-    ].map((text2) => cell(text2)))
+    ].map((text2) => cell3(text2)))
   ]);
-  const where = inputs.upload ? `in the artifact ${code(inputs.artifactName)}` : "on the runner";
+  const where = inputs.upload ? `in the artifact ${code2(inputs.artifactName)}` : "on the runner";
   report.addRaw(`<p>Thumbnails of every mask, histograms and the failed tasks: open <code>report.html</code> ${where} (at the top of the export folder).</p>`, true);
 }
 function addSplitTable(report, summary2) {
@@ -30756,8 +31928,8 @@ function addSplitTable(report, summary2) {
 function classMapNote2(summary2) {
   const map = summary2.classMap;
   if (!map?.changed) return void 0;
-  const ids = (list2) => list2.map(code).join(", ");
-  return `The labels changed since the class map ${code(map.from)}: every earlier label keeps its index${map.added.length ? `; new: ${ids(map.added)}` : ""}${map.reserved.length ? `; reserved: ${ids(map.reserved)}` : ""}.`;
+  const ids = (list2) => list2.map(code2).join(", ");
+  return `The labels changed since the class map ${code2(map.from)}: every earlier label keeps its index${map.added.length ? `; new: ${ids(map.added)}` : ""}${map.reserved.length ? `; reserved: ${ids(map.reserved)}` : ""}.`;
 }
 function splitRows(summary2) {
   if (summary2.splits === void 0) return [];
@@ -30768,13 +31940,13 @@ function splitRows(summary2) {
       "Tasks",
       "Share",
       "Labels (share of the split's tasks)"
-    ].map((title) => cell(title, true)),
+    ].map((title) => cell3(title, true)),
     ...splitShares(summary2.splits).map((split) => [
-      code(split.name),
+      code2(split.name),
       String(split.tasks),
       percent3(split.share),
       split.labels.map((label) => `${html(label.id)} ${percent3(label.share)}`).join(", ")
-    ].map((text2) => cell(text2)))
+    ].map((text2) => cell3(text2)))
   ];
 }
 function taskRow(outcome) {
@@ -30784,21 +31956,21 @@ function taskRow(outcome) {
     outcome.taskName,
     outcome.taskId,
     reason
-  ].map((text2) => cell(html(inertText(text2))));
+  ].map((text2) => cell3(html(inertText(text2))));
 }
 function filtersText(filters) {
   const entries = Object.entries(filters).filter(([, value]) => value !== void 0);
   if (entries.length === 0) return "none: every task of the project";
   return entries.map(([filter2, value]) => {
     const shown = Array.isArray(value) ? value.join(", ") : String(value);
-    return `${code(filterInputName(filter2))}: ${html(shown)}`;
+    return `${code2(filterInputName(filter2))}: ${html(shown)}`;
   }).join("<br>");
 }
 function countsText(summary2, inputs) {
   const written = summary2.dryRun ? `<b>${summary2.planned} would be exported</b> (dry run: nothing was written)` : `<b>${summary2.exported} exported</b>`;
-  const counts = `${summary2.total} matched: ${written}, ${summary2.skipped} skipped (no mask), ${summary2.failed} failed, ${listedTaskCount(summary2, "renamed")} renamed (name taken)`;
-  if (inputs.settings.incremental === void 0) return counts;
-  return `${counts}; of the earlier export, ${summary2.kept} kept (unchanged), ${summary2.carried} carried over (not updated since), ${summary2.removed} removed (no longer match)`;
+  const counts2 = `${summary2.total} matched: ${written}, ${summary2.skipped} skipped (no mask), ${summary2.failed} failed, ${listedTaskCount(summary2, "renamed")} renamed (name taken)`;
+  if (inputs.settings.incremental === void 0) return counts2;
+  return `${counts2}; of the earlier export, ${summary2.kept} kept (unchanged), ${summary2.carried} carried over (not updated since), ${summary2.removed} removed (no longer match)`;
 }
 function durationText(ms) {
   const seconds = ms / 1e3;
@@ -30809,20 +31981,20 @@ function artifactText(summary2, inputs) {
   if (summary2.dryRun) return "None: a dry run writes and uploads nothing.";
   if (!uploadsFolder(summary2)) return "None: nothing was exported.";
   if (!inputs.upload) {
-    return `Not uploaded (<code>upload: false</code>): the masks are in ${code(summary2.folder)} on the runner.`;
+    return `Not uploaded (<code>upload: false</code>): the masks are in ${code2(summary2.folder)} on the runner.`;
   }
   return void 0;
 }
 function uploadsFolder(summary2) {
   return summary2.manifest !== void 0;
 }
-function cell(data, header2 = false) {
+function cell3(data, header2 = false) {
   return {
     data,
     header: header2
   };
 }
-function code(text2) {
+function code2(text2) {
   return `<code>${html(text2)}</code>`;
 }
 function html(text2) {
@@ -30863,6 +32035,7 @@ async function run() {
     for (const note of summary2.notes ?? []) notice(note);
     setOutputs(summary2);
     await writeJobSummary(summary2, inputs);
+    if (inputs.compareWith !== void 0) await compareExports(inputs.compareWith, summary2);
     if (summary2.failed === 0) return 0;
     const failed = `${summary2.failed} of ${summary2.total} tasks failed (see the annotations and the job summary); every other mask was exported`;
     if (!inputs.failOnError) {

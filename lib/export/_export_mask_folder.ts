@@ -16,6 +16,7 @@ import { classMapNote, pinnedMapOf } from "./_pinned_map_of.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
+import { finishExport } from "./_finish_export.ts";
 import { writePanopticJson } from "./_panoptic_json.ts";
 import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
 import { TaskExporter } from "./_task_exporter.ts";
@@ -43,11 +44,8 @@ export async function exportMaskFolder(options: ExportMasksOptions): Promise<Exp
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
   const pinned = await pinnedMapOf(options, plan.mode, folder.files);
-  const masks = planMasks(
-    await options.client.getProjectConfiguration(plan.projectId),
-    plan,
-    { ...options, pinned },
-  );
+  const configuration = await options.client.getProjectConfiguration(plan.projectId);
+  const masks = planMasks(configuration, plan, { ...options, pinned });
   const filters = plan.mode === "incremental"
     ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
     : plan.requestFilters;
@@ -71,23 +69,26 @@ export async function exportMaskFolder(options: ExportMasksOptions): Promise<Exp
     options,
   });
   await run.finish();
-  if (summary.folderCreated) await writeFolderFiles(folder, plan, masks);
-  summary.durationMs = performance.now() - started;
-  if (report && summary.folderCreated) {
-    const { projectId, filters, startedAt } = plan;
-    await folder.writeReport(
-      report,
-      { projectId, filters, shard: options.shard, startedAt },
+  if (summary.folderCreated) {
+    await writeFolderFiles(folder, plan, masks);
+    await finishExport(folder, {
+      metadata: metadataOf(plan, masks),
+      plan,
+      table: masks.table,
+      configuration,
       summary,
-    );
-    summary.durationMs = performance.now() - started;
+      report,
+      shard: options.shard,
+      card: options.card,
+    });
   }
+  summary.durationMs = performance.now() - started;
   return summary;
 }
 
 /**
- * The folder's own files once the masks are written: `panoptic.json` (from the manifest), then
- * `export.json`, last.
+ * The `panoptic` format's own file once the masks are written: `panoptic.json` (from the
+ * manifest); `finishExport` writes the others, `export.json` last.
  */
 async function writeFolderFiles(folder: ExportFolder, plan: ExportPlan, masks: MaskPlan) {
   const { projectId, startedAt, maskFormat } = plan;
@@ -95,7 +96,6 @@ async function writeFolderFiles(folder: ExportFolder, plan: ExportPlan, masks: M
     const { table, stuffClasses = [] } = masks;
     await writePanopticJson(folder.files, { table, stuffClasses, projectId, startedAt });
   }
-  await folder.writeMetadata(metadataOf(plan, masks));
 }
 
 /** What the run of an export is made of. */

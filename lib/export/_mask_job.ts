@@ -12,7 +12,8 @@ import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { transcodeMask } from "../raster/transcode_png.ts";
 import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.ts";
 import type { ImageSize } from "../detect/mask_of.ts";
-import type { MaskFormat } from "./mask_format.ts";
+import type { MaskFormat, RenderedFile } from "./mask_format.ts";
+import { PixelDigest } from "../png/pixel_digest.ts";
 import type { MaskStats } from "../model/mask_stats.ts";
 import { statsOfCensus } from "../model/stats_of_census.ts";
 import type { PanopticSegment } from "./panoptic_segments.ts";
@@ -57,6 +58,8 @@ export interface HashedFile {
   bytes: Uint8Array;
   /** The SHA-256 of `bytes`, in hex. */
   sha256: string;
+  /** The SHA-256 of its pixels in the canonical form (see `PixelDigest`), in hex. */
+  pixelSha256?: string;
 }
 
 /** What a {@linkcode MaskJob} gives back. */
@@ -103,14 +106,16 @@ export async function runMaskJob(
 ): Promise<RenderedMask> {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
+    let digest: PixelDigest | undefined;
     const { png, width, height, census, samples } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
       thumbnailSide: job.preview ? THUMBNAIL_SIDE : undefined,
+      pixels: (size) => digest = new PixelDigest({ ...size, layout: "rgb8" }),
     });
     checkImageSize({ width, height }, job.mask.image);
-    const files = hashed([{ path: job.file, bytes: png }]);
+    const files = hashed([{ path: job.file, bytes: png, pixelSha256: digest?.hex() }]);
     const preview = samples && maskPreview(samples, table);
     return { files, width, height, stats: statsOfCensus(census!, table), preview };
   }
@@ -181,12 +186,12 @@ export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-function hashed(files: { path: string; bytes: Uint8Array }[]): HashedFile[] {
-  return files.map(({ path, bytes }) => {
+function hashed(files: RenderedFile[]): HashedFile[] {
+  return files.map(({ path, bytes, pixelSha256 }) => {
     // A view into a larger buffer (a mask written as it came) could not be transferred alone.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
       ? bytes
       : bytes.slice();
-    return { path, bytes: own, sha256: sha256(own) };
+    return { path, bytes: own, sha256: sha256(own), pixelSha256 };
   });
 }

@@ -8,7 +8,8 @@
 
 import { classPalette, type ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { PngRowEncoder } from "../png/png_row_encoder.ts";
+import { PngRowEncoder, type PngRowEncoderOptions } from "../png/png_row_encoder.ts";
+import { PixelDigest, pixelLayoutOf } from "../png/pixel_digest.ts";
 import type { RgbRows } from "../png/png_rows.ts";
 import { DEFAULT_ZLIB_LEVEL } from "../png/encode_png.ts";
 import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
@@ -68,12 +69,12 @@ export function maskRowsRenderer(
   const { width, height } = size;
   const { table } = options;
   const encoder = (bitDepth: 8 | 16, palette?: Uint8Array, level = GREY_LEVEL) =>
-    new PngRowEncoder({ width, height, bitDepth, colourType: palette ? 3 : 0, palette, level });
+    hashingEncoder({ width, height, bitDepth, colourType: palette ? 3 : 0, palette, level });
   switch (options.format) {
     case "rgb": {
       const colours = options.colourByBChannel;
       const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : undefined;
-      const rgb = new PngRowEncoder({
+      const rgb = hashingEncoder({
         width,
         height,
         bitDepth: 8,
@@ -109,6 +110,24 @@ export function maskRowsRenderer(
   }
 }
 
+/** An encoder that also hashes its pixels in the canonical form. */
+interface HashingEncoder extends PngRowEncoder {
+  digest: PixelDigest;
+}
+
+/** A row encoder whose rows also go to a {@linkcode PixelDigest}. */
+function hashingEncoder(options: Omit<PngRowEncoderOptions, "pixels">): HashingEncoder {
+  const layout = pixelLayoutOf(options.colourType, options.bitDepth)!;
+  const digest = new PixelDigest({ ...options, layout });
+  return Object.assign(new PngRowEncoder({ ...options, pixels: digest }), { digest });
+}
+
+/** Ends an encoder's file: its bytes and the digest of its pixels. */
+function fileOf(path: string, encoder: HashingEncoder): RenderedFile {
+  const bytes = encoder.end();
+  return { path, bytes, pixelSha256: encoder.digest.hex() };
+}
+
 /**
  * `panoptic`: 8-bit RGB rows whose `R + 256·G + 256²·B` is the segment id, and the segments seen
  * ({@linkcode PanopticSegments}).
@@ -121,7 +140,7 @@ function panopticRenderer(
 ): MaskRowsRenderer {
   const { width, height } = size;
   const found = new PanopticSegments(table, { stuffClasses, width });
-  const rgb = new PngRowEncoder({
+  const rgb = hashingEncoder({
     width,
     height,
     bitDepth: 8,
@@ -140,7 +159,7 @@ function panopticRenderer(
 /** A format of one file whose rows are made from each strip by `convert`. */
 function single(
   file: string,
-  encoder: PngRowEncoder,
+  encoder: HashingEncoder,
   convert: (rows: Uint8Array, target: Uint8Array, first: number) => Uint8Array,
 ): MaskRowsRenderer {
   let target = new Uint8Array(0);
@@ -150,7 +169,7 @@ function single(
       if (target.length < data.length) target = new Uint8Array(data.length);
       encoder.writeRows(convert(data, target, first));
     },
-    end: () => [{ path: file, bytes: encoder.end() }],
+    end: () => [fileOf(file, encoder)],
     close: () => encoder.close(),
   };
 }
@@ -162,9 +181,9 @@ function single(
 function binaryRenderer(
   file: string,
   table: ClassTable,
-  newEncoder: () => PngRowEncoder,
+  newEncoder: () => HashingEncoder,
 ): MaskRowsRenderer {
-  const encoders = new Map<number, PngRowEncoder>();
+  const encoders = new Map<number, HashingEncoder>();
   const seen = new Uint8Array(256);
   let target = new Uint8Array(0);
   const stem = file.slice(0, -".png".length);
@@ -191,7 +210,7 @@ function binaryRenderer(
       for (const entry of table.classes) {
         const encoder = encoders.get(entry.bChannel);
         if (!labels.includes(entry.id) || encoder === undefined) continue;
-        files.push({ path: `${stem}/${safeFileName(entry.id)}.png`, bytes: encoder.end() });
+        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
       }
       // An encoder whose label is not listed (none, when the labels come from these rows).
       for (const encoder of encoders.values()) encoder.close();

@@ -10,7 +10,7 @@
 import type { ClassTable } from "../detect/class_table.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { fileLines } from "./_file_lines.ts";
-import { MANIFEST_NAME, type ManifestEntry, parseManifestLine } from "./manifest.ts";
+import { MANIFEST_NAME, type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
 
 /** The panoptic file's name in the export folder. */
 export const PANOPTIC_JSON = "panoptic.json";

@@ -10,7 +10,7 @@ import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
 import { conversionCost, type MemoryBudget } from "./_memory_budget.ts";
 import { DEFAULT_MAX_PIXELS } from "../png/decode_png.ts";
 import type { TaskOutcome } from "../model/export_summary.ts";
-import type { ManifestEntry, ManifestFile } from "./manifest.ts";
+import type { ManifestEntry, ManifestFile } from "../model/manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { ExportReport } from "../report/export_report.ts";
@@ -174,8 +174,12 @@ export class TaskExporter {
   ): Promise<{ files: ManifestFile[]; changed: boolean }> {
     const files: ManifestFile[] = [];
     let changed = false;
-    for (const { path, bytes, sha256: digest } of rendered.files) {
-      files.push({ path, sha256: digest });
+    for (const { path, bytes, sha256: digest, pixelSha256 } of rendered.files) {
+      files.push(
+        pixelSha256 === undefined
+          ? { path, sha256: digest }
+          : { path, sha256: digest, pixelSha256 },
+      );
       const before = job.previous?.files.find((file) => file.path === path);
       if (before?.sha256 === digest && await this.#intact(path, digest)) continue;
       changed = true;

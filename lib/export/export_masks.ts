@@ -64,6 +64,11 @@ export interface ExportMasksOptions {
   /** Write `report.html` in the export folder: labels, histograms, thumbnails. @default {false} */
   report?: boolean;
   /**
+   * Write the dataset card in the export folder: `README.md`, `id2label.json` and
+   * `croissant.json`, recorded with their SHA-256 in `export.json`. @default {false}
+   */
+  card?: boolean;
+  /**
    * The worker module that converts masks, for a bundled program whose own copy of it sits
    * elsewhere (the Action's `action/dist/convert_worker.js`). Without a usable worker, masks are
    * converted on the calling thread.

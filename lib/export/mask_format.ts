@@ -49,6 +49,8 @@ export interface RenderedFile {
   path: string;
   /** The PNG's bytes. */
   bytes: Uint8Array;
+  /** The SHA-256 of its pixels in the canonical form (see `PixelDigest`), in hex. */
+  pixelSha256?: string;
 }
 
 /** Options of {@linkcode renderMask}. */

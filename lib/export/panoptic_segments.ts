@@ -1,18 +1,7 @@
 import type { ClassTable } from "../detect/class_table.ts";
+import type { PanopticSegment } from "../model/panoptic_segment.ts";
 
-/** One segment of a COCO panoptic PNG, as `panoptic.json`'s `segments_info` lists it. */
-export interface PanopticSegment {
-  /** The segment id: its pixels' `R + 256·G + 256²·B` in the panoptic PNG. */
-  id: number;
-  /** Its category: the class index of its label, as `class-index` masks number it. */
-  category_id: number;
-  /** Always 0: every segment is one instance or one class. */
-  iscrowd: 0;
-  /** How many pixels it has. */
-  area: number;
-  /** `[x, y, w, h]`: the tight box of its pixels, both ends included. */
-  bbox: [number, number, number, number];
-}
+export type { PanopticSegment };
 
 /**
  * The segments of a COCO panoptic mask, found strip by strip. From the platform's convention

@@ -101,6 +101,11 @@ export interface ExportSummary {
   notes?: string[];
   /** `--format coco`: how many vector annotations were left out, having no label with a class. */
   annotationsLeftOut?: number;
+  /**
+   * The dataset id over the masks' pixels and the class map, recorded in `export.json` (see
+   * `datasetIdOf`); absent when no folder was made or a mask has no `pixelSha256`.
+   */
+  datasetId?: string;
   /** The manifest's path, when one was written. */
   manifest?: string;
   /** The path of `report.html`, when one was written (the `report` option). */

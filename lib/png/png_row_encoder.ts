@@ -24,6 +24,11 @@ export interface PngRowEncoderOptions {
   palette?: Uint8Array;
   /** The zlib level, 0 to 9. */
   level: number;
+  /**
+   * Also gets every row as written, unfiltered (e.g. to hash the image's pixels), with which rows
+   * are the same as the row above.
+   */
+  pixels?: { update(rows: Uint8Array, sameAsAbove?: (row: number) => boolean): void };
 }
 
 /** Raw bytes of the zero rows written at a time by {@linkcode PngRowEncoder.writeZeroRows}. */
@@ -51,6 +56,8 @@ export class PngRowEncoder {
   #previous: Uint8Array;
   #lines = new Uint8Array(0);
   #zeros?: Uint8Array;
+  /** Per row of the last strip: 0 when it repeats the row above. */
+  #changed = new Uint8Array(0);
   #written = 0;
 
   /**
@@ -91,13 +98,23 @@ export class PngRowEncoder {
     const lines = this.#lines;
     let above = this.#previous;
     let up = 0;
+    const changed = this.#changed.length < rows
+      ? (this.#changed = new Uint8Array(rows))
+      : this.#changed;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
       lines[at] = 2;
-      for (let i = 0; i < rowBytes; i++) lines[at + 1 + i] = samples[s + i] - above[up + i];
+      let any = 0;
+      for (let i = 0; i < rowBytes; i++) {
+        const difference = samples[s + i] - above[up + i];
+        lines[at + 1 + i] = difference;
+        any |= difference;
+      }
+      changed[y] = any === 0 ? 0 : 1;
       above = samples;
       up = s;
     }
     if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
+    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
     this.#deflate.write(lines.subarray(0, rows * stride));
     this.#written += rows;
   }

@@ -146,6 +146,8 @@ export const EXPORT_SETTINGS: readonly SettingRow[] = [
   { option: "incremental", flag: "incremental", input: "incremental", kind: "string", value: "<dir|manifest>", help: "update an earlier export with the tasks updated since it ran" },
   { option: "overwrite", flag: "overwrite", input: "overwrite", kind: "boolean", help: "replace an earlier export in the same folder" },
   { option: "report", flag: "report", input: "report", kind: "boolean", help: "also write report.html: label bars, histograms, thumbnails" },
+  { option: "card", flag: "card", input: "card", kind: "boolean", help: "also write the dataset card: README.md, id2label.json, croissant.json" },
+  { key: "compareWith", input: "compare-with", kind: "string", help: "an earlier export folder: the changes since go in the job summary" },
   { key: "exportFile", flag: "from-export", kind: "string", value: "<file>", help: 'convert a JSON export offline (the SDK\'s format="lab", or raw tasks)' },
   { key: "configFile", flag: "config", kind: "string", value: "<file>", help: "with --from-export: the project configuration JSON file" },
   { key: "endpoint", flag: "endpoint", input: "endpoint", kind: "string", value: "<url>", help: "the lab API (default $ISAHIT_LAB_API_ENDPOINT or https://hub-api.isahit.com/)" },

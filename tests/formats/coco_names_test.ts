@@ -1,6 +1,6 @@
 import assert from "../_std/assert.ts";
 import { exportMasks } from "../../lib/export/export_masks.ts";
-import { parseManifest } from "../../lib/export/manifest.ts";
+import { parseManifest } from "../../lib/model/manifest.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
