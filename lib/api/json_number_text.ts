@@ -11,6 +11,8 @@
  * @module
  */
 
+import { parseJsonText } from "../parse_json_text.ts";
+
 const TEXT_BY_HOLDER = new WeakMap<object, Map<string, string>>();
 
 // A token that may need its text: 16 digits or more, a fraction of zeros, or an exponent. A hit
@@ -24,7 +26,7 @@ const MAYBE_EXACT = /[[:,]\s*-?(?:\d{16}|\d+\.0+(?![1-9])|\d+(?:\.\d+)?[eE])/;
  *
  * @param text The JSON text.
  * @returns The parsed value.
- * @throws {SyntaxError} when the text is not JSON.
+ * @throws {SyntaxError} when the text is not JSON, saying where it stops being JSON.
  *
  * @example
  * ```ts
@@ -35,8 +37,13 @@ const MAYBE_EXACT = /[[:,]\s*-?(?:\d{16}|\d+\.0+(?![1-9])|\d+(?:\.\d+)?[eE])/;
  * ```
  */
 export function parseJsonKeepingNumbers(text: string): unknown {
-  if (!MAYBE_EXACT.test(text)) return JSON.parse(text);
-  return JSON.parse(text, keepNumberText);
+  try {
+    return MAYBE_EXACT.test(text) ? JSON.parse(text, keepNumberText) : JSON.parse(text);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    // Parsed again only to say where the text stops being JSON.
+    return parseJsonText(text);
+  }
 }
 
 function keepNumberText(
