@@ -6,7 +6,6 @@ import { type MaskSource, resolveMaskSource } from "../detect/resolve_mask_sourc
 import { resolveSemanticMapping, type RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, SettingMessage, settingMessage, subject } from "../_setting_message.ts";
-import { resolve } from "../_std/path.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { ExportMetadata, FolderMode } from "./_folder_preparation.ts";
