@@ -3,15 +3,14 @@ import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
 import { MasksError, PngError } from "../errors.ts";
 import { maskOf, pngMaskOf } from "../export/_mask.ts";
-import { decodePng } from "../raster/decode_png.ts";
+import { ConvertPool } from "../export/_convert_pool.ts";
 import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
-import { cocoRleString } from "./coco_rle.ts";
 import { type CocoShape, cocoVectorAnnotation } from "./coco_vector_annotation.ts";
 import type { FormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
 import type { FileSystem } from "../export/file_system.ts";
-import { maskInstances } from "./mask_instances.ts";
+import { type CocoMaskInstances, cocoMaskInstances } from "./coco_mask_instances.ts";
 
 const TEXT = new TextEncoder();
 
@@ -25,7 +24,14 @@ interface CocoWriterOptions {
   maxPixels?: number;
   now: Date;
   fileSystem?: FileSystem;
+  /** How many masks are read at once, on workers. Default: one per core. */
+  concurrency?: number;
+  /** The worker module, where a bundle ships its own. */
+  workerUrl?: URL;
 }
+
+/** A mask's instances, or why they could not be read. */
+type ReadInstances = { instances: CocoMaskInstances } | { error: unknown };
 
 export class CocoWriter implements FormatWriter {
   #file: OutputFile;
@@ -35,6 +41,11 @@ export class CocoWriter implements FormatWriter {
   #options: CocoWriterOptions;
   #images = 0;
   #annotations = 0;
+  /** Masks of tasks to come, being read on the pool's workers. */
+  #pending = new Map<Task, Promise<ReadInstances>>();
+  #pool?: ConvertPool;
+  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
+  readonly ahead: number;
 
   constructor(
     file: OutputFile,
@@ -48,6 +59,17 @@ export class CocoWriter implements FormatWriter {
     this.#source = source;
     this.#options = options;
     this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation");
+    const reads = source.geometry === "segmentation" && !options.dryRun;
+    const workers = Math.max(1, options.concurrency ?? navigator.hardwareConcurrency ?? 1);
+    // As the mask export: twice as many masks in flight as workers, so none waits for the next.
+    this.ahead = reads ? 2 * workers : 0;
+  }
+
+  /** Starts reading the mask of a task to come on a worker, so that masks are read in parallel. */
+  prepare(task: Task, mine: boolean): void {
+    if (!mine || this.ahead === 0) return;
+    const value = taskMask(task, { input: this.#source.input, kind: "mask" } as MaskSource);
+    if (value !== undefined) this.#pending.set(task, this.#read(value));
   }
 
   async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
@@ -71,6 +93,7 @@ export class CocoWriter implements FormatWriter {
   }
 
   async finish(): Promise<void> {
+    this.#pool?.close();
     if (this.#images === 0) return;
     await this.#file.write(TEXT.encode('\n],\n"annotations": ['));
     await this.#file.append(this.#annotationsFile);
@@ -79,6 +102,8 @@ export class CocoWriter implements FormatWriter {
   }
 
   async abandon(): Promise<void> {
+    this.#pool?.close();
+    this.#pending.clear();
     await this.#annotationsFile.abandon();
     await this.#file.abandon();
   }
@@ -119,18 +144,17 @@ export class CocoWriter implements FormatWriter {
       `${JSON.stringify(this.#classes.categories)},\n"images": [`;
   }
 
-  /** Segmentation: one RLE annotation per (R, B) instance of the decoded mask. */
+  /** Segmentation: one RLE annotation per (R, B) instance of the mask. */
   async #maskShapes(task: Task) {
     const source = { input: this.#source.input, kind: "mask" } as MaskSource;
     const value = taskMask(task, source);
     if (value === undefined) return undefined;
     if (this.#options.dryRun) return { width: 0, height: 0, shapes: [], leftOut: 0 };
-    const mask = pngMaskOf(value);
-    if (mask.kind === "invalid") throw new MasksError(`its mask cannot be read: ${mask.reason}`);
-    let pixels;
-    try {
-      pixels = await decodePng(mask.bytes, { maxPixels: this.#options.maxPixels });
-    } catch (error) {
+    const pending = this.#pending.get(task);
+    this.#pending.delete(task);
+    const read = await (pending ?? this.#read(value));
+    if ("error" in read) {
+      const { error } = read;
       if (!(error instanceof MasksError)) throw error;
       const reason = `its mask cannot be read: ${error.message}`;
       // A PNG above the pixel limit keeps its setting, for each surface to name.
@@ -139,17 +163,36 @@ export class CocoWriter implements FormatWriter {
       }
       throw new MasksError(reason, { cause: error });
     }
-    const { width, height } = pixels;
-    const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance) => ({
+    const { width, height, instances } = read.instances;
+    const shapes = instances.map((instance) => ({
       category_id: instance.classIndex,
-      segmentation: {
-        size: [height, width] as [number, number],
-        counts: cocoRleString(instance.counts),
-      },
+      segmentation: { size: [height, width] as [number, number], counts: instance.counts },
       area: instance.area,
       bbox: instance.bbox,
     }));
     return { width, height, shapes, leftOut: 0 };
+  }
+
+  /** Reads a mask's instances: on the pool's workers when masks are read ahead, else here. */
+  #read(value: unknown): Promise<ReadInstances> {
+    const mask = pngMaskOf(value);
+    if (mask.kind === "invalid") return Promise.resolve({ error: new MasksError(mask.reason) });
+    const job = {
+      bytes: mask.bytes,
+      maxPixels: this.#options.maxPixels,
+      classOfBChannel: this.#classes.classOfBChannel,
+    };
+    try {
+      if (this.ahead === 0) return Promise.resolve({ instances: cocoMaskInstances(job) });
+    } catch (error) {
+      return Promise.resolve({ error });
+    }
+    const { concurrency, workerUrl } = this.#options;
+    this.#pool ??= new ConvertPool({ size: concurrency, workerUrl });
+    return this.#pool.cocoInstances(job).then(
+      (instances) => ({ instances }),
+      (error) => ({ error }),
+    );
   }
 
   /** Polygon and rectangle: one annotation per annotation with a classed label. */

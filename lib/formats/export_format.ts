@@ -1,6 +1,6 @@
 import { takeTasks } from "../api/_take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
-import type { TaskFilters } from "../api/types.ts";
+import type { Task, TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { planTasks } from "../export/_export_plan.ts";
@@ -44,6 +44,10 @@ export interface ExportFormatOptions {
   overwrite?: boolean;
   /** `coco`: refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /** `coco`: how many masks are read at once, each on a worker. @default {navigator.hardwareConcurrency} */
+  concurrency?: number;
+  /** `coco`: the workers' module, for a bundle that ships its own. @default {the library's} */
+  workerUrl?: URL;
   /**
    * The low-level file calls the export makes, through the export's file door (the output file
    * is created exclusively under a temporary name, then renamed; a link at its name is refused).
@@ -110,27 +114,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   };
   let done = 0;
   try {
-    let first = true;
-    for await (const page of client.taskPages(projectId, requestFilters)) {
-      if (first) {
-        summary.total = page.totalDocs;
-        options.onProgress?.({ type: "start", total: summary.total, folder: summary.folder });
-        first = false;
-      }
-      for (const task of takeTasks(page)) {
-        options.signal?.throwIfAborted();
-        const ids = { taskId: String(task._id), taskName: String(task.name) };
-        const mine = !options.shard || inShard(ids.taskId, options.shard);
-        const result = await writer.take(task, mine);
-        done++;
-        if (result === undefined) {
-          options.onProgress?.({ type: "advance", done, total: summary.total });
-          continue;
-        }
-        const outcome = addOutcome(summary, ids, result);
-        options.onProgress?.({ type: "task", outcome, done, total: summary.total });
-      }
-    }
+    done = await writeTasks(writer, summary, { ...options, requestFilters });
     await writer.finish();
   } catch (error) {
     await writer.abandon();
@@ -141,6 +125,53 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   if (!file.started) delete summary.file;
   summary.durationMs = performance.now() - started;
   return summary;
+}
+
+/**
+ * Hands every task to the writer in server order and counts each result in the summary; a
+ * writer that reads ahead is given `writer.ahead` tasks to prepare before it takes the first.
+ * Returns how many tasks came.
+ */
+async function writeTasks(
+  writer: FormatWriter,
+  summary: ExportSummary,
+  options: ExportFormatOptions & { requestFilters: TaskFilters },
+): Promise<number> {
+  const { onProgress, shard } = options;
+  const ahead: { task: Task; taskId: string; taskName: string; mine: boolean }[] = [];
+  let done = 0;
+  const takeOldest = async () => {
+    const { task, mine, ...ids } = ahead.shift()!;
+    const result = await writer.take(task, mine);
+    done++;
+    if (result === undefined) {
+      onProgress?.({ type: "advance", done, total: summary.total });
+      return;
+    }
+    const outcome = addOutcome(summary, ids, result);
+    onProgress?.({ type: "task", outcome, done, total: summary.total });
+  };
+  let first = true;
+  for await (const page of options.client.taskPages(summary.projectId, options.requestFilters)) {
+    if (first) {
+      summary.total = page.totalDocs;
+      onProgress?.({ type: "start", total: summary.total, folder: summary.folder });
+      first = false;
+    }
+    for (const task of takeTasks(page)) {
+      options.signal?.throwIfAborted();
+      const taskId = String(task._id);
+      const mine = !shard || inShard(taskId, shard);
+      writer.prepare?.(task, mine);
+      ahead.push({ task, taskId, taskName: String(task.name), mine });
+      if (ahead.length > (writer.ahead ?? 0)) await takeOldest();
+    }
+  }
+  while (ahead.length > 0) {
+    options.signal?.throwIfAborted();
+    await takeOldest();
+  }
+  return done;
 }
 
 /** The writer of the format, writing into `file`. */
@@ -156,8 +187,15 @@ function formatWriter(
     const replaceExtension = options.replaceExtension ?? false;
     return new YoloWriter(file, source, { dryRun, replaceExtension, modified: now });
   }
-  const { maxPixels, fileSystem } = options;
-  return new CocoWriter(file, source, { dryRun, maxPixels, now, fileSystem });
+  const { maxPixels, fileSystem, concurrency, workerUrl } = options;
+  return new CocoWriter(file, source, {
+    dryRun,
+    maxPixels,
+    now,
+    fileSystem,
+    concurrency,
+    workerUrl,
+  });
 }
 
 /** Counts a task's result in the summary, and lists it where it belongs. */

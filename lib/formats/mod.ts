@@ -13,12 +13,14 @@
  */
 export * from "./annotation_label_ids.ts";
 export * from "./coco_categories.ts";
+export * from "./coco_mask_instances.ts";
 export * from "./coco_rle.ts";
 export * from "./coco_vector_annotation.ts";
 export * from "./export_format.ts";
 export * from "./format_source.ts";
 export * from "./lab_task_document.ts";
 export * from "./mask_instances.ts";
+export * from "./mask_instance_scanner.ts";
 export * from "./output_file.ts";
 export * from "./python_json.ts";
 export * from "./python_number.ts";
