@@ -22,6 +22,7 @@ import type { FileSystem } from "./file_system.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import { hostPlatform, type Platform } from "./platform.ts";
 import type { Shard } from "./shard.ts";
+import { MaskFileRegistry } from "./mask_file_registry.ts";
 
 /** Options of {@linkcode exportMasks}: the SDK's `export_tasks(format="mask")` parameters, and more. */
 export interface ExportMasksOptions {
@@ -149,7 +150,14 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
     fileSystem: options.fileSystem,
     dryRun: plan.dryRun,
   });
-  const prepared = await folder.open();
+  // The earlier export's names are claimed as its manifest is read: one pass over it, not two.
+  const registry = new MaskFileRegistry({
+    reserved: ExportFolder.RESERVED_NAMES,
+    platform: options.platform ?? hostPlatform(),
+  });
+  const prepared = await folder.open((entry) => {
+    if (entry.path) registry.claim(entry.path, entry.taskId);
+  });
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
   const masks = planMasks(
@@ -168,7 +176,16 @@ export async function exportMasks(options: ExportMasksOptions): Promise<ExportSu
   const report = options.report && !plan.dryRun
     ? new ExportReport(masks.table.classes, folder.files)
     : undefined;
-  const run = exportRun(folder, { plan, masks, prepared, summary, pool, report, options });
+  const run = exportRun(folder, {
+    plan,
+    masks,
+    prepared,
+    summary,
+    pool,
+    report,
+    options,
+    registry,
+  });
   await runTasks(run, {
     plan,
     filters,
@@ -211,6 +228,7 @@ interface RunParts {
   pool: ConvertPool;
   report?: ExportReport;
   options: ExportMasksOptions;
+  registry: MaskFileRegistry;
 }
 
 /** The run of an export: its task exporter, its folder's names, and its pace. */
@@ -236,6 +254,7 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
     shard: options.shard,
     dryRun: plan.dryRun,
     platform: options.platform ?? hostPlatform(),
+    registry: parts.registry,
     // One mask waiting for each worker while it converts another.
     inFlight: 2 * parts.pool.size,
     onProgress: options.onProgress,
