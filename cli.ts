@@ -15,7 +15,7 @@ import { programHelp } from "./lib/cli/help.ts";
 import { closestWord } from "./lib/cli/closest_word.ts";
 import { reportError } from "./lib/cli/report_error.ts";
 import { shellQuote } from "./lib/cli/resume_command.ts";
-import { runDemo } from "./testing/_run_demo.ts";
+import { runDemo } from "./testing/run_demo.ts";
 import { type ClientSettings, runExport } from "./lib/cli/run_export.ts";
 import { ConfigError } from "./lib/errors.ts";
 import { fromFileUrl } from "./lib/_std/path.ts";

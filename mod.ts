@@ -46,7 +46,7 @@ export type {
   ExportSummary,
   ListedTasks,
   TaskOutcome,
-} from "./lib/export/export_summary.ts";
+} from "./lib/model/export_summary.ts";
 export { convertMask, type ConvertMaskOptions } from "./lib/export/convert_mask.ts";
 export { type MaskFile, maskFiles, type MaskFilesOptions } from "./lib/export/mask_files.ts";
 export {
@@ -71,11 +71,13 @@ export type {
 export type { RequestEvent } from "./lib/api/request_event.ts";
 // The types the options and the summary are made of.
 export type { RgbColour, SemanticMapping } from "./lib/detect/resolve_semantic_mapping.ts";
-export type { ExportFormat } from "./lib/formats/format_source.ts";
+export type { ExportFormat } from "./lib/export/export_formats.ts";
 export type { MaskFormat } from "./lib/export/mask_format.ts";
-export type { Shard } from "./lib/export/shard.ts";
-export type { FileSystem } from "./lib/export/file_system.ts";
-export type { Platform } from "./lib/export/platform.ts";
+export type { Shard } from "./lib/model/shard.ts";
+export type { SplitPart } from "./lib/model/split_plan.ts";
+export type { SplitCount } from "./lib/model/split_counts.ts";
+export type { FileSystem } from "./lib/model/file_system.ts";
+export type { Platform } from "./lib/model/platform.ts";
 export type { LabelStatistics } from "./lib/report/label_statistics.ts";
 // The errors a script can act on.
 export {

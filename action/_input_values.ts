@@ -6,10 +6,6 @@
  * @module
  */
 import { ConfigError } from "../lib/errors.ts";
-import { parseIgnoreIndex } from "../lib/export/ignore_index.ts";
-import { type MaskFormat, parseMaskFormat } from "../lib/export/mask_format.ts";
-import { parseShard, type Shard } from "../lib/export/shard.ts";
-import { type ExportFormat, parseExportFormat } from "../lib/formats/format_source.ts";
 
 // upload-artifact refuses these in an artifact name; better to say so before a long export.
 const ARTIFACT_NAME_FORBIDDEN = /["\\/:<>|*?\r\n]/;
@@ -39,21 +35,6 @@ export function artifactNameOf(value: string): string {
   return value;
 }
 
-/** `mask-format`: read by the library's {@linkcode parseMaskFormat}; `rgb` when absent. */
-export function maskFormatOf(value: string | undefined): MaskFormat {
-  return value === undefined ? "rgb" : parseMaskFormat(value);
-}
-
-/** `format`: read by the library's {@linkcode parseExportFormat}; `mask` when absent. */
-export function exportFormatOf(value: string | undefined): ExportFormat {
-  return value === undefined ? "mask" : parseExportFormat(value);
-}
-
-/** `ignore-index`: a whole number; its range is the export's to check, before any request. */
-export function ignoreIndexOf(value: string | undefined): number | undefined {
-  return value === undefined ? undefined : parseIgnoreIndex(value);
-}
-
 /** `retention-days`: a whole number of days, at least 1. */
 export function retentionDaysOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -67,9 +48,4 @@ export function retentionDaysOf(value: string | undefined): number | undefined {
     );
   }
   return days;
-}
-
-/** `shard`: `i/n`; a malformed one throws `parseShard`'s error, whose setting names the input. */
-export function shardOf(value: string | undefined): Shard | undefined {
-  return value === undefined ? undefined : parseShard(value);
 }

@@ -1,7 +1,7 @@
 import * as core from "@actions/core";
-import type { TaskOutcome } from "../lib/export/export_summary.ts";
+import type { TaskOutcome } from "../lib/model/export_summary.ts";
 import { inertText } from "../lib/inert_text.ts";
-import { nativePath } from "../lib/export/platform.ts";
+import { nativePath } from "../lib/model/platform.ts";
 import { failureReason } from "../lib/output/failure_reason.ts";
 import { inputHint } from "./_failure_message.ts";
 

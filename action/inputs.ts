@@ -13,83 +13,35 @@ import { loadSemanticMapping } from "../lib/detect/load_semantic_mapping.ts";
 import type { SemanticMapping } from "../lib/detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../lib/errors.ts";
 import type { ExportSettings } from "../lib/export/export_settings.ts";
-import {
-  artifactNameOf,
-  endpointOf,
-  exportFormatOf,
-  ignoreIndexOf,
-  maskFormatOf,
-  retentionDaysOf,
-  shardOf,
-} from "./_input_values.ts";
+import { artifactNameOf, endpointOf, retentionDaysOf } from "./_input_values.ts";
+import { EXPORT_SETTINGS, keyOf, readOptions } from "../lib/settings/export_setting_table.ts";
 
-/** Every input `action.yml` declares, in its order; `readInputs` reads each of them, and no other. */
-export const INPUT_NAMES = [
-  "access-id",
-  "secret-key",
-  "endpoint",
-  "allow-insecure-http",
-  "project-id",
-  "input-id",
-  "batch-id-in",
-  "status-in",
-  "task-id-in",
-  "name-in",
-  "name-like",
-  "created-at-gte",
-  "created-at-lte",
-  "updated-at-gte",
-  "updated-at-lte",
-  "output-folder",
-  "output-filename",
-  "replace-extension",
-  "semantic-mapping",
-  "format",
-  "mask-format",
-  "ignore-index",
-  "shard",
-  "incremental",
-  "resume",
-  "overwrite",
-  "dry-run",
-  "report",
-  "artifact-name",
-  "retention-days",
-  "upload",
-  "fail-on-error",
-] as const;
+/** The rows of the settings table the Action has an input for, in `action.yml`'s order. */
+const INPUT_ROWS = EXPORT_SETTINGS.filter((row) => row.input !== undefined);
+
+/**
+ * Every input `action.yml` declares, in its order (the settings table's); `readInputs` reads
+ * each of them, and no other.
+ */
+export const INPUT_NAMES: readonly string[] = INPUT_ROWS.map((row) => row.input!);
 
 /** The name of an input of the Action, e.g. `"project-id"`. */
-export type InputName = typeof INPUT_NAMES[number];
+export type InputName = string;
 
 /**
  * The task filter inputs: the SDK filter each one sets, and whether it takes a list (commas or
- * lines) or one value. A new filter input is one line here, its name in {@linkcode INPUT_NAMES}
- * and its entry in `action.yml`.
+ * lines) or one value; from the settings table's filter rows that have an input.
  */
-export const FILTER_INPUTS = {
-  "batch-id-in": { filter: "batchIdIn", list: true },
-  "status-in": { filter: "statusIn", list: true },
-  "task-id-in": { filter: "taskIdIn", list: true },
-  "name-in": { filter: "nameIn", list: true },
-  "name-like": { filter: "nameLike", list: false },
-  "created-at-gte": { filter: "createdAtGte", list: false },
-  "created-at-lte": { filter: "createdAtLte", list: false },
-  "updated-at-gte": { filter: "updatedAtGte", list: false },
-  "updated-at-lte": { filter: "updatedAtLte", list: false },
-} as const satisfies { [Name in InputName]?: { filter: keyof TaskFilters; list: boolean } };
+export const FILTER_INPUTS: Readonly<Record<string, { filter: keyof TaskFilters; list: boolean }>> =
+  Object.fromEntries(
+    INPUT_ROWS.flatMap((row) =>
+      "filter" in row ? [[row.input!, { filter: row.filter, list: row.kind === "list" }]] : []
+    ),
+  );
 
-/** The inputs that take `true` or `false`; the others take text. */
-export const BOOLEAN_INPUTS: readonly InputName[] = [
-  "allow-insecure-http",
-  "replace-extension",
-  "resume",
-  "overwrite",
-  "dry-run",
-  "report",
-  "upload",
-  "fail-on-error",
-];
+/** The inputs that are `true` or `false`, with a default in `action.yml`. */
+export const BOOLEAN_INPUTS: readonly InputName[] = INPUT_ROWS
+  .filter((row) => row.kind === "boolean").map((row) => row.input!);
 
 /** The Action's inputs, checked and typed. */
 export interface ActionInputs {
@@ -130,33 +82,38 @@ export async function readInputs(): Promise<ActionInputs> {
   const secretKey = text("secret-key");
   if (secretKey !== "") core.setSecret(secretKey);
   const upload = flag("upload");
-  const incremental = optional("incremental");
   return {
     secretKey: required("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
-    settings: {
-      projectId: required("project-id", "the id of the lab project to export"),
-      inputId: optional("input-id"),
-      filters: readFilters(),
-      ...readOutput(incremental),
-      replaceExtension: flag("replace-extension"),
-      semanticMapping: await readSemanticMapping(),
-      ...readFormats(),
-      shard: shardOf(optional("shard")),
-      incremental,
-      resume: flag("resume"),
-      overwrite: flag("overwrite"),
-      dryRun: flag("dry-run"),
-      report: flag("report"),
-    },
+    settings: await readSettings(),
     artifactName: upload
       ? artifactNameOf(required("artifact-name", "the artifact's name"))
       : text("artifact-name"),
     retentionDays: retentionDaysOf(optional("retention-days")),
     upload,
     failOnError: flag("fail-on-error"),
+  };
+}
+
+/**
+ * The export's settings: the project, the filters, and every library option the settings table
+ * gives an input, each checked by its row's parser; then the Action's own defaults.
+ */
+async function readSettings(): Promise<ExportSettings> {
+  const projectId = required("project-id", "the id of the lab project to export");
+  const options = readOptions(
+    { text: (row) => optional(row.input!), boolean: (row) => flag(row.input!) },
+    (row) => row.input !== undefined,
+  );
+  return {
+    projectId,
+    ...options,
+    filters: readFilters(),
+    ...readOutput(options),
+    semanticMapping: await readSemanticMapping(),
+    ...readFormats(options),
   };
 }
 
@@ -168,13 +125,8 @@ export function filterInputName(filter: string): string {
 
 /** The canonical key of the setting an input sets: `output-folder` → `outputFolder`. */
 export function settingOf(name: InputName): string {
-  if (isFilterInput(name)) return FILTER_INPUTS[name].filter;
-  return name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
-
-/** Whether an input sets a task filter, i.e. has an entry in {@linkcode FILTER_INPUTS}. */
-function isFilterInput(name: InputName): name is keyof typeof FILTER_INPUTS {
-  return Object.hasOwn(FILTER_INPUTS, name);
+  const row = INPUT_ROWS.find((row) => row.input === name);
+  return row ? keyOf(row) : name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /** Where a credential comes from; an undefined repository secret reaches the Action empty. */
@@ -222,16 +174,15 @@ function list(name: InputName): string[] | undefined {
 
 function readFilters(): TaskFilters {
   const filters: TaskFilters = {};
-  for (const name of INPUT_NAMES) {
-    if (!isFilterInput(name)) continue;
-    const input = FILTER_INPUTS[name];
-    // Narrowed by `list`: a list input sets a list filter, any other a one-value filter.
-    if (input.list) {
-      const values = list(name);
-      if (values !== undefined) filters[input.filter] = values;
-    } else {
-      const value = optional(name);
-      if (value !== undefined) filters[input.filter] = value;
+  for (const row of INPUT_ROWS) {
+    if (!("filter" in row)) continue;
+    // Narrowed by the row's kind: a list input sets a list filter, any other a one-value filter.
+    if (row.kind === "list") {
+      const values = list(row.input!);
+      if (values !== undefined) filters[row.filter] = values;
+    } else if (row.kind === "string") {
+      const value = optional(row.input!);
+      if (value !== undefined) filters[row.filter] = value;
     }
   }
   // Checked before any request; an error names the filter by its key, worded as its input.
@@ -244,13 +195,10 @@ function readFilters(): TaskFilters {
  * output inputs were left out (the export refuses them with "incremental").
  */
 function readOutput(
-  incremental: string | undefined,
-): Pick<ExportSettings, "outputFolder" | "outputFilename"> {
-  const outputFolder = optional("output-folder");
-  return {
-    outputFolder: incremental === undefined ? outputFolder ?? "." : outputFolder,
-    outputFilename: optional("output-filename"),
-  };
+  options: Pick<ExportSettings, "incremental" | "outputFolder">,
+): Pick<ExportSettings, "outputFolder"> {
+  const { incremental, outputFolder } = options;
+  return { outputFolder: incremental === undefined ? outputFolder ?? "." : outputFolder };
 }
 
 function readSemanticMapping(): Promise<SemanticMapping | undefined> {
@@ -264,10 +212,10 @@ function readSemanticMapping(): Promise<SemanticMapping | undefined> {
  * `format`, `mask-format` and `ignore-index`. The runner fills in the last two's defaults: only a
  * value a user chose is kept with a one-file format, which refuses them.
  */
-function readFormats(): Pick<ExportSettings, "format" | "maskFormat" | "ignoreIndex"> {
-  const format = exportFormatOf(optional("format"));
-  const maskFormat = maskFormatOf(optional("mask-format"));
-  const ignoreIndex = ignoreIndexOf(optional("ignore-index"));
+function readFormats(
+  options: Pick<ExportSettings, "format" | "maskFormat" | "ignoreIndex">,
+): Pick<ExportSettings, "format" | "maskFormat" | "ignoreIndex"> {
+  const { format = "mask", maskFormat = "rgb", ignoreIndex } = options;
   if (format === "mask") return { format, maskFormat, ignoreIndex };
   return {
     format,

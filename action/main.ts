@@ -8,7 +8,7 @@
 import * as core from "@actions/core";
 import { insecureEndpointWarning } from "../lib/api/insecure_endpoint_warning.ts";
 import { LabClient } from "../lib/api/lab_client.ts";
-import type { ExportEvent } from "../lib/export/export_summary.ts";
+import type { ExportEvent } from "../lib/model/export_summary.ts";
 import { MasksError } from "../lib/errors.ts";
 import { exportMasks } from "../lib/export/export_masks.ts";
 import { formatSummary } from "../lib/output/format_summary.ts";

@@ -9,7 +9,8 @@ import {
   type ExportSummary,
   listedTaskCount,
   type TaskOutcome,
-} from "../lib/export/export_summary.ts";
+} from "../lib/model/export_summary.ts";
+import { splitShares } from "../lib/model/split_counts.ts";
 import { unicodeBar } from "../lib/report/unicode_bar.ts";
 import { kindOf, MAX_LISTED, renameText } from "./_task_annotations.ts";
 import { type ActionInputs, filterInputName } from "./inputs.ts";
@@ -92,6 +93,7 @@ export async function writeJobSummary(
     }
   }
   addLabelTable(report, summary, inputs);
+  addSplitTable(report, summary);
   const artifact = artifactText(summary, inputs);
   if (artifact !== undefined) report.addHeading("Artifact", 3).addRaw(`<p>${artifact}</p>`, true);
   await report.write();
@@ -125,6 +127,58 @@ function addLabelTable(
       `<code>report.html</code> ${where} (at the top of the export folder).</p>`,
     true,
   );
+}
+
+/** Per split: tasks, share of the tasks, and the share of its tasks showing each label. */
+function addSplitTable(report: typeof core.summary, summary: ExportSummary): void {
+  const rows = splitRows(summary);
+  if (rows.length > 0) report.addHeading("Splits", 3).addTable(rows);
+  const note = classMapNote(summary);
+  if (note !== undefined) report.addRaw(`<p>${note}</p>`, true);
+}
+
+/**
+ * What the job summary says when the labels changed since the kept class map: which are new,
+ * which keep their index reserved; nothing otherwise.
+ *
+ * @param summary The export's summary.
+ * @returns The sentence, as HTML, if any.
+ */
+export function classMapNote(summary: ExportSummary): string | undefined {
+  const map = summary.classMap;
+  if (!map?.changed) return undefined;
+  const ids = (list: string[]) => list.map(code).join(", ");
+  return `The labels changed since the class map ${
+    code(map.from)
+  }: every earlier label keeps its ` +
+    `index${map.added.length ? `; new: ${ids(map.added)}` : ""}${
+      map.reserved.length ? `; reserved: ${ids(map.reserved)}` : ""
+    }.`;
+}
+
+/**
+ * The job summary's table of splits: a header, then per split its name, tasks, share of the tasks
+ * and the share of its tasks showing each label, most frequent first; none without a split.
+ *
+ * @param summary The export's summary.
+ * @returns The table's rows.
+ */
+export function splitRows(summary: ExportSummary): { data: string; header: boolean }[][] {
+  if (summary.splits === undefined) return [];
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+  return [
+    ["Split", "Tasks", "Share", "Labels (share of the split's tasks)"].map((title) =>
+      cell(title, true)
+    ),
+    ...splitShares(summary.splits).map((split) =>
+      [
+        code(split.name),
+        String(split.tasks),
+        percent(split.share),
+        split.labels.map((label) => `${html(label.id)} ${percent(label.share)}`).join(", "),
+      ].map((text) => cell(text))
+    ),
+  ];
 }
 
 function taskRow(outcome: TaskOutcome): ReturnType<typeof cell>[] {

@@ -6,7 +6,7 @@
  */
 
 import { deflateSync } from "node:zlib";
-import { writePng } from "../lib/raster/_chunks.ts";
+import { writePng } from "../lib/png/_chunks.ts";
 import { encodeDataUri } from "../lib/raster/mask_data_uri.ts";
 import type { FakeProject } from "../testing/fake_lab.ts";
 import { BENCH_BCHANNELS } from "./_mask_pool.ts";

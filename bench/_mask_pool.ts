@@ -6,9 +6,9 @@
  */
 
 import { deflateSync } from "node:zlib";
-import { PNG_SIGNATURE, writeChunk } from "../lib/raster/_chunks.ts";
-import { filterScanlines } from "../lib/raster/_filter.ts";
-import { encodePng } from "../lib/raster/encode_png.ts";
+import { PNG_SIGNATURE, writeChunk } from "../lib/png/_chunks.ts";
+import { filterScanlines } from "../lib/png/_filter.ts";
+import { encodePng } from "../lib/png/encode_png.ts";
 import { encodeDataUri } from "../lib/raster/mask_data_uri.ts";
 import { drawMask, type MaskInstance, type RgbaImage } from "../testing/mask_png.ts";
 import { repeatedRowShare, streetScene } from "./_realistic_scene.ts";

@@ -8,8 +8,8 @@
  */
 
 import { constants, deflateSync } from "node:zlib";
-import { filterScanlines } from "../lib/raster/_filter.ts";
-import { decodePng } from "../lib/raster/decode_png.ts";
+import { filterScanlines } from "../lib/png/_filter.ts";
+import { decodePng } from "../lib/png/decode_png.ts";
 import { decodeDataUri } from "../lib/raster/mask_data_uri.ts";
 import { maskPool } from "./_mask_pool.ts";
 

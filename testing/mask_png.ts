@@ -1,14 +1,14 @@
 /**
  * Fixture builders for mask tests and the demo: draw a mask that follows the platform's pixel
  * convention, and write it as a PNG of any flavour. The writer is independent of
- * `lib/raster/encode_png.ts` (its own CRC, filters, packing and interlacing) so tests of the
+ * `lib/png/encode_png.ts` (its own CRC, filters, packing and interlacing) so tests of the
  * decoder do not check our code against itself.
  *
  * @module
  */
 
 import { deflateSync } from "node:zlib";
-import type { RgbImage } from "../lib/raster/rgb_image.ts";
+import type { RgbImage } from "../lib/png/rgb_image.ts";
 
 /**
  * An 8-bit RGBA image: `width * height * 4` bytes, row-major, red, green, blue, alpha.

@@ -1,5 +1,5 @@
 /**
- * Compiles `lib/raster/_kernels.wat` into `lib/raster/_kernels_wasm.ts` (the module's bytes in
+ * Compiles `lib/png/_kernels.wat` into `lib/png/_kernels_wasm.ts` (the module's bytes in
  * base64), so the library loads its SIMD kernels without reading files or fetching anything, in
  * the test runner, the CLI and a bundle alike. Run it after editing the `.wat` file:
  *
@@ -15,8 +15,8 @@
 
 import wabtInit from "wabt";
 
-const source = new URL("../lib/raster/_kernels.wat", import.meta.url);
-const target = new URL("../lib/raster/_kernels_wasm.ts", import.meta.url);
+const source = new URL("../lib/png/_kernels.wat", import.meta.url);
+const target = new URL("../lib/png/_kernels_wasm.ts", import.meta.url);
 
 /**
  * Compiles the kernels' text format to a validated WebAssembly binary.

@@ -1,4 +1,4 @@
-import { takeTasks } from "./_take_tasks.ts";
+import { takeTasks } from "./take_tasks.ts";
 import { ConfigError } from "../errors.ts";
 import { endpointUrl, projectIdOf, required, whole } from "./_check_settings.ts";
 import {

@@ -8,13 +8,6 @@ const VARIABLES: Readonly<Record<string, string>> = {
   endpoint: "ISAHIT_LAB_API_ENDPOINT",
 };
 
-// Library options whose flag says it another way.
-const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
-  memoryBudgetBytes: "memory-budget",
-  exportFile: "from-export",
-  configFile: "config",
-};
-
 /**
  * A setting in the command line's words: its flag, `Option "--output-folder"` as a message's
  * subject and `--output-folder` in passing; a credential by its environment variable.
@@ -31,10 +24,8 @@ export function flagName(setting: string, role: SettingRole): string {
 
 /** The flag (without `--`) that sets a library option or task filter. */
 function flagOf(setting: string): string {
-  if (Object.hasOwn(FLAG_OF_OPTION, setting)) return FLAG_OF_OPTION[setting];
   const kebab = setting.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-  const flag = EXPORT_FLAGS.find((flag) => flag.filter === setting || flag.name === kebab);
-  return flag?.name ?? kebab;
+  return EXPORT_FLAGS.find((flag) => flag.setting === setting)?.name ?? kebab;
 }
 
 /**
@@ -45,7 +36,6 @@ function flagOf(setting: string): string {
  * @returns The setting's key.
  */
 export function settingOfFlag(flag: string): string {
-  const option = Object.keys(FLAG_OF_OPTION).find((option) => FLAG_OF_OPTION[option] === flag);
-  const filter = EXPORT_FLAGS.find((known) => known.name === flag)?.filter;
-  return option ?? filter ?? flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return EXPORT_FLAGS.find((known) => known.name === flag)?.setting ??
+    flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }

@@ -3,10 +3,7 @@ import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { ConfigError } from "../errors.ts";
 import { type FlagSpec, type ParsedFlags, parseFlags, UnknownFlagError } from "../_std/cli.ts";
 import type { ExportSettings } from "../export/export_settings.ts";
-import { parseIgnoreIndex } from "../export/ignore_index.ts";
-import { parseMaskFormat } from "../export/mask_format.ts";
-import { parseShard } from "../export/shard.ts";
-import { parseExportFormat } from "../formats/format_source.ts";
+import { readOptions } from "../settings/export_setting_table.ts";
 import { closestWord } from "./closest_word.ts";
 import { settingOfFlag } from "./_flag_name.ts";
 import {
@@ -101,37 +98,14 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
   };
 }
 
-/** The export's settings other than the project id and the filters. */
+/** The library options of the flags given, each checked by its row of the settings table. */
 function readSettings(parsed: ParsedFlags): Omit<ExportSettings, "projectId" | "filters"> {
-  const string = (name: string) => stringFlag(parsed, name);
-  const format = string("format");
-  const maskFormat = string("mask-format");
-  const shard = string("shard");
-  const ignoreIndex = string("ignore-index");
-  return {
-    inputId: string("input-id"),
-    outputFolder: string("output-folder"),
-    outputFilename: string("output-filename"),
-    replaceExtension: parsed["replace-extension"] === true,
-    format: format === undefined ? undefined : parseExportFormat(format),
-    maskFormat: maskFormat === undefined ? undefined : parseMaskFormat(maskFormat),
-    // Its range is the export's to check, before any request.
-    ignoreIndex: ignoreIndex === undefined ? undefined : parseIgnoreIndex(ignoreIndex),
-    dryRun: parsed["dry-run"] === true,
-    shard: shard === undefined ? undefined : parseShard(shard),
-    resume: parsed["resume"] === true,
-    incremental: string("incremental"),
-    overwrite: parsed["overwrite"] === true,
-    report: parsed["report"] === true,
-    concurrency: parseWhole(string("concurrency"), "concurrency", 1, 256),
-    maxPixels: parseWhole(string("max-pixels"), "max-pixels", 1, 2 ** 31),
-    memoryBudgetBytes: bytesOfMiB(
-      parseWhole(string("memory-budget"), "memory-budget", 1, 2 ** 20),
-    ),
-  };
+  return readOptions({
+    text: (row) => stringFlag(parsed, row.flag!),
+    boolean: (row) => parsed[row.flag!] === true,
+  }, (row) => row.flag !== undefined);
 }
 
-/** What the flag table tells the parser: which flags take a value, repeat, or switch. */
 function flagSpec(): FlagSpec {
   return {
     string: EXPORT_FLAGS.filter((flag) => flag.kind === "string").map((flag) => flag.name),
@@ -243,21 +217,4 @@ function splitPairs(values: readonly string[], flag: string): Record<string, str
     pairs[value.slice(0, at).trim()] = value.slice(at + 1);
   }
   return pairs;
-}
-
-function parseWhole(value: string | undefined, flag: string, low: number, high: number) {
-  if (value === undefined) return undefined;
-  const count = Number(value);
-  if (value.trim() === "" || !Number.isInteger(count) || count < low || count > high) {
-    throw new ConfigError(
-      `Option "--${flag}" must be a whole number from ${low} to ${high}; got "${value}"`,
-      { setting: settingOfFlag(flag) },
-    );
-  }
-  return count;
-}
-
-/** `--memory-budget` is in MiB; the library counts bytes. */
-function bytesOfMiB(mib: number | undefined): number | undefined {
-  return mib === undefined ? undefined : mib * 2 ** 20;
 }

@@ -1,5 +1,7 @@
 import type { Label } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
+import { mention, settingMessage } from "../_setting_message.ts";
+import type { PinnedClass, PinnedClassMap } from "./pinned_class_map.ts";
 import type { RgbColour } from "./resolve_semantic_mapping.ts";
 
 /** One class of a class-index mask. */
@@ -18,8 +20,10 @@ export interface ClassEntry {
 
 /** The classes of a project, and how a mask pixel's blue channel maps to them. */
 export interface ClassTable {
-  /** The classes in configuration order; index 0 is the background. */
+  /** The classes in index order (configuration order unless pinned); index 0 is the background. */
   classes: ClassEntry[];
+  /** The labels of a pinned map that left the configuration: their indices stay unused. */
+  reserved: PinnedClass[];
   /** The index of labelled pixels whose bChannel no label has. */
   ignoreIndex: number;
   /** Class index by bChannel (0..255); unknown bChannels map to `ignoreIndex`. */
@@ -34,9 +38,23 @@ export interface ClassTableOptions {
    * The index of labelled pixels whose bChannel no label has; it must be above the number of
    * classes.
    *
-   * @default {255}
+   * @default {the pinned map's, else 255}
    */
   ignoreIndex?: number;
+  /**
+   * An earlier export's numbering to keep: each label keeps its index and colour by label id, and
+   * labels new to the configuration take the free indices from 1 up, in configuration order.
+   *
+   * @default {undefined} (classes 1..N in configuration order)
+   */
+  pinned?: PinnedClassMap;
+  /**
+   * With `pinned`: a pinned label the configuration no longer has keeps its index reserved and
+   * unused, rather than stopping the export.
+   *
+   * @default {false}
+   */
+  allowRemovedLabels?: boolean;
 }
 
 // Pascal VOC's colour for "ignore", and a fallback palette for labels without a colour.
@@ -59,14 +77,17 @@ const FALLBACK: RgbColour[] = [
 ];
 
 /**
- * Numbers a project's labels as classes 1..N, in configuration order, for the `class-index`,
- * `palette` and `binary` mask formats. Labels without a `bChannel` cannot appear in a mask and
- * get no class; a bChannel shared by several labels maps to the first of them.
+ * Numbers a project's labels as classes for the `class-index`, `palette` and `binary` mask
+ * formats, `labelmap.json`, COCO categories and a pinned YOLO class order: classes 1..N in
+ * configuration order, or, with a `pinned` map, each label's earlier index and colour (new labels
+ * take the free indices from 1 up). Labels without a `bChannel` cannot appear in a mask and get no
+ * class; a bChannel shared by several labels maps to the first of them.
  *
  * @param labels The labels of the project or form input.
- * @param options The ignore index.
+ * @param options The ignore index, and the pinned map.
  * @returns The class table.
- * @throws {ConfigError} when the ignore index is not above the number of classes or not in 1..255.
+ * @throws {ConfigError} when the ignore index is not above every class index or not in 1..255,
+ * or a label of the pinned map is no longer in the configuration (without `allowRemovedLabels`).
  *
  * @example
  * ```ts
@@ -77,23 +98,26 @@ const FALLBACK: RgbColour[] = [
  * ```
  */
 export function classTable(labels: readonly Label[], options: ClassTableOptions = {}): ClassTable {
-  const ignoreIndex = options.ignoreIndex ?? 255;
+  const ignoreIndex = options.ignoreIndex ?? options.pinned?.ignoreIndex ?? 255;
+  const usable = labels.filter(({ bChannel }) =>
+    typeof bChannel === "number" && Number.isInteger(bChannel) && bChannel >= 1 && bChannel <= 255
+  );
+  const { pinnedById, reserved } = pinnedClasses(usable, options);
+  const taken = new Set([...pinnedById.values(), ...reserved].map((entry) => entry.index));
+  let next = 1;
   const classes: ClassEntry[] = [];
   const indexByBChannel = new Uint8Array(256);
   const labelByBChannel: (string | undefined)[] = new Array(256).fill(undefined);
-  for (const label of labels) {
-    const bChannel = label.bChannel;
-    if (
-      typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255
-    ) {
-      continue;
-    }
-    const index = classes.length + 1;
+  for (const label of usable) {
+    const bChannel = label.bChannel as number;
+    const pinned = pinnedById.get(label.id);
+    while (pinned === undefined && taken.has(next)) next++;
+    const index = pinned?.index ?? next++;
     classes.push({
       id: label.id,
       name: label.name ?? label.id,
       index,
-      colour: parseColour(label.color) ?? FALLBACK[(index - 1) % FALLBACK.length],
+      colour: pinned?.colour ?? parseColour(label.color) ?? FALLBACK[(index - 1) % FALLBACK.length],
       bChannel,
     });
     if (labelByBChannel[bChannel] === undefined) {
@@ -101,10 +125,12 @@ export function classTable(labels: readonly Label[], options: ClassTableOptions 
       indexByBChannel[bChannel] = index;
     }
   }
-  if (!Number.isInteger(ignoreIndex) || ignoreIndex <= classes.length || ignoreIndex > 255) {
+  classes.sort((a, b) => a.index - b.index);
+  const highest = Math.max(0, ...classes.map((entry) => entry.index), ...taken);
+  if (!Number.isInteger(ignoreIndex) || ignoreIndex <= highest || ignoreIndex > 255) {
     throw new ConfigError(
-      `The ignore index ${ignoreIndex} must be from ${classes.length + 1} to 255: the project ` +
-        `has ${classes.length} classes, numbered from 1`,
+      `The ignore index ${ignoreIndex} must be from ${highest + 1} to 255: the project ` +
+        `has ${classes.length} classes, numbered from 1 to ${highest}`,
       { setting: "ignoreIndex" },
     );
   }
@@ -112,7 +138,39 @@ export function classTable(labels: readonly Label[], options: ClassTableOptions 
   for (let b = 0; b < 256; b++) {
     if (labelByBChannel[b] === undefined) indexByBChannel[b] = ignoreIndex;
   }
-  return { classes, ignoreIndex, indexByBChannel, labelByBChannel };
+  return { classes, reserved, ignoreIndex, indexByBChannel, labelByBChannel };
+}
+
+/**
+ * The pinned classes the configuration still has, by label id, and those it lost (reserved); a
+ * lost one stops the export unless removed labels are allowed or it was already reserved.
+ */
+function pinnedClasses(
+  usable: readonly Label[],
+  options: ClassTableOptions,
+): { pinnedById: Map<string, PinnedClass>; reserved: PinnedClass[] } {
+  const pinnedById = new Map<string, PinnedClass>();
+  const reserved: PinnedClass[] = [];
+  const { pinned } = options;
+  if (pinned === undefined) return { pinnedById, reserved };
+  const ids = new Set(usable.map((label) => label.id));
+  for (const entry of pinned.classes) {
+    if (ids.has(entry.id)) {
+      pinnedById.set(entry.id, entry);
+      continue;
+    }
+    if (!entry.removed && !options.allowRemovedLabels) {
+      throw new ConfigError(
+        settingMessage`Label "${entry.id}" (class ${entry.index}) of the class map "${pinned.source}" is no longer in the project's configuration (or has no bChannel); add it back, or add ${
+          mention("allowRemovedLabels")
+        } to keep index ${entry.index} reserved and unused`,
+        { setting: pinned.setting },
+      );
+    }
+    reserved.push({ ...entry, removed: true });
+  }
+  reserved.sort((a, b) => a.index - b.index);
+  return { pinnedById, reserved };
 }
 
 /**
@@ -131,7 +189,9 @@ export function classTable(labels: readonly Label[], options: ClassTableOptions 
  */
 export function classPalette(table: ClassTable): Uint8Array {
   const palette = new Uint8Array((table.ignoreIndex + 1) * 3);
-  for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);
+  for (const entry of [...table.reserved, ...table.classes]) {
+    palette.set(entry.colour, entry.index * 3);
+  }
   palette.set(IGNORE_COLOUR, table.ignoreIndex * 3);
   return palette;
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from "../errors.ts";
-import { type SemanticMapping, semanticMappingOf } from "../detect/resolve_semantic_mapping.ts";
+import { type SemanticMapping, semanticMappingOf } from "./resolve_semantic_mapping.ts";
 import { settingMessage, subject } from "../_setting_message.ts";
 
 const MAPPING = subject("semanticMapping");

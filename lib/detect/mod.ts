@@ -20,3 +20,4 @@ export * from "./task_mask.ts";
 export * from "./class_table.ts";
 export * from "./with_b_channels.ts";
 export * from "./load_semantic_mapping.ts";
+export * from "./pinned_class_map.ts";

@@ -52,7 +52,7 @@ const WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
  * ```ts
  * import { ConvertPool } from "./_convert_pool.ts";
  * import { classTable } from "../detect/class_table.ts";
- * import { encodePng } from "../raster/encode_png.ts";
+ * import { encodePng } from "../png/encode_png.ts";
  *
  * using pool = new ConvertPool({ size: 1 });
  * const bytes = await encodePng({ width: 1, height: 1, data: new Uint8Array(3) });

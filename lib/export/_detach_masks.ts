@@ -1,7 +1,7 @@
 import type { Task } from "../api/types.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskAnswers } from "../detect/task_mask.ts";
-import { type Mask, maskOf } from "./_mask.ts";
+import { type Mask, maskOf } from "../detect/mask_of.ts";
 
 /**
  * Takes the masks out of tasks as {@linkcode Mask}s, each as soon as its task is read. Mask

@@ -16,7 +16,7 @@
 
 import { HashedKeys } from "../_hashed_keys.ts";
 import { ConfigError } from "../errors.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { type FileLine, fileLines } from "./_file_lines.ts";
 import { type ManifestEntry, parseManifestLine } from "./manifest.ts";
 

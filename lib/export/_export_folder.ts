@@ -1,10 +1,10 @@
 import type { ClassTable } from "../detect/class_table.ts";
 import { join } from "../_std/path.ts";
-import type { ExportSummary } from "./export_summary.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
 import { type ExportReport, PARTIAL_REPORT_NAME, REPORT_NAME } from "../report/export_report.ts";
-import { ExportFolderFs } from "./export_folder_fs.ts";
+import { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { EarlierManifest } from "./_earlier_manifest.ts";
-import type { FileSystem } from "./file_system.ts";
+import type { FileSystem } from "../model/file_system.ts";
 import {
   createExportFolder,
   type ExportMetadata,
@@ -22,8 +22,8 @@ import {
   PARTIAL_MANIFEST_NAME,
 } from "./manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
+import { LABELMAP_JSON } from "./read_class_map.ts";
 
-const LABELMAP_JSON = "labelmap.json";
 const LABELMAP_TXT = "labelmap.txt";
 
 /**
@@ -94,12 +94,14 @@ export class ExportFolder {
   }
 
   /**
-   * Makes the folder before its first file, with the labelmaps of class-index and palette masks,
+   * Makes the folder before its first file, with the labelmaps of class-index, palette and
+   * instance masks,
    * and starts the manifest: entries added before are written now.
    */
   async create(maskFormat: MaskFormat, table: ClassTable): Promise<void> {
     await createExportFolder(this.files, this.mode);
-    if (maskFormat === "class-index" || maskFormat === "palette") {
+    // Instance masks hold instance ids; the labelmap numbers the labels the manifest gives them.
+    if (maskFormat === "class-index" || maskFormat === "palette" || maskFormat === "instance") {
       await this.files.writeFile(LABELMAP_JSON, TEXT.encode(labelmapJson(table)));
       await this.files.writeFile(LABELMAP_TXT, TEXT.encode(labelmapTxt(table)));
     }

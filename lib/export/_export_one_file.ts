@@ -1,13 +1,15 @@
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
-import { exportFormat } from "../formats/export_format.ts";
-import { parseExportFormat } from "../formats/format_source.ts";
+import { exportFormat } from "./export_format.ts";
+import type { OneFileFormatName } from "../formats/one_file_formats.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
-import type { ExportSummary } from "./export_summary.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
 
-/** `lab`, `yolo`, `coco`: refuses the settings that shape masks or folders, then writes the file. */
-export function exportOneFile(options: ExportMasksOptions): Promise<ExportSummary> {
-  const format = parseExportFormat(String(options.format));
+/** A format that writes one file: refuses the settings that shape masks or folders, then writes the file. */
+export function exportOneFile(
+  options: ExportMasksOptions,
+  format: OneFileFormatName,
+): Promise<ExportSummary> {
   const maskOnly = [
     ["maskFormat", options.maskFormat],
     ["semanticMapping", options.semanticMapping],
@@ -27,5 +29,5 @@ export function exportOneFile(options: ExportMasksOptions): Promise<ExportSummar
       { setting },
     );
   }
-  return exportFormat({ ...options, format: format as "lab" | "yolo" | "coco" });
+  return exportFormat({ ...options, format });
 }

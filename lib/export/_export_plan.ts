@@ -9,11 +9,13 @@ import { mention, SettingMessage, settingMessage } from "../_setting_message.ts"
 import { resolve } from "../_std/path.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
-import type { FolderMode } from "./_folder_preparation.ts";
+import type { ExportMetadata, FolderMode } from "./_folder_preparation.ts";
 import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget } from "./_memory_budget.ts";
 import { checkIgnoreIndex } from "./ignore_index.ts";
 import { type MaskFormat, parseMaskFormat } from "./mask_format.ts";
 import { outputPathOf } from "./_output_path.ts";
+import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
+import { type SplitPlan, splitPlanOf } from "../model/split_plan.ts";
 
 /** Which tasks an export reads, decided from its options alone: every format shares it. */
 export interface TaskPlan {
@@ -39,6 +41,8 @@ export interface ExportPlan extends TaskPlan {
   folder: string;
   /** List, write nothing. */
   dryRun: boolean;
+  /** How the tasks are split, if they are. */
+  split?: SplitPlan;
 }
 
 /**
@@ -54,6 +58,7 @@ export function planExport(options: ExportMasksOptions): ExportPlan {
   const mode = folderMode(options);
   const folder = exportFolderPath(options, startedAt);
   const dryRun = options.dryRun ?? false;
+  const split = splitPlanOf(options);
   return {
     projectId,
     startedAt,
@@ -64,6 +69,7 @@ export function planExport(options: ExportMasksOptions): ExportPlan {
     mode,
     folder,
     dryRun,
+    split,
   };
 }
 
@@ -103,7 +109,7 @@ export interface MaskPlan {
 export function planMasks(
   configuration: ProjectConfiguration,
   plan: ExportPlan,
-  options: ExportMasksOptions,
+  options: ExportMasksOptions & { pinned?: PinnedClassMap },
 ): MaskPlan {
   const source = resolveMaskSource(configuration, options);
   if (options.semanticMapping !== undefined && plan.maskFormat !== "rgb") {
@@ -115,7 +121,8 @@ export function planMasks(
   const colourByBChannel = options.semanticMapping === undefined
     ? undefined
     : resolveSemanticMapping(options.semanticMapping, source.labels);
-  const table = classTable(source.labels, { ignoreIndex: options.ignoreIndex });
+  const { ignoreIndex, pinned, allowRemovedLabels } = options;
+  const table = classTable(source.labels, { ignoreIndex, pinned, allowRemovedLabels });
   const settings = {
     inputId: source.input?.id,
     replaceExtension: options.replaceExtension ?? false,
@@ -123,8 +130,15 @@ export function planMasks(
     ignoreIndex: table.ignoreIndex,
     filters: plan.filters,
     shard: options.shard,
+    split: plan.split,
   };
   return { source, colourByBChannel, table, settings };
+}
+
+/** The `export.json` of an export: its project, start, mask format and the settings that shape files. */
+export function metadataOf(plan: ExportPlan, masks: MaskPlan): ExportMetadata {
+  const { projectId, startedAt, maskFormat } = plan;
+  return { projectId, startedAt: startedAt.toISOString(), maskFormat, settings: masks.settings };
 }
 
 function folderMode(options: ExportMasksOptions): FolderMode {

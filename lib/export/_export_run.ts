@@ -1,7 +1,7 @@
 import type { Task } from "../api/types.ts";
 import { TaskError } from "../errors.ts";
 import { TaskPool } from "./_task_pool.ts";
-import type { Mask } from "./_mask.ts";
+import type { Mask } from "../detect/mask_of.ts";
 import { entryBase, type TaskExporter, type TaskJob } from "./_task_exporter.ts";
 import {
   type ExportEvent,
@@ -9,14 +9,15 @@ import {
   type ListedTasks,
   MAX_LISTED_TASKS,
   type TaskOutcome,
-} from "./export_summary.ts";
+} from "../model/export_summary.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import type { ExportFolder } from "./_export_folder.ts";
 import type { ManifestEntry } from "./manifest.ts";
-import { maskFilePath } from "./mask_file_path.ts";
-import { MaskFileRegistry } from "./mask_file_registry.ts";
-import type { Platform } from "./platform.ts";
-import { inShard, type Shard } from "./shard.ts";
+import { maskFilePath } from "../model/mask_file_path.ts";
+import { MaskFileRegistry } from "../model/mask_file_registry.ts";
+import type { Platform } from "../model/platform.ts";
+import { countInSplit, emptySplitCounts, sortSplitLabels } from "../model/split_counts.ts";
+import { splitOf, type SplitPlan } from "../model/split_plan.ts";
 
 /** Carried-over entries written at a time: the manifest's lines are never all in memory. */
 const CARRY_BATCH = 256;
@@ -37,8 +38,8 @@ export interface ExportRunOptions {
   keepComplete: boolean;
   /** Cut the task name at its last `.`. */
   replaceExtension?: boolean;
-  /** Only this part of the tasks. */
-  shard?: Shard;
+  /** How the tasks are split: each task's files go under its split's folder. */
+  split?: SplitPlan;
   /** List, write nothing. */
   dryRun: boolean;
   /** The platform whose naming rules the files follow. */
@@ -83,20 +84,21 @@ export class ExportRun {
     if (options.registry) this.#claimedEarlier = Promise.resolve();
     this.#pool = new TaskPool(options.inFlight);
     this.#folder = folder;
+    // A dry run writes no files: nothing to count per split.
+    if (options.split && !options.dryRun) options.summary.splits = emptySplitCounts(options.split);
   }
 
   /**
    * Takes the next task, in the server's order, with its mask as `MaskDetacher` took it out of
-   * the task (`undefined`: none); waits while the pool is full.
+   * the task (`undefined`: none) and whether it is this shard's; waits while the pool is full.
    */
-  async take(task: Task, mask: Mask | undefined): Promise<void> {
+  async take(task: Task, mask: Mask | undefined, mine: boolean): Promise<void> {
     if (this.#fatal !== undefined) throw this.#fatal;
     await (this.#claimedEarlier ??= this.#claimEarlier());
     const sequence = this.#sequence++;
-    const { shard } = this.#options;
     const ids = { taskId: String(task._id), taskName: String(task.name) };
     const previous = await this.#options.previous.take(ids.taskId);
-    const mine = !shard || inShard(ids.taskId, shard);
+    const split = this.#options.split && splitOf(ids.taskId, this.#options.split);
     if (mask === undefined) {
       if (!mine) return this.#skipOther(sequence);
       // An updated task that lost its mask loses the files an earlier run wrote for it.
@@ -108,12 +110,13 @@ export class ExportRun {
         ...entryBase(task),
         outcome: "skipped: no mask",
         files: [],
-      });
+      }, split);
     }
     let wanted: string;
     try {
-      wanted = previous?.path ??
-        maskFilePath(task, { replaceExtension: this.#options.replaceExtension });
+      // A split task's files go under its split's folder: `train/street/a.jpg.png`.
+      wanted = previous?.path ?? (split === undefined ? "" : `${split}/`) +
+          maskFilePath(task, { replaceExtension: this.#options.replaceExtension });
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
       if (!mine) return this.#skipOther(sequence);
@@ -122,7 +125,7 @@ export class ExportRun {
         ...entryBase(task),
         outcome: `failed: ${error.reason}`,
         files: [],
-      });
+      }, split);
     }
     // Every task claims its name, in or out of this shard, so shards name files as one export.
     const { file, reason } = this.#registry.claimFile(wanted, ids.taskId);
@@ -138,10 +141,10 @@ export class ExportRun {
         await (this.#folderReady ??= this.#startFolder());
         if (this.#options.keepComplete && await this.#options.exporter.isComplete(previous)) {
           this.#options.exporter.reportEarlier(previous!);
-          return this.#finish(sequence, { ...outcome, status: "kept" }, previous!);
+          return this.#finish(sequence, { ...outcome, status: "kept" }, previous!, split);
         }
         const { outcome: result, entry } = await this.#options.exporter.export(job);
-        this.#finish(sequence, result, entry);
+        this.#finish(sequence, result, entry, split);
       } catch (error) {
         this.#fatal ??= error;
       }
@@ -169,6 +172,9 @@ export class ExportRun {
       if (this.#options.dryRun) continue;
       const entry = left.removed ? removed(left.entry) : left.entry;
       this.#options.exporter.reportEarlier(entry);
+      if (this.#options.summary.splits && entry.files.length > 0) {
+        countInSplit(this.#options.summary.splits, entry);
+      }
       batch.push(entry);
       if (batch.length === CARRY_BATCH) {
         await this.#folder.addTrailingEntries(batch);
@@ -194,6 +200,7 @@ export class ExportRun {
     for (const list of [summary.skippedTasks, summary.failures, summary.renamed]) {
       list.sort(byTask);
     }
+    if (summary.splits) sortSplitLabels(summary.splits);
     // Offline sources know their task count only at the end.
     summary.total = Math.max(this.#options.summary.total, this.#sequence);
     if (manifest !== undefined) summary.manifest = manifest;
@@ -227,8 +234,17 @@ export class ExportRun {
     });
   }
 
-  #finish(sequence: number, outcome: TaskOutcome, entry: ManifestEntry | null): void {
+  #finish(
+    sequence: number,
+    outcome: TaskOutcome,
+    entry: ManifestEntry | null,
+    split?: string,
+  ): void {
     const { summary } = this.#options;
+    if (entry !== null && split !== undefined) {
+      entry.split = split;
+      if (summary.splits && entry.files.length > 0) countInSplit(summary.splits, entry);
+    }
     this.#folder.addEntry(sequence, entry);
     this.#done++;
     this.#order.set(outcome, sequence);

@@ -1,7 +1,7 @@
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { basename, dirname, join } from "../_std/path.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { EarlierManifest } from "./_earlier_manifest.ts";
 import { MANIFEST_NAME, type ManifestEntry, PARTIAL_MANIFEST_NAME } from "./manifest.ts";
 

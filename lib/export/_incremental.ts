@@ -1,12 +1,12 @@
-import { takeTasks } from "../api/_take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import { formatLabDate, parseLabDate } from "../api/lab_date.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { ManifestEntry } from "./manifest.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
+import { eachTask } from "./_task_loop.ts";
 
 // Tasks updated this long before the earlier export started are asked again: clocks differ, and
 // a task updated while that export ran may have been read before its update.
@@ -78,16 +78,14 @@ export async function removeLeftTasks(
   if (!narrowing || !earlier.hasLeft()) return 0;
   let removed = 0;
   const updated = { updatedAtGte: filters.updatedAtGte, optionalFields: filters.optionalFields };
-  for await (const page of client.taskPages(projectId, updated)) {
-    for (const task of takeTasks(page)) {
-      const entry = await earlier.left(String(task._id));
-      if (!entry) continue;
-      for (const file of entry.files) {
-        if (files) await files.remove(file.path).catch(() => {});
-      }
-      earlier.markRemoved(entry.taskId);
-      removed++;
+  for await (const { task } of eachTask({ client, projectId, filters: updated })) {
+    const entry = await earlier.left(String(task._id));
+    if (!entry) continue;
+    for (const file of entry.files) {
+      if (files) await files.remove(file.path).catch(() => {});
     }
+    earlier.markRemoved(entry.taskId);
+    removed++;
   }
   return removed;
 }

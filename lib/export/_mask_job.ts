@@ -11,16 +11,14 @@ import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { transcodeMask } from "../raster/transcode_png.ts";
 import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.ts";
-import type { ImageSize } from "./_mask.ts";
+import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat } from "./mask_format.ts";
-import type { MaskStats } from "./mask_stats.ts";
-import { statsOfCensus } from "./_stats_of_census.ts";
+import type { MaskStats } from "../model/mask_stats.ts";
+import { statsOfCensus } from "../model/stats_of_census.ts";
 import { maskRowsRenderer } from "./_mask_rows_renderer.ts";
-import { addToCensus, emptyCensus, type MaskCensus } from "../raster/mask_census.ts";
-import { type CheckedPng, checkPng } from "../raster/_inflate_png.ts";
-import { isFastFlavour } from "../raster/_fast_rgb.ts";
-import { readFastRows } from "../raster/_fast_rows.ts";
-import { readPngRows, type RgbRows } from "../raster/_png_rows.ts";
+import { addToCensus, emptyCensus, type MaskCensus } from "../png/mask_census.ts";
+import { openMaskRows } from "../png/mask_rows.ts";
+import type { RgbRows } from "../png/png_rows.ts";
 import { MaskSampler, THUMBNAIL_SIDE } from "../raster/mask_sampler.ts";
 import { type MaskPreview, maskPreview } from "../report/mask_preview.ts";
 import { releaseBytes } from "../_release_bytes.ts";
@@ -110,12 +108,14 @@ export async function runMaskJob(
   }
   if (job.mask.kind === "png") {
     // Every other format, strip by strip: no buffer the size of the mask.
-    const png = checkPng(job.mask.bytes, job.maxPixels);
-    const { width, height } = png.header;
+    const rows = openMaskRows(job.mask.bytes, {
+      maxPixels: job.maxPixels,
+      generalDecoder: options.generalDecoder,
+    });
+    const { width, height } = rows;
     const image = job.mask.image;
-    const general = options.generalDecoder || !isFastFlavour(png.header);
     return renderStrips(job, { width, height }, (onRows) => {
-      const census = general ? readCountedRows(png, onRows) : readFastRows(png, onRows);
+      const census = rows.read(onRows);
       checkImageSize({ width, height }, image);
       return census;
     });
@@ -132,16 +132,6 @@ export async function runMaskJob(
   // The decoded pixels are the job's largest buffer: freed now, before the next mask comes.
   releaseBytes(data);
   return rendered;
-}
-
-/** The general strip decoder, counting the census of the rows as they come. */
-function readCountedRows(png: CheckedPng, onRows: (rows: RgbRows) => void): MaskCensus {
-  const census = emptyCensus();
-  readPngRows(png, (rows) => {
-    addToCensus(census, rows.data);
-    onRows(rows);
-  });
-  return census;
 }
 
 /**

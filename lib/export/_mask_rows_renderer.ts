@@ -8,11 +8,11 @@
 
 import { classPalette, type ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { PngRowEncoder } from "../raster/_png_row_encoder.ts";
-import type { RgbRows } from "../raster/_png_rows.ts";
-import { DEFAULT_ZLIB_LEVEL } from "../raster/encode_png.ts";
+import { PngRowEncoder } from "../png/png_row_encoder.ts";
+import type { RgbRows } from "../png/png_rows.ts";
+import { DEFAULT_ZLIB_LEVEL } from "../png/encode_png.ts";
 import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
-import type { ImageSize } from "./_mask.ts";
+import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat, RenderedFile } from "./mask_format.ts";
 
 /** The zlib level of the single-channel formats (`encodeGreyPng`'s default). */

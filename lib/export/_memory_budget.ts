@@ -1,5 +1,5 @@
 import { TaskError } from "../errors.ts";
-import type { ImageSize, Mask } from "./_mask.ts";
+import type { ImageSize, Mask } from "../detect/mask_of.ts";
 
 /** The default memory budget of the masks in flight: 512 MiB. */
 export const DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;

@@ -1,10 +1,10 @@
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { MasksError, PngError } from "../errors.ts";
-import { decodePng, DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
+import { decodePng, DEFAULT_MAX_PIXELS } from "../png/decode_png.ts";
 import { rasterizeShapes } from "../raster/rasterize_shapes.ts";
 import { shapesOfAnnotations } from "../raster/shapes_of_annotations.ts";
-import type { ImageSize, PngMask, ShapesMask } from "./_mask.ts";
-import type { RgbImage } from "../raster/rgb_image.ts";
+import type { ImageSize, PngMask, ShapesMask } from "../detect/mask_of.ts";
+import type { RgbImage } from "../png/rgb_image.ts";
 
 /** A task's mask as plain data, which can be posted to a worker: what decoding it needs. */
 export interface TaskMask {

@@ -5,14 +5,14 @@ import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { MasksError, PngError, TaskError } from "../errors.ts";
 import type { ConvertPool } from "./_convert_pool.ts";
 import { type MaskJobSettings, type RenderedMask, sha256 } from "./_mask_job.ts";
-import type { Mask, PngMask, ShapesMask } from "./_mask.ts";
+import type { Mask, PngMask, ShapesMask } from "../detect/mask_of.ts";
 import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
 import { conversionCost, type MemoryBudget } from "./_memory_budget.ts";
-import { DEFAULT_MAX_PIXELS } from "../raster/decode_png.ts";
-import type { TaskOutcome } from "./export_summary.ts";
+import { DEFAULT_MAX_PIXELS } from "../png/decode_png.ts";
+import type { TaskOutcome } from "../model/export_summary.ts";
 import type { ManifestEntry, ManifestFile } from "./manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { ExportReport } from "../report/export_report.ts";
 import { releaseBytes } from "../_release_bytes.ts";
 

@@ -1,4 +1,4 @@
-import { hostPlatform, type Platform } from "./platform.ts";
+import { hostPlatform, type Platform } from "../model/platform.ts";
 
 /** Options of {@linkcode defaultExportFolderName}. */
 export interface ExportFolderNameOptions {

@@ -1,28 +1,13 @@
-import { takeTasks } from "../api/_take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
-import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
-import type { ExportFormat } from "../formats/format_source.ts";
-import { ExportReport } from "../report/export_report.ts";
-import { ConvertPool } from "./_convert_pool.ts";
-import { exportOneFile } from "./_export_one_file.ts";
-import { MaskDetacher } from "./_detach_masks.ts";
-import { emptySummary } from "./_empty_summary.ts";
-import { ExportFolder } from "./_export_folder.ts";
-import { type ExportPlan, type MaskPlan, planExport, planMasks } from "./_export_plan.ts";
-import type { PreparedFolder } from "./_folder_preparation.ts";
-import type { EarlierManifest } from "./_earlier_manifest.ts";
-import { ExportRun } from "./_export_run.ts";
-import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
-import { TaskExporter } from "./_task_exporter.ts";
-import type { ExportFolderFs } from "./export_folder_fs.ts";
-import type { ExportEvent, ExportSummary } from "./export_summary.ts";
-import type { FileSystem } from "./file_system.ts";
+import type { ExportEvent, ExportSummary } from "../model/export_summary.ts";
+import type { FileSystem } from "../model/file_system.ts";
+import type { Platform } from "../model/platform.ts";
+import type { Shard } from "../model/shard.ts";
+import type { SplitPart } from "../model/split_plan.ts";
+import { type ExportFormat, exportFormatEntry } from "./export_formats.ts";
 import type { MaskFormat } from "./mask_format.ts";
-import { hostPlatform, type Platform } from "./platform.ts";
-import type { Shard } from "./shard.ts";
-import { MaskFileRegistry } from "./mask_file_registry.ts";
 
 /** Options of {@linkcode exportMasks}: the SDK's `export_tasks(format="mask")` parameters, and more. */
 export interface ExportMasksOptions {
@@ -53,6 +38,14 @@ export interface ExportMasksOptions {
   maskFormat?: MaskFormat;
   /** `class-index` and `palette`: the index of pixels whose label is unknown. @default {255} */
   ignoreIndex?: number;
+  /** Keep an earlier export's class numbering: its `labelmap.json` or folder (updates keep their own). @default {undefined} */
+  labelmapFrom?: string;
+  /** With a kept class map: reserve the index of a label the configuration lost, not stop. @default {false} */
+  allowRemovedLabels?: boolean;
+  /** Split the tasks by a hash of each task id, `train=80,val=20`: files go under `<split>/`. @default {undefined} */
+  split?: string | readonly SplitPart[];
+  /** The seed hashed with each task id to split the tasks. @default {"lab-masks"} */
+  splitSeed?: string;
   /** List what would be exported and where; write nothing. @default {false} */
   dryRun?: boolean;
   /** Export only this part of the tasks (stable by task id), for CI matrices. @default {undefined} */
@@ -143,171 +136,5 @@ export interface ExportMasksOptions {
  * ```
  */
 export async function exportMasks(options: ExportMasksOptions): Promise<ExportSummary> {
-  if ((options.format ?? "mask") !== "mask") return await exportOneFile(options);
-  const started = performance.now();
-  const plan = planExport(options);
-  const folder = new ExportFolder(plan.folder, plan.mode, {
-    fileSystem: options.fileSystem,
-    dryRun: plan.dryRun,
-  });
-  // The earlier export's names are claimed as its manifest is read: one pass over it, not two.
-  const registry = new MaskFileRegistry({
-    reserved: ExportFolder.RESERVED_NAMES,
-    platform: options.platform ?? hostPlatform(),
-  });
-  const prepared = await folder.open((entry) => {
-    if (entry.path) registry.claim(entry.path, entry.taskId);
-  });
-  // The earlier manifest's file stays open for the run, and is closed however this ends.
-  using earlier = prepared.previous;
-  const masks = planMasks(
-    await options.client.getProjectConfiguration(plan.projectId),
-    plan,
-    options,
-  );
-  const filters = plan.mode === "incremental"
-    ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
-    : plan.requestFilters;
-  await folder.clearEarlier();
-
-  const summary = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
-  // Closed when this function returns or throws: the run has drained its tasks by then.
-  using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
-  const report = options.report && !plan.dryRun
-    ? new ExportReport(masks.table.classes, folder.files)
-    : undefined;
-  const run = exportRun(folder, {
-    plan,
-    masks,
-    prepared,
-    summary,
-    pool,
-    report,
-    options,
-    registry,
-  });
-  await runTasks(run, {
-    plan,
-    filters,
-    source: masks.source,
-    files: folder.files,
-    earlier,
-    summary,
-    options,
-  });
-  await run.finish();
-  if (summary.folderCreated) {
-    const { projectId, startedAt, maskFormat } = plan;
-    const { settings } = masks;
-    await folder.writeMetadata({
-      projectId,
-      startedAt: startedAt.toISOString(),
-      maskFormat,
-      settings,
-    });
-  }
-  summary.durationMs = performance.now() - started;
-  if (report && summary.folderCreated) {
-    const { projectId, filters, startedAt } = plan;
-    await folder.writeReport(
-      report,
-      { projectId, filters, shard: options.shard, startedAt },
-      summary,
-    );
-    summary.durationMs = performance.now() - started;
-  }
-  return summary;
-}
-
-/** What the run of an export is made of. */
-interface RunParts {
-  plan: ExportPlan;
-  masks: MaskPlan;
-  prepared: PreparedFolder;
-  summary: ExportSummary;
-  pool: ConvertPool;
-  report?: ExportReport;
-  options: ExportMasksOptions;
-  registry: MaskFileRegistry;
-}
-
-/** The run of an export: its task exporter, its folder's names, and its pace. */
-function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
-  const { plan, masks, options } = parts;
-  return new ExportRun(folder, {
-    exporter: new TaskExporter(folder.files, {
-      format: plan.maskFormat,
-      table: masks.table,
-      colourByBChannel: masks.colourByBChannel,
-      source: masks.source,
-      maxPixels: options.maxPixels,
-      pool: parts.pool,
-      report: parts.report,
-      budget: plan.budget,
-    }),
-    summary: parts.summary,
-    createFolder: () => folder.create(plan.maskFormat, masks.table),
-    reservedNames: ExportFolder.RESERVED_NAMES,
-    previous: parts.prepared.previous,
-    keepComplete: plan.mode === "resume",
-    replaceExtension: options.replaceExtension,
-    shard: options.shard,
-    dryRun: plan.dryRun,
-    platform: options.platform ?? hostPlatform(),
-    registry: parts.registry,
-    // One mask waiting for each worker while it converts another.
-    inFlight: 2 * parts.pool.size,
-    onProgress: options.onProgress,
-  });
-}
-
-/** What {@linkcode runTasks} works with. */
-interface TaskRunContext {
-  plan: ExportPlan;
-  filters: TaskFilters;
-  source: MaskSource;
-  files: ExportFolderFs;
-  /** The earlier export's manifest (incremental). */
-  earlier: EarlierManifest;
-  summary: ExportSummary;
-  options: ExportMasksOptions;
-}
-
-/**
- * Streams the tasks page by page into the run; an incremental run then carries over, or removes,
- * the earlier export's tasks that did not come back. On any error the run stops after its
- * running tasks, keeping the partial manifest for `resume`.
- */
-async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> {
-  const { plan, filters, summary, options } = context;
-  const { client, signal } = options;
-  try {
-    if (plan.mode === "incremental" && !plan.dryRun) await run.begin();
-    let first = true;
-    const masks = new MaskDetacher(context.source);
-    for await (const page of client.taskPages(plan.projectId, filters, { onTask: masks.detach })) {
-      if (first) {
-        summary.total = page.totalDocs;
-        options.onProgress?.({ type: "start", total: summary.total, folder: plan.folder });
-        first = false;
-      }
-      for (const task of takeTasks(page)) {
-        signal?.throwIfAborted();
-        await run.take(task, masks.take(task));
-      }
-    }
-    if (plan.mode === "incremental") {
-      const { projectId, filters: userFilters } = plan;
-      const query = { projectId, filters, userFilters };
-      const files = plan.dryRun ? undefined : context.files;
-      const removed = await removeLeftTasks(client, query, context.earlier, files);
-      summary.removed = removed;
-      summary.carried = await run.carryOver(removedEntry) - removed;
-    }
-    // Read no more: closed before the new manifest is renamed over it.
-    context.earlier.close();
-  } catch (error) {
-    await run.abandon();
-    throw error;
-  }
+  return await exportFormatEntry(String(options.format ?? "mask")).run(options);
 }

@@ -1,5 +1,5 @@
 import { ConfigError, UnsafePathError } from "../errors.ts";
-import { type ExportFolderFs, segmentsOf } from "./export_folder_fs.ts";
+import { type ExportFolderFs, segmentsOf } from "../model/export_folder_fs.ts";
 
 /** The manifest's file name in an export folder. */
 export const MANIFEST_NAME = "manifest.jsonl";
@@ -44,6 +44,8 @@ export interface ManifestEntry {
   instances?: Record<string, string | null>;
   /** The path the task would have had, when an earlier task with the same name took it. */
   renamedFrom?: string;
+  /** The task's split (`train`, `val`, …), when the export splits its tasks. */
+  split?: string;
 }
 
 /**

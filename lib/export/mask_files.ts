@@ -1,14 +1,16 @@
-import { takeTasks } from "../api/_take_tasks.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
 import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
 import { MasksError, PngError, TaskError } from "../errors.ts";
 import { planExport, planMasks } from "./_export_plan.ts";
+import { readClassMap } from "./read_class_map.ts";
+import { splitOf, type SplitPart } from "../model/split_plan.ts";
 import { runMaskJob } from "./_mask_job.ts";
-import { maskOf } from "./_mask.ts";
+import { eachTask } from "./_task_loop.ts";
+import { maskOf } from "../detect/mask_of.ts";
 import { taskMaskOf } from "./_task_decoder.ts";
-import { maskFilePath } from "./mask_file_path.ts";
-import { MaskFileRegistry } from "./mask_file_registry.ts";
+import { maskFilePath } from "../model/mask_file_path.ts";
+import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import type { MaskFormat } from "./mask_format.ts";
 
 /** Options of {@linkcode maskFiles}: those of `exportMasks` that shape the masks and their names. */
@@ -31,6 +33,14 @@ export interface MaskFilesOptions {
   ignoreIndex?: number;
   /** Refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /** Keep an earlier export's class numbering: its `labelmap.json` or folder. @default {undefined} */
+  labelmapFrom?: string;
+  /** With a kept class map: reserve the index of a label the configuration lost, not stop. @default {false} */
+  allowRemovedLabels?: boolean;
+  /** Split the tasks by a hash of each task id, `train=80,val=20`: paths start `<split>/`. @default {undefined} */
+  split?: string | readonly SplitPart[];
+  /** The seed hashed with each task id to split the tasks. @default {"lab-masks"} */
+  splitSeed?: string;
 }
 
 /** One file of a task's mask, as {@linkcode maskFiles} yields it. */
@@ -81,49 +91,51 @@ export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<Mask
   // The same checks and the same reading of the project as `exportMasks`: no folder is involved.
   const plan = planExport(options);
   const { projectId, requestFilters: filters, maskFormat: format } = plan;
+  const pinned = options.labelmapFrom === undefined
+    ? undefined
+    : await readClassMap(options.labelmapFrom);
   const { source, colourByBChannel, table } = planMasks(
     await client.getProjectConfiguration(projectId),
     plan,
-    options,
+    { ...options, pinned },
   );
   const taskMask = taskMaskOf(source, { maxPixels: options.maxPixels });
   const registry = new MaskFileRegistry();
-  for await (const page of client.taskPages(projectId, filters)) {
-    for (const task of takeTasks(page)) {
-      const mask = maskOf(task, source);
-      if (mask === undefined) continue;
-      let rendered;
-      try {
-        const file = registry.claim(
-          maskFilePath(task, { replaceExtension: options.replaceExtension }),
-          String(task._id),
-        );
-        // A value that is no mask fails as a mask that cannot be read, below.
-        if (mask.kind === "invalid") throw new MasksError(mask.reason);
-        rendered = await runMaskJob({
-          ...taskMask(mask),
-          file,
-          format,
-          table,
-          colourByBChannel,
-        });
-      } catch (error) {
-        if (error instanceof TaskError) {
-          yield { task, path: "", png: new Uint8Array(), error };
-          continue;
-        }
-        if (!(error instanceof MasksError)) throw error;
-        const reason = `its mask cannot be read: ${error.message}`;
-        const failure = new TaskError(reason, {
-          taskId: String(task._id),
-          taskName: String(task.name),
-          setting: error instanceof PngError ? error.setting : undefined,
-          cause: error,
-        });
-        yield { task, path: "", png: new Uint8Array(), error: failure };
+  for await (const { task } of eachTask({ client, projectId, filters })) {
+    const mask = maskOf(task, source);
+    if (mask === undefined) continue;
+    let rendered;
+    try {
+      const split = plan.split && `${splitOf(String(task._id), plan.split)}/`;
+      const file = registry.claim(
+        (split ?? "") + maskFilePath(task, { replaceExtension: options.replaceExtension }),
+        String(task._id),
+      );
+      // A value that is no mask fails as a mask that cannot be read, below.
+      if (mask.kind === "invalid") throw new MasksError(mask.reason);
+      rendered = await runMaskJob({
+        ...taskMask(mask),
+        file,
+        format,
+        table,
+        colourByBChannel,
+      });
+    } catch (error) {
+      if (error instanceof TaskError) {
+        yield { task, path: "", png: new Uint8Array(), error };
         continue;
       }
-      for (const { path, bytes } of rendered.files) yield { task, path, png: bytes };
+      if (!(error instanceof MasksError)) throw error;
+      const reason = `its mask cannot be read: ${error.message}`;
+      const failure = new TaskError(reason, {
+        taskId: String(task._id),
+        taskName: String(task.name),
+        setting: error instanceof PngError ? error.setting : undefined,
+        cause: error,
+      });
+      yield { task, path: "", png: new Uint8Array(), error: failure };
+      continue;
     }
+    for (const { path, bytes } of rendered.files) yield { task, path, png: bytes };
   }
 }

@@ -1,8 +1,8 @@
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import type { ClassTable } from "../detect/class_table.ts";
-import type { RgbImage } from "../raster/rgb_image.ts";
+import type { RgbImage } from "../png/rgb_image.ts";
 import { maskRowsRenderer } from "./_mask_rows_renderer.ts";
-import type { MaskStats } from "./mask_stats.ts";
+import type { MaskStats } from "../model/mask_stats.ts";
 import { ConfigError } from "../errors.ts";
 
 /** The kinds of mask file an export can write. */

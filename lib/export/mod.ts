@@ -14,9 +14,9 @@ export * from "./convert_mask.ts";
 export * from "./export_folder_name.ts";
 export * from "./export_masks.ts";
 export * from "./export_settings.ts";
-export * from "./file_system.ts";
-export * from "./export_summary.ts";
-export * from "./mask_file_path.ts";
+export * from "../model/file_system.ts";
+export * from "../model/export_summary.ts";
+export * from "../model/mask_file_path.ts";
 export * from "./mask_files.ts";
 export * from "./labelmap.ts";
 export {
@@ -28,6 +28,7 @@ export {
   readManifest,
 } from "./manifest.ts";
 export * from "./mask_format.ts";
-export * from "./mask_stats.ts";
-export * from "./platform.ts";
-export * from "./shard.ts";
+export * from "../model/mask_stats.ts";
+export * from "../model/platform.ts";
+export * from "../model/shard.ts";
+export * from "./read_class_map.ts";

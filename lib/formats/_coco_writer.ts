@@ -1,15 +1,16 @@
 import type { Task } from "../api/types.ts";
+import type { ClassTableOptions } from "../detect/class_table.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
 import { MasksError, PngError } from "../errors.ts";
-import { maskOf, pngMaskOf } from "../export/_mask.ts";
+import { maskOf, pngMaskOf } from "../detect/mask_of.ts";
 import { ConvertPool } from "../export/_convert_pool.ts";
-import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
+import type { FormatTaskResult, FormatWriter } from "./format_writer.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
 import { type CocoShape, cocoVectorAnnotation } from "./coco_vector_annotation.ts";
 import type { FormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
-import type { FileSystem } from "../export/file_system.ts";
+import type { FileSystem } from "../model/file_system.ts";
 import { type CocoMaskInstances, cocoMaskInstances } from "./coco_mask_instances.ts";
 
 const TEXT = new TextEncoder();
@@ -21,6 +22,8 @@ const TEXT = new TextEncoder();
 /** How a COCO file is written: for real or not, the pixel limit, its date, the file calls. */
 interface CocoWriterOptions {
   dryRun: boolean;
+  /** The class map to keep, if any. */
+  pinning: Pick<ClassTableOptions, "pinned" | "allowRemovedLabels">;
   maxPixels?: number;
   now: Date;
   fileSystem?: FileSystem;
@@ -58,7 +61,11 @@ export class CocoWriter implements FormatWriter {
     });
     this.#source = source;
     this.#options = options;
-    this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation");
+    this.#classes = cocoCategories(
+      source.metadata,
+      source.geometry !== "segmentation",
+      options.pinning,
+    );
     const reads = source.geometry === "segmentation" && !options.dryRun;
     const workers = Math.max(1, options.concurrency ?? navigator.hardwareConcurrency ?? 1);
     // As the mask export: twice as many masks in flight as workers, so none waits for the next.

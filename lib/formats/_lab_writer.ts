@@ -1,5 +1,5 @@
 import type { Task } from "../api/types.ts";
-import type { FormatTaskResult, FormatWriter } from "./_format_writer.ts";
+import type { FormatTaskResult, FormatWriter } from "./format_writer.ts";
 import { labTaskDocument } from "./lab_task_document.ts";
 import type { OutputFile } from "./output_file.ts";
 import { pythonJsonElement } from "./python_json.ts";

@@ -1,11 +1,12 @@
 import type { Task } from "../api/types.ts";
 import { MasksError, TaskError } from "../errors.ts";
-import { maskFilePath } from "../export/mask_file_path.ts";
-import { MaskFileRegistry } from "../export/mask_file_registry.ts";
-import { answersOf, type FormatTaskResult, type FormatWriter } from "./_format_writer.ts";
+import { maskFilePath } from "../model/mask_file_path.ts";
+import { MaskFileRegistry } from "../model/mask_file_registry.ts";
+import { answersOf, type FormatTaskResult, type FormatWriter } from "./format_writer.ts";
 import type { FormatSource } from "./format_source.ts";
 import type { OutputFile } from "./output_file.ts";
-import { yoloDataYaml, yoloNames } from "./yolo_names.ts";
+import { yoloDataYaml, yoloNames, type YoloNamesOptions } from "./yolo_names.ts";
+import { splitOf, type SplitPlan } from "../model/split_plan.ts";
 import { yoloLabelLines } from "./yolo_label_lines.ts";
 import { ZipWriter } from "./zip_writer.ts";
 
@@ -21,16 +22,27 @@ export class YoloWriter implements FormatWriter {
   #dryRun: boolean;
   #registry = new MaskFileRegistry();
   #started = false;
+  #split?: SplitPlan;
+  #root: string;
 
   constructor(
     file: OutputFile,
     source: FormatSource,
-    options: { replaceExtension: boolean; dryRun: boolean; modified: Date },
+    options: {
+      replaceExtension: boolean;
+      dryRun: boolean;
+      modified: Date;
+      pinning: YoloNamesOptions;
+      split?: SplitPlan;
+    },
   ) {
     this.#file = file;
     this.#zip = new ZipWriter(file, { modified: options.modified });
     this.#source = source;
-    this.#names = yoloNames(source.metadata);
+    this.#names = yoloNames(source.metadata, options.pinning);
+    this.#split = options.split;
+    // Where the zip is meant to be unpacked: a folder named as the zip, without `.zip`.
+    this.#root = file.path.replace(/^.*[\\/]/, "").replace(/\.zip$/, "");
     this.#replaceExtension = options.replaceExtension;
     this.#dryRun = options.dryRun;
   }
@@ -40,7 +52,9 @@ export class YoloWriter implements FormatWriter {
     try {
       // The mask files' naming rules, with `.txt` for `.png`: both are 4 characters, so the
       // registry's renaming and length limits give the same names it gives masks.
-      const wanted = maskFilePath(task, { replaceExtension: this.#replaceExtension });
+      const split = this.#split && splitOf(String(task._id), this.#split);
+      const wanted = (split === undefined ? "" : `${split}/`) +
+        maskFilePath(task, { replaceExtension: this.#replaceExtension });
       claim = { wanted, ...this.#registry.claimFile(wanted, String(task._id)) };
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
@@ -63,7 +77,9 @@ export class YoloWriter implements FormatWriter {
     if (!this.#dryRun) {
       if (!this.#started) {
         this.#started = true;
-        await this.#zip.add("data.yaml", TEXT.encode(yoloDataYaml(this.#names)));
+        const splits = this.#split?.parts.map((part) => part.name);
+        const yaml = yoloDataYaml(this.#names, { root: this.#root, splits });
+        await this.#zip.add("data.yaml", TEXT.encode(yaml));
       }
       await this.#zip.add(path, TEXT.encode(text));
     }

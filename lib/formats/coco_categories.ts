@@ -1,5 +1,5 @@
 import type { ConfigurationMetadata } from "../api/types.ts";
-import { classTable } from "../detect/class_table.ts";
+import { classTable, type ClassTableOptions } from "../detect/class_table.ts";
 import { labelsOf } from "../detect/labels_of.ts";
 import { withBChannels } from "../detect/with_b_channels.ts";
 
@@ -27,11 +27,15 @@ export interface CocoClasses {
  * The COCO categories of a project or form input (the export formats spec, "COCO"): the labels
  * that have a bChannel, numbered 1..N in configuration order as the class-index masks number them
  * (a bChannel shared by two labels maps to the first). In vector projects every label gets a
- * bChannel first, so every label is a category.
+ * bChannel first, so every label is a category. With a pinned class map the ids are its indices
+ * (labels that left the configuration have no category; their ids stay unused).
  *
  * @param metadata The project's (or input's) configuration metadata.
  * @param vector Whether the project draws vectors (polygon, rectangle) rather than masks.
+ * @param pinning The pinned class map, if any.
  * @returns The categories and the lookups from pixels and labels.
+ * @throws {ConfigError} when a label of the pinned map left the configuration (without
+ * `allowRemovedLabels`).
  *
  * @example
  * ```ts
@@ -49,9 +53,10 @@ export interface CocoClasses {
 export function cocoCategories(
   metadata: ConfigurationMetadata | undefined,
   vector: boolean,
+  pinning: Pick<ClassTableOptions, "pinned" | "allowRemovedLabels"> = {},
 ): CocoClasses {
   const labels = labelsOf(metadata);
-  const table = classTable(vector ? withBChannels(labels) : labels);
+  const table = classTable(vector ? withBChannels(labels) : labels, pinning);
   const options = metadata?.labelOptions;
   const listOfLabel = new Map<string, string>();
   for (const [key, list] of Object.entries(options?.availableLabels ?? {})) {

@@ -1,4 +1,4 @@
-import { readMaskRows } from "../raster/read_mask_rows.ts";
+import { openMaskRows } from "../png/mask_rows.ts";
 import { cocoRleString } from "./coco_rle.ts";
 import { MaskInstanceScanner } from "./mask_instance_scanner.ts";
 
@@ -38,8 +38,8 @@ export interface CocoMaskInstances {
 
 /**
  * Reads a PNG mask's instances as COCO's RLE annotations hold them, in one pass over its rows as
- * they are decoded strip by strip ({@linkcode readMaskRows}): no decoded copy of the mask, no
- * pass down its columns ({@linkcode MaskInstanceScanner}).
+ * they are decoded strip by strip (`openMaskRows`): no decoded copy of the mask, no pass down
+ * its columns ({@linkcode MaskInstanceScanner}).
  *
  * @param job The mask and its classes.
  * @returns The mask's size and instances.
@@ -47,7 +47,7 @@ export interface CocoMaskInstances {
  *
  * @example One instance of class 1
  * ```ts
- * import { encodePng } from "@lab/masks/raster";
+ * import { encodePng } from "@lab/masks/png";
  * import { cocoMaskInstances } from "@lab/masks/formats";
  *
  * const bytes = await encodePng({ width: 2, height: 1, data: new Uint8Array([0, 0, 0, 4, 4, 7]) });
@@ -58,13 +58,11 @@ export interface CocoMaskInstances {
  * ```
  */
 export function cocoMaskInstances(job: CocoMaskJob): CocoMaskInstances {
-  let scanner: MaskInstanceScanner | undefined;
-  const { width, height } = readMaskRows(job.bytes, (size) => {
-    const started = new MaskInstanceScanner(size.width, size.height, job.classOfBChannel);
-    scanner = started;
-    return (rows) => started.takeRows(rows);
-  }, { maxPixels: job.maxPixels });
-  const instances = scanner!.end();
+  const rows = openMaskRows(job.bytes, { maxPixels: job.maxPixels });
+  const { width, height } = rows;
+  const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);
+  rows.read((strip) => scanner.takeRows(strip));
+  const instances = scanner.end();
   return {
     width,
     height,

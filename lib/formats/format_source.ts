@@ -2,40 +2,10 @@ import type { ConfigurationMetadata, FormInput, ProjectConfiguration } from "../
 import { formInputs } from "../detect/find_segmentation_inputs.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
+import type { OneFileFormatName } from "./one_file_formats.ts";
 
 // The format setting, named in passing: `--format lab` on the command line.
 const FORMAT = mention("format");
-
-/** The files an export can write: PNG masks, or one `lab` JSON, YOLO zip or COCO JSON file. */
-export type ExportFormat = "mask" | "lab" | "yolo" | "coco";
-
-/** Every export format, the default (`mask`) first. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = ["mask", "lab", "yolo", "coco"];
-
-/**
- * Reads an export format's name, as a user typed it.
- *
- * @param text The name: `mask`, `lab`, `yolo` or `coco`.
- * @returns The format.
- * @throws {ConfigError} naming the formats when it is none of them.
- *
- * @example
- * ```ts
- * import { parseExportFormat } from "@lab/masks/formats";
- *
- * console.log(parseExportFormat("coco")); // "coco"
- * ```
- */
-export function parseExportFormat(text: string): ExportFormat {
-  const format = EXPORT_FORMATS.find((known) => known === text);
-  if (format === undefined) {
-    throw new ConfigError(
-      `The format "${text}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`,
-      { setting: "format" },
-    );
-  }
-  return format;
-}
 
 /** How a project or form input draws: a mask with pixel approximations, or normalized shapes. */
 export type Geometry = "segmentation" | "polygon" | "rectangle" | "polyline" | "graph";
@@ -91,7 +61,7 @@ const ACCEPTED: Readonly<Record<"yolo" | "coco", readonly Geometry[]>> = {
  */
 export function resolveFormatSource(
   configuration: ProjectConfiguration,
-  format: "lab" | "yolo" | "coco",
+  format: OneFileFormatName,
   options: { inputId?: string } = {},
 ): FormatSource {
   const { projectId, projectType, metadata } = configuration;

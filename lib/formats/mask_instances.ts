@@ -1,4 +1,4 @@
-import type { RgbImage } from "../raster/rgb_image.ts";
+import type { RgbImage } from "../png/rgb_image.ts";
 import { MaskInstanceScanner } from "./mask_instance_scanner.ts";
 
 /** One instance of a mask: the pixels of one (R, B) pair, as COCO wants them. */

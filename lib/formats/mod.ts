@@ -16,8 +16,18 @@ export * from "./coco_categories.ts";
 export * from "./coco_mask_instances.ts";
 export * from "./coco_rle.ts";
 export * from "./coco_vector_annotation.ts";
-export * from "./export_format.ts";
+export * from "../export/export_format.ts";
 export * from "./format_source.ts";
+export type { OneFileFormatName } from "./one_file_formats.ts";
+export {
+  EXPORT_FORMAT_ENTRIES,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportFormatEntry,
+  exportFormatEntry,
+  type FormatOutput,
+  parseExportFormat,
+} from "../export/export_formats.ts";
 export * from "./lab_task_document.ts";
 export * from "./mask_instances.ts";
 export * from "./mask_instance_scanner.ts";

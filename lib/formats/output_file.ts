@@ -1,7 +1,7 @@
 import { ConfigError, UnsafePathError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
-import { ExportFolderFs } from "../export/export_folder_fs.ts";
-import type { FileSystem } from "../export/file_system.ts";
+import { ExportFolderFs } from "../model/export_folder_fs.ts";
+import type { FileSystem } from "../model/file_system.ts";
 import { basename, dirname } from "../_std/path.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { deflateRawSync } from "node:zlib";
-import { crc32 } from "../raster/_zlib.ts";
+import { crc32 } from "../flate/zlib.ts";
 
 /** Where a {@linkcode ZipWriter} writes: an open file, or any sink of bytes. */
 export interface ByteSink {

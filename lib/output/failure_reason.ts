@@ -1,4 +1,4 @@
-import type { TaskOutcome } from "../export/export_summary.ts";
+import type { TaskOutcome } from "../model/export_summary.ts";
 
 /**
  * Names a setting the way one surface does (`--memory-budget` on the command line), or gives

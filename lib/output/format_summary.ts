@@ -1,5 +1,6 @@
-import { type ExportSummary, listedTaskCount } from "../export/export_summary.ts";
+import { type ExportSummary, listedTaskCount } from "../model/export_summary.ts";
 import { inertText } from "../inert_text.ts";
+import { splitLine, splitShares } from "../model/split_counts.ts";
 import { failureReason, type SettingHint } from "./failure_reason.ts";
 
 /** Options of {@linkcode formatSummary}. */
@@ -73,6 +74,7 @@ export function formatSummary(
   if (summary.removed > 0) counts.push(`${summary.removed} removed (no longer match)`);
   if (summary.carried > 0) counts.push(`${summary.carried} carried over unchanged`);
   lines.push(`${plural(summary.total, "task")}: ${counts.join(", ")}`);
+  lines.push(...datasetLines(summary));
   if (summary.report !== undefined) lines.push(`Report: "${summary.report}"`);
   for (const failure of summary.failures.slice(0, maxListed)) {
     lines.push(
@@ -83,6 +85,33 @@ export function formatSummary(
   const failed = listedTaskCount(summary, "failures");
   if (failed > maxListed) {
     lines.push(`  ... and ${failed - maxListed} more failed tasks`);
+  }
+  return lines;
+}
+
+/** Each split's file and counts, and what a kept class map changed. */
+function datasetLines(summary: ExportSummary): string[] {
+  const lines: string[] = [];
+  if (summary.splitFiles) lines.push("Files by split:");
+  for (const [split, file] of Object.entries(summary.splitFiles ?? {})) {
+    lines.push(`  ${split}: "${file}"`);
+  }
+  if (summary.splits) {
+    lines.push(
+      "Splits:",
+      ...splitShares(summary.splits).map((split) => `  ${inertText(splitLine(split))}`),
+    );
+  }
+  const classMap = summary.classMap;
+  if (classMap?.changed) {
+    const news = classMap.added.length ? `; new: ${classMap.added.join(", ")}` : "";
+    const gone = classMap.reserved.length ? `; reserved: ${classMap.reserved.join(", ")}` : "";
+    lines.push(
+      inertText(
+        `The labels changed since the class map "${classMap.from}": every earlier label keeps ` +
+          `its index${news}${gone}`,
+      ),
+    );
   }
   return lines;
 }

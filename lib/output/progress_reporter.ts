@@ -1,5 +1,5 @@
-import type { ExportEvent } from "../export/export_summary.ts";
-import { hostPlatform, type Platform } from "../export/platform.ts";
+import type { ExportEvent } from "../model/export_summary.ts";
+import { hostPlatform, type Platform } from "../model/platform.ts";
 import { ProgressBar } from "./progress_bar.ts";
 import { inertText } from "../inert_text.ts";
 import { failureReason, type SettingHint } from "./failure_reason.ts";

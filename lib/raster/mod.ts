@@ -19,12 +19,16 @@
  * @module
  */
 
-export type { RgbImage } from "./rgb_image.ts";
-export { decodePng, type DecodePngOptions, DEFAULT_MAX_PIXELS } from "./decode_png.ts";
-export { encodePng, type EncodePngOptions, type PngFilter } from "./encode_png.ts";
+export type { RgbImage } from "../png/rgb_image.ts";
+export { decodePng, type DecodePngOptions, DEFAULT_MAX_PIXELS } from "../png/decode_png.ts";
+export { encodePng, type EncodePngOptions, type PngFilter } from "../png/encode_png.ts";
 export { applySemanticMapping } from "./semantic_mapping.ts";
 export { decodeDataUri, encodeDataUri } from "./mask_data_uri.ts";
-export { encodeGreyPng, type EncodeGreyPngOptions, type GreyImage } from "./encode_grey_png.ts";
+export {
+  encodeGreyPng,
+  type EncodeGreyPngOptions,
+  type GreyImage,
+} from "../png/encode_grey_png.ts";
 export { rasterizeShapes, type Shape } from "./rasterize_shapes.ts";
 export { shapesOfAnnotations, type ShapesOfAnnotationsOptions } from "./shapes_of_annotations.ts";
 export { MaskSampler, type MaskSamples, THUMBNAIL_SIDE } from "./mask_sampler.ts";
@@ -35,4 +39,4 @@ export {
   transcodePng,
   type TranscodePngOptions,
 } from "./transcode_png.ts";
-export { censusOf, type MaskCensus } from "./mask_census.ts";
+export { censusOf, type MaskCensus } from "../png/mask_census.ts";

@@ -11,7 +11,7 @@
  */
 
 import { MasksError } from "../errors.ts";
-import type { RgbImage } from "./rgb_image.ts";
+import type { RgbImage } from "../png/rgb_image.ts";
 import { MAX_INSTANCES, type Shape, verticesProblem } from "./_shape.ts";
 
 export type { Shape };

@@ -6,7 +6,7 @@
  */
 
 import { ConfigError, PngError } from "../errors.ts";
-import type { RgbImage } from "./rgb_image.ts";
+import type { RgbImage } from "../png/rgb_image.ts";
 
 /**
  * Recolours labelled pixels by their label's bChannel and returns a new image; the input is left

@@ -6,14 +6,14 @@
  * @module
  */
 
-import { isFastFlavour, transcodeFastRgb, verifyFastRgb } from "./_fast_rgb.ts";
-import { type CheckedPng, checkPng } from "./_inflate_png.ts";
-import { addToCensus, emptyCensus, type MaskCensus } from "./mask_census.ts";
-import { pngOfImageData } from "./_png_file.ts";
-import { PngRowEncoder } from "./_png_row_encoder.ts";
-import { readPngRows } from "./_png_rows.ts";
+import { isFastFlavour, transcodeFastRgb, verifyFastRgb } from "../png/fast_rgb.ts";
+import { type CheckedPng, checkPng } from "../png/inflate_png.ts";
+import { addToCensus, emptyCensus, type MaskCensus } from "../png/mask_census.ts";
+import { pngOfImageData } from "../png/png_file.ts";
+import { PngRowEncoder } from "../png/png_row_encoder.ts";
+import { readPngRows } from "../png/png_rows.ts";
 import { MaskSampler, type MaskSamples } from "./mask_sampler.ts";
-import { DEFAULT_ZLIB_LEVEL } from "./encode_png.ts";
+import { DEFAULT_ZLIB_LEVEL } from "../png/encode_png.ts";
 import { colourTableOf, recolourRows } from "./semantic_mapping.ts";
 
 /**

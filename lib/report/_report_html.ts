@@ -7,8 +7,9 @@
  * @module
  */
 import type { ClassEntry } from "../detect/class_table.ts";
-import type { ExportSummary } from "../export/export_summary.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
 import { escapeHtml } from "./escape_html.ts";
+import { splitShares } from "../model/split_counts.ts";
 import type { LabelStatistics } from "./label_statistics.ts";
 import { histogramSvg, labelBarsSvg } from "./_report_svg.ts";
 import { CONTENT_SECURITY_POLICY, REPORT_CSS, REPORT_SCRIPT } from "./_report_page.ts";
@@ -74,6 +75,7 @@ export function reportEnd({ run, summary, tally, labels }: ReportEnd): string {
     `are marked <b class="absent-note">absent</b>. Pixel shares are of all labelled pixels, ` +
     `estimated from the thumbnails.</p>`,
     labelBarsSvg(labels, tally.tasks),
+    splitsSection(summary),
     `<h2>Per task</h2><div class="charts"><figure><figcaption>Instances per task</figcaption>`,
     histogramSvg("Instances per task", tally.instanceBins),
     `</figure><figure><figcaption>Labelled pixels per task</figcaption>`,
@@ -113,6 +115,24 @@ function runSection(run: ReportRun, summary: ExportSummary): string {
   }</tr><tr>${
     counts.map(([name, value]) => `<td data-count="${name}">${value}</td>`).join("")
   }</tr></table>`;
+}
+
+/** With a split: each split's tasks, its share, and its labels' shares of its tasks. */
+function splitsSection(summary: ExportSummary): string {
+  if (summary.splits === undefined) return "";
+  const rows = splitShares(summary.splits).map((split) =>
+    `<tr data-split="${escapeHtml(split.name)}"><td>${
+      escapeHtml(split.name)
+    }</td><td>${split.tasks}` +
+    `</td><td>${(split.share * 100).toFixed(1)}%</td><td>${
+      escapeHtml(
+        split.labels.map((label) => `${label.id} ${(label.share * 100).toFixed(1)}%`).join(", "),
+      )
+    }</td></tr>`
+  );
+  return `<h2>Splits</h2><p>Tasks with files in each split, and the share of them showing each ` +
+    `label.</p><table class="problems"><tr><th>split</th><th>tasks</th><th>share</th>` +
+    `<th>labels</th></tr>${rows.join("")}</table>`;
 }
 
 function problemsSection(

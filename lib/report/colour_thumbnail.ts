@@ -45,7 +45,8 @@ export interface ColouredThumbnail {
  */
 export function colourThumbnail(samples: MaskSamples, table: ClassTable): ColouredThumbnail {
   const { width, height, codes } = samples;
-  const unknown = table.classes.length + 1;
+  // Above every class index: a pinned map's indices may leave gaps.
+  const unknown = Math.max(0, ...table.classes.map((entry) => entry.index)) + 1;
   const palette = new Uint8Array((unknown + 1) * 3);
   palette.set(BACKGROUND_COLOUR, 0);
   for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);

@@ -1,6 +1,6 @@
 import type { ClassEntry } from "../detect/class_table.ts";
-import type { ExportSummary } from "../export/export_summary.ts";
-import type { ExportFolderFs } from "../export/export_folder_fs.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { ReportRun } from "./render_report.ts";
 import type { ReportTask } from "./report_task.ts";
 import type { LabelStatistics } from "./label_statistics.ts";
@@ -28,7 +28,7 @@ const FLUSH_CHARACTERS = 64 * 1024;
  *
  * @example
  * ```ts
- * import { ExportFolderFs } from "../export/export_folder_fs.ts";
+ * import { ExportFolderFs } from "../model/export_folder_fs.ts";
  * import { ExportReport } from "./export_report.ts";
  *
  * const folder = await Deno.makeTempDir();

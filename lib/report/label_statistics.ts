@@ -1,22 +1,8 @@
 import type { ClassEntry } from "../detect/class_table.ts";
-import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
+import type { LabelStatistics } from "../model/label_statistics.ts";
 import type { ReportTask } from "./report_task.ts";
 
-/** What an export holds of one label. */
-export interface LabelStatistics {
-  /** The label id. */
-  id: string;
-  /** The label name. */
-  name: string;
-  /** The label's configured colour. */
-  colour: RgbColour;
-  /** How many tasks' masks contain it. */
-  tasks: number;
-  /** How many instances have it, over all masks. */
-  instances: number;
-  /** Its share of the labelled pixels of all masks, from 0 to 1 (estimated from thumbnails). */
-  pixelShare: number;
-}
+export type { LabelStatistics };
 
 /**
  * Counts, for every configured label, the tasks containing it, its instances and its share of

@@ -1,6 +1,6 @@
 import type { ClassTable } from "../detect/class_table.ts";
 import type { MaskSamples } from "../raster/mask_sampler.ts";
-import { pngFileSync } from "../raster/_png_file.ts";
+import { pngFileSync } from "../png/png_file.ts";
 import { colourThumbnail } from "./colour_thumbnail.ts";
 
 /** What the report shows of one mask: its thumbnail and its labelled-pixel shares. */

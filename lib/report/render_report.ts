@@ -1,5 +1,5 @@
 import type { ClassEntry } from "../detect/class_table.ts";
-import type { ExportSummary } from "../export/export_summary.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
 import type { LabelStatistics } from "./label_statistics.ts";
 import type { ReportTask } from "./report_task.ts";
 import { galleryRecords, reportEnd, reportStart } from "./_report_html.ts";

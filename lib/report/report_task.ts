@@ -1,4 +1,4 @@
-import type { MaskStats } from "../export/mask_stats.ts";
+import type { MaskStats } from "../model/mask_stats.ts";
 import type { MaskPreview } from "./mask_preview.ts";
 
 /** One exported task as the report shows it. */

@@ -4,7 +4,7 @@
  * @module
  */
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
-import type { ExportSummary } from "../../lib/export/export_summary.ts";
+import type { ExportSummary } from "../../lib/model/export_summary.ts";
 import { type FakeProject, startFakeLab } from "../../testing/fake_lab.ts";
 import { clientOf } from "./lab_client.ts";
 

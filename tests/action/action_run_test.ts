@@ -1,6 +1,6 @@
 import assert from "../_std/assert.ts";
 import type { Task } from "../../lib/api/types.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import type { InputName } from "../../action/inputs.ts";
 import { OUTPUT_NAMES } from "../../action/outputs.ts";

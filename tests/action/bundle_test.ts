@@ -2,7 +2,7 @@ import assert from "../_std/assert.ts";
 import denoJson from "../../deno.json" with { type: "json" };
 import { classTable } from "../../lib/detect/class_table.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { pathToFileURL } from "node:url";

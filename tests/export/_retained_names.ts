@@ -6,7 +6,7 @@
  * @module
  */
 
-import { MaskFileRegistry } from "../../lib/export/mask_file_registry.ts";
+import { MaskFileRegistry } from "../../lib/model/mask_file_registry.ts";
 import { retainedBytes } from "../_fixtures/retained_memory.ts";
 
 const count = Number(Deno.args[0]);

@@ -4,7 +4,7 @@ import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { HashedKeys } from "../../lib/_hashed_keys.ts";
 import { PackedStrings } from "../../lib/_packed_strings.ts";
-import { MAX_LISTED_TASKS } from "../../lib/export/export_summary.ts";
+import { MAX_LISTED_TASKS } from "../../lib/model/export_summary.ts";
 import { readManifest } from "../../lib/export/manifest.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";

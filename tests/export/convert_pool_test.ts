@@ -5,7 +5,7 @@ import { MasksError, PngError } from "../../lib/errors.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
 import { classTable } from "../../lib/detect/class_table.ts";
 import { convertMask, type ConvertMaskOptions } from "../../lib/export/convert_mask.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { decodeDataUri, encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { drawMask, writeMaskPng } from "../../testing/mask_png.ts";
 

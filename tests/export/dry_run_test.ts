@@ -3,7 +3,7 @@ import { clientOf } from "../_fixtures/lab_client.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
-import type { TaskOutcome } from "../../lib/export/export_summary.ts";
+import type { TaskOutcome } from "../../lib/model/export_summary.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { type RecordedRequest, startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";

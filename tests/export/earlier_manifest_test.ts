@@ -2,7 +2,7 @@ import assert from "../_std/assert.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
-import { ExportFolderFs } from "../../lib/export/export_folder_fs.ts";
+import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
 import { type ManifestEntry, parseManifest } from "../../lib/export/manifest.ts";
 
 function entry(taskId: string, padding = 0): ManifestEntry {

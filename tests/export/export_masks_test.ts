@@ -2,7 +2,7 @@ import assert from "../_std/assert.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { ApiError, ConfigError } from "../../lib/errors.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { type FakeProject, startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";

@@ -5,12 +5,12 @@ import { MasksError, PngError } from "../../lib/errors.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
 import { type MaskJob, runMaskJob, sha256 } from "../../lib/export/_mask_job.ts";
 import { MASK_FORMATS, type MaskFormat, renderMask } from "../../lib/export/mask_format.ts";
-import type { MaskStats } from "../../lib/export/mask_stats.ts";
-import { writePng } from "../../lib/raster/_chunks.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import type { MaskStats } from "../../lib/model/mask_stats.ts";
+import { writePng } from "../../lib/png/_chunks.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { rasterizeShapes } from "../../lib/raster/rasterize_shapes.ts";
 import { shapesOfAnnotations } from "../../lib/raster/shapes_of_annotations.ts";
-import type { RgbImage } from "../../lib/raster/rgb_image.ts";
+import type { RgbImage } from "../../lib/png/rgb_image.ts";
 import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
 
 // One contract, three ways to run it: the job itself, the pool's workers, and the pool falling

@@ -2,9 +2,9 @@ import assert from "../_std/assert.ts";
 import { classTable } from "../../lib/detect/class_table.ts";
 import { maskRowsRenderer } from "../../lib/export/_mask_rows_renderer.ts";
 import { MASK_FORMATS, renderMask } from "../../lib/export/mask_format.ts";
-import { maskStats } from "../../lib/export/mask_stats.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
-import type { RgbImage } from "../../lib/raster/rgb_image.ts";
+import { maskStats } from "../../lib/model/mask_stats.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
+import type { RgbImage } from "../../lib/png/rgb_image.ts";
 import { drawMask } from "../../testing/mask_png.ts";
 
 const TABLE = classTable([

@@ -2,7 +2,7 @@ import assert from "../_std/assert.ts";
 import type { Task } from "../../lib/api/types.ts";
 import type { MaskSource } from "../../lib/detect/resolve_mask_source.ts";
 import { MaskDetacher } from "../../lib/export/_detach_masks.ts";
-import { maskOf } from "../../lib/export/_mask.ts";
+import { maskOf } from "../../lib/detect/mask_of.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 
 const SEGMENTATION: MaskSource = { projectId: "p1", projectType: "iat-segmentation", labels: [] };

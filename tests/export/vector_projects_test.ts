@@ -2,7 +2,7 @@ import assert from "../_std/assert.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import type { ProjectConfiguration, Task } from "../../lib/api/types.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { formConfiguration, formInput, LABELS } from "../_fixtures/project.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";

@@ -4,8 +4,8 @@ import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { UnsafePathError } from "../../lib/errors.ts";
-import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/export/file_system.ts";
-import { exportFormat } from "../../lib/formats/export_format.ts";
+import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/model/file_system.ts";
+import { exportFormat } from "../../lib/export/export_format.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 
 const PROJECT = segmentationProject("p1", [maskTask("t1", "a.jpg", "M")]);

@@ -3,7 +3,7 @@ import { clientOf } from "../_fixtures/lab_client.ts";
 import type { TaskFilters } from "../../lib/api/types.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import { exportMasks } from "../../lib/export/export_masks.ts";
-import { exportFormat } from "../../lib/formats/export_format.ts";
+import { exportFormat } from "../../lib/export/export_format.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { segmentationProject } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";

@@ -2,7 +2,7 @@ import assert from "../_std/assert.ts";
 import { ProgressBar } from "../../lib/output/progress_bar.ts";
 import { progressReporter } from "../../lib/output/progress_reporter.ts";
 import { formatSummary } from "../../lib/output/format_summary.ts";
-import type { ExportSummary, TaskOutcome } from "../../lib/export/export_summary.ts";
+import type { ExportSummary, TaskOutcome } from "../../lib/model/export_summary.ts";
 
 Deno.test("ProgressBar shows counts, percentage, rate and time left, redrawn in place", () => {
   let screen = "";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { RgbImage } from "../../lib/raster/rgb_image.ts";
+import type { RgbImage } from "../../lib/png/rgb_image.ts";
 
 /** The image as rows of characters: `.` for background, else the instance id (R) in base 36. */
 export function picture(image: RgbImage): string[] {

@@ -1,7 +1,7 @@
 import assert from "../_std/assert.ts";
 import { errorWith } from "../_std/error_with.ts";
 import { ConfigError } from "../../lib/errors.ts";
-import type { RgbImage } from "../../lib/raster/rgb_image.ts";
+import type { RgbImage } from "../../lib/png/rgb_image.ts";
 import { applySemanticMapping } from "../../lib/raster/semantic_mapping.ts";
 
 type Colour = readonly [number, number, number];

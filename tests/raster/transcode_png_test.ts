@@ -2,10 +2,10 @@ import { deflateSync } from "node:zlib";
 import assert from "../_std/assert.ts";
 import { errorWith } from "../_std/error_with.ts";
 import { PngError } from "../../lib/errors.ts";
-import { writePng } from "../../lib/raster/_chunks.ts";
+import { writePng } from "../../lib/png/_chunks.ts";
 import { transcodePng } from "../../lib/raster/transcode_png.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
-import { encodePng } from "../../lib/raster/encode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
+import { encodePng } from "../../lib/png/encode_png.ts";
 import { applySemanticMapping } from "../../lib/raster/semantic_mapping.ts";
 import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
 

@@ -8,7 +8,7 @@ import { clientOf } from "../_fixtures/lab_client.ts";
 import type { LabClient, LabClientOptions } from "../../lib/api/lab_client.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
-import type { ExportSummary } from "../../lib/export/export_summary.ts";
+import type { ExportSummary } from "../../lib/model/export_summary.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import type { FakeLab } from "../../testing/fake_lab.ts";
 import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";

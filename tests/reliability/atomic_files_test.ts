@@ -1,14 +1,14 @@
 import assert from "../_std/assert.ts";
 import type { Task } from "../../lib/api/types.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
-import { encodePng } from "../../lib/raster/encode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
+import { encodePng } from "../../lib/png/encode_png.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
-import type { RgbImage } from "../../lib/raster/rgb_image.ts";
+import type { RgbImage } from "../../lib/png/rgb_image.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import { segmentationProject } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
-import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/export/file_system.ts";
+import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/model/file_system.ts";
 import { envFor, exportFrom, runCli, spawnCli, variedMaskTasks } from "./_fixtures.ts";
 
 // `test`: `Deno.test`, ignored on Windows: a child process cannot be sent SIGINT there.

@@ -1,6 +1,6 @@
 import assert from "../_std/assert.ts";
 import type { Task } from "../../lib/api/types.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";

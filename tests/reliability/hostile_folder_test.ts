@@ -198,7 +198,7 @@ Deno.test("an absolute --output-filename is refused before any request (exit 2),
 
 test("ExportFolderFs refuses absolute paths, paths that climb out and links on the way", async () => {
   await using dir = await tempDir();
-  const { ExportFolderFs } = await import("../../lib/export/export_folder_fs.ts");
+  const { ExportFolderFs } = await import("../../lib/model/export_folder_fs.ts");
   await Deno.mkdir(`${dir.path}/out`);
   await Deno.writeTextFile(`${dir.path}/victim.txt`, VICTIM);
   await Deno.symlink(`${dir.path}/victim.txt`, `${dir.path}/out/link.png`);

@@ -1,7 +1,7 @@
 import assert from "../_std/assert.ts";
-import { maskFilePath } from "../../lib/export/mask_file_path.ts";
-import { MaskFileRegistry } from "../../lib/export/mask_file_registry.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { maskFilePath } from "../../lib/model/mask_file_path.ts";
+import { MaskFileRegistry } from "../../lib/model/mask_file_registry.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";

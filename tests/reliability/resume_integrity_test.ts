@@ -1,7 +1,7 @@
 import assert from "../_std/assert.ts";
 import { sha256 } from "../../lib/export/_task_exporter.ts";
-import type { TaskOutcome } from "../../lib/export/export_summary.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import type { TaskOutcome } from "../../lib/model/export_summary.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
 import { segmentationProject } from "../_fixtures/project.ts";

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/export/file_system.ts";
+import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/model/file_system.ts";
 import { PARTIAL_REPORT_NAME } from "../../lib/report/export_report.ts";
 import { exportWithReport } from "./_report_fixture.ts";
 

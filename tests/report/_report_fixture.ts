@@ -6,7 +6,7 @@
  */
 import type { Label, Task } from "../../lib/api/types.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
-import type { ExportSummary } from "../../lib/export/export_summary.ts";
+import type { ExportSummary } from "../../lib/model/export_summary.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { type FakeProject, startFakeLab } from "../../testing/fake_lab.ts";
 import { drawMask, writeMaskPng } from "../../testing/mask_png.ts";

@@ -1,6 +1,6 @@
 import assert from "../_std/assert.ts";
 import { classTable } from "../../lib/detect/class_table.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import {
   BACKGROUND_COLOUR,
   colourThumbnail,
@@ -48,4 +48,28 @@ Deno.test("maskPreview() encodes a palette PNG showing the labels' colours over 
     [...UNKNOWN_COLOUR],
   ]);
   assert.deepEqual([preview.samples, preview.labelled], [6, 5]);
+});
+
+Deno.test("colourThumbnail() keeps unknown pixels apart from a pinned map's highest class", () => {
+  // car keeps 1, road 3, a new label takes 4; person's 2 is reserved: 3 classes, highest index 4.
+  const pinned = {
+    source: "labelmap.json",
+    setting: "labelmapFrom",
+    ignoreIndex: 255,
+    classes: [
+      { id: "car", name: "Car", index: 1, colour: [1, 1, 1] as [number, number, number] },
+      { id: "person", name: "Person", index: 2, colour: [2, 2, 2] as [number, number, number] },
+      { id: "road", name: "Road", index: 3, colour: [3, 3, 3] as [number, number, number] },
+    ],
+  };
+  const labels = [LABELS[2], { id: "bike", bChannel: 4, color: "#040404" }, LABELS[0]];
+  const table = classTable(labels, { pinned, allowRemovedLabels: true });
+  // car (B 1), an unknown B 9, bike (B 4), road (B 3).
+  const thumbnail = colourThumbnail(
+    { width: 4, height: 1, codes: new Uint16Array([2, 10, 5, 4]) },
+    table,
+  );
+  assert.deepEqual([...thumbnail.data], [1, 5, 4, 3]);
+  assert.deepEqual(thumbnail.samplesByLabel, { car: 1, road: 1, bike: 1 });
+  assert.deepEqual([...thumbnail.palette.subarray(15, 18)], [...UNKNOWN_COLOUR]);
 });

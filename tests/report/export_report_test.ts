@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { reportCounts } from "../../lib/report/render_report.ts";
 import { BACKGROUND_COLOUR } from "../../lib/report/colour_thumbnail.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";

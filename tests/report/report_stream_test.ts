@@ -6,9 +6,9 @@
  */
 import assert from "../_std/assert.ts";
 import { classTable } from "../../lib/detect/class_table.ts";
-import { ExportFolderFs } from "../../lib/export/export_folder_fs.ts";
-import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/export/file_system.ts";
-import { emptySummary } from "../../lib/export/_empty_summary.ts";
+import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
+import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/model/file_system.ts";
+import { emptySummary } from "../../lib/model/empty_summary.ts";
 import { ExportReport, PARTIAL_REPORT_NAME, REPORT_NAME } from "../../lib/report/export_report.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";

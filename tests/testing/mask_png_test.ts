@@ -1,7 +1,7 @@
 import assert from "../_std/assert.ts";
 import { errorWith } from "../_std/error_with.ts";
 import { inflateSync } from "node:zlib";
-import { decodePng } from "../../lib/raster/decode_png.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
 import { drawMask, writeMaskPng } from "../../testing/mask_png.ts";
 
 /** The chunks of a PNG as `[type, data]`, read by hand so the test does not trust the decoder. */

@@ -1,0 +1,196 @@
+import type { TaskFilters } from "../api/types.ts";
+import type { MaskSource } from "../detect/resolve_mask_source.ts";
+import { ExportReport } from "../report/export_report.ts";
+import { ConvertPool } from "./_convert_pool.ts";
+import { MaskDetacher } from "./_detach_masks.ts";
+import { emptySummary } from "../model/empty_summary.ts";
+import { ExportFolder } from "./_export_folder.ts";
+import {
+  type ExportPlan,
+  type MaskPlan,
+  metadataOf,
+  planExport,
+  planMasks,
+} from "./_export_plan.ts";
+import { classMapNote, pinnedMapOf } from "./_pinned_map_of.ts";
+import type { PreparedFolder } from "./_folder_preparation.ts";
+import type { EarlierManifest } from "./_earlier_manifest.ts";
+import { ExportRun } from "./_export_run.ts";
+import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
+import { TaskExporter } from "./_task_exporter.ts";
+import { eachTask } from "./_task_loop.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
+import { hostPlatform } from "../model/platform.ts";
+import type { ExportMasksOptions } from "./export_masks.ts";
+import { MaskFileRegistry } from "../model/mask_file_registry.ts";
+
+/**
+ * The `mask` format: the PNG masks, `manifest.jsonl` and `export.json` in an export folder, as
+ * `exportMasks` documents them.
+ *
+ * @param options The export's options.
+ * @returns What was exported, skipped and failed, and where.
+ */
+export async function exportMaskFolder(options: ExportMasksOptions): Promise<ExportSummary> {
+  const started = performance.now();
+  const plan = planExport(options);
+  const folder = new ExportFolder(plan.folder, plan.mode, {
+    fileSystem: options.fileSystem,
+    dryRun: plan.dryRun,
+  });
+  const { prepared, registry } = await openClaimingNames(folder, options);
+  // The earlier manifest's file stays open for the run, and is closed however this ends.
+  using earlier = prepared.previous;
+  const pinned = await pinnedMapOf(options, plan.mode, folder.files);
+  const masks = planMasks(
+    await options.client.getProjectConfiguration(plan.projectId),
+    plan,
+    { ...options, pinned },
+  );
+  const filters = plan.mode === "incremental"
+    ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
+    : plan.requestFilters;
+  await folder.clearEarlier();
+
+  const summary = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
+  if (pinned) summary.classMap = classMapNote(masks.table, pinned);
+  // Closed when this function returns or throws: the run has drained its tasks by then.
+  using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
+  const report = options.report && !plan.dryRun
+    ? new ExportReport(masks.table.classes, folder.files)
+    : undefined;
+  const parts = { plan, masks, prepared, summary, pool, report, options, registry };
+  const run = exportRun(folder, parts);
+  await runTasks(run, {
+    plan,
+    filters,
+    source: masks.source,
+    files: folder.files,
+    earlier,
+    summary,
+    options,
+  });
+  await run.finish();
+  if (summary.folderCreated) await folder.writeMetadata(metadataOf(plan, masks));
+  summary.durationMs = performance.now() - started;
+  if (report && summary.folderCreated) {
+    const { projectId, filters, startedAt } = plan;
+    await folder.writeReport(
+      report,
+      { projectId, filters, shard: options.shard, startedAt },
+      summary,
+    );
+    summary.durationMs = performance.now() - started;
+  }
+  return summary;
+}
+
+/**
+ * Opens the folder; the earlier export's file names are claimed as its manifest is read, in
+ * that one pass over it rather than a second one (100,000 lines for as many tasks).
+ */
+async function openClaimingNames(folder: ExportFolder, options: ExportMasksOptions) {
+  const registry = new MaskFileRegistry({
+    reserved: ExportFolder.RESERVED_NAMES,
+    platform: options.platform ?? hostPlatform(),
+  });
+  const prepared = await folder.open((entry) => {
+    if (entry.path) registry.claim(entry.path, entry.taskId);
+  });
+  return { prepared, registry };
+}
+
+/** What the run of an export is made of. */
+interface RunParts {
+  plan: ExportPlan;
+  masks: MaskPlan;
+  prepared: PreparedFolder;
+  summary: ExportSummary;
+  pool: ConvertPool;
+  report?: ExportReport;
+  options: ExportMasksOptions;
+  registry: MaskFileRegistry;
+}
+
+/** The run of an export: its task exporter, its folder's names, and its pace. */
+function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
+  const { plan, masks, options } = parts;
+  return new ExportRun(folder, {
+    exporter: new TaskExporter(folder.files, {
+      format: plan.maskFormat,
+      table: masks.table,
+      colourByBChannel: masks.colourByBChannel,
+      source: masks.source,
+      maxPixels: options.maxPixels,
+      pool: parts.pool,
+      report: parts.report,
+      budget: plan.budget,
+    }),
+    summary: parts.summary,
+    createFolder: () => folder.create(plan.maskFormat, masks.table),
+    reservedNames: ExportFolder.RESERVED_NAMES,
+    previous: parts.prepared.previous,
+    keepComplete: plan.mode === "resume",
+    replaceExtension: options.replaceExtension,
+    split: plan.split,
+    dryRun: plan.dryRun,
+    platform: options.platform ?? hostPlatform(),
+    registry: parts.registry,
+    // One mask waiting for each worker while it converts another.
+    inFlight: 2 * parts.pool.size,
+    onProgress: options.onProgress,
+  });
+}
+
+/** What {@linkcode runTasks} works with. */
+interface TaskRunContext {
+  plan: ExportPlan;
+  filters: TaskFilters;
+  source: MaskSource;
+  files: ExportFolderFs;
+  /** The earlier export's manifest (incremental). */
+  earlier: EarlierManifest;
+  summary: ExportSummary;
+  options: ExportMasksOptions;
+}
+
+/**
+ * Streams the tasks page by page into the run; an incremental run then carries over, or removes,
+ * the earlier export's tasks that did not come back. On any error the run stops after its
+ * running tasks, keeping the partial manifest for `resume`.
+ */
+async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> {
+  const { plan, filters, summary, options } = context;
+  const { client, signal } = options;
+  try {
+    if (plan.mode === "incremental" && !plan.dryRun) await run.begin();
+    const masks = new MaskDetacher(context.source);
+    const loop = eachTask({
+      client,
+      projectId: plan.projectId,
+      filters,
+      shard: options.shard,
+      signal,
+      onTask: masks.detach,
+      onStart: (total) => {
+        summary.total = total;
+        options.onProgress?.({ type: "start", total, folder: plan.folder });
+      },
+    });
+    for await (const { task, mine } of loop) await run.take(task, masks.take(task), mine);
+    if (plan.mode === "incremental") {
+      const { projectId, filters: userFilters } = plan;
+      const query = { projectId, filters, userFilters };
+      const files = plan.dryRun ? undefined : context.files;
+      const removed = await removeLeftTasks(client, query, context.earlier, files);
+      summary.removed = removed;
+      summary.carried = await run.carryOver(removedEntry) - removed;
+    }
+    // Read no more: closed before the new manifest is renamed over it.
+    context.earlier.close();
+  } catch (error) {
+    await run.abandon();
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import type { ExportSummary } from "../model/export_summary.ts";
+import type { SplitPlan } from "../model/split_plan.ts";
+import type { ExportFormatOptions } from "./export_format.ts";
+import { OutputFile } from "../formats/output_file.ts";
+
+/**
+ * The files to write, checked before any request: one, or with a split (`lab`, `coco`) one per
+ * split, `<name>_<split>.json`, by split name.
+ */
+export async function outputFiles(
+  path: string,
+  split: SplitPlan | undefined,
+  options: ExportFormatOptions,
+): Promise<Map<string, OutputFile>> {
+  const paths = split === undefined || options.format === "yolo"
+    ? new Map([["", path]])
+    : new Map(split.parts.map(({ name }) => [name, path.replace(/(\.[^./\\]*)$/, `_${name}$1`)]));
+  const files = new Map<string, OutputFile>();
+  for (const [name, each] of paths) {
+    const file = new OutputFile(each, { fileSystem: options.fileSystem });
+    if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
+    files.set(name, file);
+  }
+  return files;
+}
+
+/** Names the files written: the first as `file`, and each split's in `splitFiles`. */
+export function endSummary(summary: ExportSummary, files: Map<string, OutputFile>): void {
+  const started = [...files].filter(([, file]) => file.started);
+  summary.folderCreated = started.length > 0;
+  if (files.size > 1) {
+    summary.splitFiles = Object.fromEntries(started.map(([name, file]) => [name, file.path]));
+    if (started.length > 0) summary.file = started[0][1].path;
+  }
+  if (!summary.folderCreated) delete summary.file;
+}

@@ -1,0 +1,94 @@
+/**
+ * The strip reader of the SIMD kernels, for the mask formats other than `rgb`: an 8-bit RGB or
+ * RGBA PNG without interlacing (what masks nearly always are) is inflated strip by strip into
+ * the kernels' memory, unfiltered and counted there, and handed over as 8-bit RGB rows, as the
+ * general strip decoder in `_png_rows.ts` hands over every flavour. Memory stays a few hundred
+ * kilobytes whatever the image's size.
+ *
+ * @module
+ */
+
+import type { PngError } from "../errors.ts";
+import { isFastFlavour } from "./fast_rgb.ts";
+import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
+import { align16, SLACK, withKernels } from "./kernels.ts";
+import type { RgbRows } from "./png_rows.ts";
+import { invalidFilterError } from "./_unfilter.ts";
+import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
+
+/** Options of {@linkcode readFastRows}. */
+export interface ReadFastRowsOptions {
+  /** Rows per strip. Default: about 256 KiB of inflated rows, as the `rgb` fast path reads. */
+  stripRows?: number;
+}
+
+/** Inflated bytes per strip, as in `_fast_rgb.ts` (where this size was measured). */
+const STRIP_BYTES = 256 * 1024;
+
+/**
+ * Decodes a checked 8-bit RGB or RGBA PNG without interlacing to 8-bit RGB as `readPngRows`
+ * does, strip by strip, top to bottom, with the kernels unfiltering the rows and counting their
+ * census. The whole image data is always read, with the same checks and messages as the general
+ * decoder; after a bad filter type no more strips are handed over.
+ *
+ * `onRows` gets a view of the kernels' memory, valid until it returns: it must not call the
+ * kernels itself (`withKernels` refuses a call from inside another).
+ *
+ * @param png The checked PNG, of a flavour {@linkcode isFastFlavour} accepts.
+ * @param onRows Takes each strip of RGB rows.
+ * @param options The strip size.
+ * @returns The census of the image's pixels.
+ * @throws {RangeError} when the PNG is of another flavour.
+ * @throws {PngError} when the data is truncated, corrupt or longer than the image needs, or a
+ * row has an invalid filter type.
+ */
+export function readFastRows(
+  png: CheckedPng,
+  onRows: (rows: RgbRows) => void,
+  options: ReadFastRowsOptions = {},
+): MaskCensus {
+  const { header } = png;
+  if (!isFastFlavour(header)) {
+    throw new RangeError(
+      `readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ` +
+        `${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`,
+    );
+  }
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const inStride = inRow + 1;
+  const outRow = width * 3;
+  const rows = Math.max(
+    1,
+    Math.min(height, options.stripRows ?? Math.floor(STRIP_BYTES / inStride)),
+  );
+  // Zero bytes (the row above the first), the census tables, the scanlines (slot 0: the last
+  // row of the strip before; the strip lands from slot 1), the RGB rows handed over.
+  const zero = 0;
+  const tables = align16(zero + inRow + SLACK);
+  const input = align16(tables + CENSUS_BYTES);
+  const output = align16(input + (rows + 1) * inStride + SLACK);
+  const end = output + rows * outRow + SLACK;
+  return withKernels(end, (kernels, memory) => {
+    memory.fill(0, zero, zero + inRow);
+    clearCensus(memory, tables);
+    inflatePngStrips(png, {
+      rows,
+      window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
+      onStrip(first, count): PngError | undefined {
+        const above = first === 0 ? zero : input + 1;
+        const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (bad >= 0) {
+          return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
+        }
+        kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
+        onRows({ data: memory.subarray(output, output + count * outRow), first, count });
+        // The strip's last row, unfiltered, is the row above the next strip's first.
+        memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
+        return undefined;
+      },
+    });
+    return readCensus(memory, tables);
+  });
+}

@@ -1,0 +1,277 @@
+/**
+ * The fast path for the PNGs masks nearly always are, 8-bit RGB or RGBA without interlacing:
+ * unfiltering, alpha dropping, recolouring, re-filtering and the census of the pixels in the
+ * SIMD kernels, strip by strip as zlib inflates the rows into the kernels' memory and
+ * `RunDeflate` (made for mask rows, mostly zeros once Up-filtered) deflates the new ones from it,
+ * so each strip is worked on while it is in cache and the memory needed
+ * stays a few hundred kilobytes whatever the image's size. Every other flavour, and every other
+ * format, takes the general strip decoder in `_png_rows.ts`.
+ *
+ * @module
+ */
+
+import { align16, SLACK, withKernels } from "./kernels.ts";
+import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
+import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
+import type { RowSampler } from "./row_sampler.ts";
+import type { PngHeader } from "./_png_header.ts";
+import { invalidFilterError } from "./_unfilter.ts";
+import { RunDeflate } from "../flate/run_deflate.ts";
+import type { PngError } from "../errors.ts";
+
+/**
+ * Whether the fast path reads this PNG: 8-bit RGB or RGBA, not interlaced.
+ *
+ * @param header The PNG's header.
+ * @returns `true` for the flavours the kernels handle.
+ */
+export function isFastFlavour(header: PngHeader): boolean {
+  return header.bitDepth === 8 && !header.interlaced &&
+    (header.colourType === 2 || header.colourType === 6);
+}
+
+/** What {@linkcode transcodeFastRgb} does besides dropping alpha. */
+export interface FastTranscodeOptions {
+  /** 256 entries of four bytes (flag, r, g, b) by B value, or `undefined` for no recolouring. */
+  colourTable?: Uint8Array;
+  /** Also count the census of the original pixels (for the mask's statistics). */
+  census?: boolean;
+  /** Also sample the original pixels for a thumbnail. */
+  sampler?: RowSampler;
+}
+
+/** What {@linkcode transcodeFastRgb} and {@linkcode verifyFastRgb} give back. */
+export interface FastTranscode {
+  /** The zlib stream for the new PNG's IDAT chunk (none from `verifyFastRgb`). */
+  idat?: Uint8Array;
+  /** The census of the original pixels, when asked. */
+  census?: MaskCensus;
+}
+
+/**
+ * Input rows inflated per strip: about this many bytes, measured against 64 KiB and 1 MiB on
+ * 1920×1080 RGBA masks (the strip, its output and zlib's state stay in a core's L2 cache).
+ */
+const STRIP_BYTES = 256 * 1024;
+
+/** Where a strip's buffers are in the kernels' memory. */
+interface StripLayout {
+  width: number;
+  height: number;
+  channels: number;
+  /** Input row bytes, without the filter-type byte. */
+  inRow: number;
+  /** Output row bytes, without the filter-type byte. */
+  outRow: number;
+  /** Rows per strip. */
+  rows: number;
+  /** Zero bytes: the row above the first. */
+  zero: number;
+  /** The recolouring table. */
+  table: number;
+  /** The census tables. */
+  census: number;
+  /** The last recoloured row of the strip before (before it is filtered). */
+  carry: number;
+  /** Scanlines: slot 0 holds the last row of the strip before, the strip lands from slot 1. */
+  input: number;
+  /** Output scanlines, the same way. */
+  output: number;
+  /** Per output row of the strip: 0 when it is all zeros once filtered, else 1. */
+  flags: number;
+  end: number;
+}
+
+function stripLayout(header: PngHeader): StripLayout {
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const outRow = width * 3;
+  const rows = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES / (inRow + 1))));
+  const zero = 0;
+  const table = align16(zero + inRow + SLACK);
+  const census = align16(table + 1024);
+  const carry = align16(census + CENSUS_BYTES);
+  const input = align16(carry + outRow + SLACK);
+  const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
+  const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK);
+  const end = flags + rows + SLACK;
+  return {
+    width,
+    height,
+    channels,
+    inRow,
+    outRow,
+    rows,
+    zero,
+    table,
+    census,
+    carry,
+    input,
+    output,
+    flags,
+    end,
+  };
+}
+
+/**
+ * Turns a checked 8-bit RGB or RGBA PNG into the image data of an 8-bit RGB PNG: inflated strip
+ * by strip into the kernels' memory, unfiltered, alpha dropped, optionally recoloured,
+ * Up-filtered and deflated; the census of the original pixels is counted on the way if asked.
+ *
+ * @param png The checked PNG, of a fast flavour.
+ * @param options The recolouring table and whether to count the census.
+ * @returns The zlib stream for the new PNG's IDAT chunk, and the census.
+ * @throws {PngError} when the image data is truncated or corrupt, or a row has an invalid
+ * filter type.
+ */
+export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions): FastTranscode {
+  const { colourTable } = options;
+  const layout = stripLayout(png.header);
+  const { width, channels, inRow, outRow, input, output, table, carry, flags } = layout;
+  const inStride = inRow + 1;
+  const outStride = outRow + 1;
+  return withKernels(layout.end, (kernels, memory) => {
+    const deflate = new RunDeflate({ skipZeros: (_, from, to) => kernels.skipZeros(from, to) });
+    if (colourTable !== undefined) memory.set(colourTable, table);
+    // The row above the first recoloured row, for the Up filter: zeros.
+    memory.fill(0, output, output + outStride);
+    const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
+      const above = rowAbove(layout, first);
+      if (colourTable === undefined) {
+        const badRow = kernels.transcodeRows(
+          input + inStride,
+          count,
+          width,
+          channels,
+          above,
+          output + outStride,
+          tables,
+          flags,
+        );
+        if (badRow >= 0) return badRow;
+        writeRows(deflate, memory, { first: output + outStride, stride: outStride, count, flags });
+        return -1;
+      } else {
+        // Recolouring comes between unfiltering and filtering, so it takes separate passes.
+        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow >= 0) return badRow;
+        const rows = output + outStride;
+        kernels.packRgb(
+          input + inStride + 1,
+          inStride,
+          rows + 1,
+          outStride,
+          count,
+          width,
+          channels,
+        );
+        kernels.mapColours(rows + 1, outStride, count, width, table);
+        const last = output + count * outStride + 1;
+        memory.copyWithin(carry, last, last + outRow);
+        kernels.filterUp(output, count + 1, outRow);
+      }
+      deflate.write(memory, output + outStride, output + (count + 1) * outStride);
+      // The strip's last rows, unfiltered, are the rows above the next strip's first.
+      memory.copyWithin(output + 1, carry, carry + outRow);
+      return -1;
+    });
+    return { idat: deflate.end(), census };
+  });
+}
+
+/**
+ * Deflates a strip's Up-filtered rows: a row the kernel flagged as all zeros (it repeats the row
+ * above) without reading it, runs of other rows as they are.
+ */
+function writeRows(
+  deflate: RunDeflate,
+  memory: Uint8Array,
+  strip: { first: number; stride: number; count: number; flags: number },
+): void {
+  const { first, stride, count, flags } = strip;
+  for (let row = 0; row < count;) {
+    if (memory[flags + row] === 0) {
+      deflate.zeroRow(2, stride - 1);
+      row++;
+      continue;
+    }
+    let end = row + 1;
+    while (end < count && memory[flags + end] !== 0) end++;
+    deflate.write(memory, first + row * stride, first + end * stride);
+    row = end;
+  }
+}
+
+/**
+ * Checks a plain 8-bit RGB PNG that is to be written as it is: its whole image data is inflated
+ * (strip by strip, into the kernels' memory, then dropped) and every row's filter type read; to
+ * count the census or sample a thumbnail, the rows are unfiltered too.
+ *
+ * @param png The checked PNG, 8-bit RGB.
+ * @param options Whether to count the census, and the thumbnail's sampler.
+ * @returns The census, when asked.
+ * @throws {PngError} when the image data is truncated or corrupt, or a row has an invalid
+ * filter type.
+ */
+export function verifyFastRgb(
+  png: CheckedPng,
+  options: { census?: boolean; sampler?: RowSampler } = {},
+): FastTranscode {
+  const layout = stripLayout(png.header);
+  const { inRow, channels, input } = layout;
+  const inStride = inRow + 1;
+  return withKernels(layout.end, (kernels, memory) => {
+    const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
+      if (options.census || options.sampler) {
+        const above = rowAbove(layout, first);
+        return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+      }
+      for (let row = 0; row < count; row++) {
+        if (memory[input + (row + 1) * inStride] > 4) return row;
+      }
+      return -1;
+    });
+    return { census };
+  });
+}
+
+/**
+ * Inflates the PNG strip by strip into the layout's input (from slot 1) and runs `work` on each,
+ * which returns -1 or the strip's first row with a bad filter type (and leaves the strip
+ * unfiltered if a sampler is given); counts the census into the layout's tables if asked (`work`
+ * gets their offset, or 0) and gives the sampler the unfiltered rows.
+ */
+function eachStrip(
+  png: CheckedPng,
+  layout: StripLayout,
+  memory: Uint8Array,
+  options: { census?: boolean; sampler?: RowSampler },
+  work: (first: number, count: number, tables: number) => number,
+): MaskCensus | undefined {
+  const { census, sampler } = options;
+  const { zero, inRow, input, rows, channels } = layout;
+  const inStride = inRow + 1;
+  memory.fill(0, zero, zero + inRow);
+  if (census) clearCensus(memory, layout.census);
+  inflatePngStrips(png, {
+    rows,
+    window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
+    onStrip(first, count): PngError | undefined {
+      const badRow = work(first, count, census ? layout.census : 0);
+      if (badRow >= 0) {
+        return invalidFilterError(memory[input + (badRow + 1) * inStride], first + badRow, 0);
+      }
+      sampler?.takeRows(memory, input + inStride + 1, inStride, first, count, channels);
+      // The strip's last row, unfiltered, is the row above the next strip's first.
+      memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
+      return undefined;
+    },
+  });
+  return census ? readCensus(memory, layout.census) : undefined;
+}
+
+/** The raw bytes of the row above a strip's first row: zeros, or slot 0. */
+function rowAbove(layout: StripLayout, first: number): number {
+  return first === 0 ? layout.zero : layout.input + 1;
+}

@@ -1,0 +1,129 @@
+/**
+ * The TypeScript side of the SIMD pixel kernels (`_kernels.wat`): one WebAssembly instance per
+ * thread, whose memory holds the buffers the kernels work on. Every call is synchronous, so two
+ * conversions on the same thread never share the memory at once.
+ *
+ * @module
+ */
+
+import { KERNELS_WASM_BASE64 } from "./_kernels_wasm.ts";
+
+/** The kernels, as exported by the WebAssembly module. */
+export interface KernelExports {
+  /**
+   * Reverses the scanline filters in place, counting the census of RGB or RGBA pixels into the
+   * tables at `census` unless it is 0; -1, or the first row with a bad filter type.
+   */
+  unfilter(
+    ptr: number,
+    rows: number,
+    rowBytes: number,
+    bpp: number,
+    zero: number,
+    census: number,
+  ): number;
+  /**
+   * Unfilters RGB or RGBA scanlines row by row and writes each as an Up-filtered RGB scanline,
+   * counting the census into the tables at `census` unless it is 0, and, unless `flags` is 0,
+   * one byte per row at `flags`: 0 when the written row is all zeros, else 1; -1, or the first
+   * row with a bad filter type.
+   */
+  transcodeRows(
+    input: number,
+    rows: number,
+    width: number,
+    channels: number,
+    zero: number,
+    output: number,
+    census: number,
+    flags: number,
+  ): number;
+  /** Copies rows as RGB, dropping alpha when `channels` is 4. */
+  packRgb(
+    src: number,
+    srcStride: number,
+    dst: number,
+    dstStride: number,
+    rows: number,
+    width: number,
+    channels: number,
+  ): void;
+  /** Recolours RGB pixels with `R >= 1` by their B value through a 256 × 4-byte table. */
+  mapColours(ptr: number, stride: number, rows: number, width: number, table: number): void;
+  /**
+   * The census of mask pixels (R, then G, then B): 1 at `bSeen + B` for each labelled pixel's B,
+   * and `B + 1` at `firstB + 2 * R` (16 bits) for each instance's first pixel, where still 0;
+   * `zero` points at a row of zero bytes, the row above the first.
+   */
+  census(
+    ptr: number,
+    stride: number,
+    rows: number,
+    width: number,
+    channels: number,
+    zero: number,
+    bSeen: number,
+    firstB: number,
+  ): void;
+  /** Applies the Up filter in place to scanlines (filter-type byte first). */
+  filterUp(ptr: number, rows: number, rowBytes: number): void;
+  /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
+  skipZeros(ptr: number, end: number): number;
+}
+
+/** Bytes the vector loops may read or write past a buffer's end. */
+export const SLACK = 16;
+
+/** Memory above this is given back after a call (a fresh instance starts small again). */
+const KEEP_BYTES = 64 << 20;
+
+let module: WebAssembly.Module | undefined;
+let instance: WebAssembly.Instance | undefined;
+/** Whether a call is running: a call from inside it would overwrite its buffers. */
+let busy = false;
+
+/**
+ * Runs `work` with the kernels and a memory of at least `bytes` bytes. The memory keeps what
+ * earlier calls left in it: `work` writes everything it reads.
+ *
+ * @param bytes How much memory `work` needs.
+ * @param work The synchronous work; it gets the exports and a view of the whole memory.
+ * @returns What `work` returns.
+ * @throws {RangeError} when called from inside another call's `work`, whose buffers the memory
+ * holds (and whose view growing it would detach).
+ *
+ * @example
+ * ```ts
+ * import { withKernels } from "./kernels.ts";
+ *
+ * const first = withKernels(64, (_kernels, memory) => memory.length >= 64);
+ * console.log(first); // true
+ * ```
+ */
+export function withKernels<T>(
+  bytes: number,
+  work: (kernels: KernelExports, memory: Uint8Array) => T,
+): T {
+  if (busy) {
+    throw new RangeError(
+      "withKernels() was called from inside another call: the kernels' memory holds its buffers",
+    );
+  }
+  module ??= new WebAssembly.Module(Uint8Array.fromBase64(KERNELS_WASM_BASE64));
+  instance ??= new WebAssembly.Instance(module);
+  const memory = instance.exports.memory as WebAssembly.Memory;
+  const missing = bytes - memory.buffer.byteLength;
+  if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+  busy = true;
+  try {
+    return work(instance.exports as unknown as KernelExports, new Uint8Array(memory.buffer));
+  } finally {
+    busy = false;
+    if (memory.buffer.byteLength > KEEP_BYTES) instance = undefined;
+  }
+}
+
+/** Rounds a byte offset up to a multiple of 16. */
+export function align16(offset: number): number {
+  return (offset + 15) & ~15;
+}

@@ -1,0 +1,141 @@
+import assert from "../_std/assert.ts";
+import { deflateSync, inflateSync } from "node:zlib";
+import { RunDeflate } from "../../lib/flate/run_deflate.ts";
+import { canonicalCodes, huffmanLengths } from "../../lib/flate/_huffman.ts";
+import { withKernels } from "../../lib/png/kernels.ts";
+
+/** The bytes back, by two inflaters: `node:zlib` and the web's `DecompressionStream`. */
+async function inflateBoth(stream: Uint8Array): Promise<Uint8Array[]> {
+  const web = new Blob([stream.slice()]).stream().pipeThrough(new DecompressionStream("deflate"));
+  return [new Uint8Array(inflateSync(stream)), new Uint8Array(await new Response(web).bytes())];
+}
+
+function deflateInPieces(bytes: Uint8Array, pieces: number[]): Uint8Array {
+  const deflate = new RunDeflate();
+  let from = 0;
+  for (const size of pieces) {
+    deflate.write(bytes, from, Math.min(bytes.length, from + size));
+    from = Math.min(bytes.length, from + size);
+  }
+  deflate.write(bytes, from);
+  return deflate.end();
+}
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+/** Up-filtered rows of a mask with rectangles: zeros but where a colour starts or ends. */
+function maskRows(width: number, height: number): Uint8Array {
+  const stride = width * 3 + 1;
+  const rows = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    rows[y * stride] = 2;
+    for (const [top, left, right, colour] of [[3, 5, 40, 7], [10, 20, 90, 200], [11, 0, 9, 1]]) {
+      if (y !== top && y !== top + 4) continue;
+      for (let x = left; x < Math.min(right, width); x++) {
+        const value = y === top ? colour : 256 - colour;
+        rows.fill(value, y * stride + 1 + 3 * x, y * stride + 1 + 3 * x + 3);
+      }
+    }
+  }
+  return rows;
+}
+
+Deno.test("RunDeflate writes zlib streams that two inflaters read back byte for byte", async (t) => {
+  const next = random(7);
+  const cases: Record<string, Uint8Array> = {
+    "no bytes": new Uint8Array(0),
+    "one byte": new Uint8Array([9]),
+    "a megabyte of zeros": new Uint8Array(1 << 20),
+    "Up-filtered mask rows": maskRows(97, 40),
+    "noise (many blocks of literals)": Uint8Array.from({ length: 70_000 }, () => next() * 256),
+    "a colour repeated along a row": Uint8Array.from({ length: 3000 }, (_, i) => [5, 0, 9][i % 3]),
+  };
+  for (const [name, bytes] of Object.entries(cases)) {
+    await t.step(name, async () => {
+      for (const back of await inflateBoth(deflateInPieces(bytes, []))) {
+        assert.deepEqual(back, bytes);
+      }
+    });
+  }
+});
+
+Deno.test("RunDeflate cuts zero runs of every length into matches deflate can say", async () => {
+  // After a nonzero byte, runs of 1 to 800 zeros: 258 + 1 and 258 + 2 must not leave 1 or 2.
+  const parts: number[] = [];
+  for (let length = 1; length <= 800; length++) parts.push(1, ...new Array(length).fill(0));
+  const bytes = Uint8Array.from(parts);
+  for (const back of await inflateBoth(deflateInPieces(bytes, []))) assert.deepEqual(back, bytes);
+});
+
+Deno.test("RunDeflate gives the same bytes back however its input is cut into pieces", () => {
+  const next = random(11);
+  const rows = maskRows(64, 30);
+  for (let round = 0; round < 40; round++) {
+    const pieces = Array.from({ length: 30 }, () => 1 + Math.floor(next() * 400));
+    assert.deepEqual(new Uint8Array(inflateSync(deflateInPieces(rows, pieces))), rows);
+  }
+});
+
+Deno.test("RunDeflate compresses mask rows at least as well as zlib at level 2, which it replaces", () => {
+  const rows = maskRows(1920, 1080);
+  const stream = deflateInPieces(rows, [256 * 1024, 256 * 1024]);
+  const zlib = deflateSync(rows, { level: 2 }).length;
+  assert.ok(stream.length <= zlib, `${stream.length} bytes against zlib's ${zlib}`);
+});
+
+Deno.test("the kernels' skipZeros finds the first nonzero byte, and reads nothing past the end", () => {
+  withKernels(4096, (kernels, memory) => {
+    for (let from = 0; from < 20; from++) {
+      for (let to = from; to < 150; to += 7) {
+        for (const nonzero of [-1, from, to - 1, to, from + 16, from + 63, from + 64, from + 100]) {
+          memory.fill(0, 0, 400);
+          // A nonzero byte just past the end must not be found.
+          memory[to] = 5;
+          if (nonzero >= 0) memory[nonzero] = 1;
+          const expected = nonzero >= from && nonzero < to ? nonzero : to;
+          assert.equal(kernels.skipZeros(from, to), expected, `[${from}, ${to}), ${nonzero}`);
+        }
+      }
+    }
+  });
+});
+
+Deno.test("huffmanLengths() keeps codes within the limit and complete, however skewed", () => {
+  // Fibonacci frequencies make the deepest trees: 25 symbols would need 24 bits.
+  const fibonacci = [1, 1];
+  while (fibonacci.length < 25) fibonacci.push(fibonacci.at(-1)! + fibonacci.at(-2)!);
+  for (const limit of [7, 15]) {
+    const lengths = huffmanLengths(Uint32Array.from(fibonacci), limit);
+    assert.ok(Math.max(...lengths) <= limit);
+    // Kraft's sum of a complete code is exactly 1.
+    assert.equal(lengths.reduce((sum, length) => sum + 2 ** -length, 0), 1);
+  }
+  assert.deepEqual([...huffmanLengths(new Uint32Array([0, 3, 0, 1]), 15)], [0, 1, 0, 1]);
+});
+
+Deno.test("canonicalCodes() numbers codes by length, then symbol, as RFC 1951 says", () => {
+  // The RFC's own example (3.2.2): lengths 3 3 3 3 3 2 4 4 give 010 011 100 101 110 00 1110 1111.
+  const codes = canonicalCodes(new Uint8Array([3, 3, 3, 3, 3, 2, 4, 4]));
+  const reversed = (code: number, bits: number) =>
+    parseInt(code.toString(2).padStart(bits, "0").split("").reverse().join(""), 2);
+  const expected = [0b010, 0b011, 0b100, 0b101, 0b110, 0b00, 0b1110, 0b1111];
+  const bits = [3, 3, 3, 3, 3, 2, 4, 4];
+  assert.deepEqual([...codes], expected.map((code, i) => reversed(code, bits[i])));
+});
+
+Deno.test("RunDeflate.zeroRow() encodes the rows write() would, without reading them", () => {
+  // Rows of 0 to 9 zeros after filter types 2 and 0, between rows with other bytes.
+  const rows: number[][] = [];
+  for (let zeros = 0; zeros < 10; zeros++) {
+    rows.push([2, ...new Array(zeros).fill(0)], [0, ...new Array(zeros).fill(0)], [2, 7, 0, 7]);
+  }
+  const deflate = new RunDeflate();
+  for (const row of rows) {
+    if (row.slice(1).every((byte) => byte === 0)) deflate.zeroRow(row[0], row.length - 1);
+    else deflate.write(Uint8Array.from(row));
+  }
+  assert.deepEqual(new Uint8Array(inflateSync(deflate.end())), Uint8Array.from(rows.flat()));
+});

@@ -1,0 +1,150 @@
+import { deflateSync } from "node:zlib";
+import assert from "../_std/assert.ts";
+import { errorWith } from "../_std/error_with.ts";
+import { PngError } from "../../lib/errors.ts";
+import { writePng } from "../../lib/png/_chunks.ts";
+import { isFastFlavour } from "../../lib/png/fast_rgb.ts";
+import { readFastRows } from "../../lib/png/_fast_rows.ts";
+import { type CheckedPng, checkPng } from "../../lib/png/inflate_png.ts";
+import { withKernels } from "../../lib/png/kernels.ts";
+import { readPngRows } from "../../lib/png/png_rows.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
+import { addToCensus, emptyCensus } from "../../lib/png/mask_census.ts";
+import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
+import { joinedStrips } from "./_strips.ts";
+
+const FLAVOURS = new URL("../testdata/png-flavours/", import.meta.url);
+
+async function fixtures(): Promise<[string, Uint8Array][]> {
+  const index: { file: string }[] = JSON.parse(
+    await Deno.readTextFile(new URL("index.json", FLAVOURS)),
+  );
+  const list: [string, Uint8Array][] = [];
+  for (const { file } of index) list.push([file, await Deno.readFile(new URL(file, FLAVOURS))]);
+  return list;
+}
+
+/** 8-bit RGB and RGBA masks with every filter type, one tall enough for many default strips. */
+function generated(): [string, Uint8Array][] {
+  const scene = (width: number, height: number) =>
+    drawMask({ width, height }, [
+      { id: 3, bChannel: 2, circle: [width / 2, height / 2, Math.min(width, height) / 3] },
+      { id: 254, bChannel: 9, rect: [0, 0, Math.ceil(width / 4), height] },
+      { id: 7, bChannel: 5, rect: [width - 3, 1, width, height] },
+      { id: 3, bChannel: 1, rect: [1, height - 2, width - 1, height] },
+    ]);
+  const list: [string, Uint8Array][] = [];
+  const filters: MaskPngOptions["filter"][] = [0, 1, 2, 3, 4, "cycle"];
+  for (const colourType of [2, 6] as const) {
+    for (const filter of filters) {
+      list.push([
+        `colour type ${colourType}, filter ${filter}`,
+        writeMaskPng(scene(61, 47), {
+          colourType,
+          filter,
+        }),
+      ]);
+    }
+    list.push([
+      `400×700 colour type ${colourType}`,
+      writeMaskPng(scene(400, 700), { colourType, filter: "cycle" }),
+    ]);
+  }
+  return list;
+}
+
+function general(png: CheckedPng) {
+  return joinedStrips(png, (onRows) => {
+    const census = emptyCensus();
+    readPngRows(png, (rows) => {
+      addToCensus(census, rows.data);
+      onRows(rows);
+    });
+    return census;
+  });
+}
+
+Deno.test("readFastRows() hands over the rows and census the general decoder gives, for every 8-bit RGB and RGBA flavour, in strips of any size", async (t) => {
+  const masks = [...await fixtures(), ...generated()]
+    .filter(([, png]) => isFastFlavour(checkPng(png, undefined).header));
+  assert.ok(masks.length >= 5 + 14, `${masks.length} masks of the kernels' flavours`);
+  for (const [label, png] of masks) {
+    await t.step(label, () => {
+      const checked = checkPng(png, undefined);
+      const wanted = general(checked);
+      for (const stripRows of [1, 7, 8, undefined]) {
+        const fast = joinedStrips(
+          checked,
+          (onRows) => readFastRows(checked, onRows, { stripRows }),
+          stripRows,
+        );
+        assert.ok(
+          fast.data.every((value, i) => value === wanted.data[i]),
+          `strips of ${stripRows}`,
+        );
+        assert.deepEqual(fast.result, wanted.result, `the census, strips of ${stripRows}`);
+        if (stripRows === 1) assert.equal(fast.strips, checked.header.height);
+      }
+    });
+  }
+});
+
+Deno.test("readFastRows() refuses the flavours only the general decoder reads", async () => {
+  const others = (await fixtures())
+    .filter(([, png]) => !isFastFlavour(checkPng(png, undefined).header));
+  // Palette, grey, grey + alpha, 16-bit and interlaced.
+  assert.equal(others.length, 10);
+  for (const [file, png] of others) {
+    assert.throws(
+      () => readFastRows(checkPng(png, undefined), () => {}),
+      errorWith(RangeError, "reads 8-bit RGB or RGBA PNGs without interlacing"),
+      file,
+    );
+  }
+});
+
+/** A 16×40 RGB PNG of zero rows, maybe with one row's filter type changed and the data cut. */
+function rgbPng(options: { badRow?: number; cutAt?: number } = {}): Uint8Array {
+  const stride = 16 * 3 + 1;
+  const raw = new Uint8Array(40 * stride);
+  if (options.badRow !== undefined) raw[options.badRow * stride] = 9;
+  const ihdr = new Uint8Array([0, 0, 0, 16, 0, 0, 0, 40, 8, 2, 0, 0, 0]);
+  return writePng([
+    { type: "IHDR", data: ihdr },
+    { type: "IDAT", data: deflateSync(raw.subarray(0, options.cutAt ?? raw.length)) },
+    { type: "IEND", data: new Uint8Array(0) },
+  ]);
+}
+
+Deno.test("readFastRows() reports a bad filter type as decodePng() does, after the strips above it and no later one", async () => {
+  const png = rgbPng({ badRow: 20 });
+  const whole = await decodePng(png).then(() => "decoded", (error: Error) => error.message);
+  assert.match(whole, /invalid filter type 9 on row 20/);
+  const firsts: number[] = [];
+  assert.throws(
+    () =>
+      readFastRows(checkPng(png, undefined), (rows) => firsts.push(rows.first), { stripRows: 8 }),
+    (error: unknown) => error instanceof PngError && error.message === whole,
+  );
+  assert.deepEqual(firsts, [0, 8], "the strips before the bad row's, then none");
+});
+
+Deno.test("readFastRows() reports data cut short before a bad filter type above the cut", async () => {
+  const png = rgbPng({ badRow: 3, cutAt: 30 * (16 * 3 + 1) });
+  const whole = await decodePng(png).then(() => "decoded", (error: Error) => error.message);
+  assert.match(whole, /truncated: IDAT data ends at row 30 of 40/);
+  assert.throws(
+    () => readFastRows(checkPng(png, undefined), () => {}, { stripRows: 8 }),
+    (error: unknown) => error instanceof PngError && error.message === whole,
+  );
+});
+
+Deno.test("readFastRows() refuses an onRows that calls the kernels, which would overwrite its strip", () => {
+  const png = checkPng(rgbPng(), undefined);
+  assert.throws(
+    () => readFastRows(png, () => withKernels(16, () => undefined)),
+    errorWith(RangeError, "withKernels() was called from inside another call"),
+  );
+  // The kernels are free again afterwards.
+  assert.equal(withKernels(16, (_kernels, memory) => memory.length >= 16), true);
+});
