@@ -54,7 +54,11 @@ export const DENO_FILE_SYSTEM: FileSystem = {
   // resumed export reads every kept file back to check it: 60,000 of them in one run.
   lstat: (path) => promised(() => Deno.lstatSync(path)),
   stat: (path) => Deno.stat(path),
-  readFile: (path) => promised(() => Deno.readFileSync(path)),
+  // A regular file only: reading a FIFO or a device synchronously could block this thread.
+  readFile: (path) =>
+    promised(() => Deno.statSync(path).isFile).then((regular) =>
+      regular ? Deno.readFileSync(path) : Deno.readFile(path)
+    ),
   writeFile: (path, bytes, options) => promised(() => Deno.writeFileSync(path, bytes, options)),
   open: (path, options) => Deno.open(path, options),
   rename: (from, to) => promised(() => Deno.renameSync(from, to)),
