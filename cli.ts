@@ -1,5 +1,6 @@
 /**
- * The `lab-masks` command line: `export` a lab project's masks, or run the `demo`.
+ * The `lab-masks` command line: `export` a lab project's masks, `verify` an export folder, `diff`
+ * two exports, or run the `demo`.
  *
  * ```sh
  * deno install -g -A -n lab-masks jsr:@lab/masks
@@ -18,6 +19,8 @@ import { shellQuote } from "./lib/cli/resume_command.ts";
 import { runDemo } from "./testing/run_demo.ts";
 import { type ClientSettings, runExport } from "./lib/cli/run_export.ts";
 import { ConfigError } from "./lib/errors.ts";
+import { runVerify } from "./lib/cli/run_verify.ts";
+import { runDiff } from "./lib/cli/run_diff.ts";
 import { fromFileUrl } from "./lib/_std/path.ts";
 
 export type { ClientSettings };
@@ -104,10 +107,12 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
       });
     }
     if (command === "demo") return await runDemo(rest, { run, stdout, stderr, isTerminal });
-    const nearest = closestWord(command, ["export", "demo", "help"]);
+    if (command === "verify") return await runVerify(rest, { stdout });
+    if (command === "diff") return await runDiff(rest, { stdout });
+    const nearest = closestWord(command, ["export", "verify", "diff", "demo", "help"]);
     throw new ConfigError(
       `Unknown command "${command}"` + (nearest ? `; did you mean "${nearest}"?` : "") +
-        ` Commands: export, demo. See "--help"`,
+        ` Commands: export, verify, diff, demo. See "--help"`,
     );
   } catch (error) {
     return reportError(error, { stderr, colour });

@@ -72,6 +72,7 @@ export type { RequestEvent } from "./lib/api/request_event.ts";
 // The types the options and the summary are made of.
 export type { RgbColour, SemanticMapping } from "./lib/detect/resolve_semantic_mapping.ts";
 export type { ExportFormat } from "./lib/export/export_formats.ts";
+export type { OneFileFormatName } from "./lib/formats/one_file_formats.ts";
 export type { MaskFormat } from "./lib/export/mask_format.ts";
 export type { Shard } from "./lib/model/shard.ts";
 export type { SplitPart } from "./lib/model/split_plan.ts";

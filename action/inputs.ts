@@ -61,6 +61,8 @@ export interface ActionInputs {
    * when at their defaults), `shard`, `incremental`, `resume`, `overwrite`, `dry-run`, `report`.
    */
   settings: ExportSettings;
+  /** `compare-with`: an earlier export folder to diff the new one against, in the job summary. */
+  compareWith?: string;
   /** `artifact-name`: the name of the uploaded artifact. */
   artifactName: string;
   /** `retention-days`: how long the artifact is kept; the repository's setting when absent. */
@@ -88,6 +90,7 @@ export async function readInputs(): Promise<ActionInputs> {
     endpoint: endpointOf(required("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
     settings: await readSettings(),
+    compareWith: optional("compare-with"),
     artifactName: upload
       ? artifactNameOf(required("artifact-name", "the artifact's name"))
       : text("artifact-name"),

@@ -16,7 +16,7 @@ import { progressReporter } from "../lib/output/progress_reporter.ts";
 import { failureMessage, inputHint } from "./_failure_message.ts";
 import { TaskAnnotations } from "./_task_annotations.ts";
 import { readInputs } from "./inputs.ts";
-import { setOutputs, writeJobSummary } from "./outputs.ts";
+import { compareExports, setOutputs, writeJobSummary } from "./outputs.ts";
 
 /**
  * Runs the Action once and returns its exit code: 0 when every task with a mask was exported (or
@@ -65,8 +65,10 @@ export async function run(): Promise<number> {
     annotations.end();
     // Where the masks are and the counts; the failed tasks are annotated above.
     for (const line of formatSummary(summary).slice(0, 2)) core.info(line);
+    for (const note of summary.notes ?? []) core.notice(note);
     setOutputs(summary);
     await writeJobSummary(summary, inputs);
+    if (inputs.compareWith !== undefined) await compareExports(inputs.compareWith, summary);
     if (summary.failed === 0) return 0;
     const failed = `${summary.failed} of ${summary.total} tasks failed (see the annotations and ` +
       `the job summary); every other mask was exported`;

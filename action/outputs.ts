@@ -16,6 +16,9 @@ import { kindOf, MAX_LISTED, renameText } from "./_task_annotations.ts";
 import { type ActionInputs, filterInputName } from "./inputs.ts";
 import { inertText } from "../lib/inert_text.ts";
 import { failureReason } from "../lib/output/failure_reason.ts";
+import { diffExports } from "../lib/dataset/diff_exports.ts";
+import { diffCounts, diffMarkdown } from "../lib/dataset/diff_markdown.ts";
+import { ConfigError } from "../lib/errors.ts";
 import { inputHint } from "./_failure_message.ts";
 
 /**
@@ -25,6 +28,7 @@ import { inputHint } from "./_failure_message.ts";
 export const OUTPUT_NAMES = [
   "output-path",
   "manifest-path",
+  "dataset-id",
   "exported-count",
   "skipped-count",
   "failed-count",
@@ -42,11 +46,35 @@ export function setOutputs(summary: ExportSummary): void {
   const values: Record<OutputName, string | number> = {
     "output-path": summary.file ?? summary.folder,
     "manifest-path": summary.manifest ?? "",
+    "dataset-id": summary.datasetId ?? "",
     "exported-count": summary.exported,
     "skipped-count": summary.skipped,
     "failed-count": summary.failed,
   };
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
+}
+
+/**
+ * `compare-with`: compares the new export with an earlier one, logs the counts and appends the
+ * table of changes to the job summary. Exports that cannot be compared (another mask format, a
+ * folder that is no export) give a warning, not a failure.
+ *
+ * @param earlier The earlier export folder.
+ * @param summary What the export did.
+ */
+export async function compareExports(earlier: string, summary: ExportSummary): Promise<void> {
+  if (!summary.folderCreated || summary.dryRun || summary.file !== undefined) return;
+  let diff;
+  try {
+    diff = await diffExports(earlier, summary.folder);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    core.warning(`compare-with: ${error.message}`);
+    return;
+  }
+  core.info(`Compared with "${earlier}": ${diffCounts(diff)}`);
+  if (!Deno.env.get("GITHUB_STEP_SUMMARY")) return;
+  await core.summary.addRaw(diffMarkdown(diff), true).write();
 }
 
 /**
@@ -77,6 +105,10 @@ export async function writeJobSummary(
       ]]),
       [cell("Mask format", true), cell(code(summary.maskFormat))],
       [cell("Export folder", true), cell(code(summary.folder))],
+      ...(summary.datasetId === undefined ? [] : [[
+        cell("Dataset id", true),
+        cell(code(summary.datasetId)),
+      ]]),
       [cell("Tasks", true), cell(countsText(summary, inputs))],
       [cell("Duration", true), cell(durationText(summary.durationMs))],
     ]);

@@ -6,15 +6,16 @@
  * deno task bench                          # 2,400 tasks of 1920×1080, 20 ms per request
  * deno task bench --tasks 200              # a quick run
  * deno task bench --only codec,startup     # some ratios: export, codec, memory, large, startup,
- *                                          # coco, formats, scale
+ *                                          # coco, identity, formats, scale
  * deno task bench --scene rectangles       # the same ratios on masks of rectangles and discs
  * ```
  *
  * Flags: `--tasks` (2400), `--width` (1920), `--height` (1080), `--latency` (20 ms),
  * `--memory-tasks` (2400,9600,38400), `--large` (10000x10000: one and eight such masks, each
- * format), `--rounds` (5, codec passes), `--coco-tasks` (2400), `--scene` (`realistic`: street
- * scenes drawn as people annotate them; `rectangles`), `--scale-tasks` (100000: the small-mask
- * case, with a tenth and a hundredth of it), `--scale-size` (64x48), `--only`.
+ * format), `--rounds` (5, codec passes), `--coco-tasks` (2400), `--identity-tasks` (1200),
+ * `--scene` (`realistic`: street scenes drawn as people annotate them; `rectangles`),
+ * `--scale-tasks` (100000: the small-mask case, with a tenth and a hundredth of it),
+ * `--scale-size` (64x48), `--only`.
  *
  * @module
  */
@@ -30,6 +31,7 @@ import { scaleCase } from "./_scale_case.ts";
 import { largeProjectId } from "./_large_mask.ts";
 import { MASK_FORMATS } from "../lib/export/mask_format.ts";
 import { startupTimes } from "./_startup.ts";
+import { identityFreeModule } from "./_identity_free.ts";
 import { type Line, printReport } from "./_report.ts";
 
 const { values } = parseArgs({
@@ -43,10 +45,14 @@ const { values } = parseArgs({
     large: { type: "string", default: "10000x10000" },
     rounds: { type: "string", default: "5" },
     "coco-tasks": { type: "string", default: "2400" },
+    "identity-tasks": { type: "string", default: "1200" },
     scene: { type: "string", default: "realistic" },
     "scale-tasks": { type: "string", default: "100000" },
     "scale-size": { type: "string", default: "64x48" },
-    only: { type: "string", default: "export,codec,memory,large,startup,coco,formats,scale" },
+    only: {
+      type: "string",
+      default: "export,codec,memory,large,startup,coco,identity,formats,scale",
+    },
   },
 });
 const tasks = Number(values.tasks);
@@ -54,6 +60,7 @@ const size = { width: Number(values.width), height: Number(values.height) };
 const latencyMs = Number(values.latency);
 const memoryTasks = values["memory-tasks"].split(",").map(Number);
 const cocoTasks = Number(values["coco-tasks"]);
+const identityTasks = Number(values["identity-tasks"]);
 const [largeWidth, largeHeight] = values.large.split("x").map(Number);
 const scene = values.scene as BenchScene;
 if (scene !== "realistic" && scene !== "rectangles") {
@@ -126,11 +133,12 @@ try {
     );
   }
 
-  const needsLab = ["export", "memory", "large", "coco", "formats", "scale"].some((name) =>
-    only.has(name)
-  );
+  const needsLab = ["export", "memory", "large", "coco", "identity", "formats", "scale"].some((
+    name,
+  ) => only.has(name));
   const counts = [
     ...(only.has("export") || only.has("formats") ? [tasks] : []),
+    ...(only.has("identity") ? [identityTasks] : []),
     ...(only.has("memory") ? memoryTasks : []),
     ...(only.has("coco") ? [cocoTasks] : []),
   ];
@@ -213,6 +221,7 @@ try {
         }
       }
     }
+    if (lab && only.has("identity")) await identityCost(lab.target);
     if (lab && only.has("coco")) {
       console.log(`\n5. COCO instances file vs PNG masks, ${cocoTasks} tasks (separate processes)`);
       const run = { lab: lab.target, count: cocoTasks } as const;
@@ -304,9 +313,41 @@ async function startLab(settings: LabServerSettings): Promise<Lab> {
   };
 }
 
+/**
+ * 6. What hashing every mask's pixels (`pixelSha256`, the dataset id) costs: the same export with
+ * and without it (a copy of `lib/` whose digest hashes nothing), three runs each, alternating.
+ */
+async function identityCost(target: RunnerSettings["lab"]): Promise<void> {
+  console.log(`\n6. Identity cost, ${identityTasks} tasks (separate processes, alternating)`);
+  const free = await identityFreeModule(work);
+  const times = { with: [] as number[], without: [] as number[] };
+  for (let round = 0; round < 3; round++) {
+    const run = { mode: "ours", lab: target, count: identityTasks } as const;
+    const hashed = await runExport({ ...run, label: `identity-${round}` });
+    const plain = await runExport({ ...run, label: `identity-free-${round}`, exportModule: free });
+    times.with.push(hashed.ms);
+    times.without.push(plain.ms);
+    console.log(`   round ${round + 1}: with ${ms(hashed.ms)}, without ${ms(plain.ms)}`);
+  }
+  const ratio = median(times.with) / median(times.without);
+  lines.push({
+    ratio: "6. identity cost: export with pixelSha256 vs without",
+    value: ratio,
+    target: "≤ 1.05×",
+    pass: ratio <= 1.05,
+    note: `medians ${ms(median(times.with))} vs ${ms(median(times.without))}`,
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 async function runExport(
   run: {
     mode: RunnerSettings["mode"];
+    exportModule?: string;
     lab: RunnerSettings["lab"];
     count: number;
     label: string;
@@ -324,7 +365,7 @@ async function runExport(
   const folder = `${work}/${run.folderOf ?? run.label}`;
   const settings: RunnerSettings = {
     mode: run.mode,
-    exportModule: new URL("../lib/export/export_masks.ts", here).href,
+    exportModule: run.exportModule ?? new URL("../lib/export/export_masks.ts", here).href,
     lab: run.lab,
     projectId: run.projectId ?? benchProjectId(run.count),
     folder,

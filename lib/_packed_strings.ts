@@ -64,6 +64,38 @@ export class PackedStrings {
     return text;
   }
 
+  /**
+   * Whether a string held is `text`, compared without making a string of it.
+   *
+   * @param number Its number, from {@linkcode PackedStrings.push}.
+   * @param text The text to compare with.
+   * @returns Whether they are the same code units.
+   */
+  equals(number: number, text: string): boolean {
+    if (this.#unpaired.size > 0 && this.#unpaired.has(number)) return this.get(number) === text;
+    const start = this.#endOf(number - 1);
+    const end = this.#endOf(number);
+    if ((this.#ends[number] & HEX_FLAG) !== 0) {
+      if (text.length !== 2 * (end - start)) return false;
+      for (let at = start, i = 0; at < end; at++, i += 2) {
+        const pair = HEX_PAIRS[this.#bytes[at]];
+        if (
+          pair.charCodeAt(0) !== text.charCodeAt(i) || pair.charCodeAt(1) !== text.charCodeAt(i + 1)
+        ) {
+          return false;
+        }
+      }
+      return true;
+    }
+    // ASCII compares unit for byte; anything else as the string it decodes to.
+    for (let at = start, i = 0; at < end; at++, i++) {
+      const byte = this.#bytes[at];
+      if (byte >= 0x80) return this.get(number) === text;
+      if (byte !== text.charCodeAt(i)) return false;
+    }
+    return text.length === end - start;
+  }
+
   /** Puts hex digits at `start`, two a byte; returns where they end. */
   #putHex(text: string, start: number): number {
     const end = start + text.length / 2;
@@ -80,9 +112,13 @@ export class PackedStrings {
       this.#unpaired.set(number, text);
       return start;
     }
-    // At most 3 bytes of UTF-8 for each UTF-16 unit.
-    const most = start + 3 * text.length;
-    if (most > this.#bytes.length) this.#bytes = grown(this.#bytes, most);
+    // Room for its UTF-16 units first (all of ASCII); at most 3 bytes of UTF-8 for each if not.
+    if (start + text.length > this.#bytes.length) {
+      this.#bytes = grown(this.#bytes, start + text.length);
+    }
+    const first = this.#encoder.encodeInto(text, this.#bytes.subarray(start));
+    if (first.read === text.length) return start + first.written;
+    this.#bytes = grown(this.#bytes, start + 3 * text.length);
     return start + this.#encoder.encodeInto(text, this.#bytes.subarray(start)).written;
   }
 
@@ -102,10 +138,10 @@ const HEX_DIGITS = /^(?:[0-9a-f]{2})+$/;
 const HEX_FLAG = 0x8000_0000;
 const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 
-/** `array` copied into a larger one of its kind, `least` long at least: half as large again. */
+/** `array` copied into a larger one of its kind, `least` long at least: a quarter larger. */
 function grown<T extends Uint8Array | Uint32Array>(array: T, least: number): T {
   const larger = new (array.constructor as new (length: number) => T)(
-    Math.max(least, Math.ceil(array.length * 1.5)),
+    Math.max(least, Math.ceil(array.length * 1.25)),
   );
   larger.set(array);
   return larger;

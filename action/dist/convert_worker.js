@@ -69,9 +69,9 @@ var PngError = class extends MasksError {
 };
 
 // lib/export/_mask_job.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
-// lib/raster/_kernels_wasm.ts
+// lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
   "AGFzbQEAAAABZAxgBn9/f39/fwF/YAh/f39/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgA39/fwF/YAR/f39/AGABfwF/",
   "YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwADEhEAAQIDBAUGBwYICQoLBAMDBQUDAQABB1wIBm1lbW9y",
@@ -118,7 +118,7 @@ var KERNELS_WASM_BASE64 = [
   "IANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABHBEBBAA8LIANBAWohAwwACwtBAQs="
 ].join("");
 
-// lib/raster/_kernels.ts
+// lib/png/kernels.ts
 var SLACK = 16;
 var KEEP_BYTES = 64 << 20;
 var module;
@@ -145,7 +145,7 @@ function align16(offset) {
   return offset + 15 & ~15;
 }
 
-// lib/raster/_png_header.ts
+// lib/png/_png_header.ts
 var CHANNELS_BY_COLOUR_TYPE = {
   0: 1,
   2: 3,
@@ -239,7 +239,7 @@ function parseHeader(data, options) {
   };
 }
 
-// lib/raster/_adam7.ts
+// lib/png/_adam7.ts
 var ADAM7 = [
   [
     0,
@@ -321,7 +321,7 @@ function scanlinePasses(header) {
   };
 }
 
-// lib/raster/_concatenate.ts
+// lib/concatenate.ts
 function concatenate(parts) {
   if (parts.length === 1) return parts[0];
   const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
@@ -333,7 +333,7 @@ function concatenate(parts) {
   return joined;
 }
 
-// lib/raster/_zlib.ts
+// lib/flate/zlib.ts
 import { constants, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
 function inflateSync(compressed, options = {}) {
   const limit = options.maxOutputLength;
@@ -357,7 +357,7 @@ function crc32(bytes) {
   return nativeCrc32(bytes) >>> 0;
 }
 
-// lib/raster/_chunks.ts
+// lib/png/_chunks.ts
 var PNG_SIGNATURE = new Uint8Array([
   137,
   80,
@@ -430,7 +430,7 @@ function writePng(chunks) {
   ]);
 }
 
-// lib/raster/_png_structure.ts
+// lib/png/_png_structure.ts
 var KNOWN_CRITICAL_CHUNKS = /* @__PURE__ */ new Set([
   "IHDR",
   "PLTE",
@@ -502,7 +502,7 @@ function checkedPalette(data, context) {
   return data;
 }
 
-// lib/raster/_zlib_streams.ts
+// lib/flate/zlib_streams.ts
 import { constants as constants2, createDeflate, createInflate } from "node:zlib";
 function drive(stream) {
   const handle = stream._handle;
@@ -678,7 +678,7 @@ var DeflateStream = class {
   }
 };
 
-// lib/raster/_inflate_png.ts
+// lib/png/inflate_png.ts
 var DEFAULT_MAX_PIXELS = 1e8;
 function checkPng(bytes, maxPixels) {
   const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
@@ -740,7 +740,7 @@ function whereDataEnds(written, png) {
   return `in Adam7 pass ${pass.number} of 7`;
 }
 
-// lib/raster/mask_census.ts
+// lib/png/mask_census.ts
 var CENSUS_BYTES = 256 + 512;
 function clearCensus(memory, tables) {
   memory.fill(0, tables, tables + CENSUS_BYTES);
@@ -773,7 +773,7 @@ function addToCensus(census, pixels) {
   }
 }
 
-// lib/raster/_unfilter.ts
+// lib/png/_unfilter.ts
 function unfilterRows(data, rows) {
   const { rowBytes, bytesPerPixel: bpp } = rows;
   const stride = rowBytes + 1;
@@ -821,7 +821,7 @@ function invalidFilterError(type, row, pass) {
   return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
 }
 
-// lib/raster/_bit_writer.ts
+// lib/flate/_bit_writer.ts
 var BitWriter = class {
   #out = new Uint8Array(1 << 14);
   #size = 0;
@@ -870,7 +870,7 @@ var BitWriter = class {
   }
 };
 
-// lib/raster/_huffman.ts
+// lib/flate/_huffman.ts
 function huffmanLengths(frequencies, limit) {
   const weights = Uint32Array.from(frequencies);
   for (; ; ) {
@@ -930,7 +930,7 @@ function canonicalCodes(lengths) {
   return codes;
 }
 
-// lib/raster/_deflate_block.ts
+// lib/flate/_deflate_block.ts
 var LENGTH_BASE = [
   3,
   4,
@@ -1141,7 +1141,7 @@ function atLeastTwo(frequencies) {
   return frequencies;
 }
 
-// lib/raster/_run_deflate.ts
+// lib/flate/run_deflate.ts
 var BLOCK_TOKENS = 1 << 14;
 var ADLER_MODULUS = 65521;
 var RunDeflate = class {
@@ -1297,7 +1297,7 @@ function skipZerosByByte(bytes, from, to) {
   return i;
 }
 
-// lib/raster/_fast_rgb.ts
+// lib/png/fast_rgb.ts
 function isFastFlavour(header) {
   return header.bitDepth === 8 && !header.interlaced && (header.colourType === 2 || header.colourType === 6);
 }
@@ -1334,7 +1334,7 @@ function stripLayout(header) {
   };
 }
 function transcodeFastRgb(png, options) {
-  const { colourTable } = options;
+  const { colourTable, pixels } = options;
   const layout = stripLayout(png.header);
   const { width, channels, inRow, outRow, input, output, table, carry, flags } = layout;
   const inStride = inRow + 1;
@@ -1356,6 +1356,12 @@ function transcodeFastRgb(png, options) {
           count,
           flags
         });
+        if (pixels) sinkRows(pixels, {
+          kernels,
+          memory,
+          layout,
+          count
+        });
         return -1;
       } else {
         const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
@@ -1363,6 +1369,7 @@ function transcodeFastRgb(png, options) {
         const rows = output + outStride;
         kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
         kernels.mapColours(rows + 1, outStride, count, width, table);
+        pixels?.updateRows(memory, rows + 1, outStride, count);
         const last = output + count * outStride + 1;
         memory.copyWithin(carry, last, last + outRow);
         kernels.filterUp(output, count + 1, outRow);
@@ -1376,6 +1383,24 @@ function transcodeFastRgb(png, options) {
       census
     };
   });
+}
+function sinkRows(pixels, strip) {
+  const { kernels, memory, layout, count } = strip;
+  const { width, channels, input, output, flags } = layout;
+  const inStride = layout.inRow + 1;
+  const outStride = layout.outRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0; row < count; row++) {
+    const p = output + (row + 1) * outStride + 1;
+    same[row] = memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow ? 1 : 0;
+  }
+  const sameAsAbove = (row) => same[row] === 1;
+  if (channels === 3) {
+    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
+  }
+  const rows = output + outStride + 1;
+  kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
+  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
 }
 function writeRows(deflate2, memory, strip) {
   const { first, stride, count, flags } = strip;
@@ -1397,9 +1422,14 @@ function verifyFastRgb(png, options = {}) {
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
-      if (options.census || options.sampler) {
+      if (options.census || options.sampler || options.pixels) {
         const above = rowAbove(layout, first);
-        return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        const same = options.pixels && upZeroRows(kernels, memory, layout, count);
+        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow < 0 && same) {
+          options.pixels.updateRows(memory, input + inStride + 1, inStride, count, (row) => same[row] === 0 ? void 0 : same[row] === 1);
+        }
+        return badRow;
       }
       for (let row = 0; row < count; row++) {
         if (memory[input + (row + 1) * inStride] > 4) return row;
@@ -1410,6 +1440,14 @@ function verifyFastRgb(png, options = {}) {
       census
     };
   });
+}
+function upZeroRows(kernels, memory, layout, count) {
+  const stride = layout.inRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
+    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
+  }
+  return same;
 }
 function eachStrip(png, layout, memory, options, work) {
   const { census, sampler } = options;
@@ -1436,7 +1474,7 @@ function rowAbove(layout, first) {
   return first === 0 ? layout.zero : layout.input + 1;
 }
 
-// lib/raster/_filter.ts
+// lib/png/_filter.ts
 var FILTER_TYPES = {
   none: 0,
   sub: 1,
@@ -1540,7 +1578,7 @@ function residualSum(filtered) {
   return sum;
 }
 
-// lib/raster/_png_file.ts
+// lib/png/png_file.ts
 function pngFileSync(parts) {
   return pngOfImageData(parts, deflateSync(scanlinesOf(parts), {
     level: parts.level
@@ -1587,7 +1625,7 @@ function pngOfImageData(parts, idat) {
   ]);
 }
 
-// lib/raster/_png_row_encoder.ts
+// lib/png/png_row_encoder.ts
 var ZERO_BYTES = 64 * 1024;
 var PngRowEncoder = class {
   #options;
@@ -1597,6 +1635,8 @@ var PngRowEncoder = class {
   #previous;
   #lines = new Uint8Array(0);
   #zeros;
+  /** Per row of the last strip: 0 when it repeats the row above. */
+  #changed = new Uint8Array(0);
   #written = 0;
   /**
    * Starts an image.
@@ -1633,13 +1673,21 @@ var PngRowEncoder = class {
     const lines = this.#lines;
     let above = this.#previous;
     let up = 0;
+    const changed = this.#changed.length < rows ? this.#changed = new Uint8Array(rows) : this.#changed;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
       lines[at] = 2;
-      for (let i = 0; i < rowBytes; i++) lines[at + 1 + i] = samples[s + i] - above[up + i];
+      let any = 0;
+      for (let i = 0; i < rowBytes; i++) {
+        const difference = samples[s + i] - above[up + i];
+        lines[at + 1 + i] = difference;
+        any |= difference;
+      }
+      changed[y] = any === 0 ? 0 : 1;
       above = samples;
       up = s;
     }
     if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
+    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
     this.#deflate.write(lines.subarray(0, rows * stride));
     this.#written += rows;
   }
@@ -1679,7 +1727,7 @@ var PngRowEncoder = class {
   }
 };
 
-// lib/raster/_pass_to_rgb.ts
+// lib/png/_pass_to_rgb.ts
 function createPassWriter(header, options) {
   const { colourType, bitDepth } = header;
   const { image, palette } = options;
@@ -1763,7 +1811,7 @@ function writeIndexedRow(scanlines, s, row) {
   }
 }
 
-// lib/raster/_png_rows.ts
+// lib/png/png_rows.ts
 var STRIP_BYTES2 = 256 * 1024;
 function readPngRows(png, onRows, options = {}) {
   const { header, passes } = png;
@@ -1976,7 +2024,7 @@ function centres(count, size) {
   return at;
 }
 
-// lib/raster/encode_png.ts
+// lib/png/encode_png.ts
 var DEFAULT_ZLIB_LEVEL = 2;
 
 // lib/raster/semantic_mapping.ts
@@ -2028,6 +2076,10 @@ async function transcodeMask(bytes, options = {}) {
   const mapping = options.colourByBChannel;
   const { header } = png;
   const { width, height } = header;
+  const pixels = options.pixels?.({
+    width,
+    height
+  });
   const sampler = options.thumbnailSide === void 0 ? void 0 : new MaskSampler(width, height, options.thumbnailSide);
   if (!isFastFlavour(header)) {
     const table = tableOf(mapping);
@@ -2037,7 +2089,8 @@ async function transcodeMask(bytes, options = {}) {
       height,
       bitDepth: 8,
       colourType: 2,
-      level: DEFAULT_ZLIB_LEVEL
+      level: DEFAULT_ZLIB_LEVEL,
+      pixels
     });
     readPngRows(png, ({ data, first, count }) => {
       if (census2) addToCensus(census2, data);
@@ -2056,7 +2109,8 @@ async function transcodeMask(bytes, options = {}) {
   if (colourTable === void 0 && header.colourType === 2 && isPlain(png)) {
     const { census: census2 } = verifyFastRgb(png, {
       census: options.census,
-      sampler
+      sampler,
+      pixels
     });
     return {
       png: bytes,
@@ -2069,7 +2123,8 @@ async function transcodeMask(bytes, options = {}) {
   const { idat, census } = transcodeFastRgb(png, {
     colourTable,
     census: options.census,
-    sampler
+    sampler,
+    pixels
   });
   const file = pngOfImageData({
     width,
@@ -2092,7 +2147,7 @@ function isPlain(png) {
   return png.palette === void 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
 }
 
-// lib/raster/decode_png.ts
+// lib/png/decode_png.ts
 async function decodePng(bytes, options = {}) {
   const png = checkPng(bytes, options.maxPixels);
   const { width, height } = png.header;
@@ -2348,7 +2403,106 @@ function checkImageSize(image, expected) {
   }
 }
 
-// lib/export/_stats_of_census.ts
+// lib/png/pixel_digest.ts
+import { createHash } from "node:crypto";
+var PIXEL_FORM = "lab-masks-pixels/1";
+var SAME = new Uint8Array(4096);
+var CHANGED = new Uint8Array([
+  1
+]);
+var PixelDigest = class {
+  #hash;
+  #rowBytes;
+  /** The last row hashed (zeros before the first). */
+  #last;
+  /** Rows the same as the row above, not hashed yet. */
+  #same = 0;
+  /**
+   * Starts the digest with the canonical header (and palette).
+   *
+   * @param options The size and layout.
+   */
+  constructor(options) {
+    const { width, height, layout, palette } = options;
+    const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
+    this.#hash = createHash("sha256").update(`${PIXEL_FORM} ${width} ${height} ${word}
+`);
+    if (layout === "indexed8" && palette) this.#hash.update(palette);
+    this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
+    this.#last = new Uint8Array(this.#rowBytes);
+  }
+  /** The bytes of one row. */
+  get rowBytes() {
+    return this.#rowBytes;
+  }
+  /**
+   * Adds whole rows given back to back.
+   *
+   * @param rows The rows' bytes.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   */
+  update(rows, sameAsAbove) {
+    const rowBytes = this.#rowBytes;
+    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
+  }
+  /**
+   * Adds `count` rows of a strip whose rows start `stride` bytes apart in `memory`.
+   *
+   * @param memory The bytes holding the rows.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   */
+  updateRows(memory, at, stride, count, sameAsAbove) {
+    const rowBytes = this.#rowBytes;
+    let changed = -1;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      const known = sameAsAbove?.(row);
+      const same = known ?? (row === 0 ? sameBytes(memory, p, this.#last, 0, rowBytes) : sameBytes(memory, p, memory, p - stride, rowBytes));
+      if (same) {
+        this.#same++;
+        continue;
+      }
+      this.#flushSame();
+      this.#hash.update(CHANGED);
+      this.#hash.update(memory.subarray(p, p + rowBytes));
+      changed = row;
+    }
+    if (changed >= 0) {
+      const from = at + changed * stride;
+      this.#last.set(memory.subarray(from, from + rowBytes));
+    }
+  }
+  /**
+   * Ends the digest.
+   *
+   * @returns The SHA-256, 64 hex digits.
+   */
+  hex() {
+    this.#flushSame();
+    return this.#hash.digest("hex");
+  }
+  #flushSame() {
+    for (let left = this.#same; left > 0; left -= SAME.length) {
+      this.#hash.update(SAME.subarray(0, Math.min(left, SAME.length)));
+    }
+    this.#same = 0;
+  }
+};
+function sameBytes(a, i, b, j, length) {
+  for (let k = 0; k < length; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
+}
+function pixelLayoutOf(colourType, bitDepth) {
+  if (colourType === 0 && bitDepth === 8) return "gray8";
+  if (colourType === 0 && bitDepth === 16) return "gray16";
+  if (colourType === 2 && bitDepth === 8) return "rgb8";
+  if (colourType === 3 && bitDepth === 8) return "indexed8";
+  return void 0;
+}
+
+// lib/model/stats_of_census.ts
 function statsOfCensus(census, table) {
   const { bSeen, firstB } = census;
   const instances = {};
@@ -2381,17 +2535,115 @@ var IGNORE_COLOUR = [
 ];
 function classPalette(table) {
   const palette = new Uint8Array((table.ignoreIndex + 1) * 3);
-  for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);
+  for (const entry of [
+    ...table.reserved,
+    ...table.classes
+  ]) {
+    palette.set(entry.colour, entry.index * 3);
+  }
   palette.set(IGNORE_COLOUR, table.ignoreIndex * 3);
   return palette;
 }
+
+// lib/export/panoptic_segments.ts
+var PanopticSegments = class {
+  #width;
+  #classOfB = new Uint8Array(256);
+  #stuff = new Uint8Array(256);
+  // Segment ids are below 256 · 256 (class indices are at most 254): a slot per id.
+  #slotOfId = new Int32Array(256 * 256).fill(-1);
+  #ids = [];
+  #area = [];
+  #minX = [];
+  #minY = [];
+  #maxX = [];
+  #maxY = [];
+  /**
+   * Starts with no segment.
+   *
+   * @param table The project's classes: the class index of each bChannel.
+   * @param options The class indices that are stuff, and the mask's width.
+   */
+  constructor(table, options) {
+    this.#width = options.width;
+    table.labelByBChannel.forEach((label, b) => {
+      if (label !== void 0) this.#classOfB[b] = table.indexByBChannel[b];
+    });
+    for (const index of options.stuffClasses) this.#stuff[index] = 1;
+  }
+  /**
+   * Turns a strip of the mask's RGB rows into the panoptic PNG's rows, and counts its segments.
+   *
+   * @param rows The strip: `count` rows of `width · 3` bytes from row `first`.
+   * @param target Where the panoptic rows go, at least as long as the strip.
+   * @returns The panoptic rows: `target`'s first `rows.data.length` bytes.
+   */
+  takeRows(rows, target) {
+    const { data, first, count } = rows;
+    const width = this.#width;
+    for (let row = 0, i = 0; row < count; row++) {
+      let runId = 0;
+      let runStart = 0;
+      for (let x = 0; x < width; x++, i += 3) {
+        const red = data[i];
+        const classIndex = red === 0 ? 0 : this.#classOfB[data[i + 2]];
+        const instance2 = classIndex === 0 || this.#stuff[classIndex] === 1 ? 0 : red;
+        target[i] = instance2;
+        target[i + 1] = classIndex;
+        target[i + 2] = 0;
+        const id = classIndex === 0 ? 0 : instance2 + 256 * classIndex;
+        if (id === runId) continue;
+        if (runId !== 0) this.#addRun(runId, runStart, x - 1, first + row);
+        runId = id;
+        runStart = x;
+      }
+      if (runId !== 0) this.#addRun(runId, runStart, width - 1, first + row);
+    }
+    return target.subarray(0, data.length);
+  }
+  /**
+   * The segments seen so far, by id ascending: class by class, its stuff or its instances.
+   *
+   * @returns The segments, each with its area and tight box.
+   */
+  segments() {
+    const slots = this.#ids.map((_, slot) => slot).sort((a, b) => this.#ids[a] - this.#ids[b]);
+    return slots.map((slot) => ({
+      id: this.#ids[slot],
+      category_id: this.#ids[slot] >> 8,
+      iscrowd: 0,
+      area: this.#area[slot],
+      bbox: [
+        this.#minX[slot],
+        this.#minY[slot],
+        this.#maxX[slot] - this.#minX[slot] + 1,
+        this.#maxY[slot] - this.#minY[slot] + 1
+      ]
+    }));
+  }
+  /** Adds the pixels `from..to` of row `y` to segment `id`. */
+  #addRun(id, from, to, y) {
+    let slot = this.#slotOfId[id];
+    if (slot === -1) {
+      slot = this.#ids.length;
+      this.#slotOfId[id] = slot;
+      this.#ids.push(id);
+      this.#area.push(0), this.#minX.push(from), this.#maxX.push(to);
+      this.#minY.push(y), this.#maxY.push(y);
+    }
+    this.#area[slot] += to - from + 1;
+    if (from < this.#minX[slot]) this.#minX[slot] = from;
+    if (to > this.#maxX[slot]) this.#maxX[slot] = to;
+    this.#maxY[slot] = y;
+  }
+};
 
 // lib/export/_mask_rows_renderer.ts
 var GREY_LEVEL = 6;
 function maskRowsRenderer(file, size, options) {
   const { width, height } = size;
   const { table } = options;
-  const encoder = (bitDepth, palette, level = GREY_LEVEL) => new PngRowEncoder({
+  const encoder = (bitDepth, palette, level = GREY_LEVEL) => hashingEncoder({
     width,
     height,
     bitDepth,
@@ -2403,7 +2655,7 @@ function maskRowsRenderer(file, size, options) {
     case "rgb": {
       const colours = options.colourByBChannel;
       const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : void 0;
-      const rgb = new PngRowEncoder({
+      const rgb = hashingEncoder({
         width,
         height,
         bitDepth: 8,
@@ -2433,20 +2685,63 @@ function maskRowsRenderer(file, size, options) {
       });
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
+    case "panoptic":
+      return panopticRenderer(file, size, table, options.stuffClasses ?? []);
   }
+}
+function hashingEncoder(options) {
+  const layout = pixelLayoutOf(options.colourType, options.bitDepth);
+  const digest = new PixelDigest({
+    ...options,
+    layout
+  });
+  return Object.assign(new PngRowEncoder({
+    ...options,
+    pixels: digest
+  }), {
+    digest
+  });
+}
+function fileOf(path, encoder) {
+  const bytes = encoder.end();
+  return {
+    path,
+    bytes,
+    pixelSha256: encoder.digest.hex()
+  };
+}
+function panopticRenderer(file, size, table, stuffClasses) {
+  const { width, height } = size;
+  const found = new PanopticSegments(table, {
+    stuffClasses,
+    width
+  });
+  const rgb = hashingEncoder({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2,
+    level: DEFAULT_ZLIB_LEVEL
+  });
+  const renderer = single(file, rgb, (rows, target, first) => found.takeRows({
+    data: rows,
+    first,
+    count: rows.length / 3 / width
+  }, target));
+  return {
+    ...renderer,
+    segments: () => found.segments()
+  };
 }
 function single(file, encoder, convert) {
   let target = new Uint8Array(0);
   return {
-    takeRows({ data }) {
+    takeRows({ data, first }) {
       if (target.length < data.length) target = new Uint8Array(data.length);
-      encoder.writeRows(convert(data, target));
+      encoder.writeRows(convert(data, target, first));
     },
     end: () => [
-      {
-        path: file,
-        bytes: encoder.end()
-      }
+      fileOf(file, encoder)
     ],
     close: () => encoder.close()
   };
@@ -2479,10 +2774,7 @@ function binaryRenderer(file, table, newEncoder) {
       for (const entry of table.classes) {
         const encoder = encoders.get(entry.bChannel);
         if (!labels.includes(entry.id) || encoder === void 0) continue;
-        files.push({
-          path: `${stem}/${safeFileName(entry.id)}.png`,
-          bytes: encoder.end()
-        });
+        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
       }
       for (const encoder of encoders.values()) encoder.close();
       return files;
@@ -2497,7 +2789,7 @@ function safeFileName(id) {
   return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
 }
 
-// lib/raster/_fast_rows.ts
+// lib/png/_fast_rows.ts
 var STRIP_BYTES3 = 256 * 1024;
 function readFastRows(png, onRows, options = {}) {
   const { header } = png;
@@ -2541,6 +2833,26 @@ function readFastRows(png, onRows, options = {}) {
   });
 }
 
+// lib/png/mask_rows.ts
+function openMaskRows(bytes, options = {}) {
+  const png = checkPng(bytes, options.maxPixels);
+  const { width, height } = png.header;
+  const general = options.generalDecoder || !isFastFlavour(png.header);
+  return {
+    width,
+    height,
+    read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows)
+  };
+}
+function readCountedRows(png, onRows) {
+  const census = emptyCensus();
+  readPngRows(png, (rows) => {
+    addToCensus(census, rows.data);
+    onRows(rows);
+  });
+  return census;
+}
+
 // lib/report/colour_thumbnail.ts
 var BACKGROUND_COLOUR = [
   48,
@@ -2554,7 +2866,7 @@ var UNKNOWN_COLOUR = [
 ];
 function colourThumbnail(samples, table) {
   const { width, height, codes } = samples;
-  const unknown = table.classes.length + 1;
+  const unknown = Math.max(0, ...table.classes.map((entry) => entry.index)) + 1;
   const palette = new Uint8Array((unknown + 1) * 3);
   palette.set(BACKGROUND_COLOUR, 0);
   for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);
@@ -2619,11 +2931,16 @@ function releaseBytes(bytes) {
 async function runMaskJob(job, options = {}) {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
+    let digest;
     const { png, width, height: height2, census, samples } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
-      thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0
+      thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0,
+      pixels: (size) => digest = new PixelDigest({
+        ...size,
+        layout: "rgb8"
+      })
     });
     checkImageSize({
       width,
@@ -2632,7 +2949,8 @@ async function runMaskJob(job, options = {}) {
     const files = hashed([
       {
         path: job.file,
-        bytes: png
+        bytes: png,
+        pixelSha256: digest?.hex()
       }
     ]);
     const preview = samples && maskPreview(samples, table);
@@ -2645,15 +2963,17 @@ async function runMaskJob(job, options = {}) {
     };
   }
   if (job.mask.kind === "png") {
-    const png = checkPng(job.mask.bytes, job.maxPixels);
-    const { width, height: height2 } = png.header;
+    const rows = openMaskRows(job.mask.bytes, {
+      maxPixels: job.maxPixels,
+      generalDecoder: options.generalDecoder
+    });
+    const { width, height: height2 } = rows;
     const image2 = job.mask.image;
-    const general = options.generalDecoder || !isFastFlavour(png.header);
     return renderStrips(job, {
       width,
       height: height2
     }, (onRows) => {
-      const census = general ? readCountedRows(png, onRows) : readFastRows(png, onRows);
+      const census = rows.read(onRows);
       checkImageSize({
         width,
         height: height2
@@ -2676,14 +2996,6 @@ async function runMaskJob(job, options = {}) {
   releaseBytes(data);
   return rendered;
 }
-function readCountedRows(png, onRows) {
-  const census = emptyCensus();
-  readPngRows(png, (rows) => {
-    addToCensus(census, rows.data);
-    onRows(rows);
-  });
-  return census;
-}
 function renderStrips(job, size, readRows) {
   const { width, height } = size;
   const sampler = job.preview ? new MaskSampler(width, height) : void 0;
@@ -2696,27 +3008,32 @@ function renderStrips(job, size, readRows) {
     const stats = statsOfCensus(census, job.table);
     const files = hashed(renderer.end(stats.labels));
     const preview = sampler && maskPreview(sampler.samples(), job.table);
+    const segments = renderer.segments?.();
     return {
       files,
       width,
       height,
       stats,
-      preview
+      preview,
+      ...segments ? {
+        segments
+      } : {}
     };
   } finally {
     renderer.close();
   }
 }
 function sha256(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
+  return createHash2("sha256").update(bytes).digest("hex");
 }
 function hashed(files) {
-  return files.map(({ path, bytes }) => {
+  return files.map(({ path, bytes, pixelSha256 }) => {
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return {
       path,
       bytes: own,
-      sha256: sha256(own)
+      sha256: sha256(own),
+      pixelSha256
     };
   });
 }

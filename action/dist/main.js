@@ -576,10 +576,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
+      constructor(message, code3, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code2 ? `HPE_${code2}` : void 0;
+        this.code = code3 ? `HPE_${code3}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance2) {
@@ -602,12 +602,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code3, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code2;
+        this.statusCode = code3;
         this.data = data;
         this.headers = headers;
       }
@@ -618,12 +618,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code3, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code2;
+        this.statusCode = code3;
         this.data = data;
         this.headers = headers;
       }
@@ -833,8 +833,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index);
-        if (code2 > 127) {
+        const code3 = this.code = key.charCodeAt(index);
+        if (code3 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -855,11 +855,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code2 = key.charCodeAt(index);
-          if (code2 > 127) {
+          const code3 = key.charCodeAt(index);
+          if (code3 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code2) {
+          if (node.code === code3) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -869,7 +869,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code2) {
+          } else if (node.code < code3) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -893,19 +893,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code2 = key[index];
-          if (code2 <= 90 && code2 >= 65) {
-            code2 |= 32;
+          let code3 = key[index];
+          if (code3 <= 90 && code3 >= 65) {
+            code3 |= 32;
           }
           while (node !== null) {
-            if (code2 === node.code) {
+            if (code3 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code2 ? node.left : node.right;
+            node = node.code < code3 ? node.left : node.right;
           }
         }
         return null;
@@ -1551,8 +1551,8 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code2, reason } = evt;
-        websocketDebuglog("closed connection to %s - %s %s", websocket.url, code2, reason);
+        const { websocket, code: code3, reason } = evt;
+        websocketDebuglog("closed connection to %s - %s %s", websocket.url, code3, reason);
       });
       diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
         websocketDebuglog("connection errored - %s", err.message);
@@ -1672,11 +1672,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -4114,9 +4114,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code2 = url.charCodeAt(i);
-        if (code2 > 126 || // Non-US-ASCII + DEL
-        code2 < 32) {
+        const code3 = url.charCodeAt(i);
+        if (code3 > 126 || // Non-US-ASCII + DEL
+        code3 < 32) {
           return false;
         }
       }
@@ -4180,9 +4180,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -4705,8 +4705,8 @@ var require_util2 = __commonJS({
         collectASequenceOfCodePoints((char) => char === "	" || char === " ", data, position);
       }
       const rangeStart = collectASequenceOfCodePoints((char) => {
-        const code2 = char.charCodeAt(0);
-        return code2 >= 48 && code2 <= 57;
+        const code3 = char.charCodeAt(0);
+        return code3 >= 48 && code3 <= 57;
       }, data, position);
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
@@ -4720,8 +4720,8 @@ var require_util2 = __commonJS({
         collectASequenceOfCodePoints((char) => char === "	" || char === " ", data, position);
       }
       const rangeEnd = collectASequenceOfCodePoints((char) => {
-        const code2 = char.charCodeAt(0);
-        return code2 >= 48 && code2 <= 57;
+        const code3 = char.charCodeAt(0);
+        return code3 >= 48 && code3 <= 57;
       }, data, position);
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
       if (position.position < data.length) {
@@ -6489,22 +6489,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path6} HTTP/1.1\r
+      let header2 = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6512,11 +6512,11 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
@@ -6524,30 +6524,30 @@ upgrade: ${upgrade}\r
       if (channels.sendHeaders.hasSubscribers) {
         channels.sendHeaders.publish({
           request,
-          headers: header,
+          headers: header2,
           socket
         });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
       const writer = new AsyncWriter({
@@ -6557,7 +6557,7 @@ upgrade: ${upgrade}\r
         contentLength,
         client,
         expectsPayload,
-        header
+        header: header2
       });
       const onData = function(chunk) {
         if (finished) {
@@ -6624,22 +6624,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -6655,7 +6655,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6663,7 +6663,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6678,7 +6678,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6704,7 +6704,7 @@ upgrade: ${upgrade}\r
         contentLength,
         client,
         expectsPayload,
-        header
+        header: header2
       });
       try {
         for await (const chunk of body) {
@@ -6723,19 +6723,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6758,10 +6758,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6785,7 +6785,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request } = this;
         request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6796,11 +6796,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -6972,9 +6972,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code2, id) {
+    function onHttp2FrameError(type, code3, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -6984,8 +6984,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code2) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code3) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code3}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7198,8 +7198,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code2) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
+      stream.once("frameError", (type, code3) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`));
       });
       return true;
       function writeBodyH2() {
@@ -7463,15 +7463,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -9114,11 +9114,11 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err;
+        const { statusCode, code: code3, headers } = err;
         const { method, retryOptions } = opts;
         const { maxRetries, minTimeout, maxTimeout, timeoutFactor, statusCodes, errorCodes, methods } = retryOptions;
         const { counter } = state;
-        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
+        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
           cb(err);
           return;
         }
@@ -11871,8 +11871,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = Symbol("headers map");
     var kHeadersSortedMap = Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code2) {
-      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
+    function isHTTPWhiteSpaceCharCode(code3) {
+      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -11884,14 +11884,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
-          if (header.length !== 2) {
+          const header2 = object[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -15304,10 +15304,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert(header !== null);
+    function getFieldValues(header2) {
+      assert(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16002,8 +16002,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code2 = value.charCodeAt(i);
-        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
+        const code3 = value.charCodeAt(i);
+        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
           return true;
         }
       }
@@ -16011,26 +16011,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code2 = name.charCodeAt(i);
-        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
-        code2 > 126 || // exclude non-ascii and DEL
-        code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 60 || // <
-        code2 === 62 || // >
-        code2 === 64 || // @
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 58 || // :
-        code2 === 92 || // \
-        code2 === 47 || // /
-        code2 === 91 || // [
-        code2 === 93 || // ]
-        code2 === 63 || // ?
-        code2 === 61 || // =
-        code2 === 123 || // {
-        code2 === 125) {
+        const code3 = name.charCodeAt(i);
+        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
+        code3 > 126 || // exclude non-ascii and DEL
+        code3 === 34 || // "
+        code3 === 40 || // (
+        code3 === 41 || // )
+        code3 === 60 || // <
+        code3 === 62 || // >
+        code3 === 64 || // @
+        code3 === 44 || // ,
+        code3 === 59 || // ;
+        code3 === 58 || // :
+        code3 === 92 || // \
+        code3 === 47 || // /
+        code3 === 91 || // [
+        code3 === 93 || // ]
+        code3 === 63 || // ?
+        code3 === 61 || // =
+        code3 === 123 || // {
+        code3 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16046,31 +16046,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code2 = value.charCodeAt(i++);
-        if (code2 < 33 || // exclude CTLs (0-31)
-        code2 > 126 || // non-ascii and DEL (127)
-        code2 === 34 || // "
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 92) {
+        const code3 = value.charCodeAt(i++);
+        if (code3 < 33 || // exclude CTLs (0-31)
+        code3 > 126 || // non-ascii and DEL (127)
+        code3 === 34 || // "
+        code3 === 44 || // ,
+        code3 === 59 || // ;
+        code3 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path6) {
       for (let i = 0; i < path6.length; ++i) {
-        const code2 = path6.charCodeAt(i);
-        if (code2 < 32 || // exclude CTLs (0-31)
-        code2 > 126 || // exclude DEL and non-ascii
-        code2 === 59) {
+        const code3 = path6.charCodeAt(i);
+        if (code3 < 32 || // exclude CTLs (0-31)
+        code3 > 126 || // exclude DEL and non-ascii
+        code3 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code2) {
-      return code2 >= 48 && code2 <= 57 || // 0-9
-      code2 >= 65 && code2 <= 90 || // A-Z
-      code2 >= 97 && code2 <= 122;
+    function isLetterOrDigit(code3) {
+      return code3 >= 48 && code3 <= 57 || // 0-9
+      code3 >= 65 && code3 <= 90 || // A-Z
+      code3 >= 97 && code3 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16081,8 +16081,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code2 = domain.charCodeAt(i);
-        if (code2 === 46) {
+        const code3 = domain.charCodeAt(i);
+        if (code3 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16092,10 +16092,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code2)) {
+        if (labelLength === 0 && !isLetterOrDigit(code3)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code2) && code2 !== 45) {
+        if (!isLetterOrDigit(code3) && code3 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16214,22 +16214,22 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position = {
           position: 0
         };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -16879,37 +16879,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code2 = protocol.charCodeAt(i);
-        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code2 > 126 || code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 44 || // ,
-        code2 === 47 || // /
-        code2 === 58 || // :
-        code2 === 59 || // ;
-        code2 === 60 || // <
-        code2 === 61 || // =
-        code2 === 62 || // >
-        code2 === 63 || // ?
-        code2 === 64 || // @
-        code2 === 91 || // [
-        code2 === 92 || // \
-        code2 === 93 || // ]
-        code2 === 123 || // {
-        code2 === 125) {
+        const code3 = protocol.charCodeAt(i);
+        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code3 > 126 || code3 === 34 || // "
+        code3 === 40 || // (
+        code3 === 41 || // )
+        code3 === 44 || // ,
+        code3 === 47 || // /
+        code3 === 58 || // :
+        code3 === 59 || // ;
+        code3 === 60 || // <
+        code3 === 61 || // =
+        code3 === 62 || // >
+        code3 === 63 || // ?
+        code3 === 64 || // @
+        code3 === 91 || // [
+        code3 === 92 || // \
+        code3 === 93 || // ]
+        code3 === 123 || // {
+        code3 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code2) {
-      if (code2 >= 1e3 && code2 < 1015) {
-        return code2 !== 1004 && // reserved
-        code2 !== 1005 && // "MUST NOT be set as a status code"
-        code2 !== 1006;
+    function isValidStatusCode(code3) {
+      if (code3 >= 1e3 && code3 < 1015) {
+        return code3 !== 1004 && // reserved
+        code3 !== 1005 && // "MUST NOT be set as a status code"
+        code3 !== 1006;
       }
-      return code2 >= 3e3 && code2 <= 4999;
+      return code3 >= 3e3 && code3 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17180,7 +17180,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code3, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17188,12 +17188,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code2 !== void 0 && reason === void 0) {
+        if (code3 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code3, 0);
+        } else if (code3 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code2, 0);
+          frame.frameData.writeUInt16BE(code3, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17218,25 +17218,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code2 = 1005;
+      let code3 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code2 = result.code ?? 1005;
+        code3 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code2 = 1006;
+        code3 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code2,
+        code: code3,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code2,
+          code: code3,
           reason
         });
       }
@@ -17361,8 +17361,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code2, reason) {
-      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code3, reason) {
+      closeWebSocketConnection(ws, code3, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17546,8 +17546,8 @@ var require_receiver = __commonJS({
               } else {
                 this.#extensions.get("permessage-deflate").decompress(body, this.#info.fin, (error2, data) => {
                   if (error2) {
-                    const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                    failWebsocketConnectionWithCode(this.ws, code2, error2.message);
+                    const code3 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                    failWebsocketConnectionWithCode(this.ws, code3, error2.message);
                     return;
                   }
                   if (!this.writeFragments(data)) {
@@ -17632,11 +17632,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code2;
+        let code3;
         if (data.length >= 2) {
-          code2 = data.readUInt16BE(0);
+          code3 = data.readUInt16BE(0);
         }
-        if (code2 !== void 0 && !isValidStatusCode(code2)) {
+        if (code3 !== void 0 && !isValidStatusCode(code3)) {
           return {
             code: 1002,
             reason: "Invalid status code",
@@ -17657,7 +17657,7 @@ var require_receiver = __commonJS({
           };
         }
         return {
-          code: code2,
+          code: code3,
           reason,
           error: false
         };
@@ -17675,8 +17675,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code2, reason, reason.length);
+            const { code: code3, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code3, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17891,19 +17891,19 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code3 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code2 !== void 0) {
-          code2 = webidl.converters["unsigned short"](code2, prefix, "code", {
+        if (code3 !== void 0) {
+          code3 = webidl.converters["unsigned short"](code3, prefix, "code", {
             clamp: true
           });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code2 !== void 0) {
-          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
+        if (code3 !== void 0) {
+          if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -17914,7 +17914,7 @@ var require_websocket = __commonJS({
             throw new DOMException(`Reason must be less than 123 bytes; received ${reasonByteLength}`, "SyntaxError");
           }
         }
-        closeWebSocketConnection(this, code2, reason, reasonByteLength);
+        closeWebSocketConnection(this, code3, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18162,10 +18162,10 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code2;
+      let code3;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code2 = err.code;
+        code3 = err.code;
       } else {
         message = err.message;
       }
@@ -18173,7 +18173,7 @@ var require_websocket = __commonJS({
         error: err,
         message
       }));
-      closeWebSocketConnection(this, code2);
+      closeWebSocketConnection(this, code3);
     }
     module2.exports = {
       WebSocket
@@ -19385,11 +19385,11 @@ var Summary = class {
      *
      * @returns {Summary} summary instance
      */
-  addCodeBlock(code2, lang) {
+  addCodeBlock(code3, lang) {
     const attrs = Object.assign({}, lang && {
       lang
     });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    const element = this.wrap("pre", this.wrap("code", code3), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -19415,12 +19415,12 @@ var Summary = class {
      */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell4) => {
+        if (typeof cell4 === "string") {
+          return this.wrap("td", cell4);
         }
-        const { header, data, colspan, rowspan } = cell2;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell4;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && {
           colspan
         }), rowspan && {
@@ -19638,6 +19638,9 @@ function error(message, properties = {}) {
 }
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
   process.stdout.write(message + os5.EOL);
@@ -19908,7 +19911,7 @@ function insecureEndpointWarning(endpoint) {
   return `the endpoint ${JSON.stringify(url.origin)} is plain http to another machine: the secret key and the tokens cross the network unencrypted`;
 }
 
-// lib/api/_take_tasks.ts
+// lib/api/take_tasks.ts
 function* takeTasks(page) {
   const docs = page.docs;
   for (let i = 0; i < docs.length; i++) {
@@ -20239,70 +20242,133 @@ async function logIn(endpoint, options) {
 
 // lib/_hashed_keys.ts
 var HashedKeys = class {
-  // Slot i holds a key's hash in hashes[2i], hashes[2i + 1] and its value + 1 in values[i] (0: free).
-  #hashes = new Uint32Array(2 * 64);
-  #values = new Int32Array(64);
+  // Slot i holds a key's hash in hashes[i] (its top 8 bits when the owner gives keys back) and
+  // its value + 1 in values[i] (0: free).
+  #hashes;
+  #values;
   #size = 0;
+  #hash = keyHash;
+  #keyOf;
+  /** Whether slots keep 8 bits of each hash, not all 32. */
+  #tagged;
+  /**
+   * Creates an empty index.
+   *
+   * @param options `keyOf`: the key held with a value, when its owner can give it at once (say,
+   * from packed strings), so that keys can be hashed again as the index grows; or `most`: how many
+   * keys it will hold at most, so that it is sized once and never grows. Either way only 8 bits of
+   * each hash are kept (5 bytes a slot, not 8), and one key in 256 on a candidate's path is a
+   * candidate too. Default: whole hashes are kept, and the index grows as needed.
+   */
+  constructor(options = {}) {
+    this.#keyOf = options.keyOf;
+    this.#tagged = options.keyOf !== void 0 || options.most !== void 0;
+    let slots = 64;
+    while (4 * (options.most ?? 0) >= 3 * slots) slots *= 2;
+    this.#values = new Int32Array(slots);
+    this.#hashes = this.#tagged ? new Uint8Array(slots) : new Uint32Array(slots);
+  }
   /** How many keys are held. */
   get size() {
     return this.#size;
   }
   /**
-   * The number held for a key.
+   * The values held under keys with the same hash as `key`: the candidates, one of which may be
+   * `key`'s; the caller compares.
    *
    * @param key The key.
-   * @returns Its number, or `undefined` when the key is not held.
+   * @returns The candidates' values.
    */
-  get(key) {
-    const slot = this.#slotOf(key);
-    return this.#values[slot] === 0 ? void 0 : this.#values[slot] - 1;
+  *candidates(key) {
+    const hash = this.#hash(key) >>> 0;
+    const mask = this.#values.length - 1;
+    const tag = this.#tagOf(hash);
+    for (let slot = hash & mask; this.#values[slot] !== 0; slot = slot + 1 & mask) {
+      if (this.#hashes[slot] === tag) yield this.#values[slot] - 1;
+    }
   }
   /**
-   * Holds a key with a number, replacing the number it had.
+   * The value held for `key`: the first candidate `isKey` says holds it.
+   *
+   * @param key The key.
+   * @param isKey Whether the key held with a value is `key` (compares the strings).
+   * @returns Its value, or `undefined` when the key is not held.
+   */
+  find(key, isKey) {
+    const hash = this.#hash(key) >>> 0;
+    const mask = this.#values.length - 1;
+    const tag = this.#tagOf(hash);
+    for (let slot = hash & mask; this.#values[slot] !== 0; slot = slot + 1 & mask) {
+      if (this.#hashes[slot] === tag && isKey(this.#values[slot] - 1)) {
+        return this.#values[slot] - 1;
+      }
+    }
+    return void 0;
+  }
+  /**
+   * Holds a key not held yet with a value.
    *
    * @param key The key.
    * @param value A whole number from 0 to 2^31 - 2.
    */
-  set(key, value) {
+  add(key, value) {
     if (4 * (this.#size + 1) > 3 * this.#values.length) this.#grow();
-    const slot = this.#slotOf(key);
-    if (this.#values[slot] === 0) {
-      const [high, low] = hashOf(key);
-      this.#hashes[2 * slot] = high;
-      this.#hashes[2 * slot + 1] = low;
-      this.#size++;
-    }
+    const hash = this.#hash(key) >>> 0;
+    const slot = this.#freeSlot(hash);
+    this.#hashes[slot] = this.#tagOf(hash);
     this.#values[slot] = value + 1;
+    this.#size++;
   }
-  /** The key's slot, or the free slot where it would go. */
-  #slotOf(key) {
-    const [high, low] = hashOf(key);
-    return this.#probe(high, low);
-  }
-  #probe(high, low) {
+  /**
+   * Gives a key held with `value` the value `next` instead.
+   *
+   * @param key The key.
+   * @param value The value it is held with, as {@linkcode HashedKeys.find} found it.
+   * @param next Its new value.
+   */
+  replace(key, value, next) {
+    const hash = this.#hash(key) >>> 0;
     const mask = this.#values.length - 1;
-    for (let slot = low & mask; ; slot = slot + 1 & mask) {
-      if (this.#values[slot] === 0) return slot;
-      if (this.#hashes[2 * slot] === high && this.#hashes[2 * slot + 1] === low) return slot;
+    for (let slot = hash & mask; this.#values[slot] !== 0; slot = slot + 1 & mask) {
+      if (this.#values[slot] === value + 1) {
+        this.#values[slot] = next + 1;
+        return;
+      }
     }
+    throw new RangeError(`No key held with the value ${value}`);
+  }
+  /** What a slot keeps of a hash: all of it, or its top 8 bits. */
+  #tagOf(hash) {
+    return this.#tagged ? hash >>> 24 : hash;
+  }
+  #freeSlot(hash) {
+    const mask = this.#values.length - 1;
+    let slot = hash & mask;
+    while (this.#values[slot] !== 0) slot = slot + 1 & mask;
+    return slot;
   }
   #grow() {
     const hashes = this.#hashes;
     const values = this.#values;
-    this.#hashes = new Uint32Array(hashes.length * 2);
+    const keyOf3 = this.#keyOf;
+    if (this.#tagged && keyOf3 === void 0) {
+      throw new RangeError(`More keys than the ${this.#size} an index sized once was made for`);
+    }
     this.#values = new Int32Array(values.length * 2);
+    this.#hashes = new hashes.constructor(values.length * 2);
     for (let old = 0; old < values.length; old++) {
       if (values[old] === 0) continue;
-      const slot = this.#probe(hashes[2 * old], hashes[2 * old + 1]);
-      this.#hashes[2 * slot] = hashes[2 * old];
-      this.#hashes[2 * slot + 1] = hashes[2 * old + 1];
+      const hash = keyOf3 ? this.#hash(keyOf3(values[old] - 1)) >>> 0 : hashes[old];
+      const slot = this.#freeSlot(hash);
+      this.#hashes[slot] = this.#tagOf(hash);
       this.#values[slot] = values[old];
     }
   }
 };
-function hashOf(key) {
-  let h1 = 3735928559;
-  let h2 = 1103547991;
+var SEED = crypto.getRandomValues(new Uint32Array(1))[0];
+function defaultKeyHash(key) {
+  let h1 = 3735928559 ^ SEED;
+  let h2 = 1103547991 ^ SEED;
   for (let i = 0; i < key.length; i++) {
     const unit = key.charCodeAt(i);
     h1 = Math.imul(h1 ^ unit, 2654435761);
@@ -20312,16 +20378,129 @@ function hashOf(key) {
   h1 ^= Math.imul(h2 ^ h2 >>> 13, 3266489909);
   h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507);
   h2 ^= Math.imul(h1 ^ h1 >>> 13, 3266489909);
-  return [
-    h1 >>> 0,
-    h2 >>> 0
-  ];
+  return (h1 ^ h2) >>> 0;
+}
+var keyHash = defaultKeyHash;
+
+// lib/_packed_strings.ts
+var PackedStrings = class {
+  #bytes = new Uint8Array(1024);
+  /** By string: where its bytes end in `#bytes`, with {@linkcode HEX_FLAG} for hex digits. */
+  #ends = new Uint32Array(64);
+  #size = 0;
+  /** The rare strings UTF-8 cannot keep as they are (a lone surrogate), by number. */
+  #unpaired = /* @__PURE__ */ new Map();
+  #encoder = new TextEncoder();
+  #decoder = new TextDecoder();
+  /** How many strings are held. */
+  get size() {
+    return this.#size;
+  }
+  /**
+   * Adds a string at the end.
+   *
+   * @param text The string.
+   * @returns Its number, from 0.
+   */
+  push(text2) {
+    const number = this.#size;
+    const start = this.#endOf(number - 1);
+    if (number === this.#ends.length) this.#ends = grown(this.#ends, number + 1);
+    this.#ends[number] = HEX_DIGITS.test(text2) ? this.#putHex(text2, start) | HEX_FLAG : this.#putText(text2, start, number);
+    this.#size++;
+    return number;
+  }
+  /**
+   * A string held.
+   *
+   * @param number Its number, from {@linkcode PackedStrings.push}.
+   * @returns The string.
+   */
+  get(number) {
+    if (number < 0 || number >= this.#size) throw new RangeError(`No string number ${number}`);
+    const unpaired = this.#unpaired.get(number);
+    if (unpaired !== void 0) return unpaired;
+    const bytes = this.#bytes.subarray(this.#endOf(number - 1), this.#endOf(number));
+    if ((this.#ends[number] & HEX_FLAG) === 0) return this.#decoder.decode(bytes);
+    let text2 = "";
+    for (const byte of bytes) text2 += HEX_PAIRS[byte];
+    return text2;
+  }
+  /**
+   * Whether a string held is `text`, compared without making a string of it.
+   *
+   * @param number Its number, from {@linkcode PackedStrings.push}.
+   * @param text The text to compare with.
+   * @returns Whether they are the same code units.
+   */
+  equals(number, text2) {
+    if (this.#unpaired.size > 0 && this.#unpaired.has(number)) return this.get(number) === text2;
+    const start = this.#endOf(number - 1);
+    const end = this.#endOf(number);
+    if ((this.#ends[number] & HEX_FLAG) !== 0) {
+      if (text2.length !== 2 * (end - start)) return false;
+      for (let at = start, i = 0; at < end; at++, i += 2) {
+        const pair = HEX_PAIRS[this.#bytes[at]];
+        if (pair.charCodeAt(0) !== text2.charCodeAt(i) || pair.charCodeAt(1) !== text2.charCodeAt(i + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (let at = start, i = 0; at < end; at++, i++) {
+      const byte = this.#bytes[at];
+      if (byte >= 128) return this.get(number) === text2;
+      if (byte !== text2.charCodeAt(i)) return false;
+    }
+    return text2.length === end - start;
+  }
+  /** Puts hex digits at `start`, two a byte; returns where they end. */
+  #putHex(text2, start) {
+    const end = start + text2.length / 2;
+    if (end > this.#bytes.length) this.#bytes = grown(this.#bytes, end);
+    for (let i = 0, at = start; at < end; i += 2, at++) {
+      this.#bytes[at] = digitOf(text2.charCodeAt(i)) << 4 | digitOf(text2.charCodeAt(i + 1));
+    }
+    return end;
+  }
+  /** Puts text at `start` as UTF-8 (a lone surrogate: aside); returns where it ends. */
+  #putText(text2, start, number) {
+    if (!text2.isWellFormed()) {
+      this.#unpaired.set(number, text2);
+      return start;
+    }
+    if (start + text2.length > this.#bytes.length) {
+      this.#bytes = grown(this.#bytes, start + text2.length);
+    }
+    const first = this.#encoder.encodeInto(text2, this.#bytes.subarray(start));
+    if (first.read === text2.length) return start + first.written;
+    this.#bytes = grown(this.#bytes, start + 3 * text2.length);
+    return start + this.#encoder.encodeInto(text2, this.#bytes.subarray(start)).written;
+  }
+  #endOf(number) {
+    return number < 0 ? 0 : this.#ends[number] & ~HEX_FLAG;
+  }
+};
+function digitOf(code3) {
+  return code3 <= 57 ? code3 - 48 : code3 - 87;
+}
+var HEX_DIGITS = /^(?:[0-9a-f]{2})+$/;
+var HEX_FLAG = 2147483648;
+var HEX_PAIRS = Array.from({
+  length: 256
+}, (_, byte) => byte.toString(16).padStart(2, "0"));
+function grown(array, least) {
+  const larger = new array.constructor(Math.max(least, Math.ceil(array.length * 1.25)));
+  larger.set(array);
+  return larger;
 }
 
 // lib/api/_page_walk.ts
 var PageWalk = class {
-  // Every task id seen, as a 64-bit hash: a few bytes a task however long the project.
-  #seen = new HashedKeys();
+  // Every task id seen, packed (about 20 bytes a lab id), found by its hash: two ids are one
+  // only when their bytes are.
+  #seen = new PackedStrings();
+  #seenIndex = new HashedKeys();
   #tasks = 0;
   #totalDocs;
   #totalPages;
@@ -20351,10 +20530,10 @@ var PageWalk = class {
     this.#totalPages ??= page.totalPages;
     for (const task of page.docs) {
       const id = String(isJsonObject(task) ? task._id : task);
-      if (this.#seen.get(id) !== void 0) {
+      if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== void 0) {
         throw refuse(`task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`);
       }
-      this.#seen.set(id, 0);
+      this.#seenIndex.add(id, this.#seen.push(id));
     }
     this.#tasks += page.docs.length;
     const totalDocs = this.#totalDocs;
@@ -20787,6 +20966,3495 @@ function pageBody(response, context, onTask) {
   return body;
 }
 
+// lib/detect/task_mask.ts
+function taskMask(task, source) {
+  const holder = taskAnswers(task, source)?.answers;
+  if (holder === void 0) return void 0;
+  if (source.kind === "polygon" || source.kind === "rectangle") {
+    return Array.isArray(holder.annotations) ? holder.annotations : void 0;
+  }
+  const mask = holder.mask;
+  return mask === null || mask === "" ? void 0 : mask;
+}
+function taskAnswers(task, source) {
+  const data = task.data;
+  if (!isRecord(data)) return void 0;
+  const body = isRecord(data.body) ? data.body : data;
+  const answers = source.input ? body[source.input.id] : body;
+  return {
+    body,
+    answers: isRecord(answers) ? answers : void 0
+  };
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// lib/raster/mask_data_uri.ts
+function decodeDataUri(uri) {
+  if (typeof uri !== "string") {
+    const kind = uri === null || uri === void 0 ? String(uri) : Array.isArray(uri) ? "an array" : typeof uri === "object" ? "an object" : `a ${typeof uri}`;
+    throw new PngError(`the mask is ${kind}, not a data URI string`);
+  }
+  if (uri.length === 0) throw new PngError("the mask is an empty string, not a data URI");
+  if (uri.slice(0, 5).toLowerCase() !== "data:") {
+    throw new PngError(`the mask is not a data URI: it starts with ${quoteStart(uri)}`);
+  }
+  const comma = uri.indexOf(",");
+  if (comma === -1) {
+    throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
+  }
+  const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
+  if (mime !== "" && mime.toLowerCase() !== "image/png") {
+    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
+  }
+  if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
+    throw new PngError(`the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`);
+  }
+  let payload = uri.slice(comma + 1);
+  if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
+  if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
+  try {
+    return Uint8Array.fromBase64(payload);
+  } catch {
+    const fault = base64Fault(payload);
+    throw new PngError(`the mask data URI holds invalid base64: ${fault.reason} (at payload character ${fault.position})`);
+  }
+}
+var BASE64_CHARACTER = /[A-Za-z0-9+/]/;
+function base64Fault(text2) {
+  const end = text2.replace(/={1,2}$/, "").length;
+  if (end % 4 === 1) return {
+    position: text2.length,
+    reason: "its length is not valid base64"
+  };
+  if (text2.length % 4 !== 0 && end !== text2.length) {
+    return {
+      position: text2.length,
+      reason: "its padding is wrong"
+    };
+  }
+  let position = 0;
+  while (position < text2.length && BASE64_CHARACTER.test(text2[position])) position++;
+  return {
+    position,
+    reason: `character ${JSON.stringify(text2[position])} is not base64`
+  };
+}
+function quoteStart(text2) {
+  return JSON.stringify(text2.length > 30 ? `${text2.slice(0, 30)}\u2026` : text2);
+}
+
+// lib/detect/mask_of.ts
+function maskOf(task, source) {
+  const value = taskMask(task, source);
+  if (value === void 0) return void 0;
+  const image = imageSize(task, source);
+  const kind = source.kind ?? "mask";
+  if (kind === "mask") return pngMaskOf(value, image);
+  return {
+    kind: "shapes",
+    geometry: kind,
+    annotations: value,
+    image
+  };
+}
+function pngMaskOf(value, image) {
+  try {
+    return {
+      kind: "png",
+      bytes: decodeDataUri(value),
+      image
+    };
+  } catch (error2) {
+    if (!(error2 instanceof MasksError)) throw error2;
+    return {
+      kind: "invalid",
+      reason: error2.message
+    };
+  }
+}
+function imageSize(task, source) {
+  const found = taskAnswers(task, source);
+  const image = found?.answers?.image ?? found?.body.image;
+  const { width, height } = image ?? {};
+  return Number.isInteger(width) && Number.isInteger(height) ? {
+    width,
+    height
+  } : void 0;
+}
+
+// lib/model/_portable_path.ts
+import { createHash } from "node:crypto";
+var MAX_NAME_BYTES = 200;
+var RESERVED_NAME = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(?=[. ]|$)/i;
+var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/g;
+var WINDOWS_REFUSED = /[<>:"|?*]/g;
+var ENCODER = new TextEncoder();
+function portablePath(path6, platform2) {
+  const changes = /* @__PURE__ */ new Set();
+  const names = path6.split("/").filter((name) => name !== "");
+  if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path6)} has no name.`);
+  const portable = names.map((name, i) => {
+    let safe = name.replace(UNSAFE_CHARACTERS, "_");
+    if (safe !== name) {
+      changes.add('a control character, bidirectional override or "\\" became "_"');
+    }
+    const refused = platform2 === "windows" ? safe.replace(WINDOWS_REFUSED, "_") : safe;
+    if (refused !== safe) {
+      safe = refused;
+      changes.add('a character Windows refuses in names (< > : " | ? *) became "_"');
+    }
+    const device = RESERVED_NAME.exec(safe)?.[1];
+    if (device !== void 0) {
+      safe = `${device}_${safe.slice(device.length)}`;
+      changes.add(`"${device}" is a device name on Windows, so it became "${device}_"`);
+    }
+    if (/[. ]$/.test(safe)) {
+      safe += "_";
+      changes.add('a name ending in "." or " " (Windows drops them) got "_"');
+    }
+    const last = i === names.length - 1;
+    const extension = last && safe.endsWith(".png") ? ".png" : "";
+    const fitted = fitName(safe.slice(0, safe.length - extension.length), extension);
+    if (fitted !== safe) changes.add(`a name longer than ${MAX_NAME_BYTES} bytes was shortened`);
+    return fitted;
+  });
+  return {
+    path: portable.join("/"),
+    changes: [
+      ...changes
+    ]
+  };
+}
+function fitName(stem, suffix = "") {
+  if (byteLength(stem) + byteLength(suffix) <= MAX_NAME_BYTES) return stem + suffix;
+  const mark = `~${createHash("sha256").update(stem).digest("hex").slice(0, 12)}`;
+  const room = MAX_NAME_BYTES - byteLength(suffix) - mark.length;
+  let head = "";
+  let used = 0;
+  for (const character of stem) {
+    const size = byteLength(character);
+    if (used + size > room) break;
+    head += character;
+    used += size;
+  }
+  return head + mark + suffix;
+}
+function byteLength(text2) {
+  return ENCODER.encode(text2).length;
+}
+
+// lib/model/platform.ts
+function hostPlatform() {
+  return Deno.build.os === "windows" ? "windows" : "posix";
+}
+function nativePath(path6, platform2 = hostPlatform()) {
+  return platform2 === "windows" ? path6.replaceAll("/", "\\") : path6;
+}
+
+// lib/model/mask_file_registry.ts
+var MAX_ID_LENGTH = 64;
+var HOLDER_EXPORT = 0;
+var HOLDER_FOLDER = 1;
+var HOLDER_TASK = 2;
+var MaskFileRegistry = class {
+  // Claimed files and folders: their comparison keys packed in `#keys` (found by hash, told apart
+  // by their bytes), each one's holder in `#holders` (HOLDER_TASK + the number of its task id in
+  // `#taskIds`): one key per task for the whole export, about 76 bytes a task in all.
+  #keys = new PackedStrings();
+  #holders = new Int32Array(64);
+  #index = new HashedKeys({
+    keyOf: (number) => this.#keys.get(number)
+  });
+  #taskIds = new PackedStrings();
+  #lastTaskId;
+  #platform;
+  /**
+   * Creates a registry where nothing is claimed yet but the export's own files.
+   *
+   * @param options The paths the export writes itself (a manifest...), which no mask file and no
+   * mask folder may take; and the platform the files are made on (default the running one).
+   */
+  constructor(options = {}) {
+    this.#platform = options.platform ?? hostPlatform();
+    for (const path6 of options.reserved ?? []) this.#hold(keyOf(path6), HOLDER_EXPORT);
+  }
+  /**
+   * Claims a path for a task: the path made portable, or a de-duplicated one when it is taken.
+   *
+   * @param path The wanted path, relative, `/`-separated, ending in `.png`.
+   * @param taskId The task's id, used to make the path unique.
+   * @returns The path to write.
+   * @throws {RangeError} when the path has no name at all.
+   */
+  claim(path6, taskId) {
+    return this.claimFile(path6, taskId).file;
+  }
+  /**
+   * Claims a path for a task, like {@linkcode MaskFileRegistry.claim}, and says why the path
+   * given differs from the one asked for, so the export can report it.
+   *
+   * @param path The wanted path, relative, `/`-separated, ending in `.png`.
+   * @param taskId The task's id, used to make the path unique.
+   * @returns The path to write and, when it differs from `path`, the reason.
+   * @throws {RangeError} when the path has no name at all.
+   */
+  claimFile(path6, taskId) {
+    const portable = portablePath(path6, this.#platform);
+    const reasons = [
+      ...portable.changes
+    ];
+    const names = portable.path.split("/");
+    const id = idPart(taskId);
+    for (let i = 0; i < names.length - 1; i++) {
+      const folder = names.slice(0, i + 1).join("/");
+      const holder2 = this.#holderOf(folder);
+      if (holder2 === void 0 || holder2 === "") continue;
+      names[i] = this.#firstFree(names.slice(0, i), names[i], {
+        id,
+        suffix: "",
+        folder: true
+      });
+      reasons.push(`its folder "${folder}" is the file of ${describe(holder2)}`);
+    }
+    const wanted = names.join("/");
+    const holder = this.#holderOf(wanted);
+    let file = wanted;
+    if (holder !== void 0 && holder !== taskId) {
+      const stem = names[names.length - 1].slice(0, -".png".length);
+      names[names.length - 1] = this.#firstFree(names.slice(0, -1), stem, {
+        id,
+        suffix: ".png",
+        taskId
+      });
+      file = names.join("/");
+      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe(holder)}`);
+    }
+    if (holder !== taskId) this.#record(file, taskId);
+    return reasons.length === 0 ? {
+      file
+    } : {
+      file,
+      reason: reasons.join("; ")
+    };
+  }
+  /** `<name>__<id><suffix>`, then `_2`, `_3`...: the first one free in `parents`. */
+  #firstFree(parents, name, options) {
+    for (let attempt = 1; ; attempt++) {
+      const tail = attempt === 1 ? `__${options.id}` : `__${options.id}_${attempt}`;
+      const candidate = fitName(name, `${tail}${options.suffix}`);
+      const holder = this.#holderOf([
+        ...parents,
+        candidate
+      ].join("/"));
+      const free = holder === void 0 || holder === options.taskId || options.folder === true && holder === "";
+      if (free) return candidate;
+    }
+  }
+  /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
+  #holderOf(path6) {
+    const held = this.#heldBy(keyOf(path6));
+    if (held === void 0) return void 0;
+    return held === HOLDER_EXPORT ? null : held === HOLDER_FOLDER ? "" : this.#taskIds.get(held - HOLDER_TASK);
+  }
+  #record(file, taskId) {
+    const key = keyOf(file);
+    const held = this.#heldBy(key);
+    if (held !== void 0 && held >= HOLDER_TASK) {
+      if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
+    }
+    const names = file.split("/");
+    for (let i = 1; i < names.length; i++) {
+      const folder = keyOf(names.slice(0, i).join("/"));
+      if (this.#heldBy(folder) === void 0) this.#hold(folder, HOLDER_FOLDER);
+    }
+    if (this.#lastTaskId !== taskId) this.#taskIds.push(taskId);
+    this.#lastTaskId = taskId;
+    this.#hold(key, HOLDER_TASK + this.#taskIds.size - 1);
+  }
+  /** The holder of a comparison key: the one recorded for exactly its bytes. */
+  #heldBy(key) {
+    const number = this.#numberOf(key);
+    return number === void 0 ? void 0 : this.#holders[number];
+  }
+  #numberOf(key) {
+    return this.#index.find(key, (number) => this.#keys.equals(number, key));
+  }
+  /** Records a key's holder. */
+  #hold(key, holder) {
+    const held = this.#numberOf(key);
+    if (held !== void 0) {
+      this.#holders[held] = holder;
+      return;
+    }
+    const number = this.#keys.push(key);
+    if (number === this.#holders.length) {
+      const holders = new Int32Array(Math.ceil(number * 1.25));
+      holders.set(this.#holders);
+      this.#holders = holders;
+    }
+    this.#holders[number] = holder;
+    this.#index.add(key, number);
+  }
+};
+function describe(holder) {
+  return holder === null ? "the export itself" : `task ${holder}`;
+}
+function keyOf(path6) {
+  return path6.normalize("NFC").toLowerCase();
+}
+function idPart(taskId) {
+  return taskId.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_ID_LENGTH);
+}
+
+// lib/model/mask_file_path.ts
+var DRIVE = /^[A-Za-z]:/;
+function maskFilePath(task, options = {}) {
+  const name = task.name;
+  const refuse = (reason) => new TaskError(`its name ${reason}, so no mask file can be named after it`, {
+    taskId: String(task._id),
+    taskName: String(name)
+  });
+  if (typeof name !== "string") throw refuse(`is ${name === void 0 ? "missing" : "not text"}`);
+  if (name.trim() === "") throw refuse("is empty");
+  if (name.startsWith("/") || name.startsWith("\\") || DRIVE.test(name)) {
+    throw refuse("is an absolute path");
+  }
+  if (name.split(/[/\\]/).includes("..")) {
+    throw refuse('has a ".." segment that would leave the export folder');
+  }
+  const segments = name.split("/").filter((segment) => segment !== "" && segment !== ".");
+  if (segments.length === 0) throw refuse("has no file name part");
+  let last = segments[segments.length - 1];
+  if (options.replaceExtension && last.lastIndexOf(".") > -1) {
+    last = last.slice(0, last.lastIndexOf("."));
+  }
+  segments[segments.length - 1] = `${last}.png`;
+  return segments.join("/");
+}
+
+// lib/formats/_task_file_claim.ts
+function claimTaskFile(registry, task, options) {
+  const { replaceExtension, folder } = options;
+  const wanted = (folder === void 0 ? "" : `${folder}/`) + maskFilePath(task, {
+    replaceExtension
+  });
+  return {
+    wanted,
+    ...registry.claimFile(wanted, String(task._id))
+  };
+}
+
+// lib/detect/class_table.ts
+var IGNORE_COLOUR = [
+  224,
+  224,
+  192
+];
+var FALLBACK = [
+  [
+    128,
+    0,
+    0
+  ],
+  [
+    0,
+    128,
+    0
+  ],
+  [
+    128,
+    128,
+    0
+  ],
+  [
+    0,
+    0,
+    128
+  ],
+  [
+    128,
+    0,
+    128
+  ],
+  [
+    0,
+    128,
+    128
+  ],
+  [
+    128,
+    128,
+    128
+  ],
+  [
+    64,
+    0,
+    0
+  ],
+  [
+    192,
+    0,
+    0
+  ],
+  [
+    64,
+    128,
+    0
+  ]
+];
+function classTable(labels, options = {}) {
+  const ignoreIndex = options.ignoreIndex ?? options.pinned?.ignoreIndex ?? 255;
+  const usable = labels.filter(({ bChannel }) => typeof bChannel === "number" && Number.isInteger(bChannel) && bChannel >= 1 && bChannel <= 255);
+  const { pinnedById, reserved } = pinnedClasses(usable, options);
+  const taken = new Set([
+    ...pinnedById.values(),
+    ...reserved
+  ].map((entry) => entry.index));
+  let next = 1;
+  const classes = [];
+  const indexByBChannel = new Uint8Array(256);
+  const labelByBChannel = new Array(256).fill(void 0);
+  for (const label of usable) {
+    const bChannel = label.bChannel;
+    const pinned = pinnedById.get(label.id);
+    while (pinned === void 0 && taken.has(next)) next++;
+    const index = pinned?.index ?? next++;
+    classes.push({
+      id: label.id,
+      name: label.name ?? label.id,
+      index,
+      colour: pinned?.colour ?? parseColour(label.color) ?? FALLBACK[(index - 1) % FALLBACK.length],
+      bChannel
+    });
+    if (labelByBChannel[bChannel] === void 0) {
+      labelByBChannel[bChannel] = label.id;
+      indexByBChannel[bChannel] = index;
+    }
+  }
+  classes.sort((a, b) => a.index - b.index);
+  const highest = Math.max(0, ...classes.map((entry) => entry.index), ...taken);
+  if (!Number.isInteger(ignoreIndex) || ignoreIndex <= highest || ignoreIndex > 255) {
+    throw new ConfigError(`The ignore index ${ignoreIndex} must be from ${highest + 1} to 255: the project has ${classes.length} classes, numbered from 1 to ${highest}`, {
+      setting: "ignoreIndex"
+    });
+  }
+  for (let b = 0; b < 256; b++) {
+    if (labelByBChannel[b] === void 0) indexByBChannel[b] = ignoreIndex;
+  }
+  return {
+    classes,
+    reserved,
+    ignoreIndex,
+    indexByBChannel,
+    labelByBChannel
+  };
+}
+function pinnedClasses(usable, options) {
+  const pinnedById = /* @__PURE__ */ new Map();
+  const reserved = [];
+  const { pinned } = options;
+  if (pinned === void 0) return {
+    pinnedById,
+    reserved
+  };
+  const ids = new Set(usable.map((label) => label.id));
+  for (const entry of pinned.classes) {
+    if (ids.has(entry.id)) {
+      pinnedById.set(entry.id, entry);
+      continue;
+    }
+    if (!entry.removed && !options.allowRemovedLabels) {
+      throw new ConfigError(settingMessage`Label "${entry.id}" (class ${entry.index}) of the class map "${pinned.source}" is no longer in the project's configuration (or has no bChannel); add it back, or add ${mention("allowRemovedLabels")} to keep index ${entry.index} reserved and unused`, {
+        setting: pinned.setting
+      });
+    }
+    reserved.push({
+      ...entry,
+      removed: true
+    });
+  }
+  reserved.sort((a, b) => a.index - b.index);
+  return {
+    pinnedById,
+    reserved
+  };
+}
+function classPalette(table) {
+  const palette = new Uint8Array((table.ignoreIndex + 1) * 3);
+  for (const entry of [
+    ...table.reserved,
+    ...table.classes
+  ]) {
+    palette.set(entry.colour, entry.index * 3);
+  }
+  palette.set(IGNORE_COLOUR, table.ignoreIndex * 3);
+  return palette;
+}
+function parseColour(colour) {
+  const match = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(colour?.trim() ?? "");
+  if (!match) return void 0;
+  const hex4 = match[1].length === 3 ? [
+    ...match[1]
+  ].map((digit) => digit + digit).join("") : match[1];
+  return [
+    0,
+    2,
+    4
+  ].map((at) => parseInt(hex4.slice(at, at + 2), 16));
+}
+
+// lib/detect/labels_of.ts
+function labelsOf(metadata) {
+  const lists = metadata?.labelOptions?.availableLabels;
+  if (!lists || typeof lists !== "object") return [];
+  const labels = /* @__PURE__ */ new Map();
+  for (const list2 of Object.values(lists)) {
+    if (!Array.isArray(list2)) continue;
+    for (const label of list2) {
+      if (label && typeof label.id === "string" && !labels.has(label.id)) {
+        labels.set(label.id, label);
+      }
+    }
+  }
+  return [
+    ...labels.values()
+  ];
+}
+
+// lib/detect/with_b_channels.ts
+function withBChannels(labels) {
+  const valid = (value) => typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 255;
+  const used = new Set(labels.map((label) => label.bChannel).filter(valid));
+  let next = 1;
+  return labels.map((label) => {
+    if (valid(label.bChannel)) return label;
+    while (used.has(next)) next++;
+    if (next > 255) return label;
+    used.add(next);
+    return {
+      ...label,
+      bChannel: next
+    };
+  });
+}
+
+// lib/formats/coco_categories.ts
+function cocoCategories(metadata, vector, pinning = {}) {
+  const labels = labelsOf(metadata);
+  const table = classTable(vector ? withBChannels(labels) : labels, pinning);
+  const options = metadata?.labelOptions;
+  const listOfLabel = /* @__PURE__ */ new Map();
+  for (const [key, list2] of Object.entries(options?.availableLabels ?? {})) {
+    for (const label of Array.isArray(list2) ? list2 : []) {
+      if (!listOfLabel.has(label?.id)) listOfLabel.set(label?.id, key);
+    }
+  }
+  const mainLists = Array.isArray(options?.mainLists) ? options.mainLists : [];
+  const classOfLabel = /* @__PURE__ */ new Map();
+  const categories = table.classes.map((entry) => {
+    if (!classOfLabel.has(entry.id)) classOfLabel.set(entry.id, entry.index);
+    const key = listOfLabel.get(entry.id);
+    const main = mainLists.find((list2) => Array.isArray(list2?.keys) && list2.keys.includes(key));
+    return {
+      id: entry.index,
+      name: entry.id,
+      supercategory: main?.name ?? ""
+    };
+  });
+  const classOfBChannel = new Uint8Array(256);
+  table.labelByBChannel.forEach((labelId, b) => {
+    if (labelId !== void 0) classOfBChannel[b] = table.indexByBChannel[b];
+  });
+  return {
+    categories,
+    classOfBChannel,
+    classOfLabel
+  };
+}
+
+// lib/formats/coco_rle.ts
+function cocoRleString(counts2) {
+  let text2 = "";
+  for (let i = 0; i < counts2.length; i++) {
+    let value = counts2[i];
+    if (i > 2) value -= counts2[i - 2];
+    for (let more = true; more; ) {
+      let group = value & 31;
+      value >>= 5;
+      more = group & 16 ? value !== -1 : value !== 0;
+      if (more) group |= 32;
+      text2 += String.fromCharCode(group + 48);
+    }
+  }
+  return text2;
+}
+
+// lib/raster/_shape.ts
+var MAX_INSTANCES = 255;
+var SLACK = 0.1;
+function verticesProblem(vertices, kind) {
+  if (!Array.isArray(vertices)) return 'has no "geometry.vertices" list';
+  const bad = vertices.findIndex((value) => typeof value !== "number" || !Number.isFinite(value));
+  if (bad >= 0) {
+    const value = vertices[bad];
+    const shown = typeof value === "number" ? value : String(JSON.stringify(value)).slice(0, 40);
+    return `has ${shown} at position ${bad + 1} of its vertices, which must be numbers`;
+  }
+  const count = vertices.length;
+  if (kind === "rectangle" && count !== 4) {
+    return `has ${count} numbers in its vertices; a rectangle has 4: left, top, right, bottom`;
+  }
+  if (kind === "polygon" && (count % 2 !== 0 || count < 6)) {
+    return `has ${count} numbers in its vertices; a polygon needs x, y pairs for 3 points or more`;
+  }
+  const far = vertices.findIndex((value) => value < -SLACK || value > 1 + SLACK);
+  if (far < 0) return void 0;
+  return `has ${vertices[far]} at position ${far + 1} of its vertices, outside 0..1; vector coordinates are fractions of the image's width and height`;
+}
+
+// lib/raster/rasterize_shapes.ts
+function rasterizeShapes(shapes, size) {
+  const { width, height } = size;
+  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 1 || height < 1) {
+    throw new MasksError(`the image size is ${width}\xD7${height}; a mask needs whole numbers of pixels, at least 1\xD71`);
+  }
+  shapes.forEach((shape, index) => {
+    const at = `shape ${index + 1}`;
+    if (!Number.isInteger(shape.instanceId) || shape.instanceId < 1) {
+      throw new MasksError(`${at} has instance id ${shape.instanceId}; it must be a whole number from 1`);
+    }
+    if (!Number.isInteger(shape.bChannel) || shape.bChannel < 0 || shape.bChannel > 255) {
+      throw new MasksError(`${at} has bChannel ${shape.bChannel}; it must be 0 to 255`);
+    }
+  });
+  const lastId = shapes.reduce((last, shape) => Math.max(last, shape.instanceId), 0);
+  if (lastId > MAX_INSTANCES) {
+    throw new MasksError(`the task has ${lastId} annotations; the RGB mask convention holds at most ${MAX_INSTANCES} instances`);
+  }
+  const data = new Uint8Array(width * height * 3);
+  const covered = new Uint8Array(width);
+  shapes.forEach((shape, index) => {
+    const at = `shape ${index + 1} (instance ${shape.instanceId})`;
+    const toPixels = (vertices, what) => {
+      const problem = verticesProblem(vertices, shape.kind);
+      if (problem) throw new MasksError(`${at}: ${what} ${problem}`);
+      return pixelRing(vertices, shape.kind, width, height);
+    };
+    const rings = shape.rings.map((ring, i) => toPixels(ring, `ring ${i + 1}`));
+    const holes = (shape.holes ?? []).map((hole, i) => toPixels(hole, `hole ${i + 1}`));
+    const colour = [
+      shape.instanceId,
+      shape.instanceId % 255,
+      shape.bChannel
+    ];
+    paintRings(data, covered, height, rings, holes, colour);
+  });
+  return {
+    width,
+    height,
+    data
+  };
+}
+function pixelRing(vertices, kind, width, height) {
+  const [left, top, right, bottom] = vertices;
+  const outline = kind === "rectangle" ? [
+    left,
+    top,
+    right,
+    top,
+    right,
+    bottom,
+    left,
+    bottom
+  ] : vertices;
+  const ring = new Float64Array(outline.length);
+  for (let i = 0; i < outline.length; i += 2) {
+    ring[i] = outline[i] * width;
+    ring[i + 1] = outline[i + 1] * height;
+  }
+  return ring;
+}
+function paintRings(data, covered, height, rings, holes, colour) {
+  const width = covered.length;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const ring of rings) {
+    for (let i = 1; i < ring.length; i += 2) {
+      top = Math.min(top, ring[i]);
+      bottom = Math.max(bottom, ring[i]);
+    }
+  }
+  const crossings = new Float64Array(Math.max(0, ...[
+    ...rings,
+    ...holes
+  ].map((r) => r.length)));
+  for (let row = Math.max(0, Math.floor(top)); row < Math.min(height, Math.ceil(bottom)); row++) {
+    let left = width;
+    let right = 0;
+    for (const ring of rings) {
+      forEachSpan(ring, row + 0.5, crossings, width, (from, to) => {
+        covered.fill(1, from, to);
+        left = Math.min(left, from);
+        right = Math.max(right, to);
+      });
+    }
+    if (left >= right) continue;
+    for (const hole of holes) {
+      forEachSpan(hole, row + 0.5, crossings, width, (from, to) => covered.fill(0, from, to));
+    }
+    for (let x = left; x < right; x++) {
+      if (covered[x] === 0) continue;
+      covered[x] = 0;
+      data.set(colour, (row * width + x) * 3);
+    }
+  }
+}
+function forEachSpan(ring, y, crossings, width, use) {
+  let count = 0;
+  const n = ring.length;
+  for (let i = 0; i < n; i += 2) {
+    const j = i + 2 === n ? 0 : i + 2;
+    const y0 = ring[i + 1];
+    const y1 = ring[j + 1];
+    if (y0 > y !== y1 > y) {
+      const x0 = ring[i];
+      crossings[count++] = x0 + (y - y0) * (ring[j] - x0) / (y1 - y0);
+    }
+  }
+  crossings.subarray(0, count).sort();
+  for (let i = 0; i + 1 < count; i += 2) {
+    const from = firstCentreFrom(crossings[i], width);
+    const to = firstCentreFrom(crossings[i + 1], width);
+    if (from < to) use(from, to);
+  }
+}
+function firstCentreFrom(edge, width) {
+  if (edge <= 0.5) return 0;
+  if (edge > width - 0.5) return width;
+  return Math.ceil(edge - 0.5);
+}
+
+// lib/raster/shapes_of_annotations.ts
+function shapesOfAnnotations(annotations, options) {
+  if (annotations === void 0 || annotations === null) return [];
+  if (!Array.isArray(annotations)) {
+    const kind = typeof annotations === "object" ? "an object" : typeof annotations;
+    throw new MasksError(`the annotations are ${kind}, not a list`);
+  }
+  return annotations.map((annotation, index) => shapeOf(annotation, index, options));
+}
+function shapeOf(annotation, index, options) {
+  const record = isRecord2(annotation) ? annotation : {};
+  const id = record.id;
+  const name = typeof id === "string" || typeof id === "number" ? JSON.stringify(String(id)) : `number ${index + 1}`;
+  const fail = (problem) => new MasksError(`annotation ${name} ${problem}`);
+  if (!isRecord2(annotation)) throw fail("is not an object");
+  const labelIds = labelIdsOf(record.labels);
+  if (labelIds.length === 0) throw fail('has no label in "labels.<list>.labels[].id"');
+  const bChannel = options.bChannelOf(labelIds);
+  if (bChannel === void 0) {
+    const labels = labelIds.map((labelId) => JSON.stringify(labelId)).join(", ");
+    throw fail(`has label ${labels}, which has no bChannel in the configuration; give the label a bChannel or choose a configuration that has it`);
+  }
+  if (!Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
+    throw fail(`has a label whose bChannel is ${bChannel}; a bChannel is 1 to 255`);
+  }
+  const polygons = Array.isArray(record.polygons) ? record.polygons : [];
+  if (polygons.length === 0) throw fail('has no shape in "polygons"');
+  const verticesOf = (item, what) => {
+    const vertices = isRecord2(item) && isRecord2(item.geometry) ? item.geometry.vertices : void 0;
+    const problem = verticesProblem(vertices, options.kind);
+    if (problem) throw fail(`has ${what} that ${problem}`);
+    return vertices;
+  };
+  const rings = polygons.map((polygon, i) => verticesOf(polygon, `polygon ${i + 1}`));
+  const holes = listOf(record.minus).map((hole, i) => verticesOf(hole, `hole ${i + 1}`));
+  polygons.forEach((polygon, i) => {
+    const minus = isRecord2(polygon) ? listOf(polygon.minus) : [];
+    minus.forEach((hole, j) => holes.push(verticesOf(hole, `hole ${j + 1} of polygon ${i + 1}`)));
+  });
+  return {
+    kind: options.kind,
+    rings,
+    holes,
+    instanceId: index + 1,
+    bChannel
+  };
+}
+function labelIdsOf(labels) {
+  const ids = /* @__PURE__ */ new Set();
+  if (!isRecord2(labels)) return [];
+  for (const list2 of Object.values(labels)) {
+    for (const label of isRecord2(list2) ? listOf(list2.labels) : []) {
+      if (isRecord2(label) && typeof label.id === "string") ids.add(label.id);
+    }
+  }
+  return [
+    ...ids
+  ];
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function listOf(value) {
+  return Array.isArray(value) ? value : [];
+}
+
+// lib/formats/annotation_label_ids.ts
+function annotationLabelIds(labels) {
+  const ids = [];
+  if (!isRecord3(labels)) return ids;
+  for (const list2 of Object.values(labels)) {
+    const entries = isRecord3(list2) && Array.isArray(list2.labels) ? list2.labels : [];
+    for (const label of entries) {
+      if (isRecord3(label) && label.id !== void 0 && label.id !== null) {
+        ids.push(String(label.id));
+      }
+    }
+  }
+  return ids;
+}
+function isRecord3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// lib/formats/mask_instances.ts
+function maskInstances(image, classOfBChannel) {
+  const { found, slots, box: box2 } = numberInstances(image, classOfBChannel);
+  const counts2 = columnRuns(slots, image.width, image.height, found.length);
+  const instances = found.map((instance2, slot) => ({
+    ...instance2,
+    counts: counts2[slot],
+    area: box2.area[slot],
+    bbox: [
+      box2.minX[slot],
+      box2.minY[slot],
+      box2.maxX[slot] - box2.minX[slot] + 1,
+      box2.maxY[slot] - box2.minY[slot] + 1
+    ]
+  }));
+  return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
+}
+function numberInstances(image, classOfBChannel) {
+  const { width, height, data } = image;
+  const slotByKey = /* @__PURE__ */ new Map();
+  const found = [];
+  const slots = new Uint16Array(width * height);
+  const box2 = {
+    minX: [],
+    minY: [],
+    maxX: [],
+    maxY: [],
+    area: []
+  };
+  for (let y = 0, pixel = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, pixel++) {
+      const red = data[pixel * 3];
+      if (red === 0) continue;
+      const classIndex = classOfBChannel[data[pixel * 3 + 2]];
+      if (!classIndex) continue;
+      const key = red * 256 + classIndex;
+      let slot = slotByKey.get(key);
+      if (slot === void 0) {
+        slot = found.length;
+        slotByKey.set(key, slot);
+        found.push({
+          instanceId: red,
+          classIndex
+        });
+        box2.minX.push(x), box2.minY.push(y), box2.maxX.push(x), box2.maxY.push(y), box2.area.push(0);
+      }
+      slots[pixel] = slot + 1;
+      box2.area[slot]++;
+      if (x < box2.minX[slot]) box2.minX[slot] = x;
+      if (x > box2.maxX[slot]) box2.maxX[slot] = x;
+      box2.maxY[slot] = y;
+    }
+  }
+  return {
+    found,
+    slots,
+    box: box2
+  };
+}
+function columnRuns(slots, width, height, count) {
+  const counts2 = Array.from({
+    length: count
+  }, () => []);
+  const lastEnd = new Array(count).fill(0);
+  const start = new Array(count).fill(0);
+  let current = 0;
+  let position = 0;
+  for (let x = 0; x < width; x++) {
+    for (let y = 0, pixel = x; y < height; y++, pixel += width, position++) {
+      const slot = slots[pixel];
+      if (slot === current) continue;
+      if (current !== 0) {
+        counts2[current - 1].push(position - start[current - 1]);
+        lastEnd[current - 1] = position;
+      }
+      if (slot !== 0) {
+        counts2[slot - 1].push(position - lastEnd[slot - 1]);
+        start[slot - 1] = position;
+      }
+      current = slot;
+    }
+  }
+  if (current !== 0) {
+    counts2[current - 1].push(position - start[current - 1]);
+    lastEnd[current - 1] = position;
+  }
+  for (let slot = 0; slot < count; slot++) {
+    if (lastEnd[slot] < position) counts2[slot].push(position - lastEnd[slot]);
+  }
+  return counts2;
+}
+
+// lib/formats/coco_vector_annotation.ts
+var PAINT = {
+  instanceId: 1,
+  bChannel: 1
+};
+var CLASS_OF_PAINT = Uint8Array.from({
+  length: 256
+}, (_, b) => b === PAINT.bChannel ? 1 : 0);
+function cocoVectorAnnotation(annotation, options) {
+  const record = annotation ?? {};
+  const category = annotationLabelIds(record.labels).map((id) => options.classOfLabel.get(id)).find((index) => index !== void 0);
+  if (category === void 0) return void 0;
+  const [shape] = shapesOfAnnotations([
+    annotation
+  ], {
+    kind: options.kind,
+    bChannelOf: () => 1
+  });
+  const { width, height } = options.size;
+  if (shape.holes?.length) {
+    const image = rasterizeShapes([
+      {
+        ...shape,
+        ...PAINT
+      }
+    ], options.size);
+    const [pixels] = maskInstances(image, CLASS_OF_PAINT);
+    return {
+      category_id: category,
+      segmentation: {
+        size: [
+          height,
+          width
+        ],
+        counts: cocoRleString(pixels?.counts ?? [
+          width * height
+        ])
+      },
+      area: pixels?.area ?? 0,
+      bbox: pixels?.bbox ?? [
+        0,
+        0,
+        0,
+        0
+      ]
+    };
+  }
+  const polygons = shape.rings.map((ring) => {
+    const corners = options.kind === "rectangle" ? rectangleCorners(ring) : ring;
+    return corners.map((value, i) => value * (i % 2 === 0 ? width : height));
+  });
+  let [minX, minY, maxX, maxY] = [
+    Infinity,
+    Infinity,
+    -Infinity,
+    -Infinity
+  ];
+  for (const polygon of polygons) {
+    for (let i = 0; i < polygon.length; i += 2) {
+      minX = Math.min(minX, polygon[i]);
+      maxX = Math.max(maxX, polygon[i]);
+      minY = Math.min(minY, polygon[i + 1]);
+      maxY = Math.max(maxY, polygon[i + 1]);
+    }
+  }
+  return {
+    category_id: category,
+    segmentation: polygons,
+    area: polygons.reduce((sum, polygon) => sum + shoelace(polygon), 0),
+    bbox: [
+      minX,
+      minY,
+      maxX - minX,
+      maxY - minY
+    ]
+  };
+}
+function rectangleCorners([x1, y1, x2, y2]) {
+  const [left, right] = [
+    Math.min(x1, x2),
+    Math.max(x1, x2)
+  ];
+  const [top, bottom] = [
+    Math.min(y1, y2),
+    Math.max(y1, y2)
+  ];
+  return [
+    left,
+    top,
+    right,
+    top,
+    right,
+    bottom,
+    left,
+    bottom
+  ];
+}
+function shoelace(flat) {
+  let twice = 0;
+  for (let i = 0; i < flat.length; i += 2) {
+    const j = (i + 2) % flat.length;
+    twice += flat[i] * flat[j + 1] - flat[j] * flat[i + 1];
+  }
+  return Math.abs(twice) / 2;
+}
+
+// lib/_std/path.ts
+import { basename as basename3, dirname as dirname3, isAbsolute, join as join3, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// lib/model/file_system.ts
+var DENO_FILE_SYSTEM = {
+  // The calls made for every mask (a few per file, each quick on a local disk) are the runtime's
+  // synchronous ones behind a promise: its asynchronous calls hand each one to another thread and
+  // back, which cost more than the call itself (about 0.3 s of CPU and a busier main thread in an
+  // export of 2,400 masks, measured); the workers have their next masks queued meanwhile.
+  lstat: (path6) => promised(() => Deno.lstatSync(path6)),
+  stat: (path6) => Deno.stat(path6),
+  readFile: (path6) => Deno.readFile(path6),
+  writeFile: (path6, bytes, options) => promised(() => Deno.writeFileSync(path6, bytes, options)),
+  open: (path6, options) => Deno.open(path6, options),
+  rename: (from, to) => promised(() => Deno.renameSync(from, to)),
+  remove: (path6, options) => Deno.remove(path6, options),
+  mkdir: (path6, options) => Deno.mkdir(path6, options),
+  readDir: (path6) => Deno.readDir(path6)
+};
+function promised(call) {
+  try {
+    return Promise.resolve(call());
+  } catch (error2) {
+    return Promise.reject(error2);
+  }
+}
+
+// lib/model/write_file_atomic.ts
+async function writeFileAtomic(path6, bytes, options = {}) {
+  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+  const temporary = join3(dirname3(path6), `.${basename3(path6)}.${suffix}.tmp`);
+  try {
+    await fileSystem.writeFile(temporary, bytes, {
+      createNew: true
+    });
+    await fileSystem.rename(temporary, path6);
+  } catch (error2) {
+    await fileSystem.remove(temporary).catch(() => {
+    });
+    throw error2;
+  }
+}
+
+// lib/model/export_folder_fs.ts
+var ExportFolderFs = class {
+  /** The export folder, absolute. */
+  root;
+  /** The low-level file calls. */
+  fileSystem;
+  /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
+  #folders = /* @__PURE__ */ new Set();
+  #rootChosenByUser;
+  /**
+   * Opens the door to one export folder; nothing is touched yet.
+   *
+   * @param root The export folder, absolute.
+   * @param options The low-level file calls to make (default `DENO_FILE_SYSTEM`), and whether
+   * the root is a folder the user chose (a one-file export's output folder) rather than one the
+   * export makes: it may then be a link, as the folders above an export folder may (default
+   * `false`).
+   */
+  constructor(root, options = {}) {
+    this.root = root;
+    this.fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+    this.#rootChosenByUser = options.rootChosenByUser ?? false;
+  }
+  /**
+   * The absolute path of `relative` after checking its form (no lstat).
+   *
+   * @throws {UnsafePathError} when it is empty, absolute or has an empty, `.` or `..` segment.
+   */
+  pathOf(relative3) {
+    return join3(this.root, ...segmentsOf(relative3));
+  }
+  /** Whether the export folder exists; refuses one that is a link. */
+  async rootExists() {
+    return await this.rootInfo() !== void 0;
+  }
+  /** Whether something (file, folder, link) is at `relative`; refuses links on the way. */
+  async exists(relative3) {
+    return await this.#check(relative3, true) !== void 0;
+  }
+  /** What is at `relative`, not following a link there (`undefined`: nothing); refuses links on the way. */
+  async info(relative3) {
+    return await this.#check(relative3, false);
+  }
+  /** What the export folder is (`undefined`: not there yet); refuses one that is a link. */
+  async rootInfo() {
+    return await this.#checkRoot();
+  }
+  /** Reads a file; refuses links on the way and at the file. */
+  async readFile(relative3) {
+    await this.#check(relative3, true);
+    return await this.fileSystem.readFile(this.pathOf(relative3));
+  }
+  /** Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at the file. */
+  async openFile(relative3) {
+    await this.#check(relative3, true);
+    return await this.fileSystem.open(this.pathOf(relative3), {
+      read: true
+    });
+  }
+  /** Reads a text file; refuses links on the way and at the file. */
+  async readTextFile(relative3) {
+    return new TextDecoder().decode(await this.readFile(relative3));
+  }
+  /** Writes a file atomically, making its folders; refuses links on the way. */
+  async writeFile(relative3, bytes) {
+    await this.#folderOf(relative3);
+    await writeFileAtomic(this.pathOf(relative3), bytes, {
+      fileSystem: this.fileSystem
+    });
+  }
+  /**
+   * Opens a new file for writing (and, with `read`, reading) at `relative`, removing what was
+   * there first (a link is removed, not followed) and creating the file exclusively.
+   */
+  async createFile(relative3, options = {}) {
+    await this.remove(relative3);
+    return await this.fileSystem.open(this.pathOf(relative3), {
+      createNew: true,
+      write: true,
+      read: options.read ?? false
+    });
+  }
+  /** Renames a file inside the export folder; refuses links on the way and at the source. */
+  async rename(from, to) {
+    await this.#check(from, true);
+    await this.#check(to, false);
+    await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
+  }
+  /** Removes a file (or the link itself) if it is there; refuses links on the way. */
+  async remove(relative3) {
+    await this.#check(relative3, false);
+    try {
+      await this.fileSystem.remove(this.pathOf(relative3));
+    } catch (error2) {
+      if (!(error2 instanceof Deno.errors.NotFound)) throw error2;
+    }
+  }
+  /** The names in the export folder; refuses a folder that is a link. */
+  async names() {
+    await this.#checkRoot();
+    const names = [];
+    for await (const entry of this.fileSystem.readDir(this.root)) names.push(entry.name);
+    return names;
+  }
+  /** Removes the whole export folder (links in it are removed, never followed). */
+  async removeAll() {
+    await this.#checkRoot();
+    await this.fileSystem.remove(this.root, {
+      recursive: true
+    });
+    this.#folders.clear();
+  }
+  /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
+  async makeRoot(exclusive) {
+    if (!exclusive) {
+      if (await this.#checkRoot() === void 0) {
+        await this.fileSystem.mkdir(this.root, {
+          recursive: true
+        });
+      }
+      await this.#checkRoot();
+      return;
+    }
+    await this.fileSystem.mkdir(join3(this.root, ".."), {
+      recursive: true
+    });
+    await this.fileSystem.mkdir(this.root);
+    await this.#checkRoot();
+  }
+  /** Makes the folders of `relative` one by one, refusing any that is a link. */
+  async #folderOf(relative3) {
+    const segments = segmentsOf(relative3).slice(0, -1);
+    await this.#checkRoot();
+    for (let i = 1; i <= segments.length; i++) {
+      const folder = segments.slice(0, i).join("/");
+      if (this.#folders.has(folder)) continue;
+      const info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
+      if (info2?.isSymlink) throw linkError(folder);
+      if (info2 === void 0) {
+        try {
+          await this.fileSystem.mkdir(join3(this.root, ...segments.slice(0, i)));
+        } catch (error2) {
+          if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
+          if ((await this.#lstat(join3(this.root, ...segments.slice(0, i))))?.isSymlink) {
+            throw linkError(folder);
+          }
+        }
+      }
+      this.#folders.add(folder);
+    }
+  }
+  /**
+   * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
+   * what is at the path, or `undefined` when some component is missing.
+   */
+  async #check(relative3, last) {
+    const segments = segmentsOf(relative3);
+    let info2 = await this.#checkRoot();
+    for (let i = 1; i <= segments.length && info2 !== void 0; i++) {
+      info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
+      if (info2?.isSymlink && (last || i < segments.length)) {
+        throw linkError(segments.slice(0, i).join("/"));
+      }
+    }
+    return info2;
+  }
+  async #checkRoot() {
+    if (this.#rootChosenByUser) return await this.#stat(this.root);
+    const info2 = await this.#lstat(this.root);
+    if (info2?.isSymlink) {
+      throw new UnsafePathError(this.root, "the export folder is a symbolic link");
+    }
+    return info2;
+  }
+  async #lstat(path6) {
+    return await this.fileSystem.lstat(path6).catch(notFound);
+  }
+  async #stat(path6) {
+    return await this.fileSystem.stat(path6).catch(notFound);
+  }
+};
+function notFound(error2) {
+  if (error2 instanceof Deno.errors.NotFound) return void 0;
+  throw error2;
+}
+function segmentsOf(relative3) {
+  if (typeof relative3 !== "string" || relative3 === "") {
+    throw new UnsafePathError(String(relative3), "it is empty");
+  }
+  if (isAbsolute(relative3) || /^[A-Za-z]:|^[\\/]/.test(relative3)) {
+    throw new UnsafePathError(relative3, "it is absolute; paths must stay inside the export folder");
+  }
+  const segments = relative3.split(/[\\/]/);
+  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
+    throw new UnsafePathError(relative3, "it climbs out of the export folder or has an empty part");
+  }
+  return segments;
+}
+function linkError(path6) {
+  return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
+}
+
+// lib/formats/output_file.ts
+var OutputFile = class {
+  /** The absolute path the file gets when committed. */
+  path;
+  #files;
+  #name;
+  #temporary;
+  #handle;
+  #opening;
+  /**
+   * Names the file; nothing is created yet.
+   *
+   * @param path Where the complete file goes; its parent folders are created on the first write.
+   * @param options The low-level file calls to make. @default {{ fileSystem: DENO_FILE_SYSTEM }}
+   */
+  constructor(path6, options = {}) {
+    this.path = path6;
+    this.#files = new ExportFolderFs(dirname3(path6), {
+      fileSystem: options.fileSystem,
+      rootChosenByUser: true
+    });
+    this.#name = basename3(path6);
+    const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+    this.#temporary = `.${this.#name}.${suffix}.tmp`;
+  }
+  /** Whether anything was written yet. */
+  get started() {
+    return this.#opening !== void 0;
+  }
+  /**
+   * Checks the path before any request: its folder is a folder (or is made later), and nothing is
+   * there but, with `overwrite`, a file.
+   *
+   * @param overwrite Whether an existing file may be replaced.
+   * @throws {UnsafePathError} when the path is a symbolic link (even with `overwrite`).
+   * @throws {ConfigError} when the folder is a file, a folder has the file's name, or the file
+   * exists without `overwrite`.
+   */
+  async checkTarget(overwrite) {
+    const folder = await this.#files.rootInfo();
+    if (folder === void 0) return;
+    if (!folder.isDirectory) {
+      throw new ConfigError(settingMessage`Cannot write "${this.path}": "${this.#files.root}" is a file, not a folder; choose another ${mention("outputFolder")}`, {
+        setting: "outputFolder"
+      });
+    }
+    const info2 = await this.#files.info(this.#name);
+    if (info2 === void 0) return;
+    if (info2.isSymlink) {
+      throw new UnsafePathError(this.path, "it is a symbolic link; remove it, the export never writes through links", {
+        setting: "outputFilename"
+      });
+    }
+    if (info2.isDirectory) {
+      throw new ConfigError(`Cannot write "${this.path}": a folder has that name; choose another output filename`, {
+        setting: "outputFilename"
+      });
+    }
+    if (!overwrite) {
+      throw new ConfigError(settingMessage`The output file "${this.path}" already exists; choose another output filename, or add ${mention("overwrite")} to replace it`, {
+        setting: "outputFilename"
+      });
+    }
+  }
+  /**
+   * Appends bytes, creating the folder and the temporary file on the first call.
+   *
+   * @param bytes What to append.
+   */
+  async write(bytes) {
+    const handle = await (this.#opening ??= this.#open());
+    for (let at = 0; at < bytes.length; ) at += await handle.write(bytes.subarray(at));
+  }
+  /**
+   * Appends the whole content of another output file, which is then removed (its bytes are
+   * streamed, never held whole).
+   *
+   * @param other A file written to but not committed.
+   */
+  async append(other) {
+    if (!other.started) return;
+    const handle = await (this.#opening ??= this.#open());
+    const source = await other.#opening;
+    await source.seek(0, Deno.SeekMode.Start);
+    await source.readable.pipeTo(handle.writable, {
+      preventClose: true
+    });
+    other.#handle = void 0;
+    await other.#files.remove(other.#temporary);
+  }
+  /** Closes the file and renames it to its path; a file never written stays unwritten. */
+  async commit() {
+    if (!this.#opening) return;
+    (await this.#opening).close();
+    this.#handle = void 0;
+    await this.#files.rename(this.#temporary, this.#name);
+  }
+  /** Closes and removes the temporary file. */
+  async abandon() {
+    if (!this.#opening) return;
+    const handle = await this.#opening.catch(() => void 0);
+    if (this.#handle) handle?.close();
+    this.#handle = void 0;
+    await this.#files.remove(this.#temporary).catch(() => {
+    });
+  }
+  async #open() {
+    await this.#files.makeRoot(false);
+    this.#handle = await this.#files.createFile(this.#temporary, {
+      read: true
+    });
+    return this.#handle;
+  }
+};
+
+// lib/png/_png_header.ts
+var CHANNELS_BY_COLOUR_TYPE = {
+  0: 1,
+  2: 3,
+  3: 1,
+  4: 2,
+  6: 4
+};
+var COLOUR_TYPE_NAMES = {
+  0: "grey",
+  2: "RGB",
+  3: "palette",
+  4: "grey + alpha",
+  6: "RGBA"
+};
+var BIT_DEPTHS_BY_COLOUR_TYPE = {
+  0: [
+    1,
+    2,
+    4,
+    8,
+    16
+  ],
+  2: [
+    8,
+    16
+  ],
+  3: [
+    1,
+    2,
+    4,
+    8
+  ],
+  4: [
+    8,
+    16
+  ],
+  6: [
+    8,
+    16
+  ]
+};
+var MAX_DIMENSION = 2147483647;
+function parseHeader(data, options) {
+  if (data.length !== 13) {
+    throw new PngError(`the PNG's IHDR chunk holds ${data.length} bytes instead of 13`);
+  }
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const width = view.getUint32(0);
+  const height = view.getUint32(4);
+  const [bitDepth, colourType, compression, filter2, interlace] = data.subarray(8);
+  for (const [name, size] of [
+    [
+      "width",
+      width
+    ],
+    [
+      "height",
+      height
+    ]
+  ]) {
+    if (size === 0 || size > MAX_DIMENSION) {
+      throw new PngError(`the PNG's ${name} is ${size}; it must be from 1 to ${MAX_DIMENSION}`);
+    }
+  }
+  const depths = BIT_DEPTHS_BY_COLOUR_TYPE[colourType];
+  if (depths === void 0) {
+    throw new PngError(`the PNG has colour type ${colourType}; PNG allows 0, 2, 3, 4 and 6`);
+  }
+  if (!depths.includes(bitDepth)) {
+    throw new PngError(`the PNG has bit depth ${bitDepth} with colour type ${colourType} (${COLOUR_TYPE_NAMES[colourType]}); PNG allows ${depths.join(", ")} for it`);
+  }
+  if (compression !== 0) {
+    throw new PngError(`the PNG has compression method ${compression}; PNG defines only 0`);
+  }
+  if (filter2 !== 0) throw new PngError(`the PNG has filter method ${filter2}; PNG defines only 0`);
+  if (interlace > 1) {
+    throw new PngError(`the PNG has interlace method ${interlace}; PNG defines only 0 and 1`);
+  }
+  const pixels = width * height;
+  if (pixels > options.maxPixels) {
+    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the pixel limit to decode it`, {
+      setting: "maxPixels"
+    });
+  }
+  return {
+    width,
+    height,
+    bitDepth,
+    colourType,
+    interlaced: interlace === 1
+  };
+}
+
+// lib/png/_adam7.ts
+var ADAM7 = [
+  [
+    0,
+    0,
+    8,
+    8
+  ],
+  [
+    4,
+    0,
+    8,
+    8
+  ],
+  [
+    0,
+    4,
+    4,
+    8
+  ],
+  [
+    2,
+    0,
+    4,
+    4
+  ],
+  [
+    0,
+    2,
+    2,
+    4
+  ],
+  [
+    1,
+    0,
+    2,
+    2
+  ],
+  [
+    0,
+    1,
+    1,
+    2
+  ]
+];
+function scanlinePasses(header2) {
+  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header2.colourType] * header2.bitDepth;
+  const grid = header2.interlaced ? ADAM7 : [
+    [
+      0,
+      0,
+      1,
+      1
+    ]
+  ];
+  const passes = [];
+  let offset = 0;
+  grid.forEach(([x0, y0, dx, dy], index) => {
+    const width = Math.ceil(Math.max(0, header2.width - x0) / dx);
+    const height = Math.ceil(Math.max(0, header2.height - y0) / dy);
+    if (width === 0 || height === 0) return;
+    const rowBytes = Math.ceil(width * bitsPerPixel / 8);
+    const number = header2.interlaced ? index + 1 : 0;
+    passes.push({
+      number,
+      x0,
+      y0,
+      dx,
+      dy,
+      width,
+      height,
+      rowBytes,
+      offset
+    });
+    offset += (rowBytes + 1) * height;
+  });
+  return {
+    passes,
+    totalBytes: offset
+  };
+}
+
+// lib/concatenate.ts
+function concatenate(parts) {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
+// lib/flate/zlib.ts
+import { constants as constants3, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
+function inflateSync(compressed, options = {}) {
+  const limit = options.maxOutputLength;
+  const result = nativeInflateSync(compressed, {
+    finishFlush: constants3.Z_SYNC_FLUSH,
+    // A little more than the limit, so zlib finishes the stream (and its checksum) in one call.
+    ...limit === void 0 ? {} : {
+      maxOutputLength: limit,
+      chunkSize: Math.max(64, limit + 64)
+    }
+  });
+  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
+}
+function deflateSync(bytes, options) {
+  const result = nativeDeflateSync(bytes, {
+    level: options.level
+  });
+  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
+}
+function crc32(bytes) {
+  return nativeCrc32(bytes) >>> 0;
+}
+
+// lib/png/_chunks.ts
+var PNG_SIGNATURE = new Uint8Array([
+  137,
+  80,
+  78,
+  71,
+  13,
+  10,
+  26,
+  10
+]);
+var MAX_CHUNK_LENGTH = 2147483647;
+function* readChunks(bytes) {
+  if (bytes.length < 8 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) {
+    throw new PngError("the PNG signature is missing: the data is not a PNG file");
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 8;
+  while (offset < bytes.length) {
+    const remaining = bytes.length - offset;
+    if (remaining < 12) {
+      throw new PngError(`the PNG is truncated: ${remaining} stray bytes at byte ${offset} where a chunk should start`);
+    }
+    const length = view.getUint32(offset);
+    const type = chunkType(bytes, offset);
+    if (length > MAX_CHUNK_LENGTH) {
+      throw new PngError(`the PNG chunk "${type}" at byte ${offset} claims ${length} bytes, above the PNG limit of ${MAX_CHUNK_LENGTH}`);
+    }
+    if (length + 12 > remaining) {
+      throw new PngError(`the PNG is truncated: chunk "${type}" at byte ${offset} needs ${length + 12} bytes, only ${remaining} remain`);
+    }
+    const stored = view.getUint32(offset + 8 + length);
+    const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
+    if (stored !== computed) {
+      throw new PngError(`the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)}): the file is corrupt`);
+    }
+    yield {
+      type,
+      data: bytes.subarray(offset + 8, offset + 8 + length),
+      offset
+    };
+    offset += length + 12;
+  }
+}
+function chunkType(bytes, offset) {
+  const codes = bytes.subarray(offset + 4, offset + 8);
+  const isLetter = (code3) => code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122;
+  if (!codes.every(isLetter)) {
+    throw new PngError(`the PNG chunk at byte ${offset} has an invalid type (bytes ${[
+      ...codes
+    ].join(", ")}): the file is corrupt`);
+  }
+  return String.fromCharCode(...codes);
+}
+function hex(value) {
+  return `0x${value.toString(16).padStart(8, "0")}`;
+}
+function writeChunk(type, data) {
+  const chunk = new Uint8Array(data.length + 12);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) chunk[4 + i] = type.charCodeAt(i);
+  chunk.set(data, 8);
+  view.setUint32(data.length + 8, crc32(chunk.subarray(4, data.length + 8)));
+  return chunk;
+}
+function writePng(chunks) {
+  return concatenate([
+    PNG_SIGNATURE,
+    ...chunks.map(({ type, data }) => writeChunk(type, data))
+  ]);
+}
+
+// lib/png/_png_structure.ts
+var KNOWN_CRITICAL_CHUNKS = /* @__PURE__ */ new Set([
+  "IHDR",
+  "PLTE",
+  "IDAT",
+  "IEND"
+]);
+function readPngStructure(bytes, options) {
+  let header2;
+  let palette;
+  const imageData = [];
+  const ancillary = [];
+  let idatEnded = false;
+  let ended = false;
+  for (const chunk of readChunks(bytes)) {
+    const { type, data } = chunk;
+    if (header2 === void 0) {
+      if (type !== "IHDR") {
+        throw new PngError(`the PNG starts with chunk "${type}" instead of IHDR`);
+      }
+      header2 = parseHeader(data, options);
+      continue;
+    }
+    if (imageData.length > 0 && type !== "IDAT") idatEnded = true;
+    if (type === "IEND") {
+      ended = true;
+      break;
+    }
+    if (type === "IDAT") {
+      if (idatEnded) {
+        throw new PngError(`the PNG's IDAT chunks are not consecutive (another at byte ${chunk.offset})`);
+      }
+      imageData.push(data);
+    } else if (type === "PLTE") {
+      palette = checkedPalette(chunk.data, {
+        seen: palette,
+        afterIdat: imageData.length > 0
+      });
+    } else if (type === "IHDR") {
+      throw new PngError(`the PNG has a second IHDR chunk at byte ${chunk.offset}`);
+    } else if (isCritical(type) && !KNOWN_CRITICAL_CHUNKS.has(type)) {
+      throw new PngError(`the PNG has an unknown critical chunk "${type}" that this decoder cannot read`);
+    } else ancillary.push(type);
+  }
+  if (header2 === void 0) throw new PngError("the PNG has no chunks: it is truncated");
+  if (imageData.length === 0) {
+    throw new PngError("the PNG has no IDAT chunk: it holds no image data");
+  }
+  if (!ended) throw new PngError("the PNG has no IEND chunk: it is truncated");
+  if (header2.colourType === 3 && palette === void 0) {
+    throw new PngError("the PNG has colour type 3 (palette) but no PLTE chunk");
+  }
+  if (header2.colourType === 0 || header2.colourType === 4) palette = void 0;
+  return {
+    header: header2,
+    palette,
+    compressed: concatenate(imageData),
+    ancillary
+  };
+}
+function isCritical(type) {
+  return (type.charCodeAt(0) & 32) === 0;
+}
+function checkedPalette(data, context) {
+  if (context.seen !== void 0) throw new PngError("the PNG has more than one PLTE chunk");
+  if (context.afterIdat) throw new PngError("the PNG's PLTE chunk comes after its image data");
+  if (data.length === 0 || data.length % 3 !== 0 || data.length > 256 * 3) {
+    throw new PngError(`the PNG's PLTE chunk holds ${data.length} bytes; it must hold 1 to 256 entries of 3 bytes`);
+  }
+  return data;
+}
+
+// lib/flate/zlib_streams.ts
+import { constants as constants4, createDeflate, createInflate } from "node:zlib";
+function drive(stream) {
+  const handle = stream._handle;
+  const state = stream._writeState;
+  if (typeof handle?.writeSync !== "function" || typeof handle.reset !== "function" || !(state instanceof Uint32Array)) {
+    stream.close();
+    return void 0;
+  }
+  const driven = {
+    stream,
+    handle,
+    state
+  };
+  handle.onerror = (message, errno) => {
+    driven.failure ??= Object.assign(new Error(message), {
+      errno
+    });
+  };
+  return driven;
+}
+var SPARE_HANDLES = /* @__PURE__ */ new Map();
+var wholeBuffersForced = false;
+function takeHandle(kind, create) {
+  if (wholeBuffersForced) return void 0;
+  const spare = SPARE_HANDLES.get(kind);
+  SPARE_HANDLES.delete(kind);
+  return spare ?? drive(create());
+}
+function giveBack(kind, driven) {
+  if (SPARE_HANDLES.has(kind)) return driven.stream.close();
+  driven.handle.reset();
+  driven.failure = void 0;
+  SPARE_HANDLES.set(kind, driven);
+}
+var deflateOutput;
+var DEFLATE_BLOCK = 64 * 1024;
+var InflateStream = class {
+  #compressed;
+  #consumed = 0;
+  #driven;
+  #whole;
+  #served = 0;
+  #limit;
+  /**
+   * Prepares to inflate a stream.
+   *
+   * @param compressed The zlib stream (RFC 1950).
+   * @param options Where the handle is missing, the most bytes to inflate at the first read.
+   */
+  constructor(compressed, options = {}) {
+    this.#compressed = compressed;
+    this.#limit = options.maxOutputLength;
+    this.#driven = takeHandle("inflate", () => createInflate());
+  }
+  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
+  get piecewise() {
+    return this.#driven !== void 0;
+  }
+  /**
+   * Inflates the next bytes into `target`.
+   *
+   * @param target Where the bytes go.
+   * @returns How many bytes were written at its start: fewer than its length only when the
+   * stream ended (or was cut short).
+   * @throws {Error} when the stream is corrupt or its checksum wrong (with `node:zlib`'s
+   * message).
+   */
+  read(target) {
+    const driven = this.#driven;
+    if (driven === void 0) {
+      this.#whole ??= inflateSync(this.#compressed, {
+        maxOutputLength: this.#limit
+      });
+      const piece = this.#whole.subarray(this.#served, this.#served + target.length);
+      target.set(piece);
+      this.#served += piece.length;
+      return piece.length;
+    }
+    const input = this.#compressed;
+    driven.handle.writeSync(constants4.Z_SYNC_FLUSH, input, this.#consumed, input.length - this.#consumed, target, 0, target.length);
+    if (driven.failure !== void 0) throw driven.failure;
+    this.#consumed = input.length - driven.state[1];
+    return target.length - driven.state[0];
+  }
+  /** Gives zlib's state back for the next stream. Safe to call twice. */
+  close() {
+    if (this.#driven !== void 0) giveBack("inflate", this.#driven);
+    this.#driven = void 0;
+    this.#whole = void 0;
+  }
+  /** Closes the stream: `using stream = new InflateStream(bytes)`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
+};
+var DeflateStream = class {
+  #driven;
+  #level;
+  #pieces = [];
+  #block;
+  #blockBytes = 0;
+  /**
+   * Prepares a stream.
+   *
+   * @param options The compression level.
+   */
+  constructor(options) {
+    this.#level = options.level;
+    const { level } = options;
+    this.#driven = takeHandle(`deflate ${level}`, () => createDeflate({
+      level
+    }));
+  }
+  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
+  get piecewise() {
+    return this.#driven !== void 0;
+  }
+  /**
+   * Compresses the next piece; zlib keeps what it needs, so `bytes` may change afterwards.
+   *
+   * @param bytes The next bytes.
+   */
+  write(bytes) {
+    if (this.#driven === void 0) return void this.#pieces.push(bytes.slice());
+    const block = this.#block ??= new Uint8Array(DEFLATE_BLOCK);
+    for (let offset = 0; offset < bytes.length; ) {
+      const taken = Math.min(block.length - this.#blockBytes, bytes.length - offset);
+      block.set(bytes.subarray(offset, offset + taken), this.#blockBytes);
+      this.#blockBytes += taken;
+      offset += taken;
+      if (this.#blockBytes === block.length) {
+        this.#run(constants4.Z_NO_FLUSH, block);
+        this.#blockBytes = 0;
+      }
+    }
+  }
+  /**
+   * Ends the stream.
+   *
+   * @returns The whole zlib stream (RFC 1950).
+   */
+  end() {
+    if (this.#driven === void 0) {
+      return deflateSync(concatenate(this.#pieces.splice(0)), {
+        level: this.#level
+      });
+    }
+    this.#run(constants4.Z_FINISH, this.#block?.subarray(0, this.#blockBytes) ?? new Uint8Array(0));
+    this.#blockBytes = 0;
+    this.close();
+    return concatenate(this.#pieces.splice(0));
+  }
+  /** Gives zlib's state back for the next stream. Safe to call twice. */
+  close() {
+    if (this.#driven !== void 0) giveBack(`deflate ${this.#level}`, this.#driven);
+    this.#driven = void 0;
+  }
+  /** Closes the stream: `using stream = new DeflateStream({ level })`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
+  #run(flush, bytes) {
+    const driven = this.#driven;
+    const out = deflateOutput ??= new Uint8Array(64 * 1024);
+    let offset = 0;
+    do {
+      driven.handle.writeSync(flush, bytes, offset, bytes.length - offset, out, 0, out.length);
+      if (driven.failure !== void 0) throw driven.failure;
+      offset = bytes.length - driven.state[1];
+      const produced = out.length - driven.state[0];
+      if (produced > 0) this.#pieces.push(out.slice(0, produced));
+    } while (driven.state[0] === 0);
+  }
+};
+
+// lib/png/inflate_png.ts
+var DEFAULT_MAX_PIXELS = 1e8;
+function checkPng(bytes, maxPixels) {
+  const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
+  if (!(limit > 0)) {
+    throw new RangeError(`Cannot check a PNG against a limit of ${limit} pixels: give a positive number, or leave it out for ${DEFAULT_MAX_PIXELS}`);
+  }
+  const structure = readPngStructure(bytes, {
+    maxPixels: limit
+  });
+  return {
+    ...structure,
+    ...scanlinePasses(structure.header)
+  };
+}
+function inflatePngStrips(png, strips) {
+  const { rowBytes, height } = png.passes[0];
+  const stride = rowBytes + 1;
+  using stream = new InflateStream(png.compressed, {
+    maxOutputLength: png.totalBytes + 1
+  });
+  let written = 0;
+  let failure;
+  for (let first = 0; first < height; first += strips.rows) {
+    const count = Math.min(strips.rows, height - first);
+    const got = readStream(stream, strips.window.subarray(0, count * stride));
+    written += got;
+    if (got < count * stride) throw truncated(written, png);
+    failure ??= strips.onStrip(first, count);
+  }
+  if (readStream(stream, new Uint8Array(1)) > 0) throw tooLarge(png);
+  if (failure !== void 0) throw failure;
+}
+function readStream(stream, target) {
+  try {
+    return stream.read(target);
+  } catch (error2) {
+    throw notZlib(error2);
+  }
+}
+function tooLarge(png) {
+  const { header: header2, totalBytes } = png;
+  return new PngError(`the PNG holds more image data than its ${header2.width}\xD7${header2.height} pixels need (${totalBytes} bytes): the file is corrupt`);
+}
+function notZlib(error2) {
+  const reason = error2 instanceof Error ? error2.message : String(error2);
+  return new PngError(`the PNG's image data is not valid zlib data (${reason})`, {
+    cause: error2
+  });
+}
+function truncated(written, png) {
+  return new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(written, png)}`);
+}
+function whereDataEnds(written, png) {
+  const { header: header2, passes } = png;
+  if (!header2.interlaced) {
+    return `at row ${Math.floor(written / (passes[0].rowBytes + 1))} of ${header2.height}`;
+  }
+  const pass = passes.findLast((candidate) => candidate.offset <= written) ?? passes[0];
+  return `in Adam7 pass ${pass.number} of 7`;
+}
+
+// lib/png/_pass_to_rgb.ts
+function createPassWriter(header2, options) {
+  const { colourType, bitDepth } = header2;
+  const { image, palette } = options;
+  const out = image.data;
+  const sampleBytes = bitDepth === 16 ? 2 : 1;
+  const pixelBytes = CHANNELS_BY_COLOUR_TYPE[colourType] * sampleBytes;
+  const indexed = colourType === 3 || colourType === 0 && bitDepth <= 8;
+  const lookup = indexed ? colourLookup(header2, palette) : void 0;
+  return (scanlines, pass) => {
+    const stride = pass.rowBytes + 1;
+    const step = pass.dx * 3;
+    for (let y = 0; y < pass.height; y++) {
+      const s = pass.offset + y * stride + 1;
+      const o = ((pass.y0 + y * pass.dy) * image.width + pass.x0) * 3;
+      if (lookup !== void 0) {
+        writeIndexedRow(scanlines, s, {
+          out,
+          o,
+          step,
+          width: pass.width,
+          bitDepth,
+          lookup
+        });
+      } else if (colourType === 2 && bitDepth === 8 && step === 3) {
+        out.set(scanlines.subarray(s, s + pass.width * 3), o);
+      } else if (colourType === 2 || colourType === 6) {
+        const g = sampleBytes;
+        const b = 2 * sampleBytes;
+        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
+          out[j] = scanlines[i];
+          out[j + 1] = scanlines[i + g];
+          out[j + 2] = scanlines[i + b];
+        }
+      } else {
+        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
+          const grey = scanlines[i];
+          out[j] = grey;
+          out[j + 1] = grey;
+          out[j + 2] = grey;
+        }
+      }
+    }
+  };
+}
+function colourLookup(header2, palette) {
+  const rgb = new Uint8Array(256 * 3);
+  if (header2.colourType === 3 && palette !== void 0) {
+    rgb.set(palette);
+    return {
+      rgb,
+      entries: palette.length / 3
+    };
+  }
+  const top = (1 << header2.bitDepth) - 1;
+  const scale = 255 / top;
+  for (let value = 0; value <= top; value++) rgb.fill(value * scale, value * 3, value * 3 + 3);
+  return {
+    rgb,
+    entries: 256
+  };
+}
+function writeIndexedRow(scanlines, s, row) {
+  const { out, step, width, bitDepth } = row;
+  const { rgb, entries } = row.lookup;
+  const mask = (1 << bitDepth) - 1;
+  const perByte = 8 / bitDepth;
+  for (let x = 0, j = row.o; x < width; x++, j += step) {
+    let value;
+    if (bitDepth === 8) value = scanlines[s + x];
+    else {
+      const byte = scanlines[s + Math.floor(x / perByte)];
+      value = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
+    }
+    if (value >= entries) {
+      throw new PngError(`the PNG uses palette index ${value} but its palette has only ${entries} colours`);
+    }
+    const k = value * 3;
+    out[j] = rgb[k];
+    out[j + 1] = rgb[k + 1];
+    out[j + 2] = rgb[k + 2];
+  }
+}
+
+// lib/png/_unfilter.ts
+function unfilterRows(data, rows) {
+  const { rowBytes, bytesPerPixel: bpp } = rows;
+  const stride = rowBytes + 1;
+  const d = data;
+  for (let y = 0; y < rows.rows; y++) {
+    const filterAt = rows.at + y * stride;
+    const row = filterAt + 1;
+    const above = y === 0 ? rows.above : d;
+    const up = y === 0 ? 0 : row - stride;
+    switch (d[filterAt]) {
+      case 0:
+        break;
+      case 1:
+        for (let i = bpp; i < rowBytes; i++) d[row + i] += d[row + i - bpp];
+        break;
+      case 2:
+        for (let i = 0; i < rowBytes; i++) d[row + i] += above[up + i];
+        break;
+      case 3:
+        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i] >> 1;
+        for (let i = bpp; i < rowBytes; i++) {
+          d[row + i] += d[row + i - bpp] + above[up + i] >> 1;
+        }
+        break;
+      case 4:
+        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i];
+        for (let i = bpp; i < rowBytes; i++) {
+          const a = d[row + i - bpp];
+          const b = above[up + i];
+          const c = above[up + i - bpp];
+          const pa = Math.abs(b - c);
+          const pb = Math.abs(a - c);
+          const pc = Math.abs(a + b - c - c);
+          d[row + i] += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        }
+        break;
+      default:
+        return y;
+    }
+  }
+  return -1;
+}
+function invalidFilterError(type, row, pass) {
+  const where = pass === 0 ? `row ${row}` : `row ${row} of Adam7 pass ${pass}`;
+  return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
+}
+
+// lib/png/png_rows.ts
+var STRIP_BYTES = 256 * 1024;
+function readPngRows(png, onRows, options = {}) {
+  const { header: header2, passes } = png;
+  const { width, height } = header2;
+  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header2.colourType] * header2.bitDepth;
+  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
+  const stripRows = options.stripRows ?? defaultStripRows(passes[0].rowBytes, width, header2.interlaced);
+  const strip = {
+    width,
+    height: stripRows,
+    data: new Uint8Array(stripRows * width * 3)
+  };
+  const writePass = createPassWriter(header2, {
+    palette: png.palette,
+    image: strip
+  });
+  const cursors = [];
+  try {
+    for (const [index, pass] of passes.entries()) cursors.push(openCursor(png, pass, index));
+    let failure;
+    for (let first = 0; first < height; first += stripRows) {
+      const end = Math.min(height, first + stripRows);
+      for (const cursor of cursors) {
+        const found = readStrip(png, cursor, {
+          first,
+          end,
+          bytesPerPixel,
+          writePass,
+          failure
+        });
+        if (found !== void 0 && (failure === void 0 || isBefore(found, failure))) {
+          failure = found;
+        }
+      }
+      if (failure === void 0) {
+        onRows({
+          data: strip.data.subarray(0, (end - first) * width * 3),
+          first,
+          count: end - first
+        });
+      }
+    }
+    if (readStream(cursors.at(-1).stream, new Uint8Array(1)) > 0) throw tooLarge(png);
+    if (failure !== void 0) throw failure.error;
+  } finally {
+    for (const cursor of cursors) cursor.stream.close();
+  }
+}
+function defaultStripRows(rowBytes, width, interlaced) {
+  const rows = Math.max(1, Math.floor(STRIP_BYTES / Math.max(rowBytes + 1, width * 3)));
+  return interlaced ? Math.max(8, rows - rows % 8) : rows;
+}
+function openCursor(png, pass, index) {
+  const stream = new InflateStream(png.compressed, {
+    maxOutputLength: png.totalBytes + 1
+  });
+  const cursor = {
+    pass,
+    index,
+    stream,
+    rows: new Uint8Array(0)
+  };
+  const scratch = new Uint8Array(Math.min(pass.offset, 64 * 1024));
+  for (let skipped = 0; skipped < pass.offset; ) {
+    const want = Math.min(scratch.length, pass.offset - skipped);
+    const got = readStream(stream, scratch.subarray(0, want));
+    skipped += got;
+    if (got < want) {
+      stream.close();
+      throw truncated(skipped, png);
+    }
+  }
+  return cursor;
+}
+function readStrip(png, cursor, work) {
+  const { pass } = cursor;
+  const firstRow = rowOfPass(pass, work.first);
+  const count = rowOfPass(pass, work.end) - firstRow;
+  if (count <= 0) return void 0;
+  const stride = pass.rowBytes + 1;
+  if (cursor.rows.length < (count + 1) * stride) {
+    const grown3 = new Uint8Array((count + 1) * stride);
+    grown3.set(cursor.rows.subarray(0, stride));
+    cursor.rows = grown3;
+  }
+  const { rows } = cursor;
+  const got = readStream(cursor.stream, rows.subarray(stride, (count + 1) * stride));
+  if (got < count * stride) throw truncated(pass.offset + firstRow * stride + got, png);
+  const { failure } = work;
+  if (failure && (failure.pass < cursor.index || failure.pass === cursor.index && failure.kind === 0)) {
+    return void 0;
+  }
+  const above = firstRow === 0 ? new Uint8Array(pass.rowBytes) : rows.subarray(1, stride);
+  const { bytesPerPixel } = work;
+  const bad = unfilterRows(rows, {
+    at: stride,
+    rows: count,
+    rowBytes: pass.rowBytes,
+    bytesPerPixel,
+    above
+  });
+  if (bad >= 0) {
+    const error2 = invalidFilterError(rows[(bad + 1) * stride], firstRow + bad, pass.number);
+    return {
+      pass: cursor.index,
+      kind: 0,
+      error: error2
+    };
+  }
+  rows.copyWithin(0, count * stride, (count + 1) * stride);
+  if (failure?.pass === cursor.index) return void 0;
+  const y0 = pass.y0 + firstRow * pass.dy - work.first;
+  try {
+    work.writePass(rows, {
+      ...pass,
+      y0,
+      height: count,
+      offset: stride
+    });
+  } catch (error2) {
+    return {
+      pass: cursor.index,
+      kind: 1,
+      error: error2
+    };
+  }
+  return void 0;
+}
+function rowOfPass(pass, y) {
+  if (y <= pass.y0) return 0;
+  return Math.min(pass.height, Math.ceil((y - pass.y0) / pass.dy));
+}
+function isBefore(a, b) {
+  return a.pass < b.pass || a.pass === b.pass && a.kind < b.kind;
+}
+
+// lib/png/decode_png.ts
+async function decodePng(bytes, options = {}) {
+  const png = checkPng(bytes, options.maxPixels);
+  const { width, height } = png.header;
+  const data = new Uint8Array(width * height * 3);
+  readPngRows(png, (rows) => data.set(rows.data, rows.first * width * 3));
+  return {
+    width,
+    height,
+    data
+  };
+}
+
+// lib/formats/_task_mask_pixels.ts
+async function taskMaskPixels(value, maxPixels) {
+  const mask = pngMaskOf(value);
+  if (mask.kind === "invalid") throw new MasksError(`its mask cannot be read: ${mask.reason}`);
+  try {
+    return await decodePng(mask.bytes, {
+      maxPixels
+    });
+  } catch (error2) {
+    if (!(error2 instanceof MasksError)) throw error2;
+    const reason = `its mask cannot be read: ${error2.message}`;
+    if (error2 instanceof PngError) {
+      throw new PngError(reason, {
+        cause: error2,
+        setting: error2.setting
+      });
+    }
+    throw new MasksError(reason, {
+      cause: error2
+    });
+  }
+}
+
+// lib/formats/simplify_ring.ts
+function simplifyRing(points, tolerance) {
+  const count = points.length / 2;
+  if (tolerance === 0 || count <= 3) return [
+    ...points
+  ];
+  let far = 0;
+  let farDistance = -1;
+  for (let i = 1; i < count; i++) {
+    const distance = Math.hypot(points[2 * i] - points[0], points[2 * i + 1] - points[1]);
+    if (distance > farDistance) [far, farDistance] = [
+      i,
+      distance
+    ];
+  }
+  const keep = new Uint8Array(count);
+  keep[0] = keep[far] = 1;
+  markKept(points, keep, 0, far, tolerance);
+  markKept(points, keep, far, count, tolerance);
+  if (keep.reduce((sum, kept2) => sum + kept2, 0) < 3) {
+    keep[farthestFrom(points, 0, far, count)] = 1;
+  }
+  const kept = [];
+  for (let i = 0; i < count; i++) if (keep[i] === 1) kept.push(points[2 * i], points[2 * i + 1]);
+  return kept;
+}
+function markKept(points, keep, first, last, tolerance) {
+  const stack = [
+    [
+      first,
+      last
+    ]
+  ];
+  while (stack.length > 0) {
+    const [from, to] = stack.pop();
+    if (to - from < 2) continue;
+    const at = farthestFrom(points, from, to, to);
+    const count = points.length / 2;
+    if (distanceToChord(points, at, from, to % count) <= tolerance) continue;
+    keep[at] = 1;
+    stack.push([
+      from,
+      at
+    ], [
+      at,
+      to
+    ]);
+  }
+}
+function farthestFrom(points, from, to, end) {
+  const count = points.length / 2;
+  let best = from + 1;
+  let bestDistance = -1;
+  for (let i = from + 1; i < end; i++) {
+    if (i === to) continue;
+    const distance = distanceToChord(points, i, from, to % count);
+    if (distance > bestDistance) [best, bestDistance] = [
+      i,
+      distance
+    ];
+  }
+  return best;
+}
+function distanceToChord(points, i, a, b) {
+  const [px, py] = [
+    points[2 * i],
+    points[2 * i + 1]
+  ];
+  const [ax, ay, bx, by] = [
+    points[2 * a],
+    points[2 * a + 1],
+    points[2 * b],
+    points[2 * b + 1]
+  ];
+  const [dx, dy] = [
+    bx - ax,
+    by - ay
+  ];
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+// lib/formats/_splice_holes.ts
+function spliceHoles(outline, holes) {
+  if (holes.length === 0) return outline;
+  const count = outline.length / 2;
+  const edgesOfColumn = /* @__PURE__ */ new Map();
+  for (let edge = 0; edge < count; edge++) {
+    const [ax, bx] = [
+      outline[2 * edge],
+      outline[(2 * edge + 2) % outline.length]
+    ];
+    if (ax === bx) continue;
+    for (let x = Math.ceil(Math.min(ax, bx)); x <= Math.floor(Math.max(ax, bx)); x++) {
+      const edges = edgesOfColumn.get(x);
+      if (edges) edges.push(edge);
+      else edgesOfColumn.set(x, [
+        edge
+      ]);
+    }
+  }
+  const cuts = [];
+  for (const hole of holes) {
+    const cut = cutOf(outline, hole, edgesOfColumn.get(topOf(hole).x) ?? []);
+    if (cut) cuts.push(cut);
+  }
+  cuts.sort((a, b) => a.edge - b.edge || a.along - b.along);
+  const spliced = [];
+  let next = 0;
+  for (let edge = 0; edge < count; edge++) {
+    spliced.push(outline[2 * edge], outline[2 * edge + 1]);
+    for (; next < cuts.length && cuts[next].edge === edge; next++) {
+      const { x, y, walk } = cuts[next];
+      spliced.push(x, y, ...walk, x, y);
+    }
+  }
+  return spliced;
+}
+function topOf(hole) {
+  let at = 0;
+  for (let i = 2; i < hole.length; i += 2) {
+    if (hole[i + 1] < hole[at + 1] || hole[i + 1] === hole[at + 1] && hole[i] < hole[at]) at = i;
+  }
+  return {
+    x: hole[at],
+    y: hole[at + 1],
+    at
+  };
+}
+function cutOf(outline, hole, edges) {
+  const top = topOf(hole);
+  let best;
+  for (const edge of edges) {
+    const j = (2 * edge + 2) % outline.length;
+    const [ax, ay, bx, by] = [
+      outline[2 * edge],
+      outline[2 * edge + 1],
+      outline[j],
+      outline[j + 1]
+    ];
+    const along = (top.x - ax) / (bx - ax);
+    const y = ay + (by - ay) * along;
+    if (y > top.y || best && y <= best.y) continue;
+    best = {
+      edge,
+      along,
+      x: top.x,
+      y,
+      walk: []
+    };
+  }
+  if (!best) return void 0;
+  best.walk = [
+    ...hole.slice(top.at),
+    ...hole.slice(0, top.at),
+    top.x,
+    top.y
+  ];
+  return best;
+}
+
+// lib/formats/trace_polygons.ts
+function tracePolygons(region, options = {}) {
+  const tolerance = options.tolerance ?? 0;
+  if (!Number.isFinite(tolerance) || tolerance < 0) {
+    throw new RangeError(`The polygon tolerance must be a number >= 0; got ${tolerance}`);
+  }
+  const rings = traceRings(region);
+  const polygonOfRing = /* @__PURE__ */ new Map();
+  const polygons = [];
+  const holes = [];
+  rings.forEach((ring, i) => {
+    if (ring.parent !== void 0) return;
+    polygonOfRing.set(i, polygons.length);
+    polygons.push(simplifyRing(ring.points, tolerance));
+    holes.push([]);
+  });
+  for (const ring of rings) {
+    if (ring.parent === void 0) continue;
+    holes[polygonOfRing.get(ring.parent)].push(simplifyRing(ring.points, tolerance));
+  }
+  polygons.forEach((outline, i) => polygons[i] = spliceHoles(outline, holes[i]));
+  return polygons.map((points) => points.map((value, i) => value + (i % 2 === 0 ? region.left : region.top)));
+}
+function traceInstancePolygons(instance2, imageHeight, options = {}) {
+  const [left, top, width, height] = instance2.bbox;
+  const inside = new Uint8Array(width * height);
+  let position = 0;
+  instance2.counts.forEach((count, i) => {
+    if (i % 2 === 1) {
+      let x = Math.floor(position / imageHeight) - left;
+      let y = position % imageHeight - top;
+      for (let k = 0; k < count; k++) {
+        inside[y * width + x] = 1;
+        if (++y === height) [x, y] = [
+          x + 1,
+          0
+        ];
+      }
+    }
+    position += count;
+  });
+  return tracePolygons({
+    left,
+    top,
+    width,
+    height,
+    inside
+  }, options);
+}
+function traceRings(region) {
+  const { width, height, inside } = region;
+  const at = (x, y) => x >= 0 && y >= 0 && x < width && y < height && inside[y * width + x] === 1;
+  const started = new Uint8Array(width * height);
+  const part = new Int32Array(width * height);
+  const rings = [];
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      if (inside[i] !== 1 || y > 0 && inside[i - width] === 1 || started[i] === 1) continue;
+      const points = traceRing(at, x, y, (px, py) => started[py * width + px] = 1);
+      const label = part[y * width + x];
+      if (label > 0) {
+        rings.push({
+          points,
+          parent: label - 1
+        });
+        continue;
+      }
+      rings.push({
+        points
+      });
+      labelPart(region, part, y * width + x, rings.length);
+    }
+  }
+  return rings;
+}
+function labelPart(region, part, start, label) {
+  const { width, height, inside } = region;
+  const open2 = (i) => inside[i] === 1 && part[i] === 0;
+  const seeds = [
+    start
+  ];
+  while (seeds.length > 0) {
+    const seed = seeds.pop();
+    if (part[seed] !== 0) continue;
+    const y = Math.floor(seed / width);
+    const row = y * width;
+    let [left, right] = [
+      seed - row,
+      seed - row
+    ];
+    while (left > 0 && open2(row + left - 1)) left--;
+    while (right < width - 1 && open2(row + right + 1)) right++;
+    part.fill(label, row + left, row + right + 1);
+    for (const next of [
+      y - 1,
+      y + 1
+    ]) {
+      if (next < 0 || next >= height) continue;
+      let inRun = false;
+      for (let x = Math.max(0, left - 1); x <= Math.min(width - 1, right + 1); x++) {
+        const here = open2(next * width + x);
+        if (here && !inRun) seeds.push(next * width + x);
+        inRun = here;
+      }
+    }
+  }
+}
+function traceRing(at, x0, y0, onTopEdge) {
+  const points = [];
+  let [x, y, dx, dy] = [
+    x0,
+    y0,
+    1,
+    0
+  ];
+  for (; ; ) {
+    if (dx === 1) onTopEdge(x, y);
+    x += dx;
+    y += dy;
+    const left = at(x + (dx + dy < 0 ? -1 : 0), y + (dy - dx < 0 ? -1 : 0));
+    const right = at(x + (dx - dy < 0 ? -1 : 0), y + (dy + dx < 0 ? -1 : 0));
+    const [nx, ny] = left ? [
+      dy,
+      -dx
+    ] : right ? [
+      dx,
+      dy
+    ] : [
+      -dy,
+      dx
+    ];
+    if (nx !== dx || ny !== dy) points.push(x, y);
+    [dx, dy] = [
+      nx,
+      ny
+    ];
+    if (x === x0 && y === y0 && dx === 1) return points;
+  }
+}
+
+// lib/formats/_coco_writer.ts
+var TEXT3 = new TextEncoder();
+var CocoWriter = class {
+  #file;
+  #annotationsFile;
+  #source;
+  #classes;
+  #options;
+  #registry = new MaskFileRegistry();
+  #images = 0;
+  #annotations = 0;
+  constructor(file, source, options) {
+    this.#file = file;
+    this.#annotationsFile = new OutputFile(`${file.path}.annotations`, {
+      fileSystem: options.fileSystem
+    });
+    this.#source = source;
+    this.#options = options;
+    this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation", options.pinning);
+  }
+  async take(task, mine) {
+    const found = this.#found(task);
+    if (found === void 0) {
+      const what = this.#source.geometry === "segmentation" ? "mask" : "annotations";
+      return mine ? {
+        status: "skipped",
+        reason: `no ${what}`
+      } : void 0;
+    }
+    let claim;
+    try {
+      claim = claimTaskFile(this.#registry, task, {
+        replaceExtension: false
+      });
+    } catch (error2) {
+      if (!(error2 instanceof TaskError)) throw error2;
+      return mine ? {
+        status: "failed",
+        reason: error2.reason
+      } : void 0;
+    }
+    if (!mine) return void 0;
+    let image;
+    try {
+      image = found.kind === "uri" ? await this.#maskShapes(found.value) : this.#vectorShapes(found);
+    } catch (error2) {
+      if (!(error2 instanceof MasksError)) throw error2;
+      const setting = error2 instanceof PngError ? error2.setting : void 0;
+      return {
+        status: "failed",
+        reason: error2.message,
+        setting
+      };
+    }
+    const fileName = claim.file.slice(0, -".png".length);
+    if (!this.#options.dryRun) await this.#write(task, fileName, image);
+    if (claim.file === claim.wanted) return {
+      status: "exported",
+      leftOut: image.leftOut
+    };
+    return {
+      status: "exported",
+      leftOut: image.leftOut,
+      file: fileName,
+      renamedFrom: claim.wanted.slice(0, -".png".length),
+      renameReason: claim.reason
+    };
+  }
+  /** The task's mask (a data URI) or shapes, `undefined` when it has none, as the mask export finds them. */
+  #found(task) {
+    if (this.#source.geometry === "segmentation") {
+      const value = taskMask(task, {
+        input: this.#source.input,
+        kind: "mask"
+      });
+      return value === void 0 ? void 0 : {
+        kind: "uri",
+        value
+      };
+    }
+    const mask = maskOf(task, {
+      input: this.#source.input,
+      kind: this.#vectorKind()
+    });
+    return mask?.kind === "shapes" ? mask : void 0;
+  }
+  #vectorKind() {
+    return this.#source.geometry === "rectangle" ? "rectangle" : "polygon";
+  }
+  async finish() {
+    if (this.#images === 0) return;
+    await this.#file.write(TEXT3.encode('\n],\n"annotations": ['));
+    await this.#file.append(this.#annotationsFile);
+    await this.#file.write(TEXT3.encode("\n]\n}\n"));
+    await this.#file.commit();
+  }
+  async abandon() {
+    await this.#annotationsFile.abandon();
+    await this.#file.abandon();
+  }
+  async #write(task, fileName, image) {
+    const imageId = ++this.#images;
+    if (imageId === 1) await this.#file.write(TEXT3.encode(this.#header()));
+    const entry = {
+      id: imageId,
+      file_name: fileName,
+      width: image.width,
+      height: image.height,
+      lab_task_id: task._id
+    };
+    await this.#file.write(TEXT3.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
+    let text2 = "";
+    for (const shape of image.shapes) {
+      const annotation = {
+        id: ++this.#annotations,
+        image_id: imageId,
+        category_id: shape.category_id,
+        iscrowd: 0,
+        area: shape.area,
+        bbox: shape.bbox,
+        segmentation: shape.segmentation
+      };
+      text2 += `${this.#annotations === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`;
+    }
+    if (text2) await this.#annotationsFile.write(TEXT3.encode(text2));
+  }
+  #header() {
+    const info2 = {
+      description: `lab project ${this.#source.projectId}`,
+      date_created: this.#options.now.toISOString()
+    };
+    return `{
+"info": ${JSON.stringify(info2)},
+"licenses": [],
+"categories": ${JSON.stringify(this.#classes.categories)},
+"images": [`;
+  }
+  /** Segmentation: one RLE (or polygons) annotation per (R, B) instance of the decoded mask. */
+  async #maskShapes(value) {
+    if (this.#options.dryRun) return {
+      width: 0,
+      height: 0,
+      shapes: [],
+      leftOut: 0
+    };
+    const pixels = await taskMaskPixels(value, this.#options.maxPixels);
+    const { width, height } = pixels;
+    const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance2) => ({
+      category_id: instance2.classIndex,
+      segmentation: this.#options.polygons ? traceInstancePolygons(instance2, height, this.#options.polygons) : {
+        size: [
+          height,
+          width
+        ],
+        counts: cocoRleString(instance2.counts)
+      },
+      area: instance2.area,
+      bbox: instance2.bbox
+    }));
+    return {
+      width,
+      height,
+      shapes,
+      leftOut: 0
+    };
+  }
+  /** Polygon and rectangle: one annotation per annotation with a classed label. */
+  #vectorShapes(mask) {
+    const kind = this.#vectorKind();
+    const size = mask.image;
+    if (!size || !Number.isSafeInteger(size.width) || !Number.isSafeInteger(size.height)) {
+      throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed in pixels");
+    }
+    const shapes = [];
+    let leftOut = 0;
+    for (const annotation of mask.annotations) {
+      const shape = cocoVectorAnnotation(annotation, {
+        kind,
+        size,
+        classOfLabel: this.#classes.classOfLabel
+      });
+      if (shape) shapes.push(shape);
+      else leftOut++;
+    }
+    return {
+      width: size.width,
+      height: size.height,
+      shapes,
+      leftOut
+    };
+  }
+};
+
+// lib/formats/lab_task_document.ts
+function labTaskDocument(task) {
+  const document = {
+    ...task
+  };
+  document.data = mergedData(task.data);
+  return document;
+}
+function mergedData(data) {
+  if (!isRecord4(data) || Object.keys(data).length === 0) return {};
+  const body = isRecord4(data.body) ? data.body : {};
+  const metadata = isRecord4(data.metadata) && isRecord4(data.metadata.body) ? data.metadata.body : {};
+  if (Object.keys(body).length === 0 && Object.keys(metadata).length === 0) return null;
+  const merged = {};
+  for (const key of /* @__PURE__ */ new Set([
+    ...Object.keys(body),
+    ...Object.keys(metadata)
+  ])) {
+    const fromBody = body[key];
+    const fromMetadata = metadata[key];
+    if (isFilledRecord(fromBody) && isFilledRecord(fromMetadata)) {
+      merged[key] = {
+        ...fromMetadata,
+        ...fromBody
+      };
+    } else if (fromBody !== null && fromBody !== void 0) {
+      merged[key] = fromBody;
+    } else if (fromMetadata !== null && fromMetadata !== void 0) {
+      merged[key] = fromMetadata;
+    }
+  }
+  return merged;
+}
+function isRecord4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isFilledRecord(value) {
+  return isRecord4(value) && Object.keys(value).length > 0;
+}
+
+// lib/formats/python_json.ts
+function pythonJsonElement(value) {
+  const text2 = JSON.stringify(value, null, 2) ?? "null";
+  const ascii = text2.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `  ${ascii.replaceAll("\n", "\n  ")}`;
+}
+
+// lib/formats/_lab_writer.ts
+var TEXT4 = new TextEncoder();
+var LabWriter = class {
+  #file;
+  #dryRun;
+  #count = 0;
+  constructor(file, options) {
+    this.#file = file;
+    this.#dryRun = options.dryRun;
+  }
+  async take(task, mine) {
+    if (!mine) return void 0;
+    if (!this.#dryRun) {
+      const element = pythonJsonElement(labTaskDocument(task));
+      await this.#file.write(TEXT4.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
+    }
+    this.#count++;
+    return {
+      status: "exported"
+    };
+  }
+  async finish() {
+    if (this.#dryRun || this.#count === 0) return;
+    await this.#file.write(TEXT4.encode("\n]"));
+    await this.#file.commit();
+  }
+  abandon() {
+    return this.#file.abandon();
+  }
+};
+
+// lib/formats/python_number.ts
+function pythonFloat(value) {
+  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
+  const [mantissa, exponentText] = value.toExponential().split("e");
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    const sign = exponent < 0 ? "-" : "+";
+    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  const negative = mantissa.startsWith("-");
+  const digits = mantissa.replace("-", "").replace(".", "");
+  const point = exponent + 1;
+  let text2;
+  if (point <= 0) text2 = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) text2 = `${digits}${"0".repeat(point - digits.length)}.0`;
+  else text2 = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${text2}` : text2;
+}
+function pythonNumber(value) {
+  return Number.isSafeInteger(value) ? String(value) : pythonFloat(value);
+}
+
+// lib/formats/yolo_segment_lines.ts
+function yoloSegmentLines(image, options) {
+  const { width, height } = image;
+  const { names, classes } = options;
+  const labelOf = new Map(classes.categories.map((category) => [
+    category.id,
+    category.name
+  ]));
+  let text2 = "";
+  for (const instance2 of maskInstances(image, classes.classOfBChannel)) {
+    const label = labelOf.get(instance2.classIndex);
+    const yoloClass = names.indexOf(label);
+    if (yoloClass < 0) {
+      throw new MasksError(`its mask has instances of the label "${label}", which no main list of the configuration shows, so it has no class in data.yaml`);
+    }
+    const polygons = traceInstancePolygons(instance2, height, {
+      tolerance: options.tolerance
+    });
+    for (const polygon of polygons) {
+      const vertices = polygon.map((value, i) => pythonFloat(value / (i % 2 ? height : width)));
+      text2 += `${yoloClass} ${vertices.join(" ")}
+`;
+    }
+  }
+  return text2;
+}
+
+// lib/formats/format_writer.ts
+function answersOf(task, source) {
+  const found = taskAnswers(task, {
+    input: source.input
+  });
+  return {
+    answers: found?.answers,
+    body: found?.body
+  };
+}
+
+// lib/formats/yolo_names.ts
+function yoloNames(metadata, options = {}) {
+  if (options.pinned !== void 0) {
+    const table = classTable(withBChannels(labelsOf(metadata)), options);
+    const byIndex = new Map([
+      ...table.reserved,
+      ...table.classes
+    ].map((entry) => [
+      entry.index,
+      entry.id
+    ]));
+    const highest = Math.max(0, ...byIndex.keys());
+    return Array.from({
+      length: highest
+    }, (_, i) => byIndex.get(i + 1) ?? `unused${i + 1}`);
+  }
+  const labelOptions = metadata?.labelOptions;
+  const names = [];
+  for (const mainList of Array.isArray(labelOptions?.mainLists) ? labelOptions.mainLists : []) {
+    for (const key of Array.isArray(mainList?.keys) ? mainList.keys : []) {
+      const labels = labelOptions?.availableLabels?.[key];
+      if (!Array.isArray(labels)) continue;
+      for (const label of labels) names.push(String(label?.id));
+    }
+  }
+  return names;
+}
+function yoloDataYaml(names, options = {}) {
+  const quote3 = (text2) => `'${text2.replaceAll("'", "''")}'`;
+  const splits = (options.splits ?? []).map((name) => `${name}: images/${name}
+`);
+  const path6 = splits.length > 0 ? `path: ${quote3(options.root ?? ".")}
+` : "";
+  return `${path6}${splits.join("")}nc: ${names.length}
+names: [${names.map(quote3).join(",")}]
+`;
+}
+
+// lib/model/split_plan.ts
+import { createHash as createHash2 } from "node:crypto";
+var DEFAULT_SPLIT_SEED = "lab-masks";
+var NAME = /^[A-Za-z0-9_-]{1,64}$/;
+function parseSplit(split, seed = DEFAULT_SPLIT_SEED) {
+  const fail = (why) => {
+    throw new ConfigError(`The split ${JSON.stringify(split)} cannot be used: ${why}; write it as names and whole percentages summing to 100, e.g. train=80,val=20`, {
+      setting: "split"
+    });
+  };
+  const parts = typeof split === "string" ? split.split(",").map((part) => {
+    const match = /^\s*([^=\s]*)\s*=\s*(\S*)\s*$/.exec(part);
+    if (!match) return fail(`"${part.trim()}" is not name=percent`);
+    return {
+      name: match[1],
+      percent: /^\d{1,3}$/.test(match[2]) ? Number(match[2]) : NaN
+    };
+  }) : split.map(({ name, percent: percent3 }) => ({
+    name,
+    percent: percent3
+  }));
+  const names = /* @__PURE__ */ new Set();
+  for (const { name, percent: percent3 } of parts) {
+    if (typeof name !== "string" || !NAME.test(name)) {
+      fail(`the name "${name}" is not 1 to 64 letters, digits, _ or -`);
+    }
+    if (/^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i.test(name)) {
+      fail(`"${name}" cannot be a folder on Windows`);
+    }
+    if (names.has(name.toLowerCase())) fail(`"${name}" is named twice (case aside)`);
+    names.add(name.toLowerCase());
+    if (!Number.isInteger(percent3) || percent3 < 0 || percent3 > 100) {
+      fail(`the percentage of "${name}" is not a whole number from 0 to 100`);
+    }
+  }
+  const total = parts.reduce((sum, part) => sum + part.percent, 0);
+  if (total !== 100) fail(`the percentages sum to ${total}, not 100`);
+  if (typeof seed !== "string") {
+    throw new ConfigError("The split seed must be text", {
+      setting: "splitSeed"
+    });
+  }
+  return {
+    parts,
+    seed
+  };
+}
+function splitPlanOf(options) {
+  if (options.split === void 0) {
+    if (options.splitSeed === void 0) return void 0;
+    throw new ConfigError(settingMessage`${mention("splitSeed")} has no effect without ${mention("split")}: add ${mention("split")}, e.g. train=80,val=20, or leave it out`, {
+      setting: "splitSeed"
+    });
+  }
+  return parseSplit(options.split, options.splitSeed);
+}
+function splitOf(taskId, plan) {
+  const bucket = splitBucket(taskId, plan.seed);
+  let upTo = 0;
+  for (const part of plan.parts) {
+    upTo += part.percent;
+    if (bucket < upTo) return part.name;
+  }
+  return plan.parts[plan.parts.length - 1].name;
+}
+function splitBucket(taskId, seed) {
+  const digest = createHash2("sha256").update(seed, "utf8").update(new Uint8Array([
+    0
+  ])).update(taskId, "utf8").digest();
+  const view = new DataView(digest.buffer, digest.byteOffset, 8);
+  return Number(view.getBigUint64(0) % 100n);
+}
+
+// lib/formats/yolo_label_lines.ts
+function yoloLabelLines(annotations, options) {
+  const { names, geometry } = options;
+  let text2 = "";
+  for (const annotation of Array.isArray(annotations) ? annotations : []) {
+    const record = isRecord5(annotation) ? annotation : {};
+    const labelId = annotationLabelIds(record.labels)[0];
+    const classIndex = labelId === void 0 ? -1 : names.indexOf(labelId);
+    if (classIndex < 0 && labelId !== void 0) {
+      throw new MasksError(`its annotation ${describe2(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
+    }
+    const holder = geometry === "segmentation" ? record.approximation : record;
+    const polygons = isRecord5(holder) && Array.isArray(holder.polygons) ? holder.polygons : [];
+    for (const polygon of polygons) {
+      const shape = isRecord5(polygon) && isRecord5(polygon.geometry) ? polygon.geometry : {};
+      const vertices = numbers(shape.vertices, record);
+      const isRectangle = shape.type === void 0 ? geometry === "rectangle" : shape.type === "rectangle";
+      let values;
+      if (geometry === "segmentation") values = normalized(vertices, options.image);
+      else if (isRectangle) values = box(vertices, record);
+      else values = vertices.map(pythonNumber);
+      text2 += `${[
+        String(classIndex),
+        ...values
+      ].join(" ")}
+`;
+    }
+  }
+  return text2;
+}
+function normalized(vertices, image) {
+  const { width, height } = image ?? {};
+  if (typeof width !== "number" || typeof height !== "number" || width <= 0 || height <= 0) {
+    throw new MasksError("its image size is missing (data.body.image with width and height), so its pixel polygons cannot be normalized (the SDK would write pixels as fractions)");
+  }
+  return vertices.map((value, i) => pythonFloat(value / (i % 2 === 0 ? width : height)));
+}
+function box(vertices, annotation) {
+  if (vertices.length !== 4) {
+    throw new MasksError(`its rectangle ${describe2(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
+  }
+  const [x1, y1, x2, y2] = vertices;
+  const axis = (a, b) => {
+    const low = Math.min(a, b);
+    const size = Math.max(a, b) - low;
+    const whole2 = Number.isSafeInteger(a) && Number.isSafeInteger(b);
+    return {
+      centre: pythonFloat(low + size / 2),
+      size: whole2 ? String(size) : pythonFloat(size)
+    };
+  };
+  const x = axis(x1, x2);
+  const y = axis(y1, y2);
+  return [
+    x.centre,
+    y.centre,
+    x.size,
+    y.size
+  ];
+}
+function numbers(vertices, annotation) {
+  if (vertices === void 0) return [];
+  if (!Array.isArray(vertices) || vertices.some((value) => !Number.isFinite(value))) {
+    throw new MasksError(`its annotation ${describe2(annotation)} has vertices that are not a list of numbers`);
+  }
+  return vertices;
+}
+function describe2(annotation) {
+  return annotation.id === void 0 ? "(no id)" : JSON.stringify(annotation.id);
+}
+function isRecord5(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// lib/formats/zip_writer.ts
+import { deflateRawSync } from "node:zlib";
+var UTF8_NAMES = 2048;
+var DEFLATE = 8;
+var MAX_16 = 65535;
+var MAX_32 = 4294967295;
+var FLUSH_AT = 1 << 16;
+var TEXT5 = new TextEncoder();
+var ZipWriter = class {
+  #sink;
+  #entries = [];
+  #offset = 0;
+  #pending = [];
+  #pendingSize = 0;
+  #time;
+  #date;
+  /**
+   * Starts an archive.
+   *
+   * @param sink Where the archive's bytes go, in order.
+   * @param options The entries' modification time (local time, as zip stores it). Default: now.
+   */
+  constructor(sink, options = {}) {
+    this.#sink = sink;
+    const at = options.modified ?? /* @__PURE__ */ new Date();
+    this.#time = at.getHours() << 11 | at.getMinutes() << 5 | at.getSeconds() >> 1;
+    this.#date = Math.max(0, at.getFullYear() - 1980) << 9 | at.getMonth() + 1 << 5 | at.getDate();
+  }
+  /**
+   * Adds one file, deflated.
+   *
+   * @param name The path inside the archive, `/`-separated.
+   * @param bytes The file's content.
+   */
+  async add(name, bytes) {
+    const encodedName = TEXT5.encode(name);
+    const compressed = deflateRawSync(bytes);
+    const entry = {
+      name: encodedName,
+      crc: crc32(bytes),
+      compressedSize: compressed.length,
+      size: bytes.length,
+      offset: this.#offset
+    };
+    const header2 = new Uint8Array(30 + encodedName.length);
+    const view = new DataView(header2.buffer);
+    view.setUint32(0, 67324752, true);
+    view.setUint16(4, 20, true);
+    this.#common(view, 6, entry);
+    view.setUint16(28, 0, true);
+    header2.set(encodedName, 30);
+    this.#entries.push(entry);
+    await this.#write(header2);
+    await this.#write(compressed);
+  }
+  /** Writes the central directory and the end records; the archive is then complete. */
+  async close() {
+    const directoryOffset = this.#offset;
+    for (const entry of this.#entries) {
+      const far = entry.offset >= MAX_32;
+      const header2 = new Uint8Array(46 + entry.name.length + (far ? 12 : 0));
+      const view2 = new DataView(header2.buffer);
+      view2.setUint32(0, 33639248, true);
+      view2.setUint16(4, 3 << 8 | 45, true);
+      view2.setUint16(6, far ? 45 : 20, true);
+      this.#common(view2, 8, entry);
+      view2.setUint32(38, 33188 << 16 >>> 0, true);
+      view2.setUint32(42, far ? MAX_32 : entry.offset, true);
+      header2.set(entry.name, 46);
+      if (far) {
+        const extra = 46 + entry.name.length;
+        view2.setUint16(30, 12, true);
+        view2.setUint16(extra, 1, true);
+        view2.setUint16(extra + 2, 8, true);
+        view2.setBigUint64(extra + 4, BigInt(entry.offset), true);
+      }
+      await this.#write(header2);
+    }
+    const directorySize = this.#offset - directoryOffset;
+    const count = this.#entries.length;
+    const zip64 = count >= MAX_16 || directoryOffset >= MAX_32 || directorySize >= MAX_32;
+    if (zip64) {
+      const record = new Uint8Array(56 + 20);
+      const view2 = new DataView(record.buffer);
+      view2.setUint32(0, 101075792, true);
+      view2.setBigUint64(4, 44n, true);
+      view2.setUint16(12, 45, true);
+      view2.setUint16(14, 45, true);
+      view2.setBigUint64(24, BigInt(count), true);
+      view2.setBigUint64(32, BigInt(count), true);
+      view2.setBigUint64(40, BigInt(directorySize), true);
+      view2.setBigUint64(48, BigInt(directoryOffset), true);
+      view2.setUint32(56, 117853008, true);
+      view2.setBigUint64(64, BigInt(this.#offset), true);
+      view2.setUint32(72, 1, true);
+      await this.#write(record);
+    }
+    const end = new Uint8Array(22);
+    const view = new DataView(end.buffer);
+    view.setUint32(0, 101010256, true);
+    view.setUint16(8, Math.min(count, MAX_16), true);
+    view.setUint16(10, Math.min(count, MAX_16), true);
+    view.setUint32(12, Math.min(directorySize, MAX_32), true);
+    view.setUint32(16, Math.min(directoryOffset, MAX_32), true);
+    await this.#write(end);
+    await this.#flush();
+  }
+  /** The fields local and central headers share, from the flags to the extra field's length. */
+  #common(view, at, entry) {
+    view.setUint16(at, UTF8_NAMES, true);
+    view.setUint16(at + 2, DEFLATE, true);
+    view.setUint16(at + 4, this.#time, true);
+    view.setUint16(at + 6, this.#date, true);
+    view.setUint32(at + 8, entry.crc, true);
+    view.setUint32(at + 12, entry.compressedSize, true);
+    view.setUint32(at + 16, entry.size, true);
+    view.setUint16(at + 20, entry.name.length, true);
+  }
+  async #write(bytes) {
+    this.#pending.push(bytes);
+    this.#pendingSize += bytes.length;
+    this.#offset += bytes.length;
+    if (this.#pendingSize >= FLUSH_AT) await this.#flush();
+  }
+  async #flush() {
+    if (this.#pendingSize === 0) return;
+    const joined = new Uint8Array(this.#pendingSize);
+    let at = 0;
+    for (const part of this.#pending) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    this.#pending = [];
+    this.#pendingSize = 0;
+    await this.#sink.write(joined);
+  }
+};
+
+// lib/formats/_yolo_writer.ts
+var TEXT6 = new TextEncoder();
+var YoloWriter = class {
+  #file;
+  #zip;
+  #source;
+  #names;
+  #replaceExtension;
+  #dryRun;
+  #registry = new MaskFileRegistry();
+  #started = false;
+  #split;
+  #root;
+  #fromMasks;
+  /** `yolo` on masks: the tasks with a mask whose label file is empty. */
+  #emptyWithMask = 0;
+  constructor(file, source, options) {
+    this.#file = file;
+    this.#zip = new ZipWriter(file, {
+      modified: options.modified
+    });
+    this.#source = source;
+    this.#names = yoloNames(source.metadata, options.pinning);
+    this.#split = options.split;
+    this.#root = file.path.replace(/^.*[\\/]/, "").replace(/\.zip$/, "");
+    this.#replaceExtension = options.replaceExtension || options.fromMasks !== void 0;
+    this.#dryRun = options.dryRun;
+    if (options.fromMasks) {
+      const classes = cocoCategories(source.metadata, false, options.pinning);
+      this.#fromMasks = {
+        ...options.fromMasks,
+        classes
+      };
+    }
+  }
+  async take(task, mine) {
+    const mask = this.#source.geometry === "segmentation" ? taskMask(task, {
+      input: this.#source.input,
+      kind: "mask"
+    }) : void 0;
+    if (this.#fromMasks && mask === void 0) {
+      return mine ? {
+        status: "skipped",
+        reason: "no mask"
+      } : void 0;
+    }
+    let claim;
+    try {
+      const split = this.#split && splitOf(String(task._id), this.#split);
+      claim = claimTaskFile(this.#registry, task, {
+        replaceExtension: this.#replaceExtension,
+        folder: split
+      });
+    } catch (error2) {
+      if (!(error2 instanceof TaskError)) throw error2;
+      return mine ? {
+        status: "failed",
+        reason: error2.reason
+      } : void 0;
+    }
+    if (!mine) return void 0;
+    const path6 = labelPath(claim.file);
+    let text2;
+    try {
+      text2 = this.#fromMasks ? await this.#maskLines(mask) : this.#annotationLines(task);
+    } catch (error2) {
+      if (!(error2 instanceof MasksError)) throw error2;
+      const setting = error2 instanceof PngError ? error2.setting : void 0;
+      return {
+        status: "failed",
+        reason: error2.message,
+        setting
+      };
+    }
+    if (mask !== void 0 && text2 === "") this.#emptyWithMask++;
+    if (!this.#dryRun) {
+      if (!this.#started) {
+        this.#started = true;
+        await this.#zip.add("data.yaml", TEXT6.encode(this.#dataYaml()));
+      }
+      await this.#zip.add(path6, TEXT6.encode(text2));
+    }
+    if (claim.file === claim.wanted) return {
+      status: "exported",
+      file: path6
+    };
+    return {
+      status: "exported",
+      file: path6,
+      renamedFrom: labelPath(claim.wanted),
+      renameReason: claim.reason
+    };
+  }
+  /** `data.yaml`; `yolo-seg` without splits adds `train` and `val`, which Ultralytics needs. */
+  #dataYaml() {
+    const splits = this.#split?.parts.map((part) => part.name);
+    const yaml = yoloDataYaml(this.#names, {
+      root: this.#root,
+      splits
+    });
+    const folders = this.#fromMasks && !splits?.length ? "train: images\nval: images\n" : "";
+    return yaml + folders;
+  }
+  /** The SDK's lines, from the task's annotations. */
+  #annotationLines(task) {
+    const { answers, body } = answersOf(task, this.#source);
+    return yoloLabelLines(answers?.annotations, {
+      names: this.#names,
+      geometry: this.#source.geometry,
+      image: answers?.image ?? body?.image
+    });
+  }
+  /** `yolo-seg`: the mask's instances traced as polygons. */
+  async #maskLines(mask) {
+    if (this.#dryRun) return "";
+    const { tolerance, maxPixels, classes } = this.#fromMasks;
+    const pixels = await taskMaskPixels(mask, maxPixels);
+    return yoloSegmentLines(pixels, {
+      names: this.#names,
+      classes,
+      tolerance
+    });
+  }
+  /** `yolo` on masks whose label files came out empty: says, once, where polygons are. */
+  notes() {
+    if (this.#fromMasks || this.#emptyWithMask === 0 || this.#dryRun) return [];
+    const files = this.#emptyWithMask === 1 ? "1 label file is" : `${this.#emptyWithMask} label files are`;
+    return [
+      `${files} empty although the task has a mask: format yolo writes the masks' polygon approximations, as the SDK does, and these tasks have none; format yolo-seg traces polygons from the masks`
+    ];
+  }
+  async finish() {
+    if (!this.#started) return;
+    await this.#zip.close();
+    await this.#file.commit();
+  }
+  abandon() {
+    return this.#file.abandon();
+  }
+};
+function labelPath(png) {
+  return `labels/${png.slice(0, -".png".length)}.txt`;
+}
+
+// lib/formats/one_file_formats.ts
+var ONE_FILE_FORMATS = [
+  {
+    name: "lab",
+    brief: "JSON",
+    extension: ".json",
+    prefix: "lab_",
+    file: "a JSON array of tasks (`.json`)",
+    projects: "every type, sequences and forms included",
+    fromSdk: 'yes: `export_tasks(format="lab")`',
+    writer: (file, _source, { dryRun }) => new LabWriter(file, {
+      dryRun
+    })
+  },
+  {
+    name: "yolo",
+    brief: "zip",
+    extension: ".zip",
+    prefix: "lab_yolo_",
+    file: "a zip of YOLOv8 label files (`.zip`)",
+    projects: "`iat-rectangle`, `iat-polygon`, `iat-polyline`, `iat-graph`, `iat-segmentation`, and `form` with one such input; no sequences",
+    fromSdk: 'yes: `export_tasks(format="yolo")`, byte for byte',
+    writer: (file, source, { dryRun, replaceExtension, now, pinning = {}, split }) => new YoloWriter(file, source, {
+      dryRun,
+      replaceExtension,
+      modified: now,
+      pinning,
+      split
+    })
+  },
+  {
+    name: "yolo-seg",
+    brief: "zip of polygons from masks",
+    extension: ".zip",
+    prefix: "lab_yolo_seg_",
+    file: "a zip of Ultralytics segmentation labels (`.zip`)",
+    projects: "`iat-segmentation`, and `form` with one such input; no sequences",
+    fromSdk: "no: ours, polygons traced from the masks",
+    writer: (file, source, { dryRun, replaceExtension, now, pinning = {}, split, ...masks }) => new YoloWriter(file, source, {
+      dryRun,
+      replaceExtension,
+      modified: now,
+      pinning,
+      split,
+      fromMasks: {
+        tolerance: masks.polygonTolerance,
+        maxPixels: masks.maxPixels
+      }
+    })
+  },
+  {
+    name: "coco",
+    brief: "JSON",
+    extension: ".json",
+    prefix: "lab_coco_",
+    file: "one COCO instances file (`.json`)",
+    projects: "`iat-segmentation`, `iat-polygon`, `iat-rectangle`, and `form` with one such input; no sequences",
+    fromSdk: "no: ours",
+    writer: (file, source, { dryRun, maxPixels, now, fileSystem, pinning = {}, ...polygons }) => new CocoWriter(file, source, {
+      dryRun,
+      maxPixels,
+      now,
+      fileSystem,
+      pinning,
+      polygons: polygons.cocoSegmentation === "polygon" ? {
+        tolerance: polygons.polygonTolerance
+      } : void 0
+    })
+  }
+];
+function oneFileFormat(name) {
+  return ONE_FILE_FORMATS.find((format) => format.name === name);
+}
+
 // lib/report/escape_html.ts
 var ENTITIES = {
   "&": "&amp;",
@@ -20799,6 +24467,54 @@ function escapeHtml(text2) {
   return text2.replace(/[&<>"']/g, (character) => ENTITIES[character]);
 }
 
+// lib/model/split_counts.ts
+function emptySplitCounts(plan) {
+  return Object.fromEntries(plan.parts.map(({ name }) => [
+    name,
+    {
+      tasks: 0,
+      labels: {}
+    }
+  ]));
+}
+function countInSplit(counts2, task) {
+  if (task.split === void 0 || !Object.hasOwn(counts2, task.split)) return;
+  const count = counts2[task.split];
+  count.tasks++;
+  for (const label of task.labels ?? []) {
+    count.labels[label] = (Object.hasOwn(count.labels, label) ? count.labels[label] : 0) + 1;
+  }
+}
+function sortSplitLabels(counts2) {
+  for (const count of Object.values(counts2)) {
+    const names = Object.keys(count.labels).sort();
+    count.labels = Object.fromEntries(names.map((name) => [
+      name,
+      count.labels[name]
+    ]));
+  }
+}
+function splitShares(counts2) {
+  const all = Object.values(counts2).reduce((sum, count) => sum + count.tasks, 0);
+  return Object.entries(counts2).map(([name, count]) => ({
+    name,
+    tasks: count.tasks,
+    share: all === 0 ? 0 : count.tasks / all,
+    labels: Object.entries(count.labels).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).map(([id, tasks]) => ({
+      id,
+      share: count.tasks === 0 ? 0 : tasks / count.tasks
+    }))
+  }));
+}
+function splitLine(split) {
+  const labels = split.labels.map((label) => `${label.id} ${percent(label.share)}`).join(", ");
+  const tasks = `${split.tasks} task${split.tasks === 1 ? "" : "s"}`;
+  return `${split.name}: ${tasks} (${percent(split.share)})${labels ? `; ${labels}` : ""}`;
+}
+function percent(share) {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
 // lib/report/_report_svg.ts
 var ROW = 22;
 var NAME_WIDTH = 220;
@@ -20809,8 +24525,8 @@ function labelBarsSvg(labels, taskCount) {
     const y = i * ROW;
     const width = Math.round(label.tasks / most * BAR_WIDTH);
     const absent = label.tasks === 0;
-    const text2 = absent ? "absent" : `${label.tasks} tasks \xB7 ${label.instances} instances \xB7 ${percent(label.pixelShare)} px`;
-    return `<g class="${absent ? "absent" : "present"}" data-label="${escapeHtml(label.id)}"><title>${escapeHtml(`${label.name} (${label.id}): ${text2} of ${taskCount} tasks`)}</title><rect x="0" y="${y + 4}" width="14" height="14" fill="${hex(label.colour)}" stroke="#888"/><text x="20" y="${y + 16}">${escapeHtml(clip(label.name))} <tspan class="id">${escapeHtml(clip(label.id))}</tspan></text><rect x="${NAME_WIDTH}" y="${y + 3}" width="${width}" height="16" fill="${hex(label.colour)}" stroke="#555"/><text x="${NAME_WIDTH + width + 6}" y="${y + 16}" class="value">${text2}</text></g>`;
+    const text2 = absent ? "absent" : `${label.tasks} tasks \xB7 ${label.instances} instances \xB7 ${percent2(label.pixelShare)} px`;
+    return `<g class="${absent ? "absent" : "present"}" data-label="${escapeHtml(label.id)}"><title>${escapeHtml(`${label.name} (${label.id}): ${text2} of ${taskCount} tasks`)}</title><rect x="0" y="${y + 4}" width="14" height="14" fill="${hex2(label.colour)}" stroke="#888"/><text x="20" y="${y + 16}">${escapeHtml(clip(label.name))} <tspan class="id">${escapeHtml(clip(label.id))}</tspan></text><rect x="${NAME_WIDTH}" y="${y + 3}" width="${width}" height="16" fill="${hex2(label.colour)}" stroke="#555"/><text x="${NAME_WIDTH + width + 6}" y="${y + 16}" class="value">${text2}</text></g>`;
   });
   const height = Math.max(ROW, labels.length * ROW);
   return `<svg role="img" aria-label="Labels" width="${NAME_WIDTH + BAR_WIDTH + 280}" height="${height}" viewBox="0 0 ${NAME_WIDTH + BAR_WIDTH + 280} ${height}">${rows.join("")}</svg>`;
@@ -20827,10 +24543,10 @@ function histogramSvg(title, bins) {
   const width = bins.length * column;
   return `<svg role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${plot + 44}" viewBox="0 0 ${width} ${plot + 44}">${bars.join("")}</svg>`;
 }
-function hex(colour) {
+function hex2(colour) {
   return `#${colour.map((value) => value.toString(16).padStart(2, "0")).join("")}`;
 }
-function percent(share) {
+function percent2(share) {
   return share > 0 && share < 1e-3 ? "< 0.1%" : `${(share * 100).toFixed(1)}%`;
 }
 function clip(text2) {
@@ -21170,6 +24886,7 @@ function reportEnd({ run: run2, summary: summary2, tally, labels }) {
     runSection(run2, summary2),
     `<h2>Labels</h2><p>Tasks containing each label; configured labels absent from every mask are marked <b class="absent-note">absent</b>. Pixel shares are of all labelled pixels, estimated from the thumbnails.</p>`,
     labelBarsSvg(labels, tally.tasks),
+    splitsSection(summary2),
     `<h2>Per task</h2><div class="charts"><figure><figcaption>Instances per task</figcaption>`,
     histogramSvg("Instances per task", tally.instanceBins),
     `</figure><figure><figcaption>Labelled pixels per task</figcaption>`,
@@ -21216,8 +24933,13 @@ function runSection(run2, summary2) {
       `${(summary2.durationMs / 1e3).toFixed(1)} s`
     ]
   ];
-  const counts = Object.entries(reportCounts(summary2));
-  return `<table class="run">${rows.map(([name, value]) => `<tr><th>${name}</th><td>${escapeHtml(value)}</td></tr>`).join("")}</table><table class="counts"><tr>${counts.map(([name]) => `<th>${name}</th>`).join("")}</tr><tr>${counts.map(([name, value]) => `<td data-count="${name}">${value}</td>`).join("")}</tr></table>`;
+  const counts2 = Object.entries(reportCounts(summary2));
+  return `<table class="run">${rows.map(([name, value]) => `<tr><th>${name}</th><td>${escapeHtml(value)}</td></tr>`).join("")}</table><table class="counts"><tr>${counts2.map(([name]) => `<th>${name}</th>`).join("")}</tr><tr>${counts2.map(([name, value]) => `<td data-count="${name}">${value}</td>`).join("")}</tr></table>`;
+}
+function splitsSection(summary2) {
+  if (summary2.splits === void 0) return "";
+  const rows = splitShares(summary2.splits).map((split) => `<tr data-split="${escapeHtml(split.name)}"><td>${escapeHtml(split.name)}</td><td>${split.tasks}</td><td>${(split.share * 100).toFixed(1)}%</td><td>${escapeHtml(split.labels.map((label) => `${label.id} ${(label.share * 100).toFixed(1)}%`).join(", "))}</td></tr>`);
+  return `<h2>Splits</h2><p>Tasks with files in each split, and the share of them showing each label.</p><table class="problems"><tr><th>split</th><th>tasks</th><th>share</th><th>labels</th></tr>${rows.join("")}</table>`;
 }
 function problemsSection(title, kind, outcomes) {
   if (outcomes.length === 0) return `<h2>${title}</h2><p>None.</p>`;
@@ -21342,9 +25064,9 @@ var ExportReport = class {
 };
 
 // lib/export/_mask_job.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 
-// lib/raster/_kernels_wasm.ts
+// lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
   "AGFzbQEAAAABZAxgBn9/f39/fwF/YAh/f39/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgA39/fwF/YAR/f39/AGABfwF/",
   "YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwADEhEAAQIDBAUGBwYICQoLBAMDBQUDAQABB1wIBm1lbW9y",
@@ -21391,8 +25113,8 @@ var KERNELS_WASM_BASE64 = [
   "IANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABHBEBBAA8LIANBAWohAwwACwtBAQs="
 ].join("");
 
-// lib/raster/_kernels.ts
-var SLACK = 16;
+// lib/png/kernels.ts
+var SLACK2 = 16;
 var KEEP_BYTES = 64 << 20;
 var module;
 var instance;
@@ -21418,602 +25140,7 @@ function align16(offset) {
   return offset + 15 & ~15;
 }
 
-// lib/raster/_png_header.ts
-var CHANNELS_BY_COLOUR_TYPE = {
-  0: 1,
-  2: 3,
-  3: 1,
-  4: 2,
-  6: 4
-};
-var COLOUR_TYPE_NAMES = {
-  0: "grey",
-  2: "RGB",
-  3: "palette",
-  4: "grey + alpha",
-  6: "RGBA"
-};
-var BIT_DEPTHS_BY_COLOUR_TYPE = {
-  0: [
-    1,
-    2,
-    4,
-    8,
-    16
-  ],
-  2: [
-    8,
-    16
-  ],
-  3: [
-    1,
-    2,
-    4,
-    8
-  ],
-  4: [
-    8,
-    16
-  ],
-  6: [
-    8,
-    16
-  ]
-};
-var MAX_DIMENSION = 2147483647;
-function parseHeader(data, options) {
-  if (data.length !== 13) {
-    throw new PngError(`the PNG's IHDR chunk holds ${data.length} bytes instead of 13`);
-  }
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const width = view.getUint32(0);
-  const height = view.getUint32(4);
-  const [bitDepth, colourType, compression, filter2, interlace] = data.subarray(8);
-  for (const [name, size] of [
-    [
-      "width",
-      width
-    ],
-    [
-      "height",
-      height
-    ]
-  ]) {
-    if (size === 0 || size > MAX_DIMENSION) {
-      throw new PngError(`the PNG's ${name} is ${size}; it must be from 1 to ${MAX_DIMENSION}`);
-    }
-  }
-  const depths = BIT_DEPTHS_BY_COLOUR_TYPE[colourType];
-  if (depths === void 0) {
-    throw new PngError(`the PNG has colour type ${colourType}; PNG allows 0, 2, 3, 4 and 6`);
-  }
-  if (!depths.includes(bitDepth)) {
-    throw new PngError(`the PNG has bit depth ${bitDepth} with colour type ${colourType} (${COLOUR_TYPE_NAMES[colourType]}); PNG allows ${depths.join(", ")} for it`);
-  }
-  if (compression !== 0) {
-    throw new PngError(`the PNG has compression method ${compression}; PNG defines only 0`);
-  }
-  if (filter2 !== 0) throw new PngError(`the PNG has filter method ${filter2}; PNG defines only 0`);
-  if (interlace > 1) {
-    throw new PngError(`the PNG has interlace method ${interlace}; PNG defines only 0 and 1`);
-  }
-  const pixels = width * height;
-  if (pixels > options.maxPixels) {
-    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the pixel limit to decode it`, {
-      setting: "maxPixels"
-    });
-  }
-  return {
-    width,
-    height,
-    bitDepth,
-    colourType,
-    interlaced: interlace === 1
-  };
-}
-
-// lib/raster/_adam7.ts
-var ADAM7 = [
-  [
-    0,
-    0,
-    8,
-    8
-  ],
-  [
-    4,
-    0,
-    8,
-    8
-  ],
-  [
-    0,
-    4,
-    4,
-    8
-  ],
-  [
-    2,
-    0,
-    4,
-    4
-  ],
-  [
-    0,
-    2,
-    2,
-    4
-  ],
-  [
-    1,
-    0,
-    2,
-    2
-  ],
-  [
-    0,
-    1,
-    1,
-    2
-  ]
-];
-function scanlinePasses(header) {
-  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
-  const grid = header.interlaced ? ADAM7 : [
-    [
-      0,
-      0,
-      1,
-      1
-    ]
-  ];
-  const passes = [];
-  let offset = 0;
-  grid.forEach(([x0, y0, dx, dy], index) => {
-    const width = Math.ceil(Math.max(0, header.width - x0) / dx);
-    const height = Math.ceil(Math.max(0, header.height - y0) / dy);
-    if (width === 0 || height === 0) return;
-    const rowBytes = Math.ceil(width * bitsPerPixel / 8);
-    const number = header.interlaced ? index + 1 : 0;
-    passes.push({
-      number,
-      x0,
-      y0,
-      dx,
-      dy,
-      width,
-      height,
-      rowBytes,
-      offset
-    });
-    offset += (rowBytes + 1) * height;
-  });
-  return {
-    passes,
-    totalBytes: offset
-  };
-}
-
-// lib/raster/_concatenate.ts
-function concatenate(parts) {
-  if (parts.length === 1) return parts[0];
-  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}
-
-// lib/raster/_zlib.ts
-import { constants as constants3, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
-function inflateSync(compressed, options = {}) {
-  const limit = options.maxOutputLength;
-  const result = nativeInflateSync(compressed, {
-    finishFlush: constants3.Z_SYNC_FLUSH,
-    // A little more than the limit, so zlib finishes the stream (and its checksum) in one call.
-    ...limit === void 0 ? {} : {
-      maxOutputLength: limit,
-      chunkSize: Math.max(64, limit + 64)
-    }
-  });
-  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
-}
-function deflateSync(bytes, options) {
-  const result = nativeDeflateSync(bytes, {
-    level: options.level
-  });
-  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
-}
-function crc32(bytes) {
-  return nativeCrc32(bytes) >>> 0;
-}
-
-// lib/raster/_chunks.ts
-var PNG_SIGNATURE = new Uint8Array([
-  137,
-  80,
-  78,
-  71,
-  13,
-  10,
-  26,
-  10
-]);
-var MAX_CHUNK_LENGTH = 2147483647;
-function* readChunks(bytes) {
-  if (bytes.length < 8 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) {
-    throw new PngError("the PNG signature is missing: the data is not a PNG file");
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = 8;
-  while (offset < bytes.length) {
-    const remaining = bytes.length - offset;
-    if (remaining < 12) {
-      throw new PngError(`the PNG is truncated: ${remaining} stray bytes at byte ${offset} where a chunk should start`);
-    }
-    const length = view.getUint32(offset);
-    const type = chunkType(bytes, offset);
-    if (length > MAX_CHUNK_LENGTH) {
-      throw new PngError(`the PNG chunk "${type}" at byte ${offset} claims ${length} bytes, above the PNG limit of ${MAX_CHUNK_LENGTH}`);
-    }
-    if (length + 12 > remaining) {
-      throw new PngError(`the PNG is truncated: chunk "${type}" at byte ${offset} needs ${length + 12} bytes, only ${remaining} remain`);
-    }
-    const stored = view.getUint32(offset + 8 + length);
-    const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
-    if (stored !== computed) {
-      throw new PngError(`the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex2(stored)}, computed ${hex2(computed)}): the file is corrupt`);
-    }
-    yield {
-      type,
-      data: bytes.subarray(offset + 8, offset + 8 + length),
-      offset
-    };
-    offset += length + 12;
-  }
-}
-function chunkType(bytes, offset) {
-  const codes = bytes.subarray(offset + 4, offset + 8);
-  const isLetter = (code2) => code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
-  if (!codes.every(isLetter)) {
-    throw new PngError(`the PNG chunk at byte ${offset} has an invalid type (bytes ${[
-      ...codes
-    ].join(", ")}): the file is corrupt`);
-  }
-  return String.fromCharCode(...codes);
-}
-function hex2(value) {
-  return `0x${value.toString(16).padStart(8, "0")}`;
-}
-function writeChunk(type, data) {
-  const chunk = new Uint8Array(data.length + 12);
-  const view = new DataView(chunk.buffer);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) chunk[4 + i] = type.charCodeAt(i);
-  chunk.set(data, 8);
-  view.setUint32(data.length + 8, crc32(chunk.subarray(4, data.length + 8)));
-  return chunk;
-}
-function writePng(chunks) {
-  return concatenate([
-    PNG_SIGNATURE,
-    ...chunks.map(({ type, data }) => writeChunk(type, data))
-  ]);
-}
-
-// lib/raster/_png_structure.ts
-var KNOWN_CRITICAL_CHUNKS = /* @__PURE__ */ new Set([
-  "IHDR",
-  "PLTE",
-  "IDAT",
-  "IEND"
-]);
-function readPngStructure(bytes, options) {
-  let header;
-  let palette;
-  const imageData = [];
-  const ancillary = [];
-  let idatEnded = false;
-  let ended = false;
-  for (const chunk of readChunks(bytes)) {
-    const { type, data } = chunk;
-    if (header === void 0) {
-      if (type !== "IHDR") {
-        throw new PngError(`the PNG starts with chunk "${type}" instead of IHDR`);
-      }
-      header = parseHeader(data, options);
-      continue;
-    }
-    if (imageData.length > 0 && type !== "IDAT") idatEnded = true;
-    if (type === "IEND") {
-      ended = true;
-      break;
-    }
-    if (type === "IDAT") {
-      if (idatEnded) {
-        throw new PngError(`the PNG's IDAT chunks are not consecutive (another at byte ${chunk.offset})`);
-      }
-      imageData.push(data);
-    } else if (type === "PLTE") {
-      palette = checkedPalette(chunk.data, {
-        seen: palette,
-        afterIdat: imageData.length > 0
-      });
-    } else if (type === "IHDR") {
-      throw new PngError(`the PNG has a second IHDR chunk at byte ${chunk.offset}`);
-    } else if (isCritical(type) && !KNOWN_CRITICAL_CHUNKS.has(type)) {
-      throw new PngError(`the PNG has an unknown critical chunk "${type}" that this decoder cannot read`);
-    } else ancillary.push(type);
-  }
-  if (header === void 0) throw new PngError("the PNG has no chunks: it is truncated");
-  if (imageData.length === 0) {
-    throw new PngError("the PNG has no IDAT chunk: it holds no image data");
-  }
-  if (!ended) throw new PngError("the PNG has no IEND chunk: it is truncated");
-  if (header.colourType === 3 && palette === void 0) {
-    throw new PngError("the PNG has colour type 3 (palette) but no PLTE chunk");
-  }
-  if (header.colourType === 0 || header.colourType === 4) palette = void 0;
-  return {
-    header,
-    palette,
-    compressed: concatenate(imageData),
-    ancillary
-  };
-}
-function isCritical(type) {
-  return (type.charCodeAt(0) & 32) === 0;
-}
-function checkedPalette(data, context) {
-  if (context.seen !== void 0) throw new PngError("the PNG has more than one PLTE chunk");
-  if (context.afterIdat) throw new PngError("the PNG's PLTE chunk comes after its image data");
-  if (data.length === 0 || data.length % 3 !== 0 || data.length > 256 * 3) {
-    throw new PngError(`the PNG's PLTE chunk holds ${data.length} bytes; it must hold 1 to 256 entries of 3 bytes`);
-  }
-  return data;
-}
-
-// lib/raster/_zlib_streams.ts
-import { constants as constants4, createDeflate, createInflate } from "node:zlib";
-function drive(stream) {
-  const handle = stream._handle;
-  const state = stream._writeState;
-  if (typeof handle?.writeSync !== "function" || typeof handle.reset !== "function" || !(state instanceof Uint32Array)) {
-    stream.close();
-    return void 0;
-  }
-  const driven = {
-    stream,
-    handle,
-    state
-  };
-  handle.onerror = (message, errno) => {
-    driven.failure ??= Object.assign(new Error(message), {
-      errno
-    });
-  };
-  return driven;
-}
-var SPARE_HANDLES = /* @__PURE__ */ new Map();
-var wholeBuffersForced = false;
-function takeHandle(kind, create) {
-  if (wholeBuffersForced) return void 0;
-  const spare = SPARE_HANDLES.get(kind);
-  SPARE_HANDLES.delete(kind);
-  return spare ?? drive(create());
-}
-function giveBack(kind, driven) {
-  if (SPARE_HANDLES.has(kind)) return driven.stream.close();
-  driven.handle.reset();
-  driven.failure = void 0;
-  SPARE_HANDLES.set(kind, driven);
-}
-var deflateOutput;
-var DEFLATE_BLOCK = 64 * 1024;
-var InflateStream = class {
-  #compressed;
-  #consumed = 0;
-  #driven;
-  #whole;
-  #served = 0;
-  #limit;
-  /**
-   * Prepares to inflate a stream.
-   *
-   * @param compressed The zlib stream (RFC 1950).
-   * @param options Where the handle is missing, the most bytes to inflate at the first read.
-   */
-  constructor(compressed, options = {}) {
-    this.#compressed = compressed;
-    this.#limit = options.maxOutputLength;
-    this.#driven = takeHandle("inflate", () => createInflate());
-  }
-  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
-  get piecewise() {
-    return this.#driven !== void 0;
-  }
-  /**
-   * Inflates the next bytes into `target`.
-   *
-   * @param target Where the bytes go.
-   * @returns How many bytes were written at its start: fewer than its length only when the
-   * stream ended (or was cut short).
-   * @throws {Error} when the stream is corrupt or its checksum wrong (with `node:zlib`'s
-   * message).
-   */
-  read(target) {
-    const driven = this.#driven;
-    if (driven === void 0) {
-      this.#whole ??= inflateSync(this.#compressed, {
-        maxOutputLength: this.#limit
-      });
-      const piece = this.#whole.subarray(this.#served, this.#served + target.length);
-      target.set(piece);
-      this.#served += piece.length;
-      return piece.length;
-    }
-    const input = this.#compressed;
-    driven.handle.writeSync(constants4.Z_SYNC_FLUSH, input, this.#consumed, input.length - this.#consumed, target, 0, target.length);
-    if (driven.failure !== void 0) throw driven.failure;
-    this.#consumed = input.length - driven.state[1];
-    return target.length - driven.state[0];
-  }
-  /** Gives zlib's state back for the next stream. Safe to call twice. */
-  close() {
-    if (this.#driven !== void 0) giveBack("inflate", this.#driven);
-    this.#driven = void 0;
-    this.#whole = void 0;
-  }
-  /** Closes the stream: `using stream = new InflateStream(bytes)`. */
-  [Symbol.dispose]() {
-    this.close();
-  }
-};
-var DeflateStream = class {
-  #driven;
-  #level;
-  #pieces = [];
-  #block;
-  #blockBytes = 0;
-  /**
-   * Prepares a stream.
-   *
-   * @param options The compression level.
-   */
-  constructor(options) {
-    this.#level = options.level;
-    const { level } = options;
-    this.#driven = takeHandle(`deflate ${level}`, () => createDeflate({
-      level
-    }));
-  }
-  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
-  get piecewise() {
-    return this.#driven !== void 0;
-  }
-  /**
-   * Compresses the next piece; zlib keeps what it needs, so `bytes` may change afterwards.
-   *
-   * @param bytes The next bytes.
-   */
-  write(bytes) {
-    if (this.#driven === void 0) return void this.#pieces.push(bytes.slice());
-    const block = this.#block ??= new Uint8Array(DEFLATE_BLOCK);
-    for (let offset = 0; offset < bytes.length; ) {
-      const taken = Math.min(block.length - this.#blockBytes, bytes.length - offset);
-      block.set(bytes.subarray(offset, offset + taken), this.#blockBytes);
-      this.#blockBytes += taken;
-      offset += taken;
-      if (this.#blockBytes === block.length) {
-        this.#run(constants4.Z_NO_FLUSH, block);
-        this.#blockBytes = 0;
-      }
-    }
-  }
-  /**
-   * Ends the stream.
-   *
-   * @returns The whole zlib stream (RFC 1950).
-   */
-  end() {
-    if (this.#driven === void 0) {
-      return deflateSync(concatenate(this.#pieces.splice(0)), {
-        level: this.#level
-      });
-    }
-    this.#run(constants4.Z_FINISH, this.#block?.subarray(0, this.#blockBytes) ?? new Uint8Array(0));
-    this.#blockBytes = 0;
-    this.close();
-    return concatenate(this.#pieces.splice(0));
-  }
-  /** Gives zlib's state back for the next stream. Safe to call twice. */
-  close() {
-    if (this.#driven !== void 0) giveBack(`deflate ${this.#level}`, this.#driven);
-    this.#driven = void 0;
-  }
-  /** Closes the stream: `using stream = new DeflateStream({ level })`. */
-  [Symbol.dispose]() {
-    this.close();
-  }
-  #run(flush, bytes) {
-    const driven = this.#driven;
-    const out = deflateOutput ??= new Uint8Array(64 * 1024);
-    let offset = 0;
-    do {
-      driven.handle.writeSync(flush, bytes, offset, bytes.length - offset, out, 0, out.length);
-      if (driven.failure !== void 0) throw driven.failure;
-      offset = bytes.length - driven.state[1];
-      const produced = out.length - driven.state[0];
-      if (produced > 0) this.#pieces.push(out.slice(0, produced));
-    } while (driven.state[0] === 0);
-  }
-};
-
-// lib/raster/_inflate_png.ts
-var DEFAULT_MAX_PIXELS = 1e8;
-function checkPng(bytes, maxPixels) {
-  const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
-  if (!(limit > 0)) {
-    throw new RangeError(`Cannot check a PNG against a limit of ${limit} pixels: give a positive number, or leave it out for ${DEFAULT_MAX_PIXELS}`);
-  }
-  const structure = readPngStructure(bytes, {
-    maxPixels: limit
-  });
-  return {
-    ...structure,
-    ...scanlinePasses(structure.header)
-  };
-}
-function inflatePngStrips(png, strips) {
-  const { rowBytes, height } = png.passes[0];
-  const stride = rowBytes + 1;
-  using stream = new InflateStream(png.compressed, {
-    maxOutputLength: png.totalBytes + 1
-  });
-  let written = 0;
-  let failure;
-  for (let first = 0; first < height; first += strips.rows) {
-    const count = Math.min(strips.rows, height - first);
-    const got = readStream(stream, strips.window.subarray(0, count * stride));
-    written += got;
-    if (got < count * stride) throw truncated(written, png);
-    failure ??= strips.onStrip(first, count);
-  }
-  if (readStream(stream, new Uint8Array(1)) > 0) throw tooLarge(png);
-  if (failure !== void 0) throw failure;
-}
-function readStream(stream, target) {
-  try {
-    return stream.read(target);
-  } catch (error2) {
-    throw notZlib(error2);
-  }
-}
-function tooLarge(png) {
-  const { header, totalBytes } = png;
-  return new PngError(`the PNG holds more image data than its ${header.width}\xD7${header.height} pixels need (${totalBytes} bytes): the file is corrupt`);
-}
-function notZlib(error2) {
-  const reason = error2 instanceof Error ? error2.message : String(error2);
-  return new PngError(`the PNG's image data is not valid zlib data (${reason})`, {
-    cause: error2
-  });
-}
-function truncated(written, png) {
-  return new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(written, png)}`);
-}
-function whereDataEnds(written, png) {
-  const { header, passes } = png;
-  if (!header.interlaced) {
-    return `at row ${Math.floor(written / (passes[0].rowBytes + 1))} of ${header.height}`;
-  }
-  const pass = passes.findLast((candidate) => candidate.offset <= written) ?? passes[0];
-  return `in Adam7 pass ${pass.number} of 7`;
-}
-
-// lib/raster/mask_census.ts
+// lib/png/mask_census.ts
 var CENSUS_BYTES = 256 + 512;
 function clearCensus(memory, tables) {
   memory.fill(0, tables, tables + CENSUS_BYTES);
@@ -22046,55 +25173,7 @@ function addToCensus(census, pixels) {
   }
 }
 
-// lib/raster/_unfilter.ts
-function unfilterRows(data, rows) {
-  const { rowBytes, bytesPerPixel: bpp } = rows;
-  const stride = rowBytes + 1;
-  const d = data;
-  for (let y = 0; y < rows.rows; y++) {
-    const filterAt = rows.at + y * stride;
-    const row = filterAt + 1;
-    const above = y === 0 ? rows.above : d;
-    const up = y === 0 ? 0 : row - stride;
-    switch (d[filterAt]) {
-      case 0:
-        break;
-      case 1:
-        for (let i = bpp; i < rowBytes; i++) d[row + i] += d[row + i - bpp];
-        break;
-      case 2:
-        for (let i = 0; i < rowBytes; i++) d[row + i] += above[up + i];
-        break;
-      case 3:
-        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i] >> 1;
-        for (let i = bpp; i < rowBytes; i++) {
-          d[row + i] += d[row + i - bpp] + above[up + i] >> 1;
-        }
-        break;
-      case 4:
-        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i];
-        for (let i = bpp; i < rowBytes; i++) {
-          const a = d[row + i - bpp];
-          const b = above[up + i];
-          const c = above[up + i - bpp];
-          const pa = Math.abs(b - c);
-          const pb = Math.abs(a - c);
-          const pc = Math.abs(a + b - c - c);
-          d[row + i] += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-        }
-        break;
-      default:
-        return y;
-    }
-  }
-  return -1;
-}
-function invalidFilterError(type, row, pass) {
-  const where = pass === 0 ? `row ${row}` : `row ${row} of Adam7 pass ${pass}`;
-  return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
-}
-
-// lib/raster/_bit_writer.ts
+// lib/flate/_bit_writer.ts
 var BitWriter = class {
   #out = new Uint8Array(1 << 14);
   #size = 0;
@@ -22143,7 +25222,7 @@ var BitWriter = class {
   }
 };
 
-// lib/raster/_huffman.ts
+// lib/flate/_huffman.ts
 function huffmanLengths(frequencies, limit) {
   const weights = Uint32Array.from(frequencies);
   for (; ; ) {
@@ -22183,27 +25262,27 @@ function treeDepths(weights) {
   return lengths;
 }
 function canonicalCodes(lengths) {
-  const counts = new Uint16Array(16);
-  for (const length of lengths) counts[length]++;
-  counts[0] = 0;
+  const counts2 = new Uint16Array(16);
+  for (const length of lengths) counts2[length]++;
+  counts2[0] = 0;
   const next = new Uint16Array(16);
-  for (let bits = 1, code2 = 0; bits < 16; bits++) {
-    code2 = code2 + counts[bits - 1] << 1;
-    next[bits] = code2;
+  for (let bits = 1, code3 = 0; bits < 16; bits++) {
+    code3 = code3 + counts2[bits - 1] << 1;
+    next[bits] = code3;
   }
   const codes = new Uint16Array(lengths.length);
   for (let symbol = 0; symbol < lengths.length; symbol++) {
     const length = lengths[symbol];
     if (length === 0) continue;
-    let code2 = next[length]++;
+    let code3 = next[length]++;
     let reversed = 0;
-    for (let i = 0; i < length; i++, code2 >>>= 1) reversed = reversed << 1 | code2 & 1;
+    for (let i = 0; i < length; i++, code3 >>>= 1) reversed = reversed << 1 | code3 & 1;
     codes[symbol] = reversed;
   }
   return codes;
 }
 
-// lib/raster/_deflate_block.ts
+// lib/flate/_deflate_block.ts
 var LENGTH_BASE = [
   3,
   4,
@@ -22294,9 +25373,9 @@ var CODE_LENGTH_ORDER = [
 var MAX_MATCH = 258;
 var END_OF_BLOCK = 256;
 var LENGTH_CODE = new Uint8Array(MAX_MATCH + 1);
-for (let code2 = 0; code2 < LENGTH_BASE.length; code2++) {
-  const next = code2 + 1 < LENGTH_BASE.length ? LENGTH_BASE[code2 + 1] : MAX_MATCH + 1;
-  for (let length = LENGTH_BASE[code2]; length < next; length++) LENGTH_CODE[length] = code2;
+for (let code3 = 0; code3 < LENGTH_BASE.length; code3++) {
+  const next = code3 + 1 < LENGTH_BASE.length ? LENGTH_BASE[code3 + 1] : MAX_MATCH + 1;
+  for (let length = LENGTH_BASE[code3]; length < next; length++) LENGTH_CODE[length] = code3;
 }
 function writeDynamicBlock(writer, tokens, final) {
   const literals = new Uint32Array(286);
@@ -22304,8 +25383,8 @@ function writeDynamicBlock(writer, tokens, final) {
   literals[END_OF_BLOCK] = 1;
   eachSymbol(tokens, {
     literal: (value) => literals[value]++,
-    matches: (code2, distanceCode, times) => {
-      literals[257 + code2] += times;
+    matches: (code3, distanceCode, times) => {
+      literals[257 + code3] += times;
       distances[distanceCode] += times;
     }
   });
@@ -22318,11 +25397,11 @@ function writeDynamicBlock(writer, tokens, final) {
   const distanceCodes = canonicalCodes(distanceLengths);
   eachSymbol(tokens, {
     literal: (value) => writer.put(literalCodes[value], literalLengths[value]),
-    matches: (code2, distanceCode, times, length) => {
-      const symbol = 257 + code2;
-      if (LENGTH_EXTRA[code2] > 0) {
+    matches: (code3, distanceCode, times, length) => {
+      const symbol = 257 + code3;
+      if (LENGTH_EXTRA[code3] > 0) {
         writer.put(literalCodes[symbol], literalLengths[symbol]);
-        writer.put(length - LENGTH_BASE[code2], LENGTH_EXTRA[code2]);
+        writer.put(length - LENGTH_BASE[code3], LENGTH_EXTRA[code3]);
         return writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
       }
       writer.repeat(literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol], literalLengths[symbol] + distanceLengths[distanceCode], times);
@@ -22414,7 +25493,7 @@ function atLeastTwo(frequencies) {
   return frequencies;
 }
 
-// lib/raster/_run_deflate.ts
+// lib/flate/run_deflate.ts
 var BLOCK_TOKENS = 1 << 14;
 var ADLER_MODULUS = 65521;
 var RunDeflate = class {
@@ -22570,25 +25649,25 @@ function skipZerosByByte(bytes, from, to) {
   return i;
 }
 
-// lib/raster/_fast_rgb.ts
-function isFastFlavour(header) {
-  return header.bitDepth === 8 && !header.interlaced && (header.colourType === 2 || header.colourType === 6);
+// lib/png/fast_rgb.ts
+function isFastFlavour(header2) {
+  return header2.bitDepth === 8 && !header2.interlaced && (header2.colourType === 2 || header2.colourType === 6);
 }
-var STRIP_BYTES = 256 * 1024;
-function stripLayout(header) {
-  const { width, height } = header;
-  const channels = header.colourType === 6 ? 4 : 3;
+var STRIP_BYTES2 = 256 * 1024;
+function stripLayout(header2) {
+  const { width, height } = header2;
+  const channels = header2.colourType === 6 ? 4 : 3;
   const inRow = width * channels;
   const outRow = width * 3;
-  const rows = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES / (inRow + 1))));
+  const rows = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES2 / (inRow + 1))));
   const zero = 0;
-  const table = align16(zero + inRow + SLACK);
+  const table = align16(zero + inRow + SLACK2);
   const census = align16(table + 1024);
   const carry = align16(census + CENSUS_BYTES);
-  const input = align16(carry + outRow + SLACK);
-  const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
-  const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK);
-  const end = flags + rows + SLACK;
+  const input = align16(carry + outRow + SLACK2);
+  const output = align16(input + (rows + 1) * (inRow + 1) + SLACK2);
+  const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK2);
+  const end = flags + rows + SLACK2;
   return {
     width,
     height,
@@ -22607,7 +25686,7 @@ function stripLayout(header) {
   };
 }
 function transcodeFastRgb(png, options) {
-  const { colourTable } = options;
+  const { colourTable, pixels } = options;
   const layout = stripLayout(png.header);
   const { width, channels, inRow, outRow, input, output, table, carry, flags } = layout;
   const inStride = inRow + 1;
@@ -22629,6 +25708,12 @@ function transcodeFastRgb(png, options) {
           count,
           flags
         });
+        if (pixels) sinkRows(pixels, {
+          kernels,
+          memory,
+          layout,
+          count
+        });
         return -1;
       } else {
         const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
@@ -22636,6 +25721,7 @@ function transcodeFastRgb(png, options) {
         const rows = output + outStride;
         kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
         kernels.mapColours(rows + 1, outStride, count, width, table);
+        pixels?.updateRows(memory, rows + 1, outStride, count);
         const last = output + count * outStride + 1;
         memory.copyWithin(carry, last, last + outRow);
         kernels.filterUp(output, count + 1, outRow);
@@ -22649,6 +25735,24 @@ function transcodeFastRgb(png, options) {
       census
     };
   });
+}
+function sinkRows(pixels, strip) {
+  const { kernels, memory, layout, count } = strip;
+  const { width, channels, input, output, flags } = layout;
+  const inStride = layout.inRow + 1;
+  const outStride = layout.outRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0; row < count; row++) {
+    const p = output + (row + 1) * outStride + 1;
+    same[row] = memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow ? 1 : 0;
+  }
+  const sameAsAbove = (row) => same[row] === 1;
+  if (channels === 3) {
+    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
+  }
+  const rows = output + outStride + 1;
+  kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
+  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
 }
 function writeRows(deflate2, memory, strip) {
   const { first, stride, count, flags } = strip;
@@ -22670,9 +25774,14 @@ function verifyFastRgb(png, options = {}) {
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
-      if (options.census || options.sampler) {
+      if (options.census || options.sampler || options.pixels) {
         const above = rowAbove(layout, first);
-        return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        const same = options.pixels && upZeroRows(kernels, memory, layout, count);
+        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow < 0 && same) {
+          options.pixels.updateRows(memory, input + inStride + 1, inStride, count, (row) => same[row] === 0 ? void 0 : same[row] === 1);
+        }
+        return badRow;
       }
       for (let row = 0; row < count; row++) {
         if (memory[input + (row + 1) * inStride] > 4) return row;
@@ -22683,6 +25792,14 @@ function verifyFastRgb(png, options = {}) {
       census
     };
   });
+}
+function upZeroRows(kernels, memory, layout, count) {
+  const stride = layout.inRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
+    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
+  }
+  return same;
 }
 function eachStrip(png, layout, memory, options, work) {
   const { census, sampler } = options;
@@ -22709,7 +25826,7 @@ function rowAbove(layout, first) {
   return first === 0 ? layout.zero : layout.input + 1;
 }
 
-// lib/raster/_filter.ts
+// lib/png/_filter.ts
 var FILTER_TYPES = {
   none: 0,
   sub: 1,
@@ -22768,7 +25885,7 @@ function filterScanlines(pixels, options) {
 function upWithKernels(pixels, rowBytes) {
   const rows = pixels.length / rowBytes;
   const size = rows * (rowBytes + 1);
-  return withKernels(size + SLACK, (kernels, memory) => {
+  return withKernels(size + SLACK2, (kernels, memory) => {
     for (let y = 0; y < rows; y++) {
       memory.set(pixels.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
     }
@@ -22813,7 +25930,7 @@ function residualSum(filtered) {
   return sum;
 }
 
-// lib/raster/_png_file.ts
+// lib/png/png_file.ts
 function pngFileSync(parts) {
   return pngOfImageData(parts, deflateSync(scanlinesOf(parts), {
     level: parts.level
@@ -22827,11 +25944,11 @@ function scanlinesOf(parts) {
   });
 }
 function pngOfImageData(parts, idat) {
-  const header = new Uint8Array(13);
-  const view = new DataView(header.buffer);
+  const header2 = new Uint8Array(13);
+  const view = new DataView(header2.buffer);
   view.setUint32(0, parts.width);
   view.setUint32(4, parts.height);
-  header.set([
+  header2.set([
     parts.bitDepth,
     parts.colourType,
     0,
@@ -22841,7 +25958,7 @@ function pngOfImageData(parts, idat) {
   return writePng([
     {
       type: "IHDR",
-      data: header
+      data: header2
     },
     ...parts.palette ? [
       {
@@ -22860,7 +25977,7 @@ function pngOfImageData(parts, idat) {
   ]);
 }
 
-// lib/raster/_png_row_encoder.ts
+// lib/png/png_row_encoder.ts
 var ZERO_BYTES = 64 * 1024;
 var PngRowEncoder = class {
   #options;
@@ -22870,6 +25987,8 @@ var PngRowEncoder = class {
   #previous;
   #lines = new Uint8Array(0);
   #zeros;
+  /** Per row of the last strip: 0 when it repeats the row above. */
+  #changed = new Uint8Array(0);
   #written = 0;
   /**
    * Starts an image.
@@ -22906,13 +26025,21 @@ var PngRowEncoder = class {
     const lines = this.#lines;
     let above = this.#previous;
     let up = 0;
+    const changed = this.#changed.length < rows ? this.#changed = new Uint8Array(rows) : this.#changed;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
       lines[at] = 2;
-      for (let i = 0; i < rowBytes; i++) lines[at + 1 + i] = samples[s + i] - above[up + i];
+      let any = 0;
+      for (let i = 0; i < rowBytes; i++) {
+        const difference = samples[s + i] - above[up + i];
+        lines[at + 1 + i] = difference;
+        any |= difference;
+      }
+      changed[y] = any === 0 ? 0 : 1;
       above = samples;
       up = s;
     }
     if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
+    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
     this.#deflate.write(lines.subarray(0, rows * stride));
     this.#written += rows;
   }
@@ -22951,227 +26078,6 @@ var PngRowEncoder = class {
     this.close();
   }
 };
-
-// lib/raster/_pass_to_rgb.ts
-function createPassWriter(header, options) {
-  const { colourType, bitDepth } = header;
-  const { image, palette } = options;
-  const out = image.data;
-  const sampleBytes = bitDepth === 16 ? 2 : 1;
-  const pixelBytes = CHANNELS_BY_COLOUR_TYPE[colourType] * sampleBytes;
-  const indexed = colourType === 3 || colourType === 0 && bitDepth <= 8;
-  const lookup = indexed ? colourLookup(header, palette) : void 0;
-  return (scanlines, pass) => {
-    const stride = pass.rowBytes + 1;
-    const step = pass.dx * 3;
-    for (let y = 0; y < pass.height; y++) {
-      const s = pass.offset + y * stride + 1;
-      const o = ((pass.y0 + y * pass.dy) * image.width + pass.x0) * 3;
-      if (lookup !== void 0) {
-        writeIndexedRow(scanlines, s, {
-          out,
-          o,
-          step,
-          width: pass.width,
-          bitDepth,
-          lookup
-        });
-      } else if (colourType === 2 && bitDepth === 8 && step === 3) {
-        out.set(scanlines.subarray(s, s + pass.width * 3), o);
-      } else if (colourType === 2 || colourType === 6) {
-        const g = sampleBytes;
-        const b = 2 * sampleBytes;
-        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
-          out[j] = scanlines[i];
-          out[j + 1] = scanlines[i + g];
-          out[j + 2] = scanlines[i + b];
-        }
-      } else {
-        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
-          const grey = scanlines[i];
-          out[j] = grey;
-          out[j + 1] = grey;
-          out[j + 2] = grey;
-        }
-      }
-    }
-  };
-}
-function colourLookup(header, palette) {
-  const rgb = new Uint8Array(256 * 3);
-  if (header.colourType === 3 && palette !== void 0) {
-    rgb.set(palette);
-    return {
-      rgb,
-      entries: palette.length / 3
-    };
-  }
-  const top = (1 << header.bitDepth) - 1;
-  const scale = 255 / top;
-  for (let value = 0; value <= top; value++) rgb.fill(value * scale, value * 3, value * 3 + 3);
-  return {
-    rgb,
-    entries: 256
-  };
-}
-function writeIndexedRow(scanlines, s, row) {
-  const { out, step, width, bitDepth } = row;
-  const { rgb, entries } = row.lookup;
-  const mask = (1 << bitDepth) - 1;
-  const perByte = 8 / bitDepth;
-  for (let x = 0, j = row.o; x < width; x++, j += step) {
-    let value;
-    if (bitDepth === 8) value = scanlines[s + x];
-    else {
-      const byte = scanlines[s + Math.floor(x / perByte)];
-      value = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
-    }
-    if (value >= entries) {
-      throw new PngError(`the PNG uses palette index ${value} but its palette has only ${entries} colours`);
-    }
-    const k = value * 3;
-    out[j] = rgb[k];
-    out[j + 1] = rgb[k + 1];
-    out[j + 2] = rgb[k + 2];
-  }
-}
-
-// lib/raster/_png_rows.ts
-var STRIP_BYTES2 = 256 * 1024;
-function readPngRows(png, onRows, options = {}) {
-  const { header, passes } = png;
-  const { width, height } = header;
-  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
-  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
-  const stripRows = options.stripRows ?? defaultStripRows(passes[0].rowBytes, width, header.interlaced);
-  const strip = {
-    width,
-    height: stripRows,
-    data: new Uint8Array(stripRows * width * 3)
-  };
-  const writePass = createPassWriter(header, {
-    palette: png.palette,
-    image: strip
-  });
-  const cursors = [];
-  try {
-    for (const [index, pass] of passes.entries()) cursors.push(openCursor(png, pass, index));
-    let failure;
-    for (let first = 0; first < height; first += stripRows) {
-      const end = Math.min(height, first + stripRows);
-      for (const cursor of cursors) {
-        const found = readStrip(png, cursor, {
-          first,
-          end,
-          bytesPerPixel,
-          writePass,
-          failure
-        });
-        if (found !== void 0 && (failure === void 0 || isBefore(found, failure))) {
-          failure = found;
-        }
-      }
-      if (failure === void 0) {
-        onRows({
-          data: strip.data.subarray(0, (end - first) * width * 3),
-          first,
-          count: end - first
-        });
-      }
-    }
-    if (readStream(cursors.at(-1).stream, new Uint8Array(1)) > 0) throw tooLarge(png);
-    if (failure !== void 0) throw failure.error;
-  } finally {
-    for (const cursor of cursors) cursor.stream.close();
-  }
-}
-function defaultStripRows(rowBytes, width, interlaced) {
-  const rows = Math.max(1, Math.floor(STRIP_BYTES2 / Math.max(rowBytes + 1, width * 3)));
-  return interlaced ? Math.max(8, rows - rows % 8) : rows;
-}
-function openCursor(png, pass, index) {
-  const stream = new InflateStream(png.compressed, {
-    maxOutputLength: png.totalBytes + 1
-  });
-  const cursor = {
-    pass,
-    index,
-    stream,
-    rows: new Uint8Array(0)
-  };
-  const scratch = new Uint8Array(Math.min(pass.offset, 64 * 1024));
-  for (let skipped = 0; skipped < pass.offset; ) {
-    const want = Math.min(scratch.length, pass.offset - skipped);
-    const got = readStream(stream, scratch.subarray(0, want));
-    skipped += got;
-    if (got < want) {
-      stream.close();
-      throw truncated(skipped, png);
-    }
-  }
-  return cursor;
-}
-function readStrip(png, cursor, work) {
-  const { pass } = cursor;
-  const firstRow = rowOfPass(pass, work.first);
-  const count = rowOfPass(pass, work.end) - firstRow;
-  if (count <= 0) return void 0;
-  const stride = pass.rowBytes + 1;
-  if (cursor.rows.length < (count + 1) * stride) {
-    const grown3 = new Uint8Array((count + 1) * stride);
-    grown3.set(cursor.rows.subarray(0, stride));
-    cursor.rows = grown3;
-  }
-  const { rows } = cursor;
-  const got = readStream(cursor.stream, rows.subarray(stride, (count + 1) * stride));
-  if (got < count * stride) throw truncated(pass.offset + firstRow * stride + got, png);
-  const { failure } = work;
-  if (failure && (failure.pass < cursor.index || failure.pass === cursor.index && failure.kind === 0)) {
-    return void 0;
-  }
-  const above = firstRow === 0 ? new Uint8Array(pass.rowBytes) : rows.subarray(1, stride);
-  const { bytesPerPixel } = work;
-  const bad = unfilterRows(rows, {
-    at: stride,
-    rows: count,
-    rowBytes: pass.rowBytes,
-    bytesPerPixel,
-    above
-  });
-  if (bad >= 0) {
-    const error2 = invalidFilterError(rows[(bad + 1) * stride], firstRow + bad, pass.number);
-    return {
-      pass: cursor.index,
-      kind: 0,
-      error: error2
-    };
-  }
-  rows.copyWithin(0, count * stride, (count + 1) * stride);
-  if (failure?.pass === cursor.index) return void 0;
-  const y0 = pass.y0 + firstRow * pass.dy - work.first;
-  try {
-    work.writePass(rows, {
-      ...pass,
-      y0,
-      height: count,
-      offset: stride
-    });
-  } catch (error2) {
-    return {
-      pass: cursor.index,
-      kind: 1,
-      error: error2
-    };
-  }
-  return void 0;
-}
-function rowOfPass(pass, y) {
-  if (y <= pass.y0) return 0;
-  return Math.min(pass.height, Math.ceil((y - pass.y0) / pass.dy));
-}
-function isBefore(a, b) {
-  return a.pass < b.pass || a.pass === b.pass && a.kind < b.kind;
-}
 
 // lib/raster/mask_sampler.ts
 var THUMBNAIL_SIDE = 160;
@@ -23249,7 +26155,7 @@ function centres(count, size) {
   return at;
 }
 
-// lib/raster/encode_png.ts
+// lib/png/encode_png.ts
 var DEFAULT_ZLIB_LEVEL = 2;
 
 // lib/raster/semantic_mapping.ts
@@ -23299,10 +26205,14 @@ var HARMLESS_CHUNKS = /* @__PURE__ */ new Set([
 async function transcodeMask(bytes, options = {}) {
   const png = checkPng(bytes, options.maxPixels);
   const mapping = options.colourByBChannel;
-  const { header } = png;
-  const { width, height } = header;
+  const { header: header2 } = png;
+  const { width, height } = header2;
+  const pixels = options.pixels?.({
+    width,
+    height
+  });
   const sampler = options.thumbnailSide === void 0 ? void 0 : new MaskSampler(width, height, options.thumbnailSide);
-  if (!isFastFlavour(header)) {
+  if (!isFastFlavour(header2)) {
     const table = tableOf(mapping);
     const census2 = options.census ? emptyCensus() : void 0;
     using encoder = new PngRowEncoder({
@@ -23310,7 +26220,8 @@ async function transcodeMask(bytes, options = {}) {
       height,
       bitDepth: 8,
       colourType: 2,
-      level: DEFAULT_ZLIB_LEVEL
+      level: DEFAULT_ZLIB_LEVEL,
+      pixels
     });
     readPngRows(png, ({ data, first, count }) => {
       if (census2) addToCensus(census2, data);
@@ -23326,10 +26237,11 @@ async function transcodeMask(bytes, options = {}) {
     };
   }
   const colourTable = tableOf(mapping);
-  if (colourTable === void 0 && header.colourType === 2 && isPlain(png)) {
+  if (colourTable === void 0 && header2.colourType === 2 && isPlain(png)) {
     const { census: census2 } = verifyFastRgb(png, {
       census: options.census,
-      sampler
+      sampler,
+      pixels
     });
     return {
       png: bytes,
@@ -23342,7 +26254,8 @@ async function transcodeMask(bytes, options = {}) {
   const { idat, census } = transcodeFastRgb(png, {
     colourTable,
     census: options.census,
-    sampler
+    sampler,
+    pixels
   });
   const file = pngOfImageData({
     width,
@@ -23363,230 +26276,6 @@ function tableOf(mapping) {
 }
 function isPlain(png) {
   return png.palette === void 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
-}
-
-// lib/raster/decode_png.ts
-async function decodePng(bytes, options = {}) {
-  const png = checkPng(bytes, options.maxPixels);
-  const { width, height } = png.header;
-  const data = new Uint8Array(width * height * 3);
-  readPngRows(png, (rows) => data.set(rows.data, rows.first * width * 3));
-  return {
-    width,
-    height,
-    data
-  };
-}
-
-// lib/raster/_shape.ts
-var MAX_INSTANCES = 255;
-var SLACK2 = 0.1;
-function verticesProblem(vertices, kind) {
-  if (!Array.isArray(vertices)) return 'has no "geometry.vertices" list';
-  const bad = vertices.findIndex((value) => typeof value !== "number" || !Number.isFinite(value));
-  if (bad >= 0) {
-    const value = vertices[bad];
-    const shown = typeof value === "number" ? value : String(JSON.stringify(value)).slice(0, 40);
-    return `has ${shown} at position ${bad + 1} of its vertices, which must be numbers`;
-  }
-  const count = vertices.length;
-  if (kind === "rectangle" && count !== 4) {
-    return `has ${count} numbers in its vertices; a rectangle has 4: left, top, right, bottom`;
-  }
-  if (kind === "polygon" && (count % 2 !== 0 || count < 6)) {
-    return `has ${count} numbers in its vertices; a polygon needs x, y pairs for 3 points or more`;
-  }
-  const far = vertices.findIndex((value) => value < -SLACK2 || value > 1 + SLACK2);
-  if (far < 0) return void 0;
-  return `has ${vertices[far]} at position ${far + 1} of its vertices, outside 0..1; vector coordinates are fractions of the image's width and height`;
-}
-
-// lib/raster/rasterize_shapes.ts
-function rasterizeShapes(shapes, size) {
-  const { width, height } = size;
-  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 1 || height < 1) {
-    throw new MasksError(`the image size is ${width}\xD7${height}; a mask needs whole numbers of pixels, at least 1\xD71`);
-  }
-  shapes.forEach((shape, index) => {
-    const at = `shape ${index + 1}`;
-    if (!Number.isInteger(shape.instanceId) || shape.instanceId < 1) {
-      throw new MasksError(`${at} has instance id ${shape.instanceId}; it must be a whole number from 1`);
-    }
-    if (!Number.isInteger(shape.bChannel) || shape.bChannel < 0 || shape.bChannel > 255) {
-      throw new MasksError(`${at} has bChannel ${shape.bChannel}; it must be 0 to 255`);
-    }
-  });
-  const lastId = shapes.reduce((last, shape) => Math.max(last, shape.instanceId), 0);
-  if (lastId > MAX_INSTANCES) {
-    throw new MasksError(`the task has ${lastId} annotations; the RGB mask convention holds at most ${MAX_INSTANCES} instances`);
-  }
-  const data = new Uint8Array(width * height * 3);
-  const covered = new Uint8Array(width);
-  shapes.forEach((shape, index) => {
-    const at = `shape ${index + 1} (instance ${shape.instanceId})`;
-    const toPixels = (vertices, what) => {
-      const problem = verticesProblem(vertices, shape.kind);
-      if (problem) throw new MasksError(`${at}: ${what} ${problem}`);
-      return pixelRing(vertices, shape.kind, width, height);
-    };
-    const rings = shape.rings.map((ring, i) => toPixels(ring, `ring ${i + 1}`));
-    const holes = (shape.holes ?? []).map((hole, i) => toPixels(hole, `hole ${i + 1}`));
-    const colour = [
-      shape.instanceId,
-      shape.instanceId % 255,
-      shape.bChannel
-    ];
-    paintRings(data, covered, height, rings, holes, colour);
-  });
-  return {
-    width,
-    height,
-    data
-  };
-}
-function pixelRing(vertices, kind, width, height) {
-  const [left, top, right, bottom] = vertices;
-  const outline = kind === "rectangle" ? [
-    left,
-    top,
-    right,
-    top,
-    right,
-    bottom,
-    left,
-    bottom
-  ] : vertices;
-  const ring = new Float64Array(outline.length);
-  for (let i = 0; i < outline.length; i += 2) {
-    ring[i] = outline[i] * width;
-    ring[i + 1] = outline[i + 1] * height;
-  }
-  return ring;
-}
-function paintRings(data, covered, height, rings, holes, colour) {
-  const width = covered.length;
-  let top = Infinity;
-  let bottom = -Infinity;
-  for (const ring of rings) {
-    for (let i = 1; i < ring.length; i += 2) {
-      top = Math.min(top, ring[i]);
-      bottom = Math.max(bottom, ring[i]);
-    }
-  }
-  const crossings = new Float64Array(Math.max(0, ...[
-    ...rings,
-    ...holes
-  ].map((r) => r.length)));
-  for (let row = Math.max(0, Math.floor(top)); row < Math.min(height, Math.ceil(bottom)); row++) {
-    let left = width;
-    let right = 0;
-    for (const ring of rings) {
-      forEachSpan(ring, row + 0.5, crossings, width, (from, to) => {
-        covered.fill(1, from, to);
-        left = Math.min(left, from);
-        right = Math.max(right, to);
-      });
-    }
-    if (left >= right) continue;
-    for (const hole of holes) {
-      forEachSpan(hole, row + 0.5, crossings, width, (from, to) => covered.fill(0, from, to));
-    }
-    for (let x = left; x < right; x++) {
-      if (covered[x] === 0) continue;
-      covered[x] = 0;
-      data.set(colour, (row * width + x) * 3);
-    }
-  }
-}
-function forEachSpan(ring, y, crossings, width, use) {
-  let count = 0;
-  const n = ring.length;
-  for (let i = 0; i < n; i += 2) {
-    const j = i + 2 === n ? 0 : i + 2;
-    const y0 = ring[i + 1];
-    const y1 = ring[j + 1];
-    if (y0 > y !== y1 > y) {
-      const x0 = ring[i];
-      crossings[count++] = x0 + (y - y0) * (ring[j] - x0) / (y1 - y0);
-    }
-  }
-  crossings.subarray(0, count).sort();
-  for (let i = 0; i + 1 < count; i += 2) {
-    const from = firstCentreFrom(crossings[i], width);
-    const to = firstCentreFrom(crossings[i + 1], width);
-    if (from < to) use(from, to);
-  }
-}
-function firstCentreFrom(edge, width) {
-  if (edge <= 0.5) return 0;
-  if (edge > width - 0.5) return width;
-  return Math.ceil(edge - 0.5);
-}
-
-// lib/raster/shapes_of_annotations.ts
-function shapesOfAnnotations(annotations, options) {
-  if (annotations === void 0 || annotations === null) return [];
-  if (!Array.isArray(annotations)) {
-    const kind = typeof annotations === "object" ? "an object" : typeof annotations;
-    throw new MasksError(`the annotations are ${kind}, not a list`);
-  }
-  return annotations.map((annotation, index) => shapeOf(annotation, index, options));
-}
-function shapeOf(annotation, index, options) {
-  const record = isRecord(annotation) ? annotation : {};
-  const id = record.id;
-  const name = typeof id === "string" || typeof id === "number" ? JSON.stringify(String(id)) : `number ${index + 1}`;
-  const fail = (problem) => new MasksError(`annotation ${name} ${problem}`);
-  if (!isRecord(annotation)) throw fail("is not an object");
-  const labelIds = labelIdsOf(record.labels);
-  if (labelIds.length === 0) throw fail('has no label in "labels.<list>.labels[].id"');
-  const bChannel = options.bChannelOf(labelIds);
-  if (bChannel === void 0) {
-    const labels = labelIds.map((labelId) => JSON.stringify(labelId)).join(", ");
-    throw fail(`has label ${labels}, which has no bChannel in the configuration; give the label a bChannel or choose a configuration that has it`);
-  }
-  if (!Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
-    throw fail(`has a label whose bChannel is ${bChannel}; a bChannel is 1 to 255`);
-  }
-  const polygons = Array.isArray(record.polygons) ? record.polygons : [];
-  if (polygons.length === 0) throw fail('has no shape in "polygons"');
-  const verticesOf = (item, what) => {
-    const vertices = isRecord(item) && isRecord(item.geometry) ? item.geometry.vertices : void 0;
-    const problem = verticesProblem(vertices, options.kind);
-    if (problem) throw fail(`has ${what} that ${problem}`);
-    return vertices;
-  };
-  const rings = polygons.map((polygon, i) => verticesOf(polygon, `polygon ${i + 1}`));
-  const holes = listOf(record.minus).map((hole, i) => verticesOf(hole, `hole ${i + 1}`));
-  polygons.forEach((polygon, i) => {
-    const minus = isRecord(polygon) ? listOf(polygon.minus) : [];
-    minus.forEach((hole, j) => holes.push(verticesOf(hole, `hole ${j + 1} of polygon ${i + 1}`)));
-  });
-  return {
-    kind: options.kind,
-    rings,
-    holes,
-    instanceId: index + 1,
-    bChannel
-  };
-}
-function labelIdsOf(labels) {
-  const ids = /* @__PURE__ */ new Set();
-  if (!isRecord(labels)) return [];
-  for (const list2 of Object.values(labels)) {
-    for (const label of isRecord(list2) ? listOf(list2.labels) : []) {
-      if (isRecord(label) && typeof label.id === "string") ids.add(label.id);
-    }
-  }
-  return [
-    ...ids
-  ];
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function listOf(value) {
-  return Array.isArray(value) ? value : [];
 }
 
 // lib/export/_task_decoder.ts
@@ -23632,7 +26321,106 @@ function checkImageSize(image, expected) {
   }
 }
 
-// lib/export/_stats_of_census.ts
+// lib/png/pixel_digest.ts
+import { createHash as createHash3 } from "node:crypto";
+var PIXEL_FORM = "lab-masks-pixels/1";
+var SAME = new Uint8Array(4096);
+var CHANGED = new Uint8Array([
+  1
+]);
+var PixelDigest = class {
+  #hash;
+  #rowBytes;
+  /** The last row hashed (zeros before the first). */
+  #last;
+  /** Rows the same as the row above, not hashed yet. */
+  #same = 0;
+  /**
+   * Starts the digest with the canonical header (and palette).
+   *
+   * @param options The size and layout.
+   */
+  constructor(options) {
+    const { width, height, layout, palette } = options;
+    const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
+    this.#hash = createHash3("sha256").update(`${PIXEL_FORM} ${width} ${height} ${word}
+`);
+    if (layout === "indexed8" && palette) this.#hash.update(palette);
+    this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
+    this.#last = new Uint8Array(this.#rowBytes);
+  }
+  /** The bytes of one row. */
+  get rowBytes() {
+    return this.#rowBytes;
+  }
+  /**
+   * Adds whole rows given back to back.
+   *
+   * @param rows The rows' bytes.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   */
+  update(rows, sameAsAbove) {
+    const rowBytes = this.#rowBytes;
+    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
+  }
+  /**
+   * Adds `count` rows of a strip whose rows start `stride` bytes apart in `memory`.
+   *
+   * @param memory The bytes holding the rows.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   */
+  updateRows(memory, at, stride, count, sameAsAbove) {
+    const rowBytes = this.#rowBytes;
+    let changed = -1;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      const known = sameAsAbove?.(row);
+      const same = known ?? (row === 0 ? sameBytes(memory, p, this.#last, 0, rowBytes) : sameBytes(memory, p, memory, p - stride, rowBytes));
+      if (same) {
+        this.#same++;
+        continue;
+      }
+      this.#flushSame();
+      this.#hash.update(CHANGED);
+      this.#hash.update(memory.subarray(p, p + rowBytes));
+      changed = row;
+    }
+    if (changed >= 0) {
+      const from = at + changed * stride;
+      this.#last.set(memory.subarray(from, from + rowBytes));
+    }
+  }
+  /**
+   * Ends the digest.
+   *
+   * @returns The SHA-256, 64 hex digits.
+   */
+  hex() {
+    this.#flushSame();
+    return this.#hash.digest("hex");
+  }
+  #flushSame() {
+    for (let left = this.#same; left > 0; left -= SAME.length) {
+      this.#hash.update(SAME.subarray(0, Math.min(left, SAME.length)));
+    }
+    this.#same = 0;
+  }
+};
+function sameBytes(a, i, b, j, length) {
+  for (let k = 0; k < length; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
+}
+function pixelLayoutOf(colourType, bitDepth) {
+  if (colourType === 0 && bitDepth === 8) return "gray8";
+  if (colourType === 0 && bitDepth === 16) return "gray16";
+  if (colourType === 2 && bitDepth === 8) return "rgb8";
+  if (colourType === 3 && bitDepth === 8) return "indexed8";
+  return void 0;
+}
+
+// lib/model/stats_of_census.ts
 function statsOfCensus(census, table) {
   const { bSeen, firstB } = census;
   const instances = {};
@@ -23657,127 +26445,105 @@ function statsOfCensus(census, table) {
   };
 }
 
-// lib/detect/class_table.ts
-var IGNORE_COLOUR = [
-  224,
-  224,
-  192
-];
-var FALLBACK = [
-  [
-    128,
-    0,
-    0
-  ],
-  [
-    0,
-    128,
-    0
-  ],
-  [
-    128,
-    128,
-    0
-  ],
-  [
-    0,
-    0,
-    128
-  ],
-  [
-    128,
-    0,
-    128
-  ],
-  [
-    0,
-    128,
-    128
-  ],
-  [
-    128,
-    128,
-    128
-  ],
-  [
-    64,
-    0,
-    0
-  ],
-  [
-    192,
-    0,
-    0
-  ],
-  [
-    64,
-    128,
-    0
-  ]
-];
-function classTable(labels, options = {}) {
-  const ignoreIndex = options.ignoreIndex ?? 255;
-  const classes = [];
-  const indexByBChannel = new Uint8Array(256);
-  const labelByBChannel = new Array(256).fill(void 0);
-  for (const label of labels) {
-    const bChannel = label.bChannel;
-    if (typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
-      continue;
-    }
-    const index = classes.length + 1;
-    classes.push({
-      id: label.id,
-      name: label.name ?? label.id,
-      index,
-      colour: parseColour(label.color) ?? FALLBACK[(index - 1) % FALLBACK.length],
-      bChannel
+// lib/export/panoptic_segments.ts
+var PanopticSegments = class {
+  #width;
+  #classOfB = new Uint8Array(256);
+  #stuff = new Uint8Array(256);
+  // Segment ids are below 256 · 256 (class indices are at most 254): a slot per id.
+  #slotOfId = new Int32Array(256 * 256).fill(-1);
+  #ids = [];
+  #area = [];
+  #minX = [];
+  #minY = [];
+  #maxX = [];
+  #maxY = [];
+  /**
+   * Starts with no segment.
+   *
+   * @param table The project's classes: the class index of each bChannel.
+   * @param options The class indices that are stuff, and the mask's width.
+   */
+  constructor(table, options) {
+    this.#width = options.width;
+    table.labelByBChannel.forEach((label, b) => {
+      if (label !== void 0) this.#classOfB[b] = table.indexByBChannel[b];
     });
-    if (labelByBChannel[bChannel] === void 0) {
-      labelByBChannel[bChannel] = label.id;
-      indexByBChannel[bChannel] = index;
+    for (const index of options.stuffClasses) this.#stuff[index] = 1;
+  }
+  /**
+   * Turns a strip of the mask's RGB rows into the panoptic PNG's rows, and counts its segments.
+   *
+   * @param rows The strip: `count` rows of `width · 3` bytes from row `first`.
+   * @param target Where the panoptic rows go, at least as long as the strip.
+   * @returns The panoptic rows: `target`'s first `rows.data.length` bytes.
+   */
+  takeRows(rows, target) {
+    const { data, first, count } = rows;
+    const width = this.#width;
+    for (let row = 0, i = 0; row < count; row++) {
+      let runId = 0;
+      let runStart = 0;
+      for (let x = 0; x < width; x++, i += 3) {
+        const red = data[i];
+        const classIndex = red === 0 ? 0 : this.#classOfB[data[i + 2]];
+        const instance2 = classIndex === 0 || this.#stuff[classIndex] === 1 ? 0 : red;
+        target[i] = instance2;
+        target[i + 1] = classIndex;
+        target[i + 2] = 0;
+        const id = classIndex === 0 ? 0 : instance2 + 256 * classIndex;
+        if (id === runId) continue;
+        if (runId !== 0) this.#addRun(runId, runStart, x - 1, first + row);
+        runId = id;
+        runStart = x;
+      }
+      if (runId !== 0) this.#addRun(runId, runStart, width - 1, first + row);
     }
+    return target.subarray(0, data.length);
   }
-  if (!Number.isInteger(ignoreIndex) || ignoreIndex <= classes.length || ignoreIndex > 255) {
-    throw new ConfigError(`The ignore index ${ignoreIndex} must be from ${classes.length + 1} to 255: the project has ${classes.length} classes, numbered from 1`, {
-      setting: "ignoreIndex"
-    });
+  /**
+   * The segments seen so far, by id ascending: class by class, its stuff or its instances.
+   *
+   * @returns The segments, each with its area and tight box.
+   */
+  segments() {
+    const slots = this.#ids.map((_, slot) => slot).sort((a, b) => this.#ids[a] - this.#ids[b]);
+    return slots.map((slot) => ({
+      id: this.#ids[slot],
+      category_id: this.#ids[slot] >> 8,
+      iscrowd: 0,
+      area: this.#area[slot],
+      bbox: [
+        this.#minX[slot],
+        this.#minY[slot],
+        this.#maxX[slot] - this.#minX[slot] + 1,
+        this.#maxY[slot] - this.#minY[slot] + 1
+      ]
+    }));
   }
-  for (let b = 0; b < 256; b++) {
-    if (labelByBChannel[b] === void 0) indexByBChannel[b] = ignoreIndex;
+  /** Adds the pixels `from..to` of row `y` to segment `id`. */
+  #addRun(id, from, to, y) {
+    let slot = this.#slotOfId[id];
+    if (slot === -1) {
+      slot = this.#ids.length;
+      this.#slotOfId[id] = slot;
+      this.#ids.push(id);
+      this.#area.push(0), this.#minX.push(from), this.#maxX.push(to);
+      this.#minY.push(y), this.#maxY.push(y);
+    }
+    this.#area[slot] += to - from + 1;
+    if (from < this.#minX[slot]) this.#minX[slot] = from;
+    if (to > this.#maxX[slot]) this.#maxX[slot] = to;
+    this.#maxY[slot] = y;
   }
-  return {
-    classes,
-    ignoreIndex,
-    indexByBChannel,
-    labelByBChannel
-  };
-}
-function classPalette(table) {
-  const palette = new Uint8Array((table.ignoreIndex + 1) * 3);
-  for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);
-  palette.set(IGNORE_COLOUR, table.ignoreIndex * 3);
-  return palette;
-}
-function parseColour(colour) {
-  const match = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(colour?.trim() ?? "");
-  if (!match) return void 0;
-  const hex3 = match[1].length === 3 ? [
-    ...match[1]
-  ].map((digit) => digit + digit).join("") : match[1];
-  return [
-    0,
-    2,
-    4
-  ].map((at) => parseInt(hex3.slice(at, at + 2), 16));
-}
+};
 
 // lib/export/_mask_rows_renderer.ts
 var GREY_LEVEL = 6;
 function maskRowsRenderer(file, size, options) {
   const { width, height } = size;
   const { table } = options;
-  const encoder = (bitDepth, palette, level = GREY_LEVEL) => new PngRowEncoder({
+  const encoder = (bitDepth, palette, level = GREY_LEVEL) => hashingEncoder({
     width,
     height,
     bitDepth,
@@ -23789,7 +26555,7 @@ function maskRowsRenderer(file, size, options) {
     case "rgb": {
       const colours = options.colourByBChannel;
       const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : void 0;
-      const rgb = new PngRowEncoder({
+      const rgb = hashingEncoder({
         width,
         height,
         bitDepth: 8,
@@ -23819,20 +26585,63 @@ function maskRowsRenderer(file, size, options) {
       });
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
+    case "panoptic":
+      return panopticRenderer(file, size, table, options.stuffClasses ?? []);
   }
+}
+function hashingEncoder(options) {
+  const layout = pixelLayoutOf(options.colourType, options.bitDepth);
+  const digest = new PixelDigest({
+    ...options,
+    layout
+  });
+  return Object.assign(new PngRowEncoder({
+    ...options,
+    pixels: digest
+  }), {
+    digest
+  });
+}
+function fileOf(path6, encoder) {
+  const bytes = encoder.end();
+  return {
+    path: path6,
+    bytes,
+    pixelSha256: encoder.digest.hex()
+  };
+}
+function panopticRenderer(file, size, table, stuffClasses) {
+  const { width, height } = size;
+  const found = new PanopticSegments(table, {
+    stuffClasses,
+    width
+  });
+  const rgb = hashingEncoder({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2,
+    level: DEFAULT_ZLIB_LEVEL
+  });
+  const renderer = single(file, rgb, (rows, target, first) => found.takeRows({
+    data: rows,
+    first,
+    count: rows.length / 3 / width
+  }, target));
+  return {
+    ...renderer,
+    segments: () => found.segments()
+  };
 }
 function single(file, encoder, convert) {
   let target = new Uint8Array(0);
   return {
-    takeRows({ data }) {
+    takeRows({ data, first }) {
       if (target.length < data.length) target = new Uint8Array(data.length);
-      encoder.writeRows(convert(data, target));
+      encoder.writeRows(convert(data, target, first));
     },
     end: () => [
-      {
-        path: file,
-        bytes: encoder.end()
-      }
+      fileOf(file, encoder)
     ],
     close: () => encoder.close()
   };
@@ -23865,10 +26674,7 @@ function binaryRenderer(file, table, newEncoder) {
       for (const entry of table.classes) {
         const encoder = encoders.get(entry.bChannel);
         if (!labels.includes(entry.id) || encoder === void 0) continue;
-        files.push({
-          path: `${stem}/${safeFileName(entry.id)}.png`,
-          bytes: encoder.end()
-        });
+        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
       }
       for (const encoder of encoders.values()) encoder.close();
       return files;
@@ -23883,24 +26689,24 @@ function safeFileName(id) {
   return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
 }
 
-// lib/raster/_fast_rows.ts
+// lib/png/_fast_rows.ts
 var STRIP_BYTES3 = 256 * 1024;
 function readFastRows(png, onRows, options = {}) {
-  const { header } = png;
-  if (!isFastFlavour(header)) {
-    throw new RangeError(`readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`);
+  const { header: header2 } = png;
+  if (!isFastFlavour(header2)) {
+    throw new RangeError(`readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ${header2.colourType} at ${header2.bitDepth} bits${header2.interlaced ? ", interlaced" : ""}`);
   }
-  const { width, height } = header;
-  const channels = header.colourType === 6 ? 4 : 3;
+  const { width, height } = header2;
+  const channels = header2.colourType === 6 ? 4 : 3;
   const inRow = width * channels;
   const inStride = inRow + 1;
   const outRow = width * 3;
   const rows = Math.max(1, Math.min(height, options.stripRows ?? Math.floor(STRIP_BYTES3 / inStride)));
   const zero = 0;
-  const tables = align16(zero + inRow + SLACK);
+  const tables = align16(zero + inRow + SLACK2);
   const input = align16(tables + CENSUS_BYTES);
-  const output = align16(input + (rows + 1) * inStride + SLACK);
-  const end = output + rows * outRow + SLACK;
+  const output = align16(input + (rows + 1) * inStride + SLACK2);
+  const end = output + rows * outRow + SLACK2;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
     clearCensus(memory, tables);
@@ -23927,6 +26733,26 @@ function readFastRows(png, onRows, options = {}) {
   });
 }
 
+// lib/png/mask_rows.ts
+function openMaskRows(bytes, options = {}) {
+  const png = checkPng(bytes, options.maxPixels);
+  const { width, height } = png.header;
+  const general = options.generalDecoder || !isFastFlavour(png.header);
+  return {
+    width,
+    height,
+    read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows)
+  };
+}
+function readCountedRows(png, onRows) {
+  const census = emptyCensus();
+  readPngRows(png, (rows) => {
+    addToCensus(census, rows.data);
+    onRows(rows);
+  });
+  return census;
+}
+
 // lib/report/colour_thumbnail.ts
 var BACKGROUND_COLOUR = [
   48,
@@ -23940,7 +26766,7 @@ var UNKNOWN_COLOUR = [
 ];
 function colourThumbnail(samples, table) {
   const { width, height, codes } = samples;
-  const unknown = table.classes.length + 1;
+  const unknown = Math.max(0, ...table.classes.map((entry) => entry.index)) + 1;
   const palette = new Uint8Array((unknown + 1) * 3);
   palette.set(BACKGROUND_COLOUR, 0);
   for (const entry of table.classes) palette.set(entry.colour, entry.index * 3);
@@ -23951,22 +26777,22 @@ function colourThumbnail(samples, table) {
     indexByCode[b + 1] = table.labelByBChannel[b] === void 0 ? unknown : index;
   }
   const data = new Uint8Array(codes.length);
-  const counts = new Uint32Array(unknown + 1);
+  const counts2 = new Uint32Array(unknown + 1);
   for (let i = 0; i < codes.length; i++) {
     const index = indexByCode[codes[i]];
     data[i] = index;
-    counts[index]++;
+    counts2[index]++;
   }
   const samplesByLabel = {};
   for (const entry of table.classes) {
-    if (counts[entry.index] > 0) samplesByLabel[entry.id] = counts[entry.index];
+    if (counts2[entry.index] > 0) samplesByLabel[entry.id] = counts2[entry.index];
   }
   return {
     width,
     height,
     data,
     palette,
-    labelled: codes.length - counts[0],
+    labelled: codes.length - counts2[0],
     samplesByLabel
   };
 }
@@ -23997,11 +26823,16 @@ function maskPreview(samples, table) {
 async function runMaskJob(job, options = {}) {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
+    let digest;
     const { png, width, height: height2, census, samples } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
-      thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0
+      thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0,
+      pixels: (size) => digest = new PixelDigest({
+        ...size,
+        layout: "rgb8"
+      })
     });
     checkImageSize({
       width,
@@ -24010,7 +26841,8 @@ async function runMaskJob(job, options = {}) {
     const files = hashed([
       {
         path: job.file,
-        bytes: png
+        bytes: png,
+        pixelSha256: digest?.hex()
       }
     ]);
     const preview = samples && maskPreview(samples, table);
@@ -24023,15 +26855,17 @@ async function runMaskJob(job, options = {}) {
     };
   }
   if (job.mask.kind === "png") {
-    const png = checkPng(job.mask.bytes, job.maxPixels);
-    const { width, height: height2 } = png.header;
+    const rows = openMaskRows(job.mask.bytes, {
+      maxPixels: job.maxPixels,
+      generalDecoder: options.generalDecoder
+    });
+    const { width, height: height2 } = rows;
     const image2 = job.mask.image;
-    const general = options.generalDecoder || !isFastFlavour(png.header);
     return renderStrips(job, {
       width,
       height: height2
     }, (onRows) => {
-      const census = general ? readCountedRows(png, onRows) : readFastRows(png, onRows);
+      const census = rows.read(onRows);
       checkImageSize({
         width,
         height: height2
@@ -24054,14 +26888,6 @@ async function runMaskJob(job, options = {}) {
   releaseBytes(data);
   return rendered;
 }
-function readCountedRows(png, onRows) {
-  const census = emptyCensus();
-  readPngRows(png, (rows) => {
-    addToCensus(census, rows.data);
-    onRows(rows);
-  });
-  return census;
-}
 function renderStrips(job, size, readRows) {
   const { width, height } = size;
   const sampler = job.preview ? new MaskSampler(width, height) : void 0;
@@ -24074,27 +26900,32 @@ function renderStrips(job, size, readRows) {
     const stats = statsOfCensus(census, job.table);
     const files = hashed(renderer.end(stats.labels));
     const preview = sampler && maskPreview(sampler.samples(), job.table);
+    const segments = renderer.segments?.();
     return {
       files,
       width,
       height,
       stats,
-      preview
+      preview,
+      ...segments ? {
+        segments
+      } : {}
     };
   } finally {
     renderer.close();
   }
 }
 function sha256(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
+  return createHash4("sha256").update(bytes).digest("hex");
 }
 function hashed(files) {
-  return files.map(({ path: path6, bytes }) => {
+  return files.map(({ path: path6, bytes, pixelSha256 }) => {
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return {
       path: path6,
       bytes: own,
-      sha256: sha256(own)
+      sha256: sha256(own),
+      pixelSha256
     };
   });
 }
@@ -24292,2620 +27123,6 @@ function canStartWorkers(url) {
   }
 }
 
-// lib/api/export_task_filters.ts
-var EXPORT_OPTIONAL_FIELDS = [
-  "data",
-  "data.mask",
-  "jobs",
-  "metrics"
-];
-function exportTaskFilters(filters) {
-  const fields = /* @__PURE__ */ new Set([
-    ...EXPORT_OPTIONAL_FIELDS,
-    ...filters.optionalFields ?? []
-  ]);
-  return {
-    ...filters,
-    optionalFields: [
-      ...fields
-    ]
-  };
-}
-
-// lib/api/lab_date.ts
-var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
-function parseLabDate(value) {
-  const text2 = value.trim();
-  const sdk = SDK_DATE.exec(text2);
-  const iso = sdk ? null : ISO_DATE.exec(text2);
-  if (!sdk && !iso) return NaN;
-  const [year, month, day, hour, minute, second] = (sdk ?? iso).slice(1, 7).map(Number);
-  const fraction = Number(`0.${iso?.[7] ?? 0}`);
-  const sign = iso?.[8] === "-" ? -1 : 1;
-  const [offsetHour, offsetMinute] = [
-    Number(iso?.[9] ?? 0),
-    Number(iso?.[10] ?? 0)
-  ];
-  const time = [
-    hour,
-    minute,
-    second
-  ].map((part) => Number.isNaN(part) ? 0 : part);
-  const instant = Date.UTC(year, month - 1, day, time[0], time[1], time[2]);
-  const date = new Date(instant);
-  const exists2 = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && time[0] <= 23 && time[1] <= 59 && time[2] <= 59 && offsetHour <= 23 && offsetMinute <= 59;
-  if (!exists2) return NaN;
-  return instant + Math.floor(fraction * 1e3) - sign * (offsetHour * 60 + offsetMinute) * 6e4;
-}
-function formatLabDate(instant) {
-  return new Date(instant).toISOString().slice(0, 19).replace("T", " ");
-}
-
-// lib/api/parse_date_filter.ts
-var NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
-var FORMS = '"YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z"';
-function parseDateFilter(value, setting) {
-  const date = value.trim();
-  if (Number.isNaN(parseLabDate(date))) {
-    throw new ConfigError(settingMessage`${subject(setting, `filters.${setting}`)} has an invalid date ${JSON.stringify(value)}: use ${FORMS}`, {
-      setting
-    });
-  }
-  return NO_SECONDS.test(date) ? `${date}:00` : date;
-}
-
-// lib/api/validate_task_filters.ts
-var LIST_FILTERS = [
-  "batchIdIn",
-  "statusIn",
-  "taskIdIn",
-  "nameIn",
-  "optionalFields"
-];
-var DATE_FILTERS = [
-  "createdAtGt",
-  "createdAtGte",
-  "createdAtLt",
-  "createdAtLte",
-  "updatedAtGt",
-  "updatedAtGte",
-  "updatedAtLt",
-  "updatedAtLte"
-];
-var RECORD_FILTERS = [
-  "data",
-  "properties"
-];
-function validateTaskFilters(filters) {
-  const valid = {
-    ...filters
-  };
-  for (const key of LIST_FILTERS) {
-    const values = filters[key];
-    if (values === void 0) continue;
-    if (values.length === 0) {
-      throw new ConfigError(settingMessage`${filter(key)} is empty: give at least one value`, {
-        setting: key
-      });
-    }
-    if (values.some(isBlank)) {
-      throw new ConfigError(settingMessage`${filter(key)} has an empty value: remove it`, {
-        setting: key
-      });
-    }
-    valid[key] = [
-      ...values
-    ];
-  }
-  if (filters.nameLike !== void 0 && isBlank(filters.nameLike)) {
-    throw new ConfigError(settingMessage`${filter("nameLike")} is empty: give a part of a task name`, {
-      setting: "nameLike"
-    });
-  }
-  for (const key of DATE_FILTERS) {
-    const value = filters[key];
-    if (value !== void 0) valid[key] = parseDateFilter(value, key);
-  }
-  for (const key of RECORD_FILTERS) {
-    const record = filters[key];
-    if (record === void 0) continue;
-    for (const [field, value] of Object.entries(record)) {
-      if (isBlank(field) || isBlank(value)) {
-        throw new ConfigError(settingMessage`${filter(key)} has an empty field name or value (${quote(field)}=${quote(value)}): write it as "field=value"`, {
-          setting: key
-        });
-      }
-    }
-    valid[key] = {
-      ...record
-    };
-  }
-  return valid;
-}
-function filter(key) {
-  return subject(key, `filters.${key}`);
-}
-function isBlank(value) {
-  return value.trim() === "";
-}
-function quote(value) {
-  return JSON.stringify(value);
-}
-
-// lib/detect/find_segmentation_inputs.ts
-var SEGMENTATION_INPUT_TYPE = "tool-iat-segmentation";
-function formInputs(configuration) {
-  const rows = configuration.metadata?.inputsLayout;
-  if (!Array.isArray(rows)) return [];
-  const inputs = [];
-  for (const row of rows) {
-    if (!Array.isArray(row)) continue;
-    for (const column of row) {
-      if (!Array.isArray(column)) continue;
-      for (const input of column) {
-        if (input && typeof input === "object" && typeof input.id === "string") inputs.push(input);
-      }
-    }
-  }
-  return inputs;
-}
-
-// lib/detect/labels_of.ts
-function labelsOf(metadata) {
-  const lists = metadata?.labelOptions?.availableLabels;
-  if (!lists || typeof lists !== "object") return [];
-  const labels = /* @__PURE__ */ new Map();
-  for (const list2 of Object.values(lists)) {
-    if (!Array.isArray(list2)) continue;
-    for (const label of list2) {
-      if (label && typeof label.id === "string" && !labels.has(label.id)) {
-        labels.set(label.id, label);
-      }
-    }
-  }
-  return [
-    ...labels.values()
-  ];
-}
-
-// lib/detect/with_b_channels.ts
-function withBChannels(labels) {
-  const valid = (value) => typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 255;
-  const used = new Set(labels.map((label) => label.bChannel).filter(valid));
-  let next = 1;
-  return labels.map((label) => {
-    if (valid(label.bChannel)) return label;
-    while (used.has(next)) next++;
-    if (next > 255) return label;
-    used.add(next);
-    return {
-      ...label,
-      bChannel: next
-    };
-  });
-}
-
-// lib/detect/resolve_mask_source.ts
-var KIND_BY_PROJECT_TYPE = {
-  "iat-segmentation": "mask",
-  "iat-polygon": "polygon",
-  "iat-rectangle": "rectangle"
-};
-var KIND_BY_INPUT_TYPE = {
-  [SEGMENTATION_INPUT_TYPE]: "mask",
-  "tool-iat-polygon": "polygon",
-  "tool-iat-rectangle": "rectangle"
-};
-function resolveMaskSource(configuration, options = {}) {
-  const { projectId, projectType } = configuration;
-  const kind = KIND_BY_PROJECT_TYPE[projectType];
-  if (kind) {
-    if (options.inputId !== void 0) {
-      throw new ConfigError(`Cannot use input "${options.inputId}" of project "${projectId}": it is an "${projectType}" project, which has no inputs; remove the input id`, {
-        setting: "inputId"
-      });
-    }
-    refuseSequence(configuration.metadata?.toolOptions?.sequence, `project "${projectId}"`);
-    const labels = labelsOf(configuration.metadata);
-    return {
-      projectId,
-      projectType,
-      kind,
-      labels: kind === "mask" ? labels : withBChannels(labels)
-    };
-  }
-  if (projectType === "form") {
-    const input = pickInput(configuration, options.inputId);
-    const metadata = input.config?.metadata;
-    refuseSequence(metadata?.toolOptions?.sequence ?? configuration.metadata?.toolOptions?.sequence, `input "${input.id}" of project "${projectId}"`);
-    const inputKind = KIND_BY_INPUT_TYPE[input.type];
-    const labels = labelsOf(metadata);
-    return {
-      projectId,
-      projectType,
-      kind: inputKind,
-      input: {
-        id: input.id,
-        name: input.name
-      },
-      labels: inputKind === "mask" ? labels : withBChannels(labels)
-    };
-  }
-  throw new ConfigError(`Cannot export project "${projectId}": its type is "${projectType}"; mask export supports "iat-segmentation", "iat-polygon", "iat-rectangle" and "form" with a "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input`, {
-    setting: "projectId"
-  });
-}
-function pickInput(configuration, inputId) {
-  const usable = formInputs(configuration).filter((input) => KIND_BY_INPUT_TYPE[input.type]);
-  const segmentation = usable.filter((input) => input.type === SEGMENTATION_INPUT_TYPE);
-  const project = `project "${configuration.projectId}"`;
-  if (inputId !== void 0) {
-    const chosen = usable.find((input) => input.id === inputId);
-    if (chosen) return chosen;
-    throw new ConfigError(usable.length === 0 ? `Input "${inputId}" has no masks: ${project} has no "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input, so it has no masks to export` : `Input "${inputId}" is not an input of ${project} with masks; choose one of: ` + usable.map(describeInput).join(", "), {
-      setting: "inputId"
-    });
-  }
-  const candidates = segmentation.length > 0 ? segmentation : usable;
-  if (candidates.length === 1) return candidates[0];
-  if (candidates.length === 0) {
-    throw new ConfigError(`Cannot export ${project}: the form has no "${SEGMENTATION_INPUT_TYPE}" input (nor a polygon or rectangle input), so it has no masks to export`, {
-      setting: "projectId"
-    });
-  }
-  const what = segmentation.length > 0 ? "segmentation" : "polygon and rectangle";
-  throw new ConfigError(`Cannot choose the input of ${project}: it has ${candidates.length} ${what} inputs; pick one with the input id: ${candidates.map(describeInput).join(", ")}`, {
-    setting: "inputId"
-  });
-}
-function describeInput(input) {
-  const kind = input.type === SEGMENTATION_INPUT_TYPE ? "" : `, ${input.type}`;
-  return input.name || kind ? `"${input.id}" (${input.name ?? ""}${kind})` : `"${input.id}"`;
-}
-function refuseSequence(sequence, what) {
-  if (sequence === true) {
-    throw new ConfigError(`Cannot export ${what}: it is a video/sequence project, and mask export supports single images only`, {
-      setting: "projectId"
-    });
-  }
-}
-
-// lib/detect/resolve_semantic_mapping.ts
-function resolveSemanticMapping(value, labels) {
-  const mapping = mappingObject(value);
-  const labelById = new Map(labels.map((label) => [
-    label.id,
-    label
-  ]));
-  const byBChannel = /* @__PURE__ */ new Map();
-  const mappedBy = /* @__PURE__ */ new Map();
-  for (const [labelId, colour] of Object.entries(mapping)) {
-    const label = labelById.get(labelId);
-    if (!label) {
-      const known = labels.map((known2) => `"${known2.id}"`).join(", ") || "none";
-      throw new ConfigError(`The semantic mapping names label "${labelId}", which the project does not have; known label ids: ${known}`, {
-        setting: "semanticMapping"
-      });
-    }
-    const bChannel = label.bChannel;
-    if (typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
-      throw new ConfigError(`The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the project configuration (got ${describe(bChannel)}), so its pixels cannot be found; remove it from the mapping or fix the label`, {
-        setting: "semanticMapping"
-      });
-    }
-    const rgb = checkColour(labelId, colour);
-    const previous = byBChannel.get(bChannel);
-    if (previous && previous.some((value2, i) => value2 !== rgb[i])) {
-      throw new ConfigError(`The semantic mapping gives labels "${mappedBy.get(bChannel)}" and "${labelId}" different colours, but both have bChannel ${bChannel}, so their pixels cannot be told apart; give them the same colour`, {
-        setting: "semanticMapping"
-      });
-    }
-    byBChannel.set(bChannel, rgb);
-    mappedBy.set(bChannel, labelId);
-  }
-  return byBChannel;
-}
-function semanticMappingOf(value) {
-  const entries = Object.entries(mappingObject(value));
-  return Object.fromEntries(entries.map(([labelId, colour]) => [
-    labelId,
-    checkColour(labelId, colour)
-  ]));
-}
-function mappingObject(mapping) {
-  if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
-    throw new ConfigError(`The semantic mapping must be a JSON object of label id to [r, g, b], like {"car": [128, 64, 128]}; got ${describe(mapping)}`, {
-      setting: "semanticMapping"
-    });
-  }
-  return mapping;
-}
-function checkColour(labelId, colour) {
-  const valid = Array.isArray(colour) && colour.length === 3 && colour.every((value) => Number.isInteger(value) && value >= 0 && value <= 255);
-  if (!valid) {
-    throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe(colour)}`, {
-      setting: "semanticMapping"
-    });
-  }
-  return [
-    colour[0],
-    colour[1],
-    colour[2]
-  ];
-}
-function describe(value) {
-  const text2 = JSON.stringify(value) ?? String(value);
-  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
-}
-
-// lib/_std/path.ts
-import { basename as basename3, dirname as dirname3, isAbsolute, join as join3, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
-import { fileURLToPath } from "node:url";
-
-// lib/export/platform.ts
-function hostPlatform() {
-  return Deno.build.os === "windows" ? "windows" : "posix";
-}
-function nativePath(path6, platform2 = hostPlatform()) {
-  return platform2 === "windows" ? path6.replaceAll("/", "\\") : path6;
-}
-
-// lib/export/export_folder_name.ts
-function defaultExportFolderName(projectId, now, options = {}) {
-  const two = (value) => String(value).padStart(2, "0");
-  const date = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
-  const separator = (options.platform ?? hostPlatform()) === "windows" ? "-" : ":";
-  const time = [
-    now.getHours(),
-    now.getMinutes(),
-    now.getSeconds()
-  ].map(two).join(separator);
-  return `lab_mask_${projectId}_${date}_${time}`;
-}
-
-// lib/export/_memory_budget.ts
-var DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
-var BYTES_PER_PIXEL = 3;
-var STRIP_BYTES_PER_PIXEL = 12;
-var STRIP_PIXELS = 256 * 1024 / 3;
-var MIN_STRIP_ROWS = 8;
-var MemoryBudget = class {
-  #total;
-  #free;
-  #waiting = [];
-  /**
-   * @param totalBytes How many bytes the masks in flight may cost together.
-   * @throws {RangeError} when it is not a positive number.
-   */
-  constructor(totalBytes) {
-    if (typeof totalBytes !== "number" || !Number.isFinite(totalBytes) || totalBytes <= 0) {
-      throw new RangeError(`Cannot budget ${String(totalBytes)} bytes of memory: give a positive number of bytes`);
-    }
-    this.#total = totalBytes;
-    this.#free = totalBytes;
-  }
-  /**
-   * Waits until a mask of this cost fits, then takes its bytes from the budget.
-   *
-   * @param cost What converting the mask holds, in bytes.
-   * @param task The task's id and name, for the error.
-   * @returns The function that gives the bytes back, to call once the mask is written.
-   * @throws {TaskError} when the mask alone costs more than the whole budget.
-   */
-  async admit(cost, task) {
-    if (cost > this.#total) {
-      const { width, height } = task.size;
-      throw new TaskError(`its mask is ${width}\xD7${height}, ${mib(cost)} to convert, more than the whole memory budget of ${mib(this.#total)}; raise the memory budget to at least ${Math.ceil(cost / 2 ** 20)} MiB to export it`, {
-        taskId: task.taskId,
-        taskName: task.taskName,
-        setting: "memoryBudgetBytes"
-      });
-    }
-    if (this.#waiting.length > 0 || cost > this.#free) {
-      await new Promise((admit) => this.#waiting.push({
-        cost,
-        admit
-      }));
-    } else {
-      this.#free -= cost;
-    }
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.#free += cost;
-      this.#admitWaiting();
-    };
-  }
-  /** Admits waiting masks in order, while the first one fits. */
-  #admitWaiting() {
-    while (this.#waiting.length > 0 && this.#waiting[0].cost <= this.#free) {
-      const next = this.#waiting.shift();
-      this.#free -= next.cost;
-      next.admit();
-    }
-  }
-};
-function conversionCost(mask) {
-  if (mask.kind === "shapes") {
-    const size2 = mask.image;
-    if (size2 === void 0) return void 0;
-    return {
-      size: size2,
-      cost: size2.width * size2.height * BYTES_PER_PIXEL
-    };
-  }
-  if (mask.kind !== "png") return void 0;
-  const size = pngSize(mask.bytes);
-  if (size === void 0) return void 0;
-  const { width, height } = size;
-  const stripPixels = Math.min(width * height, Math.max(STRIP_PIXELS, width * MIN_STRIP_ROWS));
-  return {
-    size,
-    cost: 2 * mask.bytes.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL
-  };
-}
-function pngSize(png) {
-  const ihdr = [
-    73,
-    72,
-    68,
-    82
-  ];
-  if (png.length < 24 || !ihdr.every((byte, i) => png[12 + i] === byte)) return void 0;
-  const view = new DataView(png.buffer, png.byteOffset, 24);
-  return {
-    width: view.getUint32(16),
-    height: view.getUint32(20)
-  };
-}
-function mib(bytes) {
-  if (bytes < 2 ** 20) return `${bytes} bytes`;
-  return `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`;
-}
-
-// lib/export/ignore_index.ts
-var MAX_IGNORE_INDEX = 255;
-function checkIgnoreIndex(index) {
-  if (!Number.isInteger(index) || index < 1 || index > MAX_IGNORE_INDEX) {
-    throw ignoreIndexError(String(index));
-  }
-  return index;
-}
-function parseIgnoreIndex(text2) {
-  if (!/^\s*\d+\s*$/.test(text2)) throw ignoreIndexError(JSON.stringify(text2));
-  return Number(text2);
-}
-function ignoreIndexError(shown) {
-  return new ConfigError(settingMessage`${subject("ignoreIndex")} is ${shown}: give a whole number from 1 to ${MAX_IGNORE_INDEX}, above the project's class indices, or leave it out for ${MAX_IGNORE_INDEX}`, {
-    setting: "ignoreIndex"
-  });
-}
-
-// lib/export/mask_format.ts
-var MASK_FORMATS = [
-  "rgb",
-  "class-index",
-  "palette",
-  "instance",
-  "binary"
-];
-function parseMaskFormat(text2) {
-  const format = MASK_FORMATS.find((known) => known === text2);
-  if (format === void 0) {
-    throw new ConfigError(`The mask format "${text2}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`, {
-      setting: "maskFormat"
-    });
-  }
-  return format;
-}
-
-// lib/export/_output_path.ts
-function outputPathOf(outputFolder, name, what) {
-  if (isAbsolute(name) || /^[A-Za-z]:|^[\\/]/.test(name)) {
-    throw new ConfigError(settingMessage`The output filename "${name}" is an absolute path; give a name inside ${mention("outputFolder")}, or set ${mention("outputFolder")} to the folder you want`, {
-      setting: "outputFilename"
-    });
-  }
-  if (name.split(/[\\/]/).includes("..")) {
-    throw new ConfigError(settingMessage`The output filename "${name}" has a ".." segment; name the ${what} inside ${mention("outputFolder")}, or change ${mention("outputFolder")}`, {
-      setting: "outputFilename"
-    });
-  }
-  return resolve2(outputFolder || ".", name);
-}
-
-// lib/export/_export_plan.ts
-function planExport(options) {
-  const { projectId, startedAt, filters, requestFilters } = planTasks(options);
-  const maskFormat = parseMaskFormat(options.maskFormat ?? "rgb");
-  if (options.ignoreIndex !== void 0) checkIgnoreIndex(options.ignoreIndex);
-  const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
-  const mode = folderMode(options);
-  const folder = exportFolderPath(options, startedAt);
-  const dryRun = options.dryRun ?? false;
-  return {
-    projectId,
-    startedAt,
-    filters,
-    requestFilters,
-    maskFormat,
-    budget,
-    mode,
-    folder,
-    dryRun
-  };
-}
-function planTasks(options) {
-  const startedAt = options.now ?? /* @__PURE__ */ new Date();
-  const { projectId } = options;
-  if (typeof projectId !== "string" || projectId.trim() === "") {
-    throw new ConfigError("The project id is missing: give the id of the project to export", {
-      setting: "projectId"
-    });
-  }
-  const filters = options.filters ?? {};
-  const requestFilters = exportTaskFilters(validateTaskFilters(filters));
-  return {
-    projectId,
-    startedAt,
-    filters,
-    requestFilters
-  };
-}
-function planMasks(configuration, plan, options) {
-  const source = resolveMaskSource(configuration, options);
-  if (options.semanticMapping !== void 0 && plan.maskFormat !== "rgb") {
-    throw new ConfigError(`A semantic mapping recolours "rgb" masks only; the mask format is "${plan.maskFormat}"`, {
-      setting: "semanticMapping"
-    });
-  }
-  const colourByBChannel = options.semanticMapping === void 0 ? void 0 : resolveSemanticMapping(options.semanticMapping, source.labels);
-  const table = classTable(source.labels, {
-    ignoreIndex: options.ignoreIndex
-  });
-  const settings = {
-    inputId: source.input?.id,
-    replaceExtension: options.replaceExtension ?? false,
-    semanticMapping: options.semanticMapping,
-    ignoreIndex: table.ignoreIndex,
-    filters: plan.filters,
-    shard: options.shard
-  };
-  return {
-    source,
-    colourByBChannel,
-    table,
-    settings
-  };
-}
-function folderMode(options) {
-  const chosen = [
-    options.resume ? "resume" : void 0,
-    options.incremental !== void 0 ? "incremental" : void 0,
-    options.overwrite ? "overwrite" : void 0
-  ].filter((mode) => mode !== void 0);
-  if (chosen.length > 1) {
-    const texts = [
-      "",
-      ...chosen.slice(1).map((_, i) => i === chosen.length - 2 ? " and " : ", ")
-    ];
-    texts.push(" cannot go together: they treat an existing export folder differently; keep one");
-    throw new ConfigError(new SettingMessage(texts, chosen.map((mode) => mention(mode))), {
-      setting: chosen[1]
-    });
-  }
-  return chosen[0] ?? "new";
-}
-function exportFolderPath(options, startedAt) {
-  if (options.incremental !== void 0) {
-    if (options.outputFolder || options.outputFilename) {
-      throw new ConfigError(settingMessage`An incremental export updates the folder it names; leave out ${mention("outputFolder")} and ${mention("outputFilename")}`, {
-        setting: "incremental"
-      });
-    }
-    const target = resolve2(options.incremental);
-    return target.endsWith(".jsonl") ? resolve2(target, "..") : target;
-  }
-  if (options.resume && !options.outputFilename) {
-    throw new ConfigError(settingMessage`To resume, give the interrupted export's ${mention("outputFilename")} (and ${mention("outputFolder")}): the default name has the time in it`, {
-      setting: "outputFilename"
-    });
-  }
-  const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt, {
-    platform: options.platform
-  });
-  return outputPathOf(options.outputFolder, name, "export folder");
-}
-
-// lib/export/_empty_summary.ts
-function emptySummary(projectId, folder, maskFormat, dryRun) {
-  return {
-    projectId,
-    folder,
-    maskFormat,
-    dryRun,
-    folderCreated: false,
-    total: 0,
-    exported: 0,
-    kept: 0,
-    planned: 0,
-    skipped: 0,
-    failed: 0,
-    removed: 0,
-    carried: 0,
-    skippedTasks: [],
-    plannedTasks: [],
-    failures: [],
-    renamed: [],
-    durationMs: 0
-  };
-}
-
-// lib/export/shard.ts
-function parseShard(text2) {
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text2);
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || index < 1 || count < 1 || index > count || count > 1024) {
-    throw new ConfigError(`The shard "${text2}" must be i/n with i from 1 to n (at most 1024), like 1/4; in a CI matrix, use the job's index plus one`, {
-      setting: "shard"
-    });
-  }
-  return {
-    index,
-    count
-  };
-}
-function inShard(taskId, shard) {
-  let hash = 2166136261;
-  for (const byte of new TextEncoder().encode(taskId)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 16777619) >>> 0;
-  }
-  return hash % shard.count === shard.index - 1;
-}
-
-// lib/detect/task_mask.ts
-function taskMask(task, source) {
-  const holder = taskAnswers(task, source)?.answers;
-  if (holder === void 0) return void 0;
-  if (source.kind === "polygon" || source.kind === "rectangle") {
-    return Array.isArray(holder.annotations) ? holder.annotations : void 0;
-  }
-  const mask = holder.mask;
-  return mask === null || mask === "" ? void 0 : mask;
-}
-function taskAnswers(task, source) {
-  const data = task.data;
-  if (!isRecord2(data)) return void 0;
-  const body = isRecord2(data.body) ? data.body : data;
-  const answers = source.input ? body[source.input.id] : body;
-  return {
-    body,
-    answers: isRecord2(answers) ? answers : void 0
-  };
-}
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// lib/raster/mask_data_uri.ts
-function decodeDataUri(uri) {
-  if (typeof uri !== "string") {
-    const kind = uri === null || uri === void 0 ? String(uri) : Array.isArray(uri) ? "an array" : typeof uri === "object" ? "an object" : `a ${typeof uri}`;
-    throw new PngError(`the mask is ${kind}, not a data URI string`);
-  }
-  if (uri.length === 0) throw new PngError("the mask is an empty string, not a data URI");
-  if (uri.slice(0, 5).toLowerCase() !== "data:") {
-    throw new PngError(`the mask is not a data URI: it starts with ${quoteStart(uri)}`);
-  }
-  const comma = uri.indexOf(",");
-  if (comma === -1) {
-    throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
-  }
-  const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
-  if (mime !== "" && mime.toLowerCase() !== "image/png") {
-    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
-  }
-  if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
-    throw new PngError(`the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`);
-  }
-  let payload = uri.slice(comma + 1);
-  if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
-  if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
-  try {
-    return Uint8Array.fromBase64(payload);
-  } catch {
-    const fault = base64Fault(payload);
-    throw new PngError(`the mask data URI holds invalid base64: ${fault.reason} (at payload character ${fault.position})`);
-  }
-}
-var BASE64_CHARACTER = /[A-Za-z0-9+/]/;
-function base64Fault(text2) {
-  const end = text2.replace(/={1,2}$/, "").length;
-  if (end % 4 === 1) return {
-    position: text2.length,
-    reason: "its length is not valid base64"
-  };
-  if (text2.length % 4 !== 0 && end !== text2.length) {
-    return {
-      position: text2.length,
-      reason: "its padding is wrong"
-    };
-  }
-  let position = 0;
-  while (position < text2.length && BASE64_CHARACTER.test(text2[position])) position++;
-  return {
-    position,
-    reason: `character ${JSON.stringify(text2[position])} is not base64`
-  };
-}
-function quoteStart(text2) {
-  return JSON.stringify(text2.length > 30 ? `${text2.slice(0, 30)}\u2026` : text2);
-}
-
-// lib/export/_mask.ts
-function maskOf(task, source) {
-  const value = taskMask(task, source);
-  if (value === void 0) return void 0;
-  const image = imageSize(task, source);
-  const kind = source.kind ?? "mask";
-  if (kind === "mask") return pngMaskOf(value, image);
-  return {
-    kind: "shapes",
-    geometry: kind,
-    annotations: value,
-    image
-  };
-}
-function pngMaskOf(value, image) {
-  try {
-    return {
-      kind: "png",
-      bytes: decodeDataUri(value),
-      image
-    };
-  } catch (error2) {
-    if (!(error2 instanceof MasksError)) throw error2;
-    return {
-      kind: "invalid",
-      reason: error2.message
-    };
-  }
-}
-function imageSize(task, source) {
-  const found = taskAnswers(task, source);
-  const image = found?.answers?.image ?? found?.body.image;
-  const { width, height } = image ?? {};
-  return Number.isInteger(width) && Number.isInteger(height) ? {
-    width,
-    height
-  } : void 0;
-}
-
-// lib/formats/coco_categories.ts
-function cocoCategories(metadata, vector) {
-  const labels = labelsOf(metadata);
-  const table = classTable(vector ? withBChannels(labels) : labels);
-  const options = metadata?.labelOptions;
-  const listOfLabel = /* @__PURE__ */ new Map();
-  for (const [key, list2] of Object.entries(options?.availableLabels ?? {})) {
-    for (const label of Array.isArray(list2) ? list2 : []) {
-      if (!listOfLabel.has(label?.id)) listOfLabel.set(label?.id, key);
-    }
-  }
-  const mainLists = Array.isArray(options?.mainLists) ? options.mainLists : [];
-  const classOfLabel = /* @__PURE__ */ new Map();
-  const categories = table.classes.map((entry) => {
-    if (!classOfLabel.has(entry.id)) classOfLabel.set(entry.id, entry.index);
-    const key = listOfLabel.get(entry.id);
-    const main = mainLists.find((list2) => Array.isArray(list2?.keys) && list2.keys.includes(key));
-    return {
-      id: entry.index,
-      name: entry.id,
-      supercategory: main?.name ?? ""
-    };
-  });
-  const classOfBChannel = new Uint8Array(256);
-  table.labelByBChannel.forEach((labelId, b) => {
-    if (labelId !== void 0) classOfBChannel[b] = table.indexByBChannel[b];
-  });
-  return {
-    categories,
-    classOfBChannel,
-    classOfLabel
-  };
-}
-
-// lib/formats/coco_rle.ts
-function cocoRleString(counts) {
-  let text2 = "";
-  for (let i = 0; i < counts.length; i++) {
-    let value = counts[i];
-    if (i > 2) value -= counts[i - 2];
-    for (let more = true; more; ) {
-      let group = value & 31;
-      value >>= 5;
-      more = group & 16 ? value !== -1 : value !== 0;
-      if (more) group |= 32;
-      text2 += String.fromCharCode(group + 48);
-    }
-  }
-  return text2;
-}
-
-// lib/formats/annotation_label_ids.ts
-function annotationLabelIds(labels) {
-  const ids = [];
-  if (!isRecord3(labels)) return ids;
-  for (const list2 of Object.values(labels)) {
-    const entries = isRecord3(list2) && Array.isArray(list2.labels) ? list2.labels : [];
-    for (const label of entries) {
-      if (isRecord3(label) && label.id !== void 0 && label.id !== null) {
-        ids.push(String(label.id));
-      }
-    }
-  }
-  return ids;
-}
-function isRecord3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// lib/formats/mask_instances.ts
-function maskInstances(image, classOfBChannel) {
-  const { found, slots, box: box2 } = numberInstances(image, classOfBChannel);
-  const counts = columnRuns(slots, image.width, image.height, found.length);
-  const instances = found.map((instance2, slot) => ({
-    ...instance2,
-    counts: counts[slot],
-    area: box2.area[slot],
-    bbox: [
-      box2.minX[slot],
-      box2.minY[slot],
-      box2.maxX[slot] - box2.minX[slot] + 1,
-      box2.maxY[slot] - box2.minY[slot] + 1
-    ]
-  }));
-  return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
-}
-function numberInstances(image, classOfBChannel) {
-  const { width, height, data } = image;
-  const slotByKey = /* @__PURE__ */ new Map();
-  const found = [];
-  const slots = new Uint16Array(width * height);
-  const box2 = {
-    minX: [],
-    minY: [],
-    maxX: [],
-    maxY: [],
-    area: []
-  };
-  for (let y = 0, pixel = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, pixel++) {
-      const red = data[pixel * 3];
-      if (red === 0) continue;
-      const classIndex = classOfBChannel[data[pixel * 3 + 2]];
-      if (!classIndex) continue;
-      const key = red * 256 + classIndex;
-      let slot = slotByKey.get(key);
-      if (slot === void 0) {
-        slot = found.length;
-        slotByKey.set(key, slot);
-        found.push({
-          instanceId: red,
-          classIndex
-        });
-        box2.minX.push(x), box2.minY.push(y), box2.maxX.push(x), box2.maxY.push(y), box2.area.push(0);
-      }
-      slots[pixel] = slot + 1;
-      box2.area[slot]++;
-      if (x < box2.minX[slot]) box2.minX[slot] = x;
-      if (x > box2.maxX[slot]) box2.maxX[slot] = x;
-      box2.maxY[slot] = y;
-    }
-  }
-  return {
-    found,
-    slots,
-    box: box2
-  };
-}
-function columnRuns(slots, width, height, count) {
-  const counts = Array.from({
-    length: count
-  }, () => []);
-  const lastEnd = new Array(count).fill(0);
-  const start = new Array(count).fill(0);
-  let current = 0;
-  let position = 0;
-  for (let x = 0; x < width; x++) {
-    for (let y = 0, pixel = x; y < height; y++, pixel += width, position++) {
-      const slot = slots[pixel];
-      if (slot === current) continue;
-      if (current !== 0) {
-        counts[current - 1].push(position - start[current - 1]);
-        lastEnd[current - 1] = position;
-      }
-      if (slot !== 0) {
-        counts[slot - 1].push(position - lastEnd[slot - 1]);
-        start[slot - 1] = position;
-      }
-      current = slot;
-    }
-  }
-  if (current !== 0) {
-    counts[current - 1].push(position - start[current - 1]);
-    lastEnd[current - 1] = position;
-  }
-  for (let slot = 0; slot < count; slot++) {
-    if (lastEnd[slot] < position) counts[slot].push(position - lastEnd[slot]);
-  }
-  return counts;
-}
-
-// lib/formats/coco_vector_annotation.ts
-var PAINT = {
-  instanceId: 1,
-  bChannel: 1
-};
-var CLASS_OF_PAINT = Uint8Array.from({
-  length: 256
-}, (_, b) => b === PAINT.bChannel ? 1 : 0);
-function cocoVectorAnnotation(annotation, options) {
-  const record = annotation ?? {};
-  const category = annotationLabelIds(record.labels).map((id) => options.classOfLabel.get(id)).find((index) => index !== void 0);
-  if (category === void 0) return void 0;
-  const [shape] = shapesOfAnnotations([
-    annotation
-  ], {
-    kind: options.kind,
-    bChannelOf: () => 1
-  });
-  const { width, height } = options.size;
-  if (shape.holes?.length) {
-    const image = rasterizeShapes([
-      {
-        ...shape,
-        ...PAINT
-      }
-    ], options.size);
-    const [pixels] = maskInstances(image, CLASS_OF_PAINT);
-    return {
-      category_id: category,
-      segmentation: {
-        size: [
-          height,
-          width
-        ],
-        counts: cocoRleString(pixels?.counts ?? [
-          width * height
-        ])
-      },
-      area: pixels?.area ?? 0,
-      bbox: pixels?.bbox ?? [
-        0,
-        0,
-        0,
-        0
-      ]
-    };
-  }
-  const polygons = shape.rings.map((ring) => {
-    const corners = options.kind === "rectangle" ? rectangleCorners(ring) : ring;
-    return corners.map((value, i) => value * (i % 2 === 0 ? width : height));
-  });
-  let [minX, minY, maxX, maxY] = [
-    Infinity,
-    Infinity,
-    -Infinity,
-    -Infinity
-  ];
-  for (const polygon of polygons) {
-    for (let i = 0; i < polygon.length; i += 2) {
-      minX = Math.min(minX, polygon[i]);
-      maxX = Math.max(maxX, polygon[i]);
-      minY = Math.min(minY, polygon[i + 1]);
-      maxY = Math.max(maxY, polygon[i + 1]);
-    }
-  }
-  return {
-    category_id: category,
-    segmentation: polygons,
-    area: polygons.reduce((sum, polygon) => sum + shoelace(polygon), 0),
-    bbox: [
-      minX,
-      minY,
-      maxX - minX,
-      maxY - minY
-    ]
-  };
-}
-function rectangleCorners([x1, y1, x2, y2]) {
-  const [left, right] = [
-    Math.min(x1, x2),
-    Math.max(x1, x2)
-  ];
-  const [top, bottom] = [
-    Math.min(y1, y2),
-    Math.max(y1, y2)
-  ];
-  return [
-    left,
-    top,
-    right,
-    top,
-    right,
-    bottom,
-    left,
-    bottom
-  ];
-}
-function shoelace(flat) {
-  let twice = 0;
-  for (let i = 0; i < flat.length; i += 2) {
-    const j = (i + 2) % flat.length;
-    twice += flat[i] * flat[j + 1] - flat[j] * flat[i + 1];
-  }
-  return Math.abs(twice) / 2;
-}
-
-// lib/export/file_system.ts
-var DENO_FILE_SYSTEM = {
-  // The calls made for every mask (a few per file, each quick on a local disk) are the runtime's
-  // synchronous ones behind a promise: its asynchronous calls hand each one to another thread and
-  // back, which cost more than the call itself (about 0.3 s of CPU and a busier main thread in an
-  // export of 2,400 masks, measured); the workers have their next masks queued meanwhile.
-  lstat: (path6) => promised(() => Deno.lstatSync(path6)),
-  stat: (path6) => Deno.stat(path6),
-  readFile: (path6) => Deno.readFile(path6),
-  writeFile: (path6, bytes, options) => promised(() => Deno.writeFileSync(path6, bytes, options)),
-  open: (path6, options) => Deno.open(path6, options),
-  rename: (from, to) => promised(() => Deno.renameSync(from, to)),
-  remove: (path6, options) => Deno.remove(path6, options),
-  mkdir: (path6, options) => Deno.mkdir(path6, options),
-  readDir: (path6) => Deno.readDir(path6)
-};
-function promised(call) {
-  try {
-    return Promise.resolve(call());
-  } catch (error2) {
-    return Promise.reject(error2);
-  }
-}
-
-// lib/export/write_file_atomic.ts
-async function writeFileAtomic(path6, bytes, options = {}) {
-  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
-  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
-  const temporary = join3(dirname3(path6), `.${basename3(path6)}.${suffix}.tmp`);
-  try {
-    await fileSystem.writeFile(temporary, bytes, {
-      createNew: true
-    });
-    await fileSystem.rename(temporary, path6);
-  } catch (error2) {
-    await fileSystem.remove(temporary).catch(() => {
-    });
-    throw error2;
-  }
-}
-
-// lib/export/export_folder_fs.ts
-var ExportFolderFs = class {
-  /** The export folder, absolute. */
-  root;
-  /** The low-level file calls. */
-  fileSystem;
-  /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
-  #folders = /* @__PURE__ */ new Set();
-  #rootChosenByUser;
-  /**
-   * Opens the door to one export folder; nothing is touched yet.
-   *
-   * @param root The export folder, absolute.
-   * @param options The low-level file calls to make (default `DENO_FILE_SYSTEM`), and whether
-   * the root is a folder the user chose (a one-file export's output folder) rather than one the
-   * export makes: it may then be a link, as the folders above an export folder may (default
-   * `false`).
-   */
-  constructor(root, options = {}) {
-    this.root = root;
-    this.fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
-    this.#rootChosenByUser = options.rootChosenByUser ?? false;
-  }
-  /**
-   * The absolute path of `relative` after checking its form (no lstat).
-   *
-   * @throws {UnsafePathError} when it is empty, absolute or has an empty, `.` or `..` segment.
-   */
-  pathOf(relative3) {
-    return join3(this.root, ...segmentsOf(relative3));
-  }
-  /** Whether the export folder exists; refuses one that is a link. */
-  async rootExists() {
-    return await this.rootInfo() !== void 0;
-  }
-  /** Whether something (file, folder, link) is at `relative`; refuses links on the way. */
-  async exists(relative3) {
-    return await this.#check(relative3, true) !== void 0;
-  }
-  /** What is at `relative`, not following a link there (`undefined`: nothing); refuses links on the way. */
-  async info(relative3) {
-    return await this.#check(relative3, false);
-  }
-  /** What the export folder is (`undefined`: not there yet); refuses one that is a link. */
-  async rootInfo() {
-    return await this.#checkRoot();
-  }
-  /** Reads a file; refuses links on the way and at the file. */
-  async readFile(relative3) {
-    await this.#check(relative3, true);
-    return await this.fileSystem.readFile(this.pathOf(relative3));
-  }
-  /** Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at the file. */
-  async openFile(relative3) {
-    await this.#check(relative3, true);
-    return await this.fileSystem.open(this.pathOf(relative3), {
-      read: true
-    });
-  }
-  /** Reads a text file; refuses links on the way and at the file. */
-  async readTextFile(relative3) {
-    return new TextDecoder().decode(await this.readFile(relative3));
-  }
-  /** Writes a file atomically, making its folders; refuses links on the way. */
-  async writeFile(relative3, bytes) {
-    await this.#folderOf(relative3);
-    await writeFileAtomic(this.pathOf(relative3), bytes, {
-      fileSystem: this.fileSystem
-    });
-  }
-  /**
-   * Opens a new file for writing (and, with `read`, reading) at `relative`, removing what was
-   * there first (a link is removed, not followed) and creating the file exclusively.
-   */
-  async createFile(relative3, options = {}) {
-    await this.remove(relative3);
-    return await this.fileSystem.open(this.pathOf(relative3), {
-      createNew: true,
-      write: true,
-      read: options.read ?? false
-    });
-  }
-  /** Renames a file inside the export folder; refuses links on the way and at the source. */
-  async rename(from, to) {
-    await this.#check(from, true);
-    await this.#check(to, false);
-    await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
-  }
-  /** Removes a file (or the link itself) if it is there; refuses links on the way. */
-  async remove(relative3) {
-    await this.#check(relative3, false);
-    try {
-      await this.fileSystem.remove(this.pathOf(relative3));
-    } catch (error2) {
-      if (!(error2 instanceof Deno.errors.NotFound)) throw error2;
-    }
-  }
-  /** The names in the export folder; refuses a folder that is a link. */
-  async names() {
-    await this.#checkRoot();
-    const names = [];
-    for await (const entry of this.fileSystem.readDir(this.root)) names.push(entry.name);
-    return names;
-  }
-  /** Removes the whole export folder (links in it are removed, never followed). */
-  async removeAll() {
-    await this.#checkRoot();
-    await this.fileSystem.remove(this.root, {
-      recursive: true
-    });
-    this.#folders.clear();
-  }
-  /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
-  async makeRoot(exclusive) {
-    if (!exclusive) {
-      if (await this.#checkRoot() === void 0) {
-        await this.fileSystem.mkdir(this.root, {
-          recursive: true
-        });
-      }
-      await this.#checkRoot();
-      return;
-    }
-    await this.fileSystem.mkdir(join3(this.root, ".."), {
-      recursive: true
-    });
-    await this.fileSystem.mkdir(this.root);
-    await this.#checkRoot();
-  }
-  /** Makes the folders of `relative` one by one, refusing any that is a link. */
-  async #folderOf(relative3) {
-    const segments = segmentsOf(relative3).slice(0, -1);
-    await this.#checkRoot();
-    for (let i = 1; i <= segments.length; i++) {
-      const folder = segments.slice(0, i).join("/");
-      if (this.#folders.has(folder)) continue;
-      const info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
-      if (info2?.isSymlink) throw linkError(folder);
-      if (info2 === void 0) {
-        try {
-          await this.fileSystem.mkdir(join3(this.root, ...segments.slice(0, i)));
-        } catch (error2) {
-          if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
-          if ((await this.#lstat(join3(this.root, ...segments.slice(0, i))))?.isSymlink) {
-            throw linkError(folder);
-          }
-        }
-      }
-      this.#folders.add(folder);
-    }
-  }
-  /**
-   * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
-   * what is at the path, or `undefined` when some component is missing.
-   */
-  async #check(relative3, last) {
-    const segments = segmentsOf(relative3);
-    let info2 = await this.#checkRoot();
-    for (let i = 1; i <= segments.length && info2 !== void 0; i++) {
-      info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
-      if (info2?.isSymlink && (last || i < segments.length)) {
-        throw linkError(segments.slice(0, i).join("/"));
-      }
-    }
-    return info2;
-  }
-  async #checkRoot() {
-    if (this.#rootChosenByUser) return await this.#stat(this.root);
-    const info2 = await this.#lstat(this.root);
-    if (info2?.isSymlink) {
-      throw new UnsafePathError(this.root, "the export folder is a symbolic link");
-    }
-    return info2;
-  }
-  async #lstat(path6) {
-    return await this.fileSystem.lstat(path6).catch(notFound);
-  }
-  async #stat(path6) {
-    return await this.fileSystem.stat(path6).catch(notFound);
-  }
-};
-function notFound(error2) {
-  if (error2 instanceof Deno.errors.NotFound) return void 0;
-  throw error2;
-}
-function segmentsOf(relative3) {
-  if (typeof relative3 !== "string" || relative3 === "") {
-    throw new UnsafePathError(String(relative3), "it is empty");
-  }
-  if (isAbsolute(relative3) || /^[A-Za-z]:|^[\\/]/.test(relative3)) {
-    throw new UnsafePathError(relative3, "it is absolute; paths must stay inside the export folder");
-  }
-  const segments = relative3.split(/[\\/]/);
-  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
-    throw new UnsafePathError(relative3, "it climbs out of the export folder or has an empty part");
-  }
-  return segments;
-}
-function linkError(path6) {
-  return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
-}
-
-// lib/formats/output_file.ts
-var OutputFile = class {
-  /** The absolute path the file gets when committed. */
-  path;
-  #files;
-  #name;
-  #temporary;
-  #handle;
-  #opening;
-  /**
-   * Names the file; nothing is created yet.
-   *
-   * @param path Where the complete file goes; its parent folders are created on the first write.
-   * @param options The low-level file calls to make. @default {{ fileSystem: DENO_FILE_SYSTEM }}
-   */
-  constructor(path6, options = {}) {
-    this.path = path6;
-    this.#files = new ExportFolderFs(dirname3(path6), {
-      fileSystem: options.fileSystem,
-      rootChosenByUser: true
-    });
-    this.#name = basename3(path6);
-    const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
-    this.#temporary = `.${this.#name}.${suffix}.tmp`;
-  }
-  /** Whether anything was written yet. */
-  get started() {
-    return this.#opening !== void 0;
-  }
-  /**
-   * Checks the path before any request: its folder is a folder (or is made later), and nothing is
-   * there but, with `overwrite`, a file.
-   *
-   * @param overwrite Whether an existing file may be replaced.
-   * @throws {UnsafePathError} when the path is a symbolic link (even with `overwrite`).
-   * @throws {ConfigError} when the folder is a file, a folder has the file's name, or the file
-   * exists without `overwrite`.
-   */
-  async checkTarget(overwrite) {
-    const folder = await this.#files.rootInfo();
-    if (folder === void 0) return;
-    if (!folder.isDirectory) {
-      throw new ConfigError(settingMessage`Cannot write "${this.path}": "${this.#files.root}" is a file, not a folder; choose another ${mention("outputFolder")}`, {
-        setting: "outputFolder"
-      });
-    }
-    const info2 = await this.#files.info(this.#name);
-    if (info2 === void 0) return;
-    if (info2.isSymlink) {
-      throw new UnsafePathError(this.path, "it is a symbolic link; remove it, the export never writes through links", {
-        setting: "outputFilename"
-      });
-    }
-    if (info2.isDirectory) {
-      throw new ConfigError(`Cannot write "${this.path}": a folder has that name; choose another output filename`, {
-        setting: "outputFilename"
-      });
-    }
-    if (!overwrite) {
-      throw new ConfigError(settingMessage`The output file "${this.path}" already exists; choose another output filename, or add ${mention("overwrite")} to replace it`, {
-        setting: "outputFilename"
-      });
-    }
-  }
-  /**
-   * Appends bytes, creating the folder and the temporary file on the first call.
-   *
-   * @param bytes What to append.
-   */
-  async write(bytes) {
-    const handle = await (this.#opening ??= this.#open());
-    for (let at = 0; at < bytes.length; ) at += await handle.write(bytes.subarray(at));
-  }
-  /**
-   * Appends the whole content of another output file, which is then removed (its bytes are
-   * streamed, never held whole).
-   *
-   * @param other A file written to but not committed.
-   */
-  async append(other) {
-    if (!other.started) return;
-    const handle = await (this.#opening ??= this.#open());
-    const source = await other.#opening;
-    await source.seek(0, Deno.SeekMode.Start);
-    await source.readable.pipeTo(handle.writable, {
-      preventClose: true
-    });
-    other.#handle = void 0;
-    await other.#files.remove(other.#temporary);
-  }
-  /** Closes the file and renames it to its path; a file never written stays unwritten. */
-  async commit() {
-    if (!this.#opening) return;
-    (await this.#opening).close();
-    this.#handle = void 0;
-    await this.#files.rename(this.#temporary, this.#name);
-  }
-  /** Closes and removes the temporary file. */
-  async abandon() {
-    if (!this.#opening) return;
-    const handle = await this.#opening.catch(() => void 0);
-    if (this.#handle) handle?.close();
-    this.#handle = void 0;
-    await this.#files.remove(this.#temporary).catch(() => {
-    });
-  }
-  async #open() {
-    await this.#files.makeRoot(false);
-    this.#handle = await this.#files.createFile(this.#temporary, {
-      read: true
-    });
-    return this.#handle;
-  }
-};
-
-// lib/formats/_coco_writer.ts
-var TEXT3 = new TextEncoder();
-var CocoWriter = class {
-  #file;
-  #annotationsFile;
-  #source;
-  #classes;
-  #options;
-  #images = 0;
-  #annotations = 0;
-  constructor(file, source, options) {
-    this.#file = file;
-    this.#annotationsFile = new OutputFile(`${file.path}.annotations`, {
-      fileSystem: options.fileSystem
-    });
-    this.#source = source;
-    this.#options = options;
-    this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation");
-  }
-  async take(task, mine) {
-    if (!mine) return void 0;
-    let image;
-    try {
-      image = this.#source.geometry === "segmentation" ? await this.#maskShapes(task) : this.#vectorShapes(task);
-    } catch (error2) {
-      if (!(error2 instanceof MasksError)) throw error2;
-      const setting = error2 instanceof PngError ? error2.setting : void 0;
-      return {
-        status: "failed",
-        reason: error2.message,
-        setting
-      };
-    }
-    if (image === void 0) {
-      const what = this.#source.geometry === "segmentation" ? "mask" : "annotations";
-      return {
-        status: "skipped",
-        reason: `no ${what}`
-      };
-    }
-    if (!this.#options.dryRun) await this.#write(task, image);
-    return {
-      status: "exported",
-      leftOut: image.leftOut
-    };
-  }
-  async finish() {
-    if (this.#images === 0) return;
-    await this.#file.write(TEXT3.encode('\n],\n"annotations": ['));
-    await this.#file.append(this.#annotationsFile);
-    await this.#file.write(TEXT3.encode("\n]\n}\n"));
-    await this.#file.commit();
-  }
-  async abandon() {
-    await this.#annotationsFile.abandon();
-    await this.#file.abandon();
-  }
-  async #write(task, image) {
-    const imageId = ++this.#images;
-    if (imageId === 1) await this.#file.write(TEXT3.encode(this.#header()));
-    const entry = {
-      id: imageId,
-      file_name: task.name,
-      width: image.width,
-      height: image.height,
-      lab_task_id: task._id
-    };
-    await this.#file.write(TEXT3.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
-    let text2 = "";
-    for (const shape of image.shapes) {
-      const annotation = {
-        id: ++this.#annotations,
-        image_id: imageId,
-        category_id: shape.category_id,
-        iscrowd: 0,
-        area: shape.area,
-        bbox: shape.bbox,
-        segmentation: shape.segmentation
-      };
-      text2 += `${this.#annotations === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`;
-    }
-    if (text2) await this.#annotationsFile.write(TEXT3.encode(text2));
-  }
-  #header() {
-    const info2 = {
-      description: `lab project ${this.#source.projectId}`,
-      date_created: this.#options.now.toISOString()
-    };
-    return `{
-"info": ${JSON.stringify(info2)},
-"licenses": [],
-"categories": ${JSON.stringify(this.#classes.categories)},
-"images": [`;
-  }
-  /** Segmentation: one RLE annotation per (R, B) instance of the decoded mask. */
-  async #maskShapes(task) {
-    const source = {
-      input: this.#source.input,
-      kind: "mask"
-    };
-    const value = taskMask(task, source);
-    if (value === void 0) return void 0;
-    if (this.#options.dryRun) return {
-      width: 0,
-      height: 0,
-      shapes: [],
-      leftOut: 0
-    };
-    const mask = pngMaskOf(value);
-    if (mask.kind === "invalid") throw new MasksError(`its mask cannot be read: ${mask.reason}`);
-    let pixels;
-    try {
-      pixels = await decodePng(mask.bytes, {
-        maxPixels: this.#options.maxPixels
-      });
-    } catch (error2) {
-      if (!(error2 instanceof MasksError)) throw error2;
-      const reason = `its mask cannot be read: ${error2.message}`;
-      if (error2 instanceof PngError) {
-        throw new PngError(reason, {
-          cause: error2,
-          setting: error2.setting
-        });
-      }
-      throw new MasksError(reason, {
-        cause: error2
-      });
-    }
-    const { width, height } = pixels;
-    const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance2) => ({
-      category_id: instance2.classIndex,
-      segmentation: {
-        size: [
-          height,
-          width
-        ],
-        counts: cocoRleString(instance2.counts)
-      },
-      area: instance2.area,
-      bbox: instance2.bbox
-    }));
-    return {
-      width,
-      height,
-      shapes,
-      leftOut: 0
-    };
-  }
-  /** Polygon and rectangle: one annotation per annotation with a classed label. */
-  #vectorShapes(task) {
-    const kind = this.#source.geometry === "rectangle" ? "rectangle" : "polygon";
-    const mask = maskOf(task, {
-      input: this.#source.input,
-      kind
-    });
-    if (mask?.kind !== "shapes") return void 0;
-    const size = mask.image;
-    if (!size || !Number.isSafeInteger(size.width) || !Number.isSafeInteger(size.height)) {
-      throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed in pixels");
-    }
-    const shapes = [];
-    let leftOut = 0;
-    for (const annotation of mask.annotations) {
-      const shape = cocoVectorAnnotation(annotation, {
-        kind,
-        size,
-        classOfLabel: this.#classes.classOfLabel
-      });
-      if (shape) shapes.push(shape);
-      else leftOut++;
-    }
-    return {
-      width: size.width,
-      height: size.height,
-      shapes,
-      leftOut
-    };
-  }
-};
-
-// lib/formats/lab_task_document.ts
-function labTaskDocument(task) {
-  const document = {
-    ...task
-  };
-  document.data = mergedData(task.data);
-  return document;
-}
-function mergedData(data) {
-  if (!isRecord4(data) || Object.keys(data).length === 0) return {};
-  const body = isRecord4(data.body) ? data.body : {};
-  const metadata = isRecord4(data.metadata) && isRecord4(data.metadata.body) ? data.metadata.body : {};
-  if (Object.keys(body).length === 0 && Object.keys(metadata).length === 0) return null;
-  const merged = {};
-  for (const key of /* @__PURE__ */ new Set([
-    ...Object.keys(body),
-    ...Object.keys(metadata)
-  ])) {
-    const fromBody = body[key];
-    const fromMetadata = metadata[key];
-    if (isFilledRecord(fromBody) && isFilledRecord(fromMetadata)) {
-      merged[key] = {
-        ...fromMetadata,
-        ...fromBody
-      };
-    } else if (fromBody !== null && fromBody !== void 0) {
-      merged[key] = fromBody;
-    } else if (fromMetadata !== null && fromMetadata !== void 0) {
-      merged[key] = fromMetadata;
-    }
-  }
-  return merged;
-}
-function isRecord4(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isFilledRecord(value) {
-  return isRecord4(value) && Object.keys(value).length > 0;
-}
-
-// lib/formats/python_json.ts
-function pythonJsonElement(value) {
-  const text2 = JSON.stringify(value, null, 2) ?? "null";
-  const ascii = text2.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return `  ${ascii.replaceAll("\n", "\n  ")}`;
-}
-
-// lib/formats/_lab_writer.ts
-var TEXT4 = new TextEncoder();
-var LabWriter = class {
-  #file;
-  #dryRun;
-  #count = 0;
-  constructor(file, options) {
-    this.#file = file;
-    this.#dryRun = options.dryRun;
-  }
-  async take(task, mine) {
-    if (!mine) return void 0;
-    if (!this.#dryRun) {
-      const element = pythonJsonElement(labTaskDocument(task));
-      await this.#file.write(TEXT4.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
-    }
-    this.#count++;
-    return {
-      status: "exported"
-    };
-  }
-  async finish() {
-    if (this.#dryRun || this.#count === 0) return;
-    await this.#file.write(TEXT4.encode("\n]"));
-    await this.#file.commit();
-  }
-  abandon() {
-    return this.#file.abandon();
-  }
-};
-
-// lib/export/mask_file_path.ts
-var DRIVE = /^[A-Za-z]:/;
-function maskFilePath(task, options = {}) {
-  const name = task.name;
-  const refuse = (reason) => new TaskError(`its name ${reason}, so no mask file can be named after it`, {
-    taskId: String(task._id),
-    taskName: String(name)
-  });
-  if (typeof name !== "string") throw refuse(`is ${name === void 0 ? "missing" : "not text"}`);
-  if (name.trim() === "") throw refuse("is empty");
-  if (name.startsWith("/") || name.startsWith("\\") || DRIVE.test(name)) {
-    throw refuse("is an absolute path");
-  }
-  if (name.split(/[/\\]/).includes("..")) {
-    throw refuse('has a ".." segment that would leave the export folder');
-  }
-  const segments = name.split("/").filter((segment) => segment !== "" && segment !== ".");
-  if (segments.length === 0) throw refuse("has no file name part");
-  let last = segments[segments.length - 1];
-  if (options.replaceExtension && last.lastIndexOf(".") > -1) {
-    last = last.slice(0, last.lastIndexOf("."));
-  }
-  segments[segments.length - 1] = `${last}.png`;
-  return segments.join("/");
-}
-
-// lib/_packed_strings.ts
-var PackedStrings = class {
-  #bytes = new Uint8Array(1024);
-  /** By string: where its bytes end in `#bytes`, with {@linkcode HEX_FLAG} for hex digits. */
-  #ends = new Uint32Array(64);
-  #size = 0;
-  /** The rare strings UTF-8 cannot keep as they are (a lone surrogate), by number. */
-  #unpaired = /* @__PURE__ */ new Map();
-  #encoder = new TextEncoder();
-  #decoder = new TextDecoder();
-  /** How many strings are held. */
-  get size() {
-    return this.#size;
-  }
-  /**
-   * Adds a string at the end.
-   *
-   * @param text The string.
-   * @returns Its number, from 0.
-   */
-  push(text2) {
-    const number = this.#size;
-    const start = this.#endOf(number - 1);
-    if (number === this.#ends.length) this.#ends = grown(this.#ends, number + 1);
-    this.#ends[number] = HEX_DIGITS.test(text2) ? this.#putHex(text2, start) | HEX_FLAG : this.#putText(text2, start, number);
-    this.#size++;
-    return number;
-  }
-  /**
-   * A string held.
-   *
-   * @param number Its number, from {@linkcode PackedStrings.push}.
-   * @returns The string.
-   */
-  get(number) {
-    if (number < 0 || number >= this.#size) throw new RangeError(`No string number ${number}`);
-    const unpaired = this.#unpaired.get(number);
-    if (unpaired !== void 0) return unpaired;
-    const bytes = this.#bytes.subarray(this.#endOf(number - 1), this.#endOf(number));
-    if ((this.#ends[number] & HEX_FLAG) === 0) return this.#decoder.decode(bytes);
-    let text2 = "";
-    for (const byte of bytes) text2 += HEX_PAIRS[byte];
-    return text2;
-  }
-  /** Puts hex digits at `start`, two a byte; returns where they end. */
-  #putHex(text2, start) {
-    const end = start + text2.length / 2;
-    if (end > this.#bytes.length) this.#bytes = grown(this.#bytes, end);
-    for (let i = 0, at = start; at < end; i += 2, at++) {
-      this.#bytes[at] = digitOf(text2.charCodeAt(i)) << 4 | digitOf(text2.charCodeAt(i + 1));
-    }
-    return end;
-  }
-  /** Puts text at `start` as UTF-8 (a lone surrogate: aside); returns where it ends. */
-  #putText(text2, start, number) {
-    if (!text2.isWellFormed()) {
-      this.#unpaired.set(number, text2);
-      return start;
-    }
-    const most = start + 3 * text2.length;
-    if (most > this.#bytes.length) this.#bytes = grown(this.#bytes, most);
-    return start + this.#encoder.encodeInto(text2, this.#bytes.subarray(start)).written;
-  }
-  #endOf(number) {
-    return number < 0 ? 0 : this.#ends[number] & ~HEX_FLAG;
-  }
-};
-function digitOf(code2) {
-  return code2 <= 57 ? code2 - 48 : code2 - 87;
-}
-var HEX_DIGITS = /^(?:[0-9a-f]{2})+$/;
-var HEX_FLAG = 2147483648;
-var HEX_PAIRS = Array.from({
-  length: 256
-}, (_, byte) => byte.toString(16).padStart(2, "0"));
-function grown(array, least) {
-  const larger = new array.constructor(Math.max(least, Math.ceil(array.length * 1.5)));
-  larger.set(array);
-  return larger;
-}
-
-// lib/export/_portable_path.ts
-import { createHash as createHash2 } from "node:crypto";
-var MAX_NAME_BYTES = 200;
-var RESERVED_NAME = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(?=[. ]|$)/i;
-var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/g;
-var WINDOWS_REFUSED = /[<>:"|?*]/g;
-var ENCODER = new TextEncoder();
-function portablePath(path6, platform2) {
-  const changes = /* @__PURE__ */ new Set();
-  const names = path6.split("/").filter((name) => name !== "");
-  if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path6)} has no name.`);
-  const portable = names.map((name, i) => {
-    let safe = name.replace(UNSAFE_CHARACTERS, "_");
-    if (safe !== name) {
-      changes.add('a control character, bidirectional override or "\\" became "_"');
-    }
-    const refused = platform2 === "windows" ? safe.replace(WINDOWS_REFUSED, "_") : safe;
-    if (refused !== safe) {
-      safe = refused;
-      changes.add('a character Windows refuses in names (< > : " | ? *) became "_"');
-    }
-    const device = RESERVED_NAME.exec(safe)?.[1];
-    if (device !== void 0) {
-      safe = `${device}_${safe.slice(device.length)}`;
-      changes.add(`"${device}" is a device name on Windows, so it became "${device}_"`);
-    }
-    if (/[. ]$/.test(safe)) {
-      safe += "_";
-      changes.add('a name ending in "." or " " (Windows drops them) got "_"');
-    }
-    const last = i === names.length - 1;
-    const extension = last && safe.endsWith(".png") ? ".png" : "";
-    const fitted = fitName(safe.slice(0, safe.length - extension.length), extension);
-    if (fitted !== safe) changes.add(`a name longer than ${MAX_NAME_BYTES} bytes was shortened`);
-    return fitted;
-  });
-  return {
-    path: portable.join("/"),
-    changes: [
-      ...changes
-    ]
-  };
-}
-function fitName(stem, suffix = "") {
-  if (byteLength(stem) + byteLength(suffix) <= MAX_NAME_BYTES) return stem + suffix;
-  const mark = `~${createHash2("sha256").update(stem).digest("hex").slice(0, 12)}`;
-  const room = MAX_NAME_BYTES - byteLength(suffix) - mark.length;
-  let head = "";
-  let used = 0;
-  for (const character of stem) {
-    const size = byteLength(character);
-    if (used + size > room) break;
-    head += character;
-    used += size;
-  }
-  return head + mark + suffix;
-}
-function byteLength(text2) {
-  return ENCODER.encode(text2).length;
-}
-
-// lib/export/mask_file_registry.ts
-var MAX_ID_LENGTH = 64;
-var HOLDER_EXPORT = 0;
-var HOLDER_FOLDER = 1;
-var HOLDER_TASK = 2;
-var MaskFileRegistry = class {
-  // Claimed files and folders by comparison key, kept as hashes: one entry per task for the
-  // whole export, so about 20 bytes each, plus the task id packed in `#taskIds` (about 20 more).
-  #claimed = new HashedKeys();
-  #taskIds = new PackedStrings();
-  #lastTaskId;
-  #platform;
-  /**
-   * Creates a registry where nothing is claimed yet but the export's own files.
-   *
-   * @param options The paths the export writes itself (a manifest...), which no mask file and no
-   * mask folder may take; and the platform the files are made on (default the running one).
-   */
-  constructor(options = {}) {
-    this.#platform = options.platform ?? hostPlatform();
-    for (const path6 of options.reserved ?? []) this.#claimed.set(keyOf(path6), HOLDER_EXPORT);
-  }
-  /**
-   * Claims a path for a task: the path made portable, or a de-duplicated one when it is taken.
-   *
-   * @param path The wanted path, relative, `/`-separated, ending in `.png`.
-   * @param taskId The task's id, used to make the path unique.
-   * @returns The path to write.
-   * @throws {RangeError} when the path has no name at all.
-   */
-  claim(path6, taskId) {
-    return this.claimFile(path6, taskId).file;
-  }
-  /**
-   * Claims a path for a task, like {@linkcode MaskFileRegistry.claim}, and says why the path
-   * given differs from the one asked for, so the export can report it.
-   *
-   * @param path The wanted path, relative, `/`-separated, ending in `.png`.
-   * @param taskId The task's id, used to make the path unique.
-   * @returns The path to write and, when it differs from `path`, the reason.
-   * @throws {RangeError} when the path has no name at all.
-   */
-  claimFile(path6, taskId) {
-    const portable = portablePath(path6, this.#platform);
-    const reasons = [
-      ...portable.changes
-    ];
-    const names = portable.path.split("/");
-    const id = idPart(taskId);
-    for (let i = 0; i < names.length - 1; i++) {
-      const folder = names.slice(0, i + 1).join("/");
-      const holder2 = this.#holderOf(folder);
-      if (holder2 === void 0 || holder2 === "") continue;
-      names[i] = this.#firstFree(names.slice(0, i), names[i], {
-        id,
-        suffix: "",
-        folder: true
-      });
-      reasons.push(`its folder "${folder}" is the file of ${describe2(holder2)}`);
-    }
-    const wanted = names.join("/");
-    const holder = this.#holderOf(wanted);
-    let file = wanted;
-    if (holder !== void 0 && holder !== taskId) {
-      const stem = names[names.length - 1].slice(0, -".png".length);
-      names[names.length - 1] = this.#firstFree(names.slice(0, -1), stem, {
-        id,
-        suffix: ".png",
-        taskId
-      });
-      file = names.join("/");
-      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe2(holder)}`);
-    }
-    if (holder !== taskId) this.#record(file, taskId);
-    return reasons.length === 0 ? {
-      file
-    } : {
-      file,
-      reason: reasons.join("; ")
-    };
-  }
-  /** `<name>__<id><suffix>`, then `_2`, `_3`...: the first one free in `parents`. */
-  #firstFree(parents, name, options) {
-    for (let attempt = 1; ; attempt++) {
-      const tail = attempt === 1 ? `__${options.id}` : `__${options.id}_${attempt}`;
-      const candidate = fitName(name, `${tail}${options.suffix}`);
-      const holder = this.#holderOf([
-        ...parents,
-        candidate
-      ].join("/"));
-      const free = holder === void 0 || holder === options.taskId || options.folder === true && holder === "";
-      if (free) return candidate;
-    }
-  }
-  /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
-  #holderOf(path6) {
-    const held = this.#claimed.get(keyOf(path6));
-    if (held === void 0) return void 0;
-    return held === HOLDER_EXPORT ? null : held === HOLDER_FOLDER ? "" : this.#taskIds.get(held - HOLDER_TASK);
-  }
-  #record(file, taskId) {
-    const key = keyOf(file);
-    const held = this.#claimed.get(key);
-    if (held !== void 0 && held >= HOLDER_TASK) {
-      if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
-    }
-    const names = file.split("/");
-    for (let i = 1; i < names.length; i++) {
-      const folder = keyOf(names.slice(0, i).join("/"));
-      if (this.#claimed.get(folder) === void 0) this.#claimed.set(folder, HOLDER_FOLDER);
-    }
-    if (this.#lastTaskId !== taskId) this.#taskIds.push(taskId);
-    this.#lastTaskId = taskId;
-    this.#claimed.set(key, HOLDER_TASK + this.#taskIds.size - 1);
-  }
-};
-function describe2(holder) {
-  return holder === null ? "the export itself" : `task ${holder}`;
-}
-function keyOf(path6) {
-  return path6.normalize("NFC").toLowerCase();
-}
-function idPart(taskId) {
-  return taskId.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_ID_LENGTH);
-}
-
-// lib/formats/_format_writer.ts
-function answersOf(task, source) {
-  const found = taskAnswers(task, {
-    input: source.input
-  });
-  return {
-    answers: found?.answers,
-    body: found?.body
-  };
-}
-
-// lib/formats/yolo_names.ts
-function yoloNames(metadata) {
-  const options = metadata?.labelOptions;
-  const names = [];
-  for (const mainList of Array.isArray(options?.mainLists) ? options.mainLists : []) {
-    for (const key of Array.isArray(mainList?.keys) ? mainList.keys : []) {
-      const labels = options?.availableLabels?.[key];
-      if (!Array.isArray(labels)) continue;
-      for (const label of labels) names.push(String(label?.id));
-    }
-  }
-  return names;
-}
-function yoloDataYaml(names) {
-  const quoted = names.map((name) => `'${name.replaceAll("'", "''")}'`);
-  return `nc: ${names.length}
-names: [${quoted.join(",")}]
-`;
-}
-
-// lib/formats/python_number.ts
-function pythonFloat(value) {
-  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
-  const [mantissa, exponentText] = value.toExponential().split("e");
-  const exponent = Number(exponentText);
-  if (exponent < -4 || exponent >= 16) {
-    const sign = exponent < 0 ? "-" : "+";
-    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
-  }
-  const negative = mantissa.startsWith("-");
-  const digits = mantissa.replace("-", "").replace(".", "");
-  const point = exponent + 1;
-  let text2;
-  if (point <= 0) text2 = `0.${"0".repeat(-point)}${digits}`;
-  else if (point >= digits.length) text2 = `${digits}${"0".repeat(point - digits.length)}.0`;
-  else text2 = `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return negative ? `-${text2}` : text2;
-}
-function pythonNumber(value) {
-  return Number.isSafeInteger(value) ? String(value) : pythonFloat(value);
-}
-
-// lib/formats/yolo_label_lines.ts
-function yoloLabelLines(annotations, options) {
-  const { names, geometry } = options;
-  let text2 = "";
-  for (const annotation of Array.isArray(annotations) ? annotations : []) {
-    const record = isRecord5(annotation) ? annotation : {};
-    const labelId = annotationLabelIds(record.labels)[0];
-    const classIndex = labelId === void 0 ? -1 : names.indexOf(labelId);
-    if (classIndex < 0 && labelId !== void 0) {
-      throw new MasksError(`its annotation ${describe3(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
-    }
-    const holder = geometry === "segmentation" ? record.approximation : record;
-    const polygons = isRecord5(holder) && Array.isArray(holder.polygons) ? holder.polygons : [];
-    for (const polygon of polygons) {
-      const shape = isRecord5(polygon) && isRecord5(polygon.geometry) ? polygon.geometry : {};
-      const vertices = numbers(shape.vertices, record);
-      const isRectangle = shape.type === void 0 ? geometry === "rectangle" : shape.type === "rectangle";
-      let values;
-      if (geometry === "segmentation") values = normalized(vertices, options.image);
-      else if (isRectangle) values = box(vertices, record);
-      else values = vertices.map(pythonNumber);
-      text2 += `${[
-        String(classIndex),
-        ...values
-      ].join(" ")}
-`;
-    }
-  }
-  return text2;
-}
-function normalized(vertices, image) {
-  const { width, height } = image ?? {};
-  if (typeof width !== "number" || typeof height !== "number" || width <= 0 || height <= 0) {
-    throw new MasksError("its image size is missing (data.body.image with width and height), so its pixel polygons cannot be normalized (the SDK would write pixels as fractions)");
-  }
-  return vertices.map((value, i) => pythonFloat(value / (i % 2 === 0 ? width : height)));
-}
-function box(vertices, annotation) {
-  if (vertices.length !== 4) {
-    throw new MasksError(`its rectangle ${describe3(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
-  }
-  const [x1, y1, x2, y2] = vertices;
-  const axis = (a, b) => {
-    const low = Math.min(a, b);
-    const size = Math.max(a, b) - low;
-    const whole2 = Number.isSafeInteger(a) && Number.isSafeInteger(b);
-    return {
-      centre: pythonFloat(low + size / 2),
-      size: whole2 ? String(size) : pythonFloat(size)
-    };
-  };
-  const x = axis(x1, x2);
-  const y = axis(y1, y2);
-  return [
-    x.centre,
-    y.centre,
-    x.size,
-    y.size
-  ];
-}
-function numbers(vertices, annotation) {
-  if (vertices === void 0) return [];
-  if (!Array.isArray(vertices) || vertices.some((value) => !Number.isFinite(value))) {
-    throw new MasksError(`its annotation ${describe3(annotation)} has vertices that are not a list of numbers`);
-  }
-  return vertices;
-}
-function describe3(annotation) {
-  return annotation.id === void 0 ? "(no id)" : JSON.stringify(annotation.id);
-}
-function isRecord5(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// lib/formats/zip_writer.ts
-import { deflateRawSync } from "node:zlib";
-var UTF8_NAMES = 2048;
-var DEFLATE = 8;
-var MAX_16 = 65535;
-var MAX_32 = 4294967295;
-var FLUSH_AT = 1 << 16;
-var TEXT5 = new TextEncoder();
-var ZipWriter = class {
-  #sink;
-  #entries = [];
-  #offset = 0;
-  #pending = [];
-  #pendingSize = 0;
-  #time;
-  #date;
-  /**
-   * Starts an archive.
-   *
-   * @param sink Where the archive's bytes go, in order.
-   * @param options The entries' modification time (local time, as zip stores it). Default: now.
-   */
-  constructor(sink, options = {}) {
-    this.#sink = sink;
-    const at = options.modified ?? /* @__PURE__ */ new Date();
-    this.#time = at.getHours() << 11 | at.getMinutes() << 5 | at.getSeconds() >> 1;
-    this.#date = Math.max(0, at.getFullYear() - 1980) << 9 | at.getMonth() + 1 << 5 | at.getDate();
-  }
-  /**
-   * Adds one file, deflated.
-   *
-   * @param name The path inside the archive, `/`-separated.
-   * @param bytes The file's content.
-   */
-  async add(name, bytes) {
-    const encodedName = TEXT5.encode(name);
-    const compressed = deflateRawSync(bytes);
-    const entry = {
-      name: encodedName,
-      crc: crc32(bytes),
-      compressedSize: compressed.length,
-      size: bytes.length,
-      offset: this.#offset
-    };
-    const header = new Uint8Array(30 + encodedName.length);
-    const view = new DataView(header.buffer);
-    view.setUint32(0, 67324752, true);
-    view.setUint16(4, 20, true);
-    this.#common(view, 6, entry);
-    view.setUint16(28, 0, true);
-    header.set(encodedName, 30);
-    this.#entries.push(entry);
-    await this.#write(header);
-    await this.#write(compressed);
-  }
-  /** Writes the central directory and the end records; the archive is then complete. */
-  async close() {
-    const directoryOffset = this.#offset;
-    for (const entry of this.#entries) {
-      const far = entry.offset >= MAX_32;
-      const header = new Uint8Array(46 + entry.name.length + (far ? 12 : 0));
-      const view2 = new DataView(header.buffer);
-      view2.setUint32(0, 33639248, true);
-      view2.setUint16(4, 3 << 8 | 45, true);
-      view2.setUint16(6, far ? 45 : 20, true);
-      this.#common(view2, 8, entry);
-      view2.setUint32(38, 33188 << 16 >>> 0, true);
-      view2.setUint32(42, far ? MAX_32 : entry.offset, true);
-      header.set(entry.name, 46);
-      if (far) {
-        const extra = 46 + entry.name.length;
-        view2.setUint16(30, 12, true);
-        view2.setUint16(extra, 1, true);
-        view2.setUint16(extra + 2, 8, true);
-        view2.setBigUint64(extra + 4, BigInt(entry.offset), true);
-      }
-      await this.#write(header);
-    }
-    const directorySize = this.#offset - directoryOffset;
-    const count = this.#entries.length;
-    const zip64 = count >= MAX_16 || directoryOffset >= MAX_32 || directorySize >= MAX_32;
-    if (zip64) {
-      const record = new Uint8Array(56 + 20);
-      const view2 = new DataView(record.buffer);
-      view2.setUint32(0, 101075792, true);
-      view2.setBigUint64(4, 44n, true);
-      view2.setUint16(12, 45, true);
-      view2.setUint16(14, 45, true);
-      view2.setBigUint64(24, BigInt(count), true);
-      view2.setBigUint64(32, BigInt(count), true);
-      view2.setBigUint64(40, BigInt(directorySize), true);
-      view2.setBigUint64(48, BigInt(directoryOffset), true);
-      view2.setUint32(56, 117853008, true);
-      view2.setBigUint64(64, BigInt(this.#offset), true);
-      view2.setUint32(72, 1, true);
-      await this.#write(record);
-    }
-    const end = new Uint8Array(22);
-    const view = new DataView(end.buffer);
-    view.setUint32(0, 101010256, true);
-    view.setUint16(8, Math.min(count, MAX_16), true);
-    view.setUint16(10, Math.min(count, MAX_16), true);
-    view.setUint32(12, Math.min(directorySize, MAX_32), true);
-    view.setUint32(16, Math.min(directoryOffset, MAX_32), true);
-    await this.#write(end);
-    await this.#flush();
-  }
-  /** The fields local and central headers share, from the flags to the extra field's length. */
-  #common(view, at, entry) {
-    view.setUint16(at, UTF8_NAMES, true);
-    view.setUint16(at + 2, DEFLATE, true);
-    view.setUint16(at + 4, this.#time, true);
-    view.setUint16(at + 6, this.#date, true);
-    view.setUint32(at + 8, entry.crc, true);
-    view.setUint32(at + 12, entry.compressedSize, true);
-    view.setUint32(at + 16, entry.size, true);
-    view.setUint16(at + 20, entry.name.length, true);
-  }
-  async #write(bytes) {
-    this.#pending.push(bytes);
-    this.#pendingSize += bytes.length;
-    this.#offset += bytes.length;
-    if (this.#pendingSize >= FLUSH_AT) await this.#flush();
-  }
-  async #flush() {
-    if (this.#pendingSize === 0) return;
-    const joined = new Uint8Array(this.#pendingSize);
-    let at = 0;
-    for (const part of this.#pending) {
-      joined.set(part, at);
-      at += part.length;
-    }
-    this.#pending = [];
-    this.#pendingSize = 0;
-    await this.#sink.write(joined);
-  }
-};
-
-// lib/formats/_yolo_writer.ts
-var TEXT6 = new TextEncoder();
-var YoloWriter = class {
-  #file;
-  #zip;
-  #source;
-  #names;
-  #replaceExtension;
-  #dryRun;
-  #registry = new MaskFileRegistry();
-  #started = false;
-  constructor(file, source, options) {
-    this.#file = file;
-    this.#zip = new ZipWriter(file, {
-      modified: options.modified
-    });
-    this.#source = source;
-    this.#names = yoloNames(source.metadata);
-    this.#replaceExtension = options.replaceExtension;
-    this.#dryRun = options.dryRun;
-  }
-  async take(task, mine) {
-    let claim;
-    try {
-      const wanted = maskFilePath(task, {
-        replaceExtension: this.#replaceExtension
-      });
-      claim = {
-        wanted,
-        ...this.#registry.claimFile(wanted, String(task._id))
-      };
-    } catch (error2) {
-      if (!(error2 instanceof TaskError)) throw error2;
-      return mine ? {
-        status: "failed",
-        reason: error2.reason
-      } : void 0;
-    }
-    if (!mine) return void 0;
-    const path6 = labelPath(claim.file);
-    const { answers, body } = answersOf(task, this.#source);
-    let text2;
-    try {
-      text2 = yoloLabelLines(answers?.annotations, {
-        names: this.#names,
-        geometry: this.#source.geometry,
-        image: answers?.image ?? body?.image
-      });
-    } catch (error2) {
-      if (!(error2 instanceof MasksError)) throw error2;
-      return {
-        status: "failed",
-        reason: error2.message
-      };
-    }
-    if (!this.#dryRun) {
-      if (!this.#started) {
-        this.#started = true;
-        await this.#zip.add("data.yaml", TEXT6.encode(yoloDataYaml(this.#names)));
-      }
-      await this.#zip.add(path6, TEXT6.encode(text2));
-    }
-    if (claim.file === claim.wanted) return {
-      status: "exported",
-      file: path6
-    };
-    return {
-      status: "exported",
-      file: path6,
-      renamedFrom: labelPath(claim.wanted),
-      renameReason: claim.reason
-    };
-  }
-  async finish() {
-    if (!this.#started) return;
-    await this.#zip.close();
-    await this.#file.commit();
-  }
-  abandon() {
-    return this.#file.abandon();
-  }
-};
-function labelPath(png) {
-  return `labels/${png.slice(0, -".png".length)}.txt`;
-}
-
-// lib/formats/format_source.ts
-var FORMAT = mention("format");
-var EXPORT_FORMATS = [
-  "mask",
-  "lab",
-  "yolo",
-  "coco"
-];
-function parseExportFormat(text2) {
-  const format = EXPORT_FORMATS.find((known) => known === text2);
-  if (format === void 0) {
-    throw new ConfigError(`The format "${text2}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`, {
-      setting: "format"
-    });
-  }
-  return format;
-}
-var GEOMETRY_BY_TYPE = {
-  "iat-segmentation": "segmentation",
-  "iat-polygon": "polygon",
-  "iat-rectangle": "rectangle",
-  "iat-polyline": "polyline",
-  "iat-graph": "graph"
-};
-var ACCEPTED = {
-  yolo: [
-    "segmentation",
-    "polygon",
-    "rectangle",
-    "polyline",
-    "graph"
-  ],
-  coco: [
-    "segmentation",
-    "polygon",
-    "rectangle"
-  ]
-};
-function resolveFormatSource(configuration, format, options = {}) {
-  const { projectId, projectType, metadata } = configuration;
-  const project = `project "${projectId}"`;
-  if (format === "lab") {
-    if (options.inputId !== void 0) {
-      throw new ConfigError(settingMessage`${FORMAT} lab keeps every task whole, with all its inputs; remove the input id "${options.inputId}"`, {
-        setting: "inputId"
-      });
-    }
-    return {
-      projectId,
-      projectType,
-      metadata
-    };
-  }
-  const accepted = ACCEPTED[format];
-  const geometry = GEOMETRY_BY_TYPE[projectType];
-  if (geometry !== void 0 && accepted.includes(geometry)) {
-    if (options.inputId !== void 0) {
-      throw new ConfigError(`Cannot use input "${options.inputId}" of ${project}: it is an "${projectType}" project, which has no inputs; remove the input id`, {
-        setting: "inputId"
-      });
-    }
-    refuseSequence2(metadata, `${project}`, format);
-    return {
-      projectId,
-      projectType,
-      geometry,
-      metadata
-    };
-  }
-  const typesAccepted = accepted.map((kind) => `"iat-${kind}"`).join(", ");
-  if (projectType !== "form") {
-    throw new ConfigError(settingMessage`Cannot export ${project} with ${FORMAT} ${format}: its type is "${projectType}"; ${format} supports ${typesAccepted} and "form" with such an input`, {
-      setting: "format"
-    });
-  }
-  const fitting = formInputs(configuration).filter((input2) => accepted.includes(GEOMETRY_BY_TYPE[input2.type.replace(/^tool-/, "")]));
-  const input = pickInput2(fitting, options.inputId, {
-    project,
-    format,
-    typesAccepted
-  });
-  const inputMetadata = input.config?.metadata;
-  refuseSequence2(inputMetadata?.toolOptions?.sequence === void 0 ? metadata : inputMetadata, `input "${input.id}" of ${project}`, format);
-  return {
-    projectId,
-    projectType,
-    geometry: GEOMETRY_BY_TYPE[input.type.replace(/^tool-/, "")],
-    input: {
-      id: input.id,
-      name: input.name
-    },
-    metadata: inputMetadata
-  };
-}
-function pickInput2(fitting, inputId, about) {
-  const { project, format, typesAccepted } = about;
-  const listed = fitting.map((input) => `"${input.id}" (${input.type})`).join(", ");
-  if (inputId !== void 0) {
-    const chosen = fitting.find((input) => input.id === inputId);
-    if (chosen) return chosen;
-    throw new ConfigError(settingMessage`Input "${inputId}" of ${project} cannot be exported with ${FORMAT} ${format}; ${fitting.length ? `choose one of: ${listed}` : `the form has no ${typesAccepted} input`}`, {
-      setting: "inputId"
-    });
-  }
-  if (fitting.length === 1) return fitting[0];
-  throw new ConfigError(fitting.length === 0 ? settingMessage`Cannot export ${project} with ${FORMAT} ${format}: the form has no input of a type ${format} supports (${typesAccepted.replaceAll('"iat-', '"tool-iat-')})` : settingMessage`Cannot choose the input of ${project}: ${fitting.length} inputs fit ${FORMAT} ${format}; pick one with the input id: ${listed}`, {
-    setting: "inputId"
-  });
-}
-function refuseSequence2(metadata, what, format) {
-  if (metadata?.toolOptions?.sequence === true) {
-    throw new ConfigError(settingMessage`Cannot export ${what} with ${FORMAT} ${format}: it is a video/sequence project, which ${format} does not support; ${FORMAT} lab exports sequences`, {
-      setting: "format"
-    });
-  }
-}
-
-// lib/formats/export_format.ts
-var EXTENSION = {
-  lab: ".json",
-  yolo: ".zip",
-  coco: ".json"
-};
-var PREFIX = {
-  lab: "lab_",
-  yolo: "lab_yolo_",
-  coco: "lab_coco_"
-};
-async function exportFormat(options) {
-  const started = performance.now();
-  const { client, format } = options;
-  const { projectId, startedAt: now, requestFilters } = planTasks(options);
-  const path6 = outputPath(options, now);
-  const file = new OutputFile(path6, {
-    fileSystem: options.fileSystem
-  });
-  if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
-  const source = resolveFormatSource(await client.getProjectConfiguration(projectId), format, {
-    inputId: options.inputId
-  });
-  const dryRun = options.dryRun ?? false;
-  const writer = formatWriter(file, source, options, now);
-  const summary2 = {
-    ...emptySummary(projectId, dirname3(path6), format, dryRun),
-    file: path6,
-    format,
-    annotationsLeftOut: 0
-  };
-  let done = 0;
-  try {
-    let first = true;
-    for await (const page of client.taskPages(projectId, requestFilters)) {
-      if (first) {
-        summary2.total = page.totalDocs;
-        options.onProgress?.({
-          type: "start",
-          total: summary2.total,
-          folder: summary2.folder
-        });
-        first = false;
-      }
-      for (const task of takeTasks(page)) {
-        options.signal?.throwIfAborted();
-        const ids = {
-          taskId: String(task._id),
-          taskName: String(task.name)
-        };
-        const mine = !options.shard || inShard(ids.taskId, options.shard);
-        const result = await writer.take(task, mine);
-        done++;
-        if (result === void 0) {
-          options.onProgress?.({
-            type: "advance",
-            done,
-            total: summary2.total
-          });
-          continue;
-        }
-        const outcome = addOutcome(summary2, ids, result);
-        options.onProgress?.({
-          type: "task",
-          outcome,
-          done,
-          total: summary2.total
-        });
-      }
-    }
-    await writer.finish();
-  } catch (error2) {
-    await writer.abandon();
-    throw error2;
-  }
-  summary2.total = Math.max(summary2.total, done);
-  summary2.folderCreated = file.started;
-  if (!file.started) delete summary2.file;
-  summary2.durationMs = performance.now() - started;
-  return summary2;
-}
-function formatWriter(file, source, options, now) {
-  const dryRun = options.dryRun ?? false;
-  if (options.format === "lab") return new LabWriter(file, {
-    dryRun
-  });
-  if (options.format === "yolo") {
-    const replaceExtension = options.replaceExtension ?? false;
-    return new YoloWriter(file, source, {
-      dryRun,
-      replaceExtension,
-      modified: now
-    });
-  }
-  const { maxPixels, fileSystem } = options;
-  return new CocoWriter(file, source, {
-    dryRun,
-    maxPixels,
-    now,
-    fileSystem
-  });
-}
-function addOutcome(summary2, ids, result) {
-  const status = result.status === "exported" && summary2.dryRun ? "planned" : result.status;
-  const outcome = {
-    ...ids,
-    status
-  };
-  if (result.file !== void 0) outcome.file = result.file;
-  if (result.reason !== void 0) outcome.reason = result.reason;
-  if (result.setting !== void 0) outcome.setting = result.setting;
-  if (result.renamedFrom !== void 0) {
-    Object.assign(outcome, {
-      renamedFrom: result.renamedFrom,
-      renameReason: result.renameReason
-    });
-    summary2.renamed.push(outcome);
-  }
-  summary2[status]++;
-  summary2.annotationsLeftOut += result.leftOut ?? 0;
-  if (status === "planned") summary2.plannedTasks.push(outcome);
-  if (status === "skipped") summary2.skippedTasks.push(outcome);
-  if (status === "failed") summary2.failures.push(outcome);
-  return outcome;
-}
-function outputPath(options, now) {
-  const extension = EXTENSION[options.format];
-  const stamp = defaultExportFolderName(options.projectId, now).slice(-"YYYY-MM-DD_HH:MM:SS".length);
-  const name = options.outputFilename || `${PREFIX[options.format]}${options.projectId}_${stamp}${extension}`;
-  if (!name.endsWith(extension)) {
-    throw new ConfigError(settingMessage`The output filename "${name}" must end with "${extension}" for ${mention("format")} ${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`, {
-      setting: "outputFilename"
-    });
-  }
-  return outputPathOf(options.outputFolder, name, "file");
-}
-
-// lib/export/_export_one_file.ts
-function exportOneFile(options) {
-  const format = parseExportFormat(String(options.format));
-  const maskOnly = [
-    [
-      "maskFormat",
-      options.maskFormat
-    ],
-    [
-      "semanticMapping",
-      options.semanticMapping
-    ],
-    [
-      "ignoreIndex",
-      options.ignoreIndex
-    ],
-    [
-      "resume",
-      options.resume || void 0
-    ],
-    [
-      "incremental",
-      options.incremental
-    ]
-  ];
-  for (const [setting, value] of maskOnly) {
-    if (value === void 0) continue;
-    const why = setting === "resume" || setting === "incremental" ? "it works on an export folder's manifest, and this format writes one file" : "it shapes mask files";
-    throw new ConfigError(settingMessage`${mention(setting)} is not supported with ${mention("format")} ${format}: ${why}; remove it, or use ${mention("format")} mask`, {
-      setting
-    });
-  }
-  return exportFormat({
-    ...options,
-    format
-  });
-}
-
 // lib/export/_detach_masks.ts
 var MaskDetacher = class {
   #source;
@@ -26932,6 +27149,296 @@ var MaskDetacher = class {
     return mask;
   }
 };
+
+// lib/model/empty_summary.ts
+function emptySummary(projectId, folder, maskFormat, dryRun) {
+  return {
+    projectId,
+    folder,
+    maskFormat,
+    dryRun,
+    folderCreated: false,
+    total: 0,
+    exported: 0,
+    kept: 0,
+    planned: 0,
+    skipped: 0,
+    failed: 0,
+    removed: 0,
+    carried: 0,
+    skippedTasks: [],
+    plannedTasks: [],
+    failures: [],
+    renamed: [],
+    durationMs: 0
+  };
+}
+
+// lib/dataset/write_dataset_card.ts
+import { createHash as createHash5 } from "node:crypto";
+
+// lib/dataset/card_readme.ts
+function cardReadme(facts) {
+  const { counts: counts2 } = facts;
+  const filters = Object.keys(facts.filters).length === 0 ? "none" : code(JSON.stringify(facts.filters));
+  const lines = [
+    `# ${oneLine(facts.projectId)}: segmentation masks`,
+    "",
+    `Exported by ${facts.tool} from the lab project ${code(facts.projectId)}, started ${facts.startedAt}.`,
+    "",
+    `- Mask format: ${code(facts.maskFormat)}`,
+    `- Filters: ${filters}`,
+    `- Tasks exported: ${counts2.exported}`,
+    `- Dataset id: ${facts.datasetId ? code(facts.datasetId) : "none"} (the SHA-256 over every mask's pixels and the class map: equal for two exports of the same pixels)`,
+    "",
+    "## Classes",
+    "",
+    "| Index | Label | Name | Colour | Tasks | Instances | Pixel share |",
+    "|--:|---|---|---|--:|--:|--:|",
+    "| 0 | background | | `#000000` | | | |",
+    ...facts.table.classes.map((entry) => {
+      const share = facts.pixelShares?.get(entry.id);
+      return `| ${entry.index} | ${cell(entry.id)} | ${cell(entry.name)} | \`${hex3(entry.colour)}\` | ${counts2.tasks.get(entry.id) ?? 0} | ${counts2.instances.get(entry.id) ?? 0} | ${share === void 0 ? "" : `${(share * 100).toFixed(1)}%`} |`;
+    })
+  ];
+  if (!facts.pixelShares) {
+    lines.push("", "Pixel shares are measured when the export writes its report.");
+  }
+  if (counts2.splits.size > 0) {
+    lines.push("", "## Splits", "", "| Split | Tasks |", "|---|--:|");
+    for (const [split, tasks] of [
+      ...counts2.splits
+    ].sort()) {
+      lines.push(`| ${cell(split)} | ${tasks} |`);
+    }
+  }
+  lines.push("", "## Files", "", ...FILES, "", "## Load it in Python", "", ...python(facts.maskFormat));
+  return `${lines.join("\n")}
+`;
+}
+var FILES = [
+  "- `manifest.jsonl`: one line per task: its files, with `sha256` (bytes) and `pixelSha256` (decoded pixels), its labels and instances.",
+  "- `export.json`: how the export was made, and its `datasetId`.",
+  "- `id2label.json`: class index to label (the Hugging Face convention).",
+  "- `croissant.json`: Croissant 1.0 metadata.",
+  "- Check the folder with `lab-masks verify <folder>`."
+];
+function python(maskFormat) {
+  const indexed = maskFormat === "class-index" || maskFormat === "palette";
+  return [
+    "```python",
+    "import json",
+    "from pathlib import Path",
+    "",
+    "import numpy as np",
+    "from PIL import Image",
+    "",
+    'root = Path(".")',
+    'id2label = {int(k): v for k, v in json.loads((root / "id2label.json").read_text()).items()}',
+    'for line in (root / "manifest.jsonl").read_text().splitlines():',
+    "    entry = json.loads(line)",
+    '    if entry["outcome"] != "exported":',
+    "        continue",
+    '    mask = np.array(Image.open(root / entry["files"][0]["path"]))',
+    indexed ? '    print(entry["name"], [id2label.get(int(i), "ignore") for i in np.unique(mask)])' : '    print(entry["name"], mask.shape, entry.get("labels", []))',
+    "```"
+  ];
+}
+function hex3(colour) {
+  return `#${colour.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
+}
+function oneLine(text2) {
+  return text2.replace(/[\r\n]+/g, " ");
+}
+function code(text2) {
+  return `\`${oneLine(text2).replace(/`/g, "'")}\``;
+}
+function cell(text2) {
+  return oneLine(text2).replace(/[|\\`<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// lib/dataset/class_counts.ts
+function classCounts(entries) {
+  const counts2 = {
+    tasks: /* @__PURE__ */ new Map(),
+    instances: /* @__PURE__ */ new Map(),
+    splits: /* @__PURE__ */ new Map(),
+    exported: 0
+  };
+  const add = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const entry of entries) {
+    if (entry.outcome !== "exported") continue;
+    counts2.exported++;
+    for (const id of entry.labels ?? []) add(counts2.tasks, id);
+    for (const id of Object.values(entry.instances ?? {})) {
+      if (id !== null) add(counts2.instances, id);
+    }
+    if (typeof entry.split === "string") add(counts2.splits, entry.split);
+  }
+  return counts2;
+}
+
+// lib/dataset/croissant_json.ts
+var CONTEXT = {
+  "@language": "en",
+  "@vocab": "https://schema.org/",
+  citeAs: "cr:citeAs",
+  column: "cr:column",
+  conformsTo: "dct:conformsTo",
+  cr: "http://mlcommons.org/croissant/",
+  data: {
+    "@id": "cr:data",
+    "@type": "@json"
+  },
+  dataType: {
+    "@id": "cr:dataType",
+    "@type": "@vocab"
+  },
+  dct: "http://purl.org/dc/terms/",
+  examples: {
+    "@id": "cr:examples",
+    "@type": "@json"
+  },
+  extract: "cr:extract",
+  field: "cr:field",
+  fileProperty: "cr:fileProperty",
+  fileObject: "cr:fileObject",
+  fileSet: "cr:fileSet",
+  format: "cr:format",
+  includes: "cr:includes",
+  isLiveDataset: "cr:isLiveDataset",
+  jsonPath: "cr:jsonPath",
+  key: "cr:key",
+  md5: "cr:md5",
+  parentField: "cr:parentField",
+  path: "cr:path",
+  recordSet: "cr:recordSet",
+  references: "cr:references",
+  regex: "cr:regex",
+  repeated: "cr:repeated",
+  replace: "cr:replace",
+  sc: "https://schema.org/",
+  separator: "cr:separator",
+  source: "cr:source",
+  subField: "cr:subField",
+  transform: "cr:transform"
+};
+function croissantJson(facts) {
+  const files = [];
+  for (const entry of facts.entries) {
+    for (const file of entry.files) {
+      files.push({
+        "@type": "cr:FileObject",
+        "@id": file.path,
+        name: file.path,
+        contentUrl: file.path,
+        encodingFormat: "image/png",
+        sha256: file.sha256
+      });
+    }
+  }
+  const field = (name, dataType) => ({
+    "@type": "cr:Field",
+    "@id": `classes/${name}`,
+    name,
+    dataType
+  });
+  const metadata = {
+    "@context": CONTEXT,
+    "@type": "sc:Dataset",
+    conformsTo: "http://mlcommons.org/croissant/1.0",
+    name: `lab-project-${facts.projectId}-masks`.replace(/[^A-Za-z0-9_-]/g, "_"),
+    description: `Segmentation masks (${facts.maskFormat}) exported from the lab project ${facts.projectId}.`,
+    datePublished: facts.startedAt,
+    ...facts.datasetId ? {
+      version: facts.datasetId
+    } : {},
+    distribution: [
+      ...files,
+      {
+        "@type": "cr:FileSet",
+        "@id": "masks",
+        name: "masks",
+        description: "The mask files; each one's SHA-256 is its FileObject's.",
+        encodingFormat: "image/png",
+        includes: "**/*.png"
+      }
+    ],
+    recordSet: [
+      {
+        "@type": "cr:RecordSet",
+        "@id": "classes",
+        name: "classes",
+        description: "The class index written in the masks, and its label.",
+        key: {
+          "@id": "classes/index"
+        },
+        field: [
+          field("index", "sc:Integer"),
+          field("label", "sc:Text"),
+          field("name", "sc:Text")
+        ],
+        data: [
+          {
+            "classes/index": 0,
+            "classes/label": "background",
+            "classes/name": "background"
+          },
+          ...facts.table.classes.map((entry) => ({
+            "classes/index": entry.index,
+            "classes/label": entry.id,
+            "classes/name": entry.name
+          }))
+        ]
+      }
+    ]
+  };
+  return `${JSON.stringify(metadata, null, 2)}
+`;
+}
+
+// lib/dataset/id2label.ts
+function id2labelJson(table) {
+  const map = {
+    "0": "background"
+  };
+  for (const entry of table.classes) map[String(entry.index)] = entry.id;
+  return `${JSON.stringify(map, null, 2)}
+`;
+}
+
+// lib/dataset/write_dataset_card.ts
+var CARD_FILES = [
+  "README.md",
+  "id2label.json",
+  "croissant.json"
+];
+async function writeDatasetCard(files, facts) {
+  const counts2 = classCounts(facts.entries);
+  const pixelShares = facts.labels && new Map(facts.labels.map((label) => [
+    label.id,
+    label.pixelShare
+  ]));
+  const texts = [
+    cardReadme({
+      ...facts,
+      counts: counts2,
+      pixelShares
+    }),
+    id2labelJson(facts.table),
+    croissantJson(facts)
+  ];
+  const written = [];
+  for (const [i, path6] of CARD_FILES.entries()) {
+    const bytes = new TextEncoder().encode(texts[i]);
+    await files.writeFile(path6, bytes);
+    written.push({
+      path: path6,
+      sha256: createHash5("sha256").update(bytes).digest("hex")
+    });
+  }
+  return written;
+}
 
 // lib/export/_file_lines.ts
 var CHUNK_BYTES = 64 * 1024;
@@ -26983,9 +27490,25 @@ function appended(buffer, length, bytes) {
   return target;
 }
 
-// lib/export/manifest.ts
+// lib/model/manifest.ts
 var MANIFEST_NAME = "manifest.jsonl";
 var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
+function parseManifest(text2, path6, setting) {
+  const lines = text2.split("\n");
+  const entries = [];
+  for (const [i, line] of lines.entries()) {
+    const entry = parseManifestLine(line, {
+      number: i + 1,
+      last: i === lines.length - 1
+    }, {
+      path: path6,
+      setting
+    });
+    if (entry === null) break;
+    if (entry !== void 0) entries.push(entry);
+  }
+  return entries;
+}
 function parseManifestLine(line, place, source) {
   if (line.trim() === "") return void 0;
   const { path: path6, setting } = source;
@@ -27114,19 +27637,23 @@ var ManifestWriter = class {
 var LEFT = 0;
 var CAME_BACK = 1;
 var REMOVED = 2;
+var SUPERSEDED = 3;
+var RECENT_IDS = 1024;
 var EarlierManifest = class _EarlierManifest {
   #file;
   #source;
-  /** Task id → the number of its (last) entry. */
-  #index = new HashedKeys();
+  /** Task id → the number of its last entry; sized once for the file's lines. */
+  #index = new HashedKeys({
+    most: 0
+  });
   #count = 0;
   /** By entry: where its line starts; it ends at the next newline. */
-  #offsets = new Float64Array(64);
+  #offsets = new Uint32Array(64);
   /** Where the last entry's line ends. */
   #end = 0;
-  /** An entry whose task id a later entry has too → that later entry (rare: kept apart). */
-  #laterOwners = /* @__PURE__ */ new Map();
-  /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK} or {@linkcode REMOVED}. */
+  /** A superseded entry → its task's last entry (rare: kept apart). */
+  #owners = /* @__PURE__ */ new Map();
+  /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK}, {@linkcode REMOVED} or {@linkcode SUPERSEDED}. */
   #states = new Uint8Array(64);
   #reads = Promise.resolve();
   #decoder = new TextDecoder();
@@ -27185,12 +27712,10 @@ var EarlierManifest = class _EarlierManifest {
    * @returns Its (last) entry, or `undefined` when the manifest has none.
    */
   async take(taskId) {
-    const number = this.#index.get(taskId);
-    if (number === void 0) return void 0;
-    const entry = await this.#entry(number);
-    if (entry?.taskId !== taskId) return void 0;
-    this.#states[number] = CAME_BACK;
-    return entry;
+    const found = await this.#find(taskId);
+    if (found === void 0) return void 0;
+    this.#states[found.number] = CAME_BACK;
+    return found.entry;
   }
   /**
    * A task's entry, if its task has not come back in this run (nor been removed).
@@ -27199,24 +27724,23 @@ var EarlierManifest = class _EarlierManifest {
    * @returns Its (last) entry, or `undefined`.
    */
   async left(taskId) {
-    const number = this.#index.get(taskId);
-    if (number === void 0 || this.#states[number] !== LEFT) return void 0;
-    const entry = await this.#entry(number);
-    return entry?.taskId === taskId ? entry : void 0;
+    const found = await this.#find(taskId);
+    return found !== void 0 && this.#states[found.number] === LEFT ? found.entry : void 0;
   }
   /**
    * Records that a task that did not come back was removed from the export.
    *
    * @param taskId The task id, one {@linkcode EarlierManifest.left} gave an entry for.
    */
-  markRemoved(taskId) {
-    const number = this.#index.get(taskId);
-    if (number !== void 0) this.#states[number] = REMOVED;
+  async markRemoved(taskId) {
+    const found = await this.#find(taskId);
+    if (found !== void 0) this.#states[found.number] = REMOVED;
   }
   /** Whether some entry's task has not come back in this run. */
   hasLeft() {
     for (let number = 0; number < this.#count; number++) {
-      if (this.#states[this.#ownerOf(number)] !== CAME_BACK) return true;
+      const state = this.#states[number];
+      if (state === LEFT || state === REMOVED) return true;
     }
     return false;
   }
@@ -27227,7 +27751,8 @@ var EarlierManifest = class _EarlierManifest {
   /** The entries whose tasks did not come back, in file order, and whether each was removed. */
   async *leftOver() {
     for await (const { entry, number } of this.#parsedLines()) {
-      const state = this.#states[this.#ownerOf(number)];
+      let state = this.#states[number];
+      if (state === SUPERSEDED) state = this.#states[this.#owners.get(number) ?? number];
       if (state !== CAME_BACK) yield {
         entry,
         removed: state === REMOVED
@@ -27245,30 +27770,62 @@ var EarlierManifest = class _EarlierManifest {
   }
   /** The first pass: checks each line and records where it is. */
   async #indexLines() {
+    this.#index = new HashedKeys({
+      most: await this.#countLines()
+    });
+    let recent = /* @__PURE__ */ new Map();
     for await (const { entry, line } of this.#parsedLines()) {
       const number = this.#count++;
       if (number === this.#states.length) this.#grow();
-      const before = this.#index.get(entry.taskId);
-      if (before !== void 0) this.#laterOwners.set(before, number);
-      this.#index.set(entry.taskId, number);
+      if (line.offset > 4294967295 && this.#offsets instanceof Uint32Array) {
+        this.#offsets = Float64Array.from(this.#offsets);
+      }
       this.#offsets[number] = line.offset;
       this.#end = line.offset + line.bytes.length;
+      const { taskId } = entry;
+      const before = recent.get(taskId) ?? (await this.#find(taskId))?.number;
+      if (before === void 0) this.#index.add(taskId, number);
+      else this.#supersede(taskId, before, number);
+      if (recent.size === RECENT_IDS) recent = /* @__PURE__ */ new Map();
+      recent.set(taskId, number);
+    }
+    for (const [earlier, later] of [
+      ...this.#owners
+    ].reverse()) {
+      this.#owners.set(earlier, this.#owners.get(later) ?? later);
     }
     this.#offsets = this.#offsets.slice(0, this.#count);
     this.#states = this.#states.slice(0, this.#count);
   }
+  /** Entry `number` has the task id of entry `before`: it decides the task's fate from now on. */
+  #supersede(taskId, before, number) {
+    this.#index.replace(taskId, before, number);
+    this.#states[before] = SUPERSEDED;
+    this.#owners.set(before, number);
+  }
   #grow() {
     const size = this.#states.length * 2;
-    this.#offsets = grown2(this.#offsets, new Float64Array(size));
+    const offsets = this.#offsets instanceof Uint32Array ? new Uint32Array(size) : new Float64Array(size);
+    offsets.set(this.#offsets);
+    this.#offsets = offsets;
     this.#states = grown2(this.#states, new Uint8Array(size));
   }
-  /** The entry that decides the fate of entry `number`'s task: the last with its id. */
-  #ownerOf(number) {
-    for (let later = this.#laterOwners.get(number); later !== void 0; ) {
-      number = later;
-      later = this.#laterOwners.get(number);
+  /** How many lines the file has. */
+  async #countLines() {
+    let lines = 0;
+    for await (const _ of fileLines((position, chunk) => this.#readAt(position, chunk))) lines++;
+    return lines;
+  }
+  /** A task's last entry: among the entries its id's hash finds, the one with its id. */
+  async #find(taskId) {
+    for (const number of this.#index.candidates(taskId)) {
+      const entry = await this.#entry(number);
+      if (entry?.taskId === taskId) return {
+        number,
+        entry
+      };
     }
-    return number;
+    return void 0;
   }
   /** Entry `number`, read again from the file: up to the next entry, cut at its newline. */
   async #entry(number) {
@@ -27294,10 +27851,7 @@ var EarlierManifest = class _EarlierManifest {
   /** The file's entries, in order, with their lines; stops at a last line cut short. */
   async *#parsedLines() {
     if (this.#file === void 0) return;
-    const lines = fileLines((position, chunk) => this.#exclusive(async (file) => {
-      await file.seek(position, Deno.SeekMode.Start);
-      return await file.read(chunk);
-    }));
+    const lines = fileLines((position, chunk) => this.#readAt(position, chunk));
     let number = 0;
     for await (const line of lines) {
       const text2 = this.#decoder.decode(line.bytes);
@@ -27309,6 +27863,13 @@ var EarlierManifest = class _EarlierManifest {
         number: number++
       };
     }
+  }
+  /** Reads the file's bytes from `position` into `chunk`: how many, or `null` at its end. */
+  #readAt(position, chunk) {
+    return this.#exclusive(async (file) => {
+      await file.seek(position, Deno.SeekMode.Start);
+      return await file.read(chunk);
+    });
   }
   /** Runs a seek and its reads alone: two readers of the file never interleave. */
   #exclusive(work) {
@@ -27327,8 +27888,10 @@ function grown2(array, empty) {
   return empty;
 }
 
-// lib/export/_folder_preparation.ts
+// lib/model/export_metadata.ts
 var METADATA_NAME = "export.json";
+
+// lib/export/_folder_preparation.ts
 async function prepareExportFolder(files, mode) {
   const folder = files.root;
   await checkParents(files);
@@ -27499,29 +28062,270 @@ function labelmapJson(table) {
     colour,
     bChannel
   }));
-  return `${JSON.stringify({
+  const map = {
     background: 0,
     ignoreIndex: table.ignoreIndex,
     classes
-  }, null, 2)}
+  };
+  if (table.reserved.length > 0) {
+    map.reserved = table.reserved.map(({ id, name, index, colour }) => ({
+      id,
+      name,
+      index,
+      colour
+    }));
+  }
+  return `${JSON.stringify(map, null, 2)}
 `;
 }
 function labelmapTxt(table) {
   const line = (name, colour) => `${name.replace(/[:\r\n]/g, "_")}:${colour.join(",")}::`;
-  return [
+  const lines = [
     "# label:color_rgb:parts:actions",
     line("background", [
       0,
       0,
       0
-    ]),
-    ...table.classes.map((entry) => line(entry.name, entry.colour)),
+    ])
+  ];
+  const byIndex = new Map([
+    ...table.reserved,
+    ...table.classes
+  ].map((entry) => [
+    entry.index,
+    entry
+  ]));
+  const highest = Math.max(0, ...byIndex.keys());
+  for (let index = 1; index <= highest; index++) {
+    const entry = byIndex.get(index);
+    lines.push(entry ? line(entry.name, entry.colour) : line(`unused${index}`, [
+      0,
+      0,
+      0
+    ]));
+  }
+  return [
+    ...lines,
     ""
   ].join("\n");
 }
 
-// lib/export/_export_folder.ts
+// lib/export/_panoptic_json.ts
+var PANOPTIC_JSON = "panoptic.json";
+var TEXT7 = new TextEncoder();
+var LINE = new TextDecoder();
+async function writePanopticJson(files, options) {
+  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+  const temporary = `.${PANOPTIC_JSON}.${suffix}.tmp`;
+  const out = await files.createFile(temporary);
+  try {
+    const write = async (text2) => {
+      const bytes = TEXT7.encode(text2);
+      for (let at = 0; at < bytes.length; ) at += await out.write(bytes.subarray(at));
+    };
+    await write(header(options));
+    let id = 0;
+    for await (const entry of exportedEntries(files)) {
+      const image = {
+        id: ++id,
+        file_name: imageName(entry),
+        width: entry.width,
+        height: entry.height,
+        lab_task_id: entry.taskId,
+        ...entry.split === void 0 ? {} : {
+          split: entry.split
+        }
+      };
+      await write(`${id === 1 ? "\n" : ",\n"}${JSON.stringify(image)}`);
+    }
+    await write('\n],\n"annotations": [');
+    id = 0;
+    for await (const entry of exportedEntries(files)) {
+      const annotation = {
+        image_id: ++id,
+        file_name: entry.path,
+        segments_info: entry.segments
+      };
+      await write(`${id === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`);
+    }
+    await write("\n]\n}\n");
+    out.close();
+  } catch (error2) {
+    out.close();
+    await files.remove(temporary).catch(() => {
+    });
+    throw error2;
+  }
+  await files.rename(temporary, PANOPTIC_JSON);
+}
+function header(options) {
+  const info2 = {
+    description: `lab project ${options.projectId}`,
+    date_created: options.startedAt.toISOString()
+  };
+  const categories = options.table.classes.map((entry) => ({
+    id: entry.index,
+    name: entry.id,
+    isthing: options.stuffClasses.includes(entry.index) ? 0 : 1,
+    color: entry.colour
+  }));
+  return `{
+"info": ${JSON.stringify(info2)},
+"licenses": [],
+"categories": ${JSON.stringify(categories)},
+"images": [`;
+}
+function imageName(entry) {
+  return entry.renamedFrom === void 0 ? entry.name : entry.path.slice(0, -".png".length);
+}
+async function* exportedEntries(files) {
+  using file = await files.openFile(MANIFEST_NAME);
+  const lines = fileLines(async (position, chunk) => {
+    await file.seek(position, Deno.SeekMode.Start);
+    return await file.read(chunk);
+  });
+  const source = {
+    path: files.pathOf(MANIFEST_NAME),
+    setting: "maskFormat"
+  };
+  for await (const line of lines) {
+    const entry = parseManifestLine(LINE.decode(line.bytes), line, source);
+    if (entry && entry.outcome === "exported" && entry.path && entry.segments) yield entry;
+  }
+}
+
+// lib/detect/pinned_class_map.ts
+function parsePinnedClassMap(text2, where) {
+  const fail = (why) => {
+    throw new ConfigError(`The class map "${where.source}" cannot be used: ${why}; give the labelmap.json of an earlier class-index or palette export, or its folder`, {
+      setting: where.setting
+    });
+  };
+  let json;
+  try {
+    json = JSON.parse(text2);
+  } catch (error2) {
+    fail(`it is not JSON (${error2 instanceof Error ? error2.message : String(error2)})`);
+  }
+  if (!isRecord6(json)) return fail("it is not a JSON object");
+  if (!Array.isArray(json.classes)) return fail('it has no "classes" list');
+  const reserved = json.reserved ?? [];
+  if (!Array.isArray(reserved)) return fail('its "reserved" is not a list');
+  const ignoreIndex = json.ignoreIndex ?? 255;
+  if (!isByte2(ignoreIndex) || ignoreIndex < 1) {
+    return fail(`its ignoreIndex ${JSON.stringify(ignoreIndex)} is not a whole number from 1 to 255`);
+  }
+  const classes = [];
+  const seenIndex = /* @__PURE__ */ new Map();
+  const seenId = /* @__PURE__ */ new Set();
+  const entries = [
+    ...json.classes.map((entry) => ({
+      entry,
+      removed: false
+    })),
+    ...reserved.map((entry) => ({
+      entry,
+      removed: true
+    }))
+  ];
+  for (const [position, { entry, removed }] of entries.entries()) {
+    const pinned = pinnedClass(entry, removed);
+    if (typeof pinned === "string") return fail(`its entry ${position + 1} ${pinned}`);
+    if (pinned.index >= ignoreIndex) {
+      return fail(`label "${pinned.id}" has index ${pinned.index}, not below the ignore index ${ignoreIndex}`);
+    }
+    if (seenIndex.has(pinned.index)) {
+      return fail(`index ${pinned.index} is given to both "${seenIndex.get(pinned.index)}" and "${pinned.id}"`);
+    }
+    if (seenId.has(pinned.id)) return fail(`label "${pinned.id}" is listed twice`);
+    seenIndex.set(pinned.index, pinned.id);
+    seenId.add(pinned.id);
+    classes.push(pinned);
+  }
+  return {
+    source: where.source,
+    setting: where.setting,
+    classes,
+    ignoreIndex
+  };
+}
+function pinnedClass(entry, removed) {
+  if (!isRecord6(entry)) return "is not an object";
+  const { id, index, colour } = entry;
+  if (typeof id !== "string" || id === "") return "has no string id";
+  if (!isByte2(index) || index < 1 || index > 254) {
+    return `(label "${id}") has index ${JSON.stringify(index)}, not a whole number from 1 to 254`;
+  }
+  if (!Array.isArray(colour) || colour.length !== 3 || !colour.every(isByte2)) {
+    return `(label "${id}") has colour ${JSON.stringify(colour)}, not three numbers from 0 to 255`;
+  }
+  const name = typeof entry.name === "string" ? entry.name : id;
+  const pinned = {
+    id,
+    name,
+    index,
+    colour: [
+      colour[0],
+      colour[1],
+      colour[2]
+    ]
+  };
+  if (removed) pinned.removed = true;
+  return pinned;
+}
+function isRecord6(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isByte2(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 255;
+}
+
+// lib/export/read_class_map.ts
 var LABELMAP_JSON = "labelmap.json";
+var MAX_CLASS_MAP_BYTES = 16 * 1024 * 1024;
+async function readClassMap(path6, options = {}) {
+  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+  const setting = "labelmapFrom";
+  let file = resolve2(path6);
+  const fail = (why, cause) => {
+    throw new ConfigError(`The class map "${file}" cannot be read: ${why}; give the labelmap.json of an earlier class-index or palette export, or its folder`, {
+      setting,
+      cause
+    });
+  };
+  const missing = (error2) => fail(error2 instanceof Deno.errors.NotFound ? "it does not exist" : String(error2), error2);
+  let info2 = await fileSystem.stat(file).catch(missing);
+  if (info2.isDirectory) {
+    file = join3(file, LABELMAP_JSON);
+    info2 = await fileSystem.stat(file).catch((error2) => fail("the folder has none", error2));
+  }
+  if (!info2.isFile) return fail("it is not a regular file");
+  if (info2.size > MAX_CLASS_MAP_BYTES) return fail(`it is over ${MAX_CLASS_MAP_BYTES} bytes`);
+  const bytes = await fileSystem.readFile(file).catch((error2) => fail(String(error2), error2));
+  return classMapOfBytes(bytes, {
+    source: file,
+    setting
+  });
+}
+function classMapOfBytes(bytes, where) {
+  const fail = (why) => {
+    throw new ConfigError(`The class map "${where.source}" cannot be read: ${why}`, {
+      setting: where.setting
+    });
+  };
+  if (bytes.length > MAX_CLASS_MAP_BYTES) fail(`it is over ${MAX_CLASS_MAP_BYTES} bytes`);
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", {
+      fatal: true
+    }).decode(bytes);
+  } catch {
+    return fail("it is not UTF-8 text");
+  }
+  return parsePinnedClassMap(text2, where);
+}
+
+// lib/export/_export_folder.ts
 var LABELMAP_TXT = "labelmap.txt";
 var ExportFolder = class {
   /** The export's own file names: a task named "manifest.jsonl/a.jpg" must not make them folders. */
@@ -27531,8 +28335,10 @@ var ExportFolder = class {
     METADATA_NAME,
     LABELMAP_JSON,
     LABELMAP_TXT,
+    PANOPTIC_JSON,
     REPORT_NAME,
-    PARTIAL_REPORT_NAME
+    PARTIAL_REPORT_NAME,
+    ...CARD_FILES
   ];
   /** The folder's file door: every path stays inside it. */
   files;
@@ -27580,14 +28386,15 @@ var ExportFolder = class {
     else if (this.mode !== "new") await this.files.remove(PARTIAL_REPORT_NAME);
   }
   /**
-   * Makes the folder before its first file, with the labelmaps of class-index and palette masks,
+   * Makes the folder before its first file, with the labelmaps of class-index, palette and
+   * instance masks,
    * and starts the manifest: entries added before are written now.
    */
   async create(maskFormat, table) {
     await createExportFolder(this.files, this.mode);
-    if (maskFormat === "class-index" || maskFormat === "palette") {
-      await this.files.writeFile(LABELMAP_JSON, TEXT7.encode(labelmapJson(table)));
-      await this.files.writeFile(LABELMAP_TXT, TEXT7.encode(labelmapTxt(table)));
+    if (maskFormat === "class-index" || maskFormat === "palette" || maskFormat === "instance") {
+      await this.files.writeFile(LABELMAP_JSON, TEXT8.encode(labelmapJson(table)));
+      await this.files.writeFile(LABELMAP_TXT, TEXT8.encode(labelmapTxt(table)));
     }
     this.#manifest.start();
   }
@@ -27617,13 +28424,36 @@ var ExportFolder = class {
   }
   /**
    * Writes `export.json`, last: an incremental update starts from its time, so it must only ever
-   * follow a complete manifest. A resumed export keeps its first run's, when its tasks were read.
+   * follow a complete manifest. A resumed export keeps its first run's, when its tasks were read,
+   * with this run's identity (dataset id, versions) and own files.
    */
   async writeMetadata(metadata) {
-    if (this.mode === "resume" && await this.files.exists(METADATA_NAME)) return;
+    if (this.mode === "resume" && await this.files.exists(METADATA_NAME)) {
+      const first = await this.readMetadata();
+      if (first !== void 0) {
+        const { projectId, startedAt, maskFormat, settings } = first;
+        metadata = {
+          ...metadata,
+          projectId,
+          startedAt,
+          maskFormat,
+          settings
+        };
+      }
+    }
     const json = `${JSON.stringify(metadata, null, 2)}
 `;
-    await this.files.writeFile(METADATA_NAME, TEXT7.encode(json));
+    await this.files.writeFile(METADATA_NAME, TEXT8.encode(json));
+  }
+  /** The folder's `export.json` as a run wrote it; `undefined` when absent or damaged. */
+  async readMetadata() {
+    try {
+      const text2 = new TextDecoder().decode(await this.files.readFile(METADATA_NAME));
+      const metadata = JSON.parse(text2);
+      return typeof metadata === "object" && metadata !== null ? metadata : void 0;
+    } catch {
+      return void 0;
+    }
   }
   /** Writes `report.html` and adds its path and label statistics to the summary. */
   async writeReport(report, run2, summary2) {
@@ -27634,7 +28464,684 @@ var ExportFolder = class {
     });
   }
 };
-var TEXT7 = new TextEncoder();
+var TEXT8 = new TextEncoder();
+
+// lib/api/export_task_filters.ts
+var EXPORT_OPTIONAL_FIELDS = [
+  "data",
+  "data.mask",
+  "jobs",
+  "metrics"
+];
+function exportTaskFilters(filters) {
+  const fields = /* @__PURE__ */ new Set([
+    ...EXPORT_OPTIONAL_FIELDS,
+    ...filters.optionalFields ?? []
+  ]);
+  return {
+    ...filters,
+    optionalFields: [
+      ...fields
+    ]
+  };
+}
+
+// lib/api/lab_date.ts
+var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
+function parseLabDate(value) {
+  const text2 = value.trim();
+  const sdk = SDK_DATE.exec(text2);
+  const iso = sdk ? null : ISO_DATE.exec(text2);
+  if (!sdk && !iso) return NaN;
+  const [year, month, day, hour, minute, second] = (sdk ?? iso).slice(1, 7).map(Number);
+  const fraction = Number(`0.${iso?.[7] ?? 0}`);
+  const sign = iso?.[8] === "-" ? -1 : 1;
+  const [offsetHour, offsetMinute] = [
+    Number(iso?.[9] ?? 0),
+    Number(iso?.[10] ?? 0)
+  ];
+  const time = [
+    hour,
+    minute,
+    second
+  ].map((part) => Number.isNaN(part) ? 0 : part);
+  const instant = Date.UTC(year, month - 1, day, time[0], time[1], time[2]);
+  const date = new Date(instant);
+  const exists2 = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && time[0] <= 23 && time[1] <= 59 && time[2] <= 59 && offsetHour <= 23 && offsetMinute <= 59;
+  if (!exists2) return NaN;
+  return instant + Math.floor(fraction * 1e3) - sign * (offsetHour * 60 + offsetMinute) * 6e4;
+}
+function formatLabDate(instant) {
+  return new Date(instant).toISOString().slice(0, 19).replace("T", " ");
+}
+
+// lib/api/parse_date_filter.ts
+var NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+var FORMS = '"YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z"';
+function parseDateFilter(value, setting) {
+  const date = value.trim();
+  if (Number.isNaN(parseLabDate(date))) {
+    throw new ConfigError(settingMessage`${subject(setting, `filters.${setting}`)} has an invalid date ${JSON.stringify(value)}: use ${FORMS}`, {
+      setting
+    });
+  }
+  return NO_SECONDS.test(date) ? `${date}:00` : date;
+}
+
+// lib/api/validate_task_filters.ts
+var LIST_FILTERS = [
+  "batchIdIn",
+  "statusIn",
+  "taskIdIn",
+  "nameIn",
+  "optionalFields"
+];
+var DATE_FILTERS = [
+  "createdAtGt",
+  "createdAtGte",
+  "createdAtLt",
+  "createdAtLte",
+  "updatedAtGt",
+  "updatedAtGte",
+  "updatedAtLt",
+  "updatedAtLte"
+];
+var RECORD_FILTERS = [
+  "data",
+  "properties"
+];
+function validateTaskFilters(filters) {
+  const valid = {
+    ...filters
+  };
+  for (const key of LIST_FILTERS) {
+    const values = filters[key];
+    if (values === void 0) continue;
+    if (values.length === 0) {
+      throw new ConfigError(settingMessage`${filter(key)} is empty: give at least one value`, {
+        setting: key
+      });
+    }
+    if (values.some(isBlank)) {
+      throw new ConfigError(settingMessage`${filter(key)} has an empty value: remove it`, {
+        setting: key
+      });
+    }
+    valid[key] = [
+      ...values
+    ];
+  }
+  if (filters.nameLike !== void 0 && isBlank(filters.nameLike)) {
+    throw new ConfigError(settingMessage`${filter("nameLike")} is empty: give a part of a task name`, {
+      setting: "nameLike"
+    });
+  }
+  for (const key of DATE_FILTERS) {
+    const value = filters[key];
+    if (value !== void 0) valid[key] = parseDateFilter(value, key);
+  }
+  for (const key of RECORD_FILTERS) {
+    const record = filters[key];
+    if (record === void 0) continue;
+    for (const [field, value] of Object.entries(record)) {
+      if (isBlank(field) || isBlank(value)) {
+        throw new ConfigError(settingMessage`${filter(key)} has an empty field name or value (${quote(field)}=${quote(value)}): write it as "field=value"`, {
+          setting: key
+        });
+      }
+    }
+    valid[key] = {
+      ...record
+    };
+  }
+  return valid;
+}
+function filter(key) {
+  return subject(key, `filters.${key}`);
+}
+function isBlank(value) {
+  return value.trim() === "";
+}
+function quote(value) {
+  return JSON.stringify(value);
+}
+
+// lib/detect/find_segmentation_inputs.ts
+var SEGMENTATION_INPUT_TYPE = "tool-iat-segmentation";
+function formInputs(configuration) {
+  const rows = configuration.metadata?.inputsLayout;
+  if (!Array.isArray(rows)) return [];
+  const inputs = [];
+  for (const row of rows) {
+    if (!Array.isArray(row)) continue;
+    for (const column of row) {
+      if (!Array.isArray(column)) continue;
+      for (const input of column) {
+        if (input && typeof input === "object" && typeof input.id === "string") inputs.push(input);
+      }
+    }
+  }
+  return inputs;
+}
+
+// lib/detect/resolve_mask_source.ts
+var KIND_BY_PROJECT_TYPE = {
+  "iat-segmentation": "mask",
+  "iat-polygon": "polygon",
+  "iat-rectangle": "rectangle"
+};
+var KIND_BY_INPUT_TYPE = {
+  [SEGMENTATION_INPUT_TYPE]: "mask",
+  "tool-iat-polygon": "polygon",
+  "tool-iat-rectangle": "rectangle"
+};
+function resolveMaskSource(configuration, options = {}) {
+  const { projectId, projectType } = configuration;
+  const kind = KIND_BY_PROJECT_TYPE[projectType];
+  if (kind) {
+    if (options.inputId !== void 0) {
+      throw new ConfigError(`Cannot use input "${options.inputId}" of project "${projectId}": it is an "${projectType}" project, which has no inputs; remove the input id`, {
+        setting: "inputId"
+      });
+    }
+    refuseSequence(configuration.metadata?.toolOptions?.sequence, `project "${projectId}"`);
+    const labels = labelsOf(configuration.metadata);
+    return {
+      projectId,
+      projectType,
+      kind,
+      labels: kind === "mask" ? labels : withBChannels(labels)
+    };
+  }
+  if (projectType === "form") {
+    const input = pickInput(configuration, options.inputId);
+    const metadata = input.config?.metadata;
+    refuseSequence(metadata?.toolOptions?.sequence ?? configuration.metadata?.toolOptions?.sequence, `input "${input.id}" of project "${projectId}"`);
+    const inputKind = KIND_BY_INPUT_TYPE[input.type];
+    const labels = labelsOf(metadata);
+    return {
+      projectId,
+      projectType,
+      kind: inputKind,
+      input: {
+        id: input.id,
+        name: input.name
+      },
+      labels: inputKind === "mask" ? labels : withBChannels(labels)
+    };
+  }
+  throw new ConfigError(`Cannot export project "${projectId}": its type is "${projectType}"; mask export supports "iat-segmentation", "iat-polygon", "iat-rectangle" and "form" with a "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input`, {
+    setting: "projectId"
+  });
+}
+function pickInput(configuration, inputId) {
+  const usable = formInputs(configuration).filter((input) => KIND_BY_INPUT_TYPE[input.type]);
+  const segmentation = usable.filter((input) => input.type === SEGMENTATION_INPUT_TYPE);
+  const project = `project "${configuration.projectId}"`;
+  if (inputId !== void 0) {
+    const chosen = usable.find((input) => input.id === inputId);
+    if (chosen) return chosen;
+    throw new ConfigError(usable.length === 0 ? `Input "${inputId}" has no masks: ${project} has no "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input, so it has no masks to export` : `Input "${inputId}" is not an input of ${project} with masks; choose one of: ` + usable.map(describeInput).join(", "), {
+      setting: "inputId"
+    });
+  }
+  const candidates = segmentation.length > 0 ? segmentation : usable;
+  if (candidates.length === 1) return candidates[0];
+  if (candidates.length === 0) {
+    throw new ConfigError(`Cannot export ${project}: the form has no "${SEGMENTATION_INPUT_TYPE}" input (nor a polygon or rectangle input), so it has no masks to export`, {
+      setting: "projectId"
+    });
+  }
+  const what = segmentation.length > 0 ? "segmentation" : "polygon and rectangle";
+  throw new ConfigError(`Cannot choose the input of ${project}: it has ${candidates.length} ${what} inputs; pick one with the input id: ${candidates.map(describeInput).join(", ")}`, {
+    setting: "inputId"
+  });
+}
+function describeInput(input) {
+  const kind = input.type === SEGMENTATION_INPUT_TYPE ? "" : `, ${input.type}`;
+  return input.name || kind ? `"${input.id}" (${input.name ?? ""}${kind})` : `"${input.id}"`;
+}
+function refuseSequence(sequence, what) {
+  if (sequence === true) {
+    throw new ConfigError(`Cannot export ${what}: it is a video/sequence project, and mask export supports single images only`, {
+      setting: "projectId"
+    });
+  }
+}
+
+// lib/detect/resolve_semantic_mapping.ts
+function resolveSemanticMapping(value, labels) {
+  const mapping = mappingObject(value);
+  const labelById = new Map(labels.map((label) => [
+    label.id,
+    label
+  ]));
+  const byBChannel = /* @__PURE__ */ new Map();
+  const mappedBy = /* @__PURE__ */ new Map();
+  for (const [labelId, colour] of Object.entries(mapping)) {
+    const label = labelById.get(labelId);
+    if (!label) {
+      const known = labels.map((known2) => `"${known2.id}"`).join(", ") || "none";
+      throw new ConfigError(`The semantic mapping names label "${labelId}", which the project does not have; known label ids: ${known}`, {
+        setting: "semanticMapping"
+      });
+    }
+    const bChannel = label.bChannel;
+    if (typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
+      throw new ConfigError(`The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the project configuration (got ${describe3(bChannel)}), so its pixels cannot be found; remove it from the mapping or fix the label`, {
+        setting: "semanticMapping"
+      });
+    }
+    const rgb = checkColour(labelId, colour);
+    const previous = byBChannel.get(bChannel);
+    if (previous && previous.some((value2, i) => value2 !== rgb[i])) {
+      throw new ConfigError(`The semantic mapping gives labels "${mappedBy.get(bChannel)}" and "${labelId}" different colours, but both have bChannel ${bChannel}, so their pixels cannot be told apart; give them the same colour`, {
+        setting: "semanticMapping"
+      });
+    }
+    byBChannel.set(bChannel, rgb);
+    mappedBy.set(bChannel, labelId);
+  }
+  return byBChannel;
+}
+function semanticMappingOf(value) {
+  const entries = Object.entries(mappingObject(value));
+  return Object.fromEntries(entries.map(([labelId, colour]) => [
+    labelId,
+    checkColour(labelId, colour)
+  ]));
+}
+function mappingObject(mapping) {
+  if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
+    throw new ConfigError(`The semantic mapping must be a JSON object of label id to [r, g, b], like {"car": [128, 64, 128]}; got ${describe3(mapping)}`, {
+      setting: "semanticMapping"
+    });
+  }
+  return mapping;
+}
+function checkColour(labelId, colour) {
+  const valid = Array.isArray(colour) && colour.length === 3 && colour.every((value) => Number.isInteger(value) && value >= 0 && value <= 255);
+  if (!valid) {
+    throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe3(colour)}`, {
+      setting: "semanticMapping"
+    });
+  }
+  return [
+    colour[0],
+    colour[1],
+    colour[2]
+  ];
+}
+function describe3(value) {
+  const text2 = JSON.stringify(value) ?? String(value);
+  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
+}
+
+// lib/export/export_folder_name.ts
+function defaultExportFolderName(projectId, now, options = {}) {
+  const two = (value) => String(value).padStart(2, "0");
+  const date = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+  const separator = (options.platform ?? hostPlatform()) === "windows" ? "-" : ":";
+  const time = [
+    now.getHours(),
+    now.getMinutes(),
+    now.getSeconds()
+  ].map(two).join(separator);
+  return `lab_mask_${projectId}_${date}_${time}`;
+}
+
+// lib/export/_memory_budget.ts
+var DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
+var BYTES_PER_PIXEL = 3;
+var STRIP_BYTES_PER_PIXEL = 12;
+var STRIP_PIXELS = 256 * 1024 / 3;
+var MIN_STRIP_ROWS = 8;
+var MemoryBudget = class {
+  #total;
+  #free;
+  #waiting = [];
+  /**
+   * @param totalBytes How many bytes the masks in flight may cost together.
+   * @throws {RangeError} when it is not a positive number.
+   */
+  constructor(totalBytes) {
+    if (typeof totalBytes !== "number" || !Number.isFinite(totalBytes) || totalBytes <= 0) {
+      throw new RangeError(`Cannot budget ${String(totalBytes)} bytes of memory: give a positive number of bytes`);
+    }
+    this.#total = totalBytes;
+    this.#free = totalBytes;
+  }
+  /**
+   * Waits until a mask of this cost fits, then takes its bytes from the budget.
+   *
+   * @param cost What converting the mask holds, in bytes.
+   * @param task The task's id and name, for the error.
+   * @returns The function that gives the bytes back, to call once the mask is written.
+   * @throws {TaskError} when the mask alone costs more than the whole budget.
+   */
+  async admit(cost, task) {
+    if (cost > this.#total) {
+      const { width, height } = task.size;
+      throw new TaskError(`its mask is ${width}\xD7${height}, ${mib(cost)} to convert, more than the whole memory budget of ${mib(this.#total)}; raise the memory budget to at least ${Math.ceil(cost / 2 ** 20)} MiB to export it`, {
+        taskId: task.taskId,
+        taskName: task.taskName,
+        setting: "memoryBudgetBytes"
+      });
+    }
+    if (this.#waiting.length > 0 || cost > this.#free) {
+      await new Promise((admit) => this.#waiting.push({
+        cost,
+        admit
+      }));
+    } else {
+      this.#free -= cost;
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#free += cost;
+      this.#admitWaiting();
+    };
+  }
+  /** Admits waiting masks in order, while the first one fits. */
+  #admitWaiting() {
+    while (this.#waiting.length > 0 && this.#waiting[0].cost <= this.#free) {
+      const next = this.#waiting.shift();
+      this.#free -= next.cost;
+      next.admit();
+    }
+  }
+};
+function conversionCost(mask) {
+  if (mask.kind === "shapes") {
+    const size2 = mask.image;
+    if (size2 === void 0) return void 0;
+    return {
+      size: size2,
+      cost: size2.width * size2.height * BYTES_PER_PIXEL
+    };
+  }
+  if (mask.kind !== "png") return void 0;
+  const size = pngSize(mask.bytes);
+  if (size === void 0) return void 0;
+  const { width, height } = size;
+  const stripPixels = Math.min(width * height, Math.max(STRIP_PIXELS, width * MIN_STRIP_ROWS));
+  return {
+    size,
+    cost: 2 * mask.bytes.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL
+  };
+}
+function pngSize(png) {
+  const ihdr = [
+    73,
+    72,
+    68,
+    82
+  ];
+  if (png.length < 24 || !ihdr.every((byte, i) => png[12 + i] === byte)) return void 0;
+  const view = new DataView(png.buffer, png.byteOffset, 24);
+  return {
+    width: view.getUint32(16),
+    height: view.getUint32(20)
+  };
+}
+function mib(bytes) {
+  if (bytes < 2 ** 20) return `${bytes} bytes`;
+  return `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`;
+}
+
+// lib/export/ignore_index.ts
+var MAX_IGNORE_INDEX = 255;
+function checkIgnoreIndex(index) {
+  if (!Number.isInteger(index) || index < 1 || index > MAX_IGNORE_INDEX) {
+    throw ignoreIndexError(String(index));
+  }
+  return index;
+}
+function parseIgnoreIndex(text2) {
+  if (!/^\s*\d+\s*$/.test(text2)) throw ignoreIndexError(JSON.stringify(text2));
+  return Number(text2);
+}
+function ignoreIndexError(shown) {
+  return new ConfigError(settingMessage`${subject("ignoreIndex")} is ${shown}: give a whole number from 1 to ${MAX_IGNORE_INDEX}, above the project's class indices, or leave it out for ${MAX_IGNORE_INDEX}`, {
+    setting: "ignoreIndex"
+  });
+}
+
+// lib/export/mask_format.ts
+var MASK_FORMATS = [
+  "rgb",
+  "class-index",
+  "palette",
+  "instance",
+  "binary",
+  "panoptic"
+];
+function parseMaskFormat(text2) {
+  const format = MASK_FORMATS.find((known) => known === text2);
+  if (format === void 0) {
+    throw new ConfigError(`The mask format "${text2}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`, {
+      setting: "maskFormat"
+    });
+  }
+  return format;
+}
+
+// lib/export/_output_path.ts
+function outputPathOf(outputFolder, name, what) {
+  if (isAbsolute(name) || /^[A-Za-z]:|^[\\/]/.test(name)) {
+    throw new ConfigError(settingMessage`The output filename "${name}" is an absolute path; give a name inside ${mention("outputFolder")}, or set ${mention("outputFolder")} to the folder you want`, {
+      setting: "outputFilename"
+    });
+  }
+  if (name.split(/[\\/]/).includes("..")) {
+    throw new ConfigError(settingMessage`The output filename "${name}" has a ".." segment; name the ${what} inside ${mention("outputFolder")}, or change ${mention("outputFolder")}`, {
+      setting: "outputFilename"
+    });
+  }
+  return resolve2(outputFolder || ".", name);
+}
+
+// lib/export/_export_plan.ts
+function planExport(options) {
+  const { projectId, startedAt, filters, requestFilters } = planTasks(options);
+  const maskFormat = parseMaskFormat(options.maskFormat ?? "rgb");
+  if (options.ignoreIndex !== void 0) checkIgnoreIndex(options.ignoreIndex);
+  refusePolygonSettings(options);
+  const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
+  const mode = folderMode(options);
+  const folder = exportFolderPath(options, startedAt);
+  const dryRun = options.dryRun ?? false;
+  const split = splitPlanOf(options);
+  return {
+    projectId,
+    startedAt,
+    filters,
+    requestFilters,
+    maskFormat,
+    budget,
+    mode,
+    folder,
+    dryRun,
+    split
+  };
+}
+function planTasks(options) {
+  const startedAt = options.now ?? /* @__PURE__ */ new Date();
+  const { projectId } = options;
+  if (typeof projectId !== "string" || projectId.trim() === "") {
+    throw new ConfigError("The project id is missing: give the id of the project to export", {
+      setting: "projectId"
+    });
+  }
+  const filters = options.filters ?? {};
+  const requestFilters = exportTaskFilters(validateTaskFilters(filters));
+  return {
+    projectId,
+    startedAt,
+    filters,
+    requestFilters
+  };
+}
+function planMasks(configuration, plan, options) {
+  const source = resolveMaskSource(configuration, options);
+  if (options.semanticMapping !== void 0 && plan.maskFormat !== "rgb") {
+    throw new ConfigError(`A semantic mapping recolours "rgb" masks only; the mask format is "${plan.maskFormat}"`, {
+      setting: "semanticMapping"
+    });
+  }
+  const colourByBChannel = options.semanticMapping === void 0 ? void 0 : resolveSemanticMapping(options.semanticMapping, source.labels);
+  const { ignoreIndex, pinned, allowRemovedLabels } = options;
+  const table = classTable(source.labels, {
+    ignoreIndex,
+    pinned,
+    allowRemovedLabels
+  });
+  const stuffClasses = stuffClassesOf(options.stuff, plan.maskFormat, table);
+  const settings = {
+    inputId: source.input?.id,
+    replaceExtension: options.replaceExtension ?? false,
+    semanticMapping: options.semanticMapping,
+    ignoreIndex: table.ignoreIndex,
+    filters: plan.filters,
+    shard: options.shard,
+    ...options.stuff === void 0 ? {} : {
+      stuff: options.stuff
+    },
+    split: plan.split
+  };
+  return {
+    source,
+    colourByBChannel,
+    table,
+    settings,
+    stuffClasses
+  };
+}
+function stuffClassesOf(stuff, maskFormat, table) {
+  if (maskFormat !== "panoptic") {
+    if (stuff === void 0) return void 0;
+    throw new ConfigError(settingMessage`${subject("stuff")} marks labels of ${mention("maskFormat")} panoptic only; the mask format is "${maskFormat}"`, {
+      setting: "stuff"
+    });
+  }
+  return (stuff ?? []).map((id) => {
+    const entry = table.classes.find((entry2) => entry2.id === id);
+    if (entry !== void 0) return entry.index;
+    const known = table.classes.map((entry2) => `"${entry2.id}"`).join(", ") || "none";
+    throw new ConfigError(settingMessage`${subject("stuff")} names the label "${id}", which has no class in this project; the labels with a bChannel are ${known}`, {
+      setting: "stuff"
+    });
+  });
+}
+function refusePolygonSettings(options) {
+  for (const setting of [
+    "cocoSegmentation",
+    "polygonTolerance"
+  ]) {
+    if (options[setting] === void 0) continue;
+    throw new ConfigError(settingMessage`${subject(setting)} shapes polygons traced from masks, for ${mention("format")} coco or yolo-seg; this export writes mask files`, {
+      setting
+    });
+  }
+}
+function metadataOf(plan, masks) {
+  const { projectId, startedAt, maskFormat } = plan;
+  return {
+    projectId,
+    startedAt: startedAt.toISOString(),
+    maskFormat,
+    settings: masks.settings
+  };
+}
+function folderMode(options) {
+  const chosen = [
+    options.resume ? "resume" : void 0,
+    options.incremental !== void 0 ? "incremental" : void 0,
+    options.overwrite ? "overwrite" : void 0
+  ].filter((mode) => mode !== void 0);
+  if (chosen.length > 1) {
+    const texts = [
+      "",
+      ...chosen.slice(1).map((_, i) => i === chosen.length - 2 ? " and " : ", ")
+    ];
+    texts.push(" cannot go together: they treat an existing export folder differently; keep one");
+    throw new ConfigError(new SettingMessage(texts, chosen.map((mode) => mention(mode))), {
+      setting: chosen[1]
+    });
+  }
+  return chosen[0] ?? "new";
+}
+function exportFolderPath(options, startedAt) {
+  if (options.incremental !== void 0) {
+    if (options.outputFolder || options.outputFilename) {
+      throw new ConfigError(settingMessage`An incremental export updates the folder it names; leave out ${mention("outputFolder")} and ${mention("outputFilename")}`, {
+        setting: "incremental"
+      });
+    }
+    const target = resolve2(options.incremental);
+    return target.endsWith(".jsonl") ? resolve2(target, "..") : target;
+  }
+  if (options.resume && !options.outputFilename) {
+    throw new ConfigError(settingMessage`To resume, give the interrupted export's ${mention("outputFilename")} (and ${mention("outputFolder")}): the default name has the time in it`, {
+      setting: "outputFilename"
+    });
+  }
+  const name = options.outputFilename || defaultExportFolderName(options.projectId, startedAt, {
+    platform: options.platform
+  });
+  return outputPathOf(options.outputFolder, name, "export folder");
+}
+
+// lib/export/_pinned_map_of.ts
+async function pinnedMapOf(options, mode, files) {
+  if (mode === "incremental" || mode === "resume") {
+    if (options.labelmapFrom !== void 0) {
+      throw new ConfigError(settingMessage`${mention(mode)} keeps the class map of the export it updates; leave out ${mention("labelmapFrom")}`, {
+        setting: "labelmapFrom"
+      });
+    }
+    return await readOwnClassMap(files, mode);
+  }
+  if (options.labelmapFrom === void 0) {
+    if (options.allowRemovedLabels) {
+      throw new ConfigError(settingMessage`${mention("allowRemovedLabels")} has no effect without ${mention("labelmapFrom")} (or ${mention("incremental")}): add the earlier export's class map, or leave it out`, {
+        setting: "allowRemovedLabels"
+      });
+    }
+    return void 0;
+  }
+  return await readClassMap(options.labelmapFrom, {
+    fileSystem: options.fileSystem
+  });
+}
+async function readOwnClassMap(files, setting) {
+  if (!await files.exists(LABELMAP_JSON)) return void 0;
+  const source = join3(files.root, LABELMAP_JSON);
+  const bytes = await files.readFile(LABELMAP_JSON).catch((error2) => {
+    throw new ConfigError(`The class map "${source}" cannot be read: ${error2}`, {
+      setting,
+      cause: error2
+    });
+  });
+  return classMapOfBytes(bytes, {
+    source,
+    setting
+  });
+}
+function classMapNote(table, pinned) {
+  const pinnedIds = new Set(pinned.classes.map((entry) => entry.id));
+  const added = table.classes.filter((entry) => !pinnedIds.has(entry.id)).map((entry) => entry.id);
+  const lost = table.reserved.filter((entry) => !pinned.classes.find((earlier) => earlier.id === entry.id)?.removed);
+  return {
+    from: pinned.source,
+    added,
+    reserved: table.reserved.map((entry) => entry.id),
+    changed: added.length > 0 || lost.length > 0
+  };
+}
 
 // lib/export/_task_pool.ts
 var TaskPool = class {
@@ -27664,12 +29171,15 @@ var TaskExporter = class {
   constructor(files, options) {
     this.#files = files;
     this.#options = options;
-    const { format, table, colourByBChannel, report } = options;
+    const { format, table, colourByBChannel, report, stuffClasses } = options;
     this.#settings = {
       format,
       table,
       colourByBChannel,
-      preview: report !== void 0
+      preview: report !== void 0,
+      ...stuffClasses ? {
+        stuffClasses
+      } : {}
     };
     this.#taskMask = taskMaskOf(options.source, {
       maxPixels: options.maxPixels
@@ -27727,6 +29237,7 @@ var TaskExporter = class {
       instances: stats.instances
     };
     if (outcome.renamedFrom !== void 0) entry.renamedFrom = outcome.renamedFrom;
+    if (rendered.segments) entry.segments = rendered.segments;
     this.#options.report?.add({
       taskId: entry.taskId,
       name: entry.name,
@@ -27772,10 +29283,14 @@ var TaskExporter = class {
   async #write(job, rendered) {
     const files = [];
     let changed = false;
-    for (const { path: path6, bytes, sha256: digest } of rendered.files) {
-      files.push({
+    for (const { path: path6, bytes, sha256: digest, pixelSha256 } of rendered.files) {
+      files.push(pixelSha256 === void 0 ? {
         path: path6,
         sha256: digest
+      } : {
+        path: path6,
+        sha256: digest,
+        pixelSha256
       });
       const before = job.previous?.files.find((file) => file.path === path6);
       if (before?.sha256 === digest && await this.#intact(path6, digest)) continue;
@@ -27873,7 +29388,7 @@ function entryBase(task) {
   return base;
 }
 
-// lib/export/export_summary.ts
+// lib/model/export_summary.ts
 var MAX_LISTED_TASKS = 1e3;
 function listedTaskCount(summary2, list2) {
   return (summary2[list2]?.length ?? 0) + (summary2.unlisted?.[list2] ?? 0);
@@ -27901,22 +29416,22 @@ var ExportRun = class {
     });
     this.#pool = new TaskPool(options.inFlight);
     this.#folder = folder;
+    if (options.split && !options.dryRun) options.summary.splits = emptySplitCounts(options.split);
   }
   /**
    * Takes the next task, in the server's order, with its mask as `MaskDetacher` took it out of
-   * the task (`undefined`: none); waits while the pool is full.
+   * the task (`undefined`: none) and whether it is this shard's; waits while the pool is full.
    */
-  async take(task, mask) {
+  async take(task, mask, mine) {
     if (this.#fatal !== void 0) throw this.#fatal;
     await (this.#claimedEarlier ??= this.#claimEarlier());
     const sequence = this.#sequence++;
-    const { shard } = this.#options;
     const ids = {
       taskId: String(task._id),
       taskName: String(task.name)
     };
     const previous = await this.#options.previous.take(ids.taskId);
-    const mine = !shard || inShard(ids.taskId, shard);
+    const split = this.#options.split && splitOf(ids.taskId, this.#options.split);
     if (mask === void 0) {
       if (!mine) return this.#skipOther(sequence);
       if (previous?.files.length && !this.#options.dryRun) {
@@ -27931,11 +29446,11 @@ var ExportRun = class {
         ...entryBase(task),
         outcome: "skipped: no mask",
         files: []
-      });
+      }, split);
     }
     let wanted;
     try {
-      wanted = previous?.path ?? maskFilePath(task, {
+      wanted = previous?.path ?? (split === void 0 ? "" : `${split}/`) + maskFilePath(task, {
         replaceExtension: this.#options.replaceExtension
       });
     } catch (error2) {
@@ -27950,7 +29465,7 @@ var ExportRun = class {
         ...entryBase(task),
         outcome: `failed: ${error2.reason}`,
         files: []
-      });
+      }, split);
     }
     const { file, reason } = this.#registry.claimFile(wanted, ids.taskId);
     if (!mine) return this.#skipOther(sequence);
@@ -27983,10 +29498,10 @@ var ExportRun = class {
           return this.#finish(sequence, {
             ...outcome,
             status: "kept"
-          }, previous);
+          }, previous, split);
         }
         const { outcome: result, entry } = await this.#options.exporter.export(job);
-        this.#finish(sequence, result, entry);
+        this.#finish(sequence, result, entry, split);
       } catch (error2) {
         this.#fatal ??= error2;
       }
@@ -28012,6 +29527,9 @@ var ExportRun = class {
       if (this.#options.dryRun) continue;
       const entry = left.removed ? removed(left.entry) : left.entry;
       this.#options.exporter.reportEarlier(entry);
+      if (this.#options.summary.splits && entry.files.length > 0) {
+        countInSplit(this.#options.summary.splits, entry);
+      }
       batch.push(entry);
       if (batch.length === CARRY_BATCH) {
         await this.#folder.addTrailingEntries(batch);
@@ -28039,6 +29557,7 @@ var ExportRun = class {
     ]) {
       list2.sort(byTask);
     }
+    if (summary2.splits) sortSplitLabels(summary2.splits);
     summary2.total = Math.max(this.#options.summary.total, this.#sequence);
     if (manifest !== void 0) summary2.manifest = manifest;
   }
@@ -28066,8 +29585,12 @@ var ExportRun = class {
       total: this.#options.summary.total
     });
   }
-  #finish(sequence, outcome, entry) {
+  #finish(sequence, outcome, entry, split) {
     const { summary: summary2 } = this.#options;
+    if (entry !== null && split !== void 0) {
+      entry.split = split;
+      if (summary2.splits && entry.files.length > 0) countInSplit(summary2.splits, entry);
+    }
     this.#folder.addEntry(sequence, entry);
     this.#done++;
     this.#order.set(outcome, sequence);
@@ -28101,6 +29624,161 @@ var ExportRun = class {
     summary2.unlisted[name] = (summary2.unlisted[name] ?? 0) + 1;
   }
 };
+
+// lib/version.ts
+var PACKAGE_VERSION = "0.1.0";
+var PACKAGE_NAME = "@lab/masks";
+
+// lib/dataset/dataset_id.ts
+import { createHash as createHash6 } from "node:crypto";
+var DATASET_FORM = "lab-masks-dataset/1";
+function datasetIdOf(entries, labelmapSha256) {
+  const lines = [];
+  let complete = true;
+  for (const entry of entries) {
+    for (const file of entry.files) {
+      if (file.pixelSha256 !== void 0) {
+        lines.push(TEXT9.encode(`${file.path} ${file.pixelSha256}
+`));
+      } else if (file.path.endsWith(".png")) complete = false;
+    }
+  }
+  if (!complete) return {
+    masks: lines.length
+  };
+  lines.sort(compareBytes);
+  const hash = createHash6("sha256").update(`${DATASET_FORM}
+labelmap ${labelmapSha256}
+`);
+  for (const line of lines) hash.update(line);
+  return {
+    datasetId: hash.digest("hex"),
+    masks: lines.length
+  };
+}
+function sha256OfText(text2) {
+  return createHash6("sha256").update(text2).digest("hex");
+}
+function compareBytes(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+var TEXT9 = new TextEncoder();
+
+// lib/dataset/export_identity.ts
+var TOOL = `${PACKAGE_NAME} ${PACKAGE_VERSION}`;
+function exportIdentity(entries, facts) {
+  const labelmapSha256 = sha256OfText(facts.labelmap);
+  const { datasetId } = datasetIdOf(entries, labelmapSha256);
+  const identity = {
+    labelmapSha256,
+    tool: TOOL,
+    deno: Deno.version.deno,
+    configurationSha256: sha256OfText(JSON.stringify(facts.configuration))
+  };
+  return datasetId === void 0 ? identity : {
+    datasetId,
+    ...identity
+  };
+}
+
+// lib/export/_finish_export.ts
+async function finishExport(folder, parts) {
+  const { plan, table, summary: summary2 } = parts;
+  const { projectId, startedAt, maskFormat, filters } = plan;
+  const text2 = new TextDecoder().decode(await folder.files.readFile(MANIFEST_NAME));
+  const entries = parseManifest(text2, MANIFEST_NAME, "outputFilename");
+  const identity = exportIdentity(entries, {
+    labelmap: labelmapJson(table),
+    configuration: parts.configuration
+  });
+  if (identity.datasetId !== void 0) summary2.datasetId = identity.datasetId;
+  if (parts.report) {
+    await folder.writeReport(parts.report, {
+      projectId,
+      filters,
+      shard: parts.shard,
+      startedAt
+    }, summary2);
+  }
+  if (!parts.card) await removeEarlierCard(folder);
+  const own = parts.card ? await writeDatasetCard(folder.files, {
+    projectId,
+    startedAt: startedAt.toISOString(),
+    filters: {
+      ...filters
+    },
+    maskFormat,
+    table,
+    entries,
+    labels: summary2.labels,
+    datasetId: identity.datasetId,
+    tool: identity.tool
+  }) : [];
+  await folder.writeMetadata({
+    ...parts.metadata,
+    ...identity,
+    ...own.length > 0 ? {
+      files: own
+    } : {}
+  });
+}
+async function removeEarlierCard(folder) {
+  if (folder.mode !== "resume" && folder.mode !== "incremental") return;
+  const earlier = await folder.readMetadata();
+  for (const file of earlier?.files ?? []) {
+    if (CARD_FILES.includes(file.path)) await folder.files.remove(file.path).catch(() => {
+    });
+  }
+}
+
+// lib/model/shard.ts
+function parseShard(text2) {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text2);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count < 1 || index > count || count > 1024) {
+    throw new ConfigError(`The shard "${text2}" must be i/n with i from 1 to n (at most 1024), like 1/4; in a CI matrix, use the job's index plus one`, {
+      setting: "shard"
+    });
+  }
+  return {
+    index,
+    count
+  };
+}
+function inShard(taskId, shard) {
+  let hash = 2166136261;
+  for (const byte of new TextEncoder().encode(taskId)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  return hash % shard.count === shard.index - 1;
+}
+
+// lib/export/_task_loop.ts
+async function* eachTask(loop) {
+  const { client, shard, signal } = loop;
+  const { projectId, filters, onTask } = loop;
+  const pages = onTask ? client.taskPages(projectId, filters, {
+    onTask
+  }) : client.taskPages(projectId, filters);
+  let first = true;
+  for await (const page of pages) {
+    if (first) {
+      loop.onStart?.(page.totalDocs);
+      first = false;
+    }
+    for (const task of takeTasks(page)) {
+      signal?.throwIfAborted();
+      yield {
+        task,
+        mine: !shard || inShard(String(task._id), shard)
+      };
+    }
+  }
+}
 
 // lib/export/_incremental.ts
 var CLOCK_MARGIN_MS = 10 * 60 * 1e3;
@@ -28144,17 +29822,19 @@ async function removeLeftTasks(client, query, earlier, files) {
     updatedAtGte: filters.updatedAtGte,
     optionalFields: filters.optionalFields
   };
-  for await (const page of client.taskPages(projectId, updated)) {
-    for (const task of takeTasks(page)) {
-      const entry = await earlier.left(String(task._id));
-      if (!entry) continue;
-      for (const file of entry.files) {
-        if (files) await files.remove(file.path).catch(() => {
-        });
-      }
-      earlier.markRemoved(entry.taskId);
-      removed++;
+  for await (const { task } of eachTask({
+    client,
+    projectId,
+    filters: updated
+  })) {
+    const entry = await earlier.left(String(task._id));
+    if (!entry) continue;
+    for (const file of entry.files) {
+      if (files) await files.remove(file.path).catch(() => {
+      });
     }
+    await earlier.markRemoved(entry.taskId);
+    removed++;
   }
   return removed;
 }
@@ -28166,9 +29846,8 @@ function removedEntry(entry) {
   };
 }
 
-// lib/export/export_masks.ts
-async function exportMasks(options) {
-  if ((options.format ?? "mask") !== "mask") return await exportOneFile(options);
+// lib/export/_export_mask_folder.ts
+async function exportMaskFolder(options) {
   const started = performance.now();
   const plan = planExport(options);
   const folder = new ExportFolder(plan.folder, plan.mode, {
@@ -28177,10 +29856,16 @@ async function exportMasks(options) {
   });
   const prepared = await folder.open();
   using earlier = prepared.previous;
-  const masks = planMasks(await options.client.getProjectConfiguration(plan.projectId), plan, options);
+  const pinned = await pinnedMapOf(options, plan.mode, folder.files);
+  const configuration = await options.client.getProjectConfiguration(plan.projectId);
+  const masks = planMasks(configuration, plan, {
+    ...options,
+    pinned
+  });
   const filters = plan.mode === "incremental" ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings) : plan.requestFilters;
   await folder.clearEarlier();
   const summary2 = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
+  if (pinned) summary2.classMap = classMapNote(masks.table, pinned);
   using pool = new ConvertPool({
     workerUrl: options.workerUrl,
     size: options.concurrency
@@ -28206,27 +29891,32 @@ async function exportMasks(options) {
   });
   await run2.finish();
   if (summary2.folderCreated) {
-    const { projectId, startedAt, maskFormat } = plan;
-    const { settings } = masks;
-    await folder.writeMetadata({
-      projectId,
-      startedAt: startedAt.toISOString(),
-      maskFormat,
-      settings
+    await writeFolderFiles(folder, plan, masks);
+    await finishExport(folder, {
+      metadata: metadataOf(plan, masks),
+      plan,
+      table: masks.table,
+      configuration,
+      summary: summary2,
+      report,
+      shard: options.shard,
+      card: options.card
     });
   }
   summary2.durationMs = performance.now() - started;
-  if (report && summary2.folderCreated) {
-    const { projectId, filters: filters2, startedAt } = plan;
-    await folder.writeReport(report, {
-      projectId,
-      filters: filters2,
-      shard: options.shard,
-      startedAt
-    }, summary2);
-    summary2.durationMs = performance.now() - started;
-  }
   return summary2;
+}
+async function writeFolderFiles(folder, plan, masks) {
+  const { projectId, startedAt, maskFormat } = plan;
+  if (maskFormat === "panoptic") {
+    const { table, stuffClasses = [] } = masks;
+    await writePanopticJson(folder.files, {
+      table,
+      stuffClasses,
+      projectId,
+      startedAt
+    });
+  }
 }
 function exportRun(folder, parts) {
   const { plan, masks, options } = parts;
@@ -28239,7 +29929,8 @@ function exportRun(folder, parts) {
       maxPixels: options.maxPixels,
       pool: parts.pool,
       report: parts.report,
-      budget: plan.budget
+      budget: plan.budget,
+      stuffClasses: masks.stuffClasses
     }),
     summary: parts.summary,
     createFolder: () => folder.create(plan.maskFormat, masks.table),
@@ -28247,7 +29938,7 @@ function exportRun(folder, parts) {
     previous: parts.prepared.previous,
     keepComplete: plan.mode === "resume",
     replaceExtension: options.replaceExtension,
-    shard: options.shard,
+    split: plan.split,
     dryRun: plan.dryRun,
     platform: options.platform ?? hostPlatform(),
     // One mask waiting for each worker while it converts another.
@@ -28260,25 +29951,24 @@ async function runTasks(run2, context) {
   const { client, signal } = options;
   try {
     if (plan.mode === "incremental" && !plan.dryRun) await run2.begin();
-    let first = true;
     const masks = new MaskDetacher(context.source);
-    for await (const page of client.taskPages(plan.projectId, filters, {
-      onTask: masks.detach
-    })) {
-      if (first) {
-        summary2.total = page.totalDocs;
+    const loop = eachTask({
+      client,
+      projectId: plan.projectId,
+      filters,
+      shard: options.shard,
+      signal,
+      onTask: masks.detach,
+      onStart: (total) => {
+        summary2.total = total;
         options.onProgress?.({
           type: "start",
-          total: summary2.total,
+          total,
           folder: plan.folder
         });
-        first = false;
       }
-      for (const task of takeTasks(page)) {
-        signal?.throwIfAborted();
-        await run2.take(task, masks.take(task));
-      }
-    }
+    });
+    for await (const { task, mine } of loop) await run2.take(task, masks.take(task), mine);
     if (plan.mode === "incremental") {
       const { projectId, filters: userFilters } = plan;
       const query = {
@@ -28296,6 +29986,466 @@ async function runTasks(run2, context) {
     await run2.abandon();
     throw error2;
   }
+}
+
+// lib/formats/coco_segmentation.ts
+function parseCocoSegmentation(text2) {
+  if (text2 === "rle" || text2 === "polygon") return text2;
+  throw new ConfigError(settingMessage`${subject("cocoSegmentation")} must be "rle" or "polygon"; got "${text2}"`, {
+    setting: "cocoSegmentation"
+  });
+}
+
+// lib/formats/format_source.ts
+var FORMAT = mention("format");
+var GEOMETRY_BY_TYPE = {
+  "iat-segmentation": "segmentation",
+  "iat-polygon": "polygon",
+  "iat-rectangle": "rectangle",
+  "iat-polyline": "polyline",
+  "iat-graph": "graph"
+};
+var ACCEPTED = {
+  yolo: [
+    "segmentation",
+    "polygon",
+    "rectangle",
+    "polyline",
+    "graph"
+  ],
+  "yolo-seg": [
+    "segmentation"
+  ],
+  coco: [
+    "segmentation",
+    "polygon",
+    "rectangle"
+  ]
+};
+function resolveFormatSource(configuration, format, options = {}) {
+  const { projectId, projectType, metadata } = configuration;
+  const project = `project "${projectId}"`;
+  if (format === "lab") {
+    if (options.inputId !== void 0) {
+      throw new ConfigError(settingMessage`${FORMAT} lab keeps every task whole, with all its inputs; remove the input id "${options.inputId}"`, {
+        setting: "inputId"
+      });
+    }
+    return {
+      projectId,
+      projectType,
+      metadata
+    };
+  }
+  const accepted = ACCEPTED[format];
+  const geometry = GEOMETRY_BY_TYPE[projectType];
+  if (geometry !== void 0 && accepted.includes(geometry)) {
+    if (options.inputId !== void 0) {
+      throw new ConfigError(`Cannot use input "${options.inputId}" of ${project}: it is an "${projectType}" project, which has no inputs; remove the input id`, {
+        setting: "inputId"
+      });
+    }
+    refuseSequence2(metadata, `${project}`, format);
+    return {
+      projectId,
+      projectType,
+      geometry,
+      metadata
+    };
+  }
+  const typesAccepted = accepted.map((kind) => `"iat-${kind}"`).join(", ");
+  if (projectType !== "form") {
+    throw new ConfigError(settingMessage`Cannot export ${project} with ${FORMAT} ${format}: its type is "${projectType}"; ${format} supports ${typesAccepted} and "form" with such an input`, {
+      setting: "format"
+    });
+  }
+  const fitting = formInputs(configuration).filter((input2) => accepted.includes(GEOMETRY_BY_TYPE[input2.type.replace(/^tool-/, "")]));
+  const input = pickInput2(fitting, options.inputId, {
+    project,
+    format,
+    typesAccepted
+  });
+  const inputMetadata = input.config?.metadata;
+  refuseSequence2(inputMetadata?.toolOptions?.sequence === void 0 ? metadata : inputMetadata, `input "${input.id}" of ${project}`, format);
+  return {
+    projectId,
+    projectType,
+    geometry: GEOMETRY_BY_TYPE[input.type.replace(/^tool-/, "")],
+    input: {
+      id: input.id,
+      name: input.name
+    },
+    metadata: inputMetadata
+  };
+}
+function pickInput2(fitting, inputId, about) {
+  const { project, format, typesAccepted } = about;
+  const listed = fitting.map((input) => `"${input.id}" (${input.type})`).join(", ");
+  if (inputId !== void 0) {
+    const chosen = fitting.find((input) => input.id === inputId);
+    if (chosen) return chosen;
+    throw new ConfigError(settingMessage`Input "${inputId}" of ${project} cannot be exported with ${FORMAT} ${format}; ${fitting.length ? `choose one of: ${listed}` : `the form has no ${typesAccepted} input`}`, {
+      setting: "inputId"
+    });
+  }
+  if (fitting.length === 1) return fitting[0];
+  throw new ConfigError(fitting.length === 0 ? settingMessage`Cannot export ${project} with ${FORMAT} ${format}: the form has no input of a type ${format} supports (${typesAccepted.replaceAll('"iat-', '"tool-iat-')})` : settingMessage`Cannot choose the input of ${project}: ${fitting.length} inputs fit ${FORMAT} ${format}; pick one with the input id: ${listed}`, {
+    setting: "inputId"
+  });
+}
+function refuseSequence2(metadata, what, format) {
+  if (metadata?.toolOptions?.sequence === true) {
+    throw new ConfigError(settingMessage`Cannot export ${what} with ${FORMAT} ${format}: it is a video/sequence project, which ${format} does not support; ${FORMAT} lab exports sequences`, {
+      setting: "format"
+    });
+  }
+}
+
+// lib/export/_split_writer.ts
+var SplitWriter = class {
+  #plan;
+  #writers;
+  /**
+   * @param plan The splits.
+   * @param writers Each split's writer, by split name.
+   */
+  constructor(plan, writers) {
+    this.#plan = plan;
+    this.#writers = writers;
+  }
+  take(task, mine) {
+    return this.#writers.get(splitOf(String(task._id), this.#plan)).take(task, mine);
+  }
+  async finish() {
+    for (const writer of this.#writers.values()) await writer.finish();
+  }
+  async abandon() {
+    for (const writer of this.#writers.values()) await writer.abandon();
+  }
+};
+
+// lib/export/_output_files.ts
+async function outputFiles(path6, split, options) {
+  const paths = split === void 0 || options.format === "yolo" ? /* @__PURE__ */ new Map([
+    [
+      "",
+      path6
+    ]
+  ]) : new Map(split.parts.map(({ name }) => [
+    name,
+    path6.replace(/(\.[^./\\]*)$/, `_${name}$1`)
+  ]));
+  const files = /* @__PURE__ */ new Map();
+  for (const [name, each] of paths) {
+    const file = new OutputFile(each, {
+      fileSystem: options.fileSystem
+    });
+    if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
+    files.set(name, file);
+  }
+  return files;
+}
+function endSummary(summary2, files) {
+  const started = [
+    ...files
+  ].filter(([, file]) => file.started);
+  summary2.folderCreated = started.length > 0;
+  if (files.size > 1) {
+    summary2.splitFiles = Object.fromEntries(started.map(([name, file]) => [
+      name,
+      file.path
+    ]));
+    if (started.length > 0) summary2.file = started[0][1].path;
+  }
+  if (!summary2.folderCreated) delete summary2.file;
+}
+
+// lib/export/export_format.ts
+async function exportFormat(options) {
+  const started = performance.now();
+  const { client, format } = options;
+  const { projectId, startedAt: now, requestFilters } = planTasks(options);
+  checkPolygonSettings(options);
+  const split = splitPlanOf(options);
+  checkClassMapOptions(options);
+  const path6 = outputPath(options, now);
+  const files = await outputFiles(path6, split, options);
+  const pinned = options.labelmapFrom === void 0 ? void 0 : await readClassMap(options.labelmapFrom, {
+    fileSystem: options.fileSystem
+  });
+  const source = resolveFormatSource(await client.getProjectConfiguration(projectId), format, {
+    inputId: options.inputId
+  });
+  const dryRun = options.dryRun ?? false;
+  const writer = filesWriter(files, source, {
+    ...options,
+    pinned,
+    splitPlan: split
+  }, now);
+  const summary2 = {
+    ...emptySummary(projectId, dirname3(path6), format, dryRun),
+    file: path6,
+    format,
+    annotationsLeftOut: 0
+  };
+  if (split && !dryRun) summary2.splits = emptySplitCounts(split);
+  let done = 0;
+  try {
+    const onStart = (total) => {
+      summary2.total = total;
+      options.onProgress?.({
+        type: "start",
+        total,
+        folder: summary2.folder
+      });
+    };
+    const loop = {
+      client,
+      projectId,
+      filters: requestFilters,
+      shard: options.shard,
+      onStart
+    };
+    for await (const { task, mine } of eachTask({
+      ...loop,
+      signal: options.signal
+    })) {
+      const ids = {
+        taskId: String(task._id),
+        taskName: String(task.name)
+      };
+      const result = await writer.take(task, mine);
+      done++;
+      if (result === void 0) {
+        options.onProgress?.({
+          type: "advance",
+          done,
+          total: summary2.total
+        });
+        continue;
+      }
+      const outcome = addOutcome(summary2, ids, result);
+      if (summary2.splits && result.status === "exported") {
+        countInSplit(summary2.splits, {
+          split: splitOf(ids.taskId, split)
+        });
+      }
+      options.onProgress?.({
+        type: "task",
+        outcome,
+        done,
+        total: summary2.total
+      });
+    }
+    await writer.finish();
+    const notes = writer.notes?.() ?? [];
+    if (notes.length > 0) summary2.notes = notes;
+  } catch (error2) {
+    await writer.abandon();
+    throw error2;
+  }
+  summary2.total = Math.max(summary2.total, done);
+  endSummary(summary2, files);
+  summary2.durationMs = performance.now() - started;
+  return summary2;
+}
+function filesWriter(files, source, options, now) {
+  const writerOf = (file) => formatWriter(file, source, options, now);
+  if (files.size === 1) return writerOf(files.values().next().value);
+  const writers = new Map([
+    ...files
+  ].map(([name, file]) => [
+    name,
+    writerOf(file)
+  ]));
+  return new SplitWriter(options.splitPlan, writers);
+}
+function formatWriter(file, source, options, now) {
+  return oneFileFormat(options.format).writer(file, source, {
+    dryRun: options.dryRun ?? false,
+    replaceExtension: options.replaceExtension ?? false,
+    maxPixels: options.maxPixels,
+    now,
+    fileSystem: options.fileSystem,
+    cocoSegmentation: options.cocoSegmentation ?? "rle",
+    polygonTolerance: options.polygonTolerance ?? 0,
+    pinning: {
+      pinned: options.pinned,
+      allowRemovedLabels: options.allowRemovedLabels
+    },
+    split: options.splitPlan
+  });
+}
+function checkPolygonSettings(options) {
+  const { format, cocoSegmentation, polygonTolerance } = options;
+  if (cocoSegmentation !== void 0) {
+    parseCocoSegmentation(cocoSegmentation);
+    if (format !== "coco") {
+      throw new ConfigError(settingMessage`${subject("cocoSegmentation")} shapes ${mention("format")} coco only; the format is ${format}`, {
+        setting: "cocoSegmentation"
+      });
+    }
+  }
+  if (polygonTolerance === void 0) return;
+  if (typeof polygonTolerance !== "number" || !(polygonTolerance >= 0) || polygonTolerance > 1e6) {
+    throw new ConfigError(settingMessage`${subject("polygonTolerance")} must be a number of pixels from 0 to 1000000; got "${polygonTolerance}"`, {
+      setting: "polygonTolerance"
+    });
+  }
+  if (format !== "yolo-seg" && !(format === "coco" && cocoSegmentation === "polygon")) {
+    throw new ConfigError(settingMessage`${subject("polygonTolerance")} simplifies polygons traced from masks: use it with ${mention("format")} yolo-seg, or ${mention("format")} coco and ${mention("cocoSegmentation")} polygon`, {
+      setting: "polygonTolerance"
+    });
+  }
+}
+function addOutcome(summary2, ids, result) {
+  const status = result.status === "exported" && summary2.dryRun ? "planned" : result.status;
+  const outcome = {
+    ...ids,
+    status
+  };
+  if (result.file !== void 0) outcome.file = result.file;
+  if (result.reason !== void 0) outcome.reason = result.reason;
+  if (result.setting !== void 0) outcome.setting = result.setting;
+  if (result.renamedFrom !== void 0) {
+    Object.assign(outcome, {
+      renamedFrom: result.renamedFrom,
+      renameReason: result.renameReason
+    });
+    summary2.renamed.push(outcome);
+  }
+  summary2[status]++;
+  summary2.annotationsLeftOut += result.leftOut ?? 0;
+  if (status === "planned") summary2.plannedTasks.push(outcome);
+  if (status === "skipped") summary2.skippedTasks.push(outcome);
+  if (status === "failed") summary2.failures.push(outcome);
+  return outcome;
+}
+function checkClassMapOptions(options) {
+  if (options.format === "lab" && (options.labelmapFrom !== void 0 || options.allowRemovedLabels)) {
+    throw new ConfigError(settingMessage`${mention("labelmapFrom")} numbers classes, and ${mention("format")} lab has none (it keeps every task whole); leave it out`, {
+      setting: "labelmapFrom"
+    });
+  }
+  if (options.allowRemovedLabels && options.labelmapFrom === void 0) {
+    throw new ConfigError(settingMessage`${mention("allowRemovedLabels")} has no effect without ${mention("labelmapFrom")}: add the earlier export's class map, or leave it out`, {
+      setting: "allowRemovedLabels"
+    });
+  }
+}
+function outputPath(options, now) {
+  const { extension, prefix } = oneFileFormat(options.format);
+  const stamp = defaultExportFolderName(options.projectId, now).slice(-"YYYY-MM-DD_HH:MM:SS".length);
+  const name = options.outputFilename || `${prefix}${options.projectId}_${stamp}${extension}`;
+  if (!name.endsWith(extension)) {
+    throw new ConfigError(settingMessage`The output filename "${name}" must end with "${extension}" for ${mention("format")} ${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`, {
+      setting: "outputFilename"
+    });
+  }
+  return outputPathOf(options.outputFolder, name, "file");
+}
+
+// lib/export/_export_one_file.ts
+function exportOneFile(options, format) {
+  const maskOnly = [
+    [
+      "maskFormat",
+      options.maskFormat
+    ],
+    [
+      "semanticMapping",
+      options.semanticMapping
+    ],
+    [
+      "ignoreIndex",
+      options.ignoreIndex
+    ],
+    [
+      "stuff",
+      options.stuff
+    ],
+    [
+      "resume",
+      options.resume || void 0
+    ],
+    [
+      "incremental",
+      options.incremental
+    ]
+  ];
+  for (const [setting, value] of maskOnly) {
+    if (value === void 0) continue;
+    const why = setting === "resume" || setting === "incremental" ? "it works on an export folder's manifest, and this format writes one file" : "it shapes mask files";
+    throw new ConfigError(settingMessage`${mention(setting)} is not supported with ${mention("format")} ${format}: ${why}; remove it, or use ${mention("format")} mask`, {
+      setting
+    });
+  }
+  return exportFormat({
+    ...options,
+    format
+  });
+}
+
+// lib/export/export_formats.ts
+var EXPORT_FORMAT_ENTRIES = [
+  {
+    name: "mask",
+    brief: "PNG files",
+    output: "folder",
+    file: "PNG masks, `manifest.jsonl` and `export.json` in an export folder",
+    projects: "`iat-segmentation`, `iat-polygon`, `iat-rectangle`, and `form` with one such input",
+    fromSdk: 'yes: `export_tasks(format="mask")`, pixel for pixel',
+    run: exportMaskFolder
+  },
+  ...ONE_FILE_FORMATS.map(({ name, brief, file, projects, fromSdk }) => ({
+    name,
+    brief,
+    output: "file",
+    file,
+    projects,
+    fromSdk,
+    run: (options) => exportOneFile(options, name)
+  }))
+];
+var EXPORT_FORMATS = EXPORT_FORMAT_ENTRIES.map((entry) => entry.name);
+function exportFormatEntry(name) {
+  const entry = EXPORT_FORMAT_ENTRIES.find((known) => known.name === name);
+  if (entry === void 0) {
+    throw new ConfigError(`The format "${name}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`, {
+      setting: "format"
+    });
+  }
+  return entry;
+}
+function parseExportFormat(text2) {
+  return exportFormatEntry(text2).name;
+}
+var OUTPUT_WORDS = {
+  file: "one file",
+  folder: "a folder"
+};
+function formatHelp() {
+  const [first, ...others] = EXPORT_FORMAT_ENTRIES;
+  const groups = [
+    "folder",
+    "file"
+  ].flatMap((output) => {
+    const entries = others.filter((entry) => entry.output === output);
+    if (entries.length === 0) return [];
+    const names = entries.map((entry) => `${entry.name} (${entry.brief})`).join(", ");
+    return [
+      `or ${OUTPUT_WORDS[output]}: ${names}`
+    ];
+  });
+  return [
+    `${first.name} (default: ${first.brief})`,
+    ...groups
+  ].join(", ");
+}
+
+// lib/export/export_masks.ts
+async function exportMasks(options) {
+  return await exportFormatEntry(String(options.format ?? "mask")).run(options);
 }
 
 // lib/output/failure_reason.ts
@@ -28318,27 +30468,47 @@ function formatSummary(summary2, options = {}) {
   } else {
     lines.push(summary2.total === 0 ? "Nothing to export: no task matches the filters" : `Nothing to export: no task has ${unit === "mask" ? "a mask" : "data"}`);
   }
-  const counts = [
+  const counts2 = [
     `${summary2.dryRun ? summary2.planned : summary2.exported} ${summary2.dryRun ? "planned" : "exported"}`,
     `${summary2.skipped} skipped (no ${unit === "mask" ? "mask" : "data"})`,
     `${summary2.failed} failed`
   ];
   if (summary2.annotationsLeftOut) {
-    counts.push(`${summary2.annotationsLeftOut} annotations left out (no label with a class)`);
+    counts2.push(`${summary2.annotationsLeftOut} annotations left out (no label with a class)`);
   }
-  if (summary2.kept > 0) counts.push(`${summary2.kept} kept from the earlier run`);
+  if (summary2.kept > 0) counts2.push(`${summary2.kept} kept from the earlier run`);
   const renamed = listedTaskCount(summary2, "renamed");
-  if (renamed > 0) counts.push(`${renamed} renamed`);
-  if (summary2.removed > 0) counts.push(`${summary2.removed} removed (no longer match)`);
-  if (summary2.carried > 0) counts.push(`${summary2.carried} carried over unchanged`);
-  lines.push(`${plural(summary2.total, "task")}: ${counts.join(", ")}`);
+  if (renamed > 0) counts2.push(`${renamed} renamed`);
+  if (summary2.removed > 0) counts2.push(`${summary2.removed} removed (no longer match)`);
+  if (summary2.carried > 0) counts2.push(`${summary2.carried} carried over unchanged`);
+  lines.push(`${plural(summary2.total, "task")}: ${counts2.join(", ")}`);
+  lines.push(...datasetLines(summary2));
+  if (summary2.datasetId !== void 0) lines.push(`Dataset id: ${summary2.datasetId}`);
   if (summary2.report !== void 0) lines.push(`Report: "${summary2.report}"`);
+  for (const note of summary2.notes ?? []) lines.push(`Note: ${inertText(note)}`);
   for (const failure of summary2.failures.slice(0, maxListed)) {
     lines.push(`  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` + inertText(failureReason(failure, options.hintOf)));
   }
   const failed = listedTaskCount(summary2, "failures");
   if (failed > maxListed) {
     lines.push(`  ... and ${failed - maxListed} more failed tasks`);
+  }
+  return lines;
+}
+function datasetLines(summary2) {
+  const lines = [];
+  if (summary2.splitFiles) lines.push("Files by split:");
+  for (const [split, file] of Object.entries(summary2.splitFiles ?? {})) {
+    lines.push(`  ${split}: "${file}"`);
+  }
+  if (summary2.splits) {
+    lines.push("Splits:", ...splitShares(summary2.splits).map((split) => `  ${inertText(splitLine(split))}`));
+  }
+  const classMap2 = summary2.classMap;
+  if (classMap2?.changed) {
+    const news = classMap2.added.length ? `; new: ${classMap2.added.join(", ")}` : "";
+    const gone = classMap2.reserved.length ? `; reserved: ${classMap2.reserved.join(", ")}` : "";
+    lines.push(inertText(`The labels changed since the class map "${classMap2.from}": every earlier label keeps its index${news}${gone}`));
   }
   return lines;
 }
@@ -28502,15 +30672,6 @@ function artifactNameOf(value) {
   }
   return value;
 }
-function maskFormatOf(value) {
-  return value === void 0 ? "rgb" : parseMaskFormat(value);
-}
-function exportFormatOf(value) {
-  return value === void 0 ? "mask" : parseExportFormat(value);
-}
-function ignoreIndexOf(value) {
-  return value === void 0 ? void 0 : parseIgnoreIndex(value);
-}
 function retentionDaysOf(value) {
   if (value === void 0) return void 0;
   const days = Number(value);
@@ -28521,122 +30682,536 @@ function retentionDaysOf(value) {
   }
   return days;
 }
-function shardOf(value) {
-  return value === void 0 ? void 0 : parseShard(value);
+
+// lib/export/stuff_labels.ts
+function parseStuffLabels(text2) {
+  const ids = text2.split(/\r?\n|(?<!\\),/).map((id) => id.replaceAll("\\,", ",").trim());
+  if (ids.some((id) => id === "")) {
+    throw new ConfigError(settingMessage`${subject("stuff")} has an empty label id in ${JSON.stringify(text2)}; give label ids separated by commas`, {
+      setting: "stuff"
+    });
+  }
+  return ids;
+}
+
+// lib/formats/polygon_tolerance.ts
+function parsePolygonTolerance(text2) {
+  if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(text2)) {
+    throw new ConfigError(settingMessage`${subject("polygonTolerance")} is ${JSON.stringify(text2)}: give a number of pixels, 0 or more, like 0.5 (0, the default, keeps every corner)`, {
+      setting: "polygonTolerance"
+    });
+  }
+  return Number(text2);
+}
+
+// lib/settings/export_setting_table.ts
+function wholeNumber(low, high, key) {
+  return (text2) => {
+    const count = Number(text2);
+    if (text2.trim() === "" || !Number.isInteger(count) || count < low || count > high) {
+      throw new ConfigError(settingMessage`${subject(key)} must be a whole number from ${low} to ${high}; got "${text2}"`, {
+        setting: key
+      });
+    }
+    return count;
+  };
+}
+var MIB = 2 ** 20;
+function maskFormatHelp() {
+  const [first, ...others] = MASK_FORMATS;
+  return `${first} (default, the SDK's), ${others.slice(0, -1).join(", ")} or ${others.at(-1)}`;
+}
+var EXPORT_SETTINGS = [
+  {
+    key: "accessId",
+    input: "access-id",
+    kind: "string",
+    help: "the access id of your lab API key"
+  },
+  {
+    key: "secretKey",
+    input: "secret-key",
+    kind: "string",
+    help: "the secret key of your lab API key"
+  },
+  {
+    key: "projectId",
+    flag: "project-id",
+    input: "project-id",
+    kind: "string",
+    value: "<id>",
+    help: "the project to export (required)"
+  },
+  {
+    option: "inputId",
+    flag: "input-id",
+    input: "input-id",
+    kind: "string",
+    value: "<id>",
+    help: "form projects: the segmentation input"
+  },
+  {
+    filter: "batchIdIn",
+    flag: "batch-id-in",
+    input: "batch-id-in",
+    kind: "list",
+    value: "<ids>",
+    help: "only these batches"
+  },
+  {
+    filter: "statusIn",
+    flag: "status-in",
+    input: "status-in",
+    kind: "list",
+    value: "<statuses>",
+    help: "only these statuses, e.g. complete,reviewed"
+  },
+  {
+    filter: "taskIdIn",
+    flag: "task-id-in",
+    input: "task-id-in",
+    kind: "list",
+    value: "<ids>",
+    help: "only these task ids"
+  },
+  {
+    filter: "nameIn",
+    flag: "name-in",
+    input: "name-in",
+    kind: "list",
+    value: "<names>",
+    help: "only these task names (write \\, for a comma in a name)"
+  },
+  {
+    filter: "nameLike",
+    flag: "name-like",
+    input: "name-like",
+    kind: "string",
+    value: "<text>",
+    help: "only task names containing this text"
+  },
+  {
+    filter: "createdAtGt",
+    flag: "created-at-gt",
+    kind: "string",
+    value: "<date>",
+    help: "created after (YYYY-MM-DD HH:MM:SS, YYYY-MM-DD HH:MM, YYYY-MM-DD or ISO 8601)"
+  },
+  {
+    filter: "createdAtGte",
+    flag: "created-at-gte",
+    input: "created-at-gte",
+    kind: "string",
+    value: "<date>",
+    help: "created at or after"
+  },
+  {
+    filter: "createdAtLt",
+    flag: "created-at-lt",
+    kind: "string",
+    value: "<date>",
+    help: "created before"
+  },
+  {
+    filter: "createdAtLte",
+    flag: "created-at-lte",
+    input: "created-at-lte",
+    kind: "string",
+    value: "<date>",
+    help: "created at or before"
+  },
+  {
+    filter: "updatedAtGt",
+    flag: "updated-at-gt",
+    kind: "string",
+    value: "<date>",
+    help: "updated after"
+  },
+  {
+    filter: "updatedAtGte",
+    flag: "updated-at-gte",
+    input: "updated-at-gte",
+    kind: "string",
+    value: "<date>",
+    help: "updated at or after"
+  },
+  {
+    filter: "updatedAtLt",
+    flag: "updated-at-lt",
+    kind: "string",
+    value: "<date>",
+    help: "updated before"
+  },
+  {
+    filter: "updatedAtLte",
+    flag: "updated-at-lte",
+    input: "updated-at-lte",
+    kind: "string",
+    value: "<date>",
+    help: "updated at or before"
+  },
+  {
+    filter: "data",
+    flag: "data",
+    kind: "pairs",
+    value: "<field=value>",
+    help: "only tasks whose data field equals value (repeatable)"
+  },
+  {
+    filter: "properties",
+    flag: "properties",
+    kind: "pairs",
+    value: "<name=value>",
+    help: "only tasks whose property equals value (repeatable)"
+  },
+  {
+    filter: "optionalFields",
+    flag: "optional-fields",
+    kind: "list",
+    value: "<fields>",
+    help: "extra task fields to ask the API for"
+  },
+  {
+    option: "outputFolder",
+    flag: "output-folder",
+    short: "o",
+    input: "output-folder",
+    kind: "string",
+    value: "<dir>",
+    help: 'where the export folder is made (default ".")'
+  },
+  {
+    option: "outputFilename",
+    flag: "output-filename",
+    input: "output-filename",
+    kind: "string",
+    value: "<name>",
+    help: "the export folder's name (default lab_mask_<project id>_<date>)"
+  },
+  {
+    option: "replaceExtension",
+    flag: "replace-extension",
+    input: "replace-extension",
+    kind: "boolean",
+    help: "name masks a.png, not a.jpg.png"
+  },
+  {
+    key: "semanticMapping",
+    flag: "semantic-mapping",
+    input: "semantic-mapping",
+    kind: "string",
+    value: "<json|file>",
+    help: 'recolour labels: {"<label id>": [r, g, b]} or a .json file'
+  },
+  {
+    option: "format",
+    flag: "format",
+    input: "format",
+    kind: "string",
+    value: "<format>",
+    parse: parseExportFormat,
+    help: formatHelp()
+  },
+  {
+    option: "maskFormat",
+    flag: "mask-format",
+    input: "mask-format",
+    kind: "string",
+    value: "<format>",
+    parse: parseMaskFormat,
+    help: maskFormatHelp()
+  },
+  // Its range is the export's to check, before any request.
+  {
+    option: "ignoreIndex",
+    flag: "ignore-index",
+    input: "ignore-index",
+    kind: "string",
+    value: "<n>",
+    parse: parseIgnoreIndex,
+    help: "class-index, palette: the index of pixels whose label is unknown (default 255)"
+  },
+  {
+    option: "stuff",
+    flag: "stuff",
+    input: "stuff",
+    kind: "string",
+    value: "<label ids>",
+    parse: parseStuffLabels,
+    help: "panoptic: the labels that are stuff, one segment per class (others: one per instance)"
+  },
+  {
+    option: "cocoSegmentation",
+    flag: "coco-segmentation",
+    input: "coco-segmentation",
+    kind: "string",
+    value: "<rle|polygon>",
+    parse: parseCocoSegmentation,
+    help: "coco from masks: each instance as compressed RLE (default) or polygons"
+  },
+  {
+    option: "polygonTolerance",
+    flag: "polygon-tolerance",
+    input: "polygon-tolerance",
+    kind: "string",
+    value: "<px>",
+    parse: parsePolygonTolerance,
+    help: "polygons from masks (coco polygon, yolo-seg): drop corners closer than this (default 0)"
+  },
+  {
+    option: "labelmapFrom",
+    flag: "labelmap-from",
+    input: "labelmap-from",
+    kind: "string",
+    value: "<dir|file>",
+    help: "keep the class indices of an earlier export (its folder or labelmap.json)"
+  },
+  {
+    option: "allowRemovedLabels",
+    flag: "allow-removed-labels",
+    input: "allow-removed-labels",
+    kind: "boolean",
+    help: "with --labelmap-from: reserve the index of a label the project lost, not stop"
+  },
+  {
+    option: "split",
+    flag: "split",
+    input: "split",
+    kind: "string",
+    value: "<name=%,...>",
+    help: "split tasks by a hash of their id, e.g. train=80,val=20 (files under <split>/)"
+  },
+  {
+    option: "splitSeed",
+    flag: "split-seed",
+    input: "split-seed",
+    kind: "string",
+    value: "<text>",
+    help: "the seed of the split hash (default lab-masks)"
+  },
+  {
+    option: "dryRun",
+    flag: "dry-run",
+    input: "dry-run",
+    kind: "boolean",
+    help: "list the tasks that would be exported and where; write nothing"
+  },
+  {
+    option: "shard",
+    flag: "shard",
+    input: "shard",
+    kind: "string",
+    value: "<i/n>",
+    parse: parseShard,
+    help: "export part i of n (stable by task id), for CI matrices"
+  },
+  {
+    option: "resume",
+    flag: "resume",
+    input: "resume",
+    kind: "boolean",
+    help: "finish an interrupted export in its folder, keeping complete files"
+  },
+  {
+    option: "incremental",
+    flag: "incremental",
+    input: "incremental",
+    kind: "string",
+    value: "<dir|manifest>",
+    help: "update an earlier export with the tasks updated since it ran"
+  },
+  {
+    option: "overwrite",
+    flag: "overwrite",
+    input: "overwrite",
+    kind: "boolean",
+    help: "replace an earlier export in the same folder"
+  },
+  {
+    option: "report",
+    flag: "report",
+    input: "report",
+    kind: "boolean",
+    help: "also write report.html: label bars, histograms, thumbnails"
+  },
+  {
+    option: "card",
+    flag: "card",
+    input: "card",
+    kind: "boolean",
+    help: "also write the dataset card: README.md, id2label.json, croissant.json"
+  },
+  {
+    key: "compareWith",
+    input: "compare-with",
+    kind: "string",
+    help: "an earlier export folder: the changes since go in the job summary"
+  },
+  {
+    key: "exportFile",
+    flag: "from-export",
+    kind: "string",
+    value: "<file>",
+    help: `convert a JSON export offline (the SDK's format="lab", or raw tasks)`
+  },
+  {
+    key: "configFile",
+    flag: "config",
+    kind: "string",
+    value: "<file>",
+    help: "with --from-export: the project configuration JSON file"
+  },
+  {
+    key: "endpoint",
+    flag: "endpoint",
+    input: "endpoint",
+    kind: "string",
+    value: "<url>",
+    help: "the lab API (default $ISAHIT_LAB_API_ENDPOINT or https://hub-api.isahit.com/)"
+  },
+  {
+    key: "allowInsecureHttp",
+    flag: "allow-insecure-http",
+    input: "allow-insecure-http",
+    kind: "boolean",
+    help: "allow a plain http:// endpoint on another machine (the secret then crosses in clear)"
+  },
+  {
+    option: "maxPixels",
+    flag: "max-pixels",
+    kind: "string",
+    value: "<n>",
+    parse: wholeNumber(1, 2 ** 31, "maxPixels"),
+    help: "refuse masks with more pixels than this (default 100000000)"
+  },
+  {
+    option: "memoryBudgetBytes",
+    flag: "memory-budget",
+    kind: "string",
+    value: "<MiB>",
+    parse: (text2) => wholeNumber(1, MIB, "memoryBudgetBytes")(text2) * MIB,
+    help: "how much the masks being converted at once may hold (default 512)"
+  },
+  {
+    option: "concurrency",
+    flag: "concurrency",
+    kind: "string",
+    value: "<n>",
+    parse: wholeNumber(1, 256, "concurrency"),
+    help: "masks converted at once (default: the number of CPU cores)"
+  },
+  {
+    key: "json",
+    flag: "json",
+    kind: "boolean",
+    help: "print the summary (or the dry run's plan) as JSON on stdout, no progress"
+  },
+  {
+    key: "verbose",
+    flag: "verbose",
+    short: "v",
+    kind: "boolean",
+    help: "one line per HTTP request on stderr: method, path and query, status, ms, attempt"
+  },
+  {
+    key: "quiet",
+    flag: "quiet",
+    short: "q",
+    kind: "boolean",
+    help: "print only errors and the summary"
+  },
+  {
+    key: "help",
+    flag: "help",
+    short: "h",
+    kind: "boolean",
+    help: "show this help"
+  },
+  {
+    key: "artifactName",
+    input: "artifact-name",
+    kind: "string",
+    help: "the artifact's name"
+  },
+  {
+    key: "retentionDays",
+    input: "retention-days",
+    kind: "string",
+    help: "days the artifact is kept"
+  },
+  {
+    key: "upload",
+    input: "upload",
+    kind: "boolean",
+    help: "upload the export folder or file as an artifact"
+  },
+  {
+    key: "failOnError",
+    input: "fail-on-error",
+    kind: "boolean",
+    help: "fail the step when a task fails"
+  }
+];
+function keyOf2(row) {
+  return "option" in row ? row.option : "filter" in row ? row.filter : row.key;
+}
+function readOptions(raw, has) {
+  const options = {};
+  for (const row of EXPORT_SETTINGS) {
+    if (!("option" in row) || !has(row)) continue;
+    if (row.kind === "boolean") {
+      options[row.option] = raw.boolean(row);
+      continue;
+    }
+    const text2 = raw.text(row);
+    options[row.option] = text2 === void 0 || row.parse === void 0 ? text2 : row.parse(text2);
+  }
+  return options;
 }
 
 // action/inputs.ts
-var INPUT_NAMES = [
-  "access-id",
-  "secret-key",
-  "endpoint",
-  "allow-insecure-http",
-  "project-id",
-  "input-id",
-  "batch-id-in",
-  "status-in",
-  "task-id-in",
-  "name-in",
-  "name-like",
-  "created-at-gte",
-  "created-at-lte",
-  "updated-at-gte",
-  "updated-at-lte",
-  "output-folder",
-  "output-filename",
-  "replace-extension",
-  "semantic-mapping",
-  "format",
-  "mask-format",
-  "ignore-index",
-  "shard",
-  "incremental",
-  "resume",
-  "overwrite",
-  "dry-run",
-  "report",
-  "artifact-name",
-  "retention-days",
-  "upload",
-  "fail-on-error"
-];
-var FILTER_INPUTS = {
-  "batch-id-in": {
-    filter: "batchIdIn",
-    list: true
-  },
-  "status-in": {
-    filter: "statusIn",
-    list: true
-  },
-  "task-id-in": {
-    filter: "taskIdIn",
-    list: true
-  },
-  "name-in": {
-    filter: "nameIn",
-    list: true
-  },
-  "name-like": {
-    filter: "nameLike",
-    list: false
-  },
-  "created-at-gte": {
-    filter: "createdAtGte",
-    list: false
-  },
-  "created-at-lte": {
-    filter: "createdAtLte",
-    list: false
-  },
-  "updated-at-gte": {
-    filter: "updatedAtGte",
-    list: false
-  },
-  "updated-at-lte": {
-    filter: "updatedAtLte",
-    list: false
-  }
-};
-var BOOLEAN_INPUTS = [
-  "allow-insecure-http",
-  "replace-extension",
-  "resume",
-  "overwrite",
-  "dry-run",
-  "report",
-  "upload",
-  "fail-on-error"
-];
+var INPUT_ROWS = EXPORT_SETTINGS.filter((row) => row.input !== void 0);
+var INPUT_NAMES = INPUT_ROWS.map((row) => row.input);
+var FILTER_INPUTS = Object.fromEntries(INPUT_ROWS.flatMap((row) => "filter" in row ? [
+  [
+    row.input,
+    {
+      filter: row.filter,
+      list: row.kind === "list"
+    }
+  ]
+] : []));
+var BOOLEAN_INPUTS = INPUT_ROWS.filter((row) => row.kind === "boolean").map((row) => row.input);
 async function readInputs() {
   const secretKey = text("secret-key");
   if (secretKey !== "") setSecret(secretKey);
   const upload = flag("upload");
-  const incremental = optional("incremental");
   return {
     secretKey: required2("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required2("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required2("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
-    settings: {
-      projectId: required2("project-id", "the id of the lab project to export"),
-      inputId: optional("input-id"),
-      filters: readFilters(),
-      ...readOutput(incremental),
-      replaceExtension: flag("replace-extension"),
-      semanticMapping: await readSemanticMapping(),
-      ...readFormats(),
-      shard: shardOf(optional("shard")),
-      incremental,
-      resume: flag("resume"),
-      overwrite: flag("overwrite"),
-      dryRun: flag("dry-run"),
-      report: flag("report")
-    },
+    settings: await readSettings(),
+    compareWith: optional("compare-with"),
     artifactName: upload ? artifactNameOf(required2("artifact-name", "the artifact's name")) : text("artifact-name"),
     retentionDays: retentionDaysOf(optional("retention-days")),
     upload,
     failOnError: flag("fail-on-error")
+  };
+}
+async function readSettings() {
+  const projectId = required2("project-id", "the id of the lab project to export");
+  const options = readOptions({
+    text: (row) => optional(row.input),
+    boolean: (row) => flag(row.input)
+  }, (row) => row.input !== void 0);
+  return {
+    projectId,
+    ...options,
+    filters: readFilters(),
+    ...readOutput(options),
+    semanticMapping: await readSemanticMapping(),
+    ...readFormats(options)
   };
 }
 function filterInputName(filter2) {
@@ -28644,11 +31219,8 @@ function filterInputName(filter2) {
   return entry?.[0] ?? filter2;
 }
 function settingOf(name) {
-  if (isFilterInput(name)) return FILTER_INPUTS[name].filter;
-  return name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
-}
-function isFilterInput(name) {
-  return Object.hasOwn(FILTER_INPUTS, name);
+  const row = INPUT_ROWS.find((row2) => row2.input === name);
+  return row ? keyOf2(row) : name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
 }
 function secretHint(what, secret) {
   return `the ${what} of your lab API key from a repository secret, e.g. \${{ secrets.${secret} }}`;
@@ -28684,24 +31256,22 @@ function list(name) {
 }
 function readFilters() {
   const filters = {};
-  for (const name of INPUT_NAMES) {
-    if (!isFilterInput(name)) continue;
-    const input = FILTER_INPUTS[name];
-    if (input.list) {
-      const values = list(name);
-      if (values !== void 0) filters[input.filter] = values;
-    } else {
-      const value = optional(name);
-      if (value !== void 0) filters[input.filter] = value;
+  for (const row of INPUT_ROWS) {
+    if (!("filter" in row)) continue;
+    if (row.kind === "list") {
+      const values = list(row.input);
+      if (values !== void 0) filters[row.filter] = values;
+    } else if (row.kind === "string") {
+      const value = optional(row.input);
+      if (value !== void 0) filters[row.filter] = value;
     }
   }
   return validateTaskFilters(filters);
 }
-function readOutput(incremental) {
-  const outputFolder = optional("output-folder");
+function readOutput(options) {
+  const { incremental, outputFolder } = options;
   return {
-    outputFolder: incremental === void 0 ? outputFolder ?? "." : outputFolder,
-    outputFilename: optional("output-filename")
+    outputFolder: incremental === void 0 ? outputFolder ?? "." : outputFolder
   };
 }
 function readSemanticMapping() {
@@ -28709,10 +31279,8 @@ function readSemanticMapping() {
   if (value === void 0) return Promise.resolve(void 0);
   return loadSemanticMapping(value, (path6) => Deno.readTextFile(path6));
 }
-function readFormats() {
-  const format = exportFormatOf(optional("format"));
-  const maskFormat = maskFormatOf(optional("mask-format"));
-  const ignoreIndex = ignoreIndexOf(optional("ignore-index"));
+function readFormats(options) {
+  const { format = "mask", maskFormat = "rgb", ignoreIndex } = options;
   if (format === "mask") return {
     format,
     maskFormat,
@@ -28734,7 +31302,7 @@ var CREDENTIAL_INPUTS = [
 function failureMessage(error2) {
   if (!(error2 instanceof MasksError)) {
     const message2 = error2 instanceof Error ? `${error2.name}: ${error2.message}` : String(error2);
-    return oneLine(`Unexpected failure, please report it: ${message2}`);
+    return oneLine2(`Unexpected failure, please report it: ${message2}`);
   }
   let message = error2.render(inputWords);
   const setting = error2 instanceof ConfigError ? error2.setting : void 0;
@@ -28742,7 +31310,7 @@ function failureMessage(error2) {
   if (input !== void 0 && !message.includes(`"${input}"`)) {
     message = `Input "${input}": ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
   }
-  return oneLine(message);
+  return oneLine2(message);
 }
 function inputWords(setting, role) {
   const input = inputOf(setting);
@@ -28758,7 +31326,7 @@ function inputHint(setting) {
 function inputOf(setting) {
   return INPUT_NAMES.find((name) => settingOf(name) === setting);
 }
-function oneLine(text2) {
+function oneLine2(text2) {
   return text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
@@ -28850,10 +31418,386 @@ function unicodeBar(fraction, width = 20) {
   return "\u2588".repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
 }
 
+// lib/png/png_samples.ts
+var STRIP_BYTES4 = 256 * 1024;
+function pngSamples(bytes, maxPixels) {
+  const png = checkPng(bytes, maxPixels);
+  const { width, height, colourType, bitDepth, interlaced } = png.header;
+  const rowBytes = png.passes[0].rowBytes;
+  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[colourType] * bitDepth;
+  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
+  return {
+    width,
+    height,
+    colourType,
+    bitDepth,
+    interlaced,
+    palette: png.palette,
+    rowBytes,
+    readRaw(onRows) {
+      if (interlaced) throw new RangeError("readRaw() reads PNGs without interlacing");
+      const stride = rowBytes + 1;
+      const rows = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES4 / stride)));
+      const memory = new Uint8Array((rows + 1) * stride);
+      const packed = new Uint8Array(rows * rowBytes);
+      inflatePngStrips(png, {
+        rows,
+        window: memory.subarray(stride),
+        onStrip(first, count) {
+          const above = first === 0 ? new Uint8Array(rowBytes) : memory.subarray(1, stride);
+          const bad = unfilterRows(memory, {
+            at: stride,
+            rows: count,
+            rowBytes,
+            bytesPerPixel,
+            above
+          });
+          if (bad >= 0) return invalidFilterError(memory[(bad + 1) * stride], first + bad, 0);
+          for (let r = 0; r < count; r++) {
+            const at = (r + 1) * stride + 1;
+            packed.set(memory.subarray(at, at + rowBytes), r * rowBytes);
+          }
+          onRows(packed.subarray(0, count * rowBytes));
+          memory.copyWithin(0, count * stride, (count + 1) * stride);
+          return void 0;
+        }
+      });
+    },
+    readRgb(onRows) {
+      readPngRows(png, ({ data }) => onRows(data));
+    }
+  };
+}
+
+// lib/dataset/_changed_pixels.ts
+function decodeSamples(bytes) {
+  const png = pngSamples(bytes);
+  const { width, height } = png;
+  const raw = !png.interlaced && pixelLayoutOf(png.colourType, png.bitDepth) !== void 0;
+  const rowBytes = raw ? png.rowBytes : width * 3;
+  const data = new Uint8Array(rowBytes * height);
+  let at = 0;
+  const take = (rows) => {
+    data.set(rows, at);
+    at += rows.length;
+  };
+  if (raw) png.readRaw(take);
+  else png.readRgb(take);
+  return {
+    width,
+    height,
+    pixelBytes: rowBytes / width,
+    data
+  };
+}
+function changedPixels(pairs) {
+  let marks;
+  let size;
+  for (const [before, after] of pairs) {
+    const old = before && decodeSamples(before);
+    const now = after && decodeSamples(after);
+    const { width, height } = now ?? old;
+    if (old && now && (old.width !== now.width || old.height !== now.height)) {
+      return Math.max(old.width * old.height, now.width * now.height);
+    }
+    if (size && (size.width !== width || size.height !== height)) {
+      return Math.max(size.width * size.height, width * height);
+    }
+    size = {
+      width,
+      height
+    };
+    marks ??= new Uint8Array(width * height);
+    markDifferences(marks, old, now);
+  }
+  return marks ? marks.reduce((sum, mark) => sum + mark, 0) : 0;
+}
+function markDifferences(marks, old, now) {
+  const pixelBytes = (now ?? old).pixelBytes;
+  const a = old?.data;
+  const b = now?.data;
+  for (let p = 0, i = 0; p < marks.length; p++) {
+    for (let k = 0; k < pixelBytes; k++, i++) {
+      if ((a ? a[i] : 0) !== (b ? b[i] : 0)) marks[p] = 1;
+    }
+  }
+}
+
+// lib/dataset/_label_pixels.ts
+async function addLabelPixels(counts2, folder, entry, meaning) {
+  const add = (label, pixels = 1) => {
+    if (label === void 0 || label === null) return;
+    counts2.byLabel.set(label, (counts2.byLabel.get(label) ?? 0) + pixels);
+    counts2.total += pixels;
+  };
+  const instances = entry.instances ?? {};
+  for (const [i, file] of entry.files.entries()) {
+    const { data, pixelBytes } = decodeSamples(await Deno.readFile(join3(folder, file.path)));
+    if (meaning.maskFormat === "binary") {
+      let set = 0;
+      for (let p = 0; p < data.length; p++) if (data[p] !== 0) set++;
+      add(entry.labels?.[i], set);
+    } else if (pixelBytes === 3) {
+      for (let p = 0; p < data.length; p += 3) if (data[p] !== 0) add(instances[data[p]]);
+    } else if (pixelBytes === 2) {
+      for (let p = 0; p < data.length; p += 2) {
+        const id = data[p] * 256 + data[p + 1];
+        if (id !== 0) add(instances[id]);
+      }
+    } else {
+      for (let p = 0; p < data.length; p++) {
+        if (data[p] !== 0) add(meaning.labelByIndex.get(data[p]));
+      }
+    }
+  }
+}
+
+// lib/dataset/read_export.ts
+async function readExport(folder, setting) {
+  const manifest = await readOwnFile(folder, MANIFEST_NAME, setting);
+  const entries = parseManifest(manifest, join3(folder, MANIFEST_NAME), setting);
+  let metadata;
+  try {
+    metadata = JSON.parse(await readOwnFile(folder, METADATA_NAME, setting));
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw error2;
+  }
+  if (typeof metadata !== "object" || metadata === null || typeof metadata.maskFormat !== "string" || typeof metadata.projectId !== "string") {
+    throw notAnExport(folder, `its ${METADATA_NAME} is not one this tool writes`, setting);
+  }
+  return {
+    folder,
+    entries,
+    metadata
+  };
+}
+async function readOwnFile(folder, name, setting) {
+  const path6 = join3(folder, name);
+  let info2;
+  try {
+    info2 = await Deno.lstat(path6);
+  } catch (error2) {
+    if (error2 instanceof Deno.errors.NotFound) {
+      throw notAnExport(folder, `it has no ${name}`, setting);
+    }
+    throw new ConfigError(`Cannot read "${path6}": ${error2.message}`, {
+      setting
+    });
+  }
+  if (!info2.isFile) throw notAnExport(folder, `its ${name} is not a regular file`, setting);
+  return await Deno.readTextFile(path6);
+}
+function notAnExport(folder, why, setting) {
+  return new ConfigError(`"${folder}" is not an export folder of this tool: ${why} (an export holds ${MANIFEST_NAME} and ${METADATA_NAME})`, {
+    setting
+  });
+}
+
+// lib/dataset/diff_exports.ts
+async function diffExports(oldFolder, newFolder) {
+  const old = await readExport(oldFolder, "old");
+  const now = await readExport(newFolder, "new");
+  if (old.metadata.maskFormat !== now.metadata.maskFormat) {
+    throw new ConfigError(`The two exports cannot be compared: "${oldFolder}" has ${old.metadata.maskFormat} masks and "${newFolder}" has ${now.metadata.maskFormat} masks`);
+  }
+  const before = exported(old);
+  const after = exported(now);
+  const diff = {
+    old: oldFolder,
+    new: newFolder,
+    maskFormat: now.metadata.maskFormat,
+    datasetIds: [
+      old.metadata.datasetId,
+      now.metadata.datasetId
+    ],
+    added: [],
+    removed: [],
+    changed: [],
+    unchanged: 0,
+    labels: labelDiffs(before, after)
+  };
+  await addPixelShares(diff.labels, [
+    old,
+    before
+  ], [
+    now,
+    after
+  ]);
+  for (const [taskId, entry] of after) {
+    const earlier = before.get(taskId);
+    if (earlier === void 0) diff.added.push(taskOf(entry));
+    else if (sameMasks(earlier, entry)) diff.unchanged++;
+    else diff.changed.push(await changedTask(oldFolder, newFolder, earlier, entry));
+  }
+  for (const [taskId, entry] of before) if (!after.has(taskId)) diff.removed.push(taskOf(entry));
+  return diff;
+}
+function exported(records) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const entry of records.entries) {
+    if (entry.outcome === "exported" && entry.files.length > 0) byId.set(entry.taskId, entry);
+  }
+  return byId;
+}
+function taskOf(entry) {
+  const task = {
+    taskId: entry.taskId,
+    name: entry.name
+  };
+  if (entry.path !== void 0) task.path = entry.path;
+  return task;
+}
+function sameMasks(a, b) {
+  const key = (file) => `${file.path} ${file.pixelSha256 ?? file.sha256}`;
+  const left = a.files.map(key).sort();
+  const right = b.files.map(key).sort();
+  return left.length === right.length && left.every((line, i) => line === right[i]);
+}
+async function changedTask(oldFolder, newFolder, before, after) {
+  const paths = [
+    ...new Set([
+      ...before.files,
+      ...after.files
+    ].map((file) => file.path))
+  ].sort();
+  const read = (folder, entry, path6) => entry.files.some((file) => file.path === path6) ? Deno.readFile(join3(folder, path6)) : Promise.resolve(void 0);
+  const pairs = [];
+  for (const path6 of paths) {
+    pairs.push([
+      await read(oldFolder, before, path6),
+      await read(newFolder, after, path6)
+    ]);
+  }
+  const oldLabels = before.labels ?? [];
+  const newLabels = after.labels ?? [];
+  return {
+    ...taskOf(after),
+    changedPixels: changedPixels(pairs),
+    labelsGained: newLabels.filter((id) => !oldLabels.includes(id)),
+    labelsLost: oldLabels.filter((id) => !newLabels.includes(id))
+  };
+}
+function labelDiffs(before, after) {
+  const labels = /* @__PURE__ */ new Map();
+  const count = (entries, side) => {
+    for (const entry of entries.values()) {
+      for (const id of entry.labels ?? []) label(id).tasks[side]++;
+      for (const id of Object.values(entry.instances ?? {})) {
+        if (id !== null) label(id).instances[side]++;
+      }
+    }
+  };
+  const label = (id) => {
+    let found = labels.get(id);
+    if (!found) labels.set(id, found = {
+      id,
+      tasks: [
+        0,
+        0
+      ],
+      instances: [
+        0,
+        0
+      ]
+    });
+    return found;
+  };
+  count(before, 0);
+  count(after, 1);
+  return [
+    ...labels.values()
+  ].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+async function addPixelShares(labels, ...sides) {
+  if (sides.some(([records]) => records.metadata.settings?.semanticMapping !== void 0)) return;
+  const counts2 = [];
+  for (const [records, entries] of sides) {
+    const meaning = {
+      maskFormat: records.metadata.maskFormat,
+      labelByIndex: await classMap(records.folder)
+    };
+    const side = {
+      byLabel: /* @__PURE__ */ new Map(),
+      total: 0
+    };
+    for (const entry of entries.values()) {
+      await addLabelPixels(side, records.folder, entry, meaning);
+    }
+    counts2.push(side);
+  }
+  const share = (side, id) => side.total === 0 ? 0 : (side.byLabel.get(id) ?? 0) / side.total;
+  for (const label of labels) {
+    label.pixelShare = [
+      share(counts2[0], label.id),
+      share(counts2[1], label.id)
+    ];
+  }
+}
+async function classMap(folder) {
+  const map = /* @__PURE__ */ new Map();
+  try {
+    const labelmap = JSON.parse(await Deno.readTextFile(join3(folder, "labelmap.json")));
+    for (const entry of labelmap.classes ?? []) map.set(entry.index, entry.id);
+  } catch {
+  }
+  return map;
+}
+
+// lib/dataset/diff_markdown.ts
+var LISTED = 50;
+function diffMarkdown(diff) {
+  const lines = [
+    `### Changes since \`${cell2(diff.old)}\``,
+    "",
+    `${counts(diff)}.`
+  ];
+  const rows = [
+    ...diff.changed.map((task) => `| changed | ${cell2(task.name)} | \`${cell2(task.taskId)}\` | ${task.changedPixels} | ${task.labelsGained.map(cell2).join(", ")} | ${task.labelsLost.map(cell2).join(", ")} |`),
+    ...diff.added.map((task) => `| added | ${cell2(task.name)} | \`${cell2(task.taskId)}\` | | | |`),
+    ...diff.removed.map((task) => `| removed | ${cell2(task.name)} | \`${cell2(task.taskId)}\` | | | |`)
+  ];
+  if (rows.length > 0) {
+    lines.push("", "| | Task | Id | Changed pixels | Labels gained | Labels lost |", "|---|---|---|--:|---|---|");
+    lines.push(...rows.slice(0, LISTED));
+    if (rows.length > LISTED) lines.push("", `\u2026 and ${rows.length - LISTED} more.`);
+  }
+  const labels = diff.labels.filter(labelChanged);
+  if (labels.length > 0) {
+    lines.push("", "| Label | Tasks | Instances | Pixel share |", "|---|--:|--:|--:|");
+    for (const label of labels) {
+      lines.push(`| ${cell2(label.id)} | ${change(label.tasks)} | ${change(label.instances)} | ${label.pixelShare ? shareChange(label.pixelShare) : ""} |`);
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+function diffCounts(diff) {
+  return `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`;
+}
+function counts(diff) {
+  return `Tasks: ${diffCounts(diff)}`;
+}
+function change([before, after]) {
+  const delta = after - before;
+  return `${before} \u2192 ${after} (${delta >= 0 ? "+" : ""}${delta})`;
+}
+function cell2(text2) {
+  return text2.replace(/[\r\n]+/g, " ").replace(/[|\\`<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function labelChanged(label) {
+  const share = label.pixelShare;
+  return label.tasks[0] !== label.tasks[1] || label.instances[0] !== label.instances[1] || share !== void 0 && Math.abs(share[0] - share[1]) >= 5e-4;
+}
+function shareChange([before, after]) {
+  const delta = (after - before) * 100;
+  return `${(before * 100).toFixed(1)}% \u2192 ${(after * 100).toFixed(1)}% (${delta >= 0 ? "+" : ""}${delta.toFixed(1)} points)`;
+}
+
 // action/outputs.ts
 var OUTPUT_NAMES = [
   "output-path",
   "manifest-path",
+  "dataset-id",
   "exported-count",
   "skipped-count",
   "failed-count"
@@ -28862,45 +31806,66 @@ function setOutputs(summary2) {
   const values = {
     "output-path": summary2.file ?? summary2.folder,
     "manifest-path": summary2.manifest ?? "",
+    "dataset-id": summary2.datasetId ?? "",
     "exported-count": summary2.exported,
     "skipped-count": summary2.skipped,
     "failed-count": summary2.failed
   };
   for (const name of OUTPUT_NAMES) setOutput(name, values[name]);
 }
+async function compareExports(earlier, summary2) {
+  if (!summary2.folderCreated || summary2.dryRun || summary2.file !== void 0) return;
+  let diff;
+  try {
+    diff = await diffExports(earlier, summary2.folder);
+  } catch (error2) {
+    if (!(error2 instanceof ConfigError)) throw error2;
+    warning(`compare-with: ${error2.message}`);
+    return;
+  }
+  info(`Compared with "${earlier}": ${diffCounts(diff)}`);
+  if (!Deno.env.get("GITHUB_STEP_SUMMARY")) return;
+  await summary.addRaw(diffMarkdown(diff), true).write();
+}
 async function writeJobSummary(summary2, inputs) {
   if (!Deno.env.get("GITHUB_STEP_SUMMARY")) return;
   const { filters = {}, shard } = inputs.settings;
   const report = summary.addHeading(`Lab masks: project <code>${html(summary2.projectId)}</code>`, 2).addTable([
     [
-      cell("Project", true),
-      cell(code(summary2.projectId))
+      cell3("Project", true),
+      cell3(code2(summary2.projectId))
     ],
     [
-      cell("Filters", true),
-      cell(filtersText(filters))
+      cell3("Filters", true),
+      cell3(filtersText(filters))
     ],
     ...shard === void 0 ? [] : [
       [
-        cell("Shard", true),
-        cell(`${shard.index} of ${shard.count}`)
+        cell3("Shard", true),
+        cell3(`${shard.index} of ${shard.count}`)
       ]
     ],
     [
-      cell("Mask format", true),
-      cell(code(summary2.maskFormat))
+      cell3("Mask format", true),
+      cell3(code2(summary2.maskFormat))
     ],
     [
-      cell("Export folder", true),
-      cell(code(summary2.folder))
+      cell3("Export folder", true),
+      cell3(code2(summary2.folder))
+    ],
+    ...summary2.datasetId === void 0 ? [] : [
+      [
+        cell3("Dataset id", true),
+        cell3(code2(summary2.datasetId))
+      ]
     ],
     [
-      cell("Tasks", true),
-      cell(countsText(summary2, inputs))
+      cell3("Tasks", true),
+      cell3(countsText(summary2, inputs))
     ],
     [
-      cell("Duration", true),
-      cell(durationText(summary2.durationMs))
+      cell3("Duration", true),
+      cell3(durationText(summary2.durationMs))
     ]
   ]);
   const listed = [
@@ -28915,7 +31880,7 @@ async function writeJobSummary(summary2, inputs) {
         "Task",
         "Id",
         "Reason"
-      ].map((title) => cell(title, true)),
+      ].map((title) => cell3(title, true)),
       ...listed.slice(0, MAX_LISTED).map(taskRow)
     ]);
     const all = listedTaskCount(summary2, "failures") + listedTaskCount(summary2, "renamed") + listedTaskCount(summary2, "skippedTasks");
@@ -28924,6 +31889,7 @@ async function writeJobSummary(summary2, inputs) {
     }
   }
   addLabelTable(report, summary2, inputs);
+  addSplitTable(report, summary2);
   const artifact = artifactText(summary2, inputs);
   if (artifact !== void 0) report.addHeading("Artifact", 3).addRaw(`<p>${artifact}</p>`, true);
   await report.write();
@@ -28940,18 +31906,48 @@ function addLabelTable(report, summary2, inputs) {
       "",
       "Instances",
       "Labelled pixels"
-    ].map((title) => cell(title, true)),
+    ].map((title) => cell3(title, true)),
     ...labels.map((label) => [
       html(label.name),
-      code(label.id),
+      code2(label.id),
       String(label.tasks),
       label.tasks === 0 ? "<b>absent</b>" : `<code>${unicodeBar(label.tasks / most)}</code>`,
       String(label.instances),
       `${(label.pixelShare * 100).toFixed(1)}%`
-    ].map((text2) => cell(text2)))
+    ].map((text2) => cell3(text2)))
   ]);
-  const where = inputs.upload ? `in the artifact ${code(inputs.artifactName)}` : "on the runner";
+  const where = inputs.upload ? `in the artifact ${code2(inputs.artifactName)}` : "on the runner";
   report.addRaw(`<p>Thumbnails of every mask, histograms and the failed tasks: open <code>report.html</code> ${where} (at the top of the export folder).</p>`, true);
+}
+function addSplitTable(report, summary2) {
+  const rows = splitRows(summary2);
+  if (rows.length > 0) report.addHeading("Splits", 3).addTable(rows);
+  const note = classMapNote2(summary2);
+  if (note !== void 0) report.addRaw(`<p>${note}</p>`, true);
+}
+function classMapNote2(summary2) {
+  const map = summary2.classMap;
+  if (!map?.changed) return void 0;
+  const ids = (list2) => list2.map(code2).join(", ");
+  return `The labels changed since the class map ${code2(map.from)}: every earlier label keeps its index${map.added.length ? `; new: ${ids(map.added)}` : ""}${map.reserved.length ? `; reserved: ${ids(map.reserved)}` : ""}.`;
+}
+function splitRows(summary2) {
+  if (summary2.splits === void 0) return [];
+  const percent3 = (share) => `${(share * 100).toFixed(1)}%`;
+  return [
+    [
+      "Split",
+      "Tasks",
+      "Share",
+      "Labels (share of the split's tasks)"
+    ].map((title) => cell3(title, true)),
+    ...splitShares(summary2.splits).map((split) => [
+      code2(split.name),
+      String(split.tasks),
+      percent3(split.share),
+      split.labels.map((label) => `${html(label.id)} ${percent3(label.share)}`).join(", ")
+    ].map((text2) => cell3(text2)))
+  ];
 }
 function taskRow(outcome) {
   const reason = outcome.renamedFrom === void 0 ? failureReason(outcome, inputHint) : renameText(outcome);
@@ -28960,21 +31956,21 @@ function taskRow(outcome) {
     outcome.taskName,
     outcome.taskId,
     reason
-  ].map((text2) => cell(html(inertText(text2))));
+  ].map((text2) => cell3(html(inertText(text2))));
 }
 function filtersText(filters) {
   const entries = Object.entries(filters).filter(([, value]) => value !== void 0);
   if (entries.length === 0) return "none: every task of the project";
   return entries.map(([filter2, value]) => {
     const shown = Array.isArray(value) ? value.join(", ") : String(value);
-    return `${code(filterInputName(filter2))}: ${html(shown)}`;
+    return `${code2(filterInputName(filter2))}: ${html(shown)}`;
   }).join("<br>");
 }
 function countsText(summary2, inputs) {
   const written = summary2.dryRun ? `<b>${summary2.planned} would be exported</b> (dry run: nothing was written)` : `<b>${summary2.exported} exported</b>`;
-  const counts = `${summary2.total} matched: ${written}, ${summary2.skipped} skipped (no mask), ${summary2.failed} failed, ${listedTaskCount(summary2, "renamed")} renamed (name taken)`;
-  if (inputs.settings.incremental === void 0) return counts;
-  return `${counts}; of the earlier export, ${summary2.kept} kept (unchanged), ${summary2.carried} carried over (not updated since), ${summary2.removed} removed (no longer match)`;
+  const counts2 = `${summary2.total} matched: ${written}, ${summary2.skipped} skipped (no mask), ${summary2.failed} failed, ${listedTaskCount(summary2, "renamed")} renamed (name taken)`;
+  if (inputs.settings.incremental === void 0) return counts2;
+  return `${counts2}; of the earlier export, ${summary2.kept} kept (unchanged), ${summary2.carried} carried over (not updated since), ${summary2.removed} removed (no longer match)`;
 }
 function durationText(ms) {
   const seconds = ms / 1e3;
@@ -28985,20 +31981,20 @@ function artifactText(summary2, inputs) {
   if (summary2.dryRun) return "None: a dry run writes and uploads nothing.";
   if (!uploadsFolder(summary2)) return "None: nothing was exported.";
   if (!inputs.upload) {
-    return `Not uploaded (<code>upload: false</code>): the masks are in ${code(summary2.folder)} on the runner.`;
+    return `Not uploaded (<code>upload: false</code>): the masks are in ${code2(summary2.folder)} on the runner.`;
   }
   return void 0;
 }
 function uploadsFolder(summary2) {
   return summary2.manifest !== void 0;
 }
-function cell(data, header = false) {
+function cell3(data, header2 = false) {
   return {
     data,
-    header
+    header: header2
   };
 }
-function code(text2) {
+function code2(text2) {
   return `<code>${html(text2)}</code>`;
 }
 function html(text2) {
@@ -29036,8 +32032,10 @@ async function run() {
     });
     annotations.end();
     for (const line of formatSummary(summary2).slice(0, 2)) info(line);
+    for (const note of summary2.notes ?? []) notice(note);
     setOutputs(summary2);
     await writeJobSummary(summary2, inputs);
+    if (inputs.compareWith !== void 0) await compareExports(inputs.compareWith, summary2);
     if (summary2.failed === 0) return 0;
     const failed = `${summary2.failed} of ${summary2.total} tasks failed (see the annotations and the job summary); every other mask was exported`;
     if (!inputs.failOnError) {

@@ -1,4 +1,5 @@
 import { HashedKeys } from "../_hashed_keys.ts";
+import { PackedStrings } from "../_packed_strings.ts";
 import type { ApiError } from "../errors.ts";
 import { inertText } from "../inert_text.ts";
 import { type CallContext, isJsonObject, unexpectedAnswer } from "./_http_error.ts";
@@ -11,8 +12,10 @@ import type { TaskPage } from "./types.ts";
  * page that does not move forward. Numbers from the server must be numbers.
  */
 export class PageWalk {
-  // Every task id seen, as a 64-bit hash: a few bytes a task however long the project.
-  #seen = new HashedKeys();
+  // Every task id seen, packed (about 20 bytes a lab id), found by its hash: two ids are one
+  // only when their bytes are.
+  #seen = new PackedStrings();
+  #seenIndex = new HashedKeys();
   #tasks = 0;
   #totalDocs?: number;
   #totalPages?: number;
@@ -38,12 +41,12 @@ export class PageWalk {
     this.#totalPages ??= page.totalPages;
     for (const task of page.docs) {
       const id = String(isJsonObject(task) ? task._id : task);
-      if (this.#seen.get(id) !== undefined) {
+      if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== undefined) {
         throw refuse(
           `task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`,
         );
       }
-      this.#seen.set(id, 0);
+      this.#seenIndex.add(id, this.#seen.push(id));
     }
     this.#tasks += page.docs.length;
     const totalDocs = this.#totalDocs;

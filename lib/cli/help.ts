@@ -42,6 +42,8 @@ Usage:
 
 Commands:
   export    export a project's masks (see "export --help")
+  verify    check an export folder against its manifest, bytes and pixels (see "verify --help")
+  diff      compare two exports: tasks added, removed, changed, per label (see "diff --help")
   demo      export an embedded sample project through a local fake lab; no account needed
 
 Options:

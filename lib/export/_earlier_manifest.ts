@@ -1,15 +1,17 @@
 /**
  * An earlier export's manifest, for `resume` and `incremental`, read as a stream into compact
- * state: per entry, a 64-bit hash of its task id and where its line starts in the file (it ends
- * at the next newline), about 35 bytes however long the entry (parsed whole, an entry held about
- * 700). An entry is read again from the file when its task comes back, and the entries whose
- * tasks did not come back are streamed once more at the end. The file stays open until the
- * export has taken its last task: a resumed export replaces a partial manifest meanwhile (with
- * its own new one), and the open file still reads as it was; it is closed before a new manifest
- * is renamed over it.
+ * state: per entry, 8 bits of a hash of its task id (in an index sized once for the file's lines)
+ * and where its line starts in the file (it ends at the next newline), about 19 bytes however long
+ * the entry (parsed whole, an entry held about 700). An entry is read again from the file when
+ * its task comes back, and the entries whose tasks did not come back are streamed once more at the
+ * end. The file stays open until the export has taken its last task: a resumed export replaces a
+ * partial manifest meanwhile (with its own new one), and the open file still reads as it was; it
+ * is closed before a new manifest is renamed over it.
  *
- * Two task ids with the same 64-bit hash would be taken for one (the later one's entry is found,
- * the earlier one's task counts as new): about one chance in 10^10 for 40,000 tasks.
+ * A hash only finds candidates: an entry is a task's when the task id read back from the file is
+ * the task's, byte for byte. Each line costs a bounded amount of work however often its task id
+ * repeats: a later entry of a task replaces the earlier one in the index, once, and the earlier
+ * one points at the last (kept apart, as repeats are rare).
  *
  * @module
  */
@@ -18,27 +20,31 @@ import { HashedKeys } from "../_hashed_keys.ts";
 import { ConfigError } from "../errors.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { type FileLine, fileLines } from "./_file_lines.ts";
-import { type ManifestEntry, parseManifestLine } from "./manifest.ts";
+import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
 
 /** What became of an entry's task in this run. */
 const LEFT = 0;
 const CAME_BACK = 1;
 const REMOVED = 2;
+/** A later entry has the same task id: that one decides this one's fate. */
+const SUPERSEDED = 3;
+/** How many task ids the first pass remembers, so that a repeated one costs no read. */
+const RECENT_IDS = 1024;
 
 /** The entries of an earlier export's manifest, kept in the file, found by task id. */
 export class EarlierManifest {
   #file?: Deno.FsFile;
   #source: { path: string; setting: string };
-  /** Task id → the number of its (last) entry. */
-  #index = new HashedKeys();
+  /** Task id → the number of its last entry; sized once for the file's lines. */
+  #index = new HashedKeys({ most: 0 });
   #count = 0;
   /** By entry: where its line starts; it ends at the next newline. */
-  #offsets = new Float64Array(64);
+  #offsets: Uint32Array | Float64Array = new Uint32Array(64);
   /** Where the last entry's line ends. */
   #end = 0;
-  /** An entry whose task id a later entry has too → that later entry (rare: kept apart). */
-  #laterOwners = new Map<number, number>();
-  /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK} or {@linkcode REMOVED}. */
+  /** A superseded entry → its task's last entry (rare: kept apart). */
+  #owners = new Map<number, number>();
+  /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK}, {@linkcode REMOVED} or {@linkcode SUPERSEDED}. */
   #states = new Uint8Array(64);
   #reads: Promise<unknown> = Promise.resolve();
   #decoder = new TextDecoder();
@@ -103,12 +109,10 @@ export class EarlierManifest {
    * @returns Its (last) entry, or `undefined` when the manifest has none.
    */
   async take(taskId: string): Promise<ManifestEntry | undefined> {
-    const number = this.#index.get(taskId);
-    if (number === undefined) return undefined;
-    const entry = await this.#entry(number);
-    if (entry?.taskId !== taskId) return undefined;
-    this.#states[number] = CAME_BACK;
-    return entry;
+    const found = await this.#find(taskId);
+    if (found === undefined) return undefined;
+    this.#states[found.number] = CAME_BACK;
+    return found.entry;
   }
 
   /**
@@ -118,10 +122,8 @@ export class EarlierManifest {
    * @returns Its (last) entry, or `undefined`.
    */
   async left(taskId: string): Promise<ManifestEntry | undefined> {
-    const number = this.#index.get(taskId);
-    if (number === undefined || this.#states[number] !== LEFT) return undefined;
-    const entry = await this.#entry(number);
-    return entry?.taskId === taskId ? entry : undefined;
+    const found = await this.#find(taskId);
+    return found !== undefined && this.#states[found.number] === LEFT ? found.entry : undefined;
   }
 
   /**
@@ -129,15 +131,16 @@ export class EarlierManifest {
    *
    * @param taskId The task id, one {@linkcode EarlierManifest.left} gave an entry for.
    */
-  markRemoved(taskId: string): void {
-    const number = this.#index.get(taskId);
-    if (number !== undefined) this.#states[number] = REMOVED;
+  async markRemoved(taskId: string): Promise<void> {
+    const found = await this.#find(taskId);
+    if (found !== undefined) this.#states[found.number] = REMOVED;
   }
 
   /** Whether some entry's task has not come back in this run. */
   hasLeft(): boolean {
     for (let number = 0; number < this.#count; number++) {
-      if (this.#states[this.#ownerOf(number)] !== CAME_BACK) return true;
+      const state = this.#states[number];
+      if (state === LEFT || state === REMOVED) return true;
     }
     return false;
   }
@@ -150,7 +153,8 @@ export class EarlierManifest {
   /** The entries whose tasks did not come back, in file order, and whether each was removed. */
   async *leftOver(): AsyncGenerator<{ entry: ManifestEntry; removed: boolean }> {
     for await (const { entry, number } of this.#parsedLines()) {
-      const state = this.#states[this.#ownerOf(number)];
+      let state = this.#states[number];
+      if (state === SUPERSEDED) state = this.#states[this.#owners.get(number) ?? number];
       if (state !== CAME_BACK) yield { entry, removed: state === REMOVED };
     }
   }
@@ -168,34 +172,67 @@ export class EarlierManifest {
 
   /** The first pass: checks each line and records where it is. */
   async #indexLines(onEntry?: (entry: ManifestEntry) => void): Promise<void> {
+    this.#index = new HashedKeys({ most: await this.#countLines() });
+    // Task ids seen lately, with their last entry: a repeated id is found without a read.
+    let recent = new Map<string, number>();
     for await (const { entry, line } of this.#parsedLines()) {
       onEntry?.(entry);
       const number = this.#count++;
       if (number === this.#states.length) this.#grow();
-      const before = this.#index.get(entry.taskId);
-      if (before !== undefined) this.#laterOwners.set(before, number);
-      this.#index.set(entry.taskId, number);
+      // 4 bytes an entry up to a 4 GiB manifest, 8 beyond.
+      if (line.offset > 0xffff_ffff && this.#offsets instanceof Uint32Array) {
+        this.#offsets = Float64Array.from(this.#offsets);
+      }
       this.#offsets[number] = line.offset;
       this.#end = line.offset + line.bytes.length;
+      const { taskId } = entry;
+      const before = recent.get(taskId) ?? (await this.#find(taskId))?.number;
+      if (before === undefined) this.#index.add(taskId, number);
+      else this.#supersede(taskId, before, number);
+      if (recent.size === RECENT_IDS) recent = new Map();
+      recent.set(taskId, number);
+    }
+    // Each superseded entry points at its task's last entry, resolved latest first: linear
+    // however often an id repeats.
+    for (const [earlier, later] of [...this.#owners].reverse()) {
+      this.#owners.set(earlier, this.#owners.get(later) ?? later);
     }
     // Exactly the entries' size from now on.
     this.#offsets = this.#offsets.slice(0, this.#count);
     this.#states = this.#states.slice(0, this.#count);
   }
 
+  /** Entry `number` has the task id of entry `before`: it decides the task's fate from now on. */
+  #supersede(taskId: string, before: number, number: number): void {
+    this.#index.replace(taskId, before, number);
+    this.#states[before] = SUPERSEDED;
+    this.#owners.set(before, number);
+  }
+
   #grow(): void {
     const size = this.#states.length * 2;
-    this.#offsets = grown(this.#offsets, new Float64Array(size));
+    const offsets = this.#offsets instanceof Uint32Array
+      ? new Uint32Array(size)
+      : new Float64Array(size);
+    offsets.set(this.#offsets);
+    this.#offsets = offsets;
     this.#states = grown(this.#states, new Uint8Array(size));
   }
 
-  /** The entry that decides the fate of entry `number`'s task: the last with its id. */
-  #ownerOf(number: number): number {
-    for (let later = this.#laterOwners.get(number); later !== undefined;) {
-      number = later;
-      later = this.#laterOwners.get(number);
+  /** How many lines the file has. */
+  async #countLines(): Promise<number> {
+    let lines = 0;
+    for await (const _ of fileLines((position, chunk) => this.#readAt(position, chunk))) lines++;
+    return lines;
+  }
+
+  /** A task's last entry: among the entries its id's hash finds, the one with its id. */
+  async #find(taskId: string): Promise<{ number: number; entry: ManifestEntry } | undefined> {
+    for (const number of this.#index.candidates(taskId)) {
+      const entry = await this.#entry(number);
+      if (entry?.taskId === taskId) return { number, entry };
     }
-    return number;
+    return undefined;
   }
 
   /** Entry `number`, read again from the file: up to the next entry, cut at its newline. */
@@ -221,12 +258,7 @@ export class EarlierManifest {
   /** The file's entries, in order, with their lines; stops at a last line cut short. */
   async *#parsedLines(): AsyncGenerator<{ entry: ManifestEntry; line: FileLine; number: number }> {
     if (this.#file === undefined) return;
-    const lines = fileLines((position, chunk) =>
-      this.#exclusive(async (file) => {
-        await file.seek(position, Deno.SeekMode.Start);
-        return await file.read(chunk);
-      })
-    );
+    const lines = fileLines((position, chunk) => this.#readAt(position, chunk));
     let number = 0;
     for await (const line of lines) {
       const text = this.#decoder.decode(line.bytes);
@@ -234,6 +266,14 @@ export class EarlierManifest {
       if (entry === null) return;
       if (entry !== undefined) yield { entry, line, number: number++ };
     }
+  }
+
+  /** Reads the file's bytes from `position` into `chunk`: how many, or `null` at its end. */
+  #readAt(position: number, chunk: Uint8Array): Promise<number | null> {
+    return this.#exclusive(async (file) => {
+      await file.seek(position, Deno.SeekMode.Start);
+      return await file.read(chunk);
+    });
   }
 
   /** Runs a seek and its reads alone: two readers of the file never interleave. */
@@ -249,10 +289,7 @@ export class EarlierManifest {
 }
 
 /** `array`'s values at the start of `empty`, a larger array of the same kind. */
-function grown<T extends Float64Array | Uint8Array>(
-  array: T,
-  empty: T,
-): T {
+function grown<T extends Uint8Array>(array: T, empty: T): T {
   empty.set(array);
   return empty;
 }

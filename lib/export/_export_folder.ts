@@ -3,6 +3,7 @@ import { join } from "../_std/path.ts";
 import type { ExportSummary } from "../model/export_summary.ts";
 import { type ExportReport, PARTIAL_REPORT_NAME, REPORT_NAME } from "../report/export_report.ts";
 import { ExportFolderFs } from "../model/export_folder_fs.ts";
+import { CARD_FILES } from "../dataset/write_dataset_card.ts";
 import { EarlierManifest } from "./_earlier_manifest.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import {
@@ -15,12 +16,13 @@ import {
   probeExportFolder,
 } from "./_folder_preparation.ts";
 import { labelmapJson, labelmapTxt } from "./labelmap.ts";
+import { PANOPTIC_JSON } from "./_panoptic_json.ts";
 import {
   MANIFEST_NAME,
   type ManifestEntry,
   ManifestWriter,
   PARTIAL_MANIFEST_NAME,
-} from "./manifest.ts";
+} from "../model/manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import { LABELMAP_JSON } from "./read_class_map.ts";
 
@@ -40,8 +42,10 @@ export class ExportFolder {
     METADATA_NAME,
     LABELMAP_JSON,
     LABELMAP_TXT,
+    PANOPTIC_JSON,
     REPORT_NAME,
     PARTIAL_REPORT_NAME,
+    ...CARD_FILES,
   ];
 
   /** The folder's file door: every path stays inside it. */
@@ -138,12 +142,30 @@ export class ExportFolder {
 
   /**
    * Writes `export.json`, last: an incremental update starts from its time, so it must only ever
-   * follow a complete manifest. A resumed export keeps its first run's, when its tasks were read.
+   * follow a complete manifest. A resumed export keeps its first run's, when its tasks were read,
+   * with this run's identity (dataset id, versions) and own files.
    */
   async writeMetadata(metadata: ExportMetadata): Promise<void> {
-    if (this.mode === "resume" && await this.files.exists(METADATA_NAME)) return;
+    if (this.mode === "resume" && await this.files.exists(METADATA_NAME)) {
+      const first = await this.readMetadata();
+      if (first !== undefined) {
+        const { projectId, startedAt, maskFormat, settings } = first;
+        metadata = { ...metadata, projectId, startedAt, maskFormat, settings };
+      }
+    }
     const json = `${JSON.stringify(metadata, null, 2)}\n`;
     await this.files.writeFile(METADATA_NAME, TEXT.encode(json));
+  }
+
+  /** The folder's `export.json` as a run wrote it; `undefined` when absent or damaged. */
+  async readMetadata(): Promise<ExportMetadata | undefined> {
+    try {
+      const text = new TextDecoder().decode(await this.files.readFile(METADATA_NAME));
+      const metadata = JSON.parse(text);
+      return typeof metadata === "object" && metadata !== null ? metadata : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Writes `report.html` and adds its path and label statistics to the summary. */

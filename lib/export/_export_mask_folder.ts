@@ -16,6 +16,8 @@ import { classMapNote, pinnedMapOf } from "./_pinned_map_of.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
+import { finishExport } from "./_finish_export.ts";
+import { writePanopticJson } from "./_panoptic_json.ts";
 import { incrementalFilters, removedEntry, removeLeftTasks } from "./_incremental.ts";
 import { TaskExporter } from "./_task_exporter.ts";
 import { eachTask } from "./_task_loop.ts";
@@ -43,11 +45,8 @@ export async function exportMaskFolder(options: ExportMasksOptions): Promise<Exp
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
   const pinned = await pinnedMapOf(options, plan.mode, folder.files);
-  const masks = planMasks(
-    await options.client.getProjectConfiguration(plan.projectId),
-    plan,
-    { ...options, pinned },
-  );
+  const configuration = await options.client.getProjectConfiguration(plan.projectId);
+  const masks = planMasks(configuration, plan, { ...options, pinned });
   const filters = plan.mode === "incremental"
     ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
     : plan.requestFilters;
@@ -72,17 +71,20 @@ export async function exportMaskFolder(options: ExportMasksOptions): Promise<Exp
     options,
   });
   await run.finish();
-  if (summary.folderCreated) await folder.writeMetadata(metadataOf(plan, masks));
-  summary.durationMs = performance.now() - started;
-  if (report && summary.folderCreated) {
-    const { projectId, filters, startedAt } = plan;
-    await folder.writeReport(
-      report,
-      { projectId, filters, shard: options.shard, startedAt },
+  if (summary.folderCreated) {
+    await writeFolderFiles(folder, plan, masks);
+    await finishExport(folder, {
+      metadata: metadataOf(plan, masks),
+      plan,
+      table: masks.table,
+      configuration,
       summary,
-    );
-    summary.durationMs = performance.now() - started;
+      report,
+      shard: options.shard,
+      card: options.card,
+    });
   }
+  summary.durationMs = performance.now() - started;
   return summary;
 }
 
@@ -99,6 +101,18 @@ async function openClaimingNames(folder: ExportFolder, options: ExportMasksOptio
     if (entry.path) registry.claim(entry.path, entry.taskId);
   });
   return { prepared, registry };
+}
+
+/**
+ * The `panoptic` format's own file once the masks are written: `panoptic.json` (from the
+ * manifest); `finishExport` writes the others, `export.json` last.
+ */
+async function writeFolderFiles(folder: ExportFolder, plan: ExportPlan, masks: MaskPlan) {
+  const { projectId, startedAt, maskFormat } = plan;
+  if (maskFormat === "panoptic") {
+    const { table, stuffClasses = [] } = masks;
+    await writePanopticJson(folder.files, { table, stuffClasses, projectId, startedAt });
+  }
 }
 
 /** What the run of an export is made of. */
@@ -126,6 +140,7 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
       pool: parts.pool,
       report: parts.report,
       budget: plan.budget,
+      stuffClasses: masks.stuffClasses,
     }),
     summary: parts.summary,
     createFolder: () => folder.create(plan.maskFormat, masks.table),

@@ -14,6 +14,7 @@ export function exportOneFile(
     ["maskFormat", options.maskFormat],
     ["semanticMapping", options.semanticMapping],
     ["ignoreIndex", options.ignoreIndex],
+    ["stuff", options.stuff],
     ["resume", options.resume || undefined],
     ["incremental", options.incremental],
   ] as const;

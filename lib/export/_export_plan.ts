@@ -5,7 +5,7 @@ import { type ClassTable, classTable } from "../detect/class_table.ts";
 import { type MaskSource, resolveMaskSource } from "../detect/resolve_mask_source.ts";
 import { resolveSemanticMapping, type RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../errors.ts";
-import { mention, SettingMessage, settingMessage } from "../_setting_message.ts";
+import { mention, SettingMessage, settingMessage, subject } from "../_setting_message.ts";
 import { resolve } from "../_std/path.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
@@ -54,6 +54,7 @@ export function planExport(options: ExportMasksOptions): ExportPlan {
   const { projectId, startedAt, filters, requestFilters } = planTasks(options);
   const maskFormat = parseMaskFormat(options.maskFormat ?? "rgb");
   if (options.ignoreIndex !== undefined) checkIgnoreIndex(options.ignoreIndex);
+  refusePolygonSettings(options);
   const budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
   const mode = folderMode(options);
   const folder = exportFolderPath(options, startedAt);
@@ -101,6 +102,8 @@ export interface MaskPlan {
   colourByBChannel?: ReadonlyMap<number, RgbColour>;
   /** The classes of class-index and palette masks. */
   table: ClassTable;
+  /** `panoptic`: the class indices of the labels that are stuff. */
+  stuffClasses?: number[];
   /** The settings that shape files, recorded in `export.json` for incremental runs. */
   settings: Record<string, unknown>;
 }
@@ -123,6 +126,7 @@ export function planMasks(
     : resolveSemanticMapping(options.semanticMapping, source.labels);
   const { ignoreIndex, pinned, allowRemovedLabels } = options;
   const table = classTable(source.labels, { ignoreIndex, pinned, allowRemovedLabels });
+  const stuffClasses = stuffClassesOf(options.stuff, plan.maskFormat, table);
   const settings = {
     inputId: source.input?.id,
     replaceExtension: options.replaceExtension ?? false,
@@ -130,9 +134,60 @@ export function planMasks(
     ignoreIndex: table.ignoreIndex,
     filters: plan.filters,
     shard: options.shard,
+    ...(options.stuff === undefined ? {} : { stuff: options.stuff }),
     split: plan.split,
   };
-  return { source, colourByBChannel, table, settings };
+  return { source, colourByBChannel, table, settings, stuffClasses };
+}
+
+/**
+ * `panoptic`: the class index of each label id of `stuff`.
+ *
+ * @throws {ConfigError} when `stuff` is given with another mask format, or names a label that has
+ * no class.
+ */
+function stuffClassesOf(
+  stuff: readonly string[] | undefined,
+  maskFormat: MaskFormat,
+  table: ClassTable,
+): number[] | undefined {
+  if (maskFormat !== "panoptic") {
+    if (stuff === undefined) return undefined;
+    throw new ConfigError(
+      settingMessage`${subject("stuff")} marks labels of ${
+        mention("maskFormat")
+      } panoptic only; the mask format is "${maskFormat}"`,
+      { setting: "stuff" },
+    );
+  }
+  return (stuff ?? []).map((id) => {
+    const entry = table.classes.find((entry) => entry.id === id);
+    if (entry !== undefined) return entry.index;
+    const known = table.classes.map((entry) => `"${entry.id}"`).join(", ") || "none";
+    throw new ConfigError(
+      settingMessage`${
+        subject("stuff")
+      } names the label "${id}", which has no class in this project; the labels with a bChannel are ${known}`,
+      { setting: "stuff" },
+    );
+  });
+}
+
+/**
+ * Polygons are traced for one-file formats only.
+ *
+ * @throws {ConfigError} when `cocoSegmentation` or `polygonTolerance` comes with mask files.
+ */
+function refusePolygonSettings(options: ExportMasksOptions): void {
+  for (const setting of ["cocoSegmentation", "polygonTolerance"] as const) {
+    if (options[setting] === undefined) continue;
+    throw new ConfigError(
+      settingMessage`${subject(setting)} shapes polygons traced from masks, for ${
+        mention("format")
+      } coco or yolo-seg; this export writes mask files`,
+      { setting },
+    );
+  }
 }
 
 /** The `export.json` of an export: its project, start, mask format and the settings that shape files. */

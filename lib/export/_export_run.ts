@@ -12,7 +12,7 @@ import {
 } from "../model/export_summary.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import type { ExportFolder } from "./_export_folder.ts";
-import type { ManifestEntry } from "./manifest.ts";
+import type { ManifestEntry } from "../model/manifest.ts";
 import { maskFilePath } from "../model/mask_file_path.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import type { Platform } from "../model/platform.ts";

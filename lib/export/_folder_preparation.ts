@@ -3,25 +3,13 @@ import { mention, settingMessage } from "../_setting_message.ts";
 import { basename, dirname, join } from "../_std/path.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { EarlierManifest } from "./_earlier_manifest.ts";
-import { MANIFEST_NAME, type ManifestEntry, PARTIAL_MANIFEST_NAME } from "./manifest.ts";
+import { MANIFEST_NAME, type ManifestEntry, PARTIAL_MANIFEST_NAME } from "../model/manifest.ts";
+import { type ExportMetadata, METADATA_NAME } from "../model/export_metadata.ts";
 
 /** How an export treats its folder. */
 export type FolderMode = "new" | "overwrite" | "resume" | "incremental";
 
-/** The file that records how an export was made, next to its manifest. */
-export const METADATA_NAME = "export.json";
-
-/** What an export records of itself in `export.json`, for incremental runs. */
-export interface ExportMetadata {
-  /** The project id. */
-  projectId: string;
-  /** When the export started (ISO 8601, this machine's clock). */
-  startedAt: string;
-  /** The mask format. */
-  maskFormat: string;
-  /** Other settings that shape the files (input, mapping, naming, filters, shard). */
-  settings: Record<string, unknown>;
-}
+export { type ExportMetadata, METADATA_NAME };
 
 /** An export folder made ready: what an earlier export left in it. */
 export interface PreparedFolder {

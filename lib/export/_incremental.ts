@@ -4,7 +4,7 @@ import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
-import type { ManifestEntry } from "./manifest.ts";
+import type { ManifestEntry } from "../model/manifest.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { eachTask } from "./_task_loop.ts";
 
@@ -84,7 +84,7 @@ export async function removeLeftTasks(
     for (const file of entry.files) {
       if (files) await files.remove(file.path).catch(() => {});
     }
-    earlier.markRemoved(entry.taskId);
+    await earlier.markRemoved(entry.taskId);
     removed++;
   }
   return removed;

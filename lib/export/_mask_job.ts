@@ -12,9 +12,11 @@ import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { transcodeMask } from "../raster/transcode_png.ts";
 import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.ts";
 import type { ImageSize } from "../detect/mask_of.ts";
-import type { MaskFormat } from "./mask_format.ts";
+import type { MaskFormat, RenderedFile } from "./mask_format.ts";
+import { PixelDigest } from "../png/pixel_digest.ts";
 import type { MaskStats } from "../model/mask_stats.ts";
 import { statsOfCensus } from "../model/stats_of_census.ts";
+import type { PanopticSegment } from "./panoptic_segments.ts";
 import { maskRowsRenderer } from "./_mask_rows_renderer.ts";
 import { addToCensus, emptyCensus, type MaskCensus } from "../png/mask_census.ts";
 import { openMaskRows } from "../png/mask_rows.ts";
@@ -35,10 +37,15 @@ export interface MaskJob extends TaskMask {
   colourByBChannel?: ReadonlyMap<number, RgbColour>;
   /** Also sample a thumbnail for the report, in the same pass. */
   preview?: boolean;
+  /** `panoptic`: the class indices that are stuff. */
+  stuffClasses?: number[];
 }
 
 /** The fields of a {@linkcode MaskJob} every task of an export shares. */
-export type MaskJobSettings = Pick<MaskJob, "format" | "table" | "colourByBChannel" | "preview">;
+export type MaskJobSettings = Pick<
+  MaskJob,
+  "format" | "table" | "colourByBChannel" | "preview" | "stuffClasses"
+>;
 
 /** The fields of a {@linkcode MaskJob} that are the task's own. */
 export type TaskMaskJob = Omit<MaskJob, keyof MaskJobSettings>;
@@ -51,6 +58,8 @@ export interface HashedFile {
   bytes: Uint8Array;
   /** The SHA-256 of `bytes`, in hex. */
   sha256: string;
+  /** The SHA-256 of its pixels in the canonical form (see `PixelDigest`), in hex. */
+  pixelSha256?: string;
 }
 
 /** What a {@linkcode MaskJob} gives back. */
@@ -65,6 +74,8 @@ export interface RenderedMask {
   stats: MaskStats;
   /** The report's thumbnail and pixel shares, when asked. */
   preview?: MaskPreview;
+  /** `panoptic`: the segments of the PNG, for `panoptic.json`. */
+  segments?: PanopticSegment[];
 }
 
 /** Options of {@linkcode runMaskJob}. */
@@ -95,14 +106,16 @@ export async function runMaskJob(
 ): Promise<RenderedMask> {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
+    let digest: PixelDigest | undefined;
     const { png, width, height, census, samples } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
       thumbnailSide: job.preview ? THUMBNAIL_SIDE : undefined,
+      pixels: (size) => digest = new PixelDigest({ ...size, layout: "rgb8" }),
     });
     checkImageSize({ width, height }, job.mask.image);
-    const files = hashed([{ path: job.file, bytes: png }]);
+    const files = hashed([{ path: job.file, bytes: png, pixelSha256: digest?.hex() }]);
     const preview = samples && maskPreview(samples, table);
     return { files, width, height, stats: statsOfCensus(census!, table), preview };
   }
@@ -154,7 +167,8 @@ function renderStrips(
     const stats = statsOfCensus(census, job.table);
     const files = hashed(renderer.end(stats.labels));
     const preview = sampler && maskPreview(sampler.samples(), job.table);
-    return { files, width, height, stats, preview };
+    const segments = renderer.segments?.();
+    return { files, width, height, stats, preview, ...(segments ? { segments } : {}) };
   } finally {
     renderer.close();
   }
@@ -172,12 +186,12 @@ export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-function hashed(files: { path: string; bytes: Uint8Array }[]): HashedFile[] {
-  return files.map(({ path, bytes }) => {
+function hashed(files: RenderedFile[]): HashedFile[] {
+  return files.map(({ path, bytes, pixelSha256 }) => {
     // A view into a larger buffer (a mask written as it came) could not be transferred alone.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
       ? bytes
       : bytes.slice();
-    return { path, bytes: own, sha256: sha256(own) };
+    return { path, bytes: own, sha256: sha256(own), pixelSha256 };
   });
 }

@@ -8,12 +8,14 @@
 
 import { classPalette, type ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { PngRowEncoder } from "../png/png_row_encoder.ts";
+import { PngRowEncoder, type PngRowEncoderOptions } from "../png/png_row_encoder.ts";
+import { PixelDigest, pixelLayoutOf } from "../png/pixel_digest.ts";
 import type { RgbRows } from "../png/png_rows.ts";
 import { DEFAULT_ZLIB_LEVEL } from "../png/encode_png.ts";
 import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
 import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat, RenderedFile } from "./mask_format.ts";
+import { type PanopticSegment, PanopticSegments } from "./panoptic_segments.ts";
 
 /** The zlib level of the single-channel formats (`encodeGreyPng`'s default). */
 const GREY_LEVEL = 6;
@@ -26,6 +28,8 @@ export interface MaskRowsOptions {
   table: ClassTable;
   /** `rgb` only: colours by bChannel, from the semantic mapping. */
   colourByBChannel?: ReadonlyMap<number, RgbColour>;
+  /** `panoptic`: the class indices that are stuff (one segment per class). */
+  stuffClasses?: readonly number[];
 }
 
 /** Takes a mask's rows, top to bottom, and gives its format's files at the end. */
@@ -45,6 +49,8 @@ export interface MaskRowsRenderer {
   end(labels: readonly string[]): RenderedFile[];
   /** Gives zlib's state back, when the mask is abandoned. Safe to call after `end`. */
   close(): void;
+  /** `panoptic`: the segments of the rows taken, for `panoptic.json`. */
+  segments?(): PanopticSegment[];
 }
 
 /**
@@ -63,12 +69,12 @@ export function maskRowsRenderer(
   const { width, height } = size;
   const { table } = options;
   const encoder = (bitDepth: 8 | 16, palette?: Uint8Array, level = GREY_LEVEL) =>
-    new PngRowEncoder({ width, height, bitDepth, colourType: palette ? 3 : 0, palette, level });
+    hashingEncoder({ width, height, bitDepth, colourType: palette ? 3 : 0, palette, level });
   switch (options.format) {
     case "rgb": {
       const colours = options.colourByBChannel;
       const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : undefined;
-      const rgb = new PngRowEncoder({
+      const rgb = hashingEncoder({
         width,
         height,
         bitDepth: 8,
@@ -99,23 +105,71 @@ export function maskRowsRenderer(
       });
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
+    case "panoptic":
+      return panopticRenderer(file, size, table, options.stuffClasses ?? []);
   }
+}
+
+/** An encoder that also hashes its pixels in the canonical form. */
+interface HashingEncoder extends PngRowEncoder {
+  digest: PixelDigest;
+}
+
+/** A row encoder whose rows also go to a {@linkcode PixelDigest}. */
+function hashingEncoder(options: Omit<PngRowEncoderOptions, "pixels">): HashingEncoder {
+  const layout = pixelLayoutOf(options.colourType, options.bitDepth)!;
+  const digest = new PixelDigest({ ...options, layout });
+  return Object.assign(new PngRowEncoder({ ...options, pixels: digest }), { digest });
+}
+
+/** Ends an encoder's file: its bytes and the digest of its pixels. */
+function fileOf(path: string, encoder: HashingEncoder): RenderedFile {
+  const bytes = encoder.end();
+  return { path, bytes, pixelSha256: encoder.digest.hex() };
+}
+
+/**
+ * `panoptic`: 8-bit RGB rows whose `R + 256·G + 256²·B` is the segment id, and the segments seen
+ * ({@linkcode PanopticSegments}).
+ */
+function panopticRenderer(
+  file: string,
+  size: ImageSize,
+  table: ClassTable,
+  stuffClasses: readonly number[],
+): MaskRowsRenderer {
+  const { width, height } = size;
+  const found = new PanopticSegments(table, { stuffClasses, width });
+  const rgb = hashingEncoder({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2,
+    level: DEFAULT_ZLIB_LEVEL,
+  });
+  const renderer = single(
+    file,
+    rgb,
+    (rows, target, first) =>
+      found.takeRows({ data: rows, first, count: rows.length / 3 / width }, target),
+  );
+  return { ...renderer, segments: () => found.segments() };
 }
 
 /** A format of one file whose rows are made from each strip by `convert`. */
 function single(
   file: string,
-  encoder: PngRowEncoder,
-  convert: (rows: Uint8Array, target: Uint8Array) => Uint8Array,
+  encoder: HashingEncoder,
+  convert: (rows: Uint8Array, target: Uint8Array, first: number) => Uint8Array,
 ): MaskRowsRenderer {
   let target = new Uint8Array(0);
   return {
-    takeRows({ data }) {
-      // At most 2 bytes a pixel (instance), less than the 3 of the strip's RGB.
+    takeRows({ data, first }) {
+      // At most 3 bytes a pixel (panoptic), as many as the strip's RGB.
       if (target.length < data.length) target = new Uint8Array(data.length);
-      encoder.writeRows(convert(data, target));
+      encoder.writeRows(convert(data, target, first));
     },
-    end: () => [{ path: file, bytes: encoder.end() }],
+    end: () => [fileOf(file, encoder)],
     close: () => encoder.close(),
   };
 }
@@ -127,9 +181,9 @@ function single(
 function binaryRenderer(
   file: string,
   table: ClassTable,
-  newEncoder: () => PngRowEncoder,
+  newEncoder: () => HashingEncoder,
 ): MaskRowsRenderer {
-  const encoders = new Map<number, PngRowEncoder>();
+  const encoders = new Map<number, HashingEncoder>();
   const seen = new Uint8Array(256);
   const masks = new LabelMasks(table.labelByBChannel[0] === undefined);
   const stem = file.slice(0, -".png".length);
@@ -149,7 +203,7 @@ function binaryRenderer(
       for (const entry of table.classes) {
         const encoder = encoders.get(entry.bChannel);
         if (!labels.includes(entry.id) || encoder === undefined) continue;
-        files.push({ path: `${stem}/${safeFileName(entry.id)}.png`, bytes: encoder.end() });
+        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
       }
       // An encoder whose label is not listed (none, when the labels come from these rows).
       for (const encoder of encoders.values()) encoder.close();

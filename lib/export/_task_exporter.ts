@@ -10,7 +10,7 @@ import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
 import { conversionCost, type MemoryBudget } from "./_memory_budget.ts";
 import { DEFAULT_MAX_PIXELS } from "../png/decode_png.ts";
 import type { TaskOutcome } from "../model/export_summary.ts";
-import type { ManifestEntry, ManifestFile } from "./manifest.ts";
+import type { ManifestEntry, ManifestFile } from "../model/manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { ExportReport } from "../report/export_report.ts";
@@ -36,6 +36,8 @@ export interface TaskExporterOptions {
   report?: ExportReport;
   /** Admits masks by what converting them holds; none: no limit but the pool's. */
   budget?: MemoryBudget;
+  /** `panoptic`: the class indices that are stuff. */
+  stuffClasses?: number[];
 }
 
 /** One task to export, with the file name it was given. */
@@ -63,9 +65,15 @@ export class TaskExporter {
   constructor(files: ExportFolderFs, options: TaskExporterOptions) {
     this.#files = files;
     this.#options = options;
-    const { format, table, colourByBChannel, report } = options;
+    const { format, table, colourByBChannel, report, stuffClasses } = options;
     // One object for every task: the pool copies it to each worker once.
-    this.#settings = { format, table, colourByBChannel, preview: report !== undefined };
+    this.#settings = {
+      format,
+      table,
+      colourByBChannel,
+      preview: report !== undefined,
+      ...(stuffClasses ? { stuffClasses } : {}),
+    };
     this.#taskMask = taskMaskOf(options.source, { maxPixels: options.maxPixels });
   }
 
@@ -121,6 +129,7 @@ export class TaskExporter {
       instances: stats.instances,
     };
     if (outcome.renamedFrom !== undefined) entry.renamedFrom = outcome.renamedFrom;
+    if (rendered.segments) entry.segments = rendered.segments;
     this.#options.report?.add({
       taskId: entry.taskId,
       name: entry.name,
@@ -165,8 +174,12 @@ export class TaskExporter {
   ): Promise<{ files: ManifestFile[]; changed: boolean }> {
     const files: ManifestFile[] = [];
     let changed = false;
-    for (const { path, bytes, sha256: digest } of rendered.files) {
-      files.push({ path, sha256: digest });
+    for (const { path, bytes, sha256: digest, pixelSha256 } of rendered.files) {
+      files.push(
+        pixelSha256 === undefined
+          ? { path, sha256: digest }
+          : { path, sha256: digest, pixelSha256 },
+      );
       const before = job.previous?.files.find((file) => file.path === path);
       if (before?.sha256 === digest && await this.#intact(path, digest)) continue;
       changed = true;

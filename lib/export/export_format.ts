@@ -1,7 +1,7 @@
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
-import { mention, settingMessage } from "../_setting_message.ts";
+import { mention, settingMessage, subject } from "../_setting_message.ts";
 import { planTasks } from "./_export_plan.ts";
 import { outputPathOf } from "./_output_path.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
@@ -9,9 +9,12 @@ import type { ExportEvent, ExportSummary, TaskOutcome } from "../model/export_su
 import { emptySummary } from "../model/empty_summary.ts";
 import type { Shard } from "../model/shard.ts";
 import { eachTask, type TaskLoop, type TaskTurn } from "./_task_loop.ts";
+import { ConvertPool } from "./_convert_pool.ts";
+import type { CocoInstancesReader } from "../formats/coco_mask_instances.ts";
 import { dirname } from "../_std/path.ts";
 import type { FormatTaskResult, FormatWriter } from "../formats/format_writer.ts";
 import { oneFileFormat, type OneFileFormatName } from "../formats/one_file_formats.ts";
+import { parseCocoSegmentation } from "../formats/coco_segmentation.ts";
 import { type FormatSource, resolveFormatSource } from "../formats/format_source.ts";
 import type { OutputFile } from "../formats/output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
@@ -46,7 +49,7 @@ export interface ExportFormatOptions {
   shard?: Shard;
   /** Replace an existing file of the same name. @default {false} */
   overwrite?: boolean;
-  /** `coco`: refuse masks with more pixels than this. @default {100_000_000} */
+  /** `coco`, `yolo-seg`: refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
   /** `coco`: how many masks are read at once, each on a worker. @default {navigator.hardwareConcurrency} */
   concurrency?: number;
@@ -60,6 +63,13 @@ export interface ExportFormatOptions {
   split?: string | readonly SplitPart[];
   /** The seed hashed with each task id to split the tasks. @default {"lab-masks"} */
   splitSeed?: string;
+  /**
+   * `coco` from masks: each instance as `rle` (compressed RLE) or `polygon` (traced on the pixel
+   * edges). @default {"rle"}
+   */
+  cocoSegmentation?: "rle" | "polygon";
+  /** Polygons traced from masks (`coco` polygon, `yolo-seg`): Douglas–Peucker tolerance in pixels. @default {0} */
+  polygonTolerance?: number;
   /**
    * The low-level file calls the export makes, through the export's file door (the output file
    * is created exclusively under a temporary name, then renamed; a link at its name is refused).
@@ -107,6 +117,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   const { client, format } = options;
   // The same checks of the project and the filters as a mask export's.
   const { projectId, startedAt: now, requestFilters } = planTasks(options);
+  checkPolygonSettings(options);
   const split = splitPlanOf(options);
   checkClassMapOptions(options);
   const path = outputPath(options, now);
@@ -118,7 +129,10 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     inputId: options.inputId,
   });
   const dryRun = options.dryRun ?? false;
-  const writer = filesWriter(files, source, { ...options, pinned, splitPlan: split }, now);
+  // COCO's masks are read on workers (which start with the first mask), closed at the end.
+  using pool = format === "coco" ? convertPool(options) : undefined;
+  const writerOptions = { ...options, pinned, splitPlan: split, reader: pool };
+  const writer = filesWriter(files, source, writerOptions, now);
   const summary: ExportSummary = {
     ...emptySummary(projectId, dirname(path), format, dryRun),
     file: path,
@@ -138,6 +152,8 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
       onProgress: options.onProgress,
     });
     await writer.finish();
+    const notes = writer.notes?.() ?? [];
+    if (notes.length > 0) summary.notes = notes;
   } catch (error) {
     await writer.abandon();
     throw error;
@@ -189,6 +205,11 @@ async function writeTasks(
   return done;
 }
 
+/** The export's pool of workers. */
+function convertPool(options: ExportFormatOptions): ConvertPool {
+  return new ConvertPool({ size: options.concurrency, workerUrl: options.workerUrl });
+}
+
 /** The writer of the files: the format's, or with a file per split one for each. */
 function filesWriter(
   files: Map<string, OutputFile>,
@@ -206,7 +227,11 @@ function filesWriter(
 function formatWriter(
   file: OutputFile,
   source: FormatSource,
-  options: ExportFormatOptions & { pinned?: PinnedClassMap; splitPlan?: SplitPlan },
+  options: ExportFormatOptions & {
+    pinned?: PinnedClassMap;
+    splitPlan?: SplitPlan;
+    reader?: CocoInstancesReader;
+  },
   now: Date,
 ): FormatWriter {
   return oneFileFormat(options.format).writer(file, source, {
@@ -215,11 +240,52 @@ function formatWriter(
     maxPixels: options.maxPixels,
     now,
     fileSystem: options.fileSystem,
-    concurrency: options.concurrency,
-    workerUrl: options.workerUrl,
+    cocoSegmentation: options.cocoSegmentation ?? "rle",
+    polygonTolerance: options.polygonTolerance ?? 0,
+    reader: options.reader,
     pinning: { pinned: options.pinned, allowRemovedLabels: options.allowRemovedLabels },
     split: options.splitPlan,
   });
+}
+/**
+ * Checks the settings of polygons traced from masks before any request.
+ *
+ * @throws {ConfigError} when `cocoSegmentation` is neither `rle` nor `polygon` or comes with
+ * another format than `coco`, or `polygonTolerance` is not a number >= 0 or comes without
+ * traced polygons.
+ */
+function checkPolygonSettings(options: ExportFormatOptions): void {
+  const { format, cocoSegmentation, polygonTolerance } = options;
+  if (cocoSegmentation !== undefined) {
+    parseCocoSegmentation(cocoSegmentation);
+    if (format !== "coco") {
+      throw new ConfigError(
+        settingMessage`${subject("cocoSegmentation")} shapes ${
+          mention("format")
+        } coco only; the format is ${format}`,
+        { setting: "cocoSegmentation" },
+      );
+    }
+  }
+  if (polygonTolerance === undefined) return;
+  if (typeof polygonTolerance !== "number" || !(polygonTolerance >= 0) || polygonTolerance > 1e6) {
+    throw new ConfigError(
+      settingMessage`${
+        subject("polygonTolerance")
+      } must be a number of pixels from 0 to 1000000; got "${polygonTolerance}"`,
+      { setting: "polygonTolerance" },
+    );
+  }
+  if (format !== "yolo-seg" && !(format === "coco" && cocoSegmentation === "polygon")) {
+    throw new ConfigError(
+      settingMessage`${
+        subject("polygonTolerance")
+      } simplifies polygons traced from masks: use it with ${mention("format")} yolo-seg, or ${
+        mention("format")
+      } coco and ${mention("cocoSegmentation")} polygon`,
+      { setting: "polygonTolerance" },
+    );
+  }
 }
 
 /** Counts a task's result in the summary, and lists it where it belongs. */

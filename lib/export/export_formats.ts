@@ -55,7 +55,7 @@ export interface ExportFormatEntry {
  * import { EXPORT_FORMAT_ENTRIES } from "./export_formats.ts";
  *
  * console.log(EXPORT_FORMAT_ENTRIES.map((format) => `${format.name}: ${format.output}`));
- * // [ "mask: folder", "lab: file", "yolo: file", "coco: file" ]
+ * // [ "mask: folder", "lab: file", "yolo: file", "yolo-seg: file", "coco: file" ]
  * ```
  */
 export const EXPORT_FORMAT_ENTRIES: readonly ExportFormatEntry[] = [

@@ -34,10 +34,15 @@ export interface ExportMasksOptions {
   replaceExtension?: boolean;
   /** `rgb` format: recolour labels, label id → `[r, g, b]` (`semantic_mapping`). @default {undefined} */
   semanticMapping?: SemanticMapping;
-  /** The kind of mask file: `rgb` (the SDK's), `class-index`, `palette`, `instance`, `binary`. @default {"rgb"} */
+  /** The kind of mask file: `rgb` (the SDK's), `class-index`, `palette`, `instance`, `binary`, `panoptic`. @default {"rgb"} */
   maskFormat?: MaskFormat;
   /** `class-index` and `palette`: the index of pixels whose label is unknown. @default {255} */
   ignoreIndex?: number;
+  /**
+   * `panoptic`: the label ids that are stuff (one segment per class per image, `isthing: 0`);
+   * every other label is a thing (one segment per instance). @default {[]}
+   */
+  stuff?: string[];
   /** Keep an earlier export's class numbering: its `labelmap.json` or folder (updates keep their own). @default {undefined} */
   labelmapFrom?: string;
   /** With a kept class map: reserve the index of a label the configuration lost, not stop. @default {false} */
@@ -59,6 +64,11 @@ export interface ExportMasksOptions {
   /** Write `report.html` in the export folder: labels, histograms, thumbnails. @default {false} */
   report?: boolean;
   /**
+   * Write the dataset card in the export folder: `README.md`, `id2label.json` and
+   * `croissant.json`, recorded with their SHA-256 in `export.json`. @default {false}
+   */
+  card?: boolean;
+  /**
    * The worker module that converts masks, for a bundled program whose own copy of it sits
    * elsewhere (the Action's `action/dist/convert_worker.js`). Without a usable worker, masks are
    * converted on the calling thread.
@@ -75,6 +85,16 @@ export interface ExportMasksOptions {
   concurrency?: number;
   /** Refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /**
+   * `format: "coco"` from masks: each instance as `rle` (compressed RLE) or `polygon` (traced on
+   * the pixel edges). @default {"rle"}
+   */
+  cocoSegmentation?: "rle" | "polygon";
+  /**
+   * Polygons traced from masks (`coco` with `cocoSegmentation: "polygon"`, `yolo-seg`):
+   * Douglas–Peucker tolerance in pixels; 0 keeps every corner. @default {0}
+   */
+  polygonTolerance?: number;
   /**
    * The low-level file calls the export makes, all through one door that refuses paths leaving
    * the export folder and symbolic links inside it; tests inject failures here.

@@ -6,7 +6,7 @@ import type { MaskStats } from "../model/mask_stats.ts";
 import { ConfigError } from "../errors.ts";
 
 /** The kinds of mask file an export can write. */
-export type MaskFormat = "rgb" | "class-index" | "palette" | "instance" | "binary";
+export type MaskFormat = "rgb" | "class-index" | "palette" | "instance" | "binary" | "panoptic";
 
 /** Every mask format, the SDK's `rgb` first. */
 export const MASK_FORMATS: readonly MaskFormat[] = [
@@ -15,6 +15,7 @@ export const MASK_FORMATS: readonly MaskFormat[] = [
   "palette",
   "instance",
   "binary",
+  "panoptic",
 ];
 
 /**
@@ -48,6 +49,8 @@ export interface RenderedFile {
   path: string;
   /** The PNG's bytes. */
   bytes: Uint8Array;
+  /** The SHA-256 of its pixels in the canonical form (see `PixelDigest`), in hex. */
+  pixelSha256?: string;
 }
 
 /** Options of {@linkcode renderMask}. */
@@ -60,6 +63,8 @@ export interface RenderMaskOptions {
   colourByBChannel?: ReadonlyMap<number, RgbColour>;
   /** The mask's statistics (binary: which labels get a file). */
   stats: MaskStats;
+  /** `panoptic`: the class indices that are stuff. @default {[]} */
+  stuffClasses?: readonly number[];
 }
 
 /**
@@ -72,7 +77,10 @@ export interface RenderMaskOptions {
  * - `palette`: the same indices as an indexed PNG coloured with the labels' colours;
  * - `instance`: 16-bit grey; 0 where `R = 0`, else the instance id `R`;
  * - `binary`: per label present, `<name>/<label id>.png`, 8-bit, 255 where `R >= 1` and `B` is the
- *   label's bChannel, else 0.
+ *   label's bChannel, else 0;
+ * - `panoptic`: COCO panoptic, 8-bit RGB whose `R + 256·G + 256²·B` is the segment id: `R` (0 for
+ *   a stuff class), the class index of `B` in green, 0 in blue; 0 where `R = 0` or `B` is no
+ *   label's bChannel (see `PanopticSegments`).
  *
  * @param image The decoded mask.
  * @param file The task's mask path (`<name>.png`).

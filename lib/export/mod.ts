@@ -17,6 +17,7 @@ export * from "./export_settings.ts";
 export * from "../model/file_system.ts";
 export * from "../model/export_summary.ts";
 export * from "../model/mask_file_path.ts";
+export * from "../model/export_metadata.ts";
 export * from "./mask_files.ts";
 export * from "./labelmap.ts";
 export {
@@ -26,9 +27,11 @@ export {
   parseManifest,
   PARTIAL_MANIFEST_NAME,
   readManifest,
-} from "./manifest.ts";
+} from "../model/manifest.ts";
 export * from "./mask_format.ts";
 export * from "../model/mask_stats.ts";
 export * from "../model/platform.ts";
 export * from "../model/shard.ts";
+export * from "./panoptic_segments.ts";
+export * from "./stuff_labels.ts";
 export * from "./read_class_map.ts";

@@ -2,18 +2,35 @@ import type { Task } from "../api/types.ts";
 import type { ClassTableOptions } from "../detect/class_table.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
-import { MasksError, PngError } from "../errors.ts";
-import { maskOf, pngMaskOf } from "../detect/mask_of.ts";
-import { ConvertPool } from "../export/_convert_pool.ts";
+import { MasksError, PngError, TaskError } from "../errors.ts";
+import { maskOf, pngMaskOf, type ShapesMask } from "../detect/mask_of.ts";
+import { MaskFileRegistry } from "../model/mask_file_registry.ts";
+import { claimTaskFile, type TaskFileClaim } from "./_task_file_claim.ts";
 import type { FormatTaskResult, FormatWriter } from "./format_writer.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
+import { cocoRleString } from "./coco_rle.ts";
 import { type CocoShape, cocoVectorAnnotation } from "./coco_vector_annotation.ts";
 import type { FormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
-import { type CocoMaskInstances, cocoMaskInstances } from "./coco_mask_instances.ts";
+import { maskInstances } from "./mask_instances.ts";
+import { taskMaskPixels, throwUnreadable } from "./_task_mask_pixels.ts";
+import {
+  type CocoInstancesReader,
+  type CocoMaskInstances,
+  cocoMaskInstances,
+} from "./coco_mask_instances.ts";
+import { traceInstancePolygons } from "./trace_polygons.ts";
 
 const TEXT = new TextEncoder();
+
+/** One image's entry: its size, its annotations, and how many were left out. */
+interface CocoImage {
+  width: number;
+  height: number;
+  shapes: CocoShape[];
+  leftOut: number;
+}
 
 /**
  * Writes one COCO instances file. Images go to the file as they come; annotations go to a second
@@ -27,10 +44,10 @@ interface CocoWriterOptions {
   maxPixels?: number;
   now: Date;
   fileSystem?: FileSystem;
-  /** How many masks are read at once, on workers. Default: one per core. */
-  concurrency?: number;
-  /** The worker module, where a bundle ships its own. */
-  workerUrl?: URL;
+  /** Masks' instances as polygons traced with this tolerance, rather than RLE. */
+  polygons?: { tolerance: number };
+  /** RLE from masks: where masks are read, ahead of their turn (the export's workers). */
+  reader?: CocoInstancesReader;
 }
 
 /** A mask's instances, or why they could not be read. */
@@ -42,11 +59,11 @@ export class CocoWriter implements FormatWriter {
   #source: FormatSource;
   #classes: CocoClasses;
   #options: CocoWriterOptions;
+  #registry = new MaskFileRegistry();
   #images = 0;
   #annotations = 0;
   /** Masks of tasks to come, being read on the pool's workers. */
   #pending = new Map<Task, Promise<ReadInstances>>();
-  #pool?: ConvertPool;
   /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
   readonly ahead: number;
 
@@ -66,41 +83,75 @@ export class CocoWriter implements FormatWriter {
       source.geometry !== "segmentation",
       options.pinning,
     );
-    const reads = source.geometry === "segmentation" && !options.dryRun;
-    const workers = Math.max(1, options.concurrency ?? navigator.hardwareConcurrency ?? 1);
+    const reads = source.geometry === "segmentation" && !options.dryRun && !options.polygons;
     // As the mask export: twice as many masks in flight as workers, so none waits for the next.
-    this.ahead = reads ? 2 * workers : 0;
+    this.ahead = reads && options.reader ? 2 * options.reader.size : 0;
   }
 
-  /** Starts reading the mask of a task to come on a worker, so that masks are read in parallel. */
+  /** Starts reading the RLE of a task to come on a worker, so that masks are read in parallel. */
   prepare(task: Task, mine: boolean): void {
     if (!mine || this.ahead === 0) return;
-    const value = taskMask(task, { input: this.#source.input, kind: "mask" } as MaskSource);
-    if (value !== undefined) this.#pending.set(task, this.#read(value));
+    const found = this.#found(task);
+    if (found?.kind === "uri") this.#pending.set(task, this.#read(found.value));
   }
 
   async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
-    if (!mine) return undefined;
-    let image: { width: number; height: number; shapes: CocoShape[]; leftOut: number } | undefined;
+    const found = this.#found(task);
+    if (found === undefined) {
+      const what = this.#source.geometry === "segmentation" ? "mask" : "annotations";
+      return mine ? { status: "skipped", reason: `no ${what}` } : undefined;
+    }
+    let claim: TaskFileClaim;
     try {
-      image = this.#source.geometry === "segmentation"
-        ? await this.#maskShapes(task)
-        : this.#vectorShapes(task);
+      // Every shard claims every task's name, as the mask export's shards do.
+      claim = claimTaskFile(this.#registry, task, { replaceExtension: false });
+    } catch (error) {
+      if (!(error instanceof TaskError)) throw error;
+      return mine ? { status: "failed", reason: error.reason } : undefined;
+    }
+    if (!mine) return undefined;
+    let image: CocoImage;
+    try {
+      image = found.kind === "uri"
+        ? await this.#maskShapes(found.value, task)
+        : this.#vectorShapes(found);
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
       const setting = error instanceof PngError ? error.setting : undefined;
       return { status: "failed", reason: error.message, setting };
     }
-    if (image === undefined) {
-      const what = this.#source.geometry === "segmentation" ? "mask" : "annotations";
-      return { status: "skipped", reason: `no ${what}` };
+    // The image is named as its mask would be: `<name>.png` less `.png`, de-duplicated alike.
+    const fileName = claim.file.slice(0, -".png".length);
+    if (!this.#options.dryRun) await this.#write(task, fileName, image);
+    if (claim.file === claim.wanted) return { status: "exported", leftOut: image.leftOut };
+    return {
+      status: "exported",
+      leftOut: image.leftOut,
+      file: fileName,
+      renamedFrom: claim.wanted.slice(0, -".png".length),
+      renameReason: claim.reason,
+    };
+  }
+
+  /** The task's mask (a data URI) or shapes, `undefined` when it has none, as the mask export finds them. */
+  #found(task: Task): { kind: "uri"; value: unknown } | ShapesMask | undefined {
+    if (this.#source.geometry === "segmentation") {
+      const value = taskMask(task, { input: this.#source.input, kind: "mask" } as MaskSource);
+      return value === undefined ? undefined : { kind: "uri", value };
     }
-    if (!this.#options.dryRun) await this.#write(task, image);
-    return { status: "exported", leftOut: image.leftOut };
+    const mask = maskOf(
+      task,
+      { input: this.#source.input, kind: this.#vectorKind() } as MaskSource,
+    );
+    // A vector source's mask is its shapes, or none.
+    return mask?.kind === "shapes" ? mask : undefined;
+  }
+
+  #vectorKind(): "rectangle" | "polygon" {
+    return this.#source.geometry === "rectangle" ? "rectangle" : "polygon";
   }
 
   async finish(): Promise<void> {
-    this.#pool?.close();
     if (this.#images === 0) return;
     await this.#file.write(TEXT.encode('\n],\n"annotations": ['));
     await this.#file.append(this.#annotationsFile);
@@ -109,18 +160,17 @@ export class CocoWriter implements FormatWriter {
   }
 
   async abandon(): Promise<void> {
-    this.#pool?.close();
     this.#pending.clear();
     await this.#annotationsFile.abandon();
     await this.#file.abandon();
   }
 
-  async #write(task: Task, image: { width: number; height: number; shapes: CocoShape[] }) {
+  async #write(task: Task, fileName: string, image: CocoImage) {
     const imageId = ++this.#images;
     if (imageId === 1) await this.#file.write(TEXT.encode(this.#header()));
     const entry = {
       id: imageId,
-      file_name: task.name,
+      file_name: fileName,
       width: image.width,
       height: image.height,
       lab_task_id: task._id,
@@ -151,25 +201,29 @@ export class CocoWriter implements FormatWriter {
       `${JSON.stringify(this.#classes.categories)},\n"images": [`;
   }
 
-  /** Segmentation: one RLE annotation per (R, B) instance of the mask. */
-  async #maskShapes(task: Task) {
-    const source = { input: this.#source.input, kind: "mask" } as MaskSource;
-    const value = taskMask(task, source);
-    if (value === undefined) return undefined;
+  /** Segmentation: one RLE (or polygons) annotation per (R, B) instance of the decoded mask. */
+  async #maskShapes(value: unknown, task: Task): Promise<CocoImage> {
     if (this.#options.dryRun) return { width: 0, height: 0, shapes: [], leftOut: 0 };
+    if (!this.#options.polygons) return await this.#rleShapes(value, task);
+    const pixels = await taskMaskPixels(value, this.#options.maxPixels);
+    const { width, height } = pixels;
+    const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance) => ({
+      category_id: instance.classIndex,
+      segmentation: this.#options.polygons
+        ? traceInstancePolygons(instance, height, this.#options.polygons)
+        : { size: [height, width] as [number, number], counts: cocoRleString(instance.counts) },
+      area: instance.area,
+      bbox: instance.bbox,
+    }));
+    return { width, height, shapes, leftOut: 0 };
+  }
+
+  /** RLE: the instances read on a worker (ahead of time), or here. */
+  async #rleShapes(value: unknown, task: Task): Promise<CocoImage> {
     const pending = this.#pending.get(task);
     this.#pending.delete(task);
     const read = await (pending ?? this.#read(value));
-    if ("error" in read) {
-      const { error } = read;
-      if (!(error instanceof MasksError)) throw error;
-      const reason = `its mask cannot be read: ${error.message}`;
-      // A PNG above the pixel limit keeps its setting, for each surface to name.
-      if (error instanceof PngError) {
-        throw new PngError(reason, { cause: error, setting: error.setting });
-      }
-      throw new MasksError(reason, { cause: error });
-    }
+    if ("error" in read) throwUnreadable(read.error);
     const { width, height, instances } = read.instances;
     const shapes = instances.map((instance) => ({
       category_id: instance.classIndex,
@@ -189,25 +243,21 @@ export class CocoWriter implements FormatWriter {
       maxPixels: this.#options.maxPixels,
       classOfBChannel: this.#classes.classOfBChannel,
     };
+    const reader = this.ahead === 0 ? undefined : this.#options.reader;
     try {
-      if (this.ahead === 0) return Promise.resolve({ instances: cocoMaskInstances(job) });
+      if (!reader) return Promise.resolve({ instances: cocoMaskInstances(job) });
     } catch (error) {
       return Promise.resolve({ error });
     }
-    const { concurrency, workerUrl } = this.#options;
-    this.#pool ??= new ConvertPool({ size: concurrency, workerUrl });
-    return this.#pool.cocoInstances(job).then(
+    return reader.cocoInstances(job).then(
       (instances) => ({ instances }),
       (error) => ({ error }),
     );
   }
 
   /** Polygon and rectangle: one annotation per annotation with a classed label. */
-  #vectorShapes(task: Task) {
-    const kind = this.#source.geometry === "rectangle" ? "rectangle" : "polygon";
-    const mask = maskOf(task, { input: this.#source.input, kind } as MaskSource);
-    // A vector source's mask is its shapes, or none.
-    if (mask?.kind !== "shapes") return undefined;
+  #vectorShapes(mask: ShapesMask): CocoImage {
+    const kind = this.#vectorKind();
     const size = mask.image;
     if (!size || !Number.isSafeInteger(size.width) || !Number.isSafeInteger(size.height)) {
       throw new MasksError(

@@ -1,7 +1,12 @@
 import type { Task } from "../api/types.ts";
-import { MasksError, TaskError } from "../errors.ts";
-import { maskFilePath } from "../model/mask_file_path.ts";
+import type { MaskSource } from "../detect/resolve_mask_source.ts";
+import { taskMask } from "../detect/task_mask.ts";
+import { MasksError, PngError, TaskError } from "../errors.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
+import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
+import { claimTaskFile, type TaskFileClaim } from "./_task_file_claim.ts";
+import { taskMaskPixels } from "./_task_mask_pixels.ts";
+import { yoloSegmentLines } from "./yolo_segment_lines.ts";
 import { answersOf, type FormatTaskResult, type FormatWriter } from "./format_writer.ts";
 import type { FormatSource } from "./format_source.ts";
 import type { OutputFile } from "./output_file.ts";
@@ -12,7 +17,28 @@ import { ZipWriter } from "./zip_writer.ts";
 
 const TEXT = new TextEncoder();
 
-/** Writes the SDK's YOLO zip: `data.yaml`, then `labels/<task name>.txt` for every task. */
+/** How a YOLO zip is written. */
+export interface YoloWriterOptions {
+  /** Cut the task name's extension from label file names. */
+  replaceExtension: boolean;
+  /** List, write nothing. */
+  dryRun: boolean;
+  /** The zip entries' time. */
+  modified: Date;
+  /** The class map to keep, if any. */
+  pinning: YoloNamesOptions;
+  /** The splits, whose names prefix the label files. */
+  split?: SplitPlan;
+  /** `yolo-seg`: polygons traced from the masks, with this tolerance and pixel limit. */
+  fromMasks?: { tolerance: number; maxPixels?: number };
+}
+
+/**
+ * Writes a YOLO zip: `data.yaml`, then `labels/<task name>.txt` for every task. `yolo` is the
+ * SDK's, from the annotations; `yolo-seg` (`fromMasks`) traces each task's mask into
+ * Ultralytics segmentation lines, names labels as Ultralytics looks them up (`images/a.jpg` →
+ * `labels/a.txt`), skips tasks without a mask, and completes `data.yaml` with `train` and `val`.
+ */
 export class YoloWriter implements FormatWriter {
   #file: OutputFile;
   #zip: ZipWriter;
@@ -24,18 +50,11 @@ export class YoloWriter implements FormatWriter {
   #started = false;
   #split?: SplitPlan;
   #root: string;
+  #fromMasks?: { tolerance: number; maxPixels?: number; classes: CocoClasses };
+  /** `yolo` on masks: the tasks with a mask whose label file is empty. */
+  #emptyWithMask = 0;
 
-  constructor(
-    file: OutputFile,
-    source: FormatSource,
-    options: {
-      replaceExtension: boolean;
-      dryRun: boolean;
-      modified: Date;
-      pinning: YoloNamesOptions;
-      split?: SplitPlan;
-    },
-  ) {
+  constructor(file: OutputFile, source: FormatSource, options: YoloWriterOptions) {
     this.#file = file;
     this.#zip = new ZipWriter(file, { modified: options.modified });
     this.#source = source;
@@ -43,43 +62,49 @@ export class YoloWriter implements FormatWriter {
     this.#split = options.split;
     // Where the zip is meant to be unpacked: a folder named as the zip, without `.zip`.
     this.#root = file.path.replace(/^.*[\\/]/, "").replace(/\.zip$/, "");
-    this.#replaceExtension = options.replaceExtension;
+    this.#replaceExtension = options.replaceExtension || options.fromMasks !== undefined;
     this.#dryRun = options.dryRun;
+    if (options.fromMasks) {
+      const classes = cocoCategories(source.metadata, false, options.pinning);
+      this.#fromMasks = { ...options.fromMasks, classes };
+    }
   }
 
   async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
-    let claim: { wanted: string; file: string; reason?: string };
+    const mask = this.#source.geometry === "segmentation"
+      ? taskMask(task, { input: this.#source.input, kind: "mask" } as MaskSource)
+      : undefined;
+    if (this.#fromMasks && mask === undefined) {
+      return mine ? { status: "skipped", reason: "no mask" } : undefined;
+    }
+    let claim: TaskFileClaim;
     try {
       // The mask files' naming rules, with `.txt` for `.png`: both are 4 characters, so the
       // registry's renaming and length limits give the same names it gives masks.
       const split = this.#split && splitOf(String(task._id), this.#split);
-      const wanted = (split === undefined ? "" : `${split}/`) +
-        maskFilePath(task, { replaceExtension: this.#replaceExtension });
-      claim = { wanted, ...this.#registry.claimFile(wanted, String(task._id)) };
+      claim = claimTaskFile(this.#registry, task, {
+        replaceExtension: this.#replaceExtension,
+        folder: split,
+      });
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
       return mine ? { status: "failed", reason: error.reason } : undefined;
     }
     if (!mine) return undefined;
     const path = labelPath(claim.file);
-    const { answers, body } = answersOf(task, this.#source);
     let text: string;
     try {
-      text = yoloLabelLines(answers?.annotations, {
-        names: this.#names,
-        geometry: this.#source.geometry!,
-        image: (answers?.image ?? body?.image) as { width?: unknown; height?: unknown },
-      });
+      text = this.#fromMasks ? await this.#maskLines(mask) : this.#annotationLines(task);
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
-      return { status: "failed", reason: error.message };
+      const setting = error instanceof PngError ? error.setting : undefined;
+      return { status: "failed", reason: error.message, setting };
     }
+    if (mask !== undefined && text === "") this.#emptyWithMask++;
     if (!this.#dryRun) {
       if (!this.#started) {
         this.#started = true;
-        const splits = this.#split?.parts.map((part) => part.name);
-        const yaml = yoloDataYaml(this.#names, { root: this.#root, splits });
-        await this.#zip.add("data.yaml", TEXT.encode(yaml));
+        await this.#zip.add("data.yaml", TEXT.encode(this.#dataYaml()));
       }
       await this.#zip.add(path, TEXT.encode(text));
     }
@@ -90,6 +115,45 @@ export class YoloWriter implements FormatWriter {
       renamedFrom: labelPath(claim.wanted),
       renameReason: claim.reason,
     };
+  }
+
+  /** `data.yaml`; `yolo-seg` without splits adds `train` and `val`, which Ultralytics needs. */
+  #dataYaml(): string {
+    const splits = this.#split?.parts.map((part) => part.name);
+    const yaml = yoloDataYaml(this.#names, { root: this.#root, splits });
+    const folders = this.#fromMasks && !splits?.length ? "train: images\nval: images\n" : "";
+    return yaml + folders;
+  }
+
+  /** The SDK's lines, from the task's annotations. */
+  #annotationLines(task: Task): string {
+    const { answers, body } = answersOf(task, this.#source);
+    return yoloLabelLines(answers?.annotations, {
+      names: this.#names,
+      geometry: this.#source.geometry!,
+      image: (answers?.image ?? body?.image) as { width?: unknown; height?: unknown },
+    });
+  }
+
+  /** `yolo-seg`: the mask's instances traced as polygons. */
+  async #maskLines(mask: unknown): Promise<string> {
+    if (this.#dryRun) return "";
+    const { tolerance, maxPixels, classes } = this.#fromMasks!;
+    const pixels = await taskMaskPixels(mask, maxPixels);
+    return yoloSegmentLines(pixels, { names: this.#names, classes, tolerance });
+  }
+
+  /** `yolo` on masks whose label files came out empty: says, once, where polygons are. */
+  notes(): string[] {
+    if (this.#fromMasks || this.#emptyWithMask === 0 || this.#dryRun) return [];
+    const files = this.#emptyWithMask === 1
+      ? "1 label file is"
+      : `${this.#emptyWithMask} label files are`;
+    return [
+      `${files} empty although the task has a mask: format yolo writes the masks' polygon ` +
+      "approximations, as the SDK does, and these tasks have none; format yolo-seg traces " +
+      "polygons from the masks",
+    ];
   }
 
   async finish(): Promise<void> {

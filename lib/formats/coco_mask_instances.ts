@@ -26,6 +26,17 @@ export interface CocoMaskInstance {
   bbox: [number, number, number, number];
 }
 
+/**
+ * Reads masks' instances elsewhere than on the calling thread: the export's pool of workers,
+ * which runs {@linkcode cocoMaskInstances}.
+ */
+export interface CocoInstancesReader {
+  /** How many masks it reads at once. */
+  readonly size: number;
+  /** Reads one mask's instances, as {@linkcode cocoMaskInstances} does. */
+  cocoInstances(job: CocoMaskJob): Promise<CocoMaskInstances>;
+}
+
 /** The instances of one mask, and its size. */
 export interface CocoMaskInstances {
   /** The mask's width in pixels. */

@@ -33,8 +33,9 @@ const GEOMETRY_BY_TYPE: Readonly<Record<string, Geometry>> = {
 };
 
 // the export formats spec: what each format accepts.
-const ACCEPTED: Readonly<Record<"yolo" | "coco", readonly Geometry[]>> = {
+const ACCEPTED: Readonly<Record<"yolo" | "yolo-seg" | "coco", readonly Geometry[]>> = {
   yolo: ["segmentation", "polygon", "rectangle", "polyline", "graph"],
+  "yolo-seg": ["segmentation"],
   coco: ["segmentation", "polygon", "rectangle"],
 };
 
@@ -45,7 +46,7 @@ const ACCEPTED: Readonly<Record<"yolo" | "coco", readonly Geometry[]>> = {
  * sequences.
  *
  * @param configuration The project configuration from the API.
- * @param format The format: `lab`, `yolo` or `coco`.
+ * @param format The format: `lab`, `yolo`, `yolo-seg` or `coco`.
  * @param options The form input to export, when the form has several that fit.
  * @returns Where the annotations and labels are.
  * @throws {ConfigError} when the project type or input does not fit the format, the project or

@@ -39,6 +39,8 @@ export interface FormatWriter {
   finish(): Promise<void>;
   /** Removes the unfinished file. */
   abandon(): Promise<void>;
+  /** What the user should know about the file, once each, after `finish`. */
+  notes?(): string[];
 }
 
 /** A task's answers for a format's source: `data.body` (or the lab export's `data`), or the input's. */

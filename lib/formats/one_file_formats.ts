@@ -1,5 +1,5 @@
 /**
- * The formats that write one file (`lab`, `yolo`, `coco`): what each writes, which projects it
+ * The formats that write one file (`lab`, `yolo`, `yolo-seg`, `coco`): what each writes, which projects it
  * fits, its file's extension and default name, and its writer. The export's registry of every
  * format (`lib/export/export_formats.ts`) lists them after the masks.
  *
@@ -10,6 +10,7 @@ import type { ClassTableOptions } from "../detect/class_table.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import type { SplitPlan } from "../model/split_plan.ts";
 import { CocoWriter } from "./_coco_writer.ts";
+import type { CocoInstancesReader } from "./coco_mask_instances.ts";
 import { LabWriter } from "./_lab_writer.ts";
 import { YoloWriter } from "./_yolo_writer.ts";
 import type { FormatSource } from "./format_source.ts";
@@ -17,7 +18,7 @@ import type { FormatWriter } from "./format_writer.ts";
 import type { OutputFile } from "./output_file.ts";
 
 /** The name of a format that writes one file. */
-export type OneFileFormatName = "lab" | "yolo" | "coco";
+export type OneFileFormatName = "lab" | "yolo" | "yolo-seg" | "coco";
 
 /** What a one-file format's writer is told besides its file and source. */
 export interface OneFileWriterSettings {
@@ -25,16 +26,18 @@ export interface OneFileWriterSettings {
   dryRun: boolean;
   /** `yolo`: name label files `a.txt` rather than `a.jpg.txt`. */
   replaceExtension: boolean;
-  /** `coco`: refuse masks with more pixels than this. */
+  /** `coco`, `yolo-seg`: refuse masks with more pixels than this. */
   maxPixels?: number;
+  /** `coco` from masks: each instance as compressed RLE or as traced polygons. */
+  cocoSegmentation: "rle" | "polygon";
+  /** Polygons traced from masks: the Douglas–Peucker tolerance in pixels (0: exact). */
+  polygonTolerance: number;
   /** The export's start time (the zip's dates, COCO's `date_created`). */
   now: Date;
   /** The low-level file calls (COCO's spill file of annotations). */
   fileSystem?: FileSystem;
-  /** `coco`: how many masks are read at once, each on a worker. */
-  concurrency?: number;
-  /** `coco`: the workers' module, for a bundle that ships its own. */
-  workerUrl?: URL;
+  /** `coco`: where masks' instances are read ahead of their turn (the export's workers). */
+  reader?: CocoInstancesReader;
   /** `yolo`, `coco`: the class map to keep, if any. */
   pinning?: Pick<ClassTableOptions, "pinned" | "allowRemovedLabels">;
   /** `yolo`: the splits, whose names prefix the label files. */
@@ -75,7 +78,7 @@ export interface OneFileFormat {
  * ```ts
  * import { ONE_FILE_FORMATS } from "./one_file_formats.ts";
  *
- * console.log(ONE_FILE_FORMATS.map((format) => format.name + format.extension)); // [ "lab.json", "yolo.zip", "coco.json" ]
+ * console.log(ONE_FILE_FORMATS.map((format) => format.name + format.extension)); // [ "lab.json", "yolo.zip", "yolo-seg.zip", "coco.json" ]
  * ```
  */
 // deno-fmt-ignore: one format a block reads as a table.
@@ -96,19 +99,33 @@ export const ONE_FILE_FORMATS: readonly OneFileFormat[] = [
       new YoloWriter(file, source, { dryRun, replaceExtension, modified: now, pinning, split }),
   },
   {
+    name: "yolo-seg", brief: "zip of polygons from masks", extension: ".zip", prefix: "lab_yolo_seg_",
+    file: "a zip of Ultralytics segmentation labels (`.zip`)",
+    projects: "`iat-segmentation`, and `form` with one such input; no sequences",
+    fromSdk: "no: ours, polygons traced from the masks",
+    writer: (file, source, { dryRun, replaceExtension, now, pinning = {}, split, ...masks }) =>
+      new YoloWriter(file, source, {
+        dryRun, replaceExtension, modified: now, pinning, split,
+        fromMasks: { tolerance: masks.polygonTolerance, maxPixels: masks.maxPixels },
+      }),
+  },
+  {
     name: "coco", brief: "JSON", extension: ".json", prefix: "lab_coco_",
     file: "one COCO instances file (`.json`)",
     projects: "`iat-segmentation`, `iat-polygon`, `iat-rectangle`, and `form` with one such input; no sequences",
     fromSdk: "no: ours",
-    writer: (file, source, settings) =>
-      new CocoWriter(file, source, { ...settings, pinning: settings.pinning ?? {} }),
+    writer: (file, source, settings) => {
+      const { cocoSegmentation, polygonTolerance, pinning = {}, ...rest } = settings;
+      const polygons = cocoSegmentation === "polygon" ? { tolerance: polygonTolerance } : undefined;
+      return new CocoWriter(file, source, { ...rest, pinning, polygons });
+    },
   },
 ];
 
 /**
  * The one-file format of this name.
  *
- * @param name `lab`, `yolo` or `coco`.
+ * @param name `lab`, `yolo`, `yolo-seg` or `coco`.
  * @returns Its entry.
  *
  * @example

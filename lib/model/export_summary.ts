@@ -95,10 +95,17 @@ export interface ExportSummary {
   file?: string;
   /** `--format lab|coco` with a split: each split's file, by split name (only those written). */
   splitFiles?: Record<string, string>;
-  /** The export format: `mask` (PNG files, when absent), `lab`, `yolo` or `coco`. */
+  /** The export format: `mask` (PNG files, when absent), `lab`, `yolo`, `yolo-seg` or `coco`. */
   format?: string;
+  /** What the user should know about the output, each said once (e.g. empty YOLO label files). */
+  notes?: string[];
   /** `--format coco`: how many vector annotations were left out, having no label with a class. */
   annotationsLeftOut?: number;
+  /**
+   * The dataset id over the masks' pixels and the class map, recorded in `export.json` (see
+   * `datasetIdOf`); absent when no folder was made or a mask has no `pixelSha256`.
+   */
+  datasetId?: string;
   /** The manifest's path, when one was written. */
   manifest?: string;
   /** The path of `report.html`, when one was written (the `report` option). */

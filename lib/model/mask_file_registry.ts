@@ -48,9 +48,12 @@ const HOLDER_TASK = 2;
  * ```
  */
 export class MaskFileRegistry {
-  // Claimed files and folders by comparison key, kept as hashes: one entry per task for the
-  // whole export, so about 20 bytes each, plus the task id packed in `#taskIds` (about 20 more).
-  #claimed = new HashedKeys();
+  // Claimed files and folders: their comparison keys packed in `#keys` (found by hash, told apart
+  // by their bytes), each one's holder in `#holders` (HOLDER_TASK + the number of its task id in
+  // `#taskIds`): one key per task for the whole export, about 76 bytes a task in all.
+  #keys = new PackedStrings();
+  #holders = new Int32Array(64);
+  #index = new HashedKeys({ keyOf: (number) => this.#keys.get(number) });
   #taskIds = new PackedStrings();
   #lastTaskId?: string;
   #platform: Platform;
@@ -63,7 +66,7 @@ export class MaskFileRegistry {
    */
   constructor(options: { reserved?: readonly string[]; platform?: Platform } = {}) {
     this.#platform = options.platform ?? hostPlatform();
-    for (const path of options.reserved ?? []) this.#claimed.set(keyOf(path), HOLDER_EXPORT);
+    for (const path of options.reserved ?? []) this.#hold(keyOf(path), HOLDER_EXPORT);
   }
 
   /**
@@ -137,7 +140,7 @@ export class MaskFileRegistry {
 
   /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
   #holderOf(path: string): string | null | undefined {
-    const held = this.#claimed.get(keyOf(path));
+    const held = this.#heldBy(keyOf(path));
     if (held === undefined) return undefined;
     return held === HOLDER_EXPORT
       ? null
@@ -148,7 +151,7 @@ export class MaskFileRegistry {
 
   #record(file: string, taskId: string): void {
     const key = keyOf(file);
-    const held = this.#claimed.get(key);
+    const held = this.#heldBy(key);
     // A task claiming its file again (resume, incremental) has it, and its folders, recorded.
     if (held !== undefined && held >= HOLDER_TASK) {
       if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
@@ -156,12 +159,39 @@ export class MaskFileRegistry {
     const names = file.split("/");
     for (let i = 1; i < names.length; i++) {
       const folder = keyOf(names.slice(0, i).join("/"));
-      if (this.#claimed.get(folder) === undefined) this.#claimed.set(folder, HOLDER_FOLDER);
+      if (this.#heldBy(folder) === undefined) this.#hold(folder, HOLDER_FOLDER);
     }
     // A task that claims several files keeps its one id.
     if (this.#lastTaskId !== taskId) this.#taskIds.push(taskId);
     this.#lastTaskId = taskId;
-    this.#claimed.set(key, HOLDER_TASK + this.#taskIds.size - 1);
+    this.#hold(key, HOLDER_TASK + this.#taskIds.size - 1);
+  }
+
+  /** The holder of a comparison key: the one recorded for exactly its bytes. */
+  #heldBy(key: string): number | undefined {
+    const number = this.#numberOf(key);
+    return number === undefined ? undefined : this.#holders[number];
+  }
+
+  #numberOf(key: string): number | undefined {
+    return this.#index.find(key, (number) => this.#keys.equals(number, key));
+  }
+
+  /** Records a key's holder. */
+  #hold(key: string, holder: number): void {
+    const held = this.#numberOf(key);
+    if (held !== undefined) {
+      this.#holders[held] = holder;
+      return;
+    }
+    const number = this.#keys.push(key);
+    if (number === this.#holders.length) {
+      const holders = new Int32Array(Math.ceil(number * 1.25));
+      holders.set(this.#holders);
+      this.#holders = holders;
+    }
+    this.#holders[number] = holder;
+    this.#index.add(key, number);
   }
 }
 

@@ -75,7 +75,9 @@ export function formatSummary(
   if (summary.carried > 0) counts.push(`${summary.carried} carried over unchanged`);
   lines.push(`${plural(summary.total, "task")}: ${counts.join(", ")}`);
   lines.push(...datasetLines(summary));
+  if (summary.datasetId !== undefined) lines.push(`Dataset id: ${summary.datasetId}`);
   if (summary.report !== undefined) lines.push(`Report: "${summary.report}"`);
+  for (const note of summary.notes ?? []) lines.push(`Note: ${inertText(note)}`);
   for (const failure of summary.failures.slice(0, maxListed)) {
     lines.push(
       `  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` +

@@ -10,7 +10,7 @@
  * @module
  */
 
-import { align16, SLACK, withKernels } from "./kernels.ts";
+import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
 import type { RowSampler } from "./row_sampler.ts";
@@ -30,6 +30,23 @@ export function isFastFlavour(header: PngHeader): boolean {
     (header.colourType === 2 || header.colourType === 6);
 }
 
+/**
+ * Takes a decoded image's rows as they come, e.g. to hash its pixels; `sameAsAbove` tells, where
+ * the caller knows, whether a row is the same as the row above (`undefined`: not known).
+ */
+export interface PixelSink {
+  /** Takes whole rows given back to back. */
+  update(rows: Uint8Array, sameAsAbove?: (row: number) => boolean | undefined): void;
+  /** Takes `count` rows that start `stride` bytes apart in `memory`, from `at`. */
+  updateRows(
+    memory: Uint8Array,
+    at: number,
+    stride: number,
+    count: number,
+    sameAsAbove?: (row: number) => boolean | undefined,
+  ): void;
+}
+
 /** What {@linkcode transcodeFastRgb} does besides dropping alpha. */
 export interface FastTranscodeOptions {
   /** 256 entries of four bytes (flag, r, g, b) by B value, or `undefined` for no recolouring. */
@@ -38,6 +55,8 @@ export interface FastTranscodeOptions {
   census?: boolean;
   /** Also sample the original pixels for a thumbnail. */
   sampler?: RowSampler;
+  /** Also takes the written image's rows (RGB, recoloured), unfiltered. */
+  pixels?: PixelSink;
 }
 
 /** What {@linkcode transcodeFastRgb} and {@linkcode verifyFastRgb} give back. */
@@ -126,7 +145,7 @@ function stripLayout(header: PngHeader): StripLayout {
  * filter type.
  */
 export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions): FastTranscode {
-  const { colourTable } = options;
+  const { colourTable, pixels } = options;
   const layout = stripLayout(png.header);
   const { width, channels, inRow, outRow, input, output, table, carry, flags } = layout;
   const inStride = inRow + 1;
@@ -151,6 +170,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
         );
         if (badRow >= 0) return badRow;
         writeRows(deflate, memory, { first: output + outStride, stride: outStride, count, flags });
+        if (pixels) sinkRows(pixels, { kernels, memory, layout, count });
         return -1;
       } else {
         // Recolouring comes between unfiltering and filtering, so it takes separate passes.
@@ -167,6 +187,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           channels,
         );
         kernels.mapColours(rows + 1, outStride, count, width, table);
+        pixels?.updateRows(memory, rows + 1, outStride, count);
         const last = output + count * outStride + 1;
         memory.copyWithin(carry, last, last + outRow);
         kernels.filterUp(output, count + 1, outRow);
@@ -178,6 +199,37 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
     });
     return { idat: deflate.end(), census };
   });
+}
+
+/**
+ * Hands a strip's unfiltered input rows to a sink as RGB, once its output rows are deflated: RGBA
+ * rows are packed into the output rows' room first.
+ */
+function sinkRows(
+  pixels: PixelSink,
+  strip: { kernels: KernelExports; memory: Uint8Array; layout: StripLayout; count: number },
+): void {
+  const { kernels, memory, layout, count } = strip;
+  const { width, channels, input, output, flags } = layout;
+  const inStride = layout.inRow + 1;
+  const outStride = layout.outRow + 1;
+  // The kernel flagged the rows that repeat the row above (0); a row flagged 1 may still repeat
+  // it (its flag also counts bytes past the row): its Up-filtered RGB row tells.
+  const same = new Uint8Array(count);
+  for (let row = 0; row < count; row++) {
+    const p = output + (row + 1) * outStride + 1;
+    same[row] =
+      memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow
+        ? 1
+        : 0;
+  }
+  const sameAsAbove = (row: number) => same[row] === 1;
+  if (channels === 3) {
+    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
+  }
+  const rows = output + outStride + 1;
+  kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
+  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
 }
 
 /**
@@ -206,26 +258,37 @@ function writeRows(
 /**
  * Checks a plain 8-bit RGB PNG that is to be written as it is: its whole image data is inflated
  * (strip by strip, into the kernels' memory, then dropped) and every row's filter type read; to
- * count the census or sample a thumbnail, the rows are unfiltered too.
+ * count the census, sample a thumbnail or hand the rows to a sink, the rows are unfiltered too.
  *
  * @param png The checked PNG, 8-bit RGB.
- * @param options Whether to count the census, and the thumbnail's sampler.
+ * @param options Whether to count the census, the thumbnail's sampler and the rows' sink.
  * @returns The census, when asked.
  * @throws {PngError} when the image data is truncated or corrupt, or a row has an invalid
  * filter type.
  */
 export function verifyFastRgb(
   png: CheckedPng,
-  options: { census?: boolean; sampler?: RowSampler } = {},
+  options: { census?: boolean; sampler?: RowSampler; pixels?: PixelSink } = {},
 ): FastTranscode {
   const layout = stripLayout(png.header);
   const { inRow, channels, input } = layout;
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
-      if (options.census || options.sampler) {
+      if (options.census || options.sampler || options.pixels) {
         const above = rowAbove(layout, first);
-        return kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        const same = options.pixels && upZeroRows(kernels, memory, layout, count);
+        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow < 0 && same) {
+          options.pixels!.updateRows(
+            memory,
+            input + inStride + 1,
+            inStride,
+            count,
+            (row) => same[row] === 0 ? undefined : same[row] === 1,
+          );
+        }
+        return badRow;
       }
       for (let row = 0; row < count; row++) {
         if (memory[input + (row + 1) * inStride] > 4) return row;
@@ -234,6 +297,25 @@ export function verifyFastRgb(
     });
     return { census };
   });
+}
+
+/**
+ * Which rows of a strip, still filtered, are the same as the row above (1) or not (2), as their
+ * Up filter tells; for rows of other filters, no one knows yet (0).
+ */
+function upZeroRows(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: StripLayout,
+  count: number,
+): Uint8Array {
+  const stride = layout.inRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
+    // An Up-filtered row holds its differences with the row above: none, the same row.
+    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
+  }
+  return same;
 }
 
 /**

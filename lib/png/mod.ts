@@ -24,3 +24,13 @@ export { censusOf, type MaskCensus } from "./mask_census.ts";
 export { type MaskRows, type MaskRowsOptions, openMaskRows } from "./mask_rows.ts";
 export type { RgbRows } from "./png_rows.ts";
 export type { RowSampler } from "./row_sampler.ts";
+export {
+  PIXEL_FORM,
+  PixelDigest,
+  type PixelDigestOptions,
+  type PixelLayout,
+  pixelLayoutOf,
+  type SameAsAbove,
+} from "./pixel_digest.ts";
+export { pngPixelSha256 } from "./png_pixel_sha256.ts";
+export { type PngSamples, pngSamples } from "./png_samples.ts";

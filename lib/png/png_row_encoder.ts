@@ -24,6 +24,11 @@ export interface PngRowEncoderOptions {
   palette?: Uint8Array;
   /** The zlib level, 0 to 9. */
   level: number;
+  /**
+   * Also gets every row as written, unfiltered (e.g. to hash the image's pixels), with which rows
+   * are the same as the row above.
+   */
+  pixels?: { update(rows: Uint8Array, sameAsAbove?: (row: number) => boolean): void };
 }
 
 /** The high bit of each byte of a 32-bit word, and the other bits. */
@@ -55,6 +60,8 @@ export class PngRowEncoder {
   #previous: Uint8Array;
   #lines = new Uint8Array(0);
   #zeros?: Uint8Array;
+  /** Per row of the last strip: 0 when it repeats the row above. */
+  #changed = new Uint8Array(0);
   #written = 0;
   /** One filtered row, word-aligned (see `#upFilterWords`). */
   #difference = new Int32Array(0);
@@ -95,23 +102,33 @@ export class PngRowEncoder {
     }
     const stride = rowBytes + 1;
     if (this.#lines.length < rows * stride) this.#lines = new Uint8Array(rows * stride);
+    if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
     if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) this.#upFilterWords(samples, rows);
     else this.#upFilterBytes(samples, rows);
+    const changed = this.#changed;
     if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
+    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
     this.#deflate.write(this.#lines.subarray(0, rows * stride));
     this.#written += rows;
   }
 
-  /** The Up filter, a byte at a time. */
+  /** The Up filter, a byte at a time; notes which rows repeat the row above. */
   #upFilterBytes(samples: Uint8Array, rows: number): void {
     const rowBytes = this.#rowBytes;
     const stride = rowBytes + 1;
     const lines = this.#lines;
+    const changed = this.#changed;
     let above = this.#previous;
     let up = 0;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
       lines[at] = 2;
-      for (let i = 0; i < rowBytes; i++) lines[at + 1 + i] = samples[s + i] - above[up + i];
+      let any = 0;
+      for (let i = 0; i < rowBytes; i++) {
+        const difference = samples[s + i] - above[up + i];
+        lines[at + 1 + i] = difference;
+        any |= difference;
+      }
+      changed[y] = any === 0 ? 0 : 1;
       above = samples;
       up = s;
     }
@@ -120,13 +137,14 @@ export class PngRowEncoder {
   /**
    * The Up filter four bytes at a time, for rows of whole 32-bit words: each byte's difference
    * modulo 256 without carries between bytes (the high bits apart, then put back), into a
-   * word-aligned row copied after the row's filter type.
+   * word-aligned row copied after the row's filter type; notes which rows repeat the row above.
    */
   #upFilterWords(samples: Uint8Array, rows: number): void {
     const rowBytes = this.#rowBytes;
     const words = rowBytes >> 2;
     const stride = rowBytes + 1;
     const lines = this.#lines;
+    const changed = this.#changed;
     if (this.#difference.length !== words) {
       this.#difference = new Int32Array(words);
       this.#differenceBytes = new Uint8Array(this.#difference.buffer);
@@ -136,13 +154,17 @@ export class PngRowEncoder {
     let above = new Int32Array(this.#previous.buffer, 0, words);
     let up = 0;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += words) {
+      let any = 0;
       for (let i = 0; i < words; i++) {
         const a = here[s + i];
         const b = above[up + i];
-        difference[i] = (((a | HIGH_BITS) - (b & LOW_BITS)) | 0) ^ ((a ^ ~b) & HIGH_BITS);
+        const d = (((a | HIGH_BITS) - (b & LOW_BITS)) | 0) ^ ((a ^ ~b) & HIGH_BITS);
+        difference[i] = d;
+        any |= d;
       }
       lines[at] = 2;
       lines.set(this.#differenceBytes, at + 1);
+      changed[y] = any === 0 ? 0 : 1;
       above = here;
       up = s;
     }

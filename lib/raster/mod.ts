@@ -33,6 +33,7 @@ export { rasterizeShapes, type Shape } from "./rasterize_shapes.ts";
 export { shapesOfAnnotations, type ShapesOfAnnotationsOptions } from "./shapes_of_annotations.ts";
 export { MaskSampler, type MaskSamples, THUMBNAIL_SIDE } from "./mask_sampler.ts";
 export {
+  type PixelSink,
   type TranscodedMask,
   transcodeMask,
   type TranscodeMaskOptions,

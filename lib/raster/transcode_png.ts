@@ -6,7 +6,7 @@
  * @module
  */
 
-import { isFastFlavour, transcodeFastRgb, verifyFastRgb } from "../png/fast_rgb.ts";
+import { isFastFlavour, type PixelSink, transcodeFastRgb, verifyFastRgb } from "../png/fast_rgb.ts";
 import { type CheckedPng, checkPng } from "../png/inflate_png.ts";
 import { addToCensus, emptyCensus, type MaskCensus } from "../png/mask_census.ts";
 import { pngOfImageData } from "../png/png_file.ts";
@@ -37,7 +37,14 @@ export interface TranscodeMaskOptions extends TranscodePngOptions {
   census?: boolean;
   /** Also sample the original pixels for a thumbnail with this longest side. */
   thumbnailSide?: number;
+  /**
+   * Also hands the rows of the PNG written (8-bit RGB, recoloured), top to bottom, unfiltered,
+   * to the sink this makes once the image's size is known.
+   */
+  pixels?: (size: { width: number; height: number }) => PixelSink;
 }
+
+export type { PixelSink };
 
 /** What {@linkcode transcodeMask} gives back. */
 export interface TranscodedMask {
@@ -112,6 +119,7 @@ export async function transcodeMask(
   const mapping = options.colourByBChannel;
   const { header } = png;
   const { width, height } = header;
+  const pixels = options.pixels?.({ width, height });
   const sampler = options.thumbnailSide === undefined
     ? undefined
     : new MaskSampler(width, height, options.thumbnailSide);
@@ -125,6 +133,7 @@ export async function transcodeMask(
       bitDepth: 8,
       colourType: 2,
       level: DEFAULT_ZLIB_LEVEL,
+      pixels,
     });
     readPngRows(png, ({ data, first, count }) => {
       if (census) addToCensus(census, data);
@@ -135,13 +144,14 @@ export async function transcodeMask(
   }
   const colourTable = tableOf(mapping);
   if (colourTable === undefined && header.colourType === 2 && isPlain(png)) {
-    const { census } = verifyFastRgb(png, { census: options.census, sampler });
+    const { census } = verifyFastRgb(png, { census: options.census, sampler, pixels });
     return { png: bytes, width, height, census, samples: sampler?.samples() };
   }
   const { idat, census } = transcodeFastRgb(png, {
     colourTable,
     census: options.census,
     sampler,
+    pixels,
   });
   const file = pngOfImageData({ width, height, bitDepth: 8, colourType: 2 }, idat!);
   return { png: file, width, height, census, samples: sampler?.samples() };

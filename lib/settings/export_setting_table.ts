@@ -18,6 +18,9 @@ import { formatHelp, parseExportFormat } from "../export/export_formats.ts";
 import { parseIgnoreIndex } from "../export/ignore_index.ts";
 import { MASK_FORMATS, parseMaskFormat } from "../export/mask_format.ts";
 import { parseShard } from "../model/shard.ts";
+import { parseStuffLabels } from "../export/stuff_labels.ts";
+import { parseCocoSegmentation } from "../formats/coco_segmentation.ts";
+import { parsePolygonTolerance } from "../formats/polygon_tolerance.ts";
 
 /** How a setting's value is written: one string, a list, key=value pairs, or a switch. */
 export type SettingKind = "string" | "list" | "pairs" | "boolean";
@@ -130,6 +133,9 @@ export const EXPORT_SETTINGS: readonly SettingRow[] = [
   { option: "maskFormat", flag: "mask-format", input: "mask-format", kind: "string", value: "<format>", parse: parseMaskFormat, help: maskFormatHelp() },
   // Its range is the export's to check, before any request.
   { option: "ignoreIndex", flag: "ignore-index", input: "ignore-index", kind: "string", value: "<n>", parse: parseIgnoreIndex, help: "class-index, palette: the index of pixels whose label is unknown (default 255)" },
+  { option: "stuff", flag: "stuff", input: "stuff", kind: "string", value: "<label ids>", parse: parseStuffLabels, help: "panoptic: the labels that are stuff, one segment per class (others: one per instance)" },
+  { option: "cocoSegmentation", flag: "coco-segmentation", input: "coco-segmentation", kind: "string", value: "<rle|polygon>", parse: parseCocoSegmentation, help: "coco from masks: each instance as compressed RLE (default) or polygons" },
+  { option: "polygonTolerance", flag: "polygon-tolerance", input: "polygon-tolerance", kind: "string", value: "<px>", parse: parsePolygonTolerance, help: "polygons from masks (coco polygon, yolo-seg): drop corners closer than this (default 0)" },
   { option: "labelmapFrom", flag: "labelmap-from", input: "labelmap-from", kind: "string", value: "<dir|file>", help: "keep the class indices of an earlier export (its folder or labelmap.json)" },
   { option: "allowRemovedLabels", flag: "allow-removed-labels", input: "allow-removed-labels", kind: "boolean", help: "with --labelmap-from: reserve the index of a label the project lost, not stop" },
   { option: "split", flag: "split", input: "split", kind: "string", value: "<name=%,...>", help: "split tasks by a hash of their id, e.g. train=80,val=20 (files under <split>/)" },
@@ -140,6 +146,8 @@ export const EXPORT_SETTINGS: readonly SettingRow[] = [
   { option: "incremental", flag: "incremental", input: "incremental", kind: "string", value: "<dir|manifest>", help: "update an earlier export with the tasks updated since it ran" },
   { option: "overwrite", flag: "overwrite", input: "overwrite", kind: "boolean", help: "replace an earlier export in the same folder" },
   { option: "report", flag: "report", input: "report", kind: "boolean", help: "also write report.html: label bars, histograms, thumbnails" },
+  { option: "card", flag: "card", input: "card", kind: "boolean", help: "also write the dataset card: README.md, id2label.json, croissant.json" },
+  { key: "compareWith", input: "compare-with", kind: "string", help: "an earlier export folder: the changes since go in the job summary" },
   { key: "exportFile", flag: "from-export", kind: "string", value: "<file>", help: 'convert a JSON export offline (the SDK\'s format="lab", or raw tasks)' },
   { key: "configFile", flag: "config", kind: "string", value: "<file>", help: "with --from-export: the project configuration JSON file" },
   { key: "endpoint", flag: "endpoint", input: "endpoint", kind: "string", value: "<url>", help: "the lab API (default $ISAHIT_LAB_API_ENDPOINT or https://hub-api.isahit.com/)" },

@@ -65,3 +65,43 @@ export async function outputWithin(
     clearTimeout(timer);
   }
 }
+
+/** How long any one test may run before it fails as hung (see {@linkcode giveEveryTestADeadline}). */
+export const TEST_DEADLINE_MS = 180_000;
+
+type TestFn = (t: Deno.TestContext) => void | Promise<void>;
+
+/**
+ * Makes every test registered from now on (`Deno.test` in its three forms) fail once `ms`
+ * milliseconds have passed, with a message naming it: a test that waits on a worker, a server or a
+ * stream that never answers fails instead of hanging the suite. Tests still set their own, shorter
+ * deadlines where they wait (`withDeadline`, `outputWithin`); this one is the net under them.
+ * Called once, by `tests/_std/assert.ts`, which every test imports.
+ *
+ * @param ms The deadline of each test, in milliseconds.
+ */
+export function giveEveryTestADeadline(ms: number = TEST_DEADLINE_MS): void {
+  const register = Deno.test as (...args: unknown[]) => void;
+  if ((register as { withDeadline?: boolean }).withDeadline) return;
+  const within = (name: string, fn: TestFn): TestFn => (t) =>
+    withDeadline(Promise.resolve(fn(t)), ms, `the test "${name}"`);
+  const wrapped = (...args: unknown[]) => {
+    const [first, second, third] = args;
+    if (typeof first === "function") {
+      return register({ name: first.name, fn: within(first.name, first as TestFn) });
+    }
+    if (typeof first === "string" && typeof second === "function") {
+      return register(first, within(first, second as TestFn));
+    }
+    if (typeof first === "string" && typeof third === "function") {
+      return register(first, second, within(first, third as TestFn));
+    }
+    if (typeof first === "object" && first !== null && "fn" in first) {
+      const definition = first as Deno.TestDefinition;
+      return register({ ...definition, fn: within(definition.name, definition.fn) });
+    }
+    return register(...args);
+  };
+  Object.assign(wrapped, register, { withDeadline: true });
+  (Deno as { test: unknown }).test = wrapped;
+}

@@ -6,6 +6,7 @@
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
 import type { ExportSummary } from "../../lib/model/export_summary.ts";
 import { type FakeProject, startFakeLab } from "../../testing/fake_lab.ts";
+import { withDeadline } from "./deadline.ts";
 import { clientOf } from "./lab_client.ts";
 
 /** Exports `project` into `folder`/out against a fresh fake lab; `options` add to or override. */
@@ -15,11 +16,16 @@ export async function exportOnce(
   options: Partial<ExportMasksOptions> = {},
 ): Promise<ExportSummary> {
   await using lab = await startFakeLab({ projects: [project] });
-  return await exportMasks({
+  const exported = exportMasks({
     client: clientOf(lab),
     projectId: project.configuration.projectId,
     outputFolder: folder,
     outputFilename: "out",
     ...options,
   });
+  return await withDeadline(
+    exported,
+    120_000,
+    `the export of project "${project.configuration.projectId}"`,
+  );
 }

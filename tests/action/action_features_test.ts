@@ -137,3 +137,32 @@ Deno.test("the Action with dry-run: true lists the masks, writes nothing and exp
   assert.match(run.summary, /<b>8 would be exported<\/b> \(dry run: nothing was written\)/);
   assert.match(run.summary, /<p>None: a dry run writes and uploads nothing\.<\/p>/);
 });
+
+Deno.test("the Action with compare-with puts the tasks changed since an earlier export in the job summary", async () => {
+  await using dir = await tempDir();
+  const tasks = TASKS.slice(0, 3);
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
+  const inputs = {
+    ...labInputs(lab),
+    "project-id": "p1",
+    "output-folder": "masks",
+    upload: "false",
+  };
+  const first = await runAction({ ...inputs, "output-filename": "before" }, { cwd: dir.path });
+  assert.equal(first.code, 0, first.stdout + first.stderr);
+  // t1's one car pixel becomes a person pixel: one pixel changed, a label gained and one lost.
+  tasks[1] = { ...tasks[1], data: { body: { mask: maskOf(1, 2) } } };
+  const second = await runAction(
+    { ...inputs, "output-filename": "after", "compare-with": "masks/before" },
+    { cwd: dir.path },
+  );
+  assert.equal(second.code, 0, second.stdout + second.stderr);
+  assert.match(
+    second.stdout,
+    /^Compared with "masks\/before": 0 added, 0 removed, 1 changed, 2 unchanged$/m,
+  );
+  assert.match(second.summary, /^Tasks: 0 added, 0 removed, 1 changed, 2 unchanged\.$/m);
+  assert.match(second.summary, /^\| changed \| f1\.jpg \| `t1` \| 1 \| person \| car \|$/m);
+  assert.match(second.outputs["dataset-id"], /^[0-9a-f]{64}$/);
+  assert.notEqual(second.outputs["dataset-id"], first.outputs["dataset-id"]);
+});

@@ -90,6 +90,9 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
     overwrite: "false",
     "dry-run": "false",
     report: "true",
+    card: "true",
+    // No earlier export to compare with; the compare-with tests set it.
+    "compare-with": "",
     "artifact-name": "nightly-masks",
     "retention-days": "5",
     upload: "true",
@@ -120,9 +123,13 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
   assert.deepEqual(query.getAll("updatedAt"), [">=2024-06-01T00:00:00Z", "<=2025-01-01"]);
 
   assert.deepEqual(Object.keys(run.outputs).sort(), [...OUTPUT_NAMES].sort());
+  const { datasetId } = JSON.parse(await Deno.readTextFile(`${folder}/export.json`));
+  assert.match(datasetId, /^[0-9a-f]{64}$/);
+  assert.ok((await Deno.stat(`${folder}/README.md`)).isFile, "card: true writes the card");
   assert.deepEqual(run.outputs, {
     "output-path": folder,
     "manifest-path": `${folder}/manifest.jsonl`,
+    "dataset-id": datasetId,
     "exported-count": "3",
     "skipped-count": "1",
     "failed-count": "0",
@@ -175,8 +182,11 @@ Deno.test("the Action exports the masks with every input, sets its outputs and w
   assert.deepEqual(run.upload, {
     name: "nightly-masks",
     files: [
+      "README.md",
       "c,d.png",
+      "croissant.json",
       "export.json",
+      "id2label.json",
       "manifest.jsonl",
       "report.html",
       "street/a.png",
@@ -296,7 +306,7 @@ Deno.test("the Action fails with one line naming the input when an input is wron
     [
       "an unknown mask format",
       { "mask-format": "classes" },
-      /^Input "mask-format": the mask format "classes" is unknown; choose one of rgb, class-index, palette, instance, binary$/,
+      /^Input "mask-format": the mask format "classes" is unknown; choose one of rgb, class-index, palette, instance, binary, panoptic$/,
     ],
     [
       "an ignore index out of range",

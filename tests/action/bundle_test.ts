@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { assertSameData } from "../_std/same_bytes.ts";
 import denoJson from "../../deno.json" with { type: "json" };
 import { classTable } from "../../lib/detect/class_table.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
@@ -47,6 +48,6 @@ Deno.test("the Action's bundled worker converts masks on a worker thread", async
     table: classTable([{ id: "car", bChannel: 1 }]),
   });
   assert.equal(pool.inThread, false, "the worker module loaded; nothing fell back to this thread");
-  assert.deepEqual((await decodePng(rendered.files[0].bytes)).data, data);
+  assertSameData((await decodePng(rendered.files[0].bytes)).data, data);
   assert.deepEqual(rendered.stats.labels, ["car"]);
 });

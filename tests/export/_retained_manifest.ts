@@ -17,7 +17,7 @@
 import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
 import { ExportFolder } from "../../lib/export/_export_folder.ts";
 import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
-import { MANIFEST_NAME, parseManifest } from "../../lib/export/manifest.ts";
+import { MANIFEST_NAME, parseManifest } from "../../lib/model/manifest.ts";
 import { MaskFileRegistry } from "../../lib/model/mask_file_registry.ts";
 import { retainedBytes } from "../_fixtures/retained_memory.ts";
 

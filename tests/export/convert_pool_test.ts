@@ -1,6 +1,8 @@
 import { pathToFileURL as toFileUrl } from "node:url";
 import assert from "../_std/assert.ts";
+import { assertSameData } from "../_std/same_bytes.ts";
 import { errorWith } from "../_std/error_with.ts";
+import { withDeadline } from "../_fixtures/deadline.ts";
 import { MasksError, PngError } from "../../lib/errors.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
 import { classTable } from "../../lib/detect/class_table.ts";
@@ -8,6 +10,9 @@ import { convertMask, type ConvertMaskOptions } from "../../lib/export/convert_m
 import { decodePng } from "../../lib/png/decode_png.ts";
 import { decodeDataUri, encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { drawMask, writeMaskPng } from "../../testing/mask_png.ts";
+
+/** How long the pool may take for what a test waits on: a worker that never answers fails it. */
+const DEADLINE_MS = 30_000;
 
 const MAPPING = new Map<number, [number, number, number]>([[4, [200, 100, 50]]]);
 
@@ -18,7 +23,8 @@ async function convert(pool: ConvertPool, mask: string, options: ConvertMaskOpti
   const { colourByBChannel, maxPixels } = options;
   const png = { kind: "png" as const, bytes: decodeDataUri(mask) };
   const job = { mask: png, file: "a.png", format: "rgb" as const, table: TABLE };
-  return (await pool.render({ ...job, colourByBChannel, maxPixels })).files[0].bytes;
+  const rendered = pool.render({ ...job, colourByBChannel, maxPixels });
+  return (await withDeadline(rendered, DEADLINE_MS, "a mask on the pool")).files[0].bytes;
 }
 
 function maskUri(seed: number, colourType: 2 | 3 | 6): string {
@@ -39,7 +45,7 @@ Deno.test("ConvertPool converts masks on workers exactly as convertMask() does",
     Promise.all(masks.map((mask) => convertMask(mask, options))),
   ]);
   for (const [i, png] of fromPool.entries()) {
-    assert.deepEqual(await decodePng(png), await decodePng(inThread[i]), `mask ${i}`);
+    assertSameData(await decodePng(png), await decodePng(inThread[i]), `mask ${i}`);
   }
 });
 
@@ -63,7 +69,7 @@ Deno.test("ConvertPool converts on the calling thread when its worker cannot loa
     const pngs = await Promise.all(masks.map((mask) => convert(pool, mask)));
     assert.equal(pool.inThread, true);
     for (const [i, png] of pngs.entries()) {
-      assert.deepEqual(await decodePng(png), await decodePng(await convertMask(masks[i])));
+      assertSameData(await decodePng(png), await decodePng(await convertMask(masks[i])));
     }
   } finally {
     await Deno.remove(failing);
@@ -75,7 +81,7 @@ Deno.test("ConvertPool converts on the calling thread when its worker file is mi
   using pool = new ConvertPool({ size: 2, workerUrl: missing });
   assert.equal(pool.inThread, true);
   const mask = maskUri(3, 6);
-  assert.deepEqual(
+  assertSameData(
     await decodePng(await convert(pool, mask)),
     await decodePng(await convertMask(mask)),
   );
@@ -100,9 +106,13 @@ Deno.test("ConvertPool sends an export's shared settings to each worker once, an
     masks.map((mask) => convertMask(mask, { colourByBChannel: MAPPING })),
   );
   using pool = new ConvertPool({ size: 2 });
-  const shared = await Promise.all(masks.map((mask) => pool.render(own(mask), settings)));
+  const shared = await withDeadline(
+    Promise.all(masks.map((mask) => pool.render(own(mask), settings))),
+    DEADLINE_MS,
+    "7 masks on the pool, with shared settings",
+  );
   for (const [i, rendered] of shared.entries()) {
-    assert.deepEqual(
+    assertSameData(
       await decodePng(rendered.files[0].bytes),
       await decodePng(whole[i]),
       `mask ${i}`,
@@ -127,7 +137,11 @@ Deno.test("ConvertPool sends an export's shared settings to each worker once, an
     const answers = [];
     for (const file of ["a.png", "b.png", "c.png"]) {
       answers.push(
-        await recording.render({ ...own(masks[0]), file }, settings),
+        await withDeadline(
+          recording.render({ ...own(masks[0]), file }, settings),
+          DEADLINE_MS,
+          `${file} on the recording worker`,
+        ),
       );
     }
     const seen = answers as unknown as { sent: boolean; input: { file: string; format: string } }[];

@@ -1,9 +1,10 @@
 import assert from "../_std/assert.ts";
+import { assertSameData } from "../_std/same_bytes.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
 import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
-import { type ManifestEntry, parseManifest } from "../../lib/export/manifest.ts";
+import { type ManifestEntry, parseManifest } from "../../lib/model/manifest.ts";
 
 function entry(taskId: string, padding = 0): ManifestEntry {
   const path = `folder/${taskId}.jpg.png`;
@@ -43,7 +44,7 @@ Deno.test("EarlierManifest reads the entries parseManifest() reads, lines across
   assert.ok(text.length > 5 * 64 * 1024);
   assert.equal(whole.length, 700);
   assert.equal(earlier.size, 700);
-  assert.deepEqual(await all(earlier.entries()), whole);
+  assertSameData(await all(earlier.entries()), whole, "the entries");
   // Found by id in any order, each as it was; an unknown id has no entry.
   for (const i of [699, 0, 350, 351, 12]) assert.deepEqual(await earlier.take(`t${i}`), whole[i]);
   assert.equal(await earlier.take("t700"), undefined);
@@ -127,6 +128,6 @@ Deno.test("EarlierManifest reads again, as it was, an entry followed by blank li
   ].join("");
   const { whole, earlier } = await readBoth(dir.path, text);
   using _ = earlier;
-  assert.deepEqual(whole, entries);
+  assertSameData(whole, entries, "the entries");
   for (const i of [5, 1, 0, 3]) assert.deepEqual(await earlier.take(`t${i}`), entries[i]);
 });

@@ -1,7 +1,7 @@
 import assert from "../_std/assert.ts";
 import { classTable } from "../../lib/detect/class_table.ts";
 import { ExportFolder } from "../../lib/export/_export_folder.ts";
-import type { ManifestEntry } from "../../lib/export/manifest.ts";
+import type { ManifestEntry } from "../../lib/model/manifest.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 
 const entry = (taskId: string): ManifestEntry => ({

@@ -44,7 +44,8 @@ Deno.test("--format's help line and choices come from the registry", () => {
   assert.ok(exportHelp().includes(formatHelp()));
   assert.equal(
     formatHelp(),
-    "mask (default: PNG files), or one file: lab (JSON), yolo (zip), coco (JSON)",
+    "mask (default: PNG files), or one file: lab (JSON), yolo (zip), yolo-seg (zip of polygons " +
+      "from masks), coco (JSON)",
   );
   for (const name of EXPORT_FORMATS) {
     assert.equal(parseExportFormat(name), name);
@@ -52,7 +53,10 @@ Deno.test("--format's help line and choices come from the registry", () => {
   }
   assert.throws(() => parseExportFormat("png"), (error) => {
     assert.ok(error instanceof ConfigError);
-    assert.equal(error.message, 'The format "png" is unknown; choose one of mask, lab, yolo, coco');
+    assert.equal(
+      error.message,
+      'The format "png" is unknown; choose one of mask, lab, yolo, yolo-seg, coco',
+    );
     return true;
   });
 });
@@ -73,6 +77,6 @@ Deno.test("action.yml's format input names exactly the registry's formats, the d
 Deno.test("each format's entry says what it writes: one folder for masks, one file for the others", () => {
   assert.deepEqual(
     EXPORT_FORMAT_ENTRIES.map((entry) => [entry.name, entry.output]),
-    [["mask", "folder"], ["lab", "file"], ["yolo", "file"], ["coco", "file"]],
+    [["mask", "folder"], ["lab", "file"], ["yolo", "file"], ["yolo-seg", "file"], ["coco", "file"]],
   );
 });

@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { assertSameBytes } from "../_std/same_bytes.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { ApiError, ConfigError } from "../../lib/errors.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
@@ -65,10 +66,7 @@ Deno.test("exportMasks() writes every PNG flavour as the reference decoder's 8-b
     assert.equal(written[25], 2, `${file}: colour type RGB`);
     const image = await decodePng(written);
     const want = await Deno.readFile(new URL(expected, FLAVOURS));
-    assert.ok(
-      image.data.length === want.length && image.data.every((value, i) => value === want[i]),
-      `${file}: pixels differ from the reference decoder's`,
-    );
+    assertSameBytes(image.data, want, `bytes of ${file}'s pixels against the reference decoder's`);
   }
 });
 

@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { assertSameData } from "../_std/same_bytes.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
@@ -41,7 +42,7 @@ Deno.test("maskFiles() yields the bytes and paths exportMasks() writes, without 
   const good = yielded.filter((file) => !file.error);
   assert.deepEqual(good.map((file) => file.path).sort(), written.sort());
   for (const file of good) {
-    assert.deepEqual(file.png, await Deno.readFile(`${dir.path}/out/${file.path}`), file.path);
+    assertSameData(file.png, await Deno.readFile(`${dir.path}/out/${file.path}`), file.path);
   }
   assert.deepEqual(good.map((file) => file.task._id), ["t1", "t2", "t5"]);
   assert.equal(summary.exported, good.length);

@@ -1,4 +1,3 @@
-import { inflateSync } from "node:zlib";
 import assert from "../_std/assert.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { ConfigError } from "../../lib/errors.ts";
@@ -8,6 +7,7 @@ import { startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
+import { rawPng } from "../_fixtures/raw_png.ts";
 
 // One pixel of each case: background, background with a stray B, car (bChannel 1), person (2),
 // an unknown bChannel (9), road (3) at instance 255, a labelled pixel with B = 0.
@@ -40,56 +40,6 @@ async function exportFormat(folder: string, options: Partial<ExportMasksOptions>
     ...options,
   });
   return `${folder}/out`;
-}
-
-/** A PNG's raw samples and header, read independently of `lib/raster`. */
-async function rawPng(path: string) {
-  const bytes = await Deno.readFile(path);
-  const view = new DataView(bytes.buffer, bytes.byteOffset);
-  const width = view.getUint32(16);
-  const height = view.getUint32(20);
-  const [bitDepth, colourType] = [bytes[24], bytes[25]];
-  const idat: Uint8Array[] = [];
-  let palette: number[] = [];
-  for (let at = 8; at < bytes.length;) {
-    const length = view.getUint32(at);
-    const type = new TextDecoder().decode(bytes.subarray(at + 4, at + 8));
-    const data = bytes.subarray(at + 8, at + 8 + length);
-    if (type === "IDAT") idat.push(data);
-    if (type === "PLTE") palette = [...data];
-    at += 12 + length;
-  }
-  const inflated = inflateSync(new Uint8Array(idat.flatMap((chunk) => [...chunk])));
-  const bytesPerPixel = bitDepth / 8;
-  const rowBytes = width * bytesPerPixel;
-  const rows: number[][] = [];
-  let previous = new Array(rowBytes).fill(0);
-  for (let y = 0; y < height; y++) {
-    const filter = inflated[y * (rowBytes + 1)];
-    const row: number[] = [];
-    for (let x = 0; x < rowBytes; x++) {
-      const raw = inflated[y * (rowBytes + 1) + 1 + x];
-      const a = x >= bytesPerPixel ? row[x - bytesPerPixel] : 0;
-      const b = previous[x];
-      const c = x >= bytesPerPixel ? previous[x - bytesPerPixel] : 0;
-      const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
-        ? a
-        : Math.abs(p - b) <= Math.abs(p - c)
-        ? b
-        : c;
-      const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
-      row.push((raw + predictor) & 0xff);
-    }
-    rows.push(row);
-    previous = row;
-  }
-  const samples = rows.flatMap((row) =>
-    bitDepth === 16
-      ? row.filter((_, i) => i % 2 === 0).map((high, i) => high * 256 + row[2 * i + 1])
-      : row
-  );
-  return { width, height, bitDepth, colourType, palette, samples };
 }
 
 Deno.test("the class-index format writes 0 for background, class indices, and 255 for unknown labels", async () => {

@@ -8,43 +8,10 @@ import { formConfiguration, formInput } from "../_fixtures/project.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { annotation, bodyTask, configurationOf, labOf } from "./_fixtures.ts";
+import { decodeRle } from "../_fixtures/coco_rle_mask.ts";
 
 const assertEquals: (actual: unknown, expected: unknown, message?: string) => void =
   assert.deepStrictEqual;
-
-/**
- * Decodes a COCO compressed RLE, written from the format's description (pycocotools' maskApi):
- * each count is read in 5-bit groups from the lowest, a group `char - 48` with bit 0x20 saying
- * "more follows" and bit 0x10 of the last group being the sign; from the fourth count on, the
- * count two before is added. Runs alternate 0s and 1s from 0s, down the columns.
- */
-function decodeRle(rle: { size: [number, number]; counts: string }): Set<string> {
-  const [height] = rle.size;
-  const counts: number[] = [];
-  for (let at = 0; at < rle.counts.length;) {
-    let value = 0;
-    let shift = 0;
-    let group: number;
-    do {
-      group = rle.counts.charCodeAt(at++) - 48;
-      value |= (group & 0x1f) << shift;
-      shift += 5;
-    } while (group & 0x20);
-    if (group & 0x10) value |= -1 << shift;
-    if (counts.length > 2) value += counts[counts.length - 2];
-    counts.push(value);
-  }
-  const pixels = new Set<string>();
-  let position = 0;
-  counts.forEach((count, i) => {
-    for (let k = 0; k < count && i % 2 === 1; k++) {
-      const at = position + k;
-      pixels.add(`${Math.floor(at / height)},${at % height}`);
-    }
-    position += count;
-  });
-  return pixels;
-}
 
 /** The pixels `x,y` of a mask whose red and blue values are (r, b). */
 function pixelsOf(mask: { width: number; data: Uint8Array }, r: number, b: number): Set<string> {

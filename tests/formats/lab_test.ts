@@ -198,7 +198,9 @@ Deno.test("an interrupted --format lab export leaves no file, and --overwrite re
   const unknown = await runCli(["export", "--project-id", "p1", "--format", "voc"], labEnv(lab));
   assertEquals(unknown.code, 2);
   assert(
-    unknown.stderr.includes('The format "voc" is unknown; choose one of mask, lab, yolo, coco'),
+    unknown.stderr.includes(
+      'The format "voc" is unknown; choose one of mask, lab, yolo, yolo-seg, coco',
+    ),
   );
 });
 

@@ -1,5 +1,6 @@
 import { deflateSync } from "node:zlib";
 import assert from "../_std/assert.ts";
+import { assertSameBytes } from "../_std/same_bytes.ts";
 import { errorWith } from "../_std/error_with.ts";
 import { PngError } from "../../lib/errors.ts";
 import { scanlinePasses } from "../../lib/png/_adam7.ts";
@@ -28,7 +29,7 @@ Deno.test("readPngRows() gives every fixture flavour's reference pixels in strip
       const reference = await Deno.readFile(new URL(expected, FLAVOURS));
       for (const stripRows of [8, 16, 24, undefined]) {
         const { data, strips } = stripped(png, stripRows);
-        assert.ok(data.every((value, i) => value === reference[i]), `${file} in ${stripRows}`);
+        assertSameBytes(data, reference, `bytes of ${file} in strips of ${stripRows}`);
         if (stripRows === 8) assert.ok(strips > 1, `${file} took ${strips} strips`);
       }
     });
@@ -57,7 +58,7 @@ Deno.test("readPngRows() decodes every colour type, 16-bit and interlaced, in 8-
         const whole = await decodePng(png);
         const { data, strips } = stripped(png, 8);
         assert.equal(strips, Math.ceil(150 / 8));
-        assert.ok(data.every((value, i) => value === whole.data[i]));
+        assertSameBytes(data, whole.data, "bytes in strips of 8");
       });
     }
   }

@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { assertSameData } from "../_std/same_bytes.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { decodePng } from "../../lib/png/decode_png.ts";
 import { encodePng } from "../../lib/png/encode_png.ts";
@@ -88,7 +89,7 @@ Deno.test("a SIGKILLed export leaves no partial PNG, and --resume completes it",
   for (const file of pngs) {
     const i = Number(/^scene\/(\d+)\.jpg\.png$/.exec(file)?.[1]);
     const written = await decodePng(await Deno.readFile(`${dir.path}/out/${file}`));
-    assert.deepEqual(written, images[i % images.length], `${file} is whole`);
+    assertSameData(written, images[i % images.length], `${file} is whole`);
   }
 
   await assertWholeManifest(`${dir.path}/out`, { required: false });
@@ -98,7 +99,7 @@ Deno.test("a SIGKILLed export leaves no partial PNG, and --resume completes it",
   assert.deepEqual(all, tasks.map((task) => `${task.name}.png`).sort());
   for (const [i, task] of tasks.entries()) {
     const written = await decodePng(await Deno.readFile(`${dir.path}/out/${task.name}.png`));
-    assert.deepEqual(written, images[i % images.length], task.name);
+    assertSameData(written, images[i % images.length], task.name);
   }
   await assertWholeManifest(`${dir.path}/out`, { required: true });
 });
@@ -146,7 +147,7 @@ test("Ctrl-C stops an export with exit 130, only whole PNGs, and a manifest --re
   assert.ok(files.includes(".manifest.jsonl.part"), "the partial manifest stays for --resume");
   assert.ok(!files.includes("manifest.jsonl"));
   for (const file of files.filter((name) => name.endsWith(".png"))) {
-    assert.deepEqual(await decodePng(await Deno.readFile(`${dir.path}/out/${file}`)), image, file);
+    assertSameData(await decodePng(await Deno.readFile(`${dir.path}/out/${file}`)), image, file);
   }
   const part = await Deno.readTextFile(`${dir.path}/out/.manifest.jsonl.part`);
   const entries = part.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line));
@@ -195,7 +196,7 @@ Deno.test("a mask write that fails part-way leaves the earlier file whole and no
     summary.failures[0].reason ?? "",
     /cannot be written to "scene\/1\.jpg\.png": No space/,
   );
-  assert.deepEqual(await Deno.readFile(`${dir.path}/out/scene/1.jpg.png`), earlier);
+  assertSameData(await Deno.readFile(`${dir.path}/out/scene/1.jpg.png`), earlier);
   assert.deepEqual(
     (await listFiles(`${dir.path}/out`)).filter((file) => file.endsWith(".tmp")),
     [],

@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { assertSameData } from "../_std/same_bytes.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { decodePng } from "../../lib/png/decode_png.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
@@ -49,7 +50,7 @@ Deno.test("exportMasks() reports each bad task with its id, name and reason, and
     const mask = (task.data!.body!.mask as string).slice("data:image/png;base64,".length);
     const expected = await decodePng(Uint8Array.from(atob(mask), (c) => c.charCodeAt(0)));
     const written = await decodePng(await Deno.readFile(`${dir.path}/out/good/${i}.jpg.png`));
-    assert.deepEqual(written, expected, `good/${i}.jpg`);
+    assertSameData(written, expected, `good/${i}.jpg`);
   }
 });
 

@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { assertSameData } from "../_std/same_bytes.ts";
 import { type FakeLabOptions, startFakeLab } from "../../testing/fake_lab.ts";
 import { segmentationProject } from "../_fixtures/project.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
@@ -44,6 +45,6 @@ Deno.test("exportMasks() loses no mask when 20% of requests fail in every way th
   assert.equal(expected.size, 200);
   assert.deepEqual([...actual.keys()], [...expected.keys()]);
   for (const [file, bytes] of expected) {
-    assert.deepEqual(actual.get(file), bytes, `${file} differs from the fault-free export`);
+    assertSameData(actual.get(file), bytes, `${file} differs from the fault-free export`);
   }
 });

@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { assertSameData } from "../_std/same_bytes.ts";
 import { sha256 } from "../../lib/export/_task_exporter.ts";
 import type { TaskOutcome } from "../../lib/model/export_summary.ts";
 import { decodePng } from "../../lib/png/decode_png.ts";
@@ -60,7 +61,7 @@ Deno.test("--resume rewrites a PNG corrupted and one truncated after the interru
     const written = await Deno.readFile(`${out}/${path}`);
     const entry = manifest.find((line) => line.files[0]?.path === path);
     assert.equal(sha256(written), entry.files[0].sha256, `${path} has the manifest's sha256`);
-    assert.deepEqual(
+    assertSameData(
       await decodePng(written),
       await decodePng(await Deno.readFile(`${dir.path}/whole/${path}`)),
       `${path} has the right pixels`,

@@ -1,5 +1,6 @@
 import { ConfigError, UnsafePathError } from "../errors.ts";
-import { type ExportFolderFs, segmentsOf } from "../model/export_folder_fs.ts";
+import { type ExportFolderFs, segmentsOf } from "./export_folder_fs.ts";
+import type { PanopticSegment } from "./panoptic_segment.ts";
 
 /** The manifest's file name in an export folder. */
 export const MANIFEST_NAME = "manifest.jsonl";
@@ -12,6 +13,11 @@ export interface ManifestFile {
   path: string;
   /** The SHA-256 of its bytes, in hex. */
   sha256: string;
+  /**
+   * The SHA-256 of its decoded pixels in a canonical form, in hex: the same however the PNG is
+   * compressed (see `PixelDigest`). Masks only.
+   */
+  pixelSha256?: string;
 }
 
 /** One line of `manifest.jsonl`: what happened to one task. */
@@ -44,6 +50,8 @@ export interface ManifestEntry {
   instances?: Record<string, string | null>;
   /** The path the task would have had, when an earlier task with the same name took it. */
   renamedFrom?: string;
+  /** `panoptic`: the segments of its panoptic PNG, from which `panoptic.json` is written. */
+  segments?: PanopticSegment[];
   /** The task's split (`train`, `val`, …), when the export splits its tasks. */
   split?: string;
 }

@@ -1,0 +1,44 @@
+/**
+ * The export without its identity, for the "identity cost" figure: a copy of `lib/` whose pixel
+ * digest hashes nothing (the manifest's `pixelSha256` and the dataset id become those of empty
+ * images), so the same export can be timed with and without hashing its pixels.
+ *
+ * @module
+ */
+
+import { join } from "../lib/_std/path.ts";
+
+/** The methods of `PixelDigest` that hash pixels: each returns at once in the copy. */
+const HASHING = ["  update(", "  updateRows("];
+
+/**
+ * Copies `lib/` and `deno.json` into `work` and turns the pixel digest's hashing off there.
+ *
+ * @param work A folder of the benchmark's own.
+ * @returns The URL of the copy's `export_masks.ts`.
+ */
+export async function identityFreeModule(work: string): Promise<string> {
+  const root = new URL("../", import.meta.url);
+  const copy = join(work, "identity-free");
+  await copyTree(new URL("lib/", root).pathname, join(copy, "lib"));
+  await Deno.copyFile(new URL("deno.json", root).pathname, join(copy, "deno.json"));
+  const digest = join(copy, "lib/png/pixel_digest.ts");
+  let text = await Deno.readTextFile(digest);
+  for (const head of HASHING) {
+    const at = text.indexOf(head);
+    if (at < 0) throw new Error(`pixel_digest.ts has no "${head}" any more: update this copy`);
+    // The method's body starts at the first "{" at the end of a line after its name.
+    const body = text.indexOf("{\n", at) + 1;
+    text = `${text.slice(0, body)}\n    return;${text.slice(body)}`;
+  }
+  await Deno.writeTextFile(digest, `// deno-lint-ignore-file\n// @ts-nocheck\n${text}`);
+  return new URL(`file://${join(copy, "lib/export/export_masks.ts")}`).href;
+}
+
+async function copyTree(from: string, to: string): Promise<void> {
+  await Deno.mkdir(to, { recursive: true });
+  for await (const entry of Deno.readDir(from)) {
+    if (entry.isDirectory) await copyTree(join(from, entry.name), join(to, entry.name));
+    else if (entry.isFile) await Deno.copyFile(join(from, entry.name), join(to, entry.name));
+  }
+}

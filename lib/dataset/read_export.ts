@@ -1,0 +1,85 @@
+/**
+ * An export folder as `verify` and `diff` read it: its manifest and `export.json`, or an error
+ * saying it is not an export.
+ *
+ * @module
+ */
+
+import { ConfigError } from "../errors.ts";
+import { join } from "../_std/path.ts";
+import { type ExportMetadata, METADATA_NAME } from "../model/export_metadata.ts";
+import { MANIFEST_NAME, type ManifestEntry, parseManifest } from "../model/manifest.ts";
+
+export type { ExportMetadata };
+
+/** An export folder's records. */
+export interface ExportRecords {
+  /** The folder's path. */
+  folder: string;
+  /** The manifest's entries. */
+  entries: ManifestEntry[];
+  /** Its `export.json`. */
+  metadata: ExportMetadata;
+}
+
+/**
+ * Reads an export folder's `manifest.jsonl` and `export.json`, neither through a link.
+ *
+ * @param folder The export folder.
+ * @param setting The argument that named it, for errors.
+ * @returns The manifest's entries and `export.json`.
+ * @throws {ConfigError} when the folder is not an export of this tool (no manifest or no valid
+ * `export.json`, or one of them is a link).
+ *
+ * @example
+ * ```ts
+ * import { readExport } from "@lab/masks/dataset";
+ *
+ * try {
+ *   await readExport(await Deno.makeTempDir(), "folder");
+ * } catch (error) {
+ *   console.log((error as Error).name); // "ConfigError"
+ * }
+ * ```
+ */
+export async function readExport(folder: string, setting: string): Promise<ExportRecords> {
+  const manifest = await readOwnFile(folder, MANIFEST_NAME, setting);
+  const entries = parseManifest(manifest, join(folder, MANIFEST_NAME), setting);
+  let metadata: ExportMetadata | undefined;
+  try {
+    metadata = JSON.parse(await readOwnFile(folder, METADATA_NAME, setting));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+  }
+  if (
+    typeof metadata !== "object" || metadata === null || typeof metadata.maskFormat !== "string" ||
+    typeof metadata.projectId !== "string"
+  ) {
+    throw notAnExport(folder, `its ${METADATA_NAME} is not one this tool writes`, setting);
+  }
+  return { folder, entries, metadata };
+}
+
+/** The text of one of the export's own files, refusing a link or a missing file. */
+async function readOwnFile(folder: string, name: string, setting: string): Promise<string> {
+  const path = join(folder, name);
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.lstat(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw notAnExport(folder, `it has no ${name}`, setting);
+    }
+    throw new ConfigError(`Cannot read "${path}": ${(error as Error).message}`, { setting });
+  }
+  if (!info.isFile) throw notAnExport(folder, `its ${name} is not a regular file`, setting);
+  return await Deno.readTextFile(path);
+}
+
+function notAnExport(folder: string, why: string, setting: string): ConfigError {
+  return new ConfigError(
+    `"${folder}" is not an export folder of this tool: ${why} (an export holds ${MANIFEST_NAME} ` +
+      `and ${METADATA_NAME})`,
+    { setting },
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The end of a mask export whose folder exists: its identity from the complete manifest, the
+ * report, the dataset card when asked, and `export.json` last.
+ *
+ * @module
+ */
+
+import type { ClassTable } from "../detect/class_table.ts";
+import { exportIdentity } from "../dataset/export_identity.ts";
+import { CARD_FILES, writeDatasetCard } from "../dataset/write_dataset_card.ts";
+import type { ExportReport } from "../report/export_report.ts";
+import type { ExportFolder } from "./_export_folder.ts";
+import type { ExportPlan } from "./_export_plan.ts";
+import type { ExportMetadata } from "../model/export_metadata.ts";
+import type { ExportSummary } from "../model/export_summary.ts";
+import { labelmapJson } from "./labelmap.ts";
+import { MANIFEST_NAME, parseManifest } from "../model/manifest.ts";
+import type { Shard } from "../model/shard.ts";
+
+/** What the end of an export needs. */
+export interface FinishParts {
+  /** `export.json` as the plan has it, which the identity and the card's files complete. */
+  metadata: ExportMetadata;
+  plan: ExportPlan;
+  table: ClassTable;
+  configuration: unknown;
+  summary: ExportSummary;
+  report?: ExportReport;
+  shard?: Shard;
+  card?: boolean;
+}
+
+/** Writes what follows the masks: report, card, `export.json`; sets the summary's dataset id. */
+export async function finishExport(folder: ExportFolder, parts: FinishParts): Promise<void> {
+  const { plan, table, summary } = parts;
+  const { projectId, startedAt, maskFormat, filters } = plan;
+  const text = new TextDecoder().decode(await folder.files.readFile(MANIFEST_NAME));
+  const entries = parseManifest(text, MANIFEST_NAME, "outputFilename");
+  const identity = exportIdentity(entries, {
+    labelmap: labelmapJson(table),
+    configuration: parts.configuration,
+  });
+  if (identity.datasetId !== undefined) summary.datasetId = identity.datasetId;
+  if (parts.report) {
+    await folder.writeReport(
+      parts.report,
+      { projectId, filters, shard: parts.shard, startedAt },
+      summary,
+    );
+  }
+  // A card an earlier run wrote and this one does not is removed with its record.
+  if (!parts.card) await removeEarlierCard(folder);
+  const own = parts.card
+    ? await writeDatasetCard(folder.files, {
+      projectId,
+      startedAt: startedAt.toISOString(),
+      filters: { ...filters },
+      maskFormat,
+      table,
+      entries,
+      labels: summary.labels,
+      datasetId: identity.datasetId,
+      tool: identity.tool,
+    })
+    : [];
+  await folder.writeMetadata({
+    ...parts.metadata,
+    ...identity,
+    ...(own.length > 0 ? { files: own } : {}),
+  });
+}
+
+/** Removes the card files an earlier run of this folder recorded in its `export.json`. */
+async function removeEarlierCard(folder: ExportFolder): Promise<void> {
+  if (folder.mode !== "resume" && folder.mode !== "incremental") return;
+  const earlier = await folder.readMetadata();
+  for (const file of earlier?.files ?? []) {
+    if (CARD_FILES.includes(file.path)) await folder.files.remove(file.path).catch(() => {});
+  }
+}

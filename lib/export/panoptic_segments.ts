@@ -1,0 +1,130 @@
+import type { ClassTable } from "../detect/class_table.ts";
+import type { PanopticSegment } from "../model/panoptic_segment.ts";
+
+export type { PanopticSegment };
+
+/**
+ * The segments of a COCO panoptic mask, found strip by strip. From the platform's convention
+ * (`R` = instance id, `B` = the label's bChannel, `R = 0` background):
+ *
+ * - a pixel with `R >= 1` whose `B` is a label's bChannel belongs to the segment of its class `c`
+ *   (the class-index number) and, for a thing, of its instance: id `R + 256·c`; for a stuff class,
+ *   every such pixel of the class is one segment, id `256·c`;
+ * - every other pixel is void, id 0.
+ *
+ * So the panoptic PNG holds `R` (0 for stuff) in red, the class index in green and 0 in blue:
+ * `R + 256·G + 256²·B` is the segment id, and each segment's pixels are exactly those of one
+ * (instance, class) pair of the `instance` and `class-index` masks (one class, for stuff).
+ *
+ * @example Two instances of a thing and one stuff class in a 3×1 mask
+ * ```ts
+ * import { classTable } from "@lab/masks/detect";
+ * import { PanopticSegments } from "@lab/masks/export";
+ *
+ * const table = classTable([{ id: "car", bChannel: 1 }, { id: "sky", bChannel: 2 }]);
+ * const segments = new PanopticSegments(table, { stuffClasses: [2], width: 3 });
+ * const rows = new Uint8Array([4, 4, 1, 5, 5, 1, 9, 9, 2]);
+ * const panoptic = segments.takeRows({ data: rows, first: 0, count: 1 }, new Uint8Array(9));
+ * console.log([...panoptic]); // [4, 1, 0, 5, 1, 0, 0, 2, 0]
+ * console.log(segments.segments().map((segment) => segment.id)); // [260, 261, 512]
+ * ```
+ */
+export class PanopticSegments {
+  #width: number;
+  #classOfB = new Uint8Array(256);
+  #stuff = new Uint8Array(256);
+  // Segment ids are below 256 · 256 (class indices are at most 254): a slot per id.
+  #slotOfId = new Int32Array(256 * 256).fill(-1);
+  #ids: number[] = [];
+  #area: number[] = [];
+  #minX: number[] = [];
+  #minY: number[] = [];
+  #maxX: number[] = [];
+  #maxY: number[] = [];
+
+  /**
+   * Starts with no segment.
+   *
+   * @param table The project's classes: the class index of each bChannel.
+   * @param options The class indices that are stuff, and the mask's width.
+   */
+  constructor(table: ClassTable, options: { stuffClasses: readonly number[]; width: number }) {
+    this.#width = options.width;
+    table.labelByBChannel.forEach((label, b) => {
+      if (label !== undefined) this.#classOfB[b] = table.indexByBChannel[b];
+    });
+    for (const index of options.stuffClasses) this.#stuff[index] = 1;
+  }
+
+  /**
+   * Turns a strip of the mask's RGB rows into the panoptic PNG's rows, and counts its segments.
+   *
+   * @param rows The strip: `count` rows of `width · 3` bytes from row `first`.
+   * @param target Where the panoptic rows go, at least as long as the strip.
+   * @returns The panoptic rows: `target`'s first `rows.data.length` bytes.
+   */
+  takeRows(
+    rows: { data: Uint8Array; first: number; count: number },
+    target: Uint8Array,
+  ): Uint8Array {
+    const { data, first, count } = rows;
+    const width = this.#width;
+    for (let row = 0, i = 0; row < count; row++) {
+      let runId = 0;
+      let runStart = 0;
+      for (let x = 0; x < width; x++, i += 3) {
+        const red = data[i];
+        const classIndex = red === 0 ? 0 : this.#classOfB[data[i + 2]];
+        const instance = classIndex === 0 || this.#stuff[classIndex] === 1 ? 0 : red;
+        target[i] = instance;
+        target[i + 1] = classIndex;
+        target[i + 2] = 0;
+        const id = classIndex === 0 ? 0 : instance + 256 * classIndex;
+        if (id === runId) continue;
+        if (runId !== 0) this.#addRun(runId, runStart, x - 1, first + row);
+        runId = id;
+        runStart = x;
+      }
+      if (runId !== 0) this.#addRun(runId, runStart, width - 1, first + row);
+    }
+    return target.subarray(0, data.length);
+  }
+
+  /**
+   * The segments seen so far, by id ascending: class by class, its stuff or its instances.
+   *
+   * @returns The segments, each with its area and tight box.
+   */
+  segments(): PanopticSegment[] {
+    const slots = this.#ids.map((_, slot) => slot).sort((a, b) => this.#ids[a] - this.#ids[b]);
+    return slots.map((slot) => ({
+      id: this.#ids[slot],
+      category_id: this.#ids[slot] >> 8,
+      iscrowd: 0,
+      area: this.#area[slot],
+      bbox: [
+        this.#minX[slot],
+        this.#minY[slot],
+        this.#maxX[slot] - this.#minX[slot] + 1,
+        this.#maxY[slot] - this.#minY[slot] + 1,
+      ],
+    }));
+  }
+
+  /** Adds the pixels `from..to` of row `y` to segment `id`. */
+  #addRun(id: number, from: number, to: number, y: number): void {
+    let slot = this.#slotOfId[id];
+    if (slot === -1) {
+      slot = this.#ids.length;
+      this.#slotOfId[id] = slot;
+      this.#ids.push(id);
+      this.#area.push(0), this.#minX.push(from), this.#maxX.push(to);
+      this.#minY.push(y), this.#maxY.push(y);
+    }
+    this.#area[slot] += to - from + 1;
+    if (from < this.#minX[slot]) this.#minX[slot] = from;
+    if (to > this.#maxX[slot]) this.#maxX[slot] = to;
+    // Rows come top to bottom.
+    this.#maxY[slot] = y;
+  }
+}
