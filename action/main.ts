@@ -53,6 +53,7 @@ export async function run(): Promise<number> {
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.
         onToken: (token) => core.setSecret(token),
+        onWarning: (message) => core.warning(message),
       }),
       // The bundle's own worker module (`deno task bundle` writes it next to main.js).
       workerUrl: new URL("./convert_worker.js", import.meta.url),

@@ -18215,7 +18215,7 @@ var require_eventsource_stream = __commonJS({
     var buffer = __require("node:buffer");
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
-    var BOM = [
+    var BOM2 = [
       239,
       187,
       191
@@ -18596,20 +18596,20 @@ ${value}`;
         const second = this.peekBufferedByte(1);
         const third = this.peekBufferedByte(2);
         if (second === void 0) {
-          if (first === BOM[0]) {
+          if (first === BOM2[0]) {
             return true;
           }
           this.checkBOM = false;
           return true;
         }
         if (third === void 0) {
-          if (first === BOM[0] && second === BOM[1]) {
+          if (first === BOM2[0] && second === BOM2[1]) {
             return true;
           }
           this.checkBOM = false;
           return false;
         }
-        if (first === BOM[0] && second === BOM[1] && third === BOM[2]) {
+        if (first === BOM2[0] && second === BOM2[1] && third === BOM2[2]) {
           this.discardLeadingBytes(3);
         }
         this.checkBOM = false;
@@ -20043,6 +20043,64 @@ function sleep(ms, signal) {
   });
 }
 
+// lib/api/_read_body.ts
+async function refuseCompressed(response, request) {
+  const encoding = response.headers.get("content-encoding")?.trim().toLowerCase();
+  if (encoding === void 0 || encoding === "" || encoding === "identity") return;
+  await response.body?.cancel();
+  throw new ApiError(`The lab answered ${request.method} ${request.path} with a compressed body (Content-Encoding ${inertText(encoding)}) though none was asked (Accept-Encoding: identity); the body was not read: check that the endpoint points to the lab API`, {
+    status: response.status,
+    method: request.method,
+    path: request.path
+  });
+}
+async function eachChunk(response, request, limit, onChunk) {
+  let size = 0;
+  if (!response.body) return size;
+  for await (const chunk of response.body) {
+    size += chunk.length;
+    if (size > limit) {
+      throw new ApiError(`The lab's answer to ${request.method} ${request.path} is larger than the limit of ${limit} bytes (maxResponseBytes); the body was not read further`, {
+        status: response.status,
+        method: request.method,
+        path: request.path
+      });
+    }
+    onChunk(chunk);
+  }
+  return size;
+}
+async function boundedBytes(response, request, limit) {
+  const chunks = [];
+  const size = await eachChunk(response, request, limit, (chunk) => chunks.push(chunk));
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+// lib/api/_direct_connection.ts
+function directConnection(url) {
+  const runtime = globalThis.Deno;
+  if (typeof runtime?.createHttpClient !== "function") return void 0;
+  const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  const client = runtime.createHttpClient({
+    proxy: {
+      transport: "tcp",
+      hostname,
+      port
+    }
+  });
+  return {
+    client,
+    [Symbol.dispose]: () => client.close()
+  };
+}
+
 // lib/api/_send.ts
 var MAX_REDIRECTS = 5;
 async function sendWithRetries(request, options) {
@@ -20052,7 +20110,7 @@ async function sendWithRetries(request, options) {
     const began = performance.now();
     const report = (status, extra) => options.onRequest?.({
       method: request.method,
-      path: redact(request.path, options.secrets),
+      path: inertText(redact(request.path, options.secrets)),
       status,
       ms: Math.round(performance.now() - began),
       attempt: attempt + 1,
@@ -20075,8 +20133,9 @@ async function sendWithRetries(request, options) {
         baseMs: options.retryDelayMs
       });
       const last = attempt >= options.maxRetries || performance.now() + wait2 >= deadline;
+      const reason = inertText(redact(reasonOf(error2, timeoutMs), options.secrets));
       report(0, {
-        error: reasonOf(error2, timeoutMs),
+        error: reason,
         retryInMs: last ? void 0 : wait2
       });
       if (last) throw unreachable(request, error2, {
@@ -20115,25 +20174,39 @@ async function sendOnce(request, options) {
   ]) : timeout;
   let url = request.url;
   let response;
+  using direct = options.bypassProxy ? directConnection(url) : void 0;
   for (let redirects = 0; ; redirects++) {
     response = await options.fetch(url, {
       method: request.method,
-      headers: request.headers,
+      // A compressed answer could expand a thousandfold past every limit counted in bytes read.
+      headers: {
+        ...request.headers,
+        "accept-encoding": "identity"
+      },
       body: request.body,
       signal,
-      redirect: "manual"
+      redirect: "manual",
+      ...direct === void 0 ? {} : {
+        client: direct.client
+      }
     });
     if (response.status < 300 || response.status > 399 || response.status === 304) break;
     await response.body?.cancel();
     url = redirectTarget(request, url, response, redirects);
   }
-  const bytes = await boundedBytes(response, request, options.maxResponseBytes);
+  const ok2 = response.status >= 200 && response.status <= 299;
+  if (ok2) await refuseCompressed(response, request);
+  const reader = ok2 ? request.readBody?.() : void 0;
+  let bytes = new Uint8Array(0);
+  if (reader === void 0) bytes = await boundedBytes(response, request, options.maxResponseBytes);
+  else await eachChunk(response, request, options.maxResponseBytes, (chunk) => reader.add(chunk));
   let text2;
   return {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
     bytes,
+    read: reader?.end(),
     get body() {
       return text2 ??= TEXT.decode(bytes);
     }
@@ -20157,33 +20230,9 @@ function redirectTarget(request, url, response, count) {
   if (count >= MAX_REDIRECTS) throw refuse(`after ${MAX_REDIRECTS} redirects`);
   return target;
 }
-async function boundedBytes(response, request, limit) {
-  const chunks = [];
-  let size = 0;
-  if (response.body) {
-    for await (const chunk of response.body) {
-      size += chunk.length;
-      if (size > limit) {
-        throw new ApiError(`The lab's answer to ${request.method} ${request.path} is larger than the limit of ${limit} bytes (maxResponseBytes); the body was not read further`, {
-          status: response.status,
-          method: request.method,
-          path: request.path
-        });
-      }
-      chunks.push(chunk);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
-}
 var TEXT = new TextDecoder();
 function unreachable(request, error2, { attempts, timeoutMs, options }) {
-  const reason = reasonOf(error2, timeoutMs);
+  const reason = inertText(redact(reasonOf(error2, timeoutMs), options.secrets));
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   const where = redact(`${request.url.href} (${request.method} ${request.path}) after ${tries}: ${reason}`, options.secrets);
   const endpoint = options.endpointSetting ?? mention("endpoint");
@@ -20203,6 +20252,7 @@ function reasonOf(error2, timeoutMs) {
 
 // lib/api/_login.ts
 var LOGIN_PATH = "api/user-manager/auth/login";
+var VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 async function logIn(endpoint, options) {
   const context = {
     method: "POST",
@@ -20231,6 +20281,12 @@ async function logIn(endpoint, options) {
   if (!isJsonObject(body) || typeof body.access_token !== "string" || body.access_token === "") {
     throw unexpectedAnswer(context, {
       what: "a login answer without `access_token`"
+    });
+  }
+  if (!VISIBLE_ASCII.test(body.access_token)) {
+    throw unexpectedAnswer(context, {
+      what: "an `access_token` that is not a header value (visible ASCII characters only)",
+      status: response.status
     });
   }
   const lifetime = typeof body.expires_in === "number" && Number.isFinite(body.expires_in) ? body.expires_in * 1e3 : Infinity;
@@ -20521,7 +20577,8 @@ var PageWalk = class {
       "totalPages"
     ]) {
       const value = body[field];
-      if (value !== void 0 && !(Number.isInteger(value) && value >= 0)) {
+      const missing = value === void 0 && field === "totalDocs";
+      if (missing || value !== void 0 && !(Number.isInteger(value) && value >= 0)) {
         throw refuse(`a \`${field}\` that is not a whole number (${inertText(value)})`);
       }
     }
@@ -20557,6 +20614,59 @@ var PageWalk = class {
   }
 };
 
+// lib/api/_task_match.ts
+var FIELD_FILTERS = [
+  [
+    "statusIn",
+    "status"
+  ],
+  [
+    "batchIdIn",
+    "batchId"
+  ],
+  [
+    "taskIdIn",
+    "_id"
+  ],
+  [
+    "nameIn",
+    "name"
+  ]
+];
+function checkPageTasks(docs, request) {
+  const { projectId, filters, context } = request;
+  let unmatched = 0;
+  let example;
+  for (const task of docs) {
+    if (!isJsonObject(task)) continue;
+    if (typeof task.projectId === "string" && task.projectId !== projectId) {
+      throw unexpectedAnswer(context, {
+        what: `task ${inertText(String(task._id))} of project ${inertText(task.projectId)}, not of ${inertText(projectId)}: nothing of this answer is exported`
+      });
+    }
+    const miss = mismatch(task, filters);
+    if (miss === void 0) continue;
+    unmatched++;
+    example ??= `task ${inertText(String(task._id))} has ${miss}`;
+  }
+  if (unmatched === 0) return void 0;
+  const tasks = unmatched === 1 ? "1 task" : `${unmatched} tasks`;
+  return `The lab's page ${request.page} of project ${inertText(projectId)} holds ${tasks} that ${unmatched === 1 ? "does" : "do"} not match the filters asked for (${example}); they are exported as the lab sent them`;
+}
+function mismatch(task, filters) {
+  for (const [filter2, field] of FIELD_FILTERS) {
+    const wanted = filters[filter2];
+    const value = task[field];
+    if (wanted === void 0 || wanted.length === 0 || typeof value !== "string") continue;
+    if (!wanted.includes(value)) return `${field} ${inertText(JSON.stringify(value))}`;
+  }
+  const like = filters.nameLike;
+  if (like !== void 0 && typeof task.name === "string" && !task.name.includes(like)) {
+    return `name ${inertText(JSON.stringify(task.name))}`;
+  }
+  return void 0;
+}
+
 // lib/api/_json_bytes.ts
 var QUOTE = 34;
 var BACKSLASH = 92;
@@ -20566,76 +20676,309 @@ var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var OPEN_BRACE = 123;
 var CLOSE_BRACE = 125;
+var BOM = [
+  239,
+  187,
+  191
+];
+function isSpace(byte) {
+  return byte === 32 || byte === 10 || byte === 13 || byte === 9;
+}
+function describe(byte) {
+  return byte > 32 && byte < 127 ? JSON.stringify(String.fromCharCode(byte)) : `the byte 0x${byte.toString(16).padStart(2, "0")}`;
+}
 
-// lib/api/_parse_page_bytes.ts
-var DOCS_KEY = new TextEncoder().encode('"docs"');
-var TEXT2 = new TextDecoder();
-function parsePageBytes(bytes, onDoc) {
-  const docs = docsArray(bytes);
-  if (docs === void 0) return JSON.parse(TEXT2.decode(bytes));
-  const page = JSON.parse(`${TEXT2.decode(bytes.subarray(0, docs.start))}[]${TEXT2.decode(bytes.subarray(docs.end))}`);
-  page.docs = docs.elements.map(([from, to]) => {
-    const doc = JSON.parse(TEXT2.decode(bytes.subarray(from, to)));
-    onDoc?.(doc);
-    return doc;
-  });
-  return page;
-}
-function docsArray(bytes) {
-  let depth = 0;
-  let afterDocsKey = false;
-  let start = -1;
-  let elementStart = -1;
-  const elements = [];
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte === QUOTE) {
-      const from = i;
-      i = closingQuote(bytes, i);
-      if (depth === 1) afterDocsKey = isDocsKey(bytes, from, i + 1);
-      continue;
-    }
-    if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-      depth++;
-      if (depth === 2 && afterDocsKey && byte === OPEN_BRACKET) start = i, elementStart = i + 1;
-    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-      if (depth === 2 && start >= 0 && byte === CLOSE_BRACKET) {
-        addElement(bytes, elements, elementStart, i);
-        return {
-          start,
-          end: i + 1,
-          elements
-        };
+// lib/api/_json_scanner.ts
+var MAX_JSON_DEPTH = 512;
+var MAX_KEY_BYTES = 64;
+var BEFORE_ROOT = 0;
+var IN_ROOT = 1;
+var AFTER_ROOT = 2;
+var FIRST_ELEMENT = 0;
+var NEXT_ELEMENT = 1;
+var IN_ELEMENT = 2;
+var FIRST_NAME = 0;
+var NEXT_NAME = 1;
+var IN_NAME = 2;
+var BEFORE_COLON = 3;
+var BEFORE_VALUE = 4;
+var IN_VALUE = 5;
+var AFTER_DOCS = 6;
+var JsonScanner = class {
+  #fail;
+  #words;
+  #root;
+  #phase = BEFORE_ROOT;
+  #bomBytes = 0;
+  #offset = 0;
+  #inString = false;
+  #escaped = false;
+  #closers = [];
+  #cutDepth = 1;
+  #state = FIRST_ELEMENT;
+  #memberState = FIRST_NAME;
+  #name = [];
+  #member;
+  #docsSeen = false;
+  #valueStart = 0;
+  #elementStart = 0;
+  #elementNumber = 0;
+  #openFrom;
+  #backslashChunk;
+  #backslashAt = -1;
+  /**
+   * @param root What the text must be.
+   * @param fail Makes the error to throw from a sentence about the text (`is empty...`).
+   * @param words How the sentences end, for the text at hand.
+   */
+  constructor(root, fail, words) {
+    this.#root = root;
+    this.#fail = fail;
+    this.#words = words;
+  }
+  /** The current element: its number, from 1, and the offset of its first byte. */
+  get element() {
+    return {
+      number: this.#elementNumber,
+      start: this.#elementStart
+    };
+  }
+  /** The current element, for messages: `element 3 (from byte 120)`. */
+  get where() {
+    return `element ${this.#elementNumber} (from byte ${this.#elementStart})`;
+  }
+  /** Where the value still open at the end of the last chunk starts in it; none: no value. */
+  get openFrom() {
+    return this.#openFrom;
+  }
+  /**
+   * The page member whose value is open at the end of the last chunk, by name (`undefined`:
+   * a name longer than 64 bytes); `null` when the open value is an element, or none is open.
+   */
+  get openMember() {
+    return this.#openFrom === void 0 || this.#inCutArray() ? null : this.#member;
+  }
+  /** The name of the page member read last (`undefined`: longer than 64 bytes). */
+  get lastMember() {
+    return this.#member;
+  }
+  /** Whether the page's `docs` array was met. */
+  get sawDocs() {
+    return this.#docsSeen;
+  }
+  /** How many bytes were scanned. */
+  get offset() {
+    return this.#offset;
+  }
+  /**
+   * Scans one chunk, yielding each value that ends in it; then {@linkcode openFrom} tells where a
+   * value that goes on in the next chunk starts.
+   *
+   * @param chunk The next bytes of the text.
+   * @throws {Error} (from `fail`) when the text does not have the expected shape or nests too deep.
+   */
+  *scan(chunk) {
+    this.#valueStart = 0;
+    this.#backslashChunk = void 0;
+    for (let i = 0; i < chunk.length; i++) {
+      if (this.#inString) {
+        i = this.#skipString(chunk, i);
+        continue;
       }
-      depth--;
-    } else if (byte === COMMA && depth === 2 && start >= 0) {
-      addElement(bytes, elements, elementStart, i);
-      elementStart = i + 1;
+      const byte = chunk[i];
+      if (this.#phase !== IN_ROOT) {
+        this.#outside(byte, this.#offset + i);
+      } else if (this.#closers.length > this.#cutDepth) {
+        this.#nest(byte, this.#offset + i);
+      } else if (this.#cutDepth === this.#closers.length && this.#inCutArray()) {
+        const ended = this.#inArray(byte, i);
+        if (ended !== void 0) yield ended;
+      } else {
+        const ended = this.#inObject(byte, i);
+        if (ended !== void 0) yield ended;
+      }
     }
-    if (depth === 1 && byte !== COLON && byte > 32) afterDocsKey = false;
+    const open2 = this.#phase === IN_ROOT && (this.#inCutArray() ? this.#state === IN_ELEMENT : this.#memberState === IN_VALUE);
+    this.#openFrom = open2 ? this.#valueStart : void 0;
+    this.#offset += chunk.length;
   }
-  return void 0;
-}
-function closingQuote(bytes, open2) {
-  for (let i = open2 + 1; ; i++) {
-    i = bytes.indexOf(QUOTE, i);
-    if (i < 0) return bytes.length;
-    let backslashes = 0;
-    while (i - backslashes - 1 > open2 && bytes[i - backslashes - 1] === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return i;
+  /**
+   * Checks that the text ended after its root value.
+   *
+   * @throws {Error} (from `fail`) when it was empty, or ended before the root was closed.
+   */
+  end() {
+    const kind = this.#root === "array" ? "array" : "object";
+    if (this.#phase === BEFORE_ROOT) {
+      throw this.#fail(`is empty (${this.#offset} bytes); it must hold ${this.#words.whole}.`);
+    }
+    if (this.#phase !== AFTER_ROOT) {
+      const inside = this.#inCutArray() && this.#state === IN_ELEMENT ? `inside ${this.where}` : `before its ${kind} is closed`;
+      throw this.#fail(`ends at byte ${this.#offset}, ${inside}: ${this.#words.truncated}.`);
+    }
   }
-}
-function isDocsKey(bytes, from, to) {
-  if (to - from !== DOCS_KEY.length) return false;
-  return DOCS_KEY.every((byte, k) => bytes[from + k] === byte);
-}
-function addElement(bytes, elements, from, to) {
-  const blank = bytes.subarray(from, to).every((byte) => byte <= 32);
-  if (!blank || elements.length > 0 || bytes[to] === COMMA) elements.push([
-    from,
-    to
-  ]);
-}
+  /** The next `\\` at or after `from` in `chunk` (-1: none), searched once per stretch. */
+  #nextBackslash(chunk, from) {
+    if (this.#backslashChunk !== chunk || this.#backslashAt >= 0 && this.#backslashAt < from) {
+      this.#backslashChunk = chunk;
+      this.#backslashAt = chunk.indexOf(BACKSLASH, from);
+    }
+    return this.#backslashAt;
+  }
+  #inCutArray() {
+    return this.#root === "array" || this.#cutDepth === 2;
+  }
+  /** Inside a string: skips to its closing quote (or the chunk's end); returns the last index. */
+  #skipString(chunk, from) {
+    const naming = this.#memberState === IN_NAME && this.#closers.length === 1 && this.#root === "page";
+    for (let i = from; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (naming && this.#name.length <= MAX_KEY_BYTES + 1) this.#name.push(byte);
+      if (this.#escaped) this.#escaped = false;
+      else if (byte === BACKSLASH) this.#escaped = true;
+      else if (byte === QUOTE) {
+        this.#inString = false;
+        if (naming) this.#nameEnded();
+        return i;
+      } else if (!naming) {
+        const quote3 = chunk.indexOf(QUOTE, i);
+        const backslash = this.#nextBackslash(chunk, i);
+        const next = quote3 < 0 ? backslash : backslash < 0 ? quote3 : Math.min(quote3, backslash);
+        if (next < 0) return chunk.length - 1;
+        i = next - 1;
+      }
+    }
+    return chunk.length - 1;
+  }
+  /** Before and after the root value: a BOM, whitespace, the opening bracket. */
+  #outside(byte, at) {
+    if (isSpace(byte)) return;
+    const kind = this.#root === "array" ? "array" : "object";
+    if (this.#phase === AFTER_ROOT) {
+      throw this.#fail(`has ${describe(byte)} after its ${kind}, at byte ${at}; it must hold ${this.#words.whole} and nothing else.`);
+    }
+    if (at === this.#bomBytes && at < BOM.length && byte === BOM[at]) {
+      this.#bomBytes++;
+      return;
+    }
+    const opener = this.#root === "array" ? OPEN_BRACKET : OPEN_BRACE;
+    if (byte !== opener || this.#bomBytes > 0 && this.#bomBytes < BOM.length) {
+      throw this.#fail(`is not a JSON ${kind}: byte ${at} is ${describe(byte)} where ${describe(opener)} should open it; ${this.#words.shape}.`);
+    }
+    this.#phase = IN_ROOT;
+    this.#closers.push(opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE);
+  }
+  /** Inside a value: follows strings and nesting. */
+  #nest(byte, at) {
+    const closers = this.#closers;
+    if (byte === QUOTE) this.#inString = true;
+    else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      if (closers.length >= MAX_JSON_DEPTH) {
+        throw this.#fail(`nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${this.#words.fix}.`);
+      }
+      closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      const expected = closers.pop();
+      if (expected !== byte) {
+        const which2 = this.#inCutArray() ? `a malformed ${this.where}` : "a malformed value";
+        throw this.#fail(`has ${which2}: ${describe(byte)} at byte ${at} where ${describe(expected)} should close; ${this.#words.fix}.`);
+      }
+    }
+  }
+  /** At the level of the cut array: starts and ends its elements. */
+  #inArray(byte, i) {
+    const at = this.#offset + i;
+    if (this.#state !== IN_ELEMENT) {
+      if (isSpace(byte)) return void 0;
+      if (byte === CLOSE_BRACKET && this.#state === FIRST_ELEMENT) {
+        this.#closeArray();
+        return void 0;
+      }
+      this.#elementNumber++;
+      this.#elementStart = at;
+      if (byte === COMMA || byte === CLOSE_BRACKET) {
+        throw this.#fail(`has a malformed element ${this.#elementNumber} (at byte ${at}): ${describe(byte)} where a value should be; ${this.#words.fix}.`);
+      }
+      this.#state = IN_ELEMENT;
+      this.#valueStart = i;
+    }
+    if (byte === COMMA || byte === CLOSE_BRACKET) {
+      const ended = {
+        start: this.#valueStart,
+        end: i,
+        isMember: false
+      };
+      this.#state = NEXT_ELEMENT;
+      if (byte === CLOSE_BRACKET) this.#closeArray();
+      return ended;
+    }
+    this.#nest(byte, at);
+    return void 0;
+  }
+  #closeArray() {
+    this.#closers.pop();
+    if (this.#root === "array") this.#phase = AFTER_ROOT;
+    else this.#memberState = AFTER_DOCS, this.#cutDepth = 1;
+  }
+  /** At the level of a page's object: names, colons, members and the `docs` array. */
+  #inObject(byte, i) {
+    const at = this.#offset + i;
+    const state = this.#memberState;
+    if (state === IN_VALUE) {
+      if (byte !== COMMA && byte !== CLOSE_BRACE) {
+        this.#nest(byte, at);
+        return void 0;
+      }
+      const ended = {
+        start: this.#valueStart,
+        end: i,
+        member: this.#member,
+        isMember: true
+      };
+      this.#endMember(byte);
+      return ended;
+    }
+    if (isSpace(byte)) return void 0;
+    if ((state === FIRST_NAME || state === NEXT_NAME) && byte === QUOTE) {
+      this.#memberState = IN_NAME;
+      this.#inString = true;
+      this.#name = [];
+    } else if (state === FIRST_NAME && byte === CLOSE_BRACE) this.#endMember(byte);
+    else if (state === BEFORE_COLON && byte === COLON) this.#memberState = BEFORE_VALUE;
+    else if (state === AFTER_DOCS && (byte === COMMA || byte === CLOSE_BRACE)) {
+      this.#endMember(byte);
+    } else if (state === BEFORE_VALUE && byte === OPEN_BRACKET && this.#member === "docs") {
+      if (this.#docsSeen) {
+        throw this.#fail(`has a second "docs" array at byte ${at}; ${this.#words.fix}.`);
+      }
+      this.#docsSeen = true;
+      this.#closers.push(CLOSE_BRACKET);
+      this.#cutDepth = 2;
+      this.#state = FIRST_ELEMENT;
+    } else if (state === BEFORE_VALUE && byte !== COMMA && byte !== CLOSE_BRACE) {
+      this.#memberState = IN_VALUE;
+      this.#valueStart = i;
+      this.#nest(byte, at);
+    } else {
+      throw this.#fail(`is not a JSON object: ${describe(byte)} at byte ${at} is out of place; ${this.#words.shape}.`);
+    }
+    return void 0;
+  }
+  #endMember(byte) {
+    if (byte === COMMA) this.#memberState = NEXT_NAME;
+    else this.#closers.pop(), this.#phase = AFTER_ROOT;
+  }
+  #nameEnded() {
+    this.#memberState = BEFORE_COLON;
+    const bytes = this.#name;
+    this.#member = void 0;
+    if (bytes.length > MAX_KEY_BYTES + 1) return;
+    try {
+      this.#member = JSON.parse(`"${String.fromCharCode(...bytes.slice(0, -1))}"`);
+    } catch {
+    }
+  }
+};
 
 // lib/_release_bytes.ts
 function releaseBytes(bytes) {
@@ -20643,6 +20986,111 @@ function releaseBytes(bytes) {
   const buffer = bytes.buffer;
   if (!(buffer instanceof ArrayBuffer) || buffer.detached) return;
   if (bytes.byteLength === buffer.byteLength) buffer.transfer(0);
+}
+
+// lib/api/_page_reader.ts
+var KNOWN_MEMBERS = /* @__PURE__ */ new Set([
+  "totalDocs",
+  "totalPages",
+  "limit",
+  "page",
+  "hasNextPage",
+  "nextPage",
+  "hasPrevPage",
+  "prevPage",
+  "pagingCounter",
+  "offset"
+]);
+var MAX_MEMBER_BYTES = 1024;
+var TEXT2 = new TextDecoder();
+var PAGE_WORDS = {
+  whole: "one JSON object, a task page",
+  shape: "it is no task page",
+  truncated: "the answer is cut short",
+  fix: "it is no task page"
+};
+var PageReader = class {
+  #scanner;
+  #options;
+  #parts = [];
+  #partBytes = 0;
+  #members = [];
+  #docs = [];
+  /** @param options The page size asked, the task size limit, and how to fail. */
+  constructor(options) {
+    this.#options = options;
+    this.#scanner = new JsonScanner("page", (message) => options.fail(`a body that ${message.replace(/\.$/, "")}`), PAGE_WORDS);
+  }
+  /** Reads the next bytes of the body. */
+  add(chunk) {
+    const scanner = this.#scanner;
+    for (const value of scanner.scan(chunk)) {
+      const kept = this.#keeps(value.isMember ? value.member : null);
+      if (kept) this.#hold(chunk.subarray(value.start, value.end), value.isMember);
+      this.#parts = [];
+      this.#partBytes = 0;
+    }
+    const open2 = scanner.openFrom;
+    if (open2 === void 0) return;
+    const member = scanner.openMember;
+    if (!this.#keeps(member)) return;
+    this.#partBytes += chunk.length - open2;
+    this.#checkSize(this.#partBytes, member !== null);
+    this.#parts.push(chunk.slice(open2));
+  }
+  /**
+   * The page as held, once its body has ended.
+   *
+   * @throws {Error} (from `fail`) when the body ended before the page was complete.
+   */
+  end() {
+    this.#scanner.end();
+    const docs = this.#scanner.sawDocs ? this.#docs : void 0;
+    return {
+      members: `{${this.#members.join(",")}}`,
+      docs
+    };
+  }
+  /** Whether a value is held: every task, and the known members (`null`: a task). */
+  #keeps(member) {
+    return member === null || member !== void 0 && KNOWN_MEMBERS.has(member);
+  }
+  #hold(tail, isMember) {
+    this.#checkSize(this.#partBytes + tail.length, isMember);
+    const bytes = new Uint8Array(this.#partBytes + tail.length);
+    let at = 0;
+    for (const part of [
+      ...this.#parts,
+      tail
+    ]) bytes.set(part, at), at += part.length;
+    if (!isMember) {
+      const { number } = this.#scanner.element;
+      if (number > this.#options.limit) {
+        throw this.#options.fail(`a page of more than the ${this.#options.limit} tasks asked (task ${number} is one too many)`);
+      }
+      this.#docs.push(bytes);
+      return;
+    }
+    const name = this.#scanner.lastMember;
+    this.#members.push(`${JSON.stringify(name)}:${TEXT2.decode(bytes)}`);
+  }
+  #checkSize(bytes, isMember) {
+    const limit = isMember ? MAX_MEMBER_BYTES : this.#options.maxTaskBytes;
+    if (bytes <= limit) return;
+    const what = isMember ? `a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes` : `task ${this.#scanner.element.number} of the page larger than ${limit} bytes, the limit per task (maxTaskBytes)`;
+    throw this.#options.fail(what);
+  }
+};
+function parsePage(text2, onDoc) {
+  const page = JSON.parse(text2.members);
+  if (text2.docs === void 0) return page;
+  page.docs = text2.docs.map((bytes) => {
+    const doc = JSON.parse(TEXT2.decode(bytes));
+    releaseBytes(bytes);
+    onDoc?.(doc);
+    return doc;
+  });
+  return page;
 }
 
 // lib/api/task_query.ts
@@ -20744,7 +21192,9 @@ var LabClient = class _LabClient {
   #accessId;
   #secretKey;
   #pageSize;
+  #maxTaskBytes;
   #onToken;
+  #onWarning;
   #send;
   #secrets = /* @__PURE__ */ new Set();
   #token;
@@ -20763,7 +21213,9 @@ var LabClient = class _LabClient {
     this.#secretKey = required(options.secretKey, "secretKey", "secret key");
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
+    this.#maxTaskBytes = whole(options.maxTaskBytes ?? 64 * 1024 * 1024, "maxTaskBytes", 1);
     this.#onToken = options.onToken;
+    this.#onWarning = options.onWarning;
     this.#send = {
       fetch: options.fetch ?? globalThis.fetch,
       maxRetries: whole(options.maxRetries ?? 4, "maxRetries", 0),
@@ -20774,7 +21226,9 @@ var LabClient = class _LabClient {
       secrets: this.#secrets,
       maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1),
       onRequest: options.onRequest,
-      endpointSetting: options.endpointSetting
+      endpointSetting: options.endpointSetting,
+      // Plain http is allowed to this machine only if it stays here: no proxy may see the secret.
+      bypassProxy: options.fetch === void 0 && this.#endpoint.protocol === "http:" && isLoopback(this.#endpoint.hostname)
     };
   }
   /**
@@ -20843,7 +21297,8 @@ var LabClient = class _LabClient {
    * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.
    * @param options `onTask`, called with each task as soon as it is parsed.
    * @returns The pages, until the lab says there is no next page.
-   * @throws {ApiError} when a request fails after its retries.
+   * @throws {ApiError} when a request fails after its retries, or a page holds a task of another
+   * project.
    */
   async *taskPages(projectId, filters = {}, options = {}) {
     projectIdOf(projectId);
@@ -20854,7 +21309,8 @@ var LabClient = class _LabClient {
         limit: this.#pageSize
       })}`, {
         projectId,
-        signal: stop.signal
+        signal: stop.signal,
+        readBody: (context) => this.#pageReader(context)
       });
       pending.catch(() => {
       });
@@ -20869,6 +21325,13 @@ var LabClient = class _LabClient {
       while (next !== void 0) {
         const { response, context } = await next.pending;
         const page = walk.page(pageBody(response, context, options.onTask), next.page, context);
+        const warning2 = checkPageTasks(page.docs, {
+          projectId,
+          filters,
+          page: next.page,
+          context
+        });
+        if (warning2 !== void 0) this.#onWarning?.(warning2);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : void 0;
         yield page;
       }
@@ -20886,6 +21349,16 @@ var LabClient = class _LabClient {
    */
   async *tasks(projectId, filters = {}) {
     for await (const page of this.taskPages(projectId, filters)) yield* takeTasks(page);
+  }
+  /** Reads a page as it arrives, bounded by the page size and the task size limit. */
+  #pageReader(context) {
+    return new PageReader({
+      limit: this.#pageSize,
+      maxTaskBytes: this.#maxTaskBytes,
+      fail: (what) => unexpectedAnswer(context, {
+        what
+      })
+    });
   }
   /** GETs a JSON document with the token, logging in again once if the token was refused. */
   async #get(path6, options) {
@@ -20919,7 +21392,8 @@ var LabClient = class _LabClient {
         accept: "application/json",
         authorization: `Bearer ${token2}`
       },
-      followRedirects: true
+      followRedirects: true,
+      readBody: options.readBody && (() => options.readBody(context))
     }, send);
     const token = await this.#accessToken();
     let response = await attempt(token);
@@ -20953,17 +21427,14 @@ var LabClient = class _LabClient {
   }
 };
 function pageBody(response, context, onTask) {
-  let body;
   try {
-    body = parsePageBytes(response.bytes, onTask);
+    return parsePage(response.read, onTask);
   } catch {
     throw unexpectedAnswer(context, {
       what: "a body that is not JSON",
       status: response.status
     });
   }
-  releaseBytes(response.bytes);
-  return body;
 }
 
 // lib/detect/task_mask.ts
@@ -21153,6 +21624,11 @@ function nativePath(path6, platform2 = hostPlatform()) {
   return platform2 === "windows" ? path6.replaceAll("/", "\\") : path6;
 }
 
+// lib/model/fold_file_name.ts
+function foldFileName(path6) {
+  return path6.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFC");
+}
+
 // lib/model/mask_file_registry.ts
 var MAX_ID_LENGTH = 64;
 var HOLDER_EXPORT = 0;
@@ -21216,7 +21692,7 @@ var MaskFileRegistry = class {
         suffix: "",
         folder: true
       });
-      reasons.push(`its folder "${folder}" is the file of ${describe(holder2)}`);
+      reasons.push(`its folder "${folder}" is the file of ${describe2(holder2)}`);
     }
     const wanted = names.join("/");
     const holder = this.#holderOf(wanted);
@@ -21229,7 +21705,7 @@ var MaskFileRegistry = class {
         taskId
       });
       file = names.join("/");
-      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe(holder)}`);
+      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe2(holder)}`);
     }
     if (holder !== taskId) this.#record(file, taskId);
     return reasons.length === 0 ? {
@@ -21298,11 +21774,11 @@ var MaskFileRegistry = class {
     this.#index.add(key, number);
   }
 };
-function describe(holder) {
+function describe2(holder) {
   return holder === null ? "the export itself" : `task ${holder}`;
 }
 function keyOf(path6) {
-  return path6.normalize("NFC").toLowerCase();
+  return foldFileName(path6);
 }
 function idPart(taskId) {
   return taskId.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_ID_LENGTH);
@@ -22046,6 +22522,56 @@ function promised(call) {
   }
 }
 
+// lib/model/folder_identities.ts
+function identityOf(info2) {
+  return info2.ino === null || info2.ino === void 0 ? void 0 : `${info2.dev}:${info2.ino}`;
+}
+var FolderIdentities = class {
+  #known = /* @__PURE__ */ new Map();
+  /**
+   * Records what `folder` is, or checks that it is still what it was.
+   *
+   * @param folder The folder, relative to the export folder (`""`: the export folder itself).
+   * @param info What `lstat` says it is now.
+   * @throws {UnsafePathError} when it is no longer a folder, or another one than before.
+   */
+  note(folder, info2) {
+    const identity = identityOf(info2);
+    const changed = info2.isSymlink || !info2.isDirectory || this.#known.has(folder) && this.#known.get(folder) !== identity;
+    if (changed) throw changedError(folder);
+    this.#known.set(folder, identity);
+  }
+  /** Whether `folder` was seen. */
+  has(folder) {
+    return this.#known.has(folder);
+  }
+  /** Forgets every folder (the export folder was removed, or made anew). */
+  forget() {
+    this.#known.clear();
+  }
+};
+function changedError(folder) {
+  return new UnsafePathError(folder === "" ? "." : folder, "it changed while the export was using it (a link or another folder was swapped in); the export stops rather than write or remove anything outside its folder");
+}
+
+// lib/model/segments_of.ts
+function segmentsOf(relative3) {
+  if (typeof relative3 !== "string" || relative3 === "") {
+    throw new UnsafePathError(String(relative3), "it is empty");
+  }
+  if (isAbsolute(relative3) || /^[A-Za-z]:|^[\\/]/.test(relative3)) {
+    throw new UnsafePathError(relative3, "it is absolute; paths must stay inside the export folder");
+  }
+  const segments = relative3.split(/[\\/]/);
+  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
+    throw new UnsafePathError(relative3, "it climbs out of the export folder or has an empty part");
+  }
+  return segments;
+}
+function parentOf(relative3) {
+  return segmentsOf(relative3).slice(0, -1).join("/");
+}
+
 // lib/model/write_file_atomic.ts
 async function writeFileAtomic(path6, bytes, options = {}) {
   const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
@@ -22055,10 +22581,72 @@ async function writeFileAtomic(path6, bytes, options = {}) {
     await fileSystem.writeFile(temporary, bytes, {
       createNew: true
     });
+    await options.beforeRename?.(temporary);
     await fileSystem.rename(temporary, path6);
   } catch (error2) {
     await fileSystem.remove(temporary).catch(() => {
     });
+    throw error2;
+  }
+}
+
+// lib/model/swap_checked.ts
+async function writeFileChecked(files, relative3, bytes) {
+  const path6 = files.pathOf(relative3);
+  let written;
+  await writeFileAtomic(path6, bytes, {
+    fileSystem: files.fileSystem,
+    beforeRename: async (temporary) => {
+      const info2 = await lstatOf(files, temporary);
+      if (info2 === void 0) throw changedError(parentOf(relative3));
+      written = identityOf(info2);
+      await files.verifyFolders(relative3);
+    }
+  });
+  try {
+    await files.verifyFolders(relative3);
+  } catch (error2) {
+    const landed2 = await lstatOf(files, path6).catch(() => void 0);
+    if (landed2 && written !== void 0 && identityOf(landed2) === written) {
+      await files.fileSystem.remove(path6).catch(() => {
+      });
+    }
+    throw error2;
+  }
+  const landed = await lstatOf(files, path6);
+  if (written !== void 0 && (landed === void 0 || identityOf(landed) !== written)) {
+    throw changedError(parentOf(relative3));
+  }
+}
+async function removeChecked(files, relative3, checked) {
+  const path6 = files.pathOf(relative3);
+  const aside = join3(files.root, `.${crypto.randomUUID().slice(0, 8)}.removed.tmp`);
+  try {
+    await files.fileSystem.rename(path6, aside);
+  } catch (error2) {
+    if (error2 instanceof Deno.errors.NotFound) return;
+    throw error2;
+  }
+  const moved = await lstatOf(files, aside);
+  const changed = await files.verifyFolders(relative3).then(() => void 0, (error2) => error2);
+  if (changed !== void 0 || moved === void 0 || identityOf(moved) !== identityOf(checked)) {
+    if (moved !== void 0) await files.fileSystem.rename(aside, path6).catch(() => {
+    });
+    throw changed ?? changedError(parentOf(relative3));
+  }
+  try {
+    await files.fileSystem.remove(aside);
+  } catch (error2) {
+    await files.fileSystem.rename(aside, path6).catch(() => {
+    });
+    throw error2;
+  }
+}
+async function lstatOf(files, path6) {
+  try {
+    return await files.fileSystem.lstat(path6);
+  } catch (error2) {
+    if (error2 instanceof Deno.errors.NotFound) return void 0;
     throw error2;
   }
 }
@@ -22071,6 +22659,8 @@ var ExportFolderFs = class {
   fileSystem;
   /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
   #folders = /* @__PURE__ */ new Set();
+  /** Each folder's device and inode as first seen, to tell one swapped meanwhile. */
+  #identities = new FolderIdentities();
   #rootChosenByUser;
   /**
    * Opens the door to one export folder; nothing is touched yet.
@@ -22110,28 +22700,39 @@ var ExportFolderFs = class {
   async rootInfo() {
     return await this.#checkRoot();
   }
-  /** Reads a file; refuses links on the way and at the file. */
+  /** Reads a file; refuses links on the way and at the file, and what is not a regular file. */
   async readFile(relative3) {
-    await this.#check(relative3, true);
+    await this.#checkFile(relative3);
     return await this.fileSystem.readFile(this.pathOf(relative3));
   }
-  /** Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at the file. */
+  /**
+   * Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at
+   * the file, and what is not a regular file.
+   */
   async openFile(relative3) {
-    await this.#check(relative3, true);
+    await this.#checkFile(relative3);
     return await this.fileSystem.open(this.pathOf(relative3), {
       read: true
     });
+  }
+  /** A named pipe would hang the read (it waits for a writer); a device or socket is no mask. */
+  async #checkFile(relative3) {
+    const info2 = await this.#check(relative3, true);
+    if (info2 === void 0 || info2.isFile) return;
+    throw new UnsafePathError(relative3, info2.isDirectory ? "it is a folder, where a file should be" : "it is not a regular file (a named pipe, socket or device); the export reads only files");
   }
   /** Reads a text file; refuses links on the way and at the file. */
   async readTextFile(relative3) {
     return new TextDecoder().decode(await this.readFile(relative3));
   }
-  /** Writes a file atomically, making its folders; refuses links on the way. */
+  /**
+   * Writes a file atomically, making its folders; refuses links on the way. The folders on the
+   * way are checked again before and after the rename: when one was swapped meanwhile, the file
+   * is removed from where it landed (if it is still the one written) and the write refused.
+   */
   async writeFile(relative3, bytes) {
     await this.#folderOf(relative3);
-    await writeFileAtomic(this.pathOf(relative3), bytes, {
-      fileSystem: this.fileSystem
-    });
+    await writeFileChecked(this, relative3, bytes);
   }
   /**
    * Opens a new file for writing (and, with `read`, reading) at `relative`, removing what was
@@ -22145,20 +22746,25 @@ var ExportFolderFs = class {
       read: options.read ?? false
     });
   }
-  /** Renames a file inside the export folder; refuses links on the way and at the source. */
+  /**
+   * Renames a file inside the export folder; refuses links on the way and at the source, and a
+   * folder on the way that changed meanwhile.
+   */
   async rename(from, to) {
     await this.#check(from, true);
     await this.#check(to, false);
     await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
+    await this.verifyFolders(from);
+    await this.verifyFolders(to);
   }
-  /** Removes a file (or the link itself) if it is there; refuses links on the way. */
+  /**
+   * Removes a file (or the link itself) if it is there; refuses links on the way. It is first
+   * moved aside into the export folder and compared with what was checked: when a folder on the
+   * way was swapped meanwhile, what was moved is put back and the removal refused.
+   */
   async remove(relative3) {
-    await this.#check(relative3, false);
-    try {
-      await this.fileSystem.remove(this.pathOf(relative3));
-    } catch (error2) {
-      if (!(error2 instanceof Deno.errors.NotFound)) throw error2;
-    }
+    const checked = await this.#check(relative3, false);
+    if (checked !== void 0) await removeChecked(this, relative3, checked);
   }
   /** The names in the export folder; refuses a folder that is a link. */
   async names() {
@@ -22174,6 +22780,7 @@ var ExportFolderFs = class {
       recursive: true
     });
     this.#folders.clear();
+    this.#identities.forget();
   }
   /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
   async makeRoot(exclusive) {
@@ -22199,18 +22806,20 @@ var ExportFolderFs = class {
     for (let i = 1; i <= segments.length; i++) {
       const folder = segments.slice(0, i).join("/");
       if (this.#folders.has(folder)) continue;
-      const info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
+      const path6 = join3(this.root, ...segments.slice(0, i));
+      let info2 = await this.#lstat(path6);
       if (info2?.isSymlink) throw linkError(folder);
       if (info2 === void 0) {
         try {
-          await this.fileSystem.mkdir(join3(this.root, ...segments.slice(0, i)));
+          await this.fileSystem.mkdir(path6);
         } catch (error2) {
           if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
-          if ((await this.#lstat(join3(this.root, ...segments.slice(0, i))))?.isSymlink) {
-            throw linkError(folder);
-          }
         }
+        info2 = await this.#lstat(path6);
+        if (info2?.isSymlink) throw linkError(folder);
       }
+      if (info2 === void 0) throw changedError(folder);
+      this.#identities.note(folder, info2);
       this.#folders.add(folder);
     }
   }
@@ -22226,15 +22835,36 @@ var ExportFolderFs = class {
       if (info2?.isSymlink && (last || i < segments.length)) {
         throw linkError(segments.slice(0, i).join("/"));
       }
+      if (info2?.isDirectory && i < segments.length) {
+        this.#identities.note(segments.slice(0, i).join("/"), info2);
+      }
     }
     return info2;
   }
+  /**
+   * Checks again that the export folder and every folder on the way to `relative` are the ones
+   * first seen: each is `lstat`ed (a link there now, or another folder, is refused).
+   *
+   * @param relative A path relative to the export folder.
+   * @throws {UnsafePathError} when one changed or is gone.
+   */
+  async verifyFolders(relative3) {
+    const folders = segmentsOf(relative3).slice(0, -1);
+    const root = await this.#checkRoot();
+    if (root === void 0) throw changedError("");
+    for (let i = 1; i <= folders.length; i++) {
+      const folder = folders.slice(0, i).join("/");
+      const info2 = await this.#lstat(join3(this.root, ...folders.slice(0, i)));
+      if (info2 === void 0) throw changedError(folder);
+      this.#identities.note(folder, info2);
+    }
+  }
   async #checkRoot() {
-    if (this.#rootChosenByUser) return await this.#stat(this.root);
-    const info2 = await this.#lstat(this.root);
+    const info2 = this.#rootChosenByUser ? await this.#stat(this.root) : await this.#lstat(this.root);
     if (info2?.isSymlink) {
       throw new UnsafePathError(this.root, "the export folder is a symbolic link");
     }
+    if (info2?.isDirectory) this.#identities.note("", info2);
     return info2;
   }
   async #lstat(path6) {
@@ -22247,19 +22877,6 @@ var ExportFolderFs = class {
 function notFound(error2) {
   if (error2 instanceof Deno.errors.NotFound) return void 0;
   throw error2;
-}
-function segmentsOf(relative3) {
-  if (typeof relative3 !== "string" || relative3 === "") {
-    throw new UnsafePathError(String(relative3), "it is empty");
-  }
-  if (isAbsolute(relative3) || /^[A-Za-z]:|^[\\/]/.test(relative3)) {
-    throw new UnsafePathError(relative3, "it is absolute; paths must stay inside the export folder");
-  }
-  const segments = relative3.split(/[\\/]/);
-  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
-    throw new UnsafePathError(relative3, "it climbs out of the export folder or has an empty part");
-  }
-  return segments;
 }
 function linkError(path6) {
   return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
@@ -24034,7 +24651,7 @@ function yoloLabelLines(annotations, options) {
     const labelId = annotationLabelIds(record.labels)[0];
     const classIndex = labelId === void 0 ? -1 : names.indexOf(labelId);
     if (classIndex < 0 && labelId !== void 0) {
-      throw new MasksError(`its annotation ${describe2(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
+      throw new MasksError(`its annotation ${describe3(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
     }
     const holder = geometry === "segmentation" ? record.approximation : record;
     const polygons = isRecord5(holder) && Array.isArray(holder.polygons) ? holder.polygons : [];
@@ -24064,7 +24681,7 @@ function normalized(vertices, image) {
 }
 function box(vertices, annotation) {
   if (vertices.length !== 4) {
-    throw new MasksError(`its rectangle ${describe2(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
+    throw new MasksError(`its rectangle ${describe3(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
   }
   const [x1, y1, x2, y2] = vertices;
   const axis = (a, b) => {
@@ -24088,11 +24705,11 @@ function box(vertices, annotation) {
 function numbers(vertices, annotation) {
   if (vertices === void 0) return [];
   if (!Array.isArray(vertices) || vertices.some((value) => !Number.isFinite(value))) {
-    throw new MasksError(`its annotation ${describe2(annotation)} has vertices that are not a list of numbers`);
+    throw new MasksError(`its annotation ${describe3(annotation)} has vertices that are not a list of numbers`);
   }
   return vertices;
 }
-function describe2(annotation) {
+function describe3(annotation) {
   return annotation.id === void 0 ? "(no id)" : JSON.stringify(annotation.id);
 }
 function isRecord5(value) {
@@ -28194,6 +28811,36 @@ async function* exportedEntries(files) {
   }
 }
 
+// lib/export/_reused_folder_check.ts
+var MAX_NAMED = 20;
+async function refuseUnsafeEntries(files, mode) {
+  if (mode === "new" || !await files.rootExists()) return;
+  const found = [];
+  const folders = [
+    ""
+  ];
+  while (folders.length > 0) {
+    const folder = folders.pop();
+    const entries = files.fileSystem.readDir(folder === "" ? files.root : files.pathOf(folder));
+    for await (const entry of entries) {
+      const path6 = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory && !entry.isSymlink) folders.push(path6);
+      else if (entry.isSymlink || !entry.isFile) {
+        found.push(`${inertText(path6)} (${kindOf(entry)})`);
+      }
+    }
+  }
+  if (found.length === 0) return;
+  found.sort();
+  const more = found.length > MAX_NAMED ? `, and ${found.length - MAX_NAMED} more` : "";
+  throw new UnsafePathError(files.root, `it holds what an export never writes: ${found.slice(0, MAX_NAMED).join(", ")}${more}. A link would be followed by whatever uploads or copies the folder, a pipe would hang the export; remove them, then run the export again`, {
+    setting: mode
+  });
+}
+function kindOf(entry) {
+  return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
+}
+
 // lib/detect/pinned_class_map.ts
 function parsePinnedClassMap(text2, where) {
   const fail = (why) => {
@@ -28359,7 +29006,8 @@ var ExportFolder = class {
     return this.files.root;
   }
   /**
-   * Checks the folder before any request (it can be made; a new export's name is free) and reads
+   * Checks the folder before any request (it can be made; a new export's name is free; a reused
+   * one holds no link, pipe, socket or device, anywhere) and reads
    * what an earlier export left there (resume, incremental). A dry run only reads: it probes
    * nothing, but reads an earlier export's manifest and `export.json` as the real run would, so
    * its plan is the real run's.
@@ -28370,6 +29018,7 @@ var ExportFolder = class {
       previous: EarlierManifest.none()
     };
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
+    await refuseUnsafeEntries(this.files, this.mode);
     if (this.mode === "overwrite") return {
       previous: EarlierManifest.none()
     };
@@ -28729,7 +29378,7 @@ function resolveSemanticMapping(value, labels) {
     }
     const bChannel = label.bChannel;
     if (typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
-      throw new ConfigError(`The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the project configuration (got ${describe3(bChannel)}), so its pixels cannot be found; remove it from the mapping or fix the label`, {
+      throw new ConfigError(`The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the project configuration (got ${describe4(bChannel)}), so its pixels cannot be found; remove it from the mapping or fix the label`, {
         setting: "semanticMapping"
       });
     }
@@ -28754,7 +29403,7 @@ function semanticMappingOf(value) {
 }
 function mappingObject(mapping) {
   if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
-    throw new ConfigError(`The semantic mapping must be a JSON object of label id to [r, g, b], like {"car": [128, 64, 128]}; got ${describe3(mapping)}`, {
+    throw new ConfigError(`The semantic mapping must be a JSON object of label id to [r, g, b], like {"car": [128, 64, 128]}; got ${describe4(mapping)}`, {
       setting: "semanticMapping"
     });
   }
@@ -28763,7 +29412,7 @@ function mappingObject(mapping) {
 function checkColour(labelId, colour) {
   const valid = Array.isArray(colour) && colour.length === 3 && colour.every((value) => Number.isInteger(value) && value >= 0 && value <= 255);
   if (!valid) {
-    throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe3(colour)}`, {
+    throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe4(colour)}`, {
       setting: "semanticMapping"
     });
   }
@@ -28773,7 +29422,7 @@ function checkColour(labelId, colour) {
     colour[2]
   ];
 }
-function describe3(value) {
+function describe4(value) {
   const text2 = JSON.stringify(value) ?? String(value);
   return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
 }
@@ -30625,6 +31274,46 @@ function quote2(text2) {
   return inertText(JSON.stringify(text2 ?? ""));
 }
 
+// lib/parse_json_text.ts
+function parseJsonText(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxError)) throw error2;
+  }
+  if (isValidStart(text2)) {
+    throw new SyntaxError(`it ends too early, at ${placeOf(text2, text2.length)}`);
+  }
+  throw new SyntaxError(`it stops being JSON at ${placeOf(text2, validPrefixLength(text2))}`);
+}
+function validPrefixLength(text2) {
+  let low = 0;
+  let high = text2.length;
+  while (high - low > 1) {
+    const middle = low + high >>> 1;
+    if (isValidStart(text2.slice(0, middle))) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+function isValidStart(prefix) {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxError)) return false;
+    if (/end of JSON input/.test(error2.message)) return true;
+    const position = /at position (\d+)/.exec(error2.message);
+    return position !== null && Number(position[1]) >= prefix.length;
+  }
+}
+function placeOf(text2, offset) {
+  const before = text2.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - (before.lastIndexOf("\n") + 1) + 1;
+  return `line ${line}, column ${column}`;
+}
+
 // lib/detect/load_semantic_mapping.ts
 var MAPPING = subject("semanticMapping");
 async function loadSemanticMapping(value, readTextFile) {
@@ -30643,11 +31332,10 @@ async function loadSemanticMapping(value, readTextFile) {
   }
   let parsed;
   try {
-    parsed = JSON.parse(json);
+    parsed = parseJsonText(json);
   } catch (error2) {
     throw new ConfigError(settingMessage`${MAPPING} is not valid JSON${inline ? "" : ` (in "${text2}")`}: ${error2 instanceof Error ? error2.message : error2}; write it like {"car": [128, 64, 128]}`, {
-      setting: "semanticMapping",
-      cause: error2
+      setting: "semanticMapping"
     });
   }
   return semanticMappingOf(parsed);
@@ -31355,7 +32043,7 @@ var TaskAnnotations = class {
    * @returns Whether an annotation was written (else the task goes to the plain log).
    */
   annotate(outcome) {
-    const kind = kindOf(outcome);
+    const kind = kindOf2(outcome);
     if (kind === void 0 || ++this.#counts[kind] > MAX_LISTED) return false;
     const task = `Task ${inertText(JSON.stringify(outcome.taskName))} (${inertText(outcome.taskId)})`;
     if (kind === "failed") {
@@ -31390,7 +32078,7 @@ var TaskAnnotations = class {
     }
   }
 };
-function kindOf(outcome) {
+function kindOf2(outcome) {
   if (outcome.status === "failed") return "failed";
   if (outcome.status === "skipped") return "skipped";
   return outcome.renamedFrom === void 0 ? void 0 : "renamed";
@@ -31952,7 +32640,7 @@ function splitRows(summary2) {
 function taskRow(outcome) {
   const reason = outcome.renamedFrom === void 0 ? failureReason(outcome, inputHint) : renameText(outcome);
   return [
-    kindOf(outcome) ?? outcome.status,
+    kindOf2(outcome) ?? outcome.status,
     outcome.taskName,
     outcome.taskId,
     reason
@@ -32021,7 +32709,8 @@ async function run() {
         accessId: inputs.accessId,
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.
-        onToken: (token) => setSecret(token)
+        onToken: (token) => setSecret(token),
+        onWarning: (message) => warning(message)
       }),
       // The bundle's own worker module (`deno task bundle` writes it next to main.js).
       workerUrl: new URL("./convert_worker.js", import.meta.url),

@@ -202,6 +202,7 @@ async function taskSourceOf(
         endpointSetting,
         allowInsecureHttp: command.allowInsecureHttp,
         signal: io.signal,
+        onWarning: (message) => io.stderr(`warning: ${message}\n`),
         onRequest: command.quiet ? undefined : requestLog({
           write: io.stderr,
           verbose: command.verbose,
