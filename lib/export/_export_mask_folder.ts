@@ -125,6 +125,7 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
       report: parts.report,
       budget: plan.budget,
       stuffClasses: masks.stuffClasses,
+      card: options.card,
     }),
     summary: parts.summary,
     createFolder: () => folder.create(plan.maskFormat, masks.table),
