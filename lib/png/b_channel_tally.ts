@@ -65,8 +65,11 @@ export class BChannelTally {
   ): void {
     const { counts } = this;
     const row = new Float64Array(256);
+    const words = sameAsAbove ? undefined : wordsOf(memory, at, stride, this.#rowBytes);
     for (let r = 0, p = at; r < count; r++, p += stride) {
-      if (sameAsAbove?.(r) !== true) {
+      const same = sameAsAbove ? sameAsAbove(r) : r > 0 && words !== undefined &&
+        sameWords(words, (p - at) / 4, stride / 4, this.#rowBytes / 4);
+      if (same !== true) {
         this.#last = [];
         const end = p + this.#rowBytes;
         for (let i = p; i < end; i += 3) if (memory[i] !== 0) row[memory[i + 2]]++;
@@ -79,4 +82,28 @@ export class BChannelTally {
       for (let k = 0; k < last.length; k += 2) counts[last[k]] += last[k + 1];
     }
   }
+}
+
+/**
+ * The rows as 32-bit words, when they are whole words at aligned places (a row the same as the
+ * row above is then found by comparing a quarter as many values as it has bytes); else
+ * `undefined`, and every row is counted.
+ */
+function wordsOf(
+  memory: Uint8Array,
+  at: number,
+  stride: number,
+  rowBytes: number,
+): Uint32Array | undefined {
+  const start = memory.byteOffset + at;
+  if (start % 4 !== 0 || stride % 4 !== 0 || rowBytes % 4 !== 0) return undefined;
+  return new Uint32Array(memory.buffer, start, (memory.byteLength - at) >> 2);
+}
+
+/** Whether the row at word `w` is the same as the row `strideWords` before it. */
+function sameWords(words: Uint32Array, w: number, strideWords: number, rowWords: number): boolean {
+  for (let k = 0, above = w - strideWords; k < rowWords; k++) {
+    if (words[w + k] !== words[above + k]) return false;
+  }
+  return true;
 }
