@@ -1,7 +1,8 @@
 /**
  * The GitHub Action's entry, bundled into `action/dist/main.js` (`deno task bundle`) and run by
  * `action.yml`: it reads the inputs, runs the same {@linkcode exportMasks} as the command line,
- * annotates failed, renamed and skipped tasks, sets the outputs and writes the job summary.
+ * annotates failed, renamed and skipped tasks and those with a warning, sets the outputs and
+ * writes the job summary.
  *
  * @module
  */
@@ -53,6 +54,7 @@ export async function run(): Promise<number> {
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.
         onToken: (token) => core.setSecret(token),
+        onWarning: (message) => core.warning(message),
       }),
       // The bundle's own worker module (`deno task bundle` writes it next to main.js).
       workerUrl: new URL("./convert_worker.js", import.meta.url),

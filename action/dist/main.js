@@ -18215,7 +18215,7 @@ var require_eventsource_stream = __commonJS({
     var buffer = __require("node:buffer");
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
-    var BOM = [
+    var BOM2 = [
       239,
       187,
       191
@@ -18596,20 +18596,20 @@ ${value}`;
         const second = this.peekBufferedByte(1);
         const third = this.peekBufferedByte(2);
         if (second === void 0) {
-          if (first === BOM[0]) {
+          if (first === BOM2[0]) {
             return true;
           }
           this.checkBOM = false;
           return true;
         }
         if (third === void 0) {
-          if (first === BOM[0] && second === BOM[1]) {
+          if (first === BOM2[0] && second === BOM2[1]) {
             return true;
           }
           this.checkBOM = false;
           return false;
         }
-        if (first === BOM[0] && second === BOM[1] && third === BOM[2]) {
+        if (first === BOM2[0] && second === BOM2[1] && third === BOM2[2]) {
           this.discardLeadingBytes(3);
         }
         this.checkBOM = false;
@@ -20043,6 +20043,64 @@ function sleep(ms, signal) {
   });
 }
 
+// lib/api/_read_body.ts
+async function refuseCompressed(response, request) {
+  const encoding = response.headers.get("content-encoding")?.trim().toLowerCase();
+  if (encoding === void 0 || encoding === "" || encoding === "identity") return;
+  await response.body?.cancel();
+  throw new ApiError(`The lab answered ${request.method} ${request.path} with a compressed body (Content-Encoding ${inertText(encoding)}) though none was asked (Accept-Encoding: identity); the body was not read: check that the endpoint points to the lab API`, {
+    status: response.status,
+    method: request.method,
+    path: request.path
+  });
+}
+async function eachChunk(response, request, limit, onChunk) {
+  let size = 0;
+  if (!response.body) return size;
+  for await (const chunk of response.body) {
+    size += chunk.length;
+    if (size > limit) {
+      throw new ApiError(`The lab's answer to ${request.method} ${request.path} is larger than the limit of ${limit} bytes (maxResponseBytes); the body was not read further`, {
+        status: response.status,
+        method: request.method,
+        path: request.path
+      });
+    }
+    onChunk(chunk);
+  }
+  return size;
+}
+async function boundedBytes(response, request, limit) {
+  const chunks = [];
+  const size = await eachChunk(response, request, limit, (chunk) => chunks.push(chunk));
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+// lib/api/_direct_connection.ts
+function directConnection(url) {
+  const runtime = globalThis.Deno;
+  if (typeof runtime?.createHttpClient !== "function") return void 0;
+  const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  const client = runtime.createHttpClient({
+    proxy: {
+      transport: "tcp",
+      hostname,
+      port
+    }
+  });
+  return {
+    client,
+    [Symbol.dispose]: () => client.close()
+  };
+}
+
 // lib/api/_send.ts
 var MAX_REDIRECTS = 5;
 async function sendWithRetries(request, options) {
@@ -20052,7 +20110,7 @@ async function sendWithRetries(request, options) {
     const began = performance.now();
     const report = (status, extra) => options.onRequest?.({
       method: request.method,
-      path: redact(request.path, options.secrets),
+      path: inertText(redact(request.path, options.secrets)),
       status,
       ms: Math.round(performance.now() - began),
       attempt: attempt + 1,
@@ -20075,8 +20133,9 @@ async function sendWithRetries(request, options) {
         baseMs: options.retryDelayMs
       });
       const last = attempt >= options.maxRetries || performance.now() + wait2 >= deadline;
+      const reason = inertText(redact(reasonOf(error2, timeoutMs), options.secrets));
       report(0, {
-        error: reasonOf(error2, timeoutMs),
+        error: reason,
         retryInMs: last ? void 0 : wait2
       });
       if (last) throw unreachable(request, error2, {
@@ -20115,25 +20174,39 @@ async function sendOnce(request, options) {
   ]) : timeout;
   let url = request.url;
   let response;
+  using direct = options.bypassProxy ? directConnection(url) : void 0;
   for (let redirects = 0; ; redirects++) {
     response = await options.fetch(url, {
       method: request.method,
-      headers: request.headers,
+      // A compressed answer could expand a thousandfold past every limit counted in bytes read.
+      headers: {
+        ...request.headers,
+        "accept-encoding": "identity"
+      },
       body: request.body,
       signal,
-      redirect: "manual"
+      redirect: "manual",
+      ...direct === void 0 ? {} : {
+        client: direct.client
+      }
     });
     if (response.status < 300 || response.status > 399 || response.status === 304) break;
     await response.body?.cancel();
     url = redirectTarget(request, url, response, redirects);
   }
-  const bytes = await boundedBytes(response, request, options.maxResponseBytes);
+  const ok2 = response.status >= 200 && response.status <= 299;
+  if (ok2) await refuseCompressed(response, request);
+  const reader = ok2 ? request.readBody?.() : void 0;
+  let bytes = new Uint8Array(0);
+  if (reader === void 0) bytes = await boundedBytes(response, request, options.maxResponseBytes);
+  else await eachChunk(response, request, options.maxResponseBytes, (chunk) => reader.add(chunk));
   let text2;
   return {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
     bytes,
+    read: reader?.end(),
     get body() {
       return text2 ??= TEXT.decode(bytes);
     }
@@ -20157,33 +20230,9 @@ function redirectTarget(request, url, response, count) {
   if (count >= MAX_REDIRECTS) throw refuse(`after ${MAX_REDIRECTS} redirects`);
   return target;
 }
-async function boundedBytes(response, request, limit) {
-  const chunks = [];
-  let size = 0;
-  if (response.body) {
-    for await (const chunk of response.body) {
-      size += chunk.length;
-      if (size > limit) {
-        throw new ApiError(`The lab's answer to ${request.method} ${request.path} is larger than the limit of ${limit} bytes (maxResponseBytes); the body was not read further`, {
-          status: response.status,
-          method: request.method,
-          path: request.path
-        });
-      }
-      chunks.push(chunk);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
-}
 var TEXT = new TextDecoder();
 function unreachable(request, error2, { attempts, timeoutMs, options }) {
-  const reason = reasonOf(error2, timeoutMs);
+  const reason = inertText(redact(reasonOf(error2, timeoutMs), options.secrets));
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   const where = redact(`${request.url.href} (${request.method} ${request.path}) after ${tries}: ${reason}`, options.secrets);
   const endpoint = options.endpointSetting ?? mention("endpoint");
@@ -20203,6 +20252,7 @@ function reasonOf(error2, timeoutMs) {
 
 // lib/api/_login.ts
 var LOGIN_PATH = "api/user-manager/auth/login";
+var VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 async function logIn(endpoint, options) {
   const context = {
     method: "POST",
@@ -20231,6 +20281,12 @@ async function logIn(endpoint, options) {
   if (!isJsonObject(body) || typeof body.access_token !== "string" || body.access_token === "") {
     throw unexpectedAnswer(context, {
       what: "a login answer without `access_token`"
+    });
+  }
+  if (!VISIBLE_ASCII.test(body.access_token)) {
+    throw unexpectedAnswer(context, {
+      what: "an `access_token` that is not a header value (visible ASCII characters only)",
+      status: response.status
     });
   }
   const lifetime = typeof body.expires_in === "number" && Number.isFinite(body.expires_in) ? body.expires_in * 1e3 : Infinity;
@@ -20521,7 +20577,8 @@ var PageWalk = class {
       "totalPages"
     ]) {
       const value = body[field];
-      if (value !== void 0 && !(Number.isInteger(value) && value >= 0)) {
+      const missing = value === void 0 && field === "totalDocs";
+      if (missing || value !== void 0 && !(Number.isInteger(value) && value >= 0)) {
         throw refuse(`a \`${field}\` that is not a whole number (${inertText(value)})`);
       }
     }
@@ -20557,6 +20614,59 @@ var PageWalk = class {
   }
 };
 
+// lib/api/_task_match.ts
+var FIELD_FILTERS = [
+  [
+    "statusIn",
+    "status"
+  ],
+  [
+    "batchIdIn",
+    "batchId"
+  ],
+  [
+    "taskIdIn",
+    "_id"
+  ],
+  [
+    "nameIn",
+    "name"
+  ]
+];
+function checkPageTasks(docs, request) {
+  const { projectId, filters, context } = request;
+  let unmatched = 0;
+  let example;
+  for (const task of docs) {
+    if (!isJsonObject(task)) continue;
+    if (typeof task.projectId === "string" && task.projectId !== projectId) {
+      throw unexpectedAnswer(context, {
+        what: `task ${inertText(String(task._id))} of project ${inertText(task.projectId)}, not of ${inertText(projectId)}: nothing of this answer is exported`
+      });
+    }
+    const miss = mismatch(task, filters);
+    if (miss === void 0) continue;
+    unmatched++;
+    example ??= `task ${inertText(String(task._id))} has ${miss}`;
+  }
+  if (unmatched === 0) return void 0;
+  const tasks = unmatched === 1 ? "1 task" : `${unmatched} tasks`;
+  return `The lab's page ${request.page} of project ${inertText(projectId)} holds ${tasks} that ${unmatched === 1 ? "does" : "do"} not match the filters asked for (${example}); they are exported as the lab sent them`;
+}
+function mismatch(task, filters) {
+  for (const [filter2, field] of FIELD_FILTERS) {
+    const wanted = filters[filter2];
+    const value = task[field];
+    if (wanted === void 0 || wanted.length === 0 || typeof value !== "string") continue;
+    if (!wanted.includes(value)) return `${field} ${inertText(JSON.stringify(value))}`;
+  }
+  const like = filters.nameLike;
+  if (like !== void 0 && typeof task.name === "string" && !task.name.includes(like)) {
+    return `name ${inertText(JSON.stringify(task.name))}`;
+  }
+  return void 0;
+}
+
 // lib/api/_json_bytes.ts
 var QUOTE = 34;
 var BACKSLASH = 92;
@@ -20566,76 +20676,309 @@ var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var OPEN_BRACE = 123;
 var CLOSE_BRACE = 125;
+var BOM = [
+  239,
+  187,
+  191
+];
+function isSpace(byte) {
+  return byte === 32 || byte === 10 || byte === 13 || byte === 9;
+}
+function describe(byte) {
+  return byte > 32 && byte < 127 ? JSON.stringify(String.fromCharCode(byte)) : `the byte 0x${byte.toString(16).padStart(2, "0")}`;
+}
 
-// lib/api/_parse_page_bytes.ts
-var DOCS_KEY = new TextEncoder().encode('"docs"');
-var TEXT2 = new TextDecoder();
-function parsePageBytes(bytes, onDoc) {
-  const docs = docsArray(bytes);
-  if (docs === void 0) return JSON.parse(TEXT2.decode(bytes));
-  const page = JSON.parse(`${TEXT2.decode(bytes.subarray(0, docs.start))}[]${TEXT2.decode(bytes.subarray(docs.end))}`);
-  page.docs = docs.elements.map(([from, to]) => {
-    const doc = JSON.parse(TEXT2.decode(bytes.subarray(from, to)));
-    onDoc?.(doc);
-    return doc;
-  });
-  return page;
-}
-function docsArray(bytes) {
-  let depth = 0;
-  let afterDocsKey = false;
-  let start = -1;
-  let elementStart = -1;
-  const elements = [];
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte === QUOTE) {
-      const from = i;
-      i = closingQuote(bytes, i);
-      if (depth === 1) afterDocsKey = isDocsKey(bytes, from, i + 1);
-      continue;
-    }
-    if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-      depth++;
-      if (depth === 2 && afterDocsKey && byte === OPEN_BRACKET) start = i, elementStart = i + 1;
-    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-      if (depth === 2 && start >= 0 && byte === CLOSE_BRACKET) {
-        addElement(bytes, elements, elementStart, i);
-        return {
-          start,
-          end: i + 1,
-          elements
-        };
+// lib/api/_json_scanner.ts
+var MAX_JSON_DEPTH = 512;
+var MAX_KEY_BYTES = 64;
+var BEFORE_ROOT = 0;
+var IN_ROOT = 1;
+var AFTER_ROOT = 2;
+var FIRST_ELEMENT = 0;
+var NEXT_ELEMENT = 1;
+var IN_ELEMENT = 2;
+var FIRST_NAME = 0;
+var NEXT_NAME = 1;
+var IN_NAME = 2;
+var BEFORE_COLON = 3;
+var BEFORE_VALUE = 4;
+var IN_VALUE = 5;
+var AFTER_DOCS = 6;
+var JsonScanner = class {
+  #fail;
+  #words;
+  #root;
+  #phase = BEFORE_ROOT;
+  #bomBytes = 0;
+  #offset = 0;
+  #inString = false;
+  #escaped = false;
+  #closers = [];
+  #cutDepth = 1;
+  #state = FIRST_ELEMENT;
+  #memberState = FIRST_NAME;
+  #name = [];
+  #member;
+  #docsSeen = false;
+  #valueStart = 0;
+  #elementStart = 0;
+  #elementNumber = 0;
+  #openFrom;
+  #backslashChunk;
+  #backslashAt = -1;
+  /**
+   * @param root What the text must be.
+   * @param fail Makes the error to throw from a sentence about the text (`is empty...`).
+   * @param words How the sentences end, for the text at hand.
+   */
+  constructor(root, fail, words) {
+    this.#root = root;
+    this.#fail = fail;
+    this.#words = words;
+  }
+  /** The current element: its number, from 1, and the offset of its first byte. */
+  get element() {
+    return {
+      number: this.#elementNumber,
+      start: this.#elementStart
+    };
+  }
+  /** The current element, for messages: `element 3 (from byte 120)`. */
+  get where() {
+    return `element ${this.#elementNumber} (from byte ${this.#elementStart})`;
+  }
+  /** Where the value still open at the end of the last chunk starts in it; none: no value. */
+  get openFrom() {
+    return this.#openFrom;
+  }
+  /**
+   * The page member whose value is open at the end of the last chunk, by name (`undefined`:
+   * a name longer than 64 bytes); `null` when the open value is an element, or none is open.
+   */
+  get openMember() {
+    return this.#openFrom === void 0 || this.#inCutArray() ? null : this.#member;
+  }
+  /** The name of the page member read last (`undefined`: longer than 64 bytes). */
+  get lastMember() {
+    return this.#member;
+  }
+  /** Whether the page's `docs` array was met. */
+  get sawDocs() {
+    return this.#docsSeen;
+  }
+  /** How many bytes were scanned. */
+  get offset() {
+    return this.#offset;
+  }
+  /**
+   * Scans one chunk, yielding each value that ends in it; then {@linkcode openFrom} tells where a
+   * value that goes on in the next chunk starts.
+   *
+   * @param chunk The next bytes of the text.
+   * @throws {Error} (from `fail`) when the text does not have the expected shape or nests too deep.
+   */
+  *scan(chunk) {
+    this.#valueStart = 0;
+    this.#backslashChunk = void 0;
+    for (let i = 0; i < chunk.length; i++) {
+      if (this.#inString) {
+        i = this.#skipString(chunk, i);
+        continue;
       }
-      depth--;
-    } else if (byte === COMMA && depth === 2 && start >= 0) {
-      addElement(bytes, elements, elementStart, i);
-      elementStart = i + 1;
+      const byte = chunk[i];
+      if (this.#phase !== IN_ROOT) {
+        this.#outside(byte, this.#offset + i);
+      } else if (this.#closers.length > this.#cutDepth) {
+        this.#nest(byte, this.#offset + i);
+      } else if (this.#cutDepth === this.#closers.length && this.#inCutArray()) {
+        const ended = this.#inArray(byte, i);
+        if (ended !== void 0) yield ended;
+      } else {
+        const ended = this.#inObject(byte, i);
+        if (ended !== void 0) yield ended;
+      }
     }
-    if (depth === 1 && byte !== COLON && byte > 32) afterDocsKey = false;
+    const open2 = this.#phase === IN_ROOT && (this.#inCutArray() ? this.#state === IN_ELEMENT : this.#memberState === IN_VALUE);
+    this.#openFrom = open2 ? this.#valueStart : void 0;
+    this.#offset += chunk.length;
   }
-  return void 0;
-}
-function closingQuote(bytes, open2) {
-  for (let i = open2 + 1; ; i++) {
-    i = bytes.indexOf(QUOTE, i);
-    if (i < 0) return bytes.length;
-    let backslashes = 0;
-    while (i - backslashes - 1 > open2 && bytes[i - backslashes - 1] === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return i;
+  /**
+   * Checks that the text ended after its root value.
+   *
+   * @throws {Error} (from `fail`) when it was empty, or ended before the root was closed.
+   */
+  end() {
+    const kind = this.#root === "array" ? "array" : "object";
+    if (this.#phase === BEFORE_ROOT) {
+      throw this.#fail(`is empty (${this.#offset} bytes); it must hold ${this.#words.whole}.`);
+    }
+    if (this.#phase !== AFTER_ROOT) {
+      const inside = this.#inCutArray() && this.#state === IN_ELEMENT ? `inside ${this.where}` : `before its ${kind} is closed`;
+      throw this.#fail(`ends at byte ${this.#offset}, ${inside}: ${this.#words.truncated}.`);
+    }
   }
-}
-function isDocsKey(bytes, from, to) {
-  if (to - from !== DOCS_KEY.length) return false;
-  return DOCS_KEY.every((byte, k) => bytes[from + k] === byte);
-}
-function addElement(bytes, elements, from, to) {
-  const blank = bytes.subarray(from, to).every((byte) => byte <= 32);
-  if (!blank || elements.length > 0 || bytes[to] === COMMA) elements.push([
-    from,
-    to
-  ]);
-}
+  /** The next `\\` at or after `from` in `chunk` (-1: none), searched once per stretch. */
+  #nextBackslash(chunk, from) {
+    if (this.#backslashChunk !== chunk || this.#backslashAt >= 0 && this.#backslashAt < from) {
+      this.#backslashChunk = chunk;
+      this.#backslashAt = chunk.indexOf(BACKSLASH, from);
+    }
+    return this.#backslashAt;
+  }
+  #inCutArray() {
+    return this.#root === "array" || this.#cutDepth === 2;
+  }
+  /** Inside a string: skips to its closing quote (or the chunk's end); returns the last index. */
+  #skipString(chunk, from) {
+    const naming = this.#memberState === IN_NAME && this.#closers.length === 1 && this.#root === "page";
+    for (let i = from; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (naming && this.#name.length <= MAX_KEY_BYTES + 1) this.#name.push(byte);
+      if (this.#escaped) this.#escaped = false;
+      else if (byte === BACKSLASH) this.#escaped = true;
+      else if (byte === QUOTE) {
+        this.#inString = false;
+        if (naming) this.#nameEnded();
+        return i;
+      } else if (!naming) {
+        const quote3 = chunk.indexOf(QUOTE, i);
+        const backslash = this.#nextBackslash(chunk, i);
+        const next = quote3 < 0 ? backslash : backslash < 0 ? quote3 : Math.min(quote3, backslash);
+        if (next < 0) return chunk.length - 1;
+        i = next - 1;
+      }
+    }
+    return chunk.length - 1;
+  }
+  /** Before and after the root value: a BOM, whitespace, the opening bracket. */
+  #outside(byte, at) {
+    if (isSpace(byte)) return;
+    const kind = this.#root === "array" ? "array" : "object";
+    if (this.#phase === AFTER_ROOT) {
+      throw this.#fail(`has ${describe(byte)} after its ${kind}, at byte ${at}; it must hold ${this.#words.whole} and nothing else.`);
+    }
+    if (at === this.#bomBytes && at < BOM.length && byte === BOM[at]) {
+      this.#bomBytes++;
+      return;
+    }
+    const opener = this.#root === "array" ? OPEN_BRACKET : OPEN_BRACE;
+    if (byte !== opener || this.#bomBytes > 0 && this.#bomBytes < BOM.length) {
+      throw this.#fail(`is not a JSON ${kind}: byte ${at} is ${describe(byte)} where ${describe(opener)} should open it; ${this.#words.shape}.`);
+    }
+    this.#phase = IN_ROOT;
+    this.#closers.push(opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE);
+  }
+  /** Inside a value: follows strings and nesting. */
+  #nest(byte, at) {
+    const closers = this.#closers;
+    if (byte === QUOTE) this.#inString = true;
+    else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      if (closers.length >= MAX_JSON_DEPTH) {
+        throw this.#fail(`nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${this.#words.fix}.`);
+      }
+      closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      const expected = closers.pop();
+      if (expected !== byte) {
+        const which2 = this.#inCutArray() ? `a malformed ${this.where}` : "a malformed value";
+        throw this.#fail(`has ${which2}: ${describe(byte)} at byte ${at} where ${describe(expected)} should close; ${this.#words.fix}.`);
+      }
+    }
+  }
+  /** At the level of the cut array: starts and ends its elements. */
+  #inArray(byte, i) {
+    const at = this.#offset + i;
+    if (this.#state !== IN_ELEMENT) {
+      if (isSpace(byte)) return void 0;
+      if (byte === CLOSE_BRACKET && this.#state === FIRST_ELEMENT) {
+        this.#closeArray();
+        return void 0;
+      }
+      this.#elementNumber++;
+      this.#elementStart = at;
+      if (byte === COMMA || byte === CLOSE_BRACKET) {
+        throw this.#fail(`has a malformed element ${this.#elementNumber} (at byte ${at}): ${describe(byte)} where a value should be; ${this.#words.fix}.`);
+      }
+      this.#state = IN_ELEMENT;
+      this.#valueStart = i;
+    }
+    if (byte === COMMA || byte === CLOSE_BRACKET) {
+      const ended = {
+        start: this.#valueStart,
+        end: i,
+        isMember: false
+      };
+      this.#state = NEXT_ELEMENT;
+      if (byte === CLOSE_BRACKET) this.#closeArray();
+      return ended;
+    }
+    this.#nest(byte, at);
+    return void 0;
+  }
+  #closeArray() {
+    this.#closers.pop();
+    if (this.#root === "array") this.#phase = AFTER_ROOT;
+    else this.#memberState = AFTER_DOCS, this.#cutDepth = 1;
+  }
+  /** At the level of a page's object: names, colons, members and the `docs` array. */
+  #inObject(byte, i) {
+    const at = this.#offset + i;
+    const state = this.#memberState;
+    if (state === IN_VALUE) {
+      if (byte !== COMMA && byte !== CLOSE_BRACE) {
+        this.#nest(byte, at);
+        return void 0;
+      }
+      const ended = {
+        start: this.#valueStart,
+        end: i,
+        member: this.#member,
+        isMember: true
+      };
+      this.#endMember(byte);
+      return ended;
+    }
+    if (isSpace(byte)) return void 0;
+    if ((state === FIRST_NAME || state === NEXT_NAME) && byte === QUOTE) {
+      this.#memberState = IN_NAME;
+      this.#inString = true;
+      this.#name = [];
+    } else if (state === FIRST_NAME && byte === CLOSE_BRACE) this.#endMember(byte);
+    else if (state === BEFORE_COLON && byte === COLON) this.#memberState = BEFORE_VALUE;
+    else if (state === AFTER_DOCS && (byte === COMMA || byte === CLOSE_BRACE)) {
+      this.#endMember(byte);
+    } else if (state === BEFORE_VALUE && byte === OPEN_BRACKET && this.#member === "docs") {
+      if (this.#docsSeen) {
+        throw this.#fail(`has a second "docs" array at byte ${at}; ${this.#words.fix}.`);
+      }
+      this.#docsSeen = true;
+      this.#closers.push(CLOSE_BRACKET);
+      this.#cutDepth = 2;
+      this.#state = FIRST_ELEMENT;
+    } else if (state === BEFORE_VALUE && byte !== COMMA && byte !== CLOSE_BRACE) {
+      this.#memberState = IN_VALUE;
+      this.#valueStart = i;
+      this.#nest(byte, at);
+    } else {
+      throw this.#fail(`is not a JSON object: ${describe(byte)} at byte ${at} is out of place; ${this.#words.shape}.`);
+    }
+    return void 0;
+  }
+  #endMember(byte) {
+    if (byte === COMMA) this.#memberState = NEXT_NAME;
+    else this.#closers.pop(), this.#phase = AFTER_ROOT;
+  }
+  #nameEnded() {
+    this.#memberState = BEFORE_COLON;
+    const bytes = this.#name;
+    this.#member = void 0;
+    if (bytes.length > MAX_KEY_BYTES + 1) return;
+    try {
+      this.#member = JSON.parse(`"${String.fromCharCode(...bytes.slice(0, -1))}"`);
+    } catch {
+    }
+  }
+};
 
 // lib/_release_bytes.ts
 function releaseBytes(bytes) {
@@ -20643,6 +20986,184 @@ function releaseBytes(bytes) {
   const buffer = bytes.buffer;
   if (!(buffer instanceof ArrayBuffer) || buffer.detached) return;
   if (bytes.byteLength === buffer.byteLength) buffer.transfer(0);
+}
+
+// lib/parse_json_text.ts
+function parseJsonText(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxError)) throw error2;
+  }
+  if (isValidStart(text2)) {
+    throw new SyntaxError(`it ends too early, at ${placeOf(text2, text2.length)}`);
+  }
+  throw new SyntaxError(`it stops being JSON at ${placeOf(text2, validPrefixLength(text2))}`);
+}
+function validPrefixLength(text2) {
+  let low = 0;
+  let high = text2.length;
+  while (high - low > 1) {
+    const middle = low + high >>> 1;
+    if (isValidStart(text2.slice(0, middle))) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+function isValidStart(prefix) {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxError)) return false;
+    if (/end of JSON input/.test(error2.message)) return true;
+    const position = /at position (\d+)/.exec(error2.message);
+    return position !== null && Number(position[1]) >= prefix.length;
+  }
+}
+function placeOf(text2, offset) {
+  const before = text2.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - (before.lastIndexOf("\n") + 1) + 1;
+  return `line ${line}, column ${column}`;
+}
+
+// lib/api/json_number_text.ts
+var TEXT_BY_HOLDER = /* @__PURE__ */ new WeakMap();
+var MAYBE_EXACT = /[[:,]\s*-?(?:\d{16}|\d+\.0+(?![1-9])|\d+(?:\.\d+)?[eE])/;
+function parseJsonKeepingNumbers(text2) {
+  try {
+    return MAYBE_EXACT.test(text2) ? JSON.parse(text2, keepNumberText) : JSON.parse(text2);
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxError)) throw error2;
+    return parseJsonText(text2);
+  }
+}
+function keepNumberText(key, value, context) {
+  if (typeof value !== "number" || context?.source === void 0) return value;
+  const source = context.source;
+  const integerToken = !/[.eE]/.test(source);
+  if (integerToken ? !Number.isSafeInteger(value) : Number.isSafeInteger(value)) {
+    let texts = TEXT_BY_HOLDER.get(this);
+    if (texts === void 0) TEXT_BY_HOLDER.set(this, texts = /* @__PURE__ */ new Map());
+    texts.set(key, source);
+  }
+  return value;
+}
+function numberTextOf(holder, key) {
+  return TEXT_BY_HOLDER.get(holder)?.get(key);
+}
+function copyNumberText(from, fromKey, to, toKey = fromKey) {
+  const text2 = numberTextOf(from, fromKey);
+  if (text2 === void 0) return;
+  let texts = TEXT_BY_HOLDER.get(to);
+  if (texts === void 0) TEXT_BY_HOLDER.set(to, texts = /* @__PURE__ */ new Map());
+  texts.set(toKey, text2);
+}
+
+// lib/api/_page_reader.ts
+var KNOWN_MEMBERS = /* @__PURE__ */ new Set([
+  "totalDocs",
+  "totalPages",
+  "limit",
+  "page",
+  "hasNextPage",
+  "nextPage",
+  "hasPrevPage",
+  "prevPage",
+  "pagingCounter",
+  "offset"
+]);
+var MAX_MEMBER_BYTES = 1024;
+var TEXT2 = new TextDecoder();
+var PAGE_WORDS = {
+  whole: "one JSON object, a task page",
+  shape: "it is no task page",
+  truncated: "the answer is cut short",
+  fix: "it is no task page"
+};
+var PageReader = class {
+  #scanner;
+  #options;
+  #parts = [];
+  #partBytes = 0;
+  #members = [];
+  #docs = [];
+  /** @param options The page size asked, the task size limit, and how to fail. */
+  constructor(options) {
+    this.#options = options;
+    this.#scanner = new JsonScanner("page", (message) => options.fail(`a body that ${message.replace(/\.$/, "")}`), PAGE_WORDS);
+  }
+  /** Reads the next bytes of the body. */
+  add(chunk) {
+    const scanner = this.#scanner;
+    for (const value of scanner.scan(chunk)) {
+      const kept = this.#keeps(value.isMember ? value.member : null);
+      if (kept) this.#hold(chunk.subarray(value.start, value.end), value.isMember);
+      this.#parts = [];
+      this.#partBytes = 0;
+    }
+    const open2 = scanner.openFrom;
+    if (open2 === void 0) return;
+    const member = scanner.openMember;
+    if (!this.#keeps(member)) return;
+    this.#partBytes += chunk.length - open2;
+    this.#checkSize(this.#partBytes, member !== null);
+    this.#parts.push(chunk.slice(open2));
+  }
+  /**
+   * The page as held, once its body has ended.
+   *
+   * @throws {Error} (from `fail`) when the body ended before the page was complete.
+   */
+  end() {
+    this.#scanner.end();
+    const docs = this.#scanner.sawDocs ? this.#docs : void 0;
+    return {
+      members: `{${this.#members.join(",")}}`,
+      docs
+    };
+  }
+  /** Whether a value is held: every task, and the known members (`null`: a task). */
+  #keeps(member) {
+    return member === null || member !== void 0 && KNOWN_MEMBERS.has(member);
+  }
+  #hold(tail, isMember) {
+    this.#checkSize(this.#partBytes + tail.length, isMember);
+    const bytes = new Uint8Array(this.#partBytes + tail.length);
+    let at = 0;
+    for (const part of [
+      ...this.#parts,
+      tail
+    ]) bytes.set(part, at), at += part.length;
+    if (!isMember) {
+      const { number } = this.#scanner.element;
+      if (number > this.#options.limit) {
+        throw this.#options.fail(`a page of more than the ${this.#options.limit} tasks asked (task ${number} is one too many)`);
+      }
+      this.#docs.push(bytes);
+      return;
+    }
+    const name = this.#scanner.lastMember;
+    this.#members.push(`${JSON.stringify(name)}:${TEXT2.decode(bytes)}`);
+  }
+  #checkSize(bytes, isMember) {
+    const limit = isMember ? MAX_MEMBER_BYTES : this.#options.maxTaskBytes;
+    if (bytes <= limit) return;
+    const what = isMember ? `a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes` : `task ${this.#scanner.element.number} of the page larger than ${limit} bytes, the limit per task (maxTaskBytes)`;
+    throw this.#options.fail(what);
+  }
+};
+function parsePage(text2, onDoc) {
+  const page = JSON.parse(text2.members);
+  if (text2.docs === void 0) return page;
+  page.docs = text2.docs.map((bytes) => {
+    const doc = parseJsonKeepingNumbers(TEXT2.decode(bytes));
+    releaseBytes(bytes);
+    onDoc?.(doc);
+    return doc;
+  });
+  return page;
 }
 
 // lib/api/task_query.ts
@@ -20744,7 +21265,9 @@ var LabClient = class _LabClient {
   #accessId;
   #secretKey;
   #pageSize;
+  #maxTaskBytes;
   #onToken;
+  #onWarning;
   #send;
   #secrets = /* @__PURE__ */ new Set();
   #token;
@@ -20763,7 +21286,9 @@ var LabClient = class _LabClient {
     this.#secretKey = required(options.secretKey, "secretKey", "secret key");
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
+    this.#maxTaskBytes = whole(options.maxTaskBytes ?? 64 * 1024 * 1024, "maxTaskBytes", 1);
     this.#onToken = options.onToken;
+    this.#onWarning = options.onWarning;
     this.#send = {
       fetch: options.fetch ?? globalThis.fetch,
       maxRetries: whole(options.maxRetries ?? 4, "maxRetries", 0),
@@ -20774,7 +21299,9 @@ var LabClient = class _LabClient {
       secrets: this.#secrets,
       maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1),
       onRequest: options.onRequest,
-      endpointSetting: options.endpointSetting
+      endpointSetting: options.endpointSetting,
+      // Plain http is allowed to this machine only if it stays here: no proxy may see the secret.
+      bypassProxy: options.fetch === void 0 && this.#endpoint.protocol === "http:" && isLoopback(this.#endpoint.hostname)
     };
   }
   /**
@@ -20843,7 +21370,8 @@ var LabClient = class _LabClient {
    * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.
    * @param options `onTask`, called with each task as soon as it is parsed.
    * @returns The pages, until the lab says there is no next page.
-   * @throws {ApiError} when a request fails after its retries.
+   * @throws {ApiError} when a request fails after its retries, or a page holds a task of another
+   * project.
    */
   async *taskPages(projectId, filters = {}, options = {}) {
     projectIdOf(projectId);
@@ -20854,7 +21382,8 @@ var LabClient = class _LabClient {
         limit: this.#pageSize
       })}`, {
         projectId,
-        signal: stop.signal
+        signal: stop.signal,
+        readBody: (context) => this.#pageReader(context)
       });
       pending.catch(() => {
       });
@@ -20869,6 +21398,13 @@ var LabClient = class _LabClient {
       while (next !== void 0) {
         const { response, context } = await next.pending;
         const page = walk.page(pageBody(response, context, options.onTask), next.page, context);
+        const warning2 = checkPageTasks(page.docs, {
+          projectId,
+          filters,
+          page: next.page,
+          context
+        });
+        if (warning2 !== void 0) this.#onWarning?.(warning2);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : void 0;
         yield page;
       }
@@ -20886,6 +21422,16 @@ var LabClient = class _LabClient {
    */
   async *tasks(projectId, filters = {}) {
     for await (const page of this.taskPages(projectId, filters)) yield* takeTasks(page);
+  }
+  /** Reads a page as it arrives, bounded by the page size and the task size limit. */
+  #pageReader(context) {
+    return new PageReader({
+      limit: this.#pageSize,
+      maxTaskBytes: this.#maxTaskBytes,
+      fail: (what) => unexpectedAnswer(context, {
+        what
+      })
+    });
   }
   /** GETs a JSON document with the token, logging in again once if the token was refused. */
   async #get(path6, options) {
@@ -20919,7 +21465,8 @@ var LabClient = class _LabClient {
         accept: "application/json",
         authorization: `Bearer ${token2}`
       },
-      followRedirects: true
+      followRedirects: true,
+      readBody: options.readBody && (() => options.readBody(context))
     }, send);
     const token = await this.#accessToken();
     let response = await attempt(token);
@@ -20953,17 +21500,14 @@ var LabClient = class _LabClient {
   }
 };
 function pageBody(response, context, onTask) {
-  let body;
   try {
-    body = parsePageBytes(response.bytes, onTask);
+    return parsePage(response.read, onTask);
   } catch {
     throw unexpectedAnswer(context, {
       what: "a body that is not JSON",
       status: response.status
     });
   }
-  releaseBytes(response.bytes);
-  return body;
 }
 
 // lib/detect/task_mask.ts
@@ -21005,21 +21549,32 @@ function decodeDataUri(uri) {
     throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
   }
   const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
-  if (mime !== "" && mime.toLowerCase() !== "image/png") {
-    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
-  }
   if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
     throw new PngError(`the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`);
   }
   let payload = uri.slice(comma + 1);
   if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
   if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
+  let bytes;
   try {
-    return Uint8Array.fromBase64(payload);
+    bytes = Uint8Array.fromBase64(payload);
   } catch {
     const fault = base64Fault(payload);
     throw new PngError(`the mask data URI holds invalid base64: ${fault.reason} (at payload character ${fault.position})`);
   }
+  const other = otherImageFormat(bytes);
+  if (other !== void 0) {
+    throw new PngError(`the mask is a ${other} image${mime === "" ? "" : ` (data URI type ${JSON.stringify(mime)})`}, not a PNG: only PNG masks keep the label colours exactly`);
+  }
+  return bytes;
+}
+function otherImageFormat(bytes) {
+  const ascii = (from, to) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes[0] === 255 && bytes[1] === 216 && bytes[2] === 255) return "JPEG";
+  if (ascii(0, 2) === "BM") return "BMP";
+  if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "WebP";
+  if (ascii(0, 6) === "GIF87a" || ascii(0, 6) === "GIF89a") return "GIF";
+  return void 0;
 }
 var BASE64_CHARACTER = /[A-Za-z0-9+/]/;
 function base64Fault(text2) {
@@ -21153,6 +21708,11 @@ function nativePath(path6, platform2 = hostPlatform()) {
   return platform2 === "windows" ? path6.replaceAll("/", "\\") : path6;
 }
 
+// lib/model/fold_file_name.ts
+function foldFileName(path6) {
+  return path6.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFC");
+}
+
 // lib/model/mask_file_registry.ts
 var MAX_ID_LENGTH = 64;
 var HOLDER_EXPORT = 0;
@@ -21216,7 +21776,7 @@ var MaskFileRegistry = class {
         suffix: "",
         folder: true
       });
-      reasons.push(`its folder "${folder}" is the file of ${describe(holder2)}`);
+      reasons.push(`its folder "${folder}" is the file of ${describe2(holder2)}`);
     }
     const wanted = names.join("/");
     const holder = this.#holderOf(wanted);
@@ -21229,7 +21789,7 @@ var MaskFileRegistry = class {
         taskId
       });
       file = names.join("/");
-      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe(holder)}`);
+      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe2(holder)}`);
     }
     if (holder !== taskId) this.#record(file, taskId);
     return reasons.length === 0 ? {
@@ -21298,11 +21858,11 @@ var MaskFileRegistry = class {
     this.#index.add(key, number);
   }
 };
-function describe(holder) {
+function describe2(holder) {
   return holder === null ? "the export itself" : `task ${holder}`;
 }
 function keyOf(path6) {
-  return path6.normalize("NFC").toLowerCase();
+  return foldFileName(path6);
 }
 function idPart(taskId) {
   return taskId.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_ID_LENGTH);
@@ -21312,7 +21872,7 @@ function idPart(taskId) {
 var DRIVE = /^[A-Za-z]:/;
 function maskFilePath(task, options = {}) {
   const name = task.name;
-  const refuse = (reason) => new TaskError(`its name ${reason}, so no mask file can be named after it`, {
+  const refuse = (reason) => new TaskError(`its name ${reason}, so no ${options.fileKind ?? "mask file"} can be named after it`, {
     taskId: String(task._id),
     taskName: String(name)
   });
@@ -21336,9 +21896,10 @@ function maskFilePath(task, options = {}) {
 
 // lib/formats/_task_file_claim.ts
 function claimTaskFile(registry, task, options) {
-  const { replaceExtension, folder } = options;
+  const { replaceExtension, folder, fileKind } = options;
   const wanted = (folder === void 0 ? "" : `${folder}/`) + maskFilePath(task, {
-    replaceExtension
+    replaceExtension,
+    fileKind
   });
   return {
     wanted,
@@ -21743,7 +22304,12 @@ function shapesOfAnnotations(annotations, options) {
     const kind = typeof annotations === "object" ? "an object" : typeof annotations;
     throw new MasksError(`the annotations are ${kind}, not a list`);
   }
-  return annotations.map((annotation, index) => shapeOf(annotation, index, options));
+  const shapes = [];
+  annotations.forEach((annotation, index) => {
+    const shape = shapeOf(annotation, index, options);
+    if (shape !== void 0) shapes.push(shape);
+  });
+  return shapes;
 }
 function shapeOf(annotation, index, options) {
   const record = isRecord2(annotation) ? annotation : {};
@@ -21752,7 +22318,13 @@ function shapeOf(annotation, index, options) {
   const fail = (problem) => new MasksError(`annotation ${name} ${problem}`);
   if (!isRecord2(annotation)) throw fail("is not an object");
   const labelIds = labelIdsOf(record.labels);
-  if (labelIds.length === 0) throw fail('has no label in "labels.<list>.labels[].id"');
+  if (labelIds.length === 0) {
+    if (options.onUnlabeled === void 0) {
+      throw fail('has no label in "labels.<list>.labels[].id"');
+    }
+    options.onUnlabeled(name);
+    return void 0;
+  }
   const bChannel = options.bChannelOf(labelIds);
   if (bChannel === void 0) {
     const labels = labelIds.map((labelId) => JSON.stringify(labelId)).join(", ");
@@ -22046,6 +22618,56 @@ function promised(call) {
   }
 }
 
+// lib/model/folder_identities.ts
+function identityOf(info2) {
+  return info2.ino === null || info2.ino === void 0 ? void 0 : `${info2.dev}:${info2.ino}`;
+}
+var FolderIdentities = class {
+  #known = /* @__PURE__ */ new Map();
+  /**
+   * Records what `folder` is, or checks that it is still what it was.
+   *
+   * @param folder The folder, relative to the export folder (`""`: the export folder itself).
+   * @param info What `lstat` says it is now.
+   * @throws {UnsafePathError} when it is no longer a folder, or another one than before.
+   */
+  note(folder, info2) {
+    const identity = identityOf(info2);
+    const changed = info2.isSymlink || !info2.isDirectory || this.#known.has(folder) && this.#known.get(folder) !== identity;
+    if (changed) throw changedError(folder);
+    this.#known.set(folder, identity);
+  }
+  /** Whether `folder` was seen. */
+  has(folder) {
+    return this.#known.has(folder);
+  }
+  /** Forgets every folder (the export folder was removed, or made anew). */
+  forget() {
+    this.#known.clear();
+  }
+};
+function changedError(folder) {
+  return new UnsafePathError(folder === "" ? "." : folder, "it changed while the export was using it (a link or another folder was swapped in); the export stops rather than write or remove anything outside its folder");
+}
+
+// lib/model/segments_of.ts
+function segmentsOf(relative3) {
+  if (typeof relative3 !== "string" || relative3 === "") {
+    throw new UnsafePathError(String(relative3), "it is empty");
+  }
+  if (isAbsolute(relative3) || /^[A-Za-z]:|^[\\/]/.test(relative3)) {
+    throw new UnsafePathError(relative3, "it is absolute; paths must stay inside the export folder");
+  }
+  const segments = relative3.split(/[\\/]/);
+  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
+    throw new UnsafePathError(relative3, "it climbs out of the export folder or has an empty part");
+  }
+  return segments;
+}
+function parentOf(relative3) {
+  return segmentsOf(relative3).slice(0, -1).join("/");
+}
+
 // lib/model/write_file_atomic.ts
 async function writeFileAtomic(path6, bytes, options = {}) {
   const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
@@ -22055,10 +22677,72 @@ async function writeFileAtomic(path6, bytes, options = {}) {
     await fileSystem.writeFile(temporary, bytes, {
       createNew: true
     });
+    await options.beforeRename?.(temporary);
     await fileSystem.rename(temporary, path6);
   } catch (error2) {
     await fileSystem.remove(temporary).catch(() => {
     });
+    throw error2;
+  }
+}
+
+// lib/model/swap_checked.ts
+async function writeFileChecked(files, relative3, bytes) {
+  const path6 = files.pathOf(relative3);
+  let written;
+  await writeFileAtomic(path6, bytes, {
+    fileSystem: files.fileSystem,
+    beforeRename: async (temporary) => {
+      const info2 = await lstatOf(files, temporary);
+      if (info2 === void 0) throw changedError(parentOf(relative3));
+      written = identityOf(info2);
+      await files.verifyFolders(relative3);
+    }
+  });
+  try {
+    await files.verifyFolders(relative3);
+  } catch (error2) {
+    const landed2 = await lstatOf(files, path6).catch(() => void 0);
+    if (landed2 && written !== void 0 && identityOf(landed2) === written) {
+      await files.fileSystem.remove(path6).catch(() => {
+      });
+    }
+    throw error2;
+  }
+  const landed = await lstatOf(files, path6);
+  if (written !== void 0 && (landed === void 0 || identityOf(landed) !== written)) {
+    throw changedError(parentOf(relative3));
+  }
+}
+async function removeChecked(files, relative3, checked) {
+  const path6 = files.pathOf(relative3);
+  const aside = join3(files.root, `.${crypto.randomUUID().slice(0, 8)}.removed.tmp`);
+  try {
+    await files.fileSystem.rename(path6, aside);
+  } catch (error2) {
+    if (error2 instanceof Deno.errors.NotFound) return;
+    throw error2;
+  }
+  const moved = await lstatOf(files, aside);
+  const changed = await files.verifyFolders(relative3).then(() => void 0, (error2) => error2);
+  if (changed !== void 0 || moved === void 0 || identityOf(moved) !== identityOf(checked)) {
+    if (moved !== void 0) await files.fileSystem.rename(aside, path6).catch(() => {
+    });
+    throw changed ?? changedError(parentOf(relative3));
+  }
+  try {
+    await files.fileSystem.remove(aside);
+  } catch (error2) {
+    await files.fileSystem.rename(aside, path6).catch(() => {
+    });
+    throw error2;
+  }
+}
+async function lstatOf(files, path6) {
+  try {
+    return await files.fileSystem.lstat(path6);
+  } catch (error2) {
+    if (error2 instanceof Deno.errors.NotFound) return void 0;
     throw error2;
   }
 }
@@ -22071,6 +22755,8 @@ var ExportFolderFs = class {
   fileSystem;
   /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
   #folders = /* @__PURE__ */ new Set();
+  /** Each folder's device and inode as first seen, to tell one swapped meanwhile. */
+  #identities = new FolderIdentities();
   #rootChosenByUser;
   /**
    * Opens the door to one export folder; nothing is touched yet.
@@ -22110,28 +22796,39 @@ var ExportFolderFs = class {
   async rootInfo() {
     return await this.#checkRoot();
   }
-  /** Reads a file; refuses links on the way and at the file. */
+  /** Reads a file; refuses links on the way and at the file, and what is not a regular file. */
   async readFile(relative3) {
-    await this.#check(relative3, true);
+    await this.#checkFile(relative3);
     return await this.fileSystem.readFile(this.pathOf(relative3));
   }
-  /** Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at the file. */
+  /**
+   * Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at
+   * the file, and what is not a regular file.
+   */
   async openFile(relative3) {
-    await this.#check(relative3, true);
+    await this.#checkFile(relative3);
     return await this.fileSystem.open(this.pathOf(relative3), {
       read: true
     });
+  }
+  /** A named pipe would hang the read (it waits for a writer); a device or socket is no mask. */
+  async #checkFile(relative3) {
+    const info2 = await this.#check(relative3, true);
+    if (info2 === void 0 || info2.isFile) return;
+    throw new UnsafePathError(relative3, info2.isDirectory ? "it is a folder, where a file should be" : "it is not a regular file (a named pipe, socket or device); the export reads only files");
   }
   /** Reads a text file; refuses links on the way and at the file. */
   async readTextFile(relative3) {
     return new TextDecoder().decode(await this.readFile(relative3));
   }
-  /** Writes a file atomically, making its folders; refuses links on the way. */
+  /**
+   * Writes a file atomically, making its folders; refuses links on the way. The folders on the
+   * way are checked again before and after the rename: when one was swapped meanwhile, the file
+   * is removed from where it landed (if it is still the one written) and the write refused.
+   */
   async writeFile(relative3, bytes) {
     await this.#folderOf(relative3);
-    await writeFileAtomic(this.pathOf(relative3), bytes, {
-      fileSystem: this.fileSystem
-    });
+    await writeFileChecked(this, relative3, bytes);
   }
   /**
    * Opens a new file for writing (and, with `read`, reading) at `relative`, removing what was
@@ -22145,20 +22842,25 @@ var ExportFolderFs = class {
       read: options.read ?? false
     });
   }
-  /** Renames a file inside the export folder; refuses links on the way and at the source. */
+  /**
+   * Renames a file inside the export folder; refuses links on the way and at the source, and a
+   * folder on the way that changed meanwhile.
+   */
   async rename(from, to) {
     await this.#check(from, true);
     await this.#check(to, false);
     await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
+    await this.verifyFolders(from);
+    await this.verifyFolders(to);
   }
-  /** Removes a file (or the link itself) if it is there; refuses links on the way. */
+  /**
+   * Removes a file (or the link itself) if it is there; refuses links on the way. It is first
+   * moved aside into the export folder and compared with what was checked: when a folder on the
+   * way was swapped meanwhile, what was moved is put back and the removal refused.
+   */
   async remove(relative3) {
-    await this.#check(relative3, false);
-    try {
-      await this.fileSystem.remove(this.pathOf(relative3));
-    } catch (error2) {
-      if (!(error2 instanceof Deno.errors.NotFound)) throw error2;
-    }
+    const checked = await this.#check(relative3, false);
+    if (checked !== void 0) await removeChecked(this, relative3, checked);
   }
   /** The names in the export folder; refuses a folder that is a link. */
   async names() {
@@ -22174,6 +22876,7 @@ var ExportFolderFs = class {
       recursive: true
     });
     this.#folders.clear();
+    this.#identities.forget();
   }
   /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
   async makeRoot(exclusive) {
@@ -22199,18 +22902,20 @@ var ExportFolderFs = class {
     for (let i = 1; i <= segments.length; i++) {
       const folder = segments.slice(0, i).join("/");
       if (this.#folders.has(folder)) continue;
-      const info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
+      const path6 = join3(this.root, ...segments.slice(0, i));
+      let info2 = await this.#lstat(path6);
       if (info2?.isSymlink) throw linkError(folder);
       if (info2 === void 0) {
         try {
-          await this.fileSystem.mkdir(join3(this.root, ...segments.slice(0, i)));
+          await this.fileSystem.mkdir(path6);
         } catch (error2) {
           if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
-          if ((await this.#lstat(join3(this.root, ...segments.slice(0, i))))?.isSymlink) {
-            throw linkError(folder);
-          }
         }
+        info2 = await this.#lstat(path6);
+        if (info2?.isSymlink) throw linkError(folder);
       }
+      if (info2 === void 0) throw changedError(folder);
+      this.#identities.note(folder, info2);
       this.#folders.add(folder);
     }
   }
@@ -22226,15 +22931,36 @@ var ExportFolderFs = class {
       if (info2?.isSymlink && (last || i < segments.length)) {
         throw linkError(segments.slice(0, i).join("/"));
       }
+      if (info2?.isDirectory && i < segments.length) {
+        this.#identities.note(segments.slice(0, i).join("/"), info2);
+      }
     }
     return info2;
   }
+  /**
+   * Checks again that the export folder and every folder on the way to `relative` are the ones
+   * first seen: each is `lstat`ed (a link there now, or another folder, is refused).
+   *
+   * @param relative A path relative to the export folder.
+   * @throws {UnsafePathError} when one changed or is gone.
+   */
+  async verifyFolders(relative3) {
+    const folders = segmentsOf(relative3).slice(0, -1);
+    const root = await this.#checkRoot();
+    if (root === void 0) throw changedError("");
+    for (let i = 1; i <= folders.length; i++) {
+      const folder = folders.slice(0, i).join("/");
+      const info2 = await this.#lstat(join3(this.root, ...folders.slice(0, i)));
+      if (info2 === void 0) throw changedError(folder);
+      this.#identities.note(folder, info2);
+    }
+  }
   async #checkRoot() {
-    if (this.#rootChosenByUser) return await this.#stat(this.root);
-    const info2 = await this.#lstat(this.root);
+    const info2 = this.#rootChosenByUser ? await this.#stat(this.root) : await this.#lstat(this.root);
     if (info2?.isSymlink) {
       throw new UnsafePathError(this.root, "the export folder is a symbolic link");
     }
+    if (info2?.isDirectory) this.#identities.note("", info2);
     return info2;
   }
   async #lstat(path6) {
@@ -22247,19 +22973,6 @@ var ExportFolderFs = class {
 function notFound(error2) {
   if (error2 instanceof Deno.errors.NotFound) return void 0;
   throw error2;
-}
-function segmentsOf(relative3) {
-  if (typeof relative3 !== "string" || relative3 === "") {
-    throw new UnsafePathError(String(relative3), "it is empty");
-  }
-  if (isAbsolute(relative3) || /^[A-Za-z]:|^[\\/]/.test(relative3)) {
-    throw new UnsafePathError(relative3, "it is absolute; paths must stay inside the export folder");
-  }
-  const segments = relative3.split(/[\\/]/);
-  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
-    throw new UnsafePathError(relative3, "it climbs out of the export folder or has an empty part");
-  }
-  return segments;
 }
 function linkError(path6) {
   return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
@@ -22604,7 +23317,7 @@ var PNG_SIGNATURE = new Uint8Array([
   10
 ]);
 var MAX_CHUNK_LENGTH = 2147483647;
-function* readChunks(bytes) {
+function* readChunks(bytes, onAncillaryCrc) {
   if (bytes.length < 8 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) {
     throw new PngError("the PNG signature is missing: the data is not a PNG file");
   }
@@ -22626,7 +23339,13 @@ function* readChunks(bytes) {
     const stored = view.getUint32(offset + 8 + length);
     const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
     if (stored !== computed) {
-      throw new PngError(`the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)}): the file is corrupt`);
+      const fault = `the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)})`;
+      if (onAncillaryCrc === void 0 || (bytes[offset + 4] & 32) === 0) {
+        throw new PngError(`${fault}: the file is corrupt`);
+      }
+      onAncillaryCrc(`${fault}; the chunk was ignored, as libpng ignores it`);
+      offset += length + 12;
+      continue;
     }
     yield {
       type,
@@ -22677,9 +23396,10 @@ function readPngStructure(bytes, options) {
   let palette;
   const imageData = [];
   const ancillary = [];
+  const warnings = [];
   let idatEnded = false;
   let ended = false;
-  for (const chunk of readChunks(bytes)) {
+  for (const chunk of readChunks(bytes, (warning2) => warnings.push(warning2))) {
     const { type, data } = chunk;
     if (header2 === void 0) {
       if (type !== "IHDR") {
@@ -22722,7 +23442,8 @@ function readPngStructure(bytes, options) {
     header: header2,
     palette,
     compressed: concatenate(imageData),
-    ancillary
+    ancillary,
+    warnings
   };
 }
 function isCritical(type) {
@@ -23780,6 +24501,7 @@ function labTaskDocument(task) {
   const document = {
     ...task
   };
+  for (const key of Object.keys(task)) copyNumberText(task, key, document);
   document.data = mergedData(task.data);
   return document;
 }
@@ -23796,14 +24518,20 @@ function mergedData(data) {
     const fromBody = body[key];
     const fromMetadata = metadata[key];
     if (isFilledRecord(fromBody) && isFilledRecord(fromMetadata)) {
-      merged[key] = {
+      const both = {
         ...fromMetadata,
         ...fromBody
       };
+      for (const inner of Object.keys(both)) {
+        copyNumberText(Object.hasOwn(fromBody, inner) ? fromBody : fromMetadata, inner, both);
+      }
+      merged[key] = both;
     } else if (fromBody !== null && fromBody !== void 0) {
       merged[key] = fromBody;
+      copyNumberText(body, key, merged);
     } else if (fromMetadata !== null && fromMetadata !== void 0) {
       merged[key] = fromMetadata;
+      copyNumberText(metadata, key, merged);
     }
   }
   return merged;
@@ -23815,11 +24543,44 @@ function isFilledRecord(value) {
   return isRecord4(value) && Object.keys(value).length > 0;
 }
 
+// lib/formats/python_number.ts
+function pythonFloat(value) {
+  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
+  const [mantissa, exponentText] = value.toExponential().split("e");
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    const sign = exponent < 0 ? "-" : "+";
+    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  const negative = mantissa.startsWith("-");
+  const digits = mantissa.replace("-", "").replace(".", "");
+  const point = exponent + 1;
+  let text2;
+  if (point <= 0) text2 = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) text2 = `${digits}${"0".repeat(point - digits.length)}.0`;
+  else text2 = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${text2}` : text2;
+}
+function pythonNumber(value) {
+  return Number.isSafeInteger(value) ? String(value) : pythonFloat(value);
+}
+
 // lib/formats/python_json.ts
+var NOT_FINITE = `\0${crypto.randomUUID()}`;
+var rawJson = JSON.rawJSON;
+var NOT_FINITE_STRING = new RegExp(`"\\\\u0000${NOT_FINITE.slice(1)}(-?Infinity|NaN)"`, "g");
 function pythonJsonElement(value) {
-  const text2 = JSON.stringify(value, null, 2) ?? "null";
+  const text2 = JSON.stringify(value, pythonNumbers, 2) ?? "null";
   const ascii = text2.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return `  ${ascii.replaceAll("\n", "\n  ")}`;
+  return `  ${ascii.replaceAll("\n", "\n  ").replace(NOT_FINITE_STRING, "$1")}`;
+}
+function pythonNumbers(key, value) {
+  if (typeof value !== "number") return value;
+  if (!Number.isFinite(value)) return `${NOT_FINITE}${value}`;
+  const kept = typeof this === "object" && this !== null ? numberTextOf(this, key) : void 0;
+  if (kept === void 0) return rawJson(pythonNumber(value));
+  return rawJson(/[.eE]/.test(kept) ? pythonFloat(value) : kept);
 }
 
 // lib/formats/_lab_writer.ts
@@ -23852,29 +24613,6 @@ var LabWriter = class {
     return this.#file.abandon();
   }
 };
-
-// lib/formats/python_number.ts
-function pythonFloat(value) {
-  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
-  const [mantissa, exponentText] = value.toExponential().split("e");
-  const exponent = Number(exponentText);
-  if (exponent < -4 || exponent >= 16) {
-    const sign = exponent < 0 ? "-" : "+";
-    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
-  }
-  const negative = mantissa.startsWith("-");
-  const digits = mantissa.replace("-", "").replace(".", "");
-  const point = exponent + 1;
-  let text2;
-  if (point <= 0) text2 = `0.${"0".repeat(-point)}${digits}`;
-  else if (point >= digits.length) text2 = `${digits}${"0".repeat(point - digits.length)}.0`;
-  else text2 = `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return negative ? `-${text2}` : text2;
-}
-function pythonNumber(value) {
-  return Number.isSafeInteger(value) ? String(value) : pythonFloat(value);
-}
 
 // lib/formats/yolo_segment_lines.ts
 function yoloSegmentLines(image, options) {
@@ -24034,7 +24772,7 @@ function yoloLabelLines(annotations, options) {
     const labelId = annotationLabelIds(record.labels)[0];
     const classIndex = labelId === void 0 ? -1 : names.indexOf(labelId);
     if (classIndex < 0 && labelId !== void 0) {
-      throw new MasksError(`its annotation ${describe2(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
+      throw new MasksError(`its annotation ${describe3(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
     }
     const holder = geometry === "segmentation" ? record.approximation : record;
     const polygons = isRecord5(holder) && Array.isArray(holder.polygons) ? holder.polygons : [];
@@ -24064,7 +24802,7 @@ function normalized(vertices, image) {
 }
 function box(vertices, annotation) {
   if (vertices.length !== 4) {
-    throw new MasksError(`its rectangle ${describe2(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
+    throw new MasksError(`its rectangle ${describe3(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
   }
   const [x1, y1, x2, y2] = vertices;
   const axis = (a, b) => {
@@ -24088,11 +24826,11 @@ function box(vertices, annotation) {
 function numbers(vertices, annotation) {
   if (vertices === void 0) return [];
   if (!Array.isArray(vertices) || vertices.some((value) => !Number.isFinite(value))) {
-    throw new MasksError(`its annotation ${describe2(annotation)} has vertices that are not a list of numbers`);
+    throw new MasksError(`its annotation ${describe3(annotation)} has vertices that are not a list of numbers`);
   }
   return vertices;
 }
-function describe2(annotation) {
+function describe3(annotation) {
   return annotation.id === void 0 ? "(no id)" : JSON.stringify(annotation.id);
 }
 function isRecord5(value) {
@@ -24288,7 +25026,8 @@ var YoloWriter = class {
       const split = this.#split && splitOf(String(task._id), this.#split);
       claim = claimTaskFile(this.#registry, task, {
         replaceExtension: this.#replaceExtension,
-        folder: split
+        folder: split,
+        fileKind: "label file"
       });
     } catch (error2) {
       if (!(error2 instanceof TaskError)) throw error2;
@@ -24597,7 +25336,7 @@ function thumbnail(task) {
   const caption = document.createElement("figcaption");
   const link = document.createElement("a");
   link.href = hrefOf(task.f);
-  link.textContent = task.n;
+  link.textContent = task.c;
   link.title = task.n + " \xB7 " + task.i + " instances";
   caption.append(link);
   figure.append(caption);
@@ -24638,11 +25377,22 @@ function filterTasks(view) {
   renderPage(view);
 }
 
+/**
+ * Gives each task its card's caption: its name, or, for tasks that share a name (written under
+ * other file names), the name and its file, so no two cards read the same.
+ */
+function captionTasks(tasks) {
+  const count = new Map();
+  for (const task of tasks) count.set(task.n, (count.get(task.n) || 0) + 1);
+  for (const task of tasks) task.c = count.get(task.n) > 1 ? task.n + " \xB7 " + task.f : task.n;
+}
+
 /** Reads the page's data and wires the filters and the page buttons. */
 function startGallery() {
   const data = JSON.parse(byId("report-data").textContent);
   // Written as tasks ended, in any order: shown by file name (unique in an export).
   data.tasks.sort((a, b) => a.f < b.f ? -1 : a.f > b.f ? 1 : 0);
+  captionTasks(data.tasks);
   const view = { tasks: data.tasks, shown: data.tasks, page: 0 };
   addLabelOptions(data.labels, byId("filter-label"));
   byId("filter-name").addEventListener("input", () => filterTasks(view));
@@ -24901,6 +25651,13 @@ function reportEnd({ run: run2, summary: summary2, tally, labels }) {
     `<div id="gallery"></div>`,
     problemsSection("Failed tasks", "failed", summary2.failures),
     problemsSection("Skipped tasks", "skipped", summary2.skippedTasks),
+    // Shown only when there are some: the counts above say "renamed 0".
+    ...summary2.renamed.length === 0 ? [] : [
+      problemsSection("Renamed tasks", "renamed", summary2.renamed, renameReason)
+    ],
+    ...(summary2.warnings ?? []).length === 0 ? [] : [
+      problemsSection("Tasks with warnings", "warnings", summary2.warnings, (outcome) => outcome.warning ?? "")
+    ],
     `<script type="module">${REPORT_SCRIPT}<\/script></body></html>
 `
   ].join("\n");
@@ -24936,14 +25693,18 @@ function runSection(run2, summary2) {
   const counts2 = Object.entries(reportCounts(summary2));
   return `<table class="run">${rows.map(([name, value]) => `<tr><th>${name}</th><td>${escapeHtml(value)}</td></tr>`).join("")}</table><table class="counts"><tr>${counts2.map(([name]) => `<th>${name}</th>`).join("")}</tr><tr>${counts2.map(([name, value]) => `<td data-count="${name}">${value}</td>`).join("")}</tr></table>`;
 }
+function renameReason(outcome) {
+  const why = outcome.renameReason ?? `"${outcome.renamedFrom}" is taken by an earlier task`;
+  return `${why}; written as "${outcome.file}"`;
+}
 function splitsSection(summary2) {
   if (summary2.splits === void 0) return "";
   const rows = splitShares(summary2.splits).map((split) => `<tr data-split="${escapeHtml(split.name)}"><td>${escapeHtml(split.name)}</td><td>${split.tasks}</td><td>${(split.share * 100).toFixed(1)}%</td><td>${escapeHtml(split.labels.map((label) => `${label.id} ${(label.share * 100).toFixed(1)}%`).join(", "))}</td></tr>`);
   return `<h2>Splits</h2><p>Tasks with files in each split, and the share of them showing each label.</p><table class="problems"><tr><th>split</th><th>tasks</th><th>share</th><th>labels</th></tr>${rows.join("")}</table>`;
 }
-function problemsSection(title, kind, outcomes) {
+function problemsSection(title, kind, outcomes, reasonOf2 = (outcome) => outcome.reason ?? "") {
   if (outcomes.length === 0) return `<h2>${title}</h2><p>None.</p>`;
-  const rows = outcomes.map((outcome) => `<tr><td><code>${escapeHtml(outcome.taskId)}</code></td><td>${escapeHtml(outcome.taskName)}</td><td>${escapeHtml(outcome.reason ?? "")}</td></tr>`);
+  const rows = outcomes.map((outcome) => `<tr><td><code>${escapeHtml(outcome.taskId)}</code></td><td>${escapeHtml(outcome.taskName)}</td><td>${escapeHtml(reasonOf2(outcome))}</td></tr>`);
   return `<h2>${title}</h2><table class="problems" data-problems="${kind}"><tr><th>task id</th><th>name</th><th>reason</th></tr>${rows.join("")}</table>`;
 }
 function scriptJson(value) {
@@ -26233,7 +26994,8 @@ async function transcodeMask(bytes, options = {}) {
       width,
       height,
       census: census2,
-      samples: sampler?.samples()
+      samples: sampler?.samples(),
+      warnings: png.warnings
     };
   }
   const colourTable = tableOf(mapping);
@@ -26248,7 +27010,8 @@ async function transcodeMask(bytes, options = {}) {
       width,
       height,
       census: census2,
-      samples: sampler?.samples()
+      samples: sampler?.samples(),
+      warnings: png.warnings
     };
   }
   const { idat, census } = transcodeFastRgb(png, {
@@ -26268,14 +27031,15 @@ async function transcodeMask(bytes, options = {}) {
     width,
     height,
     census,
-    samples: sampler?.samples()
+    samples: sampler?.samples(),
+    warnings: png.warnings
   };
 }
 function tableOf(mapping) {
   return mapping && mapping.size > 0 ? colourTableOf(mapping) : void 0;
 }
 function isPlain(png) {
-  return png.palette === void 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
+  return png.palette === void 0 && png.warnings.length === 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
 }
 
 // lib/export/_task_decoder.ts
@@ -26290,14 +27054,12 @@ function taskMaskOf(source, options) {
     maxPixels: options.maxPixels
   });
 }
-async function decodeTaskMask(taskMask2) {
+async function decodeTaskMask(taskMask2, onWarning) {
   const { mask, maxPixels } = taskMask2;
   if (mask.kind === "png") {
-    const image = await decodePng(mask.bytes, {
+    return await decodePng(mask.bytes, {
       maxPixels
     });
-    checkImageSize(image, mask.image);
-    return image;
   }
   const size = mask.image;
   if (!size) {
@@ -26309,16 +27071,28 @@ async function decodeTaskMask(taskMask2) {
     });
   }
   const bChannelByLabel = taskMask2.bChannelByLabel ?? /* @__PURE__ */ new Map();
+  const unlabeled = [];
   const shapes = shapesOfAnnotations(mask.annotations, {
     kind: mask.geometry,
-    bChannelOf: (labelIds) => labelIds.map((id) => bChannelByLabel.get(id)).find((b) => b !== void 0)
+    bChannelOf: (labelIds) => labelIds.map((id) => bChannelByLabel.get(id)).find((b) => b !== void 0),
+    onUnlabeled: (name) => unlabeled.push(name)
   });
+  if (unlabeled.length > 0) onWarning?.(unlabeledWarning(unlabeled));
   return rasterizeShapes(shapes, size);
 }
-function checkImageSize(image, expected) {
-  if (expected && (expected.width !== image.width || expected.height !== image.height)) {
-    throw new MasksError(`the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}, so its pixels would not line up`);
+function unlabeledWarning(names) {
+  const listed = names.slice(0, 5).join(", ") + (names.length > 5 ? ", ..." : "");
+  return names.length === 1 ? `annotation ${names[0]} has no label, so it was left out` : `${names.length} annotations have no label (${listed}), so they were left out`;
+}
+function imageSizeWarning(image, expected) {
+  if (!expected || expected.width === image.width && expected.height === image.height) {
+    return void 0;
   }
+  return `the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}; it was exported at its own size`;
+}
+function maskFailureReason(mask, problem) {
+  const what = mask.kind === "shapes" ? "its annotations cannot be drawn" : "its mask cannot be read";
+  return `${what}: ${problem}`;
 }
 
 // lib/png/pixel_digest.ts
@@ -26741,6 +27515,7 @@ function openMaskRows(bytes, options = {}) {
   return {
     width,
     height,
+    warnings: png.warnings,
     read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows)
   };
 }
@@ -26824,7 +27599,7 @@ async function runMaskJob(job, options = {}) {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
     let digest;
-    const { png, width, height: height2, census, samples } = await transcodeMask(job.mask.bytes, {
+    const { png, width, height: height2, census, samples, warnings } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
@@ -26834,10 +27609,6 @@ async function runMaskJob(job, options = {}) {
         layout: "rgb8"
       })
     });
-    checkImageSize({
-      width,
-      height: height2
-    }, job.mask.image);
     const files = hashed([
       {
         path: job.file,
@@ -26846,13 +27617,14 @@ async function runMaskJob(job, options = {}) {
       }
     ]);
     const preview = samples && maskPreview(samples, table);
-    return {
+    const stats = statsOfCensus(census, table);
+    return withWarning({
       files,
       width,
       height: height2,
-      stats: statsOfCensus(census, table),
+      stats,
       preview
-    };
+    }, job.mask.image, warnings);
   }
   if (job.mask.kind === "png") {
     const rows = openMaskRows(job.mask.bytes, {
@@ -26860,20 +27632,14 @@ async function runMaskJob(job, options = {}) {
       generalDecoder: options.generalDecoder
     });
     const { width, height: height2 } = rows;
-    const image2 = job.mask.image;
-    return renderStrips(job, {
+    const rendered2 = renderStrips(job, {
       width,
       height: height2
-    }, (onRows) => {
-      const census = rows.read(onRows);
-      checkImageSize({
-        width,
-        height: height2
-      }, image2);
-      return census;
-    });
+    }, (onRows) => rows.read(onRows));
+    return withWarning(rendered2, job.mask.image, rows.warnings);
   }
-  const image = await decodeTaskMask(job);
+  let warning2;
+  const image = await decodeTaskMask(job, (text2) => warning2 = text2);
   const { height, data } = image;
   const rendered = renderStrips(job, image, (onRows) => {
     const census = emptyCensus();
@@ -26886,7 +27652,20 @@ async function runMaskJob(job, options = {}) {
     return census;
   });
   releaseBytes(data);
-  return rendered;
+  return warning2 === void 0 ? rendered : {
+    ...rendered,
+    warning: warning2
+  };
+}
+function withWarning(rendered, image, pngWarnings) {
+  const warnings = [
+    ...pngWarnings,
+    imageSizeWarning(rendered, image)
+  ].filter((text2) => !!text2);
+  return warnings.length === 0 ? rendered : {
+    ...rendered,
+    warning: warnings.join("; ")
+  };
 }
 function renderStrips(job, size, readRows) {
   const { width, height } = size;
@@ -27170,6 +27949,7 @@ function emptySummary(projectId, folder, maskFormat, dryRun) {
     plannedTasks: [],
     failures: [],
     renamed: [],
+    warnings: [],
     durationMs: 0
   };
 }
@@ -27900,7 +28680,7 @@ async function prepareExportFolder(files, mode) {
     if (!present) return {
       previous: EarlierManifest.none()
     };
-    throw new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, ${mention("incremental")} to update it, or ${mention("overwrite")} to replace it (the SDK refuses it too)`, {
+    throw new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, or ${mention("overwrite")} to replace it (the SDK refuses it too); to update it, give its path to ${mention("incremental")} in place of ${mention("outputFolder")} and ${mention("outputFilename")}`, {
       setting: "outputFilename"
     });
   }
@@ -28194,6 +28974,36 @@ async function* exportedEntries(files) {
   }
 }
 
+// lib/export/_reused_folder_check.ts
+var MAX_NAMED = 20;
+async function refuseUnsafeEntries(files, mode) {
+  if (mode === "new" || !await files.rootExists()) return;
+  const found = [];
+  const folders = [
+    ""
+  ];
+  while (folders.length > 0) {
+    const folder = folders.pop();
+    const entries = files.fileSystem.readDir(folder === "" ? files.root : files.pathOf(folder));
+    for await (const entry of entries) {
+      const path6 = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory && !entry.isSymlink) folders.push(path6);
+      else if (entry.isSymlink || !entry.isFile) {
+        found.push(`${inertText(path6)} (${kindOf(entry)})`);
+      }
+    }
+  }
+  if (found.length === 0) return;
+  found.sort();
+  const more = found.length > MAX_NAMED ? `, and ${found.length - MAX_NAMED} more` : "";
+  throw new UnsafePathError(files.root, `it holds what an export never writes: ${found.slice(0, MAX_NAMED).join(", ")}${more}. A link would be followed by whatever uploads or copies the folder, a pipe would hang the export; remove them, then run the export again`, {
+    setting: mode
+  });
+}
+function kindOf(entry) {
+  return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
+}
+
 // lib/detect/pinned_class_map.ts
 function parsePinnedClassMap(text2, where) {
   const fail = (why) => {
@@ -28359,7 +29169,8 @@ var ExportFolder = class {
     return this.files.root;
   }
   /**
-   * Checks the folder before any request (it can be made; a new export's name is free) and reads
+   * Checks the folder before any request (it can be made; a new export's name is free; a reused
+   * one holds no link, pipe, socket or device, anywhere) and reads
    * what an earlier export left there (resume, incremental). A dry run only reads: it probes
    * nothing, but reads an earlier export's manifest and `export.json` as the real run would, so
    * its plan is the real run's.
@@ -28370,6 +29181,7 @@ var ExportFolder = class {
       previous: EarlierManifest.none()
     };
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
+    await refuseUnsafeEntries(this.files, this.mode);
     if (this.mode === "overwrite") return {
       previous: EarlierManifest.none()
     };
@@ -28729,7 +29541,7 @@ function resolveSemanticMapping(value, labels) {
     }
     const bChannel = label.bChannel;
     if (typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
-      throw new ConfigError(`The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the project configuration (got ${describe3(bChannel)}), so its pixels cannot be found; remove it from the mapping or fix the label`, {
+      throw new ConfigError(`The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the project configuration (got ${describe4(bChannel)}), so its pixels cannot be found; remove it from the mapping or fix the label`, {
         setting: "semanticMapping"
       });
     }
@@ -28754,7 +29566,7 @@ function semanticMappingOf(value) {
 }
 function mappingObject(mapping) {
   if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
-    throw new ConfigError(`The semantic mapping must be a JSON object of label id to [r, g, b], like {"car": [128, 64, 128]}; got ${describe3(mapping)}`, {
+    throw new ConfigError(`The semantic mapping must be a JSON object of label id to [r, g, b], like {"car": [128, 64, 128]}; got ${describe4(mapping)}`, {
       setting: "semanticMapping"
     });
   }
@@ -28763,7 +29575,7 @@ function mappingObject(mapping) {
 function checkColour(labelId, colour) {
   const valid = Array.isArray(colour) && colour.length === 3 && colour.every((value) => Number.isInteger(value) && value >= 0 && value <= 255);
   if (!valid) {
-    throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe3(colour)}`, {
+    throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe4(colour)}`, {
       setting: "semanticMapping"
     });
   }
@@ -28773,7 +29585,7 @@ function checkColour(labelId, colour) {
     colour[2]
   ];
 }
-function describe3(value) {
+function describe4(value) {
   const text2 = JSON.stringify(value) ?? String(value);
   return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
 }
@@ -28944,6 +29756,77 @@ function outputPathOf(outputFolder, name, what) {
   return resolve2(outputFolder || ".", name);
 }
 
+// lib/export/_earlier_settings.ts
+var RECORDED = [
+  "inputId",
+  "replaceExtension",
+  "semanticMapping",
+  "ignoreIndex",
+  "filters",
+  "shard"
+];
+function incrementalFolder(incremental) {
+  const target = resolve2(incremental);
+  return target.endsWith(".jsonl") ? resolve2(target, "..") : target;
+}
+async function withEarlierSettings(options) {
+  if (options.incremental === void 0) return options;
+  const files = new ExportFolderFs(incrementalFolder(options.incremental), {
+    fileSystem: options.fileSystem
+  });
+  if (!await files.rootExists()) return options;
+  const metadata = await readMetadata(files);
+  if (metadata === void 0) return options;
+  const filled = {
+    ...options
+  };
+  const given = options.projectId?.trim();
+  if (given && given !== metadata.projectId) {
+    throw new ConfigError(settingMessage`Cannot update the export of project "${metadata.projectId}" with ${mention("projectId")} "${given}"; leave it out, or run a full export of "${given}"`, {
+      setting: "projectId"
+    });
+  }
+  filled.projectId = metadata.projectId;
+  if (options.maskFormat === void 0) filled.maskFormat = metadata.maskFormat;
+  for (const key of RECORDED) {
+    const recorded = metadata.settings[key];
+    if (recorded !== void 0 && recorded !== null && isLeftOut(filled[key])) {
+      filled[key] = recorded;
+    }
+  }
+  const split = metadata.settings.split;
+  if (split?.parts !== void 0 && filled.split === void 0) {
+    filled.split = split.parts;
+    filled.splitSeed ??= split.seed;
+  }
+  return filled;
+}
+function isLeftOut(value) {
+  if (value === void 0 || value === false) return true;
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
+// lib/export/free_default_path.ts
+var MAX_TRIES = 1e3;
+async function freeDefaultPath(path6, options = {}) {
+  const extension = options.extension ?? "";
+  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+  const stem = extension && path6.endsWith(extension) ? path6.slice(0, -extension.length) : path6;
+  for (let count = 1; count <= MAX_TRIES; count++) {
+    const candidate = count === 1 ? path6 : `${stem}_${count}${extension}`;
+    if (!await isTaken(candidate, fileSystem)) return candidate;
+  }
+  return path6;
+}
+async function isTaken(path6, fileSystem) {
+  try {
+    await fileSystem.lstat(path6);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // lib/export/_export_plan.ts
 function planExport(options) {
   const { projectId, startedAt, filters, requestFilters } = planTasks(options);
@@ -28983,6 +29866,19 @@ function planTasks(options) {
     startedAt,
     filters,
     requestFilters
+  };
+}
+async function planExportOf(given) {
+  const options = await withEarlierSettings(given);
+  const plan = planExport(options);
+  if (plan.mode === "new" && !options.outputFilename) {
+    plan.folder = await freeDefaultPath(plan.folder, {
+      fileSystem: options.fileSystem
+    });
+  }
+  return {
+    options,
+    plan
   };
 }
 function planMasks(configuration, plan, options) {
@@ -29081,8 +29977,7 @@ function exportFolderPath(options, startedAt) {
         setting: "incremental"
       });
     }
-    const target = resolve2(options.incremental);
-    return target.endsWith(".jsonl") ? resolve2(target, "..") : target;
+    return incrementalFolder(options.incremental);
   }
   if (options.resume && !options.outputFilename) {
     throw new ConfigError(settingMessage`To resume, give the interrupted export's ${mention("outputFilename")} (and ${mention("outputFolder")}): the default name has the time in it`, {
@@ -29224,7 +30119,7 @@ var TaskExporter = class {
     const rendered = await this.#render(job);
     const { files, changed } = await this.#write(job, rendered);
     if (job.previous) await this.removeStale(job.previous, files);
-    const { width, height, stats, preview } = rendered;
+    const { width, height, stats, preview, warning: warning2 } = rendered;
     const entry = {
       ...entryBase(task),
       outcome: "exported",
@@ -29237,6 +30132,7 @@ var TaskExporter = class {
       instances: stats.instances
     };
     if (outcome.renamedFrom !== void 0) entry.renamedFrom = outcome.renamedFrom;
+    if (warning2 !== void 0) entry.warning = warning2;
     if (rendered.segments) entry.segments = rendered.segments;
     this.#options.report?.add({
       taskId: entry.taskId,
@@ -29248,11 +30144,13 @@ var TaskExporter = class {
       preview
     });
     const status = job.previous && !changed ? "kept" : "exported";
+    const done = {
+      ...outcome,
+      status
+    };
+    if (warning2 !== void 0) done.warning = warning2;
     return {
-      outcome: {
-        ...outcome,
-        status
-      },
+      outcome: done,
       entry
     };
   }
@@ -29271,7 +30169,7 @@ var TaskExporter = class {
       }, this.#settings);
     } catch (error2) {
       if (!(error2 instanceof MasksError)) throw error2;
-      throw taskError(job, `its mask cannot be read: ${error2.message}`, error2);
+      throw taskError(job, maskFailureReason(mask, error2.message), error2);
     }
   }
   /**
@@ -29350,7 +30248,7 @@ var TaskExporter = class {
     return bytes !== void 0 && sha256(bytes) === digest;
   }
   #failed(job, { reason, setting }) {
-    const { file: _file, renamedFrom: _renamed, ...ids } = job.outcome;
+    const { file: _file, renamedFrom: _renamed, warning: _warning, ...ids } = job.outcome;
     const outcome = {
       ...ids,
       status: "failed",
@@ -29550,13 +30448,13 @@ var ExportRun = class {
     const manifest = await this.#folder.closeManifest();
     const byTask = (a, b) => this.#order.get(a) - this.#order.get(b);
     const { summary: summary2 } = this.#options;
-    for (const list2 of [
+    const lists = [
       summary2.skippedTasks,
       summary2.failures,
-      summary2.renamed
-    ]) {
-      list2.sort(byTask);
-    }
+      summary2.renamed,
+      summary2.warnings
+    ];
+    for (const list2 of lists) list2?.sort(byTask);
     if (summary2.splits) sortSplitLabels(summary2.splits);
     summary2.total = Math.max(this.#options.summary.total, this.#sequence);
     if (manifest !== void 0) summary2.manifest = manifest;
@@ -29598,6 +30496,7 @@ var ExportRun = class {
     if (outcome.status === "skipped") this.#list("skippedTasks", outcome);
     if (outcome.status === "failed") this.#list("failures", outcome);
     if (outcome.renamedFrom !== void 0) this.#list("renamed", outcome);
+    if (outcome.warning !== void 0) this.#list("warnings", outcome);
     summary2[outcome.status]++;
     this.#options.onProgress?.({
       type: "task",
@@ -29612,7 +30511,7 @@ var ExportRun = class {
    */
   #list(name, outcome) {
     const { summary: summary2 } = this.#options;
-    const list2 = summary2[name];
+    const list2 = summary2[name] ??= [];
     list2.push(outcome);
     if (list2.length <= MAX_LISTED_TASKS) return;
     let latest = 0;
@@ -29799,7 +30698,7 @@ function incrementalFilters(filters, prepared, maskFormat, settings) {
   };
   for (const key of Object.keys(now)) {
     if (JSON.stringify(earlier[key] ?? null) !== JSON.stringify(now[key] ?? null)) {
-      throw new ConfigError(`Cannot update this export incrementally with another ${key}: it was made with ${JSON.stringify(earlier[key] ?? null)}, this run asks ${JSON.stringify(now[key] ?? null)}; use the same options, or run a full export`, {
+      throw new ConfigError(`Cannot update this export incrementally with another ${key}: it was made with ${JSON.stringify(earlier[key] ?? null)}, this run asks ${JSON.stringify(now[key] ?? null)}; leave it out to keep the earlier export's, or run a full export`, {
         setting: "incremental"
       });
     }
@@ -29847,9 +30746,9 @@ function removedEntry(entry) {
 }
 
 // lib/export/_export_mask_folder.ts
-async function exportMaskFolder(options) {
+async function exportMaskFolder(given) {
   const started = performance.now();
-  const plan = planExport(options);
+  const { options, plan } = await planExportOf(given);
   const folder = new ExportFolder(plan.folder, plan.mode, {
     fileSystem: options.fileSystem,
     dryRun: plan.dryRun
@@ -30168,7 +31067,7 @@ async function exportFormat(options) {
   checkPolygonSettings(options);
   const split = splitPlanOf(options);
   checkClassMapOptions(options);
-  const path6 = outputPath(options, now);
+  const path6 = await freeOutputPath(options, now);
   const files = await outputFiles(path6, split, options);
   const pinned = options.labelmapFrom === void 0 ? void 0 : await readClassMap(options.labelmapFrom, {
     fileSystem: options.fileSystem
@@ -30314,6 +31213,10 @@ function addOutcome(summary2, ids, result) {
     });
     summary2.renamed.push(outcome);
   }
+  if (result.leftOut) {
+    outcome.warning = result.leftOut === 1 ? "1 annotation has no label with a class, so it was left out" : `${result.leftOut} annotations have no label with a class, so they were left out`;
+    (summary2.warnings ??= []).push(outcome);
+  }
   summary2[status]++;
   summary2.annotationsLeftOut += result.leftOut ?? 0;
   if (status === "planned") summary2.plannedTasks.push(outcome);
@@ -30332,6 +31235,15 @@ function checkClassMapOptions(options) {
       setting: "allowRemovedLabels"
     });
   }
+}
+async function freeOutputPath(options, now) {
+  const path6 = outputPath(options, now);
+  if (options.outputFilename || options.overwrite) return path6;
+  const { extension } = oneFileFormat(options.format);
+  return await freeDefaultPath(path6, {
+    extension,
+    fileSystem: options.fileSystem
+  });
 }
 function outputPath(options, now) {
   const { extension, prefix } = oneFileFormat(options.format);
@@ -30455,6 +31367,11 @@ function failureReason(outcome, hintOf) {
   return hint === void 0 ? reason : `${reason} (${hint})`;
 }
 
+// lib/output/plural.ts
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 // lib/output/format_summary.ts
 function formatSummary(summary2, options = {}) {
   const maxListed = options.maxListed ?? 20;
@@ -30474,11 +31391,13 @@ function formatSummary(summary2, options = {}) {
     `${summary2.failed} failed`
   ];
   if (summary2.annotationsLeftOut) {
-    counts2.push(`${summary2.annotationsLeftOut} annotations left out (no label with a class)`);
+    counts2.push(`${plural(summary2.annotationsLeftOut, "annotation")} left out (no label with a class)`);
   }
   if (summary2.kept > 0) counts2.push(`${summary2.kept} kept from the earlier run`);
   const renamed = listedTaskCount(summary2, "renamed");
   if (renamed > 0) counts2.push(`${renamed} renamed`);
+  const warned = listedTaskCount(summary2, "warnings");
+  if (warned > 0) counts2.push(`${warned} with ${warned === 1 ? "a warning" : "warnings"}`);
   if (summary2.removed > 0) counts2.push(`${summary2.removed} removed (no longer match)`);
   if (summary2.carried > 0) counts2.push(`${summary2.carried} carried over unchanged`);
   lines.push(`${plural(summary2.total, "task")}: ${counts2.join(", ")}`);
@@ -30486,13 +31405,31 @@ function formatSummary(summary2, options = {}) {
   if (summary2.datasetId !== void 0) lines.push(`Dataset id: ${summary2.datasetId}`);
   if (summary2.report !== void 0) lines.push(`Report: "${summary2.report}"`);
   for (const note of summary2.notes ?? []) lines.push(`Note: ${inertText(note)}`);
-  for (const failure of summary2.failures.slice(0, maxListed)) {
-    lines.push(`  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` + inertText(failureReason(failure, options.hintOf)));
+  const listed = {
+    summary: summary2,
+    maxListed
+  };
+  return [
+    ...lines,
+    ...listedLines(listed, "failures", (failure) => failureReason(failure, options.hintOf)),
+    ...listedLines(listed, "warnings", (warned2) => warned2.warning ?? "")
+  ];
+}
+var LIST_WORDS = {
+  failures: {
+    kind: "failed",
+    more: "failed tasks"
+  },
+  warnings: {
+    kind: "warning",
+    more: "tasks with warnings"
   }
-  const failed = listedTaskCount(summary2, "failures");
-  if (failed > maxListed) {
-    lines.push(`  ... and ${failed - maxListed} more failed tasks`);
-  }
+};
+function listedLines({ summary: summary2, maxListed }, list2, textOf) {
+  const { kind, more } = LIST_WORDS[list2];
+  const lines = (summary2[list2] ?? []).slice(0, maxListed).map((outcome) => `  ${kind}: ${inertText(JSON.stringify(outcome.taskName))} (${inertText(outcome.taskId)}): ` + inertText(textOf(outcome)));
+  const count = listedTaskCount(summary2, list2);
+  if (count > maxListed) lines.push(`  ... and ${count - maxListed} more ${more}`);
   return lines;
 }
 function datasetLines(summary2) {
@@ -30511,9 +31448,6 @@ function datasetLines(summary2) {
     lines.push(inertText(`The labels changed since the class map "${classMap2.from}": every earlier label keeps its index${news}${gone}`));
   }
   return lines;
-}
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 // lib/output/progress_bar.ts
@@ -30596,8 +31530,8 @@ function progressReporter(options) {
     onProgress(event) {
       if (event.type === "start") {
         if (options.dryRun) {
-          say(`Would export from ${event.total} tasks to "${event.folder}":`, plan);
-        } else say(`Exporting ${event.total} tasks to "${event.folder}"`);
+          say(`Would export from ${plural(event.total, "task")} to "${event.folder}":`, plan);
+        } else say(`Exporting ${plural(event.total, "task")} to "${event.folder}"`);
         return;
       }
       const { done, total } = event;
@@ -30606,7 +31540,11 @@ function progressReporter(options) {
         say(`failed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ` + inertText(failureReason(outcome, options.hintOf)));
       } else if (outcome?.status === "planned") {
         say(`would export: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}) to ${file(outcome.file)}`, plan);
-      } else if (outcome?.renamedFrom !== void 0) {
+      }
+      if (outcome?.warning !== void 0) {
+        say(`warning: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ${outcome.warning}`);
+      }
+      if (outcome?.renamedFrom !== void 0 && outcome.status !== "planned") {
         say(`renamed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ${outcome.renameReason ?? "its name is taken"}; written as ${file(outcome.file)}`);
       }
       if (bar) bar.update(done, total);
@@ -30643,11 +31581,10 @@ async function loadSemanticMapping(value, readTextFile) {
   }
   let parsed;
   try {
-    parsed = JSON.parse(json);
+    parsed = parseJsonText(json);
   } catch (error2) {
     throw new ConfigError(settingMessage`${MAPPING} is not valid JSON${inline ? "" : ` (in "${text2}")`}: ${error2 instanceof Error ? error2.message : error2}; write it like {"car": [128, 64, 128]}`, {
-      setting: "semanticMapping",
-      cause: error2
+      setting: "semanticMapping"
     });
   }
   return semanticMappingOf(parsed);
@@ -30740,7 +31677,7 @@ var EXPORT_SETTINGS = [
     input: "project-id",
     kind: "string",
     value: "<id>",
-    help: "the project to export (required)"
+    help: "the project to export (required, but with --incremental or --from-export)"
   },
   {
     option: "inputId",
@@ -31018,7 +31955,7 @@ var EXPORT_SETTINGS = [
     input: "incremental",
     kind: "string",
     value: "<dir|manifest>",
-    help: "update an earlier export with the tasks updated since it ran"
+    help: "update an earlier export with the tasks updated since it ran, with its settings"
   },
   {
     option: "overwrite",
@@ -31281,11 +32218,13 @@ function readSemanticMapping() {
 }
 function readFormats(options) {
   const { format = "mask", maskFormat = "rgb", ignoreIndex } = options;
-  if (format === "mask") return {
-    format,
-    maskFormat,
-    ignoreIndex
-  };
+  if (format === "mask" && options.incremental === void 0) {
+    return {
+      format,
+      maskFormat,
+      ignoreIndex
+    };
+  }
   return {
     format,
     maskFormat: maskFormat === "rgb" ? void 0 : maskFormat,
@@ -31335,18 +32274,21 @@ var MAX_LISTED = 50;
 var KINDS = [
   "failed",
   "renamed",
-  "skipped"
+  "skipped",
+  "warned"
 ];
 var TITLES = {
   failed: "Mask export failed",
   renamed: "Mask renamed",
-  skipped: "Task skipped"
+  skipped: "Task skipped",
+  warned: "Mask exported with a warning"
 };
 var TaskAnnotations = class {
   #counts = {
     failed: 0,
     renamed: 0,
-    skipped: 0
+    skipped: 0,
+    warned: 0
   };
   /**
    * Annotates one finished task, if it needs it and its kind is under the limit.
@@ -31355,7 +32297,7 @@ var TaskAnnotations = class {
    * @returns Whether an annotation was written (else the task goes to the plain log).
    */
   annotate(outcome) {
-    const kind = kindOf(outcome);
+    const kind = kindOf2(outcome);
     if (kind === void 0 || ++this.#counts[kind] > MAX_LISTED) return false;
     const task = `Task ${inertText(JSON.stringify(outcome.taskName))} (${inertText(outcome.taskId)})`;
     if (kind === "failed") {
@@ -31366,6 +32308,10 @@ var TaskAnnotations = class {
     } else if (kind === "renamed") {
       warning(`${task}: ${renameText(outcome)}`, {
         title: TITLES.renamed
+      });
+    } else if (kind === "warned") {
+      warning(`${task}: ${inertText(outcome.warning)}`, {
+        title: TITLES.warned
       });
     } else {
       warning(`${task} was skipped: ${inertText(outcome.reason)}`, {
@@ -31390,10 +32336,11 @@ var TaskAnnotations = class {
     }
   }
 };
-function kindOf(outcome) {
+function kindOf2(outcome) {
   if (outcome.status === "failed") return "failed";
   if (outcome.status === "skipped") return "skipped";
-  return outcome.renamedFrom === void 0 ? void 0 : "renamed";
+  if (outcome.renamedFrom !== void 0) return "renamed";
+  return outcome.warning === void 0 ? void 0 : "warned";
 }
 function renameText(outcome) {
   const reason = outcome.renameReason ?? `"${outcome.renamedFrom}" is taken by an earlier task`;
@@ -31899,11 +32846,12 @@ function addLabelTable(report, summary2, inputs) {
   if (labels === void 0 || labels.length === 0) return;
   const most = Math.max(1, ...labels.map((label) => label.tasks));
   report.addHeading("Labels", 3).addTable([
+    // A header cell needs text: @actions/core leaves an empty one unclosed (`<th>`).
     [
       "Label",
       "Id",
       "Tasks",
-      "",
+      "&nbsp;",
       "Instances",
       "Labelled pixels"
     ].map((title) => cell3(title, true)),
@@ -31952,7 +32900,7 @@ function splitRows(summary2) {
 function taskRow(outcome) {
   const reason = outcome.renamedFrom === void 0 ? failureReason(outcome, inputHint) : renameText(outcome);
   return [
-    kindOf(outcome) ?? outcome.status,
+    kindOf2(outcome) ?? outcome.status,
     outcome.taskName,
     outcome.taskId,
     reason
@@ -32021,7 +32969,8 @@ async function run() {
         accessId: inputs.accessId,
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.
-        onToken: (token) => setSecret(token)
+        onToken: (token) => setSecret(token),
+        onWarning: (message) => warning(message)
       }),
       // The bundle's own worker module (`deno task bundle` writes it next to main.js).
       workerUrl: new URL("./convert_worker.js", import.meta.url),

@@ -14,3 +14,17 @@ export const CLOSE_BRACKET = 0x5d;
 export const OPEN_BRACE = 0x7b;
 /** `}` */
 export const CLOSE_BRACE = 0x7d;
+/** A UTF-8 byte order mark. */
+export const BOM = [0xef, 0xbb, 0xbf];
+
+/** Whether a byte is JSON whitespace. */
+export function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/** A byte for a message: the character when printable ASCII, else its hex code. */
+export function describe(byte: number): string {
+  return byte > 0x20 && byte < 0x7f
+    ? JSON.stringify(String.fromCharCode(byte))
+    : `the byte 0x${byte.toString(16).padStart(2, "0")}`;
+}

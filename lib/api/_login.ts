@@ -8,6 +8,7 @@ import {
 import { type SendOptions, sendWithRetries } from "./_send.ts";
 
 const LOGIN_PATH = "api/user-manager/auth/login";
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
 /** An access token and when it expires (milliseconds since the epoch). */
 export interface AccessToken {
@@ -47,6 +48,14 @@ export async function logIn(
   const body = jsonBody(response, context);
   if (!isJsonObject(body) || typeof body.access_token !== "string" || body.access_token === "") {
     throw unexpectedAnswer(context, { what: "a login answer without `access_token`" });
+  }
+  // The token goes into a header: one that is not visible ASCII could split it, and would show
+  // itself (and any workflow command it holds) in the error the runtime makes of it.
+  if (!VISIBLE_ASCII.test(body.access_token)) {
+    throw unexpectedAnswer(context, {
+      what: "an `access_token` that is not a header value (visible ASCII characters only)",
+      status: response.status,
+    });
   }
   // Without `expires_in`, the token is kept until a call gets 401.
   const lifetime = typeof body.expires_in === "number" && Number.isFinite(body.expires_in)

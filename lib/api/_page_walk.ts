@@ -32,7 +32,11 @@ export class PageWalk {
     }
     for (const field of ["totalDocs", "totalPages"] as const) {
       const value = body[field];
-      if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) {
+      // The count is shown and summed ("Exporting 120 tasks"): it must be there on every page.
+      const missing = value === undefined && field === "totalDocs";
+      if (
+        missing || (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0))
+      ) {
         throw refuse(`a \`${field}\` that is not a whole number (${inertText(value)})`);
       }
     }

@@ -3,6 +3,9 @@ import { mention, settingMessage } from "../_setting_message.ts";
 import { redact } from "./_http_error.ts";
 import { retryDelay, sleep } from "./_retry.ts";
 import type { RequestEvent } from "./request_event.ts";
+import { inertText } from "../inert_text.ts";
+import { boundedBytes, eachChunk, refuseCompressed } from "./_read_body.ts";
+import { directConnection } from "./_direct_connection.ts";
 
 /** One HTTP request to the lab, rebuilt identically for each attempt. */
 export interface LabRequest {
@@ -21,6 +24,19 @@ export interface LabRequest {
    * follows none: its body holds the secret key.
    */
   followRedirects: boolean;
+  /**
+   * Reads a successful (2xx) answer's body as it arrives, for each attempt anew, instead of
+   * holding its bytes: `LabResponse.read` is then what its `end()` returned.
+   */
+  readBody?: () => BodyReader;
+}
+
+/** Reads a body chunk by chunk; throws to refuse it. */
+export interface BodyReader {
+  /** Reads the next bytes. */
+  add(chunk: Uint8Array): void;
+  /** What was read, once the body has ended. */
+  end(): unknown;
 }
 
 /** A response whose body has been read in full. */
@@ -37,6 +53,8 @@ export interface LabResponse {
   bytes: Uint8Array;
   /** How many attempts the request took, this one included. */
   attempts: number;
+  /** What the request's `readBody` read (then `bytes` is empty). */
+  read?: unknown;
 }
 
 /** How to send and when to give up. */
@@ -62,6 +80,11 @@ export interface SendOptions {
   maxResponseBytes: number;
   /** How the endpoint was given (a variable or a flag), named when the lab cannot be reached. */
   endpointSetting?: string;
+  /**
+   * Send each request straight to its host, past any proxy of the environment: set for a
+   * plain-http endpoint on this machine, whose traffic must not leave it.
+   */
+  bypassProxy?: boolean;
   /** Called after each attempt, e.g. to log the traffic. */
   onRequest?: (event: RequestEvent) => void;
 }
@@ -90,7 +113,7 @@ export async function sendWithRetries(
     const report = (status: number, extra: Pick<RequestEvent, "error" | "retryInMs">) =>
       options.onRequest?.({
         method: request.method,
-        path: redact(request.path, options.secrets),
+        path: inertText(redact(request.path, options.secrets)),
         status,
         ms: Math.round(performance.now() - began),
         attempt: attempt + 1,
@@ -111,7 +134,9 @@ export async function sendWithRetries(
       if (error instanceof Deno.errors.NotCapable) throw error;
       const wait = retryDelay(attempt, { baseMs: options.retryDelayMs });
       const last = attempt >= options.maxRetries || performance.now() + wait >= deadline;
-      report(0, { error: reasonOf(error, timeoutMs), retryInMs: last ? undefined : wait });
+      // The runtime's message may quote a header (the token) or a server's words: redacted, inert.
+      const reason = inertText(redact(reasonOf(error, timeoutMs), options.secrets));
+      report(0, { error: reason, retryInMs: last ? undefined : wait });
       if (last) throw unreachable(request, error, { attempts: attempt + 1, timeoutMs, options });
       await sleep(wait, options.signal);
       continue;
@@ -142,27 +167,37 @@ async function sendOnce(
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let url = request.url;
   let response: Response;
+  // Closed when the attempt ends, its body read or not.
+  using direct = options.bypassProxy ? directConnection(url) : undefined;
   for (let redirects = 0;; redirects++) {
     // Redirects are never followed blindly: the request may carry the secret key or a token.
     response = await options.fetch(url, {
       method: request.method,
-      headers: request.headers,
+      // A compressed answer could expand a thousandfold past every limit counted in bytes read.
+      headers: { ...request.headers, "accept-encoding": "identity" },
       body: request.body,
       signal,
       redirect: "manual",
+      ...(direct === undefined ? {} : { client: direct.client }),
     });
     if (response.status < 300 || response.status > 399 || response.status === 304) break;
     await response.body?.cancel();
     url = redirectTarget(request, url, response, redirects);
   }
+  const ok = response.status >= 200 && response.status <= 299;
+  if (ok) await refuseCompressed(response, request);
   // Reading the body inside the attempt makes a connection cut mid-body a retryable failure.
-  const bytes = await boundedBytes(response, request, options.maxResponseBytes);
+  const reader = ok ? request.readBody?.() : undefined;
+  let bytes: Uint8Array = new Uint8Array(0);
+  if (reader === undefined) bytes = await boundedBytes(response, request, options.maxResponseBytes);
+  else await eachChunk(response, request, options.maxResponseBytes, (chunk) => reader.add(chunk));
   let text: string | undefined;
   return {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
     bytes,
+    read: reader?.end(),
     get body() {
       return text ??= TEXT.decode(bytes);
     },
@@ -193,36 +228,6 @@ function redirectTarget(request: LabRequest, url: URL, response: Response, count
   return target;
 }
 
-/** The body, read chunk by chunk and refused past `limit` bytes. */
-async function boundedBytes(
-  response: Response,
-  request: LabRequest,
-  limit: number,
-): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (response.body) {
-    for await (const chunk of response.body) {
-      size += chunk.length;
-      if (size > limit) {
-        throw new ApiError(
-          `The lab's answer to ${request.method} ${request.path} is larger than the limit of ` +
-            `${limit} bytes (maxResponseBytes); the body was not read further`,
-          { status: response.status, method: request.method, path: request.path },
-        );
-      }
-      chunks.push(chunk);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
-}
-
 const TEXT = new TextDecoder();
 
 function unreachable(
@@ -230,7 +235,7 @@ function unreachable(
   error: unknown,
   { attempts, timeoutMs, options }: { attempts: number; timeoutMs: number; options: SendOptions },
 ): ApiError {
-  const reason = reasonOf(error, timeoutMs);
+  const reason = inertText(redact(reasonOf(error, timeoutMs), options.secrets));
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   const where = redact(
     `${request.url.href} (${request.method} ${request.path}) after ${tries}: ${reason}`,

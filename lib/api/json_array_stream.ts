@@ -6,11 +6,20 @@
  */
 
 import { ConfigError } from "../errors.ts";
-import { JsonArrayScanner } from "./_json_array_scanner.ts";
+import { JsonScanner } from "./_json_scanner.ts";
+import { parseJsonKeepingNumbers } from "./json_number_text.ts";
+import { parseJsonText } from "../parse_json_text.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 
 /** The default {@linkcode JsonArrayItemsOptions.maxItemBytes}: 512 MiB. */
 export const DEFAULT_MAX_ITEM_BYTES = 512 * 1024 * 1024;
+
+const FILE_WORDS = {
+  whole: "a JSON array of task documents",
+  shape: `give the SDK's format="lab" export or a JSON array of task documents`,
+  truncated: "the file is truncated; export it again",
+  fix: "fix or export the file again",
+};
 
 /** Options of {@linkcode jsonArrayItems}. */
 export interface JsonArrayItemsOptions {
@@ -33,8 +42,8 @@ export interface JsonArrayItemsOptions {
  * @param options The element size limit and the source named in messages.
  * @returns The elements, in order.
  * @throws {ConfigError} (setting `from-export`) when the text is not a JSON array, ends before the
- * array is closed, has a malformed element or data after the array, or an element is larger than
- * `maxItemBytes`.
+ * array is closed, has a malformed element or data after the array, nests deeper than
+ * `MAX_JSON_DEPTH` (512) levels, or an element is larger than `maxItemBytes`.
  *
  * @example
  * ```ts
@@ -56,7 +65,7 @@ export async function* jsonArrayItems(
     : `The JSON export ${JSON.stringify(options.source)}`;
   const fail = (message: string, cause?: unknown) =>
     new ConfigError(`${name} ${message}`, { setting: "exportFile", cause });
-  const scanner = new JsonArrayScanner(fail);
+  const scanner = new JsonScanner("array", fail, FILE_WORDS);
   const element = new ElementText(scanner, fail, options.maxItemBytes ?? DEFAULT_MAX_ITEM_BYTES);
   const reader = stream.getReader();
   let finished = false;
@@ -84,7 +93,7 @@ export async function* jsonArrayItems(
  * split across chunks, and no chunk is kept or copied once scanned.
  */
 class ElementText {
-  #scanner: JsonArrayScanner;
+  #scanner: JsonScanner;
   #fail: (message: string, cause?: unknown) => Error;
   #maxBytes: number;
   #decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -92,7 +101,7 @@ class ElementText {
   #bytes = 0;
 
   constructor(
-    scanner: JsonArrayScanner,
+    scanner: JsonScanner,
     fail: (message: string, cause?: unknown) => Error,
     maxBytes: number,
   ) {
@@ -116,11 +125,12 @@ class ElementText {
     this.#parts = [];
     this.#bytes = 0;
     try {
-      return JSON.parse(text);
+      return parseJsonKeepingNumbers(text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const where = this.#scanner.where;
-      throw this.#fail(`has a malformed ${where}: ${reason}; fix or export the file again.`, error);
+      // Where, not what: no text of the file is shown.
+      throw this.#fail(`has a malformed ${where}: ${reason} of it; fix or export the file again.`);
     }
   }
 
@@ -176,15 +186,16 @@ export async function readJsonFile(path: string, setting: string): Promise<unkno
     );
   }
   try {
-    return JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
+    return parseJsonText(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (error) {
+    // Where, not what: a file named by mistake may hold a secret.
     throw new ConfigError(
       settingMessage`The file ${JSON.stringify(path)} given with ${
         mention(setting)
       } is not valid JSON: ${
         error instanceof Error ? error.message : error
       }; fix it or export it again`,
-      { setting, cause: error },
+      { setting },
     );
   }
 }

@@ -1,6 +1,6 @@
 import { takeTasks } from "./take_tasks.ts";
 import { ConfigError } from "../errors.ts";
-import { endpointUrl, projectIdOf, required, whole } from "./_check_settings.ts";
+import { endpointUrl, isLoopback, projectIdOf, required, whole } from "./_check_settings.ts";
 import {
   type CallContext,
   isJsonObject,
@@ -10,9 +10,9 @@ import {
 } from "./_http_error.ts";
 import { type AccessToken, logIn } from "./_login.ts";
 import { PageWalk } from "./_page_walk.ts";
-import { parsePageBytes } from "./_parse_page_bytes.ts";
-import { releaseBytes } from "../_release_bytes.ts";
-import { type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
+import { checkPageTasks } from "./_task_match.ts";
+import { PageReader, type PageText, parsePage } from "./_page_reader.ts";
+import { type BodyReader, type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
 import type { RequestEvent } from "./request_event.ts";
 import { taskQuery } from "./task_query.ts";
 import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
@@ -63,10 +63,20 @@ export interface LabClientOptions {
    */
   maxResponseBytes?: number;
   /**
+   * The largest task accepted in a page, in bytes of JSON text; a larger one is an `ApiError`
+   * naming the page. With the page size, it bounds what a page may hold. Default: 64 MiB.
+   */
+  maxTaskBytes?: number;
+  /**
    * Allow a plain `http://` endpoint on a host that is not this machine: the secret key and the
    * tokens then cross the network unencrypted. Default: `false` (refused).
    */
   allowInsecureHttp?: boolean;
+  /**
+   * Called with a warning the caller should show: the tasks of a page that do not match the
+   * filters asked for (they are exported as the lab sent them). Default: none.
+   */
+  onWarning?: (message: string) => void;
   /**
    * Called after each attempt of each request (method, path and query, status, time, attempt,
    * the wait before a retry), e.g. to log the traffic. It never receives the secret key, a token
@@ -120,7 +130,9 @@ export class LabClient {
   #accessId: string;
   #secretKey: string;
   #pageSize: number;
+  #maxTaskBytes: number;
   #onToken?: (token: string) => void;
+  #onWarning?: (message: string) => void;
   #send: SendOptions;
   #secrets = new Set<string>();
   #token?: AccessToken;
@@ -140,7 +152,9 @@ export class LabClient {
     this.#secretKey = required(options.secretKey, "secretKey", "secret key");
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
+    this.#maxTaskBytes = whole(options.maxTaskBytes ?? 64 * 1024 * 1024, "maxTaskBytes", 1);
     this.#onToken = options.onToken;
+    this.#onWarning = options.onWarning;
     this.#send = {
       fetch: options.fetch ?? globalThis.fetch,
       maxRetries: whole(options.maxRetries ?? 4, "maxRetries", 0),
@@ -152,6 +166,9 @@ export class LabClient {
       maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1),
       onRequest: options.onRequest,
       endpointSetting: options.endpointSetting,
+      // Plain http is allowed to this machine only if it stays here: no proxy may see the secret.
+      bypassProxy: options.fetch === undefined && this.#endpoint.protocol === "http:" &&
+        isLoopback(this.#endpoint.hostname),
     };
   }
 
@@ -219,7 +236,8 @@ export class LabClient {
    * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.
    * @param options `onTask`, called with each task as soon as it is parsed.
    * @returns The pages, until the lab says there is no next page.
-   * @throws {ApiError} when a request fails after its retries.
+   * @throws {ApiError} when a request fails after its retries, or a page holds a task of another
+   * project.
    */
   async *taskPages(
     projectId: string,
@@ -231,7 +249,7 @@ export class LabClient {
     const request = (page: number) => {
       const pending = this.#fetch(
         `${TASKS_PATH}?${taskQuery(projectId, filters, { page, limit: this.#pageSize })}`,
-        { projectId, signal: stop.signal },
+        { projectId, signal: stop.signal, readBody: (context) => this.#pageReader(context) },
       );
       // Handled now so a failed prefetch never goes unhandled while the caller is busy.
       pending.catch(() => {});
@@ -245,6 +263,8 @@ export class LabClient {
         // many mask strings are then new, and die young once the caller has used them.
         const { response, context } = await next.pending;
         const page = walk.page(pageBody(response, context, options.onTask), next.page, context);
+        const warning = checkPageTasks(page.docs, { projectId, filters, page: next.page, context });
+        if (warning !== undefined) this.#onWarning?.(warning);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : undefined;
         yield page;
       }
@@ -265,6 +285,15 @@ export class LabClient {
     for await (const page of this.taskPages(projectId, filters)) yield* takeTasks(page);
   }
 
+  /** Reads a page as it arrives, bounded by the page size and the task size limit. */
+  #pageReader(context: CallContext): BodyReader {
+    return new PageReader({
+      limit: this.#pageSize,
+      maxTaskBytes: this.#maxTaskBytes,
+      fail: (what) => unexpectedAnswer(context, { what }),
+    });
+  }
+
   /** GETs a JSON document with the token, logging in again once if the token was refused. */
   async #get(
     path: string,
@@ -277,7 +306,11 @@ export class LabClient {
   /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
   async #fetch(
     path: string,
-    options: { projectId?: string; signal?: AbortSignal },
+    options: {
+      projectId?: string;
+      signal?: AbortSignal;
+      readBody?: (context: CallContext) => BodyReader;
+    },
   ): Promise<Fetched> {
     const context: CallContext = {
       method: "GET",
@@ -294,6 +327,7 @@ export class LabClient {
         path,
         headers: { accept: "application/json", authorization: `Bearer ${token}` },
         followRedirects: true,
+        readBody: options.readBody && (() => options.readBody!(context)),
       }, send);
     const token = await this.#accessToken();
     let response = await attempt(token);
@@ -327,19 +361,15 @@ export class LabClient {
   }
 }
 
-/** Parses a fetched task page from its bytes, one task at a time, then frees the bytes. */
+/** Parses a fetched task page, one task at a time, as the caller takes it. */
 function pageBody(
   response: LabResponse,
   context: CallContext,
   onTask: TaskPagesOptions["onTask"],
 ): unknown {
-  let body: unknown;
   try {
-    body = parsePageBytes(response.bytes, onTask as (doc: unknown) => void);
+    return parsePage(response.read as PageText, onTask as (doc: unknown) => void);
   } catch {
     throw unexpectedAnswer(context, { what: "a body that is not JSON", status: response.status });
   }
-  // Freed now rather than at V8's next full collection: a page is a megabyte.
-  releaseBytes(response.bytes);
-  return body;
 }

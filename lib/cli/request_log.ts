@@ -1,4 +1,5 @@
 import type { RequestEvent } from "../api/request_event.ts";
+import { inertText } from "../inert_text.ts";
 
 /** Options of {@linkcode requestLog}. */
 export interface RequestLogOptions {
@@ -16,7 +17,8 @@ const NOTABLE_WAIT_MS = 1000;
  * Turns the lab client's request events into lines on stderr: with `verbose`, one line per
  * attempt (method, path and query, status, milliseconds, attempt) and its retry's reason and wait;
  * without it, one line for each retry that waits more than a second. The events never hold the
- * secret key, a token or the login body, so neither do the lines.
+ * secret key, a token or the login body, so neither do the lines; every string in them is made
+ * inert (no line break, escape or workflow command gets through).
  *
  * @param options Where to write, and how much.
  * @returns The `onRequest` handler for `LabClient`.
@@ -32,7 +34,14 @@ const NOTABLE_WAIT_MS = 1000;
  * ```
  */
 export function requestLog(options: RequestLogOptions): (event: RequestEvent) => void {
-  return (event) => {
+  return (received) => {
+    // Every string is made inert again: an event may come from any client, not only ours.
+    const event = {
+      ...received,
+      method: inertText(received.method),
+      path: inertText(received.path),
+      error: inertText(received.error ?? ""),
+    };
     const answer = event.status === 0 ? `no answer (${event.error})` : `${event.status}`;
     const retry = event.retryInMs === undefined
       ? ""

@@ -1,5 +1,6 @@
 import { ConfigError } from "../errors.ts";
 import { type SemanticMapping, semanticMappingOf } from "./resolve_semantic_mapping.ts";
+import { parseJsonText } from "../parse_json_text.ts";
 import { settingMessage, subject } from "../_setting_message.ts";
 
 const MAPPING = subject("semanticMapping");
@@ -43,13 +44,14 @@ export async function loadSemanticMapping(
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(json);
+    parsed = parseJsonText(json);
   } catch (error) {
+    // The message says where, never what: a file named by mistake may hold a secret.
     throw new ConfigError(
       settingMessage`${MAPPING} is not valid JSON${inline ? "" : ` (in "${text}")`}: ${
         error instanceof Error ? error.message : error
       }; write it like {"car": [128, 64, 128]}`,
-      { setting: "semanticMapping", cause: error },
+      { setting: "semanticMapping" },
     );
   }
   return semanticMappingOf(parsed);

@@ -17,6 +17,7 @@ import {
 } from "./_folder_preparation.ts";
 import { labelmapJson, labelmapTxt } from "./labelmap.ts";
 import { PANOPTIC_JSON } from "./_panoptic_json.ts";
+import { refuseUnsafeEntries } from "./_reused_folder_check.ts";
 import {
   MANIFEST_NAME,
   type ManifestEntry,
@@ -72,7 +73,8 @@ export class ExportFolder {
   }
 
   /**
-   * Checks the folder before any request (it can be made; a new export's name is free) and reads
+   * Checks the folder before any request (it can be made; a new export's name is free; a reused
+   * one holds no link, pipe, socket or device, anywhere) and reads
    * what an earlier export left there (resume, incremental). A dry run only reads: it probes
    * nothing, but reads an earlier export's manifest and `export.json` as the real run would, so
    * its plan is the real run's.
@@ -81,6 +83,7 @@ export class ExportFolder {
     const earlier = this.mode === "resume" || this.mode === "incremental";
     if (this.#dryRun && !earlier) return { previous: EarlierManifest.none() };
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
+    await refuseUnsafeEntries(this.files, this.mode);
     if (this.mode === "overwrite") return { previous: EarlierManifest.none() };
     return await prepareExportFolder(this.files, this.mode);
   }

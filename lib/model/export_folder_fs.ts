@@ -1,7 +1,11 @@
 import { UnsafePathError } from "../errors.ts";
-import { isAbsolute, join } from "../_std/path.ts";
+import { join } from "../_std/path.ts";
 import { DENO_FILE_SYSTEM, type FileSystem } from "./file_system.ts";
-import { writeFileAtomic } from "./write_file_atomic.ts";
+import { changedError, FolderIdentities } from "./folder_identities.ts";
+import { segmentsOf } from "./segments_of.ts";
+import { removeChecked, writeFileChecked } from "./swap_checked.ts";
+
+export { segmentsOf };
 
 /**
  * The one door to the file system for an export: every read, write, rename, delete and mkdir of
@@ -9,7 +13,8 @@ import { writeFileAtomic } from "./write_file_atomic.ts";
  *
  * It refuses, with an {@linkcode UnsafePathError} naming the path: an absolute path or one that
  * climbs out; any existing component that is a symbolic link (the export folder itself
- * included), so nothing is read or written through a link planted in an earlier export. New
+ * included), so nothing is read or written through a link planted in an earlier export; a read
+ * of anything but a regular file (a named pipe would hang it). New
  * files are created exclusively and renamed into place, so a link at the final name is replaced,
  * never written through. A link a remove meets as the last component is removed itself (its
  * target is untouched).
@@ -33,6 +38,8 @@ export class ExportFolderFs {
   readonly fileSystem: FileSystem;
   /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
   #folders = new Set<string>();
+  /** Each folder's device and inode as first seen, to tell one swapped meanwhile. */
+  #identities = new FolderIdentities();
   #rootChosenByUser: boolean;
 
   /**
@@ -82,16 +89,31 @@ export class ExportFolderFs {
     return await this.#checkRoot();
   }
 
-  /** Reads a file; refuses links on the way and at the file. */
+  /** Reads a file; refuses links on the way and at the file, and what is not a regular file. */
   async readFile(relative: string): Promise<Uint8Array> {
-    await this.#check(relative, true);
+    await this.#checkFile(relative);
     return await this.fileSystem.readFile(this.pathOf(relative));
   }
 
-  /** Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at the file. */
+  /**
+   * Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at
+   * the file, and what is not a regular file.
+   */
   async openFile(relative: string): Promise<Deno.FsFile> {
-    await this.#check(relative, true);
+    await this.#checkFile(relative);
     return await this.fileSystem.open(this.pathOf(relative), { read: true });
+  }
+
+  /** A named pipe would hang the read (it waits for a writer); a device or socket is no mask. */
+  async #checkFile(relative: string): Promise<void> {
+    const info = await this.#check(relative, true);
+    if (info === undefined || info.isFile) return;
+    throw new UnsafePathError(
+      relative,
+      info.isDirectory
+        ? "it is a folder, where a file should be"
+        : "it is not a regular file (a named pipe, socket or device); the export reads only files",
+    );
   }
 
   /** Reads a text file; refuses links on the way and at the file. */
@@ -99,10 +121,14 @@ export class ExportFolderFs {
     return new TextDecoder().decode(await this.readFile(relative));
   }
 
-  /** Writes a file atomically, making its folders; refuses links on the way. */
+  /**
+   * Writes a file atomically, making its folders; refuses links on the way. The folders on the
+   * way are checked again before and after the rename: when one was swapped meanwhile, the file
+   * is removed from where it landed (if it is still the one written) and the write refused.
+   */
   async writeFile(relative: string, bytes: Uint8Array): Promise<void> {
     await this.#folderOf(relative);
-    await writeFileAtomic(this.pathOf(relative), bytes, { fileSystem: this.fileSystem });
+    await writeFileChecked(this, relative, bytes);
   }
 
   /**
@@ -118,21 +144,26 @@ export class ExportFolderFs {
     });
   }
 
-  /** Renames a file inside the export folder; refuses links on the way and at the source. */
+  /**
+   * Renames a file inside the export folder; refuses links on the way and at the source, and a
+   * folder on the way that changed meanwhile.
+   */
   async rename(from: string, to: string): Promise<void> {
     await this.#check(from, true);
     await this.#check(to, false);
     await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
+    await this.verifyFolders(from);
+    await this.verifyFolders(to);
   }
 
-  /** Removes a file (or the link itself) if it is there; refuses links on the way. */
+  /**
+   * Removes a file (or the link itself) if it is there; refuses links on the way. It is first
+   * moved aside into the export folder and compared with what was checked: when a folder on the
+   * way was swapped meanwhile, what was moved is put back and the removal refused.
+   */
   async remove(relative: string): Promise<void> {
-    await this.#check(relative, false);
-    try {
-      await this.fileSystem.remove(this.pathOf(relative));
-    } catch (error) {
-      if (!(error instanceof Deno.errors.NotFound)) throw error;
-    }
+    const checked = await this.#check(relative, false);
+    if (checked !== undefined) await removeChecked(this, relative, checked);
   }
 
   /** The names in the export folder; refuses a folder that is a link. */
@@ -148,6 +179,7 @@ export class ExportFolderFs {
     await this.#checkRoot();
     await this.fileSystem.remove(this.root, { recursive: true });
     this.#folders.clear();
+    this.#identities.forget();
   }
 
   /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
@@ -173,19 +205,21 @@ export class ExportFolderFs {
     for (let i = 1; i <= segments.length; i++) {
       const folder = segments.slice(0, i).join("/");
       if (this.#folders.has(folder)) continue;
-      const info = await this.#lstat(join(this.root, ...segments.slice(0, i)));
+      const path = join(this.root, ...segments.slice(0, i));
+      let info = await this.#lstat(path);
       if (info?.isSymlink) throw linkError(folder);
       if (info === undefined) {
         try {
-          await this.fileSystem.mkdir(join(this.root, ...segments.slice(0, i)));
+          await this.fileSystem.mkdir(path);
         } catch (error) {
           if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
-          // Made meanwhile (another task): check it like any existing folder.
-          if ((await this.#lstat(join(this.root, ...segments.slice(0, i))))?.isSymlink) {
-            throw linkError(folder);
-          }
+          // Made meanwhile (another task): checked below like any existing folder.
         }
+        info = await this.#lstat(path);
+        if (info?.isSymlink) throw linkError(folder);
       }
+      if (info === undefined) throw changedError(folder);
+      this.#identities.note(folder, info);
       this.#folders.add(folder);
     }
   }
@@ -202,16 +236,40 @@ export class ExportFolderFs {
       if (info?.isSymlink && (last || i < segments.length)) {
         throw linkError(segments.slice(0, i).join("/"));
       }
+      if (info?.isDirectory && i < segments.length) {
+        this.#identities.note(segments.slice(0, i).join("/"), info);
+      }
     }
     return info;
   }
 
+  /**
+   * Checks again that the export folder and every folder on the way to `relative` are the ones
+   * first seen: each is `lstat`ed (a link there now, or another folder, is refused).
+   *
+   * @param relative A path relative to the export folder.
+   * @throws {UnsafePathError} when one changed or is gone.
+   */
+  async verifyFolders(relative: string): Promise<void> {
+    const folders = segmentsOf(relative).slice(0, -1);
+    const root = await this.#checkRoot();
+    if (root === undefined) throw changedError("");
+    for (let i = 1; i <= folders.length; i++) {
+      const folder = folders.slice(0, i).join("/");
+      const info = await this.#lstat(join(this.root, ...folders.slice(0, i)));
+      if (info === undefined) throw changedError(folder);
+      this.#identities.note(folder, info);
+    }
+  }
+
   async #checkRoot(): Promise<Deno.FileInfo | undefined> {
-    if (this.#rootChosenByUser) return await this.#stat(this.root);
-    const info = await this.#lstat(this.root);
+    const info = this.#rootChosenByUser
+      ? await this.#stat(this.root)
+      : await this.#lstat(this.root);
     if (info?.isSymlink) {
       throw new UnsafePathError(this.root, "the export folder is a symbolic link");
     }
+    if (info?.isDirectory) this.#identities.note("", info);
     return info;
   }
 
@@ -228,34 +286,6 @@ export class ExportFolderFs {
 function notFound(error: unknown): undefined {
   if (error instanceof Deno.errors.NotFound) return undefined;
   throw error;
-}
-
-/**
- * The segments of a path relative to the export folder.
- *
- * @param relative A path relative to the export folder, `/`-separated.
- * @returns Its names, outermost first.
- * @throws {UnsafePathError} when it is empty, absolute or has an empty, `.` or `..` segment.
- *
- * @example
- * ```ts
- * import { segmentsOf } from "./export_folder_fs.ts";
- *
- * console.log(segmentsOf("street/a.png")); // ["street", "a.png"]
- * ```
- */
-export function segmentsOf(relative: string): string[] {
-  if (typeof relative !== "string" || relative === "") {
-    throw new UnsafePathError(String(relative), "it is empty");
-  }
-  if (isAbsolute(relative) || /^[A-Za-z]:|^[\\/]/.test(relative)) {
-    throw new UnsafePathError(relative, "it is absolute; paths must stay inside the export folder");
-  }
-  const segments = relative.split(/[\\/]/);
-  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
-    throw new UnsafePathError(relative, "it climbs out of the export folder or has an empty part");
-  }
-  return segments;
 }
 
 function linkError(path: string): UnsafePathError {

@@ -2,6 +2,7 @@ import { HashedKeys } from "../_hashed_keys.ts";
 import { PackedStrings } from "../_packed_strings.ts";
 import { fitName, portablePath } from "./_portable_path.ts";
 import { hostPlatform, type Platform } from "./platform.ts";
+import { foldFileName } from "./fold_file_name.ts";
 
 /** The file a task got from {@linkcode MaskFileRegistry.claimFile}, and why it differs. */
 export interface MaskFileClaim {
@@ -28,7 +29,8 @@ const HOLDER_TASK = 2;
  * Windows (`platform: "windows"`), the characters it refuses in names (`< > : " | ? *`) become
  * `_` too; elsewhere they are kept, as the SDK keeps them.
  *
- * Then paths are compared ignoring case and Unicode normalization (NFC), as macOS and Windows do.
+ * Then paths are compared as macOS and Windows compare them, ignoring case (beyond ASCII: `ſ`/`s`,
+ * `ς`/`σ`, `ϐ`/`β`, `ı`/`i`) and Unicode normalization (see {@linkcode foldFileName}).
  * The first task keeps its path; a later one gets `<stem>__<task id>.png` (then `_2`, `_3`...).
  * A folder that would have the path of an earlier task's file gets `__<task id>` itself. A task
  * that claims again gets the path it already holds. Paths given as `reserved` (the export's own
@@ -200,7 +202,7 @@ function describe(holder: string | null): string {
 }
 
 function keyOf(path: string): string {
-  return path.normalize("NFC").toLowerCase();
+  return foldFileName(path);
 }
 
 function idPart(taskId: string): string {

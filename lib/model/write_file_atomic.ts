@@ -5,6 +5,11 @@ import { DENO_FILE_SYSTEM, type FileSystem } from "./file_system.ts";
 export interface WriteFileAtomicOptions {
   /** The file calls to make. @default {DENO_FILE_SYSTEM} */
   fileSystem?: FileSystem;
+  /**
+   * Called once the temporary file is written, before it is renamed into place; if it throws,
+   * the temporary file is removed and the error thrown. @default {none}
+   */
+  beforeRename?: (temporary: string) => Promise<void>;
 }
 
 /**
@@ -37,6 +42,7 @@ export async function writeFileAtomic(
   const temporary = join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
   try {
     await fileSystem.writeFile(temporary, bytes, { createNew: true });
+    await options.beforeRename?.(temporary);
     await fileSystem.rename(temporary, path);
   } catch (error) {
     await fileSystem.remove(temporary).catch(() => {});

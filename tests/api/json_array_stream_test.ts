@@ -93,8 +93,8 @@ Deno.test("jsonArrayItems() reads an empty array and whitespace around everythin
   );
 });
 
-Deno.test("jsonArrayItems() reads deeply nested elements", async () => {
-  const depth = 5000;
+Deno.test("jsonArrayItems() reads elements nested up to the depth limit", async () => {
+  const depth = 500;
   const deep = "[".repeat(depth) + '"]"' + "]".repeat(depth);
   const object = '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
   const text = `[${deep}, ${object}, 7]`;
@@ -102,6 +102,26 @@ Deno.test("jsonArrayItems() reads deeply nested elements", async () => {
   assert.equal(items.length, 3);
   // deepEqual recurses too deep for these; compare their JSON text instead.
   assert.equal(JSON.stringify(items), JSON.stringify(JSON.parse(text)));
+});
+
+Deno.test("jsonArrayItems() refuses 150 MB of [ at the depth limit, naming the offset", async () => {
+  const chunk = new Uint8Array(1024 * 1024).fill(0x5b);
+  let pulled = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (++pulled > 150) controller.close();
+      else controller.enqueue(chunk);
+    },
+  });
+  const error = await itemsOf(stream).then(() => undefined, (error) => error);
+  assert.ok(error instanceof ConfigError, String(error));
+  assert.equal(
+    error.message,
+    'The JSON export "export.json" nests deeper than 512 levels at byte 512; ' +
+      "fix or export the file again.",
+  );
+  // Refused at once: the rest of the 150 MB is never read.
+  assert.ok(pulled <= 3, `${pulled} chunks read`);
 });
 
 Deno.test("jsonArrayItems() rejects text that is not an array, naming the byte", async () => {
@@ -129,10 +149,13 @@ Deno.test("jsonArrayItems() rejects truncated input, naming where it ends", asyn
   assert.match((await errorOf("[")).message, /ends at byte 1, before its array is closed/);
 });
 
-Deno.test("jsonArrayItems() rejects malformed elements with JSON.parse's reason", async () => {
-  const error = await errorOf('[1, {"a": tru}, 3]');
-  assert.match(error.message, /has a malformed element 2 \(from byte 4\): .+; fix or export/);
-  assert.ok(error.cause instanceof SyntaxError);
+Deno.test("jsonArrayItems() rejects malformed elements naming where they break, not their text", async () => {
+  const error = await errorOf('[1, {"a": trux, "token": "ghp_Secret"}, 3]');
+  assert.equal(
+    error.message,
+    'The JSON export "export.json" has a malformed element 2 (from byte 4): it stops being JSON ' +
+      "at line 1, column 10 of it; fix or export the file again.",
+  );
   assert.match((await errorOf("[1,,2]")).message, /malformed element 2 \(at byte 3\): "," where a/);
   assert.match((await errorOf("[1, ]")).message, /malformed element 2 \(at byte 4\): "\]" where/);
   assert.match((await errorOf("[1 2]")).message, /malformed element 1 \(from byte 1\)/);

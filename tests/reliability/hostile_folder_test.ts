@@ -36,32 +36,42 @@ test("--resume refuses a partial manifest that is a link, and the link's target 
     { env: envFor(lab), cwd: dir.path },
   );
   assert.equal(ran.code, 2, ran.stderr);
-  assert.match(ran.stderr, /Refusing the path "\.manifest\.jsonl\.part": it is a symbolic link/);
+  assert.match(
+    ran.stderr,
+    /holds what an export never writes: \.manifest\.jsonl\.part \(a symbolic link\)/,
+  );
   assert.equal(lab.requests.length, before, "refused before any request");
   assert.equal(await Deno.readTextFile(`${dir.path}/victim.txt`), VICTIM);
 });
 
-test("--incremental replaces links planted at the tool's own file names instead of writing through them", async () => {
+test("--incremental refuses links planted at the tool's own file names, naming each, before any request", async () => {
   await using dir = await tempDir();
   await using lab = await exportedWithVictim(dir.path, { maskFormat: "class-index" });
   for (const name of [".manifest.jsonl.part", ".export.json.tmp"]) {
     await Deno.symlink(`${dir.path}/victim.txt`, `${dir.path}/out/${name}`);
   }
-
   await Deno.remove(`${dir.path}/out/labelmap.json`);
   await Deno.symlink(`${dir.path}/victim.txt`, `${dir.path}/out/labelmap.json`);
+  const before = lab.requests.length;
 
-  const summary = await exportFrom(lab, dir.path, {
-    outputFolder: undefined,
-    outputFilename: undefined,
-    maskFormat: "class-index",
-    incremental: `${dir.path}/out`,
-  });
-  assert.equal(summary.failed, 0);
+  await assert.rejects(
+    () =>
+      exportFrom(lab, dir.path, {
+        outputFolder: undefined,
+        outputFilename: undefined,
+        maskFormat: "class-index",
+        incremental: `${dir.path}/out`,
+      }),
+    {
+      name: "UnsafePathError",
+      message: new RegExp(
+        "holds what an export never writes: \\.export\\.json\\.tmp \\(a symbolic link\\), " +
+          "\\.manifest\\.jsonl\\.part \\(a symbolic link\\), labelmap\\.json \\(a symbolic link\\)\\.",
+      ),
+    },
+  );
+  assert.equal(lab.requests.length, before, "refused before any request");
   assert.equal(await Deno.readTextFile(`${dir.path}/victim.txt`), VICTIM);
-  for (const name of ["manifest.jsonl", "export.json", "labelmap.json"]) {
-    assert.equal((await Deno.lstat(`${dir.path}/out/${name}`)).isFile, true, name);
-  }
 });
 
 test("--overwrite refuses a folder whose export.json is a link, deleting nothing", async () => {
@@ -73,7 +83,7 @@ test("--overwrite refuses a folder whose export.json is a link, deleting nothing
   const before = await readTree(`${dir.path}/out`);
   await assert.rejects(() => exportFrom(lab, dir.path, { overwrite: true }), {
     name: "UnsafePathError",
-    message: /^Refusing the path "export\.json": it is a symbolic link/,
+    message: /holds what an export never writes: export\.json \(a symbolic link\)\./,
   });
   assert.equal(await Deno.readTextFile(`${dir.path}/victim.txt`), VICTIM);
   assert.deepEqual(await readTree(`${dir.path}/out`), before);
@@ -108,7 +118,7 @@ for (const mode of ["resume", "incremental"] as const) {
   });
 }
 
-test("--resume writes no mask through a folder link planted in the export; the other tasks are written (exit 1)", async () => {
+test("--resume refuses a folder link planted in the export, writing no mask through it (exit 2)", async () => {
   await using dir = await tempDir();
   await using lab = await startFakeLab({
     projects: [segmentationProject("p1", [
@@ -128,11 +138,10 @@ test("--resume writes no mask through a folder link planted in the export; the o
     ["export", "--project-id", "p1", "--output-filename", "out", "--resume"],
     { env: envFor(lab), cwd: dir.path },
   );
-  assert.equal(ran.code, 1, ran.stderr);
-  assert.match(ran.stderr, /Refusing the path "scene": it is a symbolic link inside the export/);
+  assert.equal(ran.code, 2, ran.stderr);
+  assert.match(ran.stderr, /holds what an export never writes: scene \(a symbolic link\)\./);
   assert.deepEqual(await listFiles(`${dir.path}/elsewhere`), ["0.jpg.png"]);
   assert.equal(await Deno.readTextFile(`${dir.path}/elsewhere/0.jpg.png`), VICTIM);
-  assert.equal((await Deno.lstat(`${dir.path}/out/top.jpg.png`)).isFile, true, "others written");
 });
 
 Deno.test("--overwrite refuses a folder that only holds a file named manifest.jsonl, deleting nothing (exit 2)", async () => {

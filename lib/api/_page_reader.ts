@@ -1,0 +1,167 @@
+/**
+ * Reads a task page as its bytes arrive, holding only what the client uses: each element of
+ * `docs` as bytes of its own, and the page's few known members (`totalDocs`, `hasNextPage`...).
+ * A member the client does not know is skipped, never held, whatever its size.
+ *
+ * A page of 100 masks is about a megabyte of text. V8 puts a string that large straight into its
+ * old generation (large-object space), where it stays until a full collection, so one page string
+ * per page made the heap, and the process, grow with the length of an export. Here each element of
+ * `docs` becomes a string of its own, small enough to die young once parsed.
+ *
+ * What a hostile page may cost is bounded: at most `limit` tasks (the page size asked), each at
+ * most `maxTaskBytes`, a known member at most 1 KiB, and no nesting deeper than `MAX_JSON_DEPTH`.
+ *
+ * @module
+ */
+
+import { JsonScanner, type ScanWords } from "./_json_scanner.ts";
+import { releaseBytes } from "../_release_bytes.ts";
+import { parseJsonKeepingNumbers } from "./json_number_text.ts";
+
+// The members of a page the client reads (the lab API spec, "Tasks": mongoose-paginate's page).
+const KNOWN_MEMBERS = new Set([
+  "totalDocs",
+  "totalPages",
+  "limit",
+  "page",
+  "hasNextPage",
+  "nextPage",
+  "hasPrevPage",
+  "prevPage",
+  "pagingCounter",
+  "offset",
+]);
+// A known member is a number, a boolean or null: this is plenty.
+const MAX_MEMBER_BYTES = 1024;
+const TEXT = new TextDecoder();
+const PAGE_WORDS: ScanWords = {
+  whole: "one JSON object, a task page",
+  shape: "it is no task page",
+  truncated: "the answer is cut short",
+  fix: "it is no task page",
+};
+
+/** A page as read: its known members as JSON text, and each task's bytes. */
+export interface PageText {
+  /** The known members, as the text of one JSON object (without `docs`). */
+  members: string;
+  /** Each element of `docs`, as its UTF-8 bytes; `undefined` when the page had no `docs` array. */
+  docs: Uint8Array[] | undefined;
+}
+
+/** Options of {@linkcode PageReader}. */
+export interface PageReaderOptions {
+  /** The page size asked: a page with more tasks is refused. */
+  limit: number;
+  /** The largest task accepted, in bytes of JSON text. */
+  maxTaskBytes: number;
+  /** Makes the error to throw from what is wrong with the page (`a body that ...`). */
+  fail: (what: string) => Error;
+}
+
+/** Reads one page's body, chunk after chunk; {@linkcode end} gives what was held. */
+export class PageReader {
+  #scanner: JsonScanner;
+  #options: PageReaderOptions;
+  #parts: Uint8Array[] = []; // the open value's bytes from earlier chunks
+  #partBytes = 0;
+  #members: string[] = [];
+  #docs: Uint8Array[] = [];
+
+  /** @param options The page size asked, the task size limit, and how to fail. */
+  constructor(options: PageReaderOptions) {
+    this.#options = options;
+    this.#scanner = new JsonScanner(
+      "page",
+      (message) => options.fail(`a body that ${message.replace(/\.$/, "")}`),
+      PAGE_WORDS,
+    );
+  }
+
+  /** Reads the next bytes of the body. */
+  add(chunk: Uint8Array): void {
+    const scanner = this.#scanner;
+    for (const value of scanner.scan(chunk)) {
+      const kept = this.#keeps(value.isMember ? value.member : null);
+      if (kept) this.#hold(chunk.subarray(value.start, value.end), value.isMember);
+      this.#parts = [];
+      this.#partBytes = 0;
+    }
+    const open = scanner.openFrom;
+    if (open === undefined) return;
+    const member = scanner.openMember;
+    if (!this.#keeps(member)) return;
+    this.#partBytes += chunk.length - open;
+    this.#checkSize(this.#partBytes, member !== null);
+    // Copied: the chunk is the runtime's buffer, and only this value of it is kept.
+    this.#parts.push(chunk.slice(open));
+  }
+
+  /**
+   * The page as held, once its body has ended.
+   *
+   * @throws {Error} (from `fail`) when the body ended before the page was complete.
+   */
+  end(): PageText {
+    this.#scanner.end();
+    const docs = this.#scanner.sawDocs ? this.#docs : undefined;
+    return { members: `{${this.#members.join(",")}}`, docs };
+  }
+
+  /** Whether a value is held: every task, and the known members (`null`: a task). */
+  #keeps(member: string | undefined | null): boolean {
+    return member === null || (member !== undefined && KNOWN_MEMBERS.has(member));
+  }
+
+  #hold(tail: Uint8Array, isMember: boolean): void {
+    this.#checkSize(this.#partBytes + tail.length, isMember);
+    const bytes = new Uint8Array(this.#partBytes + tail.length);
+    let at = 0;
+    for (const part of [...this.#parts, tail]) (bytes.set(part, at), at += part.length);
+    if (!isMember) {
+      const { number } = this.#scanner.element;
+      if (number > this.#options.limit) {
+        throw this.#options.fail(
+          `a page of more than the ${this.#options.limit} tasks asked (task ${number} is one too many)`,
+        );
+      }
+      this.#docs.push(bytes);
+      return;
+    }
+    const name = this.#scanner.lastMember as string;
+    this.#members.push(`${JSON.stringify(name)}:${TEXT.decode(bytes)}`);
+  }
+
+  #checkSize(bytes: number, isMember: boolean): void {
+    const limit = isMember ? MAX_MEMBER_BYTES : this.#options.maxTaskBytes;
+    if (bytes <= limit) return;
+    const what = isMember
+      ? `a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes`
+      : `task ${this.#scanner.element.number} of the page larger than ${limit} bytes, the limit per ` +
+        `task (maxTaskBytes)`;
+    throw this.#options.fail(what);
+  }
+}
+
+/**
+ * Parses a page read by {@linkcode PageReader}: its members, then each task, handed to `onDoc`
+ * as soon as it is parsed.
+ *
+ * @param text The page as held.
+ * @param onDoc Called with each task as it is parsed.
+ * @returns The page, as `JSON.parse` would give it without its unknown members.
+ * @throws {SyntaxError} when a held part is not JSON.
+ */
+export function parsePage(text: PageText, onDoc?: (doc: unknown) => void): unknown {
+  const page = JSON.parse(text.members);
+  if (text.docs === undefined) return page;
+  page.docs = text.docs.map((bytes) => {
+    // A task keeps the text of the numbers Python prints from it (`1.0`, long integers).
+    const doc = parseJsonKeepingNumbers(TEXT.decode(bytes));
+    // Freed now rather than at V8's next full collection.
+    releaseBytes(bytes);
+    onDoc?.(doc);
+    return doc;
+  });
+  return page;
+}

@@ -1,0 +1,48 @@
+import { UnsafePathError } from "../errors.ts";
+import { inertText } from "../inert_text.ts";
+import type { ExportFolderFs } from "../model/export_folder_fs.ts";
+import type { FolderMode } from "./_folder_preparation.ts";
+
+// Entries named in the message at most; the count says how many more.
+const MAX_NAMED = 20;
+
+/**
+ * Refuses, before any task request, a folder an export reuses (`overwrite`, `resume`,
+ * `incremental`) that holds anything but regular files and folders, anywhere in it: a symbolic
+ * link, a named pipe, a socket or a device. An export never makes them; a workflow that uploads
+ * the folder (`actions/upload-artifact` follows links) would carry what a link points to, and a
+ * read of a pipe would hang.
+ *
+ * @throws {UnsafePathError} (setting: the mode) naming each such entry (the first 20, then a
+ * count).
+ */
+export async function refuseUnsafeEntries(files: ExportFolderFs, mode: FolderMode): Promise<void> {
+  if (mode === "new" || !(await files.rootExists())) return;
+  const found: string[] = [];
+  const folders = [""];
+  while (folders.length > 0) {
+    const folder = folders.pop()!;
+    const entries = files.fileSystem.readDir(folder === "" ? files.root : files.pathOf(folder));
+    for await (const entry of entries) {
+      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory && !entry.isSymlink) folders.push(path);
+      else if (entry.isSymlink || !entry.isFile) {
+        found.push(`${inertText(path)} (${kindOf(entry)})`);
+      }
+    }
+  }
+  if (found.length === 0) return;
+  found.sort();
+  const more = found.length > MAX_NAMED ? `, and ${found.length - MAX_NAMED} more` : "";
+  throw new UnsafePathError(
+    files.root,
+    `it holds what an export never writes: ${found.slice(0, MAX_NAMED).join(", ")}${more}. ` +
+      "A link would be followed by whatever uploads or copies the folder, a pipe would hang " +
+      "the export; remove them, then run the export again",
+    { setting: mode },
+  );
+}
+
+function kindOf(entry: Deno.DirEntry): string {
+  return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
+}

@@ -1,0 +1,139 @@
+/**
+ * Pages built to exhaust memory: each walk must end with an error naming the page, in a process
+ * that stays under 500 MB. The bodies are generated as streams; no test holds one.
+ *
+ * @module
+ */
+import assert from "../_std/assert.ts";
+import { withDeadline } from "../_fixtures/deadline.ts";
+import { labBasics, serveHostile } from "./_hostile_server.ts";
+
+const MB = 1024 * 1024;
+const LIMIT_BYTES = 500 * MB;
+const TEXT = new TextEncoder();
+const TASK = '{"_id":"t1","name":"a.jpg","status":"complete"}';
+
+/** A body of `head`, then `filler` (1 MiB of one byte) `times` times (for ever: `Infinity`), then `tail`. */
+function bodyOf(
+  head: string,
+  filler: string,
+  times: number,
+  tail = "",
+): ReadableStream<Uint8Array> {
+  const block = TEXT.encode(filler.repeat(Math.ceil(MB / filler.length)));
+  let sent = -1;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent === -1) controller.enqueue(TEXT.encode(head));
+      else if (sent < times) controller.enqueue(block.slice());
+      else {
+        controller.enqueue(TEXT.encode(tail));
+        controller.close();
+      }
+      sent++;
+    },
+  }, { highWaterMark: 0 });
+}
+
+const PAGES: Record<
+  string,
+  { body: () => ReadableStream<Uint8Array>; gzip?: boolean; error: RegExp }
+> = {
+  // 500 MiB of `,{}` that gzip makes about 510 KB.
+  "a gzip bomb": {
+    body: () => bodyOf(`{"docs":[${TASK}`, ",{}", 500, '],"totalDocs":1,"hasNextPage":false}'),
+    gzip: true,
+    error: /with a compressed body \(Content-Encoding gzip\) though none was asked/,
+  },
+  // The same tasks, as a runtime that inflates the body anyway would see them.
+  "500 MiB of `,{}` in docs": {
+    body: () => bodyOf(`{"docs":[${TASK}`, ",{}", 500, '],"totalDocs":1,"hasNextPage":false}'),
+    error: /with a page of more than the 100 tasks asked \(task 101 is one too many\)/,
+  },
+  "a 500 MiB string in an unknown member": {
+    body: () => bodyOf('{"junk":"', "x", 500, '","docs":[],"hasNextPage":false}'),
+    error: /with a `totalDocs` that is not a whole number \(undefined\)/,
+  },
+  "an endless body": {
+    body: () => bodyOf('{"junk":"', "x", Infinity),
+    error: /is larger than the limit of 536870912 bytes \(maxResponseBytes\)/,
+  },
+  "an endless task": {
+    body: () => bodyOf(`{"docs":[{"_id":"t1","name":"`, "x", Infinity),
+    error: /with task 1 of the page larger than 67108864 bytes, the limit per task/,
+  },
+};
+
+/**
+ * Runs the page walk in a child process; returns the error it ended with and its peak resident
+ * memory (Linux `VmHWM`), read while it waits to end.
+ */
+async function walk(endpoint: string): Promise<{ message: string; peakBytes: number }> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-net=127.0.0.1",
+      // A regression crashes the child rather than the machine.
+      "--v8-flags=--max-old-space-size=600",
+      new URL("./_page_walk_child.ts", import.meta.url).pathname,
+      endpoint,
+    ],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const stderr = new Response(child.stderr).text();
+  const lines = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let line = "";
+  while (!line.includes("\n")) {
+    const { value, done } = await lines.read();
+    if (done) break;
+    line += value;
+  }
+  let peakBytes = NaN;
+  try {
+    // Read by `cat`: Deno lets only --allow-all read /proc.
+    const read = await new Deno.Command("cat", { args: [`/proc/${child.pid}/status`] }).output();
+    const status = new TextDecoder().decode(read.stdout);
+    peakBytes = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) * 1024;
+  } finally {
+    await child.stdin.close();
+    await lines.cancel();
+  }
+  const { code } = await child.status;
+  assert.equal(code, 0, (await stderr).slice(-2000));
+  return { message: JSON.parse(line).message, peakBytes };
+}
+
+for (const [name, page] of Object.entries(PAGES)) {
+  Deno.test({
+    name: `a hostile page ends the walk with an error naming it, under 500 MB: ${name}`,
+    ignore: Deno.build.os !== "linux",
+    async fn() {
+      await using lab = serveHostile((_request, path) => {
+        const basics = labBasics(path);
+        if (basics) return basics;
+        const body = page.body();
+        return page.gzip
+          ? new Response(
+            body.pipeThrough(
+              new CompressionStream("gzip") as ReadableWritablePair<Uint8Array, Uint8Array>,
+            ),
+            {
+              headers: { "content-type": "application/json", "content-encoding": "gzip" },
+            },
+          )
+          : new Response(body, { headers: { "content-type": "application/json" } });
+      });
+      const { message, peakBytes } = await withDeadline(walk(lab.url), 120_000, `walk of ${name}`);
+      assert.match(
+        message,
+        /^ApiError: The lab('s answer to| answered) GET api\/task-manager\/tasks\?/,
+      );
+      console.log(name, Math.round(peakBytes / MB));
+      assert.match(message, /page=1/);
+      assert.match(message, page.error);
+      assert.ok(peakBytes < LIMIT_BYTES, `peak ${Math.round(peakBytes / MB)} MiB: ${message}`);
+    },
+  });
+}
