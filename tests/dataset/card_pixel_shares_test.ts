@@ -101,3 +101,30 @@ Deno.test("--card fills the pixel-share column without --report: each class's pi
     assert.equal(entry.labelPixels, undefined);
   }
 });
+
+Deno.test("an incremental --card run keeps the kept tasks' pixel counts; over a run without --card the column stays empty and says why", async () => {
+  await using dir = await tempDir();
+  const project = segmentationProject("p1", tasks());
+  const incremental = (folder: string) => ({
+    card: true,
+    incremental: folder,
+    outputFilename: undefined,
+    outputFolder: undefined,
+  });
+
+  await exportOnce(project, `${dir.path}/a`, { maskFormat: "class-index", card: true });
+  const carded = `${dir.path}/a/out`;
+  const before = await Deno.readTextFile(`${carded}/README.md`);
+  const counts = (await manifestOf(carded)).map((entry) => entry.labelPixels);
+  await exportOnce(project, `${dir.path}/a`, incremental(carded));
+  assert.deepEqual((await manifestOf(carded)).map((entry) => entry.labelPixels), counts);
+  assert.deepEqual(shareCells(await Deno.readTextFile(`${carded}/README.md`)), shareCells(before));
+  assert.ok([...shareCells(before).values()].every((cell) => /^\d+\.\d%$/.test(cell)));
+
+  await exportOnce(project, `${dir.path}/b`, { maskFormat: "class-index" });
+  const plain = `${dir.path}/b/out`;
+  await exportOnce(project, `${dir.path}/b`, incremental(plain));
+  const readme = await Deno.readTextFile(`${plain}/README.md`);
+  assert.ok([...shareCells(readme).values()].every((cell) => cell === ""), readme);
+  assert.match(readme, /some tasks were kept from a run without it/);
+});
