@@ -105,14 +105,16 @@ async function openClaimingNames(folder: ExportFolder, options: ExportMasksOptio
 }
 
 /**
- * The `panoptic` format's own file once the masks are written: `panoptic.json` (from the
- * manifest); `finishExport` writes the others, `export.json` last.
+ * The `panoptic` format's own files once the masks are written: `panoptic.json` and, with a
+ * split, `panoptic_<split>.json` (from the manifest); `finishExport` writes the others,
+ * `export.json` last.
  */
 async function writeFolderFiles(folder: ExportFolder, plan: ExportPlan, masks: MaskPlan) {
   const { projectId, startedAt, maskFormat } = plan;
   if (maskFormat === "panoptic") {
     const { table, stuffClasses = [] } = masks;
-    await writePanopticJson(folder.files, { table, stuffClasses, projectId, startedAt });
+    const splits = plan.split?.parts.map((part) => part.name);
+    await writePanopticJson(folder.files, { table, stuffClasses, projectId, startedAt, splits });
   }
 }
 
@@ -142,6 +144,7 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
       report: parts.report,
       budget: plan.budget,
       stuffClasses: masks.stuffClasses,
+      card: options.card,
     }),
     summary: parts.summary,
     createFolder: () => folder.create(plan.maskFormat, masks.table),

@@ -21,7 +21,7 @@ import type { OutputFile } from "../formats/output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
 import { readClassMap } from "./read_class_map.ts";
-import { countInSplit, emptySplitCounts } from "../model/split_counts.ts";
+import { countInSplit, emptySplitCounts, sortSplitLabels } from "../model/split_counts.ts";
 import { splitOf, type SplitPart, type SplitPlan, splitPlanOf } from "../model/split_plan.ts";
 import { SplitWriter } from "./_split_writer.ts";
 import { endSummary, outputFiles } from "./_output_files.ts";
@@ -160,6 +160,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     throw error;
   }
   summary.total = Math.max(summary.total, done);
+  if (summary.splits) sortSplitLabels(summary.splits);
   endSummary(summary, files);
   summary.durationMs = performance.now() - started;
   return summary;
@@ -190,7 +191,7 @@ async function writeTasks(
     }
     const outcome = addOutcome(summary, ids, result);
     if (summary.splits && result.status === "exported") {
-      countInSplit(summary.splits, { split: splitOf(ids.taskId, split!) });
+      countInSplit(summary.splits, { split: splitOf(ids.taskId, split!), labels: result.labels });
     }
     onProgress?.({ type: "task", outcome, done, total: summary.total });
   };

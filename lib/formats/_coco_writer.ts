@@ -123,10 +123,12 @@ export class CocoWriter implements FormatWriter {
     // The image is named as its mask would be: `<name>.png` less `.png`, de-duplicated alike.
     const fileName = claim.file.slice(0, -".png".length);
     if (!this.#options.dryRun) await this.#write(task, fileName, image);
-    if (claim.file === claim.wanted) return { status: "exported", leftOut: image.leftOut };
+    const labels = this.#labelsOf(image);
+    if (claim.file === claim.wanted) return { status: "exported", leftOut: image.leftOut, labels };
     return {
       status: "exported",
       leftOut: image.leftOut,
+      labels,
       file: fileName,
       renamedFrom: claim.wanted.slice(0, -".png".length),
       renameReason: claim.reason,
@@ -145,6 +147,13 @@ export class CocoWriter implements FormatWriter {
     );
     // A vector source's mask is its shapes, or none.
     return mask?.kind === "shapes" ? mask : undefined;
+  }
+
+  /** The label ids of an image's annotations, each once, in class order. */
+  #labelsOf(image: CocoImage): string[] {
+    const ids = new Set(image.shapes.map((shape) => shape.category_id));
+    return this.#classes.categories.filter((category) => ids.has(category.id))
+      .map((category) => category.name);
   }
 
   #vectorKind(): "rectangle" | "polygon" {

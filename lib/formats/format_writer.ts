@@ -19,6 +19,12 @@ export interface FormatTaskResult {
   renameReason?: string;
   /** How many of its annotations were left out (COCO: no label with a class). */
   leftOut?: number;
+  /**
+   * The label ids its entry shows, each once, where the format knows them (`coco`: its
+   * annotations' categories; `yolo`, `yolo-seg`: its lines' classes): what the summary's label
+   * shares per split count.
+   */
+  labels?: string[];
 }
 
 /** How a format writes tasks into its one file. */
