@@ -20,20 +20,7 @@
 
 import { createHash } from "node:crypto";
 import type { ManifestEntry } from "../model/manifest.ts";
-
-/** The first line of the text a dataset id hashes. */
-export const DATASET_FORM = "lab-masks-dataset/1";
-
-/** The identity of an export's masks. */
-export interface DatasetIdentity {
-  /**
-   * The dataset id; `undefined` when a mask file of the manifest has no `pixelSha256` (it was
-   * written by an earlier version of this tool).
-   */
-  datasetId?: string;
-  /** How many mask files it covers. */
-  masks: number;
-}
+import { type DatasetIdentity, DatasetLines } from "./dataset_lines.ts";
 
 /**
  * The dataset id of a manifest's entries and a class map.
@@ -55,20 +42,9 @@ export function datasetIdOf(
   entries: Iterable<ManifestEntry>,
   labelmapSha256: string,
 ): DatasetIdentity {
-  const lines: Uint8Array[] = [];
-  let complete = true;
-  for (const entry of entries) {
-    for (const file of entry.files) {
-      if (file.pixelSha256 !== undefined) {
-        lines.push(TEXT.encode(`${file.path} ${file.pixelSha256}\n`));
-      } else if (file.path.endsWith(".png")) complete = false;
-    }
-  }
-  if (!complete) return { masks: lines.length };
-  lines.sort(compareBytes);
-  const hash = createHash("sha256").update(`${DATASET_FORM}\nlabelmap ${labelmapSha256}\n`);
-  for (const line of lines) hash.update(line);
-  return { datasetId: hash.digest("hex"), masks: lines.length };
+  const lines = new DatasetLines();
+  for (const entry of entries) lines.add(entry);
+  return lines.identity(labelmapSha256);
 }
 
 /**
@@ -87,11 +63,3 @@ export function datasetIdOf(
 export function sha256OfText(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
-}
-
-const TEXT = new TextEncoder();

@@ -8,6 +8,7 @@
 import { PACKAGE_NAME, PACKAGE_VERSION } from "../version.ts";
 import type { ManifestEntry } from "../model/manifest.ts";
 import { datasetIdOf, sha256OfText } from "./dataset_id.ts";
+import { DatasetLines } from "./dataset_lines.ts";
 
 /** This tool's name and version, as `export.json` records them. */
 export const TOOL: string = `${PACKAGE_NAME} ${PACKAGE_VERSION}`;
@@ -29,7 +30,7 @@ export interface ExportIdentity {
 /**
  * The identity of an export from its complete manifest.
  *
- * @param entries The manifest's entries.
+ * @param entries The manifest's entries, or their lines gathered as the manifest was read.
  * @param facts The class map as `labelmap.json` holds it, and the project configuration.
  * @returns The identity fields for `export.json`.
  *
@@ -45,11 +46,13 @@ export interface ExportIdentity {
  * ```
  */
 export function exportIdentity(
-  entries: Iterable<ManifestEntry>,
+  entries: Iterable<ManifestEntry> | DatasetLines,
   facts: { labelmap: string; configuration: unknown },
 ): ExportIdentity {
   const labelmapSha256 = sha256OfText(facts.labelmap);
-  const { datasetId } = datasetIdOf(entries, labelmapSha256);
+  const { datasetId } = entries instanceof DatasetLines
+    ? entries.identity(labelmapSha256)
+    : datasetIdOf(entries, labelmapSha256);
   const identity: ExportIdentity = {
     labelmapSha256,
     tool: TOOL,

@@ -17,6 +17,7 @@ export * from "./card_readme.ts";
 export * from "./class_counts.ts";
 export * from "./croissant_json.ts";
 export * from "./dataset_id.ts";
+export * from "./dataset_lines.ts";
 export * from "./diff_exports.ts";
 export * from "./diff_markdown.ts";
 export * from "./export_identity.ts";

@@ -14,7 +14,9 @@ import type { ExportPlan } from "./_export_plan.ts";
 import type { ExportMetadata } from "../model/export_metadata.ts";
 import type { ExportSummary } from "../model/export_summary.ts";
 import { labelmapJson } from "./labelmap.ts";
-import { MANIFEST_NAME, parseManifest } from "../model/manifest.ts";
+import { MANIFEST_NAME, type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
+import { DatasetLines } from "../dataset/dataset_lines.ts";
+import { fileLines } from "./_file_lines.ts";
 import type { Shard } from "../model/shard.ts";
 
 /** What the end of an export needs. */
@@ -34,9 +36,14 @@ export interface FinishParts {
 export async function finishExport(folder: ExportFolder, parts: FinishParts): Promise<void> {
   const { plan, table, summary } = parts;
   const { projectId, startedAt, maskFormat, filters } = plan;
-  const text = new TextDecoder().decode(await folder.files.readFile(MANIFEST_NAME));
-  const entries = parseManifest(text, MANIFEST_NAME, "outputFilename");
-  const identity = exportIdentity(entries, {
+  // The manifest is read as a stream: parsed whole, 100,000 entries held about 100 MB at once.
+  const lines = new DatasetLines();
+  const entries: ManifestEntry[] = [];
+  for await (const entry of manifestEntries(folder.files)) {
+    lines.add(entry);
+    if (parts.card) entries.push(entry);
+  }
+  const identity = exportIdentity(lines, {
     labelmap: labelmapJson(table),
     configuration: parts.configuration,
   });
@@ -76,5 +83,21 @@ async function removeEarlierCard(folder: ExportFolder): Promise<void> {
   const earlier = await folder.readMetadata();
   for (const file of earlier?.files ?? []) {
     if (CARD_FILES.includes(file.path)) await folder.files.remove(file.path).catch(() => {});
+  }
+}
+
+/** The entries of the export's manifest, read a chunk at a time; a line cut short ends them. */
+async function* manifestEntries(files: ExportFolder["files"]): AsyncGenerator<ManifestEntry> {
+  using file = await files.openFile(MANIFEST_NAME);
+  const decoder = new TextDecoder();
+  const source = { path: MANIFEST_NAME, setting: "outputFilename" };
+  const read = async (position: number, chunk: Uint8Array) => {
+    await file.seek(position, Deno.SeekMode.Start);
+    return await file.read(chunk);
+  };
+  for await (const line of fileLines(read)) {
+    const entry = parseManifestLine(decoder.decode(line.bytes), line, source);
+    if (entry === null) return;
+    if (entry !== undefined) yield entry;
   }
 }
