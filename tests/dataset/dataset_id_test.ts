@@ -6,6 +6,8 @@ import { writeMaskPng } from "../../testing/mask_png.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { exportOnce } from "../_fixtures/export_project.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
+import { datasetIdOf } from "../../lib/dataset/dataset_id.ts";
+import type { ManifestEntry } from "../../lib/model/manifest.ts";
 
 function maskOf(id: number, bChannel: number, flip = false): string {
   const data = new Uint8Array([id, id % 255, bChannel, 0, 0, 0, id, id % 255, bChannel, 0, 0, 0]);
@@ -76,6 +78,32 @@ Deno.test("datasetId differs after one pixel of one mask changes", async () => {
   const [before, after] = [await exportJson(a.path), await exportJson(b.path)];
   assert.notEqual(after.datasetId, before.datasetId);
   assert.equal(after.labelmapSha256, before.labelmapSha256);
+});
+
+Deno.test("datasetIdOf sorts its lines by their UTF-8 bytes: paths sharing a prefix, non-ASCII and astral names, more lines than its first buffers hold", () => {
+  const stems = ["a", "a.png", "a b", "é", "\uFF01", "\u{1F600}", "Z"];
+  const entries: ManifestEntry[] = Array.from({ length: 600 }, (_, i) => ({
+    taskId: `t${i}`,
+    name: `n${i}`,
+    outcome: "exported",
+    files: [
+      { path: `${stems[i % stems.length]}/${i % 50}.png`, sha256: "00", pixelSha256: sha(`${i}`) },
+      { path: `${i}.json`, sha256: "00" },
+    ],
+  }));
+  const bytes = entries.map((entry) =>
+    new TextEncoder().encode(`${entry.files[0].path} ${entry.files[0].pixelSha256}\n`)
+  );
+  bytes.sort((a, b) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return a.length - b.length;
+  });
+  const hash = createHash("sha256").update("lab-masks-dataset/1\nlabelmap cd\n");
+  for (const line of bytes) hash.update(line);
+  assert.deepEqual(datasetIdOf(entries, "cd"), { datasetId: hash.digest("hex"), masks: 600 });
+  const old = { path: "old.png", sha256: "00" };
+  const partial = [...entries, { taskId: "t", name: "n", outcome: "exported", files: [old] }];
+  assert.deepEqual(datasetIdOf(partial, "cd"), { masks: 600 });
 });
 
 function sha(text: string): string {

@@ -2,7 +2,9 @@
  * Run as its own process with `--v8-flags=--expose-gc`: exports a project of the fake lab named
  * in its first argument (`{ url, accessId, secretKey, projectId, folder, first }` as JSON) and
  * prints, as one JSON line, V8's heap in use after a full collection when the `first`th task is
- * done and when the last is (the run's state, its garbage collected), and the peak RSS.
+ * done and when the last is (the run's state, its garbage collected), the peak RSS, and the heap
+ * V8 holds (`heapTotal`, nothing collected on purpose) when the last task is done and once the
+ * export has ended: what its end adds (the manifest read again for the dataset id).
  *
  * @module
  */
@@ -28,10 +30,14 @@ const summary = await exportMasks({
   onProgress(event) {
     if (event.type !== "task") return;
     if (event.done === settings.first) heap.first = heapAfterCollection();
-    if (event.done === event.total) heap.last = heapAfterCollection();
+    if (event.done === event.total) {
+      heap.last = heapAfterCollection();
+      heap.totalAtLast = Deno.memoryUsage().heapTotal;
+    }
   },
 });
 clearInterval(sampler);
+heap.totalAtEnd = Deno.memoryUsage().heapTotal;
 console.log(JSON.stringify({ ...heap, peakRss, exported: summary.exported }));
 // The pool's workers would keep the process alive.
 Deno.exit(0);
