@@ -13,7 +13,6 @@
 import { LabClient } from "../lib/api/lab_client.ts";
 import type { MaskFormat } from "../lib/export/mask_format.ts";
 import { BENCH_MAPPING } from "./_bench_project.ts";
-import { sdkBaselineExport } from "./_sdk_baseline.ts";
 
 /** What one run is told. */
 export interface RunnerSettings {
@@ -57,16 +56,23 @@ export interface RunnerResult {
   highWaterMark: number;
 }
 
+/** The code a run times: the baseline's (it loads `sharp`) or ours (which never does). */
+interface Contender {
+  sdkBaselineExport?: typeof import("./_sdk_baseline.ts").sdkBaselineExport;
+  exportMasks?: typeof import("../lib/export/export_masks.ts").exportMasks;
+}
+
 /** Runs the export; a COCO export says how many images it wrote (its folder holds no PNG). */
 async function runExport(
   settings: RunnerSettings,
-  exportMasks: typeof import("../lib/export/export_masks.ts").exportMasks,
+  contender: Contender,
 ): Promise<number | undefined> {
   const { lab, projectId, folder } = settings;
-  if (settings.mode === "sdk") {
-    await sdkBaselineExport({ ...lab, projectId, folder, mapping: settings.mapping });
+  if (contender.sdkBaselineExport) {
+    await contender.sdkBaselineExport({ ...lab, projectId, folder, mapping: settings.mapping });
     return undefined;
   }
+  const exportMasks = contender.exportMasks!;
   const client = new LabClient({
     endpoint: lab.url,
     accessId: lab.accessId,
@@ -130,12 +136,13 @@ if (import.meta.main) {
   const settings: RunnerSettings = JSON.parse(Deno.args[0]);
   let peakRss = Deno.memoryUsage().rss;
   const sampler = setInterval(() => peakRss = Math.max(peakRss, Deno.memoryUsage().rss), 10);
-  // Both contenders' code is loaded before the clock starts (the baseline imports sharp above).
-  const { exportMasks } = settings.mode === "ours"
-    ? await import(settings.exportModule!)
-    : { exportMasks: undefined };
+  // Both contenders' code is loaded before the clock starts, each alone: `sharp`, which the
+  // baseline loads, is native memory our export's process would count as its own.
+  const contender: Contender = settings.mode === "ours"
+    ? { exportMasks: (await import(settings.exportModule!)).exportMasks }
+    : { sdkBaselineExport: (await import("./_sdk_baseline.ts")).sdkBaselineExport };
   const started = performance.now();
-  const images = await runExport(settings, exportMasks);
+  const images = await runExport(settings, contender);
   const ms = performance.now() - started;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, Deno.memoryUsage().rss);
