@@ -169,7 +169,13 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           flags,
         );
         if (badRow >= 0) return badRow;
-        writeRows(deflate, memory, { first: output + outStride, stride: outStride, count, flags });
+        deflate.writeScanlines(memory, {
+          first: output + outStride,
+          stride: outStride,
+          count,
+          flags: memory,
+          at: flags,
+        });
         if (pixels) sinkRows(pixels, { kernels, memory, layout, count });
         return -1;
       } else {
@@ -230,29 +236,6 @@ function sinkRows(
   const rows = output + outStride + 1;
   kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
   pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
-}
-
-/**
- * Deflates a strip's Up-filtered rows: a row the kernel flagged as all zeros (it repeats the row
- * above) without reading it, runs of other rows as they are.
- */
-function writeRows(
-  deflate: RunDeflate,
-  memory: Uint8Array,
-  strip: { first: number; stride: number; count: number; flags: number },
-): void {
-  const { first, stride, count, flags } = strip;
-  for (let row = 0; row < count;) {
-    if (memory[flags + row] === 0) {
-      deflate.zeroRow(2, stride - 1);
-      row++;
-      continue;
-    }
-    let end = row + 1;
-    while (end < count && memory[flags + end] !== 0) end++;
-    deflate.write(memory, first + row * stride, first + end * stride);
-    row = end;
-  }
 }
 
 /**
