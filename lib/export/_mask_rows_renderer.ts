@@ -109,7 +109,7 @@ export function maskRowsRenderer(
           target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
         }
         return target.subarray(0, rows.length / 3);
-      });
+      }, 1);
     }
     case "instance":
       return single(file, encoder(16), (rows, target) => {
@@ -119,7 +119,7 @@ export function maskRowsRenderer(
           target[p + 1] = rows[i];
         }
         return target.subarray(0, (rows.length / 3) * 2);
-      });
+      }, 2);
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
     case "panoptic":
@@ -175,18 +175,47 @@ function panopticRenderer(
   return { ...renderer, segments: () => found.segments() };
 }
 
-/** A format of one file whose rows are made from each strip by `convert`. */
+/**
+ * A format of one file whose rows are made from each strip by `convert`. Given the format's bytes
+ * a pixel, a row known to repeat the row above is copied from it, not converted again (`convert`
+ * must then make zeros of black pixels, and take any run of rows).
+ */
 function single(
   file: string,
   encoder: HashingEncoder,
   convert: (rows: Uint8Array, target: Uint8Array, first: number) => Uint8Array,
+  pixelBytes?: number,
 ): MaskRowsRenderer {
   let target = new Uint8Array(0);
+  /** The last row made (zeros above the first). */
+  let last = new Uint8Array(0);
   return {
-    takeRows({ data, first }) {
+    takeRows({ data, first, count, repeats }) {
       // At most 3 bytes a pixel (panoptic), as many as the strip's RGB.
       if (target.length < data.length) target = new Uint8Array(data.length);
-      encoder.writeRows(convert(data, target, first));
+      if (pixelBytes === undefined || repeats === undefined || count === 0) {
+        return encoder.writeRows(convert(data, target, first), repeats);
+      }
+      const inRow = data.length / count;
+      const outRow = (inRow / 3) * pixelBytes;
+      if (last.length !== outRow) last = new Uint8Array(outRow);
+      for (let row = 0; row < count;) {
+        if (repeats[row] === 1) {
+          target.set(
+            row === 0 ? last : target.subarray((row - 1) * outRow, row * outRow),
+            row * outRow,
+          );
+          row++;
+          continue;
+        }
+        let end = row + 1;
+        while (end < count && repeats[end] !== 1) end++;
+        const rows = data.subarray(row * inRow, end * inRow);
+        convert(rows, target.subarray(row * outRow, end * outRow), first + row);
+        row = end;
+      }
+      last.set(target.subarray((count - 1) * outRow, count * outRow));
+      encoder.writeRows(target.subarray(0, count * outRow), repeats);
     },
     end: () => [fileOf(file, encoder)],
     close: () => encoder.close(),
@@ -221,7 +250,7 @@ function binaryRenderer(
       for (const [bChannel, encoder] of encoders) {
         // A label not in the strip: rows of zeros, which the encoder takes without reading.
         if (inStrip[bChannel] === 0) encoder.writeZeroRows(rows.count);
-        else encoder.writeRows(masks.of(bChannel));
+        else encoder.writeRows(masks.of(bChannel), rows.repeats);
       }
     },
     end(labels) {

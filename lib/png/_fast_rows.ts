@@ -70,6 +70,7 @@ export function readFastRows(
   const input = align16(tables + CENSUS_BYTES);
   const output = align16(input + (rows + 1) * inStride + SLACK);
   const end = output + rows * outRow + SLACK;
+  const repeats = new Uint8Array(rows);
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
     clearCensus(memory, tables);
@@ -78,12 +79,19 @@ export function readFastRows(
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count): PngError | undefined {
         const above = first === 0 ? zero : input + 1;
+        // An Up-filtered row of zeros repeats the row above (a PNG encoder's pick for such rows).
+        for (let row = 0, p = input + inStride; row < count; row++, p += inStride) {
+          repeats[row] = memory[p] === 2 && kernels.skipZeros(p + 1, p + inStride) === p + inStride
+            ? 1
+            : 0;
+        }
         const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
-        onRows({ data: memory.subarray(output, output + count * outRow), first, count });
+        const data = memory.subarray(output, output + count * outRow);
+        onRows({ data, first, count, repeats: repeats.subarray(0, count) });
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return undefined;

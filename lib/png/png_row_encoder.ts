@@ -103,9 +103,11 @@ export class PngRowEncoder {
    * Filters and compresses the next rows; `samples` may change afterwards.
    *
    * @param samples Whole rows, back to back (16-bit samples big-endian).
+   * @param repeats Per row, 1 where the caller knows it repeats the row above (the mask-row
+   * encoder then neither filters nor reads it), 0 where not known.
    * @throws {PngError} when the bytes are not whole rows, or more rows than the image's height.
    */
-  writeRows(samples: Uint8Array): void {
+  writeRows(samples: Uint8Array, repeats?: Uint8Array): void {
     const rowBytes = this.#rowBytes;
     const rows = samples.length / rowBytes;
     if (!Number.isInteger(rows) || this.#written + rows > this.#options.height) {
@@ -117,8 +119,11 @@ export class PngRowEncoder {
     const stride = rowBytes + 1;
     if (this.#lines.length < rows * stride) this.#lines = new Uint8Array(rows * stride);
     if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
-    if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) this.#upFilterWords(samples, rows);
-    else this.#upFilterBytes(samples, rows);
+    // zlib reads every scanline: only the mask-row encoder may skip the known repeats.
+    const known = this.#deflate instanceof RunDeflate ? repeats : undefined;
+    if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) {
+      this.#upFilterWords(samples, rows, known);
+    } else this.#upFilterBytes(samples, rows, known);
     const changed = this.#changed;
     if (rows > 0) {
       this.#previous.set(samples.subarray(samples.length - rowBytes));
@@ -132,8 +137,11 @@ export class PngRowEncoder {
     this.#written += rows;
   }
 
-  /** The Up filter, a byte at a time; notes which rows repeat the row above. */
-  #upFilterBytes(samples: Uint8Array, rows: number): void {
+  /**
+   * The Up filter, a byte at a time; notes which rows repeat the row above (those `repeats` gives
+   * are not filtered).
+   */
+  #upFilterBytes(samples: Uint8Array, rows: number, repeats?: Uint8Array): void {
     const rowBytes = this.#rowBytes;
     const stride = rowBytes + 1;
     const lines = this.#lines;
@@ -141,14 +149,17 @@ export class PngRowEncoder {
     let above = this.#previous;
     let up = 0;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
+      changed[y] = 0;
       lines[at] = 2;
-      let any = 0;
-      for (let i = 0; i < rowBytes; i++) {
-        const difference = samples[s + i] - above[up + i];
-        lines[at + 1 + i] = difference;
-        any |= difference;
+      if (repeats?.[y] !== 1) {
+        let any = 0;
+        for (let i = 0; i < rowBytes; i++) {
+          const difference = samples[s + i] - above[up + i];
+          lines[at + 1 + i] = difference;
+          any |= difference;
+        }
+        changed[y] = any === 0 ? 0 : 1;
       }
-      changed[y] = any === 0 ? 0 : 1;
       above = samples;
       up = s;
     }
@@ -157,9 +168,10 @@ export class PngRowEncoder {
   /**
    * The Up filter four bytes at a time, for rows of whole 32-bit words: each byte's difference
    * modulo 256 without carries between bytes (the high bits apart, then put back), into a
-   * word-aligned row copied after the row's filter type; notes which rows repeat the row above.
+   * word-aligned row copied after the row's filter type; notes which rows repeat the row above
+   * (those `repeats` gives are not filtered).
    */
-  #upFilterWords(samples: Uint8Array, rows: number): void {
+  #upFilterWords(samples: Uint8Array, rows: number, repeats?: Uint8Array): void {
     const rowBytes = this.#rowBytes;
     const words = rowBytes >> 2;
     const stride = rowBytes + 1;
@@ -174,17 +186,20 @@ export class PngRowEncoder {
     let above = new Int32Array(this.#previous.buffer, 0, words);
     let up = 0;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += words) {
-      let any = 0;
-      for (let i = 0; i < words; i++) {
-        const a = here[s + i];
-        const b = above[up + i];
-        const d = (((a | HIGH_BITS) - (b & LOW_BITS)) | 0) ^ ((a ^ ~b) & HIGH_BITS);
-        difference[i] = d;
-        any |= d;
-      }
+      changed[y] = 0;
       lines[at] = 2;
-      lines.set(this.#differenceBytes, at + 1);
-      changed[y] = any === 0 ? 0 : 1;
+      if (repeats?.[y] !== 1) {
+        let any = 0;
+        for (let i = 0; i < words; i++) {
+          const a = here[s + i];
+          const b = above[up + i];
+          const d = (((a | HIGH_BITS) - (b & LOW_BITS)) | 0) ^ ((a ^ ~b) & HIGH_BITS);
+          difference[i] = d;
+          any |= d;
+        }
+        lines.set(this.#differenceBytes, at + 1);
+        changed[y] = any === 0 ? 0 : 1;
+      }
       above = here;
       up = s;
     }
