@@ -169,8 +169,8 @@ function panopticRenderer(
   const renderer = single(
     file,
     rgb,
-    (rows, target, first) =>
-      found.takeRows({ data: rows, first, count: rows.length / 3 / width }, target),
+    (rows, target, first, repeats) =>
+      found.takeRows({ data: rows, first, count: rows.length / 3 / width, repeats }, target),
   );
   return { ...renderer, segments: () => found.segments() };
 }
@@ -183,7 +183,12 @@ function panopticRenderer(
 function single(
   file: string,
   encoder: HashingEncoder,
-  convert: (rows: Uint8Array, target: Uint8Array, first: number) => Uint8Array,
+  convert: (
+    rows: Uint8Array,
+    target: Uint8Array,
+    first: number,
+    repeats?: Uint8Array,
+  ) => Uint8Array,
   pixelBytes?: number,
 ): MaskRowsRenderer {
   let target = new Uint8Array(0);
@@ -194,7 +199,7 @@ function single(
       // At most 3 bytes a pixel (panoptic), as many as the strip's RGB.
       if (target.length < data.length) target = new Uint8Array(data.length);
       if (pixelBytes === undefined || repeats === undefined || count === 0) {
-        return encoder.writeRows(convert(data, target, first), repeats);
+        return encoder.writeRows(convert(data, target, first, repeats), repeats);
       }
       const inRow = data.length / count;
       const outRow = (inRow / 3) * pixelBytes;
