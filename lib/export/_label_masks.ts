@@ -16,7 +16,7 @@
  *
  * const masks = new LabelMasks(true);
  * const seen = new Uint8Array(256);
- * masks.takeStrip(new Uint8Array([0, 0, 0, 5, 5, 2, 6, 6, 3]), seen);
+ * masks.takeStrip(new Uint8Array([0, 0, 0, 5, 5, 2, 6, 6, 3]), seen, 1);
  * console.log(seen[2], [...masks.of(2)]); // 1 [0, 255, 0]
  * ```
  */
@@ -28,17 +28,25 @@ export class LabelMasks {
   #maskBytes = new Uint8Array(0);
   #data: Uint8Array = new Uint8Array(0);
   #pixels = 0;
+  /** Pixels a row, and which rows of the strip repeat the row above (1), when known. */
+  #width = 0;
+  #repeats?: Uint8Array;
 
   /** @param words Whether no label has bChannel 0 (the masks are then made a word at a time). */
   constructor(words: boolean) {
     this.#words = words;
   }
 
-  /** Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0. */
-  takeStrip(data: Uint8Array, seen: Uint8Array): void {
+  /**
+   * Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0; a row that
+   * `repeats` says repeats the row above (but the strip's first) is copied, not read.
+   */
+  takeStrip(data: Uint8Array, seen: Uint8Array, count: number, repeats?: Uint8Array): void {
     const pixels = data.length / 3;
     this.#data = data;
     this.#pixels = pixels;
+    this.#width = count === 0 ? 0 : pixels / count;
+    this.#repeats = repeats;
     if (this.#mask.length * 4 < pixels) {
       this.#labels = new Int32Array(Math.ceil(pixels / 4));
       this.#labelBytes = new Uint8Array(this.#labels.buffer);
@@ -50,10 +58,18 @@ export class LabelMasks {
       return;
     }
     const labels = this.#labelBytes;
-    for (let i = 0, p = 0; i < data.length; i += 3, p++) {
-      const label = data[i] === 0 ? 0 : data[i + 2];
-      labels[p] = label;
-      seen[label] = 1;
+    const width = this.#width;
+    for (let row = 0, p = 0; row < count; row++) {
+      if (row > 0 && repeats?.[row] === 1) {
+        labels.copyWithin(p, p - width, p);
+        p += width;
+        continue;
+      }
+      for (let i = p * 3, end = p + width; p < end; i += 3, p++) {
+        const label = data[i] === 0 ? 0 : data[i + 2];
+        labels[p] = label;
+        seen[label] = 1;
+      }
     }
     // The pixels past the strip's end in the last word: no label.
     labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
@@ -69,15 +85,30 @@ export class LabelMasks {
       }
       return mask;
     }
+    const repeats = this.#repeats;
+    const end = Math.ceil(this.#pixels / 4);
+    if (repeats === undefined || this.#width % 4 !== 0) this.#maskWords(bChannel, 0, end);
+    else {
+      // Rows of whole words: a repeated row (but the strip's first) is copied from the row above.
+      const rowWords = this.#width / 4;
+      for (let row = 0, w = 0; w < end; row++, w += rowWords) {
+        if (row > 0 && repeats[row] === 1) this.#mask.copyWithin(w, w - rowWords, w);
+        else this.#maskWords(bChannel, w, w + rowWords);
+      }
+    }
+    return mask;
+  }
+
+  /** The mask of the label with `bChannel` in the words `[from, to)`, four pixels at a time. */
+  #maskWords(bChannel: number, from: number, to: number): void {
     const labels = this.#labels;
     const words = this.#mask;
     const repeated = Math.imul(bChannel, 0x01010101);
-    for (let w = 0, end = Math.ceil(this.#pixels / 4); w < end; w++) {
+    for (let w = from; w < to; w++) {
       const x = labels[w] ^ repeated;
       // A byte of x is 0 where the label is: its high bit stays clear in `t` alone.
       const t = (((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080;
       words[w] = Math.imul((~t & 0x80808080) >>> 7, 255);
     }
-    return mask;
   }
 }

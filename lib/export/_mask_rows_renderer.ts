@@ -245,7 +245,7 @@ function binaryRenderer(
     takeRows(rows) {
       const { data, first } = rows;
       inStrip.fill(0);
-      masks.takeStrip(data, inStrip);
+      masks.takeStrip(data, inStrip, rows.count, rows.repeats);
       for (let b = 0; b < 256; b++) {
         if (inStrip[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === undefined) continue;
         const encoder = newEncoder();

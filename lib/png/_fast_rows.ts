@@ -71,6 +71,8 @@ export function readFastRows(
   const output = align16(input + (rows + 1) * inStride + SLACK);
   const end = output + rows * outRow + SLACK;
   const repeats = new Uint8Array(rows);
+  /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
+  let blackAbove = true;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
     clearCensus(memory, tables);
@@ -79,11 +81,15 @@ export function readFastRows(
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count): PngError | undefined {
         const above = first === 0 ? zero : input + 1;
-        // An Up-filtered row of zeros repeats the row above (a PNG encoder's pick for such rows).
+        // A row repeats the row above when it is Up-filtered to zeros (a PNG encoder's pick for
+        // such rows), or when both are black: zeros under None or Sub, or under the other
+        // filters below a black row (what an encoder picks for a black row is None, tried first).
         for (let row = 0, p = input + inStride; row < count; row++, p += inStride) {
-          repeats[row] = memory[p] === 2 && kernels.skipZeros(p + 1, p + inStride) === p + inStride
-            ? 1
-            : 0;
+          const filter = memory[p];
+          const zeros = kernels.skipZeros(p + 1, p + inStride) === p + inStride;
+          const black = zeros && (filter <= 1 || blackAbove);
+          repeats[row] = (zeros && filter === 2) || (black && blackAbove) ? 1 : 0;
+          blackAbove = black;
         }
         const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
         if (bad >= 0) {

@@ -106,7 +106,12 @@ const inputs = async (): Promise<[string, RgbImage][]> => {
       [file, await decodePng(await Deno.readFile(new URL(file, FLAVOURS)))] as [string, RgbImage]
     ),
   );
-  return [["a slanted scene", slantedScene(301, 400)], ...flavours];
+  // 304 pixels: rows of whole 32-bit words, which binary makes a row at a time.
+  return [
+    ["a slanted scene", slantedScene(301, 400)],
+    ["a slanted scene of rows of whole words", slantedScene(304, 400)],
+    ...flavours,
+  ];
 };
 
 Deno.test("every mask format's files hold the same pixels deflated by the mask-row encoder as by zlib", async (t) => {
