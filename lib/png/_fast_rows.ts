@@ -11,7 +11,7 @@
 import type { PngError } from "../errors.ts";
 import { isFastFlavour } from "./fast_rgb.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
-import { align16, SLACK, withKernels } from "./kernels.ts";
+import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
 import type { RgbRows } from "./png_rows.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
@@ -81,16 +81,8 @@ export function readFastRows(
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count): PngError | undefined {
         const above = first === 0 ? zero : input + 1;
-        // A row repeats the row above when it is Up-filtered to zeros (a PNG encoder's pick for
-        // such rows), or when both are black: zeros under None or Sub, or under the other
-        // filters below a black row (what an encoder picks for a black row is None, tried first).
-        for (let row = 0, p = input + inStride; row < count; row++, p += inStride) {
-          const filter = memory[p];
-          const zeros = kernels.skipZeros(p + 1, p + inStride) === p + inStride;
-          const black = zeros && (filter <= 1 || blackAbove);
-          repeats[row] = (zeros && filter === 2) || (black && blackAbove) ? 1 : 0;
-          blackAbove = black;
-        }
+        const scanlines = { at: input + inStride, stride: inStride, count };
+        blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
@@ -105,4 +97,30 @@ export function readFastRows(
     });
     return readCensus(memory, tables);
   });
+}
+
+/**
+ * Marks in `repeats` the scanlines (still filtered) that repeat the row above: Up-filtered to
+ * zeros (a PNG encoder's pick for such rows), or black below a black row, where a black row is
+ * zeros under None or Sub, or under the other filters below a black row (an encoder picks None,
+ * tried first, for a black row).
+ *
+ * @returns Whether the last row is known to be black.
+ */
+function markRepeats(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  scanlines: { at: number; stride: number; count: number },
+  repeats: Uint8Array,
+  blackAbove: boolean,
+): boolean {
+  const { at, stride, count } = scanlines;
+  for (let row = 0, p = at; row < count; row++, p += stride) {
+    const filter = memory[p];
+    const zeros = kernels.skipZeros(p + 1, p + stride) === p + stride;
+    const black = zeros && (filter <= 1 || blackAbove);
+    repeats[row] = (zeros && filter === 2) || (black && blackAbove) ? 1 : 0;
+    blackAbove = black;
+  }
+  return blackAbove;
 }

@@ -169,13 +169,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           flags,
         );
         if (badRow >= 0) return badRow;
-        deflate.writeScanlines(memory, {
-          first: output + outStride,
-          stride: outStride,
-          count,
-          flags: memory,
-          at: flags,
-        });
+        writeRows(deflate, memory, layout, count);
         if (pixels) sinkRows(pixels, { kernels, memory, layout, count });
         return -1;
       } else {
@@ -205,6 +199,18 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
     });
     return { idat: deflate.end(), census };
   });
+}
+
+/** Deflates a strip's Up-filtered output rows, those the kernel flagged as zeros unread. */
+function writeRows(
+  deflate: RunDeflate,
+  memory: Uint8Array,
+  layout: StripLayout,
+  count: number,
+): void {
+  const stride = layout.outRow + 1;
+  const first = layout.output + stride;
+  deflate.writeScanlines(memory, { first, stride, count, flags: memory, at: layout.flags });
 }
 
 /**
