@@ -9,12 +9,13 @@
  * `docs` becomes a string of its own, small enough to die young once parsed.
  *
  * What a hostile page may cost is bounded: at most `limit` tasks (the page size asked), each at
- * most `maxTaskBytes`, a known member at most 1 KiB, and no nesting deeper than `MAX_JSON_DEPTH`.
+ * most `maxTaskBytes`, a known member at most 1 KiB, no nesting deeper than `MAX_JSON_DEPTH`, and
+ * tasks whose parsed objects are estimated at most `maxParsedBytes` (see {@linkcode parsedBytes}).
  *
  * @module
  */
 
-import { JsonScanner, type ScanWords } from "./_json_scanner.ts";
+import { JsonScanner, type ScanWords, type ValueCounts } from "./_json_scanner.ts";
 import { releaseBytes } from "../_release_bytes.ts";
 
 // The members of a page the client reads (the lab API spec, "Tasks": mongoose-paginate's page).
@@ -33,6 +34,18 @@ const KNOWN_MEMBERS = new Set([
 // A known member is a number, a boolean or null: this is plenty.
 const MAX_MEMBER_BYTES = 1024;
 const TEXT = new TextDecoder();
+// What `JSON.parse` makes of each beyond its text, in bytes, rounded up from the most a value of
+// each kind was seen to cost (resident memory while parsing, V8 without pointer compression): an
+// empty object 120, a member with a key of its own 120, a number in an array 8, a short string 32.
+const CONTAINER_COST = 128;
+const MEMBER_COST = 96;
+const COMMA_COST = 24;
+
+/**
+ * The default of `maxPageParsedBytes`: a real page of 100 masks takes a few megabytes, and two
+ * pages (the one the caller works on, the next one read meanwhile) stay well under 500 MB.
+ */
+export const DEFAULT_MAX_PAGE_PARSED_BYTES = 128 * 1024 * 1024;
 const PAGE_WORDS: ScanWords = {
   whole: "one JSON object, a task page",
   shape: "it is no task page",
@@ -54,6 +67,8 @@ export interface PageReaderOptions {
   limit: number;
   /** The largest task accepted, in bytes of JSON text. */
   maxTaskBytes: number;
+  /** The most the page's tasks may take once parsed, as {@linkcode parsedBytes} estimates it. */
+  maxParsedBytes: number;
   /** Makes the error to throw from what is wrong with the page (`a body that ...`). */
   fail: (what: string) => Error;
 }
@@ -66,8 +81,9 @@ export class PageReader {
   #partBytes = 0;
   #members: string[] = [];
   #docs: Uint8Array[] = [];
+  #docBytes = 0;
 
-  /** @param options The page size asked, the task size limit, and how to fail. */
+  /** @param options The page size asked, the size limits, and how to fail. */
   constructor(options: PageReaderOptions) {
     this.#options = options;
     this.#scanner = new JsonScanner(
@@ -86,9 +102,15 @@ export class PageReader {
       this.#parts = [];
       this.#partBytes = 0;
     }
-    const open = scanner.openFrom;
+    this.#keepOpen(chunk);
+    this.#checkParsedBytes();
+  }
+
+  /** Keeps the bytes of the value still open at the chunk's end, if it is held. */
+  #keepOpen(chunk: Uint8Array): void {
+    const open = this.#scanner.openFrom;
     if (open === undefined) return;
-    const member = scanner.openMember;
+    const member = this.#scanner.openMember;
     if (!this.#keeps(member)) return;
     this.#partBytes += chunk.length - open;
     this.#checkSize(this.#partBytes, member !== null);
@@ -125,10 +147,24 @@ export class PageReader {
         );
       }
       this.#docs.push(bytes);
+      this.#docBytes += bytes.length;
       return;
     }
     const name = this.#scanner.lastMember as string;
     this.#members.push(`${JSON.stringify(name)}:${TEXT.decode(bytes)}`);
+  }
+
+  /** Refuses the page once its tasks read so far would cost too much once parsed. */
+  #checkParsedBytes(): void {
+    const limit = this.#options.maxParsedBytes;
+    const scanner = this.#scanner;
+    const openTask = scanner.openMember === null ? this.#partBytes : 0;
+    if (parsedBytes(this.#docBytes + openTask, scanner.counts) <= limit) return;
+    throw this.#options.fail(
+      `a page whose tasks would take more than ${limit} bytes of memory once parsed, as estimated ` +
+        `from their text (past that limit in task ${scanner.element.number}), the limit per ` +
+        `page (maxPageParsedBytes)`,
+    );
   }
 
   #checkSize(bytes: number, isMember: boolean): void {
@@ -140,6 +176,21 @@ export class PageReader {
         `task (maxTaskBytes)`;
     throw this.#options.fail(what);
   }
+}
+
+/**
+ * An estimate of what tasks cost once parsed into JavaScript objects, from their text: a byte for
+ * each byte of text (the strings: masks are most of a real page), plus what each object or array,
+ * each member and each further value costs beyond its text. Text packed with tiny values
+ * (`[{},{},…]`) costs 40 times its size or more once parsed; this estimate is never below that.
+ *
+ * @param textBytes The tasks' bytes of JSON text.
+ * @param counts What the text holds.
+ * @returns The estimate, in bytes.
+ */
+export function parsedBytes(textBytes: number, counts: Readonly<ValueCounts>): number {
+  return textBytes + CONTAINER_COST * counts.containers + MEMBER_COST * counts.members +
+    COMMA_COST * counts.commas;
 }
 
 /**
