@@ -12,16 +12,16 @@
  * @module
  */
 import denoJson from "./deno.json" with { type: "json" };
-import { programHelp } from "./lib/cli/help.ts";
+import { exportHelp, programHelp } from "./lib/cli/help.ts";
+import { programWords } from "./lib/cli/program_words.ts";
+import { CONFIG_HELP, runConfig } from "./lib/cli/run_config.ts";
 import { closestWord } from "./lib/cli/closest_word.ts";
 import { reportError } from "./lib/cli/report_error.ts";
-import { shellQuote } from "./lib/cli/resume_command.ts";
-import { runDemo } from "./testing/run_demo.ts";
+import { DEMO_HELP, runDemo } from "./testing/run_demo.ts";
 import { type ClientSettings, runExport } from "./lib/cli/run_export.ts";
 import { ConfigError } from "./lib/errors.ts";
-import { runVerify } from "./lib/cli/run_verify.ts";
-import { runDiff } from "./lib/cli/run_diff.ts";
-import { fromFileUrl } from "./lib/_std/path.ts";
+import { runVerify, VERIFY_HELP } from "./lib/cli/run_verify.ts";
+import { DIFF_HELP, runDiff } from "./lib/cli/run_diff.ts";
 
 export type { ClientSettings };
 
@@ -85,6 +85,19 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
   try {
     // Inside the try: without --allow-env, reading NO_COLOR is the first permission error.
     colour = isTerminal && !env("NO_COLOR");
+    const program = options.program ?? "deno run -A jsr:@lab/masks";
+    // `help export` is `export --help`, as in git and deno.
+    const helps: Record<string, string> = {
+      export: exportHelp(program),
+      demo: DEMO_HELP,
+      config: CONFIG_HELP,
+      verify: VERIFY_HELP,
+      diff: DIFF_HELP,
+    };
+    if (command === "help" && Object.hasOwn(helps, rest[0] ?? "")) {
+      stdout(helps[rest[0]]);
+      return 0;
+    }
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       // No command at all is a usage error: the help goes to stderr and the exit code is 2.
       (command === undefined ? stderr : stdout)(programHelp(VERSION));
@@ -95,7 +108,6 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
       return 0;
     }
     if (command === "export") {
-      const program = options.program ?? "deno run -A jsr:@lab/masks";
       return await runExport(rest, {
         stdout,
         stderr,
@@ -106,13 +118,18 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
         client: options.client,
       });
     }
-    if (command === "demo") return await runDemo(rest, { run, stdout, stderr, isTerminal });
+    if (command === "config") {
+      return await runConfig(rest, { env, stdout, stderr, client: options.client });
+    }
+    if (command === "demo") {
+      return await runDemo(rest, { run, stdout, stderr, isTerminal, program });
+    }
     if (command === "verify") return await runVerify(rest, { stdout });
     if (command === "diff") return await runDiff(rest, { stdout });
-    const nearest = closestWord(command, ["export", "verify", "diff", "demo", "help"]);
+    const nearest = closestWord(command, ["export", "config", "verify", "diff", "demo", "help"]);
     throw new ConfigError(
       `Unknown command "${command}"` + (nearest ? `; did you mean "${nearest}"?` : "") +
-        ` Commands: export, verify, diff, demo. See "--help"`,
+        ` Commands: export, config, verify, diff, demo. See "--help"`,
     );
   } catch (error) {
     return reportError(error, { stderr, colour });
@@ -161,9 +178,30 @@ export async function main(): Promise<never> {
   };
   Deno.addSignalListener("SIGINT", stop("SIGINT", 130));
   Deno.addSignalListener("SIGTERM", stop("SIGTERM", 143));
-  const main = Deno.mainModule;
-  const program = `deno run -A ${shellQuote(main.startsWith("file:") ? fromFileUrl(main) : main)}`;
-  Deno.exit(await run(Deno.args, { signal: controller.signal, program }));
+  Deno.exit(await run(Deno.args, { signal: controller.signal, program: thisProgram() }));
+}
+
+/** The words that start this program as it was started, read without failing on a permission. */
+function thisProgram(): string {
+  // Only what is already granted is read: a permission prompt for a hint would be absurd.
+  const granted = (descriptor: Deno.PermissionDescriptor) =>
+    Deno.permissions.querySync(descriptor).state === "granted";
+  const attempt = <T>(descriptor: Deno.PermissionDescriptor, read: () => T): T | undefined => {
+    try {
+      return granted(descriptor) ? read() : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return programWords({
+    mainModule: Deno.mainModule,
+    execPath: attempt({ name: "read" }, () => Deno.execPath()) ?? "deno",
+    denoVersion: Deno.version.deno,
+    cwd: attempt({ name: "read" }, () => Deno.cwd()) ?? "",
+    path: attempt({ name: "env", variable: "PATH" }, () => Deno.env.get("PATH")),
+    readTextFile: (path) => attempt({ name: "read", path }, () => Deno.readTextFileSync(path)),
+    pathDelimiter: Deno.build.os === "windows" ? ";" : ":",
+  });
 }
 
 if (import.meta.main) await main();

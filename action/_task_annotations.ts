@@ -8,7 +8,7 @@ import { inputHint } from "./_failure_message.ts";
 /** How many tasks of each kind get an annotation, and a row in the job summary. */
 export const MAX_LISTED = 50;
 
-const KINDS = ["failed", "renamed", "skipped"] as const;
+const KINDS = ["failed", "renamed", "skipped", "warned"] as const;
 
 type Kind = typeof KINDS[number];
 
@@ -16,16 +16,18 @@ const TITLES: Record<Kind, string> = {
   failed: "Mask export failed",
   renamed: "Mask renamed",
   skipped: "Task skipped",
+  warned: "Mask exported with a warning",
 };
 
 /**
  * Annotates tasks as they finish: a failed task is an error, a skipped task (no mask) or a
- * renamed one (its file name was taken, or not allowed on this system) a warning. Only the first {@linkcode MAX_LISTED} of each
+ * renamed one (its file name was taken, or not allowed on this system) a warning, and so is a task
+ * exported with a warning (its mask's size is not the image's...). Only the first {@linkcode MAX_LISTED} of each
  * kind are annotated, so a large project cannot flood the run; `end()` says how many more there
  * were. The job summary lists them too.
  */
 export class TaskAnnotations {
-  #counts: Record<Kind, number> = { failed: 0, renamed: 0, skipped: 0 };
+  #counts: Record<Kind, number> = { failed: 0, renamed: 0, skipped: 0, warned: 0 };
 
   /**
    * Annotates one finished task, if it needs it and its kind is under the limit.
@@ -45,6 +47,8 @@ export class TaskAnnotations {
       core.error(`${task} failed: ${inertText(reason)}`, { title: TITLES.failed });
     } else if (kind === "renamed") {
       core.warning(`${task}: ${renameText(outcome)}`, { title: TITLES.renamed });
+    } else if (kind === "warned") {
+      core.warning(`${task}: ${inertText(outcome.warning)}`, { title: TITLES.warned });
     } else {
       core.warning(`${task} was skipped: ${inertText(outcome.reason)}`, { title: TITLES.skipped });
     }
@@ -69,7 +73,8 @@ export class TaskAnnotations {
 export function kindOf(outcome: TaskOutcome): Kind | undefined {
   if (outcome.status === "failed") return "failed";
   if (outcome.status === "skipped") return "skipped";
-  return outcome.renamedFrom === undefined ? undefined : "renamed";
+  if (outcome.renamedFrom !== undefined) return "renamed";
+  return outcome.warning === undefined ? undefined : "warned";
 }
 
 /**

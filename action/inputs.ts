@@ -213,13 +213,16 @@ function readSemanticMapping(): Promise<SemanticMapping | undefined> {
 
 /**
  * `format`, `mask-format` and `ignore-index`. The runner fills in the last two's defaults: only a
- * value a user chose is kept with a one-file format, which refuses them.
+ * value a user chose is kept with a one-file format, which refuses them, and with `incremental`,
+ * which takes the earlier export's when they are left out.
  */
 function readFormats(
-  options: Pick<ExportSettings, "format" | "maskFormat" | "ignoreIndex">,
+  options: Pick<ExportSettings, "format" | "maskFormat" | "ignoreIndex" | "incremental">,
 ): Pick<ExportSettings, "format" | "maskFormat" | "ignoreIndex"> {
   const { format = "mask", maskFormat = "rgb", ignoreIndex } = options;
-  if (format === "mask") return { format, maskFormat, ignoreIndex };
+  if (format === "mask" && options.incremental === undefined) {
+    return { format, maskFormat, ignoreIndex };
+  }
   return {
     format,
     maskFormat: maskFormat === "rgb" ? undefined : maskFormat,

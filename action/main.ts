@@ -1,7 +1,8 @@
 /**
  * The GitHub Action's entry, bundled into `action/dist/main.js` (`deno task bundle`) and run by
  * `action.yml`: it reads the inputs, runs the same {@linkcode exportMasks} as the command line,
- * annotates failed, renamed and skipped tasks, sets the outputs and writes the job summary.
+ * annotates failed, renamed and skipped tasks and those with a warning, sets the outputs and
+ * writes the job summary.
  *
  * @module
  */

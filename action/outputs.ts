@@ -141,7 +141,10 @@ function addLabelTable(
   if (labels === undefined || labels.length === 0) return;
   const most = Math.max(1, ...labels.map((label) => label.tasks));
   report.addHeading("Labels", 3).addTable([
-    ["Label", "Id", "Tasks", "", "Instances", "Labelled pixels"].map((title) => cell(title, true)),
+    // A header cell needs text: @actions/core leaves an empty one unclosed (`<th>`).
+    ["Label", "Id", "Tasks", "&nbsp;", "Instances", "Labelled pixels"].map((title) =>
+      cell(title, true)
+    ),
     ...labels.map((label) =>
       [
         html(label.name),

@@ -30,9 +30,12 @@ export interface DemoOptions {
   stderr: (text: string) => void;
   /** Whether standard error is a terminal. */
   isTerminal: boolean;
+  /** The words that started the program, for the closing hint. @default {"lab-masks"} */
+  program?: string;
 }
 
-const DEMO_HELP =
+/** The `demo` command's `--help`. */
+export const DEMO_HELP =
   `Export the embedded sample projects through a fake lab on 127.0.0.1: no account needed.
 
 Usage:
@@ -40,7 +43,7 @@ Usage:
 
 Options:
   --output-folder <dir>   where the export folders are made (default "lab-masks-demo")
-  --help                  show this help
+  -h, --help              show this help
 `;
 
 /**
@@ -62,7 +65,11 @@ Options:
 export async function runDemo(args: readonly string[], options: DemoOptions): Promise<number> {
   let flags;
   try {
-    flags = parseFlags(args, { string: ["output-folder"], boolean: ["help"] });
+    flags = parseFlags(args, {
+      string: ["output-folder"],
+      boolean: ["help"],
+      short: { h: "help" },
+    });
   } catch (error) {
     if (!(error instanceof UnknownFlagError)) throw error;
     throw new ConfigError(`Unknown option "${error.flag}" for "demo"; it takes --output-folder`);
@@ -105,7 +112,9 @@ export async function runDemo(args: readonly string[], options: DemoOptions): Pr
   }
   options.stdout(
     `\nThe masks are in "${outputFolder}". To export a real project, set ISAHIT_LAB_API_ACCESS_ID ` +
-      `and ISAHIT_LAB_API_SECRET_KEY, then run: lab-masks export --project-id <id>\n`,
+      `and ISAHIT_LAB_API_SECRET_KEY, then run: ${
+        options.program ?? "lab-masks"
+      } export --project-id <id>\n`,
   );
   return worst;
 }

@@ -369,7 +369,7 @@ var PNG_SIGNATURE = new Uint8Array([
   10
 ]);
 var MAX_CHUNK_LENGTH = 2147483647;
-function* readChunks(bytes) {
+function* readChunks(bytes, onAncillaryCrc) {
   if (bytes.length < 8 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) {
     throw new PngError("the PNG signature is missing: the data is not a PNG file");
   }
@@ -391,7 +391,13 @@ function* readChunks(bytes) {
     const stored = view.getUint32(offset + 8 + length);
     const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
     if (stored !== computed) {
-      throw new PngError(`the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)}): the file is corrupt`);
+      const fault = `the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)})`;
+      if (onAncillaryCrc === void 0 || (bytes[offset + 4] & 32) === 0) {
+        throw new PngError(`${fault}: the file is corrupt`);
+      }
+      onAncillaryCrc(`${fault}; the chunk was ignored, as libpng ignores it`);
+      offset += length + 12;
+      continue;
     }
     yield {
       type,
@@ -442,9 +448,10 @@ function readPngStructure(bytes, options) {
   let palette;
   const imageData = [];
   const ancillary = [];
+  const warnings = [];
   let idatEnded = false;
   let ended = false;
-  for (const chunk of readChunks(bytes)) {
+  for (const chunk of readChunks(bytes, (warning) => warnings.push(warning))) {
     const { type, data } = chunk;
     if (header === void 0) {
       if (type !== "IHDR") {
@@ -487,7 +494,8 @@ function readPngStructure(bytes, options) {
     header,
     palette,
     compressed: concatenate(imageData),
-    ancillary
+    ancillary,
+    warnings
   };
 }
 function isCritical(type) {
@@ -2102,7 +2110,8 @@ async function transcodeMask(bytes, options = {}) {
       width,
       height,
       census: census2,
-      samples: sampler?.samples()
+      samples: sampler?.samples(),
+      warnings: png.warnings
     };
   }
   const colourTable = tableOf(mapping);
@@ -2117,7 +2126,8 @@ async function transcodeMask(bytes, options = {}) {
       width,
       height,
       census: census2,
-      samples: sampler?.samples()
+      samples: sampler?.samples(),
+      warnings: png.warnings
     };
   }
   const { idat, census } = transcodeFastRgb(png, {
@@ -2137,14 +2147,15 @@ async function transcodeMask(bytes, options = {}) {
     width,
     height,
     census,
-    samples: sampler?.samples()
+    samples: sampler?.samples(),
+    warnings: png.warnings
   };
 }
 function tableOf(mapping) {
   return mapping && mapping.size > 0 ? colourTableOf(mapping) : void 0;
 }
 function isPlain(png) {
-  return png.palette === void 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
+  return png.palette === void 0 && png.warnings.length === 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
 }
 
 // lib/png/decode_png.ts
@@ -2312,7 +2323,12 @@ function shapesOfAnnotations(annotations, options) {
     const kind = typeof annotations === "object" ? "an object" : typeof annotations;
     throw new MasksError(`the annotations are ${kind}, not a list`);
   }
-  return annotations.map((annotation, index) => shapeOf(annotation, index, options));
+  const shapes = [];
+  annotations.forEach((annotation, index) => {
+    const shape = shapeOf(annotation, index, options);
+    if (shape !== void 0) shapes.push(shape);
+  });
+  return shapes;
 }
 function shapeOf(annotation, index, options) {
   const record = isRecord(annotation) ? annotation : {};
@@ -2321,7 +2337,13 @@ function shapeOf(annotation, index, options) {
   const fail = (problem) => new MasksError(`annotation ${name} ${problem}`);
   if (!isRecord(annotation)) throw fail("is not an object");
   const labelIds = labelIdsOf(record.labels);
-  if (labelIds.length === 0) throw fail('has no label in "labels.<list>.labels[].id"');
+  if (labelIds.length === 0) {
+    if (options.onUnlabeled === void 0) {
+      throw fail('has no label in "labels.<list>.labels[].id"');
+    }
+    options.onUnlabeled(name);
+    return void 0;
+  }
   const bChannel = options.bChannelOf(labelIds);
   if (bChannel === void 0) {
     const labels = labelIds.map((labelId) => JSON.stringify(labelId)).join(", ");
@@ -2372,14 +2394,12 @@ function listOf(value) {
 }
 
 // lib/export/_task_decoder.ts
-async function decodeTaskMask(taskMask) {
+async function decodeTaskMask(taskMask, onWarning) {
   const { mask, maxPixels } = taskMask;
   if (mask.kind === "png") {
-    const image = await decodePng(mask.bytes, {
+    return await decodePng(mask.bytes, {
       maxPixels
     });
-    checkImageSize(image, mask.image);
-    return image;
   }
   const size = mask.image;
   if (!size) {
@@ -2391,16 +2411,24 @@ async function decodeTaskMask(taskMask) {
     });
   }
   const bChannelByLabel = taskMask.bChannelByLabel ?? /* @__PURE__ */ new Map();
+  const unlabeled = [];
   const shapes = shapesOfAnnotations(mask.annotations, {
     kind: mask.geometry,
-    bChannelOf: (labelIds) => labelIds.map((id) => bChannelByLabel.get(id)).find((b) => b !== void 0)
+    bChannelOf: (labelIds) => labelIds.map((id) => bChannelByLabel.get(id)).find((b) => b !== void 0),
+    onUnlabeled: (name) => unlabeled.push(name)
   });
+  if (unlabeled.length > 0) onWarning?.(unlabeledWarning(unlabeled));
   return rasterizeShapes(shapes, size);
 }
-function checkImageSize(image, expected) {
-  if (expected && (expected.width !== image.width || expected.height !== image.height)) {
-    throw new MasksError(`the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}, so its pixels would not line up`);
+function unlabeledWarning(names) {
+  const listed = names.slice(0, 5).join(", ") + (names.length > 5 ? ", ..." : "");
+  return names.length === 1 ? `annotation ${names[0]} has no label, so it was left out` : `${names.length} annotations have no label (${listed}), so they were left out`;
+}
+function imageSizeWarning(image, expected) {
+  if (!expected || expected.width === image.width && expected.height === image.height) {
+    return void 0;
   }
+  return `the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}; it was exported at its own size`;
 }
 
 // lib/png/pixel_digest.ts
@@ -2841,6 +2869,7 @@ function openMaskRows(bytes, options = {}) {
   return {
     width,
     height,
+    warnings: png.warnings,
     read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows)
   };
 }
@@ -2932,7 +2961,7 @@ async function runMaskJob(job, options = {}) {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
     let digest;
-    const { png, width, height: height2, census, samples } = await transcodeMask(job.mask.bytes, {
+    const { png, width, height: height2, census, samples, warnings } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
@@ -2942,10 +2971,6 @@ async function runMaskJob(job, options = {}) {
         layout: "rgb8"
       })
     });
-    checkImageSize({
-      width,
-      height: height2
-    }, job.mask.image);
     const files = hashed([
       {
         path: job.file,
@@ -2954,13 +2979,14 @@ async function runMaskJob(job, options = {}) {
       }
     ]);
     const preview = samples && maskPreview(samples, table);
-    return {
+    const stats = statsOfCensus(census, table);
+    return withWarning({
       files,
       width,
       height: height2,
-      stats: statsOfCensus(census, table),
+      stats,
       preview
-    };
+    }, job.mask.image, warnings);
   }
   if (job.mask.kind === "png") {
     const rows = openMaskRows(job.mask.bytes, {
@@ -2968,20 +2994,14 @@ async function runMaskJob(job, options = {}) {
       generalDecoder: options.generalDecoder
     });
     const { width, height: height2 } = rows;
-    const image2 = job.mask.image;
-    return renderStrips(job, {
+    const rendered2 = renderStrips(job, {
       width,
       height: height2
-    }, (onRows) => {
-      const census = rows.read(onRows);
-      checkImageSize({
-        width,
-        height: height2
-      }, image2);
-      return census;
-    });
+    }, (onRows) => rows.read(onRows));
+    return withWarning(rendered2, job.mask.image, rows.warnings);
   }
-  const image = await decodeTaskMask(job);
+  let warning;
+  const image = await decodeTaskMask(job, (text) => warning = text);
   const { height, data } = image;
   const rendered = renderStrips(job, image, (onRows) => {
     const census = emptyCensus();
@@ -2994,7 +3014,20 @@ async function runMaskJob(job, options = {}) {
     return census;
   });
   releaseBytes(data);
-  return rendered;
+  return warning === void 0 ? rendered : {
+    ...rendered,
+    warning
+  };
+}
+function withWarning(rendered, image, pngWarnings) {
+  const warnings = [
+    ...pngWarnings,
+    imageSizeWarning(rendered, image)
+  ].filter((text) => !!text);
+  return warnings.length === 0 ? rendered : {
+    ...rendered,
+    warning: warnings.join("; ")
+  };
 }
 function renderStrips(job, size, readRows) {
   const { width, height } = size;

@@ -20988,6 +20988,79 @@ function releaseBytes(bytes) {
   if (bytes.byteLength === buffer.byteLength) buffer.transfer(0);
 }
 
+// lib/parse_json_text.ts
+function parseJsonText(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxError)) throw error2;
+  }
+  if (isValidStart(text2)) {
+    throw new SyntaxError(`it ends too early, at ${placeOf(text2, text2.length)}`);
+  }
+  throw new SyntaxError(`it stops being JSON at ${placeOf(text2, validPrefixLength(text2))}`);
+}
+function validPrefixLength(text2) {
+  let low = 0;
+  let high = text2.length;
+  while (high - low > 1) {
+    const middle = low + high >>> 1;
+    if (isValidStart(text2.slice(0, middle))) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+function isValidStart(prefix) {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxError)) return false;
+    if (/end of JSON input/.test(error2.message)) return true;
+    const position = /at position (\d+)/.exec(error2.message);
+    return position !== null && Number(position[1]) >= prefix.length;
+  }
+}
+function placeOf(text2, offset) {
+  const before = text2.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - (before.lastIndexOf("\n") + 1) + 1;
+  return `line ${line}, column ${column}`;
+}
+
+// lib/api/json_number_text.ts
+var TEXT_BY_HOLDER = /* @__PURE__ */ new WeakMap();
+var MAYBE_EXACT = /[[:,]\s*-?(?:\d{16}|\d+\.0+(?![1-9])|\d+(?:\.\d+)?[eE])/;
+function parseJsonKeepingNumbers(text2) {
+  try {
+    return MAYBE_EXACT.test(text2) ? JSON.parse(text2, keepNumberText) : JSON.parse(text2);
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxError)) throw error2;
+    return parseJsonText(text2);
+  }
+}
+function keepNumberText(key, value, context) {
+  if (typeof value !== "number" || context?.source === void 0) return value;
+  const source = context.source;
+  const integerToken = !/[.eE]/.test(source);
+  if (integerToken ? !Number.isSafeInteger(value) : Number.isSafeInteger(value)) {
+    let texts = TEXT_BY_HOLDER.get(this);
+    if (texts === void 0) TEXT_BY_HOLDER.set(this, texts = /* @__PURE__ */ new Map());
+    texts.set(key, source);
+  }
+  return value;
+}
+function numberTextOf(holder, key) {
+  return TEXT_BY_HOLDER.get(holder)?.get(key);
+}
+function copyNumberText(from, fromKey, to, toKey = fromKey) {
+  const text2 = numberTextOf(from, fromKey);
+  if (text2 === void 0) return;
+  let texts = TEXT_BY_HOLDER.get(to);
+  if (texts === void 0) TEXT_BY_HOLDER.set(to, texts = /* @__PURE__ */ new Map());
+  texts.set(toKey, text2);
+}
+
 // lib/api/_page_reader.ts
 var KNOWN_MEMBERS = /* @__PURE__ */ new Set([
   "totalDocs",
@@ -21085,7 +21158,7 @@ function parsePage(text2, onDoc) {
   const page = JSON.parse(text2.members);
   if (text2.docs === void 0) return page;
   page.docs = text2.docs.map((bytes) => {
-    const doc = JSON.parse(TEXT2.decode(bytes));
+    const doc = parseJsonKeepingNumbers(TEXT2.decode(bytes));
     releaseBytes(bytes);
     onDoc?.(doc);
     return doc;
@@ -21476,21 +21549,32 @@ function decodeDataUri(uri) {
     throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
   }
   const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
-  if (mime !== "" && mime.toLowerCase() !== "image/png") {
-    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
-  }
   if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
     throw new PngError(`the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`);
   }
   let payload = uri.slice(comma + 1);
   if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
   if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
+  let bytes;
   try {
-    return Uint8Array.fromBase64(payload);
+    bytes = Uint8Array.fromBase64(payload);
   } catch {
     const fault = base64Fault(payload);
     throw new PngError(`the mask data URI holds invalid base64: ${fault.reason} (at payload character ${fault.position})`);
   }
+  const other = otherImageFormat(bytes);
+  if (other !== void 0) {
+    throw new PngError(`the mask is a ${other} image${mime === "" ? "" : ` (data URI type ${JSON.stringify(mime)})`}, not a PNG: only PNG masks keep the label colours exactly`);
+  }
+  return bytes;
+}
+function otherImageFormat(bytes) {
+  const ascii = (from, to) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes[0] === 255 && bytes[1] === 216 && bytes[2] === 255) return "JPEG";
+  if (ascii(0, 2) === "BM") return "BMP";
+  if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "WebP";
+  if (ascii(0, 6) === "GIF87a" || ascii(0, 6) === "GIF89a") return "GIF";
+  return void 0;
 }
 var BASE64_CHARACTER = /[A-Za-z0-9+/]/;
 function base64Fault(text2) {
@@ -21788,7 +21872,7 @@ function idPart(taskId) {
 var DRIVE = /^[A-Za-z]:/;
 function maskFilePath(task, options = {}) {
   const name = task.name;
-  const refuse = (reason) => new TaskError(`its name ${reason}, so no mask file can be named after it`, {
+  const refuse = (reason) => new TaskError(`its name ${reason}, so no ${options.fileKind ?? "mask file"} can be named after it`, {
     taskId: String(task._id),
     taskName: String(name)
   });
@@ -21812,9 +21896,10 @@ function maskFilePath(task, options = {}) {
 
 // lib/formats/_task_file_claim.ts
 function claimTaskFile(registry, task, options) {
-  const { replaceExtension, folder } = options;
+  const { replaceExtension, folder, fileKind } = options;
   const wanted = (folder === void 0 ? "" : `${folder}/`) + maskFilePath(task, {
-    replaceExtension
+    replaceExtension,
+    fileKind
   });
   return {
     wanted,
@@ -22219,7 +22304,12 @@ function shapesOfAnnotations(annotations, options) {
     const kind = typeof annotations === "object" ? "an object" : typeof annotations;
     throw new MasksError(`the annotations are ${kind}, not a list`);
   }
-  return annotations.map((annotation, index) => shapeOf(annotation, index, options));
+  const shapes = [];
+  annotations.forEach((annotation, index) => {
+    const shape = shapeOf(annotation, index, options);
+    if (shape !== void 0) shapes.push(shape);
+  });
+  return shapes;
 }
 function shapeOf(annotation, index, options) {
   const record = isRecord2(annotation) ? annotation : {};
@@ -22228,7 +22318,13 @@ function shapeOf(annotation, index, options) {
   const fail = (problem) => new MasksError(`annotation ${name} ${problem}`);
   if (!isRecord2(annotation)) throw fail("is not an object");
   const labelIds = labelIdsOf(record.labels);
-  if (labelIds.length === 0) throw fail('has no label in "labels.<list>.labels[].id"');
+  if (labelIds.length === 0) {
+    if (options.onUnlabeled === void 0) {
+      throw fail('has no label in "labels.<list>.labels[].id"');
+    }
+    options.onUnlabeled(name);
+    return void 0;
+  }
   const bChannel = options.bChannelOf(labelIds);
   if (bChannel === void 0) {
     const labels = labelIds.map((labelId) => JSON.stringify(labelId)).join(", ");
@@ -23221,7 +23317,7 @@ var PNG_SIGNATURE = new Uint8Array([
   10
 ]);
 var MAX_CHUNK_LENGTH = 2147483647;
-function* readChunks(bytes) {
+function* readChunks(bytes, onAncillaryCrc) {
   if (bytes.length < 8 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) {
     throw new PngError("the PNG signature is missing: the data is not a PNG file");
   }
@@ -23243,7 +23339,13 @@ function* readChunks(bytes) {
     const stored = view.getUint32(offset + 8 + length);
     const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
     if (stored !== computed) {
-      throw new PngError(`the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)}): the file is corrupt`);
+      const fault = `the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)})`;
+      if (onAncillaryCrc === void 0 || (bytes[offset + 4] & 32) === 0) {
+        throw new PngError(`${fault}: the file is corrupt`);
+      }
+      onAncillaryCrc(`${fault}; the chunk was ignored, as libpng ignores it`);
+      offset += length + 12;
+      continue;
     }
     yield {
       type,
@@ -23294,9 +23396,10 @@ function readPngStructure(bytes, options) {
   let palette;
   const imageData = [];
   const ancillary = [];
+  const warnings = [];
   let idatEnded = false;
   let ended = false;
-  for (const chunk of readChunks(bytes)) {
+  for (const chunk of readChunks(bytes, (warning2) => warnings.push(warning2))) {
     const { type, data } = chunk;
     if (header2 === void 0) {
       if (type !== "IHDR") {
@@ -23339,7 +23442,8 @@ function readPngStructure(bytes, options) {
     header: header2,
     palette,
     compressed: concatenate(imageData),
-    ancillary
+    ancillary,
+    warnings
   };
 }
 function isCritical(type) {
@@ -24397,6 +24501,7 @@ function labTaskDocument(task) {
   const document = {
     ...task
   };
+  for (const key of Object.keys(task)) copyNumberText(task, key, document);
   document.data = mergedData(task.data);
   return document;
 }
@@ -24413,14 +24518,20 @@ function mergedData(data) {
     const fromBody = body[key];
     const fromMetadata = metadata[key];
     if (isFilledRecord(fromBody) && isFilledRecord(fromMetadata)) {
-      merged[key] = {
+      const both = {
         ...fromMetadata,
         ...fromBody
       };
+      for (const inner of Object.keys(both)) {
+        copyNumberText(Object.hasOwn(fromBody, inner) ? fromBody : fromMetadata, inner, both);
+      }
+      merged[key] = both;
     } else if (fromBody !== null && fromBody !== void 0) {
       merged[key] = fromBody;
+      copyNumberText(body, key, merged);
     } else if (fromMetadata !== null && fromMetadata !== void 0) {
       merged[key] = fromMetadata;
+      copyNumberText(metadata, key, merged);
     }
   }
   return merged;
@@ -24432,11 +24543,44 @@ function isFilledRecord(value) {
   return isRecord4(value) && Object.keys(value).length > 0;
 }
 
+// lib/formats/python_number.ts
+function pythonFloat(value) {
+  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
+  const [mantissa, exponentText] = value.toExponential().split("e");
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    const sign = exponent < 0 ? "-" : "+";
+    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  const negative = mantissa.startsWith("-");
+  const digits = mantissa.replace("-", "").replace(".", "");
+  const point = exponent + 1;
+  let text2;
+  if (point <= 0) text2 = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) text2 = `${digits}${"0".repeat(point - digits.length)}.0`;
+  else text2 = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${text2}` : text2;
+}
+function pythonNumber(value) {
+  return Number.isSafeInteger(value) ? String(value) : pythonFloat(value);
+}
+
 // lib/formats/python_json.ts
+var NOT_FINITE = `\0${crypto.randomUUID()}`;
+var rawJson = JSON.rawJSON;
+var NOT_FINITE_STRING = new RegExp(`"\\\\u0000${NOT_FINITE.slice(1)}(-?Infinity|NaN)"`, "g");
 function pythonJsonElement(value) {
-  const text2 = JSON.stringify(value, null, 2) ?? "null";
+  const text2 = JSON.stringify(value, pythonNumbers, 2) ?? "null";
   const ascii = text2.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return `  ${ascii.replaceAll("\n", "\n  ")}`;
+  return `  ${ascii.replaceAll("\n", "\n  ").replace(NOT_FINITE_STRING, "$1")}`;
+}
+function pythonNumbers(key, value) {
+  if (typeof value !== "number") return value;
+  if (!Number.isFinite(value)) return `${NOT_FINITE}${value}`;
+  const kept = typeof this === "object" && this !== null ? numberTextOf(this, key) : void 0;
+  if (kept === void 0) return rawJson(pythonNumber(value));
+  return rawJson(/[.eE]/.test(kept) ? pythonFloat(value) : kept);
 }
 
 // lib/formats/_lab_writer.ts
@@ -24469,29 +24613,6 @@ var LabWriter = class {
     return this.#file.abandon();
   }
 };
-
-// lib/formats/python_number.ts
-function pythonFloat(value) {
-  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
-  const [mantissa, exponentText] = value.toExponential().split("e");
-  const exponent = Number(exponentText);
-  if (exponent < -4 || exponent >= 16) {
-    const sign = exponent < 0 ? "-" : "+";
-    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
-  }
-  const negative = mantissa.startsWith("-");
-  const digits = mantissa.replace("-", "").replace(".", "");
-  const point = exponent + 1;
-  let text2;
-  if (point <= 0) text2 = `0.${"0".repeat(-point)}${digits}`;
-  else if (point >= digits.length) text2 = `${digits}${"0".repeat(point - digits.length)}.0`;
-  else text2 = `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return negative ? `-${text2}` : text2;
-}
-function pythonNumber(value) {
-  return Number.isSafeInteger(value) ? String(value) : pythonFloat(value);
-}
 
 // lib/formats/yolo_segment_lines.ts
 function yoloSegmentLines(image, options) {
@@ -24905,7 +25026,8 @@ var YoloWriter = class {
       const split = this.#split && splitOf(String(task._id), this.#split);
       claim = claimTaskFile(this.#registry, task, {
         replaceExtension: this.#replaceExtension,
-        folder: split
+        folder: split,
+        fileKind: "label file"
       });
     } catch (error2) {
       if (!(error2 instanceof TaskError)) throw error2;
@@ -25214,7 +25336,7 @@ function thumbnail(task) {
   const caption = document.createElement("figcaption");
   const link = document.createElement("a");
   link.href = hrefOf(task.f);
-  link.textContent = task.n;
+  link.textContent = task.c;
   link.title = task.n + " \xB7 " + task.i + " instances";
   caption.append(link);
   figure.append(caption);
@@ -25255,11 +25377,22 @@ function filterTasks(view) {
   renderPage(view);
 }
 
+/**
+ * Gives each task its card's caption: its name, or, for tasks that share a name (written under
+ * other file names), the name and its file, so no two cards read the same.
+ */
+function captionTasks(tasks) {
+  const count = new Map();
+  for (const task of tasks) count.set(task.n, (count.get(task.n) || 0) + 1);
+  for (const task of tasks) task.c = count.get(task.n) > 1 ? task.n + " \xB7 " + task.f : task.n;
+}
+
 /** Reads the page's data and wires the filters and the page buttons. */
 function startGallery() {
   const data = JSON.parse(byId("report-data").textContent);
   // Written as tasks ended, in any order: shown by file name (unique in an export).
   data.tasks.sort((a, b) => a.f < b.f ? -1 : a.f > b.f ? 1 : 0);
+  captionTasks(data.tasks);
   const view = { tasks: data.tasks, shown: data.tasks, page: 0 };
   addLabelOptions(data.labels, byId("filter-label"));
   byId("filter-name").addEventListener("input", () => filterTasks(view));
@@ -25518,6 +25651,13 @@ function reportEnd({ run: run2, summary: summary2, tally, labels }) {
     `<div id="gallery"></div>`,
     problemsSection("Failed tasks", "failed", summary2.failures),
     problemsSection("Skipped tasks", "skipped", summary2.skippedTasks),
+    // Shown only when there are some: the counts above say "renamed 0".
+    ...summary2.renamed.length === 0 ? [] : [
+      problemsSection("Renamed tasks", "renamed", summary2.renamed, renameReason)
+    ],
+    ...(summary2.warnings ?? []).length === 0 ? [] : [
+      problemsSection("Tasks with warnings", "warnings", summary2.warnings, (outcome) => outcome.warning ?? "")
+    ],
     `<script type="module">${REPORT_SCRIPT}<\/script></body></html>
 `
   ].join("\n");
@@ -25553,14 +25693,18 @@ function runSection(run2, summary2) {
   const counts2 = Object.entries(reportCounts(summary2));
   return `<table class="run">${rows.map(([name, value]) => `<tr><th>${name}</th><td>${escapeHtml(value)}</td></tr>`).join("")}</table><table class="counts"><tr>${counts2.map(([name]) => `<th>${name}</th>`).join("")}</tr><tr>${counts2.map(([name, value]) => `<td data-count="${name}">${value}</td>`).join("")}</tr></table>`;
 }
+function renameReason(outcome) {
+  const why = outcome.renameReason ?? `"${outcome.renamedFrom}" is taken by an earlier task`;
+  return `${why}; written as "${outcome.file}"`;
+}
 function splitsSection(summary2) {
   if (summary2.splits === void 0) return "";
   const rows = splitShares(summary2.splits).map((split) => `<tr data-split="${escapeHtml(split.name)}"><td>${escapeHtml(split.name)}</td><td>${split.tasks}</td><td>${(split.share * 100).toFixed(1)}%</td><td>${escapeHtml(split.labels.map((label) => `${label.id} ${(label.share * 100).toFixed(1)}%`).join(", "))}</td></tr>`);
   return `<h2>Splits</h2><p>Tasks with files in each split, and the share of them showing each label.</p><table class="problems"><tr><th>split</th><th>tasks</th><th>share</th><th>labels</th></tr>${rows.join("")}</table>`;
 }
-function problemsSection(title, kind, outcomes) {
+function problemsSection(title, kind, outcomes, reasonOf2 = (outcome) => outcome.reason ?? "") {
   if (outcomes.length === 0) return `<h2>${title}</h2><p>None.</p>`;
-  const rows = outcomes.map((outcome) => `<tr><td><code>${escapeHtml(outcome.taskId)}</code></td><td>${escapeHtml(outcome.taskName)}</td><td>${escapeHtml(outcome.reason ?? "")}</td></tr>`);
+  const rows = outcomes.map((outcome) => `<tr><td><code>${escapeHtml(outcome.taskId)}</code></td><td>${escapeHtml(outcome.taskName)}</td><td>${escapeHtml(reasonOf2(outcome))}</td></tr>`);
   return `<h2>${title}</h2><table class="problems" data-problems="${kind}"><tr><th>task id</th><th>name</th><th>reason</th></tr>${rows.join("")}</table>`;
 }
 function scriptJson(value) {
@@ -26850,7 +26994,8 @@ async function transcodeMask(bytes, options = {}) {
       width,
       height,
       census: census2,
-      samples: sampler?.samples()
+      samples: sampler?.samples(),
+      warnings: png.warnings
     };
   }
   const colourTable = tableOf(mapping);
@@ -26865,7 +27010,8 @@ async function transcodeMask(bytes, options = {}) {
       width,
       height,
       census: census2,
-      samples: sampler?.samples()
+      samples: sampler?.samples(),
+      warnings: png.warnings
     };
   }
   const { idat, census } = transcodeFastRgb(png, {
@@ -26885,14 +27031,15 @@ async function transcodeMask(bytes, options = {}) {
     width,
     height,
     census,
-    samples: sampler?.samples()
+    samples: sampler?.samples(),
+    warnings: png.warnings
   };
 }
 function tableOf(mapping) {
   return mapping && mapping.size > 0 ? colourTableOf(mapping) : void 0;
 }
 function isPlain(png) {
-  return png.palette === void 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
+  return png.palette === void 0 && png.warnings.length === 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
 }
 
 // lib/export/_task_decoder.ts
@@ -26907,14 +27054,12 @@ function taskMaskOf(source, options) {
     maxPixels: options.maxPixels
   });
 }
-async function decodeTaskMask(taskMask2) {
+async function decodeTaskMask(taskMask2, onWarning) {
   const { mask, maxPixels } = taskMask2;
   if (mask.kind === "png") {
-    const image = await decodePng(mask.bytes, {
+    return await decodePng(mask.bytes, {
       maxPixels
     });
-    checkImageSize(image, mask.image);
-    return image;
   }
   const size = mask.image;
   if (!size) {
@@ -26926,16 +27071,28 @@ async function decodeTaskMask(taskMask2) {
     });
   }
   const bChannelByLabel = taskMask2.bChannelByLabel ?? /* @__PURE__ */ new Map();
+  const unlabeled = [];
   const shapes = shapesOfAnnotations(mask.annotations, {
     kind: mask.geometry,
-    bChannelOf: (labelIds) => labelIds.map((id) => bChannelByLabel.get(id)).find((b) => b !== void 0)
+    bChannelOf: (labelIds) => labelIds.map((id) => bChannelByLabel.get(id)).find((b) => b !== void 0),
+    onUnlabeled: (name) => unlabeled.push(name)
   });
+  if (unlabeled.length > 0) onWarning?.(unlabeledWarning(unlabeled));
   return rasterizeShapes(shapes, size);
 }
-function checkImageSize(image, expected) {
-  if (expected && (expected.width !== image.width || expected.height !== image.height)) {
-    throw new MasksError(`the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}, so its pixels would not line up`);
+function unlabeledWarning(names) {
+  const listed = names.slice(0, 5).join(", ") + (names.length > 5 ? ", ..." : "");
+  return names.length === 1 ? `annotation ${names[0]} has no label, so it was left out` : `${names.length} annotations have no label (${listed}), so they were left out`;
+}
+function imageSizeWarning(image, expected) {
+  if (!expected || expected.width === image.width && expected.height === image.height) {
+    return void 0;
   }
+  return `the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}; it was exported at its own size`;
+}
+function maskFailureReason(mask, problem) {
+  const what = mask.kind === "shapes" ? "its annotations cannot be drawn" : "its mask cannot be read";
+  return `${what}: ${problem}`;
 }
 
 // lib/png/pixel_digest.ts
@@ -27358,6 +27515,7 @@ function openMaskRows(bytes, options = {}) {
   return {
     width,
     height,
+    warnings: png.warnings,
     read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows)
   };
 }
@@ -27441,7 +27599,7 @@ async function runMaskJob(job, options = {}) {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
     let digest;
-    const { png, width, height: height2, census, samples } = await transcodeMask(job.mask.bytes, {
+    const { png, width, height: height2, census, samples, warnings } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
@@ -27451,10 +27609,6 @@ async function runMaskJob(job, options = {}) {
         layout: "rgb8"
       })
     });
-    checkImageSize({
-      width,
-      height: height2
-    }, job.mask.image);
     const files = hashed([
       {
         path: job.file,
@@ -27463,13 +27617,14 @@ async function runMaskJob(job, options = {}) {
       }
     ]);
     const preview = samples && maskPreview(samples, table);
-    return {
+    const stats = statsOfCensus(census, table);
+    return withWarning({
       files,
       width,
       height: height2,
-      stats: statsOfCensus(census, table),
+      stats,
       preview
-    };
+    }, job.mask.image, warnings);
   }
   if (job.mask.kind === "png") {
     const rows = openMaskRows(job.mask.bytes, {
@@ -27477,20 +27632,14 @@ async function runMaskJob(job, options = {}) {
       generalDecoder: options.generalDecoder
     });
     const { width, height: height2 } = rows;
-    const image2 = job.mask.image;
-    return renderStrips(job, {
+    const rendered2 = renderStrips(job, {
       width,
       height: height2
-    }, (onRows) => {
-      const census = rows.read(onRows);
-      checkImageSize({
-        width,
-        height: height2
-      }, image2);
-      return census;
-    });
+    }, (onRows) => rows.read(onRows));
+    return withWarning(rendered2, job.mask.image, rows.warnings);
   }
-  const image = await decodeTaskMask(job);
+  let warning2;
+  const image = await decodeTaskMask(job, (text2) => warning2 = text2);
   const { height, data } = image;
   const rendered = renderStrips(job, image, (onRows) => {
     const census = emptyCensus();
@@ -27503,7 +27652,20 @@ async function runMaskJob(job, options = {}) {
     return census;
   });
   releaseBytes(data);
-  return rendered;
+  return warning2 === void 0 ? rendered : {
+    ...rendered,
+    warning: warning2
+  };
+}
+function withWarning(rendered, image, pngWarnings) {
+  const warnings = [
+    ...pngWarnings,
+    imageSizeWarning(rendered, image)
+  ].filter((text2) => !!text2);
+  return warnings.length === 0 ? rendered : {
+    ...rendered,
+    warning: warnings.join("; ")
+  };
 }
 function renderStrips(job, size, readRows) {
   const { width, height } = size;
@@ -27787,6 +27949,7 @@ function emptySummary(projectId, folder, maskFormat, dryRun) {
     plannedTasks: [],
     failures: [],
     renamed: [],
+    warnings: [],
     durationMs: 0
   };
 }
@@ -28517,7 +28680,7 @@ async function prepareExportFolder(files, mode) {
     if (!present) return {
       previous: EarlierManifest.none()
     };
-    throw new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, ${mention("incremental")} to update it, or ${mention("overwrite")} to replace it (the SDK refuses it too)`, {
+    throw new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, or ${mention("overwrite")} to replace it (the SDK refuses it too); to update it, give its path to ${mention("incremental")} in place of ${mention("outputFolder")} and ${mention("outputFilename")}`, {
       setting: "outputFilename"
     });
   }
@@ -29593,6 +29756,77 @@ function outputPathOf(outputFolder, name, what) {
   return resolve2(outputFolder || ".", name);
 }
 
+// lib/export/_earlier_settings.ts
+var RECORDED = [
+  "inputId",
+  "replaceExtension",
+  "semanticMapping",
+  "ignoreIndex",
+  "filters",
+  "shard"
+];
+function incrementalFolder(incremental) {
+  const target = resolve2(incremental);
+  return target.endsWith(".jsonl") ? resolve2(target, "..") : target;
+}
+async function withEarlierSettings(options) {
+  if (options.incremental === void 0) return options;
+  const files = new ExportFolderFs(incrementalFolder(options.incremental), {
+    fileSystem: options.fileSystem
+  });
+  if (!await files.rootExists()) return options;
+  const metadata = await readMetadata(files);
+  if (metadata === void 0) return options;
+  const filled = {
+    ...options
+  };
+  const given = options.projectId?.trim();
+  if (given && given !== metadata.projectId) {
+    throw new ConfigError(settingMessage`Cannot update the export of project "${metadata.projectId}" with ${mention("projectId")} "${given}"; leave it out, or run a full export of "${given}"`, {
+      setting: "projectId"
+    });
+  }
+  filled.projectId = metadata.projectId;
+  if (options.maskFormat === void 0) filled.maskFormat = metadata.maskFormat;
+  for (const key of RECORDED) {
+    const recorded = metadata.settings[key];
+    if (recorded !== void 0 && recorded !== null && isLeftOut(filled[key])) {
+      filled[key] = recorded;
+    }
+  }
+  const split = metadata.settings.split;
+  if (split?.parts !== void 0 && filled.split === void 0) {
+    filled.split = split.parts;
+    filled.splitSeed ??= split.seed;
+  }
+  return filled;
+}
+function isLeftOut(value) {
+  if (value === void 0 || value === false) return true;
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
+// lib/export/free_default_path.ts
+var MAX_TRIES = 1e3;
+async function freeDefaultPath(path6, options = {}) {
+  const extension = options.extension ?? "";
+  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+  const stem = extension && path6.endsWith(extension) ? path6.slice(0, -extension.length) : path6;
+  for (let count = 1; count <= MAX_TRIES; count++) {
+    const candidate = count === 1 ? path6 : `${stem}_${count}${extension}`;
+    if (!await isTaken(candidate, fileSystem)) return candidate;
+  }
+  return path6;
+}
+async function isTaken(path6, fileSystem) {
+  try {
+    await fileSystem.lstat(path6);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // lib/export/_export_plan.ts
 function planExport(options) {
   const { projectId, startedAt, filters, requestFilters } = planTasks(options);
@@ -29632,6 +29866,19 @@ function planTasks(options) {
     startedAt,
     filters,
     requestFilters
+  };
+}
+async function planExportOf(given) {
+  const options = await withEarlierSettings(given);
+  const plan = planExport(options);
+  if (plan.mode === "new" && !options.outputFilename) {
+    plan.folder = await freeDefaultPath(plan.folder, {
+      fileSystem: options.fileSystem
+    });
+  }
+  return {
+    options,
+    plan
   };
 }
 function planMasks(configuration, plan, options) {
@@ -29730,8 +29977,7 @@ function exportFolderPath(options, startedAt) {
         setting: "incremental"
       });
     }
-    const target = resolve2(options.incremental);
-    return target.endsWith(".jsonl") ? resolve2(target, "..") : target;
+    return incrementalFolder(options.incremental);
   }
   if (options.resume && !options.outputFilename) {
     throw new ConfigError(settingMessage`To resume, give the interrupted export's ${mention("outputFilename")} (and ${mention("outputFolder")}): the default name has the time in it`, {
@@ -29873,7 +30119,7 @@ var TaskExporter = class {
     const rendered = await this.#render(job);
     const { files, changed } = await this.#write(job, rendered);
     if (job.previous) await this.removeStale(job.previous, files);
-    const { width, height, stats, preview } = rendered;
+    const { width, height, stats, preview, warning: warning2 } = rendered;
     const entry = {
       ...entryBase(task),
       outcome: "exported",
@@ -29886,6 +30132,7 @@ var TaskExporter = class {
       instances: stats.instances
     };
     if (outcome.renamedFrom !== void 0) entry.renamedFrom = outcome.renamedFrom;
+    if (warning2 !== void 0) entry.warning = warning2;
     if (rendered.segments) entry.segments = rendered.segments;
     this.#options.report?.add({
       taskId: entry.taskId,
@@ -29897,11 +30144,13 @@ var TaskExporter = class {
       preview
     });
     const status = job.previous && !changed ? "kept" : "exported";
+    const done = {
+      ...outcome,
+      status
+    };
+    if (warning2 !== void 0) done.warning = warning2;
     return {
-      outcome: {
-        ...outcome,
-        status
-      },
+      outcome: done,
       entry
     };
   }
@@ -29920,7 +30169,7 @@ var TaskExporter = class {
       }, this.#settings);
     } catch (error2) {
       if (!(error2 instanceof MasksError)) throw error2;
-      throw taskError(job, `its mask cannot be read: ${error2.message}`, error2);
+      throw taskError(job, maskFailureReason(mask, error2.message), error2);
     }
   }
   /**
@@ -29999,7 +30248,7 @@ var TaskExporter = class {
     return bytes !== void 0 && sha256(bytes) === digest;
   }
   #failed(job, { reason, setting }) {
-    const { file: _file, renamedFrom: _renamed, ...ids } = job.outcome;
+    const { file: _file, renamedFrom: _renamed, warning: _warning, ...ids } = job.outcome;
     const outcome = {
       ...ids,
       status: "failed",
@@ -30199,13 +30448,13 @@ var ExportRun = class {
     const manifest = await this.#folder.closeManifest();
     const byTask = (a, b) => this.#order.get(a) - this.#order.get(b);
     const { summary: summary2 } = this.#options;
-    for (const list2 of [
+    const lists = [
       summary2.skippedTasks,
       summary2.failures,
-      summary2.renamed
-    ]) {
-      list2.sort(byTask);
-    }
+      summary2.renamed,
+      summary2.warnings
+    ];
+    for (const list2 of lists) list2?.sort(byTask);
     if (summary2.splits) sortSplitLabels(summary2.splits);
     summary2.total = Math.max(this.#options.summary.total, this.#sequence);
     if (manifest !== void 0) summary2.manifest = manifest;
@@ -30247,6 +30496,7 @@ var ExportRun = class {
     if (outcome.status === "skipped") this.#list("skippedTasks", outcome);
     if (outcome.status === "failed") this.#list("failures", outcome);
     if (outcome.renamedFrom !== void 0) this.#list("renamed", outcome);
+    if (outcome.warning !== void 0) this.#list("warnings", outcome);
     summary2[outcome.status]++;
     this.#options.onProgress?.({
       type: "task",
@@ -30261,7 +30511,7 @@ var ExportRun = class {
    */
   #list(name, outcome) {
     const { summary: summary2 } = this.#options;
-    const list2 = summary2[name];
+    const list2 = summary2[name] ??= [];
     list2.push(outcome);
     if (list2.length <= MAX_LISTED_TASKS) return;
     let latest = 0;
@@ -30448,7 +30698,7 @@ function incrementalFilters(filters, prepared, maskFormat, settings) {
   };
   for (const key of Object.keys(now)) {
     if (JSON.stringify(earlier[key] ?? null) !== JSON.stringify(now[key] ?? null)) {
-      throw new ConfigError(`Cannot update this export incrementally with another ${key}: it was made with ${JSON.stringify(earlier[key] ?? null)}, this run asks ${JSON.stringify(now[key] ?? null)}; use the same options, or run a full export`, {
+      throw new ConfigError(`Cannot update this export incrementally with another ${key}: it was made with ${JSON.stringify(earlier[key] ?? null)}, this run asks ${JSON.stringify(now[key] ?? null)}; leave it out to keep the earlier export's, or run a full export`, {
         setting: "incremental"
       });
     }
@@ -30496,9 +30746,9 @@ function removedEntry(entry) {
 }
 
 // lib/export/_export_mask_folder.ts
-async function exportMaskFolder(options) {
+async function exportMaskFolder(given) {
   const started = performance.now();
-  const plan = planExport(options);
+  const { options, plan } = await planExportOf(given);
   const folder = new ExportFolder(plan.folder, plan.mode, {
     fileSystem: options.fileSystem,
     dryRun: plan.dryRun
@@ -30817,7 +31067,7 @@ async function exportFormat(options) {
   checkPolygonSettings(options);
   const split = splitPlanOf(options);
   checkClassMapOptions(options);
-  const path6 = outputPath(options, now);
+  const path6 = await freeOutputPath(options, now);
   const files = await outputFiles(path6, split, options);
   const pinned = options.labelmapFrom === void 0 ? void 0 : await readClassMap(options.labelmapFrom, {
     fileSystem: options.fileSystem
@@ -30963,6 +31213,10 @@ function addOutcome(summary2, ids, result) {
     });
     summary2.renamed.push(outcome);
   }
+  if (result.leftOut) {
+    outcome.warning = result.leftOut === 1 ? "1 annotation has no label with a class, so it was left out" : `${result.leftOut} annotations have no label with a class, so they were left out`;
+    (summary2.warnings ??= []).push(outcome);
+  }
   summary2[status]++;
   summary2.annotationsLeftOut += result.leftOut ?? 0;
   if (status === "planned") summary2.plannedTasks.push(outcome);
@@ -30981,6 +31235,15 @@ function checkClassMapOptions(options) {
       setting: "allowRemovedLabels"
     });
   }
+}
+async function freeOutputPath(options, now) {
+  const path6 = outputPath(options, now);
+  if (options.outputFilename || options.overwrite) return path6;
+  const { extension } = oneFileFormat(options.format);
+  return await freeDefaultPath(path6, {
+    extension,
+    fileSystem: options.fileSystem
+  });
 }
 function outputPath(options, now) {
   const { extension, prefix } = oneFileFormat(options.format);
@@ -31104,6 +31367,11 @@ function failureReason(outcome, hintOf) {
   return hint === void 0 ? reason : `${reason} (${hint})`;
 }
 
+// lib/output/plural.ts
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 // lib/output/format_summary.ts
 function formatSummary(summary2, options = {}) {
   const maxListed = options.maxListed ?? 20;
@@ -31123,11 +31391,13 @@ function formatSummary(summary2, options = {}) {
     `${summary2.failed} failed`
   ];
   if (summary2.annotationsLeftOut) {
-    counts2.push(`${summary2.annotationsLeftOut} annotations left out (no label with a class)`);
+    counts2.push(`${plural(summary2.annotationsLeftOut, "annotation")} left out (no label with a class)`);
   }
   if (summary2.kept > 0) counts2.push(`${summary2.kept} kept from the earlier run`);
   const renamed = listedTaskCount(summary2, "renamed");
   if (renamed > 0) counts2.push(`${renamed} renamed`);
+  const warned = listedTaskCount(summary2, "warnings");
+  if (warned > 0) counts2.push(`${warned} with ${warned === 1 ? "a warning" : "warnings"}`);
   if (summary2.removed > 0) counts2.push(`${summary2.removed} removed (no longer match)`);
   if (summary2.carried > 0) counts2.push(`${summary2.carried} carried over unchanged`);
   lines.push(`${plural(summary2.total, "task")}: ${counts2.join(", ")}`);
@@ -31135,13 +31405,31 @@ function formatSummary(summary2, options = {}) {
   if (summary2.datasetId !== void 0) lines.push(`Dataset id: ${summary2.datasetId}`);
   if (summary2.report !== void 0) lines.push(`Report: "${summary2.report}"`);
   for (const note of summary2.notes ?? []) lines.push(`Note: ${inertText(note)}`);
-  for (const failure of summary2.failures.slice(0, maxListed)) {
-    lines.push(`  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` + inertText(failureReason(failure, options.hintOf)));
+  const listed = {
+    summary: summary2,
+    maxListed
+  };
+  return [
+    ...lines,
+    ...listedLines(listed, "failures", (failure) => failureReason(failure, options.hintOf)),
+    ...listedLines(listed, "warnings", (warned2) => warned2.warning ?? "")
+  ];
+}
+var LIST_WORDS = {
+  failures: {
+    kind: "failed",
+    more: "failed tasks"
+  },
+  warnings: {
+    kind: "warning",
+    more: "tasks with warnings"
   }
-  const failed = listedTaskCount(summary2, "failures");
-  if (failed > maxListed) {
-    lines.push(`  ... and ${failed - maxListed} more failed tasks`);
-  }
+};
+function listedLines({ summary: summary2, maxListed }, list2, textOf) {
+  const { kind, more } = LIST_WORDS[list2];
+  const lines = (summary2[list2] ?? []).slice(0, maxListed).map((outcome) => `  ${kind}: ${inertText(JSON.stringify(outcome.taskName))} (${inertText(outcome.taskId)}): ` + inertText(textOf(outcome)));
+  const count = listedTaskCount(summary2, list2);
+  if (count > maxListed) lines.push(`  ... and ${count - maxListed} more ${more}`);
   return lines;
 }
 function datasetLines(summary2) {
@@ -31160,9 +31448,6 @@ function datasetLines(summary2) {
     lines.push(inertText(`The labels changed since the class map "${classMap2.from}": every earlier label keeps its index${news}${gone}`));
   }
   return lines;
-}
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 // lib/output/progress_bar.ts
@@ -31245,8 +31530,8 @@ function progressReporter(options) {
     onProgress(event) {
       if (event.type === "start") {
         if (options.dryRun) {
-          say(`Would export from ${event.total} tasks to "${event.folder}":`, plan);
-        } else say(`Exporting ${event.total} tasks to "${event.folder}"`);
+          say(`Would export from ${plural(event.total, "task")} to "${event.folder}":`, plan);
+        } else say(`Exporting ${plural(event.total, "task")} to "${event.folder}"`);
         return;
       }
       const { done, total } = event;
@@ -31255,7 +31540,11 @@ function progressReporter(options) {
         say(`failed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ` + inertText(failureReason(outcome, options.hintOf)));
       } else if (outcome?.status === "planned") {
         say(`would export: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}) to ${file(outcome.file)}`, plan);
-      } else if (outcome?.renamedFrom !== void 0) {
+      }
+      if (outcome?.warning !== void 0) {
+        say(`warning: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ${outcome.warning}`);
+      }
+      if (outcome?.renamedFrom !== void 0 && outcome.status !== "planned") {
         say(`renamed: ${quote2(outcome.taskName)} (${inertText(outcome.taskId)}): ${outcome.renameReason ?? "its name is taken"}; written as ${file(outcome.file)}`);
       }
       if (bar) bar.update(done, total);
@@ -31272,46 +31561,6 @@ function progressReporter(options) {
 }
 function quote2(text2) {
   return inertText(JSON.stringify(text2 ?? ""));
-}
-
-// lib/parse_json_text.ts
-function parseJsonText(text2) {
-  try {
-    return JSON.parse(text2);
-  } catch (error2) {
-    if (!(error2 instanceof SyntaxError)) throw error2;
-  }
-  if (isValidStart(text2)) {
-    throw new SyntaxError(`it ends too early, at ${placeOf(text2, text2.length)}`);
-  }
-  throw new SyntaxError(`it stops being JSON at ${placeOf(text2, validPrefixLength(text2))}`);
-}
-function validPrefixLength(text2) {
-  let low = 0;
-  let high = text2.length;
-  while (high - low > 1) {
-    const middle = low + high >>> 1;
-    if (isValidStart(text2.slice(0, middle))) low = middle;
-    else high = middle;
-  }
-  return low;
-}
-function isValidStart(prefix) {
-  try {
-    JSON.parse(prefix);
-    return true;
-  } catch (error2) {
-    if (!(error2 instanceof SyntaxError)) return false;
-    if (/end of JSON input/.test(error2.message)) return true;
-    const position = /at position (\d+)/.exec(error2.message);
-    return position !== null && Number(position[1]) >= prefix.length;
-  }
-}
-function placeOf(text2, offset) {
-  const before = text2.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - (before.lastIndexOf("\n") + 1) + 1;
-  return `line ${line}, column ${column}`;
 }
 
 // lib/detect/load_semantic_mapping.ts
@@ -31428,7 +31677,7 @@ var EXPORT_SETTINGS = [
     input: "project-id",
     kind: "string",
     value: "<id>",
-    help: "the project to export (required)"
+    help: "the project to export (required, but with --incremental or --from-export)"
   },
   {
     option: "inputId",
@@ -31706,7 +31955,7 @@ var EXPORT_SETTINGS = [
     input: "incremental",
     kind: "string",
     value: "<dir|manifest>",
-    help: "update an earlier export with the tasks updated since it ran"
+    help: "update an earlier export with the tasks updated since it ran, with its settings"
   },
   {
     option: "overwrite",
@@ -31969,11 +32218,13 @@ function readSemanticMapping() {
 }
 function readFormats(options) {
   const { format = "mask", maskFormat = "rgb", ignoreIndex } = options;
-  if (format === "mask") return {
-    format,
-    maskFormat,
-    ignoreIndex
-  };
+  if (format === "mask" && options.incremental === void 0) {
+    return {
+      format,
+      maskFormat,
+      ignoreIndex
+    };
+  }
   return {
     format,
     maskFormat: maskFormat === "rgb" ? void 0 : maskFormat,
@@ -32023,18 +32274,21 @@ var MAX_LISTED = 50;
 var KINDS = [
   "failed",
   "renamed",
-  "skipped"
+  "skipped",
+  "warned"
 ];
 var TITLES = {
   failed: "Mask export failed",
   renamed: "Mask renamed",
-  skipped: "Task skipped"
+  skipped: "Task skipped",
+  warned: "Mask exported with a warning"
 };
 var TaskAnnotations = class {
   #counts = {
     failed: 0,
     renamed: 0,
-    skipped: 0
+    skipped: 0,
+    warned: 0
   };
   /**
    * Annotates one finished task, if it needs it and its kind is under the limit.
@@ -32054,6 +32308,10 @@ var TaskAnnotations = class {
     } else if (kind === "renamed") {
       warning(`${task}: ${renameText(outcome)}`, {
         title: TITLES.renamed
+      });
+    } else if (kind === "warned") {
+      warning(`${task}: ${inertText(outcome.warning)}`, {
+        title: TITLES.warned
       });
     } else {
       warning(`${task} was skipped: ${inertText(outcome.reason)}`, {
@@ -32081,7 +32339,8 @@ var TaskAnnotations = class {
 function kindOf2(outcome) {
   if (outcome.status === "failed") return "failed";
   if (outcome.status === "skipped") return "skipped";
-  return outcome.renamedFrom === void 0 ? void 0 : "renamed";
+  if (outcome.renamedFrom !== void 0) return "renamed";
+  return outcome.warning === void 0 ? void 0 : "warned";
 }
 function renameText(outcome) {
   const reason = outcome.renameReason ?? `"${outcome.renamedFrom}" is taken by an earlier task`;
@@ -32587,11 +32846,12 @@ function addLabelTable(report, summary2, inputs) {
   if (labels === void 0 || labels.length === 0) return;
   const most = Math.max(1, ...labels.map((label) => label.tasks));
   report.addHeading("Labels", 3).addTable([
+    // A header cell needs text: @actions/core leaves an empty one unclosed (`<th>`).
     [
       "Label",
       "Id",
       "Tasks",
-      "",
+      "&nbsp;",
       "Instances",
       "Labelled pixels"
     ].map((title) => cell3(title, true)),

@@ -17,6 +17,7 @@
 
 import { JsonScanner, type ScanWords, type ValueCounts } from "./_json_scanner.ts";
 import { releaseBytes } from "../_release_bytes.ts";
+import { parseJsonKeepingNumbers } from "./json_number_text.ts";
 
 // The members of a page the client reads (the lab API spec, "Tasks": mongoose-paginate's page).
 const KNOWN_MEMBERS = new Set([
@@ -206,7 +207,8 @@ export function parsePage(text: PageText, onDoc?: (doc: unknown) => void): unkno
   const page = JSON.parse(text.members);
   if (text.docs === undefined) return page;
   page.docs = text.docs.map((bytes) => {
-    const doc = JSON.parse(TEXT.decode(bytes));
+    // A task keeps the text of the numbers Python prints from it (`1.0`, long integers).
+    const doc = parseJsonKeepingNumbers(TEXT.decode(bytes));
     // Freed now rather than at V8's next full collection.
     releaseBytes(bytes);
     onDoc?.(doc);

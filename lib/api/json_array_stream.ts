@@ -7,6 +7,7 @@
 
 import { ConfigError } from "../errors.ts";
 import { JsonScanner } from "./_json_scanner.ts";
+import { parseJsonKeepingNumbers } from "./json_number_text.ts";
 import { parseJsonText } from "../parse_json_text.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 
@@ -124,7 +125,7 @@ class ElementText {
     this.#parts = [];
     this.#bytes = 0;
     try {
-      return parseJsonText(text);
+      return parseJsonKeepingNumbers(text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const where = this.#scanner.where;

@@ -48,7 +48,8 @@ export interface ExportCommand {
  * @returns The command's settings.
  * @throws {ConfigError} on an unknown flag (naming the closest valid one), a missing value, an
  * empty list item, a malformed `key=value` pair, a bad date or `--concurrency`, or a missing
- * `--project-id` (needed unless `--from-export` or `--help`): all before any credential is read.
+ * `--project-id` (needed unless `--from-export`, `--incremental` or `--help`): all before any
+ * credential is read.
  *
  * @example
  * ```ts
@@ -68,10 +69,12 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
   }
   const help = parsed["help"] === true;
   const projectId = stringFlag(parsed, "project-id")?.trim() ?? "";
-  if (!help && projectId === "" && parsed["from-export"] === undefined) {
+  // An incremental run reads the project id from the earlier export's export.json.
+  const needless = parsed["from-export"] !== undefined || parsed["incremental"] !== undefined;
+  if (!help && projectId === "" && !needless) {
     throw new ConfigError(
       'Option "--project-id" is missing: give the id of the project to export, like ' +
-        "export --project-id proj_123",
+        "lab-masks export --project-id proj_123",
       { setting: "projectId" },
     );
   }

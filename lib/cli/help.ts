@@ -42,6 +42,7 @@ Usage:
 
 Commands:
   export    export a project's masks (see "export --help")
+  config    print a project's configuration, for export --from-export --config (see "config --help")
   verify    check an export folder against its manifest, bytes and pixels (see "verify --help")
   diff      compare two exports: tasks added, removed, changed, per label (see "diff --help")
   demo      export an embedded sample project through a local fake lab; no account needed
@@ -57,18 +58,20 @@ ${EXIT_CODES}
 }
 
 /**
- * The `export` command's `--help`, listing every flag with examples.
+ * The `export` command's `--help`, listing every flag with examples that start with the words
+ * that start the program, so they can be pasted as they are.
  *
+ * @param program The words that start the program: `lab-masks`, `deno run -A cli.ts`...
  * @returns The help text.
  *
  * @example
  * ```ts
  * import { exportHelp } from "./help.ts";
  *
- * console.log(exportHelp().includes("--status-in")); // true
+ * console.log(exportHelp().includes("lab-masks export --project-id proj_123")); // true
  * ```
  */
-export function exportHelp(): string {
+export function exportHelp(program = "lab-masks"): string {
   const labels = EXPORT_FLAGS.map((flag) =>
     `${flag.short ? `-${flag.short}, ` : "    "}--${flag.name}${flag.value ? ` ${flag.value}` : ""}`
   );
@@ -85,12 +88,12 @@ ${options.join("\n")}
 
 Examples:
   # every task of a project, into ./lab_mask_<project id>_<date>/
-  export --project-id proj_123
+  ${program} export --project-id proj_123
   # completed and reviewed tasks of one batch, updated since Christmas, as a.png not a.jpg.png
-  export --project-id proj_123 --batch-id-in batch_a --status-in complete,reviewed \\
+  ${program} export --project-id proj_123 --batch-id-in batch_a --status-in complete,reviewed \\
     --updated-at-gte "2024-12-25 00:00:00" --replace-extension
   # a fixed folder, with labels recoloured
-  export --project-id proj_123 --output-folder ./output --output-filename my-export \\
+  ${program} export --project-id proj_123 --output-folder ./output --output-filename my-export \\
     --semantic-mapping '{"car": [128, 64, 128], "person": [220, 20, 60]}'
 
 Dates without an offset are UTC ("2024-12-25" is midnight UTC); add one for another zone,

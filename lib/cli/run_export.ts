@@ -58,7 +58,7 @@ const JSON_VERSION = 1;
 export async function runExport(args: readonly string[], io: ExportIo): Promise<number> {
   const command = parseExportFlags(args);
   if (command.help) {
-    io.stdout(exportHelp());
+    io.stdout(exportHelp(io.program));
     return 0;
   }
   const { settings, semanticMappingSource } = command;
@@ -214,7 +214,8 @@ async function taskSourceOf(
   if (command.config === undefined) {
     throw new ConfigError(
       'Option "--from-export" needs --config <file>: the project configuration JSON, as the API\'s ' +
-        "project-configuration returns it",
+        "project-configuration returns it; save it with: lab-masks config --project-id <id> > " +
+        "config.json",
       { setting: "configFile" },
     );
   }

@@ -9,7 +9,7 @@ import {
   type ExportPlan,
   type MaskPlan,
   metadataOf,
-  planExport,
+  planExportOf,
   planMasks,
 } from "./_export_plan.ts";
 import { classMapNote, pinnedMapOf } from "./_pinned_map_of.ts";
@@ -30,12 +30,13 @@ import type { ExportMasksOptions } from "./export_masks.ts";
  * The `mask` format: the PNG masks, `manifest.jsonl` and `export.json` in an export folder, as
  * `exportMasks` documents them.
  *
- * @param options The export's options.
+ * @param given The export's options.
  * @returns What was exported, skipped and failed, and where.
  */
-export async function exportMaskFolder(options: ExportMasksOptions): Promise<ExportSummary> {
+export async function exportMaskFolder(given: ExportMasksOptions): Promise<ExportSummary> {
   const started = performance.now();
-  const plan = planExport(options);
+  // An incremental run takes the settings it leaves out from the export it updates.
+  const { options, plan } = await planExportOf(given);
   const folder = new ExportFolder(plan.folder, plan.mode, {
     fileSystem: options.fileSystem,
     dryRun: plan.dryRun,

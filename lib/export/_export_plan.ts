@@ -6,7 +6,6 @@ import { type MaskSource, resolveMaskSource } from "../detect/resolve_mask_sourc
 import { resolveSemanticMapping, type RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, SettingMessage, settingMessage, subject } from "../_setting_message.ts";
-import { resolve } from "../_std/path.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { ExportMetadata, FolderMode } from "./_folder_preparation.ts";
@@ -14,6 +13,8 @@ import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget } from "./_memory_budget.ts";
 import { checkIgnoreIndex } from "./ignore_index.ts";
 import { type MaskFormat, parseMaskFormat } from "./mask_format.ts";
 import { outputPathOf } from "./_output_path.ts";
+import { incrementalFolder, withEarlierSettings } from "./_earlier_settings.ts";
+import { freeDefaultPath } from "./free_default_path.ts";
 import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
 import { type SplitPlan, splitPlanOf } from "../model/split_plan.ts";
 
@@ -106,6 +107,21 @@ export interface MaskPlan {
   stuffClasses?: number[];
   /** The settings that shape files, recorded in `export.json` for incremental runs. */
   settings: Record<string, unknown>;
+}
+
+/**
+ * The options with what an incremental run leaves out taken from the export it updates, and the
+ * plan, whose default folder name is one no earlier run took.
+ */
+export async function planExportOf(
+  given: ExportMasksOptions,
+): Promise<{ options: ExportMasksOptions; plan: ExportPlan }> {
+  const options = await withEarlierSettings(given);
+  const plan = planExport(options);
+  if (plan.mode === "new" && !options.outputFilename) {
+    plan.folder = await freeDefaultPath(plan.folder, { fileSystem: options.fileSystem });
+  }
+  return { options, plan };
 }
 
 /** Checks the project can export masks as asked, and resolves its labels into colours and classes. */
@@ -223,8 +239,7 @@ function exportFolderPath(options: ExportMasksOptions, startedAt: Date): string 
         { setting: "incremental" },
       );
     }
-    const target = resolve(options.incremental);
-    return target.endsWith(".jsonl") ? resolve(target, "..") : target;
+    return incrementalFolder(options.incremental);
   }
   if (options.resume && !options.outputFilename) {
     throw new ConfigError(

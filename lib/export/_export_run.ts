@@ -190,9 +190,8 @@ export class ExportRun {
     // Tasks end in any order; the summary lists them in task order, as the manifest.
     const byTask = (a: TaskOutcome, b: TaskOutcome) => this.#order.get(a)! - this.#order.get(b)!;
     const { summary } = this.#options;
-    for (const list of [summary.skippedTasks, summary.failures, summary.renamed]) {
-      list.sort(byTask);
-    }
+    const lists = [summary.skippedTasks, summary.failures, summary.renamed, summary.warnings];
+    for (const list of lists) list?.sort(byTask);
     if (summary.splits) sortSplitLabels(summary.splits);
     // Offline sources know their task count only at the end.
     summary.total = Math.max(this.#options.summary.total, this.#sequence);
@@ -245,6 +244,7 @@ export class ExportRun {
     if (outcome.status === "skipped") this.#list("skippedTasks", outcome);
     if (outcome.status === "failed") this.#list("failures", outcome);
     if (outcome.renamedFrom !== undefined) this.#list("renamed", outcome);
+    if (outcome.warning !== undefined) this.#list("warnings", outcome);
     summary[outcome.status]++;
     this.#options.onProgress?.({ type: "task", outcome, done: this.#done, total: summary.total });
   }
@@ -255,7 +255,7 @@ export class ExportRun {
    */
   #list(name: ListedTasks, outcome: TaskOutcome): void {
     const { summary } = this.#options;
-    const list = summary[name];
+    const list = summary[name] ??= [];
     list.push(outcome);
     if (list.length <= MAX_LISTED_TASKS) return;
     let latest = 0;

@@ -37,9 +37,11 @@ export async function prepareExportFolder(
     throw new ConfigError(
       settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${
         mention("resume")
-      } to finish an interrupted export, ${mention("incremental")} to update it, or ${
+      } to finish an interrupted export, or ${
         mention("overwrite")
-      } to replace it (the SDK refuses it too)`,
+      } to replace it (the SDK refuses it too); to update it, give its path to ${
+        mention("incremental")
+      } in place of ${mention("outputFolder")} and ${mention("outputFilename")}`,
       { setting: "outputFilename" },
     );
   }
@@ -181,7 +183,7 @@ async function metadataText(files: ExportFolderFs): Promise<string | undefined> 
 }
 
 /** The earlier export's `export.json`; `undefined` when there is none; an error when damaged. */
-async function readMetadata(files: ExportFolderFs): Promise<ExportMetadata | undefined> {
+export async function readMetadata(files: ExportFolderFs): Promise<ExportMetadata | undefined> {
   const text = await metadataText(files);
   if (text === undefined) return undefined;
   const metadata = parseJson(text);

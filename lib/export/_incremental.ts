@@ -42,7 +42,7 @@ export function incrementalFilters(
           `${JSON.stringify(earlier[key] ?? null)}, this run asks ${
             JSON.stringify(now[key] ?? null)
           }; ` +
-          "use the same options, or run a full export",
+          "leave it out to keep the earlier export's, or run a full export",
         { setting: "incremental" },
       );
     }

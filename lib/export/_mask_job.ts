@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { transcodeMask } from "../raster/transcode_png.ts";
-import { checkImageSize, decodeTaskMask, type TaskMask } from "./_task_decoder.ts";
+import { decodeTaskMask, imageSizeWarning, type TaskMask } from "./_task_decoder.ts";
 import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat, RenderedFile } from "./mask_format.ts";
 import { PixelDigest } from "../png/pixel_digest.ts";
@@ -74,6 +74,8 @@ export interface RenderedMask {
   stats: MaskStats;
   /** The report's thumbnail and pixel shares, when asked. */
   preview?: MaskPreview;
+  /** Why the mask was exported though something is off: its size is not the task's image's. */
+  warning?: string;
   /** `panoptic`: the segments of the PNG, for `panoptic.json`. */
   segments?: PanopticSegment[];
 }
@@ -98,7 +100,7 @@ export interface RunMaskJobOptions {
  * @param job The mask and how to render it.
  * @param options The decoder of the other formats.
  * @returns The files, the size and the statistics.
- * @throws {MasksError} when the mask cannot be read or does not fit the task's image.
+ * @throws {MasksError} when the mask cannot be read.
  */
 export async function runMaskJob(
   job: MaskJob,
@@ -107,17 +109,17 @@ export async function runMaskJob(
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
     let digest: PixelDigest | undefined;
-    const { png, width, height, census, samples } = await transcodeMask(job.mask.bytes, {
+    const { png, width, height, census, samples, warnings } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
       thumbnailSide: job.preview ? THUMBNAIL_SIDE : undefined,
       pixels: (size) => digest = new PixelDigest({ ...size, layout: "rgb8" }),
     });
-    checkImageSize({ width, height }, job.mask.image);
     const files = hashed([{ path: job.file, bytes: png, pixelSha256: digest?.hex() }]);
     const preview = samples && maskPreview(samples, table);
-    return { files, width, height, stats: statsOfCensus(census!, table), preview };
+    const stats = statsOfCensus(census!, table);
+    return withWarning({ files, width, height, stats, preview }, job.mask.image, warnings);
   }
   if (job.mask.kind === "png") {
     // Every other format, strip by strip: no buffer the size of the mask.
@@ -126,15 +128,12 @@ export async function runMaskJob(
       generalDecoder: options.generalDecoder,
     });
     const { width, height } = rows;
-    const image = job.mask.image;
-    return renderStrips(job, { width, height }, (onRows) => {
-      const census = rows.read(onRows);
-      checkImageSize({ width, height }, image);
-      return census;
-    });
+    const rendered = renderStrips(job, { width, height }, (onRows) => rows.read(onRows));
+    return withWarning(rendered, job.mask.image, rows.warnings);
   }
   // Shapes are rasterized whole, then rendered as one strip.
-  const image = await decodeTaskMask(job);
+  let warning: string | undefined;
+  const image = await decodeTaskMask(job, (text) => warning = text);
   const { height, data } = image;
   const rendered = renderStrips(job, image, (onRows) => {
     const census = emptyCensus();
@@ -144,7 +143,20 @@ export async function runMaskJob(
   });
   // The decoded pixels are the job's largest buffer: freed now, before the next mask comes.
   releaseBytes(data);
-  return rendered;
+  return warning === undefined ? rendered : { ...rendered, warning };
+}
+
+/**
+ * The rendered mask, with a warning when its size is not the task's image's or its PNG was read
+ * despite a fault (an ancillary chunk's CRC).
+ */
+function withWarning(
+  rendered: RenderedMask,
+  image: ImageSize | undefined,
+  pngWarnings: string[],
+): RenderedMask {
+  const warnings = [...pngWarnings, imageSizeWarning(rendered, image)].filter((text) => !!text);
+  return warnings.length === 0 ? rendered : { ...rendered, warning: warnings.join("; ") };
 }
 
 /**

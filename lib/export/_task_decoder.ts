@@ -38,17 +38,19 @@ export function taskMaskOf(
  * Turns a task's mask (or shapes) into pixels.
  *
  * @param taskMask The mask and what decoding it needs.
+ * @param onWarning Told once when shapes without a label were left out.
  * @returns The pixels.
- * @throws {MasksError} when the mask cannot be read or does not fit the task's image.
+ * @throws {MasksError} when the mask cannot be read.
  * @throws {PngError} with the setting `maxPixels` when the mask, or the image its shapes are
  * drawn on, is above the pixel limit.
  */
-export async function decodeTaskMask(taskMask: TaskMask): Promise<RgbImage> {
+export async function decodeTaskMask(
+  taskMask: TaskMask,
+  onWarning?: (warning: string) => void,
+): Promise<RgbImage> {
   const { mask, maxPixels } = taskMask;
   if (mask.kind === "png") {
-    const image = await decodePng(mask.bytes, { maxPixels });
-    checkImageSize(image, mask.image);
-    return image;
+    return await decodePng(mask.bytes, { maxPixels });
   }
   const size = mask.image;
   if (!size) {
@@ -65,26 +67,56 @@ export async function decodeTaskMask(taskMask: TaskMask): Promise<RgbImage> {
     });
   }
   const bChannelByLabel = taskMask.bChannelByLabel ?? new Map();
+  const unlabeled: string[] = [];
   const shapes = shapesOfAnnotations(mask.annotations, {
     kind: mask.geometry,
     bChannelOf: (labelIds) =>
       labelIds.map((id) => bChannelByLabel.get(id)).find((b) => b !== undefined),
+    onUnlabeled: (name) => unlabeled.push(name),
   });
+  if (unlabeled.length > 0) onWarning?.(unlabeledWarning(unlabeled));
   return rasterizeShapes(shapes, size);
 }
 
+/** One sentence for a task's annotations left out for want of a label, as COCO leaves them out. */
+function unlabeledWarning(names: string[]): string {
+  const listed = names.slice(0, 5).join(", ") + (names.length > 5 ? ", ..." : "");
+  return names.length === 1
+    ? `annotation ${names[0]} has no label, so it was left out`
+    : `${names.length} annotations have no label (${listed}), so they were left out`;
+}
+
 /**
- * Checks that a decoded mask has the size of the task's image, when the task gives one.
+ * The warning for a mask whose size is not the task's image's, when the task gives one. The SDK
+ * writes such a mask as it is (the lab API spec, "data.body.image"), and so do we, at its own
+ * size: the warning tells the user its pixels may not line up with the image.
  *
  * @param image The mask's size.
  * @param expected The task's image size.
- * @throws {MasksError} when they differ.
+ * @returns The warning, or `undefined` when the sizes agree or the task gives none.
  */
-export function checkImageSize(image: ImageSize, expected: ImageSize | undefined): void {
-  if (expected && (expected.width !== image.width || expected.height !== image.height)) {
-    throw new MasksError(
-      `the mask is ${image.width}×${image.height} but the task's image is ` +
-        `${expected.width}×${expected.height}, so its pixels would not line up`,
-    );
+export function imageSizeWarning(
+  image: ImageSize,
+  expected: ImageSize | undefined,
+): string | undefined {
+  if (!expected || (expected.width === image.width && expected.height === image.height)) {
+    return undefined;
   }
+  return `the mask is ${image.width}×${image.height} but the task's image is ` +
+    `${expected.width}×${expected.height}; it was exported at its own size`;
+}
+
+/**
+ * Why a task's mask failed, in words that fit its kind: a PNG mask "cannot be read"; a vector
+ * task stores no mask, so its annotations "cannot be drawn".
+ *
+ * @param mask The task's mask (its kind).
+ * @param problem What is wrong, as a clause.
+ * @returns The reason.
+ */
+export function maskFailureReason(mask: { kind: string }, problem: string): string {
+  const what = mask.kind === "shapes"
+    ? "its annotations cannot be drawn"
+    : "its mask cannot be read";
+  return `${what}: ${problem}`;
 }

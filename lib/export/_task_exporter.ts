@@ -6,7 +6,7 @@ import { MasksError, PngError, TaskError } from "../errors.ts";
 import type { ConvertPool } from "./_convert_pool.ts";
 import { type MaskJobSettings, type RenderedMask, sha256 } from "./_mask_job.ts";
 import type { Mask, PngMask, ShapesMask } from "../detect/mask_of.ts";
-import { type TaskMask, taskMaskOf } from "./_task_decoder.ts";
+import { maskFailureReason, type TaskMask, taskMaskOf } from "./_task_decoder.ts";
 import { conversionCost, type MemoryBudget } from "./_memory_budget.ts";
 import { DEFAULT_MAX_PIXELS } from "../png/decode_png.ts";
 import type { TaskOutcome } from "../model/export_summary.ts";
@@ -116,7 +116,7 @@ export class TaskExporter {
     const rendered = await this.#render(job);
     const { files, changed } = await this.#write(job, rendered);
     if (job.previous) await this.removeStale(job.previous, files);
-    const { width, height, stats, preview } = rendered;
+    const { width, height, stats, preview, warning } = rendered;
     const entry: ManifestEntry = {
       ...entryBase(task),
       outcome: "exported",
@@ -129,6 +129,7 @@ export class TaskExporter {
       instances: stats.instances,
     };
     if (outcome.renamedFrom !== undefined) entry.renamedFrom = outcome.renamedFrom;
+    if (warning !== undefined) entry.warning = warning;
     if (rendered.segments) entry.segments = rendered.segments;
     this.#options.report?.add({
       taskId: entry.taskId,
@@ -140,7 +141,9 @@ export class TaskExporter {
       preview,
     });
     const status = job.previous && !changed ? "kept" : "exported";
-    return { outcome: { ...outcome, status }, entry };
+    const done: TaskOutcome = { ...outcome, status };
+    if (warning !== undefined) done.warning = warning;
+    return { outcome: done, entry };
   }
 
   /**
@@ -158,7 +161,7 @@ export class TaskExporter {
       );
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
-      throw taskError(job, `its mask cannot be read: ${error.message}`, error);
+      throw taskError(job, maskFailureReason(mask, error.message), error);
     }
   }
 
@@ -241,7 +244,7 @@ export class TaskExporter {
   }
 
   #failed(job: TaskJob, { reason, setting }: TaskError) {
-    const { file: _file, renamedFrom: _renamed, ...ids } = job.outcome;
+    const { file: _file, renamedFrom: _renamed, warning: _warning, ...ids } = job.outcome;
     const outcome: TaskOutcome = { ...ids, status: "failed", reason };
     if (setting !== undefined) outcome.setting = setting;
     // The manifest keeps the reason alone: it names no setting in any surface's words.

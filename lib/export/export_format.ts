@@ -4,6 +4,7 @@ import { ConfigError } from "../errors.ts";
 import { mention, settingMessage, subject } from "../_setting_message.ts";
 import { planTasks } from "./_export_plan.ts";
 import { outputPathOf } from "./_output_path.ts";
+import { freeDefaultPath } from "./free_default_path.ts";
 import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { ExportEvent, ExportSummary, TaskOutcome } from "../model/export_summary.ts";
 import { emptySummary } from "../model/empty_summary.ts";
@@ -114,7 +115,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
   checkPolygonSettings(options);
   const split = splitPlanOf(options);
   checkClassMapOptions(options);
-  const path = outputPath(options, now);
+  const path = await freeOutputPath(options, now);
   const files = await outputFiles(path, split, options);
   const pinned = options.labelmapFrom === undefined
     ? undefined
@@ -256,6 +257,13 @@ function addOutcome(
     });
     summary.renamed.push(outcome);
   }
+  if (result.leftOut) {
+    // Said once per task, as a mask export says it of the annotations it cannot draw.
+    outcome.warning = result.leftOut === 1
+      ? "1 annotation has no label with a class, so it was left out"
+      : `${result.leftOut} annotations have no label with a class, so they were left out`;
+    (summary.warnings ??= []).push(outcome);
+  }
   summary[status]++;
   summary.annotationsLeftOut! += result.leftOut ?? 0;
   if (status === "planned") summary.plannedTasks.push(outcome);
@@ -284,6 +292,17 @@ function checkClassMapOptions(options: ExportFormatOptions): void {
       { setting: "allowRemovedLabels" },
     );
   }
+}
+
+/**
+ * The output file's path; a default name an earlier run took in the same second gets `_2`, `_3`...
+ * (a split's files get their names from it).
+ */
+async function freeOutputPath(options: ExportFormatOptions, now: Date): Promise<string> {
+  const path = outputPath(options, now);
+  if (options.outputFilename || options.overwrite) return path;
+  const { extension } = oneFileFormat(options.format);
+  return await freeDefaultPath(path, { extension, fileSystem: options.fileSystem });
 }
 
 /** The output file's absolute path, checked before any request. */

@@ -8,7 +8,7 @@ import { splitOf, type SplitPart } from "../model/split_plan.ts";
 import { runMaskJob } from "./_mask_job.ts";
 import { eachTask } from "./_task_loop.ts";
 import { maskOf } from "../detect/mask_of.ts";
-import { taskMaskOf } from "./_task_decoder.ts";
+import { maskFailureReason, taskMaskOf } from "./_task_decoder.ts";
 import { maskFilePath } from "../model/mask_file_path.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import type { MaskFormat } from "./mask_format.ts";
@@ -126,7 +126,7 @@ export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<Mask
         continue;
       }
       if (!(error instanceof MasksError)) throw error;
-      const reason = `its mask cannot be read: ${error.message}`;
+      const reason = maskFailureReason(mask, error.message);
       const failure = new TaskError(reason, {
         taskId: String(task._id),
         taskName: String(task.name),

@@ -23,10 +23,10 @@ export interface TaskFileClaim {
 export function claimTaskFile(
   registry: MaskFileRegistry,
   task: Task,
-  options: { replaceExtension: boolean; folder?: string },
+  options: { replaceExtension: boolean; folder?: string; fileKind?: string },
 ): TaskFileClaim {
-  const { replaceExtension, folder } = options;
+  const { replaceExtension, folder, fileKind } = options;
   const wanted = (folder === undefined ? "" : `${folder}/`) +
-    maskFilePath(task, { replaceExtension });
+    maskFilePath(task, { replaceExtension, fileKind });
   return { wanted, ...registry.claimFile(wanted, String(task._id)) };
 }

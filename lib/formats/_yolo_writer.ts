@@ -85,6 +85,7 @@ export class YoloWriter implements FormatWriter {
       claim = claimTaskFile(this.#registry, task, {
         replaceExtension: this.#replaceExtension,
         folder: split,
+        fileKind: "label file",
       });
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;

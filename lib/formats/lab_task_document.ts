@@ -1,4 +1,5 @@
 import type { Task } from "../api/types.ts";
+import { copyNumberText } from "../api/json_number_text.ts";
 
 /**
  * A task as the SDK's `format="lab"` export writes it (the export formats spec, "--format
@@ -28,6 +29,7 @@ import type { Task } from "../api/types.ts";
  */
 export function labTaskDocument(task: Task): Record<string, unknown> {
   const document: Record<string, unknown> = { ...task };
+  for (const key of Object.keys(task)) copyNumberText(task, key, document);
   document.data = mergedData(task.data);
   return document;
 }
@@ -44,11 +46,17 @@ function mergedData(data: unknown): Record<string, unknown> | null {
     const fromBody = body[key];
     const fromMetadata = metadata[key];
     if (isFilledRecord(fromBody) && isFilledRecord(fromMetadata)) {
-      merged[key] = { ...fromMetadata, ...fromBody };
+      const both: Record<string, unknown> = { ...fromMetadata, ...fromBody };
+      for (const inner of Object.keys(both)) {
+        copyNumberText(Object.hasOwn(fromBody, inner) ? fromBody : fromMetadata, inner, both);
+      }
+      merged[key] = both;
     } else if (fromBody !== null && fromBody !== undefined) {
       merged[key] = fromBody;
+      copyNumberText(body, key, merged);
     } else if (fromMetadata !== null && fromMetadata !== undefined) {
       merged[key] = fromMetadata;
+      copyNumberText(metadata, key, merged);
     }
   }
   return merged;

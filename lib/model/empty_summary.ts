@@ -25,6 +25,7 @@ export function emptySummary(
     plannedTasks: [],
     failures: [],
     renamed: [],
+    warnings: [],
     durationMs: 0,
   };
 }

@@ -19,6 +19,8 @@ export interface TaskOutcome {
   renamedFrom?: string;
   /** For a renamed task: why, e.g. `"a.png" is taken by task "t1"` or a Windows device name. */
   renameReason?: string;
+  /** For an exported task: what is off, e.g. the mask's size is not the task's image's. */
+  warning?: string;
   /** Why the task was skipped or failed, in words that name no setting. */
   reason?: string;
   /**
@@ -61,7 +63,7 @@ export type ExportEvent =
 export const MAX_LISTED_TASKS = 1000;
 
 /** The lists of tasks an {@linkcode ExportSummary} keeps. */
-export type ListedTasks = "skippedTasks" | "plannedTasks" | "failures" | "renamed";
+export type ListedTasks = "skippedTasks" | "plannedTasks" | "failures" | "renamed" | "warnings";
 
 /**
  * How many tasks a summary's list names, counting those it leaves out.
@@ -148,6 +150,8 @@ export interface ExportSummary {
   failures: TaskOutcome[];
   /** Tasks written under another name than their own (taken, or not portable), in task order. */
   renamed: TaskOutcome[];
+  /** Tasks exported with a warning (a mask whose size is not the image's), in task order. */
+  warnings?: TaskOutcome[];
   /** How long the export took, in milliseconds. */
   durationMs: number;
   /**

@@ -50,6 +50,8 @@ export interface ManifestEntry {
   instances?: Record<string, string | null>;
   /** The path the task would have had, when an earlier task with the same name took it. */
   renamedFrom?: string;
+  /** Why the task's mask was exported though something is off, e.g. its size is not the image's. */
+  warning?: string;
   /** `panoptic`: the segments of its panoptic PNG, from which `panoptic.json` is written. */
   segments?: PanopticSegment[];
   /** The task's split (`train`, `val`, …), when the export splits its tasks. */

@@ -10,6 +10,12 @@ export interface MaskFilePathOptions {
    * @default {false}
    */
   replaceExtension?: boolean;
+  /**
+   * What the file is, in a refusal: `"label file"` for YOLO's `.txt` labels.
+   *
+   * @default {"mask file"}
+   */
+  fileKind?: string;
 }
 
 // `C:\x`, `C:/x` and `C:x` name a drive on Windows.
@@ -46,10 +52,13 @@ export function maskFilePath(
 ): string {
   const name: unknown = task.name;
   const refuse = (reason: string) =>
-    new TaskError(`its name ${reason}, so no mask file can be named after it`, {
-      taskId: String(task._id),
-      taskName: String(name),
-    });
+    new TaskError(
+      `its name ${reason}, so no ${options.fileKind ?? "mask file"} can be named after it`,
+      {
+        taskId: String(task._id),
+        taskName: String(name),
+      },
+    );
   if (typeof name !== "string") throw refuse(`is ${name === undefined ? "missing" : "not text"}`);
   if (name.trim() === "") throw refuse("is empty");
   if (name.startsWith("/") || name.startsWith("\\") || DRIVE.test(name)) {

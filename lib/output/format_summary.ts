@@ -1,7 +1,8 @@
-import { type ExportSummary, listedTaskCount } from "../model/export_summary.ts";
+import { type ExportSummary, listedTaskCount, type TaskOutcome } from "../model/export_summary.ts";
 import { inertText } from "../inert_text.ts";
 import { splitLine, splitShares } from "../model/split_counts.ts";
 import { failureReason, type SettingHint } from "./failure_reason.ts";
+import { plural } from "./plural.ts";
 
 /** Options of {@linkcode formatSummary}. */
 export interface FormatSummaryOptions {
@@ -66,11 +67,15 @@ export function formatSummary(
     `${summary.failed} failed`,
   ];
   if (summary.annotationsLeftOut) {
-    counts.push(`${summary.annotationsLeftOut} annotations left out (no label with a class)`);
+    counts.push(
+      `${plural(summary.annotationsLeftOut, "annotation")} left out (no label with a class)`,
+    );
   }
   if (summary.kept > 0) counts.push(`${summary.kept} kept from the earlier run`);
   const renamed = listedTaskCount(summary, "renamed");
   if (renamed > 0) counts.push(`${renamed} renamed`);
+  const warned = listedTaskCount(summary, "warnings");
+  if (warned > 0) counts.push(`${warned} with ${warned === 1 ? "a warning" : "warnings"}`);
   if (summary.removed > 0) counts.push(`${summary.removed} removed (no longer match)`);
   if (summary.carried > 0) counts.push(`${summary.carried} carried over unchanged`);
   lines.push(`${plural(summary.total, "task")}: ${counts.join(", ")}`);
@@ -78,16 +83,32 @@ export function formatSummary(
   if (summary.datasetId !== undefined) lines.push(`Dataset id: ${summary.datasetId}`);
   if (summary.report !== undefined) lines.push(`Report: "${summary.report}"`);
   for (const note of summary.notes ?? []) lines.push(`Note: ${inertText(note)}`);
-  for (const failure of summary.failures.slice(0, maxListed)) {
-    lines.push(
-      `  failed: ${inertText(JSON.stringify(failure.taskName))} (${inertText(failure.taskId)}): ` +
-        inertText(failureReason(failure, options.hintOf)),
-    );
-  }
-  const failed = listedTaskCount(summary, "failures");
-  if (failed > maxListed) {
-    lines.push(`  ... and ${failed - maxListed} more failed tasks`);
-  }
+  const listed = { summary, maxListed };
+  return [
+    ...lines,
+    ...listedLines(listed, "failures", (failure) => failureReason(failure, options.hintOf)),
+    ...listedLines(listed, "warnings", (warned) => warned.warning ?? ""),
+  ];
+}
+
+const LIST_WORDS = {
+  failures: { kind: "failed", more: "failed tasks" },
+  warnings: { kind: "warning", more: "tasks with warnings" },
+} as const;
+
+/** One line per task of a summary's list, up to `maxListed`, then how many more. */
+function listedLines(
+  { summary, maxListed }: { summary: ExportSummary; maxListed: number },
+  list: "failures" | "warnings",
+  textOf: (outcome: TaskOutcome) => string,
+): string[] {
+  const { kind, more } = LIST_WORDS[list];
+  const lines = (summary[list] ?? []).slice(0, maxListed).map((outcome) =>
+    `  ${kind}: ${inertText(JSON.stringify(outcome.taskName))} (${inertText(outcome.taskId)}): ` +
+    inertText(textOf(outcome))
+  );
+  const count = listedTaskCount(summary, list);
+  if (count > maxListed) lines.push(`  ... and ${count - maxListed} more ${more}`);
   return lines;
 }
 
@@ -116,8 +137,4 @@ function datasetLines(summary: ExportSummary): string[] {
     );
   }
   return lines;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

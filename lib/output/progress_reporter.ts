@@ -3,6 +3,7 @@ import { hostPlatform, type Platform } from "../model/platform.ts";
 import { ProgressBar } from "./progress_bar.ts";
 import { inertText } from "../inert_text.ts";
 import { failureReason, type SettingHint } from "./failure_reason.ts";
+import { plural } from "./plural.ts";
 
 // Below this many tasks, plain logs get no progress lines: the summary says it all.
 const PLAIN_PROGRESS_MIN = 20;
@@ -69,8 +70,8 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
     onProgress(event) {
       if (event.type === "start") {
         if (options.dryRun) {
-          say(`Would export from ${event.total} tasks to "${event.folder}":`, plan);
-        } else say(`Exporting ${event.total} tasks to "${event.folder}"`);
+          say(`Would export from ${plural(event.total, "task")} to "${event.folder}":`, plan);
+        } else say(`Exporting ${plural(event.total, "task")} to "${event.folder}"`);
         return;
       }
       const { done, total } = event;
@@ -87,7 +88,13 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
           }`,
           plan,
         );
-      } else if (outcome?.renamedFrom !== undefined) {
+      }
+      if (outcome?.warning !== undefined) {
+        say(
+          `warning: ${quote(outcome.taskName)} (${inertText(outcome.taskId)}): ${outcome.warning}`,
+        );
+      }
+      if (outcome?.renamedFrom !== undefined && outcome.status !== "planned") {
         say(
           `renamed: ${quote(outcome.taskName)} (${inertText(outcome.taskId)}): ` +
             `${outcome.renameReason ?? "its name is taken"}; written as ${file(outcome.file)}`,

@@ -26,11 +26,15 @@ export interface PngChunk {
 
 /**
  * Walks the chunks of a PNG after checking its signature, verifying every chunk's length and CRC.
- * Stops at the end of the bytes; whether `IEND` was seen is the caller's business.
+ * Stops at the end of the bytes; whether `IEND` was seen is the caller's business. With
+ * `onAncillaryCrc`, an ancillary chunk (`tEXt`, `gAMA`...) whose CRC is wrong is skipped and
+ * reported to it, as libpng warns and goes on (the SDK reads such masks).
  *
  * @param bytes The whole PNG file.
+ * @param onAncillaryCrc Told why each skipped ancillary chunk was skipped.
  * @returns The chunks in file order.
- * @throws {PngError} when the signature is missing, a chunk is cut short, or a CRC is wrong.
+ * @throws {PngError} when the signature is missing, a chunk is cut short, or a CRC is wrong (of
+ * a critical chunk, or of any chunk without `onAncillaryCrc`).
  *
  * @example
  * ```ts
@@ -40,7 +44,10 @@ export interface PngChunk {
  * console.log([...readChunks(file)].map((chunk) => chunk.type)); // ["IEND"]
  * ```
  */
-export function* readChunks(bytes: Uint8Array): Generator<PngChunk> {
+export function* readChunks(
+  bytes: Uint8Array,
+  onAncillaryCrc?: (warning: string) => void,
+): Generator<PngChunk> {
   if (bytes.length < 8 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) {
     throw new PngError("the PNG signature is missing: the data is not a PNG file");
   }
@@ -70,11 +77,16 @@ export function* readChunks(bytes: Uint8Array): Generator<PngChunk> {
     const stored = view.getUint32(offset + 8 + length);
     const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
     if (stored !== computed) {
-      throw new PngError(
-        `the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${
-          hex(stored)
-        }, computed ${hex(computed)}): the file is corrupt`,
-      );
+      const fault = `the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${
+        hex(stored)
+      }, computed ${hex(computed)})`;
+      // An ancillary chunk's type starts with a lower-case letter (bit 5 of its first byte).
+      if (onAncillaryCrc === undefined || (bytes[offset + 4] & 0x20) === 0) {
+        throw new PngError(`${fault}: the file is corrupt`);
+      }
+      onAncillaryCrc(`${fault}; the chunk was ignored, as libpng ignores it`);
+      offset += length + 12;
+      continue;
     }
     yield { type, data: bytes.subarray(offset + 8, offset + 8 + length), offset };
     offset += length + 12;

@@ -19,6 +19,8 @@ export interface PngStructure {
   compressed: Uint8Array;
   /** The types of the other chunks before IEND (`tEXt`, `gAMA`...), in file order. */
   ancillary: string[];
+  /** What was wrong but read anyway: ancillary chunks skipped for a bad CRC. */
+  warnings: string[];
 }
 
 /** Options of {@linkcode readPngStructure}. */
@@ -52,9 +54,10 @@ export function readPngStructure(
   let palette: Uint8Array | undefined;
   const imageData: Uint8Array[] = [];
   const ancillary: string[] = [];
+  const warnings: string[] = [];
   let idatEnded = false;
   let ended = false;
-  for (const chunk of readChunks(bytes)) {
+  for (const chunk of readChunks(bytes, (warning) => warnings.push(warning))) {
     const { type, data } = chunk;
     if (header === undefined) {
       if (type !== "IHDR") {
@@ -95,7 +98,7 @@ export function readPngStructure(
   }
   // Grey images cannot use a palette; libpng ignores one, and so do we.
   if (header.colourType === 0 || header.colourType === 4) palette = undefined;
-  return { header, palette, compressed: concatenate(imageData), ancillary };
+  return { header, palette, compressed: concatenate(imageData), ancillary, warnings };
 }
 
 function isCritical(type: string): boolean {

@@ -31,6 +31,8 @@ export interface MaskRows {
   width: number;
   /** The mask's height in pixels. */
   height: number;
+  /** What was wrong in the PNG but read anyway (an ancillary chunk's CRC); none: empty. */
+  warnings: string[];
   /**
    * Reads the rows, once: `onRows` gets each strip of 8-bit RGB rows, top to bottom, in a view
    * valid until it returns.
@@ -70,6 +72,7 @@ export function openMaskRows(bytes: Uint8Array, options: MaskRowsOptions = {}): 
   return {
     width,
     height,
+    warnings: png.warnings,
     read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows),
   };
 }

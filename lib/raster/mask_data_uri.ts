@@ -7,14 +7,17 @@
 import { PngError } from "../errors.ts";
 
 /**
- * Extracts the PNG bytes from a mask's data URI (`data:image/png;base64,...`). The MIME type may
- * be left out (`data:;base64,...`); any other explicit type is refused. The payload must be strict
- * base64: a stray character is an error, never skipped.
+ * Extracts the PNG bytes from a mask's data URI (`data:image/png;base64,...`). The bytes decide,
+ * as in the SDK, which hands them to OpenCV: a PNG under another media type
+ * (`data:application/octet-stream;base64,...`) is read, while a JPEG, BMP, WebP or GIF mask is
+ * refused by name, whatever its media type says (their colours are not the platform's label
+ * colours: a JPEG's are lossy). The payload must be strict base64: a stray character is an error,
+ * never skipped.
  *
  * @param uri The mask value as found in the task; anything that is not a string is refused.
- * @returns The PNG file's bytes (not checked to be a PNG: {@linkcode decodePng} does that).
+ * @returns The PNG file's bytes (not checked further: {@linkcode decodePng} does that).
  * @throws {PngError} when the value is not a string, not a `data:` URI, not base64-encoded, has
- * another MIME type than `image/png`, invalid base64 or an empty payload.
+ * invalid base64 or an empty payload, or holds a JPEG, BMP, WebP or GIF image.
  *
  * @example
  * ```ts
@@ -43,9 +46,6 @@ export function decodeDataUri(uri: unknown): Uint8Array {
     throw new PngError(`the mask data URI has no "," before its payload: ${quoteStart(uri)}`);
   }
   const [mime, ...parameters] = uri.slice(5, comma).split(";").map((part) => part.trim());
-  if (mime !== "" && mime.toLowerCase() !== "image/png") {
-    throw new PngError(`the mask data URI is of type ${JSON.stringify(mime)}, not "image/png"`);
-  }
   if (!parameters.some((parameter) => parameter.toLowerCase() === "base64")) {
     throw new PngError(
       `the mask data URI is not base64-encoded (no ";base64" in ${quoteStart(uri)})`,
@@ -55,16 +55,37 @@ export function decodeDataUri(uri: unknown): Uint8Array {
   // Python's base64 decoder (the SDK's) skips line breaks and spaces: so do we.
   if (/\s/.test(payload)) payload = payload.replace(/\s+/g, "");
   if (payload.length === 0) throw new PngError("the mask data URI has an empty payload");
+  let bytes: Uint8Array;
   try {
     // The runtime's strict decoder (standard alphabet, padding optional): ten times faster than
     // one in JavaScript on large masks; it does not say where the fault is, base64Fault() does.
-    return Uint8Array.fromBase64(payload);
+    bytes = Uint8Array.fromBase64(payload);
   } catch {
     const fault = base64Fault(payload);
     throw new PngError(
       `the mask data URI holds invalid base64: ${fault.reason} (at payload character ${fault.position})`,
     );
   }
+  const other = otherImageFormat(bytes);
+  if (other !== undefined) {
+    throw new PngError(
+      `the mask is a ${other} image${
+        mime === "" ? "" : ` (data URI type ${JSON.stringify(mime)})`
+      }` +
+        ", not a PNG: only PNG masks keep the label colours exactly",
+    );
+  }
+  return bytes;
+}
+
+/** The image format other than PNG whose signature `bytes` start with, if any. */
+function otherImageFormat(bytes: Uint8Array): string | undefined {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "JPEG";
+  if (ascii(0, 2) === "BM") return "BMP";
+  if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "WebP";
+  if (ascii(0, 6) === "GIF87a" || ascii(0, 6) === "GIF89a") return "GIF";
+  return undefined;
 }
 
 const BASE64_CHARACTER = /[A-Za-z0-9+/]/;

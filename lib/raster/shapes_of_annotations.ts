@@ -7,6 +7,14 @@ export interface ShapesOfAnnotationsOptions {
   kind: "polygon" | "rectangle";
   /** The bChannel of an annotation's label ids (in order), or `undefined` when none has one. */
   bChannelOf: (labelIds: string[]) => number | undefined;
+  /**
+   * Called with the name of each annotation that has no label (`"a7"`, or `number 3` without an
+   * id), which is then left out, as the COCO export leaves it out. Without it, such an
+   * annotation is an error.
+   *
+   * @default {undefined}
+   */
+  onUnlabeled?: (name: string) => void;
 }
 
 /**
@@ -19,8 +27,8 @@ export interface ShapesOfAnnotationsOptions {
  *
  * @param annotations The task's `annotations` value (`undefined` or `null`: no shapes).
  * @param options The project's shape kind and how to find a label's bChannel.
- * @returns One shape per annotation.
- * @throws {MasksError} naming the annotation when it has no label, its label has no bChannel,
+ * @returns One shape per annotation (but those without a label, with `onUnlabeled`).
+ * @throws {MasksError} naming the annotation when it has no label (without `onUnlabeled`), its label has no bChannel,
  * it has no polygon, or vertices are not numbers, are too few or too many, or are far outside
  * 0..1.
  *
@@ -50,11 +58,20 @@ export function shapesOfAnnotations(
     const kind = typeof annotations === "object" ? "an object" : typeof annotations;
     throw new MasksError(`the annotations are ${kind}, not a list`);
   }
-  return annotations.map((annotation, index) => shapeOf(annotation, index, options));
+  const shapes: Shape[] = [];
+  annotations.forEach((annotation, index) => {
+    const shape = shapeOf(annotation, index, options);
+    if (shape !== undefined) shapes.push(shape);
+  });
+  return shapes;
 }
 
-/** The shape of one annotation, or a MasksError naming it. */
-function shapeOf(annotation: unknown, index: number, options: ShapesOfAnnotationsOptions): Shape {
+/** The shape of one annotation, or a MasksError naming it; `undefined` when it is left out. */
+function shapeOf(
+  annotation: unknown,
+  index: number,
+  options: ShapesOfAnnotationsOptions,
+): Shape | undefined {
   const record = isRecord(annotation) ? annotation : {};
   const id = record.id;
   const name = typeof id === "string" || typeof id === "number"
@@ -64,7 +81,13 @@ function shapeOf(annotation: unknown, index: number, options: ShapesOfAnnotation
   if (!isRecord(annotation)) throw fail("is not an object");
 
   const labelIds = labelIdsOf(record.labels);
-  if (labelIds.length === 0) throw fail('has no label in "labels.<list>.labels[].id"');
+  if (labelIds.length === 0) {
+    if (options.onUnlabeled === undefined) {
+      throw fail('has no label in "labels.<list>.labels[].id"');
+    }
+    options.onUnlabeled(name);
+    return undefined;
+  }
   const bChannel = options.bChannelOf(labelIds);
   if (bChannel === undefined) {
     const labels = labelIds.map((labelId) => JSON.stringify(labelId)).join(", ");

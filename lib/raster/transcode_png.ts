@@ -58,6 +58,8 @@ export interface TranscodedMask {
   census?: MaskCensus;
   /** The thumbnail's samples of the original pixels, when asked. */
   samples?: MaskSamples;
+  /** What was wrong in the PNG but read anyway (an ancillary chunk's CRC); none: empty. */
+  warnings: string[];
 }
 
 /**
@@ -140,12 +142,26 @@ export async function transcodeMask(
       sampler?.takeRows(data, 0, width * 3, first, count, 3);
       encoder.writeRows(table ? recolourRows(data, table) : data);
     });
-    return { png: encoder.end(), width, height, census, samples: sampler?.samples() };
+    return {
+      png: encoder.end(),
+      width,
+      height,
+      census,
+      samples: sampler?.samples(),
+      warnings: png.warnings,
+    };
   }
   const colourTable = tableOf(mapping);
   if (colourTable === undefined && header.colourType === 2 && isPlain(png)) {
     const { census } = verifyFastRgb(png, { census: options.census, sampler, pixels });
-    return { png: bytes, width, height, census, samples: sampler?.samples() };
+    return {
+      png: bytes,
+      width,
+      height,
+      census,
+      samples: sampler?.samples(),
+      warnings: png.warnings,
+    };
   }
   const { idat, census } = transcodeFastRgb(png, {
     colourTable,
@@ -154,7 +170,7 @@ export async function transcodeMask(
     pixels,
   });
   const file = pngOfImageData({ width, height, bitDepth: 8, colourType: 2 }, idat!);
-  return { png: file, width, height, census, samples: sampler?.samples() };
+  return { png: file, width, height, census, samples: sampler?.samples(), warnings: png.warnings };
 }
 
 /** The mapping's colour table; `undefined` for no or an empty mapping. */
@@ -163,5 +179,7 @@ function tableOf(mapping: TranscodePngOptions["colourByBChannel"]): Uint8Array |
 }
 
 function isPlain(png: CheckedPng): boolean {
-  return png.palette === undefined && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
+  // A chunk skipped for its CRC must not be written out again.
+  return png.palette === undefined && png.warnings.length === 0 &&
+    png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
 }

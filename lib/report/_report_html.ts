@@ -7,7 +7,7 @@
  * @module
  */
 import type { ClassEntry } from "../detect/class_table.ts";
-import type { ExportSummary } from "../model/export_summary.ts";
+import type { ExportSummary, TaskOutcome } from "../model/export_summary.ts";
 import { escapeHtml } from "./escape_html.ts";
 import { splitShares } from "../model/split_counts.ts";
 import type { LabelStatistics } from "./label_statistics.ts";
@@ -90,6 +90,18 @@ export function reportEnd({ run, summary, tally, labels }: ReportEnd): string {
     `<div id="gallery"></div>`,
     problemsSection("Failed tasks", "failed", summary.failures),
     problemsSection("Skipped tasks", "skipped", summary.skippedTasks),
+    // Shown only when there are some: the counts above say "renamed 0".
+    ...(summary.renamed.length === 0
+      ? []
+      : [problemsSection("Renamed tasks", "renamed", summary.renamed, renameReason)]),
+    ...((summary.warnings ?? []).length === 0 ? [] : [
+      problemsSection(
+        "Tasks with warnings",
+        "warnings",
+        summary.warnings!,
+        (outcome) => outcome.warning ?? "",
+      ),
+    ]),
     `<script type="module">${REPORT_SCRIPT}</script></body></html>\n`,
   ].join("\n");
 }
@@ -117,6 +129,12 @@ function runSection(run: ReportRun, summary: ExportSummary): string {
   }</tr></table>`;
 }
 
+/** Why a renamed task's mask has another file name, and that name. */
+function renameReason(outcome: TaskOutcome): string {
+  const why = outcome.renameReason ?? `"${outcome.renamedFrom}" is taken by an earlier task`;
+  return `${why}; written as "${outcome.file}"`;
+}
+
 /** With a split: each split's tasks, its share, and its labels' shares of its tasks. */
 function splitsSection(summary: ExportSummary): string {
   if (summary.splits === undefined) return "";
@@ -139,12 +157,13 @@ function problemsSection(
   title: string,
   kind: string,
   outcomes: ExportSummary["failures"],
+  reasonOf: (outcome: TaskOutcome) => string = (outcome) => outcome.reason ?? "",
 ): string {
   if (outcomes.length === 0) return `<h2>${title}</h2><p>None.</p>`;
   const rows = outcomes.map((outcome) =>
     `<tr><td><code>${escapeHtml(outcome.taskId)}</code></td><td>${
       escapeHtml(outcome.taskName)
-    }</td><td>${escapeHtml(outcome.reason ?? "")}</td></tr>`
+    }</td><td>${escapeHtml(reasonOf(outcome))}</td></tr>`
   );
   return `<h2>${title}</h2><table class="problems" data-problems="${kind}"><tr><th>task id</th>` +
     `<th>name</th><th>reason</th></tr>${rows.join("")}</table>`;

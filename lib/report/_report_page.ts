@@ -60,7 +60,7 @@ function thumbnail(task) {
   const caption = document.createElement("figcaption");
   const link = document.createElement("a");
   link.href = hrefOf(task.f);
-  link.textContent = task.n;
+  link.textContent = task.c;
   link.title = task.n + " · " + task.i + " instances";
   caption.append(link);
   figure.append(caption);
@@ -101,11 +101,22 @@ function filterTasks(view) {
   renderPage(view);
 }
 
+/**
+ * Gives each task its card's caption: its name, or, for tasks that share a name (written under
+ * other file names), the name and its file, so no two cards read the same.
+ */
+function captionTasks(tasks) {
+  const count = new Map();
+  for (const task of tasks) count.set(task.n, (count.get(task.n) || 0) + 1);
+  for (const task of tasks) task.c = count.get(task.n) > 1 ? task.n + " · " + task.f : task.n;
+}
+
 /** Reads the page's data and wires the filters and the page buttons. */
 function startGallery() {
   const data = JSON.parse(byId("report-data").textContent);
   // Written as tasks ended, in any order: shown by file name (unique in an export).
   data.tasks.sort((a, b) => a.f < b.f ? -1 : a.f > b.f ? 1 : 0);
+  captionTasks(data.tasks);
   const view = { tasks: data.tasks, shown: data.tasks, page: 0 };
   addLabelOptions(data.labels, byId("filter-label"));
   byId("filter-name").addEventListener("input", () => filterTasks(view));

@@ -107,7 +107,7 @@ function maskFormatHelp(): string {
 export const EXPORT_SETTINGS: readonly SettingRow[] = [
   { key: "accessId", input: "access-id", kind: "string", help: "the access id of your lab API key" },
   { key: "secretKey", input: "secret-key", kind: "string", help: "the secret key of your lab API key" },
-  { key: "projectId", flag: "project-id", input: "project-id", kind: "string", value: "<id>", help: "the project to export (required)" },
+  { key: "projectId", flag: "project-id", input: "project-id", kind: "string", value: "<id>", help: "the project to export (required, but with --incremental or --from-export)" },
   { option: "inputId", flag: "input-id", input: "input-id", kind: "string", value: "<id>", help: "form projects: the segmentation input" },
   { filter: "batchIdIn", flag: "batch-id-in", input: "batch-id-in", kind: "list", value: "<ids>", help: "only these batches" },
   { filter: "statusIn", flag: "status-in", input: "status-in", kind: "list", value: "<statuses>", help: "only these statuses, e.g. complete,reviewed" },
@@ -143,7 +143,7 @@ export const EXPORT_SETTINGS: readonly SettingRow[] = [
   { option: "dryRun", flag: "dry-run", input: "dry-run", kind: "boolean", help: "list the tasks that would be exported and where; write nothing" },
   { option: "shard", flag: "shard", input: "shard", kind: "string", value: "<i/n>", parse: parseShard, help: "export part i of n (stable by task id), for CI matrices" },
   { option: "resume", flag: "resume", input: "resume", kind: "boolean", help: "finish an interrupted export in its folder, keeping complete files" },
-  { option: "incremental", flag: "incremental", input: "incremental", kind: "string", value: "<dir|manifest>", help: "update an earlier export with the tasks updated since it ran" },
+  { option: "incremental", flag: "incremental", input: "incremental", kind: "string", value: "<dir|manifest>", help: "update an earlier export with the tasks updated since it ran, with its settings" },
   { option: "overwrite", flag: "overwrite", input: "overwrite", kind: "boolean", help: "replace an earlier export in the same folder" },
   { option: "report", flag: "report", input: "report", kind: "boolean", help: "also write report.html: label bars, histograms, thumbnails" },
   { option: "card", flag: "card", input: "card", kind: "boolean", help: "also write the dataset card: README.md, id2label.json, croissant.json" },

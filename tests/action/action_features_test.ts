@@ -79,7 +79,8 @@ Deno.test("the Action with incremental updates the earlier export in place and w
   assert.equal(errors.length, 1, again.stdout);
   assert.match(
     errors[0],
-    /^::error::Input "output-filename": the export folder ".*" already exists; .*add resume: true .*, "incremental" to update it, or overwrite: true to replace it/,
+    // The message names the inputs itself, so it goes without an `Input "...":` prefix.
+    /^::error::The export folder ".*" already exists; .*add resume: true .*, or overwrite: true to replace it .*; to update it, give its path to "incremental" in place of "output-folder" and "output-filename"/,
   );
 
   // t1's car becomes a person; t3 is reopened, so it no longer matches status-in.

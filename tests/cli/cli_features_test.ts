@@ -98,7 +98,10 @@ Deno.test("export --incremental and --resume update an earlier export in place",
   assert.equal(first.code, 0, first.stderr);
   const again = await cli(lab, ["--output-folder", dir.path, "--output-filename", "out"]);
   assert.equal(again.code, 2);
-  assert.match(again.stderr, /already exists; .*--resume.*--incremental.*--overwrite/);
+  assert.match(
+    again.stderr,
+    /already exists; .*--resume.*--overwrite.*give its path to --incremental in place of --output-folder and --output-filename/,
+  );
   const incremental = await cli(lab, ["--incremental", `${dir.path}/out`]);
   assert.equal(incremental.code, 0, incremental.stderr);
   assert.match(

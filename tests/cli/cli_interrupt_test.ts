@@ -100,8 +100,13 @@ test("Ctrl-C stops the export cleanly (exit 130) and prints the quoted command t
   const [, command] = /To finish the export, run:\n {2}(.*)\n/.exec(ran.stderr) ?? [];
   assert.ok(command, ran.stderr);
   const words = await shellWords(command);
-  assert.deepEqual(words.slice(0, 4), ["deno", "run", "-A", CLI]);
-  assert.deepEqual(words.slice(4), [
+  // The program as it was started: this Deno (npx's, when npx installed it), the entry's path.
+  const deno = Deno.execPath().includes("/_npx/") ? ["npx", "-y", `deno@${Deno.version.deno}`] : [
+    "deno",
+  ];
+  const program = [...deno, "run", "-A", CLI];
+  assert.deepEqual(words.slice(0, program.length), program);
+  assert.deepEqual(words.slice(program.length), [
     "export",
     "--project-id",
     "p1",
@@ -112,7 +117,7 @@ test("Ctrl-C stops the export cleanly (exit 130) and prints the quoted command t
     name,
   ]);
 
-  const resumed = await runCli(words.slice(4), labEnv(lab));
+  const resumed = await runCli(words.slice(program.length), labEnv(lab));
   assert.equal(resumed.code, 0, resumed.stderr);
   assert.equal((await listPngs(folder)).length, 150);
   assert.match(resumed.stdout, /\d+ kept from the earlier run/);

@@ -5,7 +5,15 @@ import { listPngs, tempDir } from "../_fixtures/temp_dir.ts";
 
 const ROOT = new URL("../../", import.meta.url);
 // What a clone needs to install and run the command line and the fake lab.
-const CLONE_FILES = ["deno.json", "deno.lock", "cli.ts", "mod.ts", "lib", "testing"];
+const CLONE_FILES = [
+  "deno.json",
+  "import_map.json",
+  "deno.lock",
+  "cli.ts",
+  "mod.ts",
+  "lib",
+  "testing",
+];
 
 /** The first fenced `sh` block after `heading` in a Markdown text. */
 function shBlockAfter(markdown: string, heading: string): string {
@@ -54,7 +62,7 @@ Deno.test({
     const readme = await Deno.readTextFile(new URL("README.md", ROOT));
     const installLine = shBlockAfter(install, "**From a clone");
     const tryIt = shBlockAfter(install, "## Try it without an account");
-    assert.equal(installLine, "deno install -g -A -n lab-masks --config deno.json cli.ts\n");
+    assert.equal(installLine, "deno install -g -A -n lab-masks --no-config cli.ts\n");
     assert.ok(readme.includes("```sh\n" + tryIt + "```"), "the README shows the same snippet");
 
     await using clone = await tempDir();

@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { labEnv, type Ran, runCliProcess } from "../_fixtures/run_cli.ts";
+import { CLI, labEnv, type Ran, runCliProcess } from "../_fixtures/run_cli.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { DEMO_SEGMENTATION_PROJECT, demoProjects } from "../../testing/demo_projects.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
@@ -13,9 +13,13 @@ async function bothRun(args: string[], env: Record<string, string> = {}) {
   await using cliDir = await tempDir();
   const mod = await runCliProcess(args, { env, cwd: modDir.path, entry: MOD });
   const cli = await runCliProcess(args, { env, cwd: cliDir.path });
+  // The help's examples name the entry that was run, as it was run.
   const inFolder = (ran: Ran, folder: string) => ({
     code: ran.code,
-    stdout: ran.stdout.replaceAll(folder, "<cwd>"),
+    stdout: ran.stdout.replaceAll(folder, "<cwd>").replaceAll(MOD, "<entry>").replaceAll(
+      CLI,
+      "<entry>",
+    ),
     stderr: ran.stderr.replaceAll(folder, "<cwd>"),
   });
   return {

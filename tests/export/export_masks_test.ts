@@ -221,13 +221,29 @@ Deno.test("exportMasks() names its folder lab_mask_<project>_<date> and refuses 
     );
     assert.deepEqual(await listPngs(summary.folder), ["a.jpg.png"]);
   });
-  await t.step("an existing folder is refused before any request", async () => {
+  await t.step("a second run in the same second gets the next free name: _2, then _3", async () => {
+    const time = Deno.build.os === "windows" ? "08-05-09" : "08:05:09";
+    for (const suffix of ["_2", "_3"]) {
+      const { summary } = await exportProject(project, `${dir.path}/deep/parent`, {
+        outputFilename: undefined,
+        now,
+      });
+      assert.equal(
+        summary.folder,
+        join(dir.path, "deep", "parent", `lab_mask_p1_2024-12-25_${time}${suffix}`),
+      );
+      assert.deepEqual(await listPngs(summary.folder), ["a.jpg.png"]);
+    }
+  });
+  await t.step("an existing folder of a chosen name is refused before any request", async () => {
+    const time = Deno.build.os === "windows" ? "08-05-09" : "08:05:09";
     await using lab = await startFakeLab({ projects: [project] });
     await assert.rejects(
       exportMasks({
         client: clientOf(lab),
         projectId: "p1",
         outputFolder: `${dir.path}/deep/parent`,
+        outputFilename: `lab_mask_p1_2024-12-25_${time}`,
         now,
       }),
       (error: unknown) => error instanceof ConfigError && /already exists/.test(error.message),

@@ -94,7 +94,8 @@ Deno.test("lab-masks export names --max-pixels after the reason of a mask above 
 
 /** A polygon project whose one task's shapes are drawn on a 4×4 image: above a limit of 10. */
 const SHAPES = trianglePolygonProject("poly1", "big.jpg", { width: 4, height: 4 });
-const SHAPES_REASON = /^its mask cannot be read: its image is 4×4, above the pixel limit$/;
+// A vector task stores no mask: its annotations are what cannot be drawn.
+const SHAPES_REASON = /^its annotations cannot be drawn: its image is 4×4, above the pixel limit$/;
 
 Deno.test("exportMasks() fails shapes drawn on an image above the pixel limit with the setting maxPixels", async () => {
   await using dir = await tempDir();
@@ -117,7 +118,7 @@ Deno.test("maskFiles() yields a TaskError naming maxPixels for shapes above the 
 Deno.test("lab-masks export names --max-pixels after the reason of shapes above it (exit 1)", async () => {
   const ran = await exportWithLimit(SHAPES);
   assert.equal(ran.code, 1, ran.stderr);
-  const line = 'failed: "big\\.jpg" \\(t1\\): its mask cannot be read: its image is 4×4, ' +
+  const line = 'failed: "big\\.jpg" \\(t1\\): its annotations cannot be drawn: its image is 4×4, ' +
     "above the pixel limit \\(--max-pixels\\)";
   assert.match(ran.stderr, new RegExp(`^${line}$`, "m"));
   assert.match(ran.stdout, new RegExp(`^ {2}${line}$`, "m"));

@@ -59,9 +59,10 @@ Deno.test("maskOf() gives a value that is no mask as invalid, with the reason it
     kind: "invalid",
     reason: "the mask is a number, not a data URI string",
   });
-  assert.deepEqual(maskOf(task({ mask: "data:image/jpeg;base64,AA==" }), SEGMENTATION), {
+  assert.deepEqual(maskOf(task({ mask: "data:image/jpeg;base64,/9j/4A==" }), SEGMENTATION), {
     kind: "invalid",
-    reason: 'the mask data URI is of type "image/jpeg", not "image/png"',
+    reason: 'the mask is a JPEG image (data URI type "image/jpeg"), not a PNG: only PNG masks ' +
+      "keep the label colours exactly",
   });
 });
 

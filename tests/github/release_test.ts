@@ -42,3 +42,39 @@ Deno.test("RELEASING.md tags v1.0.0 and moves v1, and every workflow installs th
     for (const [, pinned] of pins) assert.equal(pinned, version, source.where);
   }
 });
+
+Deno.test("every page that uses OWNER/lab-masks@v1 says what OWNER is and to pin a SHA until v1 is tagged", async () => {
+  const pages = ["README.md", "docs/github-action.md", "docs/migrating-from-the-python-sdk.md"];
+  for (const page of pages) {
+    const text = await Deno.readTextFile(`${ROOT}/${page}`);
+    assert.ok(text.includes("uses: OWNER/lab-masks@v1"), `${page} uses the placeholder`);
+    assert.ok(
+      text.includes("before-v1-is-tagged") || text.includes("### Before v1 is tagged"),
+      `${page} links the note on pinning before v1`,
+    );
+  }
+  const action = await Deno.readTextFile(`${ROOT}/docs/github-action.md`);
+  const note = action.slice(action.indexOf("### Before v1 is tagged"));
+  assert.match(note, /`OWNER\/lab-masks` in these workflows is a placeholder/);
+  assert.match(note, /uses: your-org\/lab-masks@[0-9a-f]{40} # git rev-parse HEAD/);
+  // Every other page with OWNER/ is one the first release's checklist names.
+  const releasing = await Deno.readTextFile(`${ROOT}/RELEASING.md`);
+  const checklist = releasing.slice(releasing.indexOf("## The first release: a checklist"));
+  for (const page of [...pages, "CHANGELOG.md"]) {
+    assert.ok(checklist.includes(`\`${page}\``), `the checklist names ${page}`);
+  }
+});
+
+Deno.test("RELEASING.md's first release is a checklist that tags, publishes and replaces the placeholder", async () => {
+  const releasing = await Deno.readTextFile(`${ROOT}/RELEASING.md`);
+  const start = releasing.indexOf("## The first release: a checklist");
+  assert.ok(start >= 0, "the section is there");
+  const section = releasing.slice(start, releasing.indexOf("\n## ", start + 1));
+  const boxes = section.split("\n").filter((line) => line.startsWith("- [ ] "));
+  assert.ok(boxes.length >= 6, section);
+  for (
+    const step of [/placeholder `OWNER`/, /`v1\.0\.0`, and `v1`/, /Marketplace/, /deno publish/]
+  ) {
+    assert.match(section, step);
+  }
+});

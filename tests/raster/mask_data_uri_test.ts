@@ -11,10 +11,19 @@ Deno.test("decodeDataUri() returns the bytes of a base64 PNG data URI", () => {
   assert.deepEqual([...decodeDataUri("data:IMAGE/PNG;BASE64,AAE")], [0, 1]);
 });
 
-Deno.test("encodeDataUri() and decodeDataUri() round-trip any bytes", () => {
+Deno.test("decodeDataUri() goes by the bytes: a PNG under another media type is read, as the SDK reads it", () => {
+  const signature = [137, 80, 78, 71, 13, 10, 26, 10];
+  for (const type of ["application/octet-stream", "image/jpeg", "text/plain"]) {
+    assert.deepEqual([...decodeDataUri(`data:${type};base64,iVBORw0KGgo=`)], signature, type);
+  }
+});
+
+Deno.test("encodeDataUri() and decodeDataUri() round-trip any bytes that start as a PNG does", () => {
   for (const length of [0, 1, 2, 3, 4, 5, 100_000]) {
     const bytes = new Uint8Array(length);
     crypto.getRandomValues(bytes.subarray(0, 65536));
+    // Random bytes could start as a JPEG or a BMP does, which are refused by name.
+    if (length > 0) bytes[0] = 0x89;
     const uri = encodeDataUri(bytes);
     assert.ok(uri.startsWith("data:image/png;base64,"));
     if (length > 0) assertSameData(decodeDataUri(uri), bytes);
@@ -34,7 +43,22 @@ Deno.test("decodeDataUri() explains why a value is not a PNG data URI", async (t
       'not a data URI: it starts with "https://example.com/m.png"',
     ],
     ["no comma", "data:image/png;base64", 'has no "," before its payload'],
-    ["a JPEG", "data:image/jpeg;base64,AAAA", 'is of type "image/jpeg", not "image/png"'],
+    [
+      "a JPEG",
+      `data:image/jpeg;base64,${btoa("\xff\xd8\xff\xe0")}`,
+      'the mask is a JPEG image (data URI type "image/jpeg"), not a PNG',
+    ],
+    [
+      "a JPEG under the PNG media type",
+      `data:image/png;base64,${btoa("\xff\xd8\xff\xdb")}`,
+      'the mask is a JPEG image (data URI type "image/png"), not a PNG',
+    ],
+    ["a BMP", `data:;base64,${btoa("BM6\0\0\0")}`, "the mask is a BMP image, not a PNG"],
+    [
+      "a WebP",
+      `data:image/webp;base64,${btoa("RIFF\x24\0\0\0WEBPVP8 ")}`,
+      'the mask is a WebP image (data URI type "image/webp"), not a PNG',
+    ],
     ["not base64", "data:image/png,%89PNG", 'is not base64-encoded (no ";base64"'],
     ["an empty payload", "data:image/png;base64,", "has an empty payload"],
     [

@@ -79,9 +79,15 @@ export const BAD_TASK_DATA: BadTaskData[] = [
     expected: /not a data URI: it starts with "iVBOR/,
   },
   {
-    kind: "a JPEG MIME type",
-    data: withMask(`data:image/jpeg;base64,${base64}`),
-    expected: /of type "image\/jpeg", not "image\/png"/,
+    // The bytes decide, as in the SDK: a PNG under this type is read; JPEG bytes are refused.
+    kind: "a JPEG",
+    data: withMask("data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ=="),
+    expected: /the mask is a JPEG image \(data URI type "image\/jpeg"\), not a PNG/,
+  },
+  {
+    kind: "JPEG bytes under the PNG type",
+    data: withMask("data:image/png;base64,/9j/4AAQSkZJRgABAQ=="),
+    expected: /the mask is a JPEG image \(data URI type "image\/png"\), not a PNG/,
   },
   {
     kind: "not base64-encoded",
@@ -106,7 +112,7 @@ export const BAD_TASK_DATA: BadTaskData[] = [
   {
     kind: "GIF bytes",
     data: uri(new TextEncoder().encode("GIF89a\x02\x00\x02\x00")),
-    expected: /PNG signature is missing/,
+    expected: /the mask is a GIF image \(data URI type "image\/png"\), not a PNG/,
   },
   {
     kind: "a truncated PNG",

@@ -72,8 +72,10 @@ export function reportProject(): FakeProject {
 export async function exportWithReport(
   folder: string,
   options: Partial<ExportMasksOptions> = {},
+  tasks: Task[] = reportTasks(),
 ): Promise<ExportSummary> {
-  await using lab = await startFakeLab({ projects: [reportProject()] });
+  const project = { ...reportProject(), tasks };
+  await using lab = await startFakeLab({ projects: [project] });
   return await exportMasks({
     client: clientOf(lab),
     projectId: "p-report",

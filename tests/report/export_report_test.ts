@@ -11,8 +11,12 @@ import {
   HOSTILE_TASK,
   reportData,
   reportProject,
+  reportTasks,
 } from "./_report_fixture.ts";
 import { join } from "../../lib/_std/path.ts";
+import type { Task } from "../../lib/api/types.ts";
+import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
+import { writeMaskPng } from "../../testing/mask_png.ts";
 
 Deno.test("exportMasks() with report writes report.html with every exported task and its thumbnail", async () => {
   await using dir = await tempDir();
@@ -112,4 +116,38 @@ Deno.test("the CLI's --report writes report.html and names it in the closing lin
   const report = join(dir.path, "out", "report.html");
   assert.ok(result.stdout.split("\n").includes(`Report: "${report}"`), result.stdout);
   assert.ok((await Deno.stat(`${dir.path}/out/report.html`)).isFile);
+});
+
+Deno.test("exportMasks() with report names each renamed task, where it was written, and tasks with warnings", async () => {
+  await using dir = await tempDir();
+  const [first] = reportTasks();
+  const twin: Task = { ...first, _id: "t8" };
+  const small = { width: 2, height: 1, data: new Uint8Array([1, 1, 1, 0, 0, 0]) };
+  const sized: Task = {
+    _id: "t9",
+    name: "park/sized.jpg",
+    status: "complete",
+    data: {
+      body: {
+        mask: encodeDataUri(writeMaskPng(small, { colourType: 2 })),
+        image: { width: 4, height: 2 },
+      },
+    },
+  };
+  const summary = await exportWithReport(dir.path, {}, [...reportTasks(), twin, sized]);
+  const html = await Deno.readTextFile(summary.report!);
+  const renamed = /<table class="problems" data-problems="renamed">(.*?)<\/table>/s.exec(html);
+  assert.ok(renamed, "a table of renamed tasks");
+  assert.match(
+    renamed[1],
+    /<code>t8<\/code><\/td><td>street\/a.jpg<\/td><td>&quot;street\/a.jpg.png&quot; is taken by task t1; written as &quot;street\/a.jpg__t8.png&quot;<\/td>/,
+  );
+  const warned = /<table class="problems" data-problems="warnings">(.*?)<\/table>/s.exec(html);
+  assert.ok(warned, "a table of tasks with warnings");
+  assert.match(warned[1], /<code>t9<\/code><\/td><td>park\/sized.jpg<\/td><td>the mask is 2×1 but/);
+
+  // Without renames or warnings, neither table is there.
+  const plain = await exportWithReport(`${dir.path}/plain`);
+  const text = await Deno.readTextFile(plain.report!);
+  assert.ok(!text.includes("Renamed tasks") && !text.includes("Tasks with warnings"));
 });

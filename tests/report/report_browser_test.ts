@@ -1,8 +1,9 @@
 /**
  * Opens an export's report.html in a headless Chromium-family browser (Debian's `chromium`, or the
  * Google Chrome of GitHub's ubuntu runners; see `_find_browser.ts` for where it is looked for),
- * driven over the DevTools protocol by puppeteer-core, and checks what a person would see. Set
- * `LAB_MASKS_SKIP_BROWSER_TEST=1` to skip it on a machine without a browser; CI gives it one.
+ * driven over the DevTools protocol by puppeteer-core, and checks what a person would see. Without
+ * a browser it is skipped, saying why and how to get one (`_browser_plan.ts`), unless
+ * `LAB_MASKS_REQUIRE_BROWSER=1` (as `.ci/run` sets): then it fails.
  *
  * @module
  */
@@ -10,23 +11,19 @@ import puppeteer, { type Browser } from "puppeteer-core";
 import assert from "../_std/assert.ts";
 import { reportCounts } from "../../lib/report/render_report.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
-import { BROWSER_PATHS, BROWSER_VARIABLE, findBrowser } from "./_find_browser.ts";
-import { exportWithReport, HOSTILE_TASK, reportData } from "./_report_fixture.ts";
+import { browserPlan, FIXES } from "./_browser_plan.ts";
+import { exportWithReport, HOSTILE_TASK, reportData, reportTasks } from "./_report_fixture.ts";
 
-// The test drives a Linux browser; Windows and macOS runners skip it.
-const SKIP = Deno.env.get("LAB_MASKS_SKIP_BROWSER_TEST") === "1" || Deno.build.os !== "linux";
-const FIXES = "Install Debian's package (apt-get install -y chromium; .ci/run does), set " +
-  `${BROWSER_VARIABLE} to a Chromium or Google Chrome, or set LAB_MASKS_SKIP_BROWSER_TEST=1 to ` +
-  "skip this test on this machine";
+const PLAN = browserPlan({ env: (name) => Deno.env.get(name), os: Deno.build.os });
+const NAME = "report.html opens in Chromium without a request or an error, and its gallery filters";
+// A skipped test says why in the suite's output: in its name, and in a line before the tests.
+if (!PLAN.run) console.log(`Skipping the browser test: ${PLAN.reason}`);
 
 async function launchBrowser(profile: string): Promise<Browser> {
-  const executablePath = findBrowser();
-  if (executablePath === undefined) {
-    throw new Error(
-      `Cannot find a Chromium-family browser: ${BROWSER_VARIABLE} and CHROME_BIN name none, ` +
-        `and none of ${BROWSER_PATHS.join(", ")} exists. ${FIXES}`,
-    );
-  }
+  // Not run when skipped; run to fail, saying why, when the browser is required but missing.
+  if (!PLAN.run) throw new Error(PLAN.reason);
+  if (PLAN.browser === undefined) throw new Error(PLAN.failure);
+  const executablePath = PLAN.browser;
   try {
     return await puppeteer.launch({
       executablePath,
@@ -51,15 +48,20 @@ async function launchBrowser(profile: string): Promise<Browser> {
 }
 
 Deno.test({
-  name: "report.html opens in Chromium without a request or an error, and its gallery filters",
-  ignore: SKIP,
+  name: PLAN.run ? NAME : `${NAME} (skipped: ${PLAN.reason})`,
+  ignore: !PLAN.run,
   // puppeteer-core's websocket and child process outlive a test's own bookkeeping; both are
   // closed in `finally`.
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
     await using dir = await tempDir();
-    const summary = await exportWithReport(dir.path);
+    // A second task named as the first: written under another file name, with its own caption.
+    const [first] = reportTasks();
+    const summary = await exportWithReport(dir.path, {}, [...reportTasks(), {
+      ...first,
+      _id: "t8",
+    }]);
     const html = await Deno.readTextFile(summary.report!);
     const data = reportData(html);
     const documentUrl = new URL(`file://${summary.report}`).href;
@@ -102,7 +104,13 @@ Deno.test({
           "#gallery figcaption a",
           (links) => links.map((link) => link.textContent).sort(),
         );
-      assert.ok((await captions()).includes(HOSTILE_TASK), "the hostile name shows as text");
+      const shown = await captions();
+      assert.ok(shown.includes(HOSTILE_TASK), "the hostile name shows as text");
+      assert.deepEqual(shown.length, new Set(shown).size, `no two cards share a caption: ${shown}`);
+      assert.deepEqual(shown.filter((caption) => caption.startsWith("street/a.jpg")), [
+        "street/a.jpg · street/a.jpg.png",
+        "street/a.jpg · street/a.jpg__t8.png",
+      ]);
       // Records are written as tasks end, in any order; the page shows them by file name.
       const files = await page.$$eval(
         "#gallery figcaption a",
