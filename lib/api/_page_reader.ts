@@ -35,18 +35,20 @@ const KNOWN_MEMBERS = new Set([
 // A known member is a number, a boolean or null: this is plenty.
 const MAX_MEMBER_BYTES = 1024;
 const TEXT = new TextDecoder();
-// What `JSON.parse` makes of each beyond its text, in bytes, rounded up from the most a value of
-// each kind was seen to cost (resident memory while parsing, V8 without pointer compression): an
-// empty object 120, a member with a key of its own 120, a number in an array 8, a short string 32.
-const CONTAINER_COST = 128;
-const MEMBER_COST = 96;
-const COMMA_COST = 24;
+// What parsing makes of each beyond its text, in bytes, rounded up from the most a value of each
+// kind was seen to cost (resident memory while a task is parsed, numbers' text kept, V8 without
+// pointer compression): `[1.0]` 472 (an array and a number), `{"7":1.0}` 638 (an object, a
+// member and a number), `1.0` in an array 208.
+const CONTAINER_COST = 320;
+const MEMBER_COST = 160;
+const COMMA_COST = 224;
 
 /**
- * The default of `maxPageParsedBytes`: a real page of 100 masks takes a few megabytes, and two
- * pages (the one the caller works on, the next one read meanwhile) stay well under 500 MB.
+ * The default of `maxPageParsedBytes`: a real page of 100 masks takes a few megabytes, and a page
+ * being parsed beside the one the caller works on (which keeps at most two thirds of its
+ * estimate) stay under 500 MB.
  */
-export const DEFAULT_MAX_PAGE_PARSED_BYTES = 128 * 1024 * 1024;
+export const DEFAULT_MAX_PAGE_PARSED_BYTES = 192 * 1024 * 1024;
 const PAGE_WORDS: ScanWords = {
   whole: "one JSON object, a task page",
   shape: "it is no task page",
@@ -183,7 +185,8 @@ export class PageReader {
  * An estimate of what tasks cost once parsed into JavaScript objects, from their text: a byte for
  * each byte of text (the strings: masks are most of a real page), plus what each object or array,
  * each member and each further value costs beyond its text. Text packed with tiny values
- * (`[{},{},…]`) costs 40 times its size or more once parsed; this estimate is never below that.
+ * (`[[1.0],[1.0],…]`) costs 80 times its size while it is parsed; the estimate is never below
+ * what such text was seen to cost.
  *
  * @param textBytes The tasks' bytes of JSON text.
  * @param counts What the text holds.

@@ -74,10 +74,11 @@ export interface LabClientOptions {
   maxTaskBytes?: number;
   /**
    * The most memory a page's tasks may take once parsed, in bytes, as estimated while the page is
-   * read, before anything is parsed: a byte per byte of text, plus 128 per object or array, 96 per
-   * member and 24 per further value (text packed with tiny values, such as `[{},{},…]`, costs
-   * 40 times its size once parsed). A page past it is an `ApiError` naming the page. Default:
-   * 128 MiB (a real page of 100 masks takes a few MiB).
+   * read, before anything is parsed: a byte per byte of text, plus 320 per object or array, 160
+   * per member and 224 per further value (text packed with tiny values, such as `[[1.0],…]`,
+   * costs 80 times its size while it is parsed). A page past it is an `ApiError` naming the page.
+   * Default: 192 MiB (a real page of 100 masks takes a few MiB; 100 tasks holding 8,000
+   * polygon coordinates each take about 186 MiB: raise it, or lower `pageSize`).
    */
   maxPageParsedBytes?: number;
   /**

@@ -123,15 +123,15 @@ Deno.test("PageReader refuses a page whose tasks would cost more than maxParsedB
   const refused = (task: number, limit: number) =>
     `a page whose tasks would take more than ${limit} bytes of memory once parsed, as estimated ` +
     `from their text (past that limit in task ${task}), the limit per page (maxPageParsedBytes)`;
-  // By the documented estimate: a byte per byte of text, 128 per `{` or `[`, 96 per member, 24
-  // per further value. `{"a":[{},{}]}`: 13 + 4 × 128 + 96 + 24 = 645.
+  // By the documented estimate: a byte per byte of text, 320 per `{` or `[`, 160 per member,
+  // 224 per further value. `{"a":[{},{}]}`: 13 + 4 × 320 + 160 + 224 = 1677.
   const packed = '{"docs":[{"a":[{},{}]}],"hasNextPage":false}';
-  assert.equal(taskCount(read(packed, 5, 100, 1 << 20, 645)), 1);
-  assert.equal(failure(packed, 100, 1 << 20, 644), refused(1, 644));
-  // `{}` (2 + 128), then `{"a":[0,0]}` (11 + 2 × 128 + 96 + 24): 517 in all.
+  assert.equal(taskCount(read(packed, 5, 100, 1 << 20, 1677)), 1);
+  assert.equal(failure(packed, 100, 1 << 20, 1676), refused(1, 1676));
+  // `{}` (2 + 320), then `{"a":[0,0]}` (11 + 2 × 320 + 160 + 224): 1357 in all.
   const second = '{"docs":[{},{"a":[0,0]}],"hasNextPage":false}';
-  assert.equal(taskCount(read(second, 5, 100, 1 << 20, 517)), 2);
-  assert.equal(failure(second, 100, 1 << 20, 516), refused(2, 516));
+  assert.equal(taskCount(read(second, 5, 100, 1 << 20, 1357)), 2);
+  assert.equal(failure(second, 100, 1 << 20, 1356), refused(2, 1356));
   // A string costs its bytes: 12 here, quotes included.
   const text = '{"docs":["0123456789"],"hasNextPage":false}';
   assert.equal(taskCount(read(text, 5, 100, 1 << 20, 12)), 1);
@@ -142,10 +142,10 @@ Deno.test("PageReader refuses a page whose tasks would cost more than maxParsedB
 });
 
 Deno.test("a heavy real page is well within the default maxPageParsedBytes", () => {
-  // 100 tasks, each a 200 KB mask and 20 polygons of 500 vertices: 35 MB of text, far more
-  // than a real page (about a megabyte for 100 masks).
+  // 100 tasks, each a 200 KB mask and 20 polygons of 100 vertices: 22 MB of text and 400,000
+  // numbers, far more than a real page (about a megabyte for 100 masks).
   const mask = `data:image/png;base64,${"iVBORw0KGgo".repeat(200_000 / 11)}`;
-  const vertices = Array.from({ length: 1000 }, (_, i) => (i * 1.37).toFixed(2)).join(",");
+  const vertices = Array.from({ length: 200 }, (_, i) => (i * 1.37).toFixed(2)).join(",");
   const annotation = (i: number) =>
     `{"id":"a${i}","labels":{"Objects":{"labels":[{"id":"car","name":"Car"}]}},` +
     `"polygons":[{"geometry":{"vertices":[${vertices}]}}]}`;
@@ -156,7 +156,7 @@ Deno.test("a heavy real page is well within the default maxPageParsedBytes", () 
     `"mask":"${mask}","annotations":[${annotations}]}}}`;
   const body = `{"docs":[${Array.from({ length: 100 }, (_, i) => task(i)).join(",")}],` +
     `"totalDocs":100,"hasNextPage":false}`;
-  assert.ok(body.length > 30_000_000, `${body.length} bytes`);
+  assert.ok(body.length > 20_000_000, `${body.length} bytes`);
   const page = parsePage(read(body, 65_536)) as { docs: { _id: string }[] };
   assert.equal(page.docs.length, 100);
   assert.equal(page.docs[99]._id, "t99");

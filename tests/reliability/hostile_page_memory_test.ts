@@ -64,8 +64,8 @@ function tasksOf(
   }());
 }
 
-// A page past the bound on what its tasks cost once parsed (128 MiB by default).
-const PARSED = /with a page whose tasks would take more than 134217728 bytes of memory once parsed/;
+// A page past the bound on what its tasks cost once parsed (192 MiB by default).
+const PARSED = /with a page whose tasks would take more than 201326592 bytes of memory once parsed/;
 
 const PAGES: Record<
   string,
@@ -94,8 +94,8 @@ const PAGES: Record<
     body: () => bodyOf(`{"docs":[{"_id":"t1","name":"`, "x", Infinity),
     error: /with task 1 of the page larger than 67108864 bytes, the limit per task/,
   },
-  // 8 tasks of 62 MiB: within the body limit (512 MiB) and the task limit (64 MiB), but 40 GB
-  // once parsed.
+  // 8 tasks of 62 MiB: within the body limit (512 MiB) and the task limit (64 MiB), but over
+  // 40 GB once parsed.
   "496 MiB of tasks packed with `{}`": {
     body: () => tasksOf(8, 62, { head: '"data":[{}', filler: ",{}", tail: "]}" }),
     error: new RegExp(`${PARSED.source}.*\\(past that limit in task 1\\).*maxPageParsedBytes`),
@@ -106,13 +106,23 @@ const PAGES: Record<
   },
   "496 MiB of tasks holding long strings": {
     body: () => tasksOf(8, 62, { head: '"name":"', filler: "x", tail: '"}' }),
-    error: new RegExp(`${PARSED.source}.*\\(past that limit in task 3\\)`),
+    error: new RegExp(`${PARSED.source}.*\\(past that limit in task 4\\)`),
   },
-  // Just within the bound: 859,053 `{}`, 2.5 MiB of text, estimated at 133,153,821 bytes (by the
-  // documented estimate: text + 128 per `{` or `[` + 96 per member + 24 per comma), 99.2% of it.
+  // Just within the bound (99.3% of it by the documented estimate: text + 320 per `{` or `[` +
+  // 160 per member + 224 per comma), with a `1.0` whose text the parse keeps, its costliest way:
+  // 365,478 `{}`, 1 MiB of text.
   "a task packed with `{}` just within maxPageParsedBytes": {
     body: () =>
-      tasksOf(1, 2, { head: '"data":[{}', filler: ",{}", tail: `${",{}".repeat(160_000)}]}` }),
+      tasksOf(1, 1, { head: '"data":[1.0,{}', filler: ",{}", tail: `${",{}".repeat(15_949)}]}` }),
+  },
+  // 363,484 `[1.0]`, 2 MiB of text, 99.3% of the bound.
+  "a task packed with `[1.0]` just within maxPageParsedBytes": {
+    body: () =>
+      tasksOf(1, 2, {
+        head: '"data":[[1.0]',
+        filler: ",[1.0]",
+        tail: `${",[1.0]".repeat(13_956)}]}`,
+      }),
   },
 };
 
