@@ -73,6 +73,10 @@ export async function compareExports(earlier: string, summary: ExportSummary): P
     return;
   }
   core.info(`Compared with "${earlier}": ${diffCounts(diff)}`);
+  for (const file of diff.refused ?? []) {
+    const where = `${JSON.stringify(file.path)} in ${JSON.stringify(file.folder)}`;
+    core.warning(inertText(`compare-with: ${where} was not read: ${file.detail}`));
+  }
   if (!Deno.env.get("GITHUB_STEP_SUMMARY")) return;
   await core.summary.addRaw(diffMarkdown(diff), true).write();
 }

@@ -16,6 +16,8 @@ export const BENCH_LABELS: Label[] = [
   { id: "person", name: "Person", color: "#3cb44b", bChannel: 2 },
   { id: "road", name: "Road", color: "#4363d8", bChannel: 3 },
   { id: "sign", name: "Sign", color: "#f58231", bChannel: 4 },
+  { id: "building", name: "Building", color: "#911eb4", bChannel: 5 },
+  { id: "vegetation", name: "Vegetation", color: "#46f0f0", bChannel: 6 },
 ];
 
 /** The semantic mapping the benchmark's "with a mapping" runs use. */

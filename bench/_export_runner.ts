@@ -35,6 +35,12 @@ export interface RunnerSettings {
   maskFormat?: MaskFormat;
   /** How many masks are converted at once (mode `ours`). Default: the export's. */
   concurrency?: number;
+  /** Finish the interrupted export in `folder` (mode `ours`). */
+  resume?: boolean;
+  /** Update the earlier export in `folder` with the tasks updated since (mode `ours`). */
+  incremental?: boolean;
+  /** Stop the process at once, as a kill would, after this many tasks (mode `ours`). */
+  killAfter?: number;
 }
 
 /** What one run reports. */
@@ -69,12 +75,23 @@ async function runExport(
   const summary = await exportMasks({
     client,
     projectId,
-    outputFolder: folder,
-    outputFilename: settings.format === "coco" ? "coco.json" : "export",
+    // An incremental run updates the folder it names, and takes no other.
+    outputFolder: settings.incremental ? undefined : folder,
+    outputFilename: settings.incremental
+      ? undefined
+      : settings.format === "coco"
+      ? "coco.json"
+      : "export",
     format: settings.format,
     semanticMapping: settings.mapping ? BENCH_MAPPING : undefined,
     maskFormat: settings.maskFormat,
     concurrency: settings.concurrency,
+    resume: settings.resume,
+    incremental: settings.incremental ? `${folder}/export` : undefined,
+    onProgress: settings.killAfter === undefined ? undefined : (event) => {
+      // No cleanup, no flush: what a kill leaves behind.
+      if (event.type === "task" && event.done >= settings.killAfter!) Deno.exit(0);
+    },
   });
   if (summary.failed > 0) {
     throw new Error(`${summary.failed} tasks failed: ${summary.failures[0]?.reason}`);

@@ -11,6 +11,7 @@ import { startFakeLab } from "../testing/fake_lab.ts";
 import { benchProject } from "./_bench_project.ts";
 import { largeProject } from "./_large_mask.ts";
 import type { PooledMask } from "./_mask_pool.ts";
+import { scaleProjects } from "./_scale_project.ts";
 
 /** What the lab server is started with. */
 export interface LabServerSettings {
@@ -26,6 +27,8 @@ export interface LabServerSettings {
   latencyMs: number;
   /** Projects of large masks: their size, and one project per task count. */
   large?: { width: number; height: number; counts: number[] };
+  /** Projects of many small masks: their size, and one project per task count. */
+  scale?: { width: number; height: number; counts: number[] };
 }
 
 if (import.meta.main) {
@@ -36,6 +39,7 @@ if (import.meta.main) {
     projects: [
       ...[...new Set(settings.counts)].map((count) => benchProject(count, pool, size)),
       ...(settings.large?.counts ?? []).map((count) => largeProject(count, settings.large!)),
+      ...(settings.scale ? await scaleProjects(settings.scale.counts, settings.scale) : []),
     ],
     latencyMs: settings.latencyMs,
   });

@@ -35,7 +35,11 @@ export function largeProject(
   size: { width: number; height: number },
 ): FakeProject {
   const uri = encodeDataUri(largeMaskPng(size.width, size.height));
-  const project = benchProject(count, [{ flavour: "rgba", instances: 4, uri }], size);
+  const project = benchProject(
+    count,
+    [{ flavour: "rgba", instances: 4, uri, repeatedRows: 1 }],
+    size,
+  );
   const projectId = largeProjectId(count);
   project.configuration.projectId = projectId;
   for (const task of project.tasks) task.projectId = projectId;

@@ -11,15 +11,21 @@ import { filterScanlines } from "../lib/png/_filter.ts";
 import { encodePng } from "../lib/png/encode_png.ts";
 import { encodeDataUri } from "../lib/raster/mask_data_uri.ts";
 import { drawMask, type MaskInstance, type RgbaImage } from "../testing/mask_png.ts";
+import { repeatedRowShare, streetScene } from "./_realistic_scene.ts";
+
+/** How the pool's masks are drawn: street scenes as people annotate them, or rectangles and discs. */
+export type BenchScene = "realistic" | "rectangles";
 
 /** One mask of the pool, as the platform stores it. */
 export interface PooledMask {
   /** `"rgba"` as a browser canvas writes it, or `"rgb"` as other tools do. */
   flavour: "rgba" | "rgb";
-  /** How many labelled instances it holds (1 to 8). */
+  /** How many labelled instances it holds. */
   instances: number;
   /** The `data:image/png;base64,...` URI. */
   uri: string;
+  /** The share of its rows equal to the row above (0 to 1). */
+  repeatedRows: number;
 }
 
 /** Options of {@linkcode maskPool}. */
@@ -30,6 +36,8 @@ export interface MaskPoolOptions {
   height?: number;
   /** How many distinct masks. Default: 24. */
   count?: number;
+  /** How the masks are drawn. Default: `"realistic"`. */
+  scene?: BenchScene;
 }
 
 /** The bChannels of the benchmark project's labels (car, person, road, sign). */
@@ -37,22 +45,27 @@ export const BENCH_BCHANNELS: readonly number[] = [1, 2, 3, 4];
 
 /**
  * Draws and encodes a pool of distinct masks: two in three are RGBA (background alpha 0, written
- * with libpng's defaults, adaptive filters at zlib level 6, as a canvas does), one in three RGB;
- * each has 1 to 8 instances of rectangles and discs.
+ * with libpng's defaults, adaptive filters at zlib level 6, as a canvas does), one in three RGB.
+ * `realistic` masks are street scenes (`_realistic_scene.ts`): a road and 0 to 7 medium objects
+ * outlined as polygons, then small regions and brush strokes; `rectangles` masks have 1 to 8
+ * instances of rectangles and discs.
  *
  * @param options The mask size and the pool size.
  * @returns The masks, in a fixed (seeded) order.
  */
 export async function maskPool(options: MaskPoolOptions = {}): Promise<PooledMask[]> {
-  const { width = 1920, height = 1080, count = 24 } = options;
+  const { width = 1920, height = 1080, count = 24, scene = "realistic" } = options;
   const random = seededRandom(7);
   const pool: PooledMask[] = [];
   for (let k = 0; k < count; k++) {
     const instances = 1 + (k % 8);
-    const mask = drawMask({ width, height }, sceneOf(instances, { width, height, random }));
+    const mask = scene === "realistic"
+      ? streetScene({ width, height }, instances, random)
+      : drawMask({ width, height }, sceneOf(instances, { width, height, random }));
     const flavour = k % 3 === 2 ? "rgb" : "rgba";
     const png = flavour === "rgba" ? canvasPng(mask) : await encodePng(dropAlpha(mask));
-    pool.push({ flavour, instances, uri: encodeDataUri(png) });
+    const repeatedRows = repeatedRowShare(mask);
+    pool.push({ flavour, instances: instancesOf(mask), uri: encodeDataUri(png), repeatedRows });
   }
   return pool;
 }
@@ -108,6 +121,13 @@ function canvasPng(image: RgbaImage): Uint8Array {
   const png = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
   chunks.reduce((offset, chunk) => (png.set(chunk, offset), offset + chunk.length), 0);
   return png;
+}
+
+/** How many instances (distinct red values above 0) a mask holds. */
+function instancesOf(image: RgbaImage): number {
+  const seen = new Set<number>();
+  for (let i = 0; i < image.data.length; i += 4) if (image.data[i] > 0) seen.add(image.data[i]);
+  return seen.size;
 }
 
 function dropAlpha(image: RgbaImage): { width: number; height: number; data: Uint8Array } {

@@ -5,13 +5,17 @@
  * ```sh
  * deno task bench                          # 2,400 tasks of 1920×1080, 20 ms per request
  * deno task bench --tasks 200              # a quick run
- * deno task bench --only codec,startup     # some ratios: export, codec, memory, large, startup, coco,
- *                                          # identity
+ * deno task bench --only codec,startup     # some ratios: export, codec, memory, large, startup,
+ *                                          # coco, identity, formats, scale
+ * deno task bench --scene rectangles       # the same ratios on masks of rectangles and discs
  * ```
  *
  * Flags: `--tasks` (2400), `--width` (1920), `--height` (1080), `--latency` (20 ms),
  * `--memory-tasks` (2400,9600,38400), `--large` (10000x10000: one and eight such masks, each
- * format), `--rounds` (5, codec passes), `--coco-tasks` (2400), `--identity-tasks` (1200), `--only`.
+ * format), `--rounds` (5, codec passes), `--coco-tasks` (2400), `--identity-tasks` (1200),
+ * `--scene` (`realistic`: street scenes drawn as people annotate them; `rectangles`),
+ * `--scale-tasks` (100000: the small-mask case, with a tenth and a hundredth of it),
+ * `--scale-size` (64x48), `--only`.
  *
  * @module
  */
@@ -21,7 +25,9 @@ import { codecCosts, formatCosts, outputSizes } from "./_codec_cost.ts";
 import { benchProjectId } from "./_bench_project.ts";
 import type { LabServerSettings } from "./_lab_server.ts";
 import type { RunnerResult, RunnerSettings } from "./_export_runner.ts";
-import { BENCH_BCHANNELS, maskPool } from "./_mask_pool.ts";
+import { BENCH_BCHANNELS, type BenchScene, maskPool } from "./_mask_pool.ts";
+import { formatsCase } from "./_formats_case.ts";
+import { scaleCase } from "./_scale_case.ts";
 import { largeProjectId } from "./_large_mask.ts";
 import { MASK_FORMATS } from "../lib/export/mask_format.ts";
 import { startupTimes } from "./_startup.ts";
@@ -40,7 +46,13 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "5" },
     "coco-tasks": { type: "string", default: "2400" },
     "identity-tasks": { type: "string", default: "1200" },
-    only: { type: "string", default: "export,codec,memory,large,startup,coco,identity" },
+    scene: { type: "string", default: "realistic" },
+    "scale-tasks": { type: "string", default: "100000" },
+    "scale-size": { type: "string", default: "64x48" },
+    only: {
+      type: "string",
+      default: "export,codec,memory,large,startup,coco,identity,formats,scale",
+    },
   },
 });
 const tasks = Number(values.tasks);
@@ -50,6 +62,12 @@ const memoryTasks = values["memory-tasks"].split(",").map(Number);
 const cocoTasks = Number(values["coco-tasks"]);
 const identityTasks = Number(values["identity-tasks"]);
 const [largeWidth, largeHeight] = values.large.split("x").map(Number);
+const scene = values.scene as BenchScene;
+if (scene !== "realistic" && scene !== "rectangles") {
+  throw new Error(`--scene is realistic or rectangles, not ${scene}`);
+}
+const scaleTasks = Number(values["scale-tasks"]);
+const [scaleWidth, scaleHeight] = values["scale-size"].split("x").map(Number);
 const LARGE_COUNTS = [1, 8];
 const only = new Set(values.only.split(","));
 const here = new URL(".", import.meta.url);
@@ -62,12 +80,18 @@ console.log(
     `deno ${Deno.version.deno}, load average ${Deno.loadavg().map((v) => v.toFixed(2)).join(" ")}`,
 );
 console.log(
-  `Project: ${tasks} tasks of ${size.width}×${size.height} (2/3 RGBA, 1/3 RGB, 1-8 instances), ` +
-    `${latencyMs} ms per request`,
+  `Project: ${tasks} tasks of ${size.width}×${size.height} (2/3 RGBA, 1/3 RGB), ` +
+    `${latencyMs} ms per request, ${scene} masks`,
 );
 const started = performance.now();
-const pool = await maskPool(size);
-console.log(`Mask pool: ${pool.length} distinct masks in ${ms(performance.now() - started)}`);
+const pool = await maskPool({ ...size, scene });
+const instances = pool.map((mask) => mask.instances);
+const repeated = pool.reduce((sum, mask) => sum + mask.repeatedRows, 0) / pool.length;
+console.log(
+  `Mask pool: ${pool.length} distinct masks in ${ms(performance.now() - started)}, ` +
+    `${Math.min(...instances)} to ${Math.max(...instances)} instances, ` +
+    `${(repeated * 100).toFixed(0)}% of rows equal to the row above`,
+);
 const work = await Deno.makeTempDir({ prefix: "lab-masks-bench-" });
 const lines: Line[] = [];
 
@@ -109,10 +133,11 @@ try {
     );
   }
 
-  const needsLab = only.has("export") || only.has("memory") || only.has("large") ||
-    only.has("coco") || only.has("identity");
+  const needsLab = ["export", "memory", "large", "coco", "identity", "formats", "scale"].some((
+    name,
+  ) => only.has(name));
   const counts = [
-    ...(only.has("export") ? [tasks] : []),
+    ...(only.has("export") || only.has("formats") ? [tasks] : []),
     ...(only.has("identity") ? [identityTasks] : []),
     ...(only.has("memory") ? memoryTasks : []),
     ...(only.has("coco") ? [cocoTasks] : []),
@@ -120,8 +145,15 @@ try {
   const large = only.has("large")
     ? { width: largeWidth, height: largeHeight, counts: LARGE_COUNTS }
     : undefined;
+  const scale = only.has("scale")
+    ? {
+      width: scaleWidth,
+      height: scaleHeight,
+      counts: [scaleTasks / 100, scaleTasks / 10, scaleTasks],
+    }
+    : undefined;
   const lab = needsLab
-    ? await startLab({ poolFile, counts, ...size, latencyMs, large })
+    ? await startLab({ poolFile, counts, ...size, latencyMs, large, scale })
     : undefined;
   try {
     if (lab && only.has("export")) {
@@ -204,6 +236,24 @@ try {
         pass: true,
         note: `peak RSS ${mb(coco.peakRss)} vs ${mb(masks.peakRss)}`,
       });
+    }
+    if (lab && only.has("formats")) {
+      console.log(`\n7. Each format against rgb, ${tasks} tasks (separate processes, same lab)`);
+      await formatsCase(
+        tasks,
+        (spec) => runExport({ ...spec, mode: "ours", lab: lab.target, count: tasks }),
+        lines,
+      );
+    }
+    if (lab && only.has("scale")) {
+      console.log(
+        `\n6. ${scaleTasks} tasks of ${scaleWidth}×${scaleHeight} (separate processes, same lab)`,
+      );
+      await scaleCase(
+        scaleTasks,
+        (spec) => runExport({ ...spec, mode: "ours", lab: lab.target }),
+        lines,
+      );
     }
   } finally {
     await lab?.close();
@@ -305,10 +355,14 @@ async function runExport(
     projectId?: string;
     maskFormat?: RunnerSettings["maskFormat"];
     concurrency?: number;
+    resume?: boolean;
+    incremental?: boolean;
+    killAfter?: number;
+    folderOf?: string;
   },
 ): Promise<RunnerResult> {
   await settle();
-  const folder = `${work}/${run.label}`;
+  const folder = `${work}/${run.folderOf ?? run.label}`;
   const settings: RunnerSettings = {
     mode: run.mode,
     exportModule: run.exportModule ?? new URL("../lib/export/export_masks.ts", here).href,
@@ -319,6 +373,9 @@ async function runExport(
     format: run.format,
     maskFormat: run.maskFormat,
     concurrency: run.concurrency,
+    resume: run.resume,
+    incremental: run.incremental,
+    killAfter: run.killAfter,
   };
   const output = await new Deno.Command(Deno.execPath(), {
     // As the CLI and the Action run (docs/performance.md): V8's young generation capped at 2 MB.
@@ -333,14 +390,20 @@ async function runExport(
     stderr: "inherit",
   }).output();
   if (!output.success) throw new Error(`The ${run.label} export failed.`);
+  // A killed run prints nothing: what it left is for the next run to finish.
+  if (run.killAfter !== undefined) return undefined as unknown as RunnerResult;
   // Every run's folder stays until the end: a profile showed ext4 creating files just after
   // thousands were deleted spend kernel time skipping the freed inodes, so removing one
   // contender's files here could tax the next one's writes.
   const result: RunnerResult = JSON.parse(
     new TextDecoder().decode(output.stdout).trim().split("\n").pop()!,
   );
-  // A binary export writes one file per label present: the large masks hold all four.
-  if (result.files !== run.count * (run.maskFormat === "binary" ? BENCH_BCHANNELS.length : 1)) {
+  // A binary export writes one file per label present: the large masks hold all four, the
+  // pool's masks some.
+  const binary = run.maskFormat === "binary";
+  const large = run.projectId?.startsWith("large_") ?? false;
+  const expected = run.count * (binary && large ? BENCH_BCHANNELS.length : 1);
+  if (binary ? result.files < expected : result.files !== expected) {
     throw new Error(`The ${run.label} export wrote ${result.files} files.`);
   }
   return result;

@@ -1634,6 +1634,8 @@ function pngOfImageData(parts, idat) {
 }
 
 // lib/png/png_row_encoder.ts
+var HIGH_BITS = 2155905152 | 0;
+var LOW_BITS = 2139062143;
 var ZERO_BYTES = 64 * 1024;
 var PngRowEncoder = class {
   #options;
@@ -1646,6 +1648,9 @@ var PngRowEncoder = class {
   /** Per row of the last strip: 0 when it repeats the row above. */
   #changed = new Uint8Array(0);
   #written = 0;
+  /** One filtered row, word-aligned (see `#upFilterWords`). */
+  #difference = new Int32Array(0);
+  #differenceBytes = new Uint8Array(0);
   /**
    * Starts an image.
    *
@@ -1678,10 +1683,23 @@ var PngRowEncoder = class {
     }
     const stride = rowBytes + 1;
     if (this.#lines.length < rows * stride) this.#lines = new Uint8Array(rows * stride);
+    if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
+    if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) this.#upFilterWords(samples, rows);
+    else this.#upFilterBytes(samples, rows);
+    const changed = this.#changed;
+    if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
+    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
+    this.#deflate.write(this.#lines.subarray(0, rows * stride));
+    this.#written += rows;
+  }
+  /** The Up filter, a byte at a time; notes which rows repeat the row above. */
+  #upFilterBytes(samples, rows) {
+    const rowBytes = this.#rowBytes;
+    const stride = rowBytes + 1;
     const lines = this.#lines;
+    const changed = this.#changed;
     let above = this.#previous;
     let up = 0;
-    const changed = this.#changed.length < rows ? this.#changed = new Uint8Array(rows) : this.#changed;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
       lines[at] = 2;
       let any = 0;
@@ -1694,10 +1712,41 @@ var PngRowEncoder = class {
       above = samples;
       up = s;
     }
-    if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
-    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
-    this.#deflate.write(lines.subarray(0, rows * stride));
-    this.#written += rows;
+  }
+  /**
+   * The Up filter four bytes at a time, for rows of whole 32-bit words: each byte's difference
+   * modulo 256 without carries between bytes (the high bits apart, then put back), into a
+   * word-aligned row copied after the row's filter type; notes which rows repeat the row above.
+   */
+  #upFilterWords(samples, rows) {
+    const rowBytes = this.#rowBytes;
+    const words = rowBytes >> 2;
+    const stride = rowBytes + 1;
+    const lines = this.#lines;
+    const changed = this.#changed;
+    if (this.#difference.length !== words) {
+      this.#difference = new Int32Array(words);
+      this.#differenceBytes = new Uint8Array(this.#difference.buffer);
+    }
+    const difference = this.#difference;
+    const here = new Int32Array(samples.buffer, samples.byteOffset, rows * words);
+    let above = new Int32Array(this.#previous.buffer, 0, words);
+    let up = 0;
+    for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += words) {
+      let any = 0;
+      for (let i = 0; i < words; i++) {
+        const a = here[s + i];
+        const b = above[up + i];
+        const d = ((a | HIGH_BITS) - (b & LOW_BITS) | 0) ^ (a ^ ~b) & HIGH_BITS;
+        difference[i] = d;
+        any |= d;
+      }
+      lines[at] = 2;
+      lines.set(this.#differenceBytes, at + 1);
+      changed[y] = any === 0 ? 0 : 1;
+      above = here;
+      up = s;
+    }
   }
   /**
    * Writes rows of zeros (e.g. the rows above a label's first pixel, in a binary mask).
@@ -2530,6 +2579,72 @@ function pixelLayoutOf(colourType, bitDepth) {
   return void 0;
 }
 
+// lib/png/b_channel_tally.ts
+var BChannelTally = class {
+  /** By B value, the labelled pixels counted so far. */
+  counts = new Float64Array(256);
+  #rowBytes;
+  /** The last row counted: its B values and their pixels, in pairs. */
+  #last = [];
+  /**
+   * Starts a tally of rows of `width` pixels.
+   *
+   * @param width The mask's width in pixels.
+   */
+  constructor(width) {
+    this.#rowBytes = width * 3;
+  }
+  /**
+   * Counts whole rows given back to back.
+   *
+   * @param rows The rows' RGB bytes.
+   * @param sameAsAbove Which rows repeat the row above, where the caller knows.
+   */
+  update(rows, sameAsAbove) {
+    const count = this.#rowBytes === 0 ? 0 : rows.length / this.#rowBytes;
+    this.updateRows(rows, 0, this.#rowBytes, count, sameAsAbove);
+  }
+  /**
+   * Counts `count` rows that start `stride` bytes apart in `memory`, from `at`.
+   *
+   * @param memory The bytes holding the rows.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param sameAsAbove Which rows repeat the row above, where the caller knows.
+   */
+  updateRows(memory, at, stride, count, sameAsAbove) {
+    const { counts } = this;
+    const row = new Float64Array(256);
+    const words = sameAsAbove ? void 0 : wordsOf(memory, at, stride, this.#rowBytes);
+    for (let r = 0, p = at; r < count; r++, p += stride) {
+      const same = sameAsAbove ? sameAsAbove(r) : r > 0 && words !== void 0 && sameWords(words, (p - at) / 4, stride / 4, this.#rowBytes / 4);
+      if (same !== true) {
+        this.#last = [];
+        const end = p + this.#rowBytes;
+        for (let i = p; i < end; i += 3) if (memory[i] !== 0) row[memory[i + 2]]++;
+        for (let b = 0; b < 256; b++) {
+          if (row[b] !== 0) this.#last.push(b, row[b]);
+        }
+        row.fill(0);
+      }
+      const last = this.#last;
+      for (let k = 0; k < last.length; k += 2) counts[last[k]] += last[k + 1];
+    }
+  }
+};
+function wordsOf(memory, at, stride, rowBytes) {
+  const start = memory.byteOffset + at;
+  if (start % 4 !== 0 || stride % 4 !== 0 || rowBytes % 4 !== 0) return void 0;
+  return new Uint32Array(memory.buffer, start, memory.byteLength - at >> 2);
+}
+function sameWords(words, w, strideWords, rowWords) {
+  for (let k = 0, above = w - strideWords; k < rowWords; k++) {
+    if (words[w + k] !== words[above + k]) return false;
+  }
+  return true;
+}
+
 // lib/model/stats_of_census.ts
 function statsOfCensus(census, table) {
   const { bSeen, firstB } = census;
@@ -2777,25 +2892,18 @@ function single(file, encoder, convert) {
 function binaryRenderer(file, table, newEncoder) {
   const encoders = /* @__PURE__ */ new Map();
   const seen = new Uint8Array(256);
-  let target = new Uint8Array(0);
+  const masks = new LabelMasks(table.labelByBChannel[0] === void 0);
   const stem = file.slice(0, -".png".length);
   return {
     takeRows({ data, first }) {
-      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
+      masks.takeStrip(data, seen);
       for (let b = 0; b < 256; b++) {
         if (seen[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === void 0) continue;
         const encoder = newEncoder();
         encoder.writeZeroRows(first);
         encoders.set(b, encoder);
       }
-      if (target.length < data.length / 3) target = new Uint8Array(data.length / 3);
-      const mask = target.subarray(0, data.length / 3);
-      for (const [bChannel, encoder] of encoders) {
-        for (let i = 0, p = 0; i < data.length; i += 3, p++) {
-          mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
-        }
-        encoder.writeRows(mask);
-      }
+      for (const [bChannel, encoder] of encoders) encoder.writeRows(masks.of(bChannel));
     },
     end(labels) {
       const files = [];
@@ -2812,6 +2920,61 @@ function binaryRenderer(file, table, newEncoder) {
     }
   };
 }
+var LabelMasks = class {
+  #words;
+  #labels = new Int32Array(0);
+  #labelBytes = new Uint8Array(0);
+  #mask = new Int32Array(0);
+  #maskBytes = new Uint8Array(0);
+  #data = new Uint8Array(0);
+  #pixels = 0;
+  constructor(words) {
+    this.#words = words;
+  }
+  /** Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0. */
+  takeStrip(data, seen) {
+    const pixels = data.length / 3;
+    this.#data = data;
+    this.#pixels = pixels;
+    if (this.#mask.length * 4 < pixels) {
+      this.#labels = new Int32Array(Math.ceil(pixels / 4));
+      this.#labelBytes = new Uint8Array(this.#labels.buffer);
+      this.#mask = new Int32Array(this.#labels.length);
+      this.#maskBytes = new Uint8Array(this.#mask.buffer);
+    }
+    if (!this.#words) {
+      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
+      return;
+    }
+    const labels = this.#labelBytes;
+    for (let i = 0, p = 0; i < data.length; i += 3, p++) {
+      const label = data[i] === 0 ? 0 : data[i + 2];
+      labels[p] = label;
+      seen[label] = 1;
+    }
+    labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
+  }
+  /** The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere. */
+  of(bChannel) {
+    const mask = this.#maskBytes.subarray(0, this.#pixels);
+    if (!this.#words) {
+      const data = this.#data;
+      for (let i = 0, p = 0; i < data.length; i += 3, p++) {
+        mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
+      }
+      return mask;
+    }
+    const labels = this.#labels;
+    const words = this.#mask;
+    const repeated = Math.imul(bChannel, 16843009);
+    for (let w = 0, end = Math.ceil(this.#pixels / 4); w < end; w++) {
+      const x = labels[w] ^ repeated;
+      const t = ((x & 2139062143) + 2139062143 | x) & 2155905152;
+      words[w] = Math.imul((~t & 2155905152) >>> 7, 255);
+    }
+    return mask;
+  }
+};
 function safeFileName(id) {
   const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
   return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
@@ -2961,15 +3124,20 @@ async function runMaskJob(job, options = {}) {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
     let digest;
+    let tally;
     const { png, width, height: height2, census, samples, warnings } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
       thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0,
-      pixels: (size) => digest = new PixelDigest({
-        ...size,
-        layout: "rgb8"
-      })
+      pixels: (size) => {
+        digest = new PixelDigest({
+          ...size,
+          layout: "rgb8"
+        });
+        tally = tallyOf(job, size.width);
+        return tally ? bothSinks(digest, tally) : digest;
+      }
     });
     const files = hashed([
       {
@@ -2979,13 +3147,17 @@ async function runMaskJob(job, options = {}) {
       }
     ]);
     const preview = samples && maskPreview(samples, table);
+    const labelPixels = tally && labelPixelsOf(tally, table);
     const stats = statsOfCensus(census, table);
     return withWarning({
       files,
       width,
       height: height2,
       stats,
-      preview
+      preview,
+      ...labelPixels ? {
+        labelPixels
+      } : {}
     }, job.mask.image, warnings);
   }
   if (job.mask.kind === "png") {
@@ -3032,16 +3204,19 @@ function withWarning(rendered, image, pngWarnings) {
 function renderStrips(job, size, readRows) {
   const { width, height } = size;
   const sampler = job.preview ? new MaskSampler(width, height) : void 0;
+  const tally = tallyOf(job, width);
   const renderer = maskRowsRenderer(job.file, size, job);
   try {
     const census = readRows((rows) => {
       sampler?.takeRows(rows.data, 0, width * 3, rows.first, rows.count, 3);
+      tally?.update(rows.data.subarray(0, rows.count * width * 3));
       renderer.takeRows(rows);
     });
     const stats = statsOfCensus(census, job.table);
     const files = hashed(renderer.end(stats.labels));
     const preview = sampler && maskPreview(sampler.samples(), job.table);
     const segments = renderer.segments?.();
+    const labelPixels = tally && labelPixelsOf(tally, job.table);
     return {
       files,
       width,
@@ -3050,6 +3225,9 @@ function renderStrips(job, size, readRows) {
       preview,
       ...segments ? {
         segments
+      } : {},
+      ...labelPixels ? {
+        labelPixels
       } : {}
     };
   } finally {
@@ -3058,6 +3236,26 @@ function renderStrips(job, size, readRows) {
 }
 function sha256(bytes) {
   return createHash2("sha256").update(bytes).digest("hex");
+}
+function tallyOf(job, width) {
+  return job.tallyPixels && job.colourByBChannel === void 0 ? new BChannelTally(width) : void 0;
+}
+function bothSinks(digest, tally) {
+  return {
+    update: (rows, same) => (digest.update(rows, same), tally.update(rows, same)),
+    updateRows: (memory, at, stride, count, same) => {
+      digest.updateRows(memory, at, stride, count, same);
+      tally.updateRows(memory, at, stride, count, same);
+    }
+  };
+}
+function labelPixelsOf(tally, table) {
+  const pixels = {};
+  for (const { id, bChannel } of table.classes) {
+    const count = tally.counts[bChannel];
+    if (count > 0 && table.labelByBChannel[bChannel] === id) pixels[id] = count;
+  }
+  return pixels;
 }
 function hashed(files) {
   return files.map(({ path, bytes, pixelSha256 }) => {
@@ -3071,6 +3269,220 @@ function hashed(files) {
   });
 }
 
+// lib/formats/coco_rle.ts
+function cocoRleString(counts) {
+  let text = "";
+  for (let i = 0; i < counts.length; i++) {
+    let value = counts[i];
+    if (i > 2) value -= counts[i - 2];
+    for (let more = true; more; ) {
+      let group = value & 31;
+      value >>= 5;
+      more = group & 16 ? value !== -1 : value !== 0;
+      if (more) group |= 32;
+      text += String.fromCharCode(group + 48);
+    }
+  }
+  return text;
+}
+
+// lib/formats/mask_instance_scanner.ts
+var Segments = class {
+  slot = new Uint16Array(1024);
+  x = new Int32Array(1024);
+  y = new Int32Array(1024);
+  length = new Int32Array(1024);
+  size = 0;
+  push(slot, x, y, length) {
+    if (this.size === this.slot.length) this.#grow();
+    const i = this.size++;
+    this.slot[i] = slot, this.x[i] = x, this.y[i] = y, this.length[i] = length;
+  }
+  #grow() {
+    const grown = (old) => {
+      const bigger = new old.constructor(old.length * 2);
+      bigger.set(old);
+      return bigger;
+    };
+    this.slot = grown(this.slot), this.x = grown(this.x);
+    this.y = grown(this.y), this.length = grown(this.length);
+  }
+};
+var MaskInstanceScanner = class {
+  #width;
+  #height;
+  #classOfBChannel;
+  /** Slot + 1 of each `(R << 8) | B`, 0 for none, -1 not seen yet. */
+  #slotOfPixel = new Int32Array(65536).fill(-1);
+  #slotOfKey = /* @__PURE__ */ new Map();
+  #found = [];
+  /** The row above and this row, padded to whole 32-bit words. */
+  #above;
+  #row;
+  /** Each column's instance (slot + 1) in the row above, and the row its run began at. */
+  #slotAbove;
+  #runStart;
+  #segments = new Segments();
+  #y = 0;
+  /**
+   * Prepares a scan.
+   *
+   * @param width The mask's width in pixels.
+   * @param height The mask's height in pixels.
+   * @param classOfBChannel The class (1..) of each blue value 0..255, 0 for none: such pixels
+   * belong to no instance.
+   */
+  constructor(width, height, classOfBChannel) {
+    this.#width = width;
+    this.#height = height;
+    this.#classOfBChannel = classOfBChannel;
+    const padded = Math.ceil(width * 3 / 4) * 4;
+    this.#above = new Uint8Array(padded);
+    this.#row = new Uint8Array(padded);
+    this.#slotAbove = new Uint16Array(width);
+    this.#runStart = new Int32Array(width);
+  }
+  /**
+   * Takes the next rows, top to bottom.
+   *
+   * @param rows The rows: `count` rows of `width * 3` bytes from row `first`.
+   */
+  takeRows(rows) {
+    const rowBytes = this.#width * 3;
+    for (let r = 0; r < rows.count; r++) {
+      this.#row.set(rows.data.subarray(r * rowBytes, (r + 1) * rowBytes));
+      this.#scanRow();
+      [this.#above, this.#row] = [
+        this.#row,
+        this.#above
+      ];
+      this.#y++;
+    }
+  }
+  /**
+   * Ends the scan.
+   *
+   * @returns The instances, ordered by instance id, then class; each with its run lengths in
+   * column-major order from a run of 0s, its area and its box.
+   */
+  end() {
+    const height = this.#height;
+    for (let x = 0; x < this.#width; x++) {
+      const slot = this.#slotAbove[x];
+      if (slot !== 0) this.#segments.push(slot, x, this.#runStart[x], height - this.#runStart[x]);
+    }
+    const instances = this.#instancesOfSegments();
+    return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
+  }
+  /** Compares this row with the one above a word at a time, and looks at the words that differ. */
+  #scanRow() {
+    const words = new Int32Array(this.#row.buffer);
+    const above = new Int32Array(this.#above.buffer);
+    let next = 0;
+    for (let w = 0; w < words.length; w++) {
+      if (words[w] === above[w]) continue;
+      const last = Math.min(this.#width - 1, Math.floor((4 * w + 3) / 3));
+      for (let x = Math.max(next, Math.floor(4 * w / 3)); x <= last; x++) this.#pixel(x);
+      next = last + 1;
+    }
+  }
+  /** A pixel unlike the one above: where its instance changes, a run ends and another begins. */
+  #pixel(x) {
+    const red = this.#row[3 * x];
+    const key = red << 8 | this.#row[3 * x + 2];
+    let slot = this.#slotOfPixel[key];
+    if (slot < 0) slot = this.#slotOfPixel[key] = this.#newSlot(red, this.#row[3 * x + 2]);
+    const before = this.#slotAbove[x];
+    if (slot === before) return;
+    const y = this.#y;
+    if (before !== 0) this.#segments.push(before, x, this.#runStart[x], y - this.#runStart[x]);
+    this.#slotAbove[x] = slot;
+    this.#runStart[x] = y;
+  }
+  /** The slot + 1 of a colour seen for the first time, 0 when it is no instance. */
+  #newSlot(red, blue) {
+    const classIndex = this.#classOfBChannel[blue];
+    if (red === 0 || !classIndex) return 0;
+    const key = red * 256 + classIndex;
+    let slot = this.#slotOfKey.get(key);
+    if (slot === void 0) {
+      slot = this.#found.length;
+      this.#slotOfKey.set(key, slot);
+      this.#found.push({
+        instanceId: red,
+        classIndex
+      });
+    }
+    return slot + 1;
+  }
+  /** The runs in column-major order (counting sort on the column), cut into each instance's. */
+  #instancesOfSegments() {
+    const { slot, x, y, length, size } = this.#segments;
+    const width = this.#width;
+    const height = this.#height;
+    const starts = new Int32Array(width + 1);
+    for (let i = 0; i < size; i++) starts[x[i] + 1]++;
+    for (let column = 0; column < width; column++) starts[column + 1] += starts[column];
+    const order = new Int32Array(size);
+    for (let i = 0; i < size; i++) order[starts[x[i]]++] = i;
+    const instances = this.#found.map((found) => ({
+      ...found,
+      counts: [],
+      area: 0,
+      bbox: [
+        Infinity,
+        Infinity,
+        -Infinity,
+        -Infinity
+      ]
+    }));
+    const lastEnd = new Array(instances.length).fill(0);
+    for (const i of order) {
+      const s = slot[i] - 1;
+      const instance2 = instances[s];
+      const start = x[i] * height + y[i];
+      const { counts, bbox } = instance2;
+      if (start === lastEnd[s] && counts.length > 0) counts[counts.length - 1] += length[i];
+      else counts.push(start - lastEnd[s], length[i]);
+      lastEnd[s] = start + length[i];
+      instance2.area += length[i];
+      bbox[0] = Math.min(bbox[0], x[i]), bbox[1] = Math.min(bbox[1], y[i]);
+      bbox[2] = Math.max(bbox[2], x[i]), bbox[3] = Math.max(bbox[3], y[i] + length[i] - 1);
+    }
+    const total = width * height;
+    for (const [s, instance2] of instances.entries()) {
+      if (lastEnd[s] < total) instance2.counts.push(total - lastEnd[s]);
+      const [minX, minY, maxX, maxY] = instance2.bbox;
+      instance2.bbox = [
+        minX,
+        minY,
+        maxX - minX + 1,
+        maxY - minY + 1
+      ];
+    }
+    return instances;
+  }
+};
+
+// lib/formats/coco_mask_instances.ts
+function cocoMaskInstances(job) {
+  const rows = openMaskRows(job.bytes, {
+    maxPixels: job.maxPixels
+  });
+  const { width, height } = rows;
+  const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);
+  rows.read((strip) => scanner.takeRows(strip));
+  const instances = scanner.end();
+  return {
+    width,
+    height,
+    instances: instances.map((instance2) => ({
+      ...instance2,
+      counts: cocoRleString(instance2.counts)
+    }))
+  };
+}
+
 // lib/export/_pool_jobs.ts
 var POOL_JOBS = {
   render: {
@@ -3081,6 +3493,11 @@ var POOL_JOBS = {
         rendered.preview.png.buffer
       ] : []
     ]
+  },
+  cocoInstances: {
+    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
+    run: async (job) => cocoMaskInstances(job),
+    transfer: () => []
   }
 };
 var SharedInputs = class {

@@ -21604,22 +21604,22 @@ function quoteStart(text2) {
 function maskOf(task, source) {
   const value = taskMask(task, source);
   if (value === void 0) return void 0;
-  const image = imageSize(task, source);
+  const image2 = imageSize(task, source);
   const kind = source.kind ?? "mask";
-  if (kind === "mask") return pngMaskOf(value, image);
+  if (kind === "mask") return pngMaskOf(value, image2);
   return {
     kind: "shapes",
     geometry: kind,
     annotations: value,
-    image
+    image: image2
   };
 }
-function pngMaskOf(value, image) {
+function pngMaskOf(value, image2) {
   try {
     return {
       kind: "png",
       bytes: decodeDataUri(value),
-      image
+      image: image2
     };
   } catch (error2) {
     if (!(error2 instanceof MasksError)) throw error2;
@@ -21631,8 +21631,8 @@ function pngMaskOf(value, image) {
 }
 function imageSize(task, source) {
   const found = taskAnswers(task, source);
-  const image = found?.answers?.image ?? found?.body.image;
-  const { width, height } = image ?? {};
+  const image2 = found?.answers?.image ?? found?.body.image;
+  const { width, height } = image2 ?? {};
   return Number.isInteger(width) && Number.isInteger(height) ? {
     width,
     height
@@ -22392,96 +22392,193 @@ function isRecord3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// lib/formats/mask_instance_scanner.ts
+var Segments = class {
+  slot = new Uint16Array(1024);
+  x = new Int32Array(1024);
+  y = new Int32Array(1024);
+  length = new Int32Array(1024);
+  size = 0;
+  push(slot, x, y, length) {
+    if (this.size === this.slot.length) this.#grow();
+    const i = this.size++;
+    this.slot[i] = slot, this.x[i] = x, this.y[i] = y, this.length[i] = length;
+  }
+  #grow() {
+    const grown3 = (old) => {
+      const bigger = new old.constructor(old.length * 2);
+      bigger.set(old);
+      return bigger;
+    };
+    this.slot = grown3(this.slot), this.x = grown3(this.x);
+    this.y = grown3(this.y), this.length = grown3(this.length);
+  }
+};
+var MaskInstanceScanner = class {
+  #width;
+  #height;
+  #classOfBChannel;
+  /** Slot + 1 of each `(R << 8) | B`, 0 for none, -1 not seen yet. */
+  #slotOfPixel = new Int32Array(65536).fill(-1);
+  #slotOfKey = /* @__PURE__ */ new Map();
+  #found = [];
+  /** The row above and this row, padded to whole 32-bit words. */
+  #above;
+  #row;
+  /** Each column's instance (slot + 1) in the row above, and the row its run began at. */
+  #slotAbove;
+  #runStart;
+  #segments = new Segments();
+  #y = 0;
+  /**
+   * Prepares a scan.
+   *
+   * @param width The mask's width in pixels.
+   * @param height The mask's height in pixels.
+   * @param classOfBChannel The class (1..) of each blue value 0..255, 0 for none: such pixels
+   * belong to no instance.
+   */
+  constructor(width, height, classOfBChannel) {
+    this.#width = width;
+    this.#height = height;
+    this.#classOfBChannel = classOfBChannel;
+    const padded = Math.ceil(width * 3 / 4) * 4;
+    this.#above = new Uint8Array(padded);
+    this.#row = new Uint8Array(padded);
+    this.#slotAbove = new Uint16Array(width);
+    this.#runStart = new Int32Array(width);
+  }
+  /**
+   * Takes the next rows, top to bottom.
+   *
+   * @param rows The rows: `count` rows of `width * 3` bytes from row `first`.
+   */
+  takeRows(rows) {
+    const rowBytes = this.#width * 3;
+    for (let r = 0; r < rows.count; r++) {
+      this.#row.set(rows.data.subarray(r * rowBytes, (r + 1) * rowBytes));
+      this.#scanRow();
+      [this.#above, this.#row] = [
+        this.#row,
+        this.#above
+      ];
+      this.#y++;
+    }
+  }
+  /**
+   * Ends the scan.
+   *
+   * @returns The instances, ordered by instance id, then class; each with its run lengths in
+   * column-major order from a run of 0s, its area and its box.
+   */
+  end() {
+    const height = this.#height;
+    for (let x = 0; x < this.#width; x++) {
+      const slot = this.#slotAbove[x];
+      if (slot !== 0) this.#segments.push(slot, x, this.#runStart[x], height - this.#runStart[x]);
+    }
+    const instances = this.#instancesOfSegments();
+    return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
+  }
+  /** Compares this row with the one above a word at a time, and looks at the words that differ. */
+  #scanRow() {
+    const words = new Int32Array(this.#row.buffer);
+    const above = new Int32Array(this.#above.buffer);
+    let next = 0;
+    for (let w = 0; w < words.length; w++) {
+      if (words[w] === above[w]) continue;
+      const last = Math.min(this.#width - 1, Math.floor((4 * w + 3) / 3));
+      for (let x = Math.max(next, Math.floor(4 * w / 3)); x <= last; x++) this.#pixel(x);
+      next = last + 1;
+    }
+  }
+  /** A pixel unlike the one above: where its instance changes, a run ends and another begins. */
+  #pixel(x) {
+    const red = this.#row[3 * x];
+    const key = red << 8 | this.#row[3 * x + 2];
+    let slot = this.#slotOfPixel[key];
+    if (slot < 0) slot = this.#slotOfPixel[key] = this.#newSlot(red, this.#row[3 * x + 2]);
+    const before = this.#slotAbove[x];
+    if (slot === before) return;
+    const y = this.#y;
+    if (before !== 0) this.#segments.push(before, x, this.#runStart[x], y - this.#runStart[x]);
+    this.#slotAbove[x] = slot;
+    this.#runStart[x] = y;
+  }
+  /** The slot + 1 of a colour seen for the first time, 0 when it is no instance. */
+  #newSlot(red, blue) {
+    const classIndex = this.#classOfBChannel[blue];
+    if (red === 0 || !classIndex) return 0;
+    const key = red * 256 + classIndex;
+    let slot = this.#slotOfKey.get(key);
+    if (slot === void 0) {
+      slot = this.#found.length;
+      this.#slotOfKey.set(key, slot);
+      this.#found.push({
+        instanceId: red,
+        classIndex
+      });
+    }
+    return slot + 1;
+  }
+  /** The runs in column-major order (counting sort on the column), cut into each instance's. */
+  #instancesOfSegments() {
+    const { slot, x, y, length, size } = this.#segments;
+    const width = this.#width;
+    const height = this.#height;
+    const starts = new Int32Array(width + 1);
+    for (let i = 0; i < size; i++) starts[x[i] + 1]++;
+    for (let column = 0; column < width; column++) starts[column + 1] += starts[column];
+    const order = new Int32Array(size);
+    for (let i = 0; i < size; i++) order[starts[x[i]]++] = i;
+    const instances = this.#found.map((found) => ({
+      ...found,
+      counts: [],
+      area: 0,
+      bbox: [
+        Infinity,
+        Infinity,
+        -Infinity,
+        -Infinity
+      ]
+    }));
+    const lastEnd = new Array(instances.length).fill(0);
+    for (const i of order) {
+      const s = slot[i] - 1;
+      const instance2 = instances[s];
+      const start = x[i] * height + y[i];
+      const { counts: counts2, bbox } = instance2;
+      if (start === lastEnd[s] && counts2.length > 0) counts2[counts2.length - 1] += length[i];
+      else counts2.push(start - lastEnd[s], length[i]);
+      lastEnd[s] = start + length[i];
+      instance2.area += length[i];
+      bbox[0] = Math.min(bbox[0], x[i]), bbox[1] = Math.min(bbox[1], y[i]);
+      bbox[2] = Math.max(bbox[2], x[i]), bbox[3] = Math.max(bbox[3], y[i] + length[i] - 1);
+    }
+    const total = width * height;
+    for (const [s, instance2] of instances.entries()) {
+      if (lastEnd[s] < total) instance2.counts.push(total - lastEnd[s]);
+      const [minX, minY, maxX, maxY] = instance2.bbox;
+      instance2.bbox = [
+        minX,
+        minY,
+        maxX - minX + 1,
+        maxY - minY + 1
+      ];
+    }
+    return instances;
+  }
+};
+
 // lib/formats/mask_instances.ts
-function maskInstances(image, classOfBChannel) {
-  const { found, slots, box: box2 } = numberInstances(image, classOfBChannel);
-  const counts2 = columnRuns(slots, image.width, image.height, found.length);
-  const instances = found.map((instance2, slot) => ({
-    ...instance2,
-    counts: counts2[slot],
-    area: box2.area[slot],
-    bbox: [
-      box2.minX[slot],
-      box2.minY[slot],
-      box2.maxX[slot] - box2.minX[slot] + 1,
-      box2.maxY[slot] - box2.minY[slot] + 1
-    ]
-  }));
-  return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
-}
-function numberInstances(image, classOfBChannel) {
-  const { width, height, data } = image;
-  const slotByKey = /* @__PURE__ */ new Map();
-  const found = [];
-  const slots = new Uint16Array(width * height);
-  const box2 = {
-    minX: [],
-    minY: [],
-    maxX: [],
-    maxY: [],
-    area: []
-  };
-  for (let y = 0, pixel = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, pixel++) {
-      const red = data[pixel * 3];
-      if (red === 0) continue;
-      const classIndex = classOfBChannel[data[pixel * 3 + 2]];
-      if (!classIndex) continue;
-      const key = red * 256 + classIndex;
-      let slot = slotByKey.get(key);
-      if (slot === void 0) {
-        slot = found.length;
-        slotByKey.set(key, slot);
-        found.push({
-          instanceId: red,
-          classIndex
-        });
-        box2.minX.push(x), box2.minY.push(y), box2.maxX.push(x), box2.maxY.push(y), box2.area.push(0);
-      }
-      slots[pixel] = slot + 1;
-      box2.area[slot]++;
-      if (x < box2.minX[slot]) box2.minX[slot] = x;
-      if (x > box2.maxX[slot]) box2.maxX[slot] = x;
-      box2.maxY[slot] = y;
-    }
-  }
-  return {
-    found,
-    slots,
-    box: box2
-  };
-}
-function columnRuns(slots, width, height, count) {
-  const counts2 = Array.from({
-    length: count
-  }, () => []);
-  const lastEnd = new Array(count).fill(0);
-  const start = new Array(count).fill(0);
-  let current = 0;
-  let position = 0;
-  for (let x = 0; x < width; x++) {
-    for (let y = 0, pixel = x; y < height; y++, pixel += width, position++) {
-      const slot = slots[pixel];
-      if (slot === current) continue;
-      if (current !== 0) {
-        counts2[current - 1].push(position - start[current - 1]);
-        lastEnd[current - 1] = position;
-      }
-      if (slot !== 0) {
-        counts2[slot - 1].push(position - lastEnd[slot - 1]);
-        start[slot - 1] = position;
-      }
-      current = slot;
-    }
-  }
-  if (current !== 0) {
-    counts2[current - 1].push(position - start[current - 1]);
-    lastEnd[current - 1] = position;
-  }
-  for (let slot = 0; slot < count; slot++) {
-    if (lastEnd[slot] < position) counts2[slot].push(position - lastEnd[slot]);
-  }
-  return counts2;
+function maskInstances(image2, classOfBChannel) {
+  const scanner = new MaskInstanceScanner(image2.width, image2.height, classOfBChannel);
+  scanner.takeRows({
+    data: image2.data,
+    first: 0,
+    count: image2.height
+  });
+  return scanner.end();
 }
 
 // lib/formats/coco_vector_annotation.ts
@@ -22504,13 +22601,13 @@ function cocoVectorAnnotation(annotation, options) {
   });
   const { width, height } = options.size;
   if (shape.holes?.length) {
-    const image = rasterizeShapes([
+    const image2 = rasterizeShapes([
       {
         ...shape,
         ...PAINT
       }
     ], options.size);
-    const [pixels] = maskInstances(image, CLASS_OF_PAINT);
+    const [pixels] = maskInstances(image2, CLASS_OF_PAINT);
     return {
       category_id: category,
       segmentation: {
@@ -22599,10 +22696,12 @@ var DENO_FILE_SYSTEM = {
   // The calls made for every mask (a few per file, each quick on a local disk) are the runtime's
   // synchronous ones behind a promise: its asynchronous calls hand each one to another thread and
   // back, which cost more than the call itself (about 0.3 s of CPU and a busier main thread in an
-  // export of 2,400 masks, measured); the workers have their next masks queued meanwhile.
+  // export of 2,400 masks, measured); the workers have their next masks queued meanwhile. A
+  // resumed export reads every kept file back to check it: 60,000 of them in one run.
   lstat: (path6) => promised(() => Deno.lstatSync(path6)),
   stat: (path6) => Deno.stat(path6),
-  readFile: (path6) => Deno.readFile(path6),
+  // A regular file only: reading a FIFO or a device synchronously could block this thread.
+  readFile: (path6) => promised(() => Deno.statSync(path6).isFile).then((regular) => regular ? Deno.readFileSync(path6) : Deno.readFile(path6)),
   writeFile: (path6, bytes, options) => promised(() => Deno.writeFileSync(path6, bytes, options)),
   open: (path6, options) => Deno.open(path6, options),
   rename: (from, to) => promised(() => Deno.renameSync(from, to)),
@@ -23699,8 +23798,8 @@ function whereDataEnds(written, png) {
 // lib/png/_pass_to_rgb.ts
 function createPassWriter(header2, options) {
   const { colourType, bitDepth } = header2;
-  const { image, palette } = options;
-  const out = image.data;
+  const { image: image2, palette } = options;
+  const out = image2.data;
   const sampleBytes = bitDepth === 16 ? 2 : 1;
   const pixelBytes = CHANNELS_BY_COLOUR_TYPE[colourType] * sampleBytes;
   const indexed = colourType === 3 || colourType === 0 && bitDepth <= 8;
@@ -23710,7 +23809,7 @@ function createPassWriter(header2, options) {
     const step = pass.dx * 3;
     for (let y = 0; y < pass.height; y++) {
       const s = pass.offset + y * stride + 1;
-      const o = ((pass.y0 + y * pass.dy) * image.width + pass.x0) * 3;
+      const o = ((pass.y0 + y * pass.dy) * image2.width + pass.x0) * 3;
       if (lookup !== void 0) {
         writeIndexedRow(scanlines, s, {
           out,
@@ -23987,1845 +24086,22 @@ async function taskMaskPixels(value, maxPixels) {
       maxPixels
     });
   } catch (error2) {
-    if (!(error2 instanceof MasksError)) throw error2;
-    const reason = `its mask cannot be read: ${error2.message}`;
-    if (error2 instanceof PngError) {
-      throw new PngError(reason, {
-        cause: error2,
-        setting: error2.setting
-      });
-    }
-    throw new MasksError(reason, {
-      cause: error2
+    throwUnreadable(error2);
+  }
+}
+function throwUnreadable(error2) {
+  if (!(error2 instanceof MasksError)) throw error2;
+  const reason = `its mask cannot be read: ${error2.message}`;
+  if (error2 instanceof PngError) {
+    throw new PngError(reason, {
+      cause: error2,
+      setting: error2.setting
     });
   }
-}
-
-// lib/formats/simplify_ring.ts
-function simplifyRing(points, tolerance) {
-  const count = points.length / 2;
-  if (tolerance === 0 || count <= 3) return [
-    ...points
-  ];
-  let far = 0;
-  let farDistance = -1;
-  for (let i = 1; i < count; i++) {
-    const distance = Math.hypot(points[2 * i] - points[0], points[2 * i + 1] - points[1]);
-    if (distance > farDistance) [far, farDistance] = [
-      i,
-      distance
-    ];
-  }
-  const keep = new Uint8Array(count);
-  keep[0] = keep[far] = 1;
-  markKept(points, keep, 0, far, tolerance);
-  markKept(points, keep, far, count, tolerance);
-  if (keep.reduce((sum, kept2) => sum + kept2, 0) < 3) {
-    keep[farthestFrom(points, 0, far, count)] = 1;
-  }
-  const kept = [];
-  for (let i = 0; i < count; i++) if (keep[i] === 1) kept.push(points[2 * i], points[2 * i + 1]);
-  return kept;
-}
-function markKept(points, keep, first, last, tolerance) {
-  const stack = [
-    [
-      first,
-      last
-    ]
-  ];
-  while (stack.length > 0) {
-    const [from, to] = stack.pop();
-    if (to - from < 2) continue;
-    const at = farthestFrom(points, from, to, to);
-    const count = points.length / 2;
-    if (distanceToChord(points, at, from, to % count) <= tolerance) continue;
-    keep[at] = 1;
-    stack.push([
-      from,
-      at
-    ], [
-      at,
-      to
-    ]);
-  }
-}
-function farthestFrom(points, from, to, end) {
-  const count = points.length / 2;
-  let best = from + 1;
-  let bestDistance = -1;
-  for (let i = from + 1; i < end; i++) {
-    if (i === to) continue;
-    const distance = distanceToChord(points, i, from, to % count);
-    if (distance > bestDistance) [best, bestDistance] = [
-      i,
-      distance
-    ];
-  }
-  return best;
-}
-function distanceToChord(points, i, a, b) {
-  const [px, py] = [
-    points[2 * i],
-    points[2 * i + 1]
-  ];
-  const [ax, ay, bx, by] = [
-    points[2 * a],
-    points[2 * a + 1],
-    points[2 * b],
-    points[2 * b + 1]
-  ];
-  const [dx, dy] = [
-    bx - ax,
-    by - ay
-  ];
-  const length = dx * dx + dy * dy;
-  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length));
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-}
-
-// lib/formats/_splice_holes.ts
-function spliceHoles(outline, holes) {
-  if (holes.length === 0) return outline;
-  const count = outline.length / 2;
-  const edgesOfColumn = /* @__PURE__ */ new Map();
-  for (let edge = 0; edge < count; edge++) {
-    const [ax, bx] = [
-      outline[2 * edge],
-      outline[(2 * edge + 2) % outline.length]
-    ];
-    if (ax === bx) continue;
-    for (let x = Math.ceil(Math.min(ax, bx)); x <= Math.floor(Math.max(ax, bx)); x++) {
-      const edges = edgesOfColumn.get(x);
-      if (edges) edges.push(edge);
-      else edgesOfColumn.set(x, [
-        edge
-      ]);
-    }
-  }
-  const cuts = [];
-  for (const hole of holes) {
-    const cut = cutOf(outline, hole, edgesOfColumn.get(topOf(hole).x) ?? []);
-    if (cut) cuts.push(cut);
-  }
-  cuts.sort((a, b) => a.edge - b.edge || a.along - b.along);
-  const spliced = [];
-  let next = 0;
-  for (let edge = 0; edge < count; edge++) {
-    spliced.push(outline[2 * edge], outline[2 * edge + 1]);
-    for (; next < cuts.length && cuts[next].edge === edge; next++) {
-      const { x, y, walk } = cuts[next];
-      spliced.push(x, y, ...walk, x, y);
-    }
-  }
-  return spliced;
-}
-function topOf(hole) {
-  let at = 0;
-  for (let i = 2; i < hole.length; i += 2) {
-    if (hole[i + 1] < hole[at + 1] || hole[i + 1] === hole[at + 1] && hole[i] < hole[at]) at = i;
-  }
-  return {
-    x: hole[at],
-    y: hole[at + 1],
-    at
-  };
-}
-function cutOf(outline, hole, edges) {
-  const top = topOf(hole);
-  let best;
-  for (const edge of edges) {
-    const j = (2 * edge + 2) % outline.length;
-    const [ax, ay, bx, by] = [
-      outline[2 * edge],
-      outline[2 * edge + 1],
-      outline[j],
-      outline[j + 1]
-    ];
-    const along = (top.x - ax) / (bx - ax);
-    const y = ay + (by - ay) * along;
-    if (y > top.y || best && y <= best.y) continue;
-    best = {
-      edge,
-      along,
-      x: top.x,
-      y,
-      walk: []
-    };
-  }
-  if (!best) return void 0;
-  best.walk = [
-    ...hole.slice(top.at),
-    ...hole.slice(0, top.at),
-    top.x,
-    top.y
-  ];
-  return best;
-}
-
-// lib/formats/trace_polygons.ts
-function tracePolygons(region, options = {}) {
-  const tolerance = options.tolerance ?? 0;
-  if (!Number.isFinite(tolerance) || tolerance < 0) {
-    throw new RangeError(`The polygon tolerance must be a number >= 0; got ${tolerance}`);
-  }
-  const rings = traceRings(region);
-  const polygonOfRing = /* @__PURE__ */ new Map();
-  const polygons = [];
-  const holes = [];
-  rings.forEach((ring, i) => {
-    if (ring.parent !== void 0) return;
-    polygonOfRing.set(i, polygons.length);
-    polygons.push(simplifyRing(ring.points, tolerance));
-    holes.push([]);
-  });
-  for (const ring of rings) {
-    if (ring.parent === void 0) continue;
-    holes[polygonOfRing.get(ring.parent)].push(simplifyRing(ring.points, tolerance));
-  }
-  polygons.forEach((outline, i) => polygons[i] = spliceHoles(outline, holes[i]));
-  return polygons.map((points) => points.map((value, i) => value + (i % 2 === 0 ? region.left : region.top)));
-}
-function traceInstancePolygons(instance2, imageHeight, options = {}) {
-  const [left, top, width, height] = instance2.bbox;
-  const inside = new Uint8Array(width * height);
-  let position = 0;
-  instance2.counts.forEach((count, i) => {
-    if (i % 2 === 1) {
-      let x = Math.floor(position / imageHeight) - left;
-      let y = position % imageHeight - top;
-      for (let k = 0; k < count; k++) {
-        inside[y * width + x] = 1;
-        if (++y === height) [x, y] = [
-          x + 1,
-          0
-        ];
-      }
-    }
-    position += count;
-  });
-  return tracePolygons({
-    left,
-    top,
-    width,
-    height,
-    inside
-  }, options);
-}
-function traceRings(region) {
-  const { width, height, inside } = region;
-  const at = (x, y) => x >= 0 && y >= 0 && x < width && y < height && inside[y * width + x] === 1;
-  const started = new Uint8Array(width * height);
-  const part = new Int32Array(width * height);
-  const rings = [];
-  for (let y = 0, i = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, i++) {
-      if (inside[i] !== 1 || y > 0 && inside[i - width] === 1 || started[i] === 1) continue;
-      const points = traceRing(at, x, y, (px, py) => started[py * width + px] = 1);
-      const label = part[y * width + x];
-      if (label > 0) {
-        rings.push({
-          points,
-          parent: label - 1
-        });
-        continue;
-      }
-      rings.push({
-        points
-      });
-      labelPart(region, part, y * width + x, rings.length);
-    }
-  }
-  return rings;
-}
-function labelPart(region, part, start, label) {
-  const { width, height, inside } = region;
-  const open2 = (i) => inside[i] === 1 && part[i] === 0;
-  const seeds = [
-    start
-  ];
-  while (seeds.length > 0) {
-    const seed = seeds.pop();
-    if (part[seed] !== 0) continue;
-    const y = Math.floor(seed / width);
-    const row = y * width;
-    let [left, right] = [
-      seed - row,
-      seed - row
-    ];
-    while (left > 0 && open2(row + left - 1)) left--;
-    while (right < width - 1 && open2(row + right + 1)) right++;
-    part.fill(label, row + left, row + right + 1);
-    for (const next of [
-      y - 1,
-      y + 1
-    ]) {
-      if (next < 0 || next >= height) continue;
-      let inRun = false;
-      for (let x = Math.max(0, left - 1); x <= Math.min(width - 1, right + 1); x++) {
-        const here = open2(next * width + x);
-        if (here && !inRun) seeds.push(next * width + x);
-        inRun = here;
-      }
-    }
-  }
-}
-function traceRing(at, x0, y0, onTopEdge) {
-  const points = [];
-  let [x, y, dx, dy] = [
-    x0,
-    y0,
-    1,
-    0
-  ];
-  for (; ; ) {
-    if (dx === 1) onTopEdge(x, y);
-    x += dx;
-    y += dy;
-    const left = at(x + (dx + dy < 0 ? -1 : 0), y + (dy - dx < 0 ? -1 : 0));
-    const right = at(x + (dx - dy < 0 ? -1 : 0), y + (dy + dx < 0 ? -1 : 0));
-    const [nx, ny] = left ? [
-      dy,
-      -dx
-    ] : right ? [
-      dx,
-      dy
-    ] : [
-      -dy,
-      dx
-    ];
-    if (nx !== dx || ny !== dy) points.push(x, y);
-    [dx, dy] = [
-      nx,
-      ny
-    ];
-    if (x === x0 && y === y0 && dx === 1) return points;
-  }
-}
-
-// lib/formats/_coco_writer.ts
-var TEXT3 = new TextEncoder();
-var CocoWriter = class {
-  #file;
-  #annotationsFile;
-  #source;
-  #classes;
-  #options;
-  #registry = new MaskFileRegistry();
-  #images = 0;
-  #annotations = 0;
-  constructor(file, source, options) {
-    this.#file = file;
-    this.#annotationsFile = new OutputFile(`${file.path}.annotations`, {
-      fileSystem: options.fileSystem
-    });
-    this.#source = source;
-    this.#options = options;
-    this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation", options.pinning);
-  }
-  async take(task, mine) {
-    const found = this.#found(task);
-    if (found === void 0) {
-      const what = this.#source.geometry === "segmentation" ? "mask" : "annotations";
-      return mine ? {
-        status: "skipped",
-        reason: `no ${what}`
-      } : void 0;
-    }
-    let claim;
-    try {
-      claim = claimTaskFile(this.#registry, task, {
-        replaceExtension: false
-      });
-    } catch (error2) {
-      if (!(error2 instanceof TaskError)) throw error2;
-      return mine ? {
-        status: "failed",
-        reason: error2.reason
-      } : void 0;
-    }
-    if (!mine) return void 0;
-    let image;
-    try {
-      image = found.kind === "uri" ? await this.#maskShapes(found.value) : this.#vectorShapes(found);
-    } catch (error2) {
-      if (!(error2 instanceof MasksError)) throw error2;
-      const setting = error2 instanceof PngError ? error2.setting : void 0;
-      return {
-        status: "failed",
-        reason: error2.message,
-        setting
-      };
-    }
-    const fileName = claim.file.slice(0, -".png".length);
-    if (!this.#options.dryRun) await this.#write(task, fileName, image);
-    if (claim.file === claim.wanted) return {
-      status: "exported",
-      leftOut: image.leftOut
-    };
-    return {
-      status: "exported",
-      leftOut: image.leftOut,
-      file: fileName,
-      renamedFrom: claim.wanted.slice(0, -".png".length),
-      renameReason: claim.reason
-    };
-  }
-  /** The task's mask (a data URI) or shapes, `undefined` when it has none, as the mask export finds them. */
-  #found(task) {
-    if (this.#source.geometry === "segmentation") {
-      const value = taskMask(task, {
-        input: this.#source.input,
-        kind: "mask"
-      });
-      return value === void 0 ? void 0 : {
-        kind: "uri",
-        value
-      };
-    }
-    const mask = maskOf(task, {
-      input: this.#source.input,
-      kind: this.#vectorKind()
-    });
-    return mask?.kind === "shapes" ? mask : void 0;
-  }
-  #vectorKind() {
-    return this.#source.geometry === "rectangle" ? "rectangle" : "polygon";
-  }
-  async finish() {
-    if (this.#images === 0) return;
-    await this.#file.write(TEXT3.encode('\n],\n"annotations": ['));
-    await this.#file.append(this.#annotationsFile);
-    await this.#file.write(TEXT3.encode("\n]\n}\n"));
-    await this.#file.commit();
-  }
-  async abandon() {
-    await this.#annotationsFile.abandon();
-    await this.#file.abandon();
-  }
-  async #write(task, fileName, image) {
-    const imageId = ++this.#images;
-    if (imageId === 1) await this.#file.write(TEXT3.encode(this.#header()));
-    const entry = {
-      id: imageId,
-      file_name: fileName,
-      width: image.width,
-      height: image.height,
-      lab_task_id: task._id
-    };
-    await this.#file.write(TEXT3.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
-    let text2 = "";
-    for (const shape of image.shapes) {
-      const annotation = {
-        id: ++this.#annotations,
-        image_id: imageId,
-        category_id: shape.category_id,
-        iscrowd: 0,
-        area: shape.area,
-        bbox: shape.bbox,
-        segmentation: shape.segmentation
-      };
-      text2 += `${this.#annotations === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`;
-    }
-    if (text2) await this.#annotationsFile.write(TEXT3.encode(text2));
-  }
-  #header() {
-    const info2 = {
-      description: `lab project ${this.#source.projectId}`,
-      date_created: this.#options.now.toISOString()
-    };
-    return `{
-"info": ${JSON.stringify(info2)},
-"licenses": [],
-"categories": ${JSON.stringify(this.#classes.categories)},
-"images": [`;
-  }
-  /** Segmentation: one RLE (or polygons) annotation per (R, B) instance of the decoded mask. */
-  async #maskShapes(value) {
-    if (this.#options.dryRun) return {
-      width: 0,
-      height: 0,
-      shapes: [],
-      leftOut: 0
-    };
-    const pixels = await taskMaskPixels(value, this.#options.maxPixels);
-    const { width, height } = pixels;
-    const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance2) => ({
-      category_id: instance2.classIndex,
-      segmentation: this.#options.polygons ? traceInstancePolygons(instance2, height, this.#options.polygons) : {
-        size: [
-          height,
-          width
-        ],
-        counts: cocoRleString(instance2.counts)
-      },
-      area: instance2.area,
-      bbox: instance2.bbox
-    }));
-    return {
-      width,
-      height,
-      shapes,
-      leftOut: 0
-    };
-  }
-  /** Polygon and rectangle: one annotation per annotation with a classed label. */
-  #vectorShapes(mask) {
-    const kind = this.#vectorKind();
-    const size = mask.image;
-    if (!size || !Number.isSafeInteger(size.width) || !Number.isSafeInteger(size.height)) {
-      throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed in pixels");
-    }
-    const shapes = [];
-    let leftOut = 0;
-    for (const annotation of mask.annotations) {
-      const shape = cocoVectorAnnotation(annotation, {
-        kind,
-        size,
-        classOfLabel: this.#classes.classOfLabel
-      });
-      if (shape) shapes.push(shape);
-      else leftOut++;
-    }
-    return {
-      width: size.width,
-      height: size.height,
-      shapes,
-      leftOut
-    };
-  }
-};
-
-// lib/formats/lab_task_document.ts
-function labTaskDocument(task) {
-  const document = {
-    ...task
-  };
-  for (const key of Object.keys(task)) copyNumberText(task, key, document);
-  document.data = mergedData(task.data);
-  return document;
-}
-function mergedData(data) {
-  if (!isRecord4(data) || Object.keys(data).length === 0) return {};
-  const body = isRecord4(data.body) ? data.body : {};
-  const metadata = isRecord4(data.metadata) && isRecord4(data.metadata.body) ? data.metadata.body : {};
-  if (Object.keys(body).length === 0 && Object.keys(metadata).length === 0) return null;
-  const merged = {};
-  for (const key of /* @__PURE__ */ new Set([
-    ...Object.keys(body),
-    ...Object.keys(metadata)
-  ])) {
-    const fromBody = body[key];
-    const fromMetadata = metadata[key];
-    if (isFilledRecord(fromBody) && isFilledRecord(fromMetadata)) {
-      const both = {
-        ...fromMetadata,
-        ...fromBody
-      };
-      for (const inner of Object.keys(both)) {
-        copyNumberText(Object.hasOwn(fromBody, inner) ? fromBody : fromMetadata, inner, both);
-      }
-      merged[key] = both;
-    } else if (fromBody !== null && fromBody !== void 0) {
-      merged[key] = fromBody;
-      copyNumberText(body, key, merged);
-    } else if (fromMetadata !== null && fromMetadata !== void 0) {
-      merged[key] = fromMetadata;
-      copyNumberText(metadata, key, merged);
-    }
-  }
-  return merged;
-}
-function isRecord4(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isFilledRecord(value) {
-  return isRecord4(value) && Object.keys(value).length > 0;
-}
-
-// lib/formats/python_number.ts
-function pythonFloat(value) {
-  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
-  const [mantissa, exponentText] = value.toExponential().split("e");
-  const exponent = Number(exponentText);
-  if (exponent < -4 || exponent >= 16) {
-    const sign = exponent < 0 ? "-" : "+";
-    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
-  }
-  const negative = mantissa.startsWith("-");
-  const digits = mantissa.replace("-", "").replace(".", "");
-  const point = exponent + 1;
-  let text2;
-  if (point <= 0) text2 = `0.${"0".repeat(-point)}${digits}`;
-  else if (point >= digits.length) text2 = `${digits}${"0".repeat(point - digits.length)}.0`;
-  else text2 = `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return negative ? `-${text2}` : text2;
-}
-function pythonNumber(value) {
-  return Number.isSafeInteger(value) ? String(value) : pythonFloat(value);
-}
-
-// lib/formats/python_json.ts
-var NOT_FINITE = `\0${crypto.randomUUID()}`;
-var rawJson = JSON.rawJSON;
-var NOT_FINITE_STRING = new RegExp(`"\\\\u0000${NOT_FINITE.slice(1)}(-?Infinity|NaN)"`, "g");
-function pythonJsonElement(value) {
-  const text2 = JSON.stringify(value, pythonNumbers, 2) ?? "null";
-  const ascii = text2.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return `  ${ascii.replaceAll("\n", "\n  ").replace(NOT_FINITE_STRING, "$1")}`;
-}
-function pythonNumbers(key, value) {
-  if (typeof value !== "number") return value;
-  if (!Number.isFinite(value)) return `${NOT_FINITE}${value}`;
-  const kept = typeof this === "object" && this !== null ? numberTextOf(this, key) : void 0;
-  if (kept === void 0) return rawJson(pythonNumber(value));
-  return rawJson(/[.eE]/.test(kept) ? pythonFloat(value) : kept);
-}
-
-// lib/formats/_lab_writer.ts
-var TEXT4 = new TextEncoder();
-var LabWriter = class {
-  #file;
-  #dryRun;
-  #count = 0;
-  constructor(file, options) {
-    this.#file = file;
-    this.#dryRun = options.dryRun;
-  }
-  async take(task, mine) {
-    if (!mine) return void 0;
-    if (!this.#dryRun) {
-      const element = pythonJsonElement(labTaskDocument(task));
-      await this.#file.write(TEXT4.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
-    }
-    this.#count++;
-    return {
-      status: "exported"
-    };
-  }
-  async finish() {
-    if (this.#dryRun || this.#count === 0) return;
-    await this.#file.write(TEXT4.encode("\n]"));
-    await this.#file.commit();
-  }
-  abandon() {
-    return this.#file.abandon();
-  }
-};
-
-// lib/formats/yolo_segment_lines.ts
-function yoloSegmentLines(image, options) {
-  const { width, height } = image;
-  const { names, classes } = options;
-  const labelOf = new Map(classes.categories.map((category) => [
-    category.id,
-    category.name
-  ]));
-  let text2 = "";
-  for (const instance2 of maskInstances(image, classes.classOfBChannel)) {
-    const label = labelOf.get(instance2.classIndex);
-    const yoloClass = names.indexOf(label);
-    if (yoloClass < 0) {
-      throw new MasksError(`its mask has instances of the label "${label}", which no main list of the configuration shows, so it has no class in data.yaml`);
-    }
-    const polygons = traceInstancePolygons(instance2, height, {
-      tolerance: options.tolerance
-    });
-    for (const polygon of polygons) {
-      const vertices = polygon.map((value, i) => pythonFloat(value / (i % 2 ? height : width)));
-      text2 += `${yoloClass} ${vertices.join(" ")}
-`;
-    }
-  }
-  return text2;
-}
-
-// lib/formats/format_writer.ts
-function answersOf(task, source) {
-  const found = taskAnswers(task, {
-    input: source.input
-  });
-  return {
-    answers: found?.answers,
-    body: found?.body
-  };
-}
-
-// lib/formats/yolo_names.ts
-function yoloNames(metadata, options = {}) {
-  if (options.pinned !== void 0) {
-    const table = classTable(withBChannels(labelsOf(metadata)), options);
-    const byIndex = new Map([
-      ...table.reserved,
-      ...table.classes
-    ].map((entry) => [
-      entry.index,
-      entry.id
-    ]));
-    const highest = Math.max(0, ...byIndex.keys());
-    return Array.from({
-      length: highest
-    }, (_, i) => byIndex.get(i + 1) ?? `unused${i + 1}`);
-  }
-  const labelOptions = metadata?.labelOptions;
-  const names = [];
-  for (const mainList of Array.isArray(labelOptions?.mainLists) ? labelOptions.mainLists : []) {
-    for (const key of Array.isArray(mainList?.keys) ? mainList.keys : []) {
-      const labels = labelOptions?.availableLabels?.[key];
-      if (!Array.isArray(labels)) continue;
-      for (const label of labels) names.push(String(label?.id));
-    }
-  }
-  return names;
-}
-function yoloDataYaml(names, options = {}) {
-  const quote3 = (text2) => `'${text2.replaceAll("'", "''")}'`;
-  const splits = (options.splits ?? []).map((name) => `${name}: images/${name}
-`);
-  const path6 = splits.length > 0 ? `path: ${quote3(options.root ?? ".")}
-` : "";
-  return `${path6}${splits.join("")}nc: ${names.length}
-names: [${names.map(quote3).join(",")}]
-`;
-}
-
-// lib/model/split_plan.ts
-import { createHash as createHash2 } from "node:crypto";
-var DEFAULT_SPLIT_SEED = "lab-masks";
-var NAME = /^[A-Za-z0-9_-]{1,64}$/;
-function parseSplit(split, seed = DEFAULT_SPLIT_SEED) {
-  const fail = (why) => {
-    throw new ConfigError(`The split ${JSON.stringify(split)} cannot be used: ${why}; write it as names and whole percentages summing to 100, e.g. train=80,val=20`, {
-      setting: "split"
-    });
-  };
-  const parts = typeof split === "string" ? split.split(",").map((part) => {
-    const match = /^\s*([^=\s]*)\s*=\s*(\S*)\s*$/.exec(part);
-    if (!match) return fail(`"${part.trim()}" is not name=percent`);
-    return {
-      name: match[1],
-      percent: /^\d{1,3}$/.test(match[2]) ? Number(match[2]) : NaN
-    };
-  }) : split.map(({ name, percent: percent3 }) => ({
-    name,
-    percent: percent3
-  }));
-  const names = /* @__PURE__ */ new Set();
-  for (const { name, percent: percent3 } of parts) {
-    if (typeof name !== "string" || !NAME.test(name)) {
-      fail(`the name "${name}" is not 1 to 64 letters, digits, _ or -`);
-    }
-    if (/^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i.test(name)) {
-      fail(`"${name}" cannot be a folder on Windows`);
-    }
-    if (names.has(name.toLowerCase())) fail(`"${name}" is named twice (case aside)`);
-    names.add(name.toLowerCase());
-    if (!Number.isInteger(percent3) || percent3 < 0 || percent3 > 100) {
-      fail(`the percentage of "${name}" is not a whole number from 0 to 100`);
-    }
-  }
-  const total = parts.reduce((sum, part) => sum + part.percent, 0);
-  if (total !== 100) fail(`the percentages sum to ${total}, not 100`);
-  if (typeof seed !== "string") {
-    throw new ConfigError("The split seed must be text", {
-      setting: "splitSeed"
-    });
-  }
-  return {
-    parts,
-    seed
-  };
-}
-function splitPlanOf(options) {
-  if (options.split === void 0) {
-    if (options.splitSeed === void 0) return void 0;
-    throw new ConfigError(settingMessage`${mention("splitSeed")} has no effect without ${mention("split")}: add ${mention("split")}, e.g. train=80,val=20, or leave it out`, {
-      setting: "splitSeed"
-    });
-  }
-  return parseSplit(options.split, options.splitSeed);
-}
-function splitOf(taskId, plan) {
-  const bucket = splitBucket(taskId, plan.seed);
-  let upTo = 0;
-  for (const part of plan.parts) {
-    upTo += part.percent;
-    if (bucket < upTo) return part.name;
-  }
-  return plan.parts[plan.parts.length - 1].name;
-}
-function splitBucket(taskId, seed) {
-  const digest = createHash2("sha256").update(seed, "utf8").update(new Uint8Array([
-    0
-  ])).update(taskId, "utf8").digest();
-  const view = new DataView(digest.buffer, digest.byteOffset, 8);
-  return Number(view.getBigUint64(0) % 100n);
-}
-
-// lib/formats/yolo_label_lines.ts
-function yoloLabelLines(annotations, options) {
-  const { names, geometry } = options;
-  let text2 = "";
-  for (const annotation of Array.isArray(annotations) ? annotations : []) {
-    const record = isRecord5(annotation) ? annotation : {};
-    const labelId = annotationLabelIds(record.labels)[0];
-    const classIndex = labelId === void 0 ? -1 : names.indexOf(labelId);
-    if (classIndex < 0 && labelId !== void 0) {
-      throw new MasksError(`its annotation ${describe3(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
-    }
-    const holder = geometry === "segmentation" ? record.approximation : record;
-    const polygons = isRecord5(holder) && Array.isArray(holder.polygons) ? holder.polygons : [];
-    for (const polygon of polygons) {
-      const shape = isRecord5(polygon) && isRecord5(polygon.geometry) ? polygon.geometry : {};
-      const vertices = numbers(shape.vertices, record);
-      const isRectangle = shape.type === void 0 ? geometry === "rectangle" : shape.type === "rectangle";
-      let values;
-      if (geometry === "segmentation") values = normalized(vertices, options.image);
-      else if (isRectangle) values = box(vertices, record);
-      else values = vertices.map(pythonNumber);
-      text2 += `${[
-        String(classIndex),
-        ...values
-      ].join(" ")}
-`;
-    }
-  }
-  return text2;
-}
-function normalized(vertices, image) {
-  const { width, height } = image ?? {};
-  if (typeof width !== "number" || typeof height !== "number" || width <= 0 || height <= 0) {
-    throw new MasksError("its image size is missing (data.body.image with width and height), so its pixel polygons cannot be normalized (the SDK would write pixels as fractions)");
-  }
-  return vertices.map((value, i) => pythonFloat(value / (i % 2 === 0 ? width : height)));
-}
-function box(vertices, annotation) {
-  if (vertices.length !== 4) {
-    throw new MasksError(`its rectangle ${describe3(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
-  }
-  const [x1, y1, x2, y2] = vertices;
-  const axis = (a, b) => {
-    const low = Math.min(a, b);
-    const size = Math.max(a, b) - low;
-    const whole2 = Number.isSafeInteger(a) && Number.isSafeInteger(b);
-    return {
-      centre: pythonFloat(low + size / 2),
-      size: whole2 ? String(size) : pythonFloat(size)
-    };
-  };
-  const x = axis(x1, x2);
-  const y = axis(y1, y2);
-  return [
-    x.centre,
-    y.centre,
-    x.size,
-    y.size
-  ];
-}
-function numbers(vertices, annotation) {
-  if (vertices === void 0) return [];
-  if (!Array.isArray(vertices) || vertices.some((value) => !Number.isFinite(value))) {
-    throw new MasksError(`its annotation ${describe3(annotation)} has vertices that are not a list of numbers`);
-  }
-  return vertices;
-}
-function describe3(annotation) {
-  return annotation.id === void 0 ? "(no id)" : JSON.stringify(annotation.id);
-}
-function isRecord5(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// lib/formats/zip_writer.ts
-import { deflateRawSync } from "node:zlib";
-var UTF8_NAMES = 2048;
-var DEFLATE = 8;
-var MAX_16 = 65535;
-var MAX_32 = 4294967295;
-var FLUSH_AT = 1 << 16;
-var TEXT5 = new TextEncoder();
-var ZipWriter = class {
-  #sink;
-  #entries = [];
-  #offset = 0;
-  #pending = [];
-  #pendingSize = 0;
-  #time;
-  #date;
-  /**
-   * Starts an archive.
-   *
-   * @param sink Where the archive's bytes go, in order.
-   * @param options The entries' modification time (local time, as zip stores it). Default: now.
-   */
-  constructor(sink, options = {}) {
-    this.#sink = sink;
-    const at = options.modified ?? /* @__PURE__ */ new Date();
-    this.#time = at.getHours() << 11 | at.getMinutes() << 5 | at.getSeconds() >> 1;
-    this.#date = Math.max(0, at.getFullYear() - 1980) << 9 | at.getMonth() + 1 << 5 | at.getDate();
-  }
-  /**
-   * Adds one file, deflated.
-   *
-   * @param name The path inside the archive, `/`-separated.
-   * @param bytes The file's content.
-   */
-  async add(name, bytes) {
-    const encodedName = TEXT5.encode(name);
-    const compressed = deflateRawSync(bytes);
-    const entry = {
-      name: encodedName,
-      crc: crc32(bytes),
-      compressedSize: compressed.length,
-      size: bytes.length,
-      offset: this.#offset
-    };
-    const header2 = new Uint8Array(30 + encodedName.length);
-    const view = new DataView(header2.buffer);
-    view.setUint32(0, 67324752, true);
-    view.setUint16(4, 20, true);
-    this.#common(view, 6, entry);
-    view.setUint16(28, 0, true);
-    header2.set(encodedName, 30);
-    this.#entries.push(entry);
-    await this.#write(header2);
-    await this.#write(compressed);
-  }
-  /** Writes the central directory and the end records; the archive is then complete. */
-  async close() {
-    const directoryOffset = this.#offset;
-    for (const entry of this.#entries) {
-      const far = entry.offset >= MAX_32;
-      const header2 = new Uint8Array(46 + entry.name.length + (far ? 12 : 0));
-      const view2 = new DataView(header2.buffer);
-      view2.setUint32(0, 33639248, true);
-      view2.setUint16(4, 3 << 8 | 45, true);
-      view2.setUint16(6, far ? 45 : 20, true);
-      this.#common(view2, 8, entry);
-      view2.setUint32(38, 33188 << 16 >>> 0, true);
-      view2.setUint32(42, far ? MAX_32 : entry.offset, true);
-      header2.set(entry.name, 46);
-      if (far) {
-        const extra = 46 + entry.name.length;
-        view2.setUint16(30, 12, true);
-        view2.setUint16(extra, 1, true);
-        view2.setUint16(extra + 2, 8, true);
-        view2.setBigUint64(extra + 4, BigInt(entry.offset), true);
-      }
-      await this.#write(header2);
-    }
-    const directorySize = this.#offset - directoryOffset;
-    const count = this.#entries.length;
-    const zip64 = count >= MAX_16 || directoryOffset >= MAX_32 || directorySize >= MAX_32;
-    if (zip64) {
-      const record = new Uint8Array(56 + 20);
-      const view2 = new DataView(record.buffer);
-      view2.setUint32(0, 101075792, true);
-      view2.setBigUint64(4, 44n, true);
-      view2.setUint16(12, 45, true);
-      view2.setUint16(14, 45, true);
-      view2.setBigUint64(24, BigInt(count), true);
-      view2.setBigUint64(32, BigInt(count), true);
-      view2.setBigUint64(40, BigInt(directorySize), true);
-      view2.setBigUint64(48, BigInt(directoryOffset), true);
-      view2.setUint32(56, 117853008, true);
-      view2.setBigUint64(64, BigInt(this.#offset), true);
-      view2.setUint32(72, 1, true);
-      await this.#write(record);
-    }
-    const end = new Uint8Array(22);
-    const view = new DataView(end.buffer);
-    view.setUint32(0, 101010256, true);
-    view.setUint16(8, Math.min(count, MAX_16), true);
-    view.setUint16(10, Math.min(count, MAX_16), true);
-    view.setUint32(12, Math.min(directorySize, MAX_32), true);
-    view.setUint32(16, Math.min(directoryOffset, MAX_32), true);
-    await this.#write(end);
-    await this.#flush();
-  }
-  /** The fields local and central headers share, from the flags to the extra field's length. */
-  #common(view, at, entry) {
-    view.setUint16(at, UTF8_NAMES, true);
-    view.setUint16(at + 2, DEFLATE, true);
-    view.setUint16(at + 4, this.#time, true);
-    view.setUint16(at + 6, this.#date, true);
-    view.setUint32(at + 8, entry.crc, true);
-    view.setUint32(at + 12, entry.compressedSize, true);
-    view.setUint32(at + 16, entry.size, true);
-    view.setUint16(at + 20, entry.name.length, true);
-  }
-  async #write(bytes) {
-    this.#pending.push(bytes);
-    this.#pendingSize += bytes.length;
-    this.#offset += bytes.length;
-    if (this.#pendingSize >= FLUSH_AT) await this.#flush();
-  }
-  async #flush() {
-    if (this.#pendingSize === 0) return;
-    const joined = new Uint8Array(this.#pendingSize);
-    let at = 0;
-    for (const part of this.#pending) {
-      joined.set(part, at);
-      at += part.length;
-    }
-    this.#pending = [];
-    this.#pendingSize = 0;
-    await this.#sink.write(joined);
-  }
-};
-
-// lib/formats/_yolo_writer.ts
-var TEXT6 = new TextEncoder();
-var YoloWriter = class {
-  #file;
-  #zip;
-  #source;
-  #names;
-  #replaceExtension;
-  #dryRun;
-  #registry = new MaskFileRegistry();
-  #started = false;
-  #split;
-  #root;
-  #fromMasks;
-  /** `yolo` on masks: the tasks with a mask whose label file is empty. */
-  #emptyWithMask = 0;
-  constructor(file, source, options) {
-    this.#file = file;
-    this.#zip = new ZipWriter(file, {
-      modified: options.modified
-    });
-    this.#source = source;
-    this.#names = yoloNames(source.metadata, options.pinning);
-    this.#split = options.split;
-    this.#root = file.path.replace(/^.*[\\/]/, "").replace(/\.zip$/, "");
-    this.#replaceExtension = options.replaceExtension || options.fromMasks !== void 0;
-    this.#dryRun = options.dryRun;
-    if (options.fromMasks) {
-      const classes = cocoCategories(source.metadata, false, options.pinning);
-      this.#fromMasks = {
-        ...options.fromMasks,
-        classes
-      };
-    }
-  }
-  async take(task, mine) {
-    const mask = this.#source.geometry === "segmentation" ? taskMask(task, {
-      input: this.#source.input,
-      kind: "mask"
-    }) : void 0;
-    if (this.#fromMasks && mask === void 0) {
-      return mine ? {
-        status: "skipped",
-        reason: "no mask"
-      } : void 0;
-    }
-    let claim;
-    try {
-      const split = this.#split && splitOf(String(task._id), this.#split);
-      claim = claimTaskFile(this.#registry, task, {
-        replaceExtension: this.#replaceExtension,
-        folder: split,
-        fileKind: "label file"
-      });
-    } catch (error2) {
-      if (!(error2 instanceof TaskError)) throw error2;
-      return mine ? {
-        status: "failed",
-        reason: error2.reason
-      } : void 0;
-    }
-    if (!mine) return void 0;
-    const path6 = labelPath(claim.file);
-    let text2;
-    try {
-      text2 = this.#fromMasks ? await this.#maskLines(mask) : this.#annotationLines(task);
-    } catch (error2) {
-      if (!(error2 instanceof MasksError)) throw error2;
-      const setting = error2 instanceof PngError ? error2.setting : void 0;
-      return {
-        status: "failed",
-        reason: error2.message,
-        setting
-      };
-    }
-    if (mask !== void 0 && text2 === "") this.#emptyWithMask++;
-    if (!this.#dryRun) {
-      if (!this.#started) {
-        this.#started = true;
-        await this.#zip.add("data.yaml", TEXT6.encode(this.#dataYaml()));
-      }
-      await this.#zip.add(path6, TEXT6.encode(text2));
-    }
-    if (claim.file === claim.wanted) return {
-      status: "exported",
-      file: path6
-    };
-    return {
-      status: "exported",
-      file: path6,
-      renamedFrom: labelPath(claim.wanted),
-      renameReason: claim.reason
-    };
-  }
-  /** `data.yaml`; `yolo-seg` without splits adds `train` and `val`, which Ultralytics needs. */
-  #dataYaml() {
-    const splits = this.#split?.parts.map((part) => part.name);
-    const yaml = yoloDataYaml(this.#names, {
-      root: this.#root,
-      splits
-    });
-    const folders = this.#fromMasks && !splits?.length ? "train: images\nval: images\n" : "";
-    return yaml + folders;
-  }
-  /** The SDK's lines, from the task's annotations. */
-  #annotationLines(task) {
-    const { answers, body } = answersOf(task, this.#source);
-    return yoloLabelLines(answers?.annotations, {
-      names: this.#names,
-      geometry: this.#source.geometry,
-      image: answers?.image ?? body?.image
-    });
-  }
-  /** `yolo-seg`: the mask's instances traced as polygons. */
-  async #maskLines(mask) {
-    if (this.#dryRun) return "";
-    const { tolerance, maxPixels, classes } = this.#fromMasks;
-    const pixels = await taskMaskPixels(mask, maxPixels);
-    return yoloSegmentLines(pixels, {
-      names: this.#names,
-      classes,
-      tolerance
-    });
-  }
-  /** `yolo` on masks whose label files came out empty: says, once, where polygons are. */
-  notes() {
-    if (this.#fromMasks || this.#emptyWithMask === 0 || this.#dryRun) return [];
-    const files = this.#emptyWithMask === 1 ? "1 label file is" : `${this.#emptyWithMask} label files are`;
-    return [
-      `${files} empty although the task has a mask: format yolo writes the masks' polygon approximations, as the SDK does, and these tasks have none; format yolo-seg traces polygons from the masks`
-    ];
-  }
-  async finish() {
-    if (!this.#started) return;
-    await this.#zip.close();
-    await this.#file.commit();
-  }
-  abandon() {
-    return this.#file.abandon();
-  }
-};
-function labelPath(png) {
-  return `labels/${png.slice(0, -".png".length)}.txt`;
-}
-
-// lib/formats/one_file_formats.ts
-var ONE_FILE_FORMATS = [
-  {
-    name: "lab",
-    brief: "JSON",
-    extension: ".json",
-    prefix: "lab_",
-    file: "a JSON array of tasks (`.json`)",
-    projects: "every type, sequences and forms included",
-    fromSdk: 'yes: `export_tasks(format="lab")`',
-    writer: (file, _source, { dryRun }) => new LabWriter(file, {
-      dryRun
-    })
-  },
-  {
-    name: "yolo",
-    brief: "zip",
-    extension: ".zip",
-    prefix: "lab_yolo_",
-    file: "a zip of YOLOv8 label files (`.zip`)",
-    projects: "`iat-rectangle`, `iat-polygon`, `iat-polyline`, `iat-graph`, `iat-segmentation`, and `form` with one such input; no sequences",
-    fromSdk: 'yes: `export_tasks(format="yolo")`, byte for byte',
-    writer: (file, source, { dryRun, replaceExtension, now, pinning = {}, split }) => new YoloWriter(file, source, {
-      dryRun,
-      replaceExtension,
-      modified: now,
-      pinning,
-      split
-    })
-  },
-  {
-    name: "yolo-seg",
-    brief: "zip of polygons from masks",
-    extension: ".zip",
-    prefix: "lab_yolo_seg_",
-    file: "a zip of Ultralytics segmentation labels (`.zip`)",
-    projects: "`iat-segmentation`, and `form` with one such input; no sequences",
-    fromSdk: "no: ours, polygons traced from the masks",
-    writer: (file, source, { dryRun, replaceExtension, now, pinning = {}, split, ...masks }) => new YoloWriter(file, source, {
-      dryRun,
-      replaceExtension,
-      modified: now,
-      pinning,
-      split,
-      fromMasks: {
-        tolerance: masks.polygonTolerance,
-        maxPixels: masks.maxPixels
-      }
-    })
-  },
-  {
-    name: "coco",
-    brief: "JSON",
-    extension: ".json",
-    prefix: "lab_coco_",
-    file: "one COCO instances file (`.json`)",
-    projects: "`iat-segmentation`, `iat-polygon`, `iat-rectangle`, and `form` with one such input; no sequences",
-    fromSdk: "no: ours",
-    writer: (file, source, { dryRun, maxPixels, now, fileSystem, pinning = {}, ...polygons }) => new CocoWriter(file, source, {
-      dryRun,
-      maxPixels,
-      now,
-      fileSystem,
-      pinning,
-      polygons: polygons.cocoSegmentation === "polygon" ? {
-        tolerance: polygons.polygonTolerance
-      } : void 0
-    })
-  }
-];
-function oneFileFormat(name) {
-  return ONE_FILE_FORMATS.find((format) => format.name === name);
-}
-
-// lib/report/escape_html.ts
-var ENTITIES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;"
-};
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (character) => ENTITIES[character]);
-}
-
-// lib/model/split_counts.ts
-function emptySplitCounts(plan) {
-  return Object.fromEntries(plan.parts.map(({ name }) => [
-    name,
-    {
-      tasks: 0,
-      labels: {}
-    }
-  ]));
-}
-function countInSplit(counts2, task) {
-  if (task.split === void 0 || !Object.hasOwn(counts2, task.split)) return;
-  const count = counts2[task.split];
-  count.tasks++;
-  for (const label of task.labels ?? []) {
-    count.labels[label] = (Object.hasOwn(count.labels, label) ? count.labels[label] : 0) + 1;
-  }
-}
-function sortSplitLabels(counts2) {
-  for (const count of Object.values(counts2)) {
-    const names = Object.keys(count.labels).sort();
-    count.labels = Object.fromEntries(names.map((name) => [
-      name,
-      count.labels[name]
-    ]));
-  }
-}
-function splitShares(counts2) {
-  const all = Object.values(counts2).reduce((sum, count) => sum + count.tasks, 0);
-  return Object.entries(counts2).map(([name, count]) => ({
-    name,
-    tasks: count.tasks,
-    share: all === 0 ? 0 : count.tasks / all,
-    labels: Object.entries(count.labels).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).map(([id, tasks]) => ({
-      id,
-      share: count.tasks === 0 ? 0 : tasks / count.tasks
-    }))
-  }));
-}
-function splitLine(split) {
-  const labels = split.labels.map((label) => `${label.id} ${percent(label.share)}`).join(", ");
-  const tasks = `${split.tasks} task${split.tasks === 1 ? "" : "s"}`;
-  return `${split.name}: ${tasks} (${percent(split.share)})${labels ? `; ${labels}` : ""}`;
-}
-function percent(share) {
-  return `${(share * 100).toFixed(1)}%`;
-}
-
-// lib/report/_report_svg.ts
-var ROW = 22;
-var NAME_WIDTH = 220;
-var BAR_WIDTH = 360;
-function labelBarsSvg(labels, taskCount) {
-  const most = Math.max(1, ...labels.map((label) => label.tasks));
-  const rows = labels.map((label, i) => {
-    const y = i * ROW;
-    const width = Math.round(label.tasks / most * BAR_WIDTH);
-    const absent = label.tasks === 0;
-    const text2 = absent ? "absent" : `${label.tasks} tasks \xB7 ${label.instances} instances \xB7 ${percent2(label.pixelShare)} px`;
-    return `<g class="${absent ? "absent" : "present"}" data-label="${escapeHtml(label.id)}"><title>${escapeHtml(`${label.name} (${label.id}): ${text2} of ${taskCount} tasks`)}</title><rect x="0" y="${y + 4}" width="14" height="14" fill="${hex2(label.colour)}" stroke="#888"/><text x="20" y="${y + 16}">${escapeHtml(clip(label.name))} <tspan class="id">${escapeHtml(clip(label.id))}</tspan></text><rect x="${NAME_WIDTH}" y="${y + 3}" width="${width}" height="16" fill="${hex2(label.colour)}" stroke="#555"/><text x="${NAME_WIDTH + width + 6}" y="${y + 16}" class="value">${text2}</text></g>`;
-  });
-  const height = Math.max(ROW, labels.length * ROW);
-  return `<svg role="img" aria-label="Labels" width="${NAME_WIDTH + BAR_WIDTH + 280}" height="${height}" viewBox="0 0 ${NAME_WIDTH + BAR_WIDTH + 280} ${height}">${rows.join("")}</svg>`;
-}
-function histogramSvg(title, bins) {
-  const most = Math.max(1, ...bins.map((bin) => bin.count));
-  const column = 48;
-  const plot = 120;
-  const bars = bins.map((bin, i) => {
-    const height = Math.round(bin.count / most * plot);
-    const x = i * column + 8;
-    return `<g><title>${escapeHtml(`${bin.label}: ${bin.count} tasks`)}</title><rect x="${x}" y="${20 + plot - height}" width="${column - 16}" height="${height}" fill="#4a7fb5"/><text x="${x + (column - 16) / 2}" y="${14 + plot - height}" text-anchor="middle" class="value">${bin.count}</text><text x="${x + (column - 16) / 2}" y="${plot + 36}" text-anchor="middle" class="bin">${escapeHtml(bin.label)}</text></g>`;
-  });
-  const width = bins.length * column;
-  return `<svg role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${plot + 44}" viewBox="0 0 ${width} ${plot + 44}">${bars.join("")}</svg>`;
-}
-function hex2(colour) {
-  return `#${colour.map((value) => value.toString(16).padStart(2, "0")).join("")}`;
-}
-function percent2(share) {
-  return share > 0 && share < 1e-3 ? "< 0.1%" : `${(share * 100).toFixed(1)}%`;
-}
-function clip(text2) {
-  return text2.length > 28 ? `${text2.slice(0, 27)}\u2026` : text2;
-}
-
-// lib/report/_report_page.ts
-var CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
-var REPORT_CSS = `
-body{font:14px/1.4 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:16px;color:#222;background:#fafafa}
-h1{font-size:20px;margin:0 0 8px}h2{font-size:16px;margin:24px 0 8px;border-bottom:1px solid #ddd}
-table.run td,table.run th{text-align:left;padding:2px 12px 2px 0;vertical-align:top}
-table.counts{border-collapse:collapse;margin-top:8px}table.counts td,table.counts th{padding:2px 10px;border:1px solid #ddd;text-align:right}
-svg text{font:12px system-ui,sans-serif;fill:#222}svg .id{fill:#777}svg .value{fill:#444}
-svg g.absent text{fill:#b00020;font-weight:bold}svg text.bin{font-size:10px}
-.charts{display:flex;gap:32px;flex-wrap:wrap}.charts figure{margin:0}.charts figcaption{font-weight:bold}
-.controls{display:flex;gap:12px;align-items:center;margin:8px 0;flex-wrap:wrap}
-#gallery{display:flex;flex-wrap:wrap;gap:8px}
-figure.thumb{margin:0;width:168px;background:#fff;border:1px solid #ddd;padding:4px;box-sizing:border-box}
-figure.thumb img{display:block;max-width:160px;max-height:160px;image-rendering:pixelated;margin:0 auto}
-figure.thumb figcaption{font-size:11px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-figure.thumb .kept{height:60px;display:flex;align-items:center;justify-content:center;color:#777}
-table.problems{border-collapse:collapse}table.problems td,table.problems th{border:1px solid #ddd;padding:2px 8px;text-align:left}
-code{font-size:12px}
-`;
-var GALLERY_PAGE = 120;
-var REPORT_SCRIPT = `
-const PAGE = ${GALLERY_PAGE};
-const byId = (id) => document.getElementById(id);
-const hrefOf = (file) => "./" + file.split("/").map(encodeURIComponent).join("/");
-
-/** One task's card: its thumbnail (or a note when an earlier run wrote it) and its link. */
-function thumbnail(task) {
-  const figure = document.createElement("figure");
-  figure.className = "thumb";
-  figure.dataset.labels = task.l.join(" ");
-  if (task.t) {
-    const image = document.createElement("img");
-    image.alt = task.n;
-    image.src = "data:image/png;base64," + task.t;
-    figure.append(image);
-  } else {
-    const kept = document.createElement("div");
-    kept.className = "kept";
-    kept.textContent = "kept from an earlier run";
-    figure.append(kept);
-  }
-  const caption = document.createElement("figcaption");
-  const link = document.createElement("a");
-  link.href = hrefOf(task.f);
-  link.textContent = task.c;
-  link.title = task.n + " \xB7 " + task.i + " instances";
-  caption.append(link);
-  figure.append(caption);
-  return figure;
-}
-
-/** The label filter's choices, one per label of the export. */
-function addLabelOptions(labels, select) {
-  labels.forEach((label, i) => {
-    const option = document.createElement("option");
-    option.value = String(i);
-    option.textContent = label.name + " (" + label.id + ")";
-    select.append(option);
+  throw new MasksError(reason, {
+    cause: error2
   });
 }
-
-/** Shows the view's page of the tasks it filtered, with the count and the page buttons. */
-function renderPage(view) {
-  const pages = Math.max(1, Math.ceil(view.shown.length / PAGE));
-  view.page = Math.max(0, Math.min(view.page, pages - 1));
-  const cards = view.shown.slice(view.page * PAGE, (view.page + 1) * PAGE).map(thumbnail);
-  byId("gallery").replaceChildren(...cards);
-  byId("gallery-status").textContent = view.shown.length + " of " + view.tasks.length +
-    " tasks \xB7 page " + (view.page + 1) + " of " + pages;
-  byId("page-previous").disabled = view.page === 0;
-  byId("page-next").disabled = view.page >= pages - 1;
-}
-
-/** Keeps the tasks whose name holds the typed text and that have the chosen label. */
-function filterTasks(view) {
-  const text = byId("filter-name").value.trim().toLowerCase();
-  const label = byId("filter-label").value;
-  view.shown = view.tasks.filter((task) =>
-    (text === "" || task.n.toLowerCase().includes(text)) &&
-    (label === "" || (label === "none" ? task.l.length === 0 : task.l.includes(Number(label))))
-  );
-  view.page = 0;
-  renderPage(view);
-}
-
-/**
- * Gives each task its card's caption: its name, or, for tasks that share a name (written under
- * other file names), the name and its file, so no two cards read the same.
- */
-function captionTasks(tasks) {
-  const count = new Map();
-  for (const task of tasks) count.set(task.n, (count.get(task.n) || 0) + 1);
-  for (const task of tasks) task.c = count.get(task.n) > 1 ? task.n + " \xB7 " + task.f : task.n;
-}
-
-/** Reads the page's data and wires the filters and the page buttons. */
-function startGallery() {
-  const data = JSON.parse(byId("report-data").textContent);
-  // Written as tasks ended, in any order: shown by file name (unique in an export).
-  data.tasks.sort((a, b) => a.f < b.f ? -1 : a.f > b.f ? 1 : 0);
-  captionTasks(data.tasks);
-  const view = { tasks: data.tasks, shown: data.tasks, page: 0 };
-  addLabelOptions(data.labels, byId("filter-label"));
-  byId("filter-name").addEventListener("input", () => filterTasks(view));
-  byId("filter-label").addEventListener("change", () => filterTasks(view));
-  byId("page-previous").addEventListener("click", () => { view.page--; renderPage(view); });
-  byId("page-next").addEventListener("click", () => { view.page++; renderPage(view); });
-  filterTasks(view);
-}
-
-startGallery();
-`;
-
-// lib/report/histogram.ts
-var INSTANCE_BINS = [
-  {
-    max: 0,
-    label: "0"
-  },
-  {
-    max: 1,
-    label: "1"
-  },
-  {
-    max: 2,
-    label: "2"
-  },
-  {
-    max: 4,
-    label: "3\u20134"
-  },
-  {
-    max: 8,
-    label: "5\u20138"
-  },
-  {
-    max: 16,
-    label: "9\u201316"
-  },
-  {
-    max: 32,
-    label: "17\u201332"
-  },
-  {
-    max: 64,
-    label: "33\u201364"
-  },
-  {
-    max: Infinity,
-    label: "65+"
-  }
-];
-var SHARE_BINS = [
-  {
-    max: 0,
-    label: "empty"
-  },
-  {
-    max: 0.01,
-    label: "< 1%"
-  },
-  {
-    max: 0.05,
-    label: "1\u20135%"
-  },
-  {
-    max: 0.1,
-    label: "5\u201310%"
-  },
-  {
-    max: 0.25,
-    label: "10\u201325%"
-  },
-  {
-    max: 0.5,
-    label: "25\u201350%"
-  },
-  {
-    max: 0.75,
-    label: "50\u201375%"
-  },
-  {
-    max: Infinity,
-    label: "75\u2013100%"
-  }
-];
-function binOf(value, edges) {
-  const at = edges.findIndex((edge) => value <= edge.max);
-  return at < 0 ? edges.length - 1 : at;
-}
-
-// lib/report/label_statistics.ts
-var LabelTally = class {
-  #byId = /* @__PURE__ */ new Map();
-  #pixelsById = /* @__PURE__ */ new Map();
-  #labelledPixels = 0;
-  /**
-   * Starts with every label at zero.
-   *
-   * @param classes The project's classes, in configuration order.
-   */
-  constructor(classes) {
-    for (const { id, name, colour } of classes) {
-      if (!this.#byId.has(id)) {
-        this.#byId.set(id, {
-          id,
-          name,
-          colour,
-          tasks: 0,
-          instances: 0,
-          pixelShare: 0
-        });
-      }
-    }
-  }
-  /**
-   * Counts one task: its labels and instances, and its pixels when it has a preview (a task
-   * kept from an earlier run has none, so it counts in tasks and instances only).
-   *
-   * @param task The task.
-   */
-  add(task) {
-    for (const id of task.stats.labels) {
-      const entry = this.#byId.get(id);
-      if (entry) entry.tasks++;
-    }
-    for (const id of Object.values(task.stats.instances)) {
-      const entry = id === null ? void 0 : this.#byId.get(id);
-      if (entry) entry.instances++;
-    }
-    const preview = task.preview;
-    if (preview === void 0 || preview.samples === 0) return;
-    const pixelsPerSample = task.width * task.height / preview.samples;
-    this.#labelledPixels += preview.labelled * pixelsPerSample;
-    for (const [id, count] of Object.entries(preview.samplesByLabel)) {
-      this.#pixelsById.set(id, (this.#pixelsById.get(id) ?? 0) + count * pixelsPerSample);
-    }
-  }
-  /**
-   * The statistics so far, sorted as {@linkcode labelStatistics} sorts them.
-   *
-   * @returns One entry per class.
-   */
-  statistics() {
-    const labels = [
-      ...this.#byId.values()
-    ].map((entry) => ({
-      ...entry,
-      pixelShare: this.#labelledPixels > 0 ? (this.#pixelsById.get(entry.id) ?? 0) / this.#labelledPixels : 0
-    }));
-    return labels.sort((a, b) => b.tasks - a.tasks || b.instances - a.instances || b.pixelShare - a.pixelShare);
-  }
-};
-
-// lib/report/report_task.ts
-function labelledShare(task) {
-  const { preview } = task;
-  return preview === void 0 ? void 0 : preview.labelled / Math.max(1, preview.samples);
-}
-
-// lib/report/_report_tally.ts
-var ReportTally = class {
-  /** Tasks, instances and pixels per label. */
-  labels;
-  /** Tasks per number of instances ({@linkcode INSTANCE_BINS}). */
-  instanceBins = INSTANCE_BINS.map(({ label }) => ({
-    label,
-    count: 0
-  }));
-  /** Tasks per labelled-pixel share ({@linkcode SHARE_BINS}); tasks without a preview have none. */
-  shareBins = SHARE_BINS.map(({ label }) => ({
-    label,
-    count: 0
-  }));
-  /** How many tasks were counted. */
-  tasks = 0;
-  constructor(classes) {
-    this.labels = new LabelTally(classes);
-  }
-  /** Counts one task. */
-  add(task) {
-    this.tasks++;
-    this.labels.add(task);
-    this.instanceBins[binOf(task.stats.instanceCount, INSTANCE_BINS)].count++;
-    const share = labelledShare(task);
-    if (share !== void 0) this.shareBins[binOf(share, SHARE_BINS)].count++;
-  }
-};
-
-// lib/report/render_report.ts
-function reportCounts(summary2) {
-  return {
-    total: summary2.total,
-    exported: summary2.exported,
-    kept: summary2.kept,
-    skipped: summary2.skipped,
-    failed: summary2.failed,
-    renamed: summary2.renamed.length,
-    removed: summary2.removed,
-    carried: summary2.carried
-  };
-}
-
-// lib/report/_report_html.ts
-function reportStart(classes) {
-  const labels = scriptJson(classes.map(({ id, name }) => ({
-    id,
-    name
-  })));
-  return [
-    `<!doctype html><html lang="en"><head><meta charset="utf-8">`,
-    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
-    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    `<script type="application/json" id="report-data">{"labels":${labels},"tasks":[
-`
-  ].join("\n");
-}
-function galleryRecords(classes) {
-  const labelIndex = new Map(classes.map((entry, i) => [
-    entry.id,
-    i
-  ]));
-  let separator = "";
-  return (task) => {
-    const record = separator + scriptJson({
-      n: task.name,
-      f: task.file,
-      l: task.stats.labels.map((id) => labelIndex.get(id)).filter((i) => i !== void 0),
-      i: task.stats.instanceCount,
-      t: task.preview ? task.preview.png.toBase64() : void 0
-    });
-    separator = ",\n";
-    return record;
-  };
-}
-function reportEnd({ run: run2, summary: summary2, tally, labels }) {
-  const title = `Mask export of project ${run2.projectId}`;
-  return [
-    `]}<\/script>`,
-    `<title>${escapeHtml(title)}</title><style>${REPORT_CSS}</style></head><body>`,
-    `<h1>${escapeHtml(title)}</h1>`,
-    runSection(run2, summary2),
-    `<h2>Labels</h2><p>Tasks containing each label; configured labels absent from every mask are marked <b class="absent-note">absent</b>. Pixel shares are of all labelled pixels, estimated from the thumbnails.</p>`,
-    labelBarsSvg(labels, tally.tasks),
-    splitsSection(summary2),
-    `<h2>Per task</h2><div class="charts"><figure><figcaption>Instances per task</figcaption>`,
-    histogramSvg("Instances per task", tally.instanceBins),
-    `</figure><figure><figcaption>Labelled pixels per task</figcaption>`,
-    histogramSvg("Labelled pixels per task", tally.shareBins),
-    `</figure></div>`,
-    `<h2>Masks</h2><div class="controls">`,
-    `<label>Name <input id="filter-name" type="search" placeholder="part of a task name"></label>`,
-    `<label>Label <select id="filter-label"><option value="">any</option>`,
-    `<option value="none">no label</option></select></label>`,
-    `<button id="page-previous" type="button">Previous</button>`,
-    `<button id="page-next" type="button">Next</button> <span id="gallery-status"></span></div>`,
-    `<div id="gallery"></div>`,
-    problemsSection("Failed tasks", "failed", summary2.failures),
-    problemsSection("Skipped tasks", "skipped", summary2.skippedTasks),
-    // Shown only when there are some: the counts above say "renamed 0".
-    ...summary2.renamed.length === 0 ? [] : [
-      problemsSection("Renamed tasks", "renamed", summary2.renamed, renameReason)
-    ],
-    ...(summary2.warnings ?? []).length === 0 ? [] : [
-      problemsSection("Tasks with warnings", "warnings", summary2.warnings, (outcome) => outcome.warning ?? "")
-    ],
-    `<script type="module">${REPORT_SCRIPT}<\/script></body></html>
-`
-  ].join("\n");
-}
-function runSection(run2, summary2) {
-  const filters = Object.entries(run2.filters).filter(([, value]) => value !== void 0);
-  const rows = [
-    [
-      "Project",
-      run2.projectId
-    ],
-    [
-      "Filters",
-      filters.map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join("; ") || "none"
-    ],
-    [
-      "Format",
-      summary2.maskFormat
-    ],
-    [
-      "Shard",
-      run2.shard ? `${run2.shard.index}/${run2.shard.count}` : "all tasks"
-    ],
-    [
-      "Started",
-      run2.startedAt.toISOString()
-    ],
-    [
-      "Duration",
-      `${(summary2.durationMs / 1e3).toFixed(1)} s`
-    ]
-  ];
-  const counts2 = Object.entries(reportCounts(summary2));
-  return `<table class="run">${rows.map(([name, value]) => `<tr><th>${name}</th><td>${escapeHtml(value)}</td></tr>`).join("")}</table><table class="counts"><tr>${counts2.map(([name]) => `<th>${name}</th>`).join("")}</tr><tr>${counts2.map(([name, value]) => `<td data-count="${name}">${value}</td>`).join("")}</tr></table>`;
-}
-function renameReason(outcome) {
-  const why = outcome.renameReason ?? `"${outcome.renamedFrom}" is taken by an earlier task`;
-  return `${why}; written as "${outcome.file}"`;
-}
-function splitsSection(summary2) {
-  if (summary2.splits === void 0) return "";
-  const rows = splitShares(summary2.splits).map((split) => `<tr data-split="${escapeHtml(split.name)}"><td>${escapeHtml(split.name)}</td><td>${split.tasks}</td><td>${(split.share * 100).toFixed(1)}%</td><td>${escapeHtml(split.labels.map((label) => `${label.id} ${(label.share * 100).toFixed(1)}%`).join(", "))}</td></tr>`);
-  return `<h2>Splits</h2><p>Tasks with files in each split, and the share of them showing each label.</p><table class="problems"><tr><th>split</th><th>tasks</th><th>share</th><th>labels</th></tr>${rows.join("")}</table>`;
-}
-function problemsSection(title, kind, outcomes, reasonOf2 = (outcome) => outcome.reason ?? "") {
-  if (outcomes.length === 0) return `<h2>${title}</h2><p>None.</p>`;
-  const rows = outcomes.map((outcome) => `<tr><td><code>${escapeHtml(outcome.taskId)}</code></td><td>${escapeHtml(outcome.taskName)}</td><td>${escapeHtml(reasonOf2(outcome))}</td></tr>`);
-  return `<h2>${title}</h2><table class="problems" data-problems="${kind}"><tr><th>task id</th><th>name</th><th>reason</th></tr>${rows.join("")}</table>`;
-}
-function scriptJson(value) {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
-
-// lib/report/export_report.ts
-var REPORT_NAME = "report.html";
-var PARTIAL_REPORT_NAME = ".report.html.part";
-var FLUSH_CHARACTERS = 64 * 1024;
-var ExportReport = class {
-  #files;
-  #record;
-  #tally;
-  #held;
-  #heldCharacters = 0;
-  #file;
-  #created = false;
-  #chain = Promise.resolve();
-  #error;
-  #encoder = new TextEncoder();
-  /**
-   * Starts an empty report; its file is created with the first records written.
-   *
-   * @param classes The project's classes, in configuration order.
-   * @param files The export folder's file door.
-   */
-  constructor(classes, files) {
-    this.#files = files;
-    this.#record = galleryRecords(classes);
-    this.#tally = new ReportTally(classes);
-    this.#held = [
-      reportStart(classes)
-    ];
-  }
-  /** How many tasks the report holds. */
-  get size() {
-    return this.#tally.tasks;
-  }
-  /**
-   * Adds a written task, or one kept from an earlier run (no preview: its gallery card says so).
-   *
-   * @param task The task's name, file, statistics and preview.
-   */
-  add(task) {
-    this.#hold(this.#record(task));
-    this.#tally.add(task);
-  }
-  /**
-   * Finishes `report.html` in the export folder: appends the run, charts and tables to the
-   * records written so far and renames the file into place (a link planted at its name is
-   * replaced, never followed). On an error the partial file is removed.
-   *
-   * @param run How the export ran.
-   * @param summary The export's summary.
-   * @returns The report's path, and the per-label statistics it shows.
-   */
-  async write(run2, summary2) {
-    const labels = this.#tally.labels.statistics();
-    this.#hold(reportEnd({
-      run: run2,
-      summary: summary2,
-      tally: this.#tally,
-      labels
-    }), true);
-    await this.#chain;
-    if (this.#error !== void 0) {
-      await this.discard();
-      throw this.#error;
-    }
-    this.#file?.close();
-    this.#file = void 0;
-    try {
-      await this.#files.rename(PARTIAL_REPORT_NAME, REPORT_NAME);
-    } catch (error2) {
-      await this.discard();
-      throw error2;
-    }
-    return {
-      path: this.#files.pathOf(REPORT_NAME),
-      labels
-    };
-  }
-  /**
-   * Stops writing and removes the partial report, if this report created it (an export that
-   * failed or was stopped): a folder the export did not get to write in is left untouched.
-   */
-  async discard() {
-    await this.#chain;
-    this.#held = [];
-    if (!this.#created) return;
-    this.#file?.close();
-    this.#file = void 0;
-    await this.#files.remove(PARTIAL_REPORT_NAME).catch(() => {
-    });
-  }
-  /** Holds text, writing what is held once there is enough (or `now`). */
-  #hold(text2, now = false) {
-    this.#held.push(text2);
-    this.#heldCharacters += text2.length;
-    if (!now && this.#heldCharacters < FLUSH_CHARACTERS) return;
-    const bytes = this.#encoder.encode(this.#held.join(""));
-    this.#held = [];
-    this.#heldCharacters = 0;
-    this.#chain = this.#chain.then(() => this.#append(bytes)).catch((error2) => {
-      this.#error ??= error2;
-    });
-  }
-  async #append(bytes) {
-    if (this.#error !== void 0) return;
-    if (this.#file === void 0) {
-      this.#created = true;
-      this.#file = await this.#files.createFile(PARTIAL_REPORT_NAME);
-    }
-    let written = 0;
-    while (written < bytes.length) written += await this.#file.write(bytes.subarray(written));
-  }
-};
-
-// lib/export/_mask_job.ts
-import { createHash as createHash4 } from "node:crypto";
 
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
@@ -26587,6 +24863,2004 @@ function rowAbove(layout, first) {
   return first === 0 ? layout.zero : layout.input + 1;
 }
 
+// lib/png/_fast_rows.ts
+var STRIP_BYTES3 = 256 * 1024;
+function readFastRows(png, onRows, options = {}) {
+  const { header: header2 } = png;
+  if (!isFastFlavour(header2)) {
+    throw new RangeError(`readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ${header2.colourType} at ${header2.bitDepth} bits${header2.interlaced ? ", interlaced" : ""}`);
+  }
+  const { width, height } = header2;
+  const channels = header2.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const inStride = inRow + 1;
+  const outRow = width * 3;
+  const rows = Math.max(1, Math.min(height, options.stripRows ?? Math.floor(STRIP_BYTES3 / inStride)));
+  const zero = 0;
+  const tables = align16(zero + inRow + SLACK2);
+  const input = align16(tables + CENSUS_BYTES);
+  const output = align16(input + (rows + 1) * inStride + SLACK2);
+  const end = output + rows * outRow + SLACK2;
+  return withKernels(end, (kernels, memory) => {
+    memory.fill(0, zero, zero + inRow);
+    clearCensus(memory, tables);
+    inflatePngStrips(png, {
+      rows,
+      window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
+      onStrip(first, count) {
+        const above = first === 0 ? zero : input + 1;
+        const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (bad >= 0) {
+          return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
+        }
+        kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
+        onRows({
+          data: memory.subarray(output, output + count * outRow),
+          first,
+          count
+        });
+        memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
+        return void 0;
+      }
+    });
+    return readCensus(memory, tables);
+  });
+}
+
+// lib/png/mask_rows.ts
+function openMaskRows(bytes, options = {}) {
+  const png = checkPng(bytes, options.maxPixels);
+  const { width, height } = png.header;
+  const general = options.generalDecoder || !isFastFlavour(png.header);
+  return {
+    width,
+    height,
+    warnings: png.warnings,
+    read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows)
+  };
+}
+function readCountedRows(png, onRows) {
+  const census = emptyCensus();
+  readPngRows(png, (rows) => {
+    addToCensus(census, rows.data);
+    onRows(rows);
+  });
+  return census;
+}
+
+// lib/formats/coco_mask_instances.ts
+function cocoMaskInstances(job) {
+  const rows = openMaskRows(job.bytes, {
+    maxPixels: job.maxPixels
+  });
+  const { width, height } = rows;
+  const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);
+  rows.read((strip) => scanner.takeRows(strip));
+  const instances = scanner.end();
+  return {
+    width,
+    height,
+    instances: instances.map((instance2) => ({
+      ...instance2,
+      counts: cocoRleString(instance2.counts)
+    }))
+  };
+}
+
+// lib/formats/simplify_ring.ts
+function simplifyRing(points, tolerance) {
+  const count = points.length / 2;
+  if (tolerance === 0 || count <= 3) return [
+    ...points
+  ];
+  let far = 0;
+  let farDistance = -1;
+  for (let i = 1; i < count; i++) {
+    const distance = Math.hypot(points[2 * i] - points[0], points[2 * i + 1] - points[1]);
+    if (distance > farDistance) [far, farDistance] = [
+      i,
+      distance
+    ];
+  }
+  const keep = new Uint8Array(count);
+  keep[0] = keep[far] = 1;
+  markKept(points, keep, 0, far, tolerance);
+  markKept(points, keep, far, count, tolerance);
+  if (keep.reduce((sum, kept2) => sum + kept2, 0) < 3) {
+    keep[farthestFrom(points, 0, far, count)] = 1;
+  }
+  const kept = [];
+  for (let i = 0; i < count; i++) if (keep[i] === 1) kept.push(points[2 * i], points[2 * i + 1]);
+  return kept;
+}
+function markKept(points, keep, first, last, tolerance) {
+  const stack = [
+    [
+      first,
+      last
+    ]
+  ];
+  while (stack.length > 0) {
+    const [from, to] = stack.pop();
+    if (to - from < 2) continue;
+    const at = farthestFrom(points, from, to, to);
+    const count = points.length / 2;
+    if (distanceToChord(points, at, from, to % count) <= tolerance) continue;
+    keep[at] = 1;
+    stack.push([
+      from,
+      at
+    ], [
+      at,
+      to
+    ]);
+  }
+}
+function farthestFrom(points, from, to, end) {
+  const count = points.length / 2;
+  let best = from + 1;
+  let bestDistance = -1;
+  for (let i = from + 1; i < end; i++) {
+    if (i === to) continue;
+    const distance = distanceToChord(points, i, from, to % count);
+    if (distance > bestDistance) [best, bestDistance] = [
+      i,
+      distance
+    ];
+  }
+  return best;
+}
+function distanceToChord(points, i, a, b) {
+  const [px, py] = [
+    points[2 * i],
+    points[2 * i + 1]
+  ];
+  const [ax, ay, bx, by] = [
+    points[2 * a],
+    points[2 * a + 1],
+    points[2 * b],
+    points[2 * b + 1]
+  ];
+  const [dx, dy] = [
+    bx - ax,
+    by - ay
+  ];
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+// lib/formats/_splice_holes.ts
+function spliceHoles(outline, holes) {
+  if (holes.length === 0) return outline;
+  const count = outline.length / 2;
+  const edgesOfColumn = /* @__PURE__ */ new Map();
+  for (let edge = 0; edge < count; edge++) {
+    const [ax, bx] = [
+      outline[2 * edge],
+      outline[(2 * edge + 2) % outline.length]
+    ];
+    if (ax === bx) continue;
+    for (let x = Math.ceil(Math.min(ax, bx)); x <= Math.floor(Math.max(ax, bx)); x++) {
+      const edges = edgesOfColumn.get(x);
+      if (edges) edges.push(edge);
+      else edgesOfColumn.set(x, [
+        edge
+      ]);
+    }
+  }
+  const cuts = [];
+  for (const hole of holes) {
+    const cut = cutOf(outline, hole, edgesOfColumn.get(topOf(hole).x) ?? []);
+    if (cut) cuts.push(cut);
+  }
+  cuts.sort((a, b) => a.edge - b.edge || a.along - b.along);
+  const spliced = [];
+  let next = 0;
+  for (let edge = 0; edge < count; edge++) {
+    spliced.push(outline[2 * edge], outline[2 * edge + 1]);
+    for (; next < cuts.length && cuts[next].edge === edge; next++) {
+      const { x, y, walk } = cuts[next];
+      spliced.push(x, y, ...walk, x, y);
+    }
+  }
+  return spliced;
+}
+function topOf(hole) {
+  let at = 0;
+  for (let i = 2; i < hole.length; i += 2) {
+    if (hole[i + 1] < hole[at + 1] || hole[i + 1] === hole[at + 1] && hole[i] < hole[at]) at = i;
+  }
+  return {
+    x: hole[at],
+    y: hole[at + 1],
+    at
+  };
+}
+function cutOf(outline, hole, edges) {
+  const top = topOf(hole);
+  let best;
+  for (const edge of edges) {
+    const j = (2 * edge + 2) % outline.length;
+    const [ax, ay, bx, by] = [
+      outline[2 * edge],
+      outline[2 * edge + 1],
+      outline[j],
+      outline[j + 1]
+    ];
+    const along = (top.x - ax) / (bx - ax);
+    const y = ay + (by - ay) * along;
+    if (y > top.y || best && y <= best.y) continue;
+    best = {
+      edge,
+      along,
+      x: top.x,
+      y,
+      walk: []
+    };
+  }
+  if (!best) return void 0;
+  best.walk = [
+    ...hole.slice(top.at),
+    ...hole.slice(0, top.at),
+    top.x,
+    top.y
+  ];
+  return best;
+}
+
+// lib/formats/trace_polygons.ts
+function tracePolygons(region, options = {}) {
+  const tolerance = options.tolerance ?? 0;
+  if (!Number.isFinite(tolerance) || tolerance < 0) {
+    throw new RangeError(`The polygon tolerance must be a number >= 0; got ${tolerance}`);
+  }
+  const rings = traceRings(region);
+  const polygonOfRing = /* @__PURE__ */ new Map();
+  const polygons = [];
+  const holes = [];
+  rings.forEach((ring, i) => {
+    if (ring.parent !== void 0) return;
+    polygonOfRing.set(i, polygons.length);
+    polygons.push(simplifyRing(ring.points, tolerance));
+    holes.push([]);
+  });
+  for (const ring of rings) {
+    if (ring.parent === void 0) continue;
+    holes[polygonOfRing.get(ring.parent)].push(simplifyRing(ring.points, tolerance));
+  }
+  polygons.forEach((outline, i) => polygons[i] = spliceHoles(outline, holes[i]));
+  return polygons.map((points) => points.map((value, i) => value + (i % 2 === 0 ? region.left : region.top)));
+}
+function traceInstancePolygons(instance2, imageHeight, options = {}) {
+  const [left, top, width, height] = instance2.bbox;
+  const inside = new Uint8Array(width * height);
+  let position = 0;
+  instance2.counts.forEach((count, i) => {
+    if (i % 2 === 1) {
+      let x = Math.floor(position / imageHeight) - left;
+      let y = position % imageHeight - top;
+      for (let k = 0; k < count; k++) {
+        inside[y * width + x] = 1;
+        if (++y === height) [x, y] = [
+          x + 1,
+          0
+        ];
+      }
+    }
+    position += count;
+  });
+  return tracePolygons({
+    left,
+    top,
+    width,
+    height,
+    inside
+  }, options);
+}
+function traceRings(region) {
+  const { width, height, inside } = region;
+  const at = (x, y) => x >= 0 && y >= 0 && x < width && y < height && inside[y * width + x] === 1;
+  const started = new Uint8Array(width * height);
+  const part = new Int32Array(width * height);
+  const rings = [];
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      if (inside[i] !== 1 || y > 0 && inside[i - width] === 1 || started[i] === 1) continue;
+      const points = traceRing(at, x, y, (px, py) => started[py * width + px] = 1);
+      const label = part[y * width + x];
+      if (label > 0) {
+        rings.push({
+          points,
+          parent: label - 1
+        });
+        continue;
+      }
+      rings.push({
+        points
+      });
+      labelPart(region, part, y * width + x, rings.length);
+    }
+  }
+  return rings;
+}
+function labelPart(region, part, start, label) {
+  const { width, height, inside } = region;
+  const open2 = (i) => inside[i] === 1 && part[i] === 0;
+  const seeds = [
+    start
+  ];
+  while (seeds.length > 0) {
+    const seed = seeds.pop();
+    if (part[seed] !== 0) continue;
+    const y = Math.floor(seed / width);
+    const row = y * width;
+    let [left, right] = [
+      seed - row,
+      seed - row
+    ];
+    while (left > 0 && open2(row + left - 1)) left--;
+    while (right < width - 1 && open2(row + right + 1)) right++;
+    part.fill(label, row + left, row + right + 1);
+    for (const next of [
+      y - 1,
+      y + 1
+    ]) {
+      if (next < 0 || next >= height) continue;
+      let inRun = false;
+      for (let x = Math.max(0, left - 1); x <= Math.min(width - 1, right + 1); x++) {
+        const here = open2(next * width + x);
+        if (here && !inRun) seeds.push(next * width + x);
+        inRun = here;
+      }
+    }
+  }
+}
+function traceRing(at, x0, y0, onTopEdge) {
+  const points = [];
+  let [x, y, dx, dy] = [
+    x0,
+    y0,
+    1,
+    0
+  ];
+  for (; ; ) {
+    if (dx === 1) onTopEdge(x, y);
+    x += dx;
+    y += dy;
+    const left = at(x + (dx + dy < 0 ? -1 : 0), y + (dy - dx < 0 ? -1 : 0));
+    const right = at(x + (dx - dy < 0 ? -1 : 0), y + (dy + dx < 0 ? -1 : 0));
+    const [nx, ny] = left ? [
+      dy,
+      -dx
+    ] : right ? [
+      dx,
+      dy
+    ] : [
+      -dy,
+      dx
+    ];
+    if (nx !== dx || ny !== dy) points.push(x, y);
+    [dx, dy] = [
+      nx,
+      ny
+    ];
+    if (x === x0 && y === y0 && dx === 1) return points;
+  }
+}
+
+// lib/formats/_coco_writer.ts
+var TEXT3 = new TextEncoder();
+var CocoWriter = class {
+  #file;
+  #annotationsFile;
+  #source;
+  #classes;
+  #options;
+  #registry = new MaskFileRegistry();
+  #images = 0;
+  #annotations = 0;
+  /** Masks of tasks to come, being read on the pool's workers. */
+  #pending = /* @__PURE__ */ new Map();
+  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
+  ahead;
+  constructor(file, source, options) {
+    this.#file = file;
+    this.#annotationsFile = new OutputFile(`${file.path}.annotations`, {
+      fileSystem: options.fileSystem
+    });
+    this.#source = source;
+    this.#options = options;
+    this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation", options.pinning);
+    const reads = source.geometry === "segmentation" && !options.dryRun && !options.polygons;
+    this.ahead = reads && options.reader ? 2 * options.reader.size : 0;
+  }
+  /** Starts reading the RLE of a task to come on a worker, so that masks are read in parallel. */
+  prepare(task, mine) {
+    if (!mine || this.ahead === 0) return;
+    const found = this.#found(task);
+    if (found?.kind === "uri") this.#pending.set(task, this.#read(found.value));
+  }
+  async take(task, mine) {
+    const found = this.#found(task);
+    if (found === void 0) {
+      const what = this.#source.geometry === "segmentation" ? "mask" : "annotations";
+      return mine ? {
+        status: "skipped",
+        reason: `no ${what}`
+      } : void 0;
+    }
+    let claim;
+    try {
+      claim = claimTaskFile(this.#registry, task, {
+        replaceExtension: false
+      });
+    } catch (error2) {
+      if (!(error2 instanceof TaskError)) throw error2;
+      return mine ? {
+        status: "failed",
+        reason: error2.reason
+      } : void 0;
+    }
+    if (!mine) return void 0;
+    let image2;
+    try {
+      image2 = found.kind === "uri" ? await this.#maskShapes(found.value, task) : this.#vectorShapes(found);
+    } catch (error2) {
+      if (!(error2 instanceof MasksError)) throw error2;
+      const setting = error2 instanceof PngError ? error2.setting : void 0;
+      return {
+        status: "failed",
+        reason: error2.message,
+        setting
+      };
+    }
+    const fileName = claim.file.slice(0, -".png".length);
+    if (!this.#options.dryRun) await this.#write(task, fileName, image2);
+    const labels = this.#labelsOf(image2);
+    if (claim.file === claim.wanted) return {
+      status: "exported",
+      leftOut: image2.leftOut,
+      labels
+    };
+    return {
+      status: "exported",
+      leftOut: image2.leftOut,
+      labels,
+      file: fileName,
+      renamedFrom: claim.wanted.slice(0, -".png".length),
+      renameReason: claim.reason
+    };
+  }
+  /** The task's mask (a data URI) or shapes, `undefined` when it has none, as the mask export finds them. */
+  #found(task) {
+    if (this.#source.geometry === "segmentation") {
+      const value = taskMask(task, {
+        input: this.#source.input,
+        kind: "mask"
+      });
+      return value === void 0 ? void 0 : {
+        kind: "uri",
+        value
+      };
+    }
+    const mask = maskOf(task, {
+      input: this.#source.input,
+      kind: this.#vectorKind()
+    });
+    return mask?.kind === "shapes" ? mask : void 0;
+  }
+  /** The label ids of an image's annotations, each once, in class order. */
+  #labelsOf(image2) {
+    const ids = new Set(image2.shapes.map((shape) => shape.category_id));
+    return this.#classes.categories.filter((category) => ids.has(category.id)).map((category) => category.name);
+  }
+  #vectorKind() {
+    return this.#source.geometry === "rectangle" ? "rectangle" : "polygon";
+  }
+  async finish() {
+    if (this.#images === 0) return;
+    await this.#file.write(TEXT3.encode('\n],\n"annotations": ['));
+    await this.#file.append(this.#annotationsFile);
+    await this.#file.write(TEXT3.encode("\n]\n}\n"));
+    await this.#file.commit();
+  }
+  async abandon() {
+    this.#pending.clear();
+    await this.#annotationsFile.abandon();
+    await this.#file.abandon();
+  }
+  async #write(task, fileName, image2) {
+    const imageId = ++this.#images;
+    if (imageId === 1) await this.#file.write(TEXT3.encode(this.#header()));
+    const entry = {
+      id: imageId,
+      file_name: fileName,
+      width: image2.width,
+      height: image2.height,
+      lab_task_id: task._id
+    };
+    await this.#file.write(TEXT3.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
+    let text2 = "";
+    for (const shape of image2.shapes) {
+      const annotation = {
+        id: ++this.#annotations,
+        image_id: imageId,
+        category_id: shape.category_id,
+        iscrowd: 0,
+        area: shape.area,
+        bbox: shape.bbox,
+        segmentation: shape.segmentation
+      };
+      text2 += `${this.#annotations === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`;
+    }
+    if (text2) await this.#annotationsFile.write(TEXT3.encode(text2));
+  }
+  #header() {
+    const info2 = {
+      description: `lab project ${this.#source.projectId}`,
+      date_created: this.#options.now.toISOString()
+    };
+    return `{
+"info": ${JSON.stringify(info2)},
+"licenses": [],
+"categories": ${JSON.stringify(this.#classes.categories)},
+"images": [`;
+  }
+  /** Segmentation: one RLE (or polygons) annotation per (R, B) instance of the decoded mask. */
+  async #maskShapes(value, task) {
+    if (this.#options.dryRun) return {
+      width: 0,
+      height: 0,
+      shapes: [],
+      leftOut: 0
+    };
+    if (!this.#options.polygons) return await this.#rleShapes(value, task);
+    const pixels = await taskMaskPixels(value, this.#options.maxPixels);
+    const { width, height } = pixels;
+    const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance2) => ({
+      category_id: instance2.classIndex,
+      segmentation: this.#options.polygons ? traceInstancePolygons(instance2, height, this.#options.polygons) : {
+        size: [
+          height,
+          width
+        ],
+        counts: cocoRleString(instance2.counts)
+      },
+      area: instance2.area,
+      bbox: instance2.bbox
+    }));
+    return {
+      width,
+      height,
+      shapes,
+      leftOut: 0
+    };
+  }
+  /** RLE: the instances read on a worker (ahead of time), or here. */
+  async #rleShapes(value, task) {
+    const pending = this.#pending.get(task);
+    this.#pending.delete(task);
+    const read = await (pending ?? this.#read(value));
+    if ("error" in read) throwUnreadable(read.error);
+    const { width, height, instances } = read.instances;
+    const shapes = instances.map((instance2) => ({
+      category_id: instance2.classIndex,
+      segmentation: {
+        size: [
+          height,
+          width
+        ],
+        counts: instance2.counts
+      },
+      area: instance2.area,
+      bbox: instance2.bbox
+    }));
+    return {
+      width,
+      height,
+      shapes,
+      leftOut: 0
+    };
+  }
+  /** Reads a mask's instances: on the pool's workers when masks are read ahead, else here. */
+  #read(value) {
+    const mask = pngMaskOf(value);
+    if (mask.kind === "invalid") return Promise.resolve({
+      error: new MasksError(mask.reason)
+    });
+    const job = {
+      bytes: mask.bytes,
+      maxPixels: this.#options.maxPixels,
+      classOfBChannel: this.#classes.classOfBChannel
+    };
+    const reader = this.ahead === 0 ? void 0 : this.#options.reader;
+    try {
+      if (!reader) return Promise.resolve({
+        instances: cocoMaskInstances(job)
+      });
+    } catch (error2) {
+      return Promise.resolve({
+        error: error2
+      });
+    }
+    return reader.cocoInstances(job).then((instances) => ({
+      instances
+    }), (error2) => ({
+      error: error2
+    }));
+  }
+  /** Polygon and rectangle: one annotation per annotation with a classed label. */
+  #vectorShapes(mask) {
+    const kind = this.#vectorKind();
+    const size = mask.image;
+    if (!size || !Number.isSafeInteger(size.width) || !Number.isSafeInteger(size.height)) {
+      throw new MasksError("its image size is missing (data.body.image with width and height), so its shapes cannot be placed in pixels");
+    }
+    const shapes = [];
+    let leftOut = 0;
+    for (const annotation of mask.annotations) {
+      const shape = cocoVectorAnnotation(annotation, {
+        kind,
+        size,
+        classOfLabel: this.#classes.classOfLabel
+      });
+      if (shape) shapes.push(shape);
+      else leftOut++;
+    }
+    return {
+      width: size.width,
+      height: size.height,
+      shapes,
+      leftOut
+    };
+  }
+};
+
+// lib/formats/lab_task_document.ts
+function labTaskDocument(task) {
+  const document = {
+    ...task
+  };
+  for (const key of Object.keys(task)) copyNumberText(task, key, document);
+  document.data = mergedData(task.data);
+  return document;
+}
+function mergedData(data) {
+  if (!isRecord4(data) || Object.keys(data).length === 0) return {};
+  const body = isRecord4(data.body) ? data.body : {};
+  const metadata = isRecord4(data.metadata) && isRecord4(data.metadata.body) ? data.metadata.body : {};
+  if (Object.keys(body).length === 0 && Object.keys(metadata).length === 0) return null;
+  const merged = {};
+  for (const key of /* @__PURE__ */ new Set([
+    ...Object.keys(body),
+    ...Object.keys(metadata)
+  ])) {
+    const fromBody = body[key];
+    const fromMetadata = metadata[key];
+    if (isFilledRecord(fromBody) && isFilledRecord(fromMetadata)) {
+      const both = {
+        ...fromMetadata,
+        ...fromBody
+      };
+      for (const inner of Object.keys(both)) {
+        copyNumberText(Object.hasOwn(fromBody, inner) ? fromBody : fromMetadata, inner, both);
+      }
+      merged[key] = both;
+    } else if (fromBody !== null && fromBody !== void 0) {
+      merged[key] = fromBody;
+      copyNumberText(body, key, merged);
+    } else if (fromMetadata !== null && fromMetadata !== void 0) {
+      merged[key] = fromMetadata;
+      copyNumberText(metadata, key, merged);
+    }
+  }
+  return merged;
+}
+function isRecord4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isFilledRecord(value) {
+  return isRecord4(value) && Object.keys(value).length > 0;
+}
+
+// lib/formats/python_number.ts
+function pythonFloat(value) {
+  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
+  const [mantissa, exponentText] = value.toExponential().split("e");
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    const sign = exponent < 0 ? "-" : "+";
+    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  const negative = mantissa.startsWith("-");
+  const digits = mantissa.replace("-", "").replace(".", "");
+  const point = exponent + 1;
+  let text2;
+  if (point <= 0) text2 = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) text2 = `${digits}${"0".repeat(point - digits.length)}.0`;
+  else text2 = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${text2}` : text2;
+}
+function pythonNumber(value) {
+  return Number.isSafeInteger(value) ? String(value) : pythonFloat(value);
+}
+
+// lib/formats/python_json.ts
+var NOT_FINITE = `\0${crypto.randomUUID()}`;
+var rawJson = JSON.rawJSON;
+var NOT_FINITE_STRING = new RegExp(`"\\\\u0000${NOT_FINITE.slice(1)}(-?Infinity|NaN)"`, "g");
+function pythonJsonElement(value) {
+  const text2 = JSON.stringify(value, pythonNumbers, 2) ?? "null";
+  const ascii = text2.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `  ${ascii.replaceAll("\n", "\n  ").replace(NOT_FINITE_STRING, "$1")}`;
+}
+function pythonNumbers(key, value) {
+  if (typeof value !== "number") return value;
+  if (!Number.isFinite(value)) return `${NOT_FINITE}${value}`;
+  const kept = typeof this === "object" && this !== null ? numberTextOf(this, key) : void 0;
+  if (kept === void 0) return rawJson(pythonNumber(value));
+  return rawJson(/[.eE]/.test(kept) ? pythonFloat(value) : kept);
+}
+
+// lib/formats/_lab_writer.ts
+var TEXT4 = new TextEncoder();
+var LabWriter = class {
+  #file;
+  #dryRun;
+  #count = 0;
+  constructor(file, options) {
+    this.#file = file;
+    this.#dryRun = options.dryRun;
+  }
+  async take(task, mine) {
+    if (!mine) return void 0;
+    if (!this.#dryRun) {
+      const element = pythonJsonElement(labTaskDocument(task));
+      await this.#file.write(TEXT4.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
+    }
+    this.#count++;
+    return {
+      status: "exported"
+    };
+  }
+  async finish() {
+    if (this.#dryRun || this.#count === 0) return;
+    await this.#file.write(TEXT4.encode("\n]"));
+    await this.#file.commit();
+  }
+  abandon() {
+    return this.#file.abandon();
+  }
+};
+
+// lib/formats/yolo_segment_lines.ts
+function yoloSegmentLines(image2, options) {
+  const { width, height } = image2;
+  const { names, classes } = options;
+  const labelOf = new Map(classes.categories.map((category) => [
+    category.id,
+    category.name
+  ]));
+  let text2 = "";
+  for (const instance2 of maskInstances(image2, classes.classOfBChannel)) {
+    const label = labelOf.get(instance2.classIndex);
+    const yoloClass = names.indexOf(label);
+    if (yoloClass < 0) {
+      throw new MasksError(`its mask has instances of the label "${label}", which no main list of the configuration shows, so it has no class in data.yaml`);
+    }
+    const polygons = traceInstancePolygons(instance2, height, {
+      tolerance: options.tolerance
+    });
+    for (const polygon of polygons) {
+      const vertices = polygon.map((value, i) => pythonFloat(value / (i % 2 ? height : width)));
+      text2 += `${yoloClass} ${vertices.join(" ")}
+`;
+    }
+  }
+  return text2;
+}
+
+// lib/formats/format_writer.ts
+function answersOf(task, source) {
+  const found = taskAnswers(task, {
+    input: source.input
+  });
+  return {
+    answers: found?.answers,
+    body: found?.body
+  };
+}
+
+// lib/formats/yolo_names.ts
+function yoloNames(metadata, options = {}) {
+  if (options.pinned !== void 0) {
+    const table = classTable(withBChannels(labelsOf(metadata)), options);
+    const byIndex = new Map([
+      ...table.reserved,
+      ...table.classes
+    ].map((entry) => [
+      entry.index,
+      entry.id
+    ]));
+    const highest = Math.max(0, ...byIndex.keys());
+    return Array.from({
+      length: highest
+    }, (_, i) => byIndex.get(i + 1) ?? `unused${i + 1}`);
+  }
+  const labelOptions = metadata?.labelOptions;
+  const names = [];
+  for (const mainList of Array.isArray(labelOptions?.mainLists) ? labelOptions.mainLists : []) {
+    for (const key of Array.isArray(mainList?.keys) ? mainList.keys : []) {
+      const labels = labelOptions?.availableLabels?.[key];
+      if (!Array.isArray(labels)) continue;
+      for (const label of labels) names.push(String(label?.id));
+    }
+  }
+  return names;
+}
+function yoloDataYaml(names, options = {}) {
+  const quote3 = (text2) => `'${text2.replaceAll("'", "''")}'`;
+  const splits = (options.splits ?? []).map((name) => `${name}: images/${name}
+`);
+  const path6 = splits.length > 0 ? `path: ${quote3(options.root ?? ".")}
+` : "";
+  return `${path6}${splits.join("")}nc: ${names.length}
+names: [${names.map(quote3).join(",")}]
+`;
+}
+
+// lib/model/split_plan.ts
+import { createHash as createHash2 } from "node:crypto";
+var DEFAULT_SPLIT_SEED = "lab-masks";
+var NAME = /^[A-Za-z0-9_-]{1,64}$/;
+function parseSplit(split, seed = DEFAULT_SPLIT_SEED) {
+  const fail = (why) => {
+    throw new ConfigError(`The split ${JSON.stringify(split)} cannot be used: ${why}; write it as names and whole percentages summing to 100, e.g. train=80,val=20`, {
+      setting: "split"
+    });
+  };
+  const parts = typeof split === "string" ? split.split(",").map((part) => {
+    const match = /^\s*([^=\s]*)\s*=\s*(\S*)\s*$/.exec(part);
+    if (!match) return fail(`"${part.trim()}" is not name=percent`);
+    return {
+      name: match[1],
+      percent: /^\d{1,3}$/.test(match[2]) ? Number(match[2]) : NaN
+    };
+  }) : split.map(({ name, percent: percent3 }) => ({
+    name,
+    percent: percent3
+  }));
+  const names = /* @__PURE__ */ new Set();
+  for (const { name, percent: percent3 } of parts) {
+    if (typeof name !== "string" || !NAME.test(name)) {
+      fail(`the name "${name}" is not 1 to 64 letters, digits, _ or -`);
+    }
+    if (/^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i.test(name)) {
+      fail(`"${name}" cannot be a folder on Windows`);
+    }
+    if (names.has(name.toLowerCase())) fail(`"${name}" is named twice (case aside)`);
+    names.add(name.toLowerCase());
+    if (!Number.isInteger(percent3) || percent3 < 0 || percent3 > 100) {
+      fail(`the percentage of "${name}" is not a whole number from 0 to 100`);
+    }
+  }
+  const total = parts.reduce((sum, part) => sum + part.percent, 0);
+  if (total !== 100) fail(`the percentages sum to ${total}, not 100`);
+  if (typeof seed !== "string") {
+    throw new ConfigError("The split seed must be text", {
+      setting: "splitSeed"
+    });
+  }
+  return {
+    parts,
+    seed
+  };
+}
+function splitPlanOf(options) {
+  if (options.split === void 0) {
+    if (options.splitSeed === void 0) return void 0;
+    throw new ConfigError(settingMessage`${mention("splitSeed")} has no effect without ${mention("split")}: add ${mention("split")}, e.g. train=80,val=20, or leave it out`, {
+      setting: "splitSeed"
+    });
+  }
+  return parseSplit(options.split, options.splitSeed);
+}
+function splitOf(taskId, plan) {
+  const bucket = splitBucket(taskId, plan.seed);
+  let upTo = 0;
+  for (const part of plan.parts) {
+    upTo += part.percent;
+    if (bucket < upTo) return part.name;
+  }
+  return plan.parts[plan.parts.length - 1].name;
+}
+function splitBucket(taskId, seed) {
+  const digest = createHash2("sha256").update(seed, "utf8").update(new Uint8Array([
+    0
+  ])).update(taskId, "utf8").digest();
+  const view = new DataView(digest.buffer, digest.byteOffset, 8);
+  return Number(view.getBigUint64(0) % 100n);
+}
+
+// lib/formats/yolo_label_lines.ts
+function yoloLabelLines(annotations, options) {
+  const { names, geometry } = options;
+  let text2 = "";
+  for (const annotation of Array.isArray(annotations) ? annotations : []) {
+    const record = isRecord5(annotation) ? annotation : {};
+    const labelId = annotationLabelIds(record.labels)[0];
+    const classIndex = labelId === void 0 ? -1 : names.indexOf(labelId);
+    if (classIndex < 0 && labelId !== void 0) {
+      throw new MasksError(`its annotation ${describe3(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
+    }
+    const holder = geometry === "segmentation" ? record.approximation : record;
+    const polygons = isRecord5(holder) && Array.isArray(holder.polygons) ? holder.polygons : [];
+    for (const polygon of polygons) {
+      const shape = isRecord5(polygon) && isRecord5(polygon.geometry) ? polygon.geometry : {};
+      const vertices = numbers(shape.vertices, record);
+      const isRectangle = shape.type === void 0 ? geometry === "rectangle" : shape.type === "rectangle";
+      let values;
+      if (geometry === "segmentation") values = normalized(vertices, options.image);
+      else if (isRectangle) values = box(vertices, record);
+      else values = vertices.map(pythonNumber);
+      text2 += `${[
+        String(classIndex),
+        ...values
+      ].join(" ")}
+`;
+    }
+  }
+  return text2;
+}
+function normalized(vertices, image2) {
+  const { width, height } = image2 ?? {};
+  if (typeof width !== "number" || typeof height !== "number" || width <= 0 || height <= 0) {
+    throw new MasksError("its image size is missing (data.body.image with width and height), so its pixel polygons cannot be normalized (the SDK would write pixels as fractions)");
+  }
+  return vertices.map((value, i) => pythonFloat(value / (i % 2 === 0 ? width : height)));
+}
+function box(vertices, annotation) {
+  if (vertices.length !== 4) {
+    throw new MasksError(`its rectangle ${describe3(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
+  }
+  const [x1, y1, x2, y2] = vertices;
+  const axis = (a, b) => {
+    const low = Math.min(a, b);
+    const size = Math.max(a, b) - low;
+    const whole2 = Number.isSafeInteger(a) && Number.isSafeInteger(b);
+    return {
+      centre: pythonFloat(low + size / 2),
+      size: whole2 ? String(size) : pythonFloat(size)
+    };
+  };
+  const x = axis(x1, x2);
+  const y = axis(y1, y2);
+  return [
+    x.centre,
+    y.centre,
+    x.size,
+    y.size
+  ];
+}
+function numbers(vertices, annotation) {
+  if (vertices === void 0) return [];
+  if (!Array.isArray(vertices) || vertices.some((value) => !Number.isFinite(value))) {
+    throw new MasksError(`its annotation ${describe3(annotation)} has vertices that are not a list of numbers`);
+  }
+  return vertices;
+}
+function describe3(annotation) {
+  return annotation.id === void 0 ? "(no id)" : JSON.stringify(annotation.id);
+}
+function isRecord5(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// lib/formats/zip_writer.ts
+import { deflateRawSync } from "node:zlib";
+var UTF8_NAMES = 2048;
+var DEFLATE = 8;
+var MAX_16 = 65535;
+var MAX_32 = 4294967295;
+var FLUSH_AT = 1 << 16;
+var TEXT5 = new TextEncoder();
+var ZipWriter = class {
+  #sink;
+  #entries = [];
+  #offset = 0;
+  #pending = [];
+  #pendingSize = 0;
+  #time;
+  #date;
+  /**
+   * Starts an archive.
+   *
+   * @param sink Where the archive's bytes go, in order.
+   * @param options The entries' modification time (local time, as zip stores it). Default: now.
+   */
+  constructor(sink, options = {}) {
+    this.#sink = sink;
+    const at = options.modified ?? /* @__PURE__ */ new Date();
+    this.#time = at.getHours() << 11 | at.getMinutes() << 5 | at.getSeconds() >> 1;
+    this.#date = Math.max(0, at.getFullYear() - 1980) << 9 | at.getMonth() + 1 << 5 | at.getDate();
+  }
+  /**
+   * Adds one file, deflated.
+   *
+   * @param name The path inside the archive, `/`-separated.
+   * @param bytes The file's content.
+   */
+  async add(name, bytes) {
+    const encodedName = TEXT5.encode(name);
+    const compressed = deflateRawSync(bytes);
+    const entry = {
+      name: encodedName,
+      crc: crc32(bytes),
+      compressedSize: compressed.length,
+      size: bytes.length,
+      offset: this.#offset
+    };
+    const header2 = new Uint8Array(30 + encodedName.length);
+    const view = new DataView(header2.buffer);
+    view.setUint32(0, 67324752, true);
+    view.setUint16(4, 20, true);
+    this.#common(view, 6, entry);
+    view.setUint16(28, 0, true);
+    header2.set(encodedName, 30);
+    this.#entries.push(entry);
+    await this.#write(header2);
+    await this.#write(compressed);
+  }
+  /** Writes the central directory and the end records; the archive is then complete. */
+  async close() {
+    const directoryOffset = this.#offset;
+    for (const entry of this.#entries) {
+      const far = entry.offset >= MAX_32;
+      const header2 = new Uint8Array(46 + entry.name.length + (far ? 12 : 0));
+      const view2 = new DataView(header2.buffer);
+      view2.setUint32(0, 33639248, true);
+      view2.setUint16(4, 3 << 8 | 45, true);
+      view2.setUint16(6, far ? 45 : 20, true);
+      this.#common(view2, 8, entry);
+      view2.setUint32(38, 33188 << 16 >>> 0, true);
+      view2.setUint32(42, far ? MAX_32 : entry.offset, true);
+      header2.set(entry.name, 46);
+      if (far) {
+        const extra = 46 + entry.name.length;
+        view2.setUint16(30, 12, true);
+        view2.setUint16(extra, 1, true);
+        view2.setUint16(extra + 2, 8, true);
+        view2.setBigUint64(extra + 4, BigInt(entry.offset), true);
+      }
+      await this.#write(header2);
+    }
+    const directorySize = this.#offset - directoryOffset;
+    const count = this.#entries.length;
+    const zip64 = count >= MAX_16 || directoryOffset >= MAX_32 || directorySize >= MAX_32;
+    if (zip64) {
+      const record = new Uint8Array(56 + 20);
+      const view2 = new DataView(record.buffer);
+      view2.setUint32(0, 101075792, true);
+      view2.setBigUint64(4, 44n, true);
+      view2.setUint16(12, 45, true);
+      view2.setUint16(14, 45, true);
+      view2.setBigUint64(24, BigInt(count), true);
+      view2.setBigUint64(32, BigInt(count), true);
+      view2.setBigUint64(40, BigInt(directorySize), true);
+      view2.setBigUint64(48, BigInt(directoryOffset), true);
+      view2.setUint32(56, 117853008, true);
+      view2.setBigUint64(64, BigInt(this.#offset), true);
+      view2.setUint32(72, 1, true);
+      await this.#write(record);
+    }
+    const end = new Uint8Array(22);
+    const view = new DataView(end.buffer);
+    view.setUint32(0, 101010256, true);
+    view.setUint16(8, Math.min(count, MAX_16), true);
+    view.setUint16(10, Math.min(count, MAX_16), true);
+    view.setUint32(12, Math.min(directorySize, MAX_32), true);
+    view.setUint32(16, Math.min(directoryOffset, MAX_32), true);
+    await this.#write(end);
+    await this.#flush();
+  }
+  /** The fields local and central headers share, from the flags to the extra field's length. */
+  #common(view, at, entry) {
+    view.setUint16(at, UTF8_NAMES, true);
+    view.setUint16(at + 2, DEFLATE, true);
+    view.setUint16(at + 4, this.#time, true);
+    view.setUint16(at + 6, this.#date, true);
+    view.setUint32(at + 8, entry.crc, true);
+    view.setUint32(at + 12, entry.compressedSize, true);
+    view.setUint32(at + 16, entry.size, true);
+    view.setUint16(at + 20, entry.name.length, true);
+  }
+  async #write(bytes) {
+    this.#pending.push(bytes);
+    this.#pendingSize += bytes.length;
+    this.#offset += bytes.length;
+    if (this.#pendingSize >= FLUSH_AT) await this.#flush();
+  }
+  async #flush() {
+    if (this.#pendingSize === 0) return;
+    const joined = new Uint8Array(this.#pendingSize);
+    let at = 0;
+    for (const part of this.#pending) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    this.#pending = [];
+    this.#pendingSize = 0;
+    await this.#sink.write(joined);
+  }
+};
+
+// lib/formats/_yolo_writer.ts
+var TEXT6 = new TextEncoder();
+var YoloWriter = class {
+  #file;
+  #zip;
+  #source;
+  #names;
+  #replaceExtension;
+  #dryRun;
+  #registry = new MaskFileRegistry();
+  #started = false;
+  #split;
+  #root;
+  #fromMasks;
+  /** `yolo` on masks: the tasks with a mask whose label file is empty. */
+  #emptyWithMask = 0;
+  constructor(file, source, options) {
+    this.#file = file;
+    this.#zip = new ZipWriter(file, {
+      modified: options.modified
+    });
+    this.#source = source;
+    this.#names = yoloNames(source.metadata, options.pinning);
+    this.#split = options.split;
+    this.#root = file.path.replace(/^.*[\\/]/, "").replace(/\.zip$/, "");
+    this.#replaceExtension = options.replaceExtension || options.fromMasks !== void 0;
+    this.#dryRun = options.dryRun;
+    if (options.fromMasks) {
+      const classes = cocoCategories(source.metadata, false, options.pinning);
+      this.#fromMasks = {
+        ...options.fromMasks,
+        classes
+      };
+    }
+  }
+  async take(task, mine) {
+    const mask = this.#source.geometry === "segmentation" ? taskMask(task, {
+      input: this.#source.input,
+      kind: "mask"
+    }) : void 0;
+    if (this.#fromMasks && mask === void 0) {
+      return mine ? {
+        status: "skipped",
+        reason: "no mask"
+      } : void 0;
+    }
+    let claim;
+    try {
+      const split = this.#split && splitOf(String(task._id), this.#split);
+      claim = claimTaskFile(this.#registry, task, {
+        replaceExtension: this.#replaceExtension,
+        folder: split,
+        fileKind: "label file"
+      });
+    } catch (error2) {
+      if (!(error2 instanceof TaskError)) throw error2;
+      return mine ? {
+        status: "failed",
+        reason: error2.reason
+      } : void 0;
+    }
+    if (!mine) return void 0;
+    const path6 = labelPath(claim.file);
+    let text2;
+    try {
+      text2 = this.#fromMasks ? await this.#maskLines(mask) : this.#annotationLines(task);
+    } catch (error2) {
+      if (!(error2 instanceof MasksError)) throw error2;
+      const setting = error2 instanceof PngError ? error2.setting : void 0;
+      return {
+        status: "failed",
+        reason: error2.message,
+        setting
+      };
+    }
+    if (mask !== void 0 && text2 === "") this.#emptyWithMask++;
+    if (!this.#dryRun) {
+      if (!this.#started) {
+        this.#started = true;
+        await this.#zip.add("data.yaml", TEXT6.encode(this.#dataYaml()));
+      }
+      await this.#zip.add(path6, TEXT6.encode(text2));
+    }
+    const labels = this.#labelsOf(text2);
+    if (claim.file === claim.wanted) return {
+      status: "exported",
+      file: path6,
+      labels
+    };
+    return {
+      status: "exported",
+      file: path6,
+      labels,
+      renamedFrom: labelPath(claim.wanted),
+      renameReason: claim.reason
+    };
+  }
+  /** The label ids of a label file's lines (each starts with its class), each once, in class order. */
+  #labelsOf(text2) {
+    const classes = /* @__PURE__ */ new Set();
+    for (const line of text2.split("\n")) {
+      const space = line.indexOf(" ");
+      if (space > 0) classes.add(Number(line.slice(0, space)));
+    }
+    return this.#names.filter((_, index) => classes.has(index));
+  }
+  /** `data.yaml`; `yolo-seg` without splits adds `train` and `val`, which Ultralytics needs. */
+  #dataYaml() {
+    const splits = this.#split?.parts.map((part) => part.name);
+    const yaml = yoloDataYaml(this.#names, {
+      root: this.#root,
+      splits
+    });
+    const folders = this.#fromMasks && !splits?.length ? "train: images\nval: images\n" : "";
+    return yaml + folders;
+  }
+  /** The SDK's lines, from the task's annotations. */
+  #annotationLines(task) {
+    const { answers, body } = answersOf(task, this.#source);
+    return yoloLabelLines(answers?.annotations, {
+      names: this.#names,
+      geometry: this.#source.geometry,
+      image: answers?.image ?? body?.image
+    });
+  }
+  /** `yolo-seg`: the mask's instances traced as polygons. */
+  async #maskLines(mask) {
+    if (this.#dryRun) return "";
+    const { tolerance, maxPixels, classes } = this.#fromMasks;
+    const pixels = await taskMaskPixels(mask, maxPixels);
+    return yoloSegmentLines(pixels, {
+      names: this.#names,
+      classes,
+      tolerance
+    });
+  }
+  /** `yolo` on masks whose label files came out empty: says, once, where polygons are. */
+  notes() {
+    if (this.#fromMasks || this.#emptyWithMask === 0 || this.#dryRun) return [];
+    const files = this.#emptyWithMask === 1 ? "1 label file is" : `${this.#emptyWithMask} label files are`;
+    return [
+      `${files} empty although the task has a mask: format yolo writes the masks' polygon approximations, as the SDK does, and these tasks have none; format yolo-seg traces polygons from the masks`
+    ];
+  }
+  async finish() {
+    if (!this.#started) return;
+    await this.#zip.close();
+    await this.#file.commit();
+  }
+  abandon() {
+    return this.#file.abandon();
+  }
+};
+function labelPath(png) {
+  return `labels/${png.slice(0, -".png".length)}.txt`;
+}
+
+// lib/formats/one_file_formats.ts
+var ONE_FILE_FORMATS = [
+  {
+    name: "lab",
+    brief: "JSON",
+    extension: ".json",
+    prefix: "lab_",
+    file: "a JSON array of tasks (`.json`)",
+    projects: "every type, sequences and forms included",
+    fromSdk: 'yes: `export_tasks(format="lab")`',
+    writer: (file, _source, { dryRun }) => new LabWriter(file, {
+      dryRun
+    })
+  },
+  {
+    name: "yolo",
+    brief: "zip",
+    extension: ".zip",
+    prefix: "lab_yolo_",
+    file: "a zip of YOLOv8 label files (`.zip`)",
+    projects: "`iat-rectangle`, `iat-polygon`, `iat-polyline`, `iat-graph`, `iat-segmentation`, and `form` with one such input; no sequences",
+    fromSdk: 'yes: `export_tasks(format="yolo")`, byte for byte',
+    writer: (file, source, { dryRun, replaceExtension, now, pinning = {}, split }) => new YoloWriter(file, source, {
+      dryRun,
+      replaceExtension,
+      modified: now,
+      pinning,
+      split
+    })
+  },
+  {
+    name: "yolo-seg",
+    brief: "zip of polygons from masks",
+    extension: ".zip",
+    prefix: "lab_yolo_seg_",
+    file: "a zip of Ultralytics segmentation labels (`.zip`)",
+    projects: "`iat-segmentation`, and `form` with one such input; no sequences",
+    fromSdk: "no: ours, polygons traced from the masks",
+    writer: (file, source, { dryRun, replaceExtension, now, pinning = {}, split, ...masks }) => new YoloWriter(file, source, {
+      dryRun,
+      replaceExtension,
+      modified: now,
+      pinning,
+      split,
+      fromMasks: {
+        tolerance: masks.polygonTolerance,
+        maxPixels: masks.maxPixels
+      }
+    })
+  },
+  {
+    name: "coco",
+    brief: "JSON",
+    extension: ".json",
+    prefix: "lab_coco_",
+    file: "one COCO instances file (`.json`)",
+    projects: "`iat-segmentation`, `iat-polygon`, `iat-rectangle`, and `form` with one such input; no sequences",
+    fromSdk: "no: ours",
+    writer: (file, source, settings) => {
+      const { cocoSegmentation, polygonTolerance, pinning = {}, ...rest } = settings;
+      const polygons = cocoSegmentation === "polygon" ? {
+        tolerance: polygonTolerance
+      } : void 0;
+      return new CocoWriter(file, source, {
+        ...rest,
+        pinning,
+        polygons
+      });
+    }
+  }
+];
+function oneFileFormat(name) {
+  return ONE_FILE_FORMATS.find((format) => format.name === name);
+}
+
+// lib/report/escape_html.ts
+var ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;"
+};
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (character) => ENTITIES[character]);
+}
+
+// lib/model/split_counts.ts
+function emptySplitCounts(plan) {
+  return Object.fromEntries(plan.parts.map(({ name }) => [
+    name,
+    {
+      tasks: 0,
+      labels: {}
+    }
+  ]));
+}
+function countInSplit(counts2, task) {
+  if (task.split === void 0 || !Object.hasOwn(counts2, task.split)) return;
+  const count = counts2[task.split];
+  count.tasks++;
+  for (const label of task.labels ?? []) {
+    count.labels[label] = (Object.hasOwn(count.labels, label) ? count.labels[label] : 0) + 1;
+  }
+}
+function sortSplitLabels(counts2) {
+  for (const count of Object.values(counts2)) {
+    const names = Object.keys(count.labels).sort();
+    count.labels = Object.fromEntries(names.map((name) => [
+      name,
+      count.labels[name]
+    ]));
+  }
+}
+function splitShares(counts2) {
+  const all = Object.values(counts2).reduce((sum, count) => sum + count.tasks, 0);
+  return Object.entries(counts2).map(([name, count]) => ({
+    name,
+    tasks: count.tasks,
+    share: all === 0 ? 0 : count.tasks / all,
+    labels: Object.entries(count.labels).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).map(([id, tasks]) => ({
+      id,
+      share: count.tasks === 0 ? 0 : tasks / count.tasks
+    }))
+  }));
+}
+function splitLine(split) {
+  const labels = split.labels.map((label) => `${label.id} ${percent(label.share)}`).join(", ");
+  const tasks = `${split.tasks} task${split.tasks === 1 ? "" : "s"}`;
+  return `${split.name}: ${tasks} (${percent(split.share)})${labels ? `; ${labels}` : ""}`;
+}
+function percent(share) {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+// lib/report/_report_svg.ts
+var ROW = 22;
+var NAME_WIDTH = 220;
+var BAR_WIDTH = 360;
+function labelBarsSvg(labels, taskCount) {
+  const most = Math.max(1, ...labels.map((label) => label.tasks));
+  const rows = labels.map((label, i) => {
+    const y = i * ROW;
+    const width = Math.round(label.tasks / most * BAR_WIDTH);
+    const absent = label.tasks === 0;
+    const text2 = absent ? "absent" : `${label.tasks} tasks \xB7 ${label.instances} instances \xB7 ${percent2(label.pixelShare)} px`;
+    return `<g class="${absent ? "absent" : "present"}" data-label="${escapeHtml(label.id)}"><title>${escapeHtml(`${label.name} (${label.id}): ${text2} of ${taskCount} tasks`)}</title><rect x="0" y="${y + 4}" width="14" height="14" fill="${hex2(label.colour)}" stroke="#888"/><text x="20" y="${y + 16}">${escapeHtml(clip(label.name))} <tspan class="id">${escapeHtml(clip(label.id))}</tspan></text><rect x="${NAME_WIDTH}" y="${y + 3}" width="${width}" height="16" fill="${hex2(label.colour)}" stroke="#555"/><text x="${NAME_WIDTH + width + 6}" y="${y + 16}" class="value">${text2}</text></g>`;
+  });
+  const height = Math.max(ROW, labels.length * ROW);
+  return `<svg role="img" aria-label="Labels" width="${NAME_WIDTH + BAR_WIDTH + 280}" height="${height}" viewBox="0 0 ${NAME_WIDTH + BAR_WIDTH + 280} ${height}">${rows.join("")}</svg>`;
+}
+function histogramSvg(title, bins) {
+  const most = Math.max(1, ...bins.map((bin) => bin.count));
+  const column = 48;
+  const plot = 120;
+  const bars = bins.map((bin, i) => {
+    const height = Math.round(bin.count / most * plot);
+    const x = i * column + 8;
+    return `<g><title>${escapeHtml(`${bin.label}: ${bin.count} tasks`)}</title><rect x="${x}" y="${20 + plot - height}" width="${column - 16}" height="${height}" fill="#4a7fb5"/><text x="${x + (column - 16) / 2}" y="${14 + plot - height}" text-anchor="middle" class="value">${bin.count}</text><text x="${x + (column - 16) / 2}" y="${plot + 36}" text-anchor="middle" class="bin">${escapeHtml(bin.label)}</text></g>`;
+  });
+  const width = bins.length * column;
+  return `<svg role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${plot + 44}" viewBox="0 0 ${width} ${plot + 44}">${bars.join("")}</svg>`;
+}
+function hex2(colour) {
+  return `#${colour.map((value) => value.toString(16).padStart(2, "0")).join("")}`;
+}
+function percent2(share) {
+  return share > 0 && share < 1e-3 ? "< 0.1%" : `${(share * 100).toFixed(1)}%`;
+}
+function clip(text2) {
+  return text2.length > 28 ? `${text2.slice(0, 27)}\u2026` : text2;
+}
+
+// lib/report/_report_page.ts
+var CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
+var REPORT_CSS = `
+body{font:14px/1.4 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:16px;color:#222;background:#fafafa}
+h1{font-size:20px;margin:0 0 8px}h2{font-size:16px;margin:24px 0 8px;border-bottom:1px solid #ddd}
+table.run td,table.run th{text-align:left;padding:2px 12px 2px 0;vertical-align:top}
+table.counts{border-collapse:collapse;margin-top:8px}table.counts td,table.counts th{padding:2px 10px;border:1px solid #ddd;text-align:right}
+svg text{font:12px system-ui,sans-serif;fill:#222}svg .id{fill:#777}svg .value{fill:#444}
+svg g.absent text{fill:#b00020;font-weight:bold}svg text.bin{font-size:10px}
+.charts{display:flex;gap:32px;flex-wrap:wrap}.charts figure{margin:0}.charts figcaption{font-weight:bold}
+.controls{display:flex;gap:12px;align-items:center;margin:8px 0;flex-wrap:wrap}
+#gallery{display:flex;flex-wrap:wrap;gap:8px}
+figure.thumb{margin:0;width:168px;background:#fff;border:1px solid #ddd;padding:4px;box-sizing:border-box}
+figure.thumb img{display:block;max-width:160px;max-height:160px;image-rendering:pixelated;margin:0 auto}
+figure.thumb figcaption{font-size:11px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+figure.thumb .kept{height:60px;display:flex;align-items:center;justify-content:center;color:#777}
+table.problems{border-collapse:collapse}table.problems td,table.problems th{border:1px solid #ddd;padding:2px 8px;text-align:left}
+code{font-size:12px}
+`;
+var GALLERY_PAGE = 120;
+var REPORT_SCRIPT = `
+const PAGE = ${GALLERY_PAGE};
+const byId = (id) => document.getElementById(id);
+const hrefOf = (file) => "./" + file.split("/").map(encodeURIComponent).join("/");
+
+/** One task's card: its thumbnail (or a note when an earlier run wrote it) and its link. */
+function thumbnail(task) {
+  const figure = document.createElement("figure");
+  figure.className = "thumb";
+  figure.dataset.labels = task.l.join(" ");
+  if (task.t) {
+    const image = document.createElement("img");
+    image.alt = task.n;
+    image.src = "data:image/png;base64," + task.t;
+    figure.append(image);
+  } else {
+    const kept = document.createElement("div");
+    kept.className = "kept";
+    kept.textContent = "kept from an earlier run";
+    figure.append(kept);
+  }
+  const caption = document.createElement("figcaption");
+  const link = document.createElement("a");
+  link.href = hrefOf(task.f);
+  link.textContent = task.c;
+  link.title = task.n + " \xB7 " + task.i + " instances";
+  caption.append(link);
+  figure.append(caption);
+  return figure;
+}
+
+/** The label filter's choices, one per label of the export. */
+function addLabelOptions(labels, select) {
+  labels.forEach((label, i) => {
+    const option = document.createElement("option");
+    option.value = String(i);
+    option.textContent = label.name + " (" + label.id + ")";
+    select.append(option);
+  });
+}
+
+/** Shows the view's page of the tasks it filtered, with the count and the page buttons. */
+function renderPage(view) {
+  const pages = Math.max(1, Math.ceil(view.shown.length / PAGE));
+  view.page = Math.max(0, Math.min(view.page, pages - 1));
+  const cards = view.shown.slice(view.page * PAGE, (view.page + 1) * PAGE).map(thumbnail);
+  byId("gallery").replaceChildren(...cards);
+  byId("gallery-status").textContent = view.shown.length + " of " + view.tasks.length +
+    " tasks \xB7 page " + (view.page + 1) + " of " + pages;
+  byId("page-previous").disabled = view.page === 0;
+  byId("page-next").disabled = view.page >= pages - 1;
+}
+
+/** Keeps the tasks whose name holds the typed text and that have the chosen label. */
+function filterTasks(view) {
+  const text = byId("filter-name").value.trim().toLowerCase();
+  const label = byId("filter-label").value;
+  view.shown = view.tasks.filter((task) =>
+    (text === "" || task.n.toLowerCase().includes(text)) &&
+    (label === "" || (label === "none" ? task.l.length === 0 : task.l.includes(Number(label))))
+  );
+  view.page = 0;
+  renderPage(view);
+}
+
+/**
+ * Gives each task its card's caption: its name, or, for tasks that share a name (written under
+ * other file names), the name and its file, so no two cards read the same.
+ */
+function captionTasks(tasks) {
+  const count = new Map();
+  for (const task of tasks) count.set(task.n, (count.get(task.n) || 0) + 1);
+  for (const task of tasks) task.c = count.get(task.n) > 1 ? task.n + " \xB7 " + task.f : task.n;
+}
+
+/** Reads the page's data and wires the filters and the page buttons. */
+function startGallery() {
+  const data = JSON.parse(byId("report-data").textContent);
+  // Written as tasks ended, in any order: shown by file name (unique in an export).
+  data.tasks.sort((a, b) => a.f < b.f ? -1 : a.f > b.f ? 1 : 0);
+  captionTasks(data.tasks);
+  const view = { tasks: data.tasks, shown: data.tasks, page: 0 };
+  addLabelOptions(data.labels, byId("filter-label"));
+  byId("filter-name").addEventListener("input", () => filterTasks(view));
+  byId("filter-label").addEventListener("change", () => filterTasks(view));
+  byId("page-previous").addEventListener("click", () => { view.page--; renderPage(view); });
+  byId("page-next").addEventListener("click", () => { view.page++; renderPage(view); });
+  filterTasks(view);
+}
+
+startGallery();
+`;
+
+// lib/report/histogram.ts
+var INSTANCE_BINS = [
+  {
+    max: 0,
+    label: "0"
+  },
+  {
+    max: 1,
+    label: "1"
+  },
+  {
+    max: 2,
+    label: "2"
+  },
+  {
+    max: 4,
+    label: "3\u20134"
+  },
+  {
+    max: 8,
+    label: "5\u20138"
+  },
+  {
+    max: 16,
+    label: "9\u201316"
+  },
+  {
+    max: 32,
+    label: "17\u201332"
+  },
+  {
+    max: 64,
+    label: "33\u201364"
+  },
+  {
+    max: Infinity,
+    label: "65+"
+  }
+];
+var SHARE_BINS = [
+  {
+    max: 0,
+    label: "empty"
+  },
+  {
+    max: 0.01,
+    label: "< 1%"
+  },
+  {
+    max: 0.05,
+    label: "1\u20135%"
+  },
+  {
+    max: 0.1,
+    label: "5\u201310%"
+  },
+  {
+    max: 0.25,
+    label: "10\u201325%"
+  },
+  {
+    max: 0.5,
+    label: "25\u201350%"
+  },
+  {
+    max: 0.75,
+    label: "50\u201375%"
+  },
+  {
+    max: Infinity,
+    label: "75\u2013100%"
+  }
+];
+function binOf(value, edges) {
+  const at = edges.findIndex((edge) => value <= edge.max);
+  return at < 0 ? edges.length - 1 : at;
+}
+
+// lib/report/label_statistics.ts
+var LabelTally = class {
+  #byId = /* @__PURE__ */ new Map();
+  #pixelsById = /* @__PURE__ */ new Map();
+  #labelledPixels = 0;
+  /**
+   * Starts with every label at zero.
+   *
+   * @param classes The project's classes, in configuration order.
+   */
+  constructor(classes) {
+    for (const { id, name, colour } of classes) {
+      if (!this.#byId.has(id)) {
+        this.#byId.set(id, {
+          id,
+          name,
+          colour,
+          tasks: 0,
+          instances: 0,
+          pixelShare: 0
+        });
+      }
+    }
+  }
+  /**
+   * Counts one task: its labels and instances, and its pixels when it has a preview (a task
+   * kept from an earlier run has none, so it counts in tasks and instances only).
+   *
+   * @param task The task.
+   */
+  add(task) {
+    for (const id of task.stats.labels) {
+      const entry = this.#byId.get(id);
+      if (entry) entry.tasks++;
+    }
+    for (const id of Object.values(task.stats.instances)) {
+      const entry = id === null ? void 0 : this.#byId.get(id);
+      if (entry) entry.instances++;
+    }
+    const preview = task.preview;
+    if (preview === void 0 || preview.samples === 0) return;
+    const pixelsPerSample = task.width * task.height / preview.samples;
+    this.#labelledPixels += preview.labelled * pixelsPerSample;
+    for (const [id, count] of Object.entries(preview.samplesByLabel)) {
+      this.#pixelsById.set(id, (this.#pixelsById.get(id) ?? 0) + count * pixelsPerSample);
+    }
+  }
+  /**
+   * The statistics so far, sorted as {@linkcode labelStatistics} sorts them.
+   *
+   * @returns One entry per class.
+   */
+  statistics() {
+    const labels = [
+      ...this.#byId.values()
+    ].map((entry) => ({
+      ...entry,
+      pixelShare: this.#labelledPixels > 0 ? (this.#pixelsById.get(entry.id) ?? 0) / this.#labelledPixels : 0
+    }));
+    return labels.sort((a, b) => b.tasks - a.tasks || b.instances - a.instances || b.pixelShare - a.pixelShare);
+  }
+};
+
+// lib/report/report_task.ts
+function labelledShare(task) {
+  const { preview } = task;
+  return preview === void 0 ? void 0 : preview.labelled / Math.max(1, preview.samples);
+}
+
+// lib/report/_report_tally.ts
+var ReportTally = class {
+  /** Tasks, instances and pixels per label. */
+  labels;
+  /** Tasks per number of instances ({@linkcode INSTANCE_BINS}). */
+  instanceBins = INSTANCE_BINS.map(({ label }) => ({
+    label,
+    count: 0
+  }));
+  /** Tasks per labelled-pixel share ({@linkcode SHARE_BINS}); tasks without a preview have none. */
+  shareBins = SHARE_BINS.map(({ label }) => ({
+    label,
+    count: 0
+  }));
+  /** How many tasks were counted. */
+  tasks = 0;
+  constructor(classes) {
+    this.labels = new LabelTally(classes);
+  }
+  /** Counts one task. */
+  add(task) {
+    this.tasks++;
+    this.labels.add(task);
+    this.instanceBins[binOf(task.stats.instanceCount, INSTANCE_BINS)].count++;
+    const share = labelledShare(task);
+    if (share !== void 0) this.shareBins[binOf(share, SHARE_BINS)].count++;
+  }
+};
+
+// lib/report/render_report.ts
+function reportCounts(summary2) {
+  return {
+    total: summary2.total,
+    exported: summary2.exported,
+    kept: summary2.kept,
+    skipped: summary2.skipped,
+    failed: summary2.failed,
+    renamed: summary2.renamed.length,
+    removed: summary2.removed,
+    carried: summary2.carried
+  };
+}
+
+// lib/report/_report_html.ts
+function reportStart(classes) {
+  const labels = scriptJson(classes.map(({ id, name }) => ({
+    id,
+    name
+  })));
+  return [
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<script type="application/json" id="report-data">{"labels":${labels},"tasks":[
+`
+  ].join("\n");
+}
+function galleryRecords(classes) {
+  const labelIndex = new Map(classes.map((entry, i) => [
+    entry.id,
+    i
+  ]));
+  let separator = "";
+  return (task) => {
+    const record = separator + scriptJson({
+      n: task.name,
+      f: task.file,
+      l: task.stats.labels.map((id) => labelIndex.get(id)).filter((i) => i !== void 0),
+      i: task.stats.instanceCount,
+      t: task.preview ? task.preview.png.toBase64() : void 0
+    });
+    separator = ",\n";
+    return record;
+  };
+}
+function reportEnd({ run: run2, summary: summary2, tally, labels }) {
+  const title = `Mask export of project ${run2.projectId}`;
+  return [
+    `]}<\/script>`,
+    `<title>${escapeHtml(title)}</title><style>${REPORT_CSS}</style></head><body>`,
+    `<h1>${escapeHtml(title)}</h1>`,
+    runSection(run2, summary2),
+    `<h2>Labels</h2><p>Tasks containing each label; configured labels absent from every mask are marked <b class="absent-note">absent</b>. Pixel shares are of all labelled pixels, estimated from the thumbnails.</p>`,
+    labelBarsSvg(labels, tally.tasks),
+    splitsSection(summary2),
+    `<h2>Per task</h2><div class="charts"><figure><figcaption>Instances per task</figcaption>`,
+    histogramSvg("Instances per task", tally.instanceBins),
+    `</figure><figure><figcaption>Labelled pixels per task</figcaption>`,
+    histogramSvg("Labelled pixels per task", tally.shareBins),
+    `</figure></div>`,
+    `<h2>Masks</h2><div class="controls">`,
+    `<label>Name <input id="filter-name" type="search" placeholder="part of a task name"></label>`,
+    `<label>Label <select id="filter-label"><option value="">any</option>`,
+    `<option value="none">no label</option></select></label>`,
+    `<button id="page-previous" type="button">Previous</button>`,
+    `<button id="page-next" type="button">Next</button> <span id="gallery-status"></span></div>`,
+    `<div id="gallery"></div>`,
+    problemsSection("Failed tasks", "failed", summary2.failures),
+    problemsSection("Skipped tasks", "skipped", summary2.skippedTasks),
+    // Shown only when there are some: the counts above say "renamed 0".
+    ...summary2.renamed.length === 0 ? [] : [
+      problemsSection("Renamed tasks", "renamed", summary2.renamed, renameReason)
+    ],
+    ...(summary2.warnings ?? []).length === 0 ? [] : [
+      problemsSection("Tasks with warnings", "warnings", summary2.warnings, (outcome) => outcome.warning ?? "")
+    ],
+    `<script type="module">${REPORT_SCRIPT}<\/script></body></html>
+`
+  ].join("\n");
+}
+function runSection(run2, summary2) {
+  const filters = Object.entries(run2.filters).filter(([, value]) => value !== void 0);
+  const rows = [
+    [
+      "Project",
+      run2.projectId
+    ],
+    [
+      "Filters",
+      filters.map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join("; ") || "none"
+    ],
+    [
+      "Format",
+      summary2.maskFormat
+    ],
+    [
+      "Shard",
+      run2.shard ? `${run2.shard.index}/${run2.shard.count}` : "all tasks"
+    ],
+    [
+      "Started",
+      run2.startedAt.toISOString()
+    ],
+    [
+      "Duration",
+      `${(summary2.durationMs / 1e3).toFixed(1)} s`
+    ]
+  ];
+  const counts2 = Object.entries(reportCounts(summary2));
+  return `<table class="run">${rows.map(([name, value]) => `<tr><th>${name}</th><td>${escapeHtml(value)}</td></tr>`).join("")}</table><table class="counts"><tr>${counts2.map(([name]) => `<th>${name}</th>`).join("")}</tr><tr>${counts2.map(([name, value]) => `<td data-count="${name}">${value}</td>`).join("")}</tr></table>`;
+}
+function renameReason(outcome) {
+  const why = outcome.renameReason ?? `"${outcome.renamedFrom}" is taken by an earlier task`;
+  return `${why}; written as "${outcome.file}"`;
+}
+function splitsSection(summary2) {
+  if (summary2.splits === void 0) return "";
+  const rows = splitShares(summary2.splits).map((split) => `<tr data-split="${escapeHtml(split.name)}"><td>${escapeHtml(split.name)}</td><td>${split.tasks}</td><td>${(split.share * 100).toFixed(1)}%</td><td>${escapeHtml(split.labels.map((label) => `${label.id} ${(label.share * 100).toFixed(1)}%`).join(", "))}</td></tr>`);
+  return `<h2>Splits</h2><p>Tasks with files in each split, and the share of them showing each label.</p><table class="problems"><tr><th>split</th><th>tasks</th><th>share</th><th>labels</th></tr>${rows.join("")}</table>`;
+}
+function problemsSection(title, kind, outcomes, reasonOf2 = (outcome) => outcome.reason ?? "") {
+  if (outcomes.length === 0) return `<h2>${title}</h2><p>None.</p>`;
+  const rows = outcomes.map((outcome) => `<tr><td><code>${escapeHtml(outcome.taskId)}</code></td><td>${escapeHtml(outcome.taskName)}</td><td>${escapeHtml(reasonOf2(outcome))}</td></tr>`);
+  return `<h2>${title}</h2><table class="problems" data-problems="${kind}"><tr><th>task id</th><th>name</th><th>reason</th></tr>${rows.join("")}</table>`;
+}
+function scriptJson(value) {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+// lib/report/export_report.ts
+var REPORT_NAME = "report.html";
+var PARTIAL_REPORT_NAME = ".report.html.part";
+var FLUSH_CHARACTERS = 64 * 1024;
+var ExportReport = class {
+  #files;
+  #record;
+  #tally;
+  #held;
+  #heldCharacters = 0;
+  #file;
+  #created = false;
+  #chain = Promise.resolve();
+  #error;
+  #encoder = new TextEncoder();
+  /**
+   * Starts an empty report; its file is created with the first records written.
+   *
+   * @param classes The project's classes, in configuration order.
+   * @param files The export folder's file door.
+   */
+  constructor(classes, files) {
+    this.#files = files;
+    this.#record = galleryRecords(classes);
+    this.#tally = new ReportTally(classes);
+    this.#held = [
+      reportStart(classes)
+    ];
+  }
+  /** How many tasks the report holds. */
+  get size() {
+    return this.#tally.tasks;
+  }
+  /**
+   * Adds a written task, or one kept from an earlier run (no preview: its gallery card says so).
+   *
+   * @param task The task's name, file, statistics and preview.
+   */
+  add(task) {
+    this.#hold(this.#record(task));
+    this.#tally.add(task);
+  }
+  /**
+   * Finishes `report.html` in the export folder: appends the run, charts and tables to the
+   * records written so far and renames the file into place (a link planted at its name is
+   * replaced, never followed). On an error the partial file is removed.
+   *
+   * @param run How the export ran.
+   * @param summary The export's summary.
+   * @returns The report's path, and the per-label statistics it shows.
+   */
+  async write(run2, summary2) {
+    const labels = this.#tally.labels.statistics();
+    this.#hold(reportEnd({
+      run: run2,
+      summary: summary2,
+      tally: this.#tally,
+      labels
+    }), true);
+    await this.#chain;
+    if (this.#error !== void 0) {
+      await this.discard();
+      throw this.#error;
+    }
+    this.#file?.close();
+    this.#file = void 0;
+    try {
+      await this.#files.rename(PARTIAL_REPORT_NAME, REPORT_NAME);
+    } catch (error2) {
+      await this.discard();
+      throw error2;
+    }
+    return {
+      path: this.#files.pathOf(REPORT_NAME),
+      labels
+    };
+  }
+  /**
+   * Stops writing and removes the partial report, if this report created it (an export that
+   * failed or was stopped): a folder the export did not get to write in is left untouched.
+   */
+  async discard() {
+    await this.#chain;
+    this.#held = [];
+    if (!this.#created) return;
+    this.#file?.close();
+    this.#file = void 0;
+    await this.#files.remove(PARTIAL_REPORT_NAME).catch(() => {
+    });
+  }
+  /** Holds text, writing what is held once there is enough (or `now`). */
+  #hold(text2, now = false) {
+    this.#held.push(text2);
+    this.#heldCharacters += text2.length;
+    if (!now && this.#heldCharacters < FLUSH_CHARACTERS) return;
+    const bytes = this.#encoder.encode(this.#held.join(""));
+    this.#held = [];
+    this.#heldCharacters = 0;
+    this.#chain = this.#chain.then(() => this.#append(bytes)).catch((error2) => {
+      this.#error ??= error2;
+    });
+  }
+  async #append(bytes) {
+    if (this.#error !== void 0) return;
+    if (this.#file === void 0) {
+      this.#created = true;
+      this.#file = await this.#files.createFile(PARTIAL_REPORT_NAME);
+    }
+    let written = 0;
+    while (written < bytes.length) written += await this.#file.write(bytes.subarray(written));
+  }
+};
+
+// lib/export/_mask_job.ts
+import { createHash as createHash4 } from "node:crypto";
+
 // lib/png/_filter.ts
 var FILTER_TYPES = {
   none: 0,
@@ -26739,6 +27013,8 @@ function pngOfImageData(parts, idat) {
 }
 
 // lib/png/png_row_encoder.ts
+var HIGH_BITS = 2155905152 | 0;
+var LOW_BITS = 2139062143;
 var ZERO_BYTES = 64 * 1024;
 var PngRowEncoder = class {
   #options;
@@ -26751,6 +27027,9 @@ var PngRowEncoder = class {
   /** Per row of the last strip: 0 when it repeats the row above. */
   #changed = new Uint8Array(0);
   #written = 0;
+  /** One filtered row, word-aligned (see `#upFilterWords`). */
+  #difference = new Int32Array(0);
+  #differenceBytes = new Uint8Array(0);
   /**
    * Starts an image.
    *
@@ -26783,10 +27062,23 @@ var PngRowEncoder = class {
     }
     const stride = rowBytes + 1;
     if (this.#lines.length < rows * stride) this.#lines = new Uint8Array(rows * stride);
+    if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
+    if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) this.#upFilterWords(samples, rows);
+    else this.#upFilterBytes(samples, rows);
+    const changed = this.#changed;
+    if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
+    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
+    this.#deflate.write(this.#lines.subarray(0, rows * stride));
+    this.#written += rows;
+  }
+  /** The Up filter, a byte at a time; notes which rows repeat the row above. */
+  #upFilterBytes(samples, rows) {
+    const rowBytes = this.#rowBytes;
+    const stride = rowBytes + 1;
     const lines = this.#lines;
+    const changed = this.#changed;
     let above = this.#previous;
     let up = 0;
-    const changed = this.#changed.length < rows ? this.#changed = new Uint8Array(rows) : this.#changed;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
       lines[at] = 2;
       let any = 0;
@@ -26799,10 +27091,41 @@ var PngRowEncoder = class {
       above = samples;
       up = s;
     }
-    if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
-    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
-    this.#deflate.write(lines.subarray(0, rows * stride));
-    this.#written += rows;
+  }
+  /**
+   * The Up filter four bytes at a time, for rows of whole 32-bit words: each byte's difference
+   * modulo 256 without carries between bytes (the high bits apart, then put back), into a
+   * word-aligned row copied after the row's filter type; notes which rows repeat the row above.
+   */
+  #upFilterWords(samples, rows) {
+    const rowBytes = this.#rowBytes;
+    const words = rowBytes >> 2;
+    const stride = rowBytes + 1;
+    const lines = this.#lines;
+    const changed = this.#changed;
+    if (this.#difference.length !== words) {
+      this.#difference = new Int32Array(words);
+      this.#differenceBytes = new Uint8Array(this.#difference.buffer);
+    }
+    const difference = this.#difference;
+    const here = new Int32Array(samples.buffer, samples.byteOffset, rows * words);
+    let above = new Int32Array(this.#previous.buffer, 0, words);
+    let up = 0;
+    for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += words) {
+      let any = 0;
+      for (let i = 0; i < words; i++) {
+        const a = here[s + i];
+        const b = above[up + i];
+        const d = ((a | HIGH_BITS) - (b & LOW_BITS) | 0) ^ (a ^ ~b) & HIGH_BITS;
+        difference[i] = d;
+        any |= d;
+      }
+      lines[at] = 2;
+      lines.set(this.#differenceBytes, at + 1);
+      changed[y] = any === 0 ? 0 : 1;
+      above = here;
+      up = s;
+    }
   }
   /**
    * Writes rows of zeros (e.g. the rows above a label's first pixel, in a binary mask).
@@ -27084,11 +27407,11 @@ function unlabeledWarning(names) {
   const listed = names.slice(0, 5).join(", ") + (names.length > 5 ? ", ..." : "");
   return names.length === 1 ? `annotation ${names[0]} has no label, so it was left out` : `${names.length} annotations have no label (${listed}), so they were left out`;
 }
-function imageSizeWarning(image, expected) {
-  if (!expected || expected.width === image.width && expected.height === image.height) {
+function imageSizeWarning(image2, expected) {
+  if (!expected || expected.width === image2.width && expected.height === image2.height) {
     return void 0;
   }
-  return `the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}; it was exported at its own size`;
+  return `the mask is ${image2.width}\xD7${image2.height} but the task's image is ${expected.width}\xD7${expected.height}; it was exported at its own size`;
 }
 function maskFailureReason(mask, problem) {
   const what = mask.kind === "shapes" ? "its annotations cannot be drawn" : "its mask cannot be read";
@@ -27192,6 +27515,72 @@ function pixelLayoutOf(colourType, bitDepth) {
   if (colourType === 2 && bitDepth === 8) return "rgb8";
   if (colourType === 3 && bitDepth === 8) return "indexed8";
   return void 0;
+}
+
+// lib/png/b_channel_tally.ts
+var BChannelTally = class {
+  /** By B value, the labelled pixels counted so far. */
+  counts = new Float64Array(256);
+  #rowBytes;
+  /** The last row counted: its B values and their pixels, in pairs. */
+  #last = [];
+  /**
+   * Starts a tally of rows of `width` pixels.
+   *
+   * @param width The mask's width in pixels.
+   */
+  constructor(width) {
+    this.#rowBytes = width * 3;
+  }
+  /**
+   * Counts whole rows given back to back.
+   *
+   * @param rows The rows' RGB bytes.
+   * @param sameAsAbove Which rows repeat the row above, where the caller knows.
+   */
+  update(rows, sameAsAbove) {
+    const count = this.#rowBytes === 0 ? 0 : rows.length / this.#rowBytes;
+    this.updateRows(rows, 0, this.#rowBytes, count, sameAsAbove);
+  }
+  /**
+   * Counts `count` rows that start `stride` bytes apart in `memory`, from `at`.
+   *
+   * @param memory The bytes holding the rows.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param sameAsAbove Which rows repeat the row above, where the caller knows.
+   */
+  updateRows(memory, at, stride, count, sameAsAbove) {
+    const { counts: counts2 } = this;
+    const row = new Float64Array(256);
+    const words = sameAsAbove ? void 0 : wordsOf(memory, at, stride, this.#rowBytes);
+    for (let r = 0, p = at; r < count; r++, p += stride) {
+      const same = sameAsAbove ? sameAsAbove(r) : r > 0 && words !== void 0 && sameWords(words, (p - at) / 4, stride / 4, this.#rowBytes / 4);
+      if (same !== true) {
+        this.#last = [];
+        const end = p + this.#rowBytes;
+        for (let i = p; i < end; i += 3) if (memory[i] !== 0) row[memory[i + 2]]++;
+        for (let b = 0; b < 256; b++) {
+          if (row[b] !== 0) this.#last.push(b, row[b]);
+        }
+        row.fill(0);
+      }
+      const last = this.#last;
+      for (let k = 0; k < last.length; k += 2) counts2[last[k]] += last[k + 1];
+    }
+  }
+};
+function wordsOf(memory, at, stride, rowBytes) {
+  const start = memory.byteOffset + at;
+  if (start % 4 !== 0 || stride % 4 !== 0 || rowBytes % 4 !== 0) return void 0;
+  return new Uint32Array(memory.buffer, start, memory.byteLength - at >> 2);
+}
+function sameWords(words, w, strideWords, rowWords) {
+  for (let k = 0, above = w - strideWords; k < rowWords; k++) {
+    if (words[w + k] !== words[above + k]) return false;
+  }
+  return true;
 }
 
 // lib/model/stats_of_census.ts
@@ -27423,25 +27812,18 @@ function single(file, encoder, convert) {
 function binaryRenderer(file, table, newEncoder) {
   const encoders = /* @__PURE__ */ new Map();
   const seen = new Uint8Array(256);
-  let target = new Uint8Array(0);
+  const masks = new LabelMasks(table.labelByBChannel[0] === void 0);
   const stem = file.slice(0, -".png".length);
   return {
     takeRows({ data, first }) {
-      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
+      masks.takeStrip(data, seen);
       for (let b = 0; b < 256; b++) {
         if (seen[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === void 0) continue;
         const encoder = newEncoder();
         encoder.writeZeroRows(first);
         encoders.set(b, encoder);
       }
-      if (target.length < data.length / 3) target = new Uint8Array(data.length / 3);
-      const mask = target.subarray(0, data.length / 3);
-      for (const [bChannel, encoder] of encoders) {
-        for (let i = 0, p = 0; i < data.length; i += 3, p++) {
-          mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
-        }
-        encoder.writeRows(mask);
-      }
+      for (const [bChannel, encoder] of encoders) encoder.writeRows(masks.of(bChannel));
     },
     end(labels) {
       const files = [];
@@ -27458,74 +27840,64 @@ function binaryRenderer(file, table, newEncoder) {
     }
   };
 }
+var LabelMasks = class {
+  #words;
+  #labels = new Int32Array(0);
+  #labelBytes = new Uint8Array(0);
+  #mask = new Int32Array(0);
+  #maskBytes = new Uint8Array(0);
+  #data = new Uint8Array(0);
+  #pixels = 0;
+  constructor(words) {
+    this.#words = words;
+  }
+  /** Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0. */
+  takeStrip(data, seen) {
+    const pixels = data.length / 3;
+    this.#data = data;
+    this.#pixels = pixels;
+    if (this.#mask.length * 4 < pixels) {
+      this.#labels = new Int32Array(Math.ceil(pixels / 4));
+      this.#labelBytes = new Uint8Array(this.#labels.buffer);
+      this.#mask = new Int32Array(this.#labels.length);
+      this.#maskBytes = new Uint8Array(this.#mask.buffer);
+    }
+    if (!this.#words) {
+      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
+      return;
+    }
+    const labels = this.#labelBytes;
+    for (let i = 0, p = 0; i < data.length; i += 3, p++) {
+      const label = data[i] === 0 ? 0 : data[i + 2];
+      labels[p] = label;
+      seen[label] = 1;
+    }
+    labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
+  }
+  /** The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere. */
+  of(bChannel) {
+    const mask = this.#maskBytes.subarray(0, this.#pixels);
+    if (!this.#words) {
+      const data = this.#data;
+      for (let i = 0, p = 0; i < data.length; i += 3, p++) {
+        mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
+      }
+      return mask;
+    }
+    const labels = this.#labels;
+    const words = this.#mask;
+    const repeated = Math.imul(bChannel, 16843009);
+    for (let w = 0, end = Math.ceil(this.#pixels / 4); w < end; w++) {
+      const x = labels[w] ^ repeated;
+      const t = ((x & 2139062143) + 2139062143 | x) & 2155905152;
+      words[w] = Math.imul((~t & 2155905152) >>> 7, 255);
+    }
+    return mask;
+  }
+};
 function safeFileName(id) {
   const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
   return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
-}
-
-// lib/png/_fast_rows.ts
-var STRIP_BYTES3 = 256 * 1024;
-function readFastRows(png, onRows, options = {}) {
-  const { header: header2 } = png;
-  if (!isFastFlavour(header2)) {
-    throw new RangeError(`readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ${header2.colourType} at ${header2.bitDepth} bits${header2.interlaced ? ", interlaced" : ""}`);
-  }
-  const { width, height } = header2;
-  const channels = header2.colourType === 6 ? 4 : 3;
-  const inRow = width * channels;
-  const inStride = inRow + 1;
-  const outRow = width * 3;
-  const rows = Math.max(1, Math.min(height, options.stripRows ?? Math.floor(STRIP_BYTES3 / inStride)));
-  const zero = 0;
-  const tables = align16(zero + inRow + SLACK2);
-  const input = align16(tables + CENSUS_BYTES);
-  const output = align16(input + (rows + 1) * inStride + SLACK2);
-  const end = output + rows * outRow + SLACK2;
-  return withKernels(end, (kernels, memory) => {
-    memory.fill(0, zero, zero + inRow);
-    clearCensus(memory, tables);
-    inflatePngStrips(png, {
-      rows,
-      window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
-      onStrip(first, count) {
-        const above = first === 0 ? zero : input + 1;
-        const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
-        if (bad >= 0) {
-          return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
-        }
-        kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
-        onRows({
-          data: memory.subarray(output, output + count * outRow),
-          first,
-          count
-        });
-        memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
-        return void 0;
-      }
-    });
-    return readCensus(memory, tables);
-  });
-}
-
-// lib/png/mask_rows.ts
-function openMaskRows(bytes, options = {}) {
-  const png = checkPng(bytes, options.maxPixels);
-  const { width, height } = png.header;
-  const general = options.generalDecoder || !isFastFlavour(png.header);
-  return {
-    width,
-    height,
-    warnings: png.warnings,
-    read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows)
-  };
-}
-function readCountedRows(png, onRows) {
-  const census = emptyCensus();
-  readPngRows(png, (rows) => {
-    addToCensus(census, rows.data);
-    onRows(rows);
-  });
-  return census;
 }
 
 // lib/report/colour_thumbnail.ts
@@ -27599,15 +27971,20 @@ async function runMaskJob(job, options = {}) {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
     let digest;
+    let tally;
     const { png, width, height: height2, census, samples, warnings } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
       thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0,
-      pixels: (size) => digest = new PixelDigest({
-        ...size,
-        layout: "rgb8"
-      })
+      pixels: (size) => {
+        digest = new PixelDigest({
+          ...size,
+          layout: "rgb8"
+        });
+        tally = tallyOf(job, size.width);
+        return tally ? bothSinks(digest, tally) : digest;
+      }
     });
     const files = hashed([
       {
@@ -27617,13 +27994,17 @@ async function runMaskJob(job, options = {}) {
       }
     ]);
     const preview = samples && maskPreview(samples, table);
+    const labelPixels = tally && labelPixelsOf(tally, table);
     const stats = statsOfCensus(census, table);
     return withWarning({
       files,
       width,
       height: height2,
       stats,
-      preview
+      preview,
+      ...labelPixels ? {
+        labelPixels
+      } : {}
     }, job.mask.image, warnings);
   }
   if (job.mask.kind === "png") {
@@ -27639,9 +28020,9 @@ async function runMaskJob(job, options = {}) {
     return withWarning(rendered2, job.mask.image, rows.warnings);
   }
   let warning2;
-  const image = await decodeTaskMask(job, (text2) => warning2 = text2);
-  const { height, data } = image;
-  const rendered = renderStrips(job, image, (onRows) => {
+  const image2 = await decodeTaskMask(job, (text2) => warning2 = text2);
+  const { height, data } = image2;
+  const rendered = renderStrips(job, image2, (onRows) => {
     const census = emptyCensus();
     addToCensus(census, data);
     onRows({
@@ -27657,10 +28038,10 @@ async function runMaskJob(job, options = {}) {
     warning: warning2
   };
 }
-function withWarning(rendered, image, pngWarnings) {
+function withWarning(rendered, image2, pngWarnings) {
   const warnings = [
     ...pngWarnings,
-    imageSizeWarning(rendered, image)
+    imageSizeWarning(rendered, image2)
   ].filter((text2) => !!text2);
   return warnings.length === 0 ? rendered : {
     ...rendered,
@@ -27670,16 +28051,19 @@ function withWarning(rendered, image, pngWarnings) {
 function renderStrips(job, size, readRows) {
   const { width, height } = size;
   const sampler = job.preview ? new MaskSampler(width, height) : void 0;
+  const tally = tallyOf(job, width);
   const renderer = maskRowsRenderer(job.file, size, job);
   try {
     const census = readRows((rows) => {
       sampler?.takeRows(rows.data, 0, width * 3, rows.first, rows.count, 3);
+      tally?.update(rows.data.subarray(0, rows.count * width * 3));
       renderer.takeRows(rows);
     });
     const stats = statsOfCensus(census, job.table);
     const files = hashed(renderer.end(stats.labels));
     const preview = sampler && maskPreview(sampler.samples(), job.table);
     const segments = renderer.segments?.();
+    const labelPixels = tally && labelPixelsOf(tally, job.table);
     return {
       files,
       width,
@@ -27688,6 +28072,9 @@ function renderStrips(job, size, readRows) {
       preview,
       ...segments ? {
         segments
+      } : {},
+      ...labelPixels ? {
+        labelPixels
       } : {}
     };
   } finally {
@@ -27696,6 +28083,26 @@ function renderStrips(job, size, readRows) {
 }
 function sha256(bytes) {
   return createHash4("sha256").update(bytes).digest("hex");
+}
+function tallyOf(job, width) {
+  return job.tallyPixels && job.colourByBChannel === void 0 ? new BChannelTally(width) : void 0;
+}
+function bothSinks(digest, tally) {
+  return {
+    update: (rows, same) => (digest.update(rows, same), tally.update(rows, same)),
+    updateRows: (memory, at, stride, count, same) => {
+      digest.updateRows(memory, at, stride, count, same);
+      tally.updateRows(memory, at, stride, count, same);
+    }
+  };
+}
+function labelPixelsOf(tally, table) {
+  const pixels = {};
+  for (const { id, bChannel } of table.classes) {
+    const count = tally.counts[bChannel];
+    if (count > 0 && table.labelByBChannel[bChannel] === id) pixels[id] = count;
+  }
+  return pixels;
 }
 function hashed(files) {
   return files.map(({ path: path6, bytes, pixelSha256 }) => {
@@ -27719,6 +28126,11 @@ var POOL_JOBS = {
         rendered.preview.png.buffer
       ] : []
     ]
+  },
+  cocoInstances: {
+    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
+    run: async (job) => cocoMaskInstances(job),
+    transfer: () => []
   }
 };
 var ERROR_CLASSES = {
@@ -27775,6 +28187,17 @@ var ConvertPool = class {
   }
   render(job, settings) {
     return this.#run("render", job, settings);
+  }
+  /**
+   * Reads one mask's instances as COCO's RLE annotations hold them, as
+   * {@linkcode cocoMaskInstances} does, on a worker.
+   *
+   * @param job The mask's bytes, its classes and the pixel limit (structured-cloned).
+   * @returns The mask's size and instances.
+   * @throws {PngError} when the mask cannot be decoded or is above the pixel limit.
+   */
+  cocoInstances(job) {
+    return this.#run("cocoInstances", job);
   }
   /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */
   close() {
@@ -27982,7 +28405,7 @@ function cardReadme(facts) {
     })
   ];
   if (!facts.pixelShares) {
-    lines.push("", "Pixel shares are measured when the export writes its report.");
+    lines.push("", "Pixel shares are counted as each mask is written with the card; some tasks were kept from a run without it, or recoloured by a semantic mapping (a run with `--report` estimates them).");
   }
   if (counts2.splits.size > 0) {
     lines.push("", "## Splits", "", "| Split | Tasks |", "|---|--:|");
@@ -28195,10 +28618,10 @@ var CARD_FILES = [
 ];
 async function writeDatasetCard(files, facts) {
   const counts2 = classCounts(facts.entries);
-  const pixelShares = facts.labels && new Map(facts.labels.map((label) => [
+  const pixelShares = pixelSharesOf(facts.entries) ?? (facts.labels && new Map(facts.labels.map((label) => [
     label.id,
     label.pixelShare
-  ]));
+  ])));
   const texts = [
     cardReadme({
       ...facts,
@@ -28219,9 +28642,27 @@ async function writeDatasetCard(files, facts) {
   }
   return written;
 }
+function pixelSharesOf(entries) {
+  const pixels = /* @__PURE__ */ new Map();
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.outcome !== "exported" || entry.files.length === 0) continue;
+    if (entry.labelPixels === void 0) return void 0;
+    for (const [id, count] of Object.entries(entry.labelPixels)) {
+      pixels.set(id, (pixels.get(id) ?? 0) + count);
+      total += count;
+    }
+  }
+  return new Map([
+    ...pixels
+  ].map(([id, count]) => [
+    id,
+    total === 0 ? 0 : count / total
+  ]));
+}
 
 // lib/export/_file_lines.ts
-var CHUNK_BYTES = 64 * 1024;
+var CHUNK_BYTES = 1024 * 1024;
 async function* fileLines(read) {
   const chunk = new Uint8Array(CHUNK_BYTES);
   let pending = new Uint8Array(1024);
@@ -28458,11 +28899,13 @@ var EarlierManifest = class _EarlierManifest {
    * @param files The export folder's file door.
    * @param name The manifest's name in the folder.
    * @param setting The option that named it, for errors.
+   * @param onEntry Sees each entry as the file is checked (the run claims the earlier file names
+   * in this one pass, not in a second one over a file of 100,000 lines).
    * @returns The manifest, its file open until {@linkcode EarlierManifest.close}.
    * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
    * unsafe path.
    */
-  static async read(files, name, setting) {
+  static async read(files, name, setting, onEntry) {
     const path6 = files.pathOf(name);
     let manifest;
     try {
@@ -28470,7 +28913,7 @@ var EarlierManifest = class _EarlierManifest {
         path: path6,
         setting
       });
-      await manifest.#indexLines();
+      await manifest.#indexLines(onEntry);
       return manifest;
     } catch (error2) {
       manifest?.close();
@@ -28549,12 +28992,13 @@ var EarlierManifest = class _EarlierManifest {
     this.close();
   }
   /** The first pass: checks each line and records where it is. */
-  async #indexLines() {
+  async #indexLines(onEntry) {
     this.#index = new HashedKeys({
       most: await this.#countLines()
     });
     let recent = /* @__PURE__ */ new Map();
     for await (const { entry, line } of this.#parsedLines()) {
+      onEntry?.(entry);
       const number = this.#count++;
       if (number === this.#states.length) this.#grow();
       if (line.offset > 4294967295 && this.#offsets instanceof Uint32Array) {
@@ -28672,7 +29116,7 @@ function grown2(array, empty) {
 var METADATA_NAME = "export.json";
 
 // lib/export/_folder_preparation.ts
-async function prepareExportFolder(files, mode) {
+async function prepareExportFolder(files, mode, onEarlierEntry) {
   const folder = files.root;
   await checkParents(files);
   const present = await files.rootExists();
@@ -28698,7 +29142,7 @@ async function prepareExportFolder(files, mode) {
       });
     }
     return {
-      previous: await EarlierManifest.read(files, manifest, "resume")
+      previous: await EarlierManifest.read(files, manifest, "resume", onEarlierEntry)
     };
   }
   if (!await files.exists(MANIFEST_NAME)) {
@@ -28706,7 +29150,7 @@ async function prepareExportFolder(files, mode) {
       setting: "incremental"
     });
   }
-  const previous = await EarlierManifest.read(files, MANIFEST_NAME, "incremental");
+  const previous = await EarlierManifest.read(files, MANIFEST_NAME, "incremental", onEarlierEntry);
   try {
     return {
       previous,
@@ -28890,53 +29334,109 @@ function labelmapTxt(table) {
   ].join("\n");
 }
 
-// lib/export/_panoptic_json.ts
+// lib/model/panoptic_json_name.ts
 var PANOPTIC_JSON = "panoptic.json";
+function panopticJsonName(split) {
+  return split === void 0 ? PANOPTIC_JSON : `panoptic_${split}.json`;
+}
+
+// lib/export/_panoptic_json.ts
 var TEXT7 = new TextEncoder();
 var LINE = new TextDecoder();
+var PanopticFile = class _PanopticFile {
+  name;
+  temporary;
+  out;
+  /** The image ids given so far. */
+  id = 0;
+  constructor(name, temporary, out) {
+    this.name = name;
+    this.temporary = temporary;
+    this.out = out;
+  }
+  static async create(files, name) {
+    const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+    const temporary = `.${name}.${suffix}.tmp`;
+    return new _PanopticFile(name, temporary, await files.createFile(temporary));
+  }
+  async write(text2) {
+    const bytes = TEXT7.encode(text2);
+    for (let at = 0; at < bytes.length; ) at += await this.out.write(bytes.subarray(at));
+  }
+  /** Writes the next item of the current array, numbering it. */
+  async item(make) {
+    const id = ++this.id;
+    await this.write(`${id === 1 ? "\n" : ",\n"}${JSON.stringify(make(id))}`);
+  }
+};
 async function writePanopticJson(files, options) {
-  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
-  const temporary = `.${PANOPTIC_JSON}.${suffix}.tmp`;
-  const out = await files.createFile(temporary);
+  const all = await PanopticFile.create(files, PANOPTIC_JSON);
+  const bySplit = /* @__PURE__ */ new Map();
   try {
-    const write = async (text2) => {
-      const bytes = TEXT7.encode(text2);
-      for (let at = 0; at < bytes.length; ) at += await out.write(bytes.subarray(at));
+    for (const split of options.splits ?? []) {
+      bySplit.set(split, await PanopticFile.create(files, panopticJsonName(split)));
+    }
+    const every = [
+      all,
+      ...bySplit.values()
+    ];
+    const targets = (entry) => {
+      const own = entry.split === void 0 ? void 0 : bySplit.get(entry.split);
+      return own ? [
+        all,
+        own
+      ] : [
+        all
+      ];
     };
-    await write(header(options));
-    let id = 0;
+    for (const file of every) await file.write(header(options));
     for await (const entry of exportedEntries(files)) {
-      const image = {
-        id: ++id,
-        file_name: imageName(entry),
-        width: entry.width,
-        height: entry.height,
-        lab_task_id: entry.taskId,
-        ...entry.split === void 0 ? {} : {
-          split: entry.split
-        }
-      };
-      await write(`${id === 1 ? "\n" : ",\n"}${JSON.stringify(image)}`);
+      for (const file of targets(entry)) await file.item((id) => image(entry, id, file === all));
     }
-    await write('\n],\n"annotations": [');
-    id = 0;
+    for (const file of every) {
+      await file.write('\n],\n"annotations": [');
+      file.id = 0;
+    }
     for await (const entry of exportedEntries(files)) {
-      const annotation = {
-        image_id: ++id,
-        file_name: entry.path,
-        segments_info: entry.segments
-      };
-      await write(`${id === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`);
+      for (const file of targets(entry)) {
+        await file.item((id) => ({
+          image_id: id,
+          file_name: entry.path,
+          segments_info: entry.segments
+        }));
+      }
     }
-    await write("\n]\n}\n");
-    out.close();
+    for (const file of every) await file.write("\n]\n}\n");
   } catch (error2) {
-    out.close();
-    await files.remove(temporary).catch(() => {
-    });
+    for (const file of [
+      all,
+      ...bySplit.values()
+    ]) {
+      file.out.close();
+      await files.remove(file.temporary).catch(() => {
+      });
+    }
     throw error2;
   }
-  await files.rename(temporary, PANOPTIC_JSON);
+  for (const file of [
+    all,
+    ...bySplit.values()
+  ]) {
+    file.out.close();
+    await files.rename(file.temporary, file.name);
+  }
+}
+function image(entry, id, withSplit) {
+  return {
+    id,
+    file_name: imageName(entry),
+    width: entry.width,
+    height: entry.height,
+    lab_task_id: entry.taskId,
+    ...!withSplit || entry.split === void 0 ? {} : {
+      split: entry.split
+    }
+  };
 }
 function header(options) {
   const info2 = {
@@ -29173,9 +29673,10 @@ var ExportFolder = class {
    * one holds no link, pipe, socket or device, anywhere) and reads
    * what an earlier export left there (resume, incremental). A dry run only reads: it probes
    * nothing, but reads an earlier export's manifest and `export.json` as the real run would, so
-   * its plan is the real run's.
+   * its plan is the real run's. `onEarlierEntry` sees each entry of an earlier manifest as it
+   * is read.
    */
-  async open() {
+  async open(onEarlierEntry) {
     const earlier = this.mode === "resume" || this.mode === "incremental";
     if (this.#dryRun && !earlier) return {
       previous: EarlierManifest.none()
@@ -29185,7 +29686,7 @@ var ExportFolder = class {
     if (this.mode === "overwrite") return {
       previous: EarlierManifest.none()
     };
-    return await prepareExportFolder(this.files, this.mode);
+    return await prepareExportFolder(this.files, this.mode, onEarlierEntry);
   }
   /**
    * Clears what an earlier run left and this one does not keep, once the project is known to
@@ -30066,7 +30567,7 @@ var TaskExporter = class {
   constructor(files, options) {
     this.#files = files;
     this.#options = options;
-    const { format, table, colourByBChannel, report, stuffClasses } = options;
+    const { format, table, colourByBChannel, report, stuffClasses, card } = options;
     this.#settings = {
       format,
       table,
@@ -30074,6 +30575,9 @@ var TaskExporter = class {
       preview: report !== void 0,
       ...stuffClasses ? {
         stuffClasses
+      } : {},
+      ...card ? {
+        tallyPixels: true
       } : {}
     };
     this.#taskMask = taskMaskOf(options.source, {
@@ -30134,6 +30638,7 @@ var TaskExporter = class {
     if (outcome.renamedFrom !== void 0) entry.renamedFrom = outcome.renamedFrom;
     if (warning2 !== void 0) entry.warning = warning2;
     if (rendered.segments) entry.segments = rendered.segments;
+    if (rendered.labelPixels) entry.labelPixels = rendered.labelPixels;
     this.#options.report?.add({
       taskId: entry.taskId,
       name: entry.name,
@@ -30308,10 +30813,11 @@ var ExportRun = class {
   #order = /* @__PURE__ */ new WeakMap();
   constructor(folder, options) {
     this.#options = options;
-    this.#registry = new MaskFileRegistry({
+    this.#registry = options.registry ?? new MaskFileRegistry({
       reserved: options.reservedNames,
       platform: options.platform
     });
+    if (options.registry) this.#claimedEarlier = Promise.resolve();
     this.#pool = new TaskPool(options.inFlight);
     this.#folder = folder;
     if (options.split && !options.dryRun) options.summary.splits = emptySplitCounts(options.split);
@@ -30753,7 +31259,7 @@ async function exportMaskFolder(given) {
     fileSystem: options.fileSystem,
     dryRun: plan.dryRun
   });
-  const prepared = await folder.open();
+  const { prepared, registry } = await openClaimingNames(folder, options);
   using earlier = prepared.previous;
   const pinned = await pinnedMapOf(options, plan.mode, folder.files);
   const configuration = await options.client.getProjectConfiguration(plan.projectId);
@@ -30770,15 +31276,17 @@ async function exportMaskFolder(given) {
     size: options.concurrency
   });
   const report = options.report && !plan.dryRun ? new ExportReport(masks.table.classes, folder.files) : void 0;
-  const run2 = exportRun(folder, {
+  const parts = {
     plan,
     masks,
     prepared,
     summary: summary2,
     pool,
     report,
-    options
-  });
+    options,
+    registry
+  };
+  const run2 = exportRun(folder, parts);
   await runTasks(run2, {
     plan,
     filters,
@@ -30805,15 +31313,30 @@ async function exportMaskFolder(given) {
   summary2.durationMs = performance.now() - started;
   return summary2;
 }
+async function openClaimingNames(folder, options) {
+  const registry = new MaskFileRegistry({
+    reserved: ExportFolder.RESERVED_NAMES,
+    platform: options.platform ?? hostPlatform()
+  });
+  const prepared = await folder.open((entry) => {
+    if (entry.path) registry.claim(entry.path, entry.taskId);
+  });
+  return {
+    prepared,
+    registry
+  };
+}
 async function writeFolderFiles(folder, plan, masks) {
   const { projectId, startedAt, maskFormat } = plan;
   if (maskFormat === "panoptic") {
     const { table, stuffClasses = [] } = masks;
+    const splits = plan.split?.parts.map((part) => part.name);
     await writePanopticJson(folder.files, {
       table,
       stuffClasses,
       projectId,
-      startedAt
+      startedAt,
+      splits
     });
   }
 }
@@ -30829,7 +31352,8 @@ function exportRun(folder, parts) {
       pool: parts.pool,
       report: parts.report,
       budget: plan.budget,
-      stuffClasses: masks.stuffClasses
+      stuffClasses: masks.stuffClasses,
+      card: options.card
     }),
     summary: parts.summary,
     createFolder: () => folder.create(plan.maskFormat, masks.table),
@@ -30840,6 +31364,7 @@ function exportRun(folder, parts) {
     split: plan.split,
     dryRun: plan.dryRun,
     platform: options.platform ?? hostPlatform(),
+    registry: parts.registry,
     // One mask waiting for each worker while it converts another.
     inFlight: 2 * parts.pool.size,
     onProgress: options.onProgress
@@ -31012,8 +31537,20 @@ var SplitWriter = class {
     this.#plan = plan;
     this.#writers = writers;
   }
+  /** The most tasks any split's writer reads ahead. */
+  get ahead() {
+    return Math.max(0, ...[
+      ...this.#writers.values()
+    ].map((writer) => writer.ahead ?? 0));
+  }
+  prepare(task, mine) {
+    this.#writerOf(task).prepare?.(task, mine);
+  }
   take(task, mine) {
-    return this.#writers.get(splitOf(String(task._id), this.#plan)).take(task, mine);
+    return this.#writerOf(task).take(task, mine);
+  }
+  #writerOf(task) {
+    return this.#writers.get(splitOf(String(task._id), this.#plan));
   }
   async finish() {
     for (const writer of this.#writers.values()) await writer.finish();
@@ -31025,7 +31562,7 @@ var SplitWriter = class {
 
 // lib/export/_output_files.ts
 async function outputFiles(path6, split, options) {
-  const paths = split === void 0 || options.format === "yolo" ? /* @__PURE__ */ new Map([
+  const paths = split === void 0 || oneFileFormat(options.format).extension === ".zip" ? /* @__PURE__ */ new Map([
     [
       "",
       path6
@@ -31076,11 +31613,14 @@ async function exportFormat(options) {
     inputId: options.inputId
   });
   const dryRun = options.dryRun ?? false;
-  const writer = filesWriter(files, source, {
+  using pool = format === "coco" ? convertPool(options) : void 0;
+  const writerOptions = {
     ...options,
     pinned,
-    splitPlan: split
-  }, now);
+    splitPlan: split,
+    reader: pool
+  };
+  const writer = filesWriter(files, source, writerOptions, now);
   const summary2 = {
     ...emptySummary(projectId, dirname3(path6), format, dryRun),
     file: path6,
@@ -31105,37 +31645,13 @@ async function exportFormat(options) {
       shard: options.shard,
       onStart
     };
-    for await (const { task, mine } of eachTask({
+    done = await writeTasks(writer, summary2, {
       ...loop,
       signal: options.signal
-    })) {
-      const ids = {
-        taskId: String(task._id),
-        taskName: String(task.name)
-      };
-      const result = await writer.take(task, mine);
-      done++;
-      if (result === void 0) {
-        options.onProgress?.({
-          type: "advance",
-          done,
-          total: summary2.total
-        });
-        continue;
-      }
-      const outcome = addOutcome(summary2, ids, result);
-      if (summary2.splits && result.status === "exported") {
-        countInSplit(summary2.splits, {
-          split: splitOf(ids.taskId, split)
-        });
-      }
-      options.onProgress?.({
-        type: "task",
-        outcome,
-        done,
-        total: summary2.total
-      });
-    }
+    }, {
+      split,
+      onProgress: options.onProgress
+    });
     await writer.finish();
     const notes = writer.notes?.() ?? [];
     if (notes.length > 0) summary2.notes = notes;
@@ -31144,9 +31660,61 @@ async function exportFormat(options) {
     throw error2;
   }
   summary2.total = Math.max(summary2.total, done);
+  if (summary2.splits) sortSplitLabels(summary2.splits);
   endSummary(summary2, files);
   summary2.durationMs = performance.now() - started;
   return summary2;
+}
+async function writeTasks(writer, summary2, loop, options) {
+  const { split, onProgress } = options;
+  const ahead = [];
+  let done = 0;
+  const takeOldest = async () => {
+    const { task, mine } = ahead.shift();
+    const ids = {
+      taskId: String(task._id),
+      taskName: String(task.name)
+    };
+    const result = await writer.take(task, mine);
+    done++;
+    if (result === void 0) {
+      onProgress?.({
+        type: "advance",
+        done,
+        total: summary2.total
+      });
+      return;
+    }
+    const outcome = addOutcome(summary2, ids, result);
+    if (summary2.splits && result.status === "exported") {
+      countInSplit(summary2.splits, {
+        split: splitOf(ids.taskId, split),
+        labels: result.labels
+      });
+    }
+    onProgress?.({
+      type: "task",
+      outcome,
+      done,
+      total: summary2.total
+    });
+  };
+  for await (const turn of eachTask(loop)) {
+    writer.prepare?.(turn.task, turn.mine);
+    ahead.push(turn);
+    if (ahead.length > (writer.ahead ?? 0)) await takeOldest();
+  }
+  while (ahead.length > 0) {
+    loop.signal?.throwIfAborted();
+    await takeOldest();
+  }
+  return done;
+}
+function convertPool(options) {
+  return new ConvertPool({
+    size: options.concurrency,
+    workerUrl: options.workerUrl
+  });
 }
 function filesWriter(files, source, options, now) {
   const writerOf = (file) => formatWriter(file, source, options, now);
@@ -31168,6 +31736,7 @@ function formatWriter(file, source, options, now) {
     fileSystem: options.fileSystem,
     cocoSegmentation: options.cocoSegmentation ?? "rle",
     polygonTolerance: options.polygonTolerance ?? 0,
+    reader: options.reader,
     pinning: {
       pinned: options.pinned,
       allowRemovedLabels: options.allowRemovedLabels
@@ -32471,7 +33040,7 @@ function markDifferences(marks, old, now) {
 }
 
 // lib/dataset/_label_pixels.ts
-async function addLabelPixels(counts2, folder, entry, meaning) {
+async function addLabelPixels(counts2, read, entry, meaning) {
   const add = (label, pixels = 1) => {
     if (label === void 0 || label === null) return;
     counts2.byLabel.set(label, (counts2.byLabel.get(label) ?? 0) + pixels);
@@ -32479,7 +33048,9 @@ async function addLabelPixels(counts2, folder, entry, meaning) {
   };
   const instances = entry.instances ?? {};
   for (const [i, file] of entry.files.entries()) {
-    const { data, pixelBytes } = decodeSamples(await Deno.readFile(join3(folder, file.path)));
+    const bytes = await read(file.path);
+    if (bytes === void 0) continue;
+    const { data, pixelBytes } = decodeSamples(bytes);
     if (meaning.maskFormat === "binary") {
       let set = 0;
       for (let p = 0; p < data.length; p++) if (data[p] !== 0) set++;
@@ -32540,6 +33111,68 @@ function notAnExport(folder, why, setting) {
   });
 }
 
+// lib/dataset/_folder_walk.ts
+async function walkFolder(root) {
+  const found = /* @__PURE__ */ new Map();
+  const pending = [
+    ""
+  ];
+  while (pending.length > 0) {
+    const relative3 = pending.pop();
+    for await (const entry of Deno.readDir(relative3 === "" ? root : join3(root, relative3))) {
+      const path6 = relative3 === "" ? entry.name : `${relative3}/${entry.name}`;
+      const kind = entry.isSymlink ? "link" : entry.isDirectory ? "folder" : entry.isFile ? "file" : "other";
+      found.set(path6, kind);
+      if (kind === "folder") pending.push(path6);
+    }
+  }
+  return found;
+}
+function notAFileDetail(kind) {
+  const what = kind === "link" ? "a symbolic link" : kind === "other" ? "not a regular file" : `a ${kind}`;
+  return `${what}, not followed`;
+}
+var WalkedFolder = class _WalkedFolder {
+  /** The folder. */
+  folder;
+  /** Its entries, by relative path. */
+  found;
+  #files;
+  constructor(folder, found) {
+    this.folder = folder;
+    this.found = found;
+    this.#files = new ExportFolderFs(folder, {
+      rootChosenByUser: true
+    });
+  }
+  /** Walks `folder` (links listed, never followed). */
+  static async open(folder) {
+    return new _WalkedFolder(folder, await walkFolder(folder));
+  }
+  /**
+   * Reads the regular file at `path`; a link, a FIFO or another non-regular entry, a path the
+   * walk did not find, or one the door refuses, is not read: why, in words.
+   */
+  async read(path6) {
+    const kind = this.found.get(path6);
+    if (kind === void 0) return {
+      refused: "not there"
+    };
+    if (kind !== "file") return {
+      refused: notAFileDetail(kind)
+    };
+    try {
+      return {
+        bytes: await this.#files.readFile(path6)
+      };
+    } catch (error2) {
+      return {
+        refused: error2.message
+      };
+    }
+  }
+};
+
 // lib/dataset/diff_exports.ts
 async function diffExports(oldFolder, newFolder) {
   const old = await readExport(oldFolder, "old");
@@ -32547,6 +33180,19 @@ async function diffExports(oldFolder, newFolder) {
   if (old.metadata.maskFormat !== now.metadata.maskFormat) {
     throw new ConfigError(`The two exports cannot be compared: "${oldFolder}" has ${old.metadata.maskFormat} masks and "${newFolder}" has ${now.metadata.maskFormat} masks`);
   }
+  const refused = /* @__PURE__ */ new Map();
+  const sides = [
+    {
+      records: old,
+      walked: await WalkedFolder.open(oldFolder),
+      refused
+    },
+    {
+      records: now,
+      walked: await WalkedFolder.open(newFolder),
+      refused
+    }
+  ];
   const before = exported(old);
   const after = exported(now);
   const diff = {
@@ -32564,19 +33210,22 @@ async function diffExports(oldFolder, newFolder) {
     labels: labelDiffs(before, after)
   };
   await addPixelShares(diff.labels, [
-    old,
+    sides[0],
     before
   ], [
-    now,
+    sides[1],
     after
   ]);
   for (const [taskId, entry] of after) {
     const earlier = before.get(taskId);
     if (earlier === void 0) diff.added.push(taskOf(entry));
     else if (sameMasks(earlier, entry)) diff.unchanged++;
-    else diff.changed.push(await changedTask(oldFolder, newFolder, earlier, entry));
+    else diff.changed.push(await changedTask(sides, earlier, entry));
   }
   for (const [taskId, entry] of before) if (!after.has(taskId)) diff.removed.push(taskOf(entry));
+  if (refused.size > 0) diff.refused = [
+    ...refused.values()
+  ];
   return diff;
 }
 function exported(records) {
@@ -32600,19 +33249,21 @@ function sameMasks(a, b) {
   const right = b.files.map(key).sort();
   return left.length === right.length && left.every((line, i) => line === right[i]);
 }
-async function changedTask(oldFolder, newFolder, before, after) {
+async function changedTask(sides, before, after) {
   const paths = [
     ...new Set([
       ...before.files,
       ...after.files
     ].map((file) => file.path))
   ].sort();
-  const read = (folder, entry, path6) => entry.files.some((file) => file.path === path6) ? Deno.readFile(join3(folder, path6)) : Promise.resolve(void 0);
+  const listed = (entry, path6) => entry.files.some((file) => file.path === path6);
   const pairs = [];
   for (const path6 of paths) {
-    pairs.push([
-      await read(oldFolder, before, path6),
-      await read(newFolder, after, path6)
+    const old = listed(before, path6) ? await readListed(sides[0], path6) : void 0;
+    const now = listed(after, path6) ? await readListed(sides[1], path6) : void 0;
+    if (old !== null && now !== null) pairs.push([
+      old,
+      now
     ]);
   }
   const oldLabels = before.labels ?? [];
@@ -32655,22 +33306,35 @@ function labelDiffs(before, after) {
     ...labels.values()
   ].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
+async function readListed(side, path6) {
+  const read = await side.walked.read(path6);
+  if ("bytes" in read) return read.bytes;
+  const folder = side.walked.folder;
+  side.refused.set(`${folder}
+${path6}`, {
+    folder,
+    path: path6,
+    detail: read.refused
+  });
+  return null;
+}
 async function addPixelShares(labels, ...sides) {
-  if (sides.some(([records]) => records.metadata.settings?.semanticMapping !== void 0)) return;
+  if (sides.some(([side]) => side.records.metadata.settings?.semanticMapping !== void 0)) {
+    return;
+  }
   const counts2 = [];
-  for (const [records, entries] of sides) {
+  for (const [side, entries] of sides) {
     const meaning = {
-      maskFormat: records.metadata.maskFormat,
-      labelByIndex: await classMap(records.folder)
+      maskFormat: side.records.metadata.maskFormat,
+      labelByIndex: await classMap(side.walked)
     };
-    const side = {
+    const pixels = {
       byLabel: /* @__PURE__ */ new Map(),
       total: 0
     };
-    for (const entry of entries.values()) {
-      await addLabelPixels(side, records.folder, entry, meaning);
-    }
-    counts2.push(side);
+    const read = async (path6) => await readListed(side, path6) ?? void 0;
+    for (const entry of entries.values()) await addLabelPixels(pixels, read, entry, meaning);
+    counts2.push(pixels);
   }
   const share = (side, id) => side.total === 0 ? 0 : (side.byLabel.get(id) ?? 0) / side.total;
   for (const label of labels) {
@@ -32680,10 +33344,12 @@ async function addPixelShares(labels, ...sides) {
     ];
   }
 }
-async function classMap(folder) {
+async function classMap(walked) {
   const map = /* @__PURE__ */ new Map();
+  const read = await walked.read("labelmap.json");
+  if ("refused" in read) return map;
   try {
-    const labelmap = JSON.parse(await Deno.readTextFile(join3(folder, "labelmap.json")));
+    const labelmap = JSON.parse(new TextDecoder().decode(read.bytes));
     for (const entry of labelmap.classes ?? []) map.set(entry.index, entry.id);
   } catch {
   }
@@ -32707,6 +33373,12 @@ function diffMarkdown(diff) {
     lines.push("", "| | Task | Id | Changed pixels | Labels gained | Labels lost |", "|---|---|---|--:|---|---|");
     lines.push(...rows.slice(0, LISTED));
     if (rows.length > LISTED) lines.push("", `\u2026 and ${rows.length - LISTED} more.`);
+  }
+  if (diff.refused !== void 0) {
+    lines.push("", "Not read (never followed; their pixels are not counted):");
+    for (const file of diff.refused) {
+      lines.push(`- \`${cell2(file.path)}\` in \`${cell2(file.folder)}\`: ${cell2(file.detail)}`);
+    }
   }
   const labels = diff.labels.filter(labelChanged);
   if (labels.length > 0) {
@@ -32771,6 +33443,10 @@ async function compareExports(earlier, summary2) {
     return;
   }
   info(`Compared with "${earlier}": ${diffCounts(diff)}`);
+  for (const file of diff.refused ?? []) {
+    const where = `${JSON.stringify(file.path)} in ${JSON.stringify(file.folder)}`;
+    warning(inertText(`compare-with: ${where} was not read: ${file.detail}`));
+  }
   if (!Deno.env.get("GITHUB_STEP_SUMMARY")) return;
   await summary.addRaw(diffMarkdown(diff), true).write();
 }

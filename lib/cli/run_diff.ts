@@ -25,9 +25,12 @@ Options:
   --fail-over N    exit with 1 when more than N tasks changed (their masks' pixels differ)
   -h, --help       show this help
 
+A file a manifest lists that is a symbolic link, a FIFO or another non-regular file is named
+and never read (nor followed); its pixels are not counted.
+
 Exit codes:
   0  compared (or no more than N tasks changed, with --fail-over)
-  1  more than N tasks changed (with --fail-over)
+  1  more than N tasks changed (with --fail-over), or a listed file was not read
   2  not comparable: a folder is not an export, or the mask formats differ; or a usage error
 `;
 
@@ -36,7 +39,8 @@ Exit codes:
  *
  * @param args The arguments after `diff`.
  * @param io Where to write.
- * @returns The exit code: 0, or 1 when more than `--fail-over` tasks changed.
+ * @returns The exit code: 0, or 1 when more than `--fail-over` tasks changed or a listed file
+ * was not read (a link or another non-regular file).
  * @throws {ConfigError} on a usage error, or when the exports cannot be compared.
  *
  * @example
@@ -64,6 +68,7 @@ export async function runDiff(args: readonly string[], io: CommandIo): Promise<n
   const [old, now] = parsed.operands;
   const diff = await diffExports(old, now);
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(diff, null, 2)}\n` : diffText(diff));
+  if (diff.refused !== undefined) return 1;
   return failOver !== undefined && diff.changed.length > failOver ? 1 : 0;
 }
 
@@ -100,6 +105,9 @@ function diffText(diff: ExportDiff): string {
   }
   for (const task of diff.removed) {
     lines.push(`  removed: ${name(task.name)} (${inertText(task.taskId)})`);
+  }
+  for (const file of diff.refused ?? []) {
+    lines.push(`  not read: ${name(file.path)} in ${name(file.folder)} (${file.detail})`);
   }
   const labels = diff.labels.filter(labelChanged);
   if (labels.length > 0) lines.push("Labels:");

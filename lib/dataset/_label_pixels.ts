@@ -5,7 +5,6 @@
  * @module
  */
 
-import { join } from "../_std/path.ts";
 import type { ManifestEntry } from "../model/manifest.ts";
 import { decodeSamples } from "./_changed_pixels.ts";
 
@@ -24,10 +23,11 @@ export interface PixelMeaning {
 /**
  * Adds one task's labelled pixels to `counts`: `rgb` and `instance` pixels by their instance's
  * label (the entry's `instances`), `class-index` and `palette` by the class map, `binary` by file.
+ * A file `read` gives nothing for (a link, a non-regular file) is left out.
  */
 export async function addLabelPixels(
   counts: LabelPixels,
-  folder: string,
+  read: (path: string) => Promise<Uint8Array | undefined>,
   entry: ManifestEntry,
   meaning: PixelMeaning,
 ): Promise<void> {
@@ -38,7 +38,9 @@ export async function addLabelPixels(
   };
   const instances = entry.instances ?? {};
   for (const [i, file] of entry.files.entries()) {
-    const { data, pixelBytes } = decodeSamples(await Deno.readFile(join(folder, file.path)));
+    const bytes = await read(file.path);
+    if (bytes === undefined) continue;
+    const { data, pixelBytes } = decodeSamples(bytes);
     if (meaning.maskFormat === "binary") {
       let set = 0;
       for (let p = 0; p < data.length; p++) if (data[p] !== 0) set++;

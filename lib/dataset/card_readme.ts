@@ -22,7 +22,10 @@ export interface CardFacts {
   table: ClassTable;
   /** The manifest's counts. */
   counts: ClassCounts;
-  /** Per label id, its share of the labelled pixels (0 to 1), when a report measured them. */
+  /**
+   * Per label id, its share of the labelled pixels (0 to 1): counted as the masks were written,
+   * or estimated by the report.
+   */
   pixelShares?: ReadonlyMap<string, number>;
   /** The dataset id. */
   datasetId?: string;
@@ -81,7 +84,11 @@ export function cardReadme(facts: CardFacts): string {
     }),
   ];
   if (!facts.pixelShares) {
-    lines.push("", "Pixel shares are measured when the export writes its report.");
+    lines.push(
+      "",
+      "Pixel shares are counted as each mask is written with the card; some tasks were kept from " +
+        "a run without it, or recoloured by a semantic mapping (a run with `--report` estimates them).",
+    );
   }
   if (counts.splits.size > 0) {
     lines.push("", "## Splits", "", "| Split | Tasks |", "|---|--:|");

@@ -4,12 +4,12 @@
  * @module
  */
 
-import { join } from "../_std/path.ts";
 import { ConfigError } from "../errors.ts";
 import type { ManifestEntry, ManifestFile } from "../model/manifest.ts";
 import { changedPixels } from "./_changed_pixels.ts";
 import { addLabelPixels, type LabelPixels } from "./_label_pixels.ts";
 import { type ExportRecords, readExport } from "./read_export.ts";
+import { WalkedFolder } from "./_folder_walk.ts";
 
 /** A task one export has and the other has not. */
 export interface DiffTask {
@@ -66,6 +66,29 @@ export interface ExportDiff {
   unchanged: number;
   /** Per label seen in either, its tasks and instances in each; sorted by id. */
   labels: LabelDiff[];
+  /**
+   * Files a manifest lists that were not read: links, FIFOs and other non-regular files (never
+   * followed), or files not there. Their pixels count neither in changed pixels nor in pixel
+   * shares. Absent when every file was read.
+   */
+  refused?: RefusedFile[];
+}
+
+/** A file a manifest lists that `diff` did not read. */
+export interface RefusedFile {
+  /** The export folder, as given. */
+  folder: string;
+  /** The path relative to it. */
+  path: string;
+  /** Why, e.g. `a symbolic link, not followed`. */
+  detail: string;
+}
+
+/** One export's records, its walked folder and the files refused so far. */
+interface Side {
+  records: ExportRecords;
+  walked: WalkedFolder;
+  refused: Map<string, RefusedFile>;
 }
 
 /**
@@ -96,6 +119,11 @@ export async function diffExports(oldFolder: string, newFolder: string): Promise
         `and "${newFolder}" has ${now.metadata.maskFormat} masks`,
     );
   }
+  const refused = new Map<string, RefusedFile>();
+  const sides: Side[] = [
+    { records: old, walked: await WalkedFolder.open(oldFolder), refused },
+    { records: now, walked: await WalkedFolder.open(newFolder), refused },
+  ];
   const before = exported(old);
   const after = exported(now);
   const diff: ExportDiff = {
@@ -109,14 +137,15 @@ export async function diffExports(oldFolder: string, newFolder: string): Promise
     unchanged: 0,
     labels: labelDiffs(before, after),
   };
-  await addPixelShares(diff.labels, [old, before], [now, after]);
+  await addPixelShares(diff.labels, [sides[0], before], [sides[1], after]);
   for (const [taskId, entry] of after) {
     const earlier = before.get(taskId);
     if (earlier === undefined) diff.added.push(taskOf(entry));
     else if (sameMasks(earlier, entry)) diff.unchanged++;
-    else diff.changed.push(await changedTask(oldFolder, newFolder, earlier, entry));
+    else diff.changed.push(await changedTask(sides, earlier, entry));
   }
   for (const [taskId, entry] of before) if (!after.has(taskId)) diff.removed.push(taskOf(entry));
+  if (refused.size > 0) diff.refused = [...refused.values()];
   return diff;
 }
 
@@ -143,19 +172,19 @@ function sameMasks(a: ManifestEntry, b: ManifestEntry): boolean {
 }
 
 async function changedTask(
-  oldFolder: string,
-  newFolder: string,
+  sides: Side[],
   before: ManifestEntry,
   after: ManifestEntry,
 ): Promise<ChangedTask> {
   const paths = [...new Set([...before.files, ...after.files].map((file) => file.path))].sort();
-  const read = (folder: string, entry: ManifestEntry, path: string) =>
-    entry.files.some((file) => file.path === path)
-      ? Deno.readFile(join(folder, path))
-      : Promise.resolve(undefined);
+  const listed = (entry: ManifestEntry, path: string) =>
+    entry.files.some((file) => file.path === path);
   const pairs: [Uint8Array | undefined, Uint8Array | undefined][] = [];
   for (const path of paths) {
-    pairs.push([await read(oldFolder, before, path), await read(newFolder, after, path)]);
+    const old = listed(before, path) ? await readListed(sides[0], path) : undefined;
+    const now = listed(after, path) ? await readListed(sides[1], path) : undefined;
+    // A file refused on either side is left out of the count, not counted as emptied.
+    if (old !== null && now !== null) pairs.push([old, now]);
   }
   const oldLabels = before.labels ?? [];
   const newLabels = after.labels ?? [];
@@ -190,23 +219,36 @@ function labelDiffs(
   return [...labels.values()].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/**
+ * A listed file of one side, read through its walked folder; `null` (and the file noted as
+ * refused) when it is a link or another non-regular file, or not there.
+ */
+async function readListed(side: Side, path: string): Promise<Uint8Array | null> {
+  const read = await side.walked.read(path);
+  if ("bytes" in read) return read.bytes;
+  const folder = side.walked.folder;
+  side.refused.set(`${folder}\n${path}`, { folder, path, detail: read.refused });
+  return null;
+}
+
 /** Adds each label's pixel share in both exports, read back from their masks. */
 async function addPixelShares(
   labels: LabelDiff[],
-  ...sides: [ExportRecords, Map<string, ManifestEntry>][]
+  ...sides: [Side, Map<string, ManifestEntry>][]
 ): Promise<void> {
-  if (sides.some(([records]) => records.metadata.settings?.semanticMapping !== undefined)) return;
+  if (sides.some(([side]) => side.records.metadata.settings?.semanticMapping !== undefined)) {
+    return;
+  }
   const counts: LabelPixels[] = [];
-  for (const [records, entries] of sides) {
+  for (const [side, entries] of sides) {
     const meaning = {
-      maskFormat: records.metadata.maskFormat,
-      labelByIndex: await classMap(records.folder),
+      maskFormat: side.records.metadata.maskFormat,
+      labelByIndex: await classMap(side.walked),
     };
-    const side: LabelPixels = { byLabel: new Map(), total: 0 };
-    for (const entry of entries.values()) {
-      await addLabelPixels(side, records.folder, entry, meaning);
-    }
-    counts.push(side);
+    const pixels: LabelPixels = { byLabel: new Map(), total: 0 };
+    const read = async (path: string) => (await readListed(side, path)) ?? undefined;
+    for (const entry of entries.values()) await addLabelPixels(pixels, read, entry, meaning);
+    counts.push(pixels);
   }
   const share = (side: LabelPixels, id: string) =>
     side.total === 0 ? 0 : (side.byLabel.get(id) ?? 0) / side.total;
@@ -216,10 +258,12 @@ async function addPixelShares(
 }
 
 /** The class map of an export's `labelmap.json` (index → label id); empty without one. */
-async function classMap(folder: string): Promise<Map<number, string>> {
+async function classMap(walked: WalkedFolder): Promise<Map<number, string>> {
   const map = new Map<number, string>();
+  const read = await walked.read("labelmap.json");
+  if ("refused" in read) return map;
   try {
-    const labelmap = JSON.parse(await Deno.readTextFile(join(folder, "labelmap.json")));
+    const labelmap = JSON.parse(new TextDecoder().decode(read.bytes));
     for (const entry of labelmap.classes ?? []) map.set(entry.index, entry.id);
   } catch {
     // No labelmap (rgb, instance and binary masks name their labels otherwise).

@@ -52,6 +52,12 @@ export function diffMarkdown(diff: ExportDiff): string {
     lines.push(...rows.slice(0, LISTED));
     if (rows.length > LISTED) lines.push("", `… and ${rows.length - LISTED} more.`);
   }
+  if (diff.refused !== undefined) {
+    lines.push("", "Not read (never followed; their pixels are not counted):");
+    for (const file of diff.refused) {
+      lines.push(`- \`${cell(file.path)}\` in \`${cell(file.folder)}\`: ${cell(file.detail)}`);
+    }
+  }
   const labels = diff.labels.filter(labelChanged);
   if (labels.length > 0) {
     lines.push("", "| Label | Tasks | Instances | Pixel share |", "|---|--:|--:|--:|");

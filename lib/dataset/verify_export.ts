@@ -6,12 +6,12 @@
  */
 
 import { createHash } from "node:crypto";
-import { join } from "../_std/path.ts";
 import { MANIFEST_NAME } from "../model/manifest.ts";
 import { METADATA_NAME } from "../model/export_metadata.ts";
+import { PANOPTIC_JSON, panopticJsonName } from "../model/panoptic_json_name.ts";
 import { REPORT_NAME } from "../report/export_report.ts";
 import { MasksError } from "../errors.ts";
-import { type EntryKind, walkFolder } from "./_folder_walk.ts";
+import { type EntryKind, notAFileDetail, WalkedFolder } from "./_folder_walk.ts";
 
 export type { EntryKind };
 import { datasetIdOf, sha256OfText } from "./dataset_id.ts";
@@ -78,7 +78,8 @@ export async function verifyExport(
   options: VerifyExportOptions = {},
 ): Promise<VerifyReport> {
   const records = await readExport(folder, "folder");
-  const found = await walkFolder(folder);
+  const walked = await WalkedFolder.open(folder);
+  const found = walked.found;
   const listed = listedFiles(records);
   const report: VerifyReport = {
     folder,
@@ -95,17 +96,18 @@ export async function verifyExport(
       report.changed.push(notAFile(file.path, kind));
     } else {
       report.checked++;
-      const change = await checkFile(join(folder, file.path), file, options.maxPixels);
+      const change = await checkFile(walked, file, options.maxPixels);
       if (change) report.changed.push(change);
     }
   }
+  const own = ownFiles(records);
   for (const [path, kind] of found) {
     if (kind === "folder" || listed.has(path)) continue;
-    if (!OWN_FILES.has(path)) report.unlisted.push({ path, kind });
+    if (!own.has(path)) report.unlisted.push({ path, kind });
     else if (kind !== "file") report.changed.push(notAFile(path, kind));
   }
   if (found.get(LABELMAP_JSON) === "file") {
-    const change = await labelmapChange(folder, records.metadata.labelmapSha256);
+    const change = await labelmapChange(walked, records.metadata.labelmapSha256);
     if (change) report.changed.push(change);
   }
   checkIdentity(records, report);
@@ -117,14 +119,26 @@ export async function verifyExport(
 const LABELMAP_JSON = "labelmap.json";
 
 /** The export's own files, which the manifest does not list. */
-const OWN_FILES = new Set([
+const OWN_FILES = [
   MANIFEST_NAME,
   METADATA_NAME,
   LABELMAP_JSON,
-  "panoptic.json",
+  PANOPTIC_JSON,
   "labelmap.txt",
   REPORT_NAME,
-]);
+];
+
+/** The export's own files, with a split panoptic export's file of each split. */
+function ownFiles(records: ExportRecords): Set<string> {
+  const own = new Set(OWN_FILES);
+  const split = records.metadata.settings?.split as { parts?: { name?: unknown }[] } | undefined;
+  if (records.metadata.maskFormat === "panoptic" && Array.isArray(split?.parts)) {
+    for (const part of split.parts) {
+      if (typeof part?.name === "string") own.add(panopticJsonName(part.name));
+    }
+  }
+  return own;
+}
 
 /** A file to check: its digests. */
 interface ListedFile {
@@ -141,16 +155,13 @@ function listedFiles(records: ExportRecords): Map<string, ListedFile> {
 }
 
 async function checkFile(
-  path: string,
+  walked: WalkedFolder,
   file: ListedFile,
   maxPixels: number | undefined,
 ): Promise<ChangedFile | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await Deno.readFile(path);
-  } catch (error) {
-    return { path: file.path, reason: "unreadable", detail: (error as Error).message };
-  }
+  const read = await walked.read(file.path);
+  if ("refused" in read) return { path: file.path, reason: "unreadable", detail: read.refused };
+  const { bytes } = read;
   if (file.sha256 !== undefined) {
     const digest = createHash("sha256").update(bytes).digest("hex");
     if (digest !== file.sha256) {
@@ -184,12 +195,13 @@ function checkIdentity(records: ExportRecords, report: VerifyReport): void {
 
 /** Checks `labelmap.json` against `export.json`'s `labelmapSha256`. */
 async function labelmapChange(
-  folder: string,
+  walked: WalkedFolder,
   labelmapSha256: string | undefined,
 ): Promise<ChangedFile | undefined> {
   if (labelmapSha256 === undefined) return undefined;
-  const text = await Deno.readTextFile(join(folder, LABELMAP_JSON)).catch(() => undefined);
-  if (text === undefined || sha256OfText(text) === labelmapSha256) return undefined;
+  const read = await walked.read(LABELMAP_JSON);
+  if ("refused" in read) return undefined;
+  if (sha256OfText(new TextDecoder().decode(read.bytes)) === labelmapSha256) return undefined;
   return {
     path: LABELMAP_JSON,
     reason: "sha256",
@@ -198,10 +210,5 @@ async function labelmapChange(
 }
 
 function notAFile(path: string, kind: EntryKind): ChangedFile {
-  const what = kind === "link"
-    ? "a symbolic link"
-    : kind === "other"
-    ? "not a regular file"
-    : `a ${kind}`;
-  return { path, reason: "not a file", detail: `${what}, not followed` };
+  return { path, reason: "not a file", detail: notAFileDetail(kind) };
 }

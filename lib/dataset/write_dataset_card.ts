@@ -32,7 +32,10 @@ export interface DatasetCardFacts {
   table: ClassTable;
   /** The manifest's entries. */
   entries: readonly ManifestEntry[];
-  /** The report's label statistics (pixel shares), when a report was written. */
+  /**
+   * The report's label statistics: their estimated pixel shares stand in when some exported
+   * entry has no `labelPixels` (kept from a run without a card, or masks recoloured).
+   */
   labels?: readonly LabelStatistics[];
   /** The dataset id. */
   datasetId?: string;
@@ -58,8 +61,8 @@ export async function writeDatasetCard(
   facts: DatasetCardFacts,
 ): Promise<{ path: string; sha256: string }[]> {
   const counts = classCounts(facts.entries);
-  const pixelShares = facts.labels &&
-    new Map(facts.labels.map((label) => [label.id, label.pixelShare]));
+  const pixelShares = pixelSharesOf(facts.entries) ??
+    (facts.labels && new Map(facts.labels.map((label) => [label.id, label.pixelShare])));
   const texts = [
     cardReadme({ ...facts, counts, pixelShares }),
     id2labelJson(facts.table),
@@ -72,4 +75,23 @@ export async function writeDatasetCard(
     written.push({ path, sha256: createHash("sha256").update(bytes).digest("hex") });
   }
   return written;
+}
+
+/**
+ * Per label id, its share of the labelled pixels of every exported mask, from the entries'
+ * `labelPixels` (counted as the masks were written); `undefined` when some exported entry has
+ * none.
+ */
+function pixelSharesOf(entries: readonly ManifestEntry[]): Map<string, number> | undefined {
+  const pixels = new Map<string, number>();
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.outcome !== "exported" || entry.files.length === 0) continue;
+    if (entry.labelPixels === undefined) return undefined;
+    for (const [id, count] of Object.entries(entry.labelPixels)) {
+      pixels.set(id, (pixels.get(id) ?? 0) + count);
+      total += count;
+    }
+  }
+  return new Map([...pixels].map(([id, count]) => [id, total === 0 ? 0 : count / total]));
 }

@@ -7,6 +7,7 @@
  */
 
 import { MasksError } from "../errors.ts";
+import type { CocoMaskInstances, CocoMaskJob } from "../formats/coco_mask_instances.ts";
 import type { MaskJob, MaskJobSettings, RenderedMask, TaskMaskJob } from "./_mask_job.ts";
 import {
   errorOf,
@@ -110,6 +111,18 @@ export class ConvertPool {
   render(job: TaskMaskJob, settings: MaskJobSettings): Promise<RenderedMask>;
   render(job: MaskJob | TaskMaskJob, settings?: MaskJobSettings): Promise<RenderedMask> {
     return this.#run("render", job, settings) as Promise<RenderedMask>;
+  }
+
+  /**
+   * Reads one mask's instances as COCO's RLE annotations hold them, as
+   * {@linkcode cocoMaskInstances} does, on a worker.
+   *
+   * @param job The mask's bytes, its classes and the pixel limit (structured-cloned).
+   * @returns The mask's size and instances.
+   * @throws {PngError} when the mask cannot be decoded or is above the pixel limit.
+   */
+  cocoInstances(job: CocoMaskJob): Promise<CocoMaskInstances> {
+    return this.#run("cocoInstances", job) as Promise<CocoMaskInstances>;
   }
 
   /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */

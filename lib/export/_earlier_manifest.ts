@@ -69,6 +69,8 @@ export class EarlierManifest {
    * @param files The export folder's file door.
    * @param name The manifest's name in the folder.
    * @param setting The option that named it, for errors.
+   * @param onEntry Sees each entry as the file is checked (the run claims the earlier file names
+   * in this one pass, not in a second one over a file of 100,000 lines).
    * @returns The manifest, its file open until {@linkcode EarlierManifest.close}.
    * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
    * unsafe path.
@@ -77,12 +79,13 @@ export class EarlierManifest {
     files: ExportFolderFs,
     name: string,
     setting: string,
+    onEntry?: (entry: ManifestEntry) => void,
   ): Promise<EarlierManifest> {
     const path = files.pathOf(name);
     let manifest: EarlierManifest | undefined;
     try {
       manifest = new EarlierManifest(await files.openFile(name), { path, setting });
-      await manifest.#indexLines();
+      await manifest.#indexLines(onEntry);
       return manifest;
     } catch (error) {
       manifest?.close();
@@ -168,11 +171,12 @@ export class EarlierManifest {
   }
 
   /** The first pass: checks each line and records where it is. */
-  async #indexLines(): Promise<void> {
+  async #indexLines(onEntry?: (entry: ManifestEntry) => void): Promise<void> {
     this.#index = new HashedKeys({ most: await this.#countLines() });
     // Task ids seen lately, with their last entry: a repeated id is found without a read.
     let recent = new Map<string, number>();
     for await (const { entry, line } of this.#parsedLines()) {
+      onEntry?.(entry);
       const number = this.#count++;
       if (number === this.#states.length) this.#grow();
       // 4 bytes an entry up to a 4 GiB manifest, 8 beyond.

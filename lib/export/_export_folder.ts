@@ -77,15 +77,16 @@ export class ExportFolder {
    * one holds no link, pipe, socket or device, anywhere) and reads
    * what an earlier export left there (resume, incremental). A dry run only reads: it probes
    * nothing, but reads an earlier export's manifest and `export.json` as the real run would, so
-   * its plan is the real run's.
+   * its plan is the real run's. `onEarlierEntry` sees each entry of an earlier manifest as it
+   * is read.
    */
-  async open(): Promise<PreparedFolder> {
+  async open(onEarlierEntry?: (entry: ManifestEntry) => void): Promise<PreparedFolder> {
     const earlier = this.mode === "resume" || this.mode === "incremental";
     if (this.#dryRun && !earlier) return { previous: EarlierManifest.none() };
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
     await refuseUnsafeEntries(this.files, this.mode);
     if (this.mode === "overwrite") return { previous: EarlierManifest.none() };
-    return await prepareExportFolder(this.files, this.mode);
+    return await prepareExportFolder(this.files, this.mode, onEarlierEntry);
   }
 
   /**

@@ -44,6 +44,12 @@ export interface ExportRunOptions {
   dryRun: boolean;
   /** The platform whose naming rules the files follow. */
   platform: Platform;
+  /**
+   * The names already claimed, the earlier export's among them (claimed as its manifest was
+   * read). Default: a new registry, into which the earlier export's names are claimed before
+   * the first task.
+   */
+  registry?: MaskFileRegistry;
   /** How many tasks are in flight at once (converting, waiting for a worker, being written). */
   inFlight: number;
   /** Progress. */
@@ -71,10 +77,11 @@ export class ExportRun {
   constructor(folder: ExportFolder, options: ExportRunOptions) {
     this.#options = options;
     // The export's own files: a task named "manifest.jsonl/a.jpg" must not make them folders.
-    this.#registry = new MaskFileRegistry({
+    this.#registry = options.registry ?? new MaskFileRegistry({
       reserved: options.reservedNames,
       platform: options.platform,
     });
+    if (options.registry) this.#claimedEarlier = Promise.resolve();
     this.#pool = new TaskPool(options.inFlight);
     this.#folder = folder;
     // A dry run writes no files: nothing to count per split.

@@ -1,5 +1,8 @@
-/** Bytes read at a time. */
-const CHUNK_BYTES = 64 * 1024;
+/**
+ * Bytes read at a time: each read is a seek and a read handed to another thread and back, so a
+ * manifest of 100,000 entries (50 MB) is read in 50 of them, not 800.
+ */
+const CHUNK_BYTES = 1024 * 1024;
 
 /** A line of a file. */
 export interface FileLine {

@@ -3,7 +3,7 @@ import { mention, settingMessage } from "../_setting_message.ts";
 import { basename, dirname, join } from "../_std/path.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { EarlierManifest } from "./_earlier_manifest.ts";
-import { MANIFEST_NAME, PARTIAL_MANIFEST_NAME } from "../model/manifest.ts";
+import { MANIFEST_NAME, type ManifestEntry, PARTIAL_MANIFEST_NAME } from "../model/manifest.ts";
 import { type ExportMetadata, METADATA_NAME } from "../model/export_metadata.ts";
 
 /** How an export treats its folder. */
@@ -28,6 +28,7 @@ export interface PreparedFolder {
 export async function prepareExportFolder(
   files: ExportFolderFs,
   mode: FolderMode,
+  onEarlierEntry?: (entry: ManifestEntry) => void,
 ): Promise<PreparedFolder> {
   const folder = files.root;
   await checkParents(files);
@@ -63,7 +64,7 @@ export async function prepareExportFolder(
         { setting: "resume" },
       );
     }
-    return { previous: await EarlierManifest.read(files, manifest, "resume") };
+    return { previous: await EarlierManifest.read(files, manifest, "resume", onEarlierEntry) };
   }
   if (!(await files.exists(MANIFEST_NAME))) {
     throw new ConfigError(
@@ -72,7 +73,12 @@ export async function prepareExportFolder(
       { setting: "incremental" },
     );
   }
-  const previous = await EarlierManifest.read(files, MANIFEST_NAME, "incremental");
+  const previous = await EarlierManifest.read(
+    files,
+    MANIFEST_NAME,
+    "incremental",
+    onEarlierEntry,
+  );
   try {
     return { previous, metadata: await readMetadata(files) };
   } catch (error) {

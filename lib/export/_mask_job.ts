@@ -14,6 +14,8 @@ import { decodeTaskMask, imageSizeWarning, type TaskMask } from "./_task_decoder
 import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat, RenderedFile } from "./mask_format.ts";
 import { PixelDigest } from "../png/pixel_digest.ts";
+import { BChannelTally } from "../png/b_channel_tally.ts";
+import type { PixelSink } from "../png/fast_rgb.ts";
 import type { MaskStats } from "../model/mask_stats.ts";
 import { statsOfCensus } from "../model/stats_of_census.ts";
 import type { PanopticSegment } from "./panoptic_segments.ts";
@@ -39,12 +41,14 @@ export interface MaskJob extends TaskMask {
   preview?: boolean;
   /** `panoptic`: the class indices that are stuff. */
   stuffClasses?: number[];
+  /** Also count each label's pixels (the dataset card's pixel shares), in the same pass. */
+  tallyPixels?: boolean;
 }
 
 /** The fields of a {@linkcode MaskJob} every task of an export shares. */
 export type MaskJobSettings = Pick<
   MaskJob,
-  "format" | "table" | "colourByBChannel" | "preview" | "stuffClasses"
+  "format" | "table" | "colourByBChannel" | "preview" | "stuffClasses" | "tallyPixels"
 >;
 
 /** The fields of a {@linkcode MaskJob} that are the task's own. */
@@ -78,6 +82,8 @@ export interface RenderedMask {
   warning?: string;
   /** `panoptic`: the segments of the PNG, for `panoptic.json`. */
   segments?: PanopticSegment[];
+  /** Per label id, its pixels in the mask, when asked (`tallyPixels`). */
+  labelPixels?: Record<string, number>;
 }
 
 /** Options of {@linkcode runMaskJob}. */
@@ -109,17 +115,27 @@ export async function runMaskJob(
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
     let digest: PixelDigest | undefined;
+    let tally: BChannelTally | undefined;
     const { png, width, height, census, samples, warnings } = await transcodeMask(job.mask.bytes, {
       colourByBChannel: job.colourByBChannel,
       maxPixels: job.maxPixels,
       census: true,
       thumbnailSide: job.preview ? THUMBNAIL_SIDE : undefined,
-      pixels: (size) => digest = new PixelDigest({ ...size, layout: "rgb8" }),
+      pixels: (size) => {
+        digest = new PixelDigest({ ...size, layout: "rgb8" });
+        tally = tallyOf(job, size.width);
+        return tally ? bothSinks(digest, tally) : digest;
+      },
     });
     const files = hashed([{ path: job.file, bytes: png, pixelSha256: digest?.hex() }]);
     const preview = samples && maskPreview(samples, table);
+    const labelPixels = tally && labelPixelsOf(tally, table);
     const stats = statsOfCensus(census!, table);
-    return withWarning({ files, width, height, stats, preview }, job.mask.image, warnings);
+    return withWarning(
+      { files, width, height, stats, preview, ...(labelPixels ? { labelPixels } : {}) },
+      job.mask.image,
+      warnings,
+    );
   }
   if (job.mask.kind === "png") {
     // Every other format, strip by strip: no buffer the size of the mask.
@@ -170,17 +186,29 @@ function renderStrips(
 ): RenderedMask {
   const { width, height } = size;
   const sampler = job.preview ? new MaskSampler(width, height) : undefined;
+  const tally = tallyOf(job, width);
   const renderer = maskRowsRenderer(job.file, size, job);
   try {
     const census = readRows((rows) => {
       sampler?.takeRows(rows.data, 0, width * 3, rows.first, rows.count, 3);
+      // Before the renderer: `rgb` recolours the rows in place.
+      tally?.update(rows.data.subarray(0, rows.count * width * 3));
       renderer.takeRows(rows);
     });
     const stats = statsOfCensus(census, job.table);
     const files = hashed(renderer.end(stats.labels));
     const preview = sampler && maskPreview(sampler.samples(), job.table);
     const segments = renderer.segments?.();
-    return { files, width, height, stats, preview, ...(segments ? { segments } : {}) };
+    const labelPixels = tally && labelPixelsOf(tally, job.table);
+    return {
+      files,
+      width,
+      height,
+      stats,
+      preview,
+      ...(segments ? { segments } : {}),
+      ...(labelPixels ? { labelPixels } : {}),
+    };
   } finally {
     renderer.close();
   }
@@ -196,6 +224,34 @@ function renderStrips(
  */
 export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** A tally of the job's labelled pixels by bChannel, when asked and the colours still name them. */
+function tallyOf(job: MaskJob, width: number): BChannelTally | undefined {
+  return job.tallyPixels && job.colourByBChannel === undefined
+    ? new BChannelTally(width)
+    : undefined;
+}
+
+/** Hands rows to a digest and a tally alike. */
+function bothSinks(digest: PixelDigest, tally: BChannelTally): PixelSink {
+  return {
+    update: (rows, same) => (digest.update(rows, same), tally.update(rows, same)),
+    updateRows: (memory, at, stride, count, same) => {
+      digest.updateRows(memory, at, stride, count, same);
+      tally.updateRows(memory, at, stride, count, same);
+    },
+  };
+}
+
+/** Per label id, its pixels: the tally's counts of the label's bChannel. */
+function labelPixelsOf(tally: BChannelTally, table: ClassTable): Record<string, number> {
+  const pixels: Record<string, number> = {};
+  for (const { id, bChannel } of table.classes) {
+    const count = tally.counts[bChannel];
+    if (count > 0 && table.labelByBChannel[bChannel] === id) pixels[id] = count;
+  }
+  return pixels;
 }
 
 function hashed(files: RenderedFile[]): HashedFile[] {

@@ -185,25 +185,18 @@ function binaryRenderer(
 ): MaskRowsRenderer {
   const encoders = new Map<number, HashingEncoder>();
   const seen = new Uint8Array(256);
-  let target = new Uint8Array(0);
+  const masks = new LabelMasks(table.labelByBChannel[0] === undefined);
   const stem = file.slice(0, -".png".length);
   return {
     takeRows({ data, first }) {
-      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
+      masks.takeStrip(data, seen);
       for (let b = 0; b < 256; b++) {
         if (seen[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === undefined) continue;
         const encoder = newEncoder();
         encoder.writeZeroRows(first);
         encoders.set(b, encoder);
       }
-      if (target.length < data.length / 3) target = new Uint8Array(data.length / 3);
-      const mask = target.subarray(0, data.length / 3);
-      for (const [bChannel, encoder] of encoders) {
-        for (let i = 0, p = 0; i < data.length; i += 3, p++) {
-          mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
-        }
-        encoder.writeRows(mask);
-      }
+      for (const [bChannel, encoder] of encoders) encoder.writeRows(masks.of(bChannel));
     },
     end(labels) {
       const files: RenderedFile[] = [];
@@ -220,6 +213,73 @@ function binaryRenderer(
       for (const encoder of encoders.values()) encoder.close();
     },
   };
+}
+
+/**
+ * The binary masks of a strip, one label at a time: each pixel's label (its bChannel, 0 where
+ * red is 0) is read once per strip, then each label's mask is made four pixels at a time (the
+ * bytes of a word equal to the label become 255, the others 0). When a label has bChannel 0,
+ * which the per-strip labels cannot tell from "none", each mask is made from the RGB rows.
+ */
+class LabelMasks {
+  #words: boolean;
+  #labels = new Int32Array(0);
+  #labelBytes = new Uint8Array(0);
+  #mask = new Int32Array(0);
+  #maskBytes = new Uint8Array(0);
+  #data: Uint8Array = new Uint8Array(0);
+  #pixels = 0;
+
+  constructor(words: boolean) {
+    this.#words = words;
+  }
+
+  /** Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0. */
+  takeStrip(data: Uint8Array, seen: Uint8Array): void {
+    const pixels = data.length / 3;
+    this.#data = data;
+    this.#pixels = pixels;
+    if (this.#mask.length * 4 < pixels) {
+      this.#labels = new Int32Array(Math.ceil(pixels / 4));
+      this.#labelBytes = new Uint8Array(this.#labels.buffer);
+      this.#mask = new Int32Array(this.#labels.length);
+      this.#maskBytes = new Uint8Array(this.#mask.buffer);
+    }
+    if (!this.#words) {
+      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
+      return;
+    }
+    const labels = this.#labelBytes;
+    for (let i = 0, p = 0; i < data.length; i += 3, p++) {
+      const label = data[i] === 0 ? 0 : data[i + 2];
+      labels[p] = label;
+      seen[label] = 1;
+    }
+    // The pixels past the strip's end in the last word: no label.
+    labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
+  }
+
+  /** The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere. */
+  of(bChannel: number): Uint8Array {
+    const mask = this.#maskBytes.subarray(0, this.#pixels);
+    if (!this.#words) {
+      const data = this.#data;
+      for (let i = 0, p = 0; i < data.length; i += 3, p++) {
+        mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
+      }
+      return mask;
+    }
+    const labels = this.#labels;
+    const words = this.#mask;
+    const repeated = Math.imul(bChannel, 0x01010101);
+    for (let w = 0, end = Math.ceil(this.#pixels / 4); w < end; w++) {
+      const x = labels[w] ^ repeated;
+      // A byte of x is 0 where the label is: its high bit stays clear in `t` alone.
+      const t = (((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080;
+      words[w] = Math.imul((~t & 0x80808080) >>> 7, 255);
+    }
+    return mask;
+  }
 }
 
 /** A label id as a file name: anything but letters, digits, `.`, `_` and `-` becomes `_`. */

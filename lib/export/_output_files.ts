@@ -2,17 +2,19 @@ import type { ExportSummary } from "../model/export_summary.ts";
 import type { SplitPlan } from "../model/split_plan.ts";
 import type { ExportFormatOptions } from "./export_format.ts";
 import { OutputFile } from "../formats/output_file.ts";
+import { oneFileFormat } from "../formats/one_file_formats.ts";
 
 /**
  * The files to write, checked before any request: one, or with a split (`lab`, `coco`) one per
- * split, `<name>_<split>.json`, by split name.
+ * split, `<name>_<split>.json`, by split name. A zip (`yolo`, `yolo-seg`) holds every split's
+ * `labels/<split>/` folder and stays one file.
  */
 export async function outputFiles(
   path: string,
   split: SplitPlan | undefined,
   options: ExportFormatOptions,
 ): Promise<Map<string, OutputFile>> {
-  const paths = split === undefined || options.format === "yolo"
+  const paths = split === undefined || oneFileFormat(options.format).extension === ".zip"
     ? new Map([["", path]])
     : new Map(split.parts.map(({ name }) => [name, path.replace(/(\.[^./\\]*)$/, `_${name}$1`)]));
   const files = new Map<string, OutputFile>();

@@ -8,11 +8,18 @@
 
 import { ApiError, ConfigError, MasksError, PngError, TaskError } from "../errors.ts";
 import { type MaskJob, type RenderedMask, runMaskJob } from "./_mask_job.ts";
+import {
+  type CocoMaskInstances,
+  cocoMaskInstances,
+  type CocoMaskJob,
+} from "../formats/coco_mask_instances.ts";
 
 /** The jobs a pool runs, each with its input and its result. */
 export interface PoolJobs {
   /** {@linkcode runMaskJob}: one task's files, size and statistics. */
   render: { input: MaskJob; result: RenderedMask };
+  /** {@linkcode cocoMaskInstances}: one mask's instances as COCO's RLE annotations. */
+  cocoInstances: { input: CocoMaskJob; result: CocoMaskInstances };
 }
 
 /** The name of a job. */
@@ -31,6 +38,11 @@ export const POOL_JOBS: {
       ...rendered.files.map((file) => file.bytes.buffer as ArrayBuffer),
       ...(rendered.preview ? [rendered.preview.png.buffer as ArrayBuffer] : []),
     ],
+  },
+  cocoInstances: {
+    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
+    run: async (job) => cocoMaskInstances(job),
+    transfer: () => [],
   },
 };
 

@@ -19,8 +19,21 @@ export class SplitWriter implements FormatWriter {
     this.#writers = writers;
   }
 
+  /** The most tasks any split's writer reads ahead. */
+  get ahead(): number {
+    return Math.max(0, ...[...this.#writers.values()].map((writer) => writer.ahead ?? 0));
+  }
+
+  prepare(task: Task, mine: boolean): void {
+    this.#writerOf(task).prepare?.(task, mine);
+  }
+
   take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
-    return this.#writers.get(splitOf(String(task._id), this.#plan))!.take(task, mine);
+    return this.#writerOf(task).take(task, mine);
+  }
+
+  #writerOf(task: Task): FormatWriter {
+    return this.#writers.get(splitOf(String(task._id), this.#plan))!;
   }
 
   async finish(): Promise<void> {

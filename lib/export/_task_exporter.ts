@@ -38,6 +38,8 @@ export interface TaskExporterOptions {
   budget?: MemoryBudget;
   /** `panoptic`: the class indices that are stuff. */
   stuffClasses?: number[];
+  /** Whether the export writes a dataset card: each entry then records its labels' pixels. */
+  card?: boolean;
 }
 
 /** One task to export, with the file name it was given. */
@@ -65,7 +67,7 @@ export class TaskExporter {
   constructor(files: ExportFolderFs, options: TaskExporterOptions) {
     this.#files = files;
     this.#options = options;
-    const { format, table, colourByBChannel, report, stuffClasses } = options;
+    const { format, table, colourByBChannel, report, stuffClasses, card } = options;
     // One object for every task: the pool copies it to each worker once.
     this.#settings = {
       format,
@@ -73,6 +75,7 @@ export class TaskExporter {
       colourByBChannel,
       preview: report !== undefined,
       ...(stuffClasses ? { stuffClasses } : {}),
+      ...(card ? { tallyPixels: true } : {}),
     };
     this.#taskMask = taskMaskOf(options.source, { maxPixels: options.maxPixels });
   }
@@ -131,6 +134,7 @@ export class TaskExporter {
     if (outcome.renamedFrom !== undefined) entry.renamedFrom = outcome.renamedFrom;
     if (warning !== undefined) entry.warning = warning;
     if (rendered.segments) entry.segments = rendered.segments;
+    if (rendered.labelPixels) entry.labelPixels = rendered.labelPixels;
     this.#options.report?.add({
       taskId: entry.taskId,
       name: entry.name,

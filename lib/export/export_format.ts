@@ -9,7 +9,9 @@ import { defaultExportFolderName } from "./export_folder_name.ts";
 import type { ExportEvent, ExportSummary, TaskOutcome } from "../model/export_summary.ts";
 import { emptySummary } from "../model/empty_summary.ts";
 import type { Shard } from "../model/shard.ts";
-import { eachTask } from "./_task_loop.ts";
+import { eachTask, type TaskLoop, type TaskTurn } from "./_task_loop.ts";
+import { ConvertPool } from "./_convert_pool.ts";
+import type { CocoInstancesReader } from "../formats/coco_mask_instances.ts";
 import { dirname } from "../_std/path.ts";
 import type { FormatTaskResult, FormatWriter } from "../formats/format_writer.ts";
 import { oneFileFormat, type OneFileFormatName } from "../formats/one_file_formats.ts";
@@ -19,7 +21,7 @@ import type { OutputFile } from "../formats/output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
 import { readClassMap } from "./read_class_map.ts";
-import { countInSplit, emptySplitCounts } from "../model/split_counts.ts";
+import { countInSplit, emptySplitCounts, sortSplitLabels } from "../model/split_counts.ts";
 import { splitOf, type SplitPart, type SplitPlan, splitPlanOf } from "../model/split_plan.ts";
 import { SplitWriter } from "./_split_writer.ts";
 import { endSummary, outputFiles } from "./_output_files.ts";
@@ -50,6 +52,10 @@ export interface ExportFormatOptions {
   overwrite?: boolean;
   /** `coco`, `yolo-seg`: refuse masks with more pixels than this. @default {100_000_000} */
   maxPixels?: number;
+  /** `coco`: how many masks are read at once, each on a worker. @default {navigator.hardwareConcurrency} */
+  concurrency?: number;
+  /** `coco`: the workers' module, for a bundle that ships its own. @default {the library's} */
+  workerUrl?: URL;
   /** `yolo`, `coco`: number classes as an earlier export's `labelmap.json` (or folder) does. @default {undefined} */
   labelmapFrom?: string;
   /** With `labelmapFrom`: reserve the index of a label the configuration lost, not stop. @default {false} */
@@ -124,7 +130,10 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     inputId: options.inputId,
   });
   const dryRun = options.dryRun ?? false;
-  const writer = filesWriter(files, source, { ...options, pinned, splitPlan: split }, now);
+  // COCO's masks are read on workers (which start with the first mask), closed at the end.
+  using pool = format === "coco" ? convertPool(options) : undefined;
+  const writerOptions = { ...options, pinned, splitPlan: split, reader: pool };
+  const writer = filesWriter(files, source, writerOptions, now);
   const summary: ExportSummary = {
     ...emptySummary(projectId, dirname(path), format, dryRun),
     file: path,
@@ -139,20 +148,10 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
       options.onProgress?.({ type: "start", total, folder: summary.folder });
     };
     const loop = { client, projectId, filters: requestFilters, shard: options.shard, onStart };
-    for await (const { task, mine } of eachTask({ ...loop, signal: options.signal })) {
-      const ids = { taskId: String(task._id), taskName: String(task.name) };
-      const result = await writer.take(task, mine);
-      done++;
-      if (result === undefined) {
-        options.onProgress?.({ type: "advance", done, total: summary.total });
-        continue;
-      }
-      const outcome = addOutcome(summary, ids, result);
-      if (summary.splits && result.status === "exported") {
-        countInSplit(summary.splits, { split: splitOf(ids.taskId, split!) });
-      }
-      options.onProgress?.({ type: "task", outcome, done, total: summary.total });
-    }
+    done = await writeTasks(writer, summary, { ...loop, signal: options.signal }, {
+      split,
+      onProgress: options.onProgress,
+    });
     await writer.finish();
     const notes = writer.notes?.() ?? [];
     if (notes.length > 0) summary.notes = notes;
@@ -161,9 +160,56 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     throw error;
   }
   summary.total = Math.max(summary.total, done);
+  if (summary.splits) sortSplitLabels(summary.splits);
   endSummary(summary, files);
   summary.durationMs = performance.now() - started;
   return summary;
+}
+
+/**
+ * Hands every task to the writer in the source's order and counts each result in the summary; a
+ * writer that reads ahead (COCO's masks, on workers) is given `writer.ahead` tasks to prepare
+ * before it takes the first. Returns how many tasks came.
+ */
+async function writeTasks(
+  writer: FormatWriter,
+  summary: ExportSummary,
+  loop: TaskLoop,
+  options: { split?: SplitPlan; onProgress?: (event: ExportEvent) => void },
+): Promise<number> {
+  const { split, onProgress } = options;
+  const ahead: TaskTurn[] = [];
+  let done = 0;
+  const takeOldest = async () => {
+    const { task, mine } = ahead.shift()!;
+    const ids = { taskId: String(task._id), taskName: String(task.name) };
+    const result = await writer.take(task, mine);
+    done++;
+    if (result === undefined) {
+      onProgress?.({ type: "advance", done, total: summary.total });
+      return;
+    }
+    const outcome = addOutcome(summary, ids, result);
+    if (summary.splits && result.status === "exported") {
+      countInSplit(summary.splits, { split: splitOf(ids.taskId, split!), labels: result.labels });
+    }
+    onProgress?.({ type: "task", outcome, done, total: summary.total });
+  };
+  for await (const turn of eachTask(loop)) {
+    writer.prepare?.(turn.task, turn.mine);
+    ahead.push(turn);
+    if (ahead.length > (writer.ahead ?? 0)) await takeOldest();
+  }
+  while (ahead.length > 0) {
+    loop.signal?.throwIfAborted();
+    await takeOldest();
+  }
+  return done;
+}
+
+/** The export's pool of workers. */
+function convertPool(options: ExportFormatOptions): ConvertPool {
+  return new ConvertPool({ size: options.concurrency, workerUrl: options.workerUrl });
 }
 
 /** The writer of the files: the format's, or with a file per split one for each. */
@@ -183,7 +229,11 @@ function filesWriter(
 function formatWriter(
   file: OutputFile,
   source: FormatSource,
-  options: ExportFormatOptions & { pinned?: PinnedClassMap; splitPlan?: SplitPlan },
+  options: ExportFormatOptions & {
+    pinned?: PinnedClassMap;
+    splitPlan?: SplitPlan;
+    reader?: CocoInstancesReader;
+  },
   now: Date,
 ): FormatWriter {
   return oneFileFormat(options.format).writer(file, source, {
@@ -194,6 +244,7 @@ function formatWriter(
     fileSystem: options.fileSystem,
     cocoSegmentation: options.cocoSegmentation ?? "rle",
     polygonTolerance: options.polygonTolerance ?? 0,
+    reader: options.reader,
     pinning: { pinned: options.pinned, allowRemovedLabels: options.allowRemovedLabels },
     split: options.splitPlan,
   });

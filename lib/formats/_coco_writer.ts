@@ -3,7 +3,7 @@ import type { ClassTableOptions } from "../detect/class_table.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
 import { MasksError, PngError, TaskError } from "../errors.ts";
-import { maskOf, type ShapesMask } from "../detect/mask_of.ts";
+import { maskOf, pngMaskOf, type ShapesMask } from "../detect/mask_of.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import { claimTaskFile, type TaskFileClaim } from "./_task_file_claim.ts";
 import type { FormatTaskResult, FormatWriter } from "./format_writer.ts";
@@ -14,7 +14,12 @@ import type { FormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import { maskInstances } from "./mask_instances.ts";
-import { taskMaskPixels } from "./_task_mask_pixels.ts";
+import { taskMaskPixels, throwUnreadable } from "./_task_mask_pixels.ts";
+import {
+  type CocoInstancesReader,
+  type CocoMaskInstances,
+  cocoMaskInstances,
+} from "./coco_mask_instances.ts";
 import { traceInstancePolygons } from "./trace_polygons.ts";
 
 const TEXT = new TextEncoder();
@@ -41,7 +46,12 @@ interface CocoWriterOptions {
   fileSystem?: FileSystem;
   /** Masks' instances as polygons traced with this tolerance, rather than RLE. */
   polygons?: { tolerance: number };
+  /** RLE from masks: where masks are read, ahead of their turn (the export's workers). */
+  reader?: CocoInstancesReader;
 }
+
+/** A mask's instances, or why they could not be read. */
+type ReadInstances = { instances: CocoMaskInstances } | { error: unknown };
 
 export class CocoWriter implements FormatWriter {
   #file: OutputFile;
@@ -52,6 +62,10 @@ export class CocoWriter implements FormatWriter {
   #registry = new MaskFileRegistry();
   #images = 0;
   #annotations = 0;
+  /** Masks of tasks to come, being read on the pool's workers. */
+  #pending = new Map<Task, Promise<ReadInstances>>();
+  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
+  readonly ahead: number;
 
   constructor(
     file: OutputFile,
@@ -69,6 +83,16 @@ export class CocoWriter implements FormatWriter {
       source.geometry !== "segmentation",
       options.pinning,
     );
+    const reads = source.geometry === "segmentation" && !options.dryRun && !options.polygons;
+    // As the mask export: twice as many masks in flight as workers, so none waits for the next.
+    this.ahead = reads && options.reader ? 2 * options.reader.size : 0;
+  }
+
+  /** Starts reading the RLE of a task to come on a worker, so that masks are read in parallel. */
+  prepare(task: Task, mine: boolean): void {
+    if (!mine || this.ahead === 0) return;
+    const found = this.#found(task);
+    if (found?.kind === "uri") this.#pending.set(task, this.#read(found.value));
   }
 
   async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
@@ -89,7 +113,7 @@ export class CocoWriter implements FormatWriter {
     let image: CocoImage;
     try {
       image = found.kind === "uri"
-        ? await this.#maskShapes(found.value)
+        ? await this.#maskShapes(found.value, task)
         : this.#vectorShapes(found);
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
@@ -99,10 +123,12 @@ export class CocoWriter implements FormatWriter {
     // The image is named as its mask would be: `<name>.png` less `.png`, de-duplicated alike.
     const fileName = claim.file.slice(0, -".png".length);
     if (!this.#options.dryRun) await this.#write(task, fileName, image);
-    if (claim.file === claim.wanted) return { status: "exported", leftOut: image.leftOut };
+    const labels = this.#labelsOf(image);
+    if (claim.file === claim.wanted) return { status: "exported", leftOut: image.leftOut, labels };
     return {
       status: "exported",
       leftOut: image.leftOut,
+      labels,
       file: fileName,
       renamedFrom: claim.wanted.slice(0, -".png".length),
       renameReason: claim.reason,
@@ -123,6 +149,13 @@ export class CocoWriter implements FormatWriter {
     return mask?.kind === "shapes" ? mask : undefined;
   }
 
+  /** The label ids of an image's annotations, each once, in class order. */
+  #labelsOf(image: CocoImage): string[] {
+    const ids = new Set(image.shapes.map((shape) => shape.category_id));
+    return this.#classes.categories.filter((category) => ids.has(category.id))
+      .map((category) => category.name);
+  }
+
   #vectorKind(): "rectangle" | "polygon" {
     return this.#source.geometry === "rectangle" ? "rectangle" : "polygon";
   }
@@ -136,6 +169,7 @@ export class CocoWriter implements FormatWriter {
   }
 
   async abandon(): Promise<void> {
+    this.#pending.clear();
     await this.#annotationsFile.abandon();
     await this.#file.abandon();
   }
@@ -177,8 +211,9 @@ export class CocoWriter implements FormatWriter {
   }
 
   /** Segmentation: one RLE (or polygons) annotation per (R, B) instance of the decoded mask. */
-  async #maskShapes(value: unknown): Promise<CocoImage> {
+  async #maskShapes(value: unknown, task: Task): Promise<CocoImage> {
     if (this.#options.dryRun) return { width: 0, height: 0, shapes: [], leftOut: 0 };
+    if (!this.#options.polygons) return await this.#rleShapes(value, task);
     const pixels = await taskMaskPixels(value, this.#options.maxPixels);
     const { width, height } = pixels;
     const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance) => ({
@@ -190,6 +225,43 @@ export class CocoWriter implements FormatWriter {
       bbox: instance.bbox,
     }));
     return { width, height, shapes, leftOut: 0 };
+  }
+
+  /** RLE: the instances read on a worker (ahead of time), or here. */
+  async #rleShapes(value: unknown, task: Task): Promise<CocoImage> {
+    const pending = this.#pending.get(task);
+    this.#pending.delete(task);
+    const read = await (pending ?? this.#read(value));
+    if ("error" in read) throwUnreadable(read.error);
+    const { width, height, instances } = read.instances;
+    const shapes = instances.map((instance) => ({
+      category_id: instance.classIndex,
+      segmentation: { size: [height, width] as [number, number], counts: instance.counts },
+      area: instance.area,
+      bbox: instance.bbox,
+    }));
+    return { width, height, shapes, leftOut: 0 };
+  }
+
+  /** Reads a mask's instances: on the pool's workers when masks are read ahead, else here. */
+  #read(value: unknown): Promise<ReadInstances> {
+    const mask = pngMaskOf(value);
+    if (mask.kind === "invalid") return Promise.resolve({ error: new MasksError(mask.reason) });
+    const job = {
+      bytes: mask.bytes,
+      maxPixels: this.#options.maxPixels,
+      classOfBChannel: this.#classes.classOfBChannel,
+    };
+    const reader = this.ahead === 0 ? undefined : this.#options.reader;
+    try {
+      if (!reader) return Promise.resolve({ instances: cocoMaskInstances(job) });
+    } catch (error) {
+      return Promise.resolve({ error });
+    }
+    return reader.cocoInstances(job).then(
+      (instances) => ({ instances }),
+      (error) => ({ error }),
+    );
   }
 
   /** Polygon and rectangle: one annotation per annotation with a classed label. */

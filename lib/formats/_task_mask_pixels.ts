@@ -15,12 +15,22 @@ export async function taskMaskPixels(value: unknown, maxPixels?: number): Promis
   try {
     return await decodePng(mask.bytes, { maxPixels });
   } catch (error) {
-    if (!(error instanceof MasksError)) throw error;
-    const reason = `its mask cannot be read: ${error.message}`;
-    // A PNG above the pixel limit keeps its setting, for each surface to name.
-    if (error instanceof PngError) {
-      throw new PngError(reason, { cause: error, setting: error.setting });
-    }
-    throw new MasksError(reason, { cause: error });
+    throwUnreadable(error);
   }
+}
+
+/**
+ * Throws a decoder's error as the task's: "its mask cannot be read: …", of the same class (a PNG
+ * above the pixel limit keeps its setting, for each surface to name); anything but a
+ * `MasksError` (a bug) as it is.
+ *
+ * @param error What decoding the mask threw.
+ */
+export function throwUnreadable(error: unknown): never {
+  if (!(error instanceof MasksError)) throw error;
+  const reason = `its mask cannot be read: ${error.message}`;
+  if (error instanceof PngError) {
+    throw new PngError(reason, { cause: error, setting: error.setting });
+  }
+  throw new MasksError(reason, { cause: error });
 }

@@ -109,13 +109,25 @@ export class YoloWriter implements FormatWriter {
       }
       await this.#zip.add(path, TEXT.encode(text));
     }
-    if (claim.file === claim.wanted) return { status: "exported", file: path };
+    const labels = this.#labelsOf(text);
+    if (claim.file === claim.wanted) return { status: "exported", file: path, labels };
     return {
       status: "exported",
       file: path,
+      labels,
       renamedFrom: labelPath(claim.wanted),
       renameReason: claim.reason,
     };
+  }
+
+  /** The label ids of a label file's lines (each starts with its class), each once, in class order. */
+  #labelsOf(text: string): string[] {
+    const classes = new Set<number>();
+    for (const line of text.split("\n")) {
+      const space = line.indexOf(" ");
+      if (space > 0) classes.add(Number(line.slice(0, space)));
+    }
+    return this.#names.filter((_, index) => classes.has(index));
   }
 
   /** `data.yaml`; `yolo-seg` without splits adds `train` and `val`, which Ultralytics needs. */

@@ -19,6 +19,12 @@ export interface FormatTaskResult {
   renameReason?: string;
   /** How many of its annotations were left out (COCO: no label with a class). */
   leftOut?: number;
+  /**
+   * The label ids its entry shows, each once, where the format knows them (`coco`: its
+   * annotations' categories; `yolo`, `yolo-seg`: its lines' classes): what the summary's label
+   * shares per split count.
+   */
+  labels?: string[];
 }
 
 /** How a format writes tasks into its one file. */
@@ -28,6 +34,13 @@ export interface FormatWriter {
    * writer may note it (names are claimed by all shards alike) and returns `undefined`.
    */
   take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined>;
+  /**
+   * How many tasks the export hands to {@linkcode prepare} before it takes the first (0 or
+   * absent: none). Tasks are still taken one by one, in server order.
+   */
+  readonly ahead?: number;
+  /** Starts the work of a task to come (a COCO mask read on a worker), before it is taken. */
+  prepare?(task: Task, mine: boolean): void;
   /** Completes the file, if any task was written, and moves it into place. */
   finish(): Promise<void>;
   /** Removes the unfinished file. */

@@ -13,6 +13,7 @@
  */
 export * from "./annotation_label_ids.ts";
 export * from "./coco_categories.ts";
+export * from "./coco_mask_instances.ts";
 export * from "./coco_rle.ts";
 export * from "./coco_segmentation.ts";
 export * from "./coco_vector_annotation.ts";
@@ -30,6 +31,7 @@ export {
 } from "../export/export_formats.ts";
 export * from "./lab_task_document.ts";
 export * from "./mask_instances.ts";
+export * from "./mask_instance_scanner.ts";
 export * from "./output_file.ts";
 export * from "./python_json.ts";
 export * from "./polygon_tolerance.ts";

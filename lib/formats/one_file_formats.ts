@@ -10,6 +10,7 @@ import type { ClassTableOptions } from "../detect/class_table.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import type { SplitPlan } from "../model/split_plan.ts";
 import { CocoWriter } from "./_coco_writer.ts";
+import type { CocoInstancesReader } from "./coco_mask_instances.ts";
 import { LabWriter } from "./_lab_writer.ts";
 import { YoloWriter } from "./_yolo_writer.ts";
 import type { FormatSource } from "./format_source.ts";
@@ -35,6 +36,8 @@ export interface OneFileWriterSettings {
   now: Date;
   /** The low-level file calls (COCO's spill file of annotations). */
   fileSystem?: FileSystem;
+  /** `coco`: where masks' instances are read ahead of their turn (the export's workers). */
+  reader?: CocoInstancesReader;
   /** `yolo`, `coco`: the class map to keep, if any. */
   pinning?: Pick<ClassTableOptions, "pinned" | "allowRemovedLabels">;
   /** `yolo`: the splits, whose names prefix the label files. */
@@ -111,13 +114,11 @@ export const ONE_FILE_FORMATS: readonly OneFileFormat[] = [
     file: "one COCO instances file (`.json`)",
     projects: "`iat-segmentation`, `iat-polygon`, `iat-rectangle`, and `form` with one such input; no sequences",
     fromSdk: "no: ours",
-    writer: (file, source, { dryRun, maxPixels, now, fileSystem, pinning = {}, ...polygons }) =>
-      new CocoWriter(file, source, {
-        dryRun, maxPixels, now, fileSystem, pinning,
-        polygons: polygons.cocoSegmentation === "polygon"
-          ? { tolerance: polygons.polygonTolerance }
-          : undefined,
-      }),
+    writer: (file, source, settings) => {
+      const { cocoSegmentation, polygonTolerance, pinning = {}, ...rest } = settings;
+      const polygons = cocoSegmentation === "polygon" ? { tolerance: polygonTolerance } : undefined;
+      return new CocoWriter(file, source, { ...rest, pinning, polygons });
+    },
   },
 ];
 

@@ -56,6 +56,11 @@ export interface ManifestEntry {
   segments?: PanopticSegment[];
   /** The task's split (`train`, `val`, …), when the export splits its tasks. */
   split?: string;
+  /**
+   * Per label id, how many of the mask's pixels have it (labelled pixels whose bChannel is the
+   * label's), when the export writes a dataset card: the card's pixel shares.
+   */
+  labelPixels?: Record<string, number>;
 }
 
 /**

@@ -16,6 +16,7 @@ export * from "./export_summary.ts";
 export * from "./file_system.ts";
 export * from "./label_statistics.ts";
 export * from "./mask_stats.ts";
+export * from "./panoptic_json_name.ts";
 export * from "./platform.ts";
 export * from "./shard.ts";
 export * from "./split_counts.ts";

@@ -33,4 +33,5 @@ export {
   type SameAsAbove,
 } from "./pixel_digest.ts";
 export { pngPixelSha256 } from "./png_pixel_sha256.ts";
+export { BChannelTally } from "./b_channel_tally.ts";
 export { type PngSamples, pngSamples } from "./png_samples.ts";

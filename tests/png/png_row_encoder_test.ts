@@ -112,3 +112,27 @@ Deno.test("PngRowEncoder refuses rows beyond the image, bytes that are not whole
     errorWith(PngError, "the image has 2 rows but 1 were written"),
   );
 });
+
+Deno.test("PngRowEncoder filters rows of whole 32-bit words four bytes at a time to the same bytes as one at a time", () => {
+  // 1,204 bytes a row (a whole number of words); every pair of byte values, across the 0x80 bit.
+  const options: PngRowEncoderOptions = {
+    width: 1204,
+    height: 90,
+    bitDepth: 8,
+    colourType: 0,
+    level: 6,
+  };
+  const rows = new Uint8Array(1204 * 90);
+  for (let i = 0; i < rows.length; i++) rows[i] = (i * 131 + (i >> 7) * 17) & 255;
+  const aligned = new PngRowEncoder(options);
+  aligned.writeRows(rows);
+  // The same rows at an odd offset: the encoder cannot read them as words.
+  const shifted = new Uint8Array(rows.length + 1).subarray(1);
+  shifted.set(rows);
+  const unaligned = new PngRowEncoder(options);
+  unaligned.writeRows(shifted);
+  const [a, b] = [aligned.end(), unaligned.end()];
+  const first = a.findIndex((value, i) => value !== b[i]);
+  assert.equal(a.length, b.length);
+  assert.equal(first, -1, `the files differ first at byte ${first}`);
+});

@@ -1,0 +1,60 @@
+/**
+ * The benchmark's case of every mask format and COCO against `rgb` (`--only formats`): the same
+ * project exported once per format, each in a process of its own, one after another, and each
+ * time set against the rgb export of the same run.
+ *
+ * @module
+ */
+
+import type { MaskFormat } from "../lib/export/mask_format.ts";
+import type { RunnerResult } from "./_export_runner.ts";
+import type { Line } from "./_report.ts";
+
+/** One export of the case. */
+export interface FormatRun {
+  label: string;
+  maskFormat?: MaskFormat;
+  format?: "coco";
+}
+
+/** The formats set against rgb, and the most each may take (× rgb's time). */
+const CONTENDERS: readonly { run: FormatRun; target: number }[] = [
+  { run: { label: "format-class-index", maskFormat: "class-index" }, target: 1.5 },
+  { run: { label: "format-palette", maskFormat: "palette" }, target: 1.5 },
+  { run: { label: "format-instance", maskFormat: "instance" }, target: 1.5 },
+  { run: { label: "format-binary", maskFormat: "binary" }, target: 1.5 },
+  { run: { label: "format-coco", format: "coco" }, target: 2 },
+];
+
+/**
+ * Runs rgb, then each format, and adds each ratio to `lines`.
+ *
+ * @param tasks The project's task count (for the per-mask figure).
+ * @param run Runs one export and returns what it cost.
+ * @param lines The report's lines.
+ */
+export async function formatsCase(
+  tasks: number,
+  run: (spec: FormatRun) => Promise<RunnerResult>,
+  lines: Line[],
+): Promise<void> {
+  const rgb = await run({ label: "format-rgb", maskFormat: "rgb" });
+  console.log(`   ${"rgb".padEnd(12)} ${describe(rgb, tasks)}`);
+  for (const { run: spec, target } of CONTENDERS) {
+    const result = await run(spec);
+    const name = spec.format ?? spec.maskFormat!;
+    console.log(`   ${name.padEnd(12)} ${describe(result, tasks)}`);
+    lines.push({
+      ratio: `7. ${name} vs rgb, end to end`,
+      value: result.ms / rgb.ms,
+      target: `≤ ${target}×`,
+      pass: result.ms / rgb.ms <= target,
+      note: `${(result.ms / 1000).toFixed(2)} s vs ${(rgb.ms / 1000).toFixed(2)} s`,
+    });
+  }
+}
+
+function describe(result: RunnerResult, tasks: number): string {
+  return `${(result.ms / 1000).toFixed(2)} s (${(result.ms / tasks).toFixed(2)} ms a task), ` +
+    `${result.files} files, peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MB`;
+}

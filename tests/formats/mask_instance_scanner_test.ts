@@ -1,0 +1,111 @@
+import assert from "../_std/assert.ts";
+import { MaskInstanceScanner } from "../../lib/formats/mask_instance_scanner.ts";
+import { type MaskInstance, maskInstances } from "../../lib/formats/mask_instances.ts";
+
+/** Mulberry32, so every run draws the same masks. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A mask of boxes with random colours (some unclassed, some with red 0) over diagonal bands. */
+function randomMask(width: number, height: number, random: () => number): Uint8Array {
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if ((x + 2 * y) % 11 < 3) data.set([1 + ((x + y) % 3), 0, 7], 3 * (y * width + x));
+    }
+  }
+  for (let k = 0; k < 12; k++) {
+    const colour = [Math.floor(random() * 5), Math.floor(random() * 255), [7, 8, 9][k % 3]];
+    const [x0, y0] = [Math.floor(random() * width), Math.floor(random() * height)];
+    const [x1, y1] = [x0 + Math.floor(random() * width), y0 + Math.floor(random() * height)];
+    for (let y = y0; y < Math.min(y1, height); y++) {
+      for (let x = x0; x < Math.min(x1, width); x++) data.set(colour, 3 * (y * width + x));
+    }
+  }
+  return data;
+}
+
+/** The reference: each instance's pixels laid out column by column, their runs counted. */
+function naiveInstances(
+  width: number,
+  height: number,
+  data: Uint8Array,
+  classOf: Uint8Array,
+): MaskInstance[] {
+  const keys = new Set<number>();
+  for (let p = 0; p < width * height; p++) {
+    const classIndex = classOf[data[3 * p + 2]];
+    if (data[3 * p] > 0 && classIndex > 0) keys.add(data[3 * p] * 256 + classIndex);
+  }
+  return [...keys].sort((a, b) => a - b).map((key) => {
+    const counts: number[] = [];
+    let [current, run, area] = [0, 0, 0];
+    let [minX, minY, maxX, maxY] = [width, height, -1, -1];
+    for (let x = 0; x < width; x++) {
+      for (let y = 0; y < height; y++) {
+        const p = y * width + x;
+        const inside = data[3 * p] * 256 + classOf[data[3 * p + 2]] === key ? 1 : 0;
+        if (inside !== current) (counts.push(run), run = 0, current = inside);
+        run++;
+        if (inside) {
+          area++;
+          [minX, minY] = [Math.min(minX, x), Math.min(minY, y)];
+          [maxX, maxY] = [Math.max(maxX, x), Math.max(maxY, y)];
+        }
+      }
+    }
+    counts.push(run);
+    return {
+      instanceId: key >> 8,
+      classIndex: key & 255,
+      counts,
+      area,
+      bbox: [minX, minY, maxX - minX + 1, maxY - minY + 1],
+    };
+  });
+}
+
+const CLASSES = new Uint8Array(256);
+CLASSES[7] = 1;
+CLASSES[8] = 2;
+
+Deno.test("MaskInstanceScanner gives each instance's column-major runs, area and box, in any strips", () => {
+  const random = seeded(29);
+  // Widths whose rows are and are not whole 32-bit words; strips of 1 row up to the whole mask.
+  for (const [width, height, strip] of [[37, 23, 1], [40, 31, 5], [3, 9, 4], [53, 2, 2]]) {
+    const data = randomMask(width, height, random);
+    const expected = naiveInstances(width, height, data, CLASSES);
+    assert.ok(expected.length >= 2, `the ${width}×${height} mask has several instances`);
+    const scanner = new MaskInstanceScanner(width, height, CLASSES);
+    for (let first = 0; first < height; first += strip) {
+      const count = Math.min(strip, height - first);
+      const rows = data.subarray(first * width * 3, (first + count) * width * 3);
+      scanner.takeRows({ data: rows, first, count });
+    }
+    assert.deepEqual(scanner.end(), expected, `${width}×${height} in strips of ${strip}`);
+    assert.deepEqual(
+      maskInstances({ width, height, data }, CLASSES),
+      expected,
+      `${width}×${height} whole`,
+    );
+  }
+});
+
+Deno.test("MaskInstanceScanner joins a run that goes on from a column's foot to the next one's head", () => {
+  // 2×2, both pixels of column 0's foot and column 1's head set: one run of 2 from pixel 1.
+  const data = new Uint8Array([0, 0, 0, 5, 5, 7, 5, 5, 7, 0, 0, 0]);
+  const scanner = new MaskInstanceScanner(2, 2, CLASSES);
+  scanner.takeRows({ data, first: 0, count: 2 });
+  const [instance] = scanner.end();
+  assert.deepEqual(instance.counts, [1, 2, 1]);
+  assert.deepEqual(instance.bbox, [0, 0, 2, 2]);
+  assert.equal(instance.area, 2);
+});
