@@ -11,7 +11,12 @@ import {
 import { type AccessToken, logIn } from "./_login.ts";
 import { PageWalk } from "./_page_walk.ts";
 import { checkPageTasks } from "./_task_match.ts";
-import { PageReader, type PageText, parsePage } from "./_page_reader.ts";
+import {
+  DEFAULT_MAX_PAGE_PARSED_BYTES,
+  PageReader,
+  type PageText,
+  parsePage,
+} from "./_page_reader.ts";
 import { type BodyReader, type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
 import type { RequestEvent } from "./request_event.ts";
 import { taskQuery } from "./task_query.ts";
@@ -67,6 +72,15 @@ export interface LabClientOptions {
    * naming the page. With the page size, it bounds what a page may hold. Default: 64 MiB.
    */
   maxTaskBytes?: number;
+  /**
+   * The most memory a page's tasks may take once parsed, in bytes, as estimated while the page is
+   * read, before anything is parsed: a byte per byte of text, plus 320 per object or array, 160
+   * per member and 224 per further value (text packed with tiny values, such as `[[1.0],…]`,
+   * costs 80 times its size while it is parsed). A page past it is an `ApiError` naming the page.
+   * Default: 192 MiB (a real page of 100 masks takes a few MiB; 100 tasks holding 8,000
+   * polygon coordinates each take about 186 MiB: raise it, or lower `pageSize`).
+   */
+  maxPageParsedBytes?: number;
   /**
    * Allow a plain `http://` endpoint on a host that is not this machine: the secret key and the
    * tokens then cross the network unencrypted. Default: `false` (refused).
@@ -131,6 +145,7 @@ export class LabClient {
   #secretKey: string;
   #pageSize: number;
   #maxTaskBytes: number;
+  #maxPageParsedBytes: number;
   #onToken?: (token: string) => void;
   #onWarning?: (message: string) => void;
   #send: SendOptions;
@@ -153,6 +168,11 @@ export class LabClient {
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
     this.#maxTaskBytes = whole(options.maxTaskBytes ?? 64 * 1024 * 1024, "maxTaskBytes", 1);
+    this.#maxPageParsedBytes = whole(
+      options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES,
+      "maxPageParsedBytes",
+      1,
+    );
     this.#onToken = options.onToken;
     this.#onWarning = options.onWarning;
     this.#send = {
@@ -285,11 +305,12 @@ export class LabClient {
     for await (const page of this.taskPages(projectId, filters)) yield* takeTasks(page);
   }
 
-  /** Reads a page as it arrives, bounded by the page size and the task size limit. */
+  /** Reads a page as it arrives, bounded by the page size, the task size and the parsed size. */
   #pageReader(context: CallContext): BodyReader {
     return new PageReader({
       limit: this.#pageSize,
       maxTaskBytes: this.#maxTaskBytes,
+      maxParsedBytes: this.#maxPageParsedBytes,
       fail: (what) => unexpectedAnswer(context, { what }),
     });
   }
