@@ -20726,6 +20726,11 @@ var JsonScanner = class {
   #openFrom;
   #backslashChunk;
   #backslashAt = -1;
+  #counts = {
+    containers: 0,
+    members: 0,
+    commas: 0
+  };
   /**
    * @param root What the text must be.
    * @param fail Makes the error to throw from a sentence about the text (`is empty...`).
@@ -20765,6 +20770,10 @@ var JsonScanner = class {
   /** Whether the page's `docs` array was met. */
   get sawDocs() {
     return this.#docsSeen;
+  }
+  /** What the elements scanned so far hold, from the first (kept up to date: do not change). */
+  get counts() {
+    return this.#counts;
   }
   /** How many bytes were scanned. */
   get offset() {
@@ -20868,15 +20877,18 @@ var JsonScanner = class {
     this.#phase = IN_ROOT;
     this.#closers.push(opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE);
   }
-  /** Inside a value: follows strings and nesting. */
+  /** Inside a value: follows strings and nesting, and counts what the cut array's elements hold. */
   #nest(byte, at) {
     const closers = this.#closers;
     if (byte === QUOTE) this.#inString = true;
-    else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+    else if (byte === COMMA || byte === COLON) {
+      if (this.#inCutArray()) byte === COMMA ? this.#counts.commas++ : this.#counts.members++;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       if (closers.length >= MAX_JSON_DEPTH) {
         throw this.#fail(`nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${this.#words.fix}.`);
       }
       closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+      if (this.#inCutArray()) this.#counts.containers++;
     } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
       const expected = closers.pop();
       if (expected !== byte) {
@@ -21076,6 +21088,10 @@ var KNOWN_MEMBERS = /* @__PURE__ */ new Set([
 ]);
 var MAX_MEMBER_BYTES = 1024;
 var TEXT2 = new TextDecoder();
+var CONTAINER_COST = 320;
+var MEMBER_COST = 160;
+var COMMA_COST = 224;
+var DEFAULT_MAX_PAGE_PARSED_BYTES = 192 * 1024 * 1024;
 var PAGE_WORDS = {
   whole: "one JSON object, a task page",
   shape: "it is no task page",
@@ -21089,7 +21105,8 @@ var PageReader = class {
   #partBytes = 0;
   #members = [];
   #docs = [];
-  /** @param options The page size asked, the task size limit, and how to fail. */
+  #docBytes = 0;
+  /** @param options The page size asked, the size limits, and how to fail. */
   constructor(options) {
     this.#options = options;
     this.#scanner = new JsonScanner("page", (message) => options.fail(`a body that ${message.replace(/\.$/, "")}`), PAGE_WORDS);
@@ -21103,9 +21120,14 @@ var PageReader = class {
       this.#parts = [];
       this.#partBytes = 0;
     }
-    const open2 = scanner.openFrom;
+    this.#keepOpen(chunk);
+    this.#checkParsedBytes();
+  }
+  /** Keeps the bytes of the value still open at the chunk's end, if it is held. */
+  #keepOpen(chunk) {
+    const open2 = this.#scanner.openFrom;
     if (open2 === void 0) return;
-    const member = scanner.openMember;
+    const member = this.#scanner.openMember;
     if (!this.#keeps(member)) return;
     this.#partBytes += chunk.length - open2;
     this.#checkSize(this.#partBytes, member !== null);
@@ -21142,10 +21164,19 @@ var PageReader = class {
         throw this.#options.fail(`a page of more than the ${this.#options.limit} tasks asked (task ${number} is one too many)`);
       }
       this.#docs.push(bytes);
+      this.#docBytes += bytes.length;
       return;
     }
     const name = this.#scanner.lastMember;
     this.#members.push(`${JSON.stringify(name)}:${TEXT2.decode(bytes)}`);
+  }
+  /** Refuses the page once its tasks read so far would cost too much once parsed. */
+  #checkParsedBytes() {
+    const limit = this.#options.maxParsedBytes;
+    const scanner = this.#scanner;
+    const openTask = scanner.openMember === null ? this.#partBytes : 0;
+    if (parsedBytes(this.#docBytes + openTask, scanner.counts) <= limit) return;
+    throw this.#options.fail(`a page whose tasks would take more than ${limit} bytes of memory once parsed, as estimated from their text (past that limit in task ${scanner.element.number}), the limit per page (maxPageParsedBytes)`);
   }
   #checkSize(bytes, isMember) {
     const limit = isMember ? MAX_MEMBER_BYTES : this.#options.maxTaskBytes;
@@ -21154,6 +21185,9 @@ var PageReader = class {
     throw this.#options.fail(what);
   }
 };
+function parsedBytes(textBytes, counts2) {
+  return textBytes + CONTAINER_COST * counts2.containers + MEMBER_COST * counts2.members + COMMA_COST * counts2.commas;
+}
 function parsePage(text2, onDoc) {
   const page = JSON.parse(text2.members);
   if (text2.docs === void 0) return page;
@@ -21266,6 +21300,7 @@ var LabClient = class _LabClient {
   #secretKey;
   #pageSize;
   #maxTaskBytes;
+  #maxPageParsedBytes;
   #onToken;
   #onWarning;
   #send;
@@ -21287,6 +21322,7 @@ var LabClient = class _LabClient {
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
     this.#maxTaskBytes = whole(options.maxTaskBytes ?? 64 * 1024 * 1024, "maxTaskBytes", 1);
+    this.#maxPageParsedBytes = whole(options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES, "maxPageParsedBytes", 1);
     this.#onToken = options.onToken;
     this.#onWarning = options.onWarning;
     this.#send = {
@@ -21423,11 +21459,12 @@ var LabClient = class _LabClient {
   async *tasks(projectId, filters = {}) {
     for await (const page of this.taskPages(projectId, filters)) yield* takeTasks(page);
   }
-  /** Reads a page as it arrives, bounded by the page size and the task size limit. */
+  /** Reads a page as it arrives, bounded by the page size, the task size and the parsed size. */
   #pageReader(context) {
     return new PageReader({
       limit: this.#pageSize,
       maxTaskBytes: this.#maxTaskBytes,
+      maxParsedBytes: this.#maxPageParsedBytes,
       fail: (what) => unexpectedAnswer(context, {
         what
       })
@@ -29124,9 +29161,7 @@ async function prepareExportFolder(files, mode, onEarlierEntry) {
     if (!present) return {
       previous: EarlierManifest.none()
     };
-    throw new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, or ${mention("overwrite")} to replace it (the SDK refuses it too); to update it, give its path to ${mention("incremental")} in place of ${mention("outputFolder")} and ${mention("outputFilename")}`, {
-      setting: "outputFilename"
-    });
+    throw alreadyExists(folder);
   }
   if (mode === "overwrite") {
     if (present) await clearExport(files);
@@ -29160,6 +29195,11 @@ async function prepareExportFolder(files, mode, onEarlierEntry) {
     previous.close();
     throw error2;
   }
+}
+function alreadyExists(folder) {
+  return new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, or ${mention("overwrite")} to replace it (the SDK refuses it too); to update it, give its path to ${mention("incremental")} in place of ${mention("outputFolder")} and ${mention("outputFilename")}`, {
+    setting: "outputFilename"
+  });
 }
 async function createExportFolder(files, mode) {
   try {
