@@ -7,6 +7,7 @@
 import { inflateRawSync } from "node:zlib";
 import type { Label, ProjectConfiguration, Task } from "../../lib/api/types.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
+import { labEnv, type Ran, runCli } from "../_fixtures/run_cli.ts";
 
 /** Every file of a zip archive, by name, read through its central directory. */
 export function unzip(bytes: Uint8Array): Map<string, string> {
@@ -69,6 +70,33 @@ export function configurationOf(
 /** A fake lab serving one project. */
 export function labOf(configuration: ProjectConfiguration, tasks: Task[]): Promise<FakeLab> {
   return startFakeLab({ projects: [{ configuration, tasks }] });
+}
+
+/**
+ * Runs `export --format coco` of `projectId` into `folder/fileName` against `lab`, with `more`
+ * flags after.
+ */
+export function runCocoExport(
+  lab: FakeLab,
+  projectId: string,
+  file: { folder: string; name: string },
+  more: string[] = [],
+): Promise<Ran> {
+  return runCli(
+    [
+      "export",
+      "--project-id",
+      projectId,
+      "--format",
+      "coco",
+      "--output-folder",
+      file.folder,
+      "--output-filename",
+      file.name,
+      ...more,
+    ],
+    labEnv(lab),
+  );
 }
 
 /** An annotation with these label ids and polygons (each a vertex list, with an optional type). */
