@@ -5,7 +5,7 @@ import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
-import { bodyTask, configurationOf, labOf, runCocoExport } from "./_fixtures.ts";
+import { bodyTask, cocoShards, configurationOf, labOf, runCocoExport } from "./_fixtures.ts";
 
 const assertEquals: (actual: unknown, expected: unknown, message?: string) => void =
   assert.deepStrictEqual;
@@ -70,17 +70,7 @@ Deno.test("exportMasks() with format coco names images alike in every shard", as
   await using dir = await tempDir();
   await using lab = await labOf(configurationOf("seg", "iat-segmentation"), TASKS.slice(0, 5));
   const nameOf = new Map<string, string>();
-  for (const index of [1, 2, 3]) {
-    const summary = await exportMasks({
-      client: clientOf(lab),
-      projectId: "seg",
-      format: "coco",
-      shard: { index, count: 3 },
-      outputFolder: dir.path,
-      outputFilename: `shard${index}.json`,
-    });
-    if (!summary.folderCreated) continue;
-    const coco = JSON.parse(await Deno.readTextFile(summary.file!));
+  for (const coco of await cocoShards(lab, "seg", { folder: dir.path, count: 3 })) {
     for (const image of coco.images) nameOf.set(image.lab_task_id, image.file_name);
   }
   assertEquals(

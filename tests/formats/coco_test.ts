@@ -7,7 +7,14 @@ import { clientOf } from "../_fixtures/lab_client.ts";
 import { formConfiguration, formInput } from "../_fixtures/project.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
-import { annotation, bodyTask, configurationOf, labOf, runCocoExport } from "./_fixtures.ts";
+import {
+  annotation,
+  bodyTask,
+  cocoShards,
+  configurationOf,
+  labOf,
+  runCocoExport,
+} from "./_fixtures.ts";
 import { decodeRle } from "../_fixtures/coco_rle_mask.ts";
 
 const assertEquals: (actual: unknown, expected: unknown, message?: string) => void =
@@ -188,17 +195,7 @@ Deno.test("exportMasks() with format coco writes one file per shard, each number
     }));
   await using lab = await labOf(configurationOf("boxes", "iat-rectangle"), tasks);
   const seen: string[] = [];
-  for (const index of [1, 2]) {
-    const summary = await exportMasks({
-      client: clientOf(lab),
-      projectId: "boxes",
-      format: "coco",
-      shard: { index, count: 2 },
-      outputFolder: dir.path,
-      outputFilename: `shard${index}.json`,
-    });
-    if (!summary.folderCreated) continue;
-    const coco = JSON.parse(await Deno.readTextFile(summary.file!));
+  for (const coco of await cocoShards(lab, "boxes", { folder: dir.path, count: 2 })) {
     assertEquals(
       coco.images.map((image: { id: number }) => image.id),
       coco.images.map((_: unknown, i: number) => i + 1),
