@@ -86,6 +86,11 @@ export async function runCliProcess(
   };
 }
 
+/** The flags that write an export to `folder/name`: `--output-folder` and `--output-filename`. */
+export function outputFlags(folder: string, name: string): string[] {
+  return ["--output-folder", folder, "--output-filename", name];
+}
+
 /** The environment that points the command line at a fake lab. */
 export function labEnv(lab: FakeLab): Record<string, string> {
   return {
