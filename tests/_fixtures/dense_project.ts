@@ -10,15 +10,17 @@ import { SAMPLE_LABELS } from "../../testing/lab_projects.ts";
 
 /**
  * An `iat-polygon` task `t<nn>` (`i` from 0, two digits) whose one polygon (a car) has `vertices`
- * vertices on a circle, each coordinate two digits long: tasks of one `vertices` count have text
- * of the same length and shape, so they cost the same once parsed.
+ * vertices on a circle, each coordinate a fraction of the image written with 5 characters
+ * (`0.151` to `0.851`): tasks of one `vertices` count have text of the same length and shape, so
+ * they cost the same once parsed.
  */
 export function densePolygonTask(i: number, vertices: number): Task {
   const number = String(i).padStart(2, "0");
-  const centre = 50 + (i % 5);
+  const centre = 48 + (i % 5);
+  const fraction = (hundredths: number) => (Math.round(hundredths) * 10 + 1) / 1000;
   const points = Array.from({ length: vertices }, (_, v) => {
     const angle = (2 * Math.PI * v) / vertices;
-    return [Math.round(centre + 40 * Math.cos(angle)), Math.round(centre + 40 * Math.sin(angle))];
+    return [fraction(centre + 33 * Math.cos(angle)), fraction(centre + 33 * Math.sin(angle))];
   });
   return {
     _id: `t${number}`,
