@@ -20560,12 +20560,14 @@ var PageWalk = class {
   #tasks = 0;
   #totalDocs;
   #totalPages;
+  #totalPagesLimit = 1;
   /**
    * Checks page `pageNumber`'s JSON body and returns it as a page, with its `nextPage` filled in.
    *
+   * @param limit The page size the page was asked with.
    * @throws {ApiError} when the page is malformed or the walk would not end.
    */
-  page(body, pageNumber, context) {
+  page(body, pageNumber, context, limit = 1) {
     const refuse = (what) => unexpectedAnswer(context, {
       what
     });
@@ -20584,7 +20586,10 @@ var PageWalk = class {
     }
     const page = body;
     this.#totalDocs ??= page.totalDocs;
-    this.#totalPages ??= page.totalPages;
+    if (this.#totalPages === void 0 && page.totalPages !== void 0) {
+      this.#totalPages = page.totalPages;
+      this.#totalPagesLimit = limit;
+    }
     for (const task of page.docs) {
       const id = String(isJsonObject(task) ? task._id : task);
       if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== void 0) {
@@ -20604,7 +20609,8 @@ var PageWalk = class {
       throw refuse(`page ${pageNumber} pointing back to page ${inertText(page.nextPage)}`);
     }
     const totalPages = this.#totalPages;
-    if (totalPages !== void 0 && nextPage > totalPages + Math.max(10, totalPages / 10)) {
+    const tooFar = (pages) => nextPage * limit > (pages + Math.max(10, pages / 10)) * this.#totalPagesLimit;
+    if (totalPages !== void 0 && tooFar(totalPages)) {
       throw refuse(`page ${pageNumber} pointing to page ${nextPage}, far past its ${totalPages}`);
     }
     return {
@@ -20613,6 +20619,79 @@ var PageWalk = class {
     };
   }
 };
+
+// lib/api/_page_cost_error.ts
+var PageCostError = class extends ApiError {
+  /**
+   * Wraps the refusal of a page.
+   *
+   * @param error The refusal, as any other refusal of the page is worded.
+   *
+   * @example
+   * ```ts
+   * import { ApiError } from "../errors.ts";
+   * import { PageCostError } from "./_page_cost_error.ts";
+   *
+   * const error = new ApiError("too costly", { status: 200, method: "GET", path: "api/x" });
+   * console.log(new PageCostError(error) instanceof ApiError); // true
+   * ```
+   */
+  constructor(error2) {
+    super(error2.message, {
+      status: error2.status,
+      method: error2.method,
+      path: error2.path
+    });
+    this.name = "ApiError";
+  }
+};
+
+// lib/api/_page_sizes.ts
+var PageSizes = class {
+  #limit;
+  #options;
+  #warned = false;
+  /** @param options The first page size, the limit per page, and where to warn. */
+  constructor(options) {
+    this.#options = options;
+    this.#limit = options.pageSize;
+  }
+  /** How many tasks a page asks now. */
+  get limit() {
+    return this.#limit;
+  }
+  /**
+   * Makes the pages smaller after page `page`, asked {@linkcode limit} tasks at a time, was
+   * refused for its cost: the largest divisor of the old size that is at most its half (100, 50,
+   * 25, 5, 1), whatever the chunks the page came in, so the pages asked are the same every run.
+   *
+   * @param page The refused page's number.
+   * @param refusal The refusal.
+   * @returns The number of the page of the new size that starts with the refused page's first task.
+   * @throws {ApiError} when the refused page held one task: that task alone is past the limit.
+   */
+  smaller(page, refusal) {
+    const old = this.#limit;
+    if (old === 1) throw alonePastTheLimit(page, refusal, this.#options.maxParsedBytes);
+    let size = Math.floor(old / 2);
+    while (old % size !== 0) size--;
+    this.#limit = size;
+    if (!this.#warned) {
+      this.#warned = true;
+      this.#options.onWarning?.(`Page ${page} of the tasks (${old} tasks) would take more than ${this.#options.maxParsedBytes} bytes of memory once parsed, the limit per page: its tasks and the ones after it are asked in smaller pages (${size} tasks, fewer if need be).`);
+    }
+    return (page - 1) * (old / size) + 1;
+  }
+};
+function alonePastTheLimit(page, refusal, limit) {
+  const { method, path: path6, status } = refusal;
+  const what = `task ${page} of the tasks asked, which alone would take more than ${limit} bytes of memory once parsed, as estimated from its text`;
+  return new ApiError(settingMessage`The lab answered ${method} ${path6} with ${what}: past the limit per page, ${mention("maxPageParsedBytes")}, even in a page of one task.`, {
+    status,
+    method,
+    path: path6
+  });
+}
 
 // lib/api/_task_match.ts
 var FIELD_FILTERS = [
@@ -21176,7 +21255,15 @@ var PageReader = class {
     const scanner = this.#scanner;
     const openTask = scanner.openMember === null ? this.#partBytes : 0;
     if (parsedBytes(this.#docBytes + openTask, scanner.counts) <= limit) return;
-    throw this.#options.fail(`a page whose tasks would take more than ${limit} bytes of memory once parsed, as estimated from their text (past that limit in task ${scanner.element.number}), the limit per page (maxPageParsedBytes)`);
+    const what = `a page whose tasks would take more than ${limit} bytes of memory once parsed, as estimated from their text (past that limit in task ${scanner.element.number}), the limit per page (maxPageParsedBytes)`;
+    for (const bytes of [
+      ...this.#docs,
+      ...this.#parts
+    ]) releaseBytes(bytes);
+    this.#docs = [];
+    this.#parts = [];
+    const { fail, failCost = fail } = this.#options;
+    throw failCost(what);
   }
   #checkSize(bytes, isMember) {
     const limit = isMember ? MAX_MEMBER_BYTES : this.#options.maxTaskBytes;
@@ -21412,19 +21499,25 @@ var LabClient = class _LabClient {
   async *taskPages(projectId, filters = {}, options = {}) {
     projectIdOf(projectId);
     const stop = new AbortController();
-    const request = (page) => {
+    const sizes = new PageSizes({
+      pageSize: this.#pageSize,
+      maxParsedBytes: this.#maxPageParsedBytes,
+      onWarning: this.#onWarning
+    });
+    const request = (page, limit = sizes.limit) => {
       const pending = this.#fetch(`${TASKS_PATH}?${taskQuery(projectId, filters, {
         page,
-        limit: this.#pageSize
+        limit
       })}`, {
         projectId,
         signal: stop.signal,
-        readBody: (context) => this.#pageReader(context)
+        readBody: (context) => this.#pageReader(context, limit)
       });
       pending.catch(() => {
       });
       return {
         page,
+        limit,
         pending
       };
     };
@@ -21432,8 +21525,17 @@ var LabClient = class _LabClient {
     const walk = new PageWalk();
     try {
       while (next !== void 0) {
-        const { response, context } = await next.pending;
-        const page = walk.page(pageBody(response, context, options.onTask), next.page, context);
+        let fetched;
+        try {
+          fetched = await next.pending;
+        } catch (error2) {
+          if (!(error2 instanceof PageCostError)) throw error2;
+          next = request(sizes.smaller(next.page, error2));
+          continue;
+        }
+        const { response, context } = fetched;
+        const body = pageBody(response, context, options.onTask);
+        const page = walk.page(body, next.page, context, next.limit);
         const warning2 = checkPageTasks(page.docs, {
           projectId,
           filters,
@@ -21460,14 +21562,17 @@ var LabClient = class _LabClient {
     for await (const page of this.taskPages(projectId, filters)) yield* takeTasks(page);
   }
   /** Reads a page as it arrives, bounded by the page size, the task size and the parsed size. */
-  #pageReader(context) {
+  #pageReader(context, limit) {
     return new PageReader({
-      limit: this.#pageSize,
+      limit,
       maxTaskBytes: this.#maxTaskBytes,
       maxParsedBytes: this.#maxPageParsedBytes,
       fail: (what) => unexpectedAnswer(context, {
         what
-      })
+      }),
+      failCost: (what) => new PageCostError(unexpectedAnswer(context, {
+        what
+      }))
     });
   }
   /** GETs a JSON document with the token, logging in again once if the token was refused. */
@@ -32263,6 +32368,9 @@ function wholeNumber(low, high, key) {
   };
 }
 var MIB = 2 ** 20;
+function parsePageMemory(text2) {
+  return wholeNumber(1, 65536, "maxPageParsedBytes")(text2) * MIB;
+}
 function maskFormatHelp() {
   const [first, ...others] = MASK_FORMATS;
   return `${first} (default, the SDK's), ${others.slice(0, -1).join(", ")} or ${others.at(-1)}`;
@@ -32623,6 +32731,14 @@ var EXPORT_SETTINGS = [
     help: "allow a plain http:// endpoint on another machine (the secret then crosses in clear)"
   },
   {
+    key: "maxPageParsedBytes",
+    flag: "max-page-memory",
+    input: "max-page-memory",
+    kind: "string",
+    value: "<MiB>",
+    help: "the most a page of tasks may take once parsed (default 192); a denser page is asked again in smaller pages"
+  },
+  {
     option: "maxPixels",
     flag: "max-pixels",
     kind: "string",
@@ -32732,11 +32848,13 @@ async function readInputs() {
   const secretKey = text("secret-key");
   if (secretKey !== "") setSecret(secretKey);
   const upload = flag("upload");
+  const pageMemory = optional("max-page-memory");
   return {
     secretKey: required2("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required2("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required2("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
+    maxPageParsedBytes: pageMemory === void 0 ? void 0 : parsePageMemory(pageMemory),
     settings: await readSettings(),
     compareWith: optional("compare-with"),
     artifactName: upload ? artifactNameOf(required2("artifact-name", "the artifact's name")) : text("artifact-name"),
@@ -33682,6 +33800,7 @@ async function run() {
       client: new LabClient({
         endpoint: inputs.endpoint,
         allowInsecureHttp: inputs.allowInsecureHttp,
+        maxPageParsedBytes: inputs.maxPageParsedBytes,
         accessId: inputs.accessId,
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.

@@ -74,6 +74,8 @@ export interface PageReaderOptions {
   maxParsedBytes: number;
   /** Makes the error to throw from what is wrong with the page (`a body that ...`). */
   fail: (what: string) => Error;
+  /** Makes the error to throw when the page is refused for `maxParsedBytes`. Default: `fail`. */
+  failCost?: (what: string) => Error;
 }
 
 /** Reads one page's body, chunk after chunk; {@linkcode end} gives what was held. */
@@ -163,11 +165,16 @@ export class PageReader {
     const scanner = this.#scanner;
     const openTask = scanner.openMember === null ? this.#partBytes : 0;
     if (parsedBytes(this.#docBytes + openTask, scanner.counts) <= limit) return;
-    throw this.#options.fail(
-      `a page whose tasks would take more than ${limit} bytes of memory once parsed, as estimated ` +
-        `from their text (past that limit in task ${scanner.element.number}), the limit per ` +
-        `page (maxPageParsedBytes)`,
-    );
+    const what = `a page whose tasks would take more than ${limit} bytes of memory once parsed, ` +
+      `as estimated from their text (past that limit in task ${scanner.element.number}), the ` +
+      `limit per page (maxPageParsedBytes)`;
+    // Freed now: the walk asks for these tasks again in smaller pages, while this page's bytes
+    // would wait for V8's next full collection.
+    for (const bytes of [...this.#docs, ...this.#parts]) releaseBytes(bytes);
+    this.#docs = [];
+    this.#parts = [];
+    const { fail, failCost = fail } = this.#options;
+    throw failCost(what);
   }
 
   #checkSize(bytes: number, isMember: boolean): void {

@@ -10,6 +10,8 @@ import {
 } from "./_http_error.ts";
 import { type AccessToken, logIn } from "./_login.ts";
 import { PageWalk } from "./_page_walk.ts";
+import { PageCostError } from "./_page_cost_error.ts";
+import { PageSizes } from "./_page_sizes.ts";
 import { checkPageTasks } from "./_task_match.ts";
 import {
   DEFAULT_MAX_PAGE_PARSED_BYTES,
@@ -76,9 +78,11 @@ export interface LabClientOptions {
    * The most memory a page's tasks may take once parsed, in bytes, as estimated while the page is
    * read, before anything is parsed: a byte per byte of text, plus 320 per object or array, 160
    * per member and 224 per further value (text packed with tiny values, such as `[[1.0],…]`,
-   * costs 80 times its size while it is parsed). A page past it is an `ApiError` naming the page.
-   * Default: 192 MiB (a real page of 100 masks takes a few MiB; 100 tasks holding 8,000
-   * polygon coordinates each take about 186 MiB: raise it, or lower `pageSize`).
+   * costs 80 times its size while it is parsed). A page past it is asked again in smaller pages
+   * (the same tasks, in the same order, down to one task a page; `onWarning` is told once), so
+   * dense tasks are exported whatever the limit; a single task past it is an `ApiError` naming
+   * the task. Default: 192 MiB (a real page of 100 masks takes a few MiB; 100 tasks holding
+   * 8,000 polygon coordinates each take about 186 MiB).
    */
   maxPageParsedBytes?: number;
   /**
@@ -88,7 +92,8 @@ export interface LabClientOptions {
   allowInsecureHttp?: boolean;
   /**
    * Called with a warning the caller should show: the tasks of a page that do not match the
-   * filters asked for (they are exported as the lab sent them). Default: none.
+   * filters asked for (they are exported as the lab sent them), or pages made smaller because
+   * one was past `maxPageParsedBytes` (told once a walk). Default: none.
    */
   onWarning?: (message: string) => void;
   /**
@@ -266,23 +271,38 @@ export class LabClient {
   ): AsyncIterableIterator<TaskPage> {
     projectIdOf(projectId);
     const stop = new AbortController();
-    const request = (page: number) => {
+    const sizes = new PageSizes({
+      pageSize: this.#pageSize,
+      maxParsedBytes: this.#maxPageParsedBytes,
+      onWarning: this.#onWarning,
+    });
+    const request = (page: number, limit = sizes.limit) => {
       const pending = this.#fetch(
-        `${TASKS_PATH}?${taskQuery(projectId, filters, { page, limit: this.#pageSize })}`,
-        { projectId, signal: stop.signal, readBody: (context) => this.#pageReader(context) },
+        `${TASKS_PATH}?${taskQuery(projectId, filters, { page, limit })}`,
+        { projectId, signal: stop.signal, readBody: (context) => this.#pageReader(context, limit) },
       );
       // Handled now so a failed prefetch never goes unhandled while the caller is busy.
       pending.catch(() => {});
-      return { page, pending };
+      return { page, limit, pending };
     };
-    let next: { page: number; pending: Promise<Fetched> } | undefined = request(1);
+    let next: ReturnType<typeof request> | undefined = request(1);
     const walk = new PageWalk();
     try {
       while (next !== undefined) {
         // The page waits as its raw text and is parsed only now, when the caller takes it: its
         // many mask strings are then new, and die young once the caller has used them.
-        const { response, context } = await next.pending;
-        const page = walk.page(pageBody(response, context, options.onTask), next.page, context);
+        let fetched: Fetched;
+        try {
+          fetched = await next.pending;
+        } catch (error) {
+          if (!(error instanceof PageCostError)) throw error;
+          // Its tasks again, in smaller pages; a page of one task too costly is thrown.
+          next = request(sizes.smaller(next.page, error));
+          continue;
+        }
+        const { response, context } = fetched;
+        const body = pageBody(response, context, options.onTask);
+        const page = walk.page(body, next.page, context, next.limit);
         const warning = checkPageTasks(page.docs, { projectId, filters, page: next.page, context });
         if (warning !== undefined) this.#onWarning?.(warning);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : undefined;
@@ -306,12 +326,13 @@ export class LabClient {
   }
 
   /** Reads a page as it arrives, bounded by the page size, the task size and the parsed size. */
-  #pageReader(context: CallContext): BodyReader {
+  #pageReader(context: CallContext, limit: number): BodyReader {
     return new PageReader({
-      limit: this.#pageSize,
+      limit,
       maxTaskBytes: this.#maxTaskBytes,
       maxParsedBytes: this.#maxPageParsedBytes,
       fail: (what) => unexpectedAnswer(context, { what }),
+      failCost: (what) => new PageCostError(unexpectedAnswer(context, { what })),
     });
   }
 
