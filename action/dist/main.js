@@ -20560,12 +20560,14 @@ var PageWalk = class {
   #tasks = 0;
   #totalDocs;
   #totalPages;
+  #totalPagesLimit = 1;
   /**
    * Checks page `pageNumber`'s JSON body and returns it as a page, with its `nextPage` filled in.
    *
+   * @param limit The page size the page was asked with.
    * @throws {ApiError} when the page is malformed or the walk would not end.
    */
-  page(body, pageNumber, context) {
+  page(body, pageNumber, context, limit = 1) {
     const refuse = (what) => unexpectedAnswer(context, {
       what
     });
@@ -20584,7 +20586,10 @@ var PageWalk = class {
     }
     const page = body;
     this.#totalDocs ??= page.totalDocs;
-    this.#totalPages ??= page.totalPages;
+    if (this.#totalPages === void 0 && page.totalPages !== void 0) {
+      this.#totalPages = page.totalPages;
+      this.#totalPagesLimit = limit;
+    }
     for (const task of page.docs) {
       const id = String(isJsonObject(task) ? task._id : task);
       if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== void 0) {
@@ -20604,7 +20609,8 @@ var PageWalk = class {
       throw refuse(`page ${pageNumber} pointing back to page ${inertText(page.nextPage)}`);
     }
     const totalPages = this.#totalPages;
-    if (totalPages !== void 0 && nextPage > totalPages + Math.max(10, totalPages / 10)) {
+    const tooFar = (pages) => nextPage * limit > (pages + Math.max(10, pages / 10)) * this.#totalPagesLimit;
+    if (totalPages !== void 0 && tooFar(totalPages)) {
       throw refuse(`page ${pageNumber} pointing to page ${nextPage}, far past its ${totalPages}`);
     }
     return {
@@ -20613,6 +20619,79 @@ var PageWalk = class {
     };
   }
 };
+
+// lib/api/_page_cost_error.ts
+var PageCostError = class extends ApiError {
+  /**
+   * Wraps the refusal of a page.
+   *
+   * @param error The refusal, as any other refusal of the page is worded.
+   *
+   * @example
+   * ```ts
+   * import { ApiError } from "../errors.ts";
+   * import { PageCostError } from "./_page_cost_error.ts";
+   *
+   * const error = new ApiError("too costly", { status: 200, method: "GET", path: "api/x" });
+   * console.log(new PageCostError(error) instanceof ApiError); // true
+   * ```
+   */
+  constructor(error2) {
+    super(error2.message, {
+      status: error2.status,
+      method: error2.method,
+      path: error2.path
+    });
+    this.name = "ApiError";
+  }
+};
+
+// lib/api/_page_sizes.ts
+var PageSizes = class {
+  #limit;
+  #options;
+  #warned = false;
+  /** @param options The first page size, the limit per page, and where to warn. */
+  constructor(options) {
+    this.#options = options;
+    this.#limit = options.pageSize;
+  }
+  /** How many tasks a page asks now. */
+  get limit() {
+    return this.#limit;
+  }
+  /**
+   * Makes the pages smaller after page `page`, asked {@linkcode limit} tasks at a time, was
+   * refused for its cost: the largest divisor of the old size that is at most its half (100, 50,
+   * 25, 5, 1), whatever the chunks the page came in, so the pages asked are the same every run.
+   *
+   * @param page The refused page's number.
+   * @param refusal The refusal.
+   * @returns The number of the page of the new size that starts with the refused page's first task.
+   * @throws {ApiError} when the refused page held one task: that task alone is past the limit.
+   */
+  smaller(page, refusal) {
+    const old = this.#limit;
+    if (old === 1) throw alonePastTheLimit(page, refusal, this.#options.maxParsedBytes);
+    let size = Math.floor(old / 2);
+    while (old % size !== 0) size--;
+    this.#limit = size;
+    if (!this.#warned) {
+      this.#warned = true;
+      this.#options.onWarning?.(`Page ${page} of the tasks (${old} tasks) would take more than ${this.#options.maxParsedBytes} bytes of memory once parsed, the limit per page: its tasks and the ones after it are asked in smaller pages (${size} tasks, fewer if need be).`);
+    }
+    return (page - 1) * (old / size) + 1;
+  }
+};
+function alonePastTheLimit(page, refusal, limit) {
+  const { method, path: path6, status } = refusal;
+  const what = `task ${page} of the tasks asked, which alone would take more than ${limit} bytes of memory once parsed, as estimated from its text`;
+  return new ApiError(settingMessage`The lab answered ${method} ${path6} with ${what}: past the limit per page, ${mention("maxPageParsedBytes")}, even in a page of one task.`, {
+    status,
+    method,
+    path: path6
+  });
+}
 
 // lib/api/_task_match.ts
 var FIELD_FILTERS = [
@@ -20726,6 +20805,11 @@ var JsonScanner = class {
   #openFrom;
   #backslashChunk;
   #backslashAt = -1;
+  #counts = {
+    containers: 0,
+    members: 0,
+    commas: 0
+  };
   /**
    * @param root What the text must be.
    * @param fail Makes the error to throw from a sentence about the text (`is empty...`).
@@ -20765,6 +20849,10 @@ var JsonScanner = class {
   /** Whether the page's `docs` array was met. */
   get sawDocs() {
     return this.#docsSeen;
+  }
+  /** What the elements scanned so far hold, from the first (kept up to date: do not change). */
+  get counts() {
+    return this.#counts;
   }
   /** How many bytes were scanned. */
   get offset() {
@@ -20868,15 +20956,18 @@ var JsonScanner = class {
     this.#phase = IN_ROOT;
     this.#closers.push(opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE);
   }
-  /** Inside a value: follows strings and nesting. */
+  /** Inside a value: follows strings and nesting, and counts what the cut array's elements hold. */
   #nest(byte, at) {
     const closers = this.#closers;
     if (byte === QUOTE) this.#inString = true;
-    else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+    else if (byte === COMMA || byte === COLON) {
+      if (this.#inCutArray()) byte === COMMA ? this.#counts.commas++ : this.#counts.members++;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       if (closers.length >= MAX_JSON_DEPTH) {
         throw this.#fail(`nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${this.#words.fix}.`);
       }
       closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+      if (this.#inCutArray()) this.#counts.containers++;
     } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
       const expected = closers.pop();
       if (expected !== byte) {
@@ -21076,6 +21167,10 @@ var KNOWN_MEMBERS = /* @__PURE__ */ new Set([
 ]);
 var MAX_MEMBER_BYTES = 1024;
 var TEXT2 = new TextDecoder();
+var CONTAINER_COST = 320;
+var MEMBER_COST = 160;
+var COMMA_COST = 224;
+var DEFAULT_MAX_PAGE_PARSED_BYTES = 192 * 1024 * 1024;
 var PAGE_WORDS = {
   whole: "one JSON object, a task page",
   shape: "it is no task page",
@@ -21089,7 +21184,8 @@ var PageReader = class {
   #partBytes = 0;
   #members = [];
   #docs = [];
-  /** @param options The page size asked, the task size limit, and how to fail. */
+  #docBytes = 0;
+  /** @param options The page size asked, the size limits, and how to fail. */
   constructor(options) {
     this.#options = options;
     this.#scanner = new JsonScanner("page", (message) => options.fail(`a body that ${message.replace(/\.$/, "")}`), PAGE_WORDS);
@@ -21103,9 +21199,14 @@ var PageReader = class {
       this.#parts = [];
       this.#partBytes = 0;
     }
-    const open2 = scanner.openFrom;
+    this.#keepOpen(chunk);
+    this.#checkParsedBytes();
+  }
+  /** Keeps the bytes of the value still open at the chunk's end, if it is held. */
+  #keepOpen(chunk) {
+    const open2 = this.#scanner.openFrom;
     if (open2 === void 0) return;
-    const member = scanner.openMember;
+    const member = this.#scanner.openMember;
     if (!this.#keeps(member)) return;
     this.#partBytes += chunk.length - open2;
     this.#checkSize(this.#partBytes, member !== null);
@@ -21142,10 +21243,27 @@ var PageReader = class {
         throw this.#options.fail(`a page of more than the ${this.#options.limit} tasks asked (task ${number} is one too many)`);
       }
       this.#docs.push(bytes);
+      this.#docBytes += bytes.length;
       return;
     }
     const name = this.#scanner.lastMember;
     this.#members.push(`${JSON.stringify(name)}:${TEXT2.decode(bytes)}`);
+  }
+  /** Refuses the page once its tasks read so far would cost too much once parsed. */
+  #checkParsedBytes() {
+    const limit = this.#options.maxParsedBytes;
+    const scanner = this.#scanner;
+    const openTask = scanner.openMember === null ? this.#partBytes : 0;
+    if (parsedBytes(this.#docBytes + openTask, scanner.counts) <= limit) return;
+    const what = `a page whose tasks would take more than ${limit} bytes of memory once parsed, as estimated from their text (past that limit in task ${scanner.element.number}), the limit per page (maxPageParsedBytes)`;
+    for (const bytes of [
+      ...this.#docs,
+      ...this.#parts
+    ]) releaseBytes(bytes);
+    this.#docs = [];
+    this.#parts = [];
+    const { fail, failCost = fail } = this.#options;
+    throw failCost(what);
   }
   #checkSize(bytes, isMember) {
     const limit = isMember ? MAX_MEMBER_BYTES : this.#options.maxTaskBytes;
@@ -21154,6 +21272,9 @@ var PageReader = class {
     throw this.#options.fail(what);
   }
 };
+function parsedBytes(textBytes, counts2) {
+  return textBytes + CONTAINER_COST * counts2.containers + MEMBER_COST * counts2.members + COMMA_COST * counts2.commas;
+}
 function parsePage(text2, onDoc) {
   const page = JSON.parse(text2.members);
   if (text2.docs === void 0) return page;
@@ -21266,6 +21387,7 @@ var LabClient = class _LabClient {
   #secretKey;
   #pageSize;
   #maxTaskBytes;
+  #maxPageParsedBytes;
   #onToken;
   #onWarning;
   #send;
@@ -21287,6 +21409,7 @@ var LabClient = class _LabClient {
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
     this.#maxTaskBytes = whole(options.maxTaskBytes ?? 64 * 1024 * 1024, "maxTaskBytes", 1);
+    this.#maxPageParsedBytes = whole(options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES, "maxPageParsedBytes", 1);
     this.#onToken = options.onToken;
     this.#onWarning = options.onWarning;
     this.#send = {
@@ -21376,19 +21499,25 @@ var LabClient = class _LabClient {
   async *taskPages(projectId, filters = {}, options = {}) {
     projectIdOf(projectId);
     const stop = new AbortController();
-    const request = (page) => {
+    const sizes = new PageSizes({
+      pageSize: this.#pageSize,
+      maxParsedBytes: this.#maxPageParsedBytes,
+      onWarning: this.#onWarning
+    });
+    const request = (page, limit = sizes.limit) => {
       const pending = this.#fetch(`${TASKS_PATH}?${taskQuery(projectId, filters, {
         page,
-        limit: this.#pageSize
+        limit
       })}`, {
         projectId,
         signal: stop.signal,
-        readBody: (context) => this.#pageReader(context)
+        readBody: (context) => this.#pageReader(context, limit)
       });
       pending.catch(() => {
       });
       return {
         page,
+        limit,
         pending
       };
     };
@@ -21396,8 +21525,17 @@ var LabClient = class _LabClient {
     const walk = new PageWalk();
     try {
       while (next !== void 0) {
-        const { response, context } = await next.pending;
-        const page = walk.page(pageBody(response, context, options.onTask), next.page, context);
+        let fetched;
+        try {
+          fetched = await next.pending;
+        } catch (error2) {
+          if (!(error2 instanceof PageCostError)) throw error2;
+          next = request(sizes.smaller(next.page, error2));
+          continue;
+        }
+        const { response, context } = fetched;
+        const body = pageBody(response, context, options.onTask);
+        const page = walk.page(body, next.page, context, next.limit);
         const warning2 = checkPageTasks(page.docs, {
           projectId,
           filters,
@@ -21423,14 +21561,18 @@ var LabClient = class _LabClient {
   async *tasks(projectId, filters = {}) {
     for await (const page of this.taskPages(projectId, filters)) yield* takeTasks(page);
   }
-  /** Reads a page as it arrives, bounded by the page size and the task size limit. */
-  #pageReader(context) {
+  /** Reads a page as it arrives, bounded by the page size, the task size and the parsed size. */
+  #pageReader(context, limit) {
     return new PageReader({
-      limit: this.#pageSize,
+      limit,
       maxTaskBytes: this.#maxTaskBytes,
+      maxParsedBytes: this.#maxPageParsedBytes,
       fail: (what) => unexpectedAnswer(context, {
         what
-      })
+      }),
+      failCost: (what) => new PageCostError(unexpectedAnswer(context, {
+        what
+      }))
     });
   }
   /** GETs a JSON document with the token, logging in again once if the token was refused. */
@@ -27196,14 +27338,10 @@ var MaskSampler = class {
   /**
    * Samples the thumbnail rows whose source rows are among these.
    *
-   * @param pixels The buffer holding the rows.
-   * @param at The offset of the first row's first pixel.
-   * @param stride Bytes from one row's start to the next one's.
-   * @param first The first row's number in the mask.
-   * @param count How many rows.
-   * @param channels Bytes per pixel: 3 (RGB) or 4 (RGBA).
+   * @param strip The rows: buffer, offset of the first row's first pixel, stride, the first
+   * row's number in the mask, row count, bytes per pixel (3 for RGB, 4 for RGBA).
    */
-  takeRows(pixels, at, stride, first, count, channels) {
+  takeRows(...[pixels, at, stride, first, count, channels]) {
     const { width, codes } = this.#samples;
     const columns = this.#columns;
     while (this.#next < this.#rows.length && this.#rows[this.#next] < first + count) {
@@ -29124,9 +29262,7 @@ async function prepareExportFolder(files, mode, onEarlierEntry) {
     if (!present) return {
       previous: EarlierManifest.none()
     };
-    throw new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, or ${mention("overwrite")} to replace it (the SDK refuses it too); to update it, give its path to ${mention("incremental")} in place of ${mention("outputFolder")} and ${mention("outputFilename")}`, {
-      setting: "outputFilename"
-    });
+    throw alreadyExists(folder);
   }
   if (mode === "overwrite") {
     if (present) await clearExport(files);
@@ -29160,6 +29296,11 @@ async function prepareExportFolder(files, mode, onEarlierEntry) {
     previous.close();
     throw error2;
   }
+}
+function alreadyExists(folder) {
+  return new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, or ${mention("overwrite")} to replace it (the SDK refuses it too); to update it, give its path to ${mention("incremental")} in place of ${mention("outputFolder")} and ${mention("outputFilename")}`, {
+    setting: "outputFilename"
+  });
 }
 async function createExportFolder(files, mode) {
   try {
@@ -31412,14 +31553,6 @@ async function runTasks(run2, context) {
   }
 }
 
-// lib/formats/coco_segmentation.ts
-function parseCocoSegmentation(text2) {
-  if (text2 === "rle" || text2 === "polygon") return text2;
-  throw new ConfigError(settingMessage`${subject("cocoSegmentation")} must be "rle" or "polygon"; got "${text2}"`, {
-    setting: "cocoSegmentation"
-  });
-}
-
 // lib/formats/format_source.ts
 var FORMAT = mention("format");
 var GEOMETRY_BY_TYPE = {
@@ -31596,6 +31729,148 @@ function endSummary(summary2, files) {
   if (!summary2.folderCreated) delete summary2.file;
 }
 
+// lib/export/_write_tasks.ts
+async function writeTasks(writer, summary2, loop, options) {
+  const { split, onProgress } = options;
+  const ahead = [];
+  let done = 0;
+  const takeOldest = async () => {
+    const { task, mine } = ahead.shift();
+    const ids = {
+      taskId: String(task._id),
+      taskName: String(task.name)
+    };
+    const result = await writer.take(task, mine);
+    done++;
+    if (result === void 0) {
+      onProgress?.({
+        type: "advance",
+        done,
+        total: summary2.total
+      });
+      return;
+    }
+    const outcome = addOutcome(summary2, ids, result);
+    if (summary2.splits && result.status === "exported") {
+      countInSplit(summary2.splits, {
+        split: splitOf(ids.taskId, split),
+        labels: result.labels
+      });
+    }
+    onProgress?.({
+      type: "task",
+      outcome,
+      done,
+      total: summary2.total
+    });
+  };
+  for await (const turn of eachTask(loop)) {
+    writer.prepare?.(turn.task, turn.mine);
+    ahead.push(turn);
+    if (ahead.length > (writer.ahead ?? 0)) await takeOldest();
+  }
+  while (ahead.length > 0) {
+    loop.signal?.throwIfAborted();
+    await takeOldest();
+  }
+  return done;
+}
+function addOutcome(summary2, ids, result) {
+  const status = result.status === "exported" && summary2.dryRun ? "planned" : result.status;
+  const outcome = {
+    ...ids,
+    status
+  };
+  if (result.file !== void 0) outcome.file = result.file;
+  if (result.reason !== void 0) outcome.reason = result.reason;
+  if (result.setting !== void 0) outcome.setting = result.setting;
+  if (result.renamedFrom !== void 0) {
+    Object.assign(outcome, {
+      renamedFrom: result.renamedFrom,
+      renameReason: result.renameReason
+    });
+    summary2.renamed.push(outcome);
+  }
+  if (result.leftOut) {
+    outcome.warning = result.leftOut === 1 ? "1 annotation has no label with a class, so it was left out" : `${result.leftOut} annotations have no label with a class, so they were left out`;
+    (summary2.warnings ??= []).push(outcome);
+  }
+  summary2[status]++;
+  summary2.annotationsLeftOut += result.leftOut ?? 0;
+  if (status === "planned") summary2.plannedTasks.push(outcome);
+  if (status === "skipped") summary2.skippedTasks.push(outcome);
+  if (status === "failed") summary2.failures.push(outcome);
+  return outcome;
+}
+
+// lib/formats/coco_segmentation.ts
+function parseCocoSegmentation(text2) {
+  if (text2 === "rle" || text2 === "polygon") return text2;
+  throw new ConfigError(settingMessage`${subject("cocoSegmentation")} must be "rle" or "polygon"; got "${text2}"`, {
+    setting: "cocoSegmentation"
+  });
+}
+
+// lib/export/_check_polygon_settings.ts
+function checkPolygonSettings(options) {
+  const { format, cocoSegmentation, polygonTolerance } = options;
+  if (cocoSegmentation !== void 0) {
+    parseCocoSegmentation(cocoSegmentation);
+    if (format !== "coco") {
+      throw new ConfigError(settingMessage`${subject("cocoSegmentation")} shapes ${mention("format")} coco only; the format is ${format}`, {
+        setting: "cocoSegmentation"
+      });
+    }
+  }
+  if (polygonTolerance === void 0) return;
+  if (typeof polygonTolerance !== "number" || !(polygonTolerance >= 0) || polygonTolerance > 1e6) {
+    throw new ConfigError(settingMessage`${subject("polygonTolerance")} must be a number of pixels from 0 to 1000000; got "${polygonTolerance}"`, {
+      setting: "polygonTolerance"
+    });
+  }
+  if (format !== "yolo-seg" && !(format === "coco" && cocoSegmentation === "polygon")) {
+    throw new ConfigError(settingMessage`${subject("polygonTolerance")} simplifies polygons traced from masks: use it with ${mention("format")} yolo-seg, or ${mention("format")} coco and ${mention("cocoSegmentation")} polygon`, {
+      setting: "polygonTolerance"
+    });
+  }
+}
+
+// lib/export/_check_class_map_options.ts
+function checkClassMapOptions(options) {
+  if (options.format === "lab" && (options.labelmapFrom !== void 0 || options.allowRemovedLabels)) {
+    throw new ConfigError(settingMessage`${mention("labelmapFrom")} numbers classes, and ${mention("format")} lab has none (it keeps every task whole); leave it out`, {
+      setting: "labelmapFrom"
+    });
+  }
+  if (options.allowRemovedLabels && options.labelmapFrom === void 0) {
+    throw new ConfigError(settingMessage`${mention("allowRemovedLabels")} has no effect without ${mention("labelmapFrom")}: add the earlier export's class map, or leave it out`, {
+      setting: "allowRemovedLabels"
+    });
+  }
+}
+
+// lib/export/_free_output_path.ts
+async function freeOutputPath(options, now) {
+  const path6 = outputPath(options, now);
+  if (options.outputFilename || options.overwrite) return path6;
+  const { extension } = oneFileFormat(options.format);
+  return await freeDefaultPath(path6, {
+    extension,
+    fileSystem: options.fileSystem
+  });
+}
+function outputPath(options, now) {
+  const { extension, prefix } = oneFileFormat(options.format);
+  const stamp = defaultExportFolderName(options.projectId, now).slice(-"YYYY-MM-DD_HH:MM:SS".length);
+  const name = options.outputFilename || `${prefix}${options.projectId}_${stamp}${extension}`;
+  if (!name.endsWith(extension)) {
+    throw new ConfigError(settingMessage`The output filename "${name}" must end with "${extension}" for ${mention("format")} ${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`, {
+      setting: "outputFilename"
+    });
+  }
+  return outputPathOf(options.outputFolder, name, "file");
+}
+
 // lib/export/export_format.ts
 async function exportFormat(options) {
   const started = performance.now();
@@ -31665,51 +31940,6 @@ async function exportFormat(options) {
   summary2.durationMs = performance.now() - started;
   return summary2;
 }
-async function writeTasks(writer, summary2, loop, options) {
-  const { split, onProgress } = options;
-  const ahead = [];
-  let done = 0;
-  const takeOldest = async () => {
-    const { task, mine } = ahead.shift();
-    const ids = {
-      taskId: String(task._id),
-      taskName: String(task.name)
-    };
-    const result = await writer.take(task, mine);
-    done++;
-    if (result === void 0) {
-      onProgress?.({
-        type: "advance",
-        done,
-        total: summary2.total
-      });
-      return;
-    }
-    const outcome = addOutcome(summary2, ids, result);
-    if (summary2.splits && result.status === "exported") {
-      countInSplit(summary2.splits, {
-        split: splitOf(ids.taskId, split),
-        labels: result.labels
-      });
-    }
-    onProgress?.({
-      type: "task",
-      outcome,
-      done,
-      total: summary2.total
-    });
-  };
-  for await (const turn of eachTask(loop)) {
-    writer.prepare?.(turn.task, turn.mine);
-    ahead.push(turn);
-    if (ahead.length > (writer.ahead ?? 0)) await takeOldest();
-  }
-  while (ahead.length > 0) {
-    loop.signal?.throwIfAborted();
-    await takeOldest();
-  }
-  return done;
-}
 function convertPool(options) {
   return new ConvertPool({
     size: options.concurrency,
@@ -31743,87 +31973,6 @@ function formatWriter(file, source, options, now) {
     },
     split: options.splitPlan
   });
-}
-function checkPolygonSettings(options) {
-  const { format, cocoSegmentation, polygonTolerance } = options;
-  if (cocoSegmentation !== void 0) {
-    parseCocoSegmentation(cocoSegmentation);
-    if (format !== "coco") {
-      throw new ConfigError(settingMessage`${subject("cocoSegmentation")} shapes ${mention("format")} coco only; the format is ${format}`, {
-        setting: "cocoSegmentation"
-      });
-    }
-  }
-  if (polygonTolerance === void 0) return;
-  if (typeof polygonTolerance !== "number" || !(polygonTolerance >= 0) || polygonTolerance > 1e6) {
-    throw new ConfigError(settingMessage`${subject("polygonTolerance")} must be a number of pixels from 0 to 1000000; got "${polygonTolerance}"`, {
-      setting: "polygonTolerance"
-    });
-  }
-  if (format !== "yolo-seg" && !(format === "coco" && cocoSegmentation === "polygon")) {
-    throw new ConfigError(settingMessage`${subject("polygonTolerance")} simplifies polygons traced from masks: use it with ${mention("format")} yolo-seg, or ${mention("format")} coco and ${mention("cocoSegmentation")} polygon`, {
-      setting: "polygonTolerance"
-    });
-  }
-}
-function addOutcome(summary2, ids, result) {
-  const status = result.status === "exported" && summary2.dryRun ? "planned" : result.status;
-  const outcome = {
-    ...ids,
-    status
-  };
-  if (result.file !== void 0) outcome.file = result.file;
-  if (result.reason !== void 0) outcome.reason = result.reason;
-  if (result.setting !== void 0) outcome.setting = result.setting;
-  if (result.renamedFrom !== void 0) {
-    Object.assign(outcome, {
-      renamedFrom: result.renamedFrom,
-      renameReason: result.renameReason
-    });
-    summary2.renamed.push(outcome);
-  }
-  if (result.leftOut) {
-    outcome.warning = result.leftOut === 1 ? "1 annotation has no label with a class, so it was left out" : `${result.leftOut} annotations have no label with a class, so they were left out`;
-    (summary2.warnings ??= []).push(outcome);
-  }
-  summary2[status]++;
-  summary2.annotationsLeftOut += result.leftOut ?? 0;
-  if (status === "planned") summary2.plannedTasks.push(outcome);
-  if (status === "skipped") summary2.skippedTasks.push(outcome);
-  if (status === "failed") summary2.failures.push(outcome);
-  return outcome;
-}
-function checkClassMapOptions(options) {
-  if (options.format === "lab" && (options.labelmapFrom !== void 0 || options.allowRemovedLabels)) {
-    throw new ConfigError(settingMessage`${mention("labelmapFrom")} numbers classes, and ${mention("format")} lab has none (it keeps every task whole); leave it out`, {
-      setting: "labelmapFrom"
-    });
-  }
-  if (options.allowRemovedLabels && options.labelmapFrom === void 0) {
-    throw new ConfigError(settingMessage`${mention("allowRemovedLabels")} has no effect without ${mention("labelmapFrom")}: add the earlier export's class map, or leave it out`, {
-      setting: "allowRemovedLabels"
-    });
-  }
-}
-async function freeOutputPath(options, now) {
-  const path6 = outputPath(options, now);
-  if (options.outputFilename || options.overwrite) return path6;
-  const { extension } = oneFileFormat(options.format);
-  return await freeDefaultPath(path6, {
-    extension,
-    fileSystem: options.fileSystem
-  });
-}
-function outputPath(options, now) {
-  const { extension, prefix } = oneFileFormat(options.format);
-  const stamp = defaultExportFolderName(options.projectId, now).slice(-"YYYY-MM-DD_HH:MM:SS".length);
-  const name = options.outputFilename || `${prefix}${options.projectId}_${stamp}${extension}`;
-  if (!name.endsWith(extension)) {
-    throw new ConfigError(settingMessage`The output filename "${name}" must end with "${extension}" for ${mention("format")} ${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`, {
-      setting: "outputFilename"
-    });
-  }
-  return outputPathOf(options.outputFolder, name, "file");
 }
 
 // lib/export/_export_one_file.ts
@@ -32223,6 +32372,9 @@ function wholeNumber(low, high, key) {
   };
 }
 var MIB = 2 ** 20;
+function parsePageMemory(text2) {
+  return wholeNumber(1, 65536, "maxPageParsedBytes")(text2) * MIB;
+}
 function maskFormatHelp() {
   const [first, ...others] = MASK_FORMATS;
   return `${first} (default, the SDK's), ${others.slice(0, -1).join(", ")} or ${others.at(-1)}`;
@@ -32583,6 +32735,14 @@ var EXPORT_SETTINGS = [
     help: "allow a plain http:// endpoint on another machine (the secret then crosses in clear)"
   },
   {
+    key: "maxPageParsedBytes",
+    flag: "max-page-memory",
+    input: "max-page-memory",
+    kind: "string",
+    value: "<MiB>",
+    help: "the most a page of tasks may take once parsed (default 192); a denser page is asked again in smaller pages"
+  },
+  {
     option: "maxPixels",
     flag: "max-pixels",
     kind: "string",
@@ -32692,11 +32852,13 @@ async function readInputs() {
   const secretKey = text("secret-key");
   if (secretKey !== "") setSecret(secretKey);
   const upload = flag("upload");
+  const pageMemory = optional("max-page-memory");
   return {
     secretKey: required2("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required2("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required2("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
+    maxPageParsedBytes: pageMemory === void 0 ? void 0 : parsePageMemory(pageMemory),
     settings: await readSettings(),
     compareWith: optional("compare-with"),
     artifactName: upload ? artifactNameOf(required2("artifact-name", "the artifact's name")) : text("artifact-name"),
@@ -33642,6 +33804,7 @@ async function run() {
       client: new LabClient({
         endpoint: inputs.endpoint,
         allowInsecureHttp: inputs.allowInsecureHttp,
+        maxPageParsedBytes: inputs.maxPageParsedBytes,
         accessId: inputs.accessId,
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.
