@@ -3,7 +3,8 @@
  * looks for matches at every position of the 6 MB a 1920×1080 mask's rows make; here a run of
  * zeros, found 64 bytes at a time by a SIMD kernel, is one match at distance 1 however long, and
  * only the few other bytes are looked at one by one: a literal, or a run repeating the byte
- * before (distance 1) or the pixel before (distance 3, a colour along a row). Each block gets
+ * before (distance 1) or the pixel before (distance 3 by default: an RGB colour along a row; the
+ * pixel's bytes are an option). Each block gets
  * Huffman codes of its own (RFC 1951, 3.2.7). Any bytes are encoded correctly; bytes that are
  * not mostly zeros are encoded slowly and compress poorly.
  *
@@ -24,6 +25,11 @@ export interface RunDeflateOptions {
    * `skipZeros` where the bytes are in the kernels' memory. Default: four bytes at a time.
    */
   skipZeros?: (bytes: Uint8Array, from: number, to: number) => number;
+  /**
+   * Bytes per pixel, 1 to 3: runs that repeat the pixel before are looked for at this distance
+   * (as well as runs of one byte). Default: 3 (RGB).
+   */
+  pixelBytes?: number;
 }
 
 /**
@@ -45,6 +51,7 @@ export interface RunDeflateOptions {
  */
 export class RunDeflate {
   #skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>;
+  #pixel: number;
   #tokens: DeflateTokens = takeTokens();
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
@@ -56,6 +63,10 @@ export class RunDeflate {
   /** @param options How zero bytes are skipped. */
   constructor(options: RunDeflateOptions = {}) {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
+    this.#pixel = options.pixelBytes ?? 3;
+    if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
+      throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
+    }
     // CMF: deflate with a 32 KiB window; FLG: the fastest level, no dictionary, check bits.
     this.#writer.byte(0x78);
     this.#writer.byte(0x01);
@@ -79,13 +90,14 @@ export class RunDeflate {
         continue;
       }
       const one = this.#taken >= 1 ? runLength(bytes, at, i, to, 1) : 0;
-      const three = this.#taken >= 3 ? runLength(bytes, at, i, to, 3) : 0;
+      const pixel = this.#pixel;
+      const three = pixel > 1 && this.#taken >= pixel ? runLength(bytes, at, i, to, pixel) : 0;
       if (one < 3 && three < 3) {
         this.#literal(bytes[i++]);
         continue;
       }
       const length = Math.max(one, three);
-      this.#token(length, one >= three ? 1 : 3);
+      this.#token(length, one >= three ? 1 : pixel);
       this.#adler(bytes, i, i + length);
       i += length;
     }

@@ -90,7 +90,7 @@ export class PngRowEncoder {
     this.#rowBytes = options.width * channels * (options.bitDepth / 8);
     this.#previous = new Uint8Array(this.#rowBytes);
     this.#deflate = options.deflater === "mask-rows"
-      ? new RunDeflate()
+      ? new RunDeflate({ pixelBytes: Math.min(3, channels * (options.bitDepth / 8)) })
       : new DeflateStream({ level: options.level });
   }
 
