@@ -2038,14 +2038,10 @@ var MaskSampler = class {
   /**
    * Samples the thumbnail rows whose source rows are among these.
    *
-   * @param pixels The buffer holding the rows.
-   * @param at The offset of the first row's first pixel.
-   * @param stride Bytes from one row's start to the next one's.
-   * @param first The first row's number in the mask.
-   * @param count How many rows.
-   * @param channels Bytes per pixel: 3 (RGB) or 4 (RGBA).
+   * @param strip The rows: buffer, offset of the first row's first pixel, stride, the first
+   * row's number in the mask, row count, bytes per pixel (3 for RGB, 4 for RGBA).
    */
-  takeRows(pixels, at, stride, first, count, channels) {
+  takeRows(...[pixels, at, stride, first, count, channels]) {
     const { width, codes } = this.#samples;
     const columns = this.#columns;
     while (this.#next < this.#rows.length && this.#rows[this.#next] < first + count) {

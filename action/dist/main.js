@@ -27338,14 +27338,10 @@ var MaskSampler = class {
   /**
    * Samples the thumbnail rows whose source rows are among these.
    *
-   * @param pixels The buffer holding the rows.
-   * @param at The offset of the first row's first pixel.
-   * @param stride Bytes from one row's start to the next one's.
-   * @param first The first row's number in the mask.
-   * @param count How many rows.
-   * @param channels Bytes per pixel: 3 (RGB) or 4 (RGBA).
+   * @param strip The rows: buffer, offset of the first row's first pixel, stride, the first
+   * row's number in the mask, row count, bytes per pixel (3 for RGB, 4 for RGBA).
    */
-  takeRows(pixels, at, stride, first, count, channels) {
+  takeRows(...[pixels, at, stride, first, count, channels]) {
     const { width, codes } = this.#samples;
     const columns = this.#columns;
     while (this.#next < this.#rows.length && this.#rows[this.#next] < first + count) {
@@ -31557,14 +31553,6 @@ async function runTasks(run2, context) {
   }
 }
 
-// lib/formats/coco_segmentation.ts
-function parseCocoSegmentation(text2) {
-  if (text2 === "rle" || text2 === "polygon") return text2;
-  throw new ConfigError(settingMessage`${subject("cocoSegmentation")} must be "rle" or "polygon"; got "${text2}"`, {
-    setting: "cocoSegmentation"
-  });
-}
-
 // lib/formats/format_source.ts
 var FORMAT = mention("format");
 var GEOMETRY_BY_TYPE = {
@@ -31741,6 +31729,148 @@ function endSummary(summary2, files) {
   if (!summary2.folderCreated) delete summary2.file;
 }
 
+// lib/export/_write_tasks.ts
+async function writeTasks(writer, summary2, loop, options) {
+  const { split, onProgress } = options;
+  const ahead = [];
+  let done = 0;
+  const takeOldest = async () => {
+    const { task, mine } = ahead.shift();
+    const ids = {
+      taskId: String(task._id),
+      taskName: String(task.name)
+    };
+    const result = await writer.take(task, mine);
+    done++;
+    if (result === void 0) {
+      onProgress?.({
+        type: "advance",
+        done,
+        total: summary2.total
+      });
+      return;
+    }
+    const outcome = addOutcome(summary2, ids, result);
+    if (summary2.splits && result.status === "exported") {
+      countInSplit(summary2.splits, {
+        split: splitOf(ids.taskId, split),
+        labels: result.labels
+      });
+    }
+    onProgress?.({
+      type: "task",
+      outcome,
+      done,
+      total: summary2.total
+    });
+  };
+  for await (const turn of eachTask(loop)) {
+    writer.prepare?.(turn.task, turn.mine);
+    ahead.push(turn);
+    if (ahead.length > (writer.ahead ?? 0)) await takeOldest();
+  }
+  while (ahead.length > 0) {
+    loop.signal?.throwIfAborted();
+    await takeOldest();
+  }
+  return done;
+}
+function addOutcome(summary2, ids, result) {
+  const status = result.status === "exported" && summary2.dryRun ? "planned" : result.status;
+  const outcome = {
+    ...ids,
+    status
+  };
+  if (result.file !== void 0) outcome.file = result.file;
+  if (result.reason !== void 0) outcome.reason = result.reason;
+  if (result.setting !== void 0) outcome.setting = result.setting;
+  if (result.renamedFrom !== void 0) {
+    Object.assign(outcome, {
+      renamedFrom: result.renamedFrom,
+      renameReason: result.renameReason
+    });
+    summary2.renamed.push(outcome);
+  }
+  if (result.leftOut) {
+    outcome.warning = result.leftOut === 1 ? "1 annotation has no label with a class, so it was left out" : `${result.leftOut} annotations have no label with a class, so they were left out`;
+    (summary2.warnings ??= []).push(outcome);
+  }
+  summary2[status]++;
+  summary2.annotationsLeftOut += result.leftOut ?? 0;
+  if (status === "planned") summary2.plannedTasks.push(outcome);
+  if (status === "skipped") summary2.skippedTasks.push(outcome);
+  if (status === "failed") summary2.failures.push(outcome);
+  return outcome;
+}
+
+// lib/formats/coco_segmentation.ts
+function parseCocoSegmentation(text2) {
+  if (text2 === "rle" || text2 === "polygon") return text2;
+  throw new ConfigError(settingMessage`${subject("cocoSegmentation")} must be "rle" or "polygon"; got "${text2}"`, {
+    setting: "cocoSegmentation"
+  });
+}
+
+// lib/export/_check_polygon_settings.ts
+function checkPolygonSettings(options) {
+  const { format, cocoSegmentation, polygonTolerance } = options;
+  if (cocoSegmentation !== void 0) {
+    parseCocoSegmentation(cocoSegmentation);
+    if (format !== "coco") {
+      throw new ConfigError(settingMessage`${subject("cocoSegmentation")} shapes ${mention("format")} coco only; the format is ${format}`, {
+        setting: "cocoSegmentation"
+      });
+    }
+  }
+  if (polygonTolerance === void 0) return;
+  if (typeof polygonTolerance !== "number" || !(polygonTolerance >= 0) || polygonTolerance > 1e6) {
+    throw new ConfigError(settingMessage`${subject("polygonTolerance")} must be a number of pixels from 0 to 1000000; got "${polygonTolerance}"`, {
+      setting: "polygonTolerance"
+    });
+  }
+  if (format !== "yolo-seg" && !(format === "coco" && cocoSegmentation === "polygon")) {
+    throw new ConfigError(settingMessage`${subject("polygonTolerance")} simplifies polygons traced from masks: use it with ${mention("format")} yolo-seg, or ${mention("format")} coco and ${mention("cocoSegmentation")} polygon`, {
+      setting: "polygonTolerance"
+    });
+  }
+}
+
+// lib/export/_check_class_map_options.ts
+function checkClassMapOptions(options) {
+  if (options.format === "lab" && (options.labelmapFrom !== void 0 || options.allowRemovedLabels)) {
+    throw new ConfigError(settingMessage`${mention("labelmapFrom")} numbers classes, and ${mention("format")} lab has none (it keeps every task whole); leave it out`, {
+      setting: "labelmapFrom"
+    });
+  }
+  if (options.allowRemovedLabels && options.labelmapFrom === void 0) {
+    throw new ConfigError(settingMessage`${mention("allowRemovedLabels")} has no effect without ${mention("labelmapFrom")}: add the earlier export's class map, or leave it out`, {
+      setting: "allowRemovedLabels"
+    });
+  }
+}
+
+// lib/export/_free_output_path.ts
+async function freeOutputPath(options, now) {
+  const path6 = outputPath(options, now);
+  if (options.outputFilename || options.overwrite) return path6;
+  const { extension } = oneFileFormat(options.format);
+  return await freeDefaultPath(path6, {
+    extension,
+    fileSystem: options.fileSystem
+  });
+}
+function outputPath(options, now) {
+  const { extension, prefix } = oneFileFormat(options.format);
+  const stamp = defaultExportFolderName(options.projectId, now).slice(-"YYYY-MM-DD_HH:MM:SS".length);
+  const name = options.outputFilename || `${prefix}${options.projectId}_${stamp}${extension}`;
+  if (!name.endsWith(extension)) {
+    throw new ConfigError(settingMessage`The output filename "${name}" must end with "${extension}" for ${mention("format")} ${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`, {
+      setting: "outputFilename"
+    });
+  }
+  return outputPathOf(options.outputFolder, name, "file");
+}
+
 // lib/export/export_format.ts
 async function exportFormat(options) {
   const started = performance.now();
@@ -31810,51 +31940,6 @@ async function exportFormat(options) {
   summary2.durationMs = performance.now() - started;
   return summary2;
 }
-async function writeTasks(writer, summary2, loop, options) {
-  const { split, onProgress } = options;
-  const ahead = [];
-  let done = 0;
-  const takeOldest = async () => {
-    const { task, mine } = ahead.shift();
-    const ids = {
-      taskId: String(task._id),
-      taskName: String(task.name)
-    };
-    const result = await writer.take(task, mine);
-    done++;
-    if (result === void 0) {
-      onProgress?.({
-        type: "advance",
-        done,
-        total: summary2.total
-      });
-      return;
-    }
-    const outcome = addOutcome(summary2, ids, result);
-    if (summary2.splits && result.status === "exported") {
-      countInSplit(summary2.splits, {
-        split: splitOf(ids.taskId, split),
-        labels: result.labels
-      });
-    }
-    onProgress?.({
-      type: "task",
-      outcome,
-      done,
-      total: summary2.total
-    });
-  };
-  for await (const turn of eachTask(loop)) {
-    writer.prepare?.(turn.task, turn.mine);
-    ahead.push(turn);
-    if (ahead.length > (writer.ahead ?? 0)) await takeOldest();
-  }
-  while (ahead.length > 0) {
-    loop.signal?.throwIfAborted();
-    await takeOldest();
-  }
-  return done;
-}
 function convertPool(options) {
   return new ConvertPool({
     size: options.concurrency,
@@ -31888,87 +31973,6 @@ function formatWriter(file, source, options, now) {
     },
     split: options.splitPlan
   });
-}
-function checkPolygonSettings(options) {
-  const { format, cocoSegmentation, polygonTolerance } = options;
-  if (cocoSegmentation !== void 0) {
-    parseCocoSegmentation(cocoSegmentation);
-    if (format !== "coco") {
-      throw new ConfigError(settingMessage`${subject("cocoSegmentation")} shapes ${mention("format")} coco only; the format is ${format}`, {
-        setting: "cocoSegmentation"
-      });
-    }
-  }
-  if (polygonTolerance === void 0) return;
-  if (typeof polygonTolerance !== "number" || !(polygonTolerance >= 0) || polygonTolerance > 1e6) {
-    throw new ConfigError(settingMessage`${subject("polygonTolerance")} must be a number of pixels from 0 to 1000000; got "${polygonTolerance}"`, {
-      setting: "polygonTolerance"
-    });
-  }
-  if (format !== "yolo-seg" && !(format === "coco" && cocoSegmentation === "polygon")) {
-    throw new ConfigError(settingMessage`${subject("polygonTolerance")} simplifies polygons traced from masks: use it with ${mention("format")} yolo-seg, or ${mention("format")} coco and ${mention("cocoSegmentation")} polygon`, {
-      setting: "polygonTolerance"
-    });
-  }
-}
-function addOutcome(summary2, ids, result) {
-  const status = result.status === "exported" && summary2.dryRun ? "planned" : result.status;
-  const outcome = {
-    ...ids,
-    status
-  };
-  if (result.file !== void 0) outcome.file = result.file;
-  if (result.reason !== void 0) outcome.reason = result.reason;
-  if (result.setting !== void 0) outcome.setting = result.setting;
-  if (result.renamedFrom !== void 0) {
-    Object.assign(outcome, {
-      renamedFrom: result.renamedFrom,
-      renameReason: result.renameReason
-    });
-    summary2.renamed.push(outcome);
-  }
-  if (result.leftOut) {
-    outcome.warning = result.leftOut === 1 ? "1 annotation has no label with a class, so it was left out" : `${result.leftOut} annotations have no label with a class, so they were left out`;
-    (summary2.warnings ??= []).push(outcome);
-  }
-  summary2[status]++;
-  summary2.annotationsLeftOut += result.leftOut ?? 0;
-  if (status === "planned") summary2.plannedTasks.push(outcome);
-  if (status === "skipped") summary2.skippedTasks.push(outcome);
-  if (status === "failed") summary2.failures.push(outcome);
-  return outcome;
-}
-function checkClassMapOptions(options) {
-  if (options.format === "lab" && (options.labelmapFrom !== void 0 || options.allowRemovedLabels)) {
-    throw new ConfigError(settingMessage`${mention("labelmapFrom")} numbers classes, and ${mention("format")} lab has none (it keeps every task whole); leave it out`, {
-      setting: "labelmapFrom"
-    });
-  }
-  if (options.allowRemovedLabels && options.labelmapFrom === void 0) {
-    throw new ConfigError(settingMessage`${mention("allowRemovedLabels")} has no effect without ${mention("labelmapFrom")}: add the earlier export's class map, or leave it out`, {
-      setting: "allowRemovedLabels"
-    });
-  }
-}
-async function freeOutputPath(options, now) {
-  const path6 = outputPath(options, now);
-  if (options.outputFilename || options.overwrite) return path6;
-  const { extension } = oneFileFormat(options.format);
-  return await freeDefaultPath(path6, {
-    extension,
-    fileSystem: options.fileSystem
-  });
-}
-function outputPath(options, now) {
-  const { extension, prefix } = oneFileFormat(options.format);
-  const stamp = defaultExportFolderName(options.projectId, now).slice(-"YYYY-MM-DD_HH:MM:SS".length);
-  const name = options.outputFilename || `${prefix}${options.projectId}_${stamp}${extension}`;
-  if (!name.endsWith(extension)) {
-    throw new ConfigError(settingMessage`The output filename "${name}" must end with "${extension}" for ${mention("format")} ${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`, {
-      setting: "outputFilename"
-    });
-  }
-  return outputPathOf(options.outputFolder, name, "file");
 }
 
 // lib/export/_export_one_file.ts
