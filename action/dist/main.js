@@ -20808,7 +20808,8 @@ var JsonScanner = class {
   #counts = {
     containers: 0,
     members: 0,
-    commas: 0
+    commas: 0,
+    stringBytes: 0
   };
   /**
    * @param root What the text must be.
@@ -20916,8 +20917,16 @@ var JsonScanner = class {
   #inCutArray() {
     return this.#root === "array" || this.#cutDepth === 2;
   }
-  /** Inside a string: skips to its closing quote (or the chunk's end); returns the last index. */
+  /**
+   * Inside a string: skips to its closing quote (or the chunk's end), counting its bytes in the
+   * cut array; returns the last index.
+   */
   #skipString(chunk, from) {
+    const last = this.#stringEnd(chunk, from);
+    if (this.#inCutArray()) this.#counts.stringBytes += last + 1 - from;
+    return last;
+  }
+  #stringEnd(chunk, from) {
     const naming = this.#memberState === IN_NAME && this.#closers.length === 1 && this.#root === "page";
     for (let i = from; i < chunk.length; i++) {
       const byte = chunk[i];
@@ -20959,8 +20968,10 @@ var JsonScanner = class {
   /** Inside a value: follows strings and nesting, and counts what the cut array's elements hold. */
   #nest(byte, at) {
     const closers = this.#closers;
-    if (byte === QUOTE) this.#inString = true;
-    else if (byte === COMMA || byte === COLON) {
+    if (byte === QUOTE) {
+      this.#inString = true;
+      if (this.#inCutArray()) this.#counts.stringBytes++;
+    } else if (byte === COMMA || byte === COLON) {
       if (this.#inCutArray()) byte === COMMA ? this.#counts.commas++ : this.#counts.members++;
     } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       if (closers.length >= MAX_JSON_DEPTH) {
@@ -21170,7 +21181,9 @@ var TEXT2 = new TextDecoder();
 var CONTAINER_COST = 320;
 var MEMBER_COST = 160;
 var COMMA_COST = 224;
+var STRING_COST = 4;
 var DEFAULT_MAX_PAGE_PARSED_BYTES = 192 * 1024 * 1024;
+var DEFAULT_MAX_TASK_BYTES = 32 * 1024 * 1024;
 var PAGE_WORDS = {
   whole: "one JSON object, a task page",
   shape: "it is no task page",
@@ -21237,11 +21250,9 @@ var PageReader = class {
       ...this.#parts,
       tail
     ]) bytes.set(part, at), at += part.length;
+    for (const part of this.#parts) releaseBytes(part);
     if (!isMember) {
-      const { number } = this.#scanner.element;
-      if (number > this.#options.limit) {
-        throw this.#options.fail(`a page of more than the ${this.#options.limit} tasks asked (task ${number} is one too many)`);
-      }
+      this.#checkCount();
       this.#docs.push(bytes);
       this.#docBytes += bytes.length;
       return;
@@ -21249,11 +21260,18 @@ var PageReader = class {
     const name = this.#scanner.lastMember;
     this.#members.push(`${JSON.stringify(name)}:${TEXT2.decode(bytes)}`);
   }
+  /** Refuses a task past the page size asked, as soon as it is read. */
+  #checkCount() {
+    const { number } = this.#scanner.element;
+    if (number <= this.#options.limit) return;
+    throw this.#options.fail(`a page of more than the ${this.#options.limit} tasks asked (task ${number} is one too many)`);
+  }
   /** Refuses the page once its tasks read so far would cost too much once parsed. */
   #checkParsedBytes() {
     const limit = this.#options.maxParsedBytes;
     const scanner = this.#scanner;
     const openTask = scanner.openMember === null ? this.#partBytes : 0;
+    if (openTask > 0) this.#checkCount();
     if (parsedBytes(this.#docBytes + openTask, scanner.counts) <= limit) return;
     const what = `a page whose tasks would take more than ${limit} bytes of memory once parsed, as estimated from their text (past that limit in task ${scanner.element.number}), the limit per page (maxPageParsedBytes)`;
     for (const bytes of [
@@ -21273,7 +21291,7 @@ var PageReader = class {
   }
 };
 function parsedBytes(textBytes, counts2) {
-  return textBytes + CONTAINER_COST * counts2.containers + MEMBER_COST * counts2.members + COMMA_COST * counts2.commas;
+  return textBytes + (STRING_COST - 1) * counts2.stringBytes + CONTAINER_COST * counts2.containers + MEMBER_COST * counts2.members + COMMA_COST * counts2.commas;
 }
 function parsePage(text2, onDoc) {
   const page = JSON.parse(text2.members);
@@ -21408,7 +21426,7 @@ var LabClient = class _LabClient {
     this.#secretKey = required(options.secretKey, "secretKey", "secret key");
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
-    this.#maxTaskBytes = whole(options.maxTaskBytes ?? 64 * 1024 * 1024, "maxTaskBytes", 1);
+    this.#maxTaskBytes = whole(options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES, "maxTaskBytes", 1);
     this.#maxPageParsedBytes = whole(options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES, "maxPageParsedBytes", 1);
     this.#onToken = options.onToken;
     this.#onWarning = options.onWarning;

@@ -74,6 +74,8 @@ export interface ValueCounts {
   members: number;
   /** Values after the first in an object or array (each `,`). */
   commas: number;
+  /** Bytes of strings, their quotes included (member names are strings). */
+  stringBytes: number;
 }
 
 /** What the text must be: a JSON array, or a page object whose `docs` array is cut. */
@@ -118,7 +120,7 @@ export class JsonScanner {
   #openFrom: number | undefined;
   #backslashChunk?: Uint8Array;
   #backslashAt = -1;
-  #counts: ValueCounts = { containers: 0, members: 0, commas: 0 };
+  #counts: ValueCounts = { containers: 0, members: 0, commas: 0, stringBytes: 0 };
 
   /**
    * @param root What the text must be.
@@ -240,8 +242,17 @@ export class JsonScanner {
     return this.#root === "array" || this.#cutDepth === 2;
   }
 
-  /** Inside a string: skips to its closing quote (or the chunk's end); returns the last index. */
+  /**
+   * Inside a string: skips to its closing quote (or the chunk's end), counting its bytes in the
+   * cut array; returns the last index.
+   */
   #skipString(chunk: Uint8Array, from: number): number {
+    const last = this.#stringEnd(chunk, from);
+    if (this.#inCutArray()) this.#counts.stringBytes += last + 1 - from;
+    return last;
+  }
+
+  #stringEnd(chunk: Uint8Array, from: number): number {
     const naming = this.#memberState === IN_NAME && this.#closers.length === 1 &&
       this.#root === "page";
     for (let i = from; i < chunk.length; i++) {
@@ -293,8 +304,10 @@ export class JsonScanner {
   /** Inside a value: follows strings and nesting, and counts what the cut array's elements hold. */
   #nest(byte: number, at: number): void {
     const closers = this.#closers;
-    if (byte === QUOTE) this.#inString = true;
-    else if (byte === COMMA || byte === COLON) {
+    if (byte === QUOTE) {
+      this.#inString = true;
+      if (this.#inCutArray()) this.#counts.stringBytes++;
+    } else if (byte === COMMA || byte === COLON) {
       if (this.#inCutArray()) byte === COMMA ? this.#counts.commas++ : this.#counts.members++;
     } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       if (closers.length >= MAX_JSON_DEPTH) {

@@ -42,6 +42,13 @@ const TEXT = new TextDecoder();
 const CONTAINER_COST = 320;
 const MEMBER_COST = 160;
 const COMMA_COST = 224;
+// What a byte of a string costs, its text included: it is held three times while its task is
+// parsed (the task's bytes, their decoded text, the parsed string), and the decoded text is freed
+// only at V8's next full collection, while the next page is read. Measured on walks of long
+// strings (the whole process): at 4, 175 MiB for a page at the bound and 235 MiB for 31 MiB
+// strings a task a page; at 1, 526 MiB for the latter (pages of six) and 900 MB for a page of
+// three 62 MiB strings.
+const STRING_COST = 4;
 
 /**
  * The default of `maxPageParsedBytes`: a real page of 100 masks takes a few megabytes, and a page
@@ -49,6 +56,13 @@ const COMMA_COST = 224;
  * estimate) stay under 500 MB.
  */
 export const DEFAULT_MAX_PAGE_PARSED_BYTES = 192 * 1024 * 1024;
+/**
+ * The default of `maxTaskBytes`: a 100-megapixel mask of drawn shapes is 2 to 6 MB as a data URI
+ * (a street scene of many polygons and strokes, deflated at levels 6 to 1), so a task of such a
+ * mask fits with five times room; a task of this size alone is estimated within
+ * `DEFAULT_MAX_PAGE_PARSED_BYTES`.
+ */
+export const DEFAULT_MAX_TASK_BYTES = 32 * 1024 * 1024;
 const PAGE_WORDS: ScanWords = {
   whole: "one JSON object, a task page",
   shape: "it is no task page",
@@ -144,13 +158,10 @@ export class PageReader {
     const bytes = new Uint8Array(this.#partBytes + tail.length);
     let at = 0;
     for (const part of [...this.#parts, tail]) (bytes.set(part, at), at += part.length);
+    // Freed now: the copies would otherwise wait for V8's next full collection beside the task.
+    for (const part of this.#parts) releaseBytes(part);
     if (!isMember) {
-      const { number } = this.#scanner.element;
-      if (number > this.#options.limit) {
-        throw this.#options.fail(
-          `a page of more than the ${this.#options.limit} tasks asked (task ${number} is one too many)`,
-        );
-      }
+      this.#checkCount();
       this.#docs.push(bytes);
       this.#docBytes += bytes.length;
       return;
@@ -159,11 +170,21 @@ export class PageReader {
     this.#members.push(`${JSON.stringify(name)}:${TEXT.decode(bytes)}`);
   }
 
+  /** Refuses a task past the page size asked, as soon as it is read. */
+  #checkCount(): void {
+    const { number } = this.#scanner.element;
+    if (number <= this.#options.limit) return;
+    throw this.#options.fail(
+      `a page of more than the ${this.#options.limit} tasks asked (task ${number} is one too many)`,
+    );
+  }
+
   /** Refuses the page once its tasks read so far would cost too much once parsed. */
   #checkParsedBytes(): void {
     const limit = this.#options.maxParsedBytes;
     const scanner = this.#scanner;
     const openTask = scanner.openMember === null ? this.#partBytes : 0;
+    if (openTask > 0) this.#checkCount();
     if (parsedBytes(this.#docBytes + openTask, scanner.counts) <= limit) return;
     const what = `a page whose tasks would take more than ${limit} bytes of memory once parsed, ` +
       `as estimated from their text (past that limit in task ${scanner.element.number}), the ` +
@@ -190,18 +211,18 @@ export class PageReader {
 
 /**
  * An estimate of what tasks cost once parsed into JavaScript objects, from their text: a byte for
- * each byte of text (the strings: masks are most of a real page), plus what each object or array,
- * each member and each further value costs beyond its text. Text packed with tiny values
- * (`[[1.0],[1.0],…]`) costs 80 times its size while it is parsed; the estimate is never below
- * what such text was seen to cost.
+ * each byte of text, 3 more for each byte of a string (masks are most of a real page), plus what
+ * each object or array, each member and each further value costs beyond its text. Text packed
+ * with tiny values (`[[1.0],[1.0],…]`) costs 80 times its size while it is parsed; the estimate
+ * is never below what such text was seen to cost.
  *
  * @param textBytes The tasks' bytes of JSON text.
  * @param counts What the text holds.
  * @returns The estimate, in bytes.
  */
 export function parsedBytes(textBytes: number, counts: Readonly<ValueCounts>): number {
-  return textBytes + CONTAINER_COST * counts.containers + MEMBER_COST * counts.members +
-    COMMA_COST * counts.commas;
+  return textBytes + (STRING_COST - 1) * counts.stringBytes +
+    CONTAINER_COST * counts.containers + MEMBER_COST * counts.members + COMMA_COST * counts.commas;
 }
 
 /**

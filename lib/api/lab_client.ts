@@ -15,6 +15,7 @@ import { PageSizes } from "./_page_sizes.ts";
 import { checkPageTasks } from "./_task_match.ts";
 import {
   DEFAULT_MAX_PAGE_PARSED_BYTES,
+  DEFAULT_MAX_TASK_BYTES,
   PageReader,
   type PageText,
   parsePage,
@@ -71,12 +72,14 @@ export interface LabClientOptions {
   maxResponseBytes?: number;
   /**
    * The largest task accepted in a page, in bytes of JSON text; a larger one is an `ApiError`
-   * naming the page. With the page size, it bounds what a page may hold. Default: 64 MiB.
+   * naming the page and this option. With the page size, it bounds what a page may hold.
+   * Default: 32 MiB (a 100-megapixel mask of drawn shapes is 2 to 6 MB as a data URI).
    */
   maxTaskBytes?: number;
   /**
    * The most memory a page's tasks may take once parsed, in bytes, as estimated while the page is
-   * read, before anything is parsed: a byte per byte of text, plus 320 per object or array, 160
+   * read, before anything is parsed: a byte per byte of text, 4 per byte inside a string (its
+   * text is held three times while parsed, one freed late), plus 320 per object or array, 160
    * per member and 224 per further value (text packed with tiny values, such as `[[1.0],…]`,
    * costs 80 times its size while it is parsed). A page past it is asked again in smaller pages
    * (the same tasks, in the same order, down to one task a page; `onWarning` is told once), so
@@ -172,7 +175,7 @@ export class LabClient {
     this.#secretKey = required(options.secretKey, "secretKey", "secret key");
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
-    this.#maxTaskBytes = whole(options.maxTaskBytes ?? 64 * 1024 * 1024, "maxTaskBytes", 1);
+    this.#maxTaskBytes = whole(options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES, "maxTaskBytes", 1);
     this.#maxPageParsedBytes = whole(
       options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES,
       "maxPageParsedBytes",

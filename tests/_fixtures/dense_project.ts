@@ -54,13 +54,15 @@ export function denseProject(tasks: Task[]): FakeProject {
 
 /**
  * What `task` costs once parsed, by the documented estimate of `maxPageParsedBytes` counted by
- * hand: its text, plus 320 per `{` or `[`, 160 per `:` and 224 per `,` (none of its strings holds
- * one of these).
+ * hand: its text, 3 more per byte of its strings (quotes included), plus 320 per `{` or `[`, 160
+ * per `:` and 224 per `,` (none of its strings holds one of these).
  */
 export function documentedCost(task: Task): number {
   const text = JSON.stringify(task);
   const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
-  return text.length + 320 * count(/[{[]/g) + 160 * count(/:/g) + 224 * count(/,/g);
+  const stringBytes = (text.match(/"(?:[^"\\]|\\.)*"/g) ?? []).join("").length;
+  return text.length + 3 * stringBytes + 320 * count(/[{[]/g) + 160 * count(/:/g) +
+    224 * count(/,/g);
 }
 
 /** The `[page, limit]` of each tasks request `requests` holds, in order. */

@@ -86,6 +86,22 @@ Deno.test("parsePage() hands each task to onDoc as it is parsed, in order", () =
   assert.equal(seen[1], page.docs[1]);
 });
 
+Deno.test("PageReader refuses a task past the page size asked as soon as it starts, before its end", () => {
+  const reader = new PageReader({
+    limit: 1,
+    maxTaskBytes: 1 << 20,
+    maxParsedBytes: DEFAULT_MAX_PAGE_PARSED_BYTES,
+    fail: (what) => new Error(what),
+  });
+  reader.add(TEXT.encode('{"docs":[{"_id":"t1"}'));
+  // The body goes on with a second task, still open at the chunk's end: refused there.
+  assert.throws(
+    () => reader.add(TEXT.encode(`,{"_id":"t2","name":"${"x".repeat(1000)}`)),
+    Error,
+    "a page of more than the 1 tasks asked (task 2 is one too many)",
+  );
+});
+
 Deno.test("PageReader refuses a page with more tasks than asked, a task too large, a member too long", () => {
   assert.equal(
     failure('{"docs":[{},{},{}],"hasNextPage":false}', 2),
@@ -123,19 +139,21 @@ Deno.test("PageReader refuses a page whose tasks would cost more than maxParsedB
   const refused = (task: number, limit: number) =>
     `a page whose tasks would take more than ${limit} bytes of memory once parsed, as estimated ` +
     `from their text (past that limit in task ${task}), the limit per page (maxPageParsedBytes)`;
-  // By the documented estimate: a byte per byte of text, 320 per `{` or `[`, 160 per member,
-  // 224 per further value. `{"a":[{},{}]}`: 13 + 4 × 320 + 160 + 224 = 1677.
+  // By the documented estimate: a byte per byte of text, 3 more per byte of string (its quotes
+  // included), 320 per `{` or `[`, 160 per member, 224 per further value. `{"a":[{},{}]}`:
+  // 13 + 3 × 3 + 4 × 320 + 160 + 224 = 1686.
   const packed = '{"docs":[{"a":[{},{}]}],"hasNextPage":false}';
-  assert.equal(taskCount(read(packed, 5, 100, 1 << 20, 1677)), 1);
-  assert.equal(failure(packed, 100, 1 << 20, 1676), refused(1, 1676));
-  // `{}` (2 + 320), then `{"a":[0,0]}` (11 + 2 × 320 + 160 + 224): 1357 in all.
+  assert.equal(taskCount(read(packed, 5, 100, 1 << 20, 1686)), 1);
+  assert.equal(failure(packed, 100, 1 << 20, 1685), refused(1, 1685));
+  // `{}` (2 + 320), then `{"a":[0,0]}` (11 + 3 × 3 + 2 × 320 + 160 + 224): 1366 in all.
   const second = '{"docs":[{},{"a":[0,0]}],"hasNextPage":false}';
-  assert.equal(taskCount(read(second, 5, 100, 1 << 20, 1357)), 2);
-  assert.equal(failure(second, 100, 1 << 20, 1356), refused(2, 1356));
-  // A string costs its bytes: 12 here, quotes included.
+  assert.equal(taskCount(read(second, 5, 100, 1 << 20, 1366)), 2);
+  assert.equal(failure(second, 100, 1 << 20, 1365), refused(2, 1365));
+  // A string costs 4 times its bytes (held as bytes, as decoded text and as parsed, one of them
+  // freed late): 48 here, quotes included.
   const text = '{"docs":["0123456789"],"hasNextPage":false}';
-  assert.equal(taskCount(read(text, 5, 100, 1 << 20, 12)), 1);
-  assert.equal(failure(text, 100, 1 << 20, 11), refused(1, 11));
+  assert.equal(taskCount(read(text, 5, 100, 1 << 20, 48)), 1);
+  assert.equal(failure(text, 100, 1 << 20, 47), refused(1, 47));
   // What is skipped costs nothing, however packed.
   const skipped = `{"meta":[${"{},".repeat(1000)}{}],"docs":[],"hasNextPage":false}`;
   assert.equal(taskCount(read(skipped, 5, 100, 1 << 20, 1)), 0);

@@ -52,7 +52,7 @@ interface Asked {
 
 /**
  * Page `page` of `limit` tasks of a project of `count` tasks, as a lab pages them: each task a
- * head, `filler` repeated to `mib` MiB (each task under `maxTaskBytes`, 64 MiB), then `tail`.
+ * head, `filler` repeated to `mib` MiB (each task under `maxTaskBytes`, 32 MiB, unless a case says), then `tail`.
  */
 function tasksOf(
   count: number,
@@ -105,28 +105,45 @@ const PAGES: Record<
   },
   "an endless task": {
     body: () => bodyOf(`{"docs":[{"_id":"t1","name":"`, "x", Infinity),
-    error: /with task 1 of the page larger than 67108864 bytes, the limit per task/,
+    error: /with task 1 of the page larger than 33554432 bytes, the limit per task/,
   },
-  // 8 tasks of 62 MiB: within the body limit (512 MiB) and the task limit (64 MiB), but over
-  // 40 GB once parsed.
-  "496 MiB of tasks packed with `{}`": {
-    body: (asked) => tasksOf(8, 62, { head: '"data":[{}', filler: ",{}", tail: "]}" }, asked),
+  // 8 tasks of 31 MiB: within the body limit (512 MiB) and the task limit (32 MiB), but over
+  // 20 GB once parsed.
+  "248 MiB of tasks packed with `{}`": {
+    body: (asked) => tasksOf(8, 31, { head: '"data":[{}', filler: ",{}", tail: "]}" }, asked),
     error: ALONE,
   },
-  "496 MiB of tasks packed with `0`": {
-    body: (asked) => tasksOf(8, 62, { head: '"data":[0', filler: ",0", tail: "]}" }, asked),
+  "248 MiB of tasks packed with `0`": {
+    body: (asked) => tasksOf(8, 31, { head: '"data":[0', filler: ",0", tail: "]}" }, asked),
     error: ALONE,
   },
-  // 320 MiB of tasks: past the bound in task 5 in pages of 100, 50, 25 and 5 tasks; walked a
-  // task a page (1 is the largest size that divides 5 and is at most its half).
-  "320 MiB of tasks holding long strings": {
-    body: (asked) => tasksOf(8, 40, { head: '"name":"', filler: "x", tail: '"}' }, asked),
+  // 248 MiB of tasks just within `maxTaskBytes`, each estimated at 4 bytes per byte of string
+  // (124 MiB): past the bound in task 2 in pages of 100, 50, 25 and 5 tasks; walked a task a
+  // page (1 is the largest size that divides 5 and is at most its half).
+  "248 MiB of tasks holding long strings": {
+    body: (asked) => tasksOf(8, 31, { head: '"name":"', filler: "x", tail: '"}' }, asked),
   },
   // The same, from a lab that sends them all whatever the page size asked.
-  "320 MiB of tasks holding long strings, whatever the page size asked": {
+  "248 MiB of tasks holding long strings, whatever the page size asked": {
     body: () =>
-      tasksOf(8, 40, { head: '"name":"', filler: "x", tail: '"}' }, { page: 1, limit: 100 }),
+      tasksOf(8, 31, { head: '"name":"', filler: "x", tail: '"}' }, { page: 1, limit: 100 }),
     error: /with a page of more than the 1 tasks asked \(task 2 is one too many\)/,
+  },
+  // Tasks over `maxTaskBytes` (32 MiB by default): refused as the first one is read.
+  "3 × 62 MiB strings in one page": {
+    body: (asked) => tasksOf(3, 62, { head: '"name":"', filler: "x", tail: '"}' }, asked),
+    error:
+      /with task 1 of the page larger than 33554432 bytes, the limit per task \(maxTaskBytes\)/,
+  },
+  // Two tasks of one string each, 161 bytes short of `maxTaskBytes`: estimated at 128 MiB each,
+  // walked a task a page.
+  "string tasks just within maxTaskBytes": {
+    body: (asked) =>
+      tasksOf(2, 31, { head: '"name":"', filler: "x", tail: `${"x".repeat(MB - 200)}"}` }, asked),
+  },
+  // The most string text a page may hold: 2 × 23 MiB, 95.8% of the bound, in one page.
+  "a page of strings just within maxPageParsedBytes": {
+    body: (asked) => tasksOf(2, 23, { head: '"name":"', filler: "x", tail: '"}' }, asked),
   },
   // Just within the bound (99.3% of it by the documented estimate: text + 320 per `{` or `[` +
   // 160 per member + 224 per comma), with a `1.0` whose text the parse keeps, its costliest way:
