@@ -14,7 +14,12 @@ import type { SemanticMapping } from "../lib/detect/resolve_semantic_mapping.ts"
 import { ConfigError } from "../lib/errors.ts";
 import type { ExportSettings } from "../lib/export/export_settings.ts";
 import { artifactNameOf, endpointOf, retentionDaysOf } from "./_input_values.ts";
-import { EXPORT_SETTINGS, keyOf, readOptions } from "../lib/settings/export_setting_table.ts";
+import {
+  EXPORT_SETTINGS,
+  keyOf,
+  parsePageMemory,
+  readOptions,
+} from "../lib/settings/export_setting_table.ts";
 
 /** The rows of the settings table the Action has an input for, in `action.yml`'s order. */
 const INPUT_ROWS = EXPORT_SETTINGS.filter((row) => row.input !== undefined);
@@ -53,6 +58,8 @@ export interface ActionInputs {
   endpoint: string;
   /** `allow-insecure-http`: allow a plain-http endpoint on another machine. */
   allowInsecureHttp: boolean;
+  /** `max-page-memory`, in bytes: the lab client's `maxPageParsedBytes`; its default when empty. */
+  maxPageParsedBytes?: number;
   /**
    * The export's settings: `project-id`, `input-id`, the task filters (checked: dates parse,
    * lists are not empty), `output-folder` (`"."` when absent, unset when incremental),
@@ -84,11 +91,13 @@ export async function readInputs(): Promise<ActionInputs> {
   const secretKey = text("secret-key");
   if (secretKey !== "") core.setSecret(secretKey);
   const upload = flag("upload");
+  const pageMemory = optional("max-page-memory");
   return {
     secretKey: required("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
+    maxPageParsedBytes: pageMemory === undefined ? undefined : parsePageMemory(pageMemory),
     settings: await readSettings(),
     compareWith: optional("compare-with"),
     artifactName: upload

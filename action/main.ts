@@ -50,6 +50,7 @@ export async function run(): Promise<number> {
       client: new LabClient({
         endpoint: inputs.endpoint,
         allowInsecureHttp: inputs.allowInsecureHttp,
+        maxPageParsedBytes: inputs.maxPageParsedBytes,
         accessId: inputs.accessId,
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.

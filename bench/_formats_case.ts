@@ -23,6 +23,7 @@ const CONTENDERS: readonly { run: FormatRun; target: number }[] = [
   { run: { label: "format-palette", maskFormat: "palette" }, target: 1.5 },
   { run: { label: "format-instance", maskFormat: "instance" }, target: 1.5 },
   { run: { label: "format-binary", maskFormat: "binary" }, target: 1.5 },
+  { run: { label: "format-panoptic", maskFormat: "panoptic" }, target: 2 },
   { run: { label: "format-coco", format: "coco" }, target: 2 },
 ];
 

@@ -11,6 +11,7 @@ import { filterScanlines } from "../lib/png/_filter.ts";
 import { encodePng } from "../lib/png/encode_png.ts";
 import { encodeDataUri } from "../lib/raster/mask_data_uri.ts";
 import { drawMask, type MaskInstance, type RgbaImage } from "../testing/mask_png.ts";
+import { seededRandom } from "../testing/seeded_random.ts";
 import { repeatedRowShare, streetScene } from "./_realistic_scene.ts";
 
 /** How the pool's masks are drawn: street scenes as people annotate them, or rectangles and discs. */
@@ -139,16 +140,4 @@ function dropAlpha(image: RgbaImage): { width: number; height: number; data: Uin
     data[j + 2] = image.data[i + 2];
   }
   return { width: image.width, height: image.height, data };
-}
-
-/** Mulberry32: a small seeded generator, so every run benchmarks the same masks. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

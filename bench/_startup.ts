@@ -8,6 +8,7 @@
  */
 
 import { parse } from "yaml";
+import { CLI_PERMISSIONS } from "../testing/cli_permissions.ts";
 import { startFakeLab } from "../testing/fake_lab.ts";
 
 /** Start-up times in milliseconds (medians). */
@@ -103,10 +104,7 @@ function spawn(entry: StartupTimes["entry"], target: Target): Deno.ChildProcess 
     return new Deno.Command(Deno.execPath(), {
       args: [
         "run",
-        "--allow-net=127.0.0.1",
-        "--allow-read",
-        "--allow-write",
-        "--allow-env",
+        ...CLI_PERMISSIONS,
         "cli.ts",
         "export",
         "--project-id",

@@ -16,7 +16,7 @@ import { maskStats } from "../lib/model/mask_stats.ts";
 import { filterScanlines } from "../lib/png/_filter.ts";
 import { checkPng } from "../lib/png/inflate_png.ts";
 import { withKernels } from "../lib/png/kernels.ts";
-import { unfilterPass } from "../lib/png/_unfilter.ts";
+import { unfilterRows } from "../lib/png/_unfilter.ts";
 import { crc32, inflate, inflateSync } from "../lib/flate/zlib.ts";
 import { InflateStream } from "../lib/flate/zlib_streams.ts";
 import { decodePng } from "../lib/png/decode_png.ts";
@@ -70,7 +70,9 @@ Deno.bench("inflate RGBA: node:zlib inflate (thread pool)", { group: "inflate" }
 });
 
 Deno.bench("unfilter RGBA: JavaScript loop", { group: "unfilter" }, () => {
-  unfilterPass(rgbaScanlines.slice(), rgbaChecked.passes[0], { bytesPerPixel: 4 });
+  const { rowBytes, height } = rgbaChecked.passes[0];
+  const above = new Uint8Array(rowBytes);
+  unfilterRows(rgbaScanlines.slice(), { at: 0, rows: height, rowBytes, bytesPerPixel: 4, above });
 });
 Deno.bench("unfilter RGBA: copy only (the floor)", { group: "unfilter", baseline: true }, () => {
   rgbaScanlines.slice();

@@ -1,3 +1,5 @@
+import { seededRandom } from "./seeded_random.ts";
+
 /** A failure the fake lab can inject instead of (or before) a normal answer. */
 export type FaultKind = "500" | "503" | "429" | "reset" | "delay";
 
@@ -26,14 +28,7 @@ export function seededFaults(options: FaultOptions): () => FaultKind | undefined
       `Fake lab faults need a rate from 0 to 1 and at least one kind, got rate ${options.rate}.`,
     );
   }
-  let state = options.seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(options.seed);
   return () => {
     if (random() >= options.rate) return undefined;
     return kinds[Math.floor(random() * kinds.length)];

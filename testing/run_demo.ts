@@ -30,7 +30,7 @@ export interface DemoOptions {
   stderr: (text: string) => void;
   /** Whether standard error is a terminal. */
   isTerminal: boolean;
-  /** The words that started the program, for the closing hint. @default {"lab-masks"} */
+  /** The words that started the program, for the commands the demo shows. @default {"lab-masks"} */
   program?: string;
 }
 
@@ -98,10 +98,11 @@ export async function runDemo(args: readonly string[], options: DemoOptions): Pr
       '{"lane": [255, 255, 255], "sign": [255, 128, 0]}',
     ],
   ];
+  const program = options.program ?? "lab-masks";
   let worst = 0;
   for (const exportArgs of exports) {
     const shown = exportArgs.map((arg) => (/^[\w./-]+$/.test(arg) ? arg : `'${arg}'`)).join(" ");
-    options.stdout(`\n$ lab-masks export ${shown} --output-folder ${outputFolder}\n`);
+    options.stdout(`\n$ ${program} export ${shown} --output-folder ${outputFolder}\n`);
     const code = await options.run(["export", ...exportArgs, "--output-folder", outputFolder], {
       env: (name) => variables[name],
       stdout: options.stdout,
@@ -112,9 +113,7 @@ export async function runDemo(args: readonly string[], options: DemoOptions): Pr
   }
   options.stdout(
     `\nThe masks are in "${outputFolder}". To export a real project, set ISAHIT_LAB_API_ACCESS_ID ` +
-      `and ISAHIT_LAB_API_SECRET_KEY, then run: ${
-        options.program ?? "lab-masks"
-      } export --project-id <id>\n`,
+      `and ISAHIT_LAB_API_SECRET_KEY, then run: ${program} export --project-id <id>\n`,
   );
   return worst;
 }

@@ -1003,6 +1003,7 @@ var LENGTH_EXTRA = [
 ];
 var DISTANCE_CODE = {
   1: 0,
+  2: 1,
   3: 2
 };
 var CODE_LENGTH_ORDER = [
@@ -1154,6 +1155,7 @@ var BLOCK_TOKENS = 1 << 14;
 var ADLER_MODULUS = 65521;
 var RunDeflate = class {
   #skipZeros;
+  #pixel;
   #tokens = takeTokens();
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
@@ -1163,7 +1165,11 @@ var RunDeflate = class {
   #writer = new BitWriter();
   /** @param options How zero bytes are skipped. */
   constructor(options = {}) {
-    this.#skipZeros = options.skipZeros ?? skipZerosByByte;
+    this.#skipZeros = options.skipZeros ?? skipZerosByWord;
+    this.#pixel = options.pixelBytes ?? 3;
+    if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
+      throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
+    }
     this.#writer.byte(120);
     this.#writer.byte(1);
   }
@@ -1185,13 +1191,14 @@ var RunDeflate = class {
         continue;
       }
       const one = this.#taken >= 1 ? runLength(bytes, at, i, to, 1) : 0;
-      const three = this.#taken >= 3 ? runLength(bytes, at, i, to, 3) : 0;
+      const pixel = this.#pixel;
+      const three = pixel > 1 && this.#taken >= pixel ? runLength(bytes, at, i, to, pixel) : 0;
       if (one < 3 && three < 3) {
         this.#literal(bytes[i++]);
         continue;
       }
       const length = Math.max(one, three);
-      this.#token(length, one >= three ? 1 : 3);
+      this.#token(length, one >= three ? 1 : pixel);
       this.#adler(bytes, i, i + length);
       i += length;
     }
@@ -1230,6 +1237,29 @@ var RunDeflate = class {
       filter,
       this.#before[0]
     ]);
+  }
+  /**
+   * Encodes scanlines of a PNG (a filter-type byte, then the row) that lie `stride` bytes apart:
+   * those flagged 0 are all zeros after their filter type (a row that repeats the row above, once
+   * Up-filtered) and are encoded without being read; runs of the others as they are.
+   *
+   * @param bytes Where the scanlines are.
+   * @param scanlines The first one's position, the distance between two, how many, and their
+   * flags: `flags[at + row]` is 0 for a row of zeros.
+   */
+  writeScanlines(bytes, scanlines) {
+    const { first, stride, count, flags, at } = scanlines;
+    for (let row = 0; row < count; ) {
+      if (flags[at + row] === 0) {
+        this.zeroRow(bytes[first + row * stride], stride - 1);
+        row++;
+        continue;
+      }
+      let end = row + 1;
+      while (end < count && flags[at + end] !== 0) end++;
+      this.write(bytes, first + row * stride, first + end * stride);
+      row = end;
+    }
   }
   /**
    * Ends the stream.
@@ -1299,8 +1329,27 @@ function runLength(bytes, at, i, to, distance) {
   while (length < max && bytes[i + length] === at(i + length - distance)) length++;
   return length;
 }
-function skipZerosByByte(bytes, from, to) {
+var wordsOf;
+function skipZerosByWord(bytes, from, to) {
+  const offset = bytes.byteOffset;
   let i = from;
+  while (i < to && (offset + i & 3) !== 0) {
+    if (bytes[i] !== 0) return i;
+    i++;
+  }
+  if (i >= to) return to;
+  const { buffer } = bytes;
+  if (wordsOf?.buffer !== buffer || wordsOf.words.length !== buffer.byteLength >> 2) {
+    wordsOf = {
+      buffer,
+      words: new Int32Array(buffer, 0, buffer.byteLength >> 2)
+    };
+  }
+  const words = wordsOf.words;
+  let w = offset + i >> 2;
+  const lastWord = offset + to >> 2;
+  while (w < lastWord && words[w] === 0) w++;
+  i = w * 4 - offset;
   while (i < to && bytes[i] === 0) i++;
   return i;
 }
@@ -1358,12 +1407,7 @@ function transcodeFastRgb(png, options) {
       if (colourTable === void 0) {
         const badRow = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables, flags);
         if (badRow >= 0) return badRow;
-        writeRows(deflate2, memory, {
-          first: output + outStride,
-          stride: outStride,
-          count,
-          flags
-        });
+        writeRows(deflate2, memory, layout, count);
         if (pixels) sinkRows(pixels, {
           kernels,
           memory,
@@ -1392,6 +1436,17 @@ function transcodeFastRgb(png, options) {
     };
   });
 }
+function writeRows(deflate2, memory, layout, count) {
+  const stride = layout.outRow + 1;
+  const first = layout.output + stride;
+  deflate2.writeScanlines(memory, {
+    first,
+    stride,
+    count,
+    flags: memory,
+    at: layout.flags
+  });
+}
 function sinkRows(pixels, strip) {
   const { kernels, memory, layout, count } = strip;
   const { width, channels, input, output, flags } = layout;
@@ -1409,20 +1464,6 @@ function sinkRows(pixels, strip) {
   const rows = output + outStride + 1;
   kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
   pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
-}
-function writeRows(deflate2, memory, strip) {
-  const { first, stride, count, flags } = strip;
-  for (let row = 0; row < count; ) {
-    if (memory[flags + row] === 0) {
-      deflate2.zeroRow(2, stride - 1);
-      row++;
-      continue;
-    }
-    let end = row + 1;
-    while (end < count && memory[flags + end] !== 0) end++;
-    deflate2.write(memory, first + row * stride, first + end * stride);
-    row = end;
-  }
 }
 function verifyFastRgb(png, options = {}) {
   const layout = stripLayout(png.header);
@@ -1643,6 +1684,8 @@ var PngRowEncoder = class {
   #deflate;
   /** The last row written, raw: the Up filter's row above. */
   #previous;
+  /** Whether `#previous` is all zeros. */
+  #previousZero = true;
   #lines = new Uint8Array(0);
   #zeros;
   /** Per row of the last strip: 0 when it repeats the row above. */
@@ -1661,7 +1704,9 @@ var PngRowEncoder = class {
     const channels = options.colourType === 2 ? 3 : 1;
     this.#rowBytes = options.width * channels * (options.bitDepth / 8);
     this.#previous = new Uint8Array(this.#rowBytes);
-    this.#deflate = new DeflateStream({
+    this.#deflate = options.deflater === "mask-rows" ? new RunDeflate({
+      pixelBytes: Math.min(3, channels * (options.bitDepth / 8))
+    }) : new DeflateStream({
       level: options.level
     });
   }
@@ -1673,9 +1718,11 @@ var PngRowEncoder = class {
    * Filters and compresses the next rows; `samples` may change afterwards.
    *
    * @param samples Whole rows, back to back (16-bit samples big-endian).
+   * @param repeats Per row, 1 where the caller knows it repeats the row above (the mask-row
+   * encoder then neither filters nor reads it), 0 where not known.
    * @throws {PngError} when the bytes are not whole rows, or more rows than the image's height.
    */
-  writeRows(samples) {
+  writeRows(samples, repeats) {
     const rowBytes = this.#rowBytes;
     const rows = samples.length / rowBytes;
     if (!Number.isInteger(rows) || this.#written + rows > this.#options.height) {
@@ -1684,16 +1731,33 @@ var PngRowEncoder = class {
     const stride = rowBytes + 1;
     if (this.#lines.length < rows * stride) this.#lines = new Uint8Array(rows * stride);
     if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
-    if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) this.#upFilterWords(samples, rows);
-    else this.#upFilterBytes(samples, rows);
+    const known = this.#deflate instanceof RunDeflate ? repeats : void 0;
+    if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) {
+      this.#upFilterWords(samples, rows, known);
+    } else this.#upFilterBytes(samples, rows, known);
     const changed = this.#changed;
-    if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
+    if (rows > 0) {
+      this.#previous.set(samples.subarray(samples.length - rowBytes));
+      this.#previousZero = this.#previous.every((byte) => byte === 0);
+    }
     this.#options.pixels?.update(samples, (row) => changed[row] === 0);
-    this.#deflate.write(this.#lines.subarray(0, rows * stride));
+    const deflate2 = this.#deflate;
+    if (deflate2 instanceof RunDeflate) {
+      deflate2.writeScanlines(this.#lines, {
+        first: 0,
+        stride,
+        count: rows,
+        flags: changed,
+        at: 0
+      });
+    } else deflate2.write(this.#lines.subarray(0, rows * stride));
     this.#written += rows;
   }
-  /** The Up filter, a byte at a time; notes which rows repeat the row above. */
-  #upFilterBytes(samples, rows) {
+  /**
+   * The Up filter, a byte at a time; notes which rows repeat the row above (those `repeats` gives
+   * are not filtered).
+   */
+  #upFilterBytes(samples, rows, repeats) {
     const rowBytes = this.#rowBytes;
     const stride = rowBytes + 1;
     const lines = this.#lines;
@@ -1701,14 +1765,17 @@ var PngRowEncoder = class {
     let above = this.#previous;
     let up = 0;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
+      changed[y] = 0;
       lines[at] = 2;
-      let any = 0;
-      for (let i = 0; i < rowBytes; i++) {
-        const difference = samples[s + i] - above[up + i];
-        lines[at + 1 + i] = difference;
-        any |= difference;
+      if (repeats?.[y] !== 1) {
+        let any = 0;
+        for (let i = 0; i < rowBytes; i++) {
+          const difference = samples[s + i] - above[up + i];
+          lines[at + 1 + i] = difference;
+          any |= difference;
+        }
+        changed[y] = any === 0 ? 0 : 1;
       }
-      changed[y] = any === 0 ? 0 : 1;
       above = samples;
       up = s;
     }
@@ -1716,9 +1783,10 @@ var PngRowEncoder = class {
   /**
    * The Up filter four bytes at a time, for rows of whole 32-bit words: each byte's difference
    * modulo 256 without carries between bytes (the high bits apart, then put back), into a
-   * word-aligned row copied after the row's filter type; notes which rows repeat the row above.
+   * word-aligned row copied after the row's filter type; notes which rows repeat the row above
+   * (those `repeats` gives are not filtered).
    */
-  #upFilterWords(samples, rows) {
+  #upFilterWords(samples, rows, repeats) {
     const rowBytes = this.#rowBytes;
     const words = rowBytes >> 2;
     const stride = rowBytes + 1;
@@ -1733,17 +1801,20 @@ var PngRowEncoder = class {
     let above = new Int32Array(this.#previous.buffer, 0, words);
     let up = 0;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += words) {
-      let any = 0;
-      for (let i = 0; i < words; i++) {
-        const a = here[s + i];
-        const b = above[up + i];
-        const d = ((a | HIGH_BITS) - (b & LOW_BITS) | 0) ^ (a ^ ~b) & HIGH_BITS;
-        difference[i] = d;
-        any |= d;
-      }
+      changed[y] = 0;
       lines[at] = 2;
-      lines.set(this.#differenceBytes, at + 1);
-      changed[y] = any === 0 ? 0 : 1;
+      if (repeats?.[y] !== 1) {
+        let any = 0;
+        for (let i = 0; i < words; i++) {
+          const a = here[s + i];
+          const b = above[up + i];
+          const d = ((a | HIGH_BITS) - (b & LOW_BITS) | 0) ^ (a ^ ~b) & HIGH_BITS;
+          difference[i] = d;
+          any |= d;
+        }
+        lines.set(this.#differenceBytes, at + 1);
+        changed[y] = any === 0 ? 0 : 1;
+      }
       above = here;
       up = s;
     }
@@ -1756,6 +1827,16 @@ var PngRowEncoder = class {
   writeZeroRows(count) {
     const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
     const zeros = this.#zeros ??= new Uint8Array(perWrite * this.#rowBytes);
+    const deflate2 = this.#deflate;
+    if (this.#previousZero && deflate2 instanceof RunDeflate && this.#written + count <= this.#options.height) {
+      for (let row = 0; row < count; row++) deflate2.zeroRow(2, this.#rowBytes);
+      for (let left = count; left > 0; left -= perWrite) {
+        const rows = zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes);
+        this.#options.pixels?.update(rows, () => true);
+      }
+      this.#written += count;
+      return;
+    }
     for (let left = count; left > 0; left -= perWrite) {
       this.writeRows(zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes));
     }
@@ -1776,7 +1857,7 @@ var PngRowEncoder = class {
   }
   /** Gives zlib's state back, when the image is abandoned. Safe to call twice. */
   close() {
-    this.#deflate.close();
+    if (this.#deflate instanceof DeflateStream) this.#deflate.close();
   }
   /** Closes the encoder: `using encoder = new PngRowEncoder(options)`. */
   [Symbol.dispose]() {
@@ -2038,14 +2119,10 @@ var MaskSampler = class {
   /**
    * Samples the thumbnail rows whose source rows are among these.
    *
-   * @param pixels The buffer holding the rows.
-   * @param at The offset of the first row's first pixel.
-   * @param stride Bytes from one row's start to the next one's.
-   * @param first The first row's number in the mask.
-   * @param count How many rows.
-   * @param channels Bytes per pixel: 3 (RGB) or 4 (RGBA).
+   * @param strip The rows: buffer, offset of the first row's first pixel, stride, the first
+   * row's number in the mask, row count, bytes per pixel (3 for RGB, 4 for RGBA).
    */
-  takeRows(pixels, at, stride, first, count, channels) {
+  takeRows(...[pixels, at, stride, first, count, channels]) {
     const { width, codes } = this.#samples;
     const columns = this.#columns;
     while (this.#next < this.#rows.length && this.#rows[this.#next] < first + count) {
@@ -2483,17 +2560,15 @@ function imageSizeWarning(image, expected) {
 // lib/png/pixel_digest.ts
 import { createHash } from "node:crypto";
 var PIXEL_FORM = "lab-masks-pixels/1";
-var SAME = new Uint8Array(4096);
-var CHANGED = new Uint8Array([
-  1
-]);
+var STAGE_BYTES = 64 * 1024;
 var PixelDigest = class {
   #hash;
   #rowBytes;
   /** The last row hashed (zeros before the first). */
   #last;
-  /** Rows the same as the row above, not hashed yet. */
-  #same = 0;
+  /** The canonical form's bytes not hashed yet: `#stage[0..#staged)`. */
+  #stage;
+  #staged = 0;
   /**
    * Starts the digest with the canonical header (and palette).
    *
@@ -2507,6 +2582,7 @@ var PixelDigest = class {
     if (layout === "indexed8" && palette) this.#hash.update(palette);
     this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
     this.#last = new Uint8Array(this.#rowBytes);
+    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, this.#rowBytes + 1));
   }
   /** The bytes of one row. */
   get rowBytes() {
@@ -2537,13 +2613,14 @@ var PixelDigest = class {
     for (let row = 0, p = at; row < count; row++, p += stride) {
       const known = sameAsAbove?.(row);
       const same = known ?? (row === 0 ? sameBytes(memory, p, this.#last, 0, rowBytes) : sameBytes(memory, p, memory, p - stride, rowBytes));
+      if (this.#staged + 1 + rowBytes > this.#stage.length) this.#flush();
       if (same) {
-        this.#same++;
+        this.#stage[this.#staged++] = 0;
         continue;
       }
-      this.#flushSame();
-      this.#hash.update(CHANGED);
-      this.#hash.update(memory.subarray(p, p + rowBytes));
+      this.#stage[this.#staged] = 1;
+      this.#stage.set(memory.subarray(p, p + rowBytes), this.#staged + 1);
+      this.#staged += 1 + rowBytes;
       changed = row;
     }
     if (changed >= 0) {
@@ -2557,14 +2634,12 @@ var PixelDigest = class {
    * @returns The SHA-256, 64 hex digits.
    */
   hex() {
-    this.#flushSame();
+    this.#flush();
     return this.#hash.digest("hex");
   }
-  #flushSame() {
-    for (let left = this.#same; left > 0; left -= SAME.length) {
-      this.#hash.update(SAME.subarray(0, Math.min(left, SAME.length)));
-    }
-    this.#same = 0;
+  #flush() {
+    if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
+    this.#staged = 0;
   }
 };
 function sameBytes(a, i, b, j, length) {
@@ -2616,7 +2691,7 @@ var BChannelTally = class {
   updateRows(memory, at, stride, count, sameAsAbove) {
     const { counts } = this;
     const row = new Float64Array(256);
-    const words = sameAsAbove ? void 0 : wordsOf(memory, at, stride, this.#rowBytes);
+    const words = sameAsAbove ? void 0 : wordsOf2(memory, at, stride, this.#rowBytes);
     for (let r = 0, p = at; r < count; r++, p += stride) {
       const same = sameAsAbove ? sameAsAbove(r) : r > 0 && words !== void 0 && sameWords(words, (p - at) / 4, stride / 4, this.#rowBytes / 4);
       if (same !== true) {
@@ -2633,7 +2708,7 @@ var BChannelTally = class {
     }
   }
 };
-function wordsOf(memory, at, stride, rowBytes) {
+function wordsOf2(memory, at, stride, rowBytes) {
   const start = memory.byteOffset + at;
   if (start % 4 !== 0 || stride % 4 !== 0 || rowBytes % 4 !== 0) return void 0;
   return new Uint32Array(memory.buffer, start, memory.byteLength - at >> 2);
@@ -2701,6 +2776,10 @@ var PanopticSegments = class {
   #minY = [];
   #maxX = [];
   #maxY = [];
+  /** The runs of the last row taken, three numbers each: id, first and last column. */
+  #runs = [];
+  /** The last panoptic row made (zeros above the first). */
+  #lastRow;
   /**
    * Starts with no segment.
    *
@@ -2709,40 +2788,60 @@ var PanopticSegments = class {
    */
   constructor(table, options) {
     this.#width = options.width;
+    this.#lastRow = new Uint8Array(options.width * 3);
     table.labelByBChannel.forEach((label, b) => {
       if (label !== void 0) this.#classOfB[b] = table.indexByBChannel[b];
     });
     for (const index of options.stuffClasses) this.#stuff[index] = 1;
   }
   /**
-   * Turns a strip of the mask's RGB rows into the panoptic PNG's rows, and counts its segments.
+   * Turns a strip of the mask's RGB rows into the panoptic PNG's rows, and counts its segments. A
+   * row that `repeats` says repeats the row above is copied from it, its runs counted again.
    *
-   * @param rows The strip: `count` rows of `width · 3` bytes from row `first`.
+   * @param rows The strip: `count` rows of `width · 3` bytes from row `first`, and which rows
+   * are known to repeat the row above (1).
    * @param target Where the panoptic rows go, at least as long as the strip.
    * @returns The panoptic rows: `target`'s first `rows.data.length` bytes.
    */
   takeRows(rows, target) {
-    const { data, first, count } = rows;
-    const width = this.#width;
-    for (let row = 0, i = 0; row < count; row++) {
-      let runId = 0;
-      let runStart = 0;
-      for (let x = 0; x < width; x++, i += 3) {
-        const red = data[i];
-        const classIndex = red === 0 ? 0 : this.#classOfB[data[i + 2]];
-        const instance2 = classIndex === 0 || this.#stuff[classIndex] === 1 ? 0 : red;
-        target[i] = instance2;
-        target[i + 1] = classIndex;
-        target[i + 2] = 0;
-        const id = classIndex === 0 ? 0 : instance2 + 256 * classIndex;
-        if (id === runId) continue;
-        if (runId !== 0) this.#addRun(runId, runStart, x - 1, first + row);
-        runId = id;
-        runStart = x;
-      }
-      if (runId !== 0) this.#addRun(runId, runStart, width - 1, first + row);
+    const { data, first, count, repeats } = rows;
+    const rowBytes = this.#width * 3;
+    const runs = this.#runs;
+    for (let row = 0; row < count; row++) {
+      const at = row * rowBytes;
+      if (repeats?.[row] === 1) {
+        if (row === 0) target.set(this.#lastRow);
+        else target.copyWithin(at, at - rowBytes, at);
+        for (let r = 0; r < runs.length; r += 3) {
+          this.#addRun(runs[r], runs[r + 1], runs[r + 2], first + row);
+        }
+      } else this.#takeRow(data, target, at, first + row);
     }
+    if (count > 0) this.#lastRow.set(target.subarray((count - 1) * rowBytes, count * rowBytes));
     return target.subarray(0, data.length);
+  }
+  /** Makes the panoptic row `y` from the RGB row at `data[at]`, and counts (and keeps) its runs. */
+  #takeRow(data, target, at, y) {
+    const width = this.#width;
+    const runs = this.#runs;
+    runs.length = 0;
+    let runId = 0;
+    let runStart = 0;
+    for (let x = 0, i = at; x < width; x++, i += 3) {
+      const red = data[i];
+      const classIndex = red === 0 ? 0 : this.#classOfB[data[i + 2]];
+      const instance2 = classIndex === 0 || this.#stuff[classIndex] === 1 ? 0 : red;
+      target[i] = instance2;
+      target[i + 1] = classIndex;
+      target[i + 2] = 0;
+      const id = classIndex === 0 ? 0 : instance2 + 256 * classIndex;
+      if (id === runId) continue;
+      if (runId !== 0) runs.push(runId, runStart, x - 1);
+      runId = id;
+      runStart = x;
+    }
+    if (runId !== 0) runs.push(runId, runStart, width - 1);
+    for (let r = 0; r < runs.length; r += 3) this.#addRun(runs[r], runs[r + 1], runs[r + 2], y);
   }
   /**
    * The segments seen so far, by id ascending: class by class, its stuff or its instances.
@@ -2781,18 +2880,107 @@ var PanopticSegments = class {
   }
 };
 
+// lib/export/_label_masks.ts
+var LabelMasks = class {
+  #words;
+  #labels = new Int32Array(0);
+  #labelBytes = new Uint8Array(0);
+  #mask = new Int32Array(0);
+  #maskBytes = new Uint8Array(0);
+  #data = new Uint8Array(0);
+  #pixels = 0;
+  /** Pixels a row, and which rows of the strip repeat the row above (1), when known. */
+  #width = 0;
+  #repeats;
+  /** @param words Whether no label has bChannel 0 (the masks are then made a word at a time). */
+  constructor(words) {
+    this.#words = words;
+  }
+  /**
+   * Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0; a row that
+   * `repeats` says repeats the row above (but the strip's first) is copied, not read.
+   */
+  takeStrip(data, seen, count, repeats) {
+    const pixels = data.length / 3;
+    this.#data = data;
+    this.#pixels = pixels;
+    this.#width = count === 0 ? 0 : pixels / count;
+    this.#repeats = repeats;
+    if (this.#mask.length * 4 < pixels) {
+      this.#labels = new Int32Array(Math.ceil(pixels / 4));
+      this.#labelBytes = new Uint8Array(this.#labels.buffer);
+      this.#mask = new Int32Array(this.#labels.length);
+      this.#maskBytes = new Uint8Array(this.#mask.buffer);
+    }
+    if (!this.#words) {
+      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
+      return;
+    }
+    const labels = this.#labelBytes;
+    const width = this.#width;
+    for (let row = 0, p = 0; row < count; row++) {
+      if (row > 0 && repeats?.[row] === 1) {
+        labels.copyWithin(p, p - width, p);
+        p += width;
+        continue;
+      }
+      for (let i = p * 3, end = p + width; p < end; i += 3, p++) {
+        const label = data[i] === 0 ? 0 : data[i + 2];
+        labels[p] = label;
+        seen[label] = 1;
+      }
+    }
+    labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
+  }
+  /** The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere. */
+  of(bChannel) {
+    const mask = this.#maskBytes.subarray(0, this.#pixels);
+    if (!this.#words) {
+      const data = this.#data;
+      for (let i = 0, p = 0; i < data.length; i += 3, p++) {
+        mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
+      }
+      return mask;
+    }
+    const repeats = this.#repeats;
+    const end = Math.ceil(this.#pixels / 4);
+    if (repeats === void 0 || this.#width % 4 !== 0) this.#maskWords(bChannel, 0, end);
+    else {
+      const rowWords = this.#width / 4;
+      for (let row = 0, w = 0; w < end; row++, w += rowWords) {
+        if (row > 0 && repeats[row] === 1) this.#mask.copyWithin(w, w - rowWords, w);
+        else this.#maskWords(bChannel, w, w + rowWords);
+      }
+    }
+    return mask;
+  }
+  /** The mask of the label with `bChannel` in the words `[from, to)`, four pixels at a time. */
+  #maskWords(bChannel, from, to) {
+    const labels = this.#labels;
+    const words = this.#mask;
+    const repeated = Math.imul(bChannel, 16843009);
+    for (let w = from; w < to; w++) {
+      const x = labels[w] ^ repeated;
+      const t = ((x & 2139062143) + 2139062143 | x) & 2155905152;
+      words[w] = Math.imul((~t & 2155905152) >>> 7, 255);
+    }
+  }
+};
+
 // lib/export/_mask_rows_renderer.ts
 var GREY_LEVEL = 6;
 function maskRowsRenderer(file, size, options) {
   const { width, height } = size;
   const { table } = options;
-  const encoder = (bitDepth, palette, level = GREY_LEVEL) => hashingEncoder({
+  const deflater = options.deflater ?? "mask-rows";
+  const encoder = (bitDepth, palette) => hashingEncoder({
     width,
     height,
     bitDepth,
     colourType: palette ? 3 : 0,
     palette,
-    level
+    level: GREY_LEVEL,
+    deflater
   });
   switch (options.format) {
     case "rgb": {
@@ -2816,7 +3004,7 @@ function maskRowsRenderer(file, size, options) {
           target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
         }
         return target.subarray(0, rows.length / 3);
-      });
+      }, 1);
     }
     case "instance":
       return single(file, encoder(16), (rows, target) => {
@@ -2825,11 +3013,14 @@ function maskRowsRenderer(file, size, options) {
           target[p + 1] = rows[i];
         }
         return target.subarray(0, rows.length / 3 * 2);
-      });
+      }, 2);
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
     case "panoptic":
-      return panopticRenderer(file, size, table, options.stuffClasses ?? []);
+      return panopticRenderer(file, size, table, {
+        ...options,
+        deflater
+      });
   }
 }
 function hashingEncoder(options) {
@@ -2853,8 +3044,9 @@ function fileOf(path, encoder) {
     pixelSha256: encoder.digest.hex()
   };
 }
-function panopticRenderer(file, size, table, stuffClasses) {
+function panopticRenderer(file, size, table, options) {
   const { width, height } = size;
+  const stuffClasses = options.stuffClasses ?? [];
   const found = new PanopticSegments(table, {
     stuffClasses,
     width
@@ -2864,24 +3056,46 @@ function panopticRenderer(file, size, table, stuffClasses) {
     height,
     bitDepth: 8,
     colourType: 2,
-    level: DEFAULT_ZLIB_LEVEL
+    level: DEFAULT_ZLIB_LEVEL,
+    deflater: options.deflater
   });
-  const renderer = single(file, rgb, (rows, target, first) => found.takeRows({
+  const renderer = single(file, rgb, (rows, target, first, repeats) => found.takeRows({
     data: rows,
     first,
-    count: rows.length / 3 / width
+    count: rows.length / 3 / width,
+    repeats
   }, target));
   return {
     ...renderer,
     segments: () => found.segments()
   };
 }
-function single(file, encoder, convert) {
+function single(file, encoder, convert, pixelBytes) {
   let target = new Uint8Array(0);
+  let last = new Uint8Array(0);
   return {
-    takeRows({ data, first }) {
+    takeRows({ data, first, count, repeats }) {
       if (target.length < data.length) target = new Uint8Array(data.length);
-      encoder.writeRows(convert(data, target, first));
+      if (pixelBytes === void 0 || repeats === void 0 || count === 0) {
+        return encoder.writeRows(convert(data, target, first, repeats), repeats);
+      }
+      const inRow = data.length / count;
+      const outRow = inRow / 3 * pixelBytes;
+      if (last.length !== outRow) last = new Uint8Array(outRow);
+      for (let row = 0; row < count; ) {
+        if (repeats[row] === 1) {
+          target.set(row === 0 ? last : target.subarray((row - 1) * outRow, row * outRow), row * outRow);
+          row++;
+          continue;
+        }
+        let end = row + 1;
+        while (end < count && repeats[end] !== 1) end++;
+        const rows = data.subarray(row * inRow, end * inRow);
+        convert(rows, target.subarray(row * outRow, end * outRow), first + row);
+        row = end;
+      }
+      last.set(target.subarray((count - 1) * outRow, count * outRow));
+      encoder.writeRows(target.subarray(0, count * outRow), repeats);
     },
     end: () => [
       fileOf(file, encoder)
@@ -2891,19 +3105,24 @@ function single(file, encoder, convert) {
 }
 function binaryRenderer(file, table, newEncoder) {
   const encoders = /* @__PURE__ */ new Map();
-  const seen = new Uint8Array(256);
+  const inStrip = new Uint8Array(256);
   const masks = new LabelMasks(table.labelByBChannel[0] === void 0);
   const stem = file.slice(0, -".png".length);
   return {
-    takeRows({ data, first }) {
-      masks.takeStrip(data, seen);
+    takeRows(rows) {
+      const { data, first } = rows;
+      inStrip.fill(0);
+      masks.takeStrip(data, inStrip, rows.count, rows.repeats);
       for (let b = 0; b < 256; b++) {
-        if (seen[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === void 0) continue;
+        if (inStrip[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === void 0) continue;
         const encoder = newEncoder();
         encoder.writeZeroRows(first);
         encoders.set(b, encoder);
       }
-      for (const [bChannel, encoder] of encoders) encoder.writeRows(masks.of(bChannel));
+      for (const [bChannel, encoder] of encoders) {
+        if (inStrip[bChannel] === 0) encoder.writeZeroRows(rows.count);
+        else encoder.writeRows(masks.of(bChannel), rows.repeats);
+      }
     },
     end(labels) {
       const files = [];
@@ -2920,61 +3139,6 @@ function binaryRenderer(file, table, newEncoder) {
     }
   };
 }
-var LabelMasks = class {
-  #words;
-  #labels = new Int32Array(0);
-  #labelBytes = new Uint8Array(0);
-  #mask = new Int32Array(0);
-  #maskBytes = new Uint8Array(0);
-  #data = new Uint8Array(0);
-  #pixels = 0;
-  constructor(words) {
-    this.#words = words;
-  }
-  /** Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0. */
-  takeStrip(data, seen) {
-    const pixels = data.length / 3;
-    this.#data = data;
-    this.#pixels = pixels;
-    if (this.#mask.length * 4 < pixels) {
-      this.#labels = new Int32Array(Math.ceil(pixels / 4));
-      this.#labelBytes = new Uint8Array(this.#labels.buffer);
-      this.#mask = new Int32Array(this.#labels.length);
-      this.#maskBytes = new Uint8Array(this.#mask.buffer);
-    }
-    if (!this.#words) {
-      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
-      return;
-    }
-    const labels = this.#labelBytes;
-    for (let i = 0, p = 0; i < data.length; i += 3, p++) {
-      const label = data[i] === 0 ? 0 : data[i + 2];
-      labels[p] = label;
-      seen[label] = 1;
-    }
-    labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
-  }
-  /** The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere. */
-  of(bChannel) {
-    const mask = this.#maskBytes.subarray(0, this.#pixels);
-    if (!this.#words) {
-      const data = this.#data;
-      for (let i = 0, p = 0; i < data.length; i += 3, p++) {
-        mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
-      }
-      return mask;
-    }
-    const labels = this.#labels;
-    const words = this.#mask;
-    const repeated = Math.imul(bChannel, 16843009);
-    for (let w = 0, end = Math.ceil(this.#pixels / 4); w < end; w++) {
-      const x = labels[w] ^ repeated;
-      const t = ((x & 2139062143) + 2139062143 | x) & 2155905152;
-      words[w] = Math.imul((~t & 2155905152) >>> 7, 255);
-    }
-    return mask;
-  }
-};
 function safeFileName(id) {
   const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
   return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
@@ -2998,6 +3162,8 @@ function readFastRows(png, onRows, options = {}) {
   const input = align16(tables + CENSUS_BYTES);
   const output = align16(input + (rows + 1) * inStride + SLACK);
   const end = output + rows * outRow + SLACK;
+  const repeats = new Uint8Array(rows);
+  let blackAbove = true;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
     clearCensus(memory, tables);
@@ -3006,15 +3172,23 @@ function readFastRows(png, onRows, options = {}) {
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count) {
         const above = first === 0 ? zero : input + 1;
+        const scanlines = {
+          at: input + inStride,
+          stride: inStride,
+          count
+        };
+        blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
+        const data = memory.subarray(output, output + count * outRow);
         onRows({
-          data: memory.subarray(output, output + count * outRow),
+          data,
           first,
-          count
+          count,
+          repeats: repeats.subarray(0, count)
         });
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return void 0;
@@ -3022,6 +3196,17 @@ function readFastRows(png, onRows, options = {}) {
     });
     return readCensus(memory, tables);
   });
+}
+function markRepeats(kernels, memory, scanlines, repeats, blackAbove) {
+  const { at, stride, count } = scanlines;
+  for (let row = 0, p = at; row < count; row++, p += stride) {
+    const filter = memory[p];
+    const zeros = kernels.skipZeros(p + 1, p + stride) === p + stride;
+    const black = zeros && (filter <= 1 || blackAbove);
+    repeats[row] = zeros && filter === 2 || black && blackAbove ? 1 : 0;
+    blackAbove = black;
+  }
+  return blackAbove;
 }
 
 // lib/png/mask_rows.ts

@@ -20560,12 +20560,14 @@ var PageWalk = class {
   #tasks = 0;
   #totalDocs;
   #totalPages;
+  #totalPagesLimit = 1;
   /**
    * Checks page `pageNumber`'s JSON body and returns it as a page, with its `nextPage` filled in.
    *
+   * @param limit The page size the page was asked with.
    * @throws {ApiError} when the page is malformed or the walk would not end.
    */
-  page(body, pageNumber, context) {
+  page(body, pageNumber, context, limit = 1) {
     const refuse = (what) => unexpectedAnswer(context, {
       what
     });
@@ -20584,7 +20586,10 @@ var PageWalk = class {
     }
     const page = body;
     this.#totalDocs ??= page.totalDocs;
-    this.#totalPages ??= page.totalPages;
+    if (this.#totalPages === void 0 && page.totalPages !== void 0) {
+      this.#totalPages = page.totalPages;
+      this.#totalPagesLimit = limit;
+    }
     for (const task of page.docs) {
       const id = String(isJsonObject(task) ? task._id : task);
       if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== void 0) {
@@ -20604,7 +20609,8 @@ var PageWalk = class {
       throw refuse(`page ${pageNumber} pointing back to page ${inertText(page.nextPage)}`);
     }
     const totalPages = this.#totalPages;
-    if (totalPages !== void 0 && nextPage > totalPages + Math.max(10, totalPages / 10)) {
+    const tooFar = (pages) => nextPage * limit > (pages + Math.max(10, pages / 10)) * this.#totalPagesLimit;
+    if (totalPages !== void 0 && tooFar(totalPages)) {
       throw refuse(`page ${pageNumber} pointing to page ${nextPage}, far past its ${totalPages}`);
     }
     return {
@@ -20613,6 +20619,79 @@ var PageWalk = class {
     };
   }
 };
+
+// lib/api/_page_cost_error.ts
+var PageCostError = class extends ApiError {
+  /**
+   * Wraps the refusal of a page.
+   *
+   * @param error The refusal, as any other refusal of the page is worded.
+   *
+   * @example
+   * ```ts
+   * import { ApiError } from "../errors.ts";
+   * import { PageCostError } from "./_page_cost_error.ts";
+   *
+   * const error = new ApiError("too costly", { status: 200, method: "GET", path: "api/x" });
+   * console.log(new PageCostError(error) instanceof ApiError); // true
+   * ```
+   */
+  constructor(error2) {
+    super(error2.message, {
+      status: error2.status,
+      method: error2.method,
+      path: error2.path
+    });
+    this.name = "ApiError";
+  }
+};
+
+// lib/api/_page_sizes.ts
+var PageSizes = class {
+  #limit;
+  #options;
+  #warned = false;
+  /** @param options The first page size, the limit per page, and where to warn. */
+  constructor(options) {
+    this.#options = options;
+    this.#limit = options.pageSize;
+  }
+  /** How many tasks a page asks now. */
+  get limit() {
+    return this.#limit;
+  }
+  /**
+   * Makes the pages smaller after page `page`, asked {@linkcode limit} tasks at a time, was
+   * refused for its cost: the largest divisor of the old size that is at most its half (100, 50,
+   * 25, 5, 1), whatever the chunks the page came in, so the pages asked are the same every run.
+   *
+   * @param page The refused page's number.
+   * @param refusal The refusal.
+   * @returns The number of the page of the new size that starts with the refused page's first task.
+   * @throws {ApiError} when the refused page held one task: that task alone is past the limit.
+   */
+  smaller(page, refusal) {
+    const old = this.#limit;
+    if (old === 1) throw alonePastTheLimit(page, refusal, this.#options.maxParsedBytes);
+    let size = Math.floor(old / 2);
+    while (old % size !== 0) size--;
+    this.#limit = size;
+    if (!this.#warned) {
+      this.#warned = true;
+      this.#options.onWarning?.(`Page ${page} of the tasks (${old} tasks) would take more than ${this.#options.maxParsedBytes} bytes of memory once parsed, the limit per page: its tasks and the ones after it are asked in smaller pages (${size} tasks, fewer if need be).`);
+    }
+    return (page - 1) * (old / size) + 1;
+  }
+};
+function alonePastTheLimit(page, refusal, limit) {
+  const { method, path: path6, status } = refusal;
+  const what = `task ${page} of the tasks asked, which alone would take more than ${limit} bytes of memory once parsed, as estimated from its text`;
+  return new ApiError(settingMessage`The lab answered ${method} ${path6} with ${what}: past the limit per page, ${mention("maxPageParsedBytes")}, even in a page of one task.`, {
+    status,
+    method,
+    path: path6
+  });
+}
 
 // lib/api/_task_match.ts
 var FIELD_FILTERS = [
@@ -20726,6 +20805,12 @@ var JsonScanner = class {
   #openFrom;
   #backslashChunk;
   #backslashAt = -1;
+  #counts = {
+    containers: 0,
+    members: 0,
+    commas: 0,
+    stringBytes: 0
+  };
   /**
    * @param root What the text must be.
    * @param fail Makes the error to throw from a sentence about the text (`is empty...`).
@@ -20765,6 +20850,10 @@ var JsonScanner = class {
   /** Whether the page's `docs` array was met. */
   get sawDocs() {
     return this.#docsSeen;
+  }
+  /** What the elements scanned so far hold, from the first (kept up to date: do not change). */
+  get counts() {
+    return this.#counts;
   }
   /** How many bytes were scanned. */
   get offset() {
@@ -20828,8 +20917,16 @@ var JsonScanner = class {
   #inCutArray() {
     return this.#root === "array" || this.#cutDepth === 2;
   }
-  /** Inside a string: skips to its closing quote (or the chunk's end); returns the last index. */
+  /**
+   * Inside a string: skips to its closing quote (or the chunk's end), counting its bytes in the
+   * cut array; returns the last index.
+   */
   #skipString(chunk, from) {
+    const last = this.#stringEnd(chunk, from);
+    if (this.#inCutArray()) this.#counts.stringBytes += last + 1 - from;
+    return last;
+  }
+  #stringEnd(chunk, from) {
     const naming = this.#memberState === IN_NAME && this.#closers.length === 1 && this.#root === "page";
     for (let i = from; i < chunk.length; i++) {
       const byte = chunk[i];
@@ -20868,15 +20965,20 @@ var JsonScanner = class {
     this.#phase = IN_ROOT;
     this.#closers.push(opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE);
   }
-  /** Inside a value: follows strings and nesting. */
+  /** Inside a value: follows strings and nesting, and counts what the cut array's elements hold. */
   #nest(byte, at) {
     const closers = this.#closers;
-    if (byte === QUOTE) this.#inString = true;
-    else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+    if (byte === QUOTE) {
+      this.#inString = true;
+      if (this.#inCutArray()) this.#counts.stringBytes++;
+    } else if (byte === COMMA || byte === COLON) {
+      if (this.#inCutArray()) byte === COMMA ? this.#counts.commas++ : this.#counts.members++;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       if (closers.length >= MAX_JSON_DEPTH) {
         throw this.#fail(`nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${this.#words.fix}.`);
       }
       closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+      if (this.#inCutArray()) this.#counts.containers++;
     } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
       const expected = closers.pop();
       if (expected !== byte) {
@@ -21076,6 +21178,12 @@ var KNOWN_MEMBERS = /* @__PURE__ */ new Set([
 ]);
 var MAX_MEMBER_BYTES = 1024;
 var TEXT2 = new TextDecoder();
+var CONTAINER_COST = 320;
+var MEMBER_COST = 160;
+var COMMA_COST = 224;
+var STRING_COST = 4;
+var DEFAULT_MAX_PAGE_PARSED_BYTES = 192 * 1024 * 1024;
+var DEFAULT_MAX_TASK_BYTES = 32 * 1024 * 1024;
 var PAGE_WORDS = {
   whole: "one JSON object, a task page",
   shape: "it is no task page",
@@ -21089,7 +21197,8 @@ var PageReader = class {
   #partBytes = 0;
   #members = [];
   #docs = [];
-  /** @param options The page size asked, the task size limit, and how to fail. */
+  #docBytes = 0;
+  /** @param options The page size asked, the size limits, and how to fail. */
   constructor(options) {
     this.#options = options;
     this.#scanner = new JsonScanner("page", (message) => options.fail(`a body that ${message.replace(/\.$/, "")}`), PAGE_WORDS);
@@ -21103,9 +21212,14 @@ var PageReader = class {
       this.#parts = [];
       this.#partBytes = 0;
     }
-    const open2 = scanner.openFrom;
+    this.#keepOpen(chunk);
+    this.#checkParsedBytes();
+  }
+  /** Keeps the bytes of the value still open at the chunk's end, if it is held. */
+  #keepOpen(chunk) {
+    const open2 = this.#scanner.openFrom;
     if (open2 === void 0) return;
-    const member = scanner.openMember;
+    const member = this.#scanner.openMember;
     if (!this.#keeps(member)) return;
     this.#partBytes += chunk.length - open2;
     this.#checkSize(this.#partBytes, member !== null);
@@ -21136,16 +21250,38 @@ var PageReader = class {
       ...this.#parts,
       tail
     ]) bytes.set(part, at), at += part.length;
+    for (const part of this.#parts) releaseBytes(part);
     if (!isMember) {
-      const { number } = this.#scanner.element;
-      if (number > this.#options.limit) {
-        throw this.#options.fail(`a page of more than the ${this.#options.limit} tasks asked (task ${number} is one too many)`);
-      }
+      this.#checkCount();
       this.#docs.push(bytes);
+      this.#docBytes += bytes.length;
       return;
     }
     const name = this.#scanner.lastMember;
     this.#members.push(`${JSON.stringify(name)}:${TEXT2.decode(bytes)}`);
+  }
+  /** Refuses a task past the page size asked, as soon as it is read. */
+  #checkCount() {
+    const { number } = this.#scanner.element;
+    if (number <= this.#options.limit) return;
+    throw this.#options.fail(`a page of more than the ${this.#options.limit} tasks asked (task ${number} is one too many)`);
+  }
+  /** Refuses the page once its tasks read so far would cost too much once parsed. */
+  #checkParsedBytes() {
+    const limit = this.#options.maxParsedBytes;
+    const scanner = this.#scanner;
+    const openTask = scanner.openMember === null ? this.#partBytes : 0;
+    if (openTask > 0) this.#checkCount();
+    if (parsedBytes(this.#docBytes + openTask, scanner.counts) <= limit) return;
+    const what = `a page whose tasks would take more than ${limit} bytes of memory once parsed, as estimated from their text (past that limit in task ${scanner.element.number}), the limit per page (maxPageParsedBytes)`;
+    for (const bytes of [
+      ...this.#docs,
+      ...this.#parts
+    ]) releaseBytes(bytes);
+    this.#docs = [];
+    this.#parts = [];
+    const { fail, failCost = fail } = this.#options;
+    throw failCost(what);
   }
   #checkSize(bytes, isMember) {
     const limit = isMember ? MAX_MEMBER_BYTES : this.#options.maxTaskBytes;
@@ -21154,6 +21290,9 @@ var PageReader = class {
     throw this.#options.fail(what);
   }
 };
+function parsedBytes(textBytes, counts2) {
+  return textBytes + (STRING_COST - 1) * counts2.stringBytes + CONTAINER_COST * counts2.containers + MEMBER_COST * counts2.members + COMMA_COST * counts2.commas;
+}
 function parsePage(text2, onDoc) {
   const page = JSON.parse(text2.members);
   if (text2.docs === void 0) return page;
@@ -21266,6 +21405,7 @@ var LabClient = class _LabClient {
   #secretKey;
   #pageSize;
   #maxTaskBytes;
+  #maxPageParsedBytes;
   #onToken;
   #onWarning;
   #send;
@@ -21286,7 +21426,8 @@ var LabClient = class _LabClient {
     this.#secretKey = required(options.secretKey, "secretKey", "secret key");
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
-    this.#maxTaskBytes = whole(options.maxTaskBytes ?? 64 * 1024 * 1024, "maxTaskBytes", 1);
+    this.#maxTaskBytes = whole(options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES, "maxTaskBytes", 1);
+    this.#maxPageParsedBytes = whole(options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES, "maxPageParsedBytes", 1);
     this.#onToken = options.onToken;
     this.#onWarning = options.onWarning;
     this.#send = {
@@ -21376,19 +21517,25 @@ var LabClient = class _LabClient {
   async *taskPages(projectId, filters = {}, options = {}) {
     projectIdOf(projectId);
     const stop = new AbortController();
-    const request = (page) => {
+    const sizes = new PageSizes({
+      pageSize: this.#pageSize,
+      maxParsedBytes: this.#maxPageParsedBytes,
+      onWarning: this.#onWarning
+    });
+    const request = (page, limit = sizes.limit) => {
       const pending = this.#fetch(`${TASKS_PATH}?${taskQuery(projectId, filters, {
         page,
-        limit: this.#pageSize
+        limit
       })}`, {
         projectId,
         signal: stop.signal,
-        readBody: (context) => this.#pageReader(context)
+        readBody: (context) => this.#pageReader(context, limit)
       });
       pending.catch(() => {
       });
       return {
         page,
+        limit,
         pending
       };
     };
@@ -21396,8 +21543,17 @@ var LabClient = class _LabClient {
     const walk = new PageWalk();
     try {
       while (next !== void 0) {
-        const { response, context } = await next.pending;
-        const page = walk.page(pageBody(response, context, options.onTask), next.page, context);
+        let fetched;
+        try {
+          fetched = await next.pending;
+        } catch (error2) {
+          if (!(error2 instanceof PageCostError)) throw error2;
+          next = request(sizes.smaller(next.page, error2));
+          continue;
+        }
+        const { response, context } = fetched;
+        const body = pageBody(response, context, options.onTask);
+        const page = walk.page(body, next.page, context, next.limit);
         const warning2 = checkPageTasks(page.docs, {
           projectId,
           filters,
@@ -21423,14 +21579,18 @@ var LabClient = class _LabClient {
   async *tasks(projectId, filters = {}) {
     for await (const page of this.taskPages(projectId, filters)) yield* takeTasks(page);
   }
-  /** Reads a page as it arrives, bounded by the page size and the task size limit. */
-  #pageReader(context) {
+  /** Reads a page as it arrives, bounded by the page size, the task size and the parsed size. */
+  #pageReader(context, limit) {
     return new PageReader({
-      limit: this.#pageSize,
+      limit,
       maxTaskBytes: this.#maxTaskBytes,
+      maxParsedBytes: this.#maxPageParsedBytes,
       fail: (what) => unexpectedAnswer(context, {
         what
-      })
+      }),
+      failCost: (what) => new PageCostError(unexpectedAnswer(context, {
+        what
+      }))
     });
   }
   /** GETs a JSON document with the token, logging in again once if the token was refused. */
@@ -24384,6 +24544,7 @@ var LENGTH_EXTRA = [
 ];
 var DISTANCE_CODE = {
   1: 0,
+  2: 1,
   3: 2
 };
 var CODE_LENGTH_ORDER = [
@@ -24535,6 +24696,7 @@ var BLOCK_TOKENS = 1 << 14;
 var ADLER_MODULUS = 65521;
 var RunDeflate = class {
   #skipZeros;
+  #pixel;
   #tokens = takeTokens();
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
@@ -24544,7 +24706,11 @@ var RunDeflate = class {
   #writer = new BitWriter();
   /** @param options How zero bytes are skipped. */
   constructor(options = {}) {
-    this.#skipZeros = options.skipZeros ?? skipZerosByByte;
+    this.#skipZeros = options.skipZeros ?? skipZerosByWord;
+    this.#pixel = options.pixelBytes ?? 3;
+    if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
+      throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
+    }
     this.#writer.byte(120);
     this.#writer.byte(1);
   }
@@ -24566,13 +24732,14 @@ var RunDeflate = class {
         continue;
       }
       const one = this.#taken >= 1 ? runLength(bytes, at, i, to, 1) : 0;
-      const three = this.#taken >= 3 ? runLength(bytes, at, i, to, 3) : 0;
+      const pixel = this.#pixel;
+      const three = pixel > 1 && this.#taken >= pixel ? runLength(bytes, at, i, to, pixel) : 0;
       if (one < 3 && three < 3) {
         this.#literal(bytes[i++]);
         continue;
       }
       const length = Math.max(one, three);
-      this.#token(length, one >= three ? 1 : 3);
+      this.#token(length, one >= three ? 1 : pixel);
       this.#adler(bytes, i, i + length);
       i += length;
     }
@@ -24611,6 +24778,29 @@ var RunDeflate = class {
       filter2,
       this.#before[0]
     ]);
+  }
+  /**
+   * Encodes scanlines of a PNG (a filter-type byte, then the row) that lie `stride` bytes apart:
+   * those flagged 0 are all zeros after their filter type (a row that repeats the row above, once
+   * Up-filtered) and are encoded without being read; runs of the others as they are.
+   *
+   * @param bytes Where the scanlines are.
+   * @param scanlines The first one's position, the distance between two, how many, and their
+   * flags: `flags[at + row]` is 0 for a row of zeros.
+   */
+  writeScanlines(bytes, scanlines) {
+    const { first, stride, count, flags, at } = scanlines;
+    for (let row = 0; row < count; ) {
+      if (flags[at + row] === 0) {
+        this.zeroRow(bytes[first + row * stride], stride - 1);
+        row++;
+        continue;
+      }
+      let end = row + 1;
+      while (end < count && flags[at + end] !== 0) end++;
+      this.write(bytes, first + row * stride, first + end * stride);
+      row = end;
+    }
   }
   /**
    * Ends the stream.
@@ -24680,8 +24870,27 @@ function runLength(bytes, at, i, to, distance) {
   while (length < max && bytes[i + length] === at(i + length - distance)) length++;
   return length;
 }
-function skipZerosByByte(bytes, from, to) {
+var wordsOf;
+function skipZerosByWord(bytes, from, to) {
+  const offset = bytes.byteOffset;
   let i = from;
+  while (i < to && (offset + i & 3) !== 0) {
+    if (bytes[i] !== 0) return i;
+    i++;
+  }
+  if (i >= to) return to;
+  const { buffer } = bytes;
+  if (wordsOf?.buffer !== buffer || wordsOf.words.length !== buffer.byteLength >> 2) {
+    wordsOf = {
+      buffer,
+      words: new Int32Array(buffer, 0, buffer.byteLength >> 2)
+    };
+  }
+  const words = wordsOf.words;
+  let w = offset + i >> 2;
+  const lastWord = offset + to >> 2;
+  while (w < lastWord && words[w] === 0) w++;
+  i = w * 4 - offset;
   while (i < to && bytes[i] === 0) i++;
   return i;
 }
@@ -24739,12 +24948,7 @@ function transcodeFastRgb(png, options) {
       if (colourTable === void 0) {
         const badRow = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables, flags);
         if (badRow >= 0) return badRow;
-        writeRows(deflate2, memory, {
-          first: output + outStride,
-          stride: outStride,
-          count,
-          flags
-        });
+        writeRows(deflate2, memory, layout, count);
         if (pixels) sinkRows(pixels, {
           kernels,
           memory,
@@ -24773,6 +24977,17 @@ function transcodeFastRgb(png, options) {
     };
   });
 }
+function writeRows(deflate2, memory, layout, count) {
+  const stride = layout.outRow + 1;
+  const first = layout.output + stride;
+  deflate2.writeScanlines(memory, {
+    first,
+    stride,
+    count,
+    flags: memory,
+    at: layout.flags
+  });
+}
 function sinkRows(pixels, strip) {
   const { kernels, memory, layout, count } = strip;
   const { width, channels, input, output, flags } = layout;
@@ -24790,20 +25005,6 @@ function sinkRows(pixels, strip) {
   const rows = output + outStride + 1;
   kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
   pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
-}
-function writeRows(deflate2, memory, strip) {
-  const { first, stride, count, flags } = strip;
-  for (let row = 0; row < count; ) {
-    if (memory[flags + row] === 0) {
-      deflate2.zeroRow(2, stride - 1);
-      row++;
-      continue;
-    }
-    let end = row + 1;
-    while (end < count && memory[flags + end] !== 0) end++;
-    deflate2.write(memory, first + row * stride, first + end * stride);
-    row = end;
-  }
 }
 function verifyFastRgb(png, options = {}) {
   const layout = stripLayout(png.header);
@@ -24881,6 +25082,8 @@ function readFastRows(png, onRows, options = {}) {
   const input = align16(tables + CENSUS_BYTES);
   const output = align16(input + (rows + 1) * inStride + SLACK2);
   const end = output + rows * outRow + SLACK2;
+  const repeats = new Uint8Array(rows);
+  let blackAbove = true;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
     clearCensus(memory, tables);
@@ -24889,15 +25092,23 @@ function readFastRows(png, onRows, options = {}) {
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count) {
         const above = first === 0 ? zero : input + 1;
+        const scanlines = {
+          at: input + inStride,
+          stride: inStride,
+          count
+        };
+        blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
+        const data = memory.subarray(output, output + count * outRow);
         onRows({
-          data: memory.subarray(output, output + count * outRow),
+          data,
           first,
-          count
+          count,
+          repeats: repeats.subarray(0, count)
         });
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return void 0;
@@ -24905,6 +25116,17 @@ function readFastRows(png, onRows, options = {}) {
     });
     return readCensus(memory, tables);
   });
+}
+function markRepeats(kernels, memory, scanlines, repeats, blackAbove) {
+  const { at, stride, count } = scanlines;
+  for (let row = 0, p = at; row < count; row++, p += stride) {
+    const filter2 = memory[p];
+    const zeros = kernels.skipZeros(p + 1, p + stride) === p + stride;
+    const black = zeros && (filter2 <= 1 || blackAbove);
+    repeats[row] = zeros && filter2 === 2 || black && blackAbove ? 1 : 0;
+    blackAbove = black;
+  }
+  return blackAbove;
 }
 
 // lib/png/mask_rows.ts
@@ -27022,6 +27244,8 @@ var PngRowEncoder = class {
   #deflate;
   /** The last row written, raw: the Up filter's row above. */
   #previous;
+  /** Whether `#previous` is all zeros. */
+  #previousZero = true;
   #lines = new Uint8Array(0);
   #zeros;
   /** Per row of the last strip: 0 when it repeats the row above. */
@@ -27040,7 +27264,9 @@ var PngRowEncoder = class {
     const channels = options.colourType === 2 ? 3 : 1;
     this.#rowBytes = options.width * channels * (options.bitDepth / 8);
     this.#previous = new Uint8Array(this.#rowBytes);
-    this.#deflate = new DeflateStream({
+    this.#deflate = options.deflater === "mask-rows" ? new RunDeflate({
+      pixelBytes: Math.min(3, channels * (options.bitDepth / 8))
+    }) : new DeflateStream({
       level: options.level
     });
   }
@@ -27052,9 +27278,11 @@ var PngRowEncoder = class {
    * Filters and compresses the next rows; `samples` may change afterwards.
    *
    * @param samples Whole rows, back to back (16-bit samples big-endian).
+   * @param repeats Per row, 1 where the caller knows it repeats the row above (the mask-row
+   * encoder then neither filters nor reads it), 0 where not known.
    * @throws {PngError} when the bytes are not whole rows, or more rows than the image's height.
    */
-  writeRows(samples) {
+  writeRows(samples, repeats) {
     const rowBytes = this.#rowBytes;
     const rows = samples.length / rowBytes;
     if (!Number.isInteger(rows) || this.#written + rows > this.#options.height) {
@@ -27063,16 +27291,33 @@ var PngRowEncoder = class {
     const stride = rowBytes + 1;
     if (this.#lines.length < rows * stride) this.#lines = new Uint8Array(rows * stride);
     if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
-    if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) this.#upFilterWords(samples, rows);
-    else this.#upFilterBytes(samples, rows);
+    const known = this.#deflate instanceof RunDeflate ? repeats : void 0;
+    if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) {
+      this.#upFilterWords(samples, rows, known);
+    } else this.#upFilterBytes(samples, rows, known);
     const changed = this.#changed;
-    if (rows > 0) this.#previous.set(samples.subarray(samples.length - rowBytes));
+    if (rows > 0) {
+      this.#previous.set(samples.subarray(samples.length - rowBytes));
+      this.#previousZero = this.#previous.every((byte) => byte === 0);
+    }
     this.#options.pixels?.update(samples, (row) => changed[row] === 0);
-    this.#deflate.write(this.#lines.subarray(0, rows * stride));
+    const deflate2 = this.#deflate;
+    if (deflate2 instanceof RunDeflate) {
+      deflate2.writeScanlines(this.#lines, {
+        first: 0,
+        stride,
+        count: rows,
+        flags: changed,
+        at: 0
+      });
+    } else deflate2.write(this.#lines.subarray(0, rows * stride));
     this.#written += rows;
   }
-  /** The Up filter, a byte at a time; notes which rows repeat the row above. */
-  #upFilterBytes(samples, rows) {
+  /**
+   * The Up filter, a byte at a time; notes which rows repeat the row above (those `repeats` gives
+   * are not filtered).
+   */
+  #upFilterBytes(samples, rows, repeats) {
     const rowBytes = this.#rowBytes;
     const stride = rowBytes + 1;
     const lines = this.#lines;
@@ -27080,14 +27325,17 @@ var PngRowEncoder = class {
     let above = this.#previous;
     let up = 0;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
+      changed[y] = 0;
       lines[at] = 2;
-      let any = 0;
-      for (let i = 0; i < rowBytes; i++) {
-        const difference = samples[s + i] - above[up + i];
-        lines[at + 1 + i] = difference;
-        any |= difference;
+      if (repeats?.[y] !== 1) {
+        let any = 0;
+        for (let i = 0; i < rowBytes; i++) {
+          const difference = samples[s + i] - above[up + i];
+          lines[at + 1 + i] = difference;
+          any |= difference;
+        }
+        changed[y] = any === 0 ? 0 : 1;
       }
-      changed[y] = any === 0 ? 0 : 1;
       above = samples;
       up = s;
     }
@@ -27095,9 +27343,10 @@ var PngRowEncoder = class {
   /**
    * The Up filter four bytes at a time, for rows of whole 32-bit words: each byte's difference
    * modulo 256 without carries between bytes (the high bits apart, then put back), into a
-   * word-aligned row copied after the row's filter type; notes which rows repeat the row above.
+   * word-aligned row copied after the row's filter type; notes which rows repeat the row above
+   * (those `repeats` gives are not filtered).
    */
-  #upFilterWords(samples, rows) {
+  #upFilterWords(samples, rows, repeats) {
     const rowBytes = this.#rowBytes;
     const words = rowBytes >> 2;
     const stride = rowBytes + 1;
@@ -27112,17 +27361,20 @@ var PngRowEncoder = class {
     let above = new Int32Array(this.#previous.buffer, 0, words);
     let up = 0;
     for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += words) {
-      let any = 0;
-      for (let i = 0; i < words; i++) {
-        const a = here[s + i];
-        const b = above[up + i];
-        const d = ((a | HIGH_BITS) - (b & LOW_BITS) | 0) ^ (a ^ ~b) & HIGH_BITS;
-        difference[i] = d;
-        any |= d;
-      }
+      changed[y] = 0;
       lines[at] = 2;
-      lines.set(this.#differenceBytes, at + 1);
-      changed[y] = any === 0 ? 0 : 1;
+      if (repeats?.[y] !== 1) {
+        let any = 0;
+        for (let i = 0; i < words; i++) {
+          const a = here[s + i];
+          const b = above[up + i];
+          const d = ((a | HIGH_BITS) - (b & LOW_BITS) | 0) ^ (a ^ ~b) & HIGH_BITS;
+          difference[i] = d;
+          any |= d;
+        }
+        lines.set(this.#differenceBytes, at + 1);
+        changed[y] = any === 0 ? 0 : 1;
+      }
       above = here;
       up = s;
     }
@@ -27135,6 +27387,16 @@ var PngRowEncoder = class {
   writeZeroRows(count) {
     const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
     const zeros = this.#zeros ??= new Uint8Array(perWrite * this.#rowBytes);
+    const deflate2 = this.#deflate;
+    if (this.#previousZero && deflate2 instanceof RunDeflate && this.#written + count <= this.#options.height) {
+      for (let row = 0; row < count; row++) deflate2.zeroRow(2, this.#rowBytes);
+      for (let left = count; left > 0; left -= perWrite) {
+        const rows = zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes);
+        this.#options.pixels?.update(rows, () => true);
+      }
+      this.#written += count;
+      return;
+    }
     for (let left = count; left > 0; left -= perWrite) {
       this.writeRows(zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes));
     }
@@ -27155,7 +27417,7 @@ var PngRowEncoder = class {
   }
   /** Gives zlib's state back, when the image is abandoned. Safe to call twice. */
   close() {
-    this.#deflate.close();
+    if (this.#deflate instanceof DeflateStream) this.#deflate.close();
   }
   /** Closes the encoder: `using encoder = new PngRowEncoder(options)`. */
   [Symbol.dispose]() {
@@ -27196,14 +27458,10 @@ var MaskSampler = class {
   /**
    * Samples the thumbnail rows whose source rows are among these.
    *
-   * @param pixels The buffer holding the rows.
-   * @param at The offset of the first row's first pixel.
-   * @param stride Bytes from one row's start to the next one's.
-   * @param first The first row's number in the mask.
-   * @param count How many rows.
-   * @param channels Bytes per pixel: 3 (RGB) or 4 (RGBA).
+   * @param strip The rows: buffer, offset of the first row's first pixel, stride, the first
+   * row's number in the mask, row count, bytes per pixel (3 for RGB, 4 for RGBA).
    */
-  takeRows(pixels, at, stride, first, count, channels) {
+  takeRows(...[pixels, at, stride, first, count, channels]) {
     const { width, codes } = this.#samples;
     const columns = this.#columns;
     while (this.#next < this.#rows.length && this.#rows[this.#next] < first + count) {
@@ -27421,17 +27679,15 @@ function maskFailureReason(mask, problem) {
 // lib/png/pixel_digest.ts
 import { createHash as createHash3 } from "node:crypto";
 var PIXEL_FORM = "lab-masks-pixels/1";
-var SAME = new Uint8Array(4096);
-var CHANGED = new Uint8Array([
-  1
-]);
+var STAGE_BYTES = 64 * 1024;
 var PixelDigest = class {
   #hash;
   #rowBytes;
   /** The last row hashed (zeros before the first). */
   #last;
-  /** Rows the same as the row above, not hashed yet. */
-  #same = 0;
+  /** The canonical form's bytes not hashed yet: `#stage[0..#staged)`. */
+  #stage;
+  #staged = 0;
   /**
    * Starts the digest with the canonical header (and palette).
    *
@@ -27445,6 +27701,7 @@ var PixelDigest = class {
     if (layout === "indexed8" && palette) this.#hash.update(palette);
     this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
     this.#last = new Uint8Array(this.#rowBytes);
+    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, this.#rowBytes + 1));
   }
   /** The bytes of one row. */
   get rowBytes() {
@@ -27475,13 +27732,14 @@ var PixelDigest = class {
     for (let row = 0, p = at; row < count; row++, p += stride) {
       const known = sameAsAbove?.(row);
       const same = known ?? (row === 0 ? sameBytes(memory, p, this.#last, 0, rowBytes) : sameBytes(memory, p, memory, p - stride, rowBytes));
+      if (this.#staged + 1 + rowBytes > this.#stage.length) this.#flush();
       if (same) {
-        this.#same++;
+        this.#stage[this.#staged++] = 0;
         continue;
       }
-      this.#flushSame();
-      this.#hash.update(CHANGED);
-      this.#hash.update(memory.subarray(p, p + rowBytes));
+      this.#stage[this.#staged] = 1;
+      this.#stage.set(memory.subarray(p, p + rowBytes), this.#staged + 1);
+      this.#staged += 1 + rowBytes;
       changed = row;
     }
     if (changed >= 0) {
@@ -27495,14 +27753,12 @@ var PixelDigest = class {
    * @returns The SHA-256, 64 hex digits.
    */
   hex() {
-    this.#flushSame();
+    this.#flush();
     return this.#hash.digest("hex");
   }
-  #flushSame() {
-    for (let left = this.#same; left > 0; left -= SAME.length) {
-      this.#hash.update(SAME.subarray(0, Math.min(left, SAME.length)));
-    }
-    this.#same = 0;
+  #flush() {
+    if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
+    this.#staged = 0;
   }
 };
 function sameBytes(a, i, b, j, length) {
@@ -27554,7 +27810,7 @@ var BChannelTally = class {
   updateRows(memory, at, stride, count, sameAsAbove) {
     const { counts: counts2 } = this;
     const row = new Float64Array(256);
-    const words = sameAsAbove ? void 0 : wordsOf(memory, at, stride, this.#rowBytes);
+    const words = sameAsAbove ? void 0 : wordsOf2(memory, at, stride, this.#rowBytes);
     for (let r = 0, p = at; r < count; r++, p += stride) {
       const same = sameAsAbove ? sameAsAbove(r) : r > 0 && words !== void 0 && sameWords(words, (p - at) / 4, stride / 4, this.#rowBytes / 4);
       if (same !== true) {
@@ -27571,7 +27827,7 @@ var BChannelTally = class {
     }
   }
 };
-function wordsOf(memory, at, stride, rowBytes) {
+function wordsOf2(memory, at, stride, rowBytes) {
   const start = memory.byteOffset + at;
   if (start % 4 !== 0 || stride % 4 !== 0 || rowBytes % 4 !== 0) return void 0;
   return new Uint32Array(memory.buffer, start, memory.byteLength - at >> 2);
@@ -27621,6 +27877,10 @@ var PanopticSegments = class {
   #minY = [];
   #maxX = [];
   #maxY = [];
+  /** The runs of the last row taken, three numbers each: id, first and last column. */
+  #runs = [];
+  /** The last panoptic row made (zeros above the first). */
+  #lastRow;
   /**
    * Starts with no segment.
    *
@@ -27629,40 +27889,60 @@ var PanopticSegments = class {
    */
   constructor(table, options) {
     this.#width = options.width;
+    this.#lastRow = new Uint8Array(options.width * 3);
     table.labelByBChannel.forEach((label, b) => {
       if (label !== void 0) this.#classOfB[b] = table.indexByBChannel[b];
     });
     for (const index of options.stuffClasses) this.#stuff[index] = 1;
   }
   /**
-   * Turns a strip of the mask's RGB rows into the panoptic PNG's rows, and counts its segments.
+   * Turns a strip of the mask's RGB rows into the panoptic PNG's rows, and counts its segments. A
+   * row that `repeats` says repeats the row above is copied from it, its runs counted again.
    *
-   * @param rows The strip: `count` rows of `width · 3` bytes from row `first`.
+   * @param rows The strip: `count` rows of `width · 3` bytes from row `first`, and which rows
+   * are known to repeat the row above (1).
    * @param target Where the panoptic rows go, at least as long as the strip.
    * @returns The panoptic rows: `target`'s first `rows.data.length` bytes.
    */
   takeRows(rows, target) {
-    const { data, first, count } = rows;
-    const width = this.#width;
-    for (let row = 0, i = 0; row < count; row++) {
-      let runId = 0;
-      let runStart = 0;
-      for (let x = 0; x < width; x++, i += 3) {
-        const red = data[i];
-        const classIndex = red === 0 ? 0 : this.#classOfB[data[i + 2]];
-        const instance2 = classIndex === 0 || this.#stuff[classIndex] === 1 ? 0 : red;
-        target[i] = instance2;
-        target[i + 1] = classIndex;
-        target[i + 2] = 0;
-        const id = classIndex === 0 ? 0 : instance2 + 256 * classIndex;
-        if (id === runId) continue;
-        if (runId !== 0) this.#addRun(runId, runStart, x - 1, first + row);
-        runId = id;
-        runStart = x;
-      }
-      if (runId !== 0) this.#addRun(runId, runStart, width - 1, first + row);
+    const { data, first, count, repeats } = rows;
+    const rowBytes = this.#width * 3;
+    const runs = this.#runs;
+    for (let row = 0; row < count; row++) {
+      const at = row * rowBytes;
+      if (repeats?.[row] === 1) {
+        if (row === 0) target.set(this.#lastRow);
+        else target.copyWithin(at, at - rowBytes, at);
+        for (let r = 0; r < runs.length; r += 3) {
+          this.#addRun(runs[r], runs[r + 1], runs[r + 2], first + row);
+        }
+      } else this.#takeRow(data, target, at, first + row);
     }
+    if (count > 0) this.#lastRow.set(target.subarray((count - 1) * rowBytes, count * rowBytes));
     return target.subarray(0, data.length);
+  }
+  /** Makes the panoptic row `y` from the RGB row at `data[at]`, and counts (and keeps) its runs. */
+  #takeRow(data, target, at, y) {
+    const width = this.#width;
+    const runs = this.#runs;
+    runs.length = 0;
+    let runId = 0;
+    let runStart = 0;
+    for (let x = 0, i = at; x < width; x++, i += 3) {
+      const red = data[i];
+      const classIndex = red === 0 ? 0 : this.#classOfB[data[i + 2]];
+      const instance2 = classIndex === 0 || this.#stuff[classIndex] === 1 ? 0 : red;
+      target[i] = instance2;
+      target[i + 1] = classIndex;
+      target[i + 2] = 0;
+      const id = classIndex === 0 ? 0 : instance2 + 256 * classIndex;
+      if (id === runId) continue;
+      if (runId !== 0) runs.push(runId, runStart, x - 1);
+      runId = id;
+      runStart = x;
+    }
+    if (runId !== 0) runs.push(runId, runStart, width - 1);
+    for (let r = 0; r < runs.length; r += 3) this.#addRun(runs[r], runs[r + 1], runs[r + 2], y);
   }
   /**
    * The segments seen so far, by id ascending: class by class, its stuff or its instances.
@@ -27701,18 +27981,107 @@ var PanopticSegments = class {
   }
 };
 
+// lib/export/_label_masks.ts
+var LabelMasks = class {
+  #words;
+  #labels = new Int32Array(0);
+  #labelBytes = new Uint8Array(0);
+  #mask = new Int32Array(0);
+  #maskBytes = new Uint8Array(0);
+  #data = new Uint8Array(0);
+  #pixels = 0;
+  /** Pixels a row, and which rows of the strip repeat the row above (1), when known. */
+  #width = 0;
+  #repeats;
+  /** @param words Whether no label has bChannel 0 (the masks are then made a word at a time). */
+  constructor(words) {
+    this.#words = words;
+  }
+  /**
+   * Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0; a row that
+   * `repeats` says repeats the row above (but the strip's first) is copied, not read.
+   */
+  takeStrip(data, seen, count, repeats) {
+    const pixels = data.length / 3;
+    this.#data = data;
+    this.#pixels = pixels;
+    this.#width = count === 0 ? 0 : pixels / count;
+    this.#repeats = repeats;
+    if (this.#mask.length * 4 < pixels) {
+      this.#labels = new Int32Array(Math.ceil(pixels / 4));
+      this.#labelBytes = new Uint8Array(this.#labels.buffer);
+      this.#mask = new Int32Array(this.#labels.length);
+      this.#maskBytes = new Uint8Array(this.#mask.buffer);
+    }
+    if (!this.#words) {
+      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
+      return;
+    }
+    const labels = this.#labelBytes;
+    const width = this.#width;
+    for (let row = 0, p = 0; row < count; row++) {
+      if (row > 0 && repeats?.[row] === 1) {
+        labels.copyWithin(p, p - width, p);
+        p += width;
+        continue;
+      }
+      for (let i = p * 3, end = p + width; p < end; i += 3, p++) {
+        const label = data[i] === 0 ? 0 : data[i + 2];
+        labels[p] = label;
+        seen[label] = 1;
+      }
+    }
+    labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
+  }
+  /** The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere. */
+  of(bChannel) {
+    const mask = this.#maskBytes.subarray(0, this.#pixels);
+    if (!this.#words) {
+      const data = this.#data;
+      for (let i = 0, p = 0; i < data.length; i += 3, p++) {
+        mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
+      }
+      return mask;
+    }
+    const repeats = this.#repeats;
+    const end = Math.ceil(this.#pixels / 4);
+    if (repeats === void 0 || this.#width % 4 !== 0) this.#maskWords(bChannel, 0, end);
+    else {
+      const rowWords = this.#width / 4;
+      for (let row = 0, w = 0; w < end; row++, w += rowWords) {
+        if (row > 0 && repeats[row] === 1) this.#mask.copyWithin(w, w - rowWords, w);
+        else this.#maskWords(bChannel, w, w + rowWords);
+      }
+    }
+    return mask;
+  }
+  /** The mask of the label with `bChannel` in the words `[from, to)`, four pixels at a time. */
+  #maskWords(bChannel, from, to) {
+    const labels = this.#labels;
+    const words = this.#mask;
+    const repeated = Math.imul(bChannel, 16843009);
+    for (let w = from; w < to; w++) {
+      const x = labels[w] ^ repeated;
+      const t = ((x & 2139062143) + 2139062143 | x) & 2155905152;
+      words[w] = Math.imul((~t & 2155905152) >>> 7, 255);
+    }
+  }
+};
+
 // lib/export/_mask_rows_renderer.ts
 var GREY_LEVEL = 6;
 function maskRowsRenderer(file, size, options) {
   const { width, height } = size;
   const { table } = options;
-  const encoder = (bitDepth, palette, level = GREY_LEVEL) => hashingEncoder({
+  const deflater = options.deflater ?? "mask-rows";
+  const encoder = (bitDepth, palette) => hashingEncoder({
     width,
     height,
     bitDepth,
     colourType: palette ? 3 : 0,
     palette,
-    level
+    level: GREY_LEVEL,
+    deflater
   });
   switch (options.format) {
     case "rgb": {
@@ -27736,7 +28105,7 @@ function maskRowsRenderer(file, size, options) {
           target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
         }
         return target.subarray(0, rows.length / 3);
-      });
+      }, 1);
     }
     case "instance":
       return single(file, encoder(16), (rows, target) => {
@@ -27745,11 +28114,14 @@ function maskRowsRenderer(file, size, options) {
           target[p + 1] = rows[i];
         }
         return target.subarray(0, rows.length / 3 * 2);
-      });
+      }, 2);
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
     case "panoptic":
-      return panopticRenderer(file, size, table, options.stuffClasses ?? []);
+      return panopticRenderer(file, size, table, {
+        ...options,
+        deflater
+      });
   }
 }
 function hashingEncoder(options) {
@@ -27773,8 +28145,9 @@ function fileOf(path6, encoder) {
     pixelSha256: encoder.digest.hex()
   };
 }
-function panopticRenderer(file, size, table, stuffClasses) {
+function panopticRenderer(file, size, table, options) {
   const { width, height } = size;
+  const stuffClasses = options.stuffClasses ?? [];
   const found = new PanopticSegments(table, {
     stuffClasses,
     width
@@ -27784,24 +28157,46 @@ function panopticRenderer(file, size, table, stuffClasses) {
     height,
     bitDepth: 8,
     colourType: 2,
-    level: DEFAULT_ZLIB_LEVEL
+    level: DEFAULT_ZLIB_LEVEL,
+    deflater: options.deflater
   });
-  const renderer = single(file, rgb, (rows, target, first) => found.takeRows({
+  const renderer = single(file, rgb, (rows, target, first, repeats) => found.takeRows({
     data: rows,
     first,
-    count: rows.length / 3 / width
+    count: rows.length / 3 / width,
+    repeats
   }, target));
   return {
     ...renderer,
     segments: () => found.segments()
   };
 }
-function single(file, encoder, convert) {
+function single(file, encoder, convert, pixelBytes) {
   let target = new Uint8Array(0);
+  let last = new Uint8Array(0);
   return {
-    takeRows({ data, first }) {
+    takeRows({ data, first, count, repeats }) {
       if (target.length < data.length) target = new Uint8Array(data.length);
-      encoder.writeRows(convert(data, target, first));
+      if (pixelBytes === void 0 || repeats === void 0 || count === 0) {
+        return encoder.writeRows(convert(data, target, first, repeats), repeats);
+      }
+      const inRow = data.length / count;
+      const outRow = inRow / 3 * pixelBytes;
+      if (last.length !== outRow) last = new Uint8Array(outRow);
+      for (let row = 0; row < count; ) {
+        if (repeats[row] === 1) {
+          target.set(row === 0 ? last : target.subarray((row - 1) * outRow, row * outRow), row * outRow);
+          row++;
+          continue;
+        }
+        let end = row + 1;
+        while (end < count && repeats[end] !== 1) end++;
+        const rows = data.subarray(row * inRow, end * inRow);
+        convert(rows, target.subarray(row * outRow, end * outRow), first + row);
+        row = end;
+      }
+      last.set(target.subarray((count - 1) * outRow, count * outRow));
+      encoder.writeRows(target.subarray(0, count * outRow), repeats);
     },
     end: () => [
       fileOf(file, encoder)
@@ -27811,19 +28206,24 @@ function single(file, encoder, convert) {
 }
 function binaryRenderer(file, table, newEncoder) {
   const encoders = /* @__PURE__ */ new Map();
-  const seen = new Uint8Array(256);
+  const inStrip = new Uint8Array(256);
   const masks = new LabelMasks(table.labelByBChannel[0] === void 0);
   const stem = file.slice(0, -".png".length);
   return {
-    takeRows({ data, first }) {
-      masks.takeStrip(data, seen);
+    takeRows(rows) {
+      const { data, first } = rows;
+      inStrip.fill(0);
+      masks.takeStrip(data, inStrip, rows.count, rows.repeats);
       for (let b = 0; b < 256; b++) {
-        if (seen[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === void 0) continue;
+        if (inStrip[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === void 0) continue;
         const encoder = newEncoder();
         encoder.writeZeroRows(first);
         encoders.set(b, encoder);
       }
-      for (const [bChannel, encoder] of encoders) encoder.writeRows(masks.of(bChannel));
+      for (const [bChannel, encoder] of encoders) {
+        if (inStrip[bChannel] === 0) encoder.writeZeroRows(rows.count);
+        else encoder.writeRows(masks.of(bChannel), rows.repeats);
+      }
     },
     end(labels) {
       const files = [];
@@ -27840,61 +28240,6 @@ function binaryRenderer(file, table, newEncoder) {
     }
   };
 }
-var LabelMasks = class {
-  #words;
-  #labels = new Int32Array(0);
-  #labelBytes = new Uint8Array(0);
-  #mask = new Int32Array(0);
-  #maskBytes = new Uint8Array(0);
-  #data = new Uint8Array(0);
-  #pixels = 0;
-  constructor(words) {
-    this.#words = words;
-  }
-  /** Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0. */
-  takeStrip(data, seen) {
-    const pixels = data.length / 3;
-    this.#data = data;
-    this.#pixels = pixels;
-    if (this.#mask.length * 4 < pixels) {
-      this.#labels = new Int32Array(Math.ceil(pixels / 4));
-      this.#labelBytes = new Uint8Array(this.#labels.buffer);
-      this.#mask = new Int32Array(this.#labels.length);
-      this.#maskBytes = new Uint8Array(this.#mask.buffer);
-    }
-    if (!this.#words) {
-      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
-      return;
-    }
-    const labels = this.#labelBytes;
-    for (let i = 0, p = 0; i < data.length; i += 3, p++) {
-      const label = data[i] === 0 ? 0 : data[i + 2];
-      labels[p] = label;
-      seen[label] = 1;
-    }
-    labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
-  }
-  /** The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere. */
-  of(bChannel) {
-    const mask = this.#maskBytes.subarray(0, this.#pixels);
-    if (!this.#words) {
-      const data = this.#data;
-      for (let i = 0, p = 0; i < data.length; i += 3, p++) {
-        mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
-      }
-      return mask;
-    }
-    const labels = this.#labels;
-    const words = this.#mask;
-    const repeated = Math.imul(bChannel, 16843009);
-    for (let w = 0, end = Math.ceil(this.#pixels / 4); w < end; w++) {
-      const x = labels[w] ^ repeated;
-      const t = ((x & 2139062143) + 2139062143 | x) & 2155905152;
-      words[w] = Math.imul((~t & 2155905152) >>> 7, 255);
-    }
-    return mask;
-  }
-};
 function safeFileName(id) {
   const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
   return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
@@ -29124,9 +29469,7 @@ async function prepareExportFolder(files, mode, onEarlierEntry) {
     if (!present) return {
       previous: EarlierManifest.none()
     };
-    throw new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, or ${mention("overwrite")} to replace it (the SDK refuses it too); to update it, give its path to ${mention("incremental")} in place of ${mention("outputFolder")} and ${mention("outputFilename")}`, {
-      setting: "outputFilename"
-    });
+    throw alreadyExists(folder);
   }
   if (mode === "overwrite") {
     if (present) await clearExport(files);
@@ -29160,6 +29503,11 @@ async function prepareExportFolder(files, mode, onEarlierEntry) {
     previous.close();
     throw error2;
   }
+}
+function alreadyExists(folder) {
+  return new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, or ${mention("overwrite")} to replace it (the SDK refuses it too); to update it, give its path to ${mention("incremental")} in place of ${mention("outputFolder")} and ${mention("outputFilename")}`, {
+    setting: "outputFilename"
+  });
 }
 async function createExportFolder(files, mode) {
   try {
@@ -31412,14 +31760,6 @@ async function runTasks(run2, context) {
   }
 }
 
-// lib/formats/coco_segmentation.ts
-function parseCocoSegmentation(text2) {
-  if (text2 === "rle" || text2 === "polygon") return text2;
-  throw new ConfigError(settingMessage`${subject("cocoSegmentation")} must be "rle" or "polygon"; got "${text2}"`, {
-    setting: "cocoSegmentation"
-  });
-}
-
 // lib/formats/format_source.ts
 var FORMAT = mention("format");
 var GEOMETRY_BY_TYPE = {
@@ -31596,6 +31936,148 @@ function endSummary(summary2, files) {
   if (!summary2.folderCreated) delete summary2.file;
 }
 
+// lib/export/_write_tasks.ts
+async function writeTasks(writer, summary2, loop, options) {
+  const { split, onProgress } = options;
+  const ahead = [];
+  let done = 0;
+  const takeOldest = async () => {
+    const { task, mine } = ahead.shift();
+    const ids = {
+      taskId: String(task._id),
+      taskName: String(task.name)
+    };
+    const result = await writer.take(task, mine);
+    done++;
+    if (result === void 0) {
+      onProgress?.({
+        type: "advance",
+        done,
+        total: summary2.total
+      });
+      return;
+    }
+    const outcome = addOutcome(summary2, ids, result);
+    if (summary2.splits && result.status === "exported") {
+      countInSplit(summary2.splits, {
+        split: splitOf(ids.taskId, split),
+        labels: result.labels
+      });
+    }
+    onProgress?.({
+      type: "task",
+      outcome,
+      done,
+      total: summary2.total
+    });
+  };
+  for await (const turn of eachTask(loop)) {
+    writer.prepare?.(turn.task, turn.mine);
+    ahead.push(turn);
+    if (ahead.length > (writer.ahead ?? 0)) await takeOldest();
+  }
+  while (ahead.length > 0) {
+    loop.signal?.throwIfAborted();
+    await takeOldest();
+  }
+  return done;
+}
+function addOutcome(summary2, ids, result) {
+  const status = result.status === "exported" && summary2.dryRun ? "planned" : result.status;
+  const outcome = {
+    ...ids,
+    status
+  };
+  if (result.file !== void 0) outcome.file = result.file;
+  if (result.reason !== void 0) outcome.reason = result.reason;
+  if (result.setting !== void 0) outcome.setting = result.setting;
+  if (result.renamedFrom !== void 0) {
+    Object.assign(outcome, {
+      renamedFrom: result.renamedFrom,
+      renameReason: result.renameReason
+    });
+    summary2.renamed.push(outcome);
+  }
+  if (result.leftOut) {
+    outcome.warning = result.leftOut === 1 ? "1 annotation has no label with a class, so it was left out" : `${result.leftOut} annotations have no label with a class, so they were left out`;
+    (summary2.warnings ??= []).push(outcome);
+  }
+  summary2[status]++;
+  summary2.annotationsLeftOut += result.leftOut ?? 0;
+  if (status === "planned") summary2.plannedTasks.push(outcome);
+  if (status === "skipped") summary2.skippedTasks.push(outcome);
+  if (status === "failed") summary2.failures.push(outcome);
+  return outcome;
+}
+
+// lib/formats/coco_segmentation.ts
+function parseCocoSegmentation(text2) {
+  if (text2 === "rle" || text2 === "polygon") return text2;
+  throw new ConfigError(settingMessage`${subject("cocoSegmentation")} must be "rle" or "polygon"; got "${text2}"`, {
+    setting: "cocoSegmentation"
+  });
+}
+
+// lib/export/_check_polygon_settings.ts
+function checkPolygonSettings(options) {
+  const { format, cocoSegmentation, polygonTolerance } = options;
+  if (cocoSegmentation !== void 0) {
+    parseCocoSegmentation(cocoSegmentation);
+    if (format !== "coco") {
+      throw new ConfigError(settingMessage`${subject("cocoSegmentation")} shapes ${mention("format")} coco only; the format is ${format}`, {
+        setting: "cocoSegmentation"
+      });
+    }
+  }
+  if (polygonTolerance === void 0) return;
+  if (typeof polygonTolerance !== "number" || !(polygonTolerance >= 0) || polygonTolerance > 1e6) {
+    throw new ConfigError(settingMessage`${subject("polygonTolerance")} must be a number of pixels from 0 to 1000000; got "${polygonTolerance}"`, {
+      setting: "polygonTolerance"
+    });
+  }
+  if (format !== "yolo-seg" && !(format === "coco" && cocoSegmentation === "polygon")) {
+    throw new ConfigError(settingMessage`${subject("polygonTolerance")} simplifies polygons traced from masks: use it with ${mention("format")} yolo-seg, or ${mention("format")} coco and ${mention("cocoSegmentation")} polygon`, {
+      setting: "polygonTolerance"
+    });
+  }
+}
+
+// lib/export/_check_class_map_options.ts
+function checkClassMapOptions(options) {
+  if (options.format === "lab" && (options.labelmapFrom !== void 0 || options.allowRemovedLabels)) {
+    throw new ConfigError(settingMessage`${mention("labelmapFrom")} numbers classes, and ${mention("format")} lab has none (it keeps every task whole); leave it out`, {
+      setting: "labelmapFrom"
+    });
+  }
+  if (options.allowRemovedLabels && options.labelmapFrom === void 0) {
+    throw new ConfigError(settingMessage`${mention("allowRemovedLabels")} has no effect without ${mention("labelmapFrom")}: add the earlier export's class map, or leave it out`, {
+      setting: "allowRemovedLabels"
+    });
+  }
+}
+
+// lib/export/_free_output_path.ts
+async function freeOutputPath(options, now) {
+  const path6 = outputPath(options, now);
+  if (options.outputFilename || options.overwrite) return path6;
+  const { extension } = oneFileFormat(options.format);
+  return await freeDefaultPath(path6, {
+    extension,
+    fileSystem: options.fileSystem
+  });
+}
+function outputPath(options, now) {
+  const { extension, prefix } = oneFileFormat(options.format);
+  const stamp = defaultExportFolderName(options.projectId, now).slice(-"YYYY-MM-DD_HH:MM:SS".length);
+  const name = options.outputFilename || `${prefix}${options.projectId}_${stamp}${extension}`;
+  if (!name.endsWith(extension)) {
+    throw new ConfigError(settingMessage`The output filename "${name}" must end with "${extension}" for ${mention("format")} ${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`, {
+      setting: "outputFilename"
+    });
+  }
+  return outputPathOf(options.outputFolder, name, "file");
+}
+
 // lib/export/export_format.ts
 async function exportFormat(options) {
   const started = performance.now();
@@ -31665,51 +32147,6 @@ async function exportFormat(options) {
   summary2.durationMs = performance.now() - started;
   return summary2;
 }
-async function writeTasks(writer, summary2, loop, options) {
-  const { split, onProgress } = options;
-  const ahead = [];
-  let done = 0;
-  const takeOldest = async () => {
-    const { task, mine } = ahead.shift();
-    const ids = {
-      taskId: String(task._id),
-      taskName: String(task.name)
-    };
-    const result = await writer.take(task, mine);
-    done++;
-    if (result === void 0) {
-      onProgress?.({
-        type: "advance",
-        done,
-        total: summary2.total
-      });
-      return;
-    }
-    const outcome = addOutcome(summary2, ids, result);
-    if (summary2.splits && result.status === "exported") {
-      countInSplit(summary2.splits, {
-        split: splitOf(ids.taskId, split),
-        labels: result.labels
-      });
-    }
-    onProgress?.({
-      type: "task",
-      outcome,
-      done,
-      total: summary2.total
-    });
-  };
-  for await (const turn of eachTask(loop)) {
-    writer.prepare?.(turn.task, turn.mine);
-    ahead.push(turn);
-    if (ahead.length > (writer.ahead ?? 0)) await takeOldest();
-  }
-  while (ahead.length > 0) {
-    loop.signal?.throwIfAborted();
-    await takeOldest();
-  }
-  return done;
-}
 function convertPool(options) {
   return new ConvertPool({
     size: options.concurrency,
@@ -31743,87 +32180,6 @@ function formatWriter(file, source, options, now) {
     },
     split: options.splitPlan
   });
-}
-function checkPolygonSettings(options) {
-  const { format, cocoSegmentation, polygonTolerance } = options;
-  if (cocoSegmentation !== void 0) {
-    parseCocoSegmentation(cocoSegmentation);
-    if (format !== "coco") {
-      throw new ConfigError(settingMessage`${subject("cocoSegmentation")} shapes ${mention("format")} coco only; the format is ${format}`, {
-        setting: "cocoSegmentation"
-      });
-    }
-  }
-  if (polygonTolerance === void 0) return;
-  if (typeof polygonTolerance !== "number" || !(polygonTolerance >= 0) || polygonTolerance > 1e6) {
-    throw new ConfigError(settingMessage`${subject("polygonTolerance")} must be a number of pixels from 0 to 1000000; got "${polygonTolerance}"`, {
-      setting: "polygonTolerance"
-    });
-  }
-  if (format !== "yolo-seg" && !(format === "coco" && cocoSegmentation === "polygon")) {
-    throw new ConfigError(settingMessage`${subject("polygonTolerance")} simplifies polygons traced from masks: use it with ${mention("format")} yolo-seg, or ${mention("format")} coco and ${mention("cocoSegmentation")} polygon`, {
-      setting: "polygonTolerance"
-    });
-  }
-}
-function addOutcome(summary2, ids, result) {
-  const status = result.status === "exported" && summary2.dryRun ? "planned" : result.status;
-  const outcome = {
-    ...ids,
-    status
-  };
-  if (result.file !== void 0) outcome.file = result.file;
-  if (result.reason !== void 0) outcome.reason = result.reason;
-  if (result.setting !== void 0) outcome.setting = result.setting;
-  if (result.renamedFrom !== void 0) {
-    Object.assign(outcome, {
-      renamedFrom: result.renamedFrom,
-      renameReason: result.renameReason
-    });
-    summary2.renamed.push(outcome);
-  }
-  if (result.leftOut) {
-    outcome.warning = result.leftOut === 1 ? "1 annotation has no label with a class, so it was left out" : `${result.leftOut} annotations have no label with a class, so they were left out`;
-    (summary2.warnings ??= []).push(outcome);
-  }
-  summary2[status]++;
-  summary2.annotationsLeftOut += result.leftOut ?? 0;
-  if (status === "planned") summary2.plannedTasks.push(outcome);
-  if (status === "skipped") summary2.skippedTasks.push(outcome);
-  if (status === "failed") summary2.failures.push(outcome);
-  return outcome;
-}
-function checkClassMapOptions(options) {
-  if (options.format === "lab" && (options.labelmapFrom !== void 0 || options.allowRemovedLabels)) {
-    throw new ConfigError(settingMessage`${mention("labelmapFrom")} numbers classes, and ${mention("format")} lab has none (it keeps every task whole); leave it out`, {
-      setting: "labelmapFrom"
-    });
-  }
-  if (options.allowRemovedLabels && options.labelmapFrom === void 0) {
-    throw new ConfigError(settingMessage`${mention("allowRemovedLabels")} has no effect without ${mention("labelmapFrom")}: add the earlier export's class map, or leave it out`, {
-      setting: "allowRemovedLabels"
-    });
-  }
-}
-async function freeOutputPath(options, now) {
-  const path6 = outputPath(options, now);
-  if (options.outputFilename || options.overwrite) return path6;
-  const { extension } = oneFileFormat(options.format);
-  return await freeDefaultPath(path6, {
-    extension,
-    fileSystem: options.fileSystem
-  });
-}
-function outputPath(options, now) {
-  const { extension, prefix } = oneFileFormat(options.format);
-  const stamp = defaultExportFolderName(options.projectId, now).slice(-"YYYY-MM-DD_HH:MM:SS".length);
-  const name = options.outputFilename || `${prefix}${options.projectId}_${stamp}${extension}`;
-  if (!name.endsWith(extension)) {
-    throw new ConfigError(settingMessage`The output filename "${name}" must end with "${extension}" for ${mention("format")} ${options.format}; for example "${name.replace(/\.[^./]*$/, "")}${extension}"`, {
-      setting: "outputFilename"
-    });
-  }
-  return outputPathOf(options.outputFolder, name, "file");
 }
 
 // lib/export/_export_one_file.ts
@@ -32223,6 +32579,9 @@ function wholeNumber(low, high, key) {
   };
 }
 var MIB = 2 ** 20;
+function parsePageMemory(text2) {
+  return wholeNumber(1, 65536, "maxPageParsedBytes")(text2) * MIB;
+}
 function maskFormatHelp() {
   const [first, ...others] = MASK_FORMATS;
   return `${first} (default, the SDK's), ${others.slice(0, -1).join(", ")} or ${others.at(-1)}`;
@@ -32583,6 +32942,14 @@ var EXPORT_SETTINGS = [
     help: "allow a plain http:// endpoint on another machine (the secret then crosses in clear)"
   },
   {
+    key: "maxPageParsedBytes",
+    flag: "max-page-memory",
+    input: "max-page-memory",
+    kind: "string",
+    value: "<MiB>",
+    help: "the most a page of tasks may take once parsed (default 192); a denser page is asked again in smaller pages"
+  },
+  {
     option: "maxPixels",
     flag: "max-pixels",
     kind: "string",
@@ -32692,11 +33059,13 @@ async function readInputs() {
   const secretKey = text("secret-key");
   if (secretKey !== "") setSecret(secretKey);
   const upload = flag("upload");
+  const pageMemory = optional("max-page-memory");
   return {
     secretKey: required2("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required2("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required2("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
+    maxPageParsedBytes: pageMemory === void 0 ? void 0 : parsePageMemory(pageMemory),
     settings: await readSettings(),
     compareWith: optional("compare-with"),
     artifactName: upload ? artifactNameOf(required2("artifact-name", "the artifact's name")) : text("artifact-name"),
@@ -33642,6 +34011,7 @@ async function run() {
       client: new LabClient({
         endpoint: inputs.endpoint,
         allowInsecureHttp: inputs.allowInsecureHttp,
+        maxPageParsedBytes: inputs.maxPageParsedBytes,
         accessId: inputs.accessId,
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.

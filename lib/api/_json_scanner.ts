@@ -63,6 +63,21 @@ export interface ValueEnd {
   isMember: boolean;
 }
 
+/**
+ * What the elements of the cut array hold, counted as they pass (what is inside their strings
+ * aside): what their parsed objects cost beyond their text.
+ */
+export interface ValueCounts {
+  /** Objects and arrays (each `{` and `[`). */
+  containers: number;
+  /** Members of objects (each `:`). */
+  members: number;
+  /** Values after the first in an object or array (each `,`). */
+  commas: number;
+  /** Bytes of strings, their quotes included (member names are strings). */
+  stringBytes: number;
+}
+
 /** What the text must be: a JSON array, or a page object whose `docs` array is cut. */
 export type JsonRoot = "array" | "page";
 
@@ -105,6 +120,7 @@ export class JsonScanner {
   #openFrom: number | undefined;
   #backslashChunk?: Uint8Array;
   #backslashAt = -1;
+  #counts: ValueCounts = { containers: 0, members: 0, commas: 0, stringBytes: 0 };
 
   /**
    * @param root What the text must be.
@@ -148,6 +164,11 @@ export class JsonScanner {
   /** Whether the page's `docs` array was met. */
   get sawDocs(): boolean {
     return this.#docsSeen;
+  }
+
+  /** What the elements scanned so far hold, from the first (kept up to date: do not change). */
+  get counts(): Readonly<ValueCounts> {
+    return this.#counts;
   }
 
   /** How many bytes were scanned. */
@@ -221,8 +242,17 @@ export class JsonScanner {
     return this.#root === "array" || this.#cutDepth === 2;
   }
 
-  /** Inside a string: skips to its closing quote (or the chunk's end); returns the last index. */
+  /**
+   * Inside a string: skips to its closing quote (or the chunk's end), counting its bytes in the
+   * cut array; returns the last index.
+   */
   #skipString(chunk: Uint8Array, from: number): number {
+    const last = this.#stringEnd(chunk, from);
+    if (this.#inCutArray()) this.#counts.stringBytes += last + 1 - from;
+    return last;
+  }
+
+  #stringEnd(chunk: Uint8Array, from: number): number {
     const naming = this.#memberState === IN_NAME && this.#closers.length === 1 &&
       this.#root === "page";
     for (let i = from; i < chunk.length; i++) {
@@ -271,17 +301,22 @@ export class JsonScanner {
     this.#closers.push(opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE);
   }
 
-  /** Inside a value: follows strings and nesting. */
+  /** Inside a value: follows strings and nesting, and counts what the cut array's elements hold. */
   #nest(byte: number, at: number): void {
     const closers = this.#closers;
-    if (byte === QUOTE) this.#inString = true;
-    else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+    if (byte === QUOTE) {
+      this.#inString = true;
+      if (this.#inCutArray()) this.#counts.stringBytes++;
+    } else if (byte === COMMA || byte === COLON) {
+      if (this.#inCutArray()) byte === COMMA ? this.#counts.commas++ : this.#counts.members++;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       if (closers.length >= MAX_JSON_DEPTH) {
         throw this.#fail(
           `nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${this.#words.fix}.`,
         );
       }
       closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+      if (this.#inCutArray()) this.#counts.containers++;
     } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
       const expected = closers.pop() as number;
       if (expected !== byte) {

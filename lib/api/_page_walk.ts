@@ -9,7 +9,9 @@ import type { TaskPage } from "./types.ts";
  * Reads the pages of one walk and stops a walk that would never end: a page that repeats a task
  * id already seen, an empty page that claims a next one, a walk past the first page's
  * `totalPages` or `totalDocs` by more than a margin (tasks added meanwhile fit in it), or a next
- * page that does not move forward. Numbers from the server must be numbers.
+ * page that does not move forward. Numbers from the server must be numbers. The walk may go on in
+ * smaller pages (a page too costly is asked again in smaller ones): `totalPages` is counted in
+ * the pages of the size it came with.
  */
 export class PageWalk {
   // Every task id seen, packed (about 20 bytes a lab id), found by its hash: two ids are one
@@ -19,13 +21,15 @@ export class PageWalk {
   #tasks = 0;
   #totalDocs?: number;
   #totalPages?: number;
+  #totalPagesLimit = 1; // the page size `totalPages` counts in
 
   /**
    * Checks page `pageNumber`'s JSON body and returns it as a page, with its `nextPage` filled in.
    *
+   * @param limit The page size the page was asked with.
    * @throws {ApiError} when the page is malformed or the walk would not end.
    */
-  page(body: unknown, pageNumber: number, context: CallContext): TaskPage {
+  page(body: unknown, pageNumber: number, context: CallContext, limit = 1): TaskPage {
     const refuse = (what: string): ApiError => unexpectedAnswer(context, { what });
     if (!isJsonObject(body) || !Array.isArray(body.docs) || typeof body.hasNextPage !== "boolean") {
       throw refuse("a page without `docs` and `hasNextPage`");
@@ -42,7 +46,10 @@ export class PageWalk {
     }
     const page = body as unknown as TaskPage;
     this.#totalDocs ??= page.totalDocs;
-    this.#totalPages ??= page.totalPages;
+    if (this.#totalPages === undefined && page.totalPages !== undefined) {
+      this.#totalPages = page.totalPages;
+      this.#totalPagesLimit = limit;
+    }
     for (const task of page.docs) {
       const id = String(isJsonObject(task) ? task._id : task);
       if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== undefined) {
@@ -65,7 +72,10 @@ export class PageWalk {
       throw refuse(`page ${pageNumber} pointing back to page ${inertText(page.nextPage)}`);
     }
     const totalPages = this.#totalPages;
-    if (totalPages !== undefined && nextPage > totalPages + Math.max(10, totalPages / 10)) {
+    // Compared in tasks: the next page may be of a smaller size than `totalPages` counts in.
+    const tooFar = (pages: number) =>
+      nextPage * limit > (pages + Math.max(10, pages / 10)) * this.#totalPagesLimit;
+    if (totalPages !== undefined && tooFar(totalPages)) {
       throw refuse(`page ${pageNumber} pointing to page ${nextPage}, far past its ${totalPages}`);
     }
     return { ...page, nextPage };

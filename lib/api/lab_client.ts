@@ -10,8 +10,16 @@ import {
 } from "./_http_error.ts";
 import { type AccessToken, logIn } from "./_login.ts";
 import { PageWalk } from "./_page_walk.ts";
+import { PageCostError } from "./_page_cost_error.ts";
+import { PageSizes } from "./_page_sizes.ts";
 import { checkPageTasks } from "./_task_match.ts";
-import { PageReader, type PageText, parsePage } from "./_page_reader.ts";
+import {
+  DEFAULT_MAX_PAGE_PARSED_BYTES,
+  DEFAULT_MAX_TASK_BYTES,
+  PageReader,
+  type PageText,
+  parsePage,
+} from "./_page_reader.ts";
 import { type BodyReader, type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
 import type { RequestEvent } from "./request_event.ts";
 import { taskQuery } from "./task_query.ts";
@@ -64,9 +72,22 @@ export interface LabClientOptions {
   maxResponseBytes?: number;
   /**
    * The largest task accepted in a page, in bytes of JSON text; a larger one is an `ApiError`
-   * naming the page. With the page size, it bounds what a page may hold. Default: 64 MiB.
+   * naming the page and this option. With the page size, it bounds what a page may hold.
+   * Default: 32 MiB (a 100-megapixel mask of drawn shapes is 2 to 6 MB as a data URI).
    */
   maxTaskBytes?: number;
+  /**
+   * The most memory a page's tasks may take once parsed, in bytes, as estimated while the page is
+   * read, before anything is parsed: a byte per byte of text, 4 per byte inside a string (its
+   * text is held three times while parsed, one freed late), plus 320 per object or array, 160
+   * per member and 224 per further value (text packed with tiny values, such as `[[1.0],…]`,
+   * costs 80 times its size while it is parsed). A page past it is asked again in smaller pages
+   * (the same tasks, in the same order, down to one task a page; `onWarning` is told once), so
+   * dense tasks are exported whatever the limit; a single task past it is an `ApiError` naming
+   * the task. Default: 192 MiB (a real page of 100 masks takes a few MiB; 100 tasks holding
+   * 8,000 polygon coordinates each take about 186 MiB).
+   */
+  maxPageParsedBytes?: number;
   /**
    * Allow a plain `http://` endpoint on a host that is not this machine: the secret key and the
    * tokens then cross the network unencrypted. Default: `false` (refused).
@@ -74,7 +95,8 @@ export interface LabClientOptions {
   allowInsecureHttp?: boolean;
   /**
    * Called with a warning the caller should show: the tasks of a page that do not match the
-   * filters asked for (they are exported as the lab sent them). Default: none.
+   * filters asked for (they are exported as the lab sent them), or pages made smaller because
+   * one was past `maxPageParsedBytes` (told once a walk). Default: none.
    */
   onWarning?: (message: string) => void;
   /**
@@ -131,6 +153,7 @@ export class LabClient {
   #secretKey: string;
   #pageSize: number;
   #maxTaskBytes: number;
+  #maxPageParsedBytes: number;
   #onToken?: (token: string) => void;
   #onWarning?: (message: string) => void;
   #send: SendOptions;
@@ -152,7 +175,12 @@ export class LabClient {
     this.#secretKey = required(options.secretKey, "secretKey", "secret key");
     this.#secrets.add(this.#secretKey);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
-    this.#maxTaskBytes = whole(options.maxTaskBytes ?? 64 * 1024 * 1024, "maxTaskBytes", 1);
+    this.#maxTaskBytes = whole(options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES, "maxTaskBytes", 1);
+    this.#maxPageParsedBytes = whole(
+      options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES,
+      "maxPageParsedBytes",
+      1,
+    );
     this.#onToken = options.onToken;
     this.#onWarning = options.onWarning;
     this.#send = {
@@ -246,23 +274,38 @@ export class LabClient {
   ): AsyncIterableIterator<TaskPage> {
     projectIdOf(projectId);
     const stop = new AbortController();
-    const request = (page: number) => {
+    const sizes = new PageSizes({
+      pageSize: this.#pageSize,
+      maxParsedBytes: this.#maxPageParsedBytes,
+      onWarning: this.#onWarning,
+    });
+    const request = (page: number, limit = sizes.limit) => {
       const pending = this.#fetch(
-        `${TASKS_PATH}?${taskQuery(projectId, filters, { page, limit: this.#pageSize })}`,
-        { projectId, signal: stop.signal, readBody: (context) => this.#pageReader(context) },
+        `${TASKS_PATH}?${taskQuery(projectId, filters, { page, limit })}`,
+        { projectId, signal: stop.signal, readBody: (context) => this.#pageReader(context, limit) },
       );
       // Handled now so a failed prefetch never goes unhandled while the caller is busy.
       pending.catch(() => {});
-      return { page, pending };
+      return { page, limit, pending };
     };
-    let next: { page: number; pending: Promise<Fetched> } | undefined = request(1);
+    let next: ReturnType<typeof request> | undefined = request(1);
     const walk = new PageWalk();
     try {
       while (next !== undefined) {
         // The page waits as its raw text and is parsed only now, when the caller takes it: its
         // many mask strings are then new, and die young once the caller has used them.
-        const { response, context } = await next.pending;
-        const page = walk.page(pageBody(response, context, options.onTask), next.page, context);
+        let fetched: Fetched;
+        try {
+          fetched = await next.pending;
+        } catch (error) {
+          if (!(error instanceof PageCostError)) throw error;
+          // Its tasks again, in smaller pages; a page of one task too costly is thrown.
+          next = request(sizes.smaller(next.page, error));
+          continue;
+        }
+        const { response, context } = fetched;
+        const body = pageBody(response, context, options.onTask);
+        const page = walk.page(body, next.page, context, next.limit);
         const warning = checkPageTasks(page.docs, { projectId, filters, page: next.page, context });
         if (warning !== undefined) this.#onWarning?.(warning);
         next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : undefined;
@@ -285,12 +328,14 @@ export class LabClient {
     for await (const page of this.taskPages(projectId, filters)) yield* takeTasks(page);
   }
 
-  /** Reads a page as it arrives, bounded by the page size and the task size limit. */
-  #pageReader(context: CallContext): BodyReader {
+  /** Reads a page as it arrives, bounded by the page size, the task size and the parsed size. */
+  #pageReader(context: CallContext, limit: number): BodyReader {
     return new PageReader({
-      limit: this.#pageSize,
+      limit,
       maxTaskBytes: this.#maxTaskBytes,
+      maxParsedBytes: this.#maxPageParsedBytes,
       fail: (what) => unexpectedAnswer(context, { what }),
+      failCost: (what) => new PageCostError(unexpectedAnswer(context, { what })),
     });
   }
 

@@ -3,7 +3,7 @@ import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { ConfigError } from "../errors.ts";
 import { type FlagSpec, type ParsedFlags, parseFlags, UnknownFlagError } from "../_std/cli.ts";
 import type { ExportSettings } from "../export/export_settings.ts";
-import { readOptions } from "../settings/export_setting_table.ts";
+import { parsePageMemory, readOptions } from "../settings/export_setting_table.ts";
 import { closestWord } from "./closest_word.ts";
 import { settingOfFlag } from "./_flag_name.ts";
 import {
@@ -31,6 +31,8 @@ export interface ExportCommand {
   endpoint?: string;
   /** Whether a plain-http endpoint on another machine is allowed. */
   allowInsecureHttp: boolean;
+  /** `--max-page-memory`, in bytes: the lab client's `maxPageParsedBytes`; its default when absent. */
+  maxPageParsedBytes?: number;
   /** Whether to print JSON instead of text. */
   json: boolean;
   /** Whether to log each HTTP request on stderr. */
@@ -83,6 +85,7 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
   }
   const filters = readFilters(parsed);
   const string = (name: string) => stringFlag(parsed, name);
+  const pageMemory = string("max-page-memory");
   return {
     settings: {
       ...readSettings(parsed),
@@ -94,6 +97,7 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     config: string("config"),
     endpoint: string("endpoint"),
     allowInsecureHttp: parsed["allow-insecure-http"] === true,
+    maxPageParsedBytes: pageMemory === undefined ? undefined : parsePageMemory(pageMemory),
     json: parsed["json"] === true,
     verbose: parsed["verbose"] === true,
     quiet: parsed["quiet"] === true,

@@ -201,6 +201,7 @@ async function taskSourceOf(
         ...credentials,
         endpointSetting,
         allowInsecureHttp: command.allowInsecureHttp,
+        maxPageParsedBytes: command.maxPageParsedBytes,
         signal: io.signal,
         onWarning: (message) => io.stderr(`warning: ${message}\n`),
         onRequest: command.quiet ? undefined : requestLog({

@@ -35,16 +35,7 @@ export async function prepareExportFolder(
   const present = await files.rootExists();
   if (mode === "new") {
     if (!present) return { previous: EarlierManifest.none() };
-    throw new ConfigError(
-      settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${
-        mention("resume")
-      } to finish an interrupted export, or ${
-        mention("overwrite")
-      } to replace it (the SDK refuses it too); to update it, give its path to ${
-        mention("incremental")
-      } in place of ${mention("outputFolder")} and ${mention("outputFilename")}`,
-      { setting: "outputFilename" },
-    );
+    throw alreadyExists(folder);
   }
   if (mode === "overwrite") {
     if (present) await clearExport(files);
@@ -85,6 +76,20 @@ export async function prepareExportFolder(
     previous.close();
     throw error;
   }
+}
+
+/** A new export's folder is taken: the error says each way on, by the settings that take it. */
+function alreadyExists(folder: string): ConfigError {
+  return new ConfigError(
+    settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${
+      mention("resume")
+    } to finish an interrupted export, or ${
+      mention("overwrite")
+    } to replace it (the SDK refuses it too); to update it, give its path to ${
+      mention("incremental")
+    } in place of ${mention("outputFolder")} and ${mention("outputFilename")}`,
+    { setting: "outputFilename" },
+  );
 }
 
 /**

@@ -16,8 +16,9 @@ import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
 import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat, RenderedFile } from "./mask_format.ts";
 import { type PanopticSegment, PanopticSegments } from "./panoptic_segments.ts";
+import { LabelMasks } from "./_label_masks.ts";
 
-/** The zlib level of the single-channel formats (`encodeGreyPng`'s default). */
+/** The zlib level of the single-channel formats (`encodeGreyPng`'s default), with `"zlib"`. */
 const GREY_LEVEL = 6;
 
 /** What the renderer needs besides the rows. */
@@ -30,6 +31,11 @@ export interface MaskRowsOptions {
   colourByBChannel?: ReadonlyMap<number, RgbColour>;
   /** `panoptic`: the class indices that are stuff (one segment per class). */
   stuffClasses?: readonly number[];
+  /**
+   * The deflate encoder of the formats but `rgb` (see `PngRowEncoderOptions.deflater`): the
+   * mask-row encoder by default; `"zlib"` writes the files of before (level 6), the same pixels.
+   */
+  deflater?: "zlib" | "mask-rows";
 }
 
 /** Takes a mask's rows, top to bottom, and gives its format's files at the end. */
@@ -68,8 +74,19 @@ export function maskRowsRenderer(
 ): MaskRowsRenderer {
   const { width, height } = size;
   const { table } = options;
-  const encoder = (bitDepth: 8 | 16, palette?: Uint8Array, level = GREY_LEVEL) =>
-    hashingEncoder({ width, height, bitDepth, colourType: palette ? 3 : 0, palette, level });
+  // The formats but `rgb` deflate with the mask-row encoder (`rgb` comes here only for masks that
+  // are not PNGs of the fast flavours; its files stay those zlib writes).
+  const deflater = options.deflater ?? "mask-rows";
+  const encoder = (bitDepth: 8 | 16, palette?: Uint8Array) =>
+    hashingEncoder({
+      width,
+      height,
+      bitDepth,
+      colourType: palette ? 3 : 0,
+      palette,
+      level: GREY_LEVEL,
+      deflater,
+    });
   switch (options.format) {
     case "rgb": {
       const colours = options.colourByBChannel;
@@ -92,7 +109,7 @@ export function maskRowsRenderer(
           target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
         }
         return target.subarray(0, rows.length / 3);
-      });
+      }, 1);
     }
     case "instance":
       return single(file, encoder(16), (rows, target) => {
@@ -102,11 +119,11 @@ export function maskRowsRenderer(
           target[p + 1] = rows[i];
         }
         return target.subarray(0, (rows.length / 3) * 2);
-      });
+      }, 2);
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
     case "panoptic":
-      return panopticRenderer(file, size, table, options.stuffClasses ?? []);
+      return panopticRenderer(file, size, table, { ...options, deflater });
   }
 }
 
@@ -136,9 +153,10 @@ function panopticRenderer(
   file: string,
   size: ImageSize,
   table: ClassTable,
-  stuffClasses: readonly number[],
+  options: { stuffClasses?: readonly number[]; deflater: "zlib" | "mask-rows" },
 ): MaskRowsRenderer {
   const { width, height } = size;
+  const stuffClasses = options.stuffClasses ?? [];
   const found = new PanopticSegments(table, { stuffClasses, width });
   const rgb = hashingEncoder({
     width,
@@ -146,28 +164,63 @@ function panopticRenderer(
     bitDepth: 8,
     colourType: 2,
     level: DEFAULT_ZLIB_LEVEL,
+    deflater: options.deflater,
   });
   const renderer = single(
     file,
     rgb,
-    (rows, target, first) =>
-      found.takeRows({ data: rows, first, count: rows.length / 3 / width }, target),
+    (rows, target, first, repeats) =>
+      found.takeRows({ data: rows, first, count: rows.length / 3 / width, repeats }, target),
   );
   return { ...renderer, segments: () => found.segments() };
 }
 
-/** A format of one file whose rows are made from each strip by `convert`. */
+/**
+ * A format of one file whose rows are made from each strip by `convert`. Given the format's bytes
+ * a pixel, a row known to repeat the row above is copied from it, not converted again (`convert`
+ * must then make zeros of black pixels, and take any run of rows).
+ */
 function single(
   file: string,
   encoder: HashingEncoder,
-  convert: (rows: Uint8Array, target: Uint8Array, first: number) => Uint8Array,
+  convert: (
+    rows: Uint8Array,
+    target: Uint8Array,
+    first: number,
+    repeats?: Uint8Array,
+  ) => Uint8Array,
+  pixelBytes?: number,
 ): MaskRowsRenderer {
   let target = new Uint8Array(0);
+  /** The last row made (zeros above the first). */
+  let last = new Uint8Array(0);
   return {
-    takeRows({ data, first }) {
+    takeRows({ data, first, count, repeats }) {
       // At most 3 bytes a pixel (panoptic), as many as the strip's RGB.
       if (target.length < data.length) target = new Uint8Array(data.length);
-      encoder.writeRows(convert(data, target, first));
+      if (pixelBytes === undefined || repeats === undefined || count === 0) {
+        return encoder.writeRows(convert(data, target, first, repeats), repeats);
+      }
+      const inRow = data.length / count;
+      const outRow = (inRow / 3) * pixelBytes;
+      if (last.length !== outRow) last = new Uint8Array(outRow);
+      for (let row = 0; row < count;) {
+        if (repeats[row] === 1) {
+          target.set(
+            row === 0 ? last : target.subarray((row - 1) * outRow, row * outRow),
+            row * outRow,
+          );
+          row++;
+          continue;
+        }
+        let end = row + 1;
+        while (end < count && repeats[end] !== 1) end++;
+        const rows = data.subarray(row * inRow, end * inRow);
+        convert(rows, target.subarray(row * outRow, end * outRow), first + row);
+        row = end;
+      }
+      last.set(target.subarray((count - 1) * outRow, count * outRow));
+      encoder.writeRows(target.subarray(0, count * outRow), repeats);
     },
     end: () => [fileOf(file, encoder)],
     close: () => encoder.close(),
@@ -184,19 +237,26 @@ function binaryRenderer(
   newEncoder: () => HashingEncoder,
 ): MaskRowsRenderer {
   const encoders = new Map<number, HashingEncoder>();
-  const seen = new Uint8Array(256);
+  /** The bChannels with a red above 0 in the strip. */
+  const inStrip = new Uint8Array(256);
   const masks = new LabelMasks(table.labelByBChannel[0] === undefined);
   const stem = file.slice(0, -".png".length);
   return {
-    takeRows({ data, first }) {
-      masks.takeStrip(data, seen);
+    takeRows(rows) {
+      const { data, first } = rows;
+      inStrip.fill(0);
+      masks.takeStrip(data, inStrip, rows.count, rows.repeats);
       for (let b = 0; b < 256; b++) {
-        if (seen[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === undefined) continue;
+        if (inStrip[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === undefined) continue;
         const encoder = newEncoder();
         encoder.writeZeroRows(first);
         encoders.set(b, encoder);
       }
-      for (const [bChannel, encoder] of encoders) encoder.writeRows(masks.of(bChannel));
+      for (const [bChannel, encoder] of encoders) {
+        // A label not in the strip: rows of zeros, which the encoder takes without reading.
+        if (inStrip[bChannel] === 0) encoder.writeZeroRows(rows.count);
+        else encoder.writeRows(masks.of(bChannel), rows.repeats);
+      }
     },
     end(labels) {
       const files: RenderedFile[] = [];
@@ -213,73 +273,6 @@ function binaryRenderer(
       for (const encoder of encoders.values()) encoder.close();
     },
   };
-}
-
-/**
- * The binary masks of a strip, one label at a time: each pixel's label (its bChannel, 0 where
- * red is 0) is read once per strip, then each label's mask is made four pixels at a time (the
- * bytes of a word equal to the label become 255, the others 0). When a label has bChannel 0,
- * which the per-strip labels cannot tell from "none", each mask is made from the RGB rows.
- */
-class LabelMasks {
-  #words: boolean;
-  #labels = new Int32Array(0);
-  #labelBytes = new Uint8Array(0);
-  #mask = new Int32Array(0);
-  #maskBytes = new Uint8Array(0);
-  #data: Uint8Array = new Uint8Array(0);
-  #pixels = 0;
-
-  constructor(words: boolean) {
-    this.#words = words;
-  }
-
-  /** Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0. */
-  takeStrip(data: Uint8Array, seen: Uint8Array): void {
-    const pixels = data.length / 3;
-    this.#data = data;
-    this.#pixels = pixels;
-    if (this.#mask.length * 4 < pixels) {
-      this.#labels = new Int32Array(Math.ceil(pixels / 4));
-      this.#labelBytes = new Uint8Array(this.#labels.buffer);
-      this.#mask = new Int32Array(this.#labels.length);
-      this.#maskBytes = new Uint8Array(this.#mask.buffer);
-    }
-    if (!this.#words) {
-      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
-      return;
-    }
-    const labels = this.#labelBytes;
-    for (let i = 0, p = 0; i < data.length; i += 3, p++) {
-      const label = data[i] === 0 ? 0 : data[i + 2];
-      labels[p] = label;
-      seen[label] = 1;
-    }
-    // The pixels past the strip's end in the last word: no label.
-    labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
-  }
-
-  /** The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere. */
-  of(bChannel: number): Uint8Array {
-    const mask = this.#maskBytes.subarray(0, this.#pixels);
-    if (!this.#words) {
-      const data = this.#data;
-      for (let i = 0, p = 0; i < data.length; i += 3, p++) {
-        mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
-      }
-      return mask;
-    }
-    const labels = this.#labels;
-    const words = this.#mask;
-    const repeated = Math.imul(bChannel, 0x01010101);
-    for (let w = 0, end = Math.ceil(this.#pixels / 4); w < end; w++) {
-      const x = labels[w] ^ repeated;
-      // A byte of x is 0 where the label is: its high bit stays clear in `t` alone.
-      const t = (((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080;
-      words[w] = Math.imul((~t & 0x80808080) >>> 7, 255);
-    }
-    return mask;
-  }
 }
 
 /** A label id as a file name: anything but letters, digits, `.`, `_` and `-` becomes `_`. */

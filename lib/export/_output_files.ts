@@ -1,6 +1,6 @@
 import type { ExportSummary } from "../model/export_summary.ts";
 import type { SplitPlan } from "../model/split_plan.ts";
-import type { ExportFormatOptions } from "./export_format.ts";
+import type { ExportFormatOptions } from "./export_format_options.ts";
 import { OutputFile } from "../formats/output_file.ts";
 import { oneFileFormat } from "../formats/one_file_formats.ts";
 

@@ -41,6 +41,10 @@ export class PanopticSegments {
   #minY: number[] = [];
   #maxX: number[] = [];
   #maxY: number[] = [];
+  /** The runs of the last row taken, three numbers each: id, first and last column. */
+  #runs: number[] = [];
+  /** The last panoptic row made (zeros above the first). */
+  #lastRow: Uint8Array;
 
   /**
    * Starts with no segment.
@@ -50,6 +54,7 @@ export class PanopticSegments {
    */
   constructor(table: ClassTable, options: { stuffClasses: readonly number[]; width: number }) {
     this.#width = options.width;
+    this.#lastRow = new Uint8Array(options.width * 3);
     table.labelByBChannel.forEach((label, b) => {
       if (label !== undefined) this.#classOfB[b] = table.indexByBChannel[b];
     });
@@ -57,37 +62,57 @@ export class PanopticSegments {
   }
 
   /**
-   * Turns a strip of the mask's RGB rows into the panoptic PNG's rows, and counts its segments.
+   * Turns a strip of the mask's RGB rows into the panoptic PNG's rows, and counts its segments. A
+   * row that `repeats` says repeats the row above is copied from it, its runs counted again.
    *
-   * @param rows The strip: `count` rows of `width · 3` bytes from row `first`.
+   * @param rows The strip: `count` rows of `width · 3` bytes from row `first`, and which rows
+   * are known to repeat the row above (1).
    * @param target Where the panoptic rows go, at least as long as the strip.
    * @returns The panoptic rows: `target`'s first `rows.data.length` bytes.
    */
   takeRows(
-    rows: { data: Uint8Array; first: number; count: number },
+    rows: { data: Uint8Array; first: number; count: number; repeats?: Uint8Array },
     target: Uint8Array,
   ): Uint8Array {
-    const { data, first, count } = rows;
-    const width = this.#width;
-    for (let row = 0, i = 0; row < count; row++) {
-      let runId = 0;
-      let runStart = 0;
-      for (let x = 0; x < width; x++, i += 3) {
-        const red = data[i];
-        const classIndex = red === 0 ? 0 : this.#classOfB[data[i + 2]];
-        const instance = classIndex === 0 || this.#stuff[classIndex] === 1 ? 0 : red;
-        target[i] = instance;
-        target[i + 1] = classIndex;
-        target[i + 2] = 0;
-        const id = classIndex === 0 ? 0 : instance + 256 * classIndex;
-        if (id === runId) continue;
-        if (runId !== 0) this.#addRun(runId, runStart, x - 1, first + row);
-        runId = id;
-        runStart = x;
-      }
-      if (runId !== 0) this.#addRun(runId, runStart, width - 1, first + row);
+    const { data, first, count, repeats } = rows;
+    const rowBytes = this.#width * 3;
+    const runs = this.#runs;
+    for (let row = 0; row < count; row++) {
+      const at = row * rowBytes;
+      if (repeats?.[row] === 1) {
+        if (row === 0) target.set(this.#lastRow);
+        else target.copyWithin(at, at - rowBytes, at);
+        for (let r = 0; r < runs.length; r += 3) {
+          this.#addRun(runs[r], runs[r + 1], runs[r + 2], first + row);
+        }
+      } else this.#takeRow(data, target, at, first + row);
     }
+    if (count > 0) this.#lastRow.set(target.subarray((count - 1) * rowBytes, count * rowBytes));
     return target.subarray(0, data.length);
+  }
+
+  /** Makes the panoptic row `y` from the RGB row at `data[at]`, and counts (and keeps) its runs. */
+  #takeRow(data: Uint8Array, target: Uint8Array, at: number, y: number): void {
+    const width = this.#width;
+    const runs = this.#runs;
+    runs.length = 0;
+    let runId = 0;
+    let runStart = 0;
+    for (let x = 0, i = at; x < width; x++, i += 3) {
+      const red = data[i];
+      const classIndex = red === 0 ? 0 : this.#classOfB[data[i + 2]];
+      const instance = classIndex === 0 || this.#stuff[classIndex] === 1 ? 0 : red;
+      target[i] = instance;
+      target[i + 1] = classIndex;
+      target[i + 2] = 0;
+      const id = classIndex === 0 ? 0 : instance + 256 * classIndex;
+      if (id === runId) continue;
+      if (runId !== 0) runs.push(runId, runStart, x - 1);
+      runId = id;
+      runStart = x;
+    }
+    if (runId !== 0) runs.push(runId, runStart, width - 1);
+    for (let r = 0; r < runs.length; r += 3) this.#addRun(runs[r], runs[r + 1], runs[r + 2], y);
   }
 
   /**

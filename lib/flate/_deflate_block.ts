@@ -15,8 +15,8 @@ const LENGTH_BASE = [
 ];
 // deno-fmt-ignore
 const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-/** The distances matches may have here: 1 and 3 (codes 0 and 2, no extra bits). */
-const DISTANCE_CODE: Readonly<Record<number, number>> = { 1: 0, 3: 2 };
+/** The distances matches may have here: 1 to 3 (codes 0 to 2, no extra bits). */
+const DISTANCE_CODE: Readonly<Record<number, number>> = { 1: 0, 2: 1, 3: 2 };
 /** The order in which a block's header lists the code-length code's lengths. */
 const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 /** The longest match deflate can say; longer ones are cut. */
@@ -34,7 +34,7 @@ for (let code = 0; code < LENGTH_BASE.length; code++) {
 export interface DeflateTokens {
   /** 0 for a literal, else the match's length (cut into matches of 258 at most when written). */
   lengths: Uint32Array;
-  /** The literal, or the match's distance: 1 or 3. */
+  /** The literal, or the match's distance: 1 to 3. */
   values: Uint16Array;
   /** How many tokens are used. */
   count: number;
@@ -88,7 +88,7 @@ export function writeDynamicBlock(writer: BitWriter, tokens: DeflateTokens, fina
         writer.put(length - LENGTH_BASE[code], LENGTH_EXTRA[code]);
         return writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
       }
-      // No extra bits (distances 1 and 3 have none): the match's codes as one pattern, repeated.
+      // No extra bits (distances 1 to 3 have none): the match's codes as one pattern, repeated.
       writer.repeat(
         literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol],
         literalLengths[symbol] + distanceLengths[distanceCode],

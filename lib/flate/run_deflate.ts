@@ -3,7 +3,8 @@
  * looks for matches at every position of the 6 MB a 1920×1080 mask's rows make; here a run of
  * zeros, found 64 bytes at a time by a SIMD kernel, is one match at distance 1 however long, and
  * only the few other bytes are looked at one by one: a literal, or a run repeating the byte
- * before (distance 1) or the pixel before (distance 3, a colour along a row). Each block gets
+ * before (distance 1) or the pixel before (distance 3 by default: an RGB colour along a row; the
+ * pixel's bytes are an option). Each block gets
  * Huffman codes of its own (RFC 1951, 3.2.7). Any bytes are encoded correctly; bytes that are
  * not mostly zeros are encoded slowly and compress poorly.
  *
@@ -21,9 +22,14 @@ const ADLER_MODULUS = 65521;
 export interface RunDeflateOptions {
   /**
    * The position of the first nonzero byte of `bytes` in `[from, to)`, or `to`; the SIMD kernel
-   * `skipZeros` where the bytes are in the kernels' memory. Default: a byte loop.
+   * `skipZeros` where the bytes are in the kernels' memory. Default: four bytes at a time.
    */
   skipZeros?: (bytes: Uint8Array, from: number, to: number) => number;
+  /**
+   * Bytes per pixel, 1 to 3: runs that repeat the pixel before are looked for at this distance
+   * (as well as runs of one byte). Default: 3 (RGB).
+   */
+  pixelBytes?: number;
 }
 
 /**
@@ -45,6 +51,7 @@ export interface RunDeflateOptions {
  */
 export class RunDeflate {
   #skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>;
+  #pixel: number;
   #tokens: DeflateTokens = takeTokens();
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
@@ -55,7 +62,11 @@ export class RunDeflate {
 
   /** @param options How zero bytes are skipped. */
   constructor(options: RunDeflateOptions = {}) {
-    this.#skipZeros = options.skipZeros ?? skipZerosByByte;
+    this.#skipZeros = options.skipZeros ?? skipZerosByWord;
+    this.#pixel = options.pixelBytes ?? 3;
+    if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
+      throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
+    }
     // CMF: deflate with a 32 KiB window; FLG: the fastest level, no dictionary, check bits.
     this.#writer.byte(0x78);
     this.#writer.byte(0x01);
@@ -79,13 +90,14 @@ export class RunDeflate {
         continue;
       }
       const one = this.#taken >= 1 ? runLength(bytes, at, i, to, 1) : 0;
-      const three = this.#taken >= 3 ? runLength(bytes, at, i, to, 3) : 0;
+      const pixel = this.#pixel;
+      const three = pixel > 1 && this.#taken >= pixel ? runLength(bytes, at, i, to, pixel) : 0;
       if (one < 3 && three < 3) {
         this.#literal(bytes[i++]);
         continue;
       }
       const length = Math.max(one, three);
-      this.#token(length, one >= three ? 1 : 3);
+      this.#token(length, one >= three ? 1 : pixel);
       this.#adler(bytes, i, i + length);
       i += length;
     }
@@ -108,6 +120,33 @@ export class RunDeflate {
     this.#before.set(
       zeros >= 3 ? [0, 0, 0] : zeros === 2 ? [0, 0, filter] : [0, filter, this.#before[0]],
     );
+  }
+
+  /**
+   * Encodes scanlines of a PNG (a filter-type byte, then the row) that lie `stride` bytes apart:
+   * those flagged 0 are all zeros after their filter type (a row that repeats the row above, once
+   * Up-filtered) and are encoded without being read; runs of the others as they are.
+   *
+   * @param bytes Where the scanlines are.
+   * @param scanlines The first one's position, the distance between two, how many, and their
+   * flags: `flags[at + row]` is 0 for a row of zeros.
+   */
+  writeScanlines(
+    bytes: Uint8Array,
+    scanlines: { first: number; stride: number; count: number; flags: Uint8Array; at: number },
+  ): void {
+    const { first, stride, count, flags, at } = scanlines;
+    for (let row = 0; row < count;) {
+      if (flags[at + row] === 0) {
+        this.zeroRow(bytes[first + row * stride], stride - 1);
+        row++;
+        continue;
+      }
+      let end = row + 1;
+      while (end < count && flags[at + end] !== 0) end++;
+      this.write(bytes, first + row * stride, first + end * stride);
+      row = end;
+    }
   }
 
   /**
@@ -192,8 +231,28 @@ function runLength(
   return length;
 }
 
-function skipZerosByByte(bytes: Uint8Array, from: number, to: number): number {
+/** The last buffer {@linkcode skipZerosByWord} read, as 32-bit words. */
+let wordsOf: { buffer: ArrayBufferLike; words: Int32Array } | undefined;
+
+/** The first nonzero byte of `bytes` in `[from, to)`, or `to`: four bytes at a time. */
+function skipZerosByWord(bytes: Uint8Array, from: number, to: number): number {
+  const offset = bytes.byteOffset;
   let i = from;
+  // Bytes one by one up to a word boundary of the buffer.
+  while (i < to && ((offset + i) & 3) !== 0) {
+    if (bytes[i] !== 0) return i;
+    i++;
+  }
+  if (i >= to) return to;
+  const { buffer } = bytes;
+  if (wordsOf?.buffer !== buffer || wordsOf.words.length !== buffer.byteLength >> 2) {
+    wordsOf = { buffer, words: new Int32Array(buffer, 0, buffer.byteLength >> 2) };
+  }
+  const words = wordsOf.words;
+  let w = (offset + i) >> 2;
+  const lastWord = (offset + to) >> 2;
+  while (w < lastWord && words[w] === 0) w++;
+  i = w * 4 - offset;
   while (i < to && bytes[i] === 0) i++;
   return i;
 }

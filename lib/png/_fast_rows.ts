@@ -11,7 +11,7 @@
 import type { PngError } from "../errors.ts";
 import { isFastFlavour } from "./fast_rgb.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
-import { align16, SLACK, withKernels } from "./kernels.ts";
+import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
 import type { RgbRows } from "./png_rows.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
@@ -70,6 +70,9 @@ export function readFastRows(
   const input = align16(tables + CENSUS_BYTES);
   const output = align16(input + (rows + 1) * inStride + SLACK);
   const end = output + rows * outRow + SLACK;
+  const repeats = new Uint8Array(rows);
+  /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
+  let blackAbove = true;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
     clearCensus(memory, tables);
@@ -78,12 +81,15 @@ export function readFastRows(
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count): PngError | undefined {
         const above = first === 0 ? zero : input + 1;
+        const scanlines = { at: input + inStride, stride: inStride, count };
+        blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
-        onRows({ data: memory.subarray(output, output + count * outRow), first, count });
+        const data = memory.subarray(output, output + count * outRow);
+        onRows({ data, first, count, repeats: repeats.subarray(0, count) });
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return undefined;
@@ -91,4 +97,30 @@ export function readFastRows(
     });
     return readCensus(memory, tables);
   });
+}
+
+/**
+ * Marks in `repeats` the scanlines (still filtered) that repeat the row above: Up-filtered to
+ * zeros (a PNG encoder's pick for such rows), or black below a black row, where a black row is
+ * zeros under None or Sub, or under the other filters below a black row (an encoder picks None,
+ * tried first, for a black row).
+ *
+ * @returns Whether the last row is known to be black.
+ */
+function markRepeats(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  scanlines: { at: number; stride: number; count: number },
+  repeats: Uint8Array,
+  blackAbove: boolean,
+): boolean {
+  const { at, stride, count } = scanlines;
+  for (let row = 0, p = at; row < count; row++, p += stride) {
+    const filter = memory[p];
+    const zeros = kernels.skipZeros(p + 1, p + stride) === p + stride;
+    const black = zeros && (filter <= 1 || blackAbove);
+    repeats[row] = (zeros && filter === 2) || (black && blackAbove) ? 1 : 0;
+    blackAbove = black;
+  }
+  return blackAbove;
 }

@@ -169,7 +169,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           flags,
         );
         if (badRow >= 0) return badRow;
-        writeRows(deflate, memory, { first: output + outStride, stride: outStride, count, flags });
+        writeRows(deflate, memory, layout, count);
         if (pixels) sinkRows(pixels, { kernels, memory, layout, count });
         return -1;
       } else {
@@ -201,6 +201,18 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
   });
 }
 
+/** Deflates a strip's Up-filtered output rows, those the kernel flagged as zeros unread. */
+function writeRows(
+  deflate: RunDeflate,
+  memory: Uint8Array,
+  layout: StripLayout,
+  count: number,
+): void {
+  const stride = layout.outRow + 1;
+  const first = layout.output + stride;
+  deflate.writeScanlines(memory, { first, stride, count, flags: memory, at: layout.flags });
+}
+
 /**
  * Hands a strip's unfiltered input rows to a sink as RGB, once its output rows are deflated: RGBA
  * rows are packed into the output rows' room first.
@@ -230,29 +242,6 @@ function sinkRows(
   const rows = output + outStride + 1;
   kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
   pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
-}
-
-/**
- * Deflates a strip's Up-filtered rows: a row the kernel flagged as all zeros (it repeats the row
- * above) without reading it, runs of other rows as they are.
- */
-function writeRows(
-  deflate: RunDeflate,
-  memory: Uint8Array,
-  strip: { first: number; stride: number; count: number; flags: number },
-): void {
-  const { first, stride, count, flags } = strip;
-  for (let row = 0; row < count;) {
-    if (memory[flags + row] === 0) {
-      deflate.zeroRow(2, stride - 1);
-      row++;
-      continue;
-    }
-    let end = row + 1;
-    while (end < count && memory[flags + end] !== 0) end++;
-    deflate.write(memory, first + row * stride, first + end * stride);
-    row = end;
-  }
 }
 
 /**

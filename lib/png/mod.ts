@@ -23,7 +23,7 @@ export { encodeGreyPng, type EncodeGreyPngOptions, type GreyImage } from "./enco
 export { censusOf, type MaskCensus } from "./mask_census.ts";
 export { type MaskRows, type MaskRowsOptions, openMaskRows } from "./mask_rows.ts";
 export type { RgbRows } from "./png_rows.ts";
-export type { RowSampler } from "./row_sampler.ts";
+export type { RowSampler, RowStrip } from "./row_sampler.ts";
 export {
   PIXEL_FORM,
   PixelDigest,

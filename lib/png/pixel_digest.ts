@@ -42,9 +42,12 @@ export interface PixelDigestOptions {
  */
 export type SameAsAbove = (row: number) => boolean | undefined;
 
-/** Marker bytes: a row the same as the row above is one `0`; another, `1` then its bytes. */
-const SAME = new Uint8Array(4096);
-const CHANGED = new Uint8Array([1]);
+/**
+ * Bytes gathered before each hash update: the canonical form (a row the same as the row above is
+ * one `0`; another, `1` then its bytes) is handed to the hash a strip at a time, not two calls a
+ * row (each call into `node:crypto` costs more than copying a row).
+ */
+const STAGE_BYTES = 64 * 1024;
 
 /**
  * Hashes a mask's rows, given top to bottom, in the canonical form.
@@ -63,8 +66,9 @@ export class PixelDigest {
   #rowBytes: number;
   /** The last row hashed (zeros before the first). */
   #last: Uint8Array;
-  /** Rows the same as the row above, not hashed yet. */
-  #same = 0;
+  /** The canonical form's bytes not hashed yet: `#stage[0..#staged)`. */
+  #stage: Uint8Array;
+  #staged = 0;
 
   /**
    * Starts the digest with the canonical header (and palette).
@@ -78,6 +82,7 @@ export class PixelDigest {
     if (layout === "indexed8" && palette) this.#hash.update(palette);
     this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
     this.#last = new Uint8Array(this.#rowBytes);
+    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, this.#rowBytes + 1));
   }
 
   /** The bytes of one row. */
@@ -120,13 +125,14 @@ export class PixelDigest {
         (row === 0
           ? sameBytes(memory, p, this.#last, 0, rowBytes)
           : sameBytes(memory, p, memory, p - stride, rowBytes));
+      if (this.#staged + 1 + rowBytes > this.#stage.length) this.#flush();
       if (same) {
-        this.#same++;
+        this.#stage[this.#staged++] = 0;
         continue;
       }
-      this.#flushSame();
-      this.#hash.update(CHANGED);
-      this.#hash.update(memory.subarray(p, p + rowBytes));
+      this.#stage[this.#staged] = 1;
+      this.#stage.set(memory.subarray(p, p + rowBytes), this.#staged + 1);
+      this.#staged += 1 + rowBytes;
       changed = row;
     }
     // The row above the next call's first: the last changed row (the rows after it repeat it).
@@ -142,15 +148,13 @@ export class PixelDigest {
    * @returns The SHA-256, 64 hex digits.
    */
   hex(): string {
-    this.#flushSame();
+    this.#flush();
     return this.#hash.digest("hex");
   }
 
-  #flushSame(): void {
-    for (let left = this.#same; left > 0; left -= SAME.length) {
-      this.#hash.update(SAME.subarray(0, Math.min(left, SAME.length)));
-    }
-    this.#same = 0;
+  #flush(): void {
+    if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
+    this.#staged = 0;
   }
 }
 

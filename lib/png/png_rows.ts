@@ -26,6 +26,11 @@ export interface RgbRows {
   first: number;
   /** How many rows. */
   count: number;
+  /**
+   * Per row, 1 where the row is known to repeat the row above (zeros above the first row of the
+   * image), 0 where that is not known; absent when no row is known.
+   */
+  repeats?: Uint8Array;
 }
 
 /** Options of {@linkcode readPngRows}. */

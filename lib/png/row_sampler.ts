@@ -6,6 +6,28 @@
  */
 
 /**
+ * One strip of rows as a reader hands it on: the buffer, where the first row starts, the bytes
+ * from one row's start to the next one's, the first row's number in the image, how many rows, and
+ * the bytes per pixel (3 for RGB, 4 for RGBA).
+ *
+ * @example The strip of one RGB row of two pixels at the top of an image
+ * ```ts
+ * import type { RowStrip } from "./row_sampler.ts";
+ *
+ * const strip: RowStrip = [new Uint8Array(6), 0, 6, 0, 1, 3];
+ * console.log(strip.length); // 6
+ * ```
+ */
+export type RowStrip = [
+  pixels: Uint8Array,
+  at: number,
+  stride: number,
+  first: number,
+  count: number,
+  channels: number,
+];
+
+/**
  * Takes rows of pixels as a reader unfilters them, top to bottom.
  *
  * @example A sampler that counts the rows it is given
@@ -22,19 +44,7 @@ export interface RowSampler {
   /**
    * Takes the next rows.
    *
-   * @param pixels The bytes holding the rows.
-   * @param at Where the first row's first pixel is in `pixels`.
-   * @param stride Bytes from one row's start to the next one's.
-   * @param first The first row's number in the image.
-   * @param count How many rows.
-   * @param channels Bytes per pixel: 3 (RGB) or 4 (RGBA).
+   * @param strip The rows: buffer, offset, stride, first row, row count, bytes per pixel.
    */
-  takeRows(
-    pixels: Uint8Array,
-    at: number,
-    stride: number,
-    first: number,
-    count: number,
-    channels: number,
-  ): void;
+  takeRows(...strip: RowStrip): void;
 }

@@ -6,6 +6,8 @@
  * @module
  */
 
+import type { RowSampler, RowStrip } from "../png/row_sampler.ts";
+
 /**
  * The longest side of a thumbnail, in pixels.
  *
@@ -51,7 +53,7 @@ export interface MaskSamples {
  * console.log(sampler.samples()); // { width: 1, height: 1, codes: Uint16Array(1) [ 8 ] }
  * ```
  */
-export class MaskSampler {
+export class MaskSampler implements RowSampler {
   #sourceWidth: number;
   #sourceHeight: number;
   #columns: Uint32Array;
@@ -85,21 +87,10 @@ export class MaskSampler {
   /**
    * Samples the thumbnail rows whose source rows are among these.
    *
-   * @param pixels The buffer holding the rows.
-   * @param at The offset of the first row's first pixel.
-   * @param stride Bytes from one row's start to the next one's.
-   * @param first The first row's number in the mask.
-   * @param count How many rows.
-   * @param channels Bytes per pixel: 3 (RGB) or 4 (RGBA).
+   * @param strip The rows: buffer, offset of the first row's first pixel, stride, the first
+   * row's number in the mask, row count, bytes per pixel (3 for RGB, 4 for RGBA).
    */
-  takeRows(
-    pixels: Uint8Array,
-    at: number,
-    stride: number,
-    first: number,
-    count: number,
-    channels: number,
-  ): void {
+  takeRows(...[pixels, at, stride, first, count, channels]: RowStrip): void {
     const { width, codes } = this.#samples;
     const columns = this.#columns;
     while (this.#next < this.#rows.length && this.#rows[this.#next] < first + count) {

@@ -7,6 +7,7 @@ import { run, type RunOptions } from "../../cli.ts";
 import type { FakeLab } from "../../testing/fake_lab.ts";
 import { outputWithin, withDeadline } from "./deadline.ts";
 import { fromFileUrl } from "../../lib/_std/path.ts";
+import { CLI_PERMISSIONS } from "../../testing/cli_permissions.ts";
 
 /** How long one run of the command line may take before the test fails (a hang is a failure). */
 const RUN_DEADLINE_MS = 120_000;
@@ -50,12 +51,7 @@ export async function runCli(
 export const CLI = fromFileUrl(new URL("../../cli.ts", import.meta.url));
 
 /** The permissions the README gives the command line. */
-export const CLI_PERMISSIONS = [
-  "--allow-net=127.0.0.1",
-  "--allow-read",
-  "--allow-write",
-  "--allow-env",
-];
+export { CLI_PERMISSIONS };
 
 /**
  * Runs the command line in a child process, as a user would, with only `env` (and `NO_COLOR`) as
@@ -84,6 +80,11 @@ export async function runCliProcess(
     stdout: decoder.decode(output.stdout),
     stderr: decoder.decode(output.stderr),
   };
+}
+
+/** The flags that write an export to `folder/name`: `--output-folder` and `--output-filename`. */
+export function outputFlags(folder: string, name: string): string[] {
+  return ["--output-folder", folder, "--output-filename", name];
 }
 
 /** The environment that points the command line at a fake lab. */

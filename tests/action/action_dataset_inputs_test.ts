@@ -4,6 +4,8 @@ import { classMapNote, splitRows } from "../../action/outputs.ts";
 import { emptySummary } from "../../lib/model/empty_summary.ts";
 import type { ExportSummary } from "../../lib/model/export_summary.ts";
 import { loadAction } from "./_composite.ts";
+import { errorWith } from "../_std/error_with.ts";
+import { ConfigError } from "../../lib/errors.ts";
 
 /**
  * Sets the Action's inputs as the runner does (`INPUT_<NAME>`, each input's default from
@@ -82,5 +84,20 @@ Deno.test("the job summary says when the labels changed since the kept class map
     classMapNote(summary),
     "The labels changed since the class map <code>/tmp/out/labelmap.json</code>: every earlier " +
       "label keeps its index; new: <code>bike</code>; reserved: <code>&lt;p&gt;</code>.",
+  );
+});
+
+Deno.test("the Action reads max-page-memory in MiB into the lab client's maxPageParsedBytes", async () => {
+  const inputs = await withInputs({ ...REQUIRED, "max-page-memory": "64" }, readInputs);
+  assert.equal(inputs.maxPageParsedBytes, 64 * 1024 * 1024);
+  const empty = await withInputs(REQUIRED, readInputs);
+  assert.equal(empty.maxPageParsedBytes, undefined);
+  await assert.rejects(
+    () => withInputs({ ...REQUIRED, "max-page-memory": "0" }, readInputs),
+    (error: unknown) => {
+      errorWith(ConfigError, 'must be a whole number from 1 to 65536; got "0"')(error);
+      assert.equal((error as ConfigError).setting, "maxPageParsedBytes");
+      return true;
+    },
   );
 });

@@ -1,20 +1,47 @@
+import { errorWith } from "../_std/error_with.ts";
 import assert from "../_std/assert.ts";
-import { PageReader, type PageText, parsePage } from "../../lib/api/_page_reader.ts";
+import {
+  DEFAULT_MAX_PAGE_PARSED_BYTES,
+  PageReader,
+  type PageText,
+  parsePage,
+} from "../../lib/api/_page_reader.ts";
 
 const TEXT = new TextEncoder();
 
 /** Reads `body` in chunks of `size` bytes with the given limits. */
-function read(body: string, size = 3, limit = 100, maxTaskBytes = 1 << 20): PageText {
+function read(
+  body: string,
+  size = 3,
+  limit = 100,
+  maxTaskBytes = 1 << 20,
+  maxParsedBytes = DEFAULT_MAX_PAGE_PARSED_BYTES,
+): PageText {
   const bytes = TEXT.encode(body);
-  const reader = new PageReader({ limit, maxTaskBytes, fail: (what) => new Error(what) });
+  const reader = new PageReader({
+    limit,
+    maxTaskBytes,
+    maxParsedBytes,
+    fail: (what) => new Error(what),
+  });
   for (let at = 0; at < bytes.length; at += size) reader.add(bytes.slice(at, at + size));
   return reader.end();
 }
 
+/** How many tasks a page read holds. */
+function taskCount(text: PageText): number {
+  return (parsePage(text) as { docs: unknown[] }).docs.length;
+}
+
 /** The message reading `body` fails with. */
-function failure(body: string, limit?: number, maxTaskBytes?: number): string {
+function failure(
+  body: string,
+  limit?: number,
+  maxTaskBytes?: number,
+  maxParsedBytes?: number,
+): string {
   try {
-    read(body, 5, limit, maxTaskBytes);
+    read(body, 5, limit, maxTaskBytes, maxParsedBytes);
   } catch (error) {
     return (error as Error).message;
   }
@@ -60,6 +87,21 @@ Deno.test("parsePage() hands each task to onDoc as it is parsed, in order", () =
   assert.equal(seen[1], page.docs[1]);
 });
 
+Deno.test("PageReader refuses a task past the page size asked as soon as it starts, before its end", () => {
+  const reader = new PageReader({
+    limit: 1,
+    maxTaskBytes: 1 << 20,
+    maxParsedBytes: DEFAULT_MAX_PAGE_PARSED_BYTES,
+    fail: (what) => new Error(what),
+  });
+  reader.add(TEXT.encode('{"docs":[{"_id":"t1"}'));
+  // The body goes on with a second task, still open at the chunk's end: refused there.
+  assert.throws(
+    () => reader.add(TEXT.encode(`,{"_id":"t2","name":"${"x".repeat(1000)}`)),
+    errorWith(Error, "a page of more than the 1 tasks asked (task 2 is one too many)"),
+  );
+});
+
 Deno.test("PageReader refuses a page with more tasks than asked, a task too large, a member too long", () => {
   assert.equal(
     failure('{"docs":[{},{},{}],"hasNextPage":false}', 2),
@@ -91,4 +133,49 @@ Deno.test("PageReader refuses what is not a task page, naming the byte", () => {
     [`{"docs":[${"[".repeat(600)}`, /nests deeper than 512 levels at byte 519/],
   ];
   for (const [body, message] of bodies) assert.match(failure(body), message, body);
+});
+
+Deno.test("PageReader refuses a page whose tasks would cost more than maxParsedBytes once parsed", () => {
+  const refused = (task: number, limit: number) =>
+    `a page whose tasks would take more than ${limit} bytes of memory once parsed, as estimated ` +
+    `from their text (past that limit in task ${task}), the limit per page (maxPageParsedBytes)`;
+  // By the documented estimate: a byte per byte of text, 3 more per byte of string (its quotes
+  // included), 320 per `{` or `[`, 160 per member, 224 per further value. `{"a":[{},{}]}`:
+  // 13 + 3 × 3 + 4 × 320 + 160 + 224 = 1686.
+  const packed = '{"docs":[{"a":[{},{}]}],"hasNextPage":false}';
+  assert.equal(taskCount(read(packed, 5, 100, 1 << 20, 1686)), 1);
+  assert.equal(failure(packed, 100, 1 << 20, 1685), refused(1, 1685));
+  // `{}` (2 + 320), then `{"a":[0,0]}` (11 + 3 × 3 + 2 × 320 + 160 + 224): 1366 in all.
+  const second = '{"docs":[{},{"a":[0,0]}],"hasNextPage":false}';
+  assert.equal(taskCount(read(second, 5, 100, 1 << 20, 1366)), 2);
+  assert.equal(failure(second, 100, 1 << 20, 1365), refused(2, 1365));
+  // A string costs 4 times its bytes (held as bytes, as decoded text and as parsed, one of them
+  // freed late): 48 here, quotes included.
+  const text = '{"docs":["0123456789"],"hasNextPage":false}';
+  assert.equal(taskCount(read(text, 5, 100, 1 << 20, 48)), 1);
+  assert.equal(failure(text, 100, 1 << 20, 47), refused(1, 47));
+  // What is skipped costs nothing, however packed.
+  const skipped = `{"meta":[${"{},".repeat(1000)}{}],"docs":[],"hasNextPage":false}`;
+  assert.equal(taskCount(read(skipped, 5, 100, 1 << 20, 1)), 0);
+});
+
+Deno.test("a heavy real page is well within the default maxPageParsedBytes", () => {
+  // 100 tasks, each a 200 KB mask and 20 polygons of 100 vertices: 22 MB of text and 400,000
+  // numbers, far more than a real page (about a megabyte for 100 masks).
+  const mask = `data:image/png;base64,${"iVBORw0KGgo".repeat(200_000 / 11)}`;
+  const vertices = Array.from({ length: 200 }, (_, i) => (i * 1.37).toFixed(2)).join(",");
+  const annotation = (i: number) =>
+    `{"id":"a${i}","labels":{"Objects":{"labels":[{"id":"car","name":"Car"}]}},` +
+    `"polygons":[{"geometry":{"vertices":[${vertices}]}}]}`;
+  const annotations = Array.from({ length: 20 }, (_, i) => annotation(i)).join(",");
+  const task = (i: number) =>
+    `{"_id":"t${i}","name":"frames/${i}.jpg","projectId":"p1","status":"complete",` +
+    `"data":{"type":"default","body":{"image":{"width":1920,"height":1080},` +
+    `"mask":"${mask}","annotations":[${annotations}]}}}`;
+  const body = `{"docs":[${Array.from({ length: 100 }, (_, i) => task(i)).join(",")}],` +
+    `"totalDocs":100,"hasNextPage":false}`;
+  assert.ok(body.length > 20_000_000, `${body.length} bytes`);
+  const page = parsePage(read(body, 65_536)) as { docs: { _id: string }[] };
+  assert.equal(page.docs.length, 100);
+  assert.equal(page.docs[99]._id, "t99");
 });

@@ -1,5 +1,5 @@
 import assert from "../_std/assert.ts";
-import { labEnv, runCli } from "../_fixtures/run_cli.ts";
+import { labEnv, outputFlags, runCli } from "../_fixtures/run_cli.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
@@ -44,14 +44,7 @@ Deno.test("export --mask-format class-index writes index masks and the label map
   await using lab = await startFakeLab({
     projects: [segmentationProject("p1", TASKS.slice(0, 2))],
   });
-  const ran = await cli(lab, [
-    "--mask-format",
-    "class-index",
-    "--output-folder",
-    dir.path,
-    "--output-filename",
-    "out",
-  ]);
+  const ran = await cli(lab, ["--mask-format", "class-index", ...outputFlags(dir.path, "out")]);
   assert.equal(ran.code, 0, ran.stderr);
   assert.deepEqual(await listFiles(`${dir.path}/out`), [
     "export.json",

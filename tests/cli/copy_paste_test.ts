@@ -109,7 +109,7 @@ Deno.test("demo -h, demo --help and help demo print the demo's help", async () =
   assert.deepStrictEqual(outputs, [outputs[0], outputs[0], outputs[0]]);
 });
 
-Deno.test("the demo's closing hint gives the export command as the program was started", async () => {
+Deno.test("the demo shows its export commands and its closing hint as the program was started", async () => {
   await using dir = await tempDir();
   const program = "npx -y deno@2.9.6 run -A cli.ts";
   const ran = await runAs(program, ["demo", "--output-folder", dir.path]);
@@ -118,6 +118,9 @@ Deno.test("the demo's closing hint gives the export command as the program was s
     ran.stdout.trimEnd().endsWith(`then run: ${program} export --project-id <id>`),
     ran.stdout,
   );
+  const shown = ran.stdout.split("\n").filter((line) => line.startsWith("$ "));
+  assert.strictEqual(shown.length, 2, ran.stdout);
+  for (const line of shown) assert.ok(line.startsWith(`$ ${program} export `), line);
 });
 
 Deno.test("run as a program, the help names it as it was started: by its path, or as the installed lab-masks", async () => {

@@ -9,10 +9,10 @@ import assert from "../_std/assert.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { decodePng } from "../../lib/png/decode_png.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
-import { startFakeLab } from "../../testing/fake_lab.ts";
+import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { segmentationConfiguration } from "../_fixtures/project.ts";
-import { labEnv, runCli } from "../_fixtures/run_cli.ts";
+import { labEnv, outputFlags, runCli } from "../_fixtures/run_cli.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 
 const assertEquals: (actual: unknown, expected: unknown, message?: string) => void =
@@ -26,6 +26,13 @@ function mask(id: number, b: number): string {
 
 function task(id: string, name: string, b: number, updatedAt: string, status = "complete"): Task {
   return { _id: id, name, status, updatedAt, data: { body: { mask: mask(1, b) } } };
+}
+
+/** Asserts the command line refuses `args` with a usage error (exit 2) that says `message`. */
+async function assertRefused(lab: FakeLab, args: string[], message: string): Promise<void> {
+  const ran = await runCli(args, labEnv(lab));
+  assertEquals(ran.code, 2, ran.stdout);
+  assert.ok(ran.stderr.includes(message), ran.stderr);
 }
 
 Deno.test("--incremental <folder> alone updates an export with the settings it was made with", async () => {
@@ -48,24 +55,18 @@ Deno.test("--incremental <folder> alone updates an export with the settings it w
     "--replace-extension",
     "--mask-format",
     "class-index",
-    "--output-folder",
-    dir.path,
-    "--output-filename",
-    "out",
+    ...outputFlags(dir.path, "out"),
   ];
   assertEquals((await runCli(first, labEnv(lab))).code, 0);
 
   // The same command again: the error says how to update the folder instead.
-  const again = await runCli(first, labEnv(lab));
-  assertEquals(again.code, 2, again.stdout);
-  const folder = `${dir.path}/out`;
-  assert.ok(
-    again.stderr.includes(
-      "to update it, give its path to --incremental in place of --output-folder and " +
-        "--output-filename",
-    ),
-    again.stderr,
+  await assertRefused(
+    lab,
+    first,
+    "to update it, give its path to --incremental in place of --output-folder and " +
+      "--output-filename",
   );
+  const folder = `${dir.path}/out`;
 
   tasks[1] = task("t2", "b.jpg", 3, new Date().toISOString());
   tasks.push(task("t4", "d.jpg", 2, new Date().toISOString()));
@@ -97,7 +98,7 @@ Deno.test("--incremental refuses only a given setting that conflicts with the ea
   });
   const first = ["export", "--project-id", "seg", "--mask-format", "class-index"];
   const made = await runCli(
-    [...first, "--output-folder", dir.path, "--output-filename", "out"],
+    [...first, ...outputFlags(dir.path, "out")],
     labEnv(lab),
   );
   assertEquals(made.code, 0, made.stderr);
@@ -106,30 +107,18 @@ Deno.test("--incremental refuses only a given setting that conflicts with the ea
   const same = await runCli([...first, "--incremental", folder], labEnv(lab));
   assertEquals(same.code, 0, same.stderr);
 
-  const format = await runCli(
+  await assertRefused(
+    lab,
     ["export", "--incremental", folder, "--mask-format", "rgb"],
-    labEnv(lab),
-  );
-  assertEquals(format.code, 2, format.stdout);
-  assert.ok(
-    format.stderr.includes(
-      'Cannot update this export incrementally with another maskFormat: it was made with "class-index", ' +
-        `this run asks "rgb"; leave it out to keep the earlier export's, or run a full export`,
-    ),
-    format.stderr,
+    'Cannot update this export incrementally with another maskFormat: it was made with "class-index", ' +
+      `this run asks "rgb"; leave it out to keep the earlier export's, or run a full export`,
   );
 
-  const project = await runCli(
+  await assertRefused(
+    lab,
     ["export", "--incremental", folder, "--project-id", "other"],
-    labEnv(lab),
-  );
-  assertEquals(project.code, 2, project.stdout);
-  assert.ok(
-    project.stderr.includes(
-      'Cannot update the export of project "seg" with --project-id "other"; leave it out, or ' +
-        'run a full export of "other"',
-    ),
-    project.stderr,
+    'Cannot update the export of project "seg" with --project-id "other"; leave it out, or ' +
+      'run a full export of "other"',
   );
 });
 
@@ -148,10 +137,7 @@ Deno.test("--incremental <folder> keeps the earlier export's split and seed", as
     "train=50,val=50",
     "--split-seed",
     "s1",
-    "--output-folder",
-    dir.path,
-    "--output-filename",
-    "out",
+    ...outputFlags(dir.path, "out"),
   ], labEnv(lab));
   assertEquals(made.code, 0, made.stderr);
   const folder = `${dir.path}/out`;

@@ -1,19 +1,11 @@
 import { createHash } from "node:crypto";
 import assert from "../_std/assert.ts";
-import { classTable } from "../../lib/detect/class_table.ts";
-import { type MaskJob, runMaskJob } from "../../lib/export/_mask_job.ts";
+import { runMaskJob } from "../../lib/export/_mask_job.ts";
 import { MASK_FORMATS } from "../../lib/export/mask_format.ts";
 import { pngPixelSha256 } from "../../lib/png/png_pixel_sha256.ts";
 import { encodePng } from "../../lib/png/encode_png.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
-
-const FLAVOURS = new URL("../testdata/png-flavours/", import.meta.url);
-const TABLE = classTable([
-  { id: "car", name: "Car", color: "#ff0000", bChannel: 1 },
-  { id: "person", name: "Person", bChannel: 2 },
-  { id: "sign/post", name: "Sign", bChannel: 9 },
-]);
-const MAPPING = new Map<number, [number, number, number]>([[1, [9, 8, 7]], [9, [1, 2, 250]]]);
+import { FLAVOURS, MAPPING, maskJobOf } from "../_fixtures/mask_job.ts";
 
 /** The flavours whose reference pixels are the same: plain, optimized, RGBA, 16-bit, Adam7. */
 async function sameImageFlavours(): Promise<{ name: string; png: Uint8Array; rgb: Uint8Array }[]> {
@@ -35,17 +27,6 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-function job(png: Uint8Array, format: MaskJob["format"], mapping?: typeof MAPPING): MaskJob {
-  const job: MaskJob = {
-    mask: { kind: "png", bytes: png.slice() },
-    file: "a.png",
-    format,
-    table: TABLE,
-  };
-  if (mapping) job.colourByBChannel = mapping;
-  return job;
-}
-
 Deno.test("pixelSha256 is the same for the same pixels whatever the mask's PNG encoding, in every format", async (t) => {
   const flavours = await sameImageFlavours();
   assert.ok(flavours.length >= 5, `${flavours.length} flavours share the reference pixels`);
@@ -55,10 +36,10 @@ Deno.test("pixelSha256 is the same for the same pixels whatever the mask's PNG e
   ];
   for (const { format, mapping } of cases) {
     await t.step(`${format}${mapping ? " recoloured" : ""}`, async () => {
-      const first = await runMaskJob(job(flavours[0].png, format, mapping));
+      const first = await runMaskJob(maskJobOf(flavours[0].png, format, mapping));
       assert.ok(first.files.length > 0);
       for (const flavour of flavours.slice(1)) {
-        const other = await runMaskJob(job(flavour.png, format, mapping));
+        const other = await runMaskJob(maskJobOf(flavour.png, format, mapping));
         assert.deepEqual(
           other.files.map((file) => [file.path, file.pixelSha256]),
           first.files.map((file) => [file.path, file.pixelSha256]),
@@ -92,7 +73,7 @@ Deno.test("pixelSha256 of an rgb mask is the SHA-256 of the documented canonical
   const flavours = await sameImageFlavours();
   const expected = canonicalSha256(97, 61, "rgb8", flavours[0].rgb);
   for (const flavour of flavours) {
-    const { files } = await runMaskJob(job(flavour.png, "rgb"));
+    const { files } = await runMaskJob(maskJobOf(flavour.png, "rgb"));
     assert.equal(files[0].pixelSha256, expected, flavour.name);
     // The file written is not always the same bytes: the identity is the pixels.
     assert.equal(pngPixelSha256(flavour.png), expected, `${flavour.name} decoded`);
@@ -133,10 +114,10 @@ Deno.test("pixelSha256 is the documented form across strips of many rows, whatev
   for (const { name, png } of encodings) {
     await t.step(name, async () => {
       assert.equal(pngPixelSha256(png), expected, "decoded");
-      const { files } = await runMaskJob(job(png, "rgb"));
+      const { files } = await runMaskJob(maskJobOf(png, "rgb"));
       assert.equal(files[0].pixelSha256, expected, "rgb");
       for (const format of ["class-index", "instance"] as const) {
-        const rendered = await runMaskJob(job(png, format));
+        const rendered = await runMaskJob(maskJobOf(png, format));
         assert.equal(
           pngPixelSha256(rendered.files[0].bytes),
           rendered.files[0].pixelSha256,

@@ -6,7 +6,7 @@
  */
 import assert from "../_std/assert.ts";
 import { fromFileUrl } from "../../lib/_std/path.ts";
-import { labEnv } from "../_fixtures/run_cli.ts";
+import { CLI_PERMISSIONS, labEnv } from "../_fixtures/run_cli.ts";
 import { outputWithin } from "../_fixtures/deadline.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { demoProjects } from "../../testing/demo_projects.ts";
@@ -41,10 +41,7 @@ Deno.test("docs/library.md's import map and example run from a folder outside th
     {
       args: [
         "run",
-        "--allow-net=127.0.0.1",
-        "--allow-read",
-        "--allow-write",
-        "--allow-env",
+        ...CLI_PERMISSIONS,
         "export.ts",
       ],
       cwd: dir.path,

@@ -53,14 +53,19 @@ async function manifestOf(folder: string): Promise<{ taskId: string; outcome: st
 
 const EVERY_FILE = Array.from({ length: 6 }, (_, i) => `img${i}.jpg.png`);
 
+/** Asserts `folder` holds every colliding task's mask, and its manifest each task's entry in order. */
+async function assertEveryTask(folder: string): Promise<void> {
+  assert.deepEqual((await listPngs(folder)).sort(), EVERY_FILE);
+  const entries = await manifestOf(folder);
+  assert.deepEqual(entries.map((entry) => entry.taskId), collidingTasks().map((t) => t._id));
+}
+
 Deno.test("tasks whose ids and file names share one hash are exported as distinct tasks", async () => {
   await withKeyHash(byLength, async () => {
     await using dir = await tempDir();
     const summary = await run(collidingTasks(), { outputFolder: dir.path, outputFilename: "out" });
     assert.equal(summary.exported, 6);
-    assert.deepEqual((await listPngs(`${dir.path}/out`)).sort(), EVERY_FILE);
-    const entries = await manifestOf(`${dir.path}/out`);
-    assert.deepEqual(entries.map((entry) => entry.taskId), collidingTasks().map((t) => t._id));
+    await assertEveryTask(`${dir.path}/out`);
   });
 });
 
@@ -86,9 +91,7 @@ Deno.test("a resumed export finds each of the tasks whose ids share one hash by 
     assert.ok(summary.kept >= 2, `${summary.kept} kept`);
     assert.equal(summary.kept + summary.exported, 6);
     // A task given another's entry would be renamed (img0.jpg__id1.png) or keep the wrong file.
-    assert.deepEqual((await listPngs(`${dir.path}/out`)).sort(), EVERY_FILE);
-    const entries = await manifestOf(`${dir.path}/out`);
-    assert.deepEqual(entries.map((entry) => entry.taskId), collidingTasks().map((t) => t._id));
+    await assertEveryTask(`${dir.path}/out`);
   });
 });
 

@@ -1,11 +1,10 @@
 import { deflateSync } from "node:zlib";
 import assert from "../_std/assert.ts";
 import { assertSameData } from "../_std/same_bytes.ts";
-import { classTable } from "../../lib/detect/class_table.ts";
 import { MasksError, PngError } from "../../lib/errors.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
 import { type MaskJob, type RenderedMask, runMaskJob, sha256 } from "../../lib/export/_mask_job.ts";
-import { MASK_FORMATS, type MaskFormat, renderMask } from "../../lib/export/mask_format.ts";
+import { MASK_FORMATS, renderMask } from "../../lib/export/mask_format.ts";
 import type { MaskStats } from "../../lib/model/mask_stats.ts";
 import { writePng } from "../../lib/png/_chunks.ts";
 import { decodePng } from "../../lib/png/decode_png.ts";
@@ -13,6 +12,7 @@ import { rasterizeShapes } from "../../lib/raster/rasterize_shapes.ts";
 import { shapesOfAnnotations } from "../../lib/raster/shapes_of_annotations.ts";
 import type { RgbImage } from "../../lib/png/rgb_image.ts";
 import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
+import { FLAVOURS, MAPPING, maskJobOf, TABLE } from "../_fixtures/mask_job.ts";
 
 // One contract, three ways to run it: the job itself, the pool's workers, and the pool falling
 // back to this thread where its worker file is missing (as in the bundled Action).
@@ -24,14 +24,6 @@ const RUNNERS: [string, () => { render(job: MaskJob): Promise<unknown>; close():
     () => new ConvertPool({ workerUrl: new URL("./no_such_worker.js", import.meta.url) }),
   ],
 ];
-
-const FLAVOURS = new URL("../testdata/png-flavours/", import.meta.url);
-const TABLE = classTable([
-  { id: "car", name: "Car", color: "#ff0000", bChannel: 1 },
-  { id: "person", name: "Person", bChannel: 2 },
-  { id: "sign/post", name: "Sign", bChannel: 9 },
-]);
-const MAPPING = new Map<number, [number, number, number]>([[1, [9, 8, 7]], [9, [1, 2, 250]]]);
 
 /** Instances of known and unknown bChannels, edges in every direction, an instance split in two. */
 function scene(width: number, height: number) {
@@ -112,18 +104,6 @@ async function assertRendered(rendered: unknown, image: RgbImage, job: MaskJob):
   }
 }
 
-function jobOf(png: Uint8Array, format: MaskFormat, mapping?: MaskJob["colourByBChannel"]) {
-  const job: MaskJob = {
-    // Bytes of its own, as each task's mask has: the job may release them.
-    mask: { kind: "png", bytes: png.slice() },
-    file: "a/b.png",
-    format,
-    table: TABLE,
-  };
-  if (mapping) job.colourByBChannel = mapping;
-  return job;
-}
-
 for (const [name, start] of RUNNERS) {
   Deno.test(`${name} renders every format as decodePng(), the statistics and renderMask() do`, async (t) => {
     const runner = start();
@@ -133,7 +113,7 @@ for (const [name, start] of RUNNERS) {
         await t.step(label, async () => {
           for (const format of MASK_FORMATS) {
             for (const mapping of format === "rgb" ? [undefined, MAPPING] : [undefined]) {
-              const job = jobOf(png, format, mapping);
+              const job = maskJobOf(png, format, mapping);
               await assertRendered(await runner.render(job), image, job);
             }
           }
@@ -198,7 +178,7 @@ for (const [name, start] of RUNNERS) {
           for (const format of ["rgb", "class-index"] as const) {
             for (const mapping of format === "rgb" ? [undefined, MAPPING] : [undefined]) {
               await assert.rejects(
-                () => runner.render(jobOf(png, format, mapping)),
+                () => runner.render(maskJobOf(png, format, mapping)),
                 (thrown: unknown) => thrown instanceof PngError && thrown.message === error.message,
               );
             }
@@ -209,7 +189,7 @@ for (const [name, start] of RUNNERS) {
         "a mask of another size than the task's image is rendered, with a warning",
         async () => {
           for (const format of ["rgb", "class-index"] as const) {
-            const job = { ...jobOf(writeMaskPng(scene(20, 10), { colourType: 6 }), format) };
+            const job = { ...maskJobOf(writeMaskPng(scene(20, 10), { colourType: 6 }), format) };
             job.mask = { ...job.mask, image: { width: 21, height: 10 } } as MaskJob["mask"];
             const rendered = await runner.render(job) as RenderedMask;
             assert.deepStrictEqual([rendered.width, rendered.height], [20, 10], format);
@@ -243,7 +223,7 @@ Deno.test("runMaskJob() writes every format but rgb through the kernels' strip r
   for (const [label, png] of await masks()) {
     await t.step(label, async () => {
       for (const format of MASK_FORMATS.filter((format) => format !== "rgb")) {
-        const job = () => ({ ...jobOf(png, format), preview: true });
+        const job = () => ({ ...maskJobOf(png, format), preview: true });
         const fast = await runMaskJob(job());
         const general = await runMaskJob(job(), { generalDecoder: true });
         assert.deepEqual(fast.stats, general.stats, `${format}: statistics`);

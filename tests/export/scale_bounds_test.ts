@@ -1,6 +1,7 @@
 import assert from "../_std/assert.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
+import { CLI_PERMISSIONS } from "../_fixtures/run_cli.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { exportMasks } from "../../lib/export/export_masks.ts";
@@ -42,10 +43,7 @@ async function scaleRun(count: number, first: number): Promise<Record<string, nu
   const output = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
-      "--allow-net=127.0.0.1",
-      "--allow-read",
-      "--allow-write",
-      "--allow-env",
+      ...CLI_PERMISSIONS,
       "--v8-flags=--expose-gc,--max-semi-space-size=2",
       fromFileUrl(new URL("_scale_run.ts", import.meta.url)),
       JSON.stringify(settings),

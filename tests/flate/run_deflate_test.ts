@@ -1,5 +1,6 @@
 import assert from "../_std/assert.ts";
 import { assertSameData } from "../_std/same_bytes.ts";
+import { errorWith } from "../_std/error_with.ts";
 import { deflateSync, inflateSync } from "node:zlib";
 import { RunDeflate } from "../../lib/flate/run_deflate.ts";
 import { canonicalCodes, huffmanLengths } from "../../lib/flate/_huffman.ts";
@@ -139,4 +140,33 @@ Deno.test("RunDeflate.zeroRow() encodes the rows write() would, without reading 
     else deflate.write(Uint8Array.from(row));
   }
   assertSameData(new Uint8Array(inflateSync(deflate.end())), Uint8Array.from(rows.flat()));
+});
+
+Deno.test("RunDeflate finds runs of 16-bit pixels when told a pixel's bytes, and refuses other sizes", async () => {
+  // A 16-bit row of one id: high byte 0, low byte 7, 500 times; then noise between such runs.
+  const rows = new Uint8Array(3000);
+  for (let i = 0; i < 1000; i += 2) rows[i + 1] = 7;
+  const noise = random(5);
+  for (let i = 1000; i < 2000; i++) rows[i] = Math.floor(noise() * 256);
+  for (let i = 2000; i < 3000; i += 2) rows.set([1, 200], i);
+  const streams = [2, 3].map((pixelBytes) => {
+    const deflate = new RunDeflate({ pixelBytes });
+    deflate.write(rows, 0, 1500);
+    deflate.write(rows, 1500);
+    return deflate.end();
+  });
+  for (const stream of streams) {
+    for (const back of await inflateBoth(stream)) assertSameData(back, rows, "16-bit rows");
+  }
+  // Runs of two-byte pixels are matches at distance 2: far fewer bytes than literals.
+  assert.ok(
+    streams[0].length + 200 < streams[1].length,
+    `${streams[0].length} vs ${streams[1].length}`,
+  );
+  for (const pixelBytes of [0, 4, 1.5]) {
+    assert.throws(
+      () => new RunDeflate({ pixelBytes }),
+      errorWith(RangeError, `a pixel of ${pixelBytes} bytes is not 1 to 3 bytes`),
+    );
+  }
 });

@@ -7,6 +7,9 @@
 import { inflateRawSync } from "node:zlib";
 import type { Label, ProjectConfiguration, Task } from "../../lib/api/types.ts";
 import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
+import { labEnv, type Ran, runCli } from "../_fixtures/run_cli.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
+import { exportMasks } from "../../lib/export/export_masks.ts";
 
 /** Every file of a zip archive, by name, read through its central directory. */
 export function unzip(bytes: Uint8Array): Map<string, string> {
@@ -69,6 +72,66 @@ export function configurationOf(
 /** A fake lab serving one project. */
 export function labOf(configuration: ProjectConfiguration, tasks: Task[]): Promise<FakeLab> {
   return startFakeLab({ projects: [{ configuration, tasks }] });
+}
+
+/**
+ * Runs `export --format coco` of `projectId` into `folder/fileName` against `lab`, with `more`
+ * flags after.
+ */
+export function runCocoExport(
+  lab: FakeLab,
+  projectId: string,
+  file: { folder: string; name: string },
+  more: string[] = [],
+): Promise<Ran> {
+  return runCli(
+    [
+      "export",
+      "--project-id",
+      projectId,
+      "--format",
+      "coco",
+      "--output-folder",
+      file.folder,
+      "--output-filename",
+      file.name,
+      ...more,
+    ],
+    labEnv(lab),
+  );
+}
+
+/** What the COCO shard tests read of a COCO file. */
+export interface CocoShard {
+  /** The images, numbered from 1. */
+  images: { id: number; lab_task_id: string; file_name: string }[];
+  /** The annotations. */
+  annotations: { id: number }[];
+}
+
+/**
+ * Exports `projectId` with format coco in `count` shards (`exportMasks()`, files
+ * `shard<index>.json` in `folder`) and reads each shard's file; a shard given no task writes none.
+ */
+export async function cocoShards(
+  lab: FakeLab,
+  projectId: string,
+  options: { folder: string; count: number },
+): Promise<CocoShard[]> {
+  const shards: CocoShard[] = [];
+  for (let index = 1; index <= options.count; index++) {
+    const summary = await exportMasks({
+      client: clientOf(lab),
+      projectId,
+      format: "coco",
+      shard: { index, count: options.count },
+      outputFolder: options.folder,
+      outputFilename: `shard${index}.json`,
+    });
+    if (!summary.folderCreated) continue;
+    shards.push(JSON.parse(await Deno.readTextFile(summary.file!)));
+  }
+  return shards;
 }
 
 /** An annotation with these label ids and polygons (each a vertex list, with an optional type). */

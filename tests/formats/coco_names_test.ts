@@ -4,9 +4,8 @@ import { parseManifest } from "../../lib/model/manifest.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
-import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
-import { bodyTask, configurationOf, labOf } from "./_fixtures.ts";
+import { bodyTask, cocoShards, configurationOf, labOf, runCocoExport } from "./_fixtures.ts";
 
 const assertEquals: (actual: unknown, expected: unknown, message?: string) => void =
   assert.deepStrictEqual;
@@ -30,21 +29,7 @@ const TASKS = [
 Deno.test("export --format coco gives no two images one file_name: a duplicate is named as its mask", async () => {
   await using dir = await tempDir();
   await using lab = await labOf(configurationOf("seg", "iat-segmentation"), TASKS);
-  const ran = await runCli(
-    [
-      "export",
-      "--project-id",
-      "seg",
-      "--format",
-      "coco",
-      "-o",
-      dir.path,
-      "--output-filename",
-      "seg.json",
-      "--json",
-    ],
-    labEnv(lab),
-  );
+  const ran = await runCocoExport(lab, "seg", { folder: dir.path, name: "seg.json" }, ["--json"]);
   // The task whose name climbs out of the folder fails, as its mask would.
   assertEquals(ran.code, 1, ran.stderr);
   const summary = JSON.parse(ran.stdout);
@@ -85,17 +70,7 @@ Deno.test("exportMasks() with format coco names images alike in every shard", as
   await using dir = await tempDir();
   await using lab = await labOf(configurationOf("seg", "iat-segmentation"), TASKS.slice(0, 5));
   const nameOf = new Map<string, string>();
-  for (const index of [1, 2, 3]) {
-    const summary = await exportMasks({
-      client: clientOf(lab),
-      projectId: "seg",
-      format: "coco",
-      shard: { index, count: 3 },
-      outputFolder: dir.path,
-      outputFilename: `shard${index}.json`,
-    });
-    if (!summary.folderCreated) continue;
-    const coco = JSON.parse(await Deno.readTextFile(summary.file!));
+  for (const coco of await cocoShards(lab, "seg", { folder: dir.path, count: 3 })) {
     for (const image of coco.images) nameOf.set(image.lab_task_id, image.file_name);
   }
   assertEquals(

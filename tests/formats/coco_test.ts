@@ -7,7 +7,14 @@ import { clientOf } from "../_fixtures/lab_client.ts";
 import { formConfiguration, formInput } from "../_fixtures/project.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
-import { annotation, bodyTask, configurationOf, labOf } from "./_fixtures.ts";
+import {
+  annotation,
+  bodyTask,
+  cocoShards,
+  configurationOf,
+  labOf,
+  runCocoExport,
+} from "./_fixtures.ts";
 import { decodeRle } from "../_fixtures/coco_rle_mask.ts";
 
 const assertEquals: (actual: unknown, expected: unknown, message?: string) => void =
@@ -46,21 +53,7 @@ Deno.test("export --format coco writes one RLE annotation per (R, B) instance, d
     bodyTask("t3", "broken.jpg", { mask: "data:image/png;base64,AAAA" }),
     bodyTask("t4", "grey.jpg", { mask: encodeDataUri(writeMaskPng(MASK, { colourType: 2 })) }),
   ]);
-  const ran = await runCli(
-    [
-      "export",
-      "--project-id",
-      "seg",
-      "--format",
-      "coco",
-      "--output-folder",
-      dir.path,
-      "--output-filename",
-      "seg.json",
-      "--json",
-    ],
-    labEnv(lab),
-  );
+  const ran = await runCocoExport(lab, "seg", { folder: dir.path, name: "seg.json" }, ["--json"]);
   assertEquals(ran.code, 1, ran.stderr);
   const summary = JSON.parse(ran.stdout);
   assertEquals(summary.file, `${dir.path}/seg.json`);
@@ -172,20 +165,7 @@ Deno.test("export --format coco writes rectangles as 4 corners and refuses graph
       ],
     }),
   ] as Task[]);
-  const ran = await runCli(
-    [
-      "export",
-      "--project-id",
-      "boxes",
-      "--format",
-      "coco",
-      "--output-folder",
-      dir.path,
-      "--output-filename",
-      "boxes.json",
-    ],
-    labEnv(lab),
-  );
+  const ran = await runCocoExport(lab, "boxes", { folder: dir.path, name: "boxes.json" });
   assertEquals(ran.code, 0, ran.stderr);
   const [box] = JSON.parse(await Deno.readTextFile(`${dir.path}/boxes.json`)).annotations;
   assertEquals(box.segmentation, [[2, 5, 8, 5, 8, 10, 2, 10]]);
@@ -215,17 +195,7 @@ Deno.test("exportMasks() with format coco writes one file per shard, each number
     }));
   await using lab = await labOf(configurationOf("boxes", "iat-rectangle"), tasks);
   const seen: string[] = [];
-  for (const index of [1, 2]) {
-    const summary = await exportMasks({
-      client: clientOf(lab),
-      projectId: "boxes",
-      format: "coco",
-      shard: { index, count: 2 },
-      outputFolder: dir.path,
-      outputFilename: `shard${index}.json`,
-    });
-    if (!summary.folderCreated) continue;
-    const coco = JSON.parse(await Deno.readTextFile(summary.file!));
+  for (const coco of await cocoShards(lab, "boxes", { folder: dir.path, count: 2 })) {
     assertEquals(
       coco.images.map((image: { id: number }) => image.id),
       coco.images.map((_: unknown, i: number) => i + 1),

@@ -1,18 +1,7 @@
 import assert from "../_std/assert.ts";
 import { MaskInstanceScanner } from "../../lib/formats/mask_instance_scanner.ts";
 import { type MaskInstance, maskInstances } from "../../lib/formats/mask_instances.ts";
-
-/** Mulberry32, so every run draws the same masks. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../testing/seeded_random.ts";
 
 /** A mask of boxes with random colours (some unclassed, some with red 0) over diagonal bands. */
 function randomMask(width: number, height: number, random: () => number): Uint8Array {
@@ -78,7 +67,7 @@ CLASSES[7] = 1;
 CLASSES[8] = 2;
 
 Deno.test("MaskInstanceScanner gives each instance's column-major runs, area and box, in any strips", () => {
-  const random = seeded(29);
+  const random = seededRandom(29);
   // Widths whose rows are and are not whole 32-bit words; strips of 1 row up to the whole mask.
   for (const [width, height, strip] of [[37, 23, 1], [40, 31, 5], [3, 9, 4], [53, 2, 2]]) {
     const data = randomMask(width, height, random);

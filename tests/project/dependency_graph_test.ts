@@ -28,14 +28,7 @@ Deno.test("the test task's import graph holds no sharp, libvips or wabt", async 
     entries.map((file) => `import ${JSON.stringify(pathToFileURL(`${ROOT}/${file}`).href)};\n`)
       .join(""),
   );
-  const info = await new Deno.Command(Deno.execPath(), {
-    args: ["info", "--json", "--config", `${ROOT}/deno.json`, entry],
-    cwd: ROOT,
-    stdin: "null",
-  }).output();
-  assert.equal(info.code, 0, new TextDecoder().decode(info.stderr));
-  const graph: { modules: { specifier: string }[]; npmPackages?: Record<string, unknown> } = JSON
-    .parse(new TextDecoder().decode(info.stdout));
+  const graph = await denoInfo(entry);
   const names = [
     ...graph.modules.map((module) => module.specifier),
     ...Object.keys(graph.npmPackages ?? {}),
@@ -57,16 +50,20 @@ Deno.test("deno task bench and deno task kernels bring their own packages", asyn
 
 /** The module specifiers of an entry's import graph, as `deno info --json` reads it. */
 async function graphOf(entry: string): Promise<string[]> {
+  return (await denoInfo(entry)).modules.map((module) => module.specifier);
+}
+
+/** An entry's import graph as `deno info --json` reads it: its modules and npm packages. */
+async function denoInfo(
+  entry: string,
+): Promise<{ modules: { specifier: string }[]; npmPackages?: Record<string, unknown> }> {
   const info = await new Deno.Command(Deno.execPath(), {
     args: ["info", "--json", "--config", `${ROOT}/deno.json`, entry],
     cwd: ROOT,
     stdin: "null",
   }).output();
   assert.equal(info.code, 0, new TextDecoder().decode(info.stderr));
-  const graph: { modules: { specifier: string }[] } = JSON.parse(
-    new TextDecoder().decode(info.stdout),
-  );
-  return graph.modules.map((module) => module.specifier);
+  return JSON.parse(new TextDecoder().decode(info.stdout));
 }
 
 Deno.test("the demo and the command line download no npm package: their graph holds none, and deno.json declares none", async () => {

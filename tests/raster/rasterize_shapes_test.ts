@@ -3,6 +3,7 @@ import { assertSameData } from "../_std/same_bytes.ts";
 import { MasksError } from "../../lib/errors.ts";
 import { rasterizeShapes, type Shape } from "../../lib/raster/rasterize_shapes.ts";
 import { colours, picture } from "./_pictures.ts";
+import { seededRandom } from "../../testing/seeded_random.ts";
 
 function polygon(instanceId: number, rings: number[][], holes: number[][] = []): Shape {
   return { kind: "polygon", rings, holes, instanceId, bChannel: 10 + instanceId };
@@ -145,18 +146,6 @@ Deno.test("rasterizeShapes() rejects bad sizes, ids, bChannels and rings", () =>
   }
 });
 
-/** A seeded pseudo-random generator (mulberry32), for reproducible shapes. */
-function randomNumbers(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The even-odd rule at one point, edge by edge: the reference the scanline fill must match. */
 function insideRing(ring: readonly number[], width: number, height: number, x: number, y: number) {
   let inside = false;
@@ -200,7 +189,7 @@ function between(value: number, a: number, b: number): boolean {
 }
 
 Deno.test("rasterizeShapes() matches a per-pixel even-odd reference on random shapes", () => {
-  const random = randomNumbers(20240611);
+  const random = seededRandom(20240611);
   const width = 64;
   const height = 48;
   // Coordinates anywhere in -0.09..1.09, or snapped to half pixels so edges hit pixel centres.

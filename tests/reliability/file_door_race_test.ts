@@ -48,22 +48,38 @@ async function eachName(count: number, operation: (name: string) => Promise<void
   return refused;
 }
 
+/** `<dir>/out` for the export folder, and `<dir>/outside` (made, empty) for its links to point at. */
+async function raceFolders(dir: string): Promise<{ root: string; outside: string }> {
+  await Deno.mkdir(`${dir}/outside`);
+  return { root: `${dir}/out`, outside: `${dir}/outside` };
+}
+
+/**
+ * Starts swapping `<root>/sub` for a link to `outside` and back, runs `operations` (within a
+ * minute, named `what` if it does not end), then stops the swapper: the names refused and the
+ * number of swaps.
+ */
+async function underSwaps(
+  folders: { root: string; outside: string; what: string },
+  operations: () => Promise<Set<string>>,
+): Promise<{ refused: Set<string>; swaps: number }> {
+  const swapping = swapper(folders.root, folders.outside);
+  const refused = await withDeadline(operations(), 60_000, folders.what);
+  const swaps = await swapping.stop();
+  return { refused, swaps };
+}
+
 test("a folder swapped for a link while masks are written: every write that went out is undone or refused", async () => {
   await using dir = await tempDir();
-  const root = `${dir.path}/out`;
-  const outside = `${dir.path}/outside`;
-  await Deno.mkdir(outside);
+  const { root, outside } = await raceFolders(dir.path);
   const files = new ExportFolderFs(root);
   await files.makeRoot(true);
   await files.writeFile("sub/first.png", BYTES);
 
-  const swapping = swapper(root, outside);
-  const refused = await withDeadline(
-    eachName(400, (name) => files.writeFile(`sub/${name}`, BYTES)),
-    60_000,
-    "the writes",
+  const { refused, swaps } = await underSwaps(
+    { root, outside, what: "the writes" },
+    () => eachName(400, (name) => files.writeFile(`sub/${name}`, BYTES)),
   );
-  const swaps = await swapping.stop();
 
   assert.ok(swaps > 0 && refused.size > 0, `${swaps} swaps, ${refused.size} refused: no race ran`);
   // A temporary file `.<name>.<random>.tmp` belongs to the write of `<name>`.
@@ -78,9 +94,7 @@ test("a folder swapped for a link while masks are written: every write that went
 
 test("a folder swapped for a link while files are removed: no file outside is deleted", async () => {
   await using dir = await tempDir();
-  const root = `${dir.path}/out`;
-  const outside = `${dir.path}/outside`;
-  await Deno.mkdir(outside);
+  const { root, outside } = await raceFolders(dir.path);
   const files = new ExportFolderFs(root);
   await files.makeRoot(true);
   for (let i = 0; i < 300; i++) {
@@ -88,13 +102,10 @@ test("a folder swapped for a link while files are removed: no file outside is de
     await Deno.writeTextFile(`${outside}/${i}.png`, `victim ${i}\n`);
   }
 
-  const swapping = swapper(root, outside);
-  const refused = await withDeadline(
-    eachName(300, (name) => files.remove(`sub/${name}`)),
-    60_000,
-    "the removals",
+  const { refused, swaps } = await underSwaps(
+    { root, outside, what: "the removals" },
+    () => eachName(300, (name) => files.remove(`sub/${name}`)),
   );
-  const swaps = await swapping.stop();
 
   assert.ok(swaps > 0, `the swapper ran (${refused.size} removals refused)`);
   // A victim is never deleted; put back while the folder is swapped back, it may be moved
@@ -135,9 +146,7 @@ function swappedAt(call: "writeFile" | "rename", root: string, outside: string):
 
 test("a write whose folder is swapped for a link between check and use is taken back and refused", async () => {
   await using dir = await tempDir();
-  const root = `${dir.path}/out`;
-  const outside = `${dir.path}/outside`;
-  await Deno.mkdir(outside);
+  const { root, outside } = await raceFolders(dir.path);
   await made(root, "sub/first.png");
   const files = new ExportFolderFs(root, { fileSystem: swappedAt("writeFile", root, outside) });
   const error = await files.writeFile("sub/a.png", BYTES).then(() => undefined, (e) => e);
@@ -148,9 +157,7 @@ test("a write whose folder is swapped for a link between check and use is taken 
 
 test("a removal whose folder is swapped for a link between check and use puts the file back", async () => {
   await using dir = await tempDir();
-  const root = `${dir.path}/out`;
-  const outside = `${dir.path}/outside`;
-  await Deno.mkdir(outside);
+  const { root, outside } = await raceFolders(dir.path);
   await Deno.writeTextFile(`${outside}/a.png`, "victim\n");
   await made(root, "sub/a.png");
   const files = new ExportFolderFs(root, { fileSystem: swappedAt("rename", root, outside) });

@@ -18,23 +18,33 @@ function labAnswering(tasks: Record<string, unknown>[]) {
   );
 }
 
-Deno.test("a page holding a task of another project is refused, naming it; no mask is written (exit 3)", async () => {
-  const [mine, theirs] = variedMaskTasks(2);
-  await using lab = labAnswering([
-    { ...mine, projectId: "p1" },
-    { ...theirs, _id: "t-other", projectId: "other\n::error::x", status: "complete" },
-  ]);
+/**
+ * Runs `export --project-id p1 --status-in rejected` in a new folder against a lab whose every
+ * page holds `tasks`: what it printed, and the masks it wrote there.
+ */
+async function exportRejected(tasks: Record<string, unknown>[]) {
+  await using lab = labAnswering(tasks);
   await using dir = await tempDir();
   const ran = await runCli(["export", "--project-id", "p1", "--status-in", "rejected"], {
     env: hostileEnv(lab),
     cwd: dir.path,
   });
+  const pngs = (await listFiles(dir.path)).filter((file) => file.endsWith(".png"));
+  return { ran, pngs };
+}
+
+Deno.test("a page holding a task of another project is refused, naming it; no mask is written (exit 3)", async () => {
+  const [mine, theirs] = variedMaskTasks(2);
+  const { ran, pngs } = await exportRejected([
+    { ...mine, projectId: "p1" },
+    { ...theirs, _id: "t-other", projectId: "other\n::error::x", status: "complete" },
+  ]);
   assert.equal(ran.code, 3, ran.stderr);
   assert.match(
     ran.stderr,
     /with task t-other of project "other\\n::error::x", not of p1: nothing of this answer is exported/,
   );
-  assert.deepEqual((await listFiles(dir.path)).filter((file) => file.endsWith(".png")), []);
+  assert.deepEqual(pngs, []);
 });
 
 Deno.test("tasks that do not match the filters asked for are exported, with a warning saying so (exit 0)", async () => {
@@ -43,16 +53,11 @@ Deno.test("tasks that do not match the filters asked for are exported, with a wa
     projectId: "p1",
     status: i === 0 ? "rejected" : "complete",
   }));
-  await using lab = labAnswering(tasks);
-  await using dir = await tempDir();
-  const ran = await runCli(["export", "--project-id", "p1", "--status-in", "rejected"], {
-    env: hostileEnv(lab),
-    cwd: dir.path,
-  });
+  const { ran, pngs } = await exportRejected(tasks);
   assert.equal(ran.code, 0, ran.stderr);
   assert.match(
     ran.stderr,
     /^warning: The lab's page 1 of project p1 holds 2 tasks that do not match the filters asked for \(task t1 has status "complete"\); they are exported as the lab sent them$/m,
   );
-  assert.equal((await listFiles(dir.path)).filter((file) => file.endsWith(".png")).length, 3);
+  assert.equal(pngs.length, 3);
 });

@@ -1,0 +1,114 @@
+/**
+ * The binary masks of a strip of RGB rows, one label at a time, for the `binary` format.
+ *
+ * @module
+ */
+
+/**
+ * The binary masks of a strip, one label at a time: each pixel's label (its bChannel, 0 where
+ * red is 0) is read once per strip, then each label's mask is made four pixels at a time (the
+ * bytes of a word equal to the label become 255, the others 0). When a label has bChannel 0,
+ * which the per-strip labels cannot tell from "none", each mask is made from the RGB rows.
+ *
+ * @example
+ * ```ts
+ * import { LabelMasks } from "./_label_masks.ts";
+ *
+ * const masks = new LabelMasks(true);
+ * const seen = new Uint8Array(256);
+ * masks.takeStrip(new Uint8Array([0, 0, 0, 5, 5, 2, 6, 6, 3]), seen, 1);
+ * console.log(seen[2], [...masks.of(2)]); // 1 [0, 255, 0]
+ * ```
+ */
+export class LabelMasks {
+  #words: boolean;
+  #labels = new Int32Array(0);
+  #labelBytes = new Uint8Array(0);
+  #mask = new Int32Array(0);
+  #maskBytes = new Uint8Array(0);
+  #data: Uint8Array = new Uint8Array(0);
+  #pixels = 0;
+  /** Pixels a row, and which rows of the strip repeat the row above (1), when known. */
+  #width = 0;
+  #repeats?: Uint8Array;
+
+  /** @param words Whether no label has bChannel 0 (the masks are then made a word at a time). */
+  constructor(words: boolean) {
+    this.#words = words;
+  }
+
+  /**
+   * Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0; a row that
+   * `repeats` says repeats the row above (but the strip's first) is copied, not read.
+   */
+  takeStrip(data: Uint8Array, seen: Uint8Array, count: number, repeats?: Uint8Array): void {
+    const pixels = data.length / 3;
+    this.#data = data;
+    this.#pixels = pixels;
+    this.#width = count === 0 ? 0 : pixels / count;
+    this.#repeats = repeats;
+    if (this.#mask.length * 4 < pixels) {
+      this.#labels = new Int32Array(Math.ceil(pixels / 4));
+      this.#labelBytes = new Uint8Array(this.#labels.buffer);
+      this.#mask = new Int32Array(this.#labels.length);
+      this.#maskBytes = new Uint8Array(this.#mask.buffer);
+    }
+    if (!this.#words) {
+      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
+      return;
+    }
+    const labels = this.#labelBytes;
+    const width = this.#width;
+    for (let row = 0, p = 0; row < count; row++) {
+      if (row > 0 && repeats?.[row] === 1) {
+        labels.copyWithin(p, p - width, p);
+        p += width;
+        continue;
+      }
+      for (let i = p * 3, end = p + width; p < end; i += 3, p++) {
+        const label = data[i] === 0 ? 0 : data[i + 2];
+        labels[p] = label;
+        seen[label] = 1;
+      }
+    }
+    // The pixels past the strip's end in the last word: no label.
+    labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
+  }
+
+  /** The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere. */
+  of(bChannel: number): Uint8Array {
+    const mask = this.#maskBytes.subarray(0, this.#pixels);
+    if (!this.#words) {
+      const data = this.#data;
+      for (let i = 0, p = 0; i < data.length; i += 3, p++) {
+        mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
+      }
+      return mask;
+    }
+    const repeats = this.#repeats;
+    const end = Math.ceil(this.#pixels / 4);
+    if (repeats === undefined || this.#width % 4 !== 0) this.#maskWords(bChannel, 0, end);
+    else {
+      // Rows of whole words: a repeated row (but the strip's first) is copied from the row above.
+      const rowWords = this.#width / 4;
+      for (let row = 0, w = 0; w < end; row++, w += rowWords) {
+        if (row > 0 && repeats[row] === 1) this.#mask.copyWithin(w, w - rowWords, w);
+        else this.#maskWords(bChannel, w, w + rowWords);
+      }
+    }
+    return mask;
+  }
+
+  /** The mask of the label with `bChannel` in the words `[from, to)`, four pixels at a time. */
+  #maskWords(bChannel: number, from: number, to: number): void {
+    const labels = this.#labels;
+    const words = this.#mask;
+    const repeated = Math.imul(bChannel, 0x01010101);
+    for (let w = from; w < to; w++) {
+      const x = labels[w] ^ repeated;
+      // A byte of x is 0 where the label is: its high bit stays clear in `t` alone.
+      const t = (((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080;
+      words[w] = Math.imul((~t & 0x80808080) >>> 7, 255);
+    }
+  }
+}
