@@ -31383,35 +31383,73 @@ var PACKAGE_VERSION = "0.1.0";
 var PACKAGE_NAME = "@lab/masks";
 
 // lib/dataset/dataset_id.ts
+import { createHash as createHash7 } from "node:crypto";
+
+// lib/dataset/dataset_lines.ts
 import { createHash as createHash6 } from "node:crypto";
 var DATASET_FORM = "lab-masks-dataset/1";
-function datasetIdOf(entries, labelmapSha256) {
-  const lines = [];
-  let complete = true;
-  for (const entry of entries) {
+var DatasetLines = class {
+  /** The lines' UTF-8 bytes, back to back, each with its newline. */
+  #bytes = new Uint8Array(4096);
+  #length = 0;
+  /** By line: where it starts in {@linkcode DatasetLines.#bytes} (it ends where the next starts). */
+  #starts = new Float64Array(64);
+  #count = 0;
+  #complete = true;
+  /**
+   * Adds the lines of one manifest entry's mask files.
+   *
+   * @param entry The entry.
+   */
+  add(entry) {
     for (const file of entry.files) {
-      if (file.pixelSha256 !== void 0) {
-        lines.push(TEXT9.encode(`${file.path} ${file.pixelSha256}
-`));
-      } else if (file.path.endsWith(".png")) complete = false;
+      if (file.pixelSha256 !== void 0) this.#push(`${file.path} ${file.pixelSha256}
+`);
+      else if (file.path.endsWith(".png")) this.#complete = false;
     }
   }
-  if (!complete) return {
-    masks: lines.length
-  };
-  lines.sort(compareBytes);
-  const hash = createHash6("sha256").update(`${DATASET_FORM}
+  /**
+   * The dataset id of the lines added and a class map.
+   *
+   * @param labelmapSha256 The SHA-256 of the class map's `labelmap.json` text, in hex.
+   * @returns The id, and how many mask files it covers.
+   */
+  identity(labelmapSha256) {
+    const masks = this.#count;
+    if (!this.#complete) return {
+      masks
+    };
+    const bytes = this.#bytes;
+    const starts = this.#starts;
+    const line = (i) => bytes.subarray(starts[i], i + 1 < masks ? starts[i + 1] : this.#length);
+    const order = Array.from({
+      length: masks
+    }, (_, i) => i);
+    order.sort((a, b) => compareBytes(line(a), line(b)));
+    const hash = createHash6("sha256").update(`${DATASET_FORM}
 labelmap ${labelmapSha256}
 `);
-  for (const line of lines) hash.update(line);
-  return {
-    datasetId: hash.digest("hex"),
-    masks: lines.length
-  };
-}
-function sha256OfText(text2) {
-  return createHash6("sha256").update(text2).digest("hex");
-}
+    for (const i of order) hash.update(line(i));
+    return {
+      datasetId: hash.digest("hex"),
+      masks
+    };
+  }
+  #push(text2) {
+    if (this.#length + 3 * text2.length > this.#bytes.length) {
+      const grown3 = new Uint8Array(Math.max(2 * this.#bytes.length, this.#length + 3 * text2.length));
+      grown3.set(this.#bytes.subarray(0, this.#length));
+      this.#bytes = grown3;
+    }
+    if (this.#count === this.#starts.length) {
+      const grown3 = new Float64Array(2 * this.#starts.length);
+      grown3.set(this.#starts);
+      this.#starts = grown3;
+    }
+    this.#starts[this.#count++] = this.#length;
+    this.#length += TEXT9.encodeInto(text2, this.#bytes.subarray(this.#length)).written;
+  }
+};
 function compareBytes(a, b) {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
@@ -31419,11 +31457,21 @@ function compareBytes(a, b) {
 }
 var TEXT9 = new TextEncoder();
 
+// lib/dataset/dataset_id.ts
+function datasetIdOf(entries, labelmapSha256) {
+  const lines = new DatasetLines();
+  for (const entry of entries) lines.add(entry);
+  return lines.identity(labelmapSha256);
+}
+function sha256OfText(text2) {
+  return createHash7("sha256").update(text2).digest("hex");
+}
+
 // lib/dataset/export_identity.ts
 var TOOL = `${PACKAGE_NAME} ${PACKAGE_VERSION}`;
 function exportIdentity(entries, facts) {
   const labelmapSha256 = sha256OfText(facts.labelmap);
-  const { datasetId } = datasetIdOf(entries, labelmapSha256);
+  const { datasetId } = entries instanceof DatasetLines ? entries.identity(labelmapSha256) : datasetIdOf(entries, labelmapSha256);
   const identity = {
     labelmapSha256,
     tool: TOOL,
@@ -31440,9 +31488,13 @@ function exportIdentity(entries, facts) {
 async function finishExport(folder, parts) {
   const { plan, table, summary: summary2 } = parts;
   const { projectId, startedAt, maskFormat, filters } = plan;
-  const text2 = new TextDecoder().decode(await folder.files.readFile(MANIFEST_NAME));
-  const entries = parseManifest(text2, MANIFEST_NAME, "outputFilename");
-  const identity = exportIdentity(entries, {
+  const lines = new DatasetLines();
+  const entries = [];
+  for await (const entry of manifestEntries(folder.files)) {
+    lines.add(entry);
+    if (parts.card) entries.push(entry);
+  }
+  const identity = exportIdentity(lines, {
     labelmap: labelmapJson(table),
     configuration: parts.configuration
   });
@@ -31483,6 +31535,23 @@ async function removeEarlierCard(folder) {
   for (const file of earlier?.files ?? []) {
     if (CARD_FILES.includes(file.path)) await folder.files.remove(file.path).catch(() => {
     });
+  }
+}
+async function* manifestEntries(files) {
+  using file = await files.openFile(MANIFEST_NAME);
+  const decoder = new TextDecoder();
+  const source = {
+    path: MANIFEST_NAME,
+    setting: "outputFilename"
+  };
+  const read = async (position, chunk) => {
+    await file.seek(position, Deno.SeekMode.Start);
+    return await file.read(chunk);
+  };
+  for await (const line of fileLines(read)) {
+    const entry = parseManifestLine(decoder.decode(line.bytes), line, source);
+    if (entry === null) return;
+    if (entry !== void 0) yield entry;
   }
 }
 
