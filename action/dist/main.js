@@ -28087,13 +28087,7 @@ function maskRowsRenderer(file, size, options) {
     case "rgb": {
       const colours = options.colourByBChannel;
       const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : void 0;
-      const rgb = hashingEncoder({
-        width,
-        height,
-        bitDepth: 8,
-        colourType: 2,
-        level: DEFAULT_ZLIB_LEVEL
-      });
+      const rgb = rgbEncoder(size);
       return single(file, rgb, (rows) => colourTable ? recolourRows(rows, colourTable) : rows);
     }
     case "class-index":
@@ -28137,6 +28131,17 @@ function hashingEncoder(options) {
     digest
   });
 }
+function rgbEncoder(size, deflater) {
+  const { width, height } = size;
+  return hashingEncoder({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2,
+    level: DEFAULT_ZLIB_LEVEL,
+    deflater
+  });
+}
 function fileOf(path6, encoder) {
   const bytes = encoder.end();
   return {
@@ -28152,14 +28157,7 @@ function panopticRenderer(file, size, table, options) {
     stuffClasses,
     width
   });
-  const rgb = hashingEncoder({
-    width,
-    height,
-    bitDepth: 8,
-    colourType: 2,
-    level: DEFAULT_ZLIB_LEVEL,
-    deflater: options.deflater
-  });
+  const rgb = rgbEncoder(size, options.deflater);
   const renderer = single(file, rgb, (rows, target, first, repeats) => found.takeRows({
     data: rows,
     first,

@@ -91,13 +91,7 @@ export function maskRowsRenderer(
     case "rgb": {
       const colours = options.colourByBChannel;
       const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : undefined;
-      const rgb = hashingEncoder({
-        width,
-        height,
-        bitDepth: 8,
-        colourType: 2,
-        level: DEFAULT_ZLIB_LEVEL,
-      });
+      const rgb = rgbEncoder(size);
       return single(file, rgb, (rows) => colourTable ? recolourRows(rows, colourTable) : rows);
     }
     case "class-index":
@@ -139,6 +133,22 @@ function hashingEncoder(options: Omit<PngRowEncoderOptions, "pixels">): HashingE
   return Object.assign(new PngRowEncoder({ ...options, pixels: digest }), { digest });
 }
 
+/** An 8-bit RGB encoder of a whole mask, hashing its pixels (zlib unless a deflater is named). */
+function rgbEncoder(
+  size: { width: number; height: number },
+  deflater?: "zlib" | "mask-rows",
+): HashingEncoder {
+  const { width, height } = size;
+  return hashingEncoder({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2,
+    level: DEFAULT_ZLIB_LEVEL,
+    deflater,
+  });
+}
+
 /** Ends an encoder's file: its bytes and the digest of its pixels. */
 function fileOf(path: string, encoder: HashingEncoder): RenderedFile {
   const bytes = encoder.end();
@@ -158,14 +168,7 @@ function panopticRenderer(
   const { width, height } = size;
   const stuffClasses = options.stuffClasses ?? [];
   const found = new PanopticSegments(table, { stuffClasses, width });
-  const rgb = hashingEncoder({
-    width,
-    height,
-    bitDepth: 8,
-    colourType: 2,
-    level: DEFAULT_ZLIB_LEVEL,
-    deflater: options.deflater,
-  });
+  const rgb = rgbEncoder(size, options.deflater);
   const renderer = single(
     file,
     rgb,
