@@ -3050,7 +3050,7 @@ function fileOf(path, encoder) {
   };
 }
 function panopticRenderer(file, size, table, options) {
-  const { width, height } = size;
+  const { width } = size;
   const stuffClasses = options.stuffClasses ?? [];
   const found = new PanopticSegments(table, {
     stuffClasses,

@@ -28151,7 +28151,7 @@ function fileOf(path6, encoder) {
   };
 }
 function panopticRenderer(file, size, table, options) {
-  const { width, height } = size;
+  const { width } = size;
   const stuffClasses = options.stuffClasses ?? [];
   const found = new PanopticSegments(table, {
     stuffClasses,

@@ -165,7 +165,7 @@ function panopticRenderer(
   table: ClassTable,
   options: { stuffClasses?: readonly number[]; deflater: "zlib" | "mask-rows" },
 ): MaskRowsRenderer {
-  const { width, height } = size;
+  const { width } = size;
   const stuffClasses = options.stuffClasses ?? [];
   const found = new PanopticSegments(table, { stuffClasses, width });
   const rgb = rgbEncoder(size, options.deflater);
