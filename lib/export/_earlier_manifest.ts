@@ -20,6 +20,7 @@ import { HashedKeys } from "../_hashed_keys.ts";
 import { ConfigError } from "../errors.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { type FileLine, fileLines } from "./_file_lines.ts";
+import { ReadWindow } from "./_read_window.ts";
 import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
 
 /** What became of an entry's task in this run. */
@@ -48,6 +49,8 @@ export class EarlierManifest {
   #states = new Uint8Array(64);
   #reads: Promise<unknown> = Promise.resolve();
   #decoder = new TextDecoder();
+  /** Entries asked again, in file order as tasks come back, are read a window at a time. */
+  #window = new ReadWindow((position, chunk) => this.#readAt(position, chunk));
 
   private constructor(file: Deno.FsFile | undefined, source: { path: string; setting: string }) {
     this.#file = file;
@@ -239,19 +242,10 @@ export class EarlierManifest {
   async #entry(number: number): Promise<ManifestEntry | undefined> {
     const start = this.#offsets[number];
     const end = number + 1 < this.#count ? this.#offsets[number + 1] : this.#end;
-    const bytes = new Uint8Array(end - start);
-    let read = 0;
-    await this.#exclusive(async (file) => {
-      await file.seek(start, Deno.SeekMode.Start);
-      while (read < bytes.length) {
-        const got = await file.read(bytes.subarray(read));
-        if (got === null) break;
-        read += got;
-      }
-    });
+    const bytes = await this.#window.bytes(start, end);
     // Blank lines may come before the next entry; a line holds no newline of its own.
-    const newline = bytes.subarray(0, read).indexOf(0x0a);
-    const line = this.#decoder.decode(bytes.subarray(0, newline === -1 ? read : newline));
+    const newline = bytes.indexOf(0x0a);
+    const line = this.#decoder.decode(newline === -1 ? bytes : bytes.subarray(0, newline));
     return parseManifestLine(line, { number: number + 1, last: false }, this.#source) ?? undefined;
   }
 
