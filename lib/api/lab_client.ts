@@ -12,6 +12,7 @@ import { type AccessToken, logIn } from "./_login.ts";
 import { PageWalk } from "./_page_walk.ts";
 import { PageCostError } from "./_page_cost_error.ts";
 import { PageSizes } from "./_page_sizes.ts";
+import { PageRequests } from "./_page_requests.ts";
 import { checkPageTasks } from "./_task_match.ts";
 import {
   DEFAULT_MAX_PAGE_PARSED_BYTES,
@@ -256,13 +257,14 @@ export class LabClient {
 
   /**
    * Walks the pages of a project's tasks that match the filters, in the server's order. The next
-   * page is requested while the caller works on the current one, never further ahead. The lab
+   * page is requested while the caller works on the current one, further ahead only as
+   * `options.pagesAhead` asks (and never more than 16 MiB of tasks ahead). The lab
    * sends a task's `data` only for `optionalFields: ["data"]`, and its masks only with
    * `"data.mask"` too; {@linkcode exportTaskFilters} adds what an export asks.
    *
    * @param projectId The project id.
    * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.
-   * @param options `onTask`, called with each task as soon as it is parsed.
+   * @param options `onTask`, called with each task as soon as it is parsed; `pagesAhead`.
    * @returns The pages, until the lab says there is no next page.
    * @throws {ApiError} when a request fails after its retries, or a page holds a task of another
    * project.
@@ -288,7 +290,8 @@ export class LabClient {
       pending.catch(() => {});
       return { page, limit, pending };
     };
-    let next: ReturnType<typeof request> | undefined = request(1);
+    const requests = new PageRequests(request);
+    let next: ReturnType<typeof request> | undefined = requests.take(1, sizes.limit);
     const walk = new PageWalk();
     try {
       while (next !== undefined) {
@@ -300,15 +303,23 @@ export class LabClient {
         } catch (error) {
           if (!(error instanceof PageCostError)) throw error;
           // Its tasks again, in smaller pages; a page of one task too costly is thrown.
-          next = request(sizes.smaller(next.page, error));
+          requests.clear();
+          next = requests.take(sizes.smaller(next.page, error), sizes.limit);
           continue;
         }
         const { response, context } = fetched;
+        const pageBytes = heldBytes(response);
         const body = pageBody(response, context, options.onTask);
         const page = walk.page(body, next.page, context, next.limit);
         const warning = checkPageTasks(page.docs, { projectId, filters, page: next.page, context });
         if (warning !== undefined) this.#onWarning?.(warning);
-        next = page.hasNextPage && page.nextPage !== null ? request(page.nextPage) : undefined;
+        next = page.hasNextPage && page.nextPage !== null
+          ? requests.take(page.nextPage, sizes.limit)
+          : undefined;
+        const pages = (options.pagesAhead?.() ?? 1) - 1;
+        if (next && pages > 0) {
+          requests.askAhead(next.page, next.limit, { pages, pageBytes, totalDocs: page.totalDocs });
+        }
         yield page;
       }
     } finally {
@@ -404,6 +415,13 @@ export class LabClient {
     this.#token = token;
     return token.value;
   }
+}
+
+/** The bytes of a fetched task page's tasks, before they are parsed. */
+function heldBytes(response: LabResponse): number {
+  let bytes = 0;
+  for (const doc of (response.read as PageText).docs ?? []) bytes += doc.length;
+  return bytes;
 }
 
 /** Parses a fetched task page, one task at a time, as the caller takes it. */

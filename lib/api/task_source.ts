@@ -8,6 +8,13 @@ export interface TaskPagesOptions {
    * rather than after the whole page is read. Sources that cannot may ignore it.
    */
   onTask?: (task: Task) => void;
+  /**
+   * How many pages to keep asked while the caller works on one, asked again as each page is
+   * taken: a caller whose coming tasks cost it little (a resumed export's tasks it keeps) asks
+   * more, so that its walk is not one request's latency a page. The lab client asks no more
+   * than 16 MiB of tasks ahead; sources that cannot ask ahead may ignore it. Default: 1.
+   */
+  pagesAhead?: () => number;
 }
 
 /**

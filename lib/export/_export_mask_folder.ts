@@ -27,6 +27,9 @@ import { hostPlatform } from "../model/platform.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 
+/** How many pages a resumed export keeps asked while it reads the tasks it keeps. */
+const KEPT_PAGES_AHEAD = 4;
+
 /**
  * The `mask` format: the PNG masks, `manifest.jsonl` and `export.json` in an export folder, as
  * `exportMasks` documents them.
@@ -162,6 +165,16 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
   });
 }
 
+/**
+ * A resumed export keeps the tasks its manifest lists at little cost each (their files are
+ * checked, not converted): while it reads those, pages are asked a few at a time, so that its
+ * walk over them is not one request's latency a page. Then one ahead, as any export.
+ */
+function keptPagesAhead(plan: ExportPlan, earlier: EarlierManifest, taken: () => number) {
+  if (plan.mode !== "resume") return undefined;
+  return () => taken() < earlier.size ? KEPT_PAGES_AHEAD : 1;
+}
+
 /** What {@linkcode runTasks} works with. */
 interface TaskRunContext {
   plan: ExportPlan;
@@ -185,6 +198,7 @@ async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> 
   try {
     if (plan.mode === "incremental" && !plan.dryRun) await run.begin();
     const masks = new MaskDetacher(context.source);
+    let taken = 0;
     const loop = eachTask({
       client,
       projectId: plan.projectId,
@@ -192,12 +206,17 @@ async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> 
       shard: options.shard,
       signal,
       onTask: masks.detach,
+      pagesAhead: keptPagesAhead(plan, context.earlier, () => taken),
       onStart: (total) => {
         summary.total = total;
         options.onProgress?.({ type: "start", total, folder: plan.folder });
       },
     });
-    for await (const { task, mine } of loop) await run.take(task, masks.take(task), mine);
+    for await (const { task, mine } of loop) {
+      // A shard's manifest lists its own tasks alone.
+      if (mine) taken++;
+      await run.take(task, masks.take(task), mine);
+    }
     if (plan.mode === "incremental") {
       const { projectId, filters: userFilters } = plan;
       const query = { projectId, filters, userFilters };

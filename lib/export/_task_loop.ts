@@ -26,6 +26,8 @@ export interface TaskLoop {
   signal?: AbortSignal;
   /** Called with each task as soon as it is read (see `TaskPagesOptions.onTask`). */
   onTask?: (task: Task) => void;
+  /** How many pages to keep asked ahead (see `TaskPagesOptions.pagesAhead`). Default: 1. */
+  pagesAhead?: () => number;
   /** Called once, before the first task, with the first page's total. */
   onStart?: (total: number) => void;
 }
@@ -47,9 +49,12 @@ export interface TaskTurn {
  */
 export async function* eachTask(loop: TaskLoop): AsyncGenerator<TaskTurn> {
   const { client, shard, signal } = loop;
-  const { projectId, filters, onTask } = loop;
-  const pages = onTask
-    ? client.taskPages(projectId, filters, { onTask })
+  const { projectId, filters, onTask, pagesAhead } = loop;
+  const pages = onTask || pagesAhead
+    ? client.taskPages(projectId, filters, {
+      ...onTask && { onTask },
+      ...pagesAhead && { pagesAhead },
+    })
     : client.taskPages(projectId, filters);
   let first = true;
   for await (const page of pages) {
