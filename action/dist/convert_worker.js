@@ -73,49 +73,56 @@ import { createHash as createHash2 } from "node:crypto";
 
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
-  "AGFzbQEAAAABZAxgBn9/f39/fwF/YAh/f39/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgA39/fwF/YAR/f39/AGABfwF/",
-  "YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwADEhEAAQIDBAUGBwYICQoLBAMDBQUDAQABB1wIBm1lbW9y",
-  "eQIACHVuZmlsdGVyAAANdHJhbnNjb2RlUm93cwABB3BhY2tSZ2IACQptYXBDb2xvdXJzAAoGY2Vuc3VzAAsIZmlsdGVyVXAA",
-  "DQlza2lwWmVyb3MADgqjFhFtAQR/IAQhCCAAQQFqIQcCQANAIAYgAU8NASAHIAggAiADEAIhCSAJQQFGBEAgBg8LIAVBAEcg",
-  "CUVxBEAgByAIIAcgAmogAyAFIAVBgAJqEAwLIAchCCAHIAJBAWpqIQcgBkEBaiEGDAALC0F/C6UFAwl/A3sBfyACIANsIQwg",
-  "BCEKIABBAWohCSAFQQFqIQsCQANAIAggAU8NASALQQFrQQI6AAAgCSENIAohDiALIQ8gCSAMaiEQ/QwAAAAAAAAAAAAAAAAA",
-  "AAAAIRECQCAJQQFrLQAAQQJGBEAgCSAMEA8EQCAJIAogDPwKAAAMAgsLIAlBAWstAABFBEAgCSAKIAwQEARADAILCyAJQQFr",
-  "LQAAQQJGBEAgCSAMQXBxaiEUIANBBEYEQAJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIBMgE/0NAAECBAUG",
-  "CAkKDA0ODw8PDyESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BDGohDwwACwsFAkADQCANIBRPDQEgDf0ABAAh",
-  "EyANIBMgDv0ABAD9bv0LBAAgDyAT/QsEACARIBP9UCERIA1BEGohDSAOQRBqIQ4gD0EQaiEPDAALCwsgDSAOIBAgDWsQBRoF",
-  "IAkgCiAMIAMQAkEBRgRAIAgPCwsgA0EERgRAAkADQCANIBBPDQEgDf0ABAAgDf0ABAD9DQABAgQFBggJCgwNDg8PDw8gDv0A",
-  "BAAgDv0ABAD9DQABAgQFBggJCgwNDg8PDw/9cSESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BDGohDwwACwsF",
-  "AkADQCANIBBPDQEgDf0ABAAgDv0ABAD9cSESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BEGohDwwACwsLCyAH",
-  "BEAgByAIaiAR/VM6AAALIAYEQCAR/VMEQCAJIAogECADIAYgBkGAAmoQDAsLIAkhCiAJIAxBAWpqIQkgCyACQQNsQQFqaiEL",
-  "IAhBAWohCAwACwtBfwtsAQF/IABBAWstAAAhBCAERQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsgBEECRgRAQQBBAiAAIAEg",
-  "AhAFGw8LIARBA0YEQCAAIAEgAiADEAZBAA8LIARBBEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH//v37B3EgAUH//v37B3Fq",
-  "IAAgAXNBgIGChHhxcwvFAQECfyACIQMgAkEERgRAAkADQCADIAFPDQEgACADaiAAIANqKAIAIAAgA0EEa2ooAgAQAzYCACAD",
-  "QQRqIQMMAAsLDwsgAkEDRgRAAkADQCADIAFPDQEgACADaigCACEEIAAgA2ogBCAAIANBA2tqKAIAEANB////B3EgBEGAgIB4",
-  "cXI2AgAgA0EDaiEDDAALCw8LAkADQCADIAFPDQEgACADaiAAIANqLQAAIAAgAyACa2otAABqOgAAIANBAWohAwwACwsLkgED",
-  "An8CewJ/IAJBcHEhBAJAA0AgAyAETw0BIAAgA2r9AAQAIQUgBiAF/VAhBiAAIANqIAUgASADav0ABAD9bv0LBAAgA0EQaiED",
-  "DAALCwJAA0AgAyACTw0BIAAgA2otAAAhByAIIAdyIQggACADaiAHIAEgA2otAABqOgAAIANBAWohAwwACwsgBv1TIAhBAEdy",
-  "C1EBAn8CQANAIAQgAk8NASAEIANPBH8gACAEIANrai0AAAVBAAshBSAAIARqIAAgBGotAAAgBSABIARqLQAAakEBdmo6AAAg",
-  "BEEBaiEEDAALCwsPAEEAIABrIAAgAEEASBsL9gIEB38DewF/BHsgA0EDRiADQQRGcgRAAkADQCAEIAJPDQEgASAEav1cAgD9",
-  "iQEhDCAAIARqKAIAIQ4gDCAN/ZEB/YABIQ8gCyAN/ZEB/YABIRAgCyAM/Y4BIA0gDf2OAf2RAf2AASERIAsgDCANIBAgEf0z",
-  "/VIgDyAQ/TMgDyAR/TP9Tv1SIRIgACAEav1cAgAgEiAS/Wb9bv2JASELIAAgBGogCyAL/Wb9GwAgCyAL/Wb9GwBB////B3Eg",
-  "DkGAgIB4cXIgA0EERhs2AgAgDCENIAQgA2ohBAwACwsPCwJAA0AgBCACTw0BIAEgBGotAAAhBiAEIANPBEAgACAEIANrai0A",
-  "ACEFIAEgBCADa2otAAAhBwVBACEFQQAhBwsgBiAHaxAHIQggBSAHaxAHIQkgBSAGaiAHQQF0axAHIQogACAEaiAAIARqLQAA",
-  "IAggCU0gCCAKTXEEfyAFBSAGIAcgCSAKTRsLajoAACAEQQFqIQQMAAsLC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIg",
-  "ByADbGohCSAGQQNGBEAgCSAIIAVBA2z8CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYI",
-  "CQoMDQ4PDw8P/QsEACAIQRBqIQggCUEMaiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAG",
-  "IANBA2xqIQcCQANAIAYgB08NASAG/QAEAP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAG",
-  "LQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFq",
-  "IQUMAAsLC0UBBH8gAyAEbCELIAAhCSAFIQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxAMIAkhCiAJIAFqIQkgCEEBaiEI",
-  "DAALCwvDAQEGf0F/IQlBEEEPIANBBEYbIQYCQANAIAAgAk8NASAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIh",
-  "BwsDQCAAKAIAQf+B/AdxIQggCCAJRwRAIAghCSAIQf8BcSEKIAoEQCAEIAhBEHZqQQE6AAAgBSAKQQF0aiELIAsvAQBFBEAg",
-  "CyAIQRB2QQFqOwEACwsLIAAgA2ohACABIANqIQEgACAHSQ0ACwUgACAGaiEAIAEgBmohAQsMAAsLC7YBAQV/IAJBcHEhByAB",
-  "IQMCQANAIANFDQEgA0EBayEDIAAgAyACQQFqbGohBCAEQQI6AAAgBEEBaiEEIAQgAkEBamshBSADRQRADAILQQAhBgJAA0Ag",
-  "BiAHTw0BIAQgBmogBCAGav0ABAAgBSAGav0ABAD9cf0LBAAgBkEQaiEGDAALCwJAA0AgBiACTw0BIAQgBmogBCAGai0AACAF",
-  "IAZqLQAAazoAACAGQQFqIQYMAAsLDAALCwuBAQACQANAIABBwABqIAFLDQEgAP0ABAAgAP0ABBD9UCAA/QAEICAA/QAEMP1Q",
-  "/VD9Uw0BIABBwABqIQAMAAsLAkADQCAAQRBqIAFLDQEgAP0ABAD9Uw0BIABBEGohAAwACwsCQANAIAAgAU8NASAALQAADQEg",
-  "AEEBaiEADAALCyAAC1QBAX8CQANAIAJBEGogAUsNASAAIAJq/QAEAP1TBEBBAA8LIAJBEGohAgwACwsCQANAIAIgAU8NASAA",
-  "IAJqLQAABEBBAA8LIAJBAWohAgwACwtBAQtoAQF/AkADQCADQRBqIAJLDQEgACADav0ABAAgASADav0ABAD9Uf1TBEBBAA8L",
-  "IANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABHBEBBAA8LIANBAWohAwwACwtBAQs="
+  "AGFzbQEAAAABdg5gBn9/f39/fwF/YAh/f39/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgA39/fwF/YAR/f39/AGABfwF/",
+  "YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwBgB39/f39/f38Bf2ADf39/AXsDFBMAAQIDBAUGBwYICQoL",
+  "BAMMDQMFBQMBAAEHawkGbWVtb3J5AgAIdW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAJCm1hcENvbG91cnMA",
+  "CgZjZW5zdXMACwhmaWx0ZXJVcAANCXNraXBaZXJvcwAODGRpZ2VzdFBpZWNlcwAPCvcZE20BBH8gBCEIIABBAWohBwJAA0Ag",
+  "BiABTw0BIAcgCCACIAMQAiEJIAlBAUYEQCAGDwsgBUEARyAJRXEEQCAHIAggByACaiADIAUgBUGAAmoQDAsgByEIIAcgAkEB",
+  "amohByAGQQFqIQYMAAsLQX8LpQUDCX8DewF/IAIgA2whDCAEIQogAEEBaiEJIAVBAWohCwJAA0AgCCABTw0BIAtBAWtBAjoA",
+  "ACAJIQ0gCiEOIAshDyAJIAxqIRD9DAAAAAAAAAAAAAAAAAAAAAAhEQJAIAlBAWstAABBAkYEQCAJIAwQEQRAIAkgCiAM/AoA",
+  "AAwCCwsgCUEBay0AAEUEQCAJIAogDBASBEAMAgsLIAlBAWstAABBAkYEQCAJIAxBcHFqIRQgA0EERgRAAkADQCANIBRPDQEg",
+  "Df0ABAAhEyANIBMgDv0ABAD9bv0LBAAgEyAT/Q0AAQIEBQYICQoMDQ4PDw8PIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAO",
+  "QRBqIQ4gD0EMaiEPDAALCwUCQANAIA0gFE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACAPIBP9CwQAIBEgE/1QIREgDUEQ",
+  "aiENIA5BEGohDiAPQRBqIQ8MAAsLCyANIA4gECANaxAFGgUgCSAKIAwgAxACQQFGBEAgCA8LCyADQQRGBEACQANAIA0gEE8N",
+  "ASAN/QAEACAN/QAEAP0NAAECBAUGCAkKDA0ODw8PDyAO/QAEACAO/QAEAP0NAAECBAUGCAkKDA0ODw8PD/1xIRIgDyAS/QsE",
+  "ACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EMaiEPDAALCwUCQANAIA0gEE8NASAN/QAEACAO/QAEAP1xIRIgDyAS/QsEACAR",
+  "IBL9UCERIA1BEGohDSAOQRBqIQ4gD0EQaiEPDAALCwsLIAcEQCAHIAhqIBH9UzoAAAsgBgRAIBH9UwRAIAkgCiAQIAMgBiAG",
+  "QYACahAMCwsgCSEKIAkgDEEBamohCSALIAJBA2xBAWpqIQsgCEEBaiEIDAALC0F/C2wBAX8gAEEBay0AACEEIARFBEBBAA8L",
+  "IARBAUYEQCAAIAIgAxAEQQAPCyAEQQJGBEBBAEECIAAgASACEAUbDwsgBEEDRgRAIAAgASACIAMQBkEADwsgBEEERgRAIAAg",
+  "ASACIAMQCEEADwtBAQsiACAAQf/+/fsHcSABQf/+/fsHcWogACABc0GAgYKEeHFzC8UBAQJ/IAIhAyACQQRGBEACQANAIAMg",
+  "AU8NASAAIANqIAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGohAwwACwsPCyACQQNGBEACQANAIAMgAU8NASAAIANqKAIA",
+  "IQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8HcSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8NASAAIANqIAAg",
+  "A2otAAAgACADIAJrai0AAGo6AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACADav0ABAAhBSAG",
+  "IAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsEACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAggB3IhCCAAIANq",
+  "IAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQgA2tqLQAABUEA",
+  "CyEFIAAgBGogACAEai0AACAFIAEgBGotAABqQQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwv2AgQHfwN7AX8E",
+  "eyADQQNGIANBBEZyBEACQANAIAQgAk8NASABIARq/VwCAP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9gAEh",
+  "ECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9Zv1u",
+  "/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8LAkAD",
+  "QCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAchCCAF",
+  "IAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARBAWoh",
+  "BAwACwsLjwEBBH8CQANAIAcgBE8NASAAIAcgAWxqIQggAiAHIANsaiEJIAZBA0YEQCAJIAggBUEDbPwKAAAFIAggBUECdGoh",
+  "CgJAA0AgCCAKTw0BIAkgCP0ABAAgCP0ABAD9DQABAgQFBggJCgwNDg8PDw/9CwQAIAhBEGohCCAJQQxqIQkMAAsLCyAHQQFq",
+  "IQcMAAsLC7EBAQV/AkADQCAFIAJPDQEgACAFIAFsaiEGIAYgA0EDbGohBwJAA0AgBiAHTw0BIAb9AAQA/VNFBEAgBkEPaiEG",
+  "DAELIAZBD2ohCSAJIAdLBEAgByEJCwNAIAYtAAAEQCAEIAYtAAJBAnRqIQggCC0AAARAIAYgCC0AAToAACAGIAgtAAI6AAEg",
+  "BiAILQADOgACCwsgBkEDaiEGIAYgCUkNAAsMAAsLIAVBAWohBQwACwsLRQEEfyADIARsIQsgACEJIAUhCgJAA0AgCCACTw0B",
+  "IAkgCiAJIAtqIAQgBiAHEAwgCSEKIAkgAWohCSAIQQFqIQgMAAsLC8MBAQZ/QX8hCUEQQQ8gA0EERhshBgJAA0AgACACTw0B",
+  "IAD9AAQAIAH9AAQA/VH9UwRAIAAgBmohByAHIAJLBEAgAiEHCwNAIAAoAgBB/4H8B3EhCCAIIAlHBEAgCCEJIAhB/wFxIQog",
+  "CgRAIAQgCEEQdmpBAToAACAFIApBAXRqIQsgCy8BAEUEQCALIAhBEHZBAWo7AQALCwsgACADaiEAIAEgA2ohASAAIAdJDQAL",
+  "BSAAIAZqIQAgASAGaiEBCwwACwsLtgEBBX8gAkFwcSEHIAEhAwJAA0AgA0UNASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoA",
+  "ACAEQQFqIQQgBCACQQFqayEFIANFBEAMAgtBACEGAkADQCAGIAdPDQEgBCAGaiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAG",
+  "QRBqIQYMAAsLAkADQCAGIAJPDQEgBCAGaiAEIAZqLQAAIAUgBmotAABrOgAAIAZBAWohBgwACwsMAAsLC4EBAAJAA0AgAEHA",
+  "AGogAUsNASAA/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw/VD9UP1TDQEgAEHAAGohAAwACwsCQANAIABBEGogAUsNASAA/QAE",
+  "AP1TDQEgAEEQaiEADAALCwJAA0AgACABTw0BIAAtAAANASAAQQFqIQAMAAsLIAAL6gIDBn8BewN/IANBcHEhDCADIAxrIQ4g",
+  "ACEIIAQhCQJAA0AgByACTw0BAkAgBQRAIAUgB2otAABFDQELQQAhCkEBIQsCQANAIAogDE8NASAKQcAAaiAMTQRAIAggCmog",
+  "CSAKaiAEEBD9U0UEQCAKQcAAaiEKIAtBBGohCwwCCwsgCCAKav0ABAAhDSAEQX9HBEAgDSAJIApq/QAEAP1xIQ0LIA39UwRA",
+  "IAYgCzYCACAGIA39CwQEIAZBFGohBgsgCkEQaiEKIAtBAWohCwwACwsgDkUNACAGIAs2AgBBACEQQQAhDwJAA0AgDyAOTw0B",
+  "IAggCiAPamotAAAhCyAEQX9HBEAgCyAJIAogD2pqLQAAa0H/AXEhCwsgBiAPaiALOgAEIBAgC3IhECAPQQFqIQ8MAAsLIBAE",
+  "QCAGIA5BBGpqIQYLCyAGQQA2AgAgBkEEaiEGIAghCSAIIAFqIQggB0EBaiEHDAALCyAGC2cAIAJBf0YEQCAA/QAEACAA/QAE",
+  "EP1QIAD9AAQgIAD9AAQw/VD9UA8LIAD9AAQAIAH9AAQA/VEgAP0ABBAgAf0ABBD9Uf1QIAD9AAQgIAH9AAQg/VEgAP0ABDAg",
+  "Af0ABDD9Uf1Q/VALVAEBfwJAA0AgAkEQaiABSw0BIAAgAmr9AAQA/VMEQEEADwsgAkEQaiECDAALCwJAA0AgAiABTw0BIAAg",
+  "AmotAAAEQEEADwsgAkEBaiECDAALC0EBC2gBAX8CQANAIANBEGogAksNASAAIANq/QAEACABIANq/QAEAP1R/VMEQEEADwsg",
+  "A0EQaiEDDAALCwJAA0AgAyACTw0BIAAgA2otAAAgASADai0AAEcEQEEADwsgA0EBaiEDDAALC0EBCw=="
 ].join("");
 
 // lib/png/kernels.ts
@@ -1354,10 +1361,202 @@ function skipZerosByWord(bytes, from, to) {
   return i;
 }
 
-// lib/png/fast_rgb.ts
-function isFastFlavour(header) {
-  return header.bitDepth === 8 && !header.interlaced && (header.colourType === 2 || header.colourType === 6);
+// lib/png/_strip_digest.ts
+function digestStrip(kernels, memory, digest, strip) {
+  const { ptr, stride, count, rowBytes, above, flags, out } = strip;
+  const end = kernels.digestPieces(ptr, stride, count, rowBytes, above, flags, out);
+  digest.updateForm(memory.subarray(out, end));
 }
+
+// lib/png/pixel_digest.ts
+import { createHash } from "node:crypto";
+var PIXEL_FORM = "lab-masks-pixels/2";
+var PIXEL_PIECE_BYTES = 16;
+var STAGE_BYTES = 64 * 1024;
+function pixelFormBound(rows, rowBytes) {
+  return rows * (4 + (4 + PIXEL_PIECE_BYTES) * Math.ceil(rowBytes / PIXEL_PIECE_BYTES));
+}
+var PixelDigest = class {
+  #hash;
+  #rowBytes;
+  /** The last row given (zeros before the first); `undefined` once differences were given. */
+  #last;
+  /** The canonical form's bytes not hashed yet: `#stage[0..#staged)`. */
+  #stage;
+  #staged = 0;
+  /** A view of the words of the buffer differences last came in. */
+  #words = new Int32Array(0);
+  /**
+   * Starts the digest with the canonical header (and palette).
+   *
+   * @param options The size and layout.
+   */
+  constructor(options) {
+    const { width, height, layout, palette } = options;
+    const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
+    this.#hash = createHash("sha256").update(`${PIXEL_FORM} ${width} ${height} ${word}
+`);
+    if (layout === "indexed8" && palette) this.#hash.update(palette);
+    this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
+    this.#last = new Uint8Array(this.#rowBytes);
+    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
+  }
+  /** The bytes of one row. */
+  get rowBytes() {
+    return this.#rowBytes;
+  }
+  /**
+   * Adds whole rows given back to back.
+   *
+   * @param rows The rows' bytes.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   */
+  update(rows, sameAsAbove) {
+    const rowBytes = this.#rowBytes;
+    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
+  }
+  /**
+   * Adds `count` rows of a strip whose rows start `stride` bytes apart in `memory`.
+   *
+   * @param memory The bytes holding the rows.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   * @throws {RangeError} after differences were given.
+   */
+  updateRows(memory, at, stride, count, sameAsAbove) {
+    const last = this.#rowsOnly();
+    const rowBytes = this.#rowBytes;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      if (sameAsAbove?.(row) === true) this.#endRow();
+      else if (row === 0) this.#addRow(memory, p, last, 0);
+      else this.#addRow(memory, p, memory, p - stride);
+    }
+    if (count > 0) {
+      const from = at + (count - 1) * stride;
+      last.set(memory.subarray(from, from + rowBytes));
+    }
+  }
+  /**
+   * Adds `count` rows given as their differences with the row above (PNG's Up filter, without
+   * the filter-type byte), `stride` bytes apart in `memory` from `at`.
+   *
+   * @param memory The bytes holding the differences.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param noDifference Which rows are known to be all zeros (they are not read).
+   */
+  updateDifferences(memory, at, stride, count, noDifference) {
+    this.#last = void 0;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      if (noDifference?.(row) === true) this.#endRow();
+      else this.#addRow(memory, p, void 0, 0);
+    }
+  }
+  /**
+   * Adds bytes of the canonical form as they are, e.g. written by the kernels
+   * (`digestPieces`) from rows they hold.
+   *
+   * @param bytes The canonical form of whole rows.
+   */
+  updateForm(bytes) {
+    this.#last = void 0;
+    this.#flush();
+    this.#hash.update(bytes);
+  }
+  /**
+   * Ends the digest.
+   *
+   * @returns The SHA-256, 64 hex digits.
+   */
+  hex() {
+    this.#flush();
+    return this.#hash.digest("hex");
+  }
+  #rowsOnly() {
+    if (this.#last === void 0) {
+      throw new RangeError("PixelDigest was given differences: it cannot take rows after them");
+    }
+    return this.#last;
+  }
+  /** Stages a row's pieces: its bytes minus those of `above` at `b`, or as they are. */
+  #addRow(row, p, above, b) {
+    const rowBytes = this.#rowBytes;
+    if (this.#staged + pixelFormBound(1, rowBytes) > this.#stage.length) this.#flush();
+    let start = 0;
+    if (above === void 0 && (row.byteOffset + p) % 4 === 0) start = this.#addWords(row, p);
+    const stage = this.#stage;
+    let out = this.#staged;
+    for (let piece = start / PIXEL_PIECE_BYTES + 1; start < rowBytes; piece++) {
+      const end = Math.min(start + PIXEL_PIECE_BYTES, rowBytes);
+      let any = 0;
+      for (let i = start, o = out + 4; i < end; i++, o++) {
+        const difference = above === void 0 ? row[p + i] : row[p + i] - above[b + i] & 255;
+        stage[o] = difference;
+        any |= difference;
+      }
+      if (any !== 0) {
+        writeUint32(stage, out, piece);
+        out += 4 + end - start;
+      }
+      start = end;
+    }
+    this.#staged = out;
+    this.#endRow();
+  }
+  /**
+   * Stages the whole pieces of a row of differences that starts on a 32-bit word, four words a
+   * piece; returns where the pieces left (a shorter last one) start.
+   */
+  #addWords(row, p) {
+    const { buffer } = row;
+    if (this.#words.buffer !== buffer) {
+      this.#words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
+    }
+    const words = this.#words;
+    const stage = this.#stage;
+    const pieces = Math.floor(this.#rowBytes / PIXEL_PIECE_BYTES);
+    let out = this.#staged;
+    for (let piece = 0, w = row.byteOffset + p >> 2, i = p; piece < pieces; piece++) {
+      if ((words[w] | words[w + 1] | words[w + 2] | words[w + 3]) !== 0) {
+        writeUint32(stage, out, piece + 1);
+        for (let k = 0; k < PIXEL_PIECE_BYTES; k++) stage[out + 4 + k] = row[i + k];
+        out += 4 + PIXEL_PIECE_BYTES;
+      }
+      w += 4;
+      i += PIXEL_PIECE_BYTES;
+    }
+    this.#staged = out;
+    return pieces * PIXEL_PIECE_BYTES;
+  }
+  /** Stages the end of a row. */
+  #endRow() {
+    if (this.#staged + 4 > this.#stage.length) this.#flush();
+    writeUint32(this.#stage, this.#staged, 0);
+    this.#staged += 4;
+  }
+  #flush() {
+    if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
+    this.#staged = 0;
+  }
+};
+function writeUint32(bytes, at, value) {
+  bytes[at] = value & 255;
+  bytes[at + 1] = value >>> 8 & 255;
+  bytes[at + 2] = value >>> 16 & 255;
+  bytes[at + 3] = value >>> 24;
+}
+function pixelLayoutOf(colourType, bitDepth) {
+  if (colourType === 0 && bitDepth === 8) return "gray8";
+  if (colourType === 0 && bitDepth === 16) return "gray16";
+  if (colourType === 2 && bitDepth === 8) return "rgb8";
+  if (colourType === 3 && bitDepth === 8) return "indexed8";
+  return void 0;
+}
+
+// lib/png/_strip_layout.ts
 var STRIP_BYTES = 256 * 1024;
 function stripLayout(header) {
   const { width, height } = header;
@@ -1372,7 +1571,8 @@ function stripLayout(header) {
   const input = align16(carry + outRow + SLACK);
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
   const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK);
-  const end = flags + rows + SLACK;
+  const pieces = align16(flags + rows + SLACK);
+  const end = pieces + pixelFormBound(rows, outRow) + SLACK;
   return {
     width,
     height,
@@ -1387,11 +1587,32 @@ function stripLayout(header) {
     input,
     output,
     flags,
+    pieces,
     end
   };
 }
+function differences(layout, count) {
+  const stride = layout.outRow + 1;
+  const ptr = layout.output + stride + 1;
+  return {
+    ptr,
+    stride,
+    count,
+    rowBytes: layout.outRow,
+    above: -1,
+    out: layout.pieces
+  };
+}
+function rowAbove(layout, first) {
+  return first === 0 ? layout.zero : layout.input + 1;
+}
+
+// lib/png/fast_rgb.ts
+function isFastFlavour(header) {
+  return header.bitDepth === 8 && !header.interlaced && (header.colourType === 2 || header.colourType === 6);
+}
 function transcodeFastRgb(png, options) {
-  const { colourTable, pixels } = options;
+  const { colourTable, pixels, digest } = options;
   const layout = stripLayout(png.header);
   const { width, channels, inRow, outRow, input, output, table, carry, flags } = layout;
   const inStride = inRow + 1;
@@ -1405,8 +1626,14 @@ function transcodeFastRgb(png, options) {
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
       const above = rowAbove(layout, first);
       if (colourTable === void 0) {
-        const badRow = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables, flags);
-        if (badRow >= 0) return badRow;
+        const badRow2 = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables, flags);
+        if (badRow2 >= 0) return badRow2;
+        if (digest) {
+          digestStrip(kernels, memory, digest, {
+            ...differences(layout, count),
+            flags: layout.flags
+          });
+        }
         writeRows(deflate2, memory, layout, count);
         if (pixels) sinkRows(pixels, {
           kernels,
@@ -1415,16 +1642,18 @@ function transcodeFastRgb(png, options) {
           count
         });
         return -1;
-      } else {
-        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
-        if (badRow >= 0) return badRow;
-        const rows = output + outStride;
-        kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
-        kernels.mapColours(rows + 1, outStride, count, width, table);
-        pixels?.updateRows(memory, rows + 1, outStride, count);
-        const last = output + count * outStride + 1;
-        memory.copyWithin(carry, last, last + outRow);
-        kernels.filterUp(output, count + 1, outRow);
+      }
+      const badRow = recolourStrip(kernels, memory, layout, {
+        count,
+        above,
+        tables
+      }, pixels);
+      if (badRow >= 0) return badRow;
+      if (digest) {
+        digestStrip(kernels, memory, digest, {
+          ...differences(layout, count),
+          flags: 0
+        });
       }
       deflate2.write(memory, output + outStride, output + (count + 1) * outStride);
       memory.copyWithin(output + 1, carry, carry + outRow);
@@ -1435,6 +1664,22 @@ function transcodeFastRgb(png, options) {
       census
     };
   });
+}
+function recolourStrip(kernels, memory, layout, strip, pixels) {
+  const { count, above, tables } = strip;
+  const { width, channels, inRow, outRow, input, output, table, carry } = layout;
+  const inStride = inRow + 1;
+  const outStride = outRow + 1;
+  const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+  if (badRow >= 0) return badRow;
+  const rows = output + outStride;
+  kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
+  kernels.mapColours(rows + 1, outStride, count, width, table);
+  pixels?.updateRows(memory, rows + 1, outStride, count);
+  const last = output + count * outStride + 1;
+  memory.copyWithin(carry, last, last + outRow);
+  kernels.filterUp(output, count + 1, outRow);
+  return -1;
 }
 function writeRows(deflate2, memory, layout, count) {
   const stride = layout.outRow + 1;
@@ -1471,10 +1716,25 @@ function verifyFastRgb(png, options = {}) {
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
-      if (options.census || options.sampler || options.pixels) {
+      if (options.census || options.sampler || options.pixels || options.digest) {
         const above = rowAbove(layout, first);
         const same = options.pixels && upZeroRows(kernels, memory, layout, count);
         const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow < 0 && options.digest) {
+          const ptr = input + inStride + 1;
+          const strip = {
+            ptr,
+            stride: inStride,
+            count,
+            rowBytes: inRow,
+            flags: 0
+          };
+          digestStrip(kernels, memory, options.digest, {
+            ...strip,
+            above,
+            out: layout.pieces
+          });
+        }
         if (badRow < 0 && same) {
           options.pixels.updateRows(memory, input + inStride + 1, inStride, count, (row) => same[row] === 0 ? void 0 : same[row] === 1);
         }
@@ -1518,9 +1778,6 @@ function eachStrip(png, layout, memory, options, work) {
     }
   });
   return census ? readCensus(memory, layout.census) : void 0;
-}
-function rowAbove(layout, first) {
-  return first === 0 ? layout.zero : layout.input + 1;
 }
 
 // lib/png/_filter.ts
@@ -1677,6 +1934,8 @@ function pngOfImageData(parts, idat) {
 // lib/png/png_row_encoder.ts
 var HIGH_BITS = 2155905152 | 0;
 var LOW_BITS = 2139062143;
+var none = () => true;
+var some = () => false;
 var ZERO_BYTES = 64 * 1024;
 var PngRowEncoder = class {
   #options;
@@ -1732,15 +1991,17 @@ var PngRowEncoder = class {
     if (this.#lines.length < rows * stride) this.#lines = new Uint8Array(rows * stride);
     if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
     const known = this.#deflate instanceof RunDeflate ? repeats : void 0;
-    if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) {
-      this.#upFilterWords(samples, rows, known);
-    } else this.#upFilterBytes(samples, rows, known);
+    const aligned = rowBytes % 4 === 0 && samples.byteOffset % 4 === 0;
+    if (aligned) this.#upFilterWords(samples, rows, known);
+    else this.#upFilterBytes(samples, rows, known);
     const changed = this.#changed;
     if (rows > 0) {
       this.#previous.set(samples.subarray(samples.length - rowBytes));
       this.#previousZero = this.#previous.every((byte) => byte === 0);
     }
-    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
+    if (!aligned) {
+      this.#options.digest?.updateDifferences(this.#lines, 1, stride, rows, (row) => changed[row] === 0);
+    }
     const deflate2 = this.#deflate;
     if (deflate2 instanceof RunDeflate) {
       deflate2.writeScanlines(this.#lines, {
@@ -1797,6 +2058,7 @@ var PngRowEncoder = class {
       this.#differenceBytes = new Uint8Array(this.#difference.buffer);
     }
     const difference = this.#difference;
+    const digest = this.#options.digest;
     const here = new Int32Array(samples.buffer, samples.byteOffset, rows * words);
     let above = new Int32Array(this.#previous.buffer, 0, words);
     let up = 0;
@@ -1815,6 +2077,7 @@ var PngRowEncoder = class {
         lines.set(this.#differenceBytes, at + 1);
         changed[y] = any === 0 ? 0 : 1;
       }
+      digest?.updateDifferences(this.#differenceBytes, 0, 0, 1, changed[y] === 0 ? none : some);
       above = here;
       up = s;
     }
@@ -1830,10 +2093,7 @@ var PngRowEncoder = class {
     const deflate2 = this.#deflate;
     if (this.#previousZero && deflate2 instanceof RunDeflate && this.#written + count <= this.#options.height) {
       for (let row = 0; row < count; row++) deflate2.zeroRow(2, this.#rowBytes);
-      for (let left = count; left > 0; left -= perWrite) {
-        const rows = zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes);
-        this.#options.pixels?.update(rows, () => true);
-      }
+      this.#options.digest?.updateDifferences(zeros, 0, 0, count, () => true);
       this.#written += count;
       return;
     }
@@ -2214,28 +2474,24 @@ async function transcodeMask(bytes, options = {}) {
     width,
     height
   });
+  const digest = options.digest?.({
+    width,
+    height
+  });
   const sampler = options.thumbnailSide === void 0 ? void 0 : new MaskSampler(width, height, options.thumbnailSide);
   if (!isFastFlavour(header)) {
     const table = tableOf(mapping);
-    const census2 = options.census ? emptyCensus() : void 0;
-    using encoder = new PngRowEncoder({
-      width,
-      height,
-      bitDepth: 8,
-      colourType: 2,
-      level: DEFAULT_ZLIB_LEVEL,
-      pixels
-    });
-    readPngRows(png, ({ data, first, count }) => {
-      if (census2) addToCensus(census2, data);
-      sampler?.takeRows(data, 0, width * 3, first, count, 3);
-      encoder.writeRows(table ? recolourRows(data, table) : data);
+    const encoded = transcodeOtherFlavour(png, {
+      table,
+      census: options.census,
+      sampler,
+      pixels,
+      digest
     });
     return {
-      png: encoder.end(),
+      ...encoded,
       width,
       height,
-      census: census2,
       samples: sampler?.samples(),
       warnings: png.warnings
     };
@@ -2245,7 +2501,8 @@ async function transcodeMask(bytes, options = {}) {
     const { census: census2 } = verifyFastRgb(png, {
       census: options.census,
       sampler,
-      pixels
+      pixels,
+      digest
     });
     return {
       png: bytes,
@@ -2260,7 +2517,8 @@ async function transcodeMask(bytes, options = {}) {
     colourTable,
     census: options.census,
     sampler,
-    pixels
+    pixels,
+    digest
   });
   const file = pngOfImageData({
     width,
@@ -2275,6 +2533,30 @@ async function transcodeMask(bytes, options = {}) {
     census,
     samples: sampler?.samples(),
     warnings: png.warnings
+  };
+}
+function transcodeOtherFlavour(png, options) {
+  const { table, sampler, pixels } = options;
+  const { width, height } = png.header;
+  const census = options.census ? emptyCensus() : void 0;
+  using encoder = new PngRowEncoder({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2,
+    level: DEFAULT_ZLIB_LEVEL,
+    digest: options.digest
+  });
+  readPngRows(png, ({ data, first, count }) => {
+    if (census) addToCensus(census, data);
+    sampler?.takeRows(data, 0, width * 3, first, count, 3);
+    const rows = table ? recolourRows(data, table) : data;
+    pixels?.update(rows);
+    encoder.writeRows(rows);
+  });
+  return {
+    png: encoder.end(),
+    census
   };
 }
 function tableOf(mapping) {
@@ -2555,103 +2837,6 @@ function imageSizeWarning(image, expected) {
     return void 0;
   }
   return `the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}; it was exported at its own size`;
-}
-
-// lib/png/pixel_digest.ts
-import { createHash } from "node:crypto";
-var PIXEL_FORM = "lab-masks-pixels/1";
-var STAGE_BYTES = 64 * 1024;
-var PixelDigest = class {
-  #hash;
-  #rowBytes;
-  /** The last row hashed (zeros before the first). */
-  #last;
-  /** The canonical form's bytes not hashed yet: `#stage[0..#staged)`. */
-  #stage;
-  #staged = 0;
-  /**
-   * Starts the digest with the canonical header (and palette).
-   *
-   * @param options The size and layout.
-   */
-  constructor(options) {
-    const { width, height, layout, palette } = options;
-    const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
-    this.#hash = createHash("sha256").update(`${PIXEL_FORM} ${width} ${height} ${word}
-`);
-    if (layout === "indexed8" && palette) this.#hash.update(palette);
-    this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
-    this.#last = new Uint8Array(this.#rowBytes);
-    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, this.#rowBytes + 1));
-  }
-  /** The bytes of one row. */
-  get rowBytes() {
-    return this.#rowBytes;
-  }
-  /**
-   * Adds whole rows given back to back.
-   *
-   * @param rows The rows' bytes.
-   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
-   */
-  update(rows, sameAsAbove) {
-    const rowBytes = this.#rowBytes;
-    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
-  }
-  /**
-   * Adds `count` rows of a strip whose rows start `stride` bytes apart in `memory`.
-   *
-   * @param memory The bytes holding the rows.
-   * @param at The first row's first byte.
-   * @param stride The distance between rows.
-   * @param count How many rows.
-   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
-   */
-  updateRows(memory, at, stride, count, sameAsAbove) {
-    const rowBytes = this.#rowBytes;
-    let changed = -1;
-    for (let row = 0, p = at; row < count; row++, p += stride) {
-      const known = sameAsAbove?.(row);
-      const same = known ?? (row === 0 ? sameBytes(memory, p, this.#last, 0, rowBytes) : sameBytes(memory, p, memory, p - stride, rowBytes));
-      if (this.#staged + 1 + rowBytes > this.#stage.length) this.#flush();
-      if (same) {
-        this.#stage[this.#staged++] = 0;
-        continue;
-      }
-      this.#stage[this.#staged] = 1;
-      this.#stage.set(memory.subarray(p, p + rowBytes), this.#staged + 1);
-      this.#staged += 1 + rowBytes;
-      changed = row;
-    }
-    if (changed >= 0) {
-      const from = at + changed * stride;
-      this.#last.set(memory.subarray(from, from + rowBytes));
-    }
-  }
-  /**
-   * Ends the digest.
-   *
-   * @returns The SHA-256, 64 hex digits.
-   */
-  hex() {
-    this.#flush();
-    return this.#hash.digest("hex");
-  }
-  #flush() {
-    if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
-    this.#staged = 0;
-  }
-};
-function sameBytes(a, i, b, j, length) {
-  for (let k = 0; k < length; k++) if (a[i + k] !== b[j + k]) return false;
-  return true;
-}
-function pixelLayoutOf(colourType, bitDepth) {
-  if (colourType === 0 && bitDepth === 8) return "gray8";
-  if (colourType === 0 && bitDepth === 16) return "gray16";
-  if (colourType === 2 && bitDepth === 8) return "rgb8";
-  if (colourType === 3 && bitDepth === 8) return "indexed8";
-  return void 0;
 }
 
 // lib/png/b_channel_tally.ts
@@ -3025,7 +3210,7 @@ function hashingEncoder(options) {
   });
   return Object.assign(new PngRowEncoder({
     ...options,
-    pixels: digest
+    digest
   }), {
     digest
   });
@@ -3313,14 +3498,11 @@ async function runMaskJob(job, options = {}) {
       maxPixels: job.maxPixels,
       census: true,
       thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0,
-      pixels: (size) => {
-        digest = new PixelDigest({
-          ...size,
-          layout: "rgb8"
-        });
-        tally = tallyOf(job, size.width);
-        return tally ? bothSinks(digest, tally) : digest;
-      }
+      digest: (size) => digest = new PixelDigest({
+        ...size,
+        layout: "rgb8"
+      }),
+      pixels: (size) => tally = tallyOf(job, size.width)
     });
     const files = hashed([
       {
@@ -3422,15 +3604,6 @@ function sha256(bytes) {
 }
 function tallyOf(job, width) {
   return job.tallyPixels && job.colourByBChannel === void 0 ? new BChannelTally(width) : void 0;
-}
-function bothSinks(digest, tally) {
-  return {
-    update: (rows, same) => (digest.update(rows, same), tally.update(rows, same)),
-    updateRows: (memory, at, stride, count, same) => {
-      digest.updateRows(memory, at, stride, count, same);
-      tally.updateRows(memory, at, stride, count, same);
-    }
-  };
 }
 function labelPixelsOf(tally, table) {
   const pixels = {};

@@ -127,10 +127,10 @@ interface HashingEncoder extends PngRowEncoder {
 }
 
 /** A row encoder whose rows also go to a {@linkcode PixelDigest}. */
-function hashingEncoder(options: Omit<PngRowEncoderOptions, "pixels">): HashingEncoder {
+function hashingEncoder(options: Omit<PngRowEncoderOptions, "digest">): HashingEncoder {
   const layout = pixelLayoutOf(options.colourType, options.bitDepth)!;
   const digest = new PixelDigest({ ...options, layout });
-  return Object.assign(new PngRowEncoder({ ...options, pixels: digest }), { digest });
+  return Object.assign(new PngRowEncoder({ ...options, digest }), { digest });
 }
 
 /** An 8-bit RGB encoder of a whole mask, hashing its pixels (zlib unless a deflater is named). */

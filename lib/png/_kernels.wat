@@ -573,6 +573,109 @@
         (br $byte)))
     (local.get $ptr))
 
+  ;; The canonical form of $rows rows of $n bytes, $stride bytes apart from $ptr (row 0's first
+  ;; byte), as the pixel digest hashes it: per row, its Up difference (the row minus the row
+  ;; above, bytewise) cut into 16-byte pieces from the row's start; each piece that is not all
+  ;; zeros as its number counted from 1 (4 bytes, little-endian) and its bytes (the last piece
+  ;; holds $n mod 16 bytes when that is not 0), then 4 zero bytes. $above is the row above row 0
+  ;; (each other row's is the row before it), or -1 when the rows hold their Up differences
+  ;; already (PNG's Up-filtered scanlines, filter-type byte left out). Unless $flags is 0, a row
+  ;; whose byte at $flags is 0 is known to have no difference. Writes from $out, at most
+  ;; $rows * (4 + 20 * ceil($n / 16)) bytes; returns the end of what it wrote.
+  (func (export "digestPieces")
+    (param $ptr i32) (param $stride i32) (param $rows i32) (param $n i32) (param $above i32)
+    (param $flags i32) (param $out i32) (result i32)
+    (local $r i32) (local $p i32) (local $q i32) (local $i i32) (local $piece i32)
+    (local $vectors i32) (local $v v128) (local $tail i32) (local $k i32) (local $any i32)
+    (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
+    (local.set $tail (i32.sub (local.get $n) (local.get $vectors)))
+    (local.set $p (local.get $ptr))
+    (local.set $q (local.get $above))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (block $ended
+          (if (local.get $flags)
+            (then (br_if $ended (i32.eqz (i32.load8_u (i32.add (local.get $flags) (local.get $r)))))))
+          (local.set $i (i32.const 0))
+          (local.set $piece (i32.const 1))
+          (block $end
+            (loop $vector
+              (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+              ;; Four pieces without a difference are passed over at once.
+              (if (i32.le_u (i32.add (local.get $i) (i32.const 64)) (local.get $vectors))
+                (then
+                  (if (i32.eqz
+                        (v128.any_true
+                          (call $differences64
+                            (i32.add (local.get $p) (local.get $i))
+                            (i32.add (local.get $q) (local.get $i))
+                            (local.get $above))))
+                    (then
+                      (local.set $i (i32.add (local.get $i) (i32.const 64)))
+                      (local.set $piece (i32.add (local.get $piece) (i32.const 4)))
+                      (br $vector)))))
+              (local.set $v (v128.load (i32.add (local.get $p) (local.get $i))))
+              (if (i32.ne (local.get $above) (i32.const -1))
+                (then
+                  (local.set $v
+                    (i8x16.sub (local.get $v) (v128.load (i32.add (local.get $q) (local.get $i)))))))
+              (if (v128.any_true (local.get $v))
+                (then
+                  (i32.store (local.get $out) (local.get $piece))
+                  (v128.store offset=4 (local.get $out) (local.get $v))
+                  (local.set $out (i32.add (local.get $out) (i32.const 20)))))
+              (local.set $i (i32.add (local.get $i) (i32.const 16)))
+              (local.set $piece (i32.add (local.get $piece) (i32.const 1)))
+              (br $vector)))
+          (br_if $ended (i32.eqz (local.get $tail)))
+          ;; The last, shorter piece: its differences written, kept only if one is not zero.
+          (i32.store (local.get $out) (local.get $piece))
+          (local.set $any (i32.const 0))
+          (local.set $k (i32.const 0))
+          (block $end
+            (loop $byte
+              (br_if $end (i32.ge_u (local.get $k) (local.get $tail)))
+              (local.set $piece
+                (i32.load8_u (i32.add (local.get $p) (i32.add (local.get $i) (local.get $k)))))
+              (if (i32.ne (local.get $above) (i32.const -1))
+                (then
+                  (local.set $piece
+                    (i32.and
+                      (i32.sub (local.get $piece)
+                        (i32.load8_u (i32.add (local.get $q) (i32.add (local.get $i) (local.get $k)))))
+                      (i32.const 255)))))
+              (i32.store8 offset=4 (i32.add (local.get $out) (local.get $k)) (local.get $piece))
+              (local.set $any (i32.or (local.get $any) (local.get $piece)))
+              (local.set $k (i32.add (local.get $k) (i32.const 1)))
+              (br $byte)))
+          (if (local.get $any)
+            (then
+              (local.set $out (i32.add (local.get $out) (i32.add (local.get $tail) (i32.const 4)))))))
+        (i32.store (local.get $out) (i32.const 0))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (local.set $q (local.get $p))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    (local.get $out))
+
+  ;; The OR of the 64 bytes at $p, or of their XOR with those at $q unless $above is -1.
+  (func $differences64 (param $p i32) (param $q i32) (param $above i32) (result v128)
+    (if (i32.eq (local.get $above) (i32.const -1))
+      (then
+        (return
+          (v128.or
+            (v128.or (v128.load (local.get $p)) (v128.load offset=16 (local.get $p)))
+            (v128.or (v128.load offset=32 (local.get $p)) (v128.load offset=48 (local.get $p)))))))
+    (v128.or
+      (v128.or
+        (v128.xor (v128.load (local.get $p)) (v128.load (local.get $q)))
+        (v128.xor (v128.load offset=16 (local.get $p)) (v128.load offset=16 (local.get $q))))
+      (v128.or
+        (v128.xor (v128.load offset=32 (local.get $p)) (v128.load offset=32 (local.get $q)))
+        (v128.xor (v128.load offset=48 (local.get $p)) (v128.load offset=48 (local.get $q))))))
+
   ;; 1 when the $n bytes at $p are all zeros, else 0.
   (func $allZero (param $p i32) (param $n i32) (result i32)
     (local $i i32)

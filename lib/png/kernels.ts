@@ -69,6 +69,21 @@ export interface KernelExports {
   filterUp(ptr: number, rows: number, rowBytes: number): void;
   /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
   skipZeros(ptr: number, end: number): number;
+  /**
+   * Writes the canonical form of rows that the pixel digest hashes, from `out`: `above`
+   * is the row above the first, or -1 when the rows are Up differences already; rows whose byte
+   * at `flags` is 0 (unless `flags` is 0) have none. Returns the end of what it wrote, at most
+   * `rows * (4 + 20 * ceil(rowBytes / 16))` bytes.
+   */
+  digestPieces(
+    ptr: number,
+    stride: number,
+    rows: number,
+    rowBytes: number,
+    above: number,
+    flags: number,
+    out: number,
+  ): number;
 }
 
 /** Bytes the vector loops may read or write past a buffer's end. */

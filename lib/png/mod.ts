@@ -26,8 +26,10 @@ export type { RgbRows } from "./png_rows.ts";
 export type { RowSampler, RowStrip } from "./row_sampler.ts";
 export {
   PIXEL_FORM,
+  PIXEL_PIECE_BYTES,
   PixelDigest,
   type PixelDigestOptions,
+  pixelFormBound,
   type PixelLayout,
   pixelLayoutOf,
   type SameAsAbove,

@@ -12,6 +12,7 @@ import { PngError } from "../errors.ts";
 import { pngOfImageData } from "./png_file.ts";
 import { DeflateStream } from "../flate/zlib_streams.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
+import type { PixelDigest } from "./pixel_digest.ts";
 
 /** What {@linkcode PngRowEncoder} writes: a non-interlaced image of one colour type and depth. */
 export interface PngRowEncoderOptions {
@@ -34,16 +35,17 @@ export interface PngRowEncoderOptions {
    * Default: `"zlib"`.
    */
   deflater?: "zlib" | "mask-rows";
-  /**
-   * Also gets every row as written, unfiltered (e.g. to hash the image's pixels), with which rows
-   * are the same as the row above.
-   */
-  pixels?: { update(rows: Uint8Array, sameAsAbove?: (row: number) => boolean): void };
+  /** Also hashes the image's pixels, from the rows' Up differences the encoder computes. */
+  digest?: Pick<PixelDigest, "updateDifferences">;
 }
 
 /** The high bit of each byte of a 32-bit word, and the other bits. */
 const HIGH_BITS = 0x80808080 | 0;
 const LOW_BITS = 0x7f7f7f7f;
+
+/** For the digest: a row without differences, and one with. */
+const none = () => true;
+const some = () => false;
 
 /** Raw bytes of the zero rows written at a time by {@linkcode PngRowEncoder.writeZeroRows}. */
 const ZERO_BYTES = 64 * 1024;
@@ -121,15 +123,24 @@ export class PngRowEncoder {
     if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
     // zlib reads every scanline: only the mask-row encoder may skip the known repeats.
     const known = this.#deflate instanceof RunDeflate ? repeats : undefined;
-    if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) {
-      this.#upFilterWords(samples, rows, known);
-    } else this.#upFilterBytes(samples, rows, known);
+    const aligned = rowBytes % 4 === 0 && samples.byteOffset % 4 === 0;
+    if (aligned) this.#upFilterWords(samples, rows, known);
+    else this.#upFilterBytes(samples, rows, known);
     const changed = this.#changed;
     if (rows > 0) {
       this.#previous.set(samples.subarray(samples.length - rowBytes));
       this.#previousZero = this.#previous.every((byte) => byte === 0);
     }
-    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
+    // The word filter hands each row's differences over as it makes them, word-aligned.
+    if (!aligned) {
+      this.#options.digest?.updateDifferences(
+        this.#lines,
+        1,
+        stride,
+        rows,
+        (row) => changed[row] === 0,
+      );
+    }
     const deflate = this.#deflate;
     if (deflate instanceof RunDeflate) {
       deflate.writeScanlines(this.#lines, { first: 0, stride, count: rows, flags: changed, at: 0 });
@@ -182,6 +193,7 @@ export class PngRowEncoder {
       this.#differenceBytes = new Uint8Array(this.#difference.buffer);
     }
     const difference = this.#difference;
+    const digest = this.#options.digest;
     const here = new Int32Array(samples.buffer, samples.byteOffset, rows * words);
     let above = new Int32Array(this.#previous.buffer, 0, words);
     let up = 0;
@@ -200,6 +212,7 @@ export class PngRowEncoder {
         lines.set(this.#differenceBytes, at + 1);
         changed[y] = any === 0 ? 0 : 1;
       }
+      digest?.updateDifferences(this.#differenceBytes, 0, 0, 1, changed[y] === 0 ? none : some);
       above = here;
       up = s;
     }
@@ -220,10 +233,7 @@ export class PngRowEncoder {
     ) {
       // Below a row of zeros, each row repeats the row above: nothing to filter or read.
       for (let row = 0; row < count; row++) deflate.zeroRow(2, this.#rowBytes);
-      for (let left = count; left > 0; left -= perWrite) {
-        const rows = zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes);
-        this.#options.pixels?.update(rows, () => true);
-      }
+      this.#options.digest?.updateDifferences(zeros, 0, 0, count, () => true);
       this.#written += count;
       return;
     }
