@@ -258,8 +258,12 @@ function binaryRenderer(
       for (const [bChannel, encoder] of encoders) {
         // A label not in the strip: rows of zeros, which the encoder takes without reading.
         if (inStrip[bChannel] === 0) encoder.writeZeroRows(rows.count);
-        else encoder.writeRows(masks.of(bChannel), rows.repeats);
+        else {
+          const { mask, repeats } = masks.of(bChannel);
+          encoder.writeRows(mask, repeats);
+        }
       }
+      masks.endStrip(rows.count);
     },
     end(labels) {
       const files: RenderedFile[] = [];
