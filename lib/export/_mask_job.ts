@@ -18,7 +18,7 @@ import { BChannelTally } from "../png/b_channel_tally.ts";
 import type { MaskStats } from "../model/mask_stats.ts";
 import { statsOfCensus } from "../model/stats_of_census.ts";
 import type { PanopticSegment } from "./panoptic_segments.ts";
-import { maskRowsRenderer } from "./_mask_rows_renderer.ts";
+import { maskRowsRenderer, rowConversionOf } from "./_mask_rows_renderer.ts";
 import { addToCensus, emptyCensus, type MaskCensus } from "../png/mask_census.ts";
 import { openMaskRows } from "../png/mask_rows.ts";
 import type { RgbRows } from "../png/png_rows.ts";
@@ -138,6 +138,7 @@ export async function runMaskJob(
     const rows = openMaskRows(job.mask.bytes, {
       maxPixels: job.maxPixels,
       generalDecoder: options.generalDecoder,
+      convert: rowConversionOf(job),
     });
     const { width, height } = rows;
     const rendered = renderStrips(job, { width, height }, (onRows) => rows.read(onRows));

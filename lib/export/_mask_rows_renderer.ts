@@ -10,7 +10,7 @@ import { classPalette, type ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { PngRowEncoder, type PngRowEncoderOptions } from "../png/png_row_encoder.ts";
 import { PixelDigest, pixelLayoutOf } from "../png/pixel_digest.ts";
-import type { RgbRows } from "../png/png_rows.ts";
+import type { RgbRows, RowConversion } from "../png/png_rows.ts";
 import { DEFAULT_ZLIB_LEVEL } from "../png/encode_png.ts";
 import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
 import type { ImageSize } from "../detect/mask_of.ts";
@@ -97,27 +97,53 @@ export function maskRowsRenderer(
     case "class-index":
     case "palette": {
       const palette = options.format === "palette" ? classPalette(table) : undefined;
-      const byB = table.indexByBChannel;
-      return single(file, encoder(8, palette), (rows, target) => {
-        for (let i = 0, p = 0; i < rows.length; i += 3, p++) {
-          target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
-        }
-        return target.subarray(0, rows.length / 3);
-      }, 1);
+      return single(file, encoder(8, palette), indexRows(table.indexByBChannel), 1, true);
     }
     case "instance":
-      return single(file, encoder(16), (rows, target) => {
-        // 16-bit big-endian: a high byte of 0, then the instance id R.
-        for (let i = 0, p = 0; i < rows.length; i += 3, p += 2) {
-          target[p] = 0;
-          target[p + 1] = rows[i];
-        }
-        return target.subarray(0, (rows.length / 3) * 2);
-      }, 2);
+      return single(file, encoder(16), instanceRows, 2, true);
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
     case "panoptic":
       return panopticRenderer(file, size, table, { ...options, deflater });
+  }
+}
+
+/** `class-index` and `palette` rows: 0 where red is 0, else the class index of blue. */
+function indexRows(byB: Uint8Array) {
+  return (rows: Uint8Array, target: Uint8Array): Uint8Array => {
+    for (let i = 0, p = 0; i < rows.length; i += 3, p++) {
+      target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
+    }
+    return target.subarray(0, rows.length / 3);
+  };
+}
+
+/** `instance` rows: 16-bit big-endian, a high byte of 0, then the instance id R. */
+function instanceRows(rows: Uint8Array, target: Uint8Array): Uint8Array {
+  for (let i = 0, p = 0; i < rows.length; i += 3, p += 2) {
+    target[p] = 0;
+    target[p + 1] = rows[i];
+  }
+  return target.subarray(0, (rows.length / 3) * 2);
+}
+
+/**
+ * How the rows of a format are best converted where they are read (`openMaskRows`' `convert`):
+ * `class-index` and `palette` rows of class indices, `instance` rows of 16-bit instance ids; none
+ * for the other formats.
+ *
+ * @param options The format and classes.
+ * @returns The conversion, or `undefined`.
+ */
+export function rowConversionOf(options: MaskRowsOptions): RowConversion | undefined {
+  switch (options.format) {
+    case "class-index":
+    case "palette":
+      return { kind: "index", byBChannel: options.table.indexByBChannel };
+    case "instance":
+      return { kind: "instance16" };
+    default:
+      return undefined;
   }
 }
 
@@ -181,7 +207,8 @@ function panopticRenderer(
 /**
  * A format of one file whose rows are made from each strip by `convert`. Given the format's bytes
  * a pixel, a row known to repeat the row above is copied from it, not converted again (`convert`
- * must then make zeros of black pixels, and take any run of rows).
+ * must then make zeros of black pixels, and take any run of rows). With `takesConverted`, rows
+ * the reader converted already (as {@linkcode rowConversionOf} asks) are written as they come.
  */
 function single(
   file: string,
@@ -193,12 +220,14 @@ function single(
     repeats?: Uint8Array,
   ) => Uint8Array,
   pixelBytes?: number,
+  takesConverted = false,
 ): MaskRowsRenderer {
   let target = new Uint8Array(0);
   /** The last row made (zeros above the first). */
   let last = new Uint8Array(0);
   return {
-    takeRows({ data, first, count, repeats }) {
+    takeRows({ data, first, count, repeats, converted }) {
+      if (takesConverted && converted) return encoder.writeRows(converted, repeats);
       // At most 3 bytes a pixel (panoptic), as many as the strip's RGB.
       if (target.length < data.length) target = new Uint8Array(data.length);
       if (pixelBytes === undefined || repeats === undefined || count === 0) {

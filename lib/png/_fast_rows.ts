@@ -12,7 +12,7 @@ import type { PngError } from "../errors.ts";
 import { isFastFlavour } from "./fast_rgb.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
 import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
-import type { RgbRows } from "./png_rows.ts";
+import type { RgbRows, RowConversion } from "./png_rows.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
 
@@ -20,6 +20,8 @@ import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_c
 export interface ReadFastRowsOptions {
   /** Rows per strip. Default: about 256 KiB of inflated rows, as the `rgb` fast path reads. */
   stripRows?: number;
+  /** Also hand the rows over converted (`RgbRows.converted`). */
+  convert?: RowConversion;
 }
 
 /** Inflated bytes per strip, as in `_fast_rgb.ts` (where this size was measured). */
@@ -55,26 +57,17 @@ export function readFastRows(
     );
   }
   const { width, height } = header;
-  const channels = header.colourType === 6 ? 4 : 3;
-  const inRow = width * channels;
+  const { channels, inRow, outRow, rows, zero, tables, input, output, table, converted, end } =
+    rowsLayout(header, options.stripRows);
   const inStride = inRow + 1;
-  const outRow = width * 3;
-  const rows = Math.max(
-    1,
-    Math.min(height, options.stripRows ?? Math.floor(STRIP_BYTES / inStride)),
-  );
-  // Zero bytes (the row above the first), the census tables, the scanlines (slot 0: the last
-  // row of the strip before; the strip lands from slot 1), the RGB rows handed over.
-  const zero = 0;
-  const tables = align16(zero + inRow + SLACK);
-  const input = align16(tables + CENSUS_BYTES);
-  const output = align16(input + (rows + 1) * inStride + SLACK);
-  const end = output + rows * outRow + SLACK;
+  const convert = options.convert;
+  const mode = convert?.kind === "instance16" ? 1 : 0;
   const repeats = new Uint8Array(rows);
   /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
   let blackAbove = true;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
+    if (convert?.kind === "index") memory.set(convert.byBChannel.subarray(0, 256), table);
     clearCensus(memory, tables);
     inflatePngStrips(png, {
       rows,
@@ -89,7 +82,12 @@ export function readFastRows(
         }
         kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
         const data = memory.subarray(output, output + count * outRow);
-        onRows({ data, first, count, repeats: repeats.subarray(0, count) });
+        const strip: RgbRows = { data, first, count, repeats: repeats.subarray(0, count) };
+        if (convert) {
+          kernels.convertRows(output, count, width, converted, mode, table);
+          strip.converted = memory.subarray(converted, converted + count * width * (mode + 1));
+        }
+        onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return undefined;
@@ -97,6 +95,28 @@ export function readFastRows(
     });
     return readCensus(memory, tables);
   });
+}
+
+/**
+ * Where the strip reader keeps its buffers in the kernels' memory: zero bytes (the row above the
+ * first), the census tables, the scanlines (slot 0: the last row of the strip before; the strip
+ * lands from slot 1), the RGB rows handed over, the conversion's table and rows (16 bits a pixel
+ * at most).
+ */
+function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined) {
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const outRow = width * 3;
+  const rows = Math.max(1, Math.min(height, stripRows ?? Math.floor(STRIP_BYTES / (inRow + 1))));
+  const zero = 0;
+  const tables = align16(zero + inRow + SLACK);
+  const input = align16(tables + CENSUS_BYTES);
+  const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
+  const table = align16(output + rows * outRow + SLACK);
+  const converted = align16(table + 256 + SLACK);
+  const end = converted + rows * width * 2 + SLACK;
+  return { channels, inRow, outRow, rows, zero, tables, input, output, table, converted, end };
 }
 
 /**

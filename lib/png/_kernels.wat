@@ -660,6 +660,83 @@
         (br $row)))
     (local.get $out))
 
+  ;; Converts $rows packed RGB rows of $width pixels at $rgb (back to back) into rows of one
+  ;; sample a pixel at $out (back to back): $mode 0 writes one byte, 0 where red is 0, else the
+  ;; byte at $table + blue (class indices); $mode 1 writes two, big-endian, 0 then red (instance
+  ;; ids). Below the strip's first row, 16 pixels the same as the 16 above are copied from the
+  ;; row written above, not converted again.
+  (func (export "convertRows")
+    (param $rgb i32) (param $rows i32) (param $width i32) (param $out i32) (param $mode i32)
+    (param $table i32)
+    (local $r i32) (local $x i32) (local $p i32) (local $o i32) (local $inRow i32)
+    (local $outRow i32) (local $bpp i32)
+    (local.set $bpp (i32.add (local.get $mode) (i32.const 1)))
+    (local.set $inRow (i32.mul (local.get $width) (i32.const 3)))
+    (local.set $outRow (i32.mul (local.get $width) (local.get $bpp)))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $p (i32.add (local.get $rgb) (i32.mul (local.get $r) (local.get $inRow))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $outRow))))
+        (local.set $x (i32.const 0))
+        (block $groups
+          (loop $group
+            (br_if $groups (i32.gt_u (i32.add (local.get $x) (i32.const 16)) (local.get $width)))
+            (if (i32.and
+                  (i32.ne (local.get $r) (i32.const 0))
+                  (i32.eqz
+                    (v128.any_true
+                      (v128.or
+                        (v128.xor
+                          (v128.load (local.get $p))
+                          (v128.load (i32.sub (local.get $p) (local.get $inRow))))
+                        (v128.or
+                          (v128.xor
+                            (v128.load offset=16 (local.get $p))
+                            (v128.load offset=16 (i32.sub (local.get $p) (local.get $inRow))))
+                          (v128.xor
+                            (v128.load offset=32 (local.get $p))
+                            (v128.load offset=32 (i32.sub (local.get $p) (local.get $inRow)))))))))
+              (then
+                (v128.store (local.get $o)
+                  (v128.load (i32.sub (local.get $o) (local.get $outRow))))
+                (if (local.get $mode)
+                  (then
+                    (v128.store offset=16 (local.get $o)
+                      (v128.load offset=16 (i32.sub (local.get $o) (local.get $outRow)))))))
+              (else (call $convertPixels (local.get $p) (local.get $o) (i32.const 16)
+                (local.get $mode) (local.get $table))))
+            (local.set $x (i32.add (local.get $x) (i32.const 16)))
+            (local.set $p (i32.add (local.get $p) (i32.const 48)))
+            (local.set $o (i32.add (local.get $o) (i32.shl (local.get $bpp) (i32.const 4))))
+            (br $group)))
+        (call $convertPixels (local.get $p) (local.get $o) (i32.sub (local.get $width) (local.get $x))
+          (local.get $mode) (local.get $table))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
+  ;; Converts $n RGB pixels at $p to samples at $o, as convertRows does.
+  (func $convertPixels (param $p i32) (param $o i32) (param $n i32) (param $mode i32)
+    (param $table i32)
+    (local $end i32) (local $red i32)
+    (local.set $end (i32.add (local.get $p) (i32.mul (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $pixel
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $red (i32.load8_u (local.get $p)))
+        (if (local.get $mode)
+          (then
+            (i32.store16 (local.get $o) (i32.shl (local.get $red) (i32.const 8)))
+            (local.set $o (i32.add (local.get $o) (i32.const 2))))
+          (else
+            (i32.store8 (local.get $o)
+              (if (result i32) (local.get $red)
+                (then (i32.load8_u (i32.add (local.get $table) (i32.load8_u offset=2 (local.get $p)))))
+                (else (i32.const 0))))
+            (local.set $o (i32.add (local.get $o) (i32.const 1)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 3)))
+        (br $pixel))))
+
   ;; The OR of the 64 bytes at $p, or of their XOR with those at $q unless $above is -1.
   (func $differences64 (param $p i32) (param $q i32) (param $above i32) (result v128)
     (if (i32.eq (local.get $above) (i32.const -1))

@@ -70,6 +70,19 @@ export interface KernelExports {
   /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
   skipZeros(ptr: number, end: number): number;
   /**
+   * Converts packed RGB rows into one sample a pixel: `mode` 0, a byte (0 where red is 0, else
+   * the byte at `table + blue`); `mode` 1, 16 bits big-endian (red). Pixels that repeat those
+   * above are copied from the row written above.
+   */
+  convertRows(
+    rgb: number,
+    rows: number,
+    width: number,
+    out: number,
+    mode: number,
+    table: number,
+  ): void;
+  /**
    * Writes the canonical form of rows that the pixel digest hashes, from `out`: `above`
    * is the row above the first, or -1 when the rows are Up differences already; rows whose byte
    * at `flags` is 0 (unless `flags` is 0) have none. Returns the end of what it wrote, at most

@@ -31,7 +31,17 @@ export interface RgbRows {
    * image), 0 where that is not known; absent when no row is known.
    */
   repeats?: Uint8Array;
+  /** The rows converted as the reader was asked (see {@linkcode RowConversion}), back to back. */
+  converted?: Uint8Array;
 }
+
+/**
+ * Rows the kernels convert as they read them: `index`, a byte a pixel (0 where red is 0, else the
+ * byte of `byBChannel` at blue); `instance16`, 16 bits big-endian a pixel (red).
+ */
+export type RowConversion =
+  | { kind: "index"; byBChannel: Uint8Array }
+  | { kind: "instance16" };
 
 /** Options of {@linkcode readPngRows}. */
 export interface ReadPngRowsOptions {
