@@ -70,8 +70,8 @@ export class PngRowEncoder {
   #deflate: DeflateStream | RunDeflate;
   /** The last row written, raw: the Up filter's row above. */
   #previous: Uint8Array;
-  /** Whether `#previous` is all zeros. */
-  #previousZero = true;
+  /** Whether `#previous` is all zeros; `undefined` until asked after a write. */
+  #previousZero: boolean | undefined = true;
   #lines = new Uint8Array(0);
   #zeros?: Uint8Array;
   /** Per row of the last strip: 0 when it repeats the row above. */
@@ -129,7 +129,7 @@ export class PngRowEncoder {
     const changed = this.#changed;
     if (rows > 0) {
       this.#previous.set(samples.subarray(samples.length - rowBytes));
-      this.#previousZero = this.#previous.every((byte) => byte === 0);
+      this.#previousZero = undefined;
     }
     // The word filter hands each row's differences over as it makes them, word-aligned.
     if (!aligned) {
@@ -228,7 +228,7 @@ export class PngRowEncoder {
     const zeros = this.#zeros ??= new Uint8Array(perWrite * this.#rowBytes);
     const deflate = this.#deflate;
     if (
-      this.#previousZero && deflate instanceof RunDeflate &&
+      deflate instanceof RunDeflate && this.#isPreviousZero() &&
       this.#written + count <= this.#options.height
     ) {
       // Below a row of zeros, each row repeats the row above: nothing to filter or read.
@@ -240,6 +240,17 @@ export class PngRowEncoder {
     for (let left = count; left > 0; left -= perWrite) {
       this.writeRows(zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes));
     }
+  }
+
+  /** Whether the last row written is all zeros (found out when first asked after a write). */
+  #isPreviousZero(): boolean {
+    if (this.#previousZero === undefined) {
+      const previous = this.#previous;
+      let any = 0;
+      for (let i = 0; i < previous.length; i++) any |= previous[i];
+      this.#previousZero = any === 0;
+    }
+    return this.#previousZero;
   }
 
   /**
