@@ -227,7 +227,7 @@ function single(
   let last = new Uint8Array(0);
   return {
     takeRows({ data, first, count, repeats, converted }) {
-      if (takesConverted && converted) return encoder.writeRows(converted, repeats);
+      if (takesConverted && converted) return encoder.writeScanlines(converted);
       // At most 3 bytes a pixel (panoptic), as many as the strip's RGB.
       if (target.length < data.length) target = new Uint8Array(data.length);
       if (pixelBytes === undefined || repeats === undefined || count === 0) {

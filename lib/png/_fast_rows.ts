@@ -13,6 +13,8 @@ import { isFastFlavour } from "./fast_rgb.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
 import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
 import type { RgbRows, RowConversion } from "./png_rows.ts";
+import { type ConversionLayout, convertStrip } from "./_converted_strip.ts";
+import { pixelFormBound } from "./pixel_digest.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
 
@@ -56,18 +58,20 @@ export function readFastRows(
         `${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`,
     );
   }
-  const { width, height } = header;
-  const { channels, inRow, outRow, rows, zero, tables, input, output, table, converted, end } =
-    rowsLayout(header, options.stripRows);
-  const inStride = inRow + 1;
+  const { width } = header;
   const convert = options.convert;
   const mode = convert?.kind === "instance16" ? 1 : 0;
+  const layout = rowsLayout(header, options.stripRows, mode);
+  const { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end } = layout;
+  const inStride = inRow + 1;
   const repeats = new Uint8Array(rows);
   /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
   let blackAbove = true;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
-    if (convert?.kind === "index") memory.set(convert.byBChannel.subarray(0, 256), table);
+    if (convert?.kind === "index") {
+      memory.set(convert.byBChannel.subarray(0, 256), conversion.table);
+    }
     clearCensus(memory, tables);
     inflatePngStrips(png, {
       rows,
@@ -83,10 +87,7 @@ export function readFastRows(
         kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
         const data = memory.subarray(output, output + count * outRow);
         const strip: RgbRows = { data, first, count, repeats: repeats.subarray(0, count) };
-        if (convert) {
-          kernels.convertRows(output, count, width, converted, mode, table);
-          strip.converted = memory.subarray(converted, converted + count * width * (mode + 1));
-        }
+        if (convert) strip.converted = convertStrip(kernels, memory, conversion, { first, count });
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -100,10 +101,9 @@ export function readFastRows(
 /**
  * Where the strip reader keeps its buffers in the kernels' memory: zero bytes (the row above the
  * first), the census tables, the scanlines (slot 0: the last row of the strip before; the strip
- * lands from slot 1), the RGB rows handed over, the conversion's table and rows (16 bits a pixel
- * at most).
+ * lands from slot 1), the RGB rows handed over, then the conversion's buffers, sized for `mode`.
  */
-function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined) {
+function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined, mode: number) {
   const { width, height } = header;
   const channels = header.colourType === 6 ? 4 : 3;
   const inRow = width * channels;
@@ -113,10 +113,24 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined)
   const tables = align16(zero + inRow + SLACK);
   const input = align16(tables + CENSUS_BYTES);
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
+  const rowBytes = width * (mode + 1);
   const table = align16(output + rows * outRow + SLACK);
-  const converted = align16(table + 256 + SLACK);
-  const end = converted + rows * width * 2 + SLACK;
-  return { channels, inRow, outRow, rows, zero, tables, input, output, table, converted, end };
+  const scan = align16(table + 256 + SLACK);
+  const carry = align16(scan + (rows + 1) * (rowBytes + 1) + SLACK);
+  const flags = align16(carry + rowBytes + SLACK);
+  const form = align16(flags + rows + SLACK);
+  const end = form + pixelFormBound(rows, rowBytes) + SLACK;
+  const conversion: ConversionLayout = {
+    width,
+    mode,
+    rgb: output,
+    table,
+    scan,
+    carry,
+    flags,
+    form,
+  };
+  return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end };
 }
 
 /**

@@ -661,23 +661,22 @@
     (local.get $out))
 
   ;; Converts $rows packed RGB rows of $width pixels at $rgb (back to back) into rows of one
-  ;; sample a pixel at $out (back to back): $mode 0 writes one byte, 0 where red is 0, else the
-  ;; byte at $table + blue (class indices); $mode 1 writes two, big-endian, 0 then red (instance
-  ;; ids). Below the strip's first row, 16 pixels the same as the 16 above are copied from the
-  ;; row written above, not converted again.
+  ;; sample a pixel at $out, $outStride bytes apart: $mode 0 writes one byte, 0 where red is 0,
+  ;; else the byte at $table + blue (class indices); $mode 1 writes two, big-endian, 0 then red
+  ;; (instance ids). Below the strip's first row, 16 pixels the same as the 16 above are copied
+  ;; from the row written above, not converted again.
   (func (export "convertRows")
-    (param $rgb i32) (param $rows i32) (param $width i32) (param $out i32) (param $mode i32)
-    (param $table i32)
+    (param $rgb i32) (param $rows i32) (param $width i32) (param $out i32) (param $outStride i32)
+    (param $mode i32) (param $table i32)
     (local $r i32) (local $x i32) (local $p i32) (local $o i32) (local $inRow i32)
-    (local $outRow i32) (local $bpp i32)
+    (local $bpp i32)
     (local.set $bpp (i32.add (local.get $mode) (i32.const 1)))
     (local.set $inRow (i32.mul (local.get $width) (i32.const 3)))
-    (local.set $outRow (i32.mul (local.get $width) (local.get $bpp)))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
         (local.set $p (i32.add (local.get $rgb) (i32.mul (local.get $r) (local.get $inRow))))
-        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $outRow))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $outStride))))
         (local.set $x (i32.const 0))
         (block $groups
           (loop $group
@@ -699,11 +698,11 @@
                             (v128.load offset=32 (i32.sub (local.get $p) (local.get $inRow)))))))))
               (then
                 (v128.store (local.get $o)
-                  (v128.load (i32.sub (local.get $o) (local.get $outRow))))
+                  (v128.load (i32.sub (local.get $o) (local.get $outStride))))
                 (if (local.get $mode)
                   (then
                     (v128.store offset=16 (local.get $o)
-                      (v128.load offset=16 (i32.sub (local.get $o) (local.get $outRow)))))))
+                      (v128.load offset=16 (i32.sub (local.get $o) (local.get $outStride)))))))
               (else (call $convertPixels (local.get $p) (local.get $o) (i32.const 16)
                 (local.get $mode) (local.get $table))))
             (local.set $x (i32.add (local.get $x) (i32.const 16)))

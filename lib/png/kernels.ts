@@ -70,15 +70,16 @@ export interface KernelExports {
   /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
   skipZeros(ptr: number, end: number): number;
   /**
-   * Converts packed RGB rows into one sample a pixel: `mode` 0, a byte (0 where red is 0, else
-   * the byte at `table + blue`); `mode` 1, 16 bits big-endian (red). Pixels that repeat those
-   * above are copied from the row written above.
+   * Converts packed RGB rows into rows of one sample a pixel, `outStride` bytes apart: `mode`
+   * 0, a byte (0 where red is 0, else the byte at `table + blue`); `mode` 1, 16 bits big-endian
+   * (red). Pixels that repeat those above are copied from the row written above.
    */
   convertRows(
     rgb: number,
     rows: number,
     width: number,
     out: number,
+    outStride: number,
     mode: number,
     table: number,
   ): void;

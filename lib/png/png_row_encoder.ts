@@ -13,6 +13,7 @@ import { pngOfImageData } from "./png_file.ts";
 import { DeflateStream } from "../flate/zlib_streams.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
 import type { PixelDigest } from "./pixel_digest.ts";
+import type { ConvertedRows } from "./png_rows.ts";
 
 /** What {@linkcode PngRowEncoder} writes: a non-interlaced image of one colour type and depth. */
 export interface PngRowEncoderOptions {
@@ -35,8 +36,11 @@ export interface PngRowEncoderOptions {
    * Default: `"zlib"`.
    */
   deflater?: "zlib" | "mask-rows";
-  /** Also hashes the image's pixels, from the rows' Up differences the encoder computes. */
-  digest?: Pick<PixelDigest, "updateDifferences">;
+  /**
+   * Also hashes the image's pixels, from the rows' Up differences the encoder computes (or the
+   * canonical form of scanlines given ready, `writeScanlines`).
+   */
+  digest?: Pick<PixelDigest, "updateDifferences" | "updateForm">;
 }
 
 /** The high bit of each byte of a 32-bit word, and the other bits. */
@@ -146,6 +150,33 @@ export class PngRowEncoder {
       deflate.writeScanlines(this.#lines, { first: 0, stride, count: rows, flags: changed, at: 0 });
     } else deflate.write(this.#lines.subarray(0, rows * stride));
     this.#written += rows;
+  }
+
+  /**
+   * Compresses the next rows, given Up-filtered with their digest's form by the strip reader's
+   * kernels (see `RowConversion`): nothing is filtered or compared here.
+   *
+   * @param rows The scanlines, which rows have no difference, the digest's form, the last row.
+   * @throws {PngError} when the rows are not of this image's width, or more rows than its height.
+   */
+  writeScanlines(rows: ConvertedRows): void {
+    const { scanlines, stride, count } = rows;
+    if (stride !== this.#rowBytes + 1 || this.#written + count > this.#options.height) {
+      throw new PngError(
+        `${count} scanlines of ${stride} bytes are not rows of ${this.#rowBytes} bytes within ` +
+          `the image's ${this.#options.height - this.#written} rows left`,
+      );
+    }
+    const deflate = this.#deflate;
+    if (deflate instanceof RunDeflate) {
+      deflate.writeScanlines(scanlines, { first: 0, stride, count, flags: rows.flags, at: 0 });
+    } else deflate.write(scanlines.subarray(0, count * stride));
+    this.#options.digest?.updateForm(rows.form);
+    if (count > 0) {
+      this.#previous.set(rows.last);
+      this.#previousZero = undefined;
+    }
+    this.#written += count;
   }
 
   /**

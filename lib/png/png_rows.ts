@@ -31,8 +31,27 @@ export interface RgbRows {
    * image), 0 where that is not known; absent when no row is known.
    */
   repeats?: Uint8Array;
-  /** The rows converted as the reader was asked (see {@linkcode RowConversion}), back to back. */
-  converted?: Uint8Array;
+  /** The rows converted as the reader was asked (see {@linkcode RowConversion}). */
+  converted?: ConvertedRows;
+}
+
+/**
+ * Rows converted by the kernels as they were read, Up-filtered and ready to deflate: what
+ * `PngRowEncoder.writeScanlines` takes. Valid until the reader's next strip.
+ */
+export interface ConvertedRows {
+  /** `count` PNG scanlines (filter type byte 2, then the row's Up differences). */
+  scanlines: Uint8Array;
+  /** The distance between scanlines: the row's bytes and its filter type byte. */
+  stride: number;
+  /** How many rows. */
+  count: number;
+  /** Per row, 0 where its Up differences are all zeros (the row repeats the row above). */
+  flags: Uint8Array;
+  /** The rows' canonical form for the pixel digest (`PixelDigest.updateForm`). */
+  form: Uint8Array;
+  /** The last row, unfiltered. */
+  last: Uint8Array;
 }
 
 /**

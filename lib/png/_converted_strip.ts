@@ -1,0 +1,72 @@
+/**
+ * The strip reader's conversion of a strip for the formats of one sample a pixel (see
+ * `RowConversion`): the kernels convert the RGB rows they hold, Up-filter them, flag the rows
+ * without differences and write their canonical form for the pixel digest, so the encoder only
+ * deflates.
+ *
+ * @module
+ */
+
+import type { KernelExports } from "./kernels.ts";
+import type { ConvertedRows } from "./png_rows.ts";
+
+/** Where the conversion's buffers are in the kernels' memory. */
+export interface ConversionLayout {
+  /** Pixels a row. */
+  width: number;
+  /** 0: a byte a pixel by the table; 1: 16 bits a pixel. */
+  mode: number;
+  /** The packed RGB rows of the strip. */
+  rgb: number;
+  /** The table of `mode` 0 (256 bytes). */
+  table: number;
+  /** Scanlines: slot 0 holds the last row of the strip before, raw; the strip lands from slot 1. */
+  scan: number;
+  /** Room for one converted row. */
+  carry: number;
+  /** One byte a row of the strip. */
+  flags: number;
+  /** The canonical form of the strip's rows. */
+  form: number;
+}
+
+/**
+ * Converts a strip the kernels hold.
+ *
+ * @param kernels The kernels.
+ * @param memory Their memory.
+ * @param layout Where the buffers are.
+ * @param strip The strip's first row in the image and its rows.
+ * @returns The converted rows, views of the memory.
+ */
+export function convertStrip(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: ConversionLayout,
+  strip: { first: number; count: number },
+): ConvertedRows {
+  const { width, mode, rgb, table, scan, carry, flags, form } = layout;
+  const { first, count } = strip;
+  const rowBytes = width * (mode + 1);
+  const stride = rowBytes + 1;
+  // Above the image's first row: zeros.
+  if (first === 0) memory.fill(0, scan, scan + stride);
+  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
+  // The strip's last row, raw, becomes the row above the next strip's first once filtered.
+  const last = scan + count * stride + 1;
+  memory.copyWithin(carry, last, last + rowBytes);
+  kernels.filterUp(scan, count + 1, rowBytes);
+  memory.copyWithin(scan + 1, carry, carry + rowBytes);
+  for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
+    memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
+  }
+  const end = kernels.digestPieces(scan + stride + 1, stride, count, rowBytes, -1, flags, form);
+  return {
+    scanlines: memory.subarray(scan + stride, scan + (count + 1) * stride),
+    stride,
+    count,
+    flags: memory.subarray(flags, flags + count),
+    form: memory.subarray(form, end),
+    last: memory.subarray(scan + 1, scan + 1 + rowBytes),
+  };
+}
