@@ -8,10 +8,22 @@
 
 import { join } from "../lib/_std/path.ts";
 
-/** Per file of `lib/png/`, the functions that hash pixels: each returns at once in the copy. */
-const HASHING: Record<string, string[]> = {
-  "pixel_digest.ts": ["  update(", "  updateRows(", "  updateDifferences(", "  updateForm("],
-  "_strip_digest.ts": ["export function digestStrip("],
+/**
+ * Per file of `lib/png/`, the functions that hash pixels or write what is hashed, each with what
+ * it returns at once in the copy.
+ */
+const HASHING: Record<string, [string, string][]> = {
+  "pixel_digest.ts": [
+    ["  update(", ""],
+    ["  updateRows(", ""],
+    ["  updateDifferences(", ""],
+    ["  updateForm(", ""],
+  ],
+  // An empty form: it ends where it starts.
+  "_strip_digest.ts": [["export function digestStrip(", ""], [
+    "export function writeForm(",
+    " strip.out",
+  ]],
 };
 
 /**
@@ -28,12 +40,12 @@ export async function identityFreeModule(work: string): Promise<string> {
   for (const [file, heads] of Object.entries(HASHING)) {
     const path = join(copy, "lib/png", file);
     let text = await Deno.readTextFile(path);
-    for (const head of heads) {
+    for (const [head, value] of heads) {
       const at = text.indexOf(head);
       if (at < 0) throw new Error(`${file} has no "${head}" any more: update this copy`);
       // The body starts at the first "{" at the end of a line after the name.
       const body = text.indexOf("{\n", at) + 1;
-      text = `${text.slice(0, body)}\n    return;${text.slice(body)}`;
+      text = `${text.slice(0, body)}\n    return${value};${text.slice(body)}`;
     }
     await Deno.writeTextFile(path, `// deno-lint-ignore-file\n// @ts-nocheck\n${text}`);
   }

@@ -9,6 +9,7 @@
 
 import type { KernelExports } from "./kernels.ts";
 import type { ConvertedRows } from "./png_rows.ts";
+import { writeForm } from "./_strip_digest.ts";
 
 /** Where the conversion's buffers are in the kernels' memory. */
 export interface ConversionLayout {
@@ -60,7 +61,8 @@ export function convertStrip(
   for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
     memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
   }
-  const end = kernels.digestPieces(scan + stride + 1, stride, count, rowBytes, -1, flags, form);
+  const ptr = scan + stride + 1;
+  const end = writeForm(kernels, { ptr, stride, count, rowBytes, above: -1, flags, out: form });
   return {
     scanlines: memory.subarray(scan + stride, scan + (count + 1) * stride),
     stride,

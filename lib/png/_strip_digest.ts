@@ -40,7 +40,17 @@ export function digestStrip(
   digest: Pick<PixelDigest, "updateForm">,
   strip: KernelStrip,
 ): void {
+  digest.updateForm(memory.subarray(strip.out, writeForm(kernels, strip)));
+}
+
+/**
+ * Writes the canonical form of a strip the kernels hold at `strip.out`.
+ *
+ * @param kernels The kernels.
+ * @param strip Where the rows are.
+ * @returns The end of the form written.
+ */
+export function writeForm(kernels: KernelExports, strip: KernelStrip): number {
   const { ptr, stride, count, rowBytes, above, flags, out } = strip;
-  const end = kernels.digestPieces(ptr, stride, count, rowBytes, above, flags, out);
-  digest.updateForm(memory.subarray(out, end));
+  return kernels.digestPieces(ptr, stride, count, rowBytes, above, flags, out);
 }
