@@ -586,7 +586,7 @@
     (param $ptr i32) (param $stride i32) (param $rows i32) (param $n i32) (param $above i32)
     (param $flags i32) (param $out i32) (result i32)
     (local $r i32) (local $p i32) (local $q i32) (local $i i32) (local $piece i32)
-    (local $vectors i32) (local $v v128) (local $tail i32) (local $k i32) (local $any i32)
+    (local $vectors i32) (local $tail i32) (local $k i32) (local $any i32)
     (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
     (local.set $tail (i32.sub (local.get $n) (local.get $vectors)))
     (local.set $p (local.get $ptr))
@@ -597,37 +597,13 @@
         (block $ended
           (if (local.get $flags)
             (then (br_if $ended (i32.eqz (i32.load8_u (i32.add (local.get $flags) (local.get $r)))))))
-          (local.set $i (i32.const 0))
-          (local.set $piece (i32.const 1))
-          (block $end
-            (loop $vector
-              (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
-              ;; Four pieces without a difference are passed over at once.
-              (if (i32.le_u (i32.add (local.get $i) (i32.const 64)) (local.get $vectors))
-                (then
-                  (if (i32.eqz
-                        (v128.any_true
-                          (call $differences64
-                            (i32.add (local.get $p) (local.get $i))
-                            (i32.add (local.get $q) (local.get $i))
-                            (local.get $above))))
-                    (then
-                      (local.set $i (i32.add (local.get $i) (i32.const 64)))
-                      (local.set $piece (i32.add (local.get $piece) (i32.const 4)))
-                      (br $vector)))))
-              (local.set $v (v128.load (i32.add (local.get $p) (local.get $i))))
-              (if (i32.ne (local.get $above) (i32.const -1))
-                (then
-                  (local.set $v
-                    (i8x16.sub (local.get $v) (v128.load (i32.add (local.get $q) (local.get $i)))))))
-              (if (v128.any_true (local.get $v))
-                (then
-                  (i32.store (local.get $out) (local.get $piece))
-                  (v128.store offset=4 (local.get $out) (local.get $v))
-                  (local.set $out (i32.add (local.get $out) (i32.const 20)))))
-              (local.set $i (i32.add (local.get $i) (i32.const 16)))
-              (local.set $piece (i32.add (local.get $piece) (i32.const 1)))
-              (br $vector)))
+          (local.set $out
+            (if (result i32) (i32.eq (local.get $above) (i32.const -1))
+              (then (call $differencePieces (local.get $p) (local.get $vectors) (local.get $out)))
+              (else
+                (call $rowPieces (local.get $p) (local.get $q) (local.get $vectors) (local.get $out)))))
+          (local.set $i (local.get $vectors))
+          (local.set $piece (i32.add (i32.shr_u (local.get $vectors) (i32.const 4)) (i32.const 1)))
           (br_if $ended (i32.eqz (local.get $tail)))
           ;; The last, shorter piece: its differences written, kept only if one is not zero.
           (i32.store (local.get $out) (local.get $piece))
@@ -736,21 +712,86 @@
         (local.set $p (i32.add (local.get $p) (i32.const 3)))
         (br $pixel))))
 
-  ;; The OR of the 64 bytes at $p, or of their XOR with those at $q unless $above is -1.
-  (func $differences64 (param $p i32) (param $q i32) (param $above i32) (result v128)
-    (if (i32.eq (local.get $above) (i32.const -1))
-      (then
-        (return
-          (v128.or
-            (v128.or (v128.load (local.get $p)) (v128.load offset=16 (local.get $p)))
-            (v128.or (v128.load offset=32 (local.get $p)) (v128.load offset=48 (local.get $p)))))))
-    (v128.or
-      (v128.or
-        (v128.xor (v128.load (local.get $p)) (v128.load (local.get $q)))
-        (v128.xor (v128.load offset=16 (local.get $p)) (v128.load offset=16 (local.get $q))))
-      (v128.or
-        (v128.xor (v128.load offset=32 (local.get $p)) (v128.load offset=32 (local.get $q)))
-        (v128.xor (v128.load offset=48 (local.get $p)) (v128.load offset=48 (local.get $q))))))
+  ;; The whole pieces of a row of Up differences at $p ($vectors bytes): each that is not zeros
+  ;; written at $out as its number (from 1) and its 16 bytes; four pieces of zeros are passed over
+  ;; at once. Returns the end of what it wrote.
+  (func $differencePieces (param $p i32) (param $vectors i32) (param $out i32) (result i32)
+    (local $i i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
+    (block $wide
+      (loop $four
+        (br_if $wide (i32.gt_u (i32.add (local.get $i) (i32.const 64)) (local.get $vectors)))
+        (local.set $v0 (v128.load (i32.add (local.get $p) (local.get $i))))
+        (local.set $v1 (v128.load offset=16 (i32.add (local.get $p) (local.get $i))))
+        (local.set $v2 (v128.load offset=32 (i32.add (local.get $p) (local.get $i))))
+        (local.set $v3 (v128.load offset=48 (i32.add (local.get $p) (local.get $i))))
+        (if (v128.any_true
+              (v128.or (v128.or (local.get $v0) (local.get $v1))
+                (v128.or (local.get $v2) (local.get $v3))))
+          (then
+            (local.set $out (call $piece (local.get $out) (local.get $i) (local.get $v0)))
+            (local.set $out
+              (call $piece (local.get $out) (i32.add (local.get $i) (i32.const 16)) (local.get $v1)))
+            (local.set $out
+              (call $piece (local.get $out) (i32.add (local.get $i) (i32.const 32)) (local.get $v2)))
+            (local.set $out
+              (call $piece (local.get $out) (i32.add (local.get $i) (i32.const 48)) (local.get $v3)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 64)))
+        (br $four)))
+    (block $end
+      (loop $one
+        (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+        (local.set $out
+          (call $piece (local.get $out) (local.get $i)
+            (v128.load (i32.add (local.get $p) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $one)))
+    (local.get $out))
+
+  ;; As $differencePieces, for a raw row at $p whose row above is at $q.
+  (func $rowPieces (param $p i32) (param $q i32) (param $vectors i32) (param $out i32) (result i32)
+    (local $i i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
+    (block $wide
+      (loop $four
+        (br_if $wide (i32.gt_u (i32.add (local.get $i) (i32.const 64)) (local.get $vectors)))
+        (local.set $v0 (i8x16.sub (v128.load (i32.add (local.get $p) (local.get $i)))
+          (v128.load (i32.add (local.get $q) (local.get $i)))))
+        (local.set $v1 (i8x16.sub (v128.load offset=16 (i32.add (local.get $p) (local.get $i)))
+          (v128.load offset=16 (i32.add (local.get $q) (local.get $i)))))
+        (local.set $v2 (i8x16.sub (v128.load offset=32 (i32.add (local.get $p) (local.get $i)))
+          (v128.load offset=32 (i32.add (local.get $q) (local.get $i)))))
+        (local.set $v3 (i8x16.sub (v128.load offset=48 (i32.add (local.get $p) (local.get $i)))
+          (v128.load offset=48 (i32.add (local.get $q) (local.get $i)))))
+        (if (v128.any_true
+              (v128.or (v128.or (local.get $v0) (local.get $v1))
+                (v128.or (local.get $v2) (local.get $v3))))
+          (then
+            (local.set $out (call $piece (local.get $out) (local.get $i) (local.get $v0)))
+            (local.set $out
+              (call $piece (local.get $out) (i32.add (local.get $i) (i32.const 16)) (local.get $v1)))
+            (local.set $out
+              (call $piece (local.get $out) (i32.add (local.get $i) (i32.const 32)) (local.get $v2)))
+            (local.set $out
+              (call $piece (local.get $out) (i32.add (local.get $i) (i32.const 48)) (local.get $v3)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 64)))
+        (br $four)))
+    (block $end
+      (loop $one
+        (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+        (local.set $out
+          (call $piece (local.get $out) (local.get $i)
+            (i8x16.sub (v128.load (i32.add (local.get $p) (local.get $i)))
+              (v128.load (i32.add (local.get $q) (local.get $i))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $one)))
+    (local.get $out))
+
+  ;; Writes the piece of differences $v that starts at byte $i of its row at $out, unless it is
+  ;; all zeros; returns the end of what it wrote.
+  (func $piece (param $out i32) (param $i i32) (param $v v128) (result i32)
+    (if (i32.eqz (v128.any_true (local.get $v))) (then (return (local.get $out))))
+    (i32.store (local.get $out) (i32.add (i32.shr_u (local.get $i) (i32.const 4)) (i32.const 1)))
+    (v128.store offset=4 (local.get $out) (local.get $v))
+    (i32.add (local.get $out) (i32.const 20)))
 
   ;; 1 when the $n bytes at $p are all zeros, else 0.
   (func $allZero (param $p i32) (param $n i32) (result i32)
