@@ -4,6 +4,8 @@
  * @module
  */
 
+import type { RowLabels } from "../png/png_rows.ts";
+
 /**
  * The binary masks of a strip, one label at a time: each pixel's label (its bChannel, 0 where
  * red is 0) is read once per strip, then each label's mask is made four pixels at a time (the
@@ -47,9 +49,16 @@ export class LabelMasks {
 
   /**
    * Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0; a row that
-   * `repeats` says repeats the row above (but the strip's first) is copied, not read.
+   * `repeats` says repeats the row above (but the strip's first) is copied, not read. The strip
+   * reader's `labels`, when given, are taken as they are (no label may then have bChannel 0).
    */
-  takeStrip(data: Uint8Array, seen: Uint8Array, count: number, repeats?: Uint8Array): void {
+  takeStrip(
+    data: Uint8Array,
+    seen: Uint8Array,
+    count: number,
+    repeats?: Uint8Array,
+    labels?: RowLabels,
+  ): void {
     const pixels = data.length / 3;
     this.#data = data;
     this.#pixels = pixels;
@@ -65,13 +74,32 @@ export class LabelMasks {
       for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
       return;
     }
-    const labels = this.#labelBytes;
-    const width = this.#width;
     if (this.#rowSeen.length < count * 256) {
       this.#rowSeen = new Uint8Array(count * 256);
       this.#maskRepeats = new Uint8Array(count);
     }
     const rowSeen = this.#rowSeen;
+    if (labels?.bytes.length === pixels && labels.seen.length === count * 256) {
+      this.#labelBytes.set(labels.bytes);
+      rowSeen.set(labels.seen);
+    } else this.#rowLabels(data, count, repeats);
+    for (let b = 0; b < 256; b++) {
+      for (let base = 0; base < count * 256; base += 256) {
+        if (rowSeen[base + b] === 1) {
+          seen[b] = 1;
+          break;
+        }
+      }
+    }
+    // The pixels past the strip's end in the last word: no label.
+    this.#labelBytes.fill(0, pixels, Math.ceil(pixels / 4) * 4);
+  }
+
+  /** Reads each pixel's label and which labels each row holds, a repeated row copied. */
+  #rowLabels(data: Uint8Array, count: number, repeats?: Uint8Array): void {
+    const labels = this.#labelBytes;
+    const rowSeen = this.#rowSeen;
+    const width = this.#width;
     for (let row = 0, p = 0; row < count; row++) {
       const base = row * 256;
       if (row > 0 && repeats?.[row] === 1) {
@@ -87,16 +115,6 @@ export class LabelMasks {
         rowSeen[base + label] = 1;
       }
     }
-    for (let b = 0; b < 256; b++) {
-      for (let base = 0; base < count * 256; base += 256) {
-        if (rowSeen[base + b] === 1) {
-          seen[b] = 1;
-          break;
-        }
-      }
-    }
-    // The pixels past the strip's end in the last word: no label.
-    labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
   }
 
   /**

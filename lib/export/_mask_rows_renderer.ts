@@ -129,8 +129,8 @@ function instanceRows(rows: Uint8Array, target: Uint8Array): Uint8Array {
 
 /**
  * How the rows of a format are best converted where they are read (`openMaskRows`' `convert`):
- * `class-index` and `palette` rows of class indices, `instance` rows of 16-bit instance ids; none
- * for the other formats.
+ * `class-index` and `palette` rows of class indices, `instance` rows of 16-bit instance ids,
+ * `binary` each pixel's label; none for the other formats.
  *
  * @param options The format and classes.
  * @returns The conversion, or `undefined`.
@@ -142,6 +142,9 @@ export function rowConversionOf(options: MaskRowsOptions): RowConversion | undef
       return { kind: "index", byBChannel: options.table.indexByBChannel };
     case "instance":
       return { kind: "instance16" };
+    case "binary":
+      // Labels as bytes cannot tell bChannel 0 from "none": such a table's masks come from RGB.
+      return options.table.labelByBChannel[0] === undefined ? { kind: "labels" } : undefined;
     default:
       return undefined;
   }
@@ -277,7 +280,7 @@ function binaryRenderer(
     takeRows(rows) {
       const { data, first } = rows;
       inStrip.fill(0);
-      masks.takeStrip(data, inStrip, rows.count, rows.repeats);
+      masks.takeStrip(data, inStrip, rows.count, rows.repeats, rows.labels);
       for (let b = 0; b < 256; b++) {
         if (inStrip[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === undefined) continue;
         const encoder = newEncoder();

@@ -8,7 +8,7 @@
  */
 
 import type { KernelExports } from "./kernels.ts";
-import type { ConvertedRows } from "./png_rows.ts";
+import type { ConvertedRows, RowLabels } from "./png_rows.ts";
 import { writeForm } from "./_strip_digest.ts";
 
 /** Where the conversion's buffers are in the kernels' memory. */
@@ -29,6 +29,8 @@ export interface ConversionLayout {
   flags: number;
   /** The canonical form of the strip's rows. */
   form: number;
+  /** 256 bytes a row of the strip: the labels it holds. */
+  seen: number;
 }
 
 /**
@@ -70,5 +72,30 @@ export function convertStrip(
     flags: memory.subarray(flags, flags + count),
     form: memory.subarray(form, end),
     last: memory.subarray(scan + 1, scan + 1 + rowBytes),
+  };
+}
+
+/**
+ * The labels of a strip the kernels hold (the layout's table holding each byte's own value): a
+ * byte a pixel, its blue where red is not 0, and which labels each row holds.
+ *
+ * @param kernels The kernels.
+ * @param memory Their memory.
+ * @param layout Where the buffers are (the labels go where the scanlines would).
+ * @param count The strip's rows.
+ * @returns The labels, views of the memory.
+ */
+export function labelStrip(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: ConversionLayout,
+  count: number,
+): RowLabels {
+  const { width, rgb, table, scan, seen } = layout;
+  kernels.convertRows(rgb, count, width, scan, width, 0, table);
+  kernels.rowBytesSeen(scan, count, width, seen);
+  return {
+    bytes: memory.subarray(scan, scan + count * width),
+    seen: memory.subarray(seen, seen + count * 256),
   };
 }

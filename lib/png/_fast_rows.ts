@@ -13,7 +13,7 @@ import { isFastFlavour } from "./fast_rgb.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
 import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
 import type { RgbRows, RowConversion } from "./png_rows.ts";
-import { type ConversionLayout, convertStrip } from "./_converted_strip.ts";
+import { type ConversionLayout, convertStrip, labelStrip } from "./_converted_strip.ts";
 import { pixelFormBound } from "./pixel_digest.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
@@ -71,6 +71,8 @@ export function readFastRows(
     memory.fill(0, zero, zero + inRow);
     if (convert?.kind === "index") {
       memory.set(convert.byBChannel.subarray(0, 256), conversion.table);
+    } else if (convert?.kind === "labels") {
+      for (let byte = 0; byte < 256; byte++) memory[conversion.table + byte] = byte;
     }
     clearCensus(memory, tables);
     inflatePngStrips(png, {
@@ -87,7 +89,11 @@ export function readFastRows(
         kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
         const data = memory.subarray(output, output + count * outRow);
         const strip: RgbRows = { data, first, count, repeats: repeats.subarray(0, count) };
-        if (convert) strip.converted = convertStrip(kernels, memory, conversion, { first, count });
+        if (convert?.kind === "labels") {
+          strip.labels = labelStrip(kernels, memory, conversion, count);
+        } else if (convert) {
+          strip.converted = convertStrip(kernels, memory, conversion, { first, count });
+        }
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -119,7 +125,8 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
   const carry = align16(scan + (rows + 1) * (rowBytes + 1) + SLACK);
   const flags = align16(carry + rowBytes + SLACK);
   const form = align16(flags + rows + SLACK);
-  const end = form + pixelFormBound(rows, rowBytes) + SLACK;
+  const seen = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
+  const end = seen + rows * 256 + SLACK;
   const conversion: ConversionLayout = {
     width,
     mode,
@@ -129,6 +136,7 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
     carry,
     flags,
     form,
+    seen,
   };
   return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end };
 }

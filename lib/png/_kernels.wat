@@ -712,6 +712,44 @@
         (local.set $p (i32.add (local.get $p) (i32.const 3)))
         (br $pixel))))
 
+  ;; Marks which bytes each of $rows rows of $width bytes at $ptr (back to back) holds: 1 at
+  ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. 16 bytes all the same mark once.
+  (func (export "rowBytesSeen") (param $ptr i32) (param $rows i32) (param $width i32)
+    (param $seen i32)
+    (local $r i32) (local $p i32) (local $end i32) (local $marks i32) (local $v v128)
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $marks (i32.add (local.get $seen) (i32.shl (local.get $r) (i32.const 8))))
+        (memory.fill (local.get $marks) (i32.const 0) (i32.const 256))
+        (local.set $p (i32.add (local.get $ptr) (i32.mul (local.get $r) (local.get $width))))
+        (local.set $end (i32.add (local.get $p) (local.get $width)))
+        (block $groups
+          (loop $group
+            (br_if $groups (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
+            (local.set $v (v128.load (local.get $p)))
+            (if (i8x16.all_true
+                  (i8x16.eq (local.get $v) (i8x16.splat (i32.load8_u (local.get $p)))))
+              (then
+                (i32.store8 (i32.add (local.get $marks) (i32.load8_u (local.get $p))) (i32.const 1)))
+              (else (call $markBytes (local.get $p) (i32.const 16) (local.get $marks))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (br $group)))
+        (call $markBytes (local.get $p) (i32.sub (local.get $end) (local.get $p)) (local.get $marks))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
+  ;; Marks the $n bytes at $p: 1 at $marks + byte.
+  (func $markBytes (param $p i32) (param $n i32) (param $marks i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $p) (local.get $n)))
+    (block $done
+      (loop $byte
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (i32.store8 (i32.add (local.get $marks) (i32.load8_u (local.get $p))) (i32.const 1))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $byte))))
+
   ;; The whole pieces of a row of Up differences at $p ($vectors bytes): each that is not zeros
   ;; written at $out as its number (from 1) and its 16 bytes; four pieces of zeros are passed over
   ;; at once. Returns the end of what it wrote.

@@ -84,6 +84,11 @@ export interface KernelExports {
     table: number,
   ): void;
   /**
+   * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
+   * bytes zeroed first).
+   */
+  rowBytesSeen(ptr: number, rows: number, width: number, seen: number): void;
+  /**
    * Writes the canonical form of rows that the pixel digest hashes, from `out`: `above`
    * is the row above the first, or -1 when the rows are Up differences already; rows whose byte
    * at `flags` is 0 (unless `flags` is 0) have none. Returns the end of what it wrote, at most

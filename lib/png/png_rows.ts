@@ -33,6 +33,16 @@ export interface RgbRows {
   repeats?: Uint8Array;
   /** The rows converted as the reader was asked (see {@linkcode RowConversion}). */
   converted?: ConvertedRows;
+  /** The rows' labels, when the reader was asked for them (see {@linkcode RowConversion}). */
+  labels?: RowLabels;
+}
+
+/** Each pixel's label (its blue where red is not 0, else 0), and which labels each row holds. */
+export interface RowLabels {
+  /** A byte a pixel, the rows back to back. */
+  bytes: Uint8Array;
+  /** 256 bytes a row: 1 at each label the row holds. */
+  seen: Uint8Array;
 }
 
 /**
@@ -56,11 +66,14 @@ export interface ConvertedRows {
 
 /**
  * Rows the kernels convert as they read them: `index`, a byte a pixel (0 where red is 0, else the
- * byte of `byBChannel` at blue); `instance16`, 16 bits big-endian a pixel (red).
+ * byte of `byBChannel` at blue); `instance16`, 16 bits big-endian a pixel (red); both handed over
+ * Up-filtered as `converted`. `labels`: each pixel's label and which labels each row holds, as
+ * `labels`.
  */
 export type RowConversion =
   | { kind: "index"; byBChannel: Uint8Array }
-  | { kind: "instance16" };
+  | { kind: "instance16" }
+  | { kind: "labels" };
 
 /** Options of {@linkcode readPngRows}. */
 export interface ReadPngRowsOptions {
