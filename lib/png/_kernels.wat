@@ -207,6 +207,16 @@
         (block $end
           (loop $pixel
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+            ;; 16 bytes of zeros repeat the pixel on their left four times.
+            (if (i32.and
+                  (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
+                  (i32.eqz (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))))
+              (then
+                (v128.store (i32.add (local.get $p) (local.get $i))
+                  (i32x4.splat
+                    (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (i32.const 4))))))
+                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (br $pixel)))
             (i32.store (i32.add (local.get $p) (local.get $i))
               (call $add4
                 (i32.load (i32.add (local.get $p) (local.get $i)))
@@ -220,6 +230,19 @@
         (block $end
           (loop $pixel
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+            ;; 16 bytes of zeros repeat the pixel on their left (five times and a byte).
+            (if (i32.and
+                  (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
+                  (i32.eqz (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))))
+              (then
+                (v128.store (i32.add (local.get $p) (local.get $i))
+                  (i8x16.swizzle
+                    (v128.load32_zero (i32.add (local.get $p) (i32.sub (local.get $i) (i32.const 3))))
+                    (v128.const i8x16 0 1 2 0 1 2 0 1 2 0 1 2 0 1 2 0)))
+                ;; The sixteenth byte is the next pixel's, still to be unfiltered: it was 0.
+                (i32.store8 offset=15 (i32.add (local.get $p) (local.get $i)) (i32.const 0))
+                (local.set $i (i32.add (local.get $i) (i32.const 15)))
+                (br $pixel)))
             (local.set $x (i32.load (i32.add (local.get $p) (local.get $i))))
             (i32.store (i32.add (local.get $p) (local.get $i))
               (i32.or
@@ -306,6 +329,28 @@
         (block $end
           (loop $pixel
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+            ;; 16 bytes of zeros below a row repeating one pixel, right of that same pixel: the
+            ;; prediction is that pixel throughout, so the row is the row above there.
+            (if (call $flatPaeth (local.get $p) (local.get $q) (local.get $i) (local.get $n)
+                  (local.get $bpp))
+              (then
+                (v128.store (i32.add (local.get $p) (local.get $i))
+                  (v128.load (i32.add (local.get $q) (local.get $i))))
+                (if (i32.eq (local.get $bpp) (i32.const 4))
+                  (then (local.set $i (i32.add (local.get $i) (i32.const 16))))
+                  (else
+                    ;; The sixteenth byte is the next pixel's, still to be unfiltered: it was 0.
+                    (i32.store8 offset=15 (i32.add (local.get $p) (local.get $i)) (i32.const 0))
+                    (local.set $i (i32.add (local.get $i) (i32.const 15)))))
+                (local.set $left
+                  (i16x8.extend_low_i8x16_u
+                    (v128.load32_zero
+                      (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))))
+                (local.set $upLeft
+                  (i16x8.extend_low_i8x16_u
+                    (v128.load32_zero
+                      (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))))
+                (br $pixel)))
             (local.set $up
               (i16x8.extend_low_i8x16_u
                 (v128.load32_zero (i32.add (local.get $q) (local.get $i)))))
@@ -374,6 +419,31 @@
                   (i32.le_u (local.get $pb) (local.get $pc)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $byte))))
+
+  ;; 1 when Paeth's 16 filtered bytes at $p + $i are zeros, the row above repeats its pixels there
+  ;; ($q + $i the same as $q + $i - $bpp), and the pixel left of them is the one above it: then the
+  ;; 16 raw bytes are those above. Never at a row's first pixel or within 16 bytes of its end.
+  (func $flatPaeth (param $p i32) (param $q i32) (param $i i32) (param $n i32) (param $bpp i32)
+    (result i32)
+    (local $mask i32)
+    (if (i32.or
+          (i32.lt_u (local.get $i) (local.get $bpp))
+          (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $n)))
+      (then (return (i32.const 0))))
+    (if (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))
+      (then (return (i32.const 0))))
+    (if (i32.eqz
+          (i8x16.all_true
+            (i8x16.eq
+              (v128.load (i32.add (local.get $q) (local.get $i)))
+              (v128.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp)))))))
+      (then (return (i32.const 0))))
+    (local.set $mask (select (i32.const -1) (i32.const 0x00ffffff) (i32.eq (local.get $bpp) (i32.const 4))))
+    (i32.eq
+      (i32.and (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))
+        (local.get $mask))
+      (i32.and (i32.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))
+        (local.get $mask))))
 
   ;; Copies $rows rows of $width pixels from $src to $dst as RGB, dropping the fourth byte of
   ;; each pixel when $channels is 4. Rows start $srcStride and $dstStride bytes apart.
