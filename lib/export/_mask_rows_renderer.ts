@@ -8,15 +8,14 @@
 
 import { classPalette, type ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { PngRowEncoder, type PngRowEncoderOptions } from "../png/png_row_encoder.ts";
-import { PixelDigest, pixelLayoutOf } from "../png/pixel_digest.ts";
 import type { RgbRows, RowConversion } from "../png/png_rows.ts";
 import { DEFAULT_ZLIB_LEVEL } from "../png/encode_png.ts";
 import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
 import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat, RenderedFile } from "./mask_format.ts";
 import { type PanopticSegment, PanopticSegments } from "./panoptic_segments.ts";
-import { LabelMasks } from "./_label_masks.ts";
+import { binaryRenderer } from "./_binary_renderer.ts";
+import { fileOf, type HashingEncoder, hashingEncoder, rgbEncoder } from "./_hashing_encoder.ts";
 
 /** The zlib level of the single-channel formats (`encodeGreyPng`'s default), with `"zlib"`. */
 const GREY_LEVEL = 6;
@@ -150,40 +149,6 @@ export function rowConversionOf(options: MaskRowsOptions): RowConversion | undef
   }
 }
 
-/** An encoder that also hashes its pixels in the canonical form. */
-interface HashingEncoder extends PngRowEncoder {
-  digest: PixelDigest;
-}
-
-/** A row encoder whose rows also go to a {@linkcode PixelDigest}. */
-function hashingEncoder(options: Omit<PngRowEncoderOptions, "digest">): HashingEncoder {
-  const layout = pixelLayoutOf(options.colourType, options.bitDepth)!;
-  const digest = new PixelDigest({ ...options, layout });
-  return Object.assign(new PngRowEncoder({ ...options, digest }), { digest });
-}
-
-/** An 8-bit RGB encoder of a whole mask, hashing its pixels (zlib unless a deflater is named). */
-function rgbEncoder(
-  size: { width: number; height: number },
-  deflater?: "zlib" | "mask-rows",
-): HashingEncoder {
-  const { width, height } = size;
-  return hashingEncoder({
-    width,
-    height,
-    bitDepth: 8,
-    colourType: 2,
-    level: DEFAULT_ZLIB_LEVEL,
-    deflater,
-  });
-}
-
-/** Ends an encoder's file: its bytes and the digest of its pixels. */
-function fileOf(path: string, encoder: HashingEncoder): RenderedFile {
-  const bytes = encoder.end();
-  return { path, bytes, pixelSha256: encoder.digest.hex() };
-}
-
 /**
  * `panoptic`: 8-bit RGB rows whose `R + 256·G + 256²·B` is the segment id, and the segments seen
  * ({@linkcode PanopticSegments}).
@@ -260,62 +225,4 @@ function single(
     end: () => [fileOf(file, encoder)],
     close: () => encoder.close(),
   };
-}
-
-/**
- * `binary`: one file per label present, whose encoder starts at the strip where the label is
- * first seen, with rows of zeros above it: labels are known only once the last row is read.
- */
-function binaryRenderer(
-  file: string,
-  table: ClassTable,
-  newEncoder: () => HashingEncoder,
-): MaskRowsRenderer {
-  const encoders = new Map<number, HashingEncoder>();
-  /** The bChannels with a red above 0 in the strip. */
-  const inStrip = new Uint8Array(256);
-  const masks = new LabelMasks(table.labelByBChannel[0] === undefined);
-  const stem = file.slice(0, -".png".length);
-  return {
-    takeRows(rows) {
-      const { data, first } = rows;
-      inStrip.fill(0);
-      masks.takeStrip(data, inStrip, rows.count, rows.repeats, rows.labels);
-      for (let b = 0; b < 256; b++) {
-        if (inStrip[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === undefined) continue;
-        const encoder = newEncoder();
-        encoder.writeZeroRows(first);
-        encoders.set(b, encoder);
-      }
-      for (const [bChannel, encoder] of encoders) {
-        // A label not in the strip: rows of zeros, which the encoder takes without reading.
-        if (inStrip[bChannel] === 0) encoder.writeZeroRows(rows.count);
-        else {
-          const { mask, repeats } = masks.of(bChannel);
-          encoder.writeRows(mask, repeats);
-        }
-      }
-      masks.endStrip(rows.count);
-    },
-    end(labels) {
-      const files: RenderedFile[] = [];
-      for (const entry of table.classes) {
-        const encoder = encoders.get(entry.bChannel);
-        if (!labels.includes(entry.id) || encoder === undefined) continue;
-        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
-      }
-      // An encoder whose label is not listed (none, when the labels come from these rows).
-      for (const encoder of encoders.values()) encoder.close();
-      return files;
-    },
-    close() {
-      for (const encoder of encoders.values()) encoder.close();
-    },
-  };
-}
-
-/** A label id as a file name: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
-function safeFileName(id: string): string {
-  const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
-  return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
 }

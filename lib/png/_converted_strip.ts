@@ -29,9 +29,14 @@ export interface ConversionLayout {
   flags: number;
   /** The canonical form of the strip's rows. */
   form: number;
+  /** A byte a pixel of the strip: its label. */
+  labels: number;
   /** 256 bytes a row of the strip: the labels it holds. */
   seen: number;
 }
+
+/** The table that gives each byte its own value. */
+const EACH_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => byte);
 
 /**
  * Converts a strip the kernels hold.
@@ -46,14 +51,15 @@ export function convertStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  strip: { first: number; count: number },
+  strip: { first: number; count: number; above?: Uint8Array },
 ): ConvertedRows {
   const { width, mode, rgb, table, scan, carry, flags, form } = layout;
   const { first, count } = strip;
   const rowBytes = width * (mode + 1);
   const stride = rowBytes + 1;
-  // Above the image's first row: zeros.
-  if (first === 0) memory.fill(0, scan, scan + stride);
+  // Above the image's first row: zeros; or the row the caller wrote above.
+  if (strip.above) memory.set(strip.above.subarray(0, rowBytes), scan + 1);
+  else if (first === 0) memory.fill(0, scan, scan + stride);
   kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
   // The strip's last row, raw, becomes the row above the next strip's first once filtered.
   const last = scan + count * stride + 1;
@@ -76,12 +82,12 @@ export function convertStrip(
 }
 
 /**
- * The labels of a strip the kernels hold (the layout's table holding each byte's own value): a
- * byte a pixel, its blue where red is not 0, and which labels each row holds.
+ * The labels of a strip the kernels hold: a byte a pixel, its blue where red is not 0, and which
+ * labels each row holds.
  *
  * @param kernels The kernels.
  * @param memory Their memory.
- * @param layout Where the buffers are (the labels go where the scanlines would).
+ * @param layout Where the buffers are.
  * @param count The strip's rows.
  * @returns The labels, views of the memory.
  */
@@ -91,11 +97,12 @@ export function labelStrip(
   layout: ConversionLayout,
   count: number,
 ): RowLabels {
-  const { width, rgb, table, scan, seen } = layout;
-  kernels.convertRows(rgb, count, width, scan, width, 0, table);
-  kernels.rowBytesSeen(scan, count, width, seen);
+  const { width, rgb, table, labels, seen } = layout;
+  memory.set(EACH_BYTE, table);
+  kernels.convertRows(rgb, count, width, labels, width, 0, table);
+  kernels.rowBytesSeen(labels, count, width, seen);
   return {
-    bytes: memory.subarray(scan, scan + count * width),
+    bytes: memory.subarray(labels, labels + count * width),
     seen: memory.subarray(seen, seen + count * 256),
   };
 }

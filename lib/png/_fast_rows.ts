@@ -71,8 +71,6 @@ export function readFastRows(
     memory.fill(0, zero, zero + inRow);
     if (convert?.kind === "index") {
       memory.set(convert.byBChannel.subarray(0, 256), conversion.table);
-    } else if (convert?.kind === "labels") {
-      for (let byte = 0; byte < 256; byte++) memory[conversion.table + byte] = byte;
     }
     clearCensus(memory, tables);
     inflatePngStrips(png, {
@@ -91,6 +89,10 @@ export function readFastRows(
         const strip: RgbRows = { data, first, count, repeats: repeats.subarray(0, count) };
         if (convert?.kind === "labels") {
           strip.labels = labelStrip(kernels, memory, conversion, count);
+          strip.convertWith = (byBChannel, above) => {
+            memory.set(byBChannel.subarray(0, 256), conversion.table);
+            return convertStrip(kernels, memory, conversion, { first, count, above });
+          };
         } else if (convert) {
           strip.converted = convertStrip(kernels, memory, conversion, { first, count });
         }
@@ -125,7 +127,8 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
   const carry = align16(scan + (rows + 1) * (rowBytes + 1) + SLACK);
   const flags = align16(carry + rowBytes + SLACK);
   const form = align16(flags + rows + SLACK);
-  const seen = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
+  const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
+  const seen = align16(labels + rows * width + SLACK);
   const end = seen + rows * 256 + SLACK;
   const conversion: ConversionLayout = {
     width,
@@ -136,6 +139,7 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
     carry,
     flags,
     form,
+    labels,
     seen,
   };
   return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end };

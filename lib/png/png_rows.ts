@@ -35,6 +35,12 @@ export interface RgbRows {
   converted?: ConvertedRows;
   /** The rows' labels, when the reader was asked for them (see {@linkcode RowConversion}). */
   labels?: RowLabels;
+  /**
+   * With `labels` asked: converts the strip's rows as `index` does, with this table, Up-filtered
+   * under `above` (the row written above the strip's first), e.g. one binary mask a label. Valid
+   * until the strip's callback returns; each call's rows replace the last's.
+   */
+  convertWith?: (byBChannel: Uint8Array, above: Uint8Array) => ConvertedRows;
 }
 
 /** Each pixel's label (its blue where red is not 0, else 0), and which labels each row holds. */
