@@ -12,7 +12,7 @@ import type { RgbRows, RowConversion } from "../png/png_rows.ts";
 import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
 import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat, RenderedFile } from "./mask_format.ts";
-import { type PanopticSegment, PanopticSegments } from "./panoptic_segments.ts";
+import { type PanopticSegment, PanopticSegments, panopticTables } from "./panoptic_segments.ts";
 import { binaryRenderer } from "./_binary_renderer.ts";
 import { fileOf, type HashingEncoder, hashingEncoder, rgbEncoder } from "./_hashing_encoder.ts";
 
@@ -128,7 +128,7 @@ function instanceRows(rows: Uint8Array, target: Uint8Array): Uint8Array {
 /**
  * How the rows of a format are best converted where they are read (`openMaskRows`' `convert`):
  * `class-index` and `palette` rows of class indices, `instance` rows of 16-bit instance ids,
- * `binary` each pixel's label; none for the other formats.
+ * `binary` each pixel's label, `panoptic` its RGB rows and their runs; none for `rgb`.
  *
  * @param options The format and classes.
  * @returns The conversion, or `undefined`.
@@ -143,6 +143,8 @@ export function rowConversionOf(options: MaskRowsOptions): RowConversion | undef
     case "binary":
       // Labels as bytes cannot tell bChannel 0 from "none": such a table's masks come from RGB.
       return options.table.labelByBChannel[0] === undefined ? { kind: "labels" } : undefined;
+    case "panoptic":
+      return { kind: "panoptic", ...panopticTables(options.table, options.stuffClasses ?? []) };
     default:
       return undefined;
   }
@@ -168,7 +170,17 @@ function panopticRenderer(
     (rows, target, first, repeats) =>
       found.takeRows({ data: rows, first, count: rows.length / 3 / width, repeats }, target),
   );
-  return { ...renderer, segments: () => found.segments() };
+  return {
+    ...renderer,
+    takeRows(rows) {
+      // Rows the kernels made, with their runs: only the runs are read here.
+      const runs = rows.converted?.runs;
+      if (runs === undefined) return renderer.takeRows(rows);
+      found.takeRuns(runs, rows.first, rows.count);
+      rgb.writeScanlines(rows.converted!);
+    },
+    segments: () => found.segments(),
+  };
 }
 
 /**

@@ -15,11 +15,11 @@ import { writeForm } from "./_strip_digest.ts";
 export interface ConversionLayout {
   /** Pixels a row. */
   width: number;
-  /** 0: a byte a pixel by the table; 1: 16 bits a pixel. */
+  /** 0: a byte a pixel by the table; 1: 16 bits a pixel; 2: the panoptic pixel, 3 bytes. */
   mode: number;
   /** The packed RGB rows of the strip. */
   rgb: number;
-  /** The table of `mode` 0 (256 bytes). */
+  /** The tables of `mode` 0 and 2 (512 bytes). */
   table: number;
   /** Scanlines: slot 0 holds the last row of the strip before, raw; the strip lands from slot 1. */
   scan: number;
@@ -33,6 +33,8 @@ export interface ConversionLayout {
   labels: number;
   /** 256 bytes a row of the strip: the labels it holds. */
   seen: number;
+  /** `mode` 2: the runs of each row's pixels. */
+  runs: number;
 }
 
 /** The table that gives each byte its own value. */
@@ -55,12 +57,15 @@ export function convertStrip(
 ): ConvertedRows {
   const { width, mode, rgb, table, scan, carry, flags, form } = layout;
   const { first, count } = strip;
-  const rowBytes = width * (mode + 1);
+  const rowBytes = width * bytesPerPixel(mode);
   const stride = rowBytes + 1;
   // Above the image's first row: zeros; or the row the caller wrote above.
   if (strip.above) memory.set(strip.above.subarray(0, rowBytes), scan + 1);
   else if (first === 0) memory.fill(0, scan, scan + stride);
   kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
+  const runs = mode === 2
+    ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs)
+    : layout.runs;
   // The strip's last row, raw, becomes the row above the next strip's first once filtered.
   const last = scan + count * stride + 1;
   memory.copyWithin(carry, last, last + rowBytes);
@@ -78,7 +83,20 @@ export function convertStrip(
     flags: memory.subarray(flags, flags + count),
     form: memory.subarray(form, end),
     last: memory.subarray(scan + 1, scan + 1 + rowBytes),
+    ...(mode === 2
+      ? { runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4) }
+      : {}),
   };
+}
+
+/**
+ * The bytes a pixel of a conversion `mode`.
+ *
+ * @param mode The mode.
+ * @returns 1, 2 or 3.
+ */
+export function bytesPerPixel(mode: number): number {
+  return mode === 2 ? 3 : mode + 1;
 }
 
 /**

@@ -13,7 +13,12 @@ import { isFastFlavour } from "./fast_rgb.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
 import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
 import type { RgbRows, RowConversion } from "./png_rows.ts";
-import { type ConversionLayout, convertStrip, labelStrip } from "./_converted_strip.ts";
+import {
+  bytesPerPixel,
+  type ConversionLayout,
+  convertStrip,
+  labelStrip,
+} from "./_converted_strip.ts";
 import { pixelFormBound } from "./pixel_digest.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
@@ -60,7 +65,7 @@ export function readFastRows(
   }
   const { width } = header;
   const convert = options.convert;
-  const mode = convert?.kind === "instance16" ? 1 : 0;
+  const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
   const layout = rowsLayout(header, options.stripRows, mode);
   const { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end } = layout;
   const inStride = inRow + 1;
@@ -69,9 +74,7 @@ export function readFastRows(
   let blackAbove = true;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
-    if (convert?.kind === "index") {
-      memory.set(convert.byBChannel.subarray(0, 256), conversion.table);
-    }
+    setTables(memory, conversion.table, convert);
     clearCensus(memory, tables);
     inflatePngStrips(png, {
       rows,
@@ -87,15 +90,7 @@ export function readFastRows(
         kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
         const data = memory.subarray(output, output + count * outRow);
         const strip: RgbRows = { data, first, count, repeats: repeats.subarray(0, count) };
-        if (convert?.kind === "labels") {
-          strip.labels = labelStrip(kernels, memory, conversion, count);
-          strip.convertWith = (byBChannel, above) => {
-            memory.set(byBChannel.subarray(0, 256), conversion.table);
-            return convertStrip(kernels, memory, conversion, { first, count, above });
-          };
-        } else if (convert) {
-          strip.converted = convertStrip(kernels, memory, conversion, { first, count });
-        }
+        if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert });
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -104,6 +99,36 @@ export function readFastRows(
     });
     return readCensus(memory, tables);
   });
+}
+
+/** Puts the conversion's tables in the kernels' memory. */
+function setTables(memory: Uint8Array, table: number, convert: RowConversion | undefined): void {
+  if (convert?.kind === "index") memory.set(convert.byBChannel.subarray(0, 256), table);
+  else if (convert?.kind === "panoptic") {
+    memory.set(convert.classOfB.subarray(0, 256), table);
+    memory.set(convert.stuff.subarray(0, 256), table + 256);
+  }
+}
+
+/** Adds to a strip what its conversion asks: its labels (and `convertWith`), or its rows. */
+function addConversion(
+  strip: RgbRows,
+  work: {
+    kernels: KernelExports;
+    memory: Uint8Array;
+    layout: ConversionLayout;
+    convert: RowConversion;
+  },
+): void {
+  const { kernels, memory, layout, convert } = work;
+  const { first, count } = strip;
+  if (convert.kind === "labels") {
+    strip.labels = labelStrip(kernels, memory, layout, count);
+    strip.convertWith = (byBChannel, above) => {
+      memory.set(byBChannel.subarray(0, 256), layout.table);
+      return convertStrip(kernels, memory, layout, { first, count, above });
+    };
+  } else strip.converted = convertStrip(kernels, memory, layout, { first, count });
 }
 
 /**
@@ -121,15 +146,17 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
   const tables = align16(zero + inRow + SLACK);
   const input = align16(tables + CENSUS_BYTES);
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
-  const rowBytes = width * (mode + 1);
+  const rowBytes = width * bytesPerPixel(mode);
   const table = align16(output + rows * outRow + SLACK);
-  const scan = align16(table + 256 + SLACK);
+  const scan = align16(table + 512 + SLACK);
   const carry = align16(scan + (rows + 1) * (rowBytes + 1) + SLACK);
   const flags = align16(carry + rowBytes + SLACK);
   const form = align16(flags + rows + SLACK);
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
   const seen = align16(labels + rows * width + SLACK);
-  const end = seen + rows * 256 + SLACK;
+  // Runs: at most one a pixel, 8 bytes, and 4 bytes a row.
+  const runs = align16(seen + rows * 256 + SLACK);
+  const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK;
   const conversion: ConversionLayout = {
     width,
     mode,
@@ -141,6 +168,7 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
     form,
     labels,
     seen,
+    runs,
   };
   return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end };
 }

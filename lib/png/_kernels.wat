@@ -706,17 +706,19 @@
         (br $row)))
     (local.get $out))
 
-  ;; Converts $rows packed RGB rows of $width pixels at $rgb (back to back) into rows of one
-  ;; sample a pixel at $out, $outStride bytes apart: $mode 0 writes one byte, 0 where red is 0,
-  ;; else the byte at $table + blue (class indices); $mode 1 writes two, big-endian, 0 then red
-  ;; (instance ids). Below the strip's first row, 16 pixels the same as the 16 above are copied
-  ;; from the row written above, not converted again.
+  ;; Converts $rows packed RGB rows of $width pixels at $rgb (back to back) into rows at $out,
+  ;; $outStride bytes apart: $mode 0 writes one byte a pixel, 0 where red is 0, else the byte at
+  ;; $table + blue (class indices); $mode 1 writes two, big-endian, 0 then red (instance ids);
+  ;; $mode 2 writes three, the panoptic pixel: the class c (as $mode 0), red unless c is 0 or
+  ;; stuff (the byte at $table + 256 + c is 1), else 0, then 0. Below the strip's first row, 16
+  ;; pixels the same as the 16 above are copied from the row written above, not converted again.
   (func (export "convertRows")
     (param $rgb i32) (param $rows i32) (param $width i32) (param $out i32) (param $outStride i32)
     (param $mode i32) (param $table i32)
     (local $r i32) (local $x i32) (local $p i32) (local $o i32) (local $inRow i32)
     (local $bpp i32)
-    (local.set $bpp (i32.add (local.get $mode) (i32.const 1)))
+    (local.set $bpp (select (i32.const 3) (i32.add (local.get $mode) (i32.const 1))
+      (i32.eq (local.get $mode) (i32.const 2))))
     (local.set $inRow (i32.mul (local.get $width) (i32.const 3)))
     (block $done
       (loop $row
@@ -748,7 +750,11 @@
                 (if (local.get $mode)
                   (then
                     (v128.store offset=16 (local.get $o)
-                      (v128.load offset=16 (i32.sub (local.get $o) (local.get $outStride)))))))
+                      (v128.load offset=16 (i32.sub (local.get $o) (local.get $outStride))))))
+                (if (i32.eq (local.get $mode) (i32.const 2))
+                  (then
+                    (v128.store offset=32 (local.get $o)
+                      (v128.load offset=32 (i32.sub (local.get $o) (local.get $outStride)))))))
               (else (call $convertPixels (local.get $p) (local.get $o) (i32.const 16)
                 (local.get $mode) (local.get $table))))
             (local.set $x (i32.add (local.get $x) (i32.const 16)))
@@ -763,24 +769,86 @@
   ;; Converts $n RGB pixels at $p to samples at $o, as convertRows does.
   (func $convertPixels (param $p i32) (param $o i32) (param $n i32) (param $mode i32)
     (param $table i32)
-    (local $end i32) (local $red i32)
+    (local $end i32) (local $red i32) (local $class i32)
     (local.set $end (i32.add (local.get $p) (i32.mul (local.get $n) (i32.const 3))))
     (block $done
       (loop $pixel
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
         (local.set $red (i32.load8_u (local.get $p)))
-        (if (local.get $mode)
+        (local.set $class
+          (if (result i32) (local.get $red)
+            (then (i32.load8_u (i32.add (local.get $table) (i32.load8_u offset=2 (local.get $p)))))
+            (else (i32.const 0))))
+        (if (i32.eq (local.get $mode) (i32.const 1))
           (then
             (i32.store16 (local.get $o) (i32.shl (local.get $red) (i32.const 8)))
-            (local.set $o (i32.add (local.get $o) (i32.const 2))))
-          (else
-            (i32.store8 (local.get $o)
-              (if (result i32) (local.get $red)
-                (then (i32.load8_u (i32.add (local.get $table) (i32.load8_u offset=2 (local.get $p)))))
-                (else (i32.const 0))))
+            (local.set $o (i32.add (local.get $o) (i32.const 2)))))
+        (if (i32.eqz (local.get $mode))
+          (then
+            (i32.store8 (local.get $o) (local.get $class))
             (local.set $o (i32.add (local.get $o) (i32.const 1)))))
+        (if (i32.eq (local.get $mode) (i32.const 2))
+          (then
+            (i32.store8 (local.get $o)
+              (select (i32.const 0) (local.get $red)
+                (i32.or (i32.eqz (local.get $class))
+                  (i32.load8_u offset=256 (i32.add (local.get $table) (local.get $class))))))
+            (i32.store8 offset=1 (local.get $o) (local.get $class))
+            (i32.store8 offset=2 (local.get $o) (i32.const 0))
+            (local.set $o (i32.add (local.get $o) (i32.const 3)))))
         (local.set $p (i32.add (local.get $p) (i32.const 3)))
         (br $pixel))))
+
+  ;; The runs of equal 3-byte pixels in each of $rows rows of $width pixels, $stride bytes apart
+  ;; from $ptr: per row, at $out, the number of runs n (32 bits), then n pairs of 32-bit numbers,
+  ;; the run's first column and its pixel (R + 256 G + 65536 B); 15 bytes the same as the 15
+  ;; before are passed over at once. Returns the end of what it wrote (4-byte aligned as $out is).
+  (func (export "pixelRuns") (param $ptr i32) (param $stride i32) (param $rows i32)
+    (param $width i32) (param $out i32) (result i32)
+    (local $r i32) (local $p i32) (local $x i32) (local $n i32) (local $counted i32)
+    (local $pixel i32) (local $previous i32)
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $p (i32.add (local.get $ptr) (i32.mul (local.get $r) (local.get $stride))))
+        (local.set $counted (local.get $out))
+        (local.set $previous
+          (i32.and (i32.load (local.get $p)) (i32.const 0x00ffffff)))
+        (i32.store offset=4 (local.get $out) (i32.const 0))
+        (i32.store offset=8 (local.get $out) (local.get $previous))
+        (local.set $out (i32.add (local.get $out) (i32.const 12)))
+        (local.set $n (i32.const 1))
+        (local.set $x (i32.const 1))
+        (block $end
+          (loop $column
+            (br_if $end (i32.ge_u (local.get $x) (local.get $width)))
+            (if (i32.le_u (i32.add (local.get $x) (i32.const 5)) (local.get $width))
+              (then
+                (if (i8x16.all_true
+                      (i8x16.eq
+                        (v128.load (i32.add (local.get $p) (i32.mul (local.get $x) (i32.const 3))))
+                        (v128.load (i32.add (local.get $p)
+                          (i32.mul (i32.sub (local.get $x) (i32.const 1)) (i32.const 3))))))
+                  (then
+                    (local.set $x (i32.add (local.get $x) (i32.const 5)))
+                    (br $column)))))
+            (local.set $pixel
+              (i32.and
+                (i32.load (i32.add (local.get $p) (i32.mul (local.get $x) (i32.const 3))))
+                (i32.const 0x00ffffff)))
+            (if (i32.ne (local.get $pixel) (local.get $previous))
+              (then
+                (i32.store (local.get $out) (local.get $x))
+                (i32.store offset=4 (local.get $out) (local.get $pixel))
+                (local.set $out (i32.add (local.get $out) (i32.const 8)))
+                (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                (local.set $previous (local.get $pixel))))
+            (local.set $x (i32.add (local.get $x) (i32.const 1)))
+            (br $column)))
+        (i32.store (local.get $counted) (local.get $n))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    (local.get $out))
 
   ;; Marks which bytes each of $rows rows of $width bytes at $ptr (back to back) holds: 1 at
   ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. 16 bytes all the same mark once.

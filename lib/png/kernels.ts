@@ -70,9 +70,10 @@ export interface KernelExports {
   /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
   skipZeros(ptr: number, end: number): number;
   /**
-   * Converts packed RGB rows into rows of one sample a pixel, `outStride` bytes apart: `mode`
-   * 0, a byte (0 where red is 0, else the byte at `table + blue`); `mode` 1, 16 bits big-endian
-   * (red). Pixels that repeat those above are copied from the row written above.
+   * Converts packed RGB rows into rows `outStride` bytes apart: `mode` 0, a byte a pixel (0
+   * where red is 0, else the class at `table + blue`); `mode` 1, 16 bits big-endian (red); `mode`
+   * 2, the panoptic pixel (red unless the class is 0 or stuff, 1 at `table + 256 + class`; the
+   * class; 0). Pixels that repeat those above are copied from the row written above.
    */
   convertRows(
     rgb: number,
@@ -83,6 +84,11 @@ export interface KernelExports {
     mode: number,
     table: number,
   ): void;
+  /**
+   * Per row of 3-byte pixels, the number of runs of equal pixels, then each run's first column
+   * and pixel (`R + 256 G + 65536 B`), 32-bit numbers from `out`; returns the end written.
+   */
+  pixelRuns(ptr: number, stride: number, rows: number, width: number, out: number): number;
   /**
    * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
    * bytes zeroed first).

@@ -68,18 +68,26 @@ export interface ConvertedRows {
   form: Uint8Array;
   /** The last row, unfiltered. */
   last: Uint8Array;
+  /**
+   * `panoptic`: per row, its number of runs of equal pixels, then each run's first column and
+   * pixel (`R + 256·G + 256²·B`).
+   */
+  runs?: Int32Array;
 }
 
 /**
  * Rows the kernels convert as they read them: `index`, a byte a pixel (0 where red is 0, else the
- * byte of `byBChannel` at blue); `instance16`, 16 bits big-endian a pixel (red); both handed over
+ * byte of `byBChannel` at blue); `instance16`, 16 bits big-endian a pixel (red); `panoptic`, 8-bit
+ * RGB, the pixel's instance (red, but 0 for a class that is stuff, 1 in `stuff`), its class (of
+ * `classOfB` at blue; 0 where red is 0) and 0, with the rows' runs of equal pixels; all handed over
  * Up-filtered as `converted`. `labels`: each pixel's label and which labels each row holds, as
  * `labels`.
  */
 export type RowConversion =
   | { kind: "index"; byBChannel: Uint8Array }
   | { kind: "instance16" }
-  | { kind: "labels" };
+  | { kind: "labels" }
+  | { kind: "panoptic"; classOfB: Uint8Array; stuff: Uint8Array };
 
 /** Options of {@linkcode readPngRows}. */
 export interface ReadPngRowsOptions {
