@@ -73,56 +73,78 @@ import { createHash as createHash2 } from "node:crypto";
 
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
-  "AGFzbQEAAAABdg5gBn9/f39/fwF/YAh/f39/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgA39/fwF/YAR/f39/AGABfwF/",
-  "YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwBgB39/f39/f38Bf2ADf39/AXsDFBMAAQIDBAUGBwYICQoL",
-  "BAMMDQMFBQMBAAEHawkGbWVtb3J5AgAIdW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAJCm1hcENvbG91cnMA",
-  "CgZjZW5zdXMACwhmaWx0ZXJVcAANCXNraXBaZXJvcwAODGRpZ2VzdFBpZWNlcwAPCvcZE20BBH8gBCEIIABBAWohBwJAA0Ag",
-  "BiABTw0BIAcgCCACIAMQAiEJIAlBAUYEQCAGDwsgBUEARyAJRXEEQCAHIAggByACaiADIAUgBUGAAmoQDAsgByEIIAcgAkEB",
-  "amohByAGQQFqIQYMAAsLQX8LpQUDCX8DewF/IAIgA2whDCAEIQogAEEBaiEJIAVBAWohCwJAA0AgCCABTw0BIAtBAWtBAjoA",
-  "ACAJIQ0gCiEOIAshDyAJIAxqIRD9DAAAAAAAAAAAAAAAAAAAAAAhEQJAIAlBAWstAABBAkYEQCAJIAwQEQRAIAkgCiAM/AoA",
-  "AAwCCwsgCUEBay0AAEUEQCAJIAogDBASBEAMAgsLIAlBAWstAABBAkYEQCAJIAxBcHFqIRQgA0EERgRAAkADQCANIBRPDQEg",
-  "Df0ABAAhEyANIBMgDv0ABAD9bv0LBAAgEyAT/Q0AAQIEBQYICQoMDQ4PDw8PIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAO",
-  "QRBqIQ4gD0EMaiEPDAALCwUCQANAIA0gFE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACAPIBP9CwQAIBEgE/1QIREgDUEQ",
-  "aiENIA5BEGohDiAPQRBqIQ8MAAsLCyANIA4gECANaxAFGgUgCSAKIAwgAxACQQFGBEAgCA8LCyADQQRGBEACQANAIA0gEE8N",
-  "ASAN/QAEACAN/QAEAP0NAAECBAUGCAkKDA0ODw8PDyAO/QAEACAO/QAEAP0NAAECBAUGCAkKDA0ODw8PD/1xIRIgDyAS/QsE",
-  "ACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EMaiEPDAALCwUCQANAIA0gEE8NASAN/QAEACAO/QAEAP1xIRIgDyAS/QsEACAR",
-  "IBL9UCERIA1BEGohDSAOQRBqIQ4gD0EQaiEPDAALCwsLIAcEQCAHIAhqIBH9UzoAAAsgBgRAIBH9UwRAIAkgCiAQIAMgBiAG",
-  "QYACahAMCwsgCSEKIAkgDEEBamohCSALIAJBA2xBAWpqIQsgCEEBaiEIDAALC0F/C2wBAX8gAEEBay0AACEEIARFBEBBAA8L",
-  "IARBAUYEQCAAIAIgAxAEQQAPCyAEQQJGBEBBAEECIAAgASACEAUbDwsgBEEDRgRAIAAgASACIAMQBkEADwsgBEEERgRAIAAg",
-  "ASACIAMQCEEADwtBAQsiACAAQf/+/fsHcSABQf/+/fsHcWogACABc0GAgYKEeHFzC8UBAQJ/IAIhAyACQQRGBEACQANAIAMg",
-  "AU8NASAAIANqIAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGohAwwACwsPCyACQQNGBEACQANAIAMgAU8NASAAIANqKAIA",
-  "IQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8HcSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8NASAAIANqIAAg",
-  "A2otAAAgACADIAJrai0AAGo6AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACADav0ABAAhBSAG",
-  "IAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsEACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAggB3IhCCAAIANq",
-  "IAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQgA2tqLQAABUEA",
-  "CyEFIAAgBGogACAEai0AACAFIAEgBGotAABqQQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwv2AgQHfwN7AX8E",
-  "eyADQQNGIANBBEZyBEACQANAIAQgAk8NASABIARq/VwCAP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9gAEh",
-  "ECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9Zv1u",
-  "/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8LAkAD",
-  "QCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAchCCAF",
-  "IAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARBAWoh",
-  "BAwACwsLjwEBBH8CQANAIAcgBE8NASAAIAcgAWxqIQggAiAHIANsaiEJIAZBA0YEQCAJIAggBUEDbPwKAAAFIAggBUECdGoh",
-  "CgJAA0AgCCAKTw0BIAkgCP0ABAAgCP0ABAD9DQABAgQFBggJCgwNDg8PDw/9CwQAIAhBEGohCCAJQQxqIQkMAAsLCyAHQQFq",
-  "IQcMAAsLC7EBAQV/AkADQCAFIAJPDQEgACAFIAFsaiEGIAYgA0EDbGohBwJAA0AgBiAHTw0BIAb9AAQA/VNFBEAgBkEPaiEG",
-  "DAELIAZBD2ohCSAJIAdLBEAgByEJCwNAIAYtAAAEQCAEIAYtAAJBAnRqIQggCC0AAARAIAYgCC0AAToAACAGIAgtAAI6AAEg",
-  "BiAILQADOgACCwsgBkEDaiEGIAYgCUkNAAsMAAsLIAVBAWohBQwACwsLRQEEfyADIARsIQsgACEJIAUhCgJAA0AgCCACTw0B",
-  "IAkgCiAJIAtqIAQgBiAHEAwgCSEKIAkgAWohCSAIQQFqIQgMAAsLC8MBAQZ/QX8hCUEQQQ8gA0EERhshBgJAA0AgACACTw0B",
-  "IAD9AAQAIAH9AAQA/VH9UwRAIAAgBmohByAHIAJLBEAgAiEHCwNAIAAoAgBB/4H8B3EhCCAIIAlHBEAgCCEJIAhB/wFxIQog",
-  "CgRAIAQgCEEQdmpBAToAACAFIApBAXRqIQsgCy8BAEUEQCALIAhBEHZBAWo7AQALCwsgACADaiEAIAEgA2ohASAAIAdJDQAL",
-  "BSAAIAZqIQAgASAGaiEBCwwACwsLtgEBBX8gAkFwcSEHIAEhAwJAA0AgA0UNASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoA",
-  "ACAEQQFqIQQgBCACQQFqayEFIANFBEAMAgtBACEGAkADQCAGIAdPDQEgBCAGaiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAG",
-  "QRBqIQYMAAsLAkADQCAGIAJPDQEgBCAGaiAEIAZqLQAAIAUgBmotAABrOgAAIAZBAWohBgwACwsMAAsLC4EBAAJAA0AgAEHA",
-  "AGogAUsNASAA/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw/VD9UP1TDQEgAEHAAGohAAwACwsCQANAIABBEGogAUsNASAA/QAE",
-  "AP1TDQEgAEEQaiEADAALCwJAA0AgACABTw0BIAAtAAANASAAQQFqIQAMAAsLIAAL6gIDBn8BewN/IANBcHEhDCADIAxrIQ4g",
-  "ACEIIAQhCQJAA0AgByACTw0BAkAgBQRAIAUgB2otAABFDQELQQAhCkEBIQsCQANAIAogDE8NASAKQcAAaiAMTQRAIAggCmog",
-  "CSAKaiAEEBD9U0UEQCAKQcAAaiEKIAtBBGohCwwCCwsgCCAKav0ABAAhDSAEQX9HBEAgDSAJIApq/QAEAP1xIQ0LIA39UwRA",
-  "IAYgCzYCACAGIA39CwQEIAZBFGohBgsgCkEQaiEKIAtBAWohCwwACwsgDkUNACAGIAs2AgBBACEQQQAhDwJAA0AgDyAOTw0B",
-  "IAggCiAPamotAAAhCyAEQX9HBEAgCyAJIAogD2pqLQAAa0H/AXEhCwsgBiAPaiALOgAEIBAgC3IhECAPQQFqIQ8MAAsLIBAE",
-  "QCAGIA5BBGpqIQYLCyAGQQA2AgAgBkEEaiEGIAghCSAIIAFqIQggB0EBaiEHDAALCyAGC2cAIAJBf0YEQCAA/QAEACAA/QAE",
-  "EP1QIAD9AAQgIAD9AAQw/VD9UA8LIAD9AAQAIAH9AAQA/VEgAP0ABBAgAf0ABBD9Uf1QIAD9AAQgIAH9AAQg/VEgAP0ABDAg",
-  "Af0ABDD9Uf1Q/VALVAEBfwJAA0AgAkEQaiABSw0BIAAgAmr9AAQA/VMEQEEADwsgAkEQaiECDAALCwJAA0AgAiABTw0BIAAg",
-  "AmotAAAEQEEADwsgAkEBaiECDAALC0EBC2gBAX8CQANAIANBEGogAksNASAAIANq/QAEACABIANq/QAEAP1R/VMEQEEADwsg",
-  "A0EQaiEDDAALCwJAA0AgAyACTw0BIAAgA2otAAAgASADai0AAEcEQEEADwsgA0EBaiEDDAALC0EBCw=="
+  "AGFzbQEAAAABfw9gBn9/f39/fwF/YAh/f39/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgA39/fwF/YAR/f39/AGABfwF/",
+  "YAV/f39/fwF/YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwBgB39/f39/f38Bf2ADf397AX8DHBsAAQID",
+  "BAUGBwYICQoLDAQDDQkKCAYEBQIOAwUFAwEAAQeUAQwGbWVtb3J5AgAIdW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFj",
+  "a1JnYgAKCm1hcENvbG91cnMACwZjZW5zdXMADAhmaWx0ZXJVcAAOCXNraXBaZXJvcwAPDGRpZ2VzdFBpZWNlcwAQC2NvbnZl",
+  "cnRSb3dzABEJcGl4ZWxSdW5zABMMcm93Qnl0ZXNTZWVuABQKtyUbbQEEfyAEIQggAEEBaiEHAkADQCAGIAFPDQEgByAIIAIg",
+  "AxACIQkgCUEBRgRAIAYPCyAFQQBHIAlFcQRAIAcgCCAHIAJqIAMgBSAFQYACahANCyAHIQggByACQQFqaiEHIAZBAWohBgwA",
+  "CwtBfwulBQMJfwN7AX8gAiADbCEMIAQhCiAAQQFqIQkgBUEBaiELAkADQCAIIAFPDQEgC0EBa0ECOgAAIAkhDSAKIQ4gCyEP",
+  "IAkgDGohEP0MAAAAAAAAAAAAAAAAAAAAACERAkAgCUEBay0AAEECRgRAIAkgDBAZBEAgCSAKIAz8CgAADAILCyAJQQFrLQAA",
+  "RQRAIAkgCiAMEBoEQAwCCwsgCUEBay0AAEECRgRAIAkgDEFwcWohFCADQQRGBEACQANAIA0gFE8NASAN/QAEACETIA0gEyAO",
+  "/QAEAP1u/QsEACATIBP9DQABAgQFBggJCgwNDg8PDw8hEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8M",
+  "AAsLBQJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIA8gE/0LBAAgESAT/VAhESANQRBqIQ0gDkEQaiEOIA9B",
+  "EGohDwwACwsLIA0gDiAQIA1rEAUaBSAJIAogDCADEAJBAUYEQCAIDwsLIANBBEYEQAJAA0AgDSAQTw0BIA39AAQAIA39AAQA",
+  "/Q0AAQIEBQYICQoMDQ4PDw8PIA79AAQAIA79AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQ",
+  "aiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAQTw0BIA39AAQAIA79AAQA/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiEN",
+  "IA5BEGohDiAPQRBqIQ8MAAsLCwsgBwRAIAcgCGogEf1TOgAACyAGBEAgEf1TBEAgCSAKIBAgAyAGIAZBgAJqEA0LCyAJIQog",
+  "CSAMQQFqaiEJIAsgAkEDbEEBamohCyAIQQFqIQgMAAsLQX8LbAEBfyAAQQFrLQAAIQQgBEUEQEEADwsgBEEBRgRAIAAgAiAD",
+  "EARBAA8LIARBAkYEQEEAQQIgACABIAIQBRsPCyAEQQNGBEAgACABIAIgAxAGQQAPCyAEQQRGBEAgACABIAIgAxAIQQAPC0EB",
+  "CyIAIABB//79+wdxIAFB//79+wdxaiAAIAFzQYCBgoR4cXML0AIBAn8gAiEDIAJBBEYEQAJAA0AgAyABTw0BIANBEGogAU0g",
+  "ACADav0ABAD9U0VxBEAgACADaiAAIANBBGtqKAIA/RH9CwQAIANBEGohAwwBCyAAIANqIAAgA2ooAgAgACADQQRraigCABAD",
+  "NgIAIANBBGohAwwACwsPCyACQQNGBEACQANAIAMgAU8NASADQRBqIAFNIAAgA2r9AAQA/VNFcQRAIAAgA2ogACADQQNrav1c",
+  "AgD9DAABAgABAgABAgABAgABAgD9Dv0LBAAgACADakEAOgAPIANBD2ohAwwBCyAAIANqKAIAIQQgACADaiAEIAAgA0EDa2oo",
+  "AgAQA0H///8HcSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8NASAAIANqIAAgA2otAAAgACADIAJrai0AAGo6",
+  "AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACADav0ABAAhBSAGIAX9UCEGIAAgA2ogBSABIANq",
+  "/QAEAP1u/QsEACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAggB3IhCCAAIANqIAcgASADai0AAGo6AAAgA0EB",
+  "aiEDDAALCyAG/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQgA2tqLQAABUEACyEFIAAgBGogACAEai0AACAF",
+  "IAEgBGotAABqQQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwvcAwQHfwN7AX8EeyADQQNGIANBBEZyBEACQANA",
+  "IAQgAk8NASAAIAEgBCACIAMQCQRAIAAgBGogASAEav0ABAD9CwQAIANBBEYEQCAEQRBqIQQFIAAgBGpBADoADyAEQQ9qIQQL",
+  "IAAgBCADa2r9XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwCAP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEh",
+  "DyALIA39kQH9gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq",
+  "/VwCACASIBL9Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCAD",
+  "aiEEDAALCw8LAkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEH",
+  "CyAGIAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApN",
+  "GwtqOgAAIARBAWohBAwACwsLdQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAgAmr9AAQA/VMEQEEADwsgASACav0ABAAgASAC",
+  "IARrav0ABAD9I/1jRQRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIAIAVxIAEgAiAEa2ooAgAgBXFGC48BAQR/AkAD",
+  "QCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJ",
+  "IAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEMaiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJA",
+  "A0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAEAP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAH",
+  "SwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZB",
+  "A2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAFIQoCQANAIAggAk8NASAJIAogCSALaiAEIAYg",
+  "BxANIAkhCiAJIAFqIQkgCEEBaiEIDAALCwvDAQEGf0F/IQlBEEEPIANBBEYbIQYCQANAIAAgAk8NASAA/QAEACAB/QAEAP1R",
+  "/VMEQCAAIAZqIQcgByACSwRAIAIhBwsDQCAAKAIAQf+B/AdxIQggCCAJRwRAIAghCSAIQf8BcSEKIAoEQCAEIAhBEHZqQQE6",
+  "AAAgBSAKQQF0aiELIAsvAQBFBEAgCyAIQRB2QQFqOwEACwsLIAAgA2ohACABIANqIQEgACAHSQ0ACwUgACAGaiEAIAEgBmoh",
+  "AQsMAAsLC7YBAQV/IAJBcHEhByABIQMCQANAIANFDQEgA0EBayEDIAAgAyACQQFqbGohBCAEQQI6AAAgBEEBaiEEIAQgAkEB",
+  "amshBSADRQRADAILQQAhBgJAA0AgBiAHTw0BIAQgBmogBCAGav0ABAAgBSAGav0ABAD9cf0LBAAgBkEQaiEGDAALCwJAA0Ag",
+  "BiACTw0BIAQgBmogBCAGai0AACAFIAZqLQAAazoAACAGQQFqIQYMAAsLDAALCwuBAQACQANAIABBwABqIAFLDQEgAP0ABAAg",
+  "AP0ABBD9UCAA/QAEICAA/QAEMP1Q/VD9Uw0BIABBwABqIQAMAAsLAkADQCAAQRBqIAFLDQEgAP0ABAD9Uw0BIABBEGohAAwA",
+  "CwsCQANAIAAgAU8NASAALQAADQEgAEEBaiEADAALCyAAC/wBAQl/IANBcHEhDCADIAxrIQ0gACEIIAQhCQJAA0AgByACTw0B",
+  "AkAgBQRAIAUgB2otAABFDQELIARBf0YEfyAIIAwgBhAWBSAIIAkgDCAGEBcLIQYgDCEKIAxBBHZBAWohCyANRQ0AIAYgCzYC",
+  "AEEAIQ9BACEOAkADQCAOIA1PDQEgCCAKIA5qai0AACELIARBf0cEQCALIAkgCiAOamotAABrQf8BcSELCyAGIA5qIAs6AAQg",
+  "DyALciEPIA5BAWohDgwACwsgDwRAIAYgDUEEamohBgsLIAZBADYCACAGQQRqIQYgCCEJIAggAWohCCAHQQFqIQcMAAsLIAYL",
+  "iwIBBn9BAyAFQQFqIAVBAkYbIQwgAkEDbCELAkADQCAHIAFPDQEgACAHIAtsaiEJIAMgByAEbGohCkEAIQgCQANAIAhBEGog",
+  "AksNASAHQQBHIAn9AAQAIAkgC2v9AAQA/VEgCf0ABBAgCSALa/0ABBD9USAJ/QAEICAJIAtr/QAEIP1R/VD9UP1TRXEEQCAK",
+  "IAogBGv9AAQA/QsEACAFBEAgCiAKIARr/QAEEP0LBBALIAVBAkYEQCAKIAogBGv9AAQg/QsEIAsFIAkgCkEQIAUgBhASCyAI",
+  "QRBqIQggCUEwaiEJIAogDEEEdGohCgwACwsgCSAKIAIgCGsgBSAGEBIgB0EBaiEHDAALCwuhAQEDfyAAIAJBA2xqIQUCQANA",
+  "IAAgBU8NASAALQAAIQYgBgR/IAQgAC0AAmotAAAFQQALIQcgA0EBRgRAIAEgBkEIdDsBACABQQJqIQELIANFBEAgASAHOgAA",
+  "IAFBAWohAQsgA0ECRgRAIAFBACAGIAdFIAQgB2otAIACchs6AAAgASAHOgABIAFBADoAAiABQQNqIQELIABBA2ohAAwACwsL",
+  "4gEBB38CQANAIAUgAk8NASAAIAUgAWxqIQYgBCEJIAYoAgBB////B3EhCyAEQQA2AgQgBCALNgIIIARBDGohBEEBIQhBASEH",
+  "AkADQCAHIANPDQEgB0EFaiADTQRAIAYgB0EDbGr9AAQAIAYgB0EBa0EDbGr9AAQA/SP9YwRAIAdBBWohBwwCCwsgBiAHQQNs",
+  "aigCAEH///8HcSEKIAogC0cEQCAEIAc2AgAgBCAKNgIEIARBCGohBCAIQQFqIQggCiELCyAHQQFqIQcMAAsLIAkgCDYCACAF",
+  "QQFqIQUMAAsLIAQLkwECBH8BewJAA0AgBCABTw0BIAMgBEEIdGohByAHQQBBgAL8CwAgACAEIAJsaiEFIAUgAmohBgJAA0Ag",
+  "BUEQaiAGSw0BIAX9AAQAIQggCCAFLQAA/Q/9I/1jBEAgByAFLQAAakEBOgAABSAFQRAgBxAVCyAFQRBqIQUMAAsLIAUgBiAF",
+  "ayAHEBUgBEEBaiEEDAALCwsuAQF/IAAgAWohAwJAA0AgACADTw0BIAIgAC0AAGpBAToAACAAQQFqIQAMAAsLC7oBAgF/BHsC",
+  "QANAIANBwABqIAFLDQEgACADav0ABAAhBCAAIANq/QAEECEFIAAgA2r9AAQgIQYgACADav0ABDAhByAEIAX9UCAGIAf9UP1Q",
+  "/VMEQCACIAMgBBAYIQIgAiADQRBqIAUQGCECIAIgA0EgaiAGEBghAiACIANBMGogBxAYIQILIANBwABqIQMMAAsLAkADQCAD",
+  "IAFPDQEgAiADIAAgA2r9AAQAEBghAiADQRBqIQMMAAsLIAIL8QECAX8EewJAA0AgBEHAAGogAksNASAAIARq/QAEACABIARq",
+  "/QAEAP1xIQUgACAEav0ABBAgASAEav0ABBD9cSEGIAAgBGr9AAQgIAEgBGr9AAQg/XEhByAAIARq/QAEMCABIARq/QAEMP1x",
+  "IQggBSAG/VAgByAI/VD9UP1TBEAgAyAEIAUQGCEDIAMgBEEQaiAGEBghAyADIARBIGogBxAYIQMgAyAEQTBqIAgQGCEDCyAE",
+  "QcAAaiEEDAALCwJAA0AgBCACTw0BIAMgBCAAIARq/QAEACABIARq/QAEAP1xEBghAyAEQRBqIQQMAAsLIAMLJwAgAv1TRQRA",
+  "IAAPCyAAIAFBBHZBAWo2AgAgACAC/QsEBCAAQRRqC1QBAX8CQANAIAJBEGogAUsNASAAIAJq/QAEAP1TBEBBAA8LIAJBEGoh",
+  "AgwACwsCQANAIAIgAU8NASAAIAJqLQAABEBBAA8LIAJBAWohAgwACwtBAQtoAQF/AkADQCADQRBqIAJLDQEgACADav0ABAAg",
+  "ASADav0ABAD9Uf1TBEBBAA8LIANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABHBEBBAA8LIANBAWohAwwA",
+  "CwtBAQs="
 ].join("");
 
 // lib/png/kernels.ts
@@ -1363,9 +1385,11 @@ function skipZerosByWord(bytes, from, to) {
 
 // lib/png/_strip_digest.ts
 function digestStrip(kernels, memory, digest, strip) {
+  digest.updateForm(memory.subarray(strip.out, writeForm(kernels, strip)));
+}
+function writeForm(kernels, strip) {
   const { ptr, stride, count, rowBytes, above, flags, out } = strip;
-  const end = kernels.digestPieces(ptr, stride, count, rowBytes, above, flags, out);
-  digest.updateForm(memory.subarray(out, end));
+  return kernels.digestPieces(ptr, stride, count, rowBytes, above, flags, out);
 }
 
 // lib/png/pixel_digest.ts
@@ -1789,7 +1813,7 @@ var FILTER_TYPES = {
   paeth: 4
 };
 function filterScanlines(pixels, options) {
-  const { rowBytes, bytesPerPixel, filter } = options;
+  const { rowBytes, bytesPerPixel: bytesPerPixel2, filter } = options;
   const rows = pixels.length / rowBytes;
   if (filter === "up") return upWithKernels(pixels, rowBytes);
   const lines = new Uint8Array(rows * (rowBytes + 1));
@@ -1811,7 +1835,7 @@ function filterScanlines(pixels, options) {
       filterRow(type, {
         row,
         above,
-        bytesPerPixel,
+        bytesPerPixel: bytesPerPixel2,
         target: lines.subarray(at + 1)
       });
       continue;
@@ -1822,7 +1846,7 @@ function filterScanlines(pixels, options) {
       filterRow(type, {
         row,
         above,
-        bytesPerPixel,
+        bytesPerPixel: bytesPerPixel2,
         target: candidates[type]
       });
       const score = residualSum(candidates[type]);
@@ -1943,7 +1967,7 @@ var PngRowEncoder = class {
   #deflate;
   /** The last row written, raw: the Up filter's row above. */
   #previous;
-  /** Whether `#previous` is all zeros. */
+  /** Whether `#previous` is all zeros; `undefined` until asked after a write. */
   #previousZero = true;
   #lines = new Uint8Array(0);
   #zeros;
@@ -1997,7 +2021,7 @@ var PngRowEncoder = class {
     const changed = this.#changed;
     if (rows > 0) {
       this.#previous.set(samples.subarray(samples.length - rowBytes));
-      this.#previousZero = this.#previous.every((byte) => byte === 0);
+      this.#previousZero = void 0;
     }
     if (!aligned) {
       this.#options.digest?.updateDifferences(this.#lines, 1, stride, rows, (row) => changed[row] === 0);
@@ -2013,6 +2037,35 @@ var PngRowEncoder = class {
       });
     } else deflate2.write(this.#lines.subarray(0, rows * stride));
     this.#written += rows;
+  }
+  /**
+   * Compresses the next rows, given Up-filtered with their digest's form by the strip reader's
+   * kernels (see `RowConversion`): nothing is filtered or compared here.
+   *
+   * @param rows The scanlines, which rows have no difference, the digest's form, the last row.
+   * @throws {PngError} when the rows are not of this image's width, or more rows than its height.
+   */
+  writeScanlines(rows) {
+    const { scanlines, stride, count } = rows;
+    if (stride !== this.#rowBytes + 1 || this.#written + count > this.#options.height) {
+      throw new PngError(`${count} scanlines of ${stride} bytes are not rows of ${this.#rowBytes} bytes within the image's ${this.#options.height - this.#written} rows left`);
+    }
+    const deflate2 = this.#deflate;
+    if (deflate2 instanceof RunDeflate) {
+      deflate2.writeScanlines(scanlines, {
+        first: 0,
+        stride,
+        count,
+        flags: rows.flags,
+        at: 0
+      });
+    } else deflate2.write(scanlines.subarray(0, count * stride));
+    this.#options.digest?.updateForm(rows.form);
+    if (count > 0) {
+      this.#previous.set(rows.last);
+      this.#previousZero = void 0;
+    }
+    this.#written += count;
   }
   /**
    * The Up filter, a byte at a time; notes which rows repeat the row above (those `repeats` gives
@@ -2091,7 +2144,7 @@ var PngRowEncoder = class {
     const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
     const zeros = this.#zeros ??= new Uint8Array(perWrite * this.#rowBytes);
     const deflate2 = this.#deflate;
-    if (this.#previousZero && deflate2 instanceof RunDeflate && this.#written + count <= this.#options.height) {
+    if (deflate2 instanceof RunDeflate && this.#isPreviousZero() && this.#written + count <= this.#options.height) {
       for (let row = 0; row < count; row++) deflate2.zeroRow(2, this.#rowBytes);
       this.#options.digest?.updateDifferences(zeros, 0, 0, count, () => true);
       this.#written += count;
@@ -2100,6 +2153,16 @@ var PngRowEncoder = class {
     for (let left = count; left > 0; left -= perWrite) {
       this.writeRows(zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes));
     }
+  }
+  /** Whether the last row written is all zeros (found out when first asked after a write). */
+  #isPreviousZero() {
+    if (this.#previousZero === void 0) {
+      const previous = this.#previous;
+      let any = 0;
+      for (let i = 0; i < previous.length; i++) any |= previous[i];
+      this.#previousZero = any === 0;
+    }
+    return this.#previousZero;
   }
   /**
    * Ends the image.
@@ -2215,7 +2278,7 @@ function readPngRows(png, onRows, options = {}) {
   const { header, passes } = png;
   const { width, height } = header;
   const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header.colourType] * header.bitDepth;
-  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
+  const bytesPerPixel2 = Math.max(1, bitsPerPixel >> 3);
   const stripRows = options.stripRows ?? defaultStripRows(passes[0].rowBytes, width, header.interlaced);
   const strip = {
     width,
@@ -2236,7 +2299,7 @@ function readPngRows(png, onRows, options = {}) {
         const found = readStrip(png, cursor, {
           first,
           end,
-          bytesPerPixel,
+          bytesPerPixel: bytesPerPixel2,
           writePass,
           failure
         });
@@ -2303,12 +2366,12 @@ function readStrip(png, cursor, work) {
     return void 0;
   }
   const above = firstRow === 0 ? new Uint8Array(pass.rowBytes) : rows.subarray(1, stride);
-  const { bytesPerPixel } = work;
+  const { bytesPerPixel: bytesPerPixel2 } = work;
   const bad = unfilterRows(rows, {
     at: stride,
     rows: count,
     rowBytes: pass.rowBytes,
-    bytesPerPixel,
+    bytesPerPixel: bytesPerPixel2,
     above
   });
   if (bad >= 0) {
@@ -2951,8 +3014,8 @@ function classPalette(table) {
 // lib/export/panoptic_segments.ts
 var PanopticSegments = class {
   #width;
-  #classOfB = new Uint8Array(256);
-  #stuff = new Uint8Array(256);
+  #classOfB;
+  #stuff;
   // Segment ids are below 256 · 256 (class indices are at most 254): a slot per id.
   #slotOfId = new Int32Array(256 * 256).fill(-1);
   #ids = [];
@@ -2974,10 +3037,29 @@ var PanopticSegments = class {
   constructor(table, options) {
     this.#width = options.width;
     this.#lastRow = new Uint8Array(options.width * 3);
-    table.labelByBChannel.forEach((label, b) => {
-      if (label !== void 0) this.#classOfB[b] = table.indexByBChannel[b];
-    });
-    for (const index of options.stuffClasses) this.#stuff[index] = 1;
+    const tables = panopticTables(table, options.stuffClasses);
+    this.#classOfB = tables.classOfB;
+    this.#stuff = tables.stuff;
+  }
+  /**
+   * Counts the segments of a strip of panoptic rows from their runs of equal pixels, as the strip
+   * reader's kernels give them (`ConvertedRows.runs`).
+   *
+   * @param runs Per row, its number of runs, then each run's first column and pixel.
+   * @param first The strip's first row in the image.
+   * @param count The strip's rows.
+   */
+  takeRuns(runs, first, count) {
+    const width = this.#width;
+    for (let row = 0, k = 0; row < count; row++) {
+      const n = runs[k++];
+      for (let j = 0; j < n; j++, k += 2) {
+        const id = runs[k + 1];
+        if (id === 0) continue;
+        const to = j + 1 < n ? runs[k + 2] - 1 : width - 1;
+        this.#addRun(id, runs[k], to, first + row);
+      }
+    }
   }
   /**
    * Turns a strip of the mask's RGB rows into the panoptic PNG's rows, and counts its segments. A
@@ -3064,144 +3146,20 @@ var PanopticSegments = class {
     this.#maxY[slot] = y;
   }
 };
-
-// lib/export/_label_masks.ts
-var LabelMasks = class {
-  #words;
-  #labels = new Int32Array(0);
-  #labelBytes = new Uint8Array(0);
-  #mask = new Int32Array(0);
-  #maskBytes = new Uint8Array(0);
-  #data = new Uint8Array(0);
-  #pixels = 0;
-  /** Pixels a row, and which rows of the strip repeat the row above (1), when known. */
-  #width = 0;
-  #repeats;
-  /** @param words Whether no label has bChannel 0 (the masks are then made a word at a time). */
-  constructor(words) {
-    this.#words = words;
-  }
-  /**
-   * Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0; a row that
-   * `repeats` says repeats the row above (but the strip's first) is copied, not read.
-   */
-  takeStrip(data, seen, count, repeats) {
-    const pixels = data.length / 3;
-    this.#data = data;
-    this.#pixels = pixels;
-    this.#width = count === 0 ? 0 : pixels / count;
-    this.#repeats = repeats;
-    if (this.#mask.length * 4 < pixels) {
-      this.#labels = new Int32Array(Math.ceil(pixels / 4));
-      this.#labelBytes = new Uint8Array(this.#labels.buffer);
-      this.#mask = new Int32Array(this.#labels.length);
-      this.#maskBytes = new Uint8Array(this.#mask.buffer);
-    }
-    if (!this.#words) {
-      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
-      return;
-    }
-    const labels = this.#labelBytes;
-    const width = this.#width;
-    for (let row = 0, p = 0; row < count; row++) {
-      if (row > 0 && repeats?.[row] === 1) {
-        labels.copyWithin(p, p - width, p);
-        p += width;
-        continue;
-      }
-      for (let i = p * 3, end = p + width; p < end; i += 3, p++) {
-        const label = data[i] === 0 ? 0 : data[i + 2];
-        labels[p] = label;
-        seen[label] = 1;
-      }
-    }
-    labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
-  }
-  /** The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere. */
-  of(bChannel) {
-    const mask = this.#maskBytes.subarray(0, this.#pixels);
-    if (!this.#words) {
-      const data = this.#data;
-      for (let i = 0, p = 0; i < data.length; i += 3, p++) {
-        mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
-      }
-      return mask;
-    }
-    const repeats = this.#repeats;
-    const end = Math.ceil(this.#pixels / 4);
-    if (repeats === void 0 || this.#width % 4 !== 0) this.#maskWords(bChannel, 0, end);
-    else {
-      const rowWords = this.#width / 4;
-      for (let row = 0, w = 0; w < end; row++, w += rowWords) {
-        if (row > 0 && repeats[row] === 1) this.#mask.copyWithin(w, w - rowWords, w);
-        else this.#maskWords(bChannel, w, w + rowWords);
-      }
-    }
-    return mask;
-  }
-  /** The mask of the label with `bChannel` in the words `[from, to)`, four pixels at a time. */
-  #maskWords(bChannel, from, to) {
-    const labels = this.#labels;
-    const words = this.#mask;
-    const repeated = Math.imul(bChannel, 16843009);
-    for (let w = from; w < to; w++) {
-      const x = labels[w] ^ repeated;
-      const t = ((x & 2139062143) + 2139062143 | x) & 2155905152;
-      words[w] = Math.imul((~t & 2155905152) >>> 7, 255);
-    }
-  }
-};
-
-// lib/export/_mask_rows_renderer.ts
-var GREY_LEVEL = 6;
-function maskRowsRenderer(file, size, options) {
-  const { width, height } = size;
-  const { table } = options;
-  const deflater = options.deflater ?? "mask-rows";
-  const encoder = (bitDepth, palette) => hashingEncoder({
-    width,
-    height,
-    bitDepth,
-    colourType: palette ? 3 : 0,
-    palette,
-    level: GREY_LEVEL,
-    deflater
+function panopticTables(table, stuffClasses) {
+  const classOfB = new Uint8Array(256);
+  const stuff = new Uint8Array(256);
+  table.labelByBChannel.forEach((label, b) => {
+    if (label !== void 0) classOfB[b] = table.indexByBChannel[b];
   });
-  switch (options.format) {
-    case "rgb": {
-      const colours = options.colourByBChannel;
-      const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : void 0;
-      const rgb = rgbEncoder(size);
-      return single(file, rgb, (rows) => colourTable ? recolourRows(rows, colourTable) : rows);
-    }
-    case "class-index":
-    case "palette": {
-      const palette = options.format === "palette" ? classPalette(table) : void 0;
-      const byB = table.indexByBChannel;
-      return single(file, encoder(8, palette), (rows, target) => {
-        for (let i = 0, p = 0; i < rows.length; i += 3, p++) {
-          target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
-        }
-        return target.subarray(0, rows.length / 3);
-      }, 1);
-    }
-    case "instance":
-      return single(file, encoder(16), (rows, target) => {
-        for (let i = 0, p = 0; i < rows.length; i += 3, p += 2) {
-          target[p] = 0;
-          target[p + 1] = rows[i];
-        }
-        return target.subarray(0, rows.length / 3 * 2);
-      }, 2);
-    case "binary":
-      return binaryRenderer(file, table, () => encoder(8));
-    case "panoptic":
-      return panopticRenderer(file, size, table, {
-        ...options,
-        deflater
-      });
-  }
+  for (const index of stuffClasses) stuff[index] = 1;
+  return {
+    classOfB,
+    stuff
+  };
 }
+
+// lib/export/_hashing_encoder.ts
 function hashingEncoder(options) {
   const layout = pixelLayoutOf(options.colourType, options.bitDepth);
   const digest = new PixelDigest({
@@ -3234,6 +3192,356 @@ function fileOf(path, encoder) {
     pixelSha256: encoder.digest.hex()
   };
 }
+
+// lib/export/_label_masks.ts
+var LabelMasks = class {
+  #words;
+  #labels = new Int32Array(0);
+  #labelBytes = new Uint8Array(0);
+  #mask = new Int32Array(0);
+  #maskBytes = new Uint8Array(0);
+  #data = new Uint8Array(0);
+  #pixels = 0;
+  /** Pixels a row, and which rows of the strip repeat the row above (1), when known. */
+  #width = 0;
+  #repeats;
+  /** Per row of the strip, 256 bytes: 1 at each bChannel the row holds (words mode). */
+  #rowSeen = new Uint8Array(0);
+  /** The same for the row above the strip's first (the last strip's last row). */
+  #aboveSeen = new Uint8Array(256);
+  /** Per row of the strip, for the mask asked last: 1 where it repeats the row above. */
+  #maskRepeats = new Uint8Array(0);
+  /** @param words Whether no label has bChannel 0 (the masks are then made a word at a time). */
+  constructor(words) {
+    this.#words = words;
+  }
+  /**
+   * Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0; a row that
+   * `repeats` says repeats the row above (but the strip's first) is copied, not read. The strip
+   * reader's `labels`, when given, are taken as they are (no label may then have bChannel 0).
+   */
+  takeStrip(data, seen, count, repeats, labels) {
+    const pixels = data.length / 3;
+    this.#data = data;
+    this.#pixels = pixels;
+    this.#width = count === 0 ? 0 : pixels / count;
+    this.#repeats = repeats;
+    if (this.#mask.length * 4 < pixels) {
+      this.#labels = new Int32Array(Math.ceil(pixels / 4));
+      this.#labelBytes = new Uint8Array(this.#labels.buffer);
+      this.#mask = new Int32Array(this.#labels.length);
+      this.#maskBytes = new Uint8Array(this.#mask.buffer);
+    }
+    if (!this.#words) {
+      for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
+      return;
+    }
+    if (this.#rowSeen.length < count * 256) {
+      this.#rowSeen = new Uint8Array(count * 256);
+      this.#maskRepeats = new Uint8Array(count);
+    }
+    const rowSeen = this.#rowSeen;
+    if (labels?.bytes.length === pixels && labels.seen.length === count * 256) {
+      this.#labelBytes.set(labels.bytes);
+      rowSeen.set(labels.seen);
+    } else this.#rowLabels(data, count, repeats);
+    for (let b = 0; b < 256; b++) {
+      for (let base = 0; base < count * 256; base += 256) {
+        if (rowSeen[base + b] === 1) {
+          seen[b] = 1;
+          break;
+        }
+      }
+    }
+    this.#labelBytes.fill(0, pixels, Math.ceil(pixels / 4) * 4);
+  }
+  /** Reads each pixel's label and which labels each row holds, a repeated row copied. */
+  #rowLabels(data, count, repeats) {
+    const labels = this.#labelBytes;
+    const rowSeen = this.#rowSeen;
+    const width = this.#width;
+    for (let row = 0, p = 0; row < count; row++) {
+      const base = row * 256;
+      if (row > 0 && repeats?.[row] === 1) {
+        labels.copyWithin(p, p - width, p);
+        rowSeen.copyWithin(base, base - 256, base);
+        p += width;
+        continue;
+      }
+      rowSeen.fill(0, base, base + 256);
+      for (let i = p * 3, end = p + width; p < end; i += 3, p++) {
+        const label = data[i] === 0 ? 0 : data[i + 2];
+        labels[p] = label;
+        rowSeen[base + label] = 1;
+      }
+    }
+  }
+  /**
+   * Ends a strip: its last row's labels are those above the next strip's first row.
+   *
+   * @param count The strip's rows.
+   */
+  endStrip(count) {
+    if (this.#words && count > 0) {
+      this.#aboveSeen.set(this.#rowSeen.subarray((count - 1) * 256, count * 256));
+    }
+  }
+  /**
+   * The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere; and, when
+   * known, which rows repeat the row above (valid until the next call).
+   */
+  of(bChannel) {
+    const mask = this.#maskBytes.subarray(0, this.#pixels);
+    if (!this.#words) {
+      const data = this.#data;
+      for (let i = 0, p = 0; i < data.length; i += 3, p++) {
+        mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
+      }
+      return {
+        mask,
+        repeats: this.#repeats
+      };
+    }
+    const end = Math.ceil(this.#pixels / 4);
+    const repeats = this.#labelRepeats(bChannel);
+    if (this.#width % 4 !== 0) {
+      this.#maskWords(bChannel, 0, end);
+      return {
+        mask,
+        repeats
+      };
+    }
+    const rowWords = this.#width / 4;
+    const rowSeen = this.#rowSeen;
+    for (let row = 0, w = 0; w < end; row++, w += rowWords) {
+      if (rowSeen[row * 256 + bChannel] === 0) this.#mask.fill(0, w, w + rowWords);
+      else if (row > 0 && this.#repeats?.[row] === 1) {
+        this.#mask.copyWithin(w, w - rowWords, w);
+      } else this.#maskWords(bChannel, w, w + rowWords);
+    }
+    return {
+      mask,
+      repeats
+    };
+  }
+  /** Per row, 1 where the label's mask repeats the row above: the RGB row does, or both lack it. */
+  #labelRepeats(bChannel) {
+    const count = this.#width === 0 ? 0 : this.#pixels / this.#width;
+    const out = this.#maskRepeats.subarray(0, count);
+    const rowSeen = this.#rowSeen;
+    let above = this.#aboveSeen[bChannel];
+    for (let row = 0; row < count; row++) {
+      const here = rowSeen[row * 256 + bChannel];
+      out[row] = this.#repeats?.[row] === 1 || here === 0 && above === 0 ? 1 : 0;
+      above = here;
+    }
+    return out;
+  }
+  /** The mask of the label with `bChannel` in the words `[from, to)`, four pixels at a time. */
+  #maskWords(bChannel, from, to) {
+    const labels = this.#labels;
+    const words = this.#mask;
+    const repeated = Math.imul(bChannel, 16843009);
+    for (let w = from; w < to; w++) {
+      const x = labels[w] ^ repeated;
+      const t = ((x & 2139062143) + 2139062143 | x) & 2155905152;
+      words[w] = Math.imul((~t & 2155905152) >>> 7, 255);
+    }
+  }
+};
+
+// lib/export/_binary_renderer.ts
+function binaryRenderer(file, table, newEncoder) {
+  const masks = new BinaryMasks(table, newEncoder);
+  const stem = file.slice(0, -".png".length);
+  return {
+    takeRows(rows) {
+      if (rows.labels && rows.convertWith) masks.takeConverted(rows);
+      else masks.takeRgb(rows);
+    },
+    end(labels) {
+      const files = [];
+      for (const entry of table.classes) {
+        const encoder = masks.encoders.get(entry.bChannel);
+        if (!labels.includes(entry.id) || encoder === void 0) continue;
+        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
+      }
+      masks.close();
+      return files;
+    },
+    close: () => masks.close()
+  };
+}
+var BinaryMasks = class {
+  /** By bChannel, the encoder of the label's mask. */
+  encoders = /* @__PURE__ */ new Map();
+  #table;
+  #newEncoder;
+  /** The bChannels with a red above 0 in the strip. */
+  #inStrip = new Uint8Array(256);
+  #masks;
+  /** Per label with an encoder, its mask's last row written (strips the kernels convert). */
+  #above = /* @__PURE__ */ new Map();
+  #tables = /* @__PURE__ */ new Map();
+  constructor(table, newEncoder) {
+    this.#table = table;
+    this.#newEncoder = newEncoder;
+    this.#masks = new LabelMasks(table.labelByBChannel[0] === void 0);
+  }
+  /** A strip the kernels convert: only which labels it holds is read here. */
+  takeConverted(rows) {
+    const inStrip = this.#inStrip;
+    labelsOf(rows.labels.seen, rows.count, inStrip);
+    this.#start(rows.first);
+    for (const [bChannel, encoder] of this.encoders) {
+      let last = this.#above.get(bChannel);
+      if (last === void 0) {
+        last = new Uint8Array(rows.data.length / rows.count / 3);
+        this.#above.set(bChannel, last);
+      }
+      if (inStrip[bChannel] === 0) {
+        encoder.writeZeroRows(rows.count);
+        last.fill(0);
+        continue;
+      }
+      const converted = rows.convertWith(labelTable(this.#tables, bChannel), last);
+      encoder.writeScanlines(converted);
+      last.set(converted.last);
+    }
+  }
+  /** A strip of RGB rows: each label's mask made here. */
+  takeRgb(rows) {
+    const inStrip = this.#inStrip;
+    inStrip.fill(0);
+    this.#masks.takeStrip(rows.data, inStrip, rows.count, rows.repeats, rows.labels);
+    this.#start(rows.first);
+    for (const [bChannel, encoder] of this.encoders) {
+      if (inStrip[bChannel] === 0) encoder.writeZeroRows(rows.count);
+      else {
+        const { mask, repeats } = this.#masks.of(bChannel);
+        encoder.writeRows(mask, repeats);
+      }
+    }
+    this.#masks.endStrip(rows.count);
+  }
+  /** Gives zlib's state back. */
+  close() {
+    for (const encoder of this.encoders.values()) encoder.close();
+  }
+  /** Starts the encoder of each label first seen in the strip from row `first`, zeros above. */
+  #start(first) {
+    for (let b = 0; b < 256; b++) {
+      if (this.#inStrip[b] === 0 || this.encoders.has(b)) continue;
+      if (this.#table.labelByBChannel[b] === void 0) continue;
+      const encoder = this.#newEncoder();
+      encoder.writeZeroRows(first);
+      this.encoders.set(b, encoder);
+    }
+  }
+};
+function labelsOf(seen, count, inStrip) {
+  inStrip.fill(0);
+  for (let b = 0; b < 256; b++) {
+    for (let base = b; base < count * 256; base += 256) {
+      if (seen[base] === 1) {
+        inStrip[b] = 1;
+        break;
+      }
+    }
+  }
+}
+function labelTable(tables, bChannel) {
+  let table = tables.get(bChannel);
+  if (table === void 0) {
+    table = new Uint8Array(256);
+    table[bChannel] = 255;
+    tables.set(bChannel, table);
+  }
+  return table;
+}
+function safeFileName(id) {
+  const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
+  return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
+}
+
+// lib/export/_mask_rows_renderer.ts
+var GREY_LEVEL = 6;
+function maskRowsRenderer(file, size, options) {
+  const { width, height } = size;
+  const { table } = options;
+  const deflater = options.deflater ?? "mask-rows";
+  const encoder = (bitDepth, palette) => hashingEncoder({
+    width,
+    height,
+    bitDepth,
+    colourType: palette ? 3 : 0,
+    palette,
+    level: GREY_LEVEL,
+    deflater
+  });
+  switch (options.format) {
+    case "rgb": {
+      const colours = options.colourByBChannel;
+      const colourTable = colours && colours.size > 0 ? colourTableOf(colours) : void 0;
+      const rgb = rgbEncoder(size);
+      return single(file, rgb, (rows) => colourTable ? recolourRows(rows, colourTable) : rows);
+    }
+    case "class-index":
+    case "palette": {
+      const palette = options.format === "palette" ? classPalette(table) : void 0;
+      return single(file, encoder(8, palette), indexRows(table.indexByBChannel), 1, true);
+    }
+    case "instance":
+      return single(file, encoder(16), instanceRows, 2, true);
+    case "binary":
+      return binaryRenderer(file, table, () => encoder(8));
+    case "panoptic":
+      return panopticRenderer(file, size, table, {
+        ...options,
+        deflater
+      });
+  }
+}
+function indexRows(byB) {
+  return (rows, target) => {
+    for (let i = 0, p = 0; i < rows.length; i += 3, p++) {
+      target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
+    }
+    return target.subarray(0, rows.length / 3);
+  };
+}
+function instanceRows(rows, target) {
+  for (let i = 0, p = 0; i < rows.length; i += 3, p += 2) {
+    target[p] = 0;
+    target[p + 1] = rows[i];
+  }
+  return target.subarray(0, rows.length / 3 * 2);
+}
+function rowConversionOf(options) {
+  switch (options.format) {
+    case "class-index":
+    case "palette":
+      return {
+        kind: "index",
+        byBChannel: options.table.indexByBChannel
+      };
+    case "instance":
+      return {
+        kind: "instance16"
+      };
+    case "binary":
+      return options.table.labelByBChannel[0] === void 0 ? {
+        kind: "labels"
+      } : void 0;
+    case "panoptic":
+      return {
+        kind: "panoptic",
+        ...panopticTables(options.table, options.stuffClasses ?? [])
+      };
+    default:
+      return void 0;
+  }
+}
 function panopticRenderer(file, size, table, options) {
   const { width } = size;
   const stuffClasses = options.stuffClasses ?? [];
@@ -3250,14 +3558,21 @@ function panopticRenderer(file, size, table, options) {
   }, target));
   return {
     ...renderer,
+    takeRows(rows) {
+      const runs = rows.converted?.runs;
+      if (runs === void 0) return renderer.takeRows(rows);
+      found.takeRuns(runs, rows.first, rows.count);
+      rgb.writeScanlines(rows.converted);
+    },
     segments: () => found.segments()
   };
 }
-function single(file, encoder, convert, pixelBytes) {
+function single(file, encoder, convert, pixelBytes, takesConverted = false) {
   let target = new Uint8Array(0);
   let last = new Uint8Array(0);
   return {
-    takeRows({ data, first, count, repeats }) {
+    takeRows({ data, first, count, repeats, converted }) {
+      if (takesConverted && converted) return encoder.writeScanlines(converted);
       if (target.length < data.length) target = new Uint8Array(data.length);
       if (pixelBytes === void 0 || repeats === void 0 || count === 0) {
         return encoder.writeRows(convert(data, target, first, repeats), repeats);
@@ -3286,45 +3601,61 @@ function single(file, encoder, convert, pixelBytes) {
     close: () => encoder.close()
   };
 }
-function binaryRenderer(file, table, newEncoder) {
-  const encoders = /* @__PURE__ */ new Map();
-  const inStrip = new Uint8Array(256);
-  const masks = new LabelMasks(table.labelByBChannel[0] === void 0);
-  const stem = file.slice(0, -".png".length);
+
+// lib/png/_converted_strip.ts
+var EACH_BYTE = Uint8Array.from({
+  length: 256
+}, (_, byte) => byte);
+function convertStrip(kernels, memory, layout, strip) {
+  const { width, mode, rgb, table, scan, carry, flags, form } = layout;
+  const { first, count } = strip;
+  const rowBytes = width * bytesPerPixel(mode);
+  const stride = rowBytes + 1;
+  if (strip.above) memory.set(strip.above.subarray(0, rowBytes), scan + 1);
+  else if (first === 0) memory.fill(0, scan, scan + stride);
+  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
+  const runs = mode === 2 ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs) : layout.runs;
+  const last = scan + count * stride + 1;
+  memory.copyWithin(carry, last, last + rowBytes);
+  kernels.filterUp(scan, count + 1, rowBytes);
+  memory.copyWithin(scan + 1, carry, carry + rowBytes);
+  for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
+    memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
+  }
+  const ptr = scan + stride + 1;
+  const end = writeForm(kernels, {
+    ptr,
+    stride,
+    count,
+    rowBytes,
+    above: -1,
+    flags,
+    out: form
+  });
   return {
-    takeRows(rows) {
-      const { data, first } = rows;
-      inStrip.fill(0);
-      masks.takeStrip(data, inStrip, rows.count, rows.repeats);
-      for (let b = 0; b < 256; b++) {
-        if (inStrip[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === void 0) continue;
-        const encoder = newEncoder();
-        encoder.writeZeroRows(first);
-        encoders.set(b, encoder);
-      }
-      for (const [bChannel, encoder] of encoders) {
-        if (inStrip[bChannel] === 0) encoder.writeZeroRows(rows.count);
-        else encoder.writeRows(masks.of(bChannel), rows.repeats);
-      }
-    },
-    end(labels) {
-      const files = [];
-      for (const entry of table.classes) {
-        const encoder = encoders.get(entry.bChannel);
-        if (!labels.includes(entry.id) || encoder === void 0) continue;
-        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
-      }
-      for (const encoder of encoders.values()) encoder.close();
-      return files;
-    },
-    close() {
-      for (const encoder of encoders.values()) encoder.close();
-    }
+    scanlines: memory.subarray(scan + stride, scan + (count + 1) * stride),
+    stride,
+    count,
+    flags: memory.subarray(flags, flags + count),
+    form: memory.subarray(form, end),
+    last: memory.subarray(scan + 1, scan + 1 + rowBytes),
+    ...mode === 2 ? {
+      runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4)
+    } : {}
   };
 }
-function safeFileName(id) {
-  const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
-  return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
+function bytesPerPixel(mode) {
+  return mode === 2 ? 3 : mode + 1;
+}
+function labelStrip(kernels, memory, layout, count) {
+  const { width, rgb, table, labels, seen } = layout;
+  memory.set(EACH_BYTE, table);
+  kernels.convertRows(rgb, count, width, labels, width, 0, table);
+  kernels.rowBytesSeen(labels, count, width, seen);
+  return {
+    bytes: memory.subarray(labels, labels + count * width),
+    seen: memory.subarray(seen, seen + count * 256)
+  };
 }
 
 // lib/png/_fast_rows.ts
@@ -3334,21 +3665,17 @@ function readFastRows(png, onRows, options = {}) {
   if (!isFastFlavour(header)) {
     throw new RangeError(`readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`);
   }
-  const { width, height } = header;
-  const channels = header.colourType === 6 ? 4 : 3;
-  const inRow = width * channels;
+  const { width } = header;
+  const convert = options.convert;
+  const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
+  const layout = rowsLayout(header, options.stripRows, mode);
+  const { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end } = layout;
   const inStride = inRow + 1;
-  const outRow = width * 3;
-  const rows = Math.max(1, Math.min(height, options.stripRows ?? Math.floor(STRIP_BYTES3 / inStride)));
-  const zero = 0;
-  const tables = align16(zero + inRow + SLACK);
-  const input = align16(tables + CENSUS_BYTES);
-  const output = align16(input + (rows + 1) * inStride + SLACK);
-  const end = output + rows * outRow + SLACK;
   const repeats = new Uint8Array(rows);
   let blackAbove = true;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
+    setTables(memory, conversion.table, convert);
     clearCensus(memory, tables);
     inflatePngStrips(png, {
       rows,
@@ -3367,18 +3694,96 @@ function readFastRows(png, onRows, options = {}) {
         }
         kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
         const data = memory.subarray(output, output + count * outRow);
-        onRows({
+        const strip = {
           data,
           first,
           count,
           repeats: repeats.subarray(0, count)
+        };
+        if (convert) addConversion(strip, {
+          kernels,
+          memory,
+          layout: conversion,
+          convert
         });
+        onRows(strip);
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return void 0;
       }
     });
     return readCensus(memory, tables);
   });
+}
+function setTables(memory, table, convert) {
+  if (convert?.kind === "index") memory.set(convert.byBChannel.subarray(0, 256), table);
+  else if (convert?.kind === "panoptic") {
+    memory.set(convert.classOfB.subarray(0, 256), table);
+    memory.set(convert.stuff.subarray(0, 256), table + 256);
+  }
+}
+function addConversion(strip, work) {
+  const { kernels, memory, layout, convert } = work;
+  const { first, count } = strip;
+  if (convert.kind === "labels") {
+    strip.labels = labelStrip(kernels, memory, layout, count);
+    strip.convertWith = (byBChannel, above) => {
+      memory.set(byBChannel.subarray(0, 256), layout.table);
+      return convertStrip(kernels, memory, layout, {
+        first,
+        count,
+        above
+      });
+    };
+  } else strip.converted = convertStrip(kernels, memory, layout, {
+    first,
+    count
+  });
+}
+function rowsLayout(header, stripRows, mode) {
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const outRow = width * 3;
+  const rows = Math.max(1, Math.min(height, stripRows ?? Math.floor(STRIP_BYTES3 / (inRow + 1))));
+  const zero = 0;
+  const tables = align16(zero + inRow + SLACK);
+  const input = align16(tables + CENSUS_BYTES);
+  const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
+  const rowBytes = width * bytesPerPixel(mode);
+  const table = align16(output + rows * outRow + SLACK);
+  const scan = align16(table + 512 + SLACK);
+  const carry = align16(scan + (rows + 1) * (rowBytes + 1) + SLACK);
+  const flags = align16(carry + rowBytes + SLACK);
+  const form = align16(flags + rows + SLACK);
+  const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
+  const seen = align16(labels + rows * width + SLACK);
+  const runs = align16(seen + rows * 256 + SLACK);
+  const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK;
+  const conversion = {
+    width,
+    mode,
+    rgb: output,
+    table,
+    scan,
+    carry,
+    flags,
+    form,
+    labels,
+    seen,
+    runs
+  };
+  return {
+    channels,
+    inRow,
+    outRow,
+    rows,
+    zero,
+    tables,
+    input,
+    output,
+    conversion,
+    end
+  };
 }
 function markRepeats(kernels, memory, scanlines, repeats, blackAbove) {
   const { at, stride, count } = scanlines;
@@ -3401,7 +3806,9 @@ function openMaskRows(bytes, options = {}) {
     width,
     height,
     warnings: png.warnings,
-    read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows)
+    read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows, {
+      convert: options.convert
+    })
   };
 }
 function readCountedRows(png, onRows) {
@@ -3528,7 +3935,8 @@ async function runMaskJob(job, options = {}) {
   if (job.mask.kind === "png") {
     const rows = openMaskRows(job.mask.bytes, {
       maxPixels: job.maxPixels,
-      generalDecoder: options.generalDecoder
+      generalDecoder: options.generalDecoder,
+      convert: rowConversionOf(job)
     });
     const { width, height: height2 } = rows;
     const rendered2 = renderStrips(job, {
