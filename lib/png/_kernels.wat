@@ -538,14 +538,39 @@
     (param $p i32) (param $q i32) (param $end i32) (param $channels i32) (param $bSeen i32)
     (param $firstB i32)
     (local $step i32) (local $stop i32) (local $key i32) (local $previous i32) (local $id i32)
-    (local $entry i32)
+    (local $entry i32) (local $wide i32)
     ;; A key (R | B << 16) never has its top byte set, so the first pixel looked at counts.
     (local.set $previous (i32.const -1))
     (local.set $step (select (i32.const 16) (i32.const 15)
       (i32.eq (local.get $channels) (i32.const 4))))
+    (local.set $wide (i32.shl (local.get $step) (i32.const 2)))
     (block $rowDone
       (loop $block
         (br_if $rowDone (i32.ge_u (local.get $p) (local.get $end)))
+        ;; Four blocks equal to those above are passed over at once.
+        (if (i32.le_u (i32.add (local.get $p) (local.get $wide)) (local.get $end))
+          (then
+            (if (i32.eqz
+                  (v128.any_true
+                    (v128.or
+                      (v128.or
+                        (v128.xor (v128.load (local.get $p)) (v128.load (local.get $q)))
+                        (v128.xor
+                          (v128.load (i32.add (local.get $p) (local.get $step)))
+                          (v128.load (i32.add (local.get $q) (local.get $step)))))
+                      (v128.or
+                        (v128.xor
+                          (v128.load (i32.add (local.get $p) (i32.shl (local.get $step) (i32.const 1))))
+                          (v128.load (i32.add (local.get $q) (i32.shl (local.get $step) (i32.const 1)))))
+                        (v128.xor
+                          (v128.load
+                            (i32.add (local.get $p) (i32.mul (local.get $step) (i32.const 3))))
+                          (v128.load
+                            (i32.add (local.get $q) (i32.mul (local.get $step) (i32.const 3)))))))))
+              (then
+                (local.set $p (i32.add (local.get $p) (local.get $wide)))
+                (local.set $q (i32.add (local.get $q) (local.get $wide)))
+                (br $block)))))
         (if (v128.any_true (v128.xor (v128.load (local.get $p)) (v128.load (local.get $q))))
           (then
             (local.set $stop (i32.add (local.get $p) (local.get $step)))
