@@ -24,7 +24,7 @@ export function binaryRenderer(
   const stem = file.slice(0, -".png".length);
   return {
     takeRows(rows) {
-      if (rows.labels && rows.convertWith) masks.takeConverted(rows as ConvertibleRows);
+      if (rows.labels && rows.labelMask) masks.takeConverted(rows as ConvertibleRows);
       else masks.takeRgb(rows);
     },
     end(labels) {
@@ -43,7 +43,7 @@ export function binaryRenderer(
 }
 
 /** A strip whose reader gives its labels and converts it on demand. */
-type ConvertibleRows = RgbRows & Required<Pick<RgbRows, "labels" | "convertWith">>;
+type ConvertibleRows = RgbRows & Required<Pick<RgbRows, "labels" | "labelMask">>;
 
 /** Each label's encoder, fed strip by strip. */
 class BinaryMasks {
@@ -56,7 +56,6 @@ class BinaryMasks {
   #masks: LabelMasks;
   /** Per label with an encoder, its mask's last row written (strips the kernels convert). */
   #above = new Map<number, Uint8Array>();
-  #tables = new Map<number, Uint8Array>();
 
   constructor(table: ClassTable, newEncoder: () => HashingEncoder) {
     this.#table = table;
@@ -80,9 +79,19 @@ class BinaryMasks {
         last.fill(0);
         continue;
       }
-      const converted = rows.convertWith(labelTable(this.#tables, bChannel), last);
+      // Only the rows from the label's first to its last in the strip are made; zeros around.
+      const { from, to } = rowsHolding(rows.labels.seen, rows.count, bChannel);
+      if (from > 0) {
+        encoder.writeZeroRows(from);
+        last.fill(0);
+      }
+      const converted = rows.labelMask(bChannel, last, { from, to });
       encoder.writeScanlines(converted);
       last.set(converted.last);
+      if (to < rows.count) {
+        encoder.writeZeroRows(rows.count - to);
+        last.fill(0);
+      }
     }
   }
 
@@ -133,15 +142,13 @@ function labelsOf(seen: Uint8Array, count: number, inStrip: Uint8Array): void {
   }
 }
 
-/** The table that makes a label's mask: 255 at its bChannel, 0 elsewhere. */
-function labelTable(tables: Map<number, Uint8Array>, bChannel: number): Uint8Array {
-  let table = tables.get(bChannel);
-  if (table === undefined) {
-    table = new Uint8Array(256);
-    table[bChannel] = 255;
-    tables.set(bChannel, table);
-  }
-  return table;
+/** The rows of a strip from the first that holds a label to the one after the last. */
+function rowsHolding(seen: Uint8Array, count: number, bChannel: number) {
+  let from = 0;
+  while (from < count && seen[from * 256 + bChannel] === 0) from++;
+  let to = count;
+  while (to > from && seen[(to - 1) * 256 + bChannel] === 0) to--;
+  return { from, to };
 }
 
 /** A label id as a file name: anything but letters, digits, `.`, `_` and `-` becomes `_`. */

@@ -41,19 +41,20 @@ export interface ConversionLayout {
 const EACH_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => byte);
 
 /**
- * Converts a strip the kernels hold.
+ * Converts a strip the kernels hold, or makes one label's mask of it from its labels.
  *
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
- * @param strip The strip's first row in the image and its rows.
+ * @param strip The strip's first row in the image and its rows; the row written above them;
+ * the label whose mask is made, and the strip's row its rows start at.
  * @returns The converted rows, views of the memory.
  */
 export function convertStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  strip: { first: number; count: number; above?: Uint8Array },
+  strip: { first: number; count: number; above?: Uint8Array; label?: number; from?: number },
 ): ConvertedRows {
   const { width, mode, rgb, table, scan, carry, flags, form } = layout;
   const { first, count } = strip;
@@ -62,7 +63,13 @@ export function convertStrip(
   // Above the image's first row: zeros; or the row the caller wrote above.
   if (strip.above) memory.set(strip.above.subarray(0, rowBytes), scan + 1);
   else if (first === 0) memory.fill(0, scan, scan + stride);
-  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
+  if (strip.label === undefined) {
+    kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
+  } else {
+    // One label's mask, from the strip's labels (`labelStrip`) from its row `from`.
+    const labels = layout.labels + (strip.from ?? 0) * width;
+    kernels.labelMask(labels, count, width, strip.label, scan + stride + 1, stride);
+  }
   const runs = mode === 2
     ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs)
     : layout.runs;

@@ -110,7 +110,7 @@ function setTables(memory: Uint8Array, table: number, convert: RowConversion | u
   }
 }
 
-/** Adds to a strip what its conversion asks: its labels (and `convertWith`), or its rows. */
+/** Adds to a strip what its conversion asks: its labels (and `labelMask`), or its rows. */
 function addConversion(
   strip: RgbRows,
   work: {
@@ -124,9 +124,9 @@ function addConversion(
   const { first, count } = strip;
   if (convert.kind === "labels") {
     strip.labels = labelStrip(kernels, memory, layout, count);
-    strip.convertWith = (byBChannel, above) => {
-      memory.set(byBChannel.subarray(0, 256), layout.table);
-      return convertStrip(kernels, memory, layout, { first, count, above });
+    strip.labelMask = (label, above, rows = { from: 0, to: count }) => {
+      const part = { first: first + rows.from, count: rows.to - rows.from, above };
+      return convertStrip(kernels, memory, layout, { ...part, label, from: rows.from });
     };
   } else strip.converted = convertStrip(kernels, memory, layout, { first, count });
 }

@@ -875,6 +875,29 @@
         (br $row)))
     (local.get $out))
 
+  ;; The mask of one label: $rows rows of $width bytes at $labels (back to back) become rows at
+  ;; $out, $outStride bytes apart, of 255 where the byte is $label and 0 elsewhere, 16 at a time.
+  (func (export "labelMask") (param $labels i32) (param $rows i32) (param $width i32)
+    (param $label i32) (param $out i32) (param $outStride i32)
+    (local $r i32) (local $i i32) (local $p i32) (local $o i32) (local $splat v128)
+    (local.set $splat (i8x16.splat (local.get $label)))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $p (i32.add (local.get $labels) (i32.mul (local.get $r) (local.get $width))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $outStride))))
+        (local.set $i (i32.const 0))
+        (block $end
+          (loop $vector
+            (br_if $end (i32.ge_u (local.get $i) (local.get $width)))
+            ;; Past the row's end the bytes written are the next row's, written again after.
+            (v128.store (i32.add (local.get $o) (local.get $i))
+              (i8x16.eq (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $splat)))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $vector)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
   ;; Marks which bytes each of $rows rows of $width bytes at $ptr (back to back) holds: 1 at
   ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. 16 bytes all the same mark once.
   (func (export "rowBytesSeen") (param $ptr i32) (param $rows i32) (param $width i32)

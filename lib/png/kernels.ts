@@ -90,6 +90,18 @@ export interface KernelExports {
    */
   pixelRuns(ptr: number, stride: number, rows: number, width: number, out: number): number;
   /**
+   * The mask of one label: rows of bytes (back to back) become rows `outStride` bytes apart of
+   * 255 where the byte is `label`, else 0.
+   */
+  labelMask(
+    labels: number,
+    rows: number,
+    width: number,
+    label: number,
+    out: number,
+    outStride: number,
+  ): void;
+  /**
    * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
    * bytes zeroed first).
    */

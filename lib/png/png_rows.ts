@@ -36,11 +36,16 @@ export interface RgbRows {
   /** The rows' labels, when the reader was asked for them (see {@linkcode RowConversion}). */
   labels?: RowLabels;
   /**
-   * With `labels` asked: converts the strip's rows as `index` does, with this table, Up-filtered
-   * under `above` (the row written above the strip's first), e.g. one binary mask a label. Valid
-   * until the strip's callback returns; each call's rows replace the last's.
+   * With `labels` asked: the mask of one label (255 where the pixel's label is `label`, else 0)
+   * over the strip's rows `from` to `to` (all by default), Up-filtered under `above` (the row
+   * written above them): a `binary` file's rows. Valid until the strip's callback returns; each
+   * call's rows replace the last's.
    */
-  convertWith?: (byBChannel: Uint8Array, above: Uint8Array) => ConvertedRows;
+  labelMask?: (
+    label: number,
+    above: Uint8Array,
+    rows?: { from: number; to: number },
+  ) => ConvertedRows;
 }
 
 /** Each pixel's label (its blue where red is not 0, else 0), and which labels each row holds. */
