@@ -140,7 +140,7 @@ export class ExportRun {
       try {
         await (this.#folderReady ??= this.#startFolder());
         if (this.#options.keepComplete && await this.#options.exporter.isComplete(previous)) {
-          this.#options.exporter.reportEarlier(previous!);
+          this.#options.exporter.keep(job);
           return this.#finish(sequence, { ...outcome, status: "kept" }, previous!, split);
         }
         const { outcome: result, entry } = await this.#options.exporter.export(job);
