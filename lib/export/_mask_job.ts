@@ -6,7 +6,6 @@
  * @module
  */
 
-import { createHash } from "node:crypto";
 import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { transcodeMask } from "../raster/transcode_png.ts";
@@ -26,6 +25,7 @@ import type { RgbRows } from "../png/png_rows.ts";
 import { MaskSampler, THUMBNAIL_SIDE } from "../raster/mask_sampler.ts";
 import { type MaskPreview, maskPreview } from "../report/mask_preview.ts";
 import { releaseBytes } from "../_release_bytes.ts";
+import { Sha256 } from "../sha256.ts";
 
 /** One task's mask to export, as structured-cloneable data. */
 export interface MaskJob extends TaskMask {
@@ -214,16 +214,18 @@ function renderStrips(
   }
 }
 
+/** This thread's hasher of files, reused: a `node:crypto` hash per file piled up (see sha256.ts). */
+const fileHasher = new Sha256();
+
 /**
- * The SHA-256 of bytes, in hex: `node:crypto`'s, native and synchronous, measured ten times
- * cheaper than `crypto.subtle.digest` on mask-sized files (its asynchronous round trip costs
- * more than the hashing).
+ * The SHA-256 of bytes, in hex, synchronous (`crypto.subtle.digest`'s asynchronous round trip
+ * costs more than hashing a mask-sized file).
  *
  * @param bytes The bytes to hash.
  * @returns The digest, 64 hex digits.
  */
 export function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  return fileHasher.update(bytes).digestHex();
 }
 
 /** A tally of the job's labelled pixels by bChannel, when asked and the colours still name them. */
