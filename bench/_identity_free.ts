@@ -1,6 +1,6 @@
 /**
  * The export without its identity, for the "identity cost" figure: a copy of `lib/` whose pixel
- * digest hashes nothing (the manifest's `pixelSha256` and the dataset id become those of empty
+ * digest hashes nothing (nor do the kernels write its canonical form) (the manifest's `pixelSha256` and the dataset id become those of empty
  * images), so the same export can be timed with and without hashing its pixels.
  *
  * @module
@@ -8,8 +8,23 @@
 
 import { join } from "../lib/_std/path.ts";
 
-/** The methods of `PixelDigest` that hash pixels: each returns at once in the copy. */
-const HASHING = ["  update(", "  updateRows("];
+/**
+ * Per file of `lib/png/`, the functions that hash pixels or write what is hashed, each with what
+ * it returns at once in the copy.
+ */
+const HASHING: Record<string, [string, string][]> = {
+  "pixel_digest.ts": [
+    ["  update(", ""],
+    ["  updateRows(", ""],
+    ["  updateDifferences(", ""],
+    ["  updateForm(", ""],
+  ],
+  // An empty form: it ends where it starts.
+  "_strip_digest.ts": [["export function digestStrip(", ""], [
+    "export function writeForm(",
+    " strip.out",
+  ]],
+};
 
 /**
  * Copies `lib/` and `deno.json` into `work` and turns the pixel digest's hashing off there.
@@ -22,16 +37,18 @@ export async function identityFreeModule(work: string): Promise<string> {
   const copy = join(work, "identity-free");
   await copyTree(new URL("lib/", root).pathname, join(copy, "lib"));
   await Deno.copyFile(new URL("deno.json", root).pathname, join(copy, "deno.json"));
-  const digest = join(copy, "lib/png/pixel_digest.ts");
-  let text = await Deno.readTextFile(digest);
-  for (const head of HASHING) {
-    const at = text.indexOf(head);
-    if (at < 0) throw new Error(`pixel_digest.ts has no "${head}" any more: update this copy`);
-    // The method's body starts at the first "{" at the end of a line after its name.
-    const body = text.indexOf("{\n", at) + 1;
-    text = `${text.slice(0, body)}\n    return;${text.slice(body)}`;
+  for (const [file, heads] of Object.entries(HASHING)) {
+    const path = join(copy, "lib/png", file);
+    let text = await Deno.readTextFile(path);
+    for (const [head, value] of heads) {
+      const at = text.indexOf(head);
+      if (at < 0) throw new Error(`${file} has no "${head}" any more: update this copy`);
+      // The body starts at the first "{" at the end of a line after the name.
+      const body = text.indexOf("{\n", at) + 1;
+      text = `${text.slice(0, body)}\n    return${value};${text.slice(body)}`;
+    }
+    await Deno.writeTextFile(path, `// deno-lint-ignore-file\n// @ts-nocheck\n${text}`);
   }
-  await Deno.writeTextFile(digest, `// deno-lint-ignore-file\n// @ts-nocheck\n${text}`);
   return new URL(`file://${join(copy, "lib/export/export_masks.ts")}`).href;
 }
 

@@ -1,9 +1,9 @@
 /**
  * The identity's cost per mask, measured in one process: each mask of the benchmark's pool is
- * converted by the export's job (decode, statistics, render, hash the files), several rounds,
- * with the pixel digest's methods timed from inside, so the digest's share of each job is
- * measured on the same run (a comparison of two runs cannot see 5% on a loaded machine). A figure
- * for `docs/performance.md`, not a test.
+ * converted by the export's job (decode, statistics, render, hash the files and the pixels), and
+ * by the same job from a copy of `lib/` whose pixel digest hashes nothing, alternating mask by
+ * mask over several rounds, so both are timed on the same run (a comparison of two runs cannot
+ * see 5% on a loaded machine). A figure for `docs/performance.md`, not a test.
  *
  *   deno run -A --config bench/deno.json bench/identity_cost.ts [--rounds 7] [--count 12]
  *
@@ -15,8 +15,8 @@ import { classTable } from "../lib/detect/class_table.ts";
 import { decodeDataUri } from "../lib/raster/mask_data_uri.ts";
 import { runMaskJob } from "../lib/export/_mask_job.ts";
 import type { MaskFormat } from "../lib/export/mask_format.ts";
-import { PixelDigest } from "../lib/png/pixel_digest.ts";
 import { BENCH_LABELS } from "./_bench_project.ts";
+import { identityFreeModule } from "./_identity_free.ts";
 import { maskPool } from "./_mask_pool.ts";
 
 const { values } = parseArgs({
@@ -28,48 +28,46 @@ const { values } = parseArgs({
 });
 const rounds = Number(values.rounds);
 
-/** Milliseconds spent inside the digest's methods since the last reset. */
-let inDigest = 0;
-for (const name of ["update", "updateRows", "hex"] as const) {
-  const method = PixelDigest.prototype[name] as (...args: unknown[]) => unknown;
-  (PixelDigest.prototype as unknown as Record<string, unknown>)[name] = function (
-    this: PixelDigest,
-    ...args: unknown[]
-  ) {
-    const started = performance.now();
-    try {
-      return method.apply(this, args);
-    } finally {
-      inDigest += performance.now() - started;
-    }
-  };
-}
-
+const work = await Deno.makeTempDir({ prefix: "identity-cost-" });
+const freeExport = await identityFreeModule(work);
+const free: { runMaskJob: typeof runMaskJob } = await import(
+  new URL("_mask_job.ts", freeExport).href
+);
 const pool = await maskPool({ count: Number(values.count) });
 const table = classTable(BENCH_LABELS);
 console.log(`${pool.length} masks of 1920×1080, ${rounds} rounds (the first not counted)`);
-for (const format of ["rgb", "class-index", "palette", "instance", "binary"] as MaskFormat[]) {
-  const shares: number[] = [];
-  const digestMs: number[] = [];
-  for (let round = 0; round <= rounds; round++) {
-    let job = 0;
-    inDigest = 0;
-    for (const { uri } of pool) {
-      const bytes = decodeDataUri(uri);
-      const started = performance.now();
-      await runMaskJob({ mask: { kind: "png", bytes }, table, format, file: "a.png" });
-      job += performance.now() - started;
+try {
+  for (const format of ["rgb", "class-index", "palette", "instance", "binary"] as MaskFormat[]) {
+    const ratios: number[] = [];
+    const extraMs: number[] = [];
+    for (let round = 0; round <= rounds; round++) {
+      let hashed = 0;
+      let plain = 0;
+      for (const { uri } of pool) {
+        const bytes = decodeDataUri(uri);
+        const job = { mask: { kind: "png", bytes } as const, table, format, file: "a.png" };
+        hashed += await timed(() => runMaskJob(job));
+        plain += await timed(() => free.runMaskJob(job));
+      }
+      if (round > 0) {
+        ratios.push(hashed / plain);
+        extraMs.push((hashed - plain) / pool.length);
+      }
     }
-    if (round > 0) {
-      shares.push(inDigest / (job - inDigest));
-      digestMs.push(inDigest / pool.length);
-    }
+    console.log(
+      `${format.padEnd(12)} with the identity ${median(ratios).toFixed(3)}× the job without ` +
+        `(${median(extraMs).toFixed(3)} ms a mask; median of rounds, lowest ` +
+        `${Math.min(...ratios).toFixed(3)}×)`,
+    );
   }
-  console.log(
-    `${format.padEnd(12)} digest ${median(digestMs).toFixed(3)} ms per mask, ` +
-      `${(median(shares) * 100).toFixed(1)}% of the rest of the job (median of rounds; ` +
-      `fastest round ${(Math.min(...shares) * 100).toFixed(1)}%)`,
-  );
+} finally {
+  await Deno.remove(work, { recursive: true });
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
 }
 
 function median(values: number[]): number {

@@ -24093,7 +24093,7 @@ function readPngRows(png, onRows, options = {}) {
   const { header: header2, passes } = png;
   const { width, height } = header2;
   const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header2.colourType] * header2.bitDepth;
-  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
+  const bytesPerPixel2 = Math.max(1, bitsPerPixel >> 3);
   const stripRows = options.stripRows ?? defaultStripRows(passes[0].rowBytes, width, header2.interlaced);
   const strip = {
     width,
@@ -24114,7 +24114,7 @@ function readPngRows(png, onRows, options = {}) {
         const found = readStrip(png, cursor, {
           first,
           end,
-          bytesPerPixel,
+          bytesPerPixel: bytesPerPixel2,
           writePass,
           failure
         });
@@ -24181,12 +24181,12 @@ function readStrip(png, cursor, work) {
     return void 0;
   }
   const above = firstRow === 0 ? new Uint8Array(pass.rowBytes) : rows.subarray(1, stride);
-  const { bytesPerPixel } = work;
+  const { bytesPerPixel: bytesPerPixel2 } = work;
   const bad = unfilterRows(rows, {
     at: stride,
     rows: count,
     rowBytes: pass.rowBytes,
-    bytesPerPixel,
+    bytesPerPixel: bytesPerPixel2,
     above
   });
   if (bad >= 0) {
@@ -24265,49 +24265,78 @@ function throwUnreadable(error2) {
 
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
-  "AGFzbQEAAAABZAxgBn9/f39/fwF/YAh/f39/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgA39/fwF/YAR/f39/AGABfwF/",
-  "YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwADEhEAAQIDBAUGBwYICQoLBAMDBQUDAQABB1wIBm1lbW9y",
-  "eQIACHVuZmlsdGVyAAANdHJhbnNjb2RlUm93cwABB3BhY2tSZ2IACQptYXBDb2xvdXJzAAoGY2Vuc3VzAAsIZmlsdGVyVXAA",
-  "DQlza2lwWmVyb3MADgqjFhFtAQR/IAQhCCAAQQFqIQcCQANAIAYgAU8NASAHIAggAiADEAIhCSAJQQFGBEAgBg8LIAVBAEcg",
-  "CUVxBEAgByAIIAcgAmogAyAFIAVBgAJqEAwLIAchCCAHIAJBAWpqIQcgBkEBaiEGDAALC0F/C6UFAwl/A3sBfyACIANsIQwg",
-  "BCEKIABBAWohCSAFQQFqIQsCQANAIAggAU8NASALQQFrQQI6AAAgCSENIAohDiALIQ8gCSAMaiEQ/QwAAAAAAAAAAAAAAAAA",
-  "AAAAIRECQCAJQQFrLQAAQQJGBEAgCSAMEA8EQCAJIAogDPwKAAAMAgsLIAlBAWstAABFBEAgCSAKIAwQEARADAILCyAJQQFr",
-  "LQAAQQJGBEAgCSAMQXBxaiEUIANBBEYEQAJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIBMgE/0NAAECBAUG",
-  "CAkKDA0ODw8PDyESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BDGohDwwACwsFAkADQCANIBRPDQEgDf0ABAAh",
-  "EyANIBMgDv0ABAD9bv0LBAAgDyAT/QsEACARIBP9UCERIA1BEGohDSAOQRBqIQ4gD0EQaiEPDAALCwsgDSAOIBAgDWsQBRoF",
-  "IAkgCiAMIAMQAkEBRgRAIAgPCwsgA0EERgRAAkADQCANIBBPDQEgDf0ABAAgDf0ABAD9DQABAgQFBggJCgwNDg8PDw8gDv0A",
-  "BAAgDv0ABAD9DQABAgQFBggJCgwNDg8PDw/9cSESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BDGohDwwACwsF",
-  "AkADQCANIBBPDQEgDf0ABAAgDv0ABAD9cSESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BEGohDwwACwsLCyAH",
-  "BEAgByAIaiAR/VM6AAALIAYEQCAR/VMEQCAJIAogECADIAYgBkGAAmoQDAsLIAkhCiAJIAxBAWpqIQkgCyACQQNsQQFqaiEL",
-  "IAhBAWohCAwACwtBfwtsAQF/IABBAWstAAAhBCAERQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsgBEECRgRAQQBBAiAAIAEg",
-  "AhAFGw8LIARBA0YEQCAAIAEgAiADEAZBAA8LIARBBEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH//v37B3EgAUH//v37B3Fq",
-  "IAAgAXNBgIGChHhxcwvFAQECfyACIQMgAkEERgRAAkADQCADIAFPDQEgACADaiAAIANqKAIAIAAgA0EEa2ooAgAQAzYCACAD",
-  "QQRqIQMMAAsLDwsgAkEDRgRAAkADQCADIAFPDQEgACADaigCACEEIAAgA2ogBCAAIANBA2tqKAIAEANB////B3EgBEGAgIB4",
-  "cXI2AgAgA0EDaiEDDAALCw8LAkADQCADIAFPDQEgACADaiAAIANqLQAAIAAgAyACa2otAABqOgAAIANBAWohAwwACwsLkgED",
-  "An8CewJ/IAJBcHEhBAJAA0AgAyAETw0BIAAgA2r9AAQAIQUgBiAF/VAhBiAAIANqIAUgASADav0ABAD9bv0LBAAgA0EQaiED",
-  "DAALCwJAA0AgAyACTw0BIAAgA2otAAAhByAIIAdyIQggACADaiAHIAEgA2otAABqOgAAIANBAWohAwwACwsgBv1TIAhBAEdy",
-  "C1EBAn8CQANAIAQgAk8NASAEIANPBH8gACAEIANrai0AAAVBAAshBSAAIARqIAAgBGotAAAgBSABIARqLQAAakEBdmo6AAAg",
-  "BEEBaiEEDAALCwsPAEEAIABrIAAgAEEASBsL9gIEB38DewF/BHsgA0EDRiADQQRGcgRAAkADQCAEIAJPDQEgASAEav1cAgD9",
-  "iQEhDCAAIARqKAIAIQ4gDCAN/ZEB/YABIQ8gCyAN/ZEB/YABIRAgCyAM/Y4BIA0gDf2OAf2RAf2AASERIAsgDCANIBAgEf0z",
-  "/VIgDyAQ/TMgDyAR/TP9Tv1SIRIgACAEav1cAgAgEiAS/Wb9bv2JASELIAAgBGogCyAL/Wb9GwAgCyAL/Wb9GwBB////B3Eg",
-  "DkGAgIB4cXIgA0EERhs2AgAgDCENIAQgA2ohBAwACwsPCwJAA0AgBCACTw0BIAEgBGotAAAhBiAEIANPBEAgACAEIANrai0A",
-  "ACEFIAEgBCADa2otAAAhBwVBACEFQQAhBwsgBiAHaxAHIQggBSAHaxAHIQkgBSAGaiAHQQF0axAHIQogACAEaiAAIARqLQAA",
-  "IAggCU0gCCAKTXEEfyAFBSAGIAcgCSAKTRsLajoAACAEQQFqIQQMAAsLC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIg",
-  "ByADbGohCSAGQQNGBEAgCSAIIAVBA2z8CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYI",
-  "CQoMDQ4PDw8P/QsEACAIQRBqIQggCUEMaiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAG",
-  "IANBA2xqIQcCQANAIAYgB08NASAG/QAEAP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAG",
-  "LQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFq",
-  "IQUMAAsLC0UBBH8gAyAEbCELIAAhCSAFIQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxAMIAkhCiAJIAFqIQkgCEEBaiEI",
-  "DAALCwvDAQEGf0F/IQlBEEEPIANBBEYbIQYCQANAIAAgAk8NASAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIh",
-  "BwsDQCAAKAIAQf+B/AdxIQggCCAJRwRAIAghCSAIQf8BcSEKIAoEQCAEIAhBEHZqQQE6AAAgBSAKQQF0aiELIAsvAQBFBEAg",
-  "CyAIQRB2QQFqOwEACwsLIAAgA2ohACABIANqIQEgACAHSQ0ACwUgACAGaiEAIAEgBmohAQsMAAsLC7YBAQV/IAJBcHEhByAB",
-  "IQMCQANAIANFDQEgA0EBayEDIAAgAyACQQFqbGohBCAEQQI6AAAgBEEBaiEEIAQgAkEBamshBSADRQRADAILQQAhBgJAA0Ag",
-  "BiAHTw0BIAQgBmogBCAGav0ABAAgBSAGav0ABAD9cf0LBAAgBkEQaiEGDAALCwJAA0AgBiACTw0BIAQgBmogBCAGai0AACAF",
-  "IAZqLQAAazoAACAGQQFqIQYMAAsLDAALCwuBAQACQANAIABBwABqIAFLDQEgAP0ABAAgAP0ABBD9UCAA/QAEICAA/QAEMP1Q",
-  "/VD9Uw0BIABBwABqIQAMAAsLAkADQCAAQRBqIAFLDQEgAP0ABAD9Uw0BIABBEGohAAwACwsCQANAIAAgAU8NASAALQAADQEg",
-  "AEEBaiEADAALCyAAC1QBAX8CQANAIAJBEGogAUsNASAAIAJq/QAEAP1TBEBBAA8LIAJBEGohAgwACwsCQANAIAIgAU8NASAA",
-  "IAJqLQAABEBBAA8LIAJBAWohAgwACwtBAQtoAQF/AkADQCADQRBqIAJLDQEgACADav0ABAAgASADav0ABAD9Uf1TBEBBAA8L",
-  "IANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABHBEBBAA8LIANBAWohAwwACwtBAQs="
+  "AGFzbQEAAAABfw9gBn9/f39/fwF/YAh/f39/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgA39/fwF/YAR/f39/AGABfwF/",
+  "YAV/f39/fwF/YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwBgB39/f39/f38Bf2ADf397AX8DHBsAAQID",
+  "BAUGBwYICQoLDAQDDQkKCAYEBQIOAwUFAwEAAQeUAQwGbWVtb3J5AgAIdW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFj",
+  "a1JnYgAKCm1hcENvbG91cnMACwZjZW5zdXMADAhmaWx0ZXJVcAAOCXNraXBaZXJvcwAPDGRpZ2VzdFBpZWNlcwAQC2NvbnZl",
+  "cnRSb3dzABEJcGl4ZWxSdW5zABMMcm93Qnl0ZXNTZWVuABQKtyUbbQEEfyAEIQggAEEBaiEHAkADQCAGIAFPDQEgByAIIAIg",
+  "AxACIQkgCUEBRgRAIAYPCyAFQQBHIAlFcQRAIAcgCCAHIAJqIAMgBSAFQYACahANCyAHIQggByACQQFqaiEHIAZBAWohBgwA",
+  "CwtBfwulBQMJfwN7AX8gAiADbCEMIAQhCiAAQQFqIQkgBUEBaiELAkADQCAIIAFPDQEgC0EBa0ECOgAAIAkhDSAKIQ4gCyEP",
+  "IAkgDGohEP0MAAAAAAAAAAAAAAAAAAAAACERAkAgCUEBay0AAEECRgRAIAkgDBAZBEAgCSAKIAz8CgAADAILCyAJQQFrLQAA",
+  "RQRAIAkgCiAMEBoEQAwCCwsgCUEBay0AAEECRgRAIAkgDEFwcWohFCADQQRGBEACQANAIA0gFE8NASAN/QAEACETIA0gEyAO",
+  "/QAEAP1u/QsEACATIBP9DQABAgQFBggJCgwNDg8PDw8hEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8M",
+  "AAsLBQJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIA8gE/0LBAAgESAT/VAhESANQRBqIQ0gDkEQaiEOIA9B",
+  "EGohDwwACwsLIA0gDiAQIA1rEAUaBSAJIAogDCADEAJBAUYEQCAIDwsLIANBBEYEQAJAA0AgDSAQTw0BIA39AAQAIA39AAQA",
+  "/Q0AAQIEBQYICQoMDQ4PDw8PIA79AAQAIA79AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQ",
+  "aiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAQTw0BIA39AAQAIA79AAQA/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiEN",
+  "IA5BEGohDiAPQRBqIQ8MAAsLCwsgBwRAIAcgCGogEf1TOgAACyAGBEAgEf1TBEAgCSAKIBAgAyAGIAZBgAJqEA0LCyAJIQog",
+  "CSAMQQFqaiEJIAsgAkEDbEEBamohCyAIQQFqIQgMAAsLQX8LbAEBfyAAQQFrLQAAIQQgBEUEQEEADwsgBEEBRgRAIAAgAiAD",
+  "EARBAA8LIARBAkYEQEEAQQIgACABIAIQBRsPCyAEQQNGBEAgACABIAIgAxAGQQAPCyAEQQRGBEAgACABIAIgAxAIQQAPC0EB",
+  "CyIAIABB//79+wdxIAFB//79+wdxaiAAIAFzQYCBgoR4cXML0AIBAn8gAiEDIAJBBEYEQAJAA0AgAyABTw0BIANBEGogAU0g",
+  "ACADav0ABAD9U0VxBEAgACADaiAAIANBBGtqKAIA/RH9CwQAIANBEGohAwwBCyAAIANqIAAgA2ooAgAgACADQQRraigCABAD",
+  "NgIAIANBBGohAwwACwsPCyACQQNGBEACQANAIAMgAU8NASADQRBqIAFNIAAgA2r9AAQA/VNFcQRAIAAgA2ogACADQQNrav1c",
+  "AgD9DAABAgABAgABAgABAgABAgD9Dv0LBAAgACADakEAOgAPIANBD2ohAwwBCyAAIANqKAIAIQQgACADaiAEIAAgA0EDa2oo",
+  "AgAQA0H///8HcSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8NASAAIANqIAAgA2otAAAgACADIAJrai0AAGo6",
+  "AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACADav0ABAAhBSAGIAX9UCEGIAAgA2ogBSABIANq",
+  "/QAEAP1u/QsEACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAggB3IhCCAAIANqIAcgASADai0AAGo6AAAgA0EB",
+  "aiEDDAALCyAG/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQgA2tqLQAABUEACyEFIAAgBGogACAEai0AACAF",
+  "IAEgBGotAABqQQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwvcAwQHfwN7AX8EeyADQQNGIANBBEZyBEACQANA",
+  "IAQgAk8NASAAIAEgBCACIAMQCQRAIAAgBGogASAEav0ABAD9CwQAIANBBEYEQCAEQRBqIQQFIAAgBGpBADoADyAEQQ9qIQQL",
+  "IAAgBCADa2r9XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwCAP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEh",
+  "DyALIA39kQH9gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq",
+  "/VwCACASIBL9Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCAD",
+  "aiEEDAALCw8LAkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEH",
+  "CyAGIAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApN",
+  "GwtqOgAAIARBAWohBAwACwsLdQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAgAmr9AAQA/VMEQEEADwsgASACav0ABAAgASAC",
+  "IARrav0ABAD9I/1jRQRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIAIAVxIAEgAiAEa2ooAgAgBXFGC48BAQR/AkAD",
+  "QCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJ",
+  "IAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEMaiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJA",
+  "A0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAEAP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAH",
+  "SwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZB",
+  "A2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAFIQoCQANAIAggAk8NASAJIAogCSALaiAEIAYg",
+  "BxANIAkhCiAJIAFqIQkgCEEBaiEIDAALCwvDAQEGf0F/IQlBEEEPIANBBEYbIQYCQANAIAAgAk8NASAA/QAEACAB/QAEAP1R",
+  "/VMEQCAAIAZqIQcgByACSwRAIAIhBwsDQCAAKAIAQf+B/AdxIQggCCAJRwRAIAghCSAIQf8BcSEKIAoEQCAEIAhBEHZqQQE6",
+  "AAAgBSAKQQF0aiELIAsvAQBFBEAgCyAIQRB2QQFqOwEACwsLIAAgA2ohACABIANqIQEgACAHSQ0ACwUgACAGaiEAIAEgBmoh",
+  "AQsMAAsLC7YBAQV/IAJBcHEhByABIQMCQANAIANFDQEgA0EBayEDIAAgAyACQQFqbGohBCAEQQI6AAAgBEEBaiEEIAQgAkEB",
+  "amshBSADRQRADAILQQAhBgJAA0AgBiAHTw0BIAQgBmogBCAGav0ABAAgBSAGav0ABAD9cf0LBAAgBkEQaiEGDAALCwJAA0Ag",
+  "BiACTw0BIAQgBmogBCAGai0AACAFIAZqLQAAazoAACAGQQFqIQYMAAsLDAALCwuBAQACQANAIABBwABqIAFLDQEgAP0ABAAg",
+  "AP0ABBD9UCAA/QAEICAA/QAEMP1Q/VD9Uw0BIABBwABqIQAMAAsLAkADQCAAQRBqIAFLDQEgAP0ABAD9Uw0BIABBEGohAAwA",
+  "CwsCQANAIAAgAU8NASAALQAADQEgAEEBaiEADAALCyAAC/wBAQl/IANBcHEhDCADIAxrIQ0gACEIIAQhCQJAA0AgByACTw0B",
+  "AkAgBQRAIAUgB2otAABFDQELIARBf0YEfyAIIAwgBhAWBSAIIAkgDCAGEBcLIQYgDCEKIAxBBHZBAWohCyANRQ0AIAYgCzYC",
+  "AEEAIQ9BACEOAkADQCAOIA1PDQEgCCAKIA5qai0AACELIARBf0cEQCALIAkgCiAOamotAABrQf8BcSELCyAGIA5qIAs6AAQg",
+  "DyALciEPIA5BAWohDgwACwsgDwRAIAYgDUEEamohBgsLIAZBADYCACAGQQRqIQYgCCEJIAggAWohCCAHQQFqIQcMAAsLIAYL",
+  "iwIBBn9BAyAFQQFqIAVBAkYbIQwgAkEDbCELAkADQCAHIAFPDQEgACAHIAtsaiEJIAMgByAEbGohCkEAIQgCQANAIAhBEGog",
+  "AksNASAHQQBHIAn9AAQAIAkgC2v9AAQA/VEgCf0ABBAgCSALa/0ABBD9USAJ/QAEICAJIAtr/QAEIP1R/VD9UP1TRXEEQCAK",
+  "IAogBGv9AAQA/QsEACAFBEAgCiAKIARr/QAEEP0LBBALIAVBAkYEQCAKIAogBGv9AAQg/QsEIAsFIAkgCkEQIAUgBhASCyAI",
+  "QRBqIQggCUEwaiEJIAogDEEEdGohCgwACwsgCSAKIAIgCGsgBSAGEBIgB0EBaiEHDAALCwuhAQEDfyAAIAJBA2xqIQUCQANA",
+  "IAAgBU8NASAALQAAIQYgBgR/IAQgAC0AAmotAAAFQQALIQcgA0EBRgRAIAEgBkEIdDsBACABQQJqIQELIANFBEAgASAHOgAA",
+  "IAFBAWohAQsgA0ECRgRAIAFBACAGIAdFIAQgB2otAIACchs6AAAgASAHOgABIAFBADoAAiABQQNqIQELIABBA2ohAAwACwsL",
+  "4gEBB38CQANAIAUgAk8NASAAIAUgAWxqIQYgBCEJIAYoAgBB////B3EhCyAEQQA2AgQgBCALNgIIIARBDGohBEEBIQhBASEH",
+  "AkADQCAHIANPDQEgB0EFaiADTQRAIAYgB0EDbGr9AAQAIAYgB0EBa0EDbGr9AAQA/SP9YwRAIAdBBWohBwwCCwsgBiAHQQNs",
+  "aigCAEH///8HcSEKIAogC0cEQCAEIAc2AgAgBCAKNgIEIARBCGohBCAIQQFqIQggCiELCyAHQQFqIQcMAAsLIAkgCDYCACAF",
+  "QQFqIQUMAAsLIAQLkwECBH8BewJAA0AgBCABTw0BIAMgBEEIdGohByAHQQBBgAL8CwAgACAEIAJsaiEFIAUgAmohBgJAA0Ag",
+  "BUEQaiAGSw0BIAX9AAQAIQggCCAFLQAA/Q/9I/1jBEAgByAFLQAAakEBOgAABSAFQRAgBxAVCyAFQRBqIQUMAAsLIAUgBiAF",
+  "ayAHEBUgBEEBaiEEDAALCwsuAQF/IAAgAWohAwJAA0AgACADTw0BIAIgAC0AAGpBAToAACAAQQFqIQAMAAsLC7oBAgF/BHsC",
+  "QANAIANBwABqIAFLDQEgACADav0ABAAhBCAAIANq/QAEECEFIAAgA2r9AAQgIQYgACADav0ABDAhByAEIAX9UCAGIAf9UP1Q",
+  "/VMEQCACIAMgBBAYIQIgAiADQRBqIAUQGCECIAIgA0EgaiAGEBghAiACIANBMGogBxAYIQILIANBwABqIQMMAAsLAkADQCAD",
+  "IAFPDQEgAiADIAAgA2r9AAQAEBghAiADQRBqIQMMAAsLIAIL8QECAX8EewJAA0AgBEHAAGogAksNASAAIARq/QAEACABIARq",
+  "/QAEAP1xIQUgACAEav0ABBAgASAEav0ABBD9cSEGIAAgBGr9AAQgIAEgBGr9AAQg/XEhByAAIARq/QAEMCABIARq/QAEMP1x",
+  "IQggBSAG/VAgByAI/VD9UP1TBEAgAyAEIAUQGCEDIAMgBEEQaiAGEBghAyADIARBIGogBxAYIQMgAyAEQTBqIAgQGCEDCyAE",
+  "QcAAaiEEDAALCwJAA0AgBCACTw0BIAMgBCAAIARq/QAEACABIARq/QAEAP1xEBghAyAEQRBqIQQMAAsLIAMLJwAgAv1TRQRA",
+  "IAAPCyAAIAFBBHZBAWo2AgAgACAC/QsEBCAAQRRqC1QBAX8CQANAIAJBEGogAUsNASAAIAJq/QAEAP1TBEBBAA8LIAJBEGoh",
+  "AgwACwsCQANAIAIgAU8NASAAIAJqLQAABEBBAA8LIAJBAWohAgwACwtBAQtoAQF/AkADQCADQRBqIAJLDQEgACADav0ABAAg",
+  "ASADav0ABAD9Uf1TBEBBAA8LIANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABHBEBBAA8LIANBAWohAwwA",
+  "CwtBAQs="
 ].join("");
 
 // lib/png/kernels.ts
@@ -24895,10 +24924,204 @@ function skipZerosByWord(bytes, from, to) {
   return i;
 }
 
-// lib/png/fast_rgb.ts
-function isFastFlavour(header2) {
-  return header2.bitDepth === 8 && !header2.interlaced && (header2.colourType === 2 || header2.colourType === 6);
+// lib/png/_strip_digest.ts
+function digestStrip(kernels, memory, digest, strip) {
+  digest.updateForm(memory.subarray(strip.out, writeForm(kernels, strip)));
 }
+function writeForm(kernels, strip) {
+  const { ptr, stride, count, rowBytes, above, flags, out } = strip;
+  return kernels.digestPieces(ptr, stride, count, rowBytes, above, flags, out);
+}
+
+// lib/png/pixel_digest.ts
+import { createHash as createHash2 } from "node:crypto";
+var PIXEL_FORM = "lab-masks-pixels/2";
+var PIXEL_PIECE_BYTES = 16;
+var STAGE_BYTES = 64 * 1024;
+function pixelFormBound(rows, rowBytes) {
+  return rows * (4 + (4 + PIXEL_PIECE_BYTES) * Math.ceil(rowBytes / PIXEL_PIECE_BYTES));
+}
+var PixelDigest = class {
+  #hash;
+  #rowBytes;
+  /** The last row given (zeros before the first); `undefined` once differences were given. */
+  #last;
+  /** The canonical form's bytes not hashed yet: `#stage[0..#staged)`. */
+  #stage;
+  #staged = 0;
+  /** A view of the words of the buffer differences last came in. */
+  #words = new Int32Array(0);
+  /**
+   * Starts the digest with the canonical header (and palette).
+   *
+   * @param options The size and layout.
+   */
+  constructor(options) {
+    const { width, height, layout, palette } = options;
+    const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
+    this.#hash = createHash2("sha256").update(`${PIXEL_FORM} ${width} ${height} ${word}
+`);
+    if (layout === "indexed8" && palette) this.#hash.update(palette);
+    this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
+    this.#last = new Uint8Array(this.#rowBytes);
+    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
+  }
+  /** The bytes of one row. */
+  get rowBytes() {
+    return this.#rowBytes;
+  }
+  /**
+   * Adds whole rows given back to back.
+   *
+   * @param rows The rows' bytes.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   */
+  update(rows, sameAsAbove) {
+    const rowBytes = this.#rowBytes;
+    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
+  }
+  /**
+   * Adds `count` rows of a strip whose rows start `stride` bytes apart in `memory`.
+   *
+   * @param memory The bytes holding the rows.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   * @throws {RangeError} after differences were given.
+   */
+  updateRows(memory, at, stride, count, sameAsAbove) {
+    const last = this.#rowsOnly();
+    const rowBytes = this.#rowBytes;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      if (sameAsAbove?.(row) === true) this.#endRow();
+      else if (row === 0) this.#addRow(memory, p, last, 0);
+      else this.#addRow(memory, p, memory, p - stride);
+    }
+    if (count > 0) {
+      const from = at + (count - 1) * stride;
+      last.set(memory.subarray(from, from + rowBytes));
+    }
+  }
+  /**
+   * Adds `count` rows given as their differences with the row above (PNG's Up filter, without
+   * the filter-type byte), `stride` bytes apart in `memory` from `at`.
+   *
+   * @param memory The bytes holding the differences.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param noDifference Which rows are known to be all zeros (they are not read).
+   */
+  updateDifferences(memory, at, stride, count, noDifference) {
+    this.#last = void 0;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      if (noDifference?.(row) === true) this.#endRow();
+      else this.#addRow(memory, p, void 0, 0);
+    }
+  }
+  /**
+   * Adds bytes of the canonical form as they are, e.g. written by the kernels
+   * (`digestPieces`) from rows they hold.
+   *
+   * @param bytes The canonical form of whole rows.
+   */
+  updateForm(bytes) {
+    this.#last = void 0;
+    this.#flush();
+    this.#hash.update(bytes);
+  }
+  /**
+   * Ends the digest.
+   *
+   * @returns The SHA-256, 64 hex digits.
+   */
+  hex() {
+    this.#flush();
+    return this.#hash.digest("hex");
+  }
+  #rowsOnly() {
+    if (this.#last === void 0) {
+      throw new RangeError("PixelDigest was given differences: it cannot take rows after them");
+    }
+    return this.#last;
+  }
+  /** Stages a row's pieces: its bytes minus those of `above` at `b`, or as they are. */
+  #addRow(row, p, above, b) {
+    const rowBytes = this.#rowBytes;
+    if (this.#staged + pixelFormBound(1, rowBytes) > this.#stage.length) this.#flush();
+    let start = 0;
+    if (above === void 0 && (row.byteOffset + p) % 4 === 0) start = this.#addWords(row, p);
+    const stage = this.#stage;
+    let out = this.#staged;
+    for (let piece = start / PIXEL_PIECE_BYTES + 1; start < rowBytes; piece++) {
+      const end = Math.min(start + PIXEL_PIECE_BYTES, rowBytes);
+      let any = 0;
+      for (let i = start, o = out + 4; i < end; i++, o++) {
+        const difference = above === void 0 ? row[p + i] : row[p + i] - above[b + i] & 255;
+        stage[o] = difference;
+        any |= difference;
+      }
+      if (any !== 0) {
+        writeUint32(stage, out, piece);
+        out += 4 + end - start;
+      }
+      start = end;
+    }
+    this.#staged = out;
+    this.#endRow();
+  }
+  /**
+   * Stages the whole pieces of a row of differences that starts on a 32-bit word, four words a
+   * piece; returns where the pieces left (a shorter last one) start.
+   */
+  #addWords(row, p) {
+    const { buffer } = row;
+    if (this.#words.buffer !== buffer) {
+      this.#words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
+    }
+    const words = this.#words;
+    const stage = this.#stage;
+    const pieces = Math.floor(this.#rowBytes / PIXEL_PIECE_BYTES);
+    let out = this.#staged;
+    for (let piece = 0, w = row.byteOffset + p >> 2, i = p; piece < pieces; piece++) {
+      if ((words[w] | words[w + 1] | words[w + 2] | words[w + 3]) !== 0) {
+        writeUint32(stage, out, piece + 1);
+        for (let k = 0; k < PIXEL_PIECE_BYTES; k++) stage[out + 4 + k] = row[i + k];
+        out += 4 + PIXEL_PIECE_BYTES;
+      }
+      w += 4;
+      i += PIXEL_PIECE_BYTES;
+    }
+    this.#staged = out;
+    return pieces * PIXEL_PIECE_BYTES;
+  }
+  /** Stages the end of a row. */
+  #endRow() {
+    if (this.#staged + 4 > this.#stage.length) this.#flush();
+    writeUint32(this.#stage, this.#staged, 0);
+    this.#staged += 4;
+  }
+  #flush() {
+    if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
+    this.#staged = 0;
+  }
+};
+function writeUint32(bytes, at, value) {
+  bytes[at] = value & 255;
+  bytes[at + 1] = value >>> 8 & 255;
+  bytes[at + 2] = value >>> 16 & 255;
+  bytes[at + 3] = value >>> 24;
+}
+function pixelLayoutOf(colourType, bitDepth) {
+  if (colourType === 0 && bitDepth === 8) return "gray8";
+  if (colourType === 0 && bitDepth === 16) return "gray16";
+  if (colourType === 2 && bitDepth === 8) return "rgb8";
+  if (colourType === 3 && bitDepth === 8) return "indexed8";
+  return void 0;
+}
+
+// lib/png/_strip_layout.ts
 var STRIP_BYTES2 = 256 * 1024;
 function stripLayout(header2) {
   const { width, height } = header2;
@@ -24913,7 +25136,8 @@ function stripLayout(header2) {
   const input = align16(carry + outRow + SLACK2);
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK2);
   const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK2);
-  const end = flags + rows + SLACK2;
+  const pieces = align16(flags + rows + SLACK2);
+  const end = pieces + pixelFormBound(rows, outRow) + SLACK2;
   return {
     width,
     height,
@@ -24928,11 +25152,32 @@ function stripLayout(header2) {
     input,
     output,
     flags,
+    pieces,
     end
   };
 }
+function differences(layout, count) {
+  const stride = layout.outRow + 1;
+  const ptr = layout.output + stride + 1;
+  return {
+    ptr,
+    stride,
+    count,
+    rowBytes: layout.outRow,
+    above: -1,
+    out: layout.pieces
+  };
+}
+function rowAbove(layout, first) {
+  return first === 0 ? layout.zero : layout.input + 1;
+}
+
+// lib/png/fast_rgb.ts
+function isFastFlavour(header2) {
+  return header2.bitDepth === 8 && !header2.interlaced && (header2.colourType === 2 || header2.colourType === 6);
+}
 function transcodeFastRgb(png, options) {
-  const { colourTable, pixels } = options;
+  const { colourTable, pixels, digest } = options;
   const layout = stripLayout(png.header);
   const { width, channels, inRow, outRow, input, output, table, carry, flags } = layout;
   const inStride = inRow + 1;
@@ -24946,8 +25191,14 @@ function transcodeFastRgb(png, options) {
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
       const above = rowAbove(layout, first);
       if (colourTable === void 0) {
-        const badRow = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables, flags);
-        if (badRow >= 0) return badRow;
+        const badRow2 = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables, flags);
+        if (badRow2 >= 0) return badRow2;
+        if (digest) {
+          digestStrip(kernels, memory, digest, {
+            ...differences(layout, count),
+            flags: layout.flags
+          });
+        }
         writeRows(deflate2, memory, layout, count);
         if (pixels) sinkRows(pixels, {
           kernels,
@@ -24956,16 +25207,18 @@ function transcodeFastRgb(png, options) {
           count
         });
         return -1;
-      } else {
-        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
-        if (badRow >= 0) return badRow;
-        const rows = output + outStride;
-        kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
-        kernels.mapColours(rows + 1, outStride, count, width, table);
-        pixels?.updateRows(memory, rows + 1, outStride, count);
-        const last = output + count * outStride + 1;
-        memory.copyWithin(carry, last, last + outRow);
-        kernels.filterUp(output, count + 1, outRow);
+      }
+      const badRow = recolourStrip(kernels, memory, layout, {
+        count,
+        above,
+        tables
+      }, pixels);
+      if (badRow >= 0) return badRow;
+      if (digest) {
+        digestStrip(kernels, memory, digest, {
+          ...differences(layout, count),
+          flags: 0
+        });
       }
       deflate2.write(memory, output + outStride, output + (count + 1) * outStride);
       memory.copyWithin(output + 1, carry, carry + outRow);
@@ -24976,6 +25229,22 @@ function transcodeFastRgb(png, options) {
       census
     };
   });
+}
+function recolourStrip(kernels, memory, layout, strip, pixels) {
+  const { count, above, tables } = strip;
+  const { width, channels, inRow, outRow, input, output, table, carry } = layout;
+  const inStride = inRow + 1;
+  const outStride = outRow + 1;
+  const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+  if (badRow >= 0) return badRow;
+  const rows = output + outStride;
+  kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
+  kernels.mapColours(rows + 1, outStride, count, width, table);
+  pixels?.updateRows(memory, rows + 1, outStride, count);
+  const last = output + count * outStride + 1;
+  memory.copyWithin(carry, last, last + outRow);
+  kernels.filterUp(output, count + 1, outRow);
+  return -1;
 }
 function writeRows(deflate2, memory, layout, count) {
   const stride = layout.outRow + 1;
@@ -25012,10 +25281,25 @@ function verifyFastRgb(png, options = {}) {
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
-      if (options.census || options.sampler || options.pixels) {
+      if (options.census || options.sampler || options.pixels || options.digest) {
         const above = rowAbove(layout, first);
         const same = options.pixels && upZeroRows(kernels, memory, layout, count);
         const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow < 0 && options.digest) {
+          const ptr = input + inStride + 1;
+          const strip = {
+            ptr,
+            stride: inStride,
+            count,
+            rowBytes: inRow,
+            flags: 0
+          };
+          digestStrip(kernels, memory, options.digest, {
+            ...strip,
+            above,
+            out: layout.pieces
+          });
+        }
         if (badRow < 0 && same) {
           options.pixels.updateRows(memory, input + inStride + 1, inStride, count, (row) => same[row] === 0 ? void 0 : same[row] === 1);
         }
@@ -25060,8 +25344,61 @@ function eachStrip(png, layout, memory, options, work) {
   });
   return census ? readCensus(memory, layout.census) : void 0;
 }
-function rowAbove(layout, first) {
-  return first === 0 ? layout.zero : layout.input + 1;
+
+// lib/png/_converted_strip.ts
+var EACH_BYTE = Uint8Array.from({
+  length: 256
+}, (_, byte) => byte);
+function convertStrip(kernels, memory, layout, strip) {
+  const { width, mode, rgb, table, scan, carry, flags, form } = layout;
+  const { first, count } = strip;
+  const rowBytes = width * bytesPerPixel(mode);
+  const stride = rowBytes + 1;
+  if (strip.above) memory.set(strip.above.subarray(0, rowBytes), scan + 1);
+  else if (first === 0) memory.fill(0, scan, scan + stride);
+  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
+  const runs = mode === 2 ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs) : layout.runs;
+  const last = scan + count * stride + 1;
+  memory.copyWithin(carry, last, last + rowBytes);
+  kernels.filterUp(scan, count + 1, rowBytes);
+  memory.copyWithin(scan + 1, carry, carry + rowBytes);
+  for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
+    memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
+  }
+  const ptr = scan + stride + 1;
+  const end = writeForm(kernels, {
+    ptr,
+    stride,
+    count,
+    rowBytes,
+    above: -1,
+    flags,
+    out: form
+  });
+  return {
+    scanlines: memory.subarray(scan + stride, scan + (count + 1) * stride),
+    stride,
+    count,
+    flags: memory.subarray(flags, flags + count),
+    form: memory.subarray(form, end),
+    last: memory.subarray(scan + 1, scan + 1 + rowBytes),
+    ...mode === 2 ? {
+      runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4)
+    } : {}
+  };
+}
+function bytesPerPixel(mode) {
+  return mode === 2 ? 3 : mode + 1;
+}
+function labelStrip(kernels, memory, layout, count) {
+  const { width, rgb, table, labels, seen } = layout;
+  memory.set(EACH_BYTE, table);
+  kernels.convertRows(rgb, count, width, labels, width, 0, table);
+  kernels.rowBytesSeen(labels, count, width, seen);
+  return {
+    bytes: memory.subarray(labels, labels + count * width),
+    seen: memory.subarray(seen, seen + count * 256)
+  };
 }
 
 // lib/png/_fast_rows.ts
@@ -25071,21 +25408,17 @@ function readFastRows(png, onRows, options = {}) {
   if (!isFastFlavour(header2)) {
     throw new RangeError(`readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ${header2.colourType} at ${header2.bitDepth} bits${header2.interlaced ? ", interlaced" : ""}`);
   }
-  const { width, height } = header2;
-  const channels = header2.colourType === 6 ? 4 : 3;
-  const inRow = width * channels;
+  const { width } = header2;
+  const convert = options.convert;
+  const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
+  const layout = rowsLayout(header2, options.stripRows, mode);
+  const { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end } = layout;
   const inStride = inRow + 1;
-  const outRow = width * 3;
-  const rows = Math.max(1, Math.min(height, options.stripRows ?? Math.floor(STRIP_BYTES3 / inStride)));
-  const zero = 0;
-  const tables = align16(zero + inRow + SLACK2);
-  const input = align16(tables + CENSUS_BYTES);
-  const output = align16(input + (rows + 1) * inStride + SLACK2);
-  const end = output + rows * outRow + SLACK2;
   const repeats = new Uint8Array(rows);
   let blackAbove = true;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
+    setTables(memory, conversion.table, convert);
     clearCensus(memory, tables);
     inflatePngStrips(png, {
       rows,
@@ -25104,18 +25437,96 @@ function readFastRows(png, onRows, options = {}) {
         }
         kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
         const data = memory.subarray(output, output + count * outRow);
-        onRows({
+        const strip = {
           data,
           first,
           count,
           repeats: repeats.subarray(0, count)
+        };
+        if (convert) addConversion(strip, {
+          kernels,
+          memory,
+          layout: conversion,
+          convert
         });
+        onRows(strip);
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return void 0;
       }
     });
     return readCensus(memory, tables);
   });
+}
+function setTables(memory, table, convert) {
+  if (convert?.kind === "index") memory.set(convert.byBChannel.subarray(0, 256), table);
+  else if (convert?.kind === "panoptic") {
+    memory.set(convert.classOfB.subarray(0, 256), table);
+    memory.set(convert.stuff.subarray(0, 256), table + 256);
+  }
+}
+function addConversion(strip, work) {
+  const { kernels, memory, layout, convert } = work;
+  const { first, count } = strip;
+  if (convert.kind === "labels") {
+    strip.labels = labelStrip(kernels, memory, layout, count);
+    strip.convertWith = (byBChannel, above) => {
+      memory.set(byBChannel.subarray(0, 256), layout.table);
+      return convertStrip(kernels, memory, layout, {
+        first,
+        count,
+        above
+      });
+    };
+  } else strip.converted = convertStrip(kernels, memory, layout, {
+    first,
+    count
+  });
+}
+function rowsLayout(header2, stripRows, mode) {
+  const { width, height } = header2;
+  const channels = header2.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const outRow = width * 3;
+  const rows = Math.max(1, Math.min(height, stripRows ?? Math.floor(STRIP_BYTES3 / (inRow + 1))));
+  const zero = 0;
+  const tables = align16(zero + inRow + SLACK2);
+  const input = align16(tables + CENSUS_BYTES);
+  const output = align16(input + (rows + 1) * (inRow + 1) + SLACK2);
+  const rowBytes = width * bytesPerPixel(mode);
+  const table = align16(output + rows * outRow + SLACK2);
+  const scan = align16(table + 512 + SLACK2);
+  const carry = align16(scan + (rows + 1) * (rowBytes + 1) + SLACK2);
+  const flags = align16(carry + rowBytes + SLACK2);
+  const form = align16(flags + rows + SLACK2);
+  const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK2);
+  const seen = align16(labels + rows * width + SLACK2);
+  const runs = align16(seen + rows * 256 + SLACK2);
+  const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK2;
+  const conversion = {
+    width,
+    mode,
+    rgb: output,
+    table,
+    scan,
+    carry,
+    flags,
+    form,
+    labels,
+    seen,
+    runs
+  };
+  return {
+    channels,
+    inRow,
+    outRow,
+    rows,
+    zero,
+    tables,
+    input,
+    output,
+    conversion,
+    end
+  };
 }
 function markRepeats(kernels, memory, scanlines, repeats, blackAbove) {
   const { at, stride, count } = scanlines;
@@ -25138,7 +25549,9 @@ function openMaskRows(bytes, options = {}) {
     width,
     height,
     warnings: png.warnings,
-    read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows)
+    read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows, {
+      convert: options.convert
+    })
   };
 }
 function readCountedRows(png, onRows) {
@@ -25934,7 +26347,7 @@ names: [${names.map(quote3).join(",")}]
 }
 
 // lib/model/split_plan.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var DEFAULT_SPLIT_SEED = "lab-masks";
 var NAME = /^[A-Za-z0-9_-]{1,64}$/;
 function parseSplit(split, seed = DEFAULT_SPLIT_SEED) {
@@ -25999,7 +26412,7 @@ function splitOf(taskId, plan) {
   return plan.parts[plan.parts.length - 1].name;
 }
 function splitBucket(taskId, seed) {
-  const digest = createHash2("sha256").update(seed, "utf8").update(new Uint8Array([
+  const digest = createHash3("sha256").update(seed, "utf8").update(new Uint8Array([
     0
   ])).update(taskId, "utf8").digest();
   const view = new DataView(digest.buffer, digest.byteOffset, 8);
@@ -27092,7 +27505,7 @@ var FILTER_TYPES = {
   paeth: 4
 };
 function filterScanlines(pixels, options) {
-  const { rowBytes, bytesPerPixel, filter: filter2 } = options;
+  const { rowBytes, bytesPerPixel: bytesPerPixel2, filter: filter2 } = options;
   const rows = pixels.length / rowBytes;
   if (filter2 === "up") return upWithKernels(pixels, rowBytes);
   const lines = new Uint8Array(rows * (rowBytes + 1));
@@ -27114,7 +27527,7 @@ function filterScanlines(pixels, options) {
       filterRow(type, {
         row,
         above,
-        bytesPerPixel,
+        bytesPerPixel: bytesPerPixel2,
         target: lines.subarray(at + 1)
       });
       continue;
@@ -27125,7 +27538,7 @@ function filterScanlines(pixels, options) {
       filterRow(type, {
         row,
         above,
-        bytesPerPixel,
+        bytesPerPixel: bytesPerPixel2,
         target: candidates[type]
       });
       const score = residualSum(candidates[type]);
@@ -27237,6 +27650,8 @@ function pngOfImageData(parts, idat) {
 // lib/png/png_row_encoder.ts
 var HIGH_BITS = 2155905152 | 0;
 var LOW_BITS = 2139062143;
+var none = () => true;
+var some = () => false;
 var ZERO_BYTES = 64 * 1024;
 var PngRowEncoder = class {
   #options;
@@ -27244,7 +27659,7 @@ var PngRowEncoder = class {
   #deflate;
   /** The last row written, raw: the Up filter's row above. */
   #previous;
-  /** Whether `#previous` is all zeros. */
+  /** Whether `#previous` is all zeros; `undefined` until asked after a write. */
   #previousZero = true;
   #lines = new Uint8Array(0);
   #zeros;
@@ -27292,15 +27707,17 @@ var PngRowEncoder = class {
     if (this.#lines.length < rows * stride) this.#lines = new Uint8Array(rows * stride);
     if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
     const known = this.#deflate instanceof RunDeflate ? repeats : void 0;
-    if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) {
-      this.#upFilterWords(samples, rows, known);
-    } else this.#upFilterBytes(samples, rows, known);
+    const aligned = rowBytes % 4 === 0 && samples.byteOffset % 4 === 0;
+    if (aligned) this.#upFilterWords(samples, rows, known);
+    else this.#upFilterBytes(samples, rows, known);
     const changed = this.#changed;
     if (rows > 0) {
       this.#previous.set(samples.subarray(samples.length - rowBytes));
-      this.#previousZero = this.#previous.every((byte) => byte === 0);
+      this.#previousZero = void 0;
     }
-    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
+    if (!aligned) {
+      this.#options.digest?.updateDifferences(this.#lines, 1, stride, rows, (row) => changed[row] === 0);
+    }
     const deflate2 = this.#deflate;
     if (deflate2 instanceof RunDeflate) {
       deflate2.writeScanlines(this.#lines, {
@@ -27312,6 +27729,35 @@ var PngRowEncoder = class {
       });
     } else deflate2.write(this.#lines.subarray(0, rows * stride));
     this.#written += rows;
+  }
+  /**
+   * Compresses the next rows, given Up-filtered with their digest's form by the strip reader's
+   * kernels (see `RowConversion`): nothing is filtered or compared here.
+   *
+   * @param rows The scanlines, which rows have no difference, the digest's form, the last row.
+   * @throws {PngError} when the rows are not of this image's width, or more rows than its height.
+   */
+  writeScanlines(rows) {
+    const { scanlines, stride, count } = rows;
+    if (stride !== this.#rowBytes + 1 || this.#written + count > this.#options.height) {
+      throw new PngError(`${count} scanlines of ${stride} bytes are not rows of ${this.#rowBytes} bytes within the image's ${this.#options.height - this.#written} rows left`);
+    }
+    const deflate2 = this.#deflate;
+    if (deflate2 instanceof RunDeflate) {
+      deflate2.writeScanlines(scanlines, {
+        first: 0,
+        stride,
+        count,
+        flags: rows.flags,
+        at: 0
+      });
+    } else deflate2.write(scanlines.subarray(0, count * stride));
+    this.#options.digest?.updateForm(rows.form);
+    if (count > 0) {
+      this.#previous.set(rows.last);
+      this.#previousZero = void 0;
+    }
+    this.#written += count;
   }
   /**
    * The Up filter, a byte at a time; notes which rows repeat the row above (those `repeats` gives
@@ -27357,6 +27803,7 @@ var PngRowEncoder = class {
       this.#differenceBytes = new Uint8Array(this.#difference.buffer);
     }
     const difference = this.#difference;
+    const digest = this.#options.digest;
     const here = new Int32Array(samples.buffer, samples.byteOffset, rows * words);
     let above = new Int32Array(this.#previous.buffer, 0, words);
     let up = 0;
@@ -27375,6 +27822,7 @@ var PngRowEncoder = class {
         lines.set(this.#differenceBytes, at + 1);
         changed[y] = any === 0 ? 0 : 1;
       }
+      digest?.updateDifferences(this.#differenceBytes, 0, 0, 1, changed[y] === 0 ? none : some);
       above = here;
       up = s;
     }
@@ -27388,18 +27836,25 @@ var PngRowEncoder = class {
     const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
     const zeros = this.#zeros ??= new Uint8Array(perWrite * this.#rowBytes);
     const deflate2 = this.#deflate;
-    if (this.#previousZero && deflate2 instanceof RunDeflate && this.#written + count <= this.#options.height) {
+    if (deflate2 instanceof RunDeflate && this.#isPreviousZero() && this.#written + count <= this.#options.height) {
       for (let row = 0; row < count; row++) deflate2.zeroRow(2, this.#rowBytes);
-      for (let left = count; left > 0; left -= perWrite) {
-        const rows = zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes);
-        this.#options.pixels?.update(rows, () => true);
-      }
+      this.#options.digest?.updateDifferences(zeros, 0, 0, count, () => true);
       this.#written += count;
       return;
     }
     for (let left = count; left > 0; left -= perWrite) {
       this.writeRows(zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes));
     }
+  }
+  /** Whether the last row written is all zeros (found out when first asked after a write). */
+  #isPreviousZero() {
+    if (this.#previousZero === void 0) {
+      const previous = this.#previous;
+      let any = 0;
+      for (let i = 0; i < previous.length; i++) any |= previous[i];
+      this.#previousZero = any === 0;
+    }
+    return this.#previousZero;
   }
   /**
    * Ends the image.
@@ -27553,28 +28008,24 @@ async function transcodeMask(bytes, options = {}) {
     width,
     height
   });
+  const digest = options.digest?.({
+    width,
+    height
+  });
   const sampler = options.thumbnailSide === void 0 ? void 0 : new MaskSampler(width, height, options.thumbnailSide);
   if (!isFastFlavour(header2)) {
     const table = tableOf(mapping);
-    const census2 = options.census ? emptyCensus() : void 0;
-    using encoder = new PngRowEncoder({
-      width,
-      height,
-      bitDepth: 8,
-      colourType: 2,
-      level: DEFAULT_ZLIB_LEVEL,
-      pixels
-    });
-    readPngRows(png, ({ data, first, count }) => {
-      if (census2) addToCensus(census2, data);
-      sampler?.takeRows(data, 0, width * 3, first, count, 3);
-      encoder.writeRows(table ? recolourRows(data, table) : data);
+    const encoded = transcodeOtherFlavour(png, {
+      table,
+      census: options.census,
+      sampler,
+      pixels,
+      digest
     });
     return {
-      png: encoder.end(),
+      ...encoded,
       width,
       height,
-      census: census2,
       samples: sampler?.samples(),
       warnings: png.warnings
     };
@@ -27584,7 +28035,8 @@ async function transcodeMask(bytes, options = {}) {
     const { census: census2 } = verifyFastRgb(png, {
       census: options.census,
       sampler,
-      pixels
+      pixels,
+      digest
     });
     return {
       png: bytes,
@@ -27599,7 +28051,8 @@ async function transcodeMask(bytes, options = {}) {
     colourTable,
     census: options.census,
     sampler,
-    pixels
+    pixels,
+    digest
   });
   const file = pngOfImageData({
     width,
@@ -27614,6 +28067,30 @@ async function transcodeMask(bytes, options = {}) {
     census,
     samples: sampler?.samples(),
     warnings: png.warnings
+  };
+}
+function transcodeOtherFlavour(png, options) {
+  const { table, sampler, pixels } = options;
+  const { width, height } = png.header;
+  const census = options.census ? emptyCensus() : void 0;
+  using encoder = new PngRowEncoder({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2,
+    level: DEFAULT_ZLIB_LEVEL,
+    digest: options.digest
+  });
+  readPngRows(png, ({ data, first, count }) => {
+    if (census) addToCensus(census, data);
+    sampler?.takeRows(data, 0, width * 3, first, count, 3);
+    const rows = table ? recolourRows(data, table) : data;
+    pixels?.update(rows);
+    encoder.writeRows(rows);
+  });
+  return {
+    png: encoder.end(),
+    census
   };
 }
 function tableOf(mapping) {
@@ -27674,103 +28151,6 @@ function imageSizeWarning(image2, expected) {
 function maskFailureReason(mask, problem) {
   const what = mask.kind === "shapes" ? "its annotations cannot be drawn" : "its mask cannot be read";
   return `${what}: ${problem}`;
-}
-
-// lib/png/pixel_digest.ts
-import { createHash as createHash3 } from "node:crypto";
-var PIXEL_FORM = "lab-masks-pixels/1";
-var STAGE_BYTES = 64 * 1024;
-var PixelDigest = class {
-  #hash;
-  #rowBytes;
-  /** The last row hashed (zeros before the first). */
-  #last;
-  /** The canonical form's bytes not hashed yet: `#stage[0..#staged)`. */
-  #stage;
-  #staged = 0;
-  /**
-   * Starts the digest with the canonical header (and palette).
-   *
-   * @param options The size and layout.
-   */
-  constructor(options) {
-    const { width, height, layout, palette } = options;
-    const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
-    this.#hash = createHash3("sha256").update(`${PIXEL_FORM} ${width} ${height} ${word}
-`);
-    if (layout === "indexed8" && palette) this.#hash.update(palette);
-    this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
-    this.#last = new Uint8Array(this.#rowBytes);
-    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, this.#rowBytes + 1));
-  }
-  /** The bytes of one row. */
-  get rowBytes() {
-    return this.#rowBytes;
-  }
-  /**
-   * Adds whole rows given back to back.
-   *
-   * @param rows The rows' bytes.
-   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
-   */
-  update(rows, sameAsAbove) {
-    const rowBytes = this.#rowBytes;
-    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
-  }
-  /**
-   * Adds `count` rows of a strip whose rows start `stride` bytes apart in `memory`.
-   *
-   * @param memory The bytes holding the rows.
-   * @param at The first row's first byte.
-   * @param stride The distance between rows.
-   * @param count How many rows.
-   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
-   */
-  updateRows(memory, at, stride, count, sameAsAbove) {
-    const rowBytes = this.#rowBytes;
-    let changed = -1;
-    for (let row = 0, p = at; row < count; row++, p += stride) {
-      const known = sameAsAbove?.(row);
-      const same = known ?? (row === 0 ? sameBytes(memory, p, this.#last, 0, rowBytes) : sameBytes(memory, p, memory, p - stride, rowBytes));
-      if (this.#staged + 1 + rowBytes > this.#stage.length) this.#flush();
-      if (same) {
-        this.#stage[this.#staged++] = 0;
-        continue;
-      }
-      this.#stage[this.#staged] = 1;
-      this.#stage.set(memory.subarray(p, p + rowBytes), this.#staged + 1);
-      this.#staged += 1 + rowBytes;
-      changed = row;
-    }
-    if (changed >= 0) {
-      const from = at + changed * stride;
-      this.#last.set(memory.subarray(from, from + rowBytes));
-    }
-  }
-  /**
-   * Ends the digest.
-   *
-   * @returns The SHA-256, 64 hex digits.
-   */
-  hex() {
-    this.#flush();
-    return this.#hash.digest("hex");
-  }
-  #flush() {
-    if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
-    this.#staged = 0;
-  }
-};
-function sameBytes(a, i, b, j, length) {
-  for (let k = 0; k < length; k++) if (a[i + k] !== b[j + k]) return false;
-  return true;
-}
-function pixelLayoutOf(colourType, bitDepth) {
-  if (colourType === 0 && bitDepth === 8) return "gray8";
-  if (colourType === 0 && bitDepth === 16) return "gray16";
-  if (colourType === 2 && bitDepth === 8) return "rgb8";
-  if (colourType === 3 && bitDepth === 8) return "indexed8";
-  return void 0;
 }
 
 // lib/png/b_channel_tally.ts
@@ -27867,8 +28247,8 @@ function statsOfCensus(census, table) {
 // lib/export/panoptic_segments.ts
 var PanopticSegments = class {
   #width;
-  #classOfB = new Uint8Array(256);
-  #stuff = new Uint8Array(256);
+  #classOfB;
+  #stuff;
   // Segment ids are below 256 · 256 (class indices are at most 254): a slot per id.
   #slotOfId = new Int32Array(256 * 256).fill(-1);
   #ids = [];
@@ -27890,10 +28270,29 @@ var PanopticSegments = class {
   constructor(table, options) {
     this.#width = options.width;
     this.#lastRow = new Uint8Array(options.width * 3);
-    table.labelByBChannel.forEach((label, b) => {
-      if (label !== void 0) this.#classOfB[b] = table.indexByBChannel[b];
-    });
-    for (const index of options.stuffClasses) this.#stuff[index] = 1;
+    const tables = panopticTables(table, options.stuffClasses);
+    this.#classOfB = tables.classOfB;
+    this.#stuff = tables.stuff;
+  }
+  /**
+   * Counts the segments of a strip of panoptic rows from their runs of equal pixels, as the strip
+   * reader's kernels give them (`ConvertedRows.runs`).
+   *
+   * @param runs Per row, its number of runs, then each run's first column and pixel.
+   * @param first The strip's first row in the image.
+   * @param count The strip's rows.
+   */
+  takeRuns(runs, first, count) {
+    const width = this.#width;
+    for (let row = 0, k = 0; row < count; row++) {
+      const n = runs[k++];
+      for (let j = 0; j < n; j++, k += 2) {
+        const id = runs[k + 1];
+        if (id === 0) continue;
+        const to = j + 1 < n ? runs[k + 2] - 1 : width - 1;
+        this.#addRun(id, runs[k], to, first + row);
+      }
+    }
   }
   /**
    * Turns a strip of the mask's RGB rows into the panoptic PNG's rows, and counts its segments. A
@@ -27980,6 +28379,52 @@ var PanopticSegments = class {
     this.#maxY[slot] = y;
   }
 };
+function panopticTables(table, stuffClasses) {
+  const classOfB = new Uint8Array(256);
+  const stuff = new Uint8Array(256);
+  table.labelByBChannel.forEach((label, b) => {
+    if (label !== void 0) classOfB[b] = table.indexByBChannel[b];
+  });
+  for (const index of stuffClasses) stuff[index] = 1;
+  return {
+    classOfB,
+    stuff
+  };
+}
+
+// lib/export/_hashing_encoder.ts
+function hashingEncoder(options) {
+  const layout = pixelLayoutOf(options.colourType, options.bitDepth);
+  const digest = new PixelDigest({
+    ...options,
+    layout
+  });
+  return Object.assign(new PngRowEncoder({
+    ...options,
+    digest
+  }), {
+    digest
+  });
+}
+function rgbEncoder(size, deflater) {
+  const { width, height } = size;
+  return hashingEncoder({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2,
+    level: DEFAULT_ZLIB_LEVEL,
+    deflater
+  });
+}
+function fileOf(path6, encoder) {
+  const bytes = encoder.end();
+  return {
+    path: path6,
+    bytes,
+    pixelSha256: encoder.digest.hex()
+  };
+}
 
 // lib/export/_label_masks.ts
 var LabelMasks = class {
@@ -27993,15 +28438,22 @@ var LabelMasks = class {
   /** Pixels a row, and which rows of the strip repeat the row above (1), when known. */
   #width = 0;
   #repeats;
+  /** Per row of the strip, 256 bytes: 1 at each bChannel the row holds (words mode). */
+  #rowSeen = new Uint8Array(0);
+  /** The same for the row above the strip's first (the last strip's last row). */
+  #aboveSeen = new Uint8Array(256);
+  /** Per row of the strip, for the mask asked last: 1 where it repeats the row above. */
+  #maskRepeats = new Uint8Array(0);
   /** @param words Whether no label has bChannel 0 (the masks are then made a word at a time). */
   constructor(words) {
     this.#words = words;
   }
   /**
    * Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0; a row that
-   * `repeats` says repeats the row above (but the strip's first) is copied, not read.
+   * `repeats` says repeats the row above (but the strip's first) is copied, not read. The strip
+   * reader's `labels`, when given, are taken as they are (no label may then have bChannel 0).
    */
-  takeStrip(data, seen, count, repeats) {
+  takeStrip(data, seen, count, repeats, labels) {
     const pixels = data.length / 3;
     this.#data = data;
     this.#pixels = pixels;
@@ -28017,23 +28469,60 @@ var LabelMasks = class {
       for (let i = 0; i < data.length; i += 3) if (data[i] !== 0) seen[data[i + 2]] = 1;
       return;
     }
+    if (this.#rowSeen.length < count * 256) {
+      this.#rowSeen = new Uint8Array(count * 256);
+      this.#maskRepeats = new Uint8Array(count);
+    }
+    const rowSeen = this.#rowSeen;
+    if (labels?.bytes.length === pixels && labels.seen.length === count * 256) {
+      this.#labelBytes.set(labels.bytes);
+      rowSeen.set(labels.seen);
+    } else this.#rowLabels(data, count, repeats);
+    for (let b = 0; b < 256; b++) {
+      for (let base = 0; base < count * 256; base += 256) {
+        if (rowSeen[base + b] === 1) {
+          seen[b] = 1;
+          break;
+        }
+      }
+    }
+    this.#labelBytes.fill(0, pixels, Math.ceil(pixels / 4) * 4);
+  }
+  /** Reads each pixel's label and which labels each row holds, a repeated row copied. */
+  #rowLabels(data, count, repeats) {
     const labels = this.#labelBytes;
+    const rowSeen = this.#rowSeen;
     const width = this.#width;
     for (let row = 0, p = 0; row < count; row++) {
+      const base = row * 256;
       if (row > 0 && repeats?.[row] === 1) {
         labels.copyWithin(p, p - width, p);
+        rowSeen.copyWithin(base, base - 256, base);
         p += width;
         continue;
       }
+      rowSeen.fill(0, base, base + 256);
       for (let i = p * 3, end = p + width; p < end; i += 3, p++) {
         const label = data[i] === 0 ? 0 : data[i + 2];
         labels[p] = label;
-        seen[label] = 1;
+        rowSeen[base + label] = 1;
       }
     }
-    labels.fill(0, pixels, Math.ceil(pixels / 4) * 4);
   }
-  /** The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere. */
+  /**
+   * Ends a strip: its last row's labels are those above the next strip's first row.
+   *
+   * @param count The strip's rows.
+   */
+  endStrip(count) {
+    if (this.#words && count > 0) {
+      this.#aboveSeen.set(this.#rowSeen.subarray((count - 1) * 256, count * 256));
+    }
+  }
+  /**
+   * The strip's mask of the label with `bChannel`: 255 on its pixels, 0 elsewhere; and, when
+   * known, which rows repeat the row above (valid until the next call).
+   */
   of(bChannel) {
     const mask = this.#maskBytes.subarray(0, this.#pixels);
     if (!this.#words) {
@@ -28041,19 +28530,45 @@ var LabelMasks = class {
       for (let i = 0, p = 0; i < data.length; i += 3, p++) {
         mask[p] = data[i] !== 0 && data[i + 2] === bChannel ? 255 : 0;
       }
-      return mask;
+      return {
+        mask,
+        repeats: this.#repeats
+      };
     }
-    const repeats = this.#repeats;
     const end = Math.ceil(this.#pixels / 4);
-    if (repeats === void 0 || this.#width % 4 !== 0) this.#maskWords(bChannel, 0, end);
-    else {
-      const rowWords = this.#width / 4;
-      for (let row = 0, w = 0; w < end; row++, w += rowWords) {
-        if (row > 0 && repeats[row] === 1) this.#mask.copyWithin(w, w - rowWords, w);
-        else this.#maskWords(bChannel, w, w + rowWords);
-      }
+    const repeats = this.#labelRepeats(bChannel);
+    if (this.#width % 4 !== 0) {
+      this.#maskWords(bChannel, 0, end);
+      return {
+        mask,
+        repeats
+      };
     }
-    return mask;
+    const rowWords = this.#width / 4;
+    const rowSeen = this.#rowSeen;
+    for (let row = 0, w = 0; w < end; row++, w += rowWords) {
+      if (rowSeen[row * 256 + bChannel] === 0) this.#mask.fill(0, w, w + rowWords);
+      else if (row > 0 && this.#repeats?.[row] === 1) {
+        this.#mask.copyWithin(w, w - rowWords, w);
+      } else this.#maskWords(bChannel, w, w + rowWords);
+    }
+    return {
+      mask,
+      repeats
+    };
+  }
+  /** Per row, 1 where the label's mask repeats the row above: the RGB row does, or both lack it. */
+  #labelRepeats(bChannel) {
+    const count = this.#width === 0 ? 0 : this.#pixels / this.#width;
+    const out = this.#maskRepeats.subarray(0, count);
+    const rowSeen = this.#rowSeen;
+    let above = this.#aboveSeen[bChannel];
+    for (let row = 0; row < count; row++) {
+      const here = rowSeen[row * 256 + bChannel];
+      out[row] = this.#repeats?.[row] === 1 || here === 0 && above === 0 ? 1 : 0;
+      above = here;
+    }
+    return out;
   }
   /** The mask of the label with `bChannel` in the words `[from, to)`, four pixels at a time. */
   #maskWords(bChannel, from, to) {
@@ -28067,6 +28582,120 @@ var LabelMasks = class {
     }
   }
 };
+
+// lib/export/_binary_renderer.ts
+function binaryRenderer(file, table, newEncoder) {
+  const masks = new BinaryMasks(table, newEncoder);
+  const stem = file.slice(0, -".png".length);
+  return {
+    takeRows(rows) {
+      if (rows.labels && rows.convertWith) masks.takeConverted(rows);
+      else masks.takeRgb(rows);
+    },
+    end(labels) {
+      const files = [];
+      for (const entry of table.classes) {
+        const encoder = masks.encoders.get(entry.bChannel);
+        if (!labels.includes(entry.id) || encoder === void 0) continue;
+        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
+      }
+      masks.close();
+      return files;
+    },
+    close: () => masks.close()
+  };
+}
+var BinaryMasks = class {
+  /** By bChannel, the encoder of the label's mask. */
+  encoders = /* @__PURE__ */ new Map();
+  #table;
+  #newEncoder;
+  /** The bChannels with a red above 0 in the strip. */
+  #inStrip = new Uint8Array(256);
+  #masks;
+  /** Per label with an encoder, its mask's last row written (strips the kernels convert). */
+  #above = /* @__PURE__ */ new Map();
+  #tables = /* @__PURE__ */ new Map();
+  constructor(table, newEncoder) {
+    this.#table = table;
+    this.#newEncoder = newEncoder;
+    this.#masks = new LabelMasks(table.labelByBChannel[0] === void 0);
+  }
+  /** A strip the kernels convert: only which labels it holds is read here. */
+  takeConverted(rows) {
+    const inStrip = this.#inStrip;
+    labelsOf2(rows.labels.seen, rows.count, inStrip);
+    this.#start(rows.first);
+    for (const [bChannel, encoder] of this.encoders) {
+      let last = this.#above.get(bChannel);
+      if (last === void 0) {
+        last = new Uint8Array(rows.data.length / rows.count / 3);
+        this.#above.set(bChannel, last);
+      }
+      if (inStrip[bChannel] === 0) {
+        encoder.writeZeroRows(rows.count);
+        last.fill(0);
+        continue;
+      }
+      const converted = rows.convertWith(labelTable(this.#tables, bChannel), last);
+      encoder.writeScanlines(converted);
+      last.set(converted.last);
+    }
+  }
+  /** A strip of RGB rows: each label's mask made here. */
+  takeRgb(rows) {
+    const inStrip = this.#inStrip;
+    inStrip.fill(0);
+    this.#masks.takeStrip(rows.data, inStrip, rows.count, rows.repeats, rows.labels);
+    this.#start(rows.first);
+    for (const [bChannel, encoder] of this.encoders) {
+      if (inStrip[bChannel] === 0) encoder.writeZeroRows(rows.count);
+      else {
+        const { mask, repeats } = this.#masks.of(bChannel);
+        encoder.writeRows(mask, repeats);
+      }
+    }
+    this.#masks.endStrip(rows.count);
+  }
+  /** Gives zlib's state back. */
+  close() {
+    for (const encoder of this.encoders.values()) encoder.close();
+  }
+  /** Starts the encoder of each label first seen in the strip from row `first`, zeros above. */
+  #start(first) {
+    for (let b = 0; b < 256; b++) {
+      if (this.#inStrip[b] === 0 || this.encoders.has(b)) continue;
+      if (this.#table.labelByBChannel[b] === void 0) continue;
+      const encoder = this.#newEncoder();
+      encoder.writeZeroRows(first);
+      this.encoders.set(b, encoder);
+    }
+  }
+};
+function labelsOf2(seen, count, inStrip) {
+  inStrip.fill(0);
+  for (let b = 0; b < 256; b++) {
+    for (let base = b; base < count * 256; base += 256) {
+      if (seen[base] === 1) {
+        inStrip[b] = 1;
+        break;
+      }
+    }
+  }
+}
+function labelTable(tables, bChannel) {
+  let table = tables.get(bChannel);
+  if (table === void 0) {
+    table = new Uint8Array(256);
+    table[bChannel] = 255;
+    tables.set(bChannel, table);
+  }
+  return table;
+}
+function safeFileName(id) {
+  const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
+  return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
+}
 
 // lib/export/_mask_rows_renderer.ts
 var GREY_LEVEL = 6;
@@ -28093,22 +28722,10 @@ function maskRowsRenderer(file, size, options) {
     case "class-index":
     case "palette": {
       const palette = options.format === "palette" ? classPalette(table) : void 0;
-      const byB = table.indexByBChannel;
-      return single(file, encoder(8, palette), (rows, target) => {
-        for (let i = 0, p = 0; i < rows.length; i += 3, p++) {
-          target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
-        }
-        return target.subarray(0, rows.length / 3);
-      }, 1);
+      return single(file, encoder(8, palette), indexRows(table.indexByBChannel), 1, true);
     }
     case "instance":
-      return single(file, encoder(16), (rows, target) => {
-        for (let i = 0, p = 0; i < rows.length; i += 3, p += 2) {
-          target[p] = 0;
-          target[p + 1] = rows[i];
-        }
-        return target.subarray(0, rows.length / 3 * 2);
-      }, 2);
+      return single(file, encoder(16), instanceRows, 2, true);
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
     case "panoptic":
@@ -28118,37 +28735,45 @@ function maskRowsRenderer(file, size, options) {
       });
   }
 }
-function hashingEncoder(options) {
-  const layout = pixelLayoutOf(options.colourType, options.bitDepth);
-  const digest = new PixelDigest({
-    ...options,
-    layout
-  });
-  return Object.assign(new PngRowEncoder({
-    ...options,
-    pixels: digest
-  }), {
-    digest
-  });
-}
-function rgbEncoder(size, deflater) {
-  const { width, height } = size;
-  return hashingEncoder({
-    width,
-    height,
-    bitDepth: 8,
-    colourType: 2,
-    level: DEFAULT_ZLIB_LEVEL,
-    deflater
-  });
-}
-function fileOf(path6, encoder) {
-  const bytes = encoder.end();
-  return {
-    path: path6,
-    bytes,
-    pixelSha256: encoder.digest.hex()
+function indexRows(byB) {
+  return (rows, target) => {
+    for (let i = 0, p = 0; i < rows.length; i += 3, p++) {
+      target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
+    }
+    return target.subarray(0, rows.length / 3);
   };
+}
+function instanceRows(rows, target) {
+  for (let i = 0, p = 0; i < rows.length; i += 3, p += 2) {
+    target[p] = 0;
+    target[p + 1] = rows[i];
+  }
+  return target.subarray(0, rows.length / 3 * 2);
+}
+function rowConversionOf(options) {
+  switch (options.format) {
+    case "class-index":
+    case "palette":
+      return {
+        kind: "index",
+        byBChannel: options.table.indexByBChannel
+      };
+    case "instance":
+      return {
+        kind: "instance16"
+      };
+    case "binary":
+      return options.table.labelByBChannel[0] === void 0 ? {
+        kind: "labels"
+      } : void 0;
+    case "panoptic":
+      return {
+        kind: "panoptic",
+        ...panopticTables(options.table, options.stuffClasses ?? [])
+      };
+    default:
+      return void 0;
+  }
 }
 function panopticRenderer(file, size, table, options) {
   const { width } = size;
@@ -28166,14 +28791,21 @@ function panopticRenderer(file, size, table, options) {
   }, target));
   return {
     ...renderer,
+    takeRows(rows) {
+      const runs = rows.converted?.runs;
+      if (runs === void 0) return renderer.takeRows(rows);
+      found.takeRuns(runs, rows.first, rows.count);
+      rgb.writeScanlines(rows.converted);
+    },
     segments: () => found.segments()
   };
 }
-function single(file, encoder, convert, pixelBytes) {
+function single(file, encoder, convert, pixelBytes, takesConverted = false) {
   let target = new Uint8Array(0);
   let last = new Uint8Array(0);
   return {
-    takeRows({ data, first, count, repeats }) {
+    takeRows({ data, first, count, repeats, converted }) {
+      if (takesConverted && converted) return encoder.writeScanlines(converted);
       if (target.length < data.length) target = new Uint8Array(data.length);
       if (pixelBytes === void 0 || repeats === void 0 || count === 0) {
         return encoder.writeRows(convert(data, target, first, repeats), repeats);
@@ -28201,46 +28833,6 @@ function single(file, encoder, convert, pixelBytes) {
     ],
     close: () => encoder.close()
   };
-}
-function binaryRenderer(file, table, newEncoder) {
-  const encoders = /* @__PURE__ */ new Map();
-  const inStrip = new Uint8Array(256);
-  const masks = new LabelMasks(table.labelByBChannel[0] === void 0);
-  const stem = file.slice(0, -".png".length);
-  return {
-    takeRows(rows) {
-      const { data, first } = rows;
-      inStrip.fill(0);
-      masks.takeStrip(data, inStrip, rows.count, rows.repeats);
-      for (let b = 0; b < 256; b++) {
-        if (inStrip[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === void 0) continue;
-        const encoder = newEncoder();
-        encoder.writeZeroRows(first);
-        encoders.set(b, encoder);
-      }
-      for (const [bChannel, encoder] of encoders) {
-        if (inStrip[bChannel] === 0) encoder.writeZeroRows(rows.count);
-        else encoder.writeRows(masks.of(bChannel), rows.repeats);
-      }
-    },
-    end(labels) {
-      const files = [];
-      for (const entry of table.classes) {
-        const encoder = encoders.get(entry.bChannel);
-        if (!labels.includes(entry.id) || encoder === void 0) continue;
-        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
-      }
-      for (const encoder of encoders.values()) encoder.close();
-      return files;
-    },
-    close() {
-      for (const encoder of encoders.values()) encoder.close();
-    }
-  };
-}
-function safeFileName(id) {
-  const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
-  return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
 }
 
 // lib/report/colour_thumbnail.ts
@@ -28320,14 +28912,11 @@ async function runMaskJob(job, options = {}) {
       maxPixels: job.maxPixels,
       census: true,
       thumbnailSide: job.preview ? THUMBNAIL_SIDE : void 0,
-      pixels: (size) => {
-        digest = new PixelDigest({
-          ...size,
-          layout: "rgb8"
-        });
-        tally = tallyOf(job, size.width);
-        return tally ? bothSinks(digest, tally) : digest;
-      }
+      digest: (size) => digest = new PixelDigest({
+        ...size,
+        layout: "rgb8"
+      }),
+      pixels: (size) => tally = tallyOf(job, size.width)
     });
     const files = hashed([
       {
@@ -28353,7 +28942,8 @@ async function runMaskJob(job, options = {}) {
   if (job.mask.kind === "png") {
     const rows = openMaskRows(job.mask.bytes, {
       maxPixels: job.maxPixels,
-      generalDecoder: options.generalDecoder
+      generalDecoder: options.generalDecoder,
+      convert: rowConversionOf(job)
     });
     const { width, height: height2 } = rows;
     const rendered2 = renderStrips(job, {
@@ -28429,15 +29019,6 @@ function sha256(bytes) {
 }
 function tallyOf(job, width) {
   return job.tallyPixels && job.colourByBChannel === void 0 ? new BChannelTally(width) : void 0;
-}
-function bothSinks(digest, tally) {
-  return {
-    update: (rows, same) => (digest.update(rows, same), tally.update(rows, same)),
-    updateRows: (memory, at, stride, count, same) => {
-      digest.updateRows(memory, at, stride, count, same);
-      tally.updateRows(memory, at, stride, count, same);
-    }
-  };
 }
 function labelPixelsOf(tally, table) {
   const pixels = {};
@@ -28803,27 +29384,6 @@ function cell(text2) {
   return oneLine(text2).replace(/[|\\`<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-// lib/dataset/class_counts.ts
-function classCounts(entries) {
-  const counts2 = {
-    tasks: /* @__PURE__ */ new Map(),
-    instances: /* @__PURE__ */ new Map(),
-    splits: /* @__PURE__ */ new Map(),
-    exported: 0
-  };
-  const add = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
-  for (const entry of entries) {
-    if (entry.outcome !== "exported") continue;
-    counts2.exported++;
-    for (const id of entry.labels ?? []) add(counts2.tasks, id);
-    for (const id of Object.values(entry.instances ?? {})) {
-      if (id !== null) add(counts2.instances, id);
-    }
-    if (typeof entry.split === "string") add(counts2.splits, entry.split);
-  }
-  return counts2;
-}
-
 // lib/dataset/croissant_json.ts
 var CONTEXT = {
   "@language": "en",
@@ -28960,8 +29520,8 @@ var CARD_FILES = [
   "croissant.json"
 ];
 async function writeDatasetCard(files, facts) {
-  const counts2 = classCounts(facts.entries);
-  const pixelShares = pixelSharesOf(facts.entries) ?? (facts.labels && new Map(facts.labels.map((label) => [
+  const { counts: counts2 } = facts.tally;
+  const pixelShares = facts.tally.pixelShares() ?? (facts.labels && new Map(facts.labels.map((label) => [
     label.id,
     label.pixelShare
   ])));
@@ -28972,7 +29532,14 @@ async function writeDatasetCard(files, facts) {
       pixelShares
     }),
     id2labelJson(facts.table),
-    croissantJson(facts)
+    croissantJson({
+      ...facts,
+      entries: [
+        {
+          files: facts.tally.files()
+        }
+      ]
+    })
   ];
   const written = [];
   for (const [i, path6] of CARD_FILES.entries()) {
@@ -28984,24 +29551,6 @@ async function writeDatasetCard(files, facts) {
     });
   }
   return written;
-}
-function pixelSharesOf(entries) {
-  const pixels = /* @__PURE__ */ new Map();
-  let total = 0;
-  for (const entry of entries) {
-    if (entry.outcome !== "exported" || entry.files.length === 0) continue;
-    if (entry.labelPixels === void 0) return void 0;
-    for (const [id, count] of Object.entries(entry.labelPixels)) {
-      pixels.set(id, (pixels.get(id) ?? 0) + count);
-      total += count;
-    }
-  }
-  return new Map([
-    ...pixels
-  ].map(([id, count]) => [
-    id,
-    total === 0 ? 0 : count / total
-  ]));
 }
 
 // lib/export/_file_lines.ts
@@ -31482,15 +32031,96 @@ function exportIdentity(entries, facts) {
   };
 }
 
+// lib/dataset/class_counts.ts
+function emptyClassCounts() {
+  return {
+    tasks: /* @__PURE__ */ new Map(),
+    instances: /* @__PURE__ */ new Map(),
+    splits: /* @__PURE__ */ new Map(),
+    exported: 0
+  };
+}
+function addToClassCounts(counts2, entry) {
+  if (entry.outcome !== "exported") return;
+  const add = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
+  counts2.exported++;
+  for (const id of entry.labels ?? []) add(counts2.tasks, id);
+  for (const id of Object.values(entry.instances ?? {})) {
+    if (id !== null) add(counts2.instances, id);
+  }
+  if (typeof entry.split === "string") add(counts2.splits, entry.split);
+}
+
+// lib/dataset/dataset_card_tally.ts
+var DatasetCardTally = class {
+  /** Per class and split, the tasks and instances. */
+  counts = emptyClassCounts();
+  #pixels = /* @__PURE__ */ new Map();
+  #pixelTotal = 0;
+  /** Whether every exported entry with files so far had `labelPixels`. */
+  #pixelsKnown = true;
+  #paths = [];
+  #sha256s = [];
+  /**
+   * Adds an entry of the manifest.
+   *
+   * @param entry The entry.
+   */
+  add(entry) {
+    addToClassCounts(this.counts, entry);
+    for (const file of entry.files) {
+      this.#paths.push(file.path);
+      this.#sha256s.push(file.sha256);
+    }
+    if (entry.outcome !== "exported" || entry.files.length === 0 || !this.#pixelsKnown) return;
+    if (entry.labelPixels === void 0) {
+      this.#pixelsKnown = false;
+      this.#pixels.clear();
+      return;
+    }
+    for (const [id, count] of Object.entries(entry.labelPixels)) {
+      this.#pixels.set(id, (this.#pixels.get(id) ?? 0) + count);
+      this.#pixelTotal += count;
+    }
+  }
+  /**
+   * Per label id, its share of the labelled pixels of every exported mask (from the entries'
+   * `labelPixels`, counted as the masks were written).
+   *
+   * @returns The shares, or `undefined` when some exported entry had none.
+   */
+  pixelShares() {
+    if (!this.#pixelsKnown) return void 0;
+    const total = this.#pixelTotal;
+    return new Map([
+      ...this.#pixels
+    ].map(([id, count]) => [
+      id,
+      total === 0 ? 0 : count / total
+    ]));
+  }
+  /**
+   * The files of the entries added, in their order.
+   *
+   * @returns The files, one at a time.
+   */
+  *files() {
+    for (const [i, path6] of this.#paths.entries()) yield {
+      path: path6,
+      sha256: this.#sha256s[i]
+    };
+  }
+};
+
 // lib/export/_finish_export.ts
 async function finishExport(folder, parts) {
   const { plan, table, summary: summary2 } = parts;
   const { projectId, startedAt, maskFormat, filters } = plan;
   const lines = new DatasetLines();
-  const entries = [];
+  const tally = parts.card ? new DatasetCardTally() : void 0;
   for await (const entry of manifestEntries(folder.files)) {
     lines.add(entry);
-    if (parts.card) entries.push(entry);
+    tally?.add(entry);
   }
   const identity = exportIdentity(lines, {
     labelmap: labelmapJson(table),
@@ -31506,7 +32136,7 @@ async function finishExport(folder, parts) {
     }, summary2);
   }
   if (!parts.card) await removeEarlierCard(folder);
-  const own = parts.card ? await writeDatasetCard(folder.files, {
+  const own = tally ? await writeDatasetCard(folder.files, {
     projectId,
     startedAt: startedAt.toISOString(),
     filters: {
@@ -31514,7 +32144,7 @@ async function finishExport(folder, parts) {
     },
     maskFormat,
     table,
-    entries,
+    tally,
     labels: summary2.labels,
     datasetId: identity.datasetId,
     tool: identity.tool
@@ -33377,7 +34007,7 @@ function pngSamples(bytes, maxPixels) {
   const { width, height, colourType, bitDepth, interlaced } = png.header;
   const rowBytes = png.passes[0].rowBytes;
   const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[colourType] * bitDepth;
-  const bytesPerPixel = Math.max(1, bitsPerPixel >> 3);
+  const bytesPerPixel2 = Math.max(1, bitsPerPixel >> 3);
   return {
     width,
     height,
@@ -33401,7 +34031,7 @@ function pngSamples(bytes, maxPixels) {
             at: stride,
             rows: count,
             rowBytes,
-            bytesPerPixel,
+            bytesPerPixel: bytesPerPixel2,
             above
           });
           if (bad >= 0) return invalidFilterError(memory[(bad + 1) * stride], first + bad, 0);

@@ -36,21 +36,52 @@ export interface ClassCounts {
  * ```
  */
 export function classCounts(entries: Iterable<ManifestEntry & { split?: string }>): ClassCounts {
-  const counts: ClassCounts = {
-    tasks: new Map(),
-    instances: new Map(),
-    splits: new Map(),
-    exported: 0,
-  };
-  const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  for (const entry of entries) {
-    if (entry.outcome !== "exported") continue;
-    counts.exported++;
-    for (const id of entry.labels ?? []) add(counts.tasks, id);
-    for (const id of Object.values(entry.instances ?? {})) {
-      if (id !== null) add(counts.instances, id);
-    }
-    if (typeof entry.split === "string") add(counts.splits, entry.split);
-  }
+  const counts = emptyClassCounts();
+  for (const entry of entries) addToClassCounts(counts, entry);
   return counts;
+}
+
+/**
+ * The counts of no entry.
+ *
+ * @returns Empty counts.
+ *
+ * @example
+ * ```ts
+ * import { emptyClassCounts } from "@lab/masks/dataset";
+ *
+ * console.log(emptyClassCounts().exported); // 0
+ * ```
+ */
+export function emptyClassCounts(): ClassCounts {
+  return { tasks: new Map(), instances: new Map(), splits: new Map(), exported: 0 };
+}
+
+/**
+ * Adds one entry of a manifest to counts (an entry not exported counts nowhere).
+ *
+ * @param counts The counts so far.
+ * @param entry The entry.
+ *
+ * @example
+ * ```ts
+ * import { addToClassCounts, emptyClassCounts } from "@lab/masks/dataset";
+ *
+ * const counts = emptyClassCounts();
+ * addToClassCounts(counts, { taskId: "t1", name: "a", outcome: "exported", files: [], split: "train" });
+ * console.log(counts.splits.get("train")); // 1
+ * ```
+ */
+export function addToClassCounts(
+  counts: ClassCounts,
+  entry: ManifestEntry & { split?: string },
+): void {
+  if (entry.outcome !== "exported") return;
+  const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  counts.exported++;
+  for (const id of entry.labels ?? []) add(counts.tasks, id);
+  for (const id of Object.values(entry.instances ?? {})) {
+    if (id !== null) add(counts.instances, id);
+  }
+  if (typeof entry.split === "string") add(counts.splits, entry.split);
 }

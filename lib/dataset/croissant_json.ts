@@ -6,7 +6,6 @@
  */
 
 import type { ClassTable } from "../detect/class_table.ts";
-import type { ManifestEntry } from "../model/manifest.ts";
 
 /** The Croissant 1.0 JSON-LD context. */
 const CONTEXT = {
@@ -55,8 +54,8 @@ export interface CroissantFacts {
   maskFormat: string;
   /** The classes. */
   table: ClassTable;
-  /** The manifest's entries: their files are listed with their SHA-256. */
-  entries: Iterable<ManifestEntry>;
+  /** The manifest's entries (their files at least): each file is listed with its SHA-256. */
+  entries: Iterable<{ files: Iterable<{ path: string; sha256: string }> }>;
   /** The dataset id, as the version. */
   datasetId?: string;
 }

@@ -16,6 +16,7 @@
 export * from "./card_readme.ts";
 export * from "./class_counts.ts";
 export * from "./croissant_json.ts";
+export * from "./dataset_card_tally.ts";
 export * from "./dataset_id.ts";
 export * from "./dataset_lines.ts";
 export * from "./diff_exports.ts";

@@ -8,10 +8,9 @@
 import { createHash } from "node:crypto";
 import type { ClassTable } from "../detect/class_table.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
-import type { ManifestEntry } from "../model/manifest.ts";
 import type { LabelStatistics } from "../model/label_statistics.ts";
 import { cardReadme } from "./card_readme.ts";
-import { classCounts } from "./class_counts.ts";
+import type { DatasetCardTally } from "./dataset_card_tally.ts";
 import { croissantJson } from "./croissant_json.ts";
 import { id2labelJson } from "./id2label.ts";
 
@@ -30,8 +29,8 @@ export interface DatasetCardFacts {
   maskFormat: string;
   /** The classes. */
   table: ClassTable;
-  /** The manifest's entries. */
-  entries: readonly ManifestEntry[];
+  /** The manifest's entries, gathered. */
+  tally: DatasetCardTally;
   /**
    * The report's label statistics: their estimated pixel shares stand in when some exported
    * entry has no `labelPixels` (kept from a run without a card, or masks recoloured).
@@ -60,13 +59,13 @@ export async function writeDatasetCard(
   files: ExportFolderFs,
   facts: DatasetCardFacts,
 ): Promise<{ path: string; sha256: string }[]> {
-  const counts = classCounts(facts.entries);
-  const pixelShares = pixelSharesOf(facts.entries) ??
+  const { counts } = facts.tally;
+  const pixelShares = facts.tally.pixelShares() ??
     (facts.labels && new Map(facts.labels.map((label) => [label.id, label.pixelShare])));
   const texts = [
     cardReadme({ ...facts, counts, pixelShares }),
     id2labelJson(facts.table),
-    croissantJson(facts),
+    croissantJson({ ...facts, entries: [{ files: facts.tally.files() }] }),
   ];
   const written = [];
   for (const [i, path] of CARD_FILES.entries()) {
@@ -75,23 +74,4 @@ export async function writeDatasetCard(
     written.push({ path, sha256: createHash("sha256").update(bytes).digest("hex") });
   }
   return written;
-}
-
-/**
- * Per label id, its share of the labelled pixels of every exported mask, from the entries'
- * `labelPixels` (counted as the masks were written); `undefined` when some exported entry has
- * none.
- */
-function pixelSharesOf(entries: readonly ManifestEntry[]): Map<string, number> | undefined {
-  const pixels = new Map<string, number>();
-  let total = 0;
-  for (const entry of entries) {
-    if (entry.outcome !== "exported" || entry.files.length === 0) continue;
-    if (entry.labelPixels === undefined) return undefined;
-    for (const [id, count] of Object.entries(entry.labelPixels)) {
-      pixels.set(id, (pixels.get(id) ?? 0) + count);
-      total += count;
-    }
-  }
-  return new Map([...pixels].map(([id, count]) => [id, total === 0 ? 0 : count / total]));
 }

@@ -8,6 +8,7 @@
 import type { ClassTable } from "../detect/class_table.ts";
 import { exportIdentity } from "../dataset/export_identity.ts";
 import { CARD_FILES, writeDatasetCard } from "../dataset/write_dataset_card.ts";
+import { DatasetCardTally } from "../dataset/dataset_card_tally.ts";
 import type { ExportReport } from "../report/export_report.ts";
 import type { ExportFolder } from "./_export_folder.ts";
 import type { ExportPlan } from "./_export_plan.ts";
@@ -38,10 +39,10 @@ export async function finishExport(folder: ExportFolder, parts: FinishParts): Pr
   const { projectId, startedAt, maskFormat, filters } = plan;
   // The manifest is read as a stream: parsed whole, 100,000 entries held about 100 MB at once.
   const lines = new DatasetLines();
-  const entries: ManifestEntry[] = [];
+  const tally = parts.card ? new DatasetCardTally() : undefined;
   for await (const entry of manifestEntries(folder.files)) {
     lines.add(entry);
-    if (parts.card) entries.push(entry);
+    tally?.add(entry);
   }
   const identity = exportIdentity(lines, {
     labelmap: labelmapJson(table),
@@ -57,14 +58,14 @@ export async function finishExport(folder: ExportFolder, parts: FinishParts): Pr
   }
   // A card an earlier run wrote and this one does not is removed with its record.
   if (!parts.card) await removeEarlierCard(folder);
-  const own = parts.card
+  const own = tally
     ? await writeDatasetCard(folder.files, {
       projectId,
       startedAt: startedAt.toISOString(),
       filters: { ...filters },
       maskFormat,
       table,
-      entries,
+      tally,
       labels: summary.labels,
       datasetId: identity.datasetId,
       tool: identity.tool,

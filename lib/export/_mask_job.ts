@@ -14,11 +14,10 @@ import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat, RenderedFile } from "./mask_format.ts";
 import { PixelDigest } from "../png/pixel_digest.ts";
 import { BChannelTally } from "../png/b_channel_tally.ts";
-import type { PixelSink } from "../png/fast_rgb.ts";
 import type { MaskStats } from "../model/mask_stats.ts";
 import { statsOfCensus } from "../model/stats_of_census.ts";
 import type { PanopticSegment } from "./panoptic_segments.ts";
-import { maskRowsRenderer } from "./_mask_rows_renderer.ts";
+import { maskRowsRenderer, rowConversionOf } from "./_mask_rows_renderer.ts";
 import { addToCensus, emptyCensus, type MaskCensus } from "../png/mask_census.ts";
 import { openMaskRows } from "../png/mask_rows.ts";
 import type { RgbRows } from "../png/png_rows.ts";
@@ -121,11 +120,8 @@ export async function runMaskJob(
       maxPixels: job.maxPixels,
       census: true,
       thumbnailSide: job.preview ? THUMBNAIL_SIDE : undefined,
-      pixels: (size) => {
-        digest = new PixelDigest({ ...size, layout: "rgb8" });
-        tally = tallyOf(job, size.width);
-        return tally ? bothSinks(digest, tally) : digest;
-      },
+      digest: (size) => digest = new PixelDigest({ ...size, layout: "rgb8" }),
+      pixels: (size) => tally = tallyOf(job, size.width),
     });
     const files = hashed([{ path: job.file, bytes: png, pixelSha256: digest?.hex() }]);
     const preview = samples && maskPreview(samples, table);
@@ -142,6 +138,7 @@ export async function runMaskJob(
     const rows = openMaskRows(job.mask.bytes, {
       maxPixels: job.maxPixels,
       generalDecoder: options.generalDecoder,
+      convert: rowConversionOf(job),
     });
     const { width, height } = rows;
     const rendered = renderStrips(job, { width, height }, (onRows) => rows.read(onRows));
@@ -233,17 +230,6 @@ function tallyOf(job: MaskJob, width: number): BChannelTally | undefined {
   return job.tallyPixels && job.colourByBChannel === undefined
     ? new BChannelTally(width)
     : undefined;
-}
-
-/** Hands rows to a digest and a tally alike. */
-function bothSinks(digest: PixelDigest, tally: BChannelTally): PixelSink {
-  return {
-    update: (rows, same) => (digest.update(rows, same), tally.update(rows, same)),
-    updateRows: (memory, at, stride, count, same) => {
-      digest.updateRows(memory, at, stride, count, same);
-      tally.updateRows(memory, at, stride, count, same);
-    },
-  };
 }
 
 /** Per label id, its pixels: the tally's counts of the label's bChannel. */

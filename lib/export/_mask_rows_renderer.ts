@@ -8,15 +8,13 @@
 
 import { classPalette, type ClassTable } from "../detect/class_table.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
-import { PngRowEncoder, type PngRowEncoderOptions } from "../png/png_row_encoder.ts";
-import { PixelDigest, pixelLayoutOf } from "../png/pixel_digest.ts";
-import type { RgbRows } from "../png/png_rows.ts";
-import { DEFAULT_ZLIB_LEVEL } from "../png/encode_png.ts";
+import type { RgbRows, RowConversion } from "../png/png_rows.ts";
 import { colourTableOf, recolourRows } from "../raster/semantic_mapping.ts";
 import type { ImageSize } from "../detect/mask_of.ts";
 import type { MaskFormat, RenderedFile } from "./mask_format.ts";
-import { type PanopticSegment, PanopticSegments } from "./panoptic_segments.ts";
-import { LabelMasks } from "./_label_masks.ts";
+import { type PanopticSegment, PanopticSegments, panopticTables } from "./panoptic_segments.ts";
+import { binaryRenderer } from "./_binary_renderer.ts";
+import { fileOf, type HashingEncoder, hashingEncoder, rgbEncoder } from "./_hashing_encoder.ts";
 
 /** The zlib level of the single-channel formats (`encodeGreyPng`'s default), with `"zlib"`. */
 const GREY_LEVEL = 6;
@@ -97,23 +95,10 @@ export function maskRowsRenderer(
     case "class-index":
     case "palette": {
       const palette = options.format === "palette" ? classPalette(table) : undefined;
-      const byB = table.indexByBChannel;
-      return single(file, encoder(8, palette), (rows, target) => {
-        for (let i = 0, p = 0; i < rows.length; i += 3, p++) {
-          target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
-        }
-        return target.subarray(0, rows.length / 3);
-      }, 1);
+      return single(file, encoder(8, palette), indexRows(table.indexByBChannel), 1, true);
     }
     case "instance":
-      return single(file, encoder(16), (rows, target) => {
-        // 16-bit big-endian: a high byte of 0, then the instance id R.
-        for (let i = 0, p = 0; i < rows.length; i += 3, p += 2) {
-          target[p] = 0;
-          target[p + 1] = rows[i];
-        }
-        return target.subarray(0, (rows.length / 3) * 2);
-      }, 2);
+      return single(file, encoder(16), instanceRows, 2, true);
     case "binary":
       return binaryRenderer(file, table, () => encoder(8));
     case "panoptic":
@@ -121,38 +106,48 @@ export function maskRowsRenderer(
   }
 }
 
-/** An encoder that also hashes its pixels in the canonical form. */
-interface HashingEncoder extends PngRowEncoder {
-  digest: PixelDigest;
+/** `class-index` and `palette` rows: 0 where red is 0, else the class index of blue. */
+function indexRows(byB: Uint8Array) {
+  return (rows: Uint8Array, target: Uint8Array): Uint8Array => {
+    for (let i = 0, p = 0; i < rows.length; i += 3, p++) {
+      target[p] = rows[i] === 0 ? 0 : byB[rows[i + 2]];
+    }
+    return target.subarray(0, rows.length / 3);
+  };
 }
 
-/** A row encoder whose rows also go to a {@linkcode PixelDigest}. */
-function hashingEncoder(options: Omit<PngRowEncoderOptions, "pixels">): HashingEncoder {
-  const layout = pixelLayoutOf(options.colourType, options.bitDepth)!;
-  const digest = new PixelDigest({ ...options, layout });
-  return Object.assign(new PngRowEncoder({ ...options, pixels: digest }), { digest });
+/** `instance` rows: 16-bit big-endian, a high byte of 0, then the instance id R. */
+function instanceRows(rows: Uint8Array, target: Uint8Array): Uint8Array {
+  for (let i = 0, p = 0; i < rows.length; i += 3, p += 2) {
+    target[p] = 0;
+    target[p + 1] = rows[i];
+  }
+  return target.subarray(0, (rows.length / 3) * 2);
 }
 
-/** An 8-bit RGB encoder of a whole mask, hashing its pixels (zlib unless a deflater is named). */
-function rgbEncoder(
-  size: { width: number; height: number },
-  deflater?: "zlib" | "mask-rows",
-): HashingEncoder {
-  const { width, height } = size;
-  return hashingEncoder({
-    width,
-    height,
-    bitDepth: 8,
-    colourType: 2,
-    level: DEFAULT_ZLIB_LEVEL,
-    deflater,
-  });
-}
-
-/** Ends an encoder's file: its bytes and the digest of its pixels. */
-function fileOf(path: string, encoder: HashingEncoder): RenderedFile {
-  const bytes = encoder.end();
-  return { path, bytes, pixelSha256: encoder.digest.hex() };
+/**
+ * How the rows of a format are best converted where they are read (`openMaskRows`' `convert`):
+ * `class-index` and `palette` rows of class indices, `instance` rows of 16-bit instance ids,
+ * `binary` each pixel's label, `panoptic` its RGB rows and their runs; none for `rgb`.
+ *
+ * @param options The format and classes.
+ * @returns The conversion, or `undefined`.
+ */
+export function rowConversionOf(options: MaskRowsOptions): RowConversion | undefined {
+  switch (options.format) {
+    case "class-index":
+    case "palette":
+      return { kind: "index", byBChannel: options.table.indexByBChannel };
+    case "instance":
+      return { kind: "instance16" };
+    case "binary":
+      // Labels as bytes cannot tell bChannel 0 from "none": such a table's masks come from RGB.
+      return options.table.labelByBChannel[0] === undefined ? { kind: "labels" } : undefined;
+    case "panoptic":
+      return { kind: "panoptic", ...panopticTables(options.table, options.stuffClasses ?? []) };
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -175,13 +170,24 @@ function panopticRenderer(
     (rows, target, first, repeats) =>
       found.takeRows({ data: rows, first, count: rows.length / 3 / width, repeats }, target),
   );
-  return { ...renderer, segments: () => found.segments() };
+  return {
+    ...renderer,
+    takeRows(rows) {
+      // Rows the kernels made, with their runs: only the runs are read here.
+      const runs = rows.converted?.runs;
+      if (runs === undefined) return renderer.takeRows(rows);
+      found.takeRuns(runs, rows.first, rows.count);
+      rgb.writeScanlines(rows.converted!);
+    },
+    segments: () => found.segments(),
+  };
 }
 
 /**
  * A format of one file whose rows are made from each strip by `convert`. Given the format's bytes
  * a pixel, a row known to repeat the row above is copied from it, not converted again (`convert`
- * must then make zeros of black pixels, and take any run of rows).
+ * must then make zeros of black pixels, and take any run of rows). With `takesConverted`, rows
+ * the reader converted already (as {@linkcode rowConversionOf} asks) are written as they come.
  */
 function single(
   file: string,
@@ -193,12 +199,14 @@ function single(
     repeats?: Uint8Array,
   ) => Uint8Array,
   pixelBytes?: number,
+  takesConverted = false,
 ): MaskRowsRenderer {
   let target = new Uint8Array(0);
   /** The last row made (zeros above the first). */
   let last = new Uint8Array(0);
   return {
-    takeRows({ data, first, count, repeats }) {
+    takeRows({ data, first, count, repeats, converted }) {
+      if (takesConverted && converted) return encoder.writeScanlines(converted);
       // At most 3 bytes a pixel (panoptic), as many as the strip's RGB.
       if (target.length < data.length) target = new Uint8Array(data.length);
       if (pixelBytes === undefined || repeats === undefined || count === 0) {
@@ -228,58 +236,4 @@ function single(
     end: () => [fileOf(file, encoder)],
     close: () => encoder.close(),
   };
-}
-
-/**
- * `binary`: one file per label present, whose encoder starts at the strip where the label is
- * first seen, with rows of zeros above it: labels are known only once the last row is read.
- */
-function binaryRenderer(
-  file: string,
-  table: ClassTable,
-  newEncoder: () => HashingEncoder,
-): MaskRowsRenderer {
-  const encoders = new Map<number, HashingEncoder>();
-  /** The bChannels with a red above 0 in the strip. */
-  const inStrip = new Uint8Array(256);
-  const masks = new LabelMasks(table.labelByBChannel[0] === undefined);
-  const stem = file.slice(0, -".png".length);
-  return {
-    takeRows(rows) {
-      const { data, first } = rows;
-      inStrip.fill(0);
-      masks.takeStrip(data, inStrip, rows.count, rows.repeats);
-      for (let b = 0; b < 256; b++) {
-        if (inStrip[b] === 0 || encoders.has(b) || table.labelByBChannel[b] === undefined) continue;
-        const encoder = newEncoder();
-        encoder.writeZeroRows(first);
-        encoders.set(b, encoder);
-      }
-      for (const [bChannel, encoder] of encoders) {
-        // A label not in the strip: rows of zeros, which the encoder takes without reading.
-        if (inStrip[bChannel] === 0) encoder.writeZeroRows(rows.count);
-        else encoder.writeRows(masks.of(bChannel), rows.repeats);
-      }
-    },
-    end(labels) {
-      const files: RenderedFile[] = [];
-      for (const entry of table.classes) {
-        const encoder = encoders.get(entry.bChannel);
-        if (!labels.includes(entry.id) || encoder === undefined) continue;
-        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
-      }
-      // An encoder whose label is not listed (none, when the labels come from these rows).
-      for (const encoder of encoders.values()) encoder.close();
-      return files;
-    },
-    close() {
-      for (const encoder of encoders.values()) encoder.close();
-    },
-  };
-}
-
-/** A label id as a file name: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
-function safeFileName(id: string): string {
-  const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
-  return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
 }

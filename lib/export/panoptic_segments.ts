@@ -31,8 +31,8 @@ export type { PanopticSegment };
  */
 export class PanopticSegments {
   #width: number;
-  #classOfB = new Uint8Array(256);
-  #stuff = new Uint8Array(256);
+  #classOfB: Uint8Array;
+  #stuff: Uint8Array;
   // Segment ids are below 256 · 256 (class indices are at most 254): a slot per id.
   #slotOfId = new Int32Array(256 * 256).fill(-1);
   #ids: number[] = [];
@@ -55,10 +55,30 @@ export class PanopticSegments {
   constructor(table: ClassTable, options: { stuffClasses: readonly number[]; width: number }) {
     this.#width = options.width;
     this.#lastRow = new Uint8Array(options.width * 3);
-    table.labelByBChannel.forEach((label, b) => {
-      if (label !== undefined) this.#classOfB[b] = table.indexByBChannel[b];
-    });
-    for (const index of options.stuffClasses) this.#stuff[index] = 1;
+    const tables = panopticTables(table, options.stuffClasses);
+    this.#classOfB = tables.classOfB;
+    this.#stuff = tables.stuff;
+  }
+
+  /**
+   * Counts the segments of a strip of panoptic rows from their runs of equal pixels, as the strip
+   * reader's kernels give them (`ConvertedRows.runs`).
+   *
+   * @param runs Per row, its number of runs, then each run's first column and pixel.
+   * @param first The strip's first row in the image.
+   * @param count The strip's rows.
+   */
+  takeRuns(runs: Int32Array, first: number, count: number): void {
+    const width = this.#width;
+    for (let row = 0, k = 0; row < count; row++) {
+      const n = runs[k++];
+      for (let j = 0; j < n; j++, k += 2) {
+        const id = runs[k + 1];
+        if (id === 0) continue;
+        const to = j + 1 < n ? runs[k + 2] - 1 : width - 1;
+        this.#addRun(id, runs[k], to, first + row);
+      }
+    }
   }
 
   /**
@@ -152,4 +172,34 @@ export class PanopticSegments {
     // Rows come top to bottom.
     this.#maxY[slot] = y;
   }
+}
+
+/**
+ * The tables a panoptic mask is made with: by bChannel, its class index (0 for no label), and by
+ * class index, 1 for a stuff class.
+ *
+ * @param table The project's classes.
+ * @param stuffClasses The class indices that are stuff.
+ * @returns The two tables of 256 bytes.
+ *
+ * @example
+ * ```ts
+ * import { classTable } from "@lab/masks/detect";
+ * import { panopticTables } from "@lab/masks/export";
+ *
+ * const tables = panopticTables(classTable([{ id: "sky", bChannel: 5 }]), [1]);
+ * console.log(tables.classOfB[5], tables.stuff[1]); // 1 1
+ * ```
+ */
+export function panopticTables(
+  table: ClassTable,
+  stuffClasses: readonly number[],
+): { classOfB: Uint8Array; stuff: Uint8Array } {
+  const classOfB = new Uint8Array(256);
+  const stuff = new Uint8Array(256);
+  table.labelByBChannel.forEach((label, b) => {
+    if (label !== undefined) classOfB[b] = table.indexByBChannel[b];
+  });
+  for (const index of stuffClasses) stuff[index] = 1;
+  return { classOfB, stuff };
 }

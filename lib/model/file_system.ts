@@ -51,9 +51,11 @@ export const DENO_FILE_SYSTEM: FileSystem = {
   // synchronous ones behind a promise: its asynchronous calls hand each one to another thread and
   // back, which cost more than the call itself (about 0.3 s of CPU and a busier main thread in an
   // export of 2,400 masks, measured); the workers have their next masks queued meanwhile. A
-  // resumed export reads every kept file back to check it: 60,000 of them in one run.
+  // resumed export reads every kept file back to check it: 60,000 of them in one run. The
+  // folders' checks (`stat` of the folders above the export) and `mkdir` (a folder a task, with
+  // `binary`) are such calls too.
   lstat: (path) => promised(() => Deno.lstatSync(path)),
-  stat: (path) => Deno.stat(path),
+  stat: (path) => promised(() => Deno.statSync(path)),
   // A regular file only: reading a FIFO or a device synchronously could block this thread.
   readFile: (path) =>
     promised(() => Deno.statSync(path).isFile).then((regular) =>
@@ -63,7 +65,7 @@ export const DENO_FILE_SYSTEM: FileSystem = {
   open: (path, options) => Deno.open(path, options),
   rename: (from, to) => promised(() => Deno.renameSync(from, to)),
   remove: (path, options) => Deno.remove(path, options),
-  mkdir: (path, options) => Deno.mkdir(path, options),
+  mkdir: (path, options) => promised(() => Deno.mkdirSync(path, options)),
   readDir: (path) => Deno.readDir(path),
 };
 

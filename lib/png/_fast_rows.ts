@@ -12,7 +12,14 @@ import type { PngError } from "../errors.ts";
 import { isFastFlavour } from "./fast_rgb.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
 import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
-import type { RgbRows } from "./png_rows.ts";
+import type { RgbRows, RowConversion } from "./png_rows.ts";
+import {
+  bytesPerPixel,
+  type ConversionLayout,
+  convertStrip,
+  labelStrip,
+} from "./_converted_strip.ts";
+import { pixelFormBound } from "./pixel_digest.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
 
@@ -20,6 +27,8 @@ import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_c
 export interface ReadFastRowsOptions {
   /** Rows per strip. Default: about 256 KiB of inflated rows, as the `rgb` fast path reads. */
   stripRows?: number;
+  /** Also hand the rows over converted (`RgbRows.converted`). */
+  convert?: RowConversion;
 }
 
 /** Inflated bytes per strip, as in `_fast_rgb.ts` (where this size was measured). */
@@ -54,27 +63,18 @@ export function readFastRows(
         `${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`,
     );
   }
-  const { width, height } = header;
-  const channels = header.colourType === 6 ? 4 : 3;
-  const inRow = width * channels;
+  const { width } = header;
+  const convert = options.convert;
+  const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
+  const layout = rowsLayout(header, options.stripRows, mode);
+  const { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end } = layout;
   const inStride = inRow + 1;
-  const outRow = width * 3;
-  const rows = Math.max(
-    1,
-    Math.min(height, options.stripRows ?? Math.floor(STRIP_BYTES / inStride)),
-  );
-  // Zero bytes (the row above the first), the census tables, the scanlines (slot 0: the last
-  // row of the strip before; the strip lands from slot 1), the RGB rows handed over.
-  const zero = 0;
-  const tables = align16(zero + inRow + SLACK);
-  const input = align16(tables + CENSUS_BYTES);
-  const output = align16(input + (rows + 1) * inStride + SLACK);
-  const end = output + rows * outRow + SLACK;
   const repeats = new Uint8Array(rows);
   /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
   let blackAbove = true;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
+    setTables(memory, conversion.table, convert);
     clearCensus(memory, tables);
     inflatePngStrips(png, {
       rows,
@@ -89,7 +89,9 @@ export function readFastRows(
         }
         kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
         const data = memory.subarray(output, output + count * outRow);
-        onRows({ data, first, count, repeats: repeats.subarray(0, count) });
+        const strip: RgbRows = { data, first, count, repeats: repeats.subarray(0, count) };
+        if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert });
+        onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return undefined;
@@ -97,6 +99,78 @@ export function readFastRows(
     });
     return readCensus(memory, tables);
   });
+}
+
+/** Puts the conversion's tables in the kernels' memory. */
+function setTables(memory: Uint8Array, table: number, convert: RowConversion | undefined): void {
+  if (convert?.kind === "index") memory.set(convert.byBChannel.subarray(0, 256), table);
+  else if (convert?.kind === "panoptic") {
+    memory.set(convert.classOfB.subarray(0, 256), table);
+    memory.set(convert.stuff.subarray(0, 256), table + 256);
+  }
+}
+
+/** Adds to a strip what its conversion asks: its labels (and `labelMask`), or its rows. */
+function addConversion(
+  strip: RgbRows,
+  work: {
+    kernels: KernelExports;
+    memory: Uint8Array;
+    layout: ConversionLayout;
+    convert: RowConversion;
+  },
+): void {
+  const { kernels, memory, layout, convert } = work;
+  const { first, count } = strip;
+  if (convert.kind === "labels") {
+    strip.labels = labelStrip(kernels, memory, layout, count);
+    strip.labelMask = (label, above, rows = { from: 0, to: count }) => {
+      const part = { first: first + rows.from, count: rows.to - rows.from, above };
+      return convertStrip(kernels, memory, layout, { ...part, label, from: rows.from });
+    };
+  } else strip.converted = convertStrip(kernels, memory, layout, { first, count });
+}
+
+/**
+ * Where the strip reader keeps its buffers in the kernels' memory: zero bytes (the row above the
+ * first), the census tables, the scanlines (slot 0: the last row of the strip before; the strip
+ * lands from slot 1), the RGB rows handed over, then the conversion's buffers, sized for `mode`.
+ */
+function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined, mode: number) {
+  const { width, height } = header;
+  const channels = header.colourType === 6 ? 4 : 3;
+  const inRow = width * channels;
+  const outRow = width * 3;
+  const rows = Math.max(1, Math.min(height, stripRows ?? Math.floor(STRIP_BYTES / (inRow + 1))));
+  const zero = 0;
+  const tables = align16(zero + inRow + SLACK);
+  const input = align16(tables + CENSUS_BYTES);
+  const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
+  const rowBytes = width * bytesPerPixel(mode);
+  const table = align16(output + rows * outRow + SLACK);
+  const scan = align16(table + 512 + SLACK);
+  const carry = align16(scan + (rows + 1) * (rowBytes + 1) + SLACK);
+  const flags = align16(carry + rowBytes + SLACK);
+  const form = align16(flags + rows + SLACK);
+  const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
+  const seen = align16(labels + rows * width + SLACK);
+  // Runs: at most one a pixel, 8 bytes, and 4 bytes a row.
+  const runs = align16(seen + rows * 256 + SLACK);
+  const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK;
+  const conversion: ConversionLayout = {
+    width,
+    mode,
+    rgb: output,
+    table,
+    scan,
+    carry,
+    flags,
+    form,
+    labels,
+    seen,
+    runs,
+  };
+  return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end };
 }
 
 /**

@@ -207,6 +207,16 @@
         (block $end
           (loop $pixel
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+            ;; 16 bytes of zeros repeat the pixel on their left four times.
+            (if (i32.and
+                  (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
+                  (i32.eqz (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))))
+              (then
+                (v128.store (i32.add (local.get $p) (local.get $i))
+                  (i32x4.splat
+                    (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (i32.const 4))))))
+                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (br $pixel)))
             (i32.store (i32.add (local.get $p) (local.get $i))
               (call $add4
                 (i32.load (i32.add (local.get $p) (local.get $i)))
@@ -220,6 +230,19 @@
         (block $end
           (loop $pixel
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+            ;; 16 bytes of zeros repeat the pixel on their left (five times and a byte).
+            (if (i32.and
+                  (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
+                  (i32.eqz (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))))
+              (then
+                (v128.store (i32.add (local.get $p) (local.get $i))
+                  (i8x16.swizzle
+                    (v128.load32_zero (i32.add (local.get $p) (i32.sub (local.get $i) (i32.const 3))))
+                    (v128.const i8x16 0 1 2 0 1 2 0 1 2 0 1 2 0 1 2 0)))
+                ;; The sixteenth byte is the next pixel's, still to be unfiltered: it was 0.
+                (i32.store8 offset=15 (i32.add (local.get $p) (local.get $i)) (i32.const 0))
+                (local.set $i (i32.add (local.get $i) (i32.const 15)))
+                (br $pixel)))
             (local.set $x (i32.load (i32.add (local.get $p) (local.get $i))))
             (i32.store (i32.add (local.get $p) (local.get $i))
               (i32.or
@@ -306,6 +329,28 @@
         (block $end
           (loop $pixel
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+            ;; 16 bytes of zeros below a row repeating one pixel, right of that same pixel: the
+            ;; prediction is that pixel throughout, so the row is the row above there.
+            (if (call $flatPaeth (local.get $p) (local.get $q) (local.get $i) (local.get $n)
+                  (local.get $bpp))
+              (then
+                (v128.store (i32.add (local.get $p) (local.get $i))
+                  (v128.load (i32.add (local.get $q) (local.get $i))))
+                (if (i32.eq (local.get $bpp) (i32.const 4))
+                  (then (local.set $i (i32.add (local.get $i) (i32.const 16))))
+                  (else
+                    ;; The sixteenth byte is the next pixel's, still to be unfiltered: it was 0.
+                    (i32.store8 offset=15 (i32.add (local.get $p) (local.get $i)) (i32.const 0))
+                    (local.set $i (i32.add (local.get $i) (i32.const 15)))))
+                (local.set $left
+                  (i16x8.extend_low_i8x16_u
+                    (v128.load32_zero
+                      (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))))
+                (local.set $upLeft
+                  (i16x8.extend_low_i8x16_u
+                    (v128.load32_zero
+                      (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))))
+                (br $pixel)))
             (local.set $up
               (i16x8.extend_low_i8x16_u
                 (v128.load32_zero (i32.add (local.get $q) (local.get $i)))))
@@ -374,6 +419,31 @@
                   (i32.le_u (local.get $pb) (local.get $pc)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $byte))))
+
+  ;; 1 when Paeth's 16 filtered bytes at $p + $i are zeros, the row above repeats its pixels there
+  ;; ($q + $i the same as $q + $i - $bpp), and the pixel left of them is the one above it: then the
+  ;; 16 raw bytes are those above. Never at a row's first pixel or within 16 bytes of its end.
+  (func $flatPaeth (param $p i32) (param $q i32) (param $i i32) (param $n i32) (param $bpp i32)
+    (result i32)
+    (local $mask i32)
+    (if (i32.or
+          (i32.lt_u (local.get $i) (local.get $bpp))
+          (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $n)))
+      (then (return (i32.const 0))))
+    (if (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))
+      (then (return (i32.const 0))))
+    (if (i32.eqz
+          (i8x16.all_true
+            (i8x16.eq
+              (v128.load (i32.add (local.get $q) (local.get $i)))
+              (v128.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp)))))))
+      (then (return (i32.const 0))))
+    (local.set $mask (select (i32.const -1) (i32.const 0x00ffffff) (i32.eq (local.get $bpp) (i32.const 4))))
+    (i32.eq
+      (i32.and (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))
+        (local.get $mask))
+      (i32.and (i32.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))
+        (local.get $mask))))
 
   ;; Copies $rows rows of $width pixels from $src to $dst as RGB, dropping the fourth byte of
   ;; each pixel when $channels is 4. Rows start $srcStride and $dstStride bytes apart.
@@ -468,14 +538,39 @@
     (param $p i32) (param $q i32) (param $end i32) (param $channels i32) (param $bSeen i32)
     (param $firstB i32)
     (local $step i32) (local $stop i32) (local $key i32) (local $previous i32) (local $id i32)
-    (local $entry i32)
+    (local $entry i32) (local $wide i32)
     ;; A key (R | B << 16) never has its top byte set, so the first pixel looked at counts.
     (local.set $previous (i32.const -1))
     (local.set $step (select (i32.const 16) (i32.const 15)
       (i32.eq (local.get $channels) (i32.const 4))))
+    (local.set $wide (i32.shl (local.get $step) (i32.const 2)))
     (block $rowDone
       (loop $block
         (br_if $rowDone (i32.ge_u (local.get $p) (local.get $end)))
+        ;; Four blocks equal to those above are passed over at once.
+        (if (i32.le_u (i32.add (local.get $p) (local.get $wide)) (local.get $end))
+          (then
+            (if (i32.eqz
+                  (v128.any_true
+                    (v128.or
+                      (v128.or
+                        (v128.xor (v128.load (local.get $p)) (v128.load (local.get $q)))
+                        (v128.xor
+                          (v128.load (i32.add (local.get $p) (local.get $step)))
+                          (v128.load (i32.add (local.get $q) (local.get $step)))))
+                      (v128.or
+                        (v128.xor
+                          (v128.load (i32.add (local.get $p) (i32.shl (local.get $step) (i32.const 1))))
+                          (v128.load (i32.add (local.get $q) (i32.shl (local.get $step) (i32.const 1)))))
+                        (v128.xor
+                          (v128.load
+                            (i32.add (local.get $p) (i32.mul (local.get $step) (i32.const 3))))
+                          (v128.load
+                            (i32.add (local.get $q) (i32.mul (local.get $step) (i32.const 3)))))))))
+              (then
+                (local.set $p (i32.add (local.get $p) (local.get $wide)))
+                (local.set $q (i32.add (local.get $q) (local.get $wide)))
+                (br $block)))))
         (if (v128.any_true (v128.xor (v128.load (local.get $p)) (v128.load (local.get $q))))
           (then
             (local.set $stop (i32.add (local.get $p) (local.get $step)))
@@ -572,6 +667,355 @@
         (local.set $ptr (i32.add (local.get $ptr) (i32.const 1)))
         (br $byte)))
     (local.get $ptr))
+
+  ;; The canonical form of $rows rows of $n bytes, $stride bytes apart from $ptr (row 0's first
+  ;; byte), as the pixel digest hashes it: per row, its Up difference (the row minus the row
+  ;; above, bytewise) cut into 16-byte pieces from the row's start; each piece that is not all
+  ;; zeros as its number counted from 1 (4 bytes, little-endian) and its bytes (the last piece
+  ;; holds $n mod 16 bytes when that is not 0), then 4 zero bytes. $above is the row above row 0
+  ;; (each other row's is the row before it), or -1 when the rows hold their Up differences
+  ;; already (PNG's Up-filtered scanlines, filter-type byte left out). Unless $flags is 0, a row
+  ;; whose byte at $flags is 0 is known to have no difference. Writes from $out, at most
+  ;; $rows * (4 + 20 * ceil($n / 16)) bytes; returns the end of what it wrote.
+  (func (export "digestPieces")
+    (param $ptr i32) (param $stride i32) (param $rows i32) (param $n i32) (param $above i32)
+    (param $flags i32) (param $out i32) (result i32)
+    (local $r i32) (local $p i32) (local $q i32) (local $i i32) (local $piece i32)
+    (local $vectors i32) (local $tail i32) (local $k i32) (local $any i32)
+    (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
+    (local.set $tail (i32.sub (local.get $n) (local.get $vectors)))
+    (local.set $p (local.get $ptr))
+    (local.set $q (local.get $above))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (block $ended
+          (if (local.get $flags)
+            (then (br_if $ended (i32.eqz (i32.load8_u (i32.add (local.get $flags) (local.get $r)))))))
+          (local.set $out
+            (if (result i32) (i32.eq (local.get $above) (i32.const -1))
+              (then (call $differencePieces (local.get $p) (local.get $vectors) (local.get $out)))
+              (else
+                (call $rowPieces (local.get $p) (local.get $q) (local.get $vectors) (local.get $out)))))
+          (local.set $i (local.get $vectors))
+          (local.set $piece (i32.add (i32.shr_u (local.get $vectors) (i32.const 4)) (i32.const 1)))
+          (br_if $ended (i32.eqz (local.get $tail)))
+          ;; The last, shorter piece: its differences written, kept only if one is not zero.
+          (i32.store (local.get $out) (local.get $piece))
+          (local.set $any (i32.const 0))
+          (local.set $k (i32.const 0))
+          (block $end
+            (loop $byte
+              (br_if $end (i32.ge_u (local.get $k) (local.get $tail)))
+              (local.set $piece
+                (i32.load8_u (i32.add (local.get $p) (i32.add (local.get $i) (local.get $k)))))
+              (if (i32.ne (local.get $above) (i32.const -1))
+                (then
+                  (local.set $piece
+                    (i32.and
+                      (i32.sub (local.get $piece)
+                        (i32.load8_u (i32.add (local.get $q) (i32.add (local.get $i) (local.get $k)))))
+                      (i32.const 255)))))
+              (i32.store8 offset=4 (i32.add (local.get $out) (local.get $k)) (local.get $piece))
+              (local.set $any (i32.or (local.get $any) (local.get $piece)))
+              (local.set $k (i32.add (local.get $k) (i32.const 1)))
+              (br $byte)))
+          (if (local.get $any)
+            (then
+              (local.set $out (i32.add (local.get $out) (i32.add (local.get $tail) (i32.const 4)))))))
+        (i32.store (local.get $out) (i32.const 0))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (local.set $q (local.get $p))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    (local.get $out))
+
+  ;; Converts $rows packed RGB rows of $width pixels at $rgb (back to back) into rows at $out,
+  ;; $outStride bytes apart: $mode 0 writes one byte a pixel, 0 where red is 0, else the byte at
+  ;; $table + blue (class indices); $mode 1 writes two, big-endian, 0 then red (instance ids);
+  ;; $mode 2 writes three, the panoptic pixel: the class c (as $mode 0), red unless c is 0 or
+  ;; stuff (the byte at $table + 256 + c is 1), else 0, then 0. Below the strip's first row, 16
+  ;; pixels the same as the 16 above are copied from the row written above, not converted again.
+  (func (export "convertRows")
+    (param $rgb i32) (param $rows i32) (param $width i32) (param $out i32) (param $outStride i32)
+    (param $mode i32) (param $table i32)
+    (local $r i32) (local $x i32) (local $p i32) (local $o i32) (local $inRow i32)
+    (local $bpp i32)
+    (local.set $bpp (select (i32.const 3) (i32.add (local.get $mode) (i32.const 1))
+      (i32.eq (local.get $mode) (i32.const 2))))
+    (local.set $inRow (i32.mul (local.get $width) (i32.const 3)))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $p (i32.add (local.get $rgb) (i32.mul (local.get $r) (local.get $inRow))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $outStride))))
+        (local.set $x (i32.const 0))
+        (block $groups
+          (loop $group
+            (br_if $groups (i32.gt_u (i32.add (local.get $x) (i32.const 16)) (local.get $width)))
+            (if (i32.and
+                  (i32.ne (local.get $r) (i32.const 0))
+                  (i32.eqz
+                    (v128.any_true
+                      (v128.or
+                        (v128.xor
+                          (v128.load (local.get $p))
+                          (v128.load (i32.sub (local.get $p) (local.get $inRow))))
+                        (v128.or
+                          (v128.xor
+                            (v128.load offset=16 (local.get $p))
+                            (v128.load offset=16 (i32.sub (local.get $p) (local.get $inRow))))
+                          (v128.xor
+                            (v128.load offset=32 (local.get $p))
+                            (v128.load offset=32 (i32.sub (local.get $p) (local.get $inRow)))))))))
+              (then
+                (v128.store (local.get $o)
+                  (v128.load (i32.sub (local.get $o) (local.get $outStride))))
+                (if (local.get $mode)
+                  (then
+                    (v128.store offset=16 (local.get $o)
+                      (v128.load offset=16 (i32.sub (local.get $o) (local.get $outStride))))))
+                (if (i32.eq (local.get $mode) (i32.const 2))
+                  (then
+                    (v128.store offset=32 (local.get $o)
+                      (v128.load offset=32 (i32.sub (local.get $o) (local.get $outStride)))))))
+              (else (call $convertPixels (local.get $p) (local.get $o) (i32.const 16)
+                (local.get $mode) (local.get $table))))
+            (local.set $x (i32.add (local.get $x) (i32.const 16)))
+            (local.set $p (i32.add (local.get $p) (i32.const 48)))
+            (local.set $o (i32.add (local.get $o) (i32.shl (local.get $bpp) (i32.const 4))))
+            (br $group)))
+        (call $convertPixels (local.get $p) (local.get $o) (i32.sub (local.get $width) (local.get $x))
+          (local.get $mode) (local.get $table))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
+  ;; Converts $n RGB pixels at $p to samples at $o, as convertRows does.
+  (func $convertPixels (param $p i32) (param $o i32) (param $n i32) (param $mode i32)
+    (param $table i32)
+    (local $end i32) (local $red i32) (local $class i32)
+    (local.set $end (i32.add (local.get $p) (i32.mul (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $pixel
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $red (i32.load8_u (local.get $p)))
+        (local.set $class
+          (if (result i32) (local.get $red)
+            (then (i32.load8_u (i32.add (local.get $table) (i32.load8_u offset=2 (local.get $p)))))
+            (else (i32.const 0))))
+        (if (i32.eq (local.get $mode) (i32.const 1))
+          (then
+            (i32.store16 (local.get $o) (i32.shl (local.get $red) (i32.const 8)))
+            (local.set $o (i32.add (local.get $o) (i32.const 2)))))
+        (if (i32.eqz (local.get $mode))
+          (then
+            (i32.store8 (local.get $o) (local.get $class))
+            (local.set $o (i32.add (local.get $o) (i32.const 1)))))
+        (if (i32.eq (local.get $mode) (i32.const 2))
+          (then
+            (i32.store8 (local.get $o)
+              (select (i32.const 0) (local.get $red)
+                (i32.or (i32.eqz (local.get $class))
+                  (i32.load8_u offset=256 (i32.add (local.get $table) (local.get $class))))))
+            (i32.store8 offset=1 (local.get $o) (local.get $class))
+            (i32.store8 offset=2 (local.get $o) (i32.const 0))
+            (local.set $o (i32.add (local.get $o) (i32.const 3)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 3)))
+        (br $pixel))))
+
+  ;; The runs of equal 3-byte pixels in each of $rows rows of $width pixels, $stride bytes apart
+  ;; from $ptr: per row, at $out, the number of runs n (32 bits), then n pairs of 32-bit numbers,
+  ;; the run's first column and its pixel (R + 256 G + 65536 B); 15 bytes the same as the 15
+  ;; before are passed over at once. Returns the end of what it wrote (4-byte aligned as $out is).
+  (func (export "pixelRuns") (param $ptr i32) (param $stride i32) (param $rows i32)
+    (param $width i32) (param $out i32) (result i32)
+    (local $r i32) (local $p i32) (local $x i32) (local $n i32) (local $counted i32)
+    (local $pixel i32) (local $previous i32)
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $p (i32.add (local.get $ptr) (i32.mul (local.get $r) (local.get $stride))))
+        (local.set $counted (local.get $out))
+        (local.set $previous
+          (i32.and (i32.load (local.get $p)) (i32.const 0x00ffffff)))
+        (i32.store offset=4 (local.get $out) (i32.const 0))
+        (i32.store offset=8 (local.get $out) (local.get $previous))
+        (local.set $out (i32.add (local.get $out) (i32.const 12)))
+        (local.set $n (i32.const 1))
+        (local.set $x (i32.const 1))
+        (block $end
+          (loop $column
+            (br_if $end (i32.ge_u (local.get $x) (local.get $width)))
+            (if (i32.le_u (i32.add (local.get $x) (i32.const 5)) (local.get $width))
+              (then
+                (if (i8x16.all_true
+                      (i8x16.eq
+                        (v128.load (i32.add (local.get $p) (i32.mul (local.get $x) (i32.const 3))))
+                        (v128.load (i32.add (local.get $p)
+                          (i32.mul (i32.sub (local.get $x) (i32.const 1)) (i32.const 3))))))
+                  (then
+                    (local.set $x (i32.add (local.get $x) (i32.const 5)))
+                    (br $column)))))
+            (local.set $pixel
+              (i32.and
+                (i32.load (i32.add (local.get $p) (i32.mul (local.get $x) (i32.const 3))))
+                (i32.const 0x00ffffff)))
+            (if (i32.ne (local.get $pixel) (local.get $previous))
+              (then
+                (i32.store (local.get $out) (local.get $x))
+                (i32.store offset=4 (local.get $out) (local.get $pixel))
+                (local.set $out (i32.add (local.get $out) (i32.const 8)))
+                (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                (local.set $previous (local.get $pixel))))
+            (local.set $x (i32.add (local.get $x) (i32.const 1)))
+            (br $column)))
+        (i32.store (local.get $counted) (local.get $n))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    (local.get $out))
+
+  ;; The mask of one label: $rows rows of $width bytes at $labels (back to back) become rows at
+  ;; $out, $outStride bytes apart, of 255 where the byte is $label and 0 elsewhere, 16 at a time.
+  (func (export "labelMask") (param $labels i32) (param $rows i32) (param $width i32)
+    (param $label i32) (param $out i32) (param $outStride i32)
+    (local $r i32) (local $i i32) (local $p i32) (local $o i32) (local $splat v128)
+    (local.set $splat (i8x16.splat (local.get $label)))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $p (i32.add (local.get $labels) (i32.mul (local.get $r) (local.get $width))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $outStride))))
+        (local.set $i (i32.const 0))
+        (block $end
+          (loop $vector
+            (br_if $end (i32.ge_u (local.get $i) (local.get $width)))
+            ;; Past the row's end the bytes written are the next row's, written again after.
+            (v128.store (i32.add (local.get $o) (local.get $i))
+              (i8x16.eq (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $splat)))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $vector)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
+  ;; Marks which bytes each of $rows rows of $width bytes at $ptr (back to back) holds: 1 at
+  ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. 16 bytes all the same mark once.
+  (func (export "rowBytesSeen") (param $ptr i32) (param $rows i32) (param $width i32)
+    (param $seen i32)
+    (local $r i32) (local $p i32) (local $end i32) (local $marks i32) (local $v v128)
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $marks (i32.add (local.get $seen) (i32.shl (local.get $r) (i32.const 8))))
+        (memory.fill (local.get $marks) (i32.const 0) (i32.const 256))
+        (local.set $p (i32.add (local.get $ptr) (i32.mul (local.get $r) (local.get $width))))
+        (local.set $end (i32.add (local.get $p) (local.get $width)))
+        (block $groups
+          (loop $group
+            (br_if $groups (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
+            (local.set $v (v128.load (local.get $p)))
+            (if (i8x16.all_true
+                  (i8x16.eq (local.get $v) (i8x16.splat (i32.load8_u (local.get $p)))))
+              (then
+                (i32.store8 (i32.add (local.get $marks) (i32.load8_u (local.get $p))) (i32.const 1)))
+              (else (call $markBytes (local.get $p) (i32.const 16) (local.get $marks))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (br $group)))
+        (call $markBytes (local.get $p) (i32.sub (local.get $end) (local.get $p)) (local.get $marks))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
+  ;; Marks the $n bytes at $p: 1 at $marks + byte.
+  (func $markBytes (param $p i32) (param $n i32) (param $marks i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $p) (local.get $n)))
+    (block $done
+      (loop $byte
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (i32.store8 (i32.add (local.get $marks) (i32.load8_u (local.get $p))) (i32.const 1))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $byte))))
+
+  ;; The whole pieces of a row of Up differences at $p ($vectors bytes): each that is not zeros
+  ;; written at $out as its number (from 1) and its 16 bytes; four pieces of zeros are passed over
+  ;; at once. Returns the end of what it wrote.
+  (func $differencePieces (param $p i32) (param $vectors i32) (param $out i32) (result i32)
+    (local $i i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
+    (block $wide
+      (loop $four
+        (br_if $wide (i32.gt_u (i32.add (local.get $i) (i32.const 64)) (local.get $vectors)))
+        (local.set $v0 (v128.load (i32.add (local.get $p) (local.get $i))))
+        (local.set $v1 (v128.load offset=16 (i32.add (local.get $p) (local.get $i))))
+        (local.set $v2 (v128.load offset=32 (i32.add (local.get $p) (local.get $i))))
+        (local.set $v3 (v128.load offset=48 (i32.add (local.get $p) (local.get $i))))
+        (if (v128.any_true
+              (v128.or (v128.or (local.get $v0) (local.get $v1))
+                (v128.or (local.get $v2) (local.get $v3))))
+          (then
+            (local.set $out (call $piece (local.get $out) (local.get $i) (local.get $v0)))
+            (local.set $out
+              (call $piece (local.get $out) (i32.add (local.get $i) (i32.const 16)) (local.get $v1)))
+            (local.set $out
+              (call $piece (local.get $out) (i32.add (local.get $i) (i32.const 32)) (local.get $v2)))
+            (local.set $out
+              (call $piece (local.get $out) (i32.add (local.get $i) (i32.const 48)) (local.get $v3)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 64)))
+        (br $four)))
+    (block $end
+      (loop $one
+        (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+        (local.set $out
+          (call $piece (local.get $out) (local.get $i)
+            (v128.load (i32.add (local.get $p) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $one)))
+    (local.get $out))
+
+  ;; As $differencePieces, for a raw row at $p whose row above is at $q.
+  (func $rowPieces (param $p i32) (param $q i32) (param $vectors i32) (param $out i32) (result i32)
+    (local $i i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
+    (block $wide
+      (loop $four
+        (br_if $wide (i32.gt_u (i32.add (local.get $i) (i32.const 64)) (local.get $vectors)))
+        (local.set $v0 (i8x16.sub (v128.load (i32.add (local.get $p) (local.get $i)))
+          (v128.load (i32.add (local.get $q) (local.get $i)))))
+        (local.set $v1 (i8x16.sub (v128.load offset=16 (i32.add (local.get $p) (local.get $i)))
+          (v128.load offset=16 (i32.add (local.get $q) (local.get $i)))))
+        (local.set $v2 (i8x16.sub (v128.load offset=32 (i32.add (local.get $p) (local.get $i)))
+          (v128.load offset=32 (i32.add (local.get $q) (local.get $i)))))
+        (local.set $v3 (i8x16.sub (v128.load offset=48 (i32.add (local.get $p) (local.get $i)))
+          (v128.load offset=48 (i32.add (local.get $q) (local.get $i)))))
+        (if (v128.any_true
+              (v128.or (v128.or (local.get $v0) (local.get $v1))
+                (v128.or (local.get $v2) (local.get $v3))))
+          (then
+            (local.set $out (call $piece (local.get $out) (local.get $i) (local.get $v0)))
+            (local.set $out
+              (call $piece (local.get $out) (i32.add (local.get $i) (i32.const 16)) (local.get $v1)))
+            (local.set $out
+              (call $piece (local.get $out) (i32.add (local.get $i) (i32.const 32)) (local.get $v2)))
+            (local.set $out
+              (call $piece (local.get $out) (i32.add (local.get $i) (i32.const 48)) (local.get $v3)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 64)))
+        (br $four)))
+    (block $end
+      (loop $one
+        (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+        (local.set $out
+          (call $piece (local.get $out) (local.get $i)
+            (i8x16.sub (v128.load (i32.add (local.get $p) (local.get $i)))
+              (v128.load (i32.add (local.get $q) (local.get $i))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $one)))
+    (local.get $out))
+
+  ;; Writes the piece of differences $v that starts at byte $i of its row at $out, unless it is
+  ;; all zeros; returns the end of what it wrote.
+  (func $piece (param $out i32) (param $i i32) (param $v v128) (result i32)
+    (if (i32.eqz (v128.any_true (local.get $v))) (then (return (local.get $out))))
+    (i32.store (local.get $out) (i32.add (i32.shr_u (local.get $i) (i32.const 4)) (i32.const 1)))
+    (v128.store offset=4 (local.get $out) (local.get $v))
+    (i32.add (local.get $out) (i32.const 20)))
 
   ;; 1 when the $n bytes at $p are all zeros, else 0.
   (func $allZero (param $p i32) (param $n i32) (result i32)

@@ -10,13 +10,16 @@
  * @module
  */
 
-import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
+import { type KernelExports, withKernels } from "./kernels.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
-import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
+import { clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
 import type { RowSampler } from "./row_sampler.ts";
 import type { PngHeader } from "./_png_header.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
+import type { PixelDigest } from "./pixel_digest.ts";
+import { digestStrip } from "./_strip_digest.ts";
+import { differences, rowAbove, type StripLayout, stripLayout } from "./_strip_layout.ts";
 import type { PngError } from "../errors.ts";
 
 /**
@@ -55,6 +58,8 @@ export interface FastTranscodeOptions {
   census?: boolean;
   /** Also sample the original pixels for a thumbnail. */
   sampler?: RowSampler;
+  /** Also hashes the written image's pixels (RGB, recoloured). */
+  digest?: Pick<PixelDigest, "updateForm">;
   /** Also takes the written image's rows (RGB, recoloured), unfiltered. */
   pixels?: PixelSink;
 }
@@ -65,72 +70,6 @@ export interface FastTranscode {
   idat?: Uint8Array;
   /** The census of the original pixels, when asked. */
   census?: MaskCensus;
-}
-
-/**
- * Input rows inflated per strip: about this many bytes, measured against 64 KiB and 1 MiB on
- * 1920×1080 RGBA masks (the strip, its output and zlib's state stay in a core's L2 cache).
- */
-const STRIP_BYTES = 256 * 1024;
-
-/** Where a strip's buffers are in the kernels' memory. */
-interface StripLayout {
-  width: number;
-  height: number;
-  channels: number;
-  /** Input row bytes, without the filter-type byte. */
-  inRow: number;
-  /** Output row bytes, without the filter-type byte. */
-  outRow: number;
-  /** Rows per strip. */
-  rows: number;
-  /** Zero bytes: the row above the first. */
-  zero: number;
-  /** The recolouring table. */
-  table: number;
-  /** The census tables. */
-  census: number;
-  /** The last recoloured row of the strip before (before it is filtered). */
-  carry: number;
-  /** Scanlines: slot 0 holds the last row of the strip before, the strip lands from slot 1. */
-  input: number;
-  /** Output scanlines, the same way. */
-  output: number;
-  /** Per output row of the strip: 0 when it is all zeros once filtered, else 1. */
-  flags: number;
-  end: number;
-}
-
-function stripLayout(header: PngHeader): StripLayout {
-  const { width, height } = header;
-  const channels = header.colourType === 6 ? 4 : 3;
-  const inRow = width * channels;
-  const outRow = width * 3;
-  const rows = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES / (inRow + 1))));
-  const zero = 0;
-  const table = align16(zero + inRow + SLACK);
-  const census = align16(table + 1024);
-  const carry = align16(census + CENSUS_BYTES);
-  const input = align16(carry + outRow + SLACK);
-  const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
-  const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK);
-  const end = flags + rows + SLACK;
-  return {
-    width,
-    height,
-    channels,
-    inRow,
-    outRow,
-    rows,
-    zero,
-    table,
-    census,
-    carry,
-    input,
-    output,
-    flags,
-    end,
-  };
 }
 
 /**
@@ -145,7 +84,7 @@ function stripLayout(header: PngHeader): StripLayout {
  * filter type.
  */
 export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions): FastTranscode {
-  const { colourTable, pixels } = options;
+  const { colourTable, pixels, digest } = options;
   const layout = stripLayout(png.header);
   const { width, channels, inRow, outRow, input, output, table, carry, flags } = layout;
   const inStride = inRow + 1;
@@ -169,28 +108,21 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           flags,
         );
         if (badRow >= 0) return badRow;
+        if (digest) {
+          digestStrip(kernels, memory, digest, {
+            ...differences(layout, count),
+            flags: layout.flags,
+          });
+        }
         writeRows(deflate, memory, layout, count);
         if (pixels) sinkRows(pixels, { kernels, memory, layout, count });
         return -1;
-      } else {
-        // Recolouring comes between unfiltering and filtering, so it takes separate passes.
-        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
-        if (badRow >= 0) return badRow;
-        const rows = output + outStride;
-        kernels.packRgb(
-          input + inStride + 1,
-          inStride,
-          rows + 1,
-          outStride,
-          count,
-          width,
-          channels,
-        );
-        kernels.mapColours(rows + 1, outStride, count, width, table);
-        pixels?.updateRows(memory, rows + 1, outStride, count);
-        const last = output + count * outStride + 1;
-        memory.copyWithin(carry, last, last + outRow);
-        kernels.filterUp(output, count + 1, outRow);
+      }
+      // Recolouring comes between unfiltering and filtering, so it takes separate passes.
+      const badRow = recolourStrip(kernels, memory, layout, { count, above, tables }, pixels);
+      if (badRow >= 0) return badRow;
+      if (digest) {
+        digestStrip(kernels, memory, digest, { ...differences(layout, count), flags: 0 });
       }
       deflate.write(memory, output + outStride, output + (count + 1) * outStride);
       // The strip's last rows, unfiltered, are the rows above the next strip's first.
@@ -199,6 +131,33 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
     });
     return { idat: deflate.end(), census };
   });
+}
+
+/**
+ * Unfilters a strip, packs it as RGB into the output rows, recolours and Up-filters them (the
+ * sink gets them recoloured, before the filter); -1, or the first row with a bad filter type.
+ */
+function recolourStrip(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: StripLayout,
+  strip: { count: number; above: number; tables: number },
+  pixels: PixelSink | undefined,
+): number {
+  const { count, above, tables } = strip;
+  const { width, channels, inRow, outRow, input, output, table, carry } = layout;
+  const inStride = inRow + 1;
+  const outStride = outRow + 1;
+  const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+  if (badRow >= 0) return badRow;
+  const rows = output + outStride;
+  kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
+  kernels.mapColours(rows + 1, outStride, count, width, table);
+  pixels?.updateRows(memory, rows + 1, outStride, count);
+  const last = output + count * outStride + 1;
+  memory.copyWithin(carry, last, last + outRow);
+  kernels.filterUp(output, count + 1, outRow);
+  return -1;
 }
 
 /** Deflates a strip's Up-filtered output rows, those the kernel flagged as zeros unread. */
@@ -257,17 +216,27 @@ function sinkRows(
  */
 export function verifyFastRgb(
   png: CheckedPng,
-  options: { census?: boolean; sampler?: RowSampler; pixels?: PixelSink } = {},
+  options: {
+    census?: boolean;
+    sampler?: RowSampler;
+    pixels?: PixelSink;
+    digest?: Pick<PixelDigest, "updateForm">;
+  } = {},
 ): FastTranscode {
   const layout = stripLayout(png.header);
   const { inRow, channels, input } = layout;
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
-      if (options.census || options.sampler || options.pixels) {
+      if (options.census || options.sampler || options.pixels || options.digest) {
         const above = rowAbove(layout, first);
         const same = options.pixels && upZeroRows(kernels, memory, layout, count);
         const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        if (badRow < 0 && options.digest) {
+          const ptr = input + inStride + 1;
+          const strip = { ptr, stride: inStride, count, rowBytes: inRow, flags: 0 };
+          digestStrip(kernels, memory, options.digest, { ...strip, above, out: layout.pieces });
+        }
         if (badRow < 0 && same) {
           options.pixels!.updateRows(
             memory,
@@ -340,9 +309,4 @@ function eachStrip(
     },
   });
   return census ? readCensus(memory, layout.census) : undefined;
-}
-
-/** The raw bytes of the row above a strip's first row: zeros, or slot 0. */
-function rowAbove(layout: StripLayout, first: number): number {
-  return first === 0 ? layout.zero : layout.input + 1;
 }

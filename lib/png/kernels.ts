@@ -69,6 +69,58 @@ export interface KernelExports {
   filterUp(ptr: number, rows: number, rowBytes: number): void;
   /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
   skipZeros(ptr: number, end: number): number;
+  /**
+   * Converts packed RGB rows into rows `outStride` bytes apart: `mode` 0, a byte a pixel (0
+   * where red is 0, else the class at `table + blue`); `mode` 1, 16 bits big-endian (red); `mode`
+   * 2, the panoptic pixel (red unless the class is 0 or stuff, 1 at `table + 256 + class`; the
+   * class; 0). Pixels that repeat those above are copied from the row written above.
+   */
+  convertRows(
+    rgb: number,
+    rows: number,
+    width: number,
+    out: number,
+    outStride: number,
+    mode: number,
+    table: number,
+  ): void;
+  /**
+   * Per row of 3-byte pixels, the number of runs of equal pixels, then each run's first column
+   * and pixel (`R + 256 G + 65536 B`), 32-bit numbers from `out`; returns the end written.
+   */
+  pixelRuns(ptr: number, stride: number, rows: number, width: number, out: number): number;
+  /**
+   * The mask of one label: rows of bytes (back to back) become rows `outStride` bytes apart of
+   * 255 where the byte is `label`, else 0.
+   */
+  labelMask(
+    labels: number,
+    rows: number,
+    width: number,
+    label: number,
+    out: number,
+    outStride: number,
+  ): void;
+  /**
+   * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
+   * bytes zeroed first).
+   */
+  rowBytesSeen(ptr: number, rows: number, width: number, seen: number): void;
+  /**
+   * Writes the canonical form of rows that the pixel digest hashes, from `out`: `above`
+   * is the row above the first, or -1 when the rows are Up differences already; rows whose byte
+   * at `flags` is 0 (unless `flags` is 0) have none. Returns the end of what it wrote, at most
+   * `rows * (4 + 20 * ceil(rowBytes / 16))` bytes.
+   */
+  digestPieces(
+    ptr: number,
+    stride: number,
+    rows: number,
+    rowBytes: number,
+    above: number,
+    flags: number,
+    out: number,
+  ): number;
 }
 
 /** Bytes the vector loops may read or write past a buffer's end. */

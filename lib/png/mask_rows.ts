@@ -12,7 +12,7 @@ import { readFastRows } from "./_fast_rows.ts";
 import { isFastFlavour } from "./fast_rgb.ts";
 import { type CheckedPng, checkPng } from "./inflate_png.ts";
 import { addToCensus, emptyCensus, type MaskCensus } from "./mask_census.ts";
-import { readPngRows, type RgbRows } from "./png_rows.ts";
+import { readPngRows, type RgbRows, type RowConversion } from "./png_rows.ts";
 
 /** Options of {@linkcode openMaskRows}. */
 export interface MaskRowsOptions {
@@ -23,6 +23,11 @@ export interface MaskRowsOptions {
    * route the tests and the benchmark compare the kernels' with. Default: `false`.
    */
   generalDecoder?: boolean;
+  /**
+   * Also hand the rows over converted (`RgbRows.converted`), where the kernels read them (the
+   * general decoder does not: convert its rows yourself).
+   */
+  convert?: RowConversion;
 }
 
 /** A checked mask PNG whose rows are ready to be read. */
@@ -73,7 +78,10 @@ export function openMaskRows(bytes: Uint8Array, options: MaskRowsOptions = {}): 
     width,
     height,
     warnings: png.warnings,
-    read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows),
+    read: (onRows) =>
+      general
+        ? readCountedRows(png, onRows)
+        : readFastRows(png, onRows, { convert: options.convert }),
   };
 }
 

@@ -2,11 +2,14 @@
  * The SHA-256 of a mask's pixels in one canonical form, whatever the PNG's compression, filters
  * or chunking: what `pixelSha256` in a manifest entry's files holds.
  *
- * The canonical form is the ASCII header `lab-masks-pixels/1 <width> <height> <layout>\n`, then,
- * for `indexed8` only, the palette's RGB triplets, then each row top to bottom, as decoded (no
- * filter byte): the byte `0` alone when the row is the same as the row above (above the first
- * row is a row of zeros, as in PNG), else the byte `1` and the row's bytes. Masks repeat rows a
- * lot, so most rows cost one byte. The layouts:
+ * The canonical form is the ASCII header `lab-masks-pixels/2 <width> <height> <layout>\n`, then,
+ * for `indexed8` only, the palette's RGB triplets, then each row top to bottom, as its
+ * differences with the row above (each byte minus the byte above, modulo 256; above the first row
+ * is a row of zeros): the row's differences are cut into pieces of 16 bytes from its first byte
+ * (the last piece holds what is left when the row's length is not a multiple of 16); each piece
+ * that is not all zeros is written as its number, counted from 1, in 4 bytes little-endian, then
+ * its bytes; the row ends with 4 zero bytes. A mask changes little from one row to the next, so a
+ * row costs a few pieces, and a row the same as the row above 4 bytes. The layouts:
  *
  * - `gray8`: one byte a pixel;
  * - `gray16`: two bytes a pixel, big-endian;
@@ -22,7 +25,10 @@ import { createHash, type Hash } from "node:crypto";
 export type PixelLayout = "gray8" | "gray16" | "rgb8" | "indexed8";
 
 /** The canonical form's version: the first word of its header. */
-export const PIXEL_FORM = "lab-masks-pixels/1";
+export const PIXEL_FORM = "lab-masks-pixels/2";
+
+/** The bytes of a piece of a row's differences. */
+export const PIXEL_PIECE_BYTES = 16;
 
 /** The size and layout of the pixels a {@linkcode PixelDigest} hashes. */
 export interface PixelDigestOptions {
@@ -43,14 +49,33 @@ export interface PixelDigestOptions {
 export type SameAsAbove = (row: number) => boolean | undefined;
 
 /**
- * Bytes gathered before each hash update: the canonical form (a row the same as the row above is
- * one `0`; another, `1` then its bytes) is handed to the hash a strip at a time, not two calls a
- * row (each call into `node:crypto` costs more than copying a row).
+ * Bytes of the canonical form gathered before each hash update (each call into `node:crypto`
+ * costs more than copying a piece).
  */
 const STAGE_BYTES = 64 * 1024;
 
 /**
- * Hashes a mask's rows, given top to bottom, in the canonical form.
+ * The most bytes of the canonical form that `rows` rows of `rowBytes` bytes can make.
+ *
+ * @param rows How many rows.
+ * @param rowBytes The bytes of a row.
+ * @returns The bound.
+ *
+ * @example
+ * ```ts
+ * import { pixelFormBound } from "@lab/masks/png";
+ *
+ * console.log(pixelFormBound(1, 16)); // 24: one piece and the row's end
+ * ```
+ */
+export function pixelFormBound(rows: number, rowBytes: number): number {
+  return rows * (4 + (4 + PIXEL_PIECE_BYTES) * Math.ceil(rowBytes / PIXEL_PIECE_BYTES));
+}
+
+/**
+ * Hashes a mask's rows, given top to bottom, in the canonical form. One digest is fed either
+ * rows (`update`, `updateRows`) or their differences (`updateDifferences`, `updateForm`), not
+ * both: only rows tell the digest the row above the next.
  *
  * @example The digest of a 2×1 grey mask
  * ```ts
@@ -64,11 +89,13 @@ const STAGE_BYTES = 64 * 1024;
 export class PixelDigest {
   #hash: Hash;
   #rowBytes: number;
-  /** The last row hashed (zeros before the first). */
-  #last: Uint8Array;
+  /** The last row given (zeros before the first); `undefined` once differences were given. */
+  #last: Uint8Array | undefined;
   /** The canonical form's bytes not hashed yet: `#stage[0..#staged)`. */
   #stage: Uint8Array;
   #staged = 0;
+  /** A view of the words of the buffer differences last came in. */
+  #words: Int32Array<ArrayBufferLike> = new Int32Array(0);
 
   /**
    * Starts the digest with the canonical header (and palette).
@@ -82,7 +109,7 @@ export class PixelDigest {
     if (layout === "indexed8" && palette) this.#hash.update(palette);
     this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
     this.#last = new Uint8Array(this.#rowBytes);
-    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, this.#rowBytes + 1));
+    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
   }
 
   /** The bytes of one row. */
@@ -109,6 +136,7 @@ export class PixelDigest {
    * @param stride The distance between rows.
    * @param count How many rows.
    * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   * @throws {RangeError} after differences were given.
    */
   updateRows(
     memory: Uint8Array,
@@ -117,29 +145,53 @@ export class PixelDigest {
     count: number,
     sameAsAbove?: SameAsAbove,
   ): void {
+    const last = this.#rowsOnly();
     const rowBytes = this.#rowBytes;
-    let changed = -1;
     for (let row = 0, p = at; row < count; row++, p += stride) {
-      const known = sameAsAbove?.(row);
-      const same = known ??
-        (row === 0
-          ? sameBytes(memory, p, this.#last, 0, rowBytes)
-          : sameBytes(memory, p, memory, p - stride, rowBytes));
-      if (this.#staged + 1 + rowBytes > this.#stage.length) this.#flush();
-      if (same) {
-        this.#stage[this.#staged++] = 0;
-        continue;
-      }
-      this.#stage[this.#staged] = 1;
-      this.#stage.set(memory.subarray(p, p + rowBytes), this.#staged + 1);
-      this.#staged += 1 + rowBytes;
-      changed = row;
+      if (sameAsAbove?.(row) === true) this.#endRow();
+      else if (row === 0) this.#addRow(memory, p, last, 0);
+      else this.#addRow(memory, p, memory, p - stride);
     }
-    // The row above the next call's first: the last changed row (the rows after it repeat it).
-    if (changed >= 0) {
-      const from = at + changed * stride;
-      this.#last.set(memory.subarray(from, from + rowBytes));
+    if (count > 0) {
+      const from = at + (count - 1) * stride;
+      last.set(memory.subarray(from, from + rowBytes));
     }
+  }
+
+  /**
+   * Adds `count` rows given as their differences with the row above (PNG's Up filter, without
+   * the filter-type byte), `stride` bytes apart in `memory` from `at`.
+   *
+   * @param memory The bytes holding the differences.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param noDifference Which rows are known to be all zeros (they are not read).
+   */
+  updateDifferences(
+    memory: Uint8Array,
+    at: number,
+    stride: number,
+    count: number,
+    noDifference?: (row: number) => boolean,
+  ): void {
+    this.#last = undefined;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      if (noDifference?.(row) === true) this.#endRow();
+      else this.#addRow(memory, p, undefined, 0);
+    }
+  }
+
+  /**
+   * Adds bytes of the canonical form as they are, e.g. written by the kernels
+   * (`digestPieces`) from rows they hold.
+   *
+   * @param bytes The canonical form of whole rows.
+   */
+  updateForm(bytes: Uint8Array): void {
+    this.#last = undefined;
+    this.#flush();
+    this.#hash.update(bytes);
   }
 
   /**
@@ -152,16 +204,84 @@ export class PixelDigest {
     return this.#hash.digest("hex");
   }
 
+  #rowsOnly(): Uint8Array {
+    if (this.#last === undefined) {
+      throw new RangeError("PixelDigest was given differences: it cannot take rows after them");
+    }
+    return this.#last;
+  }
+
+  /** Stages a row's pieces: its bytes minus those of `above` at `b`, or as they are. */
+  #addRow(row: Uint8Array, p: number, above: Uint8Array | undefined, b: number): void {
+    const rowBytes = this.#rowBytes;
+    if (this.#staged + pixelFormBound(1, rowBytes) > this.#stage.length) this.#flush();
+    let start = 0;
+    if (above === undefined && (row.byteOffset + p) % 4 === 0) start = this.#addWords(row, p);
+    const stage = this.#stage;
+    let out = this.#staged;
+    for (let piece = start / PIXEL_PIECE_BYTES + 1; start < rowBytes; piece++) {
+      const end = Math.min(start + PIXEL_PIECE_BYTES, rowBytes);
+      let any = 0;
+      for (let i = start, o = out + 4; i < end; i++, o++) {
+        const difference = above === undefined ? row[p + i] : (row[p + i] - above[b + i]) & 255;
+        stage[o] = difference;
+        any |= difference;
+      }
+      if (any !== 0) {
+        writeUint32(stage, out, piece);
+        out += 4 + end - start;
+      }
+      start = end;
+    }
+    this.#staged = out;
+    this.#endRow();
+  }
+
+  /**
+   * Stages the whole pieces of a row of differences that starts on a 32-bit word, four words a
+   * piece; returns where the pieces left (a shorter last one) start.
+   */
+  #addWords(row: Uint8Array, p: number): number {
+    const { buffer } = row;
+    if (this.#words.buffer !== buffer) {
+      this.#words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
+    }
+    const words = this.#words;
+    const stage = this.#stage;
+    const pieces = Math.floor(this.#rowBytes / PIXEL_PIECE_BYTES);
+    let out = this.#staged;
+    for (let piece = 0, w = (row.byteOffset + p) >> 2, i = p; piece < pieces; piece++) {
+      if ((words[w] | words[w + 1] | words[w + 2] | words[w + 3]) !== 0) {
+        writeUint32(stage, out, piece + 1);
+        for (let k = 0; k < PIXEL_PIECE_BYTES; k++) stage[out + 4 + k] = row[i + k];
+        out += 4 + PIXEL_PIECE_BYTES;
+      }
+      w += 4;
+      i += PIXEL_PIECE_BYTES;
+    }
+    this.#staged = out;
+    return pieces * PIXEL_PIECE_BYTES;
+  }
+
+  /** Stages the end of a row. */
+  #endRow(): void {
+    if (this.#staged + 4 > this.#stage.length) this.#flush();
+    writeUint32(this.#stage, this.#staged, 0);
+    this.#staged += 4;
+  }
+
   #flush(): void {
     if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
     this.#staged = 0;
   }
 }
 
-/** Whether `length` bytes at `a[i]` and `b[j]` are the same. */
-function sameBytes(a: Uint8Array, i: number, b: Uint8Array, j: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (a[i + k] !== b[j + k]) return false;
-  return true;
+/** Writes a 32-bit little-endian number. */
+function writeUint32(bytes: Uint8Array, at: number, value: number): void {
+  bytes[at] = value & 255;
+  bytes[at + 1] = (value >>> 8) & 255;
+  bytes[at + 2] = (value >>> 16) & 255;
+  bytes[at + 3] = value >>> 24;
 }
 
 /**

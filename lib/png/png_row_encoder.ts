@@ -12,6 +12,8 @@ import { PngError } from "../errors.ts";
 import { pngOfImageData } from "./png_file.ts";
 import { DeflateStream } from "../flate/zlib_streams.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
+import type { PixelDigest } from "./pixel_digest.ts";
+import type { ConvertedRows } from "./png_rows.ts";
 
 /** What {@linkcode PngRowEncoder} writes: a non-interlaced image of one colour type and depth. */
 export interface PngRowEncoderOptions {
@@ -35,15 +37,19 @@ export interface PngRowEncoderOptions {
    */
   deflater?: "zlib" | "mask-rows";
   /**
-   * Also gets every row as written, unfiltered (e.g. to hash the image's pixels), with which rows
-   * are the same as the row above.
+   * Also hashes the image's pixels, from the rows' Up differences the encoder computes (or the
+   * canonical form of scanlines given ready, `writeScanlines`).
    */
-  pixels?: { update(rows: Uint8Array, sameAsAbove?: (row: number) => boolean): void };
+  digest?: Pick<PixelDigest, "updateDifferences" | "updateForm">;
 }
 
 /** The high bit of each byte of a 32-bit word, and the other bits. */
 const HIGH_BITS = 0x80808080 | 0;
 const LOW_BITS = 0x7f7f7f7f;
+
+/** For the digest: a row without differences, and one with. */
+const none = () => true;
+const some = () => false;
 
 /** Raw bytes of the zero rows written at a time by {@linkcode PngRowEncoder.writeZeroRows}. */
 const ZERO_BYTES = 64 * 1024;
@@ -68,8 +74,8 @@ export class PngRowEncoder {
   #deflate: DeflateStream | RunDeflate;
   /** The last row written, raw: the Up filter's row above. */
   #previous: Uint8Array;
-  /** Whether `#previous` is all zeros. */
-  #previousZero = true;
+  /** Whether `#previous` is all zeros; `undefined` until asked after a write. */
+  #previousZero: boolean | undefined = true;
   #lines = new Uint8Array(0);
   #zeros?: Uint8Array;
   /** Per row of the last strip: 0 when it repeats the row above. */
@@ -121,20 +127,56 @@ export class PngRowEncoder {
     if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
     // zlib reads every scanline: only the mask-row encoder may skip the known repeats.
     const known = this.#deflate instanceof RunDeflate ? repeats : undefined;
-    if (rowBytes % 4 === 0 && samples.byteOffset % 4 === 0) {
-      this.#upFilterWords(samples, rows, known);
-    } else this.#upFilterBytes(samples, rows, known);
+    const aligned = rowBytes % 4 === 0 && samples.byteOffset % 4 === 0;
+    if (aligned) this.#upFilterWords(samples, rows, known);
+    else this.#upFilterBytes(samples, rows, known);
     const changed = this.#changed;
     if (rows > 0) {
       this.#previous.set(samples.subarray(samples.length - rowBytes));
-      this.#previousZero = this.#previous.every((byte) => byte === 0);
+      this.#previousZero = undefined;
     }
-    this.#options.pixels?.update(samples, (row) => changed[row] === 0);
+    // The word filter hands each row's differences over as it makes them, word-aligned.
+    if (!aligned) {
+      this.#options.digest?.updateDifferences(
+        this.#lines,
+        1,
+        stride,
+        rows,
+        (row) => changed[row] === 0,
+      );
+    }
     const deflate = this.#deflate;
     if (deflate instanceof RunDeflate) {
       deflate.writeScanlines(this.#lines, { first: 0, stride, count: rows, flags: changed, at: 0 });
     } else deflate.write(this.#lines.subarray(0, rows * stride));
     this.#written += rows;
+  }
+
+  /**
+   * Compresses the next rows, given Up-filtered with their digest's form by the strip reader's
+   * kernels (see `RowConversion`): nothing is filtered or compared here.
+   *
+   * @param rows The scanlines, which rows have no difference, the digest's form, the last row.
+   * @throws {PngError} when the rows are not of this image's width, or more rows than its height.
+   */
+  writeScanlines(rows: ConvertedRows): void {
+    const { scanlines, stride, count } = rows;
+    if (stride !== this.#rowBytes + 1 || this.#written + count > this.#options.height) {
+      throw new PngError(
+        `${count} scanlines of ${stride} bytes are not rows of ${this.#rowBytes} bytes within ` +
+          `the image's ${this.#options.height - this.#written} rows left`,
+      );
+    }
+    const deflate = this.#deflate;
+    if (deflate instanceof RunDeflate) {
+      deflate.writeScanlines(scanlines, { first: 0, stride, count, flags: rows.flags, at: 0 });
+    } else deflate.write(scanlines.subarray(0, count * stride));
+    this.#options.digest?.updateForm(rows.form);
+    if (count > 0) {
+      this.#previous.set(rows.last);
+      this.#previousZero = undefined;
+    }
+    this.#written += count;
   }
 
   /**
@@ -182,6 +224,7 @@ export class PngRowEncoder {
       this.#differenceBytes = new Uint8Array(this.#difference.buffer);
     }
     const difference = this.#difference;
+    const digest = this.#options.digest;
     const here = new Int32Array(samples.buffer, samples.byteOffset, rows * words);
     let above = new Int32Array(this.#previous.buffer, 0, words);
     let up = 0;
@@ -200,6 +243,7 @@ export class PngRowEncoder {
         lines.set(this.#differenceBytes, at + 1);
         changed[y] = any === 0 ? 0 : 1;
       }
+      digest?.updateDifferences(this.#differenceBytes, 0, 0, 1, changed[y] === 0 ? none : some);
       above = here;
       up = s;
     }
@@ -215,21 +259,29 @@ export class PngRowEncoder {
     const zeros = this.#zeros ??= new Uint8Array(perWrite * this.#rowBytes);
     const deflate = this.#deflate;
     if (
-      this.#previousZero && deflate instanceof RunDeflate &&
+      deflate instanceof RunDeflate && this.#isPreviousZero() &&
       this.#written + count <= this.#options.height
     ) {
       // Below a row of zeros, each row repeats the row above: nothing to filter or read.
       for (let row = 0; row < count; row++) deflate.zeroRow(2, this.#rowBytes);
-      for (let left = count; left > 0; left -= perWrite) {
-        const rows = zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes);
-        this.#options.pixels?.update(rows, () => true);
-      }
+      this.#options.digest?.updateDifferences(zeros, 0, 0, count, () => true);
       this.#written += count;
       return;
     }
     for (let left = count; left > 0; left -= perWrite) {
       this.writeRows(zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes));
     }
+  }
+
+  /** Whether the last row written is all zeros (found out when first asked after a write). */
+  #isPreviousZero(): boolean {
+    if (this.#previousZero === undefined) {
+      const previous = this.#previous;
+      let any = 0;
+      for (let i = 0; i < previous.length; i++) any |= previous[i];
+      this.#previousZero = any === 0;
+    }
+    return this.#previousZero;
   }
 
   /**

@@ -31,7 +31,68 @@ export interface RgbRows {
    * image), 0 where that is not known; absent when no row is known.
    */
   repeats?: Uint8Array;
+  /** The rows converted as the reader was asked (see {@linkcode RowConversion}). */
+  converted?: ConvertedRows;
+  /** The rows' labels, when the reader was asked for them (see {@linkcode RowConversion}). */
+  labels?: RowLabels;
+  /**
+   * With `labels` asked: the mask of one label (255 where the pixel's label is `label`, else 0)
+   * over the strip's rows `from` to `to` (all by default), Up-filtered under `above` (the row
+   * written above them): a `binary` file's rows. Valid until the strip's callback returns; each
+   * call's rows replace the last's.
+   */
+  labelMask?: (
+    label: number,
+    above: Uint8Array,
+    rows?: { from: number; to: number },
+  ) => ConvertedRows;
 }
+
+/** Each pixel's label (its blue where red is not 0, else 0), and which labels each row holds. */
+export interface RowLabels {
+  /** A byte a pixel, the rows back to back. */
+  bytes: Uint8Array;
+  /** 256 bytes a row: 1 at each label the row holds. */
+  seen: Uint8Array;
+}
+
+/**
+ * Rows converted by the kernels as they were read, Up-filtered and ready to deflate: what
+ * `PngRowEncoder.writeScanlines` takes. Valid until the reader's next strip.
+ */
+export interface ConvertedRows {
+  /** `count` PNG scanlines (filter type byte 2, then the row's Up differences). */
+  scanlines: Uint8Array;
+  /** The distance between scanlines: the row's bytes and its filter type byte. */
+  stride: number;
+  /** How many rows. */
+  count: number;
+  /** Per row, 0 where its Up differences are all zeros (the row repeats the row above). */
+  flags: Uint8Array;
+  /** The rows' canonical form for the pixel digest (`PixelDigest.updateForm`). */
+  form: Uint8Array;
+  /** The last row, unfiltered. */
+  last: Uint8Array;
+  /**
+   * `panoptic`: per row, its number of runs of equal pixels, then each run's first column and
+   * pixel (`R + 256·G + 256²·B`).
+   */
+  runs?: Int32Array;
+}
+
+/**
+ * Rows the kernels convert as they read them: `index`, a byte a pixel (0 where red is 0, else the
+ * byte of `byBChannel` at blue); `instance16`, 16 bits big-endian a pixel (red); `panoptic`, 8-bit
+ * RGB, the pixel's instance (red, but 0 for a class that is stuff, 1 in `stuff`), its class (of
+ * `classOfB` at blue; 0 where red is 0) and 0, with the rows' runs of equal pixels; all handed over
+ * Up-filtered as `converted`. `labels`: each pixel's label and which labels each row holds, as
+ * `labels`.
+ */
+export type RowConversion =
+  | { kind: "index"; byBChannel: Uint8Array }
+  | { kind: "instance16" }
+  | { kind: "labels" }
+  | { kind: "panoptic"; classOfB: Uint8Array; stuff: Uint8Array };
 
 /** Options of {@linkcode readPngRows}. */
 export interface ReadPngRowsOptions {

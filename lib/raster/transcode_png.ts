@@ -11,6 +11,7 @@ import { type CheckedPng, checkPng } from "../png/inflate_png.ts";
 import { addToCensus, emptyCensus, type MaskCensus } from "../png/mask_census.ts";
 import { pngOfImageData } from "../png/png_file.ts";
 import { PngRowEncoder } from "../png/png_row_encoder.ts";
+import type { PixelDigest } from "../png/pixel_digest.ts";
 import { readPngRows } from "../png/png_rows.ts";
 import { MaskSampler, type MaskSamples } from "./mask_sampler.ts";
 import { DEFAULT_ZLIB_LEVEL } from "../png/encode_png.ts";
@@ -41,7 +42,9 @@ export interface TranscodeMaskOptions extends TranscodePngOptions {
    * Also hands the rows of the PNG written (8-bit RGB, recoloured), top to bottom, unfiltered,
    * to the sink this makes once the image's size is known.
    */
-  pixels?: (size: { width: number; height: number }) => PixelSink;
+  pixels?: (size: { width: number; height: number }) => PixelSink | undefined;
+  /** Also hashes the pixels of the PNG written, with the digest this makes once the size is known. */
+  digest?: (size: { width: number; height: number }) => PixelDigest;
 }
 
 export type { PixelSink };
@@ -122,38 +125,24 @@ export async function transcodeMask(
   const { header } = png;
   const { width, height } = header;
   const pixels = options.pixels?.({ width, height });
+  const digest = options.digest?.({ width, height });
   const sampler = options.thumbnailSide === undefined
     ? undefined
     : new MaskSampler(width, height, options.thumbnailSide);
   if (!isFastFlavour(header)) {
-    // Every other flavour, strip by strip: decoded, counted, sampled, recoloured, encoded.
     const table = tableOf(mapping);
-    const census = options.census ? emptyCensus() : undefined;
-    using encoder = new PngRowEncoder({
-      width,
-      height,
-      bitDepth: 8,
-      colourType: 2,
-      level: DEFAULT_ZLIB_LEVEL,
+    const encoded = transcodeOtherFlavour(png, {
+      table,
+      census: options.census,
+      sampler,
       pixels,
+      digest,
     });
-    readPngRows(png, ({ data, first, count }) => {
-      if (census) addToCensus(census, data);
-      sampler?.takeRows(data, 0, width * 3, first, count, 3);
-      encoder.writeRows(table ? recolourRows(data, table) : data);
-    });
-    return {
-      png: encoder.end(),
-      width,
-      height,
-      census,
-      samples: sampler?.samples(),
-      warnings: png.warnings,
-    };
+    return { ...encoded, width, height, samples: sampler?.samples(), warnings: png.warnings };
   }
   const colourTable = tableOf(mapping);
   if (colourTable === undefined && header.colourType === 2 && isPlain(png)) {
-    const { census } = verifyFastRgb(png, { census: options.census, sampler, pixels });
+    const { census } = verifyFastRgb(png, { census: options.census, sampler, pixels, digest });
     return {
       png: bytes,
       width,
@@ -168,9 +157,44 @@ export async function transcodeMask(
     census: options.census,
     sampler,
     pixels,
+    digest,
   });
   const file = pngOfImageData({ width, height, bitDepth: 8, colourType: 2 }, idat!);
   return { png: file, width, height, census, samples: sampler?.samples(), warnings: png.warnings };
+}
+
+/**
+ * Every flavour but the fast ones, strip by strip: decoded, counted, sampled, recoloured, encoded.
+ */
+function transcodeOtherFlavour(
+  png: CheckedPng,
+  options: {
+    table?: Uint8Array;
+    census?: boolean;
+    sampler?: MaskSampler;
+    pixels?: PixelSink;
+    digest?: PixelDigest;
+  },
+): { png: Uint8Array; census?: MaskCensus } {
+  const { table, sampler, pixels } = options;
+  const { width, height } = png.header;
+  const census = options.census ? emptyCensus() : undefined;
+  using encoder = new PngRowEncoder({
+    width,
+    height,
+    bitDepth: 8,
+    colourType: 2,
+    level: DEFAULT_ZLIB_LEVEL,
+    digest: options.digest,
+  });
+  readPngRows(png, ({ data, first, count }) => {
+    if (census) addToCensus(census, data);
+    sampler?.takeRows(data, 0, width * 3, first, count, 3);
+    const rows = table ? recolourRows(data, table) : data;
+    pixels?.update(rows);
+    encoder.writeRows(rows);
+  });
+  return { png: encoder.end(), census };
 }
 
 /** The mapping's colour table; `undefined` for no or an empty mapping. */

@@ -53,17 +53,24 @@ Deno.test("pixelSha256 is the same for the same pixels whatever the mask's PNG e
 });
 
 /**
- * The documented canonical form, written out here on its own: the header, then per row `0` when
- * it repeats the row above (zeros above the first), else `1` and the row.
+ * The documented canonical form, written out here on its own: the header, then per row its
+ * differences with the row above (zeros above the first) in 16-byte pieces, each nonzero piece as
+ * its number from 1 (32-bit little-endian) and its bytes, then four zero bytes.
  */
 function canonicalSha256(width: number, height: number, layout: string, rows: Uint8Array): string {
-  const hash = createHash("sha256").update(`lab-masks-pixels/1 ${width} ${height} ${layout}\n`);
+  const hash = createHash("sha256").update(`lab-masks-pixels/2 ${width} ${height} ${layout}\n`);
   const rowBytes = rows.length / height;
   let above: Uint8Array = new Uint8Array(rowBytes);
   for (let y = 0; y < height; y++) {
     const row = rows.subarray(y * rowBytes, (y + 1) * rowBytes);
-    if (sameBytes(row, above)) hash.update(new Uint8Array([0]));
-    else hash.update(new Uint8Array([1])).update(row);
+    const differences = row.map((byte, x) => byte - above[x]);
+    for (let piece = 0; piece * 16 < rowBytes; piece++) {
+      const bytes = differences.subarray(piece * 16, piece * 16 + 16);
+      if (bytes.some((byte) => byte !== 0)) {
+        hash.update(new Uint8Array(new Uint32Array([piece + 1]).buffer)).update(bytes);
+      }
+    }
+    hash.update(new Uint8Array(4));
     above = row;
   }
   return hash.digest("hex");

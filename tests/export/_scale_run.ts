@@ -1,6 +1,6 @@
 /**
  * Run as its own process with `--v8-flags=--expose-gc`: exports a project of the fake lab named
- * in its first argument (`{ url, accessId, secretKey, projectId, folder, first }` as JSON) and
+ * in its first argument (`{ url, accessId, secretKey, projectId, folder, first, card }` as JSON) and
  * prints, as one JSON line, V8's heap in use after a full collection when the `first`th task is
  * done and when the last is (the run's state, its garbage collected), the peak RSS, and the heap
  * V8 holds (`heapTotal`, nothing collected on purpose) when the last task is done and once the
@@ -27,6 +27,7 @@ const summary = await exportMasks({
   projectId: settings.projectId,
   outputFolder: settings.folder,
   outputFilename: "out",
+  card: settings.card === true,
   onProgress(event) {
     if (event.type !== "task") return;
     if (event.done === settings.first) heap.first = heapAfterCollection();

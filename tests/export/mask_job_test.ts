@@ -30,7 +30,9 @@ function scene(width: number, height: number) {
   return drawMask({ width, height }, [
     { id: 3, bChannel: 2, circle: [width / 2, height / 2, Math.min(width, height) / 3] },
     { id: 254, bChannel: 9, rect: [0, 0, Math.ceil(width / 4), height] },
-    { id: 7, bChannel: 5, rect: [width - 3, 1, width, height] },
+    { id: 7, bChannel: 5, rect: [width - 3, 1, width, height / 2] },
+    // A labelled instance along the right edge: a run that ends with the row.
+    { id: 9, bChannel: 9, rect: [width - 5, height / 2, width, height] },
     { id: 3, bChannel: 1, rect: [1, height - 2, width - 1, height] },
     { id: 200, bChannel: 1, circle: [width / 4, height / 5, height / 6] },
   ]);
@@ -228,6 +230,7 @@ Deno.test("runMaskJob() writes every format but rgb through the kernels' strip r
         const general = await runMaskJob(job(), { generalDecoder: true });
         assert.deepEqual(fast.stats, general.stats, `${format}: statistics`);
         assert.deepEqual(fast.preview, general.preview, `${format}: thumbnail`);
+        assert.deepEqual(fast.segments, general.segments, `${format}: panoptic segments`);
         assert.deepEqual(fast.files.map((file) => file.path), general.files.map((f) => f.path));
         for (const [i, file] of fast.files.entries()) {
           assertSameData(file.bytes, general.files[i].bytes, `${format}: ${file.path}`);

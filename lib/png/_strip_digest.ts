@@ -1,0 +1,56 @@
+/**
+ * The pixel digest of a strip the kernels hold: its canonical form written by the kernels next to
+ * the strip, then hashed, so no row is copied or compared outside them.
+ *
+ * @module
+ */
+
+import type { KernelExports } from "./kernels.ts";
+import type { PixelDigest } from "./pixel_digest.ts";
+
+/** Rows in the kernels' memory, and where their canonical form may be written. */
+export interface KernelStrip {
+  /** The first row's first byte. */
+  ptr: number;
+  /** The distance between rows. */
+  stride: number;
+  /** How many rows. */
+  count: number;
+  /** The bytes of a row. */
+  rowBytes: number;
+  /** The row above the first, or -1 when the rows are Up differences already. */
+  above: number;
+  /** One byte a row, 0 where the row has no difference; 0 when not known. */
+  flags: number;
+  /** Room for `pixelFormBound(count, rowBytes)` bytes. */
+  out: number;
+}
+
+/**
+ * Adds a strip the kernels hold to a digest.
+ *
+ * @param kernels The kernels.
+ * @param memory Their memory.
+ * @param digest The digest, fed differences only.
+ * @param strip Where the rows are.
+ */
+export function digestStrip(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  digest: Pick<PixelDigest, "updateForm">,
+  strip: KernelStrip,
+): void {
+  digest.updateForm(memory.subarray(strip.out, writeForm(kernels, strip)));
+}
+
+/**
+ * Writes the canonical form of a strip the kernels hold at `strip.out`.
+ *
+ * @param kernels The kernels.
+ * @param strip Where the rows are.
+ * @returns The end of the form written.
+ */
+export function writeForm(kernels: KernelExports, strip: KernelStrip): number {
+  const { ptr, stride, count, rowBytes, above, flags, out } = strip;
+  return kernels.digestPieces(ptr, stride, count, rowBytes, above, flags, out);
+}

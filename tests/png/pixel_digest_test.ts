@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import assert from "../_std/assert.ts";
+import { errorWith } from "../_std/error_with.ts";
+import { SLACK, withKernels } from "../../lib/png/kernels.ts";
+import { PixelDigest, pixelFormBound } from "../../lib/png/pixel_digest.ts";
+import { digestStrip } from "../../lib/png/_strip_digest.ts";
+import { seededRandom } from "../../testing/seeded_random.ts";
+
+/** Rows like a mask's: runs of a few values, each row a few changes away from the one above. */
+function maskRows(rowBytes: number, rows: number, seed: number): Uint8Array {
+  const random = seededRandom(seed);
+  const data = new Uint8Array(rowBytes * rows);
+  for (let y = 0; y < rows; y++) {
+    if (y > 0) data.copyWithin(y * rowBytes, (y - 1) * rowBytes, y * rowBytes);
+    // Some rows repeat the row above; others change a few runs, some near the row's end.
+    const changes = random() < 0.3 ? 0 : 1 + Math.floor(random() * 4);
+    for (let c = 0; c < changes; c++) {
+      const from = Math.floor(random() * rowBytes);
+      const to = Math.min(rowBytes, from + 1 + Math.floor(random() * 40));
+      data.fill(Math.floor(random() * 256), y * rowBytes + from, y * rowBytes + to);
+    }
+  }
+  return data;
+}
+
+/** Each row minus the row above, bytewise (zeros above the first). */
+function upDifferences(data: Uint8Array, rowBytes: number): Uint8Array {
+  return data.map((byte, i) => i < rowBytes ? byte : byte - data[i - rowBytes]);
+}
+
+/** The digest the kernels make of rows they hold: as they are, or as differences. */
+function kernelDigest(rows: Uint8Array, rowBytes: number, asDifferences: boolean): string {
+  const count = rows.length / rowBytes;
+  const digest = new PixelDigest({ width: rowBytes, height: count, layout: "gray8" });
+  const stride = rowBytes + 3; // rows not back to back, nor on any alignment
+  const zero = 0;
+  const ptr = rowBytes + SLACK + 5;
+  const bytes = ptr + count * stride + pixelFormBound(count, rowBytes) + 2 * SLACK;
+  withKernels(bytes, (k, memory) => {
+    memory.fill(0, zero, rowBytes + SLACK);
+    const source = asDifferences ? upDifferences(rows, rowBytes) : rows;
+    for (let y = 0; y < count; y++) {
+      memory.set(source.subarray(y * rowBytes, (y + 1) * rowBytes), ptr + y * stride);
+    }
+    const out = ptr + count * stride + SLACK;
+    const above = asDifferences ? -1 : zero;
+    // Two strips, as a reader hands them over: the second's row above is the first's last.
+    const half = Math.floor(count / 2);
+    digestStrip(k, memory, digest, { ptr, stride, count: half, rowBytes, above, flags: 0, out });
+    const rest = ptr + half * stride;
+    const second = asDifferences ? -1 : rest - stride;
+    digestStrip(k, memory, digest, {
+      ptr: rest,
+      stride,
+      count: count - half,
+      rowBytes,
+      above: second,
+      flags: 0,
+      out,
+    });
+  });
+  return digest.hex();
+}
+
+Deno.test("the kernels, the rows and the differences give one digest, at every row length", () => {
+  for (let rowBytes = 1; rowBytes <= 150; rowBytes += rowBytes < 40 ? 1 : 7) {
+    const rows = maskRows(rowBytes, 23, rowBytes);
+    const fromRows = new PixelDigest({ width: rowBytes, height: 23, layout: "gray8" });
+    fromRows.update(rows);
+    const expected = fromRows.hex();
+    const fromDifferences = new PixelDigest({ width: rowBytes, height: 23, layout: "gray8" });
+    const differences = upDifferences(rows, rowBytes);
+    // Word-aligned and not: the digest reads words where it can.
+    const shifted = new Uint8Array(differences.length + 1);
+    shifted.set(differences, 1);
+    fromDifferences.updateDifferences(shifted, 1, rowBytes, 23);
+    assert.equal(fromDifferences.hex(), expected, `${rowBytes} bytes, differences`);
+    const aligned = new PixelDigest({ width: rowBytes, height: 23, layout: "gray8" });
+    for (let y = 0; y < 23; y++) {
+      aligned.updateDifferences(differences.slice(y * rowBytes, (y + 1) * rowBytes), 0, 0, 1);
+    }
+    assert.equal(aligned.hex(), expected, `${rowBytes} bytes, each row aligned`);
+    assert.equal(kernelDigest(rows, rowBytes, false), expected, `${rowBytes} bytes, kernels`);
+    assert.equal(kernelDigest(rows, rowBytes, true), expected, `${rowBytes} bytes, kernels, Up`);
+  }
+});
+
+Deno.test("the digest is the SHA-256 of the documented form: pieces of differences, numbered", () => {
+  // Two rows of 20 bytes: the first has a byte in each piece, the second repeats it but byte 17.
+  const rows = new Uint8Array(40);
+  rows[3] = 7;
+  rows[17] = 9;
+  rows.copyWithin(20, 0, 20);
+  rows[37] = 10;
+  const digest = new PixelDigest({ width: 20, height: 2, layout: "gray8" });
+  digest.update(rows);
+  const piece = (number: number, bytes: number[]) => [number, 0, 0, 0, ...bytes];
+  const first = [...piece(1, [0, 0, 0, 7, ...new Array(12).fill(0)]), ...piece(2, [0, 9, 0, 0])];
+  const form = new Uint8Array([...first, 0, 0, 0, 0, ...piece(2, [0, 1, 0, 0]), 0, 0, 0, 0]);
+  const expected = createHash("sha256").update("lab-masks-pixels/2 20 2 gray8\n").update(form);
+  assert.equal(digest.hex(), expected.digest("hex"));
+});
+
+Deno.test("a digest given differences refuses rows after them", () => {
+  const digest = new PixelDigest({ width: 2, height: 2, layout: "gray8" });
+  digest.updateDifferences(new Uint8Array([1, 0]), 0, 2, 1);
+  assert.throws(
+    () => digest.update(new Uint8Array([1, 0])),
+    errorWith(RangeError, "PixelDigest was given differences: it cannot take rows after them"),
+  );
+});
