@@ -157,16 +157,22 @@ try {
     : undefined;
   try {
     if (lab && only.has("export")) {
-      console.log(`\n1. End to end, ${tasks} tasks (separate processes, same lab)`);
-      const sdk = await runExport({ mode: "sdk", lab: lab.target, count: tasks, label: "sdk" });
-      console.log(`   SDK-like sequential baseline (sharp): ${report(sdk)}`);
-      const ours = await runExport({ mode: "ours", lab: lab.target, count: tasks, label: "ours" });
-      console.log(`   exportMasks:                          ${report(ours)}`);
+      console.log(`\n1. End to end, ${tasks} tasks (separate processes, same lab, 3 rounds)`);
+      const ratios: number[] = [];
+      for (let round = 1; round <= 3; round++) {
+        const run = { lab: lab.target, count: tasks } as const;
+        const sdk = await runExport({ ...run, mode: "sdk", label: `sdk-${round}` });
+        console.log(`   round ${round}, SDK-like sequential baseline (sharp): ${report(sdk)}`);
+        const ours = await runExport({ ...run, mode: "ours", label: `ours-${round}` });
+        console.log(`   round ${round}, exportMasks:                          ${report(ours)}`);
+        ratios.push(sdk.ms / ours.ms);
+      }
+      // The issue's bound: 12× on an idle machine (median of three), so that a busy one shows 10×.
       lines.push({
-        ratio: "1. exportMasks vs SDK baseline",
-        value: sdk.ms / ours.ms,
-        target: "≥ 10×",
-        pass: sdk.ms / ours.ms >= 10,
+        ratio: "1. exportMasks vs SDK baseline (median of 3)",
+        value: median(ratios),
+        target: "≥ 12× idle",
+        pass: median(ratios) >= 12,
       });
     }
     if (lab && only.has("memory")) {

@@ -1,5 +1,5 @@
 /**
- * The lines a dataset id hashes (see `datasetIdOf`), gathered entry by entry in one buffer: a
+ * The lines a dataset id hashes (see `datasetIdOf`), gathered entry by entry in chunks of bytes: a
  * manifest of 100,000 entries read as a stream costs about 100 bytes a mask file, not the parsed
  * entries (about 700 bytes each) nor a typed array per line.
  *
@@ -37,10 +37,11 @@ export interface DatasetIdentity {
  * ```
  */
 export class DatasetLines {
-  /** The lines' UTF-8 bytes, back to back, each with its newline. */
-  #bytes = new Uint8Array(4096);
-  #length = 0;
-  /** By line: where it starts in {@linkcode DatasetLines.#bytes} (it ends where the next starts). */
+  /** The lines' UTF-8 bytes, back to back in chunks, each line with its newline. */
+  #chunks: Uint8Array[] = [];
+  /** By chunk: how many of its bytes the lines use. */
+  #used: number[] = [];
+  /** By line: its chunk × 2³² + where it starts there (it ends where the next starts, or at the chunk's used end). */
   #starts = new Float64Array(64);
   #count = 0;
   #complete = true;
@@ -66,35 +67,47 @@ export class DatasetLines {
   identity(labelmapSha256: string): DatasetIdentity {
     const masks = this.#count;
     if (!this.#complete) return { masks };
-    const bytes = this.#bytes;
-    const starts = this.#starts;
-    const line = (i: number) =>
-      bytes.subarray(starts[i], i + 1 < masks ? starts[i + 1] : this.#length);
     const order = Array.from({ length: masks }, (_, i) => i);
-    order.sort((a, b) => compareBytes(line(a), line(b)));
+    order.sort((a, b) => compareBytes(this.#line(a), this.#line(b)));
     const hash = createHash("sha256").update(`${DATASET_FORM}\nlabelmap ${labelmapSha256}\n`);
-    for (const i of order) hash.update(line(i));
+    for (const i of order) hash.update(this.#line(i));
     return { datasetId: hash.digest("hex"), masks };
+  }
+
+  #line(i: number): Uint8Array {
+    const at = this.#starts[i];
+    const chunk = Math.floor(at / CHUNK_INDEX);
+    const next = i + 1 < this.#count ? this.#starts[i + 1] : -1;
+    const end = Math.floor(next / CHUNK_INDEX) === chunk ? next % CHUNK_INDEX : this.#used[chunk];
+    return this.#chunks[chunk].subarray(at % CHUNK_INDEX, end);
   }
 
   #push(text: string): void {
     // At most 3 bytes of UTF-8 a UTF-16 unit.
-    if (this.#length + 3 * text.length > this.#bytes.length) {
-      const grown = new Uint8Array(
-        Math.max(2 * this.#bytes.length, this.#length + 3 * text.length),
-      );
-      grown.set(this.#bytes.subarray(0, this.#length));
-      this.#bytes = grown;
+    const most = 3 * text.length;
+    let last = this.#chunks.length - 1;
+    if (last < 0 || this.#used[last] + most > this.#chunks[last].length) {
+      // A new chunk, not a copy into a buffer twice the size: at 100,000 lines the copies and
+      // the buffers they left for the next full collection came to three times the lines' bytes.
+      this.#chunks.push(new Uint8Array(Math.max(CHUNK_BYTES, most)));
+      this.#used.push(0);
+      last++;
     }
     if (this.#count === this.#starts.length) {
       const grown = new Float64Array(2 * this.#starts.length);
       grown.set(this.#starts);
       this.#starts = grown;
     }
-    this.#starts[this.#count++] = this.#length;
-    this.#length += TEXT.encodeInto(text, this.#bytes.subarray(this.#length)).written;
+    const used = this.#used[last];
+    this.#starts[this.#count++] = last * CHUNK_INDEX + used;
+    this.#used[last] = used + TEXT.encodeInto(text, this.#chunks[last].subarray(used)).written;
   }
 }
+
+/** The size of a chunk of lines (a longer line has a chunk of its own). */
+const CHUNK_BYTES = 64 * 1024;
+/** A line's start is its chunk times this, plus its offset in the chunk. */
+const CHUNK_INDEX = 2 ** 32;
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);

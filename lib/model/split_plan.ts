@@ -1,6 +1,10 @@
-import { createHash } from "node:crypto";
+import { Sha256 } from "../sha256.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
+
+/** Reused for every task: a `node:crypto` hash per task piled up (see sha256.ts). */
+const bucketHasher = new Sha256();
+const SEPARATOR = new Uint8Array([0]);
 
 /** One split of a dataset: its name and its whole percentage of the tasks. */
 export interface SplitPart {
@@ -157,8 +161,7 @@ export function splitOf(taskId: string, plan: SplitPlan): string {
  * ```
  */
 export function splitBucket(taskId: string, seed: string): number {
-  const digest = createHash("sha256").update(seed, "utf8").update(new Uint8Array([0]))
-    .update(taskId, "utf8").digest();
-  const view = new DataView(digest.buffer, digest.byteOffset, 8);
-  return Number(view.getBigUint64(0) % 100n);
+  const digest = bucketHasher.update(seed).update(SEPARATOR).update(taskId).digestHex();
+  // The digest's first 8 bytes as a big-endian unsigned integer.
+  return Number(BigInt(`0x${digest.slice(0, 16)}`) % 100n);
 }
