@@ -68,83 +68,83 @@ var PngError = class extends MasksError {
   }
 };
 
-// lib/export/_mask_job.ts
-import { createHash as createHash2 } from "node:crypto";
-
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
   "AGFzbQEAAAABfw9gBn9/f39/fwF/YAh/f39/f39/fwF/YAR/f39/AX9gAn9/AX9gA39/fwBgA39/fwF/YAR/f39/AGABfwF/",
-  "YAV/f39/fwF/YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwBgB39/f39/f38Bf2ADf397AX8DHBsAAQID",
-  "BAUGBwYICQoLDAQDDQkKCAYEBQIOAwUFAwEAAQeUAQwGbWVtb3J5AgAIdW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFj",
-  "a1JnYgAKCm1hcENvbG91cnMACwZjZW5zdXMADAhmaWx0ZXJVcAAOCXNraXBaZXJvcwAPDGRpZ2VzdFBpZWNlcwAQC2NvbnZl",
-  "cnRSb3dzABEJcGl4ZWxSdW5zABMMcm93Qnl0ZXNTZWVuABQKtyUbbQEEfyAEIQggAEEBaiEHAkADQCAGIAFPDQEgByAIIAIg",
-  "AxACIQkgCUEBRgRAIAYPCyAFQQBHIAlFcQRAIAcgCCAHIAJqIAMgBSAFQYACahANCyAHIQggByACQQFqaiEHIAZBAWohBgwA",
-  "CwtBfwulBQMJfwN7AX8gAiADbCEMIAQhCiAAQQFqIQkgBUEBaiELAkADQCAIIAFPDQEgC0EBa0ECOgAAIAkhDSAKIQ4gCyEP",
-  "IAkgDGohEP0MAAAAAAAAAAAAAAAAAAAAACERAkAgCUEBay0AAEECRgRAIAkgDBAZBEAgCSAKIAz8CgAADAILCyAJQQFrLQAA",
-  "RQRAIAkgCiAMEBoEQAwCCwsgCUEBay0AAEECRgRAIAkgDEFwcWohFCADQQRGBEACQANAIA0gFE8NASAN/QAEACETIA0gEyAO",
-  "/QAEAP1u/QsEACATIBP9DQABAgQFBggJCgwNDg8PDw8hEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8M",
-  "AAsLBQJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIA8gE/0LBAAgESAT/VAhESANQRBqIQ0gDkEQaiEOIA9B",
-  "EGohDwwACwsLIA0gDiAQIA1rEAUaBSAJIAogDCADEAJBAUYEQCAIDwsLIANBBEYEQAJAA0AgDSAQTw0BIA39AAQAIA39AAQA",
-  "/Q0AAQIEBQYICQoMDQ4PDw8PIA79AAQAIA79AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQ",
-  "aiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAQTw0BIA39AAQAIA79AAQA/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiEN",
-  "IA5BEGohDiAPQRBqIQ8MAAsLCwsgBwRAIAcgCGogEf1TOgAACyAGBEAgEf1TBEAgCSAKIBAgAyAGIAZBgAJqEA0LCyAJIQog",
-  "CSAMQQFqaiEJIAsgAkEDbEEBamohCyAIQQFqIQgMAAsLQX8LbAEBfyAAQQFrLQAAIQQgBEUEQEEADwsgBEEBRgRAIAAgAiAD",
-  "EARBAA8LIARBAkYEQEEAQQIgACABIAIQBRsPCyAEQQNGBEAgACABIAIgAxAGQQAPCyAEQQRGBEAgACABIAIgAxAIQQAPC0EB",
-  "CyIAIABB//79+wdxIAFB//79+wdxaiAAIAFzQYCBgoR4cXML0AIBAn8gAiEDIAJBBEYEQAJAA0AgAyABTw0BIANBEGogAU0g",
-  "ACADav0ABAD9U0VxBEAgACADaiAAIANBBGtqKAIA/RH9CwQAIANBEGohAwwBCyAAIANqIAAgA2ooAgAgACADQQRraigCABAD",
-  "NgIAIANBBGohAwwACwsPCyACQQNGBEACQANAIAMgAU8NASADQRBqIAFNIAAgA2r9AAQA/VNFcQRAIAAgA2ogACADQQNrav1c",
-  "AgD9DAABAgABAgABAgABAgABAgD9Dv0LBAAgACADakEAOgAPIANBD2ohAwwBCyAAIANqKAIAIQQgACADaiAEIAAgA0EDa2oo",
-  "AgAQA0H///8HcSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8NASAAIANqIAAgA2otAAAgACADIAJrai0AAGo6",
-  "AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACADav0ABAAhBSAGIAX9UCEGIAAgA2ogBSABIANq",
-  "/QAEAP1u/QsEACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAggB3IhCCAAIANqIAcgASADai0AAGo6AAAgA0EB",
-  "aiEDDAALCyAG/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQgA2tqLQAABUEACyEFIAAgBGogACAEai0AACAF",
-  "IAEgBGotAABqQQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwvcAwQHfwN7AX8EeyADQQNGIANBBEZyBEACQANA",
-  "IAQgAk8NASAAIAEgBCACIAMQCQRAIAAgBGogASAEav0ABAD9CwQAIANBBEYEQCAEQRBqIQQFIAAgBGpBADoADyAEQQ9qIQQL",
-  "IAAgBCADa2r9XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwCAP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEh",
-  "DyALIA39kQH9gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq",
-  "/VwCACASIBL9Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCAD",
-  "aiEEDAALCw8LAkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEH",
-  "CyAGIAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApN",
-  "GwtqOgAAIARBAWohBAwACwsLdQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAgAmr9AAQA/VMEQEEADwsgASACav0ABAAgASAC",
-  "IARrav0ABAD9I/1jRQRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIAIAVxIAEgAiAEa2ooAgAgBXFGC48BAQR/AkAD",
-  "QCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJ",
-  "IAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEMaiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJA",
-  "A0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAEAP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAH",
-  "SwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZB",
-  "A2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAFIQoCQANAIAggAk8NASAJIAogCSALaiAEIAYg",
-  "BxANIAkhCiAJIAFqIQkgCEEBaiEIDAALCwvDAQEGf0F/IQlBEEEPIANBBEYbIQYCQANAIAAgAk8NASAA/QAEACAB/QAEAP1R",
-  "/VMEQCAAIAZqIQcgByACSwRAIAIhBwsDQCAAKAIAQf+B/AdxIQggCCAJRwRAIAghCSAIQf8BcSEKIAoEQCAEIAhBEHZqQQE6",
-  "AAAgBSAKQQF0aiELIAsvAQBFBEAgCyAIQRB2QQFqOwEACwsLIAAgA2ohACABIANqIQEgACAHSQ0ACwUgACAGaiEAIAEgBmoh",
-  "AQsMAAsLC7YBAQV/IAJBcHEhByABIQMCQANAIANFDQEgA0EBayEDIAAgAyACQQFqbGohBCAEQQI6AAAgBEEBaiEEIAQgAkEB",
-  "amshBSADRQRADAILQQAhBgJAA0AgBiAHTw0BIAQgBmogBCAGav0ABAAgBSAGav0ABAD9cf0LBAAgBkEQaiEGDAALCwJAA0Ag",
-  "BiACTw0BIAQgBmogBCAGai0AACAFIAZqLQAAazoAACAGQQFqIQYMAAsLDAALCwuBAQACQANAIABBwABqIAFLDQEgAP0ABAAg",
-  "AP0ABBD9UCAA/QAEICAA/QAEMP1Q/VD9Uw0BIABBwABqIQAMAAsLAkADQCAAQRBqIAFLDQEgAP0ABAD9Uw0BIABBEGohAAwA",
-  "CwsCQANAIAAgAU8NASAALQAADQEgAEEBaiEADAALCyAAC/wBAQl/IANBcHEhDCADIAxrIQ0gACEIIAQhCQJAA0AgByACTw0B",
-  "AkAgBQRAIAUgB2otAABFDQELIARBf0YEfyAIIAwgBhAWBSAIIAkgDCAGEBcLIQYgDCEKIAxBBHZBAWohCyANRQ0AIAYgCzYC",
-  "AEEAIQ9BACEOAkADQCAOIA1PDQEgCCAKIA5qai0AACELIARBf0cEQCALIAkgCiAOamotAABrQf8BcSELCyAGIA5qIAs6AAQg",
-  "DyALciEPIA5BAWohDgwACwsgDwRAIAYgDUEEamohBgsLIAZBADYCACAGQQRqIQYgCCEJIAggAWohCCAHQQFqIQcMAAsLIAYL",
-  "iwIBBn9BAyAFQQFqIAVBAkYbIQwgAkEDbCELAkADQCAHIAFPDQEgACAHIAtsaiEJIAMgByAEbGohCkEAIQgCQANAIAhBEGog",
-  "AksNASAHQQBHIAn9AAQAIAkgC2v9AAQA/VEgCf0ABBAgCSALa/0ABBD9USAJ/QAEICAJIAtr/QAEIP1R/VD9UP1TRXEEQCAK",
-  "IAogBGv9AAQA/QsEACAFBEAgCiAKIARr/QAEEP0LBBALIAVBAkYEQCAKIAogBGv9AAQg/QsEIAsFIAkgCkEQIAUgBhASCyAI",
-  "QRBqIQggCUEwaiEJIAogDEEEdGohCgwACwsgCSAKIAIgCGsgBSAGEBIgB0EBaiEHDAALCwuhAQEDfyAAIAJBA2xqIQUCQANA",
-  "IAAgBU8NASAALQAAIQYgBgR/IAQgAC0AAmotAAAFQQALIQcgA0EBRgRAIAEgBkEIdDsBACABQQJqIQELIANFBEAgASAHOgAA",
-  "IAFBAWohAQsgA0ECRgRAIAFBACAGIAdFIAQgB2otAIACchs6AAAgASAHOgABIAFBADoAAiABQQNqIQELIABBA2ohAAwACwsL",
-  "4gEBB38CQANAIAUgAk8NASAAIAUgAWxqIQYgBCEJIAYoAgBB////B3EhCyAEQQA2AgQgBCALNgIIIARBDGohBEEBIQhBASEH",
-  "AkADQCAHIANPDQEgB0EFaiADTQRAIAYgB0EDbGr9AAQAIAYgB0EBa0EDbGr9AAQA/SP9YwRAIAdBBWohBwwCCwsgBiAHQQNs",
-  "aigCAEH///8HcSEKIAogC0cEQCAEIAc2AgAgBCAKNgIEIARBCGohBCAIQQFqIQggCiELCyAHQQFqIQcMAAsLIAkgCDYCACAF",
-  "QQFqIQUMAAsLIAQLkwECBH8BewJAA0AgBCABTw0BIAMgBEEIdGohByAHQQBBgAL8CwAgACAEIAJsaiEFIAUgAmohBgJAA0Ag",
-  "BUEQaiAGSw0BIAX9AAQAIQggCCAFLQAA/Q/9I/1jBEAgByAFLQAAakEBOgAABSAFQRAgBxAVCyAFQRBqIQUMAAsLIAUgBiAF",
-  "ayAHEBUgBEEBaiEEDAALCwsuAQF/IAAgAWohAwJAA0AgACADTw0BIAIgAC0AAGpBAToAACAAQQFqIQAMAAsLC7oBAgF/BHsC",
-  "QANAIANBwABqIAFLDQEgACADav0ABAAhBCAAIANq/QAEECEFIAAgA2r9AAQgIQYgACADav0ABDAhByAEIAX9UCAGIAf9UP1Q",
-  "/VMEQCACIAMgBBAYIQIgAiADQRBqIAUQGCECIAIgA0EgaiAGEBghAiACIANBMGogBxAYIQILIANBwABqIQMMAAsLAkADQCAD",
-  "IAFPDQEgAiADIAAgA2r9AAQAEBghAiADQRBqIQMMAAsLIAIL8QECAX8EewJAA0AgBEHAAGogAksNASAAIARq/QAEACABIARq",
-  "/QAEAP1xIQUgACAEav0ABBAgASAEav0ABBD9cSEGIAAgBGr9AAQgIAEgBGr9AAQg/XEhByAAIARq/QAEMCABIARq/QAEMP1x",
-  "IQggBSAG/VAgByAI/VD9UP1TBEAgAyAEIAUQGCEDIAMgBEEQaiAGEBghAyADIARBIGogBxAYIQMgAyAEQTBqIAgQGCEDCyAE",
-  "QcAAaiEEDAALCwJAA0AgBCACTw0BIAMgBCAAIARq/QAEACABIARq/QAEAP1xEBghAyAEQRBqIQQMAAsLIAMLJwAgAv1TRQRA",
-  "IAAPCyAAIAFBBHZBAWo2AgAgACAC/QsEBCAAQRRqC1QBAX8CQANAIAJBEGogAUsNASAAIAJq/QAEAP1TBEBBAA8LIAJBEGoh",
-  "AgwACwsCQANAIAIgAU8NASAAIAJqLQAABEBBAA8LIAJBAWohAgwACwtBAQtoAQF/AkADQCADQRBqIAJLDQEgACADav0ABAAg",
-  "ASADav0ABAD9Uf1TBEBBAA8LIANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABHBEBBAA8LIANBAWohAwwA",
-  "CwtBAQs="
+  "YAV/f39/fwF/YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwBgB39/f39/f38Bf2ADf397AX8DHRwAAQID",
+  "BAUGBwYICQoLDAQDDQkKCAwGBAUCDgMFBQMBAAEHoAENBm1lbW9yeQIACHVuZmlsdGVyAAANdHJhbnNjb2RlUm93cwABB3Bh",
+  "Y2tSZ2IACgptYXBDb2xvdXJzAAsGY2Vuc3VzAAwIZmlsdGVyVXAADglza2lwWmVyb3MADwxkaWdlc3RQaWVjZXMAEAtjb252",
+  "ZXJ0Um93cwARCXBpeGVsUnVucwATCWxhYmVsTWFzawAUDHJvd0J5dGVzU2VlbgAVCqInHG0BBH8gBCEIIABBAWohBwJAA0Ag",
+  "BiABTw0BIAcgCCACIAMQAiEJIAlBAUYEQCAGDwsgBUEARyAJRXEEQCAHIAggByACaiADIAUgBUGAAmoQDQsgByEIIAcgAkEB",
+  "amohByAGQQFqIQYMAAsLQX8LpQUDCX8DewF/IAIgA2whDCAEIQogAEEBaiEJIAVBAWohCwJAA0AgCCABTw0BIAtBAWtBAjoA",
+  "ACAJIQ0gCiEOIAshDyAJIAxqIRD9DAAAAAAAAAAAAAAAAAAAAAAhEQJAIAlBAWstAABBAkYEQCAJIAwQGgRAIAkgCiAM/AoA",
+  "AAwCCwsgCUEBay0AAEUEQCAJIAogDBAbBEAMAgsLIAlBAWstAABBAkYEQCAJIAxBcHFqIRQgA0EERgRAAkADQCANIBRPDQEg",
+  "Df0ABAAhEyANIBMgDv0ABAD9bv0LBAAgEyAT/Q0AAQIEBQYICQoMDQ4PDw8PIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAO",
+  "QRBqIQ4gD0EMaiEPDAALCwUCQANAIA0gFE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACAPIBP9CwQAIBEgE/1QIREgDUEQ",
+  "aiENIA5BEGohDiAPQRBqIQ8MAAsLCyANIA4gECANaxAFGgUgCSAKIAwgAxACQQFGBEAgCA8LCyADQQRGBEACQANAIA0gEE8N",
+  "ASAN/QAEACAN/QAEAP0NAAECBAUGCAkKDA0ODw8PDyAO/QAEACAO/QAEAP0NAAECBAUGCAkKDA0ODw8PD/1xIRIgDyAS/QsE",
+  "ACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EMaiEPDAALCwUCQANAIA0gEE8NASAN/QAEACAO/QAEAP1xIRIgDyAS/QsEACAR",
+  "IBL9UCERIA1BEGohDSAOQRBqIQ4gD0EQaiEPDAALCwsLIAcEQCAHIAhqIBH9UzoAAAsgBgRAIBH9UwRAIAkgCiAQIAMgBiAG",
+  "QYACahANCwsgCSEKIAkgDEEBamohCSALIAJBA2xBAWpqIQsgCEEBaiEIDAALC0F/C2wBAX8gAEEBay0AACEEIARFBEBBAA8L",
+  "IARBAUYEQCAAIAIgAxAEQQAPCyAEQQJGBEBBAEECIAAgASACEAUbDwsgBEEDRgRAIAAgASACIAMQBkEADwsgBEEERgRAIAAg",
+  "ASACIAMQCEEADwtBAQsiACAAQf/+/fsHcSABQf/+/fsHcWogACABc0GAgYKEeHFzC9ACAQJ/IAIhAyACQQRGBEACQANAIAMg",
+  "AU8NASADQRBqIAFNIAAgA2r9AAQA/VNFcQRAIAAgA2ogACADQQRraigCAP0R/QsEACADQRBqIQMMAQsgACADaiAAIANqKAIA",
+  "IAAgA0EEa2ooAgAQAzYCACADQQRqIQMMAAsLDwsgAkEDRgRAAkADQCADIAFPDQEgA0EQaiABTSAAIANq/QAEAP1TRXEEQCAA",
+  "IANqIAAgA0EDa2r9XAIA/QwAAQIAAQIAAQIAAQIAAQIA/Q79CwQAIAAgA2pBADoADyADQQ9qIQMMAQsgACADaigCACEEIAAg",
+  "A2ogBCAAIANBA2tqKAIAEANB////B3EgBEGAgIB4cXI2AgAgA0EDaiEDDAALCw8LAkADQCADIAFPDQEgACADaiAAIANqLQAA",
+  "IAAgAyACa2otAABqOgAAIANBAWohAwwACwsLkgEDAn8CewJ/IAJBcHEhBAJAA0AgAyAETw0BIAAgA2r9AAQAIQUgBiAF/VAh",
+  "BiAAIANqIAUgASADav0ABAD9bv0LBAAgA0EQaiEDDAALCwJAA0AgAyACTw0BIAAgA2otAAAhByAIIAdyIQggACADaiAHIAEg",
+  "A2otAABqOgAAIANBAWohAwwACwsgBv1TIAhBAEdyC1EBAn8CQANAIAQgAk8NASAEIANPBH8gACAEIANrai0AAAVBAAshBSAA",
+  "IARqIAAgBGotAAAgBSABIARqLQAAakEBdmo6AAAgBEEBaiEEDAALCwsPAEEAIABrIAAgAEEASBsL3AMEB38DewF/BHsgA0ED",
+  "RiADQQRGcgRAAkADQCAEIAJPDQEgACABIAQgAiADEAkEQCAAIARqIAEgBGr9AAQA/QsEACADQQRGBEAgBEEQaiEEBSAAIARq",
+  "QQA6AA8gBEEPaiEECyAAIAQgA2tq/VwCAP2JASELIAEgBCADa2r9XAIA/YkBIQ0MAQsgASAEav1cAgD9iQEhDCAAIARqKAIA",
+  "IQ4gDCAN/ZEB/YABIQ8gCyAN/ZEB/YABIRAgCyAM/Y4BIA0gDf2OAf2RAf2AASERIAsgDCANIBAgEf0z/VIgDyAQ/TMgDyAR",
+  "/TP9Tv1SIRIgACAEav1cAgAgEiAS/Wb9bv2JASELIAAgBGogCyAL/Wb9GwAgCyAL/Wb9GwBB////B3EgDkGAgIB4cXIgA0EE",
+  "Rhs2AgAgDCENIAQgA2ohBAwACwsPCwJAA0AgBCACTw0BIAEgBGotAAAhBiAEIANPBEAgACAEIANrai0AACEFIAEgBCADa2ot",
+  "AAAhBwVBACEFQQAhBwsgBiAHaxAHIQggBSAHaxAHIQkgBSAGaiAHQQF0axAHIQogACAEaiAAIARqLQAAIAggCU0gCCAKTXEE",
+  "fyAFBSAGIAcgCSAKTRsLajoAACAEQQFqIQQMAAsLC3UBAX8gAiAESSACQRBqIANLcgRAQQAPCyAAIAJq/QAEAP1TBEBBAA8L",
+  "IAEgAmr9AAQAIAEgAiAEa2r9AAQA/SP9Y0UEQEEADwtBf0H///8HIARBBEYbIQUgACACIARraigCACAFcSABIAIgBGtqKAIA",
+  "IAVxRguPAQEEfwJAA0AgByAETw0BIAAgByABbGohCCACIAcgA2xqIQkgBkEDRgRAIAkgCCAFQQNs/AoAAAUgCCAFQQJ0aiEK",
+  "AkADQCAIIApPDQEgCSAI/QAEACAI/QAEAP0NAAECBAUGCAkKDA0ODw8PD/0LBAAgCEEQaiEIIAlBDGohCQwACwsLIAdBAWoh",
+  "BwwACwsLsQEBBX8CQANAIAUgAk8NASAAIAUgAWxqIQYgBiADQQNsaiEHAkADQCAGIAdPDQEgBv0ABAD9U0UEQCAGQQ9qIQYM",
+  "AQsgBkEPaiEJIAkgB0sEQCAHIQkLA0AgBi0AAARAIAQgBi0AAkECdGohCCAILQAABEAgBiAILQABOgAAIAYgCC0AAjoAASAG",
+  "IAgtAAM6AAILCyAGQQNqIQYgBiAJSQ0ACwwACwsgBUEBaiEFDAALCwtFAQR/IAMgBGwhCyAAIQkgBSEKAkADQCAIIAJPDQEg",
+  "CSAKIAkgC2ogBCAGIAcQDSAJIQogCSABaiEJIAhBAWohCAwACwsLxwIBB39BfyEJQRBBDyADQQRGGyEGIAZBAnQhDAJAA0Ag",
+  "ACACTw0BIAAgDGogAk0EQCAA/QAEACAB/QAEAP1RIAAgBmr9AAQAIAEgBmr9AAQA/VH9UCAAIAZBAXRq/QAEACABIAZBAXRq",
+  "/QAEAP1RIAAgBkEDbGr9AAQAIAEgBkEDbGr9AAQA/VH9UP1Q/VNFBEAgACAMaiEAIAEgDGohAQwCCwsgAP0ABAAgAf0ABAD9",
+  "Uf1TBEAgACAGaiEHIAcgAksEQCACIQcLA0AgACgCAEH/gfwHcSEIIAggCUcEQCAIIQkgCEH/AXEhCiAKBEAgBCAIQRB2akEB",
+  "OgAAIAUgCkEBdGohCyALLwEARQRAIAsgCEEQdkEBajsBAAsLCyAAIANqIQAgASADaiEBIAAgB0kNAAsFIAAgBmohACABIAZq",
+  "IQELDAALCwu2AQEFfyACQXBxIQcgASEDAkADQCADRQ0BIANBAWshAyAAIAMgAkEBamxqIQQgBEECOgAAIARBAWohBCAEIAJB",
+  "AWprIQUgA0UEQAwCC0EAIQYCQANAIAYgB08NASAEIAZqIAQgBmr9AAQAIAUgBmr9AAQA/XH9CwQAIAZBEGohBgwACwsCQANA",
+  "IAYgAk8NASAEIAZqIAQgBmotAAAgBSAGai0AAGs6AAAgBkEBaiEGDAALCwwACwsLgQEAAkADQCAAQcAAaiABSw0BIAD9AAQA",
+  "IAD9AAQQ/VAgAP0ABCAgAP0ABDD9UP1Q/VMNASAAQcAAaiEADAALCwJAA0AgAEEQaiABSw0BIAD9AAQA/VMNASAAQRBqIQAM",
+  "AAsLAkADQCAAIAFPDQEgAC0AAA0BIABBAWohAAwACwsgAAv8AQEJfyADQXBxIQwgAyAMayENIAAhCCAEIQkCQANAIAcgAk8N",
+  "AQJAIAUEQCAFIAdqLQAARQ0BCyAEQX9GBH8gCCAMIAYQFwUgCCAJIAwgBhAYCyEGIAwhCiAMQQR2QQFqIQsgDUUNACAGIAs2",
+  "AgBBACEPQQAhDgJAA0AgDiANTw0BIAggCiAOamotAAAhCyAEQX9HBEAgCyAJIAogDmpqLQAAa0H/AXEhCwsgBiAOaiALOgAE",
+  "IA8gC3IhDyAOQQFqIQ4MAAsLIA8EQCAGIA1BBGpqIQYLCyAGQQA2AgAgBkEEaiEGIAghCSAIIAFqIQggB0EBaiEHDAALCyAG",
+  "C4sCAQZ/QQMgBUEBaiAFQQJGGyEMIAJBA2whCwJAA0AgByABTw0BIAAgByALbGohCSADIAcgBGxqIQpBACEIAkADQCAIQRBq",
+  "IAJLDQEgB0EARyAJ/QAEACAJIAtr/QAEAP1RIAn9AAQQIAkgC2v9AAQQ/VEgCf0ABCAgCSALa/0ABCD9Uf1Q/VD9U0VxBEAg",
+  "CiAKIARr/QAEAP0LBAAgBQRAIAogCiAEa/0ABBD9CwQQCyAFQQJGBEAgCiAKIARr/QAEIP0LBCALBSAJIApBECAFIAYQEgsg",
+  "CEEQaiEIIAlBMGohCSAKIAxBBHRqIQoMAAsLIAkgCiACIAhrIAUgBhASIAdBAWohBwwACwsLoQEBA38gACACQQNsaiEFAkAD",
+  "QCAAIAVPDQEgAC0AACEGIAYEfyAEIAAtAAJqLQAABUEACyEHIANBAUYEQCABIAZBCHQ7AQAgAUECaiEBCyADRQRAIAEgBzoA",
+  "ACABQQFqIQELIANBAkYEQCABQQAgBiAHRSAEIAdqLQCAAnIbOgAAIAEgBzoAASABQQA6AAIgAUEDaiEBCyAAQQNqIQAMAAsL",
+  "C+IBAQd/AkADQCAFIAJPDQEgACAFIAFsaiEGIAQhCSAGKAIAQf///wdxIQsgBEEANgIEIAQgCzYCCCAEQQxqIQRBASEIQQEh",
+  "BwJAA0AgByADTw0BIAdBBWogA00EQCAGIAdBA2xq/QAEACAGIAdBAWtBA2xq/QAEAP0j/WMEQCAHQQVqIQcMAgsLIAYgB0ED",
+  "bGooAgBB////B3EhCiAKIAtHBEAgBCAHNgIAIAQgCjYCBCAEQQhqIQQgCEEBaiEIIAohCwsgB0EBaiEHDAALCyAJIAg2AgAg",
+  "BUEBaiEFDAALCyAEC2YCBH8BeyAD/Q8hCgJAA0AgBiABTw0BIAAgBiACbGohCCAEIAYgBWxqIQlBACEHAkADQCAHIAJPDQEg",
+  "CSAHaiAIIAdq/QAEACAK/SP9CwQAIAdBEGohBwwACwsgBkEBaiEGDAALCwuTAQIEfwF7AkADQCAEIAFPDQEgAyAEQQh0aiEH",
+  "IAdBAEGAAvwLACAAIAQgAmxqIQUgBSACaiEGAkADQCAFQRBqIAZLDQEgBf0ABAAhCCAIIAUtAAD9D/0j/WMEQCAHIAUtAABq",
+  "QQE6AAAFIAVBECAHEBYLIAVBEGohBQwACwsgBSAGIAVrIAcQFiAEQQFqIQQMAAsLCy4BAX8gACABaiEDAkADQCAAIANPDQEg",
+  "AiAALQAAakEBOgAAIABBAWohAAwACwsLugECAX8EewJAA0AgA0HAAGogAUsNASAAIANq/QAEACEEIAAgA2r9AAQQIQUgACAD",
+  "av0ABCAhBiAAIANq/QAEMCEHIAQgBf1QIAYgB/1Q/VD9UwRAIAIgAyAEEBkhAiACIANBEGogBRAZIQIgAiADQSBqIAYQGSEC",
+  "IAIgA0EwaiAHEBkhAgsgA0HAAGohAwwACwsCQANAIAMgAU8NASACIAMgACADav0ABAAQGSECIANBEGohAwwACwsgAgvxAQIB",
+  "fwR7AkADQCAEQcAAaiACSw0BIAAgBGr9AAQAIAEgBGr9AAQA/XEhBSAAIARq/QAEECABIARq/QAEEP1xIQYgACAEav0ABCAg",
+  "ASAEav0ABCD9cSEHIAAgBGr9AAQwIAEgBGr9AAQw/XEhCCAFIAb9UCAHIAj9UP1Q/VMEQCADIAQgBRAZIQMgAyAEQRBqIAYQ",
+  "GSEDIAMgBEEgaiAHEBkhAyADIARBMGogCBAZIQMLIARBwABqIQQMAAsLAkADQCAEIAJPDQEgAyAEIAAgBGr9AAQAIAEgBGr9",
+  "AAQA/XEQGSEDIARBEGohBAwACwsgAwsnACAC/VNFBEAgAA8LIAAgAUEEdkEBajYCACAAIAL9CwQEIABBFGoLVAEBfwJAA0Ag",
+  "AkEQaiABSw0BIAAgAmr9AAQA/VMEQEEADwsgAkEQaiECDAALCwJAA0AgAiABTw0BIAAgAmotAAAEQEEADwsgAkEBaiECDAAL",
+  "C0EBC2gBAX8CQANAIANBEGogAksNASAAIANq/QAEACABIANq/QAEAP1R/VMEQEEADwsgA0EQaiEDDAALCwJAA0AgAyACTw0B",
+  "IAAgA2otAAAgASADai0AAEcEQEEADwsgA0EBaiEDDAALC0EBCw=="
 ].join("");
 
 // lib/png/kernels.ts
@@ -1394,7 +1394,191 @@ function writeForm(kernels, strip) {
 
 // lib/png/pixel_digest.ts
 import { createHash } from "node:crypto";
+
+// lib/sha256.ts
+var K = new Int32Array([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var INITIAL = new Int32Array([
+  1779033703,
+  3144134277,
+  1013904242,
+  2773480762,
+  1359893119,
+  2600822924,
+  528734635,
+  1541459225
+]);
+var SCHEDULE = new Int32Array(64);
+var HEX = Array.from({
+  length: 256
+}, (_, byte) => byte.toString(16).padStart(2, "0"));
+var encoder = new TextEncoder();
+var Sha256 = class {
+  #state = new Int32Array(INITIAL);
+  /** The bytes of the current block not hashed yet: `#block[0..#filled)`. */
+  #block = new Uint8Array(64);
+  #filled = 0;
+  /** The message's length so far, in bytes. */
+  #length = 0;
+  /**
+   * Adds bytes to the message.
+   *
+   * @param data Bytes, or text (hashed as UTF-8).
+   * @returns This hasher, to chain calls.
+   */
+  update(data) {
+    const bytes = typeof data === "string" ? encoder.encode(data) : data;
+    this.#length += bytes.length;
+    let offset = 0;
+    if (this.#filled > 0) {
+      offset = Math.min(64 - this.#filled, bytes.length);
+      this.#block.set(bytes.subarray(0, offset), this.#filled);
+      this.#filled += offset;
+      if (this.#filled < 64) return this;
+      compress(this.#state, SCHEDULE, this.#block, 0, 64);
+      this.#filled = 0;
+    }
+    const whole = offset + (bytes.length - offset & ~63);
+    if (whole > offset) compress(this.#state, SCHEDULE, bytes, offset, whole);
+    if (whole < bytes.length) {
+      this.#block.set(bytes.subarray(whole));
+      this.#filled = bytes.length - whole;
+    }
+    return this;
+  }
+  /**
+   * Ends the message and starts a new, empty one.
+   *
+   * @returns The message's SHA-256, 64 lower-case hex digits.
+   */
+  digestHex() {
+    const block = this.#block;
+    block[this.#filled] = 128;
+    block.fill(0, this.#filled + 1);
+    if (this.#filled >= 56) {
+      compress(this.#state, SCHEDULE, block, 0, 64);
+      block.fill(0);
+    }
+    const bits = this.#length * 8;
+    const high = Math.floor(bits / 4294967296);
+    const low = bits >>> 0;
+    for (let i = 0; i < 4; i++) {
+      block[59 - i] = high >>> 8 * i;
+      block[63 - i] = low >>> 8 * i;
+    }
+    compress(this.#state, SCHEDULE, block, 0, 64);
+    let hex2 = "";
+    for (const word of this.#state) {
+      hex2 += HEX[word >>> 24] + HEX[word >>> 16 & 255] + HEX[word >>> 8 & 255] + HEX[word & 255];
+    }
+    this.#state.set(INITIAL);
+    this.#filled = 0;
+    this.#length = 0;
+    return hex2;
+  }
+};
+function compress(state, w, bytes, start, end) {
+  let h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3];
+  let h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7];
+  for (let offset = start; offset < end; offset += 64) {
+    for (let i = 0, j = offset; i < 16; i++, j += 4) {
+      w[i] = bytes[j] << 24 | bytes[j + 1] << 16 | bytes[j + 2] << 8 | bytes[j + 3];
+    }
+    for (let i = 16; i < 64; i++) {
+      const x = w[i - 15], y = w[i - 2];
+      const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
+      const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
+      w[i] = s1 + w[i - 7] + s0 + w[i - 16] | 0;
+    }
+    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
+    for (let i = 0; i < 64; i++) {
+      const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+      const t1 = h + s1 + (e & f ^ ~e & g) + K[i] + w[i] | 0;
+      const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+      const t2 = s0 + (a & b ^ a & c ^ b & c) | 0;
+      h = g;
+      g = f;
+      f = e;
+      e = d + t1 | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 | 0;
+    }
+    h0 = h0 + a | 0, h1 = h1 + b | 0, h2 = h2 + c | 0, h3 = h3 + d | 0;
+    h4 = h4 + e | 0, h5 = h5 + f | 0, h6 = h6 + g | 0, h7 = h7 + h | 0;
+  }
+  state[0] = h0, state[1] = h1, state[2] = h2, state[3] = h3;
+  state[4] = h4, state[5] = h5, state[6] = h6, state[7] = h7;
+}
+
+// lib/png/pixel_digest.ts
 var PIXEL_FORM = "lab-masks-pixels/2";
+var SMALL_IMAGE = 512 * 512;
 var PIXEL_PIECE_BYTES = 16;
 var STAGE_BYTES = 64 * 1024;
 function pixelFormBound(rows, rowBytes) {
@@ -1402,6 +1586,7 @@ function pixelFormBound(rows, rowBytes) {
 }
 var PixelDigest = class {
   #hash;
+  #digestHex;
   #rowBytes;
   /** The last row given (zeros before the first); `undefined` once differences were given. */
   #last;
@@ -1418,7 +1603,16 @@ var PixelDigest = class {
   constructor(options) {
     const { width, height, layout, palette } = options;
     const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
-    this.#hash = createHash("sha256").update(`${PIXEL_FORM} ${width} ${height} ${word}
+    if (width * height <= SMALL_IMAGE) {
+      const hash = new Sha256();
+      this.#hash = hash;
+      this.#digestHex = () => hash.digestHex();
+    } else {
+      const hash = createHash("sha256");
+      this.#hash = hash;
+      this.#digestHex = () => hash.digest("hex");
+    }
+    this.#hash.update(`${PIXEL_FORM} ${width} ${height} ${word}
 `);
     if (layout === "indexed8" && palette) this.#hash.update(palette);
     this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
@@ -1497,7 +1691,7 @@ var PixelDigest = class {
    */
   hex() {
     this.#flush();
-    return this.#hash.digest("hex");
+    return this.#digestHex();
   }
   #rowsOnly() {
     if (this.#last === void 0) {
@@ -2602,7 +2796,7 @@ function transcodeOtherFlavour(png, options) {
   const { table, sampler, pixels } = options;
   const { width, height } = png.header;
   const census = options.census ? emptyCensus() : void 0;
-  using encoder = new PngRowEncoder({
+  using encoder2 = new PngRowEncoder({
     width,
     height,
     bitDepth: 8,
@@ -2615,10 +2809,10 @@ function transcodeOtherFlavour(png, options) {
     sampler?.takeRows(data, 0, width * 3, first, count, 3);
     const rows = table ? recolourRows(data, table) : data;
     pixels?.update(rows);
-    encoder.writeRows(rows);
+    encoder2.writeRows(rows);
   });
   return {
-    png: encoder.end(),
+    png: encoder2.end(),
     census
   };
 }
@@ -3184,12 +3378,12 @@ function rgbEncoder(size, deflater) {
     deflater
   });
 }
-function fileOf(path, encoder) {
-  const bytes = encoder.end();
+function fileOf(path, encoder2) {
+  const bytes = encoder2.end();
   return {
     path,
     bytes,
-    pixelSha256: encoder.digest.hex()
+    pixelSha256: encoder2.digest.hex()
   };
 }
 
@@ -3356,15 +3550,15 @@ function binaryRenderer(file, table, newEncoder) {
   const stem = file.slice(0, -".png".length);
   return {
     takeRows(rows) {
-      if (rows.labels && rows.convertWith) masks.takeConverted(rows);
+      if (rows.labels && rows.labelMask) masks.takeConverted(rows);
       else masks.takeRgb(rows);
     },
     end(labels) {
       const files = [];
       for (const entry of table.classes) {
-        const encoder = masks.encoders.get(entry.bChannel);
-        if (!labels.includes(entry.id) || encoder === void 0) continue;
-        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder));
+        const encoder2 = masks.encoders.get(entry.bChannel);
+        if (!labels.includes(entry.id) || encoder2 === void 0) continue;
+        files.push(fileOf(`${stem}/${safeFileName(entry.id)}.png`, encoder2));
       }
       masks.close();
       return files;
@@ -3382,7 +3576,6 @@ var BinaryMasks = class {
   #masks;
   /** Per label with an encoder, its mask's last row written (strips the kernels convert). */
   #above = /* @__PURE__ */ new Map();
-  #tables = /* @__PURE__ */ new Map();
   constructor(table, newEncoder) {
     this.#table = table;
     this.#newEncoder = newEncoder;
@@ -3393,20 +3586,32 @@ var BinaryMasks = class {
     const inStrip = this.#inStrip;
     labelsOf(rows.labels.seen, rows.count, inStrip);
     this.#start(rows.first);
-    for (const [bChannel, encoder] of this.encoders) {
+    for (const [bChannel, encoder2] of this.encoders) {
       let last = this.#above.get(bChannel);
       if (last === void 0) {
         last = new Uint8Array(rows.data.length / rows.count / 3);
         this.#above.set(bChannel, last);
       }
       if (inStrip[bChannel] === 0) {
-        encoder.writeZeroRows(rows.count);
+        encoder2.writeZeroRows(rows.count);
         last.fill(0);
         continue;
       }
-      const converted = rows.convertWith(labelTable(this.#tables, bChannel), last);
-      encoder.writeScanlines(converted);
+      const { from, to } = rowsHolding(rows.labels.seen, rows.count, bChannel);
+      if (from > 0) {
+        encoder2.writeZeroRows(from);
+        last.fill(0);
+      }
+      const converted = rows.labelMask(bChannel, last, {
+        from,
+        to
+      });
+      encoder2.writeScanlines(converted);
       last.set(converted.last);
+      if (to < rows.count) {
+        encoder2.writeZeroRows(rows.count - to);
+        last.fill(0);
+      }
     }
   }
   /** A strip of RGB rows: each label's mask made here. */
@@ -3415,27 +3620,27 @@ var BinaryMasks = class {
     inStrip.fill(0);
     this.#masks.takeStrip(rows.data, inStrip, rows.count, rows.repeats, rows.labels);
     this.#start(rows.first);
-    for (const [bChannel, encoder] of this.encoders) {
-      if (inStrip[bChannel] === 0) encoder.writeZeroRows(rows.count);
+    for (const [bChannel, encoder2] of this.encoders) {
+      if (inStrip[bChannel] === 0) encoder2.writeZeroRows(rows.count);
       else {
         const { mask, repeats } = this.#masks.of(bChannel);
-        encoder.writeRows(mask, repeats);
+        encoder2.writeRows(mask, repeats);
       }
     }
     this.#masks.endStrip(rows.count);
   }
   /** Gives zlib's state back. */
   close() {
-    for (const encoder of this.encoders.values()) encoder.close();
+    for (const encoder2 of this.encoders.values()) encoder2.close();
   }
   /** Starts the encoder of each label first seen in the strip from row `first`, zeros above. */
   #start(first) {
     for (let b = 0; b < 256; b++) {
       if (this.#inStrip[b] === 0 || this.encoders.has(b)) continue;
       if (this.#table.labelByBChannel[b] === void 0) continue;
-      const encoder = this.#newEncoder();
-      encoder.writeZeroRows(first);
-      this.encoders.set(b, encoder);
+      const encoder2 = this.#newEncoder();
+      encoder2.writeZeroRows(first);
+      this.encoders.set(b, encoder2);
     }
   }
 };
@@ -3450,14 +3655,15 @@ function labelsOf(seen, count, inStrip) {
     }
   }
 }
-function labelTable(tables, bChannel) {
-  let table = tables.get(bChannel);
-  if (table === void 0) {
-    table = new Uint8Array(256);
-    table[bChannel] = 255;
-    tables.set(bChannel, table);
-  }
-  return table;
+function rowsHolding(seen, count, bChannel) {
+  let from = 0;
+  while (from < count && seen[from * 256 + bChannel] === 0) from++;
+  let to = count;
+  while (to > from && seen[(to - 1) * 256 + bChannel] === 0) to--;
+  return {
+    from,
+    to
+  };
 }
 function safeFileName(id) {
   const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
@@ -3470,7 +3676,7 @@ function maskRowsRenderer(file, size, options) {
   const { width, height } = size;
   const { table } = options;
   const deflater = options.deflater ?? "mask-rows";
-  const encoder = (bitDepth, palette) => hashingEncoder({
+  const encoder2 = (bitDepth, palette) => hashingEncoder({
     width,
     height,
     bitDepth,
@@ -3489,12 +3695,12 @@ function maskRowsRenderer(file, size, options) {
     case "class-index":
     case "palette": {
       const palette = options.format === "palette" ? classPalette(table) : void 0;
-      return single(file, encoder(8, palette), indexRows(table.indexByBChannel), 1, true);
+      return single(file, encoder2(8, palette), indexRows(table.indexByBChannel), 1, true);
     }
     case "instance":
-      return single(file, encoder(16), instanceRows, 2, true);
+      return single(file, encoder2(16), instanceRows, 2, true);
     case "binary":
-      return binaryRenderer(file, table, () => encoder(8));
+      return binaryRenderer(file, table, () => encoder2(8));
     case "panoptic":
       return panopticRenderer(file, size, table, {
         ...options,
@@ -3567,15 +3773,15 @@ function panopticRenderer(file, size, table, options) {
     segments: () => found.segments()
   };
 }
-function single(file, encoder, convert, pixelBytes, takesConverted = false) {
+function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
   let target = new Uint8Array(0);
   let last = new Uint8Array(0);
   return {
     takeRows({ data, first, count, repeats, converted }) {
-      if (takesConverted && converted) return encoder.writeScanlines(converted);
+      if (takesConverted && converted) return encoder2.writeScanlines(converted);
       if (target.length < data.length) target = new Uint8Array(data.length);
       if (pixelBytes === void 0 || repeats === void 0 || count === 0) {
-        return encoder.writeRows(convert(data, target, first, repeats), repeats);
+        return encoder2.writeRows(convert(data, target, first, repeats), repeats);
       }
       const inRow = data.length / count;
       const outRow = inRow / 3 * pixelBytes;
@@ -3593,12 +3799,12 @@ function single(file, encoder, convert, pixelBytes, takesConverted = false) {
         row = end;
       }
       last.set(target.subarray((count - 1) * outRow, count * outRow));
-      encoder.writeRows(target.subarray(0, count * outRow), repeats);
+      encoder2.writeRows(target.subarray(0, count * outRow), repeats);
     },
     end: () => [
-      fileOf(file, encoder)
+      fileOf(file, encoder2)
     ],
-    close: () => encoder.close()
+    close: () => encoder2.close()
   };
 }
 
@@ -3613,7 +3819,12 @@ function convertStrip(kernels, memory, layout, strip) {
   const stride = rowBytes + 1;
   if (strip.above) memory.set(strip.above.subarray(0, rowBytes), scan + 1);
   else if (first === 0) memory.fill(0, scan, scan + stride);
-  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
+  if (strip.label === void 0) {
+    kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
+  } else {
+    const labels = layout.labels + (strip.from ?? 0) * width;
+    kernels.labelMask(labels, count, width, strip.label, scan + stride + 1, stride);
+  }
   const runs = mode === 2 ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs) : layout.runs;
   const last = scan + count * stride + 1;
   memory.copyWithin(carry, last, last + rowBytes);
@@ -3726,12 +3937,19 @@ function addConversion(strip, work) {
   const { first, count } = strip;
   if (convert.kind === "labels") {
     strip.labels = labelStrip(kernels, memory, layout, count);
-    strip.convertWith = (byBChannel, above) => {
-      memory.set(byBChannel.subarray(0, 256), layout.table);
-      return convertStrip(kernels, memory, layout, {
-        first,
-        count,
+    strip.labelMask = (label, above, rows = {
+      from: 0,
+      to: count
+    }) => {
+      const part = {
+        first: first + rows.from,
+        count: rows.to - rows.from,
         above
+      };
+      return convertStrip(kernels, memory, layout, {
+        ...part,
+        label,
+        from: rows.from
       });
     };
   } else strip.converted = convertStrip(kernels, memory, layout, {
@@ -3895,6 +4113,7 @@ function releaseBytes(bytes) {
 }
 
 // lib/export/_mask_job.ts
+import { createHash as createHash2 } from "node:crypto";
 async function runMaskJob(job, options = {}) {
   const { table } = job;
   if (job.mask.kind === "png" && job.format === "rgb") {
@@ -4007,7 +4226,10 @@ function renderStrips(job, size, readRows) {
     renderer.close();
   }
 }
+var fileHasher = new Sha256();
+var SMALL_FILE = 16 * 1024;
 function sha256(bytes) {
+  if (bytes.length <= SMALL_FILE) return fileHasher.update(bytes).digestHex();
   return createHash2("sha256").update(bytes).digest("hex");
 }
 function tallyOf(job, width) {
