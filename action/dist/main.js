@@ -32096,7 +32096,10 @@ var ExportRun = class {
       }, split);
     }
     const { file, reason } = this.#registry.claimFile(wanted, ids.taskId);
-    if (!mine) return this.#skipOther(sequence);
+    if (!mine) {
+      if (mask.kind === "png") releaseBytes(mask.bytes);
+      return this.#skipOther(sequence);
+    }
     const outcome = {
       ...ids,
       status: "exported",

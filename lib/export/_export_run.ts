@@ -1,3 +1,4 @@
+import { releaseBytes } from "../_release_bytes.ts";
 import type { Task } from "../api/types.ts";
 import { TaskError } from "../errors.ts";
 import { TaskPool } from "./_task_pool.ts";
@@ -129,7 +130,11 @@ export class ExportRun {
     }
     // Every task claims its name, in or out of this shard, so shards name files as one export.
     const { file, reason } = this.#registry.claimFile(wanted, ids.taskId);
-    if (!mine) return this.#skipOther(sequence);
+    if (!mine) {
+      // Another shard's mask: freed now, not at V8's next full collection.
+      if (mask.kind === "png") releaseBytes(mask.bytes);
+      return this.#skipOther(sequence);
+    }
     const outcome: TaskOutcome & { file: string } = { ...ids, status: "exported", file };
     if (file !== wanted) Object.assign(outcome, { renamedFrom: wanted, renameReason: reason });
     if (this.#options.dryRun) {
