@@ -1766,13 +1766,6 @@ function writeUint32(bytes, at, value) {
   bytes[at + 2] = value >>> 16 & 255;
   bytes[at + 3] = value >>> 24;
 }
-function pixelLayoutOf(colourType, bitDepth) {
-  if (colourType === 0 && bitDepth === 8) return "gray8";
-  if (colourType === 0 && bitDepth === 16) return "gray16";
-  if (colourType === 2 && bitDepth === 8) return "rgb8";
-  if (colourType === 3 && bitDepth === 8) return "indexed8";
-  return void 0;
-}
 
 // lib/png/_strip_layout.ts
 var STRIP_BYTES = 256 * 1024;
@@ -3351,6 +3344,15 @@ function panopticTables(table, stuffClasses) {
     classOfB,
     stuff
   };
+}
+
+// lib/png/pixel_layout.ts
+function pixelLayoutOf(colourType, bitDepth) {
+  if (colourType === 0 && bitDepth === 8) return "gray8";
+  if (colourType === 0 && bitDepth === 16) return "gray16";
+  if (colourType === 2 && bitDepth === 8) return "rgb8";
+  if (colourType === 3 && bitDepth === 8) return "indexed8";
+  return void 0;
 }
 
 // lib/export/_hashing_encoder.ts

@@ -25371,13 +25371,6 @@ function writeUint32(bytes, at, value) {
   bytes[at + 2] = value >>> 16 & 255;
   bytes[at + 3] = value >>> 24;
 }
-function pixelLayoutOf(colourType, bitDepth) {
-  if (colourType === 0 && bitDepth === 8) return "gray8";
-  if (colourType === 0 && bitDepth === 16) return "gray16";
-  if (colourType === 2 && bitDepth === 8) return "rgb8";
-  if (colourType === 3 && bitDepth === 8) return "indexed8";
-  return void 0;
-}
 
 // lib/png/_strip_layout.ts
 var STRIP_BYTES2 = 256 * 1024;
@@ -28657,6 +28650,15 @@ function panopticTables(table, stuffClasses) {
     classOfB,
     stuff
   };
+}
+
+// lib/png/pixel_layout.ts
+function pixelLayoutOf(colourType, bitDepth) {
+  if (colourType === 0 && bitDepth === 8) return "gray8";
+  if (colourType === 0 && bitDepth === 16) return "gray16";
+  if (colourType === 2 && bitDepth === 8) return "rgb8";
+  if (colourType === 3 && bitDepth === 8) return "indexed8";
+  return void 0;
 }
 
 // lib/export/_hashing_encoder.ts
@@ -32096,10 +32098,7 @@ var ExportRun = class {
       }, split);
     }
     const { file, reason } = this.#registry.claimFile(wanted, ids.taskId);
-    if (!mine) {
-      if (mask.kind === "png") releaseBytes(mask.bytes);
-      return this.#skipOther(sequence);
-    }
+    if (!mine) return this.#skipOther(sequence, mask);
     const outcome = {
       ...ids,
       status: "exported",
@@ -32208,7 +32207,8 @@ var ExportRun = class {
     await this.#options.createFolder();
     this.#options.summary.folderCreated = true;
   }
-  #skipOther(sequence) {
+  #skipOther(sequence, mask) {
+    if (mask?.kind === "png") releaseBytes(mask.bytes);
     this.#folder.addEntry(sequence, null);
     this.#options.onProgress?.({
       type: "advance",

@@ -5,7 +5,7 @@
  */
 
 import { pngSamples } from "../png/png_samples.ts";
-import { pixelLayoutOf } from "../png/pixel_digest.ts";
+import { pixelLayoutOf } from "../png/pixel_layout.ts";
 
 /** A mask file decoded whole: its size, bytes per pixel and samples. */
 interface Decoded {

@@ -130,11 +130,7 @@ export class ExportRun {
     }
     // Every task claims its name, in or out of this shard, so shards name files as one export.
     const { file, reason } = this.#registry.claimFile(wanted, ids.taskId);
-    if (!mine) {
-      // Another shard's mask: freed now, not at V8's next full collection.
-      if (mask.kind === "png") releaseBytes(mask.bytes);
-      return this.#skipOther(sequence);
-    }
+    if (!mine) return this.#skipOther(sequence, mask);
     const outcome: TaskOutcome & { file: string } = { ...ids, status: "exported", file };
     if (file !== wanted) Object.assign(outcome, { renamedFrom: wanted, renameReason: reason });
     if (this.#options.dryRun) {
@@ -229,7 +225,9 @@ export class ExportRun {
     this.#options.summary.folderCreated = true;
   }
 
-  #skipOther(sequence: number): void {
+  #skipOther(sequence: number, mask?: Mask): void {
+    // Another shard's mask: freed now, not at V8's next full collection.
+    if (mask?.kind === "png") releaseBytes(mask.bytes);
     this.#folder.addEntry(sequence, null);
     this.#options.onProgress?.({
       type: "advance",

@@ -6,7 +6,8 @@
  */
 
 import { PngRowEncoder, type PngRowEncoderOptions } from "../png/png_row_encoder.ts";
-import { PixelDigest, pixelLayoutOf } from "../png/pixel_digest.ts";
+import { PixelDigest } from "../png/pixel_digest.ts";
+import { pixelLayoutOf } from "../png/pixel_layout.ts";
 import { DEFAULT_ZLIB_LEVEL } from "../png/encode_png.ts";
 import type { RenderedFile } from "./mask_format.ts";
 

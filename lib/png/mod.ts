@@ -30,10 +30,9 @@ export {
   PixelDigest,
   type PixelDigestOptions,
   pixelFormBound,
-  type PixelLayout,
-  pixelLayoutOf,
   type SameAsAbove,
 } from "./pixel_digest.ts";
+export { type PixelLayout, pixelLayoutOf } from "./pixel_layout.ts";
 export { pngPixelSha256 } from "./png_pixel_sha256.ts";
 export { BChannelTally } from "./b_channel_tally.ts";
 export { type PngSamples, pngSamples } from "./png_samples.ts";

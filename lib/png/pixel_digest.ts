@@ -21,9 +21,7 @@
 
 import { createHash } from "node:crypto";
 import { Sha256 } from "../sha256.ts";
-
-/** How a mask's pixels are laid out in its canonical form. */
-export type PixelLayout = "gray8" | "gray16" | "rgb8" | "indexed8";
+import type { PixelLayout } from "./pixel_layout.ts";
 
 /** The canonical form's version: the first word of its header. */
 export const PIXEL_FORM = "lab-masks-pixels/2";
@@ -299,26 +297,4 @@ function writeUint32(bytes: Uint8Array, at: number, value: number): void {
   bytes[at + 1] = (value >>> 8) & 255;
   bytes[at + 2] = (value >>> 16) & 255;
   bytes[at + 3] = value >>> 24;
-}
-
-/**
- * The canonical layout of a PNG's colour type and bit depth, as this tool writes masks.
- *
- * @param colourType The PNG colour type.
- * @param bitDepth The PNG bit depth.
- * @returns The layout, or `undefined` for a flavour that has none (it is hashed as `rgb8`).
- *
- * @example
- * ```ts
- * import { pixelLayoutOf } from "@lab/masks/png";
- *
- * console.log(pixelLayoutOf(0, 16), pixelLayoutOf(6, 8)); // "gray16" undefined
- * ```
- */
-export function pixelLayoutOf(colourType: number, bitDepth: number): PixelLayout | undefined {
-  if (colourType === 0 && bitDepth === 8) return "gray8";
-  if (colourType === 0 && bitDepth === 16) return "gray16";
-  if (colourType === 2 && bitDepth === 8) return "rgb8";
-  if (colourType === 3 && bitDepth === 8) return "indexed8";
-  return undefined;
 }

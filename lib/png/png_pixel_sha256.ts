@@ -6,7 +6,8 @@
  */
 
 import { pngSamples } from "./png_samples.ts";
-import { PixelDigest, pixelLayoutOf } from "./pixel_digest.ts";
+import { PixelDigest } from "./pixel_digest.ts";
+import { pixelLayoutOf } from "./pixel_layout.ts";
 
 /**
  * Decodes a PNG and hashes its pixels in the canonical form: the layouts this tool writes
