@@ -32363,6 +32363,7 @@ function exportIdentity(entries, facts) {
   const { datasetId } = entries instanceof DatasetLines ? entries.identity(labelmapSha256) : datasetIdOf(entries, labelmapSha256);
   const identity = {
     labelmapSha256,
+    pixelForm: PIXEL_FORM,
     tool: TOOL,
     deno: Deno.version.deno,
     configurationSha256: sha256OfText(JSON.stringify(facts.configuration))
@@ -34506,12 +34507,24 @@ async function readExport(folder, setting) {
   if (typeof metadata !== "object" || metadata === null || typeof metadata.maskFormat !== "string" || typeof metadata.projectId !== "string") {
     throw notAnExport(folder, `its ${METADATA_NAME} is not one this tool writes`, setting);
   }
+  checkPixelForm(folder, entries, metadata, setting);
   return {
     folder,
     entries,
     metadata
   };
 }
+function checkPixelForm(folder, entries, metadata, setting) {
+  const form = typeof metadata.pixelForm === "string" ? metadata.pixelForm : FIRST_PIXEL_FORM;
+  if (form === PIXEL_FORM) return;
+  const hashed2 = entries.some((entry) => entry.files.some((file) => file.pixelSha256 !== void 0));
+  if (!hashed2) return;
+  const tool = typeof metadata.tool === "string" ? ` (${metadata.tool})` : "";
+  throw new ConfigError(`The export "${folder}" identifies its masks' pixels as ${form}, and this version of lab-masks computes ${PIXEL_FORM}: its pixels cannot be compared. Check it with the version that wrote it${tool}, or export it again.`, {
+    setting
+  });
+}
+var FIRST_PIXEL_FORM = "lab-masks-pixels/1";
 async function readOwnFile(folder, name, setting) {
   const path6 = join3(folder, name);
   let info2;

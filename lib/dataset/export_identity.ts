@@ -9,6 +9,7 @@ import { PACKAGE_NAME, PACKAGE_VERSION } from "../version.ts";
 import type { ManifestEntry } from "../model/manifest.ts";
 import { datasetIdOf, sha256OfText } from "./dataset_id.ts";
 import { DatasetLines } from "./dataset_lines.ts";
+import { PIXEL_FORM } from "../png/pixel_digest.ts";
 
 /** This tool's name and version, as `export.json` records them. */
 export const TOOL: string = `${PACKAGE_NAME} ${PACKAGE_VERSION}`;
@@ -19,6 +20,8 @@ export interface ExportIdentity {
   datasetId?: string;
   /** The SHA-256 of the class map's `labelmap.json` text. */
   labelmapSha256: string;
+  /** The canonical form of the masks' `pixelSha256` (`PIXEL_FORM`). */
+  pixelForm: string;
   /** The tool that wrote the export, e.g. `@lab/masks 0.1.0`. */
   tool: string;
   /** The Deno version it ran on. */
@@ -55,6 +58,7 @@ export function exportIdentity(
     : datasetIdOf(entries, labelmapSha256);
   const identity: ExportIdentity = {
     labelmapSha256,
+    pixelForm: PIXEL_FORM,
     tool: TOOL,
     deno: Deno.version.deno,
     configurationSha256: sha256OfText(JSON.stringify(facts.configuration)),

@@ -9,6 +9,7 @@ import { ConfigError } from "../errors.ts";
 import { join } from "../_std/path.ts";
 import { type ExportMetadata, METADATA_NAME } from "../model/export_metadata.ts";
 import { MANIFEST_NAME, type ManifestEntry, parseManifest } from "../model/manifest.ts";
+import { PIXEL_FORM } from "../png/pixel_digest.ts";
 
 export type { ExportMetadata };
 
@@ -57,8 +58,37 @@ export async function readExport(folder: string, setting: string): Promise<Expor
   ) {
     throw notAnExport(folder, `its ${METADATA_NAME} is not one this tool writes`, setting);
   }
+  checkPixelForm(folder, entries, metadata, setting);
   return { folder, entries, metadata };
 }
+
+/**
+ * Refuses an export whose masks' `pixelSha256` hash another canonical form than this version's:
+ * every one of its masks would compare as changed.
+ */
+function checkPixelForm(
+  folder: string,
+  entries: readonly ManifestEntry[],
+  metadata: ExportMetadata,
+  setting: string,
+): void {
+  const form = typeof metadata.pixelForm === "string" ? metadata.pixelForm : FIRST_PIXEL_FORM;
+  if (form === PIXEL_FORM) return;
+  const hashed = entries.some((entry) =>
+    entry.files.some((file) => file.pixelSha256 !== undefined)
+  );
+  if (!hashed) return;
+  const tool = typeof metadata.tool === "string" ? ` (${metadata.tool})` : "";
+  throw new ConfigError(
+    `The export "${folder}" identifies its masks' pixels as ${form}, and this version of ` +
+      `lab-masks computes ${PIXEL_FORM}: its pixels cannot be compared. Check it with the ` +
+      `version that wrote it${tool}, or export it again.`,
+    { setting },
+  );
+}
+
+/** The form of the `pixelSha256` of exports that do not record theirs. */
+const FIRST_PIXEL_FORM = "lab-masks-pixels/1";
 
 /** The text of one of the export's own files, refusing a link or a missing file. */
 async function readOwnFile(folder: string, name: string, setting: string): Promise<string> {

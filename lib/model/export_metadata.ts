@@ -45,6 +45,11 @@ export interface ExportMetadata {
   datasetId?: string;
   /** The SHA-256 of the class map's `labelmap.json` text. */
   labelmapSha256?: string;
+  /**
+   * The canonical form the masks' `pixelSha256` hash (e.g. `lab-masks-pixels/2`); absent in
+   * exports written before it was recorded, whose `pixelSha256` are `lab-masks-pixels/1`.
+   */
+  pixelForm?: string;
   /** The tool that wrote the export, e.g. `@lab/masks 0.1.0`. */
   tool?: string;
   /** The Deno version it ran on. */

@@ -133,3 +133,29 @@ Deno.test("verify: a panoptic export with a split and a card is intact as writte
   const report = await verifyExport(`${dir.path}/out`);
   assert.deepEqual([report.intact, report.checked], [true, 9], JSON.stringify(report));
 });
+
+Deno.test("verify and diff refuse an export whose pixelSha256 are of another canonical form (exit 2), naming both forms", async () => {
+  await using dir = await tempDir();
+  const folder = await exported(dir.path);
+  const metadata = JSON.parse(await Deno.readTextFile(`${folder}/export.json`));
+  assert.equal(metadata.pixelForm, "lab-masks-pixels/2");
+  // An export of a version before the form was recorded: its pixelSha256 are the first form's.
+  delete metadata.pixelForm;
+  await Deno.writeTextFile(`${folder}/export.json`, JSON.stringify(metadata));
+  const verified = await runCli(["verify", folder]);
+  assert.equal(verified.code, 2);
+  assert.match(
+    verified.stderr,
+    /identifies its masks' pixels as lab-masks-pixels\/1, and this version of lab-masks computes lab-masks-pixels\/2: its pixels cannot be compared/,
+  );
+  const other = await exported(`${dir.path}/other`);
+  const diffed = await runCli(["diff", folder, other]);
+  assert.equal(diffed.code, 2);
+  assert.match(diffed.stderr, /lab-masks-pixels\/1/);
+  // Recorded as another form: the same.
+  await Deno.writeTextFile(
+    `${folder}/export.json`,
+    JSON.stringify({ ...metadata, pixelForm: "lab-masks-pixels/9" }),
+  );
+  assert.match((await runCli(["verify", folder])).stderr, /lab-masks-pixels\/9/);
+});
