@@ -32587,6 +32587,12 @@ function incrementalFilters(filters, prepared, maskFormat, settings) {
       setting: "incremental"
     });
   }
+  const form = typeof metadata.pixelForm === "string" ? metadata.pixelForm : "lab-masks-pixels/1";
+  if (metadata.datasetId !== void 0 && form !== PIXEL_FORM) {
+    throw new ConfigError(`Cannot update this export incrementally: it identifies its masks' pixels as ${form}, and this version of lab-masks computes ${PIXEL_FORM}; run a full export`, {
+      setting: "incremental"
+    });
+  }
   const earlier = {
     maskFormat: metadata.maskFormat,
     ...metadata.settings

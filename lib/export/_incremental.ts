@@ -7,6 +7,7 @@ import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { ManifestEntry } from "../model/manifest.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { eachTask } from "./_task_loop.ts";
+import { PIXEL_FORM } from "../png/pixel_digest.ts";
 
 // Tasks updated this long before the earlier export started are asked again: clocks differ, and
 // a task updated while that export ran may have been read before its update.
@@ -27,6 +28,15 @@ export function incrementalFilters(
     throw new ConfigError(
       "Cannot update this export incrementally: it has no export.json (it was not made by " +
         "@lab/masks, or is from an older version); run a full export",
+      { setting: "incremental" },
+    );
+  }
+  // Its masks' identities would mix two forms: the dataset id and `verify` would mean nothing.
+  const form = typeof metadata.pixelForm === "string" ? metadata.pixelForm : "lab-masks-pixels/1";
+  if (metadata.datasetId !== undefined && form !== PIXEL_FORM) {
+    throw new ConfigError(
+      `Cannot update this export incrementally: it identifies its masks' pixels as ${form}, and ` +
+        `this version of lab-masks computes ${PIXEL_FORM}; run a full export`,
       { setting: "incremental" },
     );
   }

@@ -175,6 +175,25 @@ Deno.test("an incremental export refuses other settings than the export it updat
   );
 });
 
+Deno.test("an incremental export refuses an export whose pixel identities are of another form", async () => {
+  await using dir = await tempDir();
+  const tasks = projectTasks().slice(0, 2);
+  await run(tasks, { outputFolder: dir.path, outputFilename: "out" });
+  const path = `${dir.path}/out/export.json`;
+  const metadata = JSON.parse(await Deno.readTextFile(path));
+  assert.equal(metadata.pixelForm, "lab-masks-pixels/2");
+  // Written before the form was recorded: its pixelSha256 are the first form's.
+  delete metadata.pixelForm;
+  await Deno.writeTextFile(path, JSON.stringify(metadata));
+  await assert.rejects(
+    run(tasks, { incremental: `${dir.path}/out` }),
+    (error: unknown) =>
+      error instanceof ConfigError && error.setting === "incremental" &&
+      /pixels as lab-masks-pixels\/1, and this version of lab-masks computes lab-masks-pixels\/2; run a full export/
+        .test(error.message),
+  );
+});
+
 Deno.test("--resume finishes an interrupted export, keeping its complete files", async () => {
   await using dir = await tempDir();
   const tasks = projectTasks();
