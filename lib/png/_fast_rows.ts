@@ -83,7 +83,7 @@ export function readFastRows(
         const above = first === 0 ? zero : input + 1;
         const scanlines = { at: input + inStride, stride: inStride, count };
         blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
-        const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables, 0);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }

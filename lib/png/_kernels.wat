@@ -8,11 +8,12 @@
   ;; Reverses PNG's scanline filters in place. $ptr is row 0's filter-type byte, rows are
   ;; $n + 1 bytes apart, $bpp is the left-pixel distance, $zero points at $n zero bytes (the row
   ;; above row 0). Unless $census is 0, the census of 8-bit RGB or RGBA pixels ($bpp bytes) is
-  ;; counted too, as in transcodeRows, while each row is in cache. Returns -1, or the first row
-  ;; whose filter type is not 0 to 4.
+  ;; counted too, as in transcodeRows, while each row is in cache. Unless $flags is 0, byte
+  ;; $flags + r becomes 0 when row r was Up-filtered to zeros (it repeats the row above), else 1.
+  ;; Returns -1, or the first row whose filter type is not 0 to 4.
   (func (export "unfilter")
     (param $ptr i32) (param $rows i32) (param $n i32) (param $bpp i32) (param $zero i32)
-    (param $census i32) (result i32)
+    (param $census i32) (param $flags i32) (result i32)
     (local $r i32) (local $p i32) (local $q i32) (local $status i32)
     (local.set $q (local.get $zero))
     (local.set $p (i32.add (local.get $ptr) (i32.const 1)))
@@ -22,6 +23,10 @@
         (local.set $status
           (call $unfilterRow (local.get $p) (local.get $q) (local.get $n) (local.get $bpp)))
         (if (i32.eq (local.get $status) (i32.const 1)) (then (return (local.get $r))))
+        (if (local.get $flags)
+          (then
+            (i32.store8 (i32.add (local.get $flags) (local.get $r))
+              (i32.ne (local.get $status) (i32.const 2)))))
         ;; A row that repeats the row above holds nothing new to count.
         (if (i32.and (i32.ne (local.get $census) (i32.const 0)) (i32.eqz (local.get $status)))
           (then

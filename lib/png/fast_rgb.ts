@@ -19,6 +19,7 @@ import { invalidFilterError } from "./_unfilter.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
 import type { PixelDigest } from "./pixel_digest.ts";
 import { digestStrip } from "./_strip_digest.ts";
+import { sinkRows, upZeroRows } from "./_pixel_sinks.ts";
 import { differences, rowAbove, type StripLayout, stripLayout } from "./_strip_layout.ts";
 import type { PngError } from "../errors.ts";
 
@@ -148,7 +149,7 @@ function recolourStrip(
   const { width, channels, inRow, outRow, input, output, table, carry } = layout;
   const inStride = inRow + 1;
   const outStride = outRow + 1;
-  const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+  const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables, 0);
   if (badRow >= 0) return badRow;
   const rows = output + outStride;
   kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
@@ -170,37 +171,6 @@ function writeRows(
   const stride = layout.outRow + 1;
   const first = layout.output + stride;
   deflate.writeScanlines(memory, { first, stride, count, flags: memory, at: layout.flags });
-}
-
-/**
- * Hands a strip's unfiltered input rows to a sink as RGB, once its output rows are deflated: RGBA
- * rows are packed into the output rows' room first.
- */
-function sinkRows(
-  pixels: PixelSink,
-  strip: { kernels: KernelExports; memory: Uint8Array; layout: StripLayout; count: number },
-): void {
-  const { kernels, memory, layout, count } = strip;
-  const { width, channels, input, output, flags } = layout;
-  const inStride = layout.inRow + 1;
-  const outStride = layout.outRow + 1;
-  // The kernel flagged the rows that repeat the row above (0); a row flagged 1 may still repeat
-  // it (its flag also counts bytes past the row): its Up-filtered RGB row tells.
-  const same = new Uint8Array(count);
-  for (let row = 0; row < count; row++) {
-    const p = output + (row + 1) * outStride + 1;
-    same[row] =
-      memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow
-        ? 1
-        : 0;
-  }
-  const sameAsAbove = (row: number) => same[row] === 1;
-  if (channels === 3) {
-    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
-  }
-  const rows = output + outStride + 1;
-  kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
-  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
 }
 
 /**
@@ -231,14 +201,24 @@ export function verifyFastRgb(
       if (options.census || options.sampler || options.pixels || options.digest) {
         const above = rowAbove(layout, first);
         const same = options.pixels && upZeroRows(kernels, memory, layout, count);
-        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
+        // Rows Up-filtered to zeros repeat the row above: flagged, the digest does not read them.
+        const flags = options.digest ? layout.flags : 0;
+        const badRow = kernels.unfilter(
+          input + inStride,
+          count,
+          inRow,
+          channels,
+          above,
+          tables,
+          flags,
+        );
         if (badRow < 0 && options.digest) {
           const ptr = input + inStride + 1;
-          const strip = { ptr, stride: inStride, count, rowBytes: inRow, flags: 0 };
+          const strip = { ptr, stride: inStride, count, rowBytes: inRow, flags: layout.flags };
           digestStrip(kernels, memory, options.digest, { ...strip, above, out: layout.pieces });
         }
-        if (badRow < 0 && same) {
-          options.pixels!.updateRows(
+        if (badRow < 0 && same && options.pixels) {
+          options.pixels.updateRows(
             memory,
             input + inStride + 1,
             inStride,
@@ -255,25 +235,6 @@ export function verifyFastRgb(
     });
     return { census };
   });
-}
-
-/**
- * Which rows of a strip, still filtered, are the same as the row above (1) or not (2), as their
- * Up filter tells; for rows of other filters, no one knows yet (0).
- */
-function upZeroRows(
-  kernels: KernelExports,
-  memory: Uint8Array,
-  layout: StripLayout,
-  count: number,
-): Uint8Array {
-  const stride = layout.inRow + 1;
-  const same = new Uint8Array(count);
-  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
-    // An Up-filtered row holds its differences with the row above: none, the same row.
-    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
-  }
-  return same;
 }
 
 /**

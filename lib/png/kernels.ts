@@ -12,7 +12,8 @@ import { KERNELS_WASM_BASE64 } from "./_kernels_wasm.ts";
 export interface KernelExports {
   /**
    * Reverses the scanline filters in place, counting the census of RGB or RGBA pixels into the
-   * tables at `census` unless it is 0; -1, or the first row with a bad filter type.
+   * tables at `census` unless it is 0, and, unless `flags` is 0, one byte per row at `flags`: 0
+   * when the row was Up-filtered to zeros, else 1; -1, or the first row with a bad filter type.
    */
   unfilter(
     ptr: number,
@@ -21,6 +22,7 @@ export interface KernelExports {
     bpp: number,
     zero: number,
     census: number,
+    flags: number,
   ): number;
   /**
    * Unfilters RGB or RGBA scanlines row by row and writes each as an Up-filtered RGB scanline,
