@@ -3416,10 +3416,9 @@ var LabelMasks = class {
   }
   /**
    * Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0; a row that
-   * `repeats` says repeats the row above (but the strip's first) is copied, not read. The strip
-   * reader's `labels`, when given, are taken as they are (no label may then have bChannel 0).
+   * `repeats` says repeats the row above (but the strip's first) is copied, not read.
    */
-  takeStrip(data, seen, count, repeats, labels) {
+  takeStrip(data, seen, count, repeats) {
     const pixels = data.length / 3;
     this.#data = data;
     this.#pixels = pixels;
@@ -3440,18 +3439,8 @@ var LabelMasks = class {
       this.#maskRepeats = new Uint8Array(count);
     }
     const rowSeen = this.#rowSeen;
-    if (labels?.bytes.length === pixels && labels.seen.length === count * 256) {
-      this.#labelBytes.set(labels.bytes);
-      rowSeen.set(labels.seen);
-    } else this.#rowLabels(data, count, repeats);
-    for (let b = 0; b < 256; b++) {
-      for (let base = 0; base < count * 256; base += 256) {
-        if (rowSeen[base + b] === 1) {
-          seen[b] = 1;
-          break;
-        }
-      }
-    }
+    this.#rowLabels(data, count, repeats);
+    labelsHeld(rowSeen, count, seen);
     this.#labelBytes.fill(0, pixels, Math.ceil(pixels / 4) * 4);
   }
   /** Reads each pixel's label and which labels each row holds, a repeated row copied. */
@@ -3548,6 +3537,17 @@ var LabelMasks = class {
     }
   }
 };
+function labelsHeld(seen, count, inStrip) {
+  inStrip.fill(0);
+  for (let b = 0; b < 256; b++) {
+    for (let base = b; base < count * 256; base += 256) {
+      if (seen[base] === 1) {
+        inStrip[b] = 1;
+        break;
+      }
+    }
+  }
+}
 
 // lib/export/_binary_renderer.ts
 function binaryRenderer(file, table, newEncoder) {
@@ -3589,7 +3589,7 @@ var BinaryMasks = class {
   /** A strip the kernels convert: only which labels it holds is read here. */
   takeConverted(rows) {
     const inStrip = this.#inStrip;
-    labelsOf(rows.labels.seen, rows.count, inStrip);
+    labelsHeld(rows.labels.seen, rows.count, inStrip);
     this.#start(rows.first);
     for (const [bChannel, encoder2] of this.encoders) {
       let last = this.#above.get(bChannel);
@@ -3623,7 +3623,7 @@ var BinaryMasks = class {
   takeRgb(rows) {
     const inStrip = this.#inStrip;
     inStrip.fill(0);
-    this.#masks.takeStrip(rows.data, inStrip, rows.count, rows.repeats, rows.labels);
+    this.#masks.takeStrip(rows.data, inStrip, rows.count, rows.repeats);
     this.#start(rows.first);
     for (const [bChannel, encoder2] of this.encoders) {
       if (inStrip[bChannel] === 0) encoder2.writeZeroRows(rows.count);
@@ -3649,17 +3649,6 @@ var BinaryMasks = class {
     }
   }
 };
-function labelsOf(seen, count, inStrip) {
-  inStrip.fill(0);
-  for (let b = 0; b < 256; b++) {
-    for (let base = b; base < count * 256; base += 256) {
-      if (seen[base] === 1) {
-        inStrip[b] = 1;
-        break;
-      }
-    }
-  }
-}
 function rowsHolding(seen, count, bChannel) {
   let from = 0;
   while (from < count && seen[from * 256 + bChannel] === 0) from++;

@@ -8,7 +8,7 @@ import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbRows } from "../png/png_rows.ts";
 import type { RenderedFile } from "./mask_format.ts";
 import { fileOf, type HashingEncoder } from "./_hashing_encoder.ts";
-import { LabelMasks } from "./_label_masks.ts";
+import { LabelMasks, labelsHeld } from "./_label_masks.ts";
 import type { MaskRowsRenderer } from "./_mask_rows_renderer.ts";
 
 /**
@@ -66,7 +66,7 @@ class BinaryMasks {
   /** A strip the kernels convert: only which labels it holds is read here. */
   takeConverted(rows: ConvertibleRows): void {
     const inStrip = this.#inStrip;
-    labelsOf(rows.labels.seen, rows.count, inStrip);
+    labelsHeld(rows.labels.seen, rows.count, inStrip);
     this.#start(rows.first);
     for (const [bChannel, encoder] of this.encoders) {
       let last = this.#above.get(bChannel);
@@ -99,7 +99,7 @@ class BinaryMasks {
   takeRgb(rows: RgbRows): void {
     const inStrip = this.#inStrip;
     inStrip.fill(0);
-    this.#masks.takeStrip(rows.data, inStrip, rows.count, rows.repeats, rows.labels);
+    this.#masks.takeStrip(rows.data, inStrip, rows.count, rows.repeats);
     this.#start(rows.first);
     for (const [bChannel, encoder] of this.encoders) {
       // A label not in the strip: rows of zeros, which the encoder takes without reading.
@@ -125,19 +125,6 @@ class BinaryMasks {
       const encoder = this.#newEncoder();
       encoder.writeZeroRows(first);
       this.encoders.set(b, encoder);
-    }
-  }
-}
-
-/** Marks in `inStrip` the labels some row holds (`seen`: 256 bytes a row). */
-function labelsOf(seen: Uint8Array, count: number, inStrip: Uint8Array): void {
-  inStrip.fill(0);
-  for (let b = 0; b < 256; b++) {
-    for (let base = b; base < count * 256; base += 256) {
-      if (seen[base] === 1) {
-        inStrip[b] = 1;
-        break;
-      }
     }
   }
 }

@@ -4,8 +4,6 @@
  * @module
  */
 
-import type { RowLabels } from "../png/png_rows.ts";
-
 /**
  * The binary masks of a strip, one label at a time: each pixel's label (its bChannel, 0 where
  * red is 0) is read once per strip, then each label's mask is made four pixels at a time (the
@@ -49,15 +47,13 @@ export class LabelMasks {
 
   /**
    * Takes a strip of RGB rows, marking in `seen` each bChannel with a red above 0; a row that
-   * `repeats` says repeats the row above (but the strip's first) is copied, not read. The strip
-   * reader's `labels`, when given, are taken as they are (no label may then have bChannel 0).
+   * `repeats` says repeats the row above (but the strip's first) is copied, not read.
    */
   takeStrip(
     data: Uint8Array,
     seen: Uint8Array,
     count: number,
     repeats?: Uint8Array,
-    labels?: RowLabels,
   ): void {
     const pixels = data.length / 3;
     this.#data = data;
@@ -79,18 +75,8 @@ export class LabelMasks {
       this.#maskRepeats = new Uint8Array(count);
     }
     const rowSeen = this.#rowSeen;
-    if (labels?.bytes.length === pixels && labels.seen.length === count * 256) {
-      this.#labelBytes.set(labels.bytes);
-      rowSeen.set(labels.seen);
-    } else this.#rowLabels(data, count, repeats);
-    for (let b = 0; b < 256; b++) {
-      for (let base = 0; base < count * 256; base += 256) {
-        if (rowSeen[base + b] === 1) {
-          seen[b] = 1;
-          break;
-        }
-      }
-    }
+    this.#rowLabels(data, count, repeats);
+    labelsHeld(rowSeen, count, seen);
     // The pixels past the strip's end in the last word: no label.
     this.#labelBytes.fill(0, pixels, Math.ceil(pixels / 4) * 4);
   }
@@ -184,6 +170,25 @@ export class LabelMasks {
       // A byte of x is 0 where the label is: its high bit stays clear in `t` alone.
       const t = (((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080;
       words[w] = Math.imul((~t & 0x80808080) >>> 7, 255);
+    }
+  }
+}
+
+/**
+ * Marks in `inStrip` (cleared first) the labels some row of a strip holds.
+ *
+ * @param seen 256 bytes a row: 1 at each label the row holds.
+ * @param count The strip's rows.
+ * @param inStrip 256 bytes: 1 at each label the strip holds.
+ */
+export function labelsHeld(seen: Uint8Array, count: number, inStrip: Uint8Array): void {
+  inStrip.fill(0);
+  for (let b = 0; b < 256; b++) {
+    for (let base = b; base < count * 256; base += 256) {
+      if (seen[base] === 1) {
+        inStrip[b] = 1;
+        break;
+      }
     }
   }
 }
