@@ -32581,7 +32581,7 @@ function incrementalFilters(filters, prepared, maskFormat, settings) {
   }
   const form = typeof metadata.pixelForm === "string" ? metadata.pixelForm : "lab-masks-pixels/1";
   if (metadata.datasetId !== void 0 && form !== PIXEL_FORM) {
-    throw new ConfigError(`Cannot update this export incrementally: it identifies its masks' pixels as ${form}, and this version of lab-masks computes ${PIXEL_FORM}; run a full export`, {
+    throw new ConfigError(`Cannot update this export incrementally: it identifies its masks' pixels as ${inertText(form)}, and this version of lab-masks computes ${PIXEL_FORM}; run a full export`, {
       setting: "incremental"
     });
   }
@@ -34517,8 +34517,8 @@ function checkPixelForm(folder, entries, metadata, setting) {
   if (form === PIXEL_FORM) return;
   const hashed2 = entries.some((entry) => entry.files.some((file) => file.pixelSha256 !== void 0));
   if (!hashed2) return;
-  const tool = typeof metadata.tool === "string" ? ` (${metadata.tool})` : "";
-  throw new ConfigError(`The export "${folder}" identifies its masks' pixels as ${form}, and this version of lab-masks computes ${PIXEL_FORM}: its pixels cannot be compared. Check it with the version that wrote it${tool}, or export it again.`, {
+  const tool = typeof metadata.tool === "string" ? ` (${inertText(metadata.tool)})` : "";
+  throw new ConfigError(`The export "${folder}" identifies its masks' pixels as ${inertText(form)}, and this version of lab-masks computes ${PIXEL_FORM}: its pixels cannot be compared. Check it with the version that wrote it${tool}, or export it again.`, {
     setting
   });
 }

@@ -6,6 +6,7 @@
  */
 
 import { ConfigError } from "../errors.ts";
+import { inertText } from "../inert_text.ts";
 import { join } from "../_std/path.ts";
 import { type ExportMetadata, METADATA_NAME } from "../model/export_metadata.ts";
 import { MANIFEST_NAME, type ManifestEntry, parseManifest } from "../model/manifest.ts";
@@ -78,9 +79,12 @@ function checkPixelForm(
     entry.files.some((file) => file.pixelSha256 !== undefined)
   );
   if (!hashed) return;
-  const tool = typeof metadata.tool === "string" ? ` (${metadata.tool})` : "";
+  // Both come from the export's own file: printed inert, whatever they hold.
+  const tool = typeof metadata.tool === "string" ? ` (${inertText(metadata.tool)})` : "";
   throw new ConfigError(
-    `The export "${folder}" identifies its masks' pixels as ${form}, and this version of ` +
+    `The export "${folder}" identifies its masks' pixels as ${
+      inertText(form)
+    }, and this version of ` +
       `lab-masks computes ${PIXEL_FORM}: its pixels cannot be compared. Check it with the ` +
       `version that wrote it${tool}, or export it again.`,
     { setting },

@@ -2,6 +2,7 @@ import type { TaskSource } from "../api/task_source.ts";
 import { formatLabDate, parseLabDate } from "../api/lab_date.ts";
 import type { TaskFilters } from "../api/types.ts";
 import { ConfigError } from "../errors.ts";
+import { inertText } from "../inert_text.ts";
 import type { PreparedFolder } from "./_folder_preparation.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { ManifestEntry } from "../model/manifest.ts";
@@ -35,7 +36,9 @@ export function incrementalFilters(
   const form = typeof metadata.pixelForm === "string" ? metadata.pixelForm : "lab-masks-pixels/1";
   if (metadata.datasetId !== undefined && form !== PIXEL_FORM) {
     throw new ConfigError(
-      `Cannot update this export incrementally: it identifies its masks' pixels as ${form}, and ` +
+      `Cannot update this export incrementally: it identifies its masks' pixels as ${
+        inertText(form)
+      }, and ` +
         `this version of lab-masks computes ${PIXEL_FORM}; run a full export`,
       { setting: "incremental" },
     );

@@ -158,4 +158,13 @@ Deno.test("verify and diff refuse an export whose pixelSha256 are of another can
     JSON.stringify({ ...metadata, pixelForm: "lab-masks-pixels/9" }),
   );
   assert.match((await runCli(["verify", folder])).stderr, /lab-masks-pixels\/9/);
+  // A hostile form or tool is printed inert: no line break, no escape sequence reaches the terminal.
+  await Deno.writeTextFile(
+    `${folder}/export.json`,
+    JSON.stringify({ ...metadata, pixelForm: "x\n::error::fake", tool: "\u001b]0;t\u0007" }),
+  );
+  const hostile = await runCli(["verify", folder]);
+  assert.equal(hostile.code, 2);
+  assert.ok(!hostile.stderr.includes("\n::error::") && !hostile.stderr.includes("\u001b"));
+  assert.match(hostile.stderr, /pixels as "x\\n::error::fake"/);
 });
