@@ -27,8 +27,12 @@ import { hostPlatform } from "../model/platform.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 
-/** How many pages a resumed export keeps asked while it reads the tasks it keeps. */
-const KEPT_PAGES_AHEAD = 4;
+/**
+ * How many pages a resumed export keeps asked while it reads the tasks it keeps (at most 16 MiB
+ * of tasks ahead, the client's bound): the lab's latency, four pages at a time, was a kept task's
+ * largest wait.
+ */
+const KEPT_PAGES_AHEAD = 16;
 
 /**
  * The `mask` format: the PNG masks, `manifest.jsonl` and `export.json` in an export folder, as

@@ -78,6 +78,8 @@ export function portablePath(path: string, platform: Platform): PortablePath {
  * names that share a long beginning stay apart), and the suffix.
  */
 export function fitName(stem: string, suffix = ""): string {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: most names fit without being encoded.
+  if (3 * (stem.length + suffix.length) <= MAX_NAME_BYTES) return stem + suffix;
   if (byteLength(stem) + byteLength(suffix) <= MAX_NAME_BYTES) return stem + suffix;
   const mark = `~${createHash("sha256").update(stem).digest("hex").slice(0, 12)}`;
   const room = MAX_NAME_BYTES - byteLength(suffix) - mark.length;

@@ -25,5 +25,10 @@
  * ```
  */
 export function foldFileName(path: string): string {
+  // ASCII is its own normal form, and its case folds one way: the usual name costs one pass.
+  if (ASCII.test(path)) return path.toLowerCase();
   return path.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFC");
 }
+
+// deno-lint-ignore no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/;

@@ -1,0 +1,46 @@
+import assert from "../_std/assert.ts";
+import { foldFileName } from "../../lib/model/fold_file_name.ts";
+import { MaskFileRegistry } from "../../lib/model/mask_file_registry.ts";
+
+// The folding as documented: compatibility form, cased up then down, composed form.
+const documented = (path: string) =>
+  path.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFC");
+
+Deno.test("foldFileName() of ASCII names, its short way, is the documented folding", () => {
+  const every = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join("");
+  const names = [every, "Frames/FRAME_000123.JPG.png", "a.png", "", "CON.jpg", "x\u007f.png"];
+  for (const name of names) {
+    assert.equal(foldFileName(name), documented(name), JSON.stringify(name));
+  }
+  // One character beyond ASCII takes the long way, for the whole name.
+  for (const name of ["Ä/FRAME.png", "ſtreet/A.png", "\u212Aelvin/B.png", "ﬁle/C.png"]) {
+    assert.equal(foldFileName(name), documented(name), name);
+  }
+});
+
+Deno.test("MaskFileRegistry keeps names of up to 200 bytes of UTF-8 and shortens longer ones, whatever the characters' sizes", () => {
+  const encoder = new TextEncoder();
+  // One character of 1, 2, 3 and 4 bytes of UTF-8 (1 or 2 UTF-16 units).
+  for (const character of ["a", "é", "€", "😀"]) {
+    const size = encoder.encode(character).length;
+    for (let bytes = 188; bytes <= 212; bytes++) {
+      // `bytes` bytes in all with the ".png" suffix, when the characters fill them exactly.
+      const count = Math.floor((bytes - 4) / size);
+      const name = `${character.repeat(count)}${"b".repeat(bytes - 4 - count * size)}.png`;
+      assert.equal(encoder.encode(name).length, bytes);
+      const { file, reason } = new MaskFileRegistry({ platform: "posix" }).claimFile(
+        `frames/${name}`,
+        "t1",
+      );
+      const kept = file.split("/")[1];
+      if (bytes <= 200) {
+        assert.equal(kept, name, `${bytes} bytes of ${character}`);
+        assert.equal(reason, undefined);
+      } else {
+        assert.ok(encoder.encode(kept).length <= 200, `${bytes} bytes of ${character}`);
+        assert.match(kept, /~[0-9a-f]{12}\.png$/);
+        assert.match(reason ?? "", /shortened/);
+      }
+    }
+  }
+});
