@@ -1,3 +1,5 @@
+import { releaseBytes } from "./_release_bytes.ts";
+
 /**
  * An index from strings to small numbers that keeps a 32-bit hash of each string, not the string:
  * 8 bytes a slot in typed arrays (5 when its owner gives keys back at once), at most three quarters
@@ -150,6 +152,9 @@ export class HashedKeys {
       this.#hashes[slot] = this.#tagOf(hash);
       this.#values[slot] = values[old];
     }
+    // Freed now, not at V8's next full collection (see `releaseBytes`).
+    releaseBytes(values);
+    releaseBytes(hashes);
   }
 }
 

@@ -1,3 +1,5 @@
+import { releaseBytes } from "./_release_bytes.ts";
+
 /**
  * A list of strings that only grows, kept in one buffer: a string of lower-case hex digits (as
  * the lab's task ids, 24 of them) as two digits a byte, any other as UTF-8. A task id takes about
@@ -138,11 +140,16 @@ const HEX_DIGITS = /^(?:[0-9a-f]{2})+$/;
 const HEX_FLAG = 0x8000_0000;
 const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 
-/** `array` copied into a larger one of its kind, `least` long at least: a quarter larger. */
+/**
+ * `array` copied into a larger one of its kind, `least` long at least: a quarter larger. The old
+ * one is freed at once: left to V8's next full collection, the copies a long run makes (about
+ * four times the last one's size) would wait outside the heap all together.
+ */
 function grown<T extends Uint8Array | Uint32Array>(array: T, least: number): T {
   const larger = new (array.constructor as new (length: number) => T)(
     Math.max(least, Math.ceil(array.length * 1.25)),
   );
   larger.set(array);
+  releaseBytes(array);
   return larger;
 }

@@ -8,6 +8,7 @@
 
 import { createHash } from "node:crypto";
 import type { ManifestEntry } from "../model/manifest.ts";
+import { releaseBytes } from "../_release_bytes.ts";
 
 /** The first line of the text a dataset id hashes. */
 export const DATASET_FORM = "lab-masks-dataset/1";
@@ -96,6 +97,7 @@ export class DatasetLines {
     if (this.#count === this.#starts.length) {
       const grown = new Float64Array(2 * this.#starts.length);
       grown.set(this.#starts);
+      releaseBytes(this.#starts);
       this.#starts = grown;
     }
     const used = this.#used[last];

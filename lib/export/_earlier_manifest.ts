@@ -17,6 +17,7 @@
  */
 
 import { HashedKeys } from "../_hashed_keys.ts";
+import { releaseBytes } from "../_release_bytes.ts";
 import { ConfigError } from "../errors.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { type FileLine, fileLines } from "./_file_lines.ts";
@@ -200,9 +201,12 @@ export class EarlierManifest {
     for (const [earlier, later] of [...this.#owners].reverse()) {
       this.#owners.set(earlier, this.#owners.get(later) ?? later);
     }
-    // Exactly the entries' size from now on.
-    this.#offsets = this.#offsets.slice(0, this.#count);
-    this.#states = this.#states.slice(0, this.#count);
+    // Exactly the entries' size from now on; the larger arrays are freed now.
+    const [offsets, states] = [this.#offsets, this.#states];
+    this.#offsets = offsets.slice(0, this.#count);
+    this.#states = states.slice(0, this.#count);
+    releaseBytes(offsets);
+    releaseBytes(states);
   }
 
   /** Entry `number` has the task id of entry `before`: it decides the task's fate from now on. */
@@ -218,6 +222,7 @@ export class EarlierManifest {
       ? new Uint32Array(size)
       : new Float64Array(size);
     offsets.set(this.#offsets);
+    releaseBytes(this.#offsets);
     this.#offsets = offsets;
     this.#states = grown(this.#states, new Uint8Array(size));
   }
@@ -285,5 +290,6 @@ export class EarlierManifest {
 /** `array`'s values at the start of `empty`, a larger array of the same kind. */
 function grown<T extends Uint8Array>(array: T, empty: T): T {
   empty.set(array);
+  releaseBytes(array);
   return empty;
 }

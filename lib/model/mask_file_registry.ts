@@ -1,4 +1,5 @@
 import { HashedKeys } from "../_hashed_keys.ts";
+import { releaseBytes } from "../_release_bytes.ts";
 import { PackedStrings } from "../_packed_strings.ts";
 import { fitName, portablePath } from "./_portable_path.ts";
 import { hostPlatform, type Platform } from "./platform.ts";
@@ -190,6 +191,7 @@ export class MaskFileRegistry {
     if (number === this.#holders.length) {
       const holders = new Int32Array(Math.ceil(number * 1.25));
       holders.set(this.#holders);
+      releaseBytes(this.#holders);
       this.#holders = holders;
     }
     this.#holders[number] = holder;
