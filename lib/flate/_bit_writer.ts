@@ -20,10 +20,15 @@
  * ```
  */
 export class BitWriter {
-  #out = new Uint8Array(1 << 14);
+  #out: Uint8Array;
   #size = 0;
   #bits = 0;
   #count = 0;
+
+  /** @param capacity The bytes the buffer starts with (it grows). @default {16384} */
+  constructor(capacity = 1 << 14) {
+    this.#out = new Uint8Array(Math.max(1, capacity));
+  }
 
   /** Appends `count` bits (at most 16) of `value`, least significant first. */
   put(value: number, count: number): void {
@@ -49,6 +54,16 @@ export class BitWriter {
       this.put(pattern & 0xffff, Math.min(bits, 16));
       if (bits > 16) this.put(pattern >>> 16, bits - 16);
     }
+  }
+
+  /** Appends the bits another writer holds: its whole bytes, then the bits it has not padded. */
+  append(other: BitWriter): void {
+    const bytes = other.#out;
+    const size = other.#size;
+    let i = 0;
+    for (; i + 1 < size; i += 2) this.put(bytes[i] | bytes[i + 1] << 8, 16);
+    if (i < size) this.put(bytes[i], 8);
+    if (other.#count > 0) this.put(other.#bits, other.#count);
   }
 
   /** Pads the last byte with zero bits. */

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { BitWriter } from "./_bit_writer.ts";
+import { BitWriter } from "./_bit_writer.ts";
 import { canonicalCodes, huffmanLengths } from "./_huffman.ts";
 
 // deno-fmt-ignore
@@ -15,8 +15,6 @@ const LENGTH_BASE = [
 ];
 // deno-fmt-ignore
 const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-/** The distances matches may have here: 1 to 3 (codes 0 to 2, no extra bits). */
-const DISTANCE_CODE: Readonly<Record<number, number>> = { 1: 0, 2: 1, 3: 2 };
 /** The order in which a block's header lists the code-length code's lengths. */
 const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 /** The longest match deflate can say; longer ones are cut. */
@@ -30,11 +28,21 @@ for (let code = 0; code < LENGTH_BASE.length; code++) {
   for (let length = LENGTH_BASE[code]; length < next; length++) LENGTH_CODE[length] = code;
 }
 
-/** A block's content: per token, a literal (length 0) or a match of any length from 3. */
+/**
+ * The `values` of a zero-row token: a scanline whose bytes after its filter type are all zeros,
+ * with the filter type in the low byte. It stands for three tokens (the filter type, a literal 0,
+ * the other zeros as one match at distance 1), in far fewer steps: most of a mask's rows are such.
+ */
+export const ZERO_ROW = 0x100;
+
+/** A block's content: per token, a literal (length 0), a match of any length from 3, or a zero row. */
 export interface DeflateTokens {
-  /** 0 for a literal, else the match's length (cut into matches of 258 at most when written). */
+  /**
+   * 0 for a literal, else the match's length (cut into matches of 258 at most when written), or
+   * a zero row's zeros (4 at least).
+   */
   lengths: Uint32Array;
-  /** The literal, or the match's distance: 1 to 3. */
+  /** The literal, the match's distance (1 to 3), or {@linkcode ZERO_ROW} with the filter type. */
   values: Uint16Array;
   /** How many tokens are used. */
   count: number;
@@ -65,71 +73,139 @@ export function writeDynamicBlock(writer: BitWriter, tokens: DeflateTokens, fina
   const literals = new Uint32Array(286);
   const distances = new Uint32Array(30);
   literals[END_OF_BLOCK] = 1;
-  eachSymbol(tokens, {
-    literal: (value) => literals[value]++,
-    matches: (code, distanceCode, times) => {
-      literals[257 + code] += times;
-      distances[distanceCode] += times;
-    },
-  });
+  countSymbols(tokens, literals, distances);
   const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
   const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
   writer.put(final ? 1 : 0, 1);
   writer.put(2, 2);
   writeCodeLengths(writer, literalLengths, distanceLengths);
-  const literalCodes = canonicalCodes(literalLengths);
-  const distanceCodes = canonicalCodes(distanceLengths);
-  eachSymbol(tokens, {
-    literal: (value) => writer.put(literalCodes[value], literalLengths[value]),
-    matches: (code, distanceCode, times, length) => {
-      const symbol = 257 + code;
-      if (LENGTH_EXTRA[code] > 0) {
-        writer.put(literalCodes[symbol], literalLengths[symbol]);
-        writer.put(length - LENGTH_BASE[code], LENGTH_EXTRA[code]);
-        return writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
-      }
-      // No extra bits (distances 1 to 3 have none): the match's codes as one pattern, repeated.
-      writer.repeat(
-        literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol],
-        literalLengths[symbol] + distanceLengths[distanceCode],
-        times,
-      );
-    },
-  });
-  writer.put(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
+  const codes: BlockCodes = {
+    literalCodes: canonicalCodes(literalLengths),
+    literalLengths,
+    distanceCodes: canonicalCodes(distanceLengths),
+    distanceLengths,
+  };
+  writeSymbols(writer, tokens, codes);
+  writer.put(codes.literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
 }
 
-/** What {@linkcode eachSymbol} calls back with. */
-interface SymbolVisitor {
-  literal(value: number): void;
-  /** `times` matches of `length` bytes, of length code `code`, at distance code `distanceCode`. */
-  matches(code: number, distanceCode: number, times: number, length: number): void;
+/** A block's Huffman codes (bit-reversed) and their lengths. */
+interface BlockCodes {
+  literalCodes: Uint16Array;
+  literalLengths: Uint8Array;
+  distanceCodes: Uint16Array;
+  distanceLengths: Uint8Array;
 }
+
+/** Where the bits of a match go: a block's writer, or a zero row's bits made once a block. */
+type BitSink = Pick<BitWriter, "put" | "repeat">;
 
 /**
- * Visits the tokens' symbols, a match longer than 258 bytes cut into full ones and at most two
- * others, none under 3 bytes.
+ * The pieces {@linkcode cutMatch} cut a match into: at most three, the `i`th of
+ * `PIECE_LENGTH[i]` bytes, `PIECE_TIMES[i]` times.
  */
-function eachSymbol(tokens: DeflateTokens, visit: SymbolVisitor): void {
-  for (let t = 0; t < tokens.count; t++) {
-    const length = tokens.lengths[t];
-    const value = tokens.values[t];
+const PIECE_LENGTH = new Uint16Array(3);
+const PIECE_TIMES = new Uint32Array(3);
+
+/**
+ * Cuts a match into pieces deflate can say: full ones of 258 bytes and at most two others, none
+ * under 3 bytes (258 + 1 or 2 bytes: 256 or 257, then 3); the others first.
+ *
+ * @returns How many pieces (in `PIECE_LENGTH`, `PIECE_TIMES`).
+ */
+function cutMatch(length: number): number {
+  let fulls = Math.floor(length / MAX_MATCH);
+  const rest = length - fulls * MAX_MATCH;
+  let pieces = 0;
+  if (rest > 0 && rest < 3) {
+    fulls--;
+    PIECE_LENGTH[0] = MAX_MATCH + rest - 3;
+    PIECE_LENGTH[1] = 3;
+    PIECE_TIMES[0] = PIECE_TIMES[1] = 1;
+    pieces = 2;
+  } else if (rest > 0) {
+    PIECE_LENGTH[0] = rest;
+    PIECE_TIMES[0] = 1;
+    pieces = 1;
+  }
+  if (fulls > 0) {
+    PIECE_LENGTH[pieces] = MAX_MATCH;
+    PIECE_TIMES[pieces++] = fulls;
+  }
+  return pieces;
+}
+
+/** Counts the symbols of the tokens; a run of equal zero rows is counted once, times the run. */
+function countSymbols(tokens: DeflateTokens, literals: Uint32Array, distances: Uint32Array) {
+  const { lengths, values, count } = tokens;
+  for (let t = 0; t < count; t++) {
+    let length = lengths[t];
+    let value = values[t];
     if (length === 0) {
-      visit.literal(value);
+      literals[value]++;
       continue;
     }
-    const distanceCode = DISTANCE_CODE[value];
-    let fulls = Math.floor(length / MAX_MATCH);
-    const rest = length - fulls * MAX_MATCH;
-    if (rest > 0 && rest < 3) {
-      // 258 + 1 or 2 bytes: 256 or 257, then 3.
-      fulls--;
-      visit.matches(LENGTH_CODE[MAX_MATCH + rest - 3], distanceCode, 1, MAX_MATCH + rest - 3);
-      visit.matches(LENGTH_CODE[3], distanceCode, 1, 3);
-    } else if (rest > 0) {
-      visit.matches(LENGTH_CODE[rest], distanceCode, 1, rest);
+    let times = 1;
+    if (value >= ZERO_ROW) {
+      while (t + 1 < count && lengths[t + 1] === length && values[t + 1] === value) {
+        t++;
+        times++;
+      }
+      literals[value & 0xff] += times;
+      literals[0] += times;
+      length--;
+      value = 1;
     }
-    if (fulls > 0) visit.matches(LENGTH_CODE[MAX_MATCH], distanceCode, fulls, MAX_MATCH);
+    // Distances 1 to 3 are codes 0 to 2, without extra bits.
+    for (let i = 0, pieces = cutMatch(length); i < pieces; i++) {
+      literals[257 + LENGTH_CODE[PIECE_LENGTH[i]]] += PIECE_TIMES[i] * times;
+      distances[value - 1] += PIECE_TIMES[i] * times;
+    }
+  }
+}
+
+/** Writes the tokens' symbols; a zero row's bits are made once for rows alike, then copied. */
+function writeSymbols(writer: BitWriter, tokens: DeflateTokens, codes: BlockCodes): void {
+  const { lengths, values, count } = tokens;
+  const { literalCodes, literalLengths } = codes;
+  let row: { length: number; value: number; bits: BitWriter } | undefined;
+  for (let t = 0; t < count; t++) {
+    const length = lengths[t];
+    const value = values[t];
+    if (length === 0) writer.put(literalCodes[value], literalLengths[value]);
+    else if (value < ZERO_ROW) writeMatch(writer, codes, length, value - 1);
+    else {
+      if (row?.length !== length || row.value !== value) {
+        const bits = new BitWriter(64);
+        bits.put(literalCodes[value & 0xff], literalLengths[value & 0xff]);
+        bits.put(literalCodes[0], literalLengths[0]);
+        writeMatch(bits, codes, length - 1, 0);
+        row = { length, value, bits };
+      }
+      writer.append(row.bits);
+    }
+  }
+}
+
+/** Writes a match's pieces: of a length with extra bits once, full ones as one repeated pattern. */
+function writeMatch(writer: BitSink, codes: BlockCodes, length: number, distanceCode: number) {
+  const { literalCodes, literalLengths, distanceCodes, distanceLengths } = codes;
+  for (let i = 0, pieces = cutMatch(length); i < pieces; i++) {
+    const code = LENGTH_CODE[PIECE_LENGTH[i]];
+    const symbol = 257 + code;
+    if (LENGTH_EXTRA[code] > 0) {
+      // Only a piece under 258 bytes has extra bits, and it comes once.
+      writer.put(literalCodes[symbol], literalLengths[symbol]);
+      writer.put(PIECE_LENGTH[i] - LENGTH_BASE[code], LENGTH_EXTRA[code]);
+      writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
+      continue;
+    }
+    // No extra bits (distances 1 to 3 have none): the match's codes as one pattern, repeated.
+    writer.repeat(
+      literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol],
+      literalLengths[symbol] + distanceLengths[distanceCode],
+      PIECE_TIMES[i],
+    );
   }
 }
 

@@ -90,6 +90,10 @@ export function convertStrip(
     flags: memory.subarray(flags, flags + count),
     form: memory.subarray(form, end),
     last: memory.subarray(scan + 1, scan + 1 + rowBytes),
+    skipZeros: (bytes, from, to) => {
+      const at = bytes.byteOffset;
+      return kernels.skipZeros(at + from, at + to) - at;
+    },
     ...(mode === 2
       ? { runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4) }
       : {}),

@@ -169,7 +169,8 @@ export class PngRowEncoder {
     }
     const deflate = this.#deflate;
     if (deflate instanceof RunDeflate) {
-      deflate.writeScanlines(scanlines, { first: 0, stride, count, flags: rows.flags, at: 0 });
+      const { flags, skipZeros } = rows;
+      deflate.writeScanlines(scanlines, { first: 0, stride, count, flags, at: 0, skipZeros });
     } else deflate.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
     if (count > 0) {
@@ -258,6 +259,11 @@ export class PngRowEncoder {
     const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
     const zeros = this.#zeros ??= new Uint8Array(perWrite * this.#rowBytes);
     const deflate = this.#deflate;
+    if (deflate instanceof RunDeflate && count > 1 && !this.#isPreviousZero()) {
+      // Under a row that is not zeros, only the first row of zeros has differences.
+      this.writeRows(zeros.subarray(0, this.#rowBytes));
+      return this.writeZeroRows(count - 1);
+    }
     if (
       deflate instanceof RunDeflate && this.#isPreviousZero() &&
       this.#written + count <= this.#options.height
