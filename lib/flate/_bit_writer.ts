@@ -20,17 +20,12 @@
  * ```
  */
 export class BitWriter {
-  #out: Uint8Array;
+  #out = new Uint8Array(1 << 14);
   #size = 0;
   #bits = 0;
   #count = 0;
 
-  /** @param capacity The bytes the buffer starts with (it grows). @default {16384} */
-  constructor(capacity = 1 << 14) {
-    this.#out = new Uint8Array(Math.max(1, capacity));
-  }
-
-  /** Appends `count` bits (at most 16) of `value`, least significant first. */
+  /** Appends `count` bits (at most 24) of `value`, least significant first. */
   put(value: number, count: number): void {
     this.#bits |= value << this.#count;
     this.#count += count;
@@ -43,27 +38,26 @@ export class BitWriter {
 
   /** Appends `times` copies of a pattern of `bits` bits (at most 30). */
   repeat(pattern: number, bits: number, times: number): void {
-    if (bits <= 8) {
-      // As many copies as fit in 16 bits, in one call.
-      const copies = Math.floor(16 / bits);
+    if (bits <= 12) {
+      // As many copies as fit in 24 bits, in one call.
+      const copies = Math.floor(24 / bits);
       let packed = 0;
       for (let i = 0; i < copies; i++) packed |= pattern << (i * bits);
       for (; times >= copies; times -= copies) this.put(packed, copies * bits);
     }
     for (; times > 0; times--) {
-      this.put(pattern & 0xffff, Math.min(bits, 16));
-      if (bits > 16) this.put(pattern >>> 16, bits - 16);
+      this.put(pattern & 0xffffff, Math.min(bits, 24));
+      if (bits > 24) this.put(pattern >>> 24, bits - 24);
     }
   }
 
-  /** Appends the bits another writer holds: its whole bytes, then the bits it has not padded. */
-  append(other: BitWriter): void {
-    const bytes = other.#out;
-    const size = other.#size;
-    let i = 0;
-    for (; i + 1 < size; i += 2) this.put(bytes[i] | bytes[i + 1] << 8, 16);
-    if (i < size) this.put(bytes[i], 8);
-    if (other.#count > 0) this.put(other.#bits, other.#count);
+  /** Appends `count` bits (at most 53) of `value`, a whole number, least significant first. */
+  putLong(value: number, count: number): void {
+    for (; count > 24; count -= 24) {
+      this.put(value % 0x1000000, 24);
+      value = Math.floor(value / 0x1000000);
+    }
+    this.put(value, count);
   }
 
   /** Pads the last byte with zero bits. */

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { BitWriter } from "./_bit_writer.ts";
+import type { BitWriter } from "./_bit_writer.ts";
 import { canonicalCodes, huffmanLengths } from "./_huffman.ts";
 
 // deno-fmt-ignore
@@ -135,7 +135,9 @@ function cutMatch(length: number): number {
   return pieces;
 }
 
-/** Counts the symbols of the tokens; a run of equal zero rows is counted once, times the run. */
+/**
+ * Counts the symbols of the tokens; a run of equal zero rows is counted once, times the run.
+ */
 function countSymbols(tokens: DeflateTokens, literals: Uint32Array, distances: Uint32Array) {
   const { lengths, values, count } = tokens;
   for (let t = 0; t < count; t++) {
@@ -168,45 +170,92 @@ function countSymbols(tokens: DeflateTokens, literals: Uint32Array, distances: U
 function writeSymbols(writer: BitWriter, tokens: DeflateTokens, codes: BlockCodes): void {
   const { lengths, values, count } = tokens;
   const { literalCodes, literalLengths } = codes;
-  let row: { length: number; value: number; bits: BitWriter } | undefined;
+  const row = new BitNumber();
+  let rowKey = -1;
   for (let t = 0; t < count; t++) {
     const length = lengths[t];
     const value = values[t];
     if (length === 0) writer.put(literalCodes[value], literalLengths[value]);
     else if (value < ZERO_ROW) writeMatch(writer, codes, length, value - 1);
     else {
-      if (row?.length !== length || row.value !== value) {
-        const bits = new BitWriter(64);
-        bits.put(literalCodes[value & 0xff], literalLengths[value & 0xff]);
-        bits.put(literalCodes[0], literalLengths[0]);
-        writeMatch(bits, codes, length - 1, 0);
-        row = { length, value, bits };
+      if (rowKey !== length * 512 + value) {
+        rowKey = length * 512 + value;
+        row.clear();
+        row.put(literalCodes[value & 0xff], literalLengths[value & 0xff]);
+        row.put(literalCodes[0], literalLengths[0]);
+        writeMatch(row, codes, length - 1, 0);
       }
-      writer.append(row.bits);
+      if (row.count <= MOST_KEPT_BITS) writer.putLong(row.value, row.count);
+      else {
+        writer.put(literalCodes[value & 0xff], literalLengths[value & 0xff]);
+        writer.put(literalCodes[0], literalLengths[0]);
+        writeMatch(writer, codes, length - 1, 0);
+      }
     }
   }
 }
 
-/** Writes a match's pieces: of a length with extra bits once, full ones as one repeated pattern. */
-function writeMatch(writer: BitSink, codes: BlockCodes, length: number, distanceCode: number) {
-  const { literalCodes, literalLengths, distanceCodes, distanceLengths } = codes;
-  for (let i = 0, pieces = cutMatch(length); i < pieces; i++) {
-    const code = LENGTH_CODE[PIECE_LENGTH[i]];
-    const symbol = 257 + code;
-    if (LENGTH_EXTRA[code] > 0) {
-      // Only a piece under 258 bytes has extra bits, and it comes once.
-      writer.put(literalCodes[symbol], literalLengths[symbol]);
-      writer.put(PIECE_LENGTH[i] - LENGTH_BASE[code], LENGTH_EXTRA[code]);
-      writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
-      continue;
-    }
-    // No extra bits (distances 1 to 3 have none): the match's codes as one pattern, repeated.
-    writer.repeat(
-      literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol],
-      literalLengths[symbol] + distanceLengths[distanceCode],
-      PIECE_TIMES[i],
-    );
+/** The most bits of a zero row kept as one number (a double holds 53 exactly). */
+const MOST_KEPT_BITS = 48;
+
+/** Bits gathered in a number, least significant first, as `BitWriter.putLong` takes them. */
+class BitNumber implements BitSink {
+  value = 0;
+  count = 0;
+
+  put(value: number, count: number): void {
+    if (this.count <= MOST_KEPT_BITS) this.value += value * 2 ** this.count;
+    this.count += count;
   }
+
+  repeat(pattern: number, bits: number, times: number): void {
+    for (let i = 0; i < times; i++) this.put(pattern, bits);
+  }
+
+  clear(): void {
+    this.value = this.count = 0;
+  }
+}
+
+/** Writes a match's pieces: those of a length with extra bits once, full ones repeated. */
+function writeMatch(writer: BitSink, codes: BlockCodes, length: number, distanceCode: number) {
+  let fulls = Math.floor(length / MAX_MATCH);
+  const rest = length - fulls * MAX_MATCH;
+  if (rest > 0 && rest < 3) {
+    // 258 + 1 or 2 bytes: 256 or 257, then 3.
+    fulls--;
+    writePiece(writer, codes, MAX_MATCH + rest - 3, distanceCode);
+    writePiece(writer, codes, 3, distanceCode);
+  } else if (rest > 0) writePiece(writer, codes, rest, distanceCode);
+  if (fulls === 0) return;
+  // No extra bits (distances 1 to 3 have none): the match's codes as one pattern, repeated.
+  const symbol = 257 + LENGTH_CODE[MAX_MATCH];
+  const { literalCodes, literalLengths, distanceCodes, distanceLengths } = codes;
+  writer.repeat(
+    literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol],
+    literalLengths[symbol] + distanceLengths[distanceCode],
+    fulls,
+  );
+}
+
+/** Writes one match of 3 to 258 bytes: its length's code and extra bits, its distance's code. */
+function writePiece(writer: BitSink, codes: BlockCodes, length: number, distanceCode: number) {
+  const { literalCodes, literalLengths, distanceCodes, distanceLengths } = codes;
+  const code = LENGTH_CODE[length];
+  const symbol = 257 + code;
+  const lengthBits = literalLengths[symbol];
+  const extraBits = LENGTH_EXTRA[code];
+  const distanceBits = distanceLengths[distanceCode];
+  const extra = length - LENGTH_BASE[code];
+  if (lengthBits + extraBits + distanceBits <= 24) {
+    // The three as one number (at most 24 bits).
+    const value = literalCodes[symbol] | extra << lengthBits |
+      distanceCodes[distanceCode] << (lengthBits + extraBits);
+    return writer.put(value, lengthBits + extraBits + distanceBits);
+  }
+  writer.put(literalCodes[symbol], lengthBits);
+  writer.put(extra, extraBits);
+  writer.put(distanceCodes[distanceCode], distanceBits);
 }
 
 /** The block's header: the two codes' lengths, run-length coded with a code of their own. */
@@ -219,10 +268,10 @@ function writeCodeLengths(
   while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
   let distanceCount = 30;
   while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
-  const { symbols, extras } = runLengthCoded([
-    ...literalLengths.subarray(0, literalCount),
-    ...distanceLengths.subarray(0, distanceCount),
-  ]);
+  const lengths = new Uint8Array(literalCount + distanceCount);
+  lengths.set(literalLengths.subarray(0, literalCount));
+  lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
+  const { symbols, extras } = runLengthCoded(lengths);
   const frequencies = new Uint32Array(19);
   for (const symbol of symbols) frequencies[symbol]++;
   const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
@@ -242,7 +291,7 @@ function writeCodeLengths(
 }
 
 /** The lengths as the code-length alphabet's symbols: 16 repeats, 17 and 18 zero runs. */
-function runLengthCoded(lengths: number[]): { symbols: number[]; extras: number[] } {
+function runLengthCoded(lengths: Uint8Array): { symbols: number[]; extras: number[] } {
   const symbols: number[] = [];
   const extras: number[] = [];
   for (let i = 0; i < lengths.length;) {
@@ -272,8 +321,13 @@ function runLengthCoded(lengths: number[]): { symbols: number[]; extras: number[
 
 /** The frequencies with at least two used symbols, so that every code is complete. */
 function atLeastTwo(frequencies: Uint32Array): Uint32Array {
-  for (let i = 0; frequencies.filter((f) => f > 0).length < 2; i++) {
-    if (frequencies[i] === 0) frequencies[i] = 1;
+  let used = 0;
+  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0) used++;
+  for (let i = 0; used < 2; i++) {
+    if (frequencies[i] === 0) {
+      frequencies[i] = 1;
+      used++;
+    }
   }
   return frequencies;
 }

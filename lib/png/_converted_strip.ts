@@ -37,39 +37,28 @@ export interface ConversionLayout {
   runs: number;
 }
 
-/** The table that gives each byte its own value. */
-const EACH_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => byte);
-
 /**
- * Converts a strip the kernels hold, or makes one label's mask of it from its labels.
+ * Converts a strip the kernels hold.
  *
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
- * @param strip The strip's first row in the image and its rows; the row written above them;
- * the label whose mask is made, and the strip's row its rows start at.
+ * @param strip The strip's first row in the image and its rows.
  * @returns The converted rows, views of the memory.
  */
 export function convertStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  strip: { first: number; count: number; above?: Uint8Array; label?: number; from?: number },
+  strip: { first: number; count: number },
 ): ConvertedRows {
-  const { width, mode, rgb, table, scan, carry, flags, form } = layout;
+  const { width, mode, rgb, table, scan, carry, flags } = layout;
   const { first, count } = strip;
   const rowBytes = width * bytesPerPixel(mode);
   const stride = rowBytes + 1;
-  // Above the image's first row: zeros; or the row the caller wrote above.
-  if (strip.above) memory.set(strip.above.subarray(0, rowBytes), scan + 1);
-  else if (first === 0) memory.fill(0, scan, scan + stride);
-  if (strip.label === undefined) {
-    kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
-  } else {
-    // One label's mask, from the strip's labels (`labelStrip`) from its row `from`.
-    const labels = layout.labels + (strip.from ?? 0) * width;
-    kernels.labelMask(labels, count, width, strip.label, scan + stride + 1, stride);
-  }
+  // Above the image's first row: zeros.
+  if (first === 0) memory.fill(0, scan, scan + stride);
+  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
   const runs = mode === 2
     ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs)
     : layout.runs;
@@ -81,6 +70,53 @@ export function convertStrip(
   for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
     memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
   }
+  const scanlines = scannedRows(kernels, memory, layout, { count, rowBytes });
+  return {
+    ...scanlines,
+    ...(mode === 2
+      ? { runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4) }
+      : {}),
+  };
+}
+
+/**
+ * One label's mask over rows of a strip whose labels {@linkcode labelStrip} made: 255 where the
+ * pixel's label is `label`, else 0, Up-filtered under `above`, the mask written above them.
+ *
+ * @param kernels The kernels.
+ * @param memory Their memory.
+ * @param layout Where the buffers are.
+ * @param mask The label, the row written above, and the strip's rows `from` to `to`.
+ * @returns The mask's rows, views of the memory.
+ */
+export function labelScanlines(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: ConversionLayout,
+  mask: { label: number; above: Uint8Array; from: number; to: number },
+): ConvertedRows {
+  const { width, scan, flags } = layout;
+  const count = mask.to - mask.from;
+  memory.set(mask.above.subarray(0, width), scan + 1);
+  const labels = layout.labels + mask.from * width;
+  const stride = width + 1;
+  kernels.labelScanlines(labels, count, width, mask.label, scan + 1, scan + stride, stride, flags);
+  return scannedRows(kernels, memory, layout, { count, rowBytes: width });
+}
+
+/**
+ * The scanlines the kernels wrote from slot 1 (the last row, raw, in slot 0, and the rows' flags
+ * at `flags`), with the canonical form of their rows for the pixel digest.
+ */
+function scannedRows(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: ConversionLayout,
+  rows: { count: number; rowBytes: number },
+): ConvertedRows {
+  const { scan, flags, form } = layout;
+  const { count, rowBytes } = rows;
+  const stride = rowBytes + 1;
   const ptr = scan + stride + 1;
   const end = writeForm(kernels, { ptr, stride, count, rowBytes, above: -1, flags, out: form });
   return {
@@ -94,9 +130,6 @@ export function convertStrip(
       const at = bytes.byteOffset;
       return kernels.skipZeros(at + from, at + to) - at;
     },
-    ...(mode === 2
-      ? { runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4) }
-      : {}),
   };
 }
 
@@ -126,9 +159,8 @@ export function labelStrip(
   layout: ConversionLayout,
   count: number,
 ): RowLabels {
-  const { width, rgb, table, labels, seen } = layout;
-  memory.set(EACH_BYTE, table);
-  kernels.convertRows(rgb, count, width, labels, width, 0, table);
+  const { width, rgb, labels, seen } = layout;
+  kernels.labelRows(rgb, count * width, labels);
   kernels.rowBytesSeen(labels, count, width, seen);
   return {
     bytes: memory.subarray(labels, labels + count * width),

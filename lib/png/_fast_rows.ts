@@ -17,6 +17,7 @@ import {
   bytesPerPixel,
   type ConversionLayout,
   convertStrip,
+  labelScanlines,
   labelStrip,
 } from "./_converted_strip.ts";
 import { pixelFormBound } from "./pixel_digest.ts";
@@ -124,10 +125,8 @@ function addConversion(
   const { first, count } = strip;
   if (convert.kind === "labels") {
     strip.labels = labelStrip(kernels, memory, layout, count);
-    strip.labelMask = (label, above, rows = { from: 0, to: count }) => {
-      const part = { first: first + rows.from, count: rows.to - rows.from, above };
-      return convertStrip(kernels, memory, layout, { ...part, label, from: rows.from });
-    };
+    strip.labelMask = (label, above, rows = { from: 0, to: count }) =>
+      labelScanlines(kernels, memory, layout, { label, above, ...rows });
   } else strip.converted = convertStrip(kernels, memory, layout, { first, count });
 }
 

@@ -880,28 +880,136 @@
         (br $row)))
     (local.get $out))
 
-  ;; The mask of one label: $rows rows of $width bytes at $labels (back to back) become rows at
-  ;; $out, $outStride bytes apart, of 255 where the byte is $label and 0 elsewhere, 16 at a time.
-  (func (export "labelMask") (param $labels i32) (param $rows i32) (param $width i32)
-    (param $label i32) (param $out i32) (param $outStride i32)
+  ;; Each pixel's label: $pixels packed RGB pixels at $rgb become a byte each at $out, its blue
+  ;; where its red is not 0, else 0; 16 pixels at a time, their reds and blues gathered from the
+  ;; three vectors they span.
+  (func (export "labelRows") (param $rgb i32) (param $pixels i32) (param $out i32)
+    (local $end i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $red v128)
+    (local $blue v128)
+    (local.set $end (i32.add (local.get $out) (i32.and (local.get $pixels) (i32.const -16))))
+    (block $vectors
+      (loop $vector
+        (br_if $vectors (i32.ge_u (local.get $out) (local.get $end)))
+        (local.set $v0 (v128.load (local.get $rgb)))
+        (local.set $v1 (v128.load offset=16 (local.get $rgb)))
+        (local.set $v2 (v128.load offset=32 (local.get $rgb)))
+        (local.set $red
+          (v128.or
+            (v128.or
+              (i8x16.swizzle (local.get $v0)
+                (v128.const i8x16 0 3 6 9 12 15 255 255 255 255 255 255 255 255 255 255))
+              (i8x16.swizzle (local.get $v1)
+                (v128.const i8x16 255 255 255 255 255 255 2 5 8 11 14 255 255 255 255 255)))
+            (i8x16.swizzle (local.get $v2)
+              (v128.const i8x16 255 255 255 255 255 255 255 255 255 255 255 1 4 7 10 13))))
+        (local.set $blue
+          (v128.or
+            (v128.or
+              (i8x16.swizzle (local.get $v0)
+                (v128.const i8x16 2 5 8 11 14 255 255 255 255 255 255 255 255 255 255 255))
+              (i8x16.swizzle (local.get $v1)
+                (v128.const i8x16 255 255 255 255 255 1 4 7 10 13 255 255 255 255 255 255)))
+            (i8x16.swizzle (local.get $v2)
+              (v128.const i8x16 255 255 255 255 255 255 255 255 255 255 0 3 6 9 12 15))))
+        (v128.store (local.get $out)
+          (v128.andnot (local.get $blue) (i8x16.eq (local.get $red) (v128.const i64x2 0 0))))
+        (local.set $rgb (i32.add (local.get $rgb) (i32.const 48)))
+        (local.set $out (i32.add (local.get $out) (i32.const 16)))
+        (br $vector)))
+    (local.set $end (i32.add (local.get $end) (i32.and (local.get $pixels) (i32.const 15))))
+    (block $done
+      (loop $pixel
+        (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
+        (i32.store8 (local.get $out)
+          (select (i32.load8_u offset=2 (local.get $rgb)) (i32.const 0)
+            (i32.load8_u (local.get $rgb))))
+        (local.set $rgb (i32.add (local.get $rgb) (i32.const 3)))
+        (local.set $out (i32.add (local.get $out) (i32.const 1)))
+        (br $pixel))))
+
+  ;; The Up-filtered scanlines of one label's mask (255 where the pixel's label is $label, else
+  ;; 0): $rows rows of $width labels at $labels (back to back) become scanlines at $out, $stride
+  ;; bytes apart (filter type 2, then the row's mask minus the mask above, bytewise); $above holds
+  ;; the mask above the first row, raw, and gets the last row's. A byte a row at $flags: 0 where
+  ;; the scanline's differences are all zeros, else 1.
+  (func (export "labelScanlines") (param $labels i32) (param $rows i32) (param $width i32)
+    (param $label i32) (param $above i32) (param $out i32) (param $stride i32) (param $flags i32)
     (local $r i32) (local $i i32) (local $p i32) (local $o i32) (local $splat v128)
+    (local $vectors i32) (local $any v128) (local $mask v128) (local $byte i32) (local $up i32)
+    (local $tail i32)
     (local.set $splat (i8x16.splat (local.get $label)))
+    (local.set $vectors (i32.and (local.get $width) (i32.const -16)))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
         (local.set $p (i32.add (local.get $labels) (i32.mul (local.get $r) (local.get $width))))
-        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $outStride))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $stride))))
+        (i32.store8 (local.get $o) (i32.const 2))
+        (local.set $o (i32.add (local.get $o) (i32.const 1)))
+        (local.set $any (v128.const i64x2 0 0))
+        (local.set $tail (i32.const 0))
         (local.set $i (i32.const 0))
         (block $end
           (loop $vector
+            (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+            (local.set $mask
+              (i8x16.sub
+                (i8x16.eq (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $splat))
+                (if (result v128) (local.get $r)
+                  (then
+                    (i8x16.eq
+                      (v128.load (i32.sub (i32.add (local.get $p) (local.get $i)) (local.get $width)))
+                      (local.get $splat)))
+                  (else (v128.load (i32.add (local.get $above) (local.get $i)))))))
+            (v128.store (i32.add (local.get $o) (local.get $i)) (local.get $mask))
+            (local.set $any (v128.or (local.get $any) (local.get $mask)))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $vector)))
+        (block $end
+          (loop $byte
             (br_if $end (i32.ge_u (local.get $i) (local.get $width)))
-            ;; Past the row's end the bytes written are the next row's, written again after.
-            (v128.store (i32.add (local.get $o) (local.get $i))
+            (local.set $byte
+              (select (i32.const 255) (i32.const 0)
+                (i32.eq (i32.load8_u (i32.add (local.get $p) (local.get $i))) (local.get $label))))
+            (local.set $up
+              (if (result i32) (local.get $r)
+                (then
+                  (select (i32.const 255) (i32.const 0)
+                    (i32.eq
+                      (i32.load8_u (i32.sub (i32.add (local.get $p) (local.get $i)) (local.get $width)))
+                      (local.get $label))))
+                (else (i32.load8_u (i32.add (local.get $above) (local.get $i))))))
+            (local.set $byte (i32.and (i32.sub (local.get $byte) (local.get $up)) (i32.const 255)))
+            (i32.store8 (i32.add (local.get $o) (local.get $i)) (local.get $byte))
+            (local.set $tail (i32.or (local.get $tail) (local.get $byte)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $byte)))
+        (i32.store8 (i32.add (local.get $flags) (local.get $r))
+          (i32.or (v128.any_true (local.get $any)) (i32.ne (local.get $tail) (i32.const 0))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    ;; The last row's mask, raw: the mask above the next rows (the scanlines may follow it).
+    (if (local.get $rows)
+      (then
+        (local.set $p
+          (i32.add (local.get $labels) (i32.mul (i32.sub (local.get $rows) (i32.const 1))
+            (local.get $width))))
+        (local.set $i (i32.const 0))
+        (block $end
+          (loop $vector
+            (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+            (v128.store (i32.add (local.get $above) (local.get $i))
               (i8x16.eq (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $splat)))
             (local.set $i (i32.add (local.get $i) (i32.const 16)))
             (br $vector)))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $row))))
+        (block $end
+          (loop $byte
+            (br_if $end (i32.ge_u (local.get $i) (local.get $width)))
+            (i32.store8 (i32.add (local.get $above) (local.get $i))
+              (select (i32.const 255) (i32.const 0)
+                (i32.eq (i32.load8_u (i32.add (local.get $p) (local.get $i))) (local.get $label))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $byte))))))
 
   ;; Marks which bytes each of $rows rows of $width bytes at $ptr (back to back) holds: 1 at
   ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. 16 bytes all the same mark once.

@@ -91,17 +91,23 @@ export interface KernelExports {
    * and pixel (`R + 256 G + 65536 B`), 32-bit numbers from `out`; returns the end written.
    */
   pixelRuns(ptr: number, stride: number, rows: number, width: number, out: number): number;
+  /** Each of `pixels` packed RGB pixels' label, a byte: its blue where its red is not 0, else 0. */
+  labelRows(rgb: number, pixels: number, out: number): void;
   /**
-   * The mask of one label: rows of bytes (back to back) become rows `outStride` bytes apart of
-   * 255 where the byte is `label`, else 0.
+   * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from
+   * rows of labels (back to back), `stride` bytes apart; `above` holds the raw mask above the
+   * first row and gets the last row's; a byte a row at `flags`: 0 where the row repeats the one
+   * above, else 1.
    */
-  labelMask(
+  labelScanlines(
     labels: number,
     rows: number,
     width: number,
     label: number,
+    above: number,
     out: number,
-    outStride: number,
+    stride: number,
+    flags: number,
   ): void;
   /**
    * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
