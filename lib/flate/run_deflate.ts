@@ -94,16 +94,21 @@ export class RunDeflate {
   ): void {
     const before = this.#before;
     const at = (j: number) => j >= from ? bytes[j] : before[from - j - 1];
+    const pixel = this.#pixel;
     for (let i = from; i < to;) {
-      if (bytes[i] === 0 && this.#taken > 0 && at(i - 1) === 0) {
+      const byte = bytes[i];
+      const previous = i > from ? bytes[i - 1] : at(i - 1);
+      if (byte === 0 && this.#taken > 0 && previous === 0) {
         const end = skipZeros(bytes, i, to);
         this.#zeros(end - i);
         i = end;
         continue;
       }
-      const one = this.#taken >= 1 ? runLength(bytes, at, i, to, 1) : 0;
-      const pixel = this.#pixel;
-      const three = pixel > 1 && this.#taken >= pixel ? runLength(bytes, at, i, to, pixel) : 0;
+      // A run is looked for only where the first byte repeats (most bytes here start none).
+      const one = this.#taken >= 1 && byte === previous ? runLength(bytes, at, i, to, 1) : 0;
+      const three = pixel > 1 && this.#taken >= pixel && byte === at(i - pixel)
+        ? runLength(bytes, at, i, to, pixel)
+        : 0;
       if (one < 3 && three < 3) {
         this.#literal(bytes[i++]);
         continue;

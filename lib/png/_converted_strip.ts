@@ -150,17 +150,19 @@ export function bytesPerPixel(mode: number): number {
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
- * @param count The strip's rows.
+ * @param strip The strip's rows, and where its RGB or RGBA pixels are: the first row's first
+ * byte, the distance between rows, the bytes a pixel.
  * @returns The labels, views of the memory.
  */
 export function labelStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  count: number,
+  strip: { count: number; at: number; stride: number; channels: number },
 ): RowLabels {
-  const { width, rgb, labels, seen } = layout;
-  kernels.labelRows(rgb, count * width, labels);
+  const { width, labels, seen } = layout;
+  const { count, at, stride, channels } = strip;
+  kernels.labelRows(at, stride, count, width, channels, labels);
   kernels.rowBytesSeen(labels, count, width, seen);
   return {
     bytes: memory.subarray(labels, labels + count * width),

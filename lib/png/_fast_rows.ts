@@ -83,15 +83,24 @@ export function readFastRows(
       onStrip(first, count): PngError | undefined {
         const above = first === 0 ? zero : input + 1;
         const scanlines = { at: input + inStride, stride: inStride, count };
-        blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
+        // The labels' masks are made of the labels, never of repeated rows.
+        const marked = convert?.kind !== "labels";
+        if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables, 0);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
-        kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
-        const data = memory.subarray(output, output + count * outRow);
-        const strip: RgbRows = { data, first, count, repeats: repeats.subarray(0, count) };
-        if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert });
+        const pixels = { at: input + inStride + 1, stride: inStride, channels };
+        const pack = () => {
+          kernels.packRgb(pixels.at, inStride, output, outRow, count, width, channels);
+          return memory.subarray(output, output + count * outRow);
+        };
+        // The labels are read from the rows as unfiltered: RGB rows only when asked.
+        const strip: RgbRows = marked
+          ? { data: pack(), first, count }
+          : lazyRows(pack, first, count);
+        if (marked) strip.repeats = repeats.subarray(0, count);
+        if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert, pixels });
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -119,15 +128,29 @@ function addConversion(
     memory: Uint8Array;
     layout: ConversionLayout;
     convert: RowConversion;
+    /** Where the strip's unfiltered pixels are. */
+    pixels: { at: number; stride: number; channels: number };
   },
 ): void {
   const { kernels, memory, layout, convert } = work;
   const { first, count } = strip;
   if (convert.kind === "labels") {
-    strip.labels = labelStrip(kernels, memory, layout, count);
+    strip.labels = labelStrip(kernels, memory, layout, { count, ...work.pixels });
     strip.labelMask = (label, above, rows = { from: 0, to: count }) =>
       labelScanlines(kernels, memory, layout, { label, above, ...rows });
   } else strip.converted = convertStrip(kernels, memory, layout, { first, count });
+}
+
+/** A strip whose RGB rows are packed when first read (the labels' masks never read them). */
+function lazyRows(pack: () => Uint8Array, first: number, count: number): RgbRows {
+  let data: Uint8Array | undefined;
+  return {
+    get data() {
+      return data ??= pack();
+    },
+    first,
+    count,
+  };
 }
 
 /**

@@ -880,52 +880,85 @@
         (br $row)))
     (local.get $out))
 
-  ;; Each pixel's label: $pixels packed RGB pixels at $rgb become a byte each at $out, its blue
-  ;; where its red is not 0, else 0; 16 pixels at a time, their reds and blues gathered from the
-  ;; three vectors they span.
-  (func (export "labelRows") (param $rgb i32) (param $pixels i32) (param $out i32)
-    (local $end i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $red v128)
-    (local $blue v128)
-    (local.set $end (i32.add (local.get $out) (i32.and (local.get $pixels) (i32.const -16))))
-    (block $vectors
-      (loop $vector
-        (br_if $vectors (i32.ge_u (local.get $out) (local.get $end)))
-        (local.set $v0 (v128.load (local.get $rgb)))
-        (local.set $v1 (v128.load offset=16 (local.get $rgb)))
-        (local.set $v2 (v128.load offset=32 (local.get $rgb)))
-        (local.set $red
-          (v128.or
-            (v128.or
-              (i8x16.swizzle (local.get $v0)
-                (v128.const i8x16 0 3 6 9 12 15 255 255 255 255 255 255 255 255 255 255))
-              (i8x16.swizzle (local.get $v1)
-                (v128.const i8x16 255 255 255 255 255 255 2 5 8 11 14 255 255 255 255 255)))
-            (i8x16.swizzle (local.get $v2)
-              (v128.const i8x16 255 255 255 255 255 255 255 255 255 255 255 1 4 7 10 13))))
-        (local.set $blue
-          (v128.or
-            (v128.or
-              (i8x16.swizzle (local.get $v0)
-                (v128.const i8x16 2 5 8 11 14 255 255 255 255 255 255 255 255 255 255 255))
-              (i8x16.swizzle (local.get $v1)
-                (v128.const i8x16 255 255 255 255 255 1 4 7 10 13 255 255 255 255 255 255)))
-            (i8x16.swizzle (local.get $v2)
-              (v128.const i8x16 255 255 255 255 255 255 255 255 255 255 0 3 6 9 12 15))))
-        (v128.store (local.get $out)
-          (v128.andnot (local.get $blue) (i8x16.eq (local.get $red) (v128.const i64x2 0 0))))
-        (local.set $rgb (i32.add (local.get $rgb) (i32.const 48)))
-        (local.set $out (i32.add (local.get $out) (i32.const 16)))
-        (br $vector)))
-    (local.set $end (i32.add (local.get $end) (i32.and (local.get $pixels) (i32.const 15))))
+  ;; Each pixel's label: $rows rows of $width RGB or RGBA pixels ($channels 3 or 4), $srcStride
+  ;; bytes apart from $src, become rows of a byte a pixel at $out (back to back), its blue where
+  ;; its red is not 0, else 0; 16 pixels at a time. Below the first row, 16 pixels the same as the
+  ;; 16 above have their labels copied from there.
+  (func (export "labelRows") (param $src i32) (param $srcStride i32) (param $rows i32)
+    (param $width i32) (param $channels i32) (param $out i32)
+    (local $r i32) (local $p i32) (local $o i32) (local $end i32) (local $group i32)
+    (local.set $group (i32.shl (local.get $channels) (i32.const 4)))
     (block $done
-      (loop $pixel
-        (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
-        (i32.store8 (local.get $out)
-          (select (i32.load8_u offset=2 (local.get $rgb)) (i32.const 0)
-            (i32.load8_u (local.get $rgb))))
-        (local.set $rgb (i32.add (local.get $rgb) (i32.const 3)))
-        (local.set $out (i32.add (local.get $out) (i32.const 1)))
-        (br $pixel))))
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $p (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $width))))
+        (local.set $end
+          (i32.add (local.get $o) (i32.and (local.get $width) (i32.const -16))))
+        (block $groups
+          (loop $vector
+            (br_if $groups (i32.ge_u (local.get $o) (local.get $end)))
+            (if (if (result i32) (local.get $r)
+                  (then
+                    (call $sameBytes (local.get $p) (i32.sub (local.get $p) (local.get $srcStride))
+                      (local.get $group)))
+                  (else (i32.const 0)))
+              (then
+                (v128.store (local.get $o) (v128.load (i32.sub (local.get $o) (local.get $width)))))
+              (else
+                (v128.store (local.get $o)
+                  (if (result v128) (i32.eq (local.get $channels) (i32.const 4))
+                    (then (call $rgbaLabels (local.get $p)))
+                    (else (call $rgbLabels (local.get $p)))))))
+            (local.set $p (i32.add (local.get $p) (local.get $group)))
+            (local.set $o (i32.add (local.get $o) (i32.const 16)))
+            (br $vector)))
+        (local.set $end (i32.add (local.get $end) (i32.and (local.get $width) (i32.const 15))))
+        (block $tail
+          (loop $pixel
+            (br_if $tail (i32.ge_u (local.get $o) (local.get $end)))
+            (i32.store8 (local.get $o)
+              (select (i32.load8_u offset=2 (local.get $p)) (i32.const 0)
+                (i32.load8_u (local.get $p))))
+            (local.set $p (i32.add (local.get $p) (local.get $channels)))
+            (local.set $o (i32.add (local.get $o) (i32.const 1)))
+            (br $pixel)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
+  ;; The labels of the 16 RGBA pixels at $p: per 32-bit pixel, its blue unless its red is 0,
+  ;; narrowed to a byte each.
+  (func $rgbaLabels (param $p i32) (result v128)
+    (i8x16.narrow_i16x8_u
+      (i16x8.narrow_i32x4_u
+        (call $pixelLabels (v128.load (local.get $p)))
+        (call $pixelLabels (v128.load offset=16 (local.get $p))))
+      (i16x8.narrow_i32x4_u
+        (call $pixelLabels (v128.load offset=32 (local.get $p)))
+        (call $pixelLabels (v128.load offset=48 (local.get $p))))))
+
+  (func $pixelLabels (param $v v128) (result v128)
+    (v128.andnot
+      (v128.and (i32x4.shr_u (local.get $v) (i32.const 16)) (v128.const i32x4 255 255 255 255))
+      (i32x4.eq (v128.and (local.get $v) (v128.const i32x4 255 255 255 255))
+        (v128.const i32x4 0 0 0 0))))
+
+  ;; The labels of the 16 RGB pixels at $p: their reds and blues gathered from the three vectors
+  ;; they span.
+  (func $rgbLabels (param $p i32) (result v128)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128)
+    (local.set $v0 (v128.load (local.get $p)))
+    (local.set $v1 (v128.load offset=16 (local.get $p)))
+    (local.set $v2 (v128.load offset=32 (local.get $p)))
+    (v128.andnot
+      (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 16 19 22 25 28 31
+        (i8x16.shuffle 2 5 8 11 14 17 20 23 26 29 0 0 0 0 0 0 (local.get $v0) (local.get $v1))
+        (local.get $v2))
+      (i8x16.eq
+        (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 17 20 23 26 29
+          (i8x16.shuffle 0 3 6 9 12 15 18 21 24 27 30 0 0 0 0 0 (local.get $v0) (local.get $v1))
+          (local.get $v2))
+        (v128.const i64x2 0 0))))
 
   ;; The Up-filtered scanlines of one label's mask (255 where the pixel's label is $label, else
   ;; 0): $rows rows of $width labels at $labels (back to back) become scanlines at $out, $stride

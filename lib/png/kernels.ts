@@ -91,8 +91,18 @@ export interface KernelExports {
    * and pixel (`R + 256 G + 65536 B`), 32-bit numbers from `out`; returns the end written.
    */
   pixelRuns(ptr: number, stride: number, rows: number, width: number, out: number): number;
-  /** Each of `pixels` packed RGB pixels' label, a byte: its blue where its red is not 0, else 0. */
-  labelRows(rgb: number, pixels: number, out: number): void;
+  /**
+   * Each pixel's label, a byte (its blue where its red is not 0, else 0): rows of RGB or RGBA
+   * pixels `srcStride` bytes apart become rows of bytes back to back at `out`.
+   */
+  labelRows(
+    src: number,
+    srcStride: number,
+    rows: number,
+    width: number,
+    channels: number,
+    out: number,
+  ): void;
   /**
    * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from
    * rows of labels (back to back), `stride` bytes apart; `above` holds the raw mask above the
