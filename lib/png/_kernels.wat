@@ -886,33 +886,26 @@
   ;; 16 above have their labels copied from there.
   (func (export "labelRows") (param $src i32) (param $srcStride i32) (param $rows i32)
     (param $width i32) (param $channels i32) (param $out i32)
-    (local $r i32) (local $p i32) (local $o i32) (local $end i32) (local $group i32)
-    (local.set $group (i32.shl (local.get $channels) (i32.const 4)))
+    (local $r i32) (local $p i32) (local $o i32) (local $end i32) (local $up i32)
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
         (local.set $p (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride))))
         (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $width))))
+        ;; The first row has no row above here: its pixels are compared with themselves, unequal.
+        (local.set $up (select (local.get $srcStride) (i32.const 0) (local.get $r)))
         (local.set $end
           (i32.add (local.get $o) (i32.and (local.get $width) (i32.const -16))))
-        (block $groups
-          (loop $vector
-            (br_if $groups (i32.ge_u (local.get $o) (local.get $end)))
-            (if (if (result i32) (local.get $r)
-                  (then
-                    (call $sameBytes (local.get $p) (i32.sub (local.get $p) (local.get $srcStride))
-                      (local.get $group)))
-                  (else (i32.const 0)))
-              (then
-                (v128.store (local.get $o) (v128.load (i32.sub (local.get $o) (local.get $width)))))
-              (else
-                (v128.store (local.get $o)
-                  (if (result v128) (i32.eq (local.get $channels) (i32.const 4))
-                    (then (call $rgbaLabels (local.get $p)))
-                    (else (call $rgbLabels (local.get $p)))))))
-            (local.set $p (i32.add (local.get $p) (local.get $group)))
-            (local.set $o (i32.add (local.get $o) (i32.const 16)))
-            (br $vector)))
+        (if (i32.eq (local.get $channels) (i32.const 4))
+          (then (call $rgbaLabelRow (local.get $p) (local.get $o) (local.get $end)
+            (local.get $up) (local.get $width)))
+          (else (call $rgbLabelRow (local.get $p) (local.get $o) (local.get $end)
+            (local.get $up) (local.get $width))))
+        ;; The pixels after the last 16.
+        (local.set $p
+          (i32.add (local.get $p)
+            (i32.mul (i32.and (local.get $width) (i32.const -16)) (local.get $channels))))
+        (local.set $o (local.get $end))
         (local.set $end (i32.add (local.get $end) (i32.and (local.get $width) (i32.const 15))))
         (block $tail
           (loop $pixel
@@ -926,39 +919,93 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
 
-  ;; The labels of the 16 RGBA pixels at $p: per 32-bit pixel, its blue unless its red is 0,
-  ;; narrowed to a byte each.
-  (func $rgbaLabels (param $p i32) (result v128)
-    (i8x16.narrow_i16x8_u
-      (i16x8.narrow_i32x4_u
-        (call $pixelLabels (v128.load (local.get $p)))
-        (call $pixelLabels (v128.load offset=16 (local.get $p))))
-      (i16x8.narrow_i32x4_u
-        (call $pixelLabels (v128.load offset=32 (local.get $p)))
-        (call $pixelLabels (v128.load offset=48 (local.get $p))))))
+  ;; labelRows' 16 pixels at a time of an RGBA row at $p, to $o up to $end; the row above is $up
+  ;; bytes before (0: none), its labels $width bytes before. A pixel's label is its blue (bits 16
+  ;; to 23 of its 32 bits) unless its red (bits 0 to 7) is 0, narrowed to a byte.
+  (func $rgbaLabelRow (param $p i32) (param $o i32) (param $end i32) (param $up i32)
+    (param $width i32)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $q i32)
+    (local $byte v128) (local $zero v128)
+    (local.set $byte (v128.const i32x4 255 255 255 255))
+    (block $done
+      (loop $group
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $v0 (v128.load (local.get $p)))
+        (local.set $v1 (v128.load offset=16 (local.get $p)))
+        (local.set $v2 (v128.load offset=32 (local.get $p)))
+        (local.set $v3 (v128.load offset=48 (local.get $p)))
+        (local.set $q (i32.sub (local.get $p) (local.get $up)))
+        (if (i32.and (i32.ne (local.get $up) (i32.const 0))
+              (i32.eqz
+                (v128.any_true
+                  (v128.or
+                    (v128.or
+                      (v128.xor (local.get $v0) (v128.load (local.get $q)))
+                      (v128.xor (local.get $v1) (v128.load offset=16 (local.get $q))))
+                    (v128.or
+                      (v128.xor (local.get $v2) (v128.load offset=32 (local.get $q)))
+                      (v128.xor (local.get $v3) (v128.load offset=48 (local.get $q))))))))
+          (then
+            (v128.store (local.get $o) (v128.load (i32.sub (local.get $o) (local.get $width)))))
+          (else
+            (v128.store (local.get $o)
+              (i8x16.narrow_i16x8_u
+                (i16x8.narrow_i32x4_u
+                  (v128.andnot
+                    (v128.and (i32x4.shr_u (local.get $v0) (i32.const 16)) (local.get $byte))
+                    (i32x4.eq (v128.and (local.get $v0) (local.get $byte)) (local.get $zero)))
+                  (v128.andnot
+                    (v128.and (i32x4.shr_u (local.get $v1) (i32.const 16)) (local.get $byte))
+                    (i32x4.eq (v128.and (local.get $v1) (local.get $byte)) (local.get $zero))))
+                (i16x8.narrow_i32x4_u
+                  (v128.andnot
+                    (v128.and (i32x4.shr_u (local.get $v2) (i32.const 16)) (local.get $byte))
+                    (i32x4.eq (v128.and (local.get $v2) (local.get $byte)) (local.get $zero)))
+                  (v128.andnot
+                    (v128.and (i32x4.shr_u (local.get $v3) (i32.const 16)) (local.get $byte))
+                    (i32x4.eq (v128.and (local.get $v3) (local.get $byte)) (local.get $zero))))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 64)))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $group))))
 
-  (func $pixelLabels (param $v v128) (result v128)
-    (v128.andnot
-      (v128.and (i32x4.shr_u (local.get $v) (i32.const 16)) (v128.const i32x4 255 255 255 255))
-      (i32x4.eq (v128.and (local.get $v) (v128.const i32x4 255 255 255 255))
-        (v128.const i32x4 0 0 0 0))))
-
-  ;; The labels of the 16 RGB pixels at $p: their reds and blues gathered from the three vectors
-  ;; they span.
-  (func $rgbLabels (param $p i32) (result v128)
-    (local $v0 v128) (local $v1 v128) (local $v2 v128)
-    (local.set $v0 (v128.load (local.get $p)))
-    (local.set $v1 (v128.load offset=16 (local.get $p)))
-    (local.set $v2 (v128.load offset=32 (local.get $p)))
-    (v128.andnot
-      (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 16 19 22 25 28 31
-        (i8x16.shuffle 2 5 8 11 14 17 20 23 26 29 0 0 0 0 0 0 (local.get $v0) (local.get $v1))
-        (local.get $v2))
-      (i8x16.eq
-        (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 17 20 23 26 29
-          (i8x16.shuffle 0 3 6 9 12 15 18 21 24 27 30 0 0 0 0 0 (local.get $v0) (local.get $v1))
-          (local.get $v2))
-        (v128.const i64x2 0 0))))
+  ;; labelRows' 16 pixels at a time of an RGB row, as $rgbaLabelRow: reds and blues gathered
+  ;; from the three vectors 16 pixels span.
+  (func $rgbLabelRow (param $p i32) (param $o i32) (param $end i32) (param $up i32)
+    (param $width i32)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $q i32)
+    (block $done
+      (loop $group
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $v0 (v128.load (local.get $p)))
+        (local.set $v1 (v128.load offset=16 (local.get $p)))
+        (local.set $v2 (v128.load offset=32 (local.get $p)))
+        (local.set $q (i32.sub (local.get $p) (local.get $up)))
+        (if (i32.and (i32.ne (local.get $up) (i32.const 0))
+              (i32.eqz
+                (v128.any_true
+                  (v128.or
+                    (v128.or
+                      (v128.xor (local.get $v0) (v128.load (local.get $q)))
+                      (v128.xor (local.get $v1) (v128.load offset=16 (local.get $q))))
+                    (v128.xor (local.get $v2) (v128.load offset=32 (local.get $q)))))))
+          (then
+            (v128.store (local.get $o) (v128.load (i32.sub (local.get $o) (local.get $width)))))
+          (else
+            (v128.store (local.get $o)
+              (v128.andnot
+                (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 16 19 22 25 28 31
+                  (i8x16.shuffle 2 5 8 11 14 17 20 23 26 29 0 0 0 0 0 0
+                    (local.get $v0) (local.get $v1))
+                  (local.get $v2))
+                (i8x16.eq
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 17 20 23 26 29
+                    (i8x16.shuffle 0 3 6 9 12 15 18 21 24 27 30 0 0 0 0 0
+                      (local.get $v0) (local.get $v1))
+                    (local.get $v2))
+                  (v128.const i64x2 0 0))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 48)))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $group))))
 
   ;; The Up-filtered scanlines of one label's mask (255 where the pixel's label is $label, else
   ;; 0): $rows rows of $width labels at $labels (back to back) become scanlines at $out, $stride
