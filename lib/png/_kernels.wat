@@ -1092,10 +1092,12 @@
             (br $byte))))))
 
   ;; Marks which bytes each of $rows rows of $width bytes at $ptr (back to back) holds: 1 at
-  ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. 16 bytes all the same mark once.
+  ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. Each value of 16 bytes is marked
+  ;; once: the first byte's, then the first byte not marked yet, until none is left.
   (func (export "rowBytesSeen") (param $ptr i32) (param $rows i32) (param $width i32)
     (param $seen i32)
     (local $r i32) (local $p i32) (local $end i32) (local $marks i32) (local $v v128)
+    (local $marked v128) (local $left i32) (local $byte i32)
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
@@ -1107,11 +1109,21 @@
           (loop $group
             (br_if $groups (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
             (local.set $v (v128.load (local.get $p)))
-            (if (i8x16.all_true
-                  (i8x16.eq (local.get $v) (i8x16.splat (i32.load8_u (local.get $p)))))
-              (then
-                (i32.store8 (i32.add (local.get $marks) (i32.load8_u (local.get $p))) (i32.const 1)))
-              (else (call $markBytes (local.get $p) (i32.const 16) (local.get $marks))))
+            (local.set $byte (i32.load8_u (local.get $p)))
+            (local.set $marked (i8x16.eq (local.get $v) (i8x16.splat (local.get $byte))))
+            (i32.store8 (i32.add (local.get $marks) (local.get $byte)) (i32.const 1))
+            (block $all
+              (loop $values
+                (local.set $left
+                  (i32.xor (i8x16.bitmask (local.get $marked)) (i32.const 0xffff)))
+                (br_if $all (i32.eqz (local.get $left)))
+                (local.set $byte
+                  (i32.load8_u (i32.add (local.get $p) (i32.ctz (local.get $left)))))
+                (i32.store8 (i32.add (local.get $marks) (local.get $byte)) (i32.const 1))
+                (local.set $marked
+                  (v128.or (local.get $marked)
+                    (i8x16.eq (local.get $v) (i8x16.splat (local.get $byte)))))
+                (br $values)))
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (br $group)))
         (call $markBytes (local.get $p) (i32.sub (local.get $end) (local.get $p)) (local.get $marks))
