@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { BitWriter } from "./_bit_writer.ts";
+import { BitWriter } from "./_bit_writer.ts";
 import { canonicalCodes, huffmanLengths } from "./_huffman.ts";
 
 // deno-fmt-ignore
@@ -79,12 +79,7 @@ export function writeDynamicBlock(writer: BitWriter, tokens: DeflateTokens, fina
   writer.put(final ? 1 : 0, 1);
   writer.put(2, 2);
   writeCodeLengths(writer, literalLengths, distanceLengths);
-  const codes: BlockCodes = {
-    literalCodes: canonicalCodes(literalLengths),
-    literalLengths,
-    distanceCodes: canonicalCodes(distanceLengths),
-    distanceLengths,
-  };
+  const codes = blockCodes(literalLengths, distanceLengths);
   writeSymbols(writer, tokens, codes);
   writer.put(codes.literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
 }
@@ -95,44 +90,30 @@ interface BlockCodes {
   literalLengths: Uint8Array;
   distanceCodes: Uint16Array;
   distanceLengths: Uint8Array;
+  /** Per distance code, a match of 258 bytes: its length's and distance's codes, and bits. */
+  fullPattern: Uint32Array;
+  fullBits: Uint8Array;
 }
 
-/** Where the bits of a match go: a block's writer, or a zero row's bits made once a block. */
-type BitSink = Pick<BitWriter, "put" | "repeat">;
-
-/**
- * The pieces {@linkcode cutMatch} cut a match into: at most three, the `i`th of
- * `PIECE_LENGTH[i]` bytes, `PIECE_TIMES[i]` times.
- */
-const PIECE_LENGTH = new Uint16Array(3);
-const PIECE_TIMES = new Uint32Array(3);
-
-/**
- * Cuts a match into pieces deflate can say: full ones of 258 bytes and at most two others, none
- * under 3 bytes (258 + 1 or 2 bytes: 256 or 257, then 3); the others first.
- *
- * @returns How many pieces (in `PIECE_LENGTH`, `PIECE_TIMES`).
- */
-function cutMatch(length: number): number {
-  let fulls = Math.floor(length / MAX_MATCH);
-  const rest = length - fulls * MAX_MATCH;
-  let pieces = 0;
-  if (rest > 0 && rest < 3) {
-    fulls--;
-    PIECE_LENGTH[0] = MAX_MATCH + rest - 3;
-    PIECE_LENGTH[1] = 3;
-    PIECE_TIMES[0] = PIECE_TIMES[1] = 1;
-    pieces = 2;
-  } else if (rest > 0) {
-    PIECE_LENGTH[0] = rest;
-    PIECE_TIMES[0] = 1;
-    pieces = 1;
+/** The codes of a block, with the pattern of each distance's matches of 258 bytes. */
+function blockCodes(literalLengths: Uint8Array, distanceLengths: Uint8Array): BlockCodes {
+  const literalCodes = canonicalCodes(literalLengths);
+  const distanceCodes = canonicalCodes(distanceLengths);
+  const symbol = 257 + LENGTH_CODE[MAX_MATCH];
+  const fullPattern = new Uint32Array(3);
+  const fullBits = new Uint8Array(3);
+  for (let code = 0; code < 3; code++) {
+    fullPattern[code] = literalCodes[symbol] | distanceCodes[code] << literalLengths[symbol];
+    fullBits[code] = literalLengths[symbol] + distanceLengths[code];
   }
-  if (fulls > 0) {
-    PIECE_LENGTH[pieces] = MAX_MATCH;
-    PIECE_TIMES[pieces++] = fulls;
-  }
-  return pieces;
+  return {
+    literalCodes,
+    literalLengths,
+    distanceCodes,
+    distanceLengths,
+    fullPattern,
+    fullBits,
+  };
 }
 
 /**
@@ -158,11 +139,20 @@ function countSymbols(tokens: DeflateTokens, literals: Uint32Array, distances: U
       length--;
       value = 1;
     }
-    // Distances 1 to 3 are codes 0 to 2, without extra bits.
-    for (let i = 0, pieces = cutMatch(length); i < pieces; i++) {
-      literals[257 + LENGTH_CODE[PIECE_LENGTH[i]]] += PIECE_TIMES[i] * times;
-      distances[value - 1] += PIECE_TIMES[i] * times;
+    // As `writeMatch` cuts it; distances 1 to 3 are codes 0 to 2, without extra bits.
+    let fulls = Math.floor(length / MAX_MATCH);
+    const rest = length - fulls * MAX_MATCH;
+    if (rest > 0 && rest < 3) {
+      fulls--;
+      literals[257 + LENGTH_CODE[MAX_MATCH + rest - 3]] += times;
+      literals[257 + LENGTH_CODE[3]] += times;
+      distances[value - 1] += 2 * times;
+    } else if (rest > 0) {
+      literals[257 + LENGTH_CODE[rest]] += times;
+      distances[value - 1] += times;
     }
+    literals[257 + LENGTH_CODE[MAX_MATCH]] += fulls * times;
+    distances[value - 1] += fulls * times;
   }
 }
 
@@ -170,8 +160,8 @@ function countSymbols(tokens: DeflateTokens, literals: Uint32Array, distances: U
 function writeSymbols(writer: BitWriter, tokens: DeflateTokens, codes: BlockCodes): void {
   const { lengths, values, count } = tokens;
   const { literalCodes, literalLengths } = codes;
-  const row = new BitNumber();
   let rowKey = -1;
+  let row: { value: number; count: number } | undefined;
   for (let t = 0; t < count; t++) {
     const length = lengths[t];
     const value = values[t];
@@ -180,45 +170,29 @@ function writeSymbols(writer: BitWriter, tokens: DeflateTokens, codes: BlockCode
     else {
       if (rowKey !== length * 512 + value) {
         rowKey = length * 512 + value;
-        row.clear();
-        row.put(literalCodes[value & 0xff], literalLengths[value & 0xff]);
-        row.put(literalCodes[0], literalLengths[0]);
-        writeMatch(row, codes, length - 1, 0);
+        ROW_BITS.clear();
+        writeZeroRow(ROW_BITS, codes, length, value);
+        row = ROW_BITS.asNumber();
       }
-      if (row.count <= MOST_KEPT_BITS) writer.putLong(row.value, row.count);
-      else {
-        writer.put(literalCodes[value & 0xff], literalLengths[value & 0xff]);
-        writer.put(literalCodes[0], literalLengths[0]);
-        writeMatch(writer, codes, length - 1, 0);
-      }
+      if (row) writer.putLong(row.value, row.count);
+      else writeZeroRow(writer, codes, length, value);
     }
   }
 }
 
-/** The most bits of a zero row kept as one number (a double holds 53 exactly). */
-const MOST_KEPT_BITS = 48;
+/** Where a zero row's bits are made, to be copied while rows alike follow. */
+const ROW_BITS = new BitWriter();
 
-/** Bits gathered in a number, least significant first, as `BitWriter.putLong` takes them. */
-class BitNumber implements BitSink {
-  value = 0;
-  count = 0;
-
-  put(value: number, count: number): void {
-    if (this.count <= MOST_KEPT_BITS) this.value += value * 2 ** this.count;
-    this.count += count;
-  }
-
-  repeat(pattern: number, bits: number, times: number): void {
-    for (let i = 0; i < times; i++) this.put(pattern, bits);
-  }
-
-  clear(): void {
-    this.value = this.count = 0;
-  }
+/** A zero-row token's symbols: the filter type, a literal 0, the other zeros at distance 1. */
+function writeZeroRow(writer: BitWriter, codes: BlockCodes, zeros: number, value: number): void {
+  const { literalCodes, literalLengths } = codes;
+  writer.put(literalCodes[value & 0xff], literalLengths[value & 0xff]);
+  writer.put(literalCodes[0], literalLengths[0]);
+  writeMatch(writer, codes, zeros - 1, 0);
 }
 
 /** Writes a match's pieces: those of a length with extra bits once, full ones repeated. */
-function writeMatch(writer: BitSink, codes: BlockCodes, length: number, distanceCode: number) {
+function writeMatch(writer: BitWriter, codes: BlockCodes, length: number, distanceCode: number) {
   let fulls = Math.floor(length / MAX_MATCH);
   const rest = length - fulls * MAX_MATCH;
   if (rest > 0 && rest < 3) {
@@ -227,19 +201,14 @@ function writeMatch(writer: BitSink, codes: BlockCodes, length: number, distance
     writePiece(writer, codes, MAX_MATCH + rest - 3, distanceCode);
     writePiece(writer, codes, 3, distanceCode);
   } else if (rest > 0) writePiece(writer, codes, rest, distanceCode);
-  if (fulls === 0) return;
   // No extra bits (distances 1 to 3 have none): the match's codes as one pattern, repeated.
-  const symbol = 257 + LENGTH_CODE[MAX_MATCH];
-  const { literalCodes, literalLengths, distanceCodes, distanceLengths } = codes;
-  writer.repeat(
-    literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol],
-    literalLengths[symbol] + distanceLengths[distanceCode],
-    fulls,
-  );
+  if (fulls > 0) {
+    writer.repeat(codes.fullPattern[distanceCode], codes.fullBits[distanceCode], fulls);
+  }
 }
 
 /** Writes one match of 3 to 258 bytes: its length's code and extra bits, its distance's code. */
-function writePiece(writer: BitSink, codes: BlockCodes, length: number, distanceCode: number) {
+function writePiece(writer: BitWriter, codes: BlockCodes, length: number, distanceCode: number) {
   const { literalCodes, literalLengths, distanceCodes, distanceLengths } = codes;
   const code = LENGTH_CODE[length];
   const symbol = 257 + code;
