@@ -33,6 +33,8 @@ export interface ConversionLayout {
   labels: number;
   /** 256 bytes a row of the strip: the labels it holds. */
   seen: number;
+  /** A byte a row of the strip: 1 where its labels are those of the row above. */
+  same: number;
   /** `mode` 2: the runs of each row's pixels. */
   runs: number;
 }
@@ -100,7 +102,18 @@ export function labelScanlines(
   memory.set(mask.above.subarray(0, width), scan + 1);
   const labels = layout.labels + mask.from * width;
   const stride = width + 1;
-  kernels.labelScanlines(labels, count, width, mask.label, scan + 1, scan + stride, stride, flags);
+  const same = layout.same + mask.from;
+  kernels.labelScanlines(
+    labels,
+    count,
+    width,
+    mask.label,
+    scan + 1,
+    scan + stride,
+    stride,
+    flags,
+    same,
+  );
   return scannedRows(kernels, memory, layout, { count, rowBytes: width });
 }
 
@@ -160,10 +173,10 @@ export function labelStrip(
   layout: ConversionLayout,
   strip: { count: number; at: number; stride: number; channels: number },
 ): RowLabels {
-  const { width, labels, seen } = layout;
+  const { width, labels, seen, same } = layout;
   const { count, at, stride, channels } = strip;
-  kernels.labelRows(at, stride, count, width, channels, labels);
-  kernels.rowBytesSeen(labels, count, width, seen);
+  kernels.labelRows(at, stride, count, width, channels, labels, same);
+  kernels.rowBytesSeen(labels, count, width, seen, same);
   return {
     bytes: memory.subarray(labels, labels + count * width),
     seen: memory.subarray(seen, seen + count * 256),

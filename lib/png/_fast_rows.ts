@@ -176,8 +176,9 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
   const form = align16(flags + rows + SLACK);
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
   const seen = align16(labels + rows * width + SLACK);
+  const same = align16(seen + rows * 256 + SLACK);
   // Runs: at most one a pixel, 8 bytes, and 4 bytes a row.
-  const runs = align16(seen + rows * 256 + SLACK);
+  const runs = align16(same + rows + SLACK);
   const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK;
   const conversion: ConversionLayout = {
     width,
@@ -190,6 +191,7 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
     form,
     labels,
     seen,
+    same,
     runs,
   };
   return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end };

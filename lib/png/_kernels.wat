@@ -883,10 +883,11 @@
   ;; Each pixel's label: $rows rows of $width RGB or RGBA pixels ($channels 3 or 4), $srcStride
   ;; bytes apart from $src, become rows of a byte a pixel at $out (back to back), its blue where
   ;; its red is not 0, else 0; 16 pixels at a time. Below the first row, 16 pixels the same as the
-  ;; 16 above have their labels copied from there.
+  ;; 16 above have their labels copied from there; a byte a row at $same is 1 where all were.
   (func (export "labelRows") (param $src i32) (param $srcStride i32) (param $rows i32)
-    (param $width i32) (param $channels i32) (param $out i32)
+    (param $width i32) (param $channels i32) (param $out i32) (param $same i32)
     (local $r i32) (local $p i32) (local $o i32) (local $end i32) (local $up i32)
+    (local $copied i32) (local $label i32)
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
@@ -896,11 +897,12 @@
         (local.set $up (select (local.get $srcStride) (i32.const 0) (local.get $r)))
         (local.set $end
           (i32.add (local.get $o) (i32.and (local.get $width) (i32.const -16))))
-        (if (i32.eq (local.get $channels) (i32.const 4))
-          (then (call $rgbaLabelRow (local.get $p) (local.get $o) (local.get $end)
-            (local.get $up) (local.get $width)))
-          (else (call $rgbLabelRow (local.get $p) (local.get $o) (local.get $end)
-            (local.get $up) (local.get $width))))
+        (local.set $copied
+          (if (result i32) (i32.eq (local.get $channels) (i32.const 4))
+            (then (call $rgbaLabelRow (local.get $p) (local.get $o) (local.get $end)
+              (local.get $up) (local.get $width)))
+            (else (call $rgbLabelRow (local.get $p) (local.get $o) (local.get $end)
+              (local.get $up) (local.get $width)))))
         ;; The pixels after the last 16.
         (local.set $p
           (i32.add (local.get $p)
@@ -910,23 +912,31 @@
         (block $tail
           (loop $pixel
             (br_if $tail (i32.ge_u (local.get $o) (local.get $end)))
-            (i32.store8 (local.get $o)
+            (local.set $label
               (select (i32.load8_u offset=2 (local.get $p)) (i32.const 0)
                 (i32.load8_u (local.get $p))))
+            (i32.store8 (local.get $o) (local.get $label))
+            (if (i32.ne (local.get $label)
+                  (i32.load8_u (i32.sub (local.get $o) (local.get $width))))
+              (then (local.set $copied (i32.const 0))))
             (local.set $p (i32.add (local.get $p) (local.get $channels)))
             (local.set $o (i32.add (local.get $o) (i32.const 1)))
             (br $pixel)))
+        ;; 1 where every label of the row was copied from, or is, the one above.
+        (i32.store8 (i32.add (local.get $same) (local.get $r))
+          (i32.and (local.get $copied) (i32.ne (local.get $r) (i32.const 0))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
 
   ;; labelRows' 16 pixels at a time of an RGBA row at $p, to $o up to $end; the row above is $up
-  ;; bytes before (0: none), its labels $width bytes before. A pixel's label is its blue (bits 16
+  ;; bytes before (0: none), its labels $width bytes before. Returns 1 when all were copied. A pixel's label is its blue (bits 16
   ;; to 23 of its 32 bits) unless its red (bits 0 to 7) is 0, narrowed to a byte.
   (func $rgbaLabelRow (param $p i32) (param $o i32) (param $end i32) (param $up i32)
-    (param $width i32)
-    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $q i32)
+    (param $width i32) (result i32)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $q i32) (local $copied i32)
     (local $byte v128) (local $zero v128)
     (local.set $byte (v128.const i32x4 255 255 255 255))
+    (local.set $copied (i32.const 1))
     (block $done
       (loop $group
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
@@ -948,6 +958,7 @@
           (then
             (v128.store (local.get $o) (v128.load (i32.sub (local.get $o) (local.get $width)))))
           (else
+            (local.set $copied (i32.const 0))
             (v128.store (local.get $o)
               (i8x16.narrow_i16x8_u
                 (i16x8.narrow_i32x4_u
@@ -966,13 +977,15 @@
                     (i32x4.eq (v128.and (local.get $v3) (local.get $byte)) (local.get $zero))))))))
         (local.set $p (i32.add (local.get $p) (i32.const 64)))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
-        (br $group))))
+        (br $group)))
+    (local.get $copied))
 
   ;; labelRows' 16 pixels at a time of an RGB row, as $rgbaLabelRow: reds and blues gathered
   ;; from the three vectors 16 pixels span.
   (func $rgbLabelRow (param $p i32) (param $o i32) (param $end i32) (param $up i32)
-    (param $width i32)
-    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $q i32)
+    (param $width i32) (result i32)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $q i32) (local $copied i32)
+    (local.set $copied (i32.const 1))
     (block $done
       (loop $group
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
@@ -991,6 +1004,7 @@
           (then
             (v128.store (local.get $o) (v128.load (i32.sub (local.get $o) (local.get $width)))))
           (else
+            (local.set $copied (i32.const 0))
             (v128.store (local.get $o)
               (v128.andnot
                 (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 16 19 22 25 28 31
@@ -1005,15 +1019,18 @@
                   (v128.const i64x2 0 0))))))
         (local.set $p (i32.add (local.get $p) (i32.const 48)))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
-        (br $group))))
+        (br $group)))
+    (local.get $copied))
 
   ;; The Up-filtered scanlines of one label's mask (255 where the pixel's label is $label, else
   ;; 0): $rows rows of $width labels at $labels (back to back) become scanlines at $out, $stride
   ;; bytes apart (filter type 2, then the row's mask minus the mask above, bytewise); $above holds
   ;; the mask above the first row, raw, and gets the last row's. A byte a row at $flags: 0 where
-  ;; the scanline's differences are all zeros, else 1.
+  ;; the scanline's differences are all zeros, else 1. A row that $same (a byte a row) marks as
+  ;; labelled as the row above gets its filter type only, and 0.
   (func (export "labelScanlines") (param $labels i32) (param $rows i32) (param $width i32)
     (param $label i32) (param $above i32) (param $out i32) (param $stride i32) (param $flags i32)
+    (param $same i32)
     (local $r i32) (local $i i32) (local $p i32) (local $o i32) (local $splat v128)
     (local $vectors i32) (local $any v128) (local $mask v128) (local $byte i32) (local $up i32)
     (local $tail i32)
@@ -1028,7 +1045,11 @@
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
         (local.set $any (v128.const i64x2 0 0))
         (local.set $tail (i32.const 0))
-        (local.set $i (i32.const 0))
+        (local.set $i (local.get $width))
+        ;; Labels the same as those above: no difference, nothing written but the filter type.
+        (if (i32.eqz (i32.and (i32.ne (local.get $r) (i32.const 0))
+              (i32.load8_u (i32.add (local.get $same) (local.get $r)))))
+          (then (local.set $i (i32.const 0))))
         (block $end
           (loop $vector
             (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
@@ -1093,15 +1114,24 @@
 
   ;; Marks which bytes each of $rows rows of $width bytes at $ptr (back to back) holds: 1 at
   ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. Each value of 16 bytes is marked
-  ;; once: the first byte's, then the first byte not marked yet, until none is left.
+  ;; once: the first byte's, then the first byte not marked yet, until none is left. A row that
+  ;; $same (a byte a row) marks as the row above gets that row's marks.
   (func (export "rowBytesSeen") (param $ptr i32) (param $rows i32) (param $width i32)
-    (param $seen i32)
+    (param $seen i32) (param $same i32)
     (local $r i32) (local $p i32) (local $end i32) (local $marks i32) (local $v v128)
     (local $marked v128) (local $left i32) (local $byte i32)
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
         (local.set $marks (i32.add (local.get $seen) (i32.shl (local.get $r) (i32.const 8))))
+        (block $marked
+          ;; A row labelled as the row above holds what it holds.
+          (if (i32.and (i32.ne (local.get $r) (i32.const 0))
+                (i32.load8_u (i32.add (local.get $same) (local.get $r))))
+            (then
+              (memory.copy (local.get $marks) (i32.sub (local.get $marks) (i32.const 256))
+                (i32.const 256))
+              (br $marked)))
         (memory.fill (local.get $marks) (i32.const 0) (i32.const 256))
         (local.set $p (i32.add (local.get $ptr) (i32.mul (local.get $r) (local.get $width))))
         (local.set $end (i32.add (local.get $p) (local.get $width)))
@@ -1126,7 +1156,7 @@
                 (br $values)))
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (br $group)))
-        (call $markBytes (local.get $p) (i32.sub (local.get $end) (local.get $p)) (local.get $marks))
+        (call $markBytes (local.get $p) (i32.sub (local.get $end) (local.get $p)) (local.get $marks)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
 

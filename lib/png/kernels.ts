@@ -93,7 +93,8 @@ export interface KernelExports {
   pixelRuns(ptr: number, stride: number, rows: number, width: number, out: number): number;
   /**
    * Each pixel's label, a byte (its blue where its red is not 0, else 0): rows of RGB or RGBA
-   * pixels `srcStride` bytes apart become rows of bytes back to back at `out`.
+   * pixels `srcStride` bytes apart become rows of bytes back to back at `out`; a byte a row at
+   * `same`: 1 where the row's labels are those of the row above (known so), else 0.
    */
   labelRows(
     src: number,
@@ -102,12 +103,13 @@ export interface KernelExports {
     width: number,
     channels: number,
     out: number,
+    same: number,
   ): void;
   /**
    * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from
    * rows of labels (back to back), `stride` bytes apart; `above` holds the raw mask above the
    * first row and gets the last row's; a byte a row at `flags`: 0 where the row repeats the one
-   * above, else 1.
+   * above, else 1. A row below the first that `same` marks (see `labelRows`) is not read.
    */
   labelScanlines(
     labels: number,
@@ -118,12 +120,13 @@ export interface KernelExports {
     out: number,
     stride: number,
     flags: number,
+    same: number,
   ): void;
   /**
    * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
-   * bytes zeroed first).
+   * bytes zeroed first); a row below the first that `same` marks gets the marks of the row above.
    */
-  rowBytesSeen(ptr: number, rows: number, width: number, seen: number): void;
+  rowBytesSeen(ptr: number, rows: number, width: number, seen: number, same: number): void;
   /**
    * Writes the canonical form of rows that the pixel digest hashes, from `out`: `above`
    * is the row above the first, or -1 when the rows are Up differences already; rows whose byte
