@@ -4,6 +4,7 @@ import { errorWith } from "../_std/error_with.ts";
 import { deflateSync, inflateSync } from "node:zlib";
 import { RunDeflate } from "../../lib/flate/run_deflate.ts";
 import { concatenate } from "../../lib/concatenate.ts";
+import { BitWriter } from "../../lib/flate/_bit_writer.ts";
 import { canonicalCodes, huffmanLengths } from "../../lib/flate/_huffman.ts";
 import { withKernels } from "../../lib/png/kernels.ts";
 
@@ -209,5 +210,30 @@ Deno.test("RunDeflate.zeroRow() writes the very stream write() writes for one-by
     assertSameData(stream, byWrite.end(), `stream ${i}`);
     const bytes = concatenate(rows);
     for (const back of await inflateBoth(stream)) assertSameData(back, bytes, `stream ${i} back`);
+  }
+});
+
+Deno.test("BitWriter's repeat() and putLong() write the bits put() writes one pattern at a time", () => {
+  const patterns: [number, number][] = [];
+  for (let bits = 1; bits <= 30; bits++) patterns.push([(2 ** bits - 1) & 0x2d5a5a5b, bits]);
+  for (const [pattern, bits] of patterns) {
+    for (let times = 0; times <= 13; times++) {
+      for (const lead of [0, 3, 7]) {
+        const byRepeat = new BitWriter();
+        const byPut = new BitWriter();
+        const byLong = new BitWriter();
+        for (const writer of [byRepeat, byPut, byLong]) writer.put(0b101, lead);
+        byRepeat.repeat(pattern, bits, times);
+        for (let i = 0; i < times; i++) {
+          byPut.put(pattern & 0xfff, Math.min(bits, 12));
+          if (bits > 12) byPut.put(Math.floor(pattern / 4096), bits - 12);
+          byLong.putLong(pattern, bits);
+        }
+        for (const writer of [byRepeat, byPut, byLong]) writer.alignToByte();
+        const what = `${times} times ${bits} bits after ${lead}`;
+        assertSameData(byRepeat.bytes(), byPut.bytes(), what);
+        assertSameData(byLong.bytes(), byPut.bytes(), what);
+      }
+    }
   }
 });
