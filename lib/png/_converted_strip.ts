@@ -35,7 +35,10 @@ export interface ConversionLayout {
   seen: number;
   /** A byte a row of the strip: 1 where its labels are those of the row above. */
   same: number;
-  /** `mode` 2: the runs of each row's pixels. */
+  /**
+   * `mode` 2: the runs of each row's pixels; a label's mask: the runs of its scanlines' bytes that
+   * are not zero.
+   */
   runs: number;
 }
 
@@ -114,7 +117,25 @@ export function labelScanlines(
     flags,
     same,
   );
-  return scannedRows(kernels, memory, layout, { count, rowBytes: width });
+  const rows = scannedRows(kernels, memory, layout, { count, rowBytes: width });
+  // The deflater skips the zeros between the runs found here in one call, not one call a run.
+  const end = kernels.nonzeroRuns(scan + stride, stride, count, flags, layout.runs);
+  const runs = new Int32Array(memory.buffer, layout.runs, (end - layout.runs) / 4);
+  return { ...rows, skipZeros: skipToRuns(runs) };
+}
+
+/**
+ * A deflater's `skipZeros` over scanlines whose runs of bytes that are not zero are known (each
+ * run's first byte and the byte after it, in the kernels' memory, in order): asked from a zero
+ * byte, in order, it gives the next run's first byte (or the end asked).
+ */
+function skipToRuns(runs: Int32Array): NonNullable<ConvertedRows["skipZeros"]> {
+  let next = 0;
+  return (bytes, from, to) => {
+    const at = bytes.byteOffset;
+    while (next < runs.length && runs[next] < at + from) next += 2;
+    return next < runs.length ? Math.min(runs[next] - at, to) : to;
+  };
 }
 
 /**

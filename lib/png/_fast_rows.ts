@@ -67,7 +67,7 @@ export function readFastRows(
   const { width } = header;
   const convert = options.convert;
   const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
-  const layout = rowsLayout(header, options.stripRows, mode);
+  const layout = rowsLayout(header, options.stripRows, mode, convert?.kind === "labels");
   const { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end } = layout;
   const inStride = inRow + 1;
   const repeats = new Uint8Array(rows);
@@ -156,9 +156,15 @@ function lazyRows(pack: () => Uint8Array, first: number, count: number): RgbRows
 /**
  * Where the strip reader keeps its buffers in the kernels' memory: zero bytes (the row above the
  * first), the census tables, the scanlines (slot 0: the last row of the strip before; the strip
- * lands from slot 1), the RGB rows handed over, then the conversion's buffers, sized for `mode`.
+ * lands from slot 1), the RGB rows handed over, then the conversion's buffers, sized for `mode`
+ * (and the labels' masks, when `labelled`).
  */
-function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined, mode: number) {
+function rowsLayout(
+  header: CheckedPng["header"],
+  stripRows: number | undefined,
+  mode: number,
+  labelled: boolean,
+) {
   const { width, height } = header;
   const channels = header.colourType === 6 ? 4 : 3;
   const inRow = width * channels;
@@ -177,9 +183,11 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
   const seen = align16(labels + rows * width + SLACK);
   const same = align16(seen + rows * 256 + SLACK);
-  // Runs: at most one a pixel, 8 bytes, and 4 bytes a row.
+  // Runs: at most one a pixel, 8 bytes, and 4 bytes a row; a label's scanlines' runs of bytes
+  // that are not zero, at most one every other byte, 8 bytes.
   const runs = align16(same + rows + SLACK);
-  const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK;
+  const runBytes = mode === 2 ? rows * (4 + width * 8) : labelled ? rows * (rowBytes + 2) * 4 : 0;
+  const end = runs + runBytes + SLACK;
   const conversion: ConversionLayout = {
     width,
     mode,

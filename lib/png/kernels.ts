@@ -123,6 +123,11 @@ export interface KernelExports {
     same: number,
   ): void;
   /**
+   * The runs of bytes that are not zero in the scanlines whose byte at `flags` is not 0: each
+   * run's first byte and the byte after it, 32-bit numbers from `out`; returns the end written.
+   */
+  nonzeroRuns(ptr: number, stride: number, rows: number, flags: number, out: number): number;
+  /**
    * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
    * bytes zeroed first); a row below the first that `same` marks gets the marks of the row above.
    */
