@@ -29,11 +29,14 @@ for (let code = 0; code < LENGTH_BASE.length; code++) {
 }
 
 /**
- * The `values` of a zero-row token: a scanline whose bytes after its filter type are all zeros,
- * with the filter type in the low byte. It stands for three tokens (the filter type, a literal 0,
- * the other zeros as one match at distance 1), in far fewer steps: most of a mask's rows are such.
+ * The `values` of a zero-row token: scanlines whose bytes after their filter type are all zeros,
+ * with the filter type in the low byte and how many scanlines, less one, from bit 9 (1 to
+ * {@linkcode MOST_ZERO_ROWS}). Each stands for three tokens (the filter type, a literal 0, the
+ * other zeros as one match at distance 1), in far fewer steps: most of a mask's rows are such.
  */
 export const ZERO_ROW = 0x100;
+/** The most scanlines one zero-row token stands for. */
+export const MOST_ZERO_ROWS = 128;
 
 /** A block's content: per token, a literal (length 0), a match of any length from 3, or a zero row. */
 export interface DeflateTokens {
@@ -42,7 +45,10 @@ export interface DeflateTokens {
    * a zero row's zeros (4 at least).
    */
   lengths: Uint32Array;
-  /** The literal, the match's distance (1 to 3), or {@linkcode ZERO_ROW} with the filter type. */
+  /**
+   * The literal, the match's distance (1 to 3), or {@linkcode ZERO_ROW} with the filter type and
+   * the scanlines.
+   */
   values: Uint16Array;
   /** How many tokens are used. */
   count: number;
@@ -130,9 +136,10 @@ function countSymbols(tokens: DeflateTokens, literals: Uint32Array, distances: U
     }
     let times = 1;
     if (value >= ZERO_ROW) {
+      times = (value >> 9) + 1;
       while (t + 1 < count && lengths[t + 1] === length && values[t + 1] === value) {
         t++;
-        times++;
+        times += (value >> 9) + 1;
       }
       literals[value & 0xff] += times;
       literals[0] += times;
@@ -168,14 +175,17 @@ function writeSymbols(writer: BitWriter, tokens: DeflateTokens, codes: BlockCode
     if (length === 0) writer.put(literalCodes[value], literalLengths[value]);
     else if (value < ZERO_ROW) writeMatch(writer, codes, length, value - 1);
     else {
-      if (rowKey !== length * 512 + value) {
-        rowKey = length * 512 + value;
+      const filter = value & 0xff;
+      if (rowKey !== length * 256 + filter) {
+        rowKey = length * 256 + filter;
         ROW_BITS.clear();
-        writeZeroRow(ROW_BITS, codes, length, value);
+        writeZeroRow(ROW_BITS, codes, length, filter);
         row = ROW_BITS.asNumber();
       }
-      if (row) writer.putLong(row.value, row.count);
-      else writeZeroRow(writer, codes, length, value);
+      for (let rows = (value >> 9) + 1; rows > 0; rows--) {
+        if (row) writer.putLong(row.value, row.count);
+        else writeZeroRow(writer, codes, length, filter);
+      }
     }
   }
 }
@@ -183,10 +193,10 @@ function writeSymbols(writer: BitWriter, tokens: DeflateTokens, codes: BlockCode
 /** Where a zero row's bits are made, to be copied while rows alike follow. */
 const ROW_BITS = new BitWriter();
 
-/** A zero-row token's symbols: the filter type, a literal 0, the other zeros at distance 1. */
-function writeZeroRow(writer: BitWriter, codes: BlockCodes, zeros: number, value: number): void {
+/** A zero row's symbols: the filter type, a literal 0, the other zeros at distance 1. */
+function writeZeroRow(writer: BitWriter, codes: BlockCodes, zeros: number, filter: number): void {
   const { literalCodes, literalLengths } = codes;
-  writer.put(literalCodes[value & 0xff], literalLengths[value & 0xff]);
+  writer.put(literalCodes[filter], literalLengths[filter]);
   writer.put(literalCodes[0], literalLengths[0]);
   writeMatch(writer, codes, zeros - 1, 0);
 }

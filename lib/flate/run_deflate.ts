@@ -12,7 +12,13 @@
  */
 
 import { BitWriter } from "./_bit_writer.ts";
-import { type DeflateTokens, MAX_MATCH, writeDynamicBlock, ZERO_ROW } from "./_deflate_block.ts";
+import {
+  type DeflateTokens,
+  MAX_MATCH,
+  MOST_ZERO_ROWS,
+  writeDynamicBlock,
+  ZERO_ROW,
+} from "./_deflate_block.ts";
 
 /** Tokens per block: a block's codes follow what its part of the mask holds. */
 const BLOCK_TOKENS = 1 << 14;
@@ -129,15 +135,43 @@ export class RunDeflate {
    * @param zeros How many zero bytes follow it.
    */
   zeroRow(filter: number, zeros: number): void {
-    if (zeros >= 4 && this.#weight + 3 <= BLOCK_TOKENS) {
-      // The three tokens below as one, when the block does not end among them.
-      const a = (this.#a + filter) % ADLER_MODULUS;
+    this.zeroRows(filter, zeros, 1);
+  }
+
+  /**
+   * Encodes `count` scanlines alike whose bytes after their filter type are all zeros, as
+   * `zeroRow` would one by one.
+   *
+   * @param filter The scanlines' filter type (their first byte).
+   * @param zeros How many zero bytes follow it in each.
+   * @param count How many scanlines.
+   */
+  zeroRows(filter: number, zeros: number, count: number): void {
+    while (count > 0) {
+      // As many rows as the block holds, three tokens each, as one token.
+      const rows = Math.min(count, MOST_ZERO_ROWS, Math.floor((BLOCK_TOKENS - this.#weight) / 3));
+      if (zeros < 4 || rows === 0) {
+        this.#zeroRowTokens(filter, zeros);
+        count--;
+        continue;
+      }
+      let a = this.#a;
+      let b = this.#b;
+      for (let row = 0; row < rows; row++) {
+        a = (a + filter) % ADLER_MODULUS;
+        b = (b + (zeros + 1) * a) % ADLER_MODULUS;
+      }
       this.#a = a;
-      this.#b = (this.#b + (zeros + 1) * a) % ADLER_MODULUS;
-      this.#taken += zeros + 1;
+      this.#b = b;
+      this.#taken += rows * (zeros + 1);
       this.#before.fill(0);
-      return this.#token(zeros, ZERO_ROW | filter, 3);
+      this.#token(zeros, ZERO_ROW | filter | (rows - 1) << 9, 3 * rows);
+      count -= rows;
     }
+  }
+
+  /** A zero row as its three tokens (a literal for each zero when fewer than 4). */
+  #zeroRowTokens(filter: number, zeros: number): void {
     this.#literal(filter);
     if (zeros === 0) return void this.#before.set([filter, this.#before[0], this.#before[1]]);
     // The first zero follows a nonzero byte (or is the stream's first): a literal.
@@ -173,8 +207,13 @@ export class RunDeflate {
     const skipZeros = scanlines.skipZeros ?? this.#skipZeros;
     for (let row = 0; row < count;) {
       if (flags[at + row] === 0) {
-        this.zeroRow(bytes[first + row * stride], stride - 1);
-        row++;
+        const filter = bytes[first + row * stride];
+        let end = row + 1;
+        while (end < count && flags[at + end] === 0 && bytes[first + end * stride] === filter) {
+          end++;
+        }
+        this.zeroRows(filter, stride - 1, end - row);
+        row = end;
         continue;
       }
       let end = row + 1;

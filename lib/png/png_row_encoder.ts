@@ -269,7 +269,7 @@ export class PngRowEncoder {
       this.#written + count <= this.#options.height
     ) {
       // Below a row of zeros, each row repeats the row above: nothing to filter or read.
-      for (let row = 0; row < count; row++) deflate.zeroRow(2, this.#rowBytes);
+      deflate.zeroRows(2, this.#rowBytes, count);
       this.#options.digest?.updateDifferences(zeros, 0, 0, count, () => true);
       this.#written += count;
       return;

@@ -186,7 +186,7 @@ function binaryRows(width: number, count: number, next: () => number): Uint8Arra
   });
 }
 
-Deno.test("RunDeflate.zeroRow() writes the very stream write() writes for one-byte pixels, across block ends", async () => {
+Deno.test("RunDeflate.zeroRow() and zeroRows() write the very stream write() writes for one-byte pixels, across block ends", async () => {
   // Enough rows for several blocks of 16,384 tokens: mixed rows, and rows of zeros only after 0
   // to 2 short rows, so that blocks end at each of a zero row's three tokens.
   const streams: Uint8Array[][] = [1, 3, 4, 5, 37, 1920].map((width) =>
@@ -200,14 +200,30 @@ Deno.test("RunDeflate.zeroRow() writes the very stream write() writes for one-by
   }
   for (const [i, rows] of streams.entries()) {
     const byZeroRow = new RunDeflate({ pixelBytes: 1 });
+    const byZeroRows = new RunDeflate({ pixelBytes: 1 });
     const byWrite = new RunDeflate({ pixelBytes: 1 });
+    /** Rows of zeros not given to `byZeroRows` yet (it takes them together, up to 300). */
+    let pending: Uint8Array[] = [];
+    const flush = () => {
+      if (pending.length > 0) byZeroRows.zeroRows(2, pending[0].length - 1, pending.length);
+      pending = [];
+    };
     for (const row of rows) {
       byWrite.write(row);
-      if (row.subarray(1).some((byte) => byte !== 0)) byZeroRow.write(row);
-      else byZeroRow.zeroRow(2, row.length - 1);
+      if (row.subarray(1).some((byte) => byte !== 0)) {
+        byZeroRow.write(row);
+        flush();
+        byZeroRows.write(row);
+        continue;
+      }
+      byZeroRow.zeroRow(2, row.length - 1);
+      if (pending.length === 300 || pending[0]?.length !== row.length) flush();
+      pending.push(row);
     }
+    flush();
     const stream = byZeroRow.end();
     assertSameData(stream, byWrite.end(), `stream ${i}`);
+    assertSameData(byZeroRows.end(), stream, `stream ${i}, zero rows together`);
     const bytes = concatenate(rows);
     for (const back of await inflateBoth(stream)) assertSameData(back, bytes, `stream ${i} back`);
   }
