@@ -24327,80 +24327,85 @@ function throwUnreadable(error2) {
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
   "AGFzbQEAAAABdQ5gB39/f39/f38Bf2AIf39/f39/f38Bf2AEf39/fwF/YAJ/fwF/YAN/f38AYAN/f38Bf2AEf39/fwBgAX8B",
-  "f2AFf39/f38Bf2AHf39/f39/fwBgBX9/f39/AGAIf39/f39/f38AYAZ/f39/f38AYAN/f3sBfwMdHAABAgMEBQYHBggJCgsM",
-  "BAMACQoIDAYEBQINAwUFAwEAAQegAQ0GbWVtb3J5AgAIdW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAKCm1h",
-  "cENvbG91cnMACwZjZW5zdXMADAhmaWx0ZXJVcAAOCXNraXBaZXJvcwAPDGRpZ2VzdFBpZWNlcwAQC2NvbnZlcnRSb3dzABEJ",
-  "cGl4ZWxSdW5zABMJbGFiZWxNYXNrABQMcm93Qnl0ZXNTZWVuABUKtCccfwEEfyAEIQkgAEEBaiEIAkADQCAHIAFPDQEgCCAJ",
-  "IAIgAxACIQogCkEBRgRAIAcPCyAGBEAgBiAHaiAKQQJHOgAACyAFQQBHIApFcQRAIAggCSAIIAJqIAMgBSAFQYACahANCyAI",
-  "IQkgCCACQQFqaiEIIAdBAWohBwwACwtBfwulBQMJfwN7AX8gAiADbCEMIAQhCiAAQQFqIQkgBUEBaiELAkADQCAIIAFPDQEg",
-  "C0EBa0ECOgAAIAkhDSAKIQ4gCyEPIAkgDGohEP0MAAAAAAAAAAAAAAAAAAAAACERAkAgCUEBay0AAEECRgRAIAkgDBAaBEAg",
-  "CSAKIAz8CgAADAILCyAJQQFrLQAARQRAIAkgCiAMEBsEQAwCCwsgCUEBay0AAEECRgRAIAkgDEFwcWohFCADQQRGBEACQANA",
-  "IA0gFE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACATIBP9DQABAgQFBggJCgwNDg8PDw8hEiAPIBL9CwQAIBEgEv1QIREg",
-  "DUEQaiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIA8gE/0LBAAgESAT",
-  "/VAhESANQRBqIQ0gDkEQaiEOIA9BEGohDwwACwsLIA0gDiAQIA1rEAUaBSAJIAogDCADEAJBAUYEQCAIDwsLIANBBEYEQAJA",
-  "A0AgDSAQTw0BIA39AAQAIA39AAQA/Q0AAQIEBQYICQoMDQ4PDw8PIA79AAQAIA79AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/XEh",
-  "EiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAQTw0BIA39AAQAIA79AAQA/XEhEiAP",
-  "IBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQRBqIQ8MAAsLCwsgBwRAIAcgCGogEf1TOgAACyAGBEAgEf1TBEAgCSAK",
-  "IBAgAyAGIAZBgAJqEA0LCyAJIQogCSAMQQFqaiEJIAsgAkEDbEEBamohCyAIQQFqIQgMAAsLQX8LbAEBfyAAQQFrLQAAIQQg",
-  "BEUEQEEADwsgBEEBRgRAIAAgAiADEARBAA8LIARBAkYEQEEAQQIgACABIAIQBRsPCyAEQQNGBEAgACABIAIgAxAGQQAPCyAE",
-  "QQRGBEAgACABIAIgAxAIQQAPC0EBCyIAIABB//79+wdxIAFB//79+wdxaiAAIAFzQYCBgoR4cXML0AIBAn8gAiEDIAJBBEYE",
-  "QAJAA0AgAyABTw0BIANBEGogAU0gACADav0ABAD9U0VxBEAgACADaiAAIANBBGtqKAIA/RH9CwQAIANBEGohAwwBCyAAIANq",
-  "IAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGohAwwACwsPCyACQQNGBEACQANAIAMgAU8NASADQRBqIAFNIAAgA2r9AAQA",
-  "/VNFcQRAIAAgA2ogACADQQNrav1cAgD9DAABAgABAgABAgABAgABAgD9Dv0LBAAgACADakEAOgAPIANBD2ohAwwBCyAAIANq",
-  "KAIAIQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8HcSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8NASAAIANq",
-  "IAAgA2otAAAgACADIAJrai0AAGo6AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACADav0ABAAh",
-  "BSAGIAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsEACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAggB3IhCCAA",
-  "IANqIAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQgA2tqLQAA",
-  "BUEACyEFIAAgBGogACAEai0AACAFIAEgBGotAABqQQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwvcAwQHfwN7",
-  "AX8EeyADQQNGIANBBEZyBEACQANAIAQgAk8NASAAIAEgBCACIAMQCQRAIAAgBGogASAEav0ABAD9CwQAIANBBEYEQCAEQRBq",
-  "IQQFIAAgBGpBADoADyAEQQ9qIQQLIAAgBCADa2r9XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwCAP2JASEM",
-  "IAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAP",
-  "IBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCA",
-  "gHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8LAkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUg",
-  "ASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJ",
-  "TSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARBAWohBAwACwsLdQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAgAmr9AAQA",
-  "/VMEQEEADwsgASACav0ABAAgASACIARrav0ABAD9I/1jRQRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIAIAVxIAEg",
-  "AiAEa2ooAgAgBXFGC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8CgAABSAI",
-  "IAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEMaiEJDAAL",
-  "CwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAEAP1TRQRA",
-  "IAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6AAAgBiAI",
-  "LQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAFIQoCQANA",
-  "IAggAk8NASAJIAogCSALaiAEIAYgBxANIAkhCiAJIAFqIQkgCEEBaiEIDAALCwvHAgEHf0F/IQlBEEEPIANBBEYbIQYgBkEC",
-  "dCEMAkADQCAAIAJPDQEgACAMaiACTQRAIAD9AAQAIAH9AAQA/VEgACAGav0ABAAgASAGav0ABAD9Uf1QIAAgBkEBdGr9AAQA",
-  "IAEgBkEBdGr9AAQA/VEgACAGQQNsav0ABAAgASAGQQNsav0ABAD9Uf1Q/VD9U0UEQCAAIAxqIQAgASAMaiEBDAILCyAA/QAE",
-  "ACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsDQCAAKAIAQf+B/AdxIQggCCAJRwRAIAghCSAIQf8BcSEKIAoEQCAE",
-  "IAhBEHZqQQE6AAAgBSAKQQF0aiELIAsvAQBFBEAgCyAIQRB2QQFqOwEACwsLIAAgA2ohACABIANqIQEgACAHSQ0ACwUgACAG",
-  "aiEAIAEgBmohAQsMAAsLC7YBAQV/IAJBcHEhByABIQMCQANAIANFDQEgA0EBayEDIAAgAyACQQFqbGohBCAEQQI6AAAgBEEB",
-  "aiEEIAQgAkEBamshBSADRQRADAILQQAhBgJAA0AgBiAHTw0BIAQgBmogBCAGav0ABAAgBSAGav0ABAD9cf0LBAAgBkEQaiEG",
-  "DAALCwJAA0AgBiACTw0BIAQgBmogBCAGai0AACAFIAZqLQAAazoAACAGQQFqIQYMAAsLDAALCwuBAQACQANAIABBwABqIAFL",
-  "DQEgAP0ABAAgAP0ABBD9UCAA/QAEICAA/QAEMP1Q/VD9Uw0BIABBwABqIQAMAAsLAkADQCAAQRBqIAFLDQEgAP0ABAD9Uw0B",
-  "IABBEGohAAwACwsCQANAIAAgAU8NASAALQAADQEgAEEBaiEADAALCyAAC/wBAQl/IANBcHEhDCADIAxrIQ0gACEIIAQhCQJA",
-  "A0AgByACTw0BAkAgBQRAIAUgB2otAABFDQELIARBf0YEfyAIIAwgBhAXBSAIIAkgDCAGEBgLIQYgDCEKIAxBBHZBAWohCyAN",
-  "RQ0AIAYgCzYCAEEAIQ9BACEOAkADQCAOIA1PDQEgCCAKIA5qai0AACELIARBf0cEQCALIAkgCiAOamotAABrQf8BcSELCyAG",
-  "IA5qIAs6AAQgDyALciEPIA5BAWohDgwACwsgDwRAIAYgDUEEamohBgsLIAZBADYCACAGQQRqIQYgCCEJIAggAWohCCAHQQFq",
-  "IQcMAAsLIAYLiwIBBn9BAyAFQQFqIAVBAkYbIQwgAkEDbCELAkADQCAHIAFPDQEgACAHIAtsaiEJIAMgByAEbGohCkEAIQgC",
-  "QANAIAhBEGogAksNASAHQQBHIAn9AAQAIAkgC2v9AAQA/VEgCf0ABBAgCSALa/0ABBD9USAJ/QAEICAJIAtr/QAEIP1R/VD9",
-  "UP1TRXEEQCAKIAogBGv9AAQA/QsEACAFBEAgCiAKIARr/QAEEP0LBBALIAVBAkYEQCAKIAogBGv9AAQg/QsEIAsFIAkgCkEQ",
-  "IAUgBhASCyAIQRBqIQggCUEwaiEJIAogDEEEdGohCgwACwsgCSAKIAIgCGsgBSAGEBIgB0EBaiEHDAALCwuhAQEDfyAAIAJB",
-  "A2xqIQUCQANAIAAgBU8NASAALQAAIQYgBgR/IAQgAC0AAmotAAAFQQALIQcgA0EBRgRAIAEgBkEIdDsBACABQQJqIQELIANF",
-  "BEAgASAHOgAAIAFBAWohAQsgA0ECRgRAIAFBACAGIAdFIAQgB2otAIACchs6AAAgASAHOgABIAFBADoAAiABQQNqIQELIABB",
-  "A2ohAAwACwsL4gEBB38CQANAIAUgAk8NASAAIAUgAWxqIQYgBCEJIAYoAgBB////B3EhCyAEQQA2AgQgBCALNgIIIARBDGoh",
-  "BEEBIQhBASEHAkADQCAHIANPDQEgB0EFaiADTQRAIAYgB0EDbGr9AAQAIAYgB0EBa0EDbGr9AAQA/SP9YwRAIAdBBWohBwwC",
-  "CwsgBiAHQQNsaigCAEH///8HcSEKIAogC0cEQCAEIAc2AgAgBCAKNgIEIARBCGohBCAIQQFqIQggCiELCyAHQQFqIQcMAAsL",
-  "IAkgCDYCACAFQQFqIQUMAAsLIAQLZgIEfwF7IAP9DyEKAkADQCAGIAFPDQEgACAGIAJsaiEIIAQgBiAFbGohCUEAIQcCQANA",
-  "IAcgAk8NASAJIAdqIAggB2r9AAQAIAr9I/0LBAAgB0EQaiEHDAALCyAGQQFqIQYMAAsLC5MBAgR/AXsCQANAIAQgAU8NASAD",
-  "IARBCHRqIQcgB0EAQYAC/AsAIAAgBCACbGohBSAFIAJqIQYCQANAIAVBEGogBksNASAF/QAEACEIIAggBS0AAP0P/SP9YwRA",
-  "IAcgBS0AAGpBAToAAAUgBUEQIAcQFgsgBUEQaiEFDAALCyAFIAYgBWsgBxAWIARBAWohBAwACwsLLgEBfyAAIAFqIQMCQANA",
-  "IAAgA08NASACIAAtAABqQQE6AAAgAEEBaiEADAALCwu6AQIBfwR7AkADQCADQcAAaiABSw0BIAAgA2r9AAQAIQQgACADav0A",
-  "BBAhBSAAIANq/QAEICEGIAAgA2r9AAQwIQcgBCAF/VAgBiAH/VD9UP1TBEAgAiADIAQQGSECIAIgA0EQaiAFEBkhAiACIANB",
-  "IGogBhAZIQIgAiADQTBqIAcQGSECCyADQcAAaiEDDAALCwJAA0AgAyABTw0BIAIgAyAAIANq/QAEABAZIQIgA0EQaiEDDAAL",
-  "CyACC/EBAgF/BHsCQANAIARBwABqIAJLDQEgACAEav0ABAAgASAEav0ABAD9cSEFIAAgBGr9AAQQIAEgBGr9AAQQ/XEhBiAA",
-  "IARq/QAEICABIARq/QAEIP1xIQcgACAEav0ABDAgASAEav0ABDD9cSEIIAUgBv1QIAcgCP1Q/VD9UwRAIAMgBCAFEBkhAyAD",
-  "IARBEGogBhAZIQMgAyAEQSBqIAcQGSEDIAMgBEEwaiAIEBkhAwsgBEHAAGohBAwACwsCQANAIAQgAk8NASADIAQgACAEav0A",
-  "BAAgASAEav0ABAD9cRAZIQMgBEEQaiEEDAALCyADCycAIAL9U0UEQCAADwsgACABQQR2QQFqNgIAIAAgAv0LBAQgAEEUagtU",
-  "AQF/AkADQCACQRBqIAFLDQEgACACav0ABAD9UwRAQQAPCyACQRBqIQIMAAsLAkADQCACIAFPDQEgACACai0AAARAQQAPCyAC",
-  "QQFqIQIMAAsLQQELaAEBfwJAA0AgA0EQaiACSw0BIAAgA2r9AAQAIAEgA2r9AAQA/VH9UwRAQQAPCyADQRBqIQMMAAsLAkAD",
-  "QCADIAJPDQEgACADai0AACABIANqLQAARwRAQQAPCyADQQFqIQMMAAsLQQEL"
+  "f2AFf39/f38Bf2AHf39/f39/fwBgBX9/f39/AGAIf39/f39/f38AYAZ/f39/f38AYAN/f3sBfwMhIAABAgMEBQYHBggJCgsM",
+  "BAMAAggAAgkKCAwGBAUCDQMFBQMBAAEHrwEOBm1lbW9yeQIACHVuZmlsdGVyAAANdHJhbnNjb2RlUm93cwABB3BhY2tSZ2IA",
+  "CgptYXBDb2xvdXJzAAsGY2Vuc3VzAAwIZmlsdGVyVXAADglza2lwWmVyb3MADwxkaWdlc3RQaWVjZXMAEAx1bmZpbHRlckZv",
+  "cm0AEwtjb252ZXJ0Um93cwAVCXBpeGVsUnVucwAXCWxhYmVsTWFzawAYDHJvd0J5dGVzU2VlbgAZCv4pIH8BBH8gBCEJIABB",
+  "AWohCAJAA0AgByABTw0BIAggCSACIAMQAiEKIApBAUYEQCAHDwsgBgRAIAYgB2ogCkECRzoAAAsgBUEARyAKRXEEQCAIIAkg",
+  "CCACaiADIAUgBUGAAmoQDQsgCCEJIAggAkEBamohCCAHQQFqIQcMAAsLQX8LpQUDCX8DewF/IAIgA2whDCAEIQogAEEBaiEJ",
+  "IAVBAWohCwJAA0AgCCABTw0BIAtBAWtBAjoAACAJIQ0gCiEOIAshDyAJIAxqIRD9DAAAAAAAAAAAAAAAAAAAAAAhEQJAIAlB",
+  "AWstAABBAkYEQCAJIAwQHgRAIAkgCiAM/AoAAAwCCwsgCUEBay0AAEUEQCAJIAogDBAfBEAMAgsLIAlBAWstAABBAkYEQCAJ",
+  "IAxBcHFqIRQgA0EERgRAAkADQCANIBRPDQEgDf0ABAAhEyANIBMgDv0ABAD9bv0LBAAgEyAT/Q0AAQIEBQYICQoMDQ4PDw8P",
+  "IRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EMaiEPDAALCwUCQANAIA0gFE8NASAN/QAEACETIA0gEyAO/QAE",
+  "AP1u/QsEACAPIBP9CwQAIBEgE/1QIREgDUEQaiENIA5BEGohDiAPQRBqIQ8MAAsLCyANIA4gECANaxAFGgUgCSAKIAwgAxAC",
+  "QQFGBEAgCA8LCyADQQRGBEACQANAIA0gEE8NASAN/QAEACAN/QAEAP0NAAECBAUGCAkKDA0ODw8PDyAO/QAEACAO/QAEAP0N",
+  "AAECBAUGCAkKDA0ODw8PD/1xIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EMaiEPDAALCwUCQANAIA0gEE8N",
+  "ASAN/QAEACAO/QAEAP1xIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EQaiEPDAALCwsLIAcEQCAHIAhqIBH9",
+  "UzoAAAsgBgRAIBH9UwRAIAkgCiAQIAMgBiAGQYACahANCwsgCSEKIAkgDEEBamohCSALIAJBA2xBAWpqIQsgCEEBaiEIDAAL",
+  "C0F/C2wBAX8gAEEBay0AACEEIARFBEBBAA8LIARBAUYEQCAAIAIgAxAEQQAPCyAEQQJGBEBBAEECIAAgASACEAUbDwsgBEED",
+  "RgRAIAAgASACIAMQBkEADwsgBEEERgRAIAAgASACIAMQCEEADwtBAQsiACAAQf/+/fsHcSABQf/+/fsHcWogACABc0GAgYKE",
+  "eHFzC9ACAQJ/IAIhAyACQQRGBEACQANAIAMgAU8NASADQRBqIAFNIAAgA2r9AAQA/VNFcQRAIAAgA2ogACADQQRraigCAP0R",
+  "/QsEACADQRBqIQMMAQsgACADaiAAIANqKAIAIAAgA0EEa2ooAgAQAzYCACADQQRqIQMMAAsLDwsgAkEDRgRAAkADQCADIAFP",
+  "DQEgA0EQaiABTSAAIANq/QAEAP1TRXEEQCAAIANqIAAgA0EDa2r9XAIA/QwAAQIAAQIAAQIAAQIAAQIA/Q79CwQAIAAgA2pB",
+  "ADoADyADQQ9qIQMMAQsgACADaigCACEEIAAgA2ogBCAAIANBA2tqKAIAEANB////B3EgBEGAgIB4cXI2AgAgA0EDaiEDDAAL",
+  "Cw8LAkADQCADIAFPDQEgACADaiAAIANqLQAAIAAgAyACa2otAABqOgAAIANBAWohAwwACwsLkgEDAn8CewJ/IAJBcHEhBAJA",
+  "A0AgAyAETw0BIAAgA2r9AAQAIQUgBiAF/VAhBiAAIANqIAUgASADav0ABAD9bv0LBAAgA0EQaiEDDAALCwJAA0AgAyACTw0B",
+  "IAAgA2otAAAhByAIIAdyIQggACADaiAHIAEgA2otAABqOgAAIANBAWohAwwACwsgBv1TIAhBAEdyC1EBAn8CQANAIAQgAk8N",
+  "ASAEIANPBH8gACAEIANrai0AAAVBAAshBSAAIARqIAAgBGotAAAgBSABIARqLQAAakEBdmo6AAAgBEEBaiEEDAALCwsPAEEA",
+  "IABrIAAgAEEASBsL3AMEB38DewF/BHsgA0EDRiADQQRGcgRAAkADQCAEIAJPDQEgACABIAQgAiADEAkEQCAAIARqIAEgBGr9",
+  "AAQA/QsEACADQQRGBEAgBEEQaiEEBSAAIARqQQA6AA8gBEEPaiEECyAAIAQgA2tq/VwCAP2JASELIAEgBCADa2r9XAIA/YkB",
+  "IQ0MAQsgASAEav1cAgD9iQEhDCAAIARqKAIAIQ4gDCAN/ZEB/YABIQ8gCyAN/ZEB/YABIRAgCyAM/Y4BIA0gDf2OAf2RAf2A",
+  "ASERIAsgDCANIBAgEf0z/VIgDyAQ/TMgDyAR/TP9Tv1SIRIgACAEav1cAgAgEiAS/Wb9bv2JASELIAAgBGogCyAL/Wb9GwAg",
+  "CyAL/Wb9GwBB////B3EgDkGAgIB4cXIgA0EERhs2AgAgDCENIAQgA2ohBAwACwsPCwJAA0AgBCACTw0BIAEgBGotAAAhBiAE",
+  "IANPBEAgACAEIANrai0AACEFIAEgBCADa2otAAAhBwVBACEFQQAhBwsgBiAHaxAHIQggBSAHaxAHIQkgBSAGaiAHQQF0axAH",
+  "IQogACAEaiAAIARqLQAAIAggCU0gCCAKTXEEfyAFBSAGIAcgCSAKTRsLajoAACAEQQFqIQQMAAsLC3UBAX8gAiAESSACQRBq",
+  "IANLcgRAQQAPCyAAIAJq/QAEAP1TBEBBAA8LIAEgAmr9AAQAIAEgAiAEa2r9AAQA/SP9Y0UEQEEADwtBf0H///8HIARBBEYb",
+  "IQUgACACIARraigCACAFcSABIAIgBGtqKAIAIAVxRguPAQEEfwJAA0AgByAETw0BIAAgByABbGohCCACIAcgA2xqIQkgBkED",
+  "RgRAIAkgCCAFQQNs/AoAAAUgCCAFQQJ0aiEKAkADQCAIIApPDQEgCSAI/QAEACAI/QAEAP0NAAECBAUGCAkKDA0ODw8PD/0L",
+  "BAAgCEEQaiEIIAlBDGohCQwACwsLIAdBAWohBwwACwsLsQEBBX8CQANAIAUgAk8NASAAIAUgAWxqIQYgBiADQQNsaiEHAkAD",
+  "QCAGIAdPDQEgBv0ABAD9U0UEQCAGQQ9qIQYMAQsgBkEPaiEJIAkgB0sEQCAHIQkLA0AgBi0AAARAIAQgBi0AAkECdGohCCAI",
+  "LQAABEAgBiAILQABOgAAIAYgCC0AAjoAASAGIAgtAAM6AAILCyAGQQNqIQYgBiAJSQ0ACwwACwsgBUEBaiEFDAALCwtFAQR/",
+  "IAMgBGwhCyAAIQkgBSEKAkADQCAIIAJPDQEgCSAKIAkgC2ogBCAGIAcQDSAJIQogCSABaiEJIAhBAWohCAwACwsLxwIBB39B",
+  "fyEJQRBBDyADQQRGGyEGIAZBAnQhDAJAA0AgACACTw0BIAAgDGogAk0EQCAA/QAEACAB/QAEAP1RIAAgBmr9AAQAIAEgBmr9",
+  "AAQA/VH9UCAAIAZBAXRq/QAEACABIAZBAXRq/QAEAP1RIAAgBkEDbGr9AAQAIAEgBkEDbGr9AAQA/VH9UP1Q/VNFBEAgACAM",
+  "aiEAIAEgDGohAQwCCwsgAP0ABAAgAf0ABAD9Uf1TBEAgACAGaiEHIAcgAksEQCACIQcLA0AgACgCAEH/gfwHcSEIIAggCUcE",
+  "QCAIIQkgCEH/AXEhCiAKBEAgBCAIQRB2akEBOgAAIAUgCkEBdGohCyALLwEARQRAIAsgCEEQdkEBajsBAAsLCyAAIANqIQAg",
+  "ASADaiEBIAAgB0kNAAsFIAAgBmohACABIAZqIQELDAALCwu2AQEFfyACQXBxIQcgASEDAkADQCADRQ0BIANBAWshAyAAIAMg",
+  "AkEBamxqIQQgBEECOgAAIARBAWohBCAEIAJBAWprIQUgA0UEQAwCC0EAIQYCQANAIAYgB08NASAEIAZqIAQgBmr9AAQAIAUg",
+  "Bmr9AAQA/XH9CwQAIAZBEGohBgwACwsCQANAIAYgAk8NASAEIAZqIAQgBmotAAAgBSAGai0AAGs6AAAgBkEBaiEGDAALCwwA",
+  "CwsLgQEAAkADQCAAQcAAaiABSw0BIAD9AAQAIAD9AAQQ/VAgAP0ABCAgAP0ABDD9UP1Q/VMNASAAQcAAaiEADAALCwJAA0Ag",
+  "AEEQaiABSw0BIAD9AAQA/VMNASAAQRBqIQAMAAsLAkADQCAAIAFPDQEgAC0AAA0BIABBAWohAAwACwsgAAtkAQN/IAAhCCAE",
+  "IQkCQANAIAcgAk8NASAFQQBHIAUgB2otAABFcQRAIAZBADYCACAGQQRqIQYFIAhBfyAJIARBf0YbIAMgBhARIQYLIAghCSAI",
+  "IAFqIQggB0EBaiEHDAALCyAGCzQBAX8gAkFwcSEEIAFBf0YEfyAAIAQgAxAbBSAAIAEgBCADEBwLIQMgACABIAQgAiADEBIL",
+  "iAEBA38gAiADSQRAIAQgAkEEdkEBajYCACACIQUCQANAIAUgA08NASAAIAVqLQAAIQcgAUF/RwRAIAcgASAFai0AAGtB/wFx",
+  "IQcLIAQgBSACa2ogBzoABCAGIAdyIQYgBUEBaiEFDAALCyAGBEAgBCADIAJrQQRqaiEECwsgBEEANgIAIARBBGoLqgEBBX8g",
+  "BCEJIABBAWohCAJAA0AgByABTw0BIAhBAWstAABBAkYEQCAIIAkgAiAGEBQhC0ECQQAgCyAGQQRqRhshCgUgCCAJIAIgAxAC",
+  "IQogCkEBRgRAQX8gB2sPCyAIIAkgAiAGEBEhCwsgCyEGIAVBAEcgCkVxBEAgCCAJIAggAmogAyAFIAVBgAJqEA0LIAghCSAI",
+  "IAJBAWpqIQggB0EBaiEHDAALCyAGC3cCAn8BeyACQXBxIQUCQANAIAQgBU8NASAAIARq/QAEACEGIAb9UwRAIAMgBCAGEB0h",
+  "AwsgACAEaiAGIAEgBGr9AAQA/W79CwQAIARBEGohBAwACwsgAEF/IAUgAiADEBIhAyAAIAVqIAEgBWogAiAFaxAFGiADC4sC",
+  "AQZ/QQMgBUEBaiAFQQJGGyEMIAJBA2whCwJAA0AgByABTw0BIAAgByALbGohCSADIAcgBGxqIQpBACEIAkADQCAIQRBqIAJL",
+  "DQEgB0EARyAJ/QAEACAJIAtr/QAEAP1RIAn9AAQQIAkgC2v9AAQQ/VEgCf0ABCAgCSALa/0ABCD9Uf1Q/VD9U0VxBEAgCiAK",
+  "IARr/QAEAP0LBAAgBQRAIAogCiAEa/0ABBD9CwQQCyAFQQJGBEAgCiAKIARr/QAEIP0LBCALBSAJIApBECAFIAYQFgsgCEEQ",
+  "aiEIIAlBMGohCSAKIAxBBHRqIQoMAAsLIAkgCiACIAhrIAUgBhAWIAdBAWohBwwACwsLoQEBA38gACACQQNsaiEFAkADQCAA",
+  "IAVPDQEgAC0AACEGIAYEfyAEIAAtAAJqLQAABUEACyEHIANBAUYEQCABIAZBCHQ7AQAgAUECaiEBCyADRQRAIAEgBzoAACAB",
+  "QQFqIQELIANBAkYEQCABQQAgBiAHRSAEIAdqLQCAAnIbOgAAIAEgBzoAASABQQA6AAIgAUEDaiEBCyAAQQNqIQAMAAsLC+IB",
+  "AQd/AkADQCAFIAJPDQEgACAFIAFsaiEGIAQhCSAGKAIAQf///wdxIQsgBEEANgIEIAQgCzYCCCAEQQxqIQRBASEIQQEhBwJA",
+  "A0AgByADTw0BIAdBBWogA00EQCAGIAdBA2xq/QAEACAGIAdBAWtBA2xq/QAEAP0j/WMEQCAHQQVqIQcMAgsLIAYgB0EDbGoo",
+  "AgBB////B3EhCiAKIAtHBEAgBCAHNgIAIAQgCjYCBCAEQQhqIQQgCEEBaiEIIAohCwsgB0EBaiEHDAALCyAJIAg2AgAgBUEB",
+  "aiEFDAALCyAEC2YCBH8BeyAD/Q8hCgJAA0AgBiABTw0BIAAgBiACbGohCCAEIAYgBWxqIQlBACEHAkADQCAHIAJPDQEgCSAH",
+  "aiAIIAdq/QAEACAK/SP9CwQAIAdBEGohBwwACwsgBkEBaiEGDAALCwuTAQIEfwF7AkADQCAEIAFPDQEgAyAEQQh0aiEHIAdB",
+  "AEGAAvwLACAAIAQgAmxqIQUgBSACaiEGAkADQCAFQRBqIAZLDQEgBf0ABAAhCCAIIAUtAAD9D/0j/WMEQCAHIAUtAABqQQE6",
+  "AAAFIAVBECAHEBoLIAVBEGohBQwACwsgBSAGIAVrIAcQGiAEQQFqIQQMAAsLCy4BAX8gACABaiEDAkADQCAAIANPDQEgAiAA",
+  "LQAAakEBOgAAIABBAWohAAwACwsLugECAX8EewJAA0AgA0HAAGogAUsNASAAIANq/QAEACEEIAAgA2r9AAQQIQUgACADav0A",
+  "BCAhBiAAIANq/QAEMCEHIAQgBf1QIAYgB/1Q/VD9UwRAIAIgAyAEEB0hAiACIANBEGogBRAdIQIgAiADQSBqIAYQHSECIAIg",
+  "A0EwaiAHEB0hAgsgA0HAAGohAwwACwsCQANAIAMgAU8NASACIAMgACADav0ABAAQHSECIANBEGohAwwACwsgAgvxAQIBfwR7",
+  "AkADQCAEQcAAaiACSw0BIAAgBGr9AAQAIAEgBGr9AAQA/XEhBSAAIARq/QAEECABIARq/QAEEP1xIQYgACAEav0ABCAgASAE",
+  "av0ABCD9cSEHIAAgBGr9AAQwIAEgBGr9AAQw/XEhCCAFIAb9UCAHIAj9UP1Q/VMEQCADIAQgBRAdIQMgAyAEQRBqIAYQHSED",
+  "IAMgBEEgaiAHEB0hAyADIARBMGogCBAdIQMLIARBwABqIQQMAAsLAkADQCAEIAJPDQEgAyAEIAAgBGr9AAQAIAEgBGr9AAQA",
+  "/XEQHSEDIARBEGohBAwACwsgAwsnACAC/VNFBEAgAA8LIAAgAUEEdkEBajYCACAAIAL9CwQEIABBFGoLVAEBfwJAA0AgAkEQ",
+  "aiABSw0BIAAgAmr9AAQA/VMEQEEADwsgAkEQaiECDAALCwJAA0AgAiABTw0BIAAgAmotAAAEQEEADwsgAkEBaiECDAALC0EB",
+  "C2gBAX8CQANAIANBEGogAksNASAAIANq/QAEACABIANq/QAEAP1R/VMEQEEADwsgA0EQaiEDDAALCwJAA0AgAyACTw0BIAAg",
+  "A2otAAAgASADai0AAEcEQEEADwsgA0EBaiEDDAALC0EBCw=="
 ].join("");
 
 // lib/png/kernels.ts
@@ -24878,11 +24883,13 @@ var RunDeflate = class {
    * Up-filtered) and are encoded without being read; runs of the others as they are.
    *
    * @param bytes Where the scanlines are.
-   * @param scanlines The first one's position, the distance between two, how many, and their
-   * flags: `flags[at + row]` is 0 for a row of zeros.
+   * @param scanlines The first one's position, the distance between two, how many, their
+   * flags (`flags[at + row]` is 0 for a row of zeros), and how zeros are skipped in them.
    */
   writeScanlines(bytes, scanlines) {
     const { first, stride, count, flags, at } = scanlines;
+    const own = this.#skipZeros;
+    if (scanlines.skipZeros) this.#skipZeros = scanlines.skipZeros;
     for (let row = 0; row < count; ) {
       if (flags[at + row] === 0) {
         this.zeroRow(bytes[first + row * stride], stride - 1);
@@ -24894,6 +24901,7 @@ var RunDeflate = class {
       this.write(bytes, first + row * stride, first + end * stride);
       row = end;
     }
+    this.#skipZeros = own;
   }
   /**
    * Ends the stream.
@@ -24992,37 +25000,16 @@ function skipZerosByWord(bytes, from, to) {
 function digestStrip(kernels, memory, digest, strip) {
   digest.updateForm(memory.subarray(strip.out, writeForm(kernels, strip)));
 }
+function unfilterDigested(kernels, memory, digest, strip) {
+  const { ptr, count, rowBytes, bpp, above, census, out } = strip;
+  const end = kernels.unfilterForm(ptr, count, rowBytes, bpp, above, census, out);
+  if (end < 0) return -1 - end;
+  digest.updateForm(memory.subarray(out, end));
+  return -1;
+}
 function writeForm(kernels, strip) {
   const { ptr, stride, count, rowBytes, above, flags, out } = strip;
   return kernels.digestPieces(ptr, stride, count, rowBytes, above, flags, out);
-}
-
-// lib/png/_pixel_sinks.ts
-function sinkRows(pixels, strip) {
-  const { kernels, memory, layout, count } = strip;
-  const { width, channels, input, output, flags } = layout;
-  const inStride = layout.inRow + 1;
-  const outStride = layout.outRow + 1;
-  const same = new Uint8Array(count);
-  for (let row = 0; row < count; row++) {
-    const p = output + (row + 1) * outStride + 1;
-    same[row] = memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow ? 1 : 0;
-  }
-  const sameAsAbove = (row) => same[row] === 1;
-  if (channels === 3) {
-    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
-  }
-  const rows = output + outStride + 1;
-  kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
-  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
-}
-function upZeroRows(kernels, memory, layout, count) {
-  const stride = layout.inRow + 1;
-  const same = new Uint8Array(count);
-  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
-    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
-  }
-  return same;
 }
 
 // lib/png/pixel_digest.ts
@@ -25400,6 +25387,103 @@ function writeUint32(bytes, at, value) {
   bytes[at + 3] = value >>> 24;
 }
 
+// lib/png/_piece_skipper.ts
+var PieceSkipper = class {
+  #form;
+  #first;
+  #stride;
+  /** The row the cursor is in, and the cursor: the next piece of that row in the form. */
+  #row = 0;
+  #cursor = 0;
+  /** @param scanlines Where the strip's scanlines are, and their form. */
+  constructor(scanlines) {
+    this.#form = scanlines.form;
+    this.#first = scanlines.first;
+    this.#stride = scanlines.stride;
+  }
+  /**
+   * The first nonzero byte in `[from, to)`, or `to`.
+   *
+   * @param bytes The scanlines.
+   * @param from A position after a scanline's filter-type byte.
+   * @param to The end of what is asked.
+   * @returns The position.
+   */
+  skip = (bytes, from, to) => {
+    const form = this.#form;
+    const stride = this.#stride;
+    const relative3 = from - this.#first;
+    const row = Math.floor(relative3 / stride);
+    const rowStart = this.#first + row * stride + 1;
+    const rowBytes = stride - 1;
+    const column = from - rowStart;
+    while (this.#row < row) this.#nextRow(rowBytes);
+    let cursor = this.#cursor;
+    for (; ; ) {
+      const index = readUint32(form, cursor);
+      if (index === 0) break;
+      const start = (index - 1) * PIXEL_PIECE_BYTES;
+      const end = Math.min(start + PIXEL_PIECE_BYTES, rowBytes);
+      if (end > column) {
+        for (let i = Math.max(start, column); i < end; i++) {
+          if (bytes[rowStart + i] !== 0) {
+            this.#cursor = cursor;
+            return Math.min(rowStart + i, to);
+          }
+        }
+      }
+      cursor += 4 + end - start;
+    }
+    this.#cursor = cursor;
+    return Math.min(rowStart + rowBytes, to);
+  };
+  /** Moves the cursor past the rest of its row's pieces and the row's end. */
+  #nextRow(rowBytes) {
+    const form = this.#form;
+    let cursor = this.#cursor;
+    for (; ; ) {
+      const index = readUint32(form, cursor);
+      cursor += 4;
+      if (index === 0) break;
+      const start = (index - 1) * PIXEL_PIECE_BYTES;
+      cursor += Math.min(start + PIXEL_PIECE_BYTES, rowBytes) - start;
+    }
+    this.#cursor = cursor;
+    this.#row++;
+  }
+};
+function readUint32(bytes, at) {
+  return (bytes[at] | bytes[at + 1] << 8 | bytes[at + 2] << 16 | bytes[at + 3] << 24) >>> 0;
+}
+
+// lib/png/_pixel_sinks.ts
+function sinkRows(pixels, strip) {
+  const { kernels, memory, layout, count } = strip;
+  const { width, channels, input, output, flags } = layout;
+  const inStride = layout.inRow + 1;
+  const outStride = layout.outRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0; row < count; row++) {
+    const p = output + (row + 1) * outStride + 1;
+    same[row] = memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow ? 1 : 0;
+  }
+  const sameAsAbove = (row) => same[row] === 1;
+  if (channels === 3) {
+    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
+  }
+  const rows = output + outStride + 1;
+  kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
+  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
+}
+function upZeroRows(kernels, memory, layout, count) {
+  const stride = layout.inRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
+    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
+  }
+  return same;
+}
+
 // lib/png/_strip_layout.ts
 var STRIP_BYTES2 = 256 * 1024;
 function stripLayout(header2) {
@@ -25472,13 +25556,12 @@ function transcodeFastRgb(png, options) {
       if (colourTable === void 0) {
         const badRow2 = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables, flags);
         if (badRow2 >= 0) return badRow2;
-        if (digest) {
-          digestStrip(kernels, memory, digest, {
-            ...differences(layout, count),
-            flags: layout.flags
-          });
-        }
-        writeRows(deflate2, memory, layout, count);
+        const form = digest && formOf(kernels, memory, layout, count);
+        if (form) digest?.updateForm(form);
+        writeRows(deflate2, memory, layout, {
+          count,
+          form
+        });
         if (pixels) sinkRows(pixels, {
           kernels,
           memory,
@@ -25525,15 +25608,29 @@ function recolourStrip(kernels, memory, layout, strip, pixels) {
   kernels.filterUp(output, count + 1, outRow);
   return -1;
 }
-function writeRows(deflate2, memory, layout, count) {
+function formOf(kernels, memory, layout, count) {
+  const end = writeForm(kernels, {
+    ...differences(layout, count),
+    flags: layout.flags
+  });
+  return memory.subarray(layout.pieces, end);
+}
+function writeRows(deflate2, memory, layout, strip) {
+  const { count, form } = strip;
   const stride = layout.outRow + 1;
   const first = layout.output + stride;
+  const skipZeros = form?.length ? new PieceSkipper({
+    first,
+    stride,
+    form
+  }).skip : void 0;
   deflate2.writeScanlines(memory, {
     first,
     stride,
     count,
     flags: memory,
-    at: layout.flags
+    at: layout.flags,
+    skipZeros
   });
 }
 function verifyFastRgb(png, options = {}) {
@@ -25545,23 +25642,18 @@ function verifyFastRgb(png, options = {}) {
       if (options.census || options.sampler || options.pixels || options.digest) {
         const above = rowAbove(layout, first);
         const same = options.pixels && upZeroRows(kernels, memory, layout, count);
-        const flags = options.digest ? layout.flags : 0;
-        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables, flags);
-        if (badRow < 0 && options.digest) {
-          const ptr = input + inStride + 1;
-          const strip = {
-            ptr,
-            stride: inStride,
-            count,
-            rowBytes: inRow,
-            flags: layout.flags
-          };
-          digestStrip(kernels, memory, options.digest, {
-            ...strip,
-            above,
-            out: layout.pieces
-          });
-        }
+        const strip = {
+          ptr: input + inStride,
+          count,
+          rowBytes: inRow,
+          above,
+          census: tables
+        };
+        const badRow = options.digest ? unfilterDigested(kernels, memory, options.digest, {
+          ...strip,
+          bpp: channels,
+          out: layout.pieces
+        }) : kernels.unfilter(strip.ptr, count, inRow, channels, above, tables, 0);
         if (badRow < 0 && same && options.pixels) {
           options.pixels.updateRows(memory, input + inStride + 1, inStride, count, (row) => same[row] === 0 ? void 0 : same[row] === 1);
         }
@@ -28007,12 +28099,19 @@ var PngRowEncoder = class {
     }
     const deflate2 = this.#deflate;
     if (deflate2 instanceof RunDeflate) {
+      const { form } = rows;
+      const skipZeros = form.length ? new PieceSkipper({
+        first: 0,
+        stride,
+        form
+      }).skip : void 0;
       deflate2.writeScanlines(scanlines, {
         first: 0,
         stride,
         count,
         flags: rows.flags,
-        at: 0
+        at: 0,
+        skipZeros
       });
     } else deflate2.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);

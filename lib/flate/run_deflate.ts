@@ -32,6 +32,22 @@ export interface RunDeflateOptions {
   pixelBytes?: number;
 }
 
+/** Scanlines for {@linkcode RunDeflate.writeScanlines}. */
+export interface Scanlines {
+  /** The first scanline's position (its filter-type byte). */
+  first: number;
+  /** The distance between two scanlines. */
+  stride: number;
+  /** How many scanlines. */
+  count: number;
+  /** One byte a scanline from `at`: 0 when the row after the filter type is all zeros. */
+  flags: Uint8Array;
+  /** Where the first scanline's flag is. */
+  at: number;
+  /** How zeros are skipped in these scanlines, instead of the stream's own way. */
+  skipZeros?: (bytes: Uint8Array, from: number, to: number) => number;
+}
+
 /**
  * Encodes bytes, given piece by piece, as one zlib stream (header, deflate blocks, Adler-32).
  *
@@ -128,14 +144,13 @@ export class RunDeflate {
    * Up-filtered) and are encoded without being read; runs of the others as they are.
    *
    * @param bytes Where the scanlines are.
-   * @param scanlines The first one's position, the distance between two, how many, and their
-   * flags: `flags[at + row]` is 0 for a row of zeros.
+   * @param scanlines The first one's position, the distance between two, how many, their
+   * flags (`flags[at + row]` is 0 for a row of zeros), and how zeros are skipped in them.
    */
-  writeScanlines(
-    bytes: Uint8Array,
-    scanlines: { first: number; stride: number; count: number; flags: Uint8Array; at: number },
-  ): void {
+  writeScanlines(bytes: Uint8Array, scanlines: Scanlines): void {
     const { first, stride, count, flags, at } = scanlines;
+    const own = this.#skipZeros;
+    if (scanlines.skipZeros) this.#skipZeros = scanlines.skipZeros;
     for (let row = 0; row < count;) {
       if (flags[at + row] === 0) {
         this.zeroRow(bytes[first + row * stride], stride - 1);
@@ -147,6 +162,7 @@ export class RunDeflate {
       this.write(bytes, first + row * stride, first + end * stride);
       row = end;
     }
+    this.#skipZeros = own;
   }
 
   /**

@@ -18,7 +18,8 @@ import type { PngHeader } from "./_png_header.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
 import type { PixelDigest } from "./pixel_digest.ts";
-import { digestStrip } from "./_strip_digest.ts";
+import { digestStrip, unfilterDigested, writeForm } from "./_strip_digest.ts";
+import { PieceSkipper } from "./_piece_skipper.ts";
 import { sinkRows, upZeroRows } from "./_pixel_sinks.ts";
 import { differences, rowAbove, type StripLayout, stripLayout } from "./_strip_layout.ts";
 import type { PngError } from "../errors.ts";
@@ -109,13 +110,9 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           flags,
         );
         if (badRow >= 0) return badRow;
-        if (digest) {
-          digestStrip(kernels, memory, digest, {
-            ...differences(layout, count),
-            flags: layout.flags,
-          });
-        }
-        writeRows(deflate, memory, layout, count);
+        const form = digest && formOf(kernels, memory, layout, count);
+        if (form) digest?.updateForm(form);
+        writeRows(deflate, memory, layout, { count, form });
         if (pixels) sinkRows(pixels, { kernels, memory, layout, count });
         return -1;
       }
@@ -161,16 +158,40 @@ function recolourStrip(
   return -1;
 }
 
-/** Deflates a strip's Up-filtered output rows, those the kernel flagged as zeros unread. */
+/** The canonical form of a strip's Up-filtered output rows, written next to them. */
+function formOf(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: StripLayout,
+  count: number,
+): Uint8Array {
+  const end = writeForm(kernels, { ...differences(layout, count), flags: layout.flags });
+  return memory.subarray(layout.pieces, end);
+}
+
+/**
+ * Deflates a strip's Up-filtered output rows, those the kernel flagged as zeros unread; the
+ * zeros of the others found from their canonical form's pieces where it was written.
+ */
 function writeRows(
   deflate: RunDeflate,
   memory: Uint8Array,
   layout: StripLayout,
-  count: number,
+  strip: { count: number; form: Uint8Array | undefined },
 ): void {
+  const { count, form } = strip;
   const stride = layout.outRow + 1;
   const first = layout.output + stride;
-  deflate.writeScanlines(memory, { first, stride, count, flags: memory, at: layout.flags });
+  // An empty form was not written: every row's, even one without differences, ends in 4 bytes.
+  const skipZeros = form?.length ? new PieceSkipper({ first, stride, form }).skip : undefined;
+  deflate.writeScanlines(memory, {
+    first,
+    stride,
+    count,
+    flags: memory,
+    at: layout.flags,
+    skipZeros,
+  });
 }
 
 /**
@@ -201,22 +222,14 @@ export function verifyFastRgb(
       if (options.census || options.sampler || options.pixels || options.digest) {
         const above = rowAbove(layout, first);
         const same = options.pixels && upZeroRows(kernels, memory, layout, count);
-        // Rows Up-filtered to zeros repeat the row above: flagged, the digest does not read them.
-        const flags = options.digest ? layout.flags : 0;
-        const badRow = kernels.unfilter(
-          input + inStride,
-          count,
-          inRow,
-          channels,
-          above,
-          tables,
-          flags,
-        );
-        if (badRow < 0 && options.digest) {
-          const ptr = input + inStride + 1;
-          const strip = { ptr, stride: inStride, count, rowBytes: inRow, flags: layout.flags };
-          digestStrip(kernels, memory, options.digest, { ...strip, above, out: layout.pieces });
-        }
+        const strip = { ptr: input + inStride, count, rowBytes: inRow, above, census: tables };
+        const badRow = options.digest
+          ? unfilterDigested(kernels, memory, options.digest, {
+            ...strip,
+            bpp: channels,
+            out: layout.pieces,
+          })
+          : kernels.unfilter(strip.ptr, count, inRow, channels, above, tables, 0);
         if (badRow < 0 && same && options.pixels) {
           options.pixels.updateRows(
             memory,

@@ -123,6 +123,20 @@ export interface KernelExports {
     flags: number,
     out: number,
   ): number;
+  /**
+   * As `unfilter` (without flags), also writing the rows' canonical form from `out` as `digestPieces` does (an
+   * Up-filtered row's pieces taken from its filtered bytes as it is unfiltered); the form's end,
+   * or `-1 - r` when row `r` has a bad filter type.
+   */
+  unfilterForm(
+    ptr: number,
+    rows: number,
+    rowBytes: number,
+    bpp: number,
+    zero: number,
+    census: number,
+    out: number,
+  ): number;
 }
 
 /** Bytes the vector loops may read or write past a buffer's end. */

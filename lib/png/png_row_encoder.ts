@@ -8,6 +8,7 @@
  * @module
  */
 
+import { PieceSkipper } from "./_piece_skipper.ts";
 import { PngError } from "../errors.ts";
 import { pngOfImageData } from "./png_file.ts";
 import { DeflateStream } from "../flate/zlib_streams.ts";
@@ -169,7 +170,17 @@ export class PngRowEncoder {
     }
     const deflate = this.#deflate;
     if (deflate instanceof RunDeflate) {
-      deflate.writeScanlines(scanlines, { first: 0, stride, count, flags: rows.flags, at: 0 });
+      // The zeros are found from the form's pieces, where it was written (never empty then).
+      const { form } = rows;
+      const skipZeros = form.length ? new PieceSkipper({ first: 0, stride, form }).skip : undefined;
+      deflate.writeScanlines(scanlines, {
+        first: 0,
+        stride,
+        count,
+        flags: rows.flags,
+        at: 0,
+        skipZeros,
+      });
     } else deflate.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
     if (count > 0) {
