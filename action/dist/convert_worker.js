@@ -71,85 +71,96 @@ var PngError = class extends MasksError {
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
   "AGFzbQEAAAABdQ5gB39/f39/f38Bf2AIf39/f39/f38Bf2AEf39/fwF/YAJ/fwF/YAN/f38AYAN/f38Bf2AEf39/fwBgAX8B",
-  "f2AFf39/f38Bf2AHf39/f39/fwBgBX9/f39/AGAIf39/f39/f38AYAZ/f39/f38AYAN/f3sBfwMhIAABAgMEBQYHBggJCgsM",
-  "BAMAAggAAgkKCAwGBAUCDQMFBQMBAAEHrwEOBm1lbW9yeQIACHVuZmlsdGVyAAANdHJhbnNjb2RlUm93cwABB3BhY2tSZ2IA",
-  "CgptYXBDb2xvdXJzAAsGY2Vuc3VzAAwIZmlsdGVyVXAADglza2lwWmVyb3MADwxkaWdlc3RQaWVjZXMAEAx1bmZpbHRlckZv",
-  "cm0AEwtjb252ZXJ0Um93cwAVCXBpeGVsUnVucwAXCWxhYmVsTWFzawAYDHJvd0J5dGVzU2VlbgAZCv4pIH8BBH8gBCEJIABB",
-  "AWohCAJAA0AgByABTw0BIAggCSACIAMQAiEKIApBAUYEQCAHDwsgBgRAIAYgB2ogCkECRzoAAAsgBUEARyAKRXEEQCAIIAkg",
-  "CCACaiADIAUgBUGAAmoQDQsgCCEJIAggAkEBamohCCAHQQFqIQcMAAsLQX8LpQUDCX8DewF/IAIgA2whDCAEIQogAEEBaiEJ",
-  "IAVBAWohCwJAA0AgCCABTw0BIAtBAWtBAjoAACAJIQ0gCiEOIAshDyAJIAxqIRD9DAAAAAAAAAAAAAAAAAAAAAAhEQJAIAlB",
-  "AWstAABBAkYEQCAJIAwQHgRAIAkgCiAM/AoAAAwCCwsgCUEBay0AAEUEQCAJIAogDBAfBEAMAgsLIAlBAWstAABBAkYEQCAJ",
-  "IAxBcHFqIRQgA0EERgRAAkADQCANIBRPDQEgDf0ABAAhEyANIBMgDv0ABAD9bv0LBAAgEyAT/Q0AAQIEBQYICQoMDQ4PDw8P",
-  "IRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EMaiEPDAALCwUCQANAIA0gFE8NASAN/QAEACETIA0gEyAO/QAE",
-  "AP1u/QsEACAPIBP9CwQAIBEgE/1QIREgDUEQaiENIA5BEGohDiAPQRBqIQ8MAAsLCyANIA4gECANaxAFGgUgCSAKIAwgAxAC",
-  "QQFGBEAgCA8LCyADQQRGBEACQANAIA0gEE8NASAN/QAEACAN/QAEAP0NAAECBAUGCAkKDA0ODw8PDyAO/QAEACAO/QAEAP0N",
-  "AAECBAUGCAkKDA0ODw8PD/1xIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EMaiEPDAALCwUCQANAIA0gEE8N",
-  "ASAN/QAEACAO/QAEAP1xIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EQaiEPDAALCwsLIAcEQCAHIAhqIBH9",
-  "UzoAAAsgBgRAIBH9UwRAIAkgCiAQIAMgBiAGQYACahANCwsgCSEKIAkgDEEBamohCSALIAJBA2xBAWpqIQsgCEEBaiEIDAAL",
-  "C0F/C2wBAX8gAEEBay0AACEEIARFBEBBAA8LIARBAUYEQCAAIAIgAxAEQQAPCyAEQQJGBEBBAEECIAAgASACEAUbDwsgBEED",
-  "RgRAIAAgASACIAMQBkEADwsgBEEERgRAIAAgASACIAMQCEEADwtBAQsiACAAQf/+/fsHcSABQf/+/fsHcWogACABc0GAgYKE",
-  "eHFzC9ACAQJ/IAIhAyACQQRGBEACQANAIAMgAU8NASADQRBqIAFNIAAgA2r9AAQA/VNFcQRAIAAgA2ogACADQQRraigCAP0R",
-  "/QsEACADQRBqIQMMAQsgACADaiAAIANqKAIAIAAgA0EEa2ooAgAQAzYCACADQQRqIQMMAAsLDwsgAkEDRgRAAkADQCADIAFP",
-  "DQEgA0EQaiABTSAAIANq/QAEAP1TRXEEQCAAIANqIAAgA0EDa2r9XAIA/QwAAQIAAQIAAQIAAQIAAQIA/Q79CwQAIAAgA2pB",
-  "ADoADyADQQ9qIQMMAQsgACADaigCACEEIAAgA2ogBCAAIANBA2tqKAIAEANB////B3EgBEGAgIB4cXI2AgAgA0EDaiEDDAAL",
-  "Cw8LAkADQCADIAFPDQEgACADaiAAIANqLQAAIAAgAyACa2otAABqOgAAIANBAWohAwwACwsLkgEDAn8CewJ/IAJBcHEhBAJA",
-  "A0AgAyAETw0BIAAgA2r9AAQAIQUgBiAF/VAhBiAAIANqIAUgASADav0ABAD9bv0LBAAgA0EQaiEDDAALCwJAA0AgAyACTw0B",
-  "IAAgA2otAAAhByAIIAdyIQggACADaiAHIAEgA2otAABqOgAAIANBAWohAwwACwsgBv1TIAhBAEdyC1EBAn8CQANAIAQgAk8N",
-  "ASAEIANPBH8gACAEIANrai0AAAVBAAshBSAAIARqIAAgBGotAAAgBSABIARqLQAAakEBdmo6AAAgBEEBaiEEDAALCwsPAEEA",
-  "IABrIAAgAEEASBsL3AMEB38DewF/BHsgA0EDRiADQQRGcgRAAkADQCAEIAJPDQEgACABIAQgAiADEAkEQCAAIARqIAEgBGr9",
-  "AAQA/QsEACADQQRGBEAgBEEQaiEEBSAAIARqQQA6AA8gBEEPaiEECyAAIAQgA2tq/VwCAP2JASELIAEgBCADa2r9XAIA/YkB",
-  "IQ0MAQsgASAEav1cAgD9iQEhDCAAIARqKAIAIQ4gDCAN/ZEB/YABIQ8gCyAN/ZEB/YABIRAgCyAM/Y4BIA0gDf2OAf2RAf2A",
-  "ASERIAsgDCANIBAgEf0z/VIgDyAQ/TMgDyAR/TP9Tv1SIRIgACAEav1cAgAgEiAS/Wb9bv2JASELIAAgBGogCyAL/Wb9GwAg",
-  "CyAL/Wb9GwBB////B3EgDkGAgIB4cXIgA0EERhs2AgAgDCENIAQgA2ohBAwACwsPCwJAA0AgBCACTw0BIAEgBGotAAAhBiAE",
-  "IANPBEAgACAEIANrai0AACEFIAEgBCADa2otAAAhBwVBACEFQQAhBwsgBiAHaxAHIQggBSAHaxAHIQkgBSAGaiAHQQF0axAH",
-  "IQogACAEaiAAIARqLQAAIAggCU0gCCAKTXEEfyAFBSAGIAcgCSAKTRsLajoAACAEQQFqIQQMAAsLC3UBAX8gAiAESSACQRBq",
-  "IANLcgRAQQAPCyAAIAJq/QAEAP1TBEBBAA8LIAEgAmr9AAQAIAEgAiAEa2r9AAQA/SP9Y0UEQEEADwtBf0H///8HIARBBEYb",
-  "IQUgACACIARraigCACAFcSABIAIgBGtqKAIAIAVxRguPAQEEfwJAA0AgByAETw0BIAAgByABbGohCCACIAcgA2xqIQkgBkED",
-  "RgRAIAkgCCAFQQNs/AoAAAUgCCAFQQJ0aiEKAkADQCAIIApPDQEgCSAI/QAEACAI/QAEAP0NAAECBAUGCAkKDA0ODw8PD/0L",
-  "BAAgCEEQaiEIIAlBDGohCQwACwsLIAdBAWohBwwACwsLsQEBBX8CQANAIAUgAk8NASAAIAUgAWxqIQYgBiADQQNsaiEHAkAD",
-  "QCAGIAdPDQEgBv0ABAD9U0UEQCAGQQ9qIQYMAQsgBkEPaiEJIAkgB0sEQCAHIQkLA0AgBi0AAARAIAQgBi0AAkECdGohCCAI",
-  "LQAABEAgBiAILQABOgAAIAYgCC0AAjoAASAGIAgtAAM6AAILCyAGQQNqIQYgBiAJSQ0ACwwACwsgBUEBaiEFDAALCwtFAQR/",
-  "IAMgBGwhCyAAIQkgBSEKAkADQCAIIAJPDQEgCSAKIAkgC2ogBCAGIAcQDSAJIQogCSABaiEJIAhBAWohCAwACwsLxwIBB39B",
-  "fyEJQRBBDyADQQRGGyEGIAZBAnQhDAJAA0AgACACTw0BIAAgDGogAk0EQCAA/QAEACAB/QAEAP1RIAAgBmr9AAQAIAEgBmr9",
-  "AAQA/VH9UCAAIAZBAXRq/QAEACABIAZBAXRq/QAEAP1RIAAgBkEDbGr9AAQAIAEgBkEDbGr9AAQA/VH9UP1Q/VNFBEAgACAM",
-  "aiEAIAEgDGohAQwCCwsgAP0ABAAgAf0ABAD9Uf1TBEAgACAGaiEHIAcgAksEQCACIQcLA0AgACgCAEH/gfwHcSEIIAggCUcE",
-  "QCAIIQkgCEH/AXEhCiAKBEAgBCAIQRB2akEBOgAAIAUgCkEBdGohCyALLwEARQRAIAsgCEEQdkEBajsBAAsLCyAAIANqIQAg",
-  "ASADaiEBIAAgB0kNAAsFIAAgBmohACABIAZqIQELDAALCwu2AQEFfyACQXBxIQcgASEDAkADQCADRQ0BIANBAWshAyAAIAMg",
-  "AkEBamxqIQQgBEECOgAAIARBAWohBCAEIAJBAWprIQUgA0UEQAwCC0EAIQYCQANAIAYgB08NASAEIAZqIAQgBmr9AAQAIAUg",
-  "Bmr9AAQA/XH9CwQAIAZBEGohBgwACwsCQANAIAYgAk8NASAEIAZqIAQgBmotAAAgBSAGai0AAGs6AAAgBkEBaiEGDAALCwwA",
-  "CwsLgQEAAkADQCAAQcAAaiABSw0BIAD9AAQAIAD9AAQQ/VAgAP0ABCAgAP0ABDD9UP1Q/VMNASAAQcAAaiEADAALCwJAA0Ag",
-  "AEEQaiABSw0BIAD9AAQA/VMNASAAQRBqIQAMAAsLAkADQCAAIAFPDQEgAC0AAA0BIABBAWohAAwACwsgAAtkAQN/IAAhCCAE",
-  "IQkCQANAIAcgAk8NASAFQQBHIAUgB2otAABFcQRAIAZBADYCACAGQQRqIQYFIAhBfyAJIARBf0YbIAMgBhARIQYLIAghCSAI",
-  "IAFqIQggB0EBaiEHDAALCyAGCzQBAX8gAkFwcSEEIAFBf0YEfyAAIAQgAxAbBSAAIAEgBCADEBwLIQMgACABIAQgAiADEBIL",
-  "iAEBA38gAiADSQRAIAQgAkEEdkEBajYCACACIQUCQANAIAUgA08NASAAIAVqLQAAIQcgAUF/RwRAIAcgASAFai0AAGtB/wFx",
-  "IQcLIAQgBSACa2ogBzoABCAGIAdyIQYgBUEBaiEFDAALCyAGBEAgBCADIAJrQQRqaiEECwsgBEEANgIAIARBBGoLqgEBBX8g",
-  "BCEJIABBAWohCAJAA0AgByABTw0BIAhBAWstAABBAkYEQCAIIAkgAiAGEBQhC0ECQQAgCyAGQQRqRhshCgUgCCAJIAIgAxAC",
-  "IQogCkEBRgRAQX8gB2sPCyAIIAkgAiAGEBEhCwsgCyEGIAVBAEcgCkVxBEAgCCAJIAggAmogAyAFIAVBgAJqEA0LIAghCSAI",
-  "IAJBAWpqIQggB0EBaiEHDAALCyAGC3cCAn8BeyACQXBxIQUCQANAIAQgBU8NASAAIARq/QAEACEGIAb9UwRAIAMgBCAGEB0h",
-  "AwsgACAEaiAGIAEgBGr9AAQA/W79CwQAIARBEGohBAwACwsgAEF/IAUgAiADEBIhAyAAIAVqIAEgBWogAiAFaxAFGiADC4sC",
-  "AQZ/QQMgBUEBaiAFQQJGGyEMIAJBA2whCwJAA0AgByABTw0BIAAgByALbGohCSADIAcgBGxqIQpBACEIAkADQCAIQRBqIAJL",
-  "DQEgB0EARyAJ/QAEACAJIAtr/QAEAP1RIAn9AAQQIAkgC2v9AAQQ/VEgCf0ABCAgCSALa/0ABCD9Uf1Q/VD9U0VxBEAgCiAK",
-  "IARr/QAEAP0LBAAgBQRAIAogCiAEa/0ABBD9CwQQCyAFQQJGBEAgCiAKIARr/QAEIP0LBCALBSAJIApBECAFIAYQFgsgCEEQ",
-  "aiEIIAlBMGohCSAKIAxBBHRqIQoMAAsLIAkgCiACIAhrIAUgBhAWIAdBAWohBwwACwsLoQEBA38gACACQQNsaiEFAkADQCAA",
-  "IAVPDQEgAC0AACEGIAYEfyAEIAAtAAJqLQAABUEACyEHIANBAUYEQCABIAZBCHQ7AQAgAUECaiEBCyADRQRAIAEgBzoAACAB",
-  "QQFqIQELIANBAkYEQCABQQAgBiAHRSAEIAdqLQCAAnIbOgAAIAEgBzoAASABQQA6AAIgAUEDaiEBCyAAQQNqIQAMAAsLC+IB",
-  "AQd/AkADQCAFIAJPDQEgACAFIAFsaiEGIAQhCSAGKAIAQf///wdxIQsgBEEANgIEIAQgCzYCCCAEQQxqIQRBASEIQQEhBwJA",
-  "A0AgByADTw0BIAdBBWogA00EQCAGIAdBA2xq/QAEACAGIAdBAWtBA2xq/QAEAP0j/WMEQCAHQQVqIQcMAgsLIAYgB0EDbGoo",
-  "AgBB////B3EhCiAKIAtHBEAgBCAHNgIAIAQgCjYCBCAEQQhqIQQgCEEBaiEIIAohCwsgB0EBaiEHDAALCyAJIAg2AgAgBUEB",
-  "aiEFDAALCyAEC2YCBH8BeyAD/Q8hCgJAA0AgBiABTw0BIAAgBiACbGohCCAEIAYgBWxqIQlBACEHAkADQCAHIAJPDQEgCSAH",
-  "aiAIIAdq/QAEACAK/SP9CwQAIAdBEGohBwwACwsgBkEBaiEGDAALCwuTAQIEfwF7AkADQCAEIAFPDQEgAyAEQQh0aiEHIAdB",
-  "AEGAAvwLACAAIAQgAmxqIQUgBSACaiEGAkADQCAFQRBqIAZLDQEgBf0ABAAhCCAIIAUtAAD9D/0j/WMEQCAHIAUtAABqQQE6",
-  "AAAFIAVBECAHEBoLIAVBEGohBQwACwsgBSAGIAVrIAcQGiAEQQFqIQQMAAsLCy4BAX8gACABaiEDAkADQCAAIANPDQEgAiAA",
-  "LQAAakEBOgAAIABBAWohAAwACwsLugECAX8EewJAA0AgA0HAAGogAUsNASAAIANq/QAEACEEIAAgA2r9AAQQIQUgACADav0A",
-  "BCAhBiAAIANq/QAEMCEHIAQgBf1QIAYgB/1Q/VD9UwRAIAIgAyAEEB0hAiACIANBEGogBRAdIQIgAiADQSBqIAYQHSECIAIg",
-  "A0EwaiAHEB0hAgsgA0HAAGohAwwACwsCQANAIAMgAU8NASACIAMgACADav0ABAAQHSECIANBEGohAwwACwsgAgvxAQIBfwR7",
-  "AkADQCAEQcAAaiACSw0BIAAgBGr9AAQAIAEgBGr9AAQA/XEhBSAAIARq/QAEECABIARq/QAEEP1xIQYgACAEav0ABCAgASAE",
-  "av0ABCD9cSEHIAAgBGr9AAQwIAEgBGr9AAQw/XEhCCAFIAb9UCAHIAj9UP1Q/VMEQCADIAQgBRAdIQMgAyAEQRBqIAYQHSED",
-  "IAMgBEEgaiAHEB0hAyADIARBMGogCBAdIQMLIARBwABqIQQMAAsLAkADQCAEIAJPDQEgAyAEIAAgBGr9AAQAIAEgBGr9AAQA",
-  "/XEQHSEDIARBEGohBAwACwsgAwsnACAC/VNFBEAgAA8LIAAgAUEEdkEBajYCACAAIAL9CwQEIABBFGoLVAEBfwJAA0AgAkEQ",
-  "aiABSw0BIAAgAmr9AAQA/VMEQEEADwsgAkEQaiECDAALCwJAA0AgAiABTw0BIAAgAmotAAAEQEEADwsgAkEBaiECDAALC0EB",
-  "C2gBAX8CQANAIANBEGogAksNASAAIANq/QAEACABIANq/QAEAP1R/VMEQEEADwsgA0EQaiEDDAALCwJAA0AgAyACTw0BIAAg",
-  "A2otAAAgASADai0AAEcEQEEADwsgA0EBaiEDDAALC0EBCw=="
+  "f2AFf39/f38Bf2AHf39/f39/fwBgBX9/f39/AGAIf39/f39/f38AYAZ/f39/f38AYAN/f3sBfwMmJQABAgMEBQYHBggJCgsM",
+  "BAMAAggIAwACCAACCQoIDAYEBQINAwUFAwEAAQe7AQ8GbWVtb3J5AgAIdW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFj",
+  "a1JnYgAKCm1hcENvbG91cnMACwZjZW5zdXMADAhmaWx0ZXJVcAAOCXNraXBaZXJvcwAPCXJ1blRva2VucwAQDGRpZ2VzdFBp",
+  "ZWNlcwAVDHVuZmlsdGVyRm9ybQAYC2NvbnZlcnRSb3dzABoJcGl4ZWxSdW5zABwJbGFiZWxNYXNrAB0Mcm93Qnl0ZXNTZWVu",
+  "AB4K7y8lfwEEfyAEIQkgAEEBaiEIAkADQCAHIAFPDQEgCCAJIAIgAxACIQogCkEBRgRAIAcPCyAGBEAgBiAHaiAKQQJHOgAA",
+  "CyAFQQBHIApFcQRAIAggCSAIIAJqIAMgBSAFQYACahANCyAIIQkgCCACQQFqaiEIIAdBAWohBwwACwtBfwutBQMJfwN7An8g",
+  "AiADbCEMIAQhCiAAQQFqIQkgBUEBaiELAkADQCAIIAFPDQEgC0EBa0ECOgAAIAkhDSAKIQ4gCyEPIAkgDGohEP0MAAAAAAAA",
+  "AAAAAAAAAAAAACERAkAgCUEBay0AAEECRiAVRXEEQCAJIAwQIwRAIAkgCiAM/AoAAAwCCwsgCUEBay0AAEUEQCAJIAogDBAk",
+  "BEAMAgsLIAlBAWstAABBAkYEQCAJIAxBcHFqIRQgA0EERgRAAkADQCANIBRPDQEgDf0ABAAhEyANIBMgDv0ABAD9bv0LBAAg",
+  "EyAT/Q0AAQIEBQYICQoMDQ4PDw8PIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EMaiEPDAALCwUCQANAIA0g",
+  "FE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACAPIBP9CwQAIBEgE/1QIREgDUEQaiENIA5BEGohDiAPQRBqIQ8MAAsLCyAN",
+  "IA4gECANaxAFGgUgCSAKIAwgAxACQQFGBEAgCA8LCyADQQRGBEACQANAIA0gEE8NASAN/QAEACAN/QAEAP0NAAECBAUGCAkK",
+  "DA0ODw8PDyAO/QAEACAO/QAEAP0NAAECBAUGCAkKDA0ODw8PD/1xIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4g",
+  "D0EMaiEPDAALCwUCQANAIA0gEE8NASAN/QAEACAO/QAEAP1xIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EQ",
+  "aiEPDAALCwsLIBH9UyEVIAcEQCAHIAhqIBU6AAALIAYEQCAR/VMEQCAJIAogECADIAYgBkGAAmoQDQsLIAkhCiAJIAxBAWpq",
+  "IQkgCyACQQNsQQFqaiELIAhBAWohCAwACwtBfwtsAQF/IABBAWstAAAhBCAERQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsg",
+  "BEECRgRAQQBBAiAAIAEgAhAFGw8LIARBA0YEQCAAIAEgAiADEAZBAA8LIARBBEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH/",
+  "/v37B3EgAUH//v37B3FqIAAgAXNBgIGChHhxcwvQAgECfyACIQMgAkEERgRAAkADQCADIAFPDQEgA0EQaiABTSAAIANq/QAE",
+  "AP1TRXEEQCAAIANqIAAgA0EEa2ooAgD9Ef0LBAAgA0EQaiEDDAELIAAgA2ogACADaigCACAAIANBBGtqKAIAEAM2AgAgA0EE",
+  "aiEDDAALCw8LIAJBA0YEQAJAA0AgAyABTw0BIANBEGogAU0gACADav0ABAD9U0VxBEAgACADaiAAIANBA2tq/VwCAP0MAAEC",
+  "AAECAAECAAECAAECAP0O/QsEACAAIANqQQA6AA8gA0EPaiEDDAELIAAgA2ooAgAhBCAAIANqIAQgACADQQNraigCABADQf//",
+  "/wdxIARBgICAeHFyNgIAIANBA2ohAwwACwsPCwJAA0AgAyABTw0BIAAgA2ogACADai0AACAAIAMgAmtqLQAAajoAACADQQFq",
+  "IQMMAAsLC5IBAwJ/AnsCfyACQXBxIQQCQANAIAMgBE8NASAAIANq/QAEACEFIAYgBf1QIQYgACADaiAFIAEgA2r9AAQA/W79",
+  "CwQAIANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIQcgCCAHciEIIAAgA2ogByABIANqLQAAajoAACADQQFqIQMMAAsL",
+  "IAb9UyAIQQBHcgtRAQJ/AkADQCAEIAJPDQEgBCADTwR/IAAgBCADa2otAAAFQQALIQUgACAEaiAAIARqLQAAIAUgASAEai0A",
+  "AGpBAXZqOgAAIARBAWohBAwACwsLDwBBACAAayAAIABBAEgbC9wDBAd/A3sBfwR7IANBA0YgA0EERnIEQAJAA0AgBCACTw0B",
+  "IAAgASAEIAIgAxAJBEAgACAEaiABIARq/QAEAP0LBAAgA0EERgRAIARBEGohBAUgACAEakEAOgAPIARBD2ohBAsgACAEIANr",
+  "av1cAgD9iQEhCyABIAQgA2tq/VwCAP2JASENDAELIAEgBGr9XAIA/YkBIQwgACAEaigCACEOIAwgDf2RAf2AASEPIAsgDf2R",
+  "Af2AASEQIAsgDP2OASANIA39jgH9kQH9gAEhESALIAwgDSAQIBH9M/1SIA8gEP0zIA8gEf0z/U79UiESIAAgBGr9XAIAIBIg",
+  "Ev1m/W79iQEhCyAAIARqIAsgC/1m/RsAIAsgC/1m/RsAQf///wdxIA5BgICAeHFyIANBBEYbNgIAIAwhDSAEIANqIQQMAAsL",
+  "DwsCQANAIAQgAk8NASABIARqLQAAIQYgBCADTwRAIAAgBCADa2otAAAhBSABIAQgA2tqLQAAIQcFQQAhBUEAIQcLIAYgB2sQ",
+  "ByEIIAUgB2sQByEJIAUgBmogB0EBdGsQByEKIAAgBGogACAEai0AACAIIAlNIAggCk1xBH8gBQUgBiAHIAkgCk0bC2o6AAAg",
+  "BEEBaiEEDAALCwt1AQF/IAIgBEkgAkEQaiADS3IEQEEADwsgACACav0ABAD9UwRAQQAPCyABIAJq/QAEACABIAIgBGtq/QAE",
+  "AP0j/WNFBEBBAA8LQX9B////ByAEQQRGGyEFIAAgAiAEa2ooAgAgBXEgASACIARraigCACAFcUYLjwEBBH8CQANAIAcgBE8N",
+  "ASAAIAcgAWxqIQggAiAHIANsaiEJIAZBA0YEQCAJIAggBUEDbPwKAAAFIAggBUECdGohCgJAA0AgCCAKTw0BIAkgCP0ABAAg",
+  "CP0ABAD9DQABAgQFBggJCgwNDg8PDw/9CwQAIAhBEGohCCAJQQxqIQkMAAsLCyAHQQFqIQcMAAsLC7EBAQV/AkADQCAFIAJP",
+  "DQEgACAFIAFsaiEGIAYgA0EDbGohBwJAA0AgBiAHTw0BIAb9AAQA/VNFBEAgBkEPaiEGDAELIAZBD2ohCSAJIAdLBEAgByEJ",
+  "CwNAIAYtAAAEQCAEIAYtAAJBAnRqIQggCC0AAARAIAYgCC0AAToAACAGIAgtAAI6AAEgBiAILQADOgACCwsgBkEDaiEGIAYg",
+  "CUkNAAsMAAsLIAVBAWohBQwACwsLRQEEfyADIARsIQsgACEJIAUhCgJAA0AgCCACTw0BIAkgCiAJIAtqIAQgBiAHEA0gCSEK",
+  "IAkgAWohCSAIQQFqIQgMAAsLC8cCAQd/QX8hCUEQQQ8gA0EERhshBiAGQQJ0IQwCQANAIAAgAk8NASAAIAxqIAJNBEAgAP0A",
+  "BAAgAf0ABAD9USAAIAZq/QAEACABIAZq/QAEAP1R/VAgACAGQQF0av0ABAAgASAGQQF0av0ABAD9USAAIAZBA2xq/QAEACAB",
+  "IAZBA2xq/QAEAP1R/VD9UP1TRQRAIAAgDGohACABIAxqIQEMAgsLIAD9AAQAIAH9AAQA/VH9UwRAIAAgBmohByAHIAJLBEAg",
+  "AiEHCwNAIAAoAgBB/4H8B3EhCCAIIAlHBEAgCCEJIAhB/wFxIQogCgRAIAQgCEEQdmpBAToAACAFIApBAXRqIQsgCy8BAEUE",
+  "QCALIAhBEHZBAWo7AQALCwsgACADaiEAIAEgA2ohASAAIAdJDQALBSAAIAZqIQAgASAGaiEBCwwACwsLtgEBBX8gAkFwcSEH",
+  "IAEhAwJAA0AgA0UNASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQgBCACQQFqayEFIANFBEAMAgtBACEGAkAD",
+  "QCAGIAdPDQEgBCAGaiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsLAkADQCAGIAJPDQEgBCAGaiAEIAZqLQAA",
+  "IAUgBmotAABrOgAAIAZBAWohBgwACwsMAAsLC4EBAAJAA0AgAEHAAGogAUsNASAA/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw",
+  "/VD9UP1TDQEgAEHAAGohAAwACwsCQANAIABBEGogAUsNASAA/QAEAP1TDQEgAEEQaiEADAALCwJAA0AgACABTw0BIAAtAAAN",
+  "ASAAQQFqIQAMAAsLIAAL+gMBDH8gAygCACEIIAMoAgQhCSADKAIIIQogACEHAkADQCAHIAFPDQEgC0ECaiAGSw0BIActAABF",
+  "IApBAEcgB0EBIAAgAxARRXFxBEAgByABEA8hDCAMIAdrIQ0gCa0gDa0gCK1+fELx/wOCpyEJIAogDRAUIQogDUEDTwRAIAQg",
+  "BSALIA1BARATIQsFQQAhEAJAA0AgECANTw0BIAQgBSALQQBBABATIQsgEEEBaiEQDAALCwsgDCEHDAELIAcgAUEBIAAgAxAS",
+  "QQAgCkEBTxshDiAHIAEgAiAAIAMQEkEAIAJBAUsgCiACT3EbIQ8gDkEDSSAPQQNJcQRAIAggBy0AAGpB8f8DcCEIIAkgCGpB",
+  "8f8DcCEJIApBARAUIQogBCAFIAtBACAHLQAAEBMhCyAHQQFqIQcMAQsgDiAPIA4gD08bIQ0gBCAFIAsgDUEBIAIgDiAPTxsQ",
+  "EyELIAcgDWohDAJAA0AgByAMTw0BIAggBy0AAGohCCAJIAhqIQkgB0EBaiEHDAALCyAIQfH/A3AhCCAJQfH/A3AhCSAKIA0Q",
+  "FCEKDAALCyAHQQEgACADEBEhESAHQQIgACADEBEhEiADIAdBAyAAIAMQEToADiADIBI6AA0gAyAROgAMIAMgCDYCACADIAk2",
+  "AgQgAyAKNgIIIAMgCzYCECAHCycBAX8gACABayEEIAQgAk4EfyAELQAABSADIAIgBGtBAWtqLQAMCwuDAQECfyABIABrIQUg",
+  "BUGCAksEQEGCAiEFCyAAIAJrIANOBEACQANAIAYgBU8NASAAIAZqLQAAIAAgBmogAmstAABHDQEgBkEBaiEGDAALCyAGDwsC",
+  "QANAIAYgBU8NASAAIAZqLQAAIAAgBmogAiADIAQQEUcNASAGQQFqIQYMAAsLIAYLIQAgACACQQJ0aiADNgIAIAEgAkEBdGog",
+  "BDsBACACQQFqCx0AIAFBEE8Ef0EQBUEQIAAgAWogACABakEQSxsLC2QBA38gACEIIAQhCQJAA0AgByACTw0BIAVBAEcgBSAH",
+  "ai0AAEVxBEAgBkEANgIAIAZBBGohBgUgCEF/IAkgBEF/RhsgAyAGEBYhBgsgCCEJIAggAWohCCAHQQFqIQcMAAsLIAYLNAEB",
+  "fyACQXBxIQQgAUF/RgR/IAAgBCADECAFIAAgASAEIAMQIQshAyAAIAEgBCACIAMQFwuIAQEDfyACIANJBEAgBCACQQR2QQFq",
+  "NgIAIAIhBQJAA0AgBSADTw0BIAAgBWotAAAhByABQX9HBEAgByABIAVqLQAAa0H/AXEhBwsgBCAFIAJraiAHOgAEIAYgB3Ih",
+  "BiAFQQFqIQUMAAsLIAYEQCAEIAMgAmtBBGpqIQQLCyAEQQA2AgAgBEEEaguqAQEFfyAEIQkgAEEBaiEIAkADQCAHIAFPDQEg",
+  "CEEBay0AAEECRgRAIAggCSACIAYQGSELQQJBACALIAZBBGpGGyEKBSAIIAkgAiADEAIhCiAKQQFGBEBBfyAHaw8LIAggCSAC",
+  "IAYQFiELCyALIQYgBUEARyAKRXEEQCAIIAkgCCACaiADIAUgBUGAAmoQDQsgCCEJIAggAkEBamohCCAHQQFqIQcMAAsLIAYL",
+  "dwICfwF7IAJBcHEhBQJAA0AgBCAFTw0BIAAgBGr9AAQAIQYgBv1TBEAgAyAEIAYQIiEDCyAAIARqIAYgASAEav0ABAD9bv0L",
+  "BAAgBEEQaiEEDAALCyAAQX8gBSACIAMQFyEDIAAgBWogASAFaiACIAVrEAUaIAMLiwIBBn9BAyAFQQFqIAVBAkYbIQwgAkED",
+  "bCELAkADQCAHIAFPDQEgACAHIAtsaiEJIAMgByAEbGohCkEAIQgCQANAIAhBEGogAksNASAHQQBHIAn9AAQAIAkgC2v9AAQA",
+  "/VEgCf0ABBAgCSALa/0ABBD9USAJ/QAEICAJIAtr/QAEIP1R/VD9UP1TRXEEQCAKIAogBGv9AAQA/QsEACAFBEAgCiAKIARr",
+  "/QAEEP0LBBALIAVBAkYEQCAKIAogBGv9AAQg/QsEIAsFIAkgCkEQIAUgBhAbCyAIQRBqIQggCUEwaiEJIAogDEEEdGohCgwA",
+  "CwsgCSAKIAIgCGsgBSAGEBsgB0EBaiEHDAALCwuhAQEDfyAAIAJBA2xqIQUCQANAIAAgBU8NASAALQAAIQYgBgR/IAQgAC0A",
+  "AmotAAAFQQALIQcgA0EBRgRAIAEgBkEIdDsBACABQQJqIQELIANFBEAgASAHOgAAIAFBAWohAQsgA0ECRgRAIAFBACAGIAdF",
+  "IAQgB2otAIACchs6AAAgASAHOgABIAFBADoAAiABQQNqIQELIABBA2ohAAwACwsL4gEBB38CQANAIAUgAk8NASAAIAUgAWxq",
+  "IQYgBCEJIAYoAgBB////B3EhCyAEQQA2AgQgBCALNgIIIARBDGohBEEBIQhBASEHAkADQCAHIANPDQEgB0EFaiADTQRAIAYg",
+  "B0EDbGr9AAQAIAYgB0EBa0EDbGr9AAQA/SP9YwRAIAdBBWohBwwCCwsgBiAHQQNsaigCAEH///8HcSEKIAogC0cEQCAEIAc2",
+  "AgAgBCAKNgIEIARBCGohBCAIQQFqIQggCiELCyAHQQFqIQcMAAsLIAkgCDYCACAFQQFqIQUMAAsLIAQLZgIEfwF7IAP9DyEK",
+  "AkADQCAGIAFPDQEgACAGIAJsaiEIIAQgBiAFbGohCUEAIQcCQANAIAcgAk8NASAJIAdqIAggB2r9AAQAIAr9I/0LBAAgB0EQ",
+  "aiEHDAALCyAGQQFqIQYMAAsLC5MBAgR/AXsCQANAIAQgAU8NASADIARBCHRqIQcgB0EAQYAC/AsAIAAgBCACbGohBSAFIAJq",
+  "IQYCQANAIAVBEGogBksNASAF/QAEACEIIAggBS0AAP0P/SP9YwRAIAcgBS0AAGpBAToAAAUgBUEQIAcQHwsgBUEQaiEFDAAL",
+  "CyAFIAYgBWsgBxAfIARBAWohBAwACwsLLgEBfyAAIAFqIQMCQANAIAAgA08NASACIAAtAABqQQE6AAAgAEEBaiEADAALCwu6",
+  "AQIBfwR7AkADQCADQcAAaiABSw0BIAAgA2r9AAQAIQQgACADav0ABBAhBSAAIANq/QAEICEGIAAgA2r9AAQwIQcgBCAF/VAg",
+  "BiAH/VD9UP1TBEAgAiADIAQQIiECIAIgA0EQaiAFECIhAiACIANBIGogBhAiIQIgAiADQTBqIAcQIiECCyADQcAAaiEDDAAL",
+  "CwJAA0AgAyABTw0BIAIgAyAAIANq/QAEABAiIQIgA0EQaiEDDAALCyACC/EBAgF/BHsCQANAIARBwABqIAJLDQEgACAEav0A",
+  "BAAgASAEav0ABAD9cSEFIAAgBGr9AAQQIAEgBGr9AAQQ/XEhBiAAIARq/QAEICABIARq/QAEIP1xIQcgACAEav0ABDAgASAE",
+  "av0ABDD9cSEIIAUgBv1QIAcgCP1Q/VD9UwRAIAMgBCAFECIhAyADIARBEGogBhAiIQMgAyAEQSBqIAcQIiEDIAMgBEEwaiAI",
+  "ECIhAwsgBEHAAGohBAwACwsCQANAIAQgAk8NASADIAQgACAEav0ABAAgASAEav0ABAD9cRAiIQMgBEEQaiEEDAALCyADCycA",
+  "IAL9U0UEQCAADwsgACABQQR2QQFqNgIAIAAgAv0LBAQgAEEUagtUAQF/AkADQCACQRBqIAFLDQEgACACav0ABAD9UwRAQQAP",
+  "CyACQRBqIQIMAAsLAkADQCACIAFPDQEgACACai0AAARAQQAPCyACQQFqIQIMAAsLQQELaAEBfwJAA0AgA0EQaiACSw0BIAAg",
+  "A2r9AAQAIAEgA2r9AAQA/VH9UwRAQQAPCyADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACABIANqLQAARwRAQQAPCyAD",
+  "QQFqIQMMAAsLQQEL"
 ].join("");
 
 // lib/png/kernels.ts
@@ -1189,6 +1200,7 @@ var BLOCK_TOKENS = 1 << 14;
 var ADLER_MODULUS = 65521;
 var RunDeflate = class {
   #skipZeros;
+  #kernel;
   #pixel;
   #tokens = takeTokens();
   /** The last three bytes taken, latest first, and how many bytes were taken. */
@@ -1200,6 +1212,7 @@ var RunDeflate = class {
   /** @param options How zero bytes are skipped. */
   constructor(options = {}) {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
+    this.#kernel = options.kernel;
     this.#pixel = options.pixelBytes ?? 3;
     if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
       throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
@@ -1215,6 +1228,10 @@ var RunDeflate = class {
    * @param to The position after the last byte. @default {bytes.length}
    */
   write(bytes, from = 0, to = bytes.length) {
+    const kernel = this.#kernel;
+    if (kernel && bytes.buffer === kernel.memory.buffer) {
+      return this.#writeByKernel(kernel, bytes.byteOffset + from, bytes.byteOffset + to);
+    }
     const before = this.#before;
     const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
     for (let i = from; i < to; ) {
@@ -1279,12 +1296,12 @@ var RunDeflate = class {
    *
    * @param bytes Where the scanlines are.
    * @param scanlines The first one's position, the distance between two, how many, their
-   * flags (`flags[at + row]` is 0 for a row of zeros), and how zeros are skipped in them.
+   * flags (`flags[at + row]` is 0 for a row of zeros), and the kernel that tokenizes them.
    */
   writeScanlines(bytes, scanlines) {
     const { first, stride, count, flags, at } = scanlines;
-    const own = this.#skipZeros;
-    if (scanlines.skipZeros) this.#skipZeros = scanlines.skipZeros;
+    const own = this.#kernel;
+    if (scanlines.kernel) this.#kernel = scanlines.kernel;
     for (let row = 0; row < count; ) {
       if (flags[at + row] === 0) {
         this.zeroRow(bytes[first + row * stride], stride - 1);
@@ -1296,7 +1313,7 @@ var RunDeflate = class {
       this.write(bytes, first + row * stride, first + end * stride);
       row = end;
     }
-    this.#skipZeros = own;
+    this.#kernel = own;
   }
   /**
    * Ends the stream.
@@ -1316,6 +1333,38 @@ var RunDeflate = class {
       0
     ]) this.#writer.byte(adler >>> shift & 255);
     return this.#writer.bytes();
+  }
+  /** As `write`, the tokens found by the kernel and taken in here, block by block. */
+  #writeByKernel(kernel, from, to) {
+    const { memory, scratch: state, capacity } = kernel;
+    const words = new Uint32Array(memory.buffer, state, 5);
+    const lengths = state + 32;
+    const values = lengths + 4 * capacity;
+    words[0] = this.#a;
+    words[1] = this.#b;
+    words[2] = Math.min(this.#taken, 16);
+    memory.set(this.#before, state + 12);
+    for (let i = from; i < to; ) {
+      i = kernel.runTokens(i, to, this.#pixel, state, lengths, values, capacity);
+      const count = words[4];
+      const lengthsOut = new Uint32Array(memory.buffer, lengths, count);
+      const valuesOut = new Uint16Array(memory.buffer, values, count);
+      for (let done = 0; done < count; ) {
+        const tokens = this.#tokens;
+        const take = Math.min(count - done, BLOCK_TOKENS - tokens.count);
+        tokens.lengths.set(lengthsOut.subarray(done, done + take), tokens.count);
+        tokens.values.set(valuesOut.subarray(done, done + take), tokens.count);
+        tokens.count += take;
+        done += take;
+        if (tokens.count < BLOCK_TOKENS) continue;
+        writeDynamicBlock(this.#writer, tokens, false);
+        tokens.count = 0;
+      }
+    }
+    this.#a = words[0];
+    this.#b = words[1];
+    this.#taken += to - from;
+    this.#before.set(memory.subarray(state + 12, state + 15));
   }
   #literal(value) {
     this.#a = (this.#a + value) % ADLER_MODULUS;
@@ -1405,6 +1454,34 @@ function unfilterDigested(kernels, memory, digest, strip) {
 function writeForm(kernels, strip) {
   const { ptr, stride, count, rowBytes, above, flags, out } = strip;
   return kernels.digestPieces(ptr, stride, count, rowBytes, above, flags, out);
+}
+
+// lib/png/_pixel_sinks.ts
+function sinkRows(pixels, strip) {
+  const { kernels, memory, layout, count } = strip;
+  const { width, channels, input, output, flags } = layout;
+  const inStride = layout.inRow + 1;
+  const outStride = layout.outRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0; row < count; row++) {
+    const p = output + (row + 1) * outStride + 1;
+    same[row] = memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow ? 1 : 0;
+  }
+  const sameAsAbove = (row) => same[row] === 1;
+  if (channels === 3) {
+    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
+  }
+  const rows = output + outStride + 1;
+  kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
+  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
+}
+function upZeroRows(kernels, memory, layout, count) {
+  const stride = layout.inRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
+    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
+  }
+  return same;
 }
 
 // lib/png/pixel_digest.ts
@@ -1782,105 +1859,9 @@ function writeUint32(bytes, at, value) {
   bytes[at + 3] = value >>> 24;
 }
 
-// lib/png/_piece_skipper.ts
-var PieceSkipper = class {
-  #form;
-  #first;
-  #stride;
-  /** The row the cursor is in, and the cursor: the next piece of that row in the form. */
-  #row = 0;
-  #cursor = 0;
-  /** @param scanlines Where the strip's scanlines are, and their form. */
-  constructor(scanlines) {
-    this.#form = scanlines.form;
-    this.#first = scanlines.first;
-    this.#stride = scanlines.stride;
-  }
-  /**
-   * The first nonzero byte in `[from, to)`, or `to`.
-   *
-   * @param bytes The scanlines.
-   * @param from A position after a scanline's filter-type byte.
-   * @param to The end of what is asked.
-   * @returns The position.
-   */
-  skip = (bytes, from, to) => {
-    const form = this.#form;
-    const stride = this.#stride;
-    const relative = from - this.#first;
-    const row = Math.floor(relative / stride);
-    const rowStart = this.#first + row * stride + 1;
-    const rowBytes = stride - 1;
-    const column = from - rowStart;
-    while (this.#row < row) this.#nextRow(rowBytes);
-    let cursor = this.#cursor;
-    for (; ; ) {
-      const index = readUint32(form, cursor);
-      if (index === 0) break;
-      const start = (index - 1) * PIXEL_PIECE_BYTES;
-      const end = Math.min(start + PIXEL_PIECE_BYTES, rowBytes);
-      if (end > column) {
-        for (let i = Math.max(start, column); i < end; i++) {
-          if (bytes[rowStart + i] !== 0) {
-            this.#cursor = cursor;
-            return Math.min(rowStart + i, to);
-          }
-        }
-      }
-      cursor += 4 + end - start;
-    }
-    this.#cursor = cursor;
-    return Math.min(rowStart + rowBytes, to);
-  };
-  /** Moves the cursor past the rest of its row's pieces and the row's end. */
-  #nextRow(rowBytes) {
-    const form = this.#form;
-    let cursor = this.#cursor;
-    for (; ; ) {
-      const index = readUint32(form, cursor);
-      cursor += 4;
-      if (index === 0) break;
-      const start = (index - 1) * PIXEL_PIECE_BYTES;
-      cursor += Math.min(start + PIXEL_PIECE_BYTES, rowBytes) - start;
-    }
-    this.#cursor = cursor;
-    this.#row++;
-  }
-};
-function readUint32(bytes, at) {
-  return (bytes[at] | bytes[at + 1] << 8 | bytes[at + 2] << 16 | bytes[at + 3] << 24) >>> 0;
-}
-
-// lib/png/_pixel_sinks.ts
-function sinkRows(pixels, strip) {
-  const { kernels, memory, layout, count } = strip;
-  const { width, channels, input, output, flags } = layout;
-  const inStride = layout.inRow + 1;
-  const outStride = layout.outRow + 1;
-  const same = new Uint8Array(count);
-  for (let row = 0; row < count; row++) {
-    const p = output + (row + 1) * outStride + 1;
-    same[row] = memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow ? 1 : 0;
-  }
-  const sameAsAbove = (row) => same[row] === 1;
-  if (channels === 3) {
-    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
-  }
-  const rows = output + outStride + 1;
-  kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
-  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
-}
-function upZeroRows(kernels, memory, layout, count) {
-  const stride = layout.inRow + 1;
-  const same = new Uint8Array(count);
-  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
-    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
-  }
-  return same;
-}
-
 // lib/png/_strip_layout.ts
 var STRIP_BYTES = 256 * 1024;
+var TOKEN_CAPACITY = 4096;
 function stripLayout(header) {
   const { width, height } = header;
   const channels = header.colourType === 6 ? 4 : 3;
@@ -1895,7 +1876,8 @@ function stripLayout(header) {
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
   const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK);
   const pieces = align16(flags + rows + SLACK);
-  const end = pieces + pixelFormBound(rows, outRow) + SLACK;
+  const tokens = align16(pieces + pixelFormBound(rows, outRow) + SLACK);
+  const end = tokens + 32 + 6 * TOKEN_CAPACITY + SLACK;
   return {
     width,
     height,
@@ -1911,6 +1893,7 @@ function stripLayout(header) {
     output,
     flags,
     pieces,
+    tokens,
     end
   };
 }
@@ -1942,7 +1925,13 @@ function transcodeFastRgb(png, options) {
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
     const deflate2 = new RunDeflate({
-      skipZeros: (_, from, to) => kernels.skipZeros(from, to)
+      skipZeros: (_, from, to) => kernels.skipZeros(from, to),
+      kernel: {
+        memory,
+        scratch: layout.tokens,
+        capacity: TOKEN_CAPACITY,
+        runTokens: kernels.runTokens
+      }
     });
     if (colourTable !== void 0) memory.set(colourTable, table);
     memory.fill(0, output, output + outStride);
@@ -1951,12 +1940,13 @@ function transcodeFastRgb(png, options) {
       if (colourTable === void 0) {
         const badRow2 = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables, flags);
         if (badRow2 >= 0) return badRow2;
-        const form = digest && formOf(kernels, memory, layout, count);
-        if (form) digest?.updateForm(form);
-        writeRows(deflate2, memory, layout, {
-          count,
-          form
-        });
+        if (digest) {
+          digestStrip(kernels, memory, digest, {
+            ...differences(layout, count),
+            flags: layout.flags
+          });
+        }
+        writeRows(deflate2, memory, layout, count);
         if (pixels) sinkRows(pixels, {
           kernels,
           memory,
@@ -2003,29 +1993,15 @@ function recolourStrip(kernels, memory, layout, strip, pixels) {
   kernels.filterUp(output, count + 1, outRow);
   return -1;
 }
-function formOf(kernels, memory, layout, count) {
-  const end = writeForm(kernels, {
-    ...differences(layout, count),
-    flags: layout.flags
-  });
-  return memory.subarray(layout.pieces, end);
-}
-function writeRows(deflate2, memory, layout, strip) {
-  const { count, form } = strip;
+function writeRows(deflate2, memory, layout, count) {
   const stride = layout.outRow + 1;
   const first = layout.output + stride;
-  const skipZeros = form?.length ? new PieceSkipper({
-    first,
-    stride,
-    form
-  }).skip : void 0;
   deflate2.writeScanlines(memory, {
     first,
     stride,
     count,
     flags: memory,
-    at: layout.flags,
-    skipZeros
+    at: layout.flags
   });
 }
 function verifyFastRgb(png, options = {}) {
@@ -2334,19 +2310,14 @@ var PngRowEncoder = class {
     }
     const deflate2 = this.#deflate;
     if (deflate2 instanceof RunDeflate) {
-      const { form } = rows;
-      const skipZeros = form.length ? new PieceSkipper({
-        first: 0,
-        stride,
-        form
-      }).skip : void 0;
+      const { flags, tokens: kernel } = rows;
       deflate2.writeScanlines(scanlines, {
         first: 0,
         stride,
         count,
-        flags: rows.flags,
+        flags,
         at: 0,
-        skipZeros
+        kernel
       });
     } else deflate2.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
@@ -3943,6 +3914,12 @@ function convertStrip(kernels, memory, layout, strip) {
     flags: memory.subarray(flags, flags + count),
     form: memory.subarray(form, end),
     last: memory.subarray(scan + 1, scan + 1 + rowBytes),
+    tokens: {
+      memory,
+      scratch: layout.tokens,
+      capacity: TOKEN_CAPACITY,
+      runTokens: kernels.runTokens
+    },
     ...mode === 2 ? {
       runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4)
     } : {}
@@ -4069,7 +4046,8 @@ function rowsLayout(header, stripRows, mode) {
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
   const seen = align16(labels + rows * width + SLACK);
   const runs = align16(seen + rows * 256 + SLACK);
-  const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK;
+  const tokens = align16(runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK);
+  const end = tokens + 32 + 6 * TOKEN_CAPACITY + SLACK;
   const conversion = {
     width,
     mode,
@@ -4081,7 +4059,8 @@ function rowsLayout(header, stripRows, mode) {
     form,
     labels,
     seen,
-    runs
+    runs,
+    tokens
   };
   return {
     channels,

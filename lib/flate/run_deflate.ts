@@ -26,10 +26,38 @@ export interface RunDeflateOptions {
    */
   skipZeros?: (bytes: Uint8Array, from: number, to: number) => number;
   /**
+   * A kernel that finds the tokens of bytes in its memory, the same as this class would: bytes
+   * given in that memory are tokenized there (see {@linkcode RunTokenKernel}).
+   */
+  kernel?: RunTokenKernel;
+  /**
    * Bytes per pixel, 1 to 3: runs that repeat the pixel before are looked for at this distance
    * (as well as runs of one byte). Default: 3 (RGB).
    */
   pixelBytes?: number;
+}
+
+/**
+ * The pixel kernels' `runTokens`, with its memory and room there: 32 bytes of state, then the
+ * tokens' lengths (4 bytes each) and values (2 bytes each).
+ */
+export interface RunTokenKernel {
+  /** The kernels' memory. */
+  memory: Uint8Array;
+  /** Where the room starts (a multiple of 4). */
+  scratch: number;
+  /** How many tokens the room holds. */
+  capacity: number;
+  /** The kernel: the position reached; the state says how many tokens it wrote. */
+  runTokens(
+    from: number,
+    to: number,
+    pixel: number,
+    state: number,
+    lengths: number,
+    values: number,
+    capacity: number,
+  ): number;
 }
 
 /** Scanlines for {@linkcode RunDeflate.writeScanlines}. */
@@ -44,8 +72,8 @@ export interface Scanlines {
   flags: Uint8Array;
   /** Where the first scanline's flag is. */
   at: number;
-  /** How zeros are skipped in these scanlines, instead of the stream's own way. */
-  skipZeros?: (bytes: Uint8Array, from: number, to: number) => number;
+  /** The kernel that finds the tokens of these scanlines, if they are in its memory. */
+  kernel?: RunTokenKernel;
 }
 
 /**
@@ -67,6 +95,7 @@ export interface Scanlines {
  */
 export class RunDeflate {
   #skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>;
+  #kernel: RunTokenKernel | undefined;
   #pixel: number;
   #tokens: DeflateTokens = takeTokens();
   /** The last three bytes taken, latest first, and how many bytes were taken. */
@@ -79,6 +108,7 @@ export class RunDeflate {
   /** @param options How zero bytes are skipped. */
   constructor(options: RunDeflateOptions = {}) {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
+    this.#kernel = options.kernel;
     this.#pixel = options.pixelBytes ?? 3;
     if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
       throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
@@ -96,6 +126,10 @@ export class RunDeflate {
    * @param to The position after the last byte. @default {bytes.length}
    */
   write(bytes: Uint8Array, from = 0, to: number = bytes.length): void {
+    const kernel = this.#kernel;
+    if (kernel && bytes.buffer === kernel.memory.buffer) {
+      return this.#writeByKernel(kernel, bytes.byteOffset + from, bytes.byteOffset + to);
+    }
     const before = this.#before;
     const at = (j: number) => j >= from ? bytes[j] : before[from - j - 1];
     for (let i = from; i < to;) {
@@ -145,12 +179,12 @@ export class RunDeflate {
    *
    * @param bytes Where the scanlines are.
    * @param scanlines The first one's position, the distance between two, how many, their
-   * flags (`flags[at + row]` is 0 for a row of zeros), and how zeros are skipped in them.
+   * flags (`flags[at + row]` is 0 for a row of zeros), and the kernel that tokenizes them.
    */
   writeScanlines(bytes: Uint8Array, scanlines: Scanlines): void {
     const { first, stride, count, flags, at } = scanlines;
-    const own = this.#skipZeros;
-    if (scanlines.skipZeros) this.#skipZeros = scanlines.skipZeros;
+    const own = this.#kernel;
+    if (scanlines.kernel) this.#kernel = scanlines.kernel;
     for (let row = 0; row < count;) {
       if (flags[at + row] === 0) {
         this.zeroRow(bytes[first + row * stride], stride - 1);
@@ -162,7 +196,7 @@ export class RunDeflate {
       this.write(bytes, first + row * stride, first + end * stride);
       row = end;
     }
-    this.#skipZeros = own;
+    this.#kernel = own;
   }
 
   /**
@@ -178,6 +212,39 @@ export class RunDeflate {
     const adler = this.#b * 65536 + this.#a;
     for (const shift of [24, 16, 8, 0]) this.#writer.byte((adler >>> shift) & 0xff);
     return this.#writer.bytes();
+  }
+
+  /** As `write`, the tokens found by the kernel and taken in here, block by block. */
+  #writeByKernel(kernel: RunTokenKernel, from: number, to: number): void {
+    const { memory, scratch: state, capacity } = kernel;
+    const words = new Uint32Array(memory.buffer, state, 5);
+    const lengths = state + 32;
+    const values = lengths + 4 * capacity;
+    words[0] = this.#a;
+    words[1] = this.#b;
+    words[2] = Math.min(this.#taken, 16);
+    memory.set(this.#before, state + 12);
+    for (let i = from; i < to;) {
+      i = kernel.runTokens(i, to, this.#pixel, state, lengths, values, capacity);
+      const count = words[4];
+      const lengthsOut = new Uint32Array(memory.buffer, lengths, count);
+      const valuesOut = new Uint16Array(memory.buffer, values, count);
+      for (let done = 0; done < count;) {
+        const tokens = this.#tokens;
+        const take = Math.min(count - done, BLOCK_TOKENS - tokens.count);
+        tokens.lengths.set(lengthsOut.subarray(done, done + take), tokens.count);
+        tokens.values.set(valuesOut.subarray(done, done + take), tokens.count);
+        tokens.count += take;
+        done += take;
+        if (tokens.count < BLOCK_TOKENS) continue;
+        writeDynamicBlock(this.#writer, tokens, false);
+        tokens.count = 0;
+      }
+    }
+    this.#a = words[0];
+    this.#b = words[1];
+    this.#taken += to - from;
+    this.#before.set(memory.subarray(state + 12, state + 15));
   }
 
   #literal(value: number): void {

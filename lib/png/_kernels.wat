@@ -49,7 +49,7 @@
     (param $zero i32) (param $output i32) (param $census i32) (param $flags i32) (result i32)
     (local $r i32) (local $p i32) (local $q i32) (local $o i32) (local $n i32)
     (local $s i32) (local $t i32) (local $d i32) (local $end i32) (local $changed v128)
-    (local $diff v128) (local $filtered v128) (local $vectorsEnd i32)
+    (local $diff v128) (local $filtered v128) (local $vectorsEnd i32) (local $lastChanged i32)
     (local.set $n (i32.mul (local.get $width) (local.get $channels)))
     (local.set $q (local.get $zero))
     (local.set $p (i32.add (local.get $input) (i32.const 1)))
@@ -67,8 +67,13 @@
         (local.set $changed (v128.const i64x2 0 0))
         (block $differences
         ;; A row that repeats the row above has no differences to write: an Up-filtered one is
-        ;; made whole with one copy of the row above, an unfiltered one is whole already.
-        (if (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
+        ;; made whole with one copy of the row above, an unfiltered one is whole already. Up
+        ;; rows are looked at for zeros only after a row that repeated its own row above: in a
+        ;; drawn mask, rows that change follow each other, and the look would find a difference
+        ;; only after reading much of the row (the fused loop below takes rows of zeros too).
+        (if (i32.and
+              (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
+              (i32.eqz (local.get $lastChanged)))
           (then
             (if (call $allZero (local.get $p) (local.get $n))
               (then
@@ -152,10 +157,9 @@
                 (local.set $d (i32.add (local.get $d) (i32.const 16)))
                 (br $vector)))))
         )
+        (local.set $lastChanged (v128.any_true (local.get $changed)))
         (if (local.get $flags)
-          (then
-            (i32.store8 (i32.add (local.get $flags) (local.get $r))
-              (v128.any_true (local.get $changed)))))
+          (then (i32.store8 (i32.add (local.get $flags) (local.get $r)) (local.get $lastChanged))))
         ;; Row 0 is compared with the zero row: all background, it holds nothing to count.
         (if (local.get $census)
           (then
@@ -648,7 +652,7 @@
 
   ;; The position of the first nonzero byte in [$ptr, $end), or $end: the run-length deflater
   ;; skips the zero bytes of Up-filtered mask rows 64 at a time. Reads nothing past $end.
-  (func (export "skipZeros") (param $ptr i32) (param $end i32) (result i32)
+  (func $skipZeros (export "skipZeros") (param $ptr i32) (param $end i32) (result i32)
     (block $wide
       (loop $four
         (br_if $wide (i32.gt_u (i32.add (local.get $ptr) (i32.const 64)) (local.get $end)))
@@ -672,6 +676,176 @@
         (local.set $ptr (i32.add (local.get $ptr) (i32.const 1)))
         (br $byte)))
     (local.get $ptr))
+
+;; The run-length deflater's tokens (see `RunDeflate` in lib/flate/run_deflate.ts, whose
+  ;; `write` this does the same as, token for token) of the bytes [$from, $to): a run of zeros
+  ;; after a zero is one match at distance 1 however long; else a run of 3 to 258 bytes that
+  ;; repeats the byte before (distance 1) or the pixel before (distance $pixel, unless $pixel is
+  ;; 1), the longer, distance 1 when equal; else a literal. The stream's state is at $state: the
+  ;; Adler-32 sums a (+0) and b (+4), the bytes taken so far (+8, counted up to 16), the last
+  ;; three bytes taken, latest first (+12, +13, +14: the bytes before $from), and, written back,
+  ;; the tokens written (+16). Tokens go to $lengths (4 bytes each: 0 for a literal, else the
+  ;; match's length) and $values (2 bytes each: the literal, or the distance); it stops when
+  ;; fewer than 2 of $capacity places are left. Returns the position reached, and leaves the
+  ;; state as it is there.
+  (func (export "runTokens")
+    (param $from i32) (param $to i32) (param $pixel i32) (param $state i32) (param $lengths i32)
+    (param $values i32) (param $capacity i32) (result i32)
+    (local $i i32) (local $a i32) (local $b i32) (local $taken i32) (local $n i32)
+    (local $end i32) (local $length i32) (local $one i32) (local $three i32) (local $k i32)
+    (local $before0 i32) (local $before1 i32)
+    (local.set $a (i32.load (local.get $state)))
+    (local.set $b (i32.load offset=4 (local.get $state)))
+    (local.set $taken (i32.load offset=8 (local.get $state)))
+    (local.set $i (local.get $from))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
+        (br_if $done (i32.gt_u (i32.add (local.get $n) (i32.const 2)) (local.get $capacity)))
+        (if (i32.and
+              (i32.eqz (i32.load8_u (local.get $i)))
+              (i32.and (i32.ne (local.get $taken) (i32.const 0))
+                (i32.eqz
+                  (call $byteBefore (local.get $i) (i32.const 1) (local.get $from) (local.get $state)))))
+          (then
+            ;; Zeros after a zero: b grows by a for each, a stays.
+            (local.set $end (call $skipZeros (local.get $i) (local.get $to)))
+            (local.set $length (i32.sub (local.get $end) (local.get $i)))
+            (local.set $b
+              (i32.wrap_i64
+                (i64.rem_u
+                  (i64.add (i64.extend_i32_u (local.get $b))
+                    (i64.mul (i64.extend_i32_u (local.get $length)) (i64.extend_i32_u (local.get $a))))
+                  (i64.const 65521))))
+            (local.set $taken (call $takenMore (local.get $taken) (local.get $length)))
+            (if (i32.ge_u (local.get $length) (i32.const 3))
+              (then
+                (local.set $n
+                  (call $token (local.get $lengths) (local.get $values) (local.get $n)
+                    (local.get $length) (i32.const 1))))
+              (else
+                (local.set $k (i32.const 0))
+                (block $literals
+                  (loop $zero
+                    (br_if $literals (i32.ge_u (local.get $k) (local.get $length)))
+                    (local.set $n
+                      (call $token (local.get $lengths) (local.get $values) (local.get $n)
+                        (i32.const 0) (i32.const 0)))
+                    (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                    (br $zero)))))
+            (local.set $i (local.get $end))
+            (br $next)))
+        (local.set $one
+          (select
+            (call $runLength (local.get $i) (local.get $to) (i32.const 1) (local.get $from)
+              (local.get $state))
+            (i32.const 0)
+            (i32.ge_u (local.get $taken) (i32.const 1))))
+        (local.set $three
+          (select
+            (call $runLength (local.get $i) (local.get $to) (local.get $pixel) (local.get $from)
+              (local.get $state))
+            (i32.const 0)
+            (i32.and (i32.gt_u (local.get $pixel) (i32.const 1))
+              (i32.ge_u (local.get $taken) (local.get $pixel)))))
+        (if (i32.and (i32.lt_u (local.get $one) (i32.const 3)) (i32.lt_u (local.get $three) (i32.const 3)))
+          (then
+            ;; A literal.
+            (local.set $a
+              (i32.rem_u (i32.add (local.get $a) (i32.load8_u (local.get $i))) (i32.const 65521)))
+            (local.set $b (i32.rem_u (i32.add (local.get $b) (local.get $a)) (i32.const 65521)))
+            (local.set $taken (call $takenMore (local.get $taken) (i32.const 1)))
+            (local.set $n
+              (call $token (local.get $lengths) (local.get $values) (local.get $n) (i32.const 0)
+                (i32.load8_u (local.get $i))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $next)))
+        (local.set $length (select (local.get $one) (local.get $three)
+          (i32.ge_u (local.get $one) (local.get $three))))
+        (local.set $n
+          (call $token (local.get $lengths) (local.get $values) (local.get $n) (local.get $length)
+            (select (i32.const 1) (local.get $pixel) (i32.ge_u (local.get $one) (local.get $three)))))
+        ;; The run's bytes into the sums, reduced once (258 bytes keep b under 2^32).
+        (local.set $end (i32.add (local.get $i) (local.get $length)))
+        (block $summed
+          (loop $sum
+            (br_if $summed (i32.ge_u (local.get $i) (local.get $end)))
+            (local.set $a (i32.add (local.get $a) (i32.load8_u (local.get $i))))
+            (local.set $b (i32.add (local.get $b) (local.get $a)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $sum)))
+        (local.set $a (i32.rem_u (local.get $a) (i32.const 65521)))
+        (local.set $b (i32.rem_u (local.get $b) (i32.const 65521)))
+        (local.set $taken (call $takenMore (local.get $taken) (local.get $length)))
+        (br $next)))
+    ;; The last three bytes taken: those before $i, from the state's where they come before $from.
+    (local.set $before0 (call $byteBefore (local.get $i) (i32.const 1) (local.get $from) (local.get $state)))
+    (local.set $before1 (call $byteBefore (local.get $i) (i32.const 2) (local.get $from) (local.get $state)))
+    (i32.store8 offset=14 (local.get $state)
+      (call $byteBefore (local.get $i) (i32.const 3) (local.get $from) (local.get $state)))
+    (i32.store8 offset=13 (local.get $state) (local.get $before1))
+    (i32.store8 offset=12 (local.get $state) (local.get $before0))
+    (i32.store (local.get $state) (local.get $a))
+    (i32.store offset=4 (local.get $state) (local.get $b))
+    (i32.store offset=8 (local.get $state) (local.get $taken))
+    (i32.store offset=16 (local.get $state) (local.get $n))
+    (local.get $i))
+
+  ;; The byte $distance before $i: in memory from $from on, else one of the state's last three.
+  (func $byteBefore (param $i i32) (param $distance i32) (param $from i32) (param $state i32)
+    (result i32)
+    (local $j i32)
+    (local.set $j (i32.sub (local.get $i) (local.get $distance)))
+    (if (result i32) (i32.ge_s (local.get $j) (local.get $from))
+      (then (i32.load8_u (local.get $j)))
+      (else
+        (i32.load8_u offset=12
+          (i32.add (local.get $state) (i32.sub (i32.sub (local.get $from) (local.get $j)) (i32.const 1)))))))
+
+  ;; How many bytes from $i (at most 258, before $to) repeat the byte $distance before them.
+  (func $runLength (param $i i32) (param $to i32) (param $distance i32) (param $from i32)
+    (param $state i32) (result i32)
+    (local $max i32) (local $length i32)
+    (local.set $max (i32.sub (local.get $to) (local.get $i)))
+    (if (i32.gt_u (local.get $max) (i32.const 258)) (then (local.set $max (i32.const 258))))
+    ;; Where the bytes before are all in memory, they are compared there.
+    (if (i32.ge_s (i32.sub (local.get $i) (local.get $distance)) (local.get $from))
+      (then
+        (block $end
+          (loop $byte
+            (br_if $end (i32.ge_u (local.get $length) (local.get $max)))
+            (br_if $end
+              (i32.ne (i32.load8_u (i32.add (local.get $i) (local.get $length)))
+                (i32.load8_u
+                  (i32.sub (i32.add (local.get $i) (local.get $length)) (local.get $distance)))))
+            (local.set $length (i32.add (local.get $length) (i32.const 1)))
+            (br $byte)))
+        (return (local.get $length))))
+    (block $end
+      (loop $byte
+        (br_if $end (i32.ge_u (local.get $length) (local.get $max)))
+        (br_if $end
+          (i32.ne (i32.load8_u (i32.add (local.get $i) (local.get $length)))
+            (call $byteBefore (i32.add (local.get $i) (local.get $length)) (local.get $distance)
+              (local.get $from) (local.get $state))))
+        (local.set $length (i32.add (local.get $length) (i32.const 1)))
+        (br $byte)))
+    (local.get $length))
+
+  ;; Writes token $n (a length and a value); returns $n + 1.
+  (func $token (param $lengths i32) (param $values i32) (param $n i32) (param $length i32)
+    (param $value i32) (result i32)
+    (i32.store (i32.add (local.get $lengths) (i32.shl (local.get $n) (i32.const 2))) (local.get $length))
+    (i32.store16 (i32.add (local.get $values) (i32.shl (local.get $n) (i32.const 1))) (local.get $value))
+    (i32.add (local.get $n) (i32.const 1)))
+
+  ;; The bytes taken, counted up to 16 (only whether it reaches 1 to 3 matters).
+  (func $takenMore (param $taken i32) (param $more i32) (result i32)
+    (if (result i32) (i32.ge_u (local.get $more) (i32.const 16))
+      (then (i32.const 16))
+      (else
+        (select (i32.const 16) (i32.add (local.get $taken) (local.get $more))
+          (i32.gt_u (i32.add (local.get $taken) (local.get $more)) (i32.const 16))))))
 
   ;; The canonical form of $rows rows of $n bytes, $stride bytes apart from $ptr (row 0's first
   ;; byte), as the pixel digest hashes it: per row, its Up difference (the row minus the row

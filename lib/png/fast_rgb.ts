@@ -18,10 +18,15 @@ import type { PngHeader } from "./_png_header.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
 import type { PixelDigest } from "./pixel_digest.ts";
-import { digestStrip, unfilterDigested, writeForm } from "./_strip_digest.ts";
-import { PieceSkipper } from "./_piece_skipper.ts";
+import { digestStrip, unfilterDigested } from "./_strip_digest.ts";
 import { sinkRows, upZeroRows } from "./_pixel_sinks.ts";
-import { differences, rowAbove, type StripLayout, stripLayout } from "./_strip_layout.ts";
+import {
+  differences,
+  rowAbove,
+  type StripLayout,
+  stripLayout,
+  TOKEN_CAPACITY,
+} from "./_strip_layout.ts";
 import type { PngError } from "../errors.ts";
 
 /**
@@ -92,7 +97,15 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
   const inStride = inRow + 1;
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    const deflate = new RunDeflate({ skipZeros: (_, from, to) => kernels.skipZeros(from, to) });
+    const deflate = new RunDeflate({
+      skipZeros: (_, from, to) => kernels.skipZeros(from, to),
+      kernel: {
+        memory,
+        scratch: layout.tokens,
+        capacity: TOKEN_CAPACITY,
+        runTokens: kernels.runTokens,
+      },
+    });
     if (colourTable !== undefined) memory.set(colourTable, table);
     // The row above the first recoloured row, for the Up filter: zeros.
     memory.fill(0, output, output + outStride);
@@ -110,9 +123,13 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           flags,
         );
         if (badRow >= 0) return badRow;
-        const form = digest && formOf(kernels, memory, layout, count);
-        if (form) digest?.updateForm(form);
-        writeRows(deflate, memory, layout, { count, form });
+        if (digest) {
+          digestStrip(kernels, memory, digest, {
+            ...differences(layout, count),
+            flags: layout.flags,
+          });
+        }
+        writeRows(deflate, memory, layout, count);
         if (pixels) sinkRows(pixels, { kernels, memory, layout, count });
         return -1;
       }
@@ -158,40 +175,16 @@ function recolourStrip(
   return -1;
 }
 
-/** The canonical form of a strip's Up-filtered output rows, written next to them. */
-function formOf(
-  kernels: KernelExports,
-  memory: Uint8Array,
-  layout: StripLayout,
-  count: number,
-): Uint8Array {
-  const end = writeForm(kernels, { ...differences(layout, count), flags: layout.flags });
-  return memory.subarray(layout.pieces, end);
-}
-
-/**
- * Deflates a strip's Up-filtered output rows, those the kernel flagged as zeros unread; the
- * zeros of the others found from their canonical form's pieces where it was written.
- */
+/** Deflates a strip's Up-filtered output rows, those the kernel flagged as zeros unread. */
 function writeRows(
   deflate: RunDeflate,
   memory: Uint8Array,
   layout: StripLayout,
-  strip: { count: number; form: Uint8Array | undefined },
+  count: number,
 ): void {
-  const { count, form } = strip;
   const stride = layout.outRow + 1;
   const first = layout.output + stride;
-  // An empty form was not written: every row's, even one without differences, ends in 4 bytes.
-  const skipZeros = form?.length ? new PieceSkipper({ first, stride, form }).skip : undefined;
-  deflate.writeScanlines(memory, {
-    first,
-    stride,
-    count,
-    flags: memory,
-    at: layout.flags,
-    skipZeros,
-  });
+  deflate.writeScanlines(memory, { first, stride, count, flags: memory, at: layout.flags });
 }
 
 /**

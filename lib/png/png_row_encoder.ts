@@ -8,7 +8,6 @@
  * @module
  */
 
-import { PieceSkipper } from "./_piece_skipper.ts";
 import { PngError } from "../errors.ts";
 import { pngOfImageData } from "./png_file.ts";
 import { DeflateStream } from "../flate/zlib_streams.ts";
@@ -170,17 +169,8 @@ export class PngRowEncoder {
     }
     const deflate = this.#deflate;
     if (deflate instanceof RunDeflate) {
-      // The zeros are found from the form's pieces, where it was written (never empty then).
-      const { form } = rows;
-      const skipZeros = form.length ? new PieceSkipper({ first: 0, stride, form }).skip : undefined;
-      deflate.writeScanlines(scanlines, {
-        first: 0,
-        stride,
-        count,
-        flags: rows.flags,
-        at: 0,
-        skipZeros,
-      });
+      const { flags, tokens: kernel } = rows;
+      deflate.writeScanlines(scanlines, { first: 0, stride, count, flags, at: 0, kernel });
     } else deflate.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
     if (count > 0) {
