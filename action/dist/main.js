@@ -25229,20 +25229,76 @@ function atLeastTwo(frequencies) {
   return frequencies;
 }
 
-// lib/flate/run_deflate.ts
+// lib/flate/_token_blocks.ts
 var BLOCK_TOKENS = 1 << 14;
+var spareTokens;
+var TokenBlocks = class {
+  #writer;
+  #tokens;
+  /** @param writer Where the blocks' bits go. */
+  constructor(writer) {
+    this.#writer = writer;
+    this.#tokens = spareTokens ?? {
+      lengths: new Uint32Array(BLOCK_TOKENS),
+      values: new Uint16Array(BLOCK_TOKENS),
+      count: 0
+    };
+    spareTokens = void 0;
+  }
+  /**
+   * Adds a token.
+   *
+   * @param length 0 for a literal, else the match's length.
+   * @param value The literal, or the match's distance.
+   */
+  add(length, value) {
+    const tokens = this.#tokens;
+    tokens.lengths[tokens.count] = length;
+    tokens.values[tokens.count++] = value;
+    if (tokens.count === BLOCK_TOKENS) this.#flush();
+  }
+  /**
+   * Adds tokens given as two arrays, e.g. views of a kernel's memory.
+   *
+   * @param lengths The tokens' lengths.
+   * @param values Their values, as many.
+   */
+  addAll(lengths, values) {
+    for (let done = 0; done < lengths.length; ) {
+      const tokens = this.#tokens;
+      const take = Math.min(lengths.length - done, BLOCK_TOKENS - tokens.count);
+      tokens.lengths.set(lengths.subarray(done, done + take), tokens.count);
+      tokens.values.set(values.subarray(done, done + take), tokens.count);
+      tokens.count += take;
+      done += take;
+      if (tokens.count === BLOCK_TOKENS) this.#flush();
+    }
+  }
+  /** Writes the tokens left as the stream's final block; the buffers go to the next stream. */
+  end() {
+    writeDynamicBlock(this.#writer, this.#tokens, true);
+    this.#tokens.count = 0;
+    spareTokens = this.#tokens;
+  }
+  #flush() {
+    writeDynamicBlock(this.#writer, this.#tokens, false);
+    this.#tokens.count = 0;
+  }
+};
+
+// lib/flate/run_deflate.ts
 var ADLER_MODULUS = 65521;
 var RunDeflate = class {
   #skipZeros;
   #kernel;
   #pixel;
-  #tokens = takeTokens();
+  #writer = new BitWriter();
+  #blocks = new TokenBlocks(this.#writer);
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
   #taken = 0;
   #a = 1;
   #b = 0;
-  #writer = new BitWriter();
   /** @param options How zero bytes are skipped. */
   constructor(options = {}) {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
@@ -25355,9 +25411,7 @@ var RunDeflate = class {
    * @returns The whole zlib stream.
    */
   end() {
-    writeDynamicBlock(this.#writer, this.#tokens, true);
-    this.#tokens.count = 0;
-    spareTokens = this.#tokens;
+    this.#blocks.end();
     this.#writer.alignToByte();
     const adler = this.#b * 65536 + this.#a;
     for (const shift of [
@@ -25381,19 +25435,7 @@ var RunDeflate = class {
     for (let i = from; i < to; ) {
       i = kernel.runTokens(i, to, this.#pixel, state, lengths, values, capacity);
       const count = words[4];
-      const lengthsOut = new Uint32Array(memory.buffer, lengths, count);
-      const valuesOut = new Uint16Array(memory.buffer, values, count);
-      for (let done = 0; done < count; ) {
-        const tokens = this.#tokens;
-        const take = Math.min(count - done, BLOCK_TOKENS - tokens.count);
-        tokens.lengths.set(lengthsOut.subarray(done, done + take), tokens.count);
-        tokens.values.set(valuesOut.subarray(done, done + take), tokens.count);
-        tokens.count += take;
-        done += take;
-        if (tokens.count < BLOCK_TOKENS) continue;
-        writeDynamicBlock(this.#writer, tokens, false);
-        tokens.count = 0;
-      }
+      this.#blocks.addAll(new Uint32Array(memory.buffer, lengths, count), new Uint16Array(memory.buffer, values, count));
     }
     this.#a = words[0];
     this.#b = words[1];
@@ -25425,24 +25467,9 @@ var RunDeflate = class {
     this.#taken += to - from;
   }
   #token(length, value) {
-    const tokens = this.#tokens;
-    tokens.lengths[tokens.count] = length;
-    tokens.values[tokens.count++] = value;
-    if (tokens.count < BLOCK_TOKENS) return;
-    writeDynamicBlock(this.#writer, tokens, false);
-    tokens.count = 0;
+    this.#blocks.add(length, value);
   }
 };
-var spareTokens;
-function takeTokens() {
-  const tokens = spareTokens ?? {
-    lengths: new Uint32Array(BLOCK_TOKENS),
-    values: new Uint16Array(BLOCK_TOKENS),
-    count: 0
-  };
-  spareTokens = void 0;
-  return tokens;
-}
 function runLength(bytes, at, i, to, distance) {
   const max = Math.min(MAX_MATCH, to - i);
   let length = 0;

@@ -12,10 +12,10 @@
  */
 
 import { BitWriter } from "./_bit_writer.ts";
-import { type DeflateTokens, MAX_MATCH, writeDynamicBlock } from "./_deflate_block.ts";
+import { MAX_MATCH } from "./_deflate_block.ts";
+import { TokenBlocks } from "./_token_blocks.ts";
+import type { RunTokenKernel } from "./run_token_kernel.ts";
 
-/** Tokens per block: a block's codes follow what its part of the mask holds. */
-const BLOCK_TOKENS = 1 << 14;
 const ADLER_MODULUS = 65521;
 
 /** Options of {@linkcode RunDeflate}. */
@@ -35,29 +35,6 @@ export interface RunDeflateOptions {
    * (as well as runs of one byte). Default: 3 (RGB).
    */
   pixelBytes?: number;
-}
-
-/**
- * The pixel kernels' `runTokens`, with its memory and room there: 32 bytes of state, then the
- * tokens' lengths (4 bytes each) and values (2 bytes each).
- */
-export interface RunTokenKernel {
-  /** The kernels' memory. */
-  memory: Uint8Array;
-  /** Where the room starts (a multiple of 4). */
-  scratch: number;
-  /** How many tokens the room holds. */
-  capacity: number;
-  /** The kernel: the position reached; the state says how many tokens it wrote. */
-  runTokens(
-    from: number,
-    to: number,
-    pixel: number,
-    state: number,
-    lengths: number,
-    values: number,
-    capacity: number,
-  ): number;
 }
 
 /** Scanlines for {@linkcode RunDeflate.writeScanlines}. */
@@ -97,13 +74,13 @@ export class RunDeflate {
   #skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>;
   #kernel: RunTokenKernel | undefined;
   #pixel: number;
-  #tokens: DeflateTokens = takeTokens();
+  #writer = new BitWriter();
+  #blocks = new TokenBlocks(this.#writer);
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
   #taken = 0;
   #a = 1;
   #b = 0;
-  #writer = new BitWriter();
 
   /** @param options How zero bytes are skipped. */
   constructor(options: RunDeflateOptions = {}) {
@@ -205,9 +182,7 @@ export class RunDeflate {
    * @returns The whole zlib stream.
    */
   end(): Uint8Array {
-    writeDynamicBlock(this.#writer, this.#tokens, true);
-    this.#tokens.count = 0;
-    spareTokens = this.#tokens;
+    this.#blocks.end();
     this.#writer.alignToByte();
     const adler = this.#b * 65536 + this.#a;
     for (const shift of [24, 16, 8, 0]) this.#writer.byte((adler >>> shift) & 0xff);
@@ -227,19 +202,10 @@ export class RunDeflate {
     for (let i = from; i < to;) {
       i = kernel.runTokens(i, to, this.#pixel, state, lengths, values, capacity);
       const count = words[4];
-      const lengthsOut = new Uint32Array(memory.buffer, lengths, count);
-      const valuesOut = new Uint16Array(memory.buffer, values, count);
-      for (let done = 0; done < count;) {
-        const tokens = this.#tokens;
-        const take = Math.min(count - done, BLOCK_TOKENS - tokens.count);
-        tokens.lengths.set(lengthsOut.subarray(done, done + take), tokens.count);
-        tokens.values.set(valuesOut.subarray(done, done + take), tokens.count);
-        tokens.count += take;
-        done += take;
-        if (tokens.count < BLOCK_TOKENS) continue;
-        writeDynamicBlock(this.#writer, tokens, false);
-        tokens.count = 0;
-      }
+      this.#blocks.addAll(
+        new Uint32Array(memory.buffer, lengths, count),
+        new Uint16Array(memory.buffer, values, count),
+      );
     }
     this.#a = words[0];
     this.#b = words[1];
@@ -275,29 +241,8 @@ export class RunDeflate {
   }
 
   #token(length: number, value: number): void {
-    const tokens = this.#tokens;
-    tokens.lengths[tokens.count] = length;
-    tokens.values[tokens.count++] = value;
-    if (tokens.count < BLOCK_TOKENS) return;
-    writeDynamicBlock(this.#writer, tokens, false);
-    tokens.count = 0;
+    this.#blocks.add(length, value);
   }
-}
-
-/**
- * The token buffers of the last stream ended, for the next one: a worker deflates mask after
- * mask, and 96 KiB of fresh buffers for each would be garbage that only a collection frees.
- */
-let spareTokens: DeflateTokens | undefined;
-
-function takeTokens(): DeflateTokens {
-  const tokens = spareTokens ?? {
-    lengths: new Uint32Array(BLOCK_TOKENS),
-    values: new Uint16Array(BLOCK_TOKENS),
-    count: 0,
-  };
-  spareTokens = undefined;
-  return tokens;
 }
 
 /** How many bytes from `i` (at most 258, before `to`) repeat the byte `distance` before them. */

@@ -10,7 +10,7 @@
  * @module
  */
 
-import type { RunTokenKernel } from "../flate/run_deflate.ts";
+import type { RunTokenKernel } from "../flate/run_token_kernel.ts";
 import type { PngError } from "../errors.ts";
 import type { ScanlinePass } from "./_adam7.ts";
 import { type CheckedPng, readStream, tooLarge, truncated } from "./inflate_png.ts";
