@@ -20012,6 +20012,13 @@ function unexpectedAnswer(context, { what, status = 200 }) {
     path: context.path
   });
 }
+function taskTooLarge(context, task, limit) {
+  return new ApiError(settingMessage`The lab answered ${context.method} ${context.path} with task ${task} of the page larger than ${limit} bytes, the limit per task, ${mention("maxTaskBytes")}: raise it for tasks of larger masks.`, {
+    status: 200,
+    method: context.method,
+    path: context.path
+  });
+}
 
 // lib/api/_retry.ts
 var MAX_RETRY_DELAY_MS = 3e4;
@@ -21328,8 +21335,12 @@ var PageReader = class {
   #checkSize(bytes, isMember) {
     const limit = isMember ? MAX_MEMBER_BYTES : this.#options.maxTaskBytes;
     if (bytes <= limit) return;
-    const what = isMember ? `a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes` : `task ${this.#scanner.element.number} of the page larger than ${limit} bytes, the limit per task (maxTaskBytes)`;
-    throw this.#options.fail(what);
+    if (isMember) {
+      throw this.#options.fail(`a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes`);
+    }
+    const task = this.#scanner.element.number;
+    const { fail, failTask } = this.#options;
+    throw failTask ? failTask(task, limit) : fail(`task ${task} of the page larger than ${limit} bytes, the limit per task (maxTaskBytes)`);
   }
 };
 function parsedBytes(textBytes, counts2) {
@@ -21644,7 +21655,8 @@ var LabClient = class _LabClient {
       }),
       failCost: (what) => new PageCostError(unexpectedAnswer(context, {
         what
-      }))
+      })),
+      failTask: (task, limit2) => taskTooLarge(context, task, limit2)
     });
   }
   /** GETs a JSON document with the token, logging in again once if the token was refused. */
@@ -33740,6 +33752,9 @@ var MIB = 2 ** 20;
 function parsePageMemory(text2) {
   return wholeNumber(1, 65536, "maxPageParsedBytes")(text2) * MIB;
 }
+function parseTaskSize(text2) {
+  return wholeNumber(1, 512, "maxTaskBytes")(text2) * MIB;
+}
 function maskFormatHelp() {
   const [first, ...others] = MASK_FORMATS;
   return `${first} (default, the SDK's), ${others.slice(0, -1).join(", ")} or ${others.at(-1)}`;
@@ -34108,6 +34123,14 @@ var EXPORT_SETTINGS = [
     help: "the most a page of tasks may take once parsed (default 192); a denser page is asked again in smaller pages"
   },
   {
+    key: "maxTaskBytes",
+    flag: "max-task-size",
+    input: "max-task-size",
+    kind: "string",
+    value: "<MiB>",
+    help: "the most one task's JSON may hold (default 32); raise it with --max-pixels for larger masks"
+  },
+  {
     option: "maxPixels",
     flag: "max-pixels",
     kind: "string",
@@ -34218,12 +34241,14 @@ async function readInputs() {
   if (secretKey !== "") setSecret(secretKey);
   const upload = flag("upload");
   const pageMemory = optional("max-page-memory");
+  const taskSize = optional("max-task-size");
   return {
     secretKey: required2("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required2("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required2("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
     maxPageParsedBytes: pageMemory === void 0 ? void 0 : parsePageMemory(pageMemory),
+    maxTaskBytes: taskSize === void 0 ? void 0 : parseTaskSize(taskSize),
     settings: await readSettings(),
     compareWith: optional("compare-with"),
     artifactName: upload ? artifactNameOf(required2("artifact-name", "the artifact's name")) : text("artifact-name"),
@@ -35182,6 +35207,7 @@ async function run() {
         endpoint: inputs.endpoint,
         allowInsecureHttp: inputs.allowInsecureHttp,
         maxPageParsedBytes: inputs.maxPageParsedBytes,
+        maxTaskBytes: inputs.maxTaskBytes,
         accessId: inputs.accessId,
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.

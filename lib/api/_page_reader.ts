@@ -90,6 +90,11 @@ export interface PageReaderOptions {
   fail: (what: string) => Error;
   /** Makes the error to throw when the page is refused for `maxParsedBytes`. Default: `fail`. */
   failCost?: (what: string) => Error;
+  /**
+   * Makes the error to throw for task `task` (from 1) of the page past `maxTaskBytes`. Default:
+   * `fail`, with what is wrong.
+   */
+  failTask?: (task: number, maxTaskBytes: number) => Error;
 }
 
 /** Reads one page's body, chunk after chunk; {@linkcode end} gives what was held. */
@@ -201,11 +206,16 @@ export class PageReader {
   #checkSize(bytes: number, isMember: boolean): void {
     const limit = isMember ? MAX_MEMBER_BYTES : this.#options.maxTaskBytes;
     if (bytes <= limit) return;
-    const what = isMember
-      ? `a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes`
-      : `task ${this.#scanner.element.number} of the page larger than ${limit} bytes, the limit per ` +
-        `task (maxTaskBytes)`;
-    throw this.#options.fail(what);
+    if (isMember) {
+      throw this.#options.fail(
+        `a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes`,
+      );
+    }
+    const task = this.#scanner.element.number;
+    const { fail, failTask } = this.#options;
+    throw failTask ? failTask(task, limit) : fail(
+      `task ${task} of the page larger than ${limit} bytes, the limit per task (maxTaskBytes)`,
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import {
   isJsonObject,
   jsonBody,
   responseError,
+  taskTooLarge,
   unexpectedAnswer,
 } from "./_http_error.ts";
 import { type AccessToken, logIn } from "./_login.ts";
@@ -347,6 +348,7 @@ export class LabClient {
       maxParsedBytes: this.#maxPageParsedBytes,
       fail: (what) => unexpectedAnswer(context, { what }),
       failCost: (what) => new PageCostError(unexpectedAnswer(context, { what })),
+      failTask: (task, limit) => taskTooLarge(context, task, limit),
     });
   }
 

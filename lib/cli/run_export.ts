@@ -202,6 +202,7 @@ async function taskSourceOf(
         endpointSetting,
         allowInsecureHttp: command.allowInsecureHttp,
         maxPageParsedBytes: command.maxPageParsedBytes,
+        maxTaskBytes: command.maxTaskBytes,
         signal: io.signal,
         onWarning: (message) => io.stderr(`warning: ${message}\n`),
         onRequest: command.quiet ? undefined : requestLog({
