@@ -20303,6 +20303,46 @@ async function logIn(endpoint, options) {
   };
 }
 
+// lib/api/_token_session.ts
+var TOKEN_MARGIN_MS = 6e4;
+var TokenSession = class {
+  #options;
+  #token;
+  #login;
+  /** @param options Where and as whom to log in. */
+  constructor(options) {
+    this.#options = options;
+  }
+  /**
+   * A token valid for at least the safety margin; a new one if `refused` is the current one.
+   * Calls at once share one login.
+   *
+   * @param refused A token the lab refused.
+   * @returns The token.
+   */
+  token(refused) {
+    if (this.#login) return this.#login;
+    const token = this.#token;
+    if (token && token.value !== refused && Date.now() < token.expiresAt - TOKEN_MARGIN_MS) {
+      return Promise.resolve(token.value);
+    }
+    this.#login = this.#logIn().finally(() => this.#login = void 0);
+    return this.#login;
+  }
+  async #logIn() {
+    const { endpoint, accessId, secretKey, send, secrets, onToken } = this.#options;
+    const token = await logIn(endpoint, {
+      accessId,
+      secretKey,
+      send
+    });
+    secrets.add(token.value);
+    onToken?.(token.value);
+    this.#token = token;
+    return token.value;
+  }
+};
+
 // lib/_hashed_keys.ts
 var HashedKeys = class {
   // Slot i holds a key's hash in hashes[i] (its top 8 bits when the owner gives keys back) and
@@ -21357,6 +21397,21 @@ function parsePage(text2, onDoc) {
   });
   return page;
 }
+function heldBytes(response) {
+  let bytes = 0;
+  for (const doc of response.read.docs ?? []) bytes += doc.length;
+  return bytes;
+}
+function pageBody(response, context, onTask) {
+  try {
+    return parsePage(response.read, onTask);
+  } catch {
+    throw unexpectedAnswer(context, {
+      what: "a body that is not JSON",
+      status: response.status
+    });
+  }
+}
 
 // lib/api/task_query.ts
 var LIST_KEYS = [
@@ -21446,7 +21501,6 @@ function taskQuery(projectId, filters, page) {
 
 // lib/api/lab_client.ts
 var TASKS_PATH = "api/task-manager/tasks";
-var TOKEN_MARGIN_MS = 6e4;
 var ENV_VARIABLES = {
   endpoint: "ISAHIT_LAB_API_ENDPOINT",
   accessId: "ISAHIT_LAB_API_ACCESS_ID",
@@ -21459,12 +21513,10 @@ var LabClient = class _LabClient {
   #pageSize;
   #maxTaskBytes;
   #maxPageParsedBytes;
-  #onToken;
   #onWarning;
   #send;
   #secrets = /* @__PURE__ */ new Set();
-  #token;
-  #login;
+  #session;
   /**
    * Creates a client; nothing is sent until the first call.
    *
@@ -21481,7 +21533,6 @@ var LabClient = class _LabClient {
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
     this.#maxTaskBytes = whole(options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES, "maxTaskBytes", 1);
     this.#maxPageParsedBytes = whole(options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES, "maxPageParsedBytes", 1);
-    this.#onToken = options.onToken;
     this.#onWarning = options.onWarning;
     this.#send = {
       fetch: options.fetch ?? globalThis.fetch,
@@ -21497,6 +21548,14 @@ var LabClient = class _LabClient {
       // Plain http is allowed to this machine only if it stays here: no proxy may see the secret.
       bypassProxy: options.fetch === void 0 && this.#endpoint.protocol === "http:" && isLoopback(this.#endpoint.hostname)
     };
+    this.#session = new TokenSession({
+      endpoint: this.#endpoint,
+      accessId: this.#accessId,
+      secretKey: this.#secretKey,
+      send: this.#send,
+      secrets: this.#secrets,
+      onToken: options.onToken
+    });
   }
   /**
    * Creates a client from the SDK's environment variables: `ISAHIT_LAB_API_ACCESS_ID`,
@@ -21694,52 +21753,16 @@ var LabClient = class _LabClient {
       followRedirects: true,
       readBody: options.readBody && (() => options.readBody(context))
     }, send);
-    const token = await this.#accessToken();
+    const token = await this.#session.token();
     let response = await attempt(token);
-    if (response.status === 401) response = await attempt(await this.#accessToken(token));
+    if (response.status === 401) response = await attempt(await this.#session.token(token));
     if (response.status < 200 || response.status > 299) throw responseError(response, context);
     return {
       response,
       context
     };
   }
-  /** A token valid for at least the safety margin; a new one if `refused` is the current one. */
-  #accessToken(refused) {
-    if (this.#login) return this.#login;
-    const token = this.#token;
-    if (token && token.value !== refused && Date.now() < token.expiresAt - TOKEN_MARGIN_MS) {
-      return Promise.resolve(token.value);
-    }
-    this.#login = this.#logIn().finally(() => this.#login = void 0);
-    return this.#login;
-  }
-  async #logIn() {
-    const token = await logIn(this.#endpoint, {
-      accessId: this.#accessId,
-      secretKey: this.#secretKey,
-      send: this.#send
-    });
-    this.#secrets.add(token.value);
-    this.#onToken?.(token.value);
-    this.#token = token;
-    return token.value;
-  }
 };
-function heldBytes(response) {
-  let bytes = 0;
-  for (const doc of response.read.docs ?? []) bytes += doc.length;
-  return bytes;
-}
-function pageBody(response, context, onTask) {
-  try {
-    return parsePage(response.read, onTask);
-  } catch {
-    throw unexpectedAnswer(context, {
-      what: "a body that is not JSON",
-      status: response.status
-    });
-  }
-}
 
 // lib/detect/task_mask.ts
 function taskMask(task, source) {
