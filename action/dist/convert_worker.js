@@ -71,96 +71,85 @@ var PngError = class extends MasksError {
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
   "AGFzbQEAAAABdQ5gB39/f39/f38Bf2AIf39/f39/f38Bf2AEf39/fwF/YAJ/fwF/YAN/f38AYAN/f38Bf2AEf39/fwBgAX8B",
-  "f2AFf39/f38Bf2AHf39/f39/fwBgBX9/f39/AGAIf39/f39/f38AYAZ/f39/f38AYAN/f3sBfwMmJQABAgMEBQYHBggJCgsM",
-  "BAMAAggIAwACCAACCQoIDAYEBQINAwUFAwEAAQe7AQ8GbWVtb3J5AgAIdW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFj",
-  "a1JnYgAKCm1hcENvbG91cnMACwZjZW5zdXMADAhmaWx0ZXJVcAAOCXNraXBaZXJvcwAPCXJ1blRva2VucwAQDGRpZ2VzdFBp",
-  "ZWNlcwAVDHVuZmlsdGVyRm9ybQAYC2NvbnZlcnRSb3dzABoJcGl4ZWxSdW5zABwJbGFiZWxNYXNrAB0Mcm93Qnl0ZXNTZWVu",
-  "AB4K7y8lfwEEfyAEIQkgAEEBaiEIAkADQCAHIAFPDQEgCCAJIAIgAxACIQogCkEBRgRAIAcPCyAGBEAgBiAHaiAKQQJHOgAA",
-  "CyAFQQBHIApFcQRAIAggCSAIIAJqIAMgBSAFQYACahANCyAIIQkgCCACQQFqaiEIIAdBAWohBwwACwtBfwutBQMJfwN7An8g",
-  "AiADbCEMIAQhCiAAQQFqIQkgBUEBaiELAkADQCAIIAFPDQEgC0EBa0ECOgAAIAkhDSAKIQ4gCyEPIAkgDGohEP0MAAAAAAAA",
-  "AAAAAAAAAAAAACERAkAgCUEBay0AAEECRiAVRXEEQCAJIAwQIwRAIAkgCiAM/AoAAAwCCwsgCUEBay0AAEUEQCAJIAogDBAk",
-  "BEAMAgsLIAlBAWstAABBAkYEQCAJIAxBcHFqIRQgA0EERgRAAkADQCANIBRPDQEgDf0ABAAhEyANIBMgDv0ABAD9bv0LBAAg",
-  "EyAT/Q0AAQIEBQYICQoMDQ4PDw8PIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EMaiEPDAALCwUCQANAIA0g",
-  "FE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACAPIBP9CwQAIBEgE/1QIREgDUEQaiENIA5BEGohDiAPQRBqIQ8MAAsLCyAN",
-  "IA4gECANaxAFGgUgCSAKIAwgAxACQQFGBEAgCA8LCyADQQRGBEACQANAIA0gEE8NASAN/QAEACAN/QAEAP0NAAECBAUGCAkK",
-  "DA0ODw8PDyAO/QAEACAO/QAEAP0NAAECBAUGCAkKDA0ODw8PD/1xIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4g",
-  "D0EMaiEPDAALCwUCQANAIA0gEE8NASAN/QAEACAO/QAEAP1xIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EQ",
-  "aiEPDAALCwsLIBH9UyEVIAcEQCAHIAhqIBU6AAALIAYEQCAR/VMEQCAJIAogECADIAYgBkGAAmoQDQsLIAkhCiAJIAxBAWpq",
-  "IQkgCyACQQNsQQFqaiELIAhBAWohCAwACwtBfwtsAQF/IABBAWstAAAhBCAERQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsg",
-  "BEECRgRAQQBBAiAAIAEgAhAFGw8LIARBA0YEQCAAIAEgAiADEAZBAA8LIARBBEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH/",
-  "/v37B3EgAUH//v37B3FqIAAgAXNBgIGChHhxcwvQAgECfyACIQMgAkEERgRAAkADQCADIAFPDQEgA0EQaiABTSAAIANq/QAE",
-  "AP1TRXEEQCAAIANqIAAgA0EEa2ooAgD9Ef0LBAAgA0EQaiEDDAELIAAgA2ogACADaigCACAAIANBBGtqKAIAEAM2AgAgA0EE",
-  "aiEDDAALCw8LIAJBA0YEQAJAA0AgAyABTw0BIANBEGogAU0gACADav0ABAD9U0VxBEAgACADaiAAIANBA2tq/VwCAP0MAAEC",
-  "AAECAAECAAECAAECAP0O/QsEACAAIANqQQA6AA8gA0EPaiEDDAELIAAgA2ooAgAhBCAAIANqIAQgACADQQNraigCABADQf//",
-  "/wdxIARBgICAeHFyNgIAIANBA2ohAwwACwsPCwJAA0AgAyABTw0BIAAgA2ogACADai0AACAAIAMgAmtqLQAAajoAACADQQFq",
-  "IQMMAAsLC5IBAwJ/AnsCfyACQXBxIQQCQANAIAMgBE8NASAAIANq/QAEACEFIAYgBf1QIQYgACADaiAFIAEgA2r9AAQA/W79",
-  "CwQAIANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIQcgCCAHciEIIAAgA2ogByABIANqLQAAajoAACADQQFqIQMMAAsL",
-  "IAb9UyAIQQBHcgtRAQJ/AkADQCAEIAJPDQEgBCADTwR/IAAgBCADa2otAAAFQQALIQUgACAEaiAAIARqLQAAIAUgASAEai0A",
-  "AGpBAXZqOgAAIARBAWohBAwACwsLDwBBACAAayAAIABBAEgbC9wDBAd/A3sBfwR7IANBA0YgA0EERnIEQAJAA0AgBCACTw0B",
-  "IAAgASAEIAIgAxAJBEAgACAEaiABIARq/QAEAP0LBAAgA0EERgRAIARBEGohBAUgACAEakEAOgAPIARBD2ohBAsgACAEIANr",
-  "av1cAgD9iQEhCyABIAQgA2tq/VwCAP2JASENDAELIAEgBGr9XAIA/YkBIQwgACAEaigCACEOIAwgDf2RAf2AASEPIAsgDf2R",
-  "Af2AASEQIAsgDP2OASANIA39jgH9kQH9gAEhESALIAwgDSAQIBH9M/1SIA8gEP0zIA8gEf0z/U79UiESIAAgBGr9XAIAIBIg",
-  "Ev1m/W79iQEhCyAAIARqIAsgC/1m/RsAIAsgC/1m/RsAQf///wdxIA5BgICAeHFyIANBBEYbNgIAIAwhDSAEIANqIQQMAAsL",
-  "DwsCQANAIAQgAk8NASABIARqLQAAIQYgBCADTwRAIAAgBCADa2otAAAhBSABIAQgA2tqLQAAIQcFQQAhBUEAIQcLIAYgB2sQ",
-  "ByEIIAUgB2sQByEJIAUgBmogB0EBdGsQByEKIAAgBGogACAEai0AACAIIAlNIAggCk1xBH8gBQUgBiAHIAkgCk0bC2o6AAAg",
-  "BEEBaiEEDAALCwt1AQF/IAIgBEkgAkEQaiADS3IEQEEADwsgACACav0ABAD9UwRAQQAPCyABIAJq/QAEACABIAIgBGtq/QAE",
-  "AP0j/WNFBEBBAA8LQX9B////ByAEQQRGGyEFIAAgAiAEa2ooAgAgBXEgASACIARraigCACAFcUYLjwEBBH8CQANAIAcgBE8N",
-  "ASAAIAcgAWxqIQggAiAHIANsaiEJIAZBA0YEQCAJIAggBUEDbPwKAAAFIAggBUECdGohCgJAA0AgCCAKTw0BIAkgCP0ABAAg",
-  "CP0ABAD9DQABAgQFBggJCgwNDg8PDw/9CwQAIAhBEGohCCAJQQxqIQkMAAsLCyAHQQFqIQcMAAsLC7EBAQV/AkADQCAFIAJP",
-  "DQEgACAFIAFsaiEGIAYgA0EDbGohBwJAA0AgBiAHTw0BIAb9AAQA/VNFBEAgBkEPaiEGDAELIAZBD2ohCSAJIAdLBEAgByEJ",
-  "CwNAIAYtAAAEQCAEIAYtAAJBAnRqIQggCC0AAARAIAYgCC0AAToAACAGIAgtAAI6AAEgBiAILQADOgACCwsgBkEDaiEGIAYg",
-  "CUkNAAsMAAsLIAVBAWohBQwACwsLRQEEfyADIARsIQsgACEJIAUhCgJAA0AgCCACTw0BIAkgCiAJIAtqIAQgBiAHEA0gCSEK",
-  "IAkgAWohCSAIQQFqIQgMAAsLC8cCAQd/QX8hCUEQQQ8gA0EERhshBiAGQQJ0IQwCQANAIAAgAk8NASAAIAxqIAJNBEAgAP0A",
-  "BAAgAf0ABAD9USAAIAZq/QAEACABIAZq/QAEAP1R/VAgACAGQQF0av0ABAAgASAGQQF0av0ABAD9USAAIAZBA2xq/QAEACAB",
-  "IAZBA2xq/QAEAP1R/VD9UP1TRQRAIAAgDGohACABIAxqIQEMAgsLIAD9AAQAIAH9AAQA/VH9UwRAIAAgBmohByAHIAJLBEAg",
-  "AiEHCwNAIAAoAgBB/4H8B3EhCCAIIAlHBEAgCCEJIAhB/wFxIQogCgRAIAQgCEEQdmpBAToAACAFIApBAXRqIQsgCy8BAEUE",
-  "QCALIAhBEHZBAWo7AQALCwsgACADaiEAIAEgA2ohASAAIAdJDQALBSAAIAZqIQAgASAGaiEBCwwACwsLtgEBBX8gAkFwcSEH",
-  "IAEhAwJAA0AgA0UNASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQgBCACQQFqayEFIANFBEAMAgtBACEGAkAD",
-  "QCAGIAdPDQEgBCAGaiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsLAkADQCAGIAJPDQEgBCAGaiAEIAZqLQAA",
-  "IAUgBmotAABrOgAAIAZBAWohBgwACwsMAAsLC4EBAAJAA0AgAEHAAGogAUsNASAA/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw",
-  "/VD9UP1TDQEgAEHAAGohAAwACwsCQANAIABBEGogAUsNASAA/QAEAP1TDQEgAEEQaiEADAALCwJAA0AgACABTw0BIAAtAAAN",
-  "ASAAQQFqIQAMAAsLIAAL+gMBDH8gAygCACEIIAMoAgQhCSADKAIIIQogACEHAkADQCAHIAFPDQEgC0ECaiAGSw0BIActAABF",
-  "IApBAEcgB0EBIAAgAxARRXFxBEAgByABEA8hDCAMIAdrIQ0gCa0gDa0gCK1+fELx/wOCpyEJIAogDRAUIQogDUEDTwRAIAQg",
-  "BSALIA1BARATIQsFQQAhEAJAA0AgECANTw0BIAQgBSALQQBBABATIQsgEEEBaiEQDAALCwsgDCEHDAELIAcgAUEBIAAgAxAS",
-  "QQAgCkEBTxshDiAHIAEgAiAAIAMQEkEAIAJBAUsgCiACT3EbIQ8gDkEDSSAPQQNJcQRAIAggBy0AAGpB8f8DcCEIIAkgCGpB",
-  "8f8DcCEJIApBARAUIQogBCAFIAtBACAHLQAAEBMhCyAHQQFqIQcMAQsgDiAPIA4gD08bIQ0gBCAFIAsgDUEBIAIgDiAPTxsQ",
-  "EyELIAcgDWohDAJAA0AgByAMTw0BIAggBy0AAGohCCAJIAhqIQkgB0EBaiEHDAALCyAIQfH/A3AhCCAJQfH/A3AhCSAKIA0Q",
-  "FCEKDAALCyAHQQEgACADEBEhESAHQQIgACADEBEhEiADIAdBAyAAIAMQEToADiADIBI6AA0gAyAROgAMIAMgCDYCACADIAk2",
-  "AgQgAyAKNgIIIAMgCzYCECAHCycBAX8gACABayEEIAQgAk4EfyAELQAABSADIAIgBGtBAWtqLQAMCwuDAQECfyABIABrIQUg",
-  "BUGCAksEQEGCAiEFCyAAIAJrIANOBEACQANAIAYgBU8NASAAIAZqLQAAIAAgBmogAmstAABHDQEgBkEBaiEGDAALCyAGDwsC",
-  "QANAIAYgBU8NASAAIAZqLQAAIAAgBmogAiADIAQQEUcNASAGQQFqIQYMAAsLIAYLIQAgACACQQJ0aiADNgIAIAEgAkEBdGog",
-  "BDsBACACQQFqCx0AIAFBEE8Ef0EQBUEQIAAgAWogACABakEQSxsLC2QBA38gACEIIAQhCQJAA0AgByACTw0BIAVBAEcgBSAH",
-  "ai0AAEVxBEAgBkEANgIAIAZBBGohBgUgCEF/IAkgBEF/RhsgAyAGEBYhBgsgCCEJIAggAWohCCAHQQFqIQcMAAsLIAYLNAEB",
-  "fyACQXBxIQQgAUF/RgR/IAAgBCADECAFIAAgASAEIAMQIQshAyAAIAEgBCACIAMQFwuIAQEDfyACIANJBEAgBCACQQR2QQFq",
-  "NgIAIAIhBQJAA0AgBSADTw0BIAAgBWotAAAhByABQX9HBEAgByABIAVqLQAAa0H/AXEhBwsgBCAFIAJraiAHOgAEIAYgB3Ih",
-  "BiAFQQFqIQUMAAsLIAYEQCAEIAMgAmtBBGpqIQQLCyAEQQA2AgAgBEEEaguqAQEFfyAEIQkgAEEBaiEIAkADQCAHIAFPDQEg",
-  "CEEBay0AAEECRgRAIAggCSACIAYQGSELQQJBACALIAZBBGpGGyEKBSAIIAkgAiADEAIhCiAKQQFGBEBBfyAHaw8LIAggCSAC",
-  "IAYQFiELCyALIQYgBUEARyAKRXEEQCAIIAkgCCACaiADIAUgBUGAAmoQDQsgCCEJIAggAkEBamohCCAHQQFqIQcMAAsLIAYL",
-  "dwICfwF7IAJBcHEhBQJAA0AgBCAFTw0BIAAgBGr9AAQAIQYgBv1TBEAgAyAEIAYQIiEDCyAAIARqIAYgASAEav0ABAD9bv0L",
-  "BAAgBEEQaiEEDAALCyAAQX8gBSACIAMQFyEDIAAgBWogASAFaiACIAVrEAUaIAMLiwIBBn9BAyAFQQFqIAVBAkYbIQwgAkED",
-  "bCELAkADQCAHIAFPDQEgACAHIAtsaiEJIAMgByAEbGohCkEAIQgCQANAIAhBEGogAksNASAHQQBHIAn9AAQAIAkgC2v9AAQA",
-  "/VEgCf0ABBAgCSALa/0ABBD9USAJ/QAEICAJIAtr/QAEIP1R/VD9UP1TRXEEQCAKIAogBGv9AAQA/QsEACAFBEAgCiAKIARr",
-  "/QAEEP0LBBALIAVBAkYEQCAKIAogBGv9AAQg/QsEIAsFIAkgCkEQIAUgBhAbCyAIQRBqIQggCUEwaiEJIAogDEEEdGohCgwA",
-  "CwsgCSAKIAIgCGsgBSAGEBsgB0EBaiEHDAALCwuhAQEDfyAAIAJBA2xqIQUCQANAIAAgBU8NASAALQAAIQYgBgR/IAQgAC0A",
-  "AmotAAAFQQALIQcgA0EBRgRAIAEgBkEIdDsBACABQQJqIQELIANFBEAgASAHOgAAIAFBAWohAQsgA0ECRgRAIAFBACAGIAdF",
-  "IAQgB2otAIACchs6AAAgASAHOgABIAFBADoAAiABQQNqIQELIABBA2ohAAwACwsL4gEBB38CQANAIAUgAk8NASAAIAUgAWxq",
-  "IQYgBCEJIAYoAgBB////B3EhCyAEQQA2AgQgBCALNgIIIARBDGohBEEBIQhBASEHAkADQCAHIANPDQEgB0EFaiADTQRAIAYg",
-  "B0EDbGr9AAQAIAYgB0EBa0EDbGr9AAQA/SP9YwRAIAdBBWohBwwCCwsgBiAHQQNsaigCAEH///8HcSEKIAogC0cEQCAEIAc2",
-  "AgAgBCAKNgIEIARBCGohBCAIQQFqIQggCiELCyAHQQFqIQcMAAsLIAkgCDYCACAFQQFqIQUMAAsLIAQLZgIEfwF7IAP9DyEK",
-  "AkADQCAGIAFPDQEgACAGIAJsaiEIIAQgBiAFbGohCUEAIQcCQANAIAcgAk8NASAJIAdqIAggB2r9AAQAIAr9I/0LBAAgB0EQ",
-  "aiEHDAALCyAGQQFqIQYMAAsLC5MBAgR/AXsCQANAIAQgAU8NASADIARBCHRqIQcgB0EAQYAC/AsAIAAgBCACbGohBSAFIAJq",
-  "IQYCQANAIAVBEGogBksNASAF/QAEACEIIAggBS0AAP0P/SP9YwRAIAcgBS0AAGpBAToAAAUgBUEQIAcQHwsgBUEQaiEFDAAL",
-  "CyAFIAYgBWsgBxAfIARBAWohBAwACwsLLgEBfyAAIAFqIQMCQANAIAAgA08NASACIAAtAABqQQE6AAAgAEEBaiEADAALCwu6",
-  "AQIBfwR7AkADQCADQcAAaiABSw0BIAAgA2r9AAQAIQQgACADav0ABBAhBSAAIANq/QAEICEGIAAgA2r9AAQwIQcgBCAF/VAg",
-  "BiAH/VD9UP1TBEAgAiADIAQQIiECIAIgA0EQaiAFECIhAiACIANBIGogBhAiIQIgAiADQTBqIAcQIiECCyADQcAAaiEDDAAL",
-  "CwJAA0AgAyABTw0BIAIgAyAAIANq/QAEABAiIQIgA0EQaiEDDAALCyACC/EBAgF/BHsCQANAIARBwABqIAJLDQEgACAEav0A",
-  "BAAgASAEav0ABAD9cSEFIAAgBGr9AAQQIAEgBGr9AAQQ/XEhBiAAIARq/QAEICABIARq/QAEIP1xIQcgACAEav0ABDAgASAE",
-  "av0ABDD9cSEIIAUgBv1QIAcgCP1Q/VD9UwRAIAMgBCAFECIhAyADIARBEGogBhAiIQMgAyAEQSBqIAcQIiEDIAMgBEEwaiAI",
-  "ECIhAwsgBEHAAGohBAwACwsCQANAIAQgAk8NASADIAQgACAEav0ABAAgASAEav0ABAD9cRAiIQMgBEEQaiEEDAALCyADCycA",
-  "IAL9U0UEQCAADwsgACABQQR2QQFqNgIAIAAgAv0LBAQgAEEUagtUAQF/AkADQCACQRBqIAFLDQEgACACav0ABAD9UwRAQQAP",
-  "CyACQRBqIQIMAAsLAkADQCACIAFPDQEgACACai0AAARAQQAPCyACQQFqIQIMAAsLQQELaAEBfwJAA0AgA0EQaiACSw0BIAAg",
-  "A2r9AAQAIAEgA2r9AAQA/VH9UwRAQQAPCyADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACABIANqLQAARwRAQQAPCyAD",
-  "QQFqIQMMAAsLQQEL"
+  "f2AFf39/f38Bf2AHf39/f39/fwBgBX9/f39/AGAIf39/f39/f38AYAZ/f39/f38AYAN/f3sBfwMhIAABAgMEBQYHBggJCgsM",
+  "BAMAAggAAgkKCAwGBAUCDQMFBQMBAAEHrwEOBm1lbW9yeQIACHVuZmlsdGVyAAANdHJhbnNjb2RlUm93cwABB3BhY2tSZ2IA",
+  "CgptYXBDb2xvdXJzAAsGY2Vuc3VzAAwIZmlsdGVyVXAADglza2lwWmVyb3MADwxkaWdlc3RQaWVjZXMAEAx1bmZpbHRlckZv",
+  "cm0AEwtjb252ZXJ0Um93cwAVCXBpeGVsUnVucwAXCWxhYmVsTWFzawAYDHJvd0J5dGVzU2VlbgAZCoYqIH8BBH8gBCEJIABB",
+  "AWohCAJAA0AgByABTw0BIAggCSACIAMQAiEKIApBAUYEQCAHDwsgBgRAIAYgB2ogCkECRzoAAAsgBUEARyAKRXEEQCAIIAkg",
+  "CCACaiADIAUgBUGAAmoQDQsgCCEJIAggAkEBamohCCAHQQFqIQcMAAsLQX8LrQUDCX8DewJ/IAIgA2whDCAEIQogAEEBaiEJ",
+  "IAVBAWohCwJAA0AgCCABTw0BIAtBAWtBAjoAACAJIQ0gCiEOIAshDyAJIAxqIRD9DAAAAAAAAAAAAAAAAAAAAAAhEQJAIAlB",
+  "AWstAABBAkYgFUVxBEAgCSAMEB4EQCAJIAogDPwKAAAMAgsLIAlBAWstAABFBEAgCSAKIAwQHwRADAILCyAJQQFrLQAAQQJG",
+  "BEAgCSAMQXBxaiEUIANBBEYEQAJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIBMgE/0NAAECBAUGCAkKDA0O",
+  "Dw8PDyESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BDGohDwwACwsFAkADQCANIBRPDQEgDf0ABAAhEyANIBMg",
+  "Dv0ABAD9bv0LBAAgDyAT/QsEACARIBP9UCERIA1BEGohDSAOQRBqIQ4gD0EQaiEPDAALCwsgDSAOIBAgDWsQBRoFIAkgCiAM",
+  "IAMQAkEBRgRAIAgPCwsgA0EERgRAAkADQCANIBBPDQEgDf0ABAAgDf0ABAD9DQABAgQFBggJCgwNDg8PDw8gDv0ABAAgDv0A",
+  "BAD9DQABAgQFBggJCgwNDg8PDw/9cSESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BDGohDwwACwsFAkADQCAN",
+  "IBBPDQEgDf0ABAAgDv0ABAD9cSESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BEGohDwwACwsLCyAR/VMhFSAH",
+  "BEAgByAIaiAVOgAACyAGBEAgEf1TBEAgCSAKIBAgAyAGIAZBgAJqEA0LCyAJIQogCSAMQQFqaiEJIAsgAkEDbEEBamohCyAI",
+  "QQFqIQgMAAsLQX8LbAEBfyAAQQFrLQAAIQQgBEUEQEEADwsgBEEBRgRAIAAgAiADEARBAA8LIARBAkYEQEEAQQIgACABIAIQ",
+  "BRsPCyAEQQNGBEAgACABIAIgAxAGQQAPCyAEQQRGBEAgACABIAIgAxAIQQAPC0EBCyIAIABB//79+wdxIAFB//79+wdxaiAA",
+  "IAFzQYCBgoR4cXML0AIBAn8gAiEDIAJBBEYEQAJAA0AgAyABTw0BIANBEGogAU0gACADav0ABAD9U0VxBEAgACADaiAAIANB",
+  "BGtqKAIA/RH9CwQAIANBEGohAwwBCyAAIANqIAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGohAwwACwsPCyACQQNGBEAC",
+  "QANAIAMgAU8NASADQRBqIAFNIAAgA2r9AAQA/VNFcQRAIAAgA2ogACADQQNrav1cAgD9DAABAgABAgABAgABAgABAgD9Dv0L",
+  "BAAgACADakEAOgAPIANBD2ohAwwBCyAAIANqKAIAIQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8HcSAEQYCAgHhxcjYCACAD",
+  "QQNqIQMMAAsLDwsCQANAIAMgAU8NASAAIANqIAAgA2otAAAgACADIAJrai0AAGo6AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8g",
+  "AkFwcSEEAkADQCADIARPDQEgACADav0ABAAhBSAGIAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsEACADQRBqIQMMAAsLAkAD",
+  "QCADIAJPDQEgACADai0AACEHIAggB3IhCCAAIANqIAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG/VMgCEEAR3ILUQECfwJA",
+  "A0AgBCACTw0BIAQgA08EfyAAIAQgA2tqLQAABUEACyEFIAAgBGogACAEai0AACAFIAEgBGotAABqQQF2ajoAACAEQQFqIQQM",
+  "AAsLCw8AQQAgAGsgACAAQQBIGwvcAwQHfwN7AX8EeyADQQNGIANBBEZyBEACQANAIAQgAk8NASAAIAEgBCACIAMQCQRAIAAg",
+  "BGogASAEav0ABAD9CwQAIANBBEYEQCAEQRBqIQQFIAAgBGpBADoADyAEQQ9qIQQLIAAgBCADa2r9XAIA/YkBIQsgASAEIANr",
+  "av1cAgD9iQEhDQwBCyABIARq/VwCAP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9gAEhECALIAz9jgEgDSAN",
+  "/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9Zv1u/YkBIQsgACAEaiAL",
+  "IAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8LAkADQCAEIAJPDQEgASAE",
+  "ai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAchCCAFIAdrEAchCSAFIAZq",
+  "IAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARBAWohBAwACwsLdQEBfyAC",
+  "IARJIAJBEGogA0tyBEBBAA8LIAAgAmr9AAQA/VMEQEEADwsgASACav0ABAAgASACIARrav0ABAD9I/1jRQRAQQAPC0F/Qf//",
+  "/wcgBEEERhshBSAAIAIgBGtqKAIAIAVxIAEgAiAEa2ooAgAgBXFGC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByAD",
+  "bGohCSAGQQNGBEAgCSAIIAVBA2z8CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoM",
+  "DQ4PDw8P/QsEACAIQRBqIQggCUEMaiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAGIANB",
+  "A2xqIQcCQANAIAYgB08NASAG/QAEAP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAGLQAC",
+  "QQJ0aiEIIAgtAAAEQCAGIAgtAAE6AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFqIQUM",
+  "AAsLC0UBBH8gAyAEbCELIAAhCSAFIQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxANIAkhCiAJIAFqIQkgCEEBaiEIDAAL",
+  "CwvHAgEHf0F/IQlBEEEPIANBBEYbIQYgBkECdCEMAkADQCAAIAJPDQEgACAMaiACTQRAIAD9AAQAIAH9AAQA/VEgACAGav0A",
+  "BAAgASAGav0ABAD9Uf1QIAAgBkEBdGr9AAQAIAEgBkEBdGr9AAQA/VEgACAGQQNsav0ABAAgASAGQQNsav0ABAD9Uf1Q/VD9",
+  "U0UEQCAAIAxqIQAgASAMaiEBDAILCyAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsDQCAAKAIAQf+B/Adx",
+  "IQggCCAJRwRAIAghCSAIQf8BcSEKIAoEQCAEIAhBEHZqQQE6AAAgBSAKQQF0aiELIAsvAQBFBEAgCyAIQRB2QQFqOwEACwsL",
+  "IAAgA2ohACABIANqIQEgACAHSQ0ACwUgACAGaiEAIAEgBmohAQsMAAsLC7YBAQV/IAJBcHEhByABIQMCQANAIANFDQEgA0EB",
+  "ayEDIAAgAyACQQFqbGohBCAEQQI6AAAgBEEBaiEEIAQgAkEBamshBSADRQRADAILQQAhBgJAA0AgBiAHTw0BIAQgBmogBCAG",
+  "av0ABAAgBSAGav0ABAD9cf0LBAAgBkEQaiEGDAALCwJAA0AgBiACTw0BIAQgBmogBCAGai0AACAFIAZqLQAAazoAACAGQQFq",
+  "IQYMAAsLDAALCwuBAQACQANAIABBwABqIAFLDQEgAP0ABAAgAP0ABBD9UCAA/QAEICAA/QAEMP1Q/VD9Uw0BIABBwABqIQAM",
+  "AAsLAkADQCAAQRBqIAFLDQEgAP0ABAD9Uw0BIABBEGohAAwACwsCQANAIAAgAU8NASAALQAADQEgAEEBaiEADAALCyAAC2QB",
+  "A38gACEIIAQhCQJAA0AgByACTw0BIAVBAEcgBSAHai0AAEVxBEAgBkEANgIAIAZBBGohBgUgCEF/IAkgBEF/RhsgAyAGEBEh",
+  "BgsgCCEJIAggAWohCCAHQQFqIQcMAAsLIAYLNAEBfyACQXBxIQQgAUF/RgR/IAAgBCADEBsFIAAgASAEIAMQHAshAyAAIAEg",
+  "BCACIAMQEguIAQEDfyACIANJBEAgBCACQQR2QQFqNgIAIAIhBQJAA0AgBSADTw0BIAAgBWotAAAhByABQX9HBEAgByABIAVq",
+  "LQAAa0H/AXEhBwsgBCAFIAJraiAHOgAEIAYgB3IhBiAFQQFqIQUMAAsLIAYEQCAEIAMgAmtBBGpqIQQLCyAEQQA2AgAgBEEE",
+  "aguqAQEFfyAEIQkgAEEBaiEIAkADQCAHIAFPDQEgCEEBay0AAEECRgRAIAggCSACIAYQFCELQQJBACALIAZBBGpGGyEKBSAI",
+  "IAkgAiADEAIhCiAKQQFGBEBBfyAHaw8LIAggCSACIAYQESELCyALIQYgBUEARyAKRXEEQCAIIAkgCCACaiADIAUgBUGAAmoQ",
+  "DQsgCCEJIAggAkEBamohCCAHQQFqIQcMAAsLIAYLdwICfwF7IAJBcHEhBQJAA0AgBCAFTw0BIAAgBGr9AAQAIQYgBv1TBEAg",
+  "AyAEIAYQHSEDCyAAIARqIAYgASAEav0ABAD9bv0LBAAgBEEQaiEEDAALCyAAQX8gBSACIAMQEiEDIAAgBWogASAFaiACIAVr",
+  "EAUaIAMLiwIBBn9BAyAFQQFqIAVBAkYbIQwgAkEDbCELAkADQCAHIAFPDQEgACAHIAtsaiEJIAMgByAEbGohCkEAIQgCQANA",
+  "IAhBEGogAksNASAHQQBHIAn9AAQAIAkgC2v9AAQA/VEgCf0ABBAgCSALa/0ABBD9USAJ/QAEICAJIAtr/QAEIP1R/VD9UP1T",
+  "RXEEQCAKIAogBGv9AAQA/QsEACAFBEAgCiAKIARr/QAEEP0LBBALIAVBAkYEQCAKIAogBGv9AAQg/QsEIAsFIAkgCkEQIAUg",
+  "BhAWCyAIQRBqIQggCUEwaiEJIAogDEEEdGohCgwACwsgCSAKIAIgCGsgBSAGEBYgB0EBaiEHDAALCwuhAQEDfyAAIAJBA2xq",
+  "IQUCQANAIAAgBU8NASAALQAAIQYgBgR/IAQgAC0AAmotAAAFQQALIQcgA0EBRgRAIAEgBkEIdDsBACABQQJqIQELIANFBEAg",
+  "ASAHOgAAIAFBAWohAQsgA0ECRgRAIAFBACAGIAdFIAQgB2otAIACchs6AAAgASAHOgABIAFBADoAAiABQQNqIQELIABBA2oh",
+  "AAwACwsL4gEBB38CQANAIAUgAk8NASAAIAUgAWxqIQYgBCEJIAYoAgBB////B3EhCyAEQQA2AgQgBCALNgIIIARBDGohBEEB",
+  "IQhBASEHAkADQCAHIANPDQEgB0EFaiADTQRAIAYgB0EDbGr9AAQAIAYgB0EBa0EDbGr9AAQA/SP9YwRAIAdBBWohBwwCCwsg",
+  "BiAHQQNsaigCAEH///8HcSEKIAogC0cEQCAEIAc2AgAgBCAKNgIEIARBCGohBCAIQQFqIQggCiELCyAHQQFqIQcMAAsLIAkg",
+  "CDYCACAFQQFqIQUMAAsLIAQLZgIEfwF7IAP9DyEKAkADQCAGIAFPDQEgACAGIAJsaiEIIAQgBiAFbGohCUEAIQcCQANAIAcg",
+  "Ak8NASAJIAdqIAggB2r9AAQAIAr9I/0LBAAgB0EQaiEHDAALCyAGQQFqIQYMAAsLC5MBAgR/AXsCQANAIAQgAU8NASADIARB",
+  "CHRqIQcgB0EAQYAC/AsAIAAgBCACbGohBSAFIAJqIQYCQANAIAVBEGogBksNASAF/QAEACEIIAggBS0AAP0P/SP9YwRAIAcg",
+  "BS0AAGpBAToAAAUgBUEQIAcQGgsgBUEQaiEFDAALCyAFIAYgBWsgBxAaIARBAWohBAwACwsLLgEBfyAAIAFqIQMCQANAIAAg",
+  "A08NASACIAAtAABqQQE6AAAgAEEBaiEADAALCwu6AQIBfwR7AkADQCADQcAAaiABSw0BIAAgA2r9AAQAIQQgACADav0ABBAh",
+  "BSAAIANq/QAEICEGIAAgA2r9AAQwIQcgBCAF/VAgBiAH/VD9UP1TBEAgAiADIAQQHSECIAIgA0EQaiAFEB0hAiACIANBIGog",
+  "BhAdIQIgAiADQTBqIAcQHSECCyADQcAAaiEDDAALCwJAA0AgAyABTw0BIAIgAyAAIANq/QAEABAdIQIgA0EQaiEDDAALCyAC",
+  "C/EBAgF/BHsCQANAIARBwABqIAJLDQEgACAEav0ABAAgASAEav0ABAD9cSEFIAAgBGr9AAQQIAEgBGr9AAQQ/XEhBiAAIARq",
+  "/QAEICABIARq/QAEIP1xIQcgACAEav0ABDAgASAEav0ABDD9cSEIIAUgBv1QIAcgCP1Q/VD9UwRAIAMgBCAFEB0hAyADIARB",
+  "EGogBhAdIQMgAyAEQSBqIAcQHSEDIAMgBEEwaiAIEB0hAwsgBEHAAGohBAwACwsCQANAIAQgAk8NASADIAQgACAEav0ABAAg",
+  "ASAEav0ABAD9cRAdIQMgBEEQaiEEDAALCyADCycAIAL9U0UEQCAADwsgACABQQR2QQFqNgIAIAAgAv0LBAQgAEEUagtUAQF/",
+  "AkADQCACQRBqIAFLDQEgACACav0ABAD9UwRAQQAPCyACQRBqIQIMAAsLAkADQCACIAFPDQEgACACai0AAARAQQAPCyACQQFq",
+  "IQIMAAsLQQELaAEBfwJAA0AgA0EQaiACSw0BIAAgA2r9AAQAIAEgA2r9AAQA/VH9UwRAQQAPCyADQRBqIQMMAAsLAkADQCAD",
+  "IAJPDQEgACADai0AACABIANqLQAARwRAQQAPCyADQQFqIQMMAAsLQQEL"
 ].join("");
 
 // lib/png/kernels.ts
@@ -1195,80 +1184,22 @@ function atLeastTwo(frequencies) {
   return frequencies;
 }
 
-// lib/flate/_token_blocks.ts
-var BLOCK_TOKENS = 1 << 14;
-var spareTokens;
-var TokenBlocks = class {
-  #writer;
-  #tokens;
-  /** @param writer Where the blocks' bits go. */
-  constructor(writer) {
-    this.#writer = writer;
-    this.#tokens = spareTokens ?? {
-      lengths: new Uint32Array(BLOCK_TOKENS),
-      values: new Uint16Array(BLOCK_TOKENS),
-      count: 0
-    };
-    spareTokens = void 0;
-  }
-  /**
-   * Adds a token.
-   *
-   * @param length 0 for a literal, else the match's length.
-   * @param value The literal, or the match's distance.
-   */
-  add(length, value) {
-    const tokens = this.#tokens;
-    tokens.lengths[tokens.count] = length;
-    tokens.values[tokens.count++] = value;
-    if (tokens.count === BLOCK_TOKENS) this.#flush();
-  }
-  /**
-   * Adds tokens given as two arrays, e.g. views of a kernel's memory.
-   *
-   * @param lengths The tokens' lengths.
-   * @param values Their values, as many.
-   */
-  addAll(lengths, values) {
-    for (let done = 0; done < lengths.length; ) {
-      const tokens = this.#tokens;
-      const take = Math.min(lengths.length - done, BLOCK_TOKENS - tokens.count);
-      tokens.lengths.set(lengths.subarray(done, done + take), tokens.count);
-      tokens.values.set(values.subarray(done, done + take), tokens.count);
-      tokens.count += take;
-      done += take;
-      if (tokens.count === BLOCK_TOKENS) this.#flush();
-    }
-  }
-  /** Writes the tokens left as the stream's final block; the buffers go to the next stream. */
-  end() {
-    writeDynamicBlock(this.#writer, this.#tokens, true);
-    this.#tokens.count = 0;
-    spareTokens = this.#tokens;
-  }
-  #flush() {
-    writeDynamicBlock(this.#writer, this.#tokens, false);
-    this.#tokens.count = 0;
-  }
-};
-
 // lib/flate/run_deflate.ts
+var BLOCK_TOKENS = 1 << 14;
 var ADLER_MODULUS = 65521;
 var RunDeflate = class {
   #skipZeros;
-  #kernel;
   #pixel;
-  #writer = new BitWriter();
-  #blocks = new TokenBlocks(this.#writer);
+  #tokens = takeTokens();
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
   #taken = 0;
   #a = 1;
   #b = 0;
+  #writer = new BitWriter();
   /** @param options How zero bytes are skipped. */
   constructor(options = {}) {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
-    this.#kernel = options.kernel;
     this.#pixel = options.pixelBytes ?? 3;
     if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
       throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
@@ -1284,10 +1215,6 @@ var RunDeflate = class {
    * @param to The position after the last byte. @default {bytes.length}
    */
   write(bytes, from = 0, to = bytes.length) {
-    const kernel = this.#kernel;
-    if (kernel && bytes.buffer === kernel.memory.buffer) {
-      return this.#writeByKernel(kernel, bytes.byteOffset + from, bytes.byteOffset + to);
-    }
     const before = this.#before;
     const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
     for (let i = from; i < to; ) {
@@ -1351,13 +1278,11 @@ var RunDeflate = class {
    * Up-filtered) and are encoded without being read; runs of the others as they are.
    *
    * @param bytes Where the scanlines are.
-   * @param scanlines The first one's position, the distance between two, how many, their
-   * flags (`flags[at + row]` is 0 for a row of zeros), and the kernel that tokenizes them.
+   * @param scanlines The first one's position, the distance between two, how many, and their
+   * flags: `flags[at + row]` is 0 for a row of zeros.
    */
   writeScanlines(bytes, scanlines) {
     const { first, stride, count, flags, at } = scanlines;
-    const own = this.#kernel;
-    if (scanlines.kernel) this.#kernel = scanlines.kernel;
     for (let row = 0; row < count; ) {
       if (flags[at + row] === 0) {
         this.zeroRow(bytes[first + row * stride], stride - 1);
@@ -1369,7 +1294,6 @@ var RunDeflate = class {
       this.write(bytes, first + row * stride, first + end * stride);
       row = end;
     }
-    this.#kernel = own;
   }
   /**
    * Ends the stream.
@@ -1377,7 +1301,9 @@ var RunDeflate = class {
    * @returns The whole zlib stream.
    */
   end() {
-    this.#blocks.end();
+    writeDynamicBlock(this.#writer, this.#tokens, true);
+    this.#tokens.count = 0;
+    spareTokens = this.#tokens;
     this.#writer.alignToByte();
     const adler = this.#b * 65536 + this.#a;
     for (const shift of [
@@ -1387,26 +1313,6 @@ var RunDeflate = class {
       0
     ]) this.#writer.byte(adler >>> shift & 255);
     return this.#writer.bytes();
-  }
-  /** As `write`, the tokens found by the kernel and taken in here, block by block. */
-  #writeByKernel(kernel, from, to) {
-    const { memory, scratch: state, capacity } = kernel;
-    const words = new Uint32Array(memory.buffer, state, 5);
-    const lengths = state + 32;
-    const values = lengths + 4 * capacity;
-    words[0] = this.#a;
-    words[1] = this.#b;
-    words[2] = Math.min(this.#taken, 16);
-    memory.set(this.#before, state + 12);
-    for (let i = from; i < to; ) {
-      i = kernel.runTokens(i, to, this.#pixel, state, lengths, values, capacity);
-      const count = words[4];
-      this.#blocks.addAll(new Uint32Array(memory.buffer, lengths, count), new Uint16Array(memory.buffer, values, count));
-    }
-    this.#a = words[0];
-    this.#b = words[1];
-    this.#taken += to - from;
-    this.#before.set(memory.subarray(state + 12, state + 15));
   }
   #literal(value) {
     this.#a = (this.#a + value) % ADLER_MODULUS;
@@ -1433,9 +1339,24 @@ var RunDeflate = class {
     this.#taken += to - from;
   }
   #token(length, value) {
-    this.#blocks.add(length, value);
+    const tokens = this.#tokens;
+    tokens.lengths[tokens.count] = length;
+    tokens.values[tokens.count++] = value;
+    if (tokens.count < BLOCK_TOKENS) return;
+    writeDynamicBlock(this.#writer, tokens, false);
+    tokens.count = 0;
   }
 };
+var spareTokens;
+function takeTokens() {
+  const tokens = spareTokens ?? {
+    lengths: new Uint32Array(BLOCK_TOKENS),
+    values: new Uint16Array(BLOCK_TOKENS),
+    count: 0
+  };
+  spareTokens = void 0;
+  return tokens;
+}
 function runLength(bytes, at, i, to, distance) {
   const max = Math.min(MAX_MATCH, to - i);
   let length = 0;
@@ -1888,7 +1809,6 @@ function writeUint32(bytes, at, value) {
 
 // lib/png/_strip_layout.ts
 var STRIP_BYTES = 256 * 1024;
-var TOKEN_CAPACITY = 4096;
 function stripLayout(header) {
   const { width, height } = header;
   const channels = header.colourType === 6 ? 4 : 3;
@@ -1903,8 +1823,7 @@ function stripLayout(header) {
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
   const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK);
   const pieces = align16(flags + rows + SLACK);
-  const tokens = align16(pieces + pixelFormBound(rows, outRow) + SLACK);
-  const end = tokens + 32 + 6 * TOKEN_CAPACITY + SLACK;
+  const end = pieces + pixelFormBound(rows, outRow) + SLACK;
   return {
     width,
     height,
@@ -1920,7 +1839,6 @@ function stripLayout(header) {
     output,
     flags,
     pieces,
-    tokens,
     end
   };
 }
@@ -1952,13 +1870,7 @@ function transcodeFastRgb(png, options) {
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
     const deflate2 = new RunDeflate({
-      skipZeros: (_, from, to) => kernels.skipZeros(from, to),
-      kernel: {
-        memory,
-        scratch: layout.tokens,
-        capacity: TOKEN_CAPACITY,
-        runTokens: kernels.runTokens
-      }
+      skipZeros: (_, from, to) => kernels.skipZeros(from, to)
     });
     if (colourTable !== void 0) memory.set(colourTable, table);
     memory.fill(0, output, output + outStride);
@@ -2337,14 +2249,12 @@ var PngRowEncoder = class {
     }
     const deflate2 = this.#deflate;
     if (deflate2 instanceof RunDeflate) {
-      const { flags, tokens: kernel } = rows;
       deflate2.writeScanlines(scanlines, {
         first: 0,
         stride,
         count,
-        flags,
-        at: 0,
-        kernel
+        flags: rows.flags,
+        at: 0
       });
     } else deflate2.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
@@ -3941,12 +3851,6 @@ function convertStrip(kernels, memory, layout, strip) {
     flags: memory.subarray(flags, flags + count),
     form: memory.subarray(form, end),
     last: memory.subarray(scan + 1, scan + 1 + rowBytes),
-    tokens: {
-      memory,
-      scratch: layout.tokens,
-      capacity: TOKEN_CAPACITY,
-      runTokens: kernels.runTokens
-    },
     ...mode === 2 ? {
       runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4)
     } : {}
@@ -4073,8 +3977,7 @@ function rowsLayout(header, stripRows, mode) {
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
   const seen = align16(labels + rows * width + SLACK);
   const runs = align16(seen + rows * 256 + SLACK);
-  const tokens = align16(runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK);
-  const end = tokens + 32 + 6 * TOKEN_CAPACITY + SLACK;
+  const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK;
   const conversion = {
     width,
     mode,
@@ -4086,8 +3989,7 @@ function rowsLayout(header, stripRows, mode) {
     form,
     labels,
     seen,
-    runs,
-    tokens
+    runs
   };
   return {
     channels,

@@ -24362,96 +24362,85 @@ function throwUnreadable(error2) {
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
   "AGFzbQEAAAABdQ5gB39/f39/f38Bf2AIf39/f39/f38Bf2AEf39/fwF/YAJ/fwF/YAN/f38AYAN/f38Bf2AEf39/fwBgAX8B",
-  "f2AFf39/f38Bf2AHf39/f39/fwBgBX9/f39/AGAIf39/f39/f38AYAZ/f39/f38AYAN/f3sBfwMmJQABAgMEBQYHBggJCgsM",
-  "BAMAAggIAwACCAACCQoIDAYEBQINAwUFAwEAAQe7AQ8GbWVtb3J5AgAIdW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFj",
-  "a1JnYgAKCm1hcENvbG91cnMACwZjZW5zdXMADAhmaWx0ZXJVcAAOCXNraXBaZXJvcwAPCXJ1blRva2VucwAQDGRpZ2VzdFBp",
-  "ZWNlcwAVDHVuZmlsdGVyRm9ybQAYC2NvbnZlcnRSb3dzABoJcGl4ZWxSdW5zABwJbGFiZWxNYXNrAB0Mcm93Qnl0ZXNTZWVu",
-  "AB4K7y8lfwEEfyAEIQkgAEEBaiEIAkADQCAHIAFPDQEgCCAJIAIgAxACIQogCkEBRgRAIAcPCyAGBEAgBiAHaiAKQQJHOgAA",
-  "CyAFQQBHIApFcQRAIAggCSAIIAJqIAMgBSAFQYACahANCyAIIQkgCCACQQFqaiEIIAdBAWohBwwACwtBfwutBQMJfwN7An8g",
-  "AiADbCEMIAQhCiAAQQFqIQkgBUEBaiELAkADQCAIIAFPDQEgC0EBa0ECOgAAIAkhDSAKIQ4gCyEPIAkgDGohEP0MAAAAAAAA",
-  "AAAAAAAAAAAAACERAkAgCUEBay0AAEECRiAVRXEEQCAJIAwQIwRAIAkgCiAM/AoAAAwCCwsgCUEBay0AAEUEQCAJIAogDBAk",
-  "BEAMAgsLIAlBAWstAABBAkYEQCAJIAxBcHFqIRQgA0EERgRAAkADQCANIBRPDQEgDf0ABAAhEyANIBMgDv0ABAD9bv0LBAAg",
-  "EyAT/Q0AAQIEBQYICQoMDQ4PDw8PIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EMaiEPDAALCwUCQANAIA0g",
-  "FE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACAPIBP9CwQAIBEgE/1QIREgDUEQaiENIA5BEGohDiAPQRBqIQ8MAAsLCyAN",
-  "IA4gECANaxAFGgUgCSAKIAwgAxACQQFGBEAgCA8LCyADQQRGBEACQANAIA0gEE8NASAN/QAEACAN/QAEAP0NAAECBAUGCAkK",
-  "DA0ODw8PDyAO/QAEACAO/QAEAP0NAAECBAUGCAkKDA0ODw8PD/1xIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4g",
-  "D0EMaiEPDAALCwUCQANAIA0gEE8NASAN/QAEACAO/QAEAP1xIRIgDyAS/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EQ",
-  "aiEPDAALCwsLIBH9UyEVIAcEQCAHIAhqIBU6AAALIAYEQCAR/VMEQCAJIAogECADIAYgBkGAAmoQDQsLIAkhCiAJIAxBAWpq",
-  "IQkgCyACQQNsQQFqaiELIAhBAWohCAwACwtBfwtsAQF/IABBAWstAAAhBCAERQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsg",
-  "BEECRgRAQQBBAiAAIAEgAhAFGw8LIARBA0YEQCAAIAEgAiADEAZBAA8LIARBBEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH/",
-  "/v37B3EgAUH//v37B3FqIAAgAXNBgIGChHhxcwvQAgECfyACIQMgAkEERgRAAkADQCADIAFPDQEgA0EQaiABTSAAIANq/QAE",
-  "AP1TRXEEQCAAIANqIAAgA0EEa2ooAgD9Ef0LBAAgA0EQaiEDDAELIAAgA2ogACADaigCACAAIANBBGtqKAIAEAM2AgAgA0EE",
-  "aiEDDAALCw8LIAJBA0YEQAJAA0AgAyABTw0BIANBEGogAU0gACADav0ABAD9U0VxBEAgACADaiAAIANBA2tq/VwCAP0MAAEC",
-  "AAECAAECAAECAAECAP0O/QsEACAAIANqQQA6AA8gA0EPaiEDDAELIAAgA2ooAgAhBCAAIANqIAQgACADQQNraigCABADQf//",
-  "/wdxIARBgICAeHFyNgIAIANBA2ohAwwACwsPCwJAA0AgAyABTw0BIAAgA2ogACADai0AACAAIAMgAmtqLQAAajoAACADQQFq",
-  "IQMMAAsLC5IBAwJ/AnsCfyACQXBxIQQCQANAIAMgBE8NASAAIANq/QAEACEFIAYgBf1QIQYgACADaiAFIAEgA2r9AAQA/W79",
-  "CwQAIANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIQcgCCAHciEIIAAgA2ogByABIANqLQAAajoAACADQQFqIQMMAAsL",
-  "IAb9UyAIQQBHcgtRAQJ/AkADQCAEIAJPDQEgBCADTwR/IAAgBCADa2otAAAFQQALIQUgACAEaiAAIARqLQAAIAUgASAEai0A",
-  "AGpBAXZqOgAAIARBAWohBAwACwsLDwBBACAAayAAIABBAEgbC9wDBAd/A3sBfwR7IANBA0YgA0EERnIEQAJAA0AgBCACTw0B",
-  "IAAgASAEIAIgAxAJBEAgACAEaiABIARq/QAEAP0LBAAgA0EERgRAIARBEGohBAUgACAEakEAOgAPIARBD2ohBAsgACAEIANr",
-  "av1cAgD9iQEhCyABIAQgA2tq/VwCAP2JASENDAELIAEgBGr9XAIA/YkBIQwgACAEaigCACEOIAwgDf2RAf2AASEPIAsgDf2R",
-  "Af2AASEQIAsgDP2OASANIA39jgH9kQH9gAEhESALIAwgDSAQIBH9M/1SIA8gEP0zIA8gEf0z/U79UiESIAAgBGr9XAIAIBIg",
-  "Ev1m/W79iQEhCyAAIARqIAsgC/1m/RsAIAsgC/1m/RsAQf///wdxIA5BgICAeHFyIANBBEYbNgIAIAwhDSAEIANqIQQMAAsL",
-  "DwsCQANAIAQgAk8NASABIARqLQAAIQYgBCADTwRAIAAgBCADa2otAAAhBSABIAQgA2tqLQAAIQcFQQAhBUEAIQcLIAYgB2sQ",
-  "ByEIIAUgB2sQByEJIAUgBmogB0EBdGsQByEKIAAgBGogACAEai0AACAIIAlNIAggCk1xBH8gBQUgBiAHIAkgCk0bC2o6AAAg",
-  "BEEBaiEEDAALCwt1AQF/IAIgBEkgAkEQaiADS3IEQEEADwsgACACav0ABAD9UwRAQQAPCyABIAJq/QAEACABIAIgBGtq/QAE",
-  "AP0j/WNFBEBBAA8LQX9B////ByAEQQRGGyEFIAAgAiAEa2ooAgAgBXEgASACIARraigCACAFcUYLjwEBBH8CQANAIAcgBE8N",
-  "ASAAIAcgAWxqIQggAiAHIANsaiEJIAZBA0YEQCAJIAggBUEDbPwKAAAFIAggBUECdGohCgJAA0AgCCAKTw0BIAkgCP0ABAAg",
-  "CP0ABAD9DQABAgQFBggJCgwNDg8PDw/9CwQAIAhBEGohCCAJQQxqIQkMAAsLCyAHQQFqIQcMAAsLC7EBAQV/AkADQCAFIAJP",
-  "DQEgACAFIAFsaiEGIAYgA0EDbGohBwJAA0AgBiAHTw0BIAb9AAQA/VNFBEAgBkEPaiEGDAELIAZBD2ohCSAJIAdLBEAgByEJ",
-  "CwNAIAYtAAAEQCAEIAYtAAJBAnRqIQggCC0AAARAIAYgCC0AAToAACAGIAgtAAI6AAEgBiAILQADOgACCwsgBkEDaiEGIAYg",
-  "CUkNAAsMAAsLIAVBAWohBQwACwsLRQEEfyADIARsIQsgACEJIAUhCgJAA0AgCCACTw0BIAkgCiAJIAtqIAQgBiAHEA0gCSEK",
-  "IAkgAWohCSAIQQFqIQgMAAsLC8cCAQd/QX8hCUEQQQ8gA0EERhshBiAGQQJ0IQwCQANAIAAgAk8NASAAIAxqIAJNBEAgAP0A",
-  "BAAgAf0ABAD9USAAIAZq/QAEACABIAZq/QAEAP1R/VAgACAGQQF0av0ABAAgASAGQQF0av0ABAD9USAAIAZBA2xq/QAEACAB",
-  "IAZBA2xq/QAEAP1R/VD9UP1TRQRAIAAgDGohACABIAxqIQEMAgsLIAD9AAQAIAH9AAQA/VH9UwRAIAAgBmohByAHIAJLBEAg",
-  "AiEHCwNAIAAoAgBB/4H8B3EhCCAIIAlHBEAgCCEJIAhB/wFxIQogCgRAIAQgCEEQdmpBAToAACAFIApBAXRqIQsgCy8BAEUE",
-  "QCALIAhBEHZBAWo7AQALCwsgACADaiEAIAEgA2ohASAAIAdJDQALBSAAIAZqIQAgASAGaiEBCwwACwsLtgEBBX8gAkFwcSEH",
-  "IAEhAwJAA0AgA0UNASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQgBCACQQFqayEFIANFBEAMAgtBACEGAkAD",
-  "QCAGIAdPDQEgBCAGaiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsLAkADQCAGIAJPDQEgBCAGaiAEIAZqLQAA",
-  "IAUgBmotAABrOgAAIAZBAWohBgwACwsMAAsLC4EBAAJAA0AgAEHAAGogAUsNASAA/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw",
-  "/VD9UP1TDQEgAEHAAGohAAwACwsCQANAIABBEGogAUsNASAA/QAEAP1TDQEgAEEQaiEADAALCwJAA0AgACABTw0BIAAtAAAN",
-  "ASAAQQFqIQAMAAsLIAAL+gMBDH8gAygCACEIIAMoAgQhCSADKAIIIQogACEHAkADQCAHIAFPDQEgC0ECaiAGSw0BIActAABF",
-  "IApBAEcgB0EBIAAgAxARRXFxBEAgByABEA8hDCAMIAdrIQ0gCa0gDa0gCK1+fELx/wOCpyEJIAogDRAUIQogDUEDTwRAIAQg",
-  "BSALIA1BARATIQsFQQAhEAJAA0AgECANTw0BIAQgBSALQQBBABATIQsgEEEBaiEQDAALCwsgDCEHDAELIAcgAUEBIAAgAxAS",
-  "QQAgCkEBTxshDiAHIAEgAiAAIAMQEkEAIAJBAUsgCiACT3EbIQ8gDkEDSSAPQQNJcQRAIAggBy0AAGpB8f8DcCEIIAkgCGpB",
-  "8f8DcCEJIApBARAUIQogBCAFIAtBACAHLQAAEBMhCyAHQQFqIQcMAQsgDiAPIA4gD08bIQ0gBCAFIAsgDUEBIAIgDiAPTxsQ",
-  "EyELIAcgDWohDAJAA0AgByAMTw0BIAggBy0AAGohCCAJIAhqIQkgB0EBaiEHDAALCyAIQfH/A3AhCCAJQfH/A3AhCSAKIA0Q",
-  "FCEKDAALCyAHQQEgACADEBEhESAHQQIgACADEBEhEiADIAdBAyAAIAMQEToADiADIBI6AA0gAyAROgAMIAMgCDYCACADIAk2",
-  "AgQgAyAKNgIIIAMgCzYCECAHCycBAX8gACABayEEIAQgAk4EfyAELQAABSADIAIgBGtBAWtqLQAMCwuDAQECfyABIABrIQUg",
-  "BUGCAksEQEGCAiEFCyAAIAJrIANOBEACQANAIAYgBU8NASAAIAZqLQAAIAAgBmogAmstAABHDQEgBkEBaiEGDAALCyAGDwsC",
-  "QANAIAYgBU8NASAAIAZqLQAAIAAgBmogAiADIAQQEUcNASAGQQFqIQYMAAsLIAYLIQAgACACQQJ0aiADNgIAIAEgAkEBdGog",
-  "BDsBACACQQFqCx0AIAFBEE8Ef0EQBUEQIAAgAWogACABakEQSxsLC2QBA38gACEIIAQhCQJAA0AgByACTw0BIAVBAEcgBSAH",
-  "ai0AAEVxBEAgBkEANgIAIAZBBGohBgUgCEF/IAkgBEF/RhsgAyAGEBYhBgsgCCEJIAggAWohCCAHQQFqIQcMAAsLIAYLNAEB",
-  "fyACQXBxIQQgAUF/RgR/IAAgBCADECAFIAAgASAEIAMQIQshAyAAIAEgBCACIAMQFwuIAQEDfyACIANJBEAgBCACQQR2QQFq",
-  "NgIAIAIhBQJAA0AgBSADTw0BIAAgBWotAAAhByABQX9HBEAgByABIAVqLQAAa0H/AXEhBwsgBCAFIAJraiAHOgAEIAYgB3Ih",
-  "BiAFQQFqIQUMAAsLIAYEQCAEIAMgAmtBBGpqIQQLCyAEQQA2AgAgBEEEaguqAQEFfyAEIQkgAEEBaiEIAkADQCAHIAFPDQEg",
-  "CEEBay0AAEECRgRAIAggCSACIAYQGSELQQJBACALIAZBBGpGGyEKBSAIIAkgAiADEAIhCiAKQQFGBEBBfyAHaw8LIAggCSAC",
-  "IAYQFiELCyALIQYgBUEARyAKRXEEQCAIIAkgCCACaiADIAUgBUGAAmoQDQsgCCEJIAggAkEBamohCCAHQQFqIQcMAAsLIAYL",
-  "dwICfwF7IAJBcHEhBQJAA0AgBCAFTw0BIAAgBGr9AAQAIQYgBv1TBEAgAyAEIAYQIiEDCyAAIARqIAYgASAEav0ABAD9bv0L",
-  "BAAgBEEQaiEEDAALCyAAQX8gBSACIAMQFyEDIAAgBWogASAFaiACIAVrEAUaIAMLiwIBBn9BAyAFQQFqIAVBAkYbIQwgAkED",
-  "bCELAkADQCAHIAFPDQEgACAHIAtsaiEJIAMgByAEbGohCkEAIQgCQANAIAhBEGogAksNASAHQQBHIAn9AAQAIAkgC2v9AAQA",
-  "/VEgCf0ABBAgCSALa/0ABBD9USAJ/QAEICAJIAtr/QAEIP1R/VD9UP1TRXEEQCAKIAogBGv9AAQA/QsEACAFBEAgCiAKIARr",
-  "/QAEEP0LBBALIAVBAkYEQCAKIAogBGv9AAQg/QsEIAsFIAkgCkEQIAUgBhAbCyAIQRBqIQggCUEwaiEJIAogDEEEdGohCgwA",
-  "CwsgCSAKIAIgCGsgBSAGEBsgB0EBaiEHDAALCwuhAQEDfyAAIAJBA2xqIQUCQANAIAAgBU8NASAALQAAIQYgBgR/IAQgAC0A",
-  "AmotAAAFQQALIQcgA0EBRgRAIAEgBkEIdDsBACABQQJqIQELIANFBEAgASAHOgAAIAFBAWohAQsgA0ECRgRAIAFBACAGIAdF",
-  "IAQgB2otAIACchs6AAAgASAHOgABIAFBADoAAiABQQNqIQELIABBA2ohAAwACwsL4gEBB38CQANAIAUgAk8NASAAIAUgAWxq",
-  "IQYgBCEJIAYoAgBB////B3EhCyAEQQA2AgQgBCALNgIIIARBDGohBEEBIQhBASEHAkADQCAHIANPDQEgB0EFaiADTQRAIAYg",
-  "B0EDbGr9AAQAIAYgB0EBa0EDbGr9AAQA/SP9YwRAIAdBBWohBwwCCwsgBiAHQQNsaigCAEH///8HcSEKIAogC0cEQCAEIAc2",
-  "AgAgBCAKNgIEIARBCGohBCAIQQFqIQggCiELCyAHQQFqIQcMAAsLIAkgCDYCACAFQQFqIQUMAAsLIAQLZgIEfwF7IAP9DyEK",
-  "AkADQCAGIAFPDQEgACAGIAJsaiEIIAQgBiAFbGohCUEAIQcCQANAIAcgAk8NASAJIAdqIAggB2r9AAQAIAr9I/0LBAAgB0EQ",
-  "aiEHDAALCyAGQQFqIQYMAAsLC5MBAgR/AXsCQANAIAQgAU8NASADIARBCHRqIQcgB0EAQYAC/AsAIAAgBCACbGohBSAFIAJq",
-  "IQYCQANAIAVBEGogBksNASAF/QAEACEIIAggBS0AAP0P/SP9YwRAIAcgBS0AAGpBAToAAAUgBUEQIAcQHwsgBUEQaiEFDAAL",
-  "CyAFIAYgBWsgBxAfIARBAWohBAwACwsLLgEBfyAAIAFqIQMCQANAIAAgA08NASACIAAtAABqQQE6AAAgAEEBaiEADAALCwu6",
-  "AQIBfwR7AkADQCADQcAAaiABSw0BIAAgA2r9AAQAIQQgACADav0ABBAhBSAAIANq/QAEICEGIAAgA2r9AAQwIQcgBCAF/VAg",
-  "BiAH/VD9UP1TBEAgAiADIAQQIiECIAIgA0EQaiAFECIhAiACIANBIGogBhAiIQIgAiADQTBqIAcQIiECCyADQcAAaiEDDAAL",
-  "CwJAA0AgAyABTw0BIAIgAyAAIANq/QAEABAiIQIgA0EQaiEDDAALCyACC/EBAgF/BHsCQANAIARBwABqIAJLDQEgACAEav0A",
-  "BAAgASAEav0ABAD9cSEFIAAgBGr9AAQQIAEgBGr9AAQQ/XEhBiAAIARq/QAEICABIARq/QAEIP1xIQcgACAEav0ABDAgASAE",
-  "av0ABDD9cSEIIAUgBv1QIAcgCP1Q/VD9UwRAIAMgBCAFECIhAyADIARBEGogBhAiIQMgAyAEQSBqIAcQIiEDIAMgBEEwaiAI",
-  "ECIhAwsgBEHAAGohBAwACwsCQANAIAQgAk8NASADIAQgACAEav0ABAAgASAEav0ABAD9cRAiIQMgBEEQaiEEDAALCyADCycA",
-  "IAL9U0UEQCAADwsgACABQQR2QQFqNgIAIAAgAv0LBAQgAEEUagtUAQF/AkADQCACQRBqIAFLDQEgACACav0ABAD9UwRAQQAP",
-  "CyACQRBqIQIMAAsLAkADQCACIAFPDQEgACACai0AAARAQQAPCyACQQFqIQIMAAsLQQELaAEBfwJAA0AgA0EQaiACSw0BIAAg",
-  "A2r9AAQAIAEgA2r9AAQA/VH9UwRAQQAPCyADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACABIANqLQAARwRAQQAPCyAD",
-  "QQFqIQMMAAsLQQEL"
+  "f2AFf39/f38Bf2AHf39/f39/fwBgBX9/f39/AGAIf39/f39/f38AYAZ/f39/f38AYAN/f3sBfwMhIAABAgMEBQYHBggJCgsM",
+  "BAMAAggAAgkKCAwGBAUCDQMFBQMBAAEHrwEOBm1lbW9yeQIACHVuZmlsdGVyAAANdHJhbnNjb2RlUm93cwABB3BhY2tSZ2IA",
+  "CgptYXBDb2xvdXJzAAsGY2Vuc3VzAAwIZmlsdGVyVXAADglza2lwWmVyb3MADwxkaWdlc3RQaWVjZXMAEAx1bmZpbHRlckZv",
+  "cm0AEwtjb252ZXJ0Um93cwAVCXBpeGVsUnVucwAXCWxhYmVsTWFzawAYDHJvd0J5dGVzU2VlbgAZCoYqIH8BBH8gBCEJIABB",
+  "AWohCAJAA0AgByABTw0BIAggCSACIAMQAiEKIApBAUYEQCAHDwsgBgRAIAYgB2ogCkECRzoAAAsgBUEARyAKRXEEQCAIIAkg",
+  "CCACaiADIAUgBUGAAmoQDQsgCCEJIAggAkEBamohCCAHQQFqIQcMAAsLQX8LrQUDCX8DewJ/IAIgA2whDCAEIQogAEEBaiEJ",
+  "IAVBAWohCwJAA0AgCCABTw0BIAtBAWtBAjoAACAJIQ0gCiEOIAshDyAJIAxqIRD9DAAAAAAAAAAAAAAAAAAAAAAhEQJAIAlB",
+  "AWstAABBAkYgFUVxBEAgCSAMEB4EQCAJIAogDPwKAAAMAgsLIAlBAWstAABFBEAgCSAKIAwQHwRADAILCyAJQQFrLQAAQQJG",
+  "BEAgCSAMQXBxaiEUIANBBEYEQAJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIBMgE/0NAAECBAUGCAkKDA0O",
+  "Dw8PDyESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BDGohDwwACwsFAkADQCANIBRPDQEgDf0ABAAhEyANIBMg",
+  "Dv0ABAD9bv0LBAAgDyAT/QsEACARIBP9UCERIA1BEGohDSAOQRBqIQ4gD0EQaiEPDAALCwsgDSAOIBAgDWsQBRoFIAkgCiAM",
+  "IAMQAkEBRgRAIAgPCwsgA0EERgRAAkADQCANIBBPDQEgDf0ABAAgDf0ABAD9DQABAgQFBggJCgwNDg8PDw8gDv0ABAAgDv0A",
+  "BAD9DQABAgQFBggJCgwNDg8PDw/9cSESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BDGohDwwACwsFAkADQCAN",
+  "IBBPDQEgDf0ABAAgDv0ABAD9cSESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BEGohDwwACwsLCyAR/VMhFSAH",
+  "BEAgByAIaiAVOgAACyAGBEAgEf1TBEAgCSAKIBAgAyAGIAZBgAJqEA0LCyAJIQogCSAMQQFqaiEJIAsgAkEDbEEBamohCyAI",
+  "QQFqIQgMAAsLQX8LbAEBfyAAQQFrLQAAIQQgBEUEQEEADwsgBEEBRgRAIAAgAiADEARBAA8LIARBAkYEQEEAQQIgACABIAIQ",
+  "BRsPCyAEQQNGBEAgACABIAIgAxAGQQAPCyAEQQRGBEAgACABIAIgAxAIQQAPC0EBCyIAIABB//79+wdxIAFB//79+wdxaiAA",
+  "IAFzQYCBgoR4cXML0AIBAn8gAiEDIAJBBEYEQAJAA0AgAyABTw0BIANBEGogAU0gACADav0ABAD9U0VxBEAgACADaiAAIANB",
+  "BGtqKAIA/RH9CwQAIANBEGohAwwBCyAAIANqIAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGohAwwACwsPCyACQQNGBEAC",
+  "QANAIAMgAU8NASADQRBqIAFNIAAgA2r9AAQA/VNFcQRAIAAgA2ogACADQQNrav1cAgD9DAABAgABAgABAgABAgABAgD9Dv0L",
+  "BAAgACADakEAOgAPIANBD2ohAwwBCyAAIANqKAIAIQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8HcSAEQYCAgHhxcjYCACAD",
+  "QQNqIQMMAAsLDwsCQANAIAMgAU8NASAAIANqIAAgA2otAAAgACADIAJrai0AAGo6AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8g",
+  "AkFwcSEEAkADQCADIARPDQEgACADav0ABAAhBSAGIAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsEACADQRBqIQMMAAsLAkAD",
+  "QCADIAJPDQEgACADai0AACEHIAggB3IhCCAAIANqIAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG/VMgCEEAR3ILUQECfwJA",
+  "A0AgBCACTw0BIAQgA08EfyAAIAQgA2tqLQAABUEACyEFIAAgBGogACAEai0AACAFIAEgBGotAABqQQF2ajoAACAEQQFqIQQM",
+  "AAsLCw8AQQAgAGsgACAAQQBIGwvcAwQHfwN7AX8EeyADQQNGIANBBEZyBEACQANAIAQgAk8NASAAIAEgBCACIAMQCQRAIAAg",
+  "BGogASAEav0ABAD9CwQAIANBBEYEQCAEQRBqIQQFIAAgBGpBADoADyAEQQ9qIQQLIAAgBCADa2r9XAIA/YkBIQsgASAEIANr",
+  "av1cAgD9iQEhDQwBCyABIARq/VwCAP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9gAEhECALIAz9jgEgDSAN",
+  "/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9Zv1u/YkBIQsgACAEaiAL",
+  "IAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8LAkADQCAEIAJPDQEgASAE",
+  "ai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAchCCAFIAdrEAchCSAFIAZq",
+  "IAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARBAWohBAwACwsLdQEBfyAC",
+  "IARJIAJBEGogA0tyBEBBAA8LIAAgAmr9AAQA/VMEQEEADwsgASACav0ABAAgASACIARrav0ABAD9I/1jRQRAQQAPC0F/Qf//",
+  "/wcgBEEERhshBSAAIAIgBGtqKAIAIAVxIAEgAiAEa2ooAgAgBXFGC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByAD",
+  "bGohCSAGQQNGBEAgCSAIIAVBA2z8CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoM",
+  "DQ4PDw8P/QsEACAIQRBqIQggCUEMaiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAGIANB",
+  "A2xqIQcCQANAIAYgB08NASAG/QAEAP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAGLQAC",
+  "QQJ0aiEIIAgtAAAEQCAGIAgtAAE6AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFqIQUM",
+  "AAsLC0UBBH8gAyAEbCELIAAhCSAFIQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxANIAkhCiAJIAFqIQkgCEEBaiEIDAAL",
+  "CwvHAgEHf0F/IQlBEEEPIANBBEYbIQYgBkECdCEMAkADQCAAIAJPDQEgACAMaiACTQRAIAD9AAQAIAH9AAQA/VEgACAGav0A",
+  "BAAgASAGav0ABAD9Uf1QIAAgBkEBdGr9AAQAIAEgBkEBdGr9AAQA/VEgACAGQQNsav0ABAAgASAGQQNsav0ABAD9Uf1Q/VD9",
+  "U0UEQCAAIAxqIQAgASAMaiEBDAILCyAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsDQCAAKAIAQf+B/Adx",
+  "IQggCCAJRwRAIAghCSAIQf8BcSEKIAoEQCAEIAhBEHZqQQE6AAAgBSAKQQF0aiELIAsvAQBFBEAgCyAIQRB2QQFqOwEACwsL",
+  "IAAgA2ohACABIANqIQEgACAHSQ0ACwUgACAGaiEAIAEgBmohAQsMAAsLC7YBAQV/IAJBcHEhByABIQMCQANAIANFDQEgA0EB",
+  "ayEDIAAgAyACQQFqbGohBCAEQQI6AAAgBEEBaiEEIAQgAkEBamshBSADRQRADAILQQAhBgJAA0AgBiAHTw0BIAQgBmogBCAG",
+  "av0ABAAgBSAGav0ABAD9cf0LBAAgBkEQaiEGDAALCwJAA0AgBiACTw0BIAQgBmogBCAGai0AACAFIAZqLQAAazoAACAGQQFq",
+  "IQYMAAsLDAALCwuBAQACQANAIABBwABqIAFLDQEgAP0ABAAgAP0ABBD9UCAA/QAEICAA/QAEMP1Q/VD9Uw0BIABBwABqIQAM",
+  "AAsLAkADQCAAQRBqIAFLDQEgAP0ABAD9Uw0BIABBEGohAAwACwsCQANAIAAgAU8NASAALQAADQEgAEEBaiEADAALCyAAC2QB",
+  "A38gACEIIAQhCQJAA0AgByACTw0BIAVBAEcgBSAHai0AAEVxBEAgBkEANgIAIAZBBGohBgUgCEF/IAkgBEF/RhsgAyAGEBEh",
+  "BgsgCCEJIAggAWohCCAHQQFqIQcMAAsLIAYLNAEBfyACQXBxIQQgAUF/RgR/IAAgBCADEBsFIAAgASAEIAMQHAshAyAAIAEg",
+  "BCACIAMQEguIAQEDfyACIANJBEAgBCACQQR2QQFqNgIAIAIhBQJAA0AgBSADTw0BIAAgBWotAAAhByABQX9HBEAgByABIAVq",
+  "LQAAa0H/AXEhBwsgBCAFIAJraiAHOgAEIAYgB3IhBiAFQQFqIQUMAAsLIAYEQCAEIAMgAmtBBGpqIQQLCyAEQQA2AgAgBEEE",
+  "aguqAQEFfyAEIQkgAEEBaiEIAkADQCAHIAFPDQEgCEEBay0AAEECRgRAIAggCSACIAYQFCELQQJBACALIAZBBGpGGyEKBSAI",
+  "IAkgAiADEAIhCiAKQQFGBEBBfyAHaw8LIAggCSACIAYQESELCyALIQYgBUEARyAKRXEEQCAIIAkgCCACaiADIAUgBUGAAmoQ",
+  "DQsgCCEJIAggAkEBamohCCAHQQFqIQcMAAsLIAYLdwICfwF7IAJBcHEhBQJAA0AgBCAFTw0BIAAgBGr9AAQAIQYgBv1TBEAg",
+  "AyAEIAYQHSEDCyAAIARqIAYgASAEav0ABAD9bv0LBAAgBEEQaiEEDAALCyAAQX8gBSACIAMQEiEDIAAgBWogASAFaiACIAVr",
+  "EAUaIAMLiwIBBn9BAyAFQQFqIAVBAkYbIQwgAkEDbCELAkADQCAHIAFPDQEgACAHIAtsaiEJIAMgByAEbGohCkEAIQgCQANA",
+  "IAhBEGogAksNASAHQQBHIAn9AAQAIAkgC2v9AAQA/VEgCf0ABBAgCSALa/0ABBD9USAJ/QAEICAJIAtr/QAEIP1R/VD9UP1T",
+  "RXEEQCAKIAogBGv9AAQA/QsEACAFBEAgCiAKIARr/QAEEP0LBBALIAVBAkYEQCAKIAogBGv9AAQg/QsEIAsFIAkgCkEQIAUg",
+  "BhAWCyAIQRBqIQggCUEwaiEJIAogDEEEdGohCgwACwsgCSAKIAIgCGsgBSAGEBYgB0EBaiEHDAALCwuhAQEDfyAAIAJBA2xq",
+  "IQUCQANAIAAgBU8NASAALQAAIQYgBgR/IAQgAC0AAmotAAAFQQALIQcgA0EBRgRAIAEgBkEIdDsBACABQQJqIQELIANFBEAg",
+  "ASAHOgAAIAFBAWohAQsgA0ECRgRAIAFBACAGIAdFIAQgB2otAIACchs6AAAgASAHOgABIAFBADoAAiABQQNqIQELIABBA2oh",
+  "AAwACwsL4gEBB38CQANAIAUgAk8NASAAIAUgAWxqIQYgBCEJIAYoAgBB////B3EhCyAEQQA2AgQgBCALNgIIIARBDGohBEEB",
+  "IQhBASEHAkADQCAHIANPDQEgB0EFaiADTQRAIAYgB0EDbGr9AAQAIAYgB0EBa0EDbGr9AAQA/SP9YwRAIAdBBWohBwwCCwsg",
+  "BiAHQQNsaigCAEH///8HcSEKIAogC0cEQCAEIAc2AgAgBCAKNgIEIARBCGohBCAIQQFqIQggCiELCyAHQQFqIQcMAAsLIAkg",
+  "CDYCACAFQQFqIQUMAAsLIAQLZgIEfwF7IAP9DyEKAkADQCAGIAFPDQEgACAGIAJsaiEIIAQgBiAFbGohCUEAIQcCQANAIAcg",
+  "Ak8NASAJIAdqIAggB2r9AAQAIAr9I/0LBAAgB0EQaiEHDAALCyAGQQFqIQYMAAsLC5MBAgR/AXsCQANAIAQgAU8NASADIARB",
+  "CHRqIQcgB0EAQYAC/AsAIAAgBCACbGohBSAFIAJqIQYCQANAIAVBEGogBksNASAF/QAEACEIIAggBS0AAP0P/SP9YwRAIAcg",
+  "BS0AAGpBAToAAAUgBUEQIAcQGgsgBUEQaiEFDAALCyAFIAYgBWsgBxAaIARBAWohBAwACwsLLgEBfyAAIAFqIQMCQANAIAAg",
+  "A08NASACIAAtAABqQQE6AAAgAEEBaiEADAALCwu6AQIBfwR7AkADQCADQcAAaiABSw0BIAAgA2r9AAQAIQQgACADav0ABBAh",
+  "BSAAIANq/QAEICEGIAAgA2r9AAQwIQcgBCAF/VAgBiAH/VD9UP1TBEAgAiADIAQQHSECIAIgA0EQaiAFEB0hAiACIANBIGog",
+  "BhAdIQIgAiADQTBqIAcQHSECCyADQcAAaiEDDAALCwJAA0AgAyABTw0BIAIgAyAAIANq/QAEABAdIQIgA0EQaiEDDAALCyAC",
+  "C/EBAgF/BHsCQANAIARBwABqIAJLDQEgACAEav0ABAAgASAEav0ABAD9cSEFIAAgBGr9AAQQIAEgBGr9AAQQ/XEhBiAAIARq",
+  "/QAEICABIARq/QAEIP1xIQcgACAEav0ABDAgASAEav0ABDD9cSEIIAUgBv1QIAcgCP1Q/VD9UwRAIAMgBCAFEB0hAyADIARB",
+  "EGogBhAdIQMgAyAEQSBqIAcQHSEDIAMgBEEwaiAIEB0hAwsgBEHAAGohBAwACwsCQANAIAQgAk8NASADIAQgACAEav0ABAAg",
+  "ASAEav0ABAD9cRAdIQMgBEEQaiEEDAALCyADCycAIAL9U0UEQCAADwsgACABQQR2QQFqNgIAIAAgAv0LBAQgAEEUagtUAQF/",
+  "AkADQCACQRBqIAFLDQEgACACav0ABAD9UwRAQQAPCyACQRBqIQIMAAsLAkADQCACIAFPDQEgACACai0AAARAQQAPCyACQQFq",
+  "IQIMAAsLQQELaAEBfwJAA0AgA0EQaiACSw0BIAAgA2r9AAQAIAEgA2r9AAQA/VH9UwRAQQAPCyADQRBqIQMMAAsLAkADQCAD",
+  "IAJPDQEgACADai0AACABIANqLQAARwRAQQAPCyADQQFqIQMMAAsLQQEL"
 ].join("");
 
 // lib/png/kernels.ts
@@ -24512,6 +24501,575 @@ function addToCensus(census, pixels) {
     bSeen[b] = 1;
     if (firstB[r] < 0) firstB[r] = b;
   }
+}
+
+// lib/flate/_bit_writer.ts
+var BitWriter = class {
+  #out = new Uint8Array(1 << 14);
+  #size = 0;
+  #bits = 0;
+  #count = 0;
+  /** Appends `count` bits (at most 16) of `value`, least significant first. */
+  put(value, count) {
+    this.#bits |= value << this.#count;
+    this.#count += count;
+    while (this.#count >= 8) {
+      this.byte(this.#bits & 255);
+      this.#bits >>>= 8;
+      this.#count -= 8;
+    }
+  }
+  /** Appends `times` copies of a pattern of `bits` bits (at most 30). */
+  repeat(pattern, bits, times) {
+    if (bits <= 8) {
+      const copies = Math.floor(16 / bits);
+      let packed = 0;
+      for (let i = 0; i < copies; i++) packed |= pattern << i * bits;
+      for (; times >= copies; times -= copies) this.put(packed, copies * bits);
+    }
+    for (; times > 0; times--) {
+      this.put(pattern & 65535, Math.min(bits, 16));
+      if (bits > 16) this.put(pattern >>> 16, bits - 16);
+    }
+  }
+  /** Pads the last byte with zero bits. */
+  alignToByte() {
+    if (this.#count > 0) this.byte(this.#bits & 255);
+    this.#bits = this.#count = 0;
+  }
+  /** Appends a whole byte; only right after {@linkcode BitWriter.alignToByte}. */
+  byte(value) {
+    if (this.#size === this.#out.length) {
+      const larger = new Uint8Array(this.#out.length * 2);
+      larger.set(this.#out);
+      this.#out = larger;
+    }
+    this.#out[this.#size++] = value;
+  }
+  /** The bytes written so far (a view, valid until the next write). */
+  bytes() {
+    return this.#out.subarray(0, this.#size);
+  }
+};
+
+// lib/flate/_huffman.ts
+function huffmanLengths(frequencies, limit) {
+  const weights = Uint32Array.from(frequencies);
+  for (; ; ) {
+    const lengths = treeDepths(weights);
+    if (Math.max(...lengths) <= limit) return lengths;
+    for (let i = 0; i < weights.length; i++) {
+      if (weights[i] > 0) weights[i] = Math.max(1, weights[i] >>> 1);
+    }
+  }
+}
+function treeDepths(weights) {
+  const lengths = new Uint8Array(weights.length);
+  const leaves = [
+    ...weights.keys()
+  ].filter((i) => weights[i] > 0).sort((a, b) => weights[a] - weights[b] || a - b);
+  if (leaves.length === 1) lengths[leaves[0]] = 1;
+  if (leaves.length < 2) return lengths;
+  const weight = leaves.map((symbol) => weights[symbol]);
+  const parent = [];
+  let leaf = 0;
+  let inner = leaves.length;
+  const smallest = () => {
+    if (leaf < leaves.length && (inner >= weight.length || weight[leaf] <= weight[inner])) {
+      return leaf++;
+    }
+    return inner++;
+  };
+  while (leaves.length - leaf + weight.length - inner > 1) {
+    const a = smallest();
+    const b = smallest();
+    parent[a] = parent[b] = weight.length;
+    weight.push(weight[a] + weight[b]);
+  }
+  const depth = new Uint8Array(weight.length);
+  for (let node = weight.length - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
+  leaves.forEach((symbol, node) => lengths[symbol] = depth[node]);
+  return lengths;
+}
+function canonicalCodes(lengths) {
+  const counts2 = new Uint16Array(16);
+  for (const length of lengths) counts2[length]++;
+  counts2[0] = 0;
+  const next = new Uint16Array(16);
+  for (let bits = 1, code3 = 0; bits < 16; bits++) {
+    code3 = code3 + counts2[bits - 1] << 1;
+    next[bits] = code3;
+  }
+  const codes = new Uint16Array(lengths.length);
+  for (let symbol = 0; symbol < lengths.length; symbol++) {
+    const length = lengths[symbol];
+    if (length === 0) continue;
+    let code3 = next[length]++;
+    let reversed = 0;
+    for (let i = 0; i < length; i++, code3 >>>= 1) reversed = reversed << 1 | code3 & 1;
+    codes[symbol] = reversed;
+  }
+  return codes;
+}
+
+// lib/flate/_deflate_block.ts
+var LENGTH_BASE = [
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  9,
+  10,
+  11,
+  13,
+  15,
+  17,
+  19,
+  23,
+  27,
+  31,
+  35,
+  43,
+  51,
+  59,
+  67,
+  83,
+  99,
+  115,
+  131,
+  163,
+  195,
+  227,
+  258
+];
+var LENGTH_EXTRA = [
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0
+];
+var DISTANCE_CODE = {
+  1: 0,
+  2: 1,
+  3: 2
+};
+var CODE_LENGTH_ORDER = [
+  16,
+  17,
+  18,
+  0,
+  8,
+  7,
+  9,
+  6,
+  10,
+  5,
+  11,
+  4,
+  12,
+  3,
+  13,
+  2,
+  14,
+  1,
+  15
+];
+var MAX_MATCH = 258;
+var END_OF_BLOCK = 256;
+var LENGTH_CODE = new Uint8Array(MAX_MATCH + 1);
+for (let code3 = 0; code3 < LENGTH_BASE.length; code3++) {
+  const next = code3 + 1 < LENGTH_BASE.length ? LENGTH_BASE[code3 + 1] : MAX_MATCH + 1;
+  for (let length = LENGTH_BASE[code3]; length < next; length++) LENGTH_CODE[length] = code3;
+}
+function writeDynamicBlock(writer, tokens, final) {
+  const literals = new Uint32Array(286);
+  const distances = new Uint32Array(30);
+  literals[END_OF_BLOCK] = 1;
+  eachSymbol(tokens, {
+    literal: (value) => literals[value]++,
+    matches: (code3, distanceCode, times) => {
+      literals[257 + code3] += times;
+      distances[distanceCode] += times;
+    }
+  });
+  const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
+  const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
+  writer.put(final ? 1 : 0, 1);
+  writer.put(2, 2);
+  writeCodeLengths(writer, literalLengths, distanceLengths);
+  const literalCodes = canonicalCodes(literalLengths);
+  const distanceCodes = canonicalCodes(distanceLengths);
+  eachSymbol(tokens, {
+    literal: (value) => writer.put(literalCodes[value], literalLengths[value]),
+    matches: (code3, distanceCode, times, length) => {
+      const symbol = 257 + code3;
+      if (LENGTH_EXTRA[code3] > 0) {
+        writer.put(literalCodes[symbol], literalLengths[symbol]);
+        writer.put(length - LENGTH_BASE[code3], LENGTH_EXTRA[code3]);
+        return writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
+      }
+      writer.repeat(literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol], literalLengths[symbol] + distanceLengths[distanceCode], times);
+    }
+  });
+  writer.put(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
+}
+function eachSymbol(tokens, visit) {
+  for (let t = 0; t < tokens.count; t++) {
+    const length = tokens.lengths[t];
+    const value = tokens.values[t];
+    if (length === 0) {
+      visit.literal(value);
+      continue;
+    }
+    const distanceCode = DISTANCE_CODE[value];
+    let fulls = Math.floor(length / MAX_MATCH);
+    const rest = length - fulls * MAX_MATCH;
+    if (rest > 0 && rest < 3) {
+      fulls--;
+      visit.matches(LENGTH_CODE[MAX_MATCH + rest - 3], distanceCode, 1, MAX_MATCH + rest - 3);
+      visit.matches(LENGTH_CODE[3], distanceCode, 1, 3);
+    } else if (rest > 0) {
+      visit.matches(LENGTH_CODE[rest], distanceCode, 1, rest);
+    }
+    if (fulls > 0) visit.matches(LENGTH_CODE[MAX_MATCH], distanceCode, fulls, MAX_MATCH);
+  }
+}
+function writeCodeLengths(writer, literalLengths, distanceLengths) {
+  let literalCount = 286;
+  while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
+  let distanceCount = 30;
+  while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
+  const { symbols, extras } = runLengthCoded([
+    ...literalLengths.subarray(0, literalCount),
+    ...distanceLengths.subarray(0, distanceCount)
+  ]);
+  const frequencies = new Uint32Array(19);
+  for (const symbol of symbols) frequencies[symbol]++;
+  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
+  const codes = canonicalCodes(codeLengths);
+  let codeLengthCount = 19;
+  while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
+    codeLengthCount--;
+  }
+  writer.put(literalCount - 257, 5);
+  writer.put(distanceCount - 1, 5);
+  writer.put(codeLengthCount - 4, 4);
+  for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
+  symbols.forEach((symbol, i) => {
+    writer.put(codes[symbol], codeLengths[symbol]);
+    if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
+  });
+}
+function runLengthCoded(lengths) {
+  const symbols = [];
+  const extras = [];
+  for (let i = 0; i < lengths.length; ) {
+    const value = lengths[i];
+    let run2 = 1;
+    while (i + run2 < lengths.length && lengths[i + run2] === value) run2++;
+    if (value === 0 && run2 >= 3) {
+      const taken = Math.min(run2, 138);
+      symbols.push(taken >= 11 ? 18 : 17);
+      extras.push(taken >= 11 ? taken - 11 : taken - 3);
+      i += taken;
+      continue;
+    }
+    symbols.push(value);
+    extras.push(0);
+    i++;
+    for (let left = run2 - 1; value !== 0 && left >= 3; ) {
+      const taken = Math.min(left, 6);
+      symbols.push(16);
+      extras.push(taken - 3);
+      i += taken;
+      left -= taken;
+    }
+  }
+  return {
+    symbols,
+    extras
+  };
+}
+function atLeastTwo(frequencies) {
+  for (let i = 0; frequencies.filter((f) => f > 0).length < 2; i++) {
+    if (frequencies[i] === 0) frequencies[i] = 1;
+  }
+  return frequencies;
+}
+
+// lib/flate/run_deflate.ts
+var BLOCK_TOKENS = 1 << 14;
+var ADLER_MODULUS = 65521;
+var RunDeflate = class {
+  #skipZeros;
+  #pixel;
+  #tokens = takeTokens();
+  /** The last three bytes taken, latest first, and how many bytes were taken. */
+  #before = new Uint8Array(3);
+  #taken = 0;
+  #a = 1;
+  #b = 0;
+  #writer = new BitWriter();
+  /** @param options How zero bytes are skipped. */
+  constructor(options = {}) {
+    this.#skipZeros = options.skipZeros ?? skipZerosByWord;
+    this.#pixel = options.pixelBytes ?? 3;
+    if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
+      throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
+    }
+    this.#writer.byte(120);
+    this.#writer.byte(1);
+  }
+  /**
+   * Encodes the next bytes, `bytes[from..to)`; they may change once this returns.
+   *
+   * @param bytes Where the bytes are.
+   * @param from The first byte's position. @default {0}
+   * @param to The position after the last byte. @default {bytes.length}
+   */
+  write(bytes, from = 0, to = bytes.length) {
+    const before = this.#before;
+    const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
+    for (let i = from; i < to; ) {
+      if (bytes[i] === 0 && this.#taken > 0 && at(i - 1) === 0) {
+        const end = this.#skipZeros(bytes, i, to);
+        this.#zeros(end - i);
+        i = end;
+        continue;
+      }
+      const one = this.#taken >= 1 ? runLength(bytes, at, i, to, 1) : 0;
+      const pixel = this.#pixel;
+      const three = pixel > 1 && this.#taken >= pixel ? runLength(bytes, at, i, to, pixel) : 0;
+      if (one < 3 && three < 3) {
+        this.#literal(bytes[i++]);
+        continue;
+      }
+      const length = Math.max(one, three);
+      this.#token(length, one >= three ? 1 : pixel);
+      this.#adler(bytes, i, i + length);
+      i += length;
+    }
+    before.set([
+      at(to - 1),
+      at(to - 2),
+      at(to - 3)
+    ]);
+  }
+  /**
+   * Encodes a scanline whose bytes after its filter type are all zeros, without reading it: the
+   * same bytes as `write` would take, in fewer steps.
+   *
+   * @param filter The scanline's filter type (its first byte).
+   * @param zeros How many zero bytes follow it.
+   */
+  zeroRow(filter2, zeros) {
+    this.#literal(filter2);
+    if (zeros === 0) return void this.#before.set([
+      filter2,
+      this.#before[0],
+      this.#before[1]
+    ]);
+    this.#literal(0);
+    this.#zeros(zeros - 1);
+    this.#before.set(zeros >= 3 ? [
+      0,
+      0,
+      0
+    ] : zeros === 2 ? [
+      0,
+      0,
+      filter2
+    ] : [
+      0,
+      filter2,
+      this.#before[0]
+    ]);
+  }
+  /**
+   * Encodes scanlines of a PNG (a filter-type byte, then the row) that lie `stride` bytes apart:
+   * those flagged 0 are all zeros after their filter type (a row that repeats the row above, once
+   * Up-filtered) and are encoded without being read; runs of the others as they are.
+   *
+   * @param bytes Where the scanlines are.
+   * @param scanlines The first one's position, the distance between two, how many, and their
+   * flags: `flags[at + row]` is 0 for a row of zeros.
+   */
+  writeScanlines(bytes, scanlines) {
+    const { first, stride, count, flags, at } = scanlines;
+    for (let row = 0; row < count; ) {
+      if (flags[at + row] === 0) {
+        this.zeroRow(bytes[first + row * stride], stride - 1);
+        row++;
+        continue;
+      }
+      let end = row + 1;
+      while (end < count && flags[at + end] !== 0) end++;
+      this.write(bytes, first + row * stride, first + end * stride);
+      row = end;
+    }
+  }
+  /**
+   * Ends the stream.
+   *
+   * @returns The whole zlib stream.
+   */
+  end() {
+    writeDynamicBlock(this.#writer, this.#tokens, true);
+    this.#tokens.count = 0;
+    spareTokens = this.#tokens;
+    this.#writer.alignToByte();
+    const adler = this.#b * 65536 + this.#a;
+    for (const shift of [
+      24,
+      16,
+      8,
+      0
+    ]) this.#writer.byte(adler >>> shift & 255);
+    return this.#writer.bytes();
+  }
+  #literal(value) {
+    this.#a = (this.#a + value) % ADLER_MODULUS;
+    this.#b = (this.#b + this.#a) % ADLER_MODULUS;
+    this.#taken++;
+    this.#token(0, value);
+  }
+  /** `count` zero bytes after a zero byte: one match at distance 1 (literals if under 3). */
+  #zeros(count) {
+    this.#b = (this.#b + count * this.#a) % ADLER_MODULUS;
+    this.#taken += count;
+    if (count >= 3) return this.#token(count, 1);
+    for (let i = 0; i < count; i++) this.#token(0, 0);
+  }
+  #adler(bytes, from, to) {
+    let a = this.#a;
+    let b = this.#b;
+    for (let i = from; i < to; i++) {
+      a = (a + bytes[i]) % ADLER_MODULUS;
+      b = (b + a) % ADLER_MODULUS;
+    }
+    this.#a = a;
+    this.#b = b;
+    this.#taken += to - from;
+  }
+  #token(length, value) {
+    const tokens = this.#tokens;
+    tokens.lengths[tokens.count] = length;
+    tokens.values[tokens.count++] = value;
+    if (tokens.count < BLOCK_TOKENS) return;
+    writeDynamicBlock(this.#writer, tokens, false);
+    tokens.count = 0;
+  }
+};
+var spareTokens;
+function takeTokens() {
+  const tokens = spareTokens ?? {
+    lengths: new Uint32Array(BLOCK_TOKENS),
+    values: new Uint16Array(BLOCK_TOKENS),
+    count: 0
+  };
+  spareTokens = void 0;
+  return tokens;
+}
+function runLength(bytes, at, i, to, distance) {
+  const max = Math.min(MAX_MATCH, to - i);
+  let length = 0;
+  while (length < max && bytes[i + length] === at(i + length - distance)) length++;
+  return length;
+}
+var wordsOf;
+function skipZerosByWord(bytes, from, to) {
+  const offset = bytes.byteOffset;
+  let i = from;
+  while (i < to && (offset + i & 3) !== 0) {
+    if (bytes[i] !== 0) return i;
+    i++;
+  }
+  if (i >= to) return to;
+  const { buffer } = bytes;
+  if (wordsOf?.buffer !== buffer || wordsOf.words.length !== buffer.byteLength >> 2) {
+    wordsOf = {
+      buffer,
+      words: new Int32Array(buffer, 0, buffer.byteLength >> 2)
+    };
+  }
+  const words = wordsOf.words;
+  let w = offset + i >> 2;
+  const lastWord = offset + to >> 2;
+  while (w < lastWord && words[w] === 0) w++;
+  i = w * 4 - offset;
+  while (i < to && bytes[i] === 0) i++;
+  return i;
+}
+
+// lib/png/_strip_digest.ts
+function digestStrip(kernels, memory, digest, strip) {
+  digest.updateForm(memory.subarray(strip.out, writeForm(kernels, strip)));
+}
+function unfilterDigested(kernels, memory, digest, strip) {
+  const { ptr, count, rowBytes, bpp, above, census, out } = strip;
+  const end = kernels.unfilterForm(ptr, count, rowBytes, bpp, above, census, out);
+  if (end < 0) return -1 - end;
+  digest.updateForm(memory.subarray(out, end));
+  return -1;
+}
+function writeForm(kernels, strip) {
+  const { ptr, stride, count, rowBytes, above, flags, out } = strip;
+  return kernels.digestPieces(ptr, stride, count, rowBytes, above, flags, out);
+}
+
+// lib/png/_pixel_sinks.ts
+function sinkRows(pixels, strip) {
+  const { kernels, memory, layout, count } = strip;
+  const { width, channels, input, output, flags } = layout;
+  const inStride = layout.inRow + 1;
+  const outStride = layout.outRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0; row < count; row++) {
+    const p = output + (row + 1) * outStride + 1;
+    same[row] = memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow ? 1 : 0;
+  }
+  const sameAsAbove = (row) => same[row] === 1;
+  if (channels === 3) {
+    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
+  }
+  const rows = output + outStride + 1;
+  kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
+  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
+}
+function upZeroRows(kernels, memory, layout, count) {
+  const stride = layout.inRow + 1;
+  const same = new Uint8Array(count);
+  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
+    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
+  }
+  return same;
 }
 
 // lib/png/pixel_digest.ts
@@ -24891,7 +25449,6 @@ function writeUint32(bytes, at, value) {
 
 // lib/png/_strip_layout.ts
 var STRIP_BYTES2 = 256 * 1024;
-var TOKEN_CAPACITY = 4096;
 function stripLayout(header2) {
   const { width, height } = header2;
   const channels = header2.colourType === 6 ? 4 : 3;
@@ -24906,8 +25463,7 @@ function stripLayout(header2) {
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK2);
   const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK2);
   const pieces = align16(flags + rows + SLACK2);
-  const tokens = align16(pieces + pixelFormBound(rows, outRow) + SLACK2);
-  const end = tokens + 32 + 6 * TOKEN_CAPACITY + SLACK2;
+  const end = pieces + pixelFormBound(rows, outRow) + SLACK2;
   return {
     width,
     height,
@@ -24923,7 +25479,6 @@ function stripLayout(header2) {
     output,
     flags,
     pieces,
-    tokens,
     end
   };
 }
@@ -24943,643 +25498,6 @@ function rowAbove(layout, first) {
   return first === 0 ? layout.zero : layout.input + 1;
 }
 
-// lib/flate/_bit_writer.ts
-var BitWriter = class {
-  #out = new Uint8Array(1 << 14);
-  #size = 0;
-  #bits = 0;
-  #count = 0;
-  /** Appends `count` bits (at most 16) of `value`, least significant first. */
-  put(value, count) {
-    this.#bits |= value << this.#count;
-    this.#count += count;
-    while (this.#count >= 8) {
-      this.byte(this.#bits & 255);
-      this.#bits >>>= 8;
-      this.#count -= 8;
-    }
-  }
-  /** Appends `times` copies of a pattern of `bits` bits (at most 30). */
-  repeat(pattern, bits, times) {
-    if (bits <= 8) {
-      const copies = Math.floor(16 / bits);
-      let packed = 0;
-      for (let i = 0; i < copies; i++) packed |= pattern << i * bits;
-      for (; times >= copies; times -= copies) this.put(packed, copies * bits);
-    }
-    for (; times > 0; times--) {
-      this.put(pattern & 65535, Math.min(bits, 16));
-      if (bits > 16) this.put(pattern >>> 16, bits - 16);
-    }
-  }
-  /** Pads the last byte with zero bits. */
-  alignToByte() {
-    if (this.#count > 0) this.byte(this.#bits & 255);
-    this.#bits = this.#count = 0;
-  }
-  /** Appends a whole byte; only right after {@linkcode BitWriter.alignToByte}. */
-  byte(value) {
-    if (this.#size === this.#out.length) {
-      const larger = new Uint8Array(this.#out.length * 2);
-      larger.set(this.#out);
-      this.#out = larger;
-    }
-    this.#out[this.#size++] = value;
-  }
-  /** The bytes written so far (a view, valid until the next write). */
-  bytes() {
-    return this.#out.subarray(0, this.#size);
-  }
-};
-
-// lib/flate/_huffman.ts
-function huffmanLengths(frequencies, limit) {
-  const weights = Uint32Array.from(frequencies);
-  for (; ; ) {
-    const lengths = treeDepths(weights);
-    if (Math.max(...lengths) <= limit) return lengths;
-    for (let i = 0; i < weights.length; i++) {
-      if (weights[i] > 0) weights[i] = Math.max(1, weights[i] >>> 1);
-    }
-  }
-}
-function treeDepths(weights) {
-  const lengths = new Uint8Array(weights.length);
-  const leaves = [
-    ...weights.keys()
-  ].filter((i) => weights[i] > 0).sort((a, b) => weights[a] - weights[b] || a - b);
-  if (leaves.length === 1) lengths[leaves[0]] = 1;
-  if (leaves.length < 2) return lengths;
-  const weight = leaves.map((symbol) => weights[symbol]);
-  const parent = [];
-  let leaf = 0;
-  let inner = leaves.length;
-  const smallest = () => {
-    if (leaf < leaves.length && (inner >= weight.length || weight[leaf] <= weight[inner])) {
-      return leaf++;
-    }
-    return inner++;
-  };
-  while (leaves.length - leaf + weight.length - inner > 1) {
-    const a = smallest();
-    const b = smallest();
-    parent[a] = parent[b] = weight.length;
-    weight.push(weight[a] + weight[b]);
-  }
-  const depth = new Uint8Array(weight.length);
-  for (let node = weight.length - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
-  leaves.forEach((symbol, node) => lengths[symbol] = depth[node]);
-  return lengths;
-}
-function canonicalCodes(lengths) {
-  const counts2 = new Uint16Array(16);
-  for (const length of lengths) counts2[length]++;
-  counts2[0] = 0;
-  const next = new Uint16Array(16);
-  for (let bits = 1, code3 = 0; bits < 16; bits++) {
-    code3 = code3 + counts2[bits - 1] << 1;
-    next[bits] = code3;
-  }
-  const codes = new Uint16Array(lengths.length);
-  for (let symbol = 0; symbol < lengths.length; symbol++) {
-    const length = lengths[symbol];
-    if (length === 0) continue;
-    let code3 = next[length]++;
-    let reversed = 0;
-    for (let i = 0; i < length; i++, code3 >>>= 1) reversed = reversed << 1 | code3 & 1;
-    codes[symbol] = reversed;
-  }
-  return codes;
-}
-
-// lib/flate/_deflate_block.ts
-var LENGTH_BASE = [
-  3,
-  4,
-  5,
-  6,
-  7,
-  8,
-  9,
-  10,
-  11,
-  13,
-  15,
-  17,
-  19,
-  23,
-  27,
-  31,
-  35,
-  43,
-  51,
-  59,
-  67,
-  83,
-  99,
-  115,
-  131,
-  163,
-  195,
-  227,
-  258
-];
-var LENGTH_EXTRA = [
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  1,
-  1,
-  2,
-  2,
-  2,
-  2,
-  3,
-  3,
-  3,
-  3,
-  4,
-  4,
-  4,
-  4,
-  5,
-  5,
-  5,
-  5,
-  0
-];
-var DISTANCE_CODE = {
-  1: 0,
-  2: 1,
-  3: 2
-};
-var CODE_LENGTH_ORDER = [
-  16,
-  17,
-  18,
-  0,
-  8,
-  7,
-  9,
-  6,
-  10,
-  5,
-  11,
-  4,
-  12,
-  3,
-  13,
-  2,
-  14,
-  1,
-  15
-];
-var MAX_MATCH = 258;
-var END_OF_BLOCK = 256;
-var LENGTH_CODE = new Uint8Array(MAX_MATCH + 1);
-for (let code3 = 0; code3 < LENGTH_BASE.length; code3++) {
-  const next = code3 + 1 < LENGTH_BASE.length ? LENGTH_BASE[code3 + 1] : MAX_MATCH + 1;
-  for (let length = LENGTH_BASE[code3]; length < next; length++) LENGTH_CODE[length] = code3;
-}
-function writeDynamicBlock(writer, tokens, final) {
-  const literals = new Uint32Array(286);
-  const distances = new Uint32Array(30);
-  literals[END_OF_BLOCK] = 1;
-  eachSymbol(tokens, {
-    literal: (value) => literals[value]++,
-    matches: (code3, distanceCode, times) => {
-      literals[257 + code3] += times;
-      distances[distanceCode] += times;
-    }
-  });
-  const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
-  const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
-  writer.put(final ? 1 : 0, 1);
-  writer.put(2, 2);
-  writeCodeLengths(writer, literalLengths, distanceLengths);
-  const literalCodes = canonicalCodes(literalLengths);
-  const distanceCodes = canonicalCodes(distanceLengths);
-  eachSymbol(tokens, {
-    literal: (value) => writer.put(literalCodes[value], literalLengths[value]),
-    matches: (code3, distanceCode, times, length) => {
-      const symbol = 257 + code3;
-      if (LENGTH_EXTRA[code3] > 0) {
-        writer.put(literalCodes[symbol], literalLengths[symbol]);
-        writer.put(length - LENGTH_BASE[code3], LENGTH_EXTRA[code3]);
-        return writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
-      }
-      writer.repeat(literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol], literalLengths[symbol] + distanceLengths[distanceCode], times);
-    }
-  });
-  writer.put(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
-}
-function eachSymbol(tokens, visit) {
-  for (let t = 0; t < tokens.count; t++) {
-    const length = tokens.lengths[t];
-    const value = tokens.values[t];
-    if (length === 0) {
-      visit.literal(value);
-      continue;
-    }
-    const distanceCode = DISTANCE_CODE[value];
-    let fulls = Math.floor(length / MAX_MATCH);
-    const rest = length - fulls * MAX_MATCH;
-    if (rest > 0 && rest < 3) {
-      fulls--;
-      visit.matches(LENGTH_CODE[MAX_MATCH + rest - 3], distanceCode, 1, MAX_MATCH + rest - 3);
-      visit.matches(LENGTH_CODE[3], distanceCode, 1, 3);
-    } else if (rest > 0) {
-      visit.matches(LENGTH_CODE[rest], distanceCode, 1, rest);
-    }
-    if (fulls > 0) visit.matches(LENGTH_CODE[MAX_MATCH], distanceCode, fulls, MAX_MATCH);
-  }
-}
-function writeCodeLengths(writer, literalLengths, distanceLengths) {
-  let literalCount = 286;
-  while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
-  let distanceCount = 30;
-  while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
-  const { symbols, extras } = runLengthCoded([
-    ...literalLengths.subarray(0, literalCount),
-    ...distanceLengths.subarray(0, distanceCount)
-  ]);
-  const frequencies = new Uint32Array(19);
-  for (const symbol of symbols) frequencies[symbol]++;
-  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
-  const codes = canonicalCodes(codeLengths);
-  let codeLengthCount = 19;
-  while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
-    codeLengthCount--;
-  }
-  writer.put(literalCount - 257, 5);
-  writer.put(distanceCount - 1, 5);
-  writer.put(codeLengthCount - 4, 4);
-  for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
-  symbols.forEach((symbol, i) => {
-    writer.put(codes[symbol], codeLengths[symbol]);
-    if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
-  });
-}
-function runLengthCoded(lengths) {
-  const symbols = [];
-  const extras = [];
-  for (let i = 0; i < lengths.length; ) {
-    const value = lengths[i];
-    let run2 = 1;
-    while (i + run2 < lengths.length && lengths[i + run2] === value) run2++;
-    if (value === 0 && run2 >= 3) {
-      const taken = Math.min(run2, 138);
-      symbols.push(taken >= 11 ? 18 : 17);
-      extras.push(taken >= 11 ? taken - 11 : taken - 3);
-      i += taken;
-      continue;
-    }
-    symbols.push(value);
-    extras.push(0);
-    i++;
-    for (let left = run2 - 1; value !== 0 && left >= 3; ) {
-      const taken = Math.min(left, 6);
-      symbols.push(16);
-      extras.push(taken - 3);
-      i += taken;
-      left -= taken;
-    }
-  }
-  return {
-    symbols,
-    extras
-  };
-}
-function atLeastTwo(frequencies) {
-  for (let i = 0; frequencies.filter((f) => f > 0).length < 2; i++) {
-    if (frequencies[i] === 0) frequencies[i] = 1;
-  }
-  return frequencies;
-}
-
-// lib/flate/_token_blocks.ts
-var BLOCK_TOKENS = 1 << 14;
-var spareTokens;
-var TokenBlocks = class {
-  #writer;
-  #tokens;
-  /** @param writer Where the blocks' bits go. */
-  constructor(writer) {
-    this.#writer = writer;
-    this.#tokens = spareTokens ?? {
-      lengths: new Uint32Array(BLOCK_TOKENS),
-      values: new Uint16Array(BLOCK_TOKENS),
-      count: 0
-    };
-    spareTokens = void 0;
-  }
-  /**
-   * Adds a token.
-   *
-   * @param length 0 for a literal, else the match's length.
-   * @param value The literal, or the match's distance.
-   */
-  add(length, value) {
-    const tokens = this.#tokens;
-    tokens.lengths[tokens.count] = length;
-    tokens.values[tokens.count++] = value;
-    if (tokens.count === BLOCK_TOKENS) this.#flush();
-  }
-  /**
-   * Adds tokens given as two arrays, e.g. views of a kernel's memory.
-   *
-   * @param lengths The tokens' lengths.
-   * @param values Their values, as many.
-   */
-  addAll(lengths, values) {
-    for (let done = 0; done < lengths.length; ) {
-      const tokens = this.#tokens;
-      const take = Math.min(lengths.length - done, BLOCK_TOKENS - tokens.count);
-      tokens.lengths.set(lengths.subarray(done, done + take), tokens.count);
-      tokens.values.set(values.subarray(done, done + take), tokens.count);
-      tokens.count += take;
-      done += take;
-      if (tokens.count === BLOCK_TOKENS) this.#flush();
-    }
-  }
-  /** Writes the tokens left as the stream's final block; the buffers go to the next stream. */
-  end() {
-    writeDynamicBlock(this.#writer, this.#tokens, true);
-    this.#tokens.count = 0;
-    spareTokens = this.#tokens;
-  }
-  #flush() {
-    writeDynamicBlock(this.#writer, this.#tokens, false);
-    this.#tokens.count = 0;
-  }
-};
-
-// lib/flate/run_deflate.ts
-var ADLER_MODULUS = 65521;
-var RunDeflate = class {
-  #skipZeros;
-  #kernel;
-  #pixel;
-  #writer = new BitWriter();
-  #blocks = new TokenBlocks(this.#writer);
-  /** The last three bytes taken, latest first, and how many bytes were taken. */
-  #before = new Uint8Array(3);
-  #taken = 0;
-  #a = 1;
-  #b = 0;
-  /** @param options How zero bytes are skipped. */
-  constructor(options = {}) {
-    this.#skipZeros = options.skipZeros ?? skipZerosByWord;
-    this.#kernel = options.kernel;
-    this.#pixel = options.pixelBytes ?? 3;
-    if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
-      throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
-    }
-    this.#writer.byte(120);
-    this.#writer.byte(1);
-  }
-  /**
-   * Encodes the next bytes, `bytes[from..to)`; they may change once this returns.
-   *
-   * @param bytes Where the bytes are.
-   * @param from The first byte's position. @default {0}
-   * @param to The position after the last byte. @default {bytes.length}
-   */
-  write(bytes, from = 0, to = bytes.length) {
-    const kernel = this.#kernel;
-    if (kernel && bytes.buffer === kernel.memory.buffer) {
-      return this.#writeByKernel(kernel, bytes.byteOffset + from, bytes.byteOffset + to);
-    }
-    const before = this.#before;
-    const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
-    for (let i = from; i < to; ) {
-      if (bytes[i] === 0 && this.#taken > 0 && at(i - 1) === 0) {
-        const end = this.#skipZeros(bytes, i, to);
-        this.#zeros(end - i);
-        i = end;
-        continue;
-      }
-      const one = this.#taken >= 1 ? runLength(bytes, at, i, to, 1) : 0;
-      const pixel = this.#pixel;
-      const three = pixel > 1 && this.#taken >= pixel ? runLength(bytes, at, i, to, pixel) : 0;
-      if (one < 3 && three < 3) {
-        this.#literal(bytes[i++]);
-        continue;
-      }
-      const length = Math.max(one, three);
-      this.#token(length, one >= three ? 1 : pixel);
-      this.#adler(bytes, i, i + length);
-      i += length;
-    }
-    before.set([
-      at(to - 1),
-      at(to - 2),
-      at(to - 3)
-    ]);
-  }
-  /**
-   * Encodes a scanline whose bytes after its filter type are all zeros, without reading it: the
-   * same bytes as `write` would take, in fewer steps.
-   *
-   * @param filter The scanline's filter type (its first byte).
-   * @param zeros How many zero bytes follow it.
-   */
-  zeroRow(filter2, zeros) {
-    this.#literal(filter2);
-    if (zeros === 0) return void this.#before.set([
-      filter2,
-      this.#before[0],
-      this.#before[1]
-    ]);
-    this.#literal(0);
-    this.#zeros(zeros - 1);
-    this.#before.set(zeros >= 3 ? [
-      0,
-      0,
-      0
-    ] : zeros === 2 ? [
-      0,
-      0,
-      filter2
-    ] : [
-      0,
-      filter2,
-      this.#before[0]
-    ]);
-  }
-  /**
-   * Encodes scanlines of a PNG (a filter-type byte, then the row) that lie `stride` bytes apart:
-   * those flagged 0 are all zeros after their filter type (a row that repeats the row above, once
-   * Up-filtered) and are encoded without being read; runs of the others as they are.
-   *
-   * @param bytes Where the scanlines are.
-   * @param scanlines The first one's position, the distance between two, how many, their
-   * flags (`flags[at + row]` is 0 for a row of zeros), and the kernel that tokenizes them.
-   */
-  writeScanlines(bytes, scanlines) {
-    const { first, stride, count, flags, at } = scanlines;
-    const own = this.#kernel;
-    if (scanlines.kernel) this.#kernel = scanlines.kernel;
-    for (let row = 0; row < count; ) {
-      if (flags[at + row] === 0) {
-        this.zeroRow(bytes[first + row * stride], stride - 1);
-        row++;
-        continue;
-      }
-      let end = row + 1;
-      while (end < count && flags[at + end] !== 0) end++;
-      this.write(bytes, first + row * stride, first + end * stride);
-      row = end;
-    }
-    this.#kernel = own;
-  }
-  /**
-   * Ends the stream.
-   *
-   * @returns The whole zlib stream.
-   */
-  end() {
-    this.#blocks.end();
-    this.#writer.alignToByte();
-    const adler = this.#b * 65536 + this.#a;
-    for (const shift of [
-      24,
-      16,
-      8,
-      0
-    ]) this.#writer.byte(adler >>> shift & 255);
-    return this.#writer.bytes();
-  }
-  /** As `write`, the tokens found by the kernel and taken in here, block by block. */
-  #writeByKernel(kernel, from, to) {
-    const { memory, scratch: state, capacity } = kernel;
-    const words = new Uint32Array(memory.buffer, state, 5);
-    const lengths = state + 32;
-    const values = lengths + 4 * capacity;
-    words[0] = this.#a;
-    words[1] = this.#b;
-    words[2] = Math.min(this.#taken, 16);
-    memory.set(this.#before, state + 12);
-    for (let i = from; i < to; ) {
-      i = kernel.runTokens(i, to, this.#pixel, state, lengths, values, capacity);
-      const count = words[4];
-      this.#blocks.addAll(new Uint32Array(memory.buffer, lengths, count), new Uint16Array(memory.buffer, values, count));
-    }
-    this.#a = words[0];
-    this.#b = words[1];
-    this.#taken += to - from;
-    this.#before.set(memory.subarray(state + 12, state + 15));
-  }
-  #literal(value) {
-    this.#a = (this.#a + value) % ADLER_MODULUS;
-    this.#b = (this.#b + this.#a) % ADLER_MODULUS;
-    this.#taken++;
-    this.#token(0, value);
-  }
-  /** `count` zero bytes after a zero byte: one match at distance 1 (literals if under 3). */
-  #zeros(count) {
-    this.#b = (this.#b + count * this.#a) % ADLER_MODULUS;
-    this.#taken += count;
-    if (count >= 3) return this.#token(count, 1);
-    for (let i = 0; i < count; i++) this.#token(0, 0);
-  }
-  #adler(bytes, from, to) {
-    let a = this.#a;
-    let b = this.#b;
-    for (let i = from; i < to; i++) {
-      a = (a + bytes[i]) % ADLER_MODULUS;
-      b = (b + a) % ADLER_MODULUS;
-    }
-    this.#a = a;
-    this.#b = b;
-    this.#taken += to - from;
-  }
-  #token(length, value) {
-    this.#blocks.add(length, value);
-  }
-};
-function runLength(bytes, at, i, to, distance) {
-  const max = Math.min(MAX_MATCH, to - i);
-  let length = 0;
-  while (length < max && bytes[i + length] === at(i + length - distance)) length++;
-  return length;
-}
-var wordsOf;
-function skipZerosByWord(bytes, from, to) {
-  const offset = bytes.byteOffset;
-  let i = from;
-  while (i < to && (offset + i & 3) !== 0) {
-    if (bytes[i] !== 0) return i;
-    i++;
-  }
-  if (i >= to) return to;
-  const { buffer } = bytes;
-  if (wordsOf?.buffer !== buffer || wordsOf.words.length !== buffer.byteLength >> 2) {
-    wordsOf = {
-      buffer,
-      words: new Int32Array(buffer, 0, buffer.byteLength >> 2)
-    };
-  }
-  const words = wordsOf.words;
-  let w = offset + i >> 2;
-  const lastWord = offset + to >> 2;
-  while (w < lastWord && words[w] === 0) w++;
-  i = w * 4 - offset;
-  while (i < to && bytes[i] === 0) i++;
-  return i;
-}
-
-// lib/png/_strip_digest.ts
-function digestStrip(kernels, memory, digest, strip) {
-  digest.updateForm(memory.subarray(strip.out, writeForm(kernels, strip)));
-}
-function unfilterDigested(kernels, memory, digest, strip) {
-  const { ptr, count, rowBytes, bpp, above, census, out } = strip;
-  const end = kernels.unfilterForm(ptr, count, rowBytes, bpp, above, census, out);
-  if (end < 0) return -1 - end;
-  digest.updateForm(memory.subarray(out, end));
-  return -1;
-}
-function writeForm(kernels, strip) {
-  const { ptr, stride, count, rowBytes, above, flags, out } = strip;
-  return kernels.digestPieces(ptr, stride, count, rowBytes, above, flags, out);
-}
-
-// lib/png/_pixel_sinks.ts
-function sinkRows(pixels, strip) {
-  const { kernels, memory, layout, count } = strip;
-  const { width, channels, input, output, flags } = layout;
-  const inStride = layout.inRow + 1;
-  const outStride = layout.outRow + 1;
-  const same = new Uint8Array(count);
-  for (let row = 0; row < count; row++) {
-    const p = output + (row + 1) * outStride + 1;
-    same[row] = memory[flags + row] === 0 || kernels.skipZeros(p, p + layout.outRow) === p + layout.outRow ? 1 : 0;
-  }
-  const sameAsAbove = (row) => same[row] === 1;
-  if (channels === 3) {
-    return pixels.updateRows(memory, input + inStride + 1, inStride, count, sameAsAbove);
-  }
-  const rows = output + outStride + 1;
-  kernels.packRgb(input + inStride + 1, inStride, rows, outStride, count, width, channels);
-  pixels.updateRows(memory, rows, outStride, count, sameAsAbove);
-}
-function upZeroRows(kernels, memory, layout, count) {
-  const stride = layout.inRow + 1;
-  const same = new Uint8Array(count);
-  for (let row = 0, p = layout.input + stride; row < count; row++, p += stride) {
-    if (memory[p] === 2) same[row] = kernels.skipZeros(p + 1, p + stride) === p + stride ? 1 : 2;
-  }
-  return same;
-}
-
 // lib/png/fast_rgb.ts
 function isFastFlavour(header2) {
   return header2.bitDepth === 8 && !header2.interlaced && (header2.colourType === 2 || header2.colourType === 6);
@@ -25592,13 +25510,7 @@ function transcodeFastRgb(png, options) {
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
     const deflate2 = new RunDeflate({
-      skipZeros: (_, from, to) => kernels.skipZeros(from, to),
-      kernel: {
-        memory,
-        scratch: layout.tokens,
-        capacity: TOKEN_CAPACITY,
-        runTokens: kernels.runTokens
-      }
+      skipZeros: (_, from, to) => kernels.skipZeros(from, to)
     });
     if (colourTable !== void 0) memory.set(colourTable, table);
     memory.fill(0, output, output + outStride);
@@ -25771,12 +25683,6 @@ function convertStrip(kernels, memory, layout, strip) {
     flags: memory.subarray(flags, flags + count),
     form: memory.subarray(form, end),
     last: memory.subarray(scan + 1, scan + 1 + rowBytes),
-    tokens: {
-      memory,
-      scratch: layout.tokens,
-      capacity: TOKEN_CAPACITY,
-      runTokens: kernels.runTokens
-    },
     ...mode === 2 ? {
       runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4)
     } : {}
@@ -25903,8 +25809,7 @@ function rowsLayout(header2, stripRows, mode) {
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK2);
   const seen = align16(labels + rows * width + SLACK2);
   const runs = align16(seen + rows * 256 + SLACK2);
-  const tokens = align16(runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK2);
-  const end = tokens + 32 + 6 * TOKEN_CAPACITY + SLACK2;
+  const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK2;
   const conversion = {
     width,
     mode,
@@ -25916,8 +25821,7 @@ function rowsLayout(header2, stripRows, mode) {
     form,
     labels,
     seen,
-    runs,
-    tokens
+    runs
   };
   return {
     channels,
@@ -28145,14 +28049,12 @@ var PngRowEncoder = class {
     }
     const deflate2 = this.#deflate;
     if (deflate2 instanceof RunDeflate) {
-      const { flags, tokens: kernel } = rows;
       deflate2.writeScanlines(scanlines, {
         first: 0,
         stride,
         count,
-        flags,
-        at: 0,
-        kernel
+        flags: rows.flags,
+        at: 0
       });
     } else deflate2.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);

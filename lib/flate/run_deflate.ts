@@ -12,10 +12,10 @@
  */
 
 import { BitWriter } from "./_bit_writer.ts";
-import { MAX_MATCH } from "./_deflate_block.ts";
-import { TokenBlocks } from "./_token_blocks.ts";
-import type { RunTokenKernel } from "./run_token_kernel.ts";
+import { type DeflateTokens, MAX_MATCH, writeDynamicBlock } from "./_deflate_block.ts";
 
+/** Tokens per block: a block's codes follow what its part of the mask holds. */
+const BLOCK_TOKENS = 1 << 14;
 const ADLER_MODULUS = 65521;
 
 /** Options of {@linkcode RunDeflate}. */
@@ -26,31 +26,10 @@ export interface RunDeflateOptions {
    */
   skipZeros?: (bytes: Uint8Array, from: number, to: number) => number;
   /**
-   * A kernel that finds the tokens of bytes in its memory, the same as this class would: bytes
-   * given in that memory are tokenized there (see {@linkcode RunTokenKernel}).
-   */
-  kernel?: RunTokenKernel;
-  /**
    * Bytes per pixel, 1 to 3: runs that repeat the pixel before are looked for at this distance
    * (as well as runs of one byte). Default: 3 (RGB).
    */
   pixelBytes?: number;
-}
-
-/** Scanlines for {@linkcode RunDeflate.writeScanlines}. */
-export interface Scanlines {
-  /** The first scanline's position (its filter-type byte). */
-  first: number;
-  /** The distance between two scanlines. */
-  stride: number;
-  /** How many scanlines. */
-  count: number;
-  /** One byte a scanline from `at`: 0 when the row after the filter type is all zeros. */
-  flags: Uint8Array;
-  /** Where the first scanline's flag is. */
-  at: number;
-  /** The kernel that finds the tokens of these scanlines, if they are in its memory. */
-  kernel?: RunTokenKernel;
 }
 
 /**
@@ -72,20 +51,18 @@ export interface Scanlines {
  */
 export class RunDeflate {
   #skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>;
-  #kernel: RunTokenKernel | undefined;
   #pixel: number;
-  #writer = new BitWriter();
-  #blocks = new TokenBlocks(this.#writer);
+  #tokens: DeflateTokens = takeTokens();
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
   #taken = 0;
   #a = 1;
   #b = 0;
+  #writer = new BitWriter();
 
   /** @param options How zero bytes are skipped. */
   constructor(options: RunDeflateOptions = {}) {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
-    this.#kernel = options.kernel;
     this.#pixel = options.pixelBytes ?? 3;
     if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
       throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
@@ -103,10 +80,6 @@ export class RunDeflate {
    * @param to The position after the last byte. @default {bytes.length}
    */
   write(bytes: Uint8Array, from = 0, to: number = bytes.length): void {
-    const kernel = this.#kernel;
-    if (kernel && bytes.buffer === kernel.memory.buffer) {
-      return this.#writeByKernel(kernel, bytes.byteOffset + from, bytes.byteOffset + to);
-    }
     const before = this.#before;
     const at = (j: number) => j >= from ? bytes[j] : before[from - j - 1];
     for (let i = from; i < to;) {
@@ -155,13 +128,14 @@ export class RunDeflate {
    * Up-filtered) and are encoded without being read; runs of the others as they are.
    *
    * @param bytes Where the scanlines are.
-   * @param scanlines The first one's position, the distance between two, how many, their
-   * flags (`flags[at + row]` is 0 for a row of zeros), and the kernel that tokenizes them.
+   * @param scanlines The first one's position, the distance between two, how many, and their
+   * flags: `flags[at + row]` is 0 for a row of zeros.
    */
-  writeScanlines(bytes: Uint8Array, scanlines: Scanlines): void {
+  writeScanlines(
+    bytes: Uint8Array,
+    scanlines: { first: number; stride: number; count: number; flags: Uint8Array; at: number },
+  ): void {
     const { first, stride, count, flags, at } = scanlines;
-    const own = this.#kernel;
-    if (scanlines.kernel) this.#kernel = scanlines.kernel;
     for (let row = 0; row < count;) {
       if (flags[at + row] === 0) {
         this.zeroRow(bytes[first + row * stride], stride - 1);
@@ -173,7 +147,6 @@ export class RunDeflate {
       this.write(bytes, first + row * stride, first + end * stride);
       row = end;
     }
-    this.#kernel = own;
   }
 
   /**
@@ -182,35 +155,13 @@ export class RunDeflate {
    * @returns The whole zlib stream.
    */
   end(): Uint8Array {
-    this.#blocks.end();
+    writeDynamicBlock(this.#writer, this.#tokens, true);
+    this.#tokens.count = 0;
+    spareTokens = this.#tokens;
     this.#writer.alignToByte();
     const adler = this.#b * 65536 + this.#a;
     for (const shift of [24, 16, 8, 0]) this.#writer.byte((adler >>> shift) & 0xff);
     return this.#writer.bytes();
-  }
-
-  /** As `write`, the tokens found by the kernel and taken in here, block by block. */
-  #writeByKernel(kernel: RunTokenKernel, from: number, to: number): void {
-    const { memory, scratch: state, capacity } = kernel;
-    const words = new Uint32Array(memory.buffer, state, 5);
-    const lengths = state + 32;
-    const values = lengths + 4 * capacity;
-    words[0] = this.#a;
-    words[1] = this.#b;
-    words[2] = Math.min(this.#taken, 16);
-    memory.set(this.#before, state + 12);
-    for (let i = from; i < to;) {
-      i = kernel.runTokens(i, to, this.#pixel, state, lengths, values, capacity);
-      const count = words[4];
-      this.#blocks.addAll(
-        new Uint32Array(memory.buffer, lengths, count),
-        new Uint16Array(memory.buffer, values, count),
-      );
-    }
-    this.#a = words[0];
-    this.#b = words[1];
-    this.#taken += to - from;
-    this.#before.set(memory.subarray(state + 12, state + 15));
   }
 
   #literal(value: number): void {
@@ -241,8 +192,29 @@ export class RunDeflate {
   }
 
   #token(length: number, value: number): void {
-    this.#blocks.add(length, value);
+    const tokens = this.#tokens;
+    tokens.lengths[tokens.count] = length;
+    tokens.values[tokens.count++] = value;
+    if (tokens.count < BLOCK_TOKENS) return;
+    writeDynamicBlock(this.#writer, tokens, false);
+    tokens.count = 0;
   }
+}
+
+/**
+ * The token buffers of the last stream ended, for the next one: a worker deflates mask after
+ * mask, and 96 KiB of fresh buffers for each would be garbage that only a collection frees.
+ */
+let spareTokens: DeflateTokens | undefined;
+
+function takeTokens(): DeflateTokens {
+  const tokens = spareTokens ?? {
+    lengths: new Uint32Array(BLOCK_TOKENS),
+    values: new Uint16Array(BLOCK_TOKENS),
+    count: 0,
+  };
+  spareTokens = undefined;
+  return tokens;
 }
 
 /** How many bytes from `i` (at most 258, before `to`) repeat the byte `distance` before them. */

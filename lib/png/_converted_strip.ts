@@ -10,7 +10,6 @@
 import type { KernelExports } from "./kernels.ts";
 import type { ConvertedRows, RowLabels } from "./png_rows.ts";
 import { writeForm } from "./_strip_digest.ts";
-import { TOKEN_CAPACITY } from "./_strip_layout.ts";
 
 /** Where the conversion's buffers are in the kernels' memory. */
 export interface ConversionLayout {
@@ -36,8 +35,6 @@ export interface ConversionLayout {
   seen: number;
   /** `mode` 2: the runs of each row's pixels. */
   runs: number;
-  /** The deflater's room: its state and `TOKEN_CAPACITY` tokens (see `RunTokenKernel`). */
-  tokens: number;
 }
 
 /** The table that gives each byte its own value. */
@@ -93,12 +90,6 @@ export function convertStrip(
     flags: memory.subarray(flags, flags + count),
     form: memory.subarray(form, end),
     last: memory.subarray(scan + 1, scan + 1 + rowBytes),
-    tokens: {
-      memory,
-      scratch: layout.tokens,
-      capacity: TOKEN_CAPACITY,
-      runTokens: kernels.runTokens,
-    },
     ...(mode === 2
       ? { runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4) }
       : {}),

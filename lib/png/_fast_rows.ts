@@ -8,7 +8,6 @@
  * @module
  */
 
-import { TOKEN_CAPACITY } from "./_strip_layout.ts";
 import type { PngError } from "../errors.ts";
 import { isFastFlavour } from "./fast_rgb.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
@@ -157,8 +156,7 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
   const seen = align16(labels + rows * width + SLACK);
   // Runs: at most one a pixel, 8 bytes, and 4 bytes a row.
   const runs = align16(seen + rows * 256 + SLACK);
-  const tokens = align16(runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK);
-  const end = tokens + 32 + 6 * TOKEN_CAPACITY + SLACK;
+  const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK;
   const conversion: ConversionLayout = {
     width,
     mode,
@@ -171,7 +169,6 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
     labels,
     seen,
     runs,
-    tokens,
   };
   return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end };
 }

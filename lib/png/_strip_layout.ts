@@ -17,9 +17,6 @@ import type { KernelStrip } from "./_strip_digest.ts";
  */
 const STRIP_BYTES = 256 * 1024;
 
-/** The tokens the deflater's kernel finds at a time (`RunTokenKernel`). */
-export const TOKEN_CAPACITY = 4096;
-
 /** Where a strip's buffers are in the kernels' memory. */
 export interface StripLayout {
   width: number;
@@ -47,8 +44,6 @@ export interface StripLayout {
   flags: number;
   /** The canonical form of a strip's pixels, for the digest. */
   pieces: number;
-  /** The deflater's room in the kernels' memory: its state and `TOKEN_CAPACITY` tokens. */
-  tokens: number;
   end: number;
 }
 
@@ -72,8 +67,7 @@ export function stripLayout(header: PngHeader): StripLayout {
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
   const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK);
   const pieces = align16(flags + rows + SLACK);
-  const tokens = align16(pieces + pixelFormBound(rows, outRow) + SLACK);
-  const end = tokens + 32 + 6 * TOKEN_CAPACITY + SLACK;
+  const end = pieces + pixelFormBound(rows, outRow) + SLACK;
   return {
     width,
     height,
@@ -89,7 +83,6 @@ export function stripLayout(header: PngHeader): StripLayout {
     output,
     flags,
     pieces,
-    tokens,
     end,
   };
 }

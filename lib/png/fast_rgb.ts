@@ -20,13 +20,7 @@ import { RunDeflate } from "../flate/run_deflate.ts";
 import type { PixelDigest } from "./pixel_digest.ts";
 import { digestStrip, unfilterDigested } from "./_strip_digest.ts";
 import { sinkRows, upZeroRows } from "./_pixel_sinks.ts";
-import {
-  differences,
-  rowAbove,
-  type StripLayout,
-  stripLayout,
-  TOKEN_CAPACITY,
-} from "./_strip_layout.ts";
+import { differences, rowAbove, type StripLayout, stripLayout } from "./_strip_layout.ts";
 import type { PngError } from "../errors.ts";
 
 /**
@@ -97,15 +91,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
   const inStride = inRow + 1;
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    const deflate = new RunDeflate({
-      skipZeros: (_, from, to) => kernels.skipZeros(from, to),
-      kernel: {
-        memory,
-        scratch: layout.tokens,
-        capacity: TOKEN_CAPACITY,
-        runTokens: kernels.runTokens,
-      },
-    });
+    const deflate = new RunDeflate({ skipZeros: (_, from, to) => kernels.skipZeros(from, to) });
     if (colourTable !== undefined) memory.set(colourTable, table);
     // The row above the first recoloured row, for the Up filter: zeros.
     memory.fill(0, output, output + outStride);

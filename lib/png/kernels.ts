@@ -137,16 +137,6 @@ export interface KernelExports {
     census: number,
     out: number,
   ): number;
-  /** The run-length deflater's tokens of bytes (see `RunTokenKernel` in lib/flate). */
-  runTokens(
-    from: number,
-    to: number,
-    pixel: number,
-    state: number,
-    lengths: number,
-    values: number,
-    capacity: number,
-  ): number;
 }
 
 /** Bytes the vector loops may read or write past a buffer's end. */

@@ -24,7 +24,6 @@ export { censusOf, type MaskCensus } from "./mask_census.ts";
 export { type MaskRows, type MaskRowsOptions, openMaskRows } from "./mask_rows.ts";
 export type { ConvertedRows, RgbRows, RowConversion, RowLabels } from "./png_rows.ts";
 export type { RowSampler, RowStrip } from "./row_sampler.ts";
-export type { RunTokenKernel } from "../flate/run_token_kernel.ts";
 export {
   PIXEL_FORM,
   PIXEL_PIECE_BYTES,

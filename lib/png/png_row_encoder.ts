@@ -169,8 +169,7 @@ export class PngRowEncoder {
     }
     const deflate = this.#deflate;
     if (deflate instanceof RunDeflate) {
-      const { flags, tokens: kernel } = rows;
-      deflate.writeScanlines(scanlines, { first: 0, stride, count, flags, at: 0, kernel });
+      deflate.writeScanlines(scanlines, { first: 0, stride, count, flags: rows.flags, at: 0 });
     } else deflate.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
     if (count > 0) {

@@ -10,7 +10,6 @@
  * @module
  */
 
-import type { RunTokenKernel } from "../flate/run_token_kernel.ts";
 import type { PngError } from "../errors.ts";
 import type { ScanlinePass } from "./_adam7.ts";
 import { type CheckedPng, readStream, tooLarge, truncated } from "./inflate_png.ts";
@@ -74,8 +73,6 @@ export interface ConvertedRows {
   form: Uint8Array;
   /** The last row, unfiltered. */
   last: Uint8Array;
-  /** The kernel that finds the deflater's tokens of the scanlines where they are. */
-  tokens?: RunTokenKernel;
   /**
    * `panoptic`: per row, its number of runs of equal pixels, then each run's first column and
    * pixel (`R + 256·G + 256²·B`).
