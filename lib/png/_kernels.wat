@@ -209,13 +209,33 @@
       (i32.and (i32.xor (local.get $a) (local.get $b)) (i32.const 0x80808080))))
 
   (func $sub (param $p i32) (param $n i32) (param $bpp i32)
-    (local $i i32) (local $x i32)
+    (local $i i32) (local $x i32) (local $splat v128)
     (local.set $i (local.get $bpp))
     (if (i32.eq (local.get $bpp) (i32.const 4))
       (then
         (block $end
           (loop $pixel
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+            ;; 64 bytes of zeros repeat the pixel on their left sixteen times.
+            (if (i32.le_u (i32.add (local.get $i) (i32.const 64)) (local.get $n))
+              (then
+                (if (i32.eqz
+                      (v128.any_true
+                        (v128.or
+                          (v128.or (v128.load (i32.add (local.get $p) (local.get $i)))
+                            (v128.load offset=16 (i32.add (local.get $p) (local.get $i))))
+                          (v128.or (v128.load offset=32 (i32.add (local.get $p) (local.get $i)))
+                            (v128.load offset=48 (i32.add (local.get $p) (local.get $i)))))))
+                  (then
+                    (local.set $splat
+                      (i32x4.splat
+                        (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (i32.const 4))))))
+                    (v128.store (i32.add (local.get $p) (local.get $i)) (local.get $splat))
+                    (v128.store offset=16 (i32.add (local.get $p) (local.get $i)) (local.get $splat))
+                    (v128.store offset=32 (i32.add (local.get $p) (local.get $i)) (local.get $splat))
+                    (v128.store offset=48 (i32.add (local.get $p) (local.get $i)) (local.get $splat))
+                    (local.set $i (i32.add (local.get $i) (i32.const 64)))
+                    (br $pixel)))))
             ;; 16 bytes of zeros repeat the pixel on their left four times.
             (if (i32.and
                   (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
