@@ -566,8 +566,7 @@
   (func $censusRow
     (param $p i32) (param $q i32) (param $end i32) (param $channels i32) (param $bSeen i32)
     (param $firstB i32)
-    (local $step i32) (local $stop i32) (local $key i32) (local $previous i32) (local $id i32)
-    (local $entry i32) (local $wide i32)
+    (local $step i32) (local $stop i32) (local $previous i32) (local $wide i32)
     ;; A key (R | B << 16) never has its top byte set, so the first pixel looked at counts.
     (local.set $previous (i32.const -1))
     (local.set $step (select (i32.const 16) (i32.const 15)
@@ -605,32 +604,86 @@
             (local.set $stop (i32.add (local.get $p) (local.get $step)))
             (if (i32.gt_u (local.get $stop) (local.get $end))
               (then (local.set $stop (local.get $end))))
-            (loop $pixel
-              (local.set $key (i32.and (i32.load (local.get $p)) (i32.const 0x00ff00ff)))
-              (if (i32.ne (local.get $key) (local.get $previous))
-                (then
-                  (local.set $previous (local.get $key))
-                  (local.set $id (i32.and (local.get $key) (i32.const 0xff)))
-                  (if (local.get $id)
-                    (then
-                      (i32.store8
-                        (i32.add (local.get $bSeen) (i32.shr_u (local.get $key) (i32.const 16)))
-                        (i32.const 1))
-                      (local.set $entry
-                        (i32.add (local.get $firstB) (i32.shl (local.get $id) (i32.const 1))))
-                      (if (i32.eqz (i32.load16_u (local.get $entry)))
-                        (then
-                          (i32.store16 (local.get $entry)
-                            (i32.add
-                              (i32.shr_u (local.get $key) (i32.const 16))
-                              (i32.const 1)))))))))
-              (local.set $p (i32.add (local.get $p) (local.get $channels)))
-              (local.set $q (i32.add (local.get $q) (local.get $channels)))
-              (br_if $pixel (i32.lt_u (local.get $p) (local.get $stop)))))
+            (local.set $previous
+              (call $censusPixels (local.get $p) (local.get $stop) (local.get $channels)
+                (local.get $bSeen) (local.get $firstB) (local.get $previous)))
+            (local.set $q (i32.add (local.get $q) (i32.sub (local.get $stop) (local.get $p))))
+            (local.set $p (local.get $stop)))
           (else
             (local.set $p (i32.add (local.get $p) (local.get $step)))
             (local.set $q (i32.add (local.get $q) (local.get $step)))))
         (br $block))))
+
+;; The census of the pixels of $channels bytes from $p to $stop (see censusRow); $previous is
+  ;; the key (R | B << 16) of the pixel looked at before them, or -1. Returns the last one's key.
+  (func $censusPixels (param $p i32) (param $stop i32) (param $channels i32) (param $bSeen i32)
+    (param $firstB i32) (param $previous i32) (result i32)
+    (local $key i32) (local $id i32) (local $entry i32)
+    (block $done
+      (loop $pixel
+        (br_if $done (i32.ge_u (local.get $p) (local.get $stop)))
+        (local.set $key (i32.and (i32.load (local.get $p)) (i32.const 0x00ff00ff)))
+        (if (i32.ne (local.get $key) (local.get $previous))
+          (then
+            (local.set $previous (local.get $key))
+            (local.set $id (i32.and (local.get $key) (i32.const 0xff)))
+            (if (local.get $id)
+              (then
+                (i32.store8
+                  (i32.add (local.get $bSeen) (i32.shr_u (local.get $key) (i32.const 16)))
+                  (i32.const 1))
+                (local.set $entry
+                  (i32.add (local.get $firstB) (i32.shl (local.get $id) (i32.const 1))))
+                (if (i32.eqz (i32.load16_u (local.get $entry)))
+                  (then
+                    (i32.store16 (local.get $entry)
+                      (i32.add (i32.shr_u (local.get $key) (i32.const 16)) (i32.const 1)))))))))
+        (local.set $p (i32.add (local.get $p) (local.get $channels)))
+        (br $pixel)))
+    (local.get $previous))
+
+  ;; The census (see censusRow) of a strip's RGB or RGBA rows of $width pixels of $channels bytes,
+  ;; $stride bytes apart from $ptr, taken from their canonical form at [$form, $end) as
+  ;; digestPieces writes it for the rows' RGB differences with the rows above: only the pixels
+  ;; under a piece of differences are looked at, the others repeat the pixel above. Tables at
+  ;; $census and $census + 256.
+  (func (export "censusPieces")
+    (param $form i32) (param $end i32) (param $ptr i32) (param $stride i32) (param $width i32)
+    (param $channels i32) (param $census i32)
+    (local $p i32) (local $index i32) (local $start i32) (local $length i32) (local $rowBytes i32)
+    (local $previous i32)
+    (local.set $rowBytes (i32.mul (local.get $width) (i32.const 3)))
+    (local.set $p (local.get $ptr))
+    (local.set $previous (i32.const -1))
+    (block $done
+      (loop $piece
+        (br_if $done (i32.ge_u (local.get $form) (local.get $end)))
+        (local.set $index (i32.load (local.get $form)))
+        (local.set $form (i32.add (local.get $form) (i32.const 4)))
+        (if (i32.eqz (local.get $index))
+          (then
+            (local.set $p (i32.add (local.get $p) (local.get $stride)))
+            (local.set $previous (i32.const -1))
+            (br $piece)))
+        (local.set $start (i32.shl (i32.sub (local.get $index) (i32.const 1)) (i32.const 4)))
+        (local.set $length (i32.sub (local.get $rowBytes) (local.get $start)))
+        (if (i32.gt_u (local.get $length) (i32.const 16)) (then (local.set $length (i32.const 16))))
+        (local.set $form (i32.add (local.get $form) (local.get $length)))
+        ;; The pixels whose RGB bytes the piece holds, from the first to the last.
+        (local.set $previous
+          (call $censusPixels
+            (i32.add (local.get $p)
+              (i32.mul (i32.div_u (local.get $start) (i32.const 3)) (local.get $channels)))
+            (i32.add (local.get $p)
+              (i32.mul
+                (i32.add
+                  (i32.div_u (i32.add (local.get $start) (i32.sub (local.get $length) (i32.const 1)))
+                    (i32.const 3))
+                  (i32.const 1))
+                (local.get $channels)))
+            (local.get $channels) (local.get $census) (i32.add (local.get $census) (i32.const 256))
+            (local.get $previous)))
+        (br $piece))))
 
   ;; Applies PNG's Up filter in place to $rows scanlines of $n bytes starting at $ptr (row 0's
   ;; filter-type byte), bottom row first so each row is still raw when the one below reads it.

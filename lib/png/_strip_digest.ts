@@ -33,14 +33,17 @@ export interface KernelStrip {
  * @param memory Their memory.
  * @param digest The digest, fed differences only.
  * @param strip Where the rows are.
+ * @returns The end of the form, written from `strip.out`.
  */
 export function digestStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   digest: Pick<PixelDigest, "updateForm">,
   strip: KernelStrip,
-): void {
-  digest.updateForm(memory.subarray(strip.out, writeForm(kernels, strip)));
+): number {
+  const end = writeForm(kernels, strip);
+  digest.updateForm(memory.subarray(strip.out, end));
+  return end;
 }
 
 /** RGB or RGBA scanlines in the kernels' memory, still filtered, as `unfilter` takes them. */
@@ -82,6 +85,17 @@ export function unfilterDigested(
   if (end < 0) return -1 - end;
   digest.updateForm(memory.subarray(out, end));
   return -1;
+}
+
+/**
+ * Whether a strip's census is counted from the canonical form its digest writes (only the pixels
+ * under its pieces of differences are looked at) rather than as its rows are written.
+ *
+ * @param digest The strip's digest, if any.
+ * @returns `true` when there is a digest.
+ */
+export function censusFromForm(digest: unknown): boolean {
+  return digest !== undefined;
 }
 
 /**
