@@ -642,7 +642,7 @@
         (br $pixel)))
     (local.get $previous))
 
-  ;; The census (see censusRow) of a strip's RGB or RGBA rows of $width pixels of $channels bytes,
+;; The census (see censusRow) of a strip's RGB or RGBA rows of $width pixels of $channels bytes,
   ;; $stride bytes apart from $ptr, taken from their canonical form at [$form, $end) as
   ;; digestPieces writes it for the rows' RGB differences with the rows above: only the pixels
   ;; under a piece of differences are looked at, the others repeat the pixel above. Tables at
@@ -650,40 +650,50 @@
   (func (export "censusPieces")
     (param $form i32) (param $end i32) (param $ptr i32) (param $stride i32) (param $width i32)
     (param $channels i32) (param $census i32)
-    (local $p i32) (local $index i32) (local $start i32) (local $length i32) (local $rowBytes i32)
-    (local $previous i32)
-    (local.set $rowBytes (i32.mul (local.get $width) (i32.const 3)))
+    (local $p i32)
     (local.set $p (local.get $ptr))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $form) (local.get $end)))
+        (local.set $form
+          (call $censusOfForm (local.get $form) (local.get $p)
+            (i32.mul (local.get $width) (i32.const 3)) (i32.const 3) (local.get $channels)
+            (local.get $census)))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (br $row))))
+
+  ;; The census of one row of pixels of $channels bytes at $p from its form at $form (its
+  ;; differences with the row above, $rowBytes bytes of pixels of $formBpp bytes, cut into
+  ;; pieces): the pixels whose bytes a piece holds, from the first to the last. Returns the end
+  ;; of the row's form.
+  (func $censusOfForm (param $form i32) (param $p i32) (param $rowBytes i32) (param $formBpp i32)
+    (param $channels i32) (param $census i32) (result i32)
+    (local $index i32) (local $start i32) (local $length i32) (local $previous i32)
     (local.set $previous (i32.const -1))
     (block $done
       (loop $piece
-        (br_if $done (i32.ge_u (local.get $form) (local.get $end)))
         (local.set $index (i32.load (local.get $form)))
         (local.set $form (i32.add (local.get $form) (i32.const 4)))
-        (if (i32.eqz (local.get $index))
-          (then
-            (local.set $p (i32.add (local.get $p) (local.get $stride)))
-            (local.set $previous (i32.const -1))
-            (br $piece)))
+        (br_if $done (i32.eqz (local.get $index)))
         (local.set $start (i32.shl (i32.sub (local.get $index) (i32.const 1)) (i32.const 4)))
         (local.set $length (i32.sub (local.get $rowBytes) (local.get $start)))
         (if (i32.gt_u (local.get $length) (i32.const 16)) (then (local.set $length (i32.const 16))))
         (local.set $form (i32.add (local.get $form) (local.get $length)))
-        ;; The pixels whose RGB bytes the piece holds, from the first to the last.
         (local.set $previous
           (call $censusPixels
             (i32.add (local.get $p)
-              (i32.mul (i32.div_u (local.get $start) (i32.const 3)) (local.get $channels)))
+              (i32.mul (i32.div_u (local.get $start) (local.get $formBpp)) (local.get $channels)))
             (i32.add (local.get $p)
               (i32.mul
                 (i32.add
                   (i32.div_u (i32.add (local.get $start) (i32.sub (local.get $length) (i32.const 1)))
-                    (i32.const 3))
+                    (local.get $formBpp))
                   (i32.const 1))
                 (local.get $channels)))
             (local.get $channels) (local.get $census) (i32.add (local.get $census) (i32.const 256))
             (local.get $previous)))
-        (br $piece))))
+        (br $piece)))
+    (local.get $form))
 
   ;; Applies PNG's Up filter in place to $rows scanlines of $n bytes starting at $ptr (row 0's
   ;; filter-type byte), bottom row first so each row is still raw when the one below reads it.
@@ -832,10 +842,11 @@
     (i32.store (local.get $out) (i32.const 0))
     (i32.add (local.get $out) (i32.const 4)))
 
-  ;; As unfilter (the census as there, no flags), and the rows' canonical form written from
-  ;; $out as digestPieces writes it: an Up-filtered row's pieces are its filtered bytes, taken as
-  ;; the row is unfiltered; any other row's are cut once it is unfiltered. Returns the end of the
-  ;; form, or -1 - r when row r's filter type is not 0 to 4.
+  ;; As unfilter (no flags), and the rows' canonical form written from $out as digestPieces
+  ;; writes it: an Up-filtered row's pieces are its filtered bytes, taken as the row is
+  ;; unfiltered; any other row's are cut once it is unfiltered. The census, unless $census is 0,
+  ;; is of the pixels under each row's pieces. Returns the end of the form, or -1 - r when row
+  ;; r's filter type is not 0 to 4.
   (func (export "unfilterForm")
     (param $ptr i32) (param $rows i32) (param $n i32) (param $bpp i32) (param $zero i32)
     (param $census i32) (param $out i32) (result i32)
@@ -859,11 +870,12 @@
               (then (return (i32.sub (i32.const -1) (local.get $r)))))
             (local.set $end
               (call $formRow (local.get $p) (local.get $q) (local.get $n) (local.get $out)))))
-        (local.set $out (local.get $end))
-        (if (i32.and (i32.ne (local.get $census) (i32.const 0)) (i32.eqz (local.get $status)))
+        ;; The census of the pixels under the row's pieces, while the row is in cache.
+        (if (local.get $census)
           (then
-            (call $censusRow (local.get $p) (local.get $q) (i32.add (local.get $p) (local.get $n))
-              (local.get $bpp) (local.get $census) (i32.add (local.get $census) (i32.const 256)))))
+            (drop (call $censusOfForm (local.get $out) (local.get $p) (local.get $n) (local.get $bpp)
+              (local.get $bpp) (local.get $census)))))
+        (local.set $out (local.get $end))
         (local.set $q (local.get $p))
         (local.set $p (i32.add (local.get $p) (i32.add (local.get $n) (i32.const 1))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
