@@ -1297,7 +1297,19 @@
           (then
             (block $scanned
               (loop $run
-                ;; The next byte that is not zero: 16 zeros at a time, then one by one.
+                ;; The next byte that is not zero: 64 zeros at a time, 16, then one by one.
+                (block $found
+                  (loop $zeros
+                    (br_if $found
+                      (i32.gt_u (i32.add (local.get $p) (i32.const 64)) (local.get $end)))
+                    (br_if $found
+                      (v128.any_true
+                        (v128.or
+                          (v128.or (v128.load (local.get $p)) (v128.load offset=16 (local.get $p)))
+                          (v128.or (v128.load offset=32 (local.get $p))
+                            (v128.load offset=48 (local.get $p))))))
+                    (local.set $p (i32.add (local.get $p) (i32.const 64)))
+                    (br $zeros)))
                 (block $found
                   (loop $zeros
                     (br_if $found

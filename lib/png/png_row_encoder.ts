@@ -282,9 +282,12 @@ export class PngRowEncoder {
   /** Whether the last row written is all zeros (found out when first asked after a write). */
   #isPreviousZero(): boolean {
     if (this.#previousZero === undefined) {
+      // Four bytes at a time (the row has a buffer of its own), the last few one by one.
       const previous = this.#previous;
+      const words = new Int32Array(previous.buffer, 0, previous.length >> 2);
       let any = 0;
-      for (let i = 0; i < previous.length; i++) any |= previous[i];
+      for (let i = 0; i < words.length && any === 0; i++) any |= words[i];
+      for (let i = words.length * 4; i < previous.length; i++) any |= previous[i];
       this.#previousZero = any === 0;
     }
     return this.#previousZero;
