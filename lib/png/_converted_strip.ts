@@ -35,6 +35,8 @@ export interface ConversionLayout {
   seen: number;
   /** A byte a row of the strip: 1 where its labels are those of the row above. */
   same: number;
+  /** A byte a row of the strip: 0 where the unfilter found it repeats the row above. */
+  changed: number;
   /**
    * `mode` 2: the runs of each row's pixels; a label's mask: the runs of its scanlines' bytes that
    * are not zero.
@@ -196,7 +198,7 @@ export function labelStrip(
 ): RowLabels {
   const { width, labels, seen, same } = layout;
   const { count, at, stride, channels } = strip;
-  kernels.labelRows(at, stride, count, width, channels, labels, same);
+  kernels.labelRows(at, stride, count, width, channels, labels, same, layout.changed);
   kernels.rowBytesSeen(labels, count, width, seen, same);
   return {
     bytes: memory.subarray(labels, labels + count * width),

@@ -86,7 +86,17 @@ export function readFastRows(
         // The labels' masks are made of the labels, never of repeated rows.
         const marked = convert?.kind !== "labels";
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
-        const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables, 0);
+        // The labels' strips: which rows repeat the row above, so that their labels are copied.
+        const changed = marked ? 0 : conversion.changed;
+        const bad = kernels.unfilter(
+          input + inStride,
+          count,
+          inRow,
+          channels,
+          above,
+          tables,
+          changed,
+        );
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
@@ -183,9 +193,10 @@ function rowsLayout(
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
   const seen = align16(labels + rows * width + SLACK);
   const same = align16(seen + rows * 256 + SLACK);
+  const changed = align16(same + rows + SLACK);
   // Runs: at most one a pixel, 8 bytes, and 4 bytes a row; a label's scanlines' runs of bytes
   // that are not zero, at most one every other byte, 8 bytes.
-  const runs = align16(same + rows + SLACK);
+  const runs = align16(changed + rows + SLACK);
   const runBytes = mode === 2 ? rows * (4 + width * 8) : labelled ? rows * (rowBytes + 2) * 4 : 0;
   const end = runs + runBytes + SLACK;
   const conversion: ConversionLayout = {
@@ -200,6 +211,7 @@ function rowsLayout(
     labels,
     seen,
     same,
+    changed,
     runs,
   };
   return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end };

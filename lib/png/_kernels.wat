@@ -1053,8 +1053,10 @@
   ;; bytes apart from $src, become rows of a byte a pixel at $out (back to back), its blue where
   ;; its red is not 0, else 0; 16 pixels at a time. Below the first row, 16 pixels the same as the
   ;; 16 above have their labels copied from there; a byte a row at $same is 1 where all were.
+  ;; A row whose byte at $changed is 0 repeats the row above: copied whole.
   (func (export "labelRows") (param $src i32) (param $srcStride i32) (param $rows i32)
     (param $width i32) (param $channels i32) (param $out i32) (param $same i32)
+    (param $changed i32)
     (local $r i32) (local $p i32) (local $o i32) (local $end i32) (local $up i32)
     (local $copied i32) (local $label i32)
     (block $done
@@ -1062,6 +1064,16 @@
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
         (local.set $p (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride))))
         (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $width))))
+        ;; A row the unfilter found the same as the row above (a byte a row at $changed, 0): its
+        ;; labels are those above.
+        (if (i32.and (i32.ne (local.get $r) (i32.const 0))
+              (i32.eqz (i32.load8_u (i32.add (local.get $changed) (local.get $r)))))
+          (then
+            (memory.copy (local.get $o) (i32.sub (local.get $o) (local.get $width))
+              (local.get $width))
+            (i32.store8 (i32.add (local.get $same) (local.get $r)) (i32.const 1))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $row)))
         ;; The first row has no row above here: its pixels are compared with themselves, unequal.
         (local.set $up (select (local.get $srcStride) (i32.const 0) (local.get $r)))
         (local.set $end

@@ -107,7 +107,8 @@ export interface KernelExports {
   /**
    * Each pixel's label, a byte (its blue where its red is not 0, else 0): rows of RGB or RGBA
    * pixels `srcStride` bytes apart become rows of bytes back to back at `out`; a byte a row at
-   * `same`: 1 where the row's labels are those of the row above (known so), else 0.
+   * `same`: 1 where the row's labels are those of the row above (known so), else 0. A row below
+   * the first whose byte at `changed` is 0 (as `unfilter` flags it) is copied from the row above.
    */
   labelRows(
     src: number,
@@ -117,6 +118,7 @@ export interface KernelExports {
     channels: number,
     out: number,
     same: number,
+    changed: number,
   ): void;
   /**
    * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from
