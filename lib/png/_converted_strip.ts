@@ -108,7 +108,7 @@ export function labelScanlines(
   const labels = layout.labels + mask.from * width;
   const stride = width + 1;
   const same = layout.same + mask.from;
-  kernels.labelScanlines(
+  const end = kernels.labelScanlines(
     labels,
     count,
     width,
@@ -118,10 +118,10 @@ export function labelScanlines(
     stride,
     flags,
     same,
+    layout.runs,
   );
   const rows = scannedRows(kernels, memory, layout, { count, rowBytes: width });
-  // The deflater skips the zeros between the runs found here in one call, not one call a run.
-  const end = kernels.nonzeroRuns(scan + stride, stride, count, flags, layout.runs);
+  // The deflater skips the zeros between the runs found there in one call, not one call a run.
   const runs = new Int32Array(memory.buffer, layout.runs, (end - layout.runs) / 4);
   return { ...rows, skipZeros: skipToRuns(runs) };
 }

@@ -1208,13 +1208,15 @@
   ;; bytes apart (filter type 2, then the row's mask minus the mask above, bytewise); $above holds
   ;; the mask above the first row, raw, and gets the last row's. A byte a row at $flags: 0 where
   ;; the scanline's differences are all zeros, else 1. A row that $same (a byte a row) marks as
-  ;; labelled as the row above gets its filter type only, and 0.
+  ;; labelled as the row above gets its filter type only, and 0. From $runs, for the deflater to
+  ;; skip the zeros between them: where each run of bytes that are not zero starts and ends (the
+  ;; byte after it), 32 bits each, row after row; returns the end written.
   (func (export "labelScanlines") (param $labels i32) (param $rows i32) (param $width i32)
     (param $label i32) (param $above i32) (param $out i32) (param $stride i32) (param $flags i32)
-    (param $same i32)
+    (param $same i32) (param $runs i32) (result i32)
     (local $r i32) (local $i i32) (local $p i32) (local $o i32) (local $splat v128)
     (local $vectors i32) (local $any v128) (local $mask v128) (local $byte i32) (local $up i32)
-    (local $tail i32)
+    (local $tail i32) (local $inRun i32) (local $k i32)
     (local.set $splat (i8x16.splat (local.get $label)))
     (local.set $vectors (i32.and (local.get $width) (i32.const -16)))
     (block $done
@@ -1223,6 +1225,10 @@
         (local.set $p (i32.add (local.get $labels) (i32.mul (local.get $r) (local.get $width))))
         (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $stride))))
         (i32.store8 (local.get $o) (i32.const 2))
+        ;; The filter type starts the row's first run of bytes that are not zero.
+        (i32.store (local.get $runs) (local.get $o))
+        (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+        (local.set $inRun (i32.const 1))
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
         (local.set $any (v128.const i64x2 0 0))
         (local.set $tail (i32.const 0))
@@ -1245,6 +1251,25 @@
                   (else (v128.load (i32.add (local.get $above) (local.get $i)))))))
             (v128.store (i32.add (local.get $o) (local.get $i)) (local.get $mask))
             (local.set $any (v128.or (local.get $any) (local.get $mask)))
+            ;; Where a run starts or ends: looked for byte by byte only in 16 bytes not all zero.
+            (if (v128.any_true (local.get $mask))
+              (then
+                (local.set $k (i32.add (local.get $o) (local.get $i)))
+                (loop $lane
+                  (if (i32.ne (i32.ne (i32.load8_u (local.get $k)) (i32.const 0)) (local.get $inRun))
+                    (then
+                      (i32.store (local.get $runs) (local.get $k))
+                      (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+                      (local.set $inRun (i32.eqz (local.get $inRun)))))
+                  (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                  (br_if $lane
+                    (i32.lt_u (local.get $k) (i32.add (local.get $o) (i32.add (local.get $i) (i32.const 16)))))))
+              (else
+                (if (local.get $inRun)
+                  (then
+                    (i32.store (local.get $runs) (i32.add (local.get $o) (local.get $i)))
+                    (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+                    (local.set $inRun (i32.const 0))))))
             (local.set $i (i32.add (local.get $i) (i32.const 16)))
             (br $vector)))
         (block $end
@@ -1264,10 +1289,22 @@
             (local.set $byte (i32.and (i32.sub (local.get $byte) (local.get $up)) (i32.const 255)))
             (i32.store8 (i32.add (local.get $o) (local.get $i)) (local.get $byte))
             (local.set $tail (i32.or (local.get $tail) (local.get $byte)))
+            (if (i32.ne (i32.ne (local.get $byte) (i32.const 0)) (local.get $inRun))
+              (then
+                (i32.store (local.get $runs) (i32.add (local.get $o) (local.get $i)))
+                (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+                (local.set $inRun (i32.eqz (local.get $inRun)))))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $byte)))
         (i32.store8 (i32.add (local.get $flags) (local.get $r))
           (i32.or (v128.any_true (local.get $any)) (i32.ne (local.get $tail) (i32.const 0))))
+        ;; A run to the row's end (or, in a row not written, the filter type alone) ends here.
+        (if (local.get $inRun)
+          (then
+            (i32.store (local.get $runs)
+              (select (i32.add (local.get $o) (local.get $width)) (local.get $o)
+                (i32.load8_u (i32.add (local.get $flags) (local.get $r)))))
+            (local.set $runs (i32.add (local.get $runs) (i32.const 4)))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row)))
     ;; The last row's mask, raw: the mask above the next rows (the scanlines may follow it).
@@ -1291,64 +1328,8 @@
               (select (i32.const 255) (i32.const 0)
                 (i32.eq (i32.load8_u (i32.add (local.get $p) (local.get $i))) (local.get $label))))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $byte))))))
-
-  ;; The runs of bytes that are not zero in the $rows scanlines of $stride bytes from $ptr whose
-  ;; byte at $flags is not 0: each run's first byte and the byte after it (32 bits each, from
-  ;; $out, row after row, left to right), for the deflater to skip the zeros between runs without
-  ;; calling back each time; zero bytes are skipped 16 at a time. Returns the end written.
-  (func (export "nonzeroRuns") (param $ptr i32) (param $stride i32) (param $rows i32)
-    (param $flags i32) (param $out i32) (result i32)
-    (local $r i32) (local $p i32) (local $end i32)
-    (block $done
-      (loop $row
-        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $p (i32.add (local.get $ptr) (i32.mul (local.get $r) (local.get $stride))))
-        (local.set $end (i32.add (local.get $p) (local.get $stride)))
-        (if (i32.load8_u (i32.add (local.get $flags) (local.get $r)))
-          (then
-            (block $scanned
-              (loop $run
-                ;; The next byte that is not zero: 64 zeros at a time, 16, then one by one.
-                (block $found
-                  (loop $zeros
-                    (br_if $found
-                      (i32.gt_u (i32.add (local.get $p) (i32.const 64)) (local.get $end)))
-                    (br_if $found
-                      (v128.any_true
-                        (v128.or
-                          (v128.or (v128.load (local.get $p)) (v128.load offset=16 (local.get $p)))
-                          (v128.or (v128.load offset=32 (local.get $p))
-                            (v128.load offset=48 (local.get $p))))))
-                    (local.set $p (i32.add (local.get $p) (i32.const 64)))
-                    (br $zeros)))
-                (block $found
-                  (loop $zeros
-                    (br_if $found
-                      (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
-                    (br_if $found (v128.any_true (v128.load (local.get $p))))
-                    (local.set $p (i32.add (local.get $p) (i32.const 16)))
-                    (br $zeros)))
-                (block $first
-                  (loop $byte
-                    (br_if $scanned (i32.ge_u (local.get $p) (local.get $end)))
-                    (br_if $first (i32.load8_u (local.get $p)))
-                    (local.set $p (i32.add (local.get $p) (i32.const 1)))
-                    (br $byte)))
-                (i32.store (local.get $out) (local.get $p))
-                ;; The run's end: the next zero byte, or the row's end.
-                (block $last
-                  (loop $byte
-                    (br_if $last (i32.ge_u (local.get $p) (local.get $end)))
-                    (br_if $last (i32.eqz (i32.load8_u (local.get $p))))
-                    (local.set $p (i32.add (local.get $p) (i32.const 1)))
-                    (br $byte)))
-                (i32.store offset=4 (local.get $out) (local.get $p))
-                (local.set $out (i32.add (local.get $out) (i32.const 8)))
-                (br $run)))))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $row)))
-    (local.get $out))
+            (br $byte)))))
+    (local.get $runs))
 
   ;; Marks which bytes each of $rows rows of $width bytes at $ptr (back to back) holds: 1 at
   ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. Each value of 16 bytes is marked

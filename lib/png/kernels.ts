@@ -124,7 +124,9 @@ export interface KernelExports {
    * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from
    * rows of labels (back to back), `stride` bytes apart; `above` holds the raw mask above the
    * first row and gets the last row's; a byte a row at `flags`: 0 where the row repeats the one
-   * above, else 1. A row below the first that `same` marks (see `labelRows`) is not read.
+   * above, else 1. A row below the first that `same` marks (see `labelRows`) is not read. From
+   * `runs`: where each run of the scanlines' bytes that are not zero starts and ends (32 bits
+   * each, in order); returns the end of what it wrote there.
    */
   labelScanlines(
     labels: number,
@@ -136,12 +138,8 @@ export interface KernelExports {
     stride: number,
     flags: number,
     same: number,
-  ): void;
-  /**
-   * The runs of bytes that are not zero in the scanlines whose byte at `flags` is not 0: each
-   * run's first byte and the byte after it, 32-bit numbers from `out`; returns the end written.
-   */
-  nonzeroRuns(ptr: number, stride: number, rows: number, flags: number, out: number): number;
+    runs: number,
+  ): number;
   /**
    * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
    * bytes zeroed first); a row below the first that `same` marks gets the marks of the row above.
