@@ -54,6 +54,15 @@ const some = () => false;
 /** Raw bytes of the zero rows written at a time by {@linkcode PngRowEncoder.writeZeroRows}. */
 const ZERO_BYTES = 64 * 1024;
 
+/** Zero bytes every encoder of the thread reads (never writes): a `binary` mask has several. */
+let sharedZeros = new Uint8Array(ZERO_BYTES);
+
+/** At least `bytes` zero bytes, shared. */
+function zerosOf(bytes: number): Uint8Array {
+  if (sharedZeros.length < bytes) sharedZeros = new Uint8Array(bytes);
+  return sharedZeros;
+}
+
 /**
  * Encodes a PNG from its rows, given top to bottom in strips of any size, with PNG's Up filter
  * on every row (masks are flat regions whose rows mostly repeat the row above).
@@ -77,7 +86,6 @@ export class PngRowEncoder {
   /** Whether `#previous` is all zeros; `undefined` until asked after a write. */
   #previousZero: boolean | undefined = true;
   #lines = new Uint8Array(0);
-  #zeros?: Uint8Array;
   /** Per row of the last strip: 0 when it repeats the row above. */
   #changed = new Uint8Array(0);
   #written = 0;
@@ -257,7 +265,7 @@ export class PngRowEncoder {
    */
   writeZeroRows(count: number): void {
     const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
-    const zeros = this.#zeros ??= new Uint8Array(perWrite * this.#rowBytes);
+    const zeros = zerosOf(perWrite * this.#rowBytes);
     const deflate = this.#deflate;
     if (deflate instanceof RunDeflate && count > 1 && !this.#isPreviousZero()) {
       // Under a row that is not zeros, only the first row of zeros has differences.
