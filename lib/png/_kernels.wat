@@ -1216,7 +1216,7 @@
     (param $same i32) (param $runs i32) (result i32)
     (local $r i32) (local $i i32) (local $p i32) (local $o i32) (local $splat v128)
     (local $vectors i32) (local $any v128) (local $mask v128) (local $byte i32) (local $up i32)
-    (local $tail i32) (local $inRun i32) (local $k i32)
+    (local $tail i32) (local $inRun i32) (local $k i32) (local $edges i32)
     (local.set $splat (i8x16.splat (local.get $label)))
     (local.set $vectors (i32.and (local.get $width) (i32.const -16)))
     (block $done
@@ -1251,25 +1251,22 @@
                   (else (v128.load (i32.add (local.get $above) (local.get $i)))))))
             (v128.store (i32.add (local.get $o) (local.get $i)) (local.get $mask))
             (local.set $any (v128.or (local.get $any) (local.get $mask)))
-            ;; Where a run starts or ends: looked for byte by byte only in 16 bytes not all zero.
-            (if (v128.any_true (local.get $mask))
-              (then
-                (local.set $k (i32.add (local.get $o) (local.get $i)))
-                (loop $lane
-                  (if (i32.ne (i32.ne (i32.load8_u (local.get $k)) (i32.const 0)) (local.get $inRun))
-                    (then
-                      (i32.store (local.get $runs) (local.get $k))
-                      (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
-                      (local.set $inRun (i32.eqz (local.get $inRun)))))
-                  (local.set $k (i32.add (local.get $k) (i32.const 1)))
-                  (br_if $lane
-                    (i32.lt_u (local.get $k) (i32.add (local.get $o) (i32.add (local.get $i) (i32.const 16)))))))
-              (else
-                (if (local.get $inRun)
-                  (then
-                    (i32.store (local.get $runs) (i32.add (local.get $o) (local.get $i)))
-                    (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
-                    (local.set $inRun (i32.const 0))))))
+            ;; Where a run starts or ends: each byte whose being zero differs from the byte's
+            ;; before (before the first, $inRun), one bit a byte.
+            (local.set $k (i8x16.bitmask (i8x16.ne (local.get $mask) (v128.const i64x2 0 0))))
+            (local.set $edges
+              (i32.and (i32.xor (local.get $k) (i32.or (i32.shl (local.get $k) (i32.const 1))
+                (local.get $inRun))) (i32.const 0xffff)))
+            (local.set $inRun (i32.shr_u (local.get $k) (i32.const 15)))
+            (block $marked
+              (loop $edge
+                (br_if $marked (i32.eqz (local.get $edges)))
+                (i32.store (local.get $runs)
+                  (i32.add (i32.add (local.get $o) (local.get $i)) (i32.ctz (local.get $edges))))
+                (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+                (local.set $edges
+                  (i32.and (local.get $edges) (i32.sub (local.get $edges) (i32.const 1))))
+                (br $edge)))
             (local.set $i (i32.add (local.get $i) (i32.const 16)))
             (br $vector)))
         (block $end
