@@ -68,7 +68,7 @@ export function readFastRows(
   const convert = options.convert;
   const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
   const layout = rowsLayout(header, options.stripRows, mode, convert?.kind === "labels");
-  const { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end } = layout;
+  const { channels, inRow, rows, zero, tables, input, output, conversion, end } = layout;
   const inStride = inRow + 1;
   const repeats = new Uint8Array(rows);
   /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
@@ -82,33 +82,19 @@ export function readFastRows(
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count): PngError | undefined {
         const above = first === 0 ? zero : input + 1;
-        const scanlines = { at: input + inStride, stride: inStride, count };
-        // The labels' masks are made of the labels, never of repeated rows.
+        const at = input + inStride;
+        // The labels' masks are made of the labels, never of repeated rows; the unfilter flags
+        // the rows that repeat the row above instead, so that their labels are copied.
         const marked = convert?.kind !== "labels";
+        const scanlines = { at, stride: inStride, count };
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
-        // The labels' strips: which rows repeat the row above, so that their labels are copied.
         const changed = marked ? 0 : conversion.changed;
-        const bad = kernels.unfilter(
-          input + inStride,
-          count,
-          inRow,
-          channels,
-          above,
-          tables,
-          changed,
-        );
+        const bad = kernels.unfilter(at, count, inRow, channels, above, tables, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
-        const pixels = { at: input + inStride + 1, stride: inStride, channels };
-        const pack = () => {
-          kernels.packRgb(pixels.at, inStride, output, outRow, count, width, channels);
-          return memory.subarray(output, output + count * outRow);
-        };
-        // The labels are read from the rows as unfiltered: RGB rows only when asked.
-        const strip: RgbRows = marked
-          ? { data: pack(), first, count }
-          : lazyRows(pack, first, count);
+        const pixels = { at: at + 1, stride: inStride, channels };
+        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, marked);
         if (marked) strip.repeats = repeats.subarray(0, count);
         if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert, pixels });
         onRows(strip);
@@ -151,8 +137,29 @@ function addConversion(
   } else strip.converted = convertStrip(kernels, memory, layout, { first, count });
 }
 
-/** A strip whose RGB rows are packed when first read (the labels' masks never read them). */
-function lazyRows(pack: () => Uint8Array, first: number, count: number): RgbRows {
+/**
+ * The strip handed over: its rows packed as RGB at `output`, at once, or (`packed` false: the
+ * labels' masks, read from the rows as unfiltered, never read them) when first read.
+ */
+function rgbStrip(
+  rows: {
+    kernels: KernelExports;
+    memory: Uint8Array;
+    pixels: { at: number; stride: number; channels: number };
+    width: number;
+    output: number;
+  },
+  first: number,
+  count: number,
+  packed: boolean,
+): RgbRows {
+  const { kernels, memory, pixels, width, output } = rows;
+  const pack = () => {
+    const { at, stride, channels } = pixels;
+    kernels.packRgb(at, stride, output, width * 3, count, width, channels);
+    return memory.subarray(output, output + count * width * 3);
+  };
+  if (packed) return { data: pack(), first, count };
   let data: Uint8Array | undefined;
   return {
     get data() {
