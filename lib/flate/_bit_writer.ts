@@ -24,6 +24,10 @@ export class BitWriter {
   #size = 0;
   #bits = 0;
   #count = 0;
+  /** The last pattern `repeat` packed, its bits, and as many copies as fit in 24 bits. */
+  #pattern = -1;
+  #patternBits = 0;
+  #packed = 0;
 
   /** Appends `count` bits (at most 24) of `value`, least significant first. */
   put(value: number, count: number): void {
@@ -44,10 +48,15 @@ export class BitWriter {
       for (; times > 0; times--) this.putLong(pattern, bits);
       return;
     }
-    // As many copies as fit in 24 bits, in one call.
+    // As many copies as fit in 24 bits, in one call (packed once for a pattern repeated again).
     const copies = Math.floor(24 / bits);
-    let packed = pattern;
-    for (let i = 1; i < copies; i++) packed |= pattern << (i * bits);
+    if (pattern !== this.#pattern || bits !== this.#patternBits) {
+      this.#pattern = pattern;
+      this.#patternBits = bits;
+      this.#packed = pattern;
+      for (let i = 1; i < copies; i++) this.#packed |= pattern << (i * bits);
+    }
+    const packed = this.#packed;
     for (; times >= copies; times -= copies) this.put(packed, copies * bits);
     if (times > 0) this.put(packed & ((1 << (times * bits)) - 1), times * bits);
   }

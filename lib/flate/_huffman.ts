@@ -99,10 +99,17 @@ export function canonicalCodes(lengths: Uint8Array): Uint16Array {
   for (let symbol = 0; symbol < lengths.length; symbol++) {
     const length = lengths[symbol];
     if (length === 0) continue;
-    let code = next[length]++;
-    let reversed = 0;
-    for (let i = 0; i < length; i++, code >>>= 1) reversed = (reversed << 1) | (code & 1);
-    codes[symbol] = reversed;
+    const code = next[length]++;
+    // The code's 16 bits reversed a byte at a time, then its `length` bits kept.
+    const reversed = REVERSED_BYTE[code & 0xff] << 8 | REVERSED_BYTE[code >>> 8];
+    codes[symbol] = reversed >>> (16 - length);
   }
   return codes;
 }
+
+/** Each byte with its bits in reverse order. */
+const REVERSED_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => {
+  let reversed = 0;
+  for (let i = 0; i < 8; i++) reversed |= ((byte >>> i) & 1) << (7 - i);
+  return reversed;
+});
