@@ -118,6 +118,7 @@ export function labelScanlines(
     stride,
     flags,
     same,
+    layout.seen + mask.from * 256,
     layout.runs,
   );
   const rows = scannedRows(kernels, memory, layout, { count, rowBytes: width });

@@ -1208,12 +1208,13 @@
   ;; bytes apart (filter type 2, then the row's mask minus the mask above, bytewise); $above holds
   ;; the mask above the first row, raw, and gets the last row's. A byte a row at $flags: 0 where
   ;; the scanline's differences are all zeros, else 1. A row that $same (a byte a row) marks as
-  ;; labelled as the row above gets its filter type only, and 0. From $runs, for the deflater to
+  ;; labelled as the row above, or that like the row above does not hold $label (as the marks of
+  ;; `rowBytesSeen` at $seen say), gets its filter type only, and 0. From $runs, for the deflater to
   ;; skip the zeros between them: where each run of bytes that are not zero starts and ends (the
   ;; byte after it), 32 bits each, row after row; returns the end written.
   (func (export "labelScanlines") (param $labels i32) (param $rows i32) (param $width i32)
     (param $label i32) (param $above i32) (param $out i32) (param $stride i32) (param $flags i32)
-    (param $same i32) (param $runs i32) (result i32)
+    (param $same i32) (param $seen i32) (param $runs i32) (result i32)
     (local $r i32) (local $i i32) (local $p i32) (local $o i32) (local $splat v128)
     (local $vectors i32) (local $any v128) (local $mask v128) (local $byte i32) (local $up i32)
     (local $tail i32) (local $inRun i32) (local $k i32) (local $edges i32)
@@ -1233,9 +1234,16 @@
         (local.set $any (v128.const i64x2 0 0))
         (local.set $tail (i32.const 0))
         (local.set $i (local.get $width))
-        ;; Labels the same as those above: no difference, nothing written but the filter type.
+        ;; Labels the same as those above, or the label in neither row (its marks at $seen, 256
+        ;; bytes a row): no difference, nothing written but the filter type.
         (if (i32.eqz (i32.and (i32.ne (local.get $r) (i32.const 0))
-              (i32.load8_u (i32.add (local.get $same) (local.get $r)))))
+              (i32.or (i32.load8_u (i32.add (local.get $same) (local.get $r)))
+                (i32.eqz (i32.or
+                  (i32.load8_u (i32.add (local.get $seen)
+                    (i32.add (i32.shl (local.get $r) (i32.const 8)) (local.get $label))))
+                  (i32.load8_u (i32.add (local.get $seen)
+                    (i32.add (i32.shl (i32.sub (local.get $r) (i32.const 1)) (i32.const 8))
+                      (local.get $label)))))))))
           (then (local.set $i (i32.const 0))))
         (block $end
           (loop $vector

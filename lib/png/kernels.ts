@@ -124,7 +124,8 @@ export interface KernelExports {
    * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from
    * rows of labels (back to back), `stride` bytes apart; `above` holds the raw mask above the
    * first row and gets the last row's; a byte a row at `flags`: 0 where the row repeats the one
-   * above, else 1. A row below the first that `same` marks (see `labelRows`) is not read. From
+   * above, else 1. A row below the first that `same` marks (see `labelRows`), or that like the row
+   * above does not hold `label` (the marks at `seen`, see `rowBytesSeen`), is not read. From
    * `runs`: where each run of the scanlines' bytes that are not zero starts and ends (32 bits
    * each, in order); returns the end of what it wrote there.
    */
@@ -138,6 +139,7 @@ export interface KernelExports {
     stride: number,
     flags: number,
     same: number,
+    seen: number,
     runs: number,
   ): number;
   /**
