@@ -17,6 +17,10 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069
 // Windows refuses these in names; Linux and macOS keep them, so names stay the SDK's there.
 const WINDOWS_REFUSED = /[<>:"|?*]/g;
 const ENCODER = new TextEncoder();
+// Names of these characters only, none empty, none over MAX_NAME_BYTES (one byte each).
+const PLAIN_PATH = /^[A-Za-z0-9_.-]{1,200}(?:\/[A-Za-z0-9_.-]{1,200})*$/;
+// What portablePath() would still change in such a path: a name ending in `.`, or a device name.
+const PLAIN_PATH_CHANGED = /\.(?:\/|$)|(?:^|\/)(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(?=[./]|$)/i;
 
 /** A path made portable, and what was changed to make it so (nothing when it already was). */
 export interface PortablePath {
@@ -41,6 +45,9 @@ export interface PortablePath {
  * @throws {RangeError} when the path has no name at all.
  */
 export function portablePath(path: string, platform: Platform): PortablePath {
+  // The usual path (ASCII letters, digits, `_`, `-` and `.`, no device name, no name ending in
+  // `.`, none longer than the bound) is portable as it is: nothing below would change it.
+  if (PLAIN_PATH.test(path) && !PLAIN_PATH_CHANGED.test(path)) return { path, changes: [] };
   const changes = new Set<string>();
   const names = path.split("/").filter((name) => name !== "");
   if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path)} has no name.`);

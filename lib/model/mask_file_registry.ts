@@ -97,11 +97,11 @@ export class MaskFileRegistry {
     const portable = portablePath(path, this.#platform);
     const reasons = [...portable.changes];
     const names = portable.path.split("/");
-    const id = idPart(taskId);
     for (let i = 0; i < names.length - 1; i++) {
       const folder = names.slice(0, i + 1).join("/");
       const holder = this.#holderOf(folder);
       if (holder === undefined || holder === "") continue;
+      const id = idPart(taskId);
       names[i] = this.#firstFree(names.slice(0, i), names[i], { id, suffix: "", folder: true });
       reasons.push(`its folder "${folder}" is the file of ${describe(holder)}`);
     }
@@ -111,7 +111,7 @@ export class MaskFileRegistry {
     if (holder !== undefined && holder !== taskId) {
       const stem = names[names.length - 1].slice(0, -".png".length);
       names[names.length - 1] = this.#firstFree(names.slice(0, -1), stem, {
-        id,
+        id: idPart(taskId),
         suffix: ".png",
         taskId,
       });

@@ -44,3 +44,33 @@ Deno.test("MaskFileRegistry keeps names of up to 200 bytes of UTF-8 and shortens
     }
   }
 });
+
+Deno.test("MaskFileRegistry changes a plain ASCII path only where a rule says so: device names, a trailing dot, long or empty names", () => {
+  const long = "a".repeat(197);
+  const cases: [string, string][] = [
+    ["frames/frame_000123.jpg.png", "frames/frame_000123.jpg.png"],
+    ["Cam-1/x_y.z.png", "Cam-1/x_y.z.png"],
+    ["frames/con.jpg.png", "frames/con_.jpg.png"],
+    ["frames/COM1.png", "frames/COM1_.png"],
+    ["LPT9/a.png", "LPT9_/a.png"],
+    ["aux", "aux_"],
+    ["frames/CONIN.png", "frames/CONIN.png"],
+    ["frames/console.png", "frames/console.png"],
+    ["frames/COM12.png", "frames/COM12.png"],
+    ["a./b.png", "a._/b.png"],
+    ["./b.png", "._/b.png"],
+    ["frames//b.png", "frames/b.png"],
+    [`frames/${long.slice(1)}.png`, `frames/${long.slice(1)}.png`],
+  ];
+  for (const [path, expected] of cases) {
+    const { file } = new MaskFileRegistry({ platform: "posix" }).claimFile(path, "t1");
+    assert.equal(file, expected, path);
+  }
+  // 201 bytes: shortened, with the hash of the whole stem.
+  const { file } = new MaskFileRegistry({ platform: "posix" }).claimFile(
+    `frames/${long}.png`,
+    "t1",
+  );
+  assert.match(file, /^frames\/a+~[0-9a-f]{12}\.png$/);
+  assert.ok(file.length - "frames/".length <= 200);
+});
