@@ -106,6 +106,11 @@ export class MaskFileRegistry {
       reasons.push(`its folder "${folder}" is the file of ${describe(holder)}`);
     }
     const wanted = names.join("/");
+    // A task claiming its file again (resume, incremental) has it already: its id is compared
+    // with the holder's packed bytes, not made a string again.
+    if (this.#heldByTask(wanted, taskId)) {
+      return reasons.length === 0 ? { file: wanted } : { file: wanted, reason: reasons.join("; ") };
+    }
     const holder = this.#holderOf(wanted);
     let file = wanted;
     if (holder !== undefined && holder !== taskId) {
@@ -141,6 +146,13 @@ export class MaskFileRegistry {
     }
   }
 
+  /** Whether task `taskId` holds `path`. */
+  #heldByTask(path: string, taskId: string): boolean {
+    const held = this.#heldBy(keyOf(path));
+    return held !== undefined && held >= HOLDER_TASK &&
+      this.#taskIds.equals(held - HOLDER_TASK, taskId);
+  }
+
   /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
   #holderOf(path: string): string | null | undefined {
     const held = this.#heldBy(keyOf(path));
@@ -157,7 +169,7 @@ export class MaskFileRegistry {
     const held = this.#heldBy(key);
     // A task claiming its file again (resume, incremental) has it, and its folders, recorded.
     if (held !== undefined && held >= HOLDER_TASK) {
-      if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
+      if (this.#taskIds.equals(held - HOLDER_TASK, taskId)) return;
     }
     const names = file.split("/");
     for (let i = 1; i < names.length; i++) {
