@@ -27,12 +27,8 @@ import { hostPlatform } from "../model/platform.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 
-/**
- * How many pages a resumed export keeps asked while it reads the tasks it keeps (at most 16 MiB
- * of tasks ahead, the client's bound): the lab's latency, four pages at a time, was a kept task's
- * largest wait.
- */
-const KEPT_PAGES_AHEAD = 16;
+/** How many pages a resumed export keeps asked while it reads the tasks it keeps. */
+const KEPT_PAGES_AHEAD = 4;
 
 /**
  * The `mask` format: the PNG masks, `manifest.jsonl` and `export.json` in an export folder, as
@@ -45,9 +41,14 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
   const started = performance.now();
   // An incremental run takes the settings it leaves out from the export it updates.
   const { options, plan } = await planExportOf(given);
+  // An update gathers its dataset lines as it writes its manifest (a card reads them again),
+  // and copies the earlier lines it carries over (the report and splits need their entries).
+  const updating = plan.mode === "incremental" && !plan.dryRun;
   const folder = new ExportFolder(plan.folder, plan.mode, {
     fileSystem: options.fileSystem,
     dryRun: plan.dryRun,
+    gatherLines: updating && !options.card,
+    carryLines: updating && !options.report && plan.split === undefined,
   });
   const { prepared, registry } = await openClaimingNames(folder, options);
   // The earlier manifest's file stays open for the run, and is closed however this ends.

@@ -96,35 +96,3 @@ Deno.test("--resume asks the pages of the tasks it keeps several at once, each p
   assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
   for (const [path, bytes] of expected) assertSameBytes(actual.get(path)!, bytes, path);
 });
-
-Deno.test("--resume keeps up to 16 pages asked while it walks the tasks it keeps", async () => {
-  await using dir = await tempDir();
-  await using lab = await startFakeLab({
-    projects: [segmentationProject("p1", smallTasks(TASKS))],
-    latencyMs: 20,
-  });
-  const run = (options: Partial<Parameters<typeof exportMasks>[0]>) => {
-    const { seen, fetching } = watchingFetch();
-    const client = clientOf(lab, { fetch: fetching, pageSize: PAGE_SIZE });
-    const exported = exportMasks({
-      client,
-      projectId: "p1",
-      outputFolder: dir.path,
-      outputFilename: "out",
-      ...options,
-    });
-    return { seen, done: withDeadline(exported, 60_000, "the export") };
-  };
-  const stop = new AbortController();
-  const stopped = run({
-    signal: stop.signal,
-    onProgress: (event) => event.type === "task" && event.done >= 0.8 * TASKS && stop.abort(),
-  });
-  await stopped.done.then(() => assert.fail("the export went on after it was stopped"), () => {});
-  const resumed = run({ resume: true });
-  const summary = await resumed.done;
-  assert.ok(summary.kept >= 0.8 * TASKS, `${summary.kept} tasks kept`);
-  // The first page's answer asks the next fifteen at once: sixteen in flight, never more.
-  assert.ok(resumed.seen.most >= 12, `${resumed.seen.most} pages in flight at most`);
-  assert.ok(resumed.seen.most <= 16, `${resumed.seen.most} pages in flight at most`);
-});
