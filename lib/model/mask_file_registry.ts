@@ -96,21 +96,29 @@ export class MaskFileRegistry {
     const portable = portablePath(path, this.#platform);
     const reasons = [...portable.changes];
     const names = portable.path.split("/");
-    const id = idPart(taskId);
+    // Made only when a name is taken (rarely): a claim of a free name costs no replacement.
+    let id: string | undefined;
     for (let i = 0; i < names.length - 1; i++) {
       const folder = names.slice(0, i + 1).join("/");
       const holder = this.#holderOf(folder);
       if (holder === undefined || holder === "") continue;
-      names[i] = this.#firstFree(names.slice(0, i), names[i], { id, suffix: "", folder: true });
+      names[i] = this.#firstFree(names.slice(0, i), names[i], {
+        id: id ??= idPart(taskId),
+        suffix: "",
+        folder: true,
+      });
       reasons.push(`its folder "${folder}" is the file of ${describe(holder)}`);
     }
     const wanted = names.join("/");
-    const holder = this.#holderOf(wanted);
+    // Folded and looked up once: a free name is recorded with what was found here.
+    const key = keyOf(wanted);
+    const number = this.#numberOf(key);
+    const holder = this.#holderAt(number);
     let file = wanted;
     if (holder !== undefined && holder !== taskId) {
       const stem = names[names.length - 1].slice(0, -".png".length);
       names[names.length - 1] = this.#firstFree(names.slice(0, -1), stem, {
-        id,
+        id: id ??= idPart(taskId),
         suffix: ".png",
         taskId,
       });
@@ -118,7 +126,10 @@ export class MaskFileRegistry {
       reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe(holder)}`);
     }
     // A task claiming its file again has it already.
-    if (holder !== taskId) this.#record(file, taskId);
+    if (holder !== taskId) {
+      if (file === wanted) this.#record(file, taskId, key, number);
+      else this.#record(file, taskId);
+    }
     return reasons.length === 0 ? { file } : { file, reason: reasons.join("; ") };
   }
 
@@ -142,8 +153,14 @@ export class MaskFileRegistry {
 
   /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
   #holderOf(path: string): string | null | undefined {
-    const held = this.#heldBy(keyOf(path));
-    if (held === undefined) return undefined;
+    const key = keyOf(path);
+    return this.#holderAt(this.#numberOf(key));
+  }
+
+  /** Who holds the key numbered `number` (`undefined`: no such key), as `#holderOf` says. */
+  #holderAt(number: number | undefined): string | null | undefined {
+    if (number === undefined) return undefined;
+    const held = this.#holders[number];
     return held === HOLDER_EXPORT
       ? null
       : held === HOLDER_FOLDER
@@ -151,9 +168,8 @@ export class MaskFileRegistry {
       : this.#taskIds.get(held - HOLDER_TASK);
   }
 
-  #record(file: string, taskId: string): void {
-    const key = keyOf(file);
-    const held = this.#heldBy(key);
+  #record(file: string, taskId: string, key = keyOf(file), number = this.#numberOf(key)): void {
+    const held = number === undefined ? undefined : this.#holders[number];
     // A task claiming its file again (resume, incremental) has it, and its folders, recorded.
     if (held !== undefined && held >= HOLDER_TASK) {
       if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
@@ -166,7 +182,7 @@ export class MaskFileRegistry {
     // A task that claims several files keeps its one id.
     if (this.#lastTaskId !== taskId) this.#taskIds.push(taskId);
     this.#lastTaskId = taskId;
-    this.#hold(key, HOLDER_TASK + this.#taskIds.size - 1);
+    this.#hold(key, HOLDER_TASK + this.#taskIds.size - 1, number);
   }
 
   /** The holder of a comparison key: the one recorded for exactly its bytes. */
@@ -179,9 +195,8 @@ export class MaskFileRegistry {
     return this.#index.find(key, (number) => this.#keys.equals(number, key));
   }
 
-  /** Records a key's holder. */
-  #hold(key: string, holder: number): void {
-    const held = this.#numberOf(key);
+  /** Records a key's holder; `held` is the key's number, when it has one. */
+  #hold(key: string, holder: number, held = this.#numberOf(key)): void {
     if (held !== undefined) {
       this.#holders[held] = holder;
       return;
