@@ -32,3 +32,9 @@ Deno.test("MaskFileRegistry gives a second file name to a task whose name folds 
     assert.match(second, /__t2\.png$/);
   }
 });
+
+Deno.test("foldFileName() folds ASCII names by case alone", () => {
+  assert.equal(foldFileName("Street/FRAME_01.JPG.png"), "street/frame_01.jpg.png");
+  assert.equal(foldFileName("a-b_c.0~9 x.png"), "a-b_c.0~9 x.png");
+  assert.notEqual(foldFileName("a.png"), foldFileName("a_.png"));
+});
