@@ -41,9 +41,14 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
   const started = performance.now();
   // An incremental run takes the settings it leaves out from the export it updates.
   const { options, plan } = await planExportOf(given);
+  // An update gathers its dataset lines as it writes its manifest (a card reads them again),
+  // and copies the earlier lines it carries over (the report and splits need their entries).
+  const updating = plan.mode === "incremental" && !plan.dryRun;
   const folder = new ExportFolder(plan.folder, plan.mode, {
     fileSystem: options.fileSystem,
     dryRun: plan.dryRun,
+    gatherLines: updating && !options.card,
+    carryLines: updating && !options.report && plan.split === undefined,
   });
   const { prepared, registry } = await openClaimingNames(folder, options);
   // The earlier manifest's file stays open for the run, and is closed however this ends.
