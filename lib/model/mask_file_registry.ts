@@ -58,6 +58,8 @@ export class MaskFileRegistry {
   #index = new HashedKeys({ keyOf: (number) => this.#keys.get(number) });
   #taskIds = new PackedStrings();
   #lastTaskId?: string;
+  /** The folder of the file recorded last: it and the folders above it are held as folders. */
+  #knownFolder?: string;
   #platform: Platform;
 
   /**
@@ -98,7 +100,9 @@ export class MaskFileRegistry {
     const names = portable.path.split("/");
     // Made only when a name is taken (rarely): a claim of a free name costs no replacement.
     let id: string | undefined;
-    for (let i = 0; i < names.length - 1; i++) {
+    // The folders of the file recorded last are folders: a file beside it checks none again.
+    const inKnownFolder = parentOf(portable.path) === this.#knownFolder;
+    for (let i = 0; i < names.length - 1 && !inKnownFolder; i++) {
       const folder = names.slice(0, i + 1).join("/");
       const holder = this.#holderOf(folder);
       if (holder === undefined || holder === "") continue;
@@ -174,11 +178,13 @@ export class MaskFileRegistry {
     if (held !== undefined && held >= HOLDER_TASK) {
       if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
     }
-    const names = file.split("/");
+    const parent = parentOf(file);
+    const names = parent === this.#knownFolder ? [] : file.split("/");
     for (let i = 1; i < names.length; i++) {
       const folder = keyOf(names.slice(0, i).join("/"));
       if (this.#heldBy(folder) === undefined) this.#hold(folder, HOLDER_FOLDER);
     }
+    if (parent !== "") this.#knownFolder = parent;
     // A task that claims several files keeps its one id.
     if (this.#lastTaskId !== taskId) this.#taskIds.push(taskId);
     this.#lastTaskId = taskId;
@@ -218,6 +224,11 @@ function describe(holder: string | null): string {
 
 function keyOf(path: string): string {
   return foldFileName(path);
+}
+
+/** The folder part of a path (`""` for a file at the top). */
+function parentOf(path: string): string {
+  return path.slice(0, Math.max(0, path.lastIndexOf("/")));
 }
 
 function idPart(taskId: string): string {
