@@ -9,7 +9,6 @@
 import { MasksError } from "../errors.ts";
 import type { CocoMaskInstances, CocoMaskJob } from "../formats/coco_mask_instances.ts";
 import type { MaskJob, MaskJobSettings, RenderedMask, TaskMaskJob } from "./_mask_job.ts";
-import type { WrittenLinesJob } from "./_written_lines.ts";
 import {
   errorOf,
   POOL_JOBS,
@@ -124,17 +123,6 @@ export class ConvertPool {
    */
   cocoInstances(job: CocoMaskJob): Promise<CocoMaskInstances> {
     return this.#run("cocoInstances", job) as Promise<CocoMaskInstances>;
-  }
-
-  /**
-   * Tells which lines of an earlier manifest are written as an export writes them, as
-   * `writtenLineFlags` does, on a worker (an update reads the manifest meanwhile).
-   *
-   * @param job The lines (structured-cloned).
-   * @returns By line, 1 when it is.
-   */
-  writtenLines(job: WrittenLinesJob): Promise<Uint8Array> {
-    return this.#run("writtenLines", job) as Promise<Uint8Array>;
   }
 
   /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */

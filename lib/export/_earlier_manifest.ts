@@ -21,7 +21,7 @@ import { ConfigError } from "../errors.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { type FileLine, fileLineChunks } from "./_file_lines.ts";
 import type { DatasetLines } from "../dataset/dataset_lines.ts";
-import { CarriedEntries, type CheckLines } from "./_carried_entries.ts";
+import { CarriedEntries } from "./_carried_entries.ts";
 import { type LeftOver, LineRuns } from "./_line_runs.ts";
 import { ReadWindow } from "./_read_window.ts";
 import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
@@ -81,7 +81,7 @@ export class EarlierManifest {
    * @param onEntry Sees each entry as the file is checked (the run claims the earlier file names
    * in this one pass, not in a second one over a file of 100,000 lines).
    * @param options `carried`: note what carries entries over as they are (an incremental run), with
-   * the export's dataset lines when it gathers them, and where lines are checked (a worker).
+   * the export's dataset lines when it gathers them.
    * @returns The manifest, its file open until {@linkcode EarlierManifest.close}.
    * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
    * unsafe path.
@@ -91,13 +91,13 @@ export class EarlierManifest {
     name: string,
     setting: string,
     onEntry?: (entry: ManifestEntry) => void,
-    options: { carried?: { lines?: DatasetLines; checkLines?: CheckLines } } = {},
+    options: { carried?: { lines?: DatasetLines } } = {},
   ): Promise<EarlierManifest> {
     const path = files.pathOf(name);
     let manifest: EarlierManifest | undefined;
     try {
       manifest = new EarlierManifest(await files.openFile(name), { path, setting });
-      if (options.carried) manifest.#carried = new CarriedEntries(options.carried);
+      if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
       await manifest.#indexLines(onEntry);
       return manifest;
     } catch (error) {
@@ -241,9 +241,7 @@ export class EarlierManifest {
         if (recent.size === RECENT_IDS) recent = new Map();
         recent.set(taskId, number);
       }
-      await this.#carried?.endChunk();
     }
-    await this.#carried?.settle();
     // Each superseded entry points at its task's last entry, resolved latest first: linear
     // however often an id repeats.
     for (const [earlier, later] of [...this.#owners].reverse()) {

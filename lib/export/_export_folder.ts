@@ -6,7 +6,6 @@ import { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { CARD_FILES } from "../dataset/write_dataset_card.ts";
 import { DatasetLines } from "../dataset/dataset_lines.ts";
 import { EarlierManifest } from "./_earlier_manifest.ts";
-import type { CheckLines } from "./_carried_entries.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import {
   createExportFolder,
@@ -58,7 +57,6 @@ export class ExportFolder {
   readonly datasetLines?: DatasetLines;
   #dryRun: boolean;
   #carryLines: boolean;
-  #checkLines?: CheckLines;
   #manifest: ManifestWriter;
 
   constructor(
@@ -71,15 +69,12 @@ export class ExportFolder {
       gatherLines?: boolean;
       /** An incremental run may carry the earlier manifest's lines over as they are. */
       carryLines?: boolean;
-      /** Where the earlier manifest's lines are checked for that (a worker), if not here. */
-      checkLines?: CheckLines;
     },
   ) {
     this.files = new ExportFolderFs(path, { fileSystem: options.fileSystem });
     this.mode = mode;
     this.#dryRun = options.dryRun;
     this.#carryLines = options.carryLines ?? false;
-    this.#checkLines = options.checkLines;
     const lines = options.gatherLines ? new DatasetLines() : undefined;
     this.datasetLines = lines;
     this.#manifest = new ManifestWriter(this.files, {
@@ -111,9 +106,7 @@ export class ExportFolder {
     // The walk over the folder (100,000 files for as many tasks) lists them on another thread
     // while the earlier manifest is read: the file door opens only a regular file, and the
     // walk's refusal, if any, is the one the export gives.
-    const carried = this.#carryLines
-      ? { lines: this.datasetLines, checkLines: this.#checkLines }
-      : undefined;
+    const carried = this.#carryLines ? { lines: this.datasetLines } : undefined;
     const [walk, read] = await Promise.allSettled([
       refuseUnsafeEntries(this.files, this.mode),
       prepareExportFolder(this.files, this.mode, onEarlierEntry, { carried }),

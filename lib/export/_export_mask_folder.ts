@@ -41,10 +41,15 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
   const started = performance.now();
   // An incremental run takes the settings it leaves out from the export it updates.
   const { options, plan } = await planExportOf(given);
-  // Closed when this function returns or throws: the run has drained its tasks by then. An
-  // update has its workers check the earlier manifest's lines while it reads them.
-  using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
-  const folder = exportFolderOf(plan, options, pool);
+  // An update gathers its dataset lines as it writes its manifest (a card reads them again),
+  // and copies the earlier lines it carries over (the report and splits need their entries).
+  const updating = plan.mode === "incremental" && !plan.dryRun;
+  const folder = new ExportFolder(plan.folder, plan.mode, {
+    fileSystem: options.fileSystem,
+    dryRun: plan.dryRun,
+    gatherLines: updating && !options.card,
+    carryLines: updating && !options.report && plan.split === undefined,
+  });
   const { prepared, registry } = await openClaimingNames(folder, options);
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
@@ -58,6 +63,8 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
 
   const summary = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
   if (pinned) summary.classMap = classMapNote(masks.table, pinned);
+  // Closed when this function returns or throws: the run has drained its tasks by then.
+  using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
   const report = options.report && !plan.dryRun
     ? new ExportReport(masks.table.classes, folder.files)
     : undefined;
@@ -88,22 +95,6 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
   }
   summary.durationMs = performance.now() - started;
   return summary;
-}
-
-/**
- * The export's folder. An update gathers its dataset lines as it writes its manifest (a card
- * reads them again), and copies the earlier lines it carries over as they are (the report and
- * splits need their entries), checked by the pool's workers.
- */
-function exportFolderOf(plan: ExportPlan, options: ExportMasksOptions, pool: ConvertPool) {
-  const updating = plan.mode === "incremental" && !plan.dryRun;
-  return new ExportFolder(plan.folder, plan.mode, {
-    fileSystem: options.fileSystem,
-    dryRun: plan.dryRun,
-    gatherLines: updating && !options.card,
-    carryLines: updating && !options.report && plan.split === undefined,
-    checkLines: (job) => pool.writtenLines(job),
-  });
 }
 
 /**

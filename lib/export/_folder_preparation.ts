@@ -4,7 +4,6 @@ import { basename, dirname, join } from "../_std/path.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { EarlierManifest } from "./_earlier_manifest.ts";
 import type { DatasetLines } from "../dataset/dataset_lines.ts";
-import type { CheckLines } from "./_carried_entries.ts";
 import { MANIFEST_NAME, type ManifestEntry, PARTIAL_MANIFEST_NAME } from "../model/manifest.ts";
 import { type ExportMetadata, METADATA_NAME } from "../model/export_metadata.ts";
 
@@ -31,7 +30,7 @@ export async function prepareExportFolder(
   files: ExportFolderFs,
   mode: FolderMode,
   onEarlierEntry?: (entry: ManifestEntry) => void,
-  options: { carried?: { lines?: DatasetLines; checkLines?: CheckLines } } = {},
+  options: { carried?: { lines?: DatasetLines } } = {},
 ): Promise<PreparedFolder> {
   const folder = files.root;
   await checkParents(files);

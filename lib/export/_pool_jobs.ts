@@ -13,7 +13,6 @@ import {
   cocoMaskInstances,
   type CocoMaskJob,
 } from "../formats/coco_mask_instances.ts";
-import { writtenLineFlags, type WrittenLinesJob } from "./_written_lines.ts";
 
 /** The jobs a pool runs, each with its input and its result. */
 export interface PoolJobs {
@@ -21,7 +20,6 @@ export interface PoolJobs {
   render: { input: MaskJob; result: RenderedMask };
   /** {@linkcode cocoMaskInstances}: one mask's instances as COCO's RLE annotations. */
   cocoInstances: { input: CocoMaskJob; result: CocoMaskInstances };
-  writtenLines: { input: WrittenLinesJob; result: Uint8Array };
 }
 
 /** The name of a job. */
@@ -45,11 +43,6 @@ export const POOL_JOBS: {
     // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
     run: async (job) => cocoMaskInstances(job),
     transfer: () => [],
-  },
-  writtenLines: {
-    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
-    run: async (job) => writtenLineFlags(job),
-    transfer: (flags) => [flags.buffer as ArrayBuffer],
   },
 };
 
