@@ -24,6 +24,7 @@ import type { DatasetLines } from "../dataset/dataset_lines.ts";
 import { CarriedEntries } from "./_carried_entries.ts";
 import { type LeftOver, LineRuns } from "./_line_runs.ts";
 import { ReadWindow } from "./_read_window.ts";
+import { ExclusiveReads } from "./_exclusive_reads.ts";
 import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
 import { grown } from "./_grown.ts";
 
@@ -38,7 +39,7 @@ const RECENT_IDS = 1024;
 
 /** The entries of an earlier export's manifest, kept in the file, found by task id. */
 export class EarlierManifest {
-  #file?: Deno.FsFile;
+  #file: ExclusiveReads;
   #source: { path: string; setting: string };
   /** Task id → the number of its last entry; sized once for the file's lines. */
   #index = new HashedKeys({ most: 0 });
@@ -51,7 +52,6 @@ export class EarlierManifest {
   #owners = new Map<number, number>();
   /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK}, {@linkcode REMOVED} or {@linkcode SUPERSEDED}. */
   #states = new Uint8Array(64);
-  #reads: Promise<unknown> = Promise.resolve();
   #decoder = new TextDecoder();
   /** Entries asked again, in file order as tasks come back, are read a window at a time. */
   #window = new ReadWindow((position, chunk) => this.#readAt(position, chunk));
@@ -59,7 +59,7 @@ export class EarlierManifest {
   #carried?: CarriedEntries;
 
   private constructor(file: Deno.FsFile | undefined, source: { path: string; setting: string }) {
-    this.#file = file;
+    this.#file = new ExclusiveReads(file);
     this.#source = source;
   }
 
@@ -176,7 +176,7 @@ export class EarlierManifest {
    * them, and that were not removed, come as runs of their lines' bytes, not parsed.
    */
   async *leftOverLines(options: { asText?: boolean } = {}): AsyncGenerator<LeftOver[]> {
-    if (this.#file === undefined) return;
+    if (!this.#file.open) return;
     const carried = options.asText ? this.#carried : undefined;
     const runs = new LineRuns();
     let number = 0;
@@ -206,8 +206,7 @@ export class EarlierManifest {
 
   /** Closes the file. Safe to call twice. */
   close(): void {
-    this.#file?.close();
-    this.#file = undefined;
+    this.#file.close();
   }
 
   /** Closes the file: `using earlier = await EarlierManifest.read(...)`. */
@@ -312,7 +311,7 @@ export class EarlierManifest {
 
   /** The file's entries, in order, with their lines; stops at a last line cut short. */
   async *#parsedLines(): AsyncGenerator<{ entry: ManifestEntry; line: FileLine }> {
-    if (this.#file === undefined) return;
+    if (!this.#file.open) return;
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
       for (const line of lines) {
         const entry = parseManifestLine(this.#decoder.decode(line.bytes), line, this.#source);
@@ -324,20 +323,6 @@ export class EarlierManifest {
 
   /** Reads the file's bytes from `position` into `chunk`: how many, or `null` at its end. */
   #readAt(position: number, chunk: Uint8Array): Promise<number | null> {
-    return this.#exclusive(async (file) => {
-      await file.seek(position, Deno.SeekMode.Start);
-      return await file.read(chunk);
-    });
-  }
-
-  /** Runs a seek and its reads alone: two readers of the file never interleave. */
-  #exclusive<T>(work: (file: Deno.FsFile) => Promise<T>): Promise<T> {
-    const file = this.#file;
-    if (file === undefined) {
-      return Promise.reject(new RangeError("The earlier manifest is closed: it is read no more"));
-    }
-    const result = this.#reads.then(() => work(file));
-    this.#reads = result.catch(() => {});
-    return result;
+    return this.#file.readAt(position, chunk);
   }
 }
