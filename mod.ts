@@ -49,11 +49,8 @@ export type {
 } from "./lib/model/export_summary.ts";
 export { convertMask, type ConvertMaskOptions } from "./lib/export/convert_mask.ts";
 export { type MaskFile, maskFiles, type MaskFilesOptions } from "./lib/export/mask_files.ts";
-export {
-  LabClient,
-  type LabClientFromEnvOptions,
-  type LabClientOptions,
-} from "./lib/api/lab_client.ts";
+export { LabClient } from "./lib/api/lab_client.ts";
+export type { LabClientFromEnvOptions, LabClientOptions } from "./lib/api/lab_client_options.ts";
 export { DEFAULT_ENDPOINT } from "./lib/api/credentials_from_env.ts";
 export { ExportFileSource, type ExportFileSourceOptions } from "./lib/api/export_file_source.ts";
 export type { TaskPagesOptions, TaskSource } from "./lib/api/task_source.ts";

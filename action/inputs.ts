@@ -18,6 +18,7 @@ import {
   EXPORT_SETTINGS,
   keyOf,
   parsePageMemory,
+  parseTaskSize,
   readOptions,
 } from "../lib/settings/export_setting_table.ts";
 
@@ -60,6 +61,8 @@ export interface ActionInputs {
   allowInsecureHttp: boolean;
   /** `max-page-memory`, in bytes: the lab client's `maxPageParsedBytes`; its default when empty. */
   maxPageParsedBytes?: number;
+  /** `max-task-size`, in bytes: the lab client's `maxTaskBytes`; its default when empty. */
+  maxTaskBytes?: number;
   /**
    * The export's settings: `project-id`, `input-id`, the task filters (checked: dates parse,
    * lists are not empty), `output-folder` (`"."` when absent, unset when incremental),
@@ -92,12 +95,14 @@ export async function readInputs(): Promise<ActionInputs> {
   if (secretKey !== "") core.setSecret(secretKey);
   const upload = flag("upload");
   const pageMemory = optional("max-page-memory");
+  const taskSize = optional("max-task-size");
   return {
     secretKey: required("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
     maxPageParsedBytes: pageMemory === undefined ? undefined : parsePageMemory(pageMemory),
+    maxTaskBytes: taskSize === undefined ? undefined : parseTaskSize(taskSize),
     settings: await readSettings(),
     compareWith: optional("compare-with"),
     artifactName: upload

@@ -51,6 +51,7 @@ export async function run(): Promise<number> {
         endpoint: inputs.endpoint,
         allowInsecureHttp: inputs.allowInsecureHttp,
         maxPageParsedBytes: inputs.maxPageParsedBytes,
+        maxTaskBytes: inputs.maxTaskBytes,
         accessId: inputs.accessId,
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.

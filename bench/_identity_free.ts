@@ -20,10 +20,17 @@ const HASHING: Record<string, [string, string][]> = {
     ["  updateForm(", ""],
   ],
   // An empty form: it ends where it starts.
-  "_strip_digest.ts": [["export function digestStrip(", ""], [
-    "export function writeForm(",
-    " strip.out",
-  ]],
+  "_strip_digest.ts": [
+    ["export function digestStrip(", ""],
+    ["export function writeForm(", " strip.out"],
+    // The census counted as the rows are written, as without a digest.
+    ["export function censusFromForm(", " false"],
+    // Unfiltered as without a digest.
+    [
+      "export function unfilterDigested(",
+      " kernels.unfilter(strip.ptr, strip.count, strip.rowBytes, strip.bpp, strip.above, strip.census, 0)",
+    ],
+  ],
 };
 
 /**

@@ -20012,6 +20012,13 @@ function unexpectedAnswer(context, { what, status = 200 }) {
     path: context.path
   });
 }
+function taskTooLarge(context, task, limit) {
+  return new ApiError(settingMessage`The lab answered ${context.method} ${context.path} with task ${task} of the page larger than ${limit} bytes, the limit per task, ${mention("maxTaskBytes")}: raise it for tasks of larger masks.`, {
+    status: 200,
+    method: context.method,
+    path: context.path
+  });
+}
 
 // lib/api/_retry.ts
 var MAX_RETRY_DELAY_MS = 3e4;
@@ -20295,6 +20302,46 @@ async function logIn(endpoint, options) {
     expiresAt: Date.now() + lifetime
   };
 }
+
+// lib/api/_token_session.ts
+var TOKEN_MARGIN_MS = 6e4;
+var TokenSession = class {
+  #options;
+  #token;
+  #login;
+  /** @param options Where and as whom to log in. */
+  constructor(options) {
+    this.#options = options;
+  }
+  /**
+   * A token valid for at least the safety margin; a new one if `refused` is the current one.
+   * Calls at once share one login.
+   *
+   * @param refused A token the lab refused.
+   * @returns The token.
+   */
+  token(refused) {
+    if (this.#login) return this.#login;
+    const token = this.#token;
+    if (token && token.value !== refused && Date.now() < token.expiresAt - TOKEN_MARGIN_MS) {
+      return Promise.resolve(token.value);
+    }
+    this.#login = this.#logIn().finally(() => this.#login = void 0);
+    return this.#login;
+  }
+  async #logIn() {
+    const { endpoint, accessId, secretKey, send, secrets, onToken } = this.#options;
+    const token = await logIn(endpoint, {
+      accessId,
+      secretKey,
+      send
+    });
+    secrets.add(token.value);
+    onToken?.(token.value);
+    this.#token = token;
+    return token.value;
+  }
+};
 
 // lib/_hashed_keys.ts
 var HashedKeys = class {
@@ -21328,8 +21375,12 @@ var PageReader = class {
   #checkSize(bytes, isMember) {
     const limit = isMember ? MAX_MEMBER_BYTES : this.#options.maxTaskBytes;
     if (bytes <= limit) return;
-    const what = isMember ? `a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes` : `task ${this.#scanner.element.number} of the page larger than ${limit} bytes, the limit per task (maxTaskBytes)`;
-    throw this.#options.fail(what);
+    if (isMember) {
+      throw this.#options.fail(`a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes`);
+    }
+    const task = this.#scanner.element.number;
+    const { fail, failTask } = this.#options;
+    throw failTask ? failTask(task, limit) : fail(`task ${task} of the page larger than ${limit} bytes, the limit per task (maxTaskBytes)`);
   }
 };
 function parsedBytes(textBytes, counts2) {
@@ -21345,6 +21396,21 @@ function parsePage(text2, onDoc) {
     return doc;
   });
   return page;
+}
+function heldBytes(response) {
+  let bytes = 0;
+  for (const doc of response.read.docs ?? []) bytes += doc.length;
+  return bytes;
+}
+function pageBody(response, context, onTask) {
+  try {
+    return parsePage(response.read, onTask);
+  } catch {
+    throw unexpectedAnswer(context, {
+      what: "a body that is not JSON",
+      status: response.status
+    });
+  }
 }
 
 // lib/api/task_query.ts
@@ -21435,7 +21501,6 @@ function taskQuery(projectId, filters, page) {
 
 // lib/api/lab_client.ts
 var TASKS_PATH = "api/task-manager/tasks";
-var TOKEN_MARGIN_MS = 6e4;
 var ENV_VARIABLES = {
   endpoint: "ISAHIT_LAB_API_ENDPOINT",
   accessId: "ISAHIT_LAB_API_ACCESS_ID",
@@ -21448,12 +21513,10 @@ var LabClient = class _LabClient {
   #pageSize;
   #maxTaskBytes;
   #maxPageParsedBytes;
-  #onToken;
   #onWarning;
   #send;
   #secrets = /* @__PURE__ */ new Set();
-  #token;
-  #login;
+  #session;
   /**
    * Creates a client; nothing is sent until the first call.
    *
@@ -21470,7 +21533,6 @@ var LabClient = class _LabClient {
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
     this.#maxTaskBytes = whole(options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES, "maxTaskBytes", 1);
     this.#maxPageParsedBytes = whole(options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES, "maxPageParsedBytes", 1);
-    this.#onToken = options.onToken;
     this.#onWarning = options.onWarning;
     this.#send = {
       fetch: options.fetch ?? globalThis.fetch,
@@ -21486,6 +21548,14 @@ var LabClient = class _LabClient {
       // Plain http is allowed to this machine only if it stays here: no proxy may see the secret.
       bypassProxy: options.fetch === void 0 && this.#endpoint.protocol === "http:" && isLoopback(this.#endpoint.hostname)
     };
+    this.#session = new TokenSession({
+      endpoint: this.#endpoint,
+      accessId: this.#accessId,
+      secretKey: this.#secretKey,
+      send: this.#send,
+      secrets: this.#secrets,
+      onToken: options.onToken
+    });
   }
   /**
    * Creates a client from the SDK's environment variables: `ISAHIT_LAB_API_ACCESS_ID`,
@@ -21644,7 +21714,8 @@ var LabClient = class _LabClient {
       }),
       failCost: (what) => new PageCostError(unexpectedAnswer(context, {
         what
-      }))
+      })),
+      failTask: (task, limit2) => taskTooLarge(context, task, limit2)
     });
   }
   /** GETs a JSON document with the token, logging in again once if the token was refused. */
@@ -21682,52 +21753,16 @@ var LabClient = class _LabClient {
       followRedirects: true,
       readBody: options.readBody && (() => options.readBody(context))
     }, send);
-    const token = await this.#accessToken();
+    const token = await this.#session.token();
     let response = await attempt(token);
-    if (response.status === 401) response = await attempt(await this.#accessToken(token));
+    if (response.status === 401) response = await attempt(await this.#session.token(token));
     if (response.status < 200 || response.status > 299) throw responseError(response, context);
     return {
       response,
       context
     };
   }
-  /** A token valid for at least the safety margin; a new one if `refused` is the current one. */
-  #accessToken(refused) {
-    if (this.#login) return this.#login;
-    const token = this.#token;
-    if (token && token.value !== refused && Date.now() < token.expiresAt - TOKEN_MARGIN_MS) {
-      return Promise.resolve(token.value);
-    }
-    this.#login = this.#logIn().finally(() => this.#login = void 0);
-    return this.#login;
-  }
-  async #logIn() {
-    const token = await logIn(this.#endpoint, {
-      accessId: this.#accessId,
-      secretKey: this.#secretKey,
-      send: this.#send
-    });
-    this.#secrets.add(token.value);
-    this.#onToken?.(token.value);
-    this.#token = token;
-    return token.value;
-  }
 };
-function heldBytes(response) {
-  let bytes = 0;
-  for (const doc of response.read.docs ?? []) bytes += doc.length;
-  return bytes;
-}
-function pageBody(response, context, onTask) {
-  try {
-    return parsePage(response.read, onTask);
-  } catch {
-    throw unexpectedAnswer(context, {
-      what: "a body that is not JSON",
-      status: response.status
-    });
-  }
-}
 
 // lib/detect/task_mask.ts
 function taskMask(task, source) {
@@ -24326,81 +24361,91 @@ function throwUnreadable(error2) {
 
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
-  "AGFzbQEAAAABdQ5gB39/f39/f38Bf2AIf39/f39/f38Bf2AEf39/fwF/YAJ/fwF/YAN/f38AYAN/f38Bf2AEf39/fwBgAX8B",
-  "f2AFf39/f38Bf2AHf39/f39/fwBgBX9/f39/AGAIf39/f39/f38AYAZ/f39/f38AYAN/f3sBfwMdHAABAgMEBQYHBggJCgsM",
-  "BAMACQoIDAYEBQINAwUFAwEAAQegAQ0GbWVtb3J5AgAIdW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAKCm1h",
-  "cENvbG91cnMACwZjZW5zdXMADAhmaWx0ZXJVcAAOCXNraXBaZXJvcwAPDGRpZ2VzdFBpZWNlcwAQC2NvbnZlcnRSb3dzABEJ",
-  "cGl4ZWxSdW5zABMJbGFiZWxNYXNrABQMcm93Qnl0ZXNTZWVuABUKtCccfwEEfyAEIQkgAEEBaiEIAkADQCAHIAFPDQEgCCAJ",
-  "IAIgAxACIQogCkEBRgRAIAcPCyAGBEAgBiAHaiAKQQJHOgAACyAFQQBHIApFcQRAIAggCSAIIAJqIAMgBSAFQYACahANCyAI",
-  "IQkgCCACQQFqaiEIIAdBAWohBwwACwtBfwulBQMJfwN7AX8gAiADbCEMIAQhCiAAQQFqIQkgBUEBaiELAkADQCAIIAFPDQEg",
-  "C0EBa0ECOgAAIAkhDSAKIQ4gCyEPIAkgDGohEP0MAAAAAAAAAAAAAAAAAAAAACERAkAgCUEBay0AAEECRgRAIAkgDBAaBEAg",
-  "CSAKIAz8CgAADAILCyAJQQFrLQAARQRAIAkgCiAMEBsEQAwCCwsgCUEBay0AAEECRgRAIAkgDEFwcWohFCADQQRGBEACQANA",
-  "IA0gFE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACATIBP9DQABAgQFBggJCgwNDg8PDw8hEiAPIBL9CwQAIBEgEv1QIREg",
-  "DUEQaiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIA8gE/0LBAAgESAT",
-  "/VAhESANQRBqIQ0gDkEQaiEOIA9BEGohDwwACwsLIA0gDiAQIA1rEAUaBSAJIAogDCADEAJBAUYEQCAIDwsLIANBBEYEQAJA",
-  "A0AgDSAQTw0BIA39AAQAIA39AAQA/Q0AAQIEBQYICQoMDQ4PDw8PIA79AAQAIA79AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/XEh",
-  "EiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAQTw0BIA39AAQAIA79AAQA/XEhEiAP",
-  "IBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQRBqIQ8MAAsLCwsgBwRAIAcgCGogEf1TOgAACyAGBEAgEf1TBEAgCSAK",
-  "IBAgAyAGIAZBgAJqEA0LCyAJIQogCSAMQQFqaiEJIAsgAkEDbEEBamohCyAIQQFqIQgMAAsLQX8LbAEBfyAAQQFrLQAAIQQg",
-  "BEUEQEEADwsgBEEBRgRAIAAgAiADEARBAA8LIARBAkYEQEEAQQIgACABIAIQBRsPCyAEQQNGBEAgACABIAIgAxAGQQAPCyAE",
-  "QQRGBEAgACABIAIgAxAIQQAPC0EBCyIAIABB//79+wdxIAFB//79+wdxaiAAIAFzQYCBgoR4cXML0AIBAn8gAiEDIAJBBEYE",
-  "QAJAA0AgAyABTw0BIANBEGogAU0gACADav0ABAD9U0VxBEAgACADaiAAIANBBGtqKAIA/RH9CwQAIANBEGohAwwBCyAAIANq",
-  "IAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGohAwwACwsPCyACQQNGBEACQANAIAMgAU8NASADQRBqIAFNIAAgA2r9AAQA",
-  "/VNFcQRAIAAgA2ogACADQQNrav1cAgD9DAABAgABAgABAgABAgABAgD9Dv0LBAAgACADakEAOgAPIANBD2ohAwwBCyAAIANq",
-  "KAIAIQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8HcSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8NASAAIANq",
-  "IAAgA2otAAAgACADIAJrai0AAGo6AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACADav0ABAAh",
-  "BSAGIAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsEACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAggB3IhCCAA",
-  "IANqIAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQgA2tqLQAA",
-  "BUEACyEFIAAgBGogACAEai0AACAFIAEgBGotAABqQQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwvcAwQHfwN7",
-  "AX8EeyADQQNGIANBBEZyBEACQANAIAQgAk8NASAAIAEgBCACIAMQCQRAIAAgBGogASAEav0ABAD9CwQAIANBBEYEQCAEQRBq",
-  "IQQFIAAgBGpBADoADyAEQQ9qIQQLIAAgBCADa2r9XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwCAP2JASEM",
-  "IAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAP",
-  "IBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCA",
-  "gHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8LAkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUg",
-  "ASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJ",
-  "TSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARBAWohBAwACwsLdQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAgAmr9AAQA",
-  "/VMEQEEADwsgASACav0ABAAgASACIARrav0ABAD9I/1jRQRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIAIAVxIAEg",
-  "AiAEa2ooAgAgBXFGC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8CgAABSAI",
-  "IAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEMaiEJDAAL",
-  "CwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAEAP1TRQRA",
-  "IAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6AAAgBiAI",
-  "LQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAFIQoCQANA",
-  "IAggAk8NASAJIAogCSALaiAEIAYgBxANIAkhCiAJIAFqIQkgCEEBaiEIDAALCwvHAgEHf0F/IQlBEEEPIANBBEYbIQYgBkEC",
-  "dCEMAkADQCAAIAJPDQEgACAMaiACTQRAIAD9AAQAIAH9AAQA/VEgACAGav0ABAAgASAGav0ABAD9Uf1QIAAgBkEBdGr9AAQA",
-  "IAEgBkEBdGr9AAQA/VEgACAGQQNsav0ABAAgASAGQQNsav0ABAD9Uf1Q/VD9U0UEQCAAIAxqIQAgASAMaiEBDAILCyAA/QAE",
-  "ACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsDQCAAKAIAQf+B/AdxIQggCCAJRwRAIAghCSAIQf8BcSEKIAoEQCAE",
-  "IAhBEHZqQQE6AAAgBSAKQQF0aiELIAsvAQBFBEAgCyAIQRB2QQFqOwEACwsLIAAgA2ohACABIANqIQEgACAHSQ0ACwUgACAG",
-  "aiEAIAEgBmohAQsMAAsLC7YBAQV/IAJBcHEhByABIQMCQANAIANFDQEgA0EBayEDIAAgAyACQQFqbGohBCAEQQI6AAAgBEEB",
-  "aiEEIAQgAkEBamshBSADRQRADAILQQAhBgJAA0AgBiAHTw0BIAQgBmogBCAGav0ABAAgBSAGav0ABAD9cf0LBAAgBkEQaiEG",
-  "DAALCwJAA0AgBiACTw0BIAQgBmogBCAGai0AACAFIAZqLQAAazoAACAGQQFqIQYMAAsLDAALCwuBAQACQANAIABBwABqIAFL",
-  "DQEgAP0ABAAgAP0ABBD9UCAA/QAEICAA/QAEMP1Q/VD9Uw0BIABBwABqIQAMAAsLAkADQCAAQRBqIAFLDQEgAP0ABAD9Uw0B",
-  "IABBEGohAAwACwsCQANAIAAgAU8NASAALQAADQEgAEEBaiEADAALCyAAC/wBAQl/IANBcHEhDCADIAxrIQ0gACEIIAQhCQJA",
-  "A0AgByACTw0BAkAgBQRAIAUgB2otAABFDQELIARBf0YEfyAIIAwgBhAXBSAIIAkgDCAGEBgLIQYgDCEKIAxBBHZBAWohCyAN",
-  "RQ0AIAYgCzYCAEEAIQ9BACEOAkADQCAOIA1PDQEgCCAKIA5qai0AACELIARBf0cEQCALIAkgCiAOamotAABrQf8BcSELCyAG",
-  "IA5qIAs6AAQgDyALciEPIA5BAWohDgwACwsgDwRAIAYgDUEEamohBgsLIAZBADYCACAGQQRqIQYgCCEJIAggAWohCCAHQQFq",
-  "IQcMAAsLIAYLiwIBBn9BAyAFQQFqIAVBAkYbIQwgAkEDbCELAkADQCAHIAFPDQEgACAHIAtsaiEJIAMgByAEbGohCkEAIQgC",
-  "QANAIAhBEGogAksNASAHQQBHIAn9AAQAIAkgC2v9AAQA/VEgCf0ABBAgCSALa/0ABBD9USAJ/QAEICAJIAtr/QAEIP1R/VD9",
-  "UP1TRXEEQCAKIAogBGv9AAQA/QsEACAFBEAgCiAKIARr/QAEEP0LBBALIAVBAkYEQCAKIAogBGv9AAQg/QsEIAsFIAkgCkEQ",
-  "IAUgBhASCyAIQRBqIQggCUEwaiEJIAogDEEEdGohCgwACwsgCSAKIAIgCGsgBSAGEBIgB0EBaiEHDAALCwuhAQEDfyAAIAJB",
-  "A2xqIQUCQANAIAAgBU8NASAALQAAIQYgBgR/IAQgAC0AAmotAAAFQQALIQcgA0EBRgRAIAEgBkEIdDsBACABQQJqIQELIANF",
-  "BEAgASAHOgAAIAFBAWohAQsgA0ECRgRAIAFBACAGIAdFIAQgB2otAIACchs6AAAgASAHOgABIAFBADoAAiABQQNqIQELIABB",
-  "A2ohAAwACwsL4gEBB38CQANAIAUgAk8NASAAIAUgAWxqIQYgBCEJIAYoAgBB////B3EhCyAEQQA2AgQgBCALNgIIIARBDGoh",
-  "BEEBIQhBASEHAkADQCAHIANPDQEgB0EFaiADTQRAIAYgB0EDbGr9AAQAIAYgB0EBa0EDbGr9AAQA/SP9YwRAIAdBBWohBwwC",
-  "CwsgBiAHQQNsaigCAEH///8HcSEKIAogC0cEQCAEIAc2AgAgBCAKNgIEIARBCGohBCAIQQFqIQggCiELCyAHQQFqIQcMAAsL",
-  "IAkgCDYCACAFQQFqIQUMAAsLIAQLZgIEfwF7IAP9DyEKAkADQCAGIAFPDQEgACAGIAJsaiEIIAQgBiAFbGohCUEAIQcCQANA",
-  "IAcgAk8NASAJIAdqIAggB2r9AAQAIAr9I/0LBAAgB0EQaiEHDAALCyAGQQFqIQYMAAsLC5MBAgR/AXsCQANAIAQgAU8NASAD",
-  "IARBCHRqIQcgB0EAQYAC/AsAIAAgBCACbGohBSAFIAJqIQYCQANAIAVBEGogBksNASAF/QAEACEIIAggBS0AAP0P/SP9YwRA",
-  "IAcgBS0AAGpBAToAAAUgBUEQIAcQFgsgBUEQaiEFDAALCyAFIAYgBWsgBxAWIARBAWohBAwACwsLLgEBfyAAIAFqIQMCQANA",
-  "IAAgA08NASACIAAtAABqQQE6AAAgAEEBaiEADAALCwu6AQIBfwR7AkADQCADQcAAaiABSw0BIAAgA2r9AAQAIQQgACADav0A",
-  "BBAhBSAAIANq/QAEICEGIAAgA2r9AAQwIQcgBCAF/VAgBiAH/VD9UP1TBEAgAiADIAQQGSECIAIgA0EQaiAFEBkhAiACIANB",
-  "IGogBhAZIQIgAiADQTBqIAcQGSECCyADQcAAaiEDDAALCwJAA0AgAyABTw0BIAIgAyAAIANq/QAEABAZIQIgA0EQaiEDDAAL",
-  "CyACC/EBAgF/BHsCQANAIARBwABqIAJLDQEgACAEav0ABAAgASAEav0ABAD9cSEFIAAgBGr9AAQQIAEgBGr9AAQQ/XEhBiAA",
-  "IARq/QAEICABIARq/QAEIP1xIQcgACAEav0ABDAgASAEav0ABDD9cSEIIAUgBv1QIAcgCP1Q/VD9UwRAIAMgBCAFEBkhAyAD",
-  "IARBEGogBhAZIQMgAyAEQSBqIAcQGSEDIAMgBEEwaiAIEBkhAwsgBEHAAGohBAwACwsCQANAIAQgAk8NASADIAQgACAEav0A",
-  "BAAgASAEav0ABAD9cRAZIQMgBEEQaiEEDAALCyADCycAIAL9U0UEQCAADwsgACABQQR2QQFqNgIAIAAgAv0LBAQgAEEUagtU",
-  "AQF/AkADQCACQRBqIAFLDQEgACACav0ABAD9UwRAQQAPCyACQRBqIQIMAAsLAkADQCACIAFPDQEgACACai0AAARAQQAPCyAC",
-  "QQFqIQIMAAsLQQELaAEBfwJAA0AgA0EQaiACSw0BIAAgA2r9AAQAIAEgA2r9AAQA/VH9UwRAQQAPCyADQRBqIQMMAAsLAkAD",
-  "QCADIAJPDQEgACADai0AACABIANqLQAARwRAQQAPCyADQQFqIQMMAAsLQQEL"
+  "AGFzbQEAAAABfw9gB39/f39/f38Bf2AIf39/f39/f38Bf2AEf39/fwF/YAJ/fwF/YAN/f38AYAN/f38Bf2AEf39/fwBgAX8B",
+  "f2AFf39/f38Bf2AHf39/f39/fwBgBX9/f39/AGAIf39/f39/f38AYAZ/f39/f38AYAZ/f39/f38Bf2ADf397AX8DJCMAAQID",
+  "BAUGBwYICQoLDA0JDQQDAAIIAAIJCggMBgQFAg4DBQUDAQABB74BDwZtZW1vcnkCAAh1bmZpbHRlcgAADXRyYW5zY29kZVJv",
+  "d3MAAQdwYWNrUmdiAAoKbWFwQ29sb3VycwALBmNlbnN1cwAMDGNlbnN1c1BpZWNlcwAPCGZpbHRlclVwABEJc2tpcFplcm9z",
+  "ABIMZGlnZXN0UGllY2VzABMMdW5maWx0ZXJGb3JtABYLY29udmVydFJvd3MAGAlwaXhlbFJ1bnMAGglsYWJlbE1hc2sAGwxy",
+  "b3dCeXRlc1NlZW4AHArKLCN/AQR/IAQhCSAAQQFqIQgCQANAIAcgAU8NASAIIAkgAiADEAIhCiAKQQFGBEAgBw8LIAYEQCAG",
+  "IAdqIApBAkc6AAALIAVBAEcgCkVxBEAgCCAJIAggAmogAyAFIAVBgAJqEA0LIAghCSAIIAJBAWpqIQggB0EBaiEHDAALC0F/",
+  "C60FAwl/A3sCfyACIANsIQwgBCEKIABBAWohCSAFQQFqIQsCQANAIAggAU8NASALQQFrQQI6AAAgCSENIAohDiALIQ8gCSAM",
+  "aiEQ/QwAAAAAAAAAAAAAAAAAAAAAIRECQCAJQQFrLQAAQQJGIBVFcQRAIAkgDBAhBEAgCSAKIAz8CgAADAILCyAJQQFrLQAA",
+  "RQRAIAkgCiAMECIEQAwCCwsgCUEBay0AAEECRgRAIAkgDEFwcWohFCADQQRGBEACQANAIA0gFE8NASAN/QAEACETIA0gEyAO",
+  "/QAEAP1u/QsEACATIBP9DQABAgQFBggJCgwNDg8PDw8hEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8M",
+  "AAsLBQJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIA8gE/0LBAAgESAT/VAhESANQRBqIQ0gDkEQaiEOIA9B",
+  "EGohDwwACwsLIA0gDiAQIA1rEAUaBSAJIAogDCADEAJBAUYEQCAIDwsLIANBBEYEQAJAA0AgDSAQTw0BIA39AAQAIA39AAQA",
+  "/Q0AAQIEBQYICQoMDQ4PDw8PIA79AAQAIA79AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQ",
+  "aiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAQTw0BIA39AAQAIA79AAQA/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiEN",
+  "IA5BEGohDiAPQRBqIQ8MAAsLCwsgEf1TIRUgBwRAIAcgCGogFToAAAsgBgRAIBH9UwRAIAkgCiAQIAMgBiAGQYACahANCwsg",
+  "CSEKIAkgDEEBamohCSALIAJBA2xBAWpqIQsgCEEBaiEIDAALC0F/C2wBAX8gAEEBay0AACEEIARFBEBBAA8LIARBAUYEQCAA",
+  "IAIgAxAEQQAPCyAEQQJGBEBBAEECIAAgASACEAUbDwsgBEEDRgRAIAAgASACIAMQBkEADwsgBEEERgRAIAAgASACIAMQCEEA",
+  "DwtBAQsiACAAQf/+/fsHcSABQf/+/fsHcWogACABc0GAgYKEeHFzC9MDAgJ/AXsgAiEDIAJBBEYEQAJAA0AgAyABTw0BIANB",
+  "wABqIAFNBEAgACADav0ABAAgACADav0ABBD9UCAAIANq/QAEICAAIANq/QAEMP1Q/VD9U0UEQCAAIANBBGtqKAIA/REhBSAA",
+  "IANqIAX9CwQAIAAgA2ogBf0LBBAgACADaiAF/QsEICAAIANqIAX9CwQwIANBwABqIQMMAgsLIANBEGogAU0gACADav0ABAD9",
+  "U0VxBEAgACADaiAAIANBBGtqKAIA/RH9CwQAIANBEGohAwwBCyAAIANqIAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGoh",
+  "AwwACwsPCyACQQNGBEACQANAIAMgAU8NASADQRBqIAFNIAAgA2r9AAQA/VNFcQRAIAAgA2ogACADQQNrav1cAgD9DAABAgAB",
+  "AgABAgABAgABAgD9Dv0LBAAgACADakEAOgAPIANBD2ohAwwBCyAAIANqKAIAIQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8H",
+  "cSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8NASAAIANqIAAgA2otAAAgACADIAJrai0AAGo6AAAgA0EBaiED",
+  "DAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACADav0ABAAhBSAGIAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsE",
+  "ACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAggB3IhCCAAIANqIAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG",
+  "/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQgA2tqLQAABUEACyEFIAAgBGogACAEai0AACAFIAEgBGotAABq",
+  "QQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwvcAwQHfwN7AX8EeyADQQNGIANBBEZyBEACQANAIAQgAk8NASAA",
+  "IAEgBCACIAMQCQRAIAAgBGogASAEav0ABAD9CwQAIANBBEYEQCAEQRBqIQQFIAAgBGpBADoADyAEQQ9qIQQLIAAgBCADa2r9",
+  "XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwCAP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9",
+  "gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9",
+  "Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8L",
+  "AkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAch",
+  "CCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARB",
+  "AWohBAwACwsLdQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAgAmr9AAQA/VMEQEEADwsgASACav0ABAAgASACIARrav0ABAD9",
+  "I/1jRQRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIAIAVxIAEgAiAEa2ooAgAgBXFGC48BAQR/AkADQCAHIARPDQEg",
+  "ACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9",
+  "AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEMaiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0B",
+  "IAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAEAP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsD",
+  "QCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJ",
+  "DQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAFIQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxANIAkhCiAJ",
+  "IAFqIQkgCEEBaiEIDAALCwv6AQEEf0F/IQhBEEEPIANBBEYbIQYgBkECdCEJAkADQCAAIAJPDQEgACAJaiACTQRAIAD9AAQA",
+  "IAH9AAQA/VEgACAGav0ABAAgASAGav0ABAD9Uf1QIAAgBkEBdGr9AAQAIAEgBkEBdGr9AAQA/VEgACAGQQNsav0ABAAgASAG",
+  "QQNsav0ABAD9Uf1Q/VD9U0UEQCAAIAlqIQAgASAJaiEBDAILCyAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIh",
+  "BwsgACAHIAMgBCAFIAgQDiEIIAEgByAAa2ohASAHIQAFIAAgBmohACABIAZqIQELDAALCwtvAQN/AkADQCAAIAFPDQEgACgC",
+  "AEH/gfwHcSEGIAYgBUcEQCAGIQUgBkH/AXEhByAHBEAgAyAGQRB2akEBOgAAIAQgB0EBdGohCCAILwEARQRAIAggBkEQdkEB",
+  "ajsBAAsLCyAAIAJqIQAMAAsLIAULMQEBfyACIQcCQANAIAAgAU8NASAAIAcgBEEDbEEDIAUgBhAQIQAgByADaiEHDAALCwt4",
+  "AQR/QX8hCQJAA0AgACgCACEGIABBBGohACAGRQ0BIAZBAWtBBHQhByACIAdrIQggCEEQSwRAQRAhCAsgACAIaiEAIAEgByAD",
+  "biAEbGogASAHIAhBAWtqIANuQQFqIARsaiAEIAUgBUGAAmogCRAOIQkMAAsLIAALtgEBBX8gAkFwcSEHIAEhAwJAA0AgA0UN",
+  "ASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQgBCACQQFqayEFIANFBEAMAgtBACEGAkADQCAGIAdPDQEgBCAG",
+  "aiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsLAkADQCAGIAJPDQEgBCAGaiAEIAZqLQAAIAUgBmotAABrOgAA",
+  "IAZBAWohBgwACwsMAAsLC4EBAAJAA0AgAEHAAGogAUsNASAA/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw/VD9UP1TDQEgAEHA",
+  "AGohAAwACwsCQANAIABBEGogAUsNASAA/QAEAP1TDQEgAEEQaiEADAALCwJAA0AgACABTw0BIAAtAAANASAAQQFqIQAMAAsL",
+  "IAALZAEDfyAAIQggBCEJAkADQCAHIAJPDQEgBUEARyAFIAdqLQAARXEEQCAGQQA2AgAgBkEEaiEGBSAIQX8gCSAEQX9GGyAD",
+  "IAYQFCEGCyAIIQkgCCABaiEIIAdBAWohBwwACwsgBgs0AQF/IAJBcHEhBCABQX9GBH8gACAEIAMQHgUgACABIAQgAxAfCyED",
+  "IAAgASAEIAIgAxAVC4gBAQN/IAIgA0kEQCAEIAJBBHZBAWo2AgAgAiEFAkADQCAFIANPDQEgACAFai0AACEHIAFBf0cEQCAH",
+  "IAEgBWotAABrQf8BcSEHCyAEIAUgAmtqIAc6AAQgBiAHciEGIAVBAWohBQwACwsgBgRAIAQgAyACa0EEamohBAsLIARBADYC",
+  "ACAEQQRqC50BAQV/IAQhCSAAQQFqIQgCQANAIAcgAU8NASAIQQFrLQAAQQJGBEAgCCAJIAIgBhAXIQtBAkEAIAsgBkEEakYb",
+  "IQoFIAggCSACIAMQAiEKIApBAUYEQEF/IAdrDwsgCCAJIAIgBhAUIQsLIAUEQCAGIAggAiADIAMgBRAQGgsgCyEGIAghCSAI",
+  "IAJBAWpqIQggB0EBaiEHDAALCyAGC3cCAn8BeyACQXBxIQUCQANAIAQgBU8NASAAIARq/QAEACEGIAb9UwRAIAMgBCAGECAh",
+  "AwsgACAEaiAGIAEgBGr9AAQA/W79CwQAIARBEGohBAwACwsgAEF/IAUgAiADEBUhAyAAIAVqIAEgBWogAiAFaxAFGiADC4sC",
+  "AQZ/QQMgBUEBaiAFQQJGGyEMIAJBA2whCwJAA0AgByABTw0BIAAgByALbGohCSADIAcgBGxqIQpBACEIAkADQCAIQRBqIAJL",
+  "DQEgB0EARyAJ/QAEACAJIAtr/QAEAP1RIAn9AAQQIAkgC2v9AAQQ/VEgCf0ABCAgCSALa/0ABCD9Uf1Q/VD9U0VxBEAgCiAK",
+  "IARr/QAEAP0LBAAgBQRAIAogCiAEa/0ABBD9CwQQCyAFQQJGBEAgCiAKIARr/QAEIP0LBCALBSAJIApBECAFIAYQGQsgCEEQ",
+  "aiEIIAlBMGohCSAKIAxBBHRqIQoMAAsLIAkgCiACIAhrIAUgBhAZIAdBAWohBwwACwsLoQEBA38gACACQQNsaiEFAkADQCAA",
+  "IAVPDQEgAC0AACEGIAYEfyAEIAAtAAJqLQAABUEACyEHIANBAUYEQCABIAZBCHQ7AQAgAUECaiEBCyADRQRAIAEgBzoAACAB",
+  "QQFqIQELIANBAkYEQCABQQAgBiAHRSAEIAdqLQCAAnIbOgAAIAEgBzoAASABQQA6AAIgAUEDaiEBCyAAQQNqIQAMAAsLC+IB",
+  "AQd/AkADQCAFIAJPDQEgACAFIAFsaiEGIAQhCSAGKAIAQf///wdxIQsgBEEANgIEIAQgCzYCCCAEQQxqIQRBASEIQQEhBwJA",
+  "A0AgByADTw0BIAdBBWogA00EQCAGIAdBA2xq/QAEACAGIAdBAWtBA2xq/QAEAP0j/WMEQCAHQQVqIQcMAgsLIAYgB0EDbGoo",
+  "AgBB////B3EhCiAKIAtHBEAgBCAHNgIAIAQgCjYCBCAEQQhqIQQgCEEBaiEIIAohCwsgB0EBaiEHDAALCyAJIAg2AgAgBUEB",
+  "aiEFDAALCyAEC2YCBH8BeyAD/Q8hCgJAA0AgBiABTw0BIAAgBiACbGohCCAEIAYgBWxqIQlBACEHAkADQCAHIAJPDQEgCSAH",
+  "aiAIIAdq/QAEACAK/SP9CwQAIAdBEGohBwwACwsgBkEBaiEGDAALCwuTAQIEfwF7AkADQCAEIAFPDQEgAyAEQQh0aiEHIAdB",
+  "AEGAAvwLACAAIAQgAmxqIQUgBSACaiEGAkADQCAFQRBqIAZLDQEgBf0ABAAhCCAIIAUtAAD9D/0j/WMEQCAHIAUtAABqQQE6",
+  "AAAFIAVBECAHEB0LIAVBEGohBQwACwsgBSAGIAVrIAcQHSAEQQFqIQQMAAsLCy4BAX8gACABaiEDAkADQCAAIANPDQEgAiAA",
+  "LQAAakEBOgAAIABBAWohAAwACwsLugECAX8EewJAA0AgA0HAAGogAUsNASAAIANq/QAEACEEIAAgA2r9AAQQIQUgACADav0A",
+  "BCAhBiAAIANq/QAEMCEHIAQgBf1QIAYgB/1Q/VD9UwRAIAIgAyAEECAhAiACIANBEGogBRAgIQIgAiADQSBqIAYQICECIAIg",
+  "A0EwaiAHECAhAgsgA0HAAGohAwwACwsCQANAIAMgAU8NASACIAMgACADav0ABAAQICECIANBEGohAwwACwsgAgvxAQIBfwR7",
+  "AkADQCAEQcAAaiACSw0BIAAgBGr9AAQAIAEgBGr9AAQA/XEhBSAAIARq/QAEECABIARq/QAEEP1xIQYgACAEav0ABCAgASAE",
+  "av0ABCD9cSEHIAAgBGr9AAQwIAEgBGr9AAQw/XEhCCAFIAb9UCAHIAj9UP1Q/VMEQCADIAQgBRAgIQMgAyAEQRBqIAYQICED",
+  "IAMgBEEgaiAHECAhAyADIARBMGogCBAgIQMLIARBwABqIQQMAAsLAkADQCAEIAJPDQEgAyAEIAAgBGr9AAQAIAEgBGr9AAQA",
+  "/XEQICEDIARBEGohBAwACwsgAwsnACAC/VNFBEAgAA8LIAAgAUEEdkEBajYCACAAIAL9CwQEIABBFGoLVAEBfwJAA0AgAkEQ",
+  "aiABSw0BIAAgAmr9AAQA/VMEQEEADwsgAkEQaiECDAALCwJAA0AgAiABTw0BIAAgAmotAAAEQEEADwsgAkEBaiECDAALC0EB",
+  "C2gBAX8CQANAIANBEGogAksNASAAIANq/QAEACABIANq/QAEAP1R/VMEQEEADwsgA0EQaiEDDAALCwJAA0AgAyACTw0BIAAg",
+  "A2otAAAgASADai0AAEcEQEEADwsgA0EBaiEDDAALC0EBCw=="
 ].join("");
 
 // lib/png/kernels.ts
@@ -24990,7 +25035,19 @@ function skipZerosByWord(bytes, from, to) {
 
 // lib/png/_strip_digest.ts
 function digestStrip(kernels, memory, digest, strip) {
-  digest.updateForm(memory.subarray(strip.out, writeForm(kernels, strip)));
+  const end = writeForm(kernels, strip);
+  digest.updateForm(memory.subarray(strip.out, end));
+  return end;
+}
+function unfilterDigested(kernels, memory, digest, strip) {
+  const { ptr, count, rowBytes, bpp, above, census, out } = strip;
+  const end = kernels.unfilterForm(ptr, count, rowBytes, bpp, above, census, out);
+  if (end < 0) return -1 - end;
+  digest.updateForm(memory.subarray(out, end));
+  return -1;
+}
+function censusFromForm(digest) {
+  return digest !== void 0;
 }
 function writeForm(kernels, strip) {
   const { ptr, stride, count, rowBytes, above, flags, out } = strip;
@@ -25470,12 +25527,17 @@ function transcodeFastRgb(png, options) {
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
       const above = rowAbove(layout, first);
       if (colourTable === void 0) {
-        const badRow2 = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, tables, flags);
+        const fromForm = tables !== 0 && censusFromForm(digest);
+        const badRow2 = kernels.transcodeRows(input + inStride, count, width, channels, above, output + outStride, fromForm ? 0 : tables, flags);
         if (badRow2 >= 0) return badRow2;
         if (digest) {
-          digestStrip(kernels, memory, digest, {
+          const form = digestStrip(kernels, memory, digest, {
             ...differences(layout, count),
             flags: layout.flags
+          });
+          if (fromForm) censusOf(kernels, layout, {
+            tables,
+            form
           });
         }
         writeRows(deflate2, memory, layout, count);
@@ -25525,6 +25587,11 @@ function recolourStrip(kernels, memory, layout, strip, pixels) {
   kernels.filterUp(output, count + 1, outRow);
   return -1;
 }
+function censusOf(kernels, layout, strip) {
+  const { width, channels, input, pieces } = layout;
+  const stride = layout.inRow + 1;
+  kernels.censusPieces(pieces, strip.form, input + stride + 1, stride, width, channels, strip.tables);
+}
 function writeRows(deflate2, memory, layout, count) {
   const stride = layout.outRow + 1;
   const first = layout.output + stride;
@@ -25545,23 +25612,18 @@ function verifyFastRgb(png, options = {}) {
       if (options.census || options.sampler || options.pixels || options.digest) {
         const above = rowAbove(layout, first);
         const same = options.pixels && upZeroRows(kernels, memory, layout, count);
-        const flags = options.digest ? layout.flags : 0;
-        const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables, flags);
-        if (badRow < 0 && options.digest) {
-          const ptr = input + inStride + 1;
-          const strip = {
-            ptr,
-            stride: inStride,
-            count,
-            rowBytes: inRow,
-            flags: layout.flags
-          };
-          digestStrip(kernels, memory, options.digest, {
-            ...strip,
-            above,
-            out: layout.pieces
-          });
-        }
+        const strip = {
+          ptr: input + inStride,
+          count,
+          rowBytes: inRow,
+          above,
+          census: tables
+        };
+        const badRow = options.digest ? unfilterDigested(kernels, memory, options.digest, {
+          ...strip,
+          bpp: channels,
+          out: layout.pieces
+        }) : kernels.unfilter(strip.ptr, count, inRow, channels, above, tables, 0);
         if (badRow < 0 && same && options.pixels) {
           options.pixels.updateRows(memory, input + inStride + 1, inStride, count, (row) => same[row] === 0 ? void 0 : same[row] === 1);
         }
@@ -33635,6 +33697,9 @@ var MIB = 2 ** 20;
 function parsePageMemory(text2) {
   return wholeNumber(1, 65536, "maxPageParsedBytes")(text2) * MIB;
 }
+function parseTaskSize(text2) {
+  return wholeNumber(1, 512, "maxTaskBytes")(text2) * MIB;
+}
 function maskFormatHelp() {
   const [first, ...others] = MASK_FORMATS;
   return `${first} (default, the SDK's), ${others.slice(0, -1).join(", ")} or ${others.at(-1)}`;
@@ -34003,6 +34068,14 @@ var EXPORT_SETTINGS = [
     help: "the most a page of tasks may take once parsed (default 192); a denser page is asked again in smaller pages"
   },
   {
+    key: "maxTaskBytes",
+    flag: "max-task-size",
+    input: "max-task-size",
+    kind: "string",
+    value: "<MiB>",
+    help: "the most one task's JSON may hold (default 32); raise it with --max-pixels for larger masks"
+  },
+  {
     option: "maxPixels",
     flag: "max-pixels",
     kind: "string",
@@ -34113,12 +34186,14 @@ async function readInputs() {
   if (secretKey !== "") setSecret(secretKey);
   const upload = flag("upload");
   const pageMemory = optional("max-page-memory");
+  const taskSize = optional("max-task-size");
   return {
     secretKey: required2("secret-key", secretHint("secret key", "ISAHIT_LAB_API_SECRET_KEY")),
     accessId: required2("access-id", secretHint("access id", "ISAHIT_LAB_API_ACCESS_ID")),
     endpoint: endpointOf(required2("endpoint", "the lab API URL")),
     allowInsecureHttp: flag("allow-insecure-http"),
     maxPageParsedBytes: pageMemory === void 0 ? void 0 : parsePageMemory(pageMemory),
+    maxTaskBytes: taskSize === void 0 ? void 0 : parseTaskSize(taskSize),
     settings: await readSettings(),
     compareWith: optional("compare-with"),
     artifactName: upload ? artifactNameOf(required2("artifact-name", "the artifact's name")) : text("artifact-name"),
@@ -35077,6 +35152,7 @@ async function run() {
         endpoint: inputs.endpoint,
         allowInsecureHttp: inputs.allowInsecureHttp,
         maxPageParsedBytes: inputs.maxPageParsedBytes,
+        maxTaskBytes: inputs.maxTaskBytes,
         accessId: inputs.accessId,
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.

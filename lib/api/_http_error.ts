@@ -135,3 +135,21 @@ export function unexpectedAnswer(
     { status, method: context.method, path: context.path },
   );
 }
+
+/**
+ * The error for a task of a page past the limit per task: a task of a mask above 100 megapixels
+ * may be that large, so the message names the setting that raises it.
+ *
+ * @param context The request.
+ * @param task The task's place in the page, from 1.
+ * @param limit The limit, in bytes of JSON text.
+ * @returns The error.
+ */
+export function taskTooLarge(context: CallContext, task: number, limit: number): ApiError {
+  return new ApiError(
+    settingMessage`The lab answered ${context.method} ${context.path} with task ${task} of the page larger than ${limit} bytes, the limit per task, ${
+      mention("maxTaskBytes")
+    }: raise it for tasks of larger masks.`,
+    { status: 200, method: context.method, path: context.path },
+  );
+}

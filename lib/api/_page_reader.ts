@@ -18,6 +18,9 @@
 import { JsonScanner, type ScanWords, type ValueCounts } from "./_json_scanner.ts";
 import { releaseBytes } from "../_release_bytes.ts";
 import { parseJsonKeepingNumbers } from "./json_number_text.ts";
+import { type CallContext, unexpectedAnswer } from "./_http_error.ts";
+import type { LabResponse } from "./_send.ts";
+import type { TaskPagesOptions } from "./task_source.ts";
 
 // The members of a page the client reads (the lab API spec, "Tasks": mongoose-paginate's page).
 const KNOWN_MEMBERS = new Set([
@@ -90,6 +93,11 @@ export interface PageReaderOptions {
   fail: (what: string) => Error;
   /** Makes the error to throw when the page is refused for `maxParsedBytes`. Default: `fail`. */
   failCost?: (what: string) => Error;
+  /**
+   * Makes the error to throw for task `task` (from 1) of the page past `maxTaskBytes`. Default:
+   * `fail`, with what is wrong.
+   */
+  failTask?: (task: number, maxTaskBytes: number) => Error;
 }
 
 /** Reads one page's body, chunk after chunk; {@linkcode end} gives what was held. */
@@ -201,11 +209,16 @@ export class PageReader {
   #checkSize(bytes: number, isMember: boolean): void {
     const limit = isMember ? MAX_MEMBER_BYTES : this.#options.maxTaskBytes;
     if (bytes <= limit) return;
-    const what = isMember
-      ? `a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes`
-      : `task ${this.#scanner.element.number} of the page larger than ${limit} bytes, the limit per ` +
-        `task (maxTaskBytes)`;
-    throw this.#options.fail(what);
+    if (isMember) {
+      throw this.#options.fail(
+        `a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes`,
+      );
+    }
+    const task = this.#scanner.element.number;
+    const { fail, failTask } = this.#options;
+    throw failTask ? failTask(task, limit) : fail(
+      `task ${task} of the page larger than ${limit} bytes, the limit per task (maxTaskBytes)`,
+    );
   }
 }
 
@@ -246,4 +259,37 @@ export function parsePage(text: PageText, onDoc?: (doc: unknown) => void): unkno
     return doc;
   });
   return page;
+}
+
+/**
+ * The bytes of a fetched task page's tasks, before they are parsed.
+ *
+ * @param response The answer, read by a {@linkcode PageReader}.
+ * @returns The bytes.
+ */
+export function heldBytes(response: LabResponse): number {
+  let bytes = 0;
+  for (const doc of (response.read as PageText).docs ?? []) bytes += doc.length;
+  return bytes;
+}
+
+/**
+ * Parses a fetched task page, one task at a time, as the caller takes it.
+ *
+ * @param response The answer, read by a {@linkcode PageReader}.
+ * @param context The request, for the error.
+ * @param onTask Called with each task as it is parsed.
+ * @returns The page.
+ * @throws {ApiError} when the page is not JSON.
+ */
+export function pageBody(
+  response: LabResponse,
+  context: CallContext,
+  onTask: TaskPagesOptions["onTask"],
+): unknown {
+  try {
+    return parsePage(response.read as PageText, onTask as (doc: unknown) => void);
+  } catch {
+    throw unexpectedAnswer(context, { what: "a body that is not JSON", status: response.status });
+  }
 }

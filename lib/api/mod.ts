@@ -20,6 +20,7 @@
  */
 
 export * from "./lab_client.ts";
+export * from "./lab_client_options.ts";
 export * from "./lab_date.ts";
 export * from "./parse_date_filter.ts";
 export * from "./request_event.ts";

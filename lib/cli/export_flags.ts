@@ -3,7 +3,7 @@ import { validateTaskFilters } from "../api/validate_task_filters.ts";
 import { ConfigError } from "../errors.ts";
 import { type FlagSpec, type ParsedFlags, parseFlags, UnknownFlagError } from "../_std/cli.ts";
 import type { ExportSettings } from "../export/export_settings.ts";
-import { parsePageMemory, readOptions } from "../settings/export_setting_table.ts";
+import { parsePageMemory, parseTaskSize, readOptions } from "../settings/export_setting_table.ts";
 import { closestWord } from "./closest_word.ts";
 import { settingOfFlag } from "./_flag_name.ts";
 import {
@@ -33,6 +33,8 @@ export interface ExportCommand {
   allowInsecureHttp: boolean;
   /** `--max-page-memory`, in bytes: the lab client's `maxPageParsedBytes`; its default when absent. */
   maxPageParsedBytes?: number;
+  /** `--max-task-size`, in bytes: the lab client's `maxTaskBytes`; its default when absent. */
+  maxTaskBytes?: number;
   /** Whether to print JSON instead of text. */
   json: boolean;
   /** Whether to log each HTTP request on stderr. */
@@ -86,6 +88,7 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
   const filters = readFilters(parsed);
   const string = (name: string) => stringFlag(parsed, name);
   const pageMemory = string("max-page-memory");
+  const taskSize = string("max-task-size");
   return {
     settings: {
       ...readSettings(parsed),
@@ -98,6 +101,7 @@ export function parseExportFlags(args: readonly string[]): ExportCommand {
     endpoint: string("endpoint"),
     allowInsecureHttp: parsed["allow-insecure-http"] === true,
     maxPageParsedBytes: pageMemory === undefined ? undefined : parsePageMemory(pageMemory),
+    maxTaskBytes: taskSize === undefined ? undefined : parseTaskSize(taskSize),
     json: parsed["json"] === true,
     verbose: parsed["verbose"] === true,
     quiet: parsed["quiet"] === true,

@@ -1,6 +1,7 @@
 import { ExportFileSource } from "../api/export_file_source.ts";
 import { readJsonFile } from "../api/json_array_stream.ts";
-import { LabClient, type LabClientOptions } from "../api/lab_client.ts";
+import { LabClient } from "../api/lab_client.ts";
+import type { LabClientOptions } from "../api/lab_client_options.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import { ConfigError } from "../errors.ts";
 import { exportMasks } from "../export/export_masks.ts";
@@ -202,6 +203,7 @@ async function taskSourceOf(
         endpointSetting,
         allowInsecureHttp: command.allowInsecureHttp,
         maxPageParsedBytes: command.maxPageParsedBytes,
+        maxTaskBytes: command.maxTaskBytes,
         signal: io.signal,
         onWarning: (message) => io.stderr(`warning: ${message}\n`),
         onRequest: command.quiet ? undefined : requestLog({

@@ -49,7 +49,7 @@
     (param $zero i32) (param $output i32) (param $census i32) (param $flags i32) (result i32)
     (local $r i32) (local $p i32) (local $q i32) (local $o i32) (local $n i32)
     (local $s i32) (local $t i32) (local $d i32) (local $end i32) (local $changed v128)
-    (local $diff v128) (local $filtered v128) (local $vectorsEnd i32)
+    (local $diff v128) (local $filtered v128) (local $vectorsEnd i32) (local $lastChanged i32)
     (local.set $n (i32.mul (local.get $width) (local.get $channels)))
     (local.set $q (local.get $zero))
     (local.set $p (i32.add (local.get $input) (i32.const 1)))
@@ -67,8 +67,13 @@
         (local.set $changed (v128.const i64x2 0 0))
         (block $differences
         ;; A row that repeats the row above has no differences to write: an Up-filtered one is
-        ;; made whole with one copy of the row above, an unfiltered one is whole already.
-        (if (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
+        ;; made whole with one copy of the row above, an unfiltered one is whole already. Up
+        ;; rows are looked at for zeros only after a row that repeated its own row above: in a
+        ;; drawn mask, rows that change follow each other, and the look would find a difference
+        ;; only after reading much of the row (the fused loop below takes rows of zeros too).
+        (if (i32.and
+              (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
+              (i32.eqz (local.get $lastChanged)))
           (then
             (if (call $allZero (local.get $p) (local.get $n))
               (then
@@ -152,10 +157,9 @@
                 (local.set $d (i32.add (local.get $d) (i32.const 16)))
                 (br $vector)))))
         )
+        (local.set $lastChanged (v128.any_true (local.get $changed)))
         (if (local.get $flags)
-          (then
-            (i32.store8 (i32.add (local.get $flags) (local.get $r))
-              (v128.any_true (local.get $changed)))))
+          (then (i32.store8 (i32.add (local.get $flags) (local.get $r)) (local.get $lastChanged))))
         ;; Row 0 is compared with the zero row: all background, it holds nothing to count.
         (if (local.get $census)
           (then
@@ -205,13 +209,33 @@
       (i32.and (i32.xor (local.get $a) (local.get $b)) (i32.const 0x80808080))))
 
   (func $sub (param $p i32) (param $n i32) (param $bpp i32)
-    (local $i i32) (local $x i32)
+    (local $i i32) (local $x i32) (local $splat v128)
     (local.set $i (local.get $bpp))
     (if (i32.eq (local.get $bpp) (i32.const 4))
       (then
         (block $end
           (loop $pixel
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+            ;; 64 bytes of zeros repeat the pixel on their left sixteen times.
+            (if (i32.le_u (i32.add (local.get $i) (i32.const 64)) (local.get $n))
+              (then
+                (if (i32.eqz
+                      (v128.any_true
+                        (v128.or
+                          (v128.or (v128.load (i32.add (local.get $p) (local.get $i)))
+                            (v128.load offset=16 (i32.add (local.get $p) (local.get $i))))
+                          (v128.or (v128.load offset=32 (i32.add (local.get $p) (local.get $i)))
+                            (v128.load offset=48 (i32.add (local.get $p) (local.get $i)))))))
+                  (then
+                    (local.set $splat
+                      (i32x4.splat
+                        (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (i32.const 4))))))
+                    (v128.store (i32.add (local.get $p) (local.get $i)) (local.get $splat))
+                    (v128.store offset=16 (i32.add (local.get $p) (local.get $i)) (local.get $splat))
+                    (v128.store offset=32 (i32.add (local.get $p) (local.get $i)) (local.get $splat))
+                    (v128.store offset=48 (i32.add (local.get $p) (local.get $i)) (local.get $splat))
+                    (local.set $i (i32.add (local.get $i) (i32.const 64)))
+                    (br $pixel)))))
             ;; 16 bytes of zeros repeat the pixel on their left four times.
             (if (i32.and
                   (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
@@ -542,8 +566,7 @@
   (func $censusRow
     (param $p i32) (param $q i32) (param $end i32) (param $channels i32) (param $bSeen i32)
     (param $firstB i32)
-    (local $step i32) (local $stop i32) (local $key i32) (local $previous i32) (local $id i32)
-    (local $entry i32) (local $wide i32)
+    (local $step i32) (local $stop i32) (local $previous i32) (local $wide i32)
     ;; A key (R | B << 16) never has its top byte set, so the first pixel looked at counts.
     (local.set $previous (i32.const -1))
     (local.set $step (select (i32.const 16) (i32.const 15)
@@ -581,32 +604,96 @@
             (local.set $stop (i32.add (local.get $p) (local.get $step)))
             (if (i32.gt_u (local.get $stop) (local.get $end))
               (then (local.set $stop (local.get $end))))
-            (loop $pixel
-              (local.set $key (i32.and (i32.load (local.get $p)) (i32.const 0x00ff00ff)))
-              (if (i32.ne (local.get $key) (local.get $previous))
-                (then
-                  (local.set $previous (local.get $key))
-                  (local.set $id (i32.and (local.get $key) (i32.const 0xff)))
-                  (if (local.get $id)
-                    (then
-                      (i32.store8
-                        (i32.add (local.get $bSeen) (i32.shr_u (local.get $key) (i32.const 16)))
-                        (i32.const 1))
-                      (local.set $entry
-                        (i32.add (local.get $firstB) (i32.shl (local.get $id) (i32.const 1))))
-                      (if (i32.eqz (i32.load16_u (local.get $entry)))
-                        (then
-                          (i32.store16 (local.get $entry)
-                            (i32.add
-                              (i32.shr_u (local.get $key) (i32.const 16))
-                              (i32.const 1)))))))))
-              (local.set $p (i32.add (local.get $p) (local.get $channels)))
-              (local.set $q (i32.add (local.get $q) (local.get $channels)))
-              (br_if $pixel (i32.lt_u (local.get $p) (local.get $stop)))))
+            (local.set $previous
+              (call $censusPixels (local.get $p) (local.get $stop) (local.get $channels)
+                (local.get $bSeen) (local.get $firstB) (local.get $previous)))
+            (local.set $q (i32.add (local.get $q) (i32.sub (local.get $stop) (local.get $p))))
+            (local.set $p (local.get $stop)))
           (else
             (local.set $p (i32.add (local.get $p) (local.get $step)))
             (local.set $q (i32.add (local.get $q) (local.get $step)))))
         (br $block))))
+
+;; The census of the pixels of $channels bytes from $p to $stop (see censusRow); $previous is
+  ;; the key (R | B << 16) of the pixel looked at before them, or -1. Returns the last one's key.
+  (func $censusPixels (param $p i32) (param $stop i32) (param $channels i32) (param $bSeen i32)
+    (param $firstB i32) (param $previous i32) (result i32)
+    (local $key i32) (local $id i32) (local $entry i32)
+    (block $done
+      (loop $pixel
+        (br_if $done (i32.ge_u (local.get $p) (local.get $stop)))
+        (local.set $key (i32.and (i32.load (local.get $p)) (i32.const 0x00ff00ff)))
+        (if (i32.ne (local.get $key) (local.get $previous))
+          (then
+            (local.set $previous (local.get $key))
+            (local.set $id (i32.and (local.get $key) (i32.const 0xff)))
+            (if (local.get $id)
+              (then
+                (i32.store8
+                  (i32.add (local.get $bSeen) (i32.shr_u (local.get $key) (i32.const 16)))
+                  (i32.const 1))
+                (local.set $entry
+                  (i32.add (local.get $firstB) (i32.shl (local.get $id) (i32.const 1))))
+                (if (i32.eqz (i32.load16_u (local.get $entry)))
+                  (then
+                    (i32.store16 (local.get $entry)
+                      (i32.add (i32.shr_u (local.get $key) (i32.const 16)) (i32.const 1)))))))))
+        (local.set $p (i32.add (local.get $p) (local.get $channels)))
+        (br $pixel)))
+    (local.get $previous))
+
+;; The census (see censusRow) of a strip's RGB or RGBA rows of $width pixels of $channels bytes,
+  ;; $stride bytes apart from $ptr, taken from their canonical form at [$form, $end) as
+  ;; digestPieces writes it for the rows' RGB differences with the rows above: only the pixels
+  ;; under a piece of differences are looked at, the others repeat the pixel above. Tables at
+  ;; $census and $census + 256.
+  (func (export "censusPieces")
+    (param $form i32) (param $end i32) (param $ptr i32) (param $stride i32) (param $width i32)
+    (param $channels i32) (param $census i32)
+    (local $p i32)
+    (local.set $p (local.get $ptr))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $form) (local.get $end)))
+        (local.set $form
+          (call $censusOfForm (local.get $form) (local.get $p)
+            (i32.mul (local.get $width) (i32.const 3)) (i32.const 3) (local.get $channels)
+            (local.get $census)))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (br $row))))
+
+  ;; The census of one row of pixels of $channels bytes at $p from its form at $form (its
+  ;; differences with the row above, $rowBytes bytes of pixels of $formBpp bytes, cut into
+  ;; pieces): the pixels whose bytes a piece holds, from the first to the last. Returns the end
+  ;; of the row's form.
+  (func $censusOfForm (param $form i32) (param $p i32) (param $rowBytes i32) (param $formBpp i32)
+    (param $channels i32) (param $census i32) (result i32)
+    (local $index i32) (local $start i32) (local $length i32) (local $previous i32)
+    (local.set $previous (i32.const -1))
+    (block $done
+      (loop $piece
+        (local.set $index (i32.load (local.get $form)))
+        (local.set $form (i32.add (local.get $form) (i32.const 4)))
+        (br_if $done (i32.eqz (local.get $index)))
+        (local.set $start (i32.shl (i32.sub (local.get $index) (i32.const 1)) (i32.const 4)))
+        (local.set $length (i32.sub (local.get $rowBytes) (local.get $start)))
+        (if (i32.gt_u (local.get $length) (i32.const 16)) (then (local.set $length (i32.const 16))))
+        (local.set $form (i32.add (local.get $form) (local.get $length)))
+        (local.set $previous
+          (call $censusPixels
+            (i32.add (local.get $p)
+              (i32.mul (i32.div_u (local.get $start) (local.get $formBpp)) (local.get $channels)))
+            (i32.add (local.get $p)
+              (i32.mul
+                (i32.add
+                  (i32.div_u (i32.add (local.get $start) (i32.sub (local.get $length) (i32.const 1)))
+                    (local.get $formBpp))
+                  (i32.const 1))
+                (local.get $channels)))
+            (local.get $channels) (local.get $census) (i32.add (local.get $census) (i32.const 256))
+            (local.get $previous)))
+        (br $piece)))
+    (local.get $form))
 
   ;; Applies PNG's Up filter in place to $rows scanlines of $n bytes starting at $ptr (row 0's
   ;; filter-type byte), bottom row first so each row is still raw when the one below reads it.
@@ -685,55 +772,137 @@
   (func (export "digestPieces")
     (param $ptr i32) (param $stride i32) (param $rows i32) (param $n i32) (param $above i32)
     (param $flags i32) (param $out i32) (result i32)
-    (local $r i32) (local $p i32) (local $q i32) (local $i i32) (local $piece i32)
-    (local $vectors i32) (local $tail i32) (local $k i32) (local $any i32)
-    (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
-    (local.set $tail (i32.sub (local.get $n) (local.get $vectors)))
+    (local $r i32) (local $p i32) (local $q i32)
     (local.set $p (local.get $ptr))
     (local.set $q (local.get $above))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (block $ended
-          (if (local.get $flags)
-            (then (br_if $ended (i32.eqz (i32.load8_u (i32.add (local.get $flags) (local.get $r)))))))
-          (local.set $out
-            (if (result i32) (i32.eq (local.get $above) (i32.const -1))
-              (then (call $differencePieces (local.get $p) (local.get $vectors) (local.get $out)))
-              (else
-                (call $rowPieces (local.get $p) (local.get $q) (local.get $vectors) (local.get $out)))))
-          (local.set $i (local.get $vectors))
-          (local.set $piece (i32.add (i32.shr_u (local.get $vectors) (i32.const 4)) (i32.const 1)))
-          (br_if $ended (i32.eqz (local.get $tail)))
-          ;; The last, shorter piece: its differences written, kept only if one is not zero.
-          (i32.store (local.get $out) (local.get $piece))
-          (local.set $any (i32.const 0))
-          (local.set $k (i32.const 0))
-          (block $end
-            (loop $byte
-              (br_if $end (i32.ge_u (local.get $k) (local.get $tail)))
-              (local.set $piece
-                (i32.load8_u (i32.add (local.get $p) (i32.add (local.get $i) (local.get $k)))))
-              (if (i32.ne (local.get $above) (i32.const -1))
-                (then
-                  (local.set $piece
-                    (i32.and
-                      (i32.sub (local.get $piece)
-                        (i32.load8_u (i32.add (local.get $q) (i32.add (local.get $i) (local.get $k)))))
-                      (i32.const 255)))))
-              (i32.store8 offset=4 (i32.add (local.get $out) (local.get $k)) (local.get $piece))
-              (local.set $any (i32.or (local.get $any) (local.get $piece)))
-              (local.set $k (i32.add (local.get $k) (i32.const 1)))
-              (br $byte)))
-          (if (local.get $any)
-            (then
-              (local.set $out (i32.add (local.get $out) (i32.add (local.get $tail) (i32.const 4)))))))
-        (i32.store (local.get $out) (i32.const 0))
-        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (if (i32.and (i32.ne (local.get $flags) (i32.const 0))
+              (i32.eqz (i32.load8_u (i32.add (local.get $flags) (local.get $r)))))
+          (then
+            (i32.store (local.get $out) (i32.const 0))
+            (local.set $out (i32.add (local.get $out) (i32.const 4))))
+          (else
+            (local.set $out
+              (call $formRow (local.get $p)
+                (select (i32.const -1) (local.get $q) (i32.eq (local.get $above) (i32.const -1)))
+                (local.get $n) (local.get $out)))))
         (local.set $q (local.get $p))
         (local.set $p (i32.add (local.get $p) (local.get $stride)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row)))
+    (local.get $out))
+
+;; One row's canonical form at $out (see digestPieces): the row of $n bytes at $p minus the row
+  ;; at $q, or as it is when $q is -1 (Up differences already). Returns the end of what it wrote.
+  (func $formRow (param $p i32) (param $q i32) (param $n i32) (param $out i32) (result i32)
+    (local $vectors i32)
+    (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
+    (local.set $out
+      (if (result i32) (i32.eq (local.get $q) (i32.const -1))
+        (then (call $differencePieces (local.get $p) (local.get $vectors) (local.get $out)))
+        (else
+          (call $rowPieces (local.get $p) (local.get $q) (local.get $vectors) (local.get $out)))))
+    (call $tailPiece (local.get $p) (local.get $q) (local.get $vectors) (local.get $n)
+      (local.get $out)))
+
+  ;; Ends a row's form at $out: the last, shorter piece of the row at $p (bytes $vectors to $n,
+  ;; minus those of the row at $q unless $q is -1) when one of its differences is not zero, then
+  ;; 4 zero bytes. Returns the end of what it wrote.
+  (func $tailPiece (param $p i32) (param $q i32) (param $vectors i32) (param $n i32)
+    (param $out i32) (result i32)
+    (local $k i32) (local $any i32) (local $byte i32)
+    (if (i32.lt_u (local.get $vectors) (local.get $n))
+      (then
+        (i32.store (local.get $out)
+          (i32.add (i32.shr_u (local.get $vectors) (i32.const 4)) (i32.const 1)))
+        (local.set $k (local.get $vectors))
+        (block $end
+          (loop $bytes
+            (br_if $end (i32.ge_u (local.get $k) (local.get $n)))
+            (local.set $byte (i32.load8_u (i32.add (local.get $p) (local.get $k))))
+            (if (i32.ne (local.get $q) (i32.const -1))
+              (then
+                (local.set $byte
+                  (i32.and
+                    (i32.sub (local.get $byte) (i32.load8_u (i32.add (local.get $q) (local.get $k))))
+                    (i32.const 255)))))
+            (i32.store8 offset=4
+              (i32.add (local.get $out) (i32.sub (local.get $k) (local.get $vectors)))
+              (local.get $byte))
+            (local.set $any (i32.or (local.get $any) (local.get $byte)))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $bytes)))
+        (if (local.get $any)
+          (then
+            (local.set $out
+              (i32.add (local.get $out)
+                (i32.add (i32.sub (local.get $n) (local.get $vectors)) (i32.const 4))))))))
+    (i32.store (local.get $out) (i32.const 0))
+    (i32.add (local.get $out) (i32.const 4)))
+
+  ;; As unfilter (no flags), and the rows' canonical form written from $out as digestPieces
+  ;; writes it: an Up-filtered row's pieces are its filtered bytes, taken as the row is
+  ;; unfiltered; any other row's are cut once it is unfiltered. The census, unless $census is 0,
+  ;; is of the pixels under each row's pieces. Returns the end of the form, or -1 - r when row
+  ;; r's filter type is not 0 to 4.
+  (func (export "unfilterForm")
+    (param $ptr i32) (param $rows i32) (param $n i32) (param $bpp i32) (param $zero i32)
+    (param $census i32) (param $out i32) (result i32)
+    (local $r i32) (local $p i32) (local $q i32) (local $status i32) (local $end i32)
+    (local.set $q (local.get $zero))
+    (local.set $p (i32.add (local.get $ptr) (i32.const 1)))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (if (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
+          (then
+            (local.set $end (call $upForm (local.get $p) (local.get $q) (local.get $n) (local.get $out)))
+            ;; Only the row's end written: Up-filtered zeros, the row above repeated.
+            (local.set $status
+              (select (i32.const 2) (i32.const 0)
+                (i32.eq (local.get $end) (i32.add (local.get $out) (i32.const 4))))))
+          (else
+            (local.set $status
+              (call $unfilterRow (local.get $p) (local.get $q) (local.get $n) (local.get $bpp)))
+            (if (i32.eq (local.get $status) (i32.const 1))
+              (then (return (i32.sub (i32.const -1) (local.get $r)))))
+            (local.set $end
+              (call $formRow (local.get $p) (local.get $q) (local.get $n) (local.get $out)))))
+        ;; The census of the pixels under the row's pieces, while the row is in cache.
+        (if (local.get $census)
+          (then
+            (drop (call $censusOfForm (local.get $out) (local.get $p) (local.get $n) (local.get $bpp)
+              (local.get $bpp) (local.get $census)))))
+        (local.set $out (local.get $end))
+        (local.set $q (local.get $p))
+        (local.set $p (i32.add (local.get $p) (i32.add (local.get $n) (i32.const 1))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    (local.get $out))
+
+;; Unfilters an Up-filtered row of $n bytes at $p against the raw row $q, writing its canonical
+  ;; form at $out from the filtered bytes (its differences) as it goes; returns the form's end.
+  (func $upForm (param $p i32) (param $q i32) (param $n i32) (param $out i32) (result i32)
+    (local $i i32) (local $vectors i32) (local $filtered v128)
+    (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
+    (block $end
+      (loop $vector
+        (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+        (local.set $filtered (v128.load (i32.add (local.get $p) (local.get $i))))
+        (if (v128.any_true (local.get $filtered))
+          (then
+            (local.set $out (call $piece (local.get $out) (local.get $i) (local.get $filtered)))))
+        (v128.store (i32.add (local.get $p) (local.get $i))
+          (i8x16.add (local.get $filtered) (v128.load (i32.add (local.get $q) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $vector)))
+    (local.set $out
+      (call $tailPiece (local.get $p) (i32.const -1) (local.get $vectors) (local.get $n)
+        (local.get $out)))
+    (drop (call $up (i32.add (local.get $p) (local.get $vectors))
+      (i32.add (local.get $q) (local.get $vectors)) (i32.sub (local.get $n) (local.get $vectors))))
     (local.get $out))
 
   ;; Converts $rows packed RGB rows of $width pixels at $rgb (back to back) into rows at $out,

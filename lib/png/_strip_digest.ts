@@ -33,14 +33,69 @@ export interface KernelStrip {
  * @param memory Their memory.
  * @param digest The digest, fed differences only.
  * @param strip Where the rows are.
+ * @returns The end of the form, written from `strip.out`.
  */
 export function digestStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   digest: Pick<PixelDigest, "updateForm">,
   strip: KernelStrip,
-): void {
-  digest.updateForm(memory.subarray(strip.out, writeForm(kernels, strip)));
+): number {
+  const end = writeForm(kernels, strip);
+  digest.updateForm(memory.subarray(strip.out, end));
+  return end;
+}
+
+/** RGB or RGBA scanlines in the kernels' memory, still filtered, as `unfilter` takes them. */
+export interface FilteredStrip {
+  /** The first scanline's filter-type byte. */
+  ptr: number;
+  /** How many scanlines. */
+  count: number;
+  /** The bytes of a row, after its filter type. */
+  rowBytes: number;
+  /** The bytes of a pixel. */
+  bpp: number;
+  /** The raw row above the first. */
+  above: number;
+  /** The census's tables, or 0. */
+  census: number;
+  /** Room for `pixelFormBound(count, rowBytes)` bytes. */
+  out: number;
+}
+
+/**
+ * Unfilters a strip the kernels hold and adds it to a digest, its canonical form cut as it is
+ * unfiltered (an Up-filtered row's pieces are its filtered bytes).
+ *
+ * @param kernels The kernels.
+ * @param memory Their memory.
+ * @param digest The digest, fed its form.
+ * @param strip Where the scanlines are.
+ * @returns -1, or the first row with a bad filter type.
+ */
+export function unfilterDigested(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  digest: Pick<PixelDigest, "updateForm">,
+  strip: FilteredStrip,
+): number {
+  const { ptr, count, rowBytes, bpp, above, census, out } = strip;
+  const end = kernels.unfilterForm(ptr, count, rowBytes, bpp, above, census, out);
+  if (end < 0) return -1 - end;
+  digest.updateForm(memory.subarray(out, end));
+  return -1;
+}
+
+/**
+ * Whether a strip's census is counted from the canonical form its digest writes (only the pixels
+ * under its pieces of differences are looked at) rather than as its rows are written.
+ *
+ * @param digest The strip's digest, if any.
+ * @returns `true` when there is a digest.
+ */
+export function censusFromForm(digest: unknown): boolean {
+  return digest !== undefined;
 }
 
 /**

@@ -18,7 +18,7 @@ import type { PngHeader } from "./_png_header.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
 import type { PixelDigest } from "./pixel_digest.ts";
-import { digestStrip } from "./_strip_digest.ts";
+import { censusFromForm, digestStrip, unfilterDigested } from "./_strip_digest.ts";
 import { sinkRows, upZeroRows } from "./_pixel_sinks.ts";
 import { differences, rowAbove, type StripLayout, stripLayout } from "./_strip_layout.ts";
 import type { PngError } from "../errors.ts";
@@ -98,6 +98,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
       const above = rowAbove(layout, first);
       if (colourTable === undefined) {
+        const fromForm = tables !== 0 && censusFromForm(digest);
         const badRow = kernels.transcodeRows(
           input + inStride,
           count,
@@ -105,15 +106,16 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           channels,
           above,
           output + outStride,
-          tables,
+          fromForm ? 0 : tables,
           flags,
         );
         if (badRow >= 0) return badRow;
         if (digest) {
-          digestStrip(kernels, memory, digest, {
+          const form = digestStrip(kernels, memory, digest, {
             ...differences(layout, count),
             flags: layout.flags,
           });
+          if (fromForm) censusOf(kernels, layout, { tables, form });
         }
         writeRows(deflate, memory, layout, count);
         if (pixels) sinkRows(pixels, { kernels, memory, layout, count });
@@ -161,6 +163,28 @@ function recolourStrip(
   return -1;
 }
 
+/**
+ * Counts the census of a strip's unfiltered input rows from the canonical form of its output
+ * rows, written at `layout.pieces` up to `form`: the pixels under its pieces of differences.
+ */
+function censusOf(
+  kernels: KernelExports,
+  layout: StripLayout,
+  strip: { tables: number; form: number },
+): void {
+  const { width, channels, input, pieces } = layout;
+  const stride = layout.inRow + 1;
+  kernels.censusPieces(
+    pieces,
+    strip.form,
+    input + stride + 1,
+    stride,
+    width,
+    channels,
+    strip.tables,
+  );
+}
+
 /** Deflates a strip's Up-filtered output rows, those the kernel flagged as zeros unread. */
 function writeRows(
   deflate: RunDeflate,
@@ -201,22 +225,14 @@ export function verifyFastRgb(
       if (options.census || options.sampler || options.pixels || options.digest) {
         const above = rowAbove(layout, first);
         const same = options.pixels && upZeroRows(kernels, memory, layout, count);
-        // Rows Up-filtered to zeros repeat the row above: flagged, the digest does not read them.
-        const flags = options.digest ? layout.flags : 0;
-        const badRow = kernels.unfilter(
-          input + inStride,
-          count,
-          inRow,
-          channels,
-          above,
-          tables,
-          flags,
-        );
-        if (badRow < 0 && options.digest) {
-          const ptr = input + inStride + 1;
-          const strip = { ptr, stride: inStride, count, rowBytes: inRow, flags: layout.flags };
-          digestStrip(kernels, memory, options.digest, { ...strip, above, out: layout.pieces });
-        }
+        const strip = { ptr: input + inStride, count, rowBytes: inRow, above, census: tables };
+        const badRow = options.digest
+          ? unfilterDigested(kernels, memory, options.digest, {
+            ...strip,
+            bpp: channels,
+            out: layout.pieces,
+          })
+          : kernels.unfilter(strip.ptr, count, inRow, channels, above, tables, 0);
         if (badRow < 0 && same && options.pixels) {
           options.pixels.updateRows(
             memory,

@@ -67,6 +67,19 @@ export interface KernelExports {
     bSeen: number,
     firstB: number,
   ): void;
+  /**
+   * The census of a strip's rows (as `census`) from their canonical form at `[form, end)`: only
+   * the pixels under a piece of differences are looked at.
+   */
+  censusPieces(
+    form: number,
+    end: number,
+    ptr: number,
+    stride: number,
+    width: number,
+    channels: number,
+    census: number,
+  ): void;
   /** Applies the Up filter in place to scanlines (filter-type byte first). */
   filterUp(ptr: number, rows: number, rowBytes: number): void;
   /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
@@ -121,6 +134,20 @@ export interface KernelExports {
     rowBytes: number,
     above: number,
     flags: number,
+    out: number,
+  ): number;
+  /**
+   * As `unfilter` (without flags), also writing the rows' canonical form from `out` as `digestPieces` does (an
+   * Up-filtered row's pieces taken from its filtered bytes as it is unfiltered); the form's end,
+   * or `-1 - r` when row `r` has a bad filter type.
+   */
+  unfilterForm(
+    ptr: number,
+    rows: number,
+    rowBytes: number,
+    bpp: number,
+    zero: number,
+    census: number,
     out: number,
   ): number;
 }

@@ -105,6 +105,25 @@ export function parsePageMemory(text: string): number {
   return wholeNumber(1, 65_536, "maxPageParsedBytes")(text) * MIB;
 }
 
+/**
+ * Reads `--max-task-size` (input `max-task-size`): mebibytes, as the bytes of the lab client's
+ * `maxTaskBytes`, at most a response's limit (512).
+ *
+ * @param text The value as given.
+ * @returns The bytes.
+ * @throws {ConfigError} naming `maxTaskBytes` when it is not a whole number from 1 to 512.
+ *
+ * @example
+ * ```ts
+ * import { parseTaskSize } from "./export_setting_table.ts";
+ *
+ * console.log(parseTaskSize("64")); // 67108864
+ * ```
+ */
+export function parseTaskSize(text: string): number {
+  return wholeNumber(1, 512, "maxTaskBytes")(text) * MIB;
+}
+
 /** `--mask-format`'s help line, from the mask formats: the SDK's first, the default. */
 function maskFormatHelp(): string {
   const [first, ...others] = MASK_FORMATS;
@@ -172,6 +191,7 @@ export const EXPORT_SETTINGS: readonly SettingRow[] = [
   { key: "endpoint", flag: "endpoint", input: "endpoint", kind: "string", value: "<url>", help: "the lab API (default $ISAHIT_LAB_API_ENDPOINT or https://hub-api.isahit.com/)" },
   { key: "allowInsecureHttp", flag: "allow-insecure-http", input: "allow-insecure-http", kind: "boolean", help: "allow a plain http:// endpoint on another machine (the secret then crosses in clear)" },
   { key: "maxPageParsedBytes", flag: "max-page-memory", input: "max-page-memory", kind: "string", value: "<MiB>", help: "the most a page of tasks may take once parsed (default 192); a denser page is asked again in smaller pages" },
+  { key: "maxTaskBytes", flag: "max-task-size", input: "max-task-size", kind: "string", value: "<MiB>", help: "the most one task's JSON may hold (default 32); raise it with --max-pixels for larger masks" },
   { option: "maxPixels", flag: "max-pixels", kind: "string", value: "<n>", parse: wholeNumber(1, 2 ** 31, "maxPixels"), help: "refuse masks with more pixels than this (default 100000000)" },
   { option: "memoryBudgetBytes", flag: "memory-budget", kind: "string", value: "<MiB>", parse: (text) => wholeNumber(1, MIB, "memoryBudgetBytes")(text) * MIB, help: "how much the masks being converted at once may hold (default 512)" },
   { option: "concurrency", flag: "concurrency", kind: "string", value: "<n>", parse: wholeNumber(1, 256, "concurrency"), help: "masks converted at once (default: the number of CPU cores)" },

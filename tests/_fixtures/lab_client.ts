@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { LabClient, type LabClientOptions } from "../../lib/api/lab_client.ts";
+import { LabClient } from "../../lib/api/lab_client.ts";
+import type { LabClientOptions } from "../../lib/api/lab_client_options.ts";
 import type { FakeLab } from "../../testing/fake_lab.ts";
 
 /** A client of `lab` (its URL and credentials), retrying after 1 ms; `options` override. */

@@ -101,3 +101,18 @@ Deno.test("the Action reads max-page-memory in MiB into the lab client's maxPage
     },
   );
 });
+
+Deno.test("the Action reads max-task-size in MiB into the lab client's maxTaskBytes", async () => {
+  const inputs = await withInputs({ ...REQUIRED, "max-task-size": "64" }, readInputs);
+  assert.equal(inputs.maxTaskBytes, 64 * 1024 * 1024);
+  const empty = await withInputs(REQUIRED, readInputs);
+  assert.equal(empty.maxTaskBytes, undefined);
+  await assert.rejects(
+    () => withInputs({ ...REQUIRED, "max-task-size": "513" }, readInputs),
+    (error: unknown) => {
+      errorWith(ConfigError, 'must be a whole number from 1 to 512; got "513"')(error);
+      assert.equal((error as ConfigError).setting, "maxTaskBytes");
+      return true;
+    },
+  );
+});

@@ -1,7 +1,8 @@
 import assert from "../_std/assert.ts";
 import { clientOf as clientWith } from "../_fixtures/lab_client.ts";
 import { ApiError } from "../../lib/errors.ts";
-import type { LabClient, LabClientOptions } from "../../lib/api/lab_client.ts";
+import type { LabClient } from "../../lib/api/lab_client.ts";
+import type { LabClientOptions } from "../../lib/api/lab_client_options.ts";
 import { MAX_RETRY_DELAY_MS, retryDelay } from "../../lib/api/_retry.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { type FakeLab, type FakeLabOptions, startFakeLab } from "../../testing/fake_lab.ts";

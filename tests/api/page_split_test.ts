@@ -15,7 +15,7 @@ import {
   pagesAsked,
 } from "../_fixtures/dense_project.ts";
 import { ApiError } from "../../lib/errors.ts";
-import type { LabClientOptions } from "../../lib/api/lab_client.ts";
+import type { LabClientOptions } from "../../lib/api/lab_client_options.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { type FakeProject, startFakeLab } from "../../testing/fake_lab.ts";
 

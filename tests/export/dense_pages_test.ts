@@ -15,7 +15,7 @@ import {
 } from "../_fixtures/dense_project.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { listFiles, listPngs, tempDir } from "../_fixtures/temp_dir.ts";
-import type { LabClientOptions } from "../../lib/api/lab_client.ts";
+import type { LabClientOptions } from "../../lib/api/lab_client_options.ts";
 import { exportMasks } from "../../lib/export/export_masks.ts";
 import { join } from "../../lib/_std/path.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";

@@ -4,6 +4,7 @@ import { errorWith } from "../_std/error_with.ts";
 import { SLACK, withKernels } from "../../lib/png/kernels.ts";
 import { PixelDigest, pixelFormBound } from "../../lib/png/pixel_digest.ts";
 import { digestStrip } from "../../lib/png/_strip_digest.ts";
+import { filterScanlines, type PngFilter } from "../../lib/png/_filter.ts";
 import { seededRandom } from "../../testing/seeded_random.ts";
 
 /** Rows like a mask's: runs of a few values, each row a few changes away from the one above. */
@@ -82,6 +83,55 @@ Deno.test("the kernels, the rows and the differences give one digest, at every r
     assert.equal(aligned.hex(), expected, `${rowBytes} bytes, each row aligned`);
     assert.equal(kernelDigest(rows, rowBytes, false), expected, `${rowBytes} bytes, kernels`);
     assert.equal(kernelDigest(rows, rowBytes, true), expected, `${rowBytes} bytes, kernels, Up`);
+  }
+});
+
+/** The rows as PNG scanlines, each row's filter picked at random (Up most often, as in masks). */
+function mixedScanlines(rows: Uint8Array, rowBytes: number, seed: number): Uint8Array {
+  const filters: PngFilter[] = ["none", "sub", "up", "average", "paeth", "up", "up"];
+  const filtered = filters.map((filter) =>
+    filterScanlines(rows, { rowBytes, bytesPerPixel: 3, filter })
+  );
+  const random = seededRandom(seed);
+  const lines = new Uint8Array(filtered[0].length);
+  for (let at = 0; at < lines.length; at += rowBytes + 1) {
+    const pick = filtered[Math.floor(random() * filters.length)];
+    lines.set(pick.subarray(at, at + rowBytes + 1), at);
+  }
+  return lines;
+}
+
+Deno.test("unfilterForm unfilters RGB scanlines of any filter and cuts the same form", () => {
+  for (let rowBytes = 3; rowBytes <= 150; rowBytes += rowBytes < 60 ? 3 : 21) {
+    const count = 23;
+    const rows = maskRows(rowBytes, count, rowBytes + 1);
+    const expected = new PixelDigest({ width: rowBytes / 3, height: count, layout: "rgb8" });
+    expected.update(rows);
+    const digest = new PixelDigest({ width: rowBytes / 3, height: count, layout: "rgb8" });
+    const lines = mixedScanlines(rows, rowBytes, rowBytes);
+    const stride = rowBytes + 1;
+    const ptr = rowBytes + SLACK + 5; // on no alignment
+    const out = ptr + count * stride + SLACK;
+    withKernels(out + pixelFormBound(count, rowBytes) + SLACK, (k, memory) => {
+      memory.fill(0, 0, rowBytes + SLACK);
+      memory.set(lines, ptr);
+      // Two strips, as a reader hands them over: the second's row above is the first's last.
+      const half = 11;
+      for (const [first, rowCount] of [[0, half], [half, count - half]]) {
+        const at = ptr + first * stride;
+        const above = first === 0 ? 0 : at - stride + 1;
+        const end = k.unfilterForm(at, rowCount, rowBytes, 3, above, 0, out);
+        assert.ok(end >= out, `${rowBytes} bytes: rows ${first}+ unfiltered`);
+        digest.updateForm(memory.slice(out, end));
+      }
+      for (let y = 0; y < count; y++) {
+        const row = memory.subarray(ptr + y * stride + 1, ptr + (y + 1) * stride);
+        assert.deepEqual(row, rows.subarray(y * rowBytes, (y + 1) * rowBytes), `row ${y}`);
+      }
+      memory[ptr + 5 * stride] = 5;
+      assert.equal(k.unfilterForm(ptr, count, rowBytes, 3, 0, 0, out), -1 - 5, "bad filter type");
+    });
+    assert.equal(digest.hex(), expected.hex(), `${rowBytes} bytes`);
   }
 });
 

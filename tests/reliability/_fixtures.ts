@@ -5,7 +5,8 @@
  * @module
  */
 import { clientOf } from "../_fixtures/lab_client.ts";
-import type { LabClient, LabClientOptions } from "../../lib/api/lab_client.ts";
+import type { LabClient } from "../../lib/api/lab_client.ts";
+import type { LabClientOptions } from "../../lib/api/lab_client_options.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
 import type { ExportSummary } from "../../lib/model/export_summary.ts";

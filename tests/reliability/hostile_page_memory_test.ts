@@ -133,7 +133,7 @@ const PAGES: Record<
   "3 × 62 MiB strings in one page": {
     body: (asked) => tasksOf(3, 62, { head: '"name":"', filler: "x", tail: '"}' }, asked),
     error:
-      /with task 1 of the page larger than 33554432 bytes, the limit per task \(maxTaskBytes\)/,
+      /with task 1 of the page larger than 33554432 bytes, the limit per task, options\.maxTaskBytes: raise it/,
   },
   // Two tasks of one string each, 161 bytes short of `maxTaskBytes`: estimated at 128 MiB each,
   // walked a task a page.

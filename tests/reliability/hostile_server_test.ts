@@ -1,5 +1,6 @@
 import assert from "../_std/assert.ts";
-import { LabClient, type LabClientOptions } from "../../lib/api/lab_client.ts";
+import { LabClient } from "../../lib/api/lab_client.ts";
+import type { LabClientOptions } from "../../lib/api/lab_client_options.ts";
 import { insecureEndpointWarning } from "../../lib/api/insecure_endpoint_warning.ts";
 import { ApiError, ConfigError } from "../../lib/errors.ts";
 import { rejection, withDeadline } from "../_fixtures/deadline.ts";
