@@ -19,9 +19,8 @@ import { grown } from "./_grown.ts";
  * const carried = new CarriedEntries(lines);
  * const file = { path: "a.png", sha256: "00", pixelSha256: "ab" };
  * const entry = { taskId: "t1", name: "a", outcome: "exported", files: [file] };
- * const text = JSON.stringify(entry);
- * carried.note(0, entry, { text, bytes: new TextEncoder().encode(text) });
- * carried.note(1, entry, { text: ` ${text}`, bytes: new TextEncoder().encode(` ${text}`) });
+ * carried.note(0, entry, true);
+ * carried.note(1, entry, false);
  * carried.omit(1);
  * console.log(carried.isPlain(0), carried.isPlain(1), lines.identity("cd").masks); // true false 1
  * ```
@@ -47,9 +46,9 @@ export class CarriedEntries {
    *
    * @param number The entry's number.
    * @param entry The entry, parsed.
-   * @param line Its line's bytes, without the newline, and their text.
+   * @param written Whether its line is byte for byte what the export writes for it.
    */
-  note(number: number, entry: ManifestEntry, line: { bytes: Uint8Array; text: string }): void {
+  note(number: number, entry: ManifestEntry, written: boolean): void {
     if (number === this.#plain.length) {
       this.#plain = grown(this.#plain, new Uint8Array(2 * number));
       this.#lineEnds = grown(this.#lineEnds, new Uint32Array(2 * number));
@@ -62,7 +61,7 @@ export class CarriedEntries {
     const complete = entry.files.every((file) =>
       file.pixelSha256 !== undefined || !file.path.endsWith(".png")
     );
-    if (!complete || !isWritten(entry, line)) return;
+    if (!complete || !written) return;
     this.#plain[number] = 1;
     this.#lines?.add(entry);
     this.#lineEnds[number] = this.#lines?.size ?? 0;
@@ -85,13 +84,4 @@ export class CarriedEntries {
     const first = number === 0 ? this.#firstLine : this.#lineEnds[number - 1];
     this.#lines.omit(first, this.#lineEnds[number]);
   }
-}
-
-/**
- * Whether `line` is byte for byte what the export writes for `entry`: the entry as JSON, from
- * bytes that are their text's UTF-8 (no byte order mark, no bytes a decoder replaced with U+FFFD).
- */
-function isWritten(entry: ManifestEntry, line: { bytes: Uint8Array; text: string }): boolean {
-  return line.bytes[0] === 0x7b && !line.text.includes("\uFFFD") &&
-    JSON.stringify(entry) === line.text;
 }

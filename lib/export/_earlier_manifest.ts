@@ -23,6 +23,7 @@ import { type FileLine, fileLineChunks } from "./_file_lines.ts";
 import type { DatasetLines } from "../dataset/dataset_lines.ts";
 import { CarriedEntries } from "./_carried_entries.ts";
 import { type LeftOver, LineRuns } from "./_line_runs.ts";
+import { parsedLines } from "./_parsed_lines.ts";
 import { ReadWindow } from "./_read_window.ts";
 import { ExclusiveReads } from "./_exclusive_reads.ts";
 import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
@@ -219,16 +220,14 @@ export class EarlierManifest {
     this.#index = new HashedKeys({ most: await this.#countLines() });
     // Task ids seen lately, with their last entry: a repeated id is found without a read.
     let recent = new Map<string, number>();
-    // Each line is parsed where it is taken: an entry is garbage before the next one is made.
+    const options = { ...this.#parsing, written: this.#carried !== undefined };
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
-      for (const line of lines) {
-        const text = this.#decoder.decode(line.bytes);
-        const entry = parseManifestLine(text, line, this.#source);
-        if (entry === null) break;
-        if (entry === undefined) continue;
+      for (const parsed of parsedLines(lines, options)) {
+        if (parsed === null) break;
+        const { entry, line } = parsed;
         onEntry?.(entry);
         const number = this.#place(line);
-        this.#carried?.note(number, entry, { bytes: line.bytes, text });
+        this.#carried?.note(number, entry, parsed.written);
         const { taskId } = entry;
         // Most ids are new: no entry's hash is like theirs, and nothing is read to tell.
         const before = recent.get(taskId) ??
@@ -312,13 +311,18 @@ export class EarlierManifest {
   /** The file's entries, in order, with their lines; stops at a last line cut short. */
   async *#parsedLines(): AsyncGenerator<{ entry: ManifestEntry; line: FileLine }> {
     if (!this.#file.open) return;
+    const options = { ...this.#parsing, written: false };
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
-      for (const line of lines) {
-        const entry = parseManifestLine(this.#decoder.decode(line.bytes), line, this.#source);
-        if (entry === null) return;
-        if (entry !== undefined) yield { entry, line };
+      for (const parsed of parsedLines(lines, options)) {
+        if (parsed === null) return;
+        yield parsed;
       }
     }
+  }
+
+  /** How lines are parsed: where they come from, for errors, and their decoder. */
+  get #parsing() {
+    return { source: this.#source, decoder: this.#decoder };
   }
 
   /** Reads the file's bytes from `position` into `chunk`: how many, or `null` at its end. */

@@ -168,7 +168,6 @@ export function parseManifestLine(
   source: { path: string; setting: string },
 ): ManifestEntry | undefined | null {
   if (line.trim() === "") return undefined;
-  const { path, setting } = source;
   let entry: ManifestEntry | undefined;
   try {
     entry = JSON.parse(line);
@@ -176,6 +175,34 @@ export function parseManifestLine(
     // A crash can cut the last line short; everything before it is complete.
     if (place.last) return null;
   }
+  return checkManifestEntry(entry, place, source);
+}
+
+/**
+ * A value parsed from a manifest line, checked as {@linkcode parseManifestLine} checks it.
+ *
+ * @param value The value.
+ * @param place The line's number (and whether it ends the file).
+ * @param source Where the manifest was read, and the option that named it, for errors.
+ * @returns The value, a manifest entry.
+ * @throws {ConfigError} when it is not a manifest entry or has an unsafe path.
+ *
+ * @example
+ * ```ts
+ * import { checkManifestEntry } from "./manifest.ts";
+ *
+ * const source = { path: "manifest.jsonl", setting: "resume" };
+ * const value = { taskId: "t1", name: "a", outcome: "exported", files: [] };
+ * console.log(checkManifestEntry(value, { number: 1, last: false }, source).taskId); // "t1"
+ * ```
+ */
+export function checkManifestEntry(
+  value: unknown,
+  place: ManifestLinePlace,
+  source: { path: string; setting: string },
+): ManifestEntry {
+  const { path, setting } = source;
+  const entry = value as ManifestEntry | undefined;
   if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
     throw new ConfigError(
       `The manifest "${path}" has a bad line ${place.number}: it is not a manifest entry`,

@@ -3,10 +3,13 @@ import { assertSameBytes } from "../_std/same_bytes.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
 import { DatasetLines } from "../../lib/dataset/dataset_lines.ts";
-import { CarriedEntries } from "../../lib/export/_carried_entries.ts";
+import { parsedLines } from "../../lib/export/_parsed_lines.ts";
+import type { FileLine } from "../../lib/export/_file_lines.ts";
+import { ConfigError } from "../../lib/errors.ts";
+import { errorWith } from "../_std/error_with.ts";
 import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
 import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
-import type { ManifestEntry } from "../../lib/model/manifest.ts";
+import { type ManifestEntry, parseManifestLine } from "../../lib/model/manifest.ts";
 
 const TEXT = new TextEncoder();
 
@@ -54,23 +57,61 @@ const LINES: [string, Uint8Array, 0 | 1][] = [
   ],
 ];
 
-Deno.test("CarriedEntries tells the lines an export writes from those it would write otherwise", () => {
-  const carried = new CarriedEntries();
-  for (const [i, [what, line, flag]] of LINES.entries()) {
-    const text = new TextDecoder().decode(line);
-    let parsed: ManifestEntry | undefined;
-    let again: Uint8Array | undefined;
-    try {
-      parsed = JSON.parse(text);
-      again = TEXT.encode(JSON.stringify(parsed));
-    } catch { /* not JSON */ }
-    carried.note(i, parsed ?? entry(i), { bytes: line, text });
-    assert.equal(carried.isPlain(i), flag === 1, what);
-    // The check is exactly: the bytes are those of the value written again.
-    const same = again !== undefined && again.length === line.length &&
-      again.every((byte, at) => byte === line[at]);
-    assert.equal(same, flag === 1, what);
+/** `lines` back to back, each with its newline, as the file's lines. */
+function fileLinesOf(lines: Uint8Array[]): FileLine[] {
+  const bytes = new Uint8Array(lines.flatMap((line) => [...line, 0x0a]));
+  let offset = 0;
+  return lines.map((line, i) => {
+    const fileLine = {
+      bytes: bytes.subarray(offset, offset + line.length),
+      offset,
+      number: i + 1,
+      last: false,
+    };
+    offset += line.length + 1;
+    return fileLine;
+  });
+}
+
+const SOURCE = { path: "manifest.jsonl", setting: "incremental" };
+
+Deno.test("parsedLines() tells the lines an export writes from those it would write otherwise, together or one by one", () => {
+  const json = LINES.filter(([what]) => what !== "not JSON");
+  const options = { source: SOURCE, decoder: new TextDecoder(), written: true };
+  const together = [...parsedLines(fileLinesOf(json.map(([, line]) => line)), options)];
+  const alone = json.flatMap(([, line]) => [...parsedLines(fileLinesOf([line]), options)]);
+  for (const parsed of [together, alone]) {
+    assert.deepEqual(parsed.map((one) => one?.written), json.map(([, , flag]) => flag === 1));
   }
+  for (const [i, [what, line, flag]] of json.entries()) {
+    // The check is exactly: the bytes are those of the value written again.
+    const value = JSON.parse(new TextDecoder().decode(line));
+    const again = TEXT.encode(JSON.stringify(value));
+    const same = again.length === line.length && again.every((byte, at) => byte === line[at]);
+    assert.equal(same, flag === 1, what);
+    assert.deepEqual(together[i]?.entry, value, what);
+  }
+});
+
+Deno.test("parsedLines() refuses a bad line among others with parseManifestLine()'s error, and leaves blank lines out", () => {
+  const lines = LINES.map(([, line]) => line);
+  const options = { source: SOURCE, decoder: new TextDecoder(), written: false };
+  const bad = lines.findIndex((line) => line[0] === 0x7b && line[1] === 0x6e);
+  // parseManifestLine()'s own message for that line, and no other.
+  let expected = "";
+  try {
+    parseManifestLine("{not json", { number: bad + 1, last: false }, SOURCE);
+  } catch (error) {
+    expected = (error as Error).message;
+  }
+  assert.match(expected, new RegExp(`bad line ${bad + 1}: it is not a manifest entry`));
+  assert.throws(
+    () => [...parsedLines(fileLinesOf(lines), options)],
+    errorWith(ConfigError, expected),
+  );
+  const blank = [lines[0], new Uint8Array(0), TEXT.encode("  "), lines[1]];
+  const parsed = [...parsedLines(fileLinesOf(blank), options)];
+  assert.deepEqual(parsed.map((one) => one?.line.number), [1, 4]);
 });
 
 /** Writes the manifest (every line of LINES that is JSON, then `more` entries) and reads it. */
