@@ -25468,6 +25468,7 @@ var PIXEL_FORM = "lab-masks-pixels/2";
 var SMALL_IMAGE = 512 * 512;
 var PIXEL_PIECE_BYTES = 16;
 var STAGE_BYTES = 64 * 1024;
+var EMPTY = new Uint8Array(0);
 function pixelFormBound(rows, rowBytes) {
   return rows * (4 + (4 + PIXEL_PIECE_BYTES) * Math.ceil(rowBytes / PIXEL_PIECE_BYTES));
 }
@@ -25477,8 +25478,11 @@ var PixelDigest = class {
   #rowBytes;
   /** The last row given (zeros before the first); `undefined` once differences were given. */
   #last;
-  /** The canonical form's bytes not hashed yet: `#stage[0..#staged)`. */
-  #stage;
+  /**
+   * The canonical form's bytes not hashed yet: `#stage[0..#staged)`; made when rows or
+   * differences first come (a digest fed its form, `updateForm`, never needs it).
+   */
+  #stage = EMPTY;
   #staged = 0;
   /** A view of the words of the buffer differences last came in. */
   #words = new Int32Array(0);
@@ -25504,7 +25508,6 @@ var PixelDigest = class {
     if (layout === "indexed8" && palette) this.#hash.update(palette);
     this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
     this.#last = new Uint8Array(this.#rowBytes);
-    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
   }
   /** The bytes of one row. */
   get rowBytes() {
@@ -25589,6 +25592,7 @@ var PixelDigest = class {
   /** Stages a row's pieces: its bytes minus those of `above` at `b`, or as they are. */
   #addRow(row, p, above, b) {
     const rowBytes = this.#rowBytes;
+    if (this.#stage === EMPTY) this.#stage = new Uint8Array(this.#stageBytes());
     if (this.#staged + pixelFormBound(1, rowBytes) > this.#stage.length) this.#flush();
     let start = 0;
     if (above === void 0 && (row.byteOffset + p) % 4 === 0) start = this.#addWords(row, p);
@@ -25638,9 +25642,13 @@ var PixelDigest = class {
   }
   /** Stages the end of a row. */
   #endRow() {
+    if (this.#stage === EMPTY) this.#stage = new Uint8Array(this.#stageBytes());
     if (this.#staged + 4 > this.#stage.length) this.#flush();
     writeUint32(this.#stage, this.#staged, 0);
     this.#staged += 4;
+  }
+  #stageBytes() {
+    return Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes));
   }
   #flush() {
     if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
