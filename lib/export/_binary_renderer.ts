@@ -71,7 +71,7 @@ class BinaryMasks {
     for (const [bChannel, encoder] of this.encoders) {
       let last = this.#above.get(bChannel);
       if (last === undefined) {
-        last = new Uint8Array(rows.data.length / rows.count / 3);
+        last = new Uint8Array(rows.labels.bytes.length / rows.count);
         this.#above.set(bChannel, last);
       }
       if (inStrip[bChannel] === 0) {

@@ -182,13 +182,16 @@ export class LabelMasks {
  * @param inStrip 256 bytes: 1 at each label the strip holds.
  */
 export function labelsHeld(seen: Uint8Array, count: number, inStrip: Uint8Array): void {
-  inStrip.fill(0);
-  for (let b = 0; b < 256; b++) {
-    for (let base = b; base < count * 256; base += 256) {
-      if (seen[base] === 1) {
-        inStrip[b] = 1;
-        break;
-      }
-    }
+  if (seen.byteOffset % 4 !== 0) {
+    inStrip.fill(0);
+    for (let i = 0; i < count * 256; i++) inStrip[i & 255] |= seen[i];
+    return;
   }
+  // The rows' marks, 0 or 1, ORed four at a time.
+  const words = new Int32Array(seen.buffer, seen.byteOffset, count * 64);
+  const held = new Int32Array(64);
+  for (let row = 0; row < count * 64; row += 64) {
+    for (let w = 0; w < 64; w++) held[w] |= words[row + w];
+  }
+  inStrip.set(new Uint8Array(held.buffer));
 }

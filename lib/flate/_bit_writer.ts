@@ -24,31 +24,50 @@ export class BitWriter {
   #size = 0;
   #bits = 0;
   #count = 0;
+  /** The last pattern `repeat` packed, its bits, and as many copies as fit in 24 bits. */
+  #pattern = -1;
+  #patternBits = 0;
+  #packed = 0;
 
-  /** Appends `count` bits (at most 16) of `value`, least significant first. */
+  /** Appends `count` bits (at most 24) of `value`, least significant first. */
   put(value: number, count: number): void {
-    this.#bits |= value << this.#count;
-    this.#count += count;
-    while (this.#count >= 8) {
-      this.byte(this.#bits & 0xff);
-      this.#bits >>>= 8;
-      this.#count -= 8;
+    let bits = this.#bits | value << this.#count;
+    let pending = this.#count + count;
+    if (pending >= 8) {
+      if (this.#size + 4 > this.#out.length) this.#grow();
+      const out = this.#out;
+      for (; pending >= 8; pending -= 8, bits >>>= 8) out[this.#size++] = bits & 0xff;
     }
+    this.#bits = bits;
+    this.#count = pending;
   }
 
   /** Appends `times` copies of a pattern of `bits` bits (at most 30). */
   repeat(pattern: number, bits: number, times: number): void {
-    if (bits <= 8) {
-      // As many copies as fit in 16 bits, in one call.
-      const copies = Math.floor(16 / bits);
-      let packed = 0;
-      for (let i = 0; i < copies; i++) packed |= pattern << (i * bits);
-      for (; times >= copies; times -= copies) this.put(packed, copies * bits);
+    if (bits > 24) {
+      for (; times > 0; times--) this.putLong(pattern, bits);
+      return;
     }
-    for (; times > 0; times--) {
-      this.put(pattern & 0xffff, Math.min(bits, 16));
-      if (bits > 16) this.put(pattern >>> 16, bits - 16);
+    // As many copies as fit in 24 bits, in one call (packed once for a pattern repeated again).
+    const copies = Math.floor(24 / bits);
+    if (pattern !== this.#pattern || bits !== this.#patternBits) {
+      this.#pattern = pattern;
+      this.#patternBits = bits;
+      this.#packed = pattern;
+      for (let i = 1; i < copies; i++) this.#packed |= pattern << (i * bits);
     }
+    const packed = this.#packed;
+    for (; times >= copies; times -= copies) this.put(packed, copies * bits);
+    if (times > 0) this.put(packed & ((1 << (times * bits)) - 1), times * bits);
+  }
+
+  /** Appends `count` bits (at most 53) of `value`, a whole number, least significant first. */
+  putLong(value: number, count: number): void {
+    for (; count > 24; count -= 24) {
+      this.put(value % 0x1000000, 24);
+      value = Math.floor(value / 0x1000000);
+    }
+    this.put(value, count);
   }
 
   /** Pads the last byte with zero bits. */
@@ -59,12 +78,29 @@ export class BitWriter {
 
   /** Appends a whole byte; only right after {@linkcode BitWriter.alignToByte}. */
   byte(value: number): void {
-    if (this.#size === this.#out.length) {
-      const larger = new Uint8Array(this.#out.length * 2);
-      larger.set(this.#out);
-      this.#out = larger;
-    }
+    if (this.#size === this.#out.length) this.#grow();
     this.#out[this.#size++] = value;
+  }
+
+  /** Doubles the buffer. */
+  #grow(): void {
+    const larger = new Uint8Array(this.#out.length * 2);
+    larger.set(this.#out);
+    this.#out = larger;
+  }
+
+  /** Empties the writer. */
+  clear(): void {
+    this.#size = this.#bits = this.#count = 0;
+  }
+
+  /** The bits written so far as one whole number, when they are 48 at most (see `putLong`). */
+  asNumber(): { value: number; count: number } | undefined {
+    const count = this.#size * 8 + this.#count;
+    if (count > 48) return undefined;
+    let value = this.#bits * 2 ** (this.#size * 8);
+    for (let i = 0; i < this.#size; i++) value += this.#out[i] * 2 ** (i * 8);
+    return { value, count };
   }
 
   /** The bytes written so far (a view, valid until the next write). */

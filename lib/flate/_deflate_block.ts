@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { BitWriter } from "./_bit_writer.ts";
+import { BitWriter } from "./_bit_writer.ts";
 import { canonicalCodes, huffmanLengths } from "./_huffman.ts";
 
 // deno-fmt-ignore
@@ -15,8 +15,6 @@ const LENGTH_BASE = [
 ];
 // deno-fmt-ignore
 const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-/** The distances matches may have here: 1 to 3 (codes 0 to 2, no extra bits). */
-const DISTANCE_CODE: Readonly<Record<number, number>> = { 1: 0, 2: 1, 3: 2 };
 /** The order in which a block's header lists the code-length code's lengths. */
 const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 /** The longest match deflate can say; longer ones are cut. */
@@ -30,11 +28,27 @@ for (let code = 0; code < LENGTH_BASE.length; code++) {
   for (let length = LENGTH_BASE[code]; length < next; length++) LENGTH_CODE[length] = code;
 }
 
-/** A block's content: per token, a literal (length 0) or a match of any length from 3. */
+/**
+ * The `values` of a zero-row token: scanlines whose bytes after their filter type are all zeros,
+ * with the filter type in the low byte and how many scanlines, less one, from bit 9 (1 to
+ * {@linkcode MOST_ZERO_ROWS}). Each stands for three tokens (the filter type, a literal 0, the
+ * other zeros as one match at distance 1), in far fewer steps: most of a mask's rows are such.
+ */
+export const ZERO_ROW = 0x100;
+/** The most scanlines one zero-row token stands for. */
+export const MOST_ZERO_ROWS = 128;
+
+/** A block's content: per token, a literal (length 0), a match of any length from 3, or a zero row. */
 export interface DeflateTokens {
-  /** 0 for a literal, else the match's length (cut into matches of 258 at most when written). */
+  /**
+   * 0 for a literal, else the match's length (cut into matches of 258 at most when written), or
+   * a zero row's zeros (4 at least).
+   */
   lengths: Uint32Array;
-  /** The literal, or the match's distance: 1 to 3. */
+  /**
+   * The literal, the match's distance (1 to 3), or {@linkcode ZERO_ROW} with the filter type and
+   * the scanlines.
+   */
   values: Uint16Array;
   /** How many tokens are used. */
   count: number;
@@ -65,72 +79,162 @@ export function writeDynamicBlock(writer: BitWriter, tokens: DeflateTokens, fina
   const literals = new Uint32Array(286);
   const distances = new Uint32Array(30);
   literals[END_OF_BLOCK] = 1;
-  eachSymbol(tokens, {
-    literal: (value) => literals[value]++,
-    matches: (code, distanceCode, times) => {
-      literals[257 + code] += times;
-      distances[distanceCode] += times;
-    },
-  });
+  countSymbols(tokens, literals, distances);
   const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
   const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
   writer.put(final ? 1 : 0, 1);
   writer.put(2, 2);
   writeCodeLengths(writer, literalLengths, distanceLengths);
-  const literalCodes = canonicalCodes(literalLengths);
-  const distanceCodes = canonicalCodes(distanceLengths);
-  eachSymbol(tokens, {
-    literal: (value) => writer.put(literalCodes[value], literalLengths[value]),
-    matches: (code, distanceCode, times, length) => {
-      const symbol = 257 + code;
-      if (LENGTH_EXTRA[code] > 0) {
-        writer.put(literalCodes[symbol], literalLengths[symbol]);
-        writer.put(length - LENGTH_BASE[code], LENGTH_EXTRA[code]);
-        return writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
-      }
-      // No extra bits (distances 1 to 3 have none): the match's codes as one pattern, repeated.
-      writer.repeat(
-        literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol],
-        literalLengths[symbol] + distanceLengths[distanceCode],
-        times,
-      );
-    },
-  });
-  writer.put(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
+  const codes = blockCodes(literalLengths, distanceLengths);
+  writeSymbols(writer, tokens, codes);
+  writer.put(codes.literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
 }
 
-/** What {@linkcode eachSymbol} calls back with. */
-interface SymbolVisitor {
-  literal(value: number): void;
-  /** `times` matches of `length` bytes, of length code `code`, at distance code `distanceCode`. */
-  matches(code: number, distanceCode: number, times: number, length: number): void;
+/** A block's Huffman codes (bit-reversed) and their lengths. */
+interface BlockCodes {
+  literalCodes: Uint16Array;
+  literalLengths: Uint8Array;
+  distanceCodes: Uint16Array;
+  distanceLengths: Uint8Array;
+  /** Per distance code, a match of 258 bytes: its length's and distance's codes, and bits. */
+  fullPattern: Uint32Array;
+  fullBits: Uint8Array;
+}
+
+/** The codes of a block, with the pattern of each distance's matches of 258 bytes. */
+function blockCodes(literalLengths: Uint8Array, distanceLengths: Uint8Array): BlockCodes {
+  const literalCodes = canonicalCodes(literalLengths);
+  const distanceCodes = canonicalCodes(distanceLengths);
+  const symbol = 257 + LENGTH_CODE[MAX_MATCH];
+  const fullPattern = new Uint32Array(3);
+  const fullBits = new Uint8Array(3);
+  for (let code = 0; code < 3; code++) {
+    fullPattern[code] = literalCodes[symbol] | distanceCodes[code] << literalLengths[symbol];
+    fullBits[code] = literalLengths[symbol] + distanceLengths[code];
+  }
+  return {
+    literalCodes,
+    literalLengths,
+    distanceCodes,
+    distanceLengths,
+    fullPattern,
+    fullBits,
+  };
 }
 
 /**
- * Visits the tokens' symbols, a match longer than 258 bytes cut into full ones and at most two
- * others, none under 3 bytes.
+ * Counts the symbols of the tokens; a run of equal zero rows is counted once, times the run.
  */
-function eachSymbol(tokens: DeflateTokens, visit: SymbolVisitor): void {
-  for (let t = 0; t < tokens.count; t++) {
-    const length = tokens.lengths[t];
-    const value = tokens.values[t];
+function countSymbols(tokens: DeflateTokens, literals: Uint32Array, distances: Uint32Array) {
+  const { lengths, values, count } = tokens;
+  for (let t = 0; t < count; t++) {
+    let length = lengths[t];
+    let value = values[t];
     if (length === 0) {
-      visit.literal(value);
+      literals[value]++;
       continue;
     }
-    const distanceCode = DISTANCE_CODE[value];
+    let times = 1;
+    if (value >= ZERO_ROW) {
+      times = (value >> 9) + 1;
+      while (t + 1 < count && lengths[t + 1] === length && values[t + 1] === value) {
+        t++;
+        times += (value >> 9) + 1;
+      }
+      literals[value & 0xff] += times;
+      literals[0] += times;
+      length--;
+      value = 1;
+    }
+    // As `writeMatch` cuts it; distances 1 to 3 are codes 0 to 2, without extra bits.
     let fulls = Math.floor(length / MAX_MATCH);
     const rest = length - fulls * MAX_MATCH;
     if (rest > 0 && rest < 3) {
-      // 258 + 1 or 2 bytes: 256 or 257, then 3.
       fulls--;
-      visit.matches(LENGTH_CODE[MAX_MATCH + rest - 3], distanceCode, 1, MAX_MATCH + rest - 3);
-      visit.matches(LENGTH_CODE[3], distanceCode, 1, 3);
+      literals[257 + LENGTH_CODE[MAX_MATCH + rest - 3]] += times;
+      literals[257 + LENGTH_CODE[3]] += times;
+      distances[value - 1] += 2 * times;
     } else if (rest > 0) {
-      visit.matches(LENGTH_CODE[rest], distanceCode, 1, rest);
+      literals[257 + LENGTH_CODE[rest]] += times;
+      distances[value - 1] += times;
     }
-    if (fulls > 0) visit.matches(LENGTH_CODE[MAX_MATCH], distanceCode, fulls, MAX_MATCH);
+    literals[257 + LENGTH_CODE[MAX_MATCH]] += fulls * times;
+    distances[value - 1] += fulls * times;
   }
+}
+
+/** Writes the tokens' symbols; a zero row's bits are made once for rows alike, then copied. */
+function writeSymbols(writer: BitWriter, tokens: DeflateTokens, codes: BlockCodes): void {
+  const { lengths, values, count } = tokens;
+  const { literalCodes, literalLengths } = codes;
+  let rowKey = -1;
+  let row: { value: number; count: number } | undefined;
+  for (let t = 0; t < count; t++) {
+    const length = lengths[t];
+    const value = values[t];
+    if (length === 0) writer.put(literalCodes[value], literalLengths[value]);
+    else if (value < ZERO_ROW) writeMatch(writer, codes, length, value - 1);
+    else {
+      const filter = value & 0xff;
+      if (rowKey !== length * 256 + filter) {
+        rowKey = length * 256 + filter;
+        ROW_BITS.clear();
+        writeZeroRow(ROW_BITS, codes, length, filter);
+        row = ROW_BITS.asNumber();
+      }
+      for (let rows = (value >> 9) + 1; rows > 0; rows--) {
+        if (row) writer.putLong(row.value, row.count);
+        else writeZeroRow(writer, codes, length, filter);
+      }
+    }
+  }
+}
+
+/** Where a zero row's bits are made, to be copied while rows alike follow. */
+const ROW_BITS = new BitWriter();
+
+/** A zero row's symbols: the filter type, a literal 0, the other zeros at distance 1. */
+function writeZeroRow(writer: BitWriter, codes: BlockCodes, zeros: number, filter: number): void {
+  const { literalCodes, literalLengths } = codes;
+  writer.put(literalCodes[filter], literalLengths[filter]);
+  writer.put(literalCodes[0], literalLengths[0]);
+  writeMatch(writer, codes, zeros - 1, 0);
+}
+
+/** Writes a match's pieces: those of a length with extra bits once, full ones repeated. */
+function writeMatch(writer: BitWriter, codes: BlockCodes, length: number, distanceCode: number) {
+  let fulls = Math.floor(length / MAX_MATCH);
+  const rest = length - fulls * MAX_MATCH;
+  if (rest > 0 && rest < 3) {
+    // 258 + 1 or 2 bytes: 256 or 257, then 3.
+    fulls--;
+    writePiece(writer, codes, MAX_MATCH + rest - 3, distanceCode);
+    writePiece(writer, codes, 3, distanceCode);
+  } else if (rest > 0) writePiece(writer, codes, rest, distanceCode);
+  // No extra bits (distances 1 to 3 have none): the match's codes as one pattern, repeated.
+  if (fulls > 0) {
+    writer.repeat(codes.fullPattern[distanceCode], codes.fullBits[distanceCode], fulls);
+  }
+}
+
+/** Writes one match of 3 to 258 bytes: its length's code and extra bits, its distance's code. */
+function writePiece(writer: BitWriter, codes: BlockCodes, length: number, distanceCode: number) {
+  const { literalCodes, literalLengths, distanceCodes, distanceLengths } = codes;
+  const code = LENGTH_CODE[length];
+  const symbol = 257 + code;
+  const lengthBits = literalLengths[symbol];
+  const extraBits = LENGTH_EXTRA[code];
+  const distanceBits = distanceLengths[distanceCode];
+  const extra = length - LENGTH_BASE[code];
+  if (lengthBits + extraBits + distanceBits <= 24) {
+    // The three as one number (at most 24 bits).
+    const value = literalCodes[symbol] | extra << lengthBits |
+      distanceCodes[distanceCode] << (lengthBits + extraBits);
+    return writer.put(value, lengthBits + extraBits + distanceBits);
+  }
+  writer.put(literalCodes[symbol], lengthBits);
+  writer.put(extra, extraBits);
+  writer.put(distanceCodes[distanceCode], distanceBits);
 }
 
 /** The block's header: the two codes' lengths, run-length coded with a code of their own. */
@@ -143,10 +247,10 @@ function writeCodeLengths(
   while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
   let distanceCount = 30;
   while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
-  const { symbols, extras } = runLengthCoded([
-    ...literalLengths.subarray(0, literalCount),
-    ...distanceLengths.subarray(0, distanceCount),
-  ]);
+  const lengths = new Uint8Array(literalCount + distanceCount);
+  lengths.set(literalLengths.subarray(0, literalCount));
+  lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
+  const { symbols, extras } = runLengthCoded(lengths);
   const frequencies = new Uint32Array(19);
   for (const symbol of symbols) frequencies[symbol]++;
   const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
@@ -166,7 +270,7 @@ function writeCodeLengths(
 }
 
 /** The lengths as the code-length alphabet's symbols: 16 repeats, 17 and 18 zero runs. */
-function runLengthCoded(lengths: number[]): { symbols: number[]; extras: number[] } {
+function runLengthCoded(lengths: Uint8Array): { symbols: number[]; extras: number[] } {
   const symbols: number[] = [];
   const extras: number[] = [];
   for (let i = 0; i < lengths.length;) {
@@ -196,8 +300,13 @@ function runLengthCoded(lengths: number[]): { symbols: number[]; extras: number[
 
 /** The frequencies with at least two used symbols, so that every code is complete. */
 function atLeastTwo(frequencies: Uint32Array): Uint32Array {
-  for (let i = 0; frequencies.filter((f) => f > 0).length < 2; i++) {
-    if (frequencies[i] === 0) frequencies[i] = 1;
+  let used = 0;
+  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0) used++;
+  for (let i = 0; used < 2; i++) {
+    if (frequencies[i] === 0) {
+      frequencies[i] = 1;
+      used++;
+    }
   }
   return frequencies;
 }

@@ -25,7 +25,9 @@ export function huffmanLengths(frequencies: Uint32Array, limit: number): Uint8Ar
   const weights = Uint32Array.from(frequencies);
   for (;;) {
     const lengths = treeDepths(weights);
-    if (Math.max(...lengths) <= limit) return lengths;
+    let longest = 0;
+    for (let i = 0; i < lengths.length; i++) longest = Math.max(longest, lengths[i]);
+    if (longest <= limit) return lengths;
     for (let i = 0; i < weights.length; i++) {
       if (weights[i] > 0) weights[i] = Math.max(1, weights[i] >>> 1);
     }
@@ -35,32 +37,38 @@ export function huffmanLengths(frequencies: Uint32Array, limit: number): Uint8Ar
 /** The depth of each used symbol's leaf in a Huffman tree (two queues, leaves sorted). */
 function treeDepths(weights: Uint32Array): Uint8Array {
   const lengths = new Uint8Array(weights.length);
-  const leaves = [...weights.keys()].filter((i) => weights[i] > 0)
-    .sort((a, b) => weights[a] - weights[b] || a - b);
-  if (leaves.length === 1) lengths[leaves[0]] = 1;
-  if (leaves.length < 2) return lengths;
+  // The used symbols by weight, then symbol: each as weight × 2^16 + symbol, sorted as numbers.
+  const keys: number[] = [];
+  for (let symbol = 0; symbol < weights.length; symbol++) {
+    if (weights[symbol] > 0) keys.push(weights[symbol] * 65536 + symbol);
+  }
+  const leaves = Float64Array.from(keys).sort();
+  const count = leaves.length;
+  if (count === 1) lengths[leaves[0] % 65536] = 1;
+  if (count < 2) return lengths;
   // Nodes: leaves first, then the internal nodes in the order they are made.
-  const weight: number[] = leaves.map((symbol) => weights[symbol]);
-  const parent: number[] = [];
+  const weight = new Float64Array(2 * count - 1);
+  const parent = new Int32Array(2 * count - 1);
+  for (let node = 0; node < count; node++) weight[node] = Math.floor(leaves[node] / 65536);
+  let made = count;
   let leaf = 0;
-  let inner = leaves.length;
+  let inner = count;
   const smallest = (): number => {
-    if (leaf < leaves.length && (inner >= weight.length || weight[leaf] <= weight[inner])) {
-      return leaf++;
-    }
+    if (leaf < count && (inner >= made || weight[leaf] <= weight[inner])) return leaf++;
     return inner++;
   };
   // Merge the two lightest unmerged nodes until one, the root, is left.
-  while (leaves.length - leaf + weight.length - inner > 1) {
+  while (count - leaf + made - inner > 1) {
     const a = smallest();
     const b = smallest();
-    parent[a] = parent[b] = weight.length;
-    weight.push(weight[a] + weight[b]);
+    parent[a] = parent[b] = made;
+    weight[made] = weight[a] + weight[b];
+    made++;
   }
   // The root is the last node; each node is one deeper than its parent, made after it.
-  const depth = new Uint8Array(weight.length);
-  for (let node = weight.length - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
-  leaves.forEach((symbol, node) => lengths[symbol] = depth[node]);
+  const depth = new Uint8Array(made);
+  for (let node = made - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
+  for (let node = 0; node < count; node++) lengths[leaves[node] % 65536] = depth[node];
   return lengths;
 }
 
@@ -91,10 +99,17 @@ export function canonicalCodes(lengths: Uint8Array): Uint16Array {
   for (let symbol = 0; symbol < lengths.length; symbol++) {
     const length = lengths[symbol];
     if (length === 0) continue;
-    let code = next[length]++;
-    let reversed = 0;
-    for (let i = 0; i < length; i++, code >>>= 1) reversed = (reversed << 1) | (code & 1);
-    codes[symbol] = reversed;
+    const code = next[length]++;
+    // The code's 16 bits reversed a byte at a time, then its `length` bits kept.
+    const reversed = REVERSED_BYTE[code & 0xff] << 8 | REVERSED_BYTE[code >>> 8];
+    codes[symbol] = reversed >>> (16 - length);
   }
   return codes;
 }
+
+/** Each byte with its bits in reverse order. */
+const REVERSED_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => {
+  let reversed = 0;
+  for (let i = 0; i < 8; i++) reversed |= ((byte >>> i) & 1) << (7 - i);
+  return reversed;
+});

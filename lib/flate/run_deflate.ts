@@ -12,7 +12,13 @@
  */
 
 import { BitWriter } from "./_bit_writer.ts";
-import { type DeflateTokens, MAX_MATCH, writeDynamicBlock } from "./_deflate_block.ts";
+import {
+  type DeflateTokens,
+  MAX_MATCH,
+  MOST_ZERO_ROWS,
+  writeDynamicBlock,
+  ZERO_ROW,
+} from "./_deflate_block.ts";
 
 /** Tokens per block: a block's codes follow what its part of the mask holds. */
 const BLOCK_TOKENS = 1 << 14;
@@ -53,6 +59,8 @@ export class RunDeflate {
   #skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>;
   #pixel: number;
   #tokens: DeflateTokens = takeTokens();
+  /** The block's tokens as deflate counts them: a zero-row token is three. */
+  #weight = 0;
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
   #taken = 0;
@@ -80,18 +88,33 @@ export class RunDeflate {
    * @param to The position after the last byte. @default {bytes.length}
    */
   write(bytes: Uint8Array, from = 0, to: number = bytes.length): void {
+    this.#write(bytes, from, to, this.#skipZeros);
+  }
+
+  /** `write`, the zeros skipped by `skipZeros`. */
+  #write(
+    bytes: Uint8Array,
+    from: number,
+    to: number,
+    skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>,
+  ): void {
     const before = this.#before;
     const at = (j: number) => j >= from ? bytes[j] : before[from - j - 1];
+    const pixel = this.#pixel;
     for (let i = from; i < to;) {
-      if (bytes[i] === 0 && this.#taken > 0 && at(i - 1) === 0) {
-        const end = this.#skipZeros(bytes, i, to);
+      const byte = bytes[i];
+      const previous = i > from ? bytes[i - 1] : at(i - 1);
+      if (byte === 0 && this.#taken > 0 && previous === 0) {
+        const end = skipZeros(bytes, i, to);
         this.#zeros(end - i);
         i = end;
         continue;
       }
-      const one = this.#taken >= 1 ? runLength(bytes, at, i, to, 1) : 0;
-      const pixel = this.#pixel;
-      const three = pixel > 1 && this.#taken >= pixel ? runLength(bytes, at, i, to, pixel) : 0;
+      // A run is looked for only where the first byte repeats (most bytes here start none).
+      const one = this.#taken >= 1 && byte === previous ? runLength(bytes, at, i, to, 1) : 0;
+      const three = pixel > 1 && this.#taken >= pixel && byte === at(i - pixel)
+        ? runLength(bytes, at, i, to, pixel)
+        : 0;
       if (one < 3 && three < 3) {
         this.#literal(bytes[i++]);
         continue;
@@ -112,6 +135,43 @@ export class RunDeflate {
    * @param zeros How many zero bytes follow it.
    */
   zeroRow(filter: number, zeros: number): void {
+    this.zeroRows(filter, zeros, 1);
+  }
+
+  /**
+   * Encodes `count` scanlines alike whose bytes after their filter type are all zeros, as
+   * `zeroRow` would one by one.
+   *
+   * @param filter The scanlines' filter type (their first byte).
+   * @param zeros How many zero bytes follow it in each.
+   * @param count How many scanlines.
+   */
+  zeroRows(filter: number, zeros: number, count: number): void {
+    while (count > 0) {
+      // As many rows as the block holds, three tokens each, as one token.
+      const rows = Math.min(count, MOST_ZERO_ROWS, Math.floor((BLOCK_TOKENS - this.#weight) / 3));
+      if (zeros < 4 || rows === 0) {
+        this.#zeroRowTokens(filter, zeros);
+        count--;
+        continue;
+      }
+      let a = this.#a;
+      let b = this.#b;
+      for (let row = 0; row < rows; row++) {
+        a = (a + filter) % ADLER_MODULUS;
+        b = (b + (zeros + 1) * a) % ADLER_MODULUS;
+      }
+      this.#a = a;
+      this.#b = b;
+      this.#taken += rows * (zeros + 1);
+      this.#before.fill(0);
+      this.#token(zeros, ZERO_ROW | filter | (rows - 1) << 9, 3 * rows);
+      count -= rows;
+    }
+  }
+
+  /** A zero row as its three tokens (a literal for each zero when fewer than 4). */
+  #zeroRowTokens(filter: number, zeros: number): void {
     this.#literal(filter);
     if (zeros === 0) return void this.#before.set([filter, this.#before[0], this.#before[1]]);
     // The first zero follows a nonzero byte (or is the stream's first): a literal.
@@ -129,22 +189,36 @@ export class RunDeflate {
    *
    * @param bytes Where the scanlines are.
    * @param scanlines The first one's position, the distance between two, how many, and their
-   * flags: `flags[at + row]` is 0 for a row of zeros.
+   * flags: `flags[at + row]` is 0 for a row of zeros; how their zeros are skipped, if not as
+   * the options said.
    */
   writeScanlines(
     bytes: Uint8Array,
-    scanlines: { first: number; stride: number; count: number; flags: Uint8Array; at: number },
+    scanlines: {
+      first: number;
+      stride: number;
+      count: number;
+      flags: Uint8Array;
+      at: number;
+      skipZeros?: RunDeflateOptions["skipZeros"];
+    },
   ): void {
     const { first, stride, count, flags, at } = scanlines;
+    const skipZeros = scanlines.skipZeros ?? this.#skipZeros;
     for (let row = 0; row < count;) {
       if (flags[at + row] === 0) {
-        this.zeroRow(bytes[first + row * stride], stride - 1);
-        row++;
+        const filter = bytes[first + row * stride];
+        let end = row + 1;
+        while (end < count && flags[at + end] === 0 && bytes[first + end * stride] === filter) {
+          end++;
+        }
+        this.zeroRows(filter, stride - 1, end - row);
+        row = end;
         continue;
       }
       let end = row + 1;
       while (end < count && flags[at + end] !== 0) end++;
-      this.write(bytes, first + row * stride, first + end * stride);
+      this.#write(bytes, first + row * stride, first + end * stride, skipZeros);
       row = end;
     }
   }
@@ -157,7 +231,7 @@ export class RunDeflate {
   end(): Uint8Array {
     writeDynamicBlock(this.#writer, this.#tokens, true);
     this.#tokens.count = 0;
-    spareTokens = this.#tokens;
+    if (spareTokens.length < SPARE_TOKENS) spareTokens.push(this.#tokens);
     this.#writer.alignToByte();
     const adler = this.#b * 65536 + this.#a;
     for (const shift of [24, 16, 8, 0]) this.#writer.byte((adler >>> shift) & 0xff);
@@ -191,30 +265,34 @@ export class RunDeflate {
     this.#taken += to - from;
   }
 
-  #token(length: number, value: number): void {
+  /** Adds a token that deflate counts as `weight` tokens (a zero row: 3). */
+  #token(length: number, value: number, weight = 1): void {
     const tokens = this.#tokens;
     tokens.lengths[tokens.count] = length;
     tokens.values[tokens.count++] = value;
-    if (tokens.count < BLOCK_TOKENS) return;
+    this.#weight += weight;
+    if (this.#weight < BLOCK_TOKENS) return;
     writeDynamicBlock(this.#writer, tokens, false);
     tokens.count = 0;
+    this.#weight = 0;
   }
 }
 
 /**
- * The token buffers of the last stream ended, for the next one: a worker deflates mask after
- * mask, and 96 KiB of fresh buffers for each would be garbage that only a collection frees.
+ * The token buffers of the last streams ended, for the next ones: a worker deflates mask after
+ * mask (a binary mask's labels, several at once), and 96 KiB of fresh buffers for each would be
+ * garbage that only a collection frees.
  */
-let spareTokens: DeflateTokens | undefined;
+const spareTokens: DeflateTokens[] = [];
+/** The most buffers kept spare. */
+const SPARE_TOKENS = 16;
 
 function takeTokens(): DeflateTokens {
-  const tokens = spareTokens ?? {
+  return spareTokens.pop() ?? {
     lengths: new Uint32Array(BLOCK_TOKENS),
     values: new Uint16Array(BLOCK_TOKENS),
     count: 0,
   };
-  spareTokens = undefined;
-  return tokens;
 }
 
 /** How many bytes from `i` (at most 258, before `to`) repeat the byte `distance` before them. */

@@ -33,43 +33,39 @@ export interface ConversionLayout {
   labels: number;
   /** 256 bytes a row of the strip: the labels it holds. */
   seen: number;
-  /** `mode` 2: the runs of each row's pixels. */
+  /** A byte a row of the strip: 1 where its labels are those of the row above. */
+  same: number;
+  /** A byte a row of the strip: 0 where the unfilter found it repeats the row above. */
+  changed: number;
+  /**
+   * `mode` 2: the runs of each row's pixels; a label's mask: the runs of its scanlines' bytes that
+   * are not zero.
+   */
   runs: number;
 }
 
-/** The table that gives each byte its own value. */
-const EACH_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => byte);
-
 /**
- * Converts a strip the kernels hold, or makes one label's mask of it from its labels.
+ * Converts a strip the kernels hold.
  *
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
- * @param strip The strip's first row in the image and its rows; the row written above them;
- * the label whose mask is made, and the strip's row its rows start at.
+ * @param strip The strip's first row in the image and its rows.
  * @returns The converted rows, views of the memory.
  */
 export function convertStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  strip: { first: number; count: number; above?: Uint8Array; label?: number; from?: number },
+  strip: { first: number; count: number },
 ): ConvertedRows {
-  const { width, mode, rgb, table, scan, carry, flags, form } = layout;
+  const { width, mode, rgb, table, scan, carry, flags } = layout;
   const { first, count } = strip;
   const rowBytes = width * bytesPerPixel(mode);
   const stride = rowBytes + 1;
-  // Above the image's first row: zeros; or the row the caller wrote above.
-  if (strip.above) memory.set(strip.above.subarray(0, rowBytes), scan + 1);
-  else if (first === 0) memory.fill(0, scan, scan + stride);
-  if (strip.label === undefined) {
-    kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
-  } else {
-    // One label's mask, from the strip's labels (`labelStrip`) from its row `from`.
-    const labels = layout.labels + (strip.from ?? 0) * width;
-    kernels.labelMask(labels, count, width, strip.label, scan + stride + 1, stride);
-  }
+  // Above the image's first row: zeros.
+  if (first === 0) memory.fill(0, scan, scan + stride);
+  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
   const runs = mode === 2
     ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs)
     : layout.runs;
@@ -81,6 +77,83 @@ export function convertStrip(
   for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
     memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
   }
+  const scanlines = scannedRows(kernels, memory, layout, { count, rowBytes });
+  return {
+    ...scanlines,
+    ...(mode === 2
+      ? { runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4) }
+      : {}),
+  };
+}
+
+/**
+ * One label's mask over rows of a strip whose labels {@linkcode labelStrip} made: 255 where the
+ * pixel's label is `label`, else 0, Up-filtered under `above`, the mask written above them.
+ *
+ * @param kernels The kernels.
+ * @param memory Their memory.
+ * @param layout Where the buffers are.
+ * @param mask The label, the row written above, and the strip's rows `from` to `to`.
+ * @returns The mask's rows, views of the memory.
+ */
+export function labelScanlines(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: ConversionLayout,
+  mask: { label: number; above: Uint8Array; from: number; to: number },
+): ConvertedRows {
+  const { width, scan, flags } = layout;
+  const count = mask.to - mask.from;
+  memory.set(mask.above.subarray(0, width), scan + 1);
+  const labels = layout.labels + mask.from * width;
+  const stride = width + 1;
+  const same = layout.same + mask.from;
+  const end = kernels.labelScanlines(
+    labels,
+    count,
+    width,
+    mask.label,
+    scan + 1,
+    scan + stride,
+    stride,
+    flags,
+    same,
+    layout.seen + mask.from * 256,
+    layout.runs,
+  );
+  const rows = scannedRows(kernels, memory, layout, { count, rowBytes: width });
+  // The deflater skips the zeros between the runs found there in one call, not one call a run.
+  const runs = new Int32Array(memory.buffer, layout.runs, (end - layout.runs) / 4);
+  return { ...rows, skipZeros: skipToRuns(runs) };
+}
+
+/**
+ * A deflater's `skipZeros` over scanlines whose runs of bytes that are not zero are known (each
+ * run's first byte and the byte after it, in the kernels' memory, in order): asked from a zero
+ * byte, in order, it gives the next run's first byte (or the end asked).
+ */
+function skipToRuns(runs: Int32Array): NonNullable<ConvertedRows["skipZeros"]> {
+  let next = 0;
+  return (bytes, from, to) => {
+    const at = bytes.byteOffset;
+    while (next < runs.length && runs[next] < at + from) next += 2;
+    return next < runs.length ? Math.min(runs[next] - at, to) : to;
+  };
+}
+
+/**
+ * The scanlines the kernels wrote from slot 1 (the last row, raw, in slot 0, and the rows' flags
+ * at `flags`), with the canonical form of their rows for the pixel digest.
+ */
+function scannedRows(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: ConversionLayout,
+  rows: { count: number; rowBytes: number },
+): ConvertedRows {
+  const { scan, flags, form } = layout;
+  const { count, rowBytes } = rows;
+  const stride = rowBytes + 1;
   const ptr = scan + stride + 1;
   const end = writeForm(kernels, { ptr, stride, count, rowBytes, above: -1, flags, out: form });
   return {
@@ -90,9 +163,10 @@ export function convertStrip(
     flags: memory.subarray(flags, flags + count),
     form: memory.subarray(form, end),
     last: memory.subarray(scan + 1, scan + 1 + rowBytes),
-    ...(mode === 2
-      ? { runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4) }
-      : {}),
+    skipZeros: (bytes, from, to) => {
+      const at = bytes.byteOffset;
+      return kernels.skipZeros(at + from, at + to) - at;
+    },
   };
 }
 
@@ -113,19 +187,20 @@ export function bytesPerPixel(mode: number): number {
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
- * @param count The strip's rows.
+ * @param strip The strip's rows, and where its RGB or RGBA pixels are: the first row's first
+ * byte, the distance between rows, the bytes a pixel.
  * @returns The labels, views of the memory.
  */
 export function labelStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  count: number,
+  strip: { count: number; at: number; stride: number; channels: number },
 ): RowLabels {
-  const { width, rgb, table, labels, seen } = layout;
-  memory.set(EACH_BYTE, table);
-  kernels.convertRows(rgb, count, width, labels, width, 0, table);
-  kernels.rowBytesSeen(labels, count, width, seen);
+  const { width, labels, seen, same } = layout;
+  const { count, at, stride, channels } = strip;
+  kernels.labelRows(at, stride, count, width, channels, labels, same, layout.changed);
+  kernels.rowBytesSeen(labels, count, width, seen, same);
   return {
     bytes: memory.subarray(labels, labels + count * width),
     seen: memory.subarray(seen, seen + count * 256),

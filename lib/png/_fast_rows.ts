@@ -17,6 +17,7 @@ import {
   bytesPerPixel,
   type ConversionLayout,
   convertStrip,
+  labelScanlines,
   labelStrip,
 } from "./_converted_strip.ts";
 import { pixelFormBound } from "./pixel_digest.ts";
@@ -66,8 +67,8 @@ export function readFastRows(
   const { width } = header;
   const convert = options.convert;
   const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
-  const layout = rowsLayout(header, options.stripRows, mode);
-  const { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end } = layout;
+  const layout = rowsLayout(header, options.stripRows, mode, convert?.kind === "labels");
+  const { channels, inRow, rows, zero, tables, input, output, conversion, end } = layout;
   const inStride = inRow + 1;
   const repeats = new Uint8Array(rows);
   /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
@@ -81,16 +82,21 @@ export function readFastRows(
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count): PngError | undefined {
         const above = first === 0 ? zero : input + 1;
-        const scanlines = { at: input + inStride, stride: inStride, count };
-        blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
-        const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables, 0);
+        const at = input + inStride;
+        // The labels' masks are made of the labels, never of repeated rows; the unfilter flags
+        // the rows that repeat the row above instead, so that their labels are copied.
+        const marked = convert?.kind !== "labels";
+        const scanlines = { at, stride: inStride, count };
+        if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
+        const changed = marked ? 0 : conversion.changed;
+        const bad = kernels.unfilter(at, count, inRow, channels, above, tables, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
-        kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
-        const data = memory.subarray(output, output + count * outRow);
-        const strip: RgbRows = { data, first, count, repeats: repeats.subarray(0, count) };
-        if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert });
+        const pixels = { at: at + 1, stride: inStride, channels };
+        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, marked);
+        if (marked) strip.repeats = repeats.subarray(0, count);
+        if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert, pixels });
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -118,25 +124,64 @@ function addConversion(
     memory: Uint8Array;
     layout: ConversionLayout;
     convert: RowConversion;
+    /** Where the strip's unfiltered pixels are. */
+    pixels: { at: number; stride: number; channels: number };
   },
 ): void {
   const { kernels, memory, layout, convert } = work;
   const { first, count } = strip;
   if (convert.kind === "labels") {
-    strip.labels = labelStrip(kernels, memory, layout, count);
-    strip.labelMask = (label, above, rows = { from: 0, to: count }) => {
-      const part = { first: first + rows.from, count: rows.to - rows.from, above };
-      return convertStrip(kernels, memory, layout, { ...part, label, from: rows.from });
-    };
+    strip.labels = labelStrip(kernels, memory, layout, { count, ...work.pixels });
+    strip.labelMask = (label, above, rows = { from: 0, to: count }) =>
+      labelScanlines(kernels, memory, layout, { label, above, ...rows });
   } else strip.converted = convertStrip(kernels, memory, layout, { first, count });
+}
+
+/**
+ * The strip handed over: its rows packed as RGB at `output`, at once, or (`packed` false: the
+ * labels' masks, read from the rows as unfiltered, never read them) when first read.
+ */
+function rgbStrip(
+  rows: {
+    kernels: KernelExports;
+    memory: Uint8Array;
+    pixels: { at: number; stride: number; channels: number };
+    width: number;
+    output: number;
+  },
+  first: number,
+  count: number,
+  packed: boolean,
+): RgbRows {
+  const { kernels, memory, pixels, width, output } = rows;
+  const pack = () => {
+    const { at, stride, channels } = pixels;
+    kernels.packRgb(at, stride, output, width * 3, count, width, channels);
+    return memory.subarray(output, output + count * width * 3);
+  };
+  if (packed) return { data: pack(), first, count };
+  let data: Uint8Array | undefined;
+  return {
+    get data() {
+      return data ??= pack();
+    },
+    first,
+    count,
+  };
 }
 
 /**
  * Where the strip reader keeps its buffers in the kernels' memory: zero bytes (the row above the
  * first), the census tables, the scanlines (slot 0: the last row of the strip before; the strip
- * lands from slot 1), the RGB rows handed over, then the conversion's buffers, sized for `mode`.
+ * lands from slot 1), the RGB rows handed over, then the conversion's buffers, sized for `mode`
+ * (and the labels' masks, when `labelled`).
  */
-function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined, mode: number) {
+function rowsLayout(
+  header: CheckedPng["header"],
+  stripRows: number | undefined,
+  mode: number,
+  labelled: boolean,
+) {
   const { width, height } = header;
   const channels = header.colourType === 6 ? 4 : 3;
   const inRow = width * channels;
@@ -154,9 +199,13 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
   const form = align16(flags + rows + SLACK);
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
   const seen = align16(labels + rows * width + SLACK);
-  // Runs: at most one a pixel, 8 bytes, and 4 bytes a row.
-  const runs = align16(seen + rows * 256 + SLACK);
-  const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK;
+  const same = align16(seen + rows * 256 + SLACK);
+  const changed = align16(same + rows + SLACK);
+  // Runs: at most one a pixel, 8 bytes, and 4 bytes a row; a label's scanlines' runs of bytes
+  // that are not zero, at most one every other byte, 8 bytes.
+  const runs = align16(changed + rows + SLACK);
+  const runBytes = mode === 2 ? rows * (4 + width * 8) : labelled ? rows * (rowBytes + 2) * 4 : 0;
+  const end = runs + runBytes + SLACK;
   const conversion: ConversionLayout = {
     width,
     mode,
@@ -168,6 +217,8 @@ function rowsLayout(header: CheckedPng["header"], stripRows: number | undefined,
     form,
     labels,
     seen,
+    same,
+    changed,
     runs,
   };
   return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end };

@@ -1049,38 +1049,313 @@
         (br $row)))
     (local.get $out))
 
-  ;; The mask of one label: $rows rows of $width bytes at $labels (back to back) become rows at
-  ;; $out, $outStride bytes apart, of 255 where the byte is $label and 0 elsewhere, 16 at a time.
-  (func (export "labelMask") (param $labels i32) (param $rows i32) (param $width i32)
-    (param $label i32) (param $out i32) (param $outStride i32)
+  ;; Each pixel's label: $rows rows of $width RGB or RGBA pixels ($channels 3 or 4), $srcStride
+  ;; bytes apart from $src, become rows of a byte a pixel at $out (back to back), its blue where
+  ;; its red is not 0, else 0; 16 pixels at a time. Below the first row, 16 pixels the same as the
+  ;; 16 above have their labels copied from there; a byte a row at $same is 1 where all were.
+  ;; A row whose byte at $changed is 0 repeats the row above: copied whole.
+  (func (export "labelRows") (param $src i32) (param $srcStride i32) (param $rows i32)
+    (param $width i32) (param $channels i32) (param $out i32) (param $same i32)
+    (param $changed i32)
+    (local $r i32) (local $p i32) (local $o i32) (local $end i32) (local $up i32)
+    (local $copied i32) (local $label i32)
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $p (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $width))))
+        ;; A row the unfilter found the same as the row above (a byte a row at $changed, 0): its
+        ;; labels are those above.
+        (if (i32.and (i32.ne (local.get $r) (i32.const 0))
+              (i32.eqz (i32.load8_u (i32.add (local.get $changed) (local.get $r)))))
+          (then
+            (memory.copy (local.get $o) (i32.sub (local.get $o) (local.get $width))
+              (local.get $width))
+            (i32.store8 (i32.add (local.get $same) (local.get $r)) (i32.const 1))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $row)))
+        ;; The first row has no row above here: its pixels are compared with themselves, unequal.
+        (local.set $up (select (local.get $srcStride) (i32.const 0) (local.get $r)))
+        (local.set $end
+          (i32.add (local.get $o) (i32.and (local.get $width) (i32.const -16))))
+        (local.set $copied
+          (if (result i32) (i32.eq (local.get $channels) (i32.const 4))
+            (then (call $rgbaLabelRow (local.get $p) (local.get $o) (local.get $end)
+              (local.get $up) (local.get $width)))
+            (else (call $rgbLabelRow (local.get $p) (local.get $o) (local.get $end)
+              (local.get $up) (local.get $width)))))
+        ;; The pixels after the last 16.
+        (local.set $p
+          (i32.add (local.get $p)
+            (i32.mul (i32.and (local.get $width) (i32.const -16)) (local.get $channels))))
+        (local.set $o (local.get $end))
+        (local.set $end (i32.add (local.get $end) (i32.and (local.get $width) (i32.const 15))))
+        (block $tail
+          (loop $pixel
+            (br_if $tail (i32.ge_u (local.get $o) (local.get $end)))
+            (local.set $label
+              (select (i32.load8_u offset=2 (local.get $p)) (i32.const 0)
+                (i32.load8_u (local.get $p))))
+            (i32.store8 (local.get $o) (local.get $label))
+            (if (i32.ne (local.get $label)
+                  (i32.load8_u (i32.sub (local.get $o) (local.get $width))))
+              (then (local.set $copied (i32.const 0))))
+            (local.set $p (i32.add (local.get $p) (local.get $channels)))
+            (local.set $o (i32.add (local.get $o) (i32.const 1)))
+            (br $pixel)))
+        ;; 1 where every label of the row was copied from, or is, the one above.
+        (i32.store8 (i32.add (local.get $same) (local.get $r))
+          (i32.and (local.get $copied) (i32.ne (local.get $r) (i32.const 0))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
+  ;; labelRows' 16 pixels at a time of an RGBA row at $p, to $o up to $end; the row above is $up
+  ;; bytes before (0: none), its labels $width bytes before. Returns 1 when all were copied. A pixel's label is its blue (bits 16
+  ;; to 23 of its 32 bits) unless its red (bits 0 to 7) is 0, narrowed to a byte.
+  (func $rgbaLabelRow (param $p i32) (param $o i32) (param $end i32) (param $up i32)
+    (param $width i32) (result i32)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $q i32) (local $copied i32)
+    (local $byte v128) (local $zero v128)
+    (local.set $byte (v128.const i32x4 255 255 255 255))
+    (local.set $copied (i32.const 1))
+    (block $done
+      (loop $group
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $v0 (v128.load (local.get $p)))
+        (local.set $v1 (v128.load offset=16 (local.get $p)))
+        (local.set $v2 (v128.load offset=32 (local.get $p)))
+        (local.set $v3 (v128.load offset=48 (local.get $p)))
+        (local.set $q (i32.sub (local.get $p) (local.get $up)))
+        (if (i32.and (i32.ne (local.get $up) (i32.const 0))
+              (i32.eqz
+                (v128.any_true
+                  (v128.or
+                    (v128.or
+                      (v128.xor (local.get $v0) (v128.load (local.get $q)))
+                      (v128.xor (local.get $v1) (v128.load offset=16 (local.get $q))))
+                    (v128.or
+                      (v128.xor (local.get $v2) (v128.load offset=32 (local.get $q)))
+                      (v128.xor (local.get $v3) (v128.load offset=48 (local.get $q))))))))
+          (then
+            (v128.store (local.get $o) (v128.load (i32.sub (local.get $o) (local.get $width)))))
+          (else
+            (local.set $copied (i32.const 0))
+            (v128.store (local.get $o)
+              (i8x16.narrow_i16x8_u
+                (i16x8.narrow_i32x4_u
+                  (v128.andnot
+                    (v128.and (i32x4.shr_u (local.get $v0) (i32.const 16)) (local.get $byte))
+                    (i32x4.eq (v128.and (local.get $v0) (local.get $byte)) (local.get $zero)))
+                  (v128.andnot
+                    (v128.and (i32x4.shr_u (local.get $v1) (i32.const 16)) (local.get $byte))
+                    (i32x4.eq (v128.and (local.get $v1) (local.get $byte)) (local.get $zero))))
+                (i16x8.narrow_i32x4_u
+                  (v128.andnot
+                    (v128.and (i32x4.shr_u (local.get $v2) (i32.const 16)) (local.get $byte))
+                    (i32x4.eq (v128.and (local.get $v2) (local.get $byte)) (local.get $zero)))
+                  (v128.andnot
+                    (v128.and (i32x4.shr_u (local.get $v3) (i32.const 16)) (local.get $byte))
+                    (i32x4.eq (v128.and (local.get $v3) (local.get $byte)) (local.get $zero))))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 64)))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $group)))
+    (local.get $copied))
+
+  ;; labelRows' 16 pixels at a time of an RGB row, as $rgbaLabelRow: reds and blues gathered
+  ;; from the three vectors 16 pixels span.
+  (func $rgbLabelRow (param $p i32) (param $o i32) (param $end i32) (param $up i32)
+    (param $width i32) (result i32)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $q i32) (local $copied i32)
+    (local.set $copied (i32.const 1))
+    (block $done
+      (loop $group
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $v0 (v128.load (local.get $p)))
+        (local.set $v1 (v128.load offset=16 (local.get $p)))
+        (local.set $v2 (v128.load offset=32 (local.get $p)))
+        (local.set $q (i32.sub (local.get $p) (local.get $up)))
+        (if (i32.and (i32.ne (local.get $up) (i32.const 0))
+              (i32.eqz
+                (v128.any_true
+                  (v128.or
+                    (v128.or
+                      (v128.xor (local.get $v0) (v128.load (local.get $q)))
+                      (v128.xor (local.get $v1) (v128.load offset=16 (local.get $q))))
+                    (v128.xor (local.get $v2) (v128.load offset=32 (local.get $q)))))))
+          (then
+            (v128.store (local.get $o) (v128.load (i32.sub (local.get $o) (local.get $width)))))
+          (else
+            (local.set $copied (i32.const 0))
+            (v128.store (local.get $o)
+              (v128.andnot
+                (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 16 19 22 25 28 31
+                  (i8x16.shuffle 2 5 8 11 14 17 20 23 26 29 0 0 0 0 0 0
+                    (local.get $v0) (local.get $v1))
+                  (local.get $v2))
+                (i8x16.eq
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 17 20 23 26 29
+                    (i8x16.shuffle 0 3 6 9 12 15 18 21 24 27 30 0 0 0 0 0
+                      (local.get $v0) (local.get $v1))
+                    (local.get $v2))
+                  (v128.const i64x2 0 0))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 48)))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $group)))
+    (local.get $copied))
+
+  ;; The Up-filtered scanlines of one label's mask (255 where the pixel's label is $label, else
+  ;; 0): $rows rows of $width labels at $labels (back to back) become scanlines at $out, $stride
+  ;; bytes apart (filter type 2, then the row's mask minus the mask above, bytewise); $above holds
+  ;; the mask above the first row, raw, and gets the last row's. A byte a row at $flags: 0 where
+  ;; the scanline's differences are all zeros, else 1. A row that $same (a byte a row) marks as
+  ;; labelled as the row above, or that like the row above does not hold $label (as the marks of
+  ;; `rowBytesSeen` at $seen say), gets its filter type only, and 0. From $runs, for the deflater to
+  ;; skip the zeros between them: where each run of bytes that are not zero starts and ends (the
+  ;; byte after it), 32 bits each, row after row; returns the end written.
+  (func (export "labelScanlines") (param $labels i32) (param $rows i32) (param $width i32)
+    (param $label i32) (param $above i32) (param $out i32) (param $stride i32) (param $flags i32)
+    (param $same i32) (param $seen i32) (param $runs i32) (result i32)
     (local $r i32) (local $i i32) (local $p i32) (local $o i32) (local $splat v128)
+    (local $vectors i32) (local $any v128) (local $mask v128) (local $byte i32) (local $up i32)
+    (local $tail i32) (local $inRun i32) (local $k i32) (local $edges i32)
     (local.set $splat (i8x16.splat (local.get $label)))
+    (local.set $vectors (i32.and (local.get $width) (i32.const -16)))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
         (local.set $p (i32.add (local.get $labels) (i32.mul (local.get $r) (local.get $width))))
-        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $outStride))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $stride))))
+        (i32.store8 (local.get $o) (i32.const 2))
+        ;; The filter type starts the row's first run of bytes that are not zero.
+        (i32.store (local.get $runs) (local.get $o))
+        (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+        (local.set $inRun (i32.const 1))
+        (local.set $o (i32.add (local.get $o) (i32.const 1)))
+        (local.set $any (v128.const i64x2 0 0))
+        (local.set $tail (i32.const 0))
+        (local.set $i (local.get $width))
+        ;; Labels the same as those above, or the label in neither row (its marks at $seen, 256
+        ;; bytes a row): no difference, nothing written but the filter type.
+        (if (i32.eqz (i32.and (i32.ne (local.get $r) (i32.const 0))
+              (i32.or (i32.load8_u (i32.add (local.get $same) (local.get $r)))
+                (i32.eqz (i32.or
+                  (i32.load8_u (i32.add (local.get $seen)
+                    (i32.add (i32.shl (local.get $r) (i32.const 8)) (local.get $label))))
+                  (i32.load8_u (i32.add (local.get $seen)
+                    (i32.add (i32.shl (i32.sub (local.get $r) (i32.const 1)) (i32.const 8))
+                      (local.get $label)))))))))
+          (then (local.set $i (i32.const 0))))
+        (block $end
+          (loop $vector
+            (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+            (local.set $mask
+              (i8x16.sub
+                (i8x16.eq (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $splat))
+                (if (result v128) (local.get $r)
+                  (then
+                    (i8x16.eq
+                      (v128.load (i32.sub (i32.add (local.get $p) (local.get $i)) (local.get $width)))
+                      (local.get $splat)))
+                  (else (v128.load (i32.add (local.get $above) (local.get $i)))))))
+            (v128.store (i32.add (local.get $o) (local.get $i)) (local.get $mask))
+            (local.set $any (v128.or (local.get $any) (local.get $mask)))
+            ;; Where a run starts or ends: each byte whose being zero differs from the byte's
+            ;; before (before the first, $inRun), one bit a byte.
+            (local.set $k (i8x16.bitmask (i8x16.ne (local.get $mask) (v128.const i64x2 0 0))))
+            (local.set $edges
+              (i32.and (i32.xor (local.get $k) (i32.or (i32.shl (local.get $k) (i32.const 1))
+                (local.get $inRun))) (i32.const 0xffff)))
+            (local.set $inRun (i32.shr_u (local.get $k) (i32.const 15)))
+            (block $marked
+              (loop $edge
+                (br_if $marked (i32.eqz (local.get $edges)))
+                (i32.store (local.get $runs)
+                  (i32.add (i32.add (local.get $o) (local.get $i)) (i32.ctz (local.get $edges))))
+                (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+                (local.set $edges
+                  (i32.and (local.get $edges) (i32.sub (local.get $edges) (i32.const 1))))
+                (br $edge)))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $vector)))
+        (block $end
+          (loop $byte
+            (br_if $end (i32.ge_u (local.get $i) (local.get $width)))
+            (local.set $byte
+              (select (i32.const 255) (i32.const 0)
+                (i32.eq (i32.load8_u (i32.add (local.get $p) (local.get $i))) (local.get $label))))
+            (local.set $up
+              (if (result i32) (local.get $r)
+                (then
+                  (select (i32.const 255) (i32.const 0)
+                    (i32.eq
+                      (i32.load8_u (i32.sub (i32.add (local.get $p) (local.get $i)) (local.get $width)))
+                      (local.get $label))))
+                (else (i32.load8_u (i32.add (local.get $above) (local.get $i))))))
+            (local.set $byte (i32.and (i32.sub (local.get $byte) (local.get $up)) (i32.const 255)))
+            (i32.store8 (i32.add (local.get $o) (local.get $i)) (local.get $byte))
+            (local.set $tail (i32.or (local.get $tail) (local.get $byte)))
+            (if (i32.ne (i32.ne (local.get $byte) (i32.const 0)) (local.get $inRun))
+              (then
+                (i32.store (local.get $runs) (i32.add (local.get $o) (local.get $i)))
+                (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+                (local.set $inRun (i32.eqz (local.get $inRun)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $byte)))
+        (i32.store8 (i32.add (local.get $flags) (local.get $r))
+          (i32.or (v128.any_true (local.get $any)) (i32.ne (local.get $tail) (i32.const 0))))
+        ;; A run to the row's end (or, in a row not written, the filter type alone) ends here.
+        (if (local.get $inRun)
+          (then
+            (i32.store (local.get $runs)
+              (select (i32.add (local.get $o) (local.get $width)) (local.get $o)
+                (i32.load8_u (i32.add (local.get $flags) (local.get $r)))))
+            (local.set $runs (i32.add (local.get $runs) (i32.const 4)))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    ;; The last row's mask, raw: the mask above the next rows (the scanlines may follow it).
+    (if (local.get $rows)
+      (then
+        (local.set $p
+          (i32.add (local.get $labels) (i32.mul (i32.sub (local.get $rows) (i32.const 1))
+            (local.get $width))))
         (local.set $i (i32.const 0))
         (block $end
           (loop $vector
-            (br_if $end (i32.ge_u (local.get $i) (local.get $width)))
-            ;; Past the row's end the bytes written are the next row's, written again after.
-            (v128.store (i32.add (local.get $o) (local.get $i))
+            (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+            (v128.store (i32.add (local.get $above) (local.get $i))
               (i8x16.eq (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $splat)))
             (local.set $i (i32.add (local.get $i) (i32.const 16)))
             (br $vector)))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $row))))
+        (block $end
+          (loop $byte
+            (br_if $end (i32.ge_u (local.get $i) (local.get $width)))
+            (i32.store8 (i32.add (local.get $above) (local.get $i))
+              (select (i32.const 255) (i32.const 0)
+                (i32.eq (i32.load8_u (i32.add (local.get $p) (local.get $i))) (local.get $label))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $byte)))))
+    (local.get $runs))
 
   ;; Marks which bytes each of $rows rows of $width bytes at $ptr (back to back) holds: 1 at
-  ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. 16 bytes all the same mark once.
+  ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. Each value of 16 bytes is marked
+  ;; once: the first byte's, then the first byte not marked yet, until none is left. A row that
+  ;; $same (a byte a row) marks as the row above gets that row's marks.
   (func (export "rowBytesSeen") (param $ptr i32) (param $rows i32) (param $width i32)
-    (param $seen i32)
+    (param $seen i32) (param $same i32)
     (local $r i32) (local $p i32) (local $end i32) (local $marks i32) (local $v v128)
+    (local $marked v128) (local $left i32) (local $byte i32)
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
         (local.set $marks (i32.add (local.get $seen) (i32.shl (local.get $r) (i32.const 8))))
+        (block $marked
+          ;; A row labelled as the row above holds what it holds.
+          (if (i32.and (i32.ne (local.get $r) (i32.const 0))
+                (i32.load8_u (i32.add (local.get $same) (local.get $r))))
+            (then
+              (memory.copy (local.get $marks) (i32.sub (local.get $marks) (i32.const 256))
+                (i32.const 256))
+              (br $marked)))
         (memory.fill (local.get $marks) (i32.const 0) (i32.const 256))
         (local.set $p (i32.add (local.get $ptr) (i32.mul (local.get $r) (local.get $width))))
         (local.set $end (i32.add (local.get $p) (local.get $width)))
@@ -1088,14 +1363,24 @@
           (loop $group
             (br_if $groups (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
             (local.set $v (v128.load (local.get $p)))
-            (if (i8x16.all_true
-                  (i8x16.eq (local.get $v) (i8x16.splat (i32.load8_u (local.get $p)))))
-              (then
-                (i32.store8 (i32.add (local.get $marks) (i32.load8_u (local.get $p))) (i32.const 1)))
-              (else (call $markBytes (local.get $p) (i32.const 16) (local.get $marks))))
+            (local.set $byte (i32.load8_u (local.get $p)))
+            (local.set $marked (i8x16.eq (local.get $v) (i8x16.splat (local.get $byte))))
+            (i32.store8 (i32.add (local.get $marks) (local.get $byte)) (i32.const 1))
+            (block $all
+              (loop $values
+                (local.set $left
+                  (i32.xor (i8x16.bitmask (local.get $marked)) (i32.const 0xffff)))
+                (br_if $all (i32.eqz (local.get $left)))
+                (local.set $byte
+                  (i32.load8_u (i32.add (local.get $p) (i32.ctz (local.get $left)))))
+                (i32.store8 (i32.add (local.get $marks) (local.get $byte)) (i32.const 1))
+                (local.set $marked
+                  (v128.or (local.get $marked)
+                    (i8x16.eq (local.get $v) (i8x16.splat (local.get $byte)))))
+                (br $values)))
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (br $group)))
-        (call $markBytes (local.get $p) (i32.sub (local.get $end) (local.get $p)) (local.get $marks))
+        (call $markBytes (local.get $p) (i32.sub (local.get $end) (local.get $p)) (local.get $marks)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
 

@@ -105,22 +105,48 @@ export interface KernelExports {
    */
   pixelRuns(ptr: number, stride: number, rows: number, width: number, out: number): number;
   /**
-   * The mask of one label: rows of bytes (back to back) become rows `outStride` bytes apart of
-   * 255 where the byte is `label`, else 0.
+   * Each pixel's label, a byte (its blue where its red is not 0, else 0): rows of RGB or RGBA
+   * pixels `srcStride` bytes apart become rows of bytes back to back at `out`; a byte a row at
+   * `same`: 1 where the row's labels are those of the row above (known so), else 0. A row below
+   * the first whose byte at `changed` is 0 (as `unfilter` flags it) is copied from the row above.
    */
-  labelMask(
+  labelRows(
+    src: number,
+    srcStride: number,
+    rows: number,
+    width: number,
+    channels: number,
+    out: number,
+    same: number,
+    changed: number,
+  ): void;
+  /**
+   * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from
+   * rows of labels (back to back), `stride` bytes apart; `above` holds the raw mask above the
+   * first row and gets the last row's; a byte a row at `flags`: 0 where the row repeats the one
+   * above, else 1. A row below the first that `same` marks (see `labelRows`), or that like the row
+   * above does not hold `label` (the marks at `seen`, see `rowBytesSeen`), is not read. From
+   * `runs`: where each run of the scanlines' bytes that are not zero starts and ends (32 bits
+   * each, in order); returns the end of what it wrote there.
+   */
+  labelScanlines(
     labels: number,
     rows: number,
     width: number,
     label: number,
+    above: number,
     out: number,
-    outStride: number,
-  ): void;
+    stride: number,
+    flags: number,
+    same: number,
+    seen: number,
+    runs: number,
+  ): number;
   /**
    * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
-   * bytes zeroed first).
+   * bytes zeroed first); a row below the first that `same` marks gets the marks of the row above.
    */
-  rowBytesSeen(ptr: number, rows: number, width: number, seen: number): void;
+  rowBytesSeen(ptr: number, rows: number, width: number, seen: number, same: number): void;
   /**
    * Writes the canonical form of rows that the pixel digest hashes, from `out`: `above`
    * is the row above the first, or -1 when the rows are Up differences already; rows whose byte

@@ -54,6 +54,15 @@ const some = () => false;
 /** Raw bytes of the zero rows written at a time by {@linkcode PngRowEncoder.writeZeroRows}. */
 const ZERO_BYTES = 64 * 1024;
 
+/** Zero bytes every encoder of the thread reads (never writes): a `binary` mask has several. */
+let sharedZeros = new Uint8Array(ZERO_BYTES);
+
+/** At least `bytes` zero bytes, shared. */
+function zerosOf(bytes: number): Uint8Array {
+  if (sharedZeros.length < bytes) sharedZeros = new Uint8Array(bytes);
+  return sharedZeros;
+}
+
 /**
  * Encodes a PNG from its rows, given top to bottom in strips of any size, with PNG's Up filter
  * on every row (masks are flat regions whose rows mostly repeat the row above).
@@ -77,7 +86,6 @@ export class PngRowEncoder {
   /** Whether `#previous` is all zeros; `undefined` until asked after a write. */
   #previousZero: boolean | undefined = true;
   #lines = new Uint8Array(0);
-  #zeros?: Uint8Array;
   /** Per row of the last strip: 0 when it repeats the row above. */
   #changed = new Uint8Array(0);
   #written = 0;
@@ -169,7 +177,8 @@ export class PngRowEncoder {
     }
     const deflate = this.#deflate;
     if (deflate instanceof RunDeflate) {
-      deflate.writeScanlines(scanlines, { first: 0, stride, count, flags: rows.flags, at: 0 });
+      const { flags, skipZeros } = rows;
+      deflate.writeScanlines(scanlines, { first: 0, stride, count, flags, at: 0, skipZeros });
     } else deflate.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
     if (count > 0) {
@@ -256,14 +265,19 @@ export class PngRowEncoder {
    */
   writeZeroRows(count: number): void {
     const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
-    const zeros = this.#zeros ??= new Uint8Array(perWrite * this.#rowBytes);
+    const zeros = zerosOf(perWrite * this.#rowBytes);
     const deflate = this.#deflate;
+    if (deflate instanceof RunDeflate && count > 1 && !this.#isPreviousZero()) {
+      // Under a row that is not zeros, only the first row of zeros has differences.
+      this.writeRows(zeros.subarray(0, this.#rowBytes));
+      return this.writeZeroRows(count - 1);
+    }
     if (
       deflate instanceof RunDeflate && this.#isPreviousZero() &&
       this.#written + count <= this.#options.height
     ) {
       // Below a row of zeros, each row repeats the row above: nothing to filter or read.
-      for (let row = 0; row < count; row++) deflate.zeroRow(2, this.#rowBytes);
+      deflate.zeroRows(2, this.#rowBytes, count);
       this.#options.digest?.updateDifferences(zeros, 0, 0, count, () => true);
       this.#written += count;
       return;
@@ -276,9 +290,12 @@ export class PngRowEncoder {
   /** Whether the last row written is all zeros (found out when first asked after a write). */
   #isPreviousZero(): boolean {
     if (this.#previousZero === undefined) {
+      // Four bytes at a time (the row has a buffer of its own), the last few one by one.
       const previous = this.#previous;
+      const words = new Int32Array(previous.buffer, 0, previous.length >> 2);
       let any = 0;
-      for (let i = 0; i < previous.length; i++) any |= previous[i];
+      for (let i = 0; i < words.length && any === 0; i++) any |= words[i];
+      for (let i = words.length * 4; i < previous.length; i++) any |= previous[i];
       this.#previousZero = any === 0;
     }
     return this.#previousZero;

@@ -74,6 +74,12 @@ export interface ConvertedRows {
   /** The last row, unfiltered. */
   last: Uint8Array;
   /**
+   * The position of the first nonzero byte of `scanlines` in `[from, to)`, or `to`, as the kernels
+   * found it where the rows are (a deflater skips the rows' zeros with it). Asked from a zero byte,
+   * positions in increasing order, the way `RunDeflate` asks.
+   */
+  skipZeros?: (scanlines: Uint8Array, from: number, to: number) => number;
+  /**
    * `panoptic`: per row, its number of runs of equal pixels, then each run's first column and
    * pixel (`R + 256·G + 256²·B`).
    */

@@ -3,6 +3,8 @@ import { assertSameData } from "../_std/same_bytes.ts";
 import { errorWith } from "../_std/error_with.ts";
 import { deflateSync, inflateSync } from "node:zlib";
 import { RunDeflate } from "../../lib/flate/run_deflate.ts";
+import { concatenate } from "../../lib/concatenate.ts";
+import { BitWriter } from "../../lib/flate/_bit_writer.ts";
 import { canonicalCodes, huffmanLengths } from "../../lib/flate/_huffman.ts";
 import { withKernels } from "../../lib/png/kernels.ts";
 
@@ -168,5 +170,86 @@ Deno.test("RunDeflate finds runs of 16-bit pixels when told a pixel's bytes, and
       () => new RunDeflate({ pixelBytes }),
       errorWith(RangeError, `a pixel of ${pixelBytes} bytes is not 1 to 3 bytes`),
     );
+  }
+});
+
+/** Rows of a binary mask, Up-filtered (0, 255 and 1), a share of them zeros. */
+function binaryRows(width: number, count: number, next: () => number): Uint8Array[] {
+  return Array.from({ length: count }, () => {
+    const row = new Uint8Array(width + 1);
+    row[0] = 2;
+    for (let edge = 0, edges = next() < 0.4 ? 0 : 1 + next() * 4; edge < edges; edge++) {
+      const x = Math.floor(next() * width);
+      row.fill(next() < 0.5 ? 255 : 1, 1 + x, 1 + Math.min(width, x + Math.floor(next() * 5)));
+    }
+    return row;
+  });
+}
+
+Deno.test("RunDeflate.zeroRow() and zeroRows() write the very stream write() writes for one-byte pixels, across block ends", async () => {
+  // Enough rows for several blocks of 16,384 tokens: mixed rows, and rows of zeros only after 0
+  // to 2 short rows, so that blocks end at each of a zero row's three tokens.
+  const streams: Uint8Array[][] = [1, 3, 4, 5, 37, 1920].map((width) =>
+    binaryRows(width, 9000, random(width))
+  );
+  for (let lead = 0; lead < 3; lead++) {
+    streams.push([
+      ...new Array(lead).fill(Uint8Array.of(2, 7)),
+      ...binaryRows(1920, 17_000, () => 0),
+    ]);
+  }
+  for (const [i, rows] of streams.entries()) {
+    const byZeroRow = new RunDeflate({ pixelBytes: 1 });
+    const byZeroRows = new RunDeflate({ pixelBytes: 1 });
+    const byWrite = new RunDeflate({ pixelBytes: 1 });
+    /** Rows of zeros not given to `byZeroRows` yet (it takes them together, up to 300). */
+    let pending: Uint8Array[] = [];
+    const flush = () => {
+      if (pending.length > 0) byZeroRows.zeroRows(2, pending[0].length - 1, pending.length);
+      pending = [];
+    };
+    for (const row of rows) {
+      byWrite.write(row);
+      if (row.subarray(1).some((byte) => byte !== 0)) {
+        byZeroRow.write(row);
+        flush();
+        byZeroRows.write(row);
+        continue;
+      }
+      byZeroRow.zeroRow(2, row.length - 1);
+      if (pending.length === 300 || pending[0]?.length !== row.length) flush();
+      pending.push(row);
+    }
+    flush();
+    const stream = byZeroRow.end();
+    assertSameData(stream, byWrite.end(), `stream ${i}`);
+    assertSameData(byZeroRows.end(), stream, `stream ${i}, zero rows together`);
+    const bytes = concatenate(rows);
+    for (const back of await inflateBoth(stream)) assertSameData(back, bytes, `stream ${i} back`);
+  }
+});
+
+Deno.test("BitWriter's repeat() and putLong() write the bits put() writes one pattern at a time", () => {
+  const patterns: [number, number][] = [];
+  for (let bits = 1; bits <= 30; bits++) patterns.push([(2 ** bits - 1) & 0x2d5a5a5b, bits]);
+  for (const [pattern, bits] of patterns) {
+    for (let times = 0; times <= 13; times++) {
+      for (const lead of [0, 3, 7]) {
+        const byRepeat = new BitWriter();
+        const byPut = new BitWriter();
+        const byLong = new BitWriter();
+        for (const writer of [byRepeat, byPut, byLong]) writer.put(0b101, lead);
+        byRepeat.repeat(pattern, bits, times);
+        for (let i = 0; i < times; i++) {
+          byPut.put(pattern & 0xfff, Math.min(bits, 12));
+          if (bits > 12) byPut.put(Math.floor(pattern / 4096), bits - 12);
+          byLong.putLong(pattern, bits);
+        }
+        for (const writer of [byRepeat, byPut, byLong]) writer.alignToByte();
+        const what = `${times} times ${bits} bits after ${lead}`;
+        assertSameData(byRepeat.bytes(), byPut.bytes(), what);
+        assertSameData(byLong.bytes(), byPut.bytes(), what);
+      }
+    }
   }
 });
