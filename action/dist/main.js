@@ -21900,7 +21900,15 @@ var RESERVED_NAME = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CON
 var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/g;
 var WINDOWS_REFUSED = /[<>:"|?*]/g;
 var ENCODER = new TextEncoder();
+var PLAIN_PATH = /^(?:[\w.-]*[\w-]\/)*[\w.-]*[\w-]$/;
+var DEVICE_NAME = /(?:^|\/)(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(?:[./]|$)/i;
 function portablePath(path6, platform2) {
+  if (path6.length <= MAX_NAME_BYTES && PLAIN_PATH.test(path6) && !DEVICE_NAME.test(path6)) {
+    return {
+      path: path6,
+      changes: []
+    };
+  }
   const changes = /* @__PURE__ */ new Set();
   const names = path6.split("/").filter((name) => name !== "");
   if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path6)} has no name.`);
@@ -21937,7 +21945,8 @@ function portablePath(path6, platform2) {
   };
 }
 function fitName(stem, suffix = "") {
-  if (byteLength(stem) + byteLength(suffix) <= MAX_NAME_BYTES) return stem + suffix;
+  const short = (stem.length + suffix.length) * 3 <= MAX_NAME_BYTES;
+  if (short || byteLength(stem) + byteLength(suffix) <= MAX_NAME_BYTES) return stem + suffix;
   const mark = `~${createHash("sha256").update(stem).digest("hex").slice(0, 12)}`;
   const room = MAX_NAME_BYTES - byteLength(suffix) - mark.length;
   let head = "";
@@ -21963,7 +21972,9 @@ function nativePath(path6, platform2 = hostPlatform()) {
 }
 
 // lib/model/fold_file_name.ts
+var ASCII = /^[\u0000-\u007f]*$/;
 function foldFileName(path6) {
+  if (ASCII.test(path6)) return path6.toLowerCase();
   return path6.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFC");
 }
 
@@ -21983,6 +21994,8 @@ var MaskFileRegistry = class {
   });
   #taskIds = new PackedStrings();
   #lastTaskId;
+  /** The folder of the file recorded last: it and the folders above it are held as folders. */
+  #knownFolder;
   #platform;
   /**
    * Creates a registry where nothing is claimed yet but the export's own files.
@@ -22020,32 +22033,38 @@ var MaskFileRegistry = class {
       ...portable.changes
     ];
     const names = portable.path.split("/");
-    const id = idPart(taskId);
-    for (let i = 0; i < names.length - 1; i++) {
+    let id;
+    const inKnownFolder = parentOf(portable.path) === this.#knownFolder;
+    for (let i = 0; i < names.length - 1 && !inKnownFolder; i++) {
       const folder = names.slice(0, i + 1).join("/");
       const holder2 = this.#holderOf(folder);
       if (holder2 === void 0 || holder2 === "") continue;
       names[i] = this.#firstFree(names.slice(0, i), names[i], {
-        id,
+        id: id ??= idPart(taskId),
         suffix: "",
         folder: true
       });
       reasons.push(`its folder "${folder}" is the file of ${describe2(holder2)}`);
     }
     const wanted = names.join("/");
-    const holder = this.#holderOf(wanted);
+    const key = keyOf(wanted);
+    const number = this.#numberOf(key);
+    const holder = this.#holderAt(number);
     let file = wanted;
     if (holder !== void 0 && holder !== taskId) {
       const stem = names[names.length - 1].slice(0, -".png".length);
       names[names.length - 1] = this.#firstFree(names.slice(0, -1), stem, {
-        id,
+        id: id ??= idPart(taskId),
         suffix: ".png",
         taskId
       });
       file = names.join("/");
       reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe2(holder)}`);
     }
-    if (holder !== taskId) this.#record(file, taskId);
+    if (holder !== taskId) {
+      if (file === wanted) this.#record(file, taskId, key, number);
+      else this.#record(file, taskId);
+    }
     return reasons.length === 0 ? {
       file
     } : {
@@ -22068,24 +22087,30 @@ var MaskFileRegistry = class {
   }
   /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
   #holderOf(path6) {
-    const held = this.#heldBy(keyOf(path6));
-    if (held === void 0) return void 0;
+    const key = keyOf(path6);
+    return this.#holderAt(this.#numberOf(key));
+  }
+  /** Who holds the key numbered `number` (`undefined`: no such key), as `#holderOf` says. */
+  #holderAt(number) {
+    if (number === void 0) return void 0;
+    const held = this.#holders[number];
     return held === HOLDER_EXPORT ? null : held === HOLDER_FOLDER ? "" : this.#taskIds.get(held - HOLDER_TASK);
   }
-  #record(file, taskId) {
-    const key = keyOf(file);
-    const held = this.#heldBy(key);
+  #record(file, taskId, key = keyOf(file), number = this.#numberOf(key)) {
+    const held = number === void 0 ? void 0 : this.#holders[number];
     if (held !== void 0 && held >= HOLDER_TASK) {
       if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
     }
-    const names = file.split("/");
+    const parent = parentOf(file);
+    const names = parent === this.#knownFolder ? [] : file.split("/");
     for (let i = 1; i < names.length; i++) {
       const folder = keyOf(names.slice(0, i).join("/"));
       if (this.#heldBy(folder) === void 0) this.#hold(folder, HOLDER_FOLDER);
     }
+    if (parent !== "") this.#knownFolder = parent;
     if (this.#lastTaskId !== taskId) this.#taskIds.push(taskId);
     this.#lastTaskId = taskId;
-    this.#hold(key, HOLDER_TASK + this.#taskIds.size - 1);
+    this.#hold(key, HOLDER_TASK + this.#taskIds.size - 1, number);
   }
   /** The holder of a comparison key: the one recorded for exactly its bytes. */
   #heldBy(key) {
@@ -22095,9 +22120,8 @@ var MaskFileRegistry = class {
   #numberOf(key) {
     return this.#index.find(key, (number) => this.#keys.equals(number, key));
   }
-  /** Records a key's holder. */
-  #hold(key, holder) {
-    const held = this.#numberOf(key);
+  /** Records a key's holder; `held` is the key's number, when it has one. */
+  #hold(key, holder, held = this.#numberOf(key)) {
     if (held !== void 0) {
       this.#holders[held] = holder;
       return;
@@ -22117,6 +22141,9 @@ function describe2(holder) {
 }
 function keyOf(path6) {
   return foldFileName(path6);
+}
+function parentOf(path6) {
+  return path6.slice(0, Math.max(0, path6.lastIndexOf("/")));
 }
 function idPart(taskId) {
   return taskId.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_ID_LENGTH);
@@ -23019,7 +23046,7 @@ function segmentsOf(relative3) {
   }
   return segments;
 }
-function parentOf(relative3) {
+function parentOf2(relative3) {
   return segmentsOf(relative3).slice(0, -1).join("/");
 }
 
@@ -23049,7 +23076,7 @@ async function writeFileChecked(files, relative3, bytes) {
     fileSystem: files.fileSystem,
     beforeRename: async (temporary) => {
       const info2 = await lstatOf(files, temporary);
-      if (info2 === void 0) throw changedError(parentOf(relative3));
+      if (info2 === void 0) throw changedError(parentOf2(relative3));
       written = identityOf(info2);
       await files.verifyFolders(relative3);
     }
@@ -23066,7 +23093,7 @@ async function writeFileChecked(files, relative3, bytes) {
   }
   const landed = await lstatOf(files, path6);
   if (written !== void 0 && (landed === void 0 || identityOf(landed) !== written)) {
-    throw changedError(parentOf(relative3));
+    throw changedError(parentOf2(relative3));
   }
 }
 async function removeChecked(files, relative3, checked) {
@@ -23083,7 +23110,7 @@ async function removeChecked(files, relative3, checked) {
   if (changed !== void 0 || moved === void 0 || identityOf(moved) !== identityOf(checked)) {
     if (moved !== void 0) await files.fileSystem.rename(aside, path6).catch(() => {
     });
-    throw changed ?? changedError(parentOf(relative3));
+    throw changed ?? changedError(parentOf2(relative3));
   }
   try {
     await files.fileSystem.remove(aside);
@@ -30175,16 +30202,137 @@ async function writeDatasetCard(files, facts) {
   return written;
 }
 
+// lib/dataset/dataset_lines.ts
+import { createHash as createHash5 } from "node:crypto";
+var DATASET_FORM = "lab-masks-dataset/1";
+var DatasetLines = class {
+  /** The lines' UTF-8 bytes, back to back in chunks, each line with its newline. */
+  #chunks = [];
+  /** By chunk: how many of its bytes the lines use. */
+  #used = [];
+  /** By line: its chunk × 2³² + where it starts there (it ends where the next starts, or at the chunk's used end). */
+  #starts = new Float64Array(64);
+  #count = 0;
+  /** By line: 1 when left out of the identity (an earlier entry an update did not keep). */
+  #omitted = new Uint8Array(0);
+  #complete = true;
+  /**
+   * Adds the lines of one manifest entry's mask files.
+   *
+   * @param entry The entry.
+   */
+  add(entry) {
+    for (const file of entry.files) {
+      if (file.pixelSha256 !== void 0) this.#push(`${file.path} ${file.pixelSha256}
+`);
+      else if (file.path.endsWith(".png")) this.#complete = false;
+    }
+  }
+  /** How many lines were added (one a mask file with a `pixelSha256`). */
+  get size() {
+    return this.#count;
+  }
+  /**
+   * Leaves lines `first` to `end` (excluded) out of the identity: the lines of an earlier entry
+   * that an update does not keep as it was.
+   *
+   * @param first The number of the first, from 0 (as {@linkcode DatasetLines.size} was before
+   * they were added).
+   * @param end The number after the last.
+   *
+   * @example
+   * ```ts
+   * import { DatasetLines } from "@lab/masks/dataset";
+   *
+   * const lines = new DatasetLines();
+   * const file = { path: "a.png", sha256: "00", pixelSha256: "ab" };
+   * lines.add({ taskId: "t1", name: "a", outcome: "exported", files: [file] });
+   * const kept = lines.size;
+   * lines.add({ taskId: "t2", name: "b", outcome: "exported", files: [{ ...file, path: "b.png" }] });
+   * lines.omit(kept, lines.size);
+   * console.log(lines.identity("cd").masks); // 1
+   * ```
+   */
+  omit(first, end) {
+    if (end <= first) return;
+    if (this.#omitted.length < end) {
+      const grown3 = new Uint8Array(Math.max(end, 2 * this.#omitted.length));
+      grown3.set(this.#omitted);
+      this.#omitted = grown3;
+    }
+    this.#omitted.fill(1, first, end);
+  }
+  /**
+   * The dataset id of the lines added and a class map.
+   *
+   * @param labelmapSha256 The SHA-256 of the class map's `labelmap.json` text, in hex.
+   * @returns The id, and how many mask files it covers.
+   */
+  identity(labelmapSha256) {
+    const order = [];
+    for (let i = 0; i < this.#count; i++) if (this.#omitted[i] !== 1) order.push(i);
+    const masks = order.length;
+    if (!this.#complete) return {
+      masks
+    };
+    order.sort((a, b) => compareBytes(this.#line(a), this.#line(b)));
+    const hash = createHash5("sha256").update(`${DATASET_FORM}
+labelmap ${labelmapSha256}
+`);
+    for (const i of order) hash.update(this.#line(i));
+    return {
+      datasetId: hash.digest("hex"),
+      masks
+    };
+  }
+  #line(i) {
+    const at = this.#starts[i];
+    const chunk = Math.floor(at / CHUNK_INDEX);
+    const next = i + 1 < this.#count ? this.#starts[i + 1] : -1;
+    const end = Math.floor(next / CHUNK_INDEX) === chunk ? next % CHUNK_INDEX : this.#used[chunk];
+    return this.#chunks[chunk].subarray(at % CHUNK_INDEX, end);
+  }
+  #push(text2) {
+    const most = 3 * text2.length;
+    let last = this.#chunks.length - 1;
+    if (last < 0 || this.#used[last] + most > this.#chunks[last].length) {
+      this.#chunks.push(new Uint8Array(Math.max(CHUNK_BYTES, most)));
+      this.#used.push(0);
+      last++;
+    }
+    if (this.#count === this.#starts.length) {
+      const grown3 = new Float64Array(2 * this.#starts.length);
+      grown3.set(this.#starts);
+      this.#starts = grown3;
+    }
+    const used = this.#used[last];
+    this.#starts[this.#count++] = last * CHUNK_INDEX + used;
+    this.#used[last] = used + TEXT7.encodeInto(text2, this.#chunks[last].subarray(used)).written;
+  }
+};
+var CHUNK_BYTES = 64 * 1024;
+var CHUNK_INDEX = 2 ** 32;
+function compareBytes(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+var TEXT7 = new TextEncoder();
+
 // lib/export/_file_lines.ts
-var CHUNK_BYTES = 1024 * 1024;
+var CHUNK_BYTES2 = 1024 * 1024;
 async function* fileLines(read) {
-  const chunk = new Uint8Array(CHUNK_BYTES);
+  for await (const lines of fileLineChunks(read)) yield* lines;
+}
+async function* fileLineChunks(read) {
+  const chunk = new Uint8Array(CHUNK_BYTES2);
   let pending = new Uint8Array(1024);
   let pendingLength = 0;
   let position = 0;
   let lineStart = 0;
   let number = 0;
   for (let got = await read(position, chunk); got !== null; got = await read(position, chunk)) {
+    const lines = [];
     let from = 0;
     for (let end = chunk.indexOf(10, from); end >= 0 && end < got; end = chunk.indexOf(10, from)) {
       let bytes = chunk.subarray(from, end);
@@ -30193,26 +30341,29 @@ async function* fileLines(read) {
         bytes = pending.subarray(0, pendingLength + bytes.length);
         pendingLength = 0;
       }
-      yield {
+      lines.push({
         bytes,
         offset: lineStart,
         number: ++number,
         last: false
-      };
+      });
       from = end + 1;
       lineStart = position + from;
     }
+    if (lines.length > 0) yield lines;
     pending = appended(pending, pendingLength, chunk.subarray(from, got));
     pendingLength += got - from;
     position += got;
   }
   if (pendingLength > 0) {
-    yield {
-      bytes: pending.subarray(0, pendingLength),
-      offset: lineStart,
-      number: ++number,
-      last: true
-    };
+    yield [
+      {
+        bytes: pending.subarray(0, pendingLength),
+        offset: lineStart,
+        number: ++number,
+        last: true
+      }
+    ];
   }
 }
 function appended(buffer, length, bytes) {
@@ -30223,6 +30374,234 @@ function appended(buffer, length, bytes) {
   }
   target.set(bytes, length);
   return target;
+}
+
+// lib/export/_grown.ts
+function grown2(array, empty) {
+  empty.set(array);
+  return empty;
+}
+
+// lib/export/_carried_entries.ts
+var CarriedEntries = class {
+  #lines;
+  /** By entry: the number after its last line in `#lines` (its first is the entry before's end). */
+  #lineEnds = new Uint32Array(64);
+  /** Where the first entry's lines start in `#lines`. */
+  #firstLine = 0;
+  /** By entry: 1 when its line is the one this export writes and its lines are in `#lines`. */
+  #plain = new Uint8Array(64);
+  /**
+   * @param lines The export's dataset lines, if it gathers them as it writes its manifest.
+   */
+  constructor(lines) {
+    this.#lines = lines;
+  }
+  /**
+   * Notes entry `number` (the next one, from 0) as read from its line.
+   *
+   * @param number The entry's number.
+   * @param entry The entry, parsed.
+   * @param written Whether its line is byte for byte what the export writes for it.
+   */
+  note(number, entry, written) {
+    if (number === this.#plain.length) {
+      this.#plain = grown2(this.#plain, new Uint8Array(2 * number));
+      this.#lineEnds = grown2(this.#lineEnds, new Uint32Array(2 * number));
+    }
+    const size = this.#lines?.size ?? 0;
+    if (number === 0) this.#firstLine = size;
+    this.#lineEnds[number] = size;
+    const complete = entry.files.every((file) => file.pixelSha256 !== void 0 || !file.path.endsWith(".png"));
+    if (!complete || !written) return;
+    this.#plain[number] = 1;
+    this.#lines?.add(entry);
+    this.#lineEnds[number] = this.#lines?.size ?? 0;
+  }
+  /**
+   * Whether entry `number`'s line is exactly what this export writes for it, and its dataset
+   * lines are gathered: it can be carried over as it is.
+   */
+  isPlain(number) {
+    return this.#plain[number] === 1;
+  }
+  /**
+   * Leaves entry `number`'s dataset lines out: it is not carried over as it was (its task came
+   * back, was removed, or its entry is written again).
+   */
+  omit(number) {
+    if (this.#lines === void 0 || this.#plain[number] !== 1) return;
+    const first = number === 0 ? this.#firstLine : this.#lineEnds[number - 1];
+    this.#lines.omit(first, this.#lineEnds[number]);
+  }
+};
+
+// lib/export/_line_runs.ts
+var LineRuns = class {
+  #buffer;
+  /** Where the run starts and stops in `#buffer`. */
+  #from = 0;
+  #stop = 0;
+  /** The run's first entry, and the one after its last. */
+  #first = 0;
+  #next = 0;
+  /**
+   * Adds entry `number`'s line to the run, or ends the run (into `out`) and starts another when
+   * the line does not follow it in the same buffer.
+   */
+  add(line, number, out) {
+    const { bytes } = line;
+    const follows = bytes.buffer === this.#buffer && bytes.byteOffset === this.#stop + 1;
+    if (!follows) {
+      this.end(out);
+      this.#buffer = bytes.buffer;
+      this.#from = bytes.byteOffset;
+      this.#first = number;
+    }
+    this.#stop = bytes.byteOffset + bytes.length;
+    this.#next = number + 1;
+  }
+  /** Ends the run, if any, into `out`; call it before the lines' buffer changes. */
+  end(out) {
+    if (this.#buffer === void 0) return;
+    const bytes = new Uint8Array(this.#buffer, this.#from, this.#stop - this.#from);
+    out.push({
+      bytes,
+      first: this.#first,
+      end: this.#next
+    });
+    this.#buffer = void 0;
+  }
+};
+
+// lib/model/manifest.ts
+var MANIFEST_NAME = "manifest.jsonl";
+var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
+function parseManifest(text2, path6, setting) {
+  const lines = text2.split("\n");
+  const entries = [];
+  for (const [i, line] of lines.entries()) {
+    const entry = parseManifestLine(line, {
+      number: i + 1,
+      last: i === lines.length - 1
+    }, {
+      path: path6,
+      setting
+    });
+    if (entry === null) break;
+    if (entry !== void 0) entries.push(entry);
+  }
+  return entries;
+}
+function parseManifestLine(line, place, source) {
+  if (line.trim() === "") return void 0;
+  let entry;
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    if (place.last) return null;
+  }
+  return checkManifestEntry(entry, place, source);
+}
+function checkManifestEntry(value, place, source) {
+  const { path: path6, setting } = source;
+  const entry = value;
+  if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
+    throw new ConfigError(`The manifest "${path6}" has a bad line ${place.number}: it is not a manifest entry`, {
+      setting
+    });
+  }
+  checkPaths(entry, `${path6}" line ${place.number}`, setting);
+  return entry;
+}
+function checkPaths(entry, where, setting) {
+  const paths = entry.files.map((file) => file?.path);
+  if (entry.path !== void 0) paths.push(entry.path);
+  for (const path6 of paths) {
+    try {
+      segmentsOf(path6);
+    } catch (error2) {
+      if (!(error2 instanceof UnsafePathError)) throw error2;
+      throw new UnsafePathError(String(path6), `the manifest "${where} names it; ${error2.message.replace(/^.*?: /, "")}`, {
+        setting
+      });
+    }
+  }
+}
+
+// lib/export/_parsed_lines.ts
+var BATCH_BYTES = 48 * 1024;
+function* parsedLines(lines, options) {
+  let start = 0;
+  while (start < lines.length) {
+    const end = batchEnd(lines, start);
+    const batch = end - start > 1 ? parseBatch(lines.slice(start, end), options) : void 0;
+    for (let i = start; i < end; i++) {
+      const line = lines[i];
+      if (batch === void 0) {
+        const parsed = parseOne(line, options);
+        if (parsed === null) {
+          yield null;
+          return;
+        }
+        if (parsed !== void 0) yield parsed;
+        continue;
+      }
+      const entry = checkManifestEntry(batch.values[i - start], line, options.source);
+      const written = options.written && (batch.written || isWritten(line.bytes, options.decoder.decode(line.bytes), entry));
+      yield {
+        line,
+        entry,
+        written
+      };
+    }
+    start = end;
+  }
+}
+function isWritten(bytes, text2, entry) {
+  return bytes[0] === 123 && !text2.includes("\uFFFD") && JSON.stringify(entry) === text2;
+}
+function parseOne(line, options) {
+  const text2 = options.decoder.decode(line.bytes);
+  const entry = parseManifestLine(text2, line, options.source);
+  if (entry === null || entry === void 0) return entry;
+  return {
+    line,
+    entry,
+    written: options.written && isWritten(line.bytes, text2, entry)
+  };
+}
+function batchEnd(lines, start) {
+  let end = start + 1;
+  const from = lines[start].bytes.byteOffset;
+  while (end < lines.length) {
+    const before = lines[end - 1].bytes;
+    const { bytes, last } = lines[end];
+    if (last || bytes.buffer !== before.buffer) break;
+    if (bytes.byteOffset !== before.byteOffset + before.length + 1) break;
+    if (bytes.byteOffset + bytes.length - from > BATCH_BYTES) break;
+    end++;
+  }
+  return lines[start].last ? start + 1 : end;
+}
+function parseBatch(batch, options) {
+  const first = batch[0].bytes;
+  const last = batch[batch.length - 1].bytes;
+  const length = last.byteOffset + last.length - first.byteOffset;
+  const text2 = options.decoder.decode(new Uint8Array(first.buffer, first.byteOffset, length));
+  const array = `[${text2.replaceAll("\n", ",")}]`;
+  let values;
+  try {
+    values = JSON.parse(array);
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(values) || values.length !== batch.length) return void 0;
+  const written = options.written && !text2.includes("\uFFFD") && batch.every((line) => line.bytes[0] === 123) && JSON.stringify(values) === array;
+  return {
+    values,
+    written
+  };
 }
 
 // lib/export/_read_window.ts
@@ -30268,146 +30647,41 @@ var ReadWindow = class {
   }
 };
 
-// lib/model/manifest.ts
-var MANIFEST_NAME = "manifest.jsonl";
-var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
-function parseManifest(text2, path6, setting) {
-  const lines = text2.split("\n");
-  const entries = [];
-  for (const [i, line] of lines.entries()) {
-    const entry = parseManifestLine(line, {
-      number: i + 1,
-      last: i === lines.length - 1
-    }, {
-      path: path6,
-      setting
-    });
-    if (entry === null) break;
-    if (entry !== void 0) entries.push(entry);
-  }
-  return entries;
-}
-function parseManifestLine(line, place, source) {
-  if (line.trim() === "") return void 0;
-  const { path: path6, setting } = source;
-  let entry;
-  try {
-    entry = JSON.parse(line);
-  } catch {
-    if (place.last) return null;
-  }
-  if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
-    throw new ConfigError(`The manifest "${path6}" has a bad line ${place.number}: it is not a manifest entry`, {
-      setting
-    });
-  }
-  checkPaths(entry, `${path6}" line ${place.number}`, setting);
-  return entry;
-}
-function checkPaths(entry, where, setting) {
-  const paths = entry.files.map((file) => file?.path);
-  if (entry.path !== void 0) paths.push(entry.path);
-  for (const path6 of paths) {
-    try {
-      segmentsOf(path6);
-    } catch (error2) {
-      if (!(error2 instanceof UnsafePathError)) throw error2;
-      throw new UnsafePathError(String(path6), `the manifest "${where} names it; ${error2.message.replace(/^.*?: /, "")}`, {
-        setting
-      });
-    }
-  }
-}
-var ManifestWriter = class {
-  #files;
+// lib/export/_exclusive_reads.ts
+var ExclusiveReads = class {
   #file;
-  #pending = /* @__PURE__ */ new Map();
-  #next = 0;
-  #chain = Promise.resolve();
-  #encoder = new TextEncoder();
-  #started = false;
-  #held = [];
-  #queued = [];
-  /**
-   * Creates a writer; nothing is written before {@linkcode ManifestWriter.start}.
-   *
-   * @param files The export folder's file door.
-   */
-  constructor(files) {
-    this.#files = files;
+  #reads = Promise.resolve();
+  /** @param file The open file, closed by {@linkcode ExclusiveReads.close} (none: nothing to read). */
+  constructor(file) {
+    this.#file = file;
+  }
+  /** Whether the file is still open. */
+  get open() {
+    return this.#file !== void 0;
   }
   /**
-   * Records task number `sequence`'s entry, or `null` for a task that has no line (not in this
-   * shard).
+   * Reads the file's bytes from `position` into `chunk`.
    *
-   * @param sequence The task's position in the export, from 0.
-   * @param entry Its entry.
+   * @returns How many, or `null` at its end.
+   * @throws {RangeError} when the file is closed.
    */
-  add(sequence, entry) {
-    this.#pending.set(sequence, entry);
-    const lines = [];
-    while (this.#pending.has(this.#next)) {
-      const ready = this.#pending.get(this.#next);
-      this.#pending.delete(this.#next++);
-      if (ready) lines.push(`${JSON.stringify(ready)}
-`);
+  readAt(position, chunk) {
+    const file = this.#file;
+    if (file === void 0) {
+      return Promise.reject(new RangeError("The earlier manifest is closed: it is read no more"));
     }
-    this.#write(lines.join(""));
-  }
-  /**
-   * Starts writing, once the export folder exists: entries added before are held until then, so
-   * an export that writes no mask leaves no folder and no manifest (as the SDK).
-   */
-  start() {
-    if (this.#started) return;
-    this.#started = true;
-    this.#write(this.#held.join(""));
-    this.#held = [];
-  }
-  /** Whether {@linkcode ManifestWriter.start} was called. */
-  get started() {
-    return this.#started;
-  }
-  #write(text2) {
-    if (text2 === "") return;
-    if (!this.#started) return void this.#held.push(text2);
-    this.#queued.push(text2);
-    if (this.#queued.length > 1) return;
-    this.#chain = this.#chain.then(() => this.#append(this.#queued.splice(0).join("")));
-  }
-  /**
-   * Appends lines written after the tasks (entries carried over from an earlier export).
-   *
-   * @returns When they are written (or held, before {@linkcode ManifestWriter.start}).
-   */
-  addTrailing(entries) {
-    this.#write([
-      ...entries
-    ].map((entry) => `${JSON.stringify(entry)}
-`).join(""));
-    return this.#chain;
-  }
-  /** Writes what is left and renames the partial manifest to `manifest.jsonl` (if started). */
-  async close() {
-    await this.#chain;
-    if (!this.#started) return;
-    if (!this.#file) await this.#append("");
-    this.#file?.close();
-    this.#file = void 0;
-    await this.#files.rename(PARTIAL_MANIFEST_NAME, MANIFEST_NAME);
-  }
-  /** Closes the partial manifest without renaming it (an interrupted export). */
-  async abandon() {
-    await this.#chain.catch(() => {
+    const result = this.#reads.then(async () => {
+      await file.seek(position, Deno.SeekMode.Start);
+      return await file.read(chunk);
     });
+    this.#reads = result.catch(() => {
+    });
+    return result;
+  }
+  /** Closes the file. Safe to call twice. */
+  close() {
     this.#file?.close();
     this.#file = void 0;
-  }
-  async #append(text2) {
-    this.#file ??= await this.#files.createFile(PARTIAL_MANIFEST_NAME);
-    const bytes = this.#encoder.encode(text2);
-    let written = 0;
-    while (written < bytes.length) written += this.#file.writeSync(bytes.subarray(written));
   }
 };
 
@@ -30433,12 +30707,13 @@ var EarlierManifest = class _EarlierManifest {
   #owners = /* @__PURE__ */ new Map();
   /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK}, {@linkcode REMOVED} or {@linkcode SUPERSEDED}. */
   #states = new Uint8Array(64);
-  #reads = Promise.resolve();
   #decoder = new TextDecoder();
   /** Entries asked again, in file order as tasks come back, are read a window at a time. */
   #window = new ReadWindow((position, chunk) => this.#readAt(position, chunk));
+  /** What an incremental run notes to carry entries over as they are. */
+  #carried;
   constructor(file, source) {
-    this.#file = file;
+    this.#file = new ExclusiveReads(file);
     this.#source = source;
   }
   /**
@@ -30460,11 +30735,13 @@ var EarlierManifest = class _EarlierManifest {
    * @param setting The option that named it, for errors.
    * @param onEntry Sees each entry as the file is checked (the run claims the earlier file names
    * in this one pass, not in a second one over a file of 100,000 lines).
+   * @param options `carried`: note what carries entries over as they are (an incremental run), with
+   * the export's dataset lines when it gathers them.
    * @returns The manifest, its file open until {@linkcode EarlierManifest.close}.
    * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
    * unsafe path.
    */
-  static async read(files, name, setting, onEntry) {
+  static async read(files, name, setting, onEntry, options = {}) {
     const path6 = files.pathOf(name);
     let manifest;
     try {
@@ -30472,6 +30749,7 @@ var EarlierManifest = class _EarlierManifest {
         path: path6,
         setting
       });
+      if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
       await manifest.#indexLines(onEntry);
       return manifest;
     } catch (error2) {
@@ -30532,19 +30810,51 @@ var EarlierManifest = class _EarlierManifest {
   }
   /** The entries whose tasks did not come back, in file order, and whether each was removed. */
   async *leftOver() {
-    for await (const { entry, number } of this.#parsedLines()) {
-      let state = this.#states[number];
-      if (state === SUPERSEDED) state = this.#states[this.#owners.get(number) ?? number];
-      if (state !== CAME_BACK) yield {
+    for await (const batch of this.leftOverLines()) {
+      for (const { entry, removed } of batch) yield {
         entry,
-        removed: state === REMOVED
+        removed
       };
+    }
+  }
+  /**
+   * The entries whose tasks did not come back, in file order, a chunk of the file at a time. With
+   * `asText`, the entries read with `carried` whose lines are the ones this export writes for
+   * them, and that were not removed, come as runs of their lines' bytes, not parsed.
+   */
+  async *leftOverLines(options = {}) {
+    if (!this.#file.open) return;
+    const carried = options.asText ? this.#carried : void 0;
+    const runs = new LineRuns();
+    let number = 0;
+    for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
+      const left = [];
+      for (const line of lines) {
+        if (number === this.#count || line.offset !== this.#offsets[number]) continue;
+        const at = number++;
+        let state = this.#states[at];
+        if (state === SUPERSEDED) state = this.#states[this.#owners.get(at) ?? at];
+        const removed = state === REMOVED;
+        if (state !== CAME_BACK && !removed && carried?.isPlain(at)) {
+          runs.add(line, at, left);
+          continue;
+        }
+        runs.end(left);
+        this.#carried?.omit(at);
+        if (state === CAME_BACK) continue;
+        const text2 = this.#decoder.decode(line.bytes);
+        left.push({
+          entry: parseManifestLine(text2, line, this.#source),
+          removed
+        });
+      }
+      runs.end(left);
+      if (left.length > 0) yield left;
     }
   }
   /** Closes the file. Safe to call twice. */
   close() {
-    this.#file?.close();
-    this.#file = void 0;
+    this.#file.close();
   }
   /** Closes the file: `using earlier = await EarlierManifest.read(...)`. */
   [Symbol.dispose]() {
@@ -30556,21 +30866,24 @@ var EarlierManifest = class _EarlierManifest {
       most: await this.#countLines()
     });
     let recent = /* @__PURE__ */ new Map();
-    for await (const { entry, line } of this.#parsedLines()) {
-      onEntry?.(entry);
-      const number = this.#count++;
-      if (number === this.#states.length) this.#grow();
-      if (line.offset > 4294967295 && this.#offsets instanceof Uint32Array) {
-        this.#offsets = Float64Array.from(this.#offsets);
+    const options = {
+      ...this.#parsing,
+      written: this.#carried !== void 0
+    };
+    for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
+      for (const parsed of parsedLines(lines, options)) {
+        if (parsed === null) break;
+        const { entry, line } = parsed;
+        onEntry?.(entry);
+        const number = this.#place(line);
+        this.#carried?.note(number, entry, parsed.written);
+        const { taskId } = entry;
+        const before = recent.get(taskId) ?? (this.#index.find(taskId, () => true) === void 0 ? void 0 : (await this.#find(taskId))?.number);
+        if (before === void 0) this.#index.add(taskId, number);
+        else this.#supersede(taskId, before, number);
+        if (recent.size === RECENT_IDS) recent = /* @__PURE__ */ new Map();
+        recent.set(taskId, number);
       }
-      this.#offsets[number] = line.offset;
-      this.#end = line.offset + line.bytes.length;
-      const { taskId } = entry;
-      const before = recent.get(taskId) ?? (await this.#find(taskId))?.number;
-      if (before === void 0) this.#index.add(taskId, number);
-      else this.#supersede(taskId, before, number);
-      if (recent.size === RECENT_IDS) recent = /* @__PURE__ */ new Map();
-      recent.set(taskId, number);
     }
     for (const [earlier, later] of [
       ...this.#owners
@@ -30579,6 +30892,17 @@ var EarlierManifest = class _EarlierManifest {
     }
     this.#offsets = this.#offsets.slice(0, this.#count);
     this.#states = this.#states.slice(0, this.#count);
+  }
+  /** Records where the next entry's line is: its number. */
+  #place(line) {
+    const number = this.#count++;
+    if (number === this.#states.length) this.#grow();
+    if (line.offset > 4294967295 && this.#offsets instanceof Uint32Array) {
+      this.#offsets = Float64Array.from(this.#offsets);
+    }
+    this.#offsets[number] = line.offset;
+    this.#end = line.offset + line.bytes.length;
+    return number;
   }
   /** Entry `number` has the task id of entry `before`: it decides the task's fate from now on. */
   #supersede(taskId, before, number) {
@@ -30593,10 +30917,15 @@ var EarlierManifest = class _EarlierManifest {
     this.#offsets = offsets;
     this.#states = grown2(this.#states, new Uint8Array(size));
   }
-  /** How many lines the file has. */
+  /** How many lines the file has, at most. */
   async #countLines() {
-    let lines = 0;
-    for await (const _ of fileLines((position, chunk) => this.#readAt(position, chunk))) lines++;
+    const chunk = new Uint8Array(1024 * 1024);
+    let lines = 1;
+    for (let position = 0, got; (got = await this.#readAt(position, chunk)) !== null; ) {
+      const bytes = chunk.subarray(0, got);
+      for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
+      position += got;
+    }
     return lines;
   }
   /** A task's last entry: among the entries its id's hash finds, the one with its id. */
@@ -30624,49 +30953,36 @@ var EarlierManifest = class _EarlierManifest {
   }
   /** The file's entries, in order, with their lines; stops at a last line cut short. */
   async *#parsedLines() {
-    if (this.#file === void 0) return;
-    const lines = fileLines((position, chunk) => this.#readAt(position, chunk));
-    let number = 0;
-    for await (const line of lines) {
-      const text2 = this.#decoder.decode(line.bytes);
-      const entry = parseManifestLine(text2, line, this.#source);
-      if (entry === null) return;
-      if (entry !== void 0) yield {
-        entry,
-        line,
-        number: number++
-      };
+    if (!this.#file.open) return;
+    const options = {
+      ...this.#parsing,
+      written: false
+    };
+    for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
+      for (const parsed of parsedLines(lines, options)) {
+        if (parsed === null) return;
+        yield parsed;
+      }
     }
+  }
+  /** How lines are parsed: where they come from, for errors, and their decoder. */
+  get #parsing() {
+    return {
+      source: this.#source,
+      decoder: this.#decoder
+    };
   }
   /** Reads the file's bytes from `position` into `chunk`: how many, or `null` at its end. */
   #readAt(position, chunk) {
-    return this.#exclusive(async (file) => {
-      await file.seek(position, Deno.SeekMode.Start);
-      return await file.read(chunk);
-    });
-  }
-  /** Runs a seek and its reads alone: two readers of the file never interleave. */
-  #exclusive(work) {
-    const file = this.#file;
-    if (file === void 0) {
-      return Promise.reject(new RangeError("The earlier manifest is closed: it is read no more"));
-    }
-    const result = this.#reads.then(() => work(file));
-    this.#reads = result.catch(() => {
-    });
-    return result;
+    return this.#file.readAt(position, chunk);
   }
 };
-function grown2(array, empty) {
-  empty.set(array);
-  return empty;
-}
 
 // lib/model/export_metadata.ts
 var METADATA_NAME = "export.json";
 
 // lib/export/_folder_preparation.ts
-async function prepareExportFolder(files, mode, onEarlierEntry) {
+async function prepareExportFolder(files, mode, onEarlierEntry, options = {}) {
   const folder = files.root;
   await checkParents(files);
   const present = await files.rootExists();
@@ -30698,7 +31014,7 @@ async function prepareExportFolder(files, mode, onEarlierEntry) {
       setting: "incremental"
     });
   }
-  const previous = await EarlierManifest.read(files, MANIFEST_NAME, "incremental", onEarlierEntry);
+  const previous = await EarlierManifest.read(files, MANIFEST_NAME, "incremental", onEarlierEntry, options);
   try {
     return {
       previous,
@@ -30894,7 +31210,7 @@ function panopticJsonName(split) {
 }
 
 // lib/export/_panoptic_json.ts
-var TEXT7 = new TextEncoder();
+var TEXT8 = new TextEncoder();
 var LINE = new TextDecoder();
 var PanopticFile = class _PanopticFile {
   name;
@@ -30913,7 +31229,7 @@ var PanopticFile = class _PanopticFile {
     return new _PanopticFile(name, temporary, await files.createFile(temporary));
   }
   async write(text2) {
-    const bytes = TEXT7.encode(text2);
+    const bytes = TEXT8.encode(text2);
     for (let at = 0; at < bytes.length; ) at += await this.out.write(bytes.subarray(at));
   }
   /** Writes the next item of the current array, numbering it. */
@@ -31056,6 +31372,132 @@ async function refuseUnsafeEntries(files, mode) {
 function kindOf(entry) {
   return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
 }
+
+// lib/model/manifest_writer.ts
+var NEWLINE = new Uint8Array([
+  10
+]);
+var ManifestWriter = class {
+  #files;
+  #file;
+  #pending = /* @__PURE__ */ new Map();
+  #next = 0;
+  #chain = Promise.resolve();
+  #encoder = new TextEncoder();
+  #started = false;
+  #held = [];
+  #queued = [];
+  #onEntry;
+  /**
+   * Creates a writer; nothing is written before {@linkcode ManifestWriter.start}.
+   *
+   * @param files The export folder's file door.
+   * @param options `onEntry` sees each entry as its line is made (not the lines given as text).
+   */
+  constructor(files, options = {}) {
+    this.#files = files;
+    this.#onEntry = options.onEntry;
+  }
+  /**
+   * Records task number `sequence`'s entry, or `null` for a task that has no line (not in this
+   * shard).
+   *
+   * @param sequence The task's position in the export, from 0.
+   * @param entry Its entry.
+   */
+  add(sequence, entry) {
+    this.#pending.set(sequence, entry);
+    const lines = [];
+    while (this.#pending.has(this.#next)) {
+      const ready = this.#pending.get(this.#next);
+      this.#pending.delete(this.#next++);
+      if (ready) lines.push(this.#line(ready));
+    }
+    this.#write(lines.join(""));
+  }
+  /**
+   * Starts writing, once the export folder exists: entries added before are held until then, so
+   * an export that writes no mask leaves no folder and no manifest (as the SDK).
+   */
+  start() {
+    if (this.#started) return;
+    this.#started = true;
+    for (const part of this.#held) this.#write(part);
+    this.#held = [];
+  }
+  /** Whether {@linkcode ManifestWriter.start} was called. */
+  get started() {
+    return this.#started;
+  }
+  #write(part) {
+    if (part.length === 0) return;
+    if (!this.#started) return void this.#held.push(typeof part === "string" ? part : part.slice());
+    this.#queued.push(part);
+    if (this.#queued.length > 1) return;
+    this.#chain = this.#chain.then(() => this.#append(this.#queued.splice(0)));
+  }
+  /**
+   * Appends lines written after the tasks (entries carried over from an earlier export).
+   *
+   * @param entries The entries, or lines as they are to be written (UTF-8, without the last
+   * newline), which must not change until the promise resolves.
+   * @returns When they are written (or held, before {@linkcode ManifestWriter.start}).
+   */
+  addTrailing(entries) {
+    let lines = [];
+    for (const entry of entries) {
+      if (!(entry instanceof Uint8Array)) {
+        lines.push(this.#line(entry));
+        continue;
+      }
+      this.#write(lines.join(""));
+      lines = [];
+      this.#write(entry);
+      this.#write(NEWLINE);
+    }
+    this.#write(lines.join(""));
+    return this.#chain;
+  }
+  #line(entry) {
+    this.#onEntry?.(entry);
+    return `${JSON.stringify(entry)}
+`;
+  }
+  /** Writes what is left and renames the partial manifest to `manifest.jsonl` (if started). */
+  async close() {
+    await this.#chain;
+    if (!this.#started) return;
+    if (!this.#file) await this.#append([]);
+    this.#file?.close();
+    this.#file = void 0;
+    await this.#files.rename(PARTIAL_MANIFEST_NAME, MANIFEST_NAME);
+  }
+  /** Closes the partial manifest without renaming it (an interrupted export). */
+  async abandon() {
+    await this.#chain.catch(() => {
+    });
+    this.#file?.close();
+    this.#file = void 0;
+  }
+  async #append(parts) {
+    const file = this.#file ??= await this.#files.createFile(PARTIAL_MANIFEST_NAME);
+    const writeAll = (bytes) => {
+      let written = 0;
+      while (written < bytes.length) written += file.writeSync(bytes.subarray(written));
+    };
+    let text2 = "";
+    for (const part of parts) {
+      if (typeof part === "string") {
+        text2 += part;
+        continue;
+      }
+      writeAll(this.#encoder.encode(text2));
+      text2 = "";
+      writeAll(part);
+    }
+    writeAll(this.#encoder.encode(text2));
+  }
+};
 
 // lib/detect/pinned_class_map.ts
 function parsePinnedClassMap(text2, where) {
@@ -31207,7 +31649,13 @@ var ExportFolder = class {
   files;
   /** How the export treats an earlier export in the folder. */
   mode;
+  /**
+   * With `gatherLines`: the `<path> <pixelSha256>` lines of the manifest's entries, gathered as
+   * they are written, and of the entries carried over as they were, added by the run.
+   */
+  datasetLines;
   #dryRun;
+  #carryLines;
   #manifest;
   constructor(path6, mode, options) {
     this.files = new ExportFolderFs(path6, {
@@ -31215,7 +31663,12 @@ var ExportFolder = class {
     });
     this.mode = mode;
     this.#dryRun = options.dryRun;
-    this.#manifest = new ManifestWriter(this.files);
+    this.#carryLines = options.carryLines ?? false;
+    const lines = options.gatherLines ? new DatasetLines() : void 0;
+    this.datasetLines = lines;
+    this.#manifest = new ManifestWriter(this.files, {
+      onEntry: lines && ((entry) => lines.add(entry))
+    });
   }
   /** The folder's absolute path. */
   get path() {
@@ -31235,11 +31688,27 @@ var ExportFolder = class {
       previous: EarlierManifest.none()
     };
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
-    await refuseUnsafeEntries(this.files, this.mode);
-    if (this.mode === "overwrite") return {
-      previous: EarlierManifest.none()
-    };
-    return await prepareExportFolder(this.files, this.mode, onEarlierEntry);
+    if (this.mode === "overwrite") {
+      await refuseUnsafeEntries(this.files, this.mode);
+      return {
+        previous: EarlierManifest.none()
+      };
+    }
+    const carried = this.#carryLines ? {
+      lines: this.datasetLines
+    } : void 0;
+    const [walk, read] = await Promise.allSettled([
+      refuseUnsafeEntries(this.files, this.mode),
+      prepareExportFolder(this.files, this.mode, onEarlierEntry, {
+        carried
+      })
+    ]);
+    if (walk.status === "rejected") {
+      if (read.status === "fulfilled") read.value.previous.close();
+      throw walk.reason;
+    }
+    if (read.status === "rejected") throw read.reason;
+    return read.value;
   }
   /**
    * Clears what an earlier run left and this one does not keep, once the project is known to
@@ -31259,8 +31728,8 @@ var ExportFolder = class {
   async create(maskFormat, table) {
     await createExportFolder(this.files, this.mode);
     if (maskFormat === "class-index" || maskFormat === "palette" || maskFormat === "instance") {
-      await this.files.writeFile(LABELMAP_JSON, TEXT8.encode(labelmapJson(table)));
-      await this.files.writeFile(LABELMAP_TXT, TEXT8.encode(labelmapTxt(table)));
+      await this.files.writeFile(LABELMAP_JSON, TEXT9.encode(labelmapJson(table)));
+      await this.files.writeFile(LABELMAP_TXT, TEXT9.encode(labelmapTxt(table)));
     }
     this.#manifest.start();
   }
@@ -31271,7 +31740,10 @@ var ExportFolder = class {
   addEntry(sequence, entry) {
     this.#manifest.add(sequence, entry);
   }
-  /** Adds manifest entries after the tasks' own (carried over or removed by an update); resolves once written. */
+  /**
+   * Adds manifest entries after the tasks' own (carried over or removed by an update), or their
+   * lines as they are to be written (unchanged until written); resolves once written.
+   */
   addTrailingEntries(entries) {
     return this.#manifest.addTrailing(entries);
   }
@@ -31309,7 +31781,7 @@ var ExportFolder = class {
     }
     const json = `${JSON.stringify(metadata, null, 2)}
 `;
-    await this.files.writeFile(METADATA_NAME, TEXT8.encode(json));
+    await this.files.writeFile(METADATA_NAME, TEXT9.encode(json));
   }
   /** The folder's `export.json` as a run wrote it; `undefined` when absent or damaged. */
   async readMetadata() {
@@ -31330,7 +31802,7 @@ var ExportFolder = class {
     });
   }
 };
-var TEXT8 = new TextEncoder();
+var TEXT9 = new TextEncoder();
 
 // lib/api/export_task_filters.ts
 var EXPORT_OPTIONAL_FIELDS = [
@@ -32361,7 +32833,6 @@ function listedTaskCount(summary2, list2) {
 }
 
 // lib/export/_export_run.ts
-var CARRY_BATCH = 256;
 var ExportRun = class {
   #options;
   #registry;
@@ -32480,30 +32951,35 @@ var ExportRun = class {
   }
   /**
    * Appends the earlier export's entries whose tasks did not come back after the tasks' own
-   * (incremental), streamed from its manifest a batch at a time: carried over as they were, or
-   * as `removed` tells for the tasks removed from the export. A dry run only counts them.
+   * (incremental), streamed from its manifest a chunk at a time: carried over as they were (the
+   * lines this export would write, as they are), or as `removed` tells for the tasks removed from
+   * the export. A dry run only counts them.
    *
    * @param removed The entry of a removed task.
    * @returns How many entries were appended.
    */
   async carryOver(removed) {
-    let batch = [];
+    const { previous, summary: summary2, exporter } = this.#options;
+    await this.#pool.drain();
     let count = 0;
-    for await (const left of this.#options.previous.leftOver()) {
-      count++;
-      if (this.#options.dryRun) continue;
-      const entry = left.removed ? removed(left.entry) : left.entry;
-      this.#options.exporter.reportEarlier(entry);
-      if (this.#options.summary.splits && entry.files.length > 0) {
-        countInSplit(this.#options.summary.splits, entry);
+    for await (const left of previous.leftOverLines({
+      asText: true
+    })) {
+      const batch = [];
+      for (const one of left) {
+        count += one.bytes === void 0 ? 1 : one.end - one.first;
+        if (this.#options.dryRun) continue;
+        if (one.bytes !== void 0) {
+          batch.push(one.bytes);
+          continue;
+        }
+        const entry = one.removed ? removed(one.entry) : one.entry;
+        exporter.reportEarlier(entry);
+        if (summary2.splits && entry.files.length > 0) countInSplit(summary2.splits, entry);
+        batch.push(entry);
       }
-      batch.push(entry);
-      if (batch.length === CARRY_BATCH) {
-        await this.#folder.addTrailingEntries(batch);
-        batch = [];
-      }
+      if (batch.length > 0) await this.#folder.addTrailingEntries(batch);
     }
-    await this.#folder.addTrailingEntries(batch);
     return count;
   }
   /** Waits for the running tasks, then completes the manifest; throws the first fatal error. */
@@ -32600,90 +33076,6 @@ var PACKAGE_NAME = "@lab/masks";
 
 // lib/dataset/dataset_id.ts
 import { createHash as createHash6 } from "node:crypto";
-
-// lib/dataset/dataset_lines.ts
-import { createHash as createHash5 } from "node:crypto";
-var DATASET_FORM = "lab-masks-dataset/1";
-var DatasetLines = class {
-  /** The lines' UTF-8 bytes, back to back in chunks, each line with its newline. */
-  #chunks = [];
-  /** By chunk: how many of its bytes the lines use. */
-  #used = [];
-  /** By line: its chunk × 2³² + where it starts there (it ends where the next starts, or at the chunk's used end). */
-  #starts = new Float64Array(64);
-  #count = 0;
-  #complete = true;
-  /**
-   * Adds the lines of one manifest entry's mask files.
-   *
-   * @param entry The entry.
-   */
-  add(entry) {
-    for (const file of entry.files) {
-      if (file.pixelSha256 !== void 0) this.#push(`${file.path} ${file.pixelSha256}
-`);
-      else if (file.path.endsWith(".png")) this.#complete = false;
-    }
-  }
-  /**
-   * The dataset id of the lines added and a class map.
-   *
-   * @param labelmapSha256 The SHA-256 of the class map's `labelmap.json` text, in hex.
-   * @returns The id, and how many mask files it covers.
-   */
-  identity(labelmapSha256) {
-    const masks = this.#count;
-    if (!this.#complete) return {
-      masks
-    };
-    const order = Array.from({
-      length: masks
-    }, (_, i) => i);
-    order.sort((a, b) => compareBytes(this.#line(a), this.#line(b)));
-    const hash = createHash5("sha256").update(`${DATASET_FORM}
-labelmap ${labelmapSha256}
-`);
-    for (const i of order) hash.update(this.#line(i));
-    return {
-      datasetId: hash.digest("hex"),
-      masks
-    };
-  }
-  #line(i) {
-    const at = this.#starts[i];
-    const chunk = Math.floor(at / CHUNK_INDEX);
-    const next = i + 1 < this.#count ? this.#starts[i + 1] : -1;
-    const end = Math.floor(next / CHUNK_INDEX) === chunk ? next % CHUNK_INDEX : this.#used[chunk];
-    return this.#chunks[chunk].subarray(at % CHUNK_INDEX, end);
-  }
-  #push(text2) {
-    const most = 3 * text2.length;
-    let last = this.#chunks.length - 1;
-    if (last < 0 || this.#used[last] + most > this.#chunks[last].length) {
-      this.#chunks.push(new Uint8Array(Math.max(CHUNK_BYTES2, most)));
-      this.#used.push(0);
-      last++;
-    }
-    if (this.#count === this.#starts.length) {
-      const grown3 = new Float64Array(2 * this.#starts.length);
-      grown3.set(this.#starts);
-      this.#starts = grown3;
-    }
-    const used = this.#used[last];
-    this.#starts[this.#count++] = last * CHUNK_INDEX + used;
-    this.#used[last] = used + TEXT9.encodeInto(text2, this.#chunks[last].subarray(used)).written;
-  }
-};
-var CHUNK_BYTES2 = 64 * 1024;
-var CHUNK_INDEX = 2 ** 32;
-function compareBytes(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
-}
-var TEXT9 = new TextEncoder();
-
-// lib/dataset/dataset_id.ts
 function datasetIdOf(entries, labelmapSha256) {
   const lines = new DatasetLines();
   for (const entry of entries) lines.add(entry);
@@ -32796,12 +33188,7 @@ var DatasetCardTally = class {
 async function finishExport(folder, parts) {
   const { plan, table, summary: summary2 } = parts;
   const { projectId, startedAt, maskFormat, filters } = plan;
-  const lines = new DatasetLines();
-  const tally = parts.card ? new DatasetCardTally() : void 0;
-  for await (const entry of manifestEntries(folder.files)) {
-    lines.add(entry);
-    tally?.add(entry);
-  }
+  const { lines, tally } = await datasetFacts(folder, parts.card ?? false);
   const identity = exportIdentity(lines, {
     labelmap: labelmapJson(table),
     configuration: parts.configuration
@@ -32836,6 +33223,22 @@ async function finishExport(folder, parts) {
       files: own
     } : {}
   });
+}
+async function datasetFacts(folder, card) {
+  if (folder.datasetLines && !card) return {
+    lines: folder.datasetLines,
+    tally: void 0
+  };
+  const lines = new DatasetLines();
+  const tally = card ? new DatasetCardTally() : void 0;
+  for await (const entry of manifestEntries(folder.files)) {
+    lines.add(entry);
+    tally?.add(entry);
+  }
+  return {
+    lines,
+    tally
+  };
 }
 async function removeEarlierCard(folder) {
   if (folder.mode !== "resume" && folder.mode !== "incremental") return;
@@ -32992,9 +33395,12 @@ var KEPT_PAGES_AHEAD = 4;
 async function exportMaskFolder(given) {
   const started = performance.now();
   const { options, plan } = await planExportOf(given);
+  const updating = plan.mode === "incremental" && !plan.dryRun;
   const folder = new ExportFolder(plan.folder, plan.mode, {
     fileSystem: options.fileSystem,
-    dryRun: plan.dryRun
+    dryRun: plan.dryRun,
+    gatherLines: updating && !options.card,
+    carryLines: updating && !options.report && plan.split === void 0
   });
   const { prepared, registry } = await openClaimingNames(folder, options);
   using earlier = prepared.previous;
