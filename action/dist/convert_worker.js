@@ -70,91 +70,112 @@ var PngError = class extends MasksError {
 
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
-  "AGFzbQEAAAABfw9gB39/f39/f38Bf2AIf39/f39/f38Bf2AEf39/fwF/YAJ/fwF/YAN/f38AYAN/f38Bf2AEf39/fwBgAX8B",
-  "f2AFf39/f38Bf2AHf39/f39/fwBgBX9/f39/AGAIf39/f39/f38AYAZ/f39/f38AYAZ/f39/f38Bf2ADf397AX8DJCMAAQID",
-  "BAUGBwYICQoLDA0JDQQDAAIIAAIJCggMBgQFAg4DBQUDAQABB74BDwZtZW1vcnkCAAh1bmZpbHRlcgAADXRyYW5zY29kZVJv",
-  "d3MAAQdwYWNrUmdiAAoKbWFwQ29sb3VycwALBmNlbnN1cwAMDGNlbnN1c1BpZWNlcwAPCGZpbHRlclVwABEJc2tpcFplcm9z",
-  "ABIMZGlnZXN0UGllY2VzABMMdW5maWx0ZXJGb3JtABYLY29udmVydFJvd3MAGAlwaXhlbFJ1bnMAGglsYWJlbE1hc2sAGwxy",
-  "b3dCeXRlc1NlZW4AHArKLCN/AQR/IAQhCSAAQQFqIQgCQANAIAcgAU8NASAIIAkgAiADEAIhCiAKQQFGBEAgBw8LIAYEQCAG",
-  "IAdqIApBAkc6AAALIAVBAEcgCkVxBEAgCCAJIAggAmogAyAFIAVBgAJqEA0LIAghCSAIIAJBAWpqIQggB0EBaiEHDAALC0F/",
-  "C60FAwl/A3sCfyACIANsIQwgBCEKIABBAWohCSAFQQFqIQsCQANAIAggAU8NASALQQFrQQI6AAAgCSENIAohDiALIQ8gCSAM",
-  "aiEQ/QwAAAAAAAAAAAAAAAAAAAAAIRECQCAJQQFrLQAAQQJGIBVFcQRAIAkgDBAhBEAgCSAKIAz8CgAADAILCyAJQQFrLQAA",
-  "RQRAIAkgCiAMECIEQAwCCwsgCUEBay0AAEECRgRAIAkgDEFwcWohFCADQQRGBEACQANAIA0gFE8NASAN/QAEACETIA0gEyAO",
-  "/QAEAP1u/QsEACATIBP9DQABAgQFBggJCgwNDg8PDw8hEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8M",
-  "AAsLBQJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIA8gE/0LBAAgESAT/VAhESANQRBqIQ0gDkEQaiEOIA9B",
-  "EGohDwwACwsLIA0gDiAQIA1rEAUaBSAJIAogDCADEAJBAUYEQCAIDwsLIANBBEYEQAJAA0AgDSAQTw0BIA39AAQAIA39AAQA",
-  "/Q0AAQIEBQYICQoMDQ4PDw8PIA79AAQAIA79AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQ",
-  "aiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAQTw0BIA39AAQAIA79AAQA/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiEN",
-  "IA5BEGohDiAPQRBqIQ8MAAsLCwsgEf1TIRUgBwRAIAcgCGogFToAAAsgBgRAIBH9UwRAIAkgCiAQIAMgBiAGQYACahANCwsg",
-  "CSEKIAkgDEEBamohCSALIAJBA2xBAWpqIQsgCEEBaiEIDAALC0F/C2wBAX8gAEEBay0AACEEIARFBEBBAA8LIARBAUYEQCAA",
-  "IAIgAxAEQQAPCyAEQQJGBEBBAEECIAAgASACEAUbDwsgBEEDRgRAIAAgASACIAMQBkEADwsgBEEERgRAIAAgASACIAMQCEEA",
-  "DwtBAQsiACAAQf/+/fsHcSABQf/+/fsHcWogACABc0GAgYKEeHFzC9MDAgJ/AXsgAiEDIAJBBEYEQAJAA0AgAyABTw0BIANB",
-  "wABqIAFNBEAgACADav0ABAAgACADav0ABBD9UCAAIANq/QAEICAAIANq/QAEMP1Q/VD9U0UEQCAAIANBBGtqKAIA/REhBSAA",
-  "IANqIAX9CwQAIAAgA2ogBf0LBBAgACADaiAF/QsEICAAIANqIAX9CwQwIANBwABqIQMMAgsLIANBEGogAU0gACADav0ABAD9",
-  "U0VxBEAgACADaiAAIANBBGtqKAIA/RH9CwQAIANBEGohAwwBCyAAIANqIAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGoh",
-  "AwwACwsPCyACQQNGBEACQANAIAMgAU8NASADQRBqIAFNIAAgA2r9AAQA/VNFcQRAIAAgA2ogACADQQNrav1cAgD9DAABAgAB",
-  "AgABAgABAgABAgD9Dv0LBAAgACADakEAOgAPIANBD2ohAwwBCyAAIANqKAIAIQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8H",
-  "cSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8NASAAIANqIAAgA2otAAAgACADIAJrai0AAGo6AAAgA0EBaiED",
-  "DAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACADav0ABAAhBSAGIAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsE",
-  "ACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAggB3IhCCAAIANqIAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG",
-  "/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQgA2tqLQAABUEACyEFIAAgBGogACAEai0AACAFIAEgBGotAABq",
-  "QQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwvcAwQHfwN7AX8EeyADQQNGIANBBEZyBEACQANAIAQgAk8NASAA",
-  "IAEgBCACIAMQCQRAIAAgBGogASAEav0ABAD9CwQAIANBBEYEQCAEQRBqIQQFIAAgBGpBADoADyAEQQ9qIQQLIAAgBCADa2r9",
-  "XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwCAP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9",
-  "gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9",
-  "Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8L",
-  "AkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAch",
-  "CCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARB",
-  "AWohBAwACwsLdQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAgAmr9AAQA/VMEQEEADwsgASACav0ABAAgASACIARrav0ABAD9",
-  "I/1jRQRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIAIAVxIAEgAiAEa2ooAgAgBXFGC48BAQR/AkADQCAHIARPDQEg",
-  "ACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9",
-  "AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEMaiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0B",
-  "IAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAEAP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsD",
-  "QCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJ",
-  "DQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAFIQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxANIAkhCiAJ",
-  "IAFqIQkgCEEBaiEIDAALCwv6AQEEf0F/IQhBEEEPIANBBEYbIQYgBkECdCEJAkADQCAAIAJPDQEgACAJaiACTQRAIAD9AAQA",
-  "IAH9AAQA/VEgACAGav0ABAAgASAGav0ABAD9Uf1QIAAgBkEBdGr9AAQAIAEgBkEBdGr9AAQA/VEgACAGQQNsav0ABAAgASAG",
-  "QQNsav0ABAD9Uf1Q/VD9U0UEQCAAIAlqIQAgASAJaiEBDAILCyAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIh",
-  "BwsgACAHIAMgBCAFIAgQDiEIIAEgByAAa2ohASAHIQAFIAAgBmohACABIAZqIQELDAALCwtvAQN/AkADQCAAIAFPDQEgACgC",
-  "AEH/gfwHcSEGIAYgBUcEQCAGIQUgBkH/AXEhByAHBEAgAyAGQRB2akEBOgAAIAQgB0EBdGohCCAILwEARQRAIAggBkEQdkEB",
-  "ajsBAAsLCyAAIAJqIQAMAAsLIAULMQEBfyACIQcCQANAIAAgAU8NASAAIAcgBEEDbEEDIAUgBhAQIQAgByADaiEHDAALCwt4",
-  "AQR/QX8hCQJAA0AgACgCACEGIABBBGohACAGRQ0BIAZBAWtBBHQhByACIAdrIQggCEEQSwRAQRAhCAsgACAIaiEAIAEgByAD",
-  "biAEbGogASAHIAhBAWtqIANuQQFqIARsaiAEIAUgBUGAAmogCRAOIQkMAAsLIAALtgEBBX8gAkFwcSEHIAEhAwJAA0AgA0UN",
-  "ASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQgBCACQQFqayEFIANFBEAMAgtBACEGAkADQCAGIAdPDQEgBCAG",
-  "aiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsLAkADQCAGIAJPDQEgBCAGaiAEIAZqLQAAIAUgBmotAABrOgAA",
-  "IAZBAWohBgwACwsMAAsLC4EBAAJAA0AgAEHAAGogAUsNASAA/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw/VD9UP1TDQEgAEHA",
-  "AGohAAwACwsCQANAIABBEGogAUsNASAA/QAEAP1TDQEgAEEQaiEADAALCwJAA0AgACABTw0BIAAtAAANASAAQQFqIQAMAAsL",
-  "IAALZAEDfyAAIQggBCEJAkADQCAHIAJPDQEgBUEARyAFIAdqLQAARXEEQCAGQQA2AgAgBkEEaiEGBSAIQX8gCSAEQX9GGyAD",
-  "IAYQFCEGCyAIIQkgCCABaiEIIAdBAWohBwwACwsgBgs0AQF/IAJBcHEhBCABQX9GBH8gACAEIAMQHgUgACABIAQgAxAfCyED",
-  "IAAgASAEIAIgAxAVC4gBAQN/IAIgA0kEQCAEIAJBBHZBAWo2AgAgAiEFAkADQCAFIANPDQEgACAFai0AACEHIAFBf0cEQCAH",
-  "IAEgBWotAABrQf8BcSEHCyAEIAUgAmtqIAc6AAQgBiAHciEGIAVBAWohBQwACwsgBgRAIAQgAyACa0EEamohBAsLIARBADYC",
-  "ACAEQQRqC50BAQV/IAQhCSAAQQFqIQgCQANAIAcgAU8NASAIQQFrLQAAQQJGBEAgCCAJIAIgBhAXIQtBAkEAIAsgBkEEakYb",
-  "IQoFIAggCSACIAMQAiEKIApBAUYEQEF/IAdrDwsgCCAJIAIgBhAUIQsLIAUEQCAGIAggAiADIAMgBRAQGgsgCyEGIAghCSAI",
-  "IAJBAWpqIQggB0EBaiEHDAALCyAGC3cCAn8BeyACQXBxIQUCQANAIAQgBU8NASAAIARq/QAEACEGIAb9UwRAIAMgBCAGECAh",
-  "AwsgACAEaiAGIAEgBGr9AAQA/W79CwQAIARBEGohBAwACwsgAEF/IAUgAiADEBUhAyAAIAVqIAEgBWogAiAFaxAFGiADC4sC",
-  "AQZ/QQMgBUEBaiAFQQJGGyEMIAJBA2whCwJAA0AgByABTw0BIAAgByALbGohCSADIAcgBGxqIQpBACEIAkADQCAIQRBqIAJL",
-  "DQEgB0EARyAJ/QAEACAJIAtr/QAEAP1RIAn9AAQQIAkgC2v9AAQQ/VEgCf0ABCAgCSALa/0ABCD9Uf1Q/VD9U0VxBEAgCiAK",
-  "IARr/QAEAP0LBAAgBQRAIAogCiAEa/0ABBD9CwQQCyAFQQJGBEAgCiAKIARr/QAEIP0LBCALBSAJIApBECAFIAYQGQsgCEEQ",
-  "aiEIIAlBMGohCSAKIAxBBHRqIQoMAAsLIAkgCiACIAhrIAUgBhAZIAdBAWohBwwACwsLoQEBA38gACACQQNsaiEFAkADQCAA",
-  "IAVPDQEgAC0AACEGIAYEfyAEIAAtAAJqLQAABUEACyEHIANBAUYEQCABIAZBCHQ7AQAgAUECaiEBCyADRQRAIAEgBzoAACAB",
-  "QQFqIQELIANBAkYEQCABQQAgBiAHRSAEIAdqLQCAAnIbOgAAIAEgBzoAASABQQA6AAIgAUEDaiEBCyAAQQNqIQAMAAsLC+IB",
-  "AQd/AkADQCAFIAJPDQEgACAFIAFsaiEGIAQhCSAGKAIAQf///wdxIQsgBEEANgIEIAQgCzYCCCAEQQxqIQRBASEIQQEhBwJA",
-  "A0AgByADTw0BIAdBBWogA00EQCAGIAdBA2xq/QAEACAGIAdBAWtBA2xq/QAEAP0j/WMEQCAHQQVqIQcMAgsLIAYgB0EDbGoo",
-  "AgBB////B3EhCiAKIAtHBEAgBCAHNgIAIAQgCjYCBCAEQQhqIQQgCEEBaiEIIAohCwsgB0EBaiEHDAALCyAJIAg2AgAgBUEB",
-  "aiEFDAALCyAEC2YCBH8BeyAD/Q8hCgJAA0AgBiABTw0BIAAgBiACbGohCCAEIAYgBWxqIQlBACEHAkADQCAHIAJPDQEgCSAH",
-  "aiAIIAdq/QAEACAK/SP9CwQAIAdBEGohBwwACwsgBkEBaiEGDAALCwuTAQIEfwF7AkADQCAEIAFPDQEgAyAEQQh0aiEHIAdB",
-  "AEGAAvwLACAAIAQgAmxqIQUgBSACaiEGAkADQCAFQRBqIAZLDQEgBf0ABAAhCCAIIAUtAAD9D/0j/WMEQCAHIAUtAABqQQE6",
-  "AAAFIAVBECAHEB0LIAVBEGohBQwACwsgBSAGIAVrIAcQHSAEQQFqIQQMAAsLCy4BAX8gACABaiEDAkADQCAAIANPDQEgAiAA",
-  "LQAAakEBOgAAIABBAWohAAwACwsLugECAX8EewJAA0AgA0HAAGogAUsNASAAIANq/QAEACEEIAAgA2r9AAQQIQUgACADav0A",
-  "BCAhBiAAIANq/QAEMCEHIAQgBf1QIAYgB/1Q/VD9UwRAIAIgAyAEECAhAiACIANBEGogBRAgIQIgAiADQSBqIAYQICECIAIg",
-  "A0EwaiAHECAhAgsgA0HAAGohAwwACwsCQANAIAMgAU8NASACIAMgACADav0ABAAQICECIANBEGohAwwACwsgAgvxAQIBfwR7",
-  "AkADQCAEQcAAaiACSw0BIAAgBGr9AAQAIAEgBGr9AAQA/XEhBSAAIARq/QAEECABIARq/QAEEP1xIQYgACAEav0ABCAgASAE",
-  "av0ABCD9cSEHIAAgBGr9AAQwIAEgBGr9AAQw/XEhCCAFIAb9UCAHIAj9UP1Q/VMEQCADIAQgBRAgIQMgAyAEQRBqIAYQICED",
-  "IAMgBEEgaiAHECAhAyADIARBMGogCBAgIQMLIARBwABqIQQMAAsLAkADQCAEIAJPDQEgAyAEIAAgBGr9AAQAIAEgBGr9AAQA",
-  "/XEQICEDIARBEGohBAwACwsgAwsnACAC/VNFBEAgAA8LIAAgAUEEdkEBajYCACAAIAL9CwQEIABBFGoLVAEBfwJAA0AgAkEQ",
-  "aiABSw0BIAAgAmr9AAQA/VMEQEEADwsgAkEQaiECDAALCwJAA0AgAiABTw0BIAAgAmotAAAEQEEADwsgAkEBaiECDAALC0EB",
-  "C2gBAX8CQANAIANBEGogAksNASAAIANq/QAEACABIANq/QAEAP1R/VMEQEEADwsgA0EQaiEDDAALCwJAA0AgAyACTw0BIAAg",
-  "A2otAAAgASADai0AAEcEQEEADwsgA0EBaiEDDAALC0EBCw=="
+  "AGFzbQEAAAABjgEQYAd/f39/f39/AX9gCH9/f39/f39/AX9gBH9/f38Bf2ACf38Bf2ADf39/AGADf39/AX9gBH9/f38AYAF/",
+  "AX9gBX9/f39/AX9gB39/f39/f38AYAV/f39/fwBgCH9/f39/f39/AGAGf39/f39/AGAGf39/f39/AX9gC39/f39/f39/f39/",
+  "AX9gA39/ewF/AycmAAECAwQFBgcGCAkKCwwNCQ0EAwACCAACCQoICwgIDgoEBQIPAwUFAwEAAQfPARAGbWVtb3J5AgAIdW5m",
+  "aWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAKCm1hcENvbG91cnMACwZjZW5zdXMADAxjZW5zdXNQaWVjZXMADwhm",
+  "aWx0ZXJVcAARCXNraXBaZXJvcwASDGRpZ2VzdFBpZWNlcwATDHVuZmlsdGVyRm9ybQAWC2NvbnZlcnRSb3dzABgJcGl4ZWxS",
+  "dW5zABoJbGFiZWxSb3dzABsObGFiZWxTY2FubGluZXMAHgxyb3dCeXRlc1NlZW4AHwqAOCZ/AQR/IAQhCSAAQQFqIQgCQANA",
+  "IAcgAU8NASAIIAkgAiADEAIhCiAKQQFGBEAgBw8LIAYEQCAGIAdqIApBAkc6AAALIAVBAEcgCkVxBEAgCCAJIAggAmogAyAF",
+  "IAVBgAJqEA0LIAghCSAIIAJBAWpqIQggB0EBaiEHDAALC0F/C60FAwl/A3sCfyACIANsIQwgBCEKIABBAWohCSAFQQFqIQsC",
+  "QANAIAggAU8NASALQQFrQQI6AAAgCSENIAohDiALIQ8gCSAMaiEQ/QwAAAAAAAAAAAAAAAAAAAAAIRECQCAJQQFrLQAAQQJG",
+  "IBVFcQRAIAkgDBAkBEAgCSAKIAz8CgAADAILCyAJQQFrLQAARQRAIAkgCiAMECUEQAwCCwsgCUEBay0AAEECRgRAIAkgDEFw",
+  "cWohFCADQQRGBEACQANAIA0gFE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACATIBP9DQABAgQFBggJCgwNDg8PDw8hEiAP",
+  "IBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79",
+  "CwQAIA8gE/0LBAAgESAT/VAhESANQRBqIQ0gDkEQaiEOIA9BEGohDwwACwsLIA0gDiAQIA1rEAUaBSAJIAogDCADEAJBAUYE",
+  "QCAIDwsLIANBBEYEQAJAA0AgDSAQTw0BIA39AAQAIA39AAQA/Q0AAQIEBQYICQoMDQ4PDw8PIA79AAQAIA79AAQA/Q0AAQIE",
+  "BQYICQoMDQ4PDw8P/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAQTw0BIA39",
+  "AAQAIA79AAQA/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQRBqIQ8MAAsLCwsgEf1TIRUgBwRAIAcgCGog",
+  "FToAAAsgBgRAIBH9UwRAIAkgCiAQIAMgBiAGQYACahANCwsgCSEKIAkgDEEBamohCSALIAJBA2xBAWpqIQsgCEEBaiEIDAAL",
+  "C0F/C2wBAX8gAEEBay0AACEEIARFBEBBAA8LIARBAUYEQCAAIAIgAxAEQQAPCyAEQQJGBEBBAEECIAAgASACEAUbDwsgBEED",
+  "RgRAIAAgASACIAMQBkEADwsgBEEERgRAIAAgASACIAMQCEEADwtBAQsiACAAQf/+/fsHcSABQf/+/fsHcWogACABc0GAgYKE",
+  "eHFzC9MDAgJ/AXsgAiEDIAJBBEYEQAJAA0AgAyABTw0BIANBwABqIAFNBEAgACADav0ABAAgACADav0ABBD9UCAAIANq/QAE",
+  "ICAAIANq/QAEMP1Q/VD9U0UEQCAAIANBBGtqKAIA/REhBSAAIANqIAX9CwQAIAAgA2ogBf0LBBAgACADaiAF/QsEICAAIANq",
+  "IAX9CwQwIANBwABqIQMMAgsLIANBEGogAU0gACADav0ABAD9U0VxBEAgACADaiAAIANBBGtqKAIA/RH9CwQAIANBEGohAwwB",
+  "CyAAIANqIAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGohAwwACwsPCyACQQNGBEACQANAIAMgAU8NASADQRBqIAFNIAAg",
+  "A2r9AAQA/VNFcQRAIAAgA2ogACADQQNrav1cAgD9DAABAgABAgABAgABAgABAgD9Dv0LBAAgACADakEAOgAPIANBD2ohAwwB",
+  "CyAAIANqKAIAIQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8HcSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8N",
+  "ASAAIANqIAAgA2otAAAgACADIAJrai0AAGo6AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACAD",
+  "av0ABAAhBSAGIAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsEACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAgg",
+  "B3IhCCAAIANqIAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQg",
+  "A2tqLQAABUEACyEFIAAgBGogACAEai0AACAFIAEgBGotAABqQQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwvc",
+  "AwQHfwN7AX8EeyADQQNGIANBBEZyBEACQANAIAQgAk8NASAAIAEgBCACIAMQCQRAIAAgBGogASAEav0ABAD9CwQAIANBBEYE",
+  "QCAEQRBqIQQFIAAgBGpBADoADyAEQQ9qIQQLIAAgBCADa2r9XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwC",
+  "AP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR",
+  "/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8H",
+  "cSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8LAkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tq",
+  "LQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGot",
+  "AAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARBAWohBAwACwsLdQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAg",
+  "Amr9AAQA/VMEQEEADwsgASACav0ABAAgASACIARrav0ABAD9I/1jRQRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIA",
+  "IAVxIAEgAiAEa2ooAgAgBXFGC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8",
+  "CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEM",
+  "aiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAE",
+  "AP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6",
+  "AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAF",
+  "IQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxANIAkhCiAJIAFqIQkgCEEBaiEIDAALCwv6AQEEf0F/IQhBEEEPIANBBEYb",
+  "IQYgBkECdCEJAkADQCAAIAJPDQEgACAJaiACTQRAIAD9AAQAIAH9AAQA/VEgACAGav0ABAAgASAGav0ABAD9Uf1QIAAgBkEB",
+  "dGr9AAQAIAEgBkEBdGr9AAQA/VEgACAGQQNsav0ABAAgASAGQQNsav0ABAD9Uf1Q/VD9U0UEQCAAIAlqIQAgASAJaiEBDAIL",
+  "CyAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsgACAHIAMgBCAFIAgQDiEIIAEgByAAa2ohASAHIQAFIAAg",
+  "BmohACABIAZqIQELDAALCwtvAQN/AkADQCAAIAFPDQEgACgCAEH/gfwHcSEGIAYgBUcEQCAGIQUgBkH/AXEhByAHBEAgAyAG",
+  "QRB2akEBOgAAIAQgB0EBdGohCCAILwEARQRAIAggBkEQdkEBajsBAAsLCyAAIAJqIQAMAAsLIAULMQEBfyACIQcCQANAIAAg",
+  "AU8NASAAIAcgBEEDbEEDIAUgBhAQIQAgByADaiEHDAALCwt4AQR/QX8hCQJAA0AgACgCACEGIABBBGohACAGRQ0BIAZBAWtB",
+  "BHQhByACIAdrIQggCEEQSwRAQRAhCAsgACAIaiEAIAEgByADbiAEbGogASAHIAhBAWtqIANuQQFqIARsaiAEIAUgBUGAAmog",
+  "CRAOIQkMAAsLIAALtgEBBX8gAkFwcSEHIAEhAwJAA0AgA0UNASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQg",
+  "BCACQQFqayEFIANFBEAMAgtBACEGAkADQCAGIAdPDQEgBCAGaiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsL",
+  "AkADQCAGIAJPDQEgBCAGaiAEIAZqLQAAIAUgBmotAABrOgAAIAZBAWohBgwACwsMAAsLC4EBAAJAA0AgAEHAAGogAUsNASAA",
+  "/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw/VD9UP1TDQEgAEHAAGohAAwACwsCQANAIABBEGogAUsNASAA/QAEAP1TDQEgAEEQ",
+  "aiEADAALCwJAA0AgACABTw0BIAAtAAANASAAQQFqIQAMAAsLIAALZAEDfyAAIQggBCEJAkADQCAHIAJPDQEgBUEARyAFIAdq",
+  "LQAARXEEQCAGQQA2AgAgBkEEaiEGBSAIQX8gCSAEQX9GGyADIAYQFCEGCyAIIQkgCCABaiEIIAdBAWohBwwACwsgBgs0AQF/",
+  "IAJBcHEhBCABQX9GBH8gACAEIAMQIQUgACABIAQgAxAiCyEDIAAgASAEIAIgAxAVC4gBAQN/IAIgA0kEQCAEIAJBBHZBAWo2",
+  "AgAgAiEFAkADQCAFIANPDQEgACAFai0AACEHIAFBf0cEQCAHIAEgBWotAABrQf8BcSEHCyAEIAUgAmtqIAc6AAQgBiAHciEG",
+  "IAVBAWohBQwACwsgBgRAIAQgAyACa0EEamohBAsLIARBADYCACAEQQRqC50BAQV/IAQhCSAAQQFqIQgCQANAIAcgAU8NASAI",
+  "QQFrLQAAQQJGBEAgCCAJIAIgBhAXIQtBAkEAIAsgBkEEakYbIQoFIAggCSACIAMQAiEKIApBAUYEQEF/IAdrDwsgCCAJIAIg",
+  "BhAUIQsLIAUEQCAGIAggAiADIAMgBRAQGgsgCyEGIAghCSAIIAJBAWpqIQggB0EBaiEHDAALCyAGC3cCAn8BeyACQXBxIQUC",
+  "QANAIAQgBU8NASAAIARq/QAEACEGIAb9UwRAIAMgBCAGECMhAwsgACAEaiAGIAEgBGr9AAQA/W79CwQAIARBEGohBAwACwsg",
+  "AEF/IAUgAiADEBUhAyAAIAVqIAEgBWogAiAFaxAFGiADC4sCAQZ/QQMgBUEBaiAFQQJGGyEMIAJBA2whCwJAA0AgByABTw0B",
+  "IAAgByALbGohCSADIAcgBGxqIQpBACEIAkADQCAIQRBqIAJLDQEgB0EARyAJ/QAEACAJIAtr/QAEAP1RIAn9AAQQIAkgC2v9",
+  "AAQQ/VEgCf0ABCAgCSALa/0ABCD9Uf1Q/VD9U0VxBEAgCiAKIARr/QAEAP0LBAAgBQRAIAogCiAEa/0ABBD9CwQQCyAFQQJG",
+  "BEAgCiAKIARr/QAEIP0LBCALBSAJIApBECAFIAYQGQsgCEEQaiEIIAlBMGohCSAKIAxBBHRqIQoMAAsLIAkgCiACIAhrIAUg",
+  "BhAZIAdBAWohBwwACwsLoQEBA38gACACQQNsaiEFAkADQCAAIAVPDQEgAC0AACEGIAYEfyAEIAAtAAJqLQAABUEACyEHIANB",
+  "AUYEQCABIAZBCHQ7AQAgAUECaiEBCyADRQRAIAEgBzoAACABQQFqIQELIANBAkYEQCABQQAgBiAHRSAEIAdqLQCAAnIbOgAA",
+  "IAEgBzoAASABQQA6AAIgAUEDaiEBCyAAQQNqIQAMAAsLC+IBAQd/AkADQCAFIAJPDQEgACAFIAFsaiEGIAQhCSAGKAIAQf//",
+  "/wdxIQsgBEEANgIEIAQgCzYCCCAEQQxqIQRBASEIQQEhBwJAA0AgByADTw0BIAdBBWogA00EQCAGIAdBA2xq/QAEACAGIAdB",
+  "AWtBA2xq/QAEAP0j/WMEQCAHQQVqIQcMAgsLIAYgB0EDbGooAgBB////B3EhCiAKIAtHBEAgBCAHNgIAIAQgCjYCBCAEQQhq",
+  "IQQgCEEBaiEIIAohCwsgB0EBaiEHDAALCyAJIAg2AgAgBUEBaiEFDAALCyAEC4YCAQd/AkADQCAIIAJPDQEgACAIIAFsaiEJ",
+  "IAUgCCADbGohCiAIQQBHIAcgCGotAABFcQRAIAogCiADayAD/AoAACAGIAhqQQE6AAAgCEEBaiEIDAELIAFBACAIGyEMIAog",
+  "A0FwcWohCyAEQQRGBH8gCSAKIAsgDCADEBwFIAkgCiALIAwgAxAdCyENIAkgA0FwcSAEbGohCSALIQogCyADQQ9xaiELAkAD",
+  "QCAKIAtPDQEgCS0AAkEAIAktAAAbIQ4gCiAOOgAAIA4gCiADay0AAEcEQEEAIQ0LIAkgBGohCSAKQQFqIQoMAAsLIAYgCGog",
+  "DSAIQQBHcToAACAIQQFqIQgMAAsLC58CAwR7An8Ce/0M/wAAAP8AAAD/AAAA/wAAACELQQEhCgJAA0AgASACTw0BIAD9AAQA",
+  "IQUgAP0ABBAhBiAA/QAEICEHIAD9AAQwIQggACADayEJIANBAEcgBSAJ/QAEAP1RIAYgCf0ABBD9Uf1QIAcgCf0ABCD9USAI",
+  "IAn9AAQw/VH9UP1Q/VNFcQRAIAEgASAEa/0ABAD9CwQABUEAIQogASAFQRD9rQEgC/1OIAUgC/1OIAz9N/1PIAZBEP2tASAL",
+  "/U4gBiAL/U4gDP03/U/9hgEgB0EQ/a0BIAv9TiAHIAv9TiAM/Tf9TyAIQRD9rQEgC/1OIAggC/1OIAz9N/1P/YYB/Wb9CwQA",
+  "CyAAQcAAaiEAIAFBEGohAQwACwsgCgv6AQIDewJ/QQEhCQJAA0AgASACTw0BIAD9AAQAIQUgAP0ABBAhBiAA/QAEICEHIAAg",
+  "A2shCCADQQBHIAUgCP0ABAD9USAGIAj9AAQQ/VH9UCAHIAj9AAQg/VH9UP1TRXEEQCABIAEgBGv9AAQA/QsEAAVBACEJIAEg",
+  "BSAG/Q0CBQgLDhEUFxodAAAAAAAAIAf9DQABAgMEBQYHCAkQExYZHB8gBSAG/Q0AAwYJDA8SFRgbHgAAAAAAIAf9DQABAgME",
+  "BQYHCAkKERQXGh39DAAAAAAAAAAAAAAAAAAAAAD9I/1P/QsEAAsgAEEwaiEAIAFBEGohAQwACwsgCQufBQUEfwF7AX8CewZ/",
+  "IAP9DyEPIAJBcHEhEAJAA0AgCyABTw0BIAAgCyACbGohDSAFIAsgBmxqIQ4gDkECOgAAIAogDjYCACAKQQRqIQpBASEWIA5B",
+  "AWohDv0MAAAAAAAAAAAAAAAAAAAAACERQQAhFSACIQwgC0EARyAIIAtqLQAAIAkgC0EIdCADamotAAAgCSALQQFrQQh0IANq",
+  "ai0AAHJFcnFFBEBBACEMCwJAA0AgDCAQTw0BIA0gDGr9AAQAIA/9IyALBHsgDSAMaiACa/0ABAAgD/0jBSAEIAxq/QAEAAv9",
+  "cSESIA4gDGogEv0LBAAgESAS/VAhESAS/QwAAAAAAAAAAAAAAAAAAAAA/ST9ZCEXIBcgF0EBdCAWcnNB//8DcSEYIBdBD3Yh",
+  "FgJAA0AgGEUNASAKIA4gDGogGGhqNgIAIApBBGohCiAYIBhBAWtxIRgMAAsLIAxBEGohDAwACwsCQANAIAwgAk8NAUH/AUEA",
+  "IA0gDGotAAAgA0YbIRMgCwR/Qf8BQQAgDSAMaiACay0AACADRhsFIAQgDGotAAALIRQgEyAUa0H/AXEhEyAOIAxqIBM6AAAg",
+  "FSATciEVIBNBAEcgFkcEQCAKIA4gDGo2AgAgCkEEaiEKIBZFIRYLIAxBAWohDAwACwsgByALaiAR/VMgFUEAR3I6AAAgFgRA",
+  "IAogDiACaiAOIAcgC2otAAAbNgIAIApBBGohCgsgC0EBaiELDAALCyABBEAgACABQQFrIAJsaiENQQAhDAJAA0AgDCAQTw0B",
+  "IAQgDGogDSAMav0ABAAgD/0j/QsEACAMQRBqIQwMAAsLAkADQCAMIAJPDQEgBCAMakH/AUEAIA0gDGotAAAgA0YbOgAAIAxB",
+  "AWohDAwACwsLIAoL6gEDBH8CewJ/AkADQCAFIAFPDQEgAyAFQQh0aiEIAkAgBUEARyAEIAVqLQAAcQRAIAggCEGAAmtBgAL8",
+  "CgAADAELIAhBAEGAAvwLACAAIAUgAmxqIQYgBiACaiEHAkADQCAGQRBqIAdLDQEgBv0ABAAhCSAGLQAAIQwgCSAM/Q/9IyEK",
+  "IAggDGpBAToAAAJAA0AgCv1kQf//A3MhCyALRQ0BIAYgC2hqLQAAIQwgCCAMakEBOgAAIAogCSAM/Q/9I/1QIQoMAAsLIAZB",
+  "EGohBgwACwsgBiAHIAZrIAgQIAsgBUEBaiEFDAALCwsuAQF/IAAgAWohAwJAA0AgACADTw0BIAIgAC0AAGpBAToAACAAQQFq",
+  "IQAMAAsLC7oBAgF/BHsCQANAIANBwABqIAFLDQEgACADav0ABAAhBCAAIANq/QAEECEFIAAgA2r9AAQgIQYgACADav0ABDAh",
+  "ByAEIAX9UCAGIAf9UP1Q/VMEQCACIAMgBBAjIQIgAiADQRBqIAUQIyECIAIgA0EgaiAGECMhAiACIANBMGogBxAjIQILIANB",
+  "wABqIQMMAAsLAkADQCADIAFPDQEgAiADIAAgA2r9AAQAECMhAiADQRBqIQMMAAsLIAIL8QECAX8EewJAA0AgBEHAAGogAksN",
+  "ASAAIARq/QAEACABIARq/QAEAP1xIQUgACAEav0ABBAgASAEav0ABBD9cSEGIAAgBGr9AAQgIAEgBGr9AAQg/XEhByAAIARq",
+  "/QAEMCABIARq/QAEMP1xIQggBSAG/VAgByAI/VD9UP1TBEAgAyAEIAUQIyEDIAMgBEEQaiAGECMhAyADIARBIGogBxAjIQMg",
+  "AyAEQTBqIAgQIyEDCyAEQcAAaiEEDAALCwJAA0AgBCACTw0BIAMgBCAAIARq/QAEACABIARq/QAEAP1xECMhAyAEQRBqIQQM",
+  "AAsLIAMLJwAgAv1TRQRAIAAPCyAAIAFBBHZBAWo2AgAgACAC/QsEBCAAQRRqC1QBAX8CQANAIAJBEGogAUsNASAAIAJq/QAE",
+  "AP1TBEBBAA8LIAJBEGohAgwACwsCQANAIAIgAU8NASAAIAJqLQAABEBBAA8LIAJBAWohAgwACwtBAQtoAQF/AkADQCADQRBq",
+  "IAJLDQEgACADav0ABAAgASADav0ABAD9Uf1TBEBBAA8LIANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABH",
+  "BEBBAA8LIANBAWohAwwACwtBAQs="
 ].join("");
 
 // lib/png/kernels.ts
@@ -874,28 +895,46 @@ var BitWriter = class {
   #size = 0;
   #bits = 0;
   #count = 0;
-  /** Appends `count` bits (at most 16) of `value`, least significant first. */
+  /** The last pattern `repeat` packed, its bits, and as many copies as fit in 24 bits. */
+  #pattern = -1;
+  #patternBits = 0;
+  #packed = 0;
+  /** Appends `count` bits (at most 24) of `value`, least significant first. */
   put(value, count) {
-    this.#bits |= value << this.#count;
-    this.#count += count;
-    while (this.#count >= 8) {
-      this.byte(this.#bits & 255);
-      this.#bits >>>= 8;
-      this.#count -= 8;
+    let bits = this.#bits | value << this.#count;
+    let pending = this.#count + count;
+    if (pending >= 8) {
+      if (this.#size + 4 > this.#out.length) this.#grow();
+      const out = this.#out;
+      for (; pending >= 8; pending -= 8, bits >>>= 8) out[this.#size++] = bits & 255;
     }
+    this.#bits = bits;
+    this.#count = pending;
   }
   /** Appends `times` copies of a pattern of `bits` bits (at most 30). */
   repeat(pattern, bits, times) {
-    if (bits <= 8) {
-      const copies = Math.floor(16 / bits);
-      let packed = 0;
-      for (let i = 0; i < copies; i++) packed |= pattern << i * bits;
-      for (; times >= copies; times -= copies) this.put(packed, copies * bits);
+    if (bits > 24) {
+      for (; times > 0; times--) this.putLong(pattern, bits);
+      return;
     }
-    for (; times > 0; times--) {
-      this.put(pattern & 65535, Math.min(bits, 16));
-      if (bits > 16) this.put(pattern >>> 16, bits - 16);
+    const copies = Math.floor(24 / bits);
+    if (pattern !== this.#pattern || bits !== this.#patternBits) {
+      this.#pattern = pattern;
+      this.#patternBits = bits;
+      this.#packed = pattern;
+      for (let i = 1; i < copies; i++) this.#packed |= pattern << i * bits;
     }
+    const packed = this.#packed;
+    for (; times >= copies; times -= copies) this.put(packed, copies * bits);
+    if (times > 0) this.put(packed & (1 << times * bits) - 1, times * bits);
+  }
+  /** Appends `count` bits (at most 53) of `value`, a whole number, least significant first. */
+  putLong(value, count) {
+    for (; count > 24; count -= 24) {
+      this.put(value % 16777216, 24);
+      value = Math.floor(value / 16777216);
+    }
+    this.put(value, count);
   }
   /** Pads the last byte with zero bits. */
   alignToByte() {
@@ -904,12 +943,29 @@ var BitWriter = class {
   }
   /** Appends a whole byte; only right after {@linkcode BitWriter.alignToByte}. */
   byte(value) {
-    if (this.#size === this.#out.length) {
-      const larger = new Uint8Array(this.#out.length * 2);
-      larger.set(this.#out);
-      this.#out = larger;
-    }
+    if (this.#size === this.#out.length) this.#grow();
     this.#out[this.#size++] = value;
+  }
+  /** Doubles the buffer. */
+  #grow() {
+    const larger = new Uint8Array(this.#out.length * 2);
+    larger.set(this.#out);
+    this.#out = larger;
+  }
+  /** Empties the writer. */
+  clear() {
+    this.#size = this.#bits = this.#count = 0;
+  }
+  /** The bits written so far as one whole number, when they are 48 at most (see `putLong`). */
+  asNumber() {
+    const count = this.#size * 8 + this.#count;
+    if (count > 48) return void 0;
+    let value = this.#bits * 2 ** (this.#size * 8);
+    for (let i = 0; i < this.#size; i++) value += this.#out[i] * 2 ** (i * 8);
+    return {
+      value,
+      count
+    };
   }
   /** The bytes written so far (a view, valid until the next write). */
   bytes() {
@@ -922,7 +978,9 @@ function huffmanLengths(frequencies, limit) {
   const weights = Uint32Array.from(frequencies);
   for (; ; ) {
     const lengths = treeDepths(weights);
-    if (Math.max(...lengths) <= limit) return lengths;
+    let longest = 0;
+    for (let i = 0; i < lengths.length; i++) longest = Math.max(longest, lengths[i]);
+    if (longest <= limit) return lengths;
     for (let i = 0; i < weights.length; i++) {
       if (weights[i] > 0) weights[i] = Math.max(1, weights[i] >>> 1);
     }
@@ -930,30 +988,34 @@ function huffmanLengths(frequencies, limit) {
 }
 function treeDepths(weights) {
   const lengths = new Uint8Array(weights.length);
-  const leaves = [
-    ...weights.keys()
-  ].filter((i) => weights[i] > 0).sort((a, b) => weights[a] - weights[b] || a - b);
-  if (leaves.length === 1) lengths[leaves[0]] = 1;
-  if (leaves.length < 2) return lengths;
-  const weight = leaves.map((symbol) => weights[symbol]);
-  const parent = [];
+  const keys = [];
+  for (let symbol = 0; symbol < weights.length; symbol++) {
+    if (weights[symbol] > 0) keys.push(weights[symbol] * 65536 + symbol);
+  }
+  const leaves = Float64Array.from(keys).sort();
+  const count = leaves.length;
+  if (count === 1) lengths[leaves[0] % 65536] = 1;
+  if (count < 2) return lengths;
+  const weight = new Float64Array(2 * count - 1);
+  const parent = new Int32Array(2 * count - 1);
+  for (let node = 0; node < count; node++) weight[node] = Math.floor(leaves[node] / 65536);
+  let made = count;
   let leaf = 0;
-  let inner = leaves.length;
+  let inner = count;
   const smallest = () => {
-    if (leaf < leaves.length && (inner >= weight.length || weight[leaf] <= weight[inner])) {
-      return leaf++;
-    }
+    if (leaf < count && (inner >= made || weight[leaf] <= weight[inner])) return leaf++;
     return inner++;
   };
-  while (leaves.length - leaf + weight.length - inner > 1) {
+  while (count - leaf + made - inner > 1) {
     const a = smallest();
     const b = smallest();
-    parent[a] = parent[b] = weight.length;
-    weight.push(weight[a] + weight[b]);
+    parent[a] = parent[b] = made;
+    weight[made] = weight[a] + weight[b];
+    made++;
   }
-  const depth = new Uint8Array(weight.length);
-  for (let node = weight.length - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
-  leaves.forEach((symbol, node) => lengths[symbol] = depth[node]);
+  const depth = new Uint8Array(made);
+  for (let node = made - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
+  for (let node = 0; node < count; node++) lengths[leaves[node] % 65536] = depth[node];
   return lengths;
 }
 function canonicalCodes(lengths) {
@@ -969,13 +1031,19 @@ function canonicalCodes(lengths) {
   for (let symbol = 0; symbol < lengths.length; symbol++) {
     const length = lengths[symbol];
     if (length === 0) continue;
-    let code = next[length]++;
-    let reversed = 0;
-    for (let i = 0; i < length; i++, code >>>= 1) reversed = reversed << 1 | code & 1;
-    codes[symbol] = reversed;
+    const code = next[length]++;
+    const reversed = REVERSED_BYTE[code & 255] << 8 | REVERSED_BYTE[code >>> 8];
+    codes[symbol] = reversed >>> 16 - length;
   }
   return codes;
 }
+var REVERSED_BYTE = Uint8Array.from({
+  length: 256
+}, (_, byte) => {
+  let reversed = 0;
+  for (let i = 0; i < 8; i++) reversed |= (byte >>> i & 1) << 7 - i;
+  return reversed;
+});
 
 // lib/flate/_deflate_block.ts
 var LENGTH_BASE = [
@@ -1040,11 +1108,6 @@ var LENGTH_EXTRA = [
   5,
   0
 ];
-var DISTANCE_CODE = {
-  1: 0,
-  2: 1,
-  3: 2
-};
 var CODE_LENGTH_ORDER = [
   16,
   17,
@@ -1073,68 +1136,146 @@ for (let code = 0; code < LENGTH_BASE.length; code++) {
   const next = code + 1 < LENGTH_BASE.length ? LENGTH_BASE[code + 1] : MAX_MATCH + 1;
   for (let length = LENGTH_BASE[code]; length < next; length++) LENGTH_CODE[length] = code;
 }
+var ZERO_ROW = 256;
+var MOST_ZERO_ROWS = 128;
 function writeDynamicBlock(writer, tokens, final) {
   const literals = new Uint32Array(286);
   const distances = new Uint32Array(30);
   literals[END_OF_BLOCK] = 1;
-  eachSymbol(tokens, {
-    literal: (value) => literals[value]++,
-    matches: (code, distanceCode, times) => {
-      literals[257 + code] += times;
-      distances[distanceCode] += times;
-    }
-  });
+  countSymbols(tokens, literals, distances);
   const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
   const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
   writer.put(final ? 1 : 0, 1);
   writer.put(2, 2);
   writeCodeLengths(writer, literalLengths, distanceLengths);
+  const codes = blockCodes(literalLengths, distanceLengths);
+  writeSymbols(writer, tokens, codes);
+  writer.put(codes.literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
+}
+function blockCodes(literalLengths, distanceLengths) {
   const literalCodes = canonicalCodes(literalLengths);
   const distanceCodes = canonicalCodes(distanceLengths);
-  eachSymbol(tokens, {
-    literal: (value) => writer.put(literalCodes[value], literalLengths[value]),
-    matches: (code, distanceCode, times, length) => {
-      const symbol = 257 + code;
-      if (LENGTH_EXTRA[code] > 0) {
-        writer.put(literalCodes[symbol], literalLengths[symbol]);
-        writer.put(length - LENGTH_BASE[code], LENGTH_EXTRA[code]);
-        return writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
-      }
-      writer.repeat(literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol], literalLengths[symbol] + distanceLengths[distanceCode], times);
-    }
-  });
-  writer.put(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
+  const symbol = 257 + LENGTH_CODE[MAX_MATCH];
+  const fullPattern = new Uint32Array(3);
+  const fullBits = new Uint8Array(3);
+  for (let code = 0; code < 3; code++) {
+    fullPattern[code] = literalCodes[symbol] | distanceCodes[code] << literalLengths[symbol];
+    fullBits[code] = literalLengths[symbol] + distanceLengths[code];
+  }
+  return {
+    literalCodes,
+    literalLengths,
+    distanceCodes,
+    distanceLengths,
+    fullPattern,
+    fullBits
+  };
 }
-function eachSymbol(tokens, visit) {
-  for (let t = 0; t < tokens.count; t++) {
-    const length = tokens.lengths[t];
-    const value = tokens.values[t];
+function countSymbols(tokens, literals, distances) {
+  const { lengths, values, count } = tokens;
+  for (let t = 0; t < count; t++) {
+    let length = lengths[t];
+    let value = values[t];
     if (length === 0) {
-      visit.literal(value);
+      literals[value]++;
       continue;
     }
-    const distanceCode = DISTANCE_CODE[value];
+    let times = 1;
+    if (value >= ZERO_ROW) {
+      times = (value >> 9) + 1;
+      while (t + 1 < count && lengths[t + 1] === length && values[t + 1] === value) {
+        t++;
+        times += (value >> 9) + 1;
+      }
+      literals[value & 255] += times;
+      literals[0] += times;
+      length--;
+      value = 1;
+    }
     let fulls = Math.floor(length / MAX_MATCH);
     const rest = length - fulls * MAX_MATCH;
     if (rest > 0 && rest < 3) {
       fulls--;
-      visit.matches(LENGTH_CODE[MAX_MATCH + rest - 3], distanceCode, 1, MAX_MATCH + rest - 3);
-      visit.matches(LENGTH_CODE[3], distanceCode, 1, 3);
+      literals[257 + LENGTH_CODE[MAX_MATCH + rest - 3]] += times;
+      literals[257 + LENGTH_CODE[3]] += times;
+      distances[value - 1] += 2 * times;
     } else if (rest > 0) {
-      visit.matches(LENGTH_CODE[rest], distanceCode, 1, rest);
+      literals[257 + LENGTH_CODE[rest]] += times;
+      distances[value - 1] += times;
     }
-    if (fulls > 0) visit.matches(LENGTH_CODE[MAX_MATCH], distanceCode, fulls, MAX_MATCH);
+    literals[257 + LENGTH_CODE[MAX_MATCH]] += fulls * times;
+    distances[value - 1] += fulls * times;
   }
+}
+function writeSymbols(writer, tokens, codes) {
+  const { lengths, values, count } = tokens;
+  const { literalCodes, literalLengths } = codes;
+  let rowKey = -1;
+  let row;
+  for (let t = 0; t < count; t++) {
+    const length = lengths[t];
+    const value = values[t];
+    if (length === 0) writer.put(literalCodes[value], literalLengths[value]);
+    else if (value < ZERO_ROW) writeMatch(writer, codes, length, value - 1);
+    else {
+      const filter = value & 255;
+      if (rowKey !== length * 256 + filter) {
+        rowKey = length * 256 + filter;
+        ROW_BITS.clear();
+        writeZeroRow(ROW_BITS, codes, length, filter);
+        row = ROW_BITS.asNumber();
+      }
+      for (let rows = (value >> 9) + 1; rows > 0; rows--) {
+        if (row) writer.putLong(row.value, row.count);
+        else writeZeroRow(writer, codes, length, filter);
+      }
+    }
+  }
+}
+var ROW_BITS = new BitWriter();
+function writeZeroRow(writer, codes, zeros, filter) {
+  const { literalCodes, literalLengths } = codes;
+  writer.put(literalCodes[filter], literalLengths[filter]);
+  writer.put(literalCodes[0], literalLengths[0]);
+  writeMatch(writer, codes, zeros - 1, 0);
+}
+function writeMatch(writer, codes, length, distanceCode) {
+  let fulls = Math.floor(length / MAX_MATCH);
+  const rest = length - fulls * MAX_MATCH;
+  if (rest > 0 && rest < 3) {
+    fulls--;
+    writePiece(writer, codes, MAX_MATCH + rest - 3, distanceCode);
+    writePiece(writer, codes, 3, distanceCode);
+  } else if (rest > 0) writePiece(writer, codes, rest, distanceCode);
+  if (fulls > 0) {
+    writer.repeat(codes.fullPattern[distanceCode], codes.fullBits[distanceCode], fulls);
+  }
+}
+function writePiece(writer, codes, length, distanceCode) {
+  const { literalCodes, literalLengths, distanceCodes, distanceLengths } = codes;
+  const code = LENGTH_CODE[length];
+  const symbol = 257 + code;
+  const lengthBits = literalLengths[symbol];
+  const extraBits = LENGTH_EXTRA[code];
+  const distanceBits = distanceLengths[distanceCode];
+  const extra = length - LENGTH_BASE[code];
+  if (lengthBits + extraBits + distanceBits <= 24) {
+    const value = literalCodes[symbol] | extra << lengthBits | distanceCodes[distanceCode] << lengthBits + extraBits;
+    return writer.put(value, lengthBits + extraBits + distanceBits);
+  }
+  writer.put(literalCodes[symbol], lengthBits);
+  writer.put(extra, extraBits);
+  writer.put(distanceCodes[distanceCode], distanceBits);
 }
 function writeCodeLengths(writer, literalLengths, distanceLengths) {
   let literalCount = 286;
   while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
   let distanceCount = 30;
   while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
-  const { symbols, extras } = runLengthCoded([
-    ...literalLengths.subarray(0, literalCount),
-    ...distanceLengths.subarray(0, distanceCount)
-  ]);
+  const lengths = new Uint8Array(literalCount + distanceCount);
+  lengths.set(literalLengths.subarray(0, literalCount));
+  lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
+  const { symbols, extras } = runLengthCoded(lengths);
   const frequencies = new Uint32Array(19);
   for (const symbol of symbols) frequencies[symbol]++;
   const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
@@ -1183,8 +1324,13 @@ function runLengthCoded(lengths) {
   };
 }
 function atLeastTwo(frequencies) {
-  for (let i = 0; frequencies.filter((f) => f > 0).length < 2; i++) {
-    if (frequencies[i] === 0) frequencies[i] = 1;
+  let used = 0;
+  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0) used++;
+  for (let i = 0; used < 2; i++) {
+    if (frequencies[i] === 0) {
+      frequencies[i] = 1;
+      used++;
+    }
   }
   return frequencies;
 }
@@ -1196,6 +1342,8 @@ var RunDeflate = class {
   #skipZeros;
   #pixel;
   #tokens = takeTokens();
+  /** The block's tokens as deflate counts them: a zero-row token is three. */
+  #weight = 0;
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
   #taken = 0;
@@ -1220,18 +1368,24 @@ var RunDeflate = class {
    * @param to The position after the last byte. @default {bytes.length}
    */
   write(bytes, from = 0, to = bytes.length) {
+    this.#write(bytes, from, to, this.#skipZeros);
+  }
+  /** `write`, the zeros skipped by `skipZeros`. */
+  #write(bytes, from, to, skipZeros) {
     const before = this.#before;
     const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
+    const pixel = this.#pixel;
     for (let i = from; i < to; ) {
-      if (bytes[i] === 0 && this.#taken > 0 && at(i - 1) === 0) {
-        const end = this.#skipZeros(bytes, i, to);
+      const byte = bytes[i];
+      const previous = i > from ? bytes[i - 1] : at(i - 1);
+      if (byte === 0 && this.#taken > 0 && previous === 0) {
+        const end = skipZeros(bytes, i, to);
         this.#zeros(end - i);
         i = end;
         continue;
       }
-      const one = this.#taken >= 1 ? runLength(bytes, at, i, to, 1) : 0;
-      const pixel = this.#pixel;
-      const three = pixel > 1 && this.#taken >= pixel ? runLength(bytes, at, i, to, pixel) : 0;
+      const one = this.#taken >= 1 && byte === previous ? runLength(bytes, at, i, to, 1) : 0;
+      const three = pixel > 1 && this.#taken >= pixel && byte === at(i - pixel) ? runLength(bytes, at, i, to, pixel) : 0;
       if (one < 3 && three < 3) {
         this.#literal(bytes[i++]);
         continue;
@@ -1255,6 +1409,40 @@ var RunDeflate = class {
    * @param zeros How many zero bytes follow it.
    */
   zeroRow(filter, zeros) {
+    this.zeroRows(filter, zeros, 1);
+  }
+  /**
+   * Encodes `count` scanlines alike whose bytes after their filter type are all zeros, as
+   * `zeroRow` would one by one.
+   *
+   * @param filter The scanlines' filter type (their first byte).
+   * @param zeros How many zero bytes follow it in each.
+   * @param count How many scanlines.
+   */
+  zeroRows(filter, zeros, count) {
+    while (count > 0) {
+      const rows = Math.min(count, MOST_ZERO_ROWS, Math.floor((BLOCK_TOKENS - this.#weight) / 3));
+      if (zeros < 4 || rows === 0) {
+        this.#zeroRowTokens(filter, zeros);
+        count--;
+        continue;
+      }
+      let a = this.#a;
+      let b = this.#b;
+      for (let row = 0; row < rows; row++) {
+        a = (a + filter) % ADLER_MODULUS;
+        b = (b + (zeros + 1) * a) % ADLER_MODULUS;
+      }
+      this.#a = a;
+      this.#b = b;
+      this.#taken += rows * (zeros + 1);
+      this.#before.fill(0);
+      this.#token(zeros, ZERO_ROW | filter | rows - 1 << 9, 3 * rows);
+      count -= rows;
+    }
+  }
+  /** A zero row as its three tokens (a literal for each zero when fewer than 4). */
+  #zeroRowTokens(filter, zeros) {
     this.#literal(filter);
     if (zeros === 0) return void this.#before.set([
       filter,
@@ -1284,19 +1472,26 @@ var RunDeflate = class {
    *
    * @param bytes Where the scanlines are.
    * @param scanlines The first one's position, the distance between two, how many, and their
-   * flags: `flags[at + row]` is 0 for a row of zeros.
+   * flags: `flags[at + row]` is 0 for a row of zeros; how their zeros are skipped, if not as
+   * the options said.
    */
   writeScanlines(bytes, scanlines) {
     const { first, stride, count, flags, at } = scanlines;
+    const skipZeros = scanlines.skipZeros ?? this.#skipZeros;
     for (let row = 0; row < count; ) {
       if (flags[at + row] === 0) {
-        this.zeroRow(bytes[first + row * stride], stride - 1);
-        row++;
+        const filter = bytes[first + row * stride];
+        let end2 = row + 1;
+        while (end2 < count && flags[at + end2] === 0 && bytes[first + end2 * stride] === filter) {
+          end2++;
+        }
+        this.zeroRows(filter, stride - 1, end2 - row);
+        row = end2;
         continue;
       }
       let end = row + 1;
       while (end < count && flags[at + end] !== 0) end++;
-      this.write(bytes, first + row * stride, first + end * stride);
+      this.#write(bytes, first + row * stride, first + end * stride, skipZeros);
       row = end;
     }
   }
@@ -1308,7 +1503,7 @@ var RunDeflate = class {
   end() {
     writeDynamicBlock(this.#writer, this.#tokens, true);
     this.#tokens.count = 0;
-    spareTokens = this.#tokens;
+    if (spareTokens.length < SPARE_TOKENS) spareTokens.push(this.#tokens);
     this.#writer.alignToByte();
     const adler = this.#b * 65536 + this.#a;
     for (const shift of [
@@ -1343,24 +1538,26 @@ var RunDeflate = class {
     this.#b = b;
     this.#taken += to - from;
   }
-  #token(length, value) {
+  /** Adds a token that deflate counts as `weight` tokens (a zero row: 3). */
+  #token(length, value, weight = 1) {
     const tokens = this.#tokens;
     tokens.lengths[tokens.count] = length;
     tokens.values[tokens.count++] = value;
-    if (tokens.count < BLOCK_TOKENS) return;
+    this.#weight += weight;
+    if (this.#weight < BLOCK_TOKENS) return;
     writeDynamicBlock(this.#writer, tokens, false);
     tokens.count = 0;
+    this.#weight = 0;
   }
 };
-var spareTokens;
+var spareTokens = [];
+var SPARE_TOKENS = 16;
 function takeTokens() {
-  const tokens = spareTokens ?? {
+  return spareTokens.pop() ?? {
     lengths: new Uint32Array(BLOCK_TOKENS),
     values: new Uint16Array(BLOCK_TOKENS),
     count: 0
   };
-  spareTokens = void 0;
-  return tokens;
 }
 function runLength(bytes, at, i, to, distance) {
   const max = Math.min(MAX_MATCH, to - i);
@@ -1631,6 +1828,7 @@ var PIXEL_FORM = "lab-masks-pixels/2";
 var SMALL_IMAGE = 512 * 512;
 var PIXEL_PIECE_BYTES = 16;
 var STAGE_BYTES = 64 * 1024;
+var EMPTY = new Uint8Array(0);
 function pixelFormBound(rows, rowBytes) {
   return rows * (4 + (4 + PIXEL_PIECE_BYTES) * Math.ceil(rowBytes / PIXEL_PIECE_BYTES));
 }
@@ -1640,8 +1838,11 @@ var PixelDigest = class {
   #rowBytes;
   /** The last row given (zeros before the first); `undefined` once differences were given. */
   #last;
-  /** The canonical form's bytes not hashed yet: `#stage[0..#staged)`. */
-  #stage;
+  /**
+   * The canonical form's bytes not hashed yet: `#stage[0..#staged)`; made when rows or
+   * differences first come (a digest fed its form, `updateForm`, never needs it).
+   */
+  #stage = EMPTY;
   #staged = 0;
   /** A view of the words of the buffer differences last came in. */
   #words = new Int32Array(0);
@@ -1667,7 +1868,6 @@ var PixelDigest = class {
     if (layout === "indexed8" && palette) this.#hash.update(palette);
     this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
     this.#last = new Uint8Array(this.#rowBytes);
-    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
   }
   /** The bytes of one row. */
   get rowBytes() {
@@ -1752,6 +1952,7 @@ var PixelDigest = class {
   /** Stages a row's pieces: its bytes minus those of `above` at `b`, or as they are. */
   #addRow(row, p, above, b) {
     const rowBytes = this.#rowBytes;
+    if (this.#stage === EMPTY) this.#stage = new Uint8Array(this.#stageBytes());
     if (this.#staged + pixelFormBound(1, rowBytes) > this.#stage.length) this.#flush();
     let start = 0;
     if (above === void 0 && (row.byteOffset + p) % 4 === 0) start = this.#addWords(row, p);
@@ -1801,9 +2002,13 @@ var PixelDigest = class {
   }
   /** Stages the end of a row. */
   #endRow() {
+    if (this.#stage === EMPTY) this.#stage = new Uint8Array(this.#stageBytes());
     if (this.#staged + 4 > this.#stage.length) this.#flush();
     writeUint32(this.#stage, this.#staged, 0);
     this.#staged += 4;
+  }
+  #stageBytes() {
+    return Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes));
   }
   #flush() {
     if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
@@ -2178,6 +2383,11 @@ var LOW_BITS = 2139062143;
 var none = () => true;
 var some = () => false;
 var ZERO_BYTES = 64 * 1024;
+var sharedZeros = new Uint8Array(ZERO_BYTES);
+function zerosOf(bytes) {
+  if (sharedZeros.length < bytes) sharedZeros = new Uint8Array(bytes);
+  return sharedZeros;
+}
 var PngRowEncoder = class {
   #options;
   #rowBytes;
@@ -2187,7 +2397,6 @@ var PngRowEncoder = class {
   /** Whether `#previous` is all zeros; `undefined` until asked after a write. */
   #previousZero = true;
   #lines = new Uint8Array(0);
-  #zeros;
   /** Per row of the last strip: 0 when it repeats the row above. */
   #changed = new Uint8Array(0);
   #written = 0;
@@ -2269,12 +2478,14 @@ var PngRowEncoder = class {
     }
     const deflate2 = this.#deflate;
     if (deflate2 instanceof RunDeflate) {
+      const { flags, skipZeros } = rows;
       deflate2.writeScanlines(scanlines, {
         first: 0,
         stride,
         count,
-        flags: rows.flags,
-        at: 0
+        flags,
+        at: 0,
+        skipZeros
       });
     } else deflate2.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
@@ -2359,10 +2570,14 @@ var PngRowEncoder = class {
    */
   writeZeroRows(count) {
     const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
-    const zeros = this.#zeros ??= new Uint8Array(perWrite * this.#rowBytes);
+    const zeros = zerosOf(perWrite * this.#rowBytes);
     const deflate2 = this.#deflate;
+    if (deflate2 instanceof RunDeflate && count > 1 && !this.#isPreviousZero()) {
+      this.writeRows(zeros.subarray(0, this.#rowBytes));
+      return this.writeZeroRows(count - 1);
+    }
     if (deflate2 instanceof RunDeflate && this.#isPreviousZero() && this.#written + count <= this.#options.height) {
-      for (let row = 0; row < count; row++) deflate2.zeroRow(2, this.#rowBytes);
+      deflate2.zeroRows(2, this.#rowBytes, count);
       this.#options.digest?.updateDifferences(zeros, 0, 0, count, () => true);
       this.#written += count;
       return;
@@ -2375,8 +2590,10 @@ var PngRowEncoder = class {
   #isPreviousZero() {
     if (this.#previousZero === void 0) {
       const previous = this.#previous;
+      const words = new Int32Array(previous.buffer, 0, previous.length >> 2);
       let any = 0;
-      for (let i = 0; i < previous.length; i++) any |= previous[i];
+      for (let i = 0; i < words.length && any === 0; i++) any |= words[i];
+      for (let i = words.length * 4; i < previous.length; i++) any |= previous[i];
       this.#previousZero = any === 0;
     }
     return this.#previousZero;
@@ -3565,15 +3782,17 @@ var LabelMasks = class {
   }
 };
 function labelsHeld(seen, count, inStrip) {
-  inStrip.fill(0);
-  for (let b = 0; b < 256; b++) {
-    for (let base = b; base < count * 256; base += 256) {
-      if (seen[base] === 1) {
-        inStrip[b] = 1;
-        break;
-      }
-    }
+  if (seen.byteOffset % 4 !== 0) {
+    inStrip.fill(0);
+    for (let i = 0; i < count * 256; i++) inStrip[i & 255] |= seen[i];
+    return;
   }
+  const words = new Int32Array(seen.buffer, seen.byteOffset, count * 64);
+  const held = new Int32Array(64);
+  for (let row = 0; row < count * 64; row += 64) {
+    for (let w = 0; w < 64; w++) held[w] |= words[row + w];
+  }
+  inStrip.set(new Uint8Array(held.buffer));
 }
 
 // lib/export/_binary_renderer.ts
@@ -3621,7 +3840,7 @@ var BinaryMasks = class {
     for (const [bChannel, encoder2] of this.encoders) {
       let last = this.#above.get(bChannel);
       if (last === void 0) {
-        last = new Uint8Array(rows.data.length / rows.count / 3);
+        last = new Uint8Array(rows.labels.bytes.length / rows.count);
         this.#above.set(bChannel, last);
       }
       if (inStrip[bChannel] === 0) {
@@ -3830,22 +4049,13 @@ function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
 }
 
 // lib/png/_converted_strip.ts
-var EACH_BYTE = Uint8Array.from({
-  length: 256
-}, (_, byte) => byte);
 function convertStrip(kernels, memory, layout, strip) {
-  const { width, mode, rgb, table, scan, carry, flags, form } = layout;
+  const { width, mode, rgb, table, scan, carry, flags } = layout;
   const { first, count } = strip;
   const rowBytes = width * bytesPerPixel(mode);
   const stride = rowBytes + 1;
-  if (strip.above) memory.set(strip.above.subarray(0, rowBytes), scan + 1);
-  else if (first === 0) memory.fill(0, scan, scan + stride);
-  if (strip.label === void 0) {
-    kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
-  } else {
-    const labels = layout.labels + (strip.from ?? 0) * width;
-    kernels.labelMask(labels, count, width, strip.label, scan + stride + 1, stride);
-  }
+  if (first === 0) memory.fill(0, scan, scan + stride);
+  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
   const runs = mode === 2 ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs) : layout.runs;
   const last = scan + count * stride + 1;
   memory.copyWithin(carry, last, last + rowBytes);
@@ -3854,6 +4064,47 @@ function convertStrip(kernels, memory, layout, strip) {
   for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
     memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
   }
+  const scanlines = scannedRows(kernels, memory, layout, {
+    count,
+    rowBytes
+  });
+  return {
+    ...scanlines,
+    ...mode === 2 ? {
+      runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4)
+    } : {}
+  };
+}
+function labelScanlines(kernels, memory, layout, mask) {
+  const { width, scan, flags } = layout;
+  const count = mask.to - mask.from;
+  memory.set(mask.above.subarray(0, width), scan + 1);
+  const labels = layout.labels + mask.from * width;
+  const stride = width + 1;
+  const same = layout.same + mask.from;
+  const end = kernels.labelScanlines(labels, count, width, mask.label, scan + 1, scan + stride, stride, flags, same, layout.seen + mask.from * 256, layout.runs);
+  const rows = scannedRows(kernels, memory, layout, {
+    count,
+    rowBytes: width
+  });
+  const runs = new Int32Array(memory.buffer, layout.runs, (end - layout.runs) / 4);
+  return {
+    ...rows,
+    skipZeros: skipToRuns(runs)
+  };
+}
+function skipToRuns(runs) {
+  let next = 0;
+  return (bytes, from, to) => {
+    const at = bytes.byteOffset;
+    while (next < runs.length && runs[next] < at + from) next += 2;
+    return next < runs.length ? Math.min(runs[next] - at, to) : to;
+  };
+}
+function scannedRows(kernels, memory, layout, rows) {
+  const { scan, flags, form } = layout;
+  const { count, rowBytes } = rows;
+  const stride = rowBytes + 1;
   const ptr = scan + stride + 1;
   const end = writeForm(kernels, {
     ptr,
@@ -3871,19 +4122,20 @@ function convertStrip(kernels, memory, layout, strip) {
     flags: memory.subarray(flags, flags + count),
     form: memory.subarray(form, end),
     last: memory.subarray(scan + 1, scan + 1 + rowBytes),
-    ...mode === 2 ? {
-      runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4)
-    } : {}
+    skipZeros: (bytes, from, to) => {
+      const at = bytes.byteOffset;
+      return kernels.skipZeros(at + from, at + to) - at;
+    }
   };
 }
 function bytesPerPixel(mode) {
   return mode === 2 ? 3 : mode + 1;
 }
-function labelStrip(kernels, memory, layout, count) {
-  const { width, rgb, table, labels, seen } = layout;
-  memory.set(EACH_BYTE, table);
-  kernels.convertRows(rgb, count, width, labels, width, 0, table);
-  kernels.rowBytesSeen(labels, count, width, seen);
+function labelStrip(kernels, memory, layout, strip) {
+  const { width, labels, seen, same } = layout;
+  const { count, at, stride, channels } = strip;
+  kernels.labelRows(at, stride, count, width, channels, labels, same, layout.changed);
+  kernels.rowBytesSeen(labels, count, width, seen, same);
   return {
     bytes: memory.subarray(labels, labels + count * width),
     seen: memory.subarray(seen, seen + count * 256)
@@ -3900,8 +4152,8 @@ function readFastRows(png, onRows, options = {}) {
   const { width } = header;
   const convert = options.convert;
   const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
-  const layout = rowsLayout(header, options.stripRows, mode);
-  const { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end } = layout;
+  const layout = rowsLayout(header, options.stripRows, mode, convert?.kind === "labels");
+  const { channels, inRow, rows, zero, tables, input, output, conversion, end } = layout;
   const inStride = inRow + 1;
   const repeats = new Uint8Array(rows);
   let blackAbove = true;
@@ -3914,29 +4166,38 @@ function readFastRows(png, onRows, options = {}) {
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count) {
         const above = first === 0 ? zero : input + 1;
+        const at = input + inStride;
+        const marked = convert?.kind !== "labels";
         const scanlines = {
-          at: input + inStride,
+          at,
           stride: inStride,
           count
         };
-        blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
-        const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables, 0);
+        if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
+        const changed = marked ? 0 : conversion.changed;
+        const bad = kernels.unfilter(at, count, inRow, channels, above, tables, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
-        kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
-        const data = memory.subarray(output, output + count * outRow);
-        const strip = {
-          data,
-          first,
-          count,
-          repeats: repeats.subarray(0, count)
+        const pixels = {
+          at: at + 1,
+          stride: inStride,
+          channels
         };
+        const strip = rgbStrip({
+          kernels,
+          memory,
+          pixels,
+          width,
+          output
+        }, first, count, marked);
+        if (marked) strip.repeats = repeats.subarray(0, count);
         if (convert) addConversion(strip, {
           kernels,
           memory,
           layout: conversion,
-          convert
+          convert,
+          pixels
         });
         onRows(strip);
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -3957,28 +4218,45 @@ function addConversion(strip, work) {
   const { kernels, memory, layout, convert } = work;
   const { first, count } = strip;
   if (convert.kind === "labels") {
-    strip.labels = labelStrip(kernels, memory, layout, count);
+    strip.labels = labelStrip(kernels, memory, layout, {
+      count,
+      ...work.pixels
+    });
     strip.labelMask = (label, above, rows = {
       from: 0,
       to: count
-    }) => {
-      const part = {
-        first: first + rows.from,
-        count: rows.to - rows.from,
-        above
-      };
-      return convertStrip(kernels, memory, layout, {
-        ...part,
-        label,
-        from: rows.from
-      });
-    };
+    }) => labelScanlines(kernels, memory, layout, {
+      label,
+      above,
+      ...rows
+    });
   } else strip.converted = convertStrip(kernels, memory, layout, {
     first,
     count
   });
 }
-function rowsLayout(header, stripRows, mode) {
+function rgbStrip(rows, first, count, packed) {
+  const { kernels, memory, pixels, width, output } = rows;
+  const pack = () => {
+    const { at, stride, channels } = pixels;
+    kernels.packRgb(at, stride, output, width * 3, count, width, channels);
+    return memory.subarray(output, output + count * width * 3);
+  };
+  if (packed) return {
+    data: pack(),
+    first,
+    count
+  };
+  let data;
+  return {
+    get data() {
+      return data ??= pack();
+    },
+    first,
+    count
+  };
+}
+function rowsLayout(header, stripRows, mode, labelled) {
   const { width, height } = header;
   const channels = header.colourType === 6 ? 4 : 3;
   const inRow = width * channels;
@@ -3996,8 +4274,11 @@ function rowsLayout(header, stripRows, mode) {
   const form = align16(flags + rows + SLACK);
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
   const seen = align16(labels + rows * width + SLACK);
-  const runs = align16(seen + rows * 256 + SLACK);
-  const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK;
+  const same = align16(seen + rows * 256 + SLACK);
+  const changed = align16(same + rows + SLACK);
+  const runs = align16(changed + rows + SLACK);
+  const runBytes = mode === 2 ? rows * (4 + width * 8) : labelled ? rows * (rowBytes + 2) * 4 : 0;
+  const end = runs + runBytes + SLACK;
   const conversion = {
     width,
     mode,
@@ -4009,6 +4290,8 @@ function rowsLayout(header, stripRows, mode) {
     form,
     labels,
     seen,
+    same,
+    changed,
     runs
   };
   return {
@@ -4248,7 +4531,7 @@ function renderStrips(job, size, readRows) {
   }
 }
 var fileHasher = new Sha256();
-var SMALL_FILE = 16 * 1024;
+var SMALL_FILE = 4 * 1024;
 function sha256(bytes) {
   if (bytes.length <= SMALL_FILE) return fileHasher.update(bytes).digestHex();
   return createHash2("sha256").update(bytes).digest("hex");

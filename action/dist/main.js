@@ -21900,7 +21900,15 @@ var RESERVED_NAME = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CON
 var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/g;
 var WINDOWS_REFUSED = /[<>:"|?*]/g;
 var ENCODER = new TextEncoder();
+var PLAIN_PATH = /^(?:[\w.-]*[\w-]\/)*[\w.-]*[\w-]$/;
+var DEVICE_NAME = /(?:^|\/)(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(?:[./]|$)/i;
 function portablePath(path6, platform2) {
+  if (path6.length <= MAX_NAME_BYTES && PLAIN_PATH.test(path6) && !DEVICE_NAME.test(path6)) {
+    return {
+      path: path6,
+      changes: []
+    };
+  }
   const changes = /* @__PURE__ */ new Set();
   const names = path6.split("/").filter((name) => name !== "");
   if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path6)} has no name.`);
@@ -21937,7 +21945,8 @@ function portablePath(path6, platform2) {
   };
 }
 function fitName(stem, suffix = "") {
-  if (byteLength(stem) + byteLength(suffix) <= MAX_NAME_BYTES) return stem + suffix;
+  const short = (stem.length + suffix.length) * 3 <= MAX_NAME_BYTES;
+  if (short || byteLength(stem) + byteLength(suffix) <= MAX_NAME_BYTES) return stem + suffix;
   const mark = `~${createHash("sha256").update(stem).digest("hex").slice(0, 12)}`;
   const room = MAX_NAME_BYTES - byteLength(suffix) - mark.length;
   let head = "";
@@ -21963,7 +21972,9 @@ function nativePath(path6, platform2 = hostPlatform()) {
 }
 
 // lib/model/fold_file_name.ts
+var ASCII = /^[\u0000-\u007f]*$/;
 function foldFileName(path6) {
+  if (ASCII.test(path6)) return path6.toLowerCase();
   return path6.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFC");
 }
 
@@ -21983,6 +21994,8 @@ var MaskFileRegistry = class {
   });
   #taskIds = new PackedStrings();
   #lastTaskId;
+  /** The folder of the file recorded last: it and the folders above it are held as folders. */
+  #knownFolder;
   #platform;
   /**
    * Creates a registry where nothing is claimed yet but the export's own files.
@@ -22020,32 +22033,38 @@ var MaskFileRegistry = class {
       ...portable.changes
     ];
     const names = portable.path.split("/");
-    const id = idPart(taskId);
-    for (let i = 0; i < names.length - 1; i++) {
+    let id;
+    const inKnownFolder = parentOf(portable.path) === this.#knownFolder;
+    for (let i = 0; i < names.length - 1 && !inKnownFolder; i++) {
       const folder = names.slice(0, i + 1).join("/");
       const holder2 = this.#holderOf(folder);
       if (holder2 === void 0 || holder2 === "") continue;
       names[i] = this.#firstFree(names.slice(0, i), names[i], {
-        id,
+        id: id ??= idPart(taskId),
         suffix: "",
         folder: true
       });
       reasons.push(`its folder "${folder}" is the file of ${describe2(holder2)}`);
     }
     const wanted = names.join("/");
-    const holder = this.#holderOf(wanted);
+    const key = keyOf(wanted);
+    const number = this.#numberOf(key);
+    const holder = this.#holderAt(number);
     let file = wanted;
     if (holder !== void 0 && holder !== taskId) {
       const stem = names[names.length - 1].slice(0, -".png".length);
       names[names.length - 1] = this.#firstFree(names.slice(0, -1), stem, {
-        id,
+        id: id ??= idPart(taskId),
         suffix: ".png",
         taskId
       });
       file = names.join("/");
       reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe2(holder)}`);
     }
-    if (holder !== taskId) this.#record(file, taskId);
+    if (holder !== taskId) {
+      if (file === wanted) this.#record(file, taskId, key, number);
+      else this.#record(file, taskId);
+    }
     return reasons.length === 0 ? {
       file
     } : {
@@ -22068,24 +22087,30 @@ var MaskFileRegistry = class {
   }
   /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
   #holderOf(path6) {
-    const held = this.#heldBy(keyOf(path6));
-    if (held === void 0) return void 0;
+    const key = keyOf(path6);
+    return this.#holderAt(this.#numberOf(key));
+  }
+  /** Who holds the key numbered `number` (`undefined`: no such key), as `#holderOf` says. */
+  #holderAt(number) {
+    if (number === void 0) return void 0;
+    const held = this.#holders[number];
     return held === HOLDER_EXPORT ? null : held === HOLDER_FOLDER ? "" : this.#taskIds.get(held - HOLDER_TASK);
   }
-  #record(file, taskId) {
-    const key = keyOf(file);
-    const held = this.#heldBy(key);
+  #record(file, taskId, key = keyOf(file), number = this.#numberOf(key)) {
+    const held = number === void 0 ? void 0 : this.#holders[number];
     if (held !== void 0 && held >= HOLDER_TASK) {
       if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
     }
-    const names = file.split("/");
+    const parent = parentOf(file);
+    const names = parent === this.#knownFolder ? [] : file.split("/");
     for (let i = 1; i < names.length; i++) {
       const folder = keyOf(names.slice(0, i).join("/"));
       if (this.#heldBy(folder) === void 0) this.#hold(folder, HOLDER_FOLDER);
     }
+    if (parent !== "") this.#knownFolder = parent;
     if (this.#lastTaskId !== taskId) this.#taskIds.push(taskId);
     this.#lastTaskId = taskId;
-    this.#hold(key, HOLDER_TASK + this.#taskIds.size - 1);
+    this.#hold(key, HOLDER_TASK + this.#taskIds.size - 1, number);
   }
   /** The holder of a comparison key: the one recorded for exactly its bytes. */
   #heldBy(key) {
@@ -22095,9 +22120,8 @@ var MaskFileRegistry = class {
   #numberOf(key) {
     return this.#index.find(key, (number) => this.#keys.equals(number, key));
   }
-  /** Records a key's holder. */
-  #hold(key, holder) {
-    const held = this.#numberOf(key);
+  /** Records a key's holder; `held` is the key's number, when it has one. */
+  #hold(key, holder, held = this.#numberOf(key)) {
     if (held !== void 0) {
       this.#holders[held] = holder;
       return;
@@ -22117,6 +22141,9 @@ function describe2(holder) {
 }
 function keyOf(path6) {
   return foldFileName(path6);
+}
+function parentOf(path6) {
+  return path6.slice(0, Math.max(0, path6.lastIndexOf("/")));
 }
 function idPart(taskId) {
   return taskId.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_ID_LENGTH);
@@ -23019,7 +23046,7 @@ function segmentsOf(relative3) {
   }
   return segments;
 }
-function parentOf(relative3) {
+function parentOf2(relative3) {
   return segmentsOf(relative3).slice(0, -1).join("/");
 }
 
@@ -23049,7 +23076,7 @@ async function writeFileChecked(files, relative3, bytes) {
     fileSystem: files.fileSystem,
     beforeRename: async (temporary) => {
       const info2 = await lstatOf(files, temporary);
-      if (info2 === void 0) throw changedError(parentOf(relative3));
+      if (info2 === void 0) throw changedError(parentOf2(relative3));
       written = identityOf(info2);
       await files.verifyFolders(relative3);
     }
@@ -23066,7 +23093,7 @@ async function writeFileChecked(files, relative3, bytes) {
   }
   const landed = await lstatOf(files, path6);
   if (written !== void 0 && (landed === void 0 || identityOf(landed) !== written)) {
-    throw changedError(parentOf(relative3));
+    throw changedError(parentOf2(relative3));
   }
 }
 async function removeChecked(files, relative3, checked) {
@@ -23083,7 +23110,7 @@ async function removeChecked(files, relative3, checked) {
   if (changed !== void 0 || moved === void 0 || identityOf(moved) !== identityOf(checked)) {
     if (moved !== void 0) await files.fileSystem.rename(aside, path6).catch(() => {
     });
-    throw changed ?? changedError(parentOf(relative3));
+    throw changed ?? changedError(parentOf2(relative3));
   }
   try {
     await files.fileSystem.remove(aside);
@@ -24361,91 +24388,112 @@ function throwUnreadable(error2) {
 
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
-  "AGFzbQEAAAABfw9gB39/f39/f38Bf2AIf39/f39/f38Bf2AEf39/fwF/YAJ/fwF/YAN/f38AYAN/f38Bf2AEf39/fwBgAX8B",
-  "f2AFf39/f38Bf2AHf39/f39/fwBgBX9/f39/AGAIf39/f39/f38AYAZ/f39/f38AYAZ/f39/f38Bf2ADf397AX8DJCMAAQID",
-  "BAUGBwYICQoLDA0JDQQDAAIIAAIJCggMBgQFAg4DBQUDAQABB74BDwZtZW1vcnkCAAh1bmZpbHRlcgAADXRyYW5zY29kZVJv",
-  "d3MAAQdwYWNrUmdiAAoKbWFwQ29sb3VycwALBmNlbnN1cwAMDGNlbnN1c1BpZWNlcwAPCGZpbHRlclVwABEJc2tpcFplcm9z",
-  "ABIMZGlnZXN0UGllY2VzABMMdW5maWx0ZXJGb3JtABYLY29udmVydFJvd3MAGAlwaXhlbFJ1bnMAGglsYWJlbE1hc2sAGwxy",
-  "b3dCeXRlc1NlZW4AHArKLCN/AQR/IAQhCSAAQQFqIQgCQANAIAcgAU8NASAIIAkgAiADEAIhCiAKQQFGBEAgBw8LIAYEQCAG",
-  "IAdqIApBAkc6AAALIAVBAEcgCkVxBEAgCCAJIAggAmogAyAFIAVBgAJqEA0LIAghCSAIIAJBAWpqIQggB0EBaiEHDAALC0F/",
-  "C60FAwl/A3sCfyACIANsIQwgBCEKIABBAWohCSAFQQFqIQsCQANAIAggAU8NASALQQFrQQI6AAAgCSENIAohDiALIQ8gCSAM",
-  "aiEQ/QwAAAAAAAAAAAAAAAAAAAAAIRECQCAJQQFrLQAAQQJGIBVFcQRAIAkgDBAhBEAgCSAKIAz8CgAADAILCyAJQQFrLQAA",
-  "RQRAIAkgCiAMECIEQAwCCwsgCUEBay0AAEECRgRAIAkgDEFwcWohFCADQQRGBEACQANAIA0gFE8NASAN/QAEACETIA0gEyAO",
-  "/QAEAP1u/QsEACATIBP9DQABAgQFBggJCgwNDg8PDw8hEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8M",
-  "AAsLBQJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIA8gE/0LBAAgESAT/VAhESANQRBqIQ0gDkEQaiEOIA9B",
-  "EGohDwwACwsLIA0gDiAQIA1rEAUaBSAJIAogDCADEAJBAUYEQCAIDwsLIANBBEYEQAJAA0AgDSAQTw0BIA39AAQAIA39AAQA",
-  "/Q0AAQIEBQYICQoMDQ4PDw8PIA79AAQAIA79AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQ",
-  "aiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAQTw0BIA39AAQAIA79AAQA/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiEN",
-  "IA5BEGohDiAPQRBqIQ8MAAsLCwsgEf1TIRUgBwRAIAcgCGogFToAAAsgBgRAIBH9UwRAIAkgCiAQIAMgBiAGQYACahANCwsg",
-  "CSEKIAkgDEEBamohCSALIAJBA2xBAWpqIQsgCEEBaiEIDAALC0F/C2wBAX8gAEEBay0AACEEIARFBEBBAA8LIARBAUYEQCAA",
-  "IAIgAxAEQQAPCyAEQQJGBEBBAEECIAAgASACEAUbDwsgBEEDRgRAIAAgASACIAMQBkEADwsgBEEERgRAIAAgASACIAMQCEEA",
-  "DwtBAQsiACAAQf/+/fsHcSABQf/+/fsHcWogACABc0GAgYKEeHFzC9MDAgJ/AXsgAiEDIAJBBEYEQAJAA0AgAyABTw0BIANB",
-  "wABqIAFNBEAgACADav0ABAAgACADav0ABBD9UCAAIANq/QAEICAAIANq/QAEMP1Q/VD9U0UEQCAAIANBBGtqKAIA/REhBSAA",
-  "IANqIAX9CwQAIAAgA2ogBf0LBBAgACADaiAF/QsEICAAIANqIAX9CwQwIANBwABqIQMMAgsLIANBEGogAU0gACADav0ABAD9",
-  "U0VxBEAgACADaiAAIANBBGtqKAIA/RH9CwQAIANBEGohAwwBCyAAIANqIAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGoh",
-  "AwwACwsPCyACQQNGBEACQANAIAMgAU8NASADQRBqIAFNIAAgA2r9AAQA/VNFcQRAIAAgA2ogACADQQNrav1cAgD9DAABAgAB",
-  "AgABAgABAgABAgD9Dv0LBAAgACADakEAOgAPIANBD2ohAwwBCyAAIANqKAIAIQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8H",
-  "cSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8NASAAIANqIAAgA2otAAAgACADIAJrai0AAGo6AAAgA0EBaiED",
-  "DAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACADav0ABAAhBSAGIAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsE",
-  "ACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAggB3IhCCAAIANqIAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG",
-  "/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQgA2tqLQAABUEACyEFIAAgBGogACAEai0AACAFIAEgBGotAABq",
-  "QQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwvcAwQHfwN7AX8EeyADQQNGIANBBEZyBEACQANAIAQgAk8NASAA",
-  "IAEgBCACIAMQCQRAIAAgBGogASAEav0ABAD9CwQAIANBBEYEQCAEQRBqIQQFIAAgBGpBADoADyAEQQ9qIQQLIAAgBCADa2r9",
-  "XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwCAP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9",
-  "gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9",
-  "Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8L",
-  "AkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAch",
-  "CCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARB",
-  "AWohBAwACwsLdQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAgAmr9AAQA/VMEQEEADwsgASACav0ABAAgASACIARrav0ABAD9",
-  "I/1jRQRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIAIAVxIAEgAiAEa2ooAgAgBXFGC48BAQR/AkADQCAHIARPDQEg",
-  "ACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9",
-  "AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEMaiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0B",
-  "IAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAEAP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsD",
-  "QCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJ",
-  "DQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAFIQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxANIAkhCiAJ",
-  "IAFqIQkgCEEBaiEIDAALCwv6AQEEf0F/IQhBEEEPIANBBEYbIQYgBkECdCEJAkADQCAAIAJPDQEgACAJaiACTQRAIAD9AAQA",
-  "IAH9AAQA/VEgACAGav0ABAAgASAGav0ABAD9Uf1QIAAgBkEBdGr9AAQAIAEgBkEBdGr9AAQA/VEgACAGQQNsav0ABAAgASAG",
-  "QQNsav0ABAD9Uf1Q/VD9U0UEQCAAIAlqIQAgASAJaiEBDAILCyAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIh",
-  "BwsgACAHIAMgBCAFIAgQDiEIIAEgByAAa2ohASAHIQAFIAAgBmohACABIAZqIQELDAALCwtvAQN/AkADQCAAIAFPDQEgACgC",
-  "AEH/gfwHcSEGIAYgBUcEQCAGIQUgBkH/AXEhByAHBEAgAyAGQRB2akEBOgAAIAQgB0EBdGohCCAILwEARQRAIAggBkEQdkEB",
-  "ajsBAAsLCyAAIAJqIQAMAAsLIAULMQEBfyACIQcCQANAIAAgAU8NASAAIAcgBEEDbEEDIAUgBhAQIQAgByADaiEHDAALCwt4",
-  "AQR/QX8hCQJAA0AgACgCACEGIABBBGohACAGRQ0BIAZBAWtBBHQhByACIAdrIQggCEEQSwRAQRAhCAsgACAIaiEAIAEgByAD",
-  "biAEbGogASAHIAhBAWtqIANuQQFqIARsaiAEIAUgBUGAAmogCRAOIQkMAAsLIAALtgEBBX8gAkFwcSEHIAEhAwJAA0AgA0UN",
-  "ASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQgBCACQQFqayEFIANFBEAMAgtBACEGAkADQCAGIAdPDQEgBCAG",
-  "aiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsLAkADQCAGIAJPDQEgBCAGaiAEIAZqLQAAIAUgBmotAABrOgAA",
-  "IAZBAWohBgwACwsMAAsLC4EBAAJAA0AgAEHAAGogAUsNASAA/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw/VD9UP1TDQEgAEHA",
-  "AGohAAwACwsCQANAIABBEGogAUsNASAA/QAEAP1TDQEgAEEQaiEADAALCwJAA0AgACABTw0BIAAtAAANASAAQQFqIQAMAAsL",
-  "IAALZAEDfyAAIQggBCEJAkADQCAHIAJPDQEgBUEARyAFIAdqLQAARXEEQCAGQQA2AgAgBkEEaiEGBSAIQX8gCSAEQX9GGyAD",
-  "IAYQFCEGCyAIIQkgCCABaiEIIAdBAWohBwwACwsgBgs0AQF/IAJBcHEhBCABQX9GBH8gACAEIAMQHgUgACABIAQgAxAfCyED",
-  "IAAgASAEIAIgAxAVC4gBAQN/IAIgA0kEQCAEIAJBBHZBAWo2AgAgAiEFAkADQCAFIANPDQEgACAFai0AACEHIAFBf0cEQCAH",
-  "IAEgBWotAABrQf8BcSEHCyAEIAUgAmtqIAc6AAQgBiAHciEGIAVBAWohBQwACwsgBgRAIAQgAyACa0EEamohBAsLIARBADYC",
-  "ACAEQQRqC50BAQV/IAQhCSAAQQFqIQgCQANAIAcgAU8NASAIQQFrLQAAQQJGBEAgCCAJIAIgBhAXIQtBAkEAIAsgBkEEakYb",
-  "IQoFIAggCSACIAMQAiEKIApBAUYEQEF/IAdrDwsgCCAJIAIgBhAUIQsLIAUEQCAGIAggAiADIAMgBRAQGgsgCyEGIAghCSAI",
-  "IAJBAWpqIQggB0EBaiEHDAALCyAGC3cCAn8BeyACQXBxIQUCQANAIAQgBU8NASAAIARq/QAEACEGIAb9UwRAIAMgBCAGECAh",
-  "AwsgACAEaiAGIAEgBGr9AAQA/W79CwQAIARBEGohBAwACwsgAEF/IAUgAiADEBUhAyAAIAVqIAEgBWogAiAFaxAFGiADC4sC",
-  "AQZ/QQMgBUEBaiAFQQJGGyEMIAJBA2whCwJAA0AgByABTw0BIAAgByALbGohCSADIAcgBGxqIQpBACEIAkADQCAIQRBqIAJL",
-  "DQEgB0EARyAJ/QAEACAJIAtr/QAEAP1RIAn9AAQQIAkgC2v9AAQQ/VEgCf0ABCAgCSALa/0ABCD9Uf1Q/VD9U0VxBEAgCiAK",
-  "IARr/QAEAP0LBAAgBQRAIAogCiAEa/0ABBD9CwQQCyAFQQJGBEAgCiAKIARr/QAEIP0LBCALBSAJIApBECAFIAYQGQsgCEEQ",
-  "aiEIIAlBMGohCSAKIAxBBHRqIQoMAAsLIAkgCiACIAhrIAUgBhAZIAdBAWohBwwACwsLoQEBA38gACACQQNsaiEFAkADQCAA",
-  "IAVPDQEgAC0AACEGIAYEfyAEIAAtAAJqLQAABUEACyEHIANBAUYEQCABIAZBCHQ7AQAgAUECaiEBCyADRQRAIAEgBzoAACAB",
-  "QQFqIQELIANBAkYEQCABQQAgBiAHRSAEIAdqLQCAAnIbOgAAIAEgBzoAASABQQA6AAIgAUEDaiEBCyAAQQNqIQAMAAsLC+IB",
-  "AQd/AkADQCAFIAJPDQEgACAFIAFsaiEGIAQhCSAGKAIAQf///wdxIQsgBEEANgIEIAQgCzYCCCAEQQxqIQRBASEIQQEhBwJA",
-  "A0AgByADTw0BIAdBBWogA00EQCAGIAdBA2xq/QAEACAGIAdBAWtBA2xq/QAEAP0j/WMEQCAHQQVqIQcMAgsLIAYgB0EDbGoo",
-  "AgBB////B3EhCiAKIAtHBEAgBCAHNgIAIAQgCjYCBCAEQQhqIQQgCEEBaiEIIAohCwsgB0EBaiEHDAALCyAJIAg2AgAgBUEB",
-  "aiEFDAALCyAEC2YCBH8BeyAD/Q8hCgJAA0AgBiABTw0BIAAgBiACbGohCCAEIAYgBWxqIQlBACEHAkADQCAHIAJPDQEgCSAH",
-  "aiAIIAdq/QAEACAK/SP9CwQAIAdBEGohBwwACwsgBkEBaiEGDAALCwuTAQIEfwF7AkADQCAEIAFPDQEgAyAEQQh0aiEHIAdB",
-  "AEGAAvwLACAAIAQgAmxqIQUgBSACaiEGAkADQCAFQRBqIAZLDQEgBf0ABAAhCCAIIAUtAAD9D/0j/WMEQCAHIAUtAABqQQE6",
-  "AAAFIAVBECAHEB0LIAVBEGohBQwACwsgBSAGIAVrIAcQHSAEQQFqIQQMAAsLCy4BAX8gACABaiEDAkADQCAAIANPDQEgAiAA",
-  "LQAAakEBOgAAIABBAWohAAwACwsLugECAX8EewJAA0AgA0HAAGogAUsNASAAIANq/QAEACEEIAAgA2r9AAQQIQUgACADav0A",
-  "BCAhBiAAIANq/QAEMCEHIAQgBf1QIAYgB/1Q/VD9UwRAIAIgAyAEECAhAiACIANBEGogBRAgIQIgAiADQSBqIAYQICECIAIg",
-  "A0EwaiAHECAhAgsgA0HAAGohAwwACwsCQANAIAMgAU8NASACIAMgACADav0ABAAQICECIANBEGohAwwACwsgAgvxAQIBfwR7",
-  "AkADQCAEQcAAaiACSw0BIAAgBGr9AAQAIAEgBGr9AAQA/XEhBSAAIARq/QAEECABIARq/QAEEP1xIQYgACAEav0ABCAgASAE",
-  "av0ABCD9cSEHIAAgBGr9AAQwIAEgBGr9AAQw/XEhCCAFIAb9UCAHIAj9UP1Q/VMEQCADIAQgBRAgIQMgAyAEQRBqIAYQICED",
-  "IAMgBEEgaiAHECAhAyADIARBMGogCBAgIQMLIARBwABqIQQMAAsLAkADQCAEIAJPDQEgAyAEIAAgBGr9AAQAIAEgBGr9AAQA",
-  "/XEQICEDIARBEGohBAwACwsgAwsnACAC/VNFBEAgAA8LIAAgAUEEdkEBajYCACAAIAL9CwQEIABBFGoLVAEBfwJAA0AgAkEQ",
-  "aiABSw0BIAAgAmr9AAQA/VMEQEEADwsgAkEQaiECDAALCwJAA0AgAiABTw0BIAAgAmotAAAEQEEADwsgAkEBaiECDAALC0EB",
-  "C2gBAX8CQANAIANBEGogAksNASAAIANq/QAEACABIANq/QAEAP1R/VMEQEEADwsgA0EQaiEDDAALCwJAA0AgAyACTw0BIAAg",
-  "A2otAAAgASADai0AAEcEQEEADwsgA0EBaiEDDAALC0EBCw=="
+  "AGFzbQEAAAABjgEQYAd/f39/f39/AX9gCH9/f39/f39/AX9gBH9/f38Bf2ACf38Bf2ADf39/AGADf39/AX9gBH9/f38AYAF/",
+  "AX9gBX9/f39/AX9gB39/f39/f38AYAV/f39/fwBgCH9/f39/f39/AGAGf39/f39/AGAGf39/f39/AX9gC39/f39/f39/f39/",
+  "AX9gA39/ewF/AycmAAECAwQFBgcGCAkKCwwNCQ0EAwACCAACCQoICwgIDgoEBQIPAwUFAwEAAQfPARAGbWVtb3J5AgAIdW5m",
+  "aWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAKCm1hcENvbG91cnMACwZjZW5zdXMADAxjZW5zdXNQaWVjZXMADwhm",
+  "aWx0ZXJVcAARCXNraXBaZXJvcwASDGRpZ2VzdFBpZWNlcwATDHVuZmlsdGVyRm9ybQAWC2NvbnZlcnRSb3dzABgJcGl4ZWxS",
+  "dW5zABoJbGFiZWxSb3dzABsObGFiZWxTY2FubGluZXMAHgxyb3dCeXRlc1NlZW4AHwqAOCZ/AQR/IAQhCSAAQQFqIQgCQANA",
+  "IAcgAU8NASAIIAkgAiADEAIhCiAKQQFGBEAgBw8LIAYEQCAGIAdqIApBAkc6AAALIAVBAEcgCkVxBEAgCCAJIAggAmogAyAF",
+  "IAVBgAJqEA0LIAghCSAIIAJBAWpqIQggB0EBaiEHDAALC0F/C60FAwl/A3sCfyACIANsIQwgBCEKIABBAWohCSAFQQFqIQsC",
+  "QANAIAggAU8NASALQQFrQQI6AAAgCSENIAohDiALIQ8gCSAMaiEQ/QwAAAAAAAAAAAAAAAAAAAAAIRECQCAJQQFrLQAAQQJG",
+  "IBVFcQRAIAkgDBAkBEAgCSAKIAz8CgAADAILCyAJQQFrLQAARQRAIAkgCiAMECUEQAwCCwsgCUEBay0AAEECRgRAIAkgDEFw",
+  "cWohFCADQQRGBEACQANAIA0gFE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACATIBP9DQABAgQFBggJCgwNDg8PDw8hEiAP",
+  "IBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79",
+  "CwQAIA8gE/0LBAAgESAT/VAhESANQRBqIQ0gDkEQaiEOIA9BEGohDwwACwsLIA0gDiAQIA1rEAUaBSAJIAogDCADEAJBAUYE",
+  "QCAIDwsLIANBBEYEQAJAA0AgDSAQTw0BIA39AAQAIA39AAQA/Q0AAQIEBQYICQoMDQ4PDw8PIA79AAQAIA79AAQA/Q0AAQIE",
+  "BQYICQoMDQ4PDw8P/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAQTw0BIA39",
+  "AAQAIA79AAQA/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQRBqIQ8MAAsLCwsgEf1TIRUgBwRAIAcgCGog",
+  "FToAAAsgBgRAIBH9UwRAIAkgCiAQIAMgBiAGQYACahANCwsgCSEKIAkgDEEBamohCSALIAJBA2xBAWpqIQsgCEEBaiEIDAAL",
+  "C0F/C2wBAX8gAEEBay0AACEEIARFBEBBAA8LIARBAUYEQCAAIAIgAxAEQQAPCyAEQQJGBEBBAEECIAAgASACEAUbDwsgBEED",
+  "RgRAIAAgASACIAMQBkEADwsgBEEERgRAIAAgASACIAMQCEEADwtBAQsiACAAQf/+/fsHcSABQf/+/fsHcWogACABc0GAgYKE",
+  "eHFzC9MDAgJ/AXsgAiEDIAJBBEYEQAJAA0AgAyABTw0BIANBwABqIAFNBEAgACADav0ABAAgACADav0ABBD9UCAAIANq/QAE",
+  "ICAAIANq/QAEMP1Q/VD9U0UEQCAAIANBBGtqKAIA/REhBSAAIANqIAX9CwQAIAAgA2ogBf0LBBAgACADaiAF/QsEICAAIANq",
+  "IAX9CwQwIANBwABqIQMMAgsLIANBEGogAU0gACADav0ABAD9U0VxBEAgACADaiAAIANBBGtqKAIA/RH9CwQAIANBEGohAwwB",
+  "CyAAIANqIAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGohAwwACwsPCyACQQNGBEACQANAIAMgAU8NASADQRBqIAFNIAAg",
+  "A2r9AAQA/VNFcQRAIAAgA2ogACADQQNrav1cAgD9DAABAgABAgABAgABAgABAgD9Dv0LBAAgACADakEAOgAPIANBD2ohAwwB",
+  "CyAAIANqKAIAIQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8HcSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8N",
+  "ASAAIANqIAAgA2otAAAgACADIAJrai0AAGo6AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACAD",
+  "av0ABAAhBSAGIAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsEACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAgg",
+  "B3IhCCAAIANqIAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQg",
+  "A2tqLQAABUEACyEFIAAgBGogACAEai0AACAFIAEgBGotAABqQQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwvc",
+  "AwQHfwN7AX8EeyADQQNGIANBBEZyBEACQANAIAQgAk8NASAAIAEgBCACIAMQCQRAIAAgBGogASAEav0ABAD9CwQAIANBBEYE",
+  "QCAEQRBqIQQFIAAgBGpBADoADyAEQQ9qIQQLIAAgBCADa2r9XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwC",
+  "AP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR",
+  "/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8H",
+  "cSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8LAkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tq",
+  "LQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGot",
+  "AAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARBAWohBAwACwsLdQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAg",
+  "Amr9AAQA/VMEQEEADwsgASACav0ABAAgASACIARrav0ABAD9I/1jRQRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIA",
+  "IAVxIAEgAiAEa2ooAgAgBXFGC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8",
+  "CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEM",
+  "aiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAE",
+  "AP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6",
+  "AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAF",
+  "IQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxANIAkhCiAJIAFqIQkgCEEBaiEIDAALCwv6AQEEf0F/IQhBEEEPIANBBEYb",
+  "IQYgBkECdCEJAkADQCAAIAJPDQEgACAJaiACTQRAIAD9AAQAIAH9AAQA/VEgACAGav0ABAAgASAGav0ABAD9Uf1QIAAgBkEB",
+  "dGr9AAQAIAEgBkEBdGr9AAQA/VEgACAGQQNsav0ABAAgASAGQQNsav0ABAD9Uf1Q/VD9U0UEQCAAIAlqIQAgASAJaiEBDAIL",
+  "CyAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsgACAHIAMgBCAFIAgQDiEIIAEgByAAa2ohASAHIQAFIAAg",
+  "BmohACABIAZqIQELDAALCwtvAQN/AkADQCAAIAFPDQEgACgCAEH/gfwHcSEGIAYgBUcEQCAGIQUgBkH/AXEhByAHBEAgAyAG",
+  "QRB2akEBOgAAIAQgB0EBdGohCCAILwEARQRAIAggBkEQdkEBajsBAAsLCyAAIAJqIQAMAAsLIAULMQEBfyACIQcCQANAIAAg",
+  "AU8NASAAIAcgBEEDbEEDIAUgBhAQIQAgByADaiEHDAALCwt4AQR/QX8hCQJAA0AgACgCACEGIABBBGohACAGRQ0BIAZBAWtB",
+  "BHQhByACIAdrIQggCEEQSwRAQRAhCAsgACAIaiEAIAEgByADbiAEbGogASAHIAhBAWtqIANuQQFqIARsaiAEIAUgBUGAAmog",
+  "CRAOIQkMAAsLIAALtgEBBX8gAkFwcSEHIAEhAwJAA0AgA0UNASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQg",
+  "BCACQQFqayEFIANFBEAMAgtBACEGAkADQCAGIAdPDQEgBCAGaiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsL",
+  "AkADQCAGIAJPDQEgBCAGaiAEIAZqLQAAIAUgBmotAABrOgAAIAZBAWohBgwACwsMAAsLC4EBAAJAA0AgAEHAAGogAUsNASAA",
+  "/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw/VD9UP1TDQEgAEHAAGohAAwACwsCQANAIABBEGogAUsNASAA/QAEAP1TDQEgAEEQ",
+  "aiEADAALCwJAA0AgACABTw0BIAAtAAANASAAQQFqIQAMAAsLIAALZAEDfyAAIQggBCEJAkADQCAHIAJPDQEgBUEARyAFIAdq",
+  "LQAARXEEQCAGQQA2AgAgBkEEaiEGBSAIQX8gCSAEQX9GGyADIAYQFCEGCyAIIQkgCCABaiEIIAdBAWohBwwACwsgBgs0AQF/",
+  "IAJBcHEhBCABQX9GBH8gACAEIAMQIQUgACABIAQgAxAiCyEDIAAgASAEIAIgAxAVC4gBAQN/IAIgA0kEQCAEIAJBBHZBAWo2",
+  "AgAgAiEFAkADQCAFIANPDQEgACAFai0AACEHIAFBf0cEQCAHIAEgBWotAABrQf8BcSEHCyAEIAUgAmtqIAc6AAQgBiAHciEG",
+  "IAVBAWohBQwACwsgBgRAIAQgAyACa0EEamohBAsLIARBADYCACAEQQRqC50BAQV/IAQhCSAAQQFqIQgCQANAIAcgAU8NASAI",
+  "QQFrLQAAQQJGBEAgCCAJIAIgBhAXIQtBAkEAIAsgBkEEakYbIQoFIAggCSACIAMQAiEKIApBAUYEQEF/IAdrDwsgCCAJIAIg",
+  "BhAUIQsLIAUEQCAGIAggAiADIAMgBRAQGgsgCyEGIAghCSAIIAJBAWpqIQggB0EBaiEHDAALCyAGC3cCAn8BeyACQXBxIQUC",
+  "QANAIAQgBU8NASAAIARq/QAEACEGIAb9UwRAIAMgBCAGECMhAwsgACAEaiAGIAEgBGr9AAQA/W79CwQAIARBEGohBAwACwsg",
+  "AEF/IAUgAiADEBUhAyAAIAVqIAEgBWogAiAFaxAFGiADC4sCAQZ/QQMgBUEBaiAFQQJGGyEMIAJBA2whCwJAA0AgByABTw0B",
+  "IAAgByALbGohCSADIAcgBGxqIQpBACEIAkADQCAIQRBqIAJLDQEgB0EARyAJ/QAEACAJIAtr/QAEAP1RIAn9AAQQIAkgC2v9",
+  "AAQQ/VEgCf0ABCAgCSALa/0ABCD9Uf1Q/VD9U0VxBEAgCiAKIARr/QAEAP0LBAAgBQRAIAogCiAEa/0ABBD9CwQQCyAFQQJG",
+  "BEAgCiAKIARr/QAEIP0LBCALBSAJIApBECAFIAYQGQsgCEEQaiEIIAlBMGohCSAKIAxBBHRqIQoMAAsLIAkgCiACIAhrIAUg",
+  "BhAZIAdBAWohBwwACwsLoQEBA38gACACQQNsaiEFAkADQCAAIAVPDQEgAC0AACEGIAYEfyAEIAAtAAJqLQAABUEACyEHIANB",
+  "AUYEQCABIAZBCHQ7AQAgAUECaiEBCyADRQRAIAEgBzoAACABQQFqIQELIANBAkYEQCABQQAgBiAHRSAEIAdqLQCAAnIbOgAA",
+  "IAEgBzoAASABQQA6AAIgAUEDaiEBCyAAQQNqIQAMAAsLC+IBAQd/AkADQCAFIAJPDQEgACAFIAFsaiEGIAQhCSAGKAIAQf//",
+  "/wdxIQsgBEEANgIEIAQgCzYCCCAEQQxqIQRBASEIQQEhBwJAA0AgByADTw0BIAdBBWogA00EQCAGIAdBA2xq/QAEACAGIAdB",
+  "AWtBA2xq/QAEAP0j/WMEQCAHQQVqIQcMAgsLIAYgB0EDbGooAgBB////B3EhCiAKIAtHBEAgBCAHNgIAIAQgCjYCBCAEQQhq",
+  "IQQgCEEBaiEIIAohCwsgB0EBaiEHDAALCyAJIAg2AgAgBUEBaiEFDAALCyAEC4YCAQd/AkADQCAIIAJPDQEgACAIIAFsaiEJ",
+  "IAUgCCADbGohCiAIQQBHIAcgCGotAABFcQRAIAogCiADayAD/AoAACAGIAhqQQE6AAAgCEEBaiEIDAELIAFBACAIGyEMIAog",
+  "A0FwcWohCyAEQQRGBH8gCSAKIAsgDCADEBwFIAkgCiALIAwgAxAdCyENIAkgA0FwcSAEbGohCSALIQogCyADQQ9xaiELAkAD",
+  "QCAKIAtPDQEgCS0AAkEAIAktAAAbIQ4gCiAOOgAAIA4gCiADay0AAEcEQEEAIQ0LIAkgBGohCSAKQQFqIQoMAAsLIAYgCGog",
+  "DSAIQQBHcToAACAIQQFqIQgMAAsLC58CAwR7An8Ce/0M/wAAAP8AAAD/AAAA/wAAACELQQEhCgJAA0AgASACTw0BIAD9AAQA",
+  "IQUgAP0ABBAhBiAA/QAEICEHIAD9AAQwIQggACADayEJIANBAEcgBSAJ/QAEAP1RIAYgCf0ABBD9Uf1QIAcgCf0ABCD9USAI",
+  "IAn9AAQw/VH9UP1Q/VNFcQRAIAEgASAEa/0ABAD9CwQABUEAIQogASAFQRD9rQEgC/1OIAUgC/1OIAz9N/1PIAZBEP2tASAL",
+  "/U4gBiAL/U4gDP03/U/9hgEgB0EQ/a0BIAv9TiAHIAv9TiAM/Tf9TyAIQRD9rQEgC/1OIAggC/1OIAz9N/1P/YYB/Wb9CwQA",
+  "CyAAQcAAaiEAIAFBEGohAQwACwsgCgv6AQIDewJ/QQEhCQJAA0AgASACTw0BIAD9AAQAIQUgAP0ABBAhBiAA/QAEICEHIAAg",
+  "A2shCCADQQBHIAUgCP0ABAD9USAGIAj9AAQQ/VH9UCAHIAj9AAQg/VH9UP1TRXEEQCABIAEgBGv9AAQA/QsEAAVBACEJIAEg",
+  "BSAG/Q0CBQgLDhEUFxodAAAAAAAAIAf9DQABAgMEBQYHCAkQExYZHB8gBSAG/Q0AAwYJDA8SFRgbHgAAAAAAIAf9DQABAgME",
+  "BQYHCAkKERQXGh39DAAAAAAAAAAAAAAAAAAAAAD9I/1P/QsEAAsgAEEwaiEAIAFBEGohAQwACwsgCQufBQUEfwF7AX8CewZ/",
+  "IAP9DyEPIAJBcHEhEAJAA0AgCyABTw0BIAAgCyACbGohDSAFIAsgBmxqIQ4gDkECOgAAIAogDjYCACAKQQRqIQpBASEWIA5B",
+  "AWohDv0MAAAAAAAAAAAAAAAAAAAAACERQQAhFSACIQwgC0EARyAIIAtqLQAAIAkgC0EIdCADamotAAAgCSALQQFrQQh0IANq",
+  "ai0AAHJFcnFFBEBBACEMCwJAA0AgDCAQTw0BIA0gDGr9AAQAIA/9IyALBHsgDSAMaiACa/0ABAAgD/0jBSAEIAxq/QAEAAv9",
+  "cSESIA4gDGogEv0LBAAgESAS/VAhESAS/QwAAAAAAAAAAAAAAAAAAAAA/ST9ZCEXIBcgF0EBdCAWcnNB//8DcSEYIBdBD3Yh",
+  "FgJAA0AgGEUNASAKIA4gDGogGGhqNgIAIApBBGohCiAYIBhBAWtxIRgMAAsLIAxBEGohDAwACwsCQANAIAwgAk8NAUH/AUEA",
+  "IA0gDGotAAAgA0YbIRMgCwR/Qf8BQQAgDSAMaiACay0AACADRhsFIAQgDGotAAALIRQgEyAUa0H/AXEhEyAOIAxqIBM6AAAg",
+  "FSATciEVIBNBAEcgFkcEQCAKIA4gDGo2AgAgCkEEaiEKIBZFIRYLIAxBAWohDAwACwsgByALaiAR/VMgFUEAR3I6AAAgFgRA",
+  "IAogDiACaiAOIAcgC2otAAAbNgIAIApBBGohCgsgC0EBaiELDAALCyABBEAgACABQQFrIAJsaiENQQAhDAJAA0AgDCAQTw0B",
+  "IAQgDGogDSAMav0ABAAgD/0j/QsEACAMQRBqIQwMAAsLAkADQCAMIAJPDQEgBCAMakH/AUEAIA0gDGotAAAgA0YbOgAAIAxB",
+  "AWohDAwACwsLIAoL6gEDBH8CewJ/AkADQCAFIAFPDQEgAyAFQQh0aiEIAkAgBUEARyAEIAVqLQAAcQRAIAggCEGAAmtBgAL8",
+  "CgAADAELIAhBAEGAAvwLACAAIAUgAmxqIQYgBiACaiEHAkADQCAGQRBqIAdLDQEgBv0ABAAhCSAGLQAAIQwgCSAM/Q/9IyEK",
+  "IAggDGpBAToAAAJAA0AgCv1kQf//A3MhCyALRQ0BIAYgC2hqLQAAIQwgCCAMakEBOgAAIAogCSAM/Q/9I/1QIQoMAAsLIAZB",
+  "EGohBgwACwsgBiAHIAZrIAgQIAsgBUEBaiEFDAALCwsuAQF/IAAgAWohAwJAA0AgACADTw0BIAIgAC0AAGpBAToAACAAQQFq",
+  "IQAMAAsLC7oBAgF/BHsCQANAIANBwABqIAFLDQEgACADav0ABAAhBCAAIANq/QAEECEFIAAgA2r9AAQgIQYgACADav0ABDAh",
+  "ByAEIAX9UCAGIAf9UP1Q/VMEQCACIAMgBBAjIQIgAiADQRBqIAUQIyECIAIgA0EgaiAGECMhAiACIANBMGogBxAjIQILIANB",
+  "wABqIQMMAAsLAkADQCADIAFPDQEgAiADIAAgA2r9AAQAECMhAiADQRBqIQMMAAsLIAIL8QECAX8EewJAA0AgBEHAAGogAksN",
+  "ASAAIARq/QAEACABIARq/QAEAP1xIQUgACAEav0ABBAgASAEav0ABBD9cSEGIAAgBGr9AAQgIAEgBGr9AAQg/XEhByAAIARq",
+  "/QAEMCABIARq/QAEMP1xIQggBSAG/VAgByAI/VD9UP1TBEAgAyAEIAUQIyEDIAMgBEEQaiAGECMhAyADIARBIGogBxAjIQMg",
+  "AyAEQTBqIAgQIyEDCyAEQcAAaiEEDAALCwJAA0AgBCACTw0BIAMgBCAAIARq/QAEACABIARq/QAEAP1xECMhAyAEQRBqIQQM",
+  "AAsLIAMLJwAgAv1TRQRAIAAPCyAAIAFBBHZBAWo2AgAgACAC/QsEBCAAQRRqC1QBAX8CQANAIAJBEGogAUsNASAAIAJq/QAE",
+  "AP1TBEBBAA8LIAJBEGohAgwACwsCQANAIAIgAU8NASAAIAJqLQAABEBBAA8LIAJBAWohAgwACwtBAQtoAQF/AkADQCADQRBq",
+  "IAJLDQEgACADav0ABAAgASADav0ABAD9Uf1TBEBBAA8LIANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABH",
+  "BEBBAA8LIANBAWohAwwACwtBAQs="
 ].join("");
 
 // lib/png/kernels.ts
@@ -24514,28 +24562,46 @@ var BitWriter = class {
   #size = 0;
   #bits = 0;
   #count = 0;
-  /** Appends `count` bits (at most 16) of `value`, least significant first. */
+  /** The last pattern `repeat` packed, its bits, and as many copies as fit in 24 bits. */
+  #pattern = -1;
+  #patternBits = 0;
+  #packed = 0;
+  /** Appends `count` bits (at most 24) of `value`, least significant first. */
   put(value, count) {
-    this.#bits |= value << this.#count;
-    this.#count += count;
-    while (this.#count >= 8) {
-      this.byte(this.#bits & 255);
-      this.#bits >>>= 8;
-      this.#count -= 8;
+    let bits = this.#bits | value << this.#count;
+    let pending = this.#count + count;
+    if (pending >= 8) {
+      if (this.#size + 4 > this.#out.length) this.#grow();
+      const out = this.#out;
+      for (; pending >= 8; pending -= 8, bits >>>= 8) out[this.#size++] = bits & 255;
     }
+    this.#bits = bits;
+    this.#count = pending;
   }
   /** Appends `times` copies of a pattern of `bits` bits (at most 30). */
   repeat(pattern, bits, times) {
-    if (bits <= 8) {
-      const copies = Math.floor(16 / bits);
-      let packed = 0;
-      for (let i = 0; i < copies; i++) packed |= pattern << i * bits;
-      for (; times >= copies; times -= copies) this.put(packed, copies * bits);
+    if (bits > 24) {
+      for (; times > 0; times--) this.putLong(pattern, bits);
+      return;
     }
-    for (; times > 0; times--) {
-      this.put(pattern & 65535, Math.min(bits, 16));
-      if (bits > 16) this.put(pattern >>> 16, bits - 16);
+    const copies = Math.floor(24 / bits);
+    if (pattern !== this.#pattern || bits !== this.#patternBits) {
+      this.#pattern = pattern;
+      this.#patternBits = bits;
+      this.#packed = pattern;
+      for (let i = 1; i < copies; i++) this.#packed |= pattern << i * bits;
     }
+    const packed = this.#packed;
+    for (; times >= copies; times -= copies) this.put(packed, copies * bits);
+    if (times > 0) this.put(packed & (1 << times * bits) - 1, times * bits);
+  }
+  /** Appends `count` bits (at most 53) of `value`, a whole number, least significant first. */
+  putLong(value, count) {
+    for (; count > 24; count -= 24) {
+      this.put(value % 16777216, 24);
+      value = Math.floor(value / 16777216);
+    }
+    this.put(value, count);
   }
   /** Pads the last byte with zero bits. */
   alignToByte() {
@@ -24544,12 +24610,29 @@ var BitWriter = class {
   }
   /** Appends a whole byte; only right after {@linkcode BitWriter.alignToByte}. */
   byte(value) {
-    if (this.#size === this.#out.length) {
-      const larger = new Uint8Array(this.#out.length * 2);
-      larger.set(this.#out);
-      this.#out = larger;
-    }
+    if (this.#size === this.#out.length) this.#grow();
     this.#out[this.#size++] = value;
+  }
+  /** Doubles the buffer. */
+  #grow() {
+    const larger = new Uint8Array(this.#out.length * 2);
+    larger.set(this.#out);
+    this.#out = larger;
+  }
+  /** Empties the writer. */
+  clear() {
+    this.#size = this.#bits = this.#count = 0;
+  }
+  /** The bits written so far as one whole number, when they are 48 at most (see `putLong`). */
+  asNumber() {
+    const count = this.#size * 8 + this.#count;
+    if (count > 48) return void 0;
+    let value = this.#bits * 2 ** (this.#size * 8);
+    for (let i = 0; i < this.#size; i++) value += this.#out[i] * 2 ** (i * 8);
+    return {
+      value,
+      count
+    };
   }
   /** The bytes written so far (a view, valid until the next write). */
   bytes() {
@@ -24562,7 +24645,9 @@ function huffmanLengths(frequencies, limit) {
   const weights = Uint32Array.from(frequencies);
   for (; ; ) {
     const lengths = treeDepths(weights);
-    if (Math.max(...lengths) <= limit) return lengths;
+    let longest = 0;
+    for (let i = 0; i < lengths.length; i++) longest = Math.max(longest, lengths[i]);
+    if (longest <= limit) return lengths;
     for (let i = 0; i < weights.length; i++) {
       if (weights[i] > 0) weights[i] = Math.max(1, weights[i] >>> 1);
     }
@@ -24570,30 +24655,34 @@ function huffmanLengths(frequencies, limit) {
 }
 function treeDepths(weights) {
   const lengths = new Uint8Array(weights.length);
-  const leaves = [
-    ...weights.keys()
-  ].filter((i) => weights[i] > 0).sort((a, b) => weights[a] - weights[b] || a - b);
-  if (leaves.length === 1) lengths[leaves[0]] = 1;
-  if (leaves.length < 2) return lengths;
-  const weight = leaves.map((symbol) => weights[symbol]);
-  const parent = [];
+  const keys = [];
+  for (let symbol = 0; symbol < weights.length; symbol++) {
+    if (weights[symbol] > 0) keys.push(weights[symbol] * 65536 + symbol);
+  }
+  const leaves = Float64Array.from(keys).sort();
+  const count = leaves.length;
+  if (count === 1) lengths[leaves[0] % 65536] = 1;
+  if (count < 2) return lengths;
+  const weight = new Float64Array(2 * count - 1);
+  const parent = new Int32Array(2 * count - 1);
+  for (let node = 0; node < count; node++) weight[node] = Math.floor(leaves[node] / 65536);
+  let made = count;
   let leaf = 0;
-  let inner = leaves.length;
+  let inner = count;
   const smallest = () => {
-    if (leaf < leaves.length && (inner >= weight.length || weight[leaf] <= weight[inner])) {
-      return leaf++;
-    }
+    if (leaf < count && (inner >= made || weight[leaf] <= weight[inner])) return leaf++;
     return inner++;
   };
-  while (leaves.length - leaf + weight.length - inner > 1) {
+  while (count - leaf + made - inner > 1) {
     const a = smallest();
     const b = smallest();
-    parent[a] = parent[b] = weight.length;
-    weight.push(weight[a] + weight[b]);
+    parent[a] = parent[b] = made;
+    weight[made] = weight[a] + weight[b];
+    made++;
   }
-  const depth = new Uint8Array(weight.length);
-  for (let node = weight.length - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
-  leaves.forEach((symbol, node) => lengths[symbol] = depth[node]);
+  const depth = new Uint8Array(made);
+  for (let node = made - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
+  for (let node = 0; node < count; node++) lengths[leaves[node] % 65536] = depth[node];
   return lengths;
 }
 function canonicalCodes(lengths) {
@@ -24609,13 +24698,19 @@ function canonicalCodes(lengths) {
   for (let symbol = 0; symbol < lengths.length; symbol++) {
     const length = lengths[symbol];
     if (length === 0) continue;
-    let code3 = next[length]++;
-    let reversed = 0;
-    for (let i = 0; i < length; i++, code3 >>>= 1) reversed = reversed << 1 | code3 & 1;
-    codes[symbol] = reversed;
+    const code3 = next[length]++;
+    const reversed = REVERSED_BYTE[code3 & 255] << 8 | REVERSED_BYTE[code3 >>> 8];
+    codes[symbol] = reversed >>> 16 - length;
   }
   return codes;
 }
+var REVERSED_BYTE = Uint8Array.from({
+  length: 256
+}, (_, byte) => {
+  let reversed = 0;
+  for (let i = 0; i < 8; i++) reversed |= (byte >>> i & 1) << 7 - i;
+  return reversed;
+});
 
 // lib/flate/_deflate_block.ts
 var LENGTH_BASE = [
@@ -24680,11 +24775,6 @@ var LENGTH_EXTRA = [
   5,
   0
 ];
-var DISTANCE_CODE = {
-  1: 0,
-  2: 1,
-  3: 2
-};
 var CODE_LENGTH_ORDER = [
   16,
   17,
@@ -24713,68 +24803,146 @@ for (let code3 = 0; code3 < LENGTH_BASE.length; code3++) {
   const next = code3 + 1 < LENGTH_BASE.length ? LENGTH_BASE[code3 + 1] : MAX_MATCH + 1;
   for (let length = LENGTH_BASE[code3]; length < next; length++) LENGTH_CODE[length] = code3;
 }
+var ZERO_ROW = 256;
+var MOST_ZERO_ROWS = 128;
 function writeDynamicBlock(writer, tokens, final) {
   const literals = new Uint32Array(286);
   const distances = new Uint32Array(30);
   literals[END_OF_BLOCK] = 1;
-  eachSymbol(tokens, {
-    literal: (value) => literals[value]++,
-    matches: (code3, distanceCode, times) => {
-      literals[257 + code3] += times;
-      distances[distanceCode] += times;
-    }
-  });
+  countSymbols(tokens, literals, distances);
   const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
   const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
   writer.put(final ? 1 : 0, 1);
   writer.put(2, 2);
   writeCodeLengths(writer, literalLengths, distanceLengths);
+  const codes = blockCodes(literalLengths, distanceLengths);
+  writeSymbols(writer, tokens, codes);
+  writer.put(codes.literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
+}
+function blockCodes(literalLengths, distanceLengths) {
   const literalCodes = canonicalCodes(literalLengths);
   const distanceCodes = canonicalCodes(distanceLengths);
-  eachSymbol(tokens, {
-    literal: (value) => writer.put(literalCodes[value], literalLengths[value]),
-    matches: (code3, distanceCode, times, length) => {
-      const symbol = 257 + code3;
-      if (LENGTH_EXTRA[code3] > 0) {
-        writer.put(literalCodes[symbol], literalLengths[symbol]);
-        writer.put(length - LENGTH_BASE[code3], LENGTH_EXTRA[code3]);
-        return writer.put(distanceCodes[distanceCode], distanceLengths[distanceCode]);
-      }
-      writer.repeat(literalCodes[symbol] | distanceCodes[distanceCode] << literalLengths[symbol], literalLengths[symbol] + distanceLengths[distanceCode], times);
-    }
-  });
-  writer.put(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
+  const symbol = 257 + LENGTH_CODE[MAX_MATCH];
+  const fullPattern = new Uint32Array(3);
+  const fullBits = new Uint8Array(3);
+  for (let code3 = 0; code3 < 3; code3++) {
+    fullPattern[code3] = literalCodes[symbol] | distanceCodes[code3] << literalLengths[symbol];
+    fullBits[code3] = literalLengths[symbol] + distanceLengths[code3];
+  }
+  return {
+    literalCodes,
+    literalLengths,
+    distanceCodes,
+    distanceLengths,
+    fullPattern,
+    fullBits
+  };
 }
-function eachSymbol(tokens, visit) {
-  for (let t = 0; t < tokens.count; t++) {
-    const length = tokens.lengths[t];
-    const value = tokens.values[t];
+function countSymbols(tokens, literals, distances) {
+  const { lengths, values, count } = tokens;
+  for (let t = 0; t < count; t++) {
+    let length = lengths[t];
+    let value = values[t];
     if (length === 0) {
-      visit.literal(value);
+      literals[value]++;
       continue;
     }
-    const distanceCode = DISTANCE_CODE[value];
+    let times = 1;
+    if (value >= ZERO_ROW) {
+      times = (value >> 9) + 1;
+      while (t + 1 < count && lengths[t + 1] === length && values[t + 1] === value) {
+        t++;
+        times += (value >> 9) + 1;
+      }
+      literals[value & 255] += times;
+      literals[0] += times;
+      length--;
+      value = 1;
+    }
     let fulls = Math.floor(length / MAX_MATCH);
     const rest = length - fulls * MAX_MATCH;
     if (rest > 0 && rest < 3) {
       fulls--;
-      visit.matches(LENGTH_CODE[MAX_MATCH + rest - 3], distanceCode, 1, MAX_MATCH + rest - 3);
-      visit.matches(LENGTH_CODE[3], distanceCode, 1, 3);
+      literals[257 + LENGTH_CODE[MAX_MATCH + rest - 3]] += times;
+      literals[257 + LENGTH_CODE[3]] += times;
+      distances[value - 1] += 2 * times;
     } else if (rest > 0) {
-      visit.matches(LENGTH_CODE[rest], distanceCode, 1, rest);
+      literals[257 + LENGTH_CODE[rest]] += times;
+      distances[value - 1] += times;
     }
-    if (fulls > 0) visit.matches(LENGTH_CODE[MAX_MATCH], distanceCode, fulls, MAX_MATCH);
+    literals[257 + LENGTH_CODE[MAX_MATCH]] += fulls * times;
+    distances[value - 1] += fulls * times;
   }
+}
+function writeSymbols(writer, tokens, codes) {
+  const { lengths, values, count } = tokens;
+  const { literalCodes, literalLengths } = codes;
+  let rowKey = -1;
+  let row;
+  for (let t = 0; t < count; t++) {
+    const length = lengths[t];
+    const value = values[t];
+    if (length === 0) writer.put(literalCodes[value], literalLengths[value]);
+    else if (value < ZERO_ROW) writeMatch(writer, codes, length, value - 1);
+    else {
+      const filter2 = value & 255;
+      if (rowKey !== length * 256 + filter2) {
+        rowKey = length * 256 + filter2;
+        ROW_BITS.clear();
+        writeZeroRow(ROW_BITS, codes, length, filter2);
+        row = ROW_BITS.asNumber();
+      }
+      for (let rows = (value >> 9) + 1; rows > 0; rows--) {
+        if (row) writer.putLong(row.value, row.count);
+        else writeZeroRow(writer, codes, length, filter2);
+      }
+    }
+  }
+}
+var ROW_BITS = new BitWriter();
+function writeZeroRow(writer, codes, zeros, filter2) {
+  const { literalCodes, literalLengths } = codes;
+  writer.put(literalCodes[filter2], literalLengths[filter2]);
+  writer.put(literalCodes[0], literalLengths[0]);
+  writeMatch(writer, codes, zeros - 1, 0);
+}
+function writeMatch(writer, codes, length, distanceCode) {
+  let fulls = Math.floor(length / MAX_MATCH);
+  const rest = length - fulls * MAX_MATCH;
+  if (rest > 0 && rest < 3) {
+    fulls--;
+    writePiece(writer, codes, MAX_MATCH + rest - 3, distanceCode);
+    writePiece(writer, codes, 3, distanceCode);
+  } else if (rest > 0) writePiece(writer, codes, rest, distanceCode);
+  if (fulls > 0) {
+    writer.repeat(codes.fullPattern[distanceCode], codes.fullBits[distanceCode], fulls);
+  }
+}
+function writePiece(writer, codes, length, distanceCode) {
+  const { literalCodes, literalLengths, distanceCodes, distanceLengths } = codes;
+  const code3 = LENGTH_CODE[length];
+  const symbol = 257 + code3;
+  const lengthBits = literalLengths[symbol];
+  const extraBits = LENGTH_EXTRA[code3];
+  const distanceBits = distanceLengths[distanceCode];
+  const extra = length - LENGTH_BASE[code3];
+  if (lengthBits + extraBits + distanceBits <= 24) {
+    const value = literalCodes[symbol] | extra << lengthBits | distanceCodes[distanceCode] << lengthBits + extraBits;
+    return writer.put(value, lengthBits + extraBits + distanceBits);
+  }
+  writer.put(literalCodes[symbol], lengthBits);
+  writer.put(extra, extraBits);
+  writer.put(distanceCodes[distanceCode], distanceBits);
 }
 function writeCodeLengths(writer, literalLengths, distanceLengths) {
   let literalCount = 286;
   while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
   let distanceCount = 30;
   while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
-  const { symbols, extras } = runLengthCoded([
-    ...literalLengths.subarray(0, literalCount),
-    ...distanceLengths.subarray(0, distanceCount)
-  ]);
+  const lengths = new Uint8Array(literalCount + distanceCount);
+  lengths.set(literalLengths.subarray(0, literalCount));
+  lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
+  const { symbols, extras } = runLengthCoded(lengths);
   const frequencies = new Uint32Array(19);
   for (const symbol of symbols) frequencies[symbol]++;
   const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
@@ -24823,8 +24991,13 @@ function runLengthCoded(lengths) {
   };
 }
 function atLeastTwo(frequencies) {
-  for (let i = 0; frequencies.filter((f) => f > 0).length < 2; i++) {
-    if (frequencies[i] === 0) frequencies[i] = 1;
+  let used = 0;
+  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0) used++;
+  for (let i = 0; used < 2; i++) {
+    if (frequencies[i] === 0) {
+      frequencies[i] = 1;
+      used++;
+    }
   }
   return frequencies;
 }
@@ -24836,6 +25009,8 @@ var RunDeflate = class {
   #skipZeros;
   #pixel;
   #tokens = takeTokens();
+  /** The block's tokens as deflate counts them: a zero-row token is three. */
+  #weight = 0;
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
   #taken = 0;
@@ -24860,18 +25035,24 @@ var RunDeflate = class {
    * @param to The position after the last byte. @default {bytes.length}
    */
   write(bytes, from = 0, to = bytes.length) {
+    this.#write(bytes, from, to, this.#skipZeros);
+  }
+  /** `write`, the zeros skipped by `skipZeros`. */
+  #write(bytes, from, to, skipZeros) {
     const before = this.#before;
     const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
+    const pixel = this.#pixel;
     for (let i = from; i < to; ) {
-      if (bytes[i] === 0 && this.#taken > 0 && at(i - 1) === 0) {
-        const end = this.#skipZeros(bytes, i, to);
+      const byte = bytes[i];
+      const previous = i > from ? bytes[i - 1] : at(i - 1);
+      if (byte === 0 && this.#taken > 0 && previous === 0) {
+        const end = skipZeros(bytes, i, to);
         this.#zeros(end - i);
         i = end;
         continue;
       }
-      const one = this.#taken >= 1 ? runLength(bytes, at, i, to, 1) : 0;
-      const pixel = this.#pixel;
-      const three = pixel > 1 && this.#taken >= pixel ? runLength(bytes, at, i, to, pixel) : 0;
+      const one = this.#taken >= 1 && byte === previous ? runLength(bytes, at, i, to, 1) : 0;
+      const three = pixel > 1 && this.#taken >= pixel && byte === at(i - pixel) ? runLength(bytes, at, i, to, pixel) : 0;
       if (one < 3 && three < 3) {
         this.#literal(bytes[i++]);
         continue;
@@ -24895,6 +25076,40 @@ var RunDeflate = class {
    * @param zeros How many zero bytes follow it.
    */
   zeroRow(filter2, zeros) {
+    this.zeroRows(filter2, zeros, 1);
+  }
+  /**
+   * Encodes `count` scanlines alike whose bytes after their filter type are all zeros, as
+   * `zeroRow` would one by one.
+   *
+   * @param filter The scanlines' filter type (their first byte).
+   * @param zeros How many zero bytes follow it in each.
+   * @param count How many scanlines.
+   */
+  zeroRows(filter2, zeros, count) {
+    while (count > 0) {
+      const rows = Math.min(count, MOST_ZERO_ROWS, Math.floor((BLOCK_TOKENS - this.#weight) / 3));
+      if (zeros < 4 || rows === 0) {
+        this.#zeroRowTokens(filter2, zeros);
+        count--;
+        continue;
+      }
+      let a = this.#a;
+      let b = this.#b;
+      for (let row = 0; row < rows; row++) {
+        a = (a + filter2) % ADLER_MODULUS;
+        b = (b + (zeros + 1) * a) % ADLER_MODULUS;
+      }
+      this.#a = a;
+      this.#b = b;
+      this.#taken += rows * (zeros + 1);
+      this.#before.fill(0);
+      this.#token(zeros, ZERO_ROW | filter2 | rows - 1 << 9, 3 * rows);
+      count -= rows;
+    }
+  }
+  /** A zero row as its three tokens (a literal for each zero when fewer than 4). */
+  #zeroRowTokens(filter2, zeros) {
     this.#literal(filter2);
     if (zeros === 0) return void this.#before.set([
       filter2,
@@ -24924,19 +25139,26 @@ var RunDeflate = class {
    *
    * @param bytes Where the scanlines are.
    * @param scanlines The first one's position, the distance between two, how many, and their
-   * flags: `flags[at + row]` is 0 for a row of zeros.
+   * flags: `flags[at + row]` is 0 for a row of zeros; how their zeros are skipped, if not as
+   * the options said.
    */
   writeScanlines(bytes, scanlines) {
     const { first, stride, count, flags, at } = scanlines;
+    const skipZeros = scanlines.skipZeros ?? this.#skipZeros;
     for (let row = 0; row < count; ) {
       if (flags[at + row] === 0) {
-        this.zeroRow(bytes[first + row * stride], stride - 1);
-        row++;
+        const filter2 = bytes[first + row * stride];
+        let end2 = row + 1;
+        while (end2 < count && flags[at + end2] === 0 && bytes[first + end2 * stride] === filter2) {
+          end2++;
+        }
+        this.zeroRows(filter2, stride - 1, end2 - row);
+        row = end2;
         continue;
       }
       let end = row + 1;
       while (end < count && flags[at + end] !== 0) end++;
-      this.write(bytes, first + row * stride, first + end * stride);
+      this.#write(bytes, first + row * stride, first + end * stride, skipZeros);
       row = end;
     }
   }
@@ -24948,7 +25170,7 @@ var RunDeflate = class {
   end() {
     writeDynamicBlock(this.#writer, this.#tokens, true);
     this.#tokens.count = 0;
-    spareTokens = this.#tokens;
+    if (spareTokens.length < SPARE_TOKENS) spareTokens.push(this.#tokens);
     this.#writer.alignToByte();
     const adler = this.#b * 65536 + this.#a;
     for (const shift of [
@@ -24983,24 +25205,26 @@ var RunDeflate = class {
     this.#b = b;
     this.#taken += to - from;
   }
-  #token(length, value) {
+  /** Adds a token that deflate counts as `weight` tokens (a zero row: 3). */
+  #token(length, value, weight = 1) {
     const tokens = this.#tokens;
     tokens.lengths[tokens.count] = length;
     tokens.values[tokens.count++] = value;
-    if (tokens.count < BLOCK_TOKENS) return;
+    this.#weight += weight;
+    if (this.#weight < BLOCK_TOKENS) return;
     writeDynamicBlock(this.#writer, tokens, false);
     tokens.count = 0;
+    this.#weight = 0;
   }
 };
-var spareTokens;
+var spareTokens = [];
+var SPARE_TOKENS = 16;
 function takeTokens() {
-  const tokens = spareTokens ?? {
+  return spareTokens.pop() ?? {
     lengths: new Uint32Array(BLOCK_TOKENS),
     values: new Uint16Array(BLOCK_TOKENS),
     count: 0
   };
-  spareTokens = void 0;
-  return tokens;
 }
 function runLength(bytes, at, i, to, distance) {
   const max = Math.min(MAX_MATCH, to - i);
@@ -25271,6 +25495,7 @@ var PIXEL_FORM = "lab-masks-pixels/2";
 var SMALL_IMAGE = 512 * 512;
 var PIXEL_PIECE_BYTES = 16;
 var STAGE_BYTES = 64 * 1024;
+var EMPTY = new Uint8Array(0);
 function pixelFormBound(rows, rowBytes) {
   return rows * (4 + (4 + PIXEL_PIECE_BYTES) * Math.ceil(rowBytes / PIXEL_PIECE_BYTES));
 }
@@ -25280,8 +25505,11 @@ var PixelDigest = class {
   #rowBytes;
   /** The last row given (zeros before the first); `undefined` once differences were given. */
   #last;
-  /** The canonical form's bytes not hashed yet: `#stage[0..#staged)`. */
-  #stage;
+  /**
+   * The canonical form's bytes not hashed yet: `#stage[0..#staged)`; made when rows or
+   * differences first come (a digest fed its form, `updateForm`, never needs it).
+   */
+  #stage = EMPTY;
   #staged = 0;
   /** A view of the words of the buffer differences last came in. */
   #words = new Int32Array(0);
@@ -25307,7 +25535,6 @@ var PixelDigest = class {
     if (layout === "indexed8" && palette) this.#hash.update(palette);
     this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
     this.#last = new Uint8Array(this.#rowBytes);
-    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
   }
   /** The bytes of one row. */
   get rowBytes() {
@@ -25392,6 +25619,7 @@ var PixelDigest = class {
   /** Stages a row's pieces: its bytes minus those of `above` at `b`, or as they are. */
   #addRow(row, p, above, b) {
     const rowBytes = this.#rowBytes;
+    if (this.#stage === EMPTY) this.#stage = new Uint8Array(this.#stageBytes());
     if (this.#staged + pixelFormBound(1, rowBytes) > this.#stage.length) this.#flush();
     let start = 0;
     if (above === void 0 && (row.byteOffset + p) % 4 === 0) start = this.#addWords(row, p);
@@ -25441,9 +25669,13 @@ var PixelDigest = class {
   }
   /** Stages the end of a row. */
   #endRow() {
+    if (this.#stage === EMPTY) this.#stage = new Uint8Array(this.#stageBytes());
     if (this.#staged + 4 > this.#stage.length) this.#flush();
     writeUint32(this.#stage, this.#staged, 0);
     this.#staged += 4;
+  }
+  #stageBytes() {
+    return Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes));
   }
   #flush() {
     if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
@@ -25662,22 +25894,13 @@ function eachStrip(png, layout, memory, options, work) {
 }
 
 // lib/png/_converted_strip.ts
-var EACH_BYTE = Uint8Array.from({
-  length: 256
-}, (_, byte) => byte);
 function convertStrip(kernels, memory, layout, strip) {
-  const { width, mode, rgb, table, scan, carry, flags, form } = layout;
+  const { width, mode, rgb, table, scan, carry, flags } = layout;
   const { first, count } = strip;
   const rowBytes = width * bytesPerPixel(mode);
   const stride = rowBytes + 1;
-  if (strip.above) memory.set(strip.above.subarray(0, rowBytes), scan + 1);
-  else if (first === 0) memory.fill(0, scan, scan + stride);
-  if (strip.label === void 0) {
-    kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
-  } else {
-    const labels = layout.labels + (strip.from ?? 0) * width;
-    kernels.labelMask(labels, count, width, strip.label, scan + stride + 1, stride);
-  }
+  if (first === 0) memory.fill(0, scan, scan + stride);
+  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
   const runs = mode === 2 ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs) : layout.runs;
   const last = scan + count * stride + 1;
   memory.copyWithin(carry, last, last + rowBytes);
@@ -25686,6 +25909,47 @@ function convertStrip(kernels, memory, layout, strip) {
   for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
     memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
   }
+  const scanlines = scannedRows(kernels, memory, layout, {
+    count,
+    rowBytes
+  });
+  return {
+    ...scanlines,
+    ...mode === 2 ? {
+      runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4)
+    } : {}
+  };
+}
+function labelScanlines(kernels, memory, layout, mask) {
+  const { width, scan, flags } = layout;
+  const count = mask.to - mask.from;
+  memory.set(mask.above.subarray(0, width), scan + 1);
+  const labels = layout.labels + mask.from * width;
+  const stride = width + 1;
+  const same = layout.same + mask.from;
+  const end = kernels.labelScanlines(labels, count, width, mask.label, scan + 1, scan + stride, stride, flags, same, layout.seen + mask.from * 256, layout.runs);
+  const rows = scannedRows(kernels, memory, layout, {
+    count,
+    rowBytes: width
+  });
+  const runs = new Int32Array(memory.buffer, layout.runs, (end - layout.runs) / 4);
+  return {
+    ...rows,
+    skipZeros: skipToRuns(runs)
+  };
+}
+function skipToRuns(runs) {
+  let next = 0;
+  return (bytes, from, to) => {
+    const at = bytes.byteOffset;
+    while (next < runs.length && runs[next] < at + from) next += 2;
+    return next < runs.length ? Math.min(runs[next] - at, to) : to;
+  };
+}
+function scannedRows(kernels, memory, layout, rows) {
+  const { scan, flags, form } = layout;
+  const { count, rowBytes } = rows;
+  const stride = rowBytes + 1;
   const ptr = scan + stride + 1;
   const end = writeForm(kernels, {
     ptr,
@@ -25703,19 +25967,20 @@ function convertStrip(kernels, memory, layout, strip) {
     flags: memory.subarray(flags, flags + count),
     form: memory.subarray(form, end),
     last: memory.subarray(scan + 1, scan + 1 + rowBytes),
-    ...mode === 2 ? {
-      runs: new Int32Array(memory.buffer, layout.runs, (runs - layout.runs) / 4)
-    } : {}
+    skipZeros: (bytes, from, to) => {
+      const at = bytes.byteOffset;
+      return kernels.skipZeros(at + from, at + to) - at;
+    }
   };
 }
 function bytesPerPixel(mode) {
   return mode === 2 ? 3 : mode + 1;
 }
-function labelStrip(kernels, memory, layout, count) {
-  const { width, rgb, table, labels, seen } = layout;
-  memory.set(EACH_BYTE, table);
-  kernels.convertRows(rgb, count, width, labels, width, 0, table);
-  kernels.rowBytesSeen(labels, count, width, seen);
+function labelStrip(kernels, memory, layout, strip) {
+  const { width, labels, seen, same } = layout;
+  const { count, at, stride, channels } = strip;
+  kernels.labelRows(at, stride, count, width, channels, labels, same, layout.changed);
+  kernels.rowBytesSeen(labels, count, width, seen, same);
   return {
     bytes: memory.subarray(labels, labels + count * width),
     seen: memory.subarray(seen, seen + count * 256)
@@ -25732,8 +25997,8 @@ function readFastRows(png, onRows, options = {}) {
   const { width } = header2;
   const convert = options.convert;
   const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
-  const layout = rowsLayout(header2, options.stripRows, mode);
-  const { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end } = layout;
+  const layout = rowsLayout(header2, options.stripRows, mode, convert?.kind === "labels");
+  const { channels, inRow, rows, zero, tables, input, output, conversion, end } = layout;
   const inStride = inRow + 1;
   const repeats = new Uint8Array(rows);
   let blackAbove = true;
@@ -25746,29 +26011,38 @@ function readFastRows(png, onRows, options = {}) {
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count) {
         const above = first === 0 ? zero : input + 1;
+        const at = input + inStride;
+        const marked = convert?.kind !== "labels";
         const scanlines = {
-          at: input + inStride,
+          at,
           stride: inStride,
           count
         };
-        blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
-        const bad = kernels.unfilter(input + inStride, count, inRow, channels, above, tables, 0);
+        if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
+        const changed = marked ? 0 : conversion.changed;
+        const bad = kernels.unfilter(at, count, inRow, channels, above, tables, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
-        kernels.packRgb(input + inStride + 1, inStride, output, outRow, count, width, channels);
-        const data = memory.subarray(output, output + count * outRow);
-        const strip = {
-          data,
-          first,
-          count,
-          repeats: repeats.subarray(0, count)
+        const pixels = {
+          at: at + 1,
+          stride: inStride,
+          channels
         };
+        const strip = rgbStrip({
+          kernels,
+          memory,
+          pixels,
+          width,
+          output
+        }, first, count, marked);
+        if (marked) strip.repeats = repeats.subarray(0, count);
         if (convert) addConversion(strip, {
           kernels,
           memory,
           layout: conversion,
-          convert
+          convert,
+          pixels
         });
         onRows(strip);
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -25789,28 +26063,45 @@ function addConversion(strip, work) {
   const { kernels, memory, layout, convert } = work;
   const { first, count } = strip;
   if (convert.kind === "labels") {
-    strip.labels = labelStrip(kernels, memory, layout, count);
+    strip.labels = labelStrip(kernels, memory, layout, {
+      count,
+      ...work.pixels
+    });
     strip.labelMask = (label, above, rows = {
       from: 0,
       to: count
-    }) => {
-      const part = {
-        first: first + rows.from,
-        count: rows.to - rows.from,
-        above
-      };
-      return convertStrip(kernels, memory, layout, {
-        ...part,
-        label,
-        from: rows.from
-      });
-    };
+    }) => labelScanlines(kernels, memory, layout, {
+      label,
+      above,
+      ...rows
+    });
   } else strip.converted = convertStrip(kernels, memory, layout, {
     first,
     count
   });
 }
-function rowsLayout(header2, stripRows, mode) {
+function rgbStrip(rows, first, count, packed) {
+  const { kernels, memory, pixels, width, output } = rows;
+  const pack = () => {
+    const { at, stride, channels } = pixels;
+    kernels.packRgb(at, stride, output, width * 3, count, width, channels);
+    return memory.subarray(output, output + count * width * 3);
+  };
+  if (packed) return {
+    data: pack(),
+    first,
+    count
+  };
+  let data;
+  return {
+    get data() {
+      return data ??= pack();
+    },
+    first,
+    count
+  };
+}
+function rowsLayout(header2, stripRows, mode, labelled) {
   const { width, height } = header2;
   const channels = header2.colourType === 6 ? 4 : 3;
   const inRow = width * channels;
@@ -25828,8 +26119,11 @@ function rowsLayout(header2, stripRows, mode) {
   const form = align16(flags + rows + SLACK2);
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK2);
   const seen = align16(labels + rows * width + SLACK2);
-  const runs = align16(seen + rows * 256 + SLACK2);
-  const end = runs + (mode === 2 ? rows * (4 + width * 8) : 0) + SLACK2;
+  const same = align16(seen + rows * 256 + SLACK2);
+  const changed = align16(same + rows + SLACK2);
+  const runs = align16(changed + rows + SLACK2);
+  const runBytes = mode === 2 ? rows * (4 + width * 8) : labelled ? rows * (rowBytes + 2) * 4 : 0;
+  const end = runs + runBytes + SLACK2;
   const conversion = {
     width,
     mode,
@@ -25841,6 +26135,8 @@ function rowsLayout(header2, stripRows, mode) {
     form,
     labels,
     seen,
+    same,
+    changed,
     runs
   };
   return {
@@ -27978,6 +28274,11 @@ var LOW_BITS = 2139062143;
 var none = () => true;
 var some = () => false;
 var ZERO_BYTES = 64 * 1024;
+var sharedZeros = new Uint8Array(ZERO_BYTES);
+function zerosOf(bytes) {
+  if (sharedZeros.length < bytes) sharedZeros = new Uint8Array(bytes);
+  return sharedZeros;
+}
 var PngRowEncoder = class {
   #options;
   #rowBytes;
@@ -27987,7 +28288,6 @@ var PngRowEncoder = class {
   /** Whether `#previous` is all zeros; `undefined` until asked after a write. */
   #previousZero = true;
   #lines = new Uint8Array(0);
-  #zeros;
   /** Per row of the last strip: 0 when it repeats the row above. */
   #changed = new Uint8Array(0);
   #written = 0;
@@ -28069,12 +28369,14 @@ var PngRowEncoder = class {
     }
     const deflate2 = this.#deflate;
     if (deflate2 instanceof RunDeflate) {
+      const { flags, skipZeros } = rows;
       deflate2.writeScanlines(scanlines, {
         first: 0,
         stride,
         count,
-        flags: rows.flags,
-        at: 0
+        flags,
+        at: 0,
+        skipZeros
       });
     } else deflate2.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
@@ -28159,10 +28461,14 @@ var PngRowEncoder = class {
    */
   writeZeroRows(count) {
     const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
-    const zeros = this.#zeros ??= new Uint8Array(perWrite * this.#rowBytes);
+    const zeros = zerosOf(perWrite * this.#rowBytes);
     const deflate2 = this.#deflate;
+    if (deflate2 instanceof RunDeflate && count > 1 && !this.#isPreviousZero()) {
+      this.writeRows(zeros.subarray(0, this.#rowBytes));
+      return this.writeZeroRows(count - 1);
+    }
     if (deflate2 instanceof RunDeflate && this.#isPreviousZero() && this.#written + count <= this.#options.height) {
-      for (let row = 0; row < count; row++) deflate2.zeroRow(2, this.#rowBytes);
+      deflate2.zeroRows(2, this.#rowBytes, count);
       this.#options.digest?.updateDifferences(zeros, 0, 0, count, () => true);
       this.#written += count;
       return;
@@ -28175,8 +28481,10 @@ var PngRowEncoder = class {
   #isPreviousZero() {
     if (this.#previousZero === void 0) {
       const previous = this.#previous;
+      const words = new Int32Array(previous.buffer, 0, previous.length >> 2);
       let any = 0;
-      for (let i = 0; i < previous.length; i++) any |= previous[i];
+      for (let i = 0; i < words.length && any === 0; i++) any |= words[i];
+      for (let i = words.length * 4; i < previous.length; i++) any |= previous[i];
       this.#previousZero = any === 0;
     }
     return this.#previousZero;
@@ -28906,15 +29214,17 @@ var LabelMasks = class {
   }
 };
 function labelsHeld(seen, count, inStrip) {
-  inStrip.fill(0);
-  for (let b = 0; b < 256; b++) {
-    for (let base = b; base < count * 256; base += 256) {
-      if (seen[base] === 1) {
-        inStrip[b] = 1;
-        break;
-      }
-    }
+  if (seen.byteOffset % 4 !== 0) {
+    inStrip.fill(0);
+    for (let i = 0; i < count * 256; i++) inStrip[i & 255] |= seen[i];
+    return;
   }
+  const words = new Int32Array(seen.buffer, seen.byteOffset, count * 64);
+  const held = new Int32Array(64);
+  for (let row = 0; row < count * 64; row += 64) {
+    for (let w = 0; w < 64; w++) held[w] |= words[row + w];
+  }
+  inStrip.set(new Uint8Array(held.buffer));
 }
 
 // lib/export/_binary_renderer.ts
@@ -28962,7 +29272,7 @@ var BinaryMasks = class {
     for (const [bChannel, encoder2] of this.encoders) {
       let last = this.#above.get(bChannel);
       if (last === void 0) {
-        last = new Uint8Array(rows.data.length / rows.count / 3);
+        last = new Uint8Array(rows.labels.bytes.length / rows.count);
         this.#above.set(bChannel, last);
       }
       if (inStrip[bChannel] === 0) {
@@ -29351,7 +29661,7 @@ function renderStrips(job, size, readRows) {
   }
 }
 var fileHasher = new Sha256();
-var SMALL_FILE = 16 * 1024;
+var SMALL_FILE = 4 * 1024;
 function sha256(bytes) {
   if (bytes.length <= SMALL_FILE) return fileHasher.update(bytes).digestHex();
   return createHash3("sha256").update(bytes).digest("hex");
@@ -29892,16 +30202,137 @@ async function writeDatasetCard(files, facts) {
   return written;
 }
 
+// lib/dataset/dataset_lines.ts
+import { createHash as createHash5 } from "node:crypto";
+var DATASET_FORM = "lab-masks-dataset/1";
+var DatasetLines = class {
+  /** The lines' UTF-8 bytes, back to back in chunks, each line with its newline. */
+  #chunks = [];
+  /** By chunk: how many of its bytes the lines use. */
+  #used = [];
+  /** By line: its chunk × 2³² + where it starts there (it ends where the next starts, or at the chunk's used end). */
+  #starts = new Float64Array(64);
+  #count = 0;
+  /** By line: 1 when left out of the identity (an earlier entry an update did not keep). */
+  #omitted = new Uint8Array(0);
+  #complete = true;
+  /**
+   * Adds the lines of one manifest entry's mask files.
+   *
+   * @param entry The entry.
+   */
+  add(entry) {
+    for (const file of entry.files) {
+      if (file.pixelSha256 !== void 0) this.#push(`${file.path} ${file.pixelSha256}
+`);
+      else if (file.path.endsWith(".png")) this.#complete = false;
+    }
+  }
+  /** How many lines were added (one a mask file with a `pixelSha256`). */
+  get size() {
+    return this.#count;
+  }
+  /**
+   * Leaves lines `first` to `end` (excluded) out of the identity: the lines of an earlier entry
+   * that an update does not keep as it was.
+   *
+   * @param first The number of the first, from 0 (as {@linkcode DatasetLines.size} was before
+   * they were added).
+   * @param end The number after the last.
+   *
+   * @example
+   * ```ts
+   * import { DatasetLines } from "@lab/masks/dataset";
+   *
+   * const lines = new DatasetLines();
+   * const file = { path: "a.png", sha256: "00", pixelSha256: "ab" };
+   * lines.add({ taskId: "t1", name: "a", outcome: "exported", files: [file] });
+   * const kept = lines.size;
+   * lines.add({ taskId: "t2", name: "b", outcome: "exported", files: [{ ...file, path: "b.png" }] });
+   * lines.omit(kept, lines.size);
+   * console.log(lines.identity("cd").masks); // 1
+   * ```
+   */
+  omit(first, end) {
+    if (end <= first) return;
+    if (this.#omitted.length < end) {
+      const grown3 = new Uint8Array(Math.max(end, 2 * this.#omitted.length));
+      grown3.set(this.#omitted);
+      this.#omitted = grown3;
+    }
+    this.#omitted.fill(1, first, end);
+  }
+  /**
+   * The dataset id of the lines added and a class map.
+   *
+   * @param labelmapSha256 The SHA-256 of the class map's `labelmap.json` text, in hex.
+   * @returns The id, and how many mask files it covers.
+   */
+  identity(labelmapSha256) {
+    const order = [];
+    for (let i = 0; i < this.#count; i++) if (this.#omitted[i] !== 1) order.push(i);
+    const masks = order.length;
+    if (!this.#complete) return {
+      masks
+    };
+    order.sort((a, b) => compareBytes(this.#line(a), this.#line(b)));
+    const hash = createHash5("sha256").update(`${DATASET_FORM}
+labelmap ${labelmapSha256}
+`);
+    for (const i of order) hash.update(this.#line(i));
+    return {
+      datasetId: hash.digest("hex"),
+      masks
+    };
+  }
+  #line(i) {
+    const at = this.#starts[i];
+    const chunk = Math.floor(at / CHUNK_INDEX);
+    const next = i + 1 < this.#count ? this.#starts[i + 1] : -1;
+    const end = Math.floor(next / CHUNK_INDEX) === chunk ? next % CHUNK_INDEX : this.#used[chunk];
+    return this.#chunks[chunk].subarray(at % CHUNK_INDEX, end);
+  }
+  #push(text2) {
+    const most = 3 * text2.length;
+    let last = this.#chunks.length - 1;
+    if (last < 0 || this.#used[last] + most > this.#chunks[last].length) {
+      this.#chunks.push(new Uint8Array(Math.max(CHUNK_BYTES, most)));
+      this.#used.push(0);
+      last++;
+    }
+    if (this.#count === this.#starts.length) {
+      const grown3 = new Float64Array(2 * this.#starts.length);
+      grown3.set(this.#starts);
+      this.#starts = grown3;
+    }
+    const used = this.#used[last];
+    this.#starts[this.#count++] = last * CHUNK_INDEX + used;
+    this.#used[last] = used + TEXT7.encodeInto(text2, this.#chunks[last].subarray(used)).written;
+  }
+};
+var CHUNK_BYTES = 64 * 1024;
+var CHUNK_INDEX = 2 ** 32;
+function compareBytes(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+var TEXT7 = new TextEncoder();
+
 // lib/export/_file_lines.ts
-var CHUNK_BYTES = 1024 * 1024;
+var CHUNK_BYTES2 = 1024 * 1024;
 async function* fileLines(read) {
-  const chunk = new Uint8Array(CHUNK_BYTES);
+  for await (const lines of fileLineChunks(read)) yield* lines;
+}
+async function* fileLineChunks(read) {
+  const chunk = new Uint8Array(CHUNK_BYTES2);
   let pending = new Uint8Array(1024);
   let pendingLength = 0;
   let position = 0;
   let lineStart = 0;
   let number = 0;
   for (let got = await read(position, chunk); got !== null; got = await read(position, chunk)) {
+    const lines = [];
     let from = 0;
     for (let end = chunk.indexOf(10, from); end >= 0 && end < got; end = chunk.indexOf(10, from)) {
       let bytes = chunk.subarray(from, end);
@@ -29910,26 +30341,29 @@ async function* fileLines(read) {
         bytes = pending.subarray(0, pendingLength + bytes.length);
         pendingLength = 0;
       }
-      yield {
+      lines.push({
         bytes,
         offset: lineStart,
         number: ++number,
         last: false
-      };
+      });
       from = end + 1;
       lineStart = position + from;
     }
+    if (lines.length > 0) yield lines;
     pending = appended(pending, pendingLength, chunk.subarray(from, got));
     pendingLength += got - from;
     position += got;
   }
   if (pendingLength > 0) {
-    yield {
-      bytes: pending.subarray(0, pendingLength),
-      offset: lineStart,
-      number: ++number,
-      last: true
-    };
+    yield [
+      {
+        bytes: pending.subarray(0, pendingLength),
+        offset: lineStart,
+        number: ++number,
+        last: true
+      }
+    ];
   }
 }
 function appended(buffer, length, bytes) {
@@ -29940,6 +30374,234 @@ function appended(buffer, length, bytes) {
   }
   target.set(bytes, length);
   return target;
+}
+
+// lib/export/_grown.ts
+function grown2(array, empty) {
+  empty.set(array);
+  return empty;
+}
+
+// lib/export/_carried_entries.ts
+var CarriedEntries = class {
+  #lines;
+  /** By entry: the number after its last line in `#lines` (its first is the entry before's end). */
+  #lineEnds = new Uint32Array(64);
+  /** Where the first entry's lines start in `#lines`. */
+  #firstLine = 0;
+  /** By entry: 1 when its line is the one this export writes and its lines are in `#lines`. */
+  #plain = new Uint8Array(64);
+  /**
+   * @param lines The export's dataset lines, if it gathers them as it writes its manifest.
+   */
+  constructor(lines) {
+    this.#lines = lines;
+  }
+  /**
+   * Notes entry `number` (the next one, from 0) as read from its line.
+   *
+   * @param number The entry's number.
+   * @param entry The entry, parsed.
+   * @param written Whether its line is byte for byte what the export writes for it.
+   */
+  note(number, entry, written) {
+    if (number === this.#plain.length) {
+      this.#plain = grown2(this.#plain, new Uint8Array(2 * number));
+      this.#lineEnds = grown2(this.#lineEnds, new Uint32Array(2 * number));
+    }
+    const size = this.#lines?.size ?? 0;
+    if (number === 0) this.#firstLine = size;
+    this.#lineEnds[number] = size;
+    const complete = entry.files.every((file) => file.pixelSha256 !== void 0 || !file.path.endsWith(".png"));
+    if (!complete || !written) return;
+    this.#plain[number] = 1;
+    this.#lines?.add(entry);
+    this.#lineEnds[number] = this.#lines?.size ?? 0;
+  }
+  /**
+   * Whether entry `number`'s line is exactly what this export writes for it, and its dataset
+   * lines are gathered: it can be carried over as it is.
+   */
+  isPlain(number) {
+    return this.#plain[number] === 1;
+  }
+  /**
+   * Leaves entry `number`'s dataset lines out: it is not carried over as it was (its task came
+   * back, was removed, or its entry is written again).
+   */
+  omit(number) {
+    if (this.#lines === void 0 || this.#plain[number] !== 1) return;
+    const first = number === 0 ? this.#firstLine : this.#lineEnds[number - 1];
+    this.#lines.omit(first, this.#lineEnds[number]);
+  }
+};
+
+// lib/export/_line_runs.ts
+var LineRuns = class {
+  #buffer;
+  /** Where the run starts and stops in `#buffer`. */
+  #from = 0;
+  #stop = 0;
+  /** The run's first entry, and the one after its last. */
+  #first = 0;
+  #next = 0;
+  /**
+   * Adds entry `number`'s line to the run, or ends the run (into `out`) and starts another when
+   * the line does not follow it in the same buffer.
+   */
+  add(line, number, out) {
+    const { bytes } = line;
+    const follows = bytes.buffer === this.#buffer && bytes.byteOffset === this.#stop + 1;
+    if (!follows) {
+      this.end(out);
+      this.#buffer = bytes.buffer;
+      this.#from = bytes.byteOffset;
+      this.#first = number;
+    }
+    this.#stop = bytes.byteOffset + bytes.length;
+    this.#next = number + 1;
+  }
+  /** Ends the run, if any, into `out`; call it before the lines' buffer changes. */
+  end(out) {
+    if (this.#buffer === void 0) return;
+    const bytes = new Uint8Array(this.#buffer, this.#from, this.#stop - this.#from);
+    out.push({
+      bytes,
+      first: this.#first,
+      end: this.#next
+    });
+    this.#buffer = void 0;
+  }
+};
+
+// lib/model/manifest.ts
+var MANIFEST_NAME = "manifest.jsonl";
+var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
+function parseManifest(text2, path6, setting) {
+  const lines = text2.split("\n");
+  const entries = [];
+  for (const [i, line] of lines.entries()) {
+    const entry = parseManifestLine(line, {
+      number: i + 1,
+      last: i === lines.length - 1
+    }, {
+      path: path6,
+      setting
+    });
+    if (entry === null) break;
+    if (entry !== void 0) entries.push(entry);
+  }
+  return entries;
+}
+function parseManifestLine(line, place, source) {
+  if (line.trim() === "") return void 0;
+  let entry;
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    if (place.last) return null;
+  }
+  return checkManifestEntry(entry, place, source);
+}
+function checkManifestEntry(value, place, source) {
+  const { path: path6, setting } = source;
+  const entry = value;
+  if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
+    throw new ConfigError(`The manifest "${path6}" has a bad line ${place.number}: it is not a manifest entry`, {
+      setting
+    });
+  }
+  checkPaths(entry, `${path6}" line ${place.number}`, setting);
+  return entry;
+}
+function checkPaths(entry, where, setting) {
+  const paths = entry.files.map((file) => file?.path);
+  if (entry.path !== void 0) paths.push(entry.path);
+  for (const path6 of paths) {
+    try {
+      segmentsOf(path6);
+    } catch (error2) {
+      if (!(error2 instanceof UnsafePathError)) throw error2;
+      throw new UnsafePathError(String(path6), `the manifest "${where} names it; ${error2.message.replace(/^.*?: /, "")}`, {
+        setting
+      });
+    }
+  }
+}
+
+// lib/export/_parsed_lines.ts
+var BATCH_BYTES = 48 * 1024;
+function* parsedLines(lines, options) {
+  let start = 0;
+  while (start < lines.length) {
+    const end = batchEnd(lines, start);
+    const batch = end - start > 1 ? parseBatch(lines.slice(start, end), options) : void 0;
+    for (let i = start; i < end; i++) {
+      const line = lines[i];
+      if (batch === void 0) {
+        const parsed = parseOne(line, options);
+        if (parsed === null) {
+          yield null;
+          return;
+        }
+        if (parsed !== void 0) yield parsed;
+        continue;
+      }
+      const entry = checkManifestEntry(batch.values[i - start], line, options.source);
+      const written = options.written && (batch.written || isWritten(line.bytes, options.decoder.decode(line.bytes), entry));
+      yield {
+        line,
+        entry,
+        written
+      };
+    }
+    start = end;
+  }
+}
+function isWritten(bytes, text2, entry) {
+  return bytes[0] === 123 && !text2.includes("\uFFFD") && JSON.stringify(entry) === text2;
+}
+function parseOne(line, options) {
+  const text2 = options.decoder.decode(line.bytes);
+  const entry = parseManifestLine(text2, line, options.source);
+  if (entry === null || entry === void 0) return entry;
+  return {
+    line,
+    entry,
+    written: options.written && isWritten(line.bytes, text2, entry)
+  };
+}
+function batchEnd(lines, start) {
+  let end = start + 1;
+  const from = lines[start].bytes.byteOffset;
+  while (end < lines.length) {
+    const before = lines[end - 1].bytes;
+    const { bytes, last } = lines[end];
+    if (last || bytes.buffer !== before.buffer) break;
+    if (bytes.byteOffset !== before.byteOffset + before.length + 1) break;
+    if (bytes.byteOffset + bytes.length - from > BATCH_BYTES) break;
+    end++;
+  }
+  return lines[start].last ? start + 1 : end;
+}
+function parseBatch(batch, options) {
+  const first = batch[0].bytes;
+  const last = batch[batch.length - 1].bytes;
+  const length = last.byteOffset + last.length - first.byteOffset;
+  const text2 = options.decoder.decode(new Uint8Array(first.buffer, first.byteOffset, length));
+  const array = `[${text2.replaceAll("\n", ",")}]`;
+  let values;
+  try {
+    values = JSON.parse(array);
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(values) || values.length !== batch.length) return void 0;
+  const written = options.written && !text2.includes("\uFFFD") && batch.every((line) => line.bytes[0] === 123) && JSON.stringify(values) === array;
+  return {
+    values,
+    written
+  };
 }
 
 // lib/export/_read_window.ts
@@ -29985,146 +30647,41 @@ var ReadWindow = class {
   }
 };
 
-// lib/model/manifest.ts
-var MANIFEST_NAME = "manifest.jsonl";
-var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
-function parseManifest(text2, path6, setting) {
-  const lines = text2.split("\n");
-  const entries = [];
-  for (const [i, line] of lines.entries()) {
-    const entry = parseManifestLine(line, {
-      number: i + 1,
-      last: i === lines.length - 1
-    }, {
-      path: path6,
-      setting
-    });
-    if (entry === null) break;
-    if (entry !== void 0) entries.push(entry);
-  }
-  return entries;
-}
-function parseManifestLine(line, place, source) {
-  if (line.trim() === "") return void 0;
-  const { path: path6, setting } = source;
-  let entry;
-  try {
-    entry = JSON.parse(line);
-  } catch {
-    if (place.last) return null;
-  }
-  if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
-    throw new ConfigError(`The manifest "${path6}" has a bad line ${place.number}: it is not a manifest entry`, {
-      setting
-    });
-  }
-  checkPaths(entry, `${path6}" line ${place.number}`, setting);
-  return entry;
-}
-function checkPaths(entry, where, setting) {
-  const paths = entry.files.map((file) => file?.path);
-  if (entry.path !== void 0) paths.push(entry.path);
-  for (const path6 of paths) {
-    try {
-      segmentsOf(path6);
-    } catch (error2) {
-      if (!(error2 instanceof UnsafePathError)) throw error2;
-      throw new UnsafePathError(String(path6), `the manifest "${where} names it; ${error2.message.replace(/^.*?: /, "")}`, {
-        setting
-      });
-    }
-  }
-}
-var ManifestWriter = class {
-  #files;
+// lib/export/_exclusive_reads.ts
+var ExclusiveReads = class {
   #file;
-  #pending = /* @__PURE__ */ new Map();
-  #next = 0;
-  #chain = Promise.resolve();
-  #encoder = new TextEncoder();
-  #started = false;
-  #held = [];
-  #queued = [];
-  /**
-   * Creates a writer; nothing is written before {@linkcode ManifestWriter.start}.
-   *
-   * @param files The export folder's file door.
-   */
-  constructor(files) {
-    this.#files = files;
+  #reads = Promise.resolve();
+  /** @param file The open file, closed by {@linkcode ExclusiveReads.close} (none: nothing to read). */
+  constructor(file) {
+    this.#file = file;
+  }
+  /** Whether the file is still open. */
+  get open() {
+    return this.#file !== void 0;
   }
   /**
-   * Records task number `sequence`'s entry, or `null` for a task that has no line (not in this
-   * shard).
+   * Reads the file's bytes from `position` into `chunk`.
    *
-   * @param sequence The task's position in the export, from 0.
-   * @param entry Its entry.
+   * @returns How many, or `null` at its end.
+   * @throws {RangeError} when the file is closed.
    */
-  add(sequence, entry) {
-    this.#pending.set(sequence, entry);
-    const lines = [];
-    while (this.#pending.has(this.#next)) {
-      const ready = this.#pending.get(this.#next);
-      this.#pending.delete(this.#next++);
-      if (ready) lines.push(`${JSON.stringify(ready)}
-`);
+  readAt(position, chunk) {
+    const file = this.#file;
+    if (file === void 0) {
+      return Promise.reject(new RangeError("The earlier manifest is closed: it is read no more"));
     }
-    this.#write(lines.join(""));
-  }
-  /**
-   * Starts writing, once the export folder exists: entries added before are held until then, so
-   * an export that writes no mask leaves no folder and no manifest (as the SDK).
-   */
-  start() {
-    if (this.#started) return;
-    this.#started = true;
-    this.#write(this.#held.join(""));
-    this.#held = [];
-  }
-  /** Whether {@linkcode ManifestWriter.start} was called. */
-  get started() {
-    return this.#started;
-  }
-  #write(text2) {
-    if (text2 === "") return;
-    if (!this.#started) return void this.#held.push(text2);
-    this.#queued.push(text2);
-    if (this.#queued.length > 1) return;
-    this.#chain = this.#chain.then(() => this.#append(this.#queued.splice(0).join("")));
-  }
-  /**
-   * Appends lines written after the tasks (entries carried over from an earlier export).
-   *
-   * @returns When they are written (or held, before {@linkcode ManifestWriter.start}).
-   */
-  addTrailing(entries) {
-    this.#write([
-      ...entries
-    ].map((entry) => `${JSON.stringify(entry)}
-`).join(""));
-    return this.#chain;
-  }
-  /** Writes what is left and renames the partial manifest to `manifest.jsonl` (if started). */
-  async close() {
-    await this.#chain;
-    if (!this.#started) return;
-    if (!this.#file) await this.#append("");
-    this.#file?.close();
-    this.#file = void 0;
-    await this.#files.rename(PARTIAL_MANIFEST_NAME, MANIFEST_NAME);
-  }
-  /** Closes the partial manifest without renaming it (an interrupted export). */
-  async abandon() {
-    await this.#chain.catch(() => {
+    const result = this.#reads.then(async () => {
+      await file.seek(position, Deno.SeekMode.Start);
+      return await file.read(chunk);
     });
+    this.#reads = result.catch(() => {
+    });
+    return result;
+  }
+  /** Closes the file. Safe to call twice. */
+  close() {
     this.#file?.close();
     this.#file = void 0;
-  }
-  async #append(text2) {
-    this.#file ??= await this.#files.createFile(PARTIAL_MANIFEST_NAME);
-    const bytes = this.#encoder.encode(text2);
-    let written = 0;
-    while (written < bytes.length) written += this.#file.writeSync(bytes.subarray(written));
   }
 };
 
@@ -30150,12 +30707,13 @@ var EarlierManifest = class _EarlierManifest {
   #owners = /* @__PURE__ */ new Map();
   /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK}, {@linkcode REMOVED} or {@linkcode SUPERSEDED}. */
   #states = new Uint8Array(64);
-  #reads = Promise.resolve();
   #decoder = new TextDecoder();
   /** Entries asked again, in file order as tasks come back, are read a window at a time. */
   #window = new ReadWindow((position, chunk) => this.#readAt(position, chunk));
+  /** What an incremental run notes to carry entries over as they are. */
+  #carried;
   constructor(file, source) {
-    this.#file = file;
+    this.#file = new ExclusiveReads(file);
     this.#source = source;
   }
   /**
@@ -30177,11 +30735,13 @@ var EarlierManifest = class _EarlierManifest {
    * @param setting The option that named it, for errors.
    * @param onEntry Sees each entry as the file is checked (the run claims the earlier file names
    * in this one pass, not in a second one over a file of 100,000 lines).
+   * @param options `carried`: note what carries entries over as they are (an incremental run), with
+   * the export's dataset lines when it gathers them.
    * @returns The manifest, its file open until {@linkcode EarlierManifest.close}.
    * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
    * unsafe path.
    */
-  static async read(files, name, setting, onEntry) {
+  static async read(files, name, setting, onEntry, options = {}) {
     const path6 = files.pathOf(name);
     let manifest;
     try {
@@ -30189,6 +30749,7 @@ var EarlierManifest = class _EarlierManifest {
         path: path6,
         setting
       });
+      if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
       await manifest.#indexLines(onEntry);
       return manifest;
     } catch (error2) {
@@ -30249,19 +30810,51 @@ var EarlierManifest = class _EarlierManifest {
   }
   /** The entries whose tasks did not come back, in file order, and whether each was removed. */
   async *leftOver() {
-    for await (const { entry, number } of this.#parsedLines()) {
-      let state = this.#states[number];
-      if (state === SUPERSEDED) state = this.#states[this.#owners.get(number) ?? number];
-      if (state !== CAME_BACK) yield {
+    for await (const batch of this.leftOverLines()) {
+      for (const { entry, removed } of batch) yield {
         entry,
-        removed: state === REMOVED
+        removed
       };
+    }
+  }
+  /**
+   * The entries whose tasks did not come back, in file order, a chunk of the file at a time. With
+   * `asText`, the entries read with `carried` whose lines are the ones this export writes for
+   * them, and that were not removed, come as runs of their lines' bytes, not parsed.
+   */
+  async *leftOverLines(options = {}) {
+    if (!this.#file.open) return;
+    const carried = options.asText ? this.#carried : void 0;
+    const runs = new LineRuns();
+    let number = 0;
+    for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
+      const left = [];
+      for (const line of lines) {
+        if (number === this.#count || line.offset !== this.#offsets[number]) continue;
+        const at = number++;
+        let state = this.#states[at];
+        if (state === SUPERSEDED) state = this.#states[this.#owners.get(at) ?? at];
+        const removed = state === REMOVED;
+        if (state !== CAME_BACK && !removed && carried?.isPlain(at)) {
+          runs.add(line, at, left);
+          continue;
+        }
+        runs.end(left);
+        this.#carried?.omit(at);
+        if (state === CAME_BACK) continue;
+        const text2 = this.#decoder.decode(line.bytes);
+        left.push({
+          entry: parseManifestLine(text2, line, this.#source),
+          removed
+        });
+      }
+      runs.end(left);
+      if (left.length > 0) yield left;
     }
   }
   /** Closes the file. Safe to call twice. */
   close() {
-    this.#file?.close();
-    this.#file = void 0;
+    this.#file.close();
   }
   /** Closes the file: `using earlier = await EarlierManifest.read(...)`. */
   [Symbol.dispose]() {
@@ -30273,21 +30866,24 @@ var EarlierManifest = class _EarlierManifest {
       most: await this.#countLines()
     });
     let recent = /* @__PURE__ */ new Map();
-    for await (const { entry, line } of this.#parsedLines()) {
-      onEntry?.(entry);
-      const number = this.#count++;
-      if (number === this.#states.length) this.#grow();
-      if (line.offset > 4294967295 && this.#offsets instanceof Uint32Array) {
-        this.#offsets = Float64Array.from(this.#offsets);
+    const options = {
+      ...this.#parsing,
+      written: this.#carried !== void 0
+    };
+    for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
+      for (const parsed of parsedLines(lines, options)) {
+        if (parsed === null) break;
+        const { entry, line } = parsed;
+        onEntry?.(entry);
+        const number = this.#place(line);
+        this.#carried?.note(number, entry, parsed.written);
+        const { taskId } = entry;
+        const before = recent.get(taskId) ?? (this.#index.find(taskId, () => true) === void 0 ? void 0 : (await this.#find(taskId))?.number);
+        if (before === void 0) this.#index.add(taskId, number);
+        else this.#supersede(taskId, before, number);
+        if (recent.size === RECENT_IDS) recent = /* @__PURE__ */ new Map();
+        recent.set(taskId, number);
       }
-      this.#offsets[number] = line.offset;
-      this.#end = line.offset + line.bytes.length;
-      const { taskId } = entry;
-      const before = recent.get(taskId) ?? (await this.#find(taskId))?.number;
-      if (before === void 0) this.#index.add(taskId, number);
-      else this.#supersede(taskId, before, number);
-      if (recent.size === RECENT_IDS) recent = /* @__PURE__ */ new Map();
-      recent.set(taskId, number);
     }
     for (const [earlier, later] of [
       ...this.#owners
@@ -30296,6 +30892,17 @@ var EarlierManifest = class _EarlierManifest {
     }
     this.#offsets = this.#offsets.slice(0, this.#count);
     this.#states = this.#states.slice(0, this.#count);
+  }
+  /** Records where the next entry's line is: its number. */
+  #place(line) {
+    const number = this.#count++;
+    if (number === this.#states.length) this.#grow();
+    if (line.offset > 4294967295 && this.#offsets instanceof Uint32Array) {
+      this.#offsets = Float64Array.from(this.#offsets);
+    }
+    this.#offsets[number] = line.offset;
+    this.#end = line.offset + line.bytes.length;
+    return number;
   }
   /** Entry `number` has the task id of entry `before`: it decides the task's fate from now on. */
   #supersede(taskId, before, number) {
@@ -30310,10 +30917,15 @@ var EarlierManifest = class _EarlierManifest {
     this.#offsets = offsets;
     this.#states = grown2(this.#states, new Uint8Array(size));
   }
-  /** How many lines the file has. */
+  /** How many lines the file has, at most. */
   async #countLines() {
-    let lines = 0;
-    for await (const _ of fileLines((position, chunk) => this.#readAt(position, chunk))) lines++;
+    const chunk = new Uint8Array(1024 * 1024);
+    let lines = 1;
+    for (let position = 0, got; (got = await this.#readAt(position, chunk)) !== null; ) {
+      const bytes = chunk.subarray(0, got);
+      for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
+      position += got;
+    }
     return lines;
   }
   /** A task's last entry: among the entries its id's hash finds, the one with its id. */
@@ -30341,49 +30953,36 @@ var EarlierManifest = class _EarlierManifest {
   }
   /** The file's entries, in order, with their lines; stops at a last line cut short. */
   async *#parsedLines() {
-    if (this.#file === void 0) return;
-    const lines = fileLines((position, chunk) => this.#readAt(position, chunk));
-    let number = 0;
-    for await (const line of lines) {
-      const text2 = this.#decoder.decode(line.bytes);
-      const entry = parseManifestLine(text2, line, this.#source);
-      if (entry === null) return;
-      if (entry !== void 0) yield {
-        entry,
-        line,
-        number: number++
-      };
+    if (!this.#file.open) return;
+    const options = {
+      ...this.#parsing,
+      written: false
+    };
+    for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
+      for (const parsed of parsedLines(lines, options)) {
+        if (parsed === null) return;
+        yield parsed;
+      }
     }
+  }
+  /** How lines are parsed: where they come from, for errors, and their decoder. */
+  get #parsing() {
+    return {
+      source: this.#source,
+      decoder: this.#decoder
+    };
   }
   /** Reads the file's bytes from `position` into `chunk`: how many, or `null` at its end. */
   #readAt(position, chunk) {
-    return this.#exclusive(async (file) => {
-      await file.seek(position, Deno.SeekMode.Start);
-      return await file.read(chunk);
-    });
-  }
-  /** Runs a seek and its reads alone: two readers of the file never interleave. */
-  #exclusive(work) {
-    const file = this.#file;
-    if (file === void 0) {
-      return Promise.reject(new RangeError("The earlier manifest is closed: it is read no more"));
-    }
-    const result = this.#reads.then(() => work(file));
-    this.#reads = result.catch(() => {
-    });
-    return result;
+    return this.#file.readAt(position, chunk);
   }
 };
-function grown2(array, empty) {
-  empty.set(array);
-  return empty;
-}
 
 // lib/model/export_metadata.ts
 var METADATA_NAME = "export.json";
 
 // lib/export/_folder_preparation.ts
-async function prepareExportFolder(files, mode, onEarlierEntry) {
+async function prepareExportFolder(files, mode, onEarlierEntry, options = {}) {
   const folder = files.root;
   await checkParents(files);
   const present = await files.rootExists();
@@ -30415,7 +31014,7 @@ async function prepareExportFolder(files, mode, onEarlierEntry) {
       setting: "incremental"
     });
   }
-  const previous = await EarlierManifest.read(files, MANIFEST_NAME, "incremental", onEarlierEntry);
+  const previous = await EarlierManifest.read(files, MANIFEST_NAME, "incremental", onEarlierEntry, options);
   try {
     return {
       previous,
@@ -30611,7 +31210,7 @@ function panopticJsonName(split) {
 }
 
 // lib/export/_panoptic_json.ts
-var TEXT7 = new TextEncoder();
+var TEXT8 = new TextEncoder();
 var LINE = new TextDecoder();
 var PanopticFile = class _PanopticFile {
   name;
@@ -30630,7 +31229,7 @@ var PanopticFile = class _PanopticFile {
     return new _PanopticFile(name, temporary, await files.createFile(temporary));
   }
   async write(text2) {
-    const bytes = TEXT7.encode(text2);
+    const bytes = TEXT8.encode(text2);
     for (let at = 0; at < bytes.length; ) at += await this.out.write(bytes.subarray(at));
   }
   /** Writes the next item of the current array, numbering it. */
@@ -30773,6 +31372,132 @@ async function refuseUnsafeEntries(files, mode) {
 function kindOf(entry) {
   return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
 }
+
+// lib/model/manifest_writer.ts
+var NEWLINE = new Uint8Array([
+  10
+]);
+var ManifestWriter = class {
+  #files;
+  #file;
+  #pending = /* @__PURE__ */ new Map();
+  #next = 0;
+  #chain = Promise.resolve();
+  #encoder = new TextEncoder();
+  #started = false;
+  #held = [];
+  #queued = [];
+  #onEntry;
+  /**
+   * Creates a writer; nothing is written before {@linkcode ManifestWriter.start}.
+   *
+   * @param files The export folder's file door.
+   * @param options `onEntry` sees each entry as its line is made (not the lines given as text).
+   */
+  constructor(files, options = {}) {
+    this.#files = files;
+    this.#onEntry = options.onEntry;
+  }
+  /**
+   * Records task number `sequence`'s entry, or `null` for a task that has no line (not in this
+   * shard).
+   *
+   * @param sequence The task's position in the export, from 0.
+   * @param entry Its entry.
+   */
+  add(sequence, entry) {
+    this.#pending.set(sequence, entry);
+    const lines = [];
+    while (this.#pending.has(this.#next)) {
+      const ready = this.#pending.get(this.#next);
+      this.#pending.delete(this.#next++);
+      if (ready) lines.push(this.#line(ready));
+    }
+    this.#write(lines.join(""));
+  }
+  /**
+   * Starts writing, once the export folder exists: entries added before are held until then, so
+   * an export that writes no mask leaves no folder and no manifest (as the SDK).
+   */
+  start() {
+    if (this.#started) return;
+    this.#started = true;
+    for (const part of this.#held) this.#write(part);
+    this.#held = [];
+  }
+  /** Whether {@linkcode ManifestWriter.start} was called. */
+  get started() {
+    return this.#started;
+  }
+  #write(part) {
+    if (part.length === 0) return;
+    if (!this.#started) return void this.#held.push(typeof part === "string" ? part : part.slice());
+    this.#queued.push(part);
+    if (this.#queued.length > 1) return;
+    this.#chain = this.#chain.then(() => this.#append(this.#queued.splice(0)));
+  }
+  /**
+   * Appends lines written after the tasks (entries carried over from an earlier export).
+   *
+   * @param entries The entries, or lines as they are to be written (UTF-8, without the last
+   * newline), which must not change until the promise resolves.
+   * @returns When they are written (or held, before {@linkcode ManifestWriter.start}).
+   */
+  addTrailing(entries) {
+    let lines = [];
+    for (const entry of entries) {
+      if (!(entry instanceof Uint8Array)) {
+        lines.push(this.#line(entry));
+        continue;
+      }
+      this.#write(lines.join(""));
+      lines = [];
+      this.#write(entry);
+      this.#write(NEWLINE);
+    }
+    this.#write(lines.join(""));
+    return this.#chain;
+  }
+  #line(entry) {
+    this.#onEntry?.(entry);
+    return `${JSON.stringify(entry)}
+`;
+  }
+  /** Writes what is left and renames the partial manifest to `manifest.jsonl` (if started). */
+  async close() {
+    await this.#chain;
+    if (!this.#started) return;
+    if (!this.#file) await this.#append([]);
+    this.#file?.close();
+    this.#file = void 0;
+    await this.#files.rename(PARTIAL_MANIFEST_NAME, MANIFEST_NAME);
+  }
+  /** Closes the partial manifest without renaming it (an interrupted export). */
+  async abandon() {
+    await this.#chain.catch(() => {
+    });
+    this.#file?.close();
+    this.#file = void 0;
+  }
+  async #append(parts) {
+    const file = this.#file ??= await this.#files.createFile(PARTIAL_MANIFEST_NAME);
+    const writeAll = (bytes) => {
+      let written = 0;
+      while (written < bytes.length) written += file.writeSync(bytes.subarray(written));
+    };
+    let text2 = "";
+    for (const part of parts) {
+      if (typeof part === "string") {
+        text2 += part;
+        continue;
+      }
+      writeAll(this.#encoder.encode(text2));
+      text2 = "";
+      writeAll(part);
+    }
+    writeAll(this.#encoder.encode(text2));
+  }
+};
 
 // lib/detect/pinned_class_map.ts
 function parsePinnedClassMap(text2, where) {
@@ -30924,7 +31649,13 @@ var ExportFolder = class {
   files;
   /** How the export treats an earlier export in the folder. */
   mode;
+  /**
+   * With `gatherLines`: the `<path> <pixelSha256>` lines of the manifest's entries, gathered as
+   * they are written, and of the entries carried over as they were, added by the run.
+   */
+  datasetLines;
   #dryRun;
+  #carryLines;
   #manifest;
   constructor(path6, mode, options) {
     this.files = new ExportFolderFs(path6, {
@@ -30932,7 +31663,12 @@ var ExportFolder = class {
     });
     this.mode = mode;
     this.#dryRun = options.dryRun;
-    this.#manifest = new ManifestWriter(this.files);
+    this.#carryLines = options.carryLines ?? false;
+    const lines = options.gatherLines ? new DatasetLines() : void 0;
+    this.datasetLines = lines;
+    this.#manifest = new ManifestWriter(this.files, {
+      onEntry: lines && ((entry) => lines.add(entry))
+    });
   }
   /** The folder's absolute path. */
   get path() {
@@ -30952,11 +31688,27 @@ var ExportFolder = class {
       previous: EarlierManifest.none()
     };
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
-    await refuseUnsafeEntries(this.files, this.mode);
-    if (this.mode === "overwrite") return {
-      previous: EarlierManifest.none()
-    };
-    return await prepareExportFolder(this.files, this.mode, onEarlierEntry);
+    if (this.mode === "overwrite") {
+      await refuseUnsafeEntries(this.files, this.mode);
+      return {
+        previous: EarlierManifest.none()
+      };
+    }
+    const carried = this.#carryLines ? {
+      lines: this.datasetLines
+    } : void 0;
+    const [walk, read] = await Promise.allSettled([
+      refuseUnsafeEntries(this.files, this.mode),
+      prepareExportFolder(this.files, this.mode, onEarlierEntry, {
+        carried
+      })
+    ]);
+    if (walk.status === "rejected") {
+      if (read.status === "fulfilled") read.value.previous.close();
+      throw walk.reason;
+    }
+    if (read.status === "rejected") throw read.reason;
+    return read.value;
   }
   /**
    * Clears what an earlier run left and this one does not keep, once the project is known to
@@ -30976,8 +31728,8 @@ var ExportFolder = class {
   async create(maskFormat, table) {
     await createExportFolder(this.files, this.mode);
     if (maskFormat === "class-index" || maskFormat === "palette" || maskFormat === "instance") {
-      await this.files.writeFile(LABELMAP_JSON, TEXT8.encode(labelmapJson(table)));
-      await this.files.writeFile(LABELMAP_TXT, TEXT8.encode(labelmapTxt(table)));
+      await this.files.writeFile(LABELMAP_JSON, TEXT9.encode(labelmapJson(table)));
+      await this.files.writeFile(LABELMAP_TXT, TEXT9.encode(labelmapTxt(table)));
     }
     this.#manifest.start();
   }
@@ -30988,7 +31740,10 @@ var ExportFolder = class {
   addEntry(sequence, entry) {
     this.#manifest.add(sequence, entry);
   }
-  /** Adds manifest entries after the tasks' own (carried over or removed by an update); resolves once written. */
+  /**
+   * Adds manifest entries after the tasks' own (carried over or removed by an update), or their
+   * lines as they are to be written (unchanged until written); resolves once written.
+   */
   addTrailingEntries(entries) {
     return this.#manifest.addTrailing(entries);
   }
@@ -31026,7 +31781,7 @@ var ExportFolder = class {
     }
     const json = `${JSON.stringify(metadata, null, 2)}
 `;
-    await this.files.writeFile(METADATA_NAME, TEXT8.encode(json));
+    await this.files.writeFile(METADATA_NAME, TEXT9.encode(json));
   }
   /** The folder's `export.json` as a run wrote it; `undefined` when absent or damaged. */
   async readMetadata() {
@@ -31047,7 +31802,7 @@ var ExportFolder = class {
     });
   }
 };
-var TEXT8 = new TextEncoder();
+var TEXT9 = new TextEncoder();
 
 // lib/api/export_task_filters.ts
 var EXPORT_OPTIONAL_FIELDS = [
@@ -32078,7 +32833,6 @@ function listedTaskCount(summary2, list2) {
 }
 
 // lib/export/_export_run.ts
-var CARRY_BATCH = 256;
 var ExportRun = class {
   #options;
   #registry;
@@ -32197,30 +32951,35 @@ var ExportRun = class {
   }
   /**
    * Appends the earlier export's entries whose tasks did not come back after the tasks' own
-   * (incremental), streamed from its manifest a batch at a time: carried over as they were, or
-   * as `removed` tells for the tasks removed from the export. A dry run only counts them.
+   * (incremental), streamed from its manifest a chunk at a time: carried over as they were (the
+   * lines this export would write, as they are), or as `removed` tells for the tasks removed from
+   * the export. A dry run only counts them.
    *
    * @param removed The entry of a removed task.
    * @returns How many entries were appended.
    */
   async carryOver(removed) {
-    let batch = [];
+    const { previous, summary: summary2, exporter } = this.#options;
+    await this.#pool.drain();
     let count = 0;
-    for await (const left of this.#options.previous.leftOver()) {
-      count++;
-      if (this.#options.dryRun) continue;
-      const entry = left.removed ? removed(left.entry) : left.entry;
-      this.#options.exporter.reportEarlier(entry);
-      if (this.#options.summary.splits && entry.files.length > 0) {
-        countInSplit(this.#options.summary.splits, entry);
+    for await (const left of previous.leftOverLines({
+      asText: true
+    })) {
+      const batch = [];
+      for (const one of left) {
+        count += one.bytes === void 0 ? 1 : one.end - one.first;
+        if (this.#options.dryRun) continue;
+        if (one.bytes !== void 0) {
+          batch.push(one.bytes);
+          continue;
+        }
+        const entry = one.removed ? removed(one.entry) : one.entry;
+        exporter.reportEarlier(entry);
+        if (summary2.splits && entry.files.length > 0) countInSplit(summary2.splits, entry);
+        batch.push(entry);
       }
-      batch.push(entry);
-      if (batch.length === CARRY_BATCH) {
-        await this.#folder.addTrailingEntries(batch);
-        batch = [];
-      }
+      if (batch.length > 0) await this.#folder.addTrailingEntries(batch);
     }
-    await this.#folder.addTrailingEntries(batch);
     return count;
   }
   /** Waits for the running tasks, then completes the manifest; throws the first fatal error. */
@@ -32317,90 +33076,6 @@ var PACKAGE_NAME = "@lab/masks";
 
 // lib/dataset/dataset_id.ts
 import { createHash as createHash6 } from "node:crypto";
-
-// lib/dataset/dataset_lines.ts
-import { createHash as createHash5 } from "node:crypto";
-var DATASET_FORM = "lab-masks-dataset/1";
-var DatasetLines = class {
-  /** The lines' UTF-8 bytes, back to back in chunks, each line with its newline. */
-  #chunks = [];
-  /** By chunk: how many of its bytes the lines use. */
-  #used = [];
-  /** By line: its chunk × 2³² + where it starts there (it ends where the next starts, or at the chunk's used end). */
-  #starts = new Float64Array(64);
-  #count = 0;
-  #complete = true;
-  /**
-   * Adds the lines of one manifest entry's mask files.
-   *
-   * @param entry The entry.
-   */
-  add(entry) {
-    for (const file of entry.files) {
-      if (file.pixelSha256 !== void 0) this.#push(`${file.path} ${file.pixelSha256}
-`);
-      else if (file.path.endsWith(".png")) this.#complete = false;
-    }
-  }
-  /**
-   * The dataset id of the lines added and a class map.
-   *
-   * @param labelmapSha256 The SHA-256 of the class map's `labelmap.json` text, in hex.
-   * @returns The id, and how many mask files it covers.
-   */
-  identity(labelmapSha256) {
-    const masks = this.#count;
-    if (!this.#complete) return {
-      masks
-    };
-    const order = Array.from({
-      length: masks
-    }, (_, i) => i);
-    order.sort((a, b) => compareBytes(this.#line(a), this.#line(b)));
-    const hash = createHash5("sha256").update(`${DATASET_FORM}
-labelmap ${labelmapSha256}
-`);
-    for (const i of order) hash.update(this.#line(i));
-    return {
-      datasetId: hash.digest("hex"),
-      masks
-    };
-  }
-  #line(i) {
-    const at = this.#starts[i];
-    const chunk = Math.floor(at / CHUNK_INDEX);
-    const next = i + 1 < this.#count ? this.#starts[i + 1] : -1;
-    const end = Math.floor(next / CHUNK_INDEX) === chunk ? next % CHUNK_INDEX : this.#used[chunk];
-    return this.#chunks[chunk].subarray(at % CHUNK_INDEX, end);
-  }
-  #push(text2) {
-    const most = 3 * text2.length;
-    let last = this.#chunks.length - 1;
-    if (last < 0 || this.#used[last] + most > this.#chunks[last].length) {
-      this.#chunks.push(new Uint8Array(Math.max(CHUNK_BYTES2, most)));
-      this.#used.push(0);
-      last++;
-    }
-    if (this.#count === this.#starts.length) {
-      const grown3 = new Float64Array(2 * this.#starts.length);
-      grown3.set(this.#starts);
-      this.#starts = grown3;
-    }
-    const used = this.#used[last];
-    this.#starts[this.#count++] = last * CHUNK_INDEX + used;
-    this.#used[last] = used + TEXT9.encodeInto(text2, this.#chunks[last].subarray(used)).written;
-  }
-};
-var CHUNK_BYTES2 = 64 * 1024;
-var CHUNK_INDEX = 2 ** 32;
-function compareBytes(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
-}
-var TEXT9 = new TextEncoder();
-
-// lib/dataset/dataset_id.ts
 function datasetIdOf(entries, labelmapSha256) {
   const lines = new DatasetLines();
   for (const entry of entries) lines.add(entry);
@@ -32513,12 +33188,7 @@ var DatasetCardTally = class {
 async function finishExport(folder, parts) {
   const { plan, table, summary: summary2 } = parts;
   const { projectId, startedAt, maskFormat, filters } = plan;
-  const lines = new DatasetLines();
-  const tally = parts.card ? new DatasetCardTally() : void 0;
-  for await (const entry of manifestEntries(folder.files)) {
-    lines.add(entry);
-    tally?.add(entry);
-  }
+  const { lines, tally } = await datasetFacts(folder, parts.card ?? false);
   const identity = exportIdentity(lines, {
     labelmap: labelmapJson(table),
     configuration: parts.configuration
@@ -32553,6 +33223,22 @@ async function finishExport(folder, parts) {
       files: own
     } : {}
   });
+}
+async function datasetFacts(folder, card) {
+  if (folder.datasetLines && !card) return {
+    lines: folder.datasetLines,
+    tally: void 0
+  };
+  const lines = new DatasetLines();
+  const tally = card ? new DatasetCardTally() : void 0;
+  for await (const entry of manifestEntries(folder.files)) {
+    lines.add(entry);
+    tally?.add(entry);
+  }
+  return {
+    lines,
+    tally
+  };
 }
 async function removeEarlierCard(folder) {
   if (folder.mode !== "resume" && folder.mode !== "incremental") return;
@@ -32709,9 +33395,12 @@ var KEPT_PAGES_AHEAD = 4;
 async function exportMaskFolder(given) {
   const started = performance.now();
   const { options, plan } = await planExportOf(given);
+  const updating = plan.mode === "incremental" && !plan.dryRun;
   const folder = new ExportFolder(plan.folder, plan.mode, {
     fileSystem: options.fileSystem,
-    dryRun: plan.dryRun
+    dryRun: plan.dryRun,
+    gatherLines: updating && !options.card,
+    carryLines: updating && !options.report && plan.split === void 0
   });
   const { prepared, registry } = await openClaimingNames(folder, options);
   using earlier = prepared.previous;

@@ -45,6 +45,8 @@ export class DatasetLines {
   /** By line: its chunk × 2³² + where it starts there (it ends where the next starts, or at the chunk's used end). */
   #starts = new Float64Array(64);
   #count = 0;
+  /** By line: 1 when left out of the identity (an earlier entry an update did not keep). */
+  #omitted = new Uint8Array(0);
   #complete = true;
 
   /**
@@ -59,6 +61,42 @@ export class DatasetLines {
     }
   }
 
+  /** How many lines were added (one a mask file with a `pixelSha256`). */
+  get size(): number {
+    return this.#count;
+  }
+
+  /**
+   * Leaves lines `first` to `end` (excluded) out of the identity: the lines of an earlier entry
+   * that an update does not keep as it was.
+   *
+   * @param first The number of the first, from 0 (as {@linkcode DatasetLines.size} was before
+   * they were added).
+   * @param end The number after the last.
+   *
+   * @example
+   * ```ts
+   * import { DatasetLines } from "@lab/masks/dataset";
+   *
+   * const lines = new DatasetLines();
+   * const file = { path: "a.png", sha256: "00", pixelSha256: "ab" };
+   * lines.add({ taskId: "t1", name: "a", outcome: "exported", files: [file] });
+   * const kept = lines.size;
+   * lines.add({ taskId: "t2", name: "b", outcome: "exported", files: [{ ...file, path: "b.png" }] });
+   * lines.omit(kept, lines.size);
+   * console.log(lines.identity("cd").masks); // 1
+   * ```
+   */
+  omit(first: number, end: number): void {
+    if (end <= first) return;
+    if (this.#omitted.length < end) {
+      const grown = new Uint8Array(Math.max(end, 2 * this.#omitted.length));
+      grown.set(this.#omitted);
+      this.#omitted = grown;
+    }
+    this.#omitted.fill(1, first, end);
+  }
+
   /**
    * The dataset id of the lines added and a class map.
    *
@@ -66,9 +104,10 @@ export class DatasetLines {
    * @returns The id, and how many mask files it covers.
    */
   identity(labelmapSha256: string): DatasetIdentity {
-    const masks = this.#count;
+    const order: number[] = [];
+    for (let i = 0; i < this.#count; i++) if (this.#omitted[i] !== 1) order.push(i);
+    const masks = order.length;
     if (!this.#complete) return { masks };
-    const order = Array.from({ length: masks }, (_, i) => i);
     order.sort((a, b) => compareBytes(this.#line(a), this.#line(b)));
     const hash = createHash("sha256").update(`${DATASET_FORM}\nlabelmap ${labelmapSha256}\n`);
     for (const i of order) hash.update(this.#line(i));

@@ -17,12 +17,18 @@
  */
 
 import { HashedKeys } from "../_hashed_keys.ts";
-import { releaseBytes } from "../_release_bytes.ts";
 import { ConfigError } from "../errors.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
-import { type FileLine, fileLines } from "./_file_lines.ts";
+import { type FileLine, fileLineChunks } from "./_file_lines.ts";
+import type { DatasetLines } from "../dataset/dataset_lines.ts";
+import { CarriedEntries } from "./_carried_entries.ts";
+import { type LeftOver, LineRuns } from "./_line_runs.ts";
+import { parsedLines } from "./_parsed_lines.ts";
 import { ReadWindow } from "./_read_window.ts";
+import { ExclusiveReads } from "./_exclusive_reads.ts";
 import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
+import { grown } from "./_grown.ts";
+import { releaseBytes } from "../_release_bytes.ts";
 
 /** What became of an entry's task in this run. */
 const LEFT = 0;
@@ -35,7 +41,7 @@ const RECENT_IDS = 1024;
 
 /** The entries of an earlier export's manifest, kept in the file, found by task id. */
 export class EarlierManifest {
-  #file?: Deno.FsFile;
+  #file: ExclusiveReads;
   #source: { path: string; setting: string };
   /** Task id → the number of its last entry; sized once for the file's lines. */
   #index = new HashedKeys({ most: 0 });
@@ -48,13 +54,14 @@ export class EarlierManifest {
   #owners = new Map<number, number>();
   /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK}, {@linkcode REMOVED} or {@linkcode SUPERSEDED}. */
   #states = new Uint8Array(64);
-  #reads: Promise<unknown> = Promise.resolve();
   #decoder = new TextDecoder();
   /** Entries asked again, in file order as tasks come back, are read a window at a time. */
   #window = new ReadWindow((position, chunk) => this.#readAt(position, chunk));
+  /** What an incremental run notes to carry entries over as they are. */
+  #carried?: CarriedEntries;
 
   private constructor(file: Deno.FsFile | undefined, source: { path: string; setting: string }) {
-    this.#file = file;
+    this.#file = new ExclusiveReads(file);
     this.#source = source;
   }
 
@@ -75,6 +82,8 @@ export class EarlierManifest {
    * @param setting The option that named it, for errors.
    * @param onEntry Sees each entry as the file is checked (the run claims the earlier file names
    * in this one pass, not in a second one over a file of 100,000 lines).
+   * @param options `carried`: note what carries entries over as they are (an incremental run), with
+   * the export's dataset lines when it gathers them.
    * @returns The manifest, its file open until {@linkcode EarlierManifest.close}.
    * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
    * unsafe path.
@@ -84,11 +93,13 @@ export class EarlierManifest {
     name: string,
     setting: string,
     onEntry?: (entry: ManifestEntry) => void,
+    options: { carried?: { lines?: DatasetLines } } = {},
   ): Promise<EarlierManifest> {
     const path = files.pathOf(name);
     let manifest: EarlierManifest | undefined;
     try {
       manifest = new EarlierManifest(await files.openFile(name), { path, setting });
+      if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
       await manifest.#indexLines(onEntry);
       return manifest;
     } catch (error) {
@@ -156,17 +167,48 @@ export class EarlierManifest {
 
   /** The entries whose tasks did not come back, in file order, and whether each was removed. */
   async *leftOver(): AsyncGenerator<{ entry: ManifestEntry; removed: boolean }> {
-    for await (const { entry, number } of this.#parsedLines()) {
-      let state = this.#states[number];
-      if (state === SUPERSEDED) state = this.#states[this.#owners.get(number) ?? number];
-      if (state !== CAME_BACK) yield { entry, removed: state === REMOVED };
+    for await (const batch of this.leftOverLines()) {
+      for (const { entry, removed } of batch) yield { entry: entry!, removed: removed! };
+    }
+  }
+
+  /**
+   * The entries whose tasks did not come back, in file order, a chunk of the file at a time. With
+   * `asText`, the entries read with `carried` whose lines are the ones this export writes for
+   * them, and that were not removed, come as runs of their lines' bytes, not parsed.
+   */
+  async *leftOverLines(options: { asText?: boolean } = {}): AsyncGenerator<LeftOver[]> {
+    if (!this.#file.open) return;
+    const carried = options.asText ? this.#carried : undefined;
+    const runs = new LineRuns();
+    let number = 0;
+    for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
+      const left: LeftOver[] = [];
+      for (const line of lines) {
+        // Blank lines have no entry: an entry's line starts where the first pass found it.
+        if (number === this.#count || line.offset !== this.#offsets[number]) continue;
+        const at = number++;
+        let state = this.#states[at];
+        if (state === SUPERSEDED) state = this.#states[this.#owners.get(at) ?? at];
+        const removed = state === REMOVED;
+        if (state !== CAME_BACK && !removed && carried?.isPlain(at)) {
+          runs.add(line, at, left);
+          continue;
+        }
+        runs.end(left);
+        this.#carried?.omit(at);
+        if (state === CAME_BACK) continue;
+        const text = this.#decoder.decode(line.bytes);
+        left.push({ entry: parseManifestLine(text, line, this.#source)!, removed });
+      }
+      runs.end(left);
+      if (left.length > 0) yield left;
     }
   }
 
   /** Closes the file. Safe to call twice. */
   close(): void {
-    this.#file?.close();
-    this.#file = undefined;
+    this.#file.close();
   }
 
   /** Closes the file: `using earlier = await EarlierManifest.read(...)`. */
@@ -179,34 +221,51 @@ export class EarlierManifest {
     this.#index = new HashedKeys({ most: await this.#countLines() });
     // Task ids seen lately, with their last entry: a repeated id is found without a read.
     let recent = new Map<string, number>();
-    for await (const { entry, line } of this.#parsedLines()) {
-      onEntry?.(entry);
-      const number = this.#count++;
-      if (number === this.#states.length) this.#grow();
-      // 4 bytes an entry up to a 4 GiB manifest, 8 beyond.
-      if (line.offset > 0xffff_ffff && this.#offsets instanceof Uint32Array) {
-        this.#offsets = Float64Array.from(this.#offsets);
+    const options = { ...this.#parsing, written: this.#carried !== undefined };
+    for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
+      for (const parsed of parsedLines(lines, options)) {
+        if (parsed === null) break;
+        const { entry, line } = parsed;
+        onEntry?.(entry);
+        const number = this.#place(line);
+        this.#carried?.note(number, entry, parsed.written);
+        const { taskId } = entry;
+        // Most ids are new: no entry's hash is like theirs, and nothing is read to tell.
+        const before = recent.get(taskId) ??
+          (this.#index.find(taskId, () => true) === undefined
+            ? undefined
+            : (await this.#find(taskId))?.number);
+        if (before === undefined) this.#index.add(taskId, number);
+        else this.#supersede(taskId, before, number);
+        if (recent.size === RECENT_IDS) recent = new Map();
+        recent.set(taskId, number);
       }
-      this.#offsets[number] = line.offset;
-      this.#end = line.offset + line.bytes.length;
-      const { taskId } = entry;
-      const before = recent.get(taskId) ?? (await this.#find(taskId))?.number;
-      if (before === undefined) this.#index.add(taskId, number);
-      else this.#supersede(taskId, before, number);
-      if (recent.size === RECENT_IDS) recent = new Map();
-      recent.set(taskId, number);
     }
     // Each superseded entry points at its task's last entry, resolved latest first: linear
     // however often an id repeats.
     for (const [earlier, later] of [...this.#owners].reverse()) {
       this.#owners.set(earlier, this.#owners.get(later) ?? later);
     }
-    // Exactly the entries' size from now on; the larger arrays are freed now.
+    // Exactly the entries' size from now on.
     const [offsets, states] = [this.#offsets, this.#states];
     this.#offsets = offsets.slice(0, this.#count);
     this.#states = states.slice(0, this.#count);
+    // The larger arrays are freed now, not at V8's next full collection.
     releaseBytes(offsets);
     releaseBytes(states);
+  }
+
+  /** Records where the next entry's line is: its number. */
+  #place(line: FileLine): number {
+    const number = this.#count++;
+    if (number === this.#states.length) this.#grow();
+    // 4 bytes an entry up to a 4 GiB manifest, 8 beyond.
+    if (line.offset > 0xffff_ffff && this.#offsets instanceof Uint32Array) {
+      this.#offsets = Float64Array.from(this.#offsets);
+    }
+    this.#offsets[number] = line.offset;
+    this.#end = line.offset + line.bytes.length;
+    return number;
   }
 
   /** Entry `number` has the task id of entry `before`: it decides the task's fate from now on. */
@@ -227,10 +286,17 @@ export class EarlierManifest {
     this.#states = grown(this.#states, new Uint8Array(size));
   }
 
-  /** How many lines the file has. */
+  /** How many lines the file has, at most. */
   async #countLines(): Promise<number> {
-    let lines = 0;
-    for await (const _ of fileLines((position, chunk) => this.#readAt(position, chunk))) lines++;
+    // Its newlines and one more (a last line without one): what sizes the index, counted
+    // without making a line of each.
+    const chunk = new Uint8Array(1024 * 1024);
+    let lines = 1;
+    for (let position = 0, got; (got = await this.#readAt(position, chunk)) !== null;) {
+      const bytes = chunk.subarray(0, got);
+      for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
+      position += got;
+    }
     return lines;
   }
 
@@ -255,41 +321,24 @@ export class EarlierManifest {
   }
 
   /** The file's entries, in order, with their lines; stops at a last line cut short. */
-  async *#parsedLines(): AsyncGenerator<{ entry: ManifestEntry; line: FileLine; number: number }> {
-    if (this.#file === undefined) return;
-    const lines = fileLines((position, chunk) => this.#readAt(position, chunk));
-    let number = 0;
-    for await (const line of lines) {
-      const text = this.#decoder.decode(line.bytes);
-      const entry = parseManifestLine(text, line, this.#source);
-      if (entry === null) return;
-      if (entry !== undefined) yield { entry, line, number: number++ };
+  async *#parsedLines(): AsyncGenerator<{ entry: ManifestEntry; line: FileLine }> {
+    if (!this.#file.open) return;
+    const options = { ...this.#parsing, written: false };
+    for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
+      for (const parsed of parsedLines(lines, options)) {
+        if (parsed === null) return;
+        yield parsed;
+      }
     }
+  }
+
+  /** How lines are parsed: where they come from, for errors, and their decoder. */
+  get #parsing() {
+    return { source: this.#source, decoder: this.#decoder };
   }
 
   /** Reads the file's bytes from `position` into `chunk`: how many, or `null` at its end. */
   #readAt(position: number, chunk: Uint8Array): Promise<number | null> {
-    return this.#exclusive(async (file) => {
-      await file.seek(position, Deno.SeekMode.Start);
-      return await file.read(chunk);
-    });
+    return this.#file.readAt(position, chunk);
   }
-
-  /** Runs a seek and its reads alone: two readers of the file never interleave. */
-  #exclusive<T>(work: (file: Deno.FsFile) => Promise<T>): Promise<T> {
-    const file = this.#file;
-    if (file === undefined) {
-      return Promise.reject(new RangeError("The earlier manifest is closed: it is read no more"));
-    }
-    const result = this.#reads.then(() => work(file));
-    this.#reads = result.catch(() => {});
-    return result;
-  }
-}
-
-/** `array`'s values at the start of `empty`, a larger array of the same kind. */
-function grown<T extends Uint8Array>(array: T, empty: T): T {
-  empty.set(array);
-  releaseBytes(array);
-  return empty;
 }

@@ -4,6 +4,7 @@ import type { ExportSummary } from "../model/export_summary.ts";
 import { type ExportReport, PARTIAL_REPORT_NAME, REPORT_NAME } from "../report/export_report.ts";
 import { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { CARD_FILES } from "../dataset/write_dataset_card.ts";
+import { DatasetLines } from "../dataset/dataset_lines.ts";
 import { EarlierManifest } from "./_earlier_manifest.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import {
@@ -18,12 +19,8 @@ import {
 import { labelmapJson, labelmapTxt } from "./labelmap.ts";
 import { PANOPTIC_JSON } from "./_panoptic_json.ts";
 import { refuseUnsafeEntries } from "./_reused_folder_check.ts";
-import {
-  MANIFEST_NAME,
-  type ManifestEntry,
-  ManifestWriter,
-  PARTIAL_MANIFEST_NAME,
-} from "../model/manifest.ts";
+import { MANIFEST_NAME, type ManifestEntry, PARTIAL_MANIFEST_NAME } from "../model/manifest.ts";
+import { ManifestWriter } from "../model/manifest_writer.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import { LABELMAP_JSON } from "./read_class_map.ts";
 
@@ -53,18 +50,36 @@ export class ExportFolder {
   readonly files: ExportFolderFs;
   /** How the export treats an earlier export in the folder. */
   readonly mode: FolderMode;
+  /**
+   * With `gatherLines`: the `<path> <pixelSha256>` lines of the manifest's entries, gathered as
+   * they are written, and of the entries carried over as they were, added by the run.
+   */
+  readonly datasetLines?: DatasetLines;
   #dryRun: boolean;
+  #carryLines: boolean;
   #manifest: ManifestWriter;
 
   constructor(
     path: string,
     mode: FolderMode,
-    options: { fileSystem?: FileSystem; dryRun: boolean },
+    options: {
+      fileSystem?: FileSystem;
+      dryRun: boolean;
+      /** Gather the dataset lines of the entries as they are written (see `datasetLines`). */
+      gatherLines?: boolean;
+      /** An incremental run may carry the earlier manifest's lines over as they are. */
+      carryLines?: boolean;
+    },
   ) {
     this.files = new ExportFolderFs(path, { fileSystem: options.fileSystem });
     this.mode = mode;
     this.#dryRun = options.dryRun;
-    this.#manifest = new ManifestWriter(this.files);
+    this.#carryLines = options.carryLines ?? false;
+    const lines = options.gatherLines ? new DatasetLines() : undefined;
+    this.datasetLines = lines;
+    this.#manifest = new ManifestWriter(this.files, {
+      onEntry: lines && ((entry) => lines.add(entry)),
+    });
   }
 
   /** The folder's absolute path. */
@@ -84,9 +99,24 @@ export class ExportFolder {
     const earlier = this.mode === "resume" || this.mode === "incremental";
     if (this.#dryRun && !earlier) return { previous: EarlierManifest.none() };
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
-    await refuseUnsafeEntries(this.files, this.mode);
-    if (this.mode === "overwrite") return { previous: EarlierManifest.none() };
-    return await prepareExportFolder(this.files, this.mode, onEarlierEntry);
+    if (this.mode === "overwrite") {
+      await refuseUnsafeEntries(this.files, this.mode);
+      return { previous: EarlierManifest.none() };
+    }
+    // The walk over the folder (100,000 files for as many tasks) lists them on another thread
+    // while the earlier manifest is read: the file door opens only a regular file, and the
+    // walk's refusal, if any, is the one the export gives.
+    const carried = this.#carryLines ? { lines: this.datasetLines } : undefined;
+    const [walk, read] = await Promise.allSettled([
+      refuseUnsafeEntries(this.files, this.mode),
+      prepareExportFolder(this.files, this.mode, onEarlierEntry, { carried }),
+    ]);
+    if (walk.status === "rejected") {
+      if (read.status === "fulfilled") read.value.previous.close();
+      throw walk.reason;
+    }
+    if (read.status === "rejected") throw read.reason;
+    return read.value;
   }
 
   /**
@@ -123,8 +153,11 @@ export class ExportFolder {
     this.#manifest.add(sequence, entry);
   }
 
-  /** Adds manifest entries after the tasks' own (carried over or removed by an update); resolves once written. */
-  addTrailingEntries(entries: readonly ManifestEntry[]): Promise<void> {
+  /**
+   * Adds manifest entries after the tasks' own (carried over or removed by an update), or their
+   * lines as they are to be written (unchanged until written); resolves once written.
+   */
+  addTrailingEntries(entries: readonly (ManifestEntry | Uint8Array)[]): Promise<void> {
     return this.#manifest.addTrailing(entries);
   }
 

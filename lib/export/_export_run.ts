@@ -20,9 +20,6 @@ import type { Platform } from "../model/platform.ts";
 import { countInSplit, emptySplitCounts, sortSplitLabels } from "../model/split_counts.ts";
 import { splitOf, type SplitPlan } from "../model/split_plan.ts";
 
-/** Carried-over entries written at a time: the manifest's lines are never all in memory. */
-const CARRY_BATCH = 256;
-
 /** What one export run needs besides its tasks. */
 export interface ExportRunOptions {
   /** Renders and writes single tasks. */
@@ -159,30 +156,36 @@ export class ExportRun {
 
   /**
    * Appends the earlier export's entries whose tasks did not come back after the tasks' own
-   * (incremental), streamed from its manifest a batch at a time: carried over as they were, or
-   * as `removed` tells for the tasks removed from the export. A dry run only counts them.
+   * (incremental), streamed from its manifest a chunk at a time: carried over as they were (the
+   * lines this export would write, as they are), or as `removed` tells for the tasks removed from
+   * the export. A dry run only counts them.
    *
    * @param removed The entry of a removed task.
    * @returns How many entries were appended.
    */
   async carryOver(removed: (entry: ManifestEntry) => ManifestEntry): Promise<number> {
-    let batch: ManifestEntry[] = [];
+    const { previous, summary, exporter } = this.#options;
+    // The tasks still converting write their lines first: the carried lines follow them all,
+    // however fast they are read.
+    await this.#pool.drain();
     let count = 0;
-    for await (const left of this.#options.previous.leftOver()) {
-      count++;
-      if (this.#options.dryRun) continue;
-      const entry = left.removed ? removed(left.entry) : left.entry;
-      this.#options.exporter.reportEarlier(entry);
-      if (this.#options.summary.splits && entry.files.length > 0) {
-        countInSplit(this.#options.summary.splits, entry);
+    for await (const left of previous.leftOverLines({ asText: true })) {
+      const batch: (ManifestEntry | Uint8Array)[] = [];
+      for (const one of left) {
+        count += one.bytes === undefined ? 1 : one.end - one.first;
+        if (this.#options.dryRun) continue;
+        if (one.bytes !== undefined) {
+          batch.push(one.bytes);
+          continue;
+        }
+        const entry = one.removed ? removed(one.entry) : one.entry;
+        exporter.reportEarlier(entry);
+        if (summary.splits && entry.files.length > 0) countInSplit(summary.splits, entry);
+        batch.push(entry);
       }
-      batch.push(entry);
-      if (batch.length === CARRY_BATCH) {
-        await this.#folder.addTrailingEntries(batch);
-        batch = [];
-      }
+      // Written before the next chunk is read: the lines' bytes are that chunk's.
+      if (batch.length > 0) await this.#folder.addTrailingEntries(batch);
     }
-    await this.#folder.addTrailingEntries(batch);
     return count;
   }
 

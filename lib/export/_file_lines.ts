@@ -39,6 +39,32 @@ export interface FileLine {
 export async function* fileLines(
   read: (position: number, chunk: Uint8Array) => Promise<number | null>,
 ): AsyncGenerator<FileLine> {
+  for await (const lines of fileLineChunks(read)) yield* lines;
+}
+
+/**
+ * The lines of a file as {@linkcode fileLines} gives them, those of each chunk read together: a
+ * caller that takes 100,000 lines pays for a thousand steps of an async generator, not 100,000.
+ *
+ * @param read Reads the file's bytes from `position` into `chunk`: how many, or `null` at its end.
+ * @returns The lines, in order, a chunk's at a time; their bytes are valid until the next batch.
+ *
+ * @example
+ * ```ts
+ * import { fileLineChunks } from "./_file_lines.ts";
+ *
+ * const text = new TextEncoder().encode("a\nbc\nd");
+ * const read = (position: number, chunk: Uint8Array) => {
+ *   const rest = text.subarray(position, position + chunk.length);
+ *   chunk.set(rest);
+ *   return Promise.resolve(rest.length > 0 ? rest.length : null);
+ * };
+ * for await (const lines of fileLineChunks(read)) console.log(lines.length); // 2, then 1
+ * ```
+ */
+export async function* fileLineChunks(
+  read: (position: number, chunk: Uint8Array) => Promise<number | null>,
+): AsyncGenerator<FileLine[]> {
   const chunk = new Uint8Array(CHUNK_BYTES);
   let pending: Uint8Array = new Uint8Array(1024);
   let pendingLength = 0;
@@ -46,6 +72,7 @@ export async function* fileLines(
   let lineStart = 0;
   let number = 0;
   for (let got = await read(position, chunk); got !== null; got = await read(position, chunk)) {
+    const lines: FileLine[] = [];
     let from = 0;
     for (let end = chunk.indexOf(10, from); end >= 0 && end < got; end = chunk.indexOf(10, from)) {
       let bytes: Uint8Array = chunk.subarray(from, end);
@@ -54,21 +81,23 @@ export async function* fileLines(
         bytes = pending.subarray(0, pendingLength + bytes.length);
         pendingLength = 0;
       }
-      yield { bytes, offset: lineStart, number: ++number, last: false };
+      lines.push({ bytes, offset: lineStart, number: ++number, last: false });
       from = end + 1;
       lineStart = position + from;
     }
+    // The lines' bytes are the chunk's (the first may be `pending`'s): taken before either changes.
+    if (lines.length > 0) yield lines;
     pending = appended(pending, pendingLength, chunk.subarray(from, got));
     pendingLength += got - from;
     position += got;
   }
   if (pendingLength > 0) {
-    yield {
+    yield [{
       bytes: pending.subarray(0, pendingLength),
       offset: lineStart,
       number: ++number,
       last: true,
-    };
+    }];
   }
 }
 

@@ -37,13 +37,7 @@ export interface FinishParts {
 export async function finishExport(folder: ExportFolder, parts: FinishParts): Promise<void> {
   const { plan, table, summary } = parts;
   const { projectId, startedAt, maskFormat, filters } = plan;
-  // The manifest is read as a stream: parsed whole, 100,000 entries held about 100 MB at once.
-  const lines = new DatasetLines();
-  const tally = parts.card ? new DatasetCardTally() : undefined;
-  for await (const entry of manifestEntries(folder.files)) {
-    lines.add(entry);
-    tally?.add(entry);
-  }
+  const { lines, tally } = await datasetFacts(folder, parts.card ?? false);
   const identity = exportIdentity(lines, {
     labelmap: labelmapJson(table),
     configuration: parts.configuration,
@@ -76,6 +70,22 @@ export async function finishExport(folder: ExportFolder, parts: FinishParts): Pr
     ...identity,
     ...(own.length > 0 ? { files: own } : {}),
   });
+}
+
+/**
+ * The dataset lines of the complete manifest, and the card's tally when asked: gathered as the
+ * manifest was written when the folder did (an update of 100,000 entries reads them no more), else
+ * read from it as a stream (parsed whole, 100,000 entries held about 100 MB at once).
+ */
+async function datasetFacts(folder: ExportFolder, card: boolean) {
+  if (folder.datasetLines && !card) return { lines: folder.datasetLines, tally: undefined };
+  const lines = new DatasetLines();
+  const tally = card ? new DatasetCardTally() : undefined;
+  for await (const entry of manifestEntries(folder.files)) {
+    lines.add(entry);
+    tally?.add(entry);
+  }
+  return { lines, tally };
 }
 
 /** Removes the card files an earlier run of this folder recorded in its `export.json`. */

@@ -17,10 +17,10 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069
 // Windows refuses these in names; Linux and macOS keep them, so names stay the SDK's there.
 const WINDOWS_REFUSED = /[<>:"|?*]/g;
 const ENCODER = new TextEncoder();
-// Names of these characters only, none empty, none over MAX_NAME_BYTES (one byte each).
-const PLAIN_PATH = /^[A-Za-z0-9_.-]{1,200}(?:\/[A-Za-z0-9_.-]{1,200})*$/;
-// What portablePath() would still change in such a path: a name ending in `.`, or a device name.
-const PLAIN_PATH_CHANGED = /\.(?:\/|$)|(?:^|\/)(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(?=[./]|$)/i;
+// A path every rule above leaves as it is: names of ASCII letters, digits, `_`, `-` and `.`, none
+// empty or ending in `.`, none a device name, all of them short (as most tasks' paths are).
+const PLAIN_PATH = /^(?:[\w.-]*[\w-]\/)*[\w.-]*[\w-]$/;
+const DEVICE_NAME = /(?:^|\/)(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(?:[./]|$)/i;
 
 /** A path made portable, and what was changed to make it so (nothing when it already was). */
 export interface PortablePath {
@@ -45,9 +45,9 @@ export interface PortablePath {
  * @throws {RangeError} when the path has no name at all.
  */
 export function portablePath(path: string, platform: Platform): PortablePath {
-  // The usual path (ASCII letters, digits, `_`, `-` and `.`, no device name, no name ending in
-  // `.`, none longer than the bound) is portable as it is: nothing below would change it.
-  if (PLAIN_PATH.test(path) && !PLAIN_PATH_CHANGED.test(path)) return { path, changes: [] };
+  if (path.length <= MAX_NAME_BYTES && PLAIN_PATH.test(path) && !DEVICE_NAME.test(path)) {
+    return { path, changes: [] };
+  }
   const changes = new Set<string>();
   const names = path.split("/").filter((name) => name !== "");
   if (names.length === 0) throw new RangeError(`The path ${JSON.stringify(path)} has no name.`);
@@ -85,9 +85,9 @@ export function portablePath(path: string, platform: Platform): PortablePath {
  * names that share a long beginning stay apart), and the suffix.
  */
 export function fitName(stem: string, suffix = ""): string {
-  // A UTF-16 unit is at most 3 bytes of UTF-8: most names fit without being encoded.
-  if (3 * (stem.length + suffix.length) <= MAX_NAME_BYTES) return stem + suffix;
-  if (byteLength(stem) + byteLength(suffix) <= MAX_NAME_BYTES) return stem + suffix;
+  // A UTF-16 unit is at most 3 bytes of UTF-8: a short name fits without being measured.
+  const short = (stem.length + suffix.length) * 3 <= MAX_NAME_BYTES;
+  if (short || byteLength(stem) + byteLength(suffix) <= MAX_NAME_BYTES) return stem + suffix;
   const mark = `~${createHash("sha256").update(stem).digest("hex").slice(0, 12)}`;
   const room = MAX_NAME_BYTES - byteLength(suffix) - mark.length;
   let head = "";

@@ -4,6 +4,9 @@
  * @module
  */
 
+// deno-lint-ignore no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/;
+
 /**
  * The comparison key of a path: two paths with the same key are one file on macOS (APFS) or
  * Windows (NTFS), and in a zip unpacked there. The path is put in compatibility form (NFKC: `ϐ`
@@ -25,10 +28,7 @@
  * ```
  */
 export function foldFileName(path: string): string {
-  // ASCII is its own normal form, and its case folds one way: the usual name costs one pass.
+  // ASCII is its own NFKC and NFC form, and cases up and down as it cases down.
   if (ASCII.test(path)) return path.toLowerCase();
   return path.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFC");
 }
-
-// deno-lint-ignore no-control-regex
-const ASCII = /^[\u0000-\u007f]*$/;

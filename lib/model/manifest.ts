@@ -1,5 +1,5 @@
 import { ConfigError, UnsafePathError } from "../errors.ts";
-import { type ExportFolderFs, segmentsOf } from "./export_folder_fs.ts";
+import { segmentsOf } from "./export_folder_fs.ts";
 import type { PanopticSegment } from "./panoptic_segment.ts";
 
 /** The manifest's file name in an export folder. */
@@ -168,7 +168,6 @@ export function parseManifestLine(
   source: { path: string; setting: string },
 ): ManifestEntry | undefined | null {
   if (line.trim() === "") return undefined;
-  const { path, setting } = source;
   let entry: ManifestEntry | undefined;
   try {
     entry = JSON.parse(line);
@@ -176,6 +175,34 @@ export function parseManifestLine(
     // A crash can cut the last line short; everything before it is complete.
     if (place.last) return null;
   }
+  return checkManifestEntry(entry, place, source);
+}
+
+/**
+ * A value parsed from a manifest line, checked as {@linkcode parseManifestLine} checks it.
+ *
+ * @param value The value.
+ * @param place The line's number (and whether it ends the file).
+ * @param source Where the manifest was read, and the option that named it, for errors.
+ * @returns The value, a manifest entry.
+ * @throws {ConfigError} when it is not a manifest entry or has an unsafe path.
+ *
+ * @example
+ * ```ts
+ * import { checkManifestEntry } from "./manifest.ts";
+ *
+ * const source = { path: "manifest.jsonl", setting: "resume" };
+ * const value = { taskId: "t1", name: "a", outcome: "exported", files: [] };
+ * console.log(checkManifestEntry(value, { number: 1, last: false }, source).taskId); // "t1"
+ * ```
+ */
+export function checkManifestEntry(
+  value: unknown,
+  place: ManifestLinePlace,
+  source: { path: string; setting: string },
+): ManifestEntry {
+  const { path, setting } = source;
+  const entry = value as ManifestEntry | undefined;
   if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
     throw new ConfigError(
       `The manifest "${path}" has a bad line ${place.number}: it is not a manifest entry`,
@@ -200,111 +227,5 @@ function checkPaths(entry: ManifestEntry, where: string, setting: string): void 
         { setting },
       );
     }
-  }
-}
-
-/**
- * Writes manifest entries in task order while tasks finish in any order: entry `n` is held until
- * entries `0..n-1` are written. Lines go to {@linkcode PARTIAL_MANIFEST_NAME} as they come, so an
- * interrupted export can be resumed; `close()` renames it to {@linkcode MANIFEST_NAME}.
- */
-export class ManifestWriter {
-  #files: ExportFolderFs;
-  #file?: Deno.FsFile;
-  #pending = new Map<number, ManifestEntry | null>();
-  #next = 0;
-  #chain: Promise<void> = Promise.resolve();
-  #encoder = new TextEncoder();
-  #started = false;
-  #held: string[] = [];
-  #queued: string[] = [];
-
-  /**
-   * Creates a writer; nothing is written before {@linkcode ManifestWriter.start}.
-   *
-   * @param files The export folder's file door.
-   */
-  constructor(files: ExportFolderFs) {
-    this.#files = files;
-  }
-
-  /**
-   * Records task number `sequence`'s entry, or `null` for a task that has no line (not in this
-   * shard).
-   *
-   * @param sequence The task's position in the export, from 0.
-   * @param entry Its entry.
-   */
-  add(sequence: number, entry: ManifestEntry | null): void {
-    this.#pending.set(sequence, entry);
-    const lines: string[] = [];
-    while (this.#pending.has(this.#next)) {
-      const ready = this.#pending.get(this.#next);
-      this.#pending.delete(this.#next++);
-      if (ready) lines.push(`${JSON.stringify(ready)}\n`);
-    }
-    this.#write(lines.join(""));
-  }
-
-  /**
-   * Starts writing, once the export folder exists: entries added before are held until then, so
-   * an export that writes no mask leaves no folder and no manifest (as the SDK).
-   */
-  start(): void {
-    if (this.#started) return;
-    this.#started = true;
-    this.#write(this.#held.join(""));
-    this.#held = [];
-  }
-
-  /** Whether {@linkcode ManifestWriter.start} was called. */
-  get started(): boolean {
-    return this.#started;
-  }
-
-  #write(text: string): void {
-    if (text === "") return;
-    if (!this.#started) return void this.#held.push(text);
-    this.#queued.push(text);
-    if (this.#queued.length > 1) return;
-    // Lines that come while a write is under way go out together in the next one: one write
-    // call per burst of finished tasks, not one per task.
-    this.#chain = this.#chain.then(() => this.#append(this.#queued.splice(0).join("")));
-  }
-
-  /**
-   * Appends lines written after the tasks (entries carried over from an earlier export).
-   *
-   * @returns When they are written (or held, before {@linkcode ManifestWriter.start}).
-   */
-  addTrailing(entries: Iterable<ManifestEntry>): Promise<void> {
-    this.#write([...entries].map((entry) => `${JSON.stringify(entry)}\n`).join(""));
-    return this.#chain;
-  }
-
-  /** Writes what is left and renames the partial manifest to `manifest.jsonl` (if started). */
-  async close(): Promise<void> {
-    await this.#chain;
-    if (!this.#started) return;
-    if (!this.#file) await this.#append("");
-    this.#file?.close();
-    this.#file = undefined;
-    await this.#files.rename(PARTIAL_MANIFEST_NAME, MANIFEST_NAME);
-  }
-
-  /** Closes the partial manifest without renaming it (an interrupted export). */
-  async abandon(): Promise<void> {
-    await this.#chain.catch(() => {});
-    this.#file?.close();
-    this.#file = undefined;
-  }
-
-  async #append(text: string): Promise<void> {
-    // A new file, created exclusively: a link planted at that name is removed, not written through.
-    this.#file ??= await this.#files.createFile(PARTIAL_MANIFEST_NAME);
-    const bytes = this.#encoder.encode(text);
-    let written = 0;
-    // Synchronous, as the mask files' writes (`DENO_FILE_SYSTEM`): a few kilobytes at a time.
-    while (written < bytes.length) written += this.#file.writeSync(bytes.subarray(written));
   }
 }

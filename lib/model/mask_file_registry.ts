@@ -59,6 +59,8 @@ export class MaskFileRegistry {
   #index = new HashedKeys({ keyOf: (number) => this.#keys.get(number) });
   #taskIds = new PackedStrings();
   #lastTaskId?: string;
+  /** The folder of the file recorded last: it and the folders above it are held as folders. */
+  #knownFolder?: string;
   #platform: Platform;
 
   /**
@@ -97,26 +99,36 @@ export class MaskFileRegistry {
     const portable = portablePath(path, this.#platform);
     const reasons = [...portable.changes];
     const names = portable.path.split("/");
-    for (let i = 0; i < names.length - 1; i++) {
+    // Made only when a name is taken (rarely): a claim of a free name costs no replacement.
+    let id: string | undefined;
+    // The folders of the file recorded last are folders: a file beside it checks none again.
+    const inKnownFolder = parentOf(portable.path) === this.#knownFolder;
+    for (let i = 0; i < names.length - 1 && !inKnownFolder; i++) {
       const folder = names.slice(0, i + 1).join("/");
       const holder = this.#holderOf(folder);
       if (holder === undefined || holder === "") continue;
-      const id = idPart(taskId);
-      names[i] = this.#firstFree(names.slice(0, i), names[i], { id, suffix: "", folder: true });
+      names[i] = this.#firstFree(names.slice(0, i), names[i], {
+        id: id ??= idPart(taskId),
+        suffix: "",
+        folder: true,
+      });
       reasons.push(`its folder "${folder}" is the file of ${describe(holder)}`);
     }
     const wanted = names.join("/");
+    // Folded and looked up once: a free name is recorded with what was found here.
+    const key = keyOf(wanted);
+    const number = this.#numberOf(key);
     // A task claiming its file again (resume, incremental) has it already: its id is compared
     // with the holder's packed bytes, not made a string again.
-    if (this.#heldByTask(wanted, taskId)) {
+    if (number !== undefined && this.#isTask(this.#holders[number], taskId)) {
       return reasons.length === 0 ? { file: wanted } : { file: wanted, reason: reasons.join("; ") };
     }
-    const holder = this.#holderOf(wanted);
+    const holder = this.#holderAt(number);
     let file = wanted;
     if (holder !== undefined && holder !== taskId) {
       const stem = names[names.length - 1].slice(0, -".png".length);
       names[names.length - 1] = this.#firstFree(names.slice(0, -1), stem, {
-        id: idPart(taskId),
+        id: id ??= idPart(taskId),
         suffix: ".png",
         taskId,
       });
@@ -124,8 +136,16 @@ export class MaskFileRegistry {
       reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe(holder)}`);
     }
     // A task claiming its file again has it already.
-    if (holder !== taskId) this.#record(file, taskId);
+    if (holder !== taskId) {
+      if (file === wanted) this.#record(file, taskId, key, number);
+      else this.#record(file, taskId);
+    }
     return reasons.length === 0 ? { file } : { file, reason: reasons.join("; ") };
+  }
+
+  /** Whether `held` (a key's holder) is task `taskId`. */
+  #isTask(held: number, taskId: string): boolean {
+    return held >= HOLDER_TASK && this.#taskIds.equals(held - HOLDER_TASK, taskId);
   }
 
   /** `<name>__<id><suffix>`, then `_2`, `_3`...: the first one free in `parents`. */
@@ -146,17 +166,16 @@ export class MaskFileRegistry {
     }
   }
 
-  /** Whether task `taskId` holds `path`. */
-  #heldByTask(path: string, taskId: string): boolean {
-    const held = this.#heldBy(keyOf(path));
-    return held !== undefined && held >= HOLDER_TASK &&
-      this.#taskIds.equals(held - HOLDER_TASK, taskId);
-  }
-
   /** Who holds a path: a task id, `null` (the export), `""` (a folder), `undefined` (nobody). */
   #holderOf(path: string): string | null | undefined {
-    const held = this.#heldBy(keyOf(path));
-    if (held === undefined) return undefined;
+    const key = keyOf(path);
+    return this.#holderAt(this.#numberOf(key));
+  }
+
+  /** Who holds the key numbered `number` (`undefined`: no such key), as `#holderOf` says. */
+  #holderAt(number: number | undefined): string | null | undefined {
+    if (number === undefined) return undefined;
+    const held = this.#holders[number];
     return held === HOLDER_EXPORT
       ? null
       : held === HOLDER_FOLDER
@@ -164,22 +183,23 @@ export class MaskFileRegistry {
       : this.#taskIds.get(held - HOLDER_TASK);
   }
 
-  #record(file: string, taskId: string): void {
-    const key = keyOf(file);
-    const held = this.#heldBy(key);
+  #record(file: string, taskId: string, key = keyOf(file), number = this.#numberOf(key)): void {
+    const held = number === undefined ? undefined : this.#holders[number];
     // A task claiming its file again (resume, incremental) has it, and its folders, recorded.
     if (held !== undefined && held >= HOLDER_TASK) {
-      if (this.#taskIds.equals(held - HOLDER_TASK, taskId)) return;
+      if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
     }
-    const names = file.split("/");
+    const parent = parentOf(file);
+    const names = parent === this.#knownFolder ? [] : file.split("/");
     for (let i = 1; i < names.length; i++) {
       const folder = keyOf(names.slice(0, i).join("/"));
       if (this.#heldBy(folder) === undefined) this.#hold(folder, HOLDER_FOLDER);
     }
+    if (parent !== "") this.#knownFolder = parent;
     // A task that claims several files keeps its one id.
     if (this.#lastTaskId !== taskId) this.#taskIds.push(taskId);
     this.#lastTaskId = taskId;
-    this.#hold(key, HOLDER_TASK + this.#taskIds.size - 1);
+    this.#hold(key, HOLDER_TASK + this.#taskIds.size - 1, number);
   }
 
   /** The holder of a comparison key: the one recorded for exactly its bytes. */
@@ -192,9 +212,8 @@ export class MaskFileRegistry {
     return this.#index.find(key, (number) => this.#keys.equals(number, key));
   }
 
-  /** Records a key's holder. */
-  #hold(key: string, holder: number): void {
-    const held = this.#numberOf(key);
+  /** Records a key's holder; `held` is the key's number, when it has one. */
+  #hold(key: string, holder: number, held = this.#numberOf(key)): void {
     if (held !== undefined) {
       this.#holders[held] = holder;
       return;
@@ -217,6 +236,11 @@ function describe(holder: string | null): string {
 
 function keyOf(path: string): string {
   return foldFileName(path);
+}
+
+/** The folder part of a path (`""` for a file at the top). */
+function parentOf(path: string): string {
+  return path.slice(0, Math.max(0, path.lastIndexOf("/")));
 }
 
 function idPart(taskId: string): string {

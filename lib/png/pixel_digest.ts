@@ -55,6 +55,7 @@ export type SameAsAbove = (row: number) => boolean | undefined;
  * costs more than copying a piece).
  */
 const STAGE_BYTES = 64 * 1024;
+const EMPTY = new Uint8Array(0);
 
 /**
  * The most bytes of the canonical form that `rows` rows of `rowBytes` bytes can make.
@@ -94,8 +95,11 @@ export class PixelDigest {
   #rowBytes: number;
   /** The last row given (zeros before the first); `undefined` once differences were given. */
   #last: Uint8Array | undefined;
-  /** The canonical form's bytes not hashed yet: `#stage[0..#staged)`. */
-  #stage: Uint8Array;
+  /**
+   * The canonical form's bytes not hashed yet: `#stage[0..#staged)`; made when rows or
+   * differences first come (a digest fed its form, `updateForm`, never needs it).
+   */
+  #stage: Uint8Array = EMPTY;
   #staged = 0;
   /** A view of the words of the buffer differences last came in. */
   #words: Int32Array<ArrayBufferLike> = new Int32Array(0);
@@ -124,7 +128,6 @@ export class PixelDigest {
     if (layout === "indexed8" && palette) this.#hash.update(palette);
     this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
     this.#last = new Uint8Array(this.#rowBytes);
-    this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
   }
 
   /** The bytes of one row. */
@@ -229,6 +232,7 @@ export class PixelDigest {
   /** Stages a row's pieces: its bytes minus those of `above` at `b`, or as they are. */
   #addRow(row: Uint8Array, p: number, above: Uint8Array | undefined, b: number): void {
     const rowBytes = this.#rowBytes;
+    if (this.#stage === EMPTY) this.#stage = new Uint8Array(this.#stageBytes());
     if (this.#staged + pixelFormBound(1, rowBytes) > this.#stage.length) this.#flush();
     let start = 0;
     if (above === undefined && (row.byteOffset + p) % 4 === 0) start = this.#addWords(row, p);
@@ -280,9 +284,14 @@ export class PixelDigest {
 
   /** Stages the end of a row. */
   #endRow(): void {
+    if (this.#stage === EMPTY) this.#stage = new Uint8Array(this.#stageBytes());
     if (this.#staged + 4 > this.#stage.length) this.#flush();
     writeUint32(this.#stage, this.#staged, 0);
     this.#staged += 4;
+  }
+
+  #stageBytes(): number {
+    return Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes));
   }
 
   #flush(): void {

@@ -32,3 +32,23 @@ Deno.test("MaskFileRegistry gives a second file name to a task whose name folds 
     assert.match(second, /__t2\.png$/);
   }
 });
+
+Deno.test("foldFileName() folds ASCII names by case alone", () => {
+  assert.equal(foldFileName("Street/FRAME_01.JPG.png"), "street/frame_01.jpg.png");
+  assert.equal(foldFileName("a-b_c.0~9 x.png"), "a-b_c.0~9 x.png");
+  assert.notEqual(foldFileName("a.png"), foldFileName("a_.png"));
+});
+
+Deno.test("MaskFileRegistry renames, for each file in it, a folder that is another task's file, and keeps shared folders", () => {
+  const registry = new MaskFileRegistry({ platform: "posix" });
+  assert.equal(registry.claim("x.png", "t1"), "x.png");
+  assert.equal(registry.claim("x.png/y.png", "t2"), "x.png__t2/y.png");
+  assert.equal(registry.claim("x.png/z.png", "t3"), "x.png__t3/z.png");
+  assert.equal(registry.claim("d/e.png", "t4"), "d/e.png");
+  assert.equal(registry.claim("d/f.png", "t5"), "d/f.png");
+  assert.equal(registry.claim("D/e.png", "t6"), "D/e__t6.png");
+  assert.equal(registry.claim("d.png", "t7"), "d.png");
+  assert.equal(registry.claim("d/f.png/g.png", "t8"), "d/f.png__t8/g.png");
+  assert.equal(registry.claim("d/f.png/h.png", "t9"), "d/f.png__t9/h.png");
+  assert.equal(registry.claim("d/e.png", "t4"), "d/e.png", "a task claiming again keeps its file");
+});

@@ -123,3 +123,28 @@ Deno.test("nativePath() writes export paths with the platform's separator", () =
   assert.equal(nativePath("a/b/c.png", "windows"), "a\\b\\c.png");
   assert.equal(nativePath("a/b/c.png", "posix"), "a/b/c.png");
 });
+
+/** Paths of plain ASCII letters, digits, `_`, `-` and `.`, and the file each one gets. */
+const PLAIN_PATHS: [string, string][] = [
+  ["street/frame_01.jpg.png", "street/frame_01.jpg.png"],
+  ["data/COM1/a.jpg.png", "data/COM1_/a.jpg.png"],
+  ["lpt9.x/nul.png", "lpt9_.x/nul_.png"],
+  ["CONSOLE/ACONX.png", "CONSOLE/ACONX.png"],
+  ["v1./a..png", "v1._/a..png"],
+  [`${"n".repeat(196)}.png`, `${"n".repeat(196)}.png`],
+];
+
+Deno.test("MaskFileRegistry treats plain ASCII paths by the same rules: device names, trailing dots, long names", () => {
+  for (const [path, file] of PLAIN_PATHS) {
+    for (const platform of ["windows", "posix"] as const) {
+      const claimed = new MaskFileRegistry({ platform }).claimFile(path, "t1");
+      assert.equal(claimed.file, file, `${path} on ${platform}`);
+      assert.equal(claimed.reason === undefined, path === file, `${path} on ${platform}`);
+    }
+  }
+  const long = `${"n".repeat(197)}.png`;
+  const cut = new MaskFileRegistry({ platform: "posix" }).claimFile(long, "t1");
+  assert.equal(new TextEncoder().encode(cut.file).length, 200);
+  assert.match(cut.file, /^n+~[0-9a-f]{12}\.png$/);
+  assert.match(cut.reason ?? "", /longer than 200 bytes/);
+});

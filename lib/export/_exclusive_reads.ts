@@ -1,0 +1,57 @@
+/**
+ * An open file read at positions by several readers, each seek and its read alone: two readers of
+ * the file (a pass over its lines, an entry read again) never interleave.
+ *
+ * @example
+ * ```ts
+ * import { ExclusiveReads } from "./_exclusive_reads.ts";
+ *
+ * const path = await Deno.makeTempFile();
+ * await Deno.writeTextFile(path, "hello world");
+ * const reads = new ExclusiveReads(await Deno.open(path));
+ * const chunk = new Uint8Array(5);
+ * await reads.readAt(6, chunk);
+ * console.log(new TextDecoder().decode(chunk)); // "world"
+ * reads.close();
+ * await Deno.remove(path);
+ * ```
+ */
+export class ExclusiveReads {
+  #file?: Deno.FsFile;
+  #reads: Promise<unknown> = Promise.resolve();
+
+  /** @param file The open file, closed by {@linkcode ExclusiveReads.close} (none: nothing to read). */
+  constructor(file?: Deno.FsFile) {
+    this.#file = file;
+  }
+
+  /** Whether the file is still open. */
+  get open(): boolean {
+    return this.#file !== undefined;
+  }
+
+  /**
+   * Reads the file's bytes from `position` into `chunk`.
+   *
+   * @returns How many, or `null` at its end.
+   * @throws {RangeError} when the file is closed.
+   */
+  readAt(position: number, chunk: Uint8Array): Promise<number | null> {
+    const file = this.#file;
+    if (file === undefined) {
+      return Promise.reject(new RangeError("The earlier manifest is closed: it is read no more"));
+    }
+    const result = this.#reads.then(async () => {
+      await file.seek(position, Deno.SeekMode.Start);
+      return await file.read(chunk);
+    });
+    this.#reads = result.catch(() => {});
+    return result;
+  }
+
+  /** Closes the file. Safe to call twice. */
+  close(): void {
+    this.#file?.close();
+    this.#file = undefined;
+  }
+}
