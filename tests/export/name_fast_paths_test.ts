@@ -74,3 +74,25 @@ Deno.test("MaskFileRegistry changes a plain ASCII path only where a rule says so
   assert.match(file, /^frames\/a+~[0-9a-f]{12}\.png$/);
   assert.ok(file.length - "frames/".length <= 200);
 });
+
+Deno.test("MaskFileRegistry gives a task claiming again its own file, whatever its id's form, and another task a second name", () => {
+  // Hex ids are packed two digits a byte, others as UTF-8; a lone surrogate is kept aside.
+  const ids = [
+    "650000000000000000001eef",
+    "task_000123",
+    "tâche-é",
+    "t\ud800",
+    "65000000000000000000",
+  ];
+  const registry = new MaskFileRegistry({ platform: "posix" });
+  for (const [i, id] of ids.entries()) {
+    const path = `frames/f${i}.png`;
+    assert.deepEqual(registry.claimFile(path, id), { file: path });
+    assert.deepEqual(registry.claimFile(path, id), { file: path }, `${id} again`);
+    // An id that differs in its last unit only is another task.
+    const other = `${id.slice(0, -1)}${id.at(-1) === "0" ? "1" : "0"}`;
+    const second = registry.claimFile(path, other);
+    assert.notEqual(second.file, path, `${other} after ${id}`);
+    assert.match(second.reason ?? "", /is taken by task/);
+  }
+});
