@@ -4410,7 +4410,7 @@ function maskPreview(samples, table) {
 
 // lib/_release_bytes.ts
 function releaseBytes(bytes) {
-  if (!(bytes instanceof Uint8Array)) return;
+  if (!ArrayBuffer.isView(bytes) || bytes instanceof DataView) return;
   const buffer = bytes.buffer;
   if (!(buffer instanceof ArrayBuffer) || buffer.detached) return;
   if (bytes.byteLength === buffer.byteLength) buffer.transfer(0);

@@ -20343,6 +20343,14 @@ var TokenSession = class {
   }
 };
 
+// lib/_release_bytes.ts
+function releaseBytes(bytes) {
+  if (!ArrayBuffer.isView(bytes) || bytes instanceof DataView) return;
+  const buffer = bytes.buffer;
+  if (!(buffer instanceof ArrayBuffer) || buffer.detached) return;
+  if (bytes.byteLength === buffer.byteLength) buffer.transfer(0);
+}
+
 // lib/_hashed_keys.ts
 var HashedKeys = class {
   // Slot i holds a key's hash in hashes[i] (its top 8 bits when the owner gives keys back) and
@@ -20466,6 +20474,8 @@ var HashedKeys = class {
       this.#hashes[slot] = this.#tagOf(hash);
       this.#values[slot] = values[old];
     }
+    releaseBytes(values);
+    releaseBytes(hashes);
   }
 };
 var SEED = crypto.getRandomValues(new Uint32Array(1))[0];
@@ -20595,6 +20605,7 @@ var HEX_PAIRS = Array.from({
 function grown(array, least) {
   const larger = new array.constructor(Math.max(least, Math.ceil(array.length * 1.25)));
   larger.set(array);
+  releaseBytes(array);
   return larger;
 }
 
@@ -21170,14 +21181,6 @@ var JsonScanner = class {
     }
   }
 };
-
-// lib/_release_bytes.ts
-function releaseBytes(bytes) {
-  if (!(bytes instanceof Uint8Array)) return;
-  const buffer = bytes.buffer;
-  if (!(buffer instanceof ArrayBuffer) || buffer.detached) return;
-  if (bytes.byteLength === buffer.byteLength) buffer.transfer(0);
-}
 
 // lib/parse_json_text.ts
 function parseJsonText(text2) {
@@ -22049,6 +22052,14 @@ var MaskFileRegistry = class {
     const wanted = names.join("/");
     const key = keyOf(wanted);
     const number = this.#numberOf(key);
+    if (number !== void 0 && this.#isTask(this.#holders[number], taskId)) {
+      return reasons.length === 0 ? {
+        file: wanted
+      } : {
+        file: wanted,
+        reason: reasons.join("; ")
+      };
+    }
     const holder = this.#holderAt(number);
     let file = wanted;
     if (holder !== void 0 && holder !== taskId) {
@@ -22071,6 +22082,10 @@ var MaskFileRegistry = class {
       file,
       reason: reasons.join("; ")
     };
+  }
+  /** Whether `held` (a key's holder) is task `taskId`. */
+  #isTask(held, taskId) {
+    return held >= HOLDER_TASK && this.#taskIds.equals(held - HOLDER_TASK, taskId);
   }
   /** `<name>__<id><suffix>`, then `_2`, `_3`...: the first one free in `parents`. */
   #firstFree(parents, name, options) {
@@ -22130,6 +22145,7 @@ var MaskFileRegistry = class {
     if (number === this.#holders.length) {
       const holders = new Int32Array(Math.ceil(number * 1.25));
       holders.set(this.#holders);
+      releaseBytes(this.#holders);
       this.#holders = holders;
     }
     this.#holders[number] = holder;
@@ -30303,6 +30319,7 @@ labelmap ${labelmapSha256}
     if (this.#count === this.#starts.length) {
       const grown3 = new Float64Array(2 * this.#starts.length);
       grown3.set(this.#starts);
+      releaseBytes(this.#starts);
       this.#starts = grown3;
     }
     const used = this.#used[last];
@@ -30379,6 +30396,7 @@ function appended(buffer, length, bytes) {
 // lib/export/_grown.ts
 function grown2(array, empty) {
   empty.set(array);
+  releaseBytes(array);
   return empty;
 }
 
@@ -30890,8 +30908,14 @@ var EarlierManifest = class _EarlierManifest {
     ].reverse()) {
       this.#owners.set(earlier, this.#owners.get(later) ?? later);
     }
-    this.#offsets = this.#offsets.slice(0, this.#count);
-    this.#states = this.#states.slice(0, this.#count);
+    const [offsets, states] = [
+      this.#offsets,
+      this.#states
+    ];
+    this.#offsets = offsets.slice(0, this.#count);
+    this.#states = states.slice(0, this.#count);
+    releaseBytes(offsets);
+    releaseBytes(states);
   }
   /** Records where the next entry's line is: its number. */
   #place(line) {
@@ -30914,6 +30938,7 @@ var EarlierManifest = class _EarlierManifest {
     const size = this.#states.length * 2;
     const offsets = this.#offsets instanceof Uint32Array ? new Uint32Array(size) : new Float64Array(size);
     offsets.set(this.#offsets);
+    releaseBytes(this.#offsets);
     this.#offsets = offsets;
     this.#states = grown2(this.#states, new Uint8Array(size));
   }
