@@ -4175,7 +4175,8 @@ function readFastRows(png, onRows, options = {}) {
         };
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const changed = marked ? 0 : conversion.changed;
-        const bad = kernels.unfilter(at, count, inRow, channels, above, tables, changed);
+        const census = options.census === false ? 0 : tables;
+        const bad = kernels.unfilter(at, count, inRow, channels, above, census, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
@@ -4328,15 +4329,16 @@ function openMaskRows(bytes, options = {}) {
     width,
     height,
     warnings: png.warnings,
-    read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows, {
-      convert: options.convert
+    read: (onRows) => general ? readCountedRows(png, onRows, options.census ?? true) : readFastRows(png, onRows, {
+      convert: options.convert,
+      census: options.census
     })
   };
 }
-function readCountedRows(png, onRows) {
+function readCountedRows(png, onRows, counted) {
   const census = emptyCensus();
   readPngRows(png, (rows) => {
-    addToCensus(census, rows.data);
+    if (counted) addToCensus(census, rows.data);
     onRows(rows);
   });
   return census;
@@ -4640,6 +4642,10 @@ var MaskInstanceScanner = class {
   takeRows(rows) {
     const rowBytes = this.#width * 3;
     for (let r = 0; r < rows.count; r++) {
+      if (rows.repeats?.[r] === 1) {
+        this.#y++;
+        continue;
+      }
       this.#row.set(rows.data.subarray(r * rowBytes, (r + 1) * rowBytes));
       this.#scanRow();
       [this.#above, this.#row] = [
@@ -4757,7 +4763,8 @@ var MaskInstanceScanner = class {
 // lib/formats/coco_mask_instances.ts
 function cocoMaskInstances(job) {
   const rows = openMaskRows(job.bytes, {
-    maxPixels: job.maxPixels
+    maxPixels: job.maxPixels,
+    census: false
   });
   const { width, height } = rows;
   const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);

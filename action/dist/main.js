@@ -22753,6 +22753,10 @@ var MaskInstanceScanner = class {
   takeRows(rows) {
     const rowBytes = this.#width * 3;
     for (let r = 0; r < rows.count; r++) {
+      if (rows.repeats?.[r] === 1) {
+        this.#y++;
+        continue;
+      }
       this.#row.set(rows.data.subarray(r * rowBytes, (r + 1) * rowBytes));
       this.#scanRow();
       [this.#above, this.#row] = [
@@ -26036,7 +26040,8 @@ function readFastRows(png, onRows, options = {}) {
         };
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const changed = marked ? 0 : conversion.changed;
-        const bad = kernels.unfilter(at, count, inRow, channels, above, tables, changed);
+        const census = options.census === false ? 0 : tables;
+        const bad = kernels.unfilter(at, count, inRow, channels, above, census, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
@@ -26189,15 +26194,16 @@ function openMaskRows(bytes, options = {}) {
     width,
     height,
     warnings: png.warnings,
-    read: (onRows) => general ? readCountedRows(png, onRows) : readFastRows(png, onRows, {
-      convert: options.convert
+    read: (onRows) => general ? readCountedRows(png, onRows, options.census ?? true) : readFastRows(png, onRows, {
+      convert: options.convert,
+      census: options.census
     })
   };
 }
-function readCountedRows(png, onRows) {
+function readCountedRows(png, onRows, counted) {
   const census = emptyCensus();
   readPngRows(png, (rows) => {
-    addToCensus(census, rows.data);
+    if (counted) addToCensus(census, rows.data);
     onRows(rows);
   });
   return census;
@@ -26206,7 +26212,8 @@ function readCountedRows(png, onRows) {
 // lib/formats/coco_mask_instances.ts
 function cocoMaskInstances(job) {
   const rows = openMaskRows(job.bytes, {
-    maxPixels: job.maxPixels
+    maxPixels: job.maxPixels,
+    census: false
   });
   const { width, height } = rows;
   const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);

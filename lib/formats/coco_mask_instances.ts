@@ -69,7 +69,8 @@ export interface CocoMaskInstances {
  * ```
  */
 export function cocoMaskInstances(job: CocoMaskJob): CocoMaskInstances {
-  const rows = openMaskRows(job.bytes, { maxPixels: job.maxPixels });
+  // The scanner finds the instances itself: no census.
+  const rows = openMaskRows(job.bytes, { maxPixels: job.maxPixels, census: false });
   const { width, height } = rows;
   const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);
   rows.read((strip) => scanner.takeRows(strip));

@@ -8,6 +8,8 @@ export interface InstanceRows {
   first: number;
   /** How many rows. */
   count: number;
+  /** Per row, 1 where it is known to repeat the row above (see `RgbRows.repeats`). */
+  repeats?: Uint8Array;
 }
 
 /** Vertical runs of one instance in one column: grown by doubling, never per segment. */
@@ -99,6 +101,11 @@ export class MaskInstanceScanner {
   takeRows(rows: InstanceRows): void {
     const rowBytes = this.#width * 3;
     for (let r = 0; r < rows.count; r++) {
+      // A row that repeats the row above changes no run.
+      if (rows.repeats?.[r] === 1) {
+        this.#y++;
+        continue;
+      }
       this.#row.set(rows.data.subarray(r * rowBytes, (r + 1) * rowBytes));
       this.#scanRow();
       [this.#above, this.#row] = [this.#row, this.#above];

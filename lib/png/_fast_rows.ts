@@ -30,6 +30,8 @@ export interface ReadFastRowsOptions {
   stripRows?: number;
   /** Also hand the rows over converted (`RgbRows.converted`). */
   convert?: RowConversion;
+  /** Count the census. Default: `true` (`false`: the census returned is empty). */
+  census?: boolean;
 }
 
 /** Inflated bytes per strip, as in `_fast_rgb.ts` (where this size was measured). */
@@ -89,7 +91,8 @@ export function readFastRows(
         const scanlines = { at, stride: inStride, count };
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const changed = marked ? 0 : conversion.changed;
-        const bad = kernels.unfilter(at, count, inRow, channels, above, tables, changed);
+        const census = options.census === false ? 0 : tables;
+        const bad = kernels.unfilter(at, count, inRow, channels, above, census, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }

@@ -28,6 +28,12 @@ export interface MaskRowsOptions {
    * general decoder does not: convert its rows yourself).
    */
   convert?: RowConversion;
+  /**
+   * Count the census of the pixels on the way (what `read` returns). Default: `true`; `false`
+   * for a reader that finds what it needs in the rows itself (`read` then returns an empty
+   * census).
+   */
+  census?: boolean;
 }
 
 /** A checked mask PNG whose rows are ready to be read. */
@@ -43,7 +49,7 @@ export interface MaskRows {
    * valid until it returns.
    *
    * @param onRows Takes each strip.
-   * @returns The census of the image's pixels.
+   * @returns The census of the image's pixels (empty when not asked).
    * @throws {PngError} when the image data is truncated, corrupt or longer than the image
    * needs, or a row has an invalid filter type.
    */
@@ -80,16 +86,20 @@ export function openMaskRows(bytes: Uint8Array, options: MaskRowsOptions = {}): 
     warnings: png.warnings,
     read: (onRows) =>
       general
-        ? readCountedRows(png, onRows)
-        : readFastRows(png, onRows, { convert: options.convert }),
+        ? readCountedRows(png, onRows, options.census ?? true)
+        : readFastRows(png, onRows, { convert: options.convert, census: options.census }),
   };
 }
 
 /** The general strip decoder, counting the census of the rows as they come. */
-function readCountedRows(png: CheckedPng, onRows: (rows: RgbRows) => void): MaskCensus {
+function readCountedRows(
+  png: CheckedPng,
+  onRows: (rows: RgbRows) => void,
+  counted: boolean,
+): MaskCensus {
   const census = emptyCensus();
   readPngRows(png, (rows) => {
-    addToCensus(census, rows.data);
+    if (counted) addToCensus(census, rows.data);
     onRows(rows);
   });
   return census;

@@ -98,3 +98,41 @@ Deno.test("MaskInstanceScanner joins a run that goes on from a column's foot to 
   assert.deepEqual(instance.bbox, [0, 0, 2, 2]);
   assert.equal(instance.area, 2);
 });
+
+Deno.test("MaskInstanceScanner passes over rows marked as repeating the row above, with the same instances", () => {
+  const random = seededRandom(31);
+  for (const [width, height, strip] of [[37, 23, 4], [40, 31, 31], [5, 12, 1]]) {
+    const data = randomMask(width, height, random);
+    // Repeat some rows (and the first, all zeros: it repeats the zeros above the image).
+    const rowBytes = width * 3;
+    data.fill(0, 0, rowBytes);
+    for (let y = 1; y < height; y++) {
+      if (random() < 0.4) data.copyWithin(y * rowBytes, (y - 1) * rowBytes, y * rowBytes);
+    }
+    const repeats = Uint8Array.from({ length: height }, (_, y) => {
+      const row = data.subarray(y * rowBytes, (y + 1) * rowBytes);
+      const above = y === 0
+        ? new Uint8Array(rowBytes)
+        : data.subarray((y - 1) * rowBytes, y * rowBytes);
+      return row.every((byte, i) => byte === above[i]) ? 1 : 0;
+    });
+    assert.ok(repeats.filter((r) => r === 1).length >= 3, "some rows repeat");
+    const expected = naiveInstances(width, height, data, CLASSES);
+    const scanner = new MaskInstanceScanner(width, height, CLASSES);
+    for (let first = 0; first < height; first += strip) {
+      const count = Math.min(strip, height - first);
+      // The marked rows' bytes are not read: they are overwritten here.
+      const rows = data.slice(first * rowBytes, (first + count) * rowBytes);
+      for (let r = 0; r < count; r++) {
+        if (repeats[first + r] === 1) rows.fill(0xee, r * rowBytes, (r + 1) * rowBytes);
+      }
+      scanner.takeRows({
+        data: rows,
+        first,
+        count,
+        repeats: repeats.subarray(first, first + count),
+      });
+    }
+    assert.deepEqual(scanner.end(), expected, `${width}×${height} in strips of ${strip}`);
+  }
+});
