@@ -25639,8 +25639,7 @@ var PixelDigest = class {
   /** Stages a row's pieces: its bytes minus those of `above` at `b`, or as they are. */
   #addRow(row, p, above, b) {
     const rowBytes = this.#rowBytes;
-    if (this.#stage === EMPTY) this.#stage = new Uint8Array(this.#stageBytes());
-    if (this.#staged + pixelFormBound(1, rowBytes) > this.#stage.length) this.#flush();
+    this.#reserve(pixelFormBound(1, rowBytes));
     let start = 0;
     if (above === void 0 && (row.byteOffset + p) % 4 === 0) start = this.#addWords(row, p);
     const stage = this.#stage;
@@ -25689,13 +25688,16 @@ var PixelDigest = class {
   }
   /** Stages the end of a row. */
   #endRow() {
-    if (this.#stage === EMPTY) this.#stage = new Uint8Array(this.#stageBytes());
-    if (this.#staged + 4 > this.#stage.length) this.#flush();
+    this.#reserve(4);
     writeUint32(this.#stage, this.#staged, 0);
     this.#staged += 4;
   }
-  #stageBytes() {
-    return Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes));
+  /** Makes room for `bytes` more in the stage (made on first use), hashing what it holds. */
+  #reserve(bytes) {
+    if (this.#stage === EMPTY) {
+      this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
+    }
+    if (this.#staged + bytes > this.#stage.length) this.#flush();
   }
   #flush() {
     if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));

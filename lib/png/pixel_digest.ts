@@ -232,8 +232,7 @@ export class PixelDigest {
   /** Stages a row's pieces: its bytes minus those of `above` at `b`, or as they are. */
   #addRow(row: Uint8Array, p: number, above: Uint8Array | undefined, b: number): void {
     const rowBytes = this.#rowBytes;
-    if (this.#stage === EMPTY) this.#stage = new Uint8Array(this.#stageBytes());
-    if (this.#staged + pixelFormBound(1, rowBytes) > this.#stage.length) this.#flush();
+    this.#reserve(pixelFormBound(1, rowBytes));
     let start = 0;
     if (above === undefined && (row.byteOffset + p) % 4 === 0) start = this.#addWords(row, p);
     const stage = this.#stage;
@@ -284,14 +283,17 @@ export class PixelDigest {
 
   /** Stages the end of a row. */
   #endRow(): void {
-    if (this.#stage === EMPTY) this.#stage = new Uint8Array(this.#stageBytes());
-    if (this.#staged + 4 > this.#stage.length) this.#flush();
+    this.#reserve(4);
     writeUint32(this.#stage, this.#staged, 0);
     this.#staged += 4;
   }
 
-  #stageBytes(): number {
-    return Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes));
+  /** Makes room for `bytes` more in the stage (made on first use), hashing what it holds. */
+  #reserve(bytes: number): void {
+    if (this.#stage === EMPTY) {
+      this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
+    }
+    if (this.#staged + bytes > this.#stage.length) this.#flush();
   }
 
   #flush(): void {
