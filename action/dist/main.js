@@ -25789,7 +25789,7 @@ function transcodeFastRgb(png, options) {
             ...differences(layout, count),
             flags: layout.flags
           });
-          if (fromForm) censusOf(kernels, layout, {
+          if (fromForm) censusFromPieces(kernels, layout, {
             tables,
             form
           });
@@ -25841,7 +25841,7 @@ function recolourStrip(kernels, memory, layout, strip, pixels) {
   kernels.filterUp(output, count + 1, outRow);
   return -1;
 }
-function censusOf(kernels, layout, strip) {
+function censusFromPieces(kernels, layout, strip) {
   const { width, channels, input, pieces } = layout;
   const stride = layout.inRow + 1;
   kernels.censusPieces(pieces, strip.form, input + stride + 1, stride, width, channels, strip.tables);

@@ -115,7 +115,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
             ...differences(layout, count),
             flags: layout.flags,
           });
-          if (fromForm) censusOf(kernels, layout, { tables, form });
+          if (fromForm) censusFromPieces(kernels, layout, { tables, form });
         }
         writeRows(deflate, memory, layout, count);
         if (pixels) sinkRows(pixels, { kernels, memory, layout, count });
@@ -167,7 +167,7 @@ function recolourStrip(
  * Counts the census of a strip's unfiltered input rows from the canonical form of its output
  * rows, written at `layout.pieces` up to `form`: the pixels under its pieces of differences.
  */
-function censusOf(
+function censusFromPieces(
   kernels: KernelExports,
   layout: StripLayout,
   strip: { tables: number; form: number },
