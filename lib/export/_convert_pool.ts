@@ -9,6 +9,7 @@
 import { MasksError } from "../errors.ts";
 import type { CocoMaskInstances, CocoMaskJob } from "../formats/coco_mask_instances.ts";
 import type { MaskJob, MaskJobSettings, RenderedMask, TaskMaskJob } from "./_mask_job.ts";
+import type { IntactFilesJob } from "./_intact_files.ts";
 import {
   errorOf,
   POOL_JOBS,
@@ -123,6 +124,17 @@ export class ConvertPool {
    */
   cocoInstances(job: CocoMaskJob): Promise<CocoMaskInstances> {
     return this.#run("cocoInstances", job) as Promise<CocoMaskInstances>;
+  }
+
+  /**
+   * Tells whether each of an earlier run's files is intact, as {@linkcode intactFiles} does, on a
+   * worker (a resumed export's kept files, a batch at a time).
+   *
+   * @param job The export folder and the files with their SHA-256.
+   * @returns By file, 1 when intact, else 0.
+   */
+  intactFiles(job: IntactFilesJob): Promise<Uint8Array> {
+    return this.#run("intactFiles", job) as Promise<Uint8Array>;
   }
 
   /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */

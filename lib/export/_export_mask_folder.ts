@@ -28,7 +28,7 @@ import type { ExportMasksOptions } from "./export_masks.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 
 /** How many pages a resumed export keeps asked while it reads the tasks it keeps. */
-const KEPT_PAGES_AHEAD = 4;
+const KEPT_PAGES_AHEAD = 8;
 
 /**
  * The `mask` format: the PNG masks, `manifest.jsonl` and `export.json` in an export folder, as

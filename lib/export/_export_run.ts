@@ -2,6 +2,7 @@ import { releaseBytes } from "../_release_bytes.ts";
 import type { Task } from "../api/types.ts";
 import { TaskError } from "../errors.ts";
 import { TaskPool } from "./_task_pool.ts";
+import { KEPT_BATCH } from "./_kept_checks.ts";
 import type { Mask } from "../detect/mask_of.ts";
 import { entryBase, type TaskExporter, type TaskJob } from "./_task_exporter.ts";
 import {
@@ -19,6 +20,9 @@ import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import type { Platform } from "../model/platform.ts";
 import { countInSplit, emptySplitCounts, sortSplitLabels } from "../model/split_counts.ts";
 import { splitOf, type SplitPlan } from "../model/split_plan.ts";
+
+/** How many tasks may wait for their earlier files' check: a batch on each worker and one filling. */
+const KEPT_IN_FLIGHT = 3 * KEPT_BATCH;
 
 /** What one export run needs besides its tasks. */
 export interface ExportRunOptions {
@@ -63,6 +67,8 @@ export class ExportRun {
   #options: ExportRunOptions;
   #registry: MaskFileRegistry;
   #pool: TaskPool;
+  /** The tasks whose earlier files are being checked, to be kept (resume). */
+  #keeping = new TaskPool(KEPT_IN_FLIGHT);
   #folder: ExportFolder;
   /** The earlier export's file names, claimed before the first task. */
   #claimedEarlier?: Promise<void>;
@@ -134,19 +140,35 @@ export class ExportRun {
       return this.#finish(sequence, { ...outcome, status: "planned" }, null);
     }
     const job: TaskJob = { task, mask, outcome, previous };
-    await this.#pool.run(async () => {
-      try {
-        await (this.#folderReady ??= this.#startFolder());
-        if (this.#options.keepComplete && await this.#options.exporter.isComplete(previous)) {
-          this.#options.exporter.keep(job);
-          return this.#finish(sequence, { ...outcome, status: "kept" }, previous!, split);
-        }
-        const { outcome: result, entry } = await this.#options.exporter.export(job);
-        this.#finish(sequence, result, entry, split);
-      } catch (error) {
-        this.#fatal ??= error;
+    // A task that may be kept waits for its files' check among many (checked a batch at a
+    // time), not for a place among the few being converted.
+    if (this.#options.keepComplete && previous !== undefined) {
+      await this.#keeping.run(() => this.#keepOrExport(sequence, job, split));
+    } else await this.#pool.run(() => this.#export(sequence, job, split));
+  }
+
+  /** Keeps a task whose earlier files are intact; exports it when they are not. */
+  async #keepOrExport(sequence: number, job: TaskJob, split?: string): Promise<void> {
+    try {
+      await (this.#folderReady ??= this.#startFolder());
+      if (await this.#options.exporter.isComplete(job.previous)) {
+        this.#options.exporter.keep(job);
+        return this.#finish(sequence, { ...job.outcome, status: "kept" }, job.previous!, split);
       }
-    });
+    } catch (error) {
+      return void (this.#fatal ??= error);
+    }
+    await this.#pool.run(() => this.#export(sequence, job, split));
+  }
+
+  async #export(sequence: number, job: TaskJob, split?: string): Promise<void> {
+    try {
+      await (this.#folderReady ??= this.#startFolder());
+      const { outcome: result, entry } = await this.#options.exporter.export(job);
+      this.#finish(sequence, result, entry, split);
+    } catch (error) {
+      this.#fatal ??= error;
+    }
   }
 
   /** Starts the folder and manifest now, before any task: an update writes its manifest anyway. */
@@ -167,7 +189,7 @@ export class ExportRun {
     const { previous, summary, exporter } = this.#options;
     // The tasks still converting write their lines first: the carried lines follow them all,
     // however fast they are read.
-    await this.#pool.drain();
+    await this.#drain();
     let count = 0;
     for await (const left of previous.leftOverLines({ asText: true })) {
       const batch: (ManifestEntry | Uint8Array)[] = [];
@@ -191,7 +213,7 @@ export class ExportRun {
 
   /** Waits for the running tasks, then completes the manifest; throws the first fatal error. */
   async finish(): Promise<void> {
-    await this.#pool.drain();
+    await this.#drain();
     if (this.#fatal !== undefined) {
       await this.#folder.abandonManifest();
       await this.#options.exporter.discardReport();
@@ -211,9 +233,15 @@ export class ExportRun {
 
   /** Stops after the running tasks; the partial manifest stays for `--resume`. */
   async abandon(): Promise<void> {
-    await this.#pool.drain();
+    await this.#drain();
     await this.#folder.abandonManifest();
     await this.#options.exporter.discardReport();
+  }
+
+  /** Waits for the tasks being checked (those that turn out not intact start converting), then for all. */
+  async #drain(): Promise<void> {
+    await this.#keeping.drain();
+    await this.#pool.drain();
   }
 
   /** Earlier files keep their names: later tasks of the same name get another one. */

@@ -13,6 +13,7 @@ import {
   cocoMaskInstances,
   type CocoMaskJob,
 } from "../formats/coco_mask_instances.ts";
+import { intactFiles, type IntactFilesJob } from "./_intact_files.ts";
 
 /** The jobs a pool runs, each with its input and its result. */
 export interface PoolJobs {
@@ -20,6 +21,8 @@ export interface PoolJobs {
   render: { input: MaskJob; result: RenderedMask };
   /** {@linkcode cocoMaskInstances}: one mask's instances as COCO's RLE annotations. */
   cocoInstances: { input: CocoMaskJob; result: CocoMaskInstances };
+  /** {@linkcode intactFiles}: whether each of an earlier run's files is intact. */
+  intactFiles: { input: IntactFilesJob; result: Uint8Array };
 }
 
 /** The name of a job. */
@@ -43,6 +46,10 @@ export const POOL_JOBS: {
     // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
     run: async (job) => cocoMaskInstances(job),
     transfer: () => [],
+  },
+  intactFiles: {
+    run: (job) => intactFiles(job),
+    transfer: (intact) => [intact.buffer as ArrayBuffer],
   },
 };
 

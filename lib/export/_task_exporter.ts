@@ -15,6 +15,7 @@ import type { MaskFormat } from "./mask_format.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { ExportReport } from "../report/export_report.ts";
 import { releaseBytes } from "../_release_bytes.ts";
+import { KeptChecks } from "./_kept_checks.ts";
 
 export { sha256 };
 
@@ -63,10 +64,12 @@ export class TaskExporter {
   #options: TaskExporterOptions;
   #taskMask: (mask: PngMask | ShapesMask) => TaskMask;
   #settings: MaskJobSettings;
+  #kept: KeptChecks;
 
   constructor(files: ExportFolderFs, options: TaskExporterOptions) {
     this.#files = files;
     this.#options = options;
+    this.#kept = new KeptChecks(files, options.pool);
     const { format, table, colourByBChannel, report, stuffClasses, card } = options;
     // One object for every task: the pool copies it to each worker once.
     this.#settings = {
@@ -80,13 +83,13 @@ export class TaskExporter {
     this.#taskMask = taskMaskOf(options.source, { maxPixels: options.maxPixels });
   }
 
-  /** Whether an earlier run's files for this task are all present and intact. */
+  /**
+   * Whether an earlier run's files for this task are all present and intact: checked on the
+   * pool's workers, many tasks' files at a time.
+   */
   async isComplete(previous: ManifestEntry | undefined): Promise<boolean> {
     if (!previous || previous.outcome !== "exported" || previous.files.length === 0) return false;
-    for (const file of previous.files) {
-      if (!(await this.#intact(file.path, file.sha256))) return false;
-    }
-    return true;
+    return await this.#kept.intact(previous.files);
   }
 
   /** Exports one task; returns its outcome and manifest entry. */

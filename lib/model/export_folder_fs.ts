@@ -60,6 +60,11 @@ export class ExportFolderFs {
     this.#rootChosenByUser = options.rootChosenByUser ?? false;
   }
 
+  /** Whether the root is a folder the user chose (it may then be a link), as it was opened. */
+  get rootChosenByUser(): boolean {
+    return this.#rootChosenByUser;
+  }
+
   /**
    * The absolute path of `relative` after checking its form (no lstat).
    *
