@@ -137,6 +137,18 @@ export class ConvertPool {
     return this.#run("intactFiles", job) as Promise<Uint8Array>;
   }
 
+  /**
+   * Starts every worker now, before the first job, so that their modules load while the caller
+   * prepares (a resumed export reads its earlier manifest): its first jobs do not wait for them.
+   */
+  warm(): void {
+    while (!this.#closed) {
+      const worker = this.#startWorker();
+      if (worker === undefined) return;
+      this.#idle.push(worker);
+    }
+  }
+
   /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */
   close(): void {
     this.#closed = true;

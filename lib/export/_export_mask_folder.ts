@@ -50,6 +50,11 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
     gatherLines: updating && !options.card,
     carryLines: updating && !options.report && plan.split === undefined,
   });
+  // Closed when this function returns or throws: the run has drained its tasks by then.
+  using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
+  // A resumed export's workers check its kept files from its first task on: they load while
+  // its earlier manifest is read.
+  if (plan.mode === "resume" && !plan.dryRun) pool.warm();
   const { prepared, registry } = await openClaimingNames(folder, options);
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
@@ -63,8 +68,6 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
 
   const summary = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
   if (pinned) summary.classMap = classMapNote(masks.table, pinned);
-  // Closed when this function returns or throws: the run has drained its tasks by then.
-  using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
   const report = options.report && !plan.dryRun
     ? new ExportReport(masks.table.classes, folder.files)
     : undefined;
