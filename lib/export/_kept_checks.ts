@@ -12,10 +12,10 @@ import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { DENO_FILE_SYSTEM } from "../model/file_system.ts";
 import { intactFiles, type IntactFilesJob } from "./_intact_files.ts";
 
-/** The most tasks checked in one batch. */
-export const KEPT_BATCH = 64;
+/** The most tasks checked in one batch: a page of the lab's. */
+export const KEPT_BATCH = 100;
 /** How long a batch not yet full waits for more tasks, in milliseconds. */
-const BATCH_WAIT_MS = 2;
+const BATCH_WAIT_MS = 10;
 
 interface Waiting {
   files: readonly ManifestFile[];
