@@ -2,7 +2,7 @@ import { releaseBytes } from "../_release_bytes.ts";
 import type { Task } from "../api/types.ts";
 import { TaskError } from "../errors.ts";
 import { TaskPool } from "./_task_pool.ts";
-import { KEPT_BATCH } from "./_kept_checks.ts";
+import { KEPT_IN_FLIGHT } from "./_kept_checks.ts";
 import type { Mask } from "../detect/mask_of.ts";
 import { entryBase, type TaskExporter, type TaskJob } from "./_task_exporter.ts";
 import {
@@ -20,9 +20,6 @@ import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import type { Platform } from "../model/platform.ts";
 import { countInSplit, emptySplitCounts, sortSplitLabels } from "../model/split_counts.ts";
 import { splitOf, type SplitPlan } from "../model/split_plan.ts";
-
-/** How many tasks may wait for their earlier files' check: a batch on each worker and one filling. */
-const KEPT_IN_FLIGHT = 3 * KEPT_BATCH;
 
 /** What one export run needs besides its tasks. */
 export interface ExportRunOptions {

@@ -14,6 +14,8 @@ import { intactFiles, type IntactFilesJob } from "./_intact_files.ts";
 
 /** The most tasks checked in one batch: a page of the lab's. */
 export const KEPT_BATCH = 100;
+/** How many tasks may wait for their check: a batch on each of two workers and one filling. */
+export const KEPT_IN_FLIGHT = 3 * KEPT_BATCH;
 /** How long a batch not yet full waits for more tasks, in milliseconds. */
 const BATCH_WAIT_MS = 10;
 
