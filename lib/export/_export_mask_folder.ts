@@ -51,10 +51,7 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
     carryLines: updating && !options.report && plan.split === undefined,
   });
   // Closed when this function returns or throws: the run has drained its tasks by then.
-  using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
-  // A resumed export's workers check its kept files from its first task on: they load while
-  // its earlier manifest is read.
-  if (plan.mode === "resume" && !plan.dryRun) pool.warm();
+  using pool = conversionPool(plan, options);
   const { prepared, registry } = await openClaimingNames(folder, options);
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
@@ -98,6 +95,16 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
   }
   summary.durationMs = performance.now() - started;
   return summary;
+}
+
+/**
+ * The export's conversion pool. A resumed export's workers check its kept files from its first
+ * task on: they start now, and load while its earlier manifest is read.
+ */
+function conversionPool(plan: ExportPlan, options: ExportMasksOptions): ConvertPool {
+  const pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
+  if (plan.mode === "resume" && !plan.dryRun) pool.warm();
+  return pool;
 }
 
 /**
