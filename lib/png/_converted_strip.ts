@@ -42,6 +42,10 @@ export interface ConversionLayout {
    * are not zero.
    */
   runs: number;
+  /** A word where a kernel leaves a second result (`labelScanlines`: the end of the form). */
+  ends: number;
+  /** Per row of the strip, the 16 bytes of labels that differ from those above (`labels`). */
+  vectorList: number;
 }
 
 /**
@@ -120,11 +124,35 @@ export function labelScanlines(
     same,
     layout.seen + mask.from * 256,
     layout.runs,
+    layout.form,
+    layout.ends,
+    layout.vectorList + mask.from * 4 * (1 + (width >> 4)),
   );
-  const rows = scannedRows(kernels, memory, layout, { count, rowBytes: width });
+  // The kernel wrote the rows' form for the digest as it made them.
+  const formEnd = new Int32Array(memory.buffer, layout.ends, 1)[0];
+  const rows = scannedRows(kernels, memory, layout, { count, rowBytes: width, formEnd });
   // The deflater skips the zeros between the runs found there in one call, not one call a run.
   const runs = new Int32Array(memory.buffer, layout.runs, (end - layout.runs) / 4);
   return { ...rows, skipZeros: skipToRuns(runs) };
+}
+
+/**
+ * Readies the scanlines of the labels' masks for a new image: {@linkcode labelScanlines} writes
+ * only the bytes that are not zeros, and makes the ones it wrote zeros again at its next call.
+ *
+ * @param memory The kernels' memory.
+ * @param layout Where the buffers are.
+ * @param rows The most rows of a strip.
+ */
+export function clearLabelScanlines(
+  memory: Uint8Array,
+  layout: ConversionLayout,
+  rows: number,
+): void {
+  const stride = layout.width + 1;
+  memory.fill(0, layout.scan, layout.scan + (rows + 1) * stride);
+  // No form written yet: nothing to make zeros again.
+  new Int32Array(memory.buffer, layout.ends, 1)[0] = layout.form;
 }
 
 /**
@@ -143,19 +171,21 @@ function skipToRuns(runs: Int32Array): NonNullable<ConvertedRows["skipZeros"]> {
 
 /**
  * The scanlines the kernels wrote from slot 1 (the last row, raw, in slot 0, and the rows' flags
- * at `flags`), with the canonical form of their rows for the pixel digest.
+ * at `flags`), with the canonical form of their rows for the pixel digest (written here unless
+ * its end is given: the kernel wrote it).
  */
 function scannedRows(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  rows: { count: number; rowBytes: number },
+  rows: { count: number; rowBytes: number; formEnd?: number },
 ): ConvertedRows {
   const { scan, flags, form } = layout;
   const { count, rowBytes } = rows;
   const stride = rowBytes + 1;
   const ptr = scan + stride + 1;
-  const end = writeForm(kernels, { ptr, stride, count, rowBytes, above: -1, flags, out: form });
+  const end = rows.formEnd ??
+    writeForm(kernels, { ptr, stride, count, rowBytes, above: -1, flags, out: form });
   return {
     scanlines: memory.subarray(scan + stride, scan + (count + 1) * stride),
     stride,
@@ -201,6 +231,7 @@ export function labelStrip(
   const { count, at, stride, channels } = strip;
   kernels.labelRows(at, stride, count, width, channels, labels, same, layout.changed);
   kernels.rowBytesSeen(labels, count, width, seen, same);
+  kernels.changedVectors(labels, count, width, same, layout.vectorList);
   return {
     bytes: memory.subarray(labels, labels + count * width),
     seen: memory.subarray(seen, seen + count * 256),

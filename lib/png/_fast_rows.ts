@@ -15,6 +15,7 @@ import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
 import type { RgbRows, RowConversion } from "./png_rows.ts";
 import {
   bytesPerPixel,
+  clearLabelScanlines,
   type ConversionLayout,
   convertStrip,
   labelScanlines,
@@ -78,6 +79,7 @@ export function readFastRows(
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
     setTables(memory, conversion.table, convert);
+    if (convert?.kind === "labels") clearLabelScanlines(memory, conversion, rows);
     clearCensus(memory, tables);
     inflatePngStrips(png, {
       rows,
@@ -208,7 +210,10 @@ function rowsLayout(
   // that are not zero, at most one every other byte, 8 bytes.
   const runs = align16(changed + rows + SLACK);
   const runBytes = mode === 2 ? rows * (4 + width * 8) : labelled ? rows * (rowBytes + 2) * 4 : 0;
-  const end = runs + runBytes + SLACK;
+  // A word a kernel leaves a second result in; the lists of `changedVectors`.
+  const ends = align16(runs + runBytes + SLACK);
+  const vectorList = align16(ends + 4 + SLACK);
+  const end = vectorList + (labelled ? rows * 4 * (1 + (width >> 4)) : 0) + SLACK;
   const conversion: ConversionLayout = {
     width,
     mode,
@@ -223,6 +228,8 @@ function rowsLayout(
     same,
     changed,
     runs,
+    ends,
+    vectorList,
   };
   return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end };
 }

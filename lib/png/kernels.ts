@@ -127,7 +127,11 @@ export interface KernelExports {
    * above, else 1. A row below the first that `same` marks (see `labelRows`), or that like the row
    * above does not hold `label` (the marks at `seen`, see `rowBytesSeen`), is not read. From
    * `runs`: where each run of the scanlines' bytes that are not zero starts and ends (32 bits
-   * each, in order); returns the end of what it wrote there.
+   * each, in order); returns the end of what it wrote there. From `form`: the rows' canonical
+   * form, as `digestPieces` writes it from the scanlines; the end of what it wrote there goes to
+   * the 32 bits at `formEnd`. The scanlines' bytes must be zeros but those the form there (to
+   * that end) lists, from the call before: made zeros first. Below the first row, only the 16
+   * bytes `changedVectors` listed at `vectorList` are looked at.
    */
   labelScanlines(
     labels: number,
@@ -141,7 +145,16 @@ export interface KernelExports {
     same: number,
     seen: number,
     runs: number,
+    form: number,
+    formEnd: number,
+    vectorList: number,
   ): number;
+  /**
+   * Lists the 16 bytes of each row of labels (back to back) that differ from those above: a slot
+   * of `4 * (1 + width / 16)` bytes a row from `out`, their count then each one's offset (32 bits
+   * each); a row that `same` marks (see `labelRows`), and the first, get none.
+   */
+  changedVectors(labels: number, rows: number, width: number, same: number, out: number): void;
   /**
    * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
    * bytes zeroed first); a row below the first that `same` marks gets the marks of the row above.
