@@ -44,7 +44,7 @@ export interface ConversionLayout {
   runs: number;
   /** A word where a kernel leaves a second result (`labelScanlines`: the end of the form). */
   ends: number;
-  /** Per row of the strip, the 16 bytes of labels that differ from those above (`labels`). */
+  /** Per row of the strip, the 16 labels that differ from those above (see `labelRows`). */
   vectorList: number;
 }
 
@@ -229,9 +229,9 @@ export function labelStrip(
 ): RowLabels {
   const { width, labels, seen, same } = layout;
   const { count, at, stride, channels } = strip;
-  kernels.labelRows(at, stride, count, width, channels, labels, same, layout.changed);
+  const vectorList = layout.vectorList;
+  kernels.labelRows(at, stride, count, width, channels, labels, same, layout.changed, vectorList);
   kernels.rowBytesSeen(labels, count, width, seen, same);
-  kernels.changedVectors(labels, count, width, same, layout.vectorList);
   return {
     bytes: memory.subarray(labels, labels + count * width),
     seen: memory.subarray(seen, seen + count * 256),

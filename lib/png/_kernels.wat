@@ -1053,17 +1053,26 @@
   ;; bytes apart from $src, become rows of a byte a pixel at $out (back to back), its blue where
   ;; its red is not 0, else 0; 16 pixels at a time. Below the first row, 16 pixels the same as the
   ;; 16 above have their labels copied from there; a byte a row at $same is 1 where all were.
-  ;; A row whose byte at $changed is 0 repeats the row above: copied whole.
+  ;; A row whose byte at $changed is 0 repeats the row above: copied whole. Below the first row,
+  ;; the 16 labels that differ from those above are listed for labelScanlines from $vectorList,
+  ;; a slot of 4 * (1 + $width / 16) bytes a row: their count, then each one's offset in the row
+  ;; (32 bits each); a row that $same marks gets none.
   (func (export "labelRows") (param $src i32) (param $srcStride i32) (param $rows i32)
     (param $width i32) (param $channels i32) (param $out i32) (param $same i32)
-    (param $changed i32)
-    (local $r i32) (local $p i32) (local $o i32) (local $end i32) (local $up i32)
+    (param $changed i32) (param $vectorList i32)
+    (local $r i32) (local $p i32) (local $o i32) (local $end i32) (local $up i32) (local $list i32)
     (local $copied i32) (local $label i32)
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
         (local.set $p (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride))))
         (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $width))))
+        (local.set $list
+          (i32.add (local.get $vectorList)
+            (i32.mul (local.get $r)
+              (i32.shl (i32.add (i32.shr_u (local.get $width) (i32.const 4)) (i32.const 1))
+                (i32.const 2)))))
+        (i32.store (local.get $list) (i32.const 0))
         ;; A row the unfilter found the same as the row above (a byte a row at $changed, 0): its
         ;; labels are those above.
         (if (i32.and (i32.ne (local.get $r) (i32.const 0))
@@ -1081,9 +1090,9 @@
         (local.set $copied
           (if (result i32) (i32.eq (local.get $channels) (i32.const 4))
             (then (call $rgbaLabelRow (local.get $p) (local.get $o) (local.get $end)
-              (local.get $up) (local.get $width)))
+              (local.get $up) (local.get $width) (local.get $list)))
             (else (call $rgbLabelRow (local.get $p) (local.get $o) (local.get $end)
-              (local.get $up) (local.get $width)))))
+              (local.get $up) (local.get $width) (local.get $list)))))
         ;; The pixels after the last 16.
         (local.set $p
           (i32.add (local.get $p)
@@ -1113,9 +1122,10 @@
   ;; bytes before (0: none), its labels $width bytes before. Returns 1 when all were copied. A pixel's label is its blue (bits 16
   ;; to 23 of its 32 bits) unless its red (bits 0 to 7) is 0, narrowed to a byte.
   (func $rgbaLabelRow (param $p i32) (param $o i32) (param $end i32) (param $up i32)
-    (param $width i32) (result i32)
+    (param $width i32) (param $list i32) (result i32)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $q i32) (local $copied i32)
-    (local $byte v128) (local $zero v128)
+    (local $byte v128) (local $zero v128) (local $start i32)
+    (local.set $start (local.get $o))
     (local.set $byte (v128.const i32x4 255 255 255 255))
     (local.set $copied (i32.const 1))
     (block $done
@@ -1155,7 +1165,9 @@
                     (i32x4.eq (v128.and (local.get $v2) (local.get $byte)) (local.get $zero)))
                   (v128.andnot
                     (v128.and (i32x4.shr_u (local.get $v3) (i32.const 16)) (local.get $byte))
-                    (i32x4.eq (v128.and (local.get $v3) (local.get $byte)) (local.get $zero))))))))
+                    (i32x4.eq (v128.and (local.get $v3) (local.get $byte)) (local.get $zero))))))
+            (call $listChanged (local.get $o) (local.get $start) (local.get $up)
+              (local.get $width) (local.get $list))))
         (local.set $p (i32.add (local.get $p) (i32.const 64)))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $group)))
@@ -1164,8 +1176,10 @@
   ;; labelRows' 16 pixels at a time of an RGB row, as $rgbaLabelRow: reds and blues gathered
   ;; from the three vectors 16 pixels span.
   (func $rgbLabelRow (param $p i32) (param $o i32) (param $end i32) (param $up i32)
-    (param $width i32) (result i32)
+    (param $width i32) (param $list i32) (result i32)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $q i32) (local $copied i32)
+    (local $start i32)
+    (local.set $start (local.get $o))
     (local.set $copied (i32.const 1))
     (block $done
       (loop $group
@@ -1197,7 +1211,9 @@
                     (i8x16.shuffle 0 3 6 9 12 15 18 21 24 27 30 0 0 0 0 0
                       (local.get $v0) (local.get $v1))
                     (local.get $v2))
-                  (v128.const i64x2 0 0))))))
+                  (v128.const i64x2 0 0))))
+            (call $listChanged (local.get $o) (local.get $start) (local.get $up)
+              (local.get $width) (local.get $list))))
         (local.set $p (i32.add (local.get $p) (i32.const 48)))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $group)))
@@ -1217,8 +1233,8 @@
   ;;
   ;; The scanlines' bytes after their filter type are zeros when it starts, but those that the
   ;; form at $form (to the end the 32 bits at $ends give) says the last call wrote: those are made
-  ;; zeros again first. Then, below the first row, only the 16 bytes that `changedVectors` at
-  ;; $vectorList found to differ from the labels above are looked at: the mask's other bytes repeat
+  ;; zeros again first. Then, below the first row, only the 16 bytes that `labelRows` at
+  ;; $vectorList listed as differing from the labels above are looked at: the mask's other bytes repeat
   ;; the mask above, their differences stay zeros.
   (func (export "labelScanlines") (param $labels i32) (param $rows i32) (param $width i32)
     (param $label i32) (param $above i32) (param $out i32) (param $stride i32) (param $flags i32)
@@ -1444,45 +1460,19 @@
                 (i32.add (i32.sub (local.get $width) (local.get $at)) (i32.const 4))))))
         (br $next))))
 
-  ;; Lists, for labelScanlines, the 16 bytes of each row of $rows rows of $width labels at $labels
-  ;; (back to back) that differ from those above: from $out, a slot of 4 * (1 + $width / 16)
-  ;; bytes a row, their count then each one's offset in the row (32 bits each). A row that $same
-  ;; marks (see labelRows), and the first, get none.
-  (func (export "changedVectors") (param $labels i32) (param $rows i32) (param $width i32)
-    (param $same i32) (param $out i32)
-    (local $r i32) (local $p i32) (local $i i32) (local $vectors i32) (local $slot i32)
-    (local $list i32) (local $count i32)
-    (local.set $vectors (i32.and (local.get $width) (i32.const -16)))
-    (local.set $slot (i32.shl (i32.add (i32.shr_u (local.get $width) (i32.const 4)) (i32.const 1))
-      (i32.const 2)))
-    (i32.store (local.get $out) (i32.const 0))
-    (local.set $r (i32.const 1))
-    (block $done
-      (loop $row
-        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $list (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $slot))))
-        (local.set $count (i32.const 0))
-        (if (i32.eqz (i32.load8_u (i32.add (local.get $same) (local.get $r))))
-          (then
-            (local.set $p (i32.add (local.get $labels) (i32.mul (local.get $r) (local.get $width))))
-            (local.set $i (i32.const 0))
-            (block $end
-              (loop $vector
-                (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
-                (if (v128.any_true
-                      (v128.xor (v128.load (i32.add (local.get $p) (local.get $i)))
-                        (v128.load (i32.sub (i32.add (local.get $p) (local.get $i))
-                          (local.get $width)))))
-                  (then
-                    (i32.store offset=4
-                      (i32.add (local.get $list) (i32.shl (local.get $count) (i32.const 2)))
-                      (local.get $i))
-                    (local.set $count (i32.add (local.get $count) (i32.const 1)))))
-                (local.set $i (i32.add (local.get $i) (i32.const 16)))
-                (br $vector)))))
-        (i32.store (local.get $list) (local.get $count))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $row))))
+  ;; Below the first row ($up not 0), adds the 16 labels at $o to the row's list at $list (see
+  ;; labelRows) when they differ from the 16 above; the row's first label is at $start.
+  (func $listChanged (param $o i32) (param $start i32) (param $up i32) (param $width i32)
+    (param $list i32)
+    (local $count i32)
+    (if (i32.eqz (local.get $up)) (then (return)))
+    (if (i32.eqz (v128.any_true
+          (v128.xor (v128.load (local.get $o))
+            (v128.load (i32.sub (local.get $o) (local.get $width)))))) (then (return)))
+    (local.set $count (i32.load (local.get $list)))
+    (i32.store offset=4 (i32.add (local.get $list) (i32.shl (local.get $count) (i32.const 2)))
+      (i32.sub (local.get $o) (local.get $start)))
+    (i32.store (local.get $list) (i32.add (local.get $count) (i32.const 1))))
 
   ;; Marks which bytes each of $rows rows of $width bytes at $ptr (back to back) holds: 1 at
   ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. Each value of 16 bytes is marked

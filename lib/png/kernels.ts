@@ -109,6 +109,9 @@ export interface KernelExports {
    * pixels `srcStride` bytes apart become rows of bytes back to back at `out`; a byte a row at
    * `same`: 1 where the row's labels are those of the row above (known so), else 0. A row below
    * the first whose byte at `changed` is 0 (as `unfilter` flags it) is copied from the row above.
+   * From `vectorList`, a slot of `4 * (1 + width / 16)` bytes a row: how many of the row's 16
+   * labels differ from those above, then each one's offset (32 bits each); none in the first row
+   * and in a row `same` marks.
    */
   labelRows(
     src: number,
@@ -119,6 +122,7 @@ export interface KernelExports {
     out: number,
     same: number,
     changed: number,
+    vectorList: number,
   ): void;
   /**
    * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from
@@ -131,7 +135,7 @@ export interface KernelExports {
    * form, as `digestPieces` writes it from the scanlines; the end of what it wrote there goes to
    * the 32 bits at `formEnd`. The scanlines' bytes must be zeros but those the form there (to
    * that end) lists, from the call before: made zeros first. Below the first row, only the 16
-   * bytes `changedVectors` listed at `vectorList` are looked at.
+   * bytes `labelRows` listed at `vectorList` are looked at.
    */
   labelScanlines(
     labels: number,
@@ -149,12 +153,7 @@ export interface KernelExports {
     formEnd: number,
     vectorList: number,
   ): number;
-  /**
-   * Lists the 16 bytes of each row of labels (back to back) that differ from those above: a slot
-   * of `4 * (1 + width / 16)` bytes a row from `out`, their count then each one's offset (32 bits
-   * each); a row that `same` marks (see `labelRows`), and the first, get none.
-   */
-  changedVectors(labels: number, rows: number, width: number, same: number, out: number): void;
+
   /**
    * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
    * bytes zeroed first); a row below the first that `same` marks gets the marks of the row above.
