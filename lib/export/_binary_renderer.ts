@@ -8,7 +8,7 @@ import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbRows } from "../png/png_rows.ts";
 import type { RenderedFile } from "./mask_format.ts";
 import { fileOf, type HashingEncoder } from "./_hashing_encoder.ts";
-import { LabelMasks, labelsHeld } from "./_label_masks.ts";
+import { LabelMasks } from "./_label_masks.ts";
 import type { MaskRowsRenderer } from "./_mask_rows_renderer.ts";
 
 /**
@@ -66,7 +66,7 @@ class BinaryMasks {
   /** A strip the kernels convert: only which labels it holds is read here. */
   takeConverted(rows: ConvertibleRows): void {
     const inStrip = this.#inStrip;
-    labelsHeld(rows.labels.seen, rows.count, inStrip);
+    inStrip.set(rows.labels.held);
     this.#start(rows.first);
     for (const [bChannel, encoder] of this.encoders) {
       let last = this.#above.get(bChannel);

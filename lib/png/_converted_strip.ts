@@ -231,9 +231,10 @@ export function labelStrip(
   const { count, at, stride, channels } = strip;
   const vectorList = layout.vectorList;
   kernels.labelRows(at, stride, count, width, channels, labels, same, layout.changed, vectorList);
-  kernels.rowBytesSeen(labels, count, width, seen, same);
+  kernels.rowBytesSeen(labels, count, width, seen, same, seen + count * 256);
   return {
     bytes: memory.subarray(labels, labels + count * width),
     seen: memory.subarray(seen, seen + count * 256),
+    held: memory.subarray(seen + count * 256, seen + (count + 1) * 256),
   };
 }

@@ -204,7 +204,8 @@ function rowsLayout(
   const form = align16(flags + rows + SLACK);
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
   const seen = align16(labels + rows * width + SLACK);
-  const same = align16(seen + rows * 256 + SLACK);
+  // The labels of each row, then of the whole strip.
+  const same = align16(seen + (rows + 1) * 256 + SLACK);
   const changed = align16(same + rows + SLACK);
   // Runs: at most one a pixel, 8 bytes, and 4 bytes a row; a label's scanlines' runs of bytes
   // that are not zero, at most one every other byte, 8 bytes.

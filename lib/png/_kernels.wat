@@ -1477,11 +1477,13 @@
   ;; Marks which bytes each of $rows rows of $width bytes at $ptr (back to back) holds: 1 at
   ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. Each value of 16 bytes is marked
   ;; once: the first byte's, then the first byte not marked yet, until none is left. A row that
-  ;; $same (a byte a row) marks as the row above gets that row's marks.
+  ;; $same (a byte a row) marks as the row above gets that row's marks. The 256 bytes at $held
+  ;; get 1 at each byte some row holds.
   (func (export "rowBytesSeen") (param $ptr i32) (param $rows i32) (param $width i32)
-    (param $seen i32) (param $same i32)
+    (param $seen i32) (param $same i32) (param $held i32)
     (local $r i32) (local $p i32) (local $end i32) (local $marks i32) (local $v v128)
-    (local $marked v128) (local $left i32) (local $byte i32)
+    (local $marked v128) (local $left i32) (local $byte i32) (local $i i32)
+    (memory.fill (local.get $held) (i32.const 0) (i32.const 256))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
@@ -1519,6 +1521,15 @@
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (br $group)))
         (call $markBytes (local.get $p) (i32.sub (local.get $end) (local.get $p)) (local.get $marks)))
+        (local.set $i (i32.const 0))
+        (block $orDone
+          (loop $or
+            (br_if $orDone (i32.ge_u (local.get $i) (i32.const 256)))
+            (v128.store (i32.add (local.get $held) (local.get $i))
+              (v128.or (v128.load (i32.add (local.get $held) (local.get $i)))
+                (v128.load (i32.add (local.get $marks) (local.get $i)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $or)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
 

@@ -157,8 +157,16 @@ export interface KernelExports {
   /**
    * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
    * bytes zeroed first); a row below the first that `same` marks gets the marks of the row above.
+   * The 256 bytes at `held` get 1 at each byte some row holds.
    */
-  rowBytesSeen(ptr: number, rows: number, width: number, seen: number, same: number): void;
+  rowBytesSeen(
+    ptr: number,
+    rows: number,
+    width: number,
+    seen: number,
+    same: number,
+    held: number,
+  ): void;
   /**
    * Writes the canonical form of rows that the pixel digest hashes, from `out`: `above`
    * is the row above the first, or -1 when the rows are Up differences already; rows whose byte
