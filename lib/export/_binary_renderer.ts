@@ -79,19 +79,10 @@ class BinaryMasks {
         last.fill(0);
         continue;
       }
-      // Only the rows from the label's first to its last in the strip are made; zeros around.
-      const { from, to } = rowsHolding(rows.labels.seen, rows.count, bChannel);
-      if (from > 0) {
-        encoder.writeZeroRows(from);
-        last.fill(0);
-      }
-      const converted = rows.labelMask(bChannel, last, { from, to });
+      // The kernel passes over the rows where the label is in neither the row nor the row above.
+      const converted = rows.labelMask(bChannel, last);
       encoder.writeScanlines(converted);
       last.set(converted.last);
-      if (to < rows.count) {
-        encoder.writeZeroRows(rows.count - to);
-        last.fill(0);
-      }
     }
   }
 
@@ -127,15 +118,6 @@ class BinaryMasks {
       this.encoders.set(b, encoder);
     }
   }
-}
-
-/** The rows of a strip from the first that holds a label to the one after the last. */
-function rowsHolding(seen: Uint8Array, count: number, bChannel: number) {
-  let from = 0;
-  while (from < count && seen[from * 256 + bChannel] === 0) from++;
-  let to = count;
-  while (to > from && seen[(to - 1) * 256 + bChannel] === 0) to--;
-  return { from, to };
 }
 
 /** A label id as a file name: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
