@@ -122,7 +122,6 @@ export function labelScanlines(
     stride,
     flags,
     same,
-    layout.seen + mask.from * 256,
     layout.runs,
     layout.form,
     layout.ends,
@@ -211,8 +210,8 @@ export function bytesPerPixel(mode: number): number {
 }
 
 /**
- * The labels of a strip the kernels hold: a byte a pixel, its blue where red is not 0, and which
- * labels each row holds.
+ * The labels of a strip the kernels hold: a byte a pixel, its blue where red is not 0, which
+ * labels the strip holds and, when first asked, which labels each row holds.
  *
  * @param kernels The kernels.
  * @param memory Their memory.
@@ -231,10 +230,17 @@ export function labelStrip(
   const { count, at, stride, channels } = strip;
   const vectorList = layout.vectorList;
   kernels.labelRows(at, stride, count, width, channels, labels, same, layout.changed, vectorList);
-  kernels.rowBytesSeen(labels, count, width, seen, same, seen + count * 256);
+  const held = seen + count * 256;
+  kernels.heldLabels(labels, count, width, vectorList, held);
+  let marked = false;
   return {
     bytes: memory.subarray(labels, labels + count * width),
-    seen: memory.subarray(seen, seen + count * 256),
-    held: memory.subarray(seen + count * 256, seen + (count + 1) * 256),
+    // Each row's labels only when asked: the format's renderer needs the strip's.
+    get seen() {
+      if (!marked) kernels.rowBytesSeen(labels, count, width, seen, same);
+      marked = true;
+      return memory.subarray(seen, seen + count * 256);
+    },
+    held: memory.subarray(held, held + 256),
   };
 }

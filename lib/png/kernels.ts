@@ -128,8 +128,7 @@ export interface KernelExports {
    * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from
    * rows of labels (back to back), `stride` bytes apart; `above` holds the raw mask above the
    * first row and gets the last row's; a byte a row at `flags`: 0 where the row repeats the one
-   * above, else 1. A row below the first that `same` marks (see `labelRows`), or that like the row
-   * above does not hold `label` (the marks at `seen`, see `rowBytesSeen`), is not read. From
+   * above, else 1. A row below the first that `same` marks (see `labelRows`) is not read. From
    * `runs`: where each run of the scanlines' bytes that are not zero starts and ends (32 bits
    * each, in order); returns the end of what it wrote there. From `form`: the rows' canonical
    * form, as `digestPieces` writes it from the scanlines; the end of what it wrote there goes to
@@ -147,7 +146,6 @@ export interface KernelExports {
     stride: number,
     flags: number,
     same: number,
-    seen: number,
     runs: number,
     form: number,
     formEnd: number,
@@ -157,16 +155,14 @@ export interface KernelExports {
   /**
    * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
    * bytes zeroed first); a row below the first that `same` marks gets the marks of the row above.
-   * The 256 bytes at `held` get 1 at each byte some row holds.
    */
-  rowBytesSeen(
-    ptr: number,
-    rows: number,
-    width: number,
-    seen: number,
-    same: number,
-    held: number,
-  ): void;
+  rowBytesSeen(ptr: number, rows: number, width: number, seen: number, same: number): void;
+  /**
+   * Marks which labels rows of labels (back to back) hold: 1 at `held + label` (256 bytes zeroed
+   * first), from the first row's labels and, below it, those `labelRows` listed at `vectorList`
+   * (the others repeat those above) and each row's labels after its last 16.
+   */
+  heldLabels(labels: number, rows: number, width: number, vectorList: number, held: number): void;
   /**
    * Writes the canonical form of rows that the pixel digest hashes, from `out`: `above`
    * is the row above the first, or -1 when the rows are Up differences already; rows whose byte
