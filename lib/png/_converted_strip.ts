@@ -217,19 +217,38 @@ export function bytesPerPixel(mode: number): number {
  * @param memory Their memory.
  * @param layout Where the buffers are.
  * @param strip The strip's rows, and where its RGB or RGBA pixels are: the first row's first
- * byte, the distance between rows, the bytes a pixel.
+ * byte, the distance between rows, the bytes a pixel; the census's tables (0: none, else the
+ * pixels' census is counted here) and the raw row above the first.
  * @returns The labels, views of the memory.
  */
 export function labelStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  strip: { count: number; at: number; stride: number; channels: number },
+  strip: {
+    count: number;
+    at: number;
+    stride: number;
+    channels: number;
+    census: number;
+    above: number;
+  },
 ): RowLabels {
-  const { width, labels, seen, same } = layout;
-  const { count, at, stride, channels } = strip;
-  const vectorList = layout.vectorList;
-  kernels.labelRows(at, stride, count, width, channels, labels, same, layout.changed, vectorList);
+  const { width, labels, seen, same, changed, vectorList } = layout;
+  const { count, at, stride, channels, census, above } = strip;
+  kernels.labelRows(
+    at,
+    stride,
+    count,
+    width,
+    channels,
+    labels,
+    same,
+    changed,
+    vectorList,
+    census,
+    above,
+  );
   const held = seen + count * 256;
   kernels.heldLabels(labels, count, width, vectorList, held);
   let marked = false;

@@ -94,14 +94,19 @@ export function readFastRows(
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const changed = marked ? 0 : conversion.changed;
         const census = options.census === false ? 0 : tables;
-        const bad = kernels.unfilter(at, count, inRow, channels, above, census, changed);
+        // The labels' reader counts the census itself, from the pixels it finds changed.
+        const unfilterCensus = marked ? census : 0;
+        const bad = kernels.unfilter(at, count, inRow, channels, above, unfilterCensus, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         const pixels = { at: at + 1, stride: inStride, channels };
         const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, marked);
         if (marked) strip.repeats = repeats.subarray(0, count);
-        if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert, pixels });
+        if (convert) {
+          const counted = { census: marked ? 0 : census, above };
+          addConversion(strip, { kernels, memory, layout: conversion, convert, pixels, counted });
+        }
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -131,12 +136,14 @@ function addConversion(
     convert: RowConversion;
     /** Where the strip's unfiltered pixels are. */
     pixels: { at: number; stride: number; channels: number };
+    /** The census's tables (0: none) and the raw row above the strip's first. */
+    counted: { census: number; above: number };
   },
 ): void {
   const { kernels, memory, layout, convert } = work;
   const { first, count } = strip;
   if (convert.kind === "labels") {
-    strip.labels = labelStrip(kernels, memory, layout, { count, ...work.pixels });
+    strip.labels = labelStrip(kernels, memory, layout, { count, ...work.pixels, ...work.counted });
     strip.labelMask = (label, above, rows = { from: 0, to: count }) =>
       labelScanlines(kernels, memory, layout, { label, above, ...rows });
   } else strip.converted = convertStrip(kernels, memory, layout, { first, count });

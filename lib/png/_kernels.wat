@@ -1056,12 +1056,14 @@
   ;; A row whose byte at $changed is 0 repeats the row above: copied whole. Below the first row,
   ;; the 16 labels that differ from those above are listed for labelScanlines from $vectorList,
   ;; a slot of 4 * (1 + $width / 16) bytes a row: their count, then each one's offset in the row
-  ;; (32 bits each); a row that $same marks gets none.
+  ;; (32 bits each); a row that $same marks gets none. Unless $census is 0, the census of the
+  ;; pixels is counted (tables at $census and $census + 256) as unfilter counts it: the first
+  ;; row's against the raw row $above, below it those of each 16 pixels unlike the 16 above.
   (func (export "labelRows") (param $src i32) (param $srcStride i32) (param $rows i32)
     (param $width i32) (param $channels i32) (param $out i32) (param $same i32)
-    (param $changed i32) (param $vectorList i32)
+    (param $changed i32) (param $vectorList i32) (param $census i32) (param $above i32)
     (local $r i32) (local $p i32) (local $o i32) (local $end i32) (local $up i32) (local $list i32)
-    (local $copied i32) (local $label i32)
+    (local $copied i32) (local $label i32) (local $counted i32)
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
@@ -1083,22 +1085,37 @@
             (i32.store8 (i32.add (local.get $same) (local.get $r)) (i32.const 1))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $row)))
-        ;; The first row has no row above here: its pixels are compared with themselves, unequal.
+        ;; The first row has no row above here: its pixels are compared with themselves, unequal;
+        ;; its census is counted against $above, the others' 16 pixels at a time.
         (local.set $up (select (local.get $srcStride) (i32.const 0) (local.get $r)))
+        (local.set $counted (select (local.get $census) (i32.const 0) (local.get $r)))
+        (if (i32.and (i32.eqz (local.get $r)) (i32.ne (local.get $census) (i32.const 0)))
+          (then
+            (call $censusRow (local.get $p) (local.get $above)
+              (i32.add (local.get $p) (i32.mul (local.get $width) (local.get $channels)))
+              (local.get $channels) (local.get $census) (i32.add (local.get $census) (i32.const 256)))))
         (local.set $end
           (i32.add (local.get $o) (i32.and (local.get $width) (i32.const -16))))
         (local.set $copied
           (if (result i32) (i32.eq (local.get $channels) (i32.const 4))
             (then (call $rgbaLabelRow (local.get $p) (local.get $o) (local.get $end)
-              (local.get $up) (local.get $width) (local.get $list)))
+              (local.get $up) (local.get $width) (local.get $list) (local.get $counted)))
             (else (call $rgbLabelRow (local.get $p) (local.get $o) (local.get $end)
-              (local.get $up) (local.get $width) (local.get $list)))))
+              (local.get $up) (local.get $width) (local.get $list) (local.get $counted)))))
         ;; The pixels after the last 16.
         (local.set $p
           (i32.add (local.get $p)
             (i32.mul (i32.and (local.get $width) (i32.const -16)) (local.get $channels))))
         (local.set $o (local.get $end))
         (local.set $end (i32.add (local.get $end) (i32.and (local.get $width) (i32.const 15))))
+        ;; The census of those pixels, all of them (the few alike above add nothing).
+        (if (local.get $counted)
+          (then
+            (drop (call $censusPixels (local.get $p)
+              (i32.add (local.get $p)
+                (i32.mul (i32.and (local.get $width) (i32.const 15)) (local.get $channels)))
+              (local.get $channels) (local.get $census) (i32.add (local.get $census) (i32.const 256))
+              (i32.const -1)))))
         (block $tail
           (loop $pixel
             (br_if $tail (i32.ge_u (local.get $o) (local.get $end)))
@@ -1122,10 +1139,11 @@
   ;; bytes before (0: none), its labels $width bytes before. Returns 1 when all were copied. A pixel's label is its blue (bits 16
   ;; to 23 of its 32 bits) unless its red (bits 0 to 7) is 0, narrowed to a byte.
   (func $rgbaLabelRow (param $p i32) (param $o i32) (param $end i32) (param $up i32)
-    (param $width i32) (param $list i32) (result i32)
+    (param $width i32) (param $list i32) (param $census i32) (result i32)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $q i32) (local $copied i32)
-    (local $byte v128) (local $zero v128) (local $start i32)
+    (local $byte v128) (local $zero v128) (local $start i32) (local $previous i32)
     (local.set $start (local.get $o))
+    (local.set $previous (i32.const -1))
     (local.set $byte (v128.const i32x4 255 255 255 255))
     (local.set $copied (i32.const 1))
     (block $done
@@ -1167,7 +1185,13 @@
                     (v128.and (i32x4.shr_u (local.get $v3) (i32.const 16)) (local.get $byte))
                     (i32x4.eq (v128.and (local.get $v3) (local.get $byte)) (local.get $zero))))))
             (call $listChanged (local.get $o) (local.get $start) (local.get $up)
-              (local.get $width) (local.get $list))))
+              (local.get $width) (local.get $list))
+            (if (local.get $census)
+              (then
+                (local.set $previous
+                  (call $censusPixels (local.get $p) (i32.add (local.get $p) (i32.const 64))
+                    (i32.const 4) (local.get $census) (i32.add (local.get $census) (i32.const 256))
+                    (local.get $previous)))))))
         (local.set $p (i32.add (local.get $p) (i32.const 64)))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $group)))
@@ -1176,10 +1200,11 @@
   ;; labelRows' 16 pixels at a time of an RGB row, as $rgbaLabelRow: reds and blues gathered
   ;; from the three vectors 16 pixels span.
   (func $rgbLabelRow (param $p i32) (param $o i32) (param $end i32) (param $up i32)
-    (param $width i32) (param $list i32) (result i32)
+    (param $width i32) (param $list i32) (param $census i32) (result i32)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $q i32) (local $copied i32)
-    (local $start i32)
+    (local $start i32) (local $previous i32)
     (local.set $start (local.get $o))
+    (local.set $previous (i32.const -1))
     (local.set $copied (i32.const 1))
     (block $done
       (loop $group
@@ -1213,7 +1238,13 @@
                     (local.get $v2))
                   (v128.const i64x2 0 0))))
             (call $listChanged (local.get $o) (local.get $start) (local.get $up)
-              (local.get $width) (local.get $list))))
+              (local.get $width) (local.get $list))
+            (if (local.get $census)
+              (then
+                (local.set $previous
+                  (call $censusPixels (local.get $p) (i32.add (local.get $p) (i32.const 48))
+                    (i32.const 3) (local.get $census) (i32.add (local.get $census) (i32.const 256))
+                    (local.get $previous)))))))
         (local.set $p (i32.add (local.get $p) (i32.const 48)))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $group)))

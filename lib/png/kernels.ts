@@ -111,7 +111,9 @@ export interface KernelExports {
    * the first whose byte at `changed` is 0 (as `unfilter` flags it) is copied from the row above.
    * From `vectorList`, a slot of `4 * (1 + width / 16)` bytes a row: how many of the row's 16
    * labels differ from those above, then each one's offset (32 bits each); none in the first row
-   * and in a row `same` marks.
+   * and in a row `same` marks. Unless `census` is 0, counts the pixels' census as `unfilter` does
+   * (the first row's against the raw row `above`, the others' where 16 pixels are unlike those
+   * above).
    */
   labelRows(
     src: number,
@@ -123,6 +125,8 @@ export interface KernelExports {
     same: number,
     changed: number,
     vectorList: number,
+    census: number,
+    above: number,
   ): void;
   /**
    * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from
