@@ -352,25 +352,22 @@
     (local $i i32) (local $a i32) (local $b i32) (local $c i32)
     (local $pa i32) (local $pb i32) (local $pc i32)
     (local $left v128) (local $up v128) (local $upLeft v128) (local $x i32)
-    (local $da v128) (local $db v128) (local $dc v128) (local $predicted v128)
+    (local $da v128) (local $db v128) (local $dc v128) (local $predicted v128) (local $flat i32)
     (if (i32.or (i32.eq (local.get $bpp) (i32.const 3)) (i32.eq (local.get $bpp) (i32.const 4)))
       (then
         (block $end
           (loop $pixel
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
-            ;; 16 bytes of zeros below a row repeating one pixel, right of that same pixel: the
-            ;; prediction is that pixel throughout, so the row is the row above there.
-            (if (call $flatPaeth (local.get $p) (local.get $q) (local.get $i) (local.get $n)
-                  (local.get $bpp))
+            ;; 16 filtered bytes of zeros whose prediction is known without a pixel at a time
+            ;; (see $flatPaeth): the row above there, or the pixel on their left repeated.
+            (local.set $flat
+              (call $flatPaeth (local.get $p) (local.get $q) (local.get $i) (local.get $n)
+                (local.get $bpp)))
+            (if (local.get $flat)
               (then
-                (v128.store (i32.add (local.get $p) (local.get $i))
-                  (v128.load (i32.add (local.get $q) (local.get $i))))
-                (if (i32.eq (local.get $bpp) (i32.const 4))
-                  (then (local.set $i (i32.add (local.get $i) (i32.const 16))))
-                  (else
-                    ;; The sixteenth byte is the next pixel's, still to be unfiltered: it was 0.
-                    (i32.store8 offset=15 (i32.add (local.get $p) (local.get $i)) (i32.const 0))
-                    (local.set $i (i32.add (local.get $i) (i32.const 15)))))
+                (local.set $i
+                  (call $paethRun (local.get $p) (local.get $q) (local.get $i) (local.get $n)
+                    (local.get $bpp) (local.get $flat)))
                 (local.set $left
                   (i16x8.extend_low_i8x16_u
                     (v128.load32_zero
@@ -449,9 +446,47 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $byte))))
 
-  ;; 1 when Paeth's 16 filtered bytes at $p + $i are zeros, the row above repeats its pixels there
-  ;; ($q + $i the same as $q + $i - $bpp), and the pixel left of them is the one above it: then the
-  ;; 16 raw bytes are those above. Never at a row's first pixel or within 16 bytes of its end.
+  ;; Unfilters Paeth's filtered zeros from $p + $i, 16 bytes at a time while they last, as
+  ;; $flatPaeth found them ($flat 1: the row above; 2: the left pixel repeated, while the row
+  ;; above repeats its own); returns where it stopped. Each block leaves what made it so for
+  ;; the next: a copy of the row above ends on a pixel equal to the one above it.
+  (func $paethRun (param $p i32) (param $q i32) (param $i i32) (param $n i32) (param $bpp i32)
+    (param $flat i32) (result i32)
+    (local $step i32) (local $splat v128)
+    (local.set $step (select (i32.const 16) (i32.const 15) (i32.eq (local.get $bpp) (i32.const 4))))
+    (local.set $splat
+      (i8x16.swizzle
+        (v128.load32_zero (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))
+        (select (v128.const i8x16 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3)
+          (v128.const i8x16 0 1 2 0 1 2 0 1 2 0 1 2 0 1 2 0)
+          (i32.eq (local.get $bpp) (i32.const 4)))))
+    (loop $block
+      (v128.store (i32.add (local.get $p) (local.get $i))
+        (select (v128.load (i32.add (local.get $q) (local.get $i))) (local.get $splat)
+          (i32.eq (local.get $flat) (i32.const 1))))
+      ;; RGB: the sixteenth byte is the next pixel's, still to be unfiltered: it was 0.
+      (if (i32.eq (local.get $bpp) (i32.const 3))
+        (then (i32.store8 offset=15 (i32.add (local.get $p) (local.get $i)) (i32.const 0))))
+      (local.set $i (i32.add (local.get $i) (local.get $step)))
+      (br_if $block
+        (i32.and
+          (i32.and
+            (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
+            (i32.eqz (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))))
+          (i32.or
+            (i32.eq (local.get $flat) (i32.const 1))
+            (i8x16.all_true
+              (i8x16.eq
+                (v128.load (i32.add (local.get $q) (local.get $i)))
+                (v128.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))))))))
+    (local.get $i))
+
+  ;; Where Paeth's 16 filtered bytes at $p + $i are zeros, their raw bytes are known at once: 1
+  ;; when the pixel left of them is the one above it (each predicts the byte above: a = c gives
+  ;; pb = 0, so b, and the next pixel's left is again the one above it), so they are the row
+  ;; above there; 2 when the row above repeats its pixels there ($q + $i the same as
+  ;; $q + $i - $bpp: b = c gives pa = 0, so a), so they repeat the pixel on their left. Else 0,
+  ;; and always 0 at a row's first pixel or within 16 bytes of its end.
   (func $flatPaeth (param $p i32) (param $q i32) (param $i i32) (param $n i32) (param $bpp i32)
     (result i32)
     (local $mask i32)
@@ -461,18 +496,18 @@
       (then (return (i32.const 0))))
     (if (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))
       (then (return (i32.const 0))))
-    (if (i32.eqz
-          (i8x16.all_true
-            (i8x16.eq
-              (v128.load (i32.add (local.get $q) (local.get $i)))
-              (v128.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp)))))))
-      (then (return (i32.const 0))))
     (local.set $mask (select (i32.const -1) (i32.const 0x00ffffff) (i32.eq (local.get $bpp) (i32.const 4))))
-    (i32.eq
-      (i32.and (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))
-        (local.get $mask))
-      (i32.and (i32.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))
-        (local.get $mask))))
+    (if (i32.eq
+          (i32.and (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))
+            (local.get $mask))
+          (i32.and (i32.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))
+            (local.get $mask)))
+      (then (return (i32.const 1))))
+    (select (i32.const 2) (i32.const 0)
+      (i8x16.all_true
+        (i8x16.eq
+          (v128.load (i32.add (local.get $q) (local.get $i)))
+          (v128.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))))))
 
   ;; Copies $rows rows of $width pixels from $src to $dst as RGB, dropping the fourth byte of
   ;; each pixel when $channels is 4. Rows start $srcStride and $dstStride bytes apart.
