@@ -97,7 +97,9 @@ export function readFastRows(
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         const pixels = { at: at + 1, stride: inStride, channels };
-        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, marked);
+        // The conversions read the unfiltered rows: RGB is packed only when a reader asks.
+        const packed = marked && convert === undefined;
+        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packed);
         if (marked) strip.repeats = repeats.subarray(0, count);
         if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert, pixels });
         onRows(strip);
@@ -137,12 +139,14 @@ function addConversion(
     strip.labels = labelStrip(kernels, memory, layout, { count, ...work.pixels });
     strip.labelMask = (label, above, rows = { from: 0, to: count }) =>
       labelScanlines(kernels, memory, layout, { label, above, ...rows });
-  } else strip.converted = convertStrip(kernels, memory, layout, { first, count });
+  } else {
+    strip.converted = convertStrip(kernels, memory, layout, { first, count, ...work.pixels });
+  }
 }
 
 /**
  * The strip handed over: its rows packed as RGB at `output`, at once, or (`packed` false: the
- * labels' masks, read from the rows as unfiltered, never read them) when first read.
+ * conversions and the labels' masks read the rows as unfiltered, never these) when first read.
  */
 function rgbStrip(
   rows: {
@@ -212,7 +216,6 @@ function rowsLayout(
   const conversion: ConversionLayout = {
     width,
     mode,
-    rgb: output,
     table,
     scan,
     carry,

@@ -940,24 +940,25 @@
       (i32.add (local.get $q) (local.get $vectors)) (i32.sub (local.get $n) (local.get $vectors))))
     (local.get $out))
 
-  ;; Converts $rows packed RGB rows of $width pixels at $rgb (back to back) into rows at $out,
-  ;; $outStride bytes apart: $mode 0 writes one byte a pixel, 0 where red is 0, else the byte at
-  ;; $table + blue (class indices); $mode 1 writes two, big-endian, 0 then red (instance ids);
-  ;; $mode 2 writes three, the panoptic pixel: the class c (as $mode 0), red unless c is 0 or
-  ;; stuff (the byte at $table + 256 + c is 1), else 0, then 0. Below the strip's first row, 16
-  ;; pixels the same as the 16 above are copied from the row written above, not converted again.
+  ;; Converts $rows rows of $width RGB or RGBA pixels ($channels bytes each) at $src, $srcStride
+  ;; bytes apart, into rows at $out, $outStride bytes apart: $mode 0 writes one byte a pixel, 0
+  ;; where red is 0, else the byte at $table + blue (class indices); $mode 1 writes two,
+  ;; big-endian, 0 then red (instance ids); $mode 2 writes three, the panoptic pixel: the class c
+  ;; (as $mode 0), red unless c is 0 or stuff (the byte at $table + 256 + c is 1), else 0, then
+  ;; 0. Below the strip's first row, 16 pixels the same as the 16 above are copied from the row
+  ;; written above, not converted again.
   (func (export "convertRows")
-    (param $rgb i32) (param $rows i32) (param $width i32) (param $out i32) (param $outStride i32)
-    (param $mode i32) (param $table i32)
-    (local $r i32) (local $x i32) (local $p i32) (local $o i32) (local $inRow i32)
-    (local $bpp i32)
+    (param $src i32) (param $srcStride i32) (param $channels i32) (param $rows i32)
+    (param $width i32) (param $out i32) (param $outStride i32) (param $mode i32) (param $table i32)
+    (local $r i32) (local $x i32) (local $p i32) (local $o i32) (local $bpp i32)
+    (local $group i32)
     (local.set $bpp (select (i32.const 3) (i32.add (local.get $mode) (i32.const 1))
       (i32.eq (local.get $mode) (i32.const 2))))
-    (local.set $inRow (i32.mul (local.get $width) (i32.const 3)))
+    (local.set $group (i32.shl (local.get $channels) (i32.const 4)))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $p (i32.add (local.get $rgb) (i32.mul (local.get $r) (local.get $inRow))))
+        (local.set $p (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride))))
         (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $outStride))))
         (local.set $x (i32.const 0))
         (block $groups
@@ -968,16 +969,24 @@
                   (i32.eqz
                     (v128.any_true
                       (v128.or
-                        (v128.xor
-                          (v128.load (local.get $p))
-                          (v128.load (i32.sub (local.get $p) (local.get $inRow))))
                         (v128.or
                           (v128.xor
+                            (v128.load (local.get $p))
+                            (v128.load (i32.sub (local.get $p) (local.get $srcStride))))
+                          (v128.xor
                             (v128.load offset=16 (local.get $p))
-                            (v128.load offset=16 (i32.sub (local.get $p) (local.get $inRow))))
+                            (v128.load offset=16 (i32.sub (local.get $p) (local.get $srcStride)))))
+                        (v128.or
                           (v128.xor
                             (v128.load offset=32 (local.get $p))
-                            (v128.load offset=32 (i32.sub (local.get $p) (local.get $inRow)))))))))
+                            (v128.load offset=32 (i32.sub (local.get $p) (local.get $srcStride))))
+                          ;; RGB: the group's 48 bytes compared again.
+                          (v128.xor
+                            (v128.load (i32.add (local.get $p) (i32.sub (local.get $group) (i32.const 16))))
+                            (v128.load
+                              (i32.sub
+                                (i32.add (local.get $p) (i32.sub (local.get $group) (i32.const 16)))
+                                (local.get $srcStride)))))))))
               (then
                 (v128.store (local.get $o)
                   (v128.load (i32.sub (local.get $o) (local.get $outStride))))
@@ -990,21 +999,21 @@
                     (v128.store offset=32 (local.get $o)
                       (v128.load offset=32 (i32.sub (local.get $o) (local.get $outStride)))))))
               (else (call $convertPixels (local.get $p) (local.get $o) (i32.const 16)
-                (local.get $mode) (local.get $table))))
+                (local.get $channels) (local.get $mode) (local.get $table))))
             (local.set $x (i32.add (local.get $x) (i32.const 16)))
-            (local.set $p (i32.add (local.get $p) (i32.const 48)))
+            (local.set $p (i32.add (local.get $p) (local.get $group)))
             (local.set $o (i32.add (local.get $o) (i32.shl (local.get $bpp) (i32.const 4))))
             (br $group)))
         (call $convertPixels (local.get $p) (local.get $o) (i32.sub (local.get $width) (local.get $x))
-          (local.get $mode) (local.get $table))
+          (local.get $channels) (local.get $mode) (local.get $table))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
 
-  ;; Converts $n RGB pixels at $p to samples at $o, as convertRows does.
-  (func $convertPixels (param $p i32) (param $o i32) (param $n i32) (param $mode i32)
-    (param $table i32)
+  ;; Converts $n pixels of $channels bytes at $p to samples at $o, as convertRows does.
+  (func $convertPixels (param $p i32) (param $o i32) (param $n i32) (param $channels i32)
+    (param $mode i32) (param $table i32)
     (local $end i32) (local $red i32) (local $class i32)
-    (local.set $end (i32.add (local.get $p) (i32.mul (local.get $n) (i32.const 3))))
+    (local.set $end (i32.add (local.get $p) (i32.mul (local.get $n) (local.get $channels))))
     (block $done
       (loop $pixel
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
@@ -1030,7 +1039,7 @@
             (i32.store8 offset=1 (local.get $o) (local.get $class))
             (i32.store8 offset=2 (local.get $o) (i32.const 0))
             (local.set $o (i32.add (local.get $o) (i32.const 3)))))
-        (local.set $p (i32.add (local.get $p) (i32.const 3)))
+        (local.set $p (i32.add (local.get $p) (local.get $channels)))
         (br $pixel))))
 
   ;; The runs of equal 3-byte pixels in each of $rows rows of $width pixels, $stride bytes apart

@@ -85,13 +85,16 @@ export interface KernelExports {
   /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
   skipZeros(ptr: number, end: number): number;
   /**
-   * Converts packed RGB rows into rows `outStride` bytes apart: `mode` 0, a byte a pixel (0
-   * where red is 0, else the class at `table + blue`); `mode` 1, 16 bits big-endian (red); `mode`
-   * 2, the panoptic pixel (red unless the class is 0 or stuff, 1 at `table + 256 + class`; the
-   * class; 0). Pixels that repeat those above are copied from the row written above.
+   * Converts rows of RGB or RGBA pixels (`channels` bytes each), `srcStride` bytes apart, into
+   * rows `outStride` bytes apart: `mode` 0, a byte a pixel (0 where red is 0, else the class at
+   * `table + blue`); `mode` 1, 16 bits big-endian (red); `mode` 2, the panoptic pixel (red unless
+   * the class is 0 or stuff, 1 at `table + 256 + class`; the class; 0). Pixels that repeat those
+   * above are copied from the row written above.
    */
   convertRows(
-    rgb: number,
+    src: number,
+    srcStride: number,
+    channels: number,
     rows: number,
     width: number,
     out: number,
