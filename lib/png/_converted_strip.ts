@@ -81,11 +81,8 @@ export function convertStrip(
   // The strip's last row, raw, becomes the row above the next strip's first once filtered.
   const last = scan + count * stride + 1;
   memory.copyWithin(carry, last, last + rowBytes);
-  kernels.filterUp(scan, count + 1, rowBytes);
+  kernels.filterUp(scan, count + 1, rowBytes, flags);
   memory.copyWithin(scan + 1, carry, carry + rowBytes);
-  for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
-    memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
-  }
   const scanlines = scannedRows(kernels, memory, layout, { count, rowBytes });
   return {
     ...scanlines,

@@ -80,8 +80,11 @@ export interface KernelExports {
     channels: number,
     census: number,
   ): void;
-  /** Applies the Up filter in place to scanlines (filter-type byte first). */
-  filterUp(ptr: number, rows: number, rowBytes: number): void;
+  /**
+   * Applies the Up filter in place to scanlines (filter-type byte first); unless `flags` is 0,
+   * byte `flags + r - 1` becomes 0 where row `r` (from 1) repeats the row above, else 1.
+   */
+  filterUp(ptr: number, rows: number, rowBytes: number, flags: number): void;
   /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
   skipZeros(ptr: number, end: number): number;
   /**
