@@ -48,15 +48,23 @@ export interface ConversionLayout {
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
- * @param strip The strip's first row in the image, its rows, and where its unfiltered pixels
- * are (the first row's first byte, the distance between rows, the bytes of a pixel: 3 or 4).
+ * @param strip The strip's first row in the image, its rows, where its unfiltered pixels are
+ * (the first row's first byte, the distance between rows, the bytes of a pixel: 3 or 4), and
+ * the census's tables (0: no census), counted as the pixels are converted.
  * @returns The converted rows, views of the memory.
  */
 export function convertStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  strip: { first: number; count: number; at: number; stride: number; channels: number },
+  strip: {
+    first: number;
+    count: number;
+    at: number;
+    stride: number;
+    channels: number;
+    census: number;
+  },
 ): ConvertedRows {
   const { width, mode, table, scan, carry, flags } = layout;
   const { first, count } = strip;
@@ -74,6 +82,7 @@ export function convertStrip(
     stride,
     mode,
     table,
+    strip.census,
   );
   const runs = mode === 2
     ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs)

@@ -92,7 +92,17 @@ export function readFastRows(
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const changed = marked ? 0 : conversion.changed;
         const census = options.census === false ? 0 : tables;
-        const bad = kernels.unfilter(at, count, inRow, channels, above, census, changed);
+        // A conversion counts the census as it converts the pixels (those unlike the ones above).
+        const converts = convert !== undefined && convert.kind !== "labels";
+        const bad = kernels.unfilter(
+          at,
+          count,
+          inRow,
+          channels,
+          above,
+          converts ? 0 : census,
+          changed,
+        );
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
@@ -101,7 +111,10 @@ export function readFastRows(
         const packed = marked && convert === undefined;
         const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packed);
         if (marked) strip.repeats = repeats.subarray(0, count);
-        if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert, pixels });
+        if (convert) {
+          const work = { kernels, memory, layout: conversion, convert, pixels, census };
+          addConversion(strip, work);
+        }
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -131,6 +144,8 @@ function addConversion(
     convert: RowConversion;
     /** Where the strip's unfiltered pixels are. */
     pixels: { at: number; stride: number; channels: number };
+    /** The census's tables, or 0. */
+    census: number;
   },
 ): void {
   const { kernels, memory, layout, convert } = work;
@@ -140,7 +155,8 @@ function addConversion(
     strip.labelMask = (label, above, rows = { from: 0, to: count }) =>
       labelScanlines(kernels, memory, layout, { label, above, ...rows });
   } else {
-    strip.converted = convertStrip(kernels, memory, layout, { first, count, ...work.pixels });
+    const { census, pixels } = work;
+    strip.converted = convertStrip(kernels, memory, layout, { first, count, ...pixels, census });
   }
 }
 

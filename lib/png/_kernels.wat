@@ -963,10 +963,13 @@
   ;; big-endian, 0 then red (instance ids); $mode 2 writes three, the panoptic pixel: the class c
   ;; (as $mode 0), red unless c is 0 or stuff (the byte at $table + 256 + c is 1), else 0, then
   ;; 0. Below the strip's first row, 16 pixels the same as the 16 above are copied from the row
-  ;; written above, not converted again.
+  ;; written above, not converted again. Unless $census is 0, the census of the pixels converted
+  ;; is counted too (see censusRow; tables at $census and $census + 256): those copied repeat
+  ;; pixels above them, counted already, so the census is the one censusRow counts.
   (func (export "convertRows")
     (param $src i32) (param $srcStride i32) (param $channels i32) (param $rows i32)
     (param $width i32) (param $out i32) (param $outStride i32) (param $mode i32) (param $table i32)
+    (param $census i32)
     (local $r i32) (local $x i32) (local $p i32) (local $o i32) (local $bpp i32)
     (local $group i32)
     (local.set $bpp (select (i32.const 3) (i32.add (local.get $mode) (i32.const 1))
@@ -1015,14 +1018,29 @@
                   (then
                     (v128.store offset=32 (local.get $o)
                       (v128.load offset=32 (i32.sub (local.get $o) (local.get $outStride)))))))
-              (else (call $convertPixels (local.get $p) (local.get $o) (i32.const 16)
-                (local.get $channels) (local.get $mode) (local.get $table))))
+              (else
+                (call $convertPixels (local.get $p) (local.get $o) (i32.const 16)
+                  (local.get $channels) (local.get $mode) (local.get $table))
+                (if (local.get $census)
+                  (then
+                    (drop
+                      (call $censusPixels (local.get $p) (i32.add (local.get $p) (local.get $group))
+                        (local.get $channels) (local.get $census)
+                        (i32.add (local.get $census) (i32.const 256)) (i32.const -1)))))))
             (local.set $x (i32.add (local.get $x) (i32.const 16)))
             (local.set $p (i32.add (local.get $p) (local.get $group)))
             (local.set $o (i32.add (local.get $o) (i32.shl (local.get $bpp) (i32.const 4))))
             (br $group)))
         (call $convertPixels (local.get $p) (local.get $o) (i32.sub (local.get $width) (local.get $x))
           (local.get $channels) (local.get $mode) (local.get $table))
+        (if (local.get $census)
+          (then
+            (drop
+              (call $censusPixels (local.get $p)
+                (i32.add (local.get $p)
+                  (i32.mul (i32.sub (local.get $width) (local.get $x)) (local.get $channels)))
+                (local.get $channels) (local.get $census)
+                (i32.add (local.get $census) (i32.const 256)) (i32.const -1)))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
 

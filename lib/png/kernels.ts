@@ -92,7 +92,8 @@ export interface KernelExports {
    * rows `outStride` bytes apart: `mode` 0, a byte a pixel (0 where red is 0, else the class at
    * `table + blue`); `mode` 1, 16 bits big-endian (red); `mode` 2, the panoptic pixel (red unless
    * the class is 0 or stuff, 1 at `table + 256 + class`; the class; 0). Pixels that repeat those
-   * above are copied from the row written above.
+   * above are copied from the row written above; unless `census` is 0, the others' census is
+   * counted into the tables there (as `unfilter` counts it).
    */
   convertRows(
     src: number,
@@ -104,6 +105,7 @@ export interface KernelExports {
     outStride: number,
     mode: number,
     table: number,
+    census: number,
   ): void;
   /**
    * Per row of 3-byte pixels, the number of runs of equal pixels, then each run's first column
