@@ -94,18 +94,29 @@ export function readFastRows(
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const changed = marked ? 0 : conversion.changed;
         const census = options.census === false ? 0 : tables;
-        // The labels' reader counts the census itself, from the pixels it finds changed.
-        const unfilterCensus = marked ? census : 0;
-        const bad = kernels.unfilter(at, count, inRow, channels, above, unfilterCensus, changed);
+        // A conversion counts the census as it converts the pixels (those unlike the ones above),
+        // the labels' reader as it reads the labels.
+        const converts = convert !== undefined;
+        const bad = kernels.unfilter(
+          at,
+          count,
+          inRow,
+          channels,
+          above,
+          converts ? 0 : census,
+          changed,
+        );
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         const pixels = { at: at + 1, stride: inStride, channels };
-        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, marked);
+        // The conversions read the unfiltered rows: RGB is packed only when a reader asks.
+        const packed = marked && convert === undefined;
+        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packed);
         if (marked) strip.repeats = repeats.subarray(0, count);
         if (convert) {
-          const counted = { census: marked ? 0 : census, above };
-          addConversion(strip, { kernels, memory, layout: conversion, convert, pixels, counted });
+          const work = { kernels, memory, layout: conversion, convert, pixels, census, above };
+          addConversion(strip, work);
         }
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
@@ -136,22 +147,28 @@ function addConversion(
     convert: RowConversion;
     /** Where the strip's unfiltered pixels are. */
     pixels: { at: number; stride: number; channels: number };
-    /** The census's tables (0: none) and the raw row above the strip's first. */
-    counted: { census: number; above: number };
+    /** The census's tables, or 0. */
+    census: number;
+    /** The raw row above the strip's first. */
+    above: number;
   },
 ): void {
   const { kernels, memory, layout, convert } = work;
   const { first, count } = strip;
   if (convert.kind === "labels") {
-    strip.labels = labelStrip(kernels, memory, layout, { count, ...work.pixels, ...work.counted });
+    const { census, above } = work;
+    strip.labels = labelStrip(kernels, memory, layout, { count, ...work.pixels, census, above });
     strip.labelMask = (label, above, rows = { from: 0, to: count }) =>
       labelScanlines(kernels, memory, layout, { label, above, ...rows });
-  } else strip.converted = convertStrip(kernels, memory, layout, { first, count });
+  } else {
+    const { census, pixels } = work;
+    strip.converted = convertStrip(kernels, memory, layout, { first, count, ...pixels, census });
+  }
 }
 
 /**
  * The strip handed over: its rows packed as RGB at `output`, at once, or (`packed` false: the
- * labels' masks, read from the rows as unfiltered, never read them) when first read.
+ * conversions and the labels' masks read the rows as unfiltered, never these) when first read.
  */
 function rgbStrip(
   rows: {
@@ -225,7 +242,6 @@ function rowsLayout(
   const conversion: ConversionLayout = {
     width,
     mode,
-    rgb: output,
     table,
     scan,
     carry,
