@@ -77,18 +77,14 @@ export function readFastRows(
   /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
   let blackAbove = true;
   return withKernels(end, (kernels, memory) => {
-    memory.fill(0, zero, zero + inRow);
-    setTables(memory, conversion.table, convert);
-    if (convert?.kind === "labels") clearLabelScanlines(memory, conversion, rows);
-    clearCensus(memory, tables);
+    prepareMemory(memory, layout, convert);
     inflatePngStrips(png, {
       rows,
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count): PngError | undefined {
         const above = first === 0 ? zero : input + 1;
         const at = input + inStride;
-        // The labels' masks are made of the labels, never of repeated rows; the unfilter flags
-        // the rows that repeat the row above instead, so that their labels are copied.
+        // The labels' reader copies the rows the unfilter flags as repeating: none marked here.
         const marked = convert?.kind !== "labels";
         const scanlines = { at, stride: inStride, count };
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
@@ -96,22 +92,14 @@ export function readFastRows(
         const census = options.census === false ? 0 : tables;
         // A conversion counts the census as it converts the pixels (those unlike the ones above),
         // the labels' reader as it reads the labels.
-        const converts = convert !== undefined;
-        const bad = kernels.unfilter(
-          at,
-          count,
-          inRow,
-          channels,
-          above,
-          converts ? 0 : census,
-          changed,
-        );
+        const counted = convert === undefined ? census : 0;
+        const bad = kernels.unfilter(at, count, inRow, channels, above, counted, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         const pixels = { at: at + 1, stride: inStride, channels };
         // The conversions read the unfiltered rows: RGB is packed only when a reader asks.
-        const packed = marked && convert === undefined;
+        const packed = convert === undefined;
         const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packed);
         if (marked) strip.repeats = repeats.subarray(0, count);
         if (convert) {
@@ -126,6 +114,22 @@ export function readFastRows(
     });
     return readCensus(memory, tables);
   });
+}
+
+/**
+ * Readies the kernels' memory for an image: the zero row above the first, the conversion's
+ * tables and buffers, the census's tables.
+ */
+function prepareMemory(
+  memory: Uint8Array,
+  layout: ReturnType<typeof rowsLayout>,
+  convert: RowConversion | undefined,
+): void {
+  const { zero, inRow, conversion, rows, tables } = layout;
+  memory.fill(0, zero, zero + inRow);
+  setTables(memory, conversion.table, convert);
+  if (convert?.kind === "labels") clearLabelScanlines(memory, conversion, rows);
+  clearCensus(memory, tables);
 }
 
 /** Puts the conversion's tables in the kernels' memory. */
