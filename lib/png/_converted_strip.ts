@@ -1,8 +1,8 @@
 /**
  * The strip reader's conversion of a strip for the formats of one sample a pixel (see
- * `RowConversion`): the kernels convert the unfiltered rows they hold, Up-filter them, flag the rows
- * without differences and write their canonical form for the pixel digest, so the encoder only
- * deflates.
+ * `RowConversion`): the kernels convert the unfiltered rows they hold (counting their census),
+ * Up-filter them, flag the rows without differences and write their canonical form for the pixel
+ * digest, so the encoder only deflates.
  *
  * @module
  */

@@ -61,12 +61,7 @@ export function readFastRows(
   options: ReadFastRowsOptions = {},
 ): MaskCensus {
   const { header } = png;
-  if (!isFastFlavour(header)) {
-    throw new RangeError(
-      `readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ` +
-        `${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`,
-    );
-  }
+  refuseSlowFlavour(header);
   const { width } = header;
   const convert = options.convert;
   const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
@@ -76,6 +71,13 @@ export function readFastRows(
   const repeats = new Uint8Array(rows);
   /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
   let blackAbove = true;
+  // The labels' masks are made of the labels, never of repeated rows; the unfilter flags the
+  // rows that repeat the row above instead, so that their labels are copied.
+  const marked = convert?.kind !== "labels";
+  const census = options.census === false ? 0 : tables;
+  // A conversion counts the census as it converts the pixels (those unlike the ones above), the
+  // labels' reader as it reads the labels.
+  const unfilterCensus = convert !== undefined ? 0 : census;
   return withKernels(end, (kernels, memory) => {
     prepareMemory(memory, layout, convert);
     inflatePngStrips(png, {
@@ -84,16 +86,10 @@ export function readFastRows(
       onStrip(first, count): PngError | undefined {
         const above = first === 0 ? zero : input + 1;
         const at = input + inStride;
-        // The labels' reader copies the rows the unfilter flags as repeating: none marked here.
-        const marked = convert?.kind !== "labels";
         const scanlines = { at, stride: inStride, count };
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const changed = marked ? 0 : conversion.changed;
-        const census = options.census === false ? 0 : tables;
-        // A conversion counts the census as it converts the pixels (those unlike the ones above),
-        // the labels' reader as it reads the labels.
-        const counted = convert === undefined ? census : 0;
-        const bad = kernels.unfilter(at, count, inRow, channels, above, counted, changed);
+        const bad = kernels.unfilter(at, count, inRow, channels, above, unfilterCensus, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
@@ -130,6 +126,15 @@ function prepareMemory(
   setTables(memory, conversion.table, convert);
   if (convert?.kind === "labels") clearLabelScanlines(memory, conversion, rows);
   clearCensus(memory, tables);
+}
+
+/** Throws for the flavours only the general decoder reads. */
+function refuseSlowFlavour(header: CheckedPng["header"]): void {
+  if (isFastFlavour(header)) return;
+  throw new RangeError(
+    `readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ` +
+      `${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`,
+  );
 }
 
 /** Puts the conversion's tables in the kernels' memory. */
