@@ -1,12 +1,13 @@
 /**
  * An earlier export's manifest, for `resume` and `incremental`, read as a stream into compact
- * state: per entry, 8 bits of a hash of its task id (in an index sized once for the file's lines)
- * and where its line starts in the file (it ends at the next newline), about 19 bytes however long
- * the entry (parsed whole, an entry held about 700). An entry is read again from the file when
- * its task comes back, and the entries whose tasks did not come back are streamed once more at the
- * end. The file stays open until the export has taken its last task: a resumed export replaces a
- * partial manifest meanwhile (with its own new one), and the open file still reads as it was; it
- * is closed before a new manifest is renamed over it.
+ * state: per entry, a 32-bit hash of its task id (in an index grown as the lines come: the file
+ * is not read once more to count them first) and where its line starts in the file (it ends at
+ * the next newline), about 22 bytes however long the entry (parsed whole, an entry held about
+ * 700). An entry is read again from the file when its task comes back, and the entries whose
+ * tasks did not come back are streamed once more at the end. The file stays open until the export
+ * has taken its last task: a resumed export replaces a partial manifest meanwhile (with its own new
+ * one), and the open file still reads as it was; it is closed before a new manifest is renamed
+ * over it.
  *
  * A hash only finds candidates: an entry is a task's when the task id read back from the file is
  * the task's, byte for byte. Each line costs a bounded amount of work however often its task id
@@ -43,8 +44,8 @@ const RECENT_IDS = 1024;
 export class EarlierManifest {
   #file: ExclusiveReads;
   #source: { path: string; setting: string };
-  /** Task id → the number of its last entry; sized once for the file's lines. */
-  #index = new HashedKeys({ most: 0 });
+  /** Task id → the number of its last entry. */
+  #index = new HashedKeys();
   #count = 0;
   /** By entry: where its line starts; it ends at the next newline. */
   #offsets: Uint32Array | Float64Array = new Uint32Array(64);
@@ -218,7 +219,6 @@ export class EarlierManifest {
 
   /** The first pass: checks each line and records where it is. */
   async #indexLines(onEntry?: (entry: ManifestEntry) => void): Promise<void> {
-    this.#index = new HashedKeys({ most: await this.#countLines() });
     // Task ids seen lately, with their last entry: a repeated id is found without a read.
     let recent = new Map<string, number>();
     const options = { ...this.#parsing, written: this.#carried !== undefined };
@@ -284,20 +284,6 @@ export class EarlierManifest {
     releaseBytes(this.#offsets);
     this.#offsets = offsets;
     this.#states = grown(this.#states, new Uint8Array(size));
-  }
-
-  /** How many lines the file has, at most. */
-  async #countLines(): Promise<number> {
-    // Its newlines and one more (a last line without one): what sizes the index, counted
-    // without making a line of each.
-    const chunk = new Uint8Array(1024 * 1024);
-    let lines = 1;
-    for (let position = 0, got; (got = await this.#readAt(position, chunk)) !== null;) {
-      const bytes = chunk.subarray(0, got);
-      for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
-      position += got;
-    }
-    return lines;
   }
 
   /** A task's last entry: among the entries its id's hash finds, the one with its id. */
