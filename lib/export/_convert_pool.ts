@@ -125,6 +125,18 @@ export class ConvertPool {
     return this.#run("cocoInstances", job) as Promise<CocoMaskInstances>;
   }
 
+  /**
+   * Lists what is neither a regular file nor a folder anywhere in a folder, as `unsafeEntries`
+   * does, on a worker: a reused export folder's walk (100,000 entries for as many tasks) is then
+   * not this thread's, and the worker has started before the first mask.
+   *
+   * @param root The folder's path.
+   * @returns Each such entry, named with what it is.
+   */
+  unsafeEntries(root: string): Promise<string[]> {
+    return this.#run("unsafeEntries", { root }) as Promise<string[]>;
+  }
+
   /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */
   close(): void {
     this.#closed = true;

@@ -93,9 +93,12 @@ export class ExportFolder {
    * what an earlier export left there (resume, incremental). A dry run only reads: it probes
    * nothing, but reads an earlier export's manifest and `export.json` as the real run would, so
    * its plan is the real run's. `onEarlierEntry` sees each entry of an earlier manifest as it
-   * is read.
+   * is read; `listUnsafe`, when given, walks the folder elsewhere (see `refuseUnsafeEntries`).
    */
-  async open(onEarlierEntry?: (entry: ManifestEntry) => void): Promise<PreparedFolder> {
+  async open(
+    onEarlierEntry?: (entry: ManifestEntry) => void,
+    listUnsafe?: () => Promise<string[]>,
+  ): Promise<PreparedFolder> {
     const earlier = this.mode === "resume" || this.mode === "incremental";
     if (this.#dryRun && !earlier) return { previous: EarlierManifest.none() };
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
@@ -108,7 +111,7 @@ export class ExportFolder {
     // walk's refusal, if any, is the one the export gives.
     const carried = this.#carryLines ? { lines: this.datasetLines } : undefined;
     const [walk, read] = await Promise.allSettled([
-      refuseUnsafeEntries(this.files, this.mode),
+      refuseUnsafeEntries(this.files, this.mode, listUnsafe),
       prepareExportFolder(this.files, this.mode, onEarlierEntry, { carried }),
     ]);
     if (walk.status === "rejected") {

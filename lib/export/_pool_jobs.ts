@@ -13,6 +13,8 @@ import {
   cocoMaskInstances,
   type CocoMaskJob,
 } from "../formats/coco_mask_instances.ts";
+import { join } from "../_std/path.ts";
+import { unsafeEntries } from "./_reused_folder_check.ts";
 
 /** The jobs a pool runs, each with its input and its result. */
 export interface PoolJobs {
@@ -20,6 +22,8 @@ export interface PoolJobs {
   render: { input: MaskJob; result: RenderedMask };
   /** {@linkcode cocoMaskInstances}: one mask's instances as COCO's RLE annotations. */
   cocoInstances: { input: CocoMaskJob; result: CocoMaskInstances };
+  /** {@linkcode unsafeEntries} of the folder at `root`, walked with `Deno.readDir`. */
+  unsafeEntries: { input: { root: string }; result: string[] };
 }
 
 /** The name of a job. */
@@ -42,6 +46,13 @@ export const POOL_JOBS: {
   cocoInstances: {
     // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
     run: async (job) => cocoMaskInstances(job),
+    transfer: () => [],
+  },
+  unsafeEntries: {
+    run: ({ root }) =>
+      unsafeEntries((folder) =>
+        Deno.readDir(folder === "" ? root : join(root, ...folder.split("/")))
+      ),
     transfer: () => [],
   },
 };
