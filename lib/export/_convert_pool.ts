@@ -137,6 +137,18 @@ export class ConvertPool {
     return this.#run("unsafeEntries", { root }) as Promise<string[]>;
   }
 
+  /**
+   * Starts every worker now, before the first job, when jobs are to come and this thread is busy
+   * meanwhile (an update reads its earlier manifest): the first masks find them loaded.
+   */
+  start(): void {
+    while (!this.#closed && this.#busy.size + this.#idle.length < this.#size) {
+      const worker = this.#startWorker();
+      if (worker === undefined) return;
+      this.#idle.push(worker);
+    }
+  }
+
   /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */
   close(): void {
     this.#closed = true;
@@ -213,6 +225,8 @@ export class ConvertPool {
       worker.terminate();
       const job = this.#busy.get(worker);
       this.#busy.delete(worker);
+      // A worker started ahead of its first job may fail while idle.
+      this.#idle = this.#idle.filter((one) => one !== worker);
       this.#fallBackToThread();
       if (job !== undefined) runInThread(job);
     };

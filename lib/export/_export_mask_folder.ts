@@ -101,8 +101,8 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
 /**
  * Opens the folder; the earlier export's file names are claimed as its manifest is read, in
  * that one pass over it rather than a second one (100,000 lines for as many tasks). An update's
- * folder is walked meanwhile on one of the pool's workers (idle until the first mask, which it
- * then finds started), not on this thread, when the folder is on the system's file system.
+ * folder is walked meanwhile on one of the pool's workers, not on this thread, when the folder is
+ * on the system's file system; the workers start then, and the first masks find them loaded.
  */
 async function openClaimingNames(
   folder: ExportFolder,
@@ -116,6 +116,7 @@ async function openClaimingNames(
   const { plan, pool } = run;
   const onSystem = options.fileSystem === undefined || options.fileSystem === DENO_FILE_SYSTEM;
   const elsewhere = plan.mode === "incremental" && onSystem && !pool.inThread;
+  if (elsewhere) pool.start();
   const prepared = await folder.open((entry) => {
     if (entry.path) registry.claim(entry.path, entry.taskId);
   }, elsewhere ? () => pool.unsafeEntries(folder.files.root) : undefined);

@@ -1,3 +1,4 @@
+import { pathToFileURL as toFileUrl } from "node:url";
 import assert from "../_std/assert.ts";
 import { UnsafePathError } from "../../lib/errors.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
@@ -59,4 +60,24 @@ test("refuseUnsafeEntries() names what a listing elsewhere found, and walks here
   assert.equal(await refusal(() => Promise.reject(new Error("no read"))), walkedHere);
   // Nothing found elsewhere: nothing refused.
   await refuseUnsafeEntries(files, "incremental", () => Promise.resolve([]));
+});
+
+test("a pool started ahead walks on its loaded workers, and on this thread when they fail to load", async () => {
+  await using dir = await tempDir();
+  await plantedFolder(dir.path);
+  {
+    using pool = new ConvertPool({ size: 2 });
+    pool.start();
+    const found = await withDeadline(pool.unsafeEntries(dir.path), 60_000, "the walk");
+    assert.deepEqual(found.sort(), PLANTED);
+    assert.equal(pool.inThread, false);
+  }
+  const failing = `${dir.path}/failing_worker.js`;
+  await Deno.writeTextFile(failing, 'throw new Error("this worker cannot start");\n');
+  using pool = new ConvertPool({ size: 2, workerUrl: toFileUrl(failing) });
+  pool.start();
+  const walks = [1, 2, 3].map(() => pool.unsafeEntries(dir.path));
+  const found = await withDeadline(Promise.all(walks), 60_000, "the walks");
+  for (const one of found) assert.deepEqual(one.sort(), PLANTED);
+  assert.equal(pool.inThread, true, "the workers failed, the walks ran here");
 });
