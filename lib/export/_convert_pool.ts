@@ -9,6 +9,7 @@
 import { MasksError } from "../errors.ts";
 import type { CocoMaskInstances, CocoMaskJob } from "../formats/coco_mask_instances.ts";
 import type { MaskJob, MaskJobSettings, RenderedMask, TaskMaskJob } from "./_mask_job.ts";
+import type { ManifestLines } from "./_unwritten_lines.ts";
 import {
   errorOf,
   POOL_JOBS,
@@ -135,6 +136,17 @@ export class ConvertPool {
    */
   unsafeEntries(root: string): Promise<string[]> {
     return this.#run("unsafeEntries", { root }) as Promise<string[]>;
+  }
+
+  /**
+   * Tells, on a worker, which of some whole lines of an earlier manifest are not written as an
+   * export writes them, as `unwrittenLines` does, while this thread parses them for their entries.
+   *
+   * @param lines The lines (structured-cloned).
+   * @returns Where those lines' entries start in the file.
+   */
+  unwrittenLines(lines: ManifestLines): Promise<number[]> {
+    return this.#run("unwrittenLines", lines) as Promise<number[]>;
   }
 
   /**

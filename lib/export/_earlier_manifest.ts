@@ -25,6 +25,7 @@ import type { DatasetLines } from "../dataset/dataset_lines.ts";
 import { CarriedEntries } from "./_carried_entries.ts";
 import { type LeftOver, LineRuns } from "./_line_runs.ts";
 import { parsedLines } from "./_parsed_lines.ts";
+import { type ManifestLines, manifestLines } from "./_unwritten_lines.ts";
 import { ReadWindow } from "./_read_window.ts";
 import { ExclusiveReads } from "./_exclusive_reads.ts";
 import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
@@ -39,6 +40,19 @@ const REMOVED = 2;
 const SUPERSEDED = 3;
 /** How many task ids the first pass remembers, so that a repeated one costs no read. */
 const RECENT_IDS = 1024;
+
+/** Tells elsewhere where the entries start whose lines are not written as an export writes them. */
+export type UnwrittenLines = (lines: ManifestLines) => Promise<number[]>;
+
+/** A chunk's lines told elsewhere: its entries' numbers, and the answer to come. */
+interface UnwrittenCheck {
+  first: number;
+  end: number;
+  offsets: Promise<number[]>;
+}
+
+/** Chunks told elsewhere at once, at most: beyond, the lines are told here (a busy worker). */
+const CHECKS_AWAY = 2;
 
 /** The entries of an earlier export's manifest, kept in the file, found by task id. */
 export class EarlierManifest {
@@ -60,6 +74,9 @@ export class EarlierManifest {
   #window = new ReadWindow((position, chunk) => this.#readAt(position, chunk));
   /** What an incremental run notes to carry entries over as they are. */
   #carried?: CarriedEntries;
+  /** Chunks whose lines are told elsewhere, applied before the entries are carried over. */
+  #checks: UnwrittenCheck[] = [];
+  #checksAway = 0;
 
   private constructor(file: Deno.FsFile | undefined, source: { path: string; setting: string }) {
     this.#file = new ExclusiveReads(file);
@@ -84,7 +101,10 @@ export class EarlierManifest {
    * @param onEntry Sees each entry as the file is checked (the run claims the earlier file names
    * in this one pass, not in a second one over a file of 100,000 lines).
    * @param options `carried`: note what carries entries over as they are (an incremental run), with
-   * the export's dataset lines when it gathers them.
+   * the export's dataset lines when it gathers them; `unwritten`: tells elsewhere (on a worker)
+   * which of a chunk's lines are not written as the export writes them, while this thread parses
+   * them (their entries are noted as written meanwhile, and told apart before they are carried
+   * over).
    * @returns The manifest, its file open until {@linkcode EarlierManifest.close}.
    * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
    * unsafe path.
@@ -94,14 +114,14 @@ export class EarlierManifest {
     name: string,
     setting: string,
     onEntry?: (entry: ManifestEntry) => void,
-    options: { carried?: { lines?: DatasetLines } } = {},
+    options: { carried?: { lines?: DatasetLines }; unwritten?: UnwrittenLines } = {},
   ): Promise<EarlierManifest> {
     const path = files.pathOf(name);
     let manifest: EarlierManifest | undefined;
     try {
       manifest = new EarlierManifest(await files.openFile(name), { path, setting });
       if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
-      await manifest.#indexLines(onEntry);
+      await manifest.#indexLines(onEntry, options.unwritten);
       return manifest;
     } catch (error) {
       manifest?.close();
@@ -180,6 +200,7 @@ export class EarlierManifest {
    */
   async *leftOverLines(options: { asText?: boolean } = {}): AsyncGenerator<LeftOver[]> {
     if (!this.#file.open) return;
+    if (options.asText) await this.#applyChecks();
     const carried = options.asText ? this.#carried : undefined;
     const runs = new LineRuns();
     let number = 0;
@@ -218,17 +239,25 @@ export class EarlierManifest {
   }
 
   /** The first pass: checks each line and records where it is. */
-  async #indexLines(onEntry?: (entry: ManifestEntry) => void): Promise<void> {
+  async #indexLines(
+    onEntry?: (entry: ManifestEntry) => void,
+    told?: UnwrittenLines,
+  ): Promise<void> {
     // Task ids seen lately, with their last entry: a repeated id is found without a read.
     let recent = new Map<string, number>();
-    const options = { ...this.#parsing, written: this.#carried !== undefined };
+    const here = { ...this.#parsing, written: this.#carried !== undefined };
+    const away = { ...this.#parsing, written: false };
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
-      for (const parsed of parsedLines(lines, options)) {
+      // A chunk's lines are told elsewhere while fewer than CHECKS_AWAY wait there, else here.
+      const check = here.written && told && this.#checksAway < CHECKS_AWAY
+        ? this.#checkElsewhere(lines, told)
+        : undefined;
+      for (const parsed of parsedLines(lines, check ? away : here)) {
         if (parsed === null) break;
         const { entry, line } = parsed;
         onEntry?.(entry);
         const number = this.#place(line);
-        this.#carried?.note(number, entry, parsed.written);
+        this.#carried?.note(number, entry, check !== undefined || parsed.written);
         const { taskId } = entry;
         // Most ids are new: no entry's hash is like theirs, and nothing is read to tell.
         const before = recent.get(taskId) ??
@@ -240,6 +269,7 @@ export class EarlierManifest {
         if (recent.size === RECENT_IDS) recent = new Map();
         recent.set(taskId, number);
       }
+      if (check) this.#checks.push({ ...check, end: this.#count });
     }
     // Each superseded entry points at its task's last entry, resolved latest first: linear
     // however often an id repeats.
@@ -253,6 +283,50 @@ export class EarlierManifest {
     // The larger arrays are freed now, not at V8's next full collection.
     releaseBytes(offsets);
     releaseBytes(states);
+  }
+
+  /** Asks elsewhere which of a chunk's lines are not written; its entries are numbered from now. */
+  #checkElsewhere(lines: FileLine[], told: UnwrittenLines): Omit<UnwrittenCheck, "end"> {
+    if (lines.length === 0) return { first: this.#count, offsets: Promise.resolve([]) };
+    const joined = manifestLines(lines, this.#source);
+    this.#checksAway++;
+    // A copy of a megabyte: freed once posted and answered, not at V8's next full collection.
+    const offsets = told(joined).finally(() => {
+      this.#checksAway--;
+      releaseBytes(joined.bytes);
+    });
+    // Heeded when the entries are carried over; a failure then counts as every line of the chunk.
+    offsets.catch(() => {});
+    return { first: this.#count, offsets };
+  }
+
+  /**
+   * The entries noted as written whose lines are not (or, when they could not be told, all of
+   * their chunk's) are parsed and written again when carried over.
+   */
+  async #applyChecks(): Promise<void> {
+    for (const { first, end, offsets } of this.#checks.splice(0)) {
+      const told = await offsets.catch(() => undefined);
+      if (told === undefined) {
+        for (let number = first; number < end; number++) this.#carried!.notWritten(number);
+        continue;
+      }
+      for (const offset of told) {
+        const number = this.#numberAt(offset, first, end);
+        if (number !== undefined) this.#carried!.notWritten(number);
+      }
+    }
+  }
+
+  /** The entry whose line starts at `offset`, among entries `first` to `end` (excluded). */
+  #numberAt(offset: number, first: number, end: number): number | undefined {
+    let [low, high] = [first, end];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.#offsets[middle] < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low < end && this.#offsets[low] === offset ? low : undefined;
   }
 
   /** Records where the next entry's line is: its number. */

@@ -27,6 +27,7 @@ import { hostPlatform } from "../model/platform.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import { DENO_FILE_SYSTEM } from "../model/file_system.ts";
+import type { ManifestLines } from "./_unwritten_lines.ts";
 
 /** How many pages a resumed export keeps asked while it reads the tasks it keeps. */
 const KEPT_PAGES_AHEAD = 4;
@@ -101,8 +102,9 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
 /**
  * Opens the folder; the earlier export's file names are claimed as its manifest is read, in
  * that one pass over it rather than a second one (100,000 lines for as many tasks). An update's
- * folder is walked meanwhile on one of the pool's workers, not on this thread, when the folder is
- * on the system's file system; the workers start then, and the first masks find them loaded.
+ * folder is walked meanwhile on one of the pool's workers, and its manifest's lines copied as they
+ * are told from those written again there too, not on this thread, when the folder is on the
+ * system's file system; the workers start then, and the first masks find them loaded.
  */
 async function openClaimingNames(
   folder: ExportFolder,
@@ -119,8 +121,16 @@ async function openClaimingNames(
   if (elsewhere) pool.start();
   const prepared = await folder.open((entry) => {
     if (entry.path) registry.claim(entry.path, entry.taskId);
-  }, elsewhere ? () => pool.unsafeEntries(folder.files.root) : undefined);
+  }, elsewhere ? onWorkers(pool, folder.files.root) : {});
   return { prepared, registry };
+}
+
+/** What an update's folder opening does on the pool's workers: the walk, the lines' check. */
+function onWorkers(pool: ConvertPool, root: string) {
+  return {
+    listUnsafe: () => pool.unsafeEntries(root),
+    unwritten: (lines: ManifestLines) => pool.unwrittenLines(lines),
+  };
 }
 
 /**
