@@ -25,7 +25,9 @@ import type { DatasetLines } from "../dataset/dataset_lines.ts";
 import { CarriedEntries } from "./_carried_entries.ts";
 import { type LeftOver, LineRuns } from "./_line_runs.ts";
 import { parsedLines } from "./_parsed_lines.ts";
-import { type ManifestLines, manifestLines } from "./_unwritten_lines.ts";
+import { UnwrittenChecks, type UnwrittenLines } from "./_unwritten_checks.ts";
+
+export type { UnwrittenLines };
 import { ReadWindow } from "./_read_window.ts";
 import { ExclusiveReads } from "./_exclusive_reads.ts";
 import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
@@ -40,19 +42,6 @@ const REMOVED = 2;
 const SUPERSEDED = 3;
 /** How many task ids the first pass remembers, so that a repeated one costs no read. */
 const RECENT_IDS = 1024;
-
-/** Tells elsewhere where the entries start whose lines are not written as an export writes them. */
-export type UnwrittenLines = (lines: ManifestLines) => Promise<number[]>;
-
-/** A chunk's lines told elsewhere: its entries' numbers, and the answer to come. */
-interface UnwrittenCheck {
-  first: number;
-  end: number;
-  offsets: Promise<number[]>;
-}
-
-/** Chunks told elsewhere at once, at most: beyond, the lines are told here (a busy worker). */
-const CHECKS_AWAY = 2;
 
 /** The entries of an earlier export's manifest, kept in the file, found by task id. */
 export class EarlierManifest {
@@ -75,8 +64,7 @@ export class EarlierManifest {
   /** What an incremental run notes to carry entries over as they are. */
   #carried?: CarriedEntries;
   /** Chunks whose lines are told elsewhere, applied before the entries are carried over. */
-  #checks: UnwrittenCheck[] = [];
-  #checksAway = 0;
+  #checks?: UnwrittenChecks;
 
   private constructor(file: Deno.FsFile | undefined, source: { path: string; setting: string }) {
     this.#file = new ExclusiveReads(file);
@@ -247,17 +235,18 @@ export class EarlierManifest {
     let recent = new Map<string, number>();
     const here = { ...this.#parsing, written: this.#carried !== undefined };
     const away = { ...this.#parsing, written: false };
+    if (told && here.written) this.#checks = new UnwrittenChecks(told, this.#source);
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
-      // A chunk's lines are told elsewhere while fewer than CHECKS_AWAY wait there, else here.
-      const check = here.written && told && this.#checksAway < CHECKS_AWAY
-        ? this.#checkElsewhere(lines, told)
-        : undefined;
+      // A chunk's lines are told elsewhere while the workers keep up, else here.
+      const checks = this.#checks;
+      const check = checks?.ready === true;
+      if (check) checks!.ask(lines, this.#count);
       for (const parsed of parsedLines(lines, check ? away : here)) {
         if (parsed === null) break;
         const { entry, line } = parsed;
         onEntry?.(entry);
         const number = this.#place(line);
-        this.#carried?.note(number, entry, check !== undefined || parsed.written);
+        this.#carried?.note(number, entry, check || parsed.written);
         const { taskId } = entry;
         // Most ids are new: no entry's hash is like theirs, and nothing is read to tell.
         const before = recent.get(taskId) ??
@@ -269,7 +258,7 @@ export class EarlierManifest {
         if (recent.size === RECENT_IDS) recent = new Map();
         recent.set(taskId, number);
       }
-      if (check) this.#checks.push({ ...check, end: this.#count });
+      if (check) checks!.ended(this.#count);
     }
     // Each superseded entry points at its task's last entry, resolved latest first: linear
     // however often an id repeats.
@@ -285,37 +274,13 @@ export class EarlierManifest {
     releaseBytes(states);
   }
 
-  /** Asks elsewhere which of a chunk's lines are not written; its entries are numbered from now. */
-  #checkElsewhere(lines: FileLine[], told: UnwrittenLines): Omit<UnwrittenCheck, "end"> {
-    if (lines.length === 0) return { first: this.#count, offsets: Promise.resolve([]) };
-    const joined = manifestLines(lines, this.#source);
-    this.#checksAway++;
-    // A copy of a megabyte: freed once posted and answered, not at V8's next full collection.
-    const offsets = told(joined).finally(() => {
-      this.#checksAway--;
-      releaseBytes(joined.bytes);
-    });
-    // Heeded when the entries are carried over; a failure then counts as every line of the chunk.
-    offsets.catch(() => {});
-    return { first: this.#count, offsets };
-  }
-
-  /**
-   * The entries noted as written whose lines are not (or, when they could not be told, all of
-   * their chunk's) are parsed and written again when carried over.
-   */
+  /** The entries noted as written whose lines are not are parsed and written again. */
   async #applyChecks(): Promise<void> {
-    for (const { first, end, offsets } of this.#checks.splice(0)) {
-      const told = await offsets.catch(() => undefined);
-      if (told === undefined) {
-        for (let number = first; number < end; number++) this.#carried!.notWritten(number);
-        continue;
-      }
-      for (const offset of told) {
-        const number = this.#numberAt(offset, first, end);
-        if (number !== undefined) this.#carried!.notWritten(number);
-      }
-    }
+    const carried = this.#carried;
+    if (carried === undefined) return;
+    const numberAt = (offset: number, first: number, end: number) =>
+      this.#numberAt(offset, first, end);
+    await this.#checks?.apply(numberAt, (number) => carried.notWritten(number));
   }
 
   /** The entry whose line starts at `offset`, among entries `first` to `end` (excluded). */
