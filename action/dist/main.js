@@ -20867,9 +20867,118 @@ function describe(byte) {
   return byte > 32 && byte < 127 ? JSON.stringify(String.fromCharCode(byte)) : `the byte 0x${byte.toString(16).padStart(2, "0")}`;
 }
 
-// lib/api/_json_scanner.ts
+// lib/api/_json_nesting.ts
 var MAX_JSON_DEPTH = 512;
 var MAX_KEY_BYTES = 64;
+var JsonNesting = class {
+  #errors;
+  /** The bracket each open `{` or `[` expects, the root's included. */
+  #closers = [];
+  #inString = false;
+  #escaped = false;
+  #backslashChunk;
+  #backslashAt = -1;
+  #counts = {
+    containers: 0,
+    members: 0,
+    commas: 0,
+    stringBytes: 0
+  };
+  /** @param errors The errors to throw. */
+  constructor(errors) {
+    this.#errors = errors;
+  }
+  /** How many brackets are open. */
+  get depth() {
+    return this.#closers.length;
+  }
+  /** Whether the scan is inside a string. */
+  get inString() {
+    return this.#inString;
+  }
+  /** What the cut array's elements held so far (kept up to date: do not change). */
+  get counts() {
+    return this.#counts;
+  }
+  /** A new chunk: nothing found in the one before (maybe the same buffer, refilled) is kept. */
+  newChunk() {
+    this.#backslashChunk = void 0;
+  }
+  /** Opens a bracket that `closer` closes. */
+  open(closer) {
+    this.#closers.push(closer);
+  }
+  /** Closes the innermost bracket. */
+  close() {
+    this.#closers.pop();
+  }
+  /** A string starts (its opening quote was read). */
+  enterString() {
+    this.#inString = true;
+  }
+  /**
+   * Inside a value: follows strings and nesting, and counts what the cut array's elements hold
+   * when `counting`.
+   *
+   * @throws {Error} (from the errors) when a bracket nests too deep or closes another.
+   */
+  nest(byte, at, counting) {
+    const closers = this.#closers;
+    if (byte === QUOTE) {
+      this.#inString = true;
+      if (counting) this.#counts.stringBytes++;
+    } else if (byte === COMMA || byte === COLON) {
+      if (counting) byte === COMMA ? this.#counts.commas++ : this.#counts.members++;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      if (closers.length >= MAX_JSON_DEPTH) throw this.#errors.tooDeep(at);
+      closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+      if (counting) this.#counts.containers++;
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      const expected = closers.pop();
+      if (expected !== byte) throw this.#errors.mismatch(byte, expected, at);
+    }
+  }
+  /**
+   * Inside a string: skips to its closing quote (or the chunk's end), counting its bytes when
+   * `counting`; a member name's bytes go to `name` (up to one more than a name kept).
+   *
+   * @returns The last index read: the closing quote's, or the chunk's last.
+   */
+  skipString(chunk, from, counting, name) {
+    const last = this.#stringEnd(chunk, from, name);
+    if (counting) this.#counts.stringBytes += last + 1 - from;
+    return last;
+  }
+  #stringEnd(chunk, from, name) {
+    for (let i = from; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (name && name.length <= MAX_KEY_BYTES + 1) name.push(byte);
+      if (this.#escaped) this.#escaped = false;
+      else if (byte === BACKSLASH) this.#escaped = true;
+      else if (byte === QUOTE) {
+        this.#inString = false;
+        return i;
+      } else if (!name) {
+        const quote3 = chunk.indexOf(QUOTE, i);
+        const backslash = this.#nextBackslash(chunk, i);
+        const next = quote3 < 0 ? backslash : backslash < 0 ? quote3 : Math.min(quote3, backslash);
+        if (next < 0) return chunk.length - 1;
+        i = next - 1;
+      }
+    }
+    return chunk.length - 1;
+  }
+  /** The next `\\` at or after `from` in `chunk` (-1: none), searched once per stretch. */
+  #nextBackslash(chunk, from) {
+    if (this.#backslashChunk !== chunk || this.#backslashAt >= 0 && this.#backslashAt < from) {
+      this.#backslashChunk = chunk;
+      this.#backslashAt = chunk.indexOf(BACKSLASH, from);
+    }
+    return this.#backslashAt;
+  }
+};
+
+// lib/api/_json_scanner.ts
 var BEFORE_ROOT = 0;
 var IN_ROOT = 1;
 var AFTER_ROOT = 2;
@@ -20890,9 +20999,7 @@ var JsonScanner = class {
   #phase = BEFORE_ROOT;
   #bomBytes = 0;
   #offset = 0;
-  #inString = false;
-  #escaped = false;
-  #closers = [];
+  #nesting;
   #cutDepth = 1;
   #state = FIRST_ELEMENT;
   #memberState = FIRST_NAME;
@@ -20903,14 +21010,6 @@ var JsonScanner = class {
   #elementStart = 0;
   #elementNumber = 0;
   #openFrom;
-  #backslashChunk;
-  #backslashAt = -1;
-  #counts = {
-    containers: 0,
-    members: 0,
-    commas: 0,
-    stringBytes: 0
-  };
   /**
    * @param root What the text must be.
    * @param fail Makes the error to throw from a sentence about the text (`is empty...`).
@@ -20920,6 +21019,13 @@ var JsonScanner = class {
     this.#root = root;
     this.#fail = fail;
     this.#words = words;
+    this.#nesting = new JsonNesting({
+      tooDeep: (at) => fail(`nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${words.fix}.`),
+      mismatch: (byte, expected, at) => {
+        const which2 = this.#inCutArray() ? `a malformed ${this.where}` : "a malformed value";
+        return fail(`has ${which2}: ${describe(byte)} at byte ${at} where ${describe(expected)} should close; ${words.fix}.`);
+      }
+    });
   }
   /** The current element: its number, from 1, and the offset of its first byte. */
   get element() {
@@ -20953,7 +21059,7 @@ var JsonScanner = class {
   }
   /** What the elements scanned so far hold, from the first (kept up to date: do not change). */
   get counts() {
-    return this.#counts;
+    return this.#nesting.counts;
   }
   /** How many bytes were scanned. */
   get offset() {
@@ -20968,18 +21074,19 @@ var JsonScanner = class {
    */
   *scan(chunk) {
     this.#valueStart = 0;
-    this.#backslashChunk = void 0;
+    const nesting = this.#nesting;
+    nesting.newChunk();
     for (let i = 0; i < chunk.length; i++) {
-      if (this.#inString) {
+      if (nesting.inString) {
         i = this.#skipString(chunk, i);
         continue;
       }
       const byte = chunk[i];
       if (this.#phase !== IN_ROOT) {
         this.#outside(byte, this.#offset + i);
-      } else if (this.#closers.length > this.#cutDepth) {
-        this.#nest(byte, this.#offset + i);
-      } else if (this.#cutDepth === this.#closers.length && this.#inCutArray()) {
+      } else if (nesting.depth > this.#cutDepth) {
+        nesting.nest(byte, this.#offset + i, this.#inCutArray());
+      } else if (this.#cutDepth === nesting.depth && this.#inCutArray()) {
         const ended = this.#inArray(byte, i);
         if (ended !== void 0) yield ended;
       } else {
@@ -21006,46 +21113,15 @@ var JsonScanner = class {
       throw this.#fail(`ends at byte ${this.#offset}, ${inside}: ${this.#words.truncated}.`);
     }
   }
-  /** The next `\\` at or after `from` in `chunk` (-1: none), searched once per stretch. */
-  #nextBackslash(chunk, from) {
-    if (this.#backslashChunk !== chunk || this.#backslashAt >= 0 && this.#backslashAt < from) {
-      this.#backslashChunk = chunk;
-      this.#backslashAt = chunk.indexOf(BACKSLASH, from);
-    }
-    return this.#backslashAt;
-  }
   #inCutArray() {
     return this.#root === "array" || this.#cutDepth === 2;
   }
-  /**
-   * Inside a string: skips to its closing quote (or the chunk's end), counting its bytes in the
-   * cut array; returns the last index.
-   */
+  /** Inside a string: skips to its closing quote (or the chunk's end); returns the last index. */
   #skipString(chunk, from) {
-    const last = this.#stringEnd(chunk, from);
-    if (this.#inCutArray()) this.#counts.stringBytes += last + 1 - from;
+    const naming = this.#memberState === IN_NAME && this.#nesting.depth === 1 && this.#root === "page";
+    const last = this.#nesting.skipString(chunk, from, this.#inCutArray(), naming ? this.#name : void 0);
+    if (naming && !this.#nesting.inString) this.#nameEnded();
     return last;
-  }
-  #stringEnd(chunk, from) {
-    const naming = this.#memberState === IN_NAME && this.#closers.length === 1 && this.#root === "page";
-    for (let i = from; i < chunk.length; i++) {
-      const byte = chunk[i];
-      if (naming && this.#name.length <= MAX_KEY_BYTES + 1) this.#name.push(byte);
-      if (this.#escaped) this.#escaped = false;
-      else if (byte === BACKSLASH) this.#escaped = true;
-      else if (byte === QUOTE) {
-        this.#inString = false;
-        if (naming) this.#nameEnded();
-        return i;
-      } else if (!naming) {
-        const quote3 = chunk.indexOf(QUOTE, i);
-        const backslash = this.#nextBackslash(chunk, i);
-        const next = quote3 < 0 ? backslash : backslash < 0 ? quote3 : Math.min(quote3, backslash);
-        if (next < 0) return chunk.length - 1;
-        i = next - 1;
-      }
-    }
-    return chunk.length - 1;
   }
   /** Before and after the root value: a BOM, whitespace, the opening bracket. */
   #outside(byte, at) {
@@ -21063,29 +21139,7 @@ var JsonScanner = class {
       throw this.#fail(`is not a JSON ${kind}: byte ${at} is ${describe(byte)} where ${describe(opener)} should open it; ${this.#words.shape}.`);
     }
     this.#phase = IN_ROOT;
-    this.#closers.push(opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE);
-  }
-  /** Inside a value: follows strings and nesting, and counts what the cut array's elements hold. */
-  #nest(byte, at) {
-    const closers = this.#closers;
-    if (byte === QUOTE) {
-      this.#inString = true;
-      if (this.#inCutArray()) this.#counts.stringBytes++;
-    } else if (byte === COMMA || byte === COLON) {
-      if (this.#inCutArray()) byte === COMMA ? this.#counts.commas++ : this.#counts.members++;
-    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-      if (closers.length >= MAX_JSON_DEPTH) {
-        throw this.#fail(`nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${this.#words.fix}.`);
-      }
-      closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
-      if (this.#inCutArray()) this.#counts.containers++;
-    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-      const expected = closers.pop();
-      if (expected !== byte) {
-        const which2 = this.#inCutArray() ? `a malformed ${this.where}` : "a malformed value";
-        throw this.#fail(`has ${which2}: ${describe(byte)} at byte ${at} where ${describe(expected)} should close; ${this.#words.fix}.`);
-      }
-    }
+    this.#nesting.open(opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE);
   }
   /** At the level of the cut array: starts and ends its elements. */
   #inArray(byte, i) {
@@ -21114,11 +21168,11 @@ var JsonScanner = class {
       if (byte === CLOSE_BRACKET) this.#closeArray();
       return ended;
     }
-    this.#nest(byte, at);
+    this.#nesting.nest(byte, at, true);
     return void 0;
   }
   #closeArray() {
-    this.#closers.pop();
+    this.#nesting.close();
     if (this.#root === "array") this.#phase = AFTER_ROOT;
     else this.#memberState = AFTER_DOCS, this.#cutDepth = 1;
   }
@@ -21128,7 +21182,7 @@ var JsonScanner = class {
     const state = this.#memberState;
     if (state === IN_VALUE) {
       if (byte !== COMMA && byte !== CLOSE_BRACE) {
-        this.#nest(byte, at);
+        this.#nesting.nest(byte, at, false);
         return void 0;
       }
       const ended = {
@@ -21143,7 +21197,7 @@ var JsonScanner = class {
     if (isSpace(byte)) return void 0;
     if ((state === FIRST_NAME || state === NEXT_NAME) && byte === QUOTE) {
       this.#memberState = IN_NAME;
-      this.#inString = true;
+      this.#nesting.enterString();
       this.#name = [];
     } else if (state === FIRST_NAME && byte === CLOSE_BRACE) this.#endMember(byte);
     else if (state === BEFORE_COLON && byte === COLON) this.#memberState = BEFORE_VALUE;
@@ -21154,13 +21208,13 @@ var JsonScanner = class {
         throw this.#fail(`has a second "docs" array at byte ${at}; ${this.#words.fix}.`);
       }
       this.#docsSeen = true;
-      this.#closers.push(CLOSE_BRACKET);
+      this.#nesting.open(CLOSE_BRACKET);
       this.#cutDepth = 2;
       this.#state = FIRST_ELEMENT;
     } else if (state === BEFORE_VALUE && byte !== COMMA && byte !== CLOSE_BRACE) {
       this.#memberState = IN_VALUE;
       this.#valueStart = i;
-      this.#nest(byte, at);
+      this.#nesting.nest(byte, at, false);
     } else {
       throw this.#fail(`is not a JSON object: ${describe(byte)} at byte ${at} is out of place; ${this.#words.shape}.`);
     }
@@ -21168,7 +21222,7 @@ var JsonScanner = class {
   }
   #endMember(byte) {
     if (byte === COMMA) this.#memberState = NEXT_NAME;
-    else this.#closers.pop(), this.#phase = AFTER_ROOT;
+    else this.#nesting.close(), this.#phase = AFTER_ROOT;
   }
   #nameEnded() {
     this.#memberState = BEFORE_COLON;
@@ -24408,112 +24462,117 @@ function throwUnreadable(error2) {
 
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
-  "AGFzbQEAAAABjgEQYAd/f39/f39/AX9gCH9/f39/f39/AX9gBH9/f38Bf2ACf38Bf2ADf39/AGADf39/AX9gBH9/f38AYAF/",
-  "AX9gBX9/f39/AX9gB39/f39/f38AYAV/f39/fwBgCH9/f39/f39/AGAGf39/f39/AGAGf39/f39/AX9gC39/f39/f39/f39/",
-  "AX9gA39/ewF/AycmAAECAwQFBgcGCAkKCwwNCQ0EAwACCAACCQoICwgIDgoEBQIPAwUFAwEAAQfPARAGbWVtb3J5AgAIdW5m",
-  "aWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAKCm1hcENvbG91cnMACwZjZW5zdXMADAxjZW5zdXNQaWVjZXMADwhm",
-  "aWx0ZXJVcAARCXNraXBaZXJvcwASDGRpZ2VzdFBpZWNlcwATDHVuZmlsdGVyRm9ybQAWC2NvbnZlcnRSb3dzABgJcGl4ZWxS",
-  "dW5zABoJbGFiZWxSb3dzABsObGFiZWxTY2FubGluZXMAHgxyb3dCeXRlc1NlZW4AHwqAOCZ/AQR/IAQhCSAAQQFqIQgCQANA",
-  "IAcgAU8NASAIIAkgAiADEAIhCiAKQQFGBEAgBw8LIAYEQCAGIAdqIApBAkc6AAALIAVBAEcgCkVxBEAgCCAJIAggAmogAyAF",
-  "IAVBgAJqEA0LIAghCSAIIAJBAWpqIQggB0EBaiEHDAALC0F/C60FAwl/A3sCfyACIANsIQwgBCEKIABBAWohCSAFQQFqIQsC",
-  "QANAIAggAU8NASALQQFrQQI6AAAgCSENIAohDiALIQ8gCSAMaiEQ/QwAAAAAAAAAAAAAAAAAAAAAIRECQCAJQQFrLQAAQQJG",
-  "IBVFcQRAIAkgDBAkBEAgCSAKIAz8CgAADAILCyAJQQFrLQAARQRAIAkgCiAMECUEQAwCCwsgCUEBay0AAEECRgRAIAkgDEFw",
-  "cWohFCADQQRGBEACQANAIA0gFE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACATIBP9DQABAgQFBggJCgwNDg8PDw8hEiAP",
-  "IBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79",
-  "CwQAIA8gE/0LBAAgESAT/VAhESANQRBqIQ0gDkEQaiEOIA9BEGohDwwACwsLIA0gDiAQIA1rEAUaBSAJIAogDCADEAJBAUYE",
-  "QCAIDwsLIANBBEYEQAJAA0AgDSAQTw0BIA39AAQAIA39AAQA/Q0AAQIEBQYICQoMDQ4PDw8PIA79AAQAIA79AAQA/Q0AAQIE",
-  "BQYICQoMDQ4PDw8P/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAQTw0BIA39",
-  "AAQAIA79AAQA/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQRBqIQ8MAAsLCwsgEf1TIRUgBwRAIAcgCGog",
-  "FToAAAsgBgRAIBH9UwRAIAkgCiAQIAMgBiAGQYACahANCwsgCSEKIAkgDEEBamohCSALIAJBA2xBAWpqIQsgCEEBaiEIDAAL",
-  "C0F/C2wBAX8gAEEBay0AACEEIARFBEBBAA8LIARBAUYEQCAAIAIgAxAEQQAPCyAEQQJGBEBBAEECIAAgASACEAUbDwsgBEED",
-  "RgRAIAAgASACIAMQBkEADwsgBEEERgRAIAAgASACIAMQCEEADwtBAQsiACAAQf/+/fsHcSABQf/+/fsHcWogACABc0GAgYKE",
-  "eHFzC9MDAgJ/AXsgAiEDIAJBBEYEQAJAA0AgAyABTw0BIANBwABqIAFNBEAgACADav0ABAAgACADav0ABBD9UCAAIANq/QAE",
-  "ICAAIANq/QAEMP1Q/VD9U0UEQCAAIANBBGtqKAIA/REhBSAAIANqIAX9CwQAIAAgA2ogBf0LBBAgACADaiAF/QsEICAAIANq",
-  "IAX9CwQwIANBwABqIQMMAgsLIANBEGogAU0gACADav0ABAD9U0VxBEAgACADaiAAIANBBGtqKAIA/RH9CwQAIANBEGohAwwB",
-  "CyAAIANqIAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGohAwwACwsPCyACQQNGBEACQANAIAMgAU8NASADQRBqIAFNIAAg",
-  "A2r9AAQA/VNFcQRAIAAgA2ogACADQQNrav1cAgD9DAABAgABAgABAgABAgABAgD9Dv0LBAAgACADakEAOgAPIANBD2ohAwwB",
-  "CyAAIANqKAIAIQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8HcSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8N",
-  "ASAAIANqIAAgA2otAAAgACADIAJrai0AAGo6AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACAD",
-  "av0ABAAhBSAGIAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsEACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAgg",
-  "B3IhCCAAIANqIAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQg",
-  "A2tqLQAABUEACyEFIAAgBGogACAEai0AACAFIAEgBGotAABqQQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwvc",
-  "AwQHfwN7AX8EeyADQQNGIANBBEZyBEACQANAIAQgAk8NASAAIAEgBCACIAMQCQRAIAAgBGogASAEav0ABAD9CwQAIANBBEYE",
-  "QCAEQRBqIQQFIAAgBGpBADoADyAEQQ9qIQQLIAAgBCADa2r9XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwC",
-  "AP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR",
-  "/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8H",
-  "cSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8LAkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tq",
-  "LQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGot",
-  "AAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARBAWohBAwACwsLdQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAg",
-  "Amr9AAQA/VMEQEEADwsgASACav0ABAAgASACIARrav0ABAD9I/1jRQRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIA",
-  "IAVxIAEgAiAEa2ooAgAgBXFGC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8",
-  "CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEM",
-  "aiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAE",
-  "AP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6",
-  "AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAF",
-  "IQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxANIAkhCiAJIAFqIQkgCEEBaiEIDAALCwv6AQEEf0F/IQhBEEEPIANBBEYb",
-  "IQYgBkECdCEJAkADQCAAIAJPDQEgACAJaiACTQRAIAD9AAQAIAH9AAQA/VEgACAGav0ABAAgASAGav0ABAD9Uf1QIAAgBkEB",
-  "dGr9AAQAIAEgBkEBdGr9AAQA/VEgACAGQQNsav0ABAAgASAGQQNsav0ABAD9Uf1Q/VD9U0UEQCAAIAlqIQAgASAJaiEBDAIL",
-  "CyAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsgACAHIAMgBCAFIAgQDiEIIAEgByAAa2ohASAHIQAFIAAg",
-  "BmohACABIAZqIQELDAALCwtvAQN/AkADQCAAIAFPDQEgACgCAEH/gfwHcSEGIAYgBUcEQCAGIQUgBkH/AXEhByAHBEAgAyAG",
-  "QRB2akEBOgAAIAQgB0EBdGohCCAILwEARQRAIAggBkEQdkEBajsBAAsLCyAAIAJqIQAMAAsLIAULMQEBfyACIQcCQANAIAAg",
-  "AU8NASAAIAcgBEEDbEEDIAUgBhAQIQAgByADaiEHDAALCwt4AQR/QX8hCQJAA0AgACgCACEGIABBBGohACAGRQ0BIAZBAWtB",
-  "BHQhByACIAdrIQggCEEQSwRAQRAhCAsgACAIaiEAIAEgByADbiAEbGogASAHIAhBAWtqIANuQQFqIARsaiAEIAUgBUGAAmog",
-  "CRAOIQkMAAsLIAALtgEBBX8gAkFwcSEHIAEhAwJAA0AgA0UNASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQg",
-  "BCACQQFqayEFIANFBEAMAgtBACEGAkADQCAGIAdPDQEgBCAGaiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsL",
-  "AkADQCAGIAJPDQEgBCAGaiAEIAZqLQAAIAUgBmotAABrOgAAIAZBAWohBgwACwsMAAsLC4EBAAJAA0AgAEHAAGogAUsNASAA",
-  "/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw/VD9UP1TDQEgAEHAAGohAAwACwsCQANAIABBEGogAUsNASAA/QAEAP1TDQEgAEEQ",
-  "aiEADAALCwJAA0AgACABTw0BIAAtAAANASAAQQFqIQAMAAsLIAALZAEDfyAAIQggBCEJAkADQCAHIAJPDQEgBUEARyAFIAdq",
-  "LQAARXEEQCAGQQA2AgAgBkEEaiEGBSAIQX8gCSAEQX9GGyADIAYQFCEGCyAIIQkgCCABaiEIIAdBAWohBwwACwsgBgs0AQF/",
-  "IAJBcHEhBCABQX9GBH8gACAEIAMQIQUgACABIAQgAxAiCyEDIAAgASAEIAIgAxAVC4gBAQN/IAIgA0kEQCAEIAJBBHZBAWo2",
-  "AgAgAiEFAkADQCAFIANPDQEgACAFai0AACEHIAFBf0cEQCAHIAEgBWotAABrQf8BcSEHCyAEIAUgAmtqIAc6AAQgBiAHciEG",
-  "IAVBAWohBQwACwsgBgRAIAQgAyACa0EEamohBAsLIARBADYCACAEQQRqC50BAQV/IAQhCSAAQQFqIQgCQANAIAcgAU8NASAI",
-  "QQFrLQAAQQJGBEAgCCAJIAIgBhAXIQtBAkEAIAsgBkEEakYbIQoFIAggCSACIAMQAiEKIApBAUYEQEF/IAdrDwsgCCAJIAIg",
-  "BhAUIQsLIAUEQCAGIAggAiADIAMgBRAQGgsgCyEGIAghCSAIIAJBAWpqIQggB0EBaiEHDAALCyAGC3cCAn8BeyACQXBxIQUC",
-  "QANAIAQgBU8NASAAIARq/QAEACEGIAb9UwRAIAMgBCAGECMhAwsgACAEaiAGIAEgBGr9AAQA/W79CwQAIARBEGohBAwACwsg",
-  "AEF/IAUgAiADEBUhAyAAIAVqIAEgBWogAiAFaxAFGiADC4sCAQZ/QQMgBUEBaiAFQQJGGyEMIAJBA2whCwJAA0AgByABTw0B",
-  "IAAgByALbGohCSADIAcgBGxqIQpBACEIAkADQCAIQRBqIAJLDQEgB0EARyAJ/QAEACAJIAtr/QAEAP1RIAn9AAQQIAkgC2v9",
-  "AAQQ/VEgCf0ABCAgCSALa/0ABCD9Uf1Q/VD9U0VxBEAgCiAKIARr/QAEAP0LBAAgBQRAIAogCiAEa/0ABBD9CwQQCyAFQQJG",
-  "BEAgCiAKIARr/QAEIP0LBCALBSAJIApBECAFIAYQGQsgCEEQaiEIIAlBMGohCSAKIAxBBHRqIQoMAAsLIAkgCiACIAhrIAUg",
-  "BhAZIAdBAWohBwwACwsLoQEBA38gACACQQNsaiEFAkADQCAAIAVPDQEgAC0AACEGIAYEfyAEIAAtAAJqLQAABUEACyEHIANB",
-  "AUYEQCABIAZBCHQ7AQAgAUECaiEBCyADRQRAIAEgBzoAACABQQFqIQELIANBAkYEQCABQQAgBiAHRSAEIAdqLQCAAnIbOgAA",
-  "IAEgBzoAASABQQA6AAIgAUEDaiEBCyAAQQNqIQAMAAsLC+IBAQd/AkADQCAFIAJPDQEgACAFIAFsaiEGIAQhCSAGKAIAQf//",
-  "/wdxIQsgBEEANgIEIAQgCzYCCCAEQQxqIQRBASEIQQEhBwJAA0AgByADTw0BIAdBBWogA00EQCAGIAdBA2xq/QAEACAGIAdB",
-  "AWtBA2xq/QAEAP0j/WMEQCAHQQVqIQcMAgsLIAYgB0EDbGooAgBB////B3EhCiAKIAtHBEAgBCAHNgIAIAQgCjYCBCAEQQhq",
-  "IQQgCEEBaiEIIAohCwsgB0EBaiEHDAALCyAJIAg2AgAgBUEBaiEFDAALCyAEC4YCAQd/AkADQCAIIAJPDQEgACAIIAFsaiEJ",
-  "IAUgCCADbGohCiAIQQBHIAcgCGotAABFcQRAIAogCiADayAD/AoAACAGIAhqQQE6AAAgCEEBaiEIDAELIAFBACAIGyEMIAog",
-  "A0FwcWohCyAEQQRGBH8gCSAKIAsgDCADEBwFIAkgCiALIAwgAxAdCyENIAkgA0FwcSAEbGohCSALIQogCyADQQ9xaiELAkAD",
-  "QCAKIAtPDQEgCS0AAkEAIAktAAAbIQ4gCiAOOgAAIA4gCiADay0AAEcEQEEAIQ0LIAkgBGohCSAKQQFqIQoMAAsLIAYgCGog",
-  "DSAIQQBHcToAACAIQQFqIQgMAAsLC58CAwR7An8Ce/0M/wAAAP8AAAD/AAAA/wAAACELQQEhCgJAA0AgASACTw0BIAD9AAQA",
-  "IQUgAP0ABBAhBiAA/QAEICEHIAD9AAQwIQggACADayEJIANBAEcgBSAJ/QAEAP1RIAYgCf0ABBD9Uf1QIAcgCf0ABCD9USAI",
-  "IAn9AAQw/VH9UP1Q/VNFcQRAIAEgASAEa/0ABAD9CwQABUEAIQogASAFQRD9rQEgC/1OIAUgC/1OIAz9N/1PIAZBEP2tASAL",
-  "/U4gBiAL/U4gDP03/U/9hgEgB0EQ/a0BIAv9TiAHIAv9TiAM/Tf9TyAIQRD9rQEgC/1OIAggC/1OIAz9N/1P/YYB/Wb9CwQA",
-  "CyAAQcAAaiEAIAFBEGohAQwACwsgCgv6AQIDewJ/QQEhCQJAA0AgASACTw0BIAD9AAQAIQUgAP0ABBAhBiAA/QAEICEHIAAg",
-  "A2shCCADQQBHIAUgCP0ABAD9USAGIAj9AAQQ/VH9UCAHIAj9AAQg/VH9UP1TRXEEQCABIAEgBGv9AAQA/QsEAAVBACEJIAEg",
-  "BSAG/Q0CBQgLDhEUFxodAAAAAAAAIAf9DQABAgMEBQYHCAkQExYZHB8gBSAG/Q0AAwYJDA8SFRgbHgAAAAAAIAf9DQABAgME",
-  "BQYHCAkKERQXGh39DAAAAAAAAAAAAAAAAAAAAAD9I/1P/QsEAAsgAEEwaiEAIAFBEGohAQwACwsgCQufBQUEfwF7AX8CewZ/",
-  "IAP9DyEPIAJBcHEhEAJAA0AgCyABTw0BIAAgCyACbGohDSAFIAsgBmxqIQ4gDkECOgAAIAogDjYCACAKQQRqIQpBASEWIA5B",
-  "AWohDv0MAAAAAAAAAAAAAAAAAAAAACERQQAhFSACIQwgC0EARyAIIAtqLQAAIAkgC0EIdCADamotAAAgCSALQQFrQQh0IANq",
-  "ai0AAHJFcnFFBEBBACEMCwJAA0AgDCAQTw0BIA0gDGr9AAQAIA/9IyALBHsgDSAMaiACa/0ABAAgD/0jBSAEIAxq/QAEAAv9",
-  "cSESIA4gDGogEv0LBAAgESAS/VAhESAS/QwAAAAAAAAAAAAAAAAAAAAA/ST9ZCEXIBcgF0EBdCAWcnNB//8DcSEYIBdBD3Yh",
-  "FgJAA0AgGEUNASAKIA4gDGogGGhqNgIAIApBBGohCiAYIBhBAWtxIRgMAAsLIAxBEGohDAwACwsCQANAIAwgAk8NAUH/AUEA",
-  "IA0gDGotAAAgA0YbIRMgCwR/Qf8BQQAgDSAMaiACay0AACADRhsFIAQgDGotAAALIRQgEyAUa0H/AXEhEyAOIAxqIBM6AAAg",
-  "FSATciEVIBNBAEcgFkcEQCAKIA4gDGo2AgAgCkEEaiEKIBZFIRYLIAxBAWohDAwACwsgByALaiAR/VMgFUEAR3I6AAAgFgRA",
-  "IAogDiACaiAOIAcgC2otAAAbNgIAIApBBGohCgsgC0EBaiELDAALCyABBEAgACABQQFrIAJsaiENQQAhDAJAA0AgDCAQTw0B",
-  "IAQgDGogDSAMav0ABAAgD/0j/QsEACAMQRBqIQwMAAsLAkADQCAMIAJPDQEgBCAMakH/AUEAIA0gDGotAAAgA0YbOgAAIAxB",
-  "AWohDAwACwsLIAoL6gEDBH8CewJ/AkADQCAFIAFPDQEgAyAFQQh0aiEIAkAgBUEARyAEIAVqLQAAcQRAIAggCEGAAmtBgAL8",
-  "CgAADAELIAhBAEGAAvwLACAAIAUgAmxqIQYgBiACaiEHAkADQCAGQRBqIAdLDQEgBv0ABAAhCSAGLQAAIQwgCSAM/Q/9IyEK",
-  "IAggDGpBAToAAAJAA0AgCv1kQf//A3MhCyALRQ0BIAYgC2hqLQAAIQwgCCAMakEBOgAAIAogCSAM/Q/9I/1QIQoMAAsLIAZB",
-  "EGohBgwACwsgBiAHIAZrIAgQIAsgBUEBaiEFDAALCwsuAQF/IAAgAWohAwJAA0AgACADTw0BIAIgAC0AAGpBAToAACAAQQFq",
-  "IQAMAAsLC7oBAgF/BHsCQANAIANBwABqIAFLDQEgACADav0ABAAhBCAAIANq/QAEECEFIAAgA2r9AAQgIQYgACADav0ABDAh",
-  "ByAEIAX9UCAGIAf9UP1Q/VMEQCACIAMgBBAjIQIgAiADQRBqIAUQIyECIAIgA0EgaiAGECMhAiACIANBMGogBxAjIQILIANB",
-  "wABqIQMMAAsLAkADQCADIAFPDQEgAiADIAAgA2r9AAQAECMhAiADQRBqIQMMAAsLIAIL8QECAX8EewJAA0AgBEHAAGogAksN",
-  "ASAAIARq/QAEACABIARq/QAEAP1xIQUgACAEav0ABBAgASAEav0ABBD9cSEGIAAgBGr9AAQgIAEgBGr9AAQg/XEhByAAIARq",
-  "/QAEMCABIARq/QAEMP1xIQggBSAG/VAgByAI/VD9UP1TBEAgAyAEIAUQIyEDIAMgBEEQaiAGECMhAyADIARBIGogBxAjIQMg",
-  "AyAEQTBqIAgQIyEDCyAEQcAAaiEEDAALCwJAA0AgBCACTw0BIAMgBCAAIARq/QAEACABIARq/QAEAP1xECMhAyAEQRBqIQQM",
-  "AAsLIAMLJwAgAv1TRQRAIAAPCyAAIAFBBHZBAWo2AgAgACAC/QsEBCAAQRRqC1QBAX8CQANAIAJBEGogAUsNASAAIAJq/QAE",
-  "AP1TBEBBAA8LIAJBEGohAgwACwsCQANAIAIgAU8NASAAIAJqLQAABEBBAA8LIAJBAWohAgwACwtBAQtoAQF/AkADQCADQRBq",
-  "IAJLDQEgACADav0ABAAgASADav0ABAD9Uf1TBEBBAA8LIANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABH",
-  "BEBBAA8LIANBAWohAwwACwtBAQs="
+  "AGFzbQEAAAABmwERYAd/f39/f39/AX9gCH9/f39/f39/AX9gBH9/f38Bf2ACf38Bf2ADf39/AGADf39/AX9gBH9/f38AYAF/",
+  "AX9gBn9/f39/fwF/YAV/f39/fwF/YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwBgCn9/f39/f39/f38A",
+  "YAt/f39/f39/f39/fwF/YAN/f3sBfwMoJwABAgMEBQYHBggJCgsMDQgKCAYDAAIJAAIODQkMCQkPCwQFAhADBQUDAQABB88B",
+  "EAZtZW1vcnkCAAh1bmZpbHRlcgAADXRyYW5zY29kZVJvd3MAAQdwYWNrUmdiAAsKbWFwQ29sb3VycwAMBmNlbnN1cwANDGNl",
+  "bnN1c1BpZWNlcwAQCGZpbHRlclVwABIJc2tpcFplcm9zABMMZGlnZXN0UGllY2VzABQMdW5maWx0ZXJGb3JtABcLY29udmVy",
+  "dFJvd3MAGQlwaXhlbFJ1bnMAGwlsYWJlbFJvd3MAHA5sYWJlbFNjYW5saW5lcwAfDHJvd0J5dGVzU2VlbgAgCtQ6J38BBH8g",
+  "BCEJIABBAWohCAJAA0AgByABTw0BIAggCSACIAMQAiEKIApBAUYEQCAHDwsgBgRAIAYgB2ogCkECRzoAAAsgBUEARyAKRXEE",
+  "QCAIIAkgCCACaiADIAUgBUGAAmoQDgsgCCEJIAggAkEBamohCCAHQQFqIQcMAAsLQX8LrQUDCX8DewJ/IAIgA2whDCAEIQog",
+  "AEEBaiEJIAVBAWohCwJAA0AgCCABTw0BIAtBAWtBAjoAACAJIQ0gCiEOIAshDyAJIAxqIRD9DAAAAAAAAAAAAAAAAAAAAAAh",
+  "EQJAIAlBAWstAABBAkYgFUVxBEAgCSAMECUEQCAJIAogDPwKAAAMAgsLIAlBAWstAABFBEAgCSAKIAwQJgRADAILCyAJQQFr",
+  "LQAAQQJGBEAgCSAMQXBxaiEUIANBBEYEQAJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79CwQAIBMgE/0NAAECBAUG",
+  "CAkKDA0ODw8PDyESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BDGohDwwACwsFAkADQCANIBRPDQEgDf0ABAAh",
+  "EyANIBMgDv0ABAD9bv0LBAAgDyAT/QsEACARIBP9UCERIA1BEGohDSAOQRBqIQ4gD0EQaiEPDAALCwsgDSAOIBAgDWsQBRoF",
+  "IAkgCiAMIAMQAkEBRgRAIAgPCwsgA0EERgRAAkADQCANIBBPDQEgDf0ABAAgDf0ABAD9DQABAgQFBggJCgwNDg8PDw8gDv0A",
+  "BAAgDv0ABAD9DQABAgQFBggJCgwNDg8PDw/9cSESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BDGohDwwACwsF",
+  "AkADQCANIBBPDQEgDf0ABAAgDv0ABAD9cSESIA8gEv0LBAAgESAS/VAhESANQRBqIQ0gDkEQaiEOIA9BEGohDwwACwsLCyAR",
+  "/VMhFSAHBEAgByAIaiAVOgAACyAGBEAgEf1TBEAgCSAKIBAgAyAGIAZBgAJqEA4LCyAJIQogCSAMQQFqaiEJIAsgAkEDbEEB",
+  "amohCyAIQQFqIQgMAAsLQX8LbAEBfyAAQQFrLQAAIQQgBEUEQEEADwsgBEEBRgRAIAAgAiADEARBAA8LIARBAkYEQEEAQQIg",
+  "ACABIAIQBRsPCyAEQQNGBEAgACABIAIgAxAGQQAPCyAEQQRGBEAgACABIAIgAxAIQQAPC0EBCyIAIABB//79+wdxIAFB//79",
+  "+wdxaiAAIAFzQYCBgoR4cXML0wMCAn8BeyACIQMgAkEERgRAAkADQCADIAFPDQEgA0HAAGogAU0EQCAAIANq/QAEACAAIANq",
+  "/QAEEP1QIAAgA2r9AAQgIAAgA2r9AAQw/VD9UP1TRQRAIAAgA0EEa2ooAgD9ESEFIAAgA2ogBf0LBAAgACADaiAF/QsEECAA",
+  "IANqIAX9CwQgIAAgA2ogBf0LBDAgA0HAAGohAwwCCwsgA0EQaiABTSAAIANq/QAEAP1TRXEEQCAAIANqIAAgA0EEa2ooAgD9",
+  "Ef0LBAAgA0EQaiEDDAELIAAgA2ogACADaigCACAAIANBBGtqKAIAEAM2AgAgA0EEaiEDDAALCw8LIAJBA0YEQAJAA0AgAyAB",
+  "Tw0BIANBEGogAU0gACADav0ABAD9U0VxBEAgACADaiAAIANBA2tq/VwCAP0MAAECAAECAAECAAECAAECAP0O/QsEACAAIANq",
+  "QQA6AA8gA0EPaiEDDAELIAAgA2ooAgAhBCAAIANqIAQgACADQQNraigCABADQf///wdxIARBgICAeHFyNgIAIANBA2ohAwwA",
+  "CwsPCwJAA0AgAyABTw0BIAAgA2ogACADai0AACAAIAMgAmtqLQAAajoAACADQQFqIQMMAAsLC5IBAwJ/AnsCfyACQXBxIQQC",
+  "QANAIAMgBE8NASAAIANq/QAEACEFIAYgBf1QIQYgACADaiAFIAEgA2r9AAQA/W79CwQAIANBEGohAwwACwsCQANAIAMgAk8N",
+  "ASAAIANqLQAAIQcgCCAHciEIIAAgA2ogByABIANqLQAAajoAACADQQFqIQMMAAsLIAb9UyAIQQBHcgtRAQJ/AkADQCAEIAJP",
+  "DQEgBCADTwR/IAAgBCADa2otAAAFQQALIQUgACAEaiAAIARqLQAAIAUgASAEai0AAGpBAXZqOgAAIARBAWohBAwACwsLDwBB",
+  "ACAAayAAIABBAEgbC78DBQd/A3sBfwR7AX8gA0EDRiADQQRGcgRAAkADQCAEIAJPDQEgACABIAQgAiADEAohEyATBEAgACAB",
+  "IAQgAiADIBMQCSEEIAAgBCADa2r9XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwCAP2JASEMIAAgBGooAgAh",
+  "DiAMIA39kQH9gAEhDyALIA39kQH9gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR/TP9UiAPIBD9MyAPIBH9",
+  "M/1O/VIhEiAAIARq/VwCACASIBL9Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8HcSAOQYCAgHhxciADQQRG",
+  "GzYCACAMIQ0gBCADaiEEDAALCw8LAkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tqLQAAIQUgASAEIANrai0A",
+  "ACEHBUEAIQVBACEHCyAGIAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGotAAAgCCAJTSAIIApNcQR/",
+  "IAUFIAYgByAJIApNGwtqOgAAIARBAWohBAwACwsLuwECAX8Be0EQQQ8gBEEERhshBiAAIAIgBGtq/VwCAP0MAAECAwABAgMA",
+  "AQIDAAECA/0MAAECAAECAAECAAECAAECACAEQQRGG/0OIQcDQCAAIAJqIAEgAmr9AAQAIAcgBUEBRhv9CwQAIARBA0YEQCAA",
+  "IAJqQQA6AA8LIAIgBmohAiACQRBqIANNIAAgAmr9AAQA/VNFcSAFQQFGIAEgAmr9AAQAIAEgAiAEa2r9AAQA/SP9Y3JxDQAL",
+  "IAILeQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAgAmr9AAQA/VMEQEEADwtBf0H///8HIARBBEYbIQUgACACIARraigCACAF",
+  "cSABIAIgBGtqKAIAIAVxRgRAQQEPC0ECQQAgASACav0ABAAgASACIARrav0ABAD9I/1jGwuPAQEEfwJAA0AgByAETw0BIAAg",
+  "ByABbGohCCACIAcgA2xqIQkgBkEDRgRAIAkgCCAFQQNs/AoAAAUgCCAFQQJ0aiEKAkADQCAIIApPDQEgCSAI/QAEACAI/QAE",
+  "AP0NAAECBAUGCAkKDA0ODw8PD/0LBAAgCEEQaiEIIAlBDGohCQwACwsLIAdBAWohBwwACwsLsQEBBX8CQANAIAUgAk8NASAA",
+  "IAUgAWxqIQYgBiADQQNsaiEHAkADQCAGIAdPDQEgBv0ABAD9U0UEQCAGQQ9qIQYMAQsgBkEPaiEJIAkgB0sEQCAHIQkLA0Ag",
+  "Bi0AAARAIAQgBi0AAkECdGohCCAILQAABEAgBiAILQABOgAAIAYgCC0AAjoAASAGIAgtAAM6AAILCyAGQQNqIQYgBiAJSQ0A",
+  "CwwACwsgBUEBaiEFDAALCwtFAQR/IAMgBGwhCyAAIQkgBSEKAkADQCAIIAJPDQEgCSAKIAkgC2ogBCAGIAcQDiAJIQogCSAB",
+  "aiEJIAhBAWohCAwACwsL+gEBBH9BfyEIQRBBDyADQQRGGyEGIAZBAnQhCQJAA0AgACACTw0BIAAgCWogAk0EQCAA/QAEACAB",
+  "/QAEAP1RIAAgBmr9AAQAIAEgBmr9AAQA/VH9UCAAIAZBAXRq/QAEACABIAZBAXRq/QAEAP1RIAAgBkEDbGr9AAQAIAEgBkED",
+  "bGr9AAQA/VH9UP1Q/VNFBEAgACAJaiEAIAEgCWohAQwCCwsgAP0ABAAgAf0ABAD9Uf1TBEAgACAGaiEHIAcgAksEQCACIQcL",
+  "IAAgByADIAQgBSAIEA8hCCABIAcgAGtqIQEgByEABSAAIAZqIQAgASAGaiEBCwwACwsLbwEDfwJAA0AgACABTw0BIAAoAgBB",
+  "/4H8B3EhBiAGIAVHBEAgBiEFIAZB/wFxIQcgBwRAIAMgBkEQdmpBAToAACAEIAdBAXRqIQggCC8BAEUEQCAIIAZBEHZBAWo7",
+  "AQALCwsgACACaiEADAALCyAFCzEBAX8gAiEHAkADQCAAIAFPDQEgACAHIARBA2xBAyAFIAYQESEAIAcgA2ohBwwACwsLeAEE",
+  "f0F/IQkCQANAIAAoAgAhBiAAQQRqIQAgBkUNASAGQQFrQQR0IQcgAiAHayEIIAhBEEsEQEEQIQgLIAAgCGohACABIAcgA24g",
+  "BGxqIAEgByAIQQFraiADbkEBaiAEbGogBCAFIAVBgAJqIAkQDyEJDAALCyAAC4cCAwV/AnsCfyACQXBxIQggASEEAkADQCAE",
+  "RQ0BIARBAWshBCAAIAQgAkEBamxqIQUgBUECOgAAIAVBAWohBSAFIAJBAWprIQYgBEUEQAwCC0EAIQf9DAAAAAAAAAAAAAAA",
+  "AAAAAAAhCkEAIQsCQANAIAcgCE8NASAFIAdq/QAEACAGIAdq/QAEAP1xIQkgBSAHaiAJ/QsEACAKIAn9UCEKIAdBEGohBwwA",
+  "CwsCQANAIAcgAk8NASAFIAdqLQAAIAYgB2otAABrQf8BcSEMIAUgB2ogDDoAACALIAxyIQsgB0EBaiEHDAALCyADBEAgAyAE",
+  "QQFraiAK/VMgC0EAR3I6AAALDAALCwuBAQACQANAIABBwABqIAFLDQEgAP0ABAAgAP0ABBD9UCAA/QAEICAA/QAEMP1Q/VD9",
+  "Uw0BIABBwABqIQAMAAsLAkADQCAAQRBqIAFLDQEgAP0ABAD9Uw0BIABBEGohAAwACwsCQANAIAAgAU8NASAALQAADQEgAEEB",
+  "aiEADAALCyAAC2QBA38gACEIIAQhCQJAA0AgByACTw0BIAVBAEcgBSAHai0AAEVxBEAgBkEANgIAIAZBBGohBgUgCEF/IAkg",
+  "BEF/RhsgAyAGEBUhBgsgCCEJIAggAWohCCAHQQFqIQcMAAsLIAYLNAEBfyACQXBxIQQgAUF/RgR/IAAgBCADECIFIAAgASAE",
+  "IAMQIwshAyAAIAEgBCACIAMQFguIAQEDfyACIANJBEAgBCACQQR2QQFqNgIAIAIhBQJAA0AgBSADTw0BIAAgBWotAAAhByAB",
+  "QX9HBEAgByABIAVqLQAAa0H/AXEhBwsgBCAFIAJraiAHOgAEIAYgB3IhBiAFQQFqIQUMAAsLIAYEQCAEIAMgAmtBBGpqIQQL",
+  "CyAEQQA2AgAgBEEEagudAQEFfyAEIQkgAEEBaiEIAkADQCAHIAFPDQEgCEEBay0AAEECRgRAIAggCSACIAYQGCELQQJBACAL",
+  "IAZBBGpGGyEKBSAIIAkgAiADEAIhCiAKQQFGBEBBfyAHaw8LIAggCSACIAYQFSELCyAFBEAgBiAIIAIgAyADIAUQERoLIAsh",
+  "BiAIIQkgCCACQQFqaiEIIAdBAWohBwwACwsgBgt3AgJ/AXsgAkFwcSEFAkADQCAEIAVPDQEgACAEav0ABAAhBiAG/VMEQCAD",
+  "IAQgBhAkIQMLIAAgBGogBiABIARq/QAEAP1u/QsEACAEQRBqIQQMAAsLIABBfyAFIAIgAxAWIQMgACAFaiABIAVqIAIgBWsQ",
+  "BRogAwvqAgEGf0EDIAdBAWogB0ECRhshDiACQQR0IQ8CQANAIAogA08NASAAIAogAWxqIQwgBSAKIAZsaiENQQAhCwJAA0Ag",
+  "C0EQaiAESw0BIApBAEcgDP0ABAAgDCABa/0ABAD9USAM/QAEECAMIAFr/QAEEP1R/VAgDP0ABCAgDCABa/0ABCD9USAMIA9B",
+  "EGtq/QAEACAMIA9BEGtqIAFr/QAEAP1R/VD9UP1TRXEEQCANIA0gBmv9AAQA/QsEACAHBEAgDSANIAZr/QAEEP0LBBALIAdB",
+  "AkYEQCANIA0gBmv9AAQg/QsEIAsFIAwgDUEQIAIgByAIEBogCQRAIAwgDCAPaiACIAkgCUGAAmpBfxAPGgsLIAtBEGohCyAM",
+  "IA9qIQwgDSAOQQR0aiENDAALCyAMIA0gBCALayACIAcgCBAaIAkEQCAMIAwgBCALayACbGogAiAJIAlBgAJqQX8QDxoLIApB",
+  "AWohCgwACwsLoQEBA38gACACIANsaiEGAkADQCAAIAZPDQEgAC0AACEHIAcEfyAFIAAtAAJqLQAABUEACyEIIARBAUYEQCAB",
+  "IAdBCHQ7AQAgAUECaiEBCyAERQRAIAEgCDoAACABQQFqIQELIARBAkYEQCABQQAgByAIRSAFIAhqLQCAAnIbOgAAIAEgCDoA",
+  "ASABQQA6AAIgAUEDaiEBCyAAIANqIQAMAAsLC+IBAQd/AkADQCAFIAJPDQEgACAFIAFsaiEGIAQhCSAGKAIAQf///wdxIQsg",
+  "BEEANgIEIAQgCzYCCCAEQQxqIQRBASEIQQEhBwJAA0AgByADTw0BIAdBBWogA00EQCAGIAdBA2xq/QAEACAGIAdBAWtBA2xq",
+  "/QAEAP0j/WMEQCAHQQVqIQcMAgsLIAYgB0EDbGooAgBB////B3EhCiAKIAtHBEAgBCAHNgIAIAQgCjYCBCAEQQhqIQQgCEEB",
+  "aiEIIAohCwsgB0EBaiEHDAALCyAJIAg2AgAgBUEBaiEFDAALCyAEC4YCAQd/AkADQCAIIAJPDQEgACAIIAFsaiEJIAUgCCAD",
+  "bGohCiAIQQBHIAcgCGotAABFcQRAIAogCiADayAD/AoAACAGIAhqQQE6AAAgCEEBaiEIDAELIAFBACAIGyEMIAogA0FwcWoh",
+  "CyAEQQRGBH8gCSAKIAsgDCADEB0FIAkgCiALIAwgAxAeCyENIAkgA0FwcSAEbGohCSALIQogCyADQQ9xaiELAkADQCAKIAtP",
+  "DQEgCS0AAkEAIAktAAAbIQ4gCiAOOgAAIA4gCiADay0AAEcEQEEAIQ0LIAkgBGohCSAKQQFqIQoMAAsLIAYgCGogDSAIQQBH",
+  "cToAACAIQQFqIQgMAAsLC58CAwR7An8Ce/0M/wAAAP8AAAD/AAAA/wAAACELQQEhCgJAA0AgASACTw0BIAD9AAQAIQUgAP0A",
+  "BBAhBiAA/QAEICEHIAD9AAQwIQggACADayEJIANBAEcgBSAJ/QAEAP1RIAYgCf0ABBD9Uf1QIAcgCf0ABCD9USAIIAn9AAQw",
+  "/VH9UP1Q/VNFcQRAIAEgASAEa/0ABAD9CwQABUEAIQogASAFQRD9rQEgC/1OIAUgC/1OIAz9N/1PIAZBEP2tASAL/U4gBiAL",
+  "/U4gDP03/U/9hgEgB0EQ/a0BIAv9TiAHIAv9TiAM/Tf9TyAIQRD9rQEgC/1OIAggC/1OIAz9N/1P/YYB/Wb9CwQACyAAQcAA",
+  "aiEAIAFBEGohAQwACwsgCgv6AQIDewJ/QQEhCQJAA0AgASACTw0BIAD9AAQAIQUgAP0ABBAhBiAA/QAEICEHIAAgA2shCCAD",
+  "QQBHIAUgCP0ABAD9USAGIAj9AAQQ/VH9UCAHIAj9AAQg/VH9UP1TRXEEQCABIAEgBGv9AAQA/QsEAAVBACEJIAEgBSAG/Q0C",
+  "BQgLDhEUFxodAAAAAAAAIAf9DQABAgMEBQYHCAkQExYZHB8gBSAG/Q0AAwYJDA8SFRgbHgAAAAAAIAf9DQABAgMEBQYHCAkK",
+  "ERQXGh39DAAAAAAAAAAAAAAAAAAAAAD9I/1P/QsEAAsgAEEwaiEAIAFBEGohAQwACwsgCQufBQUEfwF7AX8CewZ/IAP9DyEP",
+  "IAJBcHEhEAJAA0AgCyABTw0BIAAgCyACbGohDSAFIAsgBmxqIQ4gDkECOgAAIAogDjYCACAKQQRqIQpBASEWIA5BAWohDv0M",
+  "AAAAAAAAAAAAAAAAAAAAACERQQAhFSACIQwgC0EARyAIIAtqLQAAIAkgC0EIdCADamotAAAgCSALQQFrQQh0IANqai0AAHJF",
+  "cnFFBEBBACEMCwJAA0AgDCAQTw0BIA0gDGr9AAQAIA/9IyALBHsgDSAMaiACa/0ABAAgD/0jBSAEIAxq/QAEAAv9cSESIA4g",
+  "DGogEv0LBAAgESAS/VAhESAS/QwAAAAAAAAAAAAAAAAAAAAA/ST9ZCEXIBcgF0EBdCAWcnNB//8DcSEYIBdBD3YhFgJAA0Ag",
+  "GEUNASAKIA4gDGogGGhqNgIAIApBBGohCiAYIBhBAWtxIRgMAAsLIAxBEGohDAwACwsCQANAIAwgAk8NAUH/AUEAIA0gDGot",
+  "AAAgA0YbIRMgCwR/Qf8BQQAgDSAMaiACay0AACADRhsFIAQgDGotAAALIRQgEyAUa0H/AXEhEyAOIAxqIBM6AAAgFSATciEV",
+  "IBNBAEcgFkcEQCAKIA4gDGo2AgAgCkEEaiEKIBZFIRYLIAxBAWohDAwACwsgByALaiAR/VMgFUEAR3I6AAAgFgRAIAogDiAC",
+  "aiAOIAcgC2otAAAbNgIAIApBBGohCgsgC0EBaiELDAALCyABBEAgACABQQFrIAJsaiENQQAhDAJAA0AgDCAQTw0BIAQgDGog",
+  "DSAMav0ABAAgD/0j/QsEACAMQRBqIQwMAAsLAkADQCAMIAJPDQEgBCAMakH/AUEAIA0gDGotAAAgA0YbOgAAIAxBAWohDAwA",
+  "CwsLIAoL6gEDBH8CewJ/AkADQCAFIAFPDQEgAyAFQQh0aiEIAkAgBUEARyAEIAVqLQAAcQRAIAggCEGAAmtBgAL8CgAADAEL",
+  "IAhBAEGAAvwLACAAIAUgAmxqIQYgBiACaiEHAkADQCAGQRBqIAdLDQEgBv0ABAAhCSAGLQAAIQwgCSAM/Q/9IyEKIAggDGpB",
+  "AToAAAJAA0AgCv1kQf//A3MhCyALRQ0BIAYgC2hqLQAAIQwgCCAMakEBOgAAIAogCSAM/Q/9I/1QIQoMAAsLIAZBEGohBgwA",
+  "CwsgBiAHIAZrIAgQIQsgBUEBaiEFDAALCwsuAQF/IAAgAWohAwJAA0AgACADTw0BIAIgAC0AAGpBAToAACAAQQFqIQAMAAsL",
+  "C7oBAgF/BHsCQANAIANBwABqIAFLDQEgACADav0ABAAhBCAAIANq/QAEECEFIAAgA2r9AAQgIQYgACADav0ABDAhByAEIAX9",
+  "UCAGIAf9UP1Q/VMEQCACIAMgBBAkIQIgAiADQRBqIAUQJCECIAIgA0EgaiAGECQhAiACIANBMGogBxAkIQILIANBwABqIQMM",
+  "AAsLAkADQCADIAFPDQEgAiADIAAgA2r9AAQAECQhAiADQRBqIQMMAAsLIAIL8QECAX8EewJAA0AgBEHAAGogAksNASAAIARq",
+  "/QAEACABIARq/QAEAP1xIQUgACAEav0ABBAgASAEav0ABBD9cSEGIAAgBGr9AAQgIAEgBGr9AAQg/XEhByAAIARq/QAEMCAB",
+  "IARq/QAEMP1xIQggBSAG/VAgByAI/VD9UP1TBEAgAyAEIAUQJCEDIAMgBEEQaiAGECQhAyADIARBIGogBxAkIQMgAyAEQTBq",
+  "IAgQJCEDCyAEQcAAaiEEDAALCwJAA0AgBCACTw0BIAMgBCAAIARq/QAEACABIARq/QAEAP1xECQhAyAEQRBqIQQMAAsLIAML",
+  "JwAgAv1TRQRAIAAPCyAAIAFBBHZBAWo2AgAgACAC/QsEBCAAQRRqC1QBAX8CQANAIAJBEGogAUsNASAAIAJq/QAEAP1TBEBB",
+  "AA8LIAJBEGohAgwACwsCQANAIAIgAU8NASAAIAJqLQAABEBBAA8LIAJBAWohAgwACwtBAQtoAQF/AkADQCADQRBqIAJLDQEg",
+  "ACADav0ABAAgASADav0ABAD9Uf1TBEBBAA8LIANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABHBEBBAA8L",
+  "IANBAWohAwwACwtBAQs="
 ].join("");
 
 // lib/png/kernels.ts
@@ -25838,7 +25897,7 @@ function recolourStrip(kernels, memory, layout, strip, pixels) {
   pixels?.updateRows(memory, rows + 1, outStride, count);
   const last = output + count * outStride + 1;
   memory.copyWithin(carry, last, last + outRow);
-  kernels.filterUp(output, count + 1, outRow);
+  kernels.filterUp(output, count + 1, outRow, 0);
   return -1;
 }
 function censusFromPieces(kernels, layout, strip) {
@@ -25917,20 +25976,17 @@ function eachStrip(png, layout, memory, options, work) {
 
 // lib/png/_converted_strip.ts
 function convertStrip(kernels, memory, layout, strip) {
-  const { width, mode, rgb, table, scan, carry, flags } = layout;
+  const { width, mode, table, scan, carry, flags } = layout;
   const { first, count } = strip;
   const rowBytes = width * bytesPerPixel(mode);
   const stride = rowBytes + 1;
   if (first === 0) memory.fill(0, scan, scan + stride);
-  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
+  kernels.convertRows(strip.at, strip.stride, strip.channels, count, width, scan + stride + 1, stride, mode, table, strip.census);
   const runs = mode === 2 ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs) : layout.runs;
   const last = scan + count * stride + 1;
   memory.copyWithin(carry, last, last + rowBytes);
-  kernels.filterUp(scan, count + 1, rowBytes);
+  kernels.filterUp(scan, count + 1, rowBytes, flags);
   memory.copyWithin(scan + 1, carry, carry + rowBytes);
-  for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
-    memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
-  }
   const scanlines = scannedRows(kernels, memory, layout, {
     count,
     rowBytes
@@ -26013,9 +26069,7 @@ function labelStrip(kernels, memory, layout, strip) {
 var STRIP_BYTES3 = 256 * 1024;
 function readFastRows(png, onRows, options = {}) {
   const { header: header2 } = png;
-  if (!isFastFlavour(header2)) {
-    throw new RangeError(`readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ${header2.colourType} at ${header2.bitDepth} bits${header2.interlaced ? ", interlaced" : ""}`);
-  }
+  refuseSlowFlavour(header2);
   const { width } = header2;
   const convert = options.convert;
   const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
@@ -26024,6 +26078,9 @@ function readFastRows(png, onRows, options = {}) {
   const inStride = inRow + 1;
   const repeats = new Uint8Array(rows);
   let blackAbove = true;
+  const marked = convert?.kind !== "labels";
+  const census = options.census === false ? 0 : tables;
+  const unfilterCensus = convert !== void 0 && marked ? 0 : census;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
     setTables(memory, conversion.table, convert);
@@ -26034,7 +26091,6 @@ function readFastRows(png, onRows, options = {}) {
       onStrip(first, count) {
         const above = first === 0 ? zero : input + 1;
         const at = input + inStride;
-        const marked = convert?.kind !== "labels";
         const scanlines = {
           at,
           stride: inStride,
@@ -26042,8 +26098,7 @@ function readFastRows(png, onRows, options = {}) {
         };
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const changed = marked ? 0 : conversion.changed;
-        const census = options.census === false ? 0 : tables;
-        const bad = kernels.unfilter(at, count, inRow, channels, above, census, changed);
+        const bad = kernels.unfilter(at, count, inRow, channels, above, unfilterCensus, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
@@ -26052,21 +26107,26 @@ function readFastRows(png, onRows, options = {}) {
           stride: inStride,
           channels
         };
+        const packed = marked && convert === void 0;
         const strip = rgbStrip({
           kernels,
           memory,
           pixels,
           width,
           output
-        }, first, count, marked);
+        }, first, count, packed);
         if (marked) strip.repeats = repeats.subarray(0, count);
-        if (convert) addConversion(strip, {
-          kernels,
-          memory,
-          layout: conversion,
-          convert,
-          pixels
-        });
+        if (convert) {
+          const work = {
+            kernels,
+            memory,
+            layout: conversion,
+            convert,
+            pixels,
+            census
+          };
+          addConversion(strip, work);
+        }
         onRows(strip);
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return void 0;
@@ -26074,6 +26134,10 @@ function readFastRows(png, onRows, options = {}) {
     });
     return readCensus(memory, tables);
   });
+}
+function refuseSlowFlavour(header2) {
+  if (isFastFlavour(header2)) return;
+  throw new RangeError(`readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ${header2.colourType} at ${header2.bitDepth} bits${header2.interlaced ? ", interlaced" : ""}`);
 }
 function setTables(memory, table, convert) {
   if (convert?.kind === "index") memory.set(convert.byBChannel.subarray(0, 256), table);
@@ -26098,10 +26162,15 @@ function addConversion(strip, work) {
       above,
       ...rows
     });
-  } else strip.converted = convertStrip(kernels, memory, layout, {
-    first,
-    count
-  });
+  } else {
+    const { census, pixels } = work;
+    strip.converted = convertStrip(kernels, memory, layout, {
+      first,
+      count,
+      ...pixels,
+      census
+    });
+  }
 }
 function rgbStrip(rows, first, count, packed) {
   const { kernels, memory, pixels, width, output } = rows;
@@ -26150,7 +26219,6 @@ function rowsLayout(header2, stripRows, mode, labelled) {
   const conversion = {
     width,
     mode,
-    rgb: output,
     table,
     scan,
     carry,
@@ -28205,7 +28273,7 @@ function upWithKernels(pixels, rowBytes) {
     for (let y = 0; y < rows; y++) {
       memory.set(pixels.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
     }
-    kernels.filterUp(0, rows, rowBytes);
+    kernels.filterUp(0, rows, rowBytes, 0);
     return memory.slice(0, size);
   });
 }
@@ -29474,8 +29542,9 @@ function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
   let target = new Uint8Array(0);
   let last = new Uint8Array(0);
   return {
-    takeRows({ data, first, count, repeats, converted }) {
-      if (takesConverted && converted) return encoder2.writeScanlines(converted);
+    takeRows(rows) {
+      if (takesConverted && rows.converted) return encoder2.writeScanlines(rows.converted);
+      const { data, first, count, repeats } = rows;
       if (target.length < data.length) target = new Uint8Array(data.length);
       if (pixelBytes === void 0 || repeats === void 0 || count === 0) {
         return encoder2.writeRows(convert(data, target, first, repeats), repeats);
@@ -29491,8 +29560,8 @@ function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
         }
         let end = row + 1;
         while (end < count && repeats[end] !== 1) end++;
-        const rows = data.subarray(row * inRow, end * inRow);
-        convert(rows, target.subarray(row * outRow, end * outRow), first + row);
+        const rows2 = data.subarray(row * inRow, end * inRow);
+        convert(rows2, target.subarray(row * outRow, end * outRow), first + row);
         row = end;
       }
       last.set(target.subarray((count - 1) * outRow, count * outRow));

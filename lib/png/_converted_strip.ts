@@ -1,8 +1,8 @@
 /**
  * The strip reader's conversion of a strip for the formats of one sample a pixel (see
- * `RowConversion`): the kernels convert the RGB rows they hold, Up-filter them, flag the rows
- * without differences and write their canonical form for the pixel digest, so the encoder only
- * deflates.
+ * `RowConversion`): the kernels convert the unfiltered rows they hold (counting their census),
+ * Up-filter them, flag the rows without differences and write their canonical form for the pixel
+ * digest, so the encoder only deflates.
  *
  * @module
  */
@@ -17,8 +17,6 @@ export interface ConversionLayout {
   width: number;
   /** 0: a byte a pixel by the table; 1: 16 bits a pixel; 2: the panoptic pixel, 3 bytes. */
   mode: number;
-  /** The packed RGB rows of the strip. */
-  rgb: number;
   /** The tables of `mode` 0 and 2 (512 bytes). */
   table: number;
   /** Scanlines: slot 0 holds the last row of the strip before, raw; the strip lands from slot 1. */
@@ -50,33 +48,50 @@ export interface ConversionLayout {
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
- * @param strip The strip's first row in the image and its rows.
+ * @param strip The strip's first row in the image, its rows, where its unfiltered pixels are
+ * (the first row's first byte, the distance between rows, the bytes of a pixel: 3 or 4), and
+ * the census's tables (0: no census), counted as the pixels are converted.
  * @returns The converted rows, views of the memory.
  */
 export function convertStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  strip: { first: number; count: number },
+  strip: {
+    first: number;
+    count: number;
+    at: number;
+    stride: number;
+    channels: number;
+    census: number;
+  },
 ): ConvertedRows {
-  const { width, mode, rgb, table, scan, carry, flags } = layout;
+  const { width, mode, table, scan, carry, flags } = layout;
   const { first, count } = strip;
   const rowBytes = width * bytesPerPixel(mode);
   const stride = rowBytes + 1;
   // Above the image's first row: zeros.
   if (first === 0) memory.fill(0, scan, scan + stride);
-  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
+  kernels.convertRows(
+    strip.at,
+    strip.stride,
+    strip.channels,
+    count,
+    width,
+    scan + stride + 1,
+    stride,
+    mode,
+    table,
+    strip.census,
+  );
   const runs = mode === 2
     ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs)
     : layout.runs;
   // The strip's last row, raw, becomes the row above the next strip's first once filtered.
   const last = scan + count * stride + 1;
   memory.copyWithin(carry, last, last + rowBytes);
-  kernels.filterUp(scan, count + 1, rowBytes);
+  kernels.filterUp(scan, count + 1, rowBytes, flags);
   memory.copyWithin(scan + 1, carry, carry + rowBytes);
-  for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
-    memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
-  }
   const scanlines = scannedRows(kernels, memory, layout, { count, rowBytes });
   return {
     ...scanlines,

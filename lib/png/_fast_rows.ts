@@ -60,12 +60,7 @@ export function readFastRows(
   options: ReadFastRowsOptions = {},
 ): MaskCensus {
   const { header } = png;
-  if (!isFastFlavour(header)) {
-    throw new RangeError(
-      `readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ` +
-        `${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`,
-    );
-  }
+  refuseSlowFlavour(header);
   const { width } = header;
   const convert = options.convert;
   const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
@@ -75,6 +70,12 @@ export function readFastRows(
   const repeats = new Uint8Array(rows);
   /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
   let blackAbove = true;
+  // The labels' masks are made of the labels, never of repeated rows; the unfilter flags the
+  // rows that repeat the row above instead, so that their labels are copied.
+  const marked = convert?.kind !== "labels";
+  const census = options.census === false ? 0 : tables;
+  // A conversion counts the census as it converts the pixels (those unlike the ones above).
+  const unfilterCensus = convert !== undefined && marked ? 0 : census;
   return withKernels(end, (kernels, memory) => {
     memory.fill(0, zero, zero + inRow);
     setTables(memory, conversion.table, convert);
@@ -85,21 +86,22 @@ export function readFastRows(
       onStrip(first, count): PngError | undefined {
         const above = first === 0 ? zero : input + 1;
         const at = input + inStride;
-        // The labels' masks are made of the labels, never of repeated rows; the unfilter flags
-        // the rows that repeat the row above instead, so that their labels are copied.
-        const marked = convert?.kind !== "labels";
         const scanlines = { at, stride: inStride, count };
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const changed = marked ? 0 : conversion.changed;
-        const census = options.census === false ? 0 : tables;
-        const bad = kernels.unfilter(at, count, inRow, channels, above, census, changed);
+        const bad = kernels.unfilter(at, count, inRow, channels, above, unfilterCensus, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         const pixels = { at: at + 1, stride: inStride, channels };
-        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, marked);
+        // The conversions read the unfiltered rows: RGB is packed only when a reader asks.
+        const packed = marked && convert === undefined;
+        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packed);
         if (marked) strip.repeats = repeats.subarray(0, count);
-        if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert, pixels });
+        if (convert) {
+          const work = { kernels, memory, layout: conversion, convert, pixels, census };
+          addConversion(strip, work);
+        }
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -108,6 +110,15 @@ export function readFastRows(
     });
     return readCensus(memory, tables);
   });
+}
+
+/** Throws for the flavours only the general decoder reads. */
+function refuseSlowFlavour(header: CheckedPng["header"]): void {
+  if (isFastFlavour(header)) return;
+  throw new RangeError(
+    `readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ` +
+      `${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`,
+  );
 }
 
 /** Puts the conversion's tables in the kernels' memory. */
@@ -129,6 +140,8 @@ function addConversion(
     convert: RowConversion;
     /** Where the strip's unfiltered pixels are. */
     pixels: { at: number; stride: number; channels: number };
+    /** The census's tables, or 0. */
+    census: number;
   },
 ): void {
   const { kernels, memory, layout, convert } = work;
@@ -137,12 +150,15 @@ function addConversion(
     strip.labels = labelStrip(kernels, memory, layout, { count, ...work.pixels });
     strip.labelMask = (label, above, rows = { from: 0, to: count }) =>
       labelScanlines(kernels, memory, layout, { label, above, ...rows });
-  } else strip.converted = convertStrip(kernels, memory, layout, { first, count });
+  } else {
+    const { census, pixels } = work;
+    strip.converted = convertStrip(kernels, memory, layout, { first, count, ...pixels, census });
+  }
 }
 
 /**
  * The strip handed over: its rows packed as RGB at `output`, at once, or (`packed` false: the
- * labels' masks, read from the rows as unfiltered, never read them) when first read.
+ * conversions and the labels' masks read the rows as unfiltered, never these) when first read.
  */
 function rgbStrip(
   rows: {
@@ -212,7 +228,6 @@ function rowsLayout(
   const conversion: ConversionLayout = {
     width,
     mode,
-    rgb: output,
     table,
     scan,
     carry,

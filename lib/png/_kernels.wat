@@ -352,25 +352,22 @@
     (local $i i32) (local $a i32) (local $b i32) (local $c i32)
     (local $pa i32) (local $pb i32) (local $pc i32)
     (local $left v128) (local $up v128) (local $upLeft v128) (local $x i32)
-    (local $da v128) (local $db v128) (local $dc v128) (local $predicted v128)
+    (local $da v128) (local $db v128) (local $dc v128) (local $predicted v128) (local $flat i32)
     (if (i32.or (i32.eq (local.get $bpp) (i32.const 3)) (i32.eq (local.get $bpp) (i32.const 4)))
       (then
         (block $end
           (loop $pixel
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
-            ;; 16 bytes of zeros below a row repeating one pixel, right of that same pixel: the
-            ;; prediction is that pixel throughout, so the row is the row above there.
-            (if (call $flatPaeth (local.get $p) (local.get $q) (local.get $i) (local.get $n)
-                  (local.get $bpp))
+            ;; 16 filtered bytes of zeros whose prediction is known without a pixel at a time
+            ;; (see $flatPaeth): the row above there, or the pixel on their left repeated.
+            (local.set $flat
+              (call $flatPaeth (local.get $p) (local.get $q) (local.get $i) (local.get $n)
+                (local.get $bpp)))
+            (if (local.get $flat)
               (then
-                (v128.store (i32.add (local.get $p) (local.get $i))
-                  (v128.load (i32.add (local.get $q) (local.get $i))))
-                (if (i32.eq (local.get $bpp) (i32.const 4))
-                  (then (local.set $i (i32.add (local.get $i) (i32.const 16))))
-                  (else
-                    ;; The sixteenth byte is the next pixel's, still to be unfiltered: it was 0.
-                    (i32.store8 offset=15 (i32.add (local.get $p) (local.get $i)) (i32.const 0))
-                    (local.set $i (i32.add (local.get $i) (i32.const 15)))))
+                (local.set $i
+                  (call $paethRun (local.get $p) (local.get $q) (local.get $i) (local.get $n)
+                    (local.get $bpp) (local.get $flat)))
                 (local.set $left
                   (i16x8.extend_low_i8x16_u
                     (v128.load32_zero
@@ -449,9 +446,47 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $byte))))
 
-  ;; 1 when Paeth's 16 filtered bytes at $p + $i are zeros, the row above repeats its pixels there
-  ;; ($q + $i the same as $q + $i - $bpp), and the pixel left of them is the one above it: then the
-  ;; 16 raw bytes are those above. Never at a row's first pixel or within 16 bytes of its end.
+  ;; Unfilters Paeth's filtered zeros from $p + $i, 16 bytes at a time while they last, as
+  ;; $flatPaeth found them ($flat 1: the row above; 2: the left pixel repeated, while the row
+  ;; above repeats its own); returns where it stopped. Each block leaves what made it so for
+  ;; the next: a copy of the row above ends on a pixel equal to the one above it.
+  (func $paethRun (param $p i32) (param $q i32) (param $i i32) (param $n i32) (param $bpp i32)
+    (param $flat i32) (result i32)
+    (local $step i32) (local $splat v128)
+    (local.set $step (select (i32.const 16) (i32.const 15) (i32.eq (local.get $bpp) (i32.const 4))))
+    (local.set $splat
+      (i8x16.swizzle
+        (v128.load32_zero (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))
+        (select (v128.const i8x16 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3)
+          (v128.const i8x16 0 1 2 0 1 2 0 1 2 0 1 2 0 1 2 0)
+          (i32.eq (local.get $bpp) (i32.const 4)))))
+    (loop $block
+      (v128.store (i32.add (local.get $p) (local.get $i))
+        (select (v128.load (i32.add (local.get $q) (local.get $i))) (local.get $splat)
+          (i32.eq (local.get $flat) (i32.const 1))))
+      ;; RGB: the sixteenth byte is the next pixel's, still to be unfiltered: it was 0.
+      (if (i32.eq (local.get $bpp) (i32.const 3))
+        (then (i32.store8 offset=15 (i32.add (local.get $p) (local.get $i)) (i32.const 0))))
+      (local.set $i (i32.add (local.get $i) (local.get $step)))
+      (br_if $block
+        (i32.and
+          (i32.and
+            (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
+            (i32.eqz (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))))
+          (i32.or
+            (i32.eq (local.get $flat) (i32.const 1))
+            (i8x16.all_true
+              (i8x16.eq
+                (v128.load (i32.add (local.get $q) (local.get $i)))
+                (v128.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))))))))
+    (local.get $i))
+
+  ;; Where Paeth's 16 filtered bytes at $p + $i are zeros, their raw bytes are known at once: 1
+  ;; when the pixel left of them is the one above it (each predicts the byte above: a = c gives
+  ;; pb = 0, so b, and the next pixel's left is again the one above it), so they are the row
+  ;; above there; 2 when the row above repeats its pixels there ($q + $i the same as
+  ;; $q + $i - $bpp: b = c gives pa = 0, so a), so they repeat the pixel on their left. Else 0,
+  ;; and always 0 at a row's first pixel or within 16 bytes of its end.
   (func $flatPaeth (param $p i32) (param $q i32) (param $i i32) (param $n i32) (param $bpp i32)
     (result i32)
     (local $mask i32)
@@ -461,18 +496,18 @@
       (then (return (i32.const 0))))
     (if (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))
       (then (return (i32.const 0))))
-    (if (i32.eqz
-          (i8x16.all_true
-            (i8x16.eq
-              (v128.load (i32.add (local.get $q) (local.get $i)))
-              (v128.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp)))))))
-      (then (return (i32.const 0))))
     (local.set $mask (select (i32.const -1) (i32.const 0x00ffffff) (i32.eq (local.get $bpp) (i32.const 4))))
-    (i32.eq
-      (i32.and (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))
-        (local.get $mask))
-      (i32.and (i32.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))
-        (local.get $mask))))
+    (if (i32.eq
+          (i32.and (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))
+            (local.get $mask))
+          (i32.and (i32.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))
+            (local.get $mask)))
+      (then (return (i32.const 1))))
+    (select (i32.const 2) (i32.const 0)
+      (i8x16.all_true
+        (i8x16.eq
+          (v128.load (i32.add (local.get $q) (local.get $i)))
+          (v128.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))))))
 
   ;; Copies $rows rows of $width pixels from $src to $dst as RGB, dropping the fourth byte of
   ;; each pixel when $channels is 4. Rows start $srcStride and $dstStride bytes apart.
@@ -697,8 +732,11 @@
 
   ;; Applies PNG's Up filter in place to $rows scanlines of $n bytes starting at $ptr (row 0's
   ;; filter-type byte), bottom row first so each row is still raw when the one below reads it.
-  (func (export "filterUp") (param $ptr i32) (param $rows i32) (param $n i32)
+  ;; Unless $flags is 0, byte $flags + r - 1 becomes 0 when row r (from 1) is Up-filtered to
+  ;; zeros (it repeats the row above), else 1.
+  (func (export "filterUp") (param $ptr i32) (param $rows i32) (param $n i32) (param $flags i32)
     (local $r i32) (local $p i32) (local $q i32) (local $i i32) (local $vectors i32)
+    (local $diff v128) (local $changed v128) (local $changedBytes i32) (local $byte i32)
     (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
     (local.set $r (local.get $rows))
     (block $done
@@ -713,24 +751,38 @@
         (local.set $q (i32.sub (local.get $p) (i32.add (local.get $n) (i32.const 1))))
         (if (i32.eqz (local.get $r)) (then (br $done)))
         (local.set $i (i32.const 0))
+        (local.set $changed (v128.const i64x2 0 0))
+        (local.set $changedBytes (i32.const 0))
         (block $end
           (loop $vector
             (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
-            (v128.store (i32.add (local.get $p) (local.get $i))
+            (local.set $diff
               (i8x16.sub
                 (v128.load (i32.add (local.get $p) (local.get $i)))
                 (v128.load (i32.add (local.get $q) (local.get $i)))))
+            (v128.store (i32.add (local.get $p) (local.get $i)) (local.get $diff))
+            (local.set $changed (v128.or (local.get $changed) (local.get $diff)))
             (local.set $i (i32.add (local.get $i) (i32.const 16)))
             (br $vector)))
         (block $end
-          (loop $byte
+          (loop $bytes
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
-            (i32.store8 (i32.add (local.get $p) (local.get $i))
-              (i32.sub
-                (i32.load8_u (i32.add (local.get $p) (local.get $i)))
-                (i32.load8_u (i32.add (local.get $q) (local.get $i)))))
+            (local.set $byte
+              (i32.and
+                (i32.sub
+                  (i32.load8_u (i32.add (local.get $p) (local.get $i)))
+                  (i32.load8_u (i32.add (local.get $q) (local.get $i))))
+                (i32.const 0xff)))
+            (i32.store8 (i32.add (local.get $p) (local.get $i)) (local.get $byte))
+            (local.set $changedBytes (i32.or (local.get $changedBytes) (local.get $byte)))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $byte)))
+            (br $bytes)))
+        (if (local.get $flags)
+          (then
+            (i32.store8 (i32.add (local.get $flags) (i32.sub (local.get $r) (i32.const 1)))
+              (i32.or
+                (v128.any_true (local.get $changed))
+                (i32.ne (local.get $changedBytes) (i32.const 0))))))
         (br $row))))
 
   ;; The position of the first nonzero byte in [$ptr, $end), or $end: the run-length deflater
@@ -905,24 +957,28 @@
       (i32.add (local.get $q) (local.get $vectors)) (i32.sub (local.get $n) (local.get $vectors))))
     (local.get $out))
 
-  ;; Converts $rows packed RGB rows of $width pixels at $rgb (back to back) into rows at $out,
-  ;; $outStride bytes apart: $mode 0 writes one byte a pixel, 0 where red is 0, else the byte at
-  ;; $table + blue (class indices); $mode 1 writes two, big-endian, 0 then red (instance ids);
-  ;; $mode 2 writes three, the panoptic pixel: the class c (as $mode 0), red unless c is 0 or
-  ;; stuff (the byte at $table + 256 + c is 1), else 0, then 0. Below the strip's first row, 16
-  ;; pixels the same as the 16 above are copied from the row written above, not converted again.
+  ;; Converts $rows rows of $width RGB or RGBA pixels ($channels bytes each) at $src, $srcStride
+  ;; bytes apart, into rows at $out, $outStride bytes apart: $mode 0 writes one byte a pixel, 0
+  ;; where red is 0, else the byte at $table + blue (class indices); $mode 1 writes two,
+  ;; big-endian, 0 then red (instance ids); $mode 2 writes three, the panoptic pixel: the class c
+  ;; (as $mode 0), red unless c is 0 or stuff (the byte at $table + 256 + c is 1), else 0, then
+  ;; 0. Below the strip's first row, 16 pixels the same as the 16 above are copied from the row
+  ;; written above, not converted again. Unless $census is 0, the census of the pixels converted
+  ;; is counted too (see censusRow; tables at $census and $census + 256): those copied repeat
+  ;; pixels above them, counted already, so the census is the one censusRow counts.
   (func (export "convertRows")
-    (param $rgb i32) (param $rows i32) (param $width i32) (param $out i32) (param $outStride i32)
-    (param $mode i32) (param $table i32)
-    (local $r i32) (local $x i32) (local $p i32) (local $o i32) (local $inRow i32)
-    (local $bpp i32)
+    (param $src i32) (param $srcStride i32) (param $channels i32) (param $rows i32)
+    (param $width i32) (param $out i32) (param $outStride i32) (param $mode i32) (param $table i32)
+    (param $census i32)
+    (local $r i32) (local $x i32) (local $p i32) (local $o i32) (local $bpp i32)
+    (local $group i32)
     (local.set $bpp (select (i32.const 3) (i32.add (local.get $mode) (i32.const 1))
       (i32.eq (local.get $mode) (i32.const 2))))
-    (local.set $inRow (i32.mul (local.get $width) (i32.const 3)))
+    (local.set $group (i32.shl (local.get $channels) (i32.const 4)))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $p (i32.add (local.get $rgb) (i32.mul (local.get $r) (local.get $inRow))))
+        (local.set $p (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride))))
         (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $outStride))))
         (local.set $x (i32.const 0))
         (block $groups
@@ -933,16 +989,24 @@
                   (i32.eqz
                     (v128.any_true
                       (v128.or
-                        (v128.xor
-                          (v128.load (local.get $p))
-                          (v128.load (i32.sub (local.get $p) (local.get $inRow))))
                         (v128.or
                           (v128.xor
+                            (v128.load (local.get $p))
+                            (v128.load (i32.sub (local.get $p) (local.get $srcStride))))
+                          (v128.xor
                             (v128.load offset=16 (local.get $p))
-                            (v128.load offset=16 (i32.sub (local.get $p) (local.get $inRow))))
+                            (v128.load offset=16 (i32.sub (local.get $p) (local.get $srcStride)))))
+                        (v128.or
                           (v128.xor
                             (v128.load offset=32 (local.get $p))
-                            (v128.load offset=32 (i32.sub (local.get $p) (local.get $inRow)))))))))
+                            (v128.load offset=32 (i32.sub (local.get $p) (local.get $srcStride))))
+                          ;; RGB: the group's 48 bytes compared again.
+                          (v128.xor
+                            (v128.load (i32.add (local.get $p) (i32.sub (local.get $group) (i32.const 16))))
+                            (v128.load
+                              (i32.sub
+                                (i32.add (local.get $p) (i32.sub (local.get $group) (i32.const 16)))
+                                (local.get $srcStride)))))))))
               (then
                 (v128.store (local.get $o)
                   (v128.load (i32.sub (local.get $o) (local.get $outStride))))
@@ -954,22 +1018,37 @@
                   (then
                     (v128.store offset=32 (local.get $o)
                       (v128.load offset=32 (i32.sub (local.get $o) (local.get $outStride)))))))
-              (else (call $convertPixels (local.get $p) (local.get $o) (i32.const 16)
-                (local.get $mode) (local.get $table))))
+              (else
+                (call $convertPixels (local.get $p) (local.get $o) (i32.const 16)
+                  (local.get $channels) (local.get $mode) (local.get $table))
+                (if (local.get $census)
+                  (then
+                    (drop
+                      (call $censusPixels (local.get $p) (i32.add (local.get $p) (local.get $group))
+                        (local.get $channels) (local.get $census)
+                        (i32.add (local.get $census) (i32.const 256)) (i32.const -1)))))))
             (local.set $x (i32.add (local.get $x) (i32.const 16)))
-            (local.set $p (i32.add (local.get $p) (i32.const 48)))
+            (local.set $p (i32.add (local.get $p) (local.get $group)))
             (local.set $o (i32.add (local.get $o) (i32.shl (local.get $bpp) (i32.const 4))))
             (br $group)))
         (call $convertPixels (local.get $p) (local.get $o) (i32.sub (local.get $width) (local.get $x))
-          (local.get $mode) (local.get $table))
+          (local.get $channels) (local.get $mode) (local.get $table))
+        (if (local.get $census)
+          (then
+            (drop
+              (call $censusPixels (local.get $p)
+                (i32.add (local.get $p)
+                  (i32.mul (i32.sub (local.get $width) (local.get $x)) (local.get $channels)))
+                (local.get $channels) (local.get $census)
+                (i32.add (local.get $census) (i32.const 256)) (i32.const -1)))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
 
-  ;; Converts $n RGB pixels at $p to samples at $o, as convertRows does.
-  (func $convertPixels (param $p i32) (param $o i32) (param $n i32) (param $mode i32)
-    (param $table i32)
+  ;; Converts $n pixels of $channels bytes at $p to samples at $o, as convertRows does.
+  (func $convertPixels (param $p i32) (param $o i32) (param $n i32) (param $channels i32)
+    (param $mode i32) (param $table i32)
     (local $end i32) (local $red i32) (local $class i32)
-    (local.set $end (i32.add (local.get $p) (i32.mul (local.get $n) (i32.const 3))))
+    (local.set $end (i32.add (local.get $p) (i32.mul (local.get $n) (local.get $channels))))
     (block $done
       (loop $pixel
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
@@ -995,7 +1074,7 @@
             (i32.store8 offset=1 (local.get $o) (local.get $class))
             (i32.store8 offset=2 (local.get $o) (i32.const 0))
             (local.set $o (i32.add (local.get $o) (i32.const 3)))))
-        (local.set $p (i32.add (local.get $p) (i32.const 3)))
+        (local.set $p (i32.add (local.get $p) (local.get $channels)))
         (br $pixel))))
 
   ;; The runs of equal 3-byte pixels in each of $rows rows of $width pixels, $stride bytes apart

@@ -80,24 +80,32 @@ export interface KernelExports {
     channels: number,
     census: number,
   ): void;
-  /** Applies the Up filter in place to scanlines (filter-type byte first). */
-  filterUp(ptr: number, rows: number, rowBytes: number): void;
+  /**
+   * Applies the Up filter in place to scanlines (filter-type byte first); unless `flags` is 0,
+   * byte `flags + r - 1` becomes 0 where row `r` (from 1) repeats the row above, else 1.
+   */
+  filterUp(ptr: number, rows: number, rowBytes: number, flags: number): void;
   /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
   skipZeros(ptr: number, end: number): number;
   /**
-   * Converts packed RGB rows into rows `outStride` bytes apart: `mode` 0, a byte a pixel (0
-   * where red is 0, else the class at `table + blue`); `mode` 1, 16 bits big-endian (red); `mode`
-   * 2, the panoptic pixel (red unless the class is 0 or stuff, 1 at `table + 256 + class`; the
-   * class; 0). Pixels that repeat those above are copied from the row written above.
+   * Converts rows of RGB or RGBA pixels (`channels` bytes each), `srcStride` bytes apart, into
+   * rows `outStride` bytes apart: `mode` 0, a byte a pixel (0 where red is 0, else the class at
+   * `table + blue`); `mode` 1, 16 bits big-endian (red); `mode` 2, the panoptic pixel (red unless
+   * the class is 0 or stuff, 1 at `table + 256 + class`; the class; 0). Pixels that repeat those
+   * above are copied from the row written above; unless `census` is 0, the others' census is
+   * counted into the tables there (as `unfilter` counts it).
    */
   convertRows(
-    rgb: number,
+    src: number,
+    srcStride: number,
+    channels: number,
     rows: number,
     width: number,
     out: number,
     outStride: number,
     mode: number,
     table: number,
+    census: number,
   ): void;
   /**
    * Per row of 3-byte pixels, the number of runs of equal pixels, then each run's first column
