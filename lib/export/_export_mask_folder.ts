@@ -26,6 +26,8 @@ import type { ExportSummary } from "../model/export_summary.ts";
 import { hostPlatform } from "../model/platform.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
+import { DENO_FILE_SYSTEM } from "../model/file_system.ts";
+import type { ManifestLines } from "./_unwritten_lines.ts";
 
 /** How many pages a resumed export keeps asked while it reads the tasks it keeps. */
 const KEPT_PAGES_AHEAD = 4;
@@ -50,7 +52,9 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
     gatherLines: updating && !options.card,
     carryLines: updating && !options.report && plan.split === undefined,
   });
-  const { prepared, registry } = await openClaimingNames(folder, options);
+  // Closed when this function returns or throws: the run has drained its tasks by then.
+  using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
+  const { prepared, registry } = await openClaimingNames(folder, options, { plan, pool });
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
   const pinned = await pinnedMapOf(options, plan.mode, folder.files);
@@ -63,8 +67,6 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
 
   const summary = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
   if (pinned) summary.classMap = classMapNote(masks.table, pinned);
-  // Closed when this function returns or throws: the run has drained its tasks by then.
-  using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
   const report = options.report && !plan.dryRun
     ? new ExportReport(masks.table.classes, folder.files)
     : undefined;
@@ -99,17 +101,36 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
 
 /**
  * Opens the folder; the earlier export's file names are claimed as its manifest is read, in
- * that one pass over it rather than a second one (100,000 lines for as many tasks).
+ * that one pass over it rather than a second one (100,000 lines for as many tasks). An update's
+ * folder is walked meanwhile on one of the pool's workers, and its manifest's lines copied as they
+ * are told from those written again there too, not on this thread, when the folder is on the
+ * system's file system; the workers start then, and the first masks find them loaded.
  */
-async function openClaimingNames(folder: ExportFolder, options: ExportMasksOptions) {
+async function openClaimingNames(
+  folder: ExportFolder,
+  options: ExportMasksOptions,
+  run: { plan: ExportPlan; pool: ConvertPool },
+) {
   const registry = new MaskFileRegistry({
     reserved: ExportFolder.RESERVED_NAMES,
     platform: options.platform ?? hostPlatform(),
   });
+  const { plan, pool } = run;
+  const onSystem = options.fileSystem === undefined || options.fileSystem === DENO_FILE_SYSTEM;
+  const elsewhere = plan.mode === "incremental" && onSystem && !pool.inThread;
+  if (elsewhere) pool.start();
   const prepared = await folder.open((entry) => {
     if (entry.path) registry.claim(entry.path, entry.taskId);
-  });
+  }, elsewhere ? onWorkers(pool, folder.files.root) : {});
   return { prepared, registry };
+}
+
+/** What an update's folder opening does on the pool's workers: the walk, the lines' check. */
+function onWorkers(pool: ConvertPool, root: string) {
+  return {
+    listUnsafe: () => pool.unsafeEntries(root),
+    unwritten: (lines: ManifestLines) => pool.unwrittenLines(lines),
+  };
 }
 
 /**

@@ -13,6 +13,9 @@ import {
   cocoMaskInstances,
   type CocoMaskJob,
 } from "../formats/coco_mask_instances.ts";
+import { join } from "../_std/path.ts";
+import { unsafeEntries } from "./_reused_folder_check.ts";
+import { type ManifestLines, unwrittenLines } from "./_unwritten_lines.ts";
 
 /** The jobs a pool runs, each with its input and its result. */
 export interface PoolJobs {
@@ -20,6 +23,10 @@ export interface PoolJobs {
   render: { input: MaskJob; result: RenderedMask };
   /** {@linkcode cocoMaskInstances}: one mask's instances as COCO's RLE annotations. */
   cocoInstances: { input: CocoMaskJob; result: CocoMaskInstances };
+  /** {@linkcode unsafeEntries} of the folder at `root`, walked with `Deno.readDir`. */
+  unsafeEntries: { input: { root: string }; result: string[] };
+  /** {@linkcode unwrittenLines}: the manifest lines an update parses and writes again. */
+  unwrittenLines: { input: ManifestLines; result: number[] };
 }
 
 /** The name of a job. */
@@ -42,6 +49,18 @@ export const POOL_JOBS: {
   cocoInstances: {
     // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
     run: async (job) => cocoMaskInstances(job),
+    transfer: () => [],
+  },
+  unsafeEntries: {
+    run: ({ root }) =>
+      unsafeEntries((folder) =>
+        Deno.readDir(folder === "" ? root : join(root, ...folder.split("/")))
+      ),
+    transfer: () => [],
+  },
+  unwrittenLines: {
+    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
+    run: async (lines) => unwrittenLines(lines),
     transfer: () => [],
   },
 };
