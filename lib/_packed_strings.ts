@@ -110,13 +110,22 @@ export class PackedStrings {
 
   /** Puts text at `start` as UTF-8 (a lone surrogate: aside); returns where it ends. */
   #putText(text: string, start: number, number: number): number {
-    if (!text.isWellFormed()) {
-      this.#unpaired.set(number, text);
-      return start;
-    }
     // Room for its UTF-16 units first (all of ASCII); at most 3 bytes of UTF-8 for each if not.
     if (start + text.length > this.#bytes.length) {
       this.#bytes = grown(this.#bytes, start + text.length);
+    }
+    // ASCII (most names and ids) is its own UTF-8, put unit for byte without a view to encode into.
+    const bytes = this.#bytes;
+    let at = start;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0x80) break;
+      bytes[at++] = unit;
+    }
+    if (at - start === text.length) return at;
+    if (!text.isWellFormed()) {
+      this.#unpaired.set(number, text);
+      return start;
     }
     const first = this.#encoder.encodeInto(text, this.#bytes.subarray(start));
     if (first.read === text.length) return start + first.written;

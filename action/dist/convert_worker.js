@@ -1,3 +1,12 @@
+// lib/inert_text.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function inertText(value) {
+  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  UNSAFE.lastIndex = 0;
+  if (!UNSAFE.test(text) && !text.trimStart().startsWith("::")) return text;
+  return JSON.stringify(text).replace(UNSAFE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 // lib/errors.ts
 var MasksError = class extends Error {
   #text;
@@ -52,6 +61,22 @@ var ConfigError = class extends MasksError {
     this.setting = options?.setting;
   }
 };
+var UnsafePathError = class extends ConfigError {
+  /** The path at fault, as the export would have used it. */
+  path;
+  /**
+   * Creates an unsafe-path error.
+   *
+   * @param path The path at fault.
+   * @param reason Why it is refused, as a lower-case clause.
+   * @param options The setting that led to it and the underlying cause.
+   */
+  constructor(path, reason, options) {
+    super(`Refusing the path ${JSON.stringify(path)}: ${reason}`, options);
+    this.name = "UnsafePathError";
+    this.path = path;
+  }
+};
 var PngError = class extends MasksError {
   /** The setting that would let the PNG be read (`"maxPixels"`), by its canonical key. */
   setting;
@@ -70,112 +95,129 @@ var PngError = class extends MasksError {
 
 // lib/png/_kernels_wasm.ts
 var KERNELS_WASM_BASE64 = [
-  "AGFzbQEAAAABjgEQYAd/f39/f39/AX9gCH9/f39/f39/AX9gBH9/f38Bf2ACf38Bf2ADf39/AGADf39/AX9gBH9/f38AYAF/",
-  "AX9gBX9/f39/AX9gB39/f39/f38AYAV/f39/fwBgCH9/f39/f39/AGAGf39/f39/AGAGf39/f39/AX9gC39/f39/f39/f39/",
-  "AX9gA39/ewF/AycmAAECAwQFBgcGCAkKCwwNCQ0EAwACCAACCQoICwgIDgoEBQIPAwUFAwEAAQfPARAGbWVtb3J5AgAIdW5m",
-  "aWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAKCm1hcENvbG91cnMACwZjZW5zdXMADAxjZW5zdXNQaWVjZXMADwhm",
-  "aWx0ZXJVcAARCXNraXBaZXJvcwASDGRpZ2VzdFBpZWNlcwATDHVuZmlsdGVyRm9ybQAWC2NvbnZlcnRSb3dzABgJcGl4ZWxS",
-  "dW5zABoJbGFiZWxSb3dzABsObGFiZWxTY2FubGluZXMAHgxyb3dCeXRlc1NlZW4AHwqAOCZ/AQR/IAQhCSAAQQFqIQgCQANA",
-  "IAcgAU8NASAIIAkgAiADEAIhCiAKQQFGBEAgBw8LIAYEQCAGIAdqIApBAkc6AAALIAVBAEcgCkVxBEAgCCAJIAggAmogAyAF",
-  "IAVBgAJqEA0LIAghCSAIIAJBAWpqIQggB0EBaiEHDAALC0F/C60FAwl/A3sCfyACIANsIQwgBCEKIABBAWohCSAFQQFqIQsC",
-  "QANAIAggAU8NASALQQFrQQI6AAAgCSENIAohDiALIQ8gCSAMaiEQ/QwAAAAAAAAAAAAAAAAAAAAAIRECQCAJQQFrLQAAQQJG",
-  "IBVFcQRAIAkgDBAkBEAgCSAKIAz8CgAADAILCyAJQQFrLQAARQRAIAkgCiAMECUEQAwCCwsgCUEBay0AAEECRgRAIAkgDEFw",
-  "cWohFCADQQRGBEACQANAIA0gFE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACATIBP9DQABAgQFBggJCgwNDg8PDw8hEiAP",
-  "IBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAUTw0BIA39AAQAIRMgDSATIA79AAQA/W79",
-  "CwQAIA8gE/0LBAAgESAT/VAhESANQRBqIQ0gDkEQaiEOIA9BEGohDwwACwsLIA0gDiAQIA1rEAUaBSAJIAogDCADEAJBAUYE",
-  "QCAIDwsLIANBBEYEQAJAA0AgDSAQTw0BIA39AAQAIA39AAQA/Q0AAQIEBQYICQoMDQ4PDw8PIA79AAQAIA79AAQA/Q0AAQIE",
-  "BQYICQoMDQ4PDw8P/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQQxqIQ8MAAsLBQJAA0AgDSAQTw0BIA39",
-  "AAQAIA79AAQA/XEhEiAPIBL9CwQAIBEgEv1QIREgDUEQaiENIA5BEGohDiAPQRBqIQ8MAAsLCwsgEf1TIRUgBwRAIAcgCGog",
-  "FToAAAsgBgRAIBH9UwRAIAkgCiAQIAMgBiAGQYACahANCwsgCSEKIAkgDEEBamohCSALIAJBA2xBAWpqIQsgCEEBaiEIDAAL",
-  "C0F/C2wBAX8gAEEBay0AACEEIARFBEBBAA8LIARBAUYEQCAAIAIgAxAEQQAPCyAEQQJGBEBBAEECIAAgASACEAUbDwsgBEED",
-  "RgRAIAAgASACIAMQBkEADwsgBEEERgRAIAAgASACIAMQCEEADwtBAQsiACAAQf/+/fsHcSABQf/+/fsHcWogACABc0GAgYKE",
-  "eHFzC9MDAgJ/AXsgAiEDIAJBBEYEQAJAA0AgAyABTw0BIANBwABqIAFNBEAgACADav0ABAAgACADav0ABBD9UCAAIANq/QAE",
-  "ICAAIANq/QAEMP1Q/VD9U0UEQCAAIANBBGtqKAIA/REhBSAAIANqIAX9CwQAIAAgA2ogBf0LBBAgACADaiAF/QsEICAAIANq",
-  "IAX9CwQwIANBwABqIQMMAgsLIANBEGogAU0gACADav0ABAD9U0VxBEAgACADaiAAIANBBGtqKAIA/RH9CwQAIANBEGohAwwB",
-  "CyAAIANqIAAgA2ooAgAgACADQQRraigCABADNgIAIANBBGohAwwACwsPCyACQQNGBEACQANAIAMgAU8NASADQRBqIAFNIAAg",
-  "A2r9AAQA/VNFcQRAIAAgA2ogACADQQNrav1cAgD9DAABAgABAgABAgABAgABAgD9Dv0LBAAgACADakEAOgAPIANBD2ohAwwB",
-  "CyAAIANqKAIAIQQgACADaiAEIAAgA0EDa2ooAgAQA0H///8HcSAEQYCAgHhxcjYCACADQQNqIQMMAAsLDwsCQANAIAMgAU8N",
-  "ASAAIANqIAAgA2otAAAgACADIAJrai0AAGo6AAAgA0EBaiEDDAALCwuSAQMCfwJ7An8gAkFwcSEEAkADQCADIARPDQEgACAD",
-  "av0ABAAhBSAGIAX9UCEGIAAgA2ogBSABIANq/QAEAP1u/QsEACADQRBqIQMMAAsLAkADQCADIAJPDQEgACADai0AACEHIAgg",
-  "B3IhCCAAIANqIAcgASADai0AAGo6AAAgA0EBaiEDDAALCyAG/VMgCEEAR3ILUQECfwJAA0AgBCACTw0BIAQgA08EfyAAIAQg",
-  "A2tqLQAABUEACyEFIAAgBGogACAEai0AACAFIAEgBGotAABqQQF2ajoAACAEQQFqIQQMAAsLCw8AQQAgAGsgACAAQQBIGwvc",
-  "AwQHfwN7AX8EeyADQQNGIANBBEZyBEACQANAIAQgAk8NASAAIAEgBCACIAMQCQRAIAAgBGogASAEav0ABAD9CwQAIANBBEYE",
-  "QCAEQRBqIQQFIAAgBGpBADoADyAEQQ9qIQQLIAAgBCADa2r9XAIA/YkBIQsgASAEIANrav1cAgD9iQEhDQwBCyABIARq/VwC",
-  "AP2JASEMIAAgBGooAgAhDiAMIA39kQH9gAEhDyALIA39kQH9gAEhECALIAz9jgEgDSAN/Y4B/ZEB/YABIREgCyAMIA0gECAR",
-  "/TP9UiAPIBD9MyAPIBH9M/1O/VIhEiAAIARq/VwCACASIBL9Zv1u/YkBIQsgACAEaiALIAv9Zv0bACALIAv9Zv0bAEH///8H",
-  "cSAOQYCAgHhxciADQQRGGzYCACAMIQ0gBCADaiEEDAALCw8LAkADQCAEIAJPDQEgASAEai0AACEGIAQgA08EQCAAIAQgA2tq",
-  "LQAAIQUgASAEIANrai0AACEHBUEAIQVBACEHCyAGIAdrEAchCCAFIAdrEAchCSAFIAZqIAdBAXRrEAchCiAAIARqIAAgBGot",
-  "AAAgCCAJTSAIIApNcQR/IAUFIAYgByAJIApNGwtqOgAAIARBAWohBAwACwsLdQEBfyACIARJIAJBEGogA0tyBEBBAA8LIAAg",
-  "Amr9AAQA/VMEQEEADwsgASACav0ABAAgASACIARrav0ABAD9I/1jRQRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIA",
-  "IAVxIAEgAiAEa2ooAgAgBXFGC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8",
+  "AGFzbQEAAAABsAETYAd/f39/f39/AX9gCH9/f39/f39/AX9gBH9/f38Bf2ACf38Bf2ADf39/AGADf39/AX9gBH9/f38AYAF/",
+  "AX9gBn9/f39/fwF/YAV/f39/fwF/YAd/f39/f39/AGAFf39/f38AYAh/f39/f39/fwBgBn9/f39/fwBgCn9/f39/f39/f38A",
+  "YAt/f39/f39/f39/fwBgDX9/f39/f39/f39/f38Bf2ACf38AYAN/f3sBfwMsKwABAgMEBQYHBggJCgsMDQgKCAYDAAIJAAIO",
+  "DQkPAAAQCwsLCxEEBQISAwUFAwEAAQfcAREGbWVtb3J5AgAIdW5maWx0ZXIAAA10cmFuc2NvZGVSb3dzAAEHcGFja1JnYgAL",
+  "Cm1hcENvbG91cnMADAZjZW5zdXMADQxjZW5zdXNQaWVjZXMAEAhmaWx0ZXJVcAASCXNraXBaZXJvcwATDGRpZ2VzdFBpZWNl",
+  "cwAUDHVuZmlsdGVyRm9ybQAXC2NvbnZlcnRSb3dzABkJcGl4ZWxSdW5zABsJbGFiZWxSb3dzABwObGFiZWxTY2FubGluZXMA",
+  "Hwxyb3dCeXRlc1NlZW4AIgpoZWxkTGFiZWxzACMKvkErfwEEfyAEIQkgAEEBaiEIAkADQCAHIAFPDQEgCCAJIAIgAxACIQog",
+  "CkEBRgRAIAcPCyAGBEAgBiAHaiAKQQJHOgAACyAFQQBHIApFcQRAIAggCSAIIAJqIAMgBSAFQYACahAOCyAIIQkgCCACQQFq",
+  "aiEIIAdBAWohBwwACwtBfwutBQMJfwN7An8gAiADbCEMIAQhCiAAQQFqIQkgBUEBaiELAkADQCAIIAFPDQEgC0EBa0ECOgAA",
+  "IAkhDSAKIQ4gCyEPIAkgDGohEP0MAAAAAAAAAAAAAAAAAAAAACERAkAgCUEBay0AAEECRiAVRXEEQCAJIAwQKQRAIAkgCiAM",
+  "/AoAAAwCCwsgCUEBay0AAEUEQCAJIAogDBAqBEAMAgsLIAlBAWstAABBAkYEQCAJIAxBcHFqIRQgA0EERgRAAkADQCANIBRP",
+  "DQEgDf0ABAAhEyANIBMgDv0ABAD9bv0LBAAgEyAT/Q0AAQIEBQYICQoMDQ4PDw8PIRIgDyAS/QsEACARIBL9UCERIA1BEGoh",
+  "DSAOQRBqIQ4gD0EMaiEPDAALCwUCQANAIA0gFE8NASAN/QAEACETIA0gEyAO/QAEAP1u/QsEACAPIBP9CwQAIBEgE/1QIREg",
+  "DUEQaiENIA5BEGohDiAPQRBqIQ8MAAsLCyANIA4gECANaxAFGgUgCSAKIAwgAxACQQFGBEAgCA8LCyADQQRGBEACQANAIA0g",
+  "EE8NASAN/QAEACAN/QAEAP0NAAECBAUGCAkKDA0ODw8PDyAO/QAEACAO/QAEAP0NAAECBAUGCAkKDA0ODw8PD/1xIRIgDyAS",
+  "/QsEACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EMaiEPDAALCwUCQANAIA0gEE8NASAN/QAEACAO/QAEAP1xIRIgDyAS/QsE",
+  "ACARIBL9UCERIA1BEGohDSAOQRBqIQ4gD0EQaiEPDAALCwsLIBH9UyEVIAcEQCAHIAhqIBU6AAALIAYEQCAR/VMEQCAJIAog",
+  "ECADIAYgBkGAAmoQDgsLIAkhCiAJIAxBAWpqIQkgCyACQQNsQQFqaiELIAhBAWohCAwACwtBfwtsAQF/IABBAWstAAAhBCAE",
+  "RQRAQQAPCyAEQQFGBEAgACACIAMQBEEADwsgBEECRgRAQQBBAiAAIAEgAhAFGw8LIARBA0YEQCAAIAEgAiADEAZBAA8LIARB",
+  "BEYEQCAAIAEgAiADEAhBAA8LQQELIgAgAEH//v37B3EgAUH//v37B3FqIAAgAXNBgIGChHhxcwvTAwICfwF7IAIhAyACQQRG",
+  "BEACQANAIAMgAU8NASADQcAAaiABTQRAIAAgA2r9AAQAIAAgA2r9AAQQ/VAgACADav0ABCAgACADav0ABDD9UP1Q/VNFBEAg",
+  "ACADQQRraigCAP0RIQUgACADaiAF/QsEACAAIANqIAX9CwQQIAAgA2ogBf0LBCAgACADaiAF/QsEMCADQcAAaiEDDAILCyAD",
+  "QRBqIAFNIAAgA2r9AAQA/VNFcQRAIAAgA2ogACADQQRraigCAP0R/QsEACADQRBqIQMMAQsgACADaiAAIANqKAIAIAAgA0EE",
+  "a2ooAgAQAzYCACADQQRqIQMMAAsLDwsgAkEDRgRAAkADQCADIAFPDQEgA0EQaiABTSAAIANq/QAEAP1TRXEEQCAAIANqIAAg",
+  "A0EDa2r9XAIA/QwAAQIAAQIAAQIAAQIAAQIA/Q79CwQAIAAgA2pBADoADyADQQ9qIQMMAQsgACADaigCACEEIAAgA2ogBCAA",
+  "IANBA2tqKAIAEANB////B3EgBEGAgIB4cXI2AgAgA0EDaiEDDAALCw8LAkADQCADIAFPDQEgACADaiAAIANqLQAAIAAgAyAC",
+  "a2otAABqOgAAIANBAWohAwwACwsLkgEDAn8CewJ/IAJBcHEhBAJAA0AgAyAETw0BIAAgA2r9AAQAIQUgBiAF/VAhBiAAIANq",
+  "IAUgASADav0ABAD9bv0LBAAgA0EQaiEDDAALCwJAA0AgAyACTw0BIAAgA2otAAAhByAIIAdyIQggACADaiAHIAEgA2otAABq",
+  "OgAAIANBAWohAwwACwsgBv1TIAhBAEdyC1EBAn8CQANAIAQgAk8NASAEIANPBH8gACAEIANrai0AAAVBAAshBSAAIARqIAAg",
+  "BGotAAAgBSABIARqLQAAakEBdmo6AAAgBEEBaiEEDAALCwsPAEEAIABrIAAgAEEASBsLvwMFB38DewF/BHsBfyADQQNGIANB",
+  "BEZyBEACQANAIAQgAk8NASAAIAEgBCACIAMQCiETIBMEQCAAIAEgBCACIAMgExAJIQQgACAEIANrav1cAgD9iQEhCyABIAQg",
+  "A2tq/VwCAP2JASENDAELIAEgBGr9XAIA/YkBIQwgACAEaigCACEOIAwgDf2RAf2AASEPIAsgDf2RAf2AASEQIAsgDP2OASAN",
+  "IA39jgH9kQH9gAEhESALIAwgDSAQIBH9M/1SIA8gEP0zIA8gEf0z/U79UiESIAAgBGr9XAIAIBIgEv1m/W79iQEhCyAAIARq",
+  "IAsgC/1m/RsAIAsgC/1m/RsAQf///wdxIA5BgICAeHFyIANBBEYbNgIAIAwhDSAEIANqIQQMAAsLDwsCQANAIAQgAk8NASAB",
+  "IARqLQAAIQYgBCADTwRAIAAgBCADa2otAAAhBSABIAQgA2tqLQAAIQcFQQAhBUEAIQcLIAYgB2sQByEIIAUgB2sQByEJIAUg",
+  "BmogB0EBdGsQByEKIAAgBGogACAEai0AACAIIAlNIAggCk1xBH8gBQUgBiAHIAkgCk0bC2o6AAAgBEEBaiEEDAALCwu7AQIB",
+  "fwF7QRBBDyAEQQRGGyEGIAAgAiAEa2r9XAIA/QwAAQIDAAECAwABAgMAAQID/QwAAQIAAQIAAQIAAQIAAQIAIARBBEYb/Q4h",
+  "BwNAIAAgAmogASACav0ABAAgByAFQQFGG/0LBAAgBEEDRgRAIAAgAmpBADoADwsgAiAGaiECIAJBEGogA00gACACav0ABAD9",
+  "U0VxIAVBAUYgASACav0ABAAgASACIARrav0ABAD9I/1jcnENAAsgAgt5AQF/IAIgBEkgAkEQaiADS3IEQEEADwsgACACav0A",
+  "BAD9UwRAQQAPC0F/Qf///wcgBEEERhshBSAAIAIgBGtqKAIAIAVxIAEgAiAEa2ooAgAgBXFGBEBBAQ8LQQJBACABIAJq/QAE",
+  "ACABIAIgBGtq/QAEAP0j/WMbC48BAQR/AkADQCAHIARPDQEgACAHIAFsaiEIIAIgByADbGohCSAGQQNGBEAgCSAIIAVBA2z8",
   "CgAABSAIIAVBAnRqIQoCQANAIAggCk8NASAJIAj9AAQAIAj9AAQA/Q0AAQIEBQYICQoMDQ4PDw8P/QsEACAIQRBqIQggCUEM",
   "aiEJDAALCwsgB0EBaiEHDAALCwuxAQEFfwJAA0AgBSACTw0BIAAgBSABbGohBiAGIANBA2xqIQcCQANAIAYgB08NASAG/QAE",
   "AP1TRQRAIAZBD2ohBgwBCyAGQQ9qIQkgCSAHSwRAIAchCQsDQCAGLQAABEAgBCAGLQACQQJ0aiEIIAgtAAAEQCAGIAgtAAE6",
   "AAAgBiAILQACOgABIAYgCC0AAzoAAgsLIAZBA2ohBiAGIAlJDQALDAALCyAFQQFqIQUMAAsLC0UBBH8gAyAEbCELIAAhCSAF",
-  "IQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxANIAkhCiAJIAFqIQkgCEEBaiEIDAALCwv6AQEEf0F/IQhBEEEPIANBBEYb",
+  "IQoCQANAIAggAk8NASAJIAogCSALaiAEIAYgBxAOIAkhCiAJIAFqIQkgCEEBaiEIDAALCwv6AQEEf0F/IQhBEEEPIANBBEYb",
   "IQYgBkECdCEJAkADQCAAIAJPDQEgACAJaiACTQRAIAD9AAQAIAH9AAQA/VEgACAGav0ABAAgASAGav0ABAD9Uf1QIAAgBkEB",
   "dGr9AAQAIAEgBkEBdGr9AAQA/VEgACAGQQNsav0ABAAgASAGQQNsav0ABAD9Uf1Q/VD9U0UEQCAAIAlqIQAgASAJaiEBDAIL",
-  "CyAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsgACAHIAMgBCAFIAgQDiEIIAEgByAAa2ohASAHIQAFIAAg",
+  "CyAA/QAEACAB/QAEAP1R/VMEQCAAIAZqIQcgByACSwRAIAIhBwsgACAHIAMgBCAFIAgQDyEIIAEgByAAa2ohASAHIQAFIAAg",
   "BmohACABIAZqIQELDAALCwtvAQN/AkADQCAAIAFPDQEgACgCAEH/gfwHcSEGIAYgBUcEQCAGIQUgBkH/AXEhByAHBEAgAyAG",
   "QRB2akEBOgAAIAQgB0EBdGohCCAILwEARQRAIAggBkEQdkEBajsBAAsLCyAAIAJqIQAMAAsLIAULMQEBfyACIQcCQANAIAAg",
-  "AU8NASAAIAcgBEEDbEEDIAUgBhAQIQAgByADaiEHDAALCwt4AQR/QX8hCQJAA0AgACgCACEGIABBBGohACAGRQ0BIAZBAWtB",
+  "AU8NASAAIAcgBEEDbEEDIAUgBhARIQAgByADaiEHDAALCwt4AQR/QX8hCQJAA0AgACgCACEGIABBBGohACAGRQ0BIAZBAWtB",
   "BHQhByACIAdrIQggCEEQSwRAQRAhCAsgACAIaiEAIAEgByADbiAEbGogASAHIAhBAWtqIANuQQFqIARsaiAEIAUgBUGAAmog",
-  "CRAOIQkMAAsLIAALtgEBBX8gAkFwcSEHIAEhAwJAA0AgA0UNASADQQFrIQMgACADIAJBAWpsaiEEIARBAjoAACAEQQFqIQQg",
-  "BCACQQFqayEFIANFBEAMAgtBACEGAkADQCAGIAdPDQEgBCAGaiAEIAZq/QAEACAFIAZq/QAEAP1x/QsEACAGQRBqIQYMAAsL",
-  "AkADQCAGIAJPDQEgBCAGaiAEIAZqLQAAIAUgBmotAABrOgAAIAZBAWohBgwACwsMAAsLC4EBAAJAA0AgAEHAAGogAUsNASAA",
-  "/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw/VD9UP1TDQEgAEHAAGohAAwACwsCQANAIABBEGogAUsNASAA/QAEAP1TDQEgAEEQ",
-  "aiEADAALCwJAA0AgACABTw0BIAAtAAANASAAQQFqIQAMAAsLIAALZAEDfyAAIQggBCEJAkADQCAHIAJPDQEgBUEARyAFIAdq",
-  "LQAARXEEQCAGQQA2AgAgBkEEaiEGBSAIQX8gCSAEQX9GGyADIAYQFCEGCyAIIQkgCCABaiEIIAdBAWohBwwACwsgBgs0AQF/",
-  "IAJBcHEhBCABQX9GBH8gACAEIAMQIQUgACABIAQgAxAiCyEDIAAgASAEIAIgAxAVC4gBAQN/IAIgA0kEQCAEIAJBBHZBAWo2",
-  "AgAgAiEFAkADQCAFIANPDQEgACAFai0AACEHIAFBf0cEQCAHIAEgBWotAABrQf8BcSEHCyAEIAUgAmtqIAc6AAQgBiAHciEG",
-  "IAVBAWohBQwACwsgBgRAIAQgAyACa0EEamohBAsLIARBADYCACAEQQRqC50BAQV/IAQhCSAAQQFqIQgCQANAIAcgAU8NASAI",
-  "QQFrLQAAQQJGBEAgCCAJIAIgBhAXIQtBAkEAIAsgBkEEakYbIQoFIAggCSACIAMQAiEKIApBAUYEQEF/IAdrDwsgCCAJIAIg",
-  "BhAUIQsLIAUEQCAGIAggAiADIAMgBRAQGgsgCyEGIAghCSAIIAJBAWpqIQggB0EBaiEHDAALCyAGC3cCAn8BeyACQXBxIQUC",
-  "QANAIAQgBU8NASAAIARq/QAEACEGIAb9UwRAIAMgBCAGECMhAwsgACAEaiAGIAEgBGr9AAQA/W79CwQAIARBEGohBAwACwsg",
-  "AEF/IAUgAiADEBUhAyAAIAVqIAEgBWogAiAFaxAFGiADC4sCAQZ/QQMgBUEBaiAFQQJGGyEMIAJBA2whCwJAA0AgByABTw0B",
-  "IAAgByALbGohCSADIAcgBGxqIQpBACEIAkADQCAIQRBqIAJLDQEgB0EARyAJ/QAEACAJIAtr/QAEAP1RIAn9AAQQIAkgC2v9",
-  "AAQQ/VEgCf0ABCAgCSALa/0ABCD9Uf1Q/VD9U0VxBEAgCiAKIARr/QAEAP0LBAAgBQRAIAogCiAEa/0ABBD9CwQQCyAFQQJG",
-  "BEAgCiAKIARr/QAEIP0LBCALBSAJIApBECAFIAYQGQsgCEEQaiEIIAlBMGohCSAKIAxBBHRqIQoMAAsLIAkgCiACIAhrIAUg",
-  "BhAZIAdBAWohBwwACwsLoQEBA38gACACQQNsaiEFAkADQCAAIAVPDQEgAC0AACEGIAYEfyAEIAAtAAJqLQAABUEACyEHIANB",
-  "AUYEQCABIAZBCHQ7AQAgAUECaiEBCyADRQRAIAEgBzoAACABQQFqIQELIANBAkYEQCABQQAgBiAHRSAEIAdqLQCAAnIbOgAA",
-  "IAEgBzoAASABQQA6AAIgAUEDaiEBCyAAQQNqIQAMAAsLC+IBAQd/AkADQCAFIAJPDQEgACAFIAFsaiEGIAQhCSAGKAIAQf//",
-  "/wdxIQsgBEEANgIEIAQgCzYCCCAEQQxqIQRBASEIQQEhBwJAA0AgByADTw0BIAdBBWogA00EQCAGIAdBA2xq/QAEACAGIAdB",
-  "AWtBA2xq/QAEAP0j/WMEQCAHQQVqIQcMAgsLIAYgB0EDbGooAgBB////B3EhCiAKIAtHBEAgBCAHNgIAIAQgCjYCBCAEQQhq",
-  "IQQgCEEBaiEIIAohCwsgB0EBaiEHDAALCyAJIAg2AgAgBUEBaiEFDAALCyAEC4YCAQd/AkADQCAIIAJPDQEgACAIIAFsaiEJ",
-  "IAUgCCADbGohCiAIQQBHIAcgCGotAABFcQRAIAogCiADayAD/AoAACAGIAhqQQE6AAAgCEEBaiEIDAELIAFBACAIGyEMIAog",
-  "A0FwcWohCyAEQQRGBH8gCSAKIAsgDCADEBwFIAkgCiALIAwgAxAdCyENIAkgA0FwcSAEbGohCSALIQogCyADQQ9xaiELAkAD",
-  "QCAKIAtPDQEgCS0AAkEAIAktAAAbIQ4gCiAOOgAAIA4gCiADay0AAEcEQEEAIQ0LIAkgBGohCSAKQQFqIQoMAAsLIAYgCGog",
-  "DSAIQQBHcToAACAIQQFqIQgMAAsLC58CAwR7An8Ce/0M/wAAAP8AAAD/AAAA/wAAACELQQEhCgJAA0AgASACTw0BIAD9AAQA",
-  "IQUgAP0ABBAhBiAA/QAEICEHIAD9AAQwIQggACADayEJIANBAEcgBSAJ/QAEAP1RIAYgCf0ABBD9Uf1QIAcgCf0ABCD9USAI",
-  "IAn9AAQw/VH9UP1Q/VNFcQRAIAEgASAEa/0ABAD9CwQABUEAIQogASAFQRD9rQEgC/1OIAUgC/1OIAz9N/1PIAZBEP2tASAL",
-  "/U4gBiAL/U4gDP03/U/9hgEgB0EQ/a0BIAv9TiAHIAv9TiAM/Tf9TyAIQRD9rQEgC/1OIAggC/1OIAz9N/1P/YYB/Wb9CwQA",
-  "CyAAQcAAaiEAIAFBEGohAQwACwsgCgv6AQIDewJ/QQEhCQJAA0AgASACTw0BIAD9AAQAIQUgAP0ABBAhBiAA/QAEICEHIAAg",
-  "A2shCCADQQBHIAUgCP0ABAD9USAGIAj9AAQQ/VH9UCAHIAj9AAQg/VH9UP1TRXEEQCABIAEgBGv9AAQA/QsEAAVBACEJIAEg",
-  "BSAG/Q0CBQgLDhEUFxodAAAAAAAAIAf9DQABAgMEBQYHCAkQExYZHB8gBSAG/Q0AAwYJDA8SFRgbHgAAAAAAIAf9DQABAgME",
-  "BQYHCAkKERQXGh39DAAAAAAAAAAAAAAAAAAAAAD9I/1P/QsEAAsgAEEwaiEAIAFBEGohAQwACwsgCQufBQUEfwF7AX8CewZ/",
-  "IAP9DyEPIAJBcHEhEAJAA0AgCyABTw0BIAAgCyACbGohDSAFIAsgBmxqIQ4gDkECOgAAIAogDjYCACAKQQRqIQpBASEWIA5B",
-  "AWohDv0MAAAAAAAAAAAAAAAAAAAAACERQQAhFSACIQwgC0EARyAIIAtqLQAAIAkgC0EIdCADamotAAAgCSALQQFrQQh0IANq",
-  "ai0AAHJFcnFFBEBBACEMCwJAA0AgDCAQTw0BIA0gDGr9AAQAIA/9IyALBHsgDSAMaiACa/0ABAAgD/0jBSAEIAxq/QAEAAv9",
-  "cSESIA4gDGogEv0LBAAgESAS/VAhESAS/QwAAAAAAAAAAAAAAAAAAAAA/ST9ZCEXIBcgF0EBdCAWcnNB//8DcSEYIBdBD3Yh",
-  "FgJAA0AgGEUNASAKIA4gDGogGGhqNgIAIApBBGohCiAYIBhBAWtxIRgMAAsLIAxBEGohDAwACwsCQANAIAwgAk8NAUH/AUEA",
-  "IA0gDGotAAAgA0YbIRMgCwR/Qf8BQQAgDSAMaiACay0AACADRhsFIAQgDGotAAALIRQgEyAUa0H/AXEhEyAOIAxqIBM6AAAg",
-  "FSATciEVIBNBAEcgFkcEQCAKIA4gDGo2AgAgCkEEaiEKIBZFIRYLIAxBAWohDAwACwsgByALaiAR/VMgFUEAR3I6AAAgFgRA",
-  "IAogDiACaiAOIAcgC2otAAAbNgIAIApBBGohCgsgC0EBaiELDAALCyABBEAgACABQQFrIAJsaiENQQAhDAJAA0AgDCAQTw0B",
-  "IAQgDGogDSAMav0ABAAgD/0j/QsEACAMQRBqIQwMAAsLAkADQCAMIAJPDQEgBCAMakH/AUEAIA0gDGotAAAgA0YbOgAAIAxB",
-  "AWohDAwACwsLIAoL6gEDBH8CewJ/AkADQCAFIAFPDQEgAyAFQQh0aiEIAkAgBUEARyAEIAVqLQAAcQRAIAggCEGAAmtBgAL8",
-  "CgAADAELIAhBAEGAAvwLACAAIAUgAmxqIQYgBiACaiEHAkADQCAGQRBqIAdLDQEgBv0ABAAhCSAGLQAAIQwgCSAM/Q/9IyEK",
-  "IAggDGpBAToAAAJAA0AgCv1kQf//A3MhCyALRQ0BIAYgC2hqLQAAIQwgCCAMakEBOgAAIAogCSAM/Q/9I/1QIQoMAAsLIAZB",
-  "EGohBgwACwsgBiAHIAZrIAgQIAsgBUEBaiEFDAALCwsuAQF/IAAgAWohAwJAA0AgACADTw0BIAIgAC0AAGpBAToAACAAQQFq",
-  "IQAMAAsLC7oBAgF/BHsCQANAIANBwABqIAFLDQEgACADav0ABAAhBCAAIANq/QAEECEFIAAgA2r9AAQgIQYgACADav0ABDAh",
-  "ByAEIAX9UCAGIAf9UP1Q/VMEQCACIAMgBBAjIQIgAiADQRBqIAUQIyECIAIgA0EgaiAGECMhAiACIANBMGogBxAjIQILIANB",
-  "wABqIQMMAAsLAkADQCADIAFPDQEgAiADIAAgA2r9AAQAECMhAiADQRBqIQMMAAsLIAIL8QECAX8EewJAA0AgBEHAAGogAksN",
-  "ASAAIARq/QAEACABIARq/QAEAP1xIQUgACAEav0ABBAgASAEav0ABBD9cSEGIAAgBGr9AAQgIAEgBGr9AAQg/XEhByAAIARq",
-  "/QAEMCABIARq/QAEMP1xIQggBSAG/VAgByAI/VD9UP1TBEAgAyAEIAUQIyEDIAMgBEEQaiAGECMhAyADIARBIGogBxAjIQMg",
-  "AyAEQTBqIAgQIyEDCyAEQcAAaiEEDAALCwJAA0AgBCACTw0BIAMgBCAAIARq/QAEACABIARq/QAEAP1xECMhAyAEQRBqIQQM",
-  "AAsLIAMLJwAgAv1TRQRAIAAPCyAAIAFBBHZBAWo2AgAgACAC/QsEBCAAQRRqC1QBAX8CQANAIAJBEGogAUsNASAAIAJq/QAE",
-  "AP1TBEBBAA8LIAJBEGohAgwACwsCQANAIAIgAU8NASAAIAJqLQAABEBBAA8LIAJBAWohAgwACwtBAQtoAQF/AkADQCADQRBq",
-  "IAJLDQEgACADav0ABAAgASADav0ABAD9Uf1TBEBBAA8LIANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABH",
-  "BEBBAA8LIANBAWohAwwACwtBAQs="
+  "CRAPIQkMAAsLIAALhwIDBX8CewJ/IAJBcHEhCCABIQQCQANAIARFDQEgBEEBayEEIAAgBCACQQFqbGohBSAFQQI6AAAgBUEB",
+  "aiEFIAUgAkEBamshBiAERQRADAILQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEKQQAhCwJAA0AgByAITw0BIAUgB2r9AAQAIAYg",
+  "B2r9AAQA/XEhCSAFIAdqIAn9CwQAIAogCf1QIQogB0EQaiEHDAALCwJAA0AgByACTw0BIAUgB2otAAAgBiAHai0AAGtB/wFx",
+  "IQwgBSAHaiAMOgAAIAsgDHIhCyAHQQFqIQcMAAsLIAMEQCADIARBAWtqIAr9UyALQQBHcjoAAAsMAAsLC4EBAAJAA0AgAEHA",
+  "AGogAUsNASAA/QAEACAA/QAEEP1QIAD9AAQgIAD9AAQw/VD9UP1TDQEgAEHAAGohAAwACwsCQANAIABBEGogAUsNASAA/QAE",
+  "AP1TDQEgAEEQaiEADAALCwJAA0AgACABTw0BIAAtAAANASAAQQFqIQAMAAsLIAALZAEDfyAAIQggBCEJAkADQCAHIAJPDQEg",
+  "BUEARyAFIAdqLQAARXEEQCAGQQA2AgAgBkEEaiEGBSAIQX8gCSAEQX9GGyADIAYQFSEGCyAIIQkgCCABaiEIIAdBAWohBwwA",
+  "CwsgBgs0AQF/IAJBcHEhBCABQX9GBH8gACAEIAMQJgUgACABIAQgAxAnCyEDIAAgASAEIAIgAxAWC4gBAQN/IAIgA0kEQCAE",
+  "IAJBBHZBAWo2AgAgAiEFAkADQCAFIANPDQEgACAFai0AACEHIAFBf0cEQCAHIAEgBWotAABrQf8BcSEHCyAEIAUgAmtqIAc6",
+  "AAQgBiAHciEGIAVBAWohBQwACwsgBgRAIAQgAyACa0EEamohBAsLIARBADYCACAEQQRqC50BAQV/IAQhCSAAQQFqIQgCQANA",
+  "IAcgAU8NASAIQQFrLQAAQQJGBEAgCCAJIAIgBhAYIQtBAkEAIAsgBkEEakYbIQoFIAggCSACIAMQAiEKIApBAUYEQEF/IAdr",
+  "DwsgCCAJIAIgBhAVIQsLIAUEQCAGIAggAiADIAMgBRARGgsgCyEGIAghCSAIIAJBAWpqIQggB0EBaiEHDAALCyAGC3cCAn8B",
+  "eyACQXBxIQUCQANAIAQgBU8NASAAIARq/QAEACEGIAb9UwRAIAMgBCAGECghAwsgACAEaiAGIAEgBGr9AAQA/W79CwQAIARB",
+  "EGohBAwACwsgAEF/IAUgAiADEBYhAyAAIAVqIAEgBWogAiAFaxAFGiADC+oCAQZ/QQMgB0EBaiAHQQJGGyEOIAJBBHQhDwJA",
+  "A0AgCiADTw0BIAAgCiABbGohDCAFIAogBmxqIQ1BACELAkADQCALQRBqIARLDQEgCkEARyAM/QAEACAMIAFr/QAEAP1RIAz9",
+  "AAQQIAwgAWv9AAQQ/VH9UCAM/QAEICAMIAFr/QAEIP1RIAwgD0EQa2r9AAQAIAwgD0EQa2ogAWv9AAQA/VH9UP1Q/VNFcQRA",
+  "IA0gDSAGa/0ABAD9CwQAIAcEQCANIA0gBmv9AAQQ/QsEEAsgB0ECRgRAIA0gDSAGa/0ABCD9CwQgCwUgDCANQRAgAiAHIAgQ",
+  "GiAJBEAgDCAMIA9qIAIgCSAJQYACakF/EA8aCwsgC0EQaiELIAwgD2ohDCANIA5BBHRqIQ0MAAsLIAwgDSAEIAtrIAIgByAI",
+  "EBogCQRAIAwgDCAEIAtrIAJsaiACIAkgCUGAAmpBfxAPGgsgCkEBaiEKDAALCwuhAQEDfyAAIAIgA2xqIQYCQANAIAAgBk8N",
+  "ASAALQAAIQcgBwR/IAUgAC0AAmotAAAFQQALIQggBEEBRgRAIAEgB0EIdDsBACABQQJqIQELIARFBEAgASAIOgAAIAFBAWoh",
+  "AQsgBEECRgRAIAFBACAHIAhFIAUgCGotAIACchs6AAAgASAIOgABIAFBADoAAiABQQNqIQELIAAgA2ohAAwACwsL4gEBB38C",
+  "QANAIAUgAk8NASAAIAUgAWxqIQYgBCEJIAYoAgBB////B3EhCyAEQQA2AgQgBCALNgIIIARBDGohBEEBIQhBASEHAkADQCAH",
+  "IANPDQEgB0EFaiADTQRAIAYgB0EDbGr9AAQAIAYgB0EBa0EDbGr9AAQA/SP9YwRAIAdBBWohBwwCCwsgBiAHQQNsaigCAEH/",
+  "//8HcSEKIAogC0cEQCAEIAc2AgAgBCAKNgIEIARBCGohBCAIQQFqIQggCiELCyAHQQFqIQcMAAsLIAkgCDYCACAFQQFqIQUM",
+  "AAsLIAQL9gIBCX8CQANAIAsgAk8NASAAIAsgAWxqIQwgBSALIANsaiENIAggCyADQQR2QQFqQQJ0bGohECAQQQA2AgAgC0EA",
+  "RyAHIAtqLQAARXEEQCANIA0gA2sgA/wKAAAgBiALakEBOgAAIAtBAWohCwwBCyABQQAgCxshDyAJQQAgCxshEyALRSAJQQBH",
+  "cQRAIAwgCiAMIAMgBGxqIAQgCSAJQYACahAOCyANIANBcHFqIQ4gBEEERgR/IAwgDSAOIA8gAyAQIBMQHQUgDCANIA4gDyAD",
+  "IBAgExAeCyERIAwgA0FwcSAEbGohDCAOIQ0gDiADQQ9xaiEOIBMEQCAMIAwgA0EPcSAEbGogBCAJIAlBgAJqQX8QDxoLAkAD",
+  "QCANIA5PDQEgDC0AAkEAIAwtAAAbIRIgDSASOgAAIBIgDSADay0AAEcEQEEAIRELIAwgBGohDCANQQFqIQ0MAAsLIAYgC2og",
+  "ESALQQBHcToAACALQQFqIQsMAAsLC9ICBAR7An8CewJ/IAEhD0F/IRD9DP8AAAD/AAAA/wAAAP8AAAAhDUEBIQwCQANAIAEg",
+  "Ak8NASAA/QAEACEHIAD9AAQQIQggAP0ABCAhCSAA/QAEMCEKIAAgA2shCyADQQBHIAcgC/0ABAD9USAIIAv9AAQQ/VH9UCAJ",
+  "IAv9AAQg/VEgCiAL/QAEMP1R/VD9UP1TRXEEQCABIAEgBGv9AAQA/QsEAAVBACEMIAEgB0EQ/a0BIA39TiAHIA39TiAO/Tf9",
+  "TyAIQRD9rQEgDf1OIAggDf1OIA79N/1P/YYBIAlBEP2tASAN/U4gCSAN/U4gDv03/U8gCkEQ/a0BIA39TiAKIA39TiAO/Tf9",
+  "T/2GAf1m/QsEACABIA8gAyAEIAUQISAGBEAgACAAQcAAakEEIAYgBkGAAmogEBAPIRALCyAAQcAAaiEAIAFBEGohAQwACwsg",
+  "DAuqAgIDewR/IAEhDEF/IQ1BASELAkADQCABIAJPDQEgAP0ABAAhByAA/QAEECEIIAD9AAQgIQkgACADayEKIANBAEcgByAK",
+  "/QAEAP1RIAggCv0ABBD9Uf1QIAkgCv0ABCD9Uf1Q/VNFcQRAIAEgASAEa/0ABAD9CwQABUEAIQsgASAHIAj9DQIFCAsOERQX",
+  "Gh0AAAAAAAAgCf0NAAECAwQFBgcICRATFhkcHyAHIAj9DQADBgkMDxIVGBseAAAAAAAgCf0NAAECAwQFBgcICQoRFBcaHf0M",
+  "AAAAAAAAAAAAAAAAAAAAAP0j/U/9CwQAIAEgDCADIAQgBRAhIAYEQCAAIABBMGpBAyAGIAZBgAJqIA0QDyENCwsgAEEwaiEA",
+  "IAFBEGohAQwACwsgCwumBwUEfwF7An8Bewx/IAP9DyERIAJBcHEhEiAKIAsoAgAgBUEBaiAGIAIQICACQQR2QQFqQQJ0IR8C",
+  "QANAIA0gAU8NASAAIA0gAmxqIQ8gBSANIAZsaiEQIBBBAjoAACAJIBA2AgAgCUEEaiEJQQEhGCAQQQFqIRBBACETQQAhFyAC",
+  "IQ5BACEcQQAhICANQQBHIAggDWotAABxRQRAQQEhICASIQ4gDCANIB9saiEdIA0EfyAdKAIABSACQQR2CyEcC0FwIR5BACEb",
+  "AkADQCAbIBxPDQEgDQR/IB0gG0ECdGooAgQFIBtBBHQLIRkgGCAZIB5BEGpLcQRAIAkgECAeQRBqajYCACAJQQRqIQlBACEY",
+  "CyAZIR4gDyAZav0ABAAgEf0jIA0EeyAPIBlqIAJr/QAEACAR/SMFIAQgGWr9AAQAC/1xIRQgFP1TBEAgECAZaiAU/QsEAEEB",
+  "IRMgCiAZQQR2QQFqNgIAIAogFP0LBAQgCkEUaiEKIBT9DAAAAAAAAAAAAAAAAAAAAAD9JP1kIRkgGSAZQQF0IBhyc0H//wNx",
+  "IRogGUEPdiEYAkADQCAaRQ0BIAkgECAeaiAaaGo2AgAgCUEEaiEJIBogGkEBa3EhGgwACwsFIBgEQCAJIBAgGWo2AgAgCUEE",
+  "aiEJQQAhGAsLIBtBAWohGwwACwsgGCAgcSASIB5BEGpLcQRAIAkgECAeQRBqajYCACAJQQRqIQlBACEYCwJAA0AgDiACTw0B",
+  "Qf8BQQAgDyAOai0AACADRhshFSANBH9B/wFBACAPIA5qIAJrLQAAIANGGwUgBCAOai0AAAshFiAVIBZrQf8BcSEVIBAgDmog",
+  "FToAACAXIBVyIRcgFUEARyAYRwRAIAkgECAOajYCACAJQQRqIQkgGEUhGAsgDkEBaiEODAALCyAXBEAgCiASQQR2QQFqNgIA",
+  "IApBBGogECASaiACIBJr/AoAACAKIAIgEmtBBGpqIQoLIApBADYCACAKQQRqIQogByANaiATIBdBAEdyOgAAIBgEQCAJIBAg",
+  "AmogECAHIA1qLQAAGzYCACAJQQRqIQkLIA1BAWohDQwACwsgCyAKNgIAIAEEQCAAIAFBAWsgAmxqIQ9BACEOAkADQCAOIBJP",
+  "DQEgBCAOaiAPIA5q/QAEACAR/SP9CwQAIA5BEGohDgwACwsCQANAIA4gAk8NASAEIA5qQf8BQQAgDyAOai0AACADRhs6AAAg",
+  "DkEBaiEODAALCwsgCQuIAQEDfyAEQXBxIQcCQANAIAAgAU8NASAAKAIAIQUgBUUEQCACIANqIQIgAEEEaiEADAELIAVBAWtB",
+  "BHQhBiAGIAdJBEAgAiAGav0MAAAAAAAAAAAAAAAAAAAAAP0LBAAgAEEUaiEABSACIAZqQQAgBCAGa/wLACAAIAQgBmtBBGpq",
+  "IQALDAALCwtEAQF/IAJFBEAPCyAA/QAEACAAIANr/QAEAP1R/VNFBEAPCyAEKAIAIQUgBCAFQQJ0aiAAIAFrNgIEIAQgBUEB",
+  "ajYCAAuOAQEEfwJAA0AgBSABTw0BIAMgBUEIdGohCAJAIAVBAEcgBCAFai0AAHEEQCAIIAhBgAJrQYAC/AoAAAwBCyAIQQBB",
+  "gAL8CwAgACAFIAJsaiEGIAYgAmohBwJAA0AgBkEQaiAHSw0BIAYgCBAkIAZBEGohBgwACwsgBiAHIAZrIAgQJQsgBUEBaiEF",
+  "DAALCwu2AQEIfyACQXBxIQsgAkEEdkEBakECdCEMIARBAEGAAvwLAAJAA0AgBSABTw0BIAAgBSACbGohBiAFBEAgAyAFIAxs",
+  "aiEKIAooAgAhCUEAIQgCQANAIAggCU8NASAGIAogCEECdGooAgRqIAQQJCAIQQFqIQgMAAsLBUEAIQcCQANAIAcgC08NASAG",
+  "IAdqIAQQJCAHQRBqIQcMAAsLCyAGIAtqIAIgC2sgBBAlIAVBAWohBQwACwsLZAICewJ/IAD9AAQAIQIgAC0AACEFIAIgBf0P",
+  "/SMhAyABIAVqQQE6AAACQANAIAP9ZEH//wNzIQQgBEUNASAAIARoai0AACEFIAEgBWpBAToAACADIAIgBf0P/SP9UCEDDAAL",
+  "CwsuAQF/IAAgAWohAwJAA0AgACADTw0BIAIgAC0AAGpBAToAACAAQQFqIQAMAAsLC7oBAgF/BHsCQANAIANBwABqIAFLDQEg",
+  "ACADav0ABAAhBCAAIANq/QAEECEFIAAgA2r9AAQgIQYgACADav0ABDAhByAEIAX9UCAGIAf9UP1Q/VMEQCACIAMgBBAoIQIg",
+  "AiADQRBqIAUQKCECIAIgA0EgaiAGECghAiACIANBMGogBxAoIQILIANBwABqIQMMAAsLAkADQCADIAFPDQEgAiADIAAgA2r9",
+  "AAQAECghAiADQRBqIQMMAAsLIAIL8QECAX8EewJAA0AgBEHAAGogAksNASAAIARq/QAEACABIARq/QAEAP1xIQUgACAEav0A",
+  "BBAgASAEav0ABBD9cSEGIAAgBGr9AAQgIAEgBGr9AAQg/XEhByAAIARq/QAEMCABIARq/QAEMP1xIQggBSAG/VAgByAI/VD9",
+  "UP1TBEAgAyAEIAUQKCEDIAMgBEEQaiAGECghAyADIARBIGogBxAoIQMgAyAEQTBqIAgQKCEDCyAEQcAAaiEEDAALCwJAA0Ag",
+  "BCACTw0BIAMgBCAAIARq/QAEACABIARq/QAEAP1xECghAyAEQRBqIQQMAAsLIAMLJwAgAv1TRQRAIAAPCyAAIAFBBHZBAWo2",
+  "AgAgACAC/QsEBCAAQRRqC1QBAX8CQANAIAJBEGogAUsNASAAIAJq/QAEAP1TBEBBAA8LIAJBEGohAgwACwsCQANAIAIgAU8N",
+  "ASAAIAJqLQAABEBBAA8LIAJBAWohAgwACwtBAQtoAQF/AkADQCADQRBqIAJLDQEgACADav0ABAAgASADav0ABAD9Uf1TBEBB",
+  "AA8LIANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABHBEBBAA8LIANBAWohAwwACwtBAQs="
 ].join("");
 
 // lib/png/kernels.ts
@@ -2151,7 +2193,7 @@ function recolourStrip(kernels, memory, layout, strip, pixels) {
   pixels?.updateRows(memory, rows + 1, outStride, count);
   const last = output + count * outStride + 1;
   memory.copyWithin(carry, last, last + outRow);
-  kernels.filterUp(output, count + 1, outRow);
+  kernels.filterUp(output, count + 1, outRow, 0);
   return -1;
 }
 function censusFromPieces(kernels, layout, strip) {
@@ -2291,7 +2333,7 @@ function upWithKernels(pixels, rowBytes) {
     for (let y = 0; y < rows; y++) {
       memory.set(pixels.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
     }
-    kernels.filterUp(0, rows, rowBytes);
+    kernels.filterUp(0, rows, rowBytes, 0);
     return memory.slice(0, size);
   });
 }
@@ -2580,7 +2622,7 @@ var PngRowEncoder = class {
     }
     if (deflate2 instanceof RunDeflate && this.#isPreviousZero() && this.#written + count <= this.#options.height) {
       deflate2.zeroRows(2, this.#rowBytes, count);
-      this.#options.digest?.updateDifferences(zeros, 0, 0, count, () => true);
+      this.#options.digest?.updateForm(zerosOf(4 * count).subarray(0, 4 * count));
       this.#written += count;
       return;
     }
@@ -3837,7 +3879,7 @@ var BinaryMasks = class {
   /** A strip the kernels convert: only which labels it holds is read here. */
   takeConverted(rows) {
     const inStrip = this.#inStrip;
-    labelsHeld(rows.labels.seen, rows.count, inStrip);
+    inStrip.set(rows.labels.held);
     this.#start(rows.first);
     for (const [bChannel, encoder2] of this.encoders) {
       let last = this.#above.get(bChannel);
@@ -3850,21 +3892,9 @@ var BinaryMasks = class {
         last.fill(0);
         continue;
       }
-      const { from, to } = rowsHolding(rows.labels.seen, rows.count, bChannel);
-      if (from > 0) {
-        encoder2.writeZeroRows(from);
-        last.fill(0);
-      }
-      const converted = rows.labelMask(bChannel, last, {
-        from,
-        to
-      });
+      const converted = rows.labelMask(bChannel, last);
       encoder2.writeScanlines(converted);
       last.set(converted.last);
-      if (to < rows.count) {
-        encoder2.writeZeroRows(rows.count - to);
-        last.fill(0);
-      }
     }
   }
   /** A strip of RGB rows: each label's mask made here. */
@@ -3897,16 +3927,6 @@ var BinaryMasks = class {
     }
   }
 };
-function rowsHolding(seen, count, bChannel) {
-  let from = 0;
-  while (from < count && seen[from * 256 + bChannel] === 0) from++;
-  let to = count;
-  while (to > from && seen[(to - 1) * 256 + bChannel] === 0) to--;
-  return {
-    from,
-    to
-  };
-}
 function safeFileName(id) {
   const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
   return safe === "" || safe === "." || safe === ".." ? `_${safe}` : safe;
@@ -4019,8 +4039,9 @@ function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
   let target = new Uint8Array(0);
   let last = new Uint8Array(0);
   return {
-    takeRows({ data, first, count, repeats, converted }) {
-      if (takesConverted && converted) return encoder2.writeScanlines(converted);
+    takeRows(rows) {
+      if (takesConverted && rows.converted) return encoder2.writeScanlines(rows.converted);
+      const { data, first, count, repeats } = rows;
       if (target.length < data.length) target = new Uint8Array(data.length);
       if (pixelBytes === void 0 || repeats === void 0 || count === 0) {
         return encoder2.writeRows(convert(data, target, first, repeats), repeats);
@@ -4036,8 +4057,8 @@ function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
         }
         let end = row + 1;
         while (end < count && repeats[end] !== 1) end++;
-        const rows = data.subarray(row * inRow, end * inRow);
-        convert(rows, target.subarray(row * outRow, end * outRow), first + row);
+        const rows2 = data.subarray(row * inRow, end * inRow);
+        convert(rows2, target.subarray(row * outRow, end * outRow), first + row);
         row = end;
       }
       last.set(target.subarray((count - 1) * outRow, count * outRow));
@@ -4052,20 +4073,17 @@ function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
 
 // lib/png/_converted_strip.ts
 function convertStrip(kernels, memory, layout, strip) {
-  const { width, mode, rgb, table, scan, carry, flags } = layout;
+  const { width, mode, table, scan, carry, flags } = layout;
   const { first, count } = strip;
   const rowBytes = width * bytesPerPixel(mode);
   const stride = rowBytes + 1;
   if (first === 0) memory.fill(0, scan, scan + stride);
-  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
+  kernels.convertRows(strip.at, strip.stride, strip.channels, count, width, scan + stride + 1, stride, mode, table, strip.census);
   const runs = mode === 2 ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs) : layout.runs;
   const last = scan + count * stride + 1;
   memory.copyWithin(carry, last, last + rowBytes);
-  kernels.filterUp(scan, count + 1, rowBytes);
+  kernels.filterUp(scan, count + 1, rowBytes, flags);
   memory.copyWithin(scan + 1, carry, carry + rowBytes);
-  for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
-    memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
-  }
   const scanlines = scannedRows(kernels, memory, layout, {
     count,
     rowBytes
@@ -4084,16 +4102,23 @@ function labelScanlines(kernels, memory, layout, mask) {
   const labels = layout.labels + mask.from * width;
   const stride = width + 1;
   const same = layout.same + mask.from;
-  const end = kernels.labelScanlines(labels, count, width, mask.label, scan + 1, scan + stride, stride, flags, same, layout.seen + mask.from * 256, layout.runs);
+  const end = kernels.labelScanlines(labels, count, width, mask.label, scan + 1, scan + stride, stride, flags, same, layout.runs, layout.form, layout.ends, layout.vectorList + mask.from * 4 * (1 + (width >> 4)));
+  const formEnd = new Int32Array(memory.buffer, layout.ends, 1)[0];
   const rows = scannedRows(kernels, memory, layout, {
     count,
-    rowBytes: width
+    rowBytes: width,
+    formEnd
   });
   const runs = new Int32Array(memory.buffer, layout.runs, (end - layout.runs) / 4);
   return {
     ...rows,
     skipZeros: skipToRuns(runs)
   };
+}
+function clearLabelScanlines(memory, layout, rows) {
+  const stride = layout.width + 1;
+  memory.fill(0, layout.scan, layout.scan + (rows + 1) * stride);
+  new Int32Array(memory.buffer, layout.ends, 1)[0] = layout.form;
 }
 function skipToRuns(runs) {
   let next = 0;
@@ -4108,7 +4133,7 @@ function scannedRows(kernels, memory, layout, rows) {
   const { count, rowBytes } = rows;
   const stride = rowBytes + 1;
   const ptr = scan + stride + 1;
-  const end = writeForm(kernels, {
+  const end = rows.formEnd ?? writeForm(kernels, {
     ptr,
     stride,
     count,
@@ -4134,13 +4159,21 @@ function bytesPerPixel(mode) {
   return mode === 2 ? 3 : mode + 1;
 }
 function labelStrip(kernels, memory, layout, strip) {
-  const { width, labels, seen, same } = layout;
-  const { count, at, stride, channels } = strip;
-  kernels.labelRows(at, stride, count, width, channels, labels, same, layout.changed);
-  kernels.rowBytesSeen(labels, count, width, seen, same);
+  const { width, labels, seen, same, changed, vectorList } = layout;
+  const { count, at, stride, channels, census, above } = strip;
+  kernels.labelRows(at, stride, count, width, channels, labels, same, changed, vectorList, census, above);
+  const held = seen + count * 256;
+  kernels.heldLabels(labels, count, width, vectorList, held);
+  let marked = false;
   return {
     bytes: memory.subarray(labels, labels + count * width),
-    seen: memory.subarray(seen, seen + count * 256)
+    // Each row's labels only when asked: the format's renderer needs the strip's.
+    get seen() {
+      if (!marked) kernels.rowBytesSeen(labels, count, width, seen, same);
+      marked = true;
+      return memory.subarray(seen, seen + count * 256);
+    },
+    held: memory.subarray(held, held + 256)
   };
 }
 
@@ -4148,9 +4181,7 @@ function labelStrip(kernels, memory, layout, strip) {
 var STRIP_BYTES3 = 256 * 1024;
 function readFastRows(png, onRows, options = {}) {
   const { header } = png;
-  if (!isFastFlavour(header)) {
-    throw new RangeError(`readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`);
-  }
+  refuseSlowFlavour(header);
   const { width } = header;
   const convert = options.convert;
   const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
@@ -4159,17 +4190,17 @@ function readFastRows(png, onRows, options = {}) {
   const inStride = inRow + 1;
   const repeats = new Uint8Array(rows);
   let blackAbove = true;
+  const marked = convert?.kind !== "labels";
+  const census = options.census === false ? 0 : tables;
+  const unfilterCensus = convert !== void 0 ? 0 : census;
   return withKernels(end, (kernels, memory) => {
-    memory.fill(0, zero, zero + inRow);
-    setTables(memory, conversion.table, convert);
-    clearCensus(memory, tables);
+    prepareMemory(memory, layout, convert);
     inflatePngStrips(png, {
       rows,
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count) {
         const above = first === 0 ? zero : input + 1;
         const at = input + inStride;
-        const marked = convert?.kind !== "labels";
         const scanlines = {
           at,
           stride: inStride,
@@ -4177,8 +4208,7 @@ function readFastRows(png, onRows, options = {}) {
         };
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const changed = marked ? 0 : conversion.changed;
-        const census = options.census === false ? 0 : tables;
-        const bad = kernels.unfilter(at, count, inRow, channels, above, census, changed);
+        const bad = kernels.unfilter(at, count, inRow, channels, above, unfilterCensus, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
@@ -4187,21 +4217,27 @@ function readFastRows(png, onRows, options = {}) {
           stride: inStride,
           channels
         };
+        const packed = convert === void 0;
         const strip = rgbStrip({
           kernels,
           memory,
           pixels,
           width,
           output
-        }, first, count, marked);
+        }, first, count, packed);
         if (marked) strip.repeats = repeats.subarray(0, count);
-        if (convert) addConversion(strip, {
-          kernels,
-          memory,
-          layout: conversion,
-          convert,
-          pixels
-        });
+        if (convert) {
+          const work = {
+            kernels,
+            memory,
+            layout: conversion,
+            convert,
+            pixels,
+            census,
+            above
+          };
+          addConversion(strip, work);
+        }
         onRows(strip);
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return void 0;
@@ -4209,6 +4245,17 @@ function readFastRows(png, onRows, options = {}) {
     });
     return readCensus(memory, tables);
   });
+}
+function prepareMemory(memory, layout, convert) {
+  const { zero, inRow, conversion, rows, tables } = layout;
+  memory.fill(0, zero, zero + inRow);
+  setTables(memory, conversion.table, convert);
+  if (convert?.kind === "labels") clearLabelScanlines(memory, conversion, rows);
+  clearCensus(memory, tables);
+}
+function refuseSlowFlavour(header) {
+  if (isFastFlavour(header)) return;
+  throw new RangeError(`readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`);
 }
 function setTables(memory, table, convert) {
   if (convert?.kind === "index") memory.set(convert.byBChannel.subarray(0, 256), table);
@@ -4221,22 +4268,30 @@ function addConversion(strip, work) {
   const { kernels, memory, layout, convert } = work;
   const { first, count } = strip;
   if (convert.kind === "labels") {
+    const { census, above } = work;
     strip.labels = labelStrip(kernels, memory, layout, {
       count,
-      ...work.pixels
+      ...work.pixels,
+      census,
+      above
     });
-    strip.labelMask = (label, above, rows = {
+    strip.labelMask = (label, above2, rows = {
       from: 0,
       to: count
     }) => labelScanlines(kernels, memory, layout, {
       label,
-      above,
+      above: above2,
       ...rows
     });
-  } else strip.converted = convertStrip(kernels, memory, layout, {
-    first,
-    count
-  });
+  } else {
+    const { census, pixels } = work;
+    strip.converted = convertStrip(kernels, memory, layout, {
+      first,
+      count,
+      ...pixels,
+      census
+    });
+  }
 }
 function rgbStrip(rows, first, count, packed) {
   const { kernels, memory, pixels, width, output } = rows;
@@ -4277,15 +4332,16 @@ function rowsLayout(header, stripRows, mode, labelled) {
   const form = align16(flags + rows + SLACK);
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
   const seen = align16(labels + rows * width + SLACK);
-  const same = align16(seen + rows * 256 + SLACK);
+  const same = align16(seen + (rows + 1) * 256 + SLACK);
   const changed = align16(same + rows + SLACK);
   const runs = align16(changed + rows + SLACK);
   const runBytes = mode === 2 ? rows * (4 + width * 8) : labelled ? rows * (rowBytes + 2) * 4 : 0;
-  const end = runs + runBytes + SLACK;
+  const ends = align16(runs + runBytes + SLACK);
+  const vectorList = align16(ends + 4 + SLACK);
+  const end = vectorList + (labelled ? rows * 4 * (1 + (width >> 4)) : 0) + SLACK;
   const conversion = {
     width,
     mode,
-    rgb: output,
     table,
     scan,
     carry,
@@ -4295,7 +4351,9 @@ function rowsLayout(header, stripRows, mode, labelled) {
     seen,
     same,
     changed,
-    runs
+    runs,
+    ends,
+    vectorList
   };
   return {
     channels,
@@ -4782,6 +4840,189 @@ function cocoMaskInstances(job) {
   };
 }
 
+// lib/_std/path.ts
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// lib/export/_reused_folder_check.ts
+async function unsafeEntries(list) {
+  const found = [];
+  const folders = [
+    ""
+  ];
+  while (folders.length > 0) {
+    const folder = folders.pop();
+    for await (const entry of list(folder)) {
+      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory && !entry.isSymlink) folders.push(path);
+      else if (entry.isSymlink || !entry.isFile) {
+        found.push(`${inertText(path)} (${kindOf(entry)})`);
+      }
+    }
+  }
+  return found;
+}
+function kindOf(entry) {
+  return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
+}
+
+// lib/model/segments_of.ts
+function segmentsOf(relative2) {
+  if (typeof relative2 !== "string" || relative2 === "") {
+    throw new UnsafePathError(String(relative2), "it is empty");
+  }
+  if (isAbsolute(relative2) || /^[A-Za-z]:|^[\\/]/.test(relative2)) {
+    throw new UnsafePathError(relative2, "it is absolute; paths must stay inside the export folder");
+  }
+  const segments = relative2.split(/[\\/]/);
+  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
+    throw new UnsafePathError(relative2, "it climbs out of the export folder or has an empty part");
+  }
+  return segments;
+}
+
+// lib/model/manifest.ts
+function parseManifestLine(line, place, source) {
+  if (line.trim() === "") return void 0;
+  let entry;
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    if (place.last) return null;
+  }
+  return checkManifestEntry(entry, place, source);
+}
+function checkManifestEntry(value, place, source) {
+  const { path, setting } = source;
+  const entry = value;
+  if (!entry || typeof entry.taskId !== "string" || !Array.isArray(entry.files)) {
+    throw new ConfigError(`The manifest "${path}" has a bad line ${place.number}: it is not a manifest entry`, {
+      setting
+    });
+  }
+  for (const file of entry.files) checkPath(file?.path, place, source);
+  if (entry.path !== void 0) checkPath(entry.path, place, source);
+  return entry;
+}
+var PLAIN_RELATIVE = /^[\w-][\w.-]*(?:\/[\w-][\w.-]*)*$/;
+function checkPath(path, place, source) {
+  if (typeof path === "string" && PLAIN_RELATIVE.test(path)) return;
+  try {
+    segmentsOf(path);
+  } catch (error) {
+    if (!(error instanceof UnsafePathError)) throw error;
+    const where = `${source.path}" line ${place.number}`;
+    throw new UnsafePathError(String(path), `the manifest "${where} names it; ${error.message.replace(/^.*?: /, "")}`, {
+      setting: source.setting
+    });
+  }
+}
+
+// lib/export/_parsed_lines.ts
+var BATCH_BYTES = 48 * 1024;
+function* parsedLines(lines, options) {
+  let start = 0;
+  while (start < lines.length) {
+    const end = batchEnd(lines, start);
+    const batch = end - start > 1 ? parseBatch(lines.slice(start, end), options) : void 0;
+    for (let i = start; i < end; i++) {
+      const line = lines[i];
+      if (batch === void 0) {
+        const parsed = parseOne(line, options);
+        if (parsed === null) {
+          yield null;
+          return;
+        }
+        if (parsed !== void 0) yield parsed;
+        continue;
+      }
+      const entry = checkManifestEntry(batch.values[i - start], line, options.source);
+      const written = options.written && (batch.written || isWritten(line.bytes, options.decoder.decode(line.bytes), entry));
+      yield {
+        line,
+        entry,
+        written
+      };
+    }
+    start = end;
+  }
+}
+function isWritten(bytes, text, entry) {
+  return bytes[0] === 123 && !text.includes("\uFFFD") && JSON.stringify(entry) === text;
+}
+function parseOne(line, options) {
+  const text = options.decoder.decode(line.bytes);
+  const entry = parseManifestLine(text, line, options.source);
+  if (entry === null || entry === void 0) return entry;
+  return {
+    line,
+    entry,
+    written: options.written && isWritten(line.bytes, text, entry)
+  };
+}
+function batchEnd(lines, start) {
+  let end = start + 1;
+  const from = lines[start].bytes.byteOffset;
+  while (end < lines.length) {
+    const before = lines[end - 1].bytes;
+    const { bytes, last } = lines[end];
+    if (last || bytes.buffer !== before.buffer) break;
+    if (bytes.byteOffset !== before.byteOffset + before.length + 1) break;
+    if (bytes.byteOffset + bytes.length - from > BATCH_BYTES) break;
+    end++;
+  }
+  return lines[start].last ? start + 1 : end;
+}
+function parseBatch(batch, options) {
+  const first = batch[0].bytes;
+  const last = batch[batch.length - 1].bytes;
+  const length = last.byteOffset + last.length - first.byteOffset;
+  const text = options.decoder.decode(new Uint8Array(first.buffer, first.byteOffset, length));
+  const array = `[${text.replaceAll("\n", ",")}]`;
+  let values;
+  try {
+    values = JSON.parse(array);
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(values) || values.length !== batch.length) return void 0;
+  const written = options.written && !text.includes("\uFFFD") && batch.every((line) => line.bytes[0] === 123) && JSON.stringify(values) === array;
+  return {
+    values,
+    written
+  };
+}
+
+// lib/export/_unwritten_lines.ts
+function unwrittenLines(lines) {
+  const { bytes, offset, source } = lines;
+  const split = [];
+  let from = 0;
+  for (let end = bytes.indexOf(10); from <= bytes.length; end = bytes.indexOf(10, from)) {
+    const stop = end === -1 ? bytes.length : end;
+    const line = bytes.subarray(from, stop);
+    split.push({
+      bytes: line,
+      offset: offset + from,
+      number: split.length + 1,
+      last: false
+    });
+    from = stop + 1;
+  }
+  split[split.length - 1].last = lines.last;
+  const unwritten = [];
+  const options = {
+    source,
+    decoder: new TextDecoder(),
+    written: true
+  };
+  for (const parsed of parsedLines(split, options)) {
+    if (parsed === null) break;
+    if (!parsed.written) unwritten.push(parsed.line.offset);
+  }
+  return unwritten;
+}
+
 // lib/export/_pool_jobs.ts
 var POOL_JOBS = {
   render: {
@@ -4796,6 +5037,15 @@ var POOL_JOBS = {
   cocoInstances: {
     // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
     run: async (job) => cocoMaskInstances(job),
+    transfer: () => []
+  },
+  unsafeEntries: {
+    run: ({ root }) => unsafeEntries((folder) => Deno.readDir(folder === "" ? root : join(root, ...folder.split("/")))),
+    transfer: () => []
+  },
+  unwrittenLines: {
+    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
+    run: async (lines) => unwrittenLines(lines),
     transfer: () => []
   }
 };

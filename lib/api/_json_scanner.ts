@@ -9,7 +9,6 @@
  */
 
 import {
-  BACKSLASH,
   BOM,
   CLOSE_BRACE,
   CLOSE_BRACKET,
@@ -21,14 +20,9 @@ import {
   OPEN_BRACKET,
   QUOTE,
 } from "./_json_bytes.ts";
+import { JsonNesting, MAX_JSON_DEPTH, MAX_KEY_BYTES, type ValueCounts } from "./_json_nesting.ts";
 
-/**
- * The deepest nesting accepted: a task is a few levels deep; a run of `[` must not grow a stack
- * (or make `JSON.parse` recurse) without end.
- */
-export const MAX_JSON_DEPTH = 512;
-// A member name longer than this is no member the page reader knows: it is not held.
-const MAX_KEY_BYTES = 64;
+export type { ValueCounts };
 
 // Where the scanner stands in the text.
 const BEFORE_ROOT = 0;
@@ -63,21 +57,6 @@ export interface ValueEnd {
   isMember: boolean;
 }
 
-/**
- * What the elements of the cut array hold, counted as they pass (what is inside their strings
- * aside): what their parsed objects cost beyond their text.
- */
-export interface ValueCounts {
-  /** Objects and arrays (each `{` and `[`). */
-  containers: number;
-  /** Members of objects (each `:`). */
-  members: number;
-  /** Values after the first in an object or array (each `,`). */
-  commas: number;
-  /** Bytes of strings, their quotes included (member names are strings). */
-  stringBytes: number;
-}
-
 /** What the text must be: a JSON array, or a page object whose `docs` array is cut. */
 export type JsonRoot = "array" | "page";
 
@@ -105,9 +84,7 @@ export class JsonScanner {
   #phase = BEFORE_ROOT;
   #bomBytes = 0;
   #offset = 0; // the offset of the current chunk's first byte
-  #inString = false;
-  #escaped = false;
-  #closers: number[] = []; // the bracket each open `{` or `[` expects, the root's included
+  #nesting: JsonNesting;
   #cutDepth = 1; // the depth of the array whose elements are cut (2 inside a page's `docs`)
   #state = FIRST_ELEMENT; // in the cut array
   #memberState = FIRST_NAME; // in a page's object
@@ -118,9 +95,6 @@ export class JsonScanner {
   #elementStart = 0;
   #elementNumber = 0;
   #openFrom: number | undefined;
-  #backslashChunk?: Uint8Array;
-  #backslashAt = -1;
-  #counts: ValueCounts = { containers: 0, members: 0, commas: 0, stringBytes: 0 };
 
   /**
    * @param root What the text must be.
@@ -131,6 +105,17 @@ export class JsonScanner {
     this.#root = root;
     this.#fail = fail;
     this.#words = words;
+    this.#nesting = new JsonNesting({
+      tooDeep: (at) =>
+        fail(`nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${words.fix}.`),
+      mismatch: (byte, expected, at) => {
+        const which = this.#inCutArray() ? `a malformed ${this.where}` : "a malformed value";
+        return fail(
+          `has ${which}: ${describe(byte)} at byte ${at} where ${describe(expected)} should ` +
+            `close; ${words.fix}.`,
+        );
+      },
+    });
   }
 
   /** The current element: its number, from 1, and the offset of its first byte. */
@@ -168,7 +153,7 @@ export class JsonScanner {
 
   /** What the elements scanned so far hold, from the first (kept up to date: do not change). */
   get counts(): Readonly<ValueCounts> {
-    return this.#counts;
+    return this.#nesting.counts;
   }
 
   /** How many bytes were scanned. */
@@ -186,18 +171,19 @@ export class JsonScanner {
   *scan(chunk: Uint8Array): Generator<ValueEnd> {
     this.#valueStart = 0;
     // A stream may hand the same buffer again with new bytes: nothing found in it is kept.
-    this.#backslashChunk = undefined;
+    const nesting = this.#nesting;
+    nesting.newChunk();
     for (let i = 0; i < chunk.length; i++) {
-      if (this.#inString) {
+      if (nesting.inString) {
         i = this.#skipString(chunk, i);
         continue;
       }
       const byte = chunk[i];
       if (this.#phase !== IN_ROOT) {
         this.#outside(byte, this.#offset + i);
-      } else if (this.#closers.length > this.#cutDepth) {
-        this.#nest(byte, this.#offset + i);
-      } else if (this.#cutDepth === this.#closers.length && this.#inCutArray()) {
+      } else if (nesting.depth > this.#cutDepth) {
+        nesting.nest(byte, this.#offset + i, this.#inCutArray());
+      } else if (this.#cutDepth === nesting.depth && this.#inCutArray()) {
         const ended = this.#inArray(byte, i);
         if (ended !== undefined) yield ended;
       } else {
@@ -229,51 +215,22 @@ export class JsonScanner {
     }
   }
 
-  /** The next `\\` at or after `from` in `chunk` (-1: none), searched once per stretch. */
-  #nextBackslash(chunk: Uint8Array, from: number): number {
-    if (this.#backslashChunk !== chunk || (this.#backslashAt >= 0 && this.#backslashAt < from)) {
-      this.#backslashChunk = chunk;
-      this.#backslashAt = chunk.indexOf(BACKSLASH, from);
-    }
-    return this.#backslashAt;
-  }
-
   #inCutArray(): boolean {
     return this.#root === "array" || this.#cutDepth === 2;
   }
 
-  /**
-   * Inside a string: skips to its closing quote (or the chunk's end), counting its bytes in the
-   * cut array; returns the last index.
-   */
+  /** Inside a string: skips to its closing quote (or the chunk's end); returns the last index. */
   #skipString(chunk: Uint8Array, from: number): number {
-    const last = this.#stringEnd(chunk, from);
-    if (this.#inCutArray()) this.#counts.stringBytes += last + 1 - from;
-    return last;
-  }
-
-  #stringEnd(chunk: Uint8Array, from: number): number {
-    const naming = this.#memberState === IN_NAME && this.#closers.length === 1 &&
+    const naming = this.#memberState === IN_NAME && this.#nesting.depth === 1 &&
       this.#root === "page";
-    for (let i = from; i < chunk.length; i++) {
-      const byte = chunk[i];
-      if (naming && this.#name.length <= MAX_KEY_BYTES + 1) this.#name.push(byte);
-      if (this.#escaped) this.#escaped = false;
-      else if (byte === BACKSLASH) this.#escaped = true;
-      else if (byte === QUOTE) {
-        this.#inString = false;
-        if (naming) this.#nameEnded();
-        return i;
-      } else if (!naming) {
-        // The long strings (masks) are skipped by the runtime's search, not byte by byte.
-        const quote = chunk.indexOf(QUOTE, i);
-        const backslash = this.#nextBackslash(chunk, i);
-        const next = quote < 0 ? backslash : backslash < 0 ? quote : Math.min(quote, backslash);
-        if (next < 0) return chunk.length - 1;
-        i = next - 1;
-      }
-    }
-    return chunk.length - 1;
+    const last = this.#nesting.skipString(
+      chunk,
+      from,
+      this.#inCutArray(),
+      naming ? this.#name : undefined,
+    );
+    if (naming && !this.#nesting.inString) this.#nameEnded();
+    return last;
   }
 
   /** Before and after the root value: a BOM, whitespace, the opening bracket. */
@@ -298,37 +255,7 @@ export class JsonScanner {
       );
     }
     this.#phase = IN_ROOT;
-    this.#closers.push(opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE);
-  }
-
-  /** Inside a value: follows strings and nesting, and counts what the cut array's elements hold. */
-  #nest(byte: number, at: number): void {
-    const closers = this.#closers;
-    if (byte === QUOTE) {
-      this.#inString = true;
-      if (this.#inCutArray()) this.#counts.stringBytes++;
-    } else if (byte === COMMA || byte === COLON) {
-      if (this.#inCutArray()) byte === COMMA ? this.#counts.commas++ : this.#counts.members++;
-    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-      if (closers.length >= MAX_JSON_DEPTH) {
-        throw this.#fail(
-          `nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${this.#words.fix}.`,
-        );
-      }
-      closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
-      if (this.#inCutArray()) this.#counts.containers++;
-    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-      const expected = closers.pop() as number;
-      if (expected !== byte) {
-        const which = this.#inCutArray() ? `a malformed ${this.where}` : "a malformed value";
-        throw this.#fail(
-          `has ${which}: ${describe(byte)} at byte ${at} where ${
-            describe(expected)
-          } should close; ` +
-            `${this.#words.fix}.`,
-        );
-      }
-    }
+    this.#nesting.open(opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE);
   }
 
   /** At the level of the cut array: starts and ends its elements. */
@@ -357,12 +284,12 @@ export class JsonScanner {
       if (byte === CLOSE_BRACKET) this.#closeArray();
       return ended;
     }
-    this.#nest(byte, at);
+    this.#nesting.nest(byte, at, true);
     return undefined;
   }
 
   #closeArray(): void {
-    this.#closers.pop();
+    this.#nesting.close();
     if (this.#root === "array") this.#phase = AFTER_ROOT;
     else (this.#memberState = AFTER_DOCS, this.#cutDepth = 1);
   }
@@ -373,7 +300,7 @@ export class JsonScanner {
     const state = this.#memberState;
     if (state === IN_VALUE) {
       if (byte !== COMMA && byte !== CLOSE_BRACE) {
-        this.#nest(byte, at);
+        this.#nesting.nest(byte, at, false);
         return undefined;
       }
       const ended = { start: this.#valueStart, end: i, member: this.#member, isMember: true };
@@ -383,7 +310,7 @@ export class JsonScanner {
     if (isSpace(byte)) return undefined;
     if ((state === FIRST_NAME || state === NEXT_NAME) && byte === QUOTE) {
       this.#memberState = IN_NAME;
-      this.#inString = true;
+      this.#nesting.enterString();
       this.#name = [];
     } else if (state === FIRST_NAME && byte === CLOSE_BRACE) this.#endMember(byte);
     else if (state === BEFORE_COLON && byte === COLON) this.#memberState = BEFORE_VALUE;
@@ -394,13 +321,13 @@ export class JsonScanner {
         throw this.#fail(`has a second "docs" array at byte ${at}; ${this.#words.fix}.`);
       }
       this.#docsSeen = true;
-      this.#closers.push(CLOSE_BRACKET);
+      this.#nesting.open(CLOSE_BRACKET);
       this.#cutDepth = 2;
       this.#state = FIRST_ELEMENT;
     } else if (state === BEFORE_VALUE && byte !== COMMA && byte !== CLOSE_BRACE) {
       this.#memberState = IN_VALUE;
       this.#valueStart = i;
-      this.#nest(byte, at);
+      this.#nesting.nest(byte, at, false);
     } else {
       throw this.#fail(
         `is not a JSON object: ${
@@ -413,7 +340,7 @@ export class JsonScanner {
 
   #endMember(byte: number): void {
     if (byte === COMMA) this.#memberState = NEXT_NAME;
-    else (this.#closers.pop(), this.#phase = AFTER_ROOT);
+    else (this.#nesting.close(), this.#phase = AFTER_ROOT);
   }
 
   #nameEnded(): void {

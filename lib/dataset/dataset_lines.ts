@@ -108,10 +108,36 @@ export class DatasetLines {
     for (let i = 0; i < this.#count; i++) if (this.#omitted[i] !== 1) order.push(i);
     const masks = order.length;
     if (!this.#complete) return { masks };
-    order.sort((a, b) => compareBytes(this.#line(a), this.#line(b)));
+    order.sort(this.#comparison());
     const hash = createHash("sha256").update(`${DATASET_FORM}\nlabelmap ${labelmapSha256}\n`);
     for (const i of order) hash.update(this.#line(i));
     return { datasetId: hash.digest("hex"), masks };
+  }
+
+  /**
+   * Orders lines by their bytes, each line's chunk and bounds looked up once (12 bytes a line for
+   * the sort), not two views made for every comparison.
+   */
+  #comparison(): (a: number, b: number) => number {
+    const chunkOf = new Uint32Array(this.#count);
+    const startOf = new Uint32Array(this.#count);
+    const endOf = new Uint32Array(this.#count);
+    for (let i = 0; i < this.#count; i++) {
+      const line = this.#line(i);
+      chunkOf[i] = Math.floor(this.#starts[i] / CHUNK_INDEX);
+      startOf[i] = line.byteOffset;
+      endOf[i] = line.byteOffset + line.length;
+    }
+    const chunks = this.#chunks;
+    return (a, b) => {
+      const first = chunks[chunkOf[a]];
+      const second = chunks[chunkOf[b]];
+      const [endA, endB] = [endOf[a], endOf[b]];
+      for (let x = startOf[a], y = startOf[b]; x < endA && y < endB; x++, y++) {
+        if (first[x] !== second[y]) return first[x] - second[y];
+      }
+      return (endA - startOf[a]) - (endB - startOf[b]);
+    };
   }
 
   #line(i: number): Uint8Array {
@@ -149,11 +175,5 @@ export class DatasetLines {
 const CHUNK_BYTES = 64 * 1024;
 /** A line's start is its chunk times this, plus its offset in the chunk. */
 const CHUNK_INDEX = 2 ** 32;
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
-}
 
 const TEXT = new TextEncoder();

@@ -8,7 +8,7 @@ import type { ClassTable } from "../detect/class_table.ts";
 import type { RgbRows } from "../png/png_rows.ts";
 import type { RenderedFile } from "./mask_format.ts";
 import { fileOf, type HashingEncoder } from "./_hashing_encoder.ts";
-import { LabelMasks, labelsHeld } from "./_label_masks.ts";
+import { LabelMasks } from "./_label_masks.ts";
 import type { MaskRowsRenderer } from "./_mask_rows_renderer.ts";
 
 /**
@@ -66,7 +66,7 @@ class BinaryMasks {
   /** A strip the kernels convert: only which labels it holds is read here. */
   takeConverted(rows: ConvertibleRows): void {
     const inStrip = this.#inStrip;
-    labelsHeld(rows.labels.seen, rows.count, inStrip);
+    inStrip.set(rows.labels.held);
     this.#start(rows.first);
     for (const [bChannel, encoder] of this.encoders) {
       let last = this.#above.get(bChannel);
@@ -79,19 +79,10 @@ class BinaryMasks {
         last.fill(0);
         continue;
       }
-      // Only the rows from the label's first to its last in the strip are made; zeros around.
-      const { from, to } = rowsHolding(rows.labels.seen, rows.count, bChannel);
-      if (from > 0) {
-        encoder.writeZeroRows(from);
-        last.fill(0);
-      }
-      const converted = rows.labelMask(bChannel, last, { from, to });
+      // The kernel passes over the rows where the label is in neither the row nor the row above.
+      const converted = rows.labelMask(bChannel, last);
       encoder.writeScanlines(converted);
       last.set(converted.last);
-      if (to < rows.count) {
-        encoder.writeZeroRows(rows.count - to);
-        last.fill(0);
-      }
     }
   }
 
@@ -127,15 +118,6 @@ class BinaryMasks {
       this.encoders.set(b, encoder);
     }
   }
-}
-
-/** The rows of a strip from the first that holds a label to the one after the last. */
-function rowsHolding(seen: Uint8Array, count: number, bChannel: number) {
-  let from = 0;
-  while (from < count && seen[from * 256 + bChannel] === 0) from++;
-  let to = count;
-  while (to > from && seen[(to - 1) * 256 + bChannel] === 0) to--;
-  return { from, to };
 }
 
 /** A label id as a file name: anything but letters, digits, `.`, `_` and `-` becomes `_`. */

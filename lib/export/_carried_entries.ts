@@ -76,6 +76,15 @@ export class CarriedEntries {
   }
 
   /**
+   * Entry `number`, noted as written, is not: it is parsed and written again when carried over,
+   * and its dataset lines are left out (the entry written again adds them).
+   */
+  notWritten(number: number): void {
+    this.omit(number);
+    this.#plain[number] = 0;
+  }
+
+  /**
    * Leaves entry `number`'s dataset lines out: it is not carried over as it was (its task came
    * back, was removed, or its entry is written again).
    */

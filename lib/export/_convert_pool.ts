@@ -9,6 +9,7 @@
 import { MasksError } from "../errors.ts";
 import type { CocoMaskInstances, CocoMaskJob } from "../formats/coco_mask_instances.ts";
 import type { MaskJob, MaskJobSettings, RenderedMask, TaskMaskJob } from "./_mask_job.ts";
+import type { ManifestLines } from "./_unwritten_lines.ts";
 import type { IntactFilesJob } from "./_intact_files.ts";
 import {
   errorOf,
@@ -127,6 +128,29 @@ export class ConvertPool {
   }
 
   /**
+   * Lists what is neither a regular file nor a folder anywhere in a folder, as `unsafeEntries`
+   * does, on a worker: a reused export folder's walk (100,000 entries for as many tasks) is then
+   * not this thread's, and the worker has started before the first mask.
+   *
+   * @param root The folder's path.
+   * @returns Each such entry, named with what it is.
+   */
+  unsafeEntries(root: string): Promise<string[]> {
+    return this.#run("unsafeEntries", { root }) as Promise<string[]>;
+  }
+
+  /**
+   * Tells, on a worker, which of some whole lines of an earlier manifest are not written as an
+   * export writes them, as `unwrittenLines` does, while this thread parses them for their entries.
+   *
+   * @param lines The lines (structured-cloned).
+   * @returns Where those lines' entries start in the file.
+   */
+  unwrittenLines(lines: ManifestLines): Promise<number[]> {
+    return this.#run("unwrittenLines", lines) as Promise<number[]>;
+  }
+
+  /**
    * Tells whether each of an earlier run's files is intact, as {@linkcode intactFiles} does, on a
    * worker (a resumed export's kept files, a batch at a time).
    *
@@ -138,11 +162,11 @@ export class ConvertPool {
   }
 
   /**
-   * Starts every worker now, before the first job, so that their modules load while the caller
-   * prepares (a resumed export reads its earlier manifest): its first jobs do not wait for them.
+   * Starts every worker now, before the first job, when jobs are to come and this thread is busy
+   * meanwhile (an update reads its earlier manifest): the first masks find them loaded.
    */
-  warm(): void {
-    while (!this.#closed) {
+  start(): void {
+    while (!this.#closed && this.#busy.size + this.#idle.length < this.#size) {
       const worker = this.#startWorker();
       if (worker === undefined) return;
       this.#idle.push(worker);
@@ -225,6 +249,8 @@ export class ConvertPool {
       worker.terminate();
       const job = this.#busy.get(worker);
       this.#busy.delete(worker);
+      // A worker started ahead of its first job may fail while idle.
+      this.#idle = this.#idle.filter((one) => one !== worker);
       this.#fallBackToThread();
       if (job !== undefined) runInThread(job);
     };

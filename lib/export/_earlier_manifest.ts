@@ -1,12 +1,13 @@
 /**
  * An earlier export's manifest, for `resume` and `incremental`, read as a stream into compact
- * state: per entry, 8 bits of a hash of its task id (in an index sized once for the file's lines)
- * and where its line starts in the file (it ends at the next newline), about 19 bytes however long
- * the entry (parsed whole, an entry held about 700). An entry is read again from the file when
- * its task comes back, and the entries whose tasks did not come back are streamed once more at the
- * end. The file stays open until the export has taken its last task: a resumed export replaces a
- * partial manifest meanwhile (with its own new one), and the open file still reads as it was; it
- * is closed before a new manifest is renamed over it.
+ * state: per entry, a 32-bit hash of its task id (in an index grown as the lines come: the file
+ * is not read once more to count them first) and where its line starts in the file (it ends at
+ * the next newline), about 22 bytes however long the entry (parsed whole, an entry held about
+ * 700). An entry is read again from the file when its task comes back, and the entries whose
+ * tasks did not come back are streamed once more at the end. The file stays open until the export
+ * has taken its last task: a resumed export replaces a partial manifest meanwhile (with its own new
+ * one), and the open file still reads as it was; it is closed before a new manifest is renamed
+ * over it.
  *
  * A hash only finds candidates: an entry is a task's when the task id read back from the file is
  * the task's, byte for byte. Each line costs a bounded amount of work however often its task id
@@ -24,6 +25,9 @@ import type { DatasetLines } from "../dataset/dataset_lines.ts";
 import { CarriedEntries } from "./_carried_entries.ts";
 import { type LeftOver, LineRuns } from "./_line_runs.ts";
 import { parsedLines } from "./_parsed_lines.ts";
+import { UnwrittenChecks, type UnwrittenLines } from "./_unwritten_checks.ts";
+
+export type { UnwrittenLines };
 import { ReadWindow } from "./_read_window.ts";
 import { ExclusiveReads } from "./_exclusive_reads.ts";
 import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
@@ -43,8 +47,8 @@ const RECENT_IDS = 1024;
 export class EarlierManifest {
   #file: ExclusiveReads;
   #source: { path: string; setting: string };
-  /** Task id → the number of its last entry; sized once for the file's lines. */
-  #index = new HashedKeys({ most: 0 });
+  /** Task id → the number of its last entry. */
+  #index = new HashedKeys();
   #count = 0;
   /** By entry: where its line starts; it ends at the next newline. */
   #offsets: Uint32Array | Float64Array = new Uint32Array(64);
@@ -59,6 +63,8 @@ export class EarlierManifest {
   #window = new ReadWindow((position, chunk) => this.#readAt(position, chunk));
   /** What an incremental run notes to carry entries over as they are. */
   #carried?: CarriedEntries;
+  /** Chunks whose lines are told elsewhere, applied before the entries are carried over. */
+  #checks?: UnwrittenChecks;
 
   private constructor(file: Deno.FsFile | undefined, source: { path: string; setting: string }) {
     this.#file = new ExclusiveReads(file);
@@ -83,7 +89,10 @@ export class EarlierManifest {
    * @param onEntry Sees each entry as the file is checked (the run claims the earlier file names
    * in this one pass, not in a second one over a file of 100,000 lines).
    * @param options `carried`: note what carries entries over as they are (an incremental run), with
-   * the export's dataset lines when it gathers them.
+   * the export's dataset lines when it gathers them; `unwritten`: tells elsewhere (on a worker)
+   * which of a chunk's lines are not written as the export writes them, while this thread parses
+   * them (their entries are noted as written meanwhile, and told apart before they are carried
+   * over).
    * @returns The manifest, its file open until {@linkcode EarlierManifest.close}.
    * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
    * unsafe path.
@@ -93,14 +102,14 @@ export class EarlierManifest {
     name: string,
     setting: string,
     onEntry?: (entry: ManifestEntry) => void,
-    options: { carried?: { lines?: DatasetLines } } = {},
+    options: { carried?: { lines?: DatasetLines }; unwritten?: UnwrittenLines } = {},
   ): Promise<EarlierManifest> {
     const path = files.pathOf(name);
     let manifest: EarlierManifest | undefined;
     try {
       manifest = new EarlierManifest(await files.openFile(name), { path, setting });
       if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
-      await manifest.#indexLines(onEntry);
+      await manifest.#indexLines(onEntry, options.unwritten);
       return manifest;
     } catch (error) {
       manifest?.close();
@@ -179,6 +188,7 @@ export class EarlierManifest {
    */
   async *leftOverLines(options: { asText?: boolean } = {}): AsyncGenerator<LeftOver[]> {
     if (!this.#file.open) return;
+    if (options.asText) await this.#applyChecks();
     const carried = options.asText ? this.#carried : undefined;
     const runs = new LineRuns();
     let number = 0;
@@ -217,18 +227,26 @@ export class EarlierManifest {
   }
 
   /** The first pass: checks each line and records where it is. */
-  async #indexLines(onEntry?: (entry: ManifestEntry) => void): Promise<void> {
-    this.#index = new HashedKeys({ most: await this.#countLines() });
+  async #indexLines(
+    onEntry?: (entry: ManifestEntry) => void,
+    told?: UnwrittenLines,
+  ): Promise<void> {
     // Task ids seen lately, with their last entry: a repeated id is found without a read.
     let recent = new Map<string, number>();
-    const options = { ...this.#parsing, written: this.#carried !== undefined };
+    const here = { ...this.#parsing, written: this.#carried !== undefined };
+    const away = { ...this.#parsing, written: false };
+    if (told && here.written) this.#checks = new UnwrittenChecks(told, this.#source);
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
-      for (const parsed of parsedLines(lines, options)) {
+      // A chunk's lines are told elsewhere while the workers keep up, else here.
+      const checks = this.#checks;
+      const check = checks?.ready === true;
+      if (check) checks!.ask(lines, this.#count);
+      for (const parsed of parsedLines(lines, check ? away : here)) {
         if (parsed === null) break;
         const { entry, line } = parsed;
         onEntry?.(entry);
         const number = this.#place(line);
-        this.#carried?.note(number, entry, parsed.written);
+        this.#carried?.note(number, entry, check || parsed.written);
         const { taskId } = entry;
         // Most ids are new: no entry's hash is like theirs, and nothing is read to tell.
         const before = recent.get(taskId) ??
@@ -240,6 +258,7 @@ export class EarlierManifest {
         if (recent.size === RECENT_IDS) recent = new Map();
         recent.set(taskId, number);
       }
+      if (check) checks!.ended(this.#count);
     }
     // Each superseded entry points at its task's last entry, resolved latest first: linear
     // however often an id repeats.
@@ -253,6 +272,26 @@ export class EarlierManifest {
     // The larger arrays are freed now, not at V8's next full collection.
     releaseBytes(offsets);
     releaseBytes(states);
+  }
+
+  /** The entries noted as written whose lines are not are parsed and written again. */
+  async #applyChecks(): Promise<void> {
+    const carried = this.#carried;
+    if (carried === undefined) return;
+    const numberAt = (offset: number, first: number, end: number) =>
+      this.#numberAt(offset, first, end);
+    await this.#checks?.apply(numberAt, (number) => carried.notWritten(number));
+  }
+
+  /** The entry whose line starts at `offset`, among entries `first` to `end` (excluded). */
+  #numberAt(offset: number, first: number, end: number): number | undefined {
+    let [low, high] = [first, end];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.#offsets[middle] < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low < end && this.#offsets[low] === offset ? low : undefined;
   }
 
   /** Records where the next entry's line is: its number. */
@@ -284,20 +323,6 @@ export class EarlierManifest {
     releaseBytes(this.#offsets);
     this.#offsets = offsets;
     this.#states = grown(this.#states, new Uint8Array(size));
-  }
-
-  /** How many lines the file has, at most. */
-  async #countLines(): Promise<number> {
-    // Its newlines and one more (a last line without one): what sizes the index, counted
-    // without making a line of each.
-    const chunk = new Uint8Array(1024 * 1024);
-    let lines = 1;
-    for (let position = 0, got; (got = await this.#readAt(position, chunk)) !== null;) {
-      const bytes = chunk.subarray(0, got);
-      for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
-      position += got;
-    }
-    return lines;
   }
 
   /** A task's last entry: among the entries its id's hash finds, the one with its id. */

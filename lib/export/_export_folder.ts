@@ -5,7 +5,7 @@ import { type ExportReport, PARTIAL_REPORT_NAME, REPORT_NAME } from "../report/e
 import { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { CARD_FILES } from "../dataset/write_dataset_card.ts";
 import { DatasetLines } from "../dataset/dataset_lines.ts";
-import { EarlierManifest } from "./_earlier_manifest.ts";
+import { EarlierManifest, type UnwrittenLines } from "./_earlier_manifest.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import {
   createExportFolder,
@@ -93,9 +93,14 @@ export class ExportFolder {
    * what an earlier export left there (resume, incremental). A dry run only reads: it probes
    * nothing, but reads an earlier export's manifest and `export.json` as the real run would, so
    * its plan is the real run's. `onEarlierEntry` sees each entry of an earlier manifest as it
-   * is read.
+   * is read. `elsewhere` does part of the work on other threads (workers): `listUnsafe` walks the
+   * folder (see `refuseUnsafeEntries`), `unwritten` tells the earlier manifest's lines an update
+   * copies as they are from those it writes again (see `EarlierManifest.read`).
    */
-  async open(onEarlierEntry?: (entry: ManifestEntry) => void): Promise<PreparedFolder> {
+  async open(
+    onEarlierEntry?: (entry: ManifestEntry) => void,
+    elsewhere: { listUnsafe?: () => Promise<string[]>; unwritten?: UnwrittenLines } = {},
+  ): Promise<PreparedFolder> {
     const earlier = this.mode === "resume" || this.mode === "incremental";
     if (this.#dryRun && !earlier) return { previous: EarlierManifest.none() };
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
@@ -107,9 +112,10 @@ export class ExportFolder {
     // while the earlier manifest is read: the file door opens only a regular file, and the
     // walk's refusal, if any, is the one the export gives.
     const carried = this.#carryLines ? { lines: this.datasetLines } : undefined;
+    const reading = { carried, unwritten: elsewhere.unwritten };
     const [walk, read] = await Promise.allSettled([
-      refuseUnsafeEntries(this.files, this.mode),
-      prepareExportFolder(this.files, this.mode, onEarlierEntry, { carried }),
+      refuseUnsafeEntries(this.files, this.mode, elsewhere.listUnsafe),
+      prepareExportFolder(this.files, this.mode, onEarlierEntry, reading),
     ]);
     if (walk.status === "rejected") {
       if (read.status === "fulfilled") read.value.previous.close();

@@ -26,6 +26,8 @@ import type { ExportSummary } from "../model/export_summary.ts";
 import { hostPlatform } from "../model/platform.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
+import { DENO_FILE_SYSTEM } from "../model/file_system.ts";
+import type { ManifestLines } from "./_unwritten_lines.ts";
 
 /** How many pages a resumed export keeps asked while it reads the tasks it keeps. */
 const KEPT_PAGES_AHEAD = 8;
@@ -51,8 +53,8 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
     carryLines: updating && !options.report && plan.split === undefined,
   });
   // Closed when this function returns or throws: the run has drained its tasks by then.
-  using pool = conversionPool(plan, options);
-  const { prepared, registry } = await openClaimingNames(folder, options);
+  using pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
+  const { prepared, registry } = await openClaimingNames(folder, options, { plan, pool });
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
   const pinned = await pinnedMapOf(options, plan.mode, folder.files);
@@ -98,28 +100,38 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
 }
 
 /**
- * The export's conversion pool. A resumed export's workers check its kept files from its first
- * task on: they start now, and load while its earlier manifest is read.
- */
-function conversionPool(plan: ExportPlan, options: ExportMasksOptions): ConvertPool {
-  const pool = new ConvertPool({ workerUrl: options.workerUrl, size: options.concurrency });
-  if (plan.mode === "resume" && !plan.dryRun) pool.warm();
-  return pool;
-}
-
-/**
  * Opens the folder; the earlier export's file names are claimed as its manifest is read, in
- * that one pass over it rather than a second one (100,000 lines for as many tasks).
+ * that one pass over it rather than a second one (100,000 lines for as many tasks). An update's
+ * folder is walked meanwhile on one of the pool's workers, and its manifest's lines copied as they
+ * are told from those written again there too, not on this thread, when the folder is on the
+ * system's file system; the workers start then, and the first masks find them loaded.
  */
-async function openClaimingNames(folder: ExportFolder, options: ExportMasksOptions) {
+async function openClaimingNames(
+  folder: ExportFolder,
+  options: ExportMasksOptions,
+  run: { plan: ExportPlan; pool: ConvertPool },
+) {
   const registry = new MaskFileRegistry({
     reserved: ExportFolder.RESERVED_NAMES,
     platform: options.platform ?? hostPlatform(),
   });
+  const { plan, pool } = run;
+  const onSystem = options.fileSystem === undefined || options.fileSystem === DENO_FILE_SYSTEM;
+  const elsewhere = plan.mode === "incremental" && onSystem && !pool.inThread;
+  // A resumed export's workers check its kept files from its first task on: they load now too.
+  if (elsewhere || (plan.mode === "resume" && !plan.dryRun)) pool.start();
   const prepared = await folder.open((entry) => {
     if (entry.path) registry.claim(entry.path, entry.taskId);
-  });
+  }, elsewhere ? onWorkers(pool, folder.files.root) : {});
   return { prepared, registry };
+}
+
+/** What an update's folder opening does on the pool's workers: the walk, the lines' check. */
+function onWorkers(pool: ConvertPool, root: string) {
+  return {
+    listUnsafe: () => pool.unsafeEntries(root),
+    unwritten: (lines: ManifestLines) => pool.unwrittenLines(lines),
+  };
 }
 
 /**

@@ -17,8 +17,9 @@ export interface FileLine {
 }
 
 /**
- * The lines of a file, as bytes and where each starts, read 64 KiB at a time: a file of any
- * size is read with memory for a chunk and its longest line.
+ * The lines of a file, as bytes and where each starts, read a megabyte at a time (the next one
+ * while the caller takes a chunk's lines): a file of any size is read with memory for two chunks
+ * and its longest line.
  *
  * @param read Reads the file's bytes from `position` into `chunk`: how many, or `null` at its end.
  * @returns The lines, in order; a last line without a newline is marked `last`.
@@ -65,13 +66,19 @@ export async function* fileLines(
 export async function* fileLineChunks(
   read: (position: number, chunk: Uint8Array) => Promise<number | null>,
 ): AsyncGenerator<FileLine[]> {
-  const chunk = new Uint8Array(CHUNK_BYTES);
+  // Two buffers: the next chunk is read into one while the caller takes the other's lines.
+  let chunk = new Uint8Array(CHUNK_BYTES);
+  let ahead = new Uint8Array(CHUNK_BYTES);
   let pending: Uint8Array = new Uint8Array(1024);
   let pendingLength = 0;
   let position = 0;
   let lineStart = 0;
   let number = 0;
-  for (let got = await read(position, chunk); got !== null; got = await read(position, chunk)) {
+  let next = read(position, chunk);
+  for (let got = await next; got !== null; got = await next) {
+    // Asked now, taken after the caller's turn; a caller that stops early leaves it unheeded.
+    next = read(position + got, ahead);
+    next.catch(() => {});
     const lines: FileLine[] = [];
     let from = 0;
     for (let end = chunk.indexOf(10, from); end >= 0 && end < got; end = chunk.indexOf(10, from)) {
@@ -90,6 +97,7 @@ export async function* fileLineChunks(
     pending = appended(pending, pendingLength, chunk.subarray(from, got));
     pendingLength += got - from;
     position += got;
+    [chunk, ahead] = [ahead, chunk];
   }
   if (pendingLength > 0) {
     yield [{

@@ -2,7 +2,7 @@ import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { basename, dirname, join } from "../_std/path.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
-import { EarlierManifest } from "./_earlier_manifest.ts";
+import { EarlierManifest, type UnwrittenLines } from "./_earlier_manifest.ts";
 import type { DatasetLines } from "../dataset/dataset_lines.ts";
 import { MANIFEST_NAME, type ManifestEntry, PARTIAL_MANIFEST_NAME } from "../model/manifest.ts";
 import { type ExportMetadata, METADATA_NAME } from "../model/export_metadata.ts";
@@ -30,7 +30,7 @@ export async function prepareExportFolder(
   files: ExportFolderFs,
   mode: FolderMode,
   onEarlierEntry?: (entry: ManifestEntry) => void,
-  options: { carried?: { lines?: DatasetLines } } = {},
+  options: { carried?: { lines?: DatasetLines }; unwritten?: UnwrittenLines } = {},
 ): Promise<PreparedFolder> {
   const folder = files.root;
   await checkParents(files);

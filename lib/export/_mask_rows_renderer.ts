@@ -205,8 +205,10 @@ function single(
   /** The last row made (zeros above the first). */
   let last = new Uint8Array(0);
   return {
-    takeRows({ data, first, count, repeats, converted }) {
-      if (takesConverted && converted) return encoder.writeScanlines(converted);
+    takeRows(rows) {
+      // Rows the reader converted are written as they come: their RGB is never read (or packed).
+      if (takesConverted && rows.converted) return encoder.writeScanlines(rows.converted);
+      const { data, first, count, repeats } = rows;
       // At most 3 bytes a pixel (panoptic), as many as the strip's RGB.
       if (target.length < data.length) target = new Uint8Array(data.length);
       if (pixelBytes === undefined || repeats === undefined || count === 0) {

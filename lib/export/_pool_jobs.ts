@@ -14,6 +14,9 @@ import {
   type CocoMaskJob,
 } from "../formats/coco_mask_instances.ts";
 import { intactFiles, type IntactFilesJob } from "./_intact_files.ts";
+import { join } from "../_std/path.ts";
+import { unsafeEntries } from "./_reused_folder_check.ts";
+import { type ManifestLines, unwrittenLines } from "./_unwritten_lines.ts";
 
 /** The jobs a pool runs, each with its input and its result. */
 export interface PoolJobs {
@@ -23,6 +26,10 @@ export interface PoolJobs {
   cocoInstances: { input: CocoMaskJob; result: CocoMaskInstances };
   /** {@linkcode intactFiles}: whether each of an earlier run's files is intact. */
   intactFiles: { input: IntactFilesJob; result: Uint8Array };
+  /** {@linkcode unsafeEntries} of the folder at `root`, walked with `Deno.readDir`. */
+  unsafeEntries: { input: { root: string }; result: string[] };
+  /** {@linkcode unwrittenLines}: the manifest lines an update parses and writes again. */
+  unwrittenLines: { input: ManifestLines; result: number[] };
 }
 
 /** The name of a job. */
@@ -50,6 +57,18 @@ export const POOL_JOBS: {
   intactFiles: {
     run: (job) => intactFiles(job),
     transfer: (intact) => [intact.buffer as ArrayBuffer],
+  },
+  unsafeEntries: {
+    run: ({ root }) =>
+      unsafeEntries((folder) =>
+        Deno.readDir(folder === "" ? root : join(root, ...folder.split("/")))
+      ),
+    transfer: () => [],
+  },
+  unwrittenLines: {
+    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
+    run: async (lines) => unwrittenLines(lines),
+    transfer: () => [],
   },
 };
 

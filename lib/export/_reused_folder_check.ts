@@ -13,24 +13,24 @@ const MAX_NAMED = 20;
  * the folder (`actions/upload-artifact` follows links) would carry what a link points to, and a
  * read of a pipe would hang.
  *
+ * @param files The folder's file door.
+ * @param mode How the export reuses it.
+ * @param listed Lists the folder's {@linkcode unsafeEntries} elsewhere (a worker, while this
+ * thread reads the earlier manifest); when it fails, the folder is walked here.
  * @throws {UnsafePathError} (setting: the mode) naming each such entry (the first 20, then a
  * count).
  */
-export async function refuseUnsafeEntries(files: ExportFolderFs, mode: FolderMode): Promise<void> {
+export async function refuseUnsafeEntries(
+  files: ExportFolderFs,
+  mode: FolderMode,
+  listed?: () => Promise<string[]>,
+): Promise<void> {
   if (mode === "new" || !(await files.rootExists())) return;
-  const found: string[] = [];
-  const folders = [""];
-  while (folders.length > 0) {
-    const folder = folders.pop()!;
-    const entries = files.fileSystem.readDir(folder === "" ? files.root : files.pathOf(folder));
-    for await (const entry of entries) {
-      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isDirectory && !entry.isSymlink) folders.push(path);
-      else if (entry.isSymlink || !entry.isFile) {
-        found.push(`${inertText(path)} (${kindOf(entry)})`);
-      }
-    }
-  }
+  const here = () =>
+    unsafeEntries((folder) =>
+      files.fileSystem.readDir(folder === "" ? files.root : files.pathOf(folder))
+    );
+  const found = listed === undefined ? await here() : await listed().catch(here);
   if (found.length === 0) return;
   found.sort();
   const more = found.length > MAX_NAMED ? `, and ${found.length - MAX_NAMED} more` : "";
@@ -41,6 +41,41 @@ export async function refuseUnsafeEntries(files: ExportFolderFs, mode: FolderMod
       "the export; remove them, then run the export again",
     { setting: mode },
   );
+}
+
+/**
+ * Every entry of a folder, at any depth, that is neither a regular file nor a folder, named with
+ * what it is (`scene/a.png (a symbolic link)`), in no set order; links are never followed.
+ *
+ * @param list Lists a folder by its path from the root (`""`: the root itself), `/`-separated.
+ * @returns The entries, their names made inert.
+ *
+ * @example
+ * ```ts
+ * import { unsafeEntries } from "./_reused_folder_check.ts";
+ *
+ * const root = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${root}/a.png`, "");
+ * console.log(await unsafeEntries((folder) => Deno.readDir(`${root}/${folder}`))); // []
+ * await Deno.remove(root, { recursive: true });
+ * ```
+ */
+export async function unsafeEntries(
+  list: (folder: string) => AsyncIterable<Deno.DirEntry>,
+): Promise<string[]> {
+  const found: string[] = [];
+  const folders = [""];
+  while (folders.length > 0) {
+    const folder = folders.pop()!;
+    for await (const entry of list(folder)) {
+      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory && !entry.isSymlink) folders.push(path);
+      else if (entry.isSymlink || !entry.isFile) {
+        found.push(`${inertText(path)} (${kindOf(entry)})`);
+      }
+    }
+  }
+  return found;
 }
 
 function kindOf(entry: Deno.DirEntry): string {

@@ -12,9 +12,9 @@
  */
 
 import { BitWriter } from "./_bit_writer.ts";
+import { runLength, skipZerosByWord } from "./_byte_runs.ts";
 import {
   type DeflateTokens,
-  MAX_MATCH,
   MOST_ZERO_ROWS,
   writeDynamicBlock,
   ZERO_ROW,
@@ -293,44 +293,4 @@ function takeTokens(): DeflateTokens {
     values: new Uint16Array(BLOCK_TOKENS),
     count: 0,
   };
-}
-
-/** How many bytes from `i` (at most 258, before `to`) repeat the byte `distance` before them. */
-function runLength(
-  bytes: Uint8Array,
-  at: (j: number) => number,
-  i: number,
-  to: number,
-  distance: number,
-): number {
-  const max = Math.min(MAX_MATCH, to - i);
-  let length = 0;
-  while (length < max && bytes[i + length] === at(i + length - distance)) length++;
-  return length;
-}
-
-/** The last buffer {@linkcode skipZerosByWord} read, as 32-bit words. */
-let wordsOf: { buffer: ArrayBufferLike; words: Int32Array } | undefined;
-
-/** The first nonzero byte of `bytes` in `[from, to)`, or `to`: four bytes at a time. */
-function skipZerosByWord(bytes: Uint8Array, from: number, to: number): number {
-  const offset = bytes.byteOffset;
-  let i = from;
-  // Bytes one by one up to a word boundary of the buffer.
-  while (i < to && ((offset + i) & 3) !== 0) {
-    if (bytes[i] !== 0) return i;
-    i++;
-  }
-  if (i >= to) return to;
-  const { buffer } = bytes;
-  if (wordsOf?.buffer !== buffer || wordsOf.words.length !== buffer.byteLength >> 2) {
-    wordsOf = { buffer, words: new Int32Array(buffer, 0, buffer.byteLength >> 2) };
-  }
-  const words = wordsOf.words;
-  let w = (offset + i) >> 2;
-  const lastWord = (offset + to) >> 2;
-  while (w < lastWord && words[w] === 0) w++;
-  i = w * 4 - offset;
-  while (i < to && bytes[i] === 0) i++;
-  return i;
 }

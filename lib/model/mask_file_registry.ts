@@ -71,7 +71,10 @@ export class MaskFileRegistry {
    */
   constructor(options: { reserved?: readonly string[]; platform?: Platform } = {}) {
     this.#platform = options.platform ?? hostPlatform();
-    for (const path of options.reserved ?? []) this.#hold(keyOf(path), HOLDER_EXPORT);
+    for (const path of options.reserved ?? []) {
+      const key = keyOf(path);
+      this.#hold(key, HOLDER_EXPORT, this.#numberOf(key));
+    }
   }
 
   /**
@@ -98,12 +101,13 @@ export class MaskFileRegistry {
   claimFile(path: string, taskId: string): MaskFileClaim {
     const portable = portablePath(path, this.#platform);
     const reasons = [...portable.changes];
-    const names = portable.path.split("/");
     // Made only when a name is taken (rarely): a claim of a free name costs no replacement.
     let id: string | undefined;
-    // The folders of the file recorded last are folders: a file beside it checks none again.
+    // The folders of the file recorded last are folders: a file beside it checks none again, and
+    // its path is not cut into names unless one of them is taken.
     const inKnownFolder = parentOf(portable.path) === this.#knownFolder;
-    for (let i = 0; i < names.length - 1 && !inKnownFolder; i++) {
+    let names = inKnownFolder ? undefined : portable.path.split("/");
+    for (let i = 0; names !== undefined && i < names.length - 1; i++) {
       const folder = names.slice(0, i + 1).join("/");
       const holder = this.#holderOf(folder);
       if (holder === undefined || holder === "") continue;
@@ -114,7 +118,7 @@ export class MaskFileRegistry {
       });
       reasons.push(`its folder "${folder}" is the file of ${describe(holder)}`);
     }
-    const wanted = names.join("/");
+    const wanted = names === undefined ? portable.path : names.join("/");
     // Folded and looked up once: a free name is recorded with what was found here.
     const key = keyOf(wanted);
     const number = this.#numberOf(key);
@@ -126,6 +130,7 @@ export class MaskFileRegistry {
     const holder = this.#holderAt(number);
     let file = wanted;
     if (holder !== undefined && holder !== taskId) {
+      names ??= wanted.split("/");
       const stem = names[names.length - 1].slice(0, -".png".length);
       names[names.length - 1] = this.#firstFree(names.slice(0, -1), stem, {
         id: id ??= idPart(taskId),
@@ -137,8 +142,8 @@ export class MaskFileRegistry {
     }
     // A task claiming its file again has it already.
     if (holder !== taskId) {
-      if (file === wanted) this.#record(file, taskId, key, number);
-      else this.#record(file, taskId);
+      const fileKey = file === wanted ? key : keyOf(file);
+      this.#record(file, taskId, fileKey, file === wanted ? number : this.#numberOf(fileKey));
     }
     return reasons.length === 0 ? { file } : { file, reason: reasons.join("; ") };
   }
@@ -183,7 +188,8 @@ export class MaskFileRegistry {
       : this.#taskIds.get(held - HOLDER_TASK);
   }
 
-  #record(file: string, taskId: string, key = keyOf(file), number = this.#numberOf(key)): void {
+  /** Records `file` for a task; `number` is its key's, as looked up (`undefined`: none). */
+  #record(file: string, taskId: string, key: string, number: number | undefined): void {
     const held = number === undefined ? undefined : this.#holders[number];
     // A task claiming its file again (resume, incremental) has it, and its folders, recorded.
     if (held !== undefined && held >= HOLDER_TASK) {
@@ -193,7 +199,7 @@ export class MaskFileRegistry {
     const names = parent === this.#knownFolder ? [] : file.split("/");
     for (let i = 1; i < names.length; i++) {
       const folder = keyOf(names.slice(0, i).join("/"));
-      if (this.#heldBy(folder) === undefined) this.#hold(folder, HOLDER_FOLDER);
+      if (this.#heldBy(folder) === undefined) this.#hold(folder, HOLDER_FOLDER, undefined);
     }
     if (parent !== "") this.#knownFolder = parent;
     // A task that claims several files keeps its one id.
@@ -212,8 +218,8 @@ export class MaskFileRegistry {
     return this.#index.find(key, (number) => this.#keys.equals(number, key));
   }
 
-  /** Records a key's holder; `held` is the key's number, when it has one. */
-  #hold(key: string, holder: number, held = this.#numberOf(key)): void {
+  /** Records a key's holder; `held` is the key's number, as looked up (`undefined`: none). */
+  #hold(key: string, holder: number, held: number | undefined): void {
     if (held !== undefined) {
       this.#holders[held] = holder;
       return;

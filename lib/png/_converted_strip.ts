@@ -1,8 +1,8 @@
 /**
  * The strip reader's conversion of a strip for the formats of one sample a pixel (see
- * `RowConversion`): the kernels convert the RGB rows they hold, Up-filter them, flag the rows
- * without differences and write their canonical form for the pixel digest, so the encoder only
- * deflates.
+ * `RowConversion`): the kernels convert the unfiltered rows they hold (counting their census),
+ * Up-filter them, flag the rows without differences and write their canonical form for the pixel
+ * digest, so the encoder only deflates.
  *
  * @module
  */
@@ -17,8 +17,6 @@ export interface ConversionLayout {
   width: number;
   /** 0: a byte a pixel by the table; 1: 16 bits a pixel; 2: the panoptic pixel, 3 bytes. */
   mode: number;
-  /** The packed RGB rows of the strip. */
-  rgb: number;
   /** The tables of `mode` 0 and 2 (512 bytes). */
   table: number;
   /** Scanlines: slot 0 holds the last row of the strip before, raw; the strip lands from slot 1. */
@@ -42,6 +40,10 @@ export interface ConversionLayout {
    * are not zero.
    */
   runs: number;
+  /** A word where a kernel leaves a second result (`labelScanlines`: the end of the form). */
+  ends: number;
+  /** Per row of the strip, the 16 labels that differ from those above (see `labelRows`). */
+  vectorList: number;
 }
 
 /**
@@ -50,33 +52,50 @@ export interface ConversionLayout {
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
- * @param strip The strip's first row in the image and its rows.
+ * @param strip The strip's first row in the image, its rows, where its unfiltered pixels are
+ * (the first row's first byte, the distance between rows, the bytes of a pixel: 3 or 4), and
+ * the census's tables (0: no census), counted as the pixels are converted.
  * @returns The converted rows, views of the memory.
  */
 export function convertStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  strip: { first: number; count: number },
+  strip: {
+    first: number;
+    count: number;
+    at: number;
+    stride: number;
+    channels: number;
+    census: number;
+  },
 ): ConvertedRows {
-  const { width, mode, rgb, table, scan, carry, flags } = layout;
+  const { width, mode, table, scan, carry, flags } = layout;
   const { first, count } = strip;
   const rowBytes = width * bytesPerPixel(mode);
   const stride = rowBytes + 1;
   // Above the image's first row: zeros.
   if (first === 0) memory.fill(0, scan, scan + stride);
-  kernels.convertRows(rgb, count, width, scan + stride + 1, stride, mode, table);
+  kernels.convertRows(
+    strip.at,
+    strip.stride,
+    strip.channels,
+    count,
+    width,
+    scan + stride + 1,
+    stride,
+    mode,
+    table,
+    strip.census,
+  );
   const runs = mode === 2
     ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs)
     : layout.runs;
   // The strip's last row, raw, becomes the row above the next strip's first once filtered.
   const last = scan + count * stride + 1;
   memory.copyWithin(carry, last, last + rowBytes);
-  kernels.filterUp(scan, count + 1, rowBytes);
+  kernels.filterUp(scan, count + 1, rowBytes, flags);
   memory.copyWithin(scan + 1, carry, carry + rowBytes);
-  for (let row = 0, p = scan + stride + 1; row < count; row++, p += stride) {
-    memory[flags + row] = kernels.skipZeros(p, p + rowBytes) === p + rowBytes ? 0 : 1;
-  }
   const scanlines = scannedRows(kernels, memory, layout, { count, rowBytes });
   return {
     ...scanlines,
@@ -118,13 +137,36 @@ export function labelScanlines(
     stride,
     flags,
     same,
-    layout.seen + mask.from * 256,
     layout.runs,
+    layout.form,
+    layout.ends,
+    layout.vectorList + mask.from * 4 * (1 + (width >> 4)),
   );
-  const rows = scannedRows(kernels, memory, layout, { count, rowBytes: width });
+  // The kernel wrote the rows' form for the digest as it made them.
+  const formEnd = new Int32Array(memory.buffer, layout.ends, 1)[0];
+  const rows = scannedRows(kernels, memory, layout, { count, rowBytes: width, formEnd });
   // The deflater skips the zeros between the runs found there in one call, not one call a run.
   const runs = new Int32Array(memory.buffer, layout.runs, (end - layout.runs) / 4);
   return { ...rows, skipZeros: skipToRuns(runs) };
+}
+
+/**
+ * Readies the scanlines of the labels' masks for a new image: {@linkcode labelScanlines} writes
+ * only the bytes that are not zeros, and makes the ones it wrote zeros again at its next call.
+ *
+ * @param memory The kernels' memory.
+ * @param layout Where the buffers are.
+ * @param rows The most rows of a strip.
+ */
+export function clearLabelScanlines(
+  memory: Uint8Array,
+  layout: ConversionLayout,
+  rows: number,
+): void {
+  const stride = layout.width + 1;
+  memory.fill(0, layout.scan, layout.scan + (rows + 1) * stride);
+  // No form written yet: nothing to make zeros again.
+  new Int32Array(memory.buffer, layout.ends, 1)[0] = layout.form;
 }
 
 /**
@@ -143,19 +185,21 @@ function skipToRuns(runs: Int32Array): NonNullable<ConvertedRows["skipZeros"]> {
 
 /**
  * The scanlines the kernels wrote from slot 1 (the last row, raw, in slot 0, and the rows' flags
- * at `flags`), with the canonical form of their rows for the pixel digest.
+ * at `flags`), with the canonical form of their rows for the pixel digest (written here unless
+ * its end is given: the kernel wrote it).
  */
 function scannedRows(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  rows: { count: number; rowBytes: number },
+  rows: { count: number; rowBytes: number; formEnd?: number },
 ): ConvertedRows {
   const { scan, flags, form } = layout;
   const { count, rowBytes } = rows;
   const stride = rowBytes + 1;
   const ptr = scan + stride + 1;
-  const end = writeForm(kernels, { ptr, stride, count, rowBytes, above: -1, flags, out: form });
+  const end = rows.formEnd ??
+    writeForm(kernels, { ptr, stride, count, rowBytes, above: -1, flags, out: form });
   return {
     scanlines: memory.subarray(scan + stride, scan + (count + 1) * stride),
     stride,
@@ -181,28 +225,56 @@ export function bytesPerPixel(mode: number): number {
 }
 
 /**
- * The labels of a strip the kernels hold: a byte a pixel, its blue where red is not 0, and which
- * labels each row holds.
+ * The labels of a strip the kernels hold: a byte a pixel, its blue where red is not 0, which
+ * labels the strip holds and, when first asked, which labels each row holds.
  *
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
  * @param strip The strip's rows, and where its RGB or RGBA pixels are: the first row's first
- * byte, the distance between rows, the bytes a pixel.
+ * byte, the distance between rows, the bytes a pixel; the census's tables (0: none, else the
+ * pixels' census is counted here) and the raw row above the first.
  * @returns The labels, views of the memory.
  */
 export function labelStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  strip: { count: number; at: number; stride: number; channels: number },
+  strip: {
+    count: number;
+    at: number;
+    stride: number;
+    channels: number;
+    census: number;
+    above: number;
+  },
 ): RowLabels {
-  const { width, labels, seen, same } = layout;
-  const { count, at, stride, channels } = strip;
-  kernels.labelRows(at, stride, count, width, channels, labels, same, layout.changed);
-  kernels.rowBytesSeen(labels, count, width, seen, same);
+  const { width, labels, seen, same, changed, vectorList } = layout;
+  const { count, at, stride, channels, census, above } = strip;
+  kernels.labelRows(
+    at,
+    stride,
+    count,
+    width,
+    channels,
+    labels,
+    same,
+    changed,
+    vectorList,
+    census,
+    above,
+  );
+  const held = seen + count * 256;
+  kernels.heldLabels(labels, count, width, vectorList, held);
+  let marked = false;
   return {
     bytes: memory.subarray(labels, labels + count * width),
-    seen: memory.subarray(seen, seen + count * 256),
+    // Each row's labels only when asked: the format's renderer needs the strip's.
+    get seen() {
+      if (!marked) kernels.rowBytesSeen(labels, count, width, seen, same);
+      marked = true;
+      return memory.subarray(seen, seen + count * 256);
+    },
+    held: memory.subarray(held, held + 256),
   };
 }

@@ -15,6 +15,7 @@ import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
 import type { RgbRows, RowConversion } from "./png_rows.ts";
 import {
   bytesPerPixel,
+  clearLabelScanlines,
   type ConversionLayout,
   convertStrip,
   labelScanlines,
@@ -60,12 +61,7 @@ export function readFastRows(
   options: ReadFastRowsOptions = {},
 ): MaskCensus {
   const { header } = png;
-  if (!isFastFlavour(header)) {
-    throw new RangeError(
-      `readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ` +
-        `${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`,
-    );
-  }
+  refuseSlowFlavour(header);
   const { width } = header;
   const convert = options.convert;
   const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
@@ -75,31 +71,37 @@ export function readFastRows(
   const repeats = new Uint8Array(rows);
   /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
   let blackAbove = true;
+  // The labels' masks are made of the labels, never of repeated rows; the unfilter flags the
+  // rows that repeat the row above instead, so that their labels are copied.
+  const marked = convert?.kind !== "labels";
+  const census = options.census === false ? 0 : tables;
+  // A conversion counts the census as it converts the pixels (those unlike the ones above), the
+  // labels' reader as it reads the labels.
+  const unfilterCensus = convert !== undefined ? 0 : census;
   return withKernels(end, (kernels, memory) => {
-    memory.fill(0, zero, zero + inRow);
-    setTables(memory, conversion.table, convert);
-    clearCensus(memory, tables);
+    prepareMemory(memory, layout, convert);
     inflatePngStrips(png, {
       rows,
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       onStrip(first, count): PngError | undefined {
         const above = first === 0 ? zero : input + 1;
         const at = input + inStride;
-        // The labels' masks are made of the labels, never of repeated rows; the unfilter flags
-        // the rows that repeat the row above instead, so that their labels are copied.
-        const marked = convert?.kind !== "labels";
         const scanlines = { at, stride: inStride, count };
         if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
         const changed = marked ? 0 : conversion.changed;
-        const census = options.census === false ? 0 : tables;
-        const bad = kernels.unfilter(at, count, inRow, channels, above, census, changed);
+        const bad = kernels.unfilter(at, count, inRow, channels, above, unfilterCensus, changed);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         const pixels = { at: at + 1, stride: inStride, channels };
-        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, marked);
+        // The conversions read the unfiltered rows: RGB is packed only when a reader asks.
+        const packed = convert === undefined;
+        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packed);
         if (marked) strip.repeats = repeats.subarray(0, count);
-        if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert, pixels });
+        if (convert) {
+          const work = { kernels, memory, layout: conversion, convert, pixels, census, above };
+          addConversion(strip, work);
+        }
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -108,6 +110,31 @@ export function readFastRows(
     });
     return readCensus(memory, tables);
   });
+}
+
+/**
+ * Readies the kernels' memory for an image: the zero row above the first, the conversion's
+ * tables and buffers, the census's tables.
+ */
+function prepareMemory(
+  memory: Uint8Array,
+  layout: ReturnType<typeof rowsLayout>,
+  convert: RowConversion | undefined,
+): void {
+  const { zero, inRow, conversion, rows, tables } = layout;
+  memory.fill(0, zero, zero + inRow);
+  setTables(memory, conversion.table, convert);
+  if (convert?.kind === "labels") clearLabelScanlines(memory, conversion, rows);
+  clearCensus(memory, tables);
+}
+
+/** Throws for the flavours only the general decoder reads. */
+function refuseSlowFlavour(header: CheckedPng["header"]): void {
+  if (isFastFlavour(header)) return;
+  throw new RangeError(
+    `readFastRows() reads 8-bit RGB or RGBA PNGs without interlacing, not colour type ` +
+      `${header.colourType} at ${header.bitDepth} bits${header.interlaced ? ", interlaced" : ""}`,
+  );
 }
 
 /** Puts the conversion's tables in the kernels' memory. */
@@ -129,20 +156,28 @@ function addConversion(
     convert: RowConversion;
     /** Where the strip's unfiltered pixels are. */
     pixels: { at: number; stride: number; channels: number };
+    /** The census's tables, or 0. */
+    census: number;
+    /** The raw row above the strip's first. */
+    above: number;
   },
 ): void {
   const { kernels, memory, layout, convert } = work;
   const { first, count } = strip;
   if (convert.kind === "labels") {
-    strip.labels = labelStrip(kernels, memory, layout, { count, ...work.pixels });
+    const { census, above } = work;
+    strip.labels = labelStrip(kernels, memory, layout, { count, ...work.pixels, census, above });
     strip.labelMask = (label, above, rows = { from: 0, to: count }) =>
       labelScanlines(kernels, memory, layout, { label, above, ...rows });
-  } else strip.converted = convertStrip(kernels, memory, layout, { first, count });
+  } else {
+    const { census, pixels } = work;
+    strip.converted = convertStrip(kernels, memory, layout, { first, count, ...pixels, census });
+  }
 }
 
 /**
  * The strip handed over: its rows packed as RGB at `output`, at once, or (`packed` false: the
- * labels' masks, read from the rows as unfiltered, never read them) when first read.
+ * conversions and the labels' masks read the rows as unfiltered, never these) when first read.
  */
 function rgbStrip(
   rows: {
@@ -202,17 +237,20 @@ function rowsLayout(
   const form = align16(flags + rows + SLACK);
   const labels = align16(form + pixelFormBound(rows, rowBytes) + SLACK);
   const seen = align16(labels + rows * width + SLACK);
-  const same = align16(seen + rows * 256 + SLACK);
+  // The labels of each row, then of the whole strip.
+  const same = align16(seen + (rows + 1) * 256 + SLACK);
   const changed = align16(same + rows + SLACK);
   // Runs: at most one a pixel, 8 bytes, and 4 bytes a row; a label's scanlines' runs of bytes
   // that are not zero, at most one every other byte, 8 bytes.
   const runs = align16(changed + rows + SLACK);
   const runBytes = mode === 2 ? rows * (4 + width * 8) : labelled ? rows * (rowBytes + 2) * 4 : 0;
-  const end = runs + runBytes + SLACK;
+  // A word a kernel leaves a second result in; the lists of `labelRows`.
+  const ends = align16(runs + runBytes + SLACK);
+  const vectorList = align16(ends + 4 + SLACK);
+  const end = vectorList + (labelled ? rows * 4 * (1 + (width >> 4)) : 0) + SLACK;
   const conversion: ConversionLayout = {
     width,
     mode,
-    rgb: output,
     table,
     scan,
     carry,
@@ -223,6 +261,8 @@ function rowsLayout(
     same,
     changed,
     runs,
+    ends,
+    vectorList,
   };
   return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end };
 }

@@ -96,7 +96,7 @@ function upWithKernels(pixels: Uint8Array, rowBytes: number): Uint8Array {
     for (let y = 0; y < rows; y++) {
       memory.set(pixels.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
     }
-    kernels.filterUp(0, rows, rowBytes);
+    kernels.filterUp(0, rows, rowBytes, 0);
     return memory.slice(0, size);
   });
 }

@@ -352,25 +352,22 @@
     (local $i i32) (local $a i32) (local $b i32) (local $c i32)
     (local $pa i32) (local $pb i32) (local $pc i32)
     (local $left v128) (local $up v128) (local $upLeft v128) (local $x i32)
-    (local $da v128) (local $db v128) (local $dc v128) (local $predicted v128)
+    (local $da v128) (local $db v128) (local $dc v128) (local $predicted v128) (local $flat i32)
     (if (i32.or (i32.eq (local.get $bpp) (i32.const 3)) (i32.eq (local.get $bpp) (i32.const 4)))
       (then
         (block $end
           (loop $pixel
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
-            ;; 16 bytes of zeros below a row repeating one pixel, right of that same pixel: the
-            ;; prediction is that pixel throughout, so the row is the row above there.
-            (if (call $flatPaeth (local.get $p) (local.get $q) (local.get $i) (local.get $n)
-                  (local.get $bpp))
+            ;; 16 filtered bytes of zeros whose prediction is known without a pixel at a time
+            ;; (see $flatPaeth): the row above there, or the pixel on their left repeated.
+            (local.set $flat
+              (call $flatPaeth (local.get $p) (local.get $q) (local.get $i) (local.get $n)
+                (local.get $bpp)))
+            (if (local.get $flat)
               (then
-                (v128.store (i32.add (local.get $p) (local.get $i))
-                  (v128.load (i32.add (local.get $q) (local.get $i))))
-                (if (i32.eq (local.get $bpp) (i32.const 4))
-                  (then (local.set $i (i32.add (local.get $i) (i32.const 16))))
-                  (else
-                    ;; The sixteenth byte is the next pixel's, still to be unfiltered: it was 0.
-                    (i32.store8 offset=15 (i32.add (local.get $p) (local.get $i)) (i32.const 0))
-                    (local.set $i (i32.add (local.get $i) (i32.const 15)))))
+                (local.set $i
+                  (call $paethRun (local.get $p) (local.get $q) (local.get $i) (local.get $n)
+                    (local.get $bpp) (local.get $flat)))
                 (local.set $left
                   (i16x8.extend_low_i8x16_u
                     (v128.load32_zero
@@ -449,9 +446,47 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $byte))))
 
-  ;; 1 when Paeth's 16 filtered bytes at $p + $i are zeros, the row above repeats its pixels there
-  ;; ($q + $i the same as $q + $i - $bpp), and the pixel left of them is the one above it: then the
-  ;; 16 raw bytes are those above. Never at a row's first pixel or within 16 bytes of its end.
+  ;; Unfilters Paeth's filtered zeros from $p + $i, 16 bytes at a time while they last, as
+  ;; $flatPaeth found them ($flat 1: the row above; 2: the left pixel repeated, while the row
+  ;; above repeats its own); returns where it stopped. Each block leaves what made it so for
+  ;; the next: a copy of the row above ends on a pixel equal to the one above it.
+  (func $paethRun (param $p i32) (param $q i32) (param $i i32) (param $n i32) (param $bpp i32)
+    (param $flat i32) (result i32)
+    (local $step i32) (local $splat v128)
+    (local.set $step (select (i32.const 16) (i32.const 15) (i32.eq (local.get $bpp) (i32.const 4))))
+    (local.set $splat
+      (i8x16.swizzle
+        (v128.load32_zero (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))
+        (select (v128.const i8x16 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3)
+          (v128.const i8x16 0 1 2 0 1 2 0 1 2 0 1 2 0 1 2 0)
+          (i32.eq (local.get $bpp) (i32.const 4)))))
+    (loop $block
+      (v128.store (i32.add (local.get $p) (local.get $i))
+        (select (v128.load (i32.add (local.get $q) (local.get $i))) (local.get $splat)
+          (i32.eq (local.get $flat) (i32.const 1))))
+      ;; RGB: the sixteenth byte is the next pixel's, still to be unfiltered: it was 0.
+      (if (i32.eq (local.get $bpp) (i32.const 3))
+        (then (i32.store8 offset=15 (i32.add (local.get $p) (local.get $i)) (i32.const 0))))
+      (local.set $i (i32.add (local.get $i) (local.get $step)))
+      (br_if $block
+        (i32.and
+          (i32.and
+            (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
+            (i32.eqz (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))))
+          (i32.or
+            (i32.eq (local.get $flat) (i32.const 1))
+            (i8x16.all_true
+              (i8x16.eq
+                (v128.load (i32.add (local.get $q) (local.get $i)))
+                (v128.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))))))))
+    (local.get $i))
+
+  ;; Where Paeth's 16 filtered bytes at $p + $i are zeros, their raw bytes are known at once: 1
+  ;; when the pixel left of them is the one above it (each predicts the byte above: a = c gives
+  ;; pb = 0, so b, and the next pixel's left is again the one above it), so they are the row
+  ;; above there; 2 when the row above repeats its pixels there ($q + $i the same as
+  ;; $q + $i - $bpp: b = c gives pa = 0, so a), so they repeat the pixel on their left. Else 0,
+  ;; and always 0 at a row's first pixel or within 16 bytes of its end.
   (func $flatPaeth (param $p i32) (param $q i32) (param $i i32) (param $n i32) (param $bpp i32)
     (result i32)
     (local $mask i32)
@@ -461,18 +496,18 @@
       (then (return (i32.const 0))))
     (if (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i))))
       (then (return (i32.const 0))))
-    (if (i32.eqz
-          (i8x16.all_true
-            (i8x16.eq
-              (v128.load (i32.add (local.get $q) (local.get $i)))
-              (v128.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp)))))))
-      (then (return (i32.const 0))))
     (local.set $mask (select (i32.const -1) (i32.const 0x00ffffff) (i32.eq (local.get $bpp) (i32.const 4))))
-    (i32.eq
-      (i32.and (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))
-        (local.get $mask))
-      (i32.and (i32.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))
-        (local.get $mask))))
+    (if (i32.eq
+          (i32.and (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (local.get $bpp))))
+            (local.get $mask))
+          (i32.and (i32.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))
+            (local.get $mask)))
+      (then (return (i32.const 1))))
+    (select (i32.const 2) (i32.const 0)
+      (i8x16.all_true
+        (i8x16.eq
+          (v128.load (i32.add (local.get $q) (local.get $i)))
+          (v128.load (i32.add (local.get $q) (i32.sub (local.get $i) (local.get $bpp))))))))
 
   ;; Copies $rows rows of $width pixels from $src to $dst as RGB, dropping the fourth byte of
   ;; each pixel when $channels is 4. Rows start $srcStride and $dstStride bytes apart.
@@ -697,8 +732,11 @@
 
   ;; Applies PNG's Up filter in place to $rows scanlines of $n bytes starting at $ptr (row 0's
   ;; filter-type byte), bottom row first so each row is still raw when the one below reads it.
-  (func (export "filterUp") (param $ptr i32) (param $rows i32) (param $n i32)
+  ;; Unless $flags is 0, byte $flags + r - 1 becomes 0 when row r (from 1) is Up-filtered to
+  ;; zeros (it repeats the row above), else 1.
+  (func (export "filterUp") (param $ptr i32) (param $rows i32) (param $n i32) (param $flags i32)
     (local $r i32) (local $p i32) (local $q i32) (local $i i32) (local $vectors i32)
+    (local $diff v128) (local $changed v128) (local $changedBytes i32) (local $byte i32)
     (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
     (local.set $r (local.get $rows))
     (block $done
@@ -713,24 +751,38 @@
         (local.set $q (i32.sub (local.get $p) (i32.add (local.get $n) (i32.const 1))))
         (if (i32.eqz (local.get $r)) (then (br $done)))
         (local.set $i (i32.const 0))
+        (local.set $changed (v128.const i64x2 0 0))
+        (local.set $changedBytes (i32.const 0))
         (block $end
           (loop $vector
             (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
-            (v128.store (i32.add (local.get $p) (local.get $i))
+            (local.set $diff
               (i8x16.sub
                 (v128.load (i32.add (local.get $p) (local.get $i)))
                 (v128.load (i32.add (local.get $q) (local.get $i)))))
+            (v128.store (i32.add (local.get $p) (local.get $i)) (local.get $diff))
+            (local.set $changed (v128.or (local.get $changed) (local.get $diff)))
             (local.set $i (i32.add (local.get $i) (i32.const 16)))
             (br $vector)))
         (block $end
-          (loop $byte
+          (loop $bytes
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
-            (i32.store8 (i32.add (local.get $p) (local.get $i))
-              (i32.sub
-                (i32.load8_u (i32.add (local.get $p) (local.get $i)))
-                (i32.load8_u (i32.add (local.get $q) (local.get $i)))))
+            (local.set $byte
+              (i32.and
+                (i32.sub
+                  (i32.load8_u (i32.add (local.get $p) (local.get $i)))
+                  (i32.load8_u (i32.add (local.get $q) (local.get $i))))
+                (i32.const 0xff)))
+            (i32.store8 (i32.add (local.get $p) (local.get $i)) (local.get $byte))
+            (local.set $changedBytes (i32.or (local.get $changedBytes) (local.get $byte)))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $byte)))
+            (br $bytes)))
+        (if (local.get $flags)
+          (then
+            (i32.store8 (i32.add (local.get $flags) (i32.sub (local.get $r) (i32.const 1)))
+              (i32.or
+                (v128.any_true (local.get $changed))
+                (i32.ne (local.get $changedBytes) (i32.const 0))))))
         (br $row))))
 
   ;; The position of the first nonzero byte in [$ptr, $end), or $end: the run-length deflater
@@ -905,24 +957,28 @@
       (i32.add (local.get $q) (local.get $vectors)) (i32.sub (local.get $n) (local.get $vectors))))
     (local.get $out))
 
-  ;; Converts $rows packed RGB rows of $width pixels at $rgb (back to back) into rows at $out,
-  ;; $outStride bytes apart: $mode 0 writes one byte a pixel, 0 where red is 0, else the byte at
-  ;; $table + blue (class indices); $mode 1 writes two, big-endian, 0 then red (instance ids);
-  ;; $mode 2 writes three, the panoptic pixel: the class c (as $mode 0), red unless c is 0 or
-  ;; stuff (the byte at $table + 256 + c is 1), else 0, then 0. Below the strip's first row, 16
-  ;; pixels the same as the 16 above are copied from the row written above, not converted again.
+  ;; Converts $rows rows of $width RGB or RGBA pixels ($channels bytes each) at $src, $srcStride
+  ;; bytes apart, into rows at $out, $outStride bytes apart: $mode 0 writes one byte a pixel, 0
+  ;; where red is 0, else the byte at $table + blue (class indices); $mode 1 writes two,
+  ;; big-endian, 0 then red (instance ids); $mode 2 writes three, the panoptic pixel: the class c
+  ;; (as $mode 0), red unless c is 0 or stuff (the byte at $table + 256 + c is 1), else 0, then
+  ;; 0. Below the strip's first row, 16 pixels the same as the 16 above are copied from the row
+  ;; written above, not converted again. Unless $census is 0, the census of the pixels converted
+  ;; is counted too (see censusRow; tables at $census and $census + 256): those copied repeat
+  ;; pixels above them, counted already, so the census is the one censusRow counts.
   (func (export "convertRows")
-    (param $rgb i32) (param $rows i32) (param $width i32) (param $out i32) (param $outStride i32)
-    (param $mode i32) (param $table i32)
-    (local $r i32) (local $x i32) (local $p i32) (local $o i32) (local $inRow i32)
-    (local $bpp i32)
+    (param $src i32) (param $srcStride i32) (param $channels i32) (param $rows i32)
+    (param $width i32) (param $out i32) (param $outStride i32) (param $mode i32) (param $table i32)
+    (param $census i32)
+    (local $r i32) (local $x i32) (local $p i32) (local $o i32) (local $bpp i32)
+    (local $group i32)
     (local.set $bpp (select (i32.const 3) (i32.add (local.get $mode) (i32.const 1))
       (i32.eq (local.get $mode) (i32.const 2))))
-    (local.set $inRow (i32.mul (local.get $width) (i32.const 3)))
+    (local.set $group (i32.shl (local.get $channels) (i32.const 4)))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $p (i32.add (local.get $rgb) (i32.mul (local.get $r) (local.get $inRow))))
+        (local.set $p (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride))))
         (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $outStride))))
         (local.set $x (i32.const 0))
         (block $groups
@@ -933,16 +989,24 @@
                   (i32.eqz
                     (v128.any_true
                       (v128.or
-                        (v128.xor
-                          (v128.load (local.get $p))
-                          (v128.load (i32.sub (local.get $p) (local.get $inRow))))
                         (v128.or
                           (v128.xor
+                            (v128.load (local.get $p))
+                            (v128.load (i32.sub (local.get $p) (local.get $srcStride))))
+                          (v128.xor
                             (v128.load offset=16 (local.get $p))
-                            (v128.load offset=16 (i32.sub (local.get $p) (local.get $inRow))))
+                            (v128.load offset=16 (i32.sub (local.get $p) (local.get $srcStride)))))
+                        (v128.or
                           (v128.xor
                             (v128.load offset=32 (local.get $p))
-                            (v128.load offset=32 (i32.sub (local.get $p) (local.get $inRow)))))))))
+                            (v128.load offset=32 (i32.sub (local.get $p) (local.get $srcStride))))
+                          ;; RGB: the group's 48 bytes compared again.
+                          (v128.xor
+                            (v128.load (i32.add (local.get $p) (i32.sub (local.get $group) (i32.const 16))))
+                            (v128.load
+                              (i32.sub
+                                (i32.add (local.get $p) (i32.sub (local.get $group) (i32.const 16)))
+                                (local.get $srcStride)))))))))
               (then
                 (v128.store (local.get $o)
                   (v128.load (i32.sub (local.get $o) (local.get $outStride))))
@@ -954,22 +1018,37 @@
                   (then
                     (v128.store offset=32 (local.get $o)
                       (v128.load offset=32 (i32.sub (local.get $o) (local.get $outStride)))))))
-              (else (call $convertPixels (local.get $p) (local.get $o) (i32.const 16)
-                (local.get $mode) (local.get $table))))
+              (else
+                (call $convertPixels (local.get $p) (local.get $o) (i32.const 16)
+                  (local.get $channels) (local.get $mode) (local.get $table))
+                (if (local.get $census)
+                  (then
+                    (drop
+                      (call $censusPixels (local.get $p) (i32.add (local.get $p) (local.get $group))
+                        (local.get $channels) (local.get $census)
+                        (i32.add (local.get $census) (i32.const 256)) (i32.const -1)))))))
             (local.set $x (i32.add (local.get $x) (i32.const 16)))
-            (local.set $p (i32.add (local.get $p) (i32.const 48)))
+            (local.set $p (i32.add (local.get $p) (local.get $group)))
             (local.set $o (i32.add (local.get $o) (i32.shl (local.get $bpp) (i32.const 4))))
             (br $group)))
         (call $convertPixels (local.get $p) (local.get $o) (i32.sub (local.get $width) (local.get $x))
-          (local.get $mode) (local.get $table))
+          (local.get $channels) (local.get $mode) (local.get $table))
+        (if (local.get $census)
+          (then
+            (drop
+              (call $censusPixels (local.get $p)
+                (i32.add (local.get $p)
+                  (i32.mul (i32.sub (local.get $width) (local.get $x)) (local.get $channels)))
+                (local.get $channels) (local.get $census)
+                (i32.add (local.get $census) (i32.const 256)) (i32.const -1)))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
 
-  ;; Converts $n RGB pixels at $p to samples at $o, as convertRows does.
-  (func $convertPixels (param $p i32) (param $o i32) (param $n i32) (param $mode i32)
-    (param $table i32)
+  ;; Converts $n pixels of $channels bytes at $p to samples at $o, as convertRows does.
+  (func $convertPixels (param $p i32) (param $o i32) (param $n i32) (param $channels i32)
+    (param $mode i32) (param $table i32)
     (local $end i32) (local $red i32) (local $class i32)
-    (local.set $end (i32.add (local.get $p) (i32.mul (local.get $n) (i32.const 3))))
+    (local.set $end (i32.add (local.get $p) (i32.mul (local.get $n) (local.get $channels))))
     (block $done
       (loop $pixel
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
@@ -995,7 +1074,7 @@
             (i32.store8 offset=1 (local.get $o) (local.get $class))
             (i32.store8 offset=2 (local.get $o) (i32.const 0))
             (local.set $o (i32.add (local.get $o) (i32.const 3)))))
-        (local.set $p (i32.add (local.get $p) (i32.const 3)))
+        (local.set $p (i32.add (local.get $p) (local.get $channels)))
         (br $pixel))))
 
   ;; The runs of equal 3-byte pixels in each of $rows rows of $width pixels, $stride bytes apart
@@ -1053,17 +1132,28 @@
   ;; bytes apart from $src, become rows of a byte a pixel at $out (back to back), its blue where
   ;; its red is not 0, else 0; 16 pixels at a time. Below the first row, 16 pixels the same as the
   ;; 16 above have their labels copied from there; a byte a row at $same is 1 where all were.
-  ;; A row whose byte at $changed is 0 repeats the row above: copied whole.
+  ;; A row whose byte at $changed is 0 repeats the row above: copied whole. Below the first row,
+  ;; the 16 labels that differ from those above are listed for labelScanlines from $vectorList,
+  ;; a slot of 4 * (1 + $width / 16) bytes a row: their count, then each one's offset in the row
+  ;; (32 bits each); a row that $same marks gets none. Unless $census is 0, the census of the
+  ;; pixels is counted (tables at $census and $census + 256) as unfilter counts it: the first
+  ;; row's against the raw row $above, below it those of each 16 pixels unlike the 16 above.
   (func (export "labelRows") (param $src i32) (param $srcStride i32) (param $rows i32)
     (param $width i32) (param $channels i32) (param $out i32) (param $same i32)
-    (param $changed i32)
-    (local $r i32) (local $p i32) (local $o i32) (local $end i32) (local $up i32)
-    (local $copied i32) (local $label i32)
+    (param $changed i32) (param $vectorList i32) (param $census i32) (param $above i32)
+    (local $r i32) (local $p i32) (local $o i32) (local $end i32) (local $up i32) (local $list i32)
+    (local $copied i32) (local $label i32) (local $counted i32)
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
         (local.set $p (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride))))
         (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $width))))
+        (local.set $list
+          (i32.add (local.get $vectorList)
+            (i32.mul (local.get $r)
+              (i32.shl (i32.add (i32.shr_u (local.get $width) (i32.const 4)) (i32.const 1))
+                (i32.const 2)))))
+        (i32.store (local.get $list) (i32.const 0))
         ;; A row the unfilter found the same as the row above (a byte a row at $changed, 0): its
         ;; labels are those above.
         (if (i32.and (i32.ne (local.get $r) (i32.const 0))
@@ -1074,22 +1164,37 @@
             (i32.store8 (i32.add (local.get $same) (local.get $r)) (i32.const 1))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $row)))
-        ;; The first row has no row above here: its pixels are compared with themselves, unequal.
+        ;; The first row has no row above here: its pixels are compared with themselves, unequal;
+        ;; its census is counted against $above, the others' 16 pixels at a time.
         (local.set $up (select (local.get $srcStride) (i32.const 0) (local.get $r)))
+        (local.set $counted (select (local.get $census) (i32.const 0) (local.get $r)))
+        (if (i32.and (i32.eqz (local.get $r)) (i32.ne (local.get $census) (i32.const 0)))
+          (then
+            (call $censusRow (local.get $p) (local.get $above)
+              (i32.add (local.get $p) (i32.mul (local.get $width) (local.get $channels)))
+              (local.get $channels) (local.get $census) (i32.add (local.get $census) (i32.const 256)))))
         (local.set $end
           (i32.add (local.get $o) (i32.and (local.get $width) (i32.const -16))))
         (local.set $copied
           (if (result i32) (i32.eq (local.get $channels) (i32.const 4))
             (then (call $rgbaLabelRow (local.get $p) (local.get $o) (local.get $end)
-              (local.get $up) (local.get $width)))
+              (local.get $up) (local.get $width) (local.get $list) (local.get $counted)))
             (else (call $rgbLabelRow (local.get $p) (local.get $o) (local.get $end)
-              (local.get $up) (local.get $width)))))
+              (local.get $up) (local.get $width) (local.get $list) (local.get $counted)))))
         ;; The pixels after the last 16.
         (local.set $p
           (i32.add (local.get $p)
             (i32.mul (i32.and (local.get $width) (i32.const -16)) (local.get $channels))))
         (local.set $o (local.get $end))
         (local.set $end (i32.add (local.get $end) (i32.and (local.get $width) (i32.const 15))))
+        ;; The census of those pixels, all of them (the few alike above add nothing).
+        (if (local.get $counted)
+          (then
+            (drop (call $censusPixels (local.get $p)
+              (i32.add (local.get $p)
+                (i32.mul (i32.and (local.get $width) (i32.const 15)) (local.get $channels)))
+              (local.get $channels) (local.get $census) (i32.add (local.get $census) (i32.const 256))
+              (i32.const -1)))))
         (block $tail
           (loop $pixel
             (br_if $tail (i32.ge_u (local.get $o) (local.get $end)))
@@ -1113,9 +1218,11 @@
   ;; bytes before (0: none), its labels $width bytes before. Returns 1 when all were copied. A pixel's label is its blue (bits 16
   ;; to 23 of its 32 bits) unless its red (bits 0 to 7) is 0, narrowed to a byte.
   (func $rgbaLabelRow (param $p i32) (param $o i32) (param $end i32) (param $up i32)
-    (param $width i32) (result i32)
+    (param $width i32) (param $list i32) (param $census i32) (result i32)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $q i32) (local $copied i32)
-    (local $byte v128) (local $zero v128)
+    (local $byte v128) (local $zero v128) (local $start i32) (local $previous i32)
+    (local.set $start (local.get $o))
+    (local.set $previous (i32.const -1))
     (local.set $byte (v128.const i32x4 255 255 255 255))
     (local.set $copied (i32.const 1))
     (block $done
@@ -1155,7 +1262,15 @@
                     (i32x4.eq (v128.and (local.get $v2) (local.get $byte)) (local.get $zero)))
                   (v128.andnot
                     (v128.and (i32x4.shr_u (local.get $v3) (i32.const 16)) (local.get $byte))
-                    (i32x4.eq (v128.and (local.get $v3) (local.get $byte)) (local.get $zero))))))))
+                    (i32x4.eq (v128.and (local.get $v3) (local.get $byte)) (local.get $zero))))))
+            (call $listChanged (local.get $o) (local.get $start) (local.get $up)
+              (local.get $width) (local.get $list))
+            (if (local.get $census)
+              (then
+                (local.set $previous
+                  (call $censusPixels (local.get $p) (i32.add (local.get $p) (i32.const 64))
+                    (i32.const 4) (local.get $census) (i32.add (local.get $census) (i32.const 256))
+                    (local.get $previous)))))))
         (local.set $p (i32.add (local.get $p) (i32.const 64)))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $group)))
@@ -1164,8 +1279,11 @@
   ;; labelRows' 16 pixels at a time of an RGB row, as $rgbaLabelRow: reds and blues gathered
   ;; from the three vectors 16 pixels span.
   (func $rgbLabelRow (param $p i32) (param $o i32) (param $end i32) (param $up i32)
-    (param $width i32) (result i32)
+    (param $width i32) (param $list i32) (param $census i32) (result i32)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $q i32) (local $copied i32)
+    (local $start i32) (local $previous i32)
+    (local.set $start (local.get $o))
+    (local.set $previous (i32.const -1))
     (local.set $copied (i32.const 1))
     (block $done
       (loop $group
@@ -1197,7 +1315,15 @@
                     (i8x16.shuffle 0 3 6 9 12 15 18 21 24 27 30 0 0 0 0 0
                       (local.get $v0) (local.get $v1))
                     (local.get $v2))
-                  (v128.const i64x2 0 0))))))
+                  (v128.const i64x2 0 0))))
+            (call $listChanged (local.get $o) (local.get $start) (local.get $up)
+              (local.get $width) (local.get $list))
+            (if (local.get $census)
+              (then
+                (local.set $previous
+                  (call $censusPixels (local.get $p) (i32.add (local.get $p) (i32.const 48))
+                    (i32.const 3) (local.get $census) (i32.add (local.get $census) (i32.const 256))
+                    (local.get $previous)))))))
         (local.set $p (i32.add (local.get $p) (i32.const 48)))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $group)))
@@ -1208,18 +1334,31 @@
   ;; bytes apart (filter type 2, then the row's mask minus the mask above, bytewise); $above holds
   ;; the mask above the first row, raw, and gets the last row's. A byte a row at $flags: 0 where
   ;; the scanline's differences are all zeros, else 1. A row that $same (a byte a row) marks as
-  ;; labelled as the row above, or that like the row above does not hold $label (as the marks of
-  ;; `rowBytesSeen` at $seen say), gets its filter type only, and 0. From $runs, for the deflater to
+  ;; labelled as the row above gets its filter type only, and 0. From $runs, for the deflater to
   ;; skip the zeros between them: where each run of bytes that are not zero starts and ends (the
-  ;; byte after it), 32 bits each, row after row; returns the end written.
+  ;; byte after it), 32 bits each, row after row; returns the end written. From $form, the rows'
+  ;; canonical form for the pixel digest, as digestPieces writes it from the scanlines, made
+  ;; while each piece is in hand; the end of what it wrote goes to the 32 bits at $ends.
+  ;;
+  ;; The scanlines' bytes after their filter type are zeros when it starts, but those that the
+  ;; form at $form (to the end the 32 bits at $ends give) says the last call wrote: those are made
+  ;; zeros again first. Then, below the first row, only the 16 bytes that `labelRows` at
+  ;; $vectorList listed as differing from the labels above are looked at: the mask's other bytes repeat
+  ;; the mask above, their differences stay zeros.
   (func (export "labelScanlines") (param $labels i32) (param $rows i32) (param $width i32)
     (param $label i32) (param $above i32) (param $out i32) (param $stride i32) (param $flags i32)
-    (param $same i32) (param $seen i32) (param $runs i32) (result i32)
+    (param $same i32) (param $runs i32) (param $form i32) (param $ends i32)
+    (param $vectorList i32) (result i32)
     (local $r i32) (local $i i32) (local $p i32) (local $o i32) (local $splat v128)
-    (local $vectors i32) (local $any v128) (local $mask v128) (local $byte i32) (local $up i32)
-    (local $tail i32) (local $inRun i32) (local $k i32) (local $edges i32)
+    (local $vectors i32) (local $any i32) (local $mask v128) (local $byte i32) (local $up i32)
+    (local $tail i32) (local $inRun i32) (local $k i32) (local $edges i32) (local $j i32)
+    (local $n i32) (local $list i32) (local $last i32) (local $slot i32) (local $looked i32)
     (local.set $splat (i8x16.splat (local.get $label)))
     (local.set $vectors (i32.and (local.get $width) (i32.const -16)))
+    (call $clearPieces (local.get $form) (i32.load (local.get $ends)) (i32.add (local.get $out)
+      (i32.const 1)) (local.get $stride) (local.get $width))
+    (local.set $slot (i32.shl (i32.add (i32.shr_u (local.get $width) (i32.const 4)) (i32.const 1))
+      (i32.const 2)))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
@@ -1231,52 +1370,95 @@
         (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
         (local.set $inRun (i32.const 1))
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
-        (local.set $any (v128.const i64x2 0 0))
+        (local.set $any (i32.const 0))
         (local.set $tail (i32.const 0))
         (local.set $i (local.get $width))
-        ;; Labels the same as those above, or the label in neither row (its marks at $seen, 256
-        ;; bytes a row): no difference, nothing written but the filter type.
+        (local.set $n (i32.const 0))
+        (local.set $looked (i32.const 0))
+        ;; Labels the same as those above: no difference, nothing written but the filter type.
+        ;; The first row: every 16 bytes; the others: those whose labels differ from those above.
         (if (i32.eqz (i32.and (i32.ne (local.get $r) (i32.const 0))
-              (i32.or (i32.load8_u (i32.add (local.get $same) (local.get $r)))
-                (i32.eqz (i32.or
-                  (i32.load8_u (i32.add (local.get $seen)
-                    (i32.add (i32.shl (local.get $r) (i32.const 8)) (local.get $label))))
-                  (i32.load8_u (i32.add (local.get $seen)
-                    (i32.add (i32.shl (i32.sub (local.get $r) (i32.const 1)) (i32.const 8))
-                      (local.get $label)))))))))
-          (then (local.set $i (i32.const 0))))
+              (i32.load8_u (i32.add (local.get $same) (local.get $r)))))
+          (then
+            (local.set $looked (i32.const 1))
+            (local.set $i (local.get $vectors))
+            (local.set $list
+              (i32.add (local.get $vectorList) (i32.mul (local.get $r) (local.get $slot))))
+            (local.set $n
+              (if (result i32) (local.get $r)
+                (then (i32.load (local.get $list)))
+                (else (i32.shr_u (local.get $width) (i32.const 4)))))))
+        (local.set $last (i32.const -16))
+        (local.set $j (i32.const 0))
         (block $end
           (loop $vector
-            (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+            (br_if $end (i32.ge_u (local.get $j) (local.get $n)))
+            (local.set $k
+              (if (result i32) (local.get $r)
+                (then (i32.load offset=4 (i32.add (local.get $list) (i32.shl (local.get $j)
+                  (i32.const 2)))))
+                (else (i32.shl (local.get $j) (i32.const 4)))))
+            ;; A run before bytes not looked at (zeros) ends at the first of them.
+            (if (i32.and (local.get $inRun)
+                  (i32.gt_u (local.get $k) (i32.add (local.get $last) (i32.const 16))))
+              (then
+                (i32.store (local.get $runs)
+                  (i32.add (local.get $o) (i32.add (local.get $last) (i32.const 16))))
+                (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+                (local.set $inRun (i32.const 0))))
+            (local.set $last (local.get $k))
             (local.set $mask
               (i8x16.sub
-                (i8x16.eq (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $splat))
+                (i8x16.eq (v128.load (i32.add (local.get $p) (local.get $k))) (local.get $splat))
                 (if (result v128) (local.get $r)
                   (then
                     (i8x16.eq
-                      (v128.load (i32.sub (i32.add (local.get $p) (local.get $i)) (local.get $width)))
+                      (v128.load (i32.sub (i32.add (local.get $p) (local.get $k)) (local.get $width)))
                       (local.get $splat)))
-                  (else (v128.load (i32.add (local.get $above) (local.get $i)))))))
-            (v128.store (i32.add (local.get $o) (local.get $i)) (local.get $mask))
-            (local.set $any (v128.or (local.get $any) (local.get $mask)))
-            ;; Where a run starts or ends: each byte whose being zero differs from the byte's
-            ;; before (before the first, $inRun), one bit a byte.
-            (local.set $k (i8x16.bitmask (i8x16.ne (local.get $mask) (v128.const i64x2 0 0))))
-            (local.set $edges
-              (i32.and (i32.xor (local.get $k) (i32.or (i32.shl (local.get $k) (i32.const 1))
-                (local.get $inRun))) (i32.const 0xffff)))
-            (local.set $inRun (i32.shr_u (local.get $k) (i32.const 15)))
-            (block $marked
-              (loop $edge
-                (br_if $marked (i32.eqz (local.get $edges)))
-                (i32.store (local.get $runs)
-                  (i32.add (i32.add (local.get $o) (local.get $i)) (i32.ctz (local.get $edges))))
-                (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+                  (else (v128.load (i32.add (local.get $above) (local.get $k)))))))
+            (if (v128.any_true (local.get $mask))
+              (then
+                (v128.store (i32.add (local.get $o) (local.get $k)) (local.get $mask))
+                (local.set $any (i32.const 1))
+                ;; The piece for the digest: its number, from 1, and its 16 bytes.
+                (i32.store (local.get $form)
+                  (i32.add (i32.shr_u (local.get $k) (i32.const 4)) (i32.const 1)))
+                (v128.store offset=4 (local.get $form) (local.get $mask))
+                (local.set $form (i32.add (local.get $form) (i32.const 20)))
+                ;; Where a run starts or ends: each byte whose being zero differs from the byte's
+                ;; before (before the first, $inRun), one bit a byte.
+                (local.set $k (i8x16.bitmask (i8x16.ne (local.get $mask) (v128.const i64x2 0 0))))
                 (local.set $edges
-                  (i32.and (local.get $edges) (i32.sub (local.get $edges) (i32.const 1))))
-                (br $edge)))
-            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                  (i32.and (i32.xor (local.get $k) (i32.or (i32.shl (local.get $k) (i32.const 1))
+                    (local.get $inRun))) (i32.const 0xffff)))
+                (local.set $inRun (i32.shr_u (local.get $k) (i32.const 15)))
+                (block $marked
+                  (loop $edge
+                    (br_if $marked (i32.eqz (local.get $edges)))
+                    (i32.store (local.get $runs)
+                      (i32.add (i32.add (local.get $o) (local.get $last))
+                        (i32.ctz (local.get $edges))))
+                    (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+                    (local.set $edges
+                      (i32.and (local.get $edges) (i32.sub (local.get $edges) (i32.const 1))))
+                    (br $edge))))
+              ;; Sixteen zeros (already there): a run before them ends at the first.
+              (else
+                (if (local.get $inRun)
+                  (then
+                    (i32.store (local.get $runs) (i32.add (local.get $o) (local.get $k)))
+                    (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+                    (local.set $inRun (i32.const 0))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $vector)))
+        ;; Zeros after the last 16 bytes looked at, up to the last bytes: a run ends at the first.
+        (if (i32.and (i32.and (local.get $inRun) (local.get $looked))
+              (i32.gt_u (local.get $vectors) (i32.add (local.get $last) (i32.const 16))))
+          (then
+            (i32.store (local.get $runs)
+              (i32.add (local.get $o) (i32.add (local.get $last) (i32.const 16))))
+            (local.set $runs (i32.add (local.get $runs) (i32.const 4)))
+            (local.set $inRun (i32.const 0))))
         (block $end
           (loop $byte
             (br_if $end (i32.ge_u (local.get $i) (local.get $width)))
@@ -1301,8 +1483,22 @@
                 (local.set $inRun (i32.eqz (local.get $inRun)))))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $byte)))
+        ;; The last, shorter piece for the digest when its bytes are not all zeros, then the
+        ;; row's end (4 zero bytes).
+        (if (local.get $tail)
+          (then
+            (i32.store (local.get $form)
+              (i32.add (i32.shr_u (local.get $vectors) (i32.const 4)) (i32.const 1)))
+            (memory.copy (i32.add (local.get $form) (i32.const 4))
+              (i32.add (local.get $o) (local.get $vectors))
+              (i32.sub (local.get $width) (local.get $vectors)))
+            (local.set $form
+              (i32.add (local.get $form)
+                (i32.add (i32.sub (local.get $width) (local.get $vectors)) (i32.const 4))))))
+        (i32.store (local.get $form) (i32.const 0))
+        (local.set $form (i32.add (local.get $form) (i32.const 4)))
         (i32.store8 (i32.add (local.get $flags) (local.get $r))
-          (i32.or (v128.any_true (local.get $any)) (i32.ne (local.get $tail) (i32.const 0))))
+          (i32.or (local.get $any) (i32.ne (local.get $tail) (i32.const 0))))
         ;; A run to the row's end (or, in a row not written, the filter type alone) ends here.
         (if (local.get $inRun)
           (then
@@ -1312,6 +1508,7 @@
             (local.set $runs (i32.add (local.get $runs) (i32.const 4)))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row)))
+    (i32.store (local.get $ends) (local.get $form))
     ;; The last row's mask, raw: the mask above the next rows (the scanlines may follow it).
     (if (local.get $rows)
       (then
@@ -1336,14 +1533,55 @@
             (br $byte)))))
     (local.get $runs))
 
+;; Makes zeros again the bytes of scanlines that the canonical form from $form to $end says are
+  ;; not (see labelScanlines): its pieces, row after row, of rows of $width bytes, the first at
+  ;; $first, $stride bytes apart.
+  (func $clearPieces (param $form i32) (param $end i32) (param $first i32) (param $stride i32)
+    (param $width i32)
+    (local $piece i32) (local $at i32) (local $vectors i32)
+    (local.set $vectors (i32.and (local.get $width) (i32.const -16)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $form) (local.get $end)))
+        (local.set $piece (i32.load (local.get $form)))
+        (if (i32.eqz (local.get $piece))
+          (then
+            (local.set $first (i32.add (local.get $first) (local.get $stride)))
+            (local.set $form (i32.add (local.get $form) (i32.const 4)))
+            (br $next)))
+        (local.set $at (i32.shl (i32.sub (local.get $piece) (i32.const 1)) (i32.const 4)))
+        (if (i32.lt_u (local.get $at) (local.get $vectors))
+          (then
+            (v128.store (i32.add (local.get $first) (local.get $at)) (v128.const i64x2 0 0))
+            (local.set $form (i32.add (local.get $form) (i32.const 20))))
+          (else
+            (memory.fill (i32.add (local.get $first) (local.get $at)) (i32.const 0)
+              (i32.sub (local.get $width) (local.get $at)))
+            (local.set $form
+              (i32.add (local.get $form)
+                (i32.add (i32.sub (local.get $width) (local.get $at)) (i32.const 4))))))
+        (br $next))))
+
+  ;; Below the first row ($up not 0), adds the 16 labels at $o to the row's list at $list (see
+  ;; labelRows) when they differ from the 16 above; the row's first label is at $start.
+  (func $listChanged (param $o i32) (param $start i32) (param $up i32) (param $width i32)
+    (param $list i32)
+    (local $count i32)
+    (if (i32.eqz (local.get $up)) (then (return)))
+    (if (i32.eqz (v128.any_true
+          (v128.xor (v128.load (local.get $o))
+            (v128.load (i32.sub (local.get $o) (local.get $width)))))) (then (return)))
+    (local.set $count (i32.load (local.get $list)))
+    (i32.store offset=4 (i32.add (local.get $list) (i32.shl (local.get $count) (i32.const 2)))
+      (i32.sub (local.get $o) (local.get $start)))
+    (i32.store (local.get $list) (i32.add (local.get $count) (i32.const 1))))
+
   ;; Marks which bytes each of $rows rows of $width bytes at $ptr (back to back) holds: 1 at
-  ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. Each value of 16 bytes is marked
-  ;; once: the first byte's, then the first byte not marked yet, until none is left. A row that
-  ;; $same (a byte a row) marks as the row above gets that row's marks.
+  ;; $seen + 256 * row + byte, after zeroing the row's 256 bytes. A row that $same (a byte a row)
+  ;; marks as the row above gets that row's marks.
   (func (export "rowBytesSeen") (param $ptr i32) (param $rows i32) (param $width i32)
     (param $seen i32) (param $same i32)
-    (local $r i32) (local $p i32) (local $end i32) (local $marks i32) (local $v v128)
-    (local $marked v128) (local $left i32) (local $byte i32)
+    (local $r i32) (local $p i32) (local $end i32) (local $marks i32)
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
@@ -1362,27 +1600,78 @@
         (block $groups
           (loop $group
             (br_if $groups (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
-            (local.set $v (v128.load (local.get $p)))
-            (local.set $byte (i32.load8_u (local.get $p)))
-            (local.set $marked (i8x16.eq (local.get $v) (i8x16.splat (local.get $byte))))
-            (i32.store8 (i32.add (local.get $marks) (local.get $byte)) (i32.const 1))
-            (block $all
-              (loop $values
-                (local.set $left
-                  (i32.xor (i8x16.bitmask (local.get $marked)) (i32.const 0xffff)))
-                (br_if $all (i32.eqz (local.get $left)))
-                (local.set $byte
-                  (i32.load8_u (i32.add (local.get $p) (i32.ctz (local.get $left)))))
-                (i32.store8 (i32.add (local.get $marks) (local.get $byte)) (i32.const 1))
-                (local.set $marked
-                  (v128.or (local.get $marked)
-                    (i8x16.eq (local.get $v) (i8x16.splat (local.get $byte)))))
-                (br $values)))
+            (call $markVector (local.get $p) (local.get $marks))
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (br $group)))
         (call $markBytes (local.get $p) (i32.sub (local.get $end) (local.get $p)) (local.get $marks)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
+
+  ;; The labels $rows rows of $width labels at $labels (back to back) hold: 1 at $held + label
+  ;; (256 bytes, zeroed first). The first row's labels are all looked at; below it, only the 16
+  ;; labels that labelRows listed at $vectorList as differing from those above (the others are
+  ;; those above), and the labels after the last 16 of each row.
+  (func (export "heldLabels") (param $labels i32) (param $rows i32) (param $width i32)
+    (param $vectorList i32) (param $held i32)
+    (local $r i32) (local $p i32) (local $i i32) (local $j i32) (local $n i32) (local $list i32)
+    (local $vectors i32) (local $slot i32)
+    (local.set $vectors (i32.and (local.get $width) (i32.const -16)))
+    (local.set $slot (i32.shl (i32.add (i32.shr_u (local.get $width) (i32.const 4)) (i32.const 1))
+      (i32.const 2)))
+    (memory.fill (local.get $held) (i32.const 0) (i32.const 256))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $p (i32.add (local.get $labels) (i32.mul (local.get $r) (local.get $width))))
+        (if (local.get $r)
+          (then
+            (local.set $list
+              (i32.add (local.get $vectorList) (i32.mul (local.get $r) (local.get $slot))))
+            (local.set $n (i32.load (local.get $list)))
+            (local.set $j (i32.const 0))
+            (block $end
+              (loop $listed
+                (br_if $end (i32.ge_u (local.get $j) (local.get $n)))
+                (call $markVector
+                  (i32.add (local.get $p)
+                    (i32.load offset=4
+                      (i32.add (local.get $list) (i32.shl (local.get $j) (i32.const 2)))))
+                  (local.get $held))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $listed))))
+          (else
+            (local.set $i (i32.const 0))
+            (block $end
+              (loop $vector
+                (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+                (call $markVector (i32.add (local.get $p) (local.get $i)) (local.get $held))
+                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (br $vector)))))
+        (call $markBytes (i32.add (local.get $p) (local.get $vectors))
+          (i32.sub (local.get $width) (local.get $vectors)) (local.get $held))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
+  ;; Marks the values of the 16 bytes at $p: 1 at $marks + byte. Each value is marked once: the
+  ;; first byte's, then the first byte not marked yet, until none is left.
+  (func $markVector (param $p i32) (param $marks i32)
+    (local $v v128) (local $marked v128) (local $left i32) (local $byte i32)
+    (local.set $v (v128.load (local.get $p)))
+    (local.set $byte (i32.load8_u (local.get $p)))
+    (local.set $marked (i8x16.eq (local.get $v) (i8x16.splat (local.get $byte))))
+    (i32.store8 (i32.add (local.get $marks) (local.get $byte)) (i32.const 1))
+    (block $all
+      (loop $values
+        (local.set $left
+          (i32.xor (i8x16.bitmask (local.get $marked)) (i32.const 0xffff)))
+        (br_if $all (i32.eqz (local.get $left)))
+        (local.set $byte
+          (i32.load8_u (i32.add (local.get $p) (i32.ctz (local.get $left)))))
+        (i32.store8 (i32.add (local.get $marks) (local.get $byte)) (i32.const 1))
+        (local.set $marked
+          (v128.or (local.get $marked)
+            (i8x16.eq (local.get $v) (i8x16.splat (local.get $byte)))))
+        (br $values))))
 
   ;; Marks the $n bytes at $p: 1 at $marks + byte.
   (func $markBytes (param $p i32) (param $n i32) (param $marks i32)

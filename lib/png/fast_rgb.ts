@@ -159,7 +159,7 @@ function recolourStrip(
   pixels?.updateRows(memory, rows + 1, outStride, count);
   const last = output + count * outStride + 1;
   memory.copyWithin(carry, last, last + outRow);
-  kernels.filterUp(output, count + 1, outRow);
+  kernels.filterUp(output, count + 1, outRow, 0);
   return -1;
 }
 

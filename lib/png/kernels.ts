@@ -80,24 +80,32 @@ export interface KernelExports {
     channels: number,
     census: number,
   ): void;
-  /** Applies the Up filter in place to scanlines (filter-type byte first). */
-  filterUp(ptr: number, rows: number, rowBytes: number): void;
+  /**
+   * Applies the Up filter in place to scanlines (filter-type byte first); unless `flags` is 0,
+   * byte `flags + r - 1` becomes 0 where row `r` (from 1) repeats the row above, else 1.
+   */
+  filterUp(ptr: number, rows: number, rowBytes: number, flags: number): void;
   /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
   skipZeros(ptr: number, end: number): number;
   /**
-   * Converts packed RGB rows into rows `outStride` bytes apart: `mode` 0, a byte a pixel (0
-   * where red is 0, else the class at `table + blue`); `mode` 1, 16 bits big-endian (red); `mode`
-   * 2, the panoptic pixel (red unless the class is 0 or stuff, 1 at `table + 256 + class`; the
-   * class; 0). Pixels that repeat those above are copied from the row written above.
+   * Converts rows of RGB or RGBA pixels (`channels` bytes each), `srcStride` bytes apart, into
+   * rows `outStride` bytes apart: `mode` 0, a byte a pixel (0 where red is 0, else the class at
+   * `table + blue`); `mode` 1, 16 bits big-endian (red); `mode` 2, the panoptic pixel (red unless
+   * the class is 0 or stuff, 1 at `table + 256 + class`; the class; 0). Pixels that repeat those
+   * above are copied from the row written above; unless `census` is 0, the others' census is
+   * counted into the tables there (as `unfilter` counts it).
    */
   convertRows(
-    rgb: number,
+    src: number,
+    srcStride: number,
+    channels: number,
     rows: number,
     width: number,
     out: number,
     outStride: number,
     mode: number,
     table: number,
+    census: number,
   ): void;
   /**
    * Per row of 3-byte pixels, the number of runs of equal pixels, then each run's first column
@@ -109,6 +117,11 @@ export interface KernelExports {
    * pixels `srcStride` bytes apart become rows of bytes back to back at `out`; a byte a row at
    * `same`: 1 where the row's labels are those of the row above (known so), else 0. A row below
    * the first whose byte at `changed` is 0 (as `unfilter` flags it) is copied from the row above.
+   * From `vectorList`, a slot of `4 * (1 + width / 16)` bytes a row: how many of the row's 16
+   * labels differ from those above, then each one's offset (32 bits each); none in the first row
+   * and in a row `same` marks. Unless `census` is 0, counts the pixels' census as `unfilter` does
+   * (the first row's against the raw row `above`, the others' where 16 pixels are unlike those
+   * above).
    */
   labelRows(
     src: number,
@@ -119,15 +132,21 @@ export interface KernelExports {
     out: number,
     same: number,
     changed: number,
+    vectorList: number,
+    census: number,
+    above: number,
   ): void;
   /**
    * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from
    * rows of labels (back to back), `stride` bytes apart; `above` holds the raw mask above the
    * first row and gets the last row's; a byte a row at `flags`: 0 where the row repeats the one
-   * above, else 1. A row below the first that `same` marks (see `labelRows`), or that like the row
-   * above does not hold `label` (the marks at `seen`, see `rowBytesSeen`), is not read. From
+   * above, else 1. A row below the first that `same` marks (see `labelRows`) is not read. From
    * `runs`: where each run of the scanlines' bytes that are not zero starts and ends (32 bits
-   * each, in order); returns the end of what it wrote there.
+   * each, in order); returns the end of what it wrote there. From `form`: the rows' canonical
+   * form, as `digestPieces` writes it from the scanlines; the end of what it wrote there goes to
+   * the 32 bits at `formEnd`. The scanlines' bytes must be zeros but those the form there (to
+   * that end) lists, from the call before: made zeros first. Below the first row, only the 16
+   * bytes `labelRows` listed at `vectorList` are looked at.
    */
   labelScanlines(
     labels: number,
@@ -139,14 +158,23 @@ export interface KernelExports {
     stride: number,
     flags: number,
     same: number,
-    seen: number,
     runs: number,
+    form: number,
+    formEnd: number,
+    vectorList: number,
   ): number;
+
   /**
    * Marks which bytes each row of bytes holds: 1 at `seen + 256 * row + byte` (each row's 256
    * bytes zeroed first); a row below the first that `same` marks gets the marks of the row above.
    */
   rowBytesSeen(ptr: number, rows: number, width: number, seen: number, same: number): void;
+  /**
+   * Marks which labels rows of labels (back to back) hold: 1 at `held + label` (256 bytes zeroed
+   * first), from the first row's labels and, below it, those `labelRows` listed at `vectorList`
+   * (the others repeat those above) and each row's labels after its last 16.
+   */
+  heldLabels(labels: number, rows: number, width: number, vectorList: number, held: number): void;
   /**
    * Writes the canonical form of rows that the pixel digest hashes, from `out`: `above`
    * is the row above the first, or -1 when the rows are Up differences already; rows whose byte

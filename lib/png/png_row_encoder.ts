@@ -276,9 +276,10 @@ export class PngRowEncoder {
       deflate instanceof RunDeflate && this.#isPreviousZero() &&
       this.#written + count <= this.#options.height
     ) {
-      // Below a row of zeros, each row repeats the row above: nothing to filter or read.
+      // Below a row of zeros, each row repeats the row above: nothing to filter or read; the
+      // digest's form of such rows is 4 zero bytes each.
       deflate.zeroRows(2, this.#rowBytes, count);
-      this.#options.digest?.updateDifferences(zeros, 0, 0, count, () => true);
+      this.#options.digest?.updateForm(zerosOf(4 * count).subarray(0, 4 * count));
       this.#written += count;
       return;
     }

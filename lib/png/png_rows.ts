@@ -54,6 +54,8 @@ export interface RowLabels {
   bytes: Uint8Array;
   /** 256 bytes a row: 1 at each label the row holds. */
   seen: Uint8Array;
+  /** 256 bytes: 1 at each label some row holds. */
+  held: Uint8Array;
 }
 
 /**

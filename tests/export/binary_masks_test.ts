@@ -4,7 +4,7 @@
  * general decoder's route, on masks made for the edges: a width with pixels after the last 16, a
  * label on the last row and in the last column only, a label that leaves a strip and comes back
  * in a later one, instances of one label side by side, a label of the table the mask does not
- * hold, masks one pixel wide or tall.
+ * hold, masks one pixel wide or tall, and labels apart along wider rows.
  *
  * @module
  */
@@ -47,7 +47,25 @@ function edges(width: number, height: number): RgbaImage {
   });
 }
 
+/**
+ * Labels apart along each row (so the 16 pixels that change from one row to the next are not side
+ * by side): diagonal bands of cars and people drifting at different paces, a sign whose edges fall
+ * on multiples of 16, and a person's block that leaves and comes back.
+ */
+function apart(width: number, height: number): RgbaImage {
+  return maskOf(width, height, (x, y) => {
+    const car = (x - Math.floor(y / 2)) % 97;
+    if (car >= 0 && car < 9) return [1 + (x > width / 2 ? 1 : 0), 1];
+    if (Math.abs(x - (width - 1 - Math.floor(y / 3) % width)) < 5) return [20, 2];
+    if (x >= 32 && x < 64 && y % 40 < 17) return [30, 9];
+    if (x >= width - 20 && (y < 50 || y > 300)) return [40, 2];
+    return [0, 0];
+  });
+}
+
 const CASES: [string, RgbaImage][] = [
+  ["200×600, labels apart in each row", apart(200, 600)],
+  ["256×400, labels apart, no pixel after the last 16", apart(256, 400)],
   ["37×3000, every edge", edges(37, 3000)],
   ["32×700, no pixel after the last 16", edges(32, 700)],
   [

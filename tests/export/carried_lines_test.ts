@@ -7,7 +7,8 @@ import { parsedLines } from "../../lib/export/_parsed_lines.ts";
 import type { FileLine } from "../../lib/export/_file_lines.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import { errorWith } from "../_std/error_with.ts";
-import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
+import { EarlierManifest, type UnwrittenLines } from "../../lib/export/_earlier_manifest.ts";
+import { ConvertPool } from "../../lib/export/_convert_pool.ts";
 import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
 import { type ManifestEntry, parseManifestLine } from "../../lib/model/manifest.ts";
 
@@ -115,7 +116,7 @@ Deno.test("parsedLines() refuses a bad line among others with parseManifestLine(
 });
 
 /** Writes the manifest (every line of LINES that is JSON, then `more` entries) and reads it. */
-async function readCarried(folder: string, more: number) {
+async function readCarried(folder: string, more: number, unwritten?: UnwrittenLines) {
   const lines = LINES.filter(([what]) => what !== "not JSON").map(([, line]) => line);
   for (let i = 10; i < 10 + more; i++) lines.push(TEXT.encode(JSON.stringify(entry(i))));
   await Deno.writeFile(
@@ -126,42 +127,63 @@ async function readCarried(folder: string, more: number) {
   const files = new ExportFolderFs(folder);
   const earlier = await EarlierManifest.read(files, "manifest.jsonl", "incremental", undefined, {
     carried: { lines: datasetLines },
+    unwritten,
   });
   return { earlier, lines, datasetLines };
 }
 
-Deno.test("an earlier manifest read for an update carries as they are exactly its lines written as an export writes them", async () => {
-  await using dir = await tempDir();
-  // Enough lines for several chunks of the file, and runs across them.
-  const { earlier, lines, datasetLines } = await withDeadline(
-    readCarried(dir.path, 4000),
-    60_000,
-    "reading the manifest",
-  );
-  using _ = earlier;
-  await earlier.take("t10");
-  const runs: Uint8Array[] = [];
-  const parsed: string[] = [];
-  const carry = async () => {
-    for await (const batch of earlier.leftOverLines({ asText: true })) {
-      for (const left of batch) {
-        if (left.bytes !== undefined) runs.push(left.bytes.slice());
-        else parsed.push(left.entry.taskId);
+/** Where an update tells the lines written as an export writes them from the others. */
+const TOLD = ["here", "on a worker", "on a worker that fails"] as const;
+
+for (const told of TOLD) {
+  Deno.test(`an earlier manifest read for an update carries as they are exactly its lines written as an export writes them (told ${told})`, async () => {
+    await using dir = await tempDir();
+    using pool = new ConvertPool({ size: 2 });
+    const unwritten: UnwrittenLines | undefined = told === "here"
+      ? undefined
+      : told === "on a worker"
+      ? (lines) => pool.unwrittenLines(lines)
+      : () => Promise.reject(new Error("the worker cannot tell"));
+    // Enough lines for several chunks of the file, and runs across them.
+    const { earlier, lines, datasetLines } = await withDeadline(
+      readCarried(dir.path, 4000, unwritten),
+      60_000,
+      "reading the manifest",
+    );
+    using _ = earlier;
+    await earlier.take("t10");
+    const runs: Uint8Array[] = [];
+    const parsed: string[] = [];
+    const carry = async () => {
+      for await (const batch of earlier.leftOverLines({ asText: true })) {
+        for (const left of batch) {
+          if (left.bytes !== undefined) runs.push(left.bytes.slice());
+          else parsed.push(left.entry.taskId);
+        }
       }
+    };
+    await withDeadline(carry(), 60_000, "carrying the lines over");
+    const kept = new DatasetLines();
+    if (told === "on a worker that fails") {
+      // Nothing is copied as it is: every entry is parsed and written again, and adds its
+      // dataset lines then.
+      const left = [0, ...range(1, 8), ...range(11, 4010)].filter((i) => i !== 6);
+      assert.deepEqual(parsed, left.map((i) => `t${i}`));
+      assert.equal(runs.length, 0);
+      assert.equal(datasetLines.identity("cd").datasetId, kept.identity("cd").datasetId);
+      return;
     }
-  };
-  await withDeadline(carry(), 60_000, "carrying the lines over");
-  const edited = ["t1", "t2", "t3", "t4", "t5", "t7"];
-  assert.deepEqual(parsed, edited);
-  const expected = [lines[0], ...lines.slice(8)].flatMap((line) => [...line, 0x0a]);
-  const carried = runs.flatMap((run) => [...run, 0x0a]);
-  assertSameBytes(new Uint8Array(carried), new Uint8Array(expected));
-  // The dataset lines of the lines carried as they are, and no other.
-  const kept = new DatasetLines();
-  for (const i of [0, ...range(11, 4010)]) kept.add(entry(i));
-  assert.equal(datasetLines.identity("cd").datasetId, kept.identity("cd").datasetId);
-  assert.equal(datasetLines.identity("cd").masks, 4000);
-});
+    const edited = ["t1", "t2", "t3", "t4", "t5", "t7"];
+    assert.deepEqual(parsed, edited);
+    const expected = [lines[0], ...lines.slice(8)].flatMap((line) => [...line, 0x0a]);
+    const carried = runs.flatMap((run) => [...run, 0x0a]);
+    assertSameBytes(new Uint8Array(carried), new Uint8Array(expected));
+    // The dataset lines of the lines carried as they are, and no other.
+    for (const i of [0, ...range(11, 4010)]) kept.add(entry(i));
+    assert.equal(datasetLines.identity("cd").datasetId, kept.identity("cd").datasetId);
+    assert.equal(datasetLines.identity("cd").masks, 4000);
+  });
+}
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);

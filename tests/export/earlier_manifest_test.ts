@@ -3,6 +3,9 @@ import { assertSameData } from "../_std/same_bytes.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
+import { ExclusiveReads } from "../../lib/export/_exclusive_reads.ts";
+import { ConvertPool } from "../../lib/export/_convert_pool.ts";
+import { fileLineChunks } from "../../lib/export/_file_lines.ts";
 import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
 import { type ManifestEntry, parseManifest } from "../../lib/model/manifest.ts";
 
@@ -33,7 +36,7 @@ async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
   return list;
 }
 
-Deno.test("EarlierManifest reads the entries parseManifest() reads, lines across 64 KiB chunks, a line longer than a chunk, CRLF, blank lines and a last line cut short", async () => {
+Deno.test("EarlierManifest reads the entries parseManifest() reads: a line of 150 KB, CRLF, blank lines and a last line cut short (lines across its reads: the test of several megabytes)", async () => {
   await using dir = await tempDir();
   const entries = Array.from({ length: 700 }, (_, i) => entry(`t${i}`, i === 350 ? 150_000 : i));
   const lines = entries.map((one, i) => `${JSON.stringify(one)}${i % 3 === 0 ? "\r" : ""}\n`);
@@ -42,6 +45,7 @@ Deno.test("EarlierManifest reads the entries parseManifest() reads, lines across
   const { whole, earlier } = await readBoth(dir.path, text);
   using _ = earlier;
   assert.ok(text.length > 5 * 64 * 1024);
+  assert.ok(lines.some((line) => line.length > 150_000), "the long line");
   assert.equal(whole.length, 700);
   assert.equal(earlier.size, 700);
   assertSameData(await all(earlier.entries()), whole, "the entries");
@@ -130,4 +134,70 @@ Deno.test("EarlierManifest reads again, as it was, an entry followed by blank li
   using _ = earlier;
   assertSameData(whole, entries, "the entries");
   for (const i of [5, 1, 0, 3]) assert.deepEqual(await earlier.take(`t${i}`), entries[i]);
+});
+
+for (const told of ["here", "on the workers"]) {
+  Deno.test(`EarlierManifest reads a manifest of several megabytes as parseManifest() does: lines across the reads, one longer than a read, the entries carried over as they were (lines told ${told})`, async () => {
+    await using dir = await tempDir();
+    using pool = new ConvertPool({ size: 2 });
+    // About 3 MB: entries cut by the megabyte reads at various places, one of 1.5 MB.
+    // Each with its mask's pixel identity, so that its line is carried over as it is.
+    const entries = Array.from({ length: 3_000 }, (_, i) => {
+      const one = entry(`t${i}`, i === 1_200 ? 1_500_000 : i % 700);
+      return {
+        ...one,
+        files: one.files.map((file) => ({ ...file, pixelSha256: "cd".repeat(32) })),
+      };
+    });
+    const text = entries.map((one) => `${JSON.stringify(one)}\n`).join("");
+    assert.ok(text.length > 2.5 * 1024 * 1024);
+    await Deno.writeTextFile(`${dir.path}/manifest.jsonl`, text);
+    const files = new ExportFolderFs(dir.path);
+    const whole = parseManifest(text, files.pathOf("manifest.jsonl"), "incremental");
+    const seen: string[] = [];
+    using earlier = await EarlierManifest.read(
+      files,
+      "manifest.jsonl",
+      "incremental",
+      (one) => seen.push(one.taskId),
+      {
+        carried: {},
+        unwritten: told === "here" ? undefined : (lines) => pool.unwrittenLines(lines),
+      },
+    );
+    assert.equal(earlier.size, 3_000);
+    assert.deepEqual(seen, whole.map((one) => one.taskId));
+    assertSameData(await all(earlier.entries()), whole, "the entries");
+    for (const i of [2_999, 1_200, 0, 1_201]) {
+      assert.deepEqual(await earlier.take(`t${i}`), whole[i]);
+    }
+    // The lines left over come as the file's bytes (each batch's valid until the next is read),
+    // all but the four taken.
+    const decoder = new TextDecoder();
+    const texts: string[] = [];
+    for await (const batch of earlier.leftOverLines({ asText: true })) {
+      for (const run of batch) texts.push(run.bytes ? decoder.decode(run.bytes) : "(parsed)");
+    }
+    const carried = texts.join("\n").split("\n");
+    const kept = text.trimEnd().split("\n").filter((_, i) => ![2_999, 1_200, 0, 1_201].includes(i));
+    assert.equal(carried.length, kept.length);
+    assert.ok(carried.every((line, i) => line === kept[i]), "each carried line as it was");
+  });
+}
+
+Deno.test("fileLineChunks() stopped after its first chunk, the file closed, leaves no read unhandled", async () => {
+  await using dir = await tempDir();
+  const path = `${dir.path}/lines.txt`;
+  await Deno.writeTextFile(path, "a line of text\n".repeat(200_000));
+  const reads = new ExclusiveReads(await Deno.open(path));
+  let chunks = 0;
+  for await (const lines of fileLineChunks((position, chunk) => reads.readAt(position, chunk))) {
+    assert.equal(lines[0].offset, 0);
+    chunks++;
+    break;
+  }
+  reads.close();
+  // The read asked ahead fails on the closed file: the test fails if it went unhandled.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.equal(chunks, 1);
 });

@@ -96,3 +96,19 @@ Deno.test("MaskFileRegistry gives a task claiming again its own file, whatever i
     assert.match(second.reason ?? "", /is taken by task/);
   }
 });
+
+Deno.test("MaskFileRegistry renames a name taken beside the file recorded last, and a folder that is a file", () => {
+  const registry = new MaskFileRegistry({ platform: "posix" });
+  assert.equal(registry.claim("frames/a.png", "t1"), "frames/a.png");
+  // Beside the file recorded last: its folder is known, its name taken (case aside).
+  assert.equal(registry.claim("frames/A.png", "t2"), "frames/A__t2.png");
+  assert.equal(registry.claim("frames/A.png", "t2"), "frames/A__t2.png", "claimed again");
+  assert.equal(registry.claim("frames/a.png", "t1"), "frames/a.png", "claimed again");
+  assert.equal(registry.claim("frames/b.png", "t3"), "frames/b.png");
+  // A folder named as a task's file.
+  const { file, reason } = registry.claimFile("frames/a.png/x.png", "t4");
+  assert.equal(file, "frames/a.png__t4/x.png");
+  assert.match(reason ?? "", /its folder "frames\/a\.png" is the file of task t1/);
+  assert.equal(registry.claim("frames/a.png/y.png", "t5"), "frames/a.png__t5/y.png");
+  assert.equal(registry.claim("frames/c.png", "t6"), "frames/c.png");
+});
