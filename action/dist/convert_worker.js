@@ -1377,6 +1377,38 @@ function atLeastTwo(frequencies) {
   return frequencies;
 }
 
+// lib/flate/_byte_runs.ts
+function runLength(bytes, at, i, to, distance) {
+  const max = Math.min(MAX_MATCH, to - i);
+  let length = 0;
+  while (length < max && bytes[i + length] === at(i + length - distance)) length++;
+  return length;
+}
+var wordsOf;
+function skipZerosByWord(bytes, from, to) {
+  const offset = bytes.byteOffset;
+  let i = from;
+  while (i < to && (offset + i & 3) !== 0) {
+    if (bytes[i] !== 0) return i;
+    i++;
+  }
+  if (i >= to) return to;
+  const { buffer } = bytes;
+  if (wordsOf?.buffer !== buffer || wordsOf.words.length !== buffer.byteLength >> 2) {
+    wordsOf = {
+      buffer,
+      words: new Int32Array(buffer, 0, buffer.byteLength >> 2)
+    };
+  }
+  const words = wordsOf.words;
+  let w = offset + i >> 2;
+  const lastWord = offset + to >> 2;
+  while (w < lastWord && words[w] === 0) w++;
+  i = w * 4 - offset;
+  while (i < to && bytes[i] === 0) i++;
+  return i;
+}
+
 // lib/flate/run_deflate.ts
 var BLOCK_TOKENS = 1 << 14;
 var ADLER_MODULUS = 65521;
@@ -1600,36 +1632,6 @@ function takeTokens() {
     values: new Uint16Array(BLOCK_TOKENS),
     count: 0
   };
-}
-function runLength(bytes, at, i, to, distance) {
-  const max = Math.min(MAX_MATCH, to - i);
-  let length = 0;
-  while (length < max && bytes[i + length] === at(i + length - distance)) length++;
-  return length;
-}
-var wordsOf;
-function skipZerosByWord(bytes, from, to) {
-  const offset = bytes.byteOffset;
-  let i = from;
-  while (i < to && (offset + i & 3) !== 0) {
-    if (bytes[i] !== 0) return i;
-    i++;
-  }
-  if (i >= to) return to;
-  const { buffer } = bytes;
-  if (wordsOf?.buffer !== buffer || wordsOf.words.length !== buffer.byteLength >> 2) {
-    wordsOf = {
-      buffer,
-      words: new Int32Array(buffer, 0, buffer.byteLength >> 2)
-    };
-  }
-  const words = wordsOf.words;
-  let w = offset + i >> 2;
-  const lastWord = offset + to >> 2;
-  while (w < lastWord && words[w] === 0) w++;
-  i = w * 4 - offset;
-  while (i < to && bytes[i] === 0) i++;
-  return i;
 }
 
 // lib/png/_strip_digest.ts
@@ -4844,6 +4846,411 @@ function cocoMaskInstances(job) {
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// lib/model/file_system.ts
+var DENO_FILE_SYSTEM = {
+  // The calls made for every mask (a few per file, each quick on a local disk) are the runtime's
+  // synchronous ones behind a promise: its asynchronous calls hand each one to another thread and
+  // back, which cost more than the call itself (about 0.3 s of CPU and a busier main thread in an
+  // export of 2,400 masks, measured); the workers have their next masks queued meanwhile. A
+  // resumed export reads every kept file back to check it: 60,000 of them in one run. The
+  // folders' checks (`stat` of the folders above the export) and `mkdir` (a folder a task, with
+  // `binary`) are such calls too.
+  lstat: (path) => promised(() => Deno.lstatSync(path)),
+  stat: (path) => promised(() => Deno.statSync(path)),
+  // A regular file only: reading a FIFO or a device synchronously could block this thread.
+  readFile: (path) => promised(() => Deno.statSync(path).isFile).then((regular) => regular ? Deno.readFileSync(path) : Deno.readFile(path)),
+  writeFile: (path, bytes, options) => promised(() => Deno.writeFileSync(path, bytes, options)),
+  open: (path, options) => Deno.open(path, options),
+  rename: (from, to) => promised(() => Deno.renameSync(from, to)),
+  remove: (path, options) => Deno.remove(path, options),
+  mkdir: (path, options) => promised(() => Deno.mkdirSync(path, options)),
+  readDir: (path) => Deno.readDir(path)
+};
+function promised(call) {
+  try {
+    return Promise.resolve(call());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+// lib/model/folder_identities.ts
+function identityOf(info) {
+  return info.ino === null || info.ino === void 0 ? void 0 : `${info.dev}:${info.ino}`;
+}
+var FolderIdentities = class {
+  #known = /* @__PURE__ */ new Map();
+  /**
+   * Records what `folder` is, or checks that it is still what it was.
+   *
+   * @param folder The folder, relative to the export folder (`""`: the export folder itself).
+   * @param info What `lstat` says it is now.
+   * @throws {UnsafePathError} when it is no longer a folder, or another one than before.
+   */
+  note(folder, info) {
+    const identity = identityOf(info);
+    const changed = info.isSymlink || !info.isDirectory || this.#known.has(folder) && this.#known.get(folder) !== identity;
+    if (changed) throw changedError(folder);
+    this.#known.set(folder, identity);
+  }
+  /** Whether `folder` was seen. */
+  has(folder) {
+    return this.#known.has(folder);
+  }
+  /** Forgets every folder (the export folder was removed, or made anew). */
+  forget() {
+    this.#known.clear();
+  }
+};
+function changedError(folder) {
+  return new UnsafePathError(folder === "" ? "." : folder, "it changed while the export was using it (a link or another folder was swapped in); the export stops rather than write or remove anything outside its folder");
+}
+
+// lib/model/segments_of.ts
+function segmentsOf(relative2) {
+  if (typeof relative2 !== "string" || relative2 === "") {
+    throw new UnsafePathError(String(relative2), "it is empty");
+  }
+  if (isAbsolute(relative2) || /^[A-Za-z]:|^[\\/]/.test(relative2)) {
+    throw new UnsafePathError(relative2, "it is absolute; paths must stay inside the export folder");
+  }
+  const segments = relative2.split(/[\\/]/);
+  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
+    throw new UnsafePathError(relative2, "it climbs out of the export folder or has an empty part");
+  }
+  return segments;
+}
+function parentOf(relative2) {
+  return segmentsOf(relative2).slice(0, -1).join("/");
+}
+
+// lib/model/write_file_atomic.ts
+async function writeFileAtomic(path, bytes, options = {}) {
+  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+  const temporary = join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
+  try {
+    await fileSystem.writeFile(temporary, bytes, {
+      createNew: true
+    });
+    await options.beforeRename?.(temporary);
+    await fileSystem.rename(temporary, path);
+  } catch (error) {
+    await fileSystem.remove(temporary).catch(() => {
+    });
+    throw error;
+  }
+}
+
+// lib/model/swap_checked.ts
+async function writeFileChecked(files, relative2, bytes) {
+  const path = files.pathOf(relative2);
+  let written;
+  await writeFileAtomic(path, bytes, {
+    fileSystem: files.fileSystem,
+    beforeRename: async (temporary) => {
+      const info = await lstatOf(files, temporary);
+      if (info === void 0) throw changedError(parentOf(relative2));
+      written = identityOf(info);
+      await files.verifyFolders(relative2);
+    }
+  });
+  try {
+    await files.verifyFolders(relative2);
+  } catch (error) {
+    const landed2 = await lstatOf(files, path).catch(() => void 0);
+    if (landed2 && written !== void 0 && identityOf(landed2) === written) {
+      await files.fileSystem.remove(path).catch(() => {
+      });
+    }
+    throw error;
+  }
+  const landed = await lstatOf(files, path);
+  if (written !== void 0 && (landed === void 0 || identityOf(landed) !== written)) {
+    throw changedError(parentOf(relative2));
+  }
+}
+async function removeChecked(files, relative2, checked) {
+  const path = files.pathOf(relative2);
+  const aside = join(files.root, `.${crypto.randomUUID().slice(0, 8)}.removed.tmp`);
+  try {
+    await files.fileSystem.rename(path, aside);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return;
+    throw error;
+  }
+  const moved = await lstatOf(files, aside);
+  const changed = await files.verifyFolders(relative2).then(() => void 0, (error) => error);
+  if (changed !== void 0 || moved === void 0 || identityOf(moved) !== identityOf(checked)) {
+    if (moved !== void 0) await files.fileSystem.rename(aside, path).catch(() => {
+    });
+    throw changed ?? changedError(parentOf(relative2));
+  }
+  try {
+    await files.fileSystem.remove(aside);
+  } catch (error) {
+    await files.fileSystem.rename(aside, path).catch(() => {
+    });
+    throw error;
+  }
+}
+async function lstatOf(files, path) {
+  try {
+    return await files.fileSystem.lstat(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return void 0;
+    throw error;
+  }
+}
+
+// lib/model/export_folder_fs.ts
+var ExportFolderFs = class {
+  /** The export folder, absolute. */
+  root;
+  /** The low-level file calls. */
+  fileSystem;
+  /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
+  #folders = /* @__PURE__ */ new Set();
+  /** Each folder's device and inode as first seen, to tell one swapped meanwhile. */
+  #identities = new FolderIdentities();
+  #rootChosenByUser;
+  /**
+   * Opens the door to one export folder; nothing is touched yet.
+   *
+   * @param root The export folder, absolute.
+   * @param options The low-level file calls to make (default `DENO_FILE_SYSTEM`), and whether
+   * the root is a folder the user chose (a one-file export's output folder) rather than one the
+   * export makes: it may then be a link, as the folders above an export folder may (default
+   * `false`).
+   */
+  constructor(root, options = {}) {
+    this.root = root;
+    this.fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+    this.#rootChosenByUser = options.rootChosenByUser ?? false;
+  }
+  /** Whether the root is a folder the user chose (it may then be a link), as it was opened. */
+  get rootChosenByUser() {
+    return this.#rootChosenByUser;
+  }
+  /**
+   * The absolute path of `relative` after checking its form (no lstat).
+   *
+   * @throws {UnsafePathError} when it is empty, absolute or has an empty, `.` or `..` segment.
+   */
+  pathOf(relative2) {
+    return join(this.root, ...segmentsOf(relative2));
+  }
+  /** Whether the export folder exists; refuses one that is a link. */
+  async rootExists() {
+    return await this.rootInfo() !== void 0;
+  }
+  /** Whether something (file, folder, link) is at `relative`; refuses links on the way. */
+  async exists(relative2) {
+    return await this.#check(relative2, true) !== void 0;
+  }
+  /** What is at `relative`, not following a link there (`undefined`: nothing); refuses links on the way. */
+  async info(relative2) {
+    return await this.#check(relative2, false);
+  }
+  /** What the export folder is (`undefined`: not there yet); refuses one that is a link. */
+  async rootInfo() {
+    return await this.#checkRoot();
+  }
+  /** Reads a file; refuses links on the way and at the file, and what is not a regular file. */
+  async readFile(relative2) {
+    await this.#checkFile(relative2);
+    return await this.fileSystem.readFile(this.pathOf(relative2));
+  }
+  /**
+   * Opens a file for reading (e.g. a manifest read as a stream); refuses links on the way and at
+   * the file, and what is not a regular file.
+   */
+  async openFile(relative2) {
+    await this.#checkFile(relative2);
+    return await this.fileSystem.open(this.pathOf(relative2), {
+      read: true
+    });
+  }
+  /** A named pipe would hang the read (it waits for a writer); a device or socket is no mask. */
+  async #checkFile(relative2) {
+    const info = await this.#check(relative2, true);
+    if (info === void 0 || info.isFile) return;
+    throw new UnsafePathError(relative2, info.isDirectory ? "it is a folder, where a file should be" : "it is not a regular file (a named pipe, socket or device); the export reads only files");
+  }
+  /** Reads a text file; refuses links on the way and at the file. */
+  async readTextFile(relative2) {
+    return new TextDecoder().decode(await this.readFile(relative2));
+  }
+  /**
+   * Writes a file atomically, making its folders; refuses links on the way. The folders on the
+   * way are checked again before and after the rename: when one was swapped meanwhile, the file
+   * is removed from where it landed (if it is still the one written) and the write refused.
+   */
+  async writeFile(relative2, bytes) {
+    await this.#folderOf(relative2);
+    await writeFileChecked(this, relative2, bytes);
+  }
+  /**
+   * Opens a new file for writing (and, with `read`, reading) at `relative`, removing what was
+   * there first (a link is removed, not followed) and creating the file exclusively.
+   */
+  async createFile(relative2, options = {}) {
+    await this.remove(relative2);
+    return await this.fileSystem.open(this.pathOf(relative2), {
+      createNew: true,
+      write: true,
+      read: options.read ?? false
+    });
+  }
+  /**
+   * Renames a file inside the export folder; refuses links on the way and at the source, and a
+   * folder on the way that changed meanwhile.
+   */
+  async rename(from, to) {
+    await this.#check(from, true);
+    await this.#check(to, false);
+    await this.fileSystem.rename(this.pathOf(from), this.pathOf(to));
+    await this.verifyFolders(from);
+    await this.verifyFolders(to);
+  }
+  /**
+   * Removes a file (or the link itself) if it is there; refuses links on the way. It is first
+   * moved aside into the export folder and compared with what was checked: when a folder on the
+   * way was swapped meanwhile, what was moved is put back and the removal refused.
+   */
+  async remove(relative2) {
+    const checked = await this.#check(relative2, false);
+    if (checked !== void 0) await removeChecked(this, relative2, checked);
+  }
+  /** The names in the export folder; refuses a folder that is a link. */
+  async names() {
+    await this.#checkRoot();
+    const names = [];
+    for await (const entry of this.fileSystem.readDir(this.root)) names.push(entry.name);
+    return names;
+  }
+  /** Removes the whole export folder (links in it are removed, never followed). */
+  async removeAll() {
+    await this.#checkRoot();
+    await this.fileSystem.remove(this.root, {
+      recursive: true
+    });
+    this.#folders.clear();
+    this.#identities.forget();
+  }
+  /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
+  async makeRoot(exclusive) {
+    if (!exclusive) {
+      if (await this.#checkRoot() === void 0) {
+        await this.fileSystem.mkdir(this.root, {
+          recursive: true
+        });
+      }
+      await this.#checkRoot();
+      return;
+    }
+    await this.fileSystem.mkdir(join(this.root, ".."), {
+      recursive: true
+    });
+    await this.fileSystem.mkdir(this.root);
+    await this.#checkRoot();
+  }
+  /** Makes the folders of `relative` one by one, refusing any that is a link. */
+  async #folderOf(relative2) {
+    const segments = segmentsOf(relative2).slice(0, -1);
+    await this.#checkRoot();
+    for (let i = 1; i <= segments.length; i++) {
+      const folder = segments.slice(0, i).join("/");
+      if (this.#folders.has(folder)) continue;
+      const path = join(this.root, ...segments.slice(0, i));
+      let info = await this.#lstat(path);
+      if (info?.isSymlink) throw linkError(folder);
+      if (info === void 0) {
+        try {
+          await this.fileSystem.mkdir(path);
+        } catch (error) {
+          if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
+        }
+        info = await this.#lstat(path);
+        if (info?.isSymlink) throw linkError(folder);
+      }
+      if (info === void 0) throw changedError(folder);
+      this.#identities.note(folder, info);
+      this.#folders.add(folder);
+    }
+  }
+  /**
+   * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
+   * what is at the path, or `undefined` when some component is missing.
+   */
+  async #check(relative2, last) {
+    const segments = segmentsOf(relative2);
+    let info = await this.#checkRoot();
+    for (let i = 1; i <= segments.length && info !== void 0; i++) {
+      info = await this.#lstat(join(this.root, ...segments.slice(0, i)));
+      if (info?.isSymlink && (last || i < segments.length)) {
+        throw linkError(segments.slice(0, i).join("/"));
+      }
+      if (info?.isDirectory && i < segments.length) {
+        this.#identities.note(segments.slice(0, i).join("/"), info);
+      }
+    }
+    return info;
+  }
+  /**
+   * Checks again that the export folder and every folder on the way to `relative` are the ones
+   * first seen: each is `lstat`ed (a link there now, or another folder, is refused).
+   *
+   * @param relative A path relative to the export folder.
+   * @throws {UnsafePathError} when one changed or is gone.
+   */
+  async verifyFolders(relative2) {
+    const folders = segmentsOf(relative2).slice(0, -1);
+    const root = await this.#checkRoot();
+    if (root === void 0) throw changedError("");
+    for (let i = 1; i <= folders.length; i++) {
+      const folder = folders.slice(0, i).join("/");
+      const info = await this.#lstat(join(this.root, ...folders.slice(0, i)));
+      if (info === void 0) throw changedError(folder);
+      this.#identities.note(folder, info);
+    }
+  }
+  async #checkRoot() {
+    const info = this.#rootChosenByUser ? await this.#stat(this.root) : await this.#lstat(this.root);
+    if (info?.isSymlink) {
+      throw new UnsafePathError(this.root, "the export folder is a symbolic link");
+    }
+    if (info?.isDirectory) this.#identities.note("", info);
+    return info;
+  }
+  async #lstat(path) {
+    return await this.fileSystem.lstat(path).catch(notFound);
+  }
+  async #stat(path) {
+    return await this.fileSystem.stat(path).catch(notFound);
+  }
+};
+function notFound(error) {
+  if (error instanceof Deno.errors.NotFound) return void 0;
+  throw error;
+}
+function linkError(path) {
+  return new UnsafePathError(path, "it is a symbolic link inside the export folder; remove it, the export never follows links");
+}
+
+// lib/export/_intact_files.ts
+async function intactFiles(job, files = new ExportFolderFs(job.root, {
+  rootChosenByUser: job.rootChosenByUser
+})) {
+  const intact = new Uint8Array(job.files.length);
+  for (let at = 0; at < job.files.length; at++) {
+    const { path, sha256: digest } = job.files[at];
+    const bytes = await files.readFile(path).catch(() => void 0);
+    if (bytes !== void 0 && sha256(bytes) === digest) intact[at] = 1;
+  }
+  return intact;
+}
+
 // lib/export/_reused_folder_check.ts
 async function unsafeEntries(list) {
   const found = [];
@@ -4864,21 +5271,6 @@ async function unsafeEntries(list) {
 }
 function kindOf(entry) {
   return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
-}
-
-// lib/model/segments_of.ts
-function segmentsOf(relative2) {
-  if (typeof relative2 !== "string" || relative2 === "") {
-    throw new UnsafePathError(String(relative2), "it is empty");
-  }
-  if (isAbsolute(relative2) || /^[A-Za-z]:|^[\\/]/.test(relative2)) {
-    throw new UnsafePathError(relative2, "it is absolute; paths must stay inside the export folder");
-  }
-  const segments = relative2.split(/[\\/]/);
-  if (segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
-    throw new UnsafePathError(relative2, "it climbs out of the export folder or has an empty part");
-  }
-  return segments;
 }
 
 // lib/model/manifest.ts
@@ -5038,6 +5430,12 @@ var POOL_JOBS = {
     // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
     run: async (job) => cocoMaskInstances(job),
     transfer: () => []
+  },
+  intactFiles: {
+    run: (job) => intactFiles(job),
+    transfer: (intact) => [
+      intact.buffer
+    ]
   },
   unsafeEntries: {
     run: ({ root }) => unsafeEntries((folder) => Deno.readDir(folder === "" ? root : join(root, ...folder.split("/")))),

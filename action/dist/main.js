@@ -23241,6 +23241,10 @@ var ExportFolderFs = class {
     this.fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
     this.#rootChosenByUser = options.rootChosenByUser ?? false;
   }
+  /** Whether the root is a folder the user chose (it may then be a link), as it was opened. */
+  get rootChosenByUser() {
+    return this.#rootChosenByUser;
+  }
   /**
    * The absolute path of `relative` after checking its form (no lstat).
    *
@@ -25106,6 +25110,38 @@ function atLeastTwo(frequencies) {
   return frequencies;
 }
 
+// lib/flate/_byte_runs.ts
+function runLength(bytes, at, i, to, distance) {
+  const max = Math.min(MAX_MATCH, to - i);
+  let length = 0;
+  while (length < max && bytes[i + length] === at(i + length - distance)) length++;
+  return length;
+}
+var wordsOf;
+function skipZerosByWord(bytes, from, to) {
+  const offset = bytes.byteOffset;
+  let i = from;
+  while (i < to && (offset + i & 3) !== 0) {
+    if (bytes[i] !== 0) return i;
+    i++;
+  }
+  if (i >= to) return to;
+  const { buffer } = bytes;
+  if (wordsOf?.buffer !== buffer || wordsOf.words.length !== buffer.byteLength >> 2) {
+    wordsOf = {
+      buffer,
+      words: new Int32Array(buffer, 0, buffer.byteLength >> 2)
+    };
+  }
+  const words = wordsOf.words;
+  let w = offset + i >> 2;
+  const lastWord = offset + to >> 2;
+  while (w < lastWord && words[w] === 0) w++;
+  i = w * 4 - offset;
+  while (i < to && bytes[i] === 0) i++;
+  return i;
+}
+
 // lib/flate/run_deflate.ts
 var BLOCK_TOKENS = 1 << 14;
 var ADLER_MODULUS = 65521;
@@ -25329,36 +25365,6 @@ function takeTokens() {
     values: new Uint16Array(BLOCK_TOKENS),
     count: 0
   };
-}
-function runLength(bytes, at, i, to, distance) {
-  const max = Math.min(MAX_MATCH, to - i);
-  let length = 0;
-  while (length < max && bytes[i + length] === at(i + length - distance)) length++;
-  return length;
-}
-var wordsOf;
-function skipZerosByWord(bytes, from, to) {
-  const offset = bytes.byteOffset;
-  let i = from;
-  while (i < to && (offset + i & 3) !== 0) {
-    if (bytes[i] !== 0) return i;
-    i++;
-  }
-  if (i >= to) return to;
-  const { buffer } = bytes;
-  if (wordsOf?.buffer !== buffer || wordsOf.words.length !== buffer.byteLength >> 2) {
-    wordsOf = {
-      buffer,
-      words: new Int32Array(buffer, 0, buffer.byteLength >> 2)
-    };
-  }
-  const words = wordsOf.words;
-  let w = offset + i >> 2;
-  const lastWord = offset + to >> 2;
-  while (w < lastWord && words[w] === 0) w++;
-  i = w * 4 - offset;
-  while (i < to && bytes[i] === 0) i++;
-  return i;
 }
 
 // lib/png/_strip_digest.ts
@@ -29814,6 +29820,19 @@ function hashed(files) {
   });
 }
 
+// lib/export/_intact_files.ts
+async function intactFiles(job, files = new ExportFolderFs(job.root, {
+  rootChosenByUser: job.rootChosenByUser
+})) {
+  const intact = new Uint8Array(job.files.length);
+  for (let at = 0; at < job.files.length; at++) {
+    const { path: path6, sha256: digest } = job.files[at];
+    const bytes = await files.readFile(path6).catch(() => void 0);
+    if (bytes !== void 0 && sha256(bytes) === digest) intact[at] = 1;
+  }
+  return intact;
+}
+
 // lib/export/_reused_folder_check.ts
 var MAX_NAMED = 20;
 async function refuseUnsafeEntries(files, mode, listed) {
@@ -30039,6 +30058,12 @@ var POOL_JOBS = {
     run: async (job) => cocoMaskInstances(job),
     transfer: () => []
   },
+  intactFiles: {
+    run: (job) => intactFiles(job),
+    transfer: (intact) => [
+      intact.buffer
+    ]
+  },
   unsafeEntries: {
     run: ({ root }) => unsafeEntries((folder) => Deno.readDir(folder === "" ? root : join3(root, ...folder.split("/")))),
     transfer: () => []
@@ -30137,6 +30162,16 @@ var ConvertPool = class {
    */
   unwrittenLines(lines) {
     return this.#run("unwrittenLines", lines);
+  }
+  /**
+   * Tells whether each of an earlier run's files is intact, as {@linkcode intactFiles} does, on a
+   * worker (a resumed export's kept files, a batch at a time).
+   *
+   * @param job The export folder and the files with their SHA-256.
+   * @returns By file, 1 when intact, else 0.
+   */
+  intactFiles(job) {
+    return this.#run("intactFiles", job);
   }
   /**
    * Starts every worker now, before the first job, when jobs are to come and this thread is busy
@@ -32940,15 +32975,95 @@ var TaskPool = class {
   }
 };
 
+// lib/export/_kept_checks.ts
+var KEPT_BATCH = 100;
+var KEPT_IN_FLIGHT = 3 * KEPT_BATCH;
+var BATCH_WAIT_MS = 10;
+var KeptChecks = class {
+  #files;
+  #pool;
+  #waiting = [];
+  #running = 0;
+  #timer;
+  /** The wait ended with no batch free to go: the next batch to end sends the one waiting. */
+  #due = false;
+  constructor(files, pool) {
+    this.#files = files;
+    this.#pool = pool;
+  }
+  /**
+   * Whether every file is present, a regular file reached through no link, with the SHA-256 the
+   * manifest gives it.
+   *
+   * @param files A task's files, as an earlier run's manifest lists them.
+   * @returns `true` when all are intact.
+   */
+  intact(files) {
+    return new Promise((resolve3, reject) => {
+      this.#waiting.push({
+        files,
+        resolve: resolve3,
+        reject
+      });
+      if (this.#waiting.length >= KEPT_BATCH) this.#send();
+      else {
+        this.#timer ??= setTimeout(() => {
+          this.#timer = void 0;
+          this.#due = true;
+          this.#send();
+        }, BATCH_WAIT_MS);
+      }
+    });
+  }
+  #send() {
+    while (this.#running < this.#pool.size && (this.#waiting.length >= KEPT_BATCH || this.#due && this.#waiting.length > 0)) {
+      const batch = this.#waiting.splice(0, KEPT_BATCH);
+      this.#running++;
+      this.#check(batch).finally(() => {
+        this.#running--;
+        this.#send();
+      });
+    }
+    if (this.#waiting.length > 0) return;
+    this.#due = false;
+    clearTimeout(this.#timer);
+    this.#timer = void 0;
+  }
+  async #check(batch) {
+    const files = batch.flatMap((task) => task.files.map(({ path: path6, sha256: sha2562 }) => ({
+      path: path6,
+      sha256: sha2562
+    })));
+    const job = {
+      root: this.#files.root,
+      rootChosenByUser: this.#files.rootChosenByUser,
+      files
+    };
+    try {
+      const intact = this.#files.fileSystem === DENO_FILE_SYSTEM ? await this.#pool.intactFiles(job) : await intactFiles(job, this.#files);
+      let at = 0;
+      for (const task of batch) {
+        let all = true;
+        for (let left = task.files.length; left > 0; left--) all = intact[at++] === 1 && all;
+        task.resolve(all);
+      }
+    } catch (error2) {
+      for (const task of batch) task.reject(error2);
+    }
+  }
+};
+
 // lib/export/_task_exporter.ts
 var TaskExporter = class {
   #files;
   #options;
   #taskMask;
   #settings;
+  #kept;
   constructor(files, options) {
     this.#files = files;
     this.#options = options;
+    this.#kept = new KeptChecks(files, options.pool);
     const { format, table, colourByBChannel, report, stuffClasses, card } = options;
     this.#settings = {
       format,
@@ -32966,13 +33081,13 @@ var TaskExporter = class {
       maxPixels: options.maxPixels
     });
   }
-  /** Whether an earlier run's files for this task are all present and intact. */
+  /**
+   * Whether an earlier run's files for this task are all present and intact: checked on the
+   * pool's workers, many tasks' files at a time.
+   */
   async isComplete(previous) {
     if (!previous || previous.outcome !== "exported" || previous.files.length === 0) return false;
-    for (const file of previous.files) {
-      if (!await this.#intact(file.path, file.sha256)) return false;
-    }
-    return true;
+    return await this.#kept.intact(previous.files);
   }
   /** Exports one task; returns its outcome and manifest entry. */
   async export(job) {
@@ -33194,6 +33309,8 @@ var ExportRun = class {
   #options;
   #registry;
   #pool;
+  /** The tasks whose earlier files are being checked, to be kept (resume). */
+  #keeping = new TaskPool(KEPT_IN_FLIGHT);
   #folder;
   /** The earlier export's file names, claimed before the first task. */
   #claimedEarlier;
@@ -33285,22 +33402,34 @@ var ExportRun = class {
       outcome,
       previous
     };
-    await this.#pool.run(async () => {
-      try {
-        await (this.#folderReady ??= this.#startFolder());
-        if (this.#options.keepComplete && await this.#options.exporter.isComplete(previous)) {
-          this.#options.exporter.keep(job);
-          return this.#finish(sequence, {
-            ...outcome,
-            status: "kept"
-          }, previous, split);
-        }
-        const { outcome: result, entry } = await this.#options.exporter.export(job);
-        this.#finish(sequence, result, entry, split);
-      } catch (error2) {
-        this.#fatal ??= error2;
+    if (this.#options.keepComplete && previous !== void 0) {
+      await this.#keeping.run(() => this.#keepOrExport(sequence, job, split));
+    } else await this.#pool.run(() => this.#export(sequence, job, split));
+  }
+  /** Keeps a task whose earlier files are intact; exports it when they are not. */
+  async #keepOrExport(sequence, job, split) {
+    try {
+      await (this.#folderReady ??= this.#startFolder());
+      if (await this.#options.exporter.isComplete(job.previous)) {
+        this.#options.exporter.keep(job);
+        return this.#finish(sequence, {
+          ...job.outcome,
+          status: "kept"
+        }, job.previous, split);
       }
-    });
+    } catch (error2) {
+      return void (this.#fatal ??= error2);
+    }
+    await this.#pool.run(() => this.#export(sequence, job, split));
+  }
+  async #export(sequence, job, split) {
+    try {
+      await (this.#folderReady ??= this.#startFolder());
+      const { outcome: result, entry } = await this.#options.exporter.export(job);
+      this.#finish(sequence, result, entry, split);
+    } catch (error2) {
+      this.#fatal ??= error2;
+    }
   }
   /** Starts the folder and manifest now, before any task: an update writes its manifest anyway. */
   async begin() {
@@ -33317,7 +33446,7 @@ var ExportRun = class {
    */
   async carryOver(removed) {
     const { previous, summary: summary2, exporter } = this.#options;
-    await this.#pool.drain();
+    await this.#drain();
     let count = 0;
     for await (const left of previous.leftOverLines({
       asText: true
@@ -33341,7 +33470,7 @@ var ExportRun = class {
   }
   /** Waits for the running tasks, then completes the manifest; throws the first fatal error. */
   async finish() {
-    await this.#pool.drain();
+    await this.#drain();
     if (this.#fatal !== void 0) {
       await this.#folder.abandonManifest();
       await this.#options.exporter.discardReport();
@@ -33363,9 +33492,14 @@ var ExportRun = class {
   }
   /** Stops after the running tasks; the partial manifest stays for `--resume`. */
   async abandon() {
-    await this.#pool.drain();
+    await this.#drain();
     await this.#folder.abandonManifest();
     await this.#options.exporter.discardReport();
+  }
+  /** Waits for the tasks being checked (those that turn out not intact start converting), then for all. */
+  async #drain() {
+    await this.#keeping.drain();
+    await this.#pool.drain();
   }
   /** Earlier files keep their names: later tasks of the same name get another one. */
   async #claimEarlier() {
@@ -33748,7 +33882,7 @@ function removedEntry(entry) {
 }
 
 // lib/export/_export_mask_folder.ts
-var KEPT_PAGES_AHEAD = 4;
+var KEPT_PAGES_AHEAD = 8;
 async function exportMaskFolder(given) {
   const started = performance.now();
   const { options, plan } = await planExportOf(given);
@@ -33824,7 +33958,7 @@ async function openClaimingNames(folder, options, run2) {
   const { plan, pool } = run2;
   const onSystem = options.fileSystem === void 0 || options.fileSystem === DENO_FILE_SYSTEM;
   const elsewhere = plan.mode === "incremental" && onSystem && !pool.inThread;
-  if (elsewhere) pool.start();
+  if (elsewhere || plan.mode === "resume" && !plan.dryRun) pool.start();
   const prepared = await folder.open((entry) => {
     if (entry.path) registry.claim(entry.path, entry.taskId);
   }, elsewhere ? onWorkers(pool, folder.files.root) : {});
