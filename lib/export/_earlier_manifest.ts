@@ -31,15 +31,7 @@ export type { UnwrittenLines };
 import { ReadWindow } from "./_read_window.ts";
 import { ExclusiveReads } from "./_exclusive_reads.ts";
 import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
-import { grown } from "./_grown.ts";
-import { releaseBytes } from "../_release_bytes.ts";
-
-/** What became of an entry's task in this run. */
-const LEFT = 0;
-const CAME_BACK = 1;
-const REMOVED = 2;
-/** A later entry has the same task id: that one decides this one's fate. */
-const SUPERSEDED = 3;
+import { CAME_BACK, EntryPlaces, LEFT, REMOVED } from "./_entry_places.ts";
 /** How many task ids the first pass remembers, so that a repeated one costs no read. */
 const RECENT_IDS = 1024;
 
@@ -49,15 +41,8 @@ export class EarlierManifest {
   #source: { path: string; setting: string };
   /** Task id → the number of its last entry. */
   #index = new HashedKeys();
-  #count = 0;
-  /** By entry: where its line starts; it ends at the next newline. */
-  #offsets: Uint32Array | Float64Array = new Uint32Array(64);
-  /** Where the last entry's line ends. */
-  #end = 0;
-  /** A superseded entry → its task's last entry (rare: kept apart). */
-  #owners = new Map<number, number>();
-  /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK}, {@linkcode REMOVED} or {@linkcode SUPERSEDED}. */
-  #states = new Uint8Array(64);
+  /** Where each entry's line is, and what became of its task. */
+  #places = new EntryPlaces();
   #decoder = new TextDecoder();
   /** Entries asked again, in file order as tasks come back, are read a window at a time. */
   #window = new ReadWindow((position, chunk) => this.#readAt(position, chunk));
@@ -123,7 +108,7 @@ export class EarlierManifest {
 
   /** How many entries the manifest holds. */
   get size(): number {
-    return this.#count;
+    return this.#places.count;
   }
 
   /**
@@ -135,7 +120,7 @@ export class EarlierManifest {
   async take(taskId: string): Promise<ManifestEntry | undefined> {
     const found = await this.#find(taskId);
     if (found === undefined) return undefined;
-    this.#states[found.number] = CAME_BACK;
+    this.#places.mark(found.number, CAME_BACK);
     return found.entry;
   }
 
@@ -147,7 +132,9 @@ export class EarlierManifest {
    */
   async left(taskId: string): Promise<ManifestEntry | undefined> {
     const found = await this.#find(taskId);
-    return found !== undefined && this.#states[found.number] === LEFT ? found.entry : undefined;
+    return found !== undefined && this.#places.fate(found.number) === LEFT
+      ? found.entry
+      : undefined;
   }
 
   /**
@@ -157,16 +144,12 @@ export class EarlierManifest {
    */
   async markRemoved(taskId: string): Promise<void> {
     const found = await this.#find(taskId);
-    if (found !== undefined) this.#states[found.number] = REMOVED;
+    if (found !== undefined) this.#places.mark(found.number, REMOVED);
   }
 
   /** Whether some entry's task has not come back in this run. */
   hasLeft(): boolean {
-    for (let number = 0; number < this.#count; number++) {
-      const state = this.#states[number];
-      if (state === LEFT || state === REMOVED) return true;
-    }
-    return false;
+    return this.#places.hasLeft();
   }
 
   /** Every entry, in file order. */
@@ -191,15 +174,15 @@ export class EarlierManifest {
     if (options.asText) await this.#applyChecks();
     const carried = options.asText ? this.#carried : undefined;
     const runs = new LineRuns();
+    const places = this.#places;
     let number = 0;
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
       const left: LeftOver[] = [];
       for (const line of lines) {
         // Blank lines have no entry: an entry's line starts where the first pass found it.
-        if (number === this.#count || line.offset !== this.#offsets[number]) continue;
+        if (number === places.count || line.offset !== places.startOf(number)) continue;
         const at = number++;
-        let state = this.#states[at];
-        if (state === SUPERSEDED) state = this.#states[this.#owners.get(at) ?? at];
+        const state = places.fate(at);
         const removed = state === REMOVED;
         if (state !== CAME_BACK && !removed && carried?.isPlain(at)) {
           runs.add(line, at, left);
@@ -240,12 +223,12 @@ export class EarlierManifest {
       // A chunk's lines are told elsewhere while the workers keep up, else here.
       const checks = this.#checks;
       const check = checks?.ready === true;
-      if (check) checks!.ask(lines, this.#count);
+      if (check) checks!.ask(lines, this.#places.count);
       for (const parsed of parsedLines(lines, check ? away : here)) {
         if (parsed === null) break;
         const { entry, line } = parsed;
         onEntry?.(entry);
-        const number = this.#place(line);
+        const number = this.#places.place(line);
         this.#carried?.note(number, entry, check || parsed.written);
         const { taskId } = entry;
         // Most ids are new: no entry's hash is like theirs, and nothing is read to tell.
@@ -254,24 +237,16 @@ export class EarlierManifest {
             ? undefined
             : (await this.#find(taskId))?.number);
         if (before === undefined) this.#index.add(taskId, number);
-        else this.#supersede(taskId, before, number);
+        else {
+          this.#index.replace(taskId, before, number);
+          this.#places.supersede(before, number);
+        }
         if (recent.size === RECENT_IDS) recent = new Map();
         recent.set(taskId, number);
       }
-      if (check) checks!.ended(this.#count);
+      if (check) checks!.ended(this.#places.count);
     }
-    // Each superseded entry points at its task's last entry, resolved latest first: linear
-    // however often an id repeats.
-    for (const [earlier, later] of [...this.#owners].reverse()) {
-      this.#owners.set(earlier, this.#owners.get(later) ?? later);
-    }
-    // Exactly the entries' size from now on.
-    const [offsets, states] = [this.#offsets, this.#states];
-    this.#offsets = offsets.slice(0, this.#count);
-    this.#states = states.slice(0, this.#count);
-    // The larger arrays are freed now, not at V8's next full collection.
-    releaseBytes(offsets);
-    releaseBytes(states);
+    this.#places.settle();
   }
 
   /** The entries noted as written whose lines are not are parsed and written again. */
@@ -279,50 +254,8 @@ export class EarlierManifest {
     const carried = this.#carried;
     if (carried === undefined) return;
     const numberAt = (offset: number, first: number, end: number) =>
-      this.#numberAt(offset, first, end);
+      this.#places.numberAt(offset, first, end);
     await this.#checks?.apply(numberAt, (number) => carried.notWritten(number));
-  }
-
-  /** The entry whose line starts at `offset`, among entries `first` to `end` (excluded). */
-  #numberAt(offset: number, first: number, end: number): number | undefined {
-    let [low, high] = [first, end];
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.#offsets[middle] < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low < end && this.#offsets[low] === offset ? low : undefined;
-  }
-
-  /** Records where the next entry's line is: its number. */
-  #place(line: FileLine): number {
-    const number = this.#count++;
-    if (number === this.#states.length) this.#grow();
-    // 4 bytes an entry up to a 4 GiB manifest, 8 beyond.
-    if (line.offset > 0xffff_ffff && this.#offsets instanceof Uint32Array) {
-      this.#offsets = Float64Array.from(this.#offsets);
-    }
-    this.#offsets[number] = line.offset;
-    this.#end = line.offset + line.bytes.length;
-    return number;
-  }
-
-  /** Entry `number` has the task id of entry `before`: it decides the task's fate from now on. */
-  #supersede(taskId: string, before: number, number: number): void {
-    this.#index.replace(taskId, before, number);
-    this.#states[before] = SUPERSEDED;
-    this.#owners.set(before, number);
-  }
-
-  #grow(): void {
-    const size = this.#states.length * 2;
-    const offsets = this.#offsets instanceof Uint32Array
-      ? new Uint32Array(size)
-      : new Float64Array(size);
-    offsets.set(this.#offsets);
-    releaseBytes(this.#offsets);
-    this.#offsets = offsets;
-    this.#states = grown(this.#states, new Uint8Array(size));
   }
 
   /** A task's last entry: among the entries its id's hash finds, the one with its id. */
@@ -336,8 +269,7 @@ export class EarlierManifest {
 
   /** Entry `number`, read again from the file: up to the next entry, cut at its newline. */
   async #entry(number: number): Promise<ManifestEntry | undefined> {
-    const start = this.#offsets[number];
-    const end = number + 1 < this.#count ? this.#offsets[number + 1] : this.#end;
+    const { start, end } = this.#places.lineOf(number);
     const bytes = await this.#window.bytes(start, end);
     // Blank lines may come before the next entry; a line holds no newline of its own.
     const newline = bytes.indexOf(0x0a);
