@@ -31077,17 +31077,12 @@ var ExclusiveReads = class {
   }
 };
 
-// lib/export/_earlier_manifest.ts
+// lib/export/_entry_places.ts
 var LEFT = 0;
 var CAME_BACK = 1;
 var REMOVED = 2;
 var SUPERSEDED = 3;
-var RECENT_IDS = 1024;
-var EarlierManifest = class _EarlierManifest {
-  #file;
-  #source;
-  /** Task id → the number of its last entry. */
-  #index = new HashedKeys();
+var EntryPlaces = class {
   #count = 0;
   /** By entry: where its line starts; it ends at the next newline. */
   #offsets = new Uint32Array(64);
@@ -31095,8 +31090,125 @@ var EarlierManifest = class _EarlierManifest {
   #end = 0;
   /** A superseded entry → its task's last entry (rare: kept apart). */
   #owners = /* @__PURE__ */ new Map();
-  /** By entry: {@linkcode LEFT}, {@linkcode CAME_BACK}, {@linkcode REMOVED} or {@linkcode SUPERSEDED}. */
+  /** By entry: `LEFT`, `CAME_BACK`, `REMOVED` or `SUPERSEDED`. */
   #states = new Uint8Array(64);
+  /** How many entries were placed. */
+  get count() {
+    return this.#count;
+  }
+  /**
+   * Records where the next entry's line is.
+   *
+   * @param line Where the line starts in the file, and its bytes.
+   * @returns The entry's number.
+   */
+  place(line) {
+    const number = this.#count++;
+    if (number === this.#states.length) this.#grow();
+    if (line.offset > 4294967295 && this.#offsets instanceof Uint32Array) {
+      this.#offsets = Float64Array.from(this.#offsets);
+    }
+    this.#offsets[number] = line.offset;
+    this.#end = line.offset + line.bytes.length;
+    return number;
+  }
+  /**
+   * Entry `number` has the task id of entry `before`: it decides the task's fate from now on.
+   *
+   * @param before The earlier entry.
+   * @param number The later one.
+   */
+  supersede(before, number) {
+    this.#states[before] = SUPERSEDED;
+    this.#owners.set(before, number);
+  }
+  /** Once every entry is placed: each superseded one points at its task's last; sizes trimmed. */
+  settle() {
+    for (const [earlier, later] of [
+      ...this.#owners
+    ].reverse()) {
+      this.#owners.set(earlier, this.#owners.get(later) ?? later);
+    }
+    const [offsets, states] = [
+      this.#offsets,
+      this.#states
+    ];
+    this.#offsets = offsets.slice(0, this.#count);
+    this.#states = states.slice(0, this.#count);
+    releaseBytes(offsets);
+    releaseBytes(states);
+  }
+  /** Where an entry's line starts in the file. */
+  startOf(number) {
+    return this.#offsets[number];
+  }
+  /**
+   * Where an entry's line is: from its start up to the next entry's (blank lines may come between
+   * them; a line holds no newline of its own).
+   *
+   * @param number The entry.
+   * @returns Its line's start and the next entry's start, or the last line's end.
+   */
+  lineOf(number) {
+    const end = number + 1 < this.#count ? this.#offsets[number + 1] : this.#end;
+    return {
+      start: this.#offsets[number],
+      end
+    };
+  }
+  /**
+   * The entry whose line starts at `offset`, among entries `first` to `end` (excluded).
+   *
+   * @returns Its number, or `undefined`.
+   */
+  numberAt(offset, first = 0, end = this.#count) {
+    let [low, high] = [
+      first,
+      end
+    ];
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (this.#offsets[middle] < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low < end && this.#offsets[low] === offset ? low : void 0;
+  }
+  /** Records the fate of a task's last entry: `LEFT`, `CAME_BACK` or `REMOVED`. */
+  mark(number, fate) {
+    this.#states[number] = fate;
+  }
+  /** The fate of an entry's task: its own, or its task's last entry's when superseded. */
+  fate(number) {
+    const state = this.#states[number];
+    return state === SUPERSEDED ? this.#states[this.#owners.get(number) ?? number] : state;
+  }
+  /** Whether some task's last entry is `LEFT` or `REMOVED`: not every task came back. */
+  hasLeft() {
+    for (let number = 0; number < this.#count; number++) {
+      const state = this.#states[number];
+      if (state === LEFT || state === REMOVED) return true;
+    }
+    return false;
+  }
+  #grow() {
+    const size = this.#states.length * 2;
+    const offsets = this.#offsets instanceof Uint32Array ? new Uint32Array(size) : new Float64Array(size);
+    offsets.set(this.#offsets);
+    releaseBytes(this.#offsets);
+    this.#offsets = offsets;
+    this.#states = grown2(this.#states, new Uint8Array(size));
+  }
+};
+
+// lib/export/_earlier_manifest.ts
+var RECENT_IDS = 1024;
+var EarlierManifest = class _EarlierManifest {
+  #file;
+  #source;
+  /** Task id → the number of its last entry. */
+  #index = new HashedKeys();
+  /** Where each entry's line is, and what became of its task. */
+  #places = new EntryPlaces();
   #decoder = new TextDecoder();
   /** Entries asked again, in file order as tasks come back, are read a window at a time. */
   #window = new ReadWindow((position, chunk) => this.#readAt(position, chunk));
@@ -31158,7 +31270,7 @@ var EarlierManifest = class _EarlierManifest {
   }
   /** How many entries the manifest holds. */
   get size() {
-    return this.#count;
+    return this.#places.count;
   }
   /**
    * A task's entry, now that the task came back in this run.
@@ -31169,7 +31281,7 @@ var EarlierManifest = class _EarlierManifest {
   async take(taskId) {
     const found = await this.#find(taskId);
     if (found === void 0) return void 0;
-    this.#states[found.number] = CAME_BACK;
+    this.#places.mark(found.number, CAME_BACK);
     return found.entry;
   }
   /**
@@ -31180,7 +31292,7 @@ var EarlierManifest = class _EarlierManifest {
    */
   async left(taskId) {
     const found = await this.#find(taskId);
-    return found !== void 0 && this.#states[found.number] === LEFT ? found.entry : void 0;
+    return found !== void 0 && this.#places.fate(found.number) === LEFT ? found.entry : void 0;
   }
   /**
    * Records that a task that did not come back was removed from the export.
@@ -31189,15 +31301,11 @@ var EarlierManifest = class _EarlierManifest {
    */
   async markRemoved(taskId) {
     const found = await this.#find(taskId);
-    if (found !== void 0) this.#states[found.number] = REMOVED;
+    if (found !== void 0) this.#places.mark(found.number, REMOVED);
   }
   /** Whether some entry's task has not come back in this run. */
   hasLeft() {
-    for (let number = 0; number < this.#count; number++) {
-      const state = this.#states[number];
-      if (state === LEFT || state === REMOVED) return true;
-    }
-    return false;
+    return this.#places.hasLeft();
   }
   /** Every entry, in file order. */
   async *entries() {
@@ -31222,14 +31330,14 @@ var EarlierManifest = class _EarlierManifest {
     if (options.asText) await this.#applyChecks();
     const carried = options.asText ? this.#carried : void 0;
     const runs = new LineRuns();
+    const places = this.#places;
     let number = 0;
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
       const left = [];
       for (const line of lines) {
-        if (number === this.#count || line.offset !== this.#offsets[number]) continue;
+        if (number === places.count || line.offset !== places.startOf(number)) continue;
         const at = number++;
-        let state = this.#states[at];
-        if (state === SUPERSEDED) state = this.#states[this.#owners.get(at) ?? at];
+        const state = places.fate(at);
         const removed = state === REMOVED;
         if (state !== CAME_BACK && !removed && carried?.isPlain(at)) {
           runs.add(line, at, left);
@@ -31271,80 +31379,33 @@ var EarlierManifest = class _EarlierManifest {
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
       const checks = this.#checks;
       const check = checks?.ready === true;
-      if (check) checks.ask(lines, this.#count);
+      if (check) checks.ask(lines, this.#places.count);
       for (const parsed of parsedLines(lines, check ? away : here)) {
         if (parsed === null) break;
         const { entry, line } = parsed;
         onEntry?.(entry);
-        const number = this.#place(line);
+        const number = this.#places.place(line);
         this.#carried?.note(number, entry, check || parsed.written);
         const { taskId } = entry;
         const before = recent.get(taskId) ?? (this.#index.find(taskId, () => true) === void 0 ? void 0 : (await this.#find(taskId))?.number);
         if (before === void 0) this.#index.add(taskId, number);
-        else this.#supersede(taskId, before, number);
+        else {
+          this.#index.replace(taskId, before, number);
+          this.#places.supersede(before, number);
+        }
         if (recent.size === RECENT_IDS) recent = /* @__PURE__ */ new Map();
         recent.set(taskId, number);
       }
-      if (check) checks.ended(this.#count);
+      if (check) checks.ended(this.#places.count);
     }
-    for (const [earlier, later] of [
-      ...this.#owners
-    ].reverse()) {
-      this.#owners.set(earlier, this.#owners.get(later) ?? later);
-    }
-    const [offsets, states] = [
-      this.#offsets,
-      this.#states
-    ];
-    this.#offsets = offsets.slice(0, this.#count);
-    this.#states = states.slice(0, this.#count);
-    releaseBytes(offsets);
-    releaseBytes(states);
+    this.#places.settle();
   }
   /** The entries noted as written whose lines are not are parsed and written again. */
   async #applyChecks() {
     const carried = this.#carried;
     if (carried === void 0) return;
-    const numberAt = (offset, first, end) => this.#numberAt(offset, first, end);
+    const numberAt = (offset, first, end) => this.#places.numberAt(offset, first, end);
     await this.#checks?.apply(numberAt, (number) => carried.notWritten(number));
-  }
-  /** The entry whose line starts at `offset`, among entries `first` to `end` (excluded). */
-  #numberAt(offset, first, end) {
-    let [low, high] = [
-      first,
-      end
-    ];
-    while (low < high) {
-      const middle = low + high >>> 1;
-      if (this.#offsets[middle] < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low < end && this.#offsets[low] === offset ? low : void 0;
-  }
-  /** Records where the next entry's line is: its number. */
-  #place(line) {
-    const number = this.#count++;
-    if (number === this.#states.length) this.#grow();
-    if (line.offset > 4294967295 && this.#offsets instanceof Uint32Array) {
-      this.#offsets = Float64Array.from(this.#offsets);
-    }
-    this.#offsets[number] = line.offset;
-    this.#end = line.offset + line.bytes.length;
-    return number;
-  }
-  /** Entry `number` has the task id of entry `before`: it decides the task's fate from now on. */
-  #supersede(taskId, before, number) {
-    this.#index.replace(taskId, before, number);
-    this.#states[before] = SUPERSEDED;
-    this.#owners.set(before, number);
-  }
-  #grow() {
-    const size = this.#states.length * 2;
-    const offsets = this.#offsets instanceof Uint32Array ? new Uint32Array(size) : new Float64Array(size);
-    offsets.set(this.#offsets);
-    releaseBytes(this.#offsets);
-    this.#offsets = offsets;
-    this.#states = grown2(this.#states, new Uint8Array(size));
   }
   /** A task's last entry: among the entries its id's hash finds, the one with its id. */
   async #find(taskId) {
@@ -31359,8 +31420,7 @@ var EarlierManifest = class _EarlierManifest {
   }
   /** Entry `number`, read again from the file: up to the next entry, cut at its newline. */
   async #entry(number) {
-    const start = this.#offsets[number];
-    const end = number + 1 < this.#count ? this.#offsets[number + 1] : this.#end;
+    const { start, end } = this.#places.lineOf(number);
     const bytes = await this.#window.bytes(start, end);
     const newline = bytes.indexOf(10);
     const line = this.#decoder.decode(newline === -1 ? bytes : bytes.subarray(0, newline));
