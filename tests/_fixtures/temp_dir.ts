@@ -32,6 +32,15 @@ export async function listFiles(root: string, prefix = ""): Promise<string[]> {
   return files.sort();
 }
 
+/** Every file below `root` but `export.json` (it records the start time), by path, with its bytes. */
+export async function folderBytes(root: string): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const path of await listFiles(root)) {
+    if (path !== "export.json") files.set(path, await Deno.readFile(`${root}/${path}`));
+  }
+  return files;
+}
+
 /** The PNG files below `root` (what `listFiles` lists, without the manifest and metadata). */
 export async function listPngs(root: string): Promise<string[]> {
   return (await listFiles(root)).filter((file) => file.endsWith(".png"));

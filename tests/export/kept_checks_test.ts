@@ -3,7 +3,7 @@ import { assertSameBytes } from "../_std/same_bytes.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
-import { tempDir } from "../_fixtures/temp_dir.ts";
+import { folderBytes, tempDir } from "../_fixtures/temp_dir.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
 import { KEPT_BATCH, KeptChecks } from "../../lib/export/_kept_checks.ts";
@@ -33,18 +33,6 @@ function smallTasks(count: number): Task[] {
   });
 }
 
-/** Every file of the folder (`export.json` aside: it records the start time), by path. */
-async function filesOf(folder: string, under = ""): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
-  for await (const entry of Deno.readDir(`${folder}/${under}`)) {
-    const path = `${under}${entry.name}`;
-    if (entry.isDirectory) {
-      for (const [inner, bytes] of await filesOf(folder, `${path}/`)) files.set(inner, bytes);
-    } else if (path !== "export.json") files.set(path, await Deno.readFile(`${folder}/${path}`));
-  }
-  return files;
-}
-
 /** The mask paths of the entries an interrupted export wrote. */
 async function writtenPaths(folder: string): Promise<string[]> {
   return (await Deno.readTextFile(`${folder}/.manifest.jsonl.part`)).trim().split("\n")
@@ -70,7 +58,7 @@ Deno.test("--resume writes again kept files changed, cut or removed after the in
       `the export to ${outputFilename}`,
     );
   await run("whole", {});
-  const expected = await filesOf(`${dir.path}/whole`);
+  const expected = await folderBytes(`${dir.path}/whole`);
 
   for (const name of ["out1", "out2"]) {
     const stop = new AbortController();
@@ -107,7 +95,7 @@ Deno.test("--resume writes again kept files changed, cut or removed after the in
     for (const path of written.filter((path) => ![changed, cut, removed].includes(path))) {
       assert.equal(outcomes.get(path)?.status, "kept", path);
     }
-    const actual = await filesOf(out);
+    const actual = await folderBytes(out);
     assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
     for (const [path, bytes] of expected) assertSameBytes(actual.get(path)!, bytes, path);
   }

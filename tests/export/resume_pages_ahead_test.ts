@@ -3,7 +3,7 @@ import { assertSameBytes } from "../_std/same_bytes.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
-import { tempDir } from "../_fixtures/temp_dir.ts";
+import { folderBytes, tempDir } from "../_fixtures/temp_dir.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { exportMasks } from "../../lib/export/export_masks.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
@@ -38,18 +38,6 @@ function watchingFetch() {
     }
   };
   return { seen, fetching };
-}
-
-/** Every file of the folder (`export.json` aside: it records the start time), by path. */
-async function filesOf(folder: string, under = ""): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
-  for await (const entry of Deno.readDir(`${folder}/${under}`)) {
-    const path = `${under}${entry.name}`;
-    if (entry.isDirectory) {
-      for (const [inner, bytes] of await filesOf(folder, `${path}/`)) files.set(inner, bytes);
-    } else if (path !== "export.json") files.set(path, await Deno.readFile(`${folder}/${path}`));
-  }
-  return files;
 }
 
 Deno.test("--resume asks the pages of the tasks it keeps several at once, each page once, and writes the uninterrupted export's bytes", async () => {
@@ -91,8 +79,8 @@ Deno.test("--resume asks the pages of the tasks it keeps several at once, each p
   const pages = Array.from({ length: TASKS / PAGE_SIZE }, (_, i) => i + 1);
   assert.deepEqual(resumed.seen.pages.toSorted((a, b) => a - b), pages, "each page once");
 
-  const expected = await filesOf(`${dir.path}/whole`);
-  const actual = await filesOf(`${dir.path}/out`);
+  const expected = await folderBytes(`${dir.path}/whole`);
+  const actual = await folderBytes(`${dir.path}/out`);
   assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
   for (const [path, bytes] of expected) assertSameBytes(actual.get(path)!, bytes, path);
 });
