@@ -1,12 +1,13 @@
 /**
  * Deflate's dynamic blocks (RFC 1951, 3.2.7): a block of literals and matches written with
- * Huffman codes made for it, its header giving the codes' lengths.
+ * Huffman codes made for it, its header giving the codes' lengths (`_code_lengths.ts`).
  *
  * @module
  */
 
 import { BitWriter } from "./_bit_writer.ts";
-import { canonicalCodes, huffmanLengths } from "./_huffman.ts";
+import { atLeastTwo, canonicalCodes, huffmanLengths } from "./_huffman.ts";
+import { writeCodeLengths } from "./_code_lengths.ts";
 
 // deno-fmt-ignore
 const LENGTH_BASE = [
@@ -15,8 +16,6 @@ const LENGTH_BASE = [
 ];
 // deno-fmt-ignore
 const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-/** The order in which a block's header lists the code-length code's lengths. */
-const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 /** The longest match deflate can say; longer ones are cut. */
 export const MAX_MATCH = 258;
 const END_OF_BLOCK = 256;
@@ -235,78 +234,4 @@ function writePiece(writer: BitWriter, codes: BlockCodes, length: number, distan
   writer.put(literalCodes[symbol], lengthBits);
   writer.put(extra, extraBits);
   writer.put(distanceCodes[distanceCode], distanceBits);
-}
-
-/** The block's header: the two codes' lengths, run-length coded with a code of their own. */
-function writeCodeLengths(
-  writer: BitWriter,
-  literalLengths: Uint8Array,
-  distanceLengths: Uint8Array,
-): void {
-  let literalCount = 286;
-  while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
-  let distanceCount = 30;
-  while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
-  const lengths = new Uint8Array(literalCount + distanceCount);
-  lengths.set(literalLengths.subarray(0, literalCount));
-  lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
-  const { symbols, extras } = runLengthCoded(lengths);
-  const frequencies = new Uint32Array(19);
-  for (const symbol of symbols) frequencies[symbol]++;
-  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
-  const codes = canonicalCodes(codeLengths);
-  let codeLengthCount = 19;
-  while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
-    codeLengthCount--;
-  }
-  writer.put(literalCount - 257, 5);
-  writer.put(distanceCount - 1, 5);
-  writer.put(codeLengthCount - 4, 4);
-  for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
-  symbols.forEach((symbol, i) => {
-    writer.put(codes[symbol], codeLengths[symbol]);
-    if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
-  });
-}
-
-/** The lengths as the code-length alphabet's symbols: 16 repeats, 17 and 18 zero runs. */
-function runLengthCoded(lengths: Uint8Array): { symbols: number[]; extras: number[] } {
-  const symbols: number[] = [];
-  const extras: number[] = [];
-  for (let i = 0; i < lengths.length;) {
-    const value = lengths[i];
-    let run = 1;
-    while (i + run < lengths.length && lengths[i + run] === value) run++;
-    if (value === 0 && run >= 3) {
-      const taken = Math.min(run, 138);
-      symbols.push(taken >= 11 ? 18 : 17);
-      extras.push(taken >= 11 ? taken - 11 : taken - 3);
-      i += taken;
-      continue;
-    }
-    symbols.push(value);
-    extras.push(0);
-    i++;
-    for (let left = run - 1; value !== 0 && left >= 3;) {
-      const taken = Math.min(left, 6);
-      symbols.push(16);
-      extras.push(taken - 3);
-      i += taken;
-      left -= taken;
-    }
-  }
-  return { symbols, extras };
-}
-
-/** The frequencies with at least two used symbols, so that every code is complete. */
-function atLeastTwo(frequencies: Uint32Array): Uint32Array {
-  let used = 0;
-  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0) used++;
-  for (let i = 0; used < 2; i++) {
-    if (frequencies[i] === 0) {
-      frequencies[i] = 1;
-      used++;
-    }
-  }
-  return frequencies;
 }

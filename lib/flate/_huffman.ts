@@ -73,6 +73,32 @@ function treeDepths(weights: Uint32Array): Uint8Array {
 }
 
 /**
+ * The frequencies with at least two used symbols, so that every code is complete: the first
+ * unused symbols get a frequency of 1 (a code of one used symbol, or none, is not complete).
+ *
+ * @param frequencies How often each symbol occurs; changed in place.
+ * @returns The same frequencies.
+ *
+ * @example
+ * ```ts
+ * import { atLeastTwo } from "./_huffman.ts";
+ *
+ * console.log([...atLeastTwo(new Uint32Array([0, 0, 7, 0]))]); // [1, 0, 7, 0]
+ * ```
+ */
+export function atLeastTwo(frequencies: Uint32Array): Uint32Array {
+  let used = 0;
+  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0) used++;
+  for (let i = 0; used < 2; i++) {
+    if (frequencies[i] === 0) {
+      frequencies[i] = 1;
+      used++;
+    }
+  }
+  return frequencies;
+}
+
+/**
  * Canonical codes for the given lengths, bit-reversed so they can be written least significant
  * bit first, as deflate's bit stream wants them.
  *
