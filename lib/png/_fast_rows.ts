@@ -21,7 +21,7 @@ import {
   labelScanlines,
   labelStrip,
 } from "./_converted_strip.ts";
-import { pixelFormBound } from "./pixel_digest.ts";
+import { pixelFormBound } from "./pixel_pieces.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
 

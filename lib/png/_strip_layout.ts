@@ -8,7 +8,7 @@
 import { align16, SLACK } from "./kernels.ts";
 import { CENSUS_BYTES } from "./mask_census.ts";
 import type { PngHeader } from "./_png_header.ts";
-import { pixelFormBound } from "./pixel_digest.ts";
+import { pixelFormBound } from "./pixel_pieces.ts";
 import type { KernelStrip } from "./_strip_digest.ts";
 
 /**

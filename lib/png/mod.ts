@@ -26,12 +26,11 @@ export type { ConvertedRows, RgbRows, RowConversion, RowLabels } from "./png_row
 export type { RowSampler, RowStrip } from "./row_sampler.ts";
 export {
   PIXEL_FORM,
-  PIXEL_PIECE_BYTES,
   PixelDigest,
   type PixelDigestOptions,
-  pixelFormBound,
   type SameAsAbove,
 } from "./pixel_digest.ts";
+export { PIXEL_PIECE_BYTES, pixelFormBound } from "./pixel_pieces.ts";
 export { type PixelLayout, pixelLayoutOf } from "./pixel_layout.ts";
 export { pngPixelSha256 } from "./png_pixel_sha256.ts";
 export { BChannelTally } from "./b_channel_tally.ts";

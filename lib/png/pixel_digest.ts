@@ -22,15 +22,13 @@
 import { createHash } from "node:crypto";
 import { Sha256 } from "../sha256.ts";
 import type { PixelLayout } from "./pixel_layout.ts";
+import { PixelPieces } from "./pixel_pieces.ts";
 
 /** The canonical form's version: the first word of its header. */
 export const PIXEL_FORM = "lab-masks-pixels/2";
 
 /** Masks of at most this many pixels are hashed without `node:crypto` (see the constructor). */
 const SMALL_IMAGE = 512 * 512;
-
-/** The bytes of a piece of a row's differences. */
-export const PIXEL_PIECE_BYTES = 16;
 
 /** The size and layout of the pixels a {@linkcode PixelDigest} hashes. */
 export interface PixelDigestOptions {
@@ -49,31 +47,6 @@ export interface PixelDigestOptions {
  * caller knows (e.g. an Up-filtered row of zeros), `undefined` to let the digest compare.
  */
 export type SameAsAbove = (row: number) => boolean | undefined;
-
-/**
- * Bytes of the canonical form gathered before each hash update (each call into `node:crypto`
- * costs more than copying a piece).
- */
-const STAGE_BYTES = 64 * 1024;
-const EMPTY = new Uint8Array(0);
-
-/**
- * The most bytes of the canonical form that `rows` rows of `rowBytes` bytes can make.
- *
- * @param rows How many rows.
- * @param rowBytes The bytes of a row.
- * @returns The bound.
- *
- * @example
- * ```ts
- * import { pixelFormBound } from "@lab/masks/png";
- *
- * console.log(pixelFormBound(1, 16)); // 24: one piece and the row's end
- * ```
- */
-export function pixelFormBound(rows: number, rowBytes: number): number {
-  return rows * (4 + (4 + PIXEL_PIECE_BYTES) * Math.ceil(rowBytes / PIXEL_PIECE_BYTES));
-}
 
 /**
  * Hashes a mask's rows, given top to bottom, in the canonical form. One digest is fed either
@@ -95,14 +68,8 @@ export class PixelDigest {
   #rowBytes: number;
   /** The last row given (zeros before the first); `undefined` once differences were given. */
   #last: Uint8Array | undefined;
-  /**
-   * The canonical form's bytes not hashed yet: `#stage[0..#staged)`; made when rows or
-   * differences first come (a digest fed its form, `updateForm`, never needs it).
-   */
-  #stage: Uint8Array = EMPTY;
-  #staged = 0;
-  /** A view of the words of the buffer differences last came in. */
-  #words: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  /** The rows' pieces, staged for the hash. */
+  #pieces: PixelPieces;
 
   /**
    * Starts the digest with the canonical header (and palette).
@@ -128,6 +95,7 @@ export class PixelDigest {
     if (layout === "indexed8" && palette) this.#hash.update(palette);
     this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
     this.#last = new Uint8Array(this.#rowBytes);
+    this.#pieces = new PixelPieces(this.#hash, this.#rowBytes);
   }
 
   /** The bytes of one row. */
@@ -166,9 +134,9 @@ export class PixelDigest {
     const last = this.#rowsOnly();
     const rowBytes = this.#rowBytes;
     for (let row = 0, p = at; row < count; row++, p += stride) {
-      if (sameAsAbove?.(row) === true) this.#endRow();
-      else if (row === 0) this.#addRow(memory, p, last, 0);
-      else this.#addRow(memory, p, memory, p - stride);
+      if (sameAsAbove?.(row) === true) this.#pieces.endRow();
+      else if (row === 0) this.#pieces.addRow(memory, p, last, 0);
+      else this.#pieces.addRow(memory, p, memory, p - stride);
     }
     if (count > 0) {
       const from = at + (count - 1) * stride;
@@ -195,8 +163,8 @@ export class PixelDigest {
   ): void {
     this.#last = undefined;
     for (let row = 0, p = at; row < count; row++, p += stride) {
-      if (noDifference?.(row) === true) this.#endRow();
-      else this.#addRow(memory, p, undefined, 0);
+      if (noDifference?.(row) === true) this.#pieces.endRow();
+      else this.#pieces.addRow(memory, p, undefined, 0);
     }
   }
 
@@ -208,7 +176,7 @@ export class PixelDigest {
    */
   updateForm(bytes: Uint8Array): void {
     this.#last = undefined;
-    this.#flush();
+    this.#pieces.flush();
     this.#hash.update(bytes);
   }
 
@@ -218,7 +186,7 @@ export class PixelDigest {
    * @returns The SHA-256, 64 hex digits.
    */
   hex(): string {
-    this.#flush();
+    this.#pieces.flush();
     return this.#digestHex();
   }
 
@@ -228,84 +196,4 @@ export class PixelDigest {
     }
     return this.#last;
   }
-
-  /** Stages a row's pieces: its bytes minus those of `above` at `b`, or as they are. */
-  #addRow(row: Uint8Array, p: number, above: Uint8Array | undefined, b: number): void {
-    const rowBytes = this.#rowBytes;
-    this.#reserve(pixelFormBound(1, rowBytes));
-    let start = 0;
-    if (above === undefined && (row.byteOffset + p) % 4 === 0) start = this.#addWords(row, p);
-    const stage = this.#stage;
-    let out = this.#staged;
-    for (let piece = start / PIXEL_PIECE_BYTES + 1; start < rowBytes; piece++) {
-      const end = Math.min(start + PIXEL_PIECE_BYTES, rowBytes);
-      let any = 0;
-      for (let i = start, o = out + 4; i < end; i++, o++) {
-        const difference = above === undefined ? row[p + i] : (row[p + i] - above[b + i]) & 255;
-        stage[o] = difference;
-        any |= difference;
-      }
-      if (any !== 0) {
-        writeUint32(stage, out, piece);
-        out += 4 + end - start;
-      }
-      start = end;
-    }
-    this.#staged = out;
-    this.#endRow();
-  }
-
-  /**
-   * Stages the whole pieces of a row of differences that starts on a 32-bit word, four words a
-   * piece; returns where the pieces left (a shorter last one) start.
-   */
-  #addWords(row: Uint8Array, p: number): number {
-    const { buffer } = row;
-    if (this.#words.buffer !== buffer) {
-      this.#words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
-    }
-    const words = this.#words;
-    const stage = this.#stage;
-    const pieces = Math.floor(this.#rowBytes / PIXEL_PIECE_BYTES);
-    let out = this.#staged;
-    for (let piece = 0, w = (row.byteOffset + p) >> 2, i = p; piece < pieces; piece++) {
-      if ((words[w] | words[w + 1] | words[w + 2] | words[w + 3]) !== 0) {
-        writeUint32(stage, out, piece + 1);
-        for (let k = 0; k < PIXEL_PIECE_BYTES; k++) stage[out + 4 + k] = row[i + k];
-        out += 4 + PIXEL_PIECE_BYTES;
-      }
-      w += 4;
-      i += PIXEL_PIECE_BYTES;
-    }
-    this.#staged = out;
-    return pieces * PIXEL_PIECE_BYTES;
-  }
-
-  /** Stages the end of a row. */
-  #endRow(): void {
-    this.#reserve(4);
-    writeUint32(this.#stage, this.#staged, 0);
-    this.#staged += 4;
-  }
-
-  /** Makes room for `bytes` more in the stage (made on first use), hashing what it holds. */
-  #reserve(bytes: number): void {
-    if (this.#stage === EMPTY) {
-      this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
-    }
-    if (this.#staged + bytes > this.#stage.length) this.#flush();
-  }
-
-  #flush(): void {
-    if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
-    this.#staged = 0;
-  }
-}
-
-/** Writes a 32-bit little-endian number. */
-function writeUint32(bytes: Uint8Array, at: number, value: number): void {
-  bytes[at] = value & 255;
-  bytes[at + 1] = (value >>> 8) & 255;
-  bytes[at + 2] = (value >>> 16) & 255;
-  bytes[at + 3] = value >>> 24;
 }
