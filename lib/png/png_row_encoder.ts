@@ -14,6 +14,7 @@ import { DeflateStream } from "../flate/zlib_streams.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
 import type { PixelDigest } from "./pixel_digest.ts";
 import type { ConvertedRows } from "./png_rows.ts";
+import { UpFilter } from "./_up_filter.ts";
 
 /** What {@linkcode PngRowEncoder} writes: a non-interlaced image of one colour type and depth. */
 export interface PngRowEncoderOptions {
@@ -42,14 +43,6 @@ export interface PngRowEncoderOptions {
    */
   digest?: Pick<PixelDigest, "updateDifferences" | "updateForm">;
 }
-
-/** The high bit of each byte of a 32-bit word, and the other bits. */
-const HIGH_BITS = 0x80808080 | 0;
-const LOW_BITS = 0x7f7f7f7f;
-
-/** For the digest: a row without differences, and one with. */
-const none = () => true;
-const some = () => false;
 
 /** Raw bytes of the zero rows written at a time by {@linkcode PngRowEncoder.writeZeroRows}. */
 const ZERO_BYTES = 64 * 1024;
@@ -81,17 +74,9 @@ export class PngRowEncoder {
   #options: PngRowEncoderOptions;
   #rowBytes: number;
   #deflate: DeflateStream | RunDeflate;
-  /** The last row written, raw: the Up filter's row above. */
-  #previous: Uint8Array;
-  /** Whether `#previous` is all zeros; `undefined` until asked after a write. */
-  #previousZero: boolean | undefined = true;
-  #lines = new Uint8Array(0);
-  /** Per row of the last strip: 0 when it repeats the row above. */
-  #changed = new Uint8Array(0);
+  /** The rows' Up filter, and the row above the next. */
+  #up: UpFilter;
   #written = 0;
-  /** One filtered row, word-aligned (see `#upFilterWords`). */
-  #difference = new Int32Array(0);
-  #differenceBytes = new Uint8Array(0);
 
   /**
    * Starts an image.
@@ -102,7 +87,7 @@ export class PngRowEncoder {
     this.#options = options;
     const channels = options.colourType === 2 ? 3 : 1;
     this.#rowBytes = options.width * channels * (options.bitDepth / 8);
-    this.#previous = new Uint8Array(this.#rowBytes);
+    this.#up = new UpFilter(this.#rowBytes, options.digest);
     this.#deflate = options.deflater === "mask-rows"
       ? new RunDeflate({ pixelBytes: Math.min(3, channels * (options.bitDepth / 8)) })
       : new DeflateStream({ level: options.level });
@@ -130,33 +115,15 @@ export class PngRowEncoder {
           `${this.#options.height - this.#written} rows left`,
       );
     }
-    const stride = rowBytes + 1;
-    if (this.#lines.length < rows * stride) this.#lines = new Uint8Array(rows * stride);
-    if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
     // zlib reads every scanline: only the mask-row encoder may skip the known repeats.
     const known = this.#deflate instanceof RunDeflate ? repeats : undefined;
-    const aligned = rowBytes % 4 === 0 && samples.byteOffset % 4 === 0;
-    if (aligned) this.#upFilterWords(samples, rows, known);
-    else this.#upFilterBytes(samples, rows, known);
-    const changed = this.#changed;
-    if (rows > 0) {
-      this.#previous.set(samples.subarray(samples.length - rowBytes));
-      this.#previousZero = undefined;
-    }
-    // The word filter hands each row's differences over as it makes them, word-aligned.
-    if (!aligned) {
-      this.#options.digest?.updateDifferences(
-        this.#lines,
-        1,
-        stride,
-        rows,
-        (row) => changed[row] === 0,
-      );
-    }
+    const up = this.#up;
+    up.filter(samples, rows, known);
+    const stride = rowBytes + 1;
     const deflate = this.#deflate;
     if (deflate instanceof RunDeflate) {
-      deflate.writeScanlines(this.#lines, { first: 0, stride, count: rows, flags: changed, at: 0 });
-    } else deflate.write(this.#lines.subarray(0, rows * stride));
+      deflate.writeScanlines(up.lines, { first: 0, stride, count: rows, flags: up.changed, at: 0 });
+    } else deflate.write(up.lines.subarray(0, rows * stride));
     this.#written += rows;
   }
 
@@ -181,81 +148,8 @@ export class PngRowEncoder {
       deflate.writeScanlines(scanlines, { first: 0, stride, count, flags, at: 0, skipZeros });
     } else deflate.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
-    if (count > 0) {
-      this.#previous.set(rows.last);
-      this.#previousZero = undefined;
-    }
+    if (count > 0) this.#up.follow(rows.last);
     this.#written += count;
-  }
-
-  /**
-   * The Up filter, a byte at a time; notes which rows repeat the row above (those `repeats` gives
-   * are not filtered).
-   */
-  #upFilterBytes(samples: Uint8Array, rows: number, repeats?: Uint8Array): void {
-    const rowBytes = this.#rowBytes;
-    const stride = rowBytes + 1;
-    const lines = this.#lines;
-    const changed = this.#changed;
-    let above = this.#previous;
-    let up = 0;
-    for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += rowBytes) {
-      changed[y] = 0;
-      lines[at] = 2;
-      if (repeats?.[y] !== 1) {
-        let any = 0;
-        for (let i = 0; i < rowBytes; i++) {
-          const difference = samples[s + i] - above[up + i];
-          lines[at + 1 + i] = difference;
-          any |= difference;
-        }
-        changed[y] = any === 0 ? 0 : 1;
-      }
-      above = samples;
-      up = s;
-    }
-  }
-
-  /**
-   * The Up filter four bytes at a time, for rows of whole 32-bit words: each byte's difference
-   * modulo 256 without carries between bytes (the high bits apart, then put back), into a
-   * word-aligned row copied after the row's filter type; notes which rows repeat the row above
-   * (those `repeats` gives are not filtered).
-   */
-  #upFilterWords(samples: Uint8Array, rows: number, repeats?: Uint8Array): void {
-    const rowBytes = this.#rowBytes;
-    const words = rowBytes >> 2;
-    const stride = rowBytes + 1;
-    const lines = this.#lines;
-    const changed = this.#changed;
-    if (this.#difference.length !== words) {
-      this.#difference = new Int32Array(words);
-      this.#differenceBytes = new Uint8Array(this.#difference.buffer);
-    }
-    const difference = this.#difference;
-    const digest = this.#options.digest;
-    const here = new Int32Array(samples.buffer, samples.byteOffset, rows * words);
-    let above = new Int32Array(this.#previous.buffer, 0, words);
-    let up = 0;
-    for (let y = 0, at = 0, s = 0; y < rows; y++, at += stride, s += words) {
-      changed[y] = 0;
-      lines[at] = 2;
-      if (repeats?.[y] !== 1) {
-        let any = 0;
-        for (let i = 0; i < words; i++) {
-          const a = here[s + i];
-          const b = above[up + i];
-          const d = (((a | HIGH_BITS) - (b & LOW_BITS)) | 0) ^ ((a ^ ~b) & HIGH_BITS);
-          difference[i] = d;
-          any |= d;
-        }
-        lines.set(this.#differenceBytes, at + 1);
-        changed[y] = any === 0 ? 0 : 1;
-      }
-      digest?.updateDifferences(this.#differenceBytes, 0, 0, 1, changed[y] === 0 ? none : some);
-      above = here;
-      up = s;
-    }
   }
 
   /**
@@ -267,13 +161,13 @@ export class PngRowEncoder {
     const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
     const zeros = zerosOf(perWrite * this.#rowBytes);
     const deflate = this.#deflate;
-    if (deflate instanceof RunDeflate && count > 1 && !this.#isPreviousZero()) {
+    if (deflate instanceof RunDeflate && count > 1 && !this.#up.isAboveZero()) {
       // Under a row that is not zeros, only the first row of zeros has differences.
       this.writeRows(zeros.subarray(0, this.#rowBytes));
       return this.writeZeroRows(count - 1);
     }
     if (
-      deflate instanceof RunDeflate && this.#isPreviousZero() &&
+      deflate instanceof RunDeflate && this.#up.isAboveZero() &&
       this.#written + count <= this.#options.height
     ) {
       // Below a row of zeros, each row repeats the row above: nothing to filter or read; the
@@ -286,20 +180,6 @@ export class PngRowEncoder {
     for (let left = count; left > 0; left -= perWrite) {
       this.writeRows(zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes));
     }
-  }
-
-  /** Whether the last row written is all zeros (found out when first asked after a write). */
-  #isPreviousZero(): boolean {
-    if (this.#previousZero === undefined) {
-      // Four bytes at a time (the row has a buffer of its own), the last few one by one.
-      const previous = this.#previous;
-      const words = new Int32Array(previous.buffer, 0, previous.length >> 2);
-      let any = 0;
-      for (let i = 0; i < words.length && any === 0; i++) any |= words[i];
-      for (let i = words.length * 4; i < previous.length; i++) any |= previous[i];
-      this.#previousZero = any === 0;
-    }
-    return this.#previousZero;
   }
 
   /**
