@@ -1,15 +1,8 @@
 import { takeTasks } from "./take_tasks.ts";
 import { ConfigError } from "../errors.ts";
 import { endpointUrl, isLoopback, projectIdOf, required, whole } from "./_check_settings.ts";
-import {
-  type CallContext,
-  isJsonObject,
-  jsonBody,
-  responseError,
-  taskTooLarge,
-  unexpectedAnswer,
-} from "./_http_error.ts";
-import { TokenSession } from "./_token_session.ts";
+import { type CallContext, isJsonObject, taskTooLarge, unexpectedAnswer } from "./_http_error.ts";
+import { AuthorizedGet, type Fetched } from "./_authorized_get.ts";
 import { PageWalk } from "./_page_walk.ts";
 import { PageCostError } from "./_page_cost_error.ts";
 import { PageSizes } from "./_page_sizes.ts";
@@ -22,17 +15,11 @@ import {
   pageBody,
   PageReader,
 } from "./_page_reader.ts";
-import { type BodyReader, type LabResponse, type SendOptions, sendWithRetries } from "./_send.ts";
+import type { BodyReader, SendOptions } from "./_send.ts";
 import type { LabClientFromEnvOptions, LabClientOptions } from "./lab_client_options.ts";
 import { taskQuery } from "./task_query.ts";
 import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
 import type { TaskPagesOptions } from "./task_source.ts";
-
-/** An answer as fetched, before its JSON is read. */
-interface Fetched {
-  response: LabResponse;
-  context: CallContext;
-}
 
 const TASKS_PATH = "api/task-manager/tasks";
 
@@ -66,16 +53,11 @@ const ENV_VARIABLES = {
  * ```
  */
 export class LabClient {
-  #endpoint: URL;
-  #accessId: string;
-  #secretKey: string;
   #pageSize: number;
   #maxTaskBytes: number;
   #maxPageParsedBytes: number;
   #onWarning?: (message: string) => void;
-  #send: SendOptions;
-  #secrets = new Set<string>();
-  #session: TokenSession;
+  #calls: AuthorizedGet;
 
   /**
    * Creates a client; nothing is sent until the first call.
@@ -86,10 +68,10 @@ export class LabClient {
    * @throws {RangeError} when a number option is out of range.
    */
   constructor(options: LabClientOptions) {
-    this.#endpoint = endpointUrl(options.endpoint, options.allowInsecureHttp ?? false);
-    this.#accessId = required(options.accessId, "accessId", "access id");
-    this.#secretKey = required(options.secretKey, "secretKey", "secret key");
-    this.#secrets.add(this.#secretKey);
+    const endpoint = endpointUrl(options.endpoint, options.allowInsecureHttp ?? false);
+    const accessId = required(options.accessId, "accessId", "access id");
+    const secretKey = required(options.secretKey, "secretKey", "secret key");
+    const secrets = new Set([secretKey]);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
     this.#maxTaskBytes = whole(options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES, "maxTaskBytes", 1);
     this.#maxPageParsedBytes = whole(
@@ -98,27 +80,27 @@ export class LabClient {
       1,
     );
     this.#onWarning = options.onWarning;
-    this.#send = {
+    const send: SendOptions = {
       fetch: options.fetch ?? globalThis.fetch,
       maxRetries: whole(options.maxRetries ?? 4, "maxRetries", 0),
       retryDelayMs: whole(options.retryDelayMs ?? 500, "retryDelayMs", 0),
       timeoutMs: whole(options.timeoutMs ?? 60_000, "timeoutMs", 1),
       retryBudgetMs: whole(options.retryBudgetMs ?? 120_000, "retryBudgetMs", 1),
       signal: options.signal,
-      secrets: this.#secrets,
+      secrets,
       maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1),
       onRequest: options.onRequest,
       endpointSetting: options.endpointSetting,
       // Plain http is allowed to this machine only if it stays here: no proxy may see the secret.
-      bypassProxy: options.fetch === undefined && this.#endpoint.protocol === "http:" &&
-        isLoopback(this.#endpoint.hostname),
+      bypassProxy: options.fetch === undefined && endpoint.protocol === "http:" &&
+        isLoopback(endpoint.hostname),
     };
-    this.#session = new TokenSession({
-      endpoint: this.#endpoint,
-      accessId: this.#accessId,
-      secretKey: this.#secretKey,
-      send: this.#send,
-      secrets: this.#secrets,
+    this.#calls = new AuthorizedGet({
+      endpoint,
+      accessId,
+      secretKey,
+      send,
+      secrets,
       onToken: options.onToken,
     });
   }
@@ -170,7 +152,7 @@ export class LabClient {
   async getProjectConfiguration(projectId: string): Promise<ProjectConfiguration> {
     const id = encodeURIComponent(projectIdOf(projectId));
     const path = `api/project-configuration-manager/projects/${id}/project-configuration`;
-    const { body, context } = await this.#get(path, { projectId });
+    const { body, context } = await this.#calls.json(path, { projectId });
     if (!isJsonObject(body)) {
       throw unexpectedAnswer(context, { what: "a configuration that is not a JSON object" });
     }
@@ -204,7 +186,7 @@ export class LabClient {
       onWarning: this.#onWarning,
     });
     const request = (page: number, limit = sizes.limit) => {
-      const pending = this.#fetch(
+      const pending = this.#calls.fetch(
         `${TASKS_PATH}?${taskQuery(projectId, filters, { page, limit })}`,
         { projectId, signal: stop.signal, readBody: (context) => this.#pageReader(context, limit) },
       );
@@ -271,48 +253,5 @@ export class LabClient {
       failCost: (what) => new PageCostError(unexpectedAnswer(context, { what })),
       failTask: (task, limit) => taskTooLarge(context, task, limit),
     });
-  }
-
-  /** GETs a JSON document with the token, logging in again once if the token was refused. */
-  async #get(
-    path: string,
-    options: { projectId?: string; signal?: AbortSignal },
-  ): Promise<{ body: unknown; context: CallContext }> {
-    const { response, context } = await this.#fetch(path, options);
-    return { body: jsonBody(response, context), context };
-  }
-
-  /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
-  async #fetch(
-    path: string,
-    options: {
-      projectId?: string;
-      signal?: AbortSignal;
-      readBody?: (context: CallContext) => BodyReader;
-    },
-  ): Promise<Fetched> {
-    const context: CallContext = {
-      method: "GET",
-      path,
-      projectId: options.projectId,
-      secrets: this.#secrets,
-    };
-    const signals = [this.#send.signal, options.signal].filter((signal) => signal !== undefined);
-    const send = { ...this.#send, signal: signals.length ? AbortSignal.any(signals) : undefined };
-    const attempt = (token: string) =>
-      sendWithRetries({
-        method: "GET",
-        url: new URL(path, this.#endpoint),
-        path,
-        headers: { accept: "application/json", authorization: `Bearer ${token}` },
-        followRedirects: true,
-        readBody: options.readBody && (() => options.readBody!(context)),
-      }, send);
-    const token = await this.#session.token();
-    let response = await attempt(token);
-    // The lab API spec, "Authentication": a token revoked early gets one fresh login.
-    if (response.status === 401) response = await attempt(await this.#session.token(token));
-    if (response.status < 200 || response.status > 299) throw responseError(response, context);
-    return { response, context };
   }
 }
