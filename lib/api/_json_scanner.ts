@@ -12,17 +12,16 @@ import {
   BOM,
   CLOSE_BRACE,
   CLOSE_BRACKET,
-  COLON,
   COMMA,
-  describe,
   isSpace,
   OPEN_BRACE,
   OPEN_BRACKET,
-  QUOTE,
 } from "./_json_bytes.ts";
-import { JsonNesting, MAX_JSON_DEPTH, MAX_KEY_BYTES, type ValueCounts } from "./_json_nesting.ts";
+import { JsonNesting, type ValueCounts } from "./_json_nesting.ts";
+import { PageMembers } from "./_page_members.ts";
+import { ScanErrors, type ScanWords } from "./_scan_errors.ts";
 
-export type { ValueCounts };
+export type { ScanWords, ValueCounts };
 
 // Where the scanner stands in the text.
 const BEFORE_ROOT = 0;
@@ -32,15 +31,6 @@ const AFTER_ROOT = 2;
 const FIRST_ELEMENT = 0;
 const NEXT_ELEMENT = 1;
 const IN_ELEMENT = 2;
-// In a page's object: before a name (after `{`, after `,`), in it, before `:`, before the value,
-// inside the value, after the `docs` array.
-const FIRST_NAME = 0;
-const NEXT_NAME = 1;
-const IN_NAME = 2;
-const BEFORE_COLON = 3;
-const BEFORE_VALUE = 4;
-const IN_VALUE = 5;
-const AFTER_DOCS = 6;
 
 /** A value that ends in the chunk scanned: its bytes in the chunk, from `start` to `end`. */
 export interface ValueEnd {
@@ -60,26 +50,13 @@ export interface ValueEnd {
 /** What the text must be: a JSON array, or a page object whose `docs` array is cut. */
 export type JsonRoot = "array" | "page";
 
-/** The words that end the scanner's messages, for the text at hand. */
-export interface ScanWords {
-  /** What the text must hold, e.g. `a JSON array of task documents`. */
-  whole: string;
-  /** What to do about text of another shape. */
-  shape: string;
-  /** What a text that ends too early is, e.g. `the file is truncated; export it again`. */
-  truncated: string;
-  /** What to do about a malformed value. */
-  fix: string;
-}
-
 /**
  * Scans JSON bytes, chunk after chunk. Values are cut at ASCII `,`, `]` and `}` outside strings
  * and nesting, so a multi-byte UTF-8 character split across chunks is never cut. A leading UTF-8
  * BOM and whitespace are accepted. Byte offsets in messages count from 0 at the first byte.
  */
 export class JsonScanner {
-  #fail: (message: string) => Error;
-  #words: ScanWords;
+  #errors: ScanErrors;
   #root: JsonRoot;
   #phase = BEFORE_ROOT;
   #bomBytes = 0;
@@ -87,10 +64,7 @@ export class JsonScanner {
   #nesting: JsonNesting;
   #cutDepth = 1; // the depth of the array whose elements are cut (2 inside a page's `docs`)
   #state = FIRST_ELEMENT; // in the cut array
-  #memberState = FIRST_NAME; // in a page's object
-  #name: number[] = [];
-  #member: string | undefined;
-  #docsSeen = false;
+  #members: PageMembers; // in a page's object
   #valueStart = 0; // where the open value starts in the current chunk
   #elementStart = 0;
   #elementNumber = 0;
@@ -103,19 +77,11 @@ export class JsonScanner {
    */
   constructor(root: JsonRoot, fail: (message: string) => Error, words: ScanWords) {
     this.#root = root;
-    this.#fail = fail;
-    this.#words = words;
-    this.#nesting = new JsonNesting({
-      tooDeep: (at) =>
-        fail(`nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${words.fix}.`),
-      mismatch: (byte, expected, at) => {
-        const which = this.#inCutArray() ? `a malformed ${this.where}` : "a malformed value";
-        return fail(
-          `has ${which}: ${describe(byte)} at byte ${at} where ${describe(expected)} should ` +
-            `close; ${words.fix}.`,
-        );
-      },
+    this.#errors = new ScanErrors(root === "array" ? "array" : "object", fail, words, {
+      malformed: () => this.#inCutArray() ? `a malformed ${this.where}` : "a malformed value",
     });
+    this.#nesting = new JsonNesting(this.#errors);
+    this.#members = new PageMembers(this.#nesting, this.#errors);
   }
 
   /** The current element: its number, from 1, and the offset of its first byte. */
@@ -138,17 +104,17 @@ export class JsonScanner {
    * a name longer than 64 bytes); `null` when the open value is an element, or none is open.
    */
   get openMember(): string | undefined | null {
-    return this.#openFrom === undefined || this.#inCutArray() ? null : this.#member;
+    return this.#openFrom === undefined || this.#inCutArray() ? null : this.#members.member;
   }
 
   /** The name of the page member read last (`undefined`: longer than 64 bytes). */
   get lastMember(): string | undefined {
-    return this.#member;
+    return this.#members.member;
   }
 
   /** Whether the page's `docs` array was met. */
   get sawDocs(): boolean {
-    return this.#docsSeen;
+    return this.#members.sawDocs;
   }
 
   /** What the elements scanned so far hold, from the first (kept up to date: do not change). */
@@ -192,7 +158,7 @@ export class JsonScanner {
       }
     }
     const open = this.#phase === IN_ROOT &&
-      (this.#inCutArray() ? this.#state === IN_ELEMENT : this.#memberState === IN_VALUE);
+      (this.#inCutArray() ? this.#state === IN_ELEMENT : this.#members.inValue);
     this.#openFrom = open ? this.#valueStart : undefined;
     this.#offset += chunk.length;
   }
@@ -203,15 +169,10 @@ export class JsonScanner {
    * @throws {Error} (from `fail`) when it was empty, or ended before the root was closed.
    */
   end(): void {
-    const kind = this.#root === "array" ? "array" : "object";
-    if (this.#phase === BEFORE_ROOT) {
-      throw this.#fail(`is empty (${this.#offset} bytes); it must hold ${this.#words.whole}.`);
-    }
+    if (this.#phase === BEFORE_ROOT) throw this.#errors.empty(this.#offset);
     if (this.#phase !== AFTER_ROOT) {
-      const inside = this.#inCutArray() && this.#state === IN_ELEMENT
-        ? `inside ${this.where}`
-        : `before its ${kind} is closed`;
-      throw this.#fail(`ends at byte ${this.#offset}, ${inside}: ${this.#words.truncated}.`);
+      const inElement = this.#inCutArray() && this.#state === IN_ELEMENT;
+      throw this.#errors.truncated(this.#offset, inElement ? this.where : undefined);
     }
   }
 
@@ -221,38 +182,29 @@ export class JsonScanner {
 
   /** Inside a string: skips to its closing quote (or the chunk's end); returns the last index. */
   #skipString(chunk: Uint8Array, from: number): number {
-    const naming = this.#memberState === IN_NAME && this.#nesting.depth === 1 &&
-      this.#root === "page";
+    const members = this.#members;
+    const naming = members.naming && this.#nesting.depth === 1 && this.#root === "page";
     const last = this.#nesting.skipString(
       chunk,
       from,
       this.#inCutArray(),
-      naming ? this.#name : undefined,
+      naming ? members.name : undefined,
     );
-    if (naming && !this.#nesting.inString) this.#nameEnded();
+    if (naming && !this.#nesting.inString) members.nameEnded();
     return last;
   }
 
   /** Before and after the root value: a BOM, whitespace, the opening bracket. */
   #outside(byte: number, at: number): void {
     if (isSpace(byte)) return;
-    const kind = this.#root === "array" ? "array" : "object";
-    if (this.#phase === AFTER_ROOT) {
-      throw this.#fail(
-        `has ${describe(byte)} after its ${kind}, at byte ${at}; ` +
-          `it must hold ${this.#words.whole} and nothing else.`,
-      );
-    }
+    if (this.#phase === AFTER_ROOT) throw this.#errors.afterRoot(byte, at);
     if (at === this.#bomBytes && at < BOM.length && byte === BOM[at]) {
       this.#bomBytes++;
       return;
     }
     const opener = this.#root === "array" ? OPEN_BRACKET : OPEN_BRACE;
     if (byte !== opener || (this.#bomBytes > 0 && this.#bomBytes < BOM.length)) {
-      throw this.#fail(
-        `is not a JSON ${kind}: byte ${at} is ${describe(byte)} where ` +
-          `${describe(opener)} should open it; ${this.#words.shape}.`,
-      );
+      throw this.#errors.notOpened(byte, at, opener);
     }
     this.#phase = IN_ROOT;
     this.#nesting.open(opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE);
@@ -270,10 +222,7 @@ export class JsonScanner {
       this.#elementNumber++;
       this.#elementStart = at;
       if (byte === COMMA || byte === CLOSE_BRACKET) {
-        throw this.#fail(
-          `has a malformed element ${this.#elementNumber} (at byte ${at}): ` +
-            `${describe(byte)} where a value should be; ${this.#words.fix}.`,
-        );
+        throw this.#errors.noValue(this.#elementNumber, at, byte);
       }
       this.#state = IN_ELEMENT;
       this.#valueStart = i;
@@ -291,67 +240,20 @@ export class JsonScanner {
   #closeArray(): void {
     this.#nesting.close();
     if (this.#root === "array") this.#phase = AFTER_ROOT;
-    else (this.#memberState = AFTER_DOCS, this.#cutDepth = 1);
+    else (this.#members.docsClosed(), this.#cutDepth = 1);
   }
 
   /** At the level of a page's object: names, colons, members and the `docs` array. */
   #inObject(byte: number, i: number): ValueEnd | undefined {
-    const at = this.#offset + i;
-    const state = this.#memberState;
-    if (state === IN_VALUE) {
-      if (byte !== COMMA && byte !== CLOSE_BRACE) {
-        this.#nesting.nest(byte, at, false);
-        return undefined;
-      }
-      const ended = { start: this.#valueStart, end: i, member: this.#member, isMember: true };
-      this.#endMember(byte);
-      return ended;
-    }
-    if (isSpace(byte)) return undefined;
-    if ((state === FIRST_NAME || state === NEXT_NAME) && byte === QUOTE) {
-      this.#memberState = IN_NAME;
-      this.#nesting.enterString();
-      this.#name = [];
-    } else if (state === FIRST_NAME && byte === CLOSE_BRACE) this.#endMember(byte);
-    else if (state === BEFORE_COLON && byte === COLON) this.#memberState = BEFORE_VALUE;
-    else if (state === AFTER_DOCS && (byte === COMMA || byte === CLOSE_BRACE)) {
-      this.#endMember(byte);
-    } else if (state === BEFORE_VALUE && byte === OPEN_BRACKET && this.#member === "docs") {
-      if (this.#docsSeen) {
-        throw this.#fail(`has a second "docs" array at byte ${at}; ${this.#words.fix}.`);
-      }
-      this.#docsSeen = true;
-      this.#nesting.open(CLOSE_BRACKET);
-      this.#cutDepth = 2;
-      this.#state = FIRST_ELEMENT;
-    } else if (state === BEFORE_VALUE && byte !== COMMA && byte !== CLOSE_BRACE) {
-      this.#memberState = IN_VALUE;
-      this.#valueStart = i;
-      this.#nesting.nest(byte, at, false);
-    } else {
-      throw this.#fail(
-        `is not a JSON object: ${
-          describe(byte)
-        } at byte ${at} is out of place; ${this.#words.shape}.`,
-      );
+    const members = this.#members;
+    const step = members.step(byte, this.#offset + i);
+    // The `}` that closes the page's object closes the root.
+    if (this.#nesting.depth === 0) this.#phase = AFTER_ROOT;
+    if (step === "value") this.#valueStart = i;
+    else if (step === "docs") (this.#cutDepth = 2, this.#state = FIRST_ELEMENT);
+    else if (step === "ended") {
+      return { start: this.#valueStart, end: i, member: members.member, isMember: true };
     }
     return undefined;
-  }
-
-  #endMember(byte: number): void {
-    if (byte === COMMA) this.#memberState = NEXT_NAME;
-    else (this.#nesting.close(), this.#phase = AFTER_ROOT);
-  }
-
-  #nameEnded(): void {
-    this.#memberState = BEFORE_COLON;
-    const bytes = this.#name;
-    this.#member = undefined;
-    if (bytes.length > MAX_KEY_BYTES + 1) return;
-    try {
-      this.#member = JSON.parse(`"${String.fromCharCode(...bytes.slice(0, -1))}"`);
-    } catch {
-      // A name that is not a JSON string is no member the reader knows.
-    }
   }
 }
