@@ -22,6 +22,7 @@ import { applySemanticMapping } from "../lib/raster/semantic_mapping.ts";
 import { BENCH_LABELS, BENCH_MAPPING } from "./_bench_project.ts";
 import type { PooledMask } from "./_mask_pool.ts";
 import { colourTable, transcode } from "./_sdk_baseline.ts";
+import { median } from "./_figures.ts";
 
 /** Milliseconds per mask, by contender, for one kind of mask. */
 export interface CodecCost {
@@ -188,10 +189,4 @@ export async function outputSizes(pool: readonly PooledMask[]): Promise<OutputSi
 
 function payload(uri: string): Uint8Array {
   return Buffer.from(uri.slice(uri.indexOf(",") + 1), "base64");
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

@@ -13,6 +13,7 @@
 import { LabClient } from "../lib/api/lab_client.ts";
 import type { MaskFormat } from "../lib/export/mask_format.ts";
 import { BENCH_MAPPING } from "./_bench_project.ts";
+import { type CpuSplit, cpuSplit, threadCpu } from "./_thread_cpu.ts";
 
 /** What one run is told. */
 export interface RunnerSettings {
@@ -54,6 +55,8 @@ export interface RunnerResult {
   peakRss: number;
   /** The kernel's peak resident set size (`VmHWM`), in bytes, or 0 where unknown. */
   highWaterMark: number;
+  /** The run's CPU time by thread, where `/proc` tells it. */
+  cpu?: CpuSplit;
 }
 
 /** The code a run times: the baseline's (it loads `sharp`) or ours (which never does). */
@@ -142,8 +145,10 @@ if (import.meta.main) {
     ? { exportMasks: (await import(settings.exportModule!)).exportMasks }
     : { sdkBaselineExport: (await import("./_sdk_baseline.ts")).sdkBaselineExport };
   const started = performance.now();
+  const cpuBefore = threadCpu();
   const images = await runExport(settings, contender);
   const ms = performance.now() - started;
+  const cpu = cpuSplit(cpuBefore, threadCpu());
   clearInterval(sampler);
   peakRss = Math.max(peakRss, Deno.memoryUsage().rss);
   const written = await sizeOf(settings.folder);
@@ -153,6 +158,7 @@ if (import.meta.main) {
     files: images ?? written.files,
     peakRss,
     highWaterMark: highWaterMark(),
+    ...(cpu ? { cpu } : {}),
   };
   console.log(JSON.stringify(result));
   // Workers of a pool left open would keep the process alive: this run is over.

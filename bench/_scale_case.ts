@@ -9,6 +9,7 @@
 import type { RunnerResult } from "./_export_runner.ts";
 import type { Line } from "./_report.ts";
 import { CHANGED_EVERY, scaleProjectId } from "./_scale_project.ts";
+import { mb } from "./_figures.ts";
 
 /** One export of the case, as the benchmark's `runExport` runs it. */
 export interface ScaleRun {
@@ -107,8 +108,4 @@ function line(result: RunnerResult): string {
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(0)} MB`;
 }

@@ -10,6 +10,7 @@
 import { parse } from "yaml";
 import { CLI_PERMISSIONS } from "../testing/cli_permissions.ts";
 import { startFakeLab } from "../testing/fake_lab.ts";
+import { median } from "./_figures.ts";
 
 /** Start-up times in milliseconds (medians). */
 export interface StartupTimes {
@@ -164,9 +165,4 @@ function spawn(entry: StartupTimes["entry"], target: Target): Deno.ChildProcess 
 
 async function until(condition: () => boolean): Promise<undefined> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
 }

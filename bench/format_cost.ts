@@ -16,6 +16,7 @@ import { runMaskJob } from "../lib/export/_mask_job.ts";
 import type { MaskFormat } from "../lib/export/mask_format.ts";
 import { BENCH_LABELS } from "./_bench_project.ts";
 import { type BenchScene, maskPool } from "./_mask_pool.ts";
+import { median } from "./_figures.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -50,8 +51,3 @@ for (const [format, times] of perMask) {
   console.log(`${format.padEnd(12)} ${ms.toFixed(1)} ms a mask${ratio}`);
 }
 console.log(`load average ${Deno.loadavg().map((load) => load.toFixed(2)).join(" ")}`);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}

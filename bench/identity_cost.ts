@@ -18,6 +18,7 @@ import type { MaskFormat } from "../lib/export/mask_format.ts";
 import { BENCH_LABELS } from "./_bench_project.ts";
 import { identityFreeModule } from "./_identity_free.ts";
 import { maskPool } from "./_mask_pool.ts";
+import { median } from "./_figures.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -68,9 +69,4 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await run();
   return performance.now() - started;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }

@@ -25,6 +25,8 @@ import { codecCosts, formatCosts, outputSizes } from "./_codec_cost.ts";
 import { benchProjectId } from "./_bench_project.ts";
 import type { LabServerSettings } from "./_lab_server.ts";
 import type { RunnerResult, RunnerSettings } from "./_export_runner.ts";
+import { endToEndCase } from "./_end_to_end_case.ts";
+import { kb, mb, median, ms } from "./_figures.ts";
 import { BENCH_BCHANNELS, type BenchScene, maskPool } from "./_mask_pool.ts";
 import { formatsCase } from "./_formats_case.ts";
 import { scaleCase } from "./_scale_case.ts";
@@ -158,22 +160,9 @@ try {
   try {
     if (lab && only.has("export")) {
       console.log(`\n1. End to end, ${tasks} tasks (separate processes, same lab, 3 rounds)`);
-      const ratios: number[] = [];
-      for (let round = 1; round <= 3; round++) {
-        const run = { lab: lab.target, count: tasks } as const;
-        const sdk = await runExport({ ...run, mode: "sdk", label: `sdk-${round}` });
-        console.log(`   round ${round}, SDK-like sequential baseline (sharp): ${report(sdk)}`);
-        const ours = await runExport({ ...run, mode: "ours", label: `ours-${round}` });
-        console.log(`   round ${round}, exportMasks:                          ${report(ours)}`);
-        ratios.push(sdk.ms / ours.ms);
-      }
-      // The issue's bound: 12× on an idle machine (median of three), so that a busy one shows 10×.
-      lines.push({
-        ratio: "1. exportMasks vs SDK baseline (median of 3)",
-        value: median(ratios),
-        target: "≥ 12× idle",
-        pass: median(ratios) >= 12,
-      });
+      const run = (mode: "sdk" | "ours", label: string) =>
+        runExport({ mode, label, lab: lab.target, count: tasks });
+      await endToEndCase(tasks, { run, report }, lines);
     }
     if (lab && only.has("memory")) {
       console.log(`\n3. Peak memory, exportMasks (separate processes)`);
@@ -345,11 +334,6 @@ async function identityCost(target: RunnerSettings["lab"]): Promise<void> {
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 async function runExport(
   run: {
     mode: RunnerSettings["mode"];
@@ -430,16 +414,4 @@ async function settle(): Promise<void> {
 function report(result: RunnerResult): string {
   return `${ms(result.ms)}, ${result.files} files, ${kb(result.bytes / result.files)}/file, ` +
     `peak RSS ${mb(result.peakRss)} (high-water mark ${mb(result.highWaterMark)})`;
-}
-
-function ms(value: number): string {
-  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`;
-}
-
-function kb(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KB`;
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(0)} MB`;
 }
