@@ -1,4 +1,12 @@
+/**
+ * The lab's HTTP API as the export uses it: log-in, a project's configuration and its tasks page
+ * by page, with retries, a token renewed once, pages fetched ahead and parsed as they are taken.
+ *
+ * @module
+ */
+
 import { takeTasks } from "./take_tasks.ts";
+import { DEFAULT_ENDPOINT } from "./credentials_from_env.ts";
 import { ConfigError } from "../errors.ts";
 import { endpointUrl, isLoopback, projectIdOf, required, whole } from "./_check_settings.ts";
 import { type CallContext, isJsonObject, taskTooLarge, unexpectedAnswer } from "./_http_error.ts";
@@ -127,7 +135,7 @@ export class LabClient {
     try {
       return new LabClient({
         ...rest,
-        endpoint: env(ENV_VARIABLES.endpoint)?.trim() || "https://hub-api.isahit.com/",
+        endpoint: env(ENV_VARIABLES.endpoint)?.trim() || DEFAULT_ENDPOINT,
         accessId: env(ENV_VARIABLES.accessId) ?? "",
         secretKey: env(ENV_VARIABLES.secretKey) ?? "",
       });
