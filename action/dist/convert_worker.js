@@ -1060,6 +1060,17 @@ function treeDepths(weights) {
   for (let node = 0; node < count; node++) lengths[leaves[node] % 65536] = depth[node];
   return lengths;
 }
+function atLeastTwo(frequencies) {
+  let used = 0;
+  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0) used++;
+  for (let i = 0; used < 2; i++) {
+    if (frequencies[i] === 0) {
+      frequencies[i] = 1;
+      used++;
+    }
+  }
+  return frequencies;
+}
 function canonicalCodes(lengths) {
   const counts = new Uint16Array(16);
   for (const length of lengths) counts[length]++;
@@ -1086,6 +1097,85 @@ var REVERSED_BYTE = Uint8Array.from({
   for (let i = 0; i < 8; i++) reversed |= (byte >>> i & 1) << 7 - i;
   return reversed;
 });
+
+// lib/flate/_code_lengths.ts
+var CODE_LENGTH_ORDER = [
+  16,
+  17,
+  18,
+  0,
+  8,
+  7,
+  9,
+  6,
+  10,
+  5,
+  11,
+  4,
+  12,
+  3,
+  13,
+  2,
+  14,
+  1,
+  15
+];
+function writeCodeLengths(writer, literalLengths, distanceLengths) {
+  let literalCount = 286;
+  while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
+  let distanceCount = 30;
+  while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
+  const lengths = new Uint8Array(literalCount + distanceCount);
+  lengths.set(literalLengths.subarray(0, literalCount));
+  lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
+  const { symbols, extras } = runLengthCoded(lengths);
+  const frequencies = new Uint32Array(19);
+  for (const symbol of symbols) frequencies[symbol]++;
+  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
+  const codes = canonicalCodes(codeLengths);
+  let codeLengthCount = 19;
+  while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
+    codeLengthCount--;
+  }
+  writer.put(literalCount - 257, 5);
+  writer.put(distanceCount - 1, 5);
+  writer.put(codeLengthCount - 4, 4);
+  for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
+  symbols.forEach((symbol, i) => {
+    writer.put(codes[symbol], codeLengths[symbol]);
+    if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
+  });
+}
+function runLengthCoded(lengths) {
+  const symbols = [];
+  const extras = [];
+  for (let i = 0; i < lengths.length; ) {
+    const value = lengths[i];
+    let run = 1;
+    while (i + run < lengths.length && lengths[i + run] === value) run++;
+    if (value === 0 && run >= 3) {
+      const taken = Math.min(run, 138);
+      symbols.push(taken >= 11 ? 18 : 17);
+      extras.push(taken >= 11 ? taken - 11 : taken - 3);
+      i += taken;
+      continue;
+    }
+    symbols.push(value);
+    extras.push(0);
+    i++;
+    for (let left = run - 1; value !== 0 && left >= 3; ) {
+      const taken = Math.min(left, 6);
+      symbols.push(16);
+      extras.push(taken - 3);
+      i += taken;
+      left -= taken;
+    }
+  }
+  return {
+    symbols,
+    extras
+  };
+}
 
 // lib/flate/_deflate_block.ts
 var LENGTH_BASE = [
@@ -1149,27 +1239,6 @@ var LENGTH_EXTRA = [
   5,
   5,
   0
-];
-var CODE_LENGTH_ORDER = [
-  16,
-  17,
-  18,
-  0,
-  8,
-  7,
-  9,
-  6,
-  10,
-  5,
-  11,
-  4,
-  12,
-  3,
-  13,
-  2,
-  14,
-  1,
-  15
 ];
 var MAX_MATCH = 258;
 var END_OF_BLOCK = 256;
@@ -1308,73 +1377,6 @@ function writePiece(writer, codes, length, distanceCode) {
   writer.put(literalCodes[symbol], lengthBits);
   writer.put(extra, extraBits);
   writer.put(distanceCodes[distanceCode], distanceBits);
-}
-function writeCodeLengths(writer, literalLengths, distanceLengths) {
-  let literalCount = 286;
-  while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
-  let distanceCount = 30;
-  while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
-  const lengths = new Uint8Array(literalCount + distanceCount);
-  lengths.set(literalLengths.subarray(0, literalCount));
-  lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
-  const { symbols, extras } = runLengthCoded(lengths);
-  const frequencies = new Uint32Array(19);
-  for (const symbol of symbols) frequencies[symbol]++;
-  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
-  const codes = canonicalCodes(codeLengths);
-  let codeLengthCount = 19;
-  while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
-    codeLengthCount--;
-  }
-  writer.put(literalCount - 257, 5);
-  writer.put(distanceCount - 1, 5);
-  writer.put(codeLengthCount - 4, 4);
-  for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
-  symbols.forEach((symbol, i) => {
-    writer.put(codes[symbol], codeLengths[symbol]);
-    if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
-  });
-}
-function runLengthCoded(lengths) {
-  const symbols = [];
-  const extras = [];
-  for (let i = 0; i < lengths.length; ) {
-    const value = lengths[i];
-    let run = 1;
-    while (i + run < lengths.length && lengths[i + run] === value) run++;
-    if (value === 0 && run >= 3) {
-      const taken = Math.min(run, 138);
-      symbols.push(taken >= 11 ? 18 : 17);
-      extras.push(taken >= 11 ? taken - 11 : taken - 3);
-      i += taken;
-      continue;
-    }
-    symbols.push(value);
-    extras.push(0);
-    i++;
-    for (let left = run - 1; value !== 0 && left >= 3; ) {
-      const taken = Math.min(left, 6);
-      symbols.push(16);
-      extras.push(taken - 3);
-      i += taken;
-      left -= taken;
-    }
-  }
-  return {
-    symbols,
-    extras
-  };
-}
-function atLeastTwo(frequencies) {
-  let used = 0;
-  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0) used++;
-  for (let i = 0; used < 2; i++) {
-    if (frequencies[i] === 0) {
-      frequencies[i] = 1;
-      used++;
-    }
-  }
-  return frequencies;
 }
 
 // lib/flate/_byte_runs.ts
@@ -1683,205 +1685,16 @@ function upZeroRows(kernels, memory, layout, count) {
   return same;
 }
 
-// lib/png/pixel_digest.ts
-import { createHash } from "node:crypto";
-
-// lib/sha256.ts
-var K = new Int32Array([
-  1116352408,
-  1899447441,
-  3049323471,
-  3921009573,
-  961987163,
-  1508970993,
-  2453635748,
-  2870763221,
-  3624381080,
-  310598401,
-  607225278,
-  1426881987,
-  1925078388,
-  2162078206,
-  2614888103,
-  3248222580,
-  3835390401,
-  4022224774,
-  264347078,
-  604807628,
-  770255983,
-  1249150122,
-  1555081692,
-  1996064986,
-  2554220882,
-  2821834349,
-  2952996808,
-  3210313671,
-  3336571891,
-  3584528711,
-  113926993,
-  338241895,
-  666307205,
-  773529912,
-  1294757372,
-  1396182291,
-  1695183700,
-  1986661051,
-  2177026350,
-  2456956037,
-  2730485921,
-  2820302411,
-  3259730800,
-  3345764771,
-  3516065817,
-  3600352804,
-  4094571909,
-  275423344,
-  430227734,
-  506948616,
-  659060556,
-  883997877,
-  958139571,
-  1322822218,
-  1537002063,
-  1747873779,
-  1955562222,
-  2024104815,
-  2227730452,
-  2361852424,
-  2428436474,
-  2756734187,
-  3204031479,
-  3329325298
-]);
-var INITIAL = new Int32Array([
-  1779033703,
-  3144134277,
-  1013904242,
-  2773480762,
-  1359893119,
-  2600822924,
-  528734635,
-  1541459225
-]);
-var SCHEDULE = new Int32Array(64);
-var HEX = Array.from({
-  length: 256
-}, (_, byte) => byte.toString(16).padStart(2, "0"));
-var encoder = new TextEncoder();
-var Sha256 = class {
-  #state = new Int32Array(INITIAL);
-  /** The bytes of the current block not hashed yet: `#block[0..#filled)`. */
-  #block = new Uint8Array(64);
-  #filled = 0;
-  /** The message's length so far, in bytes. */
-  #length = 0;
-  /**
-   * Adds bytes to the message.
-   *
-   * @param data Bytes, or text (hashed as UTF-8).
-   * @returns This hasher, to chain calls.
-   */
-  update(data) {
-    const bytes = typeof data === "string" ? encoder.encode(data) : data;
-    this.#length += bytes.length;
-    let offset = 0;
-    if (this.#filled > 0) {
-      offset = Math.min(64 - this.#filled, bytes.length);
-      this.#block.set(bytes.subarray(0, offset), this.#filled);
-      this.#filled += offset;
-      if (this.#filled < 64) return this;
-      compress(this.#state, SCHEDULE, this.#block, 0, 64);
-      this.#filled = 0;
-    }
-    const whole = offset + (bytes.length - offset & ~63);
-    if (whole > offset) compress(this.#state, SCHEDULE, bytes, offset, whole);
-    if (whole < bytes.length) {
-      this.#block.set(bytes.subarray(whole));
-      this.#filled = bytes.length - whole;
-    }
-    return this;
-  }
-  /**
-   * Ends the message and starts a new, empty one.
-   *
-   * @returns The message's SHA-256, 64 lower-case hex digits.
-   */
-  digestHex() {
-    const block = this.#block;
-    block[this.#filled] = 128;
-    block.fill(0, this.#filled + 1);
-    if (this.#filled >= 56) {
-      compress(this.#state, SCHEDULE, block, 0, 64);
-      block.fill(0);
-    }
-    const bits = this.#length * 8;
-    const high = Math.floor(bits / 4294967296);
-    const low = bits >>> 0;
-    for (let i = 0; i < 4; i++) {
-      block[59 - i] = high >>> 8 * i;
-      block[63 - i] = low >>> 8 * i;
-    }
-    compress(this.#state, SCHEDULE, block, 0, 64);
-    let hex2 = "";
-    for (const word of this.#state) {
-      hex2 += HEX[word >>> 24] + HEX[word >>> 16 & 255] + HEX[word >>> 8 & 255] + HEX[word & 255];
-    }
-    this.#state.set(INITIAL);
-    this.#filled = 0;
-    this.#length = 0;
-    return hex2;
-  }
-};
-function compress(state, w, bytes, start, end) {
-  let h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3];
-  let h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7];
-  for (let offset = start; offset < end; offset += 64) {
-    for (let i = 0, j = offset; i < 16; i++, j += 4) {
-      w[i] = bytes[j] << 24 | bytes[j + 1] << 16 | bytes[j + 2] << 8 | bytes[j + 3];
-    }
-    for (let i = 16; i < 64; i++) {
-      const x = w[i - 15], y = w[i - 2];
-      const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
-      const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
-      w[i] = s1 + w[i - 7] + s0 + w[i - 16] | 0;
-    }
-    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
-    for (let i = 0; i < 64; i++) {
-      const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
-      const t1 = h + s1 + (e & f ^ ~e & g) + K[i] + w[i] | 0;
-      const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
-      const t2 = s0 + (a & b ^ a & c ^ b & c) | 0;
-      h = g;
-      g = f;
-      f = e;
-      e = d + t1 | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = t1 + t2 | 0;
-    }
-    h0 = h0 + a | 0, h1 = h1 + b | 0, h2 = h2 + c | 0, h3 = h3 + d | 0;
-    h4 = h4 + e | 0, h5 = h5 + f | 0, h6 = h6 + g | 0, h7 = h7 + h | 0;
-  }
-  state[0] = h0, state[1] = h1, state[2] = h2, state[3] = h3;
-  state[4] = h4, state[5] = h5, state[6] = h6, state[7] = h7;
-}
-
-// lib/png/pixel_digest.ts
-var PIXEL_FORM = "lab-masks-pixels/2";
-var SMALL_IMAGE = 512 * 512;
+// lib/png/pixel_pieces.ts
 var PIXEL_PIECE_BYTES = 16;
 var STAGE_BYTES = 64 * 1024;
 var EMPTY = new Uint8Array(0);
 function pixelFormBound(rows, rowBytes) {
   return rows * (4 + (4 + PIXEL_PIECE_BYTES) * Math.ceil(rowBytes / PIXEL_PIECE_BYTES));
 }
-var PixelDigest = class {
+var PixelPieces = class {
   #hash;
-  #digestHex;
   #rowBytes;
-  /** The last row given (zeros before the first); `undefined` once differences were given. */
-  #last;
   /**
    * The canonical form's bytes not hashed yet: `#stage[0..#staged)`; made when rows or
    * differences first come (a digest fed its form, `updateForm`, never needs it).
@@ -1891,110 +1704,23 @@ var PixelDigest = class {
   /** A view of the words of the buffer differences last came in. */
   #words = new Int32Array(0);
   /**
-   * Starts the digest with the canonical header (and palette).
-   *
-   * @param options The size and layout.
+   * @param hash Where the staged bytes go.
+   * @param rowBytes The bytes of a row.
    */
-  constructor(options) {
-    const { width, height, layout, palette } = options;
-    const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
-    if (width * height <= SMALL_IMAGE) {
-      const hash = new Sha256();
-      this.#hash = hash;
-      this.#digestHex = () => hash.digestHex();
-    } else {
-      const hash = createHash("sha256");
-      this.#hash = hash;
-      this.#digestHex = () => hash.digest("hex");
-    }
-    this.#hash.update(`${PIXEL_FORM} ${width} ${height} ${word}
-`);
-    if (layout === "indexed8" && palette) this.#hash.update(palette);
-    this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
-    this.#last = new Uint8Array(this.#rowBytes);
-  }
-  /** The bytes of one row. */
-  get rowBytes() {
-    return this.#rowBytes;
+  constructor(hash, rowBytes) {
+    this.#hash = hash;
+    this.#rowBytes = rowBytes;
   }
   /**
-   * Adds whole rows given back to back.
+   * Stages a row's pieces, and its end: its bytes minus those of `above` at `b`, or as they are
+   * (a row of differences already).
    *
-   * @param rows The rows' bytes.
-   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   * @param row The bytes holding the row.
+   * @param p The row's first byte.
+   * @param above The bytes holding the row above; `undefined` when `row` holds differences.
+   * @param b The first byte of the row above.
    */
-  update(rows, sameAsAbove) {
-    const rowBytes = this.#rowBytes;
-    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
-  }
-  /**
-   * Adds `count` rows of a strip whose rows start `stride` bytes apart in `memory`.
-   *
-   * @param memory The bytes holding the rows.
-   * @param at The first row's first byte.
-   * @param stride The distance between rows.
-   * @param count How many rows.
-   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
-   * @throws {RangeError} after differences were given.
-   */
-  updateRows(memory, at, stride, count, sameAsAbove) {
-    const last = this.#rowsOnly();
-    const rowBytes = this.#rowBytes;
-    for (let row = 0, p = at; row < count; row++, p += stride) {
-      if (sameAsAbove?.(row) === true) this.#endRow();
-      else if (row === 0) this.#addRow(memory, p, last, 0);
-      else this.#addRow(memory, p, memory, p - stride);
-    }
-    if (count > 0) {
-      const from = at + (count - 1) * stride;
-      last.set(memory.subarray(from, from + rowBytes));
-    }
-  }
-  /**
-   * Adds `count` rows given as their differences with the row above (PNG's Up filter, without
-   * the filter-type byte), `stride` bytes apart in `memory` from `at`.
-   *
-   * @param memory The bytes holding the differences.
-   * @param at The first row's first byte.
-   * @param stride The distance between rows.
-   * @param count How many rows.
-   * @param noDifference Which rows are known to be all zeros (they are not read).
-   */
-  updateDifferences(memory, at, stride, count, noDifference) {
-    this.#last = void 0;
-    for (let row = 0, p = at; row < count; row++, p += stride) {
-      if (noDifference?.(row) === true) this.#endRow();
-      else this.#addRow(memory, p, void 0, 0);
-    }
-  }
-  /**
-   * Adds bytes of the canonical form as they are, e.g. written by the kernels
-   * (`digestPieces`) from rows they hold.
-   *
-   * @param bytes The canonical form of whole rows.
-   */
-  updateForm(bytes) {
-    this.#last = void 0;
-    this.#flush();
-    this.#hash.update(bytes);
-  }
-  /**
-   * Ends the digest.
-   *
-   * @returns The SHA-256, 64 hex digits.
-   */
-  hex() {
-    this.#flush();
-    return this.#digestHex();
-  }
-  #rowsOnly() {
-    if (this.#last === void 0) {
-      throw new RangeError("PixelDigest was given differences: it cannot take rows after them");
-    }
-    return this.#last;
-  }
-  /** Stages a row's pieces: its bytes minus those of `above` at `b`, or as they are. */
-  #addRow(row, p, above, b) {
+  addRow(row, p, above, b) {
     const rowBytes = this.#rowBytes;
     this.#reserve(pixelFormBound(1, rowBytes));
     let start = 0;
@@ -2016,7 +1742,7 @@ var PixelDigest = class {
       start = end;
     }
     this.#staged = out;
-    this.#endRow();
+    this.endRow();
   }
   /**
    * Stages the whole pieces of a row of differences that starts on a 32-bit word, four words a
@@ -2043,8 +1769,8 @@ var PixelDigest = class {
     this.#staged = out;
     return pieces * PIXEL_PIECE_BYTES;
   }
-  /** Stages the end of a row. */
-  #endRow() {
+  /** Stages the end of a row (all of a row without differences). */
+  endRow() {
     this.#reserve(4);
     writeUint32(this.#stage, this.#staged, 0);
     this.#staged += 4;
@@ -2054,9 +1780,10 @@ var PixelDigest = class {
     if (this.#stage === EMPTY) {
       this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
     }
-    if (this.#staged + bytes > this.#stage.length) this.#flush();
+    if (this.#staged + bytes > this.#stage.length) this.flush();
   }
-  #flush() {
+  /** Hashes what the stage holds. */
+  flush() {
     if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
     this.#staged = 0;
   }
@@ -2423,123 +2150,89 @@ function pngOfImageData(parts, idat) {
   ]);
 }
 
-// lib/png/png_row_encoder.ts
+// lib/png/_up_filter.ts
 var HIGH_BITS = 2155905152 | 0;
 var LOW_BITS = 2139062143;
 var none = () => true;
 var some = () => false;
-var ZERO_BYTES = 64 * 1024;
-var sharedZeros = new Uint8Array(ZERO_BYTES);
-function zerosOf(bytes) {
-  if (sharedZeros.length < bytes) sharedZeros = new Uint8Array(bytes);
-  return sharedZeros;
-}
-var PngRowEncoder = class {
-  #options;
+var UpFilter = class {
   #rowBytes;
-  #deflate;
-  /** The last row written, raw: the Up filter's row above. */
+  #digest;
+  /** The last row filtered, raw: the row above the next. */
   #previous;
   /** Whether `#previous` is all zeros; `undefined` until asked after a write. */
   #previousZero = true;
   #lines = new Uint8Array(0);
   /** Per row of the last strip: 0 when it repeats the row above. */
   #changed = new Uint8Array(0);
-  #written = 0;
   /** One filtered row, word-aligned (see `#upFilterWords`). */
   #difference = new Int32Array(0);
   #differenceBytes = new Uint8Array(0);
   /**
-   * Starts an image.
+   * Starts an image, whose first row has a row of zeros above.
    *
-   * @param options The image's size, format and zlib level.
+   * @param rowBytes The bytes of a row.
+   * @param digest Hashes the rows' pixels from the differences the filter computes.
    */
-  constructor(options) {
-    this.#options = options;
-    const channels = options.colourType === 2 ? 3 : 1;
-    this.#rowBytes = options.width * channels * (options.bitDepth / 8);
-    this.#previous = new Uint8Array(this.#rowBytes);
-    this.#deflate = options.deflater === "mask-rows" ? new RunDeflate({
-      pixelBytes: Math.min(3, channels * (options.bitDepth / 8))
-    }) : new DeflateStream({
-      level: options.level
-    });
+  constructor(rowBytes, digest) {
+    this.#rowBytes = rowBytes;
+    this.#digest = digest;
+    this.#previous = new Uint8Array(rowBytes);
   }
-  /** Rows written so far. */
-  get rowsWritten() {
-    return this.#written;
+  /** The last strip's scanlines, each its filter type (2, Up) and its differences. */
+  get lines() {
+    return this.#lines;
+  }
+  /** Per row of the last strip: 0 when it repeats the row above, else 1. */
+  get changed() {
+    return this.#changed;
   }
   /**
-   * Filters and compresses the next rows; `samples` may change afterwards.
+   * Filters the next rows into {@linkcode lines}, noting in {@linkcode changed} which repeat the
+   * row above; `samples` may change afterwards.
    *
-   * @param samples Whole rows, back to back (16-bit samples big-endian).
-   * @param repeats Per row, 1 where the caller knows it repeats the row above (the mask-row
-   * encoder then neither filters nor reads it), 0 where not known.
-   * @throws {PngError} when the bytes are not whole rows, or more rows than the image's height.
+   * @param samples Whole rows, back to back.
+   * @param rows How many.
+   * @param repeats Per row, 1 where the row is known to repeat the row above (it is not filtered).
    */
-  writeRows(samples, repeats) {
+  filter(samples, rows, repeats) {
     const rowBytes = this.#rowBytes;
-    const rows = samples.length / rowBytes;
-    if (!Number.isInteger(rows) || this.#written + rows > this.#options.height) {
-      throw new PngError(`${samples.length} bytes are not whole rows of ${rowBytes} bytes within the image's ${this.#options.height - this.#written} rows left`);
-    }
     const stride = rowBytes + 1;
     if (this.#lines.length < rows * stride) this.#lines = new Uint8Array(rows * stride);
     if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
-    const known = this.#deflate instanceof RunDeflate ? repeats : void 0;
     const aligned = rowBytes % 4 === 0 && samples.byteOffset % 4 === 0;
-    if (aligned) this.#upFilterWords(samples, rows, known);
-    else this.#upFilterBytes(samples, rows, known);
+    if (aligned) this.#upFilterWords(samples, rows, repeats);
+    else this.#upFilterBytes(samples, rows, repeats);
     const changed = this.#changed;
-    if (rows > 0) {
-      this.#previous.set(samples.subarray(samples.length - rowBytes));
-      this.#previousZero = void 0;
-    }
+    if (rows > 0) this.follow(samples.subarray(samples.length - rowBytes));
     if (!aligned) {
-      this.#options.digest?.updateDifferences(this.#lines, 1, stride, rows, (row) => changed[row] === 0);
+      this.#digest?.updateDifferences(this.#lines, 1, stride, rows, (row) => changed[row] === 0);
     }
-    const deflate2 = this.#deflate;
-    if (deflate2 instanceof RunDeflate) {
-      deflate2.writeScanlines(this.#lines, {
-        first: 0,
-        stride,
-        count: rows,
-        flags: changed,
-        at: 0
-      });
-    } else deflate2.write(this.#lines.subarray(0, rows * stride));
-    this.#written += rows;
   }
   /**
-   * Compresses the next rows, given Up-filtered with their digest's form by the strip reader's
-   * kernels (see `RowConversion`): nothing is filtered or compared here.
+   * Takes the row above the next from rows filtered elsewhere.
    *
-   * @param rows The scanlines, which rows have no difference, the digest's form, the last row.
-   * @throws {PngError} when the rows are not of this image's width, or more rows than its height.
+   * @param last The last row written, raw.
    */
-  writeScanlines(rows) {
-    const { scanlines, stride, count } = rows;
-    if (stride !== this.#rowBytes + 1 || this.#written + count > this.#options.height) {
-      throw new PngError(`${count} scanlines of ${stride} bytes are not rows of ${this.#rowBytes} bytes within the image's ${this.#options.height - this.#written} rows left`);
+  follow(last) {
+    this.#previous.set(last);
+    this.#previousZero = void 0;
+  }
+  /**
+   * Whether the row above the next is all zeros (found out when first asked after a write).
+   *
+   * @returns `true` when it is.
+   */
+  isAboveZero() {
+    if (this.#previousZero === void 0) {
+      const previous = this.#previous;
+      const words = new Int32Array(previous.buffer, 0, previous.length >> 2);
+      let any = 0;
+      for (let i = 0; i < words.length && any === 0; i++) any |= words[i];
+      for (let i = words.length * 4; i < previous.length; i++) any |= previous[i];
+      this.#previousZero = any === 0;
     }
-    const deflate2 = this.#deflate;
-    if (deflate2 instanceof RunDeflate) {
-      const { flags, skipZeros } = rows;
-      deflate2.writeScanlines(scanlines, {
-        first: 0,
-        stride,
-        count,
-        flags,
-        at: 0,
-        skipZeros
-      });
-    } else deflate2.write(scanlines.subarray(0, count * stride));
-    this.#options.digest?.updateForm(rows.form);
-    if (count > 0) {
-      this.#previous.set(rows.last);
-      this.#previousZero = void 0;
-    }
-    this.#written += count;
+    return this.#previousZero;
   }
   /**
    * The Up filter, a byte at a time; notes which rows repeat the row above (those `repeats` gives
@@ -2585,7 +2278,7 @@ var PngRowEncoder = class {
       this.#differenceBytes = new Uint8Array(this.#difference.buffer);
     }
     const difference = this.#difference;
-    const digest = this.#options.digest;
+    const digest = this.#digest;
     const here = new Int32Array(samples.buffer, samples.byteOffset, rows * words);
     let above = new Int32Array(this.#previous.buffer, 0, words);
     let up = 0;
@@ -2609,6 +2302,100 @@ var PngRowEncoder = class {
       up = s;
     }
   }
+};
+
+// lib/png/png_row_encoder.ts
+var ZERO_BYTES = 64 * 1024;
+var sharedZeros = new Uint8Array(ZERO_BYTES);
+function zerosOf(bytes) {
+  if (sharedZeros.length < bytes) sharedZeros = new Uint8Array(bytes);
+  return sharedZeros;
+}
+var PngRowEncoder = class {
+  #options;
+  #rowBytes;
+  #deflate;
+  /** The rows' Up filter, and the row above the next. */
+  #up;
+  #written = 0;
+  /**
+   * Starts an image.
+   *
+   * @param options The image's size, format and zlib level.
+   */
+  constructor(options) {
+    this.#options = options;
+    const channels = options.colourType === 2 ? 3 : 1;
+    this.#rowBytes = options.width * channels * (options.bitDepth / 8);
+    this.#up = new UpFilter(this.#rowBytes, options.digest);
+    this.#deflate = options.deflater === "mask-rows" ? new RunDeflate({
+      pixelBytes: Math.min(3, channels * (options.bitDepth / 8))
+    }) : new DeflateStream({
+      level: options.level
+    });
+  }
+  /** Rows written so far. */
+  get rowsWritten() {
+    return this.#written;
+  }
+  /**
+   * Filters and compresses the next rows; `samples` may change afterwards.
+   *
+   * @param samples Whole rows, back to back (16-bit samples big-endian).
+   * @param repeats Per row, 1 where the caller knows it repeats the row above (the mask-row
+   * encoder then neither filters nor reads it), 0 where not known.
+   * @throws {PngError} when the bytes are not whole rows, or more rows than the image's height.
+   */
+  writeRows(samples, repeats) {
+    const rowBytes = this.#rowBytes;
+    const rows = samples.length / rowBytes;
+    if (!Number.isInteger(rows) || this.#written + rows > this.#options.height) {
+      throw new PngError(`${samples.length} bytes are not whole rows of ${rowBytes} bytes within the image's ${this.#options.height - this.#written} rows left`);
+    }
+    const known = this.#deflate instanceof RunDeflate ? repeats : void 0;
+    const up = this.#up;
+    up.filter(samples, rows, known);
+    const stride = rowBytes + 1;
+    const deflate2 = this.#deflate;
+    if (deflate2 instanceof RunDeflate) {
+      deflate2.writeScanlines(up.lines, {
+        first: 0,
+        stride,
+        count: rows,
+        flags: up.changed,
+        at: 0
+      });
+    } else deflate2.write(up.lines.subarray(0, rows * stride));
+    this.#written += rows;
+  }
+  /**
+   * Compresses the next rows, given Up-filtered with their digest's form by the strip reader's
+   * kernels (see `RowConversion`): nothing is filtered or compared here.
+   *
+   * @param rows The scanlines, which rows have no difference, the digest's form, the last row.
+   * @throws {PngError} when the rows are not of this image's width, or more rows than its height.
+   */
+  writeScanlines(rows) {
+    const { scanlines, stride, count } = rows;
+    if (stride !== this.#rowBytes + 1 || this.#written + count > this.#options.height) {
+      throw new PngError(`${count} scanlines of ${stride} bytes are not rows of ${this.#rowBytes} bytes within the image's ${this.#options.height - this.#written} rows left`);
+    }
+    const deflate2 = this.#deflate;
+    if (deflate2 instanceof RunDeflate) {
+      const { flags, skipZeros } = rows;
+      deflate2.writeScanlines(scanlines, {
+        first: 0,
+        stride,
+        count,
+        flags,
+        at: 0,
+        skipZeros
+      });
+    } else deflate2.write(scanlines.subarray(0, count * stride));
+    this.#options.digest?.updateForm(rows.form);
+    if (count > 0) this.#up.follow(rows.last);
+    this.#written += count;
+  }
   /**
    * Writes rows of zeros (e.g. the rows above a label's first pixel, in a binary mask).
    *
@@ -2618,11 +2405,11 @@ var PngRowEncoder = class {
     const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
     const zeros = zerosOf(perWrite * this.#rowBytes);
     const deflate2 = this.#deflate;
-    if (deflate2 instanceof RunDeflate && count > 1 && !this.#isPreviousZero()) {
+    if (deflate2 instanceof RunDeflate && count > 1 && !this.#up.isAboveZero()) {
       this.writeRows(zeros.subarray(0, this.#rowBytes));
       return this.writeZeroRows(count - 1);
     }
-    if (deflate2 instanceof RunDeflate && this.#isPreviousZero() && this.#written + count <= this.#options.height) {
+    if (deflate2 instanceof RunDeflate && this.#up.isAboveZero() && this.#written + count <= this.#options.height) {
       deflate2.zeroRows(2, this.#rowBytes, count);
       this.#options.digest?.updateForm(zerosOf(4 * count).subarray(0, 4 * count));
       this.#written += count;
@@ -2631,18 +2418,6 @@ var PngRowEncoder = class {
     for (let left = count; left > 0; left -= perWrite) {
       this.writeRows(zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes));
     }
-  }
-  /** Whether the last row written is all zeros (found out when first asked after a write). */
-  #isPreviousZero() {
-    if (this.#previousZero === void 0) {
-      const previous = this.#previous;
-      const words = new Int32Array(previous.buffer, 0, previous.length >> 2);
-      let any = 0;
-      for (let i = 0; i < words.length && any === 0; i++) any |= words[i];
-      for (let i = words.length * 4; i < previous.length; i++) any |= previous[i];
-      this.#previousZero = any === 0;
-    }
-    return this.#previousZero;
   }
   /**
    * Ends the image.
@@ -3381,6 +3156,307 @@ function imageSizeWarning(image, expected) {
   }
   return `the mask is ${image.width}\xD7${image.height} but the task's image is ${expected.width}\xD7${expected.height}; it was exported at its own size`;
 }
+
+// lib/png/pixel_digest.ts
+import { createHash } from "node:crypto";
+
+// lib/sha256.ts
+var K = new Int32Array([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var INITIAL = new Int32Array([
+  1779033703,
+  3144134277,
+  1013904242,
+  2773480762,
+  1359893119,
+  2600822924,
+  528734635,
+  1541459225
+]);
+var SCHEDULE = new Int32Array(64);
+var HEX = Array.from({
+  length: 256
+}, (_, byte) => byte.toString(16).padStart(2, "0"));
+var encoder = new TextEncoder();
+var Sha256 = class {
+  #state = new Int32Array(INITIAL);
+  /** The bytes of the current block not hashed yet: `#block[0..#filled)`. */
+  #block = new Uint8Array(64);
+  #filled = 0;
+  /** The message's length so far, in bytes. */
+  #length = 0;
+  /**
+   * Adds bytes to the message.
+   *
+   * @param data Bytes, or text (hashed as UTF-8).
+   * @returns This hasher, to chain calls.
+   */
+  update(data) {
+    const bytes = typeof data === "string" ? encoder.encode(data) : data;
+    this.#length += bytes.length;
+    let offset = 0;
+    if (this.#filled > 0) {
+      offset = Math.min(64 - this.#filled, bytes.length);
+      this.#block.set(bytes.subarray(0, offset), this.#filled);
+      this.#filled += offset;
+      if (this.#filled < 64) return this;
+      compress(this.#state, SCHEDULE, this.#block, 0, 64);
+      this.#filled = 0;
+    }
+    const whole = offset + (bytes.length - offset & ~63);
+    if (whole > offset) compress(this.#state, SCHEDULE, bytes, offset, whole);
+    if (whole < bytes.length) {
+      this.#block.set(bytes.subarray(whole));
+      this.#filled = bytes.length - whole;
+    }
+    return this;
+  }
+  /**
+   * Ends the message and starts a new, empty one.
+   *
+   * @returns The message's SHA-256, 64 lower-case hex digits.
+   */
+  digestHex() {
+    const block = this.#block;
+    block[this.#filled] = 128;
+    block.fill(0, this.#filled + 1);
+    if (this.#filled >= 56) {
+      compress(this.#state, SCHEDULE, block, 0, 64);
+      block.fill(0);
+    }
+    const bits = this.#length * 8;
+    const high = Math.floor(bits / 4294967296);
+    const low = bits >>> 0;
+    for (let i = 0; i < 4; i++) {
+      block[59 - i] = high >>> 8 * i;
+      block[63 - i] = low >>> 8 * i;
+    }
+    compress(this.#state, SCHEDULE, block, 0, 64);
+    let hex2 = "";
+    for (const word of this.#state) {
+      hex2 += HEX[word >>> 24] + HEX[word >>> 16 & 255] + HEX[word >>> 8 & 255] + HEX[word & 255];
+    }
+    this.#state.set(INITIAL);
+    this.#filled = 0;
+    this.#length = 0;
+    return hex2;
+  }
+};
+function compress(state, w, bytes, start, end) {
+  let h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3];
+  let h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7];
+  for (let offset = start; offset < end; offset += 64) {
+    for (let i = 0, j = offset; i < 16; i++, j += 4) {
+      w[i] = bytes[j] << 24 | bytes[j + 1] << 16 | bytes[j + 2] << 8 | bytes[j + 3];
+    }
+    for (let i = 16; i < 64; i++) {
+      const x = w[i - 15], y = w[i - 2];
+      const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
+      const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
+      w[i] = s1 + w[i - 7] + s0 + w[i - 16] | 0;
+    }
+    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
+    for (let i = 0; i < 64; i++) {
+      const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+      const t1 = h + s1 + (e & f ^ ~e & g) + K[i] + w[i] | 0;
+      const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+      const t2 = s0 + (a & b ^ a & c ^ b & c) | 0;
+      h = g;
+      g = f;
+      f = e;
+      e = d + t1 | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 | 0;
+    }
+    h0 = h0 + a | 0, h1 = h1 + b | 0, h2 = h2 + c | 0, h3 = h3 + d | 0;
+    h4 = h4 + e | 0, h5 = h5 + f | 0, h6 = h6 + g | 0, h7 = h7 + h | 0;
+  }
+  state[0] = h0, state[1] = h1, state[2] = h2, state[3] = h3;
+  state[4] = h4, state[5] = h5, state[6] = h6, state[7] = h7;
+}
+
+// lib/png/pixel_digest.ts
+var PIXEL_FORM = "lab-masks-pixels/2";
+var SMALL_IMAGE = 512 * 512;
+var PixelDigest = class {
+  #hash;
+  #digestHex;
+  #rowBytes;
+  /** The last row given (zeros before the first); `undefined` once differences were given. */
+  #last;
+  /** The rows' pieces, staged for the hash. */
+  #pieces;
+  /**
+   * Starts the digest with the canonical header (and palette).
+   *
+   * @param options The size and layout.
+   */
+  constructor(options) {
+    const { width, height, layout, palette } = options;
+    const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
+    if (width * height <= SMALL_IMAGE) {
+      const hash = new Sha256();
+      this.#hash = hash;
+      this.#digestHex = () => hash.digestHex();
+    } else {
+      const hash = createHash("sha256");
+      this.#hash = hash;
+      this.#digestHex = () => hash.digest("hex");
+    }
+    this.#hash.update(`${PIXEL_FORM} ${width} ${height} ${word}
+`);
+    if (layout === "indexed8" && palette) this.#hash.update(palette);
+    this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
+    this.#last = new Uint8Array(this.#rowBytes);
+    this.#pieces = new PixelPieces(this.#hash, this.#rowBytes);
+  }
+  /** The bytes of one row. */
+  get rowBytes() {
+    return this.#rowBytes;
+  }
+  /**
+   * Adds whole rows given back to back.
+   *
+   * @param rows The rows' bytes.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   */
+  update(rows, sameAsAbove) {
+    const rowBytes = this.#rowBytes;
+    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
+  }
+  /**
+   * Adds `count` rows of a strip whose rows start `stride` bytes apart in `memory`.
+   *
+   * @param memory The bytes holding the rows.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   * @throws {RangeError} after differences were given.
+   */
+  updateRows(memory, at, stride, count, sameAsAbove) {
+    const last = this.#rowsOnly();
+    const rowBytes = this.#rowBytes;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      if (sameAsAbove?.(row) === true) this.#pieces.endRow();
+      else if (row === 0) this.#pieces.addRow(memory, p, last, 0);
+      else this.#pieces.addRow(memory, p, memory, p - stride);
+    }
+    if (count > 0) {
+      const from = at + (count - 1) * stride;
+      last.set(memory.subarray(from, from + rowBytes));
+    }
+  }
+  /**
+   * Adds `count` rows given as their differences with the row above (PNG's Up filter, without
+   * the filter-type byte), `stride` bytes apart in `memory` from `at`.
+   *
+   * @param memory The bytes holding the differences.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param noDifference Which rows are known to be all zeros (they are not read).
+   */
+  updateDifferences(memory, at, stride, count, noDifference) {
+    this.#last = void 0;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      if (noDifference?.(row) === true) this.#pieces.endRow();
+      else this.#pieces.addRow(memory, p, void 0, 0);
+    }
+  }
+  /**
+   * Adds bytes of the canonical form as they are, e.g. written by the kernels
+   * (`digestPieces`) from rows they hold.
+   *
+   * @param bytes The canonical form of whole rows.
+   */
+  updateForm(bytes) {
+    this.#last = void 0;
+    this.#pieces.flush();
+    this.#hash.update(bytes);
+  }
+  /**
+   * Ends the digest.
+   *
+   * @returns The SHA-256, 64 hex digits.
+   */
+  hex() {
+    this.#pieces.flush();
+    return this.#digestHex();
+  }
+  #rowsOnly() {
+    if (this.#last === void 0) {
+      throw new RangeError("PixelDigest was given differences: it cannot take rows after them");
+    }
+    return this.#last;
+  }
+};
 
 // lib/png/b_channel_tally.ts
 var BChannelTally = class {

@@ -19921,6 +19921,9 @@ function* takeTasks(page) {
   }
 }
 
+// lib/api/credentials_from_env.ts
+var DEFAULT_ENDPOINT = "https://hub-api.isahit.com/";
+
 // lib/api/_http_error.ts
 var MAX_SERVER_MESSAGE = 300;
 function responseError(response, context) {
@@ -20340,6 +20343,79 @@ var TokenSession = class {
     onToken?.(token.value);
     this.#token = token;
     return token.value;
+  }
+};
+
+// lib/api/_authorized_get.ts
+var AuthorizedGet = class {
+  #endpoint;
+  #send;
+  #secrets;
+  #session;
+  /** @param options Where and as whom to log in, and how requests are sent. */
+  constructor(options) {
+    this.#endpoint = options.endpoint;
+    this.#send = options.send;
+    this.#secrets = options.secrets;
+    this.#session = new TokenSession(options);
+  }
+  /**
+   * GETs a JSON document with the token, logging in again once if the token was refused.
+   *
+   * @param path The path under the endpoint, with its query.
+   * @param options The project the call is about, and its signal.
+   * @returns The document, and the call for errors about it.
+   * @throws {ApiError} when the call fails or its answer is not JSON.
+   */
+  async json(path6, options) {
+    const { response, context } = await this.fetch(path6, options);
+    return {
+      body: jsonBody(response, context),
+      context
+    };
+  }
+  /**
+   * Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer.
+   *
+   * @param path The path under the endpoint, with its query.
+   * @param options The project the call is about, its signal, how its body is read.
+   * @returns The answer, its body read.
+   * @throws {ApiError} when the call fails after its retries, or the answer is not a 2xx.
+   */
+  async fetch(path6, options) {
+    const context = {
+      method: "GET",
+      path: path6,
+      projectId: options.projectId,
+      secrets: this.#secrets
+    };
+    const signals = [
+      this.#send.signal,
+      options.signal
+    ].filter((signal) => signal !== void 0);
+    const send = {
+      ...this.#send,
+      signal: signals.length ? AbortSignal.any(signals) : void 0
+    };
+    const attempt = (token2) => sendWithRetries({
+      method: "GET",
+      url: new URL(path6, this.#endpoint),
+      path: path6,
+      headers: {
+        accept: "application/json",
+        authorization: `Bearer ${token2}`
+      },
+      followRedirects: true,
+      readBody: options.readBody && (() => options.readBody(context))
+    }, send);
+    const token = await this.#session.token();
+    let response = await attempt(token);
+    if (response.status === 401) response = await attempt(await this.#session.token(token));
+    if (response.status < 200 || response.status > 299) throw responseError(response, context);
+    return {
+      response,
+      context
+    };
   }
 };
 
@@ -20986,13 +21062,7 @@ var JsonNesting = class {
   }
 };
 
-// lib/api/_json_scanner.ts
-var BEFORE_ROOT = 0;
-var IN_ROOT = 1;
-var AFTER_ROOT = 2;
-var FIRST_ELEMENT = 0;
-var NEXT_ELEMENT = 1;
-var IN_ELEMENT = 2;
+// lib/api/_page_members.ts
 var FIRST_NAME = 0;
 var NEXT_NAME = 1;
 var IN_NAME = 2;
@@ -21000,9 +21070,225 @@ var BEFORE_COLON = 3;
 var BEFORE_VALUE = 4;
 var IN_VALUE = 5;
 var AFTER_DOCS = 6;
-var JsonScanner = class {
+var PageMembers = class {
+  #nesting;
+  #errors;
+  #state = FIRST_NAME;
+  #name = [];
+  #member;
+  #docsSeen = false;
+  /**
+   * @param nesting The strings and brackets of the text.
+   * @param errors The errors to throw.
+   */
+  constructor(nesting, errors) {
+    this.#nesting = nesting;
+    this.#errors = errors;
+  }
+  /** The name of the member read last (`undefined`: longer than 64 bytes). */
+  get member() {
+    return this.#member;
+  }
+  /** Whether the `docs` array was met. */
+  get sawDocs() {
+    return this.#docsSeen;
+  }
+  /** Whether the scan is inside a member's value (not the `docs` array). */
+  get inValue() {
+    return this.#state === IN_VALUE;
+  }
+  /** Whether the string being scanned is a member's name, whose bytes go to `name`. */
+  get naming() {
+    return this.#state === IN_NAME;
+  }
+  /** The bytes of the name being read, up to one more than a name kept. */
+  get name() {
+    return this.#name;
+  }
+  /** The `docs` array was closed. */
+  docsClosed() {
+    this.#state = AFTER_DOCS;
+  }
+  /**
+   * Takes a byte at the level of the page's object (outside strings): a name's opening quote,
+   * a colon, a value's bytes, the `docs` array's opening bracket, a comma, the closing brace.
+   *
+   * @param byte The byte.
+   * @param at Its offset in the text, for messages.
+   * @returns What the byte did.
+   * @throws {Error} (from the errors) when the byte is out of place, opens a second `docs`
+   * array, or nests too deep or closes another bracket inside a value.
+   */
+  step(byte, at) {
+    const state = this.#state;
+    if (state === IN_VALUE) {
+      if (byte !== COMMA && byte !== CLOSE_BRACE) {
+        this.#nesting.nest(byte, at, false);
+        return "none";
+      }
+      this.#endMember(byte);
+      return "ended";
+    }
+    if (isSpace(byte)) return "none";
+    if ((state === FIRST_NAME || state === NEXT_NAME) && byte === QUOTE) {
+      this.#state = IN_NAME;
+      this.#nesting.enterString();
+      this.#name = [];
+    } else if (state === FIRST_NAME && byte === CLOSE_BRACE) this.#endMember(byte);
+    else if (state === BEFORE_COLON && byte === COLON) this.#state = BEFORE_VALUE;
+    else if (state === AFTER_DOCS && (byte === COMMA || byte === CLOSE_BRACE)) {
+      this.#endMember(byte);
+    } else if (state === BEFORE_VALUE && byte === OPEN_BRACKET && this.#member === "docs") {
+      if (this.#docsSeen) throw this.#errors.secondDocs(at);
+      this.#docsSeen = true;
+      this.#nesting.open(CLOSE_BRACKET);
+      return "docs";
+    } else if (state === BEFORE_VALUE && byte !== COMMA && byte !== CLOSE_BRACE) {
+      this.#state = IN_VALUE;
+      this.#nesting.nest(byte, at, false);
+      return "value";
+    } else throw this.#errors.outOfPlace(byte, at);
+    return "none";
+  }
+  /** The name's closing quote was read: the member is known by its name, if short. */
+  nameEnded() {
+    this.#state = BEFORE_COLON;
+    const bytes = this.#name;
+    this.#member = void 0;
+    if (bytes.length > MAX_KEY_BYTES + 1) return;
+    try {
+      this.#member = JSON.parse(`"${String.fromCharCode(...bytes.slice(0, -1))}"`);
+    } catch {
+    }
+  }
+  /** After a value: a `,` awaits the next name; a `}` closes the page's object. */
+  #endMember(byte) {
+    if (byte === COMMA) this.#state = NEXT_NAME;
+    else this.#nesting.close();
+  }
+};
+
+// lib/api/_scan_errors.ts
+var ScanErrors = class {
+  #kind;
   #fail;
   #words;
+  #malformed;
+  /**
+   * @param kind What the root must be.
+   * @param fail Makes the error to throw from a sentence about the text (`is empty...`).
+   * @param words How the sentences end, for the text at hand.
+   * @param where `malformed` names what a bracket that closes another is in, e.g. `a malformed
+   * element 3 (from byte 120)`.
+   */
+  constructor(kind, fail, words, where) {
+    this.#kind = kind;
+    this.#fail = fail;
+    this.#words = words;
+    this.#malformed = where.malformed;
+  }
+  /**
+   * A bracket at byte `at` would nest deeper than {@linkcode MAX_JSON_DEPTH} levels.
+   *
+   * @param at The bracket's offset.
+   * @returns The error.
+   */
+  tooDeep(at) {
+    return this.#fail(`nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${this.#words.fix}.`);
+  }
+  /**
+   * `byte`, at byte `at`, closes a bracket that `expected` should close.
+   *
+   * @param byte The closing bracket read.
+   * @param expected The one that should close.
+   * @param at Its offset.
+   * @returns The error.
+   */
+  mismatch(byte, expected, at) {
+    return this.#fail(`has ${this.#malformed()}: ${describe(byte)} at byte ${at} where ${describe(expected)} should close; ${this.#words.fix}.`);
+  }
+  /**
+   * The text ended before its root value.
+   *
+   * @param bytes The text's bytes (whitespace, maybe a BOM).
+   * @returns The error.
+   */
+  empty(bytes) {
+    return this.#fail(`is empty (${bytes} bytes); it must hold ${this.#words.whole}.`);
+  }
+  /**
+   * The text ended at byte `at`, before its root value was closed.
+   *
+   * @param at The text's length.
+   * @param element The element it ended in, e.g. `element 3 (from byte 120)`; none: outside.
+   * @returns The error.
+   */
+  truncated(at, element) {
+    const inside = element !== void 0 ? `inside ${element}` : `before its ${this.#kind} is closed`;
+    return this.#fail(`ends at byte ${at}, ${inside}: ${this.#words.truncated}.`);
+  }
+  /**
+   * `byte`, at byte `at`, follows the root value.
+   *
+   * @param byte The byte.
+   * @param at Its offset.
+   * @returns The error.
+   */
+  afterRoot(byte, at) {
+    return this.#fail(`has ${describe(byte)} after its ${this.#kind}, at byte ${at}; it must hold ${this.#words.whole} and nothing else.`);
+  }
+  /**
+   * `byte`, at byte `at`, stands where `opener` should open the root.
+   *
+   * @param byte The byte.
+   * @param at Its offset.
+   * @param opener The root's opening bracket.
+   * @returns The error.
+   */
+  notOpened(byte, at, opener) {
+    return this.#fail(`is not a JSON ${this.#kind}: byte ${at} is ${describe(byte)} where ${describe(opener)} should open it; ${this.#words.shape}.`);
+  }
+  /**
+   * Element `element` of the cut array starts with `byte`, a `,` or `]`, at byte `at`.
+   *
+   * @param element The element's number, from 1.
+   * @param at The byte's offset.
+   * @param byte The byte.
+   * @returns The error.
+   */
+  noValue(element, at, byte) {
+    return this.#fail(`has a malformed element ${element} (at byte ${at}): ${describe(byte)} where a value should be; ${this.#words.fix}.`);
+  }
+  /**
+   * A page's object has a second `docs` array, at byte `at`.
+   *
+   * @param at The array's offset.
+   * @returns The error.
+   */
+  secondDocs(at) {
+    return this.#fail(`has a second "docs" array at byte ${at}; ${this.#words.fix}.`);
+  }
+  /**
+   * `byte`, at byte `at`, is out of place in a page's object.
+   *
+   * @param byte The byte.
+   * @param at Its offset.
+   * @returns The error.
+   */
+  outOfPlace(byte, at) {
+    return this.#fail(`is not a JSON object: ${describe(byte)} at byte ${at} is out of place; ${this.#words.shape}.`);
+  }
+};
+
+// lib/api/_json_scanner.ts
+var BEFORE_ROOT = 0;
+var IN_ROOT = 1;
+var AFTER_ROOT = 2;
+var FIRST_ELEMENT = 0;
+var NEXT_ELEMENT = 1;
+var IN_ELEMENT = 2;
+var JsonScanner = class {
+  #errors;
   #root;
   #phase = BEFORE_ROOT;
   #bomBytes = 0;
@@ -21010,10 +21296,7 @@ var JsonScanner = class {
   #nesting;
   #cutDepth = 1;
   #state = FIRST_ELEMENT;
-  #memberState = FIRST_NAME;
-  #name = [];
-  #member;
-  #docsSeen = false;
+  #members;
   #valueStart = 0;
   #elementStart = 0;
   #elementNumber = 0;
@@ -21025,15 +21308,11 @@ var JsonScanner = class {
    */
   constructor(root, fail, words) {
     this.#root = root;
-    this.#fail = fail;
-    this.#words = words;
-    this.#nesting = new JsonNesting({
-      tooDeep: (at) => fail(`nests deeper than ${MAX_JSON_DEPTH} levels at byte ${at}; ${words.fix}.`),
-      mismatch: (byte, expected, at) => {
-        const which2 = this.#inCutArray() ? `a malformed ${this.where}` : "a malformed value";
-        return fail(`has ${which2}: ${describe(byte)} at byte ${at} where ${describe(expected)} should close; ${words.fix}.`);
-      }
+    this.#errors = new ScanErrors(root === "array" ? "array" : "object", fail, words, {
+      malformed: () => this.#inCutArray() ? `a malformed ${this.where}` : "a malformed value"
     });
+    this.#nesting = new JsonNesting(this.#errors);
+    this.#members = new PageMembers(this.#nesting, this.#errors);
   }
   /** The current element: its number, from 1, and the offset of its first byte. */
   get element() {
@@ -21055,15 +21334,15 @@ var JsonScanner = class {
    * a name longer than 64 bytes); `null` when the open value is an element, or none is open.
    */
   get openMember() {
-    return this.#openFrom === void 0 || this.#inCutArray() ? null : this.#member;
+    return this.#openFrom === void 0 || this.#inCutArray() ? null : this.#members.member;
   }
   /** The name of the page member read last (`undefined`: longer than 64 bytes). */
   get lastMember() {
-    return this.#member;
+    return this.#members.member;
   }
   /** Whether the page's `docs` array was met. */
   get sawDocs() {
-    return this.#docsSeen;
+    return this.#members.sawDocs;
   }
   /** What the elements scanned so far hold, from the first (kept up to date: do not change). */
   get counts() {
@@ -21102,7 +21381,7 @@ var JsonScanner = class {
         if (ended !== void 0) yield ended;
       }
     }
-    const open2 = this.#phase === IN_ROOT && (this.#inCutArray() ? this.#state === IN_ELEMENT : this.#memberState === IN_VALUE);
+    const open2 = this.#phase === IN_ROOT && (this.#inCutArray() ? this.#state === IN_ELEMENT : this.#members.inValue);
     this.#openFrom = open2 ? this.#valueStart : void 0;
     this.#offset += chunk.length;
   }
@@ -21112,13 +21391,10 @@ var JsonScanner = class {
    * @throws {Error} (from `fail`) when it was empty, or ended before the root was closed.
    */
   end() {
-    const kind = this.#root === "array" ? "array" : "object";
-    if (this.#phase === BEFORE_ROOT) {
-      throw this.#fail(`is empty (${this.#offset} bytes); it must hold ${this.#words.whole}.`);
-    }
+    if (this.#phase === BEFORE_ROOT) throw this.#errors.empty(this.#offset);
     if (this.#phase !== AFTER_ROOT) {
-      const inside = this.#inCutArray() && this.#state === IN_ELEMENT ? `inside ${this.where}` : `before its ${kind} is closed`;
-      throw this.#fail(`ends at byte ${this.#offset}, ${inside}: ${this.#words.truncated}.`);
+      const inElement = this.#inCutArray() && this.#state === IN_ELEMENT;
+      throw this.#errors.truncated(this.#offset, inElement ? this.where : void 0);
     }
   }
   #inCutArray() {
@@ -21126,25 +21402,23 @@ var JsonScanner = class {
   }
   /** Inside a string: skips to its closing quote (or the chunk's end); returns the last index. */
   #skipString(chunk, from) {
-    const naming = this.#memberState === IN_NAME && this.#nesting.depth === 1 && this.#root === "page";
-    const last = this.#nesting.skipString(chunk, from, this.#inCutArray(), naming ? this.#name : void 0);
-    if (naming && !this.#nesting.inString) this.#nameEnded();
+    const members = this.#members;
+    const naming = members.naming && this.#nesting.depth === 1 && this.#root === "page";
+    const last = this.#nesting.skipString(chunk, from, this.#inCutArray(), naming ? members.name : void 0);
+    if (naming && !this.#nesting.inString) members.nameEnded();
     return last;
   }
   /** Before and after the root value: a BOM, whitespace, the opening bracket. */
   #outside(byte, at) {
     if (isSpace(byte)) return;
-    const kind = this.#root === "array" ? "array" : "object";
-    if (this.#phase === AFTER_ROOT) {
-      throw this.#fail(`has ${describe(byte)} after its ${kind}, at byte ${at}; it must hold ${this.#words.whole} and nothing else.`);
-    }
+    if (this.#phase === AFTER_ROOT) throw this.#errors.afterRoot(byte, at);
     if (at === this.#bomBytes && at < BOM.length && byte === BOM[at]) {
       this.#bomBytes++;
       return;
     }
     const opener = this.#root === "array" ? OPEN_BRACKET : OPEN_BRACE;
     if (byte !== opener || this.#bomBytes > 0 && this.#bomBytes < BOM.length) {
-      throw this.#fail(`is not a JSON ${kind}: byte ${at} is ${describe(byte)} where ${describe(opener)} should open it; ${this.#words.shape}.`);
+      throw this.#errors.notOpened(byte, at, opener);
     }
     this.#phase = IN_ROOT;
     this.#nesting.open(opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE);
@@ -21161,7 +21435,7 @@ var JsonScanner = class {
       this.#elementNumber++;
       this.#elementStart = at;
       if (byte === COMMA || byte === CLOSE_BRACKET) {
-        throw this.#fail(`has a malformed element ${this.#elementNumber} (at byte ${at}): ${describe(byte)} where a value should be; ${this.#words.fix}.`);
+        throw this.#errors.noValue(this.#elementNumber, at, byte);
       }
       this.#state = IN_ELEMENT;
       this.#valueStart = i;
@@ -21182,65 +21456,24 @@ var JsonScanner = class {
   #closeArray() {
     this.#nesting.close();
     if (this.#root === "array") this.#phase = AFTER_ROOT;
-    else this.#memberState = AFTER_DOCS, this.#cutDepth = 1;
+    else this.#members.docsClosed(), this.#cutDepth = 1;
   }
   /** At the level of a page's object: names, colons, members and the `docs` array. */
   #inObject(byte, i) {
-    const at = this.#offset + i;
-    const state = this.#memberState;
-    if (state === IN_VALUE) {
-      if (byte !== COMMA && byte !== CLOSE_BRACE) {
-        this.#nesting.nest(byte, at, false);
-        return void 0;
-      }
-      const ended = {
+    const members = this.#members;
+    const step = members.step(byte, this.#offset + i);
+    if (this.#nesting.depth === 0) this.#phase = AFTER_ROOT;
+    if (step === "value") this.#valueStart = i;
+    else if (step === "docs") this.#cutDepth = 2, this.#state = FIRST_ELEMENT;
+    else if (step === "ended") {
+      return {
         start: this.#valueStart,
         end: i,
-        member: this.#member,
+        member: members.member,
         isMember: true
       };
-      this.#endMember(byte);
-      return ended;
-    }
-    if (isSpace(byte)) return void 0;
-    if ((state === FIRST_NAME || state === NEXT_NAME) && byte === QUOTE) {
-      this.#memberState = IN_NAME;
-      this.#nesting.enterString();
-      this.#name = [];
-    } else if (state === FIRST_NAME && byte === CLOSE_BRACE) this.#endMember(byte);
-    else if (state === BEFORE_COLON && byte === COLON) this.#memberState = BEFORE_VALUE;
-    else if (state === AFTER_DOCS && (byte === COMMA || byte === CLOSE_BRACE)) {
-      this.#endMember(byte);
-    } else if (state === BEFORE_VALUE && byte === OPEN_BRACKET && this.#member === "docs") {
-      if (this.#docsSeen) {
-        throw this.#fail(`has a second "docs" array at byte ${at}; ${this.#words.fix}.`);
-      }
-      this.#docsSeen = true;
-      this.#nesting.open(CLOSE_BRACKET);
-      this.#cutDepth = 2;
-      this.#state = FIRST_ELEMENT;
-    } else if (state === BEFORE_VALUE && byte !== COMMA && byte !== CLOSE_BRACE) {
-      this.#memberState = IN_VALUE;
-      this.#valueStart = i;
-      this.#nesting.nest(byte, at, false);
-    } else {
-      throw this.#fail(`is not a JSON object: ${describe(byte)} at byte ${at} is out of place; ${this.#words.shape}.`);
     }
     return void 0;
-  }
-  #endMember(byte) {
-    if (byte === COMMA) this.#memberState = NEXT_NAME;
-    else this.#nesting.close(), this.#phase = AFTER_ROOT;
-  }
-  #nameEnded() {
-    this.#memberState = BEFORE_COLON;
-    const bytes = this.#name;
-    this.#member = void 0;
-    if (bytes.length > MAX_KEY_BYTES + 1) return;
-    try {
-      this.#member = JSON.parse(`"${String.fromCharCode(...bytes.slice(0, -1))}"`);
-    } catch {
-    }
   }
 };
 
@@ -21572,16 +21805,11 @@ var ENV_VARIABLES = {
   secretKey: "ISAHIT_LAB_API_SECRET_KEY"
 };
 var LabClient = class _LabClient {
-  #endpoint;
-  #accessId;
-  #secretKey;
   #pageSize;
   #maxTaskBytes;
   #maxPageParsedBytes;
   #onWarning;
-  #send;
-  #secrets = /* @__PURE__ */ new Set();
-  #session;
+  #calls;
   /**
    * Creates a client; nothing is sent until the first call.
    *
@@ -21591,34 +21819,36 @@ var LabClient = class _LabClient {
    * @throws {RangeError} when a number option is out of range.
    */
   constructor(options) {
-    this.#endpoint = endpointUrl(options.endpoint, options.allowInsecureHttp ?? false);
-    this.#accessId = required(options.accessId, "accessId", "access id");
-    this.#secretKey = required(options.secretKey, "secretKey", "secret key");
-    this.#secrets.add(this.#secretKey);
+    const endpoint = endpointUrl(options.endpoint, options.allowInsecureHttp ?? false);
+    const accessId = required(options.accessId, "accessId", "access id");
+    const secretKey = required(options.secretKey, "secretKey", "secret key");
+    const secrets = /* @__PURE__ */ new Set([
+      secretKey
+    ]);
     this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
     this.#maxTaskBytes = whole(options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES, "maxTaskBytes", 1);
     this.#maxPageParsedBytes = whole(options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES, "maxPageParsedBytes", 1);
     this.#onWarning = options.onWarning;
-    this.#send = {
+    const send = {
       fetch: options.fetch ?? globalThis.fetch,
       maxRetries: whole(options.maxRetries ?? 4, "maxRetries", 0),
       retryDelayMs: whole(options.retryDelayMs ?? 500, "retryDelayMs", 0),
       timeoutMs: whole(options.timeoutMs ?? 6e4, "timeoutMs", 1),
       retryBudgetMs: whole(options.retryBudgetMs ?? 12e4, "retryBudgetMs", 1),
       signal: options.signal,
-      secrets: this.#secrets,
+      secrets,
       maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1),
       onRequest: options.onRequest,
       endpointSetting: options.endpointSetting,
       // Plain http is allowed to this machine only if it stays here: no proxy may see the secret.
-      bypassProxy: options.fetch === void 0 && this.#endpoint.protocol === "http:" && isLoopback(this.#endpoint.hostname)
+      bypassProxy: options.fetch === void 0 && endpoint.protocol === "http:" && isLoopback(endpoint.hostname)
     };
-    this.#session = new TokenSession({
-      endpoint: this.#endpoint,
-      accessId: this.#accessId,
-      secretKey: this.#secretKey,
-      send: this.#send,
-      secrets: this.#secrets,
+    this.#calls = new AuthorizedGet({
+      endpoint,
+      accessId,
+      secretKey,
+      send,
+      secrets,
       onToken: options.onToken
     });
   }
@@ -21644,7 +21874,7 @@ var LabClient = class _LabClient {
     try {
       return new _LabClient({
         ...rest,
-        endpoint: env(ENV_VARIABLES.endpoint)?.trim() || "https://hub-api.isahit.com/",
+        endpoint: env(ENV_VARIABLES.endpoint)?.trim() || DEFAULT_ENDPOINT,
         accessId: env(ENV_VARIABLES.accessId) ?? "",
         secretKey: env(ENV_VARIABLES.secretKey) ?? ""
       });
@@ -21668,7 +21898,7 @@ var LabClient = class _LabClient {
   async getProjectConfiguration(projectId) {
     const id = encodeURIComponent(projectIdOf(projectId));
     const path6 = `api/project-configuration-manager/projects/${id}/project-configuration`;
-    const { body, context } = await this.#get(path6, {
+    const { body, context } = await this.#calls.json(path6, {
       projectId
     });
     if (!isJsonObject(body)) {
@@ -21701,7 +21931,7 @@ var LabClient = class _LabClient {
       onWarning: this.#onWarning
     });
     const request = (page, limit = sizes.limit) => {
-      const pending = this.#fetch(`${TASKS_PATH}?${taskQuery(projectId, filters, {
+      const pending = this.#calls.fetch(`${TASKS_PATH}?${taskQuery(projectId, filters, {
         page,
         limit
       })}`, {
@@ -21782,50 +22012,6 @@ var LabClient = class _LabClient {
       })),
       failTask: (task, limit2) => taskTooLarge(context, task, limit2)
     });
-  }
-  /** GETs a JSON document with the token, logging in again once if the token was refused. */
-  async #get(path6, options) {
-    const { response, context } = await this.#fetch(path6, options);
-    return {
-      body: jsonBody(response, context),
-      context
-    };
-  }
-  /** Sends a GET with the token (renewed once on a `401`); refuses a non-2xx answer. */
-  async #fetch(path6, options) {
-    const context = {
-      method: "GET",
-      path: path6,
-      projectId: options.projectId,
-      secrets: this.#secrets
-    };
-    const signals = [
-      this.#send.signal,
-      options.signal
-    ].filter((signal) => signal !== void 0);
-    const send = {
-      ...this.#send,
-      signal: signals.length ? AbortSignal.any(signals) : void 0
-    };
-    const attempt = (token2) => sendWithRetries({
-      method: "GET",
-      url: new URL(path6, this.#endpoint),
-      path: path6,
-      headers: {
-        accept: "application/json",
-        authorization: `Bearer ${token2}`
-      },
-      followRedirects: true,
-      readBody: options.readBody && (() => options.readBody(context))
-    }, send);
-    const token = await this.#session.token();
-    let response = await attempt(token);
-    if (response.status === 401) response = await attempt(await this.#session.token(token));
-    if (response.status < 200 || response.status > 299) throw responseError(response, context);
-    return {
-      response,
-      context
-    };
   }
 };
 
@@ -24793,6 +24979,17 @@ function treeDepths(weights) {
   for (let node = 0; node < count; node++) lengths[leaves[node] % 65536] = depth[node];
   return lengths;
 }
+function atLeastTwo(frequencies) {
+  let used = 0;
+  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0) used++;
+  for (let i = 0; used < 2; i++) {
+    if (frequencies[i] === 0) {
+      frequencies[i] = 1;
+      used++;
+    }
+  }
+  return frequencies;
+}
 function canonicalCodes(lengths) {
   const counts2 = new Uint16Array(16);
   for (const length of lengths) counts2[length]++;
@@ -24819,6 +25016,85 @@ var REVERSED_BYTE = Uint8Array.from({
   for (let i = 0; i < 8; i++) reversed |= (byte >>> i & 1) << 7 - i;
   return reversed;
 });
+
+// lib/flate/_code_lengths.ts
+var CODE_LENGTH_ORDER = [
+  16,
+  17,
+  18,
+  0,
+  8,
+  7,
+  9,
+  6,
+  10,
+  5,
+  11,
+  4,
+  12,
+  3,
+  13,
+  2,
+  14,
+  1,
+  15
+];
+function writeCodeLengths(writer, literalLengths, distanceLengths) {
+  let literalCount = 286;
+  while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
+  let distanceCount = 30;
+  while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
+  const lengths = new Uint8Array(literalCount + distanceCount);
+  lengths.set(literalLengths.subarray(0, literalCount));
+  lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
+  const { symbols, extras } = runLengthCoded(lengths);
+  const frequencies = new Uint32Array(19);
+  for (const symbol of symbols) frequencies[symbol]++;
+  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
+  const codes = canonicalCodes(codeLengths);
+  let codeLengthCount = 19;
+  while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
+    codeLengthCount--;
+  }
+  writer.put(literalCount - 257, 5);
+  writer.put(distanceCount - 1, 5);
+  writer.put(codeLengthCount - 4, 4);
+  for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
+  symbols.forEach((symbol, i) => {
+    writer.put(codes[symbol], codeLengths[symbol]);
+    if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
+  });
+}
+function runLengthCoded(lengths) {
+  const symbols = [];
+  const extras = [];
+  for (let i = 0; i < lengths.length; ) {
+    const value = lengths[i];
+    let run2 = 1;
+    while (i + run2 < lengths.length && lengths[i + run2] === value) run2++;
+    if (value === 0 && run2 >= 3) {
+      const taken = Math.min(run2, 138);
+      symbols.push(taken >= 11 ? 18 : 17);
+      extras.push(taken >= 11 ? taken - 11 : taken - 3);
+      i += taken;
+      continue;
+    }
+    symbols.push(value);
+    extras.push(0);
+    i++;
+    for (let left = run2 - 1; value !== 0 && left >= 3; ) {
+      const taken = Math.min(left, 6);
+      symbols.push(16);
+      extras.push(taken - 3);
+      i += taken;
+      left -= taken;
+    }
+  }
+  return {
+    symbols,
+    extras
+  };
+}
 
 // lib/flate/_deflate_block.ts
 var LENGTH_BASE = [
@@ -24882,27 +25158,6 @@ var LENGTH_EXTRA = [
   5,
   5,
   0
-];
-var CODE_LENGTH_ORDER = [
-  16,
-  17,
-  18,
-  0,
-  8,
-  7,
-  9,
-  6,
-  10,
-  5,
-  11,
-  4,
-  12,
-  3,
-  13,
-  2,
-  14,
-  1,
-  15
 ];
 var MAX_MATCH = 258;
 var END_OF_BLOCK = 256;
@@ -25041,73 +25296,6 @@ function writePiece(writer, codes, length, distanceCode) {
   writer.put(literalCodes[symbol], lengthBits);
   writer.put(extra, extraBits);
   writer.put(distanceCodes[distanceCode], distanceBits);
-}
-function writeCodeLengths(writer, literalLengths, distanceLengths) {
-  let literalCount = 286;
-  while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
-  let distanceCount = 30;
-  while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
-  const lengths = new Uint8Array(literalCount + distanceCount);
-  lengths.set(literalLengths.subarray(0, literalCount));
-  lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
-  const { symbols, extras } = runLengthCoded(lengths);
-  const frequencies = new Uint32Array(19);
-  for (const symbol of symbols) frequencies[symbol]++;
-  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
-  const codes = canonicalCodes(codeLengths);
-  let codeLengthCount = 19;
-  while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
-    codeLengthCount--;
-  }
-  writer.put(literalCount - 257, 5);
-  writer.put(distanceCount - 1, 5);
-  writer.put(codeLengthCount - 4, 4);
-  for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
-  symbols.forEach((symbol, i) => {
-    writer.put(codes[symbol], codeLengths[symbol]);
-    if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
-  });
-}
-function runLengthCoded(lengths) {
-  const symbols = [];
-  const extras = [];
-  for (let i = 0; i < lengths.length; ) {
-    const value = lengths[i];
-    let run2 = 1;
-    while (i + run2 < lengths.length && lengths[i + run2] === value) run2++;
-    if (value === 0 && run2 >= 3) {
-      const taken = Math.min(run2, 138);
-      symbols.push(taken >= 11 ? 18 : 17);
-      extras.push(taken >= 11 ? taken - 11 : taken - 3);
-      i += taken;
-      continue;
-    }
-    symbols.push(value);
-    extras.push(0);
-    i++;
-    for (let left = run2 - 1; value !== 0 && left >= 3; ) {
-      const taken = Math.min(left, 6);
-      symbols.push(16);
-      extras.push(taken - 3);
-      i += taken;
-      left -= taken;
-    }
-  }
-  return {
-    symbols,
-    extras
-  };
-}
-function atLeastTwo(frequencies) {
-  let used = 0;
-  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0) used++;
-  for (let i = 0; used < 2; i++) {
-    if (frequencies[i] === 0) {
-      frequencies[i] = 1;
-      used++;
-    }
-  }
-  return frequencies;
 }
 
 // lib/flate/_byte_runs.ts
@@ -25416,205 +25604,16 @@ function upZeroRows(kernels, memory, layout, count) {
   return same;
 }
 
-// lib/png/pixel_digest.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// lib/sha256.ts
-var K = new Int32Array([
-  1116352408,
-  1899447441,
-  3049323471,
-  3921009573,
-  961987163,
-  1508970993,
-  2453635748,
-  2870763221,
-  3624381080,
-  310598401,
-  607225278,
-  1426881987,
-  1925078388,
-  2162078206,
-  2614888103,
-  3248222580,
-  3835390401,
-  4022224774,
-  264347078,
-  604807628,
-  770255983,
-  1249150122,
-  1555081692,
-  1996064986,
-  2554220882,
-  2821834349,
-  2952996808,
-  3210313671,
-  3336571891,
-  3584528711,
-  113926993,
-  338241895,
-  666307205,
-  773529912,
-  1294757372,
-  1396182291,
-  1695183700,
-  1986661051,
-  2177026350,
-  2456956037,
-  2730485921,
-  2820302411,
-  3259730800,
-  3345764771,
-  3516065817,
-  3600352804,
-  4094571909,
-  275423344,
-  430227734,
-  506948616,
-  659060556,
-  883997877,
-  958139571,
-  1322822218,
-  1537002063,
-  1747873779,
-  1955562222,
-  2024104815,
-  2227730452,
-  2361852424,
-  2428436474,
-  2756734187,
-  3204031479,
-  3329325298
-]);
-var INITIAL = new Int32Array([
-  1779033703,
-  3144134277,
-  1013904242,
-  2773480762,
-  1359893119,
-  2600822924,
-  528734635,
-  1541459225
-]);
-var SCHEDULE = new Int32Array(64);
-var HEX = Array.from({
-  length: 256
-}, (_, byte) => byte.toString(16).padStart(2, "0"));
-var encoder = new TextEncoder();
-var Sha256 = class {
-  #state = new Int32Array(INITIAL);
-  /** The bytes of the current block not hashed yet: `#block[0..#filled)`. */
-  #block = new Uint8Array(64);
-  #filled = 0;
-  /** The message's length so far, in bytes. */
-  #length = 0;
-  /**
-   * Adds bytes to the message.
-   *
-   * @param data Bytes, or text (hashed as UTF-8).
-   * @returns This hasher, to chain calls.
-   */
-  update(data) {
-    const bytes = typeof data === "string" ? encoder.encode(data) : data;
-    this.#length += bytes.length;
-    let offset = 0;
-    if (this.#filled > 0) {
-      offset = Math.min(64 - this.#filled, bytes.length);
-      this.#block.set(bytes.subarray(0, offset), this.#filled);
-      this.#filled += offset;
-      if (this.#filled < 64) return this;
-      compress(this.#state, SCHEDULE, this.#block, 0, 64);
-      this.#filled = 0;
-    }
-    const whole2 = offset + (bytes.length - offset & ~63);
-    if (whole2 > offset) compress(this.#state, SCHEDULE, bytes, offset, whole2);
-    if (whole2 < bytes.length) {
-      this.#block.set(bytes.subarray(whole2));
-      this.#filled = bytes.length - whole2;
-    }
-    return this;
-  }
-  /**
-   * Ends the message and starts a new, empty one.
-   *
-   * @returns The message's SHA-256, 64 lower-case hex digits.
-   */
-  digestHex() {
-    const block = this.#block;
-    block[this.#filled] = 128;
-    block.fill(0, this.#filled + 1);
-    if (this.#filled >= 56) {
-      compress(this.#state, SCHEDULE, block, 0, 64);
-      block.fill(0);
-    }
-    const bits = this.#length * 8;
-    const high = Math.floor(bits / 4294967296);
-    const low = bits >>> 0;
-    for (let i = 0; i < 4; i++) {
-      block[59 - i] = high >>> 8 * i;
-      block[63 - i] = low >>> 8 * i;
-    }
-    compress(this.#state, SCHEDULE, block, 0, 64);
-    let hex4 = "";
-    for (const word of this.#state) {
-      hex4 += HEX[word >>> 24] + HEX[word >>> 16 & 255] + HEX[word >>> 8 & 255] + HEX[word & 255];
-    }
-    this.#state.set(INITIAL);
-    this.#filled = 0;
-    this.#length = 0;
-    return hex4;
-  }
-};
-function compress(state, w, bytes, start, end) {
-  let h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3];
-  let h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7];
-  for (let offset = start; offset < end; offset += 64) {
-    for (let i = 0, j = offset; i < 16; i++, j += 4) {
-      w[i] = bytes[j] << 24 | bytes[j + 1] << 16 | bytes[j + 2] << 8 | bytes[j + 3];
-    }
-    for (let i = 16; i < 64; i++) {
-      const x = w[i - 15], y = w[i - 2];
-      const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
-      const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
-      w[i] = s1 + w[i - 7] + s0 + w[i - 16] | 0;
-    }
-    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
-    for (let i = 0; i < 64; i++) {
-      const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
-      const t1 = h + s1 + (e & f ^ ~e & g) + K[i] + w[i] | 0;
-      const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
-      const t2 = s0 + (a & b ^ a & c ^ b & c) | 0;
-      h = g;
-      g = f;
-      f = e;
-      e = d + t1 | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = t1 + t2 | 0;
-    }
-    h0 = h0 + a | 0, h1 = h1 + b | 0, h2 = h2 + c | 0, h3 = h3 + d | 0;
-    h4 = h4 + e | 0, h5 = h5 + f | 0, h6 = h6 + g | 0, h7 = h7 + h | 0;
-  }
-  state[0] = h0, state[1] = h1, state[2] = h2, state[3] = h3;
-  state[4] = h4, state[5] = h5, state[6] = h6, state[7] = h7;
-}
-
-// lib/png/pixel_digest.ts
-var PIXEL_FORM = "lab-masks-pixels/2";
-var SMALL_IMAGE = 512 * 512;
+// lib/png/pixel_pieces.ts
 var PIXEL_PIECE_BYTES = 16;
 var STAGE_BYTES = 64 * 1024;
 var EMPTY = new Uint8Array(0);
 function pixelFormBound(rows, rowBytes) {
   return rows * (4 + (4 + PIXEL_PIECE_BYTES) * Math.ceil(rowBytes / PIXEL_PIECE_BYTES));
 }
-var PixelDigest = class {
+var PixelPieces = class {
   #hash;
-  #digestHex;
   #rowBytes;
-  /** The last row given (zeros before the first); `undefined` once differences were given. */
-  #last;
   /**
    * The canonical form's bytes not hashed yet: `#stage[0..#staged)`; made when rows or
    * differences first come (a digest fed its form, `updateForm`, never needs it).
@@ -25624,110 +25623,23 @@ var PixelDigest = class {
   /** A view of the words of the buffer differences last came in. */
   #words = new Int32Array(0);
   /**
-   * Starts the digest with the canonical header (and palette).
-   *
-   * @param options The size and layout.
+   * @param hash Where the staged bytes go.
+   * @param rowBytes The bytes of a row.
    */
-  constructor(options) {
-    const { width, height, layout, palette } = options;
-    const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
-    if (width * height <= SMALL_IMAGE) {
-      const hash = new Sha256();
-      this.#hash = hash;
-      this.#digestHex = () => hash.digestHex();
-    } else {
-      const hash = createHash2("sha256");
-      this.#hash = hash;
-      this.#digestHex = () => hash.digest("hex");
-    }
-    this.#hash.update(`${PIXEL_FORM} ${width} ${height} ${word}
-`);
-    if (layout === "indexed8" && palette) this.#hash.update(palette);
-    this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
-    this.#last = new Uint8Array(this.#rowBytes);
-  }
-  /** The bytes of one row. */
-  get rowBytes() {
-    return this.#rowBytes;
+  constructor(hash, rowBytes) {
+    this.#hash = hash;
+    this.#rowBytes = rowBytes;
   }
   /**
-   * Adds whole rows given back to back.
+   * Stages a row's pieces, and its end: its bytes minus those of `above` at `b`, or as they are
+   * (a row of differences already).
    *
-   * @param rows The rows' bytes.
-   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   * @param row The bytes holding the row.
+   * @param p The row's first byte.
+   * @param above The bytes holding the row above; `undefined` when `row` holds differences.
+   * @param b The first byte of the row above.
    */
-  update(rows, sameAsAbove) {
-    const rowBytes = this.#rowBytes;
-    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
-  }
-  /**
-   * Adds `count` rows of a strip whose rows start `stride` bytes apart in `memory`.
-   *
-   * @param memory The bytes holding the rows.
-   * @param at The first row's first byte.
-   * @param stride The distance between rows.
-   * @param count How many rows.
-   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
-   * @throws {RangeError} after differences were given.
-   */
-  updateRows(memory, at, stride, count, sameAsAbove) {
-    const last = this.#rowsOnly();
-    const rowBytes = this.#rowBytes;
-    for (let row = 0, p = at; row < count; row++, p += stride) {
-      if (sameAsAbove?.(row) === true) this.#endRow();
-      else if (row === 0) this.#addRow(memory, p, last, 0);
-      else this.#addRow(memory, p, memory, p - stride);
-    }
-    if (count > 0) {
-      const from = at + (count - 1) * stride;
-      last.set(memory.subarray(from, from + rowBytes));
-    }
-  }
-  /**
-   * Adds `count` rows given as their differences with the row above (PNG's Up filter, without
-   * the filter-type byte), `stride` bytes apart in `memory` from `at`.
-   *
-   * @param memory The bytes holding the differences.
-   * @param at The first row's first byte.
-   * @param stride The distance between rows.
-   * @param count How many rows.
-   * @param noDifference Which rows are known to be all zeros (they are not read).
-   */
-  updateDifferences(memory, at, stride, count, noDifference) {
-    this.#last = void 0;
-    for (let row = 0, p = at; row < count; row++, p += stride) {
-      if (noDifference?.(row) === true) this.#endRow();
-      else this.#addRow(memory, p, void 0, 0);
-    }
-  }
-  /**
-   * Adds bytes of the canonical form as they are, e.g. written by the kernels
-   * (`digestPieces`) from rows they hold.
-   *
-   * @param bytes The canonical form of whole rows.
-   */
-  updateForm(bytes) {
-    this.#last = void 0;
-    this.#flush();
-    this.#hash.update(bytes);
-  }
-  /**
-   * Ends the digest.
-   *
-   * @returns The SHA-256, 64 hex digits.
-   */
-  hex() {
-    this.#flush();
-    return this.#digestHex();
-  }
-  #rowsOnly() {
-    if (this.#last === void 0) {
-      throw new RangeError("PixelDigest was given differences: it cannot take rows after them");
-    }
-    return this.#last;
-  }
-  /** Stages a row's pieces: its bytes minus those of `above` at `b`, or as they are. */
-  #addRow(row, p, above, b) {
+  addRow(row, p, above, b) {
     const rowBytes = this.#rowBytes;
     this.#reserve(pixelFormBound(1, rowBytes));
     let start = 0;
@@ -25749,7 +25661,7 @@ var PixelDigest = class {
       start = end;
     }
     this.#staged = out;
-    this.#endRow();
+    this.endRow();
   }
   /**
    * Stages the whole pieces of a row of differences that starts on a 32-bit word, four words a
@@ -25776,8 +25688,8 @@ var PixelDigest = class {
     this.#staged = out;
     return pieces * PIXEL_PIECE_BYTES;
   }
-  /** Stages the end of a row. */
-  #endRow() {
+  /** Stages the end of a row (all of a row without differences). */
+  endRow() {
     this.#reserve(4);
     writeUint32(this.#stage, this.#staged, 0);
     this.#staged += 4;
@@ -25787,9 +25699,10 @@ var PixelDigest = class {
     if (this.#stage === EMPTY) {
       this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
     }
-    if (this.#staged + bytes > this.#stage.length) this.#flush();
+    if (this.#staged + bytes > this.#stage.length) this.flush();
   }
-  #flush() {
+  /** Hashes what the stage holds. */
+  flush() {
     if (this.#staged > 0) this.#hash.update(this.#stage.subarray(0, this.#staged));
     this.#staged = 0;
   }
@@ -27122,6 +27035,187 @@ names: [${names.map(quote3).join(",")}]
 `;
 }
 
+// lib/sha256.ts
+var K = new Int32Array([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var INITIAL = new Int32Array([
+  1779033703,
+  3144134277,
+  1013904242,
+  2773480762,
+  1359893119,
+  2600822924,
+  528734635,
+  1541459225
+]);
+var SCHEDULE = new Int32Array(64);
+var HEX = Array.from({
+  length: 256
+}, (_, byte) => byte.toString(16).padStart(2, "0"));
+var encoder = new TextEncoder();
+var Sha256 = class {
+  #state = new Int32Array(INITIAL);
+  /** The bytes of the current block not hashed yet: `#block[0..#filled)`. */
+  #block = new Uint8Array(64);
+  #filled = 0;
+  /** The message's length so far, in bytes. */
+  #length = 0;
+  /**
+   * Adds bytes to the message.
+   *
+   * @param data Bytes, or text (hashed as UTF-8).
+   * @returns This hasher, to chain calls.
+   */
+  update(data) {
+    const bytes = typeof data === "string" ? encoder.encode(data) : data;
+    this.#length += bytes.length;
+    let offset = 0;
+    if (this.#filled > 0) {
+      offset = Math.min(64 - this.#filled, bytes.length);
+      this.#block.set(bytes.subarray(0, offset), this.#filled);
+      this.#filled += offset;
+      if (this.#filled < 64) return this;
+      compress(this.#state, SCHEDULE, this.#block, 0, 64);
+      this.#filled = 0;
+    }
+    const whole2 = offset + (bytes.length - offset & ~63);
+    if (whole2 > offset) compress(this.#state, SCHEDULE, bytes, offset, whole2);
+    if (whole2 < bytes.length) {
+      this.#block.set(bytes.subarray(whole2));
+      this.#filled = bytes.length - whole2;
+    }
+    return this;
+  }
+  /**
+   * Ends the message and starts a new, empty one.
+   *
+   * @returns The message's SHA-256, 64 lower-case hex digits.
+   */
+  digestHex() {
+    const block = this.#block;
+    block[this.#filled] = 128;
+    block.fill(0, this.#filled + 1);
+    if (this.#filled >= 56) {
+      compress(this.#state, SCHEDULE, block, 0, 64);
+      block.fill(0);
+    }
+    const bits = this.#length * 8;
+    const high = Math.floor(bits / 4294967296);
+    const low = bits >>> 0;
+    for (let i = 0; i < 4; i++) {
+      block[59 - i] = high >>> 8 * i;
+      block[63 - i] = low >>> 8 * i;
+    }
+    compress(this.#state, SCHEDULE, block, 0, 64);
+    let hex4 = "";
+    for (const word of this.#state) {
+      hex4 += HEX[word >>> 24] + HEX[word >>> 16 & 255] + HEX[word >>> 8 & 255] + HEX[word & 255];
+    }
+    this.#state.set(INITIAL);
+    this.#filled = 0;
+    this.#length = 0;
+    return hex4;
+  }
+};
+function compress(state, w, bytes, start, end) {
+  let h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3];
+  let h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7];
+  for (let offset = start; offset < end; offset += 64) {
+    for (let i = 0, j = offset; i < 16; i++, j += 4) {
+      w[i] = bytes[j] << 24 | bytes[j + 1] << 16 | bytes[j + 2] << 8 | bytes[j + 3];
+    }
+    for (let i = 16; i < 64; i++) {
+      const x = w[i - 15], y = w[i - 2];
+      const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
+      const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
+      w[i] = s1 + w[i - 7] + s0 + w[i - 16] | 0;
+    }
+    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
+    for (let i = 0; i < 64; i++) {
+      const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+      const t1 = h + s1 + (e & f ^ ~e & g) + K[i] + w[i] | 0;
+      const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+      const t2 = s0 + (a & b ^ a & c ^ b & c) | 0;
+      h = g;
+      g = f;
+      f = e;
+      e = d + t1 | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 | 0;
+    }
+    h0 = h0 + a | 0, h1 = h1 + b | 0, h2 = h2 + c | 0, h3 = h3 + d | 0;
+    h4 = h4 + e | 0, h5 = h5 + f | 0, h6 = h6 + g | 0, h7 = h7 + h | 0;
+  }
+  state[0] = h0, state[1] = h1, state[2] = h2, state[3] = h3;
+  state[4] = h4, state[5] = h5, state[6] = h6, state[7] = h7;
+}
+
 // lib/model/split_plan.ts
 var bucketHasher = new Sha256();
 var SEPARATOR = new Uint8Array([
@@ -28420,123 +28514,89 @@ function pngOfImageData(parts, idat) {
   ]);
 }
 
-// lib/png/png_row_encoder.ts
+// lib/png/_up_filter.ts
 var HIGH_BITS = 2155905152 | 0;
 var LOW_BITS = 2139062143;
 var none = () => true;
 var some = () => false;
-var ZERO_BYTES = 64 * 1024;
-var sharedZeros = new Uint8Array(ZERO_BYTES);
-function zerosOf(bytes) {
-  if (sharedZeros.length < bytes) sharedZeros = new Uint8Array(bytes);
-  return sharedZeros;
-}
-var PngRowEncoder = class {
-  #options;
+var UpFilter = class {
   #rowBytes;
-  #deflate;
-  /** The last row written, raw: the Up filter's row above. */
+  #digest;
+  /** The last row filtered, raw: the row above the next. */
   #previous;
   /** Whether `#previous` is all zeros; `undefined` until asked after a write. */
   #previousZero = true;
   #lines = new Uint8Array(0);
   /** Per row of the last strip: 0 when it repeats the row above. */
   #changed = new Uint8Array(0);
-  #written = 0;
   /** One filtered row, word-aligned (see `#upFilterWords`). */
   #difference = new Int32Array(0);
   #differenceBytes = new Uint8Array(0);
   /**
-   * Starts an image.
+   * Starts an image, whose first row has a row of zeros above.
    *
-   * @param options The image's size, format and zlib level.
+   * @param rowBytes The bytes of a row.
+   * @param digest Hashes the rows' pixels from the differences the filter computes.
    */
-  constructor(options) {
-    this.#options = options;
-    const channels = options.colourType === 2 ? 3 : 1;
-    this.#rowBytes = options.width * channels * (options.bitDepth / 8);
-    this.#previous = new Uint8Array(this.#rowBytes);
-    this.#deflate = options.deflater === "mask-rows" ? new RunDeflate({
-      pixelBytes: Math.min(3, channels * (options.bitDepth / 8))
-    }) : new DeflateStream({
-      level: options.level
-    });
+  constructor(rowBytes, digest) {
+    this.#rowBytes = rowBytes;
+    this.#digest = digest;
+    this.#previous = new Uint8Array(rowBytes);
   }
-  /** Rows written so far. */
-  get rowsWritten() {
-    return this.#written;
+  /** The last strip's scanlines, each its filter type (2, Up) and its differences. */
+  get lines() {
+    return this.#lines;
+  }
+  /** Per row of the last strip: 0 when it repeats the row above, else 1. */
+  get changed() {
+    return this.#changed;
   }
   /**
-   * Filters and compresses the next rows; `samples` may change afterwards.
+   * Filters the next rows into {@linkcode lines}, noting in {@linkcode changed} which repeat the
+   * row above; `samples` may change afterwards.
    *
-   * @param samples Whole rows, back to back (16-bit samples big-endian).
-   * @param repeats Per row, 1 where the caller knows it repeats the row above (the mask-row
-   * encoder then neither filters nor reads it), 0 where not known.
-   * @throws {PngError} when the bytes are not whole rows, or more rows than the image's height.
+   * @param samples Whole rows, back to back.
+   * @param rows How many.
+   * @param repeats Per row, 1 where the row is known to repeat the row above (it is not filtered).
    */
-  writeRows(samples, repeats) {
+  filter(samples, rows, repeats) {
     const rowBytes = this.#rowBytes;
-    const rows = samples.length / rowBytes;
-    if (!Number.isInteger(rows) || this.#written + rows > this.#options.height) {
-      throw new PngError(`${samples.length} bytes are not whole rows of ${rowBytes} bytes within the image's ${this.#options.height - this.#written} rows left`);
-    }
     const stride = rowBytes + 1;
     if (this.#lines.length < rows * stride) this.#lines = new Uint8Array(rows * stride);
     if (this.#changed.length < rows) this.#changed = new Uint8Array(rows);
-    const known = this.#deflate instanceof RunDeflate ? repeats : void 0;
     const aligned = rowBytes % 4 === 0 && samples.byteOffset % 4 === 0;
-    if (aligned) this.#upFilterWords(samples, rows, known);
-    else this.#upFilterBytes(samples, rows, known);
+    if (aligned) this.#upFilterWords(samples, rows, repeats);
+    else this.#upFilterBytes(samples, rows, repeats);
     const changed = this.#changed;
-    if (rows > 0) {
-      this.#previous.set(samples.subarray(samples.length - rowBytes));
-      this.#previousZero = void 0;
-    }
+    if (rows > 0) this.follow(samples.subarray(samples.length - rowBytes));
     if (!aligned) {
-      this.#options.digest?.updateDifferences(this.#lines, 1, stride, rows, (row) => changed[row] === 0);
+      this.#digest?.updateDifferences(this.#lines, 1, stride, rows, (row) => changed[row] === 0);
     }
-    const deflate2 = this.#deflate;
-    if (deflate2 instanceof RunDeflate) {
-      deflate2.writeScanlines(this.#lines, {
-        first: 0,
-        stride,
-        count: rows,
-        flags: changed,
-        at: 0
-      });
-    } else deflate2.write(this.#lines.subarray(0, rows * stride));
-    this.#written += rows;
   }
   /**
-   * Compresses the next rows, given Up-filtered with their digest's form by the strip reader's
-   * kernels (see `RowConversion`): nothing is filtered or compared here.
+   * Takes the row above the next from rows filtered elsewhere.
    *
-   * @param rows The scanlines, which rows have no difference, the digest's form, the last row.
-   * @throws {PngError} when the rows are not of this image's width, or more rows than its height.
+   * @param last The last row written, raw.
    */
-  writeScanlines(rows) {
-    const { scanlines, stride, count } = rows;
-    if (stride !== this.#rowBytes + 1 || this.#written + count > this.#options.height) {
-      throw new PngError(`${count} scanlines of ${stride} bytes are not rows of ${this.#rowBytes} bytes within the image's ${this.#options.height - this.#written} rows left`);
+  follow(last) {
+    this.#previous.set(last);
+    this.#previousZero = void 0;
+  }
+  /**
+   * Whether the row above the next is all zeros (found out when first asked after a write).
+   *
+   * @returns `true` when it is.
+   */
+  isAboveZero() {
+    if (this.#previousZero === void 0) {
+      const previous = this.#previous;
+      const words = new Int32Array(previous.buffer, 0, previous.length >> 2);
+      let any = 0;
+      for (let i = 0; i < words.length && any === 0; i++) any |= words[i];
+      for (let i = words.length * 4; i < previous.length; i++) any |= previous[i];
+      this.#previousZero = any === 0;
     }
-    const deflate2 = this.#deflate;
-    if (deflate2 instanceof RunDeflate) {
-      const { flags, skipZeros } = rows;
-      deflate2.writeScanlines(scanlines, {
-        first: 0,
-        stride,
-        count,
-        flags,
-        at: 0,
-        skipZeros
-      });
-    } else deflate2.write(scanlines.subarray(0, count * stride));
-    this.#options.digest?.updateForm(rows.form);
-    if (count > 0) {
-      this.#previous.set(rows.last);
-      this.#previousZero = void 0;
-    }
-    this.#written += count;
+    return this.#previousZero;
   }
   /**
    * The Up filter, a byte at a time; notes which rows repeat the row above (those `repeats` gives
@@ -28582,7 +28642,7 @@ var PngRowEncoder = class {
       this.#differenceBytes = new Uint8Array(this.#difference.buffer);
     }
     const difference = this.#difference;
-    const digest = this.#options.digest;
+    const digest = this.#digest;
     const here = new Int32Array(samples.buffer, samples.byteOffset, rows * words);
     let above = new Int32Array(this.#previous.buffer, 0, words);
     let up = 0;
@@ -28606,6 +28666,100 @@ var PngRowEncoder = class {
       up = s;
     }
   }
+};
+
+// lib/png/png_row_encoder.ts
+var ZERO_BYTES = 64 * 1024;
+var sharedZeros = new Uint8Array(ZERO_BYTES);
+function zerosOf(bytes) {
+  if (sharedZeros.length < bytes) sharedZeros = new Uint8Array(bytes);
+  return sharedZeros;
+}
+var PngRowEncoder = class {
+  #options;
+  #rowBytes;
+  #deflate;
+  /** The rows' Up filter, and the row above the next. */
+  #up;
+  #written = 0;
+  /**
+   * Starts an image.
+   *
+   * @param options The image's size, format and zlib level.
+   */
+  constructor(options) {
+    this.#options = options;
+    const channels = options.colourType === 2 ? 3 : 1;
+    this.#rowBytes = options.width * channels * (options.bitDepth / 8);
+    this.#up = new UpFilter(this.#rowBytes, options.digest);
+    this.#deflate = options.deflater === "mask-rows" ? new RunDeflate({
+      pixelBytes: Math.min(3, channels * (options.bitDepth / 8))
+    }) : new DeflateStream({
+      level: options.level
+    });
+  }
+  /** Rows written so far. */
+  get rowsWritten() {
+    return this.#written;
+  }
+  /**
+   * Filters and compresses the next rows; `samples` may change afterwards.
+   *
+   * @param samples Whole rows, back to back (16-bit samples big-endian).
+   * @param repeats Per row, 1 where the caller knows it repeats the row above (the mask-row
+   * encoder then neither filters nor reads it), 0 where not known.
+   * @throws {PngError} when the bytes are not whole rows, or more rows than the image's height.
+   */
+  writeRows(samples, repeats) {
+    const rowBytes = this.#rowBytes;
+    const rows = samples.length / rowBytes;
+    if (!Number.isInteger(rows) || this.#written + rows > this.#options.height) {
+      throw new PngError(`${samples.length} bytes are not whole rows of ${rowBytes} bytes within the image's ${this.#options.height - this.#written} rows left`);
+    }
+    const known = this.#deflate instanceof RunDeflate ? repeats : void 0;
+    const up = this.#up;
+    up.filter(samples, rows, known);
+    const stride = rowBytes + 1;
+    const deflate2 = this.#deflate;
+    if (deflate2 instanceof RunDeflate) {
+      deflate2.writeScanlines(up.lines, {
+        first: 0,
+        stride,
+        count: rows,
+        flags: up.changed,
+        at: 0
+      });
+    } else deflate2.write(up.lines.subarray(0, rows * stride));
+    this.#written += rows;
+  }
+  /**
+   * Compresses the next rows, given Up-filtered with their digest's form by the strip reader's
+   * kernels (see `RowConversion`): nothing is filtered or compared here.
+   *
+   * @param rows The scanlines, which rows have no difference, the digest's form, the last row.
+   * @throws {PngError} when the rows are not of this image's width, or more rows than its height.
+   */
+  writeScanlines(rows) {
+    const { scanlines, stride, count } = rows;
+    if (stride !== this.#rowBytes + 1 || this.#written + count > this.#options.height) {
+      throw new PngError(`${count} scanlines of ${stride} bytes are not rows of ${this.#rowBytes} bytes within the image's ${this.#options.height - this.#written} rows left`);
+    }
+    const deflate2 = this.#deflate;
+    if (deflate2 instanceof RunDeflate) {
+      const { flags, skipZeros } = rows;
+      deflate2.writeScanlines(scanlines, {
+        first: 0,
+        stride,
+        count,
+        flags,
+        at: 0,
+        skipZeros
+      });
+    } else deflate2.write(scanlines.subarray(0, count * stride));
+    this.#options.digest?.updateForm(rows.form);
+    if (count > 0) this.#up.follow(rows.last);
+    this.#written += count;
+  }
   /**
    * Writes rows of zeros (e.g. the rows above a label's first pixel, in a binary mask).
    *
@@ -28615,11 +28769,11 @@ var PngRowEncoder = class {
     const perWrite = Math.max(1, Math.floor(ZERO_BYTES / this.#rowBytes));
     const zeros = zerosOf(perWrite * this.#rowBytes);
     const deflate2 = this.#deflate;
-    if (deflate2 instanceof RunDeflate && count > 1 && !this.#isPreviousZero()) {
+    if (deflate2 instanceof RunDeflate && count > 1 && !this.#up.isAboveZero()) {
       this.writeRows(zeros.subarray(0, this.#rowBytes));
       return this.writeZeroRows(count - 1);
     }
-    if (deflate2 instanceof RunDeflate && this.#isPreviousZero() && this.#written + count <= this.#options.height) {
+    if (deflate2 instanceof RunDeflate && this.#up.isAboveZero() && this.#written + count <= this.#options.height) {
       deflate2.zeroRows(2, this.#rowBytes, count);
       this.#options.digest?.updateForm(zerosOf(4 * count).subarray(0, 4 * count));
       this.#written += count;
@@ -28628,18 +28782,6 @@ var PngRowEncoder = class {
     for (let left = count; left > 0; left -= perWrite) {
       this.writeRows(zeros.subarray(0, Math.min(left, perWrite) * this.#rowBytes));
     }
-  }
-  /** Whether the last row written is all zeros (found out when first asked after a write). */
-  #isPreviousZero() {
-    if (this.#previousZero === void 0) {
-      const previous = this.#previous;
-      const words = new Int32Array(previous.buffer, 0, previous.length >> 2);
-      let any = 0;
-      for (let i = 0; i < words.length && any === 0; i++) any |= words[i];
-      for (let i = words.length * 4; i < previous.length; i++) any |= previous[i];
-      this.#previousZero = any === 0;
-    }
-    return this.#previousZero;
   }
   /**
    * Ends the image.
@@ -28937,6 +29079,124 @@ function maskFailureReason(mask, problem) {
   const what = mask.kind === "shapes" ? "its annotations cannot be drawn" : "its mask cannot be read";
   return `${what}: ${problem}`;
 }
+
+// lib/png/pixel_digest.ts
+import { createHash as createHash2 } from "node:crypto";
+var PIXEL_FORM = "lab-masks-pixels/2";
+var SMALL_IMAGE = 512 * 512;
+var PixelDigest = class {
+  #hash;
+  #digestHex;
+  #rowBytes;
+  /** The last row given (zeros before the first); `undefined` once differences were given. */
+  #last;
+  /** The rows' pieces, staged for the hash. */
+  #pieces;
+  /**
+   * Starts the digest with the canonical header (and palette).
+   *
+   * @param options The size and layout.
+   */
+  constructor(options) {
+    const { width, height, layout, palette } = options;
+    const word = layout === "indexed8" ? `indexed8/${(palette?.length ?? 0) / 3}` : layout;
+    if (width * height <= SMALL_IMAGE) {
+      const hash = new Sha256();
+      this.#hash = hash;
+      this.#digestHex = () => hash.digestHex();
+    } else {
+      const hash = createHash2("sha256");
+      this.#hash = hash;
+      this.#digestHex = () => hash.digest("hex");
+    }
+    this.#hash.update(`${PIXEL_FORM} ${width} ${height} ${word}
+`);
+    if (layout === "indexed8" && palette) this.#hash.update(palette);
+    this.#rowBytes = width * (layout === "rgb8" ? 3 : layout === "gray16" ? 2 : 1);
+    this.#last = new Uint8Array(this.#rowBytes);
+    this.#pieces = new PixelPieces(this.#hash, this.#rowBytes);
+  }
+  /** The bytes of one row. */
+  get rowBytes() {
+    return this.#rowBytes;
+  }
+  /**
+   * Adds whole rows given back to back.
+   *
+   * @param rows The rows' bytes.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   */
+  update(rows, sameAsAbove) {
+    const rowBytes = this.#rowBytes;
+    this.updateRows(rows, 0, rowBytes, rowBytes === 0 ? 0 : rows.length / rowBytes, sameAsAbove);
+  }
+  /**
+   * Adds `count` rows of a strip whose rows start `stride` bytes apart in `memory`.
+   *
+   * @param memory The bytes holding the rows.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param sameAsAbove Which rows are the same as the row above, where the caller knows.
+   * @throws {RangeError} after differences were given.
+   */
+  updateRows(memory, at, stride, count, sameAsAbove) {
+    const last = this.#rowsOnly();
+    const rowBytes = this.#rowBytes;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      if (sameAsAbove?.(row) === true) this.#pieces.endRow();
+      else if (row === 0) this.#pieces.addRow(memory, p, last, 0);
+      else this.#pieces.addRow(memory, p, memory, p - stride);
+    }
+    if (count > 0) {
+      const from = at + (count - 1) * stride;
+      last.set(memory.subarray(from, from + rowBytes));
+    }
+  }
+  /**
+   * Adds `count` rows given as their differences with the row above (PNG's Up filter, without
+   * the filter-type byte), `stride` bytes apart in `memory` from `at`.
+   *
+   * @param memory The bytes holding the differences.
+   * @param at The first row's first byte.
+   * @param stride The distance between rows.
+   * @param count How many rows.
+   * @param noDifference Which rows are known to be all zeros (they are not read).
+   */
+  updateDifferences(memory, at, stride, count, noDifference) {
+    this.#last = void 0;
+    for (let row = 0, p = at; row < count; row++, p += stride) {
+      if (noDifference?.(row) === true) this.#pieces.endRow();
+      else this.#pieces.addRow(memory, p, void 0, 0);
+    }
+  }
+  /**
+   * Adds bytes of the canonical form as they are, e.g. written by the kernels
+   * (`digestPieces`) from rows they hold.
+   *
+   * @param bytes The canonical form of whole rows.
+   */
+  updateForm(bytes) {
+    this.#last = void 0;
+    this.#pieces.flush();
+    this.#hash.update(bytes);
+  }
+  /**
+   * Ends the digest.
+   *
+   * @returns The SHA-256, 64 hex digits.
+   */
+  hex() {
+    this.#pieces.flush();
+    return this.#digestHex();
+  }
+  #rowsOnly() {
+    if (this.#last === void 0) {
+      throw new RangeError("PixelDigest was given differences: it cannot take rows after them");
+    }
+    return this.#last;
+  }
+};
 
 // lib/png/b_channel_tally.ts
 var BChannelTally = class {
