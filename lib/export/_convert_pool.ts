@@ -18,6 +18,12 @@ import {
   type PoolJobName,
   type PoolRequest,
 } from "./_pool_jobs.ts";
+import {
+  HeapCollector,
+  type HeapCollectorOptions,
+  MAIN_THREAD_COLLECTIONS,
+} from "./_heap_collector.ts";
+import { canStartWorkers } from "./_worker_start.ts";
 
 /** Options of {@linkcode ConvertPool}. */
 export interface ConvertPoolOptions {
@@ -28,6 +34,8 @@ export interface ConvertPoolOptions {
    * worker as its own file points here.
    */
   workerUrl?: URL;
+  /** When this thread's heap is collected whole, as jobs come back (`_heap_collector.ts`). */
+  collections?: HeapCollectorOptions;
 }
 
 interface Job {
@@ -76,6 +84,7 @@ export class ConvertPool {
   /** Shared input fields by object, numbered, and which numbers each worker was sent. */
   #sharedIds = new Map<object, number>();
   #sent = new WeakMap<Worker, Set<number>>();
+  #collector: HeapCollector;
 
   /**
    * Prepares a pool; no worker starts before the first job.
@@ -86,6 +95,7 @@ export class ConvertPool {
     this.#size = Math.max(1, Math.floor(options.size ?? navigator.hardwareConcurrency ?? 1));
     this.#workerUrl = options.workerUrl ?? WORKER_URL;
     this.#inThread = !canStartWorkers(this.#workerUrl);
+    this.#collector = new HeapCollector(options.collections ?? MAIN_THREAD_COLLECTIONS);
   }
 
   /** How many workers the pool runs at most. */
@@ -241,6 +251,7 @@ export class ConvertPool {
       if ("result" in event.data) job.resolve(event.data.result);
       else job.reject(errorOf(event.data.error));
       this.#dispatch();
+      this.#collector.tick();
     };
     worker.onerror = (event: ErrorEvent) => {
       // A worker that cannot load (or dies) must not take the process down: its job, and every
@@ -271,22 +282,4 @@ function runInThread(job: Job): void {
 function runJob(job: Pick<Job, "name" | "input" | "shared">): Promise<unknown> {
   const { run } = POOL_JOBS[job.name] as { run(input: unknown): Promise<unknown> };
   return run(job.shared === undefined ? job.input : { ...job.shared, ...job.input as object });
-}
-
-/**
- * Workers need `Worker` and, for a local module, read permission already granted (no prompt) and
- * the file itself: a bundle without its worker file converts on the calling thread, quietly.
- */
-function canStartWorkers(url: URL): boolean {
-  if (typeof Worker !== "function") return false;
-  const descriptor: Deno.PermissionDescriptor = url.protocol === "file:"
-    ? { name: "read", path: url }
-    : { name: "net", host: url.host };
-  if (Deno.permissions.querySync(descriptor).state !== "granted") return false;
-  if (url.protocol !== "file:") return true;
-  try {
-    return Deno.statSync(url).isFile;
-  } catch {
-    return false;
-  }
 }

@@ -1,0 +1,123 @@
+import assert from "../_std/assert.ts";
+import { withDeadline } from "../_fixtures/deadline.ts";
+import {
+  HeapCollector,
+  MAIN_THREAD_COLLECTIONS,
+  WORKER_COLLECTIONS,
+} from "../../lib/export/_heap_collector.ts";
+import { ConvertPool } from "../../lib/export/_convert_pool.ts";
+import { classTable } from "../../lib/detect/class_table.ts";
+import { drawMask, writeMaskPng } from "../../testing/mask_png.ts";
+
+const MB = 2 ** 20;
+
+/** A heap whose size the test sets, and the collections asked of it. */
+function fakeHeap(size: number) {
+  const heap = {
+    size,
+    looks: 0,
+    collections: [] as number[],
+    heapSize: () => (heap.looks++, heap.size),
+    // A collection frees what is dead: here, down to 10 MB.
+    collect: () => (heap.collections.push(heap.size), heap.size = 10 * MB),
+  };
+  return heap;
+}
+
+Deno.test("HeapCollector collects at every n-th job only, once the heap grew by its headroom since the last collection", () => {
+  const heap = fakeHeap(10 * MB);
+  const collector = new HeapCollector({ every: 3, headroomBytes: 8 * MB, ...heap });
+  assert.equal(collector.active, true);
+  const collected: boolean[] = [];
+  const sizes = [12, 17, 19, 19, 19, 19, 12, 12, 12, 25, 25, 25];
+  for (const size of sizes) {
+    heap.size = size * MB;
+    collected.push(collector.tick());
+  }
+  // Jobs 3, 6, 9 and 12 look: 19, 19, 12 and 25 MB, against 10 MB after the last collection
+  // (18 with the headroom).
+  assert.deepEqual(
+    collected.map((done, i) => done ? i + 1 : 0).filter(Boolean),
+    [3, 6, 12],
+  );
+  assert.deepEqual(heap.collections, [19 * MB, 19 * MB, 25 * MB]);
+  // The heap is looked at on the n-th jobs only (and once when the collector is made, and after
+  // each collection).
+  assert.equal(heap.looks, 1 + 4 + 3);
+});
+
+Deno.test("HeapCollector measures the headroom from the heap after its last collection, so live data that grows does not make it collect at every look", () => {
+  const heap = fakeHeap(10 * MB);
+  heap.collect = () => (heap.collections.push(heap.size), heap.size = 40 * MB);
+  const collector = new HeapCollector({ every: 1, headroomBytes: 8 * MB, ...heap });
+  heap.size = 50 * MB;
+  assert.equal(collector.tick(), true);
+  // 40 MB alive after it: 45 MB is within the headroom, 49 is not.
+  heap.size = 45 * MB;
+  assert.equal(collector.tick(), false);
+  heap.size = 49 * MB;
+  assert.equal(collector.tick(), true);
+  assert.deepEqual(heap.collections, [50 * MB, 49 * MB]);
+});
+
+Deno.test({
+  name: "HeapCollector does nothing, not even look at the heap, where the runtime exposes no gc",
+  // `deno test` runs without `--v8-flags=--expose-gc`; with it, this test has nothing to show.
+  ignore: typeof (globalThis as { gc?: unknown }).gc === "function",
+  fn() {
+    const heap = fakeHeap(100 * MB);
+    const collector = new HeapCollector({ every: 1, headroomBytes: 0, heapSize: heap.heapSize });
+    assert.equal(collector.active, false);
+    for (let i = 0; i < 10; i++) assert.equal(collector.tick(), false);
+    assert.equal(heap.looks, 0);
+  },
+});
+
+Deno.test("HeapCollector takes the runtime's gc when Deno exposes it (--v8-flags=--expose-gc)", () => {
+  const global = globalThis as { gc?: () => void };
+  const before = Object.getOwnPropertyDescriptor(globalThis, "gc");
+  let calls = 0;
+  Object.defineProperty(globalThis, "gc", { value: () => calls++, configurable: true });
+  try {
+    const heap = fakeHeap(10 * MB);
+    const collector = new HeapCollector({ every: 2, headroomBytes: MB, heapSize: heap.heapSize });
+    heap.size = 20 * MB;
+    assert.equal(collector.active, true);
+    assert.deepEqual([collector.tick(), collector.tick()], [false, true]);
+    assert.equal(calls, 1);
+  } finally {
+    if (before) Object.defineProperty(globalThis, "gc", before);
+    else delete global.gc;
+  }
+});
+
+Deno.test("the export's main thread looks at its heap every 500 jobs and its workers every 250, with 8 and 6 MiB of headroom", () => {
+  assert.deepEqual(
+    [MAIN_THREAD_COLLECTIONS, WORKER_COLLECTIONS].map(({ every, headroomBytes }) => [
+      every,
+      headroomBytes / MB,
+    ]),
+    [[500, 8], [250, 6]],
+  );
+});
+
+Deno.test("ConvertPool collects this thread's heap as its workers' answers come back", async () => {
+  const heap = fakeHeap(10 * MB);
+  using pool = new ConvertPool({
+    size: 1,
+    collections: { every: 2, headroomBytes: 4 * MB, ...heap },
+  });
+  assert.equal(pool.inThread, false);
+  const image = drawMask({ width: 32, height: 24 }, [{ id: 1, bChannel: 4, rect: [2, 2, 20, 20] }]);
+  const bytes = writeMaskPng(image, { colourType: 6 });
+  const table = classTable([{ id: "car", bChannel: 4 }]);
+  for (let job = 1; job <= 6; job++) {
+    // The heap grows by 3 MB a job here: every second job finds it 6 MB above the last base.
+    heap.size += 3 * MB;
+    const mask = { kind: "png" as const, bytes: bytes.slice() };
+    const rendered = pool.render({ mask, file: "a.png", format: "rgb", table });
+    await withDeadline(rendered, 30_000, `job ${job} on the pool`);
+  }
+  // Jobs 2, 4 and 6 look: 16 MB over 10, then 16 over 10 again after each collection.
+  assert.deepEqual(heap.collections, [16 * MB, 16 * MB, 16 * MB]);
+});
