@@ -5580,9 +5580,59 @@ function errorData(error) {
   };
 }
 
+// lib/export/_heap_collector.ts
+var MAIN_THREAD_COLLECTIONS = {
+  every: 500,
+  headroomBytes: 8 * 2 ** 20
+};
+var WORKER_COLLECTIONS = {
+  every: 250,
+  headroomBytes: 6 * 2 ** 20
+};
+var HeapCollector = class {
+  #collect;
+  #heapSize;
+  #every;
+  #headroom;
+  #ticks = 0;
+  /** The heap's size after the last full collection (at first: when made). */
+  #base = 0;
+  /** @param options How often to look, how much growth to allow, and how to collect. */
+  constructor(options) {
+    this.#collect = options.collect ?? exposedGc();
+    this.#heapSize = options.heapSize ?? (() => Deno.memoryUsage().heapTotal);
+    this.#every = Math.max(1, Math.floor(options.every));
+    this.#headroom = options.headroomBytes;
+    if (this.#collect !== void 0) this.#base = this.#heapSize();
+  }
+  /** Whether the heap is ever collected here (the runtime exposes `gc`, or one was given). */
+  get active() {
+    return this.#collect !== void 0;
+  }
+  /**
+   * Counts one job; at every `every`-th, collects if the heap grew by the headroom since the
+   * last collection.
+   *
+   * @returns Whether it collected.
+   */
+  tick() {
+    if (this.#collect === void 0 || ++this.#ticks % this.#every !== 0) return false;
+    if (this.#heapSize() <= this.#base + this.#headroom) return false;
+    this.#collect();
+    this.#base = this.#heapSize();
+    return true;
+  }
+};
+function exposedGc() {
+  const gc = globalThis.gc;
+  return typeof gc === "function" ? () => gc() : void 0;
+}
+
 // lib/export/_convert_worker.ts
 var shared = new SharedInputs();
+var collector = new HeapCollector(WORKER_COLLECTIONS);
 self.onmessage = async (event) => {
   const { answer, transfer } = await answerOf(event.data, shared);
   self.postMessage(answer, transfer);
+  collector.tick();
 };

@@ -30354,6 +30354,73 @@ function errorOf(data) {
   });
 }
 
+// lib/export/_heap_collector.ts
+var MAIN_THREAD_COLLECTIONS = {
+  every: 500,
+  headroomBytes: 8 * 2 ** 20
+};
+var WORKER_COLLECTIONS = {
+  every: 250,
+  headroomBytes: 6 * 2 ** 20
+};
+var HeapCollector = class {
+  #collect;
+  #heapSize;
+  #every;
+  #headroom;
+  #ticks = 0;
+  /** The heap's size after the last full collection (at first: when made). */
+  #base = 0;
+  /** @param options How often to look, how much growth to allow, and how to collect. */
+  constructor(options) {
+    this.#collect = options.collect ?? exposedGc();
+    this.#heapSize = options.heapSize ?? (() => Deno.memoryUsage().heapTotal);
+    this.#every = Math.max(1, Math.floor(options.every));
+    this.#headroom = options.headroomBytes;
+    if (this.#collect !== void 0) this.#base = this.#heapSize();
+  }
+  /** Whether the heap is ever collected here (the runtime exposes `gc`, or one was given). */
+  get active() {
+    return this.#collect !== void 0;
+  }
+  /**
+   * Counts one job; at every `every`-th, collects if the heap grew by the headroom since the
+   * last collection.
+   *
+   * @returns Whether it collected.
+   */
+  tick() {
+    if (this.#collect === void 0 || ++this.#ticks % this.#every !== 0) return false;
+    if (this.#heapSize() <= this.#base + this.#headroom) return false;
+    this.#collect();
+    this.#base = this.#heapSize();
+    return true;
+  }
+};
+function exposedGc() {
+  const gc = globalThis.gc;
+  return typeof gc === "function" ? () => gc() : void 0;
+}
+
+// lib/export/_worker_start.ts
+function canStartWorkers(url) {
+  if (typeof Worker !== "function") return false;
+  const descriptor = url.protocol === "file:" ? {
+    name: "read",
+    path: url
+  } : {
+    name: "net",
+    host: url.host
+  };
+  if (Deno.permissions.querySync(descriptor).state !== "granted") return false;
+  if (url.protocol !== "file:") return true;
+  try {
+    return Deno.statSync(url).isFile;
+  } catch {
+    return false;
+  }
+}
+
 // lib/export/_convert_pool.ts
 var WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
 var ConvertPool = class {
@@ -30368,6 +30435,7 @@ var ConvertPool = class {
   /** Shared input fields by object, numbered, and which numbers each worker was sent. */
   #sharedIds = /* @__PURE__ */ new Map();
   #sent = /* @__PURE__ */ new WeakMap();
+  #collector;
   /**
    * Prepares a pool; no worker starts before the first job.
    *
@@ -30377,6 +30445,7 @@ var ConvertPool = class {
     this.#size = Math.max(1, Math.floor(options.size ?? navigator.hardwareConcurrency ?? 1));
     this.#workerUrl = options.workerUrl ?? WORKER_URL;
     this.#inThread = !canStartWorkers(this.#workerUrl);
+    this.#collector = new HeapCollector(options.collections ?? MAIN_THREAD_COLLECTIONS);
   }
   /** How many workers the pool runs at most. */
   get size() {
@@ -30526,6 +30595,7 @@ var ConvertPool = class {
       if ("result" in event.data) job.resolve(event.data.result);
       else job.reject(errorOf(event.data.error));
       this.#dispatch();
+      this.#collector.tick();
     };
     worker.onerror = (event) => {
       event.preventDefault();
@@ -30552,23 +30622,6 @@ function runJob(job) {
     ...job.shared,
     ...job.input
   });
-}
-function canStartWorkers(url) {
-  if (typeof Worker !== "function") return false;
-  const descriptor = url.protocol === "file:" ? {
-    name: "read",
-    path: url
-  } : {
-    name: "net",
-    host: url.host
-  };
-  if (Deno.permissions.querySync(descriptor).state !== "granted") return false;
-  if (url.protocol !== "file:") return true;
-  try {
-    return Deno.statSync(url).isFile;
-  } catch {
-    return false;
-  }
 }
 
 // lib/export/_detach_masks.ts
