@@ -11,17 +11,28 @@ import { drawMask, writeMaskPng } from "../../testing/mask_png.ts";
 
 const MB = 2 ** 20;
 
-/** A heap whose size the test sets, and the collections asked of it. */
+/**
+ * A heap whose size the test sets, the collections asked of it, and a clock: a collection takes
+ * 1 ms, and each job 100 ms unless the test says otherwise.
+ */
 function fakeHeap(size: number) {
   const heap = {
     size,
     looks: 0,
+    time: 0,
     collections: [] as number[],
     heapSize: () => (heap.looks++, heap.size),
     // A collection frees what is dead: here, down to 10 MB.
-    collect: () => (heap.collections.push(heap.size), heap.size = 10 * MB),
+    collect: () => (heap.collections.push(heap.size), heap.size = 10 * MB, heap.time += 1),
+    now: () => heap.time,
   };
   return heap;
+}
+
+/** A job of `ms` on the fake clock, then the collector's tick. */
+function job(collector: HeapCollector, heap: { time: number }, ms = 100): boolean {
+  heap.time += ms;
+  return collector.tick();
 }
 
 Deno.test("HeapCollector collects at every n-th job only, once the heap grew by its headroom since the last collection", () => {
@@ -32,7 +43,7 @@ Deno.test("HeapCollector collects at every n-th job only, once the heap grew by 
   const sizes = [12, 17, 19, 19, 19, 19, 12, 12, 12, 25, 25, 25];
   for (const size of sizes) {
     heap.size = size * MB;
-    collected.push(collector.tick());
+    collected.push(job(collector, heap));
   }
   // Jobs 3, 6, 9 and 12 look: 19, 19, 12 and 25 MB, against 10 MB after the last collection
   // (18 with the headroom).
@@ -51,13 +62,28 @@ Deno.test("HeapCollector measures the headroom from the heap after its last coll
   heap.collect = () => (heap.collections.push(heap.size), heap.size = 40 * MB);
   const collector = new HeapCollector({ every: 1, headroomBytes: 8 * MB, ...heap });
   heap.size = 50 * MB;
-  assert.equal(collector.tick(), true);
+  assert.equal(job(collector, heap), true);
   // 40 MB alive after it: 45 MB is within the headroom, 49 is not.
   heap.size = 45 * MB;
-  assert.equal(collector.tick(), false);
+  assert.equal(job(collector, heap), false);
   heap.size = 49 * MB;
-  assert.equal(collector.tick(), true);
+  assert.equal(job(collector, heap), true);
   assert.deepEqual(heap.collections, [50 * MB, 49 * MB]);
+});
+
+Deno.test("HeapCollector's collections take at most 2% of the time: after one of 10 ms, the next comes 500 ms later at the soonest", () => {
+  const heap = fakeHeap(10 * MB);
+  heap.collect = () => (heap.collections.push(heap.time), heap.size = 10 * MB, heap.time += 10);
+  const collector = new HeapCollector({ every: 1, headroomBytes: MB, ...heap });
+  const collected: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    heap.size = 30 * MB;
+    if (job(collector, heap, 60)) collected.push(heap.time);
+  }
+  // Each collection starts at a job's end (60 ms apart) and ends 10 ms later; the next may
+  // start 500 ms after that end, at 570: the job ending at 610 is the first to find it may.
+  assert.deepEqual(heap.collections, [60, 610]);
+  assert.deepEqual(collected, [70, 620]);
 });
 
 Deno.test({
@@ -80,10 +106,15 @@ Deno.test("HeapCollector takes the runtime's gc when Deno exposes it (--v8-flags
   Object.defineProperty(globalThis, "gc", { value: () => calls++, configurable: true });
   try {
     const heap = fakeHeap(10 * MB);
-    const collector = new HeapCollector({ every: 2, headroomBytes: MB, heapSize: heap.heapSize });
+    const collector = new HeapCollector({
+      every: 2,
+      headroomBytes: MB,
+      heapSize: heap.heapSize,
+      now: heap.now,
+    });
     heap.size = 20 * MB;
     assert.equal(collector.active, true);
-    assert.deepEqual([collector.tick(), collector.tick()], [false, true]);
+    assert.deepEqual([job(collector, heap), job(collector, heap)], [false, true]);
     assert.equal(calls, 1);
   } finally {
     if (before) Object.defineProperty(globalThis, "gc", before);
@@ -114,6 +145,7 @@ Deno.test("ConvertPool collects this thread's heap as its workers' answers come 
   for (let job = 1; job <= 6; job++) {
     // The heap grows by 3 MB a job here: every second job finds it 6 MB above the last base.
     heap.size += 3 * MB;
+    heap.time += 100;
     const mask = { kind: "png" as const, bytes: bytes.slice() };
     const rendered = pool.render({ mask, file: "a.png", format: "rgb", table });
     await withDeadline(rendered, 30_000, `job ${job} on the pool`);
