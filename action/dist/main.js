@@ -30355,6 +30355,7 @@ function errorOf(data) {
 }
 
 // lib/export/_heap_collector.ts
+var MOST_TIME_SHARE = 0.02;
 var MAIN_THREAD_COLLECTIONS = {
   every: 500,
   headroomBytes: 8 * 2 ** 20
@@ -30366,15 +30367,20 @@ var WORKER_COLLECTIONS = {
 var HeapCollector = class {
   #collect;
   #heapSize;
+  #now;
   #every;
   #headroom;
   #ticks = 0;
   /** The heap's size after the last full collection (at first: when made). */
   #base = 0;
+  /** When the last collection ended, and how long it took (ms). */
+  #lastEnd = -Infinity;
+  #lastTook = 0;
   /** @param options How often to look, how much growth to allow, and how to collect. */
   constructor(options) {
     this.#collect = options.collect ?? exposedGc();
     this.#heapSize = options.heapSize ?? (() => Deno.memoryUsage().heapTotal);
+    this.#now = options.now ?? (() => performance.now());
     this.#every = Math.max(1, Math.floor(options.every));
     this.#headroom = options.headroomBytes;
     if (this.#collect !== void 0) this.#base = this.#heapSize();
@@ -30385,14 +30391,18 @@ var HeapCollector = class {
   }
   /**
    * Counts one job; at every `every`-th, collects if the heap grew by the headroom since the
-   * last collection.
+   * last collection, and the last took at most 2% of the time since it ended.
    *
    * @returns Whether it collected.
    */
   tick() {
     if (this.#collect === void 0 || ++this.#ticks % this.#every !== 0) return false;
+    const started = this.#now();
+    if (started - this.#lastEnd < this.#lastTook / MOST_TIME_SHARE) return false;
     if (this.#heapSize() <= this.#base + this.#headroom) return false;
     this.#collect();
+    this.#lastEnd = this.#now();
+    this.#lastTook = this.#lastEnd - started;
     this.#base = this.#heapSize();
     return true;
   }
