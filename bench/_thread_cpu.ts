@@ -46,8 +46,15 @@ export function threadCpu(): ThreadCpu | undefined {
     const times: ThreadCpu = { process: cpuOf("/proc/self/stat"), main: 0, helpers: 0, runtime: 0 };
     for (const entry of Deno.readDirSync("/proc/self/task")) {
       const folder = `/proc/self/task/${entry.name}`;
-      const name = Deno.readTextFileSync(`${folder}/comm`).trim();
-      const time = cpuOf(`${folder}/stat`);
+      let name: string;
+      let time: number;
+      try {
+        name = Deno.readTextFileSync(`${folder}/comm`).trim();
+        time = cpuOf(`${folder}/stat`);
+      } catch {
+        // A thread that ended meanwhile (a worker closing): its time is in the process's total.
+        continue;
+      }
       if (Number(entry.name) === Deno.pid) times.main += time;
       else if (name.startsWith("V8 ")) times.helpers += time;
       else if (name.startsWith("tokio")) times.runtime += time;
