@@ -34,7 +34,10 @@ export interface ConvertPoolOptions {
    * worker as its own file points here.
    */
   workerUrl?: URL;
-  /** When this thread's heap is collected whole, as jobs come back (`_heap_collector.ts`). */
+  /**
+   * When this thread's heap is collected whole, as jobs come back or end here
+   * (`_heap_collector.ts`).
+   */
   collections?: HeapCollectorOptions;
 }
 
@@ -202,7 +205,7 @@ export class ConvertPool {
   #run(name: PoolJobName, input: unknown, shared?: object): Promise<unknown> {
     if (this.#closed) return Promise.reject(new MasksError("The conversion pool is closed."));
     const job = { id: this.#nextId++, name, input, shared };
-    if (this.#inThread) return runJob(job);
+    if (this.#inThread) return runJob(job).finally(() => this.#collector.tick());
     return new Promise((resolve, reject) => {
       this.#waiting.push({ ...job, resolve, reject });
       this.#dispatch();
@@ -263,19 +266,19 @@ export class ConvertPool {
       // A worker started ahead of its first job may fail while idle.
       this.#idle = this.#idle.filter((one) => one !== worker);
       this.#fallBackToThread();
-      if (job !== undefined) runInThread(job);
+      if (job !== undefined) this.#runInThread(job);
     };
     return worker;
   }
 
   #fallBackToThread(): void {
     this.#inThread = true;
-    for (const job of this.#waiting.splice(0)) runInThread(job);
+    for (const job of this.#waiting.splice(0)) this.#runInThread(job);
   }
-}
 
-function runInThread(job: Job): void {
-  runJob(job).then(job.resolve, job.reject);
+  #runInThread(job: Job): void {
+    runJob(job).then(job.resolve, job.reject).finally(() => this.#collector.tick());
+  }
 }
 
 /** Runs a job on the calling thread, its shared fields put back into its input. */

@@ -153,3 +153,29 @@ Deno.test("ConvertPool collects this thread's heap as its workers' answers come 
   // Jobs 2, 4 and 6 look: 16 MB over 10, then 16 over 10 again after each collection.
   assert.deepEqual(heap.collections, [16 * MB, 16 * MB, 16 * MB]);
 });
+
+Deno.test("ConvertPool collects this thread's heap too when its jobs run here, without workers", async () => {
+  const heap = fakeHeap(10 * MB);
+  // No worker module at that path: the pool runs its jobs on this thread from the start.
+  const workerUrl = new URL("./no_such_worker.js", import.meta.url);
+  using pool = new ConvertPool({
+    size: 1,
+    workerUrl,
+    collections: { every: 2, headroomBytes: 4 * MB, ...heap },
+  });
+  assert.equal(pool.inThread, true);
+  const image = drawMask({ width: 32, height: 24 }, [{ id: 1, bChannel: 4, rect: [2, 2, 20, 20] }]);
+  const bytes = writeMaskPng(image, { colourType: 2 });
+  const table = classTable([{ id: "car", bChannel: 4 }]);
+  for (let job = 1; job <= 4; job++) {
+    heap.size += 3 * MB;
+    heap.time += 100;
+    const mask = { kind: "png" as const, bytes: bytes.slice() };
+    await withDeadline(
+      pool.render({ mask, file: "a.png", format: "rgb", table }),
+      30_000,
+      `job ${job} on this thread`,
+    );
+  }
+  assert.deepEqual(heap.collections, [16 * MB, 16 * MB]);
+});
