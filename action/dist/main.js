@@ -30545,7 +30545,7 @@ var ConvertPool = class {
       input,
       shared
     };
-    if (this.#inThread) return runJob(job);
+    if (this.#inThread) return runJob(job).finally(() => this.#collector.tick());
     return new Promise((resolve3, reject) => {
       this.#waiting.push({
         ...job,
@@ -30614,18 +30614,18 @@ var ConvertPool = class {
       this.#busy.delete(worker);
       this.#idle = this.#idle.filter((one) => one !== worker);
       this.#fallBackToThread();
-      if (job !== void 0) runInThread(job);
+      if (job !== void 0) this.#runInThread(job);
     };
     return worker;
   }
   #fallBackToThread() {
     this.#inThread = true;
-    for (const job of this.#waiting.splice(0)) runInThread(job);
+    for (const job of this.#waiting.splice(0)) this.#runInThread(job);
+  }
+  #runInThread(job) {
+    runJob(job).then(job.resolve, job.reject).finally(() => this.#collector.tick());
   }
 };
-function runInThread(job) {
-  runJob(job).then(job.resolve, job.reject);
-}
 function runJob(job) {
   const { run: run2 } = POOL_JOBS[job.name];
   return run2(job.shared === void 0 ? job.input : {
