@@ -132,6 +132,28 @@ Deno.test("the export's main thread looks at its heap every 500 jobs and its wor
   );
 });
 
+/**
+ * Renders `jobs` small masks on `pool` one after another, the fake heap growing by 3 MB and the
+ * clock by 100 ms before each: with a look every second job and 4 MB of headroom, every second
+ * job finds the heap 6 MB above what the last collection left.
+ */
+async function growingJobs(
+  pool: ConvertPool,
+  heap: ReturnType<typeof fakeHeap>,
+  jobs: number,
+): Promise<void> {
+  const image = drawMask({ width: 32, height: 24 }, [{ id: 1, bChannel: 4, rect: [2, 2, 20, 20] }]);
+  const bytes = writeMaskPng(image, { colourType: 6 });
+  const table = classTable([{ id: "car", bChannel: 4 }]);
+  for (let job = 1; job <= jobs; job++) {
+    heap.size += 3 * MB;
+    heap.time += 100;
+    const mask = { kind: "png" as const, bytes: bytes.slice() };
+    const rendered = pool.render({ mask, file: "a.png", format: "rgb", table });
+    await withDeadline(rendered, 30_000, `job ${job} on the pool`);
+  }
+}
+
 Deno.test("ConvertPool collects this thread's heap as its workers' answers come back", async () => {
   const heap = fakeHeap(10 * MB);
   using pool = new ConvertPool({
@@ -139,17 +161,7 @@ Deno.test("ConvertPool collects this thread's heap as its workers' answers come 
     collections: { every: 2, headroomBytes: 4 * MB, ...heap },
   });
   assert.equal(pool.inThread, false);
-  const image = drawMask({ width: 32, height: 24 }, [{ id: 1, bChannel: 4, rect: [2, 2, 20, 20] }]);
-  const bytes = writeMaskPng(image, { colourType: 6 });
-  const table = classTable([{ id: "car", bChannel: 4 }]);
-  for (let job = 1; job <= 6; job++) {
-    // The heap grows by 3 MB a job here: every second job finds it 6 MB above the last base.
-    heap.size += 3 * MB;
-    heap.time += 100;
-    const mask = { kind: "png" as const, bytes: bytes.slice() };
-    const rendered = pool.render({ mask, file: "a.png", format: "rgb", table });
-    await withDeadline(rendered, 30_000, `job ${job} on the pool`);
-  }
+  await growingJobs(pool, heap, 6);
   // Jobs 2, 4 and 6 look: 16 MB over 10, then 16 over 10 again after each collection.
   assert.deepEqual(heap.collections, [16 * MB, 16 * MB, 16 * MB]);
 });
@@ -164,18 +176,6 @@ Deno.test("ConvertPool collects this thread's heap too when its jobs run here, w
     collections: { every: 2, headroomBytes: 4 * MB, ...heap },
   });
   assert.equal(pool.inThread, true);
-  const image = drawMask({ width: 32, height: 24 }, [{ id: 1, bChannel: 4, rect: [2, 2, 20, 20] }]);
-  const bytes = writeMaskPng(image, { colourType: 2 });
-  const table = classTable([{ id: "car", bChannel: 4 }]);
-  for (let job = 1; job <= 4; job++) {
-    heap.size += 3 * MB;
-    heap.time += 100;
-    const mask = { kind: "png" as const, bytes: bytes.slice() };
-    await withDeadline(
-      pool.render({ mask, file: "a.png", format: "rgb", table }),
-      30_000,
-      `job ${job} on this thread`,
-    );
-  }
+  await growingJobs(pool, heap, 4);
   assert.deepEqual(heap.collections, [16 * MB, 16 * MB]);
 });
