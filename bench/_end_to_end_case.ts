@@ -11,6 +11,7 @@
 import type { RunnerResult } from "./_export_runner.ts";
 import type { Line } from "./_report.ts";
 import { median, ms } from "./_figures.ts";
+import { describeCpu } from "./_thread_cpu.ts";
 
 /** The ratio the issue asks on an idle machine (median of three), so that a busy one shows 10×. */
 const BOUND = 12;
@@ -44,7 +45,7 @@ export async function endToEndCase(
     console.log(`   round ${round}, SDK-like sequential baseline (sharp): ${report(sdk)}`);
     const result = await run("ours", `ours-${round}`);
     console.log(`   round ${round}, exportMasks:                          ${report(result)}`);
-    if (result.cpu) console.log(`      CPU: ${cpuLine(result, tasks)}`);
+    if (result.cpu) console.log(`      CPU: ${describeCpu(result.cpu, result.ms, tasks)}`);
     ratios.push(sdk.ms / result.ms);
     baselines.push(sdk.ms);
     ours.push(result);
@@ -67,13 +68,4 @@ export async function endToEndCase(
     target: `≥ ${BOUND}× idle`,
     pass: median(ratios) >= BOUND,
   });
-}
-
-/** A run's CPU time by thread, per task, and the cores it kept busy on average. */
-function cpuLine(result: RunnerResult, tasks: number): string {
-  const { main, workers, helpers } = result.cpu!;
-  const busy = (main + workers + helpers) / result.ms;
-  return `main thread ${ms(main)} (${(main / tasks).toFixed(2)} ms a task), workers ` +
-    `${ms(workers)} (${(workers / tasks).toFixed(2)} ms a task), V8's helpers ${ms(helpers)}; ` +
-    `${busy.toFixed(2)} of ${navigator.hardwareConcurrency} cores busy`;
 }

@@ -9,6 +9,7 @@
 import type { MaskFormat } from "../lib/export/mask_format.ts";
 import type { RunnerResult } from "./_export_runner.ts";
 import type { Line } from "./_report.ts";
+import { describeCpu } from "./_thread_cpu.ts";
 
 /** One export of the case. */
 export interface FormatRun {
@@ -56,6 +57,7 @@ export async function formatsCase(
 }
 
 function describe(result: RunnerResult, tasks: number): string {
+  const cpu = result.cpu ? `\n      CPU: ${describeCpu(result.cpu, result.ms, tasks)}` : "";
   return `${(result.ms / 1000).toFixed(2)} s (${(result.ms / tasks).toFixed(2)} ms a task), ` +
-    `${result.files} files, peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MB`;
+    `${result.files} files, peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MB${cpu}`;
 }

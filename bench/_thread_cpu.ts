@@ -7,12 +7,16 @@
  * @module
  */
 
+import { ms } from "./_figures.ts";
+
 /** CPU time so far, in milliseconds, by kind of thread. */
 export interface ThreadCpu {
   /** The whole process, threads that ended included. */
   process: number;
   /** The main thread. */
   main: number;
+  /** The main thread's time in the kernel (file calls, mostly). */
+  mainSystem: number;
   /** V8's platform threads (`V8 DefaultWorker`: concurrent marking, sweeping, compiling). */
   helpers: number;
   /** The runtime's own threads (tokio's), which an export barely uses. */
@@ -23,6 +27,8 @@ export interface ThreadCpu {
 export interface CpuSplit {
   /** The main thread. */
   main: number;
+  /** Of which in the kernel (file calls, mostly). */
+  mainSystem: number;
   /** The pool's workers: the process's time less the other threads'. */
   workers: number;
   /** V8's helper threads and the runtime's. */
@@ -43,11 +49,17 @@ export interface CpuSplit {
  */
 export function threadCpu(): ThreadCpu | undefined {
   try {
-    const times: ThreadCpu = { process: cpuOf("/proc/self/stat"), main: 0, helpers: 0, runtime: 0 };
+    const times: ThreadCpu = {
+      process: cpuOf("/proc/self/stat").all,
+      main: 0,
+      mainSystem: 0,
+      helpers: 0,
+      runtime: 0,
+    };
     for (const entry of Deno.readDirSync("/proc/self/task")) {
       const folder = `/proc/self/task/${entry.name}`;
       let name: string;
-      let time: number;
+      let time: { all: number; system: number };
       try {
         name = Deno.readTextFileSync(`${folder}/comm`).trim();
         time = cpuOf(`${folder}/stat`);
@@ -55,9 +67,11 @@ export function threadCpu(): ThreadCpu | undefined {
         // A thread that ended meanwhile (a worker closing): its time is in the process's total.
         continue;
       }
-      if (Number(entry.name) === Deno.pid) times.main += time;
-      else if (name.startsWith("V8 ")) times.helpers += time;
-      else if (name.startsWith("tokio")) times.runtime += time;
+      if (Number(entry.name) === Deno.pid) {
+        times.main += time.all;
+        times.mainSystem += time.system;
+      } else if (name.startsWith("V8 ")) times.helpers += time.all;
+      else if (name.startsWith("tokio")) times.runtime += time.all;
     }
     return times;
   } catch {
@@ -88,13 +102,41 @@ export function cpuSplit(
   if (before === undefined || after === undefined) return undefined;
   const main = after.main - before.main;
   const helpers = after.helpers - before.helpers + after.runtime - before.runtime;
-  return { main, helpers, workers: after.process - before.process - main - helpers };
+  const mainSystem = after.mainSystem - before.mainSystem;
+  return { main, mainSystem, helpers, workers: after.process - before.process - main - helpers };
 }
 
-/** User and system time of a `stat` file, in milliseconds (clock ticks of 10 ms). */
-function cpuOf(path: string): number {
+/**
+ * A run's CPU time by thread, per task, and the cores it kept busy on average, as printed.
+ *
+ * @param cpu The run's split.
+ * @param wallMs The run's wall time, in milliseconds.
+ * @param tasks The tasks it exported.
+ * @returns One line.
+ *
+ * @example
+ * ```ts
+ * import { describeCpu } from "./_thread_cpu.ts";
+ *
+ * console.log(describeCpu({ main: 900, mainSystem: 300, workers: 7000, helpers: 400 }, 5000, 2400));
+ * ```
+ */
+export function describeCpu(cpu: CpuSplit, wallMs: number, tasks: number): string {
+  const { main, mainSystem, workers, helpers } = cpu;
+  const busy = (main + workers + helpers) / wallMs;
+  return `main thread ${ms(main)} (${(main / tasks).toFixed(2)} ms a task, ${
+    ms(mainSystem)
+  } in the kernel), workers ${ms(workers)} (${(workers / tasks).toFixed(2)} ms a task), ` +
+    `V8's helpers ${ms(helpers)}; ${
+      busy.toFixed(2)
+    } of ${navigator.hardwareConcurrency} cores busy`;
+}
+
+/** User and system time, and system time alone, of a `stat` file, in milliseconds (ticks of 10 ms). */
+function cpuOf(path: string): { all: number; system: number } {
   const text = Deno.readTextFileSync(path);
   // The command name may hold spaces and parentheses: the fields start after the last ")".
   const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const system = Number(fields[12]) * 10;
+  return { all: Number(fields[11]) * 10 + system, system };
 }

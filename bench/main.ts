@@ -35,6 +35,7 @@ import { MASK_FORMATS } from "../lib/export/mask_format.ts";
 import { startupTimes } from "./_startup.ts";
 import { identityFreeModule } from "./_identity_free.ts";
 import { type Line, printReport } from "./_report.ts";
+import { settleDisk } from "./_disk_settle.ts";
 
 const { values } = parseArgs({
   args: Deno.args.filter((arg) => arg !== "--"),
@@ -402,13 +403,31 @@ async function runExport(
 
 /**
  * Lets the machine settle before a contender starts: the files the one before wrote are flushed
- * to disk now (`sync`, where there is one) rather than by the kernel during the next one's run.
+ * to disk now (`sync`, where there is one) rather than by the kernel during the next one's run,
+ * and while creating a file costs more than on a quiet disk (files deleted in the last minutes,
+ * see `_disk_settle.ts`), the run waits.
  */
+const WAIT_ENDS = { quiet: "settled", steady: "steady", timeout: "gave up waiting" } as const;
+
 async function settle(): Promise<void> {
   try {
     await new Deno.Command("sync").output();
   } catch {
     // No `sync` command here (Windows): the kernel flushes when it will.
+  }
+  const settled = await settleDisk({
+    folder: `${work}/disk-probes`,
+    onWait: (perFileUs) =>
+      console.log(
+        `   (creating a file takes ${perFileUs.toFixed(0)} µs here, files were deleted ` +
+          `recently: waiting for the disk to settle)`,
+      ),
+  });
+  if (settled.waitedMs > 0) {
+    console.log(
+      `   (${WAIT_ENDS[settled.ended]} after ${ms(settled.waitedMs)}: ` +
+        `${settled.perFileUs.toFixed(0)} µs a file)`,
+    );
   }
 }
 

@@ -1,0 +1,100 @@
+/**
+ * Waiting for the disk to settle before a timed run. On some file systems (ext4 without a
+ * journal, as on this benchmark's machines) a file created within a few minutes of a mass
+ * deletion costs many times its usual time: the kernel skips every inode freed recently, one by
+ * one. A benchmark started just after another one removed its files, or after `rm -rf` of an old
+ * export, would then time the disk's memory rather than the export, and a format that writes more
+ * files (`binary`: one per label) would pay most. So each timed run first creates a few empty
+ * files, as an export does (created exclusively, renamed into place), and waits while that costs
+ * more than a quiet disk's time.
+ *
+ * @module
+ */
+
+/** What the probe found. */
+export interface DiskSettle {
+  /** Microseconds per file of the last probe. */
+  perFileUs: number;
+  /** How long the wait took, in milliseconds (0: the disk was quiet). */
+  waitedMs: number;
+  /**
+   * Why the wait ended: the disk is `quiet`, or its cost held `steady` for a minute (a slow
+   * disk, not a settling one), or the wait gave up (`timeout`).
+   */
+  ended: "quiet" | "steady" | "timeout";
+}
+
+/** Settings of {@linkcode settleDisk}. */
+export interface DiskSettleOptions {
+  /** Where the probes' files go (they stay, so that removing them taxes nothing). */
+  folder: string;
+  /** The most a quiet disk takes per file, in microseconds. @default {30} */
+  quietUs?: number;
+  /** The longest wait, in milliseconds. @default {480_000} */
+  maxWaitMs?: number;
+  /** Between probes, in milliseconds. @default {10_000} */
+  intervalMs?: number;
+  /** Files per probe. @default {200} */
+  files?: number;
+  /** Told once when the disk is slow and the wait starts. */
+  onWait?: (perFileUs: number) => void;
+}
+
+let probes = 0;
+
+/**
+ * Probes the cost of creating files and waits while it is above a quiet disk's.
+ *
+ * @param options Where the probes write, and how long to wait.
+ * @returns The last probe's cost and the wait.
+ *
+ * @example
+ * ```ts
+ * import { settleDisk } from "./_disk_settle.ts";
+ *
+ * const folder = await Deno.makeTempDir();
+ * const settled = await settleDisk({ folder, maxWaitMs: 0 });
+ * console.log(settled.perFileUs > 0); // true
+ * await Deno.remove(folder, { recursive: true });
+ * ```
+ */
+export async function settleDisk(options: DiskSettleOptions): Promise<DiskSettle> {
+  const quietUs = options.quietUs ?? 30;
+  const maxWaitMs = options.maxWaitMs ?? 480_000;
+  const intervalMs = options.intervalMs ?? 10_000;
+  const started = performance.now();
+  const costs = [probe(options.folder, options.files ?? 200)];
+  if (costs[0] > quietUs) options.onWait?.(costs[0]);
+  let ended = endOf(costs, quietUs, Math.ceil(60_000 / intervalMs));
+  while (ended === undefined && performance.now() - started < maxWaitMs) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    costs.push(probe(options.folder, options.files ?? 200));
+    ended = endOf(costs, quietUs, Math.ceil(60_000 / intervalMs));
+  }
+  return {
+    perFileUs: costs.at(-1)!,
+    waitedMs: costs.length > 1 ? performance.now() - started : 0,
+    ended: ended ?? "timeout",
+  };
+}
+
+/** Quiet at the last probe, or steady: the last minute's best no better than 0.9× the best before. */
+function endOf(costs: number[], quietUs: number, minute: number): "quiet" | "steady" | undefined {
+  if (costs.at(-1)! <= quietUs) return "quiet";
+  if (costs.length <= minute) return undefined;
+  const before = Math.min(...costs.slice(0, -minute));
+  return Math.min(...costs.slice(-minute)) >= 0.9 * before ? "steady" : undefined;
+}
+
+/** Creates `files` empty files in a new folder as an export does; microseconds per file. */
+function probe(folder: string, files: number): number {
+  const here = `${folder}/probe-${++probes}`;
+  Deno.mkdirSync(here, { recursive: true });
+  const empty = new Uint8Array(0);
+  const started = performance.now();
+  for (let i = 0; i < files; i++) {
+    Deno.writeFileSync(`${here}/.${i}.tmp`, empty, { createNew: true });
+    Deno.renameSync(`${here}/.${i}.tmp`, `${here}/${i}.png`);
+  }
+  return (performance.now() - started) * 1000 / files;
+}
