@@ -1,5 +1,7 @@
 import assert from "../_std/assert.ts";
-import { withDeadline } from "../_fixtures/deadline.ts";
+import { outputWithin, withDeadline } from "../_fixtures/deadline.ts";
+import { tempDir } from "../_fixtures/temp_dir.ts";
+import { fromFileUrl } from "../../lib/_std/path.ts";
 import {
   HeapCollector,
   MAIN_THREAD_COLLECTIONS,
@@ -178,4 +180,43 @@ Deno.test("ConvertPool collects this thread's heap too when its jobs run here, w
   assert.equal(pool.inThread, true);
   await growingJobs(pool, heap, 4);
   assert.deepEqual(heap.collections, [16 * MB, 16 * MB]);
+});
+
+/**
+ * Runs `jobs` masks on a pool of one worker in a process of its own, Deno's `gc` exposed or not,
+ * and returns how many times the worker collected (`_worker_collections.ts`).
+ */
+async function workerCollections(jobs: number, exposeGc: boolean): Promise<number> {
+  await using dir = await tempDir();
+  const calls = `${dir.path}/calls.txt`;
+  const output = await outputWithin(
+    Deno.execPath(),
+    {
+      args: [
+        "run",
+        ...(exposeGc ? ["--v8-flags=--expose-gc"] : []),
+        "--allow-read",
+        `--allow-write=${dir.path}`,
+        fromFileUrl(new URL("_worker_collections.ts", import.meta.url)),
+        String(jobs),
+        calls,
+      ],
+      stderr: "inherit",
+    },
+    120_000,
+    `${jobs} jobs on a counting worker`,
+  );
+  assert.ok(output.success, `the run of ${jobs} jobs failed`);
+  const text = await Deno.readTextFile(calls).catch(() => "0");
+  return Number(text);
+}
+
+Deno.test("a pool worker collects its own heap every 250 jobs once it grew by 6 MiB, where Deno exposes gc", async () => {
+  // Each job leaves 128 KB alive until the next collection: 250 jobs grow the heap by 32 MB.
+  assert.equal(await workerCollections(520, true), 2);
+  assert.equal(await workerCollections(249, true), 0);
+});
+
+Deno.test("a pool worker never collects its heap where Deno does not expose gc", async () => {
+  assert.equal(await workerCollections(520, false), 0);
 });
