@@ -18,8 +18,9 @@ export interface DiskSettle {
   /** How long the wait took, in milliseconds (0: the disk was quiet). */
   waitedMs: number;
   /**
-   * Why the wait ended: the disk is `quiet`, or its cost held `steady` for a minute (a slow
-   * disk, not a settling one), or the wait gave up (`timeout`).
+   * Why the wait ended: the disk is `quiet`, or its cost held `steady` for three minutes (a slow
+   * disk, not a settling one: a caller may take that cost as quiet from then on), or the wait
+   * gave up (`timeout`).
    */
   ended: "quiet" | "steady" | "timeout";
 }
@@ -28,19 +29,22 @@ export interface DiskSettle {
 export interface DiskSettleOptions {
   /** Where the probes' files go (they stay, so that removing them taxes nothing). */
   folder: string;
-  /** The most a quiet disk takes per file, in microseconds. @default {30} */
+  /** The most a quiet disk takes per file, in microseconds. @default {50} */
   quietUs?: number;
   /** The longest wait, in milliseconds. @default {480_000} */
   maxWaitMs?: number;
   /** Between probes, in milliseconds. @default {10_000} */
   intervalMs?: number;
-  /** Files per probe. @default {200} */
+  /** Files per probe, in four folders. @default {200} */
   files?: number;
   /** Told once when the disk is slow and the wait starts. */
   onWait?: (perFileUs: number) => void;
 }
 
 let probes = 0;
+const EMPTY = new Uint8Array(0);
+/** How long a disk's cost must hold to be taken as steady. */
+const STEADY_MS = 180_000;
 
 /**
  * Probes the cost of creating files and waits while it is above a quiet disk's.
@@ -59,17 +63,18 @@ let probes = 0;
  * ```
  */
 export async function settleDisk(options: DiskSettleOptions): Promise<DiskSettle> {
-  const quietUs = options.quietUs ?? 30;
+  const quietUs = options.quietUs ?? 50;
   const maxWaitMs = options.maxWaitMs ?? 480_000;
   const intervalMs = options.intervalMs ?? 10_000;
+  const files = options.files ?? 200;
   const started = performance.now();
-  const costs = [probe(options.folder, options.files ?? 200)];
+  const costs = [probe(options.folder, files)];
   if (costs[0] > quietUs) options.onWait?.(costs[0]);
-  let ended = endOf(costs, quietUs, Math.ceil(60_000 / intervalMs));
+  let ended = endOf(costs, quietUs, Math.ceil(STEADY_MS / intervalMs));
   while (ended === undefined && performance.now() - started < maxWaitMs) {
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    costs.push(probe(options.folder, options.files ?? 200));
-    ended = endOf(costs, quietUs, Math.ceil(60_000 / intervalMs));
+    costs.push(probe(options.folder, files));
+    ended = endOf(costs, quietUs, Math.ceil(STEADY_MS / intervalMs));
   }
   return {
     perFileUs: costs.at(-1)!,
@@ -78,23 +83,37 @@ export async function settleDisk(options: DiskSettleOptions): Promise<DiskSettle
   };
 }
 
-/** Quiet at the last probe, or steady: the last minute's best no better than 0.9× the best before. */
-function endOf(costs: number[], quietUs: number, minute: number): "quiet" | "steady" | undefined {
+/**
+ * Quiet at the last probe; or steady, a slow disk rather than a settling one: three minutes of
+ * probes within 20% of each other (a disk settling from a mass deletion changes within minutes).
+ */
+function endOf(costs: number[], quietUs: number, window: number): "quiet" | "steady" | undefined {
   if (costs.at(-1)! <= quietUs) return "quiet";
-  if (costs.length <= minute) return undefined;
-  const before = Math.min(...costs.slice(0, -minute));
-  return Math.min(...costs.slice(-minute)) >= 0.9 * before ? "steady" : undefined;
+  if (costs.length < window) return undefined;
+  const recent = costs.slice(-window);
+  return Math.max(...recent) <= 1.2 * Math.min(...recent) ? "steady" : undefined;
 }
 
-/** Creates `files` empty files in a new folder as an export does; microseconds per file. */
+/**
+ * Creates `files` empty files as an export does, in four folders of their own (a new folder may
+ * land in another part of the disk, with its own recently freed inodes, or none), after a few
+ * untimed ones: microseconds per file, the median of the four.
+ */
 function probe(folder: string, files: number): number {
-  const here = `${folder}/probe-${++probes}`;
-  Deno.mkdirSync(here, { recursive: true });
-  const empty = new Uint8Array(0);
-  const started = performance.now();
-  for (let i = 0; i < files; i++) {
-    Deno.writeFileSync(`${here}/.${i}.tmp`, empty, { createNew: true });
-    Deno.renameSync(`${here}/.${i}.tmp`, `${here}/${i}.png`);
+  const batch = Math.max(1, Math.floor(files / 4));
+  const costs: number[] = [];
+  for (let part = 0; part < 4; part++) {
+    const here = `${folder}/probe-${++probes}`;
+    Deno.mkdirSync(here, { recursive: true });
+    const create = (name: string) => {
+      Deno.writeFileSync(`${here}/.${name}.tmp`, EMPTY, { createNew: true });
+      Deno.renameSync(`${here}/.${name}.tmp`, `${here}/${name}.png`);
+    };
+    for (let i = 0; i < 5; i++) create(`warm-${i}`);
+    const started = performance.now();
+    for (let i = 0; i < batch; i++) create(String(i));
+    costs.push((performance.now() - started) * 1000 / batch);
   }
-  return (performance.now() - started) * 1000 / files;
+  costs.sort((a, b) => a - b);
+  return (costs[1] + costs[2]) / 2;
 }
