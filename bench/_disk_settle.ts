@@ -3,10 +3,10 @@
  * journal, as on this benchmark's machines) a file created within a few minutes of a mass
  * deletion costs many times its usual time: the kernel skips every inode freed recently, one by
  * one. A benchmark started just after another one removed its files, or after `rm -rf` of an old
- * export, would then time the disk's memory rather than the export, and a format that writes more
- * files (`binary`: one per label) would pay most. So each timed run first creates a few empty
- * files, as an export does (created exclusively, renamed into place), and waits while that costs
- * more than a quiet disk's time.
+ * export, would then time the file system's bookkeeping rather than the export, and a format that
+ * writes more files (`binary`: one per label) would pay most. So each timed run first creates a
+ * few empty files, as an export does (created exclusively, renamed into place), and waits while
+ * that costs more than a quiet disk's time.
  *
  * @module
  */

@@ -123,13 +123,11 @@ export function cpuSplit(
  */
 export function describeCpu(cpu: CpuSplit, wallMs: number, tasks: number): string {
   const { main, mainSystem, workers, helpers } = cpu;
-  const busy = (main + workers + helpers) / wallMs;
-  return `main thread ${ms(main)} (${(main / tasks).toFixed(2)} ms a task, ${
-    ms(mainSystem)
-  } in the kernel), workers ${ms(workers)} (${(workers / tasks).toFixed(2)} ms a task), ` +
-    `V8's helpers ${ms(helpers)}; ${
-      busy.toFixed(2)
-    } of ${navigator.hardwareConcurrency} cores busy`;
+  const perTask = (time: number) => `${(time / tasks).toFixed(2)} ms a task`;
+  const busy = ((main + workers + helpers) / wallMs).toFixed(2);
+  return `main thread ${ms(main)} (${perTask(main)}, ${ms(mainSystem)} in the kernel), ` +
+    `workers ${ms(workers)} (${perTask(workers)}), V8's helpers ${ms(helpers)}; ` +
+    `${busy} of ${navigator.hardwareConcurrency} cores busy`;
 }
 
 /** User and system time, and system time alone, of a `stat` file, in milliseconds (ticks of 10 ms). */

@@ -410,7 +410,6 @@ async function runExport(
  * and while creating a file costs more than on a quiet disk (files deleted in the last minutes,
  * see `_disk_settle.ts`), the run waits.
  */
-
 async function settle(): Promise<void> {
   try {
     await new Deno.Command("sync").output();
