@@ -8,8 +8,7 @@ import {
   WORKER_COLLECTIONS,
 } from "../../lib/export/_heap_collector.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
-import { classTable } from "../../lib/detect/class_table.ts";
-import { drawMask, writeMaskPng } from "../../testing/mask_png.ts";
+import { smallMaskJob } from "./_small_mask_job.ts";
 
 const MB = 2 ** 20;
 
@@ -144,14 +143,10 @@ async function growingJobs(
   heap: ReturnType<typeof fakeHeap>,
   jobs: number,
 ): Promise<void> {
-  const image = drawMask({ width: 32, height: 24 }, [{ id: 1, bChannel: 4, rect: [2, 2, 20, 20] }]);
-  const bytes = writeMaskPng(image, { colourType: 6 });
-  const table = classTable([{ id: "car", bChannel: 4 }]);
   for (let job = 1; job <= jobs; job++) {
     heap.size += 3 * MB;
     heap.time += 100;
-    const mask = { kind: "png" as const, bytes: bytes.slice() };
-    const rendered = pool.render({ mask, file: "a.png", format: "rgb", table });
+    const rendered = pool.render(smallMaskJob());
     await withDeadline(rendered, 30_000, `job ${job} on the pool`);
   }
 }
