@@ -67,14 +67,15 @@ export async function settleDisk(options: DiskSettleOptions): Promise<DiskSettle
   const maxWaitMs = options.maxWaitMs ?? 480_000;
   const intervalMs = options.intervalMs ?? 10_000;
   const files = options.files ?? 200;
+  const window = Math.ceil(STEADY_MS / intervalMs);
   const started = performance.now();
   const costs = [probe(options.folder, files)];
   if (costs[0] > quietUs) options.onWait?.(costs[0]);
-  let ended = endOf(costs, quietUs, Math.ceil(STEADY_MS / intervalMs));
+  let ended = endOf(costs, quietUs, window);
   while (ended === undefined && performance.now() - started < maxWaitMs) {
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
     costs.push(probe(options.folder, files));
-    ended = endOf(costs, quietUs, Math.ceil(STEADY_MS / intervalMs));
+    ended = endOf(costs, quietUs, window);
   }
   return {
     perFileUs: costs.at(-1)!,
