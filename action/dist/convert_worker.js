@@ -5000,50 +5000,187 @@ function parentOf(relative2) {
   return segmentsOf(relative2).slice(0, -1).join("/");
 }
 
-// lib/model/write_file_atomic.ts
-async function writeFileAtomic(path, bytes, options = {}) {
-  const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
-  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
-  const temporary = join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
-  try {
-    await fileSystem.writeFile(temporary, bytes, {
-      createNew: true
-    });
-    await options.beforeRename?.(temporary);
-    await fileSystem.rename(temporary, path);
-  } catch (error) {
-    await fileSystem.remove(temporary).catch(() => {
-    });
-    throw error;
+// lib/model/export_folders.ts
+var ExportFolders = class {
+  #root;
+  #fileSystem;
+  /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
+  #made = /* @__PURE__ */ new Set();
+  /** Each folder's device and inode as first seen, to tell one swapped meanwhile. */
+  #identities = new FolderIdentities();
+  /**
+   * @param root The export folder, absolute.
+   * @param fileSystem The file calls to make.
+   */
+  constructor(root, fileSystem) {
+    this.#root = root;
+    this.#fileSystem = fileSystem;
   }
+  /**
+   * Makes the folders of `relative` one by one (but those made or checked before), refusing any
+   * that is a link.
+   *
+   * @param relative A file's path relative to the export folder.
+   * @throws {UnsafePathError} when a folder on the way is a link, or changed.
+   */
+  async make(relative2) {
+    const segments = segmentsOf(relative2).slice(0, -1);
+    for (let i = 1; i <= segments.length; i++) {
+      const folder = segments.slice(0, i).join("/");
+      if (this.#made.has(folder)) continue;
+      const path = join(this.#root, ...segments.slice(0, i));
+      let info = await this.#lstat(path);
+      if (info?.isSymlink) throw linkError(folder);
+      if (info === void 0) {
+        try {
+          await this.#fileSystem.mkdir(path);
+        } catch (error) {
+          if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
+        }
+        info = await this.#lstat(path);
+        if (info?.isSymlink) throw linkError(folder);
+      }
+      if (info === void 0) throw changedError(folder);
+      this.#identities.note(folder, info);
+      this.#made.add(folder);
+    }
+  }
+  /**
+   * Checks again that every folder on the way to each path (not the export folder itself) is the
+   * one first seen: each folder is `lstat`ed once.
+   *
+   * @param relatives Paths relative to the export folder.
+   * @throws {UnsafePathError} when one changed or is gone.
+   */
+  async verify(relatives) {
+    const checked = /* @__PURE__ */ new Set();
+    for (const relative2 of relatives) {
+      const folders = segmentsOf(relative2).slice(0, -1);
+      for (let i = 1; i <= folders.length; i++) {
+        const folder = folders.slice(0, i).join("/");
+        if (checked.has(folder)) continue;
+        checked.add(folder);
+        const info = await this.#lstat(join(this.#root, ...folders.slice(0, i)));
+        if (info === void 0) throw changedError(folder);
+        this.#identities.note(folder, info);
+      }
+    }
+  }
+  /**
+   * Records what `folder` is, or checks that it is still what it was.
+   *
+   * @param folder The folder, relative to the export folder (`""`: the export folder itself).
+   * @param info What `lstat` says it is now.
+   * @throws {UnsafePathError} when it is no longer a folder, or another one than before.
+   */
+  note(folder, info) {
+    this.#identities.note(folder, info);
+  }
+  /** Forgets every folder (the export folder was removed, or made anew). */
+  forget() {
+    this.#made.clear();
+    this.#identities.forget();
+  }
+  async #lstat(path) {
+    return await this.#fileSystem.lstat(path).catch(notFound);
+  }
+};
+function notFound(error) {
+  if (error instanceof Deno.errors.NotFound) return void 0;
+  throw error;
+}
+function linkError(path) {
+  return new UnsafePathError(path, "it is a symbolic link inside the export folder; remove it, the export never follows links");
+}
+
+// lib/model/write_file_atomic.ts
+function temporaryPathOf(path) {
+  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+  return join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
 }
 
 // lib/model/swap_checked.ts
-async function writeFileChecked(files, relative2, bytes) {
-  const path = files.pathOf(relative2);
-  let written;
-  await writeFileAtomic(path, bytes, {
-    fileSystem: files.fileSystem,
-    beforeRename: async (temporary) => {
-      const info = await lstatOf(files, temporary);
-      if (info === void 0) throw changedError(parentOf(relative2));
-      written = identityOf(info);
-      await files.verifyFolders(relative2);
-    }
-  });
+var FileWriteFailure = class extends Error {
+  /** The file, relative to the export folder. */
+  relative;
+  constructor(relative2, cause) {
+    super(`"${relative2}" cannot be written: ${cause instanceof Error ? cause.message : cause}`, {
+      cause
+    });
+    this.name = "FileWriteFailure";
+    this.relative = relative2;
+  }
+};
+async function writeFilesChecked(files, batch) {
+  const pending = [];
   try {
-    await files.verifyFolders(relative2);
-  } catch (error) {
-    const landed2 = await lstatOf(files, path).catch(() => void 0);
-    if (landed2 && written !== void 0 && identityOf(landed2) === written) {
-      await files.fileSystem.remove(path).catch(() => {
-      });
+    for (const { relative: relative2, bytes } of batch) {
+      const path = files.pathOf(relative2);
+      const file = {
+        relative: relative2,
+        path,
+        temporary: temporaryPathOf(path)
+      };
+      pending.push(file);
+      await failing(relative2, files.fileSystem.writeFile(file.temporary, bytes, {
+        createNew: true
+      }));
+      const info = await failing(relative2, lstatOf(files, file.temporary));
+      if (info === void 0) {
+        throw new FileWriteFailure(relative2, changedError(parentOf(relative2)));
+      }
+      file.identity = identityOf(info);
     }
+    await failing(batch[0]?.relative, files.verifyFoldersOf(batch.map((file) => file.relative)));
+  } catch (error) {
+    await removeTemporaries(files, pending);
     throw error;
   }
-  const landed = await lstatOf(files, path);
-  if (written !== void 0 && (landed === void 0 || identityOf(landed) !== written)) {
-    throw changedError(parentOf(relative2));
+  const renamed = [];
+  let failure;
+  for (const file of pending) {
+    try {
+      await files.fileSystem.rename(file.temporary, file.path);
+      renamed.push(file);
+    } catch (error) {
+      failure = new FileWriteFailure(file.relative, error);
+      break;
+    }
+  }
+  await removeTemporaries(files, pending.slice(renamed.length));
+  await checkLanded(files, renamed);
+  if (failure) throw failure;
+}
+async function failing(relative2, promise) {
+  try {
+    return await promise;
+  } catch (error) {
+    throw error instanceof FileWriteFailure ? error : new FileWriteFailure(relative2 ?? ".", error);
+  }
+}
+async function removeTemporaries(files, pending) {
+  for (const file of pending) await files.fileSystem.remove(file.temporary).catch(() => {
+  });
+}
+async function checkLanded(files, renamed) {
+  if (renamed.length === 0) return;
+  try {
+    await files.verifyFoldersOf(renamed.map((file) => file.relative));
+  } catch (error) {
+    for (const { path, identity } of renamed) {
+      const landed = await lstatOf(files, path).catch(() => void 0);
+      if (landed && identity !== void 0 && identityOf(landed) === identity) {
+        await files.fileSystem.remove(path).catch(() => {
+        });
+      }
+    }
+    throw new FileWriteFailure(renamed[0].relative, error);
+  }
+  for (const { relative: relative2, path, identity } of renamed) {
+    const landed = await lstatOf(files, path);
+    if (identity !== void 0 && (landed === void 0 || identityOf(landed) !== identity)) {
+      throw new FileWriteFailure(relative2, changedError(parentOf(relative2)));
+    }
   }
 }
 async function removeChecked(files, relative2, checked) {
@@ -5085,10 +5222,8 @@ var ExportFolderFs = class {
   root;
   /** The low-level file calls. */
   fileSystem;
-  /** Folders known to exist and be safe: one check and `mkdir` per folder, not per file. */
-  #folders = /* @__PURE__ */ new Set();
-  /** Each folder's device and inode as first seen, to tell one swapped meanwhile. */
-  #identities = new FolderIdentities();
+  /** The folders made and checked, each with its identity as first seen. */
+  #folders;
   #rootChosenByUser;
   /**
    * Opens the door to one export folder; nothing is touched yet.
@@ -5102,6 +5237,7 @@ var ExportFolderFs = class {
   constructor(root, options = {}) {
     this.root = root;
     this.fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
+    this.#folders = new ExportFolders(root, this.fileSystem);
     this.#rootChosenByUser = options.rootChosenByUser ?? false;
   }
   /** Whether the root is a folder the user chose (it may then be a link), as it was opened. */
@@ -5163,8 +5299,36 @@ var ExportFolderFs = class {
    * is removed from where it landed (if it is still the one written) and the write refused.
    */
   async writeFile(relative2, bytes) {
-    await this.#folderOf(relative2);
-    await writeFileChecked(this, relative2, bytes);
+    try {
+      await this.writeFiles([
+        {
+          relative: relative2,
+          bytes
+        }
+      ]);
+    } catch (error) {
+      throw error instanceof FileWriteFailure ? error.cause : error;
+    }
+  }
+  /**
+   * Writes files as {@linkcode ExportFolderFs.writeFile} does, one after another, sharing the
+   * checks of their folders: the folders are made once, checked again once before the renames and
+   * once after (a task's files, five with `binary`, cost two `lstat`s each and a few for the
+   * batch, not seven each).
+   *
+   * @throws {FileWriteFailure} naming the file at fault (see `writeFilesChecked` for which of
+   * the files are then written).
+   */
+  async writeFiles(batch) {
+    if (batch.length === 0) return;
+    let relative2 = batch[0].relative;
+    try {
+      await this.#checkRoot();
+      for (const file of batch) await this.#folders.make(relative2 = file.relative);
+    } catch (error) {
+      throw new FileWriteFailure(relative2, error);
+    }
+    await writeFilesChecked(this, batch);
   }
   /**
    * Opens a new file for writing (and, with `read`, reading) at `relative`, removing what was
@@ -5211,8 +5375,7 @@ var ExportFolderFs = class {
     await this.fileSystem.remove(this.root, {
       recursive: true
     });
-    this.#folders.clear();
-    this.#identities.forget();
+    this.#folders.forget();
   }
   /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
   async makeRoot(exclusive) {
@@ -5231,30 +5394,6 @@ var ExportFolderFs = class {
     await this.fileSystem.mkdir(this.root);
     await this.#checkRoot();
   }
-  /** Makes the folders of `relative` one by one, refusing any that is a link. */
-  async #folderOf(relative2) {
-    const segments = segmentsOf(relative2).slice(0, -1);
-    await this.#checkRoot();
-    for (let i = 1; i <= segments.length; i++) {
-      const folder = segments.slice(0, i).join("/");
-      if (this.#folders.has(folder)) continue;
-      const path = join(this.root, ...segments.slice(0, i));
-      let info = await this.#lstat(path);
-      if (info?.isSymlink) throw linkError(folder);
-      if (info === void 0) {
-        try {
-          await this.fileSystem.mkdir(path);
-        } catch (error) {
-          if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
-        }
-        info = await this.#lstat(path);
-        if (info?.isSymlink) throw linkError(folder);
-      }
-      if (info === void 0) throw changedError(folder);
-      this.#identities.note(folder, info);
-      this.#folders.add(folder);
-    }
-  }
   /**
    * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
    * what is at the path, or `undefined` when some component is missing.
@@ -5268,7 +5407,7 @@ var ExportFolderFs = class {
         throw linkError(segments.slice(0, i).join("/"));
       }
       if (info?.isDirectory && i < segments.length) {
-        this.#identities.note(segments.slice(0, i).join("/"), info);
+        this.#folders.note(segments.slice(0, i).join("/"), info);
       }
     }
     return info;
@@ -5281,22 +5420,28 @@ var ExportFolderFs = class {
    * @throws {UnsafePathError} when one changed or is gone.
    */
   async verifyFolders(relative2) {
-    const folders = segmentsOf(relative2).slice(0, -1);
+    await this.verifyFoldersOf([
+      relative2
+    ]);
+  }
+  /**
+   * Checks again, as {@linkcode ExportFolderFs.verifyFolders} does, the folders on the way to
+   * each path, each folder once.
+   *
+   * @param relatives Paths relative to the export folder.
+   * @throws {UnsafePathError} when one changed or is gone.
+   */
+  async verifyFoldersOf(relatives) {
     const root = await this.#checkRoot();
     if (root === void 0) throw changedError("");
-    for (let i = 1; i <= folders.length; i++) {
-      const folder = folders.slice(0, i).join("/");
-      const info = await this.#lstat(join(this.root, ...folders.slice(0, i)));
-      if (info === void 0) throw changedError(folder);
-      this.#identities.note(folder, info);
-    }
+    await this.#folders.verify(relatives);
   }
   async #checkRoot() {
     const info = this.#rootChosenByUser ? await this.#stat(this.root) : await this.#lstat(this.root);
     if (info?.isSymlink) {
       throw new UnsafePathError(this.root, "the export folder is a symbolic link");
     }
-    if (info?.isDirectory) this.#identities.note("", info);
+    if (info?.isDirectory) this.#folders.note("", info);
     return info;
   }
   async #lstat(path) {
@@ -5306,13 +5451,6 @@ var ExportFolderFs = class {
     return await this.fileSystem.stat(path).catch(notFound);
   }
 };
-function notFound(error) {
-  if (error instanceof Deno.errors.NotFound) return void 0;
-  throw error;
-}
-function linkError(path) {
-  return new UnsafePathError(path, "it is a symbolic link inside the export folder; remove it, the export never follows links");
-}
 
 // lib/export/_intact_files.ts
 async function intactFiles(job, files = new ExportFolderFs(job.root, {

@@ -13,6 +13,7 @@ import type { TaskOutcome } from "../model/export_summary.ts";
 import type { ManifestEntry, ManifestFile } from "../model/manifest.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
+import { type FileToWrite, FileWriteFailure } from "../model/swap_checked.ts";
 import type { ExportReport } from "../report/export_report.ts";
 import { releaseBytes } from "../_release_bytes.ts";
 import { KeptChecks } from "./_kept_checks.ts";
@@ -183,7 +184,7 @@ export class TaskExporter {
     rendered: RenderedMask,
   ): Promise<{ files: ManifestFile[]; changed: boolean }> {
     const files: ManifestFile[] = [];
-    let changed = false;
+    const toWrite: FileToWrite[] = [];
     for (const { path, bytes, sha256: digest, pixelSha256 } of rendered.files) {
       files.push(
         pixelSha256 === undefined
@@ -192,15 +193,21 @@ export class TaskExporter {
       );
       const before = job.previous?.files.find((file) => file.path === path);
       if (before?.sha256 === digest && await this.#intact(path, digest)) continue;
-      changed = true;
-      try {
-        await this.#files.writeFile(path, bytes);
-        releaseBytes(bytes);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw taskError(job, `its mask cannot be written to "${path}": ${reason}`, error);
-      }
+      toWrite.push({ relative: path, bytes });
     }
+    try {
+      // Together: the checks of the task's folders are shared by its files.
+      await this.#files.writeFiles(toWrite);
+    } catch (error) {
+      const failure = error instanceof FileWriteFailure;
+      const relative = failure ? error.relative : toWrite[0]?.relative;
+      const cause = failure ? error.cause : error;
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw taskError(job, `its mask cannot be written to "${relative}": ${reason}`, cause);
+    } finally {
+      for (const { bytes } of toWrite) releaseBytes(bytes);
+    }
+    const changed = toWrite.length > 0;
     return { files, changed };
   }
 

@@ -9,61 +9,147 @@ import { join } from "../_std/path.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import { changedError, identityOf } from "./folder_identities.ts";
 import { parentOf } from "./segments_of.ts";
-import { writeFileAtomic } from "./write_file_atomic.ts";
+import { temporaryPathOf } from "./write_file_atomic.ts";
+
+/** One file of a batch that {@linkcode writeFilesChecked} writes. */
+export interface FileToWrite {
+  /** The file, relative to the export folder. */
+  relative: string;
+  /** Its content. */
+  bytes: Uint8Array;
+}
+
+/** The file of a batch whose write failed, and why (`cause`: what the write threw). */
+export class FileWriteFailure extends Error {
+  /** The file, relative to the export folder. */
+  readonly relative: string;
+
+  constructor(relative: string, cause: unknown) {
+    super(`"${relative}" cannot be written: ${cause instanceof Error ? cause.message : cause}`, {
+      cause,
+    });
+    this.name = "FileWriteFailure";
+    this.relative = relative;
+  }
+}
+
+/** A file of the batch on its way: its temporary file and that file's identity. */
+interface Pending {
+  relative: string;
+  path: string;
+  temporary: string;
+  identity?: string;
+}
 
 /**
- * Writes `bytes` at `relative` (whose folders exist and were checked) through a temporary file,
- * checking the folders on the way again before and after the rename. When one was swapped for a
- * link, the file is taken back from where it landed (if it is still the one written) and the
- * write refused; when the file is not where it was written (swapped and swapped back), the write
- * is refused.
+ * Writes files at paths relative to the export folder (whose folders exist and were checked),
+ * each through a temporary file, the folders on the way checked again once for the whole batch
+ * before the renames and once after. When a folder was swapped for a link meanwhile, each file is
+ * taken back from where it landed (if it is still the one written) and the batch refused; when a
+ * file is not where it was written (swapped and swapped back), the batch is refused. A file that
+ * cannot be written stops the batch before any rename: none of its files is written. A rename
+ * that fails stops the renames: the files renamed before it stay, checked as above.
  *
  * @param files The export's file door.
- * @param relative The file, relative to the export folder.
- * @param bytes Its content.
- * @throws {UnsafePathError} when a folder on the way changed during the write.
+ * @param batch The files and their bytes.
+ * @throws {FileWriteFailure} naming the file at fault, its `cause` an {@linkcode UnsafePathError}
+ * when a folder on the way changed during the writes, else what the file calls threw.
  *
  * @example
  * ```ts
  * import { ExportFolderFs } from "./export_folder_fs.ts";
- * import { writeFileChecked } from "./swap_checked.ts";
+ * import { writeFilesChecked } from "./swap_checked.ts";
  *
  * const folder = await Deno.makeTempDir();
- * await writeFileChecked(new ExportFolderFs(folder), "a.png", new Uint8Array([1]));
+ * const bytes = new Uint8Array([1]);
+ * await writeFilesChecked(new ExportFolderFs(folder), [{ relative: "a.png", bytes }]);
  * console.log((await Deno.readFile(`${folder}/a.png`)).length); // 1
  * await Deno.remove(folder, { recursive: true });
  * ```
  */
-export async function writeFileChecked(
+export async function writeFilesChecked(
   files: ExportFolderFs,
-  relative: string,
-  bytes: Uint8Array,
+  batch: readonly FileToWrite[],
 ): Promise<void> {
-  const path = files.pathOf(relative);
-  let written: string | undefined;
-  await writeFileAtomic(path, bytes, {
-    fileSystem: files.fileSystem,
-    beforeRename: async (temporary) => {
-      const info = await lstatOf(files, temporary);
-      if (info === undefined) throw changedError(parentOf(relative));
-      written = identityOf(info);
-      await files.verifyFolders(relative);
-    },
-  });
+  const pending: Pending[] = [];
   try {
-    await files.verifyFolders(relative);
-  } catch (error) {
-    // Renamed through a folder swapped for a link: taken back from there, if still ours.
-    const landed = await lstatOf(files, path).catch(() => undefined);
-    if (landed && written !== undefined && identityOf(landed) === written) {
-      await files.fileSystem.remove(path).catch(() => {});
+    for (const { relative, bytes } of batch) {
+      const path = files.pathOf(relative);
+      const file: Pending = { relative, path, temporary: temporaryPathOf(path) };
+      // Listed first: a write that fails half-way leaves its temporary file, removed below.
+      pending.push(file);
+      await failing(
+        relative,
+        files.fileSystem.writeFile(file.temporary, bytes, { createNew: true }),
+      );
+      const info = await failing(relative, lstatOf(files, file.temporary));
+      if (info === undefined) {
+        throw new FileWriteFailure(relative, changedError(parentOf(relative)));
+      }
+      file.identity = identityOf(info);
     }
+    await failing(batch[0]?.relative, files.verifyFoldersOf(batch.map((file) => file.relative)));
+  } catch (error) {
+    await removeTemporaries(files, pending);
     throw error;
   }
-  const landed = await lstatOf(files, path);
-  if (written !== undefined && (landed === undefined || identityOf(landed) !== written)) {
-    // Swapped and swapped back during the rename: the file went where the link pointed.
-    throw changedError(parentOf(relative));
+  const renamed: Pending[] = [];
+  let failure: FileWriteFailure | undefined;
+  for (const file of pending) {
+    try {
+      await files.fileSystem.rename(file.temporary, file.path);
+      renamed.push(file);
+    } catch (error) {
+      failure = new FileWriteFailure(file.relative, error);
+      break;
+    }
+  }
+  await removeTemporaries(files, pending.slice(renamed.length));
+  await checkLanded(files, renamed);
+  if (failure) throw failure;
+}
+
+/** `promise`, its rejection a {@linkcode FileWriteFailure} of `relative`. */
+async function failing<T>(relative: string | undefined, promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    throw error instanceof FileWriteFailure ? error : new FileWriteFailure(relative ?? ".", error);
+  }
+}
+
+/** Removes the temporary files of the batch not renamed (any error ignored). */
+async function removeTemporaries(
+  files: ExportFolderFs,
+  pending: readonly Pending[],
+): Promise<void> {
+  for (const file of pending) await files.fileSystem.remove(file.temporary).catch(() => {});
+}
+
+/**
+ * Checks that the renamed files landed in the export folder: its folders unchanged, each file
+ * the one written; else the files are taken back from where they landed, if still ours.
+ */
+async function checkLanded(files: ExportFolderFs, renamed: readonly Pending[]): Promise<void> {
+  if (renamed.length === 0) return;
+  try {
+    await files.verifyFoldersOf(renamed.map((file) => file.relative));
+  } catch (error) {
+    // Renamed through a folder swapped for a link: taken back from there, if still ours.
+    for (const { path, identity } of renamed) {
+      const landed = await lstatOf(files, path).catch(() => undefined);
+      if (landed && identity !== undefined && identityOf(landed) === identity) {
+        await files.fileSystem.remove(path).catch(() => {});
+      }
+    }
+    throw new FileWriteFailure(renamed[0].relative, error);
+  }
+  for (const { relative, path, identity } of renamed) {
+    const landed = await lstatOf(files, path);
+    if (identity !== undefined && (landed === undefined || identityOf(landed) !== identity)) {
+      // Swapped and swapped back during the rename: the file went where the link pointed.
+      throw new FileWriteFailure(relative, changedError(parentOf(relative)));
+    }
   }
 }
 

@@ -38,8 +38,7 @@ export async function writeFileAtomic(
   options: WriteFileAtomicOptions = {},
 ): Promise<void> {
   const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
-  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
-  const temporary = join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
+  const temporary = temporaryPathOf(path);
   try {
     await fileSystem.writeFile(temporary, bytes, { createNew: true });
     await options.beforeRename?.(temporary);
@@ -48,4 +47,23 @@ export async function writeFileAtomic(
     await fileSystem.remove(temporary).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * A new temporary name for a file about to be written at `path`: `.<name>.<random>.tmp` in the
+ * same folder, so that the rename into place never crosses file systems.
+ *
+ * @param path The file to write.
+ * @returns The temporary file's path.
+ *
+ * @example
+ * ```ts
+ * import { temporaryPathOf } from "./write_file_atomic.ts";
+ *
+ * console.log(/^out\/\.a\.png\.[a-z0-9]+\.tmp$/.test(temporaryPathOf("out/a.png"))); // true
+ * ```
+ */
+export function temporaryPathOf(path: string): string {
+  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+  return join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
 }
