@@ -24066,18 +24066,6 @@ function scanlinePasses(header2) {
   };
 }
 
-// lib/concatenate.ts
-function concatenate(parts) {
-  if (parts.length === 1) return parts[0];
-  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}
-
 // lib/flate/zlib.ts
 import { constants as constants3, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
 function inflateSync(compressed, options = {}) {
@@ -24165,20 +24153,36 @@ function chunkType(bytes, offset) {
 function hex(value) {
   return `0x${value.toString(16).padStart(8, "0")}`;
 }
-function writeChunk(type, data) {
-  const chunk = new Uint8Array(data.length + 12);
-  const view = new DataView(chunk.buffer);
+function frameChunk(out, at, type, data) {
+  const view = new DataView(out.buffer, out.byteOffset + at, data.length + 12);
   view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) chunk[4 + i] = type.charCodeAt(i);
-  chunk.set(data, 8);
-  view.setUint32(data.length + 8, crc32(chunk.subarray(4, data.length + 8)));
-  return chunk;
+  for (let i = 0; i < 4; i++) out[at + 4 + i] = type.charCodeAt(i);
+  out.set(data, at + 8);
+  view.setUint32(data.length + 8, crc32(out.subarray(at + 4, at + data.length + 8)));
 }
 function writePng(chunks) {
-  return concatenate([
-    PNG_SIGNATURE,
-    ...chunks.map(({ type, data }) => writeChunk(type, data))
-  ]);
+  let size = PNG_SIGNATURE.length;
+  for (const { data } of chunks) size += data.length + 12;
+  const out = new Uint8Array(size);
+  out.set(PNG_SIGNATURE);
+  let at = PNG_SIGNATURE.length;
+  for (const { type, data } of chunks) {
+    frameChunk(out, at, type, data);
+    at += data.length + 12;
+  }
+  return out;
+}
+
+// lib/concatenate.ts
+function concatenate(parts) {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
 }
 
 // lib/png/_png_structure.ts
@@ -24688,10 +24692,10 @@ function openCursor(png, pass, index) {
     stream,
     rows: new Uint8Array(0)
   };
-  const scratch = new Uint8Array(Math.min(pass.offset, 64 * 1024));
+  const scratch2 = new Uint8Array(Math.min(pass.offset, 64 * 1024));
   for (let skipped = 0; skipped < pass.offset; ) {
-    const want = Math.min(scratch.length, pass.offset - skipped);
-    const got = readStream(stream, scratch.subarray(0, want));
+    const want = Math.min(scratch2.length, pass.offset - skipped);
+    const got = readStream(stream, scratch2.subarray(0, want));
     skipped += got;
     if (got < want) {
       stream.close();
@@ -24989,8 +24993,12 @@ function addToCensus(census, pixels) {
 }
 
 // lib/flate/_bit_writer.ts
+var FIRST_BYTES = 1 << 14;
+var spareBuffers = [];
+var SPARE_BUFFERS = 16;
+var MOST_SPARE_BYTES = 4 * FIRST_BYTES;
 var BitWriter = class {
-  #out = new Uint8Array(1 << 14);
+  #out = spareBuffers.pop() ?? new Uint8Array(FIRST_BYTES);
   #size = 0;
   #bits = 0;
   #count = 0;
@@ -25047,13 +25055,26 @@ var BitWriter = class {
   }
   /** Doubles the buffer. */
   #grow() {
-    const larger = new Uint8Array(this.#out.length * 2);
+    const larger = new Uint8Array(Math.max(FIRST_BYTES, this.#out.length * 2));
     larger.set(this.#out);
     this.#out = larger;
   }
   /** Empties the writer. */
   clear() {
     this.#size = this.#bits = this.#count = 0;
+  }
+  /**
+   * Empties the writer and gives its buffer to the next writer made: the views
+   * {@linkcode BitWriter.bytes} gave are then overwritten by that writer. Writing on grows a
+   * new buffer.
+   */
+  release() {
+    const out = this.#out;
+    if (out.length > 0 && out.length <= MOST_SPARE_BYTES && spareBuffers.length < SPARE_BUFFERS) {
+      spareBuffers.push(out);
+    }
+    this.#out = new Uint8Array(0);
+    this.clear();
   }
   /** The bits written so far as one whole number, when they are 48 at most (see `putLong`). */
   asNumber() {
@@ -25085,18 +25106,31 @@ function huffmanLengths(frequencies, limit) {
     }
   }
 }
+var scratch = {
+  keys: new Float64Array(288),
+  weight: new Float64Array(2 * 288),
+  parent: new Int32Array(2 * 288),
+  depth: new Uint8Array(2 * 288)
+};
 function treeDepths(weights) {
   const lengths = new Uint8Array(weights.length);
-  const keys = [];
-  for (let symbol = 0; symbol < weights.length; symbol++) {
-    if (weights[symbol] > 0) keys.push(weights[symbol] * 65536 + symbol);
+  if (scratch.keys.length < weights.length) {
+    const n = weights.length;
+    Object.assign(scratch, {
+      keys: new Float64Array(n),
+      weight: new Float64Array(2 * n),
+      parent: new Int32Array(2 * n),
+      depth: new Uint8Array(2 * n)
+    });
   }
-  const leaves = Float64Array.from(keys).sort();
-  const count = leaves.length;
+  const { keys, weight, parent, depth } = scratch;
+  let count = 0;
+  for (let symbol = 0; symbol < weights.length; symbol++) {
+    if (weights[symbol] > 0) keys[count++] = weights[symbol] * 65536 + symbol;
+  }
+  const leaves = keys.subarray(0, count).sort();
   if (count === 1) lengths[leaves[0] % 65536] = 1;
   if (count < 2) return lengths;
-  const weight = new Float64Array(2 * count - 1);
-  const parent = new Int32Array(2 * count - 1);
   for (let node = 0; node < count; node++) weight[node] = Math.floor(leaves[node] / 65536);
   let made = count;
   let leaf = 0;
@@ -25112,7 +25146,7 @@ function treeDepths(weights) {
     weight[made] = weight[a] + weight[b];
     made++;
   }
-  const depth = new Uint8Array(made);
+  depth[made - 1] = 0;
   for (let node = made - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
   for (let node = 0; node < count; node++) lengths[leaves[node] % 65536] = depth[node];
   return lengths;
@@ -25646,6 +25680,13 @@ var RunDeflate = class {
       0
     ]) this.#writer.byte(adler >>> shift & 255);
     return this.#writer.bytes();
+  }
+  /**
+   * Gives the stream's buffer to the next stream made, once the bytes {@linkcode RunDeflate.end}
+   * returned are copied: they are overwritten then.
+   */
+  release() {
+    this.#writer.release();
   }
   #literal(value) {
     this.#a = (this.#a + value) % ADLER_MODULUS;
@@ -28933,7 +28974,10 @@ var PngRowEncoder = class {
       this.close();
       throw new PngError(`the image has ${height} rows but ${this.#written} were written`);
     }
-    return pngOfImageData(this.#options, this.#deflate.end());
+    const deflate2 = this.#deflate;
+    const png = pngOfImageData(this.#options, deflate2.end());
+    if (deflate2 instanceof RunDeflate) deflate2.release();
+    return png;
   }
   /** Gives zlib's state back, when the image is abandoned. Safe to call twice. */
   close() {

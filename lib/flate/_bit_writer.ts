@@ -5,6 +5,18 @@
  * @module
  */
 
+/** A writer's first buffer: a mask's file mostly fits. */
+const FIRST_BYTES = 1 << 14;
+/**
+ * The buffers of writers released, for the next writers: a worker encodes file after file (a
+ * binary mask's labels, several at once), and 16 KiB of fresh, zeroed memory for each would be
+ * garbage that only a collection frees.
+ */
+const spareBuffers: Uint8Array[] = [];
+/** The most buffers kept spare, and the largest kept. */
+const SPARE_BUFFERS = 16;
+const MOST_SPARE_BYTES = 4 * FIRST_BYTES;
+
 /**
  * A growing buffer of bits.
  *
@@ -20,7 +32,7 @@
  * ```
  */
 export class BitWriter {
-  #out = new Uint8Array(1 << 14);
+  #out = spareBuffers.pop() ?? new Uint8Array(FIRST_BYTES);
   #size = 0;
   #bits = 0;
   #count = 0;
@@ -84,7 +96,7 @@ export class BitWriter {
 
   /** Doubles the buffer. */
   #grow(): void {
-    const larger = new Uint8Array(this.#out.length * 2);
+    const larger = new Uint8Array(Math.max(FIRST_BYTES, this.#out.length * 2));
     larger.set(this.#out);
     this.#out = larger;
   }
@@ -92,6 +104,20 @@ export class BitWriter {
   /** Empties the writer. */
   clear(): void {
     this.#size = this.#bits = this.#count = 0;
+  }
+
+  /**
+   * Empties the writer and gives its buffer to the next writer made: the views
+   * {@linkcode BitWriter.bytes} gave are then overwritten by that writer. Writing on grows a
+   * new buffer.
+   */
+  release(): void {
+    const out = this.#out;
+    if (out.length > 0 && out.length <= MOST_SPARE_BYTES && spareBuffers.length < SPARE_BUFFERS) {
+      spareBuffers.push(out);
+    }
+    this.#out = new Uint8Array(0);
+    this.clear();
   }
 
   /** The bits written so far as one whole number, when they are 48 at most (see `putLong`). */

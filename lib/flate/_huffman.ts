@@ -34,21 +34,39 @@ export function huffmanLengths(frequencies: Uint32Array, limit: number): Uint8Ar
   }
 }
 
+/**
+ * The scratch space of {@linkcode treeDepths}, grown to the largest alphabet asked: a worker
+ * builds three trees a block, file after file, and fresh arrays for each would be garbage.
+ */
+const scratch = {
+  keys: new Float64Array(288),
+  weight: new Float64Array(2 * 288),
+  parent: new Int32Array(2 * 288),
+  depth: new Uint8Array(2 * 288),
+};
+
 /** The depth of each used symbol's leaf in a Huffman tree (two queues, leaves sorted). */
 function treeDepths(weights: Uint32Array): Uint8Array {
   const lengths = new Uint8Array(weights.length);
-  // The used symbols by weight, then symbol: each as weight × 2^16 + symbol, sorted as numbers.
-  const keys: number[] = [];
-  for (let symbol = 0; symbol < weights.length; symbol++) {
-    if (weights[symbol] > 0) keys.push(weights[symbol] * 65536 + symbol);
+  if (scratch.keys.length < weights.length) {
+    const n = weights.length;
+    Object.assign(scratch, {
+      keys: new Float64Array(n),
+      weight: new Float64Array(2 * n),
+      parent: new Int32Array(2 * n),
+      depth: new Uint8Array(2 * n),
+    });
   }
-  const leaves = Float64Array.from(keys).sort();
-  const count = leaves.length;
+  const { keys, weight, parent, depth } = scratch;
+  // The used symbols by weight, then symbol: each as weight × 2^16 + symbol, sorted as numbers.
+  let count = 0;
+  for (let symbol = 0; symbol < weights.length; symbol++) {
+    if (weights[symbol] > 0) keys[count++] = weights[symbol] * 65536 + symbol;
+  }
+  const leaves = keys.subarray(0, count).sort();
   if (count === 1) lengths[leaves[0] % 65536] = 1;
   if (count < 2) return lengths;
   // Nodes: leaves first, then the internal nodes in the order they are made.
-  const weight = new Float64Array(2 * count - 1);
-  const parent = new Int32Array(2 * count - 1);
   for (let node = 0; node < count; node++) weight[node] = Math.floor(leaves[node] / 65536);
   let made = count;
   let leaf = 0;
@@ -66,7 +84,7 @@ function treeDepths(weights: Uint32Array): Uint8Array {
     made++;
   }
   // The root is the last node; each node is one deeper than its parent, made after it.
-  const depth = new Uint8Array(made);
+  depth[made - 1] = 0;
   for (let node = made - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
   for (let node = 0; node < count; node++) lengths[leaves[node] % 65536] = depth[node];
   return lengths;

@@ -238,6 +238,14 @@ export class RunDeflate {
     return this.#writer.bytes();
   }
 
+  /**
+   * Gives the stream's buffer to the next stream made, once the bytes {@linkcode RunDeflate.end}
+   * returned are copied: they are overwritten then.
+   */
+  release(): void {
+    this.#writer.release();
+  }
+
   #literal(value: number): void {
     this.#a = (this.#a + value) % ADLER_MODULUS;
     this.#b = (this.#b + this.#a) % ADLER_MODULUS;

@@ -5,7 +5,6 @@
  */
 
 import { PngError } from "../errors.ts";
-import { concatenate } from "../concatenate.ts";
 import { crc32 } from "../flate/zlib.ts";
 
 /** The eight bytes every PNG starts with. */
@@ -125,12 +124,17 @@ function hex(value: number): string {
  */
 export function writeChunk(type: string, data: Uint8Array): Uint8Array {
   const chunk = new Uint8Array(data.length + 12);
-  const view = new DataView(chunk.buffer);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) chunk[4 + i] = type.charCodeAt(i);
-  chunk.set(data, 8);
-  view.setUint32(data.length + 8, crc32(chunk.subarray(4, data.length + 8)));
+  frameChunk(chunk, 0, type, data);
   return chunk;
+}
+
+/** Frames one chunk at `at` in `out` (which holds its `data.length + 12` bytes): see `writeChunk`. */
+function frameChunk(out: Uint8Array, at: number, type: string, data: Uint8Array): void {
+  const view = new DataView(out.buffer, out.byteOffset + at, data.length + 12);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[at + 4 + i] = type.charCodeAt(i);
+  out.set(data, at + 8);
+  view.setUint32(data.length + 8, crc32(out.subarray(at + 4, at + data.length + 8)));
 }
 
 /**
@@ -147,5 +151,15 @@ export function writeChunk(type: string, data: Uint8Array): Uint8Array {
  * ```
  */
 export function writePng(chunks: readonly { type: string; data: Uint8Array }[]): Uint8Array {
-  return concatenate([PNG_SIGNATURE, ...chunks.map(({ type, data }) => writeChunk(type, data))]);
+  // One buffer, each chunk framed in place: a worker writes file after file.
+  let size = PNG_SIGNATURE.length;
+  for (const { data } of chunks) size += data.length + 12;
+  const out = new Uint8Array(size);
+  out.set(PNG_SIGNATURE);
+  let at = PNG_SIGNATURE.length;
+  for (const { type, data } of chunks) {
+    frameChunk(out, at, type, data);
+    at += data.length + 12;
+  }
+  return out;
 }

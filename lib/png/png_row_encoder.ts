@@ -194,7 +194,11 @@ export class PngRowEncoder {
       this.close();
       throw new PngError(`the image has ${height} rows but ${this.#written} were written`);
     }
-    return pngOfImageData(this.#options, this.#deflate.end());
+    const deflate = this.#deflate;
+    const png = pngOfImageData(this.#options, deflate.end());
+    // The file holds a copy of the stream: its buffer goes to the next mask's stream.
+    if (deflate instanceof RunDeflate) deflate.release();
+    return png;
   }
 
   /** Gives zlib's state back, when the image is abandoned. Safe to call twice. */

@@ -7,6 +7,7 @@ import { concatenate } from "../../lib/concatenate.ts";
 import { BitWriter } from "../../lib/flate/_bit_writer.ts";
 import { canonicalCodes, huffmanLengths } from "../../lib/flate/_huffman.ts";
 import { withKernels } from "../../lib/png/kernels.ts";
+import { PngRowEncoder } from "../../lib/png/png_row_encoder.ts";
 
 /** The bytes back, by two inflaters: `node:zlib` and the web's `DecompressionStream`. */
 async function inflateBoth(stream: Uint8Array): Promise<Uint8Array[]> {
@@ -252,4 +253,41 @@ Deno.test("BitWriter's repeat() and putLong() write the bits put() writes one pa
       }
     }
   }
+});
+
+Deno.test("a BitWriter released gives its buffer to the next writer, which writes from its start", () => {
+  const first = new BitWriter();
+  for (let i = 0; i < 100; i++) first.byte(0xaa);
+  const view = first.bytes();
+  first.release();
+  assert.equal(first.bytes().length, 0, "the released writer is empty");
+  const next = new BitWriter();
+  next.put(0b101, 3);
+  next.alignToByte();
+  next.byte(0x42);
+  assert.deepEqual([...next.bytes()], [0b101, 0x42], "none of the first writer's bytes");
+  // The view the first writer gave is the next writer's buffer now.
+  assert.deepEqual([...view.subarray(0, 3)], [0b101, 0x42, 0xaa]);
+  // Writing on after a release grows a new buffer.
+  first.byte(1);
+  assert.deepEqual([...first.bytes()], [1]);
+});
+
+Deno.test("a PNG row encoder's file holds its own copy of the stream, not the buffer given to the next", () => {
+  const encode = (value: number) => {
+    const encoder = new PngRowEncoder({
+      width: 8,
+      height: 2,
+      bitDepth: 8,
+      colourType: 0,
+      level: 6,
+      deflater: "mask-rows",
+    });
+    encoder.writeRows(new Uint8Array(16).fill(value));
+    return encoder.end();
+  };
+  const first = encode(7);
+  const copy = first.slice();
+  encode(200);
+  assert.deepEqual(first, copy);
 });
