@@ -5823,8 +5823,18 @@ function exposedGc() {
 // lib/export/_convert_worker.ts
 var shared = new SharedInputs();
 var collector = new HeapCollector(WORKER_COLLECTIONS);
-self.onmessage = async (event) => {
-  const { answer, transfer } = await answerOf(event.data, shared);
-  self.postMessage(answer, transfer);
-  collector.tick();
+var waiting = [];
+var running = false;
+self.onmessage = (event) => {
+  waiting.push(event.data);
+  if (!running) runWaiting();
 };
+async function runWaiting() {
+  running = true;
+  for (let request = waiting.shift(); request; request = waiting.shift()) {
+    const { answer, transfer } = await answerOf(request, shared);
+    self.postMessage(answer, transfer);
+    collector.tick();
+  }
+  running = false;
+}

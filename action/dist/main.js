@@ -30615,11 +30615,12 @@ function canStartWorkers(url) {
 
 // lib/export/_convert_pool.ts
 var WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
+var JOBS_PER_WORKER = 2;
 var ConvertPool = class {
   #size;
   #workerUrl;
-  #idle = [];
-  #busy = /* @__PURE__ */ new Map();
+  /** Each worker started, with the jobs it was sent and has not answered yet, in order. */
+  #workers = /* @__PURE__ */ new Map();
   #waiting = [];
   #nextId = 0;
   #inThread;
@@ -30699,21 +30700,20 @@ var ConvertPool = class {
    * meanwhile (an update reads its earlier manifest): the first masks find them loaded.
    */
   start() {
-    while (!this.#closed && this.#busy.size + this.#idle.length < this.#size) {
-      const worker = this.#startWorker();
-      if (worker === void 0) return;
-      this.#idle.push(worker);
+    while (!this.#closed && this.#workers.size < this.#size) {
+      if (this.#startWorker() === void 0) return;
     }
   }
   /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */
   close() {
     this.#closed = true;
     const error2 = new MasksError("The conversion pool was closed before the mask was converted.");
-    for (const [worker, job] of this.#busy) worker.terminate(), job.reject(error2);
-    for (const worker of this.#idle) worker.terminate();
+    for (const [worker, jobs] of this.#workers) {
+      worker.terminate();
+      for (const job of jobs) job.reject(error2);
+    }
     for (const job of this.#waiting.splice(0)) job.reject(error2);
-    this.#busy.clear();
-    this.#idle = [];
+    this.#workers.clear();
   }
   /** Closes the pool: `using pool = new ConvertPool()`. */
   [Symbol.dispose]() {
@@ -30739,10 +30739,10 @@ var ConvertPool = class {
   }
   #dispatch() {
     while (this.#waiting.length > 0) {
-      const worker = this.#idle.pop() ?? this.#startWorker();
+      const worker = this.#freest();
       if (worker === void 0) return;
       const job = this.#waiting.shift();
-      this.#busy.set(worker, job);
+      this.#workers.get(worker).push(job);
       const { id, name, input } = job;
       worker.postMessage({
         id,
@@ -30751,6 +30751,19 @@ var ConvertPool = class {
         shared: this.#sharedFor(worker, job)
       });
     }
+  }
+  /**
+   * The worker to send the next job to: an idle one; else a new one, while the pool has room;
+   * else the one with the fewest jobs, if it has fewer than {@linkcode JOBS_PER_WORKER}.
+   */
+  #freest() {
+    let freest;
+    let fewest = JOBS_PER_WORKER;
+    for (const [worker, jobs] of this.#workers) {
+      if (jobs.length === 0) return worker;
+      if (jobs.length < fewest) freest = worker, fewest = jobs.length;
+    }
+    return this.#startWorker() ?? freest;
   }
   /** The job's shared fields as the worker is sent them: by number once it has them. */
   #sharedFor(worker, job) {
@@ -30769,7 +30782,7 @@ var ConvertPool = class {
     };
   }
   #startWorker() {
-    if (this.#busy.size + this.#idle.length >= this.#size || this.#inThread) return void 0;
+    if (this.#workers.size >= this.#size || this.#inThread) return void 0;
     let worker;
     try {
       worker = new Worker(this.#workerUrl, {
@@ -30779,11 +30792,12 @@ var ConvertPool = class {
       this.#fallBackToThread();
       return void 0;
     }
+    this.#workers.set(worker, []);
     worker.onmessage = (event) => {
-      const job = this.#busy.get(worker);
-      if (job === void 0 || job.id !== event.data.id) return;
-      this.#busy.delete(worker);
-      this.#idle.push(worker);
+      const jobs = this.#workers.get(worker) ?? [];
+      const at = jobs.findIndex((job2) => job2.id === event.data.id);
+      if (at < 0) return;
+      const [job] = jobs.splice(at, 1);
       if ("result" in event.data) job.resolve(event.data.result);
       else job.reject(errorOf(event.data.error));
       this.#dispatch();
@@ -30792,11 +30806,10 @@ var ConvertPool = class {
     worker.onerror = (event) => {
       event.preventDefault();
       worker.terminate();
-      const job = this.#busy.get(worker);
-      this.#busy.delete(worker);
-      this.#idle = this.#idle.filter((one) => one !== worker);
+      const jobs = this.#workers.get(worker) ?? [];
+      this.#workers.delete(worker);
       this.#fallBackToThread();
-      if (job !== void 0) this.#runInThread(job);
+      for (const job of jobs) this.#runInThread(job);
     };
     return worker;
   }

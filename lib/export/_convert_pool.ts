@@ -54,6 +54,13 @@ interface Job {
 const WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
 
 /**
+ * The most jobs a worker is sent before it answers: its next job is then already there when it
+ * posts an answer, rather than one trip through this thread later (this thread may be writing a
+ * task's files meanwhile); the worker runs them one at a time.
+ */
+const JOBS_PER_WORKER = 2;
+
+/**
  * A pool of workers rendering tasks' files with {@linkcode runMaskJob}. Workers start on demand, up to `size`; jobs beyond that wait in
  * order. The callers bound how many jobs they start (the export keeps a fixed number in
  * flight), so the queue, and memory, stay bounded.
@@ -78,8 +85,8 @@ const WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
 export class ConvertPool {
   #size: number;
   #workerUrl: URL;
-  #idle: Worker[] = [];
-  #busy = new Map<Worker, Job>();
+  /** Each worker started, with the jobs it was sent and has not answered yet, in order. */
+  #workers = new Map<Worker, Job[]>();
   #waiting: Job[] = [];
   #nextId = 0;
   #inThread: boolean;
@@ -179,10 +186,8 @@ export class ConvertPool {
    * meanwhile (an update reads its earlier manifest): the first masks find them loaded.
    */
   start(): void {
-    while (!this.#closed && this.#busy.size + this.#idle.length < this.#size) {
-      const worker = this.#startWorker();
-      if (worker === undefined) return;
-      this.#idle.push(worker);
+    while (!this.#closed && this.#workers.size < this.#size) {
+      if (this.#startWorker() === undefined) return;
     }
   }
 
@@ -190,11 +195,12 @@ export class ConvertPool {
   close(): void {
     this.#closed = true;
     const error = new MasksError("The conversion pool was closed before the mask was converted.");
-    for (const [worker, job] of this.#busy) (worker.terminate(), job.reject(error));
-    for (const worker of this.#idle) worker.terminate();
+    for (const [worker, jobs] of this.#workers) {
+      worker.terminate();
+      for (const job of jobs) job.reject(error);
+    }
     for (const job of this.#waiting.splice(0)) job.reject(error);
-    this.#busy.clear();
-    this.#idle = [];
+    this.#workers.clear();
   }
 
   /** Closes the pool: `using pool = new ConvertPool()`. */
@@ -214,15 +220,29 @@ export class ConvertPool {
 
   #dispatch(): void {
     while (this.#waiting.length > 0) {
-      const worker = this.#idle.pop() ?? this.#startWorker();
+      const worker = this.#freest();
       if (worker === undefined) return;
       const job = this.#waiting.shift()!;
-      this.#busy.set(worker, job);
+      this.#workers.get(worker)!.push(job);
       const { id, name, input } = job;
       worker.postMessage(
         { id, name, input, shared: this.#sharedFor(worker, job) } satisfies PoolRequest,
       );
     }
+  }
+
+  /**
+   * The worker to send the next job to: an idle one; else a new one, while the pool has room;
+   * else the one with the fewest jobs, if it has fewer than {@linkcode JOBS_PER_WORKER}.
+   */
+  #freest(): Worker | undefined {
+    let freest: Worker | undefined;
+    let fewest = JOBS_PER_WORKER;
+    for (const [worker, jobs] of this.#workers) {
+      if (jobs.length === 0) return worker;
+      if (jobs.length < fewest) (freest = worker, fewest = jobs.length);
+    }
+    return this.#startWorker() ?? freest;
   }
 
   /** The job's shared fields as the worker is sent them: by number once it has them. */
@@ -238,7 +258,7 @@ export class ConvertPool {
   }
 
   #startWorker(): Worker | undefined {
-    if (this.#busy.size + this.#idle.length >= this.#size || this.#inThread) return undefined;
+    if (this.#workers.size >= this.#size || this.#inThread) return undefined;
     let worker: Worker;
     try {
       worker = new Worker(this.#workerUrl, { type: "module" });
@@ -246,11 +266,12 @@ export class ConvertPool {
       this.#fallBackToThread();
       return undefined;
     }
+    this.#workers.set(worker, []);
     worker.onmessage = (event: MessageEvent<PoolAnswer>) => {
-      const job = this.#busy.get(worker);
-      if (job === undefined || job.id !== event.data.id) return;
-      this.#busy.delete(worker);
-      this.#idle.push(worker);
+      const jobs = this.#workers.get(worker) ?? [];
+      const at = jobs.findIndex((job) => job.id === event.data.id);
+      if (at < 0) return;
+      const [job] = jobs.splice(at, 1);
       if ("result" in event.data) job.resolve(event.data.result);
       else job.reject(errorOf(event.data.error));
       this.#dispatch();
@@ -261,12 +282,11 @@ export class ConvertPool {
       // later one, runs on this thread.
       event.preventDefault();
       worker.terminate();
-      const job = this.#busy.get(worker);
-      this.#busy.delete(worker);
-      // A worker started ahead of its first job may fail while idle.
-      this.#idle = this.#idle.filter((one) => one !== worker);
+      // A worker started ahead of its first job may fail while idle, with no job.
+      const jobs = this.#workers.get(worker) ?? [];
+      this.#workers.delete(worker);
       this.#fallBackToThread();
-      if (job !== undefined) this.#runInThread(job);
+      for (const job of jobs) this.#runInThread(job);
     };
     return worker;
   }
