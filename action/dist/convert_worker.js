@@ -1944,8 +1944,10 @@ function transcodeFastRgb(png, options) {
       memory.copyWithin(output + 1, carry, carry + outRow);
       return -1;
     });
+    const idat = deflate2.end().slice();
+    deflate2.release();
     return {
-      idat: deflate2.end(),
+      idat,
       census
     };
   });

@@ -132,7 +132,10 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
       memory.copyWithin(output + 1, carry, carry + outRow);
       return -1;
     });
-    return { idat: deflate.end(), census };
+    // A copy the size of the stream, and the stream's buffer to the next mask's.
+    const idat = deflate.end().slice();
+    deflate.release();
+    return { idat, census };
   });
 }
 
