@@ -5139,12 +5139,6 @@ function linkError(path) {
   return new UnsafePathError(path, "it is a symbolic link inside the export folder; remove it, the export never follows links");
 }
 
-// lib/model/write_file_atomic.ts
-function temporaryPathOf(path) {
-  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
-  return join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
-}
-
 // lib/model/swap_checked.ts
 var FileWriteFailure = class extends Error {
   /** The file, relative to the export folder. */
@@ -5260,6 +5254,10 @@ async function lstatOf(files, path) {
     if (error instanceof Deno.errors.NotFound) return void 0;
     throw error;
   }
+}
+function temporaryPathOf(path) {
+  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+  return join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
 }
 
 // lib/model/export_folder_fs.ts

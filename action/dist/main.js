@@ -23416,12 +23416,6 @@ function linkError(path6) {
   return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
 }
 
-// lib/model/write_file_atomic.ts
-function temporaryPathOf(path6) {
-  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
-  return join3(dirname3(path6), `.${basename3(path6)}.${suffix}.tmp`);
-}
-
 // lib/model/swap_checked.ts
 var FileWriteFailure = class extends Error {
   /** The file, relative to the export folder. */
@@ -23537,6 +23531,10 @@ async function lstatOf(files, path6) {
     if (error2 instanceof Deno.errors.NotFound) return void 0;
     throw error2;
   }
+}
+function temporaryPathOf(path6) {
+  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+  return join3(dirname3(path6), `.${basename3(path6)}.${suffix}.tmp`);
 }
 
 // lib/model/export_folder_fs.ts

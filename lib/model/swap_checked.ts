@@ -5,11 +5,10 @@
  * @module
  */
 
-import { join } from "../_std/path.ts";
+import { basename, dirname, join } from "../_std/path.ts";
 import type { ExportFolderFs } from "./export_folder_fs.ts";
 import { changedError, identityOf } from "./folder_identities.ts";
 import { parentOf } from "./segments_of.ts";
-import { temporaryPathOf } from "./write_file_atomic.ts";
 
 /** One file of a batch that {@linkcode writeFilesChecked} writes. */
 export interface FileToWrite {
@@ -210,4 +209,14 @@ async function lstatOf(files: ExportFolderFs, path: string): Promise<Deno.FileIn
     if (error instanceof Deno.errors.NotFound) return undefined;
     throw error;
   }
+}
+
+/**
+ * A new temporary name for a file about to be written at `path`: `.<name>.<random>.tmp` in the
+ * same folder, created exclusively (so never through a planted link), and renamed over the target
+ * within one file system (a link there is replaced, not followed).
+ */
+function temporaryPathOf(path: string): string {
+  const suffix = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+  return join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
 }

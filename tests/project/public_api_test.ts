@@ -110,7 +110,6 @@ Deno.test("no published entry exports the export's internals", async () => {
     "exitCodeOf",
     "jsonArrayItems",
     "taskQuery",
-    "writeFileAtomic",
   ];
   const entries = Object.values(denoJson.exports);
   assert.ok(entries.length >= 10, "every subpath is read");

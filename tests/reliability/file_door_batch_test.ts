@@ -155,3 +155,34 @@ posix(
     assert.deepEqual(landed, ["a.png", "b.png"], "the files renamed before the swap");
   },
 );
+
+Deno.test("a batch replaces the files there, and a rename that fails keeps the files renamed before it and leaves no temporary file", async () => {
+  await using dir = await tempDir();
+  const root = `${dir.path}/out`;
+  const files = new ExportFolderFs(root);
+  await files.makeRoot(true);
+  await files.writeFiles(batchOf());
+  const again = batchOf().map((file) => ({ ...file, bytes: new TextEncoder().encode("again\n") }));
+  // A folder where `c.png` goes: its rename fails.
+  await Deno.remove(`${root}/sub/c.png`);
+  await Deno.mkdir(`${root}/sub/c.png`);
+  await Deno.writeTextFile(`${root}/sub/c.png/inside`, "x");
+
+  const error = await files.writeFiles(again).then(() => undefined, (e) => e);
+
+  assert.ok(error instanceof FileWriteFailure, String(error));
+  assert.equal(error.relative, "sub/c.png");
+  assert.deepEqual(await listFiles(root), [
+    "sub/a.png",
+    "sub/b.png",
+    "sub/c.png/inside",
+    "sub/d.png",
+    "sub/e.png",
+  ]);
+  assert.equal(await Deno.readTextFile(`${root}/sub/b.png`), "again\n", "replaced");
+  assert.equal(
+    await Deno.readTextFile(`${root}/sub/d.png`),
+    "d\n",
+    "not renamed after the failure",
+  );
+});
