@@ -5831,10 +5831,13 @@ self.onmessage = (event) => {
 };
 async function runWaiting() {
   running = true;
-  for (let request = waiting.shift(); request; request = waiting.shift()) {
-    const { answer, transfer } = await answerOf(request, shared);
-    self.postMessage(answer, transfer);
-    collector.tick();
+  try {
+    for (let request = waiting.shift(); request; request = waiting.shift()) {
+      const { answer, transfer } = await answerOf(request, shared);
+      self.postMessage(answer, transfer);
+      collector.tick();
+    }
+  } finally {
+    running = false;
   }
-  running = false;
 }

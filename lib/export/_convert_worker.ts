@@ -24,11 +24,16 @@ self.onmessage = (event: MessageEvent<PoolRequest>) => {
 
 async function runWaiting(): Promise<void> {
   running = true;
-  for (let request = waiting.shift(); request; request = waiting.shift()) {
-    const { answer, transfer } = await answerOf(request, shared);
-    self.postMessage(answer, transfer);
-    // After the answer: the main thread goes on while this worker collects, if it does.
-    collector.tick();
+  try {
+    for (let request = waiting.shift(); request; request = waiting.shift()) {
+      const { answer, transfer } = await answerOf(request, shared);
+      self.postMessage(answer, transfer);
+      // After the answer: the main thread goes on while this worker collects, if it does.
+      collector.tick();
+    }
+  } finally {
+    // An answer that cannot be posted fails the worker (the pool then runs its jobs itself);
+    // a job that comes later still finds the loop free.
+    running = false;
   }
-  running = false;
 }
