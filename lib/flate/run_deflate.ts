@@ -11,8 +11,11 @@
  * @module
  */
 
+import { Adler32 } from "./_adler32.ts";
 import { BitWriter } from "./_bit_writer.ts";
 import { runLength, skipZerosByWord } from "./_byte_runs.ts";
+import { giveTokens, takeTokens } from "./_spare_tokens.ts";
+import { kernelRunBytes, KernelRuns, type RunTokenKernel } from "./_kernel_runs.ts";
 import {
   type DeflateTokens,
   MOST_ZERO_ROWS,
@@ -22,7 +25,8 @@ import {
 
 /** Tokens per block: a block's codes follow what its part of the mask holds. */
 const BLOCK_TOKENS = 1 << 14;
-const ADLER_MODULUS = 65521;
+/** The bytes a {@linkcode RunTokenKernel} needs at its `at`: its state and a block's tokens. */
+export const RUN_TOKEN_BYTES: number = kernelRunBytes(BLOCK_TOKENS);
 
 /** Options of {@linkcode RunDeflate}. */
 export interface RunDeflateOptions {
@@ -36,6 +40,12 @@ export interface RunDeflateOptions {
    * (as well as runs of one byte). Default: 3 (RGB).
    */
   pixelBytes?: number;
+  /**
+   * A kernel that finds the tokens of bytes in its memory in one call (the SIMD kernels'
+   * `runTokens`), the same as TypeScript would: `write` and `writeScanlines` are then given that
+   * memory only, and `skipZeros` is not used.
+   */
+  tokenKernel?: RunTokenKernel;
 }
 
 /**
@@ -58,20 +68,21 @@ export interface RunDeflateOptions {
 export class RunDeflate {
   #skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>;
   #pixel: number;
-  #tokens: DeflateTokens = takeTokens();
+  #tokens: DeflateTokens = takeTokens(BLOCK_TOKENS);
   /** The block's tokens as deflate counts them: a zero-row token is three. */
   #weight = 0;
   /** The last three bytes taken, latest first, and how many bytes were taken. */
   #before = new Uint8Array(3);
   #taken = 0;
-  #a = 1;
-  #b = 0;
+  #adler = new Adler32();
   #writer = new BitWriter();
+  #kernel: KernelRuns | undefined;
 
   /** @param options How zero bytes are skipped. */
   constructor(options: RunDeflateOptions = {}) {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
     this.#pixel = options.pixelBytes ?? 3;
+    if (options.tokenKernel) this.#kernel = new KernelRuns(options.tokenKernel, BLOCK_TOKENS);
     if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
       throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
     }
@@ -98,6 +109,7 @@ export class RunDeflate {
     to: number,
     skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>,
   ): void {
+    if (this.#kernel !== undefined) return this.#writeByKernel(this.#kernel, from, to);
     const before = this.#before;
     const at = (j: number) => j >= from ? bytes[j] : before[from - j - 1];
     const pixel = this.#pixel;
@@ -121,10 +133,27 @@ export class RunDeflate {
       }
       const length = Math.max(one, three);
       this.#token(length, one >= three ? 1 : pixel);
-      this.#adler(bytes, i, i + length);
+      this.#adler.bytes(bytes, i, i + length);
+      this.#taken += length;
       i += length;
     }
     before.set([at(to - 1), at(to - 2), at(to - 3)]);
+  }
+
+  /** `write` by the kernel: the same tokens, found in its memory. */
+  #writeByKernel(runs: KernelRuns, from: number, to: number): void {
+    runs.start(this.#adler, this.#taken, this.#before);
+    for (let i = from; i < to;) {
+      i = runs.find(i, to, this.#pixel, BLOCK_TOKENS - this.#weight);
+      const moved = runs.move(this.#tokens, 0, BLOCK_TOKENS - this.#weight);
+      this.#weight += moved;
+      if (this.#weight < BLOCK_TOKENS) continue;
+      this.#endBlock();
+      // A run of two zeros may have written its second literal past the block's room.
+      this.#weight += runs.move(this.#tokens, moved, BLOCK_TOKENS);
+    }
+    runs.finish(this.#adler, this.#before);
+    this.#taken += to - from;
   }
 
   /**
@@ -155,14 +184,7 @@ export class RunDeflate {
         count--;
         continue;
       }
-      let a = this.#a;
-      let b = this.#b;
-      for (let row = 0; row < rows; row++) {
-        a = (a + filter) % ADLER_MODULUS;
-        b = (b + (zeros + 1) * a) % ADLER_MODULUS;
-      }
-      this.#a = a;
-      this.#b = b;
+      this.#adler.zeroRows(filter, zeros, rows);
       this.#taken += rows * (zeros + 1);
       this.#before.fill(0);
       this.#token(zeros, ZERO_ROW | filter | (rows - 1) << 9, 3 * rows);
@@ -230,10 +252,9 @@ export class RunDeflate {
    */
   end(): Uint8Array {
     writeDynamicBlock(this.#writer, this.#tokens, true);
-    this.#tokens.count = 0;
-    if (spareTokens.length < SPARE_TOKENS) spareTokens.push(this.#tokens);
+    giveTokens(this.#tokens);
     this.#writer.alignToByte();
-    const adler = this.#b * 65536 + this.#a;
+    const adler = this.#adler.value();
     for (const shift of [24, 16, 8, 0]) this.#writer.byte((adler >>> shift) & 0xff);
     return this.#writer.bytes();
   }
@@ -247,30 +268,17 @@ export class RunDeflate {
   }
 
   #literal(value: number): void {
-    this.#a = (this.#a + value) % ADLER_MODULUS;
-    this.#b = (this.#b + this.#a) % ADLER_MODULUS;
+    this.#adler.byte(value);
     this.#taken++;
     this.#token(0, value);
   }
 
   /** `count` zero bytes after a zero byte: one match at distance 1 (literals if under 3). */
   #zeros(count: number): void {
-    this.#b = (this.#b + count * this.#a) % ADLER_MODULUS;
+    this.#adler.zeros(count);
     this.#taken += count;
     if (count >= 3) return this.#token(count, 1);
     for (let i = 0; i < count; i++) this.#token(0, 0);
-  }
-
-  #adler(bytes: Uint8Array, from: number, to: number): void {
-    let a = this.#a;
-    let b = this.#b;
-    for (let i = from; i < to; i++) {
-      a = (a + bytes[i]) % ADLER_MODULUS;
-      b = (b + a) % ADLER_MODULUS;
-    }
-    this.#a = a;
-    this.#b = b;
-    this.#taken += to - from;
   }
 
   /** Adds a token that deflate counts as `weight` tokens (a zero row: 3). */
@@ -279,26 +287,13 @@ export class RunDeflate {
     tokens.lengths[tokens.count] = length;
     tokens.values[tokens.count++] = value;
     this.#weight += weight;
-    if (this.#weight < BLOCK_TOKENS) return;
-    writeDynamicBlock(this.#writer, tokens, false);
-    tokens.count = 0;
+    if (this.#weight >= BLOCK_TOKENS) this.#endBlock();
+  }
+
+  /** Writes the block's tokens as a block that is not the last. */
+  #endBlock(): void {
+    writeDynamicBlock(this.#writer, this.#tokens, false);
+    this.#tokens.count = 0;
     this.#weight = 0;
   }
-}
-
-/**
- * The token buffers of the last streams ended, for the next ones: a worker deflates mask after
- * mask (a binary mask's labels, several at once), and 96 KiB of fresh buffers for each would be
- * garbage that only a collection frees.
- */
-const spareTokens: DeflateTokens[] = [];
-/** The most buffers kept spare. */
-const SPARE_TOKENS = 16;
-
-function takeTokens(): DeflateTokens {
-  return spareTokens.pop() ?? {
-    lengths: new Uint32Array(BLOCK_TOKENS),
-    values: new Uint16Array(BLOCK_TOKENS),
-    count: 0,
-  };
 }

@@ -88,6 +88,19 @@ export interface KernelExports {
   /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
   skipZeros(ptr: number, end: number): number;
   /**
+   * The run-length deflater's tokens of `[from, to)` (`RunDeflate`'s `write`), with its state
+   * at `state`; returns where it stopped, once `room` tokens are written or the bytes end.
+   */
+  runTokens(
+    from: number,
+    to: number,
+    pixel: number,
+    state: number,
+    lengths: number,
+    values: number,
+    room: number,
+  ): number;
+  /**
    * Converts rows of RGB or RGBA pixels (`channels` bytes each), `srcStride` bytes apart, into
    * rows `outStride` bytes apart: `mode` 0, a byte a pixel (0 where red is 0, else the class at
    * `table + blue`); `mode` 1, 16 bits big-endian (red); `mode` 2, the panoptic pixel (red unless
