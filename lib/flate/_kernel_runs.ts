@@ -88,6 +88,16 @@ export class KernelRuns {
     this.#view = new DataView(memory.buffer, memory.byteOffset + at, STATE_BYTES);
     this.#lengths = at + STATE_BYTES;
     this.#values = this.#lengths + 4 * (blockTokens + 1);
+    this.unfollow();
+  }
+
+  /**
+   * Whether the kernel can find the tokens of `bytes` from `from`: they are its memory, and the
+   * three bytes before `from` are in it too.
+   */
+  holds(bytes: Uint8Array, from: number): boolean {
+    const { memory } = this.#kernel;
+    return bytes.buffer === memory.buffer && bytes.byteOffset === memory.byteOffset && from >= 3;
   }
 
   /**
@@ -103,6 +113,25 @@ export class KernelRuns {
     view.setUint32(4, adler.b, true);
     view.setUint32(8, Math.min(taken, 3), true);
     for (let k = 0; k < 3; k++) view.setUint8(12 + k, before[k]);
+  }
+
+  /**
+   * Lets the kernel find zeros from the scanlines' canonical form (`digestPieces` in the
+   * kernels) rather than by reading them, until {@linkcode KernelRuns.unfollow}.
+   *
+   * @param form Where the form of the scanlines' bytes after their filter types starts.
+   * @param first The first scanline's byte after its filter type.
+   * @param rowBytes The bytes of a scanline after its filter type.
+   */
+  follow(form: number, first: number, rowBytes: number): void {
+    this.#view.setUint32(20, form, true);
+    this.#view.setUint32(24, first, true);
+    this.#view.setUint32(28, rowBytes, true);
+  }
+
+  /** Has the kernel read the zeros again. */
+  unfollow(): void {
+    this.#view.setUint32(28, 0, true);
   }
 
   /**

@@ -4,9 +4,9 @@
  * zeros, found 64 bytes at a time by a SIMD kernel, is one match at distance 1 however long, and
  * only the few other bytes are looked at one by one: a literal, or a run repeating the byte
  * before (distance 1) or the pixel before (distance 3 by default: an RGB colour along a row; the
- * pixel's bytes are an option). Each block gets
- * Huffman codes of its own (RFC 1951, 3.2.7). Any bytes are encoded correctly; bytes that are
- * not mostly zeros are encoded slowly and compress poorly.
+ * pixel's bytes are an option). Each block gets Huffman codes of its own (RFC 1951, 3.2.7). Any
+ * bytes are encoded correctly; bytes that are not mostly zeros are encoded slowly and compress
+ * poorly. Where the bytes are in the SIMD kernels' memory, a kernel finds the same tokens.
  *
  * @module
  */
@@ -42,8 +42,8 @@ export interface RunDeflateOptions {
   pixelBytes?: number;
   /**
    * A kernel that finds the tokens of bytes in its memory in one call (the SIMD kernels'
-   * `runTokens`), the same as TypeScript would: `write` and `writeScanlines` are then given that
-   * memory only, and `skipZeros` is not used.
+   * `runTokens`), the same as TypeScript would, when `write` and `writeScanlines` are given
+   * that memory.
    */
   tokenKernel?: RunTokenKernel;
 }
@@ -109,7 +109,7 @@ export class RunDeflate {
     to: number,
     skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>,
   ): void {
-    if (this.#kernel !== undefined) return this.#writeByKernel(this.#kernel, from, to);
+    if (this.#kernel?.holds(bytes, from)) return this.#writeByKernel(this.#kernel, from, to);
     const before = this.#before;
     const at = (j: number) => j >= from ? bytes[j] : before[from - j - 1];
     const pixel = this.#pixel;
@@ -212,7 +212,8 @@ export class RunDeflate {
    * @param bytes Where the scanlines are.
    * @param scanlines The first one's position, the distance between two, how many, and their
    * flags: `flags[at + row]` is 0 for a row of zeros; how their zeros are skipped, if not as
-   * the options said.
+   * the options said; with a token kernel, where in its memory the canonical form of the rows'
+   * bytes after their filter types is (`digestPieces`), so the kernel finds their zeros there.
    */
   writeScanlines(
     bytes: Uint8Array,
@@ -223,10 +224,12 @@ export class RunDeflate {
       flags: Uint8Array;
       at: number;
       skipZeros?: RunDeflateOptions["skipZeros"];
+      form?: number;
     },
   ): void {
-    const { first, stride, count, flags, at } = scanlines;
+    const { first, stride, count, flags, at, form } = scanlines;
     const skipZeros = scanlines.skipZeros ?? this.#skipZeros;
+    if (form !== undefined) this.#kernel?.follow(form, first + 1, stride - 1);
     for (let row = 0; row < count;) {
       if (flags[at + row] === 0) {
         const filter = bytes[first + row * stride];
@@ -243,6 +246,7 @@ export class RunDeflate {
       this.#write(bytes, first + row * stride, first + end * stride, skipZeros);
       row = end;
     }
+    this.#kernel?.unfollow();
   }
 
   /**

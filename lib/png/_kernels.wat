@@ -818,7 +818,8 @@
   ;; zeros when under 3); else the longer run (3 to 258 bytes) repeating the byte before or the
   ;; byte $pixel before, or a literal. $state holds the stream, read and updated: Adler-32's a
   ;; (i32 at +0) and b (+4), how many bytes were taken before, at most 3 (+8), and the last three
-  ;; bytes taken, latest first (+12 to +14). Token k's length goes to $lengths + 4k (u32) and its
+  ;; bytes taken, latest first (+12 to +14), and, unless +28 is 0, a cursor in the bytes'
+  ;; canonical form (see $formSkip) that finds the zeros without reading them. Token k's length goes to $lengths + 4k (u32) and its
   ;; value to $values + 2k (u16), as in `DeflateTokens`. Stops once at least $room tokens are
   ;; written (a run of one or two zeros writes two tokens: room for $room + 1) or the bytes end;
   ;; returns the position reached, the tokens' count at $state + 16. The three bytes before $from
@@ -848,7 +849,10 @@
               (i32.eqz (i32.or (local.get $byte) (i32.load8_u (i32.sub (local.get $i) (i32.const 1)))))
               (i32.ne (local.get $taken) (i32.const 0)))
           (then
-            (local.set $end (call $skipZeros (local.get $i) (local.get $to)))
+            (local.set $end
+              (if (result i32) (i32.load offset=28 (local.get $state))
+                (then (call $formSkip (local.get $i) (local.get $to) (local.get $state)))
+                (else (call $skipZeros (local.get $i) (local.get $to)))))
             (local.set $length (i32.sub (local.get $end) (local.get $i)))
             (local.set $b
               (i32.wrap_i64
@@ -931,6 +935,71 @@
     (i32.store8 (i32.sub (local.get $from) (i32.const 3)) (local.get $s3))
     (local.get $i))
 
+  ;; The first nonzero byte in [$i, $to) of Up-filtered scanlines whose canonical form (see
+  ;; digestPieces) is known, reading only the filter-type bytes and the bytes under pieces. The
+  ;; cursor, moved on: the form's next entry at $state + 20, the row it is in (its first byte
+  ;; after the filter type) at +24, the rows' bytes at +28; the row holds $i or is before it.
+  (func $formSkip (param $i i32) (param $to i32) (param $state i32) (result i32)
+    (local $fp i32) (local $row i32) (local $n i32) (local $k i32) (local $start i32)
+    (local $end i32)
+    (local.set $fp (i32.load offset=20 (local.get $state)))
+    (local.set $row (i32.load offset=24 (local.get $state)))
+    (local.set $n (i32.load offset=28 (local.get $state)))
+    (block $found
+      (loop $next
+        (br_if $found (i32.ge_u (local.get $i) (local.get $to)))
+        ;; Past the row's end: its other pieces and its end are passed.
+        (if (i32.ge_u (local.get $i) (i32.add (local.get $row) (local.get $n)))
+          (then
+            (block $ended
+              (loop $entry
+                (local.set $k (i32.load (local.get $fp)))
+                (br_if $ended (i32.eqz (local.get $k)))
+                (local.set $fp (call $entryEnd (local.get $fp) (local.get $k) (local.get $n)))
+                (br $entry)))
+            (local.set $fp (i32.add (local.get $fp) (i32.const 4)))
+            (local.set $row (i32.add (local.get $row) (i32.add (local.get $n) (i32.const 1))))
+            (br $next)))
+        ;; The filter-type byte before the row.
+        (if (i32.lt_u (local.get $i) (local.get $row))
+          (then
+            (br_if $found (i32.load8_u (local.get $i)))
+            (local.set $i (local.get $row))
+            (br $next)))
+        (local.set $k (i32.load (local.get $fp)))
+        ;; No piece left: zeros up to the next row's filter-type byte.
+        (if (i32.eqz (local.get $k))
+          (then
+            (local.set $i (i32.add (local.get $row) (local.get $n)))
+            (br $next)))
+        (local.set $start
+          (i32.add (local.get $row) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 4))))
+        (local.set $end (i32.add (local.get $start) (i32.const 16)))
+        (if (i32.gt_u (local.get $end) (i32.add (local.get $row) (local.get $n)))
+          (then (local.set $end (i32.add (local.get $row) (local.get $n)))))
+        (if (i32.lt_u (local.get $i) (local.get $start)) (then (local.set $i (local.get $start))))
+        (block $passed
+          (loop $byte
+            (br_if $passed (i32.ge_u (local.get $i) (local.get $end)))
+            (br_if $found (i32.ge_u (local.get $i) (local.get $to)))
+            (br_if $found (i32.load8_u (local.get $i)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $byte)))
+        (local.set $fp (call $entryEnd (local.get $fp) (local.get $k) (local.get $n)))
+        (br $next)))
+    (i32.store offset=20 (local.get $state) (local.get $fp))
+    (i32.store offset=24 (local.get $state) (local.get $row))
+    (select (local.get $to) (local.get $i) (i32.gt_u (local.get $i) (local.get $to))))
+
+  ;; The end of the form's entry at $fp, piece $k of a row of $n bytes: 16 bytes and its number,
+  ;; or fewer bytes for the row's last, shorter piece.
+  (func $entryEnd (param $fp i32) (param $k i32) (param $n i32) (result i32)
+    (local $left i32)
+    (local.set $left (i32.sub (local.get $n) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 4))))
+    (i32.add (local.get $fp)
+      (i32.add (i32.const 4)
+        (select (i32.const 16) (local.get $left) (i32.ge_u (local.get $left) (i32.const 16))))))
+
   ;; Writes token $count (length $length, value $value) and returns the count after it.
   (func $token (param $lengths i32) (param $values i32) (param $count i32) (param $length i32)
     (param $value i32) (result i32)
@@ -988,7 +1057,7 @@
         (br $row)))
     (local.get $out))
 
-;; One row's canonical form at $out (see digestPieces): the row of $n bytes at $p minus the row
+  ;; One row's canonical form at $out (see digestPieces): the row of $n bytes at $p minus the row
   ;; at $q, or as it is when $q is -1 (Up differences already). Returns the end of what it wrote.
   (func $formRow (param $p i32) (param $q i32) (param $n i32) (param $out i32) (result i32)
     (local $vectors i32)

@@ -118,7 +118,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           });
           if (fromForm) censusFromPieces(kernels, layout, { tables, form });
         }
-        writeRows(deflate, memory, layout, count);
+        writeRows(deflate, memory, layout, { count, form: digest !== undefined });
         if (pixels) sinkRows(pixels, { kernels, memory, layout, count });
         return -1;
       }
@@ -189,16 +189,21 @@ function censusFromPieces(
   );
 }
 
-/** Deflates a strip's Up-filtered output rows, those the kernel flagged as zeros unread. */
+/**
+ * Deflates a strip's Up-filtered output rows, those the kernel flagged as zeros unread, and the
+ * others' zeros found from the canonical form at `layout.pieces` when the digest wrote it.
+ */
 function writeRows(
   deflate: RunDeflate,
   memory: Uint8Array,
   layout: StripLayout,
-  count: number,
+  strip: { count: number; form: boolean },
 ): void {
   const stride = layout.outRow + 1;
   const first = layout.output + stride;
-  deflate.writeScanlines(memory, { first, stride, count, flags: memory, at: layout.flags });
+  const { count } = strip;
+  const form = strip.form ? layout.pieces : undefined;
+  deflate.writeScanlines(memory, { first, stride, count, flags: memory, at: layout.flags, form });
 }
 
 /**

@@ -90,3 +90,74 @@ Deno.test("a run of two zeros that ends a block puts its second literal in the n
     assertSameData(...bothWays(shifted, []));
   }
 });
+
+/** Up-filtered scanlines: every third row all zeros (flagged 0), the others sparse. */
+function scanlines(n: number, count: number, next: () => number) {
+  const stride = n + 1;
+  const bytes = new Uint8Array(stride * count);
+  const flags = new Uint8Array(count);
+  for (let row = 0; row < count; row++) {
+    bytes[row * stride] = 2;
+    if (row % 3 === 2) continue;
+    const data = sparse(n, next);
+    // Now and then a row with a difference in its last byte only, or none at all but flagged 1.
+    if (row % 7 === 1) data.fill(0).fill(9, n - 1);
+    if (row % 11 === 4) data.fill(0);
+    bytes.set(data, row * stride + 1);
+    flags[row] = 1;
+  }
+  return { bytes, flags, stride };
+}
+
+Deno.test("the kernels find a strip's zeros from its pixels' canonical form: the same stream", async (t) => {
+  const next = random(9);
+  for (const n of [7, 16, 50, 96, 5760]) {
+    await t.step(`rows of ${n} bytes`, () => {
+      const count = 40;
+      const { bytes, flags, stride } = scanlines(n, count, next);
+      const plain = new RunDeflate();
+      plain.write(new Uint8Array([2, 0, 0, 0]));
+      plain.writeScanlines(bytes, { first: 0, stride, count, flags, at: 0 });
+      const form = (AT + bytes.length + 64 + 15) & ~15;
+      const tokens = (form + count * (4 + 20 * Math.ceil(n / 16)) + 64 + 15) & ~15;
+      const kernel = withKernels(tokens + RUN_TOKEN_BYTES, (kernels, memory) => {
+        memory.fill(0, 0, tokens);
+        memory.set(bytes, AT);
+        memory.set(flags, 8);
+        assert.ok(kernels.digestPieces(AT + 1, stride, count, n, -1, 0, form) > form);
+        const deflate = new RunDeflate({
+          tokenKernel: { runTokens: kernels.runTokens, memory, at: tokens },
+        });
+        deflate.write(new Uint8Array([2, 0, 0, 0]));
+        deflate.writeScanlines(memory, { first: AT, stride, count, flags: memory, at: 8, form });
+        return deflate.end().slice();
+      });
+      assertSameData(kernel, plain.end());
+      assertSameData(new Uint8Array(inflateSync(kernel)).subarray(4), bytes);
+    });
+  }
+});
+
+Deno.test("with the form, the kernels do not read the zeros it does not list", () => {
+  const n = 5760;
+  const { bytes, flags, stride } = scanlines(n, 6, random(3));
+  // Row 4 is flagged as changed but holds zeros only: its form lists no piece.
+  const stray = 4 * stride + 1 + 3000;
+  const inflated = [true, false].map((withForm) =>
+    withKernels(AT + 3 * bytes.length + 128 + RUN_TOKEN_BYTES, (kernels, memory) => {
+      memory.fill(0, 0, AT + 3 * bytes.length);
+      memory.set(bytes, AT);
+      memory.set(flags, 8);
+      const form = (AT + bytes.length + 64) & ~15;
+      kernels.digestPieces(AT + 1, stride, 6, n, -1, 0, form);
+      memory[AT + stray] = 77;
+      const deflate = new RunDeflate({
+        tokenKernel: { runTokens: kernels.runTokens, memory, at: (form + 2 * bytes.length) & ~15 },
+      });
+      const scanlines = { first: AT, stride, count: 6, flags: memory, at: 8 };
+      deflate.writeScanlines(memory, withForm ? { ...scanlines, form } : scanlines);
+      return new Uint8Array(inflateSync(deflate.end()));
+    })
+  );
+  assert.deepEqual([inflated[0][stray], inflated[1][stray]], [0, 77]);
+});
