@@ -82,6 +82,23 @@ export class BitWriter {
     this.put(value, count);
   }
 
+  /** The bits not yet in a whole byte (fewer than 8), as the bits of a number, and how many. */
+  pending(): { bits: number; count: number } {
+    return { bits: this.#bits, count: this.#count };
+  }
+
+  /**
+   * Appends whole bytes written elsewhere, which began with the bits {@linkcode BitWriter.pending}
+   * gave, and the bits left over after them (fewer than 8).
+   */
+  append(bytes: Uint8Array, bits: number, count: number): void {
+    while (this.#size + bytes.length + 4 > this.#out.length) this.#grow();
+    this.#out.set(bytes, this.#size);
+    this.#size += bytes.length;
+    this.#bits = bits;
+    this.#count = count;
+  }
+
   /** Pads the last byte with zero bits. */
   alignToByte(): void {
     if (this.#count > 0) this.byte(this.#bits & 0xff);

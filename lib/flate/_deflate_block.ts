@@ -9,19 +9,21 @@ import { BitWriter } from "./_bit_writer.ts";
 import { atLeastTwo, canonicalCodes, huffmanLengths } from "./_huffman.ts";
 import { writeCodeLengths } from "./_code_lengths.ts";
 
+/** Each length code's first match length (RFC 1951, 3.2.5). */
 // deno-fmt-ignore
-const LENGTH_BASE = [
+export const LENGTH_BASE: readonly number[] = [
   3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
   163, 195, 227, 258,
 ];
+/** Each length code's extra bits. */
 // deno-fmt-ignore
-const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+export const LENGTH_EXTRA: readonly number[] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
 /** The longest match deflate can say; longer ones are cut. */
 export const MAX_MATCH = 258;
 const END_OF_BLOCK = 256;
 
 /** The length code (0 to 28; the symbol is 257 + code) of each match length from 3 to 258. */
-const LENGTH_CODE = new Uint8Array(MAX_MATCH + 1);
+export const LENGTH_CODE: Uint8Array = new Uint8Array(MAX_MATCH + 1);
 for (let code = 0; code < LENGTH_BASE.length; code++) {
   const next = code + 1 < LENGTH_BASE.length ? LENGTH_BASE[code + 1] : MAX_MATCH + 1;
   for (let length = LENGTH_BASE[code]; length < next; length++) LENGTH_CODE[length] = code;
@@ -74,7 +76,12 @@ export interface DeflateTokens {
  * console.log(inflateRawSync(writer.bytes()).toString() === "a".repeat(1000)); // true
  * ```
  */
-export function writeDynamicBlock(writer: BitWriter, tokens: DeflateTokens, final: boolean): void {
+export function writeDynamicBlock(
+  writer: BitWriter,
+  tokens: DeflateTokens,
+  final: boolean,
+  symbols?: SymbolWriter,
+): void {
   const literals = new Uint32Array(286);
   const distances = new Uint32Array(30);
   literals[END_OF_BLOCK] = 1;
@@ -85,12 +92,24 @@ export function writeDynamicBlock(writer: BitWriter, tokens: DeflateTokens, fina
   writer.put(2, 2);
   writeCodeLengths(writer, literalLengths, distanceLengths);
   const codes = blockCodes(literalLengths, distanceLengths);
-  writeSymbols(writer, tokens, codes);
+  if (!symbols?.writeSymbols(writer, tokens, codes, symbolBits(literals, distances, codes))) {
+    writeSymbols(writer, tokens, codes);
+  }
   writer.put(codes.literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
 }
 
+/** Writes a block's symbols elsewhere (a SIMD kernel) when it can. */
+export interface SymbolWriter {
+  /**
+   * Writes the tokens' symbols, `bits` bits in all, after the bits the writer holds.
+   *
+   * @returns `false` when it cannot, and has written nothing.
+   */
+  writeSymbols(writer: BitWriter, tokens: DeflateTokens, codes: BlockCodes, bits: number): boolean;
+}
+
 /** A block's Huffman codes (bit-reversed) and their lengths. */
-interface BlockCodes {
+export interface BlockCodes {
   literalCodes: Uint16Array;
   literalLengths: Uint8Array;
   distanceCodes: Uint16Array;
@@ -160,6 +179,19 @@ function countSymbols(tokens: DeflateTokens, literals: Uint32Array, distances: U
     literals[257 + LENGTH_CODE[MAX_MATCH]] += fulls * times;
     distances[value - 1] += fulls * times;
   }
+}
+
+/** The bits of a block's symbols, the end of the block's left out, from their counts. */
+function symbolBits(literals: Uint32Array, distances: Uint32Array, codes: BlockCodes): number {
+  let bits = -codes.literalLengths[END_OF_BLOCK];
+  for (let symbol = 0; symbol < 286; symbol++) {
+    bits += literals[symbol] * codes.literalLengths[symbol];
+  }
+  for (let code = 0; code < LENGTH_EXTRA.length; code++) {
+    bits += literals[257 + code] * LENGTH_EXTRA[code];
+  }
+  for (let code = 0; code < 30; code++) bits += distances[code] * codes.distanceLengths[code];
+  return bits;
 }
 
 /** Writes the tokens' symbols; a zero row's bits are made once for rows alike, then copied. */

@@ -1,18 +1,24 @@
 /**
- * The run-length deflater's tokens found by a SIMD kernel (`runTokens` in
- * `lib/png/_kernels.wat`) in the kernels' memory: the stream's state handed over and back, and
- * the tokens moved into the block's buffers.
+ * The run-length deflater's work done by SIMD kernels (`runTokens` and `writeSymbols` in
+ * `lib/png/_kernels.wat`) where the bytes are in the kernels' memory: a block's tokens live
+ * there, found by one kernel and turned into bits by the other, and the stream's state is handed
+ * over and back.
  *
  * @module
  */
 
 import type { Adler32 } from "./_adler32.ts";
-import type { DeflateTokens } from "./_deflate_block.ts";
+import type { BitWriter } from "./_bit_writer.ts";
+import {
+  type BlockCodes,
+  type DeflateTokens,
+  LENGTH_BASE,
+  LENGTH_CODE,
+  LENGTH_EXTRA,
+  type SymbolWriter,
+} from "./_deflate_block.ts";
 
-/**
- * The kernel, its memory, and where in that memory it keeps its state and a block's tokens
- * ({@linkcode kernelRunBytes} bytes, 16-byte aligned).
- */
+/** The kernels, their memory, and where in it the deflater's region starts (16-byte aligned). */
 export interface RunTokenKernel {
   /** Writes the tokens of `[from, to)` at `lengths` and `values`; returns where it stopped. */
   runTokens(
@@ -24,34 +30,55 @@ export interface RunTokenKernel {
     values: number,
     room: number,
   ): number;
-  /** The kernel's memory, which the bytes deflated are in. */
+  /** Writes a block's symbols from `out`; returns the end of the whole bytes. */
+  writeSymbols(
+    lengths: number,
+    values: number,
+    count: number,
+    codes: number,
+    out: number,
+    state: number,
+  ): number;
+  /** The kernels' memory, which the bytes deflated are in. */
   memory: Uint8Array;
-  /** Where its state and tokens go. */
+  /** Where the deflater's region starts ({@linkcode kernelRunBytes} bytes). */
   at: number;
 }
 
-/** The kernel's state: Adler-32's a and b, bytes taken (at most 3), the last three, the count. */
-const STATE_BYTES = 32;
+/**
+ * The region's parts: `runTokens`' state (Adler-32's a and b, bytes taken, the last three, the
+ * tokens found, the form's cursor), `writeSymbols`' bits pending, the tokens, the codes and the
+ * bits written.
+ */
+const SYMBOL_STATE = 32;
+const TOKENS = 48;
+const CODES_BYTES = 1312;
+/** The bytes of a block's symbols the kernel writes at most; a larger block is written here. */
+const SYMBOL_BYTES = 128 * 1024;
 
 /**
  * The bytes a {@linkcode RunTokenKernel} needs at its `at` for blocks of `blockTokens` tokens.
  *
  * @param blockTokens The most tokens in a block.
- * @returns Its state's bytes and room for a block's tokens and one more.
+ * @returns The region's size.
  *
  * @example
  * ```ts
  * import { kernelRunBytes } from "./_kernel_runs.ts";
  *
- * console.log(kernelRunBytes(1)); // 44
+ * console.log(kernelRunBytes(1 << 14) > 128 * 1024); // true
  * ```
  */
 export function kernelRunBytes(blockTokens: number): number {
-  return STATE_BYTES + 6 * (blockTokens + 1);
+  return codesAt(blockTokens) + CODES_BYTES + SYMBOL_BYTES;
+}
+
+function codesAt(blockTokens: number): number {
+  return (TOKENS + 6 * (blockTokens + 1) + 15) & ~15;
 }
 
 /**
- * Calls the kernel for a run-length deflater and moves the tokens it finds.
+ * The deflater's tokens and symbols by the kernels.
  *
  * @example A literal 5, then four bytes repeating the byte before
  * ```ts
@@ -59,35 +86,46 @@ export function kernelRunBytes(blockTokens: number): number {
  * import { Adler32 } from "./_adler32.ts";
  * import { KernelRuns } from "./_kernel_runs.ts";
  *
- * const tokens = { lengths: new Uint32Array(8), values: new Uint16Array(8), count: 0 };
- * withKernels(1024, (kernels, memory) => {
+ * const found = withKernels(1 << 20, (kernels, memory) => {
  *   memory.fill(0, 0, 1024);
  *   memory.set([5, 5, 5, 5, 5], 16);
- *   const runs = new KernelRuns({ runTokens: kernels.runTokens, memory, at: 512 }, 7);
+ *   const kernel = { ...kernels, memory, at: 1024 };
+ *   const runs = new KernelRuns(kernel, 7);
  *   runs.start(new Adler32(), 0, new Uint8Array(3));
  *   runs.find(16, 21, 3, 7);
- *   runs.move(tokens, 0, 7);
+ *   return [runs.found(), runs.tokens.lengths[1], runs.tokens.values[1]];
  * });
- * console.log(tokens.count, tokens.lengths[1], tokens.values[1]); // 2 4 1
+ * console.log(found); // [ 2, 4, 1 ]
  * ```
  */
-export class KernelRuns {
+export class KernelRuns implements SymbolWriter {
+  /** A block's tokens, in the kernels' memory. */
+  readonly tokens: DeflateTokens;
   #kernel: RunTokenKernel;
   #view: DataView;
-  #lengths: number;
-  #values: number;
+  #codes: number;
 
   /**
-   * @param kernel The kernel and where its state goes.
+   * @param kernel The kernels and where the deflater's region is.
    * @param blockTokens The most tokens in a block.
    */
   constructor(kernel: RunTokenKernel, blockTokens: number) {
     const { memory, at } = kernel;
-    if (at % 16 !== 0) throw new RangeError(`the kernel's tokens at ${at} are not 16-byte aligned`);
+    if (at % 16 !== 0) throw new RangeError(`the kernel's region at ${at} is not 16-byte aligned`);
     this.#kernel = kernel;
-    this.#view = new DataView(memory.buffer, memory.byteOffset + at, STATE_BYTES);
-    this.#lengths = at + STATE_BYTES;
-    this.#values = this.#lengths + 4 * (blockTokens + 1);
+    this.#view = new DataView(memory.buffer, memory.byteOffset + at, TOKENS);
+    const { buffer, byteOffset } = memory;
+    const lengths = byteOffset + at + TOKENS;
+    this.tokens = {
+      lengths: new Uint32Array(buffer, lengths, blockTokens + 1),
+      values: new Uint16Array(buffer, lengths + 4 * (blockTokens + 1), blockTokens + 1),
+      count: 0,
+    };
+    this.#codes = at + codesAt(blockTokens);
+    const codes = this.#codes;
+    memory.set(LENGTH_CODE, codes + 960);
+    memory.set(LENGTH_EXTRA, codes + 1220);
+    new Uint16Array(buffer, byteOffset + codes + 1250, LENGTH_BASE.length).set(LENGTH_BASE);
     this.unfollow();
   }
 
@@ -135,32 +173,23 @@ export class KernelRuns {
   }
 
   /**
-   * Finds the tokens from `from`, at least `room` of them (one more at most) unless `to` comes
-   * first.
+   * Finds the tokens from `from`, after the block's tokens so far: at least `room` of them (one
+   * more at most) unless `to` comes first.
    *
-   * @returns Where the kernel stopped.
+   * @returns Where the kernel stopped; {@linkcode KernelRuns.found} tells how many it found.
    */
   find(from: number, to: number, pixel: number, room: number): number {
-    const kernel = this.#kernel;
-    return kernel.runTokens(from, to, pixel, kernel.at, this.#lengths, this.#values, room);
+    const { runTokens, at } = this.#kernel;
+    const { lengths, values, count } = this.tokens;
+    const offset = this.#kernel.memory.byteOffset;
+    const lengthsAt = lengths.byteOffset - offset + 4 * count;
+    const valuesAt = values.byteOffset - offset + 2 * count;
+    return runTokens(from, to, pixel, at, lengthsAt, valuesAt, room);
   }
 
-  /**
-   * Appends the tokens found from the `skip`th on to `tokens`, `most` at most.
-   *
-   * @returns How many were appended.
-   */
-  move(tokens: DeflateTokens, skip: number, most: number): number {
-    const found = this.#view.getUint32(16, true);
-    const count = Math.max(0, Math.min(found - skip, most));
-    if (count === 0) return 0;
-    const { buffer, byteOffset } = this.#kernel.memory;
-    const lengths = new Uint32Array(buffer, byteOffset + this.#lengths + 4 * skip, count);
-    const values = new Uint16Array(buffer, byteOffset + this.#values + 2 * skip, count);
-    tokens.lengths.set(lengths, tokens.count);
-    tokens.values.set(values, tokens.count);
-    tokens.count += count;
-    return count;
+  /** How many tokens the last {@linkcode KernelRuns.find} found. */
+  found(): number {
+    return this.#view.getUint32(16, true);
   }
 
   /**
@@ -174,5 +203,35 @@ export class KernelRuns {
     adler.a = view.getUint32(0, true);
     adler.b = view.getUint32(4, true);
     for (let k = 0; k < 3; k++) before[k] = view.getUint8(12 + k);
+  }
+
+  /** Writes the block's symbols by the kernel, when they are its tokens and fit its room. */
+  writeSymbols(writer: BitWriter, tokens: DeflateTokens, codes: BlockCodes, bits: number): boolean {
+    if (tokens !== this.tokens || bits + 8 > 8 * SYMBOL_BYTES - 64) return false;
+    const { memory, at } = this.#kernel;
+    const { buffer, byteOffset } = memory;
+    const at16 = byteOffset + this.#codes;
+    new Uint16Array(buffer, at16, 286).set(codes.literalCodes);
+    memory.set(codes.literalLengths, this.#codes + 576);
+    new Uint16Array(buffer, at16 + 864, 30).set(codes.distanceCodes);
+    memory.set(codes.distanceLengths, this.#codes + 928);
+    const pending = writer.pending();
+    const view = this.#view;
+    view.setUint32(SYMBOL_STATE, pending.bits, true);
+    view.setUint32(SYMBOL_STATE + 4, pending.count, true);
+    const out = this.#codes + CODES_BYTES;
+    const lengthsAt = tokens.lengths.byteOffset - byteOffset;
+    const valuesAt = tokens.values.byteOffset - byteOffset;
+    const end = this.#kernel.writeSymbols(
+      lengthsAt,
+      valuesAt,
+      tokens.count,
+      this.#codes,
+      out,
+      at + SYMBOL_STATE,
+    );
+    const left = view.getUint32(SYMBOL_STATE, true);
+    writer.append(memory.subarray(out, end), left, view.getUint32(SYMBOL_STATE + 4, true));
+    return true;
   }
 }

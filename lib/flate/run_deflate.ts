@@ -68,7 +68,7 @@ export interface RunDeflateOptions {
 export class RunDeflate {
   #skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>;
   #pixel: number;
-  #tokens: DeflateTokens = takeTokens(BLOCK_TOKENS);
+  #tokens: DeflateTokens;
   /** The block's tokens as deflate counts them: a zero-row token is three. */
   #weight = 0;
   /** The last three bytes taken, latest first, and how many bytes were taken. */
@@ -83,6 +83,7 @@ export class RunDeflate {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
     this.#pixel = options.pixelBytes ?? 3;
     if (options.tokenKernel) this.#kernel = new KernelRuns(options.tokenKernel, BLOCK_TOKENS);
+    this.#tokens = this.#kernel?.tokens ?? takeTokens(BLOCK_TOKENS);
     if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
       throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
     }
@@ -144,32 +145,28 @@ export class RunDeflate {
   #writeByKernel(runs: KernelRuns, from: number, to: number): void {
     runs.start(this.#adler, this.#taken, this.#before);
     for (let i = from; i < to;) {
-      i = runs.find(i, to, this.#pixel, BLOCK_TOKENS - this.#weight);
-      const moved = runs.move(this.#tokens, 0, BLOCK_TOKENS - this.#weight);
-      this.#weight += moved;
+      const room = BLOCK_TOKENS - this.#weight;
+      i = runs.find(i, to, this.#pixel, room);
+      const tokens = this.#tokens;
+      const found = runs.found();
+      tokens.count += Math.min(found, room);
+      this.#weight += Math.min(found, room);
       if (this.#weight < BLOCK_TOKENS) continue;
+      const last = tokens.count;
       this.#endBlock();
-      // A run of two zeros may have written its second literal past the block's room.
-      this.#weight += runs.move(this.#tokens, moved, BLOCK_TOKENS);
+      if (found <= room) continue;
+      // A run of two zeros wrote its second literal past the block's room: the next block's.
+      tokens.lengths[0] = tokens.lengths[last];
+      tokens.values[0] = tokens.values[last];
+      tokens.count = this.#weight = 1;
     }
     runs.finish(this.#adler, this.#before);
     this.#taken += to - from;
   }
 
   /**
-   * Encodes a scanline whose bytes after its filter type are all zeros, without reading it: the
-   * same bytes as `write` would take, in fewer steps.
-   *
-   * @param filter The scanline's filter type (its first byte).
-   * @param zeros How many zero bytes follow it.
-   */
-  zeroRow(filter: number, zeros: number): void {
-    this.zeroRows(filter, zeros, 1);
-  }
-
-  /**
-   * Encodes `count` scanlines alike whose bytes after their filter type are all zeros, as
-   * `zeroRow` would one by one.
+   * Encodes `count` scanlines alike whose bytes after their filter type are all zeros, without
+   * reading them: the same bytes as `write` would take, in fewer steps.
    *
    * @param filter The scanlines' filter type (their first byte).
    * @param zeros How many zero bytes follow it in each.
@@ -255,8 +252,8 @@ export class RunDeflate {
    * @returns The whole zlib stream.
    */
   end(): Uint8Array {
-    writeDynamicBlock(this.#writer, this.#tokens, true);
-    giveTokens(this.#tokens);
+    writeDynamicBlock(this.#writer, this.#tokens, true, this.#kernel);
+    if (this.#kernel === undefined) giveTokens(this.#tokens);
     this.#writer.alignToByte();
     const adler = this.#adler.value();
     for (const shift of [24, 16, 8, 0]) this.#writer.byte((adler >>> shift) & 0xff);
@@ -296,7 +293,7 @@ export class RunDeflate {
 
   /** Writes the block's tokens as a block that is not the last. */
   #endBlock(): void {
-    writeDynamicBlock(this.#writer, this.#tokens, false);
+    writeDynamicBlock(this.#writer, this.#tokens, false, this.#kernel);
     this.#tokens.count = 0;
     this.#weight = 0;
   }

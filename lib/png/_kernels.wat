@@ -1000,6 +1000,173 @@
       (i32.add (i32.const 4)
         (select (i32.const 16) (local.get $left) (i32.ge_u (local.get $left) (i32.const 16))))))
 
+  ;; A deflate block's symbols for the run-length deflater's $count tokens (`DeflateTokens`:
+  ;; lengths at $lengths, u32, values at $values, u16), written as `writeSymbols` in
+  ;; lib/flate/_deflate_block.ts writes them: a literal (length 0); a match of any length at
+  ;; distance 1 to 3, cut into pieces of 258 and less (258 + 1 or 2 as 256 or 257, then 3); a run
+  ;; of zero rows (value 256 + filter type, rows less one from bit 9, the zeros as length): per row
+  ;; its filter type, a literal 0, the other zeros as a match at distance 1. The block's codes at
+  ;; $codes: the literal/length codes (u16) at +0, their lengths (u8) at +576, the distance codes
+  ;; (u16) at +864, their lengths at +928, then, fixed, each match length's code (u8, 0 to 258)
+  ;; at +960, each code's extra bits (u8) at +1220 and base length (u16) at +1250. Bits go least
+  ;; significant first from $out (8 bytes past the end may be written), after the bits pending
+  ;; at $state (+0, fewer than 8; their count at +4). Returns the end of the whole bytes written;
+  ;; the bits left over go back to $state.
+  (func (export "writeSymbols")
+    (param $lengths i32) (param $values i32) (param $count i32) (param $codes i32)
+    (param $out i32) (param $state i32) (result i32)
+    (local $t i32) (local $length i32) (local $value i32) (local $rows i32) (local $distance i32)
+    (local $fulls i32) (local $rest i32) (local $piece i64) (local $bits i64) (local $pending i32)
+    (local $at i32)
+    (local.set $bits (i64.extend_i32_u (i32.load (local.get $state))))
+    (local.set $pending (i32.load offset=4 (local.get $state)))
+    (local.set $at (local.get $out))
+    (block $done
+      (loop $token
+        (br_if $done (i32.ge_u (local.get $t) (local.get $count)))
+        (local.set $length
+          (i32.load (i32.add (local.get $lengths) (i32.shl (local.get $t) (i32.const 2)))))
+        (local.set $value
+          (i32.load16_u (i32.add (local.get $values) (i32.shl (local.get $t) (i32.const 1)))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (if (i32.eqz (local.get $length))
+          (then
+          (local.set $bits
+            (i64.or (local.get $bits) (i64.shl (i64.extend_i32_u
+              (i32.load16_u (i32.add (local.get $codes) (i32.shl (local.get $value) (i32.const 1))))) (i64.extend_i32_u (local.get $pending)))))
+          (local.set $pending (i32.add (local.get $pending) (i32.load8_u offset=576 (i32.add (local.get $codes) (local.get $value)))))
+          (i64.store (local.get $at) (local.get $bits))
+          (local.set $at (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
+          (local.set $bits
+            (i64.shr_u (local.get $bits)
+              (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56)))))
+          (local.set $pending (i32.and (local.get $pending) (i32.const 7)))
+            (br $token)))
+        (local.set $rows (i32.const 1))
+        (local.set $distance (i32.sub (local.get $value) (i32.const 1)))
+        ;; A run of zero rows: each row's match is its zeros but the first, at distance 1.
+        (if (i32.ge_u (local.get $value) (i32.const 256))
+          (then
+            (local.set $rows (i32.add (i32.shr_u (local.get $value) (i32.const 9)) (i32.const 1)))
+            (local.set $distance (i32.const 0))
+            (local.set $length (i32.sub (local.get $length) (i32.const 1)))))
+        (block $rowsDone
+          (loop $row
+            (br_if $rowsDone (i32.eqz (local.get $rows)))
+            (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
+            (if (i32.ge_u (local.get $value) (i32.const 256))
+              (then
+              (local.set $bits
+            (i64.or (local.get $bits) (i64.shl (i64.extend_i32_u
+              (i32.load16_u (i32.add (local.get $codes) (i32.shl (i32.and (local.get $value) (i32.const 255)) (i32.const 1))))) (i64.extend_i32_u (local.get $pending)))))
+          (local.set $pending (i32.add (local.get $pending) (i32.load8_u offset=576 (i32.add (local.get $codes) (i32.and (local.get $value) (i32.const 255))))))
+          (i64.store (local.get $at) (local.get $bits))
+          (local.set $at (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
+          (local.set $bits
+            (i64.shr_u (local.get $bits)
+              (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56)))))
+          (local.set $pending (i32.and (local.get $pending) (i32.const 7)))
+              (local.set $bits
+            (i64.or (local.get $bits) (i64.shl (i64.extend_i32_u
+              (i32.load16_u (i32.add (local.get $codes) (i32.shl (i32.const 0) (i32.const 1))))) (i64.extend_i32_u (local.get $pending)))))
+          (local.set $pending (i32.add (local.get $pending) (i32.load8_u offset=576 (i32.add (local.get $codes) (i32.const 0)))))
+          (i64.store (local.get $at) (local.get $bits))
+          (local.set $at (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
+          (local.set $bits
+            (i64.shr_u (local.get $bits)
+              (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56)))))
+          (local.set $pending (i32.and (local.get $pending) (i32.const 7)))))
+            (local.set $fulls (i32.div_u (local.get $length) (i32.const 258)))
+            (local.set $rest
+              (i32.sub (local.get $length) (i32.mul (local.get $fulls) (i32.const 258))))
+            ;; 258 + 1 or 2 bytes: 256 or 257, then 3.
+            (if (i32.and
+                  (i32.ne (local.get $rest) (i32.const 0))
+                  (i32.lt_u (local.get $rest) (i32.const 3)))
+              (then
+                (local.set $fulls (i32.sub (local.get $fulls) (i32.const 1)))
+                (local.set $piece
+                  (call $matchPiece (local.get $codes) (i32.add (local.get $rest) (i32.const 255))
+                    (local.get $distance)))
+              (local.set $bits
+            (i64.or (local.get $bits) (i64.shl (i64.and (local.get $piece) (i64.const 0x00ffffffffffffff)) (i64.extend_i32_u (local.get $pending)))))
+          (local.set $pending (i32.add (local.get $pending) (i32.wrap_i64 (i64.shr_u (local.get $piece) (i64.const 56)))))
+          (i64.store (local.get $at) (local.get $bits))
+          (local.set $at (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
+          (local.set $bits
+            (i64.shr_u (local.get $bits)
+              (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56)))))
+          (local.set $pending (i32.and (local.get $pending) (i32.const 7)))
+                (local.set $rest (i32.const 3))))
+            (if (local.get $rest)
+              (then
+                (local.set $piece
+                  (call $matchPiece (local.get $codes) (local.get $rest) (local.get $distance)))
+              (local.set $bits
+            (i64.or (local.get $bits) (i64.shl (i64.and (local.get $piece) (i64.const 0x00ffffffffffffff)) (i64.extend_i32_u (local.get $pending)))))
+          (local.set $pending (i32.add (local.get $pending) (i32.wrap_i64 (i64.shr_u (local.get $piece) (i64.const 56)))))
+          (i64.store (local.get $at) (local.get $bits))
+          (local.set $at (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
+          (local.set $bits
+            (i64.shr_u (local.get $bits)
+              (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56)))))
+          (local.set $pending (i32.and (local.get $pending) (i32.const 7)))))
+            (if (local.get $fulls)
+              (then
+                (local.set $piece
+                  (call $matchPiece (local.get $codes) (i32.const 258) (local.get $distance)))
+                (loop $full
+                (local.set $bits
+            (i64.or (local.get $bits) (i64.shl (i64.and (local.get $piece) (i64.const 0x00ffffffffffffff)) (i64.extend_i32_u (local.get $pending)))))
+          (local.set $pending (i32.add (local.get $pending) (i32.wrap_i64 (i64.shr_u (local.get $piece) (i64.const 56)))))
+          (i64.store (local.get $at) (local.get $bits))
+          (local.set $at (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
+          (local.set $bits
+            (i64.shr_u (local.get $bits)
+              (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56)))))
+          (local.set $pending (i32.and (local.get $pending) (i32.const 7)))
+                  (local.set $fulls (i32.sub (local.get $fulls) (i32.const 1)))
+                  (br_if $full (local.get $fulls)))))
+            (br $row)))
+        (br $token)))
+    (i64.store (local.get $at) (local.get $bits))
+    (i32.store (local.get $state) (i32.wrap_i64 (local.get $bits)))
+    (i32.store offset=4 (local.get $state) (local.get $pending))
+    (local.get $at))
+
+  ;; One match of $length bytes (3 to 258) at distance code $distance: its length's code and
+  ;; extra bits, then its distance's code, as one pattern, its bit count in bits 56 to 63.
+  (func $matchPiece (param $codes i32) (param $length i32) (param $distance i32) (result i64)
+    (local $code i32) (local $symbol i32) (local $literalBits i32) (local $extraBits i32)
+    (local $distanceBits i32)
+    (local.set $code (i32.load8_u offset=960 (i32.add (local.get $codes) (local.get $length))))
+    (local.set $symbol (i32.add (local.get $code) (i32.const 257)))
+    (local.set $literalBits
+      (i32.load8_u offset=576 (i32.add (local.get $codes) (local.get $symbol))))
+    (local.set $extraBits (i32.load8_u offset=1220 (i32.add (local.get $codes) (local.get $code))))
+    (local.set $distanceBits
+      (i32.load8_u offset=928 (i32.add (local.get $codes) (local.get $distance))))
+    (i64.or
+      (i64.or
+        (i64.extend_i32_u
+          (i32.load16_u (i32.add (local.get $codes) (i32.shl (local.get $symbol) (i32.const 1)))))
+        (i64.shl
+          (i64.extend_i32_u
+            (i32.sub (local.get $length)
+              (i32.load16_u offset=1250
+                (i32.add (local.get $codes) (i32.shl (local.get $code) (i32.const 1))))))
+          (i64.extend_i32_u (local.get $literalBits))))
+      (i64.or
+        (i64.shl
+          (i64.extend_i32_u
+            (i32.load16_u offset=864
+              (i32.add (local.get $codes) (i32.shl (local.get $distance) (i32.const 1)))))
+          (i64.extend_i32_u (i32.add (local.get $literalBits) (local.get $extraBits))))
+        (i64.shl
+          (i64.extend_i32_u
+            (i32.add (local.get $literalBits) (i32.add (local.get $extraBits) (local.get $distanceBits))))
+          (i64.const 56)))))
+
   ;; Writes token $count (length $length, value $value) and returns the count after it.
   (func $token (param $lengths i32) (param $values i32) (param $count i32) (param $length i32)
     (param $value i32) (result i32)

@@ -91,7 +91,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
   const inStride = inRow + 1;
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    const tokenKernel = { runTokens: kernels.runTokens, memory, at: layout.tokens };
+    const tokenKernel = { ...kernels, memory, at: layout.tokens };
     const deflate = new RunDeflate({ tokenKernel });
     if (colourTable !== undefined) memory.set(colourTable, table);
     // The row above the first recoloured row, for the Up filter: zeros.

@@ -101,6 +101,18 @@ export interface KernelExports {
     room: number,
   ): number;
   /**
+   * Writes a deflate block's symbols for the run-length deflater's tokens, with the block's codes
+   * at `codes`, from `out` after the bits pending at `state`; returns the end of the whole bytes.
+   */
+  writeSymbols(
+    lengths: number,
+    values: number,
+    count: number,
+    codes: number,
+    out: number,
+    state: number,
+  ): number;
+  /**
    * Converts rows of RGB or RGBA pixels (`channels` bytes each), `srcStride` bytes apart, into
    * rows `outStride` bytes apart: `mode` 0, a byte a pixel (0 where red is 0, else the class at
    * `table + blue`); `mode` 1, 16 bits big-endian (red); `mode` 2, the panoptic pixel (red unless

@@ -23,7 +23,7 @@ function bothWays(bytes: Uint8Array, cuts: number[], pixelBytes = 3): [Uint8Arra
     memory.set(bytes, AT);
     const deflate = new RunDeflate({
       pixelBytes,
-      tokenKernel: { runTokens: kernels.runTokens, memory, at: tokens },
+      tokenKernel: { ...kernels, memory, at: tokens },
     });
     let from = 0;
     for (const end of ends) deflate.write(memory, AT + from, AT + (from = end));
@@ -126,7 +126,7 @@ Deno.test("the kernels find a strip's zeros from its pixels' canonical form: the
         memory.set(flags, 8);
         assert.ok(kernels.digestPieces(AT + 1, stride, count, n, -1, 0, form) > form);
         const deflate = new RunDeflate({
-          tokenKernel: { runTokens: kernels.runTokens, memory, at: tokens },
+          tokenKernel: { ...kernels, memory, at: tokens },
         });
         deflate.write(new Uint8Array([2, 0, 0, 0]));
         deflate.writeScanlines(memory, { first: AT, stride, count, flags: memory, at: 8, form });
@@ -152,7 +152,7 @@ Deno.test("with the form, the kernels do not read the zeros it does not list", (
       kernels.digestPieces(AT + 1, stride, 6, n, -1, 0, form);
       memory[AT + stray] = 77;
       const deflate = new RunDeflate({
-        tokenKernel: { runTokens: kernels.runTokens, memory, at: (form + 2 * bytes.length) & ~15 },
+        tokenKernel: { ...kernels, memory, at: (form + 2 * bytes.length) & ~15 },
       });
       const scanlines = { first: AT, stride, count: 6, flags: memory, at: 8 };
       deflate.writeScanlines(memory, withForm ? { ...scanlines, form } : scanlines);
@@ -160,4 +160,20 @@ Deno.test("with the form, the kernels do not read the zeros it does not list", (
     })
   );
   assert.deepEqual([inflated[0][stray], inflated[1][stray]], [0, 77]);
+});
+
+Deno.test("a block whose symbols outgrow the kernels' room is written by TypeScript, the same", () => {
+  // 150 zero rows of a million zeros: about 145 KiB of symbols in one block, against 128 KiB.
+  const streams = [false, true].map((byKernel) =>
+    withKernels(AT + RUN_TOKEN_BYTES, (kernels, memory) => {
+      const deflate = new RunDeflate(
+        byKernel ? { tokenKernel: { ...kernels, memory, at: AT } } : {},
+      );
+      deflate.zeroRows(2, 1_000_000, 150);
+      deflate.zeroRows(1, 20, 3);
+      return deflate.end().slice();
+    })
+  );
+  assertSameData(streams[1], streams[0]);
+  assert.ok(streams[0].length > 128 * 1024, `${streams[0].length} bytes`);
 });

@@ -75,7 +75,7 @@ Deno.test("RunDeflate round-trips runs at every length boundary: zeros, a byte, 
   }
 });
 
-Deno.test("RunDeflate round-trips Up-filtered rows given one by one, with zero rows as zeroRow() takes them", () => {
+Deno.test("RunDeflate round-trips Up-filtered rows given one by one, with zero rows as zeroRows() takes them", () => {
   const next = random(3);
   for (const width of [1, 2, 3, 85, 86, 87, 172, 700]) {
     const stride = 3 * width + 1;
@@ -94,7 +94,7 @@ Deno.test("RunDeflate round-trips Up-filtered rows given one by one, with zero r
     }
     const deflate = new RunDeflate();
     for (const row of rows) {
-      if (row.subarray(1).every((byte) => byte === 0)) deflate.zeroRow(row[0], row.length - 1);
+      if (row.subarray(1).every((byte) => byte === 0)) deflate.zeroRows(row[0], row.length - 1, 1);
       else deflate.write(row);
     }
     const bytes = new Uint8Array(rows.length * stride);
@@ -103,14 +103,14 @@ Deno.test("RunDeflate round-trips Up-filtered rows given one by one, with zero r
   }
 });
 
-Deno.test("RunDeflate round-trips short rows of every width, zero rows through zeroRow(), from 40 seeds", () => {
+Deno.test("RunDeflate round-trips short rows of every width, zero rows through zeroRows(), from 40 seeds", () => {
   for (let seed = 1; seed <= 40; seed++) {
     const next = random(seed);
     const deflate = new RunDeflate();
     const rows: number[] = [];
     for (let y = 0; y < 400; y++) {
       // A filter type and 0 to 8 bytes from a small alphabet, so the bytes after a row repeat the
-      // ones before its end; half the rows zeros, given to zeroRow().
+      // ones before its end; half the rows zeros, given to zeroRows().
       const filter = next() < 0.5 ? 0 : 2;
       const zeros = next() < 0.5;
       const row = [
@@ -120,7 +120,7 @@ Deno.test("RunDeflate round-trips short rows of every width, zero rows through z
           () => zeros ? 0 : [0, 2, 5][Math.floor(next() * 3)],
         ),
       ];
-      if (zeros) deflate.zeroRow(filter, row.length - 1);
+      if (zeros) deflate.zeroRows(filter, row.length - 1, 1);
       else deflate.write(Uint8Array.from(row));
       rows.push(...row);
     }

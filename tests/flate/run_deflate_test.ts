@@ -131,7 +131,7 @@ Deno.test("canonicalCodes() numbers codes by length, then symbol, as RFC 1951 sa
   assert.deepEqual([...codes], expected.map((code, i) => reversed(code, bits[i])));
 });
 
-Deno.test("RunDeflate.zeroRow() encodes the rows write() would, without reading them", () => {
+Deno.test("RunDeflate.zeroRows() encodes the rows write() would, without reading them", () => {
   // Rows of 0 to 9 zeros after filter types 2 and 0, between rows with other bytes.
   const rows: number[][] = [];
   for (let zeros = 0; zeros < 10; zeros++) {
@@ -139,7 +139,7 @@ Deno.test("RunDeflate.zeroRow() encodes the rows write() would, without reading 
   }
   const deflate = new RunDeflate();
   for (const row of rows) {
-    if (row.slice(1).every((byte) => byte === 0)) deflate.zeroRow(row[0], row.length - 1);
+    if (row.slice(1).every((byte) => byte === 0)) deflate.zeroRows(row[0], row.length - 1, 1);
     else deflate.write(Uint8Array.from(row));
   }
   assertSameData(new Uint8Array(inflateSync(deflate.end())), Uint8Array.from(rows.flat()));
@@ -187,11 +187,12 @@ function binaryRows(width: number, count: number, next: () => number): Uint8Arra
   });
 }
 
-Deno.test("RunDeflate.zeroRow() and zeroRows() write the very stream write() writes for one-byte pixels, across block ends", async () => {
+Deno.test("RunDeflate.zeroRows() and zeroRows() write the very stream write() writes for one-byte pixels, across block ends", async () => {
   // Enough rows for several blocks of 16,384 tokens: mixed rows, and rows of zeros only after 0
   // to 2 short rows, so that blocks end at each of a zero row's three tokens.
-  const streams: Uint8Array[][] = [1, 3, 4, 5, 37, 1920].map((width) =>
-    binaryRows(width, 9000, random(width))
+  const streams: Uint8Array[][] = [1, 3, 4, 5, 37, 1920].map(
+    (width) => binaryRows(width, 9000, random(width)),
+    1,
   );
   for (let lead = 0; lead < 3; lead++) {
     streams.push([
@@ -217,7 +218,7 @@ Deno.test("RunDeflate.zeroRow() and zeroRows() write the very stream write() wri
         byZeroRows.write(row);
         continue;
       }
-      byZeroRow.zeroRow(2, row.length - 1);
+      byZeroRow.zeroRows(2, row.length - 1, 1);
       if (pending.length === 300 || pending[0]?.length !== row.length) flush();
       pending.push(row);
     }
