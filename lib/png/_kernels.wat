@@ -50,6 +50,8 @@
     (local $r i32) (local $p i32) (local $q i32) (local $o i32) (local $n i32)
     (local $s i32) (local $t i32) (local $d i32) (local $end i32) (local $changed v128)
     (local $diff v128) (local $filtered v128) (local $vectorsEnd i32) (local $lastChanged i32)
+    (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128) (local $v0 v128)
+    (local $v1 v128) (local $v2 v128)
     (local.set $n (i32.mul (local.get $width) (local.get $channels)))
     (local.set $q (local.get $zero))
     (local.set $p (i32.add (local.get $input) (i32.const 1)))
@@ -91,6 +93,42 @@
               (i32.add (local.get $p) (i32.and (local.get $n) (i32.const -16))))
             (if (i32.eq (local.get $channels) (i32.const 4))
               (then
+                ;; Sixteen pixels at a time: four vectors in, their differences packed in three.
+                (block $fusedWide
+                  (loop $four
+                    (br_if $fusedWide
+                      (i32.gt_u (i32.add (local.get $s) (i32.const 64)) (local.get $vectorsEnd)))
+                    (local.set $f0 (v128.load (local.get $s)))
+                    (local.set $f1 (v128.load offset=16 (local.get $s)))
+                    (local.set $f2 (v128.load offset=32 (local.get $s)))
+                    (local.set $f3 (v128.load offset=48 (local.get $s)))
+                    (v128.store (local.get $s)
+                      (i8x16.add (local.get $f0) (v128.load (local.get $t))))
+                    (v128.store offset=16 (local.get $s)
+                      (i8x16.add (local.get $f1) (v128.load offset=16 (local.get $t))))
+                    (v128.store offset=32 (local.get $s)
+                      (i8x16.add (local.get $f2) (v128.load offset=32 (local.get $t))))
+                    (v128.store offset=48 (local.get $s)
+                      (i8x16.add (local.get $f3) (v128.load offset=48 (local.get $t))))
+                    (local.set $v0
+                      (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 16 17 18 20
+                        (local.get $f0) (local.get $f1)))
+                    (local.set $v1
+                      (i8x16.shuffle 5 6 8 9 10 12 13 14 16 17 18 20 21 22 24 25
+                        (local.get $f1) (local.get $f2)))
+                    (local.set $v2
+                      (i8x16.shuffle 10 12 13 14 16 17 18 20 21 22 24 25 26 28 29 30
+                        (local.get $f2) (local.get $f3)))
+                    (v128.store (local.get $d) (local.get $v0))
+                    (v128.store offset=16 (local.get $d) (local.get $v1))
+                    (v128.store offset=32 (local.get $d) (local.get $v2))
+                    (local.set $changed
+                      (v128.or (local.get $changed)
+                        (v128.or (local.get $v0) (v128.or (local.get $v1) (local.get $v2)))))
+                    (local.set $s (i32.add (local.get $s) (i32.const 64)))
+                    (local.set $t (i32.add (local.get $t) (i32.const 64)))
+                    (local.set $d (i32.add (local.get $d) (i32.const 48)))
+                    (br $four)))
                 (block $fused
                   (loop $vector
                     (br_if $fused (i32.ge_u (local.get $s) (local.get $vectorsEnd)))
@@ -130,6 +168,41 @@
         ;; Vectors may run past the row: the extra bytes land where the next row goes later.
         (if (i32.eq (local.get $channels) (i32.const 4))
           (then
+            ;; Sixteen pixels at a time: the differences of four vectors, packed in three.
+            (block $packedWide
+              (loop $four
+                (br_if $packedWide
+                  (i32.gt_u (i32.add (local.get $s) (i32.const 64)) (local.get $end)))
+                (local.set $f0
+                  (i8x16.sub (v128.load (local.get $s)) (v128.load (local.get $t))))
+                (local.set $f1
+                  (i8x16.sub
+                    (v128.load offset=16 (local.get $s)) (v128.load offset=16 (local.get $t))))
+                (local.set $f2
+                  (i8x16.sub
+                    (v128.load offset=32 (local.get $s)) (v128.load offset=32 (local.get $t))))
+                (local.set $f3
+                  (i8x16.sub
+                    (v128.load offset=48 (local.get $s)) (v128.load offset=48 (local.get $t))))
+                (local.set $v0
+                  (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 16 17 18 20
+                    (local.get $f0) (local.get $f1)))
+                (local.set $v1
+                  (i8x16.shuffle 5 6 8 9 10 12 13 14 16 17 18 20 21 22 24 25
+                    (local.get $f1) (local.get $f2)))
+                (local.set $v2
+                  (i8x16.shuffle 10 12 13 14 16 17 18 20 21 22 24 25 26 28 29 30
+                    (local.get $f2) (local.get $f3)))
+                (v128.store (local.get $d) (local.get $v0))
+                (v128.store offset=16 (local.get $d) (local.get $v1))
+                (v128.store offset=32 (local.get $d) (local.get $v2))
+                (local.set $changed
+                  (v128.or (local.get $changed)
+                    (v128.or (local.get $v0) (v128.or (local.get $v1) (local.get $v2)))))
+                (local.set $s (i32.add (local.get $s) (i32.const 64)))
+                (local.set $t (i32.add (local.get $t) (i32.const 64)))
+                (local.set $d (i32.add (local.get $d) (i32.const 48)))
+                (br $four)))
             (block $packed
               (loop $vector
                 (br_if $packed (i32.ge_u (local.get $s) (local.get $end)))
@@ -817,13 +890,14 @@
   ;; each byte: a zero after a zero starts a run of zeros (one match at distance 1, or literal
   ;; zeros when under 3); else the longer run (3 to 258 bytes) repeating the byte before or the
   ;; byte $pixel before, or a literal. $state holds the stream, read and updated: Adler-32's a
-  ;; (i32 at +0) and b (+4), how many bytes were taken before, at most 3 (+8), and the last three
+  ;; (i32 at +0) and b (+4), how many bytes were taken before, at most 3 (+8), the last three
   ;; bytes taken, latest first (+12 to +14), and, unless +28 is 0, a cursor in the bytes'
-  ;; canonical form (see $formSkip) that finds the zeros without reading them. Token k's length goes to $lengths + 4k (u32) and its
-  ;; value to $values + 2k (u16), as in `DeflateTokens`. Stops once at least $room tokens are
-  ;; written (a run of one or two zeros writes two tokens: room for $room + 1) or the bytes end;
-  ;; returns the position reached, the tokens' count at $state + 16. The three bytes before $from
-  ;; ($from >= 3) hold the last bytes taken while it works and are put back.
+  ;; canonical form (see $formSkip) that finds their zeros without reading them. Token k's
+  ;; length goes to $lengths + 4k (u32) and its value to $values + 2k (u16), as in
+  ;; `DeflateTokens`. Stops once at least $room tokens are written (a run of one or two zeros
+  ;; writes two tokens: room for $room + 1) or the bytes end; returns the position reached, the
+  ;; tokens' count at $state + 16. The three bytes before $from ($from >= 3) hold the last bytes
+  ;; taken while it works and are put back.
   (func (export "runTokens")
     (param $from i32) (param $to i32) (param $pixel i32) (param $state i32)
     (param $lengths i32) (param $values i32) (param $room i32) (result i32)
@@ -836,9 +910,12 @@
     (local.set $s1 (i32.load8_u (i32.sub (local.get $from) (i32.const 1))))
     (local.set $s2 (i32.load8_u (i32.sub (local.get $from) (i32.const 2))))
     (local.set $s3 (i32.load8_u (i32.sub (local.get $from) (i32.const 3))))
-    (i32.store8 (i32.sub (local.get $from) (i32.const 1)) (i32.load8_u offset=12 (local.get $state)))
-    (i32.store8 (i32.sub (local.get $from) (i32.const 2)) (i32.load8_u offset=13 (local.get $state)))
-    (i32.store8 (i32.sub (local.get $from) (i32.const 3)) (i32.load8_u offset=14 (local.get $state)))
+    (i32.store8 (i32.sub (local.get $from) (i32.const 1))
+      (i32.load8_u offset=12 (local.get $state)))
+    (i32.store8 (i32.sub (local.get $from) (i32.const 2))
+      (i32.load8_u offset=13 (local.get $state)))
+    (i32.store8 (i32.sub (local.get $from) (i32.const 3))
+      (i32.load8_u offset=14 (local.get $state)))
     (local.set $i (local.get $from))
     (block $done
       (loop $step
@@ -846,7 +923,8 @@
         (br_if $done (i32.ge_u (local.get $count) (local.get $room)))
         (local.set $byte (i32.load8_u (local.get $i)))
         (if (i32.and
-              (i32.eqz (i32.or (local.get $byte) (i32.load8_u (i32.sub (local.get $i) (i32.const 1)))))
+              (i32.eqz
+                (i32.or (local.get $byte) (i32.load8_u (i32.sub (local.get $i) (i32.const 1)))))
               (i32.ne (local.get $taken) (i32.const 0)))
           (then
             (local.set $end
@@ -859,7 +937,8 @@
                 (i64.rem_u
                   (i64.add
                     (i64.extend_i32_u (local.get $b))
-                    (i64.mul (i64.extend_i32_u (local.get $length)) (i64.extend_i32_u (local.get $a))))
+                    (i64.mul
+                      (i64.extend_i32_u (local.get $length)) (i64.extend_i32_u (local.get $a))))
                   (i64.const 65521))))
             (local.set $taken (i32.add (local.get $taken) (local.get $length)))
             (local.set $i (local.get $end))
@@ -894,8 +973,11 @@
                 (local.get $byte)
                 (i32.load8_u (i32.sub (local.get $i) (local.get $pixel)))))
           (then
-            (local.set $three (call $runLength (local.get $i) (local.get $max) (local.get $pixel)))))
-        (if (i32.and (i32.lt_u (local.get $one) (i32.const 3)) (i32.lt_u (local.get $three) (i32.const 3)))
+            (local.set $three
+              (call $runLength (local.get $i) (local.get $max) (local.get $pixel)))))
+        (if (i32.and
+              (i32.lt_u (local.get $one) (i32.const 3))
+              (i32.lt_u (local.get $three) (i32.const 3)))
           (then
             (local.set $a (i32.rem_u (i32.add (local.get $a) (local.get $byte)) (i32.const 65521)))
             (local.set $b (i32.rem_u (i32.add (local.get $b) (local.get $a)) (i32.const 65521)))
@@ -906,11 +988,13 @@
                 (i32.const 0) (local.get $byte)))
             (br $step)))
         (local.set $length
-          (select (local.get $one) (local.get $three) (i32.ge_u (local.get $one) (local.get $three))))
+          (select (local.get $one) (local.get $three)
+            (i32.ge_u (local.get $one) (local.get $three))))
         (local.set $count
           (call $token (local.get $lengths) (local.get $values) (local.get $count)
             (local.get $length)
-            (select (i32.const 1) (local.get $pixel) (i32.ge_u (local.get $one) (local.get $three)))))
+            (select (i32.const 1) (local.get $pixel)
+              (i32.ge_u (local.get $one) (local.get $three)))))
         ;; At most 258 bytes: a and b stay far below 2^31 until reduced once at the run's end.
         (local.set $end (i32.add (local.get $i) (local.get $length)))
         (block $summed
@@ -995,7 +1079,8 @@
   ;; or fewer bytes for the row's last, shorter piece.
   (func $entryEnd (param $fp i32) (param $k i32) (param $n i32) (result i32)
     (local $left i32)
-    (local.set $left (i32.sub (local.get $n) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 4))))
+    (local.set $left
+      (i32.sub (local.get $n) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 4))))
     (i32.add (local.get $fp)
       (i32.add (i32.const 4)
         (select (i32.const 16) (local.get $left) (i32.ge_u (local.get $left) (i32.const 16))))))
@@ -1016,8 +1101,8 @@
     (param $lengths i32) (param $values i32) (param $count i32) (param $codes i32)
     (param $out i32) (param $state i32) (result i32)
     (local $t i32) (local $length i32) (local $value i32) (local $rows i32) (local $distance i32)
-    (local $fulls i32) (local $rest i32) (local $piece i64) (local $bits i64) (local $pending i32)
-    (local $at i32)
+    (local $fulls i32) (local $rest i32) (local $split i32) (local $full i64) (local $bits i64)
+    (local $pending i32) (local $at i32)
     (local.set $bits (i64.extend_i32_u (i32.load (local.get $state))))
     (local.set $pending (i32.load offset=4 (local.get $state)))
     (local.set $at (local.get $out))
@@ -1031,18 +1116,13 @@
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (if (i32.eqz (local.get $length))
           (then
-          (local.set $bits
-            (i64.or (local.get $bits) (i64.shl (i64.extend_i32_u
-              (i32.load16_u (i32.add (local.get $codes) (i32.shl (local.get $value) (i32.const 1))))) (i64.extend_i32_u (local.get $pending)))))
-          (local.set $pending (i32.add (local.get $pending) (i32.load8_u offset=576 (i32.add (local.get $codes) (local.get $value)))))
-          (i64.store (local.get $at) (local.get $bits))
-          (local.set $at (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
-          (local.set $bits
-            (i64.shr_u (local.get $bits)
-              (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56)))))
-          (local.set $pending (i32.and (local.get $pending) (i32.const 7)))
+            (call $put (local.get $bits) (local.get $pending) (local.get $at)
+              (call $literalCode (local.get $codes) (local.get $value)))
+            (local.set $at)
+            (local.set $pending)
+            (local.set $bits)
             (br $token)))
-        (local.set $rows (i32.const 1))
+        (local.set $rows (i32.const 0))
         (local.set $distance (i32.sub (local.get $value) (i32.const 1)))
         ;; A run of zero rows: each row's match is its zeros but the first, at distance 1.
         (if (i32.ge_u (local.get $value) (i32.const 256))
@@ -1050,89 +1130,97 @@
             (local.set $rows (i32.add (i32.shr_u (local.get $value) (i32.const 9)) (i32.const 1)))
             (local.set $distance (i32.const 0))
             (local.set $length (i32.sub (local.get $length) (i32.const 1)))))
-        (block $rowsDone
-          (loop $row
-            (br_if $rowsDone (i32.eqz (local.get $rows)))
-            (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
-            (if (i32.ge_u (local.get $value) (i32.const 256))
-              (then
-              (local.set $bits
-            (i64.or (local.get $bits) (i64.shl (i64.extend_i32_u
-              (i32.load16_u (i32.add (local.get $codes) (i32.shl (i32.and (local.get $value) (i32.const 255)) (i32.const 1))))) (i64.extend_i32_u (local.get $pending)))))
-          (local.set $pending (i32.add (local.get $pending) (i32.load8_u offset=576 (i32.add (local.get $codes) (i32.and (local.get $value) (i32.const 255))))))
-          (i64.store (local.get $at) (local.get $bits))
-          (local.set $at (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
-          (local.set $bits
-            (i64.shr_u (local.get $bits)
-              (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56)))))
-          (local.set $pending (i32.and (local.get $pending) (i32.const 7)))
-              (local.set $bits
-            (i64.or (local.get $bits) (i64.shl (i64.extend_i32_u
-              (i32.load16_u (i32.add (local.get $codes) (i32.shl (i32.const 0) (i32.const 1))))) (i64.extend_i32_u (local.get $pending)))))
-          (local.set $pending (i32.add (local.get $pending) (i32.load8_u offset=576 (i32.add (local.get $codes) (i32.const 0)))))
-          (i64.store (local.get $at) (local.get $bits))
-          (local.set $at (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
-          (local.set $bits
-            (i64.shr_u (local.get $bits)
-              (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56)))))
-          (local.set $pending (i32.and (local.get $pending) (i32.const 7)))))
-            (local.set $fulls (i32.div_u (local.get $length) (i32.const 258)))
-            (local.set $rest
-              (i32.sub (local.get $length) (i32.mul (local.get $fulls) (i32.const 258))))
-            ;; 258 + 1 or 2 bytes: 256 or 257, then 3.
-            (if (i32.and
-                  (i32.ne (local.get $rest) (i32.const 0))
-                  (i32.lt_u (local.get $rest) (i32.const 3)))
-              (then
-                (local.set $fulls (i32.sub (local.get $fulls) (i32.const 1)))
-                (local.set $piece
-                  (call $matchPiece (local.get $codes) (i32.add (local.get $rest) (i32.const 255))
-                    (local.get $distance)))
-              (local.set $bits
-            (i64.or (local.get $bits) (i64.shl (i64.and (local.get $piece) (i64.const 0x00ffffffffffffff)) (i64.extend_i32_u (local.get $pending)))))
-          (local.set $pending (i32.add (local.get $pending) (i32.wrap_i64 (i64.shr_u (local.get $piece) (i64.const 56)))))
-          (i64.store (local.get $at) (local.get $bits))
-          (local.set $at (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
-          (local.set $bits
-            (i64.shr_u (local.get $bits)
-              (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56)))))
-          (local.set $pending (i32.and (local.get $pending) (i32.const 7)))
-                (local.set $rest (i32.const 3))))
-            (if (local.get $rest)
-              (then
-                (local.set $piece
-                  (call $matchPiece (local.get $codes) (local.get $rest) (local.get $distance)))
-              (local.set $bits
-            (i64.or (local.get $bits) (i64.shl (i64.and (local.get $piece) (i64.const 0x00ffffffffffffff)) (i64.extend_i32_u (local.get $pending)))))
-          (local.set $pending (i32.add (local.get $pending) (i32.wrap_i64 (i64.shr_u (local.get $piece) (i64.const 56)))))
-          (i64.store (local.get $at) (local.get $bits))
-          (local.set $at (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
-          (local.set $bits
-            (i64.shr_u (local.get $bits)
-              (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56)))))
-          (local.set $pending (i32.and (local.get $pending) (i32.const 7)))))
-            (if (local.get $fulls)
-              (then
-                (local.set $piece
-                  (call $matchPiece (local.get $codes) (i32.const 258) (local.get $distance)))
-                (loop $full
-                (local.set $bits
-            (i64.or (local.get $bits) (i64.shl (i64.and (local.get $piece) (i64.const 0x00ffffffffffffff)) (i64.extend_i32_u (local.get $pending)))))
-          (local.set $pending (i32.add (local.get $pending) (i32.wrap_i64 (i64.shr_u (local.get $piece) (i64.const 56)))))
-          (i64.store (local.get $at) (local.get $bits))
-          (local.set $at (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
-          (local.set $bits
-            (i64.shr_u (local.get $bits)
-              (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56)))))
-          (local.set $pending (i32.and (local.get $pending) (i32.const 7)))
-                  (local.set $fulls (i32.sub (local.get $fulls) (i32.const 1)))
-                  (br_if $full (local.get $fulls)))))
-            (br $row)))
+        (local.set $full
+          (call $matchPiece (local.get $codes) (i32.const 258) (local.get $distance)))
+        (loop $row
+          (if (local.get $rows)
+            (then
+              ;; The row's filter type and its first zero, as literals.
+              (call $put (local.get $bits) (local.get $pending) (local.get $at)
+                (call $twoLiterals (local.get $codes) (i32.and (local.get $value) (i32.const 255))))
+              (local.set $at)
+              (local.set $pending)
+              (local.set $bits)))
+          (local.set $fulls (i32.div_u (local.get $length) (i32.const 258)))
+          (local.set $rest
+            (i32.sub (local.get $length) (i32.mul (local.get $fulls) (i32.const 258))))
+          (local.set $split (i32.const 0))
+          ;; 258 + 1 or 2 bytes: 256 or 257, then 3.
+          (if (i32.and
+                (i32.ne (local.get $rest) (i32.const 0))
+                (i32.lt_u (local.get $rest) (i32.const 3)))
+            (then
+              (local.set $fulls (i32.sub (local.get $fulls) (i32.const 1)))
+              (local.set $split (i32.add (local.get $rest) (i32.const 255)))
+              (local.set $rest (i32.const 3))))
+          (block $pieces
+            (loop $piece
+              (call $put (local.get $bits) (local.get $pending) (local.get $at)
+                (if (result i64) (local.get $split)
+                  (then
+                    (call $matchPiece (local.get $codes) (local.get $split) (local.get $distance))
+                    (local.set $split (i32.const 0)))
+                  (else
+                    (if (result i64) (local.get $rest)
+                      (then
+                        (call $matchPiece
+                          (local.get $codes) (local.get $rest) (local.get $distance))
+                        (local.set $rest (i32.const 0)))
+                      (else
+                        (br_if $pieces (i32.eqz (local.get $fulls)))
+                        (local.set $fulls (i32.sub (local.get $fulls) (i32.const 1)))
+                        (local.get $full))))))
+              (local.set $at)
+              (local.set $pending)
+              (local.set $bits)
+              (br $piece)))
+          (br_if $row
+            (i32.gt_s (local.tee $rows (i32.sub (local.get $rows) (i32.const 1))) (i32.const 0))))
         (br $token)))
     (i64.store (local.get $at) (local.get $bits))
     (i32.store (local.get $state) (i32.wrap_i64 (local.get $bits)))
     (i32.store offset=4 (local.get $state) (local.get $pending))
     (local.get $at))
+
+  ;; Appends a pattern to the bits pending ($pending of them at most 7, $bits), its bit count
+  ;; (56 at most) in bits 56 to 63: stores 8 bytes at $at, of which the whole ones are kept.
+  ;; Returns the bits, their count and where the next bytes go.
+  (func $put (param $bits i64) (param $pending i32) (param $at i32) (param $pattern i64)
+    (result i64 i32 i32)
+    (local.set $bits
+      (i64.or (local.get $bits)
+        (i64.shl
+          (i64.and (local.get $pattern) (i64.const 0x00ffffffffffffff))
+          (i64.extend_i32_u (local.get $pending)))))
+    (local.set $pending
+      (i32.add (local.get $pending) (i32.wrap_i64 (i64.shr_u (local.get $pattern) (i64.const 56)))))
+    (i64.store (local.get $at) (local.get $bits))
+    (i64.shr_u (local.get $bits) (i64.extend_i32_u (i32.and (local.get $pending) (i32.const 56))))
+    (i32.and (local.get $pending) (i32.const 7))
+    (i32.add (local.get $at) (i32.shr_u (local.get $pending) (i32.const 3))))
+
+  ;; Literal/length symbol $symbol's code as a pattern, its bit count in bits 56 to 63.
+  (func $literalCode (param $codes i32) (param $symbol i32) (result i64)
+    (i64.or
+      (i64.extend_i32_u
+        (i32.load16_u (i32.add (local.get $codes) (i32.shl (local.get $symbol) (i32.const 1)))))
+      (i64.shl
+        (i64.extend_i32_u (i32.load8_u offset=576 (i32.add (local.get $codes) (local.get $symbol))))
+        (i64.const 56))))
+
+  ;; A literal $first, then a literal 0, as one pattern.
+  (func $twoLiterals (param $codes i32) (param $first i32) (result i64)
+    (local $a i64) (local $b i64) (local $bits i64)
+    (local.set $a (call $literalCode (local.get $codes) (local.get $first)))
+    (local.set $b (call $literalCode (local.get $codes) (i32.const 0)))
+    (local.set $bits (i64.shr_u (local.get $a) (i64.const 56)))
+    (i64.add
+      (i64.or
+        (i64.and (local.get $a) (i64.const 0x00ffffffffffffff))
+        (i64.shl (i64.and (local.get $b) (i64.const 0x00ffffffffffffff)) (local.get $bits)))
+      (i64.shl
+        (i64.add (local.get $bits) (i64.shr_u (local.get $b) (i64.const 56)))
+        (i64.const 56))))
 
   ;; One match of $length bytes (3 to 258) at distance code $distance: its length's code and
   ;; extra bits, then its distance's code, as one pattern, its bit count in bits 56 to 63.
@@ -1164,7 +1252,8 @@
           (i64.extend_i32_u (i32.add (local.get $literalBits) (local.get $extraBits))))
         (i64.shl
           (i64.extend_i32_u
-            (i32.add (local.get $literalBits) (i32.add (local.get $extraBits) (local.get $distanceBits))))
+            (i32.add (local.get $literalBits)
+              (i32.add (local.get $extraBits) (local.get $distanceBits))))
           (i64.const 56)))))
 
   ;; Writes token $count (length $length, value $value) and returns the count after it.
