@@ -85,7 +85,9 @@ export function writeDynamicBlock(
   const literals = new Uint32Array(286);
   const distances = new Uint32Array(30);
   literals[END_OF_BLOCK] = 1;
-  countSymbols(tokens, literals, distances);
+  if (!symbols?.countSymbols(tokens, literals, distances)) {
+    countSymbols(tokens, literals, distances);
+  }
   const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
   const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
   writer.put(final ? 1 : 0, 1);
@@ -98,8 +100,14 @@ export function writeDynamicBlock(
   writer.put(codes.literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
 }
 
-/** Writes a block's symbols elsewhere (a SIMD kernel) when it can. */
+/** Counts and writes a block's symbols elsewhere (a SIMD kernel) when it can. */
 export interface SymbolWriter {
+  /**
+   * Adds the tokens' symbols to the counts, as `countSymbols` does.
+   *
+   * @returns `false` when it cannot, and has counted nothing.
+   */
+  countSymbols(tokens: DeflateTokens, literals: Uint32Array, distances: Uint32Array): boolean;
   /**
    * Writes the tokens' symbols, `bits` bits in all, after the bits the writer holds.
    *

@@ -30,6 +30,15 @@ export interface RunTokenKernel {
     values: number,
     room: number,
   ): number;
+  /** Counts a block's symbols into u32 counts at `literals` and `distances`. */
+  countSymbols(
+    lengths: number,
+    values: number,
+    count: number,
+    codes: number,
+    literals: number,
+    distances: number,
+  ): void;
   /** Writes a block's symbols from `out`; returns the end of the whole bytes. */
   writeSymbols(
     lengths: number,
@@ -52,7 +61,9 @@ export interface RunTokenKernel {
  */
 const SYMBOL_STATE = 32;
 const TOKENS = 48;
-const CODES_BYTES = 1312;
+/** The block's codes and the fixed tables (1,312 bytes), then its symbols' counts. */
+const COUNTS = 1312;
+const CODES_BYTES = COUNTS + 4 * (286 + 30);
 /** The bytes of a block's symbols the kernel writes at most; a larger block is written here. */
 const SYMBOL_BYTES = 128 * 1024;
 
@@ -203,6 +214,27 @@ export class KernelRuns implements SymbolWriter {
     adler.a = view.getUint32(0, true);
     adler.b = view.getUint32(4, true);
     for (let k = 0; k < 3; k++) before[k] = view.getUint8(12 + k);
+  }
+
+  /** Counts the block's symbols by the kernel, when they are its tokens. */
+  countSymbols(tokens: DeflateTokens, literals: Uint32Array, distances: Uint32Array): boolean {
+    if (tokens !== this.tokens) return false;
+    const { memory } = this.#kernel;
+    const at = this.#codes + COUNTS;
+    memory.fill(0, at, at + 4 * (286 + 30));
+    const offset = memory.byteOffset;
+    this.#kernel.countSymbols(
+      tokens.lengths.byteOffset - offset,
+      tokens.values.byteOffset - offset,
+      tokens.count,
+      this.#codes,
+      at,
+      at + 4 * 286,
+    );
+    const counts = new Uint32Array(memory.buffer, offset + at, 286 + 30);
+    for (let symbol = 0; symbol < 286; symbol++) literals[symbol] += counts[symbol];
+    for (let code = 0; code < 30; code++) distances[code] += counts[286 + code];
+    return true;
   }
 
   /** Writes the block's symbols by the kernel, when they are its tokens and fit its room. */

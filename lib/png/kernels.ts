@@ -100,6 +100,15 @@ export interface KernelExports {
     values: number,
     room: number,
   ): number;
+  /** Counts a deflate block's symbols, as `writeSymbols` writes them, into u32 counts. */
+  countSymbols(
+    lengths: number,
+    values: number,
+    count: number,
+    codes: number,
+    literals: number,
+    distances: number,
+  ): void;
   /**
    * Writes a deflate block's symbols for the run-length deflater's tokens, with the block's codes
    * at `codes`, from `out` after the bits pending at `state`; returns the end of the whole bytes.
