@@ -43,15 +43,18 @@
   ;; row above as an RGB scanline at $output. Unless $census is 0, the census of the pixels is
   ;; counted too (tables at $census and $census + 256), of the rows that differ from the row
   ;; above. Unless $flags is 0, byte $flags + r becomes 0 when output row r is all zeros (the
-  ;; row repeats the one above), else 1. Returns -1, or the first row with a bad filter type.
+  ;; row repeats the one above), else 1. Unless $form is 0, the canonical form of the output rows'
+  ;; differences (see digestPieces) is written from $form as they are made. Returns the first row
+  ;; with a bad filter type, or else -1 - the form's end (-1 when $form is 0).
   (func (export "transcodeRows")
     (param $input i32) (param $rows i32) (param $width i32) (param $channels i32)
-    (param $zero i32) (param $output i32) (param $census i32) (param $flags i32) (result i32)
+    (param $zero i32) (param $output i32) (param $census i32) (param $flags i32) (param $form i32)
+    (result i32)
     (local $r i32) (local $p i32) (local $q i32) (local $o i32) (local $n i32)
     (local $s i32) (local $t i32) (local $d i32) (local $end i32) (local $changed v128)
     (local $diff v128) (local $filtered v128) (local $vectorsEnd i32) (local $lastChanged i32)
     (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128) (local $v0 v128)
-    (local $v1 v128) (local $v2 v128)
+    (local $v1 v128) (local $v2 v128) (local $formAt i32) (local $any v128)
     (local.set $n (i32.mul (local.get $width) (local.get $channels)))
     (local.set $q (local.get $zero))
     (local.set $p (i32.add (local.get $input) (i32.const 1)))
@@ -64,6 +67,7 @@
         (local.set $t (local.get $q))
         (local.set $d (local.get $o))
         (local.set $end (i32.add (local.get $p) (local.get $n)))
+        (local.set $formAt (i32.const 0))
         ;; The differences written are gathered too: none means the row repeats the one above
         ;; (bytes past the row only ever make a row count as changed).
         (local.set $changed (v128.const i64x2 0 0))
@@ -122,9 +126,23 @@
                     (v128.store (local.get $d) (local.get $v0))
                     (v128.store offset=16 (local.get $d) (local.get $v1))
                     (v128.store offset=32 (local.get $d) (local.get $v2))
-                    (local.set $changed
-                      (v128.or (local.get $changed)
-                        (v128.or (local.get $v0) (v128.or (local.get $v1) (local.get $v2)))))
+                    (local.set $any (v128.or (local.get $v0) (v128.or (local.get $v1) (local.get $v2))))
+                    (local.set $changed (v128.or (local.get $changed) (local.get $any)))
+                    ;; The row's next three pieces, when the pieces so far reach them.
+                    (if (i32.and (i32.ne (local.get $form) (i32.const 0))
+                          (i32.eq (i32.sub (local.get $d) (local.get $o)) (local.get $formAt)))
+                      (then
+                        (if (v128.any_true (local.get $any))
+                          (then
+                            (local.set $form
+                              (call $piece (local.get $form) (local.get $formAt) (local.get $v0)))
+                            (local.set $form
+                              (call $piece (local.get $form)
+                                (i32.add (local.get $formAt) (i32.const 16)) (local.get $v1)))
+                            (local.set $form
+                              (call $piece (local.get $form)
+                                (i32.add (local.get $formAt) (i32.const 32)) (local.get $v2)))))
+                        (local.set $formAt (i32.add (local.get $formAt) (i32.const 48)))))
                     (local.set $s (i32.add (local.get $s) (i32.const 64)))
                     (local.set $t (i32.add (local.get $t) (i32.const 64)))
                     (local.set $d (i32.add (local.get $d) (i32.const 48)))
@@ -196,9 +214,23 @@
                 (v128.store (local.get $d) (local.get $v0))
                 (v128.store offset=16 (local.get $d) (local.get $v1))
                 (v128.store offset=32 (local.get $d) (local.get $v2))
-                (local.set $changed
-                  (v128.or (local.get $changed)
-                    (v128.or (local.get $v0) (v128.or (local.get $v1) (local.get $v2)))))
+                (local.set $any (v128.or (local.get $v0) (v128.or (local.get $v1) (local.get $v2))))
+                (local.set $changed (v128.or (local.get $changed) (local.get $any)))
+                ;; The row's next three pieces, when the pieces so far reach them.
+                (if (i32.and (i32.ne (local.get $form) (i32.const 0))
+                      (i32.eq (i32.sub (local.get $d) (local.get $o)) (local.get $formAt)))
+                  (then
+                    (if (v128.any_true (local.get $any))
+                      (then
+                        (local.set $form
+                          (call $piece (local.get $form) (local.get $formAt) (local.get $v0)))
+                        (local.set $form
+                          (call $piece (local.get $form)
+                            (i32.add (local.get $formAt) (i32.const 16)) (local.get $v1)))
+                        (local.set $form
+                          (call $piece (local.get $form)
+                            (i32.add (local.get $formAt) (i32.const 32)) (local.get $v2)))))
+                    (local.set $formAt (i32.add (local.get $formAt) (i32.const 48)))))
                 (local.set $s (i32.add (local.get $s) (i32.const 64)))
                 (local.set $t (i32.add (local.get $t) (i32.const 64)))
                 (local.set $d (i32.add (local.get $d) (i32.const 48)))
@@ -231,6 +263,17 @@
                 (br $vector)))))
         )
         (local.set $lastChanged (v128.any_true (local.get $changed)))
+        ;; The canonical form of the row's differences: the pieces not written yet, then its end.
+        (if (local.get $form)
+          (then
+            (if (local.get $lastChanged)
+              (then
+                (local.set $form
+                  (call $piecesFrom (local.get $o) (local.get $formAt)
+                    (i32.mul (local.get $width) (i32.const 3)) (local.get $form))))
+              (else
+                (i32.store (local.get $form) (i32.const 0))
+                (local.set $form (i32.add (local.get $form) (i32.const 4)))))))
         (if (local.get $flags)
           (then (i32.store8 (i32.add (local.get $flags) (local.get $r)) (local.get $lastChanged))))
         ;; Row 0 is compared with the zero row: all background, it holds nothing to count.
@@ -247,7 +290,7 @@
           (i32.add (local.get $o) (i32.add (i32.mul (local.get $width) (i32.const 3)) (i32.const 1))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row)))
-    (i32.const -1))
+    (i32.sub (i32.const -1) (local.get $form)))
 
   ;; Unfilters one row at $p (the filter-type byte is at $p - 1) against the raw row $q above.
   ;; Returns 1 when the filter type is not 0 to 4, 2 when the row is known to repeat the row
@@ -2295,6 +2338,23 @@
     (i32.store (local.get $out) (i32.add (i32.shr_u (local.get $i) (i32.const 4)) (i32.const 1)))
     (v128.store offset=4 (local.get $out) (local.get $v))
     (i32.add (local.get $out) (i32.const 20)))
+
+  ;; The canonical form of the rest of a row of $n differences at $p (see digestPieces): its
+  ;; pieces from byte $from (a multiple of 16), then its end, from $out; returns the form's end.
+  (func $piecesFrom (param $p i32) (param $from i32) (param $n i32) (param $out i32) (result i32)
+    (local $i i32) (local $vectors i32)
+    (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
+    (local.set $i (local.get $from))
+    (block $end
+      (loop $vector
+        (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+        (local.set $out
+          (call $piece (local.get $out) (local.get $i)
+            (v128.load (i32.add (local.get $p) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $vector)))
+    (call $tailPiece (local.get $p) (i32.const -1) (local.get $vectors) (local.get $n)
+      (local.get $out)))
 
   ;; 1 when the $n bytes at $p are all zeros, else 0.
   (func $allZero (param $p i32) (param $n i32) (result i32)

@@ -100,7 +100,8 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
       const above = rowAbove(layout, first);
       if (colourTable === undefined) {
         const fromForm = tables !== 0 && censusFromForm(digest);
-        const badRow = kernels.transcodeRows(
+        // With a digest, the kernel writes the rows' canonical form as it makes them.
+        const result = kernels.transcodeRows(
           input + inStride,
           count,
           width,
@@ -109,13 +110,12 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           output + outStride,
           fromForm ? 0 : tables,
           flags,
+          digest ? layout.pieces : 0,
         );
-        if (badRow >= 0) return badRow;
+        if (result >= 0) return result;
         if (digest) {
-          const form = digestStrip(kernels, memory, digest, {
-            ...differences(layout, count),
-            flags: layout.flags,
-          });
+          const form = -1 - result;
+          digest.updateForm(memory.subarray(layout.pieces, form));
           if (fromForm) censusFromPieces(kernels, layout, { tables, form });
         }
         writeRows(deflate, memory, layout, { count, form: digest !== undefined });

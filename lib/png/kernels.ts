@@ -27,8 +27,9 @@ export interface KernelExports {
   /**
    * Unfilters RGB or RGBA scanlines row by row and writes each as an Up-filtered RGB scanline,
    * counting the census into the tables at `census` unless it is 0, and, unless `flags` is 0,
-   * one byte per row at `flags`: 0 when the written row is all zeros, else 1; -1, or the first
-   * row with a bad filter type.
+   * one byte per row at `flags`: 0 when the written row is all zeros, else 1, and, unless `form`
+   * is 0, the canonical form of the written rows' differences from `form`; the first row with a
+   * bad filter type, or else -1 less the form's end (-1 without a form).
    */
   transcodeRows(
     input: number,
@@ -39,6 +40,7 @@ export interface KernelExports {
     output: number,
     census: number,
     flags: number,
+    form: number,
   ): number;
   /** Copies rows as RGB, dropping alpha when `channels` is 4. */
   packRgb(

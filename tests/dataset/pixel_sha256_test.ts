@@ -143,3 +143,23 @@ Deno.test("pngPixelSha256() differs after one pixel changes and not with the com
   data[40] ^= 1;
   assert.notEqual(pngPixelSha256(await encodePng(image, { level: 1 })), a);
 });
+
+Deno.test("an RGBA mask's pixelSha256 is the documented form at every width around 16 pixels", async () => {
+  // The kernel packs sixteen RGBA pixels at a time and cuts the form's pieces as it goes; the
+  // rest of a row (and rows narrower than sixteen pixels) are cut after.
+  for (const width of [1, 5, 15, 16, 17, 31, 32, 33, 47, 48, 49, 2003]) {
+    const height = 40;
+    const data = new Uint8Array(width * height * 3);
+    for (let y = 0; y < height; y++) {
+      if (y % 9 === 4) continue;
+      for (let x = (y * 7) % Math.max(1, width); x < width; x += 1 + (y % 3)) {
+        data.set([1 + ((x + y) % 5), 1, 1 + (x % 4)], (y * width + x) * 3);
+      }
+    }
+    const expected = canonicalSha256(width, height, "rgb8", data);
+    const png = writeMaskPng({ width, height, data }, { colourType: 6, filter: "cycle" });
+    const { files } = await runMaskJob(maskJobOf(png, "rgb"));
+    assert.equal(files[0].pixelSha256, expected, `${width} pixels wide`);
+    assert.equal(pngPixelSha256(files[0].bytes), expected, `${width} pixels wide, written`);
+  }
+});
