@@ -1471,11 +1471,14 @@
   ;; As unfilter (no flags), and the rows' canonical form written from $out as digestPieces
   ;; writes it: an Up-filtered row's pieces are its filtered bytes, taken as the row is
   ;; unfiltered; any other row's are cut once it is unfiltered. The census, unless $census is 0,
-  ;; is of the pixels under each row's pieces. Returns the end of the form, or -1 - r when row
-  ;; r's filter type is not 0 to 4.
+  ;; is of the pixels under each row's pieces. Unless $patch is 0, an Up-filtered row after the
+  ;; strip's first is not unfiltered where it is: its pieces are added to the raw row above, which
+  ;; becomes its raw row, and the strip's last row is made raw at the end (the rows between are
+  ;; then not all raw). Returns the end of the form, or -1 - r when row r's filter type is not 0
+  ;; to 4.
   (func (export "unfilterForm")
     (param $ptr i32) (param $rows i32) (param $n i32) (param $bpp i32) (param $zero i32)
-    (param $census i32) (param $out i32) (result i32)
+    (param $census i32) (param $out i32) (param $patch i32) (result i32)
     (local $r i32) (local $p i32) (local $q i32) (local $status i32) (local $end i32)
     (local.set $q (local.get $zero))
     (local.set $p (i32.add (local.get $ptr) (i32.const 1)))
@@ -1484,7 +1487,21 @@
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
         (if (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
           (then
-            (local.set $end (call $upForm (local.get $p) (local.get $q) (local.get $n) (local.get $out)))
+            (if (i32.and (local.get $patch) (i32.ne (local.get $r) (i32.const 0)))
+              (then
+                ;; The raw row above, in the strip, becomes this row's: only its pieces change.
+                (local.set $end
+                  (call $upPatch (local.get $p) (local.get $q) (local.get $n) (local.get $out)))
+                (if (local.get $census)
+                  (then
+                    (drop (call $censusOfForm (local.get $out) (local.get $q) (local.get $n)
+                      (local.get $bpp) (local.get $bpp) (local.get $census)))))
+                (local.set $out (local.get $end))
+                (local.set $p (i32.add (local.get $p) (i32.add (local.get $n) (i32.const 1))))
+                (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                (br $row)))
+            (local.set $end
+              (call $upForm (local.get $p) (local.get $q) (local.get $n) (local.get $out)))
             ;; Only the row's end written: Up-filtered zeros, the row above repeated.
             (local.set $status
               (select (i32.const 2) (i32.const 0)
@@ -1506,9 +1523,38 @@
         (local.set $p (i32.add (local.get $p) (i32.add (local.get $n) (i32.const 1))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row)))
+    ;; The strip's last row raw, where the next strip looks for the row above its first.
+    (local.set $p (i32.sub (local.get $p) (i32.add (local.get $n) (i32.const 1))))
+    (if (i32.and (i32.ne (local.get $rows) (i32.const 0)) (i32.ne (local.get $q) (local.get $p)))
+      (then (memory.copy (local.get $p) (local.get $q) (local.get $n))))
     (local.get $out))
 
-;; Unfilters an Up-filtered row of $n bytes at $p against the raw row $q, writing its canonical
+  ;; Adds an Up-filtered row of $n bytes at $p to the raw row above it at $q, which becomes the
+  ;; row's raw bytes (the row at $p stays filtered), writing its canonical form at $out from the
+  ;; filtered bytes (its differences): only the pieces that are not zeros are added. Returns the
+  ;; form's end.
+  (func $upPatch (param $p i32) (param $q i32) (param $n i32) (param $out i32) (result i32)
+    (local $i i32) (local $vectors i32) (local $filtered v128)
+    (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
+    (block $end
+      (loop $vector
+        (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+        (local.set $filtered (v128.load (i32.add (local.get $p) (local.get $i))))
+        (if (v128.any_true (local.get $filtered))
+          (then
+            (local.set $out (call $piece (local.get $out) (local.get $i) (local.get $filtered)))
+            (v128.store (i32.add (local.get $q) (local.get $i))
+              (i8x16.add (local.get $filtered) (v128.load (i32.add (local.get $q) (local.get $i)))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $vector)))
+    (local.set $out
+      (call $tailPiece (local.get $p) (i32.const -1) (local.get $vectors) (local.get $n)
+        (local.get $out)))
+    (drop (call $up (i32.add (local.get $q) (local.get $vectors))
+      (i32.add (local.get $p) (local.get $vectors)) (i32.sub (local.get $n) (local.get $vectors))))
+    (local.get $out))
+
+  ;; Unfilters an Up-filtered row of $n bytes at $p against the raw row $q, writing its canonical
   ;; form at $out from the filtered bytes (its differences) as it goes; returns the form's end.
   (func $upForm (param $p i32) (param $q i32) (param $n i32) (param $out i32) (result i32)
     (local $i i32) (local $vectors i32) (local $filtered v128)

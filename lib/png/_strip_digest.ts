@@ -62,6 +62,11 @@ export interface FilteredStrip {
   census: number;
   /** Room for `pixelFormBound(count, rowBytes)` bytes. */
   out: number;
+  /**
+   * Whether only the strip's last row need be left raw: an Up-filtered row is then added to
+   * the raw row above where it differs, rather than unfiltered where it is.
+   */
+  lastRowOnly?: boolean;
 }
 
 /**
@@ -81,7 +86,8 @@ export function unfilterDigested(
   strip: FilteredStrip,
 ): number {
   const { ptr, count, rowBytes, bpp, above, census, out } = strip;
-  const end = kernels.unfilterForm(ptr, count, rowBytes, bpp, above, census, out);
+  const patch = strip.lastRowOnly ? 1 : 0;
+  const end = kernels.unfilterForm(ptr, count, rowBytes, bpp, above, census, out, patch);
   if (end < 0) return -1 - end;
   digest.updateForm(memory.subarray(out, end));
   return -1;

@@ -240,6 +240,8 @@ export function verifyFastRgb(
             ...strip,
             bpp: channels,
             out: layout.pieces,
+            // Nothing reads the strip's rows but the next strip, which reads its last.
+            lastRowOnly: !options.sampler && !options.pixels,
           })
           : kernels.unfilter(strip.ptr, count, inRow, channels, above, tables, 0);
         if (badRow < 0 && same && options.pixels) {

@@ -228,8 +228,10 @@ export interface KernelExports {
   ): number;
   /**
    * As `unfilter` (without flags), also writing the rows' canonical form from `out` as `digestPieces` does (an
-   * Up-filtered row's pieces taken from its filtered bytes as it is unfiltered); the form's end,
-   * or `-1 - r` when row `r` has a bad filter type.
+   * Up-filtered row's pieces taken from its filtered bytes as it is unfiltered; unless `patch` is
+   * 0, such a row after the strip's first is added to the raw row above instead, and only the
+   * strip's last row is left raw); the form's end, or `-1 - r` when row `r` has a bad filter
+   * type.
    */
   unfilterForm(
     ptr: number,
@@ -239,6 +241,7 @@ export interface KernelExports {
     zero: number,
     census: number,
     out: number,
+    patch: number,
   ): number;
 }
 

@@ -4,6 +4,7 @@ import { errorWith } from "../_std/error_with.ts";
 import { SLACK, withKernels } from "../../lib/png/kernels.ts";
 import { PixelDigest } from "../../lib/png/pixel_digest.ts";
 import { pixelFormBound } from "../../lib/png/pixel_pieces.ts";
+import { CENSUS_BYTES, clearCensus, readCensus } from "../../lib/png/mask_census.ts";
 import { digestStrip } from "../../lib/png/_strip_digest.ts";
 import { filterScanlines, type PngFilter } from "../../lib/png/_filter.ts";
 import { seededRandom } from "../../testing/seeded_random.ts";
@@ -121,7 +122,7 @@ Deno.test("unfilterForm unfilters RGB scanlines of any filter and cuts the same 
       for (const [first, rowCount] of [[0, half], [half, count - half]]) {
         const at = ptr + first * stride;
         const above = first === 0 ? 0 : at - stride + 1;
-        const end = k.unfilterForm(at, rowCount, rowBytes, 3, above, 0, out);
+        const end = k.unfilterForm(at, rowCount, rowBytes, 3, above, 0, out, 0);
         assert.ok(end >= out, `${rowBytes} bytes: rows ${first}+ unfiltered`);
         digest.updateForm(memory.slice(out, end));
       }
@@ -130,9 +131,44 @@ Deno.test("unfilterForm unfilters RGB scanlines of any filter and cuts the same 
         assert.deepEqual(row, rows.subarray(y * rowBytes, (y + 1) * rowBytes), `row ${y}`);
       }
       memory[ptr + 5 * stride] = 5;
-      assert.equal(k.unfilterForm(ptr, count, rowBytes, 3, 0, 0, out), -1 - 5, "bad filter type");
+      assert.equal(
+        k.unfilterForm(ptr, count, rowBytes, 3, 0, 0, out, 0),
+        -1 - 5,
+        "bad filter type",
+      );
     });
     assert.equal(digest.hex(), expected.hex(), `${rowBytes} bytes`);
+  }
+});
+
+Deno.test("unfilterForm patching the row above gives the same form and census, and each strip's last row raw", () => {
+  for (let rowBytes = 3; rowBytes <= 150; rowBytes += rowBytes < 60 ? 3 : 21) {
+    const count = 23;
+    const rows = maskRows(rowBytes, count, rowBytes + 7);
+    const lines = mixedScanlines(rows, rowBytes, rowBytes);
+    const stride = rowBytes + 1;
+    const tables = rowBytes + SLACK + 16;
+    const ptr = tables + CENSUS_BYTES + 5;
+    const out = ptr + count * stride + SLACK;
+    const [plain, patched] = [0, 1].map((patch) =>
+      withKernels(out + pixelFormBound(count, rowBytes) + SLACK, (k, memory) => {
+        memory.fill(0, 0, rowBytes + SLACK);
+        memory.set(lines, ptr);
+        clearCensus(memory, tables);
+        const digest = new PixelDigest({ width: rowBytes / 3, height: count, layout: "rgb8" });
+        for (const [first, rowCount] of [[0, 11], [11, 12]]) {
+          const at = ptr + first * stride;
+          const above = first === 0 ? 0 : at - stride + 1;
+          const end = k.unfilterForm(at, rowCount, rowBytes, 3, above, tables, out, patch);
+          digest.updateForm(memory.slice(out, end));
+          const last = (first + rowCount - 1) * rowBytes;
+          const lastRow = memory.subarray(at + (rowCount - 1) * stride + 1, at + rowCount * stride);
+          assert.deepEqual(lastRow, rows.subarray(last, last + rowBytes), `patch ${patch}: raw`);
+        }
+        return { hex: digest.hex(), census: readCensus(memory, tables) };
+      })
+    );
+    assert.deepEqual(patched, plain, `${rowBytes} bytes`);
   }
 });
 
