@@ -44,17 +44,22 @@
   ;; counted too (tables at $census and $census + 256), of the rows that differ from the row
   ;; above. Unless $flags is 0, byte $flags + r becomes 0 when output row r is all zeros (the
   ;; row repeats the one above), else 1. Unless $form is 0, the canonical form of the output rows'
-  ;; differences (see digestPieces) is written from $form as they are made. Returns the first row
-  ;; with a bad filter type, or else -1 - the form's end (-1 when $form is 0).
+  ;; differences (see digestPieces) is written from $form as they are made, and the census, if
+  ;; asked, is of the pixels under each row's pieces. Unless $patch or $form is 0, an
+  ;; Up-filtered RGBA row after the strip's first is not unfiltered where it is: its differences
+  ;; go out as they are and are added to the raw row above, which becomes its raw row; the
+  ;; strip's last row is made raw at the end (the rows between are then not all raw). Returns the
+  ;; first row with a bad filter type, or else -1 - the form's end (-1 when $form is 0).
   (func (export "transcodeRows")
     (param $input i32) (param $rows i32) (param $width i32) (param $channels i32)
     (param $zero i32) (param $output i32) (param $census i32) (param $flags i32) (param $form i32)
-    (result i32)
+    (param $patch i32) (result i32)
     (local $r i32) (local $p i32) (local $q i32) (local $o i32) (local $n i32)
     (local $s i32) (local $t i32) (local $d i32) (local $end i32) (local $changed v128)
     (local $diff v128) (local $filtered v128) (local $vectorsEnd i32) (local $lastChanged i32)
     (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128) (local $v0 v128)
-    (local $v1 v128) (local $v2 v128) (local $formAt i32) (local $any v128)
+    (local $v1 v128) (local $v2 v128) (local $formAt i32) (local $any v128) (local $patching i32)
+    (local $patched i32) (local $rowForm i32)
     (local.set $n (i32.mul (local.get $width) (local.get $channels)))
     (local.set $q (local.get $zero))
     (local.set $p (i32.add (local.get $input) (i32.const 1)))
@@ -68,6 +73,15 @@
         (local.set $d (local.get $o))
         (local.set $end (i32.add (local.get $p) (local.get $n)))
         (local.set $formAt (i32.const 0))
+        (local.set $rowForm (local.get $form))
+        (local.set $patched (i32.const 0))
+        ;; Patching needs the form, which the census then reads its pixels from.
+        (local.set $patching
+          (i32.and
+            (i32.and
+              (i32.ne (local.get $patch) (i32.const 0)) (i32.ne (local.get $form) (i32.const 0)))
+            (i32.and
+              (i32.ne (local.get $r) (i32.const 0)) (i32.eq (local.get $channels) (i32.const 4)))))
         ;; The differences written are gathered too: none means the row repeats the one above
         ;; (bytes past the row only ever make a row count as changed).
         (local.set $changed (v128.const i64x2 0 0))
@@ -83,12 +97,26 @@
           (then
             (if (call $allZero (local.get $p) (local.get $n))
               (then
-                (memory.copy (local.get $p) (local.get $q) (local.get $n))
+                ;; Patching, the row above is this row's raw row already.
+                (if (local.get $patching)
+                  (then (local.set $patched (i32.const 1)))
+                  (else (memory.copy (local.get $p) (local.get $q) (local.get $n))))
                 (br $differences)))))
         (if (i32.eqz (i32.load8_u (i32.sub (local.get $p) (i32.const 1))))
           (then
             (if (call $sameBytes (local.get $p) (local.get $q) (local.get $n))
               (then (br $differences)))))
+        ;; Patching, an Up-filtered row's differences go out and its pieces into the row above.
+        (if (i32.and (local.get $patching)
+              (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2)))
+          (then
+            (call $upPatchRgba (local.get $p) (local.get $q) (local.get $o) (local.get $end)
+              (local.get $form))
+            (local.set $formAt)
+            (local.set $form)
+            (local.set $changed)
+            (local.set $patched (i32.const 1))
+            (br $differences)))
         (if (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
           (then
             ;; An Up-filtered row already holds its differences with the row above: they are
@@ -276,21 +304,126 @@
                 (local.set $form (i32.add (local.get $form) (i32.const 4)))))))
         (if (local.get $flags)
           (then (i32.store8 (i32.add (local.get $flags) (local.get $r)) (local.get $lastChanged))))
-        ;; Row 0 is compared with the zero row: all background, it holds nothing to count.
+        ;; Row 0 is compared with the zero row: all background, it holds nothing to count. With a
+        ;; form, the pixels under the row's pieces are counted, in the row above when patched.
         (if (local.get $census)
           (then
-            (if (v128.any_true (local.get $changed))
+            (if (local.get $form)
               (then
-                (call $censusRow (local.get $p) (local.get $q) (local.get $end)
-                  (local.get $channels) (local.get $census)
-                  (i32.add (local.get $census) (i32.const 256)))))))
-        (local.set $q (local.get $p))
+                (drop
+                  (call $censusOfForm (local.get $rowForm)
+                    (select (local.get $q) (local.get $p) (local.get $patched))
+                    (i32.mul (local.get $width) (i32.const 3)) (i32.const 3) (local.get $channels)
+                    (local.get $census))))
+              (else
+                (if (v128.any_true (local.get $changed))
+                  (then
+                    (call $censusRow (local.get $p) (local.get $q) (local.get $end)
+                      (local.get $channels) (local.get $census)
+                      (i32.add (local.get $census) (i32.const 256)))))))))
+        (if (i32.eqz (local.get $patched)) (then (local.set $q (local.get $p))))
         (local.set $p (i32.add (local.get $p) (i32.add (local.get $n) (i32.const 1))))
         (local.set $o
           (i32.add (local.get $o) (i32.add (i32.mul (local.get $width) (i32.const 3)) (i32.const 1))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row)))
+    ;; The strip's last row raw, where the next strip looks for the row above its first.
+    (local.set $p (i32.sub (local.get $p) (i32.add (local.get $n) (i32.const 1))))
+    (if (i32.and (i32.ne (local.get $rows) (i32.const 0)) (i32.ne (local.get $q) (local.get $p)))
+      (then (memory.copy (local.get $p) (local.get $q) (local.get $n))))
     (i32.sub (i32.const -1) (local.get $form)))
+
+  ;; An Up-filtered RGBA row at $p (ending at $end) whose raw row above is at $q: writes its
+  ;; differences, alpha dropped, as an RGB row at $o and adds its own differences to the row at
+  ;; $q, which becomes its raw row (the row at $p stays filtered); unless $form is 0, the row's
+  ;; pieces are written from $form (see transcodeRows). Returns the differences written, OR-ed
+  ;; together (bytes past the row's end included), the form's end, and the output bytes its
+  ;; pieces cover.
+  (func $upPatchRgba (param $p i32) (param $q i32) (param $o i32) (param $end i32) (param $form i32)
+    (result v128 i32 i32)
+    (local $s i32) (local $t i32) (local $d i32) (local $changed v128) (local $any v128)
+    (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128) (local $v0 v128)
+    (local $v1 v128) (local $v2 v128) (local $formAt i32)
+    (local.set $s (local.get $p))
+    (local.set $t (local.get $q))
+    (local.set $d (local.get $o))
+    ;; Sixteen pixels at a time: four vectors in, their differences packed in three.
+    (block $wideDone
+      (loop $wide
+        (br_if $wideDone (i32.gt_u (i32.add (local.get $s) (i32.const 64)) (local.get $end)))
+        (local.set $f0 (v128.load (local.get $s)))
+        (local.set $f1 (v128.load offset=16 (local.get $s)))
+        (local.set $f2 (v128.load offset=32 (local.get $s)))
+        (local.set $f3 (v128.load offset=48 (local.get $s)))
+        (local.set $v0
+          (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 16 17 18 20
+            (local.get $f0) (local.get $f1)))
+        (local.set $v1
+          (i8x16.shuffle 5 6 8 9 10 12 13 14 16 17 18 20 21 22 24 25
+            (local.get $f1) (local.get $f2)))
+        (local.set $v2
+          (i8x16.shuffle 10 12 13 14 16 17 18 20 21 22 24 25 26 28 29 30
+            (local.get $f2) (local.get $f3)))
+        (v128.store (local.get $d) (local.get $v0))
+        (v128.store offset=16 (local.get $d) (local.get $v1))
+        (v128.store offset=32 (local.get $d) (local.get $v2))
+        (local.set $any (v128.or (local.get $v0) (v128.or (local.get $v1) (local.get $v2))))
+        (local.set $changed (v128.or (local.get $changed) (local.get $any)))
+        (if (v128.any_true (local.get $any))
+          (then
+            (if (local.get $form)
+              (then
+                (local.set $form
+                  (call $piece (local.get $form) (local.get $formAt) (local.get $v0)))
+                (local.set $form
+                  (call $piece (local.get $form)
+                    (i32.add (local.get $formAt) (i32.const 16)) (local.get $v1)))
+                (local.set $form
+                  (call $piece (local.get $form)
+                    (i32.add (local.get $formAt) (i32.const 32)) (local.get $v2)))))))
+        ;; Alpha alone may change too: the raw row keeps it.
+        (if (v128.any_true
+              (v128.or (v128.or (local.get $f0) (local.get $f1))
+                (v128.or (local.get $f2) (local.get $f3))))
+          (then
+            (v128.store (local.get $t) (i8x16.add (local.get $f0) (v128.load (local.get $t))))
+            (v128.store offset=16 (local.get $t)
+              (i8x16.add (local.get $f1) (v128.load offset=16 (local.get $t))))
+            (v128.store offset=32 (local.get $t)
+              (i8x16.add (local.get $f2) (v128.load offset=32 (local.get $t))))
+            (v128.store offset=48 (local.get $t)
+              (i8x16.add (local.get $f3) (v128.load offset=48 (local.get $t))))))
+        (local.set $formAt (i32.add (local.get $formAt) (i32.const 48)))
+        (local.set $s (i32.add (local.get $s) (i32.const 64)))
+        (local.set $t (i32.add (local.get $t) (i32.const 64)))
+        (local.set $d (i32.add (local.get $d) (i32.const 48)))
+        (br $wide)))
+    ;; Four pixels at a time; the last vector may read past the row's end, whose bytes only go
+    ;; where the next row goes later, and is added to the row above byte by byte.
+    (block $narrowDone
+      (loop $narrow
+        (br_if $narrowDone (i32.ge_u (local.get $s) (local.get $end)))
+        (local.set $f0 (v128.load (local.get $s)))
+        (local.set $v0
+          (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 15 15 15 15
+            (local.get $f0) (local.get $f0)))
+        (v128.store (local.get $d) (local.get $v0))
+        (local.set $changed (v128.or (local.get $changed) (local.get $v0)))
+        (if (i32.le_u (i32.add (local.get $s) (i32.const 16)) (local.get $end))
+          (then
+            (v128.store (local.get $t) (i8x16.add (local.get $f0) (v128.load (local.get $t)))))
+          (else
+            (drop (call $up (local.get $t) (local.get $s)
+              (i32.sub (local.get $end) (local.get $s))))))
+        (local.set $s (i32.add (local.get $s) (i32.const 16)))
+        (local.set $t (i32.add (local.get $t) (i32.const 16)))
+        (local.set $d (i32.add (local.get $d) (i32.const 12)))
+        (br $narrow)))
+    (local.get $changed)
+    (if (result i32) (local.get $form)
+      (then (local.get $form))
+      (else (i32.const 0)))
+    (local.get $formAt))
 
   ;; Unfilters one row at $p (the filter-type byte is at $p - 1) against the raw row $q above.
   ;; Returns 1 when the filter type is not 0 to 4, 2 when the row is known to repeat the row
@@ -792,26 +925,6 @@
         (local.set $p (i32.add (local.get $p) (local.get $channels)))
         (br $pixel)))
     (local.get $previous))
-
-;; The census (see censusRow) of a strip's RGB or RGBA rows of $width pixels of $channels bytes,
-  ;; $stride bytes apart from $ptr, taken from their canonical form at [$form, $end) as
-  ;; digestPieces writes it for the rows' RGB differences with the rows above: only the pixels
-  ;; under a piece of differences are looked at, the others repeat the pixel above. Tables at
-  ;; $census and $census + 256.
-  (func (export "censusPieces")
-    (param $form i32) (param $end i32) (param $ptr i32) (param $stride i32) (param $width i32)
-    (param $channels i32) (param $census i32)
-    (local $p i32)
-    (local.set $p (local.get $ptr))
-    (block $done
-      (loop $row
-        (br_if $done (i32.ge_u (local.get $form) (local.get $end)))
-        (local.set $form
-          (call $censusOfForm (local.get $form) (local.get $p)
-            (i32.mul (local.get $width) (i32.const 3)) (i32.const 3) (local.get $channels)
-            (local.get $census)))
-        (local.set $p (i32.add (local.get $p) (local.get $stride)))
-        (br $row))))
 
   ;; The census of one row of pixels of $channels bytes at $p from its form at $form (its
   ;; differences with the row above, $rowBytes bytes of pixels of $formBpp bytes, cut into

@@ -94,17 +94,6 @@ export function unfilterDigested(
 }
 
 /**
- * Whether a strip's census is counted from the canonical form its digest writes (only the pixels
- * under its pieces of differences are looked at) rather than as its rows are written.
- *
- * @param digest The strip's digest, if any.
- * @returns `true` when there is a digest.
- */
-export function censusFromForm(digest: unknown): boolean {
-  return digest !== undefined;
-}
-
-/**
  * Writes the canonical form of a strip the kernels hold at `strip.out`.
  *
  * @param kernels The kernels.

@@ -18,7 +18,7 @@ import type { PngHeader } from "./_png_header.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
 import type { PixelDigest } from "./pixel_digest.ts";
-import { censusFromForm, digestStrip, unfilterDigested } from "./_strip_digest.ts";
+import { digestStrip, unfilterDigested } from "./_strip_digest.ts";
 import { sinkRows, upZeroRows } from "./_pixel_sinks.ts";
 import { differences, rowAbove, type StripLayout, stripLayout } from "./_strip_layout.ts";
 import type { PngError } from "../errors.ts";
@@ -99,8 +99,9 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
     const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
       const above = rowAbove(layout, first);
       if (colourTable === undefined) {
-        const fromForm = tables !== 0 && censusFromForm(digest);
-        // With a digest, the kernel writes the rows' canonical form as it makes them.
+        // With a digest, the kernel writes the rows' canonical form as it makes them (and
+        // counts the census from it); with nothing else reading the strip's rows, its
+        // Up-filtered rows go out without being unfiltered where they are.
         const result = kernels.transcodeRows(
           input + inStride,
           count,
@@ -108,16 +109,13 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           channels,
           above,
           output + outStride,
-          fromForm ? 0 : tables,
+          tables,
           flags,
           digest ? layout.pieces : 0,
+          options.sampler || pixels ? 0 : 1,
         );
         if (result >= 0) return result;
-        if (digest) {
-          const form = -1 - result;
-          digest.updateForm(memory.subarray(layout.pieces, form));
-          if (fromForm) censusFromPieces(kernels, layout, { tables, form });
-        }
+        if (digest) digest.updateForm(memory.subarray(layout.pieces, -1 - result));
         writeRows(deflate, memory, layout, { count, form: digest !== undefined });
         if (pixels) sinkRows(pixels, { kernels, memory, layout, count });
         return -1;
@@ -165,28 +163,6 @@ function recolourStrip(
   memory.copyWithin(carry, last, last + outRow);
   kernels.filterUp(output, count + 1, outRow, 0);
   return -1;
-}
-
-/**
- * Counts the census of a strip's unfiltered input rows from the canonical form of its output
- * rows, written at `layout.pieces` up to `form`: the pixels under its pieces of differences.
- */
-function censusFromPieces(
-  kernels: KernelExports,
-  layout: StripLayout,
-  strip: { tables: number; form: number },
-): void {
-  const { width, channels, input, pieces } = layout;
-  const stride = layout.inRow + 1;
-  kernels.censusPieces(
-    pieces,
-    strip.form,
-    input + stride + 1,
-    stride,
-    width,
-    channels,
-    strip.tables,
-  );
 }
 
 /**

@@ -41,6 +41,7 @@ export interface KernelExports {
     census: number,
     flags: number,
     form: number,
+    patch: number,
   ): number;
   /** Copies rows as RGB, dropping alpha when `channels` is 4. */
   packRgb(
@@ -68,19 +69,6 @@ export interface KernelExports {
     zero: number,
     bSeen: number,
     firstB: number,
-  ): void;
-  /**
-   * The census of a strip's rows (as `census`) from their canonical form at `[form, end)`: only
-   * the pixels under a piece of differences are looked at.
-   */
-  censusPieces(
-    form: number,
-    end: number,
-    ptr: number,
-    stride: number,
-    width: number,
-    channels: number,
-    census: number,
   ): void;
   /**
    * Applies the Up filter in place to scanlines (filter-type byte first); unless `flags` is 0,
