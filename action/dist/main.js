@@ -34825,7 +34825,7 @@ async function openClaimingNames(folder, options, run2) {
   const { plan, pool } = run2;
   const onSystem = options.fileSystem === void 0 || options.fileSystem === DENO_FILE_SYSTEM;
   const elsewhere = plan.mode === "incremental" && onSystem && !pool.inThread;
-  if (elsewhere || plan.mode === "resume" && !plan.dryRun) pool.start();
+  if (elsewhere || !plan.dryRun) pool.start();
   const prepared = await folder.open((entry) => {
     if (entry.path) registry.claim(entry.path, entry.taskId);
   }, elsewhere ? onWorkers(pool, folder.files.root) : {});

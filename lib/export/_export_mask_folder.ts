@@ -118,8 +118,10 @@ async function openClaimingNames(
   const { plan, pool } = run;
   const onSystem = options.fileSystem === undefined || options.fileSystem === DENO_FILE_SYSTEM;
   const elsewhere = plan.mode === "incremental" && onSystem && !pool.inThread;
-  // A resumed export's workers check its kept files from its first task on: they load now too.
-  if (elsewhere || (plan.mode === "resume" && !plan.dryRun)) pool.start();
+  // The workers load while the configuration and the first page are fetched (a cold worker
+  // takes about as long as those requests), not after the first masks came; a resumed export's
+  // check its kept files from its first task on.
+  if (elsewhere || !plan.dryRun) pool.start();
   const prepared = await folder.open((entry) => {
     if (entry.path) registry.claim(entry.path, entry.taskId);
   }, elsewhere ? onWorkers(pool, folder.files.root) : {});

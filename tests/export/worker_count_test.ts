@@ -2,6 +2,9 @@ import { pathToFileURL as toFileUrl } from "node:url";
 import assert from "../_std/assert.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
 import { exportOnce } from "../_fixtures/export_project.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
+import { exportMasks } from "../../lib/export/export_masks.ts";
+import { startFakeLab } from "../../testing/fake_lab.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
@@ -76,3 +79,41 @@ for (const concurrency of [1, 3]) {
     assert.ok(started >= 1 && started <= concurrency, `${started} workers started`);
   });
 }
+
+Deno.test("an export starts its workers before it asks for its first page of tasks", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({
+    projects: [segmentationProject("p1", [maskTask("t1", "f1.jpg", MASK)])],
+    latencyMs: 50,
+  });
+  // The requests the lab had received when each worker was made.
+  const seen: string[][] = [];
+  const original = globalThis.Worker;
+  globalThis.Worker = class extends original {
+    constructor(...args: ConstructorParameters<typeof Worker>) {
+      seen.push(lab.requests.map((request) => request.path));
+      super(...args);
+    }
+  };
+  try {
+    const summary = await withDeadline(
+      exportMasks({
+        client: clientOf(lab),
+        projectId: "p1",
+        outputFolder: dir.path,
+        outputFilename: "out",
+        concurrency: 2,
+      }),
+      60_000,
+      "the export",
+    );
+    assert.equal(summary.exported, 1);
+  } finally {
+    globalThis.Worker = original;
+  }
+  // Both, though one task came: they load while the configuration and the page are fetched.
+  assert.equal(seen.length, 2, "workers started");
+  for (const paths of seen) {
+    assert.ok(!paths.some((path) => path.includes("task-manager/tasks")), paths.join(", "));
+  }
+});
