@@ -10,6 +10,21 @@ export interface InstanceRows {
   count: number;
   /** Per row, 1 where it is known to repeat the row above (see `RgbRows.repeats`). */
   repeats?: Uint8Array;
+  /** Where a row first differs from the row before it, from a byte (see `RgbRows.differsFrom`). */
+  differsFrom?: (row: number, from: number) => number;
+}
+
+/** A row's bytes from `base` in `bytes`, and the same bytes as words (`base` is a multiple of 4). */
+interface RowAt {
+  bytes: Uint8Array;
+  base: number;
+  words: Int32Array;
+}
+
+/** A row of its own, padded to whole words. */
+function paddedRow(bytes: number): RowAt {
+  const row = new Uint8Array(bytes);
+  return { bytes: row, base: 0, words: new Int32Array(row.buffer) };
 }
 
 /** Vertical runs of one instance in one column: grown by doubling, never per segment. */
@@ -65,9 +80,12 @@ export class MaskInstanceScanner {
   #slotOfPixel = new Int32Array(65536).fill(-1);
   #slotOfKey = new Map<number, number>();
   #found: { instanceId: number; classIndex: number }[] = [];
-  /** The row above and this row, padded to whole 32-bit words. */
-  #above: Uint8Array;
-  #row: Uint8Array;
+  /** The row above (the strip before's last) and a row, padded to whole 32-bit words. */
+  #above: RowAt;
+  #row: RowAt;
+  /** The row being scanned: where its bytes are. */
+  #bytes: Uint8Array;
+  #base = 0;
   /** Each column's instance (slot + 1) in the row above, and the row its run began at. */
   #slotAbove: Uint16Array;
   #runStart: Int32Array;
@@ -87,8 +105,9 @@ export class MaskInstanceScanner {
     this.#height = height;
     this.#classOfBChannel = classOfBChannel;
     const padded = Math.ceil((width * 3) / 4) * 4;
-    this.#above = new Uint8Array(padded);
-    this.#row = new Uint8Array(padded);
+    this.#above = paddedRow(padded);
+    this.#row = paddedRow(padded);
+    this.#bytes = this.#row.bytes;
     this.#slotAbove = new Uint16Array(width);
     this.#runStart = new Int32Array(width);
   }
@@ -100,17 +119,36 @@ export class MaskInstanceScanner {
    */
   takeRows(rows: InstanceRows): void {
     const rowBytes = this.#width * 3;
-    for (let r = 0; r < rows.count; r++) {
+    const { data, count } = rows;
+    // Rows of whole words are compared where they are, each with the one before it; the first
+    // with the last of the strip before, copied.
+    const words = data.byteOffset % 4 === 0 && rowBytes % 4 === 0
+      ? new Int32Array(data.buffer, data.byteOffset, (count * rowBytes) >> 2)
+      : undefined;
+    const row: RowAt | undefined = words && { bytes: data, base: 0, words };
+    /** The strip's last row read: rows marked as repeats are not. */
+    let read = -1;
+    for (let r = 0; r < count; r++) {
       // A row that repeats the row above changes no run.
       if (rows.repeats?.[r] === 1) {
         this.#y++;
         continue;
       }
-      this.#row.set(rows.data.subarray(r * rowBytes, (r + 1) * rowBytes));
-      this.#scanRow();
-      [this.#above, this.#row] = [this.#row, this.#above];
+      if (rows.differsFrom !== undefined && r > 0) {
+        this.#scanDifferences(data, r, rows.differsFrom);
+      } else if (row !== undefined && read >= 0) {
+        row.base = r * rowBytes;
+        this.#scanRow(row, row.words, read * rowBytes);
+      } else {
+        this.#row.bytes.set(data.subarray(r * rowBytes, (r + 1) * rowBytes));
+        this.#scanRow(this.#row, this.#above.words, 0);
+        [this.#above, this.#row] = [this.#row, this.#above];
+      }
+      read = r;
       this.#y++;
     }
+    // The strip's last row read is the row above the next strip's first.
+    if (read >= 0) this.#above.bytes.set(data.subarray(read * rowBytes, (read + 1) * rowBytes));
   }
 
   /**
@@ -129,25 +167,62 @@ export class MaskInstanceScanner {
     return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
   }
 
-  /** Compares this row with the one above a word at a time, and looks at the words that differ. */
-  #scanRow(): void {
-    const words = new Int32Array(this.#row.buffer);
-    const above = new Int32Array(this.#above.buffer);
+  /**
+   * Compares a row with the row above (`above`'s words from byte `aboveAt`) a word at a time,
+   * and looks at the words that differ.
+   */
+  #scanRow(row: RowAt, above: Int32Array, aboveAt: number): void {
+    const { words } = row;
+    const at = row.base >> 2;
+    const from = aboveAt >> 2;
+    const count = this.#above.words.length;
+    this.#bytes = row.bytes;
+    this.#base = row.base;
     let next = 0;
-    for (let w = 0; w < words.length; w++) {
-      if (words[w] === above[w]) continue;
-      const last = Math.min(this.#width - 1, Math.floor((4 * w + 3) / 3));
-      for (let x = Math.max(next, Math.floor((4 * w) / 3)); x <= last; x++) this.#pixel(x);
-      next = last + 1;
+    for (let w = 0; w < count; w++) {
+      if (words[at + w] !== above[from + w]) next = this.#word(w, next);
     }
+  }
+
+  /**
+   * As `#scanRow`, for row `r` of a strip whose reader finds where a row differs from the one
+   * before it: the words that differ are the same, found without a loop over the others here.
+   */
+  #scanDifferences(
+    data: Uint8Array,
+    r: number,
+    differsFrom: (row: number, from: number) => number,
+  ) {
+    const rowBytes = this.#width * 3;
+    this.#bytes = data;
+    this.#base = r * rowBytes;
+    let next = 0;
+    for (let from = differsFrom(r, 0); from < rowBytes;) {
+      const w = from >> 2;
+      next = this.#word(w, next);
+      if (4 * w + 4 >= rowBytes) break;
+      from = differsFrom(r, 4 * w + 4);
+    }
+  }
+
+  /**
+   * Looks at the pixels of word `w` of the row, from pixel `next` on (those before were looked
+   * at); returns the pixel after them.
+   */
+  #word(w: number, next: number): number {
+    const last = Math.min(this.#width - 1, Math.floor((4 * w + 3) / 3));
+    for (let x = Math.max(next, Math.floor((4 * w) / 3)); x <= last; x++) this.#pixel(x);
+    return last + 1;
   }
 
   /** A pixel unlike the one above: where its instance changes, a run ends and another begins. */
   #pixel(x: number): void {
-    const red = this.#row[3 * x];
-    const key = (red << 8) | this.#row[3 * x + 2];
+    const bytes = this.#bytes;
+    const at = this.#base + 3 * x;
+    const red = bytes[at];
+    const key = (red << 8) | bytes[at + 2];
     let slot = this.#slotOfPixel[key];
-    if (slot < 0) slot = this.#slotOfPixel[key] = this.#newSlot(red, this.#row[3 * x + 2]);
+    if (slot < 0) slot = this.#slotOfPixel[key] = this.#newSlot(red, bytes[at + 2]);
     const before = this.#slotAbove[x];
     if (slot === before) return;
     const y = this.#y;

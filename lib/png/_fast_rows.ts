@@ -197,7 +197,14 @@ function rgbStrip(
     kernels.packRgb(at, stride, output, width * 3, count, width, channels);
     return memory.subarray(output, output + count * width * 3);
   };
-  if (packed) return { data: pack(), first, count };
+  if (packed) {
+    const rowBytes = width * 3;
+    const differsFrom = (row: number, from: number) => {
+      const at = output + row * rowBytes + from;
+      return from + kernels.firstDifferent(at, at - rowBytes, rowBytes - from);
+    };
+    return { data: pack(), first, count, differsFrom };
+  }
   let data: Uint8Array | undefined;
   return {
     get data() {

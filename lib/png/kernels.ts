@@ -77,6 +77,8 @@ export interface KernelExports {
   filterUp(ptr: number, rows: number, rowBytes: number, flags: number): void;
   /** The position of the first nonzero byte in `[ptr, end)`, or `end`. */
   skipZeros(ptr: number, end: number): number;
+  /** The index of the first of `n` bytes at `p` unlike the byte at the same place from `q`, or `n`. */
+  firstDifferent(p: number, q: number, n: number): number;
   /**
    * The run-length deflater's tokens of `[from, to)` (`RunDeflate`'s `write`), with its state
    * at `state`; returns where it stopped, once `room` tokens are written or the bytes end.

@@ -31,6 +31,12 @@ export interface RgbRows {
    * image), 0 where that is not known; absent when no row is known.
    */
   repeats?: Uint8Array;
+  /**
+   * Where row `row` (1 to `count - 1`) first differs from the row before it, from byte `from`:
+   * that byte's index in the row, or the row's length when none differs. Given where the kernels
+   * hold the rows.
+   */
+  differsFrom?: (row: number, from: number) => number;
   /** The rows converted as the reader was asked (see {@linkcode RowConversion}). */
   converted?: ConvertedRows;
   /** The rows' labels, when the reader was asked for them (see {@linkcode RowConversion}). */

@@ -136,3 +136,27 @@ Deno.test("MaskInstanceScanner passes over rows marked as repeating the row abov
     assert.deepEqual(scanner.end(), expected, `${width}×${height} in strips of ${strip}`);
   }
 });
+
+Deno.test("MaskInstanceScanner told where rows differ (as the kernels' reader tells it) finds the same instances", () => {
+  const random = seededRandom(37);
+  for (const [width, height, strip] of [[37, 23, 4], [40, 31, 31], [64, 20, 1], [5, 12, 3]]) {
+    const data = randomMask(width, height, random);
+    const rowBytes = width * 3;
+    const expected = naiveInstances(width, height, data, CLASSES);
+    const scanner = new MaskInstanceScanner(width, height, CLASSES);
+    let asked = 0;
+    for (let first = 0; first < height; first += strip) {
+      const count = Math.min(strip, height - first);
+      const rows = data.subarray(first * rowBytes, (first + count) * rowBytes);
+      const differsFrom = (row: number, from: number) => {
+        asked++;
+        let at = from;
+        while (at < rowBytes && rows[row * rowBytes + at] === rows[(row - 1) * rowBytes + at]) at++;
+        return at;
+      };
+      scanner.takeRows({ data: rows, first, count, differsFrom });
+    }
+    assert.deepEqual(scanner.end(), expected, `${width}×${height} in strips of ${strip}`);
+    assert.ok(strip === 1 || asked > 0, "the scanner asked where rows differ");
+  }
+});
