@@ -273,12 +273,1073 @@ var KERNELS_WASM_BASE64 = [
   "IANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABHBEBBAA8LIANBAWohAwwACwtBAQs="
 ].join("");
 
+// lib/flate/_adler32.ts
+var MODULUS = 65521;
+var Adler32 = class {
+  /** The sum of the bytes, plus one. */
+  a = 1;
+  /** The sum of the `a`s. */
+  b = 0;
+  /** Takes one byte. */
+  byte(value) {
+    this.a = (this.a + value) % MODULUS;
+    this.b = (this.b + this.a) % MODULUS;
+  }
+  /** Takes `count` zero bytes. */
+  zeros(count) {
+    this.b = (this.b + count * this.a) % MODULUS;
+  }
+  /** Takes `bytes[from..to)`. */
+  bytes(bytes, from, to) {
+    let a = this.a;
+    let b = this.b;
+    for (let i = from; i < to; i++) {
+      a = (a + bytes[i]) % MODULUS;
+      b = (b + a) % MODULUS;
+    }
+    this.a = a;
+    this.b = b;
+  }
+  /** Takes `count` scanlines of a filter-type byte and `zeros` zero bytes. */
+  zeroRows(filter, zeros, count) {
+    let a = this.a;
+    let b = this.b;
+    for (let row = 0; row < count; row++) {
+      a = (a + filter) % MODULUS;
+      b = (b + (zeros + 1) * a) % MODULUS;
+    }
+    this.a = a;
+    this.b = b;
+  }
+  /** The check, as a 32-bit unsigned number. */
+  value() {
+    return this.b * 65536 + this.a;
+  }
+};
+
+// lib/flate/_bit_writer.ts
+var FIRST_BYTES = 1 << 14;
+var spareBuffers = [];
+var SPARE_BUFFERS = 16;
+var MOST_SPARE_BYTES = 4 * FIRST_BYTES;
+var BitWriter = class {
+  #out = spareBuffers.pop() ?? new Uint8Array(FIRST_BYTES);
+  #size = 0;
+  #bits = 0;
+  #count = 0;
+  /** The last pattern `repeat` packed, its bits, and as many copies as fit in 24 bits. */
+  #pattern = -1;
+  #patternBits = 0;
+  #packed = 0;
+  /** Appends `count` bits (at most 24) of `value`, least significant first. */
+  put(value, count) {
+    let bits = this.#bits | value << this.#count;
+    let pending = this.#count + count;
+    if (pending >= 8) {
+      if (this.#size + 4 > this.#out.length) this.#grow();
+      const out = this.#out;
+      for (; pending >= 8; pending -= 8, bits >>>= 8) out[this.#size++] = bits & 255;
+    }
+    this.#bits = bits;
+    this.#count = pending;
+  }
+  /** Appends `times` copies of a pattern of `bits` bits (at most 30). */
+  repeat(pattern, bits, times) {
+    if (bits > 24) {
+      for (; times > 0; times--) this.putLong(pattern, bits);
+      return;
+    }
+    const copies = Math.floor(24 / bits);
+    if (pattern !== this.#pattern || bits !== this.#patternBits) {
+      this.#pattern = pattern;
+      this.#patternBits = bits;
+      this.#packed = pattern;
+      for (let i = 1; i < copies; i++) this.#packed |= pattern << i * bits;
+    }
+    const packed = this.#packed;
+    for (; times >= copies; times -= copies) this.put(packed, copies * bits);
+    if (times > 0) this.put(packed & (1 << times * bits) - 1, times * bits);
+  }
+  /** Appends `count` bits (at most 53) of `value`, a whole number, least significant first. */
+  putLong(value, count) {
+    for (; count > 24; count -= 24) {
+      this.put(value % 16777216, 24);
+      value = Math.floor(value / 16777216);
+    }
+    this.put(value, count);
+  }
+  /** The bits not yet in a whole byte (fewer than 8), as the bits of a number, and how many. */
+  pending() {
+    return {
+      bits: this.#bits,
+      count: this.#count
+    };
+  }
+  /**
+   * Appends whole bytes written elsewhere, which began with the bits {@linkcode BitWriter.pending}
+   * gave, and the bits left over after them (fewer than 8).
+   */
+  append(bytes, bits, count) {
+    while (this.#size + bytes.length + 4 > this.#out.length) this.#grow();
+    this.#out.set(bytes, this.#size);
+    this.#size += bytes.length;
+    this.#bits = bits;
+    this.#count = count;
+  }
+  /** Pads the last byte with zero bits. */
+  alignToByte() {
+    if (this.#count > 0) this.byte(this.#bits & 255);
+    this.#bits = this.#count = 0;
+  }
+  /** Appends a whole byte; only right after {@linkcode BitWriter.alignToByte}. */
+  byte(value) {
+    if (this.#size === this.#out.length) this.#grow();
+    this.#out[this.#size++] = value;
+  }
+  /** Doubles the buffer. */
+  #grow() {
+    const larger = new Uint8Array(Math.max(FIRST_BYTES, this.#out.length * 2));
+    larger.set(this.#out);
+    this.#out = larger;
+  }
+  /** Empties the writer. */
+  clear() {
+    this.#size = this.#bits = this.#count = 0;
+  }
+  /**
+   * Empties the writer and gives its buffer to the next writer made: the views
+   * {@linkcode BitWriter.bytes} gave are then overwritten by that writer. Writing on grows a
+   * new buffer.
+   */
+  release() {
+    const out = this.#out;
+    if (out.length > 0 && out.length <= MOST_SPARE_BYTES && spareBuffers.length < SPARE_BUFFERS) {
+      spareBuffers.push(out);
+    }
+    this.#out = new Uint8Array(0);
+    this.clear();
+  }
+  /** The bits written so far as one whole number, when they are 48 at most (see `putLong`). */
+  asNumber() {
+    const count = this.#size * 8 + this.#count;
+    if (count > 48) return void 0;
+    let value = this.#bits * 2 ** (this.#size * 8);
+    for (let i = 0; i < this.#size; i++) value += this.#out[i] * 2 ** (i * 8);
+    return {
+      value,
+      count
+    };
+  }
+  /** The bytes written so far (a view, valid until the next write). */
+  bytes() {
+    return this.#out.subarray(0, this.#size);
+  }
+};
+
+// lib/flate/_huffman.ts
+function huffmanLengths(frequencies, limit) {
+  const weights = Uint32Array.from(frequencies);
+  for (; ; ) {
+    const lengths = treeDepths(weights);
+    let longest = 0;
+    for (let i = 0; i < lengths.length; i++) longest = Math.max(longest, lengths[i]);
+    if (longest <= limit) return lengths;
+    for (let i = 0; i < weights.length; i++) {
+      if (weights[i] > 0) weights[i] = Math.max(1, weights[i] >>> 1);
+    }
+  }
+}
+var scratch = {
+  keys: new Float64Array(288),
+  weight: new Float64Array(2 * 288),
+  parent: new Int32Array(2 * 288),
+  depth: new Uint8Array(2 * 288)
+};
+function treeDepths(weights) {
+  const lengths = new Uint8Array(weights.length);
+  if (scratch.keys.length < weights.length) {
+    const n = weights.length;
+    Object.assign(scratch, {
+      keys: new Float64Array(n),
+      weight: new Float64Array(2 * n),
+      parent: new Int32Array(2 * n),
+      depth: new Uint8Array(2 * n)
+    });
+  }
+  const { keys, weight, parent, depth } = scratch;
+  let count = 0;
+  for (let symbol = 0; symbol < weights.length; symbol++) {
+    if (weights[symbol] > 0) keys[count++] = weights[symbol] * 65536 + symbol;
+  }
+  const leaves = keys.subarray(0, count).sort();
+  if (count === 1) lengths[leaves[0] % 65536] = 1;
+  if (count < 2) return lengths;
+  for (let node = 0; node < count; node++) weight[node] = Math.floor(leaves[node] / 65536);
+  let made = count;
+  let leaf = 0;
+  let inner = count;
+  const smallest = () => {
+    if (leaf < count && (inner >= made || weight[leaf] <= weight[inner])) return leaf++;
+    return inner++;
+  };
+  while (count - leaf + made - inner > 1) {
+    const a = smallest();
+    const b = smallest();
+    parent[a] = parent[b] = made;
+    weight[made] = weight[a] + weight[b];
+    made++;
+  }
+  depth[made - 1] = 0;
+  for (let node = made - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
+  for (let node = 0; node < count; node++) lengths[leaves[node] % 65536] = depth[node];
+  return lengths;
+}
+function atLeastTwo(frequencies) {
+  let used = 0;
+  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0) used++;
+  for (let i = 0; used < 2; i++) {
+    if (frequencies[i] === 0) {
+      frequencies[i] = 1;
+      used++;
+    }
+  }
+  return frequencies;
+}
+function canonicalCodes(lengths) {
+  const counts = new Uint16Array(16);
+  for (const length of lengths) counts[length]++;
+  counts[0] = 0;
+  const next = new Uint16Array(16);
+  for (let bits = 1, code = 0; bits < 16; bits++) {
+    code = code + counts[bits - 1] << 1;
+    next[bits] = code;
+  }
+  const codes = new Uint16Array(lengths.length);
+  for (let symbol = 0; symbol < lengths.length; symbol++) {
+    const length = lengths[symbol];
+    if (length === 0) continue;
+    const code = next[length]++;
+    const reversed = REVERSED_BYTE[code & 255] << 8 | REVERSED_BYTE[code >>> 8];
+    codes[symbol] = reversed >>> 16 - length;
+  }
+  return codes;
+}
+var REVERSED_BYTE = Uint8Array.from({
+  length: 256
+}, (_, byte) => {
+  let reversed = 0;
+  for (let i = 0; i < 8; i++) reversed |= (byte >>> i & 1) << 7 - i;
+  return reversed;
+});
+
+// lib/flate/_code_lengths.ts
+var CODE_LENGTH_ORDER = [
+  16,
+  17,
+  18,
+  0,
+  8,
+  7,
+  9,
+  6,
+  10,
+  5,
+  11,
+  4,
+  12,
+  3,
+  13,
+  2,
+  14,
+  1,
+  15
+];
+function writeCodeLengths(writer, literalLengths, distanceLengths) {
+  let literalCount = 286;
+  while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
+  let distanceCount = 30;
+  while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
+  const lengths = new Uint8Array(literalCount + distanceCount);
+  lengths.set(literalLengths.subarray(0, literalCount));
+  lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
+  const { symbols, extras } = runLengthCoded(lengths);
+  const frequencies = new Uint32Array(19);
+  for (const symbol of symbols) frequencies[symbol]++;
+  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
+  const codes = canonicalCodes(codeLengths);
+  let codeLengthCount = 19;
+  while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
+    codeLengthCount--;
+  }
+  writer.put(literalCount - 257, 5);
+  writer.put(distanceCount - 1, 5);
+  writer.put(codeLengthCount - 4, 4);
+  for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
+  symbols.forEach((symbol, i) => {
+    writer.put(codes[symbol], codeLengths[symbol]);
+    if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
+  });
+}
+function runLengthCoded(lengths) {
+  const symbols = [];
+  const extras = [];
+  for (let i = 0; i < lengths.length; ) {
+    const value = lengths[i];
+    let run = 1;
+    while (i + run < lengths.length && lengths[i + run] === value) run++;
+    if (value === 0 && run >= 3) {
+      const taken = Math.min(run, 138);
+      symbols.push(taken >= 11 ? 18 : 17);
+      extras.push(taken >= 11 ? taken - 11 : taken - 3);
+      i += taken;
+      continue;
+    }
+    symbols.push(value);
+    extras.push(0);
+    i++;
+    for (let left = run - 1; value !== 0 && left >= 3; ) {
+      const taken = Math.min(left, 6);
+      symbols.push(16);
+      extras.push(taken - 3);
+      i += taken;
+      left -= taken;
+    }
+  }
+  return {
+    symbols,
+    extras
+  };
+}
+
+// lib/flate/_deflate_block.ts
+var LENGTH_BASE = [
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  9,
+  10,
+  11,
+  13,
+  15,
+  17,
+  19,
+  23,
+  27,
+  31,
+  35,
+  43,
+  51,
+  59,
+  67,
+  83,
+  99,
+  115,
+  131,
+  163,
+  195,
+  227,
+  258
+];
+var LENGTH_EXTRA = [
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0
+];
+var MAX_MATCH = 258;
+var END_OF_BLOCK = 256;
+var LENGTH_CODE = new Uint8Array(MAX_MATCH + 1);
+for (let code = 0; code < LENGTH_BASE.length; code++) {
+  const next = code + 1 < LENGTH_BASE.length ? LENGTH_BASE[code + 1] : MAX_MATCH + 1;
+  for (let length = LENGTH_BASE[code]; length < next; length++) LENGTH_CODE[length] = code;
+}
+var ZERO_ROW = 256;
+var MOST_ZERO_ROWS = 128;
+function writeDynamicBlock(writer, tokens, final, symbols) {
+  const literals = new Uint32Array(286);
+  const distances = new Uint32Array(30);
+  literals[END_OF_BLOCK] = 1;
+  if (!symbols?.countSymbols(tokens, literals, distances)) {
+    countSymbols(tokens, literals, distances);
+  }
+  const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
+  const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
+  writer.put(final ? 1 : 0, 1);
+  writer.put(2, 2);
+  writeCodeLengths(writer, literalLengths, distanceLengths);
+  const codes = blockCodes(literalLengths, distanceLengths);
+  if (!symbols?.writeSymbols(writer, tokens, codes, symbolBits(literals, distances, codes))) {
+    writeSymbols(writer, tokens, codes);
+  }
+  writer.put(codes.literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
+}
+function blockCodes(literalLengths, distanceLengths) {
+  const literalCodes = canonicalCodes(literalLengths);
+  const distanceCodes = canonicalCodes(distanceLengths);
+  const symbol = 257 + LENGTH_CODE[MAX_MATCH];
+  const fullPattern = new Uint32Array(3);
+  const fullBits = new Uint8Array(3);
+  for (let code = 0; code < 3; code++) {
+    fullPattern[code] = literalCodes[symbol] | distanceCodes[code] << literalLengths[symbol];
+    fullBits[code] = literalLengths[symbol] + distanceLengths[code];
+  }
+  return {
+    literalCodes,
+    literalLengths,
+    distanceCodes,
+    distanceLengths,
+    fullPattern,
+    fullBits
+  };
+}
+function countSymbols(tokens, literals, distances) {
+  const { lengths, values, count } = tokens;
+  for (let t = 0; t < count; t++) {
+    let length = lengths[t];
+    let value = values[t];
+    if (length === 0) {
+      literals[value]++;
+      continue;
+    }
+    let times = 1;
+    if (value >= ZERO_ROW) {
+      times = (value >> 9) + 1;
+      while (t + 1 < count && lengths[t + 1] === length && values[t + 1] === value) {
+        t++;
+        times += (value >> 9) + 1;
+      }
+      literals[value & 255] += times;
+      literals[0] += times;
+      length--;
+      value = 1;
+    }
+    let fulls = Math.floor(length / MAX_MATCH);
+    const rest = length - fulls * MAX_MATCH;
+    if (rest > 0 && rest < 3) {
+      fulls--;
+      literals[257 + LENGTH_CODE[MAX_MATCH + rest - 3]] += times;
+      literals[257 + LENGTH_CODE[3]] += times;
+      distances[value - 1] += 2 * times;
+    } else if (rest > 0) {
+      literals[257 + LENGTH_CODE[rest]] += times;
+      distances[value - 1] += times;
+    }
+    literals[257 + LENGTH_CODE[MAX_MATCH]] += fulls * times;
+    distances[value - 1] += fulls * times;
+  }
+}
+function symbolBits(literals, distances, codes) {
+  let bits = -codes.literalLengths[END_OF_BLOCK];
+  for (let symbol = 0; symbol < 286; symbol++) {
+    bits += literals[symbol] * codes.literalLengths[symbol];
+  }
+  for (let code = 0; code < LENGTH_EXTRA.length; code++) {
+    bits += literals[257 + code] * LENGTH_EXTRA[code];
+  }
+  for (let code = 0; code < 30; code++) bits += distances[code] * codes.distanceLengths[code];
+  return bits;
+}
+function writeSymbols(writer, tokens, codes) {
+  const { lengths, values, count } = tokens;
+  const { literalCodes, literalLengths } = codes;
+  let rowKey = -1;
+  let row;
+  for (let t = 0; t < count; t++) {
+    const length = lengths[t];
+    const value = values[t];
+    if (length === 0) writer.put(literalCodes[value], literalLengths[value]);
+    else if (value < ZERO_ROW) writeMatch(writer, codes, length, value - 1);
+    else {
+      const filter = value & 255;
+      if (rowKey !== length * 256 + filter) {
+        rowKey = length * 256 + filter;
+        ROW_BITS.clear();
+        writeZeroRow(ROW_BITS, codes, length, filter);
+        row = ROW_BITS.asNumber();
+      }
+      for (let rows = (value >> 9) + 1; rows > 0; rows--) {
+        if (row) writer.putLong(row.value, row.count);
+        else writeZeroRow(writer, codes, length, filter);
+      }
+    }
+  }
+}
+var ROW_BITS = new BitWriter();
+function writeZeroRow(writer, codes, zeros, filter) {
+  const { literalCodes, literalLengths } = codes;
+  writer.put(literalCodes[filter], literalLengths[filter]);
+  writer.put(literalCodes[0], literalLengths[0]);
+  writeMatch(writer, codes, zeros - 1, 0);
+}
+function writeMatch(writer, codes, length, distanceCode) {
+  let fulls = Math.floor(length / MAX_MATCH);
+  const rest = length - fulls * MAX_MATCH;
+  if (rest > 0 && rest < 3) {
+    fulls--;
+    writePiece(writer, codes, MAX_MATCH + rest - 3, distanceCode);
+    writePiece(writer, codes, 3, distanceCode);
+  } else if (rest > 0) writePiece(writer, codes, rest, distanceCode);
+  if (fulls > 0) {
+    writer.repeat(codes.fullPattern[distanceCode], codes.fullBits[distanceCode], fulls);
+  }
+}
+function writePiece(writer, codes, length, distanceCode) {
+  const { literalCodes, literalLengths, distanceCodes, distanceLengths } = codes;
+  const code = LENGTH_CODE[length];
+  const symbol = 257 + code;
+  const lengthBits = literalLengths[symbol];
+  const extraBits = LENGTH_EXTRA[code];
+  const distanceBits = distanceLengths[distanceCode];
+  const extra = length - LENGTH_BASE[code];
+  if (lengthBits + extraBits + distanceBits <= 24) {
+    const value = literalCodes[symbol] | extra << lengthBits | distanceCodes[distanceCode] << lengthBits + extraBits;
+    return writer.put(value, lengthBits + extraBits + distanceBits);
+  }
+  writer.put(literalCodes[symbol], lengthBits);
+  writer.put(extra, extraBits);
+  writer.put(distanceCodes[distanceCode], distanceBits);
+}
+
+// lib/flate/_byte_runs.ts
+function runLength(bytes, at, i, to, distance) {
+  const max = Math.min(MAX_MATCH, to - i);
+  let length = 0;
+  while (length < max && bytes[i + length] === at(i + length - distance)) length++;
+  return length;
+}
+var wordsOf;
+function skipZerosByWord(bytes, from, to) {
+  const offset = bytes.byteOffset;
+  let i = from;
+  while (i < to && (offset + i & 3) !== 0) {
+    if (bytes[i] !== 0) return i;
+    i++;
+  }
+  if (i >= to) return to;
+  const { buffer } = bytes;
+  if (wordsOf?.buffer !== buffer || wordsOf.words.length !== buffer.byteLength >> 2) {
+    wordsOf = {
+      buffer,
+      words: new Int32Array(buffer, 0, buffer.byteLength >> 2)
+    };
+  }
+  const words = wordsOf.words;
+  let w = offset + i >> 2;
+  const lastWord = offset + to >> 2;
+  while (w < lastWord && words[w] === 0) w++;
+  i = w * 4 - offset;
+  while (i < to && bytes[i] === 0) i++;
+  return i;
+}
+
+// lib/flate/_spare_tokens.ts
+var spareTokens = [];
+var SPARE_TOKENS = 16;
+function takeTokens(size) {
+  const index = spareTokens.findLastIndex((tokens) => tokens.lengths.length === size);
+  if (index >= 0) return spareTokens.splice(index, 1)[0];
+  return {
+    lengths: new Uint32Array(size),
+    values: new Uint16Array(size),
+    count: 0
+  };
+}
+function giveTokens(tokens) {
+  tokens.count = 0;
+  if (spareTokens.length < SPARE_TOKENS) spareTokens.push(tokens);
+}
+
+// lib/flate/_kernel_region.ts
+var SYMBOL_STATE = 32;
+var TOKENS = 48;
+var COUNTS = 1312;
+var CODES_BYTES = COUNTS + 4 * (286 + 30);
+var SYMBOL_BYTES = 128 * 1024;
+function kernelRunBytes(blockTokens) {
+  return codesAt(blockTokens) + CODES_BYTES + SYMBOL_BYTES;
+}
+function codesAt(blockTokens) {
+  return TOKENS + 6 * (blockTokens + 1) + 15 & ~15;
+}
+
+// lib/flate/_kernel_runs.ts
+var KernelRuns = class {
+  /** A block's tokens, in the kernels' memory, when they live there. */
+  tokens;
+  #kernel;
+  #view;
+  #lengths;
+  #values;
+  #codes;
+  /** The tokens copied to the region last, and how many. */
+  #staged = {
+    count: 0
+  };
+  /**
+   * @param kernel The kernels and where the deflater's region is.
+   * @param blockTokens The most tokens in a block.
+   * @param resident Whether the block's tokens live in the region.
+   */
+  constructor(kernel, blockTokens, resident) {
+    const { memory, at } = kernel;
+    if (at % 16 !== 0) throw new RangeError(`the kernel's region at ${at} is not 16-byte aligned`);
+    this.#kernel = kernel;
+    this.#view = new DataView(memory.buffer, memory.byteOffset + at, TOKENS);
+    const { buffer, byteOffset } = memory;
+    this.#lengths = at + TOKENS;
+    this.#values = this.#lengths + 4 * (blockTokens + 1);
+    this.tokens = resident ? {
+      lengths: new Uint32Array(buffer, byteOffset + this.#lengths, blockTokens + 1),
+      values: new Uint16Array(buffer, byteOffset + this.#values, blockTokens + 1),
+      count: 0
+    } : void 0;
+    this.#codes = at + codesAt(blockTokens);
+    const codes = this.#codes;
+    memory.set(LENGTH_CODE, codes + 960);
+    memory.set(LENGTH_EXTRA, codes + 1220);
+    new Uint16Array(buffer, byteOffset + codes + 1250, LENGTH_BASE.length).set(LENGTH_BASE);
+    this.unfollow();
+  }
+  /**
+   * Where `bytes` start in the kernels' memory, or -1 when they are not in it.
+   *
+   * @param bytes Bytes the deflater is given.
+   * @returns Their offset in the memory.
+   */
+  offsetOf(bytes) {
+    const { memory } = this.#kernel;
+    return bytes.buffer === memory.buffer ? bytes.byteOffset - memory.byteOffset : -1;
+  }
+  /**
+   * Puts a stream's state where the kernel reads it.
+   *
+   * @param adler The stream's check so far.
+   * @param taken How many bytes it took.
+   * @param before The last three, latest first.
+   */
+  start(adler, taken, before) {
+    const view = this.#view;
+    view.setUint32(0, adler.a, true);
+    view.setUint32(4, adler.b, true);
+    view.setUint32(8, Math.min(taken, 3), true);
+    for (let k = 0; k < 3; k++) view.setUint8(12 + k, before[k]);
+  }
+  /**
+   * Lets the kernel find zeros from the scanlines' canonical form (`digestPieces` in the
+   * kernels) rather than by reading them, until {@linkcode KernelRuns.unfollow}.
+   *
+   * @param form Where the form of the scanlines' bytes after their filter types starts.
+   * @param first The first scanline's byte after its filter type.
+   * @param rowBytes The bytes of a scanline after its filter type.
+   */
+  follow(form, first, rowBytes) {
+    this.#view.setUint32(20, form, true);
+    this.#view.setUint32(24, first, true);
+    this.#view.setUint32(28, rowBytes, true);
+  }
+  /** Has the kernel read the zeros again. */
+  unfollow() {
+    this.#view.setUint32(28, 0, true);
+  }
+  /**
+   * Finds the tokens from `from` (a position in the kernels' memory, 3 at least), after the
+   * block's `count` tokens so far: at least `room` of them (one more at most) unless `to` comes
+   * first. They are then at `tokens` from `count` on: {@linkcode KernelRuns.collect} copies them
+   * there when the block's tokens do not live in the region.
+   *
+   * @returns Where the kernel stopped; {@linkcode KernelRuns.found} tells how many it found.
+   */
+  find(from, to, pixel, room, count = 0) {
+    const { runTokens, at } = this.#kernel;
+    const skip = this.tokens === void 0 ? 0 : count;
+    this.#staged = {
+      count: 0
+    };
+    const lengths = this.#lengths + 4 * skip;
+    return runTokens(from, to, pixel, at, lengths, this.#values + 2 * skip, room);
+  }
+  /**
+   * Copies the tokens the last {@linkcode KernelRuns.find} found to the block's, from its
+   * `count`-th on (nothing to do when they live in the region).
+   *
+   * @param tokens The block's tokens.
+   */
+  collect(tokens) {
+    if (tokens === this.tokens) return;
+    const found = this.found();
+    const { buffer, byteOffset } = this.#kernel.memory;
+    tokens.lengths.set(new Uint32Array(buffer, byteOffset + this.#lengths, found), tokens.count);
+    tokens.values.set(new Uint16Array(buffer, byteOffset + this.#values, found), tokens.count);
+  }
+  /** How many tokens the last {@linkcode KernelRuns.find} found. */
+  found() {
+    return this.#view.getUint32(16, true);
+  }
+  /**
+   * Reads back the stream's check and last bytes (the bytes taken are the caller's to add).
+   *
+   * @param adler Where the check goes.
+   * @param before Where the last three bytes go.
+   */
+  finish(adler, before) {
+    const view = this.#view;
+    adler.a = view.getUint32(0, true);
+    adler.b = view.getUint32(4, true);
+    for (let k = 0; k < 3; k++) before[k] = view.getUint8(12 + k);
+  }
+  /** Counts the block's symbols by the kernel. */
+  countSymbols(tokens, literals, distances) {
+    const at = this.#stage(tokens, true);
+    if (at === void 0) return false;
+    const { memory } = this.#kernel;
+    const counts = this.#codes + COUNTS;
+    memory.fill(0, counts, counts + 4 * (286 + 30));
+    this.#kernel.countSymbols(at.lengths, at.values, tokens.count, this.#codes, counts, counts + 4 * 286);
+    const found = new Uint32Array(memory.buffer, memory.byteOffset + counts, 286 + 30);
+    for (let symbol = 0; symbol < 286; symbol++) literals[symbol] += found[symbol];
+    for (let code = 0; code < 30; code++) distances[code] += found[286 + code];
+    return true;
+  }
+  /** Writes the block's symbols by the kernel, when they fit its room. */
+  writeSymbols(writer, tokens, codes, bits) {
+    const at = this.#stage(tokens, false);
+    if (bits + 8 > 8 * SYMBOL_BYTES - 64) return false;
+    if (at === void 0) return false;
+    const { memory } = this.#kernel;
+    const { buffer, byteOffset } = memory;
+    const at16 = byteOffset + this.#codes;
+    new Uint16Array(buffer, at16, 286).set(codes.literalCodes);
+    memory.set(codes.literalLengths, this.#codes + 576);
+    new Uint16Array(buffer, at16 + 864, 30).set(codes.distanceCodes);
+    memory.set(codes.distanceLengths, this.#codes + 928);
+    const pending = writer.pending();
+    const view = this.#view;
+    view.setUint32(SYMBOL_STATE, pending.bits, true);
+    view.setUint32(SYMBOL_STATE + 4, pending.count, true);
+    const out = this.#codes + CODES_BYTES;
+    const state = this.#kernel.at + SYMBOL_STATE;
+    const end = this.#kernel.writeSymbols(at.lengths, at.values, tokens.count, this.#codes, out, state);
+    const left = view.getUint32(SYMBOL_STATE, true);
+    writer.append(memory.subarray(out, end), left, view.getUint32(SYMBOL_STATE + 4, true));
+    return true;
+  }
+  /**
+   * Where the block's tokens are in the region: copied there first unless they live there, or
+   * were copied by the `countSymbols` just before `writeSymbols`; `undefined` when they do not
+   * fit.
+   */
+  #stage(tokens, copy) {
+    const at = {
+      lengths: this.#lengths,
+      values: this.#values
+    };
+    if (tokens === this.tokens) return at;
+    const staged = this.#staged;
+    this.#staged = {
+      count: 0
+    };
+    if (!copy) return staged.tokens === tokens && staged.count === tokens.count ? at : void 0;
+    const room = (this.#values - this.#lengths) / 4;
+    if (tokens.count > room) return void 0;
+    const { buffer, byteOffset } = this.#kernel.memory;
+    new Uint32Array(buffer, byteOffset + at.lengths, tokens.count).set(tokens.lengths.subarray(0, tokens.count));
+    new Uint16Array(buffer, byteOffset + at.values, tokens.count).set(tokens.values.subarray(0, tokens.count));
+    this.#staged = {
+      tokens,
+      count: tokens.count
+    };
+    return at;
+  }
+};
+
+// lib/flate/_scanline_runs.ts
+function eachScanlineRun(bytes, scanlines, runs) {
+  const { first, stride, count, flags, at } = scanlines;
+  for (let row = 0; row < count; ) {
+    let end = row + 1;
+    if (flags[at + row] === 0) {
+      const filter = bytes[first + row * stride];
+      while (end < count && flags[at + end] === 0 && bytes[first + end * stride] === filter) {
+        end++;
+      }
+      runs.zeroRows(filter, stride - 1, end - row);
+    } else {
+      while (end < count && flags[at + end] !== 0) end++;
+      runs.rows(first + row * stride, first + end * stride);
+    }
+    row = end;
+  }
+}
+
+// lib/flate/run_deflate.ts
+var BLOCK_TOKENS = 1 << 14;
+var RUN_TOKEN_BYTES = kernelRunBytes(BLOCK_TOKENS);
+var RunDeflate = class {
+  #skipZeros;
+  #pixel;
+  #tokens;
+  /** The block's tokens as deflate counts them: a zero-row token is three. */
+  #weight = 0;
+  /** The last three bytes taken, latest first, and how many bytes were taken. */
+  #before = new Uint8Array(3);
+  #taken = 0;
+  #adler = new Adler32();
+  #writer = new BitWriter();
+  #kernel;
+  /** The block's tokens when they live in the kernels' memory. */
+  #resident;
+  /** @param options How zero bytes are skipped. */
+  constructor(options = {}) {
+    this.#skipZeros = options.skipZeros ?? skipZerosByWord;
+    this.#pixel = options.pixelBytes ?? 3;
+    if (options.tokenKernel) this.#kernel = new KernelRuns(options.tokenKernel, BLOCK_TOKENS, true);
+    this.#resident = this.#kernel?.tokens;
+    this.#tokens = this.#resident ?? takeTokens(BLOCK_TOKENS + 1);
+    if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
+      throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
+    }
+    this.#writer.byte(120);
+    this.#writer.byte(1);
+  }
+  /**
+   * Encodes the next bytes, `bytes[from..to)`; they may change once this returns.
+   *
+   * @param bytes Where the bytes are.
+   * @param from The first byte's position. @default {0}
+   * @param to The position after the last byte. @default {bytes.length}
+   */
+  write(bytes, from = 0, to = bytes.length) {
+    this.#write(bytes, from, to, this.#skipZeros);
+  }
+  /** `write`, the zeros skipped by `skipZeros`. */
+  #write(bytes, from, to, skipZeros) {
+    const base = this.#kernel?.offsetOf(bytes) ?? -1;
+    if (base >= 0 && base + from >= 3) {
+      return this.#writeByKernel(this.#kernel, base + from, base + to);
+    }
+    const before = this.#before;
+    const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
+    const pixel = this.#pixel;
+    for (let i = from; i < to; ) {
+      const byte = bytes[i];
+      const previous = i > from ? bytes[i - 1] : at(i - 1);
+      if (byte === 0 && this.#taken > 0 && previous === 0) {
+        const end = skipZeros(bytes, i, to);
+        this.#zeros(end - i);
+        i = end;
+        continue;
+      }
+      const one = this.#taken >= 1 && byte === previous ? runLength(bytes, at, i, to, 1) : 0;
+      const three = pixel > 1 && this.#taken >= pixel && byte === at(i - pixel) ? runLength(bytes, at, i, to, pixel) : 0;
+      if (one < 3 && three < 3) {
+        this.#literal(bytes[i++]);
+        continue;
+      }
+      const length = Math.max(one, three);
+      this.#token(length, one >= three ? 1 : pixel);
+      this.#adler.bytes(bytes, i, i + length);
+      this.#taken += length;
+      i += length;
+    }
+    before.set([
+      at(to - 1),
+      at(to - 2),
+      at(to - 3)
+    ]);
+  }
+  /** `write` by the kernel: the same tokens, found in its memory. */
+  #writeByKernel(runs, from, to) {
+    runs.start(this.#adler, this.#taken, this.#before);
+    for (let i = from; i < to; ) {
+      const room = BLOCK_TOKENS - this.#weight;
+      const tokens = this.#tokens;
+      i = runs.find(i, to, this.#pixel, room, tokens.count);
+      runs.collect(tokens);
+      const found = runs.found();
+      tokens.count += Math.min(found, room);
+      this.#weight += Math.min(found, room);
+      if (this.#weight < BLOCK_TOKENS) continue;
+      const last = tokens.count;
+      this.#endBlock();
+      if (found <= room) continue;
+      tokens.lengths[0] = tokens.lengths[last];
+      tokens.values[0] = tokens.values[last];
+      tokens.count = this.#weight = 1;
+    }
+    runs.finish(this.#adler, this.#before);
+    this.#taken += to - from;
+  }
+  /**
+   * Encodes `count` scanlines alike whose bytes after their filter type are all zeros, without
+   * reading them: the same bytes as `write` would take, in fewer steps.
+   *
+   * @param filter The scanlines' filter type (their first byte).
+   * @param zeros How many zero bytes follow it in each.
+   * @param count How many scanlines.
+   */
+  zeroRows(filter, zeros, count) {
+    while (count > 0) {
+      const rows = Math.min(count, MOST_ZERO_ROWS, Math.floor((BLOCK_TOKENS - this.#weight) / 3));
+      if (zeros < 4 || rows === 0) {
+        this.#zeroRowTokens(filter, zeros);
+        count--;
+        continue;
+      }
+      this.#adler.zeroRows(filter, zeros, rows);
+      this.#taken += rows * (zeros + 1);
+      this.#before.fill(0);
+      this.#token(zeros, ZERO_ROW | filter | rows - 1 << 9, 3 * rows);
+      count -= rows;
+    }
+  }
+  /** A zero row as its three tokens (a literal for each zero when fewer than 4). */
+  #zeroRowTokens(filter, zeros) {
+    this.#literal(filter);
+    if (zeros === 0) return void this.#before.set([
+      filter,
+      this.#before[0],
+      this.#before[1]
+    ]);
+    this.#literal(0);
+    this.#zeros(zeros - 1);
+    this.#before.set(zeros >= 3 ? [
+      0,
+      0,
+      0
+    ] : zeros === 2 ? [
+      0,
+      0,
+      filter
+    ] : [
+      0,
+      filter,
+      this.#before[0]
+    ]);
+  }
+  /**
+   * Encodes scanlines of a PNG (a filter-type byte, then the row) that lie `stride` bytes apart:
+   * those flagged 0 are all zeros after their filter type (a row that repeats the row above, once
+   * Up-filtered) and are encoded without being read; runs of the others as they are.
+   *
+   * @param bytes Where the scanlines are.
+   * @param scanlines The first one's position, the distance between two, how many, and their
+   * flags: `flags[at + row]` is 0 for a row of zeros; how their zeros are skipped, if not as
+   * the options said; the kernels lent for this call, when the stream has none (its tokens stay
+   * its own); where in their memory the canonical form of the rows' bytes after their filter
+   * types is (`digestPieces`), so that the kernel finds their zeros there.
+   */
+  writeScanlines(bytes, scanlines) {
+    const skipZeros = scanlines.skipZeros ?? this.#skipZeros;
+    this.#withKernel(scanlines.kernel, (runs) => {
+      const base = runs?.offsetOf(bytes) ?? -1;
+      const { form, first, stride } = scanlines;
+      if (form !== void 0 && base >= 0) runs.follow(form, base + first + 1, stride - 1);
+      eachScanlineRun(bytes, scanlines, {
+        zeroRows: (filter, zeros, rows) => this.zeroRows(filter, zeros, rows),
+        rows: (from, to) => this.#write(bytes, from, to, skipZeros)
+      });
+      runs?.unfollow();
+    });
+  }
+  /** Runs `work` with the stream's kernels, or else those lent for the call. */
+  #withKernel(kernel, work) {
+    if (this.#kernel !== void 0 || kernel === void 0) return work(this.#kernel);
+    this.#kernel = new KernelRuns(kernel, BLOCK_TOKENS, false);
+    try {
+      return work(this.#kernel);
+    } finally {
+      this.#kernel = void 0;
+    }
+  }
+  /**
+   * Ends the stream.
+   *
+   * @param kernel The kernels lent for the last block, when the stream has none.
+   * @returns The whole zlib stream.
+   */
+  end(kernel) {
+    this.#withKernel(kernel, (runs) => writeDynamicBlock(this.#writer, this.#tokens, true, runs));
+    if (this.#tokens !== this.#resident) giveTokens(this.#tokens);
+    this.#writer.alignToByte();
+    const adler = this.#adler.value();
+    for (const shift of [
+      24,
+      16,
+      8,
+      0
+    ]) this.#writer.byte(adler >>> shift & 255);
+    return this.#writer.bytes();
+  }
+  /**
+   * Gives the stream's buffer to the next stream made, once the bytes {@linkcode RunDeflate.end}
+   * returned are copied: they are overwritten then.
+   */
+  release() {
+    this.#writer.release();
+  }
+  #literal(value) {
+    this.#adler.byte(value);
+    this.#taken++;
+    this.#token(0, value);
+  }
+  /** `count` zero bytes after a zero byte: one match at distance 1 (literals if under 3). */
+  #zeros(count) {
+    this.#adler.zeros(count);
+    this.#taken += count;
+    if (count >= 3) return this.#token(count, 1);
+    for (let i = 0; i < count; i++) this.#token(0, 0);
+  }
+  /** Adds a token that deflate counts as `weight` tokens (a zero row: 3). */
+  #token(length, value, weight = 1) {
+    const tokens = this.#tokens;
+    tokens.lengths[tokens.count] = length;
+    tokens.values[tokens.count++] = value;
+    this.#weight += weight;
+    if (this.#weight >= BLOCK_TOKENS) this.#endBlock();
+  }
+  /** Writes the block's tokens as a block that is not the last. */
+  #endBlock() {
+    writeDynamicBlock(this.#writer, this.#tokens, false, this.#kernel);
+    this.#tokens.count = 0;
+    this.#weight = 0;
+  }
+};
+
 // lib/png/kernels.ts
 var SLACK = 16;
 var KEEP_BYTES = 64 << 20;
 var module;
 var instance;
 var busy = false;
+var held;
 function withKernels(bytes, work) {
   if (busy) {
     throw new RangeError("withKernels() was called from inside another call: the kernels' memory holds its buffers");
@@ -286,15 +1347,27 @@ function withKernels(bytes, work) {
   module ??= new WebAssembly.Module(Uint8Array.fromBase64(KERNELS_WASM_BASE64));
   instance ??= new WebAssembly.Instance(module);
   const memory = instance.exports.memory;
-  const missing = bytes - memory.buffer.byteLength;
+  const at = align16(bytes);
+  const missing = at + RUN_TOKEN_BYTES - memory.buffer.byteLength;
   if (missing > 0) memory.grow(Math.ceil(missing / 65536));
   busy = true;
+  const kernels = instance.exports;
+  const view = new Uint8Array(memory.buffer);
+  held = {
+    kernels,
+    memory: view,
+    at
+  };
   try {
-    return work(instance.exports, new Uint8Array(memory.buffer));
+    return work(kernels, view);
   } finally {
     busy = false;
+    held = void 0;
     if (memory.buffer.byteLength > KEEP_BYTES) instance = void 0;
   }
+}
+function heldKernels() {
+  return held;
 }
 function align16(offset) {
   return offset + 15 & ~15;
@@ -988,980 +2061,24 @@ function invalidFilterError(type, row, pass) {
   return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
 }
 
-// lib/flate/_adler32.ts
-var MODULUS = 65521;
-var Adler32 = class {
-  /** The sum of the bytes, plus one. */
-  a = 1;
-  /** The sum of the `a`s. */
-  b = 0;
-  /** Takes one byte. */
-  byte(value) {
-    this.a = (this.a + value) % MODULUS;
-    this.b = (this.b + this.a) % MODULUS;
-  }
-  /** Takes `count` zero bytes. */
-  zeros(count) {
-    this.b = (this.b + count * this.a) % MODULUS;
-  }
-  /** Takes `bytes[from..to)`. */
-  bytes(bytes, from, to) {
-    let a = this.a;
-    let b = this.b;
-    for (let i = from; i < to; i++) {
-      a = (a + bytes[i]) % MODULUS;
-      b = (b + a) % MODULUS;
-    }
-    this.a = a;
-    this.b = b;
-  }
-  /** Takes `count` scanlines of a filter-type byte and `zeros` zero bytes. */
-  zeroRows(filter, zeros, count) {
-    let a = this.a;
-    let b = this.b;
-    for (let row = 0; row < count; row++) {
-      a = (a + filter) % MODULUS;
-      b = (b + (zeros + 1) * a) % MODULUS;
-    }
-    this.a = a;
-    this.b = b;
-  }
-  /** The check, as a 32-bit unsigned number. */
-  value() {
-    return this.b * 65536 + this.a;
-  }
-};
-
-// lib/flate/_bit_writer.ts
-var FIRST_BYTES = 1 << 14;
-var spareBuffers = [];
-var SPARE_BUFFERS = 16;
-var MOST_SPARE_BYTES = 4 * FIRST_BYTES;
-var BitWriter = class {
-  #out = spareBuffers.pop() ?? new Uint8Array(FIRST_BYTES);
-  #size = 0;
-  #bits = 0;
-  #count = 0;
-  /** The last pattern `repeat` packed, its bits, and as many copies as fit in 24 bits. */
-  #pattern = -1;
-  #patternBits = 0;
-  #packed = 0;
-  /** Appends `count` bits (at most 24) of `value`, least significant first. */
-  put(value, count) {
-    let bits = this.#bits | value << this.#count;
-    let pending = this.#count + count;
-    if (pending >= 8) {
-      if (this.#size + 4 > this.#out.length) this.#grow();
-      const out = this.#out;
-      for (; pending >= 8; pending -= 8, bits >>>= 8) out[this.#size++] = bits & 255;
-    }
-    this.#bits = bits;
-    this.#count = pending;
-  }
-  /** Appends `times` copies of a pattern of `bits` bits (at most 30). */
-  repeat(pattern, bits, times) {
-    if (bits > 24) {
-      for (; times > 0; times--) this.putLong(pattern, bits);
-      return;
-    }
-    const copies = Math.floor(24 / bits);
-    if (pattern !== this.#pattern || bits !== this.#patternBits) {
-      this.#pattern = pattern;
-      this.#patternBits = bits;
-      this.#packed = pattern;
-      for (let i = 1; i < copies; i++) this.#packed |= pattern << i * bits;
-    }
-    const packed = this.#packed;
-    for (; times >= copies; times -= copies) this.put(packed, copies * bits);
-    if (times > 0) this.put(packed & (1 << times * bits) - 1, times * bits);
-  }
-  /** Appends `count` bits (at most 53) of `value`, a whole number, least significant first. */
-  putLong(value, count) {
-    for (; count > 24; count -= 24) {
-      this.put(value % 16777216, 24);
-      value = Math.floor(value / 16777216);
-    }
-    this.put(value, count);
-  }
-  /** The bits not yet in a whole byte (fewer than 8), as the bits of a number, and how many. */
-  pending() {
-    return {
-      bits: this.#bits,
-      count: this.#count
-    };
-  }
-  /**
-   * Appends whole bytes written elsewhere, which began with the bits {@linkcode BitWriter.pending}
-   * gave, and the bits left over after them (fewer than 8).
-   */
-  append(bytes, bits, count) {
-    while (this.#size + bytes.length + 4 > this.#out.length) this.#grow();
-    this.#out.set(bytes, this.#size);
-    this.#size += bytes.length;
-    this.#bits = bits;
-    this.#count = count;
-  }
-  /** Pads the last byte with zero bits. */
-  alignToByte() {
-    if (this.#count > 0) this.byte(this.#bits & 255);
-    this.#bits = this.#count = 0;
-  }
-  /** Appends a whole byte; only right after {@linkcode BitWriter.alignToByte}. */
-  byte(value) {
-    if (this.#size === this.#out.length) this.#grow();
-    this.#out[this.#size++] = value;
-  }
-  /** Doubles the buffer. */
-  #grow() {
-    const larger = new Uint8Array(Math.max(FIRST_BYTES, this.#out.length * 2));
-    larger.set(this.#out);
-    this.#out = larger;
-  }
-  /** Empties the writer. */
-  clear() {
-    this.#size = this.#bits = this.#count = 0;
-  }
-  /**
-   * Empties the writer and gives its buffer to the next writer made: the views
-   * {@linkcode BitWriter.bytes} gave are then overwritten by that writer. Writing on grows a
-   * new buffer.
-   */
-  release() {
-    const out = this.#out;
-    if (out.length > 0 && out.length <= MOST_SPARE_BYTES && spareBuffers.length < SPARE_BUFFERS) {
-      spareBuffers.push(out);
-    }
-    this.#out = new Uint8Array(0);
-    this.clear();
-  }
-  /** The bits written so far as one whole number, when they are 48 at most (see `putLong`). */
-  asNumber() {
-    const count = this.#size * 8 + this.#count;
-    if (count > 48) return void 0;
-    let value = this.#bits * 2 ** (this.#size * 8);
-    for (let i = 0; i < this.#size; i++) value += this.#out[i] * 2 ** (i * 8);
-    return {
-      value,
-      count
-    };
-  }
-  /** The bytes written so far (a view, valid until the next write). */
-  bytes() {
-    return this.#out.subarray(0, this.#size);
-  }
-};
-
-// lib/flate/_huffman.ts
-function huffmanLengths(frequencies, limit) {
-  const weights = Uint32Array.from(frequencies);
-  for (; ; ) {
-    const lengths = treeDepths(weights);
-    let longest = 0;
-    for (let i = 0; i < lengths.length; i++) longest = Math.max(longest, lengths[i]);
-    if (longest <= limit) return lengths;
-    for (let i = 0; i < weights.length; i++) {
-      if (weights[i] > 0) weights[i] = Math.max(1, weights[i] >>> 1);
-    }
-  }
-}
-var scratch = {
-  keys: new Float64Array(288),
-  weight: new Float64Array(2 * 288),
-  parent: new Int32Array(2 * 288),
-  depth: new Uint8Array(2 * 288)
-};
-function treeDepths(weights) {
-  const lengths = new Uint8Array(weights.length);
-  if (scratch.keys.length < weights.length) {
-    const n = weights.length;
-    Object.assign(scratch, {
-      keys: new Float64Array(n),
-      weight: new Float64Array(2 * n),
-      parent: new Int32Array(2 * n),
-      depth: new Uint8Array(2 * n)
-    });
-  }
-  const { keys, weight, parent, depth } = scratch;
-  let count = 0;
-  for (let symbol = 0; symbol < weights.length; symbol++) {
-    if (weights[symbol] > 0) keys[count++] = weights[symbol] * 65536 + symbol;
-  }
-  const leaves = keys.subarray(0, count).sort();
-  if (count === 1) lengths[leaves[0] % 65536] = 1;
-  if (count < 2) return lengths;
-  for (let node = 0; node < count; node++) weight[node] = Math.floor(leaves[node] / 65536);
-  let made = count;
-  let leaf = 0;
-  let inner = count;
-  const smallest = () => {
-    if (leaf < count && (inner >= made || weight[leaf] <= weight[inner])) return leaf++;
-    return inner++;
-  };
-  while (count - leaf + made - inner > 1) {
-    const a = smallest();
-    const b = smallest();
-    parent[a] = parent[b] = made;
-    weight[made] = weight[a] + weight[b];
-    made++;
-  }
-  depth[made - 1] = 0;
-  for (let node = made - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
-  for (let node = 0; node < count; node++) lengths[leaves[node] % 65536] = depth[node];
-  return lengths;
-}
-function atLeastTwo(frequencies) {
-  let used = 0;
-  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0) used++;
-  for (let i = 0; used < 2; i++) {
-    if (frequencies[i] === 0) {
-      frequencies[i] = 1;
-      used++;
-    }
-  }
-  return frequencies;
-}
-function canonicalCodes(lengths) {
-  const counts = new Uint16Array(16);
-  for (const length of lengths) counts[length]++;
-  counts[0] = 0;
-  const next = new Uint16Array(16);
-  for (let bits = 1, code = 0; bits < 16; bits++) {
-    code = code + counts[bits - 1] << 1;
-    next[bits] = code;
-  }
-  const codes = new Uint16Array(lengths.length);
-  for (let symbol = 0; symbol < lengths.length; symbol++) {
-    const length = lengths[symbol];
-    if (length === 0) continue;
-    const code = next[length]++;
-    const reversed = REVERSED_BYTE[code & 255] << 8 | REVERSED_BYTE[code >>> 8];
-    codes[symbol] = reversed >>> 16 - length;
-  }
-  return codes;
-}
-var REVERSED_BYTE = Uint8Array.from({
-  length: 256
-}, (_, byte) => {
-  let reversed = 0;
-  for (let i = 0; i < 8; i++) reversed |= (byte >>> i & 1) << 7 - i;
-  return reversed;
-});
-
-// lib/flate/_code_lengths.ts
-var CODE_LENGTH_ORDER = [
-  16,
-  17,
-  18,
-  0,
-  8,
-  7,
-  9,
-  6,
-  10,
-  5,
-  11,
-  4,
-  12,
-  3,
-  13,
-  2,
-  14,
-  1,
-  15
-];
-function writeCodeLengths(writer, literalLengths, distanceLengths) {
-  let literalCount = 286;
-  while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
-  let distanceCount = 30;
-  while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
-  const lengths = new Uint8Array(literalCount + distanceCount);
-  lengths.set(literalLengths.subarray(0, literalCount));
-  lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
-  const { symbols, extras } = runLengthCoded(lengths);
-  const frequencies = new Uint32Array(19);
-  for (const symbol of symbols) frequencies[symbol]++;
-  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
-  const codes = canonicalCodes(codeLengths);
-  let codeLengthCount = 19;
-  while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
-    codeLengthCount--;
-  }
-  writer.put(literalCount - 257, 5);
-  writer.put(distanceCount - 1, 5);
-  writer.put(codeLengthCount - 4, 4);
-  for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
-  symbols.forEach((symbol, i) => {
-    writer.put(codes[symbol], codeLengths[symbol]);
-    if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
-  });
-}
-function runLengthCoded(lengths) {
-  const symbols = [];
-  const extras = [];
-  for (let i = 0; i < lengths.length; ) {
-    const value = lengths[i];
-    let run = 1;
-    while (i + run < lengths.length && lengths[i + run] === value) run++;
-    if (value === 0 && run >= 3) {
-      const taken = Math.min(run, 138);
-      symbols.push(taken >= 11 ? 18 : 17);
-      extras.push(taken >= 11 ? taken - 11 : taken - 3);
-      i += taken;
-      continue;
-    }
-    symbols.push(value);
-    extras.push(0);
-    i++;
-    for (let left = run - 1; value !== 0 && left >= 3; ) {
-      const taken = Math.min(left, 6);
-      symbols.push(16);
-      extras.push(taken - 3);
-      i += taken;
-      left -= taken;
-    }
-  }
+// lib/png/_deflate_kernels.ts
+function deflateKernels() {
+  const held2 = heldKernels();
+  if (held2 === void 0) return void 0;
+  const { kernels, memory, at } = held2;
+  const { runTokens, countSymbols: countSymbols2, writeSymbols: writeSymbols2 } = kernels;
   return {
-    symbols,
-    extras
+    runTokens,
+    countSymbols: countSymbols2,
+    writeSymbols: writeSymbols2,
+    memory,
+    at
   };
 }
-
-// lib/flate/_deflate_block.ts
-var LENGTH_BASE = [
-  3,
-  4,
-  5,
-  6,
-  7,
-  8,
-  9,
-  10,
-  11,
-  13,
-  15,
-  17,
-  19,
-  23,
-  27,
-  31,
-  35,
-  43,
-  51,
-  59,
-  67,
-  83,
-  99,
-  115,
-  131,
-  163,
-  195,
-  227,
-  258
-];
-var LENGTH_EXTRA = [
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  1,
-  1,
-  2,
-  2,
-  2,
-  2,
-  3,
-  3,
-  3,
-  3,
-  4,
-  4,
-  4,
-  4,
-  5,
-  5,
-  5,
-  5,
-  0
-];
-var MAX_MATCH = 258;
-var END_OF_BLOCK = 256;
-var LENGTH_CODE = new Uint8Array(MAX_MATCH + 1);
-for (let code = 0; code < LENGTH_BASE.length; code++) {
-  const next = code + 1 < LENGTH_BASE.length ? LENGTH_BASE[code + 1] : MAX_MATCH + 1;
-  for (let length = LENGTH_BASE[code]; length < next; length++) LENGTH_CODE[length] = code;
+function withDeflateKernels(work) {
+  const kernel = deflateKernels();
+  return kernel !== void 0 ? work(kernel) : withKernels(0, () => work(deflateKernels()));
 }
-var ZERO_ROW = 256;
-var MOST_ZERO_ROWS = 128;
-function writeDynamicBlock(writer, tokens, final, symbols) {
-  const literals = new Uint32Array(286);
-  const distances = new Uint32Array(30);
-  literals[END_OF_BLOCK] = 1;
-  if (!symbols?.countSymbols(tokens, literals, distances)) {
-    countSymbols(tokens, literals, distances);
-  }
-  const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
-  const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
-  writer.put(final ? 1 : 0, 1);
-  writer.put(2, 2);
-  writeCodeLengths(writer, literalLengths, distanceLengths);
-  const codes = blockCodes(literalLengths, distanceLengths);
-  if (!symbols?.writeSymbols(writer, tokens, codes, symbolBits(literals, distances, codes))) {
-    writeSymbols(writer, tokens, codes);
-  }
-  writer.put(codes.literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
-}
-function blockCodes(literalLengths, distanceLengths) {
-  const literalCodes = canonicalCodes(literalLengths);
-  const distanceCodes = canonicalCodes(distanceLengths);
-  const symbol = 257 + LENGTH_CODE[MAX_MATCH];
-  const fullPattern = new Uint32Array(3);
-  const fullBits = new Uint8Array(3);
-  for (let code = 0; code < 3; code++) {
-    fullPattern[code] = literalCodes[symbol] | distanceCodes[code] << literalLengths[symbol];
-    fullBits[code] = literalLengths[symbol] + distanceLengths[code];
-  }
-  return {
-    literalCodes,
-    literalLengths,
-    distanceCodes,
-    distanceLengths,
-    fullPattern,
-    fullBits
-  };
-}
-function countSymbols(tokens, literals, distances) {
-  const { lengths, values, count } = tokens;
-  for (let t = 0; t < count; t++) {
-    let length = lengths[t];
-    let value = values[t];
-    if (length === 0) {
-      literals[value]++;
-      continue;
-    }
-    let times = 1;
-    if (value >= ZERO_ROW) {
-      times = (value >> 9) + 1;
-      while (t + 1 < count && lengths[t + 1] === length && values[t + 1] === value) {
-        t++;
-        times += (value >> 9) + 1;
-      }
-      literals[value & 255] += times;
-      literals[0] += times;
-      length--;
-      value = 1;
-    }
-    let fulls = Math.floor(length / MAX_MATCH);
-    const rest = length - fulls * MAX_MATCH;
-    if (rest > 0 && rest < 3) {
-      fulls--;
-      literals[257 + LENGTH_CODE[MAX_MATCH + rest - 3]] += times;
-      literals[257 + LENGTH_CODE[3]] += times;
-      distances[value - 1] += 2 * times;
-    } else if (rest > 0) {
-      literals[257 + LENGTH_CODE[rest]] += times;
-      distances[value - 1] += times;
-    }
-    literals[257 + LENGTH_CODE[MAX_MATCH]] += fulls * times;
-    distances[value - 1] += fulls * times;
-  }
-}
-function symbolBits(literals, distances, codes) {
-  let bits = -codes.literalLengths[END_OF_BLOCK];
-  for (let symbol = 0; symbol < 286; symbol++) {
-    bits += literals[symbol] * codes.literalLengths[symbol];
-  }
-  for (let code = 0; code < LENGTH_EXTRA.length; code++) {
-    bits += literals[257 + code] * LENGTH_EXTRA[code];
-  }
-  for (let code = 0; code < 30; code++) bits += distances[code] * codes.distanceLengths[code];
-  return bits;
-}
-function writeSymbols(writer, tokens, codes) {
-  const { lengths, values, count } = tokens;
-  const { literalCodes, literalLengths } = codes;
-  let rowKey = -1;
-  let row;
-  for (let t = 0; t < count; t++) {
-    const length = lengths[t];
-    const value = values[t];
-    if (length === 0) writer.put(literalCodes[value], literalLengths[value]);
-    else if (value < ZERO_ROW) writeMatch(writer, codes, length, value - 1);
-    else {
-      const filter = value & 255;
-      if (rowKey !== length * 256 + filter) {
-        rowKey = length * 256 + filter;
-        ROW_BITS.clear();
-        writeZeroRow(ROW_BITS, codes, length, filter);
-        row = ROW_BITS.asNumber();
-      }
-      for (let rows = (value >> 9) + 1; rows > 0; rows--) {
-        if (row) writer.putLong(row.value, row.count);
-        else writeZeroRow(writer, codes, length, filter);
-      }
-    }
-  }
-}
-var ROW_BITS = new BitWriter();
-function writeZeroRow(writer, codes, zeros, filter) {
-  const { literalCodes, literalLengths } = codes;
-  writer.put(literalCodes[filter], literalLengths[filter]);
-  writer.put(literalCodes[0], literalLengths[0]);
-  writeMatch(writer, codes, zeros - 1, 0);
-}
-function writeMatch(writer, codes, length, distanceCode) {
-  let fulls = Math.floor(length / MAX_MATCH);
-  const rest = length - fulls * MAX_MATCH;
-  if (rest > 0 && rest < 3) {
-    fulls--;
-    writePiece(writer, codes, MAX_MATCH + rest - 3, distanceCode);
-    writePiece(writer, codes, 3, distanceCode);
-  } else if (rest > 0) writePiece(writer, codes, rest, distanceCode);
-  if (fulls > 0) {
-    writer.repeat(codes.fullPattern[distanceCode], codes.fullBits[distanceCode], fulls);
-  }
-}
-function writePiece(writer, codes, length, distanceCode) {
-  const { literalCodes, literalLengths, distanceCodes, distanceLengths } = codes;
-  const code = LENGTH_CODE[length];
-  const symbol = 257 + code;
-  const lengthBits = literalLengths[symbol];
-  const extraBits = LENGTH_EXTRA[code];
-  const distanceBits = distanceLengths[distanceCode];
-  const extra = length - LENGTH_BASE[code];
-  if (lengthBits + extraBits + distanceBits <= 24) {
-    const value = literalCodes[symbol] | extra << lengthBits | distanceCodes[distanceCode] << lengthBits + extraBits;
-    return writer.put(value, lengthBits + extraBits + distanceBits);
-  }
-  writer.put(literalCodes[symbol], lengthBits);
-  writer.put(extra, extraBits);
-  writer.put(distanceCodes[distanceCode], distanceBits);
-}
-
-// lib/flate/_byte_runs.ts
-function runLength(bytes, at, i, to, distance) {
-  const max = Math.min(MAX_MATCH, to - i);
-  let length = 0;
-  while (length < max && bytes[i + length] === at(i + length - distance)) length++;
-  return length;
-}
-var wordsOf;
-function skipZerosByWord(bytes, from, to) {
-  const offset = bytes.byteOffset;
-  let i = from;
-  while (i < to && (offset + i & 3) !== 0) {
-    if (bytes[i] !== 0) return i;
-    i++;
-  }
-  if (i >= to) return to;
-  const { buffer } = bytes;
-  if (wordsOf?.buffer !== buffer || wordsOf.words.length !== buffer.byteLength >> 2) {
-    wordsOf = {
-      buffer,
-      words: new Int32Array(buffer, 0, buffer.byteLength >> 2)
-    };
-  }
-  const words = wordsOf.words;
-  let w = offset + i >> 2;
-  const lastWord = offset + to >> 2;
-  while (w < lastWord && words[w] === 0) w++;
-  i = w * 4 - offset;
-  while (i < to && bytes[i] === 0) i++;
-  return i;
-}
-
-// lib/flate/_spare_tokens.ts
-var spareTokens = [];
-var SPARE_TOKENS = 16;
-function takeTokens(size) {
-  const index = spareTokens.findLastIndex((tokens) => tokens.lengths.length === size);
-  if (index >= 0) return spareTokens.splice(index, 1)[0];
-  return {
-    lengths: new Uint32Array(size),
-    values: new Uint16Array(size),
-    count: 0
-  };
-}
-function giveTokens(tokens) {
-  tokens.count = 0;
-  if (spareTokens.length < SPARE_TOKENS) spareTokens.push(tokens);
-}
-
-// lib/flate/_kernel_runs.ts
-var SYMBOL_STATE = 32;
-var TOKENS = 48;
-var COUNTS = 1312;
-var CODES_BYTES = COUNTS + 4 * (286 + 30);
-var SYMBOL_BYTES = 128 * 1024;
-function kernelRunBytes(blockTokens) {
-  return codesAt(blockTokens) + CODES_BYTES + SYMBOL_BYTES;
-}
-function codesAt(blockTokens) {
-  return TOKENS + 6 * (blockTokens + 1) + 15 & ~15;
-}
-var KernelRuns = class {
-  /** A block's tokens, in the kernels' memory. */
-  tokens;
-  #kernel;
-  #view;
-  #codes;
-  /**
-   * @param kernel The kernels and where the deflater's region is.
-   * @param blockTokens The most tokens in a block.
-   */
-  constructor(kernel, blockTokens) {
-    const { memory, at } = kernel;
-    if (at % 16 !== 0) throw new RangeError(`the kernel's region at ${at} is not 16-byte aligned`);
-    this.#kernel = kernel;
-    this.#view = new DataView(memory.buffer, memory.byteOffset + at, TOKENS);
-    const { buffer, byteOffset } = memory;
-    const lengths = byteOffset + at + TOKENS;
-    this.tokens = {
-      lengths: new Uint32Array(buffer, lengths, blockTokens + 1),
-      values: new Uint16Array(buffer, lengths + 4 * (blockTokens + 1), blockTokens + 1),
-      count: 0
-    };
-    this.#codes = at + codesAt(blockTokens);
-    const codes = this.#codes;
-    memory.set(LENGTH_CODE, codes + 960);
-    memory.set(LENGTH_EXTRA, codes + 1220);
-    new Uint16Array(buffer, byteOffset + codes + 1250, LENGTH_BASE.length).set(LENGTH_BASE);
-    this.unfollow();
-  }
-  /**
-   * Whether the kernel can find the tokens of `bytes` from `from`: they are its memory, and the
-   * three bytes before `from` are in it too.
-   */
-  holds(bytes, from) {
-    const { memory } = this.#kernel;
-    return bytes.buffer === memory.buffer && bytes.byteOffset === memory.byteOffset && from >= 3;
-  }
-  /**
-   * Puts a stream's state where the kernel reads it.
-   *
-   * @param adler The stream's check so far.
-   * @param taken How many bytes it took.
-   * @param before The last three, latest first.
-   */
-  start(adler, taken, before) {
-    const view = this.#view;
-    view.setUint32(0, adler.a, true);
-    view.setUint32(4, adler.b, true);
-    view.setUint32(8, Math.min(taken, 3), true);
-    for (let k = 0; k < 3; k++) view.setUint8(12 + k, before[k]);
-  }
-  /**
-   * Lets the kernel find zeros from the scanlines' canonical form (`digestPieces` in the
-   * kernels) rather than by reading them, until {@linkcode KernelRuns.unfollow}.
-   *
-   * @param form Where the form of the scanlines' bytes after their filter types starts.
-   * @param first The first scanline's byte after its filter type.
-   * @param rowBytes The bytes of a scanline after its filter type.
-   */
-  follow(form, first, rowBytes) {
-    this.#view.setUint32(20, form, true);
-    this.#view.setUint32(24, first, true);
-    this.#view.setUint32(28, rowBytes, true);
-  }
-  /** Has the kernel read the zeros again. */
-  unfollow() {
-    this.#view.setUint32(28, 0, true);
-  }
-  /**
-   * Finds the tokens from `from`, after the block's tokens so far: at least `room` of them (one
-   * more at most) unless `to` comes first.
-   *
-   * @returns Where the kernel stopped; {@linkcode KernelRuns.found} tells how many it found.
-   */
-  find(from, to, pixel, room) {
-    const { runTokens, at } = this.#kernel;
-    const { lengths, values, count } = this.tokens;
-    const offset = this.#kernel.memory.byteOffset;
-    const lengthsAt = lengths.byteOffset - offset + 4 * count;
-    const valuesAt = values.byteOffset - offset + 2 * count;
-    return runTokens(from, to, pixel, at, lengthsAt, valuesAt, room);
-  }
-  /** How many tokens the last {@linkcode KernelRuns.find} found. */
-  found() {
-    return this.#view.getUint32(16, true);
-  }
-  /**
-   * Reads back the stream's check and last bytes (the bytes taken are the caller's to add).
-   *
-   * @param adler Where the check goes.
-   * @param before Where the last three bytes go.
-   */
-  finish(adler, before) {
-    const view = this.#view;
-    adler.a = view.getUint32(0, true);
-    adler.b = view.getUint32(4, true);
-    for (let k = 0; k < 3; k++) before[k] = view.getUint8(12 + k);
-  }
-  /** Counts the block's symbols by the kernel, when they are its tokens. */
-  countSymbols(tokens, literals, distances) {
-    if (tokens !== this.tokens) return false;
-    const { memory } = this.#kernel;
-    const at = this.#codes + COUNTS;
-    memory.fill(0, at, at + 4 * (286 + 30));
-    const offset = memory.byteOffset;
-    this.#kernel.countSymbols(tokens.lengths.byteOffset - offset, tokens.values.byteOffset - offset, tokens.count, this.#codes, at, at + 4 * 286);
-    const counts = new Uint32Array(memory.buffer, offset + at, 286 + 30);
-    for (let symbol = 0; symbol < 286; symbol++) literals[symbol] += counts[symbol];
-    for (let code = 0; code < 30; code++) distances[code] += counts[286 + code];
-    return true;
-  }
-  /** Writes the block's symbols by the kernel, when they are its tokens and fit its room. */
-  writeSymbols(writer, tokens, codes, bits) {
-    if (tokens !== this.tokens || bits + 8 > 8 * SYMBOL_BYTES - 64) return false;
-    const { memory, at } = this.#kernel;
-    const { buffer, byteOffset } = memory;
-    const at16 = byteOffset + this.#codes;
-    new Uint16Array(buffer, at16, 286).set(codes.literalCodes);
-    memory.set(codes.literalLengths, this.#codes + 576);
-    new Uint16Array(buffer, at16 + 864, 30).set(codes.distanceCodes);
-    memory.set(codes.distanceLengths, this.#codes + 928);
-    const pending = writer.pending();
-    const view = this.#view;
-    view.setUint32(SYMBOL_STATE, pending.bits, true);
-    view.setUint32(SYMBOL_STATE + 4, pending.count, true);
-    const out = this.#codes + CODES_BYTES;
-    const lengthsAt = tokens.lengths.byteOffset - byteOffset;
-    const valuesAt = tokens.values.byteOffset - byteOffset;
-    const end = this.#kernel.writeSymbols(lengthsAt, valuesAt, tokens.count, this.#codes, out, at + SYMBOL_STATE);
-    const left = view.getUint32(SYMBOL_STATE, true);
-    writer.append(memory.subarray(out, end), left, view.getUint32(SYMBOL_STATE + 4, true));
-    return true;
-  }
-};
-
-// lib/flate/run_deflate.ts
-var BLOCK_TOKENS = 1 << 14;
-var RUN_TOKEN_BYTES = kernelRunBytes(BLOCK_TOKENS);
-var RunDeflate = class {
-  #skipZeros;
-  #pixel;
-  #tokens;
-  /** The block's tokens as deflate counts them: a zero-row token is three. */
-  #weight = 0;
-  /** The last three bytes taken, latest first, and how many bytes were taken. */
-  #before = new Uint8Array(3);
-  #taken = 0;
-  #adler = new Adler32();
-  #writer = new BitWriter();
-  #kernel;
-  /** @param options How zero bytes are skipped. */
-  constructor(options = {}) {
-    this.#skipZeros = options.skipZeros ?? skipZerosByWord;
-    this.#pixel = options.pixelBytes ?? 3;
-    if (options.tokenKernel) this.#kernel = new KernelRuns(options.tokenKernel, BLOCK_TOKENS);
-    this.#tokens = this.#kernel?.tokens ?? takeTokens(BLOCK_TOKENS);
-    if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
-      throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
-    }
-    this.#writer.byte(120);
-    this.#writer.byte(1);
-  }
-  /**
-   * Encodes the next bytes, `bytes[from..to)`; they may change once this returns.
-   *
-   * @param bytes Where the bytes are.
-   * @param from The first byte's position. @default {0}
-   * @param to The position after the last byte. @default {bytes.length}
-   */
-  write(bytes, from = 0, to = bytes.length) {
-    this.#write(bytes, from, to, this.#skipZeros);
-  }
-  /** `write`, the zeros skipped by `skipZeros`. */
-  #write(bytes, from, to, skipZeros) {
-    if (this.#kernel?.holds(bytes, from)) return this.#writeByKernel(this.#kernel, from, to);
-    const before = this.#before;
-    const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
-    const pixel = this.#pixel;
-    for (let i = from; i < to; ) {
-      const byte = bytes[i];
-      const previous = i > from ? bytes[i - 1] : at(i - 1);
-      if (byte === 0 && this.#taken > 0 && previous === 0) {
-        const end = skipZeros(bytes, i, to);
-        this.#zeros(end - i);
-        i = end;
-        continue;
-      }
-      const one = this.#taken >= 1 && byte === previous ? runLength(bytes, at, i, to, 1) : 0;
-      const three = pixel > 1 && this.#taken >= pixel && byte === at(i - pixel) ? runLength(bytes, at, i, to, pixel) : 0;
-      if (one < 3 && three < 3) {
-        this.#literal(bytes[i++]);
-        continue;
-      }
-      const length = Math.max(one, three);
-      this.#token(length, one >= three ? 1 : pixel);
-      this.#adler.bytes(bytes, i, i + length);
-      this.#taken += length;
-      i += length;
-    }
-    before.set([
-      at(to - 1),
-      at(to - 2),
-      at(to - 3)
-    ]);
-  }
-  /** `write` by the kernel: the same tokens, found in its memory. */
-  #writeByKernel(runs, from, to) {
-    runs.start(this.#adler, this.#taken, this.#before);
-    for (let i = from; i < to; ) {
-      const room = BLOCK_TOKENS - this.#weight;
-      i = runs.find(i, to, this.#pixel, room);
-      const tokens = this.#tokens;
-      const found = runs.found();
-      tokens.count += Math.min(found, room);
-      this.#weight += Math.min(found, room);
-      if (this.#weight < BLOCK_TOKENS) continue;
-      const last = tokens.count;
-      this.#endBlock();
-      if (found <= room) continue;
-      tokens.lengths[0] = tokens.lengths[last];
-      tokens.values[0] = tokens.values[last];
-      tokens.count = this.#weight = 1;
-    }
-    runs.finish(this.#adler, this.#before);
-    this.#taken += to - from;
-  }
-  /**
-   * Encodes `count` scanlines alike whose bytes after their filter type are all zeros, without
-   * reading them: the same bytes as `write` would take, in fewer steps.
-   *
-   * @param filter The scanlines' filter type (their first byte).
-   * @param zeros How many zero bytes follow it in each.
-   * @param count How many scanlines.
-   */
-  zeroRows(filter, zeros, count) {
-    while (count > 0) {
-      const rows = Math.min(count, MOST_ZERO_ROWS, Math.floor((BLOCK_TOKENS - this.#weight) / 3));
-      if (zeros < 4 || rows === 0) {
-        this.#zeroRowTokens(filter, zeros);
-        count--;
-        continue;
-      }
-      this.#adler.zeroRows(filter, zeros, rows);
-      this.#taken += rows * (zeros + 1);
-      this.#before.fill(0);
-      this.#token(zeros, ZERO_ROW | filter | rows - 1 << 9, 3 * rows);
-      count -= rows;
-    }
-  }
-  /** A zero row as its three tokens (a literal for each zero when fewer than 4). */
-  #zeroRowTokens(filter, zeros) {
-    this.#literal(filter);
-    if (zeros === 0) return void this.#before.set([
-      filter,
-      this.#before[0],
-      this.#before[1]
-    ]);
-    this.#literal(0);
-    this.#zeros(zeros - 1);
-    this.#before.set(zeros >= 3 ? [
-      0,
-      0,
-      0
-    ] : zeros === 2 ? [
-      0,
-      0,
-      filter
-    ] : [
-      0,
-      filter,
-      this.#before[0]
-    ]);
-  }
-  /**
-   * Encodes scanlines of a PNG (a filter-type byte, then the row) that lie `stride` bytes apart:
-   * those flagged 0 are all zeros after their filter type (a row that repeats the row above, once
-   * Up-filtered) and are encoded without being read; runs of the others as they are.
-   *
-   * @param bytes Where the scanlines are.
-   * @param scanlines The first one's position, the distance between two, how many, and their
-   * flags: `flags[at + row]` is 0 for a row of zeros; how their zeros are skipped, if not as
-   * the options said; with a token kernel, where in its memory the canonical form of the rows'
-   * bytes after their filter types is (`digestPieces`), so the kernel finds their zeros there.
-   */
-  writeScanlines(bytes, scanlines) {
-    const { first, stride, count, flags, at, form } = scanlines;
-    const skipZeros = scanlines.skipZeros ?? this.#skipZeros;
-    if (form !== void 0) this.#kernel?.follow(form, first + 1, stride - 1);
-    for (let row = 0; row < count; ) {
-      if (flags[at + row] === 0) {
-        const filter = bytes[first + row * stride];
-        let end2 = row + 1;
-        while (end2 < count && flags[at + end2] === 0 && bytes[first + end2 * stride] === filter) {
-          end2++;
-        }
-        this.zeroRows(filter, stride - 1, end2 - row);
-        row = end2;
-        continue;
-      }
-      let end = row + 1;
-      while (end < count && flags[at + end] !== 0) end++;
-      this.#write(bytes, first + row * stride, first + end * stride, skipZeros);
-      row = end;
-    }
-    this.#kernel?.unfollow();
-  }
-  /**
-   * Ends the stream.
-   *
-   * @returns The whole zlib stream.
-   */
-  end() {
-    writeDynamicBlock(this.#writer, this.#tokens, true, this.#kernel);
-    if (this.#kernel === void 0) giveTokens(this.#tokens);
-    this.#writer.alignToByte();
-    const adler = this.#adler.value();
-    for (const shift of [
-      24,
-      16,
-      8,
-      0
-    ]) this.#writer.byte(adler >>> shift & 255);
-    return this.#writer.bytes();
-  }
-  /**
-   * Gives the stream's buffer to the next stream made, once the bytes {@linkcode RunDeflate.end}
-   * returned are copied: they are overwritten then.
-   */
-  release() {
-    this.#writer.release();
-  }
-  #literal(value) {
-    this.#adler.byte(value);
-    this.#taken++;
-    this.#token(0, value);
-  }
-  /** `count` zero bytes after a zero byte: one match at distance 1 (literals if under 3). */
-  #zeros(count) {
-    this.#adler.zeros(count);
-    this.#taken += count;
-    if (count >= 3) return this.#token(count, 1);
-    for (let i = 0; i < count; i++) this.#token(0, 0);
-  }
-  /** Adds a token that deflate counts as `weight` tokens (a zero row: 3). */
-  #token(length, value, weight = 1) {
-    const tokens = this.#tokens;
-    tokens.lengths[tokens.count] = length;
-    tokens.values[tokens.count++] = value;
-    this.#weight += weight;
-    if (this.#weight >= BLOCK_TOKENS) this.#endBlock();
-  }
-  /** Writes the block's tokens as a block that is not the last. */
-  #endBlock() {
-    writeDynamicBlock(this.#writer, this.#tokens, false, this.#kernel);
-    this.#tokens.count = 0;
-    this.#weight = 0;
-  }
-};
 
 // lib/png/_strip_digest.ts
 function digestStrip(kernels, memory, digest, strip) {
@@ -2136,8 +2253,7 @@ function stripLayout(header) {
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
   const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK);
   const pieces = align16(flags + rows + SLACK);
-  const tokens = align16(pieces + pixelFormBound(rows, outRow) + SLACK);
-  const end = tokens + RUN_TOKEN_BYTES;
+  const end = pieces + pixelFormBound(rows, outRow) + SLACK;
   return {
     width,
     height,
@@ -2153,7 +2269,6 @@ function stripLayout(header) {
     output,
     flags,
     pieces,
-    tokens,
     end
   };
 }
@@ -2184,13 +2299,8 @@ function transcodeFastRgb(png, options) {
   const inStride = inRow + 1;
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    const tokenKernel = {
-      ...kernels,
-      memory,
-      at: layout.tokens
-    };
     const deflate2 = new RunDeflate({
-      tokenKernel
+      tokenKernel: deflateKernels()
     });
     if (colourTable !== void 0) memory.set(colourTable, table);
     memory.fill(0, output, output + outStride);
@@ -2709,14 +2819,19 @@ var PngRowEncoder = class {
     }
     const deflate2 = this.#deflate;
     if (deflate2 instanceof RunDeflate) {
-      const { flags, skipZeros } = rows;
+      const { flags, skipZeros, form } = rows;
+      const kernel = deflateKernels();
+      const inKernels = kernel !== void 0 && kernel.memory.buffer === form.buffer;
+      const formAt = inKernels ? form.byteOffset - kernel.memory.byteOffset : void 0;
       deflate2.writeScanlines(scanlines, {
         first: 0,
         stride,
         count,
         flags,
         at: 0,
-        skipZeros
+        skipZeros,
+        kernel,
+        form: formAt
       });
     } else deflate2.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
@@ -2759,7 +2874,8 @@ var PngRowEncoder = class {
       throw new PngError(`the image has ${height} rows but ${this.#written} were written`);
     }
     const deflate2 = this.#deflate;
-    const png = pngOfImageData(this.#options, deflate2.end());
+    const stream = deflate2 instanceof RunDeflate ? withDeflateKernels((kernel) => deflate2.end(kernel)) : deflate2.end();
+    const png = pngOfImageData(this.#options, stream);
     if (deflate2 instanceof RunDeflate) deflate2.release();
     return png;
   }
@@ -4240,11 +4356,11 @@ function labelsHeld(seen, count, inStrip) {
     return;
   }
   const words = new Int32Array(seen.buffer, seen.byteOffset, count * 64);
-  const held = new Int32Array(64);
+  const held2 = new Int32Array(64);
   for (let row = 0; row < count * 64; row += 64) {
-    for (let w = 0; w < 64; w++) held[w] |= words[row + w];
+    for (let w = 0; w < 64; w++) held2[w] |= words[row + w];
   }
-  inStrip.set(new Uint8Array(held.buffer));
+  inStrip.set(new Uint8Array(held2.buffer));
 }
 
 // lib/export/_binary_renderer.ts
@@ -4570,8 +4686,8 @@ function labelStrip(kernels, memory, layout, strip) {
   const { width, labels, seen, same, changed, vectorList } = layout;
   const { count, at, stride, channels, census, above } = strip;
   kernels.labelRows(at, stride, count, width, channels, labels, same, changed, vectorList, census, above);
-  const held = seen + count * 256;
-  kernels.heldLabels(labels, count, width, vectorList, held);
+  const held2 = seen + count * 256;
+  kernels.heldLabels(labels, count, width, vectorList, held2);
   let marked = false;
   return {
     bytes: memory.subarray(labels, labels + count * width),
@@ -4581,7 +4697,7 @@ function labelStrip(kernels, memory, layout, strip) {
       marked = true;
       return memory.subarray(seen, seen + count * 256);
     },
-    held: memory.subarray(held, held + 256)
+    held: memory.subarray(held2, held2 + 256)
   };
 }
 

@@ -22336,8 +22336,8 @@ var MaskFileRegistry = class {
     };
   }
   /** Whether `held` (a key's holder) is task `taskId`. */
-  #isTask(held, taskId) {
-    return held >= HOLDER_TASK && this.#taskIds.equals(held - HOLDER_TASK, taskId);
+  #isTask(held2, taskId) {
+    return held2 >= HOLDER_TASK && this.#taskIds.equals(held2 - HOLDER_TASK, taskId);
   }
   /** `<name>__<id><suffix>`, then `_2`, `_3`...: the first one free in `parents`. */
   #firstFree(parents, name, options) {
@@ -22360,14 +22360,14 @@ var MaskFileRegistry = class {
   /** Who holds the key numbered `number` (`undefined`: no such key), as `#holderOf` says. */
   #holderAt(number) {
     if (number === void 0) return void 0;
-    const held = this.#holders[number];
-    return held === HOLDER_EXPORT ? null : held === HOLDER_FOLDER ? "" : this.#taskIds.get(held - HOLDER_TASK);
+    const held2 = this.#holders[number];
+    return held2 === HOLDER_EXPORT ? null : held2 === HOLDER_FOLDER ? "" : this.#taskIds.get(held2 - HOLDER_TASK);
   }
   /** Records `file` for a task; `number` is its key's, as looked up (`undefined`: none). */
   #record(file, taskId, key, number) {
-    const held = number === void 0 ? void 0 : this.#holders[number];
-    if (held !== void 0 && held >= HOLDER_TASK) {
-      if (this.#taskIds.get(held - HOLDER_TASK) === taskId) return;
+    const held2 = number === void 0 ? void 0 : this.#holders[number];
+    if (held2 !== void 0 && held2 >= HOLDER_TASK) {
+      if (this.#taskIds.get(held2 - HOLDER_TASK) === taskId) return;
     }
     const parent = parentOf(file);
     const names = parent === this.#knownFolder ? [] : file.split("/");
@@ -22389,9 +22389,9 @@ var MaskFileRegistry = class {
     return this.#index.find(key, (number) => this.#keys.equals(number, key));
   }
   /** Records a key's holder; `held` is the key's number, as looked up (`undefined`: none). */
-  #hold(key, holder, held) {
-    if (held !== void 0) {
-      this.#holders[held] = holder;
+  #hold(key, holder, held2) {
+    if (held2 !== void 0) {
+      this.#holders[held2] = holder;
       return;
     }
     const number = this.#keys.push(key);
@@ -25043,66 +25043,6 @@ var KERNELS_WASM_BASE64 = [
   "IANBEGohAwwACwsCQANAIAMgAk8NASAAIANqLQAAIAEgA2otAABHBEBBAA8LIANBAWohAwwACwtBAQs="
 ].join("");
 
-// lib/png/kernels.ts
-var SLACK2 = 16;
-var KEEP_BYTES = 64 << 20;
-var module;
-var instance;
-var busy = false;
-function withKernels(bytes, work) {
-  if (busy) {
-    throw new RangeError("withKernels() was called from inside another call: the kernels' memory holds its buffers");
-  }
-  module ??= new WebAssembly.Module(Uint8Array.fromBase64(KERNELS_WASM_BASE64));
-  instance ??= new WebAssembly.Instance(module);
-  const memory = instance.exports.memory;
-  const missing = bytes - memory.buffer.byteLength;
-  if (missing > 0) memory.grow(Math.ceil(missing / 65536));
-  busy = true;
-  try {
-    return work(instance.exports, new Uint8Array(memory.buffer));
-  } finally {
-    busy = false;
-    if (memory.buffer.byteLength > KEEP_BYTES) instance = void 0;
-  }
-}
-function align16(offset) {
-  return offset + 15 & ~15;
-}
-
-// lib/png/mask_census.ts
-var CENSUS_BYTES = 256 + 512;
-function clearCensus(memory, tables) {
-  memory.fill(0, tables, tables + CENSUS_BYTES);
-}
-function readCensus(memory, tables) {
-  const bSeen = memory.slice(tables, tables + 256);
-  const firstB = new Int16Array(256);
-  for (let r = 0, at = tables + 256; r < 256; r++, at += 2) {
-    firstB[r] = memory[at] + (memory[at + 1] << 8) - 1;
-  }
-  return {
-    bSeen,
-    firstB
-  };
-}
-function emptyCensus() {
-  return {
-    bSeen: new Uint8Array(256),
-    firstB: new Int16Array(256).fill(-1)
-  };
-}
-function addToCensus(census, pixels) {
-  const { bSeen, firstB } = census;
-  for (let i = 0; i < pixels.length; i += 3) {
-    const r = pixels[i];
-    if (r === 0) continue;
-    const b = pixels[i + 2];
-    bSeen[b] = 1;
-    if (firstB[r] < 0) firstB[r] = b;
-  }
-}
-
 // lib/flate/_adler32.ts
 var MODULUS = 65521;
 var Adler32 = class {
@@ -25707,7 +25647,7 @@ function giveTokens(tokens) {
   if (spareTokens.length < SPARE_TOKENS) spareTokens.push(tokens);
 }
 
-// lib/flate/_kernel_runs.ts
+// lib/flate/_kernel_region.ts
 var SYMBOL_STATE = 32;
 var TOKENS = 48;
 var COUNTS = 1312;
@@ -25719,28 +25659,38 @@ function kernelRunBytes(blockTokens) {
 function codesAt(blockTokens) {
   return TOKENS + 6 * (blockTokens + 1) + 15 & ~15;
 }
+
+// lib/flate/_kernel_runs.ts
 var KernelRuns = class {
-  /** A block's tokens, in the kernels' memory. */
+  /** A block's tokens, in the kernels' memory, when they live there. */
   tokens;
   #kernel;
   #view;
+  #lengths;
+  #values;
   #codes;
+  /** The tokens copied to the region last, and how many. */
+  #staged = {
+    count: 0
+  };
   /**
    * @param kernel The kernels and where the deflater's region is.
    * @param blockTokens The most tokens in a block.
+   * @param resident Whether the block's tokens live in the region.
    */
-  constructor(kernel, blockTokens) {
+  constructor(kernel, blockTokens, resident) {
     const { memory, at } = kernel;
     if (at % 16 !== 0) throw new RangeError(`the kernel's region at ${at} is not 16-byte aligned`);
     this.#kernel = kernel;
     this.#view = new DataView(memory.buffer, memory.byteOffset + at, TOKENS);
     const { buffer, byteOffset } = memory;
-    const lengths = byteOffset + at + TOKENS;
-    this.tokens = {
-      lengths: new Uint32Array(buffer, lengths, blockTokens + 1),
-      values: new Uint16Array(buffer, lengths + 4 * (blockTokens + 1), blockTokens + 1),
+    this.#lengths = at + TOKENS;
+    this.#values = this.#lengths + 4 * (blockTokens + 1);
+    this.tokens = resident ? {
+      lengths: new Uint32Array(buffer, byteOffset + this.#lengths, blockTokens + 1),
+      values: new Uint16Array(buffer, byteOffset + this.#values, blockTokens + 1),
       count: 0
-    };
+    } : void 0;
     this.#codes = at + codesAt(blockTokens);
     const codes = this.#codes;
     memory.set(LENGTH_CODE, codes + 960);
@@ -25749,12 +25699,14 @@ var KernelRuns = class {
     this.unfollow();
   }
   /**
-   * Whether the kernel can find the tokens of `bytes` from `from`: they are its memory, and the
-   * three bytes before `from` are in it too.
+   * Where `bytes` start in the kernels' memory, or -1 when they are not in it.
+   *
+   * @param bytes Bytes the deflater is given.
+   * @returns Their offset in the memory.
    */
-  holds(bytes, from) {
+  offsetOf(bytes) {
     const { memory } = this.#kernel;
-    return bytes.buffer === memory.buffer && bytes.byteOffset === memory.byteOffset && from >= 3;
+    return bytes.buffer === memory.buffer ? bytes.byteOffset - memory.byteOffset : -1;
   }
   /**
    * Puts a stream's state where the kernel reads it.
@@ -25788,18 +25740,34 @@ var KernelRuns = class {
     this.#view.setUint32(28, 0, true);
   }
   /**
-   * Finds the tokens from `from`, after the block's tokens so far: at least `room` of them (one
-   * more at most) unless `to` comes first.
+   * Finds the tokens from `from` (a position in the kernels' memory, 3 at least), after the
+   * block's `count` tokens so far: at least `room` of them (one more at most) unless `to` comes
+   * first. They are then at `tokens` from `count` on: {@linkcode KernelRuns.collect} copies them
+   * there when the block's tokens do not live in the region.
    *
    * @returns Where the kernel stopped; {@linkcode KernelRuns.found} tells how many it found.
    */
-  find(from, to, pixel, room) {
+  find(from, to, pixel, room, count = 0) {
     const { runTokens, at } = this.#kernel;
-    const { lengths, values, count } = this.tokens;
-    const offset = this.#kernel.memory.byteOffset;
-    const lengthsAt = lengths.byteOffset - offset + 4 * count;
-    const valuesAt = values.byteOffset - offset + 2 * count;
-    return runTokens(from, to, pixel, at, lengthsAt, valuesAt, room);
+    const skip = this.tokens === void 0 ? 0 : count;
+    this.#staged = {
+      count: 0
+    };
+    const lengths = this.#lengths + 4 * skip;
+    return runTokens(from, to, pixel, at, lengths, this.#values + 2 * skip, room);
+  }
+  /**
+   * Copies the tokens the last {@linkcode KernelRuns.find} found to the block's, from its
+   * `count`-th on (nothing to do when they live in the region).
+   *
+   * @param tokens The block's tokens.
+   */
+  collect(tokens) {
+    if (tokens === this.tokens) return;
+    const found = this.found();
+    const { buffer, byteOffset } = this.#kernel.memory;
+    tokens.lengths.set(new Uint32Array(buffer, byteOffset + this.#lengths, found), tokens.count);
+    tokens.values.set(new Uint16Array(buffer, byteOffset + this.#values, found), tokens.count);
   }
   /** How many tokens the last {@linkcode KernelRuns.find} found. */
   found() {
@@ -25817,23 +25785,25 @@ var KernelRuns = class {
     adler.b = view.getUint32(4, true);
     for (let k = 0; k < 3; k++) before[k] = view.getUint8(12 + k);
   }
-  /** Counts the block's symbols by the kernel, when they are its tokens. */
+  /** Counts the block's symbols by the kernel. */
   countSymbols(tokens, literals, distances) {
-    if (tokens !== this.tokens) return false;
+    const at = this.#stage(tokens, true);
+    if (at === void 0) return false;
     const { memory } = this.#kernel;
-    const at = this.#codes + COUNTS;
-    memory.fill(0, at, at + 4 * (286 + 30));
-    const offset = memory.byteOffset;
-    this.#kernel.countSymbols(tokens.lengths.byteOffset - offset, tokens.values.byteOffset - offset, tokens.count, this.#codes, at, at + 4 * 286);
-    const counts2 = new Uint32Array(memory.buffer, offset + at, 286 + 30);
-    for (let symbol = 0; symbol < 286; symbol++) literals[symbol] += counts2[symbol];
-    for (let code3 = 0; code3 < 30; code3++) distances[code3] += counts2[286 + code3];
+    const counts2 = this.#codes + COUNTS;
+    memory.fill(0, counts2, counts2 + 4 * (286 + 30));
+    this.#kernel.countSymbols(at.lengths, at.values, tokens.count, this.#codes, counts2, counts2 + 4 * 286);
+    const found = new Uint32Array(memory.buffer, memory.byteOffset + counts2, 286 + 30);
+    for (let symbol = 0; symbol < 286; symbol++) literals[symbol] += found[symbol];
+    for (let code3 = 0; code3 < 30; code3++) distances[code3] += found[286 + code3];
     return true;
   }
-  /** Writes the block's symbols by the kernel, when they are its tokens and fit its room. */
+  /** Writes the block's symbols by the kernel, when they fit its room. */
   writeSymbols(writer, tokens, codes, bits) {
-    if (tokens !== this.tokens || bits + 8 > 8 * SYMBOL_BYTES - 64) return false;
-    const { memory, at } = this.#kernel;
+    const at = this.#stage(tokens, false);
+    if (bits + 8 > 8 * SYMBOL_BYTES - 64) return false;
+    if (at === void 0) return false;
+    const { memory } = this.#kernel;
     const { buffer, byteOffset } = memory;
     const at16 = byteOffset + this.#codes;
     new Uint16Array(buffer, at16, 286).set(codes.literalCodes);
@@ -25845,14 +25815,59 @@ var KernelRuns = class {
     view.setUint32(SYMBOL_STATE, pending.bits, true);
     view.setUint32(SYMBOL_STATE + 4, pending.count, true);
     const out = this.#codes + CODES_BYTES;
-    const lengthsAt = tokens.lengths.byteOffset - byteOffset;
-    const valuesAt = tokens.values.byteOffset - byteOffset;
-    const end = this.#kernel.writeSymbols(lengthsAt, valuesAt, tokens.count, this.#codes, out, at + SYMBOL_STATE);
+    const state = this.#kernel.at + SYMBOL_STATE;
+    const end = this.#kernel.writeSymbols(at.lengths, at.values, tokens.count, this.#codes, out, state);
     const left = view.getUint32(SYMBOL_STATE, true);
     writer.append(memory.subarray(out, end), left, view.getUint32(SYMBOL_STATE + 4, true));
     return true;
   }
+  /**
+   * Where the block's tokens are in the region: copied there first unless they live there, or
+   * were copied by the `countSymbols` just before `writeSymbols`; `undefined` when they do not
+   * fit.
+   */
+  #stage(tokens, copy) {
+    const at = {
+      lengths: this.#lengths,
+      values: this.#values
+    };
+    if (tokens === this.tokens) return at;
+    const staged = this.#staged;
+    this.#staged = {
+      count: 0
+    };
+    if (!copy) return staged.tokens === tokens && staged.count === tokens.count ? at : void 0;
+    const room = (this.#values - this.#lengths) / 4;
+    if (tokens.count > room) return void 0;
+    const { buffer, byteOffset } = this.#kernel.memory;
+    new Uint32Array(buffer, byteOffset + at.lengths, tokens.count).set(tokens.lengths.subarray(0, tokens.count));
+    new Uint16Array(buffer, byteOffset + at.values, tokens.count).set(tokens.values.subarray(0, tokens.count));
+    this.#staged = {
+      tokens,
+      count: tokens.count
+    };
+    return at;
+  }
 };
+
+// lib/flate/_scanline_runs.ts
+function eachScanlineRun(bytes, scanlines, runs) {
+  const { first, stride, count, flags, at } = scanlines;
+  for (let row = 0; row < count; ) {
+    let end = row + 1;
+    if (flags[at + row] === 0) {
+      const filter2 = bytes[first + row * stride];
+      while (end < count && flags[at + end] === 0 && bytes[first + end * stride] === filter2) {
+        end++;
+      }
+      runs.zeroRows(filter2, stride - 1, end - row);
+    } else {
+      while (end < count && flags[at + end] !== 0) end++;
+      runs.rows(first + row * stride, first + end * stride);
+    }
+    row = end;
+  }
+}
 
 // lib/flate/run_deflate.ts
 var BLOCK_TOKENS = 1 << 14;
@@ -25869,12 +25884,15 @@ var RunDeflate = class {
   #adler = new Adler32();
   #writer = new BitWriter();
   #kernel;
+  /** The block's tokens when they live in the kernels' memory. */
+  #resident;
   /** @param options How zero bytes are skipped. */
   constructor(options = {}) {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
     this.#pixel = options.pixelBytes ?? 3;
-    if (options.tokenKernel) this.#kernel = new KernelRuns(options.tokenKernel, BLOCK_TOKENS);
-    this.#tokens = this.#kernel?.tokens ?? takeTokens(BLOCK_TOKENS);
+    if (options.tokenKernel) this.#kernel = new KernelRuns(options.tokenKernel, BLOCK_TOKENS, true);
+    this.#resident = this.#kernel?.tokens;
+    this.#tokens = this.#resident ?? takeTokens(BLOCK_TOKENS + 1);
     if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
       throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
     }
@@ -25893,7 +25911,10 @@ var RunDeflate = class {
   }
   /** `write`, the zeros skipped by `skipZeros`. */
   #write(bytes, from, to, skipZeros) {
-    if (this.#kernel?.holds(bytes, from)) return this.#writeByKernel(this.#kernel, from, to);
+    const base = this.#kernel?.offsetOf(bytes) ?? -1;
+    if (base >= 0 && base + from >= 3) {
+      return this.#writeByKernel(this.#kernel, base + from, base + to);
+    }
     const before = this.#before;
     const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
     const pixel = this.#pixel;
@@ -25929,8 +25950,9 @@ var RunDeflate = class {
     runs.start(this.#adler, this.#taken, this.#before);
     for (let i = from; i < to; ) {
       const room = BLOCK_TOKENS - this.#weight;
-      i = runs.find(i, to, this.#pixel, room);
       const tokens = this.#tokens;
+      i = runs.find(i, to, this.#pixel, room, tokens.count);
+      runs.collect(tokens);
       const found = runs.found();
       tokens.count += Math.min(found, room);
       this.#weight += Math.min(found, room);
@@ -26000,39 +26022,42 @@ var RunDeflate = class {
    * @param bytes Where the scanlines are.
    * @param scanlines The first one's position, the distance between two, how many, and their
    * flags: `flags[at + row]` is 0 for a row of zeros; how their zeros are skipped, if not as
-   * the options said; with a token kernel, where in its memory the canonical form of the rows'
-   * bytes after their filter types is (`digestPieces`), so the kernel finds their zeros there.
+   * the options said; the kernels lent for this call, when the stream has none (its tokens stay
+   * its own); where in their memory the canonical form of the rows' bytes after their filter
+   * types is (`digestPieces`), so that the kernel finds their zeros there.
    */
   writeScanlines(bytes, scanlines) {
-    const { first, stride, count, flags, at, form } = scanlines;
     const skipZeros = scanlines.skipZeros ?? this.#skipZeros;
-    if (form !== void 0) this.#kernel?.follow(form, first + 1, stride - 1);
-    for (let row = 0; row < count; ) {
-      if (flags[at + row] === 0) {
-        const filter2 = bytes[first + row * stride];
-        let end2 = row + 1;
-        while (end2 < count && flags[at + end2] === 0 && bytes[first + end2 * stride] === filter2) {
-          end2++;
-        }
-        this.zeroRows(filter2, stride - 1, end2 - row);
-        row = end2;
-        continue;
-      }
-      let end = row + 1;
-      while (end < count && flags[at + end] !== 0) end++;
-      this.#write(bytes, first + row * stride, first + end * stride, skipZeros);
-      row = end;
+    this.#withKernel(scanlines.kernel, (runs) => {
+      const base = runs?.offsetOf(bytes) ?? -1;
+      const { form, first, stride } = scanlines;
+      if (form !== void 0 && base >= 0) runs.follow(form, base + first + 1, stride - 1);
+      eachScanlineRun(bytes, scanlines, {
+        zeroRows: (filter2, zeros, rows) => this.zeroRows(filter2, zeros, rows),
+        rows: (from, to) => this.#write(bytes, from, to, skipZeros)
+      });
+      runs?.unfollow();
+    });
+  }
+  /** Runs `work` with the stream's kernels, or else those lent for the call. */
+  #withKernel(kernel, work) {
+    if (this.#kernel !== void 0 || kernel === void 0) return work(this.#kernel);
+    this.#kernel = new KernelRuns(kernel, BLOCK_TOKENS, false);
+    try {
+      return work(this.#kernel);
+    } finally {
+      this.#kernel = void 0;
     }
-    this.#kernel?.unfollow();
   }
   /**
    * Ends the stream.
    *
+   * @param kernel The kernels lent for the last block, when the stream has none.
    * @returns The whole zlib stream.
    */
-  end() {
-    writeDynamicBlock(this.#writer, this.#tokens, true, this.#kernel);
-    if (this.#kernel === void 0) giveTokens(this.#tokens);
+  end(kernel) {
+    this.#withKernel(kernel, (runs) => writeDynamicBlock(this.#writer, this.#tokens, true, runs));
+    if (this.#tokens !== this.#resident) giveTokens(this.#tokens);
     this.#writer.alignToByte();
     const adler = this.#adler.value();
     for (const shift of [
@@ -26077,6 +26102,98 @@ var RunDeflate = class {
     this.#weight = 0;
   }
 };
+
+// lib/png/kernels.ts
+var SLACK2 = 16;
+var KEEP_BYTES = 64 << 20;
+var module;
+var instance;
+var busy = false;
+var held;
+function withKernels(bytes, work) {
+  if (busy) {
+    throw new RangeError("withKernels() was called from inside another call: the kernels' memory holds its buffers");
+  }
+  module ??= new WebAssembly.Module(Uint8Array.fromBase64(KERNELS_WASM_BASE64));
+  instance ??= new WebAssembly.Instance(module);
+  const memory = instance.exports.memory;
+  const at = align16(bytes);
+  const missing = at + RUN_TOKEN_BYTES - memory.buffer.byteLength;
+  if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+  busy = true;
+  const kernels = instance.exports;
+  const view = new Uint8Array(memory.buffer);
+  held = {
+    kernels,
+    memory: view,
+    at
+  };
+  try {
+    return work(kernels, view);
+  } finally {
+    busy = false;
+    held = void 0;
+    if (memory.buffer.byteLength > KEEP_BYTES) instance = void 0;
+  }
+}
+function heldKernels() {
+  return held;
+}
+function align16(offset) {
+  return offset + 15 & ~15;
+}
+
+// lib/png/mask_census.ts
+var CENSUS_BYTES = 256 + 512;
+function clearCensus(memory, tables) {
+  memory.fill(0, tables, tables + CENSUS_BYTES);
+}
+function readCensus(memory, tables) {
+  const bSeen = memory.slice(tables, tables + 256);
+  const firstB = new Int16Array(256);
+  for (let r = 0, at = tables + 256; r < 256; r++, at += 2) {
+    firstB[r] = memory[at] + (memory[at + 1] << 8) - 1;
+  }
+  return {
+    bSeen,
+    firstB
+  };
+}
+function emptyCensus() {
+  return {
+    bSeen: new Uint8Array(256),
+    firstB: new Int16Array(256).fill(-1)
+  };
+}
+function addToCensus(census, pixels) {
+  const { bSeen, firstB } = census;
+  for (let i = 0; i < pixels.length; i += 3) {
+    const r = pixels[i];
+    if (r === 0) continue;
+    const b = pixels[i + 2];
+    bSeen[b] = 1;
+    if (firstB[r] < 0) firstB[r] = b;
+  }
+}
+
+// lib/png/_deflate_kernels.ts
+function deflateKernels() {
+  const held2 = heldKernels();
+  if (held2 === void 0) return void 0;
+  const { kernels, memory, at } = held2;
+  const { runTokens, countSymbols: countSymbols2, writeSymbols: writeSymbols2 } = kernels;
+  return {
+    runTokens,
+    countSymbols: countSymbols2,
+    writeSymbols: writeSymbols2,
+    memory,
+    at
+  };
+}
+function withDeflateKernels(work) {
+  const kernel = deflateKernels();
+  return kernel !== void 0 ? work(kernel) : withKernels(0, () => work(deflateKernels()));
+}
 
 // lib/png/_strip_digest.ts
 function digestStrip(kernels, memory, digest, strip) {
@@ -26251,8 +26368,7 @@ function stripLayout(header2) {
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK2);
   const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK2);
   const pieces = align16(flags + rows + SLACK2);
-  const tokens = align16(pieces + pixelFormBound(rows, outRow) + SLACK2);
-  const end = tokens + RUN_TOKEN_BYTES;
+  const end = pieces + pixelFormBound(rows, outRow) + SLACK2;
   return {
     width,
     height,
@@ -26268,7 +26384,6 @@ function stripLayout(header2) {
     output,
     flags,
     pieces,
-    tokens,
     end
   };
 }
@@ -26299,13 +26414,8 @@ function transcodeFastRgb(png, options) {
   const inStride = inRow + 1;
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    const tokenKernel = {
-      ...kernels,
-      memory,
-      at: layout.tokens
-    };
     const deflate2 = new RunDeflate({
-      tokenKernel
+      tokenKernel: deflateKernels()
     });
     if (colourTable !== void 0) memory.set(colourTable, table);
     memory.fill(0, output, output + outStride);
@@ -26532,8 +26642,8 @@ function labelStrip(kernels, memory, layout, strip) {
   const { width, labels, seen, same, changed, vectorList } = layout;
   const { count, at, stride, channels, census, above } = strip;
   kernels.labelRows(at, stride, count, width, channels, labels, same, changed, vectorList, census, above);
-  const held = seen + count * 256;
-  kernels.heldLabels(labels, count, width, vectorList, held);
+  const held2 = seen + count * 256;
+  kernels.heldLabels(labels, count, width, vectorList, held2);
   let marked = false;
   return {
     bytes: memory.subarray(labels, labels + count * width),
@@ -26543,7 +26653,7 @@ function labelStrip(kernels, memory, layout, strip) {
       marked = true;
       return memory.subarray(seen, seen + count * 256);
     },
-    held: memory.subarray(held, held + 256)
+    held: memory.subarray(held2, held2 + 256)
   };
 }
 
@@ -29277,14 +29387,19 @@ var PngRowEncoder = class {
     }
     const deflate2 = this.#deflate;
     if (deflate2 instanceof RunDeflate) {
-      const { flags, skipZeros } = rows;
+      const { flags, skipZeros, form } = rows;
+      const kernel = deflateKernels();
+      const inKernels = kernel !== void 0 && kernel.memory.buffer === form.buffer;
+      const formAt = inKernels ? form.byteOffset - kernel.memory.byteOffset : void 0;
       deflate2.writeScanlines(scanlines, {
         first: 0,
         stride,
         count,
         flags,
         at: 0,
-        skipZeros
+        skipZeros,
+        kernel,
+        form: formAt
       });
     } else deflate2.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
@@ -29327,7 +29442,8 @@ var PngRowEncoder = class {
       throw new PngError(`the image has ${height} rows but ${this.#written} were written`);
     }
     const deflate2 = this.#deflate;
-    const png = pngOfImageData(this.#options, deflate2.end());
+    const stream = deflate2 instanceof RunDeflate ? withDeflateKernels((kernel) => deflate2.end(kernel)) : deflate2.end();
+    const png = pngOfImageData(this.#options, stream);
     if (deflate2 instanceof RunDeflate) deflate2.release();
     return png;
   }
@@ -30166,11 +30282,11 @@ function labelsHeld(seen, count, inStrip) {
     return;
   }
   const words = new Int32Array(seen.buffer, seen.byteOffset, count * 64);
-  const held = new Int32Array(64);
+  const held2 = new Int32Array(64);
   for (let row = 0; row < count * 64; row += 64) {
-    for (let w = 0; w < 64; w++) held[w] |= words[row + w];
+    for (let w = 0; w < 64; w++) held2[w] |= words[row + w];
   }
-  inStrip.set(new Uint8Array(held.buffer));
+  inStrip.set(new Uint8Array(held2.buffer));
 }
 
 // lib/export/_binary_renderer.ts

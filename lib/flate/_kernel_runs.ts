@@ -17,79 +17,21 @@ import {
   LENGTH_EXTRA,
   type SymbolWriter,
 } from "./_deflate_block.ts";
-
-/** The kernels, their memory, and where in it the deflater's region starts (16-byte aligned). */
-export interface RunTokenKernel {
-  /** Writes the tokens of `[from, to)` at `lengths` and `values`; returns where it stopped. */
-  runTokens(
-    from: number,
-    to: number,
-    pixel: number,
-    state: number,
-    lengths: number,
-    values: number,
-    room: number,
-  ): number;
-  /** Counts a block's symbols into u32 counts at `literals` and `distances`. */
-  countSymbols(
-    lengths: number,
-    values: number,
-    count: number,
-    codes: number,
-    literals: number,
-    distances: number,
-  ): void;
-  /** Writes a block's symbols from `out`; returns the end of the whole bytes. */
-  writeSymbols(
-    lengths: number,
-    values: number,
-    count: number,
-    codes: number,
-    out: number,
-    state: number,
-  ): number;
-  /** The kernels' memory, which the bytes deflated are in. */
-  memory: Uint8Array;
-  /** Where the deflater's region starts ({@linkcode kernelRunBytes} bytes). */
-  at: number;
-}
+import {
+  CODES_BYTES,
+  codesAt,
+  COUNTS,
+  type RunTokenKernel,
+  SYMBOL_BYTES,
+  SYMBOL_STATE,
+  TOKENS,
+} from "./_kernel_region.ts";
 
 /**
- * The region's parts: `runTokens`' state (Adler-32's a and b, bytes taken, the last three, the
- * tokens found, the form's cursor), `writeSymbols`' bits pending, the tokens, the codes and the
- * bits written.
- */
-const SYMBOL_STATE = 32;
-const TOKENS = 48;
-/** The block's codes and the fixed tables (1,312 bytes), then its symbols' counts. */
-const COUNTS = 1312;
-const CODES_BYTES = COUNTS + 4 * (286 + 30);
-/** The bytes of a block's symbols the kernel writes at most; a larger block is written here. */
-const SYMBOL_BYTES = 128 * 1024;
-
-/**
- * The bytes a {@linkcode RunTokenKernel} needs at its `at` for blocks of `blockTokens` tokens.
- *
- * @param blockTokens The most tokens in a block.
- * @returns The region's size.
- *
- * @example
- * ```ts
- * import { kernelRunBytes } from "./_kernel_runs.ts";
- *
- * console.log(kernelRunBytes(1 << 14) > 128 * 1024); // true
- * ```
- */
-export function kernelRunBytes(blockTokens: number): number {
-  return codesAt(blockTokens) + CODES_BYTES + SYMBOL_BYTES;
-}
-
-function codesAt(blockTokens: number): number {
-  return (TOKENS + 6 * (blockTokens + 1) + 15) & ~15;
-}
-
-/**
- * The deflater's tokens and symbols by the kernels.
+ * The deflater's tokens and symbols by the kernels. A block's tokens either live in the kernels'
+ * memory (`resident`: a deflater whose every call comes while the same memory is held, e.g. one
+ * mask's transcoding), or in the deflater's own buffers, copied to the kernels' region when a
+ * kernel finds or writes them (any deflater given the kernels for one call at a time).
  *
  * @example A literal 5, then four bytes repeating the byte before
  * ```ts
@@ -101,37 +43,45 @@ function codesAt(blockTokens: number): number {
  *   memory.fill(0, 0, 1024);
  *   memory.set([5, 5, 5, 5, 5], 16);
  *   const kernel = { ...kernels, memory, at: 1024 };
- *   const runs = new KernelRuns(kernel, 7);
+ *   const runs = new KernelRuns(kernel, 7, true);
  *   runs.start(new Adler32(), 0, new Uint8Array(3));
  *   runs.find(16, 21, 3, 7);
- *   return [runs.found(), runs.tokens.lengths[1], runs.tokens.values[1]];
+ *   return [runs.found(), runs.tokens!.lengths[1], runs.tokens!.values[1]];
  * });
  * console.log(found); // [ 2, 4, 1 ]
  * ```
  */
 export class KernelRuns implements SymbolWriter {
-  /** A block's tokens, in the kernels' memory. */
-  readonly tokens: DeflateTokens;
+  /** A block's tokens, in the kernels' memory, when they live there. */
+  readonly tokens: DeflateTokens | undefined;
   #kernel: RunTokenKernel;
   #view: DataView;
+  #lengths: number;
+  #values: number;
   #codes: number;
+  /** The tokens copied to the region last, and how many. */
+  #staged: { tokens?: DeflateTokens; count: number } = { count: 0 };
 
   /**
    * @param kernel The kernels and where the deflater's region is.
    * @param blockTokens The most tokens in a block.
+   * @param resident Whether the block's tokens live in the region.
    */
-  constructor(kernel: RunTokenKernel, blockTokens: number) {
+  constructor(kernel: RunTokenKernel, blockTokens: number, resident: boolean) {
     const { memory, at } = kernel;
     if (at % 16 !== 0) throw new RangeError(`the kernel's region at ${at} is not 16-byte aligned`);
     this.#kernel = kernel;
     this.#view = new DataView(memory.buffer, memory.byteOffset + at, TOKENS);
     const { buffer, byteOffset } = memory;
-    const lengths = byteOffset + at + TOKENS;
-    this.tokens = {
-      lengths: new Uint32Array(buffer, lengths, blockTokens + 1),
-      values: new Uint16Array(buffer, lengths + 4 * (blockTokens + 1), blockTokens + 1),
-      count: 0,
-    };
+    this.#lengths = at + TOKENS;
+    this.#values = this.#lengths + 4 * (blockTokens + 1);
+    this.tokens = resident
+      ? {
+        lengths: new Uint32Array(buffer, byteOffset + this.#lengths, blockTokens + 1),
+        values: new Uint16Array(buffer, byteOffset + this.#values, blockTokens + 1),
+        count: 0,
+      }
+      : undefined;
     this.#codes = at + codesAt(blockTokens);
     const codes = this.#codes;
     memory.set(LENGTH_CODE, codes + 960);
@@ -141,12 +91,14 @@ export class KernelRuns implements SymbolWriter {
   }
 
   /**
-   * Whether the kernel can find the tokens of `bytes` from `from`: they are its memory, and the
-   * three bytes before `from` are in it too.
+   * Where `bytes` start in the kernels' memory, or -1 when they are not in it.
+   *
+   * @param bytes Bytes the deflater is given.
+   * @returns Their offset in the memory.
    */
-  holds(bytes: Uint8Array, from: number): boolean {
+  offsetOf(bytes: Uint8Array): number {
     const { memory } = this.#kernel;
-    return bytes.buffer === memory.buffer && bytes.byteOffset === memory.byteOffset && from >= 3;
+    return bytes.buffer === memory.buffer ? bytes.byteOffset - memory.byteOffset : -1;
   }
 
   /**
@@ -184,18 +136,33 @@ export class KernelRuns implements SymbolWriter {
   }
 
   /**
-   * Finds the tokens from `from`, after the block's tokens so far: at least `room` of them (one
-   * more at most) unless `to` comes first.
+   * Finds the tokens from `from` (a position in the kernels' memory, 3 at least), after the
+   * block's `count` tokens so far: at least `room` of them (one more at most) unless `to` comes
+   * first. They are then at `tokens` from `count` on: {@linkcode KernelRuns.collect} copies them
+   * there when the block's tokens do not live in the region.
    *
    * @returns Where the kernel stopped; {@linkcode KernelRuns.found} tells how many it found.
    */
-  find(from: number, to: number, pixel: number, room: number): number {
+  find(from: number, to: number, pixel: number, room: number, count = 0): number {
     const { runTokens, at } = this.#kernel;
-    const { lengths, values, count } = this.tokens;
-    const offset = this.#kernel.memory.byteOffset;
-    const lengthsAt = lengths.byteOffset - offset + 4 * count;
-    const valuesAt = values.byteOffset - offset + 2 * count;
-    return runTokens(from, to, pixel, at, lengthsAt, valuesAt, room);
+    const skip = this.tokens === undefined ? 0 : count;
+    this.#staged = { count: 0 };
+    const lengths = this.#lengths + 4 * skip;
+    return runTokens(from, to, pixel, at, lengths, this.#values + 2 * skip, room);
+  }
+
+  /**
+   * Copies the tokens the last {@linkcode KernelRuns.find} found to the block's, from its
+   * `count`-th on (nothing to do when they live in the region).
+   *
+   * @param tokens The block's tokens.
+   */
+  collect(tokens: DeflateTokens): void {
+    if (tokens === this.tokens) return;
+    const found = this.found();
+    const { buffer, byteOffset } = this.#kernel.memory;
+    tokens.lengths.set(new Uint32Array(buffer, byteOffset + this.#lengths, found), tokens.count);
+    tokens.values.set(new Uint16Array(buffer, byteOffset + this.#values, found), tokens.count);
   }
 
   /** How many tokens the last {@linkcode KernelRuns.find} found. */
@@ -216,31 +183,33 @@ export class KernelRuns implements SymbolWriter {
     for (let k = 0; k < 3; k++) before[k] = view.getUint8(12 + k);
   }
 
-  /** Counts the block's symbols by the kernel, when they are its tokens. */
+  /** Counts the block's symbols by the kernel. */
   countSymbols(tokens: DeflateTokens, literals: Uint32Array, distances: Uint32Array): boolean {
-    if (tokens !== this.tokens) return false;
+    const at = this.#stage(tokens, true);
+    if (at === undefined) return false;
     const { memory } = this.#kernel;
-    const at = this.#codes + COUNTS;
-    memory.fill(0, at, at + 4 * (286 + 30));
-    const offset = memory.byteOffset;
+    const counts = this.#codes + COUNTS;
+    memory.fill(0, counts, counts + 4 * (286 + 30));
     this.#kernel.countSymbols(
-      tokens.lengths.byteOffset - offset,
-      tokens.values.byteOffset - offset,
+      at.lengths,
+      at.values,
       tokens.count,
       this.#codes,
-      at,
-      at + 4 * 286,
+      counts,
+      counts + 4 * 286,
     );
-    const counts = new Uint32Array(memory.buffer, offset + at, 286 + 30);
-    for (let symbol = 0; symbol < 286; symbol++) literals[symbol] += counts[symbol];
-    for (let code = 0; code < 30; code++) distances[code] += counts[286 + code];
+    const found = new Uint32Array(memory.buffer, memory.byteOffset + counts, 286 + 30);
+    for (let symbol = 0; symbol < 286; symbol++) literals[symbol] += found[symbol];
+    for (let code = 0; code < 30; code++) distances[code] += found[286 + code];
     return true;
   }
 
-  /** Writes the block's symbols by the kernel, when they are its tokens and fit its room. */
+  /** Writes the block's symbols by the kernel, when they fit its room. */
   writeSymbols(writer: BitWriter, tokens: DeflateTokens, codes: BlockCodes, bits: number): boolean {
-    if (tokens !== this.tokens || bits + 8 > 8 * SYMBOL_BYTES - 64) return false;
-    const { memory, at } = this.#kernel;
+    const at = this.#stage(tokens, false);
+    if (bits + 8 > 8 * SYMBOL_BYTES - 64) return false;
+    if (at === undefined) return false;
+    const { memory } = this.#kernel;
     const { buffer, byteOffset } = memory;
     const at16 = byteOffset + this.#codes;
     new Uint16Array(buffer, at16, 286).set(codes.literalCodes);
@@ -252,18 +221,39 @@ export class KernelRuns implements SymbolWriter {
     view.setUint32(SYMBOL_STATE, pending.bits, true);
     view.setUint32(SYMBOL_STATE + 4, pending.count, true);
     const out = this.#codes + CODES_BYTES;
-    const lengthsAt = tokens.lengths.byteOffset - byteOffset;
-    const valuesAt = tokens.values.byteOffset - byteOffset;
+    const state = this.#kernel.at + SYMBOL_STATE;
     const end = this.#kernel.writeSymbols(
-      lengthsAt,
-      valuesAt,
+      at.lengths,
+      at.values,
       tokens.count,
       this.#codes,
       out,
-      at + SYMBOL_STATE,
+      state,
     );
     const left = view.getUint32(SYMBOL_STATE, true);
     writer.append(memory.subarray(out, end), left, view.getUint32(SYMBOL_STATE + 4, true));
     return true;
+  }
+
+  /**
+   * Where the block's tokens are in the region: copied there first unless they live there, or
+   * were copied by the `countSymbols` just before `writeSymbols`; `undefined` when they do not
+   * fit.
+   */
+  #stage(tokens: DeflateTokens, copy: boolean): { lengths: number; values: number } | undefined {
+    const at = { lengths: this.#lengths, values: this.#values };
+    if (tokens === this.tokens) return at;
+    const staged = this.#staged;
+    this.#staged = { count: 0 };
+    if (!copy) return staged.tokens === tokens && staged.count === tokens.count ? at : undefined;
+    const room = (this.#values - this.#lengths) / 4;
+    if (tokens.count > room) return undefined;
+    const { buffer, byteOffset } = this.#kernel.memory;
+    new Uint32Array(buffer, byteOffset + at.lengths, tokens.count)
+      .set(tokens.lengths.subarray(0, tokens.count));
+    new Uint16Array(buffer, byteOffset + at.values, tokens.count)
+      .set(tokens.values.subarray(0, tokens.count));
+    this.#staged = { tokens, count: tokens.count };
+    return at;
   }
 }

@@ -15,7 +15,9 @@ import { Adler32 } from "./_adler32.ts";
 import { BitWriter } from "./_bit_writer.ts";
 import { runLength, skipZerosByWord } from "./_byte_runs.ts";
 import { giveTokens, takeTokens } from "./_spare_tokens.ts";
-import { kernelRunBytes, KernelRuns, type RunTokenKernel } from "./_kernel_runs.ts";
+import { KernelRuns } from "./_kernel_runs.ts";
+import { kernelRunBytes, type RunTokenKernel } from "./_kernel_region.ts";
+import { eachScanlineRun, type Scanlines } from "./_scanline_runs.ts";
 import {
   type DeflateTokens,
   MOST_ZERO_ROWS,
@@ -41,9 +43,9 @@ export interface RunDeflateOptions {
    */
   pixelBytes?: number;
   /**
-   * A kernel that finds the tokens of bytes in its memory in one call (the SIMD kernels'
-   * `runTokens`), the same as TypeScript would, when `write` and `writeScanlines` are given
-   * that memory.
+   * The SIMD kernels, for a stream whose every call comes while they hold the same memory: they
+   * find the tokens of bytes given in that memory (the same as TypeScript would) and write the
+   * symbols, the block's tokens living in their region.
    */
   tokenKernel?: RunTokenKernel;
 }
@@ -77,13 +79,17 @@ export class RunDeflate {
   #adler = new Adler32();
   #writer = new BitWriter();
   #kernel: KernelRuns | undefined;
+  /** The block's tokens when they live in the kernels' memory. */
+  #resident: DeflateTokens | undefined;
 
   /** @param options How zero bytes are skipped. */
   constructor(options: RunDeflateOptions = {}) {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
     this.#pixel = options.pixelBytes ?? 3;
-    if (options.tokenKernel) this.#kernel = new KernelRuns(options.tokenKernel, BLOCK_TOKENS);
-    this.#tokens = this.#kernel?.tokens ?? takeTokens(BLOCK_TOKENS);
+    if (options.tokenKernel) this.#kernel = new KernelRuns(options.tokenKernel, BLOCK_TOKENS, true);
+    this.#resident = this.#kernel?.tokens;
+    // One more than a block: a kernel may find one token past the block's room.
+    this.#tokens = this.#resident ?? takeTokens(BLOCK_TOKENS + 1);
     if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
       throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
     }
@@ -110,7 +116,10 @@ export class RunDeflate {
     to: number,
     skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>,
   ): void {
-    if (this.#kernel?.holds(bytes, from)) return this.#writeByKernel(this.#kernel, from, to);
+    const base = this.#kernel?.offsetOf(bytes) ?? -1;
+    if (base >= 0 && base + from >= 3) {
+      return this.#writeByKernel(this.#kernel!, base + from, base + to);
+    }
     const before = this.#before;
     const at = (j: number) => j >= from ? bytes[j] : before[from - j - 1];
     const pixel = this.#pixel;
@@ -146,8 +155,9 @@ export class RunDeflate {
     runs.start(this.#adler, this.#taken, this.#before);
     for (let i = from; i < to;) {
       const room = BLOCK_TOKENS - this.#weight;
-      i = runs.find(i, to, this.#pixel, room);
       const tokens = this.#tokens;
+      i = runs.find(i, to, this.#pixel, room, tokens.count);
+      runs.collect(tokens);
       const found = runs.found();
       tokens.count += Math.min(found, room);
       this.#weight += Math.min(found, room);
@@ -209,51 +219,51 @@ export class RunDeflate {
    * @param bytes Where the scanlines are.
    * @param scanlines The first one's position, the distance between two, how many, and their
    * flags: `flags[at + row]` is 0 for a row of zeros; how their zeros are skipped, if not as
-   * the options said; with a token kernel, where in its memory the canonical form of the rows'
-   * bytes after their filter types is (`digestPieces`), so the kernel finds their zeros there.
+   * the options said; the kernels lent for this call, when the stream has none (its tokens stay
+   * its own); where in their memory the canonical form of the rows' bytes after their filter
+   * types is (`digestPieces`), so that the kernel finds their zeros there.
    */
   writeScanlines(
     bytes: Uint8Array,
-    scanlines: {
-      first: number;
-      stride: number;
-      count: number;
-      flags: Uint8Array;
-      at: number;
+    scanlines: Scanlines & {
       skipZeros?: RunDeflateOptions["skipZeros"];
       form?: number;
+      kernel?: RunTokenKernel;
     },
   ): void {
-    const { first, stride, count, flags, at, form } = scanlines;
     const skipZeros = scanlines.skipZeros ?? this.#skipZeros;
-    if (form !== undefined) this.#kernel?.follow(form, first + 1, stride - 1);
-    for (let row = 0; row < count;) {
-      if (flags[at + row] === 0) {
-        const filter = bytes[first + row * stride];
-        let end = row + 1;
-        while (end < count && flags[at + end] === 0 && bytes[first + end * stride] === filter) {
-          end++;
-        }
-        this.zeroRows(filter, stride - 1, end - row);
-        row = end;
-        continue;
-      }
-      let end = row + 1;
-      while (end < count && flags[at + end] !== 0) end++;
-      this.#write(bytes, first + row * stride, first + end * stride, skipZeros);
-      row = end;
+    this.#withKernel(scanlines.kernel, (runs) => {
+      const base = runs?.offsetOf(bytes) ?? -1;
+      const { form, first, stride } = scanlines;
+      if (form !== undefined && base >= 0) runs!.follow(form, base + first + 1, stride - 1);
+      eachScanlineRun(bytes, scanlines, {
+        zeroRows: (filter, zeros, rows) => this.zeroRows(filter, zeros, rows),
+        rows: (from, to) => this.#write(bytes, from, to, skipZeros),
+      });
+      runs?.unfollow();
+    });
+  }
+
+  /** Runs `work` with the stream's kernels, or else those lent for the call. */
+  #withKernel<T>(kernel: RunTokenKernel | undefined, work: (runs?: KernelRuns) => T): T {
+    if (this.#kernel !== undefined || kernel === undefined) return work(this.#kernel);
+    this.#kernel = new KernelRuns(kernel, BLOCK_TOKENS, false);
+    try {
+      return work(this.#kernel);
+    } finally {
+      this.#kernel = undefined;
     }
-    this.#kernel?.unfollow();
   }
 
   /**
    * Ends the stream.
    *
+   * @param kernel The kernels lent for the last block, when the stream has none.
    * @returns The whole zlib stream.
    */
-  end(): Uint8Array {
-    writeDynamicBlock(this.#writer, this.#tokens, true, this.#kernel);
-    if (this.#kernel === undefined) giveTokens(this.#tokens);
+  end(kernel?: RunTokenKernel): Uint8Array {
+    this.#withKernel(kernel, (runs) => writeDynamicBlock(this.#writer, this.#tokens, true, runs));
+    if (this.#tokens !== this.#resident) giveTokens(this.#tokens);
     this.#writer.alignToByte();
     const adler = this.#adler.value();
     for (const shift of [24, 16, 8, 0]) this.#writer.byte((adler >>> shift) & 0xff);

@@ -9,7 +9,6 @@ import { align16, SLACK } from "./kernels.ts";
 import { CENSUS_BYTES } from "./mask_census.ts";
 import type { PngHeader } from "./_png_header.ts";
 import { pixelFormBound } from "./pixel_pieces.ts";
-import { RUN_TOKEN_BYTES } from "../flate/run_deflate.ts";
 import type { KernelStrip } from "./_strip_digest.ts";
 
 /**
@@ -45,8 +44,6 @@ export interface StripLayout {
   flags: number;
   /** The canonical form of a strip's pixels, for the digest. */
   pieces: number;
-  /** The deflater's tokens, found by the kernels. */
-  tokens: number;
   end: number;
 }
 
@@ -70,8 +67,7 @@ export function stripLayout(header: PngHeader): StripLayout {
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
   const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK);
   const pieces = align16(flags + rows + SLACK);
-  const tokens = align16(pieces + pixelFormBound(rows, outRow) + SLACK);
-  const end = tokens + RUN_TOKEN_BYTES;
+  const end = pieces + pixelFormBound(rows, outRow) + SLACK;
   return {
     width,
     height,
@@ -87,7 +83,6 @@ export function stripLayout(header: PngHeader): StripLayout {
     output,
     flags,
     pieces,
-    tokens,
     end,
   };
 }

@@ -17,6 +17,7 @@ import type { RowSampler } from "./row_sampler.ts";
 import type { PngHeader } from "./_png_header.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
+import { deflateKernels } from "./_deflate_kernels.ts";
 import type { PixelDigest } from "./pixel_digest.ts";
 import { digestStrip, unfilterDigested } from "./_strip_digest.ts";
 import { sinkRows, upZeroRows } from "./_pixel_sinks.ts";
@@ -91,8 +92,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
   const inStride = inRow + 1;
   const outStride = outRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    const tokenKernel = { ...kernels, memory, at: layout.tokens };
-    const deflate = new RunDeflate({ tokenKernel });
+    const deflate = new RunDeflate({ tokenKernel: deflateKernels() });
     if (colourTable !== undefined) memory.set(colourTable, table);
     // The row above the first recoloured row, for the Up filter: zeros.
     memory.fill(0, output, output + outStride);

@@ -14,6 +14,7 @@ import { DeflateStream } from "../flate/zlib_streams.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
 import type { PixelDigest } from "./pixel_digest.ts";
 import type { ConvertedRows } from "./png_rows.ts";
+import { deflateKernels, withDeflateKernels } from "./_deflate_kernels.ts";
 import { UpFilter } from "./_up_filter.ts";
 
 /** What {@linkcode PngRowEncoder} writes: a non-interlaced image of one colour type and depth. */
@@ -144,8 +145,21 @@ export class PngRowEncoder {
     }
     const deflate = this.#deflate;
     if (deflate instanceof RunDeflate) {
-      const { flags, skipZeros } = rows;
-      deflate.writeScanlines(scanlines, { first: 0, stride, count, flags, at: 0, skipZeros });
+      const { flags, skipZeros, form } = rows;
+      // Where the kernels hold the rows, they find the rows' zeros from their form.
+      const kernel = deflateKernels();
+      const inKernels = kernel !== undefined && kernel.memory.buffer === form.buffer;
+      const formAt = inKernels ? form.byteOffset - kernel.memory.byteOffset : undefined;
+      deflate.writeScanlines(scanlines, {
+        first: 0,
+        stride,
+        count,
+        flags,
+        at: 0,
+        skipZeros,
+        kernel,
+        form: formAt,
+      });
     } else deflate.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
     if (count > 0) this.#up.follow(rows.last);
@@ -195,7 +209,10 @@ export class PngRowEncoder {
       throw new PngError(`the image has ${height} rows but ${this.#written} were written`);
     }
     const deflate = this.#deflate;
-    const png = pngOfImageData(this.#options, deflate.end());
+    const stream = deflate instanceof RunDeflate
+      ? withDeflateKernels((kernel) => deflate.end(kernel))
+      : deflate.end();
+    const png = pngOfImageData(this.#options, stream);
     // The file holds a copy of the stream: its buffer goes to the next mask's stream.
     if (deflate instanceof RunDeflate) deflate.release();
     return png;

@@ -177,3 +177,47 @@ Deno.test("a block whose symbols outgrow the kernels' room is written by TypeScr
   assertSameData(streams[1], streams[0]);
   assert.ok(streams[0].length > 128 * 1024, `${streams[0].length} bytes`);
 });
+
+Deno.test("a deflater lent the kernels call by call writes the same stream, its tokens its own", async (t) => {
+  const next = random(13);
+  const literals = Array.from({ length: (1 << 14) - 2 }, (_, i) => 1 + (i % 250));
+  const cases: Record<string, Uint8Array> = {
+    "sparse rows": sparse(150_000, next),
+    "noise: many blocks of literals": Uint8Array.from({ length: 50_000 }, () => next() * 256),
+    "two zeros that end a block": Uint8Array.from([...literals, 0, 0, 0, 9, 8, 7]),
+  };
+  for (const [name, bytes] of Object.entries(cases)) {
+    await t.step(name, () => {
+      const cuts = [0, ...Array.from({ length: 6 }, () => Math.floor(next() * bytes.length))]
+        .sort((a, b) => a - b);
+      const pieces = cuts.map((from, k) => [from, cuts[k + 1] ?? bytes.length]);
+      // Each piece as one scanline that is not zeros, the way a row encoder hands rows over.
+      const flags = new Uint8Array([1]);
+      const plain = new RunDeflate();
+      for (const [from, to] of pieces) {
+        if (to > from) {
+          plain.writeScanlines(bytes.subarray(from, to), {
+            first: 0,
+            stride: to - from,
+            count: 1,
+            flags,
+            at: 0,
+          });
+        }
+      }
+      const lent = new RunDeflate();
+      for (const [from, to] of pieces) {
+        if (to === from) continue;
+        withKernels(AT + bytes.length + 64 + RUN_TOKEN_BYTES, (kernels, memory) => {
+          memory.set(bytes, AT);
+          const kernel = { ...kernels, memory, at: (AT + bytes.length + 64) & ~15 };
+          const scanline = { first: 0, stride: to - from, count: 1, flags, at: 0, kernel };
+          lent.writeScanlines(memory.subarray(AT + from, AT + to), scanline);
+        });
+      }
+      const stream = withKernels(0, (kernels, memory) => lent.end({ ...kernels, memory, at: 0 }));
+      assertSameData(stream, plain.end());
+      assertSameData(new Uint8Array(inflateSync(stream)), bytes);
+    });
+  }
+});
