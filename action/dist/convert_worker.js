@@ -5543,17 +5543,13 @@ var ExportFolders = class {
       const folder = segments.slice(0, i).join("/");
       if (this.#made.has(folder)) continue;
       const path = join(this.#root, ...segments.slice(0, i));
-      let info = await this.#lstat(path);
-      if (info?.isSymlink) throw linkError(folder);
-      if (info === void 0) {
-        try {
-          await this.#fileSystem.mkdir(path);
-        } catch (error) {
-          if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
-        }
-        info = await this.#lstat(path);
-        if (info?.isSymlink) throw linkError(folder);
+      try {
+        await this.#fileSystem.mkdir(path);
+      } catch (error) {
+        if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
       }
+      const info = await this.#lstat(path);
+      if (info?.isSymlink) throw linkError(folder);
       if (info === void 0) throw changedError(folder);
       this.#identities.note(folder, info);
       this.#made.add(folder);

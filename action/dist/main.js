@@ -23412,17 +23412,13 @@ var ExportFolders = class {
       const folder = segments.slice(0, i).join("/");
       if (this.#made.has(folder)) continue;
       const path6 = join3(this.#root, ...segments.slice(0, i));
-      let info2 = await this.#lstat(path6);
-      if (info2?.isSymlink) throw linkError(folder);
-      if (info2 === void 0) {
-        try {
-          await this.#fileSystem.mkdir(path6);
-        } catch (error2) {
-          if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
-        }
-        info2 = await this.#lstat(path6);
-        if (info2?.isSymlink) throw linkError(folder);
+      try {
+        await this.#fileSystem.mkdir(path6);
+      } catch (error2) {
+        if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
       }
+      const info2 = await this.#lstat(path6);
+      if (info2?.isSymlink) throw linkError(folder);
       if (info2 === void 0) throw changedError(folder);
       this.#identities.note(folder, info2);
       this.#made.add(folder);

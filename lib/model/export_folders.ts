@@ -59,18 +59,15 @@ export class ExportFolders {
       const folder = segments.slice(0, i).join("/");
       if (this.#made.has(folder)) continue;
       const path = join(this.#root, ...segments.slice(0, i));
-      let info = await this.#lstat(path);
-      if (info?.isSymlink) throw linkError(folder);
-      if (info === undefined) {
-        try {
-          await this.#fileSystem.mkdir(path);
-        } catch (error) {
-          if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
-          // Made meanwhile (another task): checked below like any existing folder.
-        }
-        info = await this.#lstat(path);
-        if (info?.isSymlink) throw linkError(folder);
+      // Made first, then looked at: a new folder (the common case) costs no failed look, and
+      // `mkdir` never follows a link that is there already, which the look then finds.
+      try {
+        await this.#fileSystem.mkdir(path);
+      } catch (error) {
+        if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
       }
+      const info = await this.#lstat(path);
+      if (info?.isSymlink) throw linkError(folder);
       if (info === undefined) throw changedError(folder);
       this.#identities.note(folder, info);
       this.#made.add(folder);
