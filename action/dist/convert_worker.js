@@ -899,6 +899,10 @@ var KernelRuns = class {
   #lengths;
   #values;
   #codes;
+  /** The base lengths' table in the region. */
+  #bases;
+  /** The region's token buffers. */
+  #region;
   /** The tokens copied to the region last, and how many. */
   #staged = {
     count: 0
@@ -916,16 +920,25 @@ var KernelRuns = class {
     const { buffer, byteOffset } = memory;
     this.#lengths = at + TOKENS;
     this.#values = this.#lengths + 4 * (blockTokens + 1);
-    this.tokens = resident ? {
+    this.#region = {
       lengths: new Uint32Array(buffer, byteOffset + this.#lengths, blockTokens + 1),
       values: new Uint16Array(buffer, byteOffset + this.#values, blockTokens + 1),
       count: 0
-    } : void 0;
+    };
+    this.tokens = resident ? this.#region : void 0;
     this.#codes = at + codesAt(blockTokens);
-    const codes = this.#codes;
-    memory.set(LENGTH_CODE, codes + 960);
-    memory.set(LENGTH_EXTRA, codes + 1220);
-    new Uint16Array(buffer, byteOffset + codes + 1250, LENGTH_BASE.length).set(LENGTH_BASE);
+    this.#bases = new Uint16Array(buffer, byteOffset + this.#codes + 1250, LENGTH_BASE.length);
+    this.prepare();
+  }
+  /**
+   * Writes the region's fixed tables, and has the kernel read zeros: when it is made, and when
+   * it is lent again (the region may have held other buffers meanwhile).
+   */
+  prepare() {
+    const { memory } = this.#kernel;
+    memory.set(LENGTH_CODE, this.#codes + 960);
+    memory.set(LENGTH_EXTRA, this.#codes + 1220);
+    this.#bases.set(LENGTH_BASE);
     this.unfollow();
   }
   /**
@@ -995,9 +1008,20 @@ var KernelRuns = class {
   collect(tokens) {
     if (tokens === this.tokens) return;
     const found = this.found();
-    const { buffer, byteOffset } = this.#kernel.memory;
-    tokens.lengths.set(new Uint32Array(buffer, byteOffset + this.#lengths, found), tokens.count);
-    tokens.values.set(new Uint16Array(buffer, byteOffset + this.#values, found), tokens.count);
+    const { lengths, values } = this.#region;
+    for (let k = 0, to = tokens.count; k < found; k++, to++) {
+      tokens.lengths[to] = lengths[k];
+      tokens.values[to] = values[k];
+    }
+  }
+  /**
+   * Whether these are the kernels and region this was made for, still in the same memory.
+   *
+   * @param kernel Kernels lent again.
+   */
+  lentAgain(kernel) {
+    const mine = this.#kernel;
+    return kernel.memory.buffer === mine.memory.buffer && kernel.at === mine.at && kernel.runTokens === mine.runTokens;
   }
   /** How many tokens the last {@linkcode KernelRuns.find} found. */
   found() {
@@ -1069,9 +1093,8 @@ var KernelRuns = class {
     if (!copy) return staged.tokens === tokens && staged.count === tokens.count ? at : void 0;
     const room = (this.#values - this.#lengths) / 4;
     if (tokens.count > room) return void 0;
-    const { buffer, byteOffset } = this.#kernel.memory;
-    new Uint32Array(buffer, byteOffset + at.lengths, tokens.count).set(tokens.lengths.subarray(0, tokens.count));
-    new Uint16Array(buffer, byteOffset + at.values, tokens.count).set(tokens.values.subarray(0, tokens.count));
+    this.#region.lengths.set(tokens.lengths.subarray(0, tokens.count));
+    this.#region.values.set(tokens.values.subarray(0, tokens.count));
     this.#staged = {
       tokens,
       count: tokens.count
@@ -1114,6 +1137,8 @@ var RunDeflate = class {
   #adler = new Adler32();
   #writer = new BitWriter();
   #kernel;
+  /** The kernels last lent for a call, kept for the next. */
+  #lent;
   /** The block's tokens when they live in the kernels' memory. */
   #resident;
   /** @param options How zero bytes are skipped. */
@@ -1187,11 +1212,11 @@ var RunDeflate = class {
       tokens.count += Math.min(found, room);
       this.#weight += Math.min(found, room);
       if (this.#weight < BLOCK_TOKENS) continue;
-      const last = tokens.count;
+      const last2 = tokens.count;
       this.#endBlock();
       if (found <= room) continue;
-      tokens.lengths[0] = tokens.lengths[last];
-      tokens.values[0] = tokens.values[last];
+      tokens.lengths[0] = tokens.lengths[last2];
+      tokens.values[0] = tokens.values[last2];
       tokens.count = this.#weight = 1;
     }
     runs.finish(this.#adler, this.#before);
@@ -1272,7 +1297,9 @@ var RunDeflate = class {
   /** Runs `work` with the stream's kernels, or else those lent for the call. */
   #withKernel(kernel, work) {
     if (this.#kernel !== void 0 || kernel === void 0) return work(this.#kernel);
-    this.#kernel = new KernelRuns(kernel, BLOCK_TOKENS, false);
+    if (this.#lent?.lentAgain(kernel)) this.#lent.prepare();
+    else this.#lent = new KernelRuns(kernel, BLOCK_TOKENS, false);
+    this.#kernel = this.#lent;
     try {
       return work(this.#kernel);
     } finally {
@@ -2065,16 +2092,22 @@ function invalidFilterError(type, row, pass) {
 function deflateKernels() {
   const held2 = heldKernels();
   if (held2 === void 0) return void 0;
+  if (last?.held === held2) return last.kernel;
   const { kernels, memory, at } = held2;
   const { runTokens, countSymbols: countSymbols2, writeSymbols: writeSymbols2 } = kernels;
-  return {
-    runTokens,
-    countSymbols: countSymbols2,
-    writeSymbols: writeSymbols2,
-    memory,
-    at
+  last = {
+    held: held2,
+    kernel: {
+      runTokens,
+      countSymbols: countSymbols2,
+      writeSymbols: writeSymbols2,
+      memory,
+      at
+    }
   };
+  return last.kernel;
 }
+var last;
 function withDeflateKernels(work) {
   const kernel = deflateKernels();
   return kernel !== void 0 ? work(kernel) : withKernels(0, () => work(deflateKernels()));
@@ -2357,8 +2390,8 @@ function recolourStrip(kernels, memory, layout, strip, pixels) {
   kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
   kernels.mapColours(rows + 1, outStride, count, width, table);
   pixels?.updateRows(memory, rows + 1, outStride, count);
-  const last = output + count * outStride + 1;
-  memory.copyWithin(carry, last, last + outRow);
+  const last2 = output + count * outStride + 1;
+  memory.copyWithin(carry, last2, last2 + outRow);
   kernels.filterUp(output, count + 1, outRow, 0);
   return -1;
 }
@@ -2651,8 +2684,8 @@ var UpFilter = class {
    *
    * @param last The last row written, raw.
    */
-  follow(last) {
-    this.#previous.set(last);
+  follow(last2) {
+    this.#previous.set(last2);
     this.#previousZero = void 0;
   }
   /**
@@ -3381,7 +3414,7 @@ function rasterizeShapes(shapes, size) {
       throw new MasksError(`${at} has bChannel ${shape.bChannel}; it must be 0 to 255`);
     }
   });
-  const lastId = shapes.reduce((last, shape) => Math.max(last, shape.instanceId), 0);
+  const lastId = shapes.reduce((last2, shape) => Math.max(last2, shape.instanceId), 0);
   if (lastId > MAX_INSTANCES) {
     throw new MasksError(`the task has ${lastId} annotations; the RGB mask convention holds at most ${MAX_INSTANCES} instances`);
   }
@@ -3847,16 +3880,16 @@ var PixelDigest = class {
    * @throws {RangeError} after differences were given.
    */
   updateRows(memory, at, stride, count, sameAsAbove) {
-    const last = this.#rowsOnly();
+    const last2 = this.#rowsOnly();
     const rowBytes = this.#rowBytes;
     for (let row = 0, p = at; row < count; row++, p += stride) {
       if (sameAsAbove?.(row) === true) this.#pieces.endRow();
-      else if (row === 0) this.#pieces.addRow(memory, p, last, 0);
+      else if (row === 0) this.#pieces.addRow(memory, p, last2, 0);
       else this.#pieces.addRow(memory, p, memory, p - stride);
     }
     if (count > 0) {
       const from = at + (count - 1) * stride;
-      last.set(memory.subarray(from, from + rowBytes));
+      last2.set(memory.subarray(from, from + rowBytes));
     }
   }
   /**
@@ -3953,8 +3986,8 @@ var BChannelTally = class {
         }
         row.fill(0);
       }
-      const last = this.#last;
-      for (let k = 0; k < last.length; k += 2) counts[last[k]] += last[k + 1];
+      const last2 = this.#last;
+      for (let k = 0; k < last2.length; k += 2) counts[last2[k]] += last2[k + 1];
     }
   }
 };
@@ -4406,19 +4439,19 @@ var BinaryMasks = class {
     inStrip.set(rows.labels.held);
     this.#start(rows.first);
     for (const [bChannel, encoder2] of this.encoders) {
-      let last = this.#above.get(bChannel);
-      if (last === void 0) {
-        last = new Uint8Array(rows.labels.bytes.length / rows.count);
-        this.#above.set(bChannel, last);
+      let last2 = this.#above.get(bChannel);
+      if (last2 === void 0) {
+        last2 = new Uint8Array(rows.labels.bytes.length / rows.count);
+        this.#above.set(bChannel, last2);
       }
       if (inStrip[bChannel] === 0) {
         encoder2.writeZeroRows(rows.count);
-        last.fill(0);
+        last2.fill(0);
         continue;
       }
-      const converted = rows.labelMask(bChannel, last);
+      const converted = rows.labelMask(bChannel, last2);
       encoder2.writeScanlines(converted);
-      last.set(converted.last);
+      last2.set(converted.last);
     }
   }
   /** A strip of RGB rows: each label's mask made here. */
@@ -4561,7 +4594,7 @@ function panopticRenderer(file, size, table, options) {
 }
 function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
   let target = new Uint8Array(0);
-  let last = new Uint8Array(0);
+  let last2 = new Uint8Array(0);
   return {
     takeRows(rows) {
       if (takesConverted && rows.converted) return encoder2.writeScanlines(rows.converted);
@@ -4572,10 +4605,10 @@ function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
       }
       const inRow = data.length / count;
       const outRow = inRow / 3 * pixelBytes;
-      if (last.length !== outRow) last = new Uint8Array(outRow);
+      if (last2.length !== outRow) last2 = new Uint8Array(outRow);
       for (let row = 0; row < count; ) {
         if (repeats[row] === 1) {
-          target.set(row === 0 ? last : target.subarray((row - 1) * outRow, row * outRow), row * outRow);
+          target.set(row === 0 ? last2 : target.subarray((row - 1) * outRow, row * outRow), row * outRow);
           row++;
           continue;
         }
@@ -4585,7 +4618,7 @@ function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
         convert(rows2, target.subarray(row * outRow, end * outRow), first + row);
         row = end;
       }
-      last.set(target.subarray((count - 1) * outRow, count * outRow));
+      last2.set(target.subarray((count - 1) * outRow, count * outRow));
       encoder2.writeRows(target.subarray(0, count * outRow), repeats);
     },
     end: () => [
@@ -4604,8 +4637,8 @@ function convertStrip(kernels, memory, layout, strip) {
   if (first === 0) memory.fill(0, scan, scan + stride);
   kernels.convertRows(strip.at, strip.stride, strip.channels, count, width, scan + stride + 1, stride, mode, table, strip.census);
   const runs = mode === 2 ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs) : layout.runs;
-  const last = scan + count * stride + 1;
-  memory.copyWithin(carry, last, last + rowBytes);
+  const last2 = scan + count * stride + 1;
+  memory.copyWithin(carry, last2, last2 + rowBytes);
   kernels.filterUp(scan, count + 1, rowBytes, flags);
   memory.copyWithin(scan + 1, carry, carry + rowBytes);
   const scanlines = scannedRows(kernels, memory, layout, {
@@ -5328,9 +5361,9 @@ var MaskInstanceScanner = class {
    * at); returns the pixel after them.
    */
   #word(w, next) {
-    const last = Math.min(this.#width - 1, Math.floor((4 * w + 3) / 3));
-    for (let x = Math.max(next, Math.floor(4 * w / 3)); x <= last; x++) this.#pixel(x);
-    return last + 1;
+    const last2 = Math.min(this.#width - 1, Math.floor((4 * w + 3) / 3));
+    for (let x = Math.max(next, Math.floor(4 * w / 3)); x <= last2; x++) this.#pixel(x);
+    return last2 + 1;
   }
   /** A pixel unlike the one above: where its instance changes, a run ends and another begins. */
   #pixel(x) {
@@ -5906,12 +5939,12 @@ var ExportFolderFs = class {
    * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
    * what is at the path, or `undefined` when some component is missing.
    */
-  async #check(relative2, last) {
+  async #check(relative2, last2) {
     const segments = segmentsOf(relative2);
     let info = await this.#checkRoot();
     for (let i = 1; i <= segments.length && info !== void 0; i++) {
       info = await this.#lstat(join(this.root, ...segments.slice(0, i)));
-      if (info?.isSymlink && (last || i < segments.length)) {
+      if (info?.isSymlink && (last2 || i < segments.length)) {
         throw linkError(segments.slice(0, i).join("/"));
       }
       if (info?.isDirectory && i < segments.length) {
@@ -6079,8 +6112,8 @@ function batchEnd(lines, start) {
   const from = lines[start].bytes.byteOffset;
   while (end < lines.length) {
     const before = lines[end - 1].bytes;
-    const { bytes, last } = lines[end];
-    if (last || bytes.buffer !== before.buffer) break;
+    const { bytes, last: last2 } = lines[end];
+    if (last2 || bytes.buffer !== before.buffer) break;
     if (bytes.byteOffset !== before.byteOffset + before.length + 1) break;
     if (bytes.byteOffset + bytes.length - from > BATCH_BYTES) break;
     end++;
@@ -6089,8 +6122,8 @@ function batchEnd(lines, start) {
 }
 function parseBatch(batch, options) {
   const first = batch[0].bytes;
-  const last = batch[batch.length - 1].bytes;
-  const length = last.byteOffset + last.length - first.byteOffset;
+  const last2 = batch[batch.length - 1].bytes;
+  const length = last2.byteOffset + last2.length - first.byteOffset;
   const text = options.decoder.decode(new Uint8Array(first.buffer, first.byteOffset, length));
   const array = `[${text.replaceAll("\n", ",")}]`;
   let values;

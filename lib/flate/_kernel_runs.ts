@@ -59,6 +59,10 @@ export class KernelRuns implements SymbolWriter {
   #lengths: number;
   #values: number;
   #codes: number;
+  /** The base lengths' table in the region. */
+  #bases: Uint16Array;
+  /** The region's token buffers. */
+  #region: DeflateTokens;
   /** The tokens copied to the region last, and how many. */
   #staged: { tokens?: DeflateTokens; count: number } = { count: 0 };
 
@@ -75,18 +79,26 @@ export class KernelRuns implements SymbolWriter {
     const { buffer, byteOffset } = memory;
     this.#lengths = at + TOKENS;
     this.#values = this.#lengths + 4 * (blockTokens + 1);
-    this.tokens = resident
-      ? {
-        lengths: new Uint32Array(buffer, byteOffset + this.#lengths, blockTokens + 1),
-        values: new Uint16Array(buffer, byteOffset + this.#values, blockTokens + 1),
-        count: 0,
-      }
-      : undefined;
+    this.#region = {
+      lengths: new Uint32Array(buffer, byteOffset + this.#lengths, blockTokens + 1),
+      values: new Uint16Array(buffer, byteOffset + this.#values, blockTokens + 1),
+      count: 0,
+    };
+    this.tokens = resident ? this.#region : undefined;
     this.#codes = at + codesAt(blockTokens);
-    const codes = this.#codes;
-    memory.set(LENGTH_CODE, codes + 960);
-    memory.set(LENGTH_EXTRA, codes + 1220);
-    new Uint16Array(buffer, byteOffset + codes + 1250, LENGTH_BASE.length).set(LENGTH_BASE);
+    this.#bases = new Uint16Array(buffer, byteOffset + this.#codes + 1250, LENGTH_BASE.length);
+    this.prepare();
+  }
+
+  /**
+   * Writes the region's fixed tables, and has the kernel read zeros: when it is made, and when
+   * it is lent again (the region may have held other buffers meanwhile).
+   */
+  prepare(): void {
+    const { memory } = this.#kernel;
+    memory.set(LENGTH_CODE, this.#codes + 960);
+    memory.set(LENGTH_EXTRA, this.#codes + 1220);
+    this.#bases.set(LENGTH_BASE);
     this.unfollow();
   }
 
@@ -160,9 +172,23 @@ export class KernelRuns implements SymbolWriter {
   collect(tokens: DeflateTokens): void {
     if (tokens === this.tokens) return;
     const found = this.found();
-    const { buffer, byteOffset } = this.#kernel.memory;
-    tokens.lengths.set(new Uint32Array(buffer, byteOffset + this.#lengths, found), tokens.count);
-    tokens.values.set(new Uint16Array(buffer, byteOffset + this.#values, found), tokens.count);
+    const { lengths, values } = this.#region;
+    // A few tokens a call, mostly: copied one by one, no view made.
+    for (let k = 0, to = tokens.count; k < found; k++, to++) {
+      tokens.lengths[to] = lengths[k];
+      tokens.values[to] = values[k];
+    }
+  }
+
+  /**
+   * Whether these are the kernels and region this was made for, still in the same memory.
+   *
+   * @param kernel Kernels lent again.
+   */
+  lentAgain(kernel: RunTokenKernel): boolean {
+    const mine = this.#kernel;
+    return kernel.memory.buffer === mine.memory.buffer && kernel.at === mine.at &&
+      kernel.runTokens === mine.runTokens;
   }
 
   /** How many tokens the last {@linkcode KernelRuns.find} found. */
@@ -248,11 +274,8 @@ export class KernelRuns implements SymbolWriter {
     if (!copy) return staged.tokens === tokens && staged.count === tokens.count ? at : undefined;
     const room = (this.#values - this.#lengths) / 4;
     if (tokens.count > room) return undefined;
-    const { buffer, byteOffset } = this.#kernel.memory;
-    new Uint32Array(buffer, byteOffset + at.lengths, tokens.count)
-      .set(tokens.lengths.subarray(0, tokens.count));
-    new Uint16Array(buffer, byteOffset + at.values, tokens.count)
-      .set(tokens.values.subarray(0, tokens.count));
+    this.#region.lengths.set(tokens.lengths.subarray(0, tokens.count));
+    this.#region.values.set(tokens.values.subarray(0, tokens.count));
     this.#staged = { tokens, count: tokens.count };
     return at;
   }

@@ -79,6 +79,8 @@ export class RunDeflate {
   #adler = new Adler32();
   #writer = new BitWriter();
   #kernel: KernelRuns | undefined;
+  /** The kernels last lent for a call, kept for the next. */
+  #lent: KernelRuns | undefined;
   /** The block's tokens when they live in the kernels' memory. */
   #resident: DeflateTokens | undefined;
 
@@ -247,7 +249,9 @@ export class RunDeflate {
   /** Runs `work` with the stream's kernels, or else those lent for the call. */
   #withKernel<T>(kernel: RunTokenKernel | undefined, work: (runs?: KernelRuns) => T): T {
     if (this.#kernel !== undefined || kernel === undefined) return work(this.#kernel);
-    this.#kernel = new KernelRuns(kernel, BLOCK_TOKENS, false);
+    if (this.#lent?.lentAgain(kernel)) this.#lent.prepare();
+    else this.#lent = new KernelRuns(kernel, BLOCK_TOKENS, false);
+    this.#kernel = this.#lent;
     try {
       return work(this.#kernel);
     } finally {

@@ -24,10 +24,15 @@ import { heldKernels, withKernels } from "./kernels.ts";
 export function deflateKernels(): RunTokenKernel | undefined {
   const held = heldKernels();
   if (held === undefined) return undefined;
+  if (last?.held === held) return last.kernel;
   const { kernels, memory, at } = held;
   const { runTokens, countSymbols, writeSymbols } = kernels;
-  return { runTokens, countSymbols, writeSymbols, memory, at };
+  last = { held, kernel: { runTokens, countSymbols, writeSymbols, memory, at } };
+  return last.kernel;
 }
+
+/** The kernels given for the last call asked about: one object a call, however often asked. */
+let last: { held: object; kernel: RunTokenKernel } | undefined;
 
 /**
  * Runs `work` with kernels for a deflater: the running call's, or a call of its own.
