@@ -33,22 +33,16 @@ import {
  * mask's transcoding), or in the deflater's own buffers, copied to the kernels' region when a
  * kernel finds or writes them (any deflater given the kernels for one call at a time).
  *
- * @example A literal 5, then four bytes repeating the byte before
+ * @example Where bytes lent to a deflater are in the kernels' memory
  * ```ts
- * import { withKernels } from "../png/kernels.ts";
- * import { Adler32 } from "./_adler32.ts";
  * import { KernelRuns } from "./_kernel_runs.ts";
  *
- * const found = withKernels(1 << 20, (kernels, memory) => {
- *   memory.fill(0, 0, 1024);
- *   memory.set([5, 5, 5, 5, 5], 16);
- *   const kernel = { ...kernels, memory, at: 1024 };
- *   const runs = new KernelRuns(kernel, 7, true);
- *   runs.start(new Adler32(), 0, new Uint8Array(3));
- *   runs.find(16, 21, 3, 7);
- *   return [runs.found(), runs.tokens!.lengths[1], runs.tokens!.values[1]];
- * });
- * console.log(found); // [ 2, 4, 1 ]
+ * // Stand-ins for the kernels, which `lib/png/_deflate_kernels.ts` lends.
+ * const memory = new Uint8Array(1 << 18);
+ * const none = () => 0;
+ * const kernel = { memory, at: 0, runTokens: none, countSymbols: none, writeSymbols: none };
+ * const runs = new KernelRuns(kernel, 16, false);
+ * console.log(runs.offsetOf(memory.subarray(100)), runs.offsetOf(new Uint8Array(4))); // 100 -1
  * ```
  */
 export class KernelRuns implements SymbolWriter {

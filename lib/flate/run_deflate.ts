@@ -1,12 +1,10 @@
 /**
- * A zlib stream encoder made for Up-filtered mask rows, which are nearly all zero bytes. zlib
- * looks for matches at every position of the 6 MB a 1920×1080 mask's rows make; here a run of
- * zeros, found 64 bytes at a time by a SIMD kernel, is one match at distance 1 however long, and
- * only the few other bytes are looked at one by one: a literal, or a run repeating the byte
- * before (distance 1) or the pixel before (distance 3 by default: an RGB colour along a row; the
- * pixel's bytes are an option). Each block gets Huffman codes of its own (RFC 1951, 3.2.7). Any
- * bytes are encoded correctly; bytes that are not mostly zeros are encoded slowly and compress
- * poorly. Where the bytes are in the SIMD kernels' memory, a kernel finds the same tokens.
+ * A zlib stream encoder made for Up-filtered mask rows, nearly all zero bytes: a run of zeros is
+ * one match at distance 1 however long, and only the other bytes are looked at one by one: a
+ * literal, or a run repeating the byte before or the pixel before (3 bytes by default). Each block
+ * gets Huffman codes of its own (RFC 1951, 3.2.7). Any bytes are encoded correctly; bytes that are
+ * not mostly zeros slowly and poorly. Where the bytes are in the SIMD kernels' memory, the kernels
+ * find the same tokens and write the symbols (`_kernel_runs.ts`).
  *
  * @module
  */
@@ -25,6 +23,8 @@ import {
   ZERO_ROW,
 } from "./_deflate_block.ts";
 
+export type { RunTokenKernel } from "./_kernel_region.ts";
+
 /** Tokens per block: a block's codes follow what its part of the mask holds. */
 const BLOCK_TOKENS = 1 << 14;
 /** The bytes a {@linkcode RunTokenKernel} needs at its `at`: its state and a block's tokens. */
@@ -32,15 +32,9 @@ export const RUN_TOKEN_BYTES: number = kernelRunBytes(BLOCK_TOKENS);
 
 /** Options of {@linkcode RunDeflate}. */
 export interface RunDeflateOptions {
-  /**
-   * The position of the first nonzero byte of `bytes` in `[from, to)`, or `to`; the SIMD kernel
-   * `skipZeros` where the bytes are in the kernels' memory. Default: four bytes at a time.
-   */
+  /** The first nonzero byte of `bytes` in `[from, to)`, or `to`. Default: a word at a time. */
   skipZeros?: (bytes: Uint8Array, from: number, to: number) => number;
-  /**
-   * Bytes per pixel, 1 to 3: runs that repeat the pixel before are looked for at this distance
-   * (as well as runs of one byte). Default: 3 (RGB).
-   */
+  /** Bytes per pixel, 1 to 3: where runs repeating the pixel before are looked for. Default: 3. */
   pixelBytes?: number;
   /**
    * The SIMD kernels, for a stream whose every call comes while they hold the same memory: they

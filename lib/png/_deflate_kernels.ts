@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { RunTokenKernel } from "../flate/_kernel_region.ts";
+import type { RunTokenKernel } from "../flate/run_deflate.ts";
 import { heldKernels, withKernels } from "./kernels.ts";
 
 /**
