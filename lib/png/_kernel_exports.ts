@@ -5,8 +5,14 @@
  * @module
  */
 
-/** The kernels, as exported by the WebAssembly module. */
-export interface KernelExports {
+import type { RunTokenKernel } from "../flate/run_deflate.ts";
+
+/**
+ * The kernels, as exported by the WebAssembly module; the run-length deflater's
+ * (`runTokens`, `countSymbols`, `writeSymbols`) are described where it takes them.
+ */
+export interface KernelExports
+  extends Pick<RunTokenKernel, "runTokens" | "countSymbols" | "writeSymbols"> {
   /**
    * Reverses the scanline filters in place, counting the census of RGB or RGBA pixels into the
    * tables at `census` unless it is 0, and, unless `flags` is 0, one byte per row at `flags`: 0
@@ -76,40 +82,6 @@ export interface KernelExports {
   skipZeros(ptr: number, end: number): number;
   /** The index of the first of `n` bytes at `p` unlike the byte at the same place from `q`, or `n`. */
   firstDifferent(p: number, q: number, n: number): number;
-  /**
-   * The run-length deflater's tokens of `[from, to)` (`RunDeflate`'s `write`), with its state
-   * at `state`; returns where it stopped, once `room` tokens are written or the bytes end.
-   */
-  runTokens(
-    from: number,
-    to: number,
-    pixel: number,
-    state: number,
-    lengths: number,
-    values: number,
-    room: number,
-  ): number;
-  /** Counts a deflate block's symbols, as `writeSymbols` writes them, into u32 counts. */
-  countSymbols(
-    lengths: number,
-    values: number,
-    count: number,
-    codes: number,
-    literals: number,
-    distances: number,
-  ): void;
-  /**
-   * Writes a deflate block's symbols for the run-length deflater's tokens, with the block's codes
-   * at `codes`, from `out` after the bits pending at `state`; returns the end of the whole bytes.
-   */
-  writeSymbols(
-    lengths: number,
-    values: number,
-    count: number,
-    codes: number,
-    out: number,
-    state: number,
-  ): number;
   /**
    * Converts rows of RGB or RGBA pixels (`channels` bytes each), `srcStride` bytes apart, into
    * rows `outStride` bytes apart: `mode` 0, a byte a pixel (0 where red is 0, else the class at
