@@ -475,22 +475,22 @@ function treeDepths(weights) {
   if (count === 1) lengths[leaves[0] % 65536] = 1;
   if (count < 2) return lengths;
   for (let node = 0; node < count; node++) weight[node] = Math.floor(leaves[node] / 65536);
-  let made = count;
+  let made2 = count;
   let leaf = 0;
   let inner = count;
   const smallest = () => {
-    if (leaf < count && (inner >= made || weight[leaf] <= weight[inner])) return leaf++;
+    if (leaf < count && (inner >= made2 || weight[leaf] <= weight[inner])) return leaf++;
     return inner++;
   };
-  while (count - leaf + made - inner > 1) {
+  while (count - leaf + made2 - inner > 1) {
     const a = smallest();
     const b = smallest();
-    parent[a] = parent[b] = made;
-    weight[made] = weight[a] + weight[b];
-    made++;
+    parent[a] = parent[b] = made2;
+    weight[made2] = weight[a] + weight[b];
+    made2++;
   }
-  depth[made - 1] = 0;
-  for (let node = made - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
+  depth[made2 - 1] = 0;
+  for (let node = made2 - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
   for (let node = 0; node < count; node++) lengths[leaves[node] % 65536] = depth[node];
   return lengths;
 }
@@ -904,9 +904,8 @@ var KernelRuns = class {
   /** The region's token buffers. */
   #region;
   /** The tokens copied to the region last, and how many. */
-  #staged = {
-    count: 0
-  };
+  #staged;
+  #stagedCount = 0;
   /**
    * @param kernel The kernels and where the deflater's region is.
    * @param blockTokens The most tokens in a block.
@@ -993,9 +992,7 @@ var KernelRuns = class {
   find(from, to, pixel, room, count = 0) {
     const { runTokens, at } = this.#kernel;
     const skip = this.tokens === void 0 ? 0 : count;
-    this.#staged = {
-      count: 0
-    };
+    this.#staged = void 0;
     const lengths = this.#lengths + 4 * skip;
     return runTokens(from, to, pixel, at, lengths, this.#values + 2 * skip, room);
   }
@@ -1086,19 +1083,15 @@ var KernelRuns = class {
       values: this.#values
     };
     if (tokens === this.tokens) return at;
-    const staged = this.#staged;
-    this.#staged = {
-      count: 0
-    };
-    if (!copy) return staged.tokens === tokens && staged.count === tokens.count ? at : void 0;
+    const staged = this.#staged === tokens && this.#stagedCount === tokens.count;
+    this.#staged = void 0;
+    if (!copy) return staged ? at : void 0;
     const room = (this.#values - this.#lengths) / 4;
     if (tokens.count > room) return void 0;
     this.#region.lengths.set(tokens.lengths.subarray(0, tokens.count));
     this.#region.values.set(tokens.values.subarray(0, tokens.count));
-    this.#staged = {
-      tokens,
-      count: tokens.count
-    };
+    this.#staged = tokens;
+    this.#stagedCount = tokens.count;
     return at;
   }
 };
@@ -1212,11 +1205,11 @@ var RunDeflate = class {
       tokens.count += Math.min(found, room);
       this.#weight += Math.min(found, room);
       if (this.#weight < BLOCK_TOKENS) continue;
-      const last2 = tokens.count;
+      const last = tokens.count;
       this.#endBlock();
       if (found <= room) continue;
-      tokens.lengths[0] = tokens.lengths[last2];
-      tokens.values[0] = tokens.values[last2];
+      tokens.lengths[0] = tokens.lengths[last];
+      tokens.values[0] = tokens.values[last];
       tokens.count = this.#weight = 1;
     }
     runs.finish(this.#adler, this.#before);
@@ -2092,22 +2085,21 @@ function invalidFilterError(type, row, pass) {
 function deflateKernels() {
   const held2 = heldKernels();
   if (held2 === void 0) return void 0;
-  if (last?.held === held2) return last.kernel;
-  const { kernels, memory, at } = held2;
-  const { runTokens, countSymbols: countSymbols2, writeSymbols: writeSymbols2 } = kernels;
-  last = {
-    held: held2,
-    kernel: {
+  let kernel = made.get(held2);
+  if (kernel === void 0) {
+    const { kernels, memory, at } = held2;
+    const { runTokens, countSymbols: countSymbols2, writeSymbols: writeSymbols2 } = kernels;
+    made.set(held2, kernel = {
       runTokens,
       countSymbols: countSymbols2,
       writeSymbols: writeSymbols2,
       memory,
       at
-    }
-  };
-  return last.kernel;
+    });
+  }
+  return kernel;
 }
-var last;
+var made = /* @__PURE__ */ new WeakMap();
 function withDeflateKernels(work) {
   const kernel = deflateKernels();
   return kernel !== void 0 ? work(kernel) : withKernels(0, () => work(deflateKernels()));
@@ -2390,8 +2382,8 @@ function recolourStrip(kernels, memory, layout, strip, pixels) {
   kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
   kernels.mapColours(rows + 1, outStride, count, width, table);
   pixels?.updateRows(memory, rows + 1, outStride, count);
-  const last2 = output + count * outStride + 1;
-  memory.copyWithin(carry, last2, last2 + outRow);
+  const last = output + count * outStride + 1;
+  memory.copyWithin(carry, last, last + outRow);
   kernels.filterUp(output, count + 1, outRow, 0);
   return -1;
 }
@@ -2684,8 +2676,8 @@ var UpFilter = class {
    *
    * @param last The last row written, raw.
    */
-  follow(last2) {
-    this.#previous.set(last2);
+  follow(last) {
+    this.#previous.set(last);
     this.#previousZero = void 0;
   }
   /**
@@ -3414,7 +3406,7 @@ function rasterizeShapes(shapes, size) {
       throw new MasksError(`${at} has bChannel ${shape.bChannel}; it must be 0 to 255`);
     }
   });
-  const lastId = shapes.reduce((last2, shape) => Math.max(last2, shape.instanceId), 0);
+  const lastId = shapes.reduce((last, shape) => Math.max(last, shape.instanceId), 0);
   if (lastId > MAX_INSTANCES) {
     throw new MasksError(`the task has ${lastId} annotations; the RGB mask convention holds at most ${MAX_INSTANCES} instances`);
   }
@@ -3880,16 +3872,16 @@ var PixelDigest = class {
    * @throws {RangeError} after differences were given.
    */
   updateRows(memory, at, stride, count, sameAsAbove) {
-    const last2 = this.#rowsOnly();
+    const last = this.#rowsOnly();
     const rowBytes = this.#rowBytes;
     for (let row = 0, p = at; row < count; row++, p += stride) {
       if (sameAsAbove?.(row) === true) this.#pieces.endRow();
-      else if (row === 0) this.#pieces.addRow(memory, p, last2, 0);
+      else if (row === 0) this.#pieces.addRow(memory, p, last, 0);
       else this.#pieces.addRow(memory, p, memory, p - stride);
     }
     if (count > 0) {
       const from = at + (count - 1) * stride;
-      last2.set(memory.subarray(from, from + rowBytes));
+      last.set(memory.subarray(from, from + rowBytes));
     }
   }
   /**
@@ -3986,8 +3978,8 @@ var BChannelTally = class {
         }
         row.fill(0);
       }
-      const last2 = this.#last;
-      for (let k = 0; k < last2.length; k += 2) counts[last2[k]] += last2[k + 1];
+      const last = this.#last;
+      for (let k = 0; k < last.length; k += 2) counts[last[k]] += last[k + 1];
     }
   }
 };
@@ -4439,19 +4431,19 @@ var BinaryMasks = class {
     inStrip.set(rows.labels.held);
     this.#start(rows.first);
     for (const [bChannel, encoder2] of this.encoders) {
-      let last2 = this.#above.get(bChannel);
-      if (last2 === void 0) {
-        last2 = new Uint8Array(rows.labels.bytes.length / rows.count);
-        this.#above.set(bChannel, last2);
+      let last = this.#above.get(bChannel);
+      if (last === void 0) {
+        last = new Uint8Array(rows.labels.bytes.length / rows.count);
+        this.#above.set(bChannel, last);
       }
       if (inStrip[bChannel] === 0) {
         encoder2.writeZeroRows(rows.count);
-        last2.fill(0);
+        last.fill(0);
         continue;
       }
-      const converted = rows.labelMask(bChannel, last2);
+      const converted = rows.labelMask(bChannel, last);
       encoder2.writeScanlines(converted);
-      last2.set(converted.last);
+      last.set(converted.last);
     }
   }
   /** A strip of RGB rows: each label's mask made here. */
@@ -4594,7 +4586,7 @@ function panopticRenderer(file, size, table, options) {
 }
 function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
   let target = new Uint8Array(0);
-  let last2 = new Uint8Array(0);
+  let last = new Uint8Array(0);
   return {
     takeRows(rows) {
       if (takesConverted && rows.converted) return encoder2.writeScanlines(rows.converted);
@@ -4605,10 +4597,10 @@ function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
       }
       const inRow = data.length / count;
       const outRow = inRow / 3 * pixelBytes;
-      if (last2.length !== outRow) last2 = new Uint8Array(outRow);
+      if (last.length !== outRow) last = new Uint8Array(outRow);
       for (let row = 0; row < count; ) {
         if (repeats[row] === 1) {
-          target.set(row === 0 ? last2 : target.subarray((row - 1) * outRow, row * outRow), row * outRow);
+          target.set(row === 0 ? last : target.subarray((row - 1) * outRow, row * outRow), row * outRow);
           row++;
           continue;
         }
@@ -4618,7 +4610,7 @@ function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
         convert(rows2, target.subarray(row * outRow, end * outRow), first + row);
         row = end;
       }
-      last2.set(target.subarray((count - 1) * outRow, count * outRow));
+      last.set(target.subarray((count - 1) * outRow, count * outRow));
       encoder2.writeRows(target.subarray(0, count * outRow), repeats);
     },
     end: () => [
@@ -4637,8 +4629,8 @@ function convertStrip(kernels, memory, layout, strip) {
   if (first === 0) memory.fill(0, scan, scan + stride);
   kernels.convertRows(strip.at, strip.stride, strip.channels, count, width, scan + stride + 1, stride, mode, table, strip.census);
   const runs = mode === 2 ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs) : layout.runs;
-  const last2 = scan + count * stride + 1;
-  memory.copyWithin(carry, last2, last2 + rowBytes);
+  const last = scan + count * stride + 1;
+  memory.copyWithin(carry, last, last + rowBytes);
   kernels.filterUp(scan, count + 1, rowBytes, flags);
   memory.copyWithin(scan + 1, carry, carry + rowBytes);
   const scanlines = scannedRows(kernels, memory, layout, {
@@ -5361,9 +5353,9 @@ var MaskInstanceScanner = class {
    * at); returns the pixel after them.
    */
   #word(w, next) {
-    const last2 = Math.min(this.#width - 1, Math.floor((4 * w + 3) / 3));
-    for (let x = Math.max(next, Math.floor(4 * w / 3)); x <= last2; x++) this.#pixel(x);
-    return last2 + 1;
+    const last = Math.min(this.#width - 1, Math.floor((4 * w + 3) / 3));
+    for (let x = Math.max(next, Math.floor(4 * w / 3)); x <= last; x++) this.#pixel(x);
+    return last + 1;
   }
   /** A pixel unlike the one above: where its instance changes, a run ends and another begins. */
   #pixel(x) {
@@ -5939,12 +5931,12 @@ var ExportFolderFs = class {
    * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
    * what is at the path, or `undefined` when some component is missing.
    */
-  async #check(relative2, last2) {
+  async #check(relative2, last) {
     const segments = segmentsOf(relative2);
     let info = await this.#checkRoot();
     for (let i = 1; i <= segments.length && info !== void 0; i++) {
       info = await this.#lstat(join(this.root, ...segments.slice(0, i)));
-      if (info?.isSymlink && (last2 || i < segments.length)) {
+      if (info?.isSymlink && (last || i < segments.length)) {
         throw linkError(segments.slice(0, i).join("/"));
       }
       if (info?.isDirectory && i < segments.length) {
@@ -6112,8 +6104,8 @@ function batchEnd(lines, start) {
   const from = lines[start].bytes.byteOffset;
   while (end < lines.length) {
     const before = lines[end - 1].bytes;
-    const { bytes, last: last2 } = lines[end];
-    if (last2 || bytes.buffer !== before.buffer) break;
+    const { bytes, last } = lines[end];
+    if (last || bytes.buffer !== before.buffer) break;
     if (bytes.byteOffset !== before.byteOffset + before.length + 1) break;
     if (bytes.byteOffset + bytes.length - from > BATCH_BYTES) break;
     end++;
@@ -6122,8 +6114,8 @@ function batchEnd(lines, start) {
 }
 function parseBatch(batch, options) {
   const first = batch[0].bytes;
-  const last2 = batch[batch.length - 1].bytes;
-  const length = last2.byteOffset + last2.length - first.byteOffset;
+  const last = batch[batch.length - 1].bytes;
+  const length = last.byteOffset + last.length - first.byteOffset;
   const text = options.decoder.decode(new Uint8Array(first.buffer, first.byteOffset, length));
   const array = `[${text.replaceAll("\n", ",")}]`;
   let values;

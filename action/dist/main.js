@@ -20142,13 +20142,13 @@ async function sendWithRetries(request, options) {
       const wait2 = retryDelay(attempt, {
         baseMs: options.retryDelayMs
       });
-      const last2 = attempt >= options.maxRetries || performance.now() + wait2 >= deadline;
+      const last = attempt >= options.maxRetries || performance.now() + wait2 >= deadline;
       const reason = inertText(redact(reasonOf(error2, timeoutMs), options.secrets));
       report(0, {
         error: reason,
-        retryInMs: last2 ? void 0 : wait2
+        retryInMs: last ? void 0 : wait2
       });
-      if (last2) throw unreachable(request, error2, {
+      if (last) throw unreachable(request, error2, {
         attempts: attempt + 1,
         timeoutMs,
         options
@@ -20866,9 +20866,9 @@ var PageRequests = class {
    */
   askAhead(page, limit, wanted) {
     const pages = Math.min(wanted.pages, Math.floor(AHEAD_BYTES / Math.max(1, wanted.pageBytes)));
-    let last2 = this.#asked.at(-1)?.page ?? page;
-    while (this.#asked.length < pages && last2 * limit < wanted.totalDocs) {
-      this.#asked.push(this.#request(++last2, limit));
+    let last = this.#asked.at(-1)?.page ?? page;
+    while (this.#asked.length < pages && last * limit < wanted.totalDocs) {
+      this.#asked.push(this.#request(++last, limit));
     }
   }
   /** Drops the pages asked ahead (the walk goes on in pages of another size). */
@@ -21029,9 +21029,9 @@ var JsonNesting = class {
    * @returns The last index read: the closing quote's, or the chunk's last.
    */
   skipString(chunk, from, counting, name) {
-    const last2 = this.#stringEnd(chunk, from, name);
-    if (counting) this.#counts.stringBytes += last2 + 1 - from;
-    return last2;
+    const last = this.#stringEnd(chunk, from, name);
+    if (counting) this.#counts.stringBytes += last + 1 - from;
+    return last;
   }
   #stringEnd(chunk, from, name) {
     for (let i = from; i < chunk.length; i++) {
@@ -21404,9 +21404,9 @@ var JsonScanner = class {
   #skipString(chunk, from) {
     const members = this.#members;
     const naming = members.naming && this.#nesting.depth === 1 && this.#root === "page";
-    const last2 = this.#nesting.skipString(chunk, from, this.#inCutArray(), naming ? members.name : void 0);
+    const last = this.#nesting.skipString(chunk, from, this.#inCutArray(), naming ? members.name : void 0);
     if (naming && !this.#nesting.inString) members.nameEnded();
-    return last2;
+    return last;
   }
   /** Before and after the root value: a BOM, whitespace, the opening bracket. */
   #outside(byte, at) {
@@ -22182,8 +22182,8 @@ function portablePath(path6, platform2) {
       safe += "_";
       changes.add('a name ending in "." or " " (Windows drops them) got "_"');
     }
-    const last2 = i === names.length - 1;
-    const extension = last2 && safe.endsWith(".png") ? ".png" : "";
+    const last = i === names.length - 1;
+    const extension = last && safe.endsWith(".png") ? ".png" : "";
     const fitted = fitName(safe.slice(0, safe.length - extension.length), extension);
     if (fitted !== safe) changes.add(`a name longer than ${MAX_NAME_BYTES} bytes was shortened`);
     return fitted;
@@ -22436,11 +22436,11 @@ function maskFilePath(task, options = {}) {
   }
   const segments = name.split("/").filter((segment) => segment !== "" && segment !== ".");
   if (segments.length === 0) throw refuse("has no file name part");
-  let last2 = segments[segments.length - 1];
-  if (options.replaceExtension && last2.lastIndexOf(".") > -1) {
-    last2 = last2.slice(0, last2.lastIndexOf("."));
+  let last = segments[segments.length - 1];
+  if (options.replaceExtension && last.lastIndexOf(".") > -1) {
+    last = last.slice(0, last.lastIndexOf("."));
   }
-  segments[segments.length - 1] = `${last2}.png`;
+  segments[segments.length - 1] = `${last}.png`;
   return segments.join("/");
 }
 
@@ -22740,7 +22740,7 @@ function rasterizeShapes(shapes, size) {
       throw new MasksError(`${at} has bChannel ${shape.bChannel}; it must be 0 to 255`);
     }
   });
-  const lastId = shapes.reduce((last2, shape) => Math.max(last2, shape.instanceId), 0);
+  const lastId = shapes.reduce((last, shape) => Math.max(last, shape.instanceId), 0);
   if (lastId > MAX_INSTANCES) {
     throw new MasksError(`the task has ${lastId} annotations; the RGB mask convention holds at most ${MAX_INSTANCES} instances`);
   }
@@ -23100,9 +23100,9 @@ var MaskInstanceScanner = class {
    * at); returns the pixel after them.
    */
   #word(w, next) {
-    const last2 = Math.min(this.#width - 1, Math.floor((4 * w + 3) / 3));
-    for (let x = Math.max(next, Math.floor(4 * w / 3)); x <= last2; x++) this.#pixel(x);
-    return last2 + 1;
+    const last = Math.min(this.#width - 1, Math.floor((4 * w + 3) / 3));
+    for (let x = Math.max(next, Math.floor(4 * w / 3)); x <= last; x++) this.#pixel(x);
+    return last + 1;
   }
   /** A pixel unlike the one above: where its instance changes, a run ends and another begins. */
   #pixel(x) {
@@ -23775,12 +23775,12 @@ var ExportFolderFs = class {
    * Lstats each component of `relative` (the last one too when `last`), refusing links; returns
    * what is at the path, or `undefined` when some component is missing.
    */
-  async #check(relative3, last2) {
+  async #check(relative3, last) {
     const segments = segmentsOf(relative3);
     let info2 = await this.#checkRoot();
     for (let i = 1; i <= segments.length && info2 !== void 0; i++) {
       info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
-      if (info2?.isSymlink && (last2 || i < segments.length)) {
+      if (info2?.isSymlink && (last || i < segments.length)) {
         throw linkError(segments.slice(0, i).join("/"));
       }
       if (info2?.isDirectory && i < segments.length) {
@@ -25241,22 +25241,22 @@ function treeDepths(weights) {
   if (count === 1) lengths[leaves[0] % 65536] = 1;
   if (count < 2) return lengths;
   for (let node = 0; node < count; node++) weight[node] = Math.floor(leaves[node] / 65536);
-  let made = count;
+  let made2 = count;
   let leaf = 0;
   let inner = count;
   const smallest = () => {
-    if (leaf < count && (inner >= made || weight[leaf] <= weight[inner])) return leaf++;
+    if (leaf < count && (inner >= made2 || weight[leaf] <= weight[inner])) return leaf++;
     return inner++;
   };
-  while (count - leaf + made - inner > 1) {
+  while (count - leaf + made2 - inner > 1) {
     const a = smallest();
     const b = smallest();
-    parent[a] = parent[b] = made;
-    weight[made] = weight[a] + weight[b];
-    made++;
+    parent[a] = parent[b] = made2;
+    weight[made2] = weight[a] + weight[b];
+    made2++;
   }
-  depth[made - 1] = 0;
-  for (let node = made - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
+  depth[made2 - 1] = 0;
+  for (let node = made2 - 2; node >= 0; node--) depth[node] = depth[parent[node]] + 1;
   for (let node = 0; node < count; node++) lengths[leaves[node] % 65536] = depth[node];
   return lengths;
 }
@@ -25670,9 +25670,8 @@ var KernelRuns = class {
   /** The region's token buffers. */
   #region;
   /** The tokens copied to the region last, and how many. */
-  #staged = {
-    count: 0
-  };
+  #staged;
+  #stagedCount = 0;
   /**
    * @param kernel The kernels and where the deflater's region is.
    * @param blockTokens The most tokens in a block.
@@ -25759,9 +25758,7 @@ var KernelRuns = class {
   find(from, to, pixel, room, count = 0) {
     const { runTokens, at } = this.#kernel;
     const skip = this.tokens === void 0 ? 0 : count;
-    this.#staged = {
-      count: 0
-    };
+    this.#staged = void 0;
     const lengths = this.#lengths + 4 * skip;
     return runTokens(from, to, pixel, at, lengths, this.#values + 2 * skip, room);
   }
@@ -25852,19 +25849,15 @@ var KernelRuns = class {
       values: this.#values
     };
     if (tokens === this.tokens) return at;
-    const staged = this.#staged;
-    this.#staged = {
-      count: 0
-    };
-    if (!copy) return staged.tokens === tokens && staged.count === tokens.count ? at : void 0;
+    const staged = this.#staged === tokens && this.#stagedCount === tokens.count;
+    this.#staged = void 0;
+    if (!copy) return staged ? at : void 0;
     const room = (this.#values - this.#lengths) / 4;
     if (tokens.count > room) return void 0;
     this.#region.lengths.set(tokens.lengths.subarray(0, tokens.count));
     this.#region.values.set(tokens.values.subarray(0, tokens.count));
-    this.#staged = {
-      tokens,
-      count: tokens.count
-    };
+    this.#staged = tokens;
+    this.#stagedCount = tokens.count;
     return at;
   }
 };
@@ -25978,11 +25971,11 @@ var RunDeflate = class {
       tokens.count += Math.min(found, room);
       this.#weight += Math.min(found, room);
       if (this.#weight < BLOCK_TOKENS) continue;
-      const last2 = tokens.count;
+      const last = tokens.count;
       this.#endBlock();
       if (found <= room) continue;
-      tokens.lengths[0] = tokens.lengths[last2];
-      tokens.values[0] = tokens.values[last2];
+      tokens.lengths[0] = tokens.lengths[last];
+      tokens.values[0] = tokens.values[last];
       tokens.count = this.#weight = 1;
     }
     runs.finish(this.#adler, this.#before);
@@ -26203,22 +26196,21 @@ function addToCensus(census, pixels) {
 function deflateKernels() {
   const held2 = heldKernels();
   if (held2 === void 0) return void 0;
-  if (last?.held === held2) return last.kernel;
-  const { kernels, memory, at } = held2;
-  const { runTokens, countSymbols: countSymbols2, writeSymbols: writeSymbols2 } = kernels;
-  last = {
-    held: held2,
-    kernel: {
+  let kernel = made.get(held2);
+  if (kernel === void 0) {
+    const { kernels, memory, at } = held2;
+    const { runTokens, countSymbols: countSymbols2, writeSymbols: writeSymbols2 } = kernels;
+    made.set(held2, kernel = {
       runTokens,
       countSymbols: countSymbols2,
       writeSymbols: writeSymbols2,
       memory,
       at
-    }
-  };
-  return last.kernel;
+    });
+  }
+  return kernel;
 }
-var last;
+var made = /* @__PURE__ */ new WeakMap();
 function withDeflateKernels(work) {
   const kernel = deflateKernels();
   return kernel !== void 0 ? work(kernel) : withKernels(0, () => work(deflateKernels()));
@@ -26501,8 +26493,8 @@ function recolourStrip(kernels, memory, layout, strip, pixels) {
   kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
   kernels.mapColours(rows + 1, outStride, count, width, table);
   pixels?.updateRows(memory, rows + 1, outStride, count);
-  const last2 = output + count * outStride + 1;
-  memory.copyWithin(carry, last2, last2 + outRow);
+  const last = output + count * outStride + 1;
+  memory.copyWithin(carry, last, last + outRow);
   kernels.filterUp(output, count + 1, outRow, 0);
   return -1;
 }
@@ -26589,8 +26581,8 @@ function convertStrip(kernels, memory, layout, strip) {
   if (first === 0) memory.fill(0, scan, scan + stride);
   kernels.convertRows(strip.at, strip.stride, strip.channels, count, width, scan + stride + 1, stride, mode, table, strip.census);
   const runs = mode === 2 ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs) : layout.runs;
-  const last2 = scan + count * stride + 1;
-  memory.copyWithin(carry, last2, last2 + rowBytes);
+  const last = scan + count * stride + 1;
+  memory.copyWithin(carry, last, last + rowBytes);
   kernels.filterUp(scan, count + 1, rowBytes, flags);
   memory.copyWithin(scan + 1, carry, carry + rowBytes);
   const scanlines = scannedRows(kernels, memory, layout, {
@@ -26967,11 +26959,11 @@ function simplifyRing(points, tolerance) {
   for (let i = 0; i < count; i++) if (keep[i] === 1) kept.push(points[2 * i], points[2 * i + 1]);
   return kept;
 }
-function markKept(points, keep, first, last2, tolerance) {
+function markKept(points, keep, first, last, tolerance) {
   const stack = [
     [
       first,
-      last2
+      last
     ]
   ];
   while (stack.length > 0) {
@@ -29248,8 +29240,8 @@ var UpFilter = class {
    *
    * @param last The last row written, raw.
    */
-  follow(last2) {
-    this.#previous.set(last2);
+  follow(last) {
+    this.#previous.set(last);
     this.#previousZero = void 0;
   }
   /**
@@ -29820,16 +29812,16 @@ var PixelDigest = class {
    * @throws {RangeError} after differences were given.
    */
   updateRows(memory, at, stride, count, sameAsAbove) {
-    const last2 = this.#rowsOnly();
+    const last = this.#rowsOnly();
     const rowBytes = this.#rowBytes;
     for (let row = 0, p = at; row < count; row++, p += stride) {
       if (sameAsAbove?.(row) === true) this.#pieces.endRow();
-      else if (row === 0) this.#pieces.addRow(memory, p, last2, 0);
+      else if (row === 0) this.#pieces.addRow(memory, p, last, 0);
       else this.#pieces.addRow(memory, p, memory, p - stride);
     }
     if (count > 0) {
       const from = at + (count - 1) * stride;
-      last2.set(memory.subarray(from, from + rowBytes));
+      last.set(memory.subarray(from, from + rowBytes));
     }
   }
   /**
@@ -29926,8 +29918,8 @@ var BChannelTally = class {
         }
         row.fill(0);
       }
-      const last2 = this.#last;
-      for (let k = 0; k < last2.length; k += 2) counts2[last2[k]] += last2[k + 1];
+      const last = this.#last;
+      for (let k = 0; k < last.length; k += 2) counts2[last[k]] += last[k + 1];
     }
   }
 };
@@ -30361,19 +30353,19 @@ var BinaryMasks = class {
     inStrip.set(rows.labels.held);
     this.#start(rows.first);
     for (const [bChannel, encoder2] of this.encoders) {
-      let last2 = this.#above.get(bChannel);
-      if (last2 === void 0) {
-        last2 = new Uint8Array(rows.labels.bytes.length / rows.count);
-        this.#above.set(bChannel, last2);
+      let last = this.#above.get(bChannel);
+      if (last === void 0) {
+        last = new Uint8Array(rows.labels.bytes.length / rows.count);
+        this.#above.set(bChannel, last);
       }
       if (inStrip[bChannel] === 0) {
         encoder2.writeZeroRows(rows.count);
-        last2.fill(0);
+        last.fill(0);
         continue;
       }
-      const converted = rows.labelMask(bChannel, last2);
+      const converted = rows.labelMask(bChannel, last);
       encoder2.writeScanlines(converted);
-      last2.set(converted.last);
+      last.set(converted.last);
     }
   }
   /** A strip of RGB rows: each label's mask made here. */
@@ -30516,7 +30508,7 @@ function panopticRenderer(file, size, table, options) {
 }
 function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
   let target = new Uint8Array(0);
-  let last2 = new Uint8Array(0);
+  let last = new Uint8Array(0);
   return {
     takeRows(rows) {
       if (takesConverted && rows.converted) return encoder2.writeScanlines(rows.converted);
@@ -30527,10 +30519,10 @@ function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
       }
       const inRow = data.length / count;
       const outRow = inRow / 3 * pixelBytes;
-      if (last2.length !== outRow) last2 = new Uint8Array(outRow);
+      if (last.length !== outRow) last = new Uint8Array(outRow);
       for (let row = 0; row < count; ) {
         if (repeats[row] === 1) {
-          target.set(row === 0 ? last2 : target.subarray((row - 1) * outRow, row * outRow), row * outRow);
+          target.set(row === 0 ? last : target.subarray((row - 1) * outRow, row * outRow), row * outRow);
           row++;
           continue;
         }
@@ -30540,7 +30532,7 @@ function single(file, encoder2, convert, pixelBytes, takesConverted = false) {
         convert(rows2, target.subarray(row * outRow, end * outRow), first + row);
         row = end;
       }
-      last2.set(target.subarray((count - 1) * outRow, count * outRow));
+      last.set(target.subarray((count - 1) * outRow, count * outRow));
       encoder2.writeRows(target.subarray(0, count * outRow), repeats);
     },
     end: () => [
@@ -30908,8 +30900,8 @@ function batchEnd(lines, start) {
   const from = lines[start].bytes.byteOffset;
   while (end < lines.length) {
     const before = lines[end - 1].bytes;
-    const { bytes, last: last2 } = lines[end];
-    if (last2 || bytes.buffer !== before.buffer) break;
+    const { bytes, last } = lines[end];
+    if (last || bytes.buffer !== before.buffer) break;
     if (bytes.byteOffset !== before.byteOffset + before.length + 1) break;
     if (bytes.byteOffset + bytes.length - from > BATCH_BYTES) break;
     end++;
@@ -30918,8 +30910,8 @@ function batchEnd(lines, start) {
 }
 function parseBatch(batch, options) {
   const first = batch[0].bytes;
-  const last2 = batch[batch.length - 1].bytes;
-  const length = last2.byteOffset + last2.length - first.byteOffset;
+  const last = batch[batch.length - 1].bytes;
+  const length = last.byteOffset + last.length - first.byteOffset;
   const text2 = options.decoder.decode(new Uint8Array(first.buffer, first.byteOffset, length));
   const array = `[${text2.replaceAll("\n", ",")}]`;
   let values;
@@ -30938,8 +30930,8 @@ function parseBatch(batch, options) {
 
 // lib/export/_unwritten_lines.ts
 function manifestLines(lines, source) {
-  const last2 = lines[lines.length - 1];
-  const bytes = new Uint8Array(last2.offset + last2.bytes.length - lines[0].offset);
+  const last = lines[lines.length - 1];
+  const bytes = new Uint8Array(last.offset + last.bytes.length - lines[0].offset);
   for (const line of lines) {
     const at = line.offset - lines[0].offset;
     bytes.set(line.bytes, at);
@@ -30948,7 +30940,7 @@ function manifestLines(lines, source) {
   return {
     bytes,
     offset: lines[0].offset,
-    last: last2.last,
+    last: last.last,
     source
   };
 }
@@ -31750,11 +31742,11 @@ labelmap ${labelmapSha256}
   }
   #push(text2) {
     const most = 3 * text2.length;
-    let last2 = this.#chunks.length - 1;
-    if (last2 < 0 || this.#used[last2] + most > this.#chunks[last2].length) {
+    let last = this.#chunks.length - 1;
+    if (last < 0 || this.#used[last] + most > this.#chunks[last].length) {
       this.#chunks.push(new Uint8Array(Math.max(CHUNK_BYTES, most)));
       this.#used.push(0);
-      last2++;
+      last++;
     }
     if (this.#count === this.#starts.length) {
       const grown3 = new Float64Array(2 * this.#starts.length);
@@ -31762,9 +31754,9 @@ labelmap ${labelmapSha256}
       releaseBytes(this.#starts);
       this.#starts = grown3;
     }
-    const used = this.#used[last2];
-    this.#starts[this.#count++] = last2 * CHUNK_INDEX + used;
-    this.#used[last2] = used + TEXT7.encodeInto(text2, this.#chunks[last2].subarray(used)).written;
+    const used = this.#used[last];
+    this.#starts[this.#count++] = last * CHUNK_INDEX + used;
+    this.#used[last] = used + TEXT7.encodeInto(text2, this.#chunks[last].subarray(used)).written;
   }
 };
 var CHUNK_BYTES = 64 * 1024;
@@ -32548,7 +32540,7 @@ async function probeExportFolder(files, mode) {
   const setting = mode === "incremental" ? "incremental" : "outputFolder";
   const inside = (mode === "resume" || mode === "incremental") && await files.rootExists();
   const parent = inside ? folder : dirname3(folder);
-  const made = [];
+  const made2 = [];
   for (let path6 = parent; ; path6 = dirname3(path6)) {
     const info2 = await fileSystem.stat(path6).catch((error2) => {
       if (error2 instanceof Deno.errors.NotFound || error2 instanceof Deno.errors.NotADirectory) {
@@ -32557,7 +32549,7 @@ async function probeExportFolder(files, mode) {
       throw cannotMake(folder, setting, error2);
     });
     if (info2 === void 0 && dirname3(path6) !== path6) {
-      made.push(path6);
+      made2.push(path6);
       continue;
     }
     if (info2?.isDirectory) break;
@@ -32572,7 +32564,7 @@ async function probeExportFolder(files, mode) {
   } catch (error2) {
     throw cannotMake(folder, setting, error2);
   } finally {
-    for (const path6 of made) await fileSystem.remove(path6).catch(() => {
+    for (const path6 of made2) await fileSystem.remove(path6).catch(() => {
     });
   }
 }

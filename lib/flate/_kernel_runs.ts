@@ -58,7 +58,8 @@ export class KernelRuns implements SymbolWriter {
   /** The region's token buffers. */
   #region: DeflateTokens;
   /** The tokens copied to the region last, and how many. */
-  #staged: { tokens?: DeflateTokens; count: number } = { count: 0 };
+  #staged: DeflateTokens | undefined;
+  #stagedCount = 0;
 
   /**
    * @param kernel The kernels and where the deflater's region is.
@@ -152,7 +153,7 @@ export class KernelRuns implements SymbolWriter {
   find(from: number, to: number, pixel: number, room: number, count = 0): number {
     const { runTokens, at } = this.#kernel;
     const skip = this.tokens === undefined ? 0 : count;
-    this.#staged = { count: 0 };
+    this.#staged = undefined;
     const lengths = this.#lengths + 4 * skip;
     return runTokens(from, to, pixel, at, lengths, this.#values + 2 * skip, room);
   }
@@ -263,14 +264,15 @@ export class KernelRuns implements SymbolWriter {
   #stage(tokens: DeflateTokens, copy: boolean): { lengths: number; values: number } | undefined {
     const at = { lengths: this.#lengths, values: this.#values };
     if (tokens === this.tokens) return at;
-    const staged = this.#staged;
-    this.#staged = { count: 0 };
-    if (!copy) return staged.tokens === tokens && staged.count === tokens.count ? at : undefined;
+    const staged = this.#staged === tokens && this.#stagedCount === tokens.count;
+    this.#staged = undefined;
+    if (!copy) return staged ? at : undefined;
     const room = (this.#values - this.#lengths) / 4;
     if (tokens.count > room) return undefined;
     this.#region.lengths.set(tokens.lengths.subarray(0, tokens.count));
     this.#region.values.set(tokens.values.subarray(0, tokens.count));
-    this.#staged = { tokens, count: tokens.count };
+    this.#staged = tokens;
+    this.#stagedCount = tokens.count;
     return at;
   }
 }

@@ -24,15 +24,20 @@ import { heldKernels, withKernels } from "./kernels.ts";
 export function deflateKernels(): RunTokenKernel | undefined {
   const held = heldKernels();
   if (held === undefined) return undefined;
-  if (last?.held === held) return last.kernel;
-  const { kernels, memory, at } = held;
-  const { runTokens, countSymbols, writeSymbols } = kernels;
-  last = { held, kernel: { runTokens, countSymbols, writeSymbols, memory, at } };
-  return last.kernel;
+  let kernel = made.get(held);
+  if (kernel === undefined) {
+    const { kernels, memory, at } = held;
+    const { runTokens, countSymbols, writeSymbols } = kernels;
+    made.set(held, kernel = { runTokens, countSymbols, writeSymbols, memory, at });
+  }
+  return kernel;
 }
 
-/** The kernels given for the last call asked about: one object a call, however often asked. */
-let last: { held: object; kernel: RunTokenKernel } | undefined;
+/**
+ * The kernels given for each call: one object a call, however often asked, and let go with the
+ * call (a large mask's memory is not kept alive by it).
+ */
+const made = new WeakMap<object, RunTokenKernel>();
 
 /**
  * Runs `work` with kernels for a deflater: the running call's, or a call of its own.
