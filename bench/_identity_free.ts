@@ -26,7 +26,7 @@ const HASHING: Record<string, [string, string][]> = {
     // Unfiltered as without a digest.
     [
       "export function unfilterDigested(",
-      " kernels.unfilter(strip.ptr, strip.count, strip.rowBytes, strip.bpp, strip.above, strip.census, 0)",
+      " kernels.unfilter(strip.ptr, strip.count, strip.rowBytes, strip.bpp, strip.above, strip.census)",
     ],
   ],
 };

@@ -20,7 +20,7 @@ import type { PanopticSegment } from "./panoptic_segments.ts";
 import { maskRowsRenderer, rowConversionOf } from "./_mask_rows_renderer.ts";
 import { addToCensus, emptyCensus, type MaskCensus } from "../png/mask_census.ts";
 import { openMaskRows } from "../png/mask_rows.ts";
-import type { RgbRows } from "../png/png_rows.ts";
+import type { RgbRows, RowConversion } from "../png/png_rows.ts";
 import { MaskSampler, THUMBNAIL_SIDE } from "../raster/mask_sampler.ts";
 import { type MaskPreview, maskPreview } from "../report/mask_preview.ts";
 import { releaseBytes } from "../_release_bytes.ts";
@@ -139,7 +139,7 @@ export async function runMaskJob(
     const rows = openMaskRows(job.mask.bytes, {
       maxPixels: job.maxPixels,
       generalDecoder: options.generalDecoder,
-      convert: rowConversionOf(job),
+      convert: conversionOf(job),
     });
     const { width, height } = rows;
     const rendered = renderStrips(job, { width, height }, (onRows) => rows.read(onRows));
@@ -158,6 +158,16 @@ export async function runMaskJob(
   // The decoded pixels are the job's largest buffer: freed now, before the next mask comes.
   releaseBytes(data);
   return warning === undefined ? rendered : { ...rendered, warning };
+}
+
+/**
+ * How the strip reader converts the rows for the job's format: when nothing but the format's
+ * renderer reads them (no thumbnail, no tally), `binary` takes the labels only.
+ */
+function conversionOf(job: MaskJob): RowConversion | undefined {
+  const convert = rowConversionOf(job);
+  const rowsRead = job.preview === true || job.tallyPixels === true;
+  return convert?.kind === "labels" && !rowsRead ? { ...convert, labelsOnly: true } : convert;
 }
 
 /**

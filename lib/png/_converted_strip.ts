@@ -33,8 +33,6 @@ export interface ConversionLayout {
   seen: number;
   /** A byte a row of the strip: 1 where its labels are those of the row above. */
   same: number;
-  /** A byte a row of the strip: 0 where the unfilter found it repeats the row above. */
-  changed: number;
   /**
    * `mode` 2: the runs of each row's pixels; a label's mask: the runs of its scanlines' bytes that
    * are not zero.
@@ -225,45 +223,64 @@ export function bytesPerPixel(mode: number): number {
 }
 
 /**
- * The labels of a strip the kernels hold: a byte a pixel, its blue where red is not 0, which
- * labels the strip holds and, when first asked, which labels each row holds.
+ * Unfilters a strip the kernels hold and reads its pixels' labels, a byte a pixel: its blue where
+ * its red is not 0, row by row (see `KernelExports.unfilterLabels`).
+ *
+ * @param kernels The kernels.
+ * @param layout Where the buffers are.
+ * @param strip The strip's rows; where its scanlines of RGB or RGBA pixels are (row 0's
+ * filter-type byte, the bytes of a pixel: 3 or 4); the census's tables (0: none, else the
+ * pixels' census is counted here); the raw row above the first; whether only the labels are read
+ * after (its Up-filtered rows are then added to the raw row above, not unfiltered where they
+ * are: only the last row is left raw).
+ * @returns -1, or the first row with a bad filter type.
+ */
+export function unfilterLabels(
+  kernels: KernelExports,
+  layout: ConversionLayout,
+  strip: {
+    count: number;
+    at: number;
+    channels: number;
+    census: number;
+    above: number;
+    labelsOnly: boolean;
+  },
+): number {
+  const { width, labels, same, vectorList } = layout;
+  const { count, at, channels, census, above } = strip;
+  const patch = strip.labelsOnly ? 1 : 0;
+  return kernels.unfilterLabels(
+    at,
+    count,
+    width,
+    channels,
+    above,
+    labels,
+    same,
+    vectorList,
+    census,
+    patch,
+  );
+}
+
+/**
+ * The labels of a strip that {@linkcode unfilterLabels} read: a byte a pixel, which labels the
+ * strip holds and, when first asked, which labels each row holds.
  *
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
- * @param strip The strip's rows, and where its RGB or RGBA pixels are: the first row's first
- * byte, the distance between rows, the bytes a pixel; the census's tables (0: none, else the
- * pixels' census is counted here) and the raw row above the first.
+ * @param count The strip's rows.
  * @returns The labels, views of the memory.
  */
 export function labelStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  strip: {
-    count: number;
-    at: number;
-    stride: number;
-    channels: number;
-    census: number;
-    above: number;
-  },
+  count: number,
 ): RowLabels {
-  const { width, labels, seen, same, changed, vectorList } = layout;
-  const { count, at, stride, channels, census, above } = strip;
-  kernels.labelRows(
-    at,
-    stride,
-    count,
-    width,
-    channels,
-    labels,
-    same,
-    changed,
-    vectorList,
-    census,
-    above,
-  );
+  const { width, labels, seen, same, vectorList } = layout;
   const held = seen + count * 256;
   kernels.heldLabels(labels, count, width, vectorList, held);
   let marked = false;

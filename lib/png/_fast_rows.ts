@@ -20,6 +20,7 @@ import {
   convertStrip,
   labelScanlines,
   labelStrip,
+  unfilterLabels,
 } from "./_converted_strip.ts";
 import { pixelFormBound } from "./pixel_pieces.ts";
 import { invalidFilterError } from "./_unfilter.ts";
@@ -71,9 +72,10 @@ export function readFastRows(
   const repeats = new Uint8Array(rows);
   /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
   let blackAbove = true;
-  // The labels' masks are made of the labels, never of repeated rows; the unfilter flags the
-  // rows that repeat the row above instead, so that their labels are copied.
-  const marked = convert?.kind !== "labels";
+  // The labels' masks are made of the labels, never of repeated rows: the labels are read as
+  // the rows are unfiltered, those of a row that repeats the row above copied.
+  const labelled = convert?.kind === "labels";
+  const labelsOnly = convert?.kind === "labels" && convert.labelsOnly === true;
   const census = options.census === false ? 0 : tables;
   // A conversion counts the census as it converts the pixels (those unlike the ones above), the
   // labels' reader as it reads the labels.
@@ -87,19 +89,20 @@ export function readFastRows(
         const above = first === 0 ? zero : input + 1;
         const at = input + inStride;
         const scanlines = { at, stride: inStride, count };
-        if (marked) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
-        const changed = marked ? 0 : conversion.changed;
-        const bad = kernels.unfilter(at, count, inRow, channels, above, unfilterCensus, changed);
+        if (!labelled) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
+        const bad = labelled
+          ? unfilterLabels(kernels, conversion, { at, count, channels, census, above, labelsOnly })
+          : kernels.unfilter(at, count, inRow, channels, above, unfilterCensus);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         const pixels = { at: at + 1, stride: inStride, channels };
         // The conversions read the unfiltered rows: RGB is packed only when a reader asks.
-        const packed = convert === undefined;
+        const packed = convert === undefined ? "now" : labelsOnly ? "never" : "asked";
         const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packed);
-        if (marked) strip.repeats = repeats.subarray(0, count);
+        if (!labelled) strip.repeats = repeats.subarray(0, count);
         if (convert) {
-          const work = { kernels, memory, layout: conversion, convert, pixels, census, above };
+          const work = { kernels, memory, layout: conversion, convert, pixels, census };
           addConversion(strip, work);
         }
         onRows(strip);
@@ -158,15 +161,12 @@ function addConversion(
     pixels: { at: number; stride: number; channels: number };
     /** The census's tables, or 0. */
     census: number;
-    /** The raw row above the strip's first. */
-    above: number;
   },
 ): void {
   const { kernels, memory, layout, convert } = work;
   const { first, count } = strip;
   if (convert.kind === "labels") {
-    const { census, above } = work;
-    strip.labels = labelStrip(kernels, memory, layout, { count, ...work.pixels, census, above });
+    strip.labels = labelStrip(kernels, memory, layout, count);
     strip.labelMask = (label, above, rows = { from: 0, to: count }) =>
       labelScanlines(kernels, memory, layout, { label, above, ...rows });
   } else {
@@ -176,8 +176,9 @@ function addConversion(
 }
 
 /**
- * The strip handed over: its rows packed as RGB at `output`, at once, or (`packed` false: the
- * conversions and the labels' masks read the rows as unfiltered, never these) when first read.
+ * The strip handed over: its rows packed as RGB at `output`, at once (`packed` `"now"`), when
+ * first read (`"asked"`: the conversions and the labels' masks read the rows as unfiltered,
+ * never these) or never (`"never"`: only the labels are read, the rows are not all raw).
  */
 function rgbStrip(
   rows: {
@@ -189,7 +190,7 @@ function rgbStrip(
   },
   first: number,
   count: number,
-  packed: boolean,
+  packed: "now" | "asked" | "never",
 ): RgbRows {
   const { kernels, memory, pixels, width, output } = rows;
   const pack = () => {
@@ -197,7 +198,7 @@ function rgbStrip(
     kernels.packRgb(at, stride, output, width * 3, count, width, channels);
     return memory.subarray(output, output + count * width * 3);
   };
-  if (packed) {
+  if (packed === "now") {
     const rowBytes = width * 3;
     const differsFrom = (row: number, from: number) => {
       const at = output + row * rowBytes + from;
@@ -208,6 +209,9 @@ function rgbStrip(
   let data: Uint8Array | undefined;
   return {
     get data() {
+      if (packed === "never") {
+        throw new TypeError("The strip's RGB rows are not kept: only its labels were asked for");
+      }
       return data ??= pack();
     },
     first,
@@ -246,10 +250,9 @@ function rowsLayout(
   const seen = align16(labels + rows * width + SLACK);
   // The labels of each row, then of the whole strip.
   const same = align16(seen + (rows + 1) * 256 + SLACK);
-  const changed = align16(same + rows + SLACK);
   // Runs: at most one a pixel, 8 bytes, and 4 bytes a row; a label's scanlines' runs of bytes
   // that are not zero, at most one every other byte, 8 bytes.
-  const runs = align16(changed + rows + SLACK);
+  const runs = align16(same + rows + SLACK);
   const runBytes = mode === 2 ? rows * (4 + width * 8) : labelled ? rows * (rowBytes + 2) * 4 : 0;
   // A word a kernel leaves a second result in; the lists of `labelRows`.
   const ends = align16(runs + runBytes + SLACK);
@@ -266,7 +269,6 @@ function rowsLayout(
     labels,
     seen,
     same,
-    changed,
     runs,
     ends,
     vectorList,

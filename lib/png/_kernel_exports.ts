@@ -15,8 +15,7 @@ export interface KernelExports
   extends Pick<RunTokenKernel, "runTokens" | "countSymbols" | "writeSymbols"> {
   /**
    * Reverses the scanline filters in place, counting the census of RGB or RGBA pixels into the
-   * tables at `census` unless it is 0, and, unless `flags` is 0, one byte per row at `flags`: 0
-   * when the row was Up-filtered to zeros, else 1; -1, or the first row with a bad filter type.
+   * tables at `census` unless it is 0; -1, or the first row with a bad filter type.
    */
   unfilter(
     ptr: number,
@@ -25,7 +24,6 @@ export interface KernelExports
     bpp: number,
     zero: number,
     census: number,
-    flags: number,
   ): number;
   /**
    * Unfilters RGB or RGBA scanlines row by row and writes each as an Up-filtered RGB scanline,
@@ -108,40 +106,40 @@ export interface KernelExports
    */
   pixelRuns(ptr: number, stride: number, rows: number, width: number, out: number): number;
   /**
-   * Each pixel's label, a byte (its blue where its red is not 0, else 0): rows of RGB or RGBA
-   * pixels `srcStride` bytes apart become rows of bytes back to back at `out`; a byte a row at
-   * `same`: 1 where the row's labels are those of the row above (known so), else 0. A row below
-   * the first whose byte at `changed` is 0 (as `unfilter` flags it) is copied from the row above.
-   * From `vectorList`, a slot of `4 * (1 + width / 16)` bytes a row: how many of the row's 16
-   * labels differ from those above, then each one's offset (32 bits each); none in the first row
-   * and in a row `same` marks. Unless `census` is 0, counts the pixels' census as `unfilter` does
-   * (the first row's against the raw row `above`, the others' where 16 pixels are unlike those
-   * above).
+   * Unfilters scanlines (`ptr`: row 0's filter-type byte; `zero`: the raw row above it) of RGB or
+   * RGBA pixels and reads each pixel's label, a byte (its blue where its red is not 0, else 0),
+   * into rows of bytes back to back at `out`; a byte a row at `same`: 1 where the row's labels are
+   * those of the row above (known so), else 0. From `vectorList`, a slot of `4 * (1 + width /
+   * 16)` bytes a row: how many of the row's 16 labels differ from those above, then each one's
+   * offset (32 bits each); none in the first row and in a row `same` marks. Unless `census` is 0,
+   * counts the pixels' census as `unfilter` does (the first row's against the row above, the
+   * others' where 16 pixels are unlike those above). Unless `patch` is 0, an Up-filtered row
+   * after the first is added to the raw row above where it differs, rather than unfiltered where
+   * it is: only the last row is then surely raw. -1, or the first row with a bad filter type.
    */
-  labelRows(
-    src: number,
-    srcStride: number,
+  unfilterLabels(
+    ptr: number,
     rows: number,
     width: number,
     channels: number,
+    zero: number,
     out: number,
     same: number,
-    changed: number,
     vectorList: number,
     census: number,
-    above: number,
-  ): void;
+    patch: number,
+  ): number;
   /**
    * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from
    * rows of labels (back to back), `stride` bytes apart; `above` holds the raw mask above the
    * first row and gets the last row's; a byte a row at `flags`: 0 where the row repeats the one
-   * above, else 1. A row below the first that `same` marks (see `labelRows`) is not read. From
+   * above, else 1. A row below the first that `same` marks (see `unfilterLabels`) is not read. From
    * `runs`: where each run of the scanlines' bytes that are not zero starts and ends (32 bits
    * each, in order); returns the end of what it wrote there. From `form`: the rows' canonical
    * form, as `digestPieces` writes it from the scanlines; the end of what it wrote there goes to
    * the 32 bits at `formEnd`. The scanlines' bytes must be zeros but those the form there (to
    * that end) lists, from the call before: made zeros first. Below the first row, only the 16
-   * bytes `labelRows` listed at `vectorList` are looked at.
+   * bytes `unfilterLabels` listed at `vectorList` are looked at.
    */
   labelScanlines(
     labels: number,
@@ -166,7 +164,7 @@ export interface KernelExports
   rowBytesSeen(ptr: number, rows: number, width: number, seen: number, same: number): void;
   /**
    * Marks which labels rows of labels (back to back) hold: 1 at `held + label` (256 bytes zeroed
-   * first), from the first row's labels and, below it, those `labelRows` listed at `vectorList`
+   * first), from the first row's labels and, below it, those `unfilterLabels` listed at `vectorList`
    * (the others repeat those above) and each row's labels after its last 16.
    */
   heldLabels(labels: number, rows: number, width: number, vectorList: number, held: number): void;

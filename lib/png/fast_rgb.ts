@@ -153,7 +153,7 @@ function recolourStrip(
   const { width, channels, inRow, outRow, input, output, table, carry } = layout;
   const inStride = inRow + 1;
   const outStride = outRow + 1;
-  const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables, 0);
+  const badRow = kernels.unfilter(input + inStride, count, inRow, channels, above, tables);
   if (badRow >= 0) return badRow;
   const rows = output + outStride;
   kernels.packRgb(input + inStride + 1, inStride, rows + 1, outStride, count, width, channels);
@@ -219,7 +219,7 @@ export function verifyFastRgb(
             // Nothing reads the strip's rows but the next strip, which reads its last.
             lastRowOnly: !options.sampler && !options.pixels,
           })
-          : kernels.unfilter(strip.ptr, count, inRow, channels, above, tables, 0);
+          : kernels.unfilter(strip.ptr, count, inRow, channels, above, tables);
         if (badRow < 0 && same && options.pixels) {
           options.pixels.updateRows(
             memory,

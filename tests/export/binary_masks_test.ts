@@ -1,5 +1,5 @@
 /**
- * The `binary` format through the kernels' strip reader (labels read from the unfiltered rows,
+ * The `binary` format through the kernels' strip reader (labels read as the rows are unfiltered,
  * each label's scanlines made by one kernel, rows labelled as the row above skipped) against the
  * general decoder's route, on masks made for the edges: a width with pixels after the last 16, a
  * label on the last row and in the last column only, a label that leaves a strip and comes back
@@ -95,6 +95,12 @@ Deno.test("runMaskJob() writes binary masks through the kernels' strip reader wi
           const fast = await runMaskJob(maskJobOf(png, "binary"));
           const general = await runMaskJob(maskJobOf(png, "binary"), { generalDecoder: true });
           const again = await runMaskJob(maskJobOf(png, "binary"));
+          // With a thumbnail and the pixels tallied, the rows are kept raw for them to read.
+          const rowsRead = await runMaskJob({
+            ...maskJobOf(png, "binary"),
+            preview: true,
+            tallyPixels: true,
+          });
           const held = TABLE.classes.filter((entry) =>
             referenceMask(image, entry.bChannel).includes(255)
           );
@@ -104,9 +110,18 @@ Deno.test("runMaskJob() writes binary masks through the kernels' strip reader wi
             "one file per label the mask holds",
           );
           assert.deepEqual(general.files.map((file) => file.path), fast.files.map((f) => f.path));
+          const generalRead = await runMaskJob({
+            ...maskJobOf(png, "binary"),
+            preview: true,
+            tallyPixels: true,
+          }, { generalDecoder: true });
+          assert.deepEqual(rowsRead.preview, generalRead.preview, "the thumbnail");
+          assert.deepEqual(rowsRead.labelPixels, generalRead.labelPixels, "the pixels tallied");
+          assert.ok(rowsRead.preview !== undefined && rowsRead.labelPixels !== undefined);
           for (const [i, file] of fast.files.entries()) {
             assertSameData(file.bytes, general.files[i].bytes, `${file.path}: the general route's`);
             assertSameData(file.bytes, again.files[i].bytes, `${file.path}: a second run's`);
+            assertSameData(file.bytes, rowsRead.files[i].bytes, `${file.path}: rows kept raw`);
             assert.equal(file.pixelSha256, general.files[i].pixelSha256, file.path);
             const decoded = await decodePng(file.bytes);
             const grey = decoded.data.filter((_, byte) => byte % 3 === 0);

@@ -146,3 +146,70 @@ Deno.test("readFastRows() refuses an onRows that calls the kernels, which would 
   // The kernels are free again afterwards.
   assert.equal(withKernels(16, (_kernels, memory) => memory.length >= 16), true);
 });
+
+/** What the labels' reader gives for a mask: labels, marks, census and the rows, if kept. */
+function labelsOf(png: CheckedPng, stripRows: number | undefined, labelsOnly: boolean) {
+  const { width, height } = png.header;
+  const bytes = new Uint8Array(width * height);
+  const seen = new Uint8Array(height * 256);
+  const held: number[][] = [];
+  const rowsRead: string[] = [];
+  const census = readFastRows(png, (rows) => {
+    const labels = rows.labels!;
+    bytes.set(labels.bytes, rows.first * width);
+    seen.set(labels.seen, rows.first * 256);
+    held.push([...labels.held.keys()].filter((label) => labels.held[label] === 1));
+    try {
+      rowsRead.push(`${rows.data.length} bytes`);
+    } catch (error) {
+      rowsRead.push(`${(error as Error).name}: ${(error as Error).message}`);
+    }
+  }, { stripRows, convert: { kind: "labels", labelsOnly } });
+  return { bytes, seen, held, census, rowsRead };
+}
+
+Deno.test("readFastRows() reads the same labels and census whether the rows are kept raw or only the labels are read, and then refuses the rows", async (t) => {
+  for (const [label, png] of generated()) {
+    await t.step(label, () => {
+      const checked = checkPng(png, undefined);
+      const { width, height } = checked.header;
+      const wanted = general(checked);
+      const reference = new Uint8Array(width * height);
+      for (let i = 0; i < reference.length; i++) {
+        reference[i] = wanted.data[i * 3] === 0 ? 0 : wanted.data[i * 3 + 2];
+      }
+      for (const stripRows of [1, 7, undefined]) {
+        const kept = labelsOf(checked, stripRows, false);
+        const only = labelsOf(checked, stripRows, true);
+        assertSameBytes(kept.bytes, reference, `labels, strips of ${stripRows}`);
+        assertSameBytes(only.bytes, reference, `labels only, strips of ${stripRows}`);
+        assertSameBytes(only.seen, kept.seen, `each row's labels, strips of ${stripRows}`);
+        for (let row = 0; row < height; row++) {
+          const inRow = new Set(reference.subarray(row * width, (row + 1) * width));
+          const marked = [...Array(256).keys()].filter((b) => kept.seen[row * 256 + b] === 1);
+          assert.deepEqual(marked, [...inRow].sort((a, b) => a - b), `row ${row}'s labels`);
+        }
+        assert.deepEqual(only.held, kept.held, "each strip's labels");
+        assertSameData(kept.census, wanted.result, `the census, strips of ${stripRows}`);
+        assertSameData(only.census, wanted.result, `the census, labels only, ${stripRows}`);
+        assert.ok(kept.rowsRead.every((text) => text.endsWith(" bytes")), "the rows kept");
+        const refused = "TypeError: The strip's RGB rows are not kept";
+        assert.ok(only.rowsRead.every((text) => text.startsWith(refused)), "the rows refused");
+      }
+    });
+  }
+});
+
+Deno.test("readFastRows() reading only the labels reports a bad filter type on its row, after the strips above it", () => {
+  const png = rgbPng({ badRow: 20 });
+  const firsts: number[] = [];
+  assert.throws(
+    () =>
+      readFastRows(checkPng(png, undefined), (rows) => firsts.push(rows.first), {
+        stripRows: 8,
+        convert: { kind: "labels", labelsOnly: true },
+      }),
+    errorWith(PngError, "invalid filter type 9 on row 20"),
+  );
+  assert.deepEqual(firsts, [0, 8]);
+});
