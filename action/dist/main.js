@@ -30952,16 +30952,27 @@ function parseBatch(batch, options) {
 
 // lib/export/_unwritten_lines.ts
 function manifestLines(lines, source) {
+  const first = lines[0];
   const last = lines[lines.length - 1];
-  const bytes = new Uint8Array(last.offset + last.bytes.length - lines[0].offset);
+  const bytes = new Uint8Array(last.offset + last.bytes.length - first.offset);
+  const together = last.bytes.buffer === first.bytes.buffer && last.bytes.byteOffset - first.bytes.byteOffset === last.offset - first.offset;
+  if (together) {
+    bytes.set(new Uint8Array(first.bytes.buffer, first.bytes.byteOffset, bytes.length));
+    return {
+      bytes,
+      offset: first.offset,
+      last: last.last,
+      source
+    };
+  }
   for (const line of lines) {
-    const at = line.offset - lines[0].offset;
+    const at = line.offset - first.offset;
     bytes.set(line.bytes, at);
     if (at + line.bytes.length < bytes.length) bytes[at + line.bytes.length] = 10;
   }
   return {
     bytes,
-    offset: lines[0].offset,
+    offset: first.offset,
     last: last.last,
     source
   };
