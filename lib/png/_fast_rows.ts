@@ -77,8 +77,7 @@ export function readFastRows(
   const labelled = convert?.kind === "labels";
   const labelsOnly = convert?.kind === "labels" && convert.labelsOnly === true;
   const census = options.census === false ? 0 : tables;
-  // A conversion counts the census as it converts the pixels (those unlike the ones above), the
-  // labels' reader as it reads the labels.
+  // A conversion counts the census as it converts the pixels (those unlike the ones above).
   const unfilterCensus = convert !== undefined ? 0 : census;
   return withKernels(end, (kernels, memory) => {
     prepareMemory(memory, layout, convert);
@@ -176,9 +175,8 @@ function addConversion(
 }
 
 /**
- * The strip handed over: its rows packed as RGB at `output`, at once (`packed` `"now"`), when
- * first read (`"asked"`: the conversions and the labels' masks read the rows as unfiltered,
- * never these) or never (`"never"`: only the labels are read, the rows are not all raw).
+ * The strip handed over: its rows packed as RGB at `output` at once (`"now"`), when first read
+ * (`"asked"`: the conversions read the raw rows, never these) or never (only labels are read).
  */
 function rgbStrip(
   rows: {
