@@ -162,12 +162,12 @@ export async function runMaskJob(
 
 /**
  * How the strip reader converts the rows for the job's format: when nothing but the format's
- * renderer reads them (no thumbnail, no tally), `binary` takes the labels only.
+ * renderer reads them (no thumbnail, no tally), it takes the converted rows (or labels) only.
  */
 function conversionOf(job: MaskJob): RowConversion | undefined {
   const convert = rowConversionOf(job);
   const rowsRead = job.preview === true || job.tallyPixels === true;
-  return convert?.kind === "labels" && !rowsRead ? { ...convert, labelsOnly: true } : convert;
+  return convert && !rowsRead ? { ...convert, convertedOnly: true } : convert;
 }
 
 /**

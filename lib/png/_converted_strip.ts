@@ -1,14 +1,14 @@
 /**
  * The strip reader's conversion of a strip for the formats of one sample a pixel (see
- * `RowConversion`): the kernels convert the unfiltered rows they hold (counting their census),
+ * `RowConversion`): the kernels unfilter and convert the rows they hold (counting their census),
  * Up-filter them, flag the rows without differences and write their canonical form for the pixel
- * digest, so the encoder only deflates.
+ * digest, so the encoder only deflates. `_label_strip.ts` does the same for `binary`'s labels.
  *
  * @module
  */
 
 import type { KernelExports } from "./kernels.ts";
-import type { ConvertedRows, RowLabels } from "./png_rows.ts";
+import type { ConvertedRows } from "./png_rows.ts";
 import { writeForm } from "./_strip_digest.ts";
 
 /** Where the conversion's buffers are in the kernels' memory. */
@@ -45,47 +45,65 @@ export interface ConversionLayout {
 }
 
 /**
- * Converts a strip the kernels hold.
+ * Unfilters a strip the kernels hold and converts its pixels (see
+ * `KernelExports.unfilterConvert`) into the conversion's scanlines, from slot 1.
  *
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
- * @param strip The strip's first row in the image, its rows, where its unfiltered pixels are
- * (the first row's first byte, the distance between rows, the bytes of a pixel: 3 or 4), and
- * the census's tables (0: no census), counted as the pixels are converted.
+ * @param strip The strip's first row in the image, its rows; where its scanlines of RGB or RGBA
+ * pixels are (row 0's filter-type byte, the bytes of a pixel: 3 or 4); the census's tables (0:
+ * none), counted as the pixels are converted; the raw row above the first; whether only the
+ * converted rows are read after (its Up-filtered rows are then added to the raw row above, not
+ * unfiltered where they are: only the last row is left raw).
+ * @returns -1, or the first row with a bad filter type.
+ */
+export function unfilterConverted(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: ConversionLayout,
+  strip: UnfilteredStrip & { first: number },
+): number {
+  const { width, mode, table, scan } = layout;
+  const stride = width * bytesPerPixel(mode) + 1;
+  // Above the image's first row: zeros.
+  if (strip.first === 0) memory.fill(0, scan, scan + stride);
+  const { at, count, channels, above, census } = strip;
+  const patch = strip.convertedOnly ? 1 : 0;
+  const out = scan + stride + 1;
+  return kernels.unfilterConvert(
+    at,
+    count,
+    width,
+    channels,
+    above,
+    out,
+    stride,
+    mode,
+    table,
+    census,
+    patch,
+  );
+}
+
+/**
+ * The rows {@linkcode unfilterConverted} converted, Up-filtered, with their flags and form.
+ *
+ * @param kernels The kernels.
+ * @param memory Their memory.
+ * @param layout Where the buffers are.
+ * @param count The strip's rows.
  * @returns The converted rows, views of the memory.
  */
 export function convertStrip(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  strip: {
-    first: number;
-    count: number;
-    at: number;
-    stride: number;
-    channels: number;
-    census: number;
-  },
+  count: number,
 ): ConvertedRows {
-  const { width, mode, table, scan, carry, flags } = layout;
-  const { first, count } = strip;
+  const { width, mode, scan, carry, flags } = layout;
   const rowBytes = width * bytesPerPixel(mode);
   const stride = rowBytes + 1;
-  // Above the image's first row: zeros.
-  if (first === 0) memory.fill(0, scan, scan + stride);
-  kernels.convertRows(
-    strip.at,
-    strip.stride,
-    strip.channels,
-    count,
-    width,
-    scan + stride + 1,
-    stride,
-    mode,
-    table,
-    strip.census,
-  );
   const runs = mode === 2
     ? kernels.pixelRuns(scan + stride + 1, stride, count, width, layout.runs)
     : layout.runs;
@@ -103,90 +121,34 @@ export function convertStrip(
   };
 }
 
-/**
- * One label's mask over rows of a strip whose labels {@linkcode labelStrip} made: 255 where the
- * pixel's label is `label`, else 0, Up-filtered under `above`, the mask written above them.
- *
- * @param kernels The kernels.
- * @param memory Their memory.
- * @param layout Where the buffers are.
- * @param mask The label, the row written above, and the strip's rows `from` to `to`.
- * @returns The mask's rows, views of the memory.
- */
-export function labelScanlines(
-  kernels: KernelExports,
-  memory: Uint8Array,
-  layout: ConversionLayout,
-  mask: { label: number; above: Uint8Array; from: number; to: number },
-): ConvertedRows {
-  const { width, scan, flags } = layout;
-  const count = mask.to - mask.from;
-  memory.set(mask.above.subarray(0, width), scan + 1);
-  const labels = layout.labels + mask.from * width;
-  const stride = width + 1;
-  const same = layout.same + mask.from;
-  const end = kernels.labelScanlines(
-    labels,
-    count,
-    width,
-    mask.label,
-    scan + 1,
-    scan + stride,
-    stride,
-    flags,
-    same,
-    layout.runs,
-    layout.form,
-    layout.ends,
-    layout.vectorList + mask.from * 4 * (1 + (width >> 4)),
-  );
-  // The kernel wrote the rows' form for the digest as it made them.
-  const formEnd = new Int32Array(memory.buffer, layout.ends, 1)[0];
-  const rows = scannedRows(kernels, memory, layout, { count, rowBytes: width, formEnd });
-  // The deflater skips the zeros between the runs found there in one call, not one call a run.
-  const runs = new Int32Array(memory.buffer, layout.runs, (end - layout.runs) / 4);
-  return { ...rows, skipZeros: skipToRuns(runs) };
-}
-
-/**
- * Readies the scanlines of the labels' masks for a new image: {@linkcode labelScanlines} writes
- * only the bytes that are not zeros, and makes the ones it wrote zeros again at its next call.
- *
- * @param memory The kernels' memory.
- * @param layout Where the buffers are.
- * @param rows The most rows of a strip.
- */
-export function clearLabelScanlines(
-  memory: Uint8Array,
-  layout: ConversionLayout,
-  rows: number,
-): void {
-  const stride = layout.width + 1;
-  memory.fill(0, layout.scan, layout.scan + (rows + 1) * stride);
-  // No form written yet: nothing to make zeros again.
-  new Int32Array(memory.buffer, layout.ends, 1)[0] = layout.form;
-}
-
-/**
- * A deflater's `skipZeros` over scanlines whose runs of bytes that are not zero are known (each
- * run's first byte and the byte after it, in the kernels' memory, in order): asked from a zero
- * byte, in order, it gives the next run's first byte (or the end asked).
- */
-function skipToRuns(runs: Int32Array): NonNullable<ConvertedRows["skipZeros"]> {
-  let next = 0;
-  return (bytes, from, to) => {
-    const at = bytes.byteOffset;
-    while (next < runs.length && runs[next] < at + from) next += 2;
-    return next < runs.length ? Math.min(runs[next] - at, to) : to;
-  };
+/** A strip to unfilter and convert (or label): see {@linkcode unfilterConverted}. */
+export interface UnfilteredStrip {
+  /** Its rows. */
+  count: number;
+  /** Row 0's filter-type byte. */
+  at: number;
+  /** The bytes of a pixel: 3 or 4. */
+  channels: number;
+  /** The census's tables, or 0. */
+  census: number;
+  /** The raw row above the first. */
+  above: number;
+  /** Whether only the converted rows (or labels) are read after. */
+  convertedOnly: boolean;
 }
 
 /**
  * The scanlines the kernels wrote from slot 1 (the last row, raw, in slot 0, and the rows' flags
  * at `flags`), with the canonical form of their rows for the pixel digest (written here unless
  * its end is given: the kernel wrote it).
+ *
+ * @param kernels The kernels.
+ * @param memory Their memory.
+ * @param layout Where the buffers are.
+ * @param rows The strip's rows, the bytes of a row, and the form's end if written.
+ * @returns The rows, views of the memory.
  */
-function scannedRows(
+export function scannedRows(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
@@ -220,78 +182,4 @@ function scannedRows(
  */
 export function bytesPerPixel(mode: number): number {
   return mode === 2 ? 3 : mode + 1;
-}
-
-/**
- * Unfilters a strip the kernels hold and reads its pixels' labels, a byte a pixel: its blue where
- * its red is not 0, row by row (see `KernelExports.unfilterLabels`).
- *
- * @param kernels The kernels.
- * @param layout Where the buffers are.
- * @param strip The strip's rows; where its scanlines of RGB or RGBA pixels are (row 0's
- * filter-type byte, the bytes of a pixel: 3 or 4); the census's tables (0: none, else the
- * pixels' census is counted here); the raw row above the first; whether only the labels are read
- * after (its Up-filtered rows are then added to the raw row above, not unfiltered where they
- * are: only the last row is left raw).
- * @returns -1, or the first row with a bad filter type.
- */
-export function unfilterLabels(
-  kernels: KernelExports,
-  layout: ConversionLayout,
-  strip: {
-    count: number;
-    at: number;
-    channels: number;
-    census: number;
-    above: number;
-    labelsOnly: boolean;
-  },
-): number {
-  const { width, labels, same, vectorList } = layout;
-  const { count, at, channels, census, above } = strip;
-  const patch = strip.labelsOnly ? 1 : 0;
-  return kernels.unfilterLabels(
-    at,
-    count,
-    width,
-    channels,
-    above,
-    labels,
-    same,
-    vectorList,
-    census,
-    patch,
-  );
-}
-
-/**
- * The labels of a strip that {@linkcode unfilterLabels} read: a byte a pixel, which labels the
- * strip holds and, when first asked, which labels each row holds.
- *
- * @param kernels The kernels.
- * @param memory Their memory.
- * @param layout Where the buffers are.
- * @param count The strip's rows.
- * @returns The labels, views of the memory.
- */
-export function labelStrip(
-  kernels: KernelExports,
-  memory: Uint8Array,
-  layout: ConversionLayout,
-  count: number,
-): RowLabels {
-  const { width, labels, seen, same, vectorList } = layout;
-  const held = seen + count * 256;
-  kernels.heldLabels(labels, count, width, vectorList, held);
-  let marked = false;
-  return {
-    bytes: memory.subarray(labels, labels + count * width),
-    // Each row's labels only when asked: the format's renderer needs the strip's.
-    get seen() {
-      if (!marked) kernels.rowBytesSeen(labels, count, width, seen, same);
-      marked = true;
-      return memory.subarray(seen, seen + count * 256);
-    },
-    held: memory.subarray(held, held + 256),
-  };
 }

@@ -15,13 +15,11 @@ import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
 import type { RgbRows, RowConversion } from "./png_rows.ts";
 import {
   bytesPerPixel,
-  clearLabelScanlines,
   type ConversionLayout,
   convertStrip,
-  labelScanlines,
-  labelStrip,
-  unfilterLabels,
+  unfilterConverted,
 } from "./_converted_strip.ts";
+import { clearLabelScanlines, labelScanlines, labelStrip, unfilterLabels } from "./_label_strip.ts";
 import { pixelFormBound } from "./pixel_pieces.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
@@ -75,10 +73,8 @@ export function readFastRows(
   // The labels' masks are made of the labels, never of repeated rows: the labels are read as
   // the rows are unfiltered, those of a row that repeats the row above copied.
   const labelled = convert?.kind === "labels";
-  const labelsOnly = convert?.kind === "labels" && convert.labelsOnly === true;
+  const convertedOnly = convert?.convertedOnly === true;
   const census = options.census === false ? 0 : tables;
-  // A conversion counts the census as it converts the pixels (those unlike the ones above).
-  const unfilterCensus = convert !== undefined ? 0 : census;
   return withKernels(end, (kernels, memory) => {
     prepareMemory(memory, layout, convert);
     inflatePngStrips(png, {
@@ -89,21 +85,22 @@ export function readFastRows(
         const at = input + inStride;
         const scanlines = { at, stride: inStride, count };
         if (!labelled) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
+        // A conversion counts the census as it converts the pixels (those unlike the ones above).
+        const unfiltered = { at, count, channels, census, above, convertedOnly };
         const bad = labelled
-          ? unfilterLabels(kernels, conversion, { at, count, channels, census, above, labelsOnly })
-          : kernels.unfilter(at, count, inRow, channels, above, unfilterCensus);
+          ? unfilterLabels(kernels, conversion, unfiltered)
+          : convert
+          ? unfilterConverted(kernels, memory, conversion, { ...unfiltered, first })
+          : kernels.unfilter(at, count, inRow, channels, above, census);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         const pixels = { at: at + 1, stride: inStride, channels };
         // The conversions read the unfiltered rows: RGB is packed only when a reader asks.
-        const packed = convert === undefined ? "now" : labelsOnly ? "never" : "asked";
+        const packed = convert === undefined ? "now" : convertedOnly ? "never" : "asked";
         const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packed);
         if (!labelled) strip.repeats = repeats.subarray(0, count);
-        if (convert) {
-          const work = { kernels, memory, layout: conversion, convert, pixels, census };
-          addConversion(strip, work);
-        }
+        if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert });
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -156,27 +153,20 @@ function addConversion(
     memory: Uint8Array;
     layout: ConversionLayout;
     convert: RowConversion;
-    /** Where the strip's unfiltered pixels are. */
-    pixels: { at: number; stride: number; channels: number };
-    /** The census's tables, or 0. */
-    census: number;
   },
 ): void {
   const { kernels, memory, layout, convert } = work;
-  const { first, count } = strip;
+  const { count } = strip;
   if (convert.kind === "labels") {
     strip.labels = labelStrip(kernels, memory, layout, count);
     strip.labelMask = (label, above, rows = { from: 0, to: count }) =>
       labelScanlines(kernels, memory, layout, { label, above, ...rows });
-  } else {
-    const { census, pixels } = work;
-    strip.converted = convertStrip(kernels, memory, layout, { first, count, ...pixels, census });
-  }
+  } else strip.converted = convertStrip(kernels, memory, layout, count);
 }
 
 /**
  * The strip handed over: its rows packed as RGB at `output` at once (`"now"`), when first read
- * (`"asked"`: the conversions read the raw rows, never these) or never (only labels are read).
+ * (`"asked"`: the conversions read the raw rows, never these) or never (only they are read).
  */
 function rgbStrip(
   rows: {

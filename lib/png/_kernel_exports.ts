@@ -81,25 +81,29 @@ export interface KernelExports
   /** The index of the first of `n` bytes at `p` unlike the byte at the same place from `q`, or `n`. */
   firstDifferent(p: number, q: number, n: number): number;
   /**
-   * Converts rows of RGB or RGBA pixels (`channels` bytes each), `srcStride` bytes apart, into
-   * rows `outStride` bytes apart: `mode` 0, a byte a pixel (0 where red is 0, else the class at
-   * `table + blue`); `mode` 1, 16 bits big-endian (red); `mode` 2, the panoptic pixel (red unless
-   * the class is 0 or stuff, 1 at `table + 256 + class`; the class; 0). Pixels that repeat those
-   * above are copied from the row written above; unless `census` is 0, the others' census is
-   * counted into the tables there (as `unfilter` counts it).
+   * Unfilters scanlines (`ptr`: row 0's filter-type byte; `zero`: the raw row above it) of RGB or
+   * RGBA pixels (`channels` bytes each) and converts them into rows `outStride` bytes apart:
+   * `mode` 0, a byte a pixel (0 where red is 0, else the class at `table + blue`); `mode` 1, 16
+   * bits big-endian (red); `mode` 2, the panoptic pixel (red unless the class is 0 or stuff, 1 at
+   * `table + 256 + class`; the class; 0). Pixels that repeat those above are copied from the row
+   * written above; unless `census` is 0, the others' census is counted into the tables there (as
+   * `unfilter` counts it). Unless `patch` is 0, an Up-filtered row after the first is added to the
+   * raw row above where it differs, rather than unfiltered where it is: only the last row is then
+   * surely raw. -1, or the first row with a bad filter type.
    */
-  convertRows(
-    src: number,
-    srcStride: number,
-    channels: number,
+  unfilterConvert(
+    ptr: number,
     rows: number,
     width: number,
+    channels: number,
+    zero: number,
     out: number,
     outStride: number,
     mode: number,
     table: number,
     census: number,
-  ): void;
+    patch: number,
+  ): number;
   /**
    * Per row of 3-byte pixels, the number of runs of equal pixels, then each run's first column
    * and pixel (`R + 256 G + 65536 B`), 32-bit numbers from `out`; returns the end written.

@@ -100,14 +100,17 @@ export interface ConvertedRows {
  * RGB, the pixel's instance (red, but 0 for a class that is stuff, 1 in `stuff`), its class (of
  * `classOfB` at blue; 0 where red is 0) and 0, with the rows' runs of equal pixels; all handed over
  * Up-filtered as `converted`. `labels`: each pixel's label and which labels each row holds, as
- * `labels`; with `labelsOnly`, nothing else of the strip is read (its RGB rows, `data`, are then
- * not given: its Up-filtered rows are not unfiltered where they are).
+ * `labels`. With `convertedOnly`, nothing else of the strip is read (its RGB rows, `data`, are
+ * then not given: its Up-filtered rows are not unfiltered where they are).
  */
 export type RowConversion =
-  | { kind: "index"; byBChannel: Uint8Array }
-  | { kind: "instance16" }
-  | { kind: "labels"; labelsOnly?: boolean }
-  | { kind: "panoptic"; classOfB: Uint8Array; stuff: Uint8Array };
+  & (
+    | { kind: "index"; byBChannel: Uint8Array }
+    | { kind: "instance16" }
+    | { kind: "labels" }
+    | { kind: "panoptic"; classOfB: Uint8Array; stuff: Uint8Array }
+  )
+  & { convertedOnly?: boolean };
 
 /** Options of {@linkcode readPngRows}. */
 export interface ReadPngRowsOptions {

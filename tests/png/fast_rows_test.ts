@@ -8,7 +8,7 @@ import { isFastFlavour } from "../../lib/png/fast_rgb.ts";
 import { readFastRows } from "../../lib/png/_fast_rows.ts";
 import { type CheckedPng, checkPng } from "../../lib/png/inflate_png.ts";
 import { withKernels } from "../../lib/png/kernels.ts";
-import { readPngRows } from "../../lib/png/png_rows.ts";
+import { readPngRows, type RowConversion } from "../../lib/png/png_rows.ts";
 import { decodePng } from "../../lib/png/decode_png.ts";
 import { addToCensus, emptyCensus } from "../../lib/png/mask_census.ts";
 import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
@@ -148,7 +148,7 @@ Deno.test("readFastRows() refuses an onRows that calls the kernels, which would 
 });
 
 /** What the labels' reader gives for a mask: labels, marks, census and the rows, if kept. */
-function labelsOf(png: CheckedPng, stripRows: number | undefined, labelsOnly: boolean) {
+function labelsOf(png: CheckedPng, stripRows: number | undefined, convertedOnly: boolean) {
   const { width, height } = png.header;
   const bytes = new Uint8Array(width * height);
   const seen = new Uint8Array(height * 256);
@@ -164,7 +164,7 @@ function labelsOf(png: CheckedPng, stripRows: number | undefined, labelsOnly: bo
     } catch (error) {
       rowsRead.push(`${(error as Error).name}: ${(error as Error).message}`);
     }
-  }, { stripRows, convert: { kind: "labels", labelsOnly } });
+  }, { stripRows, convert: { kind: "labels", convertedOnly } });
   return { bytes, seen, held, census, rowsRead };
 }
 
@@ -207,9 +207,79 @@ Deno.test("readFastRows() reading only the labels reports a bad filter type on i
     () =>
       readFastRows(checkPng(png, undefined), (rows) => firsts.push(rows.first), {
         stripRows: 8,
-        convert: { kind: "labels", labelsOnly: true },
+        convert: { kind: "labels", convertedOnly: true },
       }),
     errorWith(PngError, "invalid filter type 9 on row 20"),
   );
   assert.deepEqual(firsts, [0, 8]);
+});
+
+/** A conversion's rows as the kernels give them, made raw again, with their form and census. */
+function convertedOf(png: CheckedPng, stripRows: number | undefined, convert: RowConversion) {
+  const { width, height } = png.header;
+  const sample = convert.kind === "index" ? 1 : convert.kind === "instance16" ? 2 : 3;
+  const raw = new Uint8Array(width * height * sample);
+  const forms: number[] = [];
+  const runs: number[] = [];
+  const census = readFastRows(png, (rows) => {
+    const converted = rows.converted!;
+    const rowBytes = width * sample;
+    for (let row = 0; row < converted.count; row++) {
+      const at = (rows.first + row) * rowBytes;
+      const scanline = converted.scanlines.subarray(row * converted.stride);
+      assert.equal(scanline[0], 2, "Up-filtered");
+      const differences = scanline.subarray(1, 1 + rowBytes);
+      for (let i = 0; i < rowBytes; i++) {
+        raw[at + i] = (differences[i] + (at === 0 && row === 0 ? 0 : raw[at - rowBytes + i])) &
+          0xff;
+      }
+      assert.equal(converted.flags[row], differences.some((byte) => byte !== 0) ? 1 : 0);
+    }
+    forms.push(...converted.form);
+    runs.push(...(converted.runs ?? []));
+  }, { stripRows, convert });
+  return { raw, forms, runs, census };
+}
+
+Deno.test("readFastRows() converts the same rows, form and census whether the rows are kept raw or only the converted rows are read, as the general decoder's pixels give them", async (t) => {
+  const byBChannel = new Uint8Array(256).map((_, b) => (b * 7) % 251);
+  const classOfB = new Uint8Array(256).map((_, b) => (b % 5 === 0 ? 0 : (b % 13) + 1));
+  const stuff = new Uint8Array(256).map((_, c) => (c % 3 === 0 ? 1 : 0));
+  const conversions: RowConversion[] = [
+    { kind: "index", byBChannel },
+    { kind: "instance16" },
+    { kind: "panoptic", classOfB, stuff },
+  ];
+  for (const [label, png] of generated()) {
+    await t.step(label, () => {
+      const checked = checkPng(png, undefined);
+      const wanted = general(checked);
+      for (const convert of conversions) {
+        const pixels = wanted.data.length / 3;
+        const sample = convert.kind === "index" ? 1 : convert.kind === "instance16" ? 2 : 3;
+        const reference = new Uint8Array(pixels * sample);
+        for (let i = 0; i < pixels; i++) {
+          const [red, blue] = [wanted.data[i * 3], wanted.data[i * 3 + 2]];
+          if (convert.kind === "index") reference[i] = red === 0 ? 0 : byBChannel[blue];
+          else if (convert.kind === "instance16") reference[i * 2 + 1] = red;
+          else {
+            const klass = red === 0 ? 0 : classOfB[blue];
+            reference[i * 3] = klass === 0 || stuff[klass] === 1 ? 0 : red;
+            reference[i * 3 + 1] = klass;
+          }
+        }
+        for (const stripRows of [1, 7, undefined]) {
+          const where = `${convert.kind}, strips of ${stripRows}`;
+          const kept = convertedOf(checked, stripRows, convert);
+          const only = convertedOf(checked, stripRows, { ...convert, convertedOnly: true });
+          assertSameBytes(kept.raw, reference, `${where}: rows kept raw`);
+          assertSameBytes(only.raw, reference, `${where}: converted rows only`);
+          assert.deepEqual(only.forms, kept.forms, `${where}: the form`);
+          assert.deepEqual(only.runs, kept.runs, `${where}: the runs`);
+          assertSameData(kept.census, wanted.result, `${where}: the census`);
+          assertSameData(only.census, wanted.result, `${where}: the census, converted only`);
+        }
+      }
+    });
+  }
 });
