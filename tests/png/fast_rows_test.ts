@@ -276,6 +276,9 @@ Deno.test("readFastRows() converts the same rows, form and census whether the ro
           assertSameBytes(only.raw, reference, `${where}: converted rows only`);
           assert.deepEqual(only.forms, kept.forms, `${where}: the form`);
           assert.deepEqual(only.runs, kept.runs, `${where}: the runs`);
+          if (convert.kind === "panoptic") {
+            assert.deepEqual(kept.runs, runsOf(reference, checked.header), `${where}: the runs`);
+          }
           assertSameData(kept.census, wanted.result, `${where}: the census`);
           assertSameData(only.census, wanted.result, `${where}: the census, converted only`);
         }
@@ -283,3 +286,21 @@ Deno.test("readFastRows() converts the same rows, form and census whether the ro
     });
   }
 });
+
+/** Per row of 3-byte pixels, its runs of equal pixels as `ConvertedRows.runs` lists them. */
+function runsOf(pixels: Uint8Array, size: { width: number; height: number }): number[] {
+  const runs: number[] = [];
+  for (let row = 0; row < size.height; row++) {
+    const at = runs.push(0) - 1;
+    let previous = -1;
+    for (let x = 0; x < size.width; x++) {
+      const i = (row * size.width + x) * 3;
+      const pixel = pixels[i] + 256 * pixels[i + 1] + 65536 * pixels[i + 2];
+      if (pixel === previous) continue;
+      runs.push(x, pixel);
+      runs[at]++;
+      previous = pixel;
+    }
+  }
+  return runs;
+}
