@@ -1849,8 +1849,11 @@
   ;; Converts $n pixels at $p to $o, counting their census (tables at $census, unless 0).
   (func $convertGroup (param $p i32) (param $o i32) (param $n i32) (param $channels i32)
     (param $mode i32) (param $table i32) (param $census i32)
-    (call $convertPixels (local.get $p) (local.get $o) (local.get $n) (local.get $channels)
-      (local.get $mode) (local.get $table))
+    (if (i32.and (i32.eq (local.get $mode) (i32.const 1)) (i32.eq (local.get $n) (i32.const 16)))
+      (then (call $instanceGroup (local.get $p) (local.get $o) (local.get $channels)))
+      (else
+        (call $convertPixels (local.get $p) (local.get $o) (local.get $n) (local.get $channels)
+          (local.get $mode) (local.get $table))))
     (if (local.get $census)
       (then
         (drop
@@ -1884,38 +1887,79 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $byte))))
 
-  ;; Converts $n pixels of $channels bytes at $p to samples at $o, as unfilterConvert does.
+  ;; Converts $n pixels of $channels bytes at $p to samples at $o, as unfilterConvert does: a loop
+  ;; of each mode's own.
   (func $convertPixels (param $p i32) (param $o i32) (param $n i32) (param $channels i32)
     (param $mode i32) (param $table i32)
     (local $end i32) (local $red i32) (local $class i32)
     (local.set $end (i32.add (local.get $p) (i32.mul (local.get $n) (local.get $channels))))
+    (if (i32.eqz (local.get $mode))
+      (then
+        (block $done
+          (loop $pixel
+            (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+            (i32.store8 (local.get $o)
+              (select
+                (i32.load8_u (i32.add (local.get $table) (i32.load8_u offset=2 (local.get $p))))
+                (i32.const 0)
+                (i32.load8_u (local.get $p))))
+            (local.set $o (i32.add (local.get $o) (i32.const 1)))
+            (local.set $p (i32.add (local.get $p) (local.get $channels)))
+            (br $pixel)))
+        (return)))
+    (if (i32.eq (local.get $mode) (i32.const 1))
+      (then
+        (block $done
+          (loop $pixel
+            (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+            (i32.store16 (local.get $o) (i32.shl (i32.load8_u (local.get $p)) (i32.const 8)))
+            (local.set $o (i32.add (local.get $o) (i32.const 2)))
+            (local.set $p (i32.add (local.get $p) (local.get $channels)))
+            (br $pixel)))
+        (return)))
     (block $done
       (loop $pixel
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
         (local.set $red (i32.load8_u (local.get $p)))
         (local.set $class
-          (if (result i32) (local.get $red)
-            (then (i32.load8_u (i32.add (local.get $table) (i32.load8_u offset=2 (local.get $p)))))
-            (else (i32.const 0))))
-        (if (i32.eq (local.get $mode) (i32.const 1))
-          (then
-            (i32.store16 (local.get $o) (i32.shl (local.get $red) (i32.const 8)))
-            (local.set $o (i32.add (local.get $o) (i32.const 2)))))
-        (if (i32.eqz (local.get $mode))
-          (then
-            (i32.store8 (local.get $o) (local.get $class))
-            (local.set $o (i32.add (local.get $o) (i32.const 1)))))
-        (if (i32.eq (local.get $mode) (i32.const 2))
-          (then
-            (i32.store8 (local.get $o)
-              (select (i32.const 0) (local.get $red)
-                (i32.or (i32.eqz (local.get $class))
-                  (i32.load8_u offset=256 (i32.add (local.get $table) (local.get $class))))))
-            (i32.store8 offset=1 (local.get $o) (local.get $class))
-            (i32.store8 offset=2 (local.get $o) (i32.const 0))
-            (local.set $o (i32.add (local.get $o) (i32.const 3)))))
+          (select
+            (i32.load8_u (i32.add (local.get $table) (i32.load8_u offset=2 (local.get $p))))
+            (i32.const 0)
+            (local.get $red)))
+        (i32.store8 (local.get $o)
+          (select (i32.const 0) (local.get $red)
+            (i32.or (i32.eqz (local.get $class))
+              (i32.load8_u offset=256 (i32.add (local.get $table) (local.get $class))))))
+        (i32.store8 offset=1 (local.get $o) (local.get $class))
+        (i32.store8 offset=2 (local.get $o) (i32.const 0))
+        (local.set $o (i32.add (local.get $o) (i32.const 3)))
         (local.set $p (i32.add (local.get $p) (local.get $channels)))
         (br $pixel))))
+
+  ;; The instance ids of 16 pixels at $p ($channels 3 or 4) to $o: 16 bits each, big-endian, 0
+  ;; then red; the reds gathered by shuffles, the high bytes masked to 0.
+  (func $instanceGroup (param $p i32) (param $o i32) (param $channels i32)
+    (local $low v128)
+    (local.set $low (v128.const i16x8 0xff00 0xff00 0xff00 0xff00 0xff00 0xff00 0xff00 0xff00))
+    (if (i32.eq (local.get $channels) (i32.const 4))
+      (then
+        (v128.store (local.get $o)
+          (v128.and (local.get $low)
+            (i8x16.shuffle 0 0 0 4 0 8 0 12 0 16 0 20 0 24 0 28
+              (v128.load (local.get $p)) (v128.load offset=16 (local.get $p)))))
+        (v128.store offset=16 (local.get $o)
+          (v128.and (local.get $low)
+            (i8x16.shuffle 0 0 0 4 0 8 0 12 0 16 0 20 0 24 0 28
+              (v128.load offset=32 (local.get $p)) (v128.load offset=48 (local.get $p))))))
+      (else
+        (v128.store (local.get $o)
+          (v128.and (local.get $low)
+            (i8x16.shuffle 0 0 0 3 0 6 0 9 0 12 0 15 0 18 0 21
+              (v128.load (local.get $p)) (v128.load offset=16 (local.get $p)))))
+        (v128.store offset=16 (local.get $o)
+          (v128.and (local.get $low)
+            (i8x16.shuffle 0 8 0 11 0 14 0 17 0 20 0 23 0 26 0 29
+              (v128.load offset=16 (local.get $p)) (v128.load offset=32 (local.get $p))))))))
 
   ;; The runs of equal 3-byte pixels in each of $rows rows of $width pixels, $stride bytes apart
   ;; from $ptr: per row, at $out, the number of runs n (32 bits), then n pairs of 32-bit numbers,
