@@ -26679,38 +26679,64 @@ function labelStrip(kernels, memory, layout, count) {
     held: memory.subarray(held2, held2 + 256)
   };
 }
-function labelScanlines(kernels, memory, layout, mask) {
+function labelMasks(kernels, memory, layout, count) {
+  const words = new Int32Array(memory.buffer, 0, memory.buffer.byteLength >> 2);
+  const runs = {
+    next: 0,
+    end: 0
+  };
+  const skipZeros = (bytes, from, to) => {
+    const at = bytes.byteOffset;
+    while (runs.next < runs.end && words[runs.next] < at + from) runs.next += 2;
+    return runs.next < runs.end ? Math.min(words[runs.next] - at, to) : to;
+  };
+  let whole2;
+  return (label, above, rows) => {
+    const from = rows?.from ?? 0;
+    const to = rows?.to ?? count;
+    const end = maskScanlines(kernels, memory, layout, {
+      label,
+      above,
+      from,
+      to
+    });
+    const formEnd = words[layout.ends >> 2];
+    runs.next = layout.runs >> 2;
+    runs.end = end >> 2;
+    const rowBytes = layout.width;
+    if (from !== 0 || to !== count) {
+      return {
+        ...scannedRows(kernels, memory, layout, {
+          count: to - from,
+          rowBytes,
+          formEnd
+        }),
+        skipZeros
+      };
+    }
+    whole2 ??= {
+      ...scannedRows(kernels, memory, layout, {
+        count,
+        rowBytes,
+        formEnd
+      }),
+      skipZeros
+    };
+    whole2.form = memory.subarray(layout.form, formEnd);
+    return whole2;
+  };
+}
+function maskScanlines(kernels, memory, layout, mask) {
   const { width, scan, flags } = layout;
   const count = mask.to - mask.from;
   memory.set(mask.above.subarray(0, width), scan + 1);
-  const labels = layout.labels + mask.from * width;
   const stride = width + 1;
-  const same = layout.same + mask.from;
-  const end = kernels.labelScanlines(labels, count, width, mask.label, scan + 1, scan + stride, stride, flags, same, layout.runs, layout.form, layout.ends, layout.vectorList + mask.from * 4 * (1 + (width >> 4)));
-  const formEnd = new Int32Array(memory.buffer, layout.ends, 1)[0];
-  const rows = scannedRows(kernels, memory, layout, {
-    count,
-    rowBytes: width,
-    formEnd
-  });
-  const runs = new Int32Array(memory.buffer, layout.runs, (end - layout.runs) / 4);
-  return {
-    ...rows,
-    skipZeros: skipToRuns(runs)
-  };
+  return kernels.labelScanlines(layout.labels + mask.from * width, count, width, mask.label, scan + 1, scan + stride, stride, flags, layout.same + mask.from, layout.runs, layout.form, layout.ends, layout.vectorList + mask.from * 4 * (1 + (width >> 4)));
 }
 function clearLabelScanlines(memory, layout, rows) {
   const stride = layout.width + 1;
   memory.fill(0, layout.scan, layout.scan + (rows + 1) * stride);
   new Int32Array(memory.buffer, layout.ends, 1)[0] = layout.form;
-}
-function skipToRuns(runs) {
-  let next = 0;
-  return (bytes, from, to) => {
-    const at = bytes.byteOffset;
-    while (next < runs.length && runs[next] < at + from) next += 2;
-    return next < runs.length ? Math.min(runs[next] - at, to) : to;
-  };
 }
 
 // lib/png/_fast_rows.ts
@@ -26809,14 +26835,7 @@ function addConversion(strip, work) {
   const { count } = strip;
   if (convert.kind === "labels") {
     strip.labels = labelStrip(kernels, memory, layout, count);
-    strip.labelMask = (label, above, rows = {
-      from: 0,
-      to: count
-    }) => labelScanlines(kernels, memory, layout, {
-      label,
-      above,
-      ...rows
-    });
+    strip.labelMask = labelMasks(kernels, memory, layout, count);
   } else strip.converted = convertStrip(kernels, memory, layout, count);
 }
 function rgbStrip(rows, first, count, packed) {
@@ -30366,8 +30385,11 @@ var BinaryMasks = class {
   /** The bChannels with a red above 0 in the strip. */
   #inStrip = new Uint8Array(256);
   #masks;
-  /** Per label with an encoder, its mask's last row written (strips the kernels convert). */
-  #above = /* @__PURE__ */ new Map();
+  /**
+   * The labels with an encoder, in the order they came, each with its mask's last row written
+   * (strips the kernels convert): looped over by index, a strip at a time.
+   */
+  #started = [];
   constructor(table, newEncoder) {
     this.#table = table;
     this.#newEncoder = newEncoder;
@@ -30378,12 +30400,10 @@ var BinaryMasks = class {
     const inStrip = this.#inStrip;
     inStrip.set(rows.labels.held);
     this.#start(rows.first);
-    for (const [bChannel, encoder2] of this.encoders) {
-      let last = this.#above.get(bChannel);
-      if (last === void 0) {
-        last = new Uint8Array(rows.labels.bytes.length / rows.count);
-        this.#above.set(bChannel, last);
-      }
+    const started = this.#started;
+    for (let i = 0; i < started.length; i++) {
+      const { bChannel, encoder: encoder2 } = started[i];
+      const last = started[i].above ??= new Uint8Array(rows.labels.bytes.length / rows.count);
       if (inStrip[bChannel] === 0) {
         encoder2.writeZeroRows(rows.count);
         last.fill(0);
@@ -30421,6 +30441,10 @@ var BinaryMasks = class {
       const encoder2 = this.#newEncoder();
       encoder2.writeZeroRows(first);
       this.encoders.set(b, encoder2);
+      this.#started.push({
+        bChannel: b,
+        encoder: encoder2
+      });
     }
   }
 };

@@ -54,8 +54,11 @@ class BinaryMasks {
   /** The bChannels with a red above 0 in the strip. */
   #inStrip = new Uint8Array(256);
   #masks: LabelMasks;
-  /** Per label with an encoder, its mask's last row written (strips the kernels convert). */
-  #above = new Map<number, Uint8Array>();
+  /**
+   * The labels with an encoder, in the order they came, each with its mask's last row written
+   * (strips the kernels convert): looped over by index, a strip at a time.
+   */
+  #started: { bChannel: number; encoder: HashingEncoder; above?: Uint8Array }[] = [];
 
   constructor(table: ClassTable, newEncoder: () => HashingEncoder) {
     this.#table = table;
@@ -68,12 +71,10 @@ class BinaryMasks {
     const inStrip = this.#inStrip;
     inStrip.set(rows.labels.held);
     this.#start(rows.first);
-    for (const [bChannel, encoder] of this.encoders) {
-      let last = this.#above.get(bChannel);
-      if (last === undefined) {
-        last = new Uint8Array(rows.labels.bytes.length / rows.count);
-        this.#above.set(bChannel, last);
-      }
+    const started = this.#started;
+    for (let i = 0; i < started.length; i++) {
+      const { bChannel, encoder } = started[i];
+      const last = started[i].above ??= new Uint8Array(rows.labels.bytes.length / rows.count);
       if (inStrip[bChannel] === 0) {
         encoder.writeZeroRows(rows.count);
         last.fill(0);
@@ -116,6 +117,7 @@ class BinaryMasks {
       const encoder = this.#newEncoder();
       encoder.writeZeroRows(first);
       this.encoders.set(b, encoder);
+      this.#started.push({ bChannel: b, encoder });
     }
   }
 }

@@ -19,7 +19,7 @@ import {
   convertStrip,
   unfilterConverted,
 } from "./_converted_strip.ts";
-import { clearLabelScanlines, labelScanlines, labelStrip, unfilterLabels } from "./_label_strip.ts";
+import { clearLabelScanlines, labelMasks, labelStrip, unfilterLabels } from "./_label_strip.ts";
 import { pixelFormBound } from "./pixel_pieces.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
@@ -159,8 +159,7 @@ function addConversion(
   const { count } = strip;
   if (convert.kind === "labels") {
     strip.labels = labelStrip(kernels, memory, layout, count);
-    strip.labelMask = (label, above, rows = { from: 0, to: count }) =>
-      labelScanlines(kernels, memory, layout, { label, above, ...rows });
+    strip.labelMask = labelMasks(kernels, memory, layout, count);
   } else strip.converted = convertStrip(kernels, memory, layout, count);
 }
 

@@ -7,7 +7,7 @@
  */
 
 import type { KernelExports } from "./kernels.ts";
-import type { ConvertedRows, RowLabels } from "./png_rows.ts";
+import type { ConvertedRows, RgbRows, RowLabels } from "./png_rows.ts";
 import { type ConversionLayout, scannedRows, type UnfilteredStrip } from "./_converted_strip.ts";
 
 /**
@@ -74,29 +74,72 @@ export function labelStrip(
 }
 
 /**
- * One label's mask over rows of a strip whose labels {@linkcode labelStrip} made: 255 where the
- * pixel's label is `label`, else 0, Up-filtered under `above`, the mask written above them.
+ * The masks of a strip's labels, one label a call, as `RgbRows.labelMask` gives them: 255 where
+ * the pixel's label is the one asked, else 0, Up-filtered under the row written above. Each
+ * call's rows replace the last's: a mask of the whole strip comes in one object whose views are
+ * made once a strip (a `binary` mask asks for about five labels' masks a strip).
  *
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
- * @param mask The label, the row written above, and the strip's rows `from` to `to`.
- * @returns The mask's rows, views of the memory.
+ * @param count The strip's rows, whose labels {@linkcode labelStrip} made.
+ * @returns The strip's `labelMask`.
  */
-export function labelScanlines(
+export function labelMasks(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: ConversionLayout,
+  count: number,
+): NonNullable<RgbRows["labelMask"]> {
+  const words = new Int32Array(memory.buffer, 0, memory.buffer.byteLength >> 2);
+  // The runs of the last mask made: where each run of bytes that are not zero starts and ends.
+  const runs = { next: 0, end: 0 };
+  // The deflater skips the zeros between the runs in one call, not one call a run.
+  const skipZeros: ConvertedRows["skipZeros"] = (bytes, from, to) => {
+    const at = bytes.byteOffset;
+    while (runs.next < runs.end && words[runs.next] < at + from) runs.next += 2;
+    return runs.next < runs.end ? Math.min(words[runs.next] - at, to) : to;
+  };
+  let whole: ConvertedRows | undefined;
+  return (label, above, rows) => {
+    const from = rows?.from ?? 0;
+    const to = rows?.to ?? count;
+    const end = maskScanlines(kernels, memory, layout, { label, above, from, to });
+    // The kernel wrote the rows' form for the digest as it made them.
+    const formEnd = words[layout.ends >> 2];
+    runs.next = layout.runs >> 2;
+    runs.end = end >> 2;
+    const rowBytes = layout.width;
+    if (from !== 0 || to !== count) {
+      return {
+        ...scannedRows(kernels, memory, layout, { count: to - from, rowBytes, formEnd }),
+        skipZeros,
+      };
+    }
+    whole ??= { ...scannedRows(kernels, memory, layout, { count, rowBytes, formEnd }), skipZeros };
+    whole.form = memory.subarray(layout.form, formEnd);
+    return whole;
+  };
+}
+
+/**
+ * Writes one label's mask over rows of a strip at the conversion's scanlines (see
+ * `KernelExports.labelScanlines`), the mask written above them first.
+ *
+ * @returns The end of the runs written.
+ */
+function maskScanlines(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
   mask: { label: number; above: Uint8Array; from: number; to: number },
-): ConvertedRows {
+): number {
   const { width, scan, flags } = layout;
   const count = mask.to - mask.from;
   memory.set(mask.above.subarray(0, width), scan + 1);
-  const labels = layout.labels + mask.from * width;
   const stride = width + 1;
-  const same = layout.same + mask.from;
-  const end = kernels.labelScanlines(
-    labels,
+  return kernels.labelScanlines(
+    layout.labels + mask.from * width,
     count,
     width,
     mask.label,
@@ -104,18 +147,12 @@ export function labelScanlines(
     scan + stride,
     stride,
     flags,
-    same,
+    layout.same + mask.from,
     layout.runs,
     layout.form,
     layout.ends,
     layout.vectorList + mask.from * 4 * (1 + (width >> 4)),
   );
-  // The kernel wrote the rows' form for the digest as it made them.
-  const formEnd = new Int32Array(memory.buffer, layout.ends, 1)[0];
-  const rows = scannedRows(kernels, memory, layout, { count, rowBytes: width, formEnd });
-  // The deflater skips the zeros between the runs found there in one call, not one call a run.
-  const runs = new Int32Array(memory.buffer, layout.runs, (end - layout.runs) / 4);
-  return { ...rows, skipZeros: skipToRuns(runs) };
 }
 
 /**
@@ -135,18 +172,4 @@ export function clearLabelScanlines(
   memory.fill(0, layout.scan, layout.scan + (rows + 1) * stride);
   // No form written yet: nothing to make zeros again.
   new Int32Array(memory.buffer, layout.ends, 1)[0] = layout.form;
-}
-
-/**
- * A deflater's `skipZeros` over scanlines whose runs of bytes that are not zero are known (each
- * run's first byte and the byte after it, in the kernels' memory, in order): asked from a zero
- * byte, in order, it gives the next run's first byte (or the end asked).
- */
-function skipToRuns(runs: Int32Array): NonNullable<ConvertedRows["skipZeros"]> {
-  let next = 0;
-  return (bytes, from, to) => {
-    const at = bytes.byteOffset;
-    while (next < runs.length && runs[next] < at + from) next += 2;
-    return next < runs.length ? Math.min(runs[next] - at, to) : to;
-  };
 }
