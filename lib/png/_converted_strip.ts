@@ -51,11 +51,9 @@ export interface ConversionLayout {
  * @param kernels The kernels.
  * @param memory Their memory.
  * @param layout Where the buffers are.
- * @param strip The strip's first row in the image, its rows; where its scanlines of RGB or RGBA
- * pixels are (row 0's filter-type byte, the bytes of a pixel: 3 or 4); the census's tables (0:
- * none), counted as the pixels are converted; the raw row above the first; whether only the
- * converted rows are read after (its Up-filtered rows are then added to the raw row above, not
- * unfiltered where they are: only the last row is left raw).
+ * @param strip Where its scanlines are and what else is read ({@linkcode UnfilteredStrip}), and
+ * its first row in the image. With `convertedOnly`, its Up-filtered rows are added to the raw row
+ * above, not unfiltered where they are: only the last row is left raw.
  * @returns -1, or the first row with a bad filter type.
  */
 export function unfilterConverted(

@@ -1784,29 +1784,16 @@
   (func $patchConvert (param $p i32) (param $q i32) (param $o i32) (param $width i32)
     (param $channels i32) (param $outStride i32) (param $mode i32) (param $table i32)
     (param $census i32)
-    (local $i i32) (local $groups i32) (local $n i32) (local $step i32) (local $bpp i32)
-    (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128)
+    (local $i i32) (local $groups i32) (local $step i32) (local $bpp i32)
     (local.set $bpp (call $sampleBytes (local.get $mode)))
     (local.set $step (i32.shl (local.get $channels) (i32.const 4)))
-    (local.set $n (i32.mul (local.get $width) (local.get $channels)))
     (local.set $groups (i32.mul (i32.and (local.get $width) (i32.const -16)) (local.get $channels)))
     (block $done
       (loop $group
         (br_if $done (i32.ge_u (local.get $i) (local.get $groups)))
-        (local.set $f0 (v128.load (i32.add (local.get $p) (local.get $i))))
-        (local.set $f1 (v128.load offset=16 (i32.add (local.get $p) (local.get $i))))
-        (local.set $f2 (v128.load offset=32 (i32.add (local.get $p) (local.get $i))))
-        ;; RGB: 48 bytes, the fourth vector none.
-        (local.set $f3
-          (if (result v128) (i32.eq (local.get $channels) (i32.const 4))
-            (then (v128.load offset=48 (i32.add (local.get $p) (local.get $i))))
-            (else (v128.const i64x2 0 0))))
-        (if (v128.any_true
-              (v128.or (v128.or (local.get $f0) (local.get $f1))
-                (v128.or (local.get $f2) (local.get $f3))))
+        (if (call $patchGroup (i32.add (local.get $p) (local.get $i))
+              (i32.add (local.get $q) (local.get $i)) (local.get $channels))
           (then
-            (call $addGroup (i32.add (local.get $q) (local.get $i)) (local.get $f0) (local.get $f1)
-              (local.get $f2) (local.get $f3) (local.get $channels))
             (call $convertGroup (i32.add (local.get $q) (local.get $i)) (local.get $o) (i32.const 16)
               (local.get $channels) (local.get $mode) (local.get $table) (local.get $census)))
           (else (call $copyGroup (local.get $o) (local.get $outStride) (local.get $bpp))))
@@ -1814,7 +1801,8 @@
         (local.set $o (i32.add (local.get $o) (i32.shl (local.get $bpp) (i32.const 4))))
         (br $group)))
     (call $addBytes (i32.add (local.get $q) (local.get $groups))
-      (i32.add (local.get $p) (local.get $groups)) (i32.sub (local.get $n) (local.get $groups)))
+      (i32.add (local.get $p) (local.get $groups))
+      (i32.sub (i32.mul (local.get $width) (local.get $channels)) (local.get $groups)))
     (call $convertGroup (i32.add (local.get $q) (local.get $groups)) (local.get $o)
       (i32.and (local.get $width) (i32.const 15)) (local.get $channels) (local.get $mode)
       (local.get $table) (local.get $census)))
@@ -1862,9 +1850,21 @@
             (local.get $channels) (local.get $census) (i32.add (local.get $census) (i32.const 256))
             (i32.const -1))))))
 
-  ;; Adds 16 pixels' Up differences (three vectors, or four for RGBA) to the raw bytes at $q.
-  (func $addGroup (param $q i32) (param $f0 v128) (param $f1 v128) (param $f2 v128)
-    (param $f3 v128) (param $channels i32)
+  ;; Adds the Up differences of 16 pixels at $p ($channels 3 or 4: 48 or 64 bytes) to their raw
+  ;; row above at $q, when one of them is not zero; returns 1 when they were added, else 0.
+  (func $patchGroup (param $p i32) (param $q i32) (param $channels i32) (result i32)
+    (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128)
+    (local.set $f0 (v128.load (local.get $p)))
+    (local.set $f1 (v128.load offset=16 (local.get $p)))
+    (local.set $f2 (v128.load offset=32 (local.get $p)))
+    ;; RGB: 48 bytes, the fourth vector none.
+    (if (i32.eq (local.get $channels) (i32.const 4))
+      (then (local.set $f3 (v128.load offset=48 (local.get $p)))))
+    (if (i32.eqz
+          (v128.any_true
+            (v128.or (v128.or (local.get $f0) (local.get $f1))
+              (v128.or (local.get $f2) (local.get $f3)))))
+      (then (return (i32.const 0))))
     (v128.store (local.get $q) (i8x16.add (local.get $f0) (v128.load (local.get $q))))
     (v128.store offset=16 (local.get $q)
       (i8x16.add (local.get $f1) (v128.load offset=16 (local.get $q))))
@@ -1873,7 +1873,8 @@
     (if (i32.eq (local.get $channels) (i32.const 4))
       (then
         (v128.store offset=48 (local.get $q)
-          (i8x16.add (local.get $f3) (v128.load offset=48 (local.get $q)))))))
+          (i8x16.add (local.get $f3) (v128.load offset=48 (local.get $q))))))
+    (i32.const 1))
 
   ;; Adds $n bytes at $p to those at $q, byte by byte.
   (func $addBytes (param $q i32) (param $p i32) (param $n i32)
@@ -2165,57 +2166,35 @@
   ;; are copied from above. Returns 1 when every label was copied from, or is, the one above.
   (func $patchLabels (param $p i32) (param $q i32) (param $o i32) (param $width i32)
     (param $channels i32) (param $list i32) (param $census i32) (result i32)
-    (local $i i32) (local $groups i32) (local $n i32) (local $start i32) (local $copied i32)
-    (local $previous i32) (local $step i32) (local $f0 v128) (local $f1 v128) (local $f2 v128)
-    (local $f3 v128) (local $v0 v128) (local $v1 v128) (local $v2 v128)
+    (local $i i32) (local $groups i32) (local $start i32) (local $copied i32) (local $previous i32)
+    (local $step i32) (local $at i32)
     (local.set $start (local.get $o))
     (local.set $copied (i32.const 1))
     (local.set $previous (i32.const -1))
     (local.set $step (i32.shl (local.get $channels) (i32.const 4)))
-    (local.set $n (i32.mul (local.get $width) (local.get $channels)))
     (local.set $groups (i32.mul (i32.and (local.get $width) (i32.const -16)) (local.get $channels)))
     (block $done
       (loop $group
         (br_if $done (i32.ge_u (local.get $i) (local.get $groups)))
-        (local.set $f0 (v128.load (i32.add (local.get $p) (local.get $i))))
-        (local.set $f1 (v128.load offset=16 (i32.add (local.get $p) (local.get $i))))
-        (local.set $f2 (v128.load offset=32 (i32.add (local.get $p) (local.get $i))))
-        ;; RGB: 48 bytes, the fourth vector none.
-        (local.set $f3
-          (if (result v128) (i32.eq (local.get $channels) (i32.const 4))
-            (then (v128.load offset=48 (i32.add (local.get $p) (local.get $i))))
-            (else (v128.const i64x2 0 0))))
-        (if (v128.any_true
-              (v128.or (v128.or (local.get $f0) (local.get $f1))
-                (v128.or (local.get $f2) (local.get $f3))))
+        (local.set $at (i32.add (local.get $q) (local.get $i)))
+        (if (call $patchGroup (i32.add (local.get $p) (local.get $i)) (local.get $at)
+              (local.get $channels))
           (then
-            (local.set $v0 (i8x16.add (local.get $f0) (v128.load (i32.add (local.get $q) (local.get $i)))))
-            (local.set $v1
-              (i8x16.add (local.get $f1) (v128.load offset=16 (i32.add (local.get $q) (local.get $i)))))
-            (local.set $v2
-              (i8x16.add (local.get $f2) (v128.load offset=32 (i32.add (local.get $q) (local.get $i)))))
-            (v128.store (i32.add (local.get $q) (local.get $i)) (local.get $v0))
-            (v128.store offset=16 (i32.add (local.get $q) (local.get $i)) (local.get $v1))
-            (v128.store offset=32 (i32.add (local.get $q) (local.get $i)) (local.get $v2))
-            (if (i32.eq (local.get $channels) (i32.const 4))
-              (then
-                (local.set $f3
-                  (i8x16.add (local.get $f3)
-                    (v128.load offset=48 (i32.add (local.get $q) (local.get $i)))))
-                (v128.store offset=48 (i32.add (local.get $q) (local.get $i)) (local.get $f3))
-                (v128.store (local.get $o)
-                  (call $rgbaLabels (local.get $v0) (local.get $v1) (local.get $v2) (local.get $f3))))
-              (else
-                (v128.store (local.get $o)
-                  (call $rgbLabels (local.get $v0) (local.get $v1) (local.get $v2)))))
+            (v128.store (local.get $o)
+              (if (result v128) (i32.eq (local.get $channels) (i32.const 4))
+                (then
+                  (call $rgbaLabels (v128.load (local.get $at)) (v128.load offset=16 (local.get $at))
+                    (v128.load offset=32 (local.get $at)) (v128.load offset=48 (local.get $at))))
+                (else
+                  (call $rgbLabels (v128.load (local.get $at)) (v128.load offset=16 (local.get $at))
+                    (v128.load offset=32 (local.get $at))))))
             (local.set $copied (i32.const 0))
             (call $listChanged (local.get $o) (local.get $start) (i32.const 1) (local.get $width)
               (local.get $list))
             (if (local.get $census)
               (then
                 (local.set $previous
-                  (call $censusPixels (i32.add (local.get $q) (local.get $i))
-                    (i32.add (i32.add (local.get $q) (local.get $i)) (local.get $step))
+                  (call $censusPixels (local.get $at) (i32.add (local.get $at) (local.get $step))
                     (local.get $channels) (local.get $census)
                     (i32.add (local.get $census) (i32.const 256)) (local.get $previous))))))
           (else
@@ -2224,14 +2203,9 @@
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $group)))
     ;; The pixels after the last 16: added byte by byte, then labelled and counted.
-    (block $end
-      (loop $byte
-        (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
-        (i32.store8 (i32.add (local.get $q) (local.get $i))
-          (i32.add (i32.load8_u (i32.add (local.get $q) (local.get $i)))
-            (i32.load8_u (i32.add (local.get $p) (local.get $i)))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $byte)))
+    (call $addBytes (i32.add (local.get $q) (local.get $groups))
+      (i32.add (local.get $p) (local.get $groups))
+      (i32.sub (i32.mul (local.get $width) (local.get $channels)) (local.get $groups)))
     (i32.and (local.get $copied)
       (call $tailLabels (i32.add (local.get $q) (local.get $groups)) (local.get $o)
         (local.get $width) (local.get $channels) (local.get $census))))
