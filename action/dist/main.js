@@ -31168,9 +31168,87 @@ function canStartWorkers(url) {
   }
 }
 
+// lib/export/_worker_ledger.ts
+var JOBS_PER_WORKER = 2;
+var PIXELS_PER_WORKER = 6e9;
+var WorkerLedger = class {
+  #sharedIds = /* @__PURE__ */ new Map();
+  #sent = /* @__PURE__ */ new WeakMap();
+  #pixels = /* @__PURE__ */ new WeakMap();
+  #share;
+  /** @param pixelsPerWorker Pixels a worker converts before it is spent. */
+  constructor(pixelsPerWorker = PIXELS_PER_WORKER) {
+    this.#share = pixelsPerWorker;
+  }
+  /**
+   * A job's shared fields as the worker is sent them: by number once it has them.
+   *
+   * @param worker The worker.
+   * @param shared The fields, or none.
+   * @returns What the request carries of them.
+   */
+  sharedFor(worker, shared) {
+    if (shared === void 0) return void 0;
+    let id = this.#sharedIds.get(shared);
+    if (id === void 0) this.#sharedIds.set(shared, id = this.#sharedIds.size);
+    const sent = this.#sent.get(worker) ?? /* @__PURE__ */ new Set();
+    this.#sent.set(worker, sent);
+    if (sent.has(id)) return {
+      id
+    };
+    sent.add(id);
+    return {
+      id,
+      fields: shared
+    };
+  }
+  /**
+   * Notes a job's result: the pixels of the mask whose size it tells (a rendered mask, its
+   * instances), none for another.
+   *
+   * @param worker The worker that answered.
+   * @param result What it answered.
+   */
+  noteResult(worker, result) {
+    const { width, height } = result ?? {};
+    if (typeof width !== "number" || typeof height !== "number") return;
+    this.#pixels.set(worker, (this.#pixels.get(worker) ?? 0) + width * height);
+  }
+  /**
+   * The workers a job may go to: an idle one, or else the one with the fewest jobs, if it has
+   * fewer than {@linkcode JOBS_PER_WORKER}; never one that converted its share.
+   *
+   * @param workers Each worker and the jobs it was sent and has not answered yet.
+   * @returns The first idle worker, and the least busy one.
+   */
+  choose(workers) {
+    let least;
+    let fewest = JOBS_PER_WORKER;
+    for (const [worker, jobs] of workers) {
+      if (this.spent(worker)) continue;
+      if (jobs.length === 0) return {
+        idle: worker
+      };
+      if (jobs.length < fewest) least = worker, fewest = jobs.length;
+    }
+    return {
+      least
+    };
+  }
+  /**
+   * Whether a worker converted its share of pixels: it gets no more jobs, and is replaced once it
+   * answered its last.
+   *
+   * @param worker The worker.
+   * @returns Whether it is spent.
+   */
+  spent(worker) {
+    return (this.#pixels.get(worker) ?? 0) >= this.#share;
+  }
+};
+
 // lib/export/_convert_pool.ts
 var WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
-var JOBS_PER_WORKER = 2;
 var ConvertPool = class {
   #size;
   #workerUrl;
@@ -31180,10 +31258,10 @@ var ConvertPool = class {
   #nextId = 0;
   #inThread;
   #closed = false;
-  /** Shared input fields by object, numbered, and which numbers each worker was sent. */
-  #sharedIds = /* @__PURE__ */ new Map();
-  #sent = /* @__PURE__ */ new WeakMap();
+  /** The shared input fields each worker was sent, the pixels it converted. */
+  #ledger;
   #collector;
+  #started = 0;
   /**
    * Prepares a pool; no worker starts before the first job.
    *
@@ -31194,6 +31272,11 @@ var ConvertPool = class {
     this.#workerUrl = options.workerUrl ?? WORKER_URL;
     this.#inThread = !canStartWorkers(this.#workerUrl);
     this.#collector = new HeapCollector(options.collections ?? MAIN_THREAD_COLLECTIONS);
+    this.#ledger = new WorkerLedger(options.pixelsPerWorker);
+  }
+  /** How many workers the pool started so far, those replaced by fresh ones included. */
+  get started() {
+    return this.#started;
   }
   /** How many workers the pool runs at most. */
   get size() {
@@ -31299,42 +31382,19 @@ var ConvertPool = class {
       const job = this.#waiting.shift();
       this.#workers.get(worker).push(job);
       const { id, name, input } = job;
+      const shared = this.#ledger.sharedFor(worker, job.shared);
       worker.postMessage({
         id,
         name,
         input,
-        shared: this.#sharedFor(worker, job)
+        shared
       });
     }
   }
-  /**
-   * The worker to send the next job to: an idle one; else a new one, while the pool has room;
-   * else the one with the fewest jobs, if it has fewer than {@linkcode JOBS_PER_WORKER}.
-   */
+  /** The worker to send the next job to: an idle one; else a new one; else a less busy one. */
   #freest() {
-    let freest;
-    let fewest = JOBS_PER_WORKER;
-    for (const [worker, jobs] of this.#workers) {
-      if (jobs.length === 0) return worker;
-      if (jobs.length < fewest) freest = worker, fewest = jobs.length;
-    }
-    return this.#startWorker() ?? freest;
-  }
-  /** The job's shared fields as the worker is sent them: by number once it has them. */
-  #sharedFor(worker, job) {
-    if (job.shared === void 0) return void 0;
-    let id = this.#sharedIds.get(job.shared);
-    if (id === void 0) this.#sharedIds.set(job.shared, id = this.#sharedIds.size);
-    const sent = this.#sent.get(worker) ?? /* @__PURE__ */ new Set();
-    this.#sent.set(worker, sent);
-    if (sent.has(id)) return {
-      id
-    };
-    sent.add(id);
-    return {
-      id,
-      fields: job.shared
-    };
+    const { idle, least } = this.#ledger.choose(this.#workers);
+    return idle ?? this.#startWorker() ?? least;
   }
   #startWorker() {
     if (this.#workers.size >= this.#size || this.#inThread) return void 0;
@@ -31348,13 +31408,20 @@ var ConvertPool = class {
       return void 0;
     }
     this.#workers.set(worker, []);
+    this.#started++;
     worker.onmessage = (event) => {
       const jobs = this.#workers.get(worker) ?? [];
       const at = jobs.findIndex((job2) => job2.id === event.data.id);
       if (at < 0) return;
       const [job] = jobs.splice(at, 1);
-      if ("result" in event.data) job.resolve(event.data.result);
-      else job.reject(errorOf(event.data.error));
+      if ("result" in event.data) {
+        this.#ledger.noteResult(worker, event.data.result);
+        job.resolve(event.data.result);
+      } else job.reject(errorOf(event.data.error));
+      if (this.#ledger.spent(worker) && jobs.length === 0) {
+        worker.terminate();
+        this.#workers.delete(worker);
+      }
       this.#dispatch();
       this.#collector.tick();
     };

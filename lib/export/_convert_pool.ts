@@ -24,6 +24,7 @@ import {
   MAIN_THREAD_COLLECTIONS,
 } from "./_heap_collector.ts";
 import { canStartWorkers } from "./_worker_start.ts";
+import { WorkerLedger } from "./_worker_ledger.ts";
 
 /** Options of {@linkcode ConvertPool}. */
 export interface ConvertPoolOptions {
@@ -34,11 +35,10 @@ export interface ConvertPoolOptions {
    * worker as its own file points here.
    */
   workerUrl?: URL;
-  /**
-   * When this thread's heap is collected whole, as jobs come back or end here
-   * (`_heap_collector.ts`).
-   */
+  /** When this thread's heap is collected whole, as jobs come back (`_heap_collector.ts`). */
   collections?: HeapCollectorOptions;
+  /** Pixels a worker converts before a fresh one takes its place (`PIXELS_PER_WORKER`). */
+  pixelsPerWorker?: number;
 }
 
 interface Job {
@@ -52,13 +52,6 @@ interface Job {
 }
 
 const WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
-
-/**
- * The most jobs a worker is sent before it answers: its next job is then already there when it
- * posts an answer, rather than one trip through this thread later (this thread may be writing a
- * task's files meanwhile); the worker runs them one at a time.
- */
-const JOBS_PER_WORKER = 2;
 
 /**
  * A pool of workers rendering tasks' files with {@linkcode runMaskJob}. Workers start on demand, up to `size`; jobs beyond that wait in
@@ -91,10 +84,10 @@ export class ConvertPool {
   #nextId = 0;
   #inThread: boolean;
   #closed = false;
-  /** Shared input fields by object, numbered, and which numbers each worker was sent. */
-  #sharedIds = new Map<object, number>();
-  #sent = new WeakMap<Worker, Set<number>>();
+  /** The shared input fields each worker was sent, the pixels it converted. */
+  #ledger: WorkerLedger;
   #collector: HeapCollector;
+  #started = 0;
 
   /**
    * Prepares a pool; no worker starts before the first job.
@@ -106,6 +99,12 @@ export class ConvertPool {
     this.#workerUrl = options.workerUrl ?? WORKER_URL;
     this.#inThread = !canStartWorkers(this.#workerUrl);
     this.#collector = new HeapCollector(options.collections ?? MAIN_THREAD_COLLECTIONS);
+    this.#ledger = new WorkerLedger(options.pixelsPerWorker);
+  }
+
+  /** How many workers the pool started so far, those replaced by fresh ones included. */
+  get started(): number {
+    return this.#started;
   }
 
   /** How many workers the pool runs at most. */
@@ -225,36 +224,15 @@ export class ConvertPool {
       const job = this.#waiting.shift()!;
       this.#workers.get(worker)!.push(job);
       const { id, name, input } = job;
-      worker.postMessage(
-        { id, name, input, shared: this.#sharedFor(worker, job) } satisfies PoolRequest,
-      );
+      const shared = this.#ledger.sharedFor(worker, job.shared);
+      worker.postMessage({ id, name, input, shared } satisfies PoolRequest);
     }
   }
 
-  /**
-   * The worker to send the next job to: an idle one; else a new one, while the pool has room;
-   * else the one with the fewest jobs, if it has fewer than {@linkcode JOBS_PER_WORKER}.
-   */
+  /** The worker to send the next job to: an idle one; else a new one; else a less busy one. */
   #freest(): Worker | undefined {
-    let freest: Worker | undefined;
-    let fewest = JOBS_PER_WORKER;
-    for (const [worker, jobs] of this.#workers) {
-      if (jobs.length === 0) return worker;
-      if (jobs.length < fewest) (freest = worker, fewest = jobs.length);
-    }
-    return this.#startWorker() ?? freest;
-  }
-
-  /** The job's shared fields as the worker is sent them: by number once it has them. */
-  #sharedFor(worker: Worker, job: Job): PoolRequest["shared"] {
-    if (job.shared === undefined) return undefined;
-    let id = this.#sharedIds.get(job.shared);
-    if (id === undefined) this.#sharedIds.set(job.shared, id = this.#sharedIds.size);
-    const sent = this.#sent.get(worker) ?? new Set<number>();
-    this.#sent.set(worker, sent);
-    if (sent.has(id)) return { id };
-    sent.add(id);
-    return { id, fields: job.shared };
+    const { idle, least } = this.#ledger.choose(this.#workers);
+    return idle ?? this.#startWorker() ?? least;
   }
 
   #startWorker(): Worker | undefined {
@@ -267,13 +245,21 @@ export class ConvertPool {
       return undefined;
     }
     this.#workers.set(worker, []);
+    this.#started++;
     worker.onmessage = (event: MessageEvent<PoolAnswer>) => {
       const jobs = this.#workers.get(worker) ?? [];
       const at = jobs.findIndex((job) => job.id === event.data.id);
       if (at < 0) return;
       const [job] = jobs.splice(at, 1);
-      if ("result" in event.data) job.resolve(event.data.result);
-      else job.reject(errorOf(event.data.error));
+      if ("result" in event.data) {
+        this.#ledger.noteResult(worker, event.data.result);
+        job.resolve(event.data.result);
+      } else job.reject(errorOf(event.data.error));
+      // A worker that converted its share and answered its last job: the next job starts another.
+      if (this.#ledger.spent(worker) && jobs.length === 0) {
+        worker.terminate();
+        this.#workers.delete(worker);
+      }
       this.#dispatch();
       this.#collector.tick();
     };
