@@ -4740,48 +4740,33 @@ function labelMasks(kernels, memory, layout, count) {
     while (runs.next < runs.end && words[runs.next] < at + from) runs.next += 2;
     return runs.next < runs.end ? Math.min(words[runs.next] - at, to) : to;
   };
-  let whole;
-  return (label, above, rows) => {
-    const from = rows?.from ?? 0;
-    const to = rows?.to ?? count;
+  let rows;
+  return (label, above) => {
     const end = maskScanlines(kernels, memory, layout, {
       label,
       above,
-      from,
-      to
+      count
     });
     const formEnd = words[layout.ends >> 2];
     runs.next = layout.runs >> 2;
     runs.end = end >> 2;
-    const rowBytes = layout.width;
-    if (from !== 0 || to !== count) {
-      return {
-        ...scannedRows(kernels, memory, layout, {
-          count: to - from,
-          rowBytes,
-          formEnd
-        }),
-        skipZeros
-      };
-    }
-    whole ??= {
+    rows ??= {
       ...scannedRows(kernels, memory, layout, {
         count,
-        rowBytes,
+        rowBytes: layout.width,
         formEnd
       }),
       skipZeros
     };
-    whole.form = memory.subarray(layout.form, formEnd);
-    return whole;
+    rows.form = memory.subarray(layout.form, formEnd);
+    return rows;
   };
 }
 function maskScanlines(kernels, memory, layout, mask) {
   const { width, scan, flags } = layout;
-  const count = mask.to - mask.from;
   memory.set(mask.above.subarray(0, width), scan + 1);
   const stride = width + 1;
-  return kernels.labelScanlines(layout.labels + mask.from * width, count, width, mask.label, scan + 1, scan + stride, stride, flags, layout.same + mask.from, layout.runs, layout.form, layout.ends, layout.vectorList + mask.from * 4 * (1 + (width >> 4)));
+  return kernels.labelScanlines(layout.labels, mask.count, width, mask.label, scan + 1, scan + stride, stride, flags, layout.same, layout.runs, layout.form, layout.ends, layout.vectorList);
 }
 function clearLabelScanlines(memory, layout, rows) {
   const stride = layout.width + 1;

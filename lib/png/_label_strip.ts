@@ -76,8 +76,8 @@ export function labelStrip(
 /**
  * The masks of a strip's labels, one label a call, as `RgbRows.labelMask` gives them: 255 where
  * the pixel's label is the one asked, else 0, Up-filtered under the row written above. Each
- * call's rows replace the last's: a mask of the whole strip comes in one object whose views are
- * made once a strip (a `binary` mask asks for about five labels' masks a strip).
+ * call's rows replace the last's, in one object whose views are made once a strip (a `binary`
+ * mask asks for about five labels' masks a strip).
  *
  * @param kernels The kernels.
  * @param memory Their memory.
@@ -100,30 +100,24 @@ export function labelMasks(
     while (runs.next < runs.end && words[runs.next] < at + from) runs.next += 2;
     return runs.next < runs.end ? Math.min(words[runs.next] - at, to) : to;
   };
-  let whole: ConvertedRows | undefined;
-  return (label, above, rows) => {
-    const from = rows?.from ?? 0;
-    const to = rows?.to ?? count;
-    const end = maskScanlines(kernels, memory, layout, { label, above, from, to });
+  let rows: ConvertedRows | undefined;
+  return (label, above) => {
+    const end = maskScanlines(kernels, memory, layout, { label, above, count });
     // The kernel wrote the rows' form for the digest as it made them.
     const formEnd = words[layout.ends >> 2];
     runs.next = layout.runs >> 2;
     runs.end = end >> 2;
-    const rowBytes = layout.width;
-    if (from !== 0 || to !== count) {
-      return {
-        ...scannedRows(kernels, memory, layout, { count: to - from, rowBytes, formEnd }),
-        skipZeros,
-      };
-    }
-    whole ??= { ...scannedRows(kernels, memory, layout, { count, rowBytes, formEnd }), skipZeros };
-    whole.form = memory.subarray(layout.form, formEnd);
-    return whole;
+    rows ??= {
+      ...scannedRows(kernels, memory, layout, { count, rowBytes: layout.width, formEnd }),
+      skipZeros,
+    };
+    rows.form = memory.subarray(layout.form, formEnd);
+    return rows;
   };
 }
 
 /**
- * Writes one label's mask over rows of a strip at the conversion's scanlines (see
+ * Writes one label's mask over a strip's rows at the conversion's scanlines (see
  * `KernelExports.labelScanlines`), the mask written above them first.
  *
  * @returns The end of the runs written.
@@ -132,26 +126,25 @@ function maskScanlines(
   kernels: KernelExports,
   memory: Uint8Array,
   layout: ConversionLayout,
-  mask: { label: number; above: Uint8Array; from: number; to: number },
+  mask: { label: number; above: Uint8Array; count: number },
 ): number {
   const { width, scan, flags } = layout;
-  const count = mask.to - mask.from;
   memory.set(mask.above.subarray(0, width), scan + 1);
   const stride = width + 1;
   return kernels.labelScanlines(
-    layout.labels + mask.from * width,
-    count,
+    layout.labels,
+    mask.count,
     width,
     mask.label,
     scan + 1,
     scan + stride,
     stride,
     flags,
-    layout.same + mask.from,
+    layout.same,
     layout.runs,
     layout.form,
     layout.ends,
-    layout.vectorList + mask.from * 4 * (1 + (width >> 4)),
+    layout.vectorList,
   );
 }
 

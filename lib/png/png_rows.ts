@@ -43,15 +43,10 @@ export interface RgbRows {
   labels?: RowLabels;
   /**
    * With `labels` asked: the mask of one label (255 where the pixel's label is `label`, else 0)
-   * over the strip's rows `from` to `to` (all by default), Up-filtered under `above` (the row
-   * written above them): a `binary` file's rows. Valid until the strip's callback returns; each
-   * call's rows replace the last's.
+   * over the strip's rows, Up-filtered under `above` (the row written above them): a `binary`
+   * file's rows. Valid until the strip's callback returns; each call's rows replace the last's.
    */
-  labelMask?: (
-    label: number,
-    above: Uint8Array,
-    rows?: { from: number; to: number },
-  ) => ConvertedRows;
+  labelMask?: (label: number, above: Uint8Array) => ConvertedRows;
 }
 
 /** Each pixel's label (its blue where red is not 0, else 0), and which labels each row holds. */
