@@ -225,6 +225,22 @@
                 (local.set $f3
                   (i8x16.sub
                     (v128.load offset=48 (local.get $s)) (v128.load offset=48 (local.get $t))))
+                ;; Sixteen pixels the same as above (most of a drawn row): zeros out, no piece.
+                (if (i32.eqz
+                      (v128.any_true
+                        (v128.or (v128.or (local.get $f0) (local.get $f1))
+                          (v128.or (local.get $f2) (local.get $f3)))))
+                  (then
+                    (v128.store (local.get $d) (v128.const i64x2 0 0))
+                    (v128.store offset=16 (local.get $d) (v128.const i64x2 0 0))
+                    (v128.store offset=32 (local.get $d) (v128.const i64x2 0 0))
+                    (if (i32.and (i32.ne (local.get $form) (i32.const 0))
+                          (i32.eq (i32.sub (local.get $d) (local.get $o)) (local.get $formAt)))
+                      (then (local.set $formAt (i32.add (local.get $formAt) (i32.const 48)))))
+                    (local.set $s (i32.add (local.get $s) (i32.const 64)))
+                    (local.set $t (i32.add (local.get $t) (i32.const 64)))
+                    (local.set $d (i32.add (local.get $d) (i32.const 48)))
+                    (br $four)))
                 (local.set $v0
                   (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 16 17 18 20
                     (local.get $f0) (local.get $f1)))
