@@ -734,6 +734,31 @@
         (select (v128.const i8x16 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3)
           (v128.const i8x16 0 1 2 0 1 2 0 1 2 0 1 2 0 1 2 0)
           (i32.eq (local.get $bpp) (i32.const 4)))))
+    ;; The row above copied 16 pixels at a time while their 64 filtered bytes are zeros: each
+    ;; byte's left byte is then the one above its left, so Paeth predicts the byte above it.
+    (if (i32.eq (local.get $flat) (i32.const 1))
+      (then
+        (block $copied
+          (loop $wide
+            (br_if $copied (i32.gt_u (i32.add (local.get $i) (i32.const 64)) (local.get $n)))
+            (br_if $copied
+              (v128.any_true
+                (v128.or
+                  (v128.or (v128.load (i32.add (local.get $p) (local.get $i)))
+                    (v128.load offset=16 (i32.add (local.get $p) (local.get $i))))
+                  (v128.or (v128.load offset=32 (i32.add (local.get $p) (local.get $i)))
+                    (v128.load offset=48 (i32.add (local.get $p) (local.get $i)))))))
+            ;; Sixteen pixels (RGB: 48 bytes), so that each step ends where a pixel does: the
+            ;; caller's pixel loop goes on from there, the bytes after them still filtered.
+            (memory.copy (i32.add (local.get $p) (local.get $i)) (i32.add (local.get $q) (local.get $i))
+              (i32.mul (local.get $bpp) (i32.const 16)))
+            (local.set $i (i32.add (local.get $i) (i32.mul (local.get $bpp) (i32.const 16))))
+            (br $wide)))
+        ;; The 16 bytes there may be zeros no more, or run past the row: the loop below looks.
+        (if (i32.or
+              (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
+              (v128.any_true (v128.load (i32.add (local.get $p) (local.get $i)))))
+          (then (return (local.get $i))))))
     (loop $block
       (v128.store (i32.add (local.get $p) (local.get $i))
         (select (v128.load (i32.add (local.get $q) (local.get $i))) (local.get $splat)
