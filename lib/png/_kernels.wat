@@ -1702,6 +1702,19 @@
     (block $end
       (loop $vector
         (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
+        ;; 64 bytes of zeros (most of a drawn mask's row) passed over at once.
+        (if (i32.le_u (i32.add (local.get $i) (i32.const 64)) (local.get $vectors))
+          (then
+            (if (i32.eqz
+                  (v128.any_true
+                    (v128.or
+                      (v128.or (v128.load (i32.add (local.get $p) (local.get $i)))
+                        (v128.load offset=16 (i32.add (local.get $p) (local.get $i))))
+                      (v128.or (v128.load offset=32 (i32.add (local.get $p) (local.get $i)))
+                        (v128.load offset=48 (i32.add (local.get $p) (local.get $i)))))))
+              (then
+                (local.set $i (i32.add (local.get $i) (i32.const 64)))
+                (br $vector)))))
         (local.set $filtered (v128.load (i32.add (local.get $p) (local.get $i))))
         (if (v128.any_true (local.get $filtered))
           (then
