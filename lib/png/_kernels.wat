@@ -520,6 +520,25 @@
                     (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (i32.const 4))))))
                 (local.set $i (i32.add (local.get $i) (i32.const 16)))
                 (br $pixel)))
+            ;; Four pixels at once: each adds the sums of the pixels before it in the vector
+            ;; (shifted by one pixel, then two), then the raw pixel on their left.
+            (if (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
+              (then
+                (local.set $splat (v128.load (i32.add (local.get $p) (local.get $i))))
+                (local.set $splat
+                  (i8x16.add (local.get $splat)
+                    (i8x16.shuffle 16 16 16 16 0 1 2 3 4 5 6 7 8 9 10 11
+                      (local.get $splat) (v128.const i64x2 0 0))))
+                (local.set $splat
+                  (i8x16.add (local.get $splat)
+                    (i8x16.shuffle 16 16 16 16 16 16 16 16 0 1 2 3 4 5 6 7
+                      (local.get $splat) (v128.const i64x2 0 0))))
+                (v128.store (i32.add (local.get $p) (local.get $i))
+                  (i8x16.add (local.get $splat)
+                    (i32x4.splat
+                      (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (i32.const 4)))))))
+                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (br $pixel)))
             (i32.store (i32.add (local.get $p) (local.get $i))
               (call $add4
                 (i32.load (i32.add (local.get $p) (local.get $i)))
