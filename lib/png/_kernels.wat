@@ -769,8 +769,16 @@
                     (v128.load offset=48 (i32.add (local.get $p) (local.get $i)))))))
             ;; Sixteen pixels (RGB: 48 bytes), so that each step ends where a pixel does: the
             ;; caller's pixel loop goes on from there, the bytes after them still filtered.
-            (memory.copy (i32.add (local.get $p) (local.get $i)) (i32.add (local.get $q) (local.get $i))
-              (i32.mul (local.get $bpp) (i32.const 16)))
+            (v128.store (i32.add (local.get $p) (local.get $i))
+              (v128.load (i32.add (local.get $q) (local.get $i))))
+            (v128.store offset=16 (i32.add (local.get $p) (local.get $i))
+              (v128.load offset=16 (i32.add (local.get $q) (local.get $i))))
+            (v128.store offset=32 (i32.add (local.get $p) (local.get $i))
+              (v128.load offset=32 (i32.add (local.get $q) (local.get $i))))
+            (if (i32.eq (local.get $bpp) (i32.const 4))
+              (then
+                (v128.store offset=48 (i32.add (local.get $p) (local.get $i))
+                  (v128.load offset=48 (i32.add (local.get $q) (local.get $i))))))
             (local.set $i (i32.add (local.get $i) (i32.mul (local.get $bpp) (i32.const 16))))
             (br $wide)))
         ;; The 16 bytes there may be zeros no more, or run past the row: the loop below looks.
