@@ -40,7 +40,7 @@ export interface ConversionLayout {
   runs: number;
   /** A word where a kernel leaves a second result (`labelScanlines`: the end of the form). */
   ends: number;
-  /** Per row of the strip, the 16 labels that differ from those above (see `labelRows`). */
+  /** Per row of the strip, the 16 labels that differ from those above (see `unfilterLabels`). */
   vectorList: number;
 }
 

@@ -241,7 +241,7 @@ function rowsLayout(
   // that are not zero, at most one every other byte, 8 bytes.
   const runs = align16(same + rows + SLACK);
   const runBytes = mode === 2 ? rows * (4 + width * 8) : labelled ? rows * (rowBytes + 2) * 4 : 0;
-  // A word a kernel leaves a second result in; the lists of `labelRows`.
+  // A word a kernel leaves a second result in; the lists of `unfilterLabels`.
   const ends = align16(runs + runBytes + SLACK);
   const vectorList = align16(ends + 4 + SLACK);
   const end = vectorList + (labelled ? rows * 4 * (1 + (width >> 4)) : 0) + SLACK;
