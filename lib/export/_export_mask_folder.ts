@@ -13,7 +13,7 @@ import {
   planMasks,
 } from "./_export_plan.ts";
 import { classMapNote, pinnedMapOf } from "./_pinned_map_of.ts";
-import type { PreparedFolder } from "./_folder_preparation.ts";
+import type { FolderMode, PreparedFolder } from "./_folder_preparation.ts";
 import type { EarlierManifest } from "./_earlier_manifest.ts";
 import { ExportRun } from "./_export_run.ts";
 import { finishExport } from "./_finish_export.ts";
@@ -101,10 +101,11 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
 
 /**
  * Opens the folder; the earlier export's file names are claimed as its manifest is read, in
- * that one pass over it rather than a second one (100,000 lines for as many tasks). An update's
- * folder is walked meanwhile on one of the pool's workers, and its manifest's lines copied as they
- * are told from those written again there too, not on this thread, when the folder is on the
- * system's file system; the workers start then, and the first masks find them loaded.
+ * that one pass over it rather than a second one (100,000 lines for as many tasks). A resumed or
+ * updated export's folder is walked meanwhile on one of the pool's workers (and an update's
+ * manifest lines copied as they are told from those written again there too), not on this thread,
+ * when the folder is on the system's file system; the workers start then, and the first masks
+ * find them loaded.
  */
 async function openClaimingNames(
   folder: ExportFolder,
@@ -117,23 +118,24 @@ async function openClaimingNames(
   });
   const { plan, pool } = run;
   const onSystem = options.fileSystem === undefined || options.fileSystem === DENO_FILE_SYSTEM;
-  const elsewhere = plan.mode === "incremental" && onSystem && !pool.inThread;
+  // A dry run starts no workers but an update's (its lines are told there).
+  const reused = plan.mode === "incremental" || (plan.mode === "resume" && !plan.dryRun);
+  const elsewhere = reused && onSystem && !pool.inThread;
   // The workers load while the configuration and the first page are fetched (a cold worker
   // takes about as long as those requests), not after the first masks came; a resumed export's
   // check its kept files from its first task on.
   if (elsewhere || !plan.dryRun) pool.start();
   const prepared = await folder.open((entry) => {
     if (entry.path) registry.claim(entry.path, entry.taskId);
-  }, elsewhere ? onWorkers(pool, folder.files.root) : {});
+  }, elsewhere ? onWorkers(pool, folder.files.root, plan.mode) : {});
   return { prepared, registry };
 }
 
-/** What an update's folder opening does on the pool's workers: the walk, the lines' check. */
-function onWorkers(pool: ConvertPool, root: string) {
-  return {
-    listUnsafe: () => pool.unsafeEntries(root),
-    unwritten: (lines: ManifestLines) => pool.unwrittenLines(lines),
-  };
+/** What a reused folder's opening does on the pool's workers: the walk; an update's lines' check. */
+function onWorkers(pool: ConvertPool, root: string, mode: FolderMode) {
+  const listUnsafe = () => pool.unsafeEntries(root);
+  if (mode !== "incremental") return { listUnsafe };
+  return { listUnsafe, unwritten: (lines: ManifestLines) => pool.unwrittenLines(lines) };
 }
 
 /**
