@@ -15,9 +15,10 @@ import type { ExportPlan } from "./_export_plan.ts";
 import type { ExportMetadata } from "../model/export_metadata.ts";
 import type { ExportSummary } from "../model/export_summary.ts";
 import { labelmapJson } from "./labelmap.ts";
-import { MANIFEST_NAME, type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
+import { MANIFEST_NAME, type ManifestEntry } from "../model/manifest.ts";
 import { DatasetLines } from "../dataset/dataset_lines.ts";
-import { fileLines } from "./_file_lines.ts";
+import { fileLineChunks } from "./_file_lines.ts";
+import { parsedLines } from "./_parsed_lines.ts";
 import type { Shard } from "../model/shard.ts";
 
 /** What the end of an export needs. */
@@ -97,18 +98,25 @@ async function removeEarlierCard(folder: ExportFolder): Promise<void> {
   }
 }
 
-/** The entries of the export's manifest, read a chunk at a time; a line cut short ends them. */
+/**
+ * The entries of the export's manifest, read a chunk at a time and parsed many lines at once; a
+ * line cut short ends them.
+ */
 async function* manifestEntries(files: ExportFolder["files"]): AsyncGenerator<ManifestEntry> {
   using file = await files.openFile(MANIFEST_NAME);
-  const decoder = new TextDecoder();
-  const source = { path: MANIFEST_NAME, setting: "outputFilename" };
+  const options = {
+    source: { path: MANIFEST_NAME, setting: "outputFilename" },
+    decoder: new TextDecoder(),
+    written: false,
+  };
   const read = async (position: number, chunk: Uint8Array) => {
     await file.seek(position, Deno.SeekMode.Start);
     return await file.read(chunk);
   };
-  for await (const line of fileLines(read)) {
-    const entry = parseManifestLine(decoder.decode(line.bytes), line, source);
-    if (entry === null) return;
-    if (entry !== undefined) yield entry;
+  for await (const lines of fileLineChunks(read)) {
+    for (const parsed of parsedLines(lines, options)) {
+      if (parsed === null) return;
+      yield parsed.entry;
+    }
   }
 }
