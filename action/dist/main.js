@@ -31056,9 +31056,7 @@ var POOL_JOBS = {
     ]
   },
   unsafeEntries: {
-    // Listed synchronously: a worker has nothing else to do meanwhile, and the asynchronous
-    // listing hands every entry to another thread and back (100,000 of them for as many tasks).
-    run: ({ root }) => unsafeEntries((folder) => Deno.readDirSync(folder === "" ? root : join3(root, ...folder.split("/")))),
+    run: ({ root }) => unsafeEntries((folder) => Deno.readDir(folder === "" ? root : join3(root, ...folder.split("/")))),
     transfer: () => []
   },
   unwrittenLines: {

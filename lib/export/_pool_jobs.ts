@@ -26,7 +26,7 @@ export interface PoolJobs {
   cocoInstances: { input: CocoMaskJob; result: CocoMaskInstances };
   /** {@linkcode intactFiles}: whether each of an earlier run's files is intact. */
   intactFiles: { input: IntactFilesJob; result: Uint8Array };
-  /** {@linkcode unsafeEntries} of the folder at `root`, walked with `Deno.readDirSync`. */
+  /** {@linkcode unsafeEntries} of the folder at `root`, walked with `Deno.readDir`. */
   unsafeEntries: { input: { root: string }; result: string[] };
   /** {@linkcode unwrittenLines}: the manifest lines an update parses and writes again. */
   unwrittenLines: { input: ManifestLines; result: number[] };
@@ -59,11 +59,9 @@ export const POOL_JOBS: {
     transfer: (intact) => [intact.buffer as ArrayBuffer],
   },
   unsafeEntries: {
-    // Listed synchronously: a worker has nothing else to do meanwhile, and the asynchronous
-    // listing hands every entry to another thread and back (100,000 of them for as many tasks).
     run: ({ root }) =>
       unsafeEntries((folder) =>
-        Deno.readDirSync(folder === "" ? root : join(root, ...folder.split("/")))
+        Deno.readDir(folder === "" ? root : join(root, ...folder.split("/")))
       ),
     transfer: () => [],
   },

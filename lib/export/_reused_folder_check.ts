@@ -47,8 +47,7 @@ export async function refuseUnsafeEntries(
  * Every entry of a folder, at any depth, that is neither a regular file nor a folder, named with
  * what it is (`scene/a.png (a symbolic link)`), in no set order; links are never followed.
  *
- * @param list Lists a folder by its path from the root (`""`: the root itself), `/`-separated,
- * as `Deno.readDir` or `Deno.readDirSync` does.
+ * @param list Lists a folder by its path from the root (`""`: the root itself), `/`-separated.
  * @returns The entries, their names made inert.
  *
  * @example
@@ -62,7 +61,7 @@ export async function refuseUnsafeEntries(
  * ```
  */
 export async function unsafeEntries(
-  list: (folder: string) => AsyncIterable<Deno.DirEntry> | Iterable<Deno.DirEntry>,
+  list: (folder: string) => AsyncIterable<Deno.DirEntry>,
 ): Promise<string[]> {
   const found: string[] = [];
   const folders = [""];
