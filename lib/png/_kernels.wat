@@ -1971,6 +1971,43 @@
           (i8x16.add (local.get $f3) (v128.load offset=48 (local.get $q))))))
     (i32.const 1))
 
+  ;; 1 when the differences of the four groups of 16 pixels at $p ($channels 3 or 4: 192 or 256
+  ;; bytes) are all zeros, else 0.
+  (func $zeroGroups (param $p i32) (param $channels i32) (result i32)
+    (local $v v128)
+    (local.set $v
+      (v128.or
+        (v128.or
+          (v128.or (v128.load (local.get $p)) (v128.load offset=16 (local.get $p)))
+          (v128.or (v128.load offset=32 (local.get $p)) (v128.load offset=48 (local.get $p))))
+        (v128.or
+          (v128.or (v128.load offset=64 (local.get $p)) (v128.load offset=80 (local.get $p)))
+          (v128.or (v128.load offset=96 (local.get $p)) (v128.load offset=112 (local.get $p))))))
+    (local.set $v
+      (v128.or (local.get $v)
+        (v128.or
+          (v128.or (v128.load offset=128 (local.get $p)) (v128.load offset=144 (local.get $p)))
+          (v128.or (v128.load offset=160 (local.get $p)) (v128.load offset=176 (local.get $p))))))
+    (if (i32.eq (local.get $channels) (i32.const 4))
+      (then
+        (local.set $v
+          (v128.or (local.get $v)
+            (v128.or
+              (v128.or (v128.load offset=192 (local.get $p)) (v128.load offset=208 (local.get $p)))
+              (v128.or (v128.load offset=224 (local.get $p))
+                (v128.load offset=240 (local.get $p))))))))
+    (i32.eqz (v128.any_true (local.get $v))))
+
+  ;; Copies the 64 labels $width bytes before $o (the row above: at least 64 pixels wide, so the
+  ;; two do not overlap) to $o.
+  (func $copyLabelsAbove (param $o i32) (param $width i32)
+    (local $q i32)
+    (local.set $q (i32.sub (local.get $o) (local.get $width)))
+    (v128.store (local.get $o) (v128.load (local.get $q)))
+    (v128.store offset=16 (local.get $o) (v128.load offset=16 (local.get $q)))
+    (v128.store offset=32 (local.get $o) (v128.load offset=32 (local.get $q)))
+    (v128.store offset=48 (local.get $o) (v128.load offset=48 (local.get $q))))
+
   ;; Adds $n bytes at $p to those at $q, byte by byte.
   (func $addBytes (param $q i32) (param $p i32) (param $n i32)
     (local $i i32)
@@ -2271,6 +2308,17 @@
     (block $done
       (loop $group
         (br_if $done (i32.ge_u (local.get $i) (local.get $groups)))
+        ;; Four groups whose differences are all zeros (most of a mask's rows) at once: their
+        ;; labels are those above, copied in the order the groups one by one would copy them.
+        (if (i32.le_u (i32.add (local.get $i) (i32.shl (local.get $step) (i32.const 2)))
+              (local.get $groups))
+          (then
+            (if (call $zeroGroups (i32.add (local.get $p) (local.get $i)) (local.get $channels))
+              (then
+                (call $copyLabelsAbove (local.get $o) (local.get $width))
+                (local.set $i (i32.add (local.get $i) (i32.shl (local.get $step) (i32.const 2))))
+                (local.set $o (i32.add (local.get $o) (i32.const 64)))
+                (br $group)))))
         (local.set $at (i32.add (local.get $q) (local.get $i)))
         (if (call $patchGroup (i32.add (local.get $p) (local.get $i)) (local.get $at)
               (local.get $channels))
