@@ -1886,6 +1886,22 @@
     (block $done
       (loop $group
         (br_if $done (i32.ge_u (local.get $i) (local.get $groups)))
+        ;; Four groups whose differences are all zeros at once: their pixels those above.
+        (if (i32.le_u (i32.add (local.get $i) (i32.shl (local.get $step) (i32.const 2)))
+              (local.get $groups))
+          (then
+            (if (call $zeroGroups (i32.add (local.get $p) (local.get $i)) (local.get $channels))
+              (then
+                (call $copyGroup (local.get $o) (local.get $outStride) (local.get $bpp))
+                (local.set $o (i32.add (local.get $o) (i32.shl (local.get $bpp) (i32.const 4))))
+                (call $copyGroup (local.get $o) (local.get $outStride) (local.get $bpp))
+                (local.set $o (i32.add (local.get $o) (i32.shl (local.get $bpp) (i32.const 4))))
+                (call $copyGroup (local.get $o) (local.get $outStride) (local.get $bpp))
+                (local.set $o (i32.add (local.get $o) (i32.shl (local.get $bpp) (i32.const 4))))
+                (call $copyGroup (local.get $o) (local.get $outStride) (local.get $bpp))
+                (local.set $o (i32.add (local.get $o) (i32.shl (local.get $bpp) (i32.const 4))))
+                (local.set $i (i32.add (local.get $i) (i32.shl (local.get $step) (i32.const 2))))
+                (br $group)))))
         (if (call $patchGroup (i32.add (local.get $p) (local.get $i))
               (i32.add (local.get $q) (local.get $i)) (local.get $channels))
           (then
