@@ -32181,7 +32181,6 @@ var ReadWindow = class {
 // lib/export/_exclusive_reads.ts
 var ExclusiveReads = class {
   #file;
-  #reads = Promise.resolve();
   /** @param file The open file, closed by {@linkcode ExclusiveReads.close} (none: nothing to read). */
   constructor(file) {
     this.#file = file;
@@ -32201,13 +32200,12 @@ var ExclusiveReads = class {
     if (file === void 0) {
       return Promise.reject(new RangeError("The earlier manifest is closed: it is read no more"));
     }
-    const result = this.#reads.then(async () => {
-      await file.seek(position, Deno.SeekMode.Start);
-      return await file.read(chunk);
-    });
-    this.#reads = result.catch(() => {
-    });
-    return result;
+    try {
+      file.seekSync(position, Deno.SeekMode.Start);
+      return Promise.resolve(file.readSync(chunk));
+    } catch (error2) {
+      return Promise.reject(error2);
+    }
   }
   /** Closes the file. Safe to call twice. */
   close() {
