@@ -2325,7 +2325,7 @@
       (loop $group
         (br_if $done (i32.ge_u (local.get $i) (local.get $groups)))
         ;; Four groups whose differences are all zeros (most of a mask's rows) at once: their
-        ;; labels are those above, copied in the order the groups one by one would copy them.
+        ;; labels are those above, copied at once.
         (if (i32.le_u (i32.add (local.get $i) (i32.shl (local.get $step) (i32.const 2)))
               (local.get $groups))
           (then
