@@ -13,6 +13,9 @@ import { atLeastTwo, canonicalCodes, huffmanLengths } from "./_huffman.ts";
 /** The order in which a block's header lists the code-length code's lengths. */
 const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
+/** The lengths and counts of a block's code lengths, made again for each block. */
+const SCRATCH = { lengths: new Uint8Array(286 + 30), frequencies: new Uint32Array(19) };
+
 /**
  * Writes the block's header after its first three bits: the two codes' lengths, run-length coded
  * with a code of their own (the unused lengths at the end of each code are left out).
@@ -49,11 +52,11 @@ export function writeCodeLengths(
   while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
   let distanceCount = 30;
   while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
-  const lengths = new Uint8Array(literalCount + distanceCount);
+  const lengths = SCRATCH.lengths.subarray(0, literalCount + distanceCount);
   lengths.set(literalLengths.subarray(0, literalCount));
   lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
   const { symbols, extras } = runLengthCoded(lengths);
-  const frequencies = new Uint32Array(19);
+  const frequencies = SCRATCH.frequencies.fill(0);
   for (const symbol of symbols) frequencies[symbol]++;
   const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
   const codes = canonicalCodes(codeLengths);

@@ -56,6 +56,20 @@ export interface DeflateTokens {
 }
 
 /**
+ * A block's counts, lengths and codes, made again for each block (a worker writes one at a time,
+ * to its end): a `binary` mask's five files each wrote a dozen such arrays a block, each a buffer of
+ * its own for V8 to free.
+ */
+const BLOCK = {
+  literals: new Uint32Array(286),
+  distances: new Uint32Array(30),
+  literalLengths: new Uint8Array(286),
+  distanceLengths: new Uint8Array(30),
+  literalCodes: new Uint16Array(286),
+  distanceCodes: new Uint16Array(30),
+};
+
+/**
  * Writes the tokens as one dynamic block.
  *
  * @param writer Where the bits go.
@@ -82,14 +96,15 @@ export function writeDynamicBlock(
   final: boolean,
   symbols?: SymbolWriter,
 ): void {
-  const literals = new Uint32Array(286);
-  const distances = new Uint32Array(30);
+  const { literals, distances } = BLOCK;
+  literals.fill(0);
+  distances.fill(0);
   literals[END_OF_BLOCK] = 1;
   if (!symbols?.countSymbols(tokens, literals, distances)) {
     countSymbols(tokens, literals, distances);
   }
-  const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
-  const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
+  const literalLengths = huffmanLengths(atLeastTwo(literals), 15, BLOCK.literalLengths);
+  const distanceLengths = huffmanLengths(atLeastTwo(distances), 15, BLOCK.distanceLengths);
   writer.put(final ? 1 : 0, 1);
   writer.put(2, 2);
   writeCodeLengths(writer, literalLengths, distanceLengths);
@@ -129,8 +144,8 @@ export interface BlockCodes {
 
 /** The codes of a block, with the pattern of each distance's matches of 258 bytes. */
 function blockCodes(literalLengths: Uint8Array, distanceLengths: Uint8Array): BlockCodes {
-  const literalCodes = canonicalCodes(literalLengths);
-  const distanceCodes = canonicalCodes(distanceLengths);
+  const literalCodes = canonicalCodes(literalLengths, BLOCK.literalCodes);
+  const distanceCodes = canonicalCodes(distanceLengths, BLOCK.distanceCodes);
   const symbol = 257 + LENGTH_CODE[MAX_MATCH];
   const fullPattern = new Uint32Array(3);
   const fullBits = new Uint8Array(3);

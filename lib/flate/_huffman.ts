@@ -12,7 +12,8 @@
  *
  * @param frequencies How often each symbol occurs; 0 for unused symbols.
  * @param limit The longest code allowed (15 for deflate's alphabets, 7 for code lengths).
- * @returns Each symbol's code length in bits, 0 for unused symbols.
+ * @param out Where the lengths go, as many bytes as symbols (default: a new array).
+ * @returns Each symbol's code length in bits, 0 for unused symbols (`out`).
  *
  * @example
  * ```ts
@@ -21,10 +22,14 @@
  * console.log([...huffmanLengths(new Uint32Array([5, 1, 1, 0]), 15)]); // [1, 2, 2, 0]
  * ```
  */
-export function huffmanLengths(frequencies: Uint32Array, limit: number): Uint8Array {
-  const weights = Uint32Array.from(frequencies);
+export function huffmanLengths(
+  frequencies: Uint32Array,
+  limit: number,
+  out: Uint8Array = new Uint8Array(frequencies.length),
+): Uint8Array {
+  const weights = weightsOf(frequencies);
   for (;;) {
-    const lengths = treeDepths(weights);
+    const lengths = treeDepths(weights, out);
     let longest = 0;
     for (let i = 0; i < lengths.length; i++) longest = Math.max(longest, lengths[i]);
     if (longest <= limit) return lengths;
@@ -38,6 +43,18 @@ export function huffmanLengths(frequencies: Uint32Array, limit: number): Uint8Ar
  * The scratch space of {@linkcode treeDepths}, grown to the largest alphabet asked: a worker
  * builds three trees a block, file after file, and fresh arrays for each would be garbage.
  */
+/** The frequencies copied into a scratch array (they are halved there, never in place). */
+function weightsOf(frequencies: Uint32Array): Uint32Array {
+  if (scratchWeights.length < frequencies.length) {
+    scratchWeights = new Uint32Array(frequencies.length);
+  }
+  const weights = scratchWeights.subarray(0, frequencies.length);
+  weights.set(frequencies);
+  return weights;
+}
+
+let scratchWeights = new Uint32Array(288);
+
 const scratch = {
   keys: new Float64Array(288),
   weight: new Float64Array(2 * 288),
@@ -46,8 +63,8 @@ const scratch = {
 };
 
 /** The depth of each used symbol's leaf in a Huffman tree (two queues, leaves sorted). */
-function treeDepths(weights: Uint32Array): Uint8Array {
-  const lengths = new Uint8Array(weights.length);
+function treeDepths(weights: Uint32Array, lengths: Uint8Array): Uint8Array {
+  lengths.fill(0);
   if (scratch.keys.length < weights.length) {
     const n = weights.length;
     Object.assign(scratch, {
@@ -121,7 +138,8 @@ export function atLeastTwo(frequencies: Uint32Array): Uint32Array {
  * bit first, as deflate's bit stream wants them.
  *
  * @param lengths Each symbol's code length, 0 for unused symbols.
- * @returns Each symbol's code, reversed.
+ * @param out Where the codes go, as many as symbols (default: a new array).
+ * @returns Each symbol's code, reversed (`out`).
  *
  * @example
  * ```ts
@@ -130,7 +148,10 @@ export function atLeastTwo(frequencies: Uint32Array): Uint32Array {
  * console.log([...canonicalCodes(new Uint8Array([1, 2, 2, 0]))]); // [0, 1, 3, 0]
  * ```
  */
-export function canonicalCodes(lengths: Uint8Array): Uint16Array {
+export function canonicalCodes(
+  lengths: Uint8Array,
+  out: Uint16Array = new Uint16Array(lengths.length),
+): Uint16Array {
   const counts = new Uint16Array(16);
   for (const length of lengths) counts[length]++;
   counts[0] = 0;
@@ -139,7 +160,7 @@ export function canonicalCodes(lengths: Uint8Array): Uint16Array {
     code = (code + counts[bits - 1]) << 1;
     next[bits] = code;
   }
-  const codes = new Uint16Array(lengths.length);
+  const codes = out.fill(0);
   for (let symbol = 0; symbol < lengths.length; symbol++) {
     const length = lengths[symbol];
     if (length === 0) continue;
