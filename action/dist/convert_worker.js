@@ -471,10 +471,10 @@ var BitWriter = class {
 };
 
 // lib/flate/_huffman.ts
-function huffmanLengths(frequencies, limit) {
-  const weights = Uint32Array.from(frequencies);
+function huffmanLengths(frequencies, limit, out = new Uint8Array(frequencies.length)) {
+  const weights = weightsOf(frequencies);
   for (; ; ) {
-    const lengths = treeDepths(weights);
+    const lengths = treeDepths(weights, out);
     let longest = 0;
     for (let i = 0; i < lengths.length; i++) longest = Math.max(longest, lengths[i]);
     if (longest <= limit) return lengths;
@@ -483,14 +483,23 @@ function huffmanLengths(frequencies, limit) {
     }
   }
 }
+function weightsOf(frequencies) {
+  if (scratchWeights.length < frequencies.length) {
+    scratchWeights = new Uint32Array(frequencies.length);
+  }
+  const weights = scratchWeights.subarray(0, frequencies.length);
+  weights.set(frequencies);
+  return weights;
+}
+var scratchWeights = new Uint32Array(288);
 var scratch = {
   keys: new Float64Array(288),
   weight: new Float64Array(2 * 288),
   parent: new Int32Array(2 * 288),
   depth: new Uint8Array(2 * 288)
 };
-function treeDepths(weights) {
-  const lengths = new Uint8Array(weights.length);
+function treeDepths(weights, lengths) {
+  lengths.fill(0);
   if (scratch.keys.length < weights.length) {
     const n = weights.length;
     Object.assign(scratch, {
@@ -539,7 +548,7 @@ function atLeastTwo(frequencies) {
   }
   return frequencies;
 }
-function canonicalCodes(lengths) {
+function canonicalCodes(lengths, out = new Uint16Array(lengths.length)) {
   const counts = new Uint16Array(16);
   for (const length of lengths) counts[length]++;
   counts[0] = 0;
@@ -548,7 +557,7 @@ function canonicalCodes(lengths) {
     code = code + counts[bits - 1] << 1;
     next[bits] = code;
   }
-  const codes = new Uint16Array(lengths.length);
+  const codes = out.fill(0);
   for (let symbol = 0; symbol < lengths.length; symbol++) {
     const length = lengths[symbol];
     if (length === 0) continue;
@@ -588,16 +597,20 @@ var CODE_LENGTH_ORDER = [
   1,
   15
 ];
+var SCRATCH = {
+  lengths: new Uint8Array(286 + 30),
+  frequencies: new Uint32Array(19)
+};
 function writeCodeLengths(writer, literalLengths, distanceLengths) {
   let literalCount = 286;
   while (literalCount > 257 && literalLengths[literalCount - 1] === 0) literalCount--;
   let distanceCount = 30;
   while (distanceCount > 1 && distanceLengths[distanceCount - 1] === 0) distanceCount--;
-  const lengths = new Uint8Array(literalCount + distanceCount);
+  const lengths = SCRATCH.lengths.subarray(0, literalCount + distanceCount);
   lengths.set(literalLengths.subarray(0, literalCount));
   lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
   const { symbols, extras } = runLengthCoded(lengths);
-  const frequencies = new Uint32Array(19);
+  const frequencies = SCRATCH.frequencies.fill(0);
   for (const symbol of symbols) frequencies[symbol]++;
   const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
   const codes = canonicalCodes(codeLengths);
@@ -717,15 +730,24 @@ for (let code = 0; code < LENGTH_BASE.length; code++) {
 }
 var ZERO_ROW = 256;
 var MOST_ZERO_ROWS = 128;
+var BLOCK = {
+  literals: new Uint32Array(286),
+  distances: new Uint32Array(30),
+  literalLengths: new Uint8Array(286),
+  distanceLengths: new Uint8Array(30),
+  literalCodes: new Uint16Array(286),
+  distanceCodes: new Uint16Array(30)
+};
 function writeDynamicBlock(writer, tokens, final, symbols) {
-  const literals = new Uint32Array(286);
-  const distances = new Uint32Array(30);
+  const { literals, distances } = BLOCK;
+  literals.fill(0);
+  distances.fill(0);
   literals[END_OF_BLOCK] = 1;
   if (!symbols?.countSymbols(tokens, literals, distances)) {
     countSymbols(tokens, literals, distances);
   }
-  const literalLengths = huffmanLengths(atLeastTwo(literals), 15);
-  const distanceLengths = huffmanLengths(atLeastTwo(distances), 15);
+  const literalLengths = huffmanLengths(atLeastTwo(literals), 15, BLOCK.literalLengths);
+  const distanceLengths = huffmanLengths(atLeastTwo(distances), 15, BLOCK.distanceLengths);
   writer.put(final ? 1 : 0, 1);
   writer.put(2, 2);
   writeCodeLengths(writer, literalLengths, distanceLengths);
@@ -736,8 +758,8 @@ function writeDynamicBlock(writer, tokens, final, symbols) {
   writer.put(codes.literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
 }
 function blockCodes(literalLengths, distanceLengths) {
-  const literalCodes = canonicalCodes(literalLengths);
-  const distanceCodes = canonicalCodes(distanceLengths);
+  const literalCodes = canonicalCodes(literalLengths, BLOCK.literalCodes);
+  const distanceCodes = canonicalCodes(distanceLengths, BLOCK.distanceCodes);
   const symbol = 257 + LENGTH_CODE[MAX_MATCH];
   const fullPattern = new Uint32Array(3);
   const fullBits = new Uint8Array(3);
