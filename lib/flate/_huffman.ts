@@ -40,27 +40,28 @@ export function huffmanLengths(
 }
 
 /**
- * The scratch space of {@linkcode treeDepths}, grown to the largest alphabet asked: a worker
- * builds three trees a block, file after file, and fresh arrays for each would be garbage.
+ * The scratch space of {@linkcode huffmanLengths} and {@linkcode treeDepths}, grown to the largest
+ * alphabet asked: a worker builds three trees a block, file after file, and fresh arrays for each
+ * would be garbage.
  */
-/** The frequencies copied into a scratch array (they are halved there, never in place). */
-function weightsOf(frequencies: Uint32Array): Uint32Array {
-  if (scratchWeights.length < frequencies.length) {
-    scratchWeights = new Uint32Array(frequencies.length);
-  }
-  const weights = scratchWeights.subarray(0, frequencies.length);
-  weights.set(frequencies);
-  return weights;
-}
-
-let scratchWeights = new Uint32Array(288);
-
 const scratch = {
+  /** The frequencies, copied: they are halved there when a tree is too deep, never in place. */
+  weights: new Uint32Array(288),
   keys: new Float64Array(288),
   weight: new Float64Array(2 * 288),
   parent: new Int32Array(2 * 288),
   depth: new Uint8Array(2 * 288),
 };
+
+/** The frequencies copied into the scratch space. */
+function weightsOf(frequencies: Uint32Array): Uint32Array {
+  if (scratch.weights.length < frequencies.length) {
+    scratch.weights = new Uint32Array(frequencies.length);
+  }
+  const weights = scratch.weights.subarray(0, frequencies.length);
+  weights.set(frequencies);
+  return weights;
+}
 
 /** The depth of each used symbol's leaf in a Huffman tree (two queues, leaves sorted). */
 function treeDepths(weights: Uint32Array, lengths: Uint8Array): Uint8Array {
