@@ -57,4 +57,9 @@ export class ExclusiveReads {
     this.#file?.close();
     this.#file = undefined;
   }
+
+  /** Closes the file: `using reads = new ExclusiveReads(file)`. */
+  [Symbol.dispose](): void {
+    this.close();
+  }
 }

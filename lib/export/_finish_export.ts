@@ -17,6 +17,7 @@ import type { ExportSummary } from "../model/export_summary.ts";
 import { labelmapJson } from "./labelmap.ts";
 import { MANIFEST_NAME, type ManifestEntry } from "../model/manifest.ts";
 import { DatasetLines } from "../dataset/dataset_lines.ts";
+import { ExclusiveReads } from "./_exclusive_reads.ts";
 import { fileLineChunks } from "./_file_lines.ts";
 import { parsedLines } from "./_parsed_lines.ts";
 import type { Shard } from "../model/shard.ts";
@@ -103,16 +104,14 @@ async function removeEarlierCard(folder: ExportFolder): Promise<void> {
  * line cut short ends them.
  */
 async function* manifestEntries(files: ExportFolder["files"]): AsyncGenerator<ManifestEntry> {
-  using file = await files.openFile(MANIFEST_NAME);
+  // Read as an earlier manifest is read (synchronously), and closed however the reading ends.
+  using file = new ExclusiveReads(await files.openFile(MANIFEST_NAME));
   const options = {
     source: { path: MANIFEST_NAME, setting: "outputFilename" },
     decoder: new TextDecoder(),
     written: false,
   };
-  const read = async (position: number, chunk: Uint8Array) => {
-    await file.seek(position, Deno.SeekMode.Start);
-    return await file.read(chunk);
-  };
+  const read = (position: number, chunk: Uint8Array) => file.readAt(position, chunk);
   for await (const lines of fileLineChunks(read)) {
     for (const parsed of parsedLines(lines, options)) {
       if (parsed === null) return;
