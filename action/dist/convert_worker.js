@@ -483,21 +483,22 @@ function huffmanLengths(frequencies, limit, out = new Uint8Array(frequencies.len
     }
   }
 }
-function weightsOf(frequencies) {
-  if (scratchWeights.length < frequencies.length) {
-    scratchWeights = new Uint32Array(frequencies.length);
-  }
-  const weights = scratchWeights.subarray(0, frequencies.length);
-  weights.set(frequencies);
-  return weights;
-}
-var scratchWeights = new Uint32Array(288);
 var scratch = {
+  /** The frequencies, copied: they are halved there when a tree is too deep, never in place. */
+  weights: new Uint32Array(288),
   keys: new Float64Array(288),
   weight: new Float64Array(2 * 288),
   parent: new Int32Array(2 * 288),
   depth: new Uint8Array(2 * 288)
 };
+function weightsOf(frequencies) {
+  if (scratch.weights.length < frequencies.length) {
+    scratch.weights = new Uint32Array(frequencies.length);
+  }
+  const weights = scratch.weights.subarray(0, frequencies.length);
+  weights.set(frequencies);
+  return weights;
+}
 function treeDepths(weights, lengths) {
   lengths.fill(0);
   if (scratch.keys.length < weights.length) {

@@ -25249,21 +25249,22 @@ function huffmanLengths(frequencies, limit, out = new Uint8Array(frequencies.len
     }
   }
 }
-function weightsOf(frequencies) {
-  if (scratchWeights.length < frequencies.length) {
-    scratchWeights = new Uint32Array(frequencies.length);
-  }
-  const weights = scratchWeights.subarray(0, frequencies.length);
-  weights.set(frequencies);
-  return weights;
-}
-var scratchWeights = new Uint32Array(288);
 var scratch = {
+  /** The frequencies, copied: they are halved there when a tree is too deep, never in place. */
+  weights: new Uint32Array(288),
   keys: new Float64Array(288),
   weight: new Float64Array(2 * 288),
   parent: new Int32Array(2 * 288),
   depth: new Uint8Array(2 * 288)
 };
+function weightsOf(frequencies) {
+  if (scratch.weights.length < frequencies.length) {
+    scratch.weights = new Uint32Array(frequencies.length);
+  }
+  const weights = scratch.weights.subarray(0, frequencies.length);
+  weights.set(frequencies);
+  return weights;
+}
 function treeDepths(weights, lengths) {
   lengths.fill(0);
   if (scratch.keys.length < weights.length) {
@@ -32234,6 +32235,10 @@ var ExclusiveReads = class {
     this.#file?.close();
     this.#file = void 0;
   }
+  /** Closes the file: `using reads = new ExclusiveReads(file)`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
 };
 
 // lib/export/_entry_places.ts
@@ -34967,7 +34972,7 @@ async function removeEarlierCard(folder) {
   }
 }
 async function* manifestEntries(files) {
-  using file = await files.openFile(MANIFEST_NAME);
+  using file = new ExclusiveReads(await files.openFile(MANIFEST_NAME));
   const options = {
     source: {
       path: MANIFEST_NAME,
@@ -34976,10 +34981,7 @@ async function* manifestEntries(files) {
     decoder: new TextDecoder(),
     written: false
   };
-  const read = async (position, chunk) => {
-    await file.seek(position, Deno.SeekMode.Start);
-    return await file.read(chunk);
-  };
+  const read = (position, chunk) => file.readAt(position, chunk);
   for await (const lines of fileLineChunks(read)) {
     for (const parsed of parsedLines(lines, options)) {
       if (parsed === null) return;
