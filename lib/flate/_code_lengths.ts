@@ -13,8 +13,18 @@ import { atLeastTwo, canonicalCodes, huffmanLengths } from "./_huffman.ts";
 /** The order in which a block's header lists the code-length code's lengths. */
 const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
-/** The lengths and counts of a block's code lengths, made again for each block. */
-const SCRATCH = { lengths: new Uint8Array(286 + 30), frequencies: new Uint32Array(19) };
+/**
+ * The lengths and counts of a block's code lengths, and their run-length coded symbols with
+ * each symbol's extra bits (at most one symbol a length), made again for each block.
+ */
+const SCRATCH = {
+  lengths: new Uint8Array(286 + 30),
+  frequencies: new Uint32Array(19),
+  symbols: new Uint8Array(286 + 30),
+  extras: new Uint8Array(286 + 30),
+  codeLengths: new Uint8Array(19),
+  codes: new Uint16Array(19),
+};
 
 /**
  * Writes the block's header after its first three bits: the two codes' lengths, run-length coded
@@ -55,11 +65,12 @@ export function writeCodeLengths(
   const lengths = SCRATCH.lengths.subarray(0, literalCount + distanceCount);
   lengths.set(literalLengths.subarray(0, literalCount));
   lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
-  const { symbols, extras } = runLengthCoded(lengths);
+  const { symbols, extras } = SCRATCH;
+  const count = runLengthCoded(lengths, symbols, extras);
   const frequencies = SCRATCH.frequencies.fill(0);
-  for (const symbol of symbols) frequencies[symbol]++;
-  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
-  const codes = canonicalCodes(codeLengths);
+  for (let i = 0; i < count; i++) frequencies[symbols[i]]++;
+  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7, SCRATCH.codeLengths);
+  const codes = canonicalCodes(codeLengths, SCRATCH.codes);
   let codeLengthCount = 19;
   while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
     codeLengthCount--;
@@ -68,37 +79,41 @@ export function writeCodeLengths(
   writer.put(distanceCount - 1, 5);
   writer.put(codeLengthCount - 4, 4);
   for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
-  symbols.forEach((symbol, i) => {
+  for (let i = 0; i < count; i++) {
+    const symbol = symbols[i];
     writer.put(codes[symbol], codeLengths[symbol]);
     if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
-  });
+  }
 }
 
-/** The lengths as the code-length alphabet's symbols: 16 repeats, 17 and 18 zero runs. */
-function runLengthCoded(lengths: Uint8Array): { symbols: number[]; extras: number[] } {
-  const symbols: number[] = [];
-  const extras: number[] = [];
+/**
+ * Writes the lengths as the code-length alphabet's symbols (16 repeats, 17 and 18 zero runs) and
+ * each one's extra bits into `symbols` and `extras`; returns how many.
+ */
+function runLengthCoded(lengths: Uint8Array, symbols: Uint8Array, extras: Uint8Array): number {
+  let count = 0;
+  const push = (symbol: number, extra: number) => {
+    symbols[count] = symbol;
+    extras[count++] = extra;
+  };
   for (let i = 0; i < lengths.length;) {
     const value = lengths[i];
     let run = 1;
     while (i + run < lengths.length && lengths[i + run] === value) run++;
     if (value === 0 && run >= 3) {
       const taken = Math.min(run, 138);
-      symbols.push(taken >= 11 ? 18 : 17);
-      extras.push(taken >= 11 ? taken - 11 : taken - 3);
+      push(taken >= 11 ? 18 : 17, taken >= 11 ? taken - 11 : taken - 3);
       i += taken;
       continue;
     }
-    symbols.push(value);
-    extras.push(0);
+    push(value, 0);
     i++;
     for (let left = run - 1; value !== 0 && left >= 3;) {
       const taken = Math.min(left, 6);
-      symbols.push(16);
-      extras.push(taken - 3);
+      push(16, taken - 3);
       i += taken;
       left -= taken;
     }
   }
-  return { symbols, extras };
+  return count;
 }

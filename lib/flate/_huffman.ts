@@ -153,10 +153,10 @@ export function canonicalCodes(
   lengths: Uint8Array,
   out: Uint16Array = new Uint16Array(lengths.length),
 ): Uint16Array {
-  const counts = new Uint16Array(16);
-  for (const length of lengths) counts[length]++;
+  const { counts, next } = CODE_SCRATCH;
+  counts.fill(0);
+  for (let symbol = 0; symbol < lengths.length; symbol++) counts[lengths[symbol]]++;
   counts[0] = 0;
-  const next = new Uint16Array(16);
   for (let bits = 1, code = 0; bits < 16; bits++) {
     code = (code + counts[bits - 1]) << 1;
     next[bits] = code;
@@ -172,6 +172,9 @@ export function canonicalCodes(
   }
   return codes;
 }
+
+/** The count of each code length and the next code of each, made again for each code. */
+const CODE_SCRATCH = { counts: new Uint16Array(16), next: new Uint16Array(16) };
 
 /** Each byte with its bits in reverse order. */
 const REVERSED_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => {

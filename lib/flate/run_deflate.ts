@@ -29,6 +29,8 @@ export type { RunTokenKernel } from "./_kernel_region.ts";
 const BLOCK_TOKENS = 1 << 14;
 /** The bytes a {@linkcode RunTokenKernel} needs at its `at`: its state and a block's tokens. */
 export const RUN_TOKEN_BYTES: number = kernelRunBytes(BLOCK_TOKENS);
+/** No bytes: what a stream's scanline runs read between calls. */
+const EMPTY: Uint8Array = new Uint8Array(0);
 
 /** Options of {@linkcode RunDeflate}. */
 export interface RunDeflateOptions {
@@ -77,6 +79,19 @@ export class RunDeflate {
   #lent: KernelRuns | undefined;
   /** The block's tokens when they live in the kernels' memory. */
   #resident: DeflateTokens | undefined;
+  /**
+   * What {@linkcode RunDeflate.writeScanlines} does with each run of its scanlines, made once:
+   * the call's bytes and zero skipper are set for the call.
+   */
+  #scan = {
+    bytes: EMPTY,
+    skipZeros: skipZerosByWord as NonNullable<RunDeflateOptions["skipZeros"]>,
+    zeroRows: (filter: number, zeros: number, rows: number) => this.zeroRows(filter, zeros, rows),
+    rows: (from: number, to: number) => {
+      const scan = this.#scan;
+      this.#write(scan.bytes, from, to, scan.skipZeros);
+    },
+  };
 
   /** @param options How zero bytes are skipped. */
   constructor(options: RunDeflateOptions = {}) {
@@ -116,6 +131,16 @@ export class RunDeflate {
     if (base >= 0 && base + from >= 3) {
       return this.#writeByKernel(this.#kernel!, base + from, base + to);
     }
+    this.#writeHere(bytes, from, to, skipZeros);
+  }
+
+  /** `write` here, byte by byte (its closure made only on this path). */
+  #writeHere(
+    bytes: Uint8Array,
+    from: number,
+    to: number,
+    skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>,
+  ): void {
     const before = this.#before;
     const at = (j: number) => j >= from ? bytes[j] : before[from - j - 1];
     const pixel = this.#pixel;
@@ -227,30 +252,33 @@ export class RunDeflate {
       kernel?: RunTokenKernel;
     },
   ): void {
-    const skipZeros = scanlines.skipZeros ?? this.#skipZeros;
-    this.#withKernel(scanlines.kernel, (runs) => {
+    const scan = this.#scan;
+    scan.bytes = bytes;
+    scan.skipZeros = scanlines.skipZeros ?? this.#skipZeros;
+    const runs = this.#lend(scanlines.kernel);
+    try {
       const base = runs?.offsetOf(bytes) ?? -1;
       const { form, first, stride } = scanlines;
       if (form !== undefined && base >= 0) runs!.follow(form, base + first + 1, stride - 1);
-      eachScanlineRun(bytes, scanlines, {
-        zeroRows: (filter, zeros, rows) => this.zeroRows(filter, zeros, rows),
-        rows: (from, to) => this.#write(bytes, from, to, skipZeros),
-      });
+      eachScanlineRun(bytes, scanlines, scan);
       runs?.unfollow();
-    });
+    } finally {
+      this.#giveBack(scanlines.kernel);
+      scan.bytes = EMPTY;
+    }
   }
 
-  /** Runs `work` with the stream's kernels, or else those lent for the call. */
-  #withKernel<T>(kernel: RunTokenKernel | undefined, work: (runs?: KernelRuns) => T): T {
-    if (this.#kernel !== undefined || kernel === undefined) return work(this.#kernel);
+  /** The stream's kernels, or else those lent for a call, until {@linkcode #giveBack}. */
+  #lend(kernel: RunTokenKernel | undefined): KernelRuns | undefined {
+    if (this.#kernel !== undefined || kernel === undefined) return this.#kernel;
     if (this.#lent?.lentAgain(kernel)) this.#lent.prepare();
     else this.#lent = new KernelRuns(kernel, BLOCK_TOKENS, false);
-    this.#kernel = this.#lent;
-    try {
-      return work(this.#kernel);
-    } finally {
-      this.#kernel = undefined;
-    }
+    return this.#kernel = this.#lent;
+  }
+
+  /** Ends a call's loan of `kernel` (see {@linkcode #lend}). */
+  #giveBack(kernel: RunTokenKernel | undefined): void {
+    if (kernel !== undefined && this.#kernel === this.#lent) this.#kernel = undefined;
   }
 
   /**
@@ -260,7 +288,12 @@ export class RunDeflate {
    * @returns The whole zlib stream.
    */
   end(kernel?: RunTokenKernel): Uint8Array {
-    this.#withKernel(kernel, (runs) => writeDynamicBlock(this.#writer, this.#tokens, true, runs));
+    const runs = this.#lend(kernel);
+    try {
+      writeDynamicBlock(this.#writer, this.#tokens, true, runs);
+    } finally {
+      this.#giveBack(kernel);
+    }
     if (this.#tokens !== this.#resident) giveTokens(this.#tokens);
     this.#writer.alignToByte();
     const adler = this.#adler.value();

@@ -48,6 +48,9 @@ export interface PngRowEncoderOptions {
 /** Raw bytes of the zero rows written at a time by {@linkcode PngRowEncoder.writeZeroRows}. */
 const ZERO_BYTES = 64 * 1024;
 
+/** No rows' flags: those of the deflater's call before the first. */
+const NO_FLAGS = new Uint8Array(0);
+
 /** Zero bytes every encoder of the thread reads (never writes): a `binary` mask has several. */
 let sharedZeros = new Uint8Array(ZERO_BYTES);
 
@@ -78,6 +81,14 @@ export class PngRowEncoder {
   /** The rows' Up filter, and the row above the next. */
   #up: UpFilter;
   #written = 0;
+  /** What {@linkcode PngRowEncoder.writeScanlines} tells the deflater, one object for every call. */
+  #scanlines: Parameters<RunDeflate["writeScanlines"]>[1] = {
+    first: 0,
+    stride: 0,
+    count: 0,
+    flags: NO_FLAGS,
+    at: 0,
+  };
 
   /**
    * Starts an image.
@@ -150,16 +161,14 @@ export class PngRowEncoder {
       const kernel = deflateKernels();
       const inKernels = kernel !== undefined && kernel.memory.buffer === form.buffer;
       const formAt = inKernels ? form.byteOffset - kernel.memory.byteOffset : undefined;
-      deflate.writeScanlines(scanlines, {
-        first: 0,
-        stride,
-        count,
-        flags,
-        at: 0,
-        skipZeros,
-        kernel,
-        form: formAt,
-      });
+      const call = this.#scanlines;
+      call.stride = stride;
+      call.count = count;
+      call.flags = flags;
+      call.skipZeros = skipZeros;
+      call.kernel = kernel;
+      call.form = formAt;
+      deflate.writeScanlines(scanlines, call);
     } else deflate.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
     if (count > 0) this.#up.follow(rows.last);
