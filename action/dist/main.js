@@ -25316,10 +25316,10 @@ function atLeastTwo(frequencies) {
   return frequencies;
 }
 function canonicalCodes(lengths, out = new Uint16Array(lengths.length)) {
-  const counts2 = new Uint16Array(16);
-  for (const length of lengths) counts2[length]++;
+  const { counts: counts2, next } = CODE_SCRATCH;
+  counts2.fill(0);
+  for (let symbol = 0; symbol < lengths.length; symbol++) counts2[lengths[symbol]]++;
   counts2[0] = 0;
-  const next = new Uint16Array(16);
   for (let bits = 1, code3 = 0; bits < 16; bits++) {
     code3 = code3 + counts2[bits - 1] << 1;
     next[bits] = code3;
@@ -25334,6 +25334,10 @@ function canonicalCodes(lengths, out = new Uint16Array(lengths.length)) {
   }
   return codes;
 }
+var CODE_SCRATCH = {
+  counts: new Uint16Array(16),
+  next: new Uint16Array(16)
+};
 var REVERSED_BYTE = Uint8Array.from({
   length: 256
 }, (_, byte) => {
@@ -25366,7 +25370,11 @@ var CODE_LENGTH_ORDER = [
 ];
 var SCRATCH = {
   lengths: new Uint8Array(286 + 30),
-  frequencies: new Uint32Array(19)
+  frequencies: new Uint32Array(19),
+  symbols: new Uint8Array(286 + 30),
+  extras: new Uint8Array(286 + 30),
+  codeLengths: new Uint8Array(19),
+  codes: new Uint16Array(19)
 };
 function writeCodeLengths(writer, literalLengths, distanceLengths) {
   let literalCount = 286;
@@ -25376,11 +25384,12 @@ function writeCodeLengths(writer, literalLengths, distanceLengths) {
   const lengths = SCRATCH.lengths.subarray(0, literalCount + distanceCount);
   lengths.set(literalLengths.subarray(0, literalCount));
   lengths.set(distanceLengths.subarray(0, distanceCount), literalCount);
-  const { symbols, extras } = runLengthCoded(lengths);
+  const { symbols, extras } = SCRATCH;
+  const count = runLengthCoded(lengths, symbols, extras);
   const frequencies = SCRATCH.frequencies.fill(0);
-  for (const symbol of symbols) frequencies[symbol]++;
-  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7);
-  const codes = canonicalCodes(codeLengths);
+  for (let i = 0; i < count; i++) frequencies[symbols[i]]++;
+  const codeLengths = huffmanLengths(atLeastTwo(frequencies), 7, SCRATCH.codeLengths);
+  const codes = canonicalCodes(codeLengths, SCRATCH.codes);
   let codeLengthCount = 19;
   while (codeLengthCount > 4 && codeLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]] === 0) {
     codeLengthCount--;
@@ -25389,40 +25398,38 @@ function writeCodeLengths(writer, literalLengths, distanceLengths) {
   writer.put(distanceCount - 1, 5);
   writer.put(codeLengthCount - 4, 4);
   for (let i = 0; i < codeLengthCount; i++) writer.put(codeLengths[CODE_LENGTH_ORDER[i]], 3);
-  symbols.forEach((symbol, i) => {
+  for (let i = 0; i < count; i++) {
+    const symbol = symbols[i];
     writer.put(codes[symbol], codeLengths[symbol]);
     if (symbol >= 16) writer.put(extras[i], symbol === 16 ? 2 : symbol === 17 ? 3 : 7);
-  });
+  }
 }
-function runLengthCoded(lengths) {
-  const symbols = [];
-  const extras = [];
+function runLengthCoded(lengths, symbols, extras) {
+  let count = 0;
+  const push = (symbol, extra) => {
+    symbols[count] = symbol;
+    extras[count++] = extra;
+  };
   for (let i = 0; i < lengths.length; ) {
     const value = lengths[i];
     let run2 = 1;
     while (i + run2 < lengths.length && lengths[i + run2] === value) run2++;
     if (value === 0 && run2 >= 3) {
       const taken = Math.min(run2, 138);
-      symbols.push(taken >= 11 ? 18 : 17);
-      extras.push(taken >= 11 ? taken - 11 : taken - 3);
+      push(taken >= 11 ? 18 : 17, taken >= 11 ? taken - 11 : taken - 3);
       i += taken;
       continue;
     }
-    symbols.push(value);
-    extras.push(0);
+    push(value, 0);
     i++;
     for (let left = run2 - 1; value !== 0 && left >= 3; ) {
       const taken = Math.min(left, 6);
-      symbols.push(16);
-      extras.push(taken - 3);
+      push(16, taken - 3);
       i += taken;
       left -= taken;
     }
   }
-  return {
-    symbols,
-    extras
-  };
+  return count;
 }
 
 // lib/flate/_deflate_block.ts
@@ -25941,6 +25948,7 @@ function eachScanlineRun(bytes, scanlines, runs) {
 // lib/flate/run_deflate.ts
 var BLOCK_TOKENS = 1 << 14;
 var RUN_TOKEN_BYTES = kernelRunBytes(BLOCK_TOKENS);
+var EMPTY = new Uint8Array(0);
 var RunDeflate = class {
   #skipZeros;
   #pixel;
@@ -25957,6 +25965,19 @@ var RunDeflate = class {
   #lent;
   /** The block's tokens when they live in the kernels' memory. */
   #resident;
+  /**
+   * What {@linkcode RunDeflate.writeScanlines} does with each run of its scanlines, made once:
+   * the call's bytes and zero skipper are set for the call.
+   */
+  #scan = {
+    bytes: EMPTY,
+    skipZeros: skipZerosByWord,
+    zeroRows: (filter2, zeros, rows) => this.zeroRows(filter2, zeros, rows),
+    rows: (from, to) => {
+      const scan = this.#scan;
+      this.#write(scan.bytes, from, to, scan.skipZeros);
+    }
+  };
   /** @param options How zero bytes are skipped. */
   constructor(options = {}) {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
@@ -25986,6 +26007,10 @@ var RunDeflate = class {
     if (base >= 0 && base + from >= 3) {
       return this.#writeByKernel(this.#kernel, base + from, base + to);
     }
+    this.#writeHere(bytes, from, to, skipZeros);
+  }
+  /** `write` here, byte by byte (its closure made only on this path). */
+  #writeHere(bytes, from, to, skipZeros) {
     const before = this.#before;
     const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
     const pixel = this.#pixel;
@@ -26098,29 +26123,31 @@ var RunDeflate = class {
    * types is (`digestPieces`), so that the kernel finds their zeros there.
    */
   writeScanlines(bytes, scanlines) {
-    const skipZeros = scanlines.skipZeros ?? this.#skipZeros;
-    this.#withKernel(scanlines.kernel, (runs) => {
+    const scan = this.#scan;
+    scan.bytes = bytes;
+    scan.skipZeros = scanlines.skipZeros ?? this.#skipZeros;
+    const runs = this.#lend(scanlines.kernel);
+    try {
       const base = runs?.offsetOf(bytes) ?? -1;
       const { form, first, stride } = scanlines;
       if (form !== void 0 && base >= 0) runs.follow(form, base + first + 1, stride - 1);
-      eachScanlineRun(bytes, scanlines, {
-        zeroRows: (filter2, zeros, rows) => this.zeroRows(filter2, zeros, rows),
-        rows: (from, to) => this.#write(bytes, from, to, skipZeros)
-      });
+      eachScanlineRun(bytes, scanlines, scan);
       runs?.unfollow();
-    });
+    } finally {
+      this.#giveBack(scanlines.kernel);
+      scan.bytes = EMPTY;
+    }
   }
-  /** Runs `work` with the stream's kernels, or else those lent for the call. */
-  #withKernel(kernel, work) {
-    if (this.#kernel !== void 0 || kernel === void 0) return work(this.#kernel);
+  /** The stream's kernels, or else those lent for a call, until {@linkcode #giveBack}. */
+  #lend(kernel) {
+    if (this.#kernel !== void 0 || kernel === void 0) return this.#kernel;
     if (this.#lent?.lentAgain(kernel)) this.#lent.prepare();
     else this.#lent = new KernelRuns(kernel, BLOCK_TOKENS, false);
-    this.#kernel = this.#lent;
-    try {
-      return work(this.#kernel);
-    } finally {
-      this.#kernel = void 0;
-    }
+    return this.#kernel = this.#lent;
+  }
+  /** Ends a call's loan of `kernel` (see {@linkcode #lend}). */
+  #giveBack(kernel) {
+    if (kernel !== void 0 && this.#kernel === this.#lent) this.#kernel = void 0;
   }
   /**
    * Ends the stream.
@@ -26129,7 +26156,12 @@ var RunDeflate = class {
    * @returns The whole zlib stream.
    */
   end(kernel) {
-    this.#withKernel(kernel, (runs) => writeDynamicBlock(this.#writer, this.#tokens, true, runs));
+    const runs = this.#lend(kernel);
+    try {
+      writeDynamicBlock(this.#writer, this.#tokens, true, runs);
+    } finally {
+      this.#giveBack(kernel);
+    }
     if (this.#tokens !== this.#resident) giveTokens(this.#tokens);
     this.#writer.alignToByte();
     const adler = this.#adler.value();
@@ -26323,7 +26355,7 @@ function upZeroRows(kernels, memory, layout, count) {
 // lib/png/pixel_pieces.ts
 var PIXEL_PIECE_BYTES = 16;
 var STAGE_BYTES = 64 * 1024;
-var EMPTY = new Uint8Array(0);
+var EMPTY2 = new Uint8Array(0);
 function pixelFormBound(rows, rowBytes) {
   return rows * (4 + (4 + PIXEL_PIECE_BYTES) * Math.ceil(rowBytes / PIXEL_PIECE_BYTES));
 }
@@ -26334,7 +26366,7 @@ var PixelPieces = class {
    * The canonical form's bytes not hashed yet: `#stage[0..#staged)`; made when rows or
    * differences first come (a digest fed its form, `updateForm`, never needs it).
    */
-  #stage = EMPTY;
+  #stage = EMPTY2;
   #staged = 0;
   /** A view of the words of the buffer differences last came in. */
   #words = new Int32Array(0);
@@ -26412,7 +26444,7 @@ var PixelPieces = class {
   }
   /** Makes room for `bytes` more in the stage (made on first use), hashing what it holds. */
   #reserve(bytes) {
-    if (this.#stage === EMPTY) {
+    if (this.#stage === EMPTY2) {
       this.#stage = new Uint8Array(Math.max(STAGE_BYTES, pixelFormBound(1, this.#rowBytes)));
     }
     if (this.#staged + bytes > this.#stage.length) this.flush();
@@ -29396,6 +29428,7 @@ var UpFilter = class {
 
 // lib/png/png_row_encoder.ts
 var ZERO_BYTES = 64 * 1024;
+var NO_FLAGS = new Uint8Array(0);
 var sharedZeros = new Uint8Array(ZERO_BYTES);
 function zerosOf(bytes) {
   if (sharedZeros.length < bytes) sharedZeros = new Uint8Array(bytes);
@@ -29408,6 +29441,14 @@ var PngRowEncoder = class {
   /** The rows' Up filter, and the row above the next. */
   #up;
   #written = 0;
+  /** What {@linkcode PngRowEncoder.writeScanlines} tells the deflater, one object for every call. */
+  #scanlines = {
+    first: 0,
+    stride: 0,
+    count: 0,
+    flags: NO_FLAGS,
+    at: 0
+  };
   /**
    * Starts an image.
    *
@@ -29476,16 +29517,14 @@ var PngRowEncoder = class {
       const kernel = deflateKernels();
       const inKernels = kernel !== void 0 && kernel.memory.buffer === form.buffer;
       const formAt = inKernels ? form.byteOffset - kernel.memory.byteOffset : void 0;
-      deflate2.writeScanlines(scanlines, {
-        first: 0,
-        stride,
-        count,
-        flags,
-        at: 0,
-        skipZeros,
-        kernel,
-        form: formAt
-      });
+      const call = this.#scanlines;
+      call.stride = stride;
+      call.count = count;
+      call.flags = flags;
+      call.skipZeros = skipZeros;
+      call.kernel = kernel;
+      call.form = formAt;
+      deflate2.writeScanlines(scanlines, call);
     } else deflate2.write(scanlines.subarray(0, count * stride));
     this.#options.digest?.updateForm(rows.form);
     if (count > 0) this.#up.follow(rows.last);
