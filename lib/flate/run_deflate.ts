@@ -13,7 +13,8 @@ import { Adler32 } from "./_adler32.ts";
 import { BitWriter } from "./_bit_writer.ts";
 import { runLength, skipZerosByWord } from "./_byte_runs.ts";
 import { giveTokens, takeTokens } from "./_spare_tokens.ts";
-import { KernelRuns } from "./_kernel_runs.ts";
+import type { KernelRuns } from "./_kernel_runs.ts";
+import { KernelLoan } from "./_kernel_loan.ts";
 import { kernelRunBytes, type RunTokenKernel } from "./_kernel_region.ts";
 import { eachScanlineRun, type Scanlines } from "./_scanline_runs.ts";
 import {
@@ -74,31 +75,25 @@ export class RunDeflate {
   #taken = 0;
   #adler = new Adler32();
   #writer = new BitWriter();
-  #kernel: KernelRuns | undefined;
-  /** The kernels last lent for a call, kept for the next. */
-  #lent: KernelRuns | undefined;
+  /** Its kernels: its own, or those lent for a call. */
+  #kernels: KernelLoan;
   /** The block's tokens when they live in the kernels' memory. */
   #resident: DeflateTokens | undefined;
-  /**
-   * What {@linkcode RunDeflate.writeScanlines} does with each run of its scanlines, made once:
-   * the call's bytes and zero skipper are set for the call.
-   */
+  /** What `writeScanlines` does with each run of scanlines, made once: set for each call. */
   #scan = {
     bytes: EMPTY,
     skipZeros: skipZerosByWord as NonNullable<RunDeflateOptions["skipZeros"]>,
     zeroRows: (filter: number, zeros: number, rows: number) => this.zeroRows(filter, zeros, rows),
-    rows: (from: number, to: number) => {
-      const scan = this.#scan;
-      this.#write(scan.bytes, from, to, scan.skipZeros);
-    },
+    rows: (from: number, to: number) =>
+      this.#write(this.#scan.bytes, from, to, this.#scan.skipZeros),
   };
 
   /** @param options How zero bytes are skipped. */
   constructor(options: RunDeflateOptions = {}) {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
     this.#pixel = options.pixelBytes ?? 3;
-    if (options.tokenKernel) this.#kernel = new KernelRuns(options.tokenKernel, BLOCK_TOKENS, true);
-    this.#resident = this.#kernel?.tokens;
+    this.#kernels = new KernelLoan(BLOCK_TOKENS, options.tokenKernel);
+    this.#resident = this.#kernels.current?.tokens;
     // One more than a block: a kernel may find one token past the block's room.
     this.#tokens = this.#resident ?? takeTokens(BLOCK_TOKENS + 1);
     if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
@@ -127,20 +122,11 @@ export class RunDeflate {
     to: number,
     skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>,
   ): void {
-    const base = this.#kernel?.offsetOf(bytes) ?? -1;
+    const kernel = this.#kernels.current;
+    const base = kernel?.offsetOf(bytes) ?? -1;
     if (base >= 0 && base + from >= 3) {
-      return this.#writeByKernel(this.#kernel!, base + from, base + to);
+      return this.#writeByKernel(kernel!, base + from, base + to);
     }
-    this.#writeHere(bytes, from, to, skipZeros);
-  }
-
-  /** `write` here, byte by byte (its closure made only on this path). */
-  #writeHere(
-    bytes: Uint8Array,
-    from: number,
-    to: number,
-    skipZeros: NonNullable<RunDeflateOptions["skipZeros"]>,
-  ): void {
     const before = this.#before;
     const at = (j: number) => j >= from ? bytes[j] : before[from - j - 1];
     const pixel = this.#pixel;
@@ -255,7 +241,7 @@ export class RunDeflate {
     const scan = this.#scan;
     scan.bytes = bytes;
     scan.skipZeros = scanlines.skipZeros ?? this.#skipZeros;
-    const runs = this.#lend(scanlines.kernel);
+    const runs = this.#kernels.lend(scanlines.kernel);
     try {
       const base = runs?.offsetOf(bytes) ?? -1;
       const { form, first, stride } = scanlines;
@@ -263,22 +249,9 @@ export class RunDeflate {
       eachScanlineRun(bytes, scanlines, scan);
       runs?.unfollow();
     } finally {
-      this.#giveBack(scanlines.kernel);
+      this.#kernels.giveBack(scanlines.kernel);
       scan.bytes = EMPTY;
     }
-  }
-
-  /** The stream's kernels, or else those lent for a call, until {@linkcode #giveBack}. */
-  #lend(kernel: RunTokenKernel | undefined): KernelRuns | undefined {
-    if (this.#kernel !== undefined || kernel === undefined) return this.#kernel;
-    if (this.#lent?.lentAgain(kernel)) this.#lent.prepare();
-    else this.#lent = new KernelRuns(kernel, BLOCK_TOKENS, false);
-    return this.#kernel = this.#lent;
-  }
-
-  /** Ends a call's loan of `kernel` (see {@linkcode #lend}). */
-  #giveBack(kernel: RunTokenKernel | undefined): void {
-    if (kernel !== undefined && this.#kernel === this.#lent) this.#kernel = undefined;
   }
 
   /**
@@ -288,11 +261,11 @@ export class RunDeflate {
    * @returns The whole zlib stream.
    */
   end(kernel?: RunTokenKernel): Uint8Array {
-    const runs = this.#lend(kernel);
+    const runs = this.#kernels.lend(kernel);
     try {
       writeDynamicBlock(this.#writer, this.#tokens, true, runs);
     } finally {
-      this.#giveBack(kernel);
+      this.#kernels.giveBack(kernel);
     }
     if (this.#tokens !== this.#resident) giveTokens(this.#tokens);
     this.#writer.alignToByte();
@@ -334,7 +307,7 @@ export class RunDeflate {
 
   /** Writes the block's tokens as a block that is not the last. */
   #endBlock(): void {
-    writeDynamicBlock(this.#writer, this.#tokens, false, this.#kernel);
+    writeDynamicBlock(this.#writer, this.#tokens, false, this.#kernels.current);
     this.#tokens.count = 0;
     this.#weight = 0;
   }
