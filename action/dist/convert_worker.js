@@ -1160,6 +1160,37 @@ var KernelRuns = class {
   }
 };
 
+// lib/flate/_kernel_loan.ts
+var KernelLoan = class {
+  /** The kernels in use now: the deflater's own, or those lent for the call. */
+  current;
+  #blockTokens;
+  /** The runs of the kernels last lent, kept for the next loan. */
+  #lent;
+  /**
+   * @param blockTokens The most tokens in a deflate block.
+   * @param own The deflater's own kernels, whose region then holds its block's tokens.
+   */
+  constructor(blockTokens, own) {
+    this.#blockTokens = blockTokens;
+    this.current = own && new KernelRuns(own, blockTokens, true);
+  }
+  /**
+   * The kernels for a call: the deflater's own, or else `kernel` when given, until
+   * {@linkcode KernelLoan.giveBack}.
+   */
+  lend(kernel) {
+    if (this.current !== void 0 || kernel === void 0) return this.current;
+    if (this.#lent?.lentAgain(kernel)) this.#lent.prepare();
+    else this.#lent = new KernelRuns(kernel, this.#blockTokens, false);
+    return this.current = this.#lent;
+  }
+  /** Ends the call's loan of `kernel`, if it was lent. */
+  giveBack(kernel) {
+    if (kernel !== void 0 && this.current === this.#lent) this.current = void 0;
+  }
+};
+
 // lib/flate/_scanline_runs.ts
 function eachScanlineRun(bytes, scanlines, runs) {
   const { first, stride, count, flags, at } = scanlines;
@@ -1194,30 +1225,23 @@ var RunDeflate = class {
   #taken = 0;
   #adler = new Adler32();
   #writer = new BitWriter();
-  #kernel;
-  /** The kernels last lent for a call, kept for the next. */
-  #lent;
+  /** Its kernels: its own, or those lent for a call. */
+  #kernels;
   /** The block's tokens when they live in the kernels' memory. */
   #resident;
-  /**
-   * What {@linkcode RunDeflate.writeScanlines} does with each run of its scanlines, made once:
-   * the call's bytes and zero skipper are set for the call.
-   */
+  /** What `writeScanlines` does with each run of scanlines, made once: set for each call. */
   #scan = {
     bytes: EMPTY,
     skipZeros: skipZerosByWord,
     zeroRows: (filter, zeros, rows) => this.zeroRows(filter, zeros, rows),
-    rows: (from, to) => {
-      const scan = this.#scan;
-      this.#write(scan.bytes, from, to, scan.skipZeros);
-    }
+    rows: (from, to) => this.#write(this.#scan.bytes, from, to, this.#scan.skipZeros)
   };
   /** @param options How zero bytes are skipped. */
   constructor(options = {}) {
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
     this.#pixel = options.pixelBytes ?? 3;
-    if (options.tokenKernel) this.#kernel = new KernelRuns(options.tokenKernel, BLOCK_TOKENS, true);
-    this.#resident = this.#kernel?.tokens;
+    this.#kernels = new KernelLoan(BLOCK_TOKENS, options.tokenKernel);
+    this.#resident = this.#kernels.current?.tokens;
     this.#tokens = this.#resident ?? takeTokens(BLOCK_TOKENS + 1);
     if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
       throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
@@ -1237,14 +1261,11 @@ var RunDeflate = class {
   }
   /** `write`, the zeros skipped by `skipZeros`. */
   #write(bytes, from, to, skipZeros) {
-    const base = this.#kernel?.offsetOf(bytes) ?? -1;
+    const kernel = this.#kernels.current;
+    const base = kernel?.offsetOf(bytes) ?? -1;
     if (base >= 0 && base + from >= 3) {
-      return this.#writeByKernel(this.#kernel, base + from, base + to);
+      return this.#writeByKernel(kernel, base + from, base + to);
     }
-    this.#writeHere(bytes, from, to, skipZeros);
-  }
-  /** `write` here, byte by byte (its closure made only on this path). */
-  #writeHere(bytes, from, to, skipZeros) {
     const before = this.#before;
     const at = (j) => j >= from ? bytes[j] : before[from - j - 1];
     const pixel = this.#pixel;
@@ -1360,7 +1381,7 @@ var RunDeflate = class {
     const scan = this.#scan;
     scan.bytes = bytes;
     scan.skipZeros = scanlines.skipZeros ?? this.#skipZeros;
-    const runs = this.#lend(scanlines.kernel);
+    const runs = this.#kernels.lend(scanlines.kernel);
     try {
       const base = runs?.offsetOf(bytes) ?? -1;
       const { form, first, stride } = scanlines;
@@ -1368,20 +1389,9 @@ var RunDeflate = class {
       eachScanlineRun(bytes, scanlines, scan);
       runs?.unfollow();
     } finally {
-      this.#giveBack(scanlines.kernel);
+      this.#kernels.giveBack(scanlines.kernel);
       scan.bytes = EMPTY;
     }
-  }
-  /** The stream's kernels, or else those lent for a call, until {@linkcode #giveBack}. */
-  #lend(kernel) {
-    if (this.#kernel !== void 0 || kernel === void 0) return this.#kernel;
-    if (this.#lent?.lentAgain(kernel)) this.#lent.prepare();
-    else this.#lent = new KernelRuns(kernel, BLOCK_TOKENS, false);
-    return this.#kernel = this.#lent;
-  }
-  /** Ends a call's loan of `kernel` (see {@linkcode #lend}). */
-  #giveBack(kernel) {
-    if (kernel !== void 0 && this.#kernel === this.#lent) this.#kernel = void 0;
   }
   /**
    * Ends the stream.
@@ -1390,11 +1400,11 @@ var RunDeflate = class {
    * @returns The whole zlib stream.
    */
   end(kernel) {
-    const runs = this.#lend(kernel);
+    const runs = this.#kernels.lend(kernel);
     try {
       writeDynamicBlock(this.#writer, this.#tokens, true, runs);
     } finally {
-      this.#giveBack(kernel);
+      this.#kernels.giveBack(kernel);
     }
     if (this.#tokens !== this.#resident) giveTokens(this.#tokens);
     this.#writer.alignToByte();
@@ -1436,7 +1446,7 @@ var RunDeflate = class {
   }
   /** Writes the block's tokens as a block that is not the last. */
   #endBlock() {
-    writeDynamicBlock(this.#writer, this.#tokens, false, this.#kernel);
+    writeDynamicBlock(this.#writer, this.#tokens, false, this.#kernels.current);
     this.#tokens.count = 0;
     this.#weight = 0;
   }
