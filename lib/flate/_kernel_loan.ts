@@ -28,11 +28,13 @@ import type { RunTokenKernel } from "./_kernel_region.ts";
  * ```
  */
 export class KernelLoan {
-  /** The kernels in use now: the deflater's own, or those lent for the call. */
-  current: KernelRuns | undefined;
+  #current: KernelRuns | undefined;
+  #own: boolean;
   #blockTokens: number;
   /** The runs of the kernels last lent, kept for the next loan. */
   #lent: KernelRuns | undefined;
+  /** The loans not given back yet (a call inside a call that was lent the kernels). */
+  #open = 0;
 
   /**
    * @param blockTokens The most tokens in a deflate block.
@@ -40,22 +42,29 @@ export class KernelLoan {
    */
   constructor(blockTokens: number, own?: RunTokenKernel) {
     this.#blockTokens = blockTokens;
-    this.current = own && new KernelRuns(own, blockTokens, true);
+    this.#own = own !== undefined;
+    this.#current = own && new KernelRuns(own, blockTokens, true);
+  }
+
+  /** The kernels in use now: the deflater's own, or those lent for the call. */
+  get current(): KernelRuns | undefined {
+    return this.#current;
   }
 
   /**
-   * The kernels for a call: the deflater's own, or else `kernel` when given, until
+   * The kernels for a call: the deflater's own, or else `kernel` when given, until the matching
    * {@linkcode KernelLoan.giveBack}.
    */
   lend(kernel: RunTokenKernel | undefined): KernelRuns | undefined {
-    if (this.current !== undefined || kernel === undefined) return this.current;
+    if (this.#own || kernel === undefined || this.#open++ > 0) return this.#current;
     if (this.#lent?.lentAgain(kernel)) this.#lent.prepare();
     else this.#lent = new KernelRuns(kernel, this.#blockTokens, false);
-    return this.current = this.#lent;
+    return this.#current = this.#lent;
   }
 
-  /** Ends the call's loan of `kernel`, if it was lent. */
+  /** Ends the loan of `kernel` that the matching {@linkcode KernelLoan.lend} made, if any. */
   giveBack(kernel: RunTokenKernel | undefined): void {
-    if (kernel !== undefined && this.current === this.#lent) this.current = undefined;
+    if (this.#own || kernel === undefined || --this.#open > 0) return;
+    this.#current = undefined;
   }
 }

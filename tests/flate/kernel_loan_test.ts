@@ -25,6 +25,17 @@ Deno.test("KernelLoan lends kernels for one call and keeps their runs for the ne
   assert.equal(loan.current, other, "a call that was lent nothing gives nothing back");
 });
 
+Deno.test("KernelLoan gives lent kernels back at the end of the outer call only", () => {
+  const loan = new KernelLoan(16);
+  const kernel = standIn();
+  const outer = loan.lend(kernel);
+  assert.equal(loan.lend(kernel), outer, "a call inside the call: the same kernels");
+  loan.giveBack(kernel);
+  assert.equal(loan.current, outer, "still the outer call's");
+  loan.giveBack(kernel);
+  assert.equal(loan.current, undefined);
+});
+
 Deno.test("KernelLoan keeps a deflater's own kernels whatever a call is lent", () => {
   const own = standIn();
   const loan = new KernelLoan(16, own);
