@@ -25928,32 +25928,40 @@ var KernelRuns = class {
 
 // lib/flate/_kernel_loan.ts
 var KernelLoan = class {
-  /** The kernels in use now: the deflater's own, or those lent for the call. */
-  current;
+  #current;
+  #own;
   #blockTokens;
   /** The runs of the kernels last lent, kept for the next loan. */
   #lent;
+  /** The loans not given back yet (a call inside a call that was lent the kernels). */
+  #open = 0;
   /**
    * @param blockTokens The most tokens in a deflate block.
    * @param own The deflater's own kernels, whose region then holds its block's tokens.
    */
   constructor(blockTokens, own) {
     this.#blockTokens = blockTokens;
-    this.current = own && new KernelRuns(own, blockTokens, true);
+    this.#own = own !== void 0;
+    this.#current = own && new KernelRuns(own, blockTokens, true);
+  }
+  /** The kernels in use now: the deflater's own, or those lent for the call. */
+  get current() {
+    return this.#current;
   }
   /**
-   * The kernels for a call: the deflater's own, or else `kernel` when given, until
+   * The kernels for a call: the deflater's own, or else `kernel` when given, until the matching
    * {@linkcode KernelLoan.giveBack}.
    */
   lend(kernel) {
-    if (this.current !== void 0 || kernel === void 0) return this.current;
+    if (this.#own || kernel === void 0 || this.#open++ > 0) return this.#current;
     if (this.#lent?.lentAgain(kernel)) this.#lent.prepare();
     else this.#lent = new KernelRuns(kernel, this.#blockTokens, false);
-    return this.current = this.#lent;
+    return this.#current = this.#lent;
   }
-  /** Ends the call's loan of `kernel`, if it was lent. */
+  /** Ends the loan of `kernel` that the matching {@linkcode KernelLoan.lend} made, if any. */
   giveBack(kernel) {
-    if (kernel !== void 0 && this.current === this.#lent) this.current = void 0;
+    if (this.#own || kernel === void 0 || --this.#open > 0) return;
+    this.#current = void 0;
   }
 };
 
