@@ -34240,19 +34240,38 @@ function classMapNote(table, pinned) {
 // lib/export/_task_pool.ts
 var TaskPool = class {
   #limit;
-  #running = /* @__PURE__ */ new Set();
+  #running = 0;
+  /** The callers waiting for a place, first come first woken. */
+  #waiting = [];
+  /** The callers waiting for every job to end. */
+  #draining = [];
+  /** @param limit The most jobs running at once (at least 1). */
   constructor(limit) {
     this.#limit = Math.max(1, Math.floor(limit));
   }
-  /** Starts a job once a place is free. The job must not reject: it reports its own errors. */
+  /**
+   * Starts a job once a place is free, and returns as it starts (not when it ends).
+   *
+   * @param job The job. It must not reject: it reports its own errors.
+   */
   async run(job) {
-    while (this.#running.size >= this.#limit) await Promise.race(this.#running);
-    const running = job().finally(() => this.#running.delete(running));
-    this.#running.add(running);
+    while (this.#running >= this.#limit) {
+      await new Promise((resolve3) => this.#waiting.push(resolve3));
+    }
+    this.#running++;
+    job().finally(() => this.#end());
   }
   /** Waits until every started job has ended. */
   async drain() {
-    while (this.#running.size > 0) await Promise.race(this.#running);
+    while (this.#running > 0) await new Promise((resolve3) => this.#draining.push(resolve3));
+  }
+  /** A job ended: its place goes to the first caller waiting, or the pool is idle. */
+  #end() {
+    this.#running--;
+    this.#waiting.shift()?.();
+    if (this.#running === 0) {
+      for (const resolve3 of this.#draining.splice(0)) resolve3();
+    }
   }
 };
 
