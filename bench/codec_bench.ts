@@ -18,7 +18,7 @@ import { checkPng } from "../lib/png/inflate_png.ts";
 import { withKernels } from "../lib/png/kernels.ts";
 import { unfilterRows } from "../lib/png/_unfilter.ts";
 import { crc32, inflate, inflateSync } from "../lib/flate/zlib.ts";
-import { InflateStream } from "../lib/flate/zlib_streams.ts";
+import { InflateStream } from "../lib/flate/inflate_stream.ts";
 import { decodePng } from "../lib/png/decode_png.ts";
 import { encodePng } from "../lib/png/encode_png.ts";
 import { decodeDataUri } from "../lib/raster/mask_data_uri.ts";

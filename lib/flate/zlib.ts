@@ -1,6 +1,7 @@
 /**
- * The one place, with `_zlib_streams.ts`, that talks to the runtime's zlib (`node:zlib`, native
- * in Deno and Node), so the codec can move to another backend by changing these two files only.
+ * The one place, with the piecewise streams (`inflate_stream.ts`, `deflate_stream.ts` and their
+ * `_zlib_handles.ts`), that talks to the runtime's zlib (`node:zlib`, native in Deno and Node),
+ * so the codec can move to another backend by changing these files only.
  *
  * @module
  */

@@ -11,7 +11,7 @@
 import type { PngError } from "../errors.ts";
 import { isFastFlavour } from "./fast_rgb.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
-import { align16, type KernelExports, SLACK, withKernels } from "./kernels.ts";
+import { align16, kernelAdler, type KernelExports, SLACK, withKernels } from "./kernels.ts";
 import type { RgbRows, RowConversion } from "./png_rows.ts";
 import {
   bytesPerPixel,
@@ -80,6 +80,7 @@ export function readFastRows(
     inflatePngStrips(png, {
       rows,
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
+      adler: kernelAdler(kernels, memory),
       onStrip(first, count): PngError | undefined {
         const above = first === 0 ? zero : input + 1;
         const at = input + inStride;

@@ -14,6 +14,11 @@ import type { RunTokenKernel } from "../flate/run_deflate.ts";
 export interface KernelExports
   extends Pick<RunTokenKernel, "runTokens" | "countSymbols" | "writeSymbols"> {
   /**
+   * Adler-32 (RFC 1950) of the `length` bytes at `ptr`, going on from `adler` (`b << 16 | a`, 1
+   * for a new sum); a signed 32-bit number (`>>> 0` for the check as zlib stores it).
+   */
+  adler32(ptr: number, length: number, adler: number): number;
+  /**
    * Reverses the scanline filters in place, counting the census of RGB or RGBA pixels into the
    * tables at `census` unless it is 0; -1, or the first row with a bad filter type.
    */

@@ -10,7 +10,7 @@
  * @module
  */
 
-import { type KernelExports, withKernels } from "./kernels.ts";
+import { kernelAdler, type KernelExports, withKernels } from "./kernels.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
 import { clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
 import type { RowSampler } from "./row_sampler.ts";
@@ -96,7 +96,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
     if (colourTable !== undefined) memory.set(colourTable, table);
     // The row above the first recoloured row, for the Up filter: zeros.
     memory.fill(0, output, output + outStride);
-    const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
+    const census = eachStrip(png, layout, { kernels, memory }, options, (first, count, tables) => {
       const above = rowAbove(layout, first);
       if (colourTable === undefined) {
         // With a digest, the kernel writes the rows' canonical form as it makes them (and
@@ -206,7 +206,7 @@ export function verifyFastRgb(
   const { inRow, channels, input } = layout;
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    const census = eachStrip(png, layout, memory, options, (first, count, tables) => {
+    const census = eachStrip(png, layout, { kernels, memory }, options, (first, count, tables) => {
       if (options.census || options.sampler || options.pixels || options.digest) {
         const above = rowAbove(layout, first);
         const same = options.pixels && upZeroRows(kernels, memory, layout, count);
@@ -249,7 +249,7 @@ export function verifyFastRgb(
 function eachStrip(
   png: CheckedPng,
   layout: StripLayout,
-  memory: Uint8Array,
+  { kernels, memory }: { kernels: KernelExports; memory: Uint8Array },
   options: { census?: boolean; sampler?: RowSampler },
   work: (first: number, count: number, tables: number) => number,
 ): MaskCensus | undefined {
@@ -261,6 +261,7 @@ function eachStrip(
   inflatePngStrips(png, {
     rows,
     window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
+    adler: kernelAdler(kernels, memory),
     onStrip(first, count): PngError | undefined {
       const badRow = work(first, count, census ? layout.census : 0);
       if (badRow >= 0) {

@@ -8,7 +8,7 @@
 import { PngError } from "../errors.ts";
 import { type ScanlinePass, scanlinePasses } from "./_adam7.ts";
 import { type PngStructure, readPngStructure } from "./_png_structure.ts";
-import { InflateStream } from "../flate/zlib_streams.ts";
+import { type AdlerSum, InflateStream } from "../flate/inflate_stream.ts";
 
 /**
  * The default pixel limit of `decodePng` and `convertMask`: 100 million pixels (e.g. 10000×10000).
@@ -63,6 +63,11 @@ export interface RowStrips {
    * corrupt, truncated or oversized stream is reported first, as if it had been inflated whole.
    */
   onStrip(first: number, count: number): PngError | undefined;
+  /**
+   * Sums the stream's Adler-32 over each strip in the window, faster than zlib does (a kernel
+   * that skips the zeros most mask rows inflate to); zlib checks the stream without it.
+   */
+  adler?: AdlerSum;
 }
 
 /**
@@ -79,7 +84,10 @@ export interface RowStrips {
 export function inflatePngStrips(png: CheckedPng, strips: RowStrips): void {
   const { rowBytes, height } = png.passes[0];
   const stride = rowBytes + 1;
-  using stream = new InflateStream(png.compressed, { maxOutputLength: png.totalBytes + 1 });
+  using stream = new InflateStream(png.compressed, {
+    maxOutputLength: png.totalBytes + 1,
+    adler: strips.adler,
+  });
   let written = 0;
   let failure: PngError | undefined;
   for (let first = 0; first < height; first += strips.rows) {

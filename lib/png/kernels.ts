@@ -9,6 +9,8 @@
 import { KERNELS_WASM_BASE64 } from "./_kernels_wasm.ts";
 import type { KernelExports } from "./_kernel_exports.ts";
 import { RUN_TOKEN_BYTES } from "../flate/run_deflate.ts";
+import { Adler32 } from "../flate/_adler32.ts";
+import type { AdlerSum } from "../flate/inflate_stream.ts";
 
 export type { KernelExports } from "./_kernel_exports.ts";
 
@@ -90,6 +92,38 @@ export function heldKernels():
   | { kernels: KernelExports; memory: Uint8Array; at: number }
   | undefined {
   return held;
+}
+
+/**
+ * Adler-32 by the kernels, for bytes in their memory (a strip inflated there): runs of zero
+ * 64-byte blocks are summed in one step. Bytes elsewhere are summed in TypeScript.
+ *
+ * @param kernels The kernels of the running call.
+ * @param memory A view of their whole memory.
+ * @returns The sum, as an inflate stream takes it.
+ *
+ * @example
+ * ```ts
+ * import { kernelAdler, withKernels } from "./kernels.ts";
+ *
+ * const sum = withKernels(16, (kernels, memory) => {
+ *   memory.set(new TextEncoder().encode("Wikipedia"));
+ *   return kernelAdler(kernels, memory)(memory.subarray(0, 9), 1);
+ * });
+ * console.log(sum.toString(16)); // 11e60398
+ * ```
+ */
+export function kernelAdler(kernels: KernelExports, memory: Uint8Array): AdlerSum {
+  return (bytes, adler) => {
+    if (bytes.buffer === memory.buffer) {
+      return kernels.adler32(bytes.byteOffset, bytes.length, adler) >>> 0;
+    }
+    const sum = new Adler32();
+    sum.a = adler & 0xffff;
+    sum.b = adler >>> 16;
+    sum.bytes(bytes, 0, bytes.length);
+    return sum.value();
+  };
 }
 
 /** Rounds a byte offset up to a multiple of 16. */

@@ -10,7 +10,7 @@
 
 import { PngError } from "../errors.ts";
 import { pngOfImageData } from "./png_file.ts";
-import { DeflateStream } from "../flate/zlib_streams.ts";
+import { DeflateStream } from "../flate/deflate_stream.ts";
 import { RunDeflate } from "../flate/run_deflate.ts";
 import type { PixelDigest } from "./pixel_digest.ts";
 import type { ConvertedRows } from "./png_rows.ts";

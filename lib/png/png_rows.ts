@@ -16,7 +16,7 @@ import { type CheckedPng, readStream, tooLarge, truncated } from "./inflate_png.
 import { createPassWriter, type PassWriter } from "./_pass_to_rgb.ts";
 import { CHANNELS_BY_COLOUR_TYPE } from "./_png_header.ts";
 import { invalidFilterError, unfilterRows } from "./_unfilter.ts";
-import { InflateStream } from "../flate/zlib_streams.ts";
+import { InflateStream } from "../flate/inflate_stream.ts";
 
 /** A strip of decoded rows. */
 export interface RgbRows {

@@ -1,7 +1,9 @@
 import assert from "../_std/assert.ts";
 import { assertSameData } from "../_std/same_bytes.ts";
 import { transcodePng } from "../../lib/raster/transcode_png.ts";
-import { DeflateStream, forceWholeBuffers, InflateStream } from "../../lib/flate/zlib_streams.ts";
+import { DeflateStream } from "../../lib/flate/deflate_stream.ts";
+import { InflateStream } from "../../lib/flate/inflate_stream.ts";
+import { forceWholeBuffers } from "../../lib/flate/_zlib_handles.ts";
 import { decodePng } from "../../lib/png/decode_png.ts";
 import { encodePng } from "../../lib/png/encode_png.ts";
 import { drawMask, writeMaskPng } from "../../testing/mask_png.ts";
@@ -13,7 +15,7 @@ Deno.test("the zlib streams drive node:zlib's handle, so a runtime upgrade canno
   using inflate = new InflateStream(new Uint8Array([0x78, 0x9c, 3, 0, 0, 0, 0, 1]));
   using deflate = new DeflateStream({ level: 6 });
   const hint = "node:zlib's stream handle is gone: masks fall back to whole buffers (slower, " +
-    "more memory); adapt lib/flate/zlib_streams.ts to the runtime";
+    "more memory); adapt lib/flate/_zlib_handles.ts to the runtime";
   assert.equal(inflate.piecewise, true, hint);
   assert.equal(deflate.piecewise, true, hint);
 });
