@@ -24,7 +24,7 @@ import {
   MAIN_THREAD_COLLECTIONS,
 } from "./_heap_collector.ts";
 import { canStartWorkers } from "./_worker_start.ts";
-import { WorkerLedger } from "./_worker_ledger.ts";
+import { jobPixels, WorkerLedger } from "./_worker_ledger.ts";
 
 /** Options of {@linkcode ConvertPool}. */
 export interface ConvertPoolOptions {
@@ -39,6 +39,8 @@ export interface ConvertPoolOptions {
   collections?: HeapCollectorOptions;
   /** Pixels a worker converts before a fresh one takes its place (`PIXELS_PER_WORKER`). */
   pixelsPerWorker?: number;
+  /** Pixels from which a job holds its worker alone (`LARGE_JOB_PIXELS`). */
+  largeJobPixels?: number;
 }
 
 interface Job {
@@ -47,6 +49,8 @@ interface Job {
   input: unknown;
   /** Input fields shared with other jobs, sent to each worker once. */
   shared?: object;
+  /** The pixels of its mask, where known. */
+  pixels: number;
   resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -99,7 +103,7 @@ export class ConvertPool {
     this.#workerUrl = options.workerUrl ?? WORKER_URL;
     this.#inThread = !canStartWorkers(this.#workerUrl);
     this.#collector = new HeapCollector(options.collections ?? MAIN_THREAD_COLLECTIONS);
-    this.#ledger = new WorkerLedger(options.pixelsPerWorker);
+    this.#ledger = new WorkerLedger(options.pixelsPerWorker, options.largeJobPixels);
   }
 
   /** How many workers the pool started so far, those replaced by fresh ones included. */
@@ -209,7 +213,7 @@ export class ConvertPool {
 
   #run(name: PoolJobName, input: unknown, shared?: object): Promise<unknown> {
     if (this.#closed) return Promise.reject(new MasksError("The conversion pool is closed."));
-    const job = { id: this.#nextId++, name, input, shared };
+    const job = { id: this.#nextId++, name, input, shared, pixels: jobPixels(name, input) };
     if (this.#inThread) return runJob(job).finally(() => this.#collector.tick());
     return new Promise((resolve, reject) => {
       this.#waiting.push({ ...job, resolve, reject });

@@ -5,7 +5,10 @@
  * @module
  */
 
-import type { PoolRequest } from "./_pool_jobs.ts";
+import type { PoolJobName, PoolRequest } from "./_pool_jobs.ts";
+import type { TaskMaskJob } from "./_mask_job.ts";
+import type { CocoMaskJob } from "../formats/coco_mask_instances.ts";
+import { conversionCost } from "./_memory_budget.ts";
 
 /**
  * The most jobs a worker is sent before it answers: its next job is then already there when it
@@ -22,6 +25,20 @@ export const JOBS_PER_WORKER = 2;
  * (100,000 of 64×48: 0.3 gigapixels) never reach it.
  */
 export const PIXELS_PER_WORKER = 6e9;
+
+/**
+ * Pixels from which a job holds its worker alone: no job is queued behind it (16 million, e.g.
+ * 4000×4000, eight masks of 1920×1080). Behind such a mask a small one would wait its whole
+ * conversion, while another worker may run dry; the worker instead gets its next job when it
+ * answers, one trip through the main thread later, small beside the large mask's own time.
+ */
+export const LARGE_JOB_PIXELS = 16e6;
+
+/** A job as the ledger weighs it: how many pixels its mask has, where known. */
+export interface WeighedJob {
+  /** The pixels of the job's mask; 0 or none when unknown or not a mask. */
+  pixels?: number;
+}
 
 /**
  * Each worker's shared input fields sent (each object to a worker once, then by number) and
@@ -45,10 +62,18 @@ export class WorkerLedger {
   #sent = new WeakMap<Worker, Set<number>>();
   #pixels = new WeakMap<Worker, number>();
   #share: number;
+  #large: number;
 
-  /** @param pixelsPerWorker Pixels a worker converts before it is spent. */
-  constructor(pixelsPerWorker: number = PIXELS_PER_WORKER) {
+  /**
+   * @param pixelsPerWorker Pixels a worker converts before it is spent.
+   * @param largeJobPixels Pixels from which a running job has no other job queued behind it.
+   */
+  constructor(
+    pixelsPerWorker: number = PIXELS_PER_WORKER,
+    largeJobPixels: number = LARGE_JOB_PIXELS,
+  ) {
     this.#share = pixelsPerWorker;
+    this.#large = largeJobPixels;
   }
 
   /**
@@ -84,17 +109,21 @@ export class WorkerLedger {
 
   /**
    * The workers a job may go to: an idle one, or else the one with the fewest jobs, if it has
-   * fewer than {@linkcode JOBS_PER_WORKER}; never one that converted its share.
+   * fewer than {@linkcode JOBS_PER_WORKER} and is not running a large job (see
+   * {@linkcode LARGE_JOB_PIXELS}); never one that converted its share.
    *
-   * @param workers Each worker and the jobs it was sent and has not answered yet.
+   * @param workers Each worker and the jobs it was sent and has not answered yet, in order.
    * @returns The first idle worker, and the least busy one.
    */
-  choose(workers: ReadonlyMap<Worker, readonly unknown[]>): { idle?: Worker; least?: Worker } {
+  choose(
+    workers: ReadonlyMap<Worker, readonly WeighedJob[]>,
+  ): { idle?: Worker; least?: Worker } {
     let least: Worker | undefined;
     let fewest = JOBS_PER_WORKER;
     for (const [worker, jobs] of workers) {
       if (this.spent(worker)) continue;
       if (jobs.length === 0) return { idle: worker };
+      if ((jobs[0].pixels ?? 0) >= this.#large) continue;
       if (jobs.length < fewest) (least = worker, fewest = jobs.length);
     }
     return { least };
@@ -110,4 +139,29 @@ export class WorkerLedger {
   spent(worker: Worker): boolean {
     return (this.#pixels.get(worker) ?? 0) >= this.#share;
   }
+}
+
+/**
+ * The pixels of a job's mask, as its PNG header or its task's image size says; 0 for a job
+ * without a mask or a mask that says nothing.
+ *
+ * @param name The job's kind.
+ * @param input Its input.
+ * @returns Width times height, or 0.
+ *
+ * @example
+ * ```ts
+ * import { jobPixels } from "./_worker_ledger.ts";
+ *
+ * console.log(jobPixels("unsafeEntries", { root: "." })); // 0
+ * ```
+ */
+export function jobPixels(name: PoolJobName, input: unknown): number {
+  const mask = name === "render"
+    ? (input as TaskMaskJob).mask
+    : name === "cocoInstances"
+    ? { kind: "png" as const, bytes: (input as CocoMaskJob).bytes }
+    : undefined;
+  const size = mask === undefined ? undefined : conversionCost(mask)?.size;
+  return size === undefined ? 0 : size.width * size.height;
 }

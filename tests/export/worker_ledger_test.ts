@@ -8,7 +8,7 @@ import assert from "../_std/assert.ts";
 import { assertSameData } from "../_std/same_bytes.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
-import { WorkerLedger } from "../../lib/export/_worker_ledger.ts";
+import { jobPixels, WorkerLedger } from "../../lib/export/_worker_ledger.ts";
 import { classTable } from "../../lib/detect/class_table.ts";
 import { runMaskJob } from "../../lib/export/_mask_job.ts";
 import { drawMask, writeMaskPng } from "../../testing/mask_png.ts";
@@ -73,9 +73,43 @@ Deno.test("WorkerLedger sends shared fields once, counts the pixels of sized res
   ledger.noteResult(a, ["x"]);
   ledger.noteResult(a, { width: 5, height: 10 });
   assert.equal(ledger.spent(a), false);
-  assert.deepEqual(ledger.choose(new Map([[a, [1]], [b, []]])), { idle: b });
-  assert.deepEqual(ledger.choose(new Map([[a, [1]], [b, [1, 2]]])), { least: a });
+  const job = {};
+  assert.deepEqual(ledger.choose(new Map([[a, [job]], [b, []]])), { idle: b });
+  assert.deepEqual(ledger.choose(new Map([[a, [job]], [b, [job, job]]])), { least: a });
   ledger.noteResult(a, { width: 5, height: 10 });
   assert.equal(ledger.spent(a), true);
-  assert.deepEqual(ledger.choose(new Map([[a, []], [b, [1, 2]]])), { least: undefined });
+  assert.deepEqual(ledger.choose(new Map([[a, []], [b, [job, job]]])), { least: undefined });
+});
+
+Deno.test("WorkerLedger queues no job behind a large one", () => {
+  const ledger = new WorkerLedger(1e12, 1000);
+  const [a, b] = [{} as Worker, {} as Worker];
+  const small = { pixels: 999 };
+  const large = { pixels: 1000 };
+  // The least busy worker is the first with one job, unless that job is large.
+  assert.deepEqual(ledger.choose(new Map([[a, [small]], [b, [small]]])), { least: a });
+  assert.deepEqual(ledger.choose(new Map([[a, [large]], [b, [small]]])), { least: b });
+  assert.deepEqual(ledger.choose(new Map([[a, [large]], [b, [large]]])), { least: undefined });
+  // A large job queued behind a small one does not hold the worker yet; an idle worker still
+  // takes any job.
+  assert.deepEqual(ledger.choose(new Map([[a, [small, large]], [b, [small]]])), { least: b });
+  assert.deepEqual(ledger.choose(new Map([[a, [large]], [b, []]])), { idle: b });
+});
+
+Deno.test("jobPixels() weighs a job by its mask's PNG header or its task's image", () => {
+  const png = new Uint8Array(24);
+  png.set([0x49, 0x48, 0x44, 0x52], 12);
+  new DataView(png.buffer).setUint32(16, 4000);
+  new DataView(png.buffer).setUint32(20, 3000);
+  assert.equal(jobPixels("render", { mask: { kind: "png", bytes: png } }), 12e6);
+  assert.equal(jobPixels("cocoInstances", { bytes: png }), 12e6);
+  const shapes = {
+    kind: "shapes",
+    geometry: "polygon",
+    annotations: [],
+    image: { width: 10, height: 20 },
+  };
+  assert.equal(jobPixels("render", { mask: shapes }), 200);
+  assert.equal(jobPixels("render", { mask: { kind: "png", bytes: new Uint8Array(8) } }), 0);
+  assert.equal(jobPixels("intactFiles", { root: ".", files: [] }), 0);
 });
