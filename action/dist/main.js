@@ -31329,17 +31329,124 @@ function canStartWorkers(url) {
   }
 }
 
+// lib/export/_memory_budget.ts
+var DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
+var BYTES_PER_PIXEL = 3;
+var STRIP_BYTES_PER_PIXEL = 12;
+var STRIP_PIXELS = 256 * 1024 / 3;
+var MIN_STRIP_ROWS = 8;
+var MemoryBudget = class {
+  #total;
+  #free;
+  #waiting = [];
+  /**
+   * @param totalBytes How many bytes the masks in flight may cost together.
+   * @throws {RangeError} when it is not a positive number.
+   */
+  constructor(totalBytes) {
+    if (typeof totalBytes !== "number" || !Number.isFinite(totalBytes) || totalBytes <= 0) {
+      throw new RangeError(`Cannot budget ${String(totalBytes)} bytes of memory: give a positive number of bytes`);
+    }
+    this.#total = totalBytes;
+    this.#free = totalBytes;
+  }
+  /**
+   * Waits until a mask of this cost fits, then takes its bytes from the budget.
+   *
+   * @param cost What converting the mask holds, in bytes.
+   * @param task The task's id and name, for the error.
+   * @returns The function that gives the bytes back, to call once the mask is written.
+   * @throws {TaskError} when the mask alone costs more than the whole budget.
+   */
+  async admit(cost, task) {
+    if (cost > this.#total) {
+      const { width, height } = task.size;
+      throw new TaskError(`its mask is ${width}\xD7${height}, ${mib(cost)} to convert, more than the whole memory budget of ${mib(this.#total)}; raise the memory budget to at least ${Math.ceil(cost / 2 ** 20)} MiB to export it`, {
+        taskId: task.taskId,
+        taskName: task.taskName,
+        setting: "memoryBudgetBytes"
+      });
+    }
+    if (this.#waiting.length > 0 || cost > this.#free) {
+      await new Promise((admit) => this.#waiting.push({
+        cost,
+        admit
+      }));
+    } else {
+      this.#free -= cost;
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#free += cost;
+      this.#admitWaiting();
+    };
+  }
+  /** Admits waiting masks in order, while the first one fits. */
+  #admitWaiting() {
+    while (this.#waiting.length > 0 && this.#waiting[0].cost <= this.#free) {
+      const next = this.#waiting.shift();
+      this.#free -= next.cost;
+      next.admit();
+    }
+  }
+};
+function conversionCost(mask) {
+  if (mask.kind === "shapes") {
+    const size2 = mask.image;
+    if (size2 === void 0) return void 0;
+    return {
+      size: size2,
+      cost: size2.width * size2.height * BYTES_PER_PIXEL
+    };
+  }
+  if (mask.kind !== "png") return void 0;
+  const size = pngSize(mask.bytes);
+  if (size === void 0) return void 0;
+  const { width, height } = size;
+  const stripPixels = Math.min(width * height, Math.max(STRIP_PIXELS, width * MIN_STRIP_ROWS));
+  return {
+    size,
+    cost: 2 * mask.bytes.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL
+  };
+}
+function pngSize(png) {
+  const ihdr = [
+    73,
+    72,
+    68,
+    82
+  ];
+  if (png.length < 24 || !ihdr.every((byte, i) => png[12 + i] === byte)) return void 0;
+  const view = new DataView(png.buffer, png.byteOffset, 24);
+  return {
+    width: view.getUint32(16),
+    height: view.getUint32(20)
+  };
+}
+function mib(bytes) {
+  if (bytes < 2 ** 20) return `${bytes} bytes`;
+  return `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`;
+}
+
 // lib/export/_worker_ledger.ts
 var JOBS_PER_WORKER = 2;
 var PIXELS_PER_WORKER = 6e9;
+var LARGE_JOB_PIXELS = 16e6;
 var WorkerLedger = class {
   #sharedIds = /* @__PURE__ */ new Map();
   #sent = /* @__PURE__ */ new WeakMap();
   #pixels = /* @__PURE__ */ new WeakMap();
   #share;
-  /** @param pixelsPerWorker Pixels a worker converts before it is spent. */
-  constructor(pixelsPerWorker = PIXELS_PER_WORKER) {
+  #large;
+  /**
+   * @param pixelsPerWorker Pixels a worker converts before it is spent.
+   * @param largeJobPixels Pixels from which a running job has no other job queued behind it.
+   */
+  constructor(pixelsPerWorker = PIXELS_PER_WORKER, largeJobPixels = LARGE_JOB_PIXELS) {
     this.#share = pixelsPerWorker;
+    this.#large = largeJobPixels;
   }
   /**
    * A job's shared fields as the worker is sent them: by number once it has them.
@@ -31377,9 +31484,10 @@ var WorkerLedger = class {
   }
   /**
    * The workers a job may go to: an idle one, or else the one with the fewest jobs, if it has
-   * fewer than {@linkcode JOBS_PER_WORKER}; never one that converted its share.
+   * fewer than {@linkcode JOBS_PER_WORKER} and is not running a large job (see
+   * {@linkcode LARGE_JOB_PIXELS}); never one that converted its share.
    *
-   * @param workers Each worker and the jobs it was sent and has not answered yet.
+   * @param workers Each worker and the jobs it was sent and has not answered yet, in order.
    * @returns The first idle worker, and the least busy one.
    */
   choose(workers) {
@@ -31390,6 +31498,7 @@ var WorkerLedger = class {
       if (jobs.length === 0) return {
         idle: worker
       };
+      if ((jobs[0].pixels ?? 0) >= this.#large) continue;
       if (jobs.length < fewest) least = worker, fewest = jobs.length;
     }
     return {
@@ -31407,6 +31516,14 @@ var WorkerLedger = class {
     return (this.#pixels.get(worker) ?? 0) >= this.#share;
   }
 };
+function jobPixels(name, input) {
+  const mask = name === "render" ? input.mask : name === "cocoInstances" ? {
+    kind: "png",
+    bytes: input.bytes
+  } : void 0;
+  const size = mask === void 0 ? void 0 : conversionCost(mask)?.size;
+  return size === void 0 ? 0 : size.width * size.height;
+}
 
 // lib/export/_convert_pool.ts
 var WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
@@ -31433,7 +31550,7 @@ var ConvertPool = class {
     this.#workerUrl = options.workerUrl ?? WORKER_URL;
     this.#inThread = !canStartWorkers(this.#workerUrl);
     this.#collector = new HeapCollector(options.collections ?? MAIN_THREAD_COLLECTIONS);
-    this.#ledger = new WorkerLedger(options.pixelsPerWorker);
+    this.#ledger = new WorkerLedger(options.pixelsPerWorker, options.largeJobPixels);
   }
   /** How many workers the pool started so far, those replaced by fresh ones included. */
   get started() {
@@ -31524,7 +31641,8 @@ var ConvertPool = class {
       id: this.#nextId++,
       name,
       input,
-      shared
+      shared,
+      pixels: jobPixels(name, input)
     };
     if (this.#inThread) return runJob(job).finally(() => this.#collector.tick());
     return new Promise((resolve3, reject) => {
@@ -33882,107 +34000,6 @@ function defaultExportFolderName(projectId, now, options = {}) {
     now.getSeconds()
   ].map(two).join(separator);
   return `lab_mask_${projectId}_${date}_${time}`;
-}
-
-// lib/export/_memory_budget.ts
-var DEFAULT_MEMORY_BUDGET_BYTES = 512 * 2 ** 20;
-var BYTES_PER_PIXEL = 3;
-var STRIP_BYTES_PER_PIXEL = 12;
-var STRIP_PIXELS = 256 * 1024 / 3;
-var MIN_STRIP_ROWS = 8;
-var MemoryBudget = class {
-  #total;
-  #free;
-  #waiting = [];
-  /**
-   * @param totalBytes How many bytes the masks in flight may cost together.
-   * @throws {RangeError} when it is not a positive number.
-   */
-  constructor(totalBytes) {
-    if (typeof totalBytes !== "number" || !Number.isFinite(totalBytes) || totalBytes <= 0) {
-      throw new RangeError(`Cannot budget ${String(totalBytes)} bytes of memory: give a positive number of bytes`);
-    }
-    this.#total = totalBytes;
-    this.#free = totalBytes;
-  }
-  /**
-   * Waits until a mask of this cost fits, then takes its bytes from the budget.
-   *
-   * @param cost What converting the mask holds, in bytes.
-   * @param task The task's id and name, for the error.
-   * @returns The function that gives the bytes back, to call once the mask is written.
-   * @throws {TaskError} when the mask alone costs more than the whole budget.
-   */
-  async admit(cost, task) {
-    if (cost > this.#total) {
-      const { width, height } = task.size;
-      throw new TaskError(`its mask is ${width}\xD7${height}, ${mib(cost)} to convert, more than the whole memory budget of ${mib(this.#total)}; raise the memory budget to at least ${Math.ceil(cost / 2 ** 20)} MiB to export it`, {
-        taskId: task.taskId,
-        taskName: task.taskName,
-        setting: "memoryBudgetBytes"
-      });
-    }
-    if (this.#waiting.length > 0 || cost > this.#free) {
-      await new Promise((admit) => this.#waiting.push({
-        cost,
-        admit
-      }));
-    } else {
-      this.#free -= cost;
-    }
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.#free += cost;
-      this.#admitWaiting();
-    };
-  }
-  /** Admits waiting masks in order, while the first one fits. */
-  #admitWaiting() {
-    while (this.#waiting.length > 0 && this.#waiting[0].cost <= this.#free) {
-      const next = this.#waiting.shift();
-      this.#free -= next.cost;
-      next.admit();
-    }
-  }
-};
-function conversionCost(mask) {
-  if (mask.kind === "shapes") {
-    const size2 = mask.image;
-    if (size2 === void 0) return void 0;
-    return {
-      size: size2,
-      cost: size2.width * size2.height * BYTES_PER_PIXEL
-    };
-  }
-  if (mask.kind !== "png") return void 0;
-  const size = pngSize(mask.bytes);
-  if (size === void 0) return void 0;
-  const { width, height } = size;
-  const stripPixels = Math.min(width * height, Math.max(STRIP_PIXELS, width * MIN_STRIP_ROWS));
-  return {
-    size,
-    cost: 2 * mask.bytes.byteLength + Math.ceil(stripPixels) * STRIP_BYTES_PER_PIXEL
-  };
-}
-function pngSize(png) {
-  const ihdr = [
-    73,
-    72,
-    68,
-    82
-  ];
-  if (png.length < 24 || !ihdr.every((byte, i) => png[12 + i] === byte)) return void 0;
-  const view = new DataView(png.buffer, png.byteOffset, 24);
-  return {
-    width: view.getUint32(16),
-    height: view.getUint32(20)
-  };
-}
-function mib(bytes) {
-  if (bytes < 2 ** 20) return `${bytes} bytes`;
-  return `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`;
 }
 
 // lib/export/ignore_index.ts
