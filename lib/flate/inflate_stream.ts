@@ -9,12 +9,36 @@
 import { constants, createInflate, createInflateRaw } from "node:zlib";
 import { type InflateOptions, inflateSync } from "./zlib.ts";
 import { type Driven, giveBack, takeHandle } from "./_zlib_handles.ts";
+import { Adler32 } from "./_adler32.ts";
 
 /**
  * Sums Adler-32 (RFC 1950) over inflated bytes, going on from `adler` (1 for a new sum), and
  * returns the new sum as an unsigned 32-bit number: e.g. a SIMD kernel that skips runs of zeros.
  */
 export type AdlerSum = (bytes: Uint8Array, adler: number) => number;
+
+/**
+ * Adler-32 in TypeScript, byte by byte: an {@linkcode AdlerSum} for bytes a faster one cannot
+ * reach.
+ *
+ * @param bytes The bytes.
+ * @param adler The sum so far (`b << 16 | a`); 1 for a new sum.
+ * @returns The sum, as an unsigned 32-bit number.
+ *
+ * @example
+ * ```ts
+ * import { adler32Of } from "./inflate_stream.ts";
+ *
+ * console.log(adler32Of(new TextEncoder().encode("Wikipedia")).toString(16)); // 11e60398
+ * ```
+ */
+export function adler32Of(bytes: Uint8Array, adler = 1): number {
+  const sum = new Adler32();
+  sum.a = adler & 0xffff;
+  sum.b = adler >>> 16;
+  sum.bytes(bytes, 0, bytes.length);
+  return sum.value();
+}
 
 /** Options of an {@linkcode InflateStream}. */
 export interface InflateStreamOptions extends InflateOptions {

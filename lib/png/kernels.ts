@@ -9,8 +9,7 @@
 import { KERNELS_WASM_BASE64 } from "./_kernels_wasm.ts";
 import type { KernelExports } from "./_kernel_exports.ts";
 import { RUN_TOKEN_BYTES } from "../flate/run_deflate.ts";
-import { Adler32 } from "../flate/_adler32.ts";
-import type { AdlerSum } from "../flate/inflate_stream.ts";
+import { adler32Of, type AdlerSum } from "../flate/inflate_stream.ts";
 
 export type { KernelExports } from "./_kernel_exports.ts";
 
@@ -118,11 +117,7 @@ export function kernelAdler(kernels: KernelExports, memory: Uint8Array): AdlerSu
     if (bytes.buffer === memory.buffer) {
       return kernels.adler32(bytes.byteOffset, bytes.length, adler) >>> 0;
     }
-    const sum = new Adler32();
-    sum.a = adler & 0xffff;
-    sum.b = adler >>> 16;
-    sum.bytes(bytes, 0, bytes.length);
-    return sum.value();
+    return adler32Of(bytes, adler);
   };
 }
 

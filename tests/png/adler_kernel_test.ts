@@ -1,15 +1,6 @@
 import assert from "../_std/assert.ts";
 import { kernelAdler, withKernels } from "../../lib/png/kernels.ts";
-import { Adler32 } from "../../lib/flate/_adler32.ts";
-
-/** Adler-32 one byte at a time, going on from `adler`. */
-function slowAdler(bytes: Uint8Array, adler = 1): number {
-  const sum = new Adler32();
-  sum.a = adler & 0xffff;
-  sum.b = adler >>> 16;
-  sum.bytes(bytes, 0, bytes.length);
-  return sum.value();
-}
+import { adler32Of as slowAdler } from "../../lib/flate/inflate_stream.ts";
 
 /** Mostly zeros, with nonzero bytes scattered in short bursts, as filtered mask rows are. */
 function sparse(length: number, seed: number): Uint8Array {
