@@ -1466,6 +1466,184 @@ var RunDeflate = class {
   }
 };
 
+// lib/flate/inflate_stream.ts
+import { constants as constants2, createInflate, createInflateRaw } from "node:zlib";
+
+// lib/flate/zlib.ts
+import { constants, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
+function inflateSync(compressed, options = {}) {
+  const limit = options.maxOutputLength;
+  const result = nativeInflateSync(compressed, {
+    finishFlush: constants.Z_SYNC_FLUSH,
+    // A little more than the limit, so zlib finishes the stream (and its checksum) in one call.
+    ...limit === void 0 ? {} : {
+      maxOutputLength: limit,
+      chunkSize: Math.max(64, limit + 64)
+    }
+  });
+  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
+}
+function deflateSync(bytes, options) {
+  const result = nativeDeflateSync(bytes, {
+    level: options.level
+  });
+  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
+}
+function crc32(bytes) {
+  return nativeCrc32(bytes) >>> 0;
+}
+
+// lib/flate/_zlib_handles.ts
+function drive(stream) {
+  const handle = stream._handle;
+  const state = stream._writeState;
+  if (typeof handle?.writeSync !== "function" || typeof handle.reset !== "function" || !(state instanceof Uint32Array)) {
+    stream.close();
+    return void 0;
+  }
+  const driven = {
+    stream,
+    handle,
+    state
+  };
+  handle.onerror = (message, errno) => {
+    driven.failure ??= Object.assign(new Error(message), {
+      errno
+    });
+  };
+  return driven;
+}
+var SPARE_HANDLES = /* @__PURE__ */ new Map();
+var wholeBuffersForced = false;
+function takeHandle(kind, create) {
+  if (wholeBuffersForced) return void 0;
+  const spare = SPARE_HANDLES.get(kind);
+  SPARE_HANDLES.delete(kind);
+  return spare ?? drive(create());
+}
+function giveBack(kind, driven) {
+  if (SPARE_HANDLES.has(kind)) return driven.stream.close();
+  driven.handle.reset();
+  driven.failure = void 0;
+  SPARE_HANDLES.set(kind, driven);
+}
+
+// lib/flate/inflate_stream.ts
+function adler32Of(bytes, adler = 1) {
+  const sum = new Adler32();
+  sum.a = adler & 65535;
+  sum.b = adler >>> 16;
+  sum.bytes(bytes, 0, bytes.length);
+  return sum.value();
+}
+function wrongCheck() {
+  return Object.assign(new Error("incorrect data check"), {
+    errno: constants2.Z_DATA_ERROR
+  });
+}
+function plainHeader(compressed) {
+  if (compressed.length < 2) return false;
+  const [method, flags] = compressed;
+  return method === 120 && (flags & 32) === 0 && (method << 8 | flags) % 31 === 0;
+}
+var InflateStream = class {
+  #compressed;
+  #consumed = 0;
+  #driven;
+  #kind;
+  #whole;
+  #served = 0;
+  #limit;
+  /** Where the caller sums the check: the running sum, and whether the trailer was reached. */
+  #check;
+  /**
+   * Prepares to inflate a stream.
+   *
+   * @param compressed The zlib stream (RFC 1950).
+   * @param options Where the handle is missing, the most bytes to inflate at the first read; the
+   * caller's Adler-32, if any.
+   */
+  constructor(compressed, options = {}) {
+    this.#compressed = compressed;
+    this.#limit = options.maxOutputLength;
+    const raw = options.adler !== void 0 && plainHeader(compressed);
+    this.#kind = raw ? "inflateRaw" : "inflate";
+    this.#driven = takeHandle(this.#kind, () => raw ? createInflateRaw() : createInflate());
+    if (raw && this.#driven !== void 0) {
+      this.#check = {
+        sum: options.adler,
+        adler: 1,
+        ended: false
+      };
+      this.#consumed = 2;
+    }
+  }
+  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
+  get piecewise() {
+    return this.#driven !== void 0;
+  }
+  /** Whether the caller's code sums the stream's check (see {@linkcode InflateStreamOptions}). */
+  get callerChecks() {
+    return this.#check !== void 0;
+  }
+  /**
+   * Inflates the next bytes into `target`.
+   *
+   * @param target Where the bytes go.
+   * @returns How many bytes were written at its start: fewer than its length only when the
+   * stream ended (or was cut short).
+   * @throws {Error} when the stream is corrupt or its checksum wrong (with `node:zlib`'s
+   * message).
+   */
+  read(target) {
+    const driven = this.#driven;
+    if (driven === void 0) {
+      this.#whole ??= inflateSync(this.#compressed, {
+        maxOutputLength: this.#limit
+      });
+      const piece = this.#whole.subarray(this.#served, this.#served + target.length);
+      target.set(piece);
+      this.#served += piece.length;
+      return piece.length;
+    }
+    const check = this.#check;
+    if (check?.ended) return 0;
+    const input = this.#compressed;
+    driven.handle.writeSync(constants2.Z_SYNC_FLUSH, input, this.#consumed, input.length - this.#consumed, target, 0, target.length);
+    if (driven.failure !== void 0) throw driven.failure;
+    const left = driven.state[1];
+    this.#consumed = input.length - left;
+    const written = target.length - driven.state[0];
+    if (check !== void 0) {
+      if (written > 0) check.adler = check.sum(target.subarray(0, written), check.adler);
+      if (written < target.length && left > 0) this.#checkTrailer(check);
+    }
+    return written;
+  }
+  /** Gives zlib's state back for the next stream. Safe to call twice. */
+  close() {
+    if (this.#driven !== void 0) giveBack(this.#kind, this.#driven);
+    this.#driven = void 0;
+    this.#whole = void 0;
+  }
+  /** Closes the stream: `using stream = new InflateStream(bytes)`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
+  /**
+   * Compares the sum with the trailer, as zlib does at a stream's end: a trailer cut short is
+   * not checked (zlib waits for the rest), and nothing is inflated after it.
+   */
+  #checkTrailer(check) {
+    check.ended = true;
+    const at = this.#consumed;
+    const input = this.#compressed;
+    if (input.length - at < 4) return;
+    const trailer = (input[at] << 24 | input[at + 1] << 16 | input[at + 2] << 8 | input[at + 3]) >>> 0;
+    if (trailer !== check.adler >>> 0) throw wrongCheck();
+  }
+};
+
 // lib/png/kernels.ts
 var SLACK = 16;
 var KEEP_BYTES = 64 << 20;
@@ -1507,11 +1685,7 @@ function kernelAdler(kernels, memory) {
     if (bytes.buffer === memory.buffer) {
       return kernels.adler32(bytes.byteOffset, bytes.length, adler) >>> 0;
     }
-    const sum = new Adler32();
-    sum.a = adler & 65535;
-    sum.b = adler >>> 16;
-    sum.bytes(bytes, 0, bytes.length);
-    return sum.value();
+    return adler32Of(bytes, adler);
   };
 }
 function align16(offset) {
@@ -1694,30 +1868,6 @@ function scanlinePasses(header) {
   };
 }
 
-// lib/flate/zlib.ts
-import { constants, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
-function inflateSync(compressed, options = {}) {
-  const limit = options.maxOutputLength;
-  const result = nativeInflateSync(compressed, {
-    finishFlush: constants.Z_SYNC_FLUSH,
-    // A little more than the limit, so zlib finishes the stream (and its checksum) in one call.
-    ...limit === void 0 ? {} : {
-      maxOutputLength: limit,
-      chunkSize: Math.max(64, limit + 64)
-    }
-  });
-  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
-}
-function deflateSync(bytes, options) {
-  const result = nativeDeflateSync(bytes, {
-    level: options.level
-  });
-  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
-}
-function crc32(bytes) {
-  return nativeCrc32(bytes) >>> 0;
-}
-
 // lib/png/_chunks.ts
 var PNG_SIGNATURE = new Uint8Array([
   137,
@@ -1886,153 +2036,6 @@ function checkedPalette(data, context) {
   }
   return data;
 }
-
-// lib/flate/inflate_stream.ts
-import { constants as constants2, createInflate, createInflateRaw } from "node:zlib";
-
-// lib/flate/_zlib_handles.ts
-function drive(stream) {
-  const handle = stream._handle;
-  const state = stream._writeState;
-  if (typeof handle?.writeSync !== "function" || typeof handle.reset !== "function" || !(state instanceof Uint32Array)) {
-    stream.close();
-    return void 0;
-  }
-  const driven = {
-    stream,
-    handle,
-    state
-  };
-  handle.onerror = (message, errno) => {
-    driven.failure ??= Object.assign(new Error(message), {
-      errno
-    });
-  };
-  return driven;
-}
-var SPARE_HANDLES = /* @__PURE__ */ new Map();
-var wholeBuffersForced = false;
-function takeHandle(kind, create) {
-  if (wholeBuffersForced) return void 0;
-  const spare = SPARE_HANDLES.get(kind);
-  SPARE_HANDLES.delete(kind);
-  return spare ?? drive(create());
-}
-function giveBack(kind, driven) {
-  if (SPARE_HANDLES.has(kind)) return driven.stream.close();
-  driven.handle.reset();
-  driven.failure = void 0;
-  SPARE_HANDLES.set(kind, driven);
-}
-
-// lib/flate/inflate_stream.ts
-function wrongCheck() {
-  return Object.assign(new Error("incorrect data check"), {
-    errno: constants2.Z_DATA_ERROR
-  });
-}
-function plainHeader(compressed) {
-  if (compressed.length < 2) return false;
-  const [method, flags] = compressed;
-  return method === 120 && (flags & 32) === 0 && (method << 8 | flags) % 31 === 0;
-}
-var InflateStream = class {
-  #compressed;
-  #consumed = 0;
-  #driven;
-  #kind;
-  #whole;
-  #served = 0;
-  #limit;
-  /** Where the caller sums the check: the running sum, and whether the trailer was reached. */
-  #check;
-  /**
-   * Prepares to inflate a stream.
-   *
-   * @param compressed The zlib stream (RFC 1950).
-   * @param options Where the handle is missing, the most bytes to inflate at the first read; the
-   * caller's Adler-32, if any.
-   */
-  constructor(compressed, options = {}) {
-    this.#compressed = compressed;
-    this.#limit = options.maxOutputLength;
-    const raw = options.adler !== void 0 && plainHeader(compressed);
-    this.#kind = raw ? "inflateRaw" : "inflate";
-    this.#driven = takeHandle(this.#kind, () => raw ? createInflateRaw() : createInflate());
-    if (raw && this.#driven !== void 0) {
-      this.#check = {
-        sum: options.adler,
-        adler: 1,
-        ended: false
-      };
-      this.#consumed = 2;
-    }
-  }
-  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
-  get piecewise() {
-    return this.#driven !== void 0;
-  }
-  /** Whether the caller's code sums the stream's check (see {@linkcode InflateStreamOptions}). */
-  get callerChecks() {
-    return this.#check !== void 0;
-  }
-  /**
-   * Inflates the next bytes into `target`.
-   *
-   * @param target Where the bytes go.
-   * @returns How many bytes were written at its start: fewer than its length only when the
-   * stream ended (or was cut short).
-   * @throws {Error} when the stream is corrupt or its checksum wrong (with `node:zlib`'s
-   * message).
-   */
-  read(target) {
-    const driven = this.#driven;
-    if (driven === void 0) {
-      this.#whole ??= inflateSync(this.#compressed, {
-        maxOutputLength: this.#limit
-      });
-      const piece = this.#whole.subarray(this.#served, this.#served + target.length);
-      target.set(piece);
-      this.#served += piece.length;
-      return piece.length;
-    }
-    const check = this.#check;
-    if (check?.ended) return 0;
-    const input = this.#compressed;
-    driven.handle.writeSync(constants2.Z_SYNC_FLUSH, input, this.#consumed, input.length - this.#consumed, target, 0, target.length);
-    if (driven.failure !== void 0) throw driven.failure;
-    const left = driven.state[1];
-    this.#consumed = input.length - left;
-    const written = target.length - driven.state[0];
-    if (check !== void 0) {
-      if (written > 0) check.adler = check.sum(target.subarray(0, written), check.adler);
-      if (written < target.length && left > 0) this.#checkTrailer(check);
-    }
-    return written;
-  }
-  /** Gives zlib's state back for the next stream. Safe to call twice. */
-  close() {
-    if (this.#driven !== void 0) giveBack(this.#kind, this.#driven);
-    this.#driven = void 0;
-    this.#whole = void 0;
-  }
-  /** Closes the stream: `using stream = new InflateStream(bytes)`. */
-  [Symbol.dispose]() {
-    this.close();
-  }
-  /**
-   * Compares the sum with the trailer, as zlib does at a stream's end: a trailer cut short is
-   * not checked (zlib waits for the rest), and nothing is inflated after it.
-   */
-  #checkTrailer(check) {
-    check.ended = true;
-    const at = this.#consumed;
-    const input = this.#compressed;
-    if (input.length - at < 4) return;
-    const trailer = (input[at] << 24 | input[at + 1] << 16 | input[at + 2] << 8 | input[at + 3]) >>> 0;
-    if (trailer !== check.adler >>> 0) throw wrongCheck();
-  }
-};
 
 // lib/png/inflate_png.ts
 var DEFAULT_MAX_PIXELS = 1e8;

@@ -24351,7 +24351,58 @@ function giveBack(kind, driven) {
   SPARE_HANDLES.set(kind, driven);
 }
 
+// lib/flate/_adler32.ts
+var MODULUS = 65521;
+var Adler32 = class {
+  /** The sum of the bytes, plus one. */
+  a = 1;
+  /** The sum of the `a`s. */
+  b = 0;
+  /** Takes one byte. */
+  byte(value) {
+    this.a = (this.a + value) % MODULUS;
+    this.b = (this.b + this.a) % MODULUS;
+  }
+  /** Takes `count` zero bytes. */
+  zeros(count) {
+    this.b = (this.b + count * this.a) % MODULUS;
+  }
+  /** Takes `bytes[from..to)`. */
+  bytes(bytes, from, to) {
+    let a = this.a;
+    let b = this.b;
+    for (let i = from; i < to; i++) {
+      a = (a + bytes[i]) % MODULUS;
+      b = (b + a) % MODULUS;
+    }
+    this.a = a;
+    this.b = b;
+  }
+  /** Takes `count` scanlines of a filter-type byte and `zeros` zero bytes. */
+  zeroRows(filter2, zeros, count) {
+    let a = this.a;
+    let b = this.b;
+    for (let row = 0; row < count; row++) {
+      a = (a + filter2) % MODULUS;
+      b = (b + (zeros + 1) * a) % MODULUS;
+    }
+    this.a = a;
+    this.b = b;
+  }
+  /** The check, as a 32-bit unsigned number. */
+  value() {
+    return this.b * 65536 + this.a;
+  }
+};
+
 // lib/flate/inflate_stream.ts
+function adler32Of(bytes, adler = 1) {
+  const sum = new Adler32();
+  sum.a = adler & 65535;
+  sum.b = adler >>> 16;
+  sum.bytes(bytes, 0, bytes.length);
+  return sum.value();
+}
 function wrongCheck() {
   return Object.assign(new Error("incorrect data check"), {
     errno: constants4.Z_DATA_ERROR
@@ -25050,50 +25101,6 @@ var KERNELS_WASM_BASE64 = [
   "C2gBAX8CQANAIANBEGogAksNASAAIANq/QAEACABIANq/QAEAP1R/VMEQEEADwsgA0EQaiEDDAALCwJAA0AgAyACTw0BIAAg",
   "A2otAAAgASADai0AAEcEQEEADwsgA0EBaiEDDAALC0EBCw=="
 ].join("");
-
-// lib/flate/_adler32.ts
-var MODULUS = 65521;
-var Adler32 = class {
-  /** The sum of the bytes, plus one. */
-  a = 1;
-  /** The sum of the `a`s. */
-  b = 0;
-  /** Takes one byte. */
-  byte(value) {
-    this.a = (this.a + value) % MODULUS;
-    this.b = (this.b + this.a) % MODULUS;
-  }
-  /** Takes `count` zero bytes. */
-  zeros(count) {
-    this.b = (this.b + count * this.a) % MODULUS;
-  }
-  /** Takes `bytes[from..to)`. */
-  bytes(bytes, from, to) {
-    let a = this.a;
-    let b = this.b;
-    for (let i = from; i < to; i++) {
-      a = (a + bytes[i]) % MODULUS;
-      b = (b + a) % MODULUS;
-    }
-    this.a = a;
-    this.b = b;
-  }
-  /** Takes `count` scanlines of a filter-type byte and `zeros` zero bytes. */
-  zeroRows(filter2, zeros, count) {
-    let a = this.a;
-    let b = this.b;
-    for (let row = 0; row < count; row++) {
-      a = (a + filter2) % MODULUS;
-      b = (b + (zeros + 1) * a) % MODULUS;
-    }
-    this.a = a;
-    this.b = b;
-  }
-  /** The check, as a 32-bit unsigned number. */
-  value() {
-    return this.b * 65536 + this.a;
-  }
-};
 
 // lib/flate/_bit_writer.ts
 var FIRST_BYTES = 1 << 14;
@@ -26245,11 +26252,7 @@ function kernelAdler(kernels, memory) {
     if (bytes.buffer === memory.buffer) {
       return kernels.adler32(bytes.byteOffset, bytes.length, adler) >>> 0;
     }
-    const sum = new Adler32();
-    sum.a = adler & 65535;
-    sum.b = adler >>> 16;
-    sum.bytes(bytes, 0, bytes.length);
-    return sum.value();
+    return adler32Of(bytes, adler);
   };
 }
 function align16(offset) {
