@@ -221,3 +221,45 @@ Deno.test("a deflater lent the kernels call by call writes the same stream, its 
     });
   }
 });
+
+Deno.test("zero rows of any width are the same symbols by the kernels, packed or piece by piece", async (t) => {
+  // Narrow rows pack into one pattern, wider ones into two, the widest are written piece by
+  // piece; literals between the runs make the codes of each block differ.
+  const widths = [
+    ...Array.from({ length: 800 }, (_, n) => n + 1),
+    1919,
+    1920,
+    5760,
+    5761,
+    7681,
+    20_000,
+    100_000,
+  ];
+  for (const pixelBytes of [1, 3]) {
+    await t.step(`${pixelBytes} bytes a pixel`, () => {
+      const streams = [false, true].map((byKernel) =>
+        withKernels(AT + RUN_TOKEN_BYTES, (kernels, memory) => {
+          const deflate = new RunDeflate({
+            pixelBytes,
+            ...(byKernel ? { tokenKernel: { ...kernels, memory, at: AT } } : {}),
+          });
+          const seed = random(11);
+          for (const width of widths) {
+            deflate.write(Uint8Array.of(1 + Math.floor(seed() * 200), 0, 3), 0, 3);
+            deflate.zeroRows(1 + (width % 4), width, 1 + (width % 5));
+          }
+          return deflate.end().slice();
+        })
+      );
+      assertSameData(streams[1], streams[0]);
+      const expected = [];
+      const seed = random(11);
+      for (const width of widths) {
+        expected.push(1 + Math.floor(seed() * 200), 0, 3);
+        const row = [1 + (width % 4), ...new Array(width).fill(0)];
+        for (let r = 0; r < 1 + (width % 5); r++) expected.push(...row);
+      }
+      assertSameData(new Uint8Array(inflateSync(streams[1])), Uint8Array.from(expected));
+    });
+  }
+});
