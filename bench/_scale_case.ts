@@ -1,7 +1,10 @@
 /**
  * The benchmark's case of many small masks (`--only scale`): fresh exports of 1,000, 10,000 and
  * 100,000 tasks, a run killed at 60% and resumed, and an incremental run over the finished
- * export with 1% of the tasks changed, each in a process of its own, side by side.
+ * export with 1% of the tasks changed, each in a process of its own, side by side. The fresh
+ * exports a ratio is taken against are run again just after what they are set against (10,000
+ * after 100,000, 1,000 after the incremental run), and the ratio takes the mean of the two: a
+ * shared machine drifting slower or faster over the case's minutes moves both sides alike.
  *
  * @module
  */
@@ -37,14 +40,16 @@ export async function scaleCase(
 ): Promise<void> {
   const tenth = largest / 10;
   const hundredth = largest / 100;
-  const fresh = async (count: number) => {
-    const result = await run({ count, label: `scale-${count}`, projectId: scaleProjectId(count) });
+  const fresh = async (count: number, again = false) => {
+    const label = `scale-${count}${again ? "-again" : ""}`;
+    const result = await run({ count, label, projectId: scaleProjectId(count) });
     console.log(`   fresh ${String(count).padStart(6)}: ${line(result!)}`);
     return result!;
   };
   const small = await fresh(hundredth);
   const middle = await fresh(tenth);
   const full = await fresh(largest);
+  const middleAgain = await fresh(tenth, true);
   const projectId = scaleProjectId(largest);
   const killAt = Math.round(largest * 0.6);
   await run({ count: largest, label: "scale-killed", projectId, killAfter: killAt });
@@ -65,7 +70,10 @@ export async function scaleCase(
   }))!;
   const changed = largest / CHANGED_EVERY;
   console.log(`   --incremental, ${changed} changed: ${line(incremental)}`);
-  const linear = full.ms / (10 * middle.ms);
+  const smallAgain = await fresh(hundredth, true);
+  const middleMs = (middle.ms + middleAgain.ms) / 2;
+  const smallMs = (small.ms + smallAgain.ms) / 2;
+  const linear = full.ms / (10 * middleMs);
   const remaining = resumed.ms / (0.4 * full.ms);
   lines.push(
     {
@@ -81,7 +89,7 @@ export async function scaleCase(
       value: linear,
       target: "≤ 1.2×",
       pass: linear <= 1.2,
-      note: `${seconds(full.ms)} vs ${seconds(middle.ms)}`,
+      note: `${seconds(full.ms)} vs ${seconds(middle.ms)} and ${seconds(middleAgain.ms)}`,
     },
     {
       ratio: `6. --resume of the last 40% vs 40% of a fresh run`,
@@ -92,12 +100,11 @@ export async function scaleCase(
     },
     {
       ratio: `6. --incremental ${changed} changed vs fresh ${hundredth}`,
-      value: incremental.ms / small.ms,
+      value: incremental.ms / smallMs,
       target: "≤ 3×",
-      pass: incremental.ms / small.ms <= 3,
-      note: `${seconds(incremental.ms)} vs ${seconds(small.ms)}, peak RSS ${
-        mb(incremental.peakRss)
-      }`,
+      pass: incremental.ms / smallMs <= 3,
+      note: `${seconds(incremental.ms)} vs ${seconds(small.ms)} and ${seconds(smallAgain.ms)}, ` +
+        `peak RSS ${mb(incremental.peakRss)}`,
     },
   );
 }
