@@ -50,14 +50,16 @@ export class Adler32 {
 
   /** Takes `count` scanlines of a filter-type byte and `zeros` zero bytes. */
   zeroRows(filter: number, zeros: number, count: number): void {
-    let a = this.a;
-    let b = this.b;
-    for (let row = 0; row < count; row++) {
-      a = (a + filter) % MODULUS;
-      b = (b + (zeros + 1) * a) % MODULUS;
-    }
-    this.a = a;
-    this.b = b;
+    // In closed form: row k (from 1) adds the filter type to a, then (zeros + 1) times the new
+    // a to b, so b gains (zeros + 1) · (count · a + filter · count (count + 1) / 2). Every
+    // product is of two numbers below the modulus: exact in a double.
+    const rows = count % MODULUS;
+    const half = count % 2 === 0
+      ? ((count / 2) % MODULUS) * ((count + 1) % MODULUS)
+      : (count % MODULUS) * (((count + 1) / 2) % MODULUS);
+    const added = (rows * this.a + filter * (half % MODULUS)) % MODULUS;
+    this.b = (this.b + ((zeros + 1) % MODULUS) * added) % MODULUS;
+    this.a = (this.a + filter * rows) % MODULUS;
   }
 
   /** The check, as a 32-bit unsigned number. */
