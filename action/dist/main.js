@@ -24380,14 +24380,11 @@ var Adler32 = class {
   }
   /** Takes `count` scanlines of a filter-type byte and `zeros` zero bytes. */
   zeroRows(filter2, zeros, count) {
-    let a = this.a;
-    let b = this.b;
-    for (let row = 0; row < count; row++) {
-      a = (a + filter2) % MODULUS;
-      b = (b + (zeros + 1) * a) % MODULUS;
-    }
-    this.a = a;
-    this.b = b;
+    const rows = count % MODULUS;
+    const half = count % 2 === 0 ? count / 2 % MODULUS * ((count + 1) % MODULUS) : count % MODULUS * ((count + 1) / 2 % MODULUS);
+    const added = (rows * this.a + filter2 * (half % MODULUS)) % MODULUS;
+    this.b = (this.b + (zeros + 1) % MODULUS * added) % MODULUS;
+    this.a = (this.a + filter2 * rows) % MODULUS;
   }
   /** The check, as a 32-bit unsigned number. */
   value() {
