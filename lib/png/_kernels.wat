@@ -27,6 +27,10 @@
 
   ;; @include deflate_symbols.wat
 
+  ;; @include deflate_counts.wat
+
+  ;; @include deflate_codes.wat
+
   ;; @include digest_form.wat
 
   ;; @include convert.wat
