@@ -1,5 +1,20 @@
 ;; Deflate symbols as bit patterns (codes and extra bits), and the token finder's helpers.
 
+;; A match of $length bytes (3 or more) cut into the pieces deflate takes (3 to 258 bytes):
+;; how many of 258, the rest, and a split piece that comes first when the rest would be 1 or 2
+;; (258 + 1 or 2 bytes as 256 or 257, then 3), else 0. Fewer than 3 bytes give fulls of -1.
+(func $cut (param $length i32) (result i32 i32 i32)
+  (local $fulls i32) (local $rest i32)
+  (local.set $fulls (i32.div_u (local.get $length) (i32.const 258)))
+  (local.set $rest (i32.sub (local.get $length) (i32.mul (local.get $fulls) (i32.const 258))))
+  (if (i32.and (i32.ne (local.get $rest) (i32.const 0)) (i32.lt_u (local.get $rest) (i32.const 3)))
+    (then
+      (return (i32.sub (local.get $fulls) (i32.const 1)) (i32.const 3)
+        (i32.add (local.get $rest) (i32.const 255)))))
+  (local.get $fulls)
+  (local.get $rest)
+  (i32.const 0))
+
 ;; Appends a pattern to the bits pending ($pending of them at most 7, $bits), its bit count
 ;; (56 at most) in bits 56 to 63: stores 8 bytes at $at, of which the whole ones are kept.
 ;; Returns the bits, their count and where the next bytes go.

@@ -8,7 +8,7 @@
   (param $lengths i32) (param $values i32) (param $count i32) (param $codes i32)
   (param $literals i32) (param $distances i32)
   (local $t i32) (local $length i32) (local $value i32) (local $times i32) (local $fulls i32)
-  (local $rest i32) (local $distance i32)
+  (local $rest i32) (local $distance i32) (local $split i32)
   (block $done
     (loop $token
       (br_if $done (i32.ge_u (local.get $t) (local.get $count)))
@@ -31,16 +31,14 @@
           (call $addCount (local.get $literals) (i32.const 0) (local.get $times))
           (local.set $distance (i32.const 0))
           (local.set $length (i32.sub (local.get $length) (i32.const 1)))))
-      (local.set $fulls (i32.div_u (local.get $length) (i32.const 258)))
-      (local.set $rest (i32.sub (local.get $length) (i32.mul (local.get $fulls) (i32.const 258))))
-      (if (i32.and
-            (i32.ne (local.get $rest) (i32.const 0))
-            (i32.lt_u (local.get $rest) (i32.const 3)))
+      (call $cut (local.get $length))
+      (local.set $split)
+      (local.set $rest)
+      (local.set $fulls)
+      (if (local.get $split)
         (then
-          (local.set $fulls (i32.sub (local.get $fulls) (i32.const 1)))
           (call $countPiece (local.get $codes) (local.get $literals) (local.get $distances)
-            (i32.add (local.get $rest) (i32.const 255)) (local.get $distance) (local.get $times))
-          (local.set $rest (i32.const 3))))
+            (local.get $split) (local.get $distance) (local.get $times))))
       (if (local.get $rest)
         (then
           (call $countPiece (local.get $codes) (local.get $literals) (local.get $distances)

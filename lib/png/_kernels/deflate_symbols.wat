@@ -81,18 +81,10 @@
             (local.set $at)
             (local.set $pending)
             (local.set $bits)))
-        (local.set $fulls (i32.div_u (local.get $length) (i32.const 258)))
-        (local.set $rest
-          (i32.sub (local.get $length) (i32.mul (local.get $fulls) (i32.const 258))))
-        (local.set $split (i32.const 0))
-        ;; 258 + 1 or 2 bytes: 256 or 257, then 3.
-        (if (i32.and
-              (i32.ne (local.get $rest) (i32.const 0))
-              (i32.lt_u (local.get $rest) (i32.const 3)))
-          (then
-            (local.set $fulls (i32.sub (local.get $fulls) (i32.const 1)))
-            (local.set $split (i32.add (local.get $rest) (i32.const 255)))
-            (local.set $rest (i32.const 3))))
+        (call $cut (local.get $length))
+        (local.set $split)
+        (local.set $rest)
+        (local.set $fulls)
         (block $pieces
           (loop $piece
             (call $put (local.get $bits) (local.get $pending) (local.get $at)
@@ -131,15 +123,13 @@
   (local $fulls i32) (local $rest i32) (local $split i32) (local $full i64) (local $piece i64)
   (local $first i64) (local $second i64)
   (local.set $full (call $matchPiece (local.get $codes) (i32.const 258) (i32.const 0)))
-  (local.set $fulls (i32.div_u (local.get $length) (i32.const 258)))
-  (local.set $rest (i32.sub (local.get $length) (i32.mul (local.get $fulls) (i32.const 258))))
-  (if (i32.and (i32.ne (local.get $rest) (i32.const 0)) (i32.lt_u (local.get $rest) (i32.const 3)))
-    (then
-      (if (i32.eqz (local.get $fulls))
-        (then (return (i64.const 0) (i64.const 0) (i32.const 0))))
-      (local.set $fulls (i32.sub (local.get $fulls) (i32.const 1)))
-      (local.set $split (i32.add (local.get $rest) (i32.const 255)))
-      (local.set $rest (i32.const 3))))
+  (call $cut (local.get $length))
+  (local.set $split)
+  (local.set $rest)
+  (local.set $fulls)
+  ;; Fewer than 3 bytes: no match of them (the deflater writes such rows as literals).
+  (if (i32.lt_s (local.get $fulls) (i32.const 0))
+    (then (return (i64.const 0) (i64.const 0) (i32.const 0))))
   (local.set $first (call $twoLiterals (local.get $codes) (local.get $filter)))
   (block $pieces
     (loop $next
