@@ -1,7 +1,6 @@
 /**
  * The kernels' WebAssembly text as one module: `lib/png/_kernels.wat` with each `;; @include`
- * line replaced by that file of `lib/png/_kernels/`, indented as the line was, every line ending
- * in `\n`. The build
+ * line replaced by that file of `lib/png/_kernels/`, indented as the line was. The build
  * (`build_kernels.ts`) compiles it and the tests check the generated module against it; neither
  * needs anything but Deno to read it.
  *
@@ -46,10 +45,7 @@ export function kernelParts(frame: string): string[] {
  * ```
  */
 export async function readKernelSource(frame: URL = KERNELS_FRAME): Promise<string> {
-  // Line ends as committed, whatever a checkout made of them (CRLF on Windows): the same text,
-  // and so the same digest, everywhere.
-  const read = async (url: URL) => (await Deno.readTextFile(url)).replaceAll("\r\n", "\n");
-  const lines = (await read(frame)).split("\n");
+  const lines = (await Deno.readTextFile(frame)).split("\n");
   const parts = new URL("_kernels/", frame);
   const text: string[] = [];
   for (const line of lines) {
@@ -59,7 +55,7 @@ export async function readKernelSource(frame: URL = KERNELS_FRAME): Promise<stri
       continue;
     }
     const [, indent, name] = include;
-    const part = (await read(new URL(name, parts))).replace(/\n$/, "");
+    const part = (await Deno.readTextFile(new URL(name, parts))).replace(/\n$/, "");
     text.push(...part.split("\n").map((row) => row === "" ? row : indent + row));
   }
   return text.join("\n");
