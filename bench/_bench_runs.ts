@@ -37,6 +37,9 @@ export interface ExportRun {
   folderOf?: string;
 }
 
+/** Runs one export of ours from the benchmark's lab (its target filled in). */
+export type CaseRun = (run: Omit<ExportRun, "lab" | "mode">) => Promise<RunnerResult>;
+
 /** The benchmark's fake lab, served by another process. */
 export interface BenchLab {
   /** Where it listens and how to log in. */

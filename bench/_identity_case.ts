@@ -8,7 +8,7 @@
 
 import { median, ms } from "./_figures.ts";
 import { identityFreeModule } from "./_identity_free.ts";
-import type { CaseRun } from "./_memory_case.ts";
+import type { CaseRun } from "./_bench_runs.ts";
 import type { Line } from "./_report.ts";
 
 /**

@@ -6,16 +6,11 @@
  * @module
  */
 
-import type { RunnerResult } from "./_export_runner.ts";
-import type { ExportRun } from "./_bench_runs.ts";
-import { BenchRuns } from "./_bench_runs.ts";
+import { BenchRuns, type CaseRun } from "./_bench_runs.ts";
 import { mb } from "./_figures.ts";
 import { largeProjectId } from "./_large_mask.ts";
 import type { Line } from "./_report.ts";
 import { MASK_FORMATS } from "../lib/export/mask_format.ts";
-
-/** Runs one export of the case (the lab's target filled in). */
-export type CaseRun = (run: Omit<ExportRun, "lab" | "mode">) => Promise<RunnerResult>;
 
 /** How many large masks are exported at once, and the most each may peak at (MB). */
 const LARGE: readonly { count: number; limit: number }[] = [

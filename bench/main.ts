@@ -21,14 +21,14 @@
  */
 
 import { parseArgs } from "node:util";
-import { type BenchLab, BenchRuns, startBenchLab } from "./_bench_runs.ts";
+import { type BenchLab, BenchRuns, type CaseRun, startBenchLab } from "./_bench_runs.ts";
 import { codecCase } from "./_codec_case.ts";
 import { endToEndCase } from "./_end_to_end_case.ts";
 import { mb, ms } from "./_figures.ts";
 import { type BenchScene, maskPool } from "./_mask_pool.ts";
 import { formatsCase } from "./_formats_case.ts";
 import { identityCase } from "./_identity_case.ts";
-import { type CaseRun, LARGE_COUNTS, largeCase, memoryCase } from "./_memory_case.ts";
+import { LARGE_COUNTS, largeCase, memoryCase } from "./_memory_case.ts";
 import { scaleCase } from "./_scale_case.ts";
 import { startupTimes } from "./_startup.ts";
 import { type Line, printReport } from "./_report.ts";
