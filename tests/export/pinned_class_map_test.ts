@@ -1,69 +1,20 @@
 import assert from "../_std/assert.ts";
-import type { Label, Task } from "../../lib/api/types.ts";
 import { ConfigError } from "../../lib/errors.ts";
-import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
-import { decodePng } from "../../lib/png/decode_png.ts";
-import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
-import { type RecordedRequest, startFakeLab } from "../../testing/fake_lab.ts";
-import { writeMaskPng } from "../../testing/mask_png.ts";
-import { clientOf } from "../_fixtures/lab_client.ts";
-import { withDeadline } from "../_fixtures/deadline.ts";
-import { maskTask, segmentationConfiguration } from "../_fixtures/project.ts";
+import { maskTask } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { unzip } from "../formats/_fixtures.ts";
-
-const CAR: Label = { id: "car", name: "Car", color: "#ff0000", bChannel: 1 };
-const PERSON: Label = { id: "person", name: "Person", color: "#00ff00", bChannel: 2 };
-const ROAD: Label = { id: "road", name: "Road", color: "#0000ff", bChannel: 3 };
-const BIKE: Label = { id: "bike", name: "Bike", color: "#ffff00", bChannel: 4 };
-/** The first configuration, then the same reordered and extended, then without `person`. */
-const FIRST = [CAR, PERSON, ROAD];
-const REORDERED = [BIKE, ROAD, CAR, PERSON];
-const WITHOUT_PERSON = [ROAD, BIKE, CAR];
-
-/** A mask of one row: background, then one pixel of each bChannel given. */
-function maskOf(bChannels: number[]): string {
-  const pixels = [[0, 0, 0], ...bChannels.map((b, i) => [i + 1, i + 1, b])];
-  const data = new Uint8Array(pixels.flat());
-  return encodeDataUri(writeMaskPng({ width: pixels.length, height: 1, data }, { colourType: 2 }));
-}
-
-function tasksOf(updatedAt: string): Task[] {
-  return [
-    { ...maskTask("t1", "a.jpg", maskOf([1, 2, 3])), updatedAt },
-    { ...maskTask("t2", "b.jpg", maskOf([3, 1])), updatedAt },
-  ];
-}
-
-async function run(labels: Label[], tasks: Task[], options: Partial<ExportMasksOptions>) {
-  await using lab = await startFakeLab({
-    projects: [{ configuration: segmentationConfiguration("p1", labels), tasks }],
-  });
-  const requests = lab.requests as RecordedRequest[];
-  try {
-    const export_ = exportMasks({ client: clientOf(lab), projectId: "p1", ...options });
-    const summary = await withDeadline(export_, 60_000, "the export");
-    return { summary, requests };
-  } catch (error) {
-    return { error, requests };
-  }
-}
-
-/** The first row of a class-index PNG, each pixel's index. */
-async function indicesOf(path: string): Promise<number[]> {
-  const image = await decodePng(await Deno.readFile(path));
-  return Array.from({ length: image.width }, (_, x) => image.data[x * 3]);
-}
-
-async function labelmapOf(folder: string) {
-  return JSON.parse(await Deno.readTextFile(`${folder}/labelmap.json`));
-}
-
-function indexById(labelmap: { classes: { id: string; index: number }[] }) {
-  return Object.fromEntries(labelmap.classes.map((entry) => [entry.id, entry.index]));
-}
-
-const OLD = "2024-12-01T00:00:00.000Z";
+import {
+  FIRST,
+  indexById,
+  indicesOf,
+  labelmapOf,
+  maskOf,
+  OLD,
+  REORDERED,
+  run,
+  tasksOf,
+  WITHOUT_PERSON,
+} from "./_pinned_projects.ts";
 
 Deno.test("labelmapFrom keeps every earlier index and colour when the configuration is reordered and extended", async () => {
   await using dir = await tempDir();
@@ -214,113 +165,6 @@ Deno.test("labelmapFrom numbers COCO categories and YOLO classes as the kept map
   await run(REORDERED, tasks, { ...pinned, format: "yolo", outputFilename: "y.zip" });
   const yaml = unzip(await Deno.readFile(`${dir.path}/y.zip`)).get("data.yaml");
   assert.equal(yaml, "nc: 4\nnames: ['car','person','road','bike']\n");
-});
-
-Deno.test("labelmapFrom refuses a hostile class map by name, before any request", async () => {
-  await using dir = await tempDir();
-  const file = `${dir.path}/labelmap.json`;
-  const entry = (id: unknown, index: unknown, colour: unknown = [1, 2, 3]) => ({
-    id,
-    index,
-    colour,
-  });
-  const cases: [string, RegExp][] = [
-    ["{not json", /it is not JSON/],
-    ["[1, 2]", /it is not a JSON object/],
-    ['{"classes": 3}', /it has no "classes" list/],
-    [
-      JSON.stringify({ classes: [entry("a", 1), entry("b", 1)] }),
-      /index 1 is given to both "a" and "b"/,
-    ],
-    [JSON.stringify({ classes: [entry("a", 1), entry("a", 2)] }), /label "a" is listed twice/],
-    [JSON.stringify({ classes: [entry("a", "1")] }), /entry 1 \(label "a"\) has index "1"/],
-    [JSON.stringify({ classes: [entry(7, 1)] }), /entry 1 has no string id/],
-    [JSON.stringify({ classes: [entry("a", 1, [1, 2])] }), /has colour \[1,2\], not three numbers/],
-    [
-      JSON.stringify({ classes: [entry("a", 300)] }),
-      /has index 300, not a whole number from 1 to 254/,
-    ],
-    [JSON.stringify({ ignoreIndex: 2, classes: [entry("a", 2)] }), /not below the ignore index 2/],
-  ];
-  for (const [text, why] of cases) {
-    await Deno.writeTextFile(file, text);
-    const { error, requests } = await run(FIRST, tasksOf(OLD), {
-      outputFolder: dir.path,
-      outputFilename: "out",
-      maskFormat: "class-index",
-      labelmapFrom: file,
-    });
-    assert.ok(error instanceof ConfigError && error.setting === "labelmapFrom", text);
-    assert.ok(error.message.startsWith(`The class map "${file}" cannot be used: `), error.message);
-    assert.match(error.message, why);
-    assert.equal(requests.filter((request) => request.path.endsWith("/tasks")).length, 0);
-  }
-  await Deno.writeFile(file, new Uint8Array([0x7b, 0xff, 0x7d]));
-  const { error } = await run(FIRST, [], {
-    outputFolder: dir.path,
-    labelmapFrom: file,
-    maskFormat: "class-index",
-  });
-  assert.ok(error instanceof ConfigError);
-  assert.equal(error.message.split(":")[0], `The class map "${file}" cannot be read`);
-  assert.match(error.message, /it is not UTF-8 text/);
-  await Deno.mkdir(`${dir.path}/empty/labelmap.json`, { recursive: true });
-  const folderAsFile = await run(FIRST, [], {
-    outputFolder: dir.path,
-    labelmapFrom: `${dir.path}/empty`,
-  });
-  assert.ok(folderAsFile.error instanceof ConfigError);
-  assert.match(
-    folderAsFile.error.message,
-    /empty\/labelmap\.json" cannot be read: it is not a regular file/,
-  );
-  await Deno.mkdir(`${dir.path}/none`);
-  const noMap = await run(FIRST, [], { outputFolder: dir.path, labelmapFrom: `${dir.path}/none` });
-  assert.ok(noMap.error instanceof ConfigError);
-  assert.match(noMap.error.message, /none\/labelmap\.json" cannot be read: the folder has none/);
-  const missing = await run(FIRST, [], {
-    outputFolder: dir.path,
-    labelmapFrom: `${dir.path}/nowhere`,
-  });
-  assert.ok(missing.error instanceof ConfigError);
-  assert.match(missing.error.message, /nowhere" cannot be read: it does not exist/);
-});
-
-Deno.test("allowRemovedLabels without a class map, and labelmapFrom with format lab, are refused", async () => {
-  await using dir = await tempDir();
-  const alone = await run(FIRST, tasksOf(OLD), {
-    outputFolder: dir.path,
-    allowRemovedLabels: true,
-  });
-  assert.ok(alone.error instanceof ConfigError && alone.error.setting === "allowRemovedLabels");
-  assert.match(
-    alone.error.message,
-    /options\.allowRemovedLabels has no effect without options\.labelmapFrom/,
-  );
-  const lab = await run(FIRST, tasksOf(OLD), {
-    outputFolder: dir.path,
-    format: "lab",
-    labelmapFrom: dir.path,
-  });
-  assert.ok(lab.error instanceof ConfigError && lab.error.setting === "labelmapFrom");
-  assert.match(lab.error.message, /options\.format lab has none/);
-  assert.equal(alone.requests.length + lab.requests.length, 0, "no request");
-  assert.deepEqual(await listFiles(dir.path), []);
-});
-
-Deno.test("an incremental run refuses its own class map when it is a link, before any task request", async () => {
-  await using dir = await tempDir();
-  const options = { maskFormat: "class-index" as const };
-  await run(FIRST, tasksOf(OLD), { ...options, outputFolder: dir.path, outputFilename: "out" });
-  await Deno.rename(`${dir.path}/out/labelmap.json`, `${dir.path}/elsewhere.json`);
-  await Deno.symlink(`${dir.path}/elsewhere.json`, `${dir.path}/out/labelmap.json`);
-  const { error, requests } = await run(FIRST, tasksOf(OLD), {
-    ...options,
-    incremental: `${dir.path}/out`,
-  });
-  assert.ok(error instanceof Error && error.name === "UnsafePathError", String(error));
-  assert.match(error.message, /labelmap\.json/);
-  assert.equal(requests.filter((request) => request.path.endsWith("/tasks")).length, 0);
 });
 
 Deno.test("instance exports write the labelmap, and keep it pinned", async () => {
