@@ -21,17 +21,29 @@ const WAIT_ENDS = { quiet: "settled", steady: "steady", timeout: "gave up waitin
 
 /** One export the benchmark runs. */
 export interface ExportRun {
+  /** Ours, or the SDK-like baseline. */
   mode: RunnerSettings["mode"];
+  /** The `exportMasks` module to run (default this checkout's). */
   exportModule?: string;
+  /** The lab to export from. */
   lab: RunnerSettings["lab"];
+  /** The project's task count. */
   count: number;
+  /** The run's name in errors, and its folder's. */
   label: string;
+  /** A one-file format instead of masks. */
   format?: RunnerSettings["format"];
+  /** The project (default the benchmark project of `count` tasks). */
   projectId?: string;
+  /** The mask format (default `rgb`). */
   maskFormat?: RunnerSettings["maskFormat"];
+  /** How many masks are converted at once. */
   concurrency?: number;
+  /** Finish the export in the run's folder. */
   resume?: boolean;
+  /** Update the export in the run's folder. */
   incremental?: boolean;
+  /** End the export's process (as a kill would) once this many tasks are done. */
   killAfter?: number;
   /** The folder of an earlier run (resume, incremental), instead of one named for the label. */
   folderOf?: string;
