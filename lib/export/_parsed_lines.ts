@@ -46,10 +46,10 @@ export interface ParsedLinesOptions {
  * ```ts
  * import { parsedLines } from "./_parsed_lines.ts";
  *
- * const bytes = new TextEncoder().encode('{"taskId":"t1","files":[]}\n{ "taskId":"t2","files":[]}\n');
+ * const bytes = new TextEncoder().encode('{"taskId":"t1","name":"a","outcome":"exported","files":[]}\n{ "taskId":"t2","name":"b","outcome":"exported","files":[]}\n');
  * const lines = [
- *   { bytes: bytes.subarray(0, 26), offset: 0, number: 1, last: false },
- *   { bytes: bytes.subarray(27, 54), offset: 27, number: 2, last: false },
+ *   { bytes: bytes.subarray(0, 58), offset: 0, number: 1, last: false },
+ *   { bytes: bytes.subarray(59, 118), offset: 59, number: 2, last: false },
  * ];
  * const options = { source: { path: "m", setting: "resume" }, decoder: new TextDecoder(), written: true };
  * for (const parsed of parsedLines(lines, options)) console.log(parsed?.entry.taskId, parsed?.written); // t1 true, t2 false

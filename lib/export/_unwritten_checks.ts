@@ -31,7 +31,7 @@ interface UnwrittenCheck {
  *   path: "manifest.jsonl",
  *   setting: "incremental",
  * });
- * const bytes = new TextEncoder().encode('{ "taskId":"t1","files":[]}');
+ * const bytes = new TextEncoder().encode('{ "taskId":"t1","name":"a","outcome":"exported","files":[]}');
  * checks.ask([{ bytes, offset: 0, number: 1, last: false }], 0);
  * checks.ended(1);
  * await checks.apply((offset) => offset === 0 ? 0 : undefined, (number) => console.log(number)); // 0

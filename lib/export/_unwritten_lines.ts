@@ -70,10 +70,10 @@ export function manifestLines(
  * ```ts
  * import { unwrittenLines } from "./_unwritten_lines.ts";
  *
- * const text = '{"taskId":"t1","files":[]}\n\n{ "taskId":"t2","files":[]}';
+ * const text = '{"taskId":"t1","name":"a","outcome":"exported","files":[]}\n\n{ "taskId":"t2","name":"b","outcome":"exported","files":[]}';
  * const source = { path: "m", setting: "incremental" };
  * const lines = { bytes: new TextEncoder().encode(text), offset: 100, last: false, source };
- * console.log(unwrittenLines(lines)); // [128]
+ * console.log(unwrittenLines(lines)); // [160]
  * ```
  */
 export function unwrittenLines(lines: ManifestLines): number[] {

@@ -1,6 +1,7 @@
 import { ConfigError, UnsafePathError } from "../errors.ts";
 import { segmentsOf } from "./export_folder_fs.ts";
 import type { PanopticSegment } from "./panoptic_segment.ts";
+import { fieldFault } from "./_manifest_fields.ts";
 
 /** The manifest's file name in an export folder. */
 export const MANIFEST_NAME = "manifest.jsonl";
@@ -185,7 +186,8 @@ export function parseManifestLine(
  * @param place The line's number (and whether it ends the file).
  * @param source Where the manifest was read, and the option that named it, for errors.
  * @returns The value, a manifest entry.
- * @throws {ConfigError} when it is not a manifest entry or has an unsafe path.
+ * @throws {ConfigError} when it is not a manifest entry, a field of it has the wrong type (named
+ * in the message), or it has an unsafe path.
  *
  * @example
  * ```ts
@@ -209,7 +211,14 @@ export function checkManifestEntry(
       { setting },
     );
   }
-  for (const file of entry.files) checkPath(file?.path, place, source);
+  const fault = fieldFault(entry as unknown as Record<string, unknown>);
+  if (fault !== undefined) {
+    throw new ConfigError(
+      `The manifest "${path}" has a bad line ${place.number}: ${fault}`,
+      { setting },
+    );
+  }
+  for (const file of entry.files) checkPath(file.path, place, source);
   if (entry.path !== undefined) checkPath(entry.path, place, source);
   return entry;
 }

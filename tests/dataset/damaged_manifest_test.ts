@@ -1,0 +1,59 @@
+import assert from "../_std/assert.ts";
+import type { Task } from "../../lib/api/types.ts";
+import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
+import { startFakeLab } from "../../testing/fake_lab.ts";
+import { writeMaskPng } from "../../testing/mask_png.ts";
+import { maskTask, segmentationProject } from "../_fixtures/project.ts";
+import { exportOnce } from "../_fixtures/export_project.ts";
+import { tempDir } from "../_fixtures/temp_dir.ts";
+import { labEnv, runCli } from "../_fixtures/run_cli.ts";
+
+function tasks(): Task[] {
+  return Array.from({ length: 3 }, (_, i) => {
+    const data = new Uint8Array([1 + i, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 2]);
+    const mask = encodeDataUri(writeMaskPng({ width: 2, height: 2, data }, { colourType: 2 }));
+    return maskTask(`t${i}`, `f${i}.jpg`, mask);
+  });
+}
+
+// Each edit of the manifest's second line, and the fault the commands must name.
+const EDITS: [string, (entry: Record<string, unknown>) => void, string][] = [
+  ["labels a number", (entry) => entry.labels = 12345, '"labels" is not a list of strings'],
+  ["a file without a path", (entry) => entry.files = [{}], '"files" is not a list of files'],
+  ["instances a list", (entry) => entry.instances = ["car"], '"instances" is not an object'],
+  ["no outcome", (entry) => delete entry.outcome, 'it has no "outcome"'],
+];
+
+Deno.test("verify, diff and export --incremental refuse a manifest line whose field has the wrong type, naming the file, the line and the field (exit 2)", async (t) => {
+  const project = segmentationProject("p1", tasks());
+  await using lab = await startFakeLab({ projects: [project] });
+  await using dir = await tempDir();
+  await exportOnce(project, `${dir.path}/sound`);
+  const sound = `${dir.path}/sound/out`;
+  const lines = (await Deno.readTextFile(`${sound}/manifest.jsonl`)).split("\n");
+  for (const [what, edit, fault] of EDITS) {
+    await t.step(what, async () => {
+      const folder = `${dir.path}/${what.replaceAll(" ", "-")}`;
+      await Deno.mkdir(folder);
+      for await (const file of Deno.readDir(sound)) {
+        if (file.isFile) await Deno.copyFile(`${sound}/${file.name}`, `${folder}/${file.name}`);
+      }
+      const entry = JSON.parse(lines[1]);
+      edit(entry);
+      const edited = [lines[0], JSON.stringify(entry), ...lines.slice(2)].join("\n");
+      await Deno.writeTextFile(`${folder}/manifest.jsonl`, edited);
+      const expected = `The manifest "${folder}/manifest.jsonl" has a bad line 2: ${fault}`;
+      const commands = [["verify", folder], ["diff", sound, folder], [
+        "export",
+        "--incremental",
+        folder,
+      ]];
+      for (const command of commands) {
+        const ran = await runCli(command, labEnv(lab));
+        assert.equal(ran.code, 2, `${command[0]}: ${ran.stderr}`);
+        assert.ok(ran.stderr.includes(expected), `${command[0]}: ${ran.stderr}`);
+        assert.doesNotMatch(ran.stderr, /unexpected failure/);
+      }
+    });
+  }
+});
