@@ -6241,6 +6241,119 @@ function kindOf(entry) {
   return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
 }
 
+// lib/model/_manifest_fields.ts
+var FIELDS = [
+  [
+    "name",
+    "text",
+    true
+  ],
+  [
+    "outcome",
+    "text",
+    true
+  ],
+  [
+    "path",
+    "text"
+  ],
+  [
+    "files",
+    "files"
+  ],
+  [
+    "width",
+    "number"
+  ],
+  [
+    "height",
+    "number"
+  ],
+  [
+    "labels",
+    "texts"
+  ],
+  [
+    "instanceCount",
+    "number"
+  ],
+  [
+    "instances",
+    "instances"
+  ],
+  [
+    "renamedFrom",
+    "text"
+  ],
+  [
+    "warning",
+    "text"
+  ],
+  [
+    "segments",
+    "segments"
+  ],
+  [
+    "split",
+    "text"
+  ],
+  [
+    "labelPixels",
+    "pixel counts"
+  ]
+];
+var SAYS = {
+  text: "is not a string",
+  number: "is not a number",
+  texts: "is not a list of strings",
+  files: 'is not a list of files, each with a "path" and a "sha256" string',
+  instances: "is not an object of label ids (or null) by instance id",
+  "pixel counts": "is not an object of pixel counts by label id",
+  segments: "is not a list of panoptic segments"
+};
+function fieldFault(entry) {
+  for (const [field, kind, required] of FIELDS) {
+    const value = entry[field];
+    if (value === void 0) {
+      if (required) return `it has no "${field}"`;
+    } else if (!isKind(value, kind)) return `"${field}" ${SAYS[kind]}`;
+  }
+  return void 0;
+}
+function isKind(value, kind) {
+  switch (kind) {
+    case "text":
+      return typeof value === "string";
+    case "number":
+      return Number.isFinite(value);
+    case "texts":
+      return Array.isArray(value) && value.every(isText);
+    case "files":
+      return Array.isArray(value) && value.every(isFile);
+    case "instances":
+      return isRecord2(value) && Object.values(value).every(isLabelId);
+    case "pixel counts":
+      return isRecord2(value) && Object.values(value).every(Number.isFinite);
+    case "segments":
+      return Array.isArray(value) && value.every(isSegment);
+  }
+}
+function isText(value) {
+  return typeof value === "string";
+}
+function isLabelId(value) {
+  return value === null || typeof value === "string";
+}
+function isFile(value) {
+  return isRecord2(value) && typeof value.path === "string" && typeof value.sha256 === "string" && (value.pixelSha256 === void 0 || typeof value.pixelSha256 === "string");
+}
+function isSegment(value) {
+  return isRecord2(value) && Number.isFinite(value.id) && Number.isFinite(value.category_id) && Number.isFinite(value.area) && Array.isArray(value.bbox) && value.bbox.length === 4 && value.bbox.every(Number.isFinite);
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // lib/model/manifest.ts
 function parseManifestLine(line, place, source) {
   if (line.trim() === "") return void 0;
@@ -6260,7 +6373,13 @@ function checkManifestEntry(value, place, source) {
       setting
     });
   }
-  for (const file of entry.files) checkPath(file?.path, place, source);
+  const fault = fieldFault(entry);
+  if (fault !== void 0) {
+    throw new ConfigError(`The manifest "${path}" has a bad line ${place.number}: ${fault}`, {
+      setting
+    });
+  }
+  for (const file of entry.files) checkPath(file.path, place, source);
   if (entry.path !== void 0) checkPath(entry.path, place, source);
   return entry;
 }

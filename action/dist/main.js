@@ -31019,6 +31019,119 @@ function kindOf(entry) {
   return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
 }
 
+// lib/model/_manifest_fields.ts
+var FIELDS = [
+  [
+    "name",
+    "text",
+    true
+  ],
+  [
+    "outcome",
+    "text",
+    true
+  ],
+  [
+    "path",
+    "text"
+  ],
+  [
+    "files",
+    "files"
+  ],
+  [
+    "width",
+    "number"
+  ],
+  [
+    "height",
+    "number"
+  ],
+  [
+    "labels",
+    "texts"
+  ],
+  [
+    "instanceCount",
+    "number"
+  ],
+  [
+    "instances",
+    "instances"
+  ],
+  [
+    "renamedFrom",
+    "text"
+  ],
+  [
+    "warning",
+    "text"
+  ],
+  [
+    "segments",
+    "segments"
+  ],
+  [
+    "split",
+    "text"
+  ],
+  [
+    "labelPixels",
+    "pixel counts"
+  ]
+];
+var SAYS = {
+  text: "is not a string",
+  number: "is not a number",
+  texts: "is not a list of strings",
+  files: 'is not a list of files, each with a "path" and a "sha256" string',
+  instances: "is not an object of label ids (or null) by instance id",
+  "pixel counts": "is not an object of pixel counts by label id",
+  segments: "is not a list of panoptic segments"
+};
+function fieldFault(entry) {
+  for (const [field, kind, required3] of FIELDS) {
+    const value = entry[field];
+    if (value === void 0) {
+      if (required3) return `it has no "${field}"`;
+    } else if (!isKind(value, kind)) return `"${field}" ${SAYS[kind]}`;
+  }
+  return void 0;
+}
+function isKind(value, kind) {
+  switch (kind) {
+    case "text":
+      return typeof value === "string";
+    case "number":
+      return Number.isFinite(value);
+    case "texts":
+      return Array.isArray(value) && value.every(isText);
+    case "files":
+      return Array.isArray(value) && value.every(isFile);
+    case "instances":
+      return isRecord6(value) && Object.values(value).every(isLabelId);
+    case "pixel counts":
+      return isRecord6(value) && Object.values(value).every(Number.isFinite);
+    case "segments":
+      return Array.isArray(value) && value.every(isSegment);
+  }
+}
+function isText(value) {
+  return typeof value === "string";
+}
+function isLabelId(value) {
+  return value === null || typeof value === "string";
+}
+function isFile(value) {
+  return isRecord6(value) && typeof value.path === "string" && typeof value.sha256 === "string" && (value.pixelSha256 === void 0 || typeof value.pixelSha256 === "string");
+}
+function isSegment(value) {
+  return isRecord6(value) && Number.isFinite(value.id) && Number.isFinite(value.category_id) && Number.isFinite(value.area) && Array.isArray(value.bbox) && value.bbox.length === 4 && value.bbox.every(Number.isFinite);
+}
+function isRecord6(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // lib/model/manifest.ts
 var MANIFEST_NAME = "manifest.jsonl";
 var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
@@ -31056,7 +31169,13 @@ function checkManifestEntry(value, place, source) {
       setting
     });
   }
-  for (const file of entry.files) checkPath(file?.path, place, source);
+  const fault = fieldFault(entry);
+  if (fault !== void 0) {
+    throw new ConfigError(`The manifest "${path6}" has a bad line ${place.number}: ${fault}`, {
+      setting
+    });
+  }
+  for (const file of entry.files) checkPath(file.path, place, source);
   if (entry.path !== void 0) checkPath(entry.path, place, source);
   return entry;
 }
@@ -32987,8 +33106,8 @@ async function probeExportFolder(files, mode) {
     });
   }
 }
-function notAFolder(folder, path6, isFile, setting) {
-  return new ConfigError(settingMessage`Cannot make the export folder "${folder}": "${path6}" is ${isFile ? "a file, not a folder" : "missing"}; choose another ${mention(setting)}`, {
+function notAFolder(folder, path6, isFile2, setting) {
+  return new ConfigError(settingMessage`Cannot make the export folder "${folder}": "${path6}" is ${isFile2 ? "a file, not a folder" : "missing"}; choose another ${mention(setting)}`, {
     setting
   });
 }
@@ -33386,7 +33505,7 @@ function parsePinnedClassMap(text2, where) {
   } catch (error2) {
     fail(`it is not JSON (${error2 instanceof Error ? error2.message : String(error2)})`);
   }
-  if (!isRecord6(json)) return fail("it is not a JSON object");
+  if (!isRecord7(json)) return fail("it is not a JSON object");
   if (!Array.isArray(json.classes)) return fail('it has no "classes" list');
   const reserved = json.reserved ?? [];
   if (!Array.isArray(reserved)) return fail('its "reserved" is not a list');
@@ -33429,7 +33548,7 @@ function parsePinnedClassMap(text2, where) {
   };
 }
 function pinnedClass(entry, removed) {
-  if (!isRecord6(entry)) return "is not an object";
+  if (!isRecord7(entry)) return "is not an object";
   const { id, index, colour } = entry;
   if (typeof id !== "string" || id === "") return "has no string id";
   if (!isByte2(index) || index < 1 || index > 254) {
@@ -33452,7 +33571,7 @@ function pinnedClass(entry, removed) {
   if (removed) pinned.removed = true;
   return pinned;
 }
-function isRecord6(value) {
+function isRecord7(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function isByte2(value) {
