@@ -19,12 +19,13 @@ const RECORD_FILTERS = ["data", "properties"] as const;
 /**
  * Checks task filters before any request: every date must be valid (see
  * {@linkcode parseDateFilter}), lists must not be empty, and no value may be an empty string (an
- * empty filter would silently match everything or nothing).
+ * empty filter would silently match everything or nothing) or hold a lone surrogate (the query
+ * would carry another value).
  *
  * @param filters The filters as the user gave them.
  * @returns A copy of the filters with dates trimmed.
- * @throws {ConfigError} when a date is invalid, a list is empty, or a value is empty; its
- * `setting` is the filter's key, e.g. `"statusIn"`.
+ * @throws {ConfigError} when a date is invalid, a list is empty, or a value is empty or not
+ * well-formed Unicode (a lone surrogate); its `setting` is the filter's key, e.g. `"statusIn"`.
  *
  * @example
  * ```ts
@@ -54,7 +55,12 @@ export function validateTaskFilters(filters: TaskFilters): TaskFilters {
         setting: key,
       });
     }
+    const illFormed = values.find(isIllFormed);
+    if (illFormed !== undefined) throw illFormedError(key, illFormed);
     valid[key] = [...values];
+  }
+  if (filters.nameLike !== undefined && isIllFormed(filters.nameLike)) {
+    throw illFormedError("nameLike", filters.nameLike);
   }
   if (filters.nameLike !== undefined && isBlank(filters.nameLike)) {
     throw new ConfigError(
@@ -80,6 +86,7 @@ export function validateTaskFilters(filters: TaskFilters): TaskFilters {
           { setting: key },
         );
       }
+      if (isIllFormed(field) || isIllFormed(value)) throw illFormedError(key, `${field}=${value}`);
     }
     valid[key] = { ...record };
   }
@@ -89,6 +96,23 @@ export function validateTaskFilters(filters: TaskFilters): TaskFilters {
 /** A task filter as the subject of a message: `options.filters.statusIn` in the library's words. */
 function filter(key: keyof TaskFilters): SettingRef {
   return subject(key, `filters.${key}`);
+}
+
+/**
+ * Whether a value holds a lone surrogate: the query would carry U+FFFD in its place, and the lab
+ * match another value than the one given.
+ */
+function isIllFormed(value: string): boolean {
+  return !value.isWellFormed();
+}
+
+function illFormedError(key: keyof TaskFilters, value: string): ConfigError {
+  return new ConfigError(
+    settingMessage`${filter(key)} has a value that is not well-formed Unicode (${
+      quote(value)
+    } holds a lone surrogate): give the value as the lab writes it`,
+    { setting: key },
+  );
 }
 
 function isBlank(value: string): boolean {

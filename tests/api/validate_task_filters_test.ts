@@ -66,6 +66,21 @@ Deno.test("validateTaskFilters()", async (t) => {
     assert.equal(refusal({ properties: { "": "front" } }).setting, "properties");
   });
 
+  await t.step("refuses a value that holds a lone surrogate, which the query would change", () => {
+    const error = refusal({ statusIn: ["complete", "re\udc00viewed"] });
+    assert.equal(error.setting, "statusIn");
+    assert.equal(
+      error.message,
+      'options.filters.statusIn has a value that is not well-formed Unicode ("re\\udc00viewed" ' +
+        "holds a lone surrogate): give the value as the lab writes it",
+    );
+    assert.equal(refusal({ nameLike: "\ud800" }).setting, "nameLike");
+    assert.match(refusal({ data: { type: "a\ud83d" } }).message, /"type=a\\ud83d"/);
+    assert.equal(refusal({ properties: { "\udfff": "front" } }).setting, "properties");
+    // A pair is one character, and well-formed.
+    assert.deepEqual(validateTaskFilters({ nameLike: "\ud83d\ude42" }), { nameLike: "🙂" });
+  });
+
   await t.step("names settings the caller's way when rendered", () => {
     const inputName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c}`).toLowerCase();
     const error = refusal({ createdAtLt: "tomorrow" });
