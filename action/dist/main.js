@@ -19896,8 +19896,9 @@ function whole(value, setting, min) {
   return value;
 }
 function projectIdOf(projectId) {
-  if (projectId.trim() === "") {
-    throw new ConfigError("The project id is empty: give the id of a lab project.", {
+  const fault = projectId.trim() === "" ? "is empty" : !projectId.isWellFormed() ? "is not well-formed Unicode (it holds a lone surrogate)" : void 0;
+  if (fault !== void 0) {
+    throw new ConfigError(`The project id ${JSON.stringify(projectId)} ${fault}: give the id of a lab project.`, {
       setting: "projectId"
     });
   }
@@ -33903,9 +33904,14 @@ function validateTaskFilters(filters) {
         setting: key
       });
     }
+    const illFormed = values.find(isIllFormed);
+    if (illFormed !== void 0) throw illFormedError(key, illFormed);
     valid[key] = [
       ...values
     ];
+  }
+  if (filters.nameLike !== void 0 && isIllFormed(filters.nameLike)) {
+    throw illFormedError("nameLike", filters.nameLike);
   }
   if (filters.nameLike !== void 0 && isBlank(filters.nameLike)) {
     throw new ConfigError(settingMessage`${filter("nameLike")} is empty: give a part of a task name`, {
@@ -33925,6 +33931,7 @@ function validateTaskFilters(filters) {
           setting: key
         });
       }
+      if (isIllFormed(field) || isIllFormed(value)) throw illFormedError(key, `${field}=${value}`);
     }
     valid[key] = {
       ...record
@@ -33934,6 +33941,14 @@ function validateTaskFilters(filters) {
 }
 function filter(key) {
   return subject(key, `filters.${key}`);
+}
+function isIllFormed(value) {
+  return !value.isWellFormed();
+}
+function illFormedError(key, value) {
+  return new ConfigError(settingMessage`${filter(key)} has a value that is not well-formed Unicode (${quote(value)} holds a lone surrogate): give the value as the lab writes it`, {
+    setting: key
+  });
 }
 function isBlank(value) {
   return value.trim() === "";
