@@ -20,6 +20,7 @@ import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import type { Platform } from "../model/platform.ts";
 import { countInSplit, emptySplitCounts, sortSplitLabels } from "../model/split_counts.ts";
 import { splitOf, type SplitPlan } from "../model/split_plan.ts";
+import { taskIdsOf } from "../model/task_ids.ts";
 
 /** What one export run needs besides its tasks. */
 export interface ExportRunOptions {
@@ -97,7 +98,7 @@ export class ExportRun {
     if (this.#fatal !== undefined) throw this.#fatal;
     await (this.#claimedEarlier ??= this.#claimEarlier());
     const sequence = this.#sequence++;
-    const ids = { taskId: String(task._id), taskName: String(task.name) };
+    const ids = taskIdsOf(task);
     const previous = await this.#options.previous.take(ids.taskId);
     const split = this.#options.split && splitOf(ids.taskId, this.#options.split);
     if (mask === undefined) {

@@ -17,6 +17,7 @@ import { type FileToWrite, FileWriteFailure } from "../model/swap_checked.ts";
 import type { ExportReport } from "../report/export_report.ts";
 import { releaseBytes } from "../_release_bytes.ts";
 import { KeptChecks } from "./_kept_checks.ts";
+import { taskIdsOf } from "../model/task_ids.ts";
 
 export { sha256 };
 
@@ -289,10 +290,8 @@ function taskError(job: TaskJob, reason: string, cause?: unknown): TaskError {
 
 /** The manifest fields every entry has, from the task document. */
 export function entryBase(task: Task): Omit<ManifestEntry, "outcome" | "files"> {
-  const base: Omit<ManifestEntry, "outcome" | "files"> = {
-    taskId: String(task._id),
-    name: String(task.name),
-  };
+  const { taskId, taskName } = taskIdsOf(task);
+  const base: Omit<ManifestEntry, "outcome" | "files"> = { taskId, name: taskName };
   if (task.status !== undefined) base.status = task.status;
   if (task.batchId !== undefined) base.batchId = task.batchId;
   if (task.updatedAt !== undefined) base.updatedAt = task.updatedAt;

@@ -3,6 +3,7 @@ import { countInSplit } from "../model/split_counts.ts";
 import { splitOf, type SplitPlan } from "../model/split_plan.ts";
 import type { FormatTaskResult, FormatWriter } from "../formats/format_writer.ts";
 import { eachTask, type TaskLoop, type TaskTurn } from "./_task_loop.ts";
+import { taskIdsOf } from "../model/task_ids.ts";
 
 /**
  * Hands every task to the writer in the source's order and counts each result in the summary; a
@@ -20,7 +21,7 @@ export async function writeTasks(
   let done = 0;
   const takeOldest = async () => {
     const { task, mine } = ahead.shift()!;
-    const ids = { taskId: String(task._id), taskName: String(task.name) };
+    const ids = taskIdsOf(task);
     const result = await writer.take(task, mine);
     done++;
     if (result === undefined) {

@@ -12,6 +12,7 @@ import { maskFailureReason, taskMaskOf } from "./_task_decoder.ts";
 import { maskFilePath } from "../model/mask_file_path.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import type { MaskFormat } from "./mask_format.ts";
+import { taskIdsOf } from "../model/task_ids.ts";
 
 /** Options of {@linkcode maskFiles}: those of `exportMasks` that shape the masks and their names. */
 export interface MaskFilesOptions {
@@ -128,8 +129,7 @@ export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<Mask
       if (!(error instanceof MasksError)) throw error;
       const reason = maskFailureReason(mask, error.message);
       const failure = new TaskError(reason, {
-        taskId: String(task._id),
-        taskName: String(task.name),
+        ...taskIdsOf(task),
         setting: error instanceof PngError ? error.setting : undefined,
         cause: error,
       });

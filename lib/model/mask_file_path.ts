@@ -1,5 +1,6 @@
 import type { Task } from "../api/types.ts";
 import { TaskError } from "../errors.ts";
+import { taskIdsOf } from "./task_ids.ts";
 
 /** Options of {@linkcode maskFilePath}. */
 export interface MaskFilePathOptions {
@@ -54,10 +55,7 @@ export function maskFilePath(
   const refuse = (reason: string) =>
     new TaskError(
       `its name ${reason}, so no ${options.fileKind ?? "mask file"} can be named after it`,
-      {
-        taskId: String(task._id),
-        taskName: String(name),
-      },
+      taskIdsOf(task),
     );
   if (typeof name !== "string") throw refuse(`is ${name === undefined ? "missing" : "not text"}`);
   if (name.trim() === "") throw refuse("is empty");
