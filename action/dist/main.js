@@ -22419,14 +22419,20 @@ function idPart(taskId) {
   return taskId.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_ID_LENGTH);
 }
 
+// lib/model/task_ids.ts
+function taskIdsOf(task) {
+  const name = task.name;
+  return {
+    taskId: String(task._id),
+    taskName: name === void 0 || name === null ? "" : String(name)
+  };
+}
+
 // lib/model/mask_file_path.ts
 var DRIVE = /^[A-Za-z]:/;
 function maskFilePath(task, options = {}) {
   const name = task.name;
-  const refuse = (reason) => new TaskError(`its name ${reason}, so no ${options.fileKind ?? "mask file"} can be named after it`, {
-    taskId: String(task._id),
-    taskName: String(name)
-  });
+  const refuse = (reason) => new TaskError(`its name ${reason}, so no ${options.fileKind ?? "mask file"} can be named after it`, taskIdsOf(task));
   if (typeof name !== "string") throw refuse(`is ${name === void 0 ? "missing" : "not text"}`);
   if (name.trim() === "") throw refuse("is empty");
   if (name.startsWith("/") || name.startsWith("\\") || DRIVE.test(name)) {
@@ -34834,9 +34840,10 @@ function taskError(job, reason, cause) {
   });
 }
 function entryBase(task) {
+  const { taskId, taskName } = taskIdsOf(task);
   const base = {
-    taskId: String(task._id),
-    name: String(task.name)
+    taskId,
+    name: taskName
   };
   if (task.status !== void 0) base.status = task.status;
   if (task.batchId !== void 0) base.batchId = task.batchId;
@@ -34884,10 +34891,7 @@ var ExportRun = class {
     if (this.#fatal !== void 0) throw this.#fatal;
     await (this.#claimedEarlier ??= this.#claimEarlier());
     const sequence = this.#sequence++;
-    const ids = {
-      taskId: String(task._id),
-      taskName: String(task.name)
-    };
+    const ids = taskIdsOf(task);
     const previous = await this.#options.previous.take(ids.taskId);
     const split = this.#options.split && splitOf(ids.taskId, this.#options.split);
     if (mask === void 0) {
@@ -35803,10 +35807,7 @@ async function writeTasks(writer, summary2, loop, options) {
   let done = 0;
   const takeOldest = async () => {
     const { task, mine } = ahead.shift();
-    const ids = {
-      taskId: String(task._id),
-      taskName: String(task.name)
-    };
+    const ids = taskIdsOf(task);
     const result = await writer.take(task, mine);
     done++;
     if (result === void 0) {
