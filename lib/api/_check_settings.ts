@@ -63,22 +63,3 @@ export function whole(value: number, setting: string, min: number): number {
   }
   return value;
 }
-
-/**
- * A project id, refused when blank or not well-formed Unicode (a lone surrogate, which the URL
- * would turn into U+FFFD, another id): either would ask the lab for a different path or query.
- */
-export function projectIdOf(projectId: string): string {
-  const fault = projectId.trim() === ""
-    ? "is empty"
-    : !projectId.isWellFormed()
-    ? "is not well-formed Unicode (it holds a lone surrogate)"
-    : undefined;
-  if (fault !== undefined) {
-    throw new ConfigError(
-      `The project id ${JSON.stringify(projectId)} ${fault}: give the id of a lab project.`,
-      { setting: "projectId" },
-    );
-  }
-  return projectId;
-}

@@ -8,7 +8,8 @@
 import { takeTasks } from "./take_tasks.ts";
 import { DEFAULT_ENDPOINT } from "./credentials_from_env.ts";
 import { ConfigError } from "../errors.ts";
-import { endpointUrl, isLoopback, projectIdOf, required, whole } from "./_check_settings.ts";
+import { endpointUrl, isLoopback, required, whole } from "./_check_settings.ts";
+import { projectIdOf } from "./project_id.ts";
 import { type CallContext, isJsonObject, taskTooLarge, unexpectedAnswer } from "./_http_error.ts";
 import { AuthorizedGet, type Fetched } from "./_authorized_get.ts";
 import { PageWalk } from "./_page_walk.ts";

@@ -18,6 +18,7 @@ import { exportHelp } from "./help.ts";
 import { loadSemanticMapping } from "../detect/load_semantic_mapping.ts";
 import { requestLog } from "./request_log.ts";
 import { resumeCommand } from "./resume_command.ts";
+import { projectIdFault } from "../api/project_id.ts";
 
 /** What the `export` command reads and writes. */
 export interface ExportIo {
@@ -225,6 +226,15 @@ async function taskSourceOf(
   const configuration = await readJsonFile(command.config, "configFile") as { projectId?: unknown };
   const projectId = command.settings.projectId ||
     (typeof configuration?.projectId === "string" ? configuration.projectId : "");
+  const fault = command.settings.projectId ? undefined : projectIdFault(projectId);
+  if (projectId !== "" && fault !== undefined) {
+    // The configuration names the project: a bad id is the file's fault.
+    throw new ConfigError(
+      `The configuration "${command.config}" has a projectId that cannot be a lab project's: ` +
+        `${JSON.stringify(projectId)} ${fault}`,
+      { setting: "configFile" },
+    );
+  }
   return {
     client: new ExportFileSource({ exportFile: command.fromExport, configFile: command.config }),
     projectId,

@@ -17,6 +17,7 @@ import { incrementalFolder, withEarlierSettings } from "./_earlier_settings.ts";
 import { freeDefaultPath } from "./free_default_path.ts";
 import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
 import { type SplitPlan, splitPlanOf } from "../model/split_plan.ts";
+import { projectIdOf } from "../api/project_id.ts";
 
 /** Which tasks an export reads, decided from its options alone: every format shares it. */
 export interface TaskPlan {
@@ -89,6 +90,8 @@ export function planTasks(
       setting: "projectId",
     });
   }
+  // It names the export's folder or file: refused before either is made.
+  projectIdOf(projectId);
   const filters = options.filters ?? {};
   // the lab API spec, "Tasks": without these optional fields the lab sends no masks.
   const requestFilters = exportTaskFilters(validateTaskFilters(filters));

@@ -1,6 +1,7 @@
 /**
  * A task's id and name as outcomes, messages and manifest lines give them, whatever the lab or an
- * export file sent: a name that is missing is given as `""`, not as the word `undefined`.
+ * export file sent: a name that is missing is given as `""`, not as the word `undefined`, and one
+ * that is not text as its JSON, not as `[object Object]`.
  *
  * @module
  */
@@ -27,12 +28,16 @@ export interface TaskIds {
  *
  * console.log(taskIdsOf({ _id: "t1", name: "a.jpg" })); // { taskId: "t1", taskName: "a.jpg" }
  * console.log(taskIdsOf({ _id: "#3" } as never).taskName); // ""
+ * console.log(taskIdsOf({ _id: "t2", name: { a: 1 } } as never).taskName); // '{"a":1}'
  * ```
  */
 export function taskIdsOf(task: Pick<Task, "_id" | "name">): TaskIds {
-  const name: unknown = task.name;
-  return {
-    taskId: String(task._id),
-    taskName: name === undefined || name === null ? "" : String(name),
-  };
+  return { taskId: String(task._id), taskName: textOf(task.name) };
+}
+
+/** A name as text: a string as it is, nothing as `""`, any other value as its JSON. */
+function textOf(name: unknown): string {
+  if (typeof name === "string") return name;
+  if (name === undefined || name === null) return "";
+  return JSON.stringify(name) ?? String(name);
 }

@@ -117,7 +117,7 @@ Deno.test("--from-export needs --config, and a configuration of the same project
   assert.match(notArray.stderr, /tasks\.json/);
 });
 
-Deno.test("--from-export names a task without a name by its id or position, never as undefined, and exports the others", async () => {
+Deno.test("--from-export names a task without a name by its id or position, and one whose name is not text by its JSON, and exports the others", async () => {
   await using dir = await tempDir();
   await Deno.writeTextFile(
     `${dir.path}/config.json`,
@@ -125,14 +125,15 @@ Deno.test("--from-export names a task without a name by its id or position, neve
   );
   const [first, second] = TASKS.slice(0, 2);
   const { name: _, ...nameless } = TASKS[3];
+  const odd = { ...TASKS[4], name: { a: 1 } };
   await Deno.writeTextFile(
     `${dir.path}/tasks.json`,
-    JSON.stringify([first, "not a task", nameless, second]),
+    JSON.stringify([first, "not a task", nameless, odd, second]),
   );
   const cases: [string[], string, string[]][] = [
     // A mask export skips the item without a mask; a label file is written even for those.
-    [[], "2 exported, 1 skipped (no mask), 1 failed", ["t3"]],
-    [["--format", "yolo"], "2 exported, 0 skipped (no data), 2 failed", ["#1", "t3"]],
+    [[], "2 exported, 1 skipped (no mask), 2 failed", ["t3"]],
+    [["--format", "yolo"], "2 exported, 0 skipped (no data), 3 failed", ["#1", "t3"]],
   ];
   for (const [format, counts, failed] of cases) {
     const ran = await cli([
@@ -146,12 +147,14 @@ Deno.test("--from-export names a task without a name by its id or position, neve
       ...format,
     ]);
     assert.equal(ran.code, 1, ran.stderr);
-    assert.ok(ran.stdout.includes(`4 tasks: ${counts}`), ran.stdout);
+    assert.ok(ran.stdout.includes(`5 tasks: ${counts}`), ran.stdout);
     const kind = format.length > 0 ? "label file" : "mask file";
     for (const id of failed) {
       const line = `failed: "" (${id}): its name is missing, so no ${kind} can be named after it`;
       assert.ok(ran.stdout.includes(line), ran.stdout);
     }
-    assert.doesNotMatch(ran.stdout + ran.stderr, /undefined/);
+    const notText = `failed: "{\\"a\\":1}" (t4): its name is not text, so no ${kind} can be`;
+    assert.ok(ran.stdout.includes(notText), ran.stdout);
+    assert.doesNotMatch(ran.stdout + ran.stderr, /undefined|\[object /);
   }
 });
