@@ -19895,15 +19895,6 @@ function whole(value, setting, min) {
   }
   return value;
 }
-function projectIdOf(projectId) {
-  const fault = projectId.trim() === "" ? "is empty" : !projectId.isWellFormed() ? "is not well-formed Unicode (it holds a lone surrogate)" : void 0;
-  if (fault !== void 0) {
-    throw new ConfigError(`The project id ${JSON.stringify(projectId)} ${fault}: give the id of a lab project.`, {
-      setting: "projectId"
-    });
-  }
-  return projectId;
-}
 
 // lib/api/insecure_endpoint_warning.ts
 function insecureEndpointWarning(endpoint) {
@@ -19924,6 +19915,24 @@ function* takeTasks(page) {
 
 // lib/api/credentials_from_env.ts
 var DEFAULT_ENDPOINT = "https://hub-api.isahit.com/";
+
+// lib/api/project_id.ts
+function projectIdOf(projectId) {
+  const fault = projectIdFault(projectId);
+  if (fault !== void 0) {
+    throw new ConfigError(`The project id ${JSON.stringify(projectId)} ${fault}: give the id of a lab project.`, {
+      setting: "projectId"
+    });
+  }
+  return projectId;
+}
+function projectIdFault(projectId) {
+  if (projectId.trim() === "") return "is empty";
+  if (!projectId.isWellFormed()) return "is not well-formed Unicode (it holds a lone surrogate)";
+  if (/[\u0000-\u001f\u007f]/.test(projectId)) return "holds a control character";
+  if (projectId === "." || projectId === "..") return "names a folder, not a project";
+  return void 0;
+}
 
 // lib/api/_http_error.ts
 var MAX_SERVER_MESSAGE = 300;
@@ -22421,11 +22430,15 @@ function idPart(taskId) {
 
 // lib/model/task_ids.ts
 function taskIdsOf(task) {
-  const name = task.name;
   return {
     taskId: String(task._id),
-    taskName: name === void 0 || name === null ? "" : String(name)
+    taskName: textOf(task.name)
   };
+}
+function textOf(name) {
+  if (typeof name === "string") return name;
+  if (name === void 0 || name === null) return "";
+  return JSON.stringify(name) ?? String(name);
 }
 
 // lib/model/mask_file_path.ts
@@ -34302,6 +34315,7 @@ function planTasks(options) {
       setting: "projectId"
     });
   }
+  projectIdOf(projectId);
   const filters = options.filters ?? {};
   const requestFilters = exportTaskFilters(validateTaskFilters(filters));
   return {
@@ -36211,9 +36225,9 @@ var LIST_WORDS = {
     more: "tasks with warnings"
   }
 };
-function listedLines({ summary: summary2, maxListed }, list2, textOf) {
+function listedLines({ summary: summary2, maxListed }, list2, textOf2) {
   const { kind, more } = LIST_WORDS[list2];
-  const lines = (summary2[list2] ?? []).slice(0, maxListed).map((outcome) => `  ${kind}: ${inertText(JSON.stringify(outcome.taskName))} (${inertText(outcome.taskId)}): ` + inertText(textOf(outcome)));
+  const lines = (summary2[list2] ?? []).slice(0, maxListed).map((outcome) => `  ${kind}: ${inertText(JSON.stringify(outcome.taskName))} (${inertText(outcome.taskId)}): ` + inertText(textOf2(outcome)));
   const count = listedTaskCount(summary2, list2);
   if (count > maxListed) lines.push(`  ... and ${count - maxListed} more ${more}`);
   return lines;
