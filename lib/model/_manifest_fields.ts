@@ -6,88 +6,66 @@
  * @module
  */
 
-/** What a field must be, said as the error says it. */
-type Kind = "text" | "number" | "texts" | "files" | "instances" | "pixel counts" | "segments";
+import type { ManifestEntry } from "./manifest.ts";
 
-/**
- * Every field a manifest entry may have but `taskId`, checked before, and the task's `status`,
- * `batchId` and `updatedAt`, copied from the lab's task as they came and read back by nothing.
- */
-const FIELDS: readonly (readonly [field: string, kind: Kind, required?: true])[] = [
-  ["name", "text", true],
-  ["outcome", "text", true],
-  ["path", "text"],
-  ["files", "files"],
-  ["width", "number"],
-  ["height", "number"],
-  ["labels", "texts"],
-  ["instanceCount", "number"],
-  ["instances", "instances"],
-  ["renamedFrom", "text"],
-  ["warning", "text"],
-  ["segments", "segments"],
-  ["split", "text"],
-  ["labelPixels", "pixel counts"],
-];
+/** A value's test, and what the error says of a value that fails it. */
+type Test = (value: unknown) => boolean;
 
-const SAYS: Readonly<Record<Kind, string>> = {
-  text: "is not a string",
-  number: "is not a number",
-  texts: "is not a list of strings",
-  files: 'is not a list of files, each with a "path" and a "sha256" string',
-  instances: "is not an object of label ids (or null) by instance id",
-  "pixel counts": "is not an object of pixel counts by label id",
-  segments: "is not a list of panoptic segments",
-};
+const isText: Test = (value) => typeof value === "string";
+const isNumber: Test = Number.isFinite;
+const isTexts: Test = (value) => Array.isArray(value) && value.every(isText);
+const isFiles: Test = (value) => Array.isArray(value) && value.every(isFile);
+const isInstances: Test = (value) => isRecord(value) && Object.values(value).every(isLabelId);
+const isPixelCounts: Test = (value) => isRecord(value) && Object.values(value).every(isNumber);
+const isSegments: Test = (value) => Array.isArray(value) && value.every(isSegment);
+
+const SAYS = new Map<Test, string>([
+  [isText, "is not a string"],
+  [isNumber, "is not a number"],
+  [isTexts, "is not a list of strings"],
+  [isFiles, 'is not a list of files, each with a "path" and a "sha256" string'],
+  [isInstances, "is not an object of label ids (or null) by instance id"],
+  [isPixelCounts, "is not an object of pixel counts by label id"],
+  [isSegments, "is not a list of panoptic segments"],
+]);
 
 /**
  * What is wrong with a parsed manifest line's fields, if anything: the first field missing or of
- * the wrong type, as `"labels" is not a list of strings`. Fields no entry has are let through
- * (a later version may add some).
+ * the wrong type, as `"labels" is not a list of strings`. `taskId` is checked before; the task's
+ * `status`, `batchId` and `updatedAt`, copied from the lab's task as they came and read back by
+ * nothing, are not checked; fields no entry has are let through (a later version may add some).
  *
  * @param entry The parsed line, an object.
  * @returns The fault, or `undefined` when every known field has its type.
  */
-export function fieldFault(entry: Record<string, unknown>): string | undefined {
-  for (const [field, kind, required] of FIELDS) {
-    const value = entry[field];
-    if (value === undefined) {
-      if (required) return `it has no "${field}"`;
-    } else if (!isKind(value, kind)) return `"${field}" ${SAYS[kind]}`;
-  }
-  return undefined;
+export function fieldFault(entry: object): string | undefined {
+  // Each field read by its name, not in a loop over names: an update reads every line of its
+  // earlier manifest, and a named read of objects of one shape is several times faster.
+  const e = entry as { readonly [field in keyof ManifestEntry]?: unknown };
+  if (e.name === undefined) return 'it has no "name"';
+  if (e.outcome === undefined) return 'it has no "outcome"';
+  return fault("name", e.name, isText) ?? fault("outcome", e.outcome, isText) ??
+    fault("path", e.path, isText) ?? fault("files", e.files, isFiles) ??
+    fault("width", e.width, isNumber) ?? fault("height", e.height, isNumber) ??
+    fault("labels", e.labels, isTexts) ?? fault("instanceCount", e.instanceCount, isNumber) ??
+    fault("instances", e.instances, isInstances) ??
+    fault("renamedFrom", e.renamedFrom, isText) ?? fault("warning", e.warning, isText) ??
+    fault("segments", e.segments, isSegments) ?? fault("split", e.split, isText) ??
+    fault("labelPixels", e.labelPixels, isPixelCounts);
 }
 
-function isKind(value: unknown, kind: Kind): boolean {
-  switch (kind) {
-    case "text":
-      return typeof value === "string";
-    case "number":
-      return Number.isFinite(value);
-    case "texts":
-      return Array.isArray(value) && value.every(isText);
-    case "files":
-      return Array.isArray(value) && value.every(isFile);
-    case "instances":
-      return isRecord(value) && Object.values(value).every(isLabelId);
-    case "pixel counts":
-      return isRecord(value) && Object.values(value).every(Number.isFinite);
-    case "segments":
-      return Array.isArray(value) && value.every(isSegment);
-  }
-}
-
-function isText(value: unknown): boolean {
-  return typeof value === "string";
-}
-
-function isLabelId(value: unknown): boolean {
-  return value === null || typeof value === "string";
+/** The fault of a field that is there and fails its test. */
+function fault(field: string, value: unknown, test: Test): string | undefined {
+  return value === undefined || test(value) ? undefined : `"${field}" ${SAYS.get(test)}`;
 }
 
 function isFile(value: unknown): boolean {
   return isRecord(value) && typeof value.path === "string" && typeof value.sha256 === "string" &&
     (value.pixelSha256 === undefined || typeof value.pixelSha256 === "string");
+}
+
+function isLabelId(value: unknown): boolean {
+  return value === null || typeof value === "string";
 }
 
 function isSegment(value: unknown): boolean {

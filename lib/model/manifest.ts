@@ -211,7 +211,7 @@ export function checkManifestEntry(
       { setting },
     );
   }
-  const fault = fieldFault(entry as unknown as Record<string, unknown>);
+  const fault = fieldFault(entry);
   if (fault !== undefined) {
     throw new ConfigError(
       `The manifest "${path}" has a bad line ${place.number}: ${fault}`,
