@@ -19918,9 +19918,9 @@ var DEFAULT_ENDPOINT = "https://hub-api.isahit.com/";
 
 // lib/api/project_id.ts
 function projectIdOf(projectId) {
-  const fault = projectIdFault(projectId);
-  if (fault !== void 0) {
-    throw new ConfigError(`The project id ${JSON.stringify(projectId)} ${fault}: give the id of a lab project.`, {
+  const fault2 = projectIdFault(projectId);
+  if (fault2 !== void 0) {
+    throw new ConfigError(`The project id ${JSON.stringify(projectId)} ${fault2}: give the id of a lab project.`, {
       setting: "projectId"
     });
   }
@@ -22074,8 +22074,8 @@ function decodeDataUri(uri) {
   try {
     bytes = Uint8Array.fromBase64(payload);
   } catch {
-    const fault = base64Fault(payload);
-    throw new PngError(`the mask data URI holds invalid base64: ${fault.reason} (at payload character ${fault.position})`);
+    const fault2 = base64Fault(payload);
+    throw new PngError(`the mask data URI holds invalid base64: ${fault2.reason} (at payload character ${fault2.position})`);
   }
   const other = otherImageFormat(bytes);
   if (other !== void 0) {
@@ -24198,11 +24198,11 @@ function* readChunks(bytes, onAncillaryCrc) {
     const stored = view.getUint32(offset + 8 + length);
     const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
     if (stored !== computed) {
-      const fault = `the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)})`;
+      const fault2 = `the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)})`;
       if (onAncillaryCrc === void 0 || (bytes[offset + 4] & 32) === 0) {
-        throw new PngError(`${fault}: the file is corrupt`);
+        throw new PngError(`${fault2}: the file is corrupt`);
       }
-      onAncillaryCrc(`${fault}; the chunk was ignored, as libpng ignores it`);
+      onAncillaryCrc(`${fault2}; the chunk was ignored, as libpng ignores it`);
       offset += length + 12;
       continue;
     }
@@ -31040,110 +31040,57 @@ function kindOf(entry) {
 }
 
 // lib/model/_manifest_fields.ts
-var FIELDS = [
+var isText = (value) => typeof value === "string";
+var isNumber = Number.isFinite;
+var isTexts = (value) => Array.isArray(value) && value.every(isText);
+var isFiles = (value) => Array.isArray(value) && value.every(isFile);
+var isInstances = (value) => isRecord6(value) && Object.values(value).every(isLabelId);
+var isPixelCounts = (value) => isRecord6(value) && Object.values(value).every(isNumber);
+var isSegments = (value) => Array.isArray(value) && value.every(isSegment);
+var SAYS = /* @__PURE__ */ new Map([
   [
-    "name",
-    "text",
-    true
+    isText,
+    "is not a string"
   ],
   [
-    "outcome",
-    "text",
-    true
+    isNumber,
+    "is not a number"
   ],
   [
-    "path",
-    "text"
+    isTexts,
+    "is not a list of strings"
   ],
   [
-    "files",
-    "files"
+    isFiles,
+    'is not a list of files, each with a "path" and a "sha256" string'
   ],
   [
-    "width",
-    "number"
+    isInstances,
+    "is not an object of label ids (or null) by instance id"
   ],
   [
-    "height",
-    "number"
+    isPixelCounts,
+    "is not an object of pixel counts by label id"
   ],
   [
-    "labels",
-    "texts"
-  ],
-  [
-    "instanceCount",
-    "number"
-  ],
-  [
-    "instances",
-    "instances"
-  ],
-  [
-    "renamedFrom",
-    "text"
-  ],
-  [
-    "warning",
-    "text"
-  ],
-  [
-    "segments",
-    "segments"
-  ],
-  [
-    "split",
-    "text"
-  ],
-  [
-    "labelPixels",
-    "pixel counts"
+    isSegments,
+    "is not a list of panoptic segments"
   ]
-];
-var SAYS = {
-  text: "is not a string",
-  number: "is not a number",
-  texts: "is not a list of strings",
-  files: 'is not a list of files, each with a "path" and a "sha256" string',
-  instances: "is not an object of label ids (or null) by instance id",
-  "pixel counts": "is not an object of pixel counts by label id",
-  segments: "is not a list of panoptic segments"
-};
+]);
 function fieldFault(entry) {
-  for (const [field, kind, required3] of FIELDS) {
-    const value = entry[field];
-    if (value === void 0) {
-      if (required3) return `it has no "${field}"`;
-    } else if (!isKind(value, kind)) return `"${field}" ${SAYS[kind]}`;
-  }
-  return void 0;
+  const e = entry;
+  if (e.name === void 0) return 'it has no "name"';
+  if (e.outcome === void 0) return 'it has no "outcome"';
+  return fault("name", e.name, isText) ?? fault("outcome", e.outcome, isText) ?? fault("path", e.path, isText) ?? fault("files", e.files, isFiles) ?? fault("width", e.width, isNumber) ?? fault("height", e.height, isNumber) ?? fault("labels", e.labels, isTexts) ?? fault("instanceCount", e.instanceCount, isNumber) ?? fault("instances", e.instances, isInstances) ?? fault("renamedFrom", e.renamedFrom, isText) ?? fault("warning", e.warning, isText) ?? fault("segments", e.segments, isSegments) ?? fault("split", e.split, isText) ?? fault("labelPixels", e.labelPixels, isPixelCounts);
 }
-function isKind(value, kind) {
-  switch (kind) {
-    case "text":
-      return typeof value === "string";
-    case "number":
-      return Number.isFinite(value);
-    case "texts":
-      return Array.isArray(value) && value.every(isText);
-    case "files":
-      return Array.isArray(value) && value.every(isFile);
-    case "instances":
-      return isRecord6(value) && Object.values(value).every(isLabelId);
-    case "pixel counts":
-      return isRecord6(value) && Object.values(value).every(Number.isFinite);
-    case "segments":
-      return Array.isArray(value) && value.every(isSegment);
-  }
-}
-function isText(value) {
-  return typeof value === "string";
-}
-function isLabelId(value) {
-  return value === null || typeof value === "string";
+function fault(field, value, test) {
+  return value === void 0 || test(value) ? void 0 : `"${field}" ${SAYS.get(test)}`;
 }
 function isFile(value) {
   return isRecord6(value) && typeof value.path === "string" && typeof value.sha256 === "string" && (value.pixelSha256 === void 0 || typeof value.pixelSha256 === "string");
+}
+function isLabelId(value) {
+  return value === null || typeof value === "string";
 }
 function isSegment(value) {
   return isRecord6(value) && Number.isFinite(value.id) && Number.isFinite(value.category_id) && Number.isFinite(value.area) && Array.isArray(value.bbox) && value.bbox.length === 4 && value.bbox.every(Number.isFinite);
@@ -31189,9 +31136,9 @@ function checkManifestEntry(value, place, source) {
       setting
     });
   }
-  const fault = fieldFault(entry);
-  if (fault !== void 0) {
-    throw new ConfigError(`The manifest "${path6}" has a bad line ${place.number}: ${fault}`, {
+  const fault2 = fieldFault(entry);
+  if (fault2 !== void 0) {
+    throw new ConfigError(`The manifest "${path6}" has a bad line ${place.number}: ${fault2}`, {
       setting
     });
   }
