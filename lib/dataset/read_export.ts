@@ -59,6 +59,8 @@ export async function readExport(folder: string, setting: string): Promise<Expor
   ) {
     throw notAnExport(folder, `its ${METADATA_NAME} is not one this tool writes`, setting);
   }
+  const fault = metadataFault(metadata);
+  if (fault !== undefined) throw notAnExport(folder, `its ${METADATA_NAME}'s ${fault}`, setting);
   checkPixelForm(folder, entries, metadata, setting);
   return { folder, entries, metadata };
 }
@@ -89,6 +91,23 @@ function checkPixelForm(
       `version that wrote it${tool}, or export it again.`,
     { setting },
   );
+}
+
+/** The fields of `export.json` the dataset's tools read, each as text when it is there. */
+const TEXT_FIELDS = ["datasetId", "labelmapSha256", "pixelForm", "tool", "configurationSha256"];
+
+/** What is wrong with a field of `export.json` the tools read, if anything. */
+function metadataFault(metadata: ExportMetadata): string | undefined {
+  const fields = metadata as unknown as Record<string, unknown>;
+  const field = TEXT_FIELDS.find((name) => !["undefined", "string"].includes(typeof fields[name]));
+  if (field !== undefined) return `"${field}" is not a string`;
+  const files = metadata.files as unknown;
+  const isFile = (file: { path?: unknown; sha256?: unknown } | null) =>
+    typeof file?.path === "string" && typeof file.sha256 === "string";
+  if (files !== undefined && !(Array.isArray(files) && files.every(isFile))) {
+    return '"files" is not a list of files, each with a "path" and a "sha256" string';
+  }
+  return undefined;
 }
 
 /** The form of the `pixelSha256` of exports that do not record theirs. */

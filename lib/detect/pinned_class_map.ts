@@ -106,16 +106,21 @@ export function parsePinnedClassMap(
   return { source: where.source, setting: where.setting, classes, ignoreIndex };
 }
 
+/** A field's value as a message shows it: `index 300`, or `no index`. */
+function shown(field: string, value: unknown): string {
+  return value === undefined ? `no ${field}` : `${field} ${JSON.stringify(value)}`;
+}
+
 /** A class entry of the file, or what is wrong with it. */
 function pinnedClass(entry: unknown, removed: boolean): PinnedClass | string {
   if (!isRecord(entry)) return "is not an object";
   const { id, index, colour } = entry;
   if (typeof id !== "string" || id === "") return "has no string id";
   if (!isByte(index) || index < 1 || index > 254) {
-    return `(label "${id}") has index ${JSON.stringify(index)}, not a whole number from 1 to 254`;
+    return `(label "${id}") has ${shown("index", index)}, not a whole number from 1 to 254`;
   }
   if (!Array.isArray(colour) || colour.length !== 3 || !colour.every(isByte)) {
-    return `(label "${id}") has colour ${JSON.stringify(colour)}, not three numbers from 0 to 255`;
+    return `(label "${id}") has ${shown("colour", colour)}, not three numbers from 0 to 255`;
   }
   const name = typeof entry.name === "string" ? entry.name : id;
   const pinned: PinnedClass = { id, name, index, colour: [colour[0], colour[1], colour[2]] };

@@ -57,3 +57,34 @@ Deno.test("verify, diff and export --incremental refuse a manifest line whose fi
     });
   }
 });
+
+Deno.test("verify and diff refuse an export.json whose field they read has another type, naming the field (exit 2)", async (t) => {
+  await using dir = await tempDir();
+  await exportOnce(segmentationProject("p1", tasks()), `${dir.path}/sound`);
+  const sound = `${dir.path}/sound/out`;
+  const metadata = JSON.parse(await Deno.readTextFile(`${sound}/export.json`));
+  const edits: [string, unknown, string][] = [
+    ["datasetId", { id: 1 }, '"datasetId" is not a string'],
+    ["pixelForm", 2, '"pixelForm" is not a string'],
+    ["files", [{ path: "a.json" }], '"files" is not a list of files'],
+  ];
+  for (const [field, value, fault] of edits) {
+    await t.step(field, async () => {
+      const folder = `${dir.path}/${field}`;
+      await Deno.mkdir(folder);
+      for await (const file of Deno.readDir(sound)) {
+        if (file.isFile) await Deno.copyFile(`${sound}/${file.name}`, `${folder}/${file.name}`);
+      }
+      const edited = { ...metadata, [field]: value };
+      await Deno.writeTextFile(`${folder}/export.json`, JSON.stringify(edited));
+      for (const command of [["verify", folder], ["diff", sound, folder]]) {
+        const ran = await runCli(command);
+        assert.equal(ran.code, 2, `${command[0]}: ${ran.stderr}`);
+        const expected =
+          `"${folder}" is not an export folder of this tool: its export.json's ${fault}`;
+        assert.ok(ran.stderr.includes(expected), `${command[0]}: ${ran.stderr}`);
+        assert.doesNotMatch(ran.stdout + ran.stderr, /\[object |unexpected failure/);
+      }
+    });
+  }
+});

@@ -28,6 +28,8 @@ Deno.test("labelmapFrom refuses a hostile class map by name, before any request"
       /has index 300, not a whole number from 1 to 254/,
     ],
     [JSON.stringify({ ignoreIndex: 2, classes: [entry("a", 2)] }), /not below the ignore index 2/],
+    [JSON.stringify({ classes: [{ id: "a", colour: [1, 2, 3] }] }), /\(label "a"\) has no index,/],
+    [JSON.stringify({ classes: [{ id: "a", index: 1 }] }), /\(label "a"\) has no colour,/],
   ];
   for (const [text, why] of cases) {
     await Deno.writeTextFile(file, text);
