@@ -19838,8 +19838,8 @@ var SettingMessage = class _SettingMessage {
     return this.#texts.reduce((message, text2, i) => {
       if (i === 0) return text2;
       const value = this.#values[i - 1];
-      const shown = isSettingRef(value) ? nameOf(value.setting, value.role) : value instanceof _SettingMessage ? value.render(nameOf) : value;
-      return message + shown + text2;
+      const shown2 = isSettingRef(value) ? nameOf(value.setting, value.role) : value instanceof _SettingMessage ? value.render(nameOf) : value;
+      return message + shown2 + text2;
     }, "");
   }
   /** The message in the library's words: `options.outputFolder`. */
@@ -22730,8 +22730,8 @@ function verticesProblem(vertices, kind) {
   const bad = vertices.findIndex((value) => typeof value !== "number" || !Number.isFinite(value));
   if (bad >= 0) {
     const value = vertices[bad];
-    const shown = typeof value === "number" ? value : String(JSON.stringify(value)).slice(0, 40);
-    return `has ${shown} at position ${bad + 1} of its vertices, which must be numbers`;
+    const shown2 = typeof value === "number" ? value : String(JSON.stringify(value)).slice(0, 40);
+    return `has ${shown2} at position ${bad + 1} of its vertices, which must be numbers`;
   }
   const count = vertices.length;
   if (kind === "rectangle" && count !== 4) {
@@ -33514,15 +33514,18 @@ function parsePinnedClassMap(text2, where) {
     ignoreIndex
   };
 }
+function shown(field, value) {
+  return value === void 0 ? `no ${field}` : `${field} ${JSON.stringify(value)}`;
+}
 function pinnedClass(entry, removed) {
   if (!isRecord7(entry)) return "is not an object";
   const { id, index, colour } = entry;
   if (typeof id !== "string" || id === "") return "has no string id";
   if (!isByte2(index) || index < 1 || index > 254) {
-    return `(label "${id}") has index ${JSON.stringify(index)}, not a whole number from 1 to 254`;
+    return `(label "${id}") has ${shown("index", index)}, not a whole number from 1 to 254`;
   }
   if (!Array.isArray(colour) || colour.length !== 3 || !colour.every(isByte2)) {
-    return `(label "${id}") has colour ${JSON.stringify(colour)}, not three numbers from 0 to 255`;
+    return `(label "${id}") has ${shown("colour", colour)}, not three numbers from 0 to 255`;
   }
   const name = typeof entry.name === "string" ? entry.name : id;
   const pinned = {
@@ -34119,8 +34122,8 @@ function parseIgnoreIndex(text2) {
   if (!/^\s*\d+\s*$/.test(text2)) throw ignoreIndexError(JSON.stringify(text2));
   return Number(text2);
 }
-function ignoreIndexError(shown) {
-  return new ConfigError(settingMessage`${subject("ignoreIndex")} is ${shown}: give a whole number from 1 to ${MAX_IGNORE_INDEX}, above the project's class indices, or leave it out for ${MAX_IGNORE_INDEX}`, {
+function ignoreIndexError(shown2) {
+  return new ConfigError(settingMessage`${subject("ignoreIndex")} is ${shown2}: give a whole number from 1 to ${MAX_IGNORE_INDEX}, above the project's class indices, or leave it out for ${MAX_IGNORE_INDEX}`, {
     setting: "ignoreIndex"
   });
 }
@@ -37287,6 +37290,8 @@ async function readExport(folder, setting) {
   if (typeof metadata !== "object" || metadata === null || typeof metadata.maskFormat !== "string" || typeof metadata.projectId !== "string") {
     throw notAnExport(folder, `its ${METADATA_NAME} is not one this tool writes`, setting);
   }
+  const fault2 = metadataFault(metadata);
+  if (fault2 !== void 0) throw notAnExport(folder, `its ${METADATA_NAME}'s ${fault2}`, setting);
   checkPixelForm(folder, entries, metadata, setting);
   return {
     folder,
@@ -37303,6 +37308,27 @@ function checkPixelForm(folder, entries, metadata, setting) {
   throw new ConfigError(`The export "${folder}" identifies its masks' pixels as ${inertText(form)}, and this version of lab-masks computes ${PIXEL_FORM}: its pixels cannot be compared. Check it with the version that wrote it${tool}, or export it again.`, {
     setting
   });
+}
+var TEXT_FIELDS = [
+  "datasetId",
+  "labelmapSha256",
+  "pixelForm",
+  "tool",
+  "configurationSha256"
+];
+function metadataFault(metadata) {
+  const fields = metadata;
+  const field = TEXT_FIELDS.find((name) => ![
+    "undefined",
+    "string"
+  ].includes(typeof fields[name]));
+  if (field !== void 0) return `"${field}" is not a string`;
+  const files = metadata.files;
+  const isFile2 = (file) => typeof file?.path === "string" && typeof file.sha256 === "string";
+  if (files !== void 0 && !(Array.isArray(files) && files.every(isFile2))) {
+    return '"files" is not a list of files, each with a "path" and a "sha256" string';
+  }
+  return void 0;
 }
 var FIRST_PIXEL_FORM = "lab-masks-pixels/1";
 async function readOwnFile(folder, name, setting) {
@@ -37802,8 +37828,8 @@ function filtersText(filters) {
   const entries = Object.entries(filters).filter(([, value]) => value !== void 0);
   if (entries.length === 0) return "none: every task of the project";
   return entries.map(([filter2, value]) => {
-    const shown = Array.isArray(value) ? value.join(", ") : String(value);
-    return `${code2(filterInputName(filter2))}: ${html(shown)}`;
+    const shown2 = Array.isArray(value) ? value.join(", ") : String(value);
+    return `${code2(filterInputName(filter2))}: ${html(shown2)}`;
   }).join("<br>");
 }
 function countsText(summary2, inputs) {
