@@ -50,8 +50,19 @@ export class PageWalk {
       this.#totalPages = page.totalPages;
       this.#totalPagesLimit = limit;
     }
-    for (const task of page.docs) {
-      const id = String(isJsonObject(task) ? task._id : task);
+    for (const [position, task] of page.docs.entries()) {
+      // Every task is known by its id (resume, shards, splits, the manifest): none may lack one.
+      if (!isJsonObject(task) || typeof task._id !== "string") {
+        const has = !isJsonObject(task)
+          ? `is not an object but ${inertText(JSON.stringify(task) ?? String(task))}`
+          : task._id === undefined
+          ? "has none"
+          : `has ${inertText(task._id)}`;
+        throw refuse(
+          `a task without a string \`_id\` (task ${position + 1} of page ${pageNumber} ${has})`,
+        );
+      }
+      const id = task._id;
       if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== undefined) {
         throw refuse(
           `task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`,

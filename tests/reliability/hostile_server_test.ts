@@ -191,6 +191,26 @@ for (const [name, page, message] of ENDLESS_PAGINATIONS) {
   });
 }
 
+const ID_LESS_TASKS: [string, unknown, string][] = [
+  ["missing", { name: "a.jpg" }, "has none"],
+  ["a number", { _id: 7, name: "a.jpg" }, "has 7"],
+  ["a task that is not an object", "t9", 'is not an object but "t9"'],
+];
+
+for (const [name, task, has] of ID_LESS_TASKS) {
+  Deno.test(`a page whose task has no string _id stops with an ApiError naming its place: ${name}`, async () => {
+    const docs = [{ _id: "t1", name: "t1.jpg" }, task];
+    await using lab = serveHostile((_, path) =>
+      labBasics(path) ?? json({ docs, totalDocs: 2, hasNextPage: false })
+    );
+    const error = await rejection(() => drain(clientOf(lab.url)));
+    assert.ok(error instanceof ApiError, String(error));
+    const expected = `a task without a string \`_id\` (task 2 of page 1 ${has})`;
+    assert.ok(error.message.includes(expected), error.message);
+    assert.doesNotMatch(error.message, /undefined/);
+  });
+}
+
 Deno.test("the secret echoed by the server is redacted raw, JSON-escaped, URL-encoded and cut by truncation", async () => {
   const secret = CREDENTIALS.secretKey;
   const echoes = [
