@@ -20742,8 +20742,12 @@ var PageWalk = class {
       this.#totalPages = page.totalPages;
       this.#totalPagesLimit = limit;
     }
-    for (const task of page.docs) {
-      const id = String(isJsonObject(task) ? task._id : task);
+    for (const [position, task] of page.docs.entries()) {
+      if (!isJsonObject(task) || typeof task._id !== "string") {
+        const has = !isJsonObject(task) ? `is not an object but ${inertText(JSON.stringify(task) ?? String(task))}` : task._id === void 0 ? "has none" : `has ${inertText(task._id)}`;
+        throw refuse(`a task without a string \`_id\` (task ${position + 1} of page ${pageNumber} ${has})`);
+      }
+      const id = task._id;
       if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== void 0) {
         throw refuse(`task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`);
       }
