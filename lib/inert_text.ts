@@ -34,7 +34,27 @@ export function inertText(value: unknown): string {
   const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
   UNSAFE.lastIndex = 0;
   if (!UNSAFE.test(text) && !text.trimStart().startsWith("::")) return text;
-  return JSON.stringify(text).replace(
+  return inertLine(JSON.stringify(text));
+}
+
+/**
+ * A message that may hold server strings as one inert log line: every line break, control or
+ * escape character, line separator and bidirectional override written as `\uXXXX` where it is,
+ * the rest unchanged. For a whole message (e.g. an error's), where {@linkcode inertText} would
+ * quote it all; the message's own start keeps any `::` off the start of the line.
+ *
+ * @param text The message.
+ * @returns The message on one line, inert.
+ *
+ * @example
+ * ```ts
+ * import { inertLine } from "./inert_text.ts";
+ *
+ * console.log(inertLine('its type is "x\n::warning::y"')); // 'its type is "x\u000a::warning::y"'
+ * ```
+ */
+export function inertLine(text: string): string {
+  return text.replace(
     UNSAFE,
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );

@@ -1,5 +1,6 @@
 import { exitCodeOf, MasksError } from "../errors.ts";
 import { flagName } from "./_flag_name.ts";
+import { inertLine } from "../inert_text.ts";
 
 /** Where {@linkcode reportError} writes, and how. */
 export interface ReportErrorOptions {
@@ -38,12 +39,13 @@ export function reportError(error: unknown, options: ReportErrorOptions): number
   const label = options.colour ? "\x1b[31merror\x1b[0m" : "error";
   // Our message says what was being done, with Deno's words naming the flag.
   if (error instanceof MasksError) {
-    options.stderr(`${label}: ${error.render(flagName)}\n`);
+    // One line whatever the message holds: a server string in it cannot start another.
+    options.stderr(`${label}: ${inertLine(error.render(flagName))}\n`);
     return deniedPermission(error) === undefined ? exitCodeOf(error) : 2;
   }
   const denied = deniedPermission(error);
   if (denied !== undefined) {
-    options.stderr(`${label}: ${denied}\n`);
+    options.stderr(`${label}: ${inertLine(denied)}\n`);
     return 2;
   }
   options.stderr(

@@ -3,6 +3,7 @@ import { ConfigError } from "../errors.ts";
 import { formInputs, SEGMENTATION_INPUT_TYPE } from "./find_segmentation_inputs.ts";
 import { labelsOf } from "./labels_of.ts";
 import { withBChannels } from "./with_b_channels.ts";
+import { projectTypeText } from "./project_type_text.ts";
 
 /** The project types whose masks can be exported. */
 export const SUPPORTED_PROJECT_TYPES: readonly string[] = [
@@ -120,7 +121,7 @@ export function resolveMaskSource(
     };
   }
   throw new ConfigError(
-    `Cannot export project "${projectId}": its type is "${projectType}"; mask export supports ` +
+    `Cannot export project "${projectId}": ${projectTypeText(projectType)}; mask export supports ` +
       `"iat-segmentation", "iat-polygon", "iat-rectangle" and "form" with a ` +
       `"${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input`,
     { setting: "projectId" },

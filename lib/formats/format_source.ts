@@ -1,5 +1,6 @@
 import type { ConfigurationMetadata, FormInput, ProjectConfiguration } from "../api/types.ts";
 import { formInputs } from "../detect/find_segmentation_inputs.ts";
+import { projectTypeText } from "../detect/project_type_text.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import type { OneFileFormatName } from "./one_file_formats.ts";
@@ -92,7 +93,9 @@ export function resolveFormatSource(
   const typesAccepted = accepted.map((kind) => `"iat-${kind}"`).join(", ");
   if (projectType !== "form") {
     throw new ConfigError(
-      settingMessage`Cannot export ${project} with ${FORMAT} ${format}: its type is "${projectType}"; ${format} supports ${typesAccepted} and "form" with such an input`,
+      settingMessage`Cannot export ${project} with ${FORMAT} ${format}: ${
+        projectTypeText(projectType)
+      }; ${format} supports ${typesAccepted} and "form" with such an input`,
       { setting: "format" },
     );
   }
