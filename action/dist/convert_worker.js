@@ -4,7 +4,10 @@ function inertText(value) {
   const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
   UNSAFE.lastIndex = 0;
   if (!UNSAFE.test(text) && !text.trimStart().startsWith("::")) return text;
-  return JSON.stringify(text).replace(UNSAFE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return inertLine(JSON.stringify(text));
+}
+function inertLine(text) {
+  return text.replace(UNSAFE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // lib/errors.ts

@@ -19652,7 +19652,10 @@ function inertText(value) {
   const text2 = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
   UNSAFE.lastIndex = 0;
   if (!UNSAFE.test(text2) && !text2.trimStart().startsWith("::")) return text2;
-  return JSON.stringify(text2).replace(UNSAFE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return inertLine(JSON.stringify(text2));
+}
+function inertLine(text2) {
+  return text2.replace(UNSAFE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // lib/errors.ts
@@ -33948,6 +33951,12 @@ function formInputs(configuration) {
   return inputs;
 }
 
+// lib/detect/project_type_text.ts
+function projectTypeText(projectType) {
+  if (projectType === void 0 || projectType === null) return "it has no type";
+  return `its type is ${inertLine(JSON.stringify(projectType))}`;
+}
+
 // lib/detect/resolve_mask_source.ts
 var KIND_BY_PROJECT_TYPE = {
   "iat-segmentation": "mask",
@@ -33994,7 +34003,7 @@ function resolveMaskSource(configuration, options = {}) {
       labels: inputKind === "mask" ? labels : withBChannels(labels)
     };
   }
-  throw new ConfigError(`Cannot export project "${projectId}": its type is "${projectType}"; mask export supports "iat-segmentation", "iat-polygon", "iat-rectangle" and "form" with a "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input`, {
+  throw new ConfigError(`Cannot export project "${projectId}": ${projectTypeText(projectType)}; mask export supports "iat-segmentation", "iat-polygon", "iat-rectangle" and "form" with a "${SEGMENTATION_INPUT_TYPE}", "tool-iat-polygon" or "tool-iat-rectangle" input`, {
     setting: "projectId"
   });
 }
@@ -35651,7 +35660,7 @@ function resolveFormatSource(configuration, format, options = {}) {
   }
   const typesAccepted = accepted.map((kind) => `"iat-${kind}"`).join(", ");
   if (projectType !== "form") {
-    throw new ConfigError(settingMessage`Cannot export ${project} with ${FORMAT} ${format}: its type is "${projectType}"; ${format} supports ${typesAccepted} and "form" with such an input`, {
+    throw new ConfigError(settingMessage`Cannot export ${project} with ${FORMAT} ${format}: ${projectTypeText(projectType)}; ${format} supports ${typesAccepted} and "form" with such an input`, {
       setting: "format"
     });
   }
