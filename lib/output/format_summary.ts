@@ -1,5 +1,5 @@
 import { type ExportSummary, listedTaskCount, type TaskOutcome } from "../model/export_summary.ts";
-import { inertText } from "../inert_text.ts";
+import { inertLine, inertText } from "../inert_text.ts";
 import { splitLine, splitShares } from "../model/split_counts.ts";
 import { failureReason, type SettingHint } from "./failure_reason.ts";
 import { plural } from "./plural.ts";
@@ -44,7 +44,8 @@ export function formatSummary(
   const lines: string[] = [];
   // One-file formats count tasks, not masks, and name their file.
   const unit = summary.file === undefined ? "mask" : "task";
-  const where = summary.file ?? summary.folder;
+  // A path may hold any character its project id or the user gave: printed inert.
+  const where = inertLine(summary.file ?? summary.folder);
   if (summary.dryRun) {
     lines.push(
       `Dry run: would export ${plural(summary.planned, unit)} to "${where}"; ` +

@@ -1,7 +1,7 @@
 import type { ExportEvent } from "../model/export_summary.ts";
 import { hostPlatform, type Platform } from "../model/platform.ts";
 import { ProgressBar } from "./progress_bar.ts";
-import { inertText } from "../inert_text.ts";
+import { inertLine, inertText } from "../inert_text.ts";
 import { failureReason, type SettingHint } from "./failure_reason.ts";
 import { plural } from "./plural.ts";
 
@@ -70,8 +70,11 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
     onProgress(event) {
       if (event.type === "start") {
         if (options.dryRun) {
-          say(`Would export from ${plural(event.total, "task")} to "${event.folder}":`, plan);
-        } else say(`Exporting ${plural(event.total, "task")} to "${event.folder}"`);
+          say(
+            `Would export from ${plural(event.total, "task")} to "${inertLine(event.folder)}":`,
+            plan,
+          );
+        } else say(`Exporting ${plural(event.total, "task")} to "${inertLine(event.folder)}"`);
         return;
       }
       const { done, total } = event;

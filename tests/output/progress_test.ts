@@ -56,7 +56,7 @@ Deno.test("progressReporter() prints plain lines in logs: start, every 10%, fail
   assert.equal(progress[9], "progress: 40/40 tasks (100%)\n");
 });
 
-Deno.test("formatSummary() says where the masks are, or that there was nothing to export", () => {
+Deno.test("formatSummary() and the progress lines say where the masks are (its path printed inert), or that there was nothing to export", () => {
   const summary: ExportSummary = {
     projectId: "p1",
     folder: "/out/x",
@@ -93,4 +93,11 @@ Deno.test("formatSummary() says where the masks are, or that there was nothing t
     failures: [],
   });
   assert.equal(nothing[0], "Nothing to export: no task has a mask");
+  // A folder named after a project id or a user's text is printed on one line, inert.
+  const odd = formatSummary({ ...summary, folder: "/out/lab_mask_a\u202eb\n::warning::x" });
+  assert.equal(odd[0], 'Exported 2 masks to "/out/lab_mask_a\\u202eb\\u000a::warning::x"');
+  const started: string[] = [];
+  const reporter = progressReporter({ write: (text) => started.push(text), isTerminal: false });
+  reporter.onProgress({ type: "start", total: 1, folder: "/out/a\u001b[2Jb" });
+  assert.equal(started[0], 'Exporting 1 task to "/out/a\\u001b[2Jb"\n');
 });
