@@ -36140,7 +36140,7 @@ function formatSummary(summary2, options = {}) {
   const maxListed = options.maxListed ?? 20;
   const lines = [];
   const unit = summary2.file === void 0 ? "mask" : "task";
-  const where = summary2.file ?? summary2.folder;
+  const where = inertLine(summary2.file ?? summary2.folder);
   if (summary2.dryRun) {
     lines.push(`Dry run: would export ${plural(summary2.planned, unit)} to "${where}"; nothing was written`);
   } else if (summary2.folderCreated) {
@@ -36293,8 +36293,8 @@ function progressReporter(options) {
     onProgress(event) {
       if (event.type === "start") {
         if (options.dryRun) {
-          say(`Would export from ${plural(event.total, "task")} to "${event.folder}":`, plan);
-        } else say(`Exporting ${plural(event.total, "task")} to "${event.folder}"`);
+          say(`Would export from ${plural(event.total, "task")} to "${inertLine(event.folder)}":`, plan);
+        } else say(`Exporting ${plural(event.total, "task")} to "${inertLine(event.folder)}"`);
         return;
       }
       const { done, total } = event;
