@@ -7,6 +7,7 @@
  */
 
 import { deflateSync } from "node:zlib";
+import { concatenate } from "../../lib/concatenate.ts";
 
 /** An 8-bit image of `channels` samples a pixel (3: RGB, 4: RGBA), row-major. */
 export interface RawImage {
@@ -59,7 +60,7 @@ export function pngOfStream(
     from = cut;
   }
   chunks.push(chunk("IEND", new Uint8Array(0)));
-  return concat(chunks);
+  return concatenate(chunks);
 }
 
 /** The zlib stream of `scanlines` at `level` (0 to 9). */
@@ -90,16 +91,5 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
     crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
   }
   view.setUint32(8 + data.length, (crc ^ 0xffffffff) >>> 0);
-  return out;
-}
-
-/** The parts, back to back. */
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
   return out;
 }

@@ -29,6 +29,12 @@ function labFormat(tasks: typeof TASKS) {
   return tasks.map((task) => ({ ...task, data: task.data ? { ...task.data.body } : undefined }));
 }
 
+/** Runs `export --from-export <dir>/tasks.json --config <dir>/config.json`, then `flags`. */
+function fromTasksFile(dir: string, flags: string[]) {
+  const files = ["--from-export", `${dir}/tasks.json`, "--config", `${dir}/config.json`];
+  return cli(["export", ...files, ...flags]);
+}
+
 async function digests(folder: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   for (const file of await listPngs(folder)) {
@@ -94,25 +100,11 @@ Deno.test("--from-export needs --config, and a configuration of the same project
   const missing = await cli(["export", "--from-export", `${dir.path}/tasks.json`]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /"--from-export" needs --config <file>/);
-  const other = await cli([
-    "export",
-    "--from-export",
-    `${dir.path}/tasks.json`,
-    "--config",
-    `${dir.path}/config.json`,
-    "--project-id",
-    "p2",
-  ]);
+  const other = await fromTasksFile(dir.path, ["--project-id", "p2"]);
   assert.equal(other.code, 2);
   assert.match(other.stderr, /is project "p1"'s, not "p2"'s/);
   await Deno.writeTextFile(`${dir.path}/tasks.json`, '{"not": "an array"}');
-  const notArray = await cli([
-    "export",
-    "--from-export",
-    `${dir.path}/tasks.json`,
-    "--config",
-    `${dir.path}/config.json`,
-  ]);
+  const notArray = await fromTasksFile(dir.path, []);
   assert.equal(notArray.code, 2);
   assert.match(notArray.stderr, /tasks\.json/);
 });
@@ -136,16 +128,8 @@ Deno.test("--from-export names a task without a name by its id or position, and 
     [["--format", "yolo"], "2 exported, 0 skipped (no data), 3 failed", ["#1", "t3"]],
   ];
   for (const [format, counts, failed] of cases) {
-    const ran = await cli([
-      "export",
-      "--from-export",
-      `${dir.path}/tasks.json`,
-      "--config",
-      `${dir.path}/config.json`,
-      "--output-folder",
-      `${dir.path}/${format.join("") || "masks"}`,
-      ...format,
-    ]);
+    const folder = `${dir.path}/${format.join("") || "masks"}`;
+    const ran = await fromTasksFile(dir.path, ["--output-folder", folder, ...format]);
     assert.equal(ran.code, 1, ran.stderr);
     assert.ok(ran.stdout.includes(`5 tasks: ${counts}`), ran.stdout);
     const kind = format.length > 0 ? "label file" : "mask file";

@@ -6,10 +6,10 @@ import assert from "../_std/assert.ts";
 import { runMaskJob } from "../../lib/export/_mask_job.ts";
 import { MASK_FORMATS } from "../../lib/export/mask_format.ts";
 import { decodePng } from "../../lib/png/decode_png.ts";
+import { concatenate } from "../../lib/concatenate.ts";
 import { seededRandom } from "../../testing/seeded_random.ts";
 import { maskJobOf } from "../_fixtures/mask_job.ts";
 import {
-  concat,
   filteredScanlines,
   pngOfStream,
   type RawImage,
@@ -76,7 +76,7 @@ function pngOf(image: RawImage, damage: Damage): Uint8Array {
     scanlines = scanlines.subarray(0, scanlines.length - 1 - below(stride));
   }
   if (damage === "rows too many") {
-    scanlines = concat([scanlines, new Uint8Array(1 + below(stride))]);
+    scanlines = concatenate([scanlines, new Uint8Array(1 + below(stride))]);
   }
   let stream = zlibOf(scanlines, below(10));
   if (damage === "a bit flipped in the stream") {
@@ -85,7 +85,7 @@ function pngOf(image: RawImage, damage: Damage): Uint8Array {
   if (damage === "a wrong check") stream[stream.length - 1 - below(4)] ^= 1 + below(255);
   if (damage === "the stream cut") stream = stream.subarray(0, below(stream.length));
   if (damage === "bytes after the stream") {
-    stream = concat([stream, new Uint8Array([below(256), 7])]);
+    stream = concatenate([stream, new Uint8Array([below(256), 7])]);
   }
   const cuts = Array.from({ length: below(3) }, () => below(stream.length + 1)).sort((a, b) =>
     a - b
