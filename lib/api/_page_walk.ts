@@ -50,26 +50,7 @@ export class PageWalk {
       this.#totalPages = page.totalPages;
       this.#totalPagesLimit = limit;
     }
-    for (const [position, task] of page.docs.entries()) {
-      // Every task is known by its id (resume, shards, splits, the manifest): none may lack one.
-      if (!isJsonObject(task) || typeof task._id !== "string") {
-        const has = !isJsonObject(task)
-          ? `is not an object but ${inertText(JSON.stringify(task) ?? String(task))}`
-          : task._id === undefined
-          ? "has none"
-          : `has ${inertText(task._id)}`;
-        throw refuse(
-          `a task without a string \`_id\` (task ${position + 1} of page ${pageNumber} ${has})`,
-        );
-      }
-      const id = task._id;
-      if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== undefined) {
-        throw refuse(
-          `task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`,
-        );
-      }
-      this.#seenIndex.add(id, this.#seen.push(id));
-    }
+    this.#takeIds(page.docs, pageNumber, refuse);
     this.#tasks += page.docs.length;
     const totalDocs = this.#totalDocs;
     if (totalDocs !== undefined && this.#tasks > totalDocs + Math.max(1000, totalDocs / 10)) {
@@ -90,5 +71,29 @@ export class PageWalk {
       throw refuse(`page ${pageNumber} pointing to page ${nextPage}, far past its ${totalPages}`);
     }
     return { ...page, nextPage };
+  }
+
+  /** Notes each task's id, refusing a task without a string one, or one seen before. */
+  #takeIds(docs: unknown[], pageNumber: number, refuse: (what: string) => ApiError): void {
+    for (const [position, task] of docs.entries()) {
+      // Every task is known by its id (resume, shards, splits, the manifest): none may lack one.
+      if (!isJsonObject(task) || typeof task._id !== "string") {
+        const has = !isJsonObject(task)
+          ? `is not an object but ${inertText(JSON.stringify(task) ?? String(task))}`
+          : task._id === undefined
+          ? "has none"
+          : `has ${inertText(task._id)}`;
+        throw refuse(
+          `a task without a string \`_id\` (task ${position + 1} of page ${pageNumber} ${has})`,
+        );
+      }
+      const id = task._id;
+      if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== undefined) {
+        throw refuse(
+          `task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`,
+        );
+      }
+      this.#seenIndex.add(id, this.#seen.push(id));
+    }
   }
 }

@@ -69,12 +69,7 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
   return {
     onProgress(event) {
       if (event.type === "start") {
-        if (options.dryRun) {
-          say(
-            `Would export from ${plural(event.total, "task")} to "${inertLine(event.folder)}":`,
-            plan,
-          );
-        } else say(`Exporting ${plural(event.total, "task")} to "${inertLine(event.folder)}"`);
+        say(startLine(event, options.dryRun), options.dryRun ? plan : write);
         return;
       }
       const { done, total } = event;
@@ -119,4 +114,13 @@ export function progressReporter(options: ProgressReporterOptions): ProgressRepo
 /** A server or task string, quoted and made inert for the log. */
 function quote(text: string | undefined): string {
   return inertText(JSON.stringify(text ?? ""));
+}
+
+/** The line that starts an export (or a dry run's plan): how many tasks, and where, inert. */
+function startLine(event: { total: number; folder: string }, dryRun?: boolean): string {
+  const tasks = plural(event.total, "task");
+  const folder = inertLine(event.folder);
+  return dryRun
+    ? `Would export from ${tasks} to "${folder}":`
+    : `Exporting ${tasks} to "${folder}"`;
 }
