@@ -20745,17 +20745,7 @@ var PageWalk = class {
       this.#totalPages = page.totalPages;
       this.#totalPagesLimit = limit;
     }
-    for (const [position, task] of page.docs.entries()) {
-      if (!isJsonObject(task) || typeof task._id !== "string") {
-        const has = !isJsonObject(task) ? `is not an object but ${inertText(JSON.stringify(task) ?? String(task))}` : task._id === void 0 ? "has none" : `has ${inertText(task._id)}`;
-        throw refuse(`a task without a string \`_id\` (task ${position + 1} of page ${pageNumber} ${has})`);
-      }
-      const id = task._id;
-      if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== void 0) {
-        throw refuse(`task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`);
-      }
-      this.#seenIndex.add(id, this.#seen.push(id));
-    }
+    this.#takeIds(page.docs, pageNumber, refuse);
     this.#tasks += page.docs.length;
     const totalDocs = this.#totalDocs;
     if (totalDocs !== void 0 && this.#tasks > totalDocs + Math.max(1e3, totalDocs / 10)) {
@@ -20776,6 +20766,20 @@ var PageWalk = class {
       ...page,
       nextPage
     };
+  }
+  /** Notes each task's id, refusing a task without a string one, or one seen before. */
+  #takeIds(docs, pageNumber, refuse) {
+    for (const [position, task] of docs.entries()) {
+      if (!isJsonObject(task) || typeof task._id !== "string") {
+        const has = !isJsonObject(task) ? `is not an object but ${inertText(JSON.stringify(task) ?? String(task))}` : task._id === void 0 ? "has none" : `has ${inertText(task._id)}`;
+        throw refuse(`a task without a string \`_id\` (task ${position + 1} of page ${pageNumber} ${has})`);
+      }
+      const id = task._id;
+      if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== void 0) {
+        throw refuse(`task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`);
+      }
+      this.#seenIndex.add(id, this.#seen.push(id));
+    }
   }
 };
 
@@ -36292,9 +36296,7 @@ function progressReporter(options) {
   return {
     onProgress(event) {
       if (event.type === "start") {
-        if (options.dryRun) {
-          say(`Would export from ${plural(event.total, "task")} to "${inertLine(event.folder)}":`, plan);
-        } else say(`Exporting ${plural(event.total, "task")} to "${inertLine(event.folder)}"`);
+        say(startLine(event, options.dryRun), options.dryRun ? plan : write);
         return;
       }
       const { done, total } = event;
@@ -36324,6 +36326,11 @@ function progressReporter(options) {
 }
 function quote2(text2) {
   return inertText(JSON.stringify(text2 ?? ""));
+}
+function startLine(event, dryRun) {
+  const tasks = plural(event.total, "task");
+  const folder = inertLine(event.folder);
+  return dryRun ? `Would export from ${tasks} to "${folder}":` : `Exporting ${tasks} to "${folder}"`;
 }
 
 // lib/detect/load_semantic_mapping.ts
