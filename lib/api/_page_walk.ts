@@ -41,7 +41,11 @@ export class PageWalk {
       if (
         missing || (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0))
       ) {
-        throw refuse(`a \`${field}\` that is not a whole number (${inertText(value)})`);
+        throw refuse(
+          missing
+            ? "a page without a `totalDocs`"
+            : `a \`${field}\` that is not a whole number (${inertText(value)})`,
+        );
       }
     }
     const page = body as unknown as TaskPage;

@@ -177,6 +177,11 @@ const ENDLESS_PAGINATIONS: [string, (page: number) => Response, RegExp][] = [
     () => taskPage(["t1"], { totalDocs: "1\n::set-output name=x::y" }),
     /`totalDocs` that is not a whole number \("1\\n::set-output name=x::y"\)/,
   ],
+  [
+    "a page without a totalDocs",
+    () => taskPage(["t1"], { totalDocs: undefined }),
+    /with a page without a `totalDocs`: check/,
+  ],
 ];
 
 for (const [name, page, message] of ENDLESS_PAGINATIONS) {
