@@ -20736,7 +20736,7 @@ var PageWalk = class {
       const value = body[field];
       const missing = value === void 0 && field === "totalDocs";
       if (missing || value !== void 0 && !(Number.isInteger(value) && value >= 0)) {
-        throw refuse(`a \`${field}\` that is not a whole number (${inertText(value)})`);
+        throw refuse(missing ? "a page without a `totalDocs`" : `a \`${field}\` that is not a whole number (${inertText(value)})`);
       }
     }
     const page = body;
