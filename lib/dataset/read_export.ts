@@ -9,7 +9,7 @@ import { ConfigError } from "../errors.ts";
 import { inertText } from "../inert_text.ts";
 import { join } from "../_std/path.ts";
 import { type ExportMetadata, METADATA_NAME } from "../model/export_metadata.ts";
-import { MANIFEST_NAME, type ManifestEntry, parseManifest } from "../model/manifest.ts";
+import { filesFault, MANIFEST_NAME, type ManifestEntry, parseManifest } from "../model/manifest.ts";
 import { PIXEL_FORM } from "../png/pixel_digest.ts";
 
 export type { ExportMetadata };
@@ -101,13 +101,7 @@ function metadataFault(metadata: ExportMetadata): string | undefined {
   const fields = metadata as unknown as Record<string, unknown>;
   const field = TEXT_FIELDS.find((name) => !["undefined", "string"].includes(typeof fields[name]));
   if (field !== undefined) return `"${field}" is not a string`;
-  const files = metadata.files as unknown;
-  const isFile = (file: { path?: unknown; sha256?: unknown } | null) =>
-    typeof file?.path === "string" && typeof file.sha256 === "string";
-  if (files !== undefined && !(Array.isArray(files) && files.every(isFile))) {
-    return '"files" is not a list of files, each with a "path" and a "sha256" string';
-  }
-  return undefined;
+  return filesFault(metadata.files);
 }
 
 /** The form of the `pixelSha256` of exports that do not record theirs. */

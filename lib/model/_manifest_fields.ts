@@ -54,6 +54,23 @@ export function fieldFault(entry: object): string | undefined {
     fault("labelPixels", e.labelPixels, isPixelCounts);
 }
 
+/**
+ * What is wrong with a list of files as a manifest line or `export.json` holds it, if anything.
+ *
+ * @param value The `files` field, as parsed (`undefined` when there is none).
+ * @returns The fault, as {@linkcode fieldFault} says it, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * import { filesFault } from "./_manifest_fields.ts";
+ *
+ * console.log(filesFault([{ path: "a.png", sha256: "ab" }]), filesFault([{}]) !== undefined); // undefined true
+ * ```
+ */
+export function filesFault(value: unknown): string | undefined {
+  return fault("files", value, isFiles);
+}
+
 /** The fault of a field that is there and fails its test. */
 function fault(field: string, value: unknown, test: Test): string | undefined {
   return value === undefined || test(value) ? undefined : `"${field}" ${SAYS.get(test)}`;

@@ -3,6 +3,8 @@ import { segmentsOf } from "./export_folder_fs.ts";
 import type { PanopticSegment } from "./panoptic_segment.ts";
 import { fieldFault } from "./_manifest_fields.ts";
 
+export { filesFault } from "./_manifest_fields.ts";
+
 /** The manifest's file name in an export folder. */
 export const MANIFEST_NAME = "manifest.jsonl";
 /** The manifest being written: renamed to {@linkcode MANIFEST_NAME} when the export ends. */
