@@ -31094,6 +31094,9 @@ function fieldFault(entry) {
   if (e.outcome === void 0) return 'it has no "outcome"';
   return fault("name", e.name, isText) ?? fault("outcome", e.outcome, isText) ?? fault("path", e.path, isText) ?? fault("files", e.files, isFiles) ?? fault("width", e.width, isNumber) ?? fault("height", e.height, isNumber) ?? fault("labels", e.labels, isTexts) ?? fault("instanceCount", e.instanceCount, isNumber) ?? fault("instances", e.instances, isInstances) ?? fault("renamedFrom", e.renamedFrom, isText) ?? fault("warning", e.warning, isText) ?? fault("segments", e.segments, isSegments) ?? fault("split", e.split, isText) ?? fault("labelPixels", e.labelPixels, isPixelCounts);
 }
+function filesFault(value) {
+  return fault("files", value, isFiles);
+}
 function fault(field, value, test) {
   return value === void 0 || test(value) ? void 0 : `"${field}" ${SAYS.get(test)}`;
 }
@@ -37343,12 +37346,7 @@ function metadataFault(metadata) {
     "string"
   ].includes(typeof fields[name]));
   if (field !== void 0) return `"${field}" is not a string`;
-  const files = metadata.files;
-  const isFile2 = (file) => typeof file?.path === "string" && typeof file.sha256 === "string";
-  if (files !== void 0 && !(Array.isArray(files) && files.every(isFile2))) {
-    return '"files" is not a list of files, each with a "path" and a "sha256" string';
-  }
-  return void 0;
+  return filesFault(metadata.files);
 }
 var FIRST_PIXEL_FORM = "lab-masks-pixels/1";
 async function readOwnFile(folder, name, setting) {
