@@ -43,6 +43,7 @@ export async function prepareExportFolder(
     if (present) await clearExport(files);
     return { previous: EarlierManifest.none() };
   }
+  if (!present) throw noSuchFolder(folder, mode);
   if (mode === "resume") {
     const manifest = (await files.exists(PARTIAL_MANIFEST_NAME))
       ? PARTIAL_MANIFEST_NAME
@@ -79,6 +80,18 @@ export async function prepareExportFolder(
     previous.close();
     throw error;
   }
+}
+
+/** A resumed or updated export's folder is not there: nothing to finish or update. */
+function noSuchFolder(folder: string, mode: "resume" | "incremental"): ConfigError {
+  const message = mode === "resume"
+    ? settingMessage`Cannot resume "${folder}": there is no such folder; give the ${
+      mention("outputFolder")
+    } and ${mention("outputFilename")} of the interrupted export`
+    : settingMessage`Cannot update "${folder}" incrementally: there is no such folder; give ${
+      mention("incremental")
+    } the folder of an earlier export or its ${MANIFEST_NAME}`;
+  return new ConfigError(message, { setting: mode });
 }
 
 /** A new export's folder is taken: the error says each way on, by the settings that take it. */
@@ -133,9 +146,11 @@ async function checkParents(files: ExportFolderFs): Promise<void> {
 export async function probeExportFolder(files: ExportFolderFs, mode: FolderMode): Promise<void> {
   const { root: folder, fileSystem } = files;
   const setting = mode === "incremental" ? "incremental" : "outputFolder";
-  // A resumed or updated export writes inside its folder only (the Action grants no more).
-  const inside = (mode === "resume" || mode === "incremental") && await files.rootExists();
-  const parent = inside ? folder : dirname(folder);
+  // A resumed or updated export writes inside its folder only (the Action grants no more); a
+  // missing one is refused by `prepareExportFolder`, which names what to give instead.
+  const earlier = mode === "resume" || mode === "incremental";
+  if (earlier && !(await files.rootExists())) return;
+  const parent = earlier ? folder : dirname(folder);
   const made: string[] = [];
   for (let path = parent;; path = dirname(path)) {
     const info = await fileSystem.stat(path).catch((error) => {

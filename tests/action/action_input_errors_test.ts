@@ -86,6 +86,12 @@ Deno.test("the Action fails with one line naming the input when an input is wron
       /^Input "incremental": an incremental export updates the folder it names; leave out "output-folder" and "output-filename"$/,
     ],
     [
+      // The Action may write in that folder only: its parent is not probed.
+      "incremental with a folder that is not there",
+      { incremental: "masks/nightly" },
+      /^Cannot update ".*nightly" incrementally: there is no such folder; give "incremental" the folder of an earlier export or its manifest\.jsonl$/,
+    ],
+    [
       "a dry run that is not a boolean",
       { "dry-run": "1" },
       /^Input "dry-run" must be true or false; got "1"\.$/,

@@ -140,3 +140,33 @@ Deno.test("a dry run of an update refuses a folder without an export as the real
   assert.match(refusals[0], /holds no complete export \(no manifest\.jsonl\)/);
   assert.equal(refusals[0], refusals[1]);
 });
+
+Deno.test("a resume or an update of a folder that is not there is refused as such, dry run or not, making nothing", async (t) => {
+  await using dir = await tempDir();
+  const gone = `${dir.path}/gone`;
+  const before = await folderState(dir.path);
+  const cases: [string, Partial<ExportMasksOptions>, RegExp][] = [
+    [
+      "resume",
+      { outputFolder: dir.path, outputFilename: "gone", resume: true },
+      /^Cannot resume ".*gone": there is no such folder; give the options\.outputFolder and options\.outputFilename of the interrupted export$/,
+    ],
+    [
+      "incremental",
+      { incremental: gone },
+      /^Cannot update ".*gone" incrementally: there is no such folder; give options\.incremental the folder of an earlier export or its manifest\.jsonl$/,
+    ],
+  ];
+  for (const [setting, options, reason] of cases) {
+    await t.step(setting, async () => {
+      for (const dryRun of [true, false]) {
+        await assert.rejects(run(earlierTasks(), { ...options, dryRun }), (error: unknown) => {
+          assert.ok(error instanceof ConfigError && error.setting === setting, String(error));
+          assert.match(error.message, reason);
+          return true;
+        });
+        assert.deepEqual(await folderState(dir.path), before);
+      }
+    });
+  }
+});
