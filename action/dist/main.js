@@ -33002,6 +33002,7 @@ async function prepareExportFolder(files, mode, onEarlierEntry, options = {}) {
       previous: EarlierManifest.none()
     };
   }
+  if (!present) throw noSuchFolder(folder, mode);
   if (mode === "resume") {
     const manifest = await files.exists(PARTIAL_MANIFEST_NAME) ? PARTIAL_MANIFEST_NAME : await files.exists(MANIFEST_NAME) ? MANIFEST_NAME : void 0;
     if (!manifest) {
@@ -33028,6 +33029,12 @@ async function prepareExportFolder(files, mode, onEarlierEntry, options = {}) {
     previous.close();
     throw error2;
   }
+}
+function noSuchFolder(folder, mode) {
+  const message = mode === "resume" ? settingMessage`Cannot resume "${folder}": there is no such folder; give the ${mention("outputFolder")} and ${mention("outputFilename")} of the interrupted export` : settingMessage`Cannot update "${folder}" incrementally: there is no such folder; give ${mention("incremental")} the folder of an earlier export or its ${MANIFEST_NAME}`;
+  return new ConfigError(message, {
+    setting: mode
+  });
 }
 function alreadyExists(folder) {
   return new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, or ${mention("overwrite")} to replace it (the SDK refuses it too); to update it, give its path to ${mention("incremental")} in place of ${mention("outputFolder")} and ${mention("outputFilename")}`, {
@@ -33057,8 +33064,9 @@ async function checkParents(files) {
 async function probeExportFolder(files, mode) {
   const { root: folder, fileSystem } = files;
   const setting = mode === "incremental" ? "incremental" : "outputFolder";
-  const inside = (mode === "resume" || mode === "incremental") && await files.rootExists();
-  const parent = inside ? folder : dirname3(folder);
+  const earlier = mode === "resume" || mode === "incremental";
+  if (earlier && !await files.rootExists()) return;
+  const parent = earlier ? folder : dirname3(folder);
   const made2 = [];
   for (let path6 = parent; ; path6 = dirname3(path6)) {
     const info2 = await fileSystem.stat(path6).catch((error2) => {
