@@ -4,7 +4,7 @@ import { mention, settingMessage, subject } from "../_setting_message.ts";
 /**
  * The endpoint as a base URL ending with `/`, so relative paths keep its path prefix. Plain http
  * is refused unless it stays on this machine or `allowInsecureHttp` says so: the login sends the
- * secret key.
+ * secret key. A user name or password in it is refused.
  */
 export function endpointUrl(endpoint: string | URL, allowInsecureHttp = false): URL {
   const url = URL.canParse(endpoint) ? new URL(endpoint) : undefined;
@@ -13,6 +13,16 @@ export function endpointUrl(endpoint: string | URL, allowInsecureHttp = false): 
       settingMessage`${subject("endpoint")} ${
         JSON.stringify(String(endpoint))
       } is not an http(s) URL: write it like "https://hub-api.isahit.com/"`,
+      { setting: "endpoint" },
+    );
+  }
+  // Fetch would send them as Basic authorization in place of the lab's token, and every message
+  // naming the endpoint would print them.
+  if (url.username !== "" || url.password !== "") {
+    throw new ConfigError(
+      settingMessage`${
+        subject("endpoint")
+      } holds a user name or password before "@${url.host}": the lab takes the access id and secret key instead; remove it`,
       { setting: "endpoint" },
     );
   }

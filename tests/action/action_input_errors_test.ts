@@ -102,6 +102,12 @@ Deno.test("the Action fails with one line naming the input when an input is wron
       /^Input "endpoint" must be an http\(s\) URL/,
     ],
     [
+      // Fetch would send it in place of the lab's token, and the log would show it.
+      "an endpoint with a password",
+      { endpoint: "http://user:pw-in-url@127.0.0.1:9/" },
+      /^Input "endpoint" holds a user name or password before "@127\.0\.0\.1:9": the lab takes the access id and secret key instead; remove it$/,
+    ],
+    [
       "an output folder with a comma",
       { "output-folder": "a,b" },
       /^Input "output-folder" must be a folder path without commas/,
@@ -124,6 +130,7 @@ Deno.test("the Action fails with one line naming the input when an input is wron
         !run.stdout.replace(`::add-mask::${base["secret-key"]}`, "").includes(base["secret-key"]),
       );
       assert.deepEqual(run.outputs, {});
+      assert.doesNotMatch(run.stdout + run.stderr, /pw-in-url/);
     });
   }
 });

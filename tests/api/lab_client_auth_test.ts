@@ -170,6 +170,23 @@ Deno.test("LabClient refuses bad settings before any request", async (t) => {
     }
   });
 
+  await t.step(
+    "an endpoint with a user name or password, which the message does not repeat",
+    () => {
+      for (
+        const endpoint of ["https://u:pw-in-url@lab.example/", "http://only-user@127.0.0.1:9/"]
+      ) {
+        assert.throws(() => new LabClient({ ...valid, endpoint }), (error: unknown) => {
+          assert.ok(error instanceof ConfigError);
+          assert.equal(error.setting, "endpoint");
+          assert.match(error.message, /^options\.endpoint holds a user name or password before "@/);
+          assert.doesNotMatch(error.message, /pw-in-url|only-user/);
+          return true;
+        });
+      }
+    },
+  );
+
   await t.step("retry and page settings out of range, a programmer's error", () => {
     for (const bad of [{ maxRetries: -1 }, { pageSize: 0 }, { timeoutMs: 0.5 }]) {
       assert.throws(() => new LabClient({ ...valid, ...bad }), RangeError);

@@ -20,8 +20,6 @@ const LOOKALIKES = [
   "http://127.0.0.1.evil.example:8080/api/",
   "http://localhost.evil.example/",
   "http://localhost.example/",
-  "http://127.0.0.1@evil.example/",
-  "http://localhost:80@evil.example/",
   "http://127.0.0.1x/",
   "http://1127.0.0.1.example/",
 ];
@@ -32,6 +30,18 @@ for (const endpoint of LOOKALIKES) {
     assert.throws(
       () => clientOf(endpoint, sent),
       errorWith(ConfigError, "plain http to another machine"),
+    );
+    assert.deepEqual(sent, []);
+  });
+}
+
+// A user name before the host: refused as such (a user name or password never goes in the URL).
+for (const endpoint of ["http://127.0.0.1@evil.example/", "http://localhost:80@evil.example/"]) {
+  Deno.test(`plain http to ${endpoint} is refused for its user name, before the secret key is sent`, () => {
+    const sent: string[] = [];
+    assert.throws(
+      () => clientOf(endpoint, sent),
+      errorWith(ConfigError, 'holds a user name or password before "@evil.example"'),
     );
     assert.deepEqual(sent, []);
   });
