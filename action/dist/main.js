@@ -19871,6 +19871,11 @@ function endpointUrl(endpoint, allowInsecureHttp = false) {
       setting: "endpoint"
     });
   }
+  if (url.username !== "" || url.password !== "") {
+    throw new ConfigError(settingMessage`${subject("endpoint")} holds a user name or password before "@${url.host}": the lab takes the access id and secret key instead; remove it`, {
+      setting: "endpoint"
+    });
+  }
   if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
     throw new ConfigError(settingMessage`${subject("endpoint")} ${JSON.stringify(url.href)} is plain http to another machine: the secret key would cross the network unencrypted. Use https, or allow it with ${mention("allowInsecureHttp")}`, {
       setting: "allowInsecureHttp"
