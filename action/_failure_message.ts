@@ -22,8 +22,9 @@ export function failureMessage(error: unknown): string {
   let message = error.render(inputWords);
   const setting = error instanceof ConfigError ? error.setting : undefined;
   const input = setting === undefined ? undefined : inputOf(setting);
-  // The setting leads the line unless the message names it already.
-  if (input !== undefined && !message.includes(`"${input}"`)) {
+  // The setting leads the line unless the message names it already (a switch as `resume: true`).
+  const named = [`"${input}"`, `${input}: true`].some((words) => message.includes(words));
+  if (input !== undefined && !named) {
     message = `Input "${input}": ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
   }
   return oneLine(message);

@@ -1,4 +1,4 @@
-import * as core from "@actions/core";
+import * as log from "./_log.ts";
 import type { TaskOutcome } from "../lib/model/export_summary.ts";
 import { inertText } from "../lib/inert_text.ts";
 import { nativePath } from "../lib/model/platform.ts";
@@ -44,13 +44,13 @@ export class TaskAnnotations {
     })`;
     if (kind === "failed") {
       const reason = failureReason(outcome, inputHint);
-      core.error(`${task} failed: ${inertText(reason)}`, { title: TITLES.failed });
+      log.error(`${task} failed: ${inertText(reason)}`, { title: TITLES.failed });
     } else if (kind === "renamed") {
-      core.warning(`${task}: ${renameText(outcome)}`, { title: TITLES.renamed });
+      log.warning(`${task}: ${renameText(outcome)}`, { title: TITLES.renamed });
     } else if (kind === "warned") {
-      core.warning(`${task}: ${inertText(outcome.warning)}`, { title: TITLES.warned });
+      log.warning(`${task}: ${inertText(outcome.warning)}`, { title: TITLES.warned });
     } else {
-      core.warning(`${task} was skipped: ${inertText(outcome.reason)}`, { title: TITLES.skipped });
+      log.warning(`${task} was skipped: ${inertText(outcome.reason)}`, { title: TITLES.skipped });
     }
     return true;
   }
@@ -63,8 +63,8 @@ export class TaskAnnotations {
       // Failed and renamed tasks past the limit still get a plain log line each.
       const where = kind === "skipped" ? "counted in the job summary" : "each named in the log";
       const text = `... and ${more} more ${kind} tasks, ${where}`;
-      if (kind === "failed") core.error(text, { title: TITLES[kind] });
-      else core.warning(text, { title: TITLES[kind] });
+      if (kind === "failed") log.error(text, { title: TITLES[kind] });
+      else log.warning(text, { title: TITLES[kind] });
     }
   }
 }

@@ -7,6 +7,7 @@
  * @module
  */
 import * as core from "@actions/core";
+import * as log from "./_log.ts";
 import { insecureEndpointWarning } from "../lib/api/insecure_endpoint_warning.ts";
 import { LabClient } from "../lib/api/lab_client.ts";
 import type { ExportEvent } from "../lib/model/export_summary.ts";
@@ -39,12 +40,12 @@ export async function run(): Promise<number> {
     const inputs = await readInputs();
     const annotations = new TaskAnnotations();
     const reporter = progressReporter({
-      write: (text) => core.info(text.replace(/\n$/, "")),
+      write: (text) => log.info(text.replace(/\n$/, "")),
       isTerminal: false,
       hintOf: inputHint,
     });
     const insecure = insecureEndpointWarning(inputs.endpoint);
-    if (insecure !== undefined && inputs.allowInsecureHttp) core.warning(`Careful: ${insecure}`);
+    if (insecure !== undefined && inputs.allowInsecureHttp) log.warning(`Careful: ${insecure}`);
     const summary = await exportMasks({
       ...inputs.settings,
       client: new LabClient({
@@ -56,7 +57,7 @@ export async function run(): Promise<number> {
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.
         onToken: (token) => core.setSecret(token),
-        onWarning: (message) => core.warning(message),
+        onWarning: (message) => log.warning(message),
       }),
       // The bundle's own worker module (`deno task bundle` writes it next to main.js).
       workerUrl: new URL("./convert_worker.js", import.meta.url),
@@ -68,8 +69,8 @@ export async function run(): Promise<number> {
     });
     annotations.end();
     // Where the masks are and the counts; the failed tasks are annotated above.
-    for (const line of formatSummary(summary).slice(0, 2)) core.info(line);
-    for (const note of summary.notes ?? []) core.notice(note);
+    for (const line of formatSummary(summary).slice(0, 2)) log.info(line);
+    for (const note of summary.notes ?? []) log.notice(note);
     setOutputs(summary);
     await writeJobSummary(summary, inputs);
     if (inputs.compareWith !== undefined) await compareExports(inputs.compareWith, summary);
@@ -77,16 +78,16 @@ export async function run(): Promise<number> {
     const failed = `${summary.failed} of ${summary.total} tasks failed (see the annotations and ` +
       `the job summary); every other mask was exported`;
     if (!inputs.failOnError) {
-      core.warning(`${failed}. The step passes because fail-on-error is false.`);
+      log.warning(`${failed}. The step passes because fail-on-error is false.`);
       return 0;
     }
-    core.setFailed(`${failed}. Set fail-on-error: false to let the step pass.`);
+    log.fail(`${failed}. Set fail-on-error: false to let the step pass.`);
     return 1;
   } catch (error) {
     if (!(error instanceof MasksError) && error instanceof Error && error.stack) {
       core.debug(error.stack);
     }
-    core.setFailed(failureMessage(error));
+    log.fail(failureMessage(error));
     return 1;
   }
 }

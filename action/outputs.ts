@@ -4,6 +4,7 @@
  * @module
  */
 import * as core from "@actions/core";
+import * as log from "./_log.ts";
 import type { TaskFilters } from "../lib/api/types.ts";
 import {
   type ExportSummary,
@@ -69,13 +70,13 @@ export async function compareExports(earlier: string, summary: ExportSummary): P
     diff = await diffExports(earlier, summary.folder);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    core.warning(`compare-with: ${error.message}`);
+    log.warning(`compare-with: ${error.message}`);
     return;
   }
-  core.info(`Compared with "${earlier}": ${diffCounts(diff)}`);
+  log.info(`Compared with ${JSON.stringify(earlier)}: ${diffCounts(diff)}`);
   for (const file of diff.refused ?? []) {
     const where = `${JSON.stringify(file.path)} in ${JSON.stringify(file.folder)}`;
-    core.warning(inertText(`compare-with: ${where} was not read: ${file.detail}`));
+    log.warning(inertText(`compare-with: ${where} was not read: ${file.detail}`));
   }
   if (!Deno.env.get("GITHUB_STEP_SUMMARY")) return;
   await core.summary.addRaw(diffMarkdown(diff), true).write();

@@ -85,3 +85,28 @@ Deno.test("the Action refuses an absolute output-filename before any request, wi
   assert.doesNotMatch(run.stdout, /unexpected failure/);
   assert.equal(lab.requests.length, 0, "refused before any request");
 });
+
+Deno.test("the Action's log shows a compare-with folder name with a line break and escapes inert", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({
+    projects: [segmentationProject("p1", [maskTask("t1", "good.jpg", GOOD_MASK)])],
+  });
+  const inputs = { ...labInputs(lab), "project-id": "p1", upload: "false" };
+  const first = await runAction({ ...inputs, "output-filename": "before" }, { cwd: dir.path });
+  assert.equal(first.code, 0, first.stdout);
+  const hostile = "before\u001b]0;title\u0007\n::warning::forged";
+  await Deno.rename(`${dir.path}/before`, `${dir.path}/${hostile}`);
+  const run = await withDeadline(
+    runAction({ ...inputs, "output-filename": "after", "compare-with": hostile }, {
+      cwd: dir.path,
+    }),
+    120_000,
+    "the Action run",
+  );
+  assert.equal(run.code, 0, run.stdout);
+  assert.match(
+    run.stdout,
+    /^Compared with "before\\u001b\]0;title\\u0007\\n::warning::forged": 0 added, 0 removed, 0 changed, 1 unchanged$/m,
+  );
+  assert.doesNotMatch(run.stdout, /^::warning::forged|\u001b|\u0007/m);
+});

@@ -78,7 +78,18 @@ Deno.test("the Action fails with one line naming the input when an input is wron
     [
       "resume and overwrite together",
       { resume: "true", overwrite: "true" },
-      /^Input "overwrite": resume: true and overwrite: true cannot go together: they treat an existing export folder differently; keep one$/,
+      /^resume: true and overwrite: true cannot go together: they treat an existing export folder differently; keep one$/,
+    ],
+    [
+      "allow-removed-labels without a class map",
+      { "allow-removed-labels": "true" },
+      /^allow-removed-labels: true has no effect without "labelmap-from" \(or "incremental"\)/,
+    ],
+    [
+      // The log shows it as \u001b, not as a colour.
+      "a format with an escape sequence",
+      { format: "\u001b[31mred" },
+      /^Input "format": the format "\\u001b\[31mred" is unknown; choose one of mask, lab/,
     ],
     [
       "incremental with an output filename",
@@ -130,7 +141,7 @@ Deno.test("the Action fails with one line naming the input when an input is wron
         !run.stdout.replace(`::add-mask::${base["secret-key"]}`, "").includes(base["secret-key"]),
       );
       assert.deepEqual(run.outputs, {});
-      assert.doesNotMatch(run.stdout + run.stderr, /pw-in-url/);
+      assert.doesNotMatch(run.stdout + run.stderr, /pw-in-url|\u001b/);
     });
   }
 });
