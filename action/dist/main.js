@@ -154,18 +154,18 @@ var require_tunnel = __commonJS({
         if (res.statusCode !== 200) {
           debug2("tunneling socket could not be established, statusCode=%d", res.statusCode);
           socket.destroy();
-          var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
-          error2.code = "ECONNRESET";
-          options.request.emit("error", error2);
+          var error3 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
+          error3.code = "ECONNRESET";
+          options.request.emit("error", error3);
           self.removeSocket(placeholder);
           return;
         }
         if (head.length > 0) {
           debug2("got illegal response body from proxy");
           socket.destroy();
-          var error2 = new Error("got illegal response body from proxy");
-          error2.code = "ECONNRESET";
-          options.request.emit("error", error2);
+          var error3 = new Error("got illegal response body from proxy");
+          error3.code = "ECONNRESET";
+          options.request.emit("error", error3);
           self.removeSocket(placeholder);
           return;
         }
@@ -176,9 +176,9 @@ var require_tunnel = __commonJS({
       function onError(cause) {
         connectReq.removeAllListeners();
         debug2("tunneling socket could not be established, cause=%s\n", cause.message, cause.stack);
-        var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
-        error2.code = "ECONNRESET";
-        options.request.emit("error", error2);
+        var error3 = new Error("tunneling socket could not be established, cause=" + cause.message);
+        error3.code = "ECONNRESET";
+        options.request.emit("error", error3);
         self.removeSocket(placeholder);
       }
     };
@@ -1505,8 +1505,8 @@ var require_diagnostics = __commonJS({
         debuglog("connected to %s using %s%s", `${host}${port ? `:${port}` : ""}`, protocol, version);
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
-        const { connectParams: { version, protocol, port, host }, error: error2 } = evt;
-        debuglog("connection to %s using %s%s errored - %s", `${host}${port ? `:${port}` : ""}`, protocol, version, error2.message);
+        const { connectParams: { version, protocol, port, host }, error: error3 } = evt;
+        debuglog("connection to %s using %s%s errored - %s", `${host}${port ? `:${port}` : ""}`, protocol, version, error3.message);
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const { request: { method, path: path6, origin } } = evt;
@@ -1521,8 +1521,8 @@ var require_diagnostics = __commonJS({
         debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
-        const { request: { method, path: path6, origin }, error: error2 } = evt;
-        debuglog("request to %s %s/%s errored - %s", method, origin, path6, error2.message);
+        const { request: { method, path: path6, origin }, error: error3 } = evt;
+        debuglog("request to %s %s/%s errored - %s", method, origin, path6, error3.message);
       });
       isClientSet = true;
     }
@@ -1538,8 +1538,8 @@ var require_diagnostics = __commonJS({
           debuglog("connected to %s%s using %s%s", host, port ? `:${port}` : "", protocol, version);
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
-          const { connectParams: { version, protocol, port, host }, error: error2 } = evt;
-          debuglog("connection to %s%s using %s%s errored - %s", host, port ? `:${port}` : "", protocol, version, error2.message);
+          const { connectParams: { version, protocol, port, host }, error: error3 } = evt;
+          debuglog("connection to %s%s using %s%s errored - %s", host, port ? `:${port}` : "", protocol, version, error3.message);
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const { request: { method, path: path6, origin } } = evt;
@@ -1800,13 +1800,13 @@ var require_request = __commonJS({
       /**
        * @param {Error} error
        */
-      onUpgradeError(error2) {
+      onUpgradeError(error3) {
         assert(!this.aborted);
         assert(this.completed);
         if (channels.error.hasSubscribers) {
           channels.error.publish({
             request: this,
-            error: error2
+            error: error3
           });
         }
       }
@@ -1851,19 +1851,19 @@ var require_request = __commonJS({
           this.onError(err);
         }
       }
-      onError(error2) {
+      onError(error3) {
         this.onFinally();
         if (channels.error.hasSubscribers) {
           channels.error.publish({
             request: this,
-            error: error2
+            error: error3
           });
         }
         if (this.aborted) {
           return;
         }
         this.aborted = true;
-        return this[kHandler].onError(error2);
+        return this[kHandler].onError(error3);
       }
       onFinally() {
         if (this.errorHandler) {
@@ -5679,7 +5679,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       throwIfAborted(object[kState]);
       const promise = createDeferredPromise();
-      const errorSteps = (error2) => promise.reject(error2);
+      const errorSteps = (error3) => promise.reject(error3);
       const successSteps = (data) => {
         try {
           promise.resolve(convertBytesToJSValue(data));
@@ -6049,9 +6049,9 @@ var require_client_h1 = __commonJS({
         ], new InformationalError("upgrade"));
         try {
           request.onUpgrade(statusCode, headers, socket, statusText);
-        } catch (error2) {
-          util.errorRequest(client, request, error2);
-          util.destroy(socket, error2);
+        } catch (error3) {
+          util.errorRequest(client, request, error3);
+          util.destroy(socket, error3);
         }
         client[kResume]();
       }
@@ -6452,7 +6452,7 @@ var require_client_h1 = __commonJS({
       }
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
-      const abort = (error2) => {
+      const abort = (error3) => {
         if (request.aborted) {
           return;
         }
@@ -6462,7 +6462,7 @@ var require_client_h1 = __commonJS({
           }
           return;
         }
-        util.errorRequest(client, request, error2 || new RequestAbortedError());
+        util.errorRequest(client, request, error3 || new RequestAbortedError());
         util.destroy(body);
         util.destroy(socket, new InformationalError("aborted"));
       };
@@ -7037,22 +7037,22 @@ var require_client_h2 = __commonJS({
       const { hostname, port } = client[kUrl];
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
-      const abort = (error2) => {
+      const abort = (error3) => {
         if (request.aborted) {
           return;
         }
         if (request.completed) {
           if (method === "CONNECT" && stream != null) {
-            util.destroy(stream, error2 || new RequestAbortedError());
+            util.destroy(stream, error3 || new RequestAbortedError());
           }
           return;
         }
-        error2 = error2 || new RequestAbortedError();
-        util.errorRequest(client, request, error2);
+        error3 = error3 || new RequestAbortedError();
+        util.errorRequest(client, request, error3);
         if (stream != null) {
-          util.destroy(stream, error2);
+          util.destroy(stream, error3);
         }
-        util.destroy(body, error2);
+        util.destroy(body, error3);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -7076,17 +7076,17 @@ var require_client_h2 = __commonJS({
           stream.off(errorMonitor, onUpgradeError);
           request.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
-        const onUpgradeError = (error2) => {
+        const onUpgradeError = (error3) => {
           upgradeResponseFinished = true;
           stream.off("response", onResponse);
-          request.onUpgradeError(error2);
+          request.onUpgradeError(error3);
         };
         const onReady = () => {
           try {
             request.onUpgrade(null, null, stream);
-          } catch (error2) {
+          } catch (error3) {
             stream.off("response", onResponse);
-            abort(error2);
+            abort(error3);
             return;
           }
           if (request.aborted) {
@@ -7237,8 +7237,8 @@ var require_client_h2 = __commonJS({
         }
         request.onRequestSent();
         client[kResume]();
-      } catch (error2) {
-        abort(error2);
+      } catch (error3) {
+        abort(error3);
       }
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
@@ -7401,8 +7401,8 @@ var require_redirect_handler = __commonJS({
       onUpgrade(statusCode, headers, socket) {
         this.handler.onUpgrade(statusCode, headers, socket);
       }
-      onError(error2) {
-        this.handler.onError(error2);
+      onError(error3) {
+        this.handler.onError(error3);
       }
       onHeaders(statusCode, headers, resume, statusText) {
         this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
@@ -8310,7 +8310,7 @@ var require_pool = __commonJS({
           ...options.interceptors
         } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error2) => {
+        this.on("connectionError", (origin2, targets, error3) => {
           for (const target of targets) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
@@ -10808,13 +10808,13 @@ var require_mock_utils = __commonJS({
           ...mockDispatch2.data.callback(opts)
         };
       }
-      const { data: { statusCode, data, headers, trailers, error: error2 }, delay, persist } = mockDispatch2;
+      const { data: { statusCode, data, headers, trailers, error: error3 }, delay, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
-      if (error2 !== null) {
+      if (error3 !== null) {
         deleteMockDispatch(this[kDispatches], key);
-        handler.onError(error2);
+        handler.onError(error3);
         return true;
       }
       if (typeof delay === "number" && delay > 0) {
@@ -10855,19 +10855,19 @@ var require_mock_utils = __commonJS({
         if (agent.isMockActive) {
           try {
             mockDispatch.call(this, opts, handler);
-          } catch (error2) {
-            if (error2 instanceof MockNotMatchedError) {
+          } catch (error3) {
+            if (error3 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
               if (netConnect === false) {
-                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
+                throw new MockNotMatchedError(`${error3.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
               }
               if (checkNetConnect(netConnect, origin)) {
                 originalDispatch.call(this, opts, handler);
               } else {
-                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
+                throw new MockNotMatchedError(`${error3.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
               }
             } else {
-              throw error2;
+              throw error3;
             }
           }
         } else {
@@ -11043,12 +11043,12 @@ var require_mock_interceptor = __commonJS({
       /**
        * Mock an undici request with a defined error.
        */
-      replyWithError(error2) {
-        if (typeof error2 === "undefined") {
+      replyWithError(error3) {
+        if (typeof error3 === "undefined") {
           throw new InvalidArgumentError("error must be defined");
         }
         const newMockDispatch = addMockDispatch(this[kDispatches], this[kDispatchKey], {
-          error: error2
+          error: error3
         });
         return new MockScope(newMockDispatch);
       }
@@ -13501,17 +13501,17 @@ var require_fetch = __commonJS({
         this.emit("terminated", reason);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
-      abort(error2) {
+      abort(error3) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "aborted";
-        if (!error2) {
-          error2 = new DOMException("The operation was aborted.", "AbortError");
+        if (!error3) {
+          error3 = new DOMException("The operation was aborted.", "AbortError");
         }
-        this.serializedAbortReason = error2;
-        this.connection?.destroy(error2);
-        this.emit("terminated", error2);
+        this.serializedAbortReason = error3;
+        this.connection?.destroy(error3);
+        this.emit("terminated", error3);
       }
     };
     function handleFetchDone(response) {
@@ -13600,12 +13600,12 @@ var require_fetch = __commonJS({
       markResourceTiming(timingInfo, originalURL.href, initiatorType, globalThis, cacheState);
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request, responseObject, error2) {
+    function abortFetch(p, request, responseObject, error3) {
       if (p) {
-        p.reject(error2);
+        p.reject(error3);
       }
       if (request.body != null && isReadable(request.body?.stream)) {
-        request.body.stream.cancel(error2).catch((err) => {
+        request.body.stream.cancel(error3).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -13617,7 +13617,7 @@ var require_fetch = __commonJS({
       }
       const response = responseObject[kState];
       if (response.body != null && isReadable(response.body?.stream)) {
-        response.body.stream.cancel(error2).catch((err) => {
+        response.body.stream.cancel(error3).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -14441,13 +14441,13 @@ var require_fetch = __commonJS({
             fetchParams.controller.ended = true;
             this.body.push(null);
           },
-          onError(error2) {
+          onError(error3) {
             if (this.abort) {
               fetchParams.controller.off("terminated", this.abort);
             }
-            this.body?.destroy(error2);
-            fetchParams.controller.terminate(error2);
-            reject(error2);
+            this.body?.destroy(error3);
+            fetchParams.controller.terminate(error3);
+            reject(error3);
           },
           onUpgrade(status, rawHeaders, socket) {
             if (status !== 101) {
@@ -14903,8 +14903,8 @@ var require_util4 = __commonJS({
                   }
                   fr[kResult] = result;
                   fireAProgressEvent("load", fr);
-                } catch (error2) {
-                  fr[kError] = error2;
+                } catch (error3) {
+                  fr[kError] = error3;
                   fireAProgressEvent("error", fr);
                 }
                 if (fr[kState] !== "loading") {
@@ -14913,13 +14913,13 @@ var require_util4 = __commonJS({
               });
               break;
             }
-          } catch (error2) {
+          } catch (error3) {
             if (fr[kAborted]) {
               return;
             }
             queueMicrotask(() => {
               fr[kState] = "done";
-              fr[kError] = error2;
+              fr[kError] = error3;
               fireAProgressEvent("error", fr);
               if (fr[kState] !== "loading") {
                 fireAProgressEvent("loadend", fr);
@@ -17241,11 +17241,11 @@ var require_connection = __commonJS({
         });
       }
     }
-    function onSocketError(error2) {
+    function onSocketError(error3) {
       const { ws } = this;
       ws[kReadyState] = states.CLOSING;
       if (channels.socketError.hasSubscribers) {
-        channels.socketError.publish(error2);
+        channels.socketError.publish(error3);
       }
       this.destroy();
     }
@@ -17544,10 +17544,10 @@ var require_receiver = __commonJS({
                 }
                 this.#state = parserStates.INFO;
               } else {
-                this.#extensions.get("permessage-deflate").decompress(body, this.#info.fin, (error2, data) => {
-                  if (error2) {
-                    const code3 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                    failWebsocketConnectionWithCode(this.ws, code3, error2.message);
+                this.#extensions.get("permessage-deflate").decompress(body, this.#info.fin, (error3, data) => {
+                  if (error3) {
+                    const code3 = error3 instanceof MessageSizeExceededError ? 1009 : 1007;
+                    failWebsocketConnectionWithCode(this.ws, code3, error3.message);
                     return;
                   }
                   if (!this.writeFragments(data)) {
@@ -18263,9 +18263,9 @@ var require_eventsource_stream = __commonJS({
       return true;
     }
     function createMaxEventSizeExceededError() {
-      const error2 = new Error("EventSource message size exceeded");
-      error2.aborted = false;
-      return error2;
+      const error3 = new Error("EventSource message size exceeded");
+      error3.aborted = false;
+      return error3;
     }
     var EventSourceStream = class extends Transform {
       /**
@@ -18382,8 +18382,8 @@ var require_eventsource_stream = __commonJS({
             }
             try {
               this.parseLine(this.readLine(), this.event);
-            } catch (error2) {
-              callback(error2);
+            } catch (error3) {
+              callback(error3);
               return;
             }
             this.consumeCurrentByte();
@@ -18398,10 +18398,10 @@ var require_eventsource_stream = __commonJS({
         }
         callback();
       }
-      _destroy(error2, callback) {
+      _destroy(error3, callback) {
         this.chunks.length = 0;
         this.clearEvent();
-        super._destroy(error2, callback);
+        super._destroy(error3, callback);
       }
       /**
        * @param {Buffer} line
@@ -18793,8 +18793,8 @@ var require_eventsource = __commonJS({
               this.dispatchEvent(createFastMessageEvent(event.type, event.options));
             }
           });
-          pipeline(response.body.stream, eventSourceStream, (error2) => {
-            if (error2?.aborted === false) {
+          pipeline(response.body.stream, eventSourceStream, (error3) => {
+            if (error3?.aborted === false) {
               this.close();
               this.dispatchEvent(new Event("error"));
             }
@@ -19658,6 +19658,26 @@ function inertLine(text2) {
   return text2.replace(UNSAFE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+// action/_log.ts
+function inert(text2) {
+  return text2.split("\n").map(inertLine).join("\n");
+}
+function info2(text2) {
+  info(inert(text2));
+}
+function notice2(text2) {
+  notice(inert(text2));
+}
+function warning2(text2, properties) {
+  warning(inert(text2), properties);
+}
+function error2(text2, properties) {
+  error(inert(text2), properties);
+}
+function fail(text2) {
+  setFailed(inert(text2));
+}
+
 // lib/errors.ts
 var MasksError = class extends Error {
   #text;
@@ -20153,20 +20173,20 @@ async function sendWithRetries(request, options) {
       }), {
         attempts: attempt + 1
       });
-    } catch (error2) {
+    } catch (error3) {
       if (options.signal?.aborted) throw options.signal.reason;
-      if (error2 instanceof ApiError) throw error2;
-      if (error2 instanceof Deno.errors.NotCapable) throw error2;
+      if (error3 instanceof ApiError) throw error3;
+      if (error3 instanceof Deno.errors.NotCapable) throw error3;
       const wait2 = retryDelay(attempt, {
         baseMs: options.retryDelayMs
       });
       const last = attempt >= options.maxRetries || performance.now() + wait2 >= deadline;
-      const reason = inertText(redact(reasonOf(error2, timeoutMs), options.secrets));
+      const reason = inertText(redact(reasonOf(error3, timeoutMs), options.secrets));
       report(0, {
         error: reason,
         retryInMs: last ? void 0 : wait2
       });
-      if (last) throw unreachable(request, error2, {
+      if (last) throw unreachable(request, error3, {
         attempts: attempt + 1,
         timeoutMs,
         options
@@ -20259,8 +20279,8 @@ function redirectTarget(request, url, response, count) {
   return target;
 }
 var TEXT = new TextDecoder();
-function unreachable(request, error2, { attempts, timeoutMs, options }) {
-  const reason = inertText(redact(reasonOf(error2, timeoutMs), options.secrets));
+function unreachable(request, error3, { attempts, timeoutMs, options }) {
+  const reason = inertText(redact(reasonOf(error3, timeoutMs), options.secrets));
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   const where = redact(`${request.url.href} (${request.method} ${request.path}) after ${tries}: ${reason}`, options.secrets);
   const endpoint = options.endpointSetting ?? mention("endpoint");
@@ -20268,14 +20288,14 @@ function unreachable(request, error2, { attempts, timeoutMs, options }) {
     status: 0,
     method: request.method,
     path: request.path,
-    cause: error2
+    cause: error3
   });
 }
-function reasonOf(error2, timeoutMs) {
-  if (error2 instanceof DOMException && error2.name === "TimeoutError") {
+function reasonOf(error3, timeoutMs) {
+  if (error3 instanceof DOMException && error3.name === "TimeoutError") {
     return `no answer within ${Math.round(timeoutMs)} ms`;
   }
-  return error2 instanceof Error ? error2.message : String(error2);
+  return error3 instanceof Error ? error3.message : String(error3);
 }
 
 // lib/api/_login.ts
@@ -20804,11 +20824,11 @@ var PageCostError = class extends ApiError {
    * console.log(new PageCostError(error) instanceof ApiError); // true
    * ```
    */
-  constructor(error2) {
-    super(error2.message, {
-      status: error2.status,
-      method: error2.method,
-      path: error2.path
+  constructor(error3) {
+    super(error3.message, {
+      status: error3.status,
+      method: error3.method,
+      path: error3.path
     });
     this.name = "ApiError";
   }
@@ -21207,9 +21227,9 @@ var ScanErrors = class {
    * @param where `malformed` names what a bracket that closes another is in, e.g. `a malformed
    * element 3 (from byte 120)`.
    */
-  constructor(kind, fail, words, where) {
+  constructor(kind, fail2, words, where) {
     this.#kind = kind;
-    this.#fail = fail;
+    this.#fail = fail2;
     this.#words = words;
     this.#malformed = where.malformed;
   }
@@ -21332,9 +21352,9 @@ var JsonScanner = class {
    * @param fail Makes the error to throw from a sentence about the text (`is empty...`).
    * @param words How the sentences end, for the text at hand.
    */
-  constructor(root, fail, words) {
+  constructor(root, fail2, words) {
     this.#root = root;
-    this.#errors = new ScanErrors(root === "array" ? "array" : "object", fail, words, {
+    this.#errors = new ScanErrors(root === "array" ? "array" : "object", fail2, words, {
       malformed: () => this.#inCutArray() ? `a malformed ${this.where}` : "a malformed value"
     });
     this.#nesting = new JsonNesting(this.#errors);
@@ -21507,8 +21527,8 @@ var JsonScanner = class {
 function parseJsonText(text2) {
   try {
     return JSON.parse(text2);
-  } catch (error2) {
-    if (!(error2 instanceof SyntaxError)) throw error2;
+  } catch (error3) {
+    if (!(error3 instanceof SyntaxError)) throw error3;
   }
   if (isValidStart(text2)) {
     throw new SyntaxError(`it ends too early, at ${placeOf(text2, text2.length)}`);
@@ -21529,10 +21549,10 @@ function isValidStart(prefix) {
   try {
     JSON.parse(prefix);
     return true;
-  } catch (error2) {
-    if (!(error2 instanceof SyntaxError)) return false;
-    if (/end of JSON input/.test(error2.message)) return true;
-    const position = /at position (\d+)/.exec(error2.message);
+  } catch (error3) {
+    if (!(error3 instanceof SyntaxError)) return false;
+    if (/end of JSON input/.test(error3.message)) return true;
+    const position = /at position (\d+)/.exec(error3.message);
     return position !== null && Number(position[1]) >= prefix.length;
   }
 }
@@ -21549,8 +21569,8 @@ var MAYBE_EXACT = /[[:,]\s*-?(?:\d{16}|\d+\.0+(?![1-9])|\d+(?:\.\d+)?[eE])/;
 function parseJsonKeepingNumbers(text2) {
   try {
     return MAYBE_EXACT.test(text2) ? JSON.parse(text2, keepNumberText) : JSON.parse(text2);
-  } catch (error2) {
-    if (!(error2 instanceof SyntaxError)) throw error2;
+  } catch (error3) {
+    if (!(error3 instanceof SyntaxError)) throw error3;
     return parseJsonText(text2);
   }
 }
@@ -21693,7 +21713,7 @@ var PageReader = class {
     ]) releaseBytes(bytes);
     this.#docs = [];
     this.#parts = [];
-    const { fail, failCost = fail } = this.#options;
+    const { fail: fail2, failCost = fail2 } = this.#options;
     throw failCost(what);
   }
   #checkSize(bytes, isMember) {
@@ -21703,8 +21723,8 @@ var PageReader = class {
       throw this.#options.fail(`a member ${JSON.stringify(this.#scanner.lastMember)} longer than ${limit} bytes`);
     }
     const task = this.#scanner.element.number;
-    const { fail, failTask } = this.#options;
-    throw failTask ? failTask(task, limit) : fail(`task ${task} of the page larger than ${limit} bytes, the limit per task (maxTaskBytes)`);
+    const { fail: fail2, failTask } = this.#options;
+    throw failTask ? failTask(task, limit) : fail2(`task ${task} of the page larger than ${limit} bytes, the limit per task (maxTaskBytes)`);
   }
 };
 function parsedBytes(textBytes, counts2) {
@@ -21904,12 +21924,12 @@ var LabClient = class _LabClient {
         accessId: env(ENV_VARIABLES.accessId) ?? "",
         secretKey: env(ENV_VARIABLES.secretKey) ?? ""
       });
-    } catch (error2) {
-      if (!(error2 instanceof ConfigError)) throw error2;
-      const message = error2.render((setting) => ENV_VARIABLES[setting] ?? `options.${setting}`);
+    } catch (error3) {
+      if (!(error3 instanceof ConfigError)) throw error3;
+      const message = error3.render((setting) => ENV_VARIABLES[setting] ?? `options.${setting}`);
       throw new ConfigError(message, {
-        setting: error2.setting,
-        cause: error2
+        setting: error3.setting,
+        cause: error3
       });
     }
   }
@@ -21981,23 +22001,23 @@ var LabClient = class _LabClient {
         let fetched;
         try {
           fetched = await next.pending;
-        } catch (error2) {
-          if (!(error2 instanceof PageCostError)) throw error2;
+        } catch (error3) {
+          if (!(error3 instanceof PageCostError)) throw error3;
           requests.clear();
-          next = requests.take(sizes.smaller(next.page, error2), sizes.limit);
+          next = requests.take(sizes.smaller(next.page, error3), sizes.limit);
           continue;
         }
         const { response, context } = fetched;
         const pageBytes = heldBytes(response);
         const body = pageBody(response, context, options.onTask);
         const page = walk.page(body, next.page, context, next.limit);
-        const warning2 = checkPageTasks(page.docs, {
+        const warning3 = checkPageTasks(page.docs, {
           projectId,
           filters,
           page: next.page,
           context
         });
-        if (warning2 !== void 0) this.#onWarning?.(warning2);
+        if (warning3 !== void 0) this.#onWarning?.(warning3);
         next = page.hasNextPage && page.nextPage !== null ? requests.take(page.nextPage, sizes.limit) : void 0;
         const pages = (options.pagesAhead?.() ?? 1) - 1;
         if (next && pages > 0) {
@@ -22152,11 +22172,11 @@ function pngMaskOf(value, image2) {
       bytes: decodeDataUri(value),
       image: image2
     };
-  } catch (error2) {
-    if (!(error2 instanceof MasksError)) throw error2;
+  } catch (error3) {
+    if (!(error3 instanceof MasksError)) throw error3;
     return {
       kind: "invalid",
-      reason: error2.message
+      reason: error3.message
     };
   }
 }
@@ -22901,12 +22921,12 @@ function shapeOf(annotation, index, options) {
   const record = isRecord2(annotation) ? annotation : {};
   const id = record.id;
   const name = typeof id === "string" || typeof id === "number" ? JSON.stringify(String(id)) : `number ${index + 1}`;
-  const fail = (problem) => new MasksError(`annotation ${name} ${problem}`);
-  if (!isRecord2(annotation)) throw fail("is not an object");
+  const fail2 = (problem) => new MasksError(`annotation ${name} ${problem}`);
+  if (!isRecord2(annotation)) throw fail2("is not an object");
   const labelIds = labelIdsOf(record.labels);
   if (labelIds.length === 0) {
     if (options.onUnlabeled === void 0) {
-      throw fail('has no label in "labels.<list>.labels[].id"');
+      throw fail2('has no label in "labels.<list>.labels[].id"');
     }
     options.onUnlabeled(name);
     return void 0;
@@ -22914,17 +22934,17 @@ function shapeOf(annotation, index, options) {
   const bChannel = options.bChannelOf(labelIds);
   if (bChannel === void 0) {
     const labels = labelIds.map((labelId) => JSON.stringify(labelId)).join(", ");
-    throw fail(`has label ${labels}, which has no bChannel in the configuration; give the label a bChannel or choose a configuration that has it`);
+    throw fail2(`has label ${labels}, which has no bChannel in the configuration; give the label a bChannel or choose a configuration that has it`);
   }
   if (!Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
-    throw fail(`has a label whose bChannel is ${bChannel}; a bChannel is 1 to 255`);
+    throw fail2(`has a label whose bChannel is ${bChannel}; a bChannel is 1 to 255`);
   }
   const polygons = Array.isArray(record.polygons) ? record.polygons : [];
-  if (polygons.length === 0) throw fail('has no shape in "polygons"');
+  if (polygons.length === 0) throw fail2('has no shape in "polygons"');
   const verticesOf = (item, what) => {
     const vertices = isRecord2(item) && isRecord2(item.geometry) ? item.geometry.vertices : void 0;
     const problem = verticesProblem(vertices, options.kind);
-    if (problem) throw fail(`has ${what} that ${problem}`);
+    if (problem) throw fail2(`has ${what} that ${problem}`);
     return vertices;
   };
   const rings = polygons.map((polygon, i) => verticesOf(polygon, `polygon ${i + 1}`));
@@ -23364,14 +23384,14 @@ var DENO_FILE_SYSTEM = {
 function promised(call) {
   try {
     return Promise.resolve(call());
-  } catch (error2) {
-    return Promise.reject(error2);
+  } catch (error3) {
+    return Promise.reject(error3);
   }
 }
 
 // lib/model/folder_identities.ts
-function identityOf(info2) {
-  return info2.ino === null || info2.ino === void 0 ? void 0 : `${info2.dev}:${info2.ino}`;
+function identityOf(info3) {
+  return info3.ino === null || info3.ino === void 0 ? void 0 : `${info3.dev}:${info3.ino}`;
 }
 var FolderIdentities = class {
   #known = /* @__PURE__ */ new Map();
@@ -23382,9 +23402,9 @@ var FolderIdentities = class {
    * @param info What `lstat` says it is now.
    * @throws {UnsafePathError} when it is no longer a folder, or another one than before.
    */
-  note(folder, info2) {
-    const identity = identityOf(info2);
-    const changed = info2.isSymlink || !info2.isDirectory || this.#known.has(folder) && this.#known.get(folder) !== identity;
+  note(folder, info3) {
+    const identity = identityOf(info3);
+    const changed = info3.isSymlink || !info3.isDirectory || this.#known.has(folder) && this.#known.get(folder) !== identity;
     if (changed) throw changedError(folder);
     this.#known.set(folder, identity);
   }
@@ -23450,13 +23470,13 @@ var ExportFolders = class {
       const path6 = join3(this.#root, ...segments.slice(0, i));
       try {
         await this.#fileSystem.mkdir(path6);
-      } catch (error2) {
-        if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
+      } catch (error3) {
+        if (!(error3 instanceof Deno.errors.AlreadyExists)) throw error3;
       }
-      const info2 = await this.#lstat(path6);
-      if (info2?.isSymlink) throw linkError(folder);
-      if (info2 === void 0) throw changedError(folder);
-      this.#identities.note(folder, info2);
+      const info3 = await this.#lstat(path6);
+      if (info3?.isSymlink) throw linkError(folder);
+      if (info3 === void 0) throw changedError(folder);
+      this.#identities.note(folder, info3);
       this.#made.add(folder);
     }
   }
@@ -23475,9 +23495,9 @@ var ExportFolders = class {
         const folder = folders.slice(0, i).join("/");
         if (checked.has(folder)) continue;
         checked.add(folder);
-        const info2 = await this.#lstat(join3(this.#root, ...folders.slice(0, i)));
-        if (info2 === void 0) throw changedError(folder);
-        this.#identities.note(folder, info2);
+        const info3 = await this.#lstat(join3(this.#root, ...folders.slice(0, i)));
+        if (info3 === void 0) throw changedError(folder);
+        this.#identities.note(folder, info3);
       }
     }
   }
@@ -23488,8 +23508,8 @@ var ExportFolders = class {
    * @param info What `lstat` says it is now.
    * @throws {UnsafePathError} when it is no longer a folder, or another one than before.
    */
-  note(folder, info2) {
-    this.#identities.note(folder, info2);
+  note(folder, info3) {
+    this.#identities.note(folder, info3);
   }
   /** Forgets every folder (the export folder was removed, or made anew). */
   forget() {
@@ -23500,9 +23520,9 @@ var ExportFolders = class {
     return await this.#fileSystem.lstat(path6).catch(notFound);
   }
 };
-function notFound(error2) {
-  if (error2 instanceof Deno.errors.NotFound) return void 0;
-  throw error2;
+function notFound(error3) {
+  if (error3 instanceof Deno.errors.NotFound) return void 0;
+  throw error3;
 }
 function linkError(path6) {
   return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
@@ -23534,16 +23554,16 @@ async function writeFilesChecked(files, batch) {
       await failing(relative3, files.fileSystem.writeFile(file.temporary, bytes, {
         createNew: true
       }));
-      const info2 = await failing(relative3, lstatOf(files, file.temporary));
-      if (info2 === void 0) {
+      const info3 = await failing(relative3, lstatOf(files, file.temporary));
+      if (info3 === void 0) {
         throw new FileWriteFailure(relative3, changedError(parentOf2(relative3)));
       }
-      file.identity = identityOf(info2);
+      file.identity = identityOf(info3);
     }
     await failing(batch[0]?.relative, files.verifyFoldersOf(batch.map((file) => file.relative)));
-  } catch (error2) {
+  } catch (error3) {
     await removeTemporaries(files, pending);
-    throw error2;
+    throw error3;
   }
   const renamed = [];
   let failure;
@@ -23551,8 +23571,8 @@ async function writeFilesChecked(files, batch) {
     try {
       await files.fileSystem.rename(file.temporary, file.path);
       renamed.push(file);
-    } catch (error2) {
-      failure = new FileWriteFailure(file.relative, error2);
+    } catch (error3) {
+      failure = new FileWriteFailure(file.relative, error3);
       break;
     }
   }
@@ -23563,8 +23583,8 @@ async function writeFilesChecked(files, batch) {
 async function failing(relative3, promise) {
   try {
     return await promise;
-  } catch (error2) {
-    throw error2 instanceof FileWriteFailure ? error2 : new FileWriteFailure(relative3 ?? ".", error2);
+  } catch (error3) {
+    throw error3 instanceof FileWriteFailure ? error3 : new FileWriteFailure(relative3 ?? ".", error3);
   }
 }
 async function removeTemporaries(files, pending) {
@@ -23575,7 +23595,7 @@ async function checkLanded(files, renamed) {
   if (renamed.length === 0) return;
   try {
     await files.verifyFoldersOf(renamed.map((file) => file.relative));
-  } catch (error2) {
+  } catch (error3) {
     for (const { path: path6, identity } of renamed) {
       const landed = await lstatOf(files, path6).catch(() => void 0);
       if (landed && identity !== void 0 && identityOf(landed) === identity) {
@@ -23583,7 +23603,7 @@ async function checkLanded(files, renamed) {
         });
       }
     }
-    throw new FileWriteFailure(renamed[0].relative, error2);
+    throw new FileWriteFailure(renamed[0].relative, error3);
   }
   for (const { relative: relative3, path: path6, identity } of renamed) {
     const landed = await lstatOf(files, path6);
@@ -23597,12 +23617,12 @@ async function removeChecked(files, relative3, checked) {
   const aside = join3(files.root, `.${crypto.randomUUID().slice(0, 8)}.removed.tmp`);
   try {
     await files.fileSystem.rename(path6, aside);
-  } catch (error2) {
-    if (error2 instanceof Deno.errors.NotFound) return;
-    throw error2;
+  } catch (error3) {
+    if (error3 instanceof Deno.errors.NotFound) return;
+    throw error3;
   }
   const moved = await lstatOf(files, aside);
-  const changed = await files.verifyFolders(relative3).then(() => void 0, (error2) => error2);
+  const changed = await files.verifyFolders(relative3).then(() => void 0, (error3) => error3);
   if (changed !== void 0 || moved === void 0 || identityOf(moved) !== identityOf(checked)) {
     if (moved !== void 0) await files.fileSystem.rename(aside, path6).catch(() => {
     });
@@ -23610,18 +23630,18 @@ async function removeChecked(files, relative3, checked) {
   }
   try {
     await files.fileSystem.remove(aside);
-  } catch (error2) {
+  } catch (error3) {
     await files.fileSystem.rename(aside, path6).catch(() => {
     });
-    throw error2;
+    throw error3;
   }
 }
 async function lstatOf(files, path6) {
   try {
     return await files.fileSystem.lstat(path6);
-  } catch (error2) {
-    if (error2 instanceof Deno.errors.NotFound) return void 0;
-    throw error2;
+  } catch (error3) {
+    if (error3 instanceof Deno.errors.NotFound) return void 0;
+    throw error3;
   }
 }
 function temporaryPathOf(path6) {
@@ -23698,9 +23718,9 @@ var ExportFolderFs = class {
   }
   /** A named pipe would hang the read (it waits for a writer); a device or socket is no mask. */
   async #checkFile(relative3) {
-    const info2 = await this.#check(relative3, true);
-    if (info2 === void 0 || info2.isFile) return;
-    throw new UnsafePathError(relative3, info2.isDirectory ? "it is a folder, where a file should be" : "it is not a regular file (a named pipe, socket or device); the export reads only files");
+    const info3 = await this.#check(relative3, true);
+    if (info3 === void 0 || info3.isFile) return;
+    throw new UnsafePathError(relative3, info3.isDirectory ? "it is a folder, where a file should be" : "it is not a regular file (a named pipe, socket or device); the export reads only files");
   }
   /** Reads a text file; refuses links on the way and at the file. */
   async readTextFile(relative3) {
@@ -23719,8 +23739,8 @@ var ExportFolderFs = class {
           bytes
         }
       ]);
-    } catch (error2) {
-      throw error2 instanceof FileWriteFailure ? error2.cause : error2;
+    } catch (error3) {
+      throw error3 instanceof FileWriteFailure ? error3.cause : error3;
     }
   }
   /**
@@ -23738,8 +23758,8 @@ var ExportFolderFs = class {
     try {
       await this.#checkRoot();
       for (const file of batch) await this.#folders.make(relative3 = file.relative);
-    } catch (error2) {
-      throw new FileWriteFailure(relative3, error2);
+    } catch (error3) {
+      throw new FileWriteFailure(relative3, error3);
     }
     await writeFilesChecked(this, batch);
   }
@@ -23813,17 +23833,17 @@ var ExportFolderFs = class {
    */
   async #check(relative3, last) {
     const segments = segmentsOf(relative3);
-    let info2 = await this.#checkRoot();
-    for (let i = 1; i <= segments.length && info2 !== void 0; i++) {
-      info2 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
-      if (info2?.isSymlink && (last || i < segments.length)) {
+    let info3 = await this.#checkRoot();
+    for (let i = 1; i <= segments.length && info3 !== void 0; i++) {
+      info3 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
+      if (info3?.isSymlink && (last || i < segments.length)) {
         throw linkError(segments.slice(0, i).join("/"));
       }
-      if (info2?.isDirectory && i < segments.length) {
-        this.#folders.note(segments.slice(0, i).join("/"), info2);
+      if (info3?.isDirectory && i < segments.length) {
+        this.#folders.note(segments.slice(0, i).join("/"), info3);
       }
     }
-    return info2;
+    return info3;
   }
   /**
    * Checks again that the export folder and every folder on the way to `relative` are the ones
@@ -23850,12 +23870,12 @@ var ExportFolderFs = class {
     await this.#folders.verify(relatives);
   }
   async #checkRoot() {
-    const info2 = this.#rootChosenByUser ? await this.#stat(this.root) : await this.#lstat(this.root);
-    if (info2?.isSymlink) {
+    const info3 = this.#rootChosenByUser ? await this.#stat(this.root) : await this.#lstat(this.root);
+    if (info3?.isSymlink) {
       throw new UnsafePathError(this.root, "the export folder is a symbolic link");
     }
-    if (info2?.isDirectory) this.#folders.note("", info2);
-    return info2;
+    if (info3?.isDirectory) this.#folders.note("", info3);
+    return info3;
   }
   async #lstat(path6) {
     return await this.fileSystem.lstat(path6).catch(notFound);
@@ -23911,14 +23931,14 @@ var OutputFile = class {
         setting: "outputFolder"
       });
     }
-    const info2 = await this.#files.info(this.#name);
-    if (info2 === void 0) return;
-    if (info2.isSymlink) {
+    const info3 = await this.#files.info(this.#name);
+    if (info3 === void 0) return;
+    if (info3.isSymlink) {
       throw new UnsafePathError(this.path, "it is a symbolic link; remove it, the export never writes through links", {
         setting: "outputFilename"
       });
     }
-    if (info2.isDirectory) {
+    if (info3.isDirectory) {
       throw new ConfigError(`Cannot write "${this.path}": a folder has that name; choose another output filename`, {
         setting: "outputFilename"
       });
@@ -24290,7 +24310,7 @@ function readPngStructure(bytes, options) {
   const warnings = [];
   let idatEnded = false;
   let ended = false;
-  for (const chunk of readChunks(bytes, (warning2) => warnings.push(warning2))) {
+  for (const chunk of readChunks(bytes, (warning3) => warnings.push(warning3))) {
     const { type, data } = chunk;
     if (header2 === void 0) {
       if (type !== "IHDR") {
@@ -24581,18 +24601,18 @@ function inflatePngStrips(png, strips) {
 function readStream(stream, target) {
   try {
     return stream.read(target);
-  } catch (error2) {
-    throw notZlib(error2);
+  } catch (error3) {
+    throw notZlib(error3);
   }
 }
 function tooLarge(png) {
   const { header: header2, totalBytes } = png;
   return new PngError(`the PNG holds more image data than its ${header2.width}\xD7${header2.height} pixels need (${totalBytes} bytes): the file is corrupt`);
 }
-function notZlib(error2) {
-  const reason = error2 instanceof Error ? error2.message : String(error2);
+function notZlib(error3) {
+  const reason = error3 instanceof Error ? error3.message : String(error3);
   return new PngError(`the PNG's image data is not valid zlib data (${reason})`, {
-    cause: error2
+    cause: error3
   });
 }
 function truncated(written, png) {
@@ -24842,11 +24862,11 @@ function readStrip(png, cursor, work) {
     above
   });
   if (bad >= 0) {
-    const error2 = invalidFilterError(rows[(bad + 1) * stride], firstRow + bad, pass.number);
+    const error3 = invalidFilterError(rows[(bad + 1) * stride], firstRow + bad, pass.number);
     return {
       pass: cursor.index,
       kind: 0,
-      error: error2
+      error: error3
     };
   }
   rows.copyWithin(0, count * stride, (count + 1) * stride);
@@ -24859,11 +24879,11 @@ function readStrip(png, cursor, work) {
       height: count,
       offset: stride
     });
-  } catch (error2) {
+  } catch (error3) {
     return {
       pass: cursor.index,
       kind: 1,
-      error: error2
+      error: error3
     };
   }
   return void 0;
@@ -24897,21 +24917,21 @@ async function taskMaskPixels(value, maxPixels) {
     return await decodePng(mask.bytes, {
       maxPixels
     });
-  } catch (error2) {
-    throwUnreadable(error2);
+  } catch (error3) {
+    throwUnreadable(error3);
   }
 }
-function throwUnreadable(error2) {
-  if (!(error2 instanceof MasksError)) throw error2;
-  const reason = `its mask cannot be read: ${error2.message}`;
-  if (error2 instanceof PngError) {
+function throwUnreadable(error3) {
+  if (!(error3 instanceof MasksError)) throw error3;
+  const reason = `its mask cannot be read: ${error3.message}`;
+  if (error3 instanceof PngError) {
     throw new PngError(reason, {
-      cause: error2,
-      setting: error2.setting
+      cause: error3,
+      setting: error3.setting
     });
   }
   throw new MasksError(reason, {
-    cause: error2
+    cause: error3
   });
 }
 
@@ -27434,23 +27454,23 @@ var CocoWriter = class {
       claim = claimTaskFile(this.#registry, task, {
         replaceExtension: false
       });
-    } catch (error2) {
-      if (!(error2 instanceof TaskError)) throw error2;
+    } catch (error3) {
+      if (!(error3 instanceof TaskError)) throw error3;
       return mine ? {
         status: "failed",
-        reason: error2.reason
+        reason: error3.reason
       } : void 0;
     }
     if (!mine) return void 0;
     let image2;
     try {
       image2 = found.kind === "uri" ? await this.#maskShapes(found.value, task) : this.#vectorShapes(found);
-    } catch (error2) {
-      if (!(error2 instanceof MasksError)) throw error2;
-      const setting = error2 instanceof PngError ? error2.setting : void 0;
+    } catch (error3) {
+      if (!(error3 instanceof MasksError)) throw error3;
+      const setting = error3 instanceof PngError ? error3.setting : void 0;
       return {
         status: "failed",
-        reason: error2.message,
+        reason: error3.message,
         setting
       };
     }
@@ -27536,12 +27556,12 @@ var CocoWriter = class {
     if (text2) await this.#annotationsFile.write(TEXT3.encode(text2));
   }
   #header() {
-    const info2 = {
+    const info3 = {
       description: `lab project ${this.#source.projectId}`,
       date_created: this.#options.now.toISOString()
     };
     return `{
-"info": ${JSON.stringify(info2)},
+"info": ${JSON.stringify(info3)},
 "licenses": [],
 "categories": ${JSON.stringify(this.#classes.categories)},
 "images": [`;
@@ -27618,15 +27638,15 @@ var CocoWriter = class {
       if (!reader) return Promise.resolve({
         instances: cocoMaskInstances(job)
       });
-    } catch (error2) {
+    } catch (error3) {
       return Promise.resolve({
-        error: error2
+        error: error3
       });
     }
     return reader.cocoInstances(job).then((instances) => ({
       instances
-    }), (error2) => ({
-      error: error2
+    }), (error3) => ({
+      error: error3
     }));
   }
   /** Polygon and rectangle: one annotation per annotation with a classed label. */
@@ -28039,14 +28059,14 @@ var SEPARATOR = new Uint8Array([
 var DEFAULT_SPLIT_SEED = "lab-masks";
 var NAME = /^[A-Za-z0-9_-]{1,64}$/;
 function parseSplit(split, seed = DEFAULT_SPLIT_SEED) {
-  const fail = (why) => {
+  const fail2 = (why) => {
     throw new ConfigError(`The split ${JSON.stringify(split)} cannot be used: ${why}; write it as names and whole percentages summing to 100, e.g. train=80,val=20`, {
       setting: "split"
     });
   };
   const parts = typeof split === "string" ? split.split(",").map((part) => {
     const match = /^\s*([^=\s]*)\s*=\s*(\S*)\s*$/.exec(part);
-    if (!match) return fail(`"${part.trim()}" is not name=percent`);
+    if (!match) return fail2(`"${part.trim()}" is not name=percent`);
     return {
       name: match[1],
       percent: /^\d{1,3}$/.test(match[2]) ? Number(match[2]) : NaN
@@ -28058,19 +28078,19 @@ function parseSplit(split, seed = DEFAULT_SPLIT_SEED) {
   const names = /* @__PURE__ */ new Set();
   for (const { name, percent: percent3 } of parts) {
     if (typeof name !== "string" || !NAME.test(name)) {
-      fail(`the name "${name}" is not 1 to 64 letters, digits, _ or -`);
+      fail2(`the name "${name}" is not 1 to 64 letters, digits, _ or -`);
     }
     if (/^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i.test(name)) {
-      fail(`"${name}" cannot be a folder on Windows`);
+      fail2(`"${name}" cannot be a folder on Windows`);
     }
-    if (names.has(name.toLowerCase())) fail(`"${name}" is named twice (case aside)`);
+    if (names.has(name.toLowerCase())) fail2(`"${name}" is named twice (case aside)`);
     names.add(name.toLowerCase());
     if (!Number.isInteger(percent3) || percent3 < 0 || percent3 > 100) {
-      fail(`the percentage of "${name}" is not a whole number from 0 to 100`);
+      fail2(`the percentage of "${name}" is not a whole number from 0 to 100`);
     }
   }
   const total = parts.reduce((sum, part) => sum + part.percent, 0);
-  if (total !== 100) fail(`the percentages sum to ${total}, not 100`);
+  if (total !== 100) fail2(`the percentages sum to ${total}, not 100`);
   if (typeof seed !== "string") {
     throw new ConfigError("The split seed must be text", {
       setting: "splitSeed"
@@ -28370,11 +28390,11 @@ var YoloWriter = class {
         folder: split,
         fileKind: "label file"
       });
-    } catch (error2) {
-      if (!(error2 instanceof TaskError)) throw error2;
+    } catch (error3) {
+      if (!(error3 instanceof TaskError)) throw error3;
       return mine ? {
         status: "failed",
-        reason: error2.reason
+        reason: error3.reason
       } : void 0;
     }
     if (!mine) return void 0;
@@ -28382,12 +28402,12 @@ var YoloWriter = class {
     let text2;
     try {
       text2 = this.#fromMasks ? await this.#maskLines(mask) : this.#annotationLines(task);
-    } catch (error2) {
-      if (!(error2 instanceof MasksError)) throw error2;
-      const setting = error2 instanceof PngError ? error2.setting : void 0;
+    } catch (error3) {
+      if (!(error3 instanceof MasksError)) throw error3;
+      const setting = error3 instanceof PngError ? error3.setting : void 0;
       return {
         status: "failed",
-        reason: error2.message,
+        reason: error3.message,
         setting
       };
     }
@@ -29133,9 +29153,9 @@ var ExportReport = class {
     this.#file = void 0;
     try {
       await this.#files.rename(PARTIAL_REPORT_NAME, REPORT_NAME);
-    } catch (error2) {
+    } catch (error3) {
       await this.discard();
-      throw error2;
+      throw error3;
     }
     return {
       path: this.#files.pathOf(REPORT_NAME),
@@ -29163,8 +29183,8 @@ var ExportReport = class {
     const bytes = this.#encoder.encode(this.#held.join(""));
     this.#held = [];
     this.#heldCharacters = 0;
-    this.#chain = this.#chain.then(() => this.#append(bytes)).catch((error2) => {
-      this.#error ??= error2;
+    this.#chain = this.#chain.then(() => this.#append(bytes)).catch((error3) => {
+      this.#error ??= error3;
     });
   }
   async #append(bytes) {
@@ -30909,8 +30929,8 @@ async function runMaskJob(job, options = {}) {
     }, (onRows) => rows.read(onRows));
     return withWarning(rendered2, job.mask.image, rows.warnings);
   }
-  let warning2;
-  const image2 = await decodeTaskMask(job, (text2) => warning2 = text2);
+  let warning3;
+  const image2 = await decodeTaskMask(job, (text2) => warning3 = text2);
   const { height, data } = image2;
   const rendered = renderStrips(job, image2, (onRows) => {
     const census = emptyCensus();
@@ -30923,9 +30943,9 @@ async function runMaskJob(job, options = {}) {
     return census;
   });
   releaseBytes(data);
-  return warning2 === void 0 ? rendered : {
+  return warning3 === void 0 ? rendered : {
     ...rendered,
-    warning: warning2
+    warning: warning3
   };
 }
 function conversionOf(job) {
@@ -31170,10 +31190,10 @@ function checkPath(path6, place, source) {
   if (typeof path6 === "string" && PLAIN_RELATIVE.test(path6)) return;
   try {
     segmentsOf(path6);
-  } catch (error2) {
-    if (!(error2 instanceof UnsafePathError)) throw error2;
+  } catch (error3) {
+    if (!(error3 instanceof UnsafePathError)) throw error3;
     const where = `${source.path}" line ${place.number}`;
-    throw new UnsafePathError(String(path6), `the manifest "${where} names it; ${error2.message.replace(/^.*?: /, "")}`, {
+    throw new UnsafePathError(String(path6), `the manifest "${where} names it; ${error3.message.replace(/^.*?: /, "")}`, {
       setting: source.setting
     });
   }
@@ -31353,11 +31373,11 @@ var ERROR_CLASSES = {
   TypeError
 };
 function errorOf(data) {
-  const error2 = new Error(data.message);
+  const error3 = new Error(data.message);
   const known = Object.hasOwn(ERROR_CLASSES, data.name) ? ERROR_CLASSES[data.name] : void 0;
-  if (known !== void 0) Object.setPrototypeOf(error2, known.prototype);
-  else if (data.stack !== void 0) error2.stack = data.stack;
-  return Object.assign(error2, data.fields, {
+  if (known !== void 0) Object.setPrototypeOf(error3, known.prototype);
+  else if (data.stack !== void 0) error3.stack = data.stack;
+  return Object.assign(error3, data.fields, {
     name: data.name
   });
 }
@@ -31733,12 +31753,12 @@ var ConvertPool = class {
   /** Stops every worker; jobs not finished yet are rejected. Safe to call twice. */
   close() {
     this.#closed = true;
-    const error2 = new MasksError("The conversion pool was closed before the mask was converted.");
+    const error3 = new MasksError("The conversion pool was closed before the mask was converted.");
     for (const [worker, jobs] of this.#workers) {
       worker.terminate();
-      for (const job of jobs) job.reject(error2);
+      for (const job of jobs) job.reject(error3);
     }
-    for (const job of this.#waiting.splice(0)) job.reject(error2);
+    for (const job of this.#waiting.splice(0)) job.reject(error3);
     this.#workers.clear();
   }
   /** Closes the pool: `using pool = new ConvertPool()`. */
@@ -32593,8 +32613,8 @@ var ExclusiveReads = class {
     try {
       file.seekSync(position, Deno.SeekMode.Start);
       return Promise.resolve(file.readSync(chunk));
-    } catch (error2) {
-      return Promise.reject(error2);
+    } catch (error3) {
+      return Promise.reject(error3);
     }
   }
   /** Closes the file. Safe to call twice. */
@@ -32790,12 +32810,12 @@ var EarlierManifest = class _EarlierManifest {
       if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
       await manifest.#indexLines(onEntry, options.unwritten);
       return manifest;
-    } catch (error2) {
+    } catch (error3) {
       manifest?.close();
-      if (error2 instanceof ConfigError) throw error2;
-      throw new ConfigError(`Cannot read the manifest "${path6}": ${error2 instanceof Error ? error2.message : error2}`, {
+      if (error3 instanceof ConfigError) throw error3;
+      throw new ConfigError(`Cannot read the manifest "${path6}": ${error3 instanceof Error ? error3.message : error3}`, {
         setting,
-        cause: error2
+        cause: error3
       });
     }
   }
@@ -33030,9 +33050,9 @@ async function prepareExportFolder(files, mode, onEarlierEntry, options = {}) {
       previous,
       metadata: await readMetadata(files)
     };
-  } catch (error2) {
+  } catch (error3) {
     previous.close();
-    throw error2;
+    throw error3;
   }
 }
 function noSuchFolder(folder, mode) {
@@ -33049,21 +33069,21 @@ function alreadyExists(folder) {
 async function createExportFolder(files, mode) {
   try {
     await files.makeRoot(mode === "new");
-  } catch (error2) {
-    if (!(error2 instanceof Deno.errors.AlreadyExists)) throw error2;
+  } catch (error3) {
+    if (!(error3 instanceof Deno.errors.AlreadyExists)) throw error3;
     throw new ConfigError(`The export folder "${files.root}" appeared while the export was starting; choose another output filename`, {
       setting: "outputFilename",
-      cause: error2
+      cause: error3
     });
   }
 }
 async function checkParents(files) {
   const folder = files.root;
   for (let path6 = dirname3(folder); ; path6 = dirname3(path6)) {
-    const info2 = await files.fileSystem.stat(path6).catch(() => void 0);
-    if (info2 === void 0 && dirname3(path6) !== path6) continue;
-    if (info2?.isDirectory) return;
-    throw notAFolder(folder, path6, info2 !== void 0, "outputFolder");
+    const info3 = await files.fileSystem.stat(path6).catch(() => void 0);
+    if (info3 === void 0 && dirname3(path6) !== path6) continue;
+    if (info3?.isDirectory) return;
+    throw notAFolder(folder, path6, info3 !== void 0, "outputFolder");
   }
 }
 async function probeExportFolder(files, mode) {
@@ -33074,18 +33094,18 @@ async function probeExportFolder(files, mode) {
   const parent = earlier ? folder : dirname3(folder);
   const made2 = [];
   for (let path6 = parent; ; path6 = dirname3(path6)) {
-    const info2 = await fileSystem.stat(path6).catch((error2) => {
-      if (error2 instanceof Deno.errors.NotFound || error2 instanceof Deno.errors.NotADirectory) {
+    const info3 = await fileSystem.stat(path6).catch((error3) => {
+      if (error3 instanceof Deno.errors.NotFound || error3 instanceof Deno.errors.NotADirectory) {
         return void 0;
       }
-      throw cannotMake(folder, setting, error2);
+      throw cannotMake(folder, setting, error3);
     });
-    if (info2 === void 0 && dirname3(path6) !== path6) {
+    if (info3 === void 0 && dirname3(path6) !== path6) {
       made2.push(path6);
       continue;
     }
-    if (info2?.isDirectory) break;
-    throw notAFolder(folder, path6, info2 !== void 0, setting);
+    if (info3?.isDirectory) break;
+    throw notAFolder(folder, path6, info3 !== void 0, setting);
   }
   const probe = join3(parent, `.lab-masks-probe-${crypto.randomUUID().slice(0, 8)}`);
   try {
@@ -33093,8 +33113,8 @@ async function probeExportFolder(files, mode) {
       recursive: true
     });
     await fileSystem.remove(probe);
-  } catch (error2) {
-    throw cannotMake(folder, setting, error2);
+  } catch (error3) {
+    throw cannotMake(folder, setting, error3);
   } finally {
     for (const path6 of made2) await fileSystem.remove(path6).catch(() => {
     });
@@ -33105,22 +33125,22 @@ function notAFolder(folder, path6, isFile2, setting) {
     setting
   });
 }
-function cannotMake(folder, setting, error2) {
-  const reason = error2 instanceof Error ? error2.message : String(error2);
+function cannotMake(folder, setting, error3) {
+  const reason = error3 instanceof Error ? error3.message : String(error3);
   return new ConfigError(settingMessage`Cannot write the export folder "${folder}" (${mention(setting)}): ${reason}`, {
     setting,
-    cause: error2
+    cause: error3
   });
 }
 async function metadataText(files) {
   if (!await files.exists(METADATA_NAME)) return void 0;
   try {
     return await files.readTextFile(METADATA_NAME);
-  } catch (error2) {
-    if (error2 instanceof ConfigError) throw error2;
-    throw new ConfigError(`Cannot read "${files.pathOf(METADATA_NAME)}": ${error2.message}`, {
+  } catch (error3) {
+    if (error3 instanceof ConfigError) throw error3;
+    throw new ConfigError(`Cannot read "${files.pathOf(METADATA_NAME)}": ${error3.message}`, {
       setting: "incremental",
-      cause: error2
+      cause: error3
     });
   }
 }
@@ -33293,7 +33313,7 @@ async function writePanopticJson(files, options) {
       }
     }
     for (const file of every) await file.write("\n]\n}\n");
-  } catch (error2) {
+  } catch (error3) {
     for (const file of [
       all,
       ...bySplit.values()
@@ -33302,7 +33322,7 @@ async function writePanopticJson(files, options) {
       await files.remove(file.temporary).catch(() => {
       });
     }
-    throw error2;
+    throw error3;
   }
   for (const file of [
     all,
@@ -33325,7 +33345,7 @@ function image(entry, id, withSplit) {
   };
 }
 function header(options) {
-  const info2 = {
+  const info3 = {
     description: `lab project ${options.projectId}`,
     date_created: options.startedAt.toISOString()
   };
@@ -33336,7 +33356,7 @@ function header(options) {
     color: entry.colour
   }));
   return `{
-"info": ${JSON.stringify(info2)},
+"info": ${JSON.stringify(info3)},
 "licenses": [],
 "categories": ${JSON.stringify(categories)},
 "images": [`;
@@ -33488,7 +33508,7 @@ var ManifestWriter = class {
 
 // lib/detect/pinned_class_map.ts
 function parsePinnedClassMap(text2, where) {
-  const fail = (why) => {
+  const fail2 = (why) => {
     throw new ConfigError(`The class map "${where.source}" cannot be used: ${why}; give the labelmap.json of an earlier class-index or palette export, or its folder`, {
       setting: where.setting
     });
@@ -33496,16 +33516,16 @@ function parsePinnedClassMap(text2, where) {
   let json;
   try {
     json = JSON.parse(text2);
-  } catch (error2) {
-    fail(`it is not JSON (${error2 instanceof Error ? error2.message : String(error2)})`);
+  } catch (error3) {
+    fail2(`it is not JSON (${error3 instanceof Error ? error3.message : String(error3)})`);
   }
-  if (!isRecord7(json)) return fail("it is not a JSON object");
-  if (!Array.isArray(json.classes)) return fail('it has no "classes" list');
+  if (!isRecord7(json)) return fail2("it is not a JSON object");
+  if (!Array.isArray(json.classes)) return fail2('it has no "classes" list');
   const reserved = json.reserved ?? [];
-  if (!Array.isArray(reserved)) return fail('its "reserved" is not a list');
+  if (!Array.isArray(reserved)) return fail2('its "reserved" is not a list');
   const ignoreIndex = json.ignoreIndex ?? 255;
   if (!isByte2(ignoreIndex) || ignoreIndex < 1) {
-    return fail(`its ignoreIndex ${JSON.stringify(ignoreIndex)} is not a whole number from 1 to 255`);
+    return fail2(`its ignoreIndex ${JSON.stringify(ignoreIndex)} is not a whole number from 1 to 255`);
   }
   const classes = [];
   const seenIndex = /* @__PURE__ */ new Map();
@@ -33522,14 +33542,14 @@ function parsePinnedClassMap(text2, where) {
   ];
   for (const [position, { entry, removed }] of entries.entries()) {
     const pinned = pinnedClass(entry, removed);
-    if (typeof pinned === "string") return fail(`its entry ${position + 1} ${pinned}`);
+    if (typeof pinned === "string") return fail2(`its entry ${position + 1} ${pinned}`);
     if (pinned.index >= ignoreIndex) {
-      return fail(`label "${pinned.id}" has index ${pinned.index}, not below the ignore index ${ignoreIndex}`);
+      return fail2(`label "${pinned.id}" has index ${pinned.index}, not below the ignore index ${ignoreIndex}`);
     }
     if (seenIndex.has(pinned.index)) {
-      return fail(`index ${pinned.index} is given to both "${seenIndex.get(pinned.index)}" and "${pinned.id}"`);
+      return fail2(`index ${pinned.index} is given to both "${seenIndex.get(pinned.index)}" and "${pinned.id}"`);
     }
-    if (seenId.has(pinned.id)) return fail(`label "${pinned.id}" is listed twice`);
+    if (seenId.has(pinned.id)) return fail2(`label "${pinned.id}" is listed twice`);
     seenIndex.set(pinned.index, pinned.id);
     seenId.add(pinned.id);
     classes.push(pinned);
@@ -33582,40 +33602,40 @@ async function readClassMap(path6, options = {}) {
   const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
   const setting = "labelmapFrom";
   let file = resolve2(path6);
-  const fail = (why, cause) => {
+  const fail2 = (why, cause) => {
     throw new ConfigError(`The class map "${file}" cannot be read: ${why}; give the labelmap.json of an earlier class-index or palette export, or its folder`, {
       setting,
       cause
     });
   };
-  const missing = (error2) => fail(error2 instanceof Deno.errors.NotFound ? "it does not exist" : String(error2), error2);
-  let info2 = await fileSystem.stat(file).catch(missing);
-  if (info2.isDirectory) {
+  const missing = (error3) => fail2(error3 instanceof Deno.errors.NotFound ? "it does not exist" : String(error3), error3);
+  let info3 = await fileSystem.stat(file).catch(missing);
+  if (info3.isDirectory) {
     file = join3(file, LABELMAP_JSON);
-    info2 = await fileSystem.stat(file).catch((error2) => fail("the folder has none", error2));
+    info3 = await fileSystem.stat(file).catch((error3) => fail2("the folder has none", error3));
   }
-  if (!info2.isFile) return fail("it is not a regular file");
-  if (info2.size > MAX_CLASS_MAP_BYTES) return fail(`it is over ${MAX_CLASS_MAP_BYTES} bytes`);
-  const bytes = await fileSystem.readFile(file).catch((error2) => fail(String(error2), error2));
+  if (!info3.isFile) return fail2("it is not a regular file");
+  if (info3.size > MAX_CLASS_MAP_BYTES) return fail2(`it is over ${MAX_CLASS_MAP_BYTES} bytes`);
+  const bytes = await fileSystem.readFile(file).catch((error3) => fail2(String(error3), error3));
   return classMapOfBytes(bytes, {
     source: file,
     setting
   });
 }
 function classMapOfBytes(bytes, where) {
-  const fail = (why) => {
+  const fail2 = (why) => {
     throw new ConfigError(`The class map "${where.source}" cannot be read: ${why}`, {
       setting: where.setting
     });
   };
-  if (bytes.length > MAX_CLASS_MAP_BYTES) fail(`it is over ${MAX_CLASS_MAP_BYTES} bytes`);
+  if (bytes.length > MAX_CLASS_MAP_BYTES) fail2(`it is over ${MAX_CLASS_MAP_BYTES} bytes`);
   let text2;
   try {
     text2 = new TextDecoder("utf-8", {
       fatal: true
     }).decode(bytes);
   } catch {
-    return fail("it is not UTF-8 text");
+    return fail2("it is not UTF-8 text");
   }
   return parsePinnedClassMap(text2, where);
 }
@@ -34455,10 +34475,10 @@ async function pinnedMapOf(options, mode, files) {
 async function readOwnClassMap(files, setting) {
   if (!await files.exists(LABELMAP_JSON)) return void 0;
   const source = join3(files.root, LABELMAP_JSON);
-  const bytes = await files.readFile(LABELMAP_JSON).catch((error2) => {
-    throw new ConfigError(`The class map "${source}" cannot be read: ${error2}`, {
+  const bytes = await files.readFile(LABELMAP_JSON).catch((error3) => {
+    throw new ConfigError(`The class map "${source}" cannot be read: ${error3}`, {
       setting,
-      cause: error2
+      cause: error3
     });
   });
   return classMapOfBytes(bytes, {
@@ -34588,8 +34608,8 @@ var KeptChecks = class {
         for (let left = task.files.length; left > 0; left--) all = intact[at++] === 1 && all;
         task.resolve(all);
       }
-    } catch (error2) {
-      for (const task of batch) task.reject(error2);
+    } catch (error3) {
+      for (const task of batch) task.reject(error3);
     }
   }
 };
@@ -34636,9 +34656,9 @@ var TaskExporter = class {
     try {
       release = await this.#admit(job);
       return await this.#export(job);
-    } catch (error2) {
-      if (!(error2 instanceof TaskError)) throw error2;
-      return this.#failed(job, error2);
+    } catch (error3) {
+      if (!(error3 instanceof TaskError)) throw error3;
+      return this.#failed(job, error3);
     } finally {
       release?.();
       if (job.mask.kind === "png") releaseBytes(job.mask.bytes);
@@ -34661,7 +34681,7 @@ var TaskExporter = class {
     const rendered = await this.#render(job);
     const { files, changed } = await this.#write(job, rendered);
     if (job.previous) await this.removeStale(job.previous, files);
-    const { width, height, stats, preview, warning: warning2 } = rendered;
+    const { width, height, stats, preview, warning: warning3 } = rendered;
     const entry = {
       ...entryBase(task),
       outcome: "exported",
@@ -34674,7 +34694,7 @@ var TaskExporter = class {
       instances: stats.instances
     };
     if (outcome.renamedFrom !== void 0) entry.renamedFrom = outcome.renamedFrom;
-    if (warning2 !== void 0) entry.warning = warning2;
+    if (warning3 !== void 0) entry.warning = warning3;
     if (rendered.segments) entry.segments = rendered.segments;
     if (rendered.labelPixels) entry.labelPixels = rendered.labelPixels;
     this.#options.report?.add({
@@ -34691,7 +34711,7 @@ var TaskExporter = class {
       ...outcome,
       status
     };
-    if (warning2 !== void 0) done.warning = warning2;
+    if (warning3 !== void 0) done.warning = warning3;
     return {
       outcome: done,
       entry
@@ -34710,9 +34730,9 @@ var TaskExporter = class {
         ...this.#taskMask(mask),
         file: outcome.file
       }, this.#settings);
-    } catch (error2) {
-      if (!(error2 instanceof MasksError)) throw error2;
-      throw taskError(job, maskFailureReason(mask, error2.message), error2);
+    } catch (error3) {
+      if (!(error3 instanceof MasksError)) throw error3;
+      throw taskError(job, maskFailureReason(mask, error3.message), error3);
     }
   }
   /**
@@ -34742,10 +34762,10 @@ var TaskExporter = class {
     }
     try {
       await this.#files.writeFiles(toWrite);
-    } catch (error2) {
-      const failure = error2 instanceof FileWriteFailure;
-      const relative3 = failure ? error2.relative : toWrite[0]?.relative;
-      const cause = failure ? error2.cause : error2;
+    } catch (error3) {
+      const failure = error3 instanceof FileWriteFailure;
+      const relative3 = failure ? error3.relative : toWrite[0]?.relative;
+      const cause = failure ? error3.cause : error3;
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw taskError(job, `its mask cannot be written to "${relative3}": ${reason}`, cause);
     } finally {
@@ -34912,17 +34932,17 @@ var ExportRun = class {
       wanted = previous?.path ?? (split === void 0 ? "" : `${split}/`) + maskFilePath(task, {
         replaceExtension: this.#options.replaceExtension
       });
-    } catch (error2) {
-      if (!(error2 instanceof TaskError)) throw error2;
+    } catch (error3) {
+      if (!(error3 instanceof TaskError)) throw error3;
       if (!mine) return this.#skipOther(sequence);
       const outcome2 = {
         ...ids,
         status: "failed",
-        reason: error2.reason
+        reason: error3.reason
       };
       return this.#finish(sequence, outcome2, {
         ...entryBase(task),
-        outcome: `failed: ${error2.reason}`,
+        outcome: `failed: ${error3.reason}`,
         files: []
       }, split);
     }
@@ -34964,8 +34984,8 @@ var ExportRun = class {
           status: "kept"
         }, job.previous, split);
       }
-    } catch (error2) {
-      return void (this.#fatal ??= error2);
+    } catch (error3) {
+      return void (this.#fatal ??= error3);
     }
     await this.#pool.run(() => this.#export(sequence, job, split));
   }
@@ -34974,8 +34994,8 @@ var ExportRun = class {
       await (this.#folderReady ??= this.#startFolder());
       const { outcome: result, entry } = await this.#options.exporter.export(job);
       this.#finish(sequence, result, entry, split);
-    } catch (error2) {
-      this.#fatal ??= error2;
+    } catch (error3) {
+      this.#fatal ??= error3;
     }
   }
   /** Starts the folder and manifest now, before any task: an update writes its manifest anyway. */
@@ -35615,9 +35635,9 @@ async function runTasks(run2, context) {
       summary2.carried = await run2.carryOver(removedEntry) - removed;
     }
     context.earlier.close();
-  } catch (error2) {
+  } catch (error3) {
     await run2.abandon();
-    throw error2;
+    throw error3;
   }
 }
 
@@ -35995,9 +36015,9 @@ async function exportFormat(options) {
     await writer.finish();
     const notes = writer.notes?.() ?? [];
     if (notes.length > 0) summary2.notes = notes;
-  } catch (error2) {
+  } catch (error3) {
     await writer.abandon();
-    throw error2;
+    throw error3;
   }
   summary2.total = Math.max(summary2.total, done);
   if (summary2.splits) sortSplitLabels(summary2.splits);
@@ -36358,18 +36378,18 @@ async function loadSemanticMapping(value, readTextFile) {
   if (!inline) {
     try {
       json = await readTextFile(text2);
-    } catch (error2) {
-      throw new ConfigError(settingMessage`${MAPPING} is neither JSON text (starting with "{") nor a readable file: cannot read "${text2}": ${error2 instanceof Error ? error2.message : error2}`, {
+    } catch (error3) {
+      throw new ConfigError(settingMessage`${MAPPING} is neither JSON text (starting with "{") nor a readable file: cannot read "${text2}": ${error3 instanceof Error ? error3.message : error3}`, {
         setting: "semanticMapping",
-        cause: error2
+        cause: error3
       });
     }
   }
   let parsed;
   try {
     parsed = parseJsonText(json);
-  } catch (error2) {
-    throw new ConfigError(settingMessage`${MAPPING} is not valid JSON${inline ? "" : ` (in "${text2}")`}: ${error2 instanceof Error ? error2.message : error2}; write it like {"car": [128, 64, 128]}`, {
+  } catch (error3) {
+    throw new ConfigError(settingMessage`${MAPPING} is not valid JSON${inline ? "" : ` (in "${text2}")`}: ${error3 instanceof Error ? error3.message : error3}; write it like {"car": [128, 64, 128]}`, {
       setting: "semanticMapping"
     });
   }
@@ -37050,15 +37070,19 @@ var CREDENTIAL_INPUTS = [
   "secret-key",
   "endpoint"
 ];
-function failureMessage(error2) {
-  if (!(error2 instanceof MasksError)) {
-    const message2 = error2 instanceof Error ? `${error2.name}: ${error2.message}` : String(error2);
+function failureMessage(error3) {
+  if (!(error3 instanceof MasksError)) {
+    const message2 = error3 instanceof Error ? `${error3.name}: ${error3.message}` : String(error3);
     return oneLine2(`Unexpected failure, please report it: ${message2}`);
   }
-  let message = error2.render(inputWords);
-  const setting = error2 instanceof ConfigError ? error2.setting : void 0;
+  let message = error3.render(inputWords);
+  const setting = error3 instanceof ConfigError ? error3.setting : void 0;
   const input = setting === void 0 ? void 0 : inputOf(setting);
-  if (input !== void 0 && !message.includes(`"${input}"`)) {
+  const named = [
+    `"${input}"`,
+    `${input}: true`
+  ].some((words) => message.includes(words));
+  if (input !== void 0 && !named) {
     message = `Input "${input}": ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
   }
   return oneLine2(message);
@@ -37114,19 +37138,19 @@ var TaskAnnotations = class {
     const task = `Task ${inertText(JSON.stringify(outcome.taskName))} (${inertText(outcome.taskId)})`;
     if (kind === "failed") {
       const reason = failureReason(outcome, inputHint);
-      error(`${task} failed: ${inertText(reason)}`, {
+      error2(`${task} failed: ${inertText(reason)}`, {
         title: TITLES.failed
       });
     } else if (kind === "renamed") {
-      warning(`${task}: ${renameText(outcome)}`, {
+      warning2(`${task}: ${renameText(outcome)}`, {
         title: TITLES.renamed
       });
     } else if (kind === "warned") {
-      warning(`${task}: ${inertText(outcome.warning)}`, {
+      warning2(`${task}: ${inertText(outcome.warning)}`, {
         title: TITLES.warned
       });
     } else {
-      warning(`${task} was skipped: ${inertText(outcome.reason)}`, {
+      warning2(`${task} was skipped: ${inertText(outcome.reason)}`, {
         title: TITLES.skipped
       });
     }
@@ -37139,10 +37163,10 @@ var TaskAnnotations = class {
       if (more <= 0) continue;
       const where = kind === "skipped" ? "counted in the job summary" : "each named in the log";
       const text2 = `... and ${more} more ${kind} tasks, ${where}`;
-      if (kind === "failed") error(text2, {
+      if (kind === "failed") error2(text2, {
         title: TITLES[kind]
       });
-      else warning(text2, {
+      else warning2(text2, {
         title: TITLES[kind]
       });
     }
@@ -37320,8 +37344,8 @@ async function readExport(folder, setting) {
   let metadata;
   try {
     metadata = JSON.parse(await readOwnFile(folder, METADATA_NAME, setting));
-  } catch (error2) {
-    if (error2 instanceof ConfigError) throw error2;
+  } catch (error3) {
+    if (error3 instanceof ConfigError) throw error3;
   }
   if (typeof metadata !== "object" || metadata === null || typeof metadata.maskFormat !== "string" || typeof metadata.projectId !== "string") {
     throw notAnExport(folder, `its ${METADATA_NAME} is not one this tool writes`, setting);
@@ -37364,18 +37388,18 @@ function metadataFault(metadata) {
 var FIRST_PIXEL_FORM = "lab-masks-pixels/1";
 async function readOwnFile(folder, name, setting) {
   const path6 = join3(folder, name);
-  let info2;
+  let info3;
   try {
-    info2 = await Deno.lstat(path6);
-  } catch (error2) {
-    if (error2 instanceof Deno.errors.NotFound) {
+    info3 = await Deno.lstat(path6);
+  } catch (error3) {
+    if (error3 instanceof Deno.errors.NotFound) {
       throw notAnExport(folder, `it has no ${name}`, setting);
     }
-    throw new ConfigError(`Cannot read "${path6}": ${error2.message}`, {
+    throw new ConfigError(`Cannot read "${path6}": ${error3.message}`, {
       setting
     });
   }
-  if (!info2.isFile) throw notAnExport(folder, `its ${name} is not a regular file`, setting);
+  if (!info3.isFile) throw notAnExport(folder, `its ${name} is not a regular file`, setting);
   return await Deno.readTextFile(path6);
 }
 function notAnExport(folder, why, setting) {
@@ -37438,9 +37462,9 @@ var WalkedFolder = class _WalkedFolder {
       return {
         bytes: await this.#files.readFile(path6)
       };
-    } catch (error2) {
+    } catch (error3) {
       return {
-        refused: error2.message
+        refused: error3.message
       };
     }
   }
@@ -37710,15 +37734,15 @@ async function compareExports(earlier, summary2) {
   let diff;
   try {
     diff = await diffExports(earlier, summary2.folder);
-  } catch (error2) {
-    if (!(error2 instanceof ConfigError)) throw error2;
-    warning(`compare-with: ${error2.message}`);
+  } catch (error3) {
+    if (!(error3 instanceof ConfigError)) throw error3;
+    warning2(`compare-with: ${error3.message}`);
     return;
   }
-  info(`Compared with "${earlier}": ${diffCounts(diff)}`);
+  info2(`Compared with ${JSON.stringify(earlier)}: ${diffCounts(diff)}`);
   for (const file of diff.refused ?? []) {
     const where = `${JSON.stringify(file.path)} in ${JSON.stringify(file.folder)}`;
-    warning(inertText(`compare-with: ${where} was not read: ${file.detail}`));
+    warning2(inertText(`compare-with: ${where} was not read: ${file.detail}`));
   }
   if (!Deno.env.get("GITHUB_STEP_SUMMARY")) return;
   await summary.addRaw(diffMarkdown(diff), true).write();
@@ -37904,12 +37928,12 @@ async function run() {
     const inputs = await readInputs();
     const annotations = new TaskAnnotations();
     const reporter = progressReporter({
-      write: (text2) => info(text2.replace(/\n$/, "")),
+      write: (text2) => info2(text2.replace(/\n$/, "")),
       isTerminal: false,
       hintOf: inputHint
     });
     const insecure = insecureEndpointWarning(inputs.endpoint);
-    if (insecure !== void 0 && inputs.allowInsecureHttp) warning(`Careful: ${insecure}`);
+    if (insecure !== void 0 && inputs.allowInsecureHttp) warning2(`Careful: ${insecure}`);
     const summary2 = await exportMasks({
       ...inputs.settings,
       client: new LabClient({
@@ -37921,7 +37945,7 @@ async function run() {
         secretKey: inputs.secretKey,
         // Masked before the token is used, so no later line can show it.
         onToken: (token) => setSecret(token),
-        onWarning: (message) => warning(message)
+        onWarning: (message) => warning2(message)
       }),
       // The bundle's own worker module (`deno task bundle` writes it next to main.js).
       workerUrl: new URL("./convert_worker.js", import.meta.url),
@@ -37931,24 +37955,24 @@ async function run() {
       }
     });
     annotations.end();
-    for (const line of formatSummary(summary2).slice(0, 2)) info(line);
-    for (const note of summary2.notes ?? []) notice(note);
+    for (const line of formatSummary(summary2).slice(0, 2)) info2(line);
+    for (const note of summary2.notes ?? []) notice2(note);
     setOutputs(summary2);
     await writeJobSummary(summary2, inputs);
     if (inputs.compareWith !== void 0) await compareExports(inputs.compareWith, summary2);
     if (summary2.failed === 0) return 0;
     const failed = `${summary2.failed} of ${summary2.total} tasks failed (see the annotations and the job summary); every other mask was exported`;
     if (!inputs.failOnError) {
-      warning(`${failed}. The step passes because fail-on-error is false.`);
+      warning2(`${failed}. The step passes because fail-on-error is false.`);
       return 0;
     }
-    setFailed(`${failed}. Set fail-on-error: false to let the step pass.`);
+    fail(`${failed}. Set fail-on-error: false to let the step pass.`);
     return 1;
-  } catch (error2) {
-    if (!(error2 instanceof MasksError) && error2 instanceof Error && error2.stack) {
-      debug(error2.stack);
+  } catch (error3) {
+    if (!(error3 instanceof MasksError) && error3 instanceof Error && error3.stack) {
+      debug(error3.stack);
     }
-    setFailed(failureMessage(error2));
+    fail(failureMessage(error3));
     return 1;
   }
 }
