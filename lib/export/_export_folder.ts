@@ -9,6 +9,7 @@ import { EarlierManifest, type UnwrittenLines } from "./_earlier_manifest.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import {
   createExportFolder,
+  earlierManifestName,
   type ExportMetadata,
   type FolderMode,
   METADATA_NAME,
@@ -103,6 +104,11 @@ export class ExportFolder {
   ): Promise<PreparedFolder> {
     const earlier = this.mode === "resume" || this.mode === "incremental";
     if (this.#dryRun && !earlier) return { previous: EarlierManifest.none() };
+    // A folder without an earlier export is refused before it is probed or walked (a mistyped
+    // `/` would be walked whole).
+    if (this.mode === "resume" || this.mode === "incremental") {
+      await earlierManifestName(this.files, this.mode);
+    }
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
     if (this.mode === "overwrite") {
       await refuseUnsafeEntries(this.files, this.mode);

@@ -43,33 +43,13 @@ export async function prepareExportFolder(
     if (present) await clearExport(files);
     return { previous: EarlierManifest.none() };
   }
-  if (!present) throw noSuchFolder(folder, mode);
+  const manifest = await earlierManifestName(files, mode);
   if (mode === "resume") {
-    const manifest = (await files.exists(PARTIAL_MANIFEST_NAME))
-      ? PARTIAL_MANIFEST_NAME
-      : (await files.exists(MANIFEST_NAME))
-      ? MANIFEST_NAME
-      : undefined;
-    if (!manifest) {
-      throw new ConfigError(
-        settingMessage`Cannot resume "${folder}": it holds no export manifest; give the ${
-          mention("outputFolder")
-        } and ${mention("outputFilename")} of the interrupted export`,
-        { setting: "resume" },
-      );
-    }
     return { previous: await EarlierManifest.read(files, manifest, "resume", onEarlierEntry) };
-  }
-  if (!(await files.exists(MANIFEST_NAME))) {
-    throw new ConfigError(
-      `Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); ` +
-        `run a full export into it first`,
-      { setting: "incremental" },
-    );
   }
   const previous = await EarlierManifest.read(
     files,
-    MANIFEST_NAME,
+    manifest,
     "incremental",
     onEarlierEntry,
     options,
@@ -80,6 +60,36 @@ export async function prepareExportFolder(
     previous.close();
     throw error;
   }
+}
+
+/**
+ * The manifest a resumed or updated export reads in its folder (a resume takes a killed run's
+ * partial manifest first); a folder that is not there or holds none is refused, naming what to
+ * give instead. Cheap (two checks of a name): the export asks it before walking the folder.
+ */
+export async function earlierManifestName(
+  files: ExportFolderFs,
+  mode: "resume" | "incremental",
+): Promise<string> {
+  const folder = files.root;
+  if (!(await files.rootExists())) throw noSuchFolder(folder, mode);
+  if (mode === "incremental") {
+    if (await files.exists(MANIFEST_NAME)) return MANIFEST_NAME;
+    throw new ConfigError(
+      `Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); ` +
+        `run a full export into it first`,
+      { setting: "incremental" },
+    );
+  }
+  for (const name of [PARTIAL_MANIFEST_NAME, MANIFEST_NAME]) {
+    if (await files.exists(name)) return name;
+  }
+  throw new ConfigError(
+    settingMessage`Cannot resume "${folder}": it holds no export manifest; give the ${
+      mention("outputFolder")
+    } and ${mention("outputFilename")} of the interrupted export`,
+    { setting: "resume" },
+  );
 }
 
 /** A resumed or updated export's folder is not there: nothing to finish or update. */

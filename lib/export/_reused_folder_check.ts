@@ -30,7 +30,17 @@ export async function refuseUnsafeEntries(
     unsafeEntries((folder) =>
       files.fileSystem.readDir(folder === "" ? files.root : files.pathOf(folder))
     );
-  const found = listed === undefined ? await here() : await listed().catch(here);
+  let found;
+  try {
+    found = listed === undefined ? await here() : await listed().catch(here);
+  } catch (error) {
+    if (!(error instanceof UnreadableFolder)) throw error;
+    throw new UnsafePathError(
+      files.root,
+      `${error.message}; an export needs to read every folder in it`,
+      { setting: mode, cause: error },
+    );
+  }
   if (found.length === 0) return;
   found.sort();
   const more = found.length > MAX_NAMED ? `, and ${found.length - MAX_NAMED} more` : "";
@@ -67,15 +77,34 @@ export async function unsafeEntries(
   const folders = [""];
   while (folders.length > 0) {
     const folder = folders.pop()!;
-    for await (const entry of list(folder)) {
-      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isDirectory && !entry.isSymlink) folders.push(path);
-      else if (entry.isSymlink || !entry.isFile) {
-        found.push(`${inertText(path)} (${kindOf(entry)})`);
+    try {
+      for await (const entry of list(folder)) {
+        const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+        if (entry.isDirectory && !entry.isSymlink) folders.push(path);
+        else if (entry.isSymlink || !entry.isFile) {
+          found.push(`${inertText(path)} (${kindOf(entry)})`);
+        }
       }
+    } catch (error) {
+      // A folder removed while the walk ran holds nothing any more.
+      if (!(error instanceof Deno.errors.NotFound)) throw new UnreadableFolder(folder, error);
     }
   }
   return found;
+}
+
+/** A folder the walk could not list, by its path from the root (`""`: the root). */
+export class UnreadableFolder extends Error {
+  /**
+   * @param folder The folder, `/`-separated from the root.
+   * @param cause Why it could not be listed.
+   */
+  constructor(readonly folder: string, cause: unknown) {
+    super(`cannot list ${folder === "" ? "it" : inertText(folder)}: ${(cause as Error).message}`, {
+      cause,
+    });
+    this.name = "UnreadableFolder";
+  }
 }
 
 function kindOf(entry: Deno.DirEntry): string {

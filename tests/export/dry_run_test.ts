@@ -1,4 +1,6 @@
 import assert from "../_std/assert.ts";
+import { errorWith } from "../_std/error_with.ts";
+import { basename, dirname } from "node:path";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import type { Task } from "../../lib/api/types.ts";
 import { ConfigError } from "../../lib/errors.ts";
@@ -170,3 +172,24 @@ Deno.test("a resume or an update of a folder that is not there is refused as suc
     });
   }
 });
+
+Deno.test(
+  "a folder without an earlier export is refused as such before it is walked (a link in it is not the reason)",
+  {
+    ignore: Deno.build.os === "windows",
+  },
+  async () => {
+    await using dir = await tempDir();
+    await Deno.symlink("/etc/hostname", `${dir.path}/link.png`);
+    const cases: [Partial<ExportMasksOptions>, string][] = [
+      [{ incremental: dir.path }, "incrementally: it holds no complete export (no manifest.jsonl)"],
+      [
+        { outputFolder: dirname(dir.path), outputFilename: basename(dir.path), resume: true },
+        ": it holds no export manifest",
+      ],
+    ];
+    for (const [options, reason] of cases) {
+      await assert.rejects(run(earlierTasks(), options), errorWith(ConfigError, reason));
+    }
+  },
+);

@@ -4,6 +4,7 @@ import { UnsafePathError } from "../../lib/errors.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
 import { refuseUnsafeEntries, unsafeEntries } from "../../lib/export/_reused_folder_check.ts";
 import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
+import { DENO_FILE_SYSTEM } from "../../lib/model/file_system.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 
@@ -80,4 +81,33 @@ test("a pool started ahead walks on its loaded workers, and on this thread when 
   const found = await withDeadline(Promise.all(walks), 60_000, "the walks");
   for (const one of found) assert.deepEqual(one.sort(), PLANTED);
   assert.equal(pool.inThread, true, "the workers failed, the walks ran here");
+});
+
+/** `Deno.readDir` of `root`'s folders, by their path from it or whole; listing `scene` fails. */
+function failingAtScene(root: string, fault: Error) {
+  return (path: string): AsyncIterable<Deno.DirEntry> => {
+    const relative = path.startsWith(root) ? path.slice(root.length + 1) : path;
+    if (relative === "scene") throw fault;
+    return Deno.readDir(`${root}/${relative}`);
+  };
+}
+
+test("the walk skips a folder removed while it runs, and names one it cannot list", async () => {
+  await using dir = await tempDir();
+  await plantedFolder(dir.path);
+  // scene/ went away between its listing and its walk: what it held is gone with it.
+  const gone = new Deno.errors.NotFound("readdir 'scene'");
+  assert.deepEqual(await unsafeEntries(failingAtScene(dir.path, gone)), [PLANTED[0]]);
+
+  const denied = new Deno.errors.PermissionDenied("Permission denied (os error 13)");
+  const fileSystem = { ...DENO_FILE_SYSTEM, readDir: failingAtScene(dir.path, denied) };
+  const files = new ExportFolderFs(dir.path, { fileSystem });
+  const error = await refuseUnsafeEntries(files, "resume").then(() => undefined, (e) => e);
+  assert.ok(error instanceof UnsafePathError, String(error));
+  assert.equal(error.setting, "resume");
+  assert.equal(
+    error.message,
+    `Refusing the path ${JSON.stringify(dir.path)}: cannot list scene: Permission denied ` +
+      "(os error 13); an export needs to read every folder in it",
+  );
 });
