@@ -6230,16 +6230,33 @@ async function unsafeEntries(list) {
   ];
   while (folders.length > 0) {
     const folder = folders.pop();
-    for await (const entry of list(folder)) {
-      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isDirectory && !entry.isSymlink) folders.push(path);
-      else if (entry.isSymlink || !entry.isFile) {
-        found.push(`${inertText(path)} (${kindOf(entry)})`);
+    try {
+      for await (const entry of list(folder)) {
+        const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+        if (entry.isDirectory && !entry.isSymlink) folders.push(path);
+        else if (entry.isSymlink || !entry.isFile) {
+          found.push(`${inertText(path)} (${kindOf(entry)})`);
+        }
       }
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw new UnreadableFolder(folder, error);
     }
   }
   return found;
 }
+var UnreadableFolder = class extends Error {
+  folder;
+  /**
+   * @param folder The folder, `/`-separated from the root.
+   * @param cause Why it could not be listed.
+   */
+  constructor(folder, cause) {
+    super(`cannot list ${folder === "" ? "it" : inertText(folder)}: ${cause.message}`, {
+      cause
+    }), this.folder = folder;
+    this.name = "UnreadableFolder";
+  }
+};
 function kindOf(entry) {
   return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
 }

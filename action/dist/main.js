@@ -31046,7 +31046,16 @@ var MAX_NAMED = 20;
 async function refuseUnsafeEntries(files, mode, listed) {
   if (mode === "new" || !await files.rootExists()) return;
   const here = () => unsafeEntries((folder) => files.fileSystem.readDir(folder === "" ? files.root : files.pathOf(folder)));
-  const found = listed === void 0 ? await here() : await listed().catch(here);
+  let found;
+  try {
+    found = listed === void 0 ? await here() : await listed().catch(here);
+  } catch (error3) {
+    if (!(error3 instanceof UnreadableFolder)) throw error3;
+    throw new UnsafePathError(files.root, `${error3.message}; an export needs to read every folder in it`, {
+      setting: mode,
+      cause: error3
+    });
+  }
   if (found.length === 0) return;
   found.sort();
   const more = found.length > MAX_NAMED ? `, and ${found.length - MAX_NAMED} more` : "";
@@ -31061,16 +31070,33 @@ async function unsafeEntries(list2) {
   ];
   while (folders.length > 0) {
     const folder = folders.pop();
-    for await (const entry of list2(folder)) {
-      const path6 = folder === "" ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isDirectory && !entry.isSymlink) folders.push(path6);
-      else if (entry.isSymlink || !entry.isFile) {
-        found.push(`${inertText(path6)} (${kindOf(entry)})`);
+    try {
+      for await (const entry of list2(folder)) {
+        const path6 = folder === "" ? entry.name : `${folder}/${entry.name}`;
+        if (entry.isDirectory && !entry.isSymlink) folders.push(path6);
+        else if (entry.isSymlink || !entry.isFile) {
+          found.push(`${inertText(path6)} (${kindOf(entry)})`);
+        }
       }
+    } catch (error3) {
+      if (!(error3 instanceof Deno.errors.NotFound)) throw new UnreadableFolder(folder, error3);
     }
   }
   return found;
 }
+var UnreadableFolder = class extends Error {
+  folder;
+  /**
+   * @param folder The folder, `/`-separated from the root.
+   * @param cause Why it could not be listed.
+   */
+  constructor(folder, cause) {
+    super(`cannot list ${folder === "" ? "it" : inertText(folder)}: ${cause.message}`, {
+      cause
+    }), this.folder = folder;
+    this.name = "UnreadableFolder";
+  }
+};
 function kindOf(entry) {
   return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
 }
@@ -33027,24 +33053,13 @@ async function prepareExportFolder(files, mode, onEarlierEntry, options = {}) {
       previous: EarlierManifest.none()
     };
   }
-  if (!present) throw noSuchFolder(folder, mode);
+  const manifest = await earlierManifestName(files, mode);
   if (mode === "resume") {
-    const manifest = await files.exists(PARTIAL_MANIFEST_NAME) ? PARTIAL_MANIFEST_NAME : await files.exists(MANIFEST_NAME) ? MANIFEST_NAME : void 0;
-    if (!manifest) {
-      throw new ConfigError(settingMessage`Cannot resume "${folder}": it holds no export manifest; give the ${mention("outputFolder")} and ${mention("outputFilename")} of the interrupted export`, {
-        setting: "resume"
-      });
-    }
     return {
       previous: await EarlierManifest.read(files, manifest, "resume", onEarlierEntry)
     };
   }
-  if (!await files.exists(MANIFEST_NAME)) {
-    throw new ConfigError(`Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); run a full export into it first`, {
-      setting: "incremental"
-    });
-  }
-  const previous = await EarlierManifest.read(files, MANIFEST_NAME, "incremental", onEarlierEntry, options);
+  const previous = await EarlierManifest.read(files, manifest, "incremental", onEarlierEntry, options);
   try {
     return {
       previous,
@@ -33054,6 +33069,25 @@ async function prepareExportFolder(files, mode, onEarlierEntry, options = {}) {
     previous.close();
     throw error3;
   }
+}
+async function earlierManifestName(files, mode) {
+  const folder = files.root;
+  if (!await files.rootExists()) throw noSuchFolder(folder, mode);
+  if (mode === "incremental") {
+    if (await files.exists(MANIFEST_NAME)) return MANIFEST_NAME;
+    throw new ConfigError(`Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); run a full export into it first`, {
+      setting: "incremental"
+    });
+  }
+  for (const name of [
+    PARTIAL_MANIFEST_NAME,
+    MANIFEST_NAME
+  ]) {
+    if (await files.exists(name)) return name;
+  }
+  throw new ConfigError(settingMessage`Cannot resume "${folder}": it holds no export manifest; give the ${mention("outputFolder")} and ${mention("outputFilename")} of the interrupted export`, {
+    setting: "resume"
+  });
 }
 function noSuchFolder(folder, mode) {
   const message = mode === "resume" ? settingMessage`Cannot resume "${folder}": there is no such folder; give the ${mention("outputFolder")} and ${mention("outputFilename")} of the interrupted export` : settingMessage`Cannot update "${folder}" incrementally: there is no such folder; give ${mention("incremental")} the folder of an earlier export or its ${MANIFEST_NAME}`;
@@ -33699,6 +33733,9 @@ var ExportFolder = class {
     if (this.#dryRun && !earlier) return {
       previous: EarlierManifest.none()
     };
+    if (this.mode === "resume" || this.mode === "incremental") {
+      await earlierManifestName(this.files, this.mode);
+    }
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
     if (this.mode === "overwrite") {
       await refuseUnsafeEntries(this.files, this.mode);
