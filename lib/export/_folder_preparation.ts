@@ -1,4 +1,4 @@
-import { ConfigError } from "../errors.ts";
+import { ConfigError, UnsafePathError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { basename, dirname, join } from "../_std/path.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
@@ -74,7 +74,7 @@ export async function earlierManifestName(
   const folder = files.root;
   if (!(await files.rootExists())) throw noSuchFolder(folder, mode);
   if (mode === "incremental") {
-    if (await files.exists(MANIFEST_NAME)) return MANIFEST_NAME;
+    if (await there(files, MANIFEST_NAME)) return MANIFEST_NAME;
     throw new ConfigError(
       `Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); ` +
         `run a full export into it first`,
@@ -82,7 +82,7 @@ export async function earlierManifestName(
     );
   }
   for (const name of [PARTIAL_MANIFEST_NAME, MANIFEST_NAME]) {
-    if (await files.exists(name)) return name;
+    if (await there(files, name)) return name;
   }
   throw new ConfigError(
     settingMessage`Cannot resume "${folder}": it holds no export manifest; give the ${
@@ -90,6 +90,19 @@ export async function earlierManifestName(
     } and ${mention("outputFilename")} of the interrupted export`,
     { setting: "resume" },
   );
+}
+
+/**
+ * Whether something is at `name`; a link there counts, so that the walk over the folder refuses
+ * it with every other entry an export never writes, in one message.
+ */
+async function there(files: ExportFolderFs, name: string): Promise<boolean> {
+  try {
+    return await files.exists(name);
+  } catch (error) {
+    if (error instanceof UnsafePathError) return true;
+    throw error;
+  }
 }
 
 /** A resumed or updated export's folder is not there: nothing to finish or update. */
