@@ -4,14 +4,14 @@ import { isAbsolute, resolve } from "../_std/path.ts";
 
 /**
  * The absolute path of what an export writes (its folder, or its one file), checked before any
- * request: the name must stay inside the output folder, so an absolute name or a `..` segment is
- * refused.
+ * request: the name must stay inside the output folder, so an absolute name, a `..` segment or
+ * a name for the output folder itself (`.`) is refused.
  *
  * @param outputFolder The folder it is made in (`.` when empty).
  * @param name The output filename.
  * @param what What the name names, for the message: "export folder" or "file".
  * @returns The resolved path.
- * @throws {ConfigError} when the name is absolute or has a `..` segment.
+ * @throws {ConfigError} when the name is absolute, has a `..` segment or names the output folder.
  */
 export function outputPathOf(outputFolder: string | undefined, name: string, what: string): string {
   if (isAbsolute(name) || /^[A-Za-z]:|^[\\/]/.test(name)) {
@@ -30,5 +30,16 @@ export function outputPathOf(outputFolder: string | undefined, name: string, wha
       { setting: "outputFilename" },
     );
   }
-  return resolve(outputFolder || ".", name);
+  const path = resolve(outputFolder || ".", name);
+  // `.` or `./`: the SDK would find it taken; the Action, which may write only there, could not
+  // even check it.
+  if (path === resolve(outputFolder || ".")) {
+    throw new ConfigError(
+      settingMessage`The output filename "${name}" names ${
+        mention("outputFolder")
+      } itself; give the ${what} a name of its own inside it`,
+      { setting: "outputFilename" },
+    );
+  }
+  return path;
 }

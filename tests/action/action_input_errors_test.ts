@@ -103,6 +103,12 @@ Deno.test("the Action fails with one line naming the input when an input is wron
       /^Cannot update ".*nightly" incrementally: there is no such folder; give "incremental" the folder of an earlier export or its manifest\.jsonl$/,
     ],
     [
+      // The Action may write only in "output-folder": it could not even check the parent.
+      "an output filename that names the output folder",
+      { "output-folder": "masks", "output-filename": "." },
+      /^Input "output-filename": the output filename "\." names "output-folder" itself; give the export folder a name of its own inside it$/,
+    ],
+    [
       "a dry run that is not a boolean",
       { "dry-run": "1" },
       /^Input "dry-run" must be true or false; got "1"\.$/,

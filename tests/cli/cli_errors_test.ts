@@ -47,6 +47,24 @@ Deno.test("export refuses an output folder it cannot write before any request, n
   );
 });
 
+Deno.test("export refuses an output filename that names the output folder itself, before any request (exit 2)", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", TASKS)] });
+  for (const name of [".", "./", "a/.."]) {
+    const args = ["export", "--project-id", "p1", "-o", dir.path, "--output-filename", name];
+    const ran = await runCli(args, labEnv(lab));
+    assert.equal(ran.code, 2, ran.stderr);
+    assert.match(
+      ran.stderr,
+      name === "a/.."
+        ? /has a "\.\." segment/
+        : /The output filename "\.\/?" names --output-folder itself; give the export folder a name of its own inside it/,
+    );
+    assertOneLine(ran.stderr);
+  }
+  assert.equal(lab.requests.length, 0);
+});
+
 Deno.test("export names the Deno permission to add, and sends nothing it may not (exit 2)", async (t) => {
   await using dir = await tempDir();
   await using lab = await startFakeLab({ projects: [segmentationProject("p1", TASKS)] });

@@ -154,8 +154,8 @@ Deno.test("--overwrite refuses a folder that only holds a file named manifest.js
   await Deno.writeTextFile(`${dir.path}/work/notes.txt`, VICTIM);
 
   const ran = await runCli(
-    ["export", "--project-id", "p1", "--output-filename", ".", "--overwrite"],
-    { env: envFor(lab), cwd: `${dir.path}/work` },
+    ["export", "--project-id", "p1", "--output-filename", "work", "--overwrite"],
+    { env: envFor(lab), cwd: dir.path },
   );
   assert.equal(ran.code, 2, ran.stderr);
   assert.match(ran.stderr, /Will not overwrite ".*work": it is not an export folder of this tool/);
