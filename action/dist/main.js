@@ -33074,7 +33074,7 @@ async function earlierManifestName(files, mode) {
   const folder = files.root;
   if (!await files.rootExists()) throw noSuchFolder(folder, mode);
   if (mode === "incremental") {
-    if (await files.exists(MANIFEST_NAME)) return MANIFEST_NAME;
+    if (await there(files, MANIFEST_NAME)) return MANIFEST_NAME;
     throw new ConfigError(`Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); run a full export into it first`, {
       setting: "incremental"
     });
@@ -33083,11 +33083,19 @@ async function earlierManifestName(files, mode) {
     PARTIAL_MANIFEST_NAME,
     MANIFEST_NAME
   ]) {
-    if (await files.exists(name)) return name;
+    if (await there(files, name)) return name;
   }
   throw new ConfigError(settingMessage`Cannot resume "${folder}": it holds no export manifest; give the ${mention("outputFolder")} and ${mention("outputFilename")} of the interrupted export`, {
     setting: "resume"
   });
+}
+async function there(files, name) {
+  try {
+    return await files.exists(name);
+  } catch (error3) {
+    if (error3 instanceof UnsafePathError) return true;
+    throw error3;
+  }
 }
 function noSuchFolder(folder, mode) {
   const message = mode === "resume" ? settingMessage`Cannot resume "${folder}": there is no such folder; give the ${mention("outputFolder")} and ${mention("outputFilename")} of the interrupted export` : settingMessage`Cannot update "${folder}" incrementally: there is no such folder; give ${mention("incremental")} the folder of an earlier export or its ${MANIFEST_NAME}`;
@@ -34249,7 +34257,13 @@ function outputPathOf(outputFolder, name, what) {
       setting: "outputFilename"
     });
   }
-  return resolve2(outputFolder || ".", name);
+  const path6 = resolve2(outputFolder || ".", name);
+  if (path6 === resolve2(outputFolder || ".")) {
+    throw new ConfigError(settingMessage`The output filename "${name}" names ${mention("outputFolder")} itself; give the ${what} a name of its own inside it`, {
+      setting: "outputFilename"
+    });
+  }
+  return path6;
 }
 
 // lib/export/_earlier_settings.ts
