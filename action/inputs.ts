@@ -222,7 +222,7 @@ function readSemanticMapping(): Promise<SemanticMapping | undefined> {
   const value = optional("semantic-mapping");
   if (value === undefined) return Promise.resolve(undefined);
   // Its labels are checked against the project's by the export.
-  return loadSemanticMapping(value, (path) => Deno.readTextFile(path));
+  return loadSemanticMapping(value);
 }
 
 /**

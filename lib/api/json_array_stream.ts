@@ -10,6 +10,10 @@ import { JsonScanner } from "./_json_scanner.ts";
 import { parseJsonKeepingNumbers } from "./json_number_text.ts";
 import { parseJsonText } from "../parse_json_text.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
+import { readNamedFile } from "../named_file.ts";
+
+/** A configuration file is a project's labels and inputs: far less than this. */
+const MAX_JSON_FILE_BYTES = 64 * 1024 * 1024;
 
 /** The default {@linkcode JsonArrayItemsOptions.maxItemBytes}: 512 MiB. */
 export const DEFAULT_MAX_ITEM_BYTES = 512 * 1024 * 1024;
@@ -174,7 +178,7 @@ class ElementText {
 export async function readJsonFile(path: string, setting: string): Promise<unknown> {
   let text: string;
   try {
-    text = await Deno.readTextFile(path);
+    text = await readNamedFile(path, { maxBytes: MAX_JSON_FILE_BYTES });
   } catch (error) {
     throw new ConfigError(
       settingMessage`The file ${JSON.stringify(path)} given with ${

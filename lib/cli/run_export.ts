@@ -66,7 +66,7 @@ export async function runExport(args: readonly string[], io: ExportIo): Promise<
   const { settings, semanticMappingSource } = command;
   const semanticMapping = semanticMappingSource === undefined
     ? undefined
-    : await loadSemanticMapping(semanticMappingSource, (path) => Deno.readTextFile(path));
+    : await loadSemanticMapping(semanticMappingSource);
   const { client, projectId } = await taskSourceOf(command, io);
   // The plan is the output of a dry run: it goes to stdout; progress and errors to stderr.
   const reporter = command.json ? undefined : progressReporter({

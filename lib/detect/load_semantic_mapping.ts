@@ -2,15 +2,19 @@ import { ConfigError } from "../errors.ts";
 import { type SemanticMapping, semanticMappingOf } from "./resolve_semantic_mapping.ts";
 import { parseJsonText } from "../parse_json_text.ts";
 import { settingMessage, subject } from "../_setting_message.ts";
+import { readNamedFile } from "../named_file.ts";
 
 const MAPPING = subject("semanticMapping");
+
+/** A mapping is a few hundred labels: a bigger file is not one, and is not read whole. */
+const MAX_MAPPING_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads the `--semantic-mapping` value: JSON text (starting with `{`), or the path of a JSON file.
  * Its shape is checked here; its label ids later, against the project's labels.
  *
  * @param value The flag's value.
- * @param readTextFile Reads a file, e.g. `Deno.readTextFile`.
+ * @param readTextFile Reads a file. @default {a reader of regular files up to 16 MiB}
  * @returns The mapping.
  * @throws {ConfigError} when the file cannot be read, the JSON does not parse, or it is not an
  * object of label id to `[r, g, b]`.
@@ -19,13 +23,14 @@ const MAPPING = subject("semanticMapping");
  * ```ts
  * import { loadSemanticMapping } from "@lab/masks/detect";
  *
- * const mapping = await loadSemanticMapping('{"car": [1, 2, 3]}', Deno.readTextFile);
+ * const mapping = await loadSemanticMapping('{"car": [1, 2, 3]}');
  * console.log(mapping); // { car: [ 1, 2, 3 ] }
  * ```
  */
 export async function loadSemanticMapping(
   value: string,
-  readTextFile: (path: string) => Promise<string>,
+  readTextFile: (path: string) => Promise<string> = (path) =>
+    readNamedFile(path, { maxBytes: MAX_MAPPING_BYTES }),
 ): Promise<SemanticMapping> {
   const text = value.trim();
   const inline = text.startsWith("{");

@@ -2,6 +2,7 @@ import { ConfigError, UnsafePathError } from "../errors.ts";
 import { segmentsOf } from "./export_folder_fs.ts";
 import type { PanopticSegment } from "./panoptic_segment.ts";
 import { fieldFault } from "./_manifest_fields.ts";
+import { readNamedFile } from "../named_file.ts";
 
 export { filesFault } from "./_manifest_fields.ts";
 
@@ -91,7 +92,8 @@ export interface ManifestEntry {
 export async function readManifest(path: string, setting: string): Promise<ManifestEntry[]> {
   let text: string;
   try {
-    text = await Deno.readTextFile(path);
+    // The longest string V8 makes is about 512 MiB; a manifest that long is not read whole.
+    text = await readNamedFile(path, { maxBytes: 512 * 1024 * 1024 });
   } catch (error) {
     throw new ConfigError(
       `Cannot read the manifest "${path}": ${error instanceof Error ? error.message : error}`,
