@@ -31164,6 +31164,45 @@ function isRecord6(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// lib/named_file.ts
+var NamedFileError = class extends Error {
+  /**
+   * Creates the error.
+   *
+   * @param reason Why, as a lower-case clause: `it is not a regular file (…)`.
+   * @param options The underlying cause.
+   */
+  constructor(reason, options) {
+    super(reason, options);
+    this.name = "NamedFileError";
+  }
+};
+async function readNamedFile(path6, options = {}) {
+  const maxBytes = Math.min(options.maxBytes ?? Infinity, 2 ** 31);
+  const info3 = await Deno.stat(path6);
+  if (info3.isDirectory) throw new NamedFileError("it is a folder, not a file");
+  if (info3.size > maxBytes) throw tooBig(maxBytes);
+  using file = await Deno.open(path6);
+  let buffer = new Uint8Array(Math.min(Math.max(info3.size + 1, 64 * 1024), maxBytes + 1));
+  let size = 0;
+  for (; ; ) {
+    if (size === buffer.length) {
+      if (size > maxBytes) throw tooBig(maxBytes);
+      const larger = new Uint8Array(Math.min(size * 2, maxBytes + 1));
+      larger.set(buffer);
+      buffer = larger;
+    }
+    const read = await file.read(buffer.subarray(size));
+    if (read === null) break;
+    size += read;
+  }
+  return new TextDecoder().decode(buffer.subarray(0, size));
+}
+function tooBig(maxBytes) {
+  const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / (1024 * 1024))} MiB` : `${Math.round(maxBytes / 1024)} KiB`;
+  return new NamedFileError(`it holds more than ${size}, more than such a file ever needs`);
+}
+
 // lib/model/manifest.ts
 var MANIFEST_NAME = "manifest.jsonl";
 var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
@@ -36422,7 +36461,10 @@ function startLine(event, dryRun) {
 
 // lib/detect/load_semantic_mapping.ts
 var MAPPING = subject("semanticMapping");
-async function loadSemanticMapping(value, readTextFile) {
+var MAX_MAPPING_BYTES = 16 * 1024 * 1024;
+async function loadSemanticMapping(value, readTextFile = (path6) => readNamedFile(path6, {
+  maxBytes: MAX_MAPPING_BYTES
+})) {
   const text2 = value.trim();
   const inline = text2.startsWith("{");
   let json = text2;
@@ -37097,7 +37139,7 @@ function readOutput(options) {
 function readSemanticMapping() {
   const value = optional("semantic-mapping");
   if (value === void 0) return Promise.resolve(void 0);
-  return loadSemanticMapping(value, (path6) => Deno.readTextFile(path6));
+  return loadSemanticMapping(value);
 }
 function readFormats(options) {
   const { format = "mask", maskFormat = "rgb", ignoreIndex } = options;
