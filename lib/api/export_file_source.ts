@@ -15,6 +15,11 @@ export interface ExportFileSourceOptions {
   exportFile: string;
   /** The project configuration, as `GET .../project-configuration` returns it, in a JSON file. */
   configFile: string;
+  /**
+   * The configuration file's JSON, when the caller has read it already (a pipe such as
+   * `<(…)` can be read once); checked as the file would be, and `configFile` still names it.
+   */
+  configuration?: unknown;
   /** How many tasks make a page. @default {100} */
   pageSize?: number;
 }
@@ -115,7 +120,8 @@ export class ExportFileSource implements TaskSource {
   }
 
   async #readConfiguration(): Promise<ProjectConfiguration> {
-    const value = await readJsonFile(this.#options.configFile, "configFile");
+    const value = this.#options.configuration ??
+      await readJsonFile(this.#options.configFile, "configFile");
     const configuration = value as ProjectConfiguration;
     if (
       typeof value !== "object" || value === null || typeof configuration.projectId !== "string" ||

@@ -236,7 +236,11 @@ async function taskSourceOf(
     );
   }
   return {
-    client: new ExportFileSource({ exportFile: command.fromExport, configFile: command.config }),
+    client: new ExportFileSource({
+      exportFile: command.fromExport,
+      configFile: command.config,
+      configuration,
+    }),
     projectId,
   };
 }

@@ -142,3 +142,20 @@ Deno.test("--from-export names a task without a name by its id or position, and 
     assert.doesNotMatch(ran.stdout + ran.stderr, /undefined|\[object /);
   }
 });
+
+Deno.test("--from-export and --config read pipes, each once, as `<(…)` gives them", {
+  ignore: Deno.build.os === "windows",
+}, async () => {
+  await using dir = await tempDir();
+  const pipes = { tasks: `${dir.path}/tasks.pipe`, config: `${dir.path}/config.pipe` };
+  for (const pipe of Object.values(pipes)) {
+    assert.equal((await new Deno.Command("mkfifo", { args: [pipe] }).output()).code, 0);
+  }
+  const [ran] = await Promise.all([
+    cli(["export", "--from-export", pipes.tasks, "--config", pipes.config, "-o", dir.path]),
+    Deno.writeTextFile(pipes.config, JSON.stringify(segmentationConfiguration("p1"))),
+    Deno.writeTextFile(pipes.tasks, JSON.stringify(TASKS.slice(0, 20))),
+  ]);
+  assert.equal(ran.code, 0, ran.stderr);
+  assert.match(ran.stdout, /20 tasks: 19 exported, 1 skipped \(no mask\), 0 failed/);
+});
