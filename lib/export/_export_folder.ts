@@ -9,7 +9,6 @@ import { EarlierManifest, type UnwrittenLines } from "./_earlier_manifest.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import {
   createExportFolder,
-  earlierManifestName,
   type ExportMetadata,
   type FolderMode,
   METADATA_NAME,
@@ -17,6 +16,7 @@ import {
   prepareExportFolder,
   probeExportFolder,
 } from "./_folder_preparation.ts";
+import { earlierManifestName } from "./_earlier_manifest_name.ts";
 import { labelmapJson, labelmapTxt } from "./labelmap.ts";
 import { PANOPTIC_JSON } from "./_panoptic_json.ts";
 import { refuseUnsafeEntries } from "./_reused_folder_check.ts";

@@ -1,10 +1,11 @@
-import { ConfigError, UnsafePathError } from "../errors.ts";
+import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { basename, dirname, join } from "../_std/path.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
+import { earlierManifestName } from "./_earlier_manifest_name.ts";
 import { EarlierManifest, type UnwrittenLines } from "./_earlier_manifest.ts";
 import type { DatasetLines } from "../dataset/dataset_lines.ts";
-import { MANIFEST_NAME, type ManifestEntry, PARTIAL_MANIFEST_NAME } from "../model/manifest.ts";
+import { MANIFEST_NAME, type ManifestEntry } from "../model/manifest.ts";
 import { type ExportMetadata, METADATA_NAME } from "../model/export_metadata.ts";
 
 /** How an export treats its folder. */
@@ -60,61 +61,6 @@ export async function prepareExportFolder(
     previous.close();
     throw error;
   }
-}
-
-/**
- * The manifest a resumed or updated export reads in its folder (a resume takes a killed run's
- * partial manifest first); a folder that is not there or holds none is refused, naming what to
- * give instead. Cheap (two checks of a name): the export asks it before walking the folder.
- */
-export async function earlierManifestName(
-  files: ExportFolderFs,
-  mode: "resume" | "incremental",
-): Promise<string> {
-  const folder = files.root;
-  if (!(await files.rootExists())) throw noSuchFolder(folder, mode);
-  if (mode === "incremental") {
-    if (await there(files, MANIFEST_NAME)) return MANIFEST_NAME;
-    throw new ConfigError(
-      `Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); ` +
-        `run a full export into it first`,
-      { setting: "incremental" },
-    );
-  }
-  for (const name of [PARTIAL_MANIFEST_NAME, MANIFEST_NAME]) {
-    if (await there(files, name)) return name;
-  }
-  throw new ConfigError(
-    settingMessage`Cannot resume "${folder}": it holds no export manifest; give the ${
-      mention("outputFolder")
-    } and ${mention("outputFilename")} of the interrupted export`,
-    { setting: "resume" },
-  );
-}
-
-/**
- * Whether something is at `name`; a link there counts, so that the walk over the folder refuses
- * it with every other entry an export never writes, in one message.
- */
-async function there(files: ExportFolderFs, name: string): Promise<boolean> {
-  try {
-    return await files.exists(name);
-  } catch (error) {
-    if (error instanceof UnsafePathError) return true;
-    throw error;
-  }
-}
-
-/** A resumed or updated export's folder is not there: nothing to finish or update. */
-function noSuchFolder(folder: string, mode: "resume" | "incremental"): ConfigError {
-  const message = mode === "resume"
-    ? settingMessage`Cannot resume "${folder}": there is no such folder; give the ${
-      mention("outputFolder")
-    } and ${mention("outputFilename")} of the interrupted export`
-    : settingMessage`Cannot update "${folder}" incrementally: there is no such folder; give ${
-      mention("incremental")
-    } the folder of an earlier export or its ${MANIFEST_NAME}`;
-  return new ConfigError(message, { setting: mode });
 }
 
 /** A new export's folder is taken: the error says each way on, by the settings that take it. */

@@ -1,6 +1,7 @@
 import { UnsafePathError } from "../errors.ts";
 import { inertText } from "../inert_text.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
+import { fileOnTheWay } from "../model/export_folders.ts";
 import type { FolderMode } from "./_folder_preparation.ts";
 
 // Entries named in the message at most; the count says how many more.
@@ -25,7 +26,10 @@ export async function refuseUnsafeEntries(
   mode: FolderMode,
   listed?: () => Promise<string[]>,
 ): Promise<void> {
-  if (mode === "new" || !(await files.rootExists())) return;
+  if (mode === "new") return;
+  const root = await files.rootInfo();
+  if (root === undefined) return;
+  if (!root.isDirectory) throw fileOnTheWay(files.root, []);
   const here = () =>
     unsafeEntries((folder) =>
       files.fileSystem.readDir(folder === "" ? files.root : files.pathOf(folder))

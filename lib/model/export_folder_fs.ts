@@ -2,7 +2,7 @@ import { UnsafePathError } from "../errors.ts";
 import { join } from "../_std/path.ts";
 import { DENO_FILE_SYSTEM, type FileSystem } from "./file_system.ts";
 import { changedError } from "./folder_identities.ts";
-import { ExportFolders, linkError, notFound } from "./export_folders.ts";
+import { ExportFolders, fileOnTheWay, linkError, notFound } from "./export_folders.ts";
 import { segmentsOf } from "./segments_of.ts";
 import {
   type FileToWrite,
@@ -239,6 +239,7 @@ export class ExportFolderFs {
     const segments = segmentsOf(relative);
     let info = await this.#checkRoot();
     for (let i = 1; i <= segments.length && info !== undefined; i++) {
+      if (!info.isDirectory) throw fileOnTheWay(this.root, segments.slice(0, i - 1));
       info = await this.#lstat(join(this.root, ...segments.slice(0, i)));
       if (info?.isSymlink && (last || i < segments.length)) {
         throw linkError(segments.slice(0, i).join("/"));

@@ -156,3 +156,25 @@ export function linkError(path: string): UnsafePathError {
     "it is a symbolic link inside the export folder; remove it, the export never follows links",
   );
 }
+
+/**
+ * The error for a file met where a folder should be: the export folder itself, or a folder on
+ * the way to a path inside it.
+ *
+ * @param root The export folder.
+ * @param segments The file's path from the export folder (none: the export folder itself).
+ * @returns An {@linkcode UnsafePathError} naming it.
+ *
+ * @example
+ * ```ts
+ * import { fileOnTheWay } from "./export_folders.ts";
+ *
+ * console.log(fileOnTheWay("/out/masks", []).message);
+ * // 'Refusing the path "/out/masks": it is a file, where the export folder should be'
+ * ```
+ */
+export function fileOnTheWay(root: string, segments: readonly string[]): UnsafePathError {
+  return segments.length === 0
+    ? new UnsafePathError(root, "it is a file, where the export folder should be")
+    : new UnsafePathError(segments.join("/"), "it is a file, where a folder should be");
+}

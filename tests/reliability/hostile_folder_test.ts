@@ -225,3 +225,28 @@ test("ExportFolderFs refuses absolute paths, paths that climb out and links on t
   assert.equal(await Deno.readTextFile(`${dir.path}/victim.txt`), VICTIM);
   assertSameData(await Deno.readFile(`${dir.path}/out/link.png`), bytes);
 });
+
+Deno.test("a file where a reused export folder should be is refused as such, untouched, before any request (exit 2)", async (t) => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({
+    projects: [segmentationProject("p1", variedMaskTasks(1))],
+  });
+  await Deno.writeTextFile(`${dir.path}/export.json`, VICTIM);
+  const reuses: [string, string[]][] = [
+    ["--incremental", ["--incremental", "export.json"]],
+    ["--resume", ["--project-id", "p1", "--output-filename", "export.json", "--resume"]],
+    ["--overwrite", ["--project-id", "p1", "--output-filename", "export.json", "--overwrite"]],
+  ];
+  for (const [flag, args] of reuses) {
+    await t.step(flag, async () => {
+      const ran = await runCli(["export", ...args], { env: envFor(lab), cwd: dir.path });
+      assert.equal(ran.code, 2, ran.stderr);
+      assert.match(
+        ran.stderr,
+        /^error: Refusing the path ".*export\.json": it is a file, where the export folder should be\n$/,
+      );
+      assert.equal(await Deno.readTextFile(`${dir.path}/export.json`), VICTIM);
+    });
+  }
+  assert.equal(lab.requests.length, 0);
+});
