@@ -5851,6 +5851,9 @@ function notFound(error) {
 function linkError(path) {
   return new UnsafePathError(path, "it is a symbolic link inside the export folder; remove it, the export never follows links");
 }
+function fileOnTheWay(root, segments) {
+  return segments.length === 0 ? new UnsafePathError(root, "it is a file, where the export folder should be") : new UnsafePathError(segments.join("/"), "it is a file, where a folder should be");
+}
 
 // lib/model/swap_checked.ts
 var FileWriteFailure = class extends Error {
@@ -6159,6 +6162,7 @@ var ExportFolderFs = class {
     const segments = segmentsOf(relative2);
     let info = await this.#checkRoot();
     for (let i = 1; i <= segments.length && info !== void 0; i++) {
+      if (!info.isDirectory) throw fileOnTheWay(this.root, segments.slice(0, i - 1));
       info = await this.#lstat(join(this.root, ...segments.slice(0, i)));
       if (info?.isSymlink && (last || i < segments.length)) {
         throw linkError(segments.slice(0, i).join("/"));

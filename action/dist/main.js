@@ -23527,6 +23527,9 @@ function notFound(error3) {
 function linkError(path6) {
   return new UnsafePathError(path6, "it is a symbolic link inside the export folder; remove it, the export never follows links");
 }
+function fileOnTheWay(root, segments) {
+  return segments.length === 0 ? new UnsafePathError(root, "it is a file, where the export folder should be") : new UnsafePathError(segments.join("/"), "it is a file, where a folder should be");
+}
 
 // lib/model/swap_checked.ts
 var FileWriteFailure = class extends Error {
@@ -23835,6 +23838,7 @@ var ExportFolderFs = class {
     const segments = segmentsOf(relative3);
     let info3 = await this.#checkRoot();
     for (let i = 1; i <= segments.length && info3 !== void 0; i++) {
+      if (!info3.isDirectory) throw fileOnTheWay(this.root, segments.slice(0, i - 1));
       info3 = await this.#lstat(join3(this.root, ...segments.slice(0, i)));
       if (info3?.isSymlink && (last || i < segments.length)) {
         throw linkError(segments.slice(0, i).join("/"));
@@ -31044,7 +31048,10 @@ async function intactFiles(job, files = new ExportFolderFs(job.root, {
 // lib/export/_reused_folder_check.ts
 var MAX_NAMED = 20;
 async function refuseUnsafeEntries(files, mode, listed) {
-  if (mode === "new" || !await files.rootExists()) return;
+  if (mode === "new") return;
+  const root = await files.rootInfo();
+  if (root === void 0) return;
+  if (!root.isDirectory) throw fileOnTheWay(files.root, []);
   const here = () => unsafeEntries((folder) => files.fileSystem.readDir(folder === "" ? files.root : files.pathOf(folder)));
   let found;
   try {
@@ -33072,6 +33079,43 @@ var EarlierManifest = class _EarlierManifest {
   }
 };
 
+// lib/export/_earlier_manifest_name.ts
+async function earlierManifestName(files, mode) {
+  const folder = files.root;
+  const root = await files.rootInfo();
+  if (root === void 0) throw noSuchFolder(folder, mode);
+  if (!root.isDirectory) throw fileOnTheWay(folder, []);
+  if (mode === "incremental") {
+    if (await there(files, MANIFEST_NAME)) return MANIFEST_NAME;
+    throw new ConfigError(`Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); run a full export into it first`, {
+      setting: "incremental"
+    });
+  }
+  for (const name of [
+    PARTIAL_MANIFEST_NAME,
+    MANIFEST_NAME
+  ]) {
+    if (await there(files, name)) return name;
+  }
+  throw new ConfigError(settingMessage`Cannot resume "${folder}": it holds no export manifest; give the ${mention("outputFolder")} and ${mention("outputFilename")} of the interrupted export`, {
+    setting: "resume"
+  });
+}
+async function there(files, name) {
+  try {
+    return await files.exists(name);
+  } catch (error3) {
+    if (error3 instanceof UnsafePathError) return true;
+    throw error3;
+  }
+}
+function noSuchFolder(folder, mode) {
+  const message = mode === "resume" ? settingMessage`Cannot resume "${folder}": there is no such folder; give the ${mention("outputFolder")} and ${mention("outputFilename")} of the interrupted export` : settingMessage`Cannot update "${folder}" incrementally: there is no such folder; give ${mention("incremental")} the folder of an earlier export or its ${MANIFEST_NAME}`;
+  return new ConfigError(message, {
+    setting: mode
+  });
+}
+
 // lib/model/export_metadata.ts
 var METADATA_NAME = "export.json";
 
@@ -33108,39 +33152,6 @@ async function prepareExportFolder(files, mode, onEarlierEntry, options = {}) {
     previous.close();
     throw error3;
   }
-}
-async function earlierManifestName(files, mode) {
-  const folder = files.root;
-  if (!await files.rootExists()) throw noSuchFolder(folder, mode);
-  if (mode === "incremental") {
-    if (await there(files, MANIFEST_NAME)) return MANIFEST_NAME;
-    throw new ConfigError(`Cannot update "${folder}" incrementally: it holds no complete export (no ${MANIFEST_NAME}); run a full export into it first`, {
-      setting: "incremental"
-    });
-  }
-  for (const name of [
-    PARTIAL_MANIFEST_NAME,
-    MANIFEST_NAME
-  ]) {
-    if (await there(files, name)) return name;
-  }
-  throw new ConfigError(settingMessage`Cannot resume "${folder}": it holds no export manifest; give the ${mention("outputFolder")} and ${mention("outputFilename")} of the interrupted export`, {
-    setting: "resume"
-  });
-}
-async function there(files, name) {
-  try {
-    return await files.exists(name);
-  } catch (error3) {
-    if (error3 instanceof UnsafePathError) return true;
-    throw error3;
-  }
-}
-function noSuchFolder(folder, mode) {
-  const message = mode === "resume" ? settingMessage`Cannot resume "${folder}": there is no such folder; give the ${mention("outputFolder")} and ${mention("outputFilename")} of the interrupted export` : settingMessage`Cannot update "${folder}" incrementally: there is no such folder; give ${mention("incremental")} the folder of an earlier export or its ${MANIFEST_NAME}`;
-  return new ConfigError(message, {
-    setting: mode
-  });
 }
 function alreadyExists(folder) {
   return new ConfigError(settingMessage`The export folder "${folder}" already exists; choose another output filename, or add ${mention("resume")} to finish an interrupted export, or ${mention("overwrite")} to replace it (the SDK refuses it too); to update it, give its path to ${mention("incremental")} in place of ${mention("outputFolder")} and ${mention("outputFilename")}`, {
