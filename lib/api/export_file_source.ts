@@ -84,16 +84,7 @@ export class ExportFileSource implements TaskSource {
   async *taskPages(projectId: string, filters: TaskFilters = {}): AsyncIterableIterator<TaskPage> {
     const size = this.#options.pageSize ?? 100;
     const query = taskQuery(projectId, filters, { page: 1, limit: size });
-    let file: Deno.FsFile;
-    try {
-      file = await Deno.open(this.#options.exportFile);
-    } catch (error) {
-      throw new ConfigError(
-        `Cannot read the export file "${this.#options.exportFile}": ` +
-          `${error instanceof Error ? error.message : error}`,
-        { setting: "exportFile", cause: error },
-      );
-    }
+    const file = await this.#open();
     let batch: Task[] = [];
     let position = 0;
     let page = 1;
@@ -112,11 +103,38 @@ export class ExportFileSource implements TaskSource {
         nextPage: null,
       };
     };
-    for await (const item of jsonArrayItems(file.readable, { source: this.#options.exportFile })) {
-      batch.push(asTask(item, position++));
-      if (batch.length === size) yield pageOf(true);
+    const items = jsonArrayItems(file.readable, { source: this.#options.exportFile });
+    try {
+      for await (const item of items) {
+        batch.push(asTask(item, position++));
+        if (batch.length === size) yield pageOf(true);
+      }
+    } catch (error) {
+      // The file's own faults are said by the stream; the system's (a read that fails) here.
+      throw error instanceof ConfigError ? error : this.#cannotRead(error);
     }
     yield pageOf(false);
+  }
+
+  /** Opens the export file; a folder, or a path that cannot be opened, is refused by name. */
+  async #open(): Promise<Deno.FsFile> {
+    let file: Deno.FsFile | undefined;
+    try {
+      file = await Deno.open(this.#options.exportFile);
+      if ((await file.stat()).isDirectory) throw new Error("it is a folder, not a file");
+      return file;
+    } catch (error) {
+      file?.close();
+      throw this.#cannotRead(error);
+    }
+  }
+
+  #cannotRead(error: unknown): ConfigError {
+    return new ConfigError(
+      `Cannot read the export file "${this.#options.exportFile}": ` +
+        `${error instanceof Error ? error.message : error}`,
+      { setting: "exportFile", cause: error },
+    );
   }
 
   async #readConfiguration(): Promise<ProjectConfiguration> {

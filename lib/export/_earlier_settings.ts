@@ -10,6 +10,7 @@ import { resolve } from "../_std/path.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { readMetadata } from "./_folder_preparation.ts";
+import { earlierManifestName } from "./_earlier_manifest_name.ts";
 
 /**
  * The settings `export.json` records as the options read them, which an incremental run takes
@@ -40,7 +41,8 @@ export function incrementalFolder(incremental: string): string {
  * left out. Given settings stay as given; `incrementalFilters` refuses those that conflict. Other
  * runs, and folders without `export.json` (refused later, with the reason), keep their options.
  *
- * @throws {ConfigError} when the given project id is not the earlier export's.
+ * @throws {ConfigError} when the folder is not there or holds no export, or the given project id
+ * is not the earlier export's.
  */
 export async function withEarlierSettings(
   options: ExportMasksOptions,
@@ -49,7 +51,9 @@ export async function withEarlierSettings(
   const files = new ExportFolderFs(incrementalFolder(options.incremental), {
     fileSystem: options.fileSystem,
   });
-  if (!(await files.rootExists())) return options;
+  // A folder that is not there, or holds no export, is refused now: before its settings, the
+  // project id it would have given is missing too.
+  await earlierManifestName(files, "incremental");
   const metadata = await readMetadata(files);
   if (metadata === undefined) return options;
   const filled: Record<string, unknown> = { ...options };

@@ -2,7 +2,7 @@ import { UnsafePathError } from "../errors.ts";
 import { join } from "../_std/path.ts";
 import { DENO_FILE_SYSTEM, type FileSystem } from "./file_system.ts";
 import { changedError } from "./folder_identities.ts";
-import { ExportFolders, fileOnTheWay, linkError, notFound } from "./export_folders.ts";
+import { ExportFolders, fileOnTheWay, linkError, notFound, rootMissing } from "./export_folders.ts";
 import { segmentsOf } from "./segments_of.ts";
 import {
   type FileToWrite,
@@ -276,9 +276,9 @@ export class ExportFolderFs {
   }
 
   async #checkRoot(): Promise<Deno.FileInfo | undefined> {
-    const info = this.#rootChosenByUser
-      ? await this.#stat(this.root)
-      : await this.#lstat(this.root);
+    const fs = this.fileSystem;
+    const info = await (this.#rootChosenByUser ? fs.stat(this.root) : fs.lstat(this.root))
+      .catch((error) => rootMissing(this.root, error));
     if (info?.isSymlink) {
       throw new UnsafePathError(this.root, "the export folder is a symbolic link");
     }
@@ -288,9 +288,5 @@ export class ExportFolderFs {
 
   async #lstat(path: string): Promise<Deno.FileInfo | undefined> {
     return await this.fileSystem.lstat(path).catch(notFound);
-  }
-
-  async #stat(path: string): Promise<Deno.FileInfo | undefined> {
-    return await this.fileSystem.stat(path).catch(notFound);
   }
 }

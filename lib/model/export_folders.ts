@@ -178,3 +178,30 @@ export function fileOnTheWay(root: string, segments: readonly string[]): UnsafeP
     ? new UnsafePathError(root, "it is a file, where the export folder should be")
     : new UnsafePathError(segments.join("/"), "it is a file, where a folder should be");
 }
+
+/**
+ * What a failed `stat` of the export folder itself means: nothing there (`NotFound`, or a file on
+ * the way, which the folder's checks then name), else an error naming the folder and the
+ * system's reason (a name too long, a permission).
+ *
+ * @param root The export folder.
+ * @param error The failure.
+ * @returns `undefined`: nothing there.
+ * @throws {UnsafePathError} for any other failure.
+ *
+ * @example
+ * ```ts
+ * import { rootMissing } from "./export_folders.ts";
+ *
+ * console.log(await Deno.lstat("/no/such/path").catch((e) => rootMissing("/no/such/path", e))); // undefined
+ * ```
+ */
+export function rootMissing(root: string, error: unknown): undefined {
+  if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+    return undefined;
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  throw new UnsafePathError(root, `the system cannot use it as the export folder: ${reason}`, {
+    cause: error,
+  });
+}

@@ -3,7 +3,7 @@ import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { reportError } from "../../lib/cli/report_error.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
-import { maskTask, segmentationProject } from "../_fixtures/project.ts";
+import { maskTask, segmentationConfiguration, segmentationProject } from "../_fixtures/project.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { CLI_PERMISSIONS, labEnv, runCli, runCliProcess } from "../_fixtures/run_cli.ts";
 
@@ -61,6 +61,45 @@ Deno.test("export refuses an output filename that names the output folder itself
         : /The output filename "\.\/?" names --output-folder itself; give the export folder a name of its own inside it/,
     );
     assertOneLine(ran.stderr);
+  }
+  assert.equal(lab.requests.length, 0);
+});
+
+Deno.test("export names a path of the wrong kind, the system's refusal or a file on the way, in one line (exit 2)", async (t) => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", TASKS)] });
+  await Deno.writeTextFile(`${dir.path}/file.txt`, "");
+  const configuration = JSON.stringify(segmentationConfiguration("p1"));
+  await Deno.writeTextFile(`${dir.path}/config.json`, configuration);
+  const cases: [string, string[], RegExp][] = [
+    [
+      "a name too long",
+      ["--project-id", "p1", "-o", dir.path, "--output-filename", "x".repeat(300)],
+      /^error: Refusing the path ".*x{100}.*": the system cannot use it as the export folder: /,
+    ],
+    [
+      "resume below a file",
+      ["--project-id", "p1", "--resume", "-o", dir.path, "--output-filename", "file.txt/x"],
+      /^error: Cannot resume ".*file\.txt\/x": there is no such folder/,
+    ],
+    [
+      "an update below a file, without a project id",
+      ["--incremental", `${dir.path}/file.txt/x`],
+      /^error: Cannot update ".*file\.txt\/x" incrementally: there is no such folder/,
+    ],
+    [
+      "a folder as the export file",
+      ["--from-export", dir.path, "--config", `${dir.path}/config.json`, "-o", dir.path],
+      /^error: Cannot read the export file ".*": it is a folder, not a file\n$/,
+    ],
+  ];
+  for (const [what, args, reason] of cases) {
+    await t.step(what, async () => {
+      const ran = await runCli(["export", ...args], labEnv(lab));
+      assert.equal(ran.code, 2, ran.stderr);
+      assert.match(ran.stderr, reason);
+      assertOneLine(ran.stderr);
+    });
   }
   assert.equal(lab.requests.length, 0);
 });
