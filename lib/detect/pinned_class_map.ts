@@ -1,5 +1,6 @@
 import { ConfigError } from "../errors.ts";
 import type { RgbColour } from "./resolve_semantic_mapping.ts";
+import { parseJsonText } from "../parse_json_text.ts";
 
 /** One class of a pinned class map: a label that keeps its index and colour. */
 export interface PinnedClass {
@@ -62,9 +63,10 @@ export function parsePinnedClassMap(
   };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text);
   } catch (error) {
-    fail(`it is not JSON (${error instanceof Error ? error.message : String(error)})`);
+    // Where it breaks, never its text: a file named by mistake may hold a secret.
+    fail(`it is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!isRecord(json)) return fail("it is not a JSON object");
   if (!Array.isArray(json.classes)) return fail('it has no "classes" list');

@@ -40,3 +40,36 @@ Deno.test("readJsonFile() names the line and column where a file breaks, and kee
   assert.match(error.message, /is not valid JSON: it stops being JSON at line 2, column 11; fix/);
   assert.equal(`${error.message} ${Deno.inspect(error)}`.includes("ghp_"), false);
 });
+
+Deno.test("--labelmap-from with a secret-looking file names the place it breaks, never its text (exit 2)", async () => {
+  await using dir = await tempDir();
+  await Deno.writeTextFile(`${dir.path}/creds.txt`, `${SECRET}\nline two\n`);
+  const ran = await runCli(
+    [
+      "export",
+      "--project-id",
+      "p1",
+      "--mask-format",
+      "class-index",
+      "--labelmap-from",
+      "creds.txt",
+    ],
+    {
+      env: {
+        ISAHIT_LAB_API_ACCESS_ID: "id-1",
+        ISAHIT_LAB_API_SECRET_KEY: "secret-1",
+        ISAHIT_LAB_API_ENDPOINT: "http://127.0.0.1:9/",
+      },
+      cwd: dir.path,
+    },
+  );
+  const output = `${ran.stdout}\n${ran.stderr}`;
+  assert.equal(ran.code, 2, output);
+  assert.match(
+    output,
+    /creds\.txt" cannot be used: it is not JSON: it stops being JSON at line 1, column 1;/,
+  );
+  for (const part of [SECRET, SECRET.slice(0, 6), "line two"]) {
+    assert.equal(output.includes(part), false, `${part} shown: ${output}`);
+  }
+});
