@@ -5854,6 +5854,15 @@ function linkError(path) {
 function fileOnTheWay(root, segments) {
   return segments.length === 0 ? new UnsafePathError(root, "it is a file, where the export folder should be") : new UnsafePathError(segments.join("/"), "it is a file, where a folder should be");
 }
+function rootMissing(root, error) {
+  if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+    return void 0;
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  throw new UnsafePathError(root, `the system cannot use it as the export folder: ${reason}`, {
+    cause: error
+  });
+}
 
 // lib/model/swap_checked.ts
 var FileWriteFailure = class extends Error {
@@ -6198,7 +6207,8 @@ var ExportFolderFs = class {
     await this.#folders.verify(relatives);
   }
   async #checkRoot() {
-    const info = this.#rootChosenByUser ? await this.#stat(this.root) : await this.#lstat(this.root);
+    const fs = this.fileSystem;
+    const info = await (this.#rootChosenByUser ? fs.stat(this.root) : fs.lstat(this.root)).catch((error) => rootMissing(this.root, error));
     if (info?.isSymlink) {
       throw new UnsafePathError(this.root, "the export folder is a symbolic link");
     }
@@ -6207,9 +6217,6 @@ var ExportFolderFs = class {
   }
   async #lstat(path) {
     return await this.fileSystem.lstat(path).catch(notFound);
-  }
-  async #stat(path) {
-    return await this.fileSystem.stat(path).catch(notFound);
   }
 };
 

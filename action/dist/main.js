@@ -23530,6 +23530,15 @@ function linkError(path6) {
 function fileOnTheWay(root, segments) {
   return segments.length === 0 ? new UnsafePathError(root, "it is a file, where the export folder should be") : new UnsafePathError(segments.join("/"), "it is a file, where a folder should be");
 }
+function rootMissing(root, error3) {
+  if (error3 instanceof Deno.errors.NotFound || error3 instanceof Deno.errors.NotADirectory) {
+    return void 0;
+  }
+  const reason = error3 instanceof Error ? error3.message : String(error3);
+  throw new UnsafePathError(root, `the system cannot use it as the export folder: ${reason}`, {
+    cause: error3
+  });
+}
 
 // lib/model/swap_checked.ts
 var FileWriteFailure = class extends Error {
@@ -23874,7 +23883,8 @@ var ExportFolderFs = class {
     await this.#folders.verify(relatives);
   }
   async #checkRoot() {
-    const info3 = this.#rootChosenByUser ? await this.#stat(this.root) : await this.#lstat(this.root);
+    const fs3 = this.fileSystem;
+    const info3 = await (this.#rootChosenByUser ? fs3.stat(this.root) : fs3.lstat(this.root)).catch((error3) => rootMissing(this.root, error3));
     if (info3?.isSymlink) {
       throw new UnsafePathError(this.root, "the export folder is a symbolic link");
     }
@@ -23883,9 +23893,6 @@ var ExportFolderFs = class {
   }
   async #lstat(path6) {
     return await this.fileSystem.lstat(path6).catch(notFound);
-  }
-  async #stat(path6) {
-    return await this.fileSystem.stat(path6).catch(notFound);
   }
 };
 
@@ -33607,9 +33614,9 @@ function parsePinnedClassMap(text2, where) {
   };
   let json;
   try {
-    json = JSON.parse(text2);
+    json = parseJsonText(text2);
   } catch (error3) {
-    fail2(`it is not JSON (${error3 instanceof Error ? error3.message : String(error3)})`);
+    fail2(`it is not JSON: ${error3 instanceof Error ? error3.message : String(error3)}`);
   }
   if (!isRecord7(json)) return fail2("it is not a JSON object");
   if (!Array.isArray(json.classes)) return fail2('it has no "classes" list');
@@ -34334,7 +34341,7 @@ async function withEarlierSettings(options) {
   const files = new ExportFolderFs(incrementalFolder(options.incremental), {
     fileSystem: options.fileSystem
   });
-  if (!await files.rootExists()) return options;
+  await earlierManifestName(files, "incremental");
   const metadata = await readMetadata(files);
   if (metadata === void 0) return options;
   const filled = {
