@@ -46,8 +46,11 @@ export async function readClassMap(
       { setting, cause },
     );
   };
+  // Nothing there, or a file on the way (`a.txt/labelmap.json`): it does not exist.
+  const gone = (error: unknown) =>
+    error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory;
   const missing = (error: unknown) =>
-    fail(error instanceof Deno.errors.NotFound ? "it does not exist" : String(error), error);
+    fail(gone(error) ? "it does not exist" : (error as Error).message ?? String(error), error);
   let info = await fileSystem.stat(file).catch(missing);
   if (info.isDirectory) {
     file = join(file, LABELMAP_JSON);

@@ -73,6 +73,17 @@ Deno.test("labelmapFrom refuses a hostile class map by name, before any request"
   });
   assert.ok(missing.error instanceof ConfigError);
   assert.match(missing.error.message, /nowhere" cannot be read: it does not exist/);
+  // A file on the way: nothing is there either (not the system's "NotADirectory: …").
+  await Deno.writeTextFile(`${dir.path}/notes.txt`, "");
+  const belowFile = await run(FIRST, [], {
+    outputFolder: dir.path,
+    labelmapFrom: `${dir.path}/notes.txt/labelmap.json`,
+  });
+  assert.ok(belowFile.error instanceof ConfigError);
+  assert.match(
+    belowFile.error.message,
+    /notes\.txt\/labelmap\.json" cannot be read: it does not exist;/,
+  );
 });
 
 Deno.test("allowRemovedLabels without a class map, and labelmapFrom with format lab, are refused", async () => {
