@@ -33707,7 +33707,8 @@ async function readClassMap(path6, options = {}) {
       cause
     });
   };
-  const missing = (error3) => fail2(error3 instanceof Deno.errors.NotFound ? "it does not exist" : String(error3), error3);
+  const gone = (error3) => error3 instanceof Deno.errors.NotFound || error3 instanceof Deno.errors.NotADirectory;
+  const missing = (error3) => fail2(gone(error3) ? "it does not exist" : error3.message ?? String(error3), error3);
   let info3 = await fileSystem.stat(file).catch(missing);
   if (info3.isDirectory) {
     file = join3(file, LABELMAP_JSON);
