@@ -102,7 +102,7 @@ async function checkParents(files: ExportFolderFs): Promise<void> {
     const info = await files.fileSystem.stat(path).catch(() => undefined);
     if (info === undefined && dirname(path) !== path) continue;
     if (info?.isDirectory) return;
-    throw notAFolder(folder, path, info !== undefined, "outputFolder");
+    throw notAFolder(folder, path, info ? "a file, not a folder" : "missing", "outputFolder");
   }
 }
 
@@ -130,11 +130,14 @@ export async function probeExportFolder(files: ExportFolderFs, mode: FolderMode)
       throw cannotMake(folder, setting, error);
     });
     if (info === undefined && dirname(path) !== path) {
+      // A link to nothing: the name is taken, and mkdir would say only that.
+      const link = await fileSystem.lstat(path).catch(() => undefined);
+      if (link?.isSymlink) throw notAFolder(folder, path, "a link to nothing", setting);
       made.push(path);
       continue;
     }
     if (info?.isDirectory) break;
-    throw notAFolder(folder, path, info !== undefined, setting);
+    throw notAFolder(folder, path, info ? "a file, not a folder" : "missing", setting);
   }
   const probe = join(parent, `.lab-masks-probe-${crypto.randomUUID().slice(0, 8)}`);
   try {
@@ -148,12 +151,12 @@ export async function probeExportFolder(files: ExportFolderFs, mode: FolderMode)
   }
 }
 
-/** The nearest existing path above the export folder is a file, or nothing is there at all. */
-function notAFolder(folder: string, path: string, isFile: boolean, setting: string): ConfigError {
+/** The nearest path above the export folder is a file, a link to nothing, or nothing at all. */
+function notAFolder(folder: string, path: string, what: string, setting: string): ConfigError {
   return new ConfigError(
-    settingMessage`Cannot make the export folder "${folder}": "${path}" is ${
-      isFile ? "a file, not a folder" : "missing"
-    }; choose another ${mention(setting)}`,
+    settingMessage`Cannot make the export folder "${folder}": "${path}" is ${what}; choose another ${
+      mention(setting)
+    }`,
     { setting },
   );
 }
