@@ -33182,7 +33182,7 @@ async function checkParents(files) {
     const info3 = await files.fileSystem.stat(path6).catch(() => void 0);
     if (info3 === void 0 && dirname3(path6) !== path6) continue;
     if (info3?.isDirectory) return;
-    throw notAFolder(folder, path6, info3 !== void 0, "outputFolder");
+    throw notAFolder(folder, path6, info3 ? "a file, not a folder" : "missing", "outputFolder");
   }
 }
 async function probeExportFolder(files, mode) {
@@ -33200,11 +33200,13 @@ async function probeExportFolder(files, mode) {
       throw cannotMake(folder, setting, error3);
     });
     if (info3 === void 0 && dirname3(path6) !== path6) {
+      const link = await fileSystem.lstat(path6).catch(() => void 0);
+      if (link?.isSymlink) throw notAFolder(folder, path6, "a link to nothing", setting);
       made2.push(path6);
       continue;
     }
     if (info3?.isDirectory) break;
-    throw notAFolder(folder, path6, info3 !== void 0, setting);
+    throw notAFolder(folder, path6, info3 ? "a file, not a folder" : "missing", setting);
   }
   const probe = join3(parent, `.lab-masks-probe-${crypto.randomUUID().slice(0, 8)}`);
   try {
@@ -33219,8 +33221,8 @@ async function probeExportFolder(files, mode) {
     });
   }
 }
-function notAFolder(folder, path6, isFile2, setting) {
-  return new ConfigError(settingMessage`Cannot make the export folder "${folder}": "${path6}" is ${isFile2 ? "a file, not a folder" : "missing"}; choose another ${mention(setting)}`, {
+function notAFolder(folder, path6, what, setting) {
+  return new ConfigError(settingMessage`Cannot make the export folder "${folder}": "${path6}" is ${what}; choose another ${mention(setting)}`, {
     setting
   });
 }
