@@ -119,6 +119,11 @@ export interface MaskPlan {
 export async function planExportOf(
   given: ExportMasksOptions,
 ): Promise<{ options: ExportMasksOptions; plan: ExportPlan }> {
+  // The folder settings are checked before an incremental run reads the folder they name.
+  if (given.incremental !== undefined) {
+    folderMode(given);
+    exportFolderPath(given, new Date(0));
+  }
   const options = await withEarlierSettings(given);
   const plan = planExport(options);
   if (plan.mode === "new" && !options.outputFilename) {
