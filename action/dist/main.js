@@ -34440,6 +34440,10 @@ function planTasks(options) {
   };
 }
 async function planExportOf(given) {
+  if (given.incremental !== void 0) {
+    folderMode(given);
+    exportFolderPath(given, /* @__PURE__ */ new Date(0));
+  }
   const options = await withEarlierSettings(given);
   const plan = planExport(options);
   if (plan.mode === "new" && !options.outputFilename) {
