@@ -104,9 +104,8 @@ export class UnreadableFolder extends Error {
    * @param cause Why it could not be listed.
    */
   constructor(readonly folder: string, cause: unknown) {
-    super(`cannot list ${folder === "" ? "it" : inertText(folder)}: ${(cause as Error).message}`, {
-      cause,
-    });
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`cannot list ${folder === "" ? "it" : inertText(folder)}: ${reason}`, { cause });
     this.name = "UnreadableFolder";
   }
 }

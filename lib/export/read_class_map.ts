@@ -50,7 +50,10 @@ export async function readClassMap(
   const gone = (error: unknown) =>
     error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory;
   const missing = (error: unknown) =>
-    fail(gone(error) ? "it does not exist" : (error as Error).message ?? String(error), error);
+    fail(
+      gone(error) ? "it does not exist" : error instanceof Error ? error.message : String(error),
+      error,
+    );
   let info = await fileSystem.stat(file).catch(missing);
   if (info.isDirectory) {
     file = join(file, LABELMAP_JSON);
