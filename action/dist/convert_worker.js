@@ -6262,7 +6262,8 @@ var UnreadableFolder = class extends Error {
    * @param cause Why it could not be listed.
    */
   constructor(folder, cause) {
-    super(`cannot list ${folder === "" ? "it" : inertText(folder)}: ${cause.message}`, {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`cannot list ${folder === "" ? "it" : inertText(folder)}: ${reason}`, {
       cause
     }), this.folder = folder;
     this.name = "UnreadableFolder";

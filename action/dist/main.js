@@ -31105,7 +31105,8 @@ var UnreadableFolder = class extends Error {
    * @param cause Why it could not be listed.
    */
   constructor(folder, cause) {
-    super(`cannot list ${folder === "" ? "it" : inertText(folder)}: ${cause.message}`, {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`cannot list ${folder === "" ? "it" : inertText(folder)}: ${reason}`, {
       cause
     }), this.folder = folder;
     this.name = "UnreadableFolder";
@@ -33710,7 +33711,7 @@ async function readClassMap(path6, options = {}) {
     });
   };
   const gone = (error3) => error3 instanceof Deno.errors.NotFound || error3 instanceof Deno.errors.NotADirectory;
-  const missing = (error3) => fail2(gone(error3) ? "it does not exist" : error3.message ?? String(error3), error3);
+  const missing = (error3) => fail2(gone(error3) ? "it does not exist" : error3 instanceof Error ? error3.message : String(error3), error3);
   let info3 = await fileSystem.stat(file).catch(missing);
   if (info3.isDirectory) {
     file = join3(file, LABELMAP_JSON);
