@@ -8,6 +8,7 @@ import { DatasetLines } from "../dataset/dataset_lines.ts";
 import { EarlierManifest, type UnwrittenLines } from "./_earlier_manifest.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import {
+  checkOverwritable,
   createExportFolder,
   type ExportMetadata,
   type FolderMode,
@@ -90,20 +91,24 @@ export class ExportFolder {
 
   /**
    * Checks the folder before any request (it can be made; a new export's name is free; a reused
-   * one holds no link, pipe, socket or device, anywhere) and reads
-   * what an earlier export left there (resume, incremental). A dry run only reads: it probes
-   * nothing, but reads an earlier export's manifest and `export.json` as the real run would, so
-   * its plan is the real run's. `onEarlierEntry` sees each entry of an earlier manifest as it
-   * is read. `elsewhere` does part of the work on other threads (workers): `listUnsafe` walks the
-   * folder (see `refuseUnsafeEntries`), `unwritten` tells the earlier manifest's lines an update
-   * copies as they are from those it writes again (see `EarlierManifest.read`).
+   * one holds no link, pipe, socket or device, anywhere) and reads what an earlier export left
+   * there (resume, incremental). A dry run only reads: it probes nothing, but reads an earlier
+   * export's manifest and `export.json`, and walks a folder it would overwrite, as the real run
+   * would, so its plan is the real run's. `onEarlierEntry` sees each entry of an earlier manifest
+   * as it is read. `elsewhere` does part of the work on other threads (workers): `listUnsafe`
+   * walks the folder (see `refuseUnsafeEntries`), `unwritten` tells the earlier manifest's lines
+   * an update copies as they are from those it writes again (see `EarlierManifest.read`).
    */
   async open(
     onEarlierEntry?: (entry: ManifestEntry) => void,
     elsewhere: { listUnsafe?: () => Promise<string[]>; unwritten?: UnwrittenLines } = {},
   ): Promise<PreparedFolder> {
     const earlier = this.mode === "resume" || this.mode === "incremental";
-    if (this.#dryRun && !earlier) return { previous: EarlierManifest.none() };
+    if (this.#dryRun && !earlier) {
+      // What the real run would refuse in a folder it overwrites, a dry run refuses too.
+      if (this.mode === "overwrite") await refuseUnsafeEntries(this.files, this.mode);
+      return { previous: EarlierManifest.none() };
+    }
     // A folder without an earlier export is refused before it is probed or walked (a mistyped
     // `/` would be walked whole).
     if (this.mode === "resume" || this.mode === "incremental") {
@@ -134,10 +139,16 @@ export class ExportFolder {
   /**
    * Clears what an earlier run left and this one does not keep, once the project is known to
    * export masks: `overwrite` removes the earlier export; `resume` and `incremental` remove the
-   * report a killed run left half-written (a run with `report` writes a whole one anyway).
+   * report a killed run left half-written (a run with `report` writes a whole one anyway). A dry
+   * run clears nothing, but refuses a folder `overwrite` would refuse.
    */
   async clearEarlier(): Promise<void> {
-    if (this.#dryRun) return;
+    if (this.#dryRun) {
+      if (this.mode === "overwrite" && await this.files.rootExists()) {
+        await checkOverwritable(this.files);
+      }
+      return;
+    }
     if (this.mode === "overwrite") await prepareExportFolder(this.files, this.mode);
     else if (this.mode !== "new") await this.files.remove(PARTIAL_REPORT_NAME);
   }

@@ -224,6 +224,15 @@ function isMetadata(value: unknown): value is ExportMetadata {
  * proves nothing).
  */
 async function clearExport(files: ExportFolderFs): Promise<void> {
+  await checkOverwritable(files);
+  await files.removeAll();
+}
+
+/**
+ * Refuses, reading only, a folder `overwrite` must not clear: the root folder, or a folder that
+ * holds something but not an export of this tool. A dry run asks it where the real run clears.
+ */
+export async function checkOverwritable(files: ExportFolderFs): Promise<void> {
   const folder = files.root;
   if (basename(folder) === "" || dirname(folder) === folder) {
     throw new ConfigError(`Will not overwrite the root folder "${folder}"`, {
@@ -241,5 +250,4 @@ async function clearExport(files: ExportFolderFs): Promise<void> {
       { setting: "overwrite" },
     );
   }
-  await files.removeAll();
 }

@@ -193,3 +193,44 @@ Deno.test(
     }
   },
 );
+
+Deno.test("a dry run with overwrite refuses the folders the real run refuses, changing nothing", async (t) => {
+  const cases: [string, (folder: string) => Promise<void>, RegExp][] = [
+    [
+      "a file",
+      (folder) => Deno.writeTextFile(folder, "notes\n"),
+      /^Refusing the path ".*out": it is a file, where the export folder should be$/,
+    ],
+    [
+      "a folder that holds no export",
+      async (folder) => {
+        await Deno.mkdir(folder);
+        await Deno.writeTextFile(`${folder}/notes.txt`, "notes\n");
+      },
+      /^Will not overwrite ".*out": it is not an export folder of this tool/,
+    ],
+  ];
+  for (const [what, make, reason] of cases) {
+    await t.step(what, async () => {
+      await using dir = await tempDir();
+      await make(`${dir.path}/out`);
+      const before = await folderState(dir.path);
+      const refusals: string[] = [];
+      for (const dryRun of [true, false]) {
+        const options = { outputFolder: dir.path, outputFilename: "out", overwrite: true, dryRun };
+        await assert.rejects(run(earlierTasks(), options), (error: unknown) => {
+          assert.ok(error instanceof ConfigError, String(error));
+          assert.match(error.message, reason);
+          refusals.push(error.message);
+          return true;
+        });
+        // The real run's probe touches the folder above (its time), never what it refuses.
+        const below = (state: Map<string, string>) => [...state].filter(([path]) => path !== ".");
+        const after = await folderState(dir.path);
+        if (dryRun) assert.deepEqual(after, before);
+        else assert.deepEqual(below(after), below(before));
+      }
+      assert.equal(refusals[0], refusals[1]);
+    });
+  }
+});
