@@ -33269,6 +33269,10 @@ function isMetadata(value) {
   return typeof metadata === "object" && metadata !== null && typeof metadata.projectId === "string" && typeof metadata.maskFormat === "string" && typeof metadata.startedAt === "string" && !Number.isNaN(Date.parse(metadata.startedAt)) && typeof metadata.settings === "object" && metadata.settings !== null;
 }
 async function clearExport(files) {
+  await checkOverwritable(files);
+  await files.removeAll();
+}
+async function checkOverwritable(files) {
   const folder = files.root;
   if (basename3(folder) === "" || dirname3(folder) === folder) {
     throw new ConfigError(`Will not overwrite the root folder "${folder}"`, {
@@ -33282,7 +33286,6 @@ async function clearExport(files) {
       setting: "overwrite"
     });
   }
-  await files.removeAll();
 }
 
 // lib/export/labelmap.ts
@@ -33789,19 +33792,22 @@ var ExportFolder = class {
   }
   /**
    * Checks the folder before any request (it can be made; a new export's name is free; a reused
-   * one holds no link, pipe, socket or device, anywhere) and reads
-   * what an earlier export left there (resume, incremental). A dry run only reads: it probes
-   * nothing, but reads an earlier export's manifest and `export.json` as the real run would, so
-   * its plan is the real run's. `onEarlierEntry` sees each entry of an earlier manifest as it
-   * is read. `elsewhere` does part of the work on other threads (workers): `listUnsafe` walks the
-   * folder (see `refuseUnsafeEntries`), `unwritten` tells the earlier manifest's lines an update
-   * copies as they are from those it writes again (see `EarlierManifest.read`).
+   * one holds no link, pipe, socket or device, anywhere) and reads what an earlier export left
+   * there (resume, incremental). A dry run only reads: it probes nothing, but reads an earlier
+   * export's manifest and `export.json`, and walks a folder it would overwrite, as the real run
+   * would, so its plan is the real run's. `onEarlierEntry` sees each entry of an earlier manifest
+   * as it is read. `elsewhere` does part of the work on other threads (workers): `listUnsafe`
+   * walks the folder (see `refuseUnsafeEntries`), `unwritten` tells the earlier manifest's lines
+   * an update copies as they are from those it writes again (see `EarlierManifest.read`).
    */
   async open(onEarlierEntry, elsewhere = {}) {
     const earlier = this.mode === "resume" || this.mode === "incremental";
-    if (this.#dryRun && !earlier) return {
-      previous: EarlierManifest.none()
-    };
+    if (this.#dryRun && !earlier) {
+      if (this.mode === "overwrite") await refuseUnsafeEntries(this.files, this.mode);
+      return {
+        previous: EarlierManifest.none()
+      };
+    }
     if (this.mode === "resume" || this.mode === "incremental") {
       await earlierManifestName(this.files, this.mode);
     }
@@ -33833,10 +33839,16 @@ var ExportFolder = class {
   /**
    * Clears what an earlier run left and this one does not keep, once the project is known to
    * export masks: `overwrite` removes the earlier export; `resume` and `incremental` remove the
-   * report a killed run left half-written (a run with `report` writes a whole one anyway).
+   * report a killed run left half-written (a run with `report` writes a whole one anyway). A dry
+   * run clears nothing, but refuses a folder `overwrite` would refuse.
    */
   async clearEarlier() {
-    if (this.#dryRun) return;
+    if (this.#dryRun) {
+      if (this.mode === "overwrite" && await this.files.rootExists()) {
+        await checkOverwritable(this.files);
+      }
+      return;
+    }
     if (this.mode === "overwrite") await prepareExportFolder(this.files, this.mode);
     else if (this.mode !== "new") await this.files.remove(PARTIAL_REPORT_NAME);
   }
