@@ -103,7 +103,8 @@ export class ExportFolder {
     onEarlierEntry?: (entry: ManifestEntry) => void,
     elsewhere: { listUnsafe?: () => Promise<string[]>; unwritten?: UnwrittenLines } = {},
   ): Promise<PreparedFolder> {
-    const earlier = this.mode === "resume" || this.mode === "incremental";
+    const { mode } = this;
+    const earlier = mode === "resume" || mode === "incremental";
     if (this.#dryRun && !earlier) {
       // What the real run would refuse in a folder it overwrites, a dry run refuses too.
       if (this.mode === "overwrite") await refuseUnsafeEntries(this.files, this.mode);
@@ -111,9 +112,7 @@ export class ExportFolder {
     }
     // A folder without an earlier export is refused before it is probed or walked (a mistyped
     // `/` would be walked whole).
-    if (this.mode === "resume" || this.mode === "incremental") {
-      await earlierManifestName(this.files, this.mode);
-    }
+    if (earlier) await earlierManifestName(this.files, mode);
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
     if (this.mode === "overwrite") {
       await refuseUnsafeEntries(this.files, this.mode);
