@@ -33801,16 +33801,15 @@ var ExportFolder = class {
    * an update copies as they are from those it writes again (see `EarlierManifest.read`).
    */
   async open(onEarlierEntry, elsewhere = {}) {
-    const earlier = this.mode === "resume" || this.mode === "incremental";
+    const { mode } = this;
+    const earlier = mode === "resume" || mode === "incremental";
     if (this.#dryRun && !earlier) {
       if (this.mode === "overwrite") await refuseUnsafeEntries(this.files, this.mode);
       return {
         previous: EarlierManifest.none()
       };
     }
-    if (this.mode === "resume" || this.mode === "incremental") {
-      await earlierManifestName(this.files, this.mode);
-    }
+    if (earlier) await earlierManifestName(this.files, mode);
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
     if (this.mode === "overwrite") {
       await refuseUnsafeEntries(this.files, this.mode);
