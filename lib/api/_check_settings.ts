@@ -63,13 +63,3 @@ export function required(value: string | undefined, setting: string, what: strin
   }
   return value;
 }
-
-/** A whole number option, refused below `min`: a programmer's error, so a `RangeError`. */
-export function whole(value: number, setting: string, min: number): number {
-  if (!Number.isInteger(value) || value < min) {
-    throw new RangeError(
-      `Cannot use ${value} as ${setting}: give a whole number of at least ${min}`,
-    );
-  }
-  return value;
-}

@@ -1,3 +1,5 @@
+import { checkOptionTypes, type OptionTypes, TEXT, wholeNumber } from "../option_types.ts";
+import { checkTaskFilterTypes } from "./validate_task_filters.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { filterTasks } from "./_filter_tasks.ts";
@@ -24,6 +26,14 @@ export interface ExportFileSourceOptions {
   pageSize?: number;
 }
 
+const EXPORT_FILE_SOURCE_OPTION_TYPES: OptionTypes<ExportFileSourceOptions> = {
+  exportFile: { ...TEXT, required: true },
+  configFile: { ...TEXT, required: true },
+  // Whatever JSON it holds is checked as the file's would be.
+  configuration: { expects: "JSON", is: () => true },
+  pageSize: wholeNumber(1),
+};
+
 /**
  * A task source that reads an earlier JSON export instead of the API: convert masks offline,
  * with the same options and output. The file is streamed, so a 2 GB export needs no 2 GB of
@@ -46,8 +56,11 @@ export class ExportFileSource implements TaskSource {
    * Creates a source; the files are read when the export asks for them.
    *
    * @param options The export file and the configuration file.
+   * @throws {TypeError} when a file is not named by a string; {@linkcode RangeError} when
+   * `pageSize` is not a whole number of at least 1.
    */
   constructor(options: ExportFileSourceOptions) {
+    checkOptionTypes(options, EXPORT_FILE_SOURCE_OPTION_TYPES);
     this.#options = options;
   }
 
@@ -80,8 +93,10 @@ export class ExportFileSource implements TaskSource {
    * @param filters The get-tasks filters.
    * @returns Pages of tasks; `totalDocs` is 0, as the count is known only at the end.
    * @throws {ConfigError} when the file cannot be read or is not a JSON array.
+   * @throws {TypeError} when a filter is unknown or of the wrong type (see `checkTaskFilterTypes`).
    */
   async *taskPages(projectId: string, filters: TaskFilters = {}): AsyncIterableIterator<TaskPage> {
+    checkTaskFilterTypes(filters);
     const size = this.#options.pageSize ?? 100;
     const query = taskQuery(projectId, filters, { page: 1, limit: size });
     const file = await this.#open();

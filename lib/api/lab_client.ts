@@ -8,7 +8,8 @@
 import { takeTasks } from "./take_tasks.ts";
 import { DEFAULT_ENDPOINT } from "./credentials_from_env.ts";
 import { ConfigError } from "../errors.ts";
-import { endpointUrl, isLoopback, required, whole } from "./_check_settings.ts";
+import { endpointUrl, isLoopback, required } from "./_check_settings.ts";
+import { checkLabClientOptionTypes } from "./_lab_client_option_types.ts";
 import { projectIdOf } from "./project_id.ts";
 import { type CallContext, isJsonObject, taskTooLarge, unexpectedAnswer } from "./_http_error.ts";
 import { AuthorizedGet, type Fetched } from "./_authorized_get.ts";
@@ -27,6 +28,7 @@ import {
 import type { BodyReader, SendOptions } from "./_send.ts";
 import type { LabClientFromEnvOptions, LabClientOptions } from "./lab_client_options.ts";
 import { taskQuery } from "./task_query.ts";
+import { checkTaskFilterTypes } from "./validate_task_filters.ts";
 import type { ProjectConfiguration, Task, TaskFilters, TaskPage } from "./types.ts";
 import type { TaskPagesOptions } from "./task_source.ts";
 
@@ -74,30 +76,28 @@ export class LabClient {
    * @param options The endpoint, the credentials and the retry settings.
    * @throws {ConfigError} when the endpoint is not an http(s) URL (or plain http to another
    * machine without `allowInsecureHttp`), or a credential is empty.
+   * @throws {TypeError} when an option's value is of the wrong type (`allowInsecureHttp: "no"`).
    * @throws {RangeError} when a number option is out of range.
    */
   constructor(options: LabClientOptions) {
+    checkLabClientOptionTypes(options);
     const endpoint = endpointUrl(options.endpoint, options.allowInsecureHttp ?? false);
     const accessId = required(options.accessId, "accessId", "access id");
     const secretKey = required(options.secretKey, "secretKey", "secret key");
     const secrets = new Set([secretKey]);
-    this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
-    this.#maxTaskBytes = whole(options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES, "maxTaskBytes", 1);
-    this.#maxPageParsedBytes = whole(
-      options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES,
-      "maxPageParsedBytes",
-      1,
-    );
+    this.#pageSize = options.pageSize ?? 100;
+    this.#maxTaskBytes = options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES;
+    this.#maxPageParsedBytes = options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES;
     this.#onWarning = options.onWarning;
     const send: SendOptions = {
       fetch: options.fetch ?? globalThis.fetch,
-      maxRetries: whole(options.maxRetries ?? 4, "maxRetries", 0),
-      retryDelayMs: whole(options.retryDelayMs ?? 500, "retryDelayMs", 0),
-      timeoutMs: whole(options.timeoutMs ?? 60_000, "timeoutMs", 1),
-      retryBudgetMs: whole(options.retryBudgetMs ?? 120_000, "retryBudgetMs", 1),
+      maxRetries: options.maxRetries ?? 4,
+      retryDelayMs: options.retryDelayMs ?? 500,
+      timeoutMs: options.timeoutMs ?? 60_000,
+      retryBudgetMs: options.retryBudgetMs ?? 120_000,
       signal: options.signal,
       secrets,
-      maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1),
+      maxResponseBytes: options.maxResponseBytes ?? 512 * 1024 * 1024,
       onRequest: options.onRequest,
       endpointSetting: options.endpointSetting,
       // Plain http is allowed to this machine only if it stays here: no proxy may see the secret.
@@ -132,6 +132,7 @@ export class LabClient {
    * ```
    */
   static fromEnv(options: LabClientFromEnvOptions = {}): LabClient {
+    checkLabClientOptionTypes(options);
     const { env = (name: string) => Deno.env.get(name), ...rest } = options;
     try {
       return new LabClient({
@@ -181,6 +182,8 @@ export class LabClient {
    * @returns The pages, until the lab says there is no next page.
    * @throws {ApiError} when a request fails after its retries, or a page holds a task of another
    * project.
+   * @throws {TypeError} when a filter is unknown or of the wrong type (see `checkTaskFilterTypes`);
+   * its value is the lab's to judge.
    */
   async *taskPages(
     projectId: string,
@@ -188,6 +191,7 @@ export class LabClient {
     options: TaskPagesOptions = {},
   ): AsyncIterableIterator<TaskPage> {
     projectIdOf(projectId);
+    checkTaskFilterTypes(filters);
     const stop = new AbortController();
     const sizes = new PageSizes({
       pageSize: this.#pageSize,

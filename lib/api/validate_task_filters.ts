@@ -1,4 +1,6 @@
 import { ConfigError } from "../errors.ts";
+import { inertText } from "../inert_text.ts";
+import { checkOptionTypes, type OptionType, TEXT, TEXTS } from "../option_types.ts";
 import { settingMessage, type SettingRef, subject } from "../_setting_message.ts";
 import { parseDateFilter } from "./parse_date_filter.ts";
 import type { TaskFilters } from "./types.ts";
@@ -16,6 +18,22 @@ const DATE_FILTERS = [
 ] as const;
 const RECORD_FILTERS = ["data", "properties"] as const;
 
+/** An object of strings: `{ camera: "front" }`. */
+const FIELDS: OptionType = {
+  expects: "an object of strings",
+  is: (value) =>
+    typeof value === "object" && value !== null && !Array.isArray(value) &&
+    Object.values(value).every((field) => typeof field === "string"),
+};
+
+/** Every filter's type: the lists, the strings (the dates and `nameLike`) and the records. */
+const FILTER_TYPES: Readonly<Record<keyof TaskFilters, OptionType>> = {
+  ...Object.fromEntries(LIST_FILTERS.map((key) => [key, TEXTS])),
+  ...Object.fromEntries(DATE_FILTERS.map((key) => [key, TEXT])),
+  ...Object.fromEntries(RECORD_FILTERS.map((key) => [key, FIELDS])),
+  nameLike: TEXT,
+} as Record<keyof TaskFilters, OptionType>;
+
 /**
  * Checks task filters before any request: every date must be valid (see
  * {@linkcode parseDateFilter}), lists must not be empty, and no value may be an empty string (an
@@ -26,6 +44,8 @@ const RECORD_FILTERS = ["data", "properties"] as const;
  * @returns A copy of the filters with dates trimmed.
  * @throws {ConfigError} when a date is invalid, a list is empty, or a value is empty or not
  * well-formed Unicode (a lone surrogate); its `setting` is the filter's key, e.g. `"statusIn"`.
+ * @throws {TypeError} when the filters are not an object, one is not a filter the lab knows (a
+ * misspelt filter would match every task), or a value is of the wrong type (a string for a list).
  *
  * @example
  * ```ts
@@ -41,6 +61,7 @@ const RECORD_FILTERS = ["data", "properties"] as const;
  * ```
  */
 export function validateTaskFilters(filters: TaskFilters): TaskFilters {
+  checkTaskFilterTypes(filters);
   const valid: TaskFilters = { ...filters };
   for (const key of LIST_FILTERS) {
     const values = filters[key];
@@ -91,6 +112,38 @@ export function validateTaskFilters(filters: TaskFilters): TaskFilters {
     valid[key] = { ...record };
   }
   return valid;
+}
+
+/**
+ * Checks that task filters are an object of known filters, each of its type (a list of strings, a
+ * string, an object of strings); their values are the lab's to judge (see
+ * {@linkcode validateTaskFilters} for the checks an export adds).
+ *
+ * @param filters The filters as the caller gave them.
+ * @throws {TypeError} when the filters are not an object, one is not a filter the lab knows (a
+ * misspelt filter would match every task), or a value is of the wrong type (a string for a list).
+ *
+ * @example
+ * ```ts
+ * import { checkTaskFilterTypes } from "@lab/masks/api";
+ *
+ * try {
+ *   checkTaskFilterTypes({ statusIn: "complete" } as never);
+ * } catch (error) {
+ *   console.log((error as Error).message); // 'options.filters.statusIn must be a list of strings; got the string "complete"'
+ * }
+ * ```
+ */
+export function checkTaskFilterTypes(filters: TaskFilters): void {
+  checkOptionTypes(filters, FILTER_TYPES, "options.filters");
+  const unknown = Object.keys(filters).find((key) => !Object.hasOwn(FILTER_TYPES, key));
+  if (unknown !== undefined) {
+    throw new TypeError(
+      `options.filters.${inertText(unknown)} is not a task filter; the filters are ${
+        Object.keys(FILTER_TYPES).join(", ")
+      }`,
+    );
+  }
 }
 
 /** A task filter as the subject of a message: `options.filters.statusIn` in the library's words. */

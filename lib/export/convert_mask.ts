@@ -1,3 +1,4 @@
+import { checkOptionTypes, type OptionTypes, wholeNumber } from "../option_types.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { decodeDataUri } from "../raster/mask_data_uri.ts";
 import { transcodePng } from "../raster/transcode_png.ts";
@@ -14,6 +15,11 @@ export interface ConvertMaskOptions {
   maxPixels?: number;
 }
 
+const CONVERT_MASK_OPTION_TYPES: OptionTypes<ConvertMaskOptions> = {
+  colourByBChannel: { expects: "a Map", is: (value) => value instanceof Map },
+  maxPixels: wholeNumber(1, 2 ** 31),
+};
+
 /**
  * Turns one task's mask (a PNG `data:` URI) into the PNG file the SDK writes: the mask decoded as
  * 8-bit RGB whatever its PNG flavour, optionally recoloured, encoded as an 8-bit RGB PNG. A mask
@@ -26,6 +32,8 @@ export interface ConvertMaskOptions {
  * @param options The semantic mapping and limits.
  * @returns The bytes of the PNG file to write.
  * @throws {PngError} when the mask is not a valid PNG data URI.
+ * @throws {TypeError} when an option is of the wrong type; {@linkcode RangeError} when
+ * `maxPixels` is not a whole number from 1 to 2^31.
  *
  * @example
  * ```ts
@@ -43,5 +51,6 @@ export async function convertMask(
   mask: unknown,
   options: ConvertMaskOptions = {},
 ): Promise<Uint8Array> {
+  checkOptionTypes(options, CONVERT_MASK_OPTION_TYPES);
   return await transcodePng(decodeDataUri(mask), options);
 }

@@ -1,3 +1,4 @@
+import { checkExportOptionTypes } from "./_export_option_types.ts";
 import { planTasks } from "./_export_plan.ts";
 import type { ExportSummary } from "../model/export_summary.ts";
 import { emptySummary } from "../model/empty_summary.ts";
@@ -34,6 +35,9 @@ export type { ExportFormatOptions } from "./export_format_options.ts";
  * file exists (without `overwrite`), or the project does not fit the format, before any task is
  * read.
  * @throws {ApiError} when the API refuses or cannot be reached.
+ * @throws {TypeError} when an option's value is of the wrong type (`overwrite: "false"`), or
+ * `client` is missing.
+ * @throws {RangeError} when a number is out of its range (`concurrency: 0`).
  *
  * @example Export a rectangle project for Ultralytics
  * ```ts ignore
@@ -50,6 +54,7 @@ export type { ExportFormatOptions } from "./export_format_options.ts";
  * ```
  */
 export async function exportFormat(options: ExportFormatOptions): Promise<ExportSummary> {
+  checkExportOptionTypes(options);
   const started = performance.now();
   const { client, format } = options;
   // The same checks of the project and the filters as a mask export's.

@@ -1,3 +1,4 @@
+import { checkExportOptionTypes } from "./_export_option_types.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { TaskFilters } from "../api/types.ts";
 import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
@@ -135,6 +136,9 @@ export interface ExportMasksOptions {
  * @throws {ConfigError} when a setting is wrong, the project cannot export masks, or the export
  * folder exists (new exports) or holds no export (resume, incremental), before any mask is written.
  * @throws {ApiError} when the API refuses or cannot be reached.
+ * @throws {TypeError} when an option's value is of the wrong type (`overwrite: "false"`), or
+ * `client` is missing.
+ * @throws {RangeError} when a number is out of its range (`concurrency: 0`).
  *
  * @example Export the completed tasks of a project
  * ```ts ignore
@@ -156,5 +160,6 @@ export interface ExportMasksOptions {
  * ```
  */
 export async function exportMasks(options: ExportMasksOptions): Promise<ExportSummary> {
+  checkExportOptionTypes(options);
   return await exportFormatEntry(String(options.format ?? "mask")).run(options);
 }

@@ -1,3 +1,4 @@
+import { checkExportOptionTypes } from "./_export_option_types.ts";
 import type { TaskSource } from "../api/task_source.ts";
 import type { Task, TaskFilters } from "../api/types.ts";
 import type { SemanticMapping } from "../detect/resolve_semantic_mapping.ts";
@@ -68,6 +69,9 @@ export interface MaskFile {
  * @returns The files, task by task in the server's order.
  * @throws {ConfigError} when a setting is wrong or the project cannot export masks.
  * @throws {ApiError} when the API refuses or cannot be reached.
+ * @throws {TypeError} when an option's value is of the wrong type (`overwrite: "false"`), or
+ * `client` is missing.
+ * @throws {RangeError} when a number is out of its range (`concurrency: 0`).
  *
  * @example Count the labelled masks of the demo project
  * ```ts
@@ -88,6 +92,7 @@ export interface MaskFile {
  * ```
  */
 export async function* maskFiles(options: MaskFilesOptions): AsyncGenerator<MaskFile> {
+  checkExportOptionTypes(options);
   const { client } = options;
   // The same checks and the same reading of the project as `exportMasks`: no folder is involved.
   const plan = planExport(options);
