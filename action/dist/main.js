@@ -19917,12 +19917,6 @@ function required(value, setting, what) {
   }
   return value;
 }
-function whole(value, setting, min) {
-  if (!Number.isInteger(value) || value < min) {
-    throw new RangeError(`Cannot use ${value} as ${setting}: give a whole number of at least ${min}`);
-  }
-  return value;
-}
 
 // lib/api/insecure_endpoint_warning.ts
 function insecureEndpointWarning(endpoint) {
@@ -19943,6 +19937,149 @@ function* takeTasks(page) {
 
 // lib/api/credentials_from_env.ts
 var DEFAULT_ENDPOINT = "https://hub-api.isahit.com/";
+
+// lib/option_types.ts
+var TEXT = {
+  expects: "a string",
+  is: (value) => typeof value === "string"
+};
+var SWITCH = {
+  expects: "true or false",
+  is: (value) => typeof value === "boolean"
+};
+var CALLBACK = {
+  expects: "a function",
+  is: (value) => typeof value === "function"
+};
+var OBJECT = {
+  expects: "an object",
+  is: (value) => typeof value === "object" && value !== null
+};
+var TEXTS = {
+  expects: "a list of strings",
+  is: (value) => Array.isArray(value) && value.every((item) => typeof item === "string")
+};
+var SIGNAL = {
+  expects: "an AbortSignal",
+  is: (value) => value instanceof AbortSignal
+};
+var URL_OBJECT = {
+  expects: "a URL",
+  is: (value) => value instanceof URL
+};
+var DATE = {
+  expects: "a Date",
+  is: (value) => value instanceof Date,
+  inRange: (value) => !Number.isNaN(value.getTime())
+};
+function wholeNumber(low, high = Number.MAX_SAFE_INTEGER) {
+  return {
+    expects: high === Number.MAX_SAFE_INTEGER ? `a whole number of at least ${low}` : `a whole number from ${low} to ${high}`,
+    is: (value) => typeof value === "number",
+    inRange: (value) => Number.isInteger(value) && low <= value && value <= high
+  };
+}
+function numberFrom(low) {
+  return {
+    expects: `a finite number of at least ${low}`,
+    is: (value) => typeof value === "number",
+    inRange: (value) => Number.isFinite(value) && value >= low
+  };
+}
+function oneOf(choices) {
+  const quoted = choices.map((choice) => JSON.stringify(choice));
+  return {
+    expects: `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`,
+    is: (value) => typeof value === "string",
+    inRange: (value) => choices.includes(value)
+  };
+}
+function withMethods(what, methods) {
+  return {
+    expects: `${what} (an object with ${methods.join(", ")})`,
+    is: (value) => typeof value === "object" && value !== null && methods.every((name) => typeof value[name] === "function")
+  };
+}
+function either(first, second) {
+  return {
+    expects: `${first.expects} or ${second.expects}`,
+    is: (value) => first.is(value) || second.is(value),
+    inRange: (value) => (first.is(value) ? first : second).inRange?.(value) ?? true
+  };
+}
+function checkOptionTypes(options, types, path6 = "options") {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`${path6} must be an object; got ${describe(options)}`);
+  }
+  for (const [key, type] of Object.entries(types)) {
+    const value = options[key];
+    if (value === void 0 && !type.required) continue;
+    const fits = type.is(value);
+    if (fits && (type.inRange?.(value) ?? true)) continue;
+    const message = `${path6}.${key} must be ${type.expects}; got ${type.secret ? kindOf(value) : describe(value)}`;
+    throw fits ? new RangeError(message) : new TypeError(message);
+  }
+}
+var QUOTED = 60;
+function describe(value) {
+  if (typeof value === "string") {
+    const shown2 = value.length > QUOTED ? `${value.slice(0, QUOTED)}\u2026` : value;
+    return `the string ${inertText(JSON.stringify(shown2))}`;
+  }
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : "a Date";
+  const json = plainJson(value);
+  return json !== void 0 && json.length <= QUOTED ? inertText(json) : kindOf(value);
+}
+function plainJson(value) {
+  const plain = Array.isArray(value) || typeof value === "object" && value !== null && [
+    Object.prototype,
+    null
+  ].includes(Object.getPrototypeOf(value));
+  if (!plain) return void 0;
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return void 0;
+  }
+}
+function kindOf(value) {
+  if (value === null || value === void 0) return String(value);
+  if (Array.isArray(value)) return "a list";
+  const name = typeof value === "object" ? value.constructor?.name : typeof value;
+  const kind = name === void 0 || name === "Object" ? "object" : name;
+  return `${/^[aeiouAEIOU]/.test(kind) ? "an" : "a"} ${kind}`;
+}
+
+// lib/api/_lab_client_option_types.ts
+var CREDENTIAL = {
+  ...TEXT,
+  secret: true
+};
+var LAB_CLIENT_OPTION_TYPES = {
+  endpoint: either(TEXT, URL_OBJECT),
+  accessId: CREDENTIAL,
+  secretKey: CREDENTIAL,
+  fetch: CALLBACK,
+  maxRetries: wholeNumber(0),
+  retryDelayMs: wholeNumber(0),
+  timeoutMs: wholeNumber(1),
+  retryBudgetMs: wholeNumber(1),
+  signal: SIGNAL,
+  onToken: CALLBACK,
+  endpointSetting: TEXT,
+  pageSize: wholeNumber(1),
+  maxResponseBytes: wholeNumber(1),
+  maxTaskBytes: wholeNumber(1),
+  maxPageParsedBytes: wholeNumber(1),
+  allowInsecureHttp: SWITCH,
+  onWarning: CALLBACK,
+  onRequest: CALLBACK,
+  env: CALLBACK
+};
+function checkLabClientOptionTypes(options) {
+  checkOptionTypes(options, LAB_CLIENT_OPTION_TYPES);
+}
 
 // lib/api/project_id.ts
 function projectIdOf(projectId) {
@@ -20256,7 +20393,7 @@ async function sendOnce(request, options) {
     bytes,
     read: reader?.end(),
     get body() {
-      return text2 ??= TEXT.decode(bytes);
+      return text2 ??= TEXT2.decode(bytes);
     }
   };
 }
@@ -20278,7 +20415,7 @@ function redirectTarget(request, url, response, count) {
   if (count >= MAX_REDIRECTS) throw refuse(`after ${MAX_REDIRECTS} redirects`);
   return target;
 }
-var TEXT = new TextDecoder();
+var TEXT2 = new TextDecoder();
 function unreachable(request, error3, { attempts, timeoutMs, options }) {
   const reason = inertText(redact(reasonOf(error3, timeoutMs), options.secrets));
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
@@ -20993,7 +21130,7 @@ var BOM = [
 function isSpace(byte) {
   return byte === 32 || byte === 10 || byte === 13 || byte === 9;
 }
-function describe(byte) {
+function describe2(byte) {
   return byte > 32 && byte < 127 ? JSON.stringify(String.fromCharCode(byte)) : `the byte 0x${byte.toString(16).padStart(2, "0")}`;
 }
 
@@ -21251,7 +21388,7 @@ var ScanErrors = class {
    * @returns The error.
    */
   mismatch(byte, expected, at) {
-    return this.#fail(`has ${this.#malformed()}: ${describe(byte)} at byte ${at} where ${describe(expected)} should close; ${this.#words.fix}.`);
+    return this.#fail(`has ${this.#malformed()}: ${describe2(byte)} at byte ${at} where ${describe2(expected)} should close; ${this.#words.fix}.`);
   }
   /**
    * The text ended before its root value.
@@ -21281,7 +21418,7 @@ var ScanErrors = class {
    * @returns The error.
    */
   afterRoot(byte, at) {
-    return this.#fail(`has ${describe(byte)} after its ${this.#kind}, at byte ${at}; it must hold ${this.#words.whole} and nothing else.`);
+    return this.#fail(`has ${describe2(byte)} after its ${this.#kind}, at byte ${at}; it must hold ${this.#words.whole} and nothing else.`);
   }
   /**
    * `byte`, at byte `at`, stands where `opener` should open the root.
@@ -21292,7 +21429,7 @@ var ScanErrors = class {
    * @returns The error.
    */
   notOpened(byte, at, opener) {
-    return this.#fail(`is not a JSON ${this.#kind}: byte ${at} is ${describe(byte)} where ${describe(opener)} should open it; ${this.#words.shape}.`);
+    return this.#fail(`is not a JSON ${this.#kind}: byte ${at} is ${describe2(byte)} where ${describe2(opener)} should open it; ${this.#words.shape}.`);
   }
   /**
    * Element `element` of the cut array starts with `byte`, a `,` or `]`, at byte `at`.
@@ -21303,7 +21440,7 @@ var ScanErrors = class {
    * @returns The error.
    */
   noValue(element, at, byte) {
-    return this.#fail(`has a malformed element ${element} (at byte ${at}): ${describe(byte)} where a value should be; ${this.#words.fix}.`);
+    return this.#fail(`has a malformed element ${element} (at byte ${at}): ${describe2(byte)} where a value should be; ${this.#words.fix}.`);
   }
   /**
    * A page's object has a second `docs` array, at byte `at`.
@@ -21322,7 +21459,7 @@ var ScanErrors = class {
    * @returns The error.
    */
   outOfPlace(byte, at) {
-    return this.#fail(`is not a JSON object: ${describe(byte)} at byte ${at} is out of place; ${this.#words.shape}.`);
+    return this.#fail(`is not a JSON object: ${describe2(byte)} at byte ${at} is out of place; ${this.#words.shape}.`);
   }
 };
 
@@ -21610,7 +21747,7 @@ var KNOWN_MEMBERS = /* @__PURE__ */ new Set([
   "offset"
 ]);
 var MAX_MEMBER_BYTES = 1024;
-var TEXT2 = new TextDecoder();
+var TEXT3 = new TextDecoder();
 var CONTAINER_COST = 320;
 var MEMBER_COST = 160;
 var COMMA_COST = 224;
@@ -21691,7 +21828,7 @@ var PageReader = class {
       return;
     }
     const name = this.#scanner.lastMember;
-    this.#members.push(`${JSON.stringify(name)}:${TEXT2.decode(bytes)}`);
+    this.#members.push(`${JSON.stringify(name)}:${TEXT3.decode(bytes)}`);
   }
   /** Refuses a task past the page size asked, as soon as it is read. */
   #checkCount() {
@@ -21734,7 +21871,7 @@ function parsePage(text2, onDoc) {
   const page = JSON.parse(text2.members);
   if (text2.docs === void 0) return page;
   page.docs = text2.docs.map((bytes) => {
-    const doc = parseJsonKeepingNumbers(TEXT2.decode(bytes));
+    const doc = parseJsonKeepingNumbers(TEXT3.decode(bytes));
     releaseBytes(bytes);
     onDoc?.(doc);
     return doc;
@@ -21843,6 +21980,168 @@ function taskQuery(projectId, filters, page) {
   return query;
 }
 
+// lib/api/lab_date.ts
+var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
+function parseLabDate(value) {
+  const text2 = value.trim();
+  const sdk = SDK_DATE.exec(text2);
+  const iso = sdk ? null : ISO_DATE.exec(text2);
+  if (!sdk && !iso) return NaN;
+  const [year, month, day, hour, minute, second] = (sdk ?? iso).slice(1, 7).map(Number);
+  const fraction = Number(`0.${iso?.[7] ?? 0}`);
+  const sign = iso?.[8] === "-" ? -1 : 1;
+  const [offsetHour, offsetMinute] = [
+    Number(iso?.[9] ?? 0),
+    Number(iso?.[10] ?? 0)
+  ];
+  const time = [
+    hour,
+    minute,
+    second
+  ].map((part) => Number.isNaN(part) ? 0 : part);
+  const instant = Date.UTC(year, month - 1, day, time[0], time[1], time[2]);
+  const date = new Date(instant);
+  const exists2 = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && time[0] <= 23 && time[1] <= 59 && time[2] <= 59 && offsetHour <= 23 && offsetMinute <= 59;
+  if (!exists2) return NaN;
+  return instant + Math.floor(fraction * 1e3) - sign * (offsetHour * 60 + offsetMinute) * 6e4;
+}
+function formatLabDate(instant) {
+  return new Date(instant).toISOString().slice(0, 19).replace("T", " ");
+}
+
+// lib/api/parse_date_filter.ts
+var NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+var FORMS = '"YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z"';
+function parseDateFilter(value, setting) {
+  const date = value.trim();
+  if (Number.isNaN(parseLabDate(date))) {
+    throw new ConfigError(settingMessage`${subject(setting, `filters.${setting}`)} has an invalid date ${JSON.stringify(value)}: use ${FORMS}`, {
+      setting
+    });
+  }
+  return NO_SECONDS.test(date) ? `${date}:00` : date;
+}
+
+// lib/api/validate_task_filters.ts
+var LIST_FILTERS = [
+  "batchIdIn",
+  "statusIn",
+  "taskIdIn",
+  "nameIn",
+  "optionalFields"
+];
+var DATE_FILTERS = [
+  "createdAtGt",
+  "createdAtGte",
+  "createdAtLt",
+  "createdAtLte",
+  "updatedAtGt",
+  "updatedAtGte",
+  "updatedAtLt",
+  "updatedAtLte"
+];
+var RECORD_FILTERS = [
+  "data",
+  "properties"
+];
+var FIELDS = {
+  expects: "an object of strings",
+  is: (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((field) => typeof field === "string")
+};
+var FILTER_TYPES = {
+  ...Object.fromEntries(LIST_FILTERS.map((key) => [
+    key,
+    TEXTS
+  ])),
+  ...Object.fromEntries(DATE_FILTERS.map((key) => [
+    key,
+    TEXT
+  ])),
+  ...Object.fromEntries(RECORD_FILTERS.map((key) => [
+    key,
+    FIELDS
+  ])),
+  nameLike: TEXT
+};
+function validateTaskFilters(filters) {
+  checkTaskFilterTypes(filters);
+  const valid = {
+    ...filters
+  };
+  for (const key of LIST_FILTERS) {
+    const values = filters[key];
+    if (values === void 0) continue;
+    if (values.length === 0) {
+      throw new ConfigError(settingMessage`${filter(key)} is empty: give at least one value`, {
+        setting: key
+      });
+    }
+    if (values.some(isBlank)) {
+      throw new ConfigError(settingMessage`${filter(key)} has an empty value: remove it`, {
+        setting: key
+      });
+    }
+    const illFormed = values.find(isIllFormed);
+    if (illFormed !== void 0) throw illFormedError(key, illFormed);
+    valid[key] = [
+      ...values
+    ];
+  }
+  if (filters.nameLike !== void 0 && isIllFormed(filters.nameLike)) {
+    throw illFormedError("nameLike", filters.nameLike);
+  }
+  if (filters.nameLike !== void 0 && isBlank(filters.nameLike)) {
+    throw new ConfigError(settingMessage`${filter("nameLike")} is empty: give a part of a task name`, {
+      setting: "nameLike"
+    });
+  }
+  for (const key of DATE_FILTERS) {
+    const value = filters[key];
+    if (value !== void 0) valid[key] = parseDateFilter(value, key);
+  }
+  for (const key of RECORD_FILTERS) {
+    const record = filters[key];
+    if (record === void 0) continue;
+    for (const [field, value] of Object.entries(record)) {
+      if (isBlank(field) || isBlank(value)) {
+        throw new ConfigError(settingMessage`${filter(key)} has an empty field name or value (${quote(field)}=${quote(value)}): write it as "field=value"`, {
+          setting: key
+        });
+      }
+      if (isIllFormed(field) || isIllFormed(value)) throw illFormedError(key, `${field}=${value}`);
+    }
+    valid[key] = {
+      ...record
+    };
+  }
+  return valid;
+}
+function checkTaskFilterTypes(filters) {
+  checkOptionTypes(filters, FILTER_TYPES, "options.filters");
+  const unknown = Object.keys(filters).find((key) => !Object.hasOwn(FILTER_TYPES, key));
+  if (unknown !== void 0) {
+    throw new TypeError(`options.filters.${inertText(unknown)} is not a task filter; the filters are ${Object.keys(FILTER_TYPES).join(", ")}`);
+  }
+}
+function filter(key) {
+  return subject(key, `filters.${key}`);
+}
+function isIllFormed(value) {
+  return !value.isWellFormed();
+}
+function illFormedError(key, value) {
+  return new ConfigError(settingMessage`${filter(key)} has a value that is not well-formed Unicode (${quote(value)} holds a lone surrogate): give the value as the lab writes it`, {
+    setting: key
+  });
+}
+function isBlank(value) {
+  return value.trim() === "";
+}
+function quote(value) {
+  return JSON.stringify(value);
+}
+
 // lib/api/lab_client.ts
 var TASKS_PATH = "api/task-manager/tasks";
 var ENV_VARIABLES = {
@@ -21862,28 +22161,30 @@ var LabClient = class _LabClient {
    * @param options The endpoint, the credentials and the retry settings.
    * @throws {ConfigError} when the endpoint is not an http(s) URL (or plain http to another
    * machine without `allowInsecureHttp`), or a credential is empty.
+   * @throws {TypeError} when an option's value is of the wrong type (`allowInsecureHttp: "no"`).
    * @throws {RangeError} when a number option is out of range.
    */
   constructor(options) {
+    checkLabClientOptionTypes(options);
     const endpoint = endpointUrl(options.endpoint, options.allowInsecureHttp ?? false);
     const accessId = required(options.accessId, "accessId", "access id");
     const secretKey = required(options.secretKey, "secretKey", "secret key");
     const secrets = /* @__PURE__ */ new Set([
       secretKey
     ]);
-    this.#pageSize = whole(options.pageSize ?? 100, "pageSize", 1);
-    this.#maxTaskBytes = whole(options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES, "maxTaskBytes", 1);
-    this.#maxPageParsedBytes = whole(options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES, "maxPageParsedBytes", 1);
+    this.#pageSize = options.pageSize ?? 100;
+    this.#maxTaskBytes = options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES;
+    this.#maxPageParsedBytes = options.maxPageParsedBytes ?? DEFAULT_MAX_PAGE_PARSED_BYTES;
     this.#onWarning = options.onWarning;
     const send = {
       fetch: options.fetch ?? globalThis.fetch,
-      maxRetries: whole(options.maxRetries ?? 4, "maxRetries", 0),
-      retryDelayMs: whole(options.retryDelayMs ?? 500, "retryDelayMs", 0),
-      timeoutMs: whole(options.timeoutMs ?? 6e4, "timeoutMs", 1),
-      retryBudgetMs: whole(options.retryBudgetMs ?? 12e4, "retryBudgetMs", 1),
+      maxRetries: options.maxRetries ?? 4,
+      retryDelayMs: options.retryDelayMs ?? 500,
+      timeoutMs: options.timeoutMs ?? 6e4,
+      retryBudgetMs: options.retryBudgetMs ?? 12e4,
       signal: options.signal,
       secrets,
-      maxResponseBytes: whole(options.maxResponseBytes ?? 512 * 1024 * 1024, "maxResponseBytes", 1),
+      maxResponseBytes: options.maxResponseBytes ?? 512 * 1024 * 1024,
       onRequest: options.onRequest,
       endpointSetting: options.endpointSetting,
       // Plain http is allowed to this machine only if it stays here: no proxy may see the secret.
@@ -21916,6 +22217,7 @@ var LabClient = class _LabClient {
    * ```
    */
   static fromEnv(options = {}) {
+    checkLabClientOptionTypes(options);
     const { env = (name) => Deno.env.get(name), ...rest } = options;
     try {
       return new _LabClient({
@@ -21967,9 +22269,12 @@ var LabClient = class _LabClient {
    * @returns The pages, until the lab says there is no next page.
    * @throws {ApiError} when a request fails after its retries, or a page holds a task of another
    * project.
+   * @throws {TypeError} when a filter is unknown or of the wrong type (see `checkTaskFilterTypes`);
+   * its value is the lab's to judge.
    */
   async *taskPages(projectId, filters = {}, options = {}) {
     projectIdOf(projectId);
+    checkTaskFilterTypes(filters);
     const stop = new AbortController();
     const sizes = new PageSizes({
       pageSize: this.#pageSize,
@@ -22060,6 +22365,83 @@ var LabClient = class _LabClient {
     });
   }
 };
+
+// lib/export/_export_option_types.ts
+var SHARD = {
+  expects: "{ index, count }, whole numbers with index from 1 to count and count at most 1024",
+  is: (value) => typeof value === "object" && value !== null,
+  inRange: (value) => {
+    const { index, count } = value;
+    return Number.isInteger(index) && Number.isInteger(count) && index >= 1 && index <= count && count <= 1024;
+  }
+};
+var LIST = {
+  expects: "a list",
+  is: Array.isArray
+};
+var EXPORT_OPTION_TYPES = {
+  // A client's options given in its place would hold the secret key: named by kind only.
+  client: {
+    ...withMethods("a task source", [
+      "getProjectConfiguration",
+      "taskPages"
+    ]),
+    required: true,
+    secret: true
+  },
+  projectId: TEXT,
+  format: TEXT,
+  inputId: TEXT,
+  filters: OBJECT,
+  outputFolder: TEXT,
+  outputFilename: TEXT,
+  replaceExtension: SWITCH,
+  semanticMapping: OBJECT,
+  maskFormat: TEXT,
+  ignoreIndex: {
+    expects: "a number",
+    is: (value) => typeof value === "number"
+  },
+  stuff: TEXTS,
+  labelmapFrom: TEXT,
+  allowRemovedLabels: SWITCH,
+  split: either(TEXT, LIST),
+  splitSeed: TEXT,
+  dryRun: SWITCH,
+  shard: SHARD,
+  resume: SWITCH,
+  incremental: TEXT,
+  overwrite: SWITCH,
+  report: SWITCH,
+  card: SWITCH,
+  workerUrl: URL_OBJECT,
+  concurrency: wholeNumber(1, 256),
+  maxPixels: wholeNumber(1, 2 ** 31),
+  cocoSegmentation: TEXT,
+  polygonTolerance: numberFrom(0),
+  fileSystem: withMethods("a file system", [
+    "lstat",
+    "stat",
+    "readFile",
+    "writeFile",
+    "open",
+    "rename",
+    "remove",
+    "mkdir",
+    "readDir"
+  ]),
+  memoryBudgetBytes: wholeNumber(1),
+  now: DATE,
+  platform: oneOf([
+    "windows",
+    "posix"
+  ]),
+  signal: SIGNAL,
+  onProgress: CALLBACK
+};
+function checkExportOptionTypes(options) {
+  checkOptionTypes(options, EXPORT_OPTION_TYPES);
+}
 
 // lib/detect/task_mask.ts
 function taskMask(task, source) {
@@ -22344,7 +22726,7 @@ var MaskFileRegistry = class {
         suffix: "",
         folder: true
       });
-      reasons.push(`its folder "${folder}" is the file of ${describe2(holder2)}`);
+      reasons.push(`its folder "${folder}" is the file of ${describe3(holder2)}`);
     }
     const wanted = names === void 0 ? portable.path : names.join("/");
     const key = keyOf(wanted);
@@ -22368,7 +22750,7 @@ var MaskFileRegistry = class {
         taskId
       });
       file = names.join("/");
-      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe2(holder)}`);
+      reasons.push(`"${wanted}" is taken by ${holder === "" ? "a folder" : describe3(holder)}`);
     }
     if (holder !== taskId) {
       const fileKey = file === wanted ? key : keyOf(file);
@@ -22451,7 +22833,7 @@ var MaskFileRegistry = class {
     this.#index.add(key, number);
   }
 };
-function describe2(holder) {
+function describe3(holder) {
   return holder === null ? "the export itself" : `task ${holder}`;
 }
 function keyOf(path6) {
@@ -27420,7 +27802,7 @@ function traceRing(at, x0, y0, onTopEdge) {
 }
 
 // lib/formats/_coco_writer.ts
-var TEXT3 = new TextEncoder();
+var TEXT4 = new TextEncoder();
 var CocoWriter = class {
   #file;
   #annotationsFile;
@@ -27530,9 +27912,9 @@ var CocoWriter = class {
   }
   async finish() {
     if (this.#images === 0) return;
-    await this.#file.write(TEXT3.encode('\n],\n"annotations": ['));
+    await this.#file.write(TEXT4.encode('\n],\n"annotations": ['));
     await this.#file.append(this.#annotationsFile);
-    await this.#file.write(TEXT3.encode("\n]\n}\n"));
+    await this.#file.write(TEXT4.encode("\n]\n}\n"));
     await this.#file.commit();
   }
   async abandon() {
@@ -27542,7 +27924,7 @@ var CocoWriter = class {
   }
   async #write(task, fileName, image2) {
     const imageId = ++this.#images;
-    if (imageId === 1) await this.#file.write(TEXT3.encode(this.#header()));
+    if (imageId === 1) await this.#file.write(TEXT4.encode(this.#header()));
     const entry = {
       id: imageId,
       file_name: fileName,
@@ -27550,7 +27932,7 @@ var CocoWriter = class {
       height: image2.height,
       lab_task_id: task._id
     };
-    await this.#file.write(TEXT3.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
+    await this.#file.write(TEXT4.encode(`${imageId === 1 ? "\n" : ",\n"}${JSON.stringify(entry)}`));
     let text2 = "";
     for (const shape of image2.shapes) {
       const annotation = {
@@ -27564,7 +27946,7 @@ var CocoWriter = class {
       };
       text2 += `${this.#annotations === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`;
     }
-    if (text2) await this.#annotationsFile.write(TEXT3.encode(text2));
+    if (text2) await this.#annotationsFile.write(TEXT4.encode(text2));
   }
   #header() {
     const info3 = {
@@ -27775,7 +28157,7 @@ function pythonNumbers(key, value) {
 }
 
 // lib/formats/_lab_writer.ts
-var TEXT4 = new TextEncoder();
+var TEXT5 = new TextEncoder();
 var LabWriter = class {
   #file;
   #dryRun;
@@ -27788,7 +28170,7 @@ var LabWriter = class {
     if (!mine) return void 0;
     if (!this.#dryRun) {
       const element = pythonJsonElement(labTaskDocument(task));
-      await this.#file.write(TEXT4.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
+      await this.#file.write(TEXT5.encode(`${this.#count === 0 ? "[\n" : ",\n"}${element}`));
     }
     this.#count++;
     return {
@@ -27797,7 +28179,7 @@ var LabWriter = class {
   }
   async finish() {
     if (this.#dryRun || this.#count === 0) return;
-    await this.#file.write(TEXT4.encode("\n]"));
+    await this.#file.write(TEXT5.encode("\n]"));
     await this.#file.commit();
   }
   abandon() {
@@ -27988,11 +28370,11 @@ var Sha256 = class {
       compress(this.#state, SCHEDULE, this.#block, 0, 64);
       this.#filled = 0;
     }
-    const whole2 = offset + (bytes.length - offset & ~63);
-    if (whole2 > offset) compress(this.#state, SCHEDULE, bytes, offset, whole2);
-    if (whole2 < bytes.length) {
-      this.#block.set(bytes.subarray(whole2));
-      this.#filled = bytes.length - whole2;
+    const whole = offset + (bytes.length - offset & ~63);
+    if (whole > offset) compress(this.#state, SCHEDULE, bytes, offset, whole);
+    if (whole < bytes.length) {
+      this.#block.set(bytes.subarray(whole));
+      this.#filled = bytes.length - whole;
     }
     return this;
   }
@@ -28144,7 +28526,7 @@ function yoloLabelLines(annotations, options) {
     const labelId = annotationLabelIds(record.labels)[0];
     const classIndex = labelId === void 0 ? -1 : names.indexOf(labelId);
     if (classIndex < 0 && labelId !== void 0) {
-      throw new MasksError(`its annotation ${describe3(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
+      throw new MasksError(`its annotation ${describe4(record)} has the label "${labelId}", which no main list of the configuration shows, so it has no YOLO class`);
     }
     const holder = geometry === "segmentation" ? record.approximation : record;
     const polygons = isRecord5(holder) && Array.isArray(holder.polygons) ? holder.polygons : [];
@@ -28174,16 +28556,16 @@ function normalized(vertices, image2) {
 }
 function box(vertices, annotation) {
   if (vertices.length !== 4) {
-    throw new MasksError(`its rectangle ${describe3(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
+    throw new MasksError(`its rectangle ${describe4(annotation)} has ${vertices.length} numbers in its vertices; a rectangle has 4: two corners`);
   }
   const [x1, y1, x2, y2] = vertices;
   const axis = (a, b) => {
     const low = Math.min(a, b);
     const size = Math.max(a, b) - low;
-    const whole2 = Number.isSafeInteger(a) && Number.isSafeInteger(b);
+    const whole = Number.isSafeInteger(a) && Number.isSafeInteger(b);
     return {
       centre: pythonFloat(low + size / 2),
-      size: whole2 ? String(size) : pythonFloat(size)
+      size: whole ? String(size) : pythonFloat(size)
     };
   };
   const x = axis(x1, x2);
@@ -28198,11 +28580,11 @@ function box(vertices, annotation) {
 function numbers(vertices, annotation) {
   if (vertices === void 0) return [];
   if (!Array.isArray(vertices) || vertices.some((value) => !Number.isFinite(value))) {
-    throw new MasksError(`its annotation ${describe3(annotation)} has vertices that are not a list of numbers`);
+    throw new MasksError(`its annotation ${describe4(annotation)} has vertices that are not a list of numbers`);
   }
   return vertices;
 }
-function describe3(annotation) {
+function describe4(annotation) {
   return annotation.id === void 0 ? "(no id)" : JSON.stringify(annotation.id);
 }
 function isRecord5(value) {
@@ -28216,7 +28598,7 @@ var DEFLATE = 8;
 var MAX_16 = 65535;
 var MAX_32 = 4294967295;
 var FLUSH_AT = 1 << 16;
-var TEXT5 = new TextEncoder();
+var TEXT6 = new TextEncoder();
 var ZipWriter = class {
   #sink;
   #entries = [];
@@ -28244,7 +28626,7 @@ var ZipWriter = class {
    * @param bytes The file's content.
    */
   async add(name, bytes) {
-    const encodedName = TEXT5.encode(name);
+    const encodedName = TEXT6.encode(name);
     const compressed = deflateRawSync(bytes);
     const entry = {
       name: encodedName,
@@ -28348,7 +28730,7 @@ var ZipWriter = class {
 };
 
 // lib/formats/_yolo_writer.ts
-var TEXT6 = new TextEncoder();
+var TEXT7 = new TextEncoder();
 var YoloWriter = class {
   #file;
   #zip;
@@ -28426,9 +28808,9 @@ var YoloWriter = class {
     if (!this.#dryRun) {
       if (!this.#started) {
         this.#started = true;
-        await this.#zip.add("data.yaml", TEXT6.encode(this.#dataYaml()));
+        await this.#zip.add("data.yaml", TEXT7.encode(this.#dataYaml()));
       }
-      await this.#zip.add(path6, TEXT6.encode(text2));
+      await this.#zip.add(path6, TEXT7.encode(text2));
     }
     const labels = this.#labelsOf(text2);
     if (claim.file === claim.wanted) return {
@@ -29210,7 +29592,7 @@ var ExportReport = class {
 };
 
 // lib/png/_filter.ts
-var FILTER_TYPES = {
+var FILTER_TYPES2 = {
   none: 0,
   sub: 1,
   up: 2,
@@ -29235,7 +29617,7 @@ function filterScanlines(pixels, options) {
     const above = y === 0 ? zeroRow : pixels.subarray((y - 1) * rowBytes, y * rowBytes);
     const at = y * (rowBytes + 1);
     if (candidates === void 0) {
-      const type = FILTER_TYPES[filter2];
+      const type = FILTER_TYPES2[filter2];
       lines[at] = type;
       filterRow(type, {
         row,
@@ -31089,7 +31471,7 @@ async function unsafeEntries(list2) {
         const path6 = folder === "" ? entry.name : `${folder}/${entry.name}`;
         if (entry.isDirectory && !entry.isSymlink) folders.push(path6);
         else if (entry.isSymlink || !entry.isFile) {
-          found.push(`${inertText(path6)} (${kindOf(entry)})`);
+          found.push(`${inertText(path6)} (${kindOf2(entry)})`);
         }
       }
     } catch (error3) {
@@ -31112,7 +31494,7 @@ var UnreadableFolder = class extends Error {
     this.name = "UnreadableFolder";
   }
 };
-function kindOf(entry) {
+function kindOf2(entry) {
   return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
 }
 
@@ -32378,12 +32760,12 @@ labelmap ${labelmapSha256}
     }
     const used = this.#used[last];
     this.#starts[this.#count++] = last * CHUNK_INDEX + used;
-    this.#used[last] = used + TEXT7.encodeInto(text2, this.#chunks[last].subarray(used)).written;
+    this.#used[last] = used + TEXT8.encodeInto(text2, this.#chunks[last].subarray(used)).written;
   }
 };
 var CHUNK_BYTES = 64 * 1024;
 var CHUNK_INDEX = 2 ** 32;
-var TEXT7 = new TextEncoder();
+var TEXT8 = new TextEncoder();
 
 // lib/export/_file_lines.ts
 var CHUNK_BYTES2 = 1024 * 1024;
@@ -33352,7 +33734,7 @@ function panopticJsonName(split) {
 }
 
 // lib/export/_panoptic_json.ts
-var TEXT8 = new TextEncoder();
+var TEXT9 = new TextEncoder();
 var LINE = new TextDecoder();
 var PanopticFile = class _PanopticFile {
   name;
@@ -33371,7 +33753,7 @@ var PanopticFile = class _PanopticFile {
     return new _PanopticFile(name, temporary, await files.createFile(temporary));
   }
   async write(text2) {
-    const bytes = TEXT8.encode(text2);
+    const bytes = TEXT9.encode(text2);
     for (let at = 0; at < bytes.length; ) at += await this.out.write(bytes.subarray(at));
   }
   /** Writes the next item of the current array, numbering it. */
@@ -33859,8 +34241,8 @@ var ExportFolder = class {
   async create(maskFormat, table) {
     await createExportFolder(this.files, this.mode);
     if (maskFormat === "class-index" || maskFormat === "palette" || maskFormat === "instance") {
-      await this.files.writeFile(LABELMAP_JSON, TEXT9.encode(labelmapJson(table)));
-      await this.files.writeFile(LABELMAP_TXT, TEXT9.encode(labelmapTxt(table)));
+      await this.files.writeFile(LABELMAP_JSON, TEXT10.encode(labelmapJson(table)));
+      await this.files.writeFile(LABELMAP_TXT, TEXT10.encode(labelmapTxt(table)));
     }
     this.#manifest.start();
   }
@@ -33912,7 +34294,7 @@ var ExportFolder = class {
     }
     const json = `${JSON.stringify(metadata, null, 2)}
 `;
-    await this.files.writeFile(METADATA_NAME, TEXT9.encode(json));
+    await this.files.writeFile(METADATA_NAME, TEXT10.encode(json));
   }
   /** The folder's `export.json` as a run wrote it; `undefined` when absent or damaged. */
   async readMetadata() {
@@ -33933,7 +34315,7 @@ var ExportFolder = class {
     });
   }
 };
-var TEXT9 = new TextEncoder();
+var TEXT10 = new TextEncoder();
 
 // lib/api/export_task_filters.ts
 var EXPORT_OPTIONAL_FIELDS = [
@@ -33953,141 +34335,6 @@ function exportTaskFilters(filters) {
       ...fields
     ]
   };
-}
-
-// lib/api/lab_date.ts
-var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
-function parseLabDate(value) {
-  const text2 = value.trim();
-  const sdk = SDK_DATE.exec(text2);
-  const iso = sdk ? null : ISO_DATE.exec(text2);
-  if (!sdk && !iso) return NaN;
-  const [year, month, day, hour, minute, second] = (sdk ?? iso).slice(1, 7).map(Number);
-  const fraction = Number(`0.${iso?.[7] ?? 0}`);
-  const sign = iso?.[8] === "-" ? -1 : 1;
-  const [offsetHour, offsetMinute] = [
-    Number(iso?.[9] ?? 0),
-    Number(iso?.[10] ?? 0)
-  ];
-  const time = [
-    hour,
-    minute,
-    second
-  ].map((part) => Number.isNaN(part) ? 0 : part);
-  const instant = Date.UTC(year, month - 1, day, time[0], time[1], time[2]);
-  const date = new Date(instant);
-  const exists2 = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && time[0] <= 23 && time[1] <= 59 && time[2] <= 59 && offsetHour <= 23 && offsetMinute <= 59;
-  if (!exists2) return NaN;
-  return instant + Math.floor(fraction * 1e3) - sign * (offsetHour * 60 + offsetMinute) * 6e4;
-}
-function formatLabDate(instant) {
-  return new Date(instant).toISOString().slice(0, 19).replace("T", " ");
-}
-
-// lib/api/parse_date_filter.ts
-var NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
-var FORMS = '"YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z"';
-function parseDateFilter(value, setting) {
-  const date = value.trim();
-  if (Number.isNaN(parseLabDate(date))) {
-    throw new ConfigError(settingMessage`${subject(setting, `filters.${setting}`)} has an invalid date ${JSON.stringify(value)}: use ${FORMS}`, {
-      setting
-    });
-  }
-  return NO_SECONDS.test(date) ? `${date}:00` : date;
-}
-
-// lib/api/validate_task_filters.ts
-var LIST_FILTERS = [
-  "batchIdIn",
-  "statusIn",
-  "taskIdIn",
-  "nameIn",
-  "optionalFields"
-];
-var DATE_FILTERS = [
-  "createdAtGt",
-  "createdAtGte",
-  "createdAtLt",
-  "createdAtLte",
-  "updatedAtGt",
-  "updatedAtGte",
-  "updatedAtLt",
-  "updatedAtLte"
-];
-var RECORD_FILTERS = [
-  "data",
-  "properties"
-];
-function validateTaskFilters(filters) {
-  const valid = {
-    ...filters
-  };
-  for (const key of LIST_FILTERS) {
-    const values = filters[key];
-    if (values === void 0) continue;
-    if (values.length === 0) {
-      throw new ConfigError(settingMessage`${filter(key)} is empty: give at least one value`, {
-        setting: key
-      });
-    }
-    if (values.some(isBlank)) {
-      throw new ConfigError(settingMessage`${filter(key)} has an empty value: remove it`, {
-        setting: key
-      });
-    }
-    const illFormed = values.find(isIllFormed);
-    if (illFormed !== void 0) throw illFormedError(key, illFormed);
-    valid[key] = [
-      ...values
-    ];
-  }
-  if (filters.nameLike !== void 0 && isIllFormed(filters.nameLike)) {
-    throw illFormedError("nameLike", filters.nameLike);
-  }
-  if (filters.nameLike !== void 0 && isBlank(filters.nameLike)) {
-    throw new ConfigError(settingMessage`${filter("nameLike")} is empty: give a part of a task name`, {
-      setting: "nameLike"
-    });
-  }
-  for (const key of DATE_FILTERS) {
-    const value = filters[key];
-    if (value !== void 0) valid[key] = parseDateFilter(value, key);
-  }
-  for (const key of RECORD_FILTERS) {
-    const record = filters[key];
-    if (record === void 0) continue;
-    for (const [field, value] of Object.entries(record)) {
-      if (isBlank(field) || isBlank(value)) {
-        throw new ConfigError(settingMessage`${filter(key)} has an empty field name or value (${quote(field)}=${quote(value)}): write it as "field=value"`, {
-          setting: key
-        });
-      }
-      if (isIllFormed(field) || isIllFormed(value)) throw illFormedError(key, `${field}=${value}`);
-    }
-    valid[key] = {
-      ...record
-    };
-  }
-  return valid;
-}
-function filter(key) {
-  return subject(key, `filters.${key}`);
-}
-function isIllFormed(value) {
-  return !value.isWellFormed();
-}
-function illFormedError(key, value) {
-  return new ConfigError(settingMessage`${filter(key)} has a value that is not well-formed Unicode (${quote(value)} holds a lone surrogate): give the value as the lab writes it`, {
-    setting: key
-  });
-}
-function isBlank(value) {
-  return value.trim() === "";
-}
-function quote(value) {
-  return JSON.stringify(value);
 }
 
 // lib/detect/find_segmentation_inputs.ts
@@ -34218,7 +34465,7 @@ function resolveSemanticMapping(value, labels) {
     }
     const bChannel = label.bChannel;
     if (typeof bChannel !== "number" || !Number.isInteger(bChannel) || bChannel < 1 || bChannel > 255) {
-      throw new ConfigError(`The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the project configuration (got ${describe4(bChannel)}), so its pixels cannot be found; remove it from the mapping or fix the label`, {
+      throw new ConfigError(`The semantic mapping names label "${labelId}", which has no bChannel in 1..255 in the project configuration (got ${describe5(bChannel)}), so its pixels cannot be found; remove it from the mapping or fix the label`, {
         setting: "semanticMapping"
       });
     }
@@ -34243,7 +34490,7 @@ function semanticMappingOf(value) {
 }
 function mappingObject(mapping) {
   if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping)) {
-    throw new ConfigError(`The semantic mapping must be a JSON object of label id to [r, g, b], like {"car": [128, 64, 128]}; got ${describe4(mapping)}`, {
+    throw new ConfigError(`The semantic mapping must be a JSON object of label id to [r, g, b], like {"car": [128, 64, 128]}; got ${describe5(mapping)}`, {
       setting: "semanticMapping"
     });
   }
@@ -34252,7 +34499,7 @@ function mappingObject(mapping) {
 function checkColour(labelId, colour) {
   const valid = Array.isArray(colour) && colour.length === 3 && colour.every((value) => Number.isInteger(value) && value >= 0 && value <= 255);
   if (!valid) {
-    throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe4(colour)}`, {
+    throw new ConfigError(`The semantic mapping's colour for label "${labelId}" must be three integers 0..255 like [128, 64, 128]; got ${describe5(colour)}`, {
       setting: "semanticMapping"
     });
   }
@@ -34262,7 +34509,7 @@ function checkColour(labelId, colour) {
     colour[2]
   ];
 }
-function describe4(value) {
+function describe5(value) {
   const text2 = JSON.stringify(value) ?? String(value);
   return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
 }
@@ -36085,6 +36332,7 @@ function outputPath(options, now) {
 
 // lib/export/export_format.ts
 async function exportFormat(options) {
+  checkExportOptionTypes(options);
   const started = performance.now();
   const { client, format } = options;
   const { projectId, startedAt: now, requestFilters } = planTasks(options);
@@ -36287,6 +36535,7 @@ function formatHelp() {
 
 // lib/export/export_masks.ts
 async function exportMasks(options) {
+  checkExportOptionTypes(options);
   return await exportFormatEntry(String(options.format ?? "mask")).run(options);
 }
 
@@ -36433,10 +36682,10 @@ var ProgressBar = class {
 };
 function formatSeconds(seconds) {
   if (!Number.isFinite(seconds)) return "--";
-  const whole2 = Math.round(seconds);
-  if (whole2 < 60) return `${whole2}s`;
-  const minutes = Math.floor(whole2 / 60);
-  if (minutes < 60) return `${minutes}m${String(whole2 % 60).padStart(2, "0")}s`;
+  const whole = Math.round(seconds);
+  if (whole < 60) return `${whole}s`;
+  const minutes = Math.floor(whole / 60);
+  if (minutes < 60) return `${minutes}m${String(whole % 60).padStart(2, "0")}s`;
   return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
 }
 
@@ -36578,7 +36827,7 @@ function parsePolygonTolerance(text2) {
 }
 
 // lib/settings/export_setting_table.ts
-function wholeNumber(low, high, key) {
+function wholeNumber2(low, high, key) {
   return (text2) => {
     const count = Number(text2);
     if (text2.trim() === "" || !Number.isInteger(count) || count < low || count > high) {
@@ -36591,10 +36840,10 @@ function wholeNumber(low, high, key) {
 }
 var MIB = 2 ** 20;
 function parsePageMemory(text2) {
-  return wholeNumber(1, 65536, "maxPageParsedBytes")(text2) * MIB;
+  return wholeNumber2(1, 65536, "maxPageParsedBytes")(text2) * MIB;
 }
 function parseTaskSize(text2) {
-  return wholeNumber(1, 512, "maxTaskBytes")(text2) * MIB;
+  return wholeNumber2(1, 512, "maxTaskBytes")(text2) * MIB;
 }
 function maskFormatHelp() {
   const [first, ...others] = MASK_FORMATS;
@@ -36976,7 +37225,7 @@ var EXPORT_SETTINGS = [
     flag: "max-pixels",
     kind: "string",
     value: "<n>",
-    parse: wholeNumber(1, 2 ** 31, "maxPixels"),
+    parse: wholeNumber2(1, 2 ** 31, "maxPixels"),
     help: "refuse masks with more pixels than this (default 100000000)"
   },
   {
@@ -36984,7 +37233,7 @@ var EXPORT_SETTINGS = [
     flag: "memory-budget",
     kind: "string",
     value: "<MiB>",
-    parse: (text2) => wholeNumber(1, MIB, "memoryBudgetBytes")(text2) * MIB,
+    parse: (text2) => wholeNumber2(1, MIB, "memoryBudgetBytes")(text2) * MIB,
     help: "how much the masks being converted at once may hold (default 512)"
   },
   {
@@ -36992,7 +37241,7 @@ var EXPORT_SETTINGS = [
     flag: "concurrency",
     kind: "string",
     value: "<n>",
-    parse: wholeNumber(1, 256, "concurrency"),
+    parse: wholeNumber2(1, 256, "concurrency"),
     help: "masks converted at once (default: the number of CPU cores)"
   },
   {
@@ -37263,7 +37512,7 @@ var TaskAnnotations = class {
    * @returns Whether an annotation was written (else the task goes to the plain log).
    */
   annotate(outcome) {
-    const kind = kindOf2(outcome);
+    const kind = kindOf3(outcome);
     if (kind === void 0 || ++this.#counts[kind] > MAX_LISTED) return false;
     const task = `Task ${inertText(JSON.stringify(outcome.taskName))} (${inertText(outcome.taskId)})`;
     if (kind === "failed") {
@@ -37302,7 +37551,7 @@ var TaskAnnotations = class {
     }
   }
 };
-function kindOf2(outcome) {
+function kindOf3(outcome) {
   if (outcome.status === "failed") return "failed";
   if (outcome.status === "skipped") return "skipped";
   if (outcome.renamedFrom !== void 0) return "renamed";
@@ -38003,7 +38252,7 @@ function splitRows(summary2) {
 function taskRow(outcome) {
   const reason = outcome.renamedFrom === void 0 ? failureReason(outcome, inputHint) : renameText(outcome);
   return [
-    kindOf2(outcome) ?? outcome.status,
+    kindOf3(outcome) ?? outcome.status,
     outcome.taskName,
     outcome.taskId,
     reason
