@@ -5,6 +5,7 @@
  * @module
  */
 
+import { checkOptionTypes, wholeNumber } from "../option_types.ts";
 import { createHash } from "node:crypto";
 import { MANIFEST_NAME } from "../model/manifest.ts";
 import { METADATA_NAME } from "../model/export_metadata.ts";
@@ -64,6 +65,8 @@ export interface VerifyExportOptions {
  * @param options The pixel limit.
  * @returns What was found; `intact` when nothing differs.
  * @throws {ConfigError} when the folder is not an export (no manifest or `export.json`).
+ * @throws {TypeError} when `maxPixels` is not a number; {@linkcode RangeError} when it is not a
+ * whole number from 1 to 2^31.
  *
  * @example
  * ```ts ignore
@@ -77,6 +80,7 @@ export async function verifyExport(
   folder: string,
   options: VerifyExportOptions = {},
 ): Promise<VerifyReport> {
+  checkOptionTypes(options, { maxPixels: wholeNumber(1, 2 ** 31) });
   const records = await readExport(folder, "folder");
   const walked = await WalkedFolder.open(folder);
   const found = walked.found;

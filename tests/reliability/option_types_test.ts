@@ -9,6 +9,7 @@ import { exportMasks } from "../../lib/export/export_masks.ts";
 import { exportFormat } from "../../lib/export/export_format.ts";
 import { maskFiles } from "../../lib/export/mask_files.ts";
 import { convertMask } from "../../lib/export/convert_mask.ts";
+import { verifyExport } from "../../lib/dataset/verify_export.ts";
 import { LabClient } from "../../lib/api/lab_client.ts";
 import { ExportFileSource } from "../../lib/api/export_file_source.ts";
 import { checkOptionTypes, oneOf, TEXT } from "../../lib/option_types.ts";
@@ -250,4 +251,14 @@ Deno.test("checkOptionTypes quotes a value short and inert, and names a secret's
   );
   // Left out, or keys the table does not name: not checked.
   checkOptionTypes({ other: 1 }, { name: TEXT });
+});
+
+Deno.test("verifyExport refuses a pixel limit of the wrong type before reading the folder", async () => {
+  await assert.rejects(
+    verifyExport("no such folder", { maxPixels: "1e6" } as never),
+    errorWith(
+      TypeError,
+      'options.maxPixels must be a whole number from 1 to 2147483648; got the string "1e6"',
+    ),
+  );
 });
