@@ -30,8 +30,8 @@ export interface ExportRecords {
  * @param folder The export folder.
  * @param setting The argument that named it, for errors.
  * @returns The manifest's entries and `export.json`.
- * @throws {ConfigError} when the folder is not an export of this tool (no manifest or no valid
- * `export.json`, or one of them is a link).
+ * @throws {ConfigError} when the path does not exist or is no folder, or the folder is not an
+ * export of this tool (no manifest or no valid `export.json`, or one of them is a link).
  *
  * @example
  * ```ts
@@ -45,6 +45,7 @@ export interface ExportRecords {
  * ```
  */
 export async function readExport(folder: string, setting: string): Promise<ExportRecords> {
+  await checkFolder(folder, setting);
   const manifest = await readOwnFile(folder, MANIFEST_NAME, setting);
   const entries = parseManifest(manifest, join(folder, MANIFEST_NAME), setting);
   let metadata: ExportMetadata | undefined;
@@ -108,6 +109,24 @@ function metadataFault(metadata: ExportMetadata): string | undefined {
 const FIRST_PIXEL_FORM = "lab-masks-pixels/1";
 
 /** The text of one of the export's own files, refusing a link or a missing file. */
+/**
+ * Refuses a path that is no folder before anything is looked up in it: a device such as
+ * `/dev/null` would otherwise fail in the runtime's words ("Requires all access to
+ * /dev/null/manifest.jsonl"), a missing folder as one that lacks a manifest.
+ */
+async function checkFolder(folder: string, setting: string): Promise<void> {
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.stat(folder);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+      throw new ConfigError(`"${folder}" does not exist: give an export folder`, { setting });
+    }
+    throw new ConfigError(`Cannot read "${folder}": ${(error as Error).message}`, { setting });
+  }
+  if (!info.isDirectory) throw notAnExport(folder, "it is not a folder", setting);
+}
+
 async function readOwnFile(folder: string, name: string, setting: string): Promise<string> {
   const path = join(folder, name);
   let info: Deno.FileInfo;

@@ -111,3 +111,28 @@ Deno.test("the Action's log shows a compare-with folder name with a line break a
   assert.doesNotMatch(run.stdout, /^::warning::forged/m);
   assert.equal(run.stdout.includes("\u001b") || run.stdout.includes("\u0007"), false);
 });
+
+Deno.test({
+  name: "the Action's compare-with given a device warns that it is not a folder, in its own words",
+  ignore: Deno.build.os !== "linux",
+  fn: async () => {
+    await using dir = await tempDir();
+    await using lab = await startFakeLab({
+      projects: [segmentationProject("p1", [maskTask("t1", "good.jpg", GOOD_MASK)])],
+    });
+    const inputs = { ...labInputs(lab), "project-id": "p1", upload: "false" };
+    const run = await withDeadline(
+      runAction({ ...inputs, "output-filename": "after", "compare-with": "/dev/null" }, {
+        cwd: dir.path,
+      }),
+      120_000,
+      "the Action run",
+    );
+    assert.equal(run.code, 0, run.stdout);
+    assert.match(
+      run.stdout,
+      /^::warning::compare-with: "\/dev\/null" is not an export folder of this tool: it is not a folder/m,
+    );
+    assert.doesNotMatch(run.stdout, /Requires|--allow/);
+  },
+});

@@ -168,3 +168,35 @@ Deno.test("verify and diff refuse an export whose pixelSha256 are of another can
   assert.ok(!hostile.stderr.includes("\n::error::") && !hostile.stderr.includes("\u001b"));
   assert.match(hostile.stderr, /pixels as "x\\n::error::fake"/);
 });
+
+Deno.test("verify and diff: a path that is no folder, or is not there, exits 2 saying so", async () => {
+  await using dir = await tempDir();
+  await Deno.writeTextFile(`${dir.path}/notes.txt`, "not an export\n");
+  const paths: [string, RegExp][] = [
+    [
+      `${dir.path}/notes.txt`,
+      /notes\.txt" is not an export folder of this tool: it is not a folder/,
+    ],
+    [`${dir.path}/gone`, /gone" does not exist: give an export folder/],
+    [`${dir.path}/notes.txt/below`, /below" does not exist: give an export folder/],
+  ];
+  // A device: the runtime refuses to look below it ("Requires all access to /dev/null/…").
+  if (Deno.build.os === "linux") {
+    paths.push([
+      "/dev/null",
+      /"\/dev\/null" is not an export folder of this tool: it is not a folder/,
+    ]);
+  }
+  for (const [path, message] of paths) {
+    const verify = await runCli(["verify", path]);
+    assert.equal(verify.code, 2, verify.stderr);
+    assert.match(verify.stderr, message);
+    assert.doesNotMatch(verify.stderr, /Requires|os error/);
+    const diff = await runCli(["diff", dir.path, path]);
+    assert.equal(diff.code, 2, diff.stderr);
+    // The first folder is looked at first: it is a folder, but no export.
+    assert.match(diff.stderr, /is not an export folder of this tool: it has no manifest\.jsonl/);
+    const reversed = await runCli(["diff", path, dir.path]);
+    assert.match(reversed.stderr, message);
+  }
+});
