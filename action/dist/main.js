@@ -37718,6 +37718,7 @@ async function addLabelPixels(counts2, read, entry, meaning) {
 
 // lib/dataset/read_export.ts
 async function readExport(folder, setting) {
+  await checkFolder(folder, setting);
   const manifest = await readOwnFile(folder, MANIFEST_NAME, setting);
   const entries = parseManifest(manifest, join3(folder, MANIFEST_NAME), setting);
   let metadata;
@@ -37765,6 +37766,22 @@ function metadataFault(metadata) {
   return filesFault(metadata.files);
 }
 var FIRST_PIXEL_FORM = "lab-masks-pixels/1";
+async function checkFolder(folder, setting) {
+  let info3;
+  try {
+    info3 = await Deno.stat(folder);
+  } catch (error3) {
+    if (error3 instanceof Deno.errors.NotFound || error3 instanceof Deno.errors.NotADirectory) {
+      throw new ConfigError(`"${folder}" does not exist: give an export folder`, {
+        setting
+      });
+    }
+    throw new ConfigError(`Cannot read "${folder}": ${error3.message}`, {
+      setting
+    });
+  }
+  if (!info3.isDirectory) throw notAnExport(folder, "it is not a folder", setting);
+}
 async function readOwnFile(folder, name, setting) {
   const path6 = join3(folder, name);
   let info3;
