@@ -5,6 +5,7 @@
  * @module
  */
 
+import { FOLDER_LOCK_NAME } from "../model/folder_lock.ts";
 import { checkOptionTypes, wholeNumber } from "../option_types.ts";
 import { createHash } from "node:crypto";
 import { MANIFEST_NAME } from "../model/manifest.ts";
@@ -106,7 +107,10 @@ export async function verifyExport(
   }
   const own = ownFiles(records);
   for (const [path, kind] of found) {
-    if (kind === "folder" || listed.has(path)) continue;
+    // The lock of an export writing the folder now (or of one killed): no file of the dataset.
+    if (kind === "folder" || listed.has(path) || (path === FOLDER_LOCK_NAME && kind === "file")) {
+      continue;
+    }
     if (!own.has(path)) report.unlisted.push({ path, kind });
     else if (kind !== "file") report.changed.push(notAFile(path, kind));
   }

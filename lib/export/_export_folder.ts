@@ -23,6 +23,7 @@ import { PANOPTIC_JSON } from "./_panoptic_json.ts";
 import { refuseUnsafeEntries } from "./_reused_folder_check.ts";
 import { MANIFEST_NAME, type ManifestEntry, PARTIAL_MANIFEST_NAME } from "../model/manifest.ts";
 import { ManifestWriter } from "../model/manifest_writer.ts";
+import { FOLDER_LOCK_NAME, FolderLock } from "../model/folder_lock.ts";
 import type { MaskFormat } from "./mask_format.ts";
 import { LABELMAP_JSON } from "./read_class_map.ts";
 
@@ -34,7 +35,7 @@ const LABELMAP_TXT = "labelmap.txt";
  * `report.html`, and the names no mask may take. The masks are written by the run, through
  * {@linkcode ExportFolder.files}.
  */
-export class ExportFolder {
+export class ExportFolder implements AsyncDisposable {
   /** The export's own file names: a task named "manifest.jsonl/a.jpg" must not make them folders. */
   static readonly RESERVED_NAMES: readonly string[] = [
     MANIFEST_NAME,
@@ -45,6 +46,7 @@ export class ExportFolder {
     PANOPTIC_JSON,
     REPORT_NAME,
     PARTIAL_REPORT_NAME,
+    FOLDER_LOCK_NAME,
     ...CARD_FILES,
   ];
 
@@ -60,6 +62,8 @@ export class ExportFolder {
   #dryRun: boolean;
   #carryLines: boolean;
   #manifest: ManifestWriter;
+  /** Held from before the run's first change to the folder until it ends (not by a dry run). */
+  #lock?: FolderLock;
 
   constructor(
     path: string,
@@ -114,6 +118,8 @@ export class ExportFolder {
     // `/` would be walked whole).
     if (earlier) await earlierManifestName(this.files, mode);
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
+    // Another run writing the folder is refused before its manifest is read or it is walked.
+    if (!this.#dryRun && earlier) await this.#takeLock();
     if (this.mode === "overwrite") {
       await refuseUnsafeEntries(this.files, this.mode);
       return { previous: EarlierManifest.none() };
@@ -148,8 +154,15 @@ export class ExportFolder {
       }
       return;
     }
-    if (this.mode === "overwrite") await prepareExportFolder(this.files, this.mode);
-    else if (this.mode !== "new") await this.files.remove(PARTIAL_REPORT_NAME);
+    if (this.mode === "overwrite") {
+      // Held before the earlier export is cleared (another run may be writing it), once the
+      // folder is known to hold one: a folder it refuses is left as it was.
+      if ((await this.files.rootInfo())?.isDirectory) {
+        await checkOverwritable(this.files);
+        await this.#takeLock();
+      }
+      await prepareExportFolder(this.files, this.mode);
+    } else if (this.mode !== "new") await this.files.remove(PARTIAL_REPORT_NAME);
   }
 
   /**
@@ -159,6 +172,7 @@ export class ExportFolder {
    */
   async create(maskFormat: MaskFormat, table: ClassTable): Promise<void> {
     await createExportFolder(this.files, this.mode);
+    if (this.#lock === undefined) await this.#takeLock();
     // Instance masks hold instance ids; the labelmap numbers the labels the manifest gives them.
     if (maskFormat === "class-index" || maskFormat === "palette" || maskFormat === "instance") {
       await this.files.writeFile(LABELMAP_JSON, TEXT.encode(labelmapJson(table)));
@@ -224,6 +238,19 @@ export class ExportFolder {
     } catch {
       return undefined;
     }
+  }
+
+  /** Lets go of the folder (see `FolderLock`): the run is over, written or failed. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.#lock?.release();
+    this.#lock = undefined;
+  }
+
+  async #takeLock(): Promise<void> {
+    this.#lock = await FolderLock.take(
+      this.files,
+      this.mode === "incremental" ? "incremental" : "outputFolder",
+    );
   }
 
   /** Writes `report.html` and adds its path and label statistics to the summary. */

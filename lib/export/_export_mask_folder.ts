@@ -46,7 +46,8 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
   // An update gathers its dataset lines as it writes its manifest (a card reads them again),
   // and copies the earlier lines it carries over (the report and splits need their entries).
   const updating = plan.mode === "incremental" && !plan.dryRun;
-  const folder = new ExportFolder(plan.folder, plan.mode, {
+  // Lets go of the folder's lock last, once the pool and the earlier manifest are closed.
+  await using folder = new ExportFolder(plan.folder, plan.mode, {
     fileSystem: options.fileSystem,
     dryRun: plan.dryRun,
     gatherLines: updating && !options.card,

@@ -1,3 +1,4 @@
+import { FOLDER_LOCK_NAME } from "../model/folder_lock.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { basename, dirname, join } from "../_std/path.ts";
@@ -225,7 +226,8 @@ function isMetadata(value: unknown): value is ExportMetadata {
  */
 async function clearExport(files: ExportFolderFs): Promise<void> {
   await checkOverwritable(files);
-  await files.removeAll();
+  // The folder stays, with the lock this run holds in it.
+  await files.empty([FOLDER_LOCK_NAME]);
 }
 
 /**
@@ -239,7 +241,7 @@ export async function checkOverwritable(files: ExportFolderFs): Promise<void> {
       setting: "overwrite",
     });
   }
-  const names = await files.names();
+  const names = (await files.names()).filter((name) => name !== FOLDER_LOCK_NAME);
   const isExport = names.length === 0 ||
     (names.includes(MANIFEST_NAME) && isMetadata(parseJson(await metadataText(files) ?? "")));
   if (!isExport) {

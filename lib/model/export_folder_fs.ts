@@ -208,10 +208,12 @@ export class ExportFolderFs {
     return names;
   }
 
-  /** Removes the whole export folder (links in it are removed, never followed). */
-  async removeAll(): Promise<void> {
-    await this.#checkRoot();
-    await this.fileSystem.remove(this.root, { recursive: true });
+  /** Empties the export folder but for the names in `keep` (links are removed, never followed). */
+  async empty(keep: readonly string[] = []): Promise<void> {
+    for (const name of await this.names()) {
+      if (keep.includes(name)) continue;
+      await this.fileSystem.remove(join(this.root, name), { recursive: true });
+    }
     this.#folders.forget();
   }
 

@@ -22,6 +22,9 @@ Deno.test("ExportFolder writes the manifest the run hands it, in task order, onc
   folder.addEntry(0, entry("t0"));
   folder.addTrailingEntries([entry("earlier")]);
   const path = await folder.closeManifest();
+  // The run's lock on the folder is there until it ends.
+  assert.deepEqual(await listFiles(dir.path), ["out/.lab-masks.lock", "out/manifest.jsonl"]);
+  await folder[Symbol.asyncDispose]();
   assert.equal(path, `${dir.path}/out/manifest.jsonl`);
   const lines = (await Deno.readTextFile(path!)).trimEnd().split("\n").map((line) =>
     JSON.parse(line)
@@ -42,5 +45,6 @@ Deno.test("ExportFolder leaves no folder and no manifest when no task made one, 
   await stopped.create("rgb", classTable([]));
   stopped.addEntry(0, entry("t0"));
   await stopped.abandonManifest();
+  await stopped[Symbol.asyncDispose]();
   assert.deepEqual(await listFiles(dir.path), ["stopped/.manifest.jsonl.part"]);
 });
