@@ -6138,12 +6138,14 @@ var ExportFolderFs = class {
     for await (const entry of this.fileSystem.readDir(this.root)) names.push(entry.name);
     return names;
   }
-  /** Removes the whole export folder (links in it are removed, never followed). */
-  async removeAll() {
-    await this.#checkRoot();
-    await this.fileSystem.remove(this.root, {
-      recursive: true
-    });
+  /** Empties the export folder but for the names in `keep` (links are removed, never followed). */
+  async empty(keep = []) {
+    for (const name of await this.names()) {
+      if (keep.includes(name)) continue;
+      await this.fileSystem.remove(join(this.root, name), {
+        recursive: true
+      });
+    }
     this.#folders.forget();
   }
   /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */

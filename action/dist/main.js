@@ -24196,12 +24196,14 @@ var ExportFolderFs = class {
     for await (const entry of this.fileSystem.readDir(this.root)) names.push(entry.name);
     return names;
   }
-  /** Removes the whole export folder (links in it are removed, never followed). */
-  async removeAll() {
-    await this.#checkRoot();
-    await this.fileSystem.remove(this.root, {
-      recursive: true
-    });
+  /** Empties the export folder but for the names in `keep` (links are removed, never followed). */
+  async empty(keep = []) {
+    for (const name of await this.names()) {
+      if (keep.includes(name)) continue;
+      await this.fileSystem.remove(join3(this.root, name), {
+        recursive: true
+      });
+    }
     this.#folders.forget();
   }
   /** Makes the export folder; `exclusive`: an existing one is an error (`AlreadyExists`). */
@@ -33469,6 +33471,97 @@ var EarlierManifest = class _EarlierManifest {
   }
 };
 
+// lib/model/folder_lock.ts
+var FOLDER_LOCK_NAME = ".lab-masks.lock";
+var ATTEMPTS = 3;
+var FolderLock = class _FolderLock {
+  #files;
+  #file;
+  constructor(files, file) {
+    this.#files = files;
+    this.#file = file;
+  }
+  /**
+   * Takes the folder's lock, or refuses at once when another run holds it (no wait: a job that
+   * waited could hang a CI run for as long as the other one lasts).
+   *
+   * @param files The export folder, which exists.
+   * @param setting The setting that named the folder, for the error.
+   * @returns The lock, held until released.
+   * @throws {ConfigError} when another export holds the folder.
+   * @throws {UnsafePathError} when the lock's name is taken by a link or what is not a file.
+   */
+  static async take(files, setting) {
+    for (let attempt = 1; ; attempt++) {
+      const file = await openLockFile(files);
+      if (file === void 0) {
+        if (attempt === ATTEMPTS) throw inUse(files.root, setting);
+        continue;
+      }
+      try {
+        if (!await file.tryLock(true)) throw inUse(files.root, setting);
+        if (await isAtLockName(files, file)) return new _FolderLock(files, file);
+      } catch (error3) {
+        file.close();
+        throw error3;
+      }
+      file.close();
+      if (attempt === ATTEMPTS) throw inUse(files.root, setting);
+    }
+  }
+  /**
+   * Removes the lock file (while still holding it, so no other run takes the name in between),
+   * then lets go. Best effort: a file left behind is taken over by the next run.
+   */
+  async release() {
+    const file = this.#file;
+    if (file === void 0) return;
+    this.#file = void 0;
+    try {
+      if (await isAtLockName(this.#files, file)) await this.#files.remove(FOLDER_LOCK_NAME);
+    } catch {
+    } finally {
+      file.close();
+    }
+  }
+  /** Releases the lock. */
+  async [Symbol.asyncDispose]() {
+    await this.release();
+  }
+};
+async function openLockFile(files) {
+  const path6 = files.pathOf(FOLDER_LOCK_NAME);
+  try {
+    return await files.fileSystem.open(path6, {
+      createNew: true,
+      write: true
+    });
+  } catch (error3) {
+    if (!(error3 instanceof Deno.errors.AlreadyExists)) throw error3;
+  }
+  const info3 = await files.info(FOLDER_LOCK_NAME);
+  if (info3 === void 0) return void 0;
+  if (!info3.isFile) {
+    throw new UnsafePathError(FOLDER_LOCK_NAME, "it is not a regular file; the export keeps its lock there: remove it");
+  }
+  return await files.fileSystem.open(path6, {
+    read: true
+  }).catch((error3) => {
+    if (error3 instanceof Deno.errors.NotFound) return void 0;
+    throw error3;
+  });
+}
+async function isAtLockName(files, file) {
+  const held2 = await file.stat();
+  const there2 = await files.fileSystem.lstat(files.pathOf(FOLDER_LOCK_NAME)).catch(() => void 0);
+  return there2 !== void 0 && there2.isFile && there2.ino === held2.ino && there2.dev === held2.dev;
+}
+function inUse(folder, setting) {
+  return new ConfigError(`Another export is writing "${folder}" (it holds ${FOLDER_LOCK_NAME} there): wait for it to end, or export to another folder`, {
+    setting
+  });
+}
+
 // lib/export/_earlier_manifest_name.ts
 async function earlierManifestName(files, mode) {
   const folder = files.root;
@@ -33652,7 +33745,9 @@ function isMetadata(value) {
 }
 async function clearExport(files) {
   await checkOverwritable(files);
-  await files.removeAll();
+  await files.empty([
+    FOLDER_LOCK_NAME
+  ]);
 }
 async function checkOverwritable(files) {
   const folder = files.root;
@@ -33661,7 +33756,7 @@ async function checkOverwritable(files) {
       setting: "overwrite"
     });
   }
-  const names = await files.names();
+  const names = (await files.names()).filter((name) => name !== FOLDER_LOCK_NAME);
   const isExport = names.length === 0 || names.includes(MANIFEST_NAME) && isMetadata(parseJson(await metadataText(files) ?? ""));
   if (!isExport) {
     throw new ConfigError(`Will not overwrite "${folder}": it is not an export folder of this tool (it needs both ${MANIFEST_NAME} and a valid ${METADATA_NAME}); remove it yourself or choose another output filename`, {
@@ -34141,6 +34236,7 @@ var ExportFolder = class {
     PANOPTIC_JSON,
     REPORT_NAME,
     PARTIAL_REPORT_NAME,
+    FOLDER_LOCK_NAME,
     ...CARD_FILES
   ];
   /** The folder's file door: every path stays inside it. */
@@ -34155,6 +34251,8 @@ var ExportFolder = class {
   #dryRun;
   #carryLines;
   #manifest;
+  /** Held from before the run's first change to the folder until it ends (not by a dry run). */
+  #lock;
   constructor(path6, mode, options) {
     this.files = new ExportFolderFs(path6, {
       fileSystem: options.fileSystem
@@ -34193,6 +34291,7 @@ var ExportFolder = class {
     }
     if (earlier) await earlierManifestName(this.files, mode);
     if (!this.#dryRun) await probeExportFolder(this.files, this.mode);
+    if (!this.#dryRun && earlier) await this.#takeLock();
     if (this.mode === "overwrite") {
       await refuseUnsafeEntries(this.files, this.mode);
       return {
@@ -34230,8 +34329,13 @@ var ExportFolder = class {
       }
       return;
     }
-    if (this.mode === "overwrite") await prepareExportFolder(this.files, this.mode);
-    else if (this.mode !== "new") await this.files.remove(PARTIAL_REPORT_NAME);
+    if (this.mode === "overwrite") {
+      if ((await this.files.rootInfo())?.isDirectory) {
+        await checkOverwritable(this.files);
+        await this.#takeLock();
+      }
+      await prepareExportFolder(this.files, this.mode);
+    } else if (this.mode !== "new") await this.files.remove(PARTIAL_REPORT_NAME);
   }
   /**
    * Makes the folder before its first file, with the labelmaps of class-index, palette and
@@ -34240,6 +34344,7 @@ var ExportFolder = class {
    */
   async create(maskFormat, table) {
     await createExportFolder(this.files, this.mode);
+    if (this.#lock === void 0) await this.#takeLock();
     if (maskFormat === "class-index" || maskFormat === "palette" || maskFormat === "instance") {
       await this.files.writeFile(LABELMAP_JSON, TEXT10.encode(labelmapJson(table)));
       await this.files.writeFile(LABELMAP_TXT, TEXT10.encode(labelmapTxt(table)));
@@ -34305,6 +34410,14 @@ var ExportFolder = class {
     } catch {
       return void 0;
     }
+  }
+  /** Lets go of the folder (see `FolderLock`): the run is over, written or failed. */
+  async [Symbol.asyncDispose]() {
+    await this.#lock?.release();
+    this.#lock = void 0;
+  }
+  async #takeLock() {
+    this.#lock = await FolderLock.take(this.files, this.mode === "incremental" ? "incremental" : "outputFolder");
   }
   /** Writes `report.html` and adds its path and label statistics to the summary. */
   async writeReport(report, run2, summary2) {
@@ -35829,7 +35942,7 @@ async function exportMaskFolder(given) {
   const started = performance.now();
   const { options, plan } = await planExportOf(given);
   const updating = plan.mode === "incremental" && !plan.dryRun;
-  const folder = new ExportFolder(plan.folder, plan.mode, {
+  await using folder = new ExportFolder(plan.folder, plan.mode, {
     fileSystem: options.fileSystem,
     dryRun: plan.dryRun,
     gatherLines: updating && !options.card,
