@@ -96,14 +96,7 @@ Deno.test("the Action's log shows a compare-with folder name with a line break a
   assert.equal(first.code, 0, first.stdout);
   const hostile = "before\u001b]0;title\u0007\n::warning::forged";
   await Deno.rename(`${dir.path}/before`, `${dir.path}/${hostile}`);
-  const run = await withDeadline(
-    runAction({ ...inputs, "output-filename": "after", "compare-with": hostile }, {
-      cwd: dir.path,
-    }),
-    120_000,
-    "the Action run",
-  );
-  assert.equal(run.code, 0, run.stdout);
+  const run = await exportComparedWith(hostile, inputs, dir.path);
   assert.match(
     run.stdout,
     /^Compared with "before\\u001b\]0;title\\u0007\\n::warning::forged": 0 added, 0 removed, 0 changed, 1 unchanged$/m,
@@ -121,14 +114,7 @@ Deno.test({
       projects: [segmentationProject("p1", [maskTask("t1", "good.jpg", GOOD_MASK)])],
     });
     const inputs = { ...labInputs(lab), "project-id": "p1", upload: "false" };
-    const run = await withDeadline(
-      runAction({ ...inputs, "output-filename": "after", "compare-with": "/dev/null" }, {
-        cwd: dir.path,
-      }),
-      120_000,
-      "the Action run",
-    );
-    assert.equal(run.code, 0, run.stdout);
+    const run = await exportComparedWith("/dev/null", inputs, dir.path);
     assert.match(
       run.stdout,
       /^::warning::compare-with: "\/dev\/null" is not an export folder of this tool: it is not a folder/m,
@@ -136,3 +122,14 @@ Deno.test({
     assert.doesNotMatch(run.stdout, /Requires|--allow/);
   },
 });
+
+/** The Action exporting into `after`, compared with `earlier`: it passes whatever `earlier` is. */
+async function exportComparedWith(earlier: string, inputs: Record<string, string>, cwd: string) {
+  const run = await withDeadline(
+    runAction({ ...inputs, "output-filename": "after", "compare-with": earlier }, { cwd }),
+    120_000,
+    "the Action run",
+  );
+  assert.equal(run.code, 0, run.stdout);
+  return run;
+}
