@@ -133,6 +133,14 @@ Deno.test("FolderLock refuses a second holder, and a link or a folder at its nam
   // Released, the folder can be taken again.
   await (await FolderLock.take(files, "outputFolder")).release();
 
+  await Deno.mkdir(`${dir.path}/${FOLDER_LOCK_NAME}`);
+  await assert.rejects(
+    FolderLock.take(files, "outputFolder"),
+    errorWith(UnsafePathError, "not a regular file"),
+  );
+  await Deno.remove(`${dir.path}/${FOLDER_LOCK_NAME}`);
+  // Links on Windows need a privilege and a kind; the other link tests skip them there too.
+  if (Deno.build.os === "windows") return;
   await Deno.writeTextFile(`${dir.path}/target.txt`, "not the export's\n");
   await Deno.symlink(`${dir.path}/target.txt`, `${dir.path}/${FOLDER_LOCK_NAME}`);
   await assert.rejects(
@@ -140,12 +148,6 @@ Deno.test("FolderLock refuses a second holder, and a link or a folder at its nam
     errorWith(UnsafePathError, FOLDER_LOCK_NAME),
   );
   assert.equal(await Deno.readTextFile(`${dir.path}/target.txt`), "not the export's\n");
-  await Deno.remove(`${dir.path}/${FOLDER_LOCK_NAME}`);
-  await Deno.mkdir(`${dir.path}/${FOLDER_LOCK_NAME}`);
-  await assert.rejects(
-    FolderLock.take(files, "outputFolder"),
-    errorWith(UnsafePathError, "not a regular file"),
-  );
 });
 
 function exists(path: string): boolean {
