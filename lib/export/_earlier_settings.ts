@@ -9,7 +9,10 @@ import { mention, settingMessage } from "../_setting_message.ts";
 import { resolve } from "../_std/path.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
 import { ExportFolderFs } from "../model/export_folder_fs.ts";
-import { readMetadata } from "./_folder_preparation.ts";
+import { METADATA_NAME, readMetadata } from "./_folder_preparation.ts";
+import { checkExportOptionTypes } from "./_export_option_types.ts";
+import { checkTaskFilterTypes } from "../api/validate_task_filters.ts";
+import type { TaskFilters } from "../api/types.ts";
 import { earlierManifestName } from "./_earlier_manifest_name.ts";
 
 /**
@@ -80,7 +83,30 @@ export async function withEarlierSettings(
     filled.split = split.parts;
     filled.splitSeed ??= split.seed;
   }
+  checkRecordedTypes(filled, files.root);
   return filled as unknown as ExportMasksOptions;
+}
+
+/**
+ * The settings taken from `export.json` have the types the options take: a changed file is
+ * refused by name, not taken as true (`"yes"`) or failing inside (the caller's own options were
+ * checked before).
+ */
+function checkRecordedTypes(filled: Record<string, unknown>, folder: string): void {
+  try {
+    checkExportOptionTypes(filled);
+    if (typeof filled.filters === "object") checkTaskFilterTypes(filled.filters as TaskFilters);
+  } catch (error) {
+    if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
+    throw new ConfigError(
+      settingMessage`Cannot update "${folder}": its ${METADATA_NAME} records a setting this tool does not write (${
+        error.message.replace(/^options\./, "")
+      }); it was changed since the export: run a full export, or give ${
+        mention("incremental")
+      } another export`,
+      { setting: "incremental", cause: error },
+    );
+  }
 }
 
 /** Whether a setting was left out: absent, `false`, or filters without any. */

@@ -14,6 +14,8 @@ import { LabClient } from "../../lib/api/lab_client.ts";
 import { ExportFileSource } from "../../lib/api/export_file_source.ts";
 import { checkOptionTypes, oneOf, TEXT } from "../../lib/option_types.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
+import { DEMO_SEGMENTATION_PROJECT, demoProjects } from "../../testing/demo_projects.ts";
+import { ConfigError } from "../../lib/errors.ts";
 import { LABELS, maskTask, segmentationConfiguration } from "../_fixtures/project.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
@@ -261,4 +263,45 @@ Deno.test("verifyExport refuses a pixel limit of the wrong type before reading t
       'options.maxPixels must be a whole number from 1 to 2147483648; got the string "1e6"',
     ),
   );
+});
+
+Deno.test("an update refuses settings of the wrong type recorded in its export.json, before any task request", async (t) => {
+  await using lab = await startFakeLab({ projects: demoProjects() });
+  await using dir = await tempDir();
+  await exportMasks({
+    client: clientOf(lab),
+    projectId: DEMO_SEGMENTATION_PROJECT,
+    outputFolder: dir.path,
+    outputFilename: "out",
+  });
+  const path = `${dir.path}/out/export.json`;
+  const metadata = JSON.parse(await Deno.readTextFile(path));
+  const recorded: [Record<string, unknown>, string][] = [
+    // Taken as they were, the first exported nothing and the second was true.
+    [{ shard: { index: 0, count: 2 } }, "(shard must be { index, count }"],
+    [{ replaceExtension: "yes" }, '(replaceExtension must be true or false; got the string "yes")'],
+    [{ filters: { statusIn: "complete" } }, "(filters.statusIn must be a list of strings"],
+    [{ split: { parts: 5, seed: "s" } }, "(split must be a string or a list; got 5)"],
+  ];
+  for (const [settings, message] of recorded) {
+    await t.step(JSON.stringify(settings), async () => {
+      await Deno.writeTextFile(
+        path,
+        JSON.stringify({ ...metadata, settings: { ...metadata.settings, ...settings } }),
+      );
+      const requests = lab.requests.length;
+      await assert.rejects(
+        exportMasks({ client: clientOf(lab), incremental: `${dir.path}/out` } as never),
+        (error: unknown) => {
+          errorWith(
+            ConfigError,
+            `Cannot update "${dir.path}/out": its export.json records a setting this tool does not write ${message}`,
+          )(error);
+          assert.equal((error as ConfigError).setting, "incremental");
+          return true;
+        },
+      );
+      assert.deepEqual(lab.requests.slice(requests), []);
+    });
+  }
 });
