@@ -34741,7 +34741,20 @@ async function withEarlierSettings(options) {
     filled.split = split.parts;
     filled.splitSeed ??= split.seed;
   }
+  checkRecordedTypes(filled, files.root);
   return filled;
+}
+function checkRecordedTypes(filled, folder) {
+  try {
+    checkExportOptionTypes(filled);
+    if (typeof filled.filters === "object") checkTaskFilterTypes(filled.filters);
+  } catch (error3) {
+    if (!(error3 instanceof TypeError || error3 instanceof RangeError)) throw error3;
+    throw new ConfigError(settingMessage`Cannot update "${folder}": its ${METADATA_NAME} records a setting this tool does not write (${error3.message.replace(/^options\./, "")}); it was changed since the export: run a full export, or give ${mention("incremental")} another export`, {
+      setting: "incremental",
+      cause: error3
+    });
+  }
 }
 function isLeftOut(value) {
   if (value === void 0 || value === false) return true;
