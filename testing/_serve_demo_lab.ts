@@ -1,4 +1,4 @@
-import { parseFlags, UnknownFlagError } from "../lib/_std/cli.ts";
+import { FlagValueError, parseFlags, UnknownFlagError } from "../lib/_std/cli.ts";
 import { demoProjects } from "./demo_projects.ts";
 import { startFakeLab } from "./fake_lab.ts";
 
@@ -68,6 +68,10 @@ function portOf(args: readonly string[], options: ServeDemoLabOptions): number |
   try {
     flags = parseFlags(args, { string: ["port"], boolean: ["help"] });
   } catch (error) {
+    if (error instanceof FlagValueError) {
+      options.stderr(`error: ${error.message}\n`);
+      return "error";
+    }
     if (!(error instanceof UnknownFlagError)) throw error;
     options.stderr(`error: Unknown option "${error.flag}"; it takes --port <n> and --help\n`);
     return "error";
@@ -75,6 +79,10 @@ function portOf(args: readonly string[], options: ServeDemoLabOptions): number |
   if (flags.help) {
     options.stdout(HELP);
     return "help";
+  }
+  if (flags._.length > 0) {
+    options.stderr(`error: Unexpected argument "${flags._[0]}"; it takes --port <n> and --help\n`);
+    return "error";
   }
   const text = (flags.port as string | undefined) ?? "0";
   const port = /^\d+$/.test(text) ? Number(text) : NaN;

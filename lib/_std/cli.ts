@@ -44,8 +44,27 @@ export class UnknownFlagError extends Error {
 }
 
 /**
- * Parses `args` strictly: unknown flags throw {@linkcode UnknownFlagError}, a flag that needs a
- * value and has none throws a `TypeError` with the parser's message.
+ * A flag given without the value it takes (`--port` last, or followed by `-1`), or with a value
+ * it does not take (`--help=x`); its message says so in one line, for a usage error.
+ */
+export class FlagValueError extends Error {
+  /** The flag, e.g. `--port`. */
+  readonly flag: string;
+
+  /**
+   * @param flag The flag.
+   * @param message What is wrong, in one line.
+   */
+  constructor(flag: string, message: string) {
+    super(message);
+    this.name = "FlagValueError";
+    this.flag = flag;
+  }
+}
+
+/**
+ * Parses `args` strictly: unknown flags throw {@linkcode UnknownFlagError}, a flag without its
+ * value (or with one it does not take) throws {@linkcode FlagValueError}.
  *
  * @param args The arguments, without the program name.
  * @param spec The flags.
@@ -74,6 +93,24 @@ export function parseFlags(args: readonly string[], spec: FlagSpec): ParsedFlags
       const flag = /'([^']+)'/.exec((error as Error).message)?.[1] ?? "";
       throw new UnknownFlagError(flag, (error as Error).message);
     }
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw flagValueError(args, error as Error);
     throw error;
   }
+}
+
+/** The parser's three-line message about a flag's value, in one line of our own. */
+function flagValueError(args: readonly string[], error: Error): FlagValueError {
+  const flag = /(--[\w-]+)/.exec(error.message)?.[1] ?? "";
+  if (/does not take an argument/.test(error.message)) {
+    return new FlagValueError(flag, `Option "${flag}" takes no value: write it alone`);
+  }
+  // Ambiguous: the next word starts with "-" (a negative number, or the next flag).
+  const next = args[args.indexOf(flag) + 1];
+  const dashed = /ambiguous/.test(error.message) && next !== undefined;
+  return new FlagValueError(
+    flag,
+    dashed
+      ? `Option "${flag}" needs a value, and "${next}" starts with "-": to give it, write ${flag}=${next}`
+      : `Option "${flag}" needs a value`,
+  );
 }

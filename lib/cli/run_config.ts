@@ -2,7 +2,7 @@ import { credentialsFromEnv } from "../api/credentials_from_env.ts";
 import { insecureEndpointWarning } from "../api/insecure_endpoint_warning.ts";
 import { LabClient } from "../api/lab_client.ts";
 import { ConfigError } from "../errors.ts";
-import { parseFlags, UnknownFlagError } from "../_std/cli.ts";
+import { FlagValueError, parseFlags, UnknownFlagError } from "../_std/cli.ts";
 import { closestWord } from "./closest_word.ts";
 import type { ClientSettings } from "./run_export.ts";
 
@@ -55,6 +55,9 @@ export async function runConfig(args: readonly string[], io: ConfigIo): Promise<
       short: { h: "help" },
     });
   } catch (error) {
+    if (error instanceof FlagValueError) {
+      throw new ConfigError(`${error.message}; see "config --help"`);
+    }
     if (!(error instanceof UnknownFlagError)) throw error;
     const word = error.flag.replace(/^-+/, "");
     // `--project` is the start of `--project-id`, too far for a typo.

@@ -276,3 +276,27 @@ Deno.test("an unexpected failure keeps its stack and says where to report it (ex
   assert.match(printed, /as an issue of the lab-masks repository/);
   assert.match(printed, /TypeError: x is undefined\n\s+at /);
 });
+
+Deno.test("a flag without its value, or with one it does not take, is one line naming it (exit 2)", async () => {
+  const cases: [string[], string][] = [
+    // `config` reported these as an unexpected failure, `export` in the parser's three lines.
+    [["config", "--project-id"], 'error: Option "--project-id" needs a value; see "config --help"'],
+    [
+      ["config", "--endpoint", "-x"],
+      'error: Option "--endpoint" needs a value, and "-x" starts with "-": to give it, write --endpoint=-x; see "config --help"',
+    ],
+    [
+      ["export", "--concurrency", "-1"],
+      'error: Option "--concurrency" needs a value, and "-1" starts with "-": to give it, write --concurrency=-1. See "export --help"',
+    ],
+    [
+      ["export", "--dry-run=yes"],
+      'error: Option "--dry-run" takes no value: write it alone. See "export --help"',
+    ],
+  ];
+  for (const [args, message] of cases) {
+    const ran = await runCli(args);
+    assert.equal(ran.code, 2, args.join(" "));
+    assert.equal(ran.stderr.trimEnd(), message, args.join(" "));
+  }
+});

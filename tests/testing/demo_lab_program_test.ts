@@ -105,3 +105,23 @@ Deno.test("testing/mod.ts as a program refuses a bad port or flag (exit 2)", asy
     assert.match(decoder.decode(output.stderr), /^error: .*(--port|--prot)/);
   }
 });
+
+Deno.test("testing/mod.ts as a program refuses a flag without its value, or an argument, in one line (exit 2)", async () => {
+  const cases: [string[], string][] = [
+    [["--port"], 'error: Option "--port" needs a value\n'],
+    [
+      ["--port", "-1"],
+      'error: Option "--port" needs a value, and "-1" starts with "-": to give it, write --port=-1\n',
+    ],
+    [["--help=x"], 'error: Option "--help" takes no value: write it alone\n'],
+    [["8080"], 'error: Unexpected argument "8080"; it takes --port <n> and --help\n'],
+  ];
+  for (const [args, message] of cases) {
+    const output = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "--allow-net=127.0.0.1", TESTING_MOD, ...args],
+      stdin: "null",
+    }).output();
+    assert.equal(output.code, 2, args.join(" "));
+    assert.equal(new TextDecoder().decode(output.stderr), message, args.join(" "));
+  }
+});
