@@ -7,7 +7,7 @@
  */
 
 import { ConfigError } from "../lib/errors.ts";
-import { parseFlags, UnknownFlagError } from "../lib/_std/cli.ts";
+import { FlagValueError, parseFlags, UnknownFlagError } from "../lib/_std/cli.ts";
 import { resolve } from "../lib/_std/path.ts";
 import { DEMO_FORM_PROJECT, DEMO_SEGMENTATION_PROJECT, demoProjects } from "./demo_projects.ts";
 import { startFakeLab } from "./fake_lab.ts";
@@ -71,12 +71,20 @@ export async function runDemo(args: readonly string[], options: DemoOptions): Pr
       short: { h: "help" },
     });
   } catch (error) {
+    if (error instanceof FlagValueError) {
+      throw new ConfigError(`${error.message}; see "demo --help"`);
+    }
     if (!(error instanceof UnknownFlagError)) throw error;
     throw new ConfigError(`Unknown option "${error.flag}" for "demo"; it takes --output-folder`);
   }
   if (flags.help) {
     options.stdout(DEMO_HELP);
     return 0;
+  }
+  if (flags._.length > 0) {
+    throw new ConfigError(
+      `Unexpected argument "${flags._[0]}" for "demo"; it takes --output-folder`,
+    );
   }
   const outputFolder = resolve((flags["output-folder"] as string | undefined) ?? "lab-masks-demo");
   await using lab = await startFakeLab({ projects: demoProjects() });

@@ -293,6 +293,11 @@ Deno.test("a flag without its value, or with one it does not take, is one line n
       ["export", "--dry-run=yes"],
       'error: Option "--dry-run" takes no value: write it alone. See "export --help"',
     ],
+    [
+      ["demo", "--output-folder"],
+      'error: Option "--output-folder" needs a value; see "demo --help"',
+    ],
+    [["demo", "extra"], 'error: Unexpected argument "extra" for "demo"; it takes --output-folder'],
   ];
   for (const [args, message] of cases) {
     const ran = await runCli(args);
