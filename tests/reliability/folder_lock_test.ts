@@ -4,6 +4,7 @@
  * goes with the run, even one killed outright; dry runs are never refused.
  */
 import assert from "../_std/assert.ts";
+import { join } from "../../lib/_std/path.ts";
 import { errorWith } from "../_std/error_with.ts";
 import { ConfigError, UnsafePathError } from "../../lib/errors.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
@@ -70,7 +71,8 @@ Deno.test("while another process writes the folder, --resume, --incremental and 
   await using lab = await startFakeLab({ projects: demoProjects() });
   await using dir = await tempDir();
   await exportInto(lab, dir.path);
-  const folder = `${dir.path}/out`;
+  // As the export names it: with the platform's separator.
+  const folder = join(dir.path, "out");
   const holder = await lockHolder(folder);
   try {
     const before = await contents(folder);

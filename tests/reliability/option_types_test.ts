@@ -4,6 +4,7 @@
  * taken as truthy or failing deep inside.
  */
 import assert from "../_std/assert.ts";
+import { join } from "../../lib/_std/path.ts";
 import { errorWith } from "../_std/error_with.ts";
 import { exportMasks } from "../../lib/export/export_masks.ts";
 import { exportFormat } from "../../lib/export/export_format.ts";
@@ -295,7 +296,9 @@ Deno.test("an update refuses settings of the wrong type recorded in its export.j
         (error: unknown) => {
           errorWith(
             ConfigError,
-            `Cannot update "${dir.path}/out": its export.json records a setting this tool does not write ${message}`,
+            `Cannot update "${
+              join(dir.path, "out")
+            }": its export.json records a setting this tool does not write ${message}`,
           )(error);
           assert.equal((error as ConfigError).setting, "incremental");
           return true;
