@@ -31,6 +31,8 @@ export class OutputFile {
   #temporary: string;
   #handle?: Deno.FsFile;
   #opening?: Promise<Deno.FsFile>;
+  /** Whether a file at the path may be replaced (`checkTarget`'s `overwrite`). */
+  #overwrite = false;
 
   /**
    * Names the file; nothing is created yet.
@@ -65,6 +67,7 @@ export class OutputFile {
    * exists without `overwrite`.
    */
   async checkTarget(overwrite: boolean): Promise<void> {
+    this.#overwrite = overwrite;
     const folder = await this.#files.rootInfo();
     if (folder === undefined) return;
     if (!folder.isDirectory) {
@@ -126,12 +129,46 @@ export class OutputFile {
     await other.#files.remove(other.#temporary);
   }
 
-  /** Closes the file and renames it to its path; a file never written stays unwritten. */
+  /**
+   * Closes the file and renames it to its path; a file never written stays unwritten. Without
+   * `overwrite`, a file that appeared at the path since `checkTarget` (another run's, minutes
+   * later) is never replaced: the new file is linked to its name, which fails where a rename
+   * would replace.
+   *
+   * @throws {ConfigError} when, without `overwrite`, a file appeared at the path meanwhile (it is
+   * left as it is, and this one removed).
+   */
   async commit(): Promise<void> {
     if (!this.#opening) return;
     (await this.#opening).close();
     this.#handle = undefined;
+    if (!this.#overwrite && await this.#linkNew()) return;
     await this.#files.rename(this.#temporary, this.#name);
+  }
+
+  /** Links the new file to its name, then removes the temporary one; `false`: no links here. */
+  async #linkNew(): Promise<boolean> {
+    const { fileSystem } = this.#files;
+    if (fileSystem.link === undefined) return false;
+    try {
+      await this.#files.info(this.#name);
+      await fileSystem.link(this.#files.pathOf(this.#temporary), this.#files.pathOf(this.#name));
+    } catch (error) {
+      // A file system without hard links (FAT, some network shares): renamed as before.
+      if (error instanceof Deno.errors.NotSupported) return false;
+      if (error instanceof Deno.errors.PermissionDenied) return false;
+      if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
+      await this.#files.remove(this.#temporary);
+      throw new ConfigError(
+        settingMessage`The output file "${this.path}" appeared while the export ran (another run may have written it); it is left as it is, and this export's file was not kept: choose another output filename, or add ${
+          mention("overwrite")
+        } to replace it`,
+        { setting: "outputFilename" },
+      );
+    }
+    await this.#files.verifyFolders(this.#name);
+    await this.#files.remove(this.#temporary);
+    return true;
   }
 
   /** Closes and removes the temporary file. */

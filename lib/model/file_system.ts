@@ -20,6 +20,12 @@ export interface FileSystem {
   open(path: string, options: Deno.OpenOptions): Promise<Deno.FsFile>;
   /** Renames a file or folder, like `Deno.rename` (a link at `to` is replaced, not followed). */
   rename(from: string, to: string): Promise<void>;
+  /**
+   * Gives a file a second name, like `Deno.link`: unlike a rename, it fails (`AlreadyExists`)
+   * when the name is taken. A one-file export commits a new file this way; without it, it checks
+   * the name and renames.
+   */
+  link?(from: string, to: string): Promise<void>;
   /** Removes a file, a link or (recursively) a folder, like `Deno.remove`. */
   remove(path: string, options?: Deno.RemoveOptions): Promise<void>;
   /** Makes a folder, like `Deno.mkdir`. */
@@ -64,6 +70,7 @@ export const DENO_FILE_SYSTEM: FileSystem = {
   writeFile: (path, bytes, options) => promised(() => Deno.writeFileSync(path, bytes, options)),
   open: (path, options) => Deno.open(path, options),
   rename: (from, to) => promised(() => Deno.renameSync(from, to)),
+  link: (from, to) => Deno.link(from, to),
   remove: (path, options) => Deno.remove(path, options),
   mkdir: (path, options) => promised(() => Deno.mkdirSync(path, options)),
   readDir: (path) => Deno.readDir(path),

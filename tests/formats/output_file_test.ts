@@ -3,7 +3,8 @@ import { clientOf } from "../_fixtures/lab_client.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { listFiles, tempDir } from "../_fixtures/temp_dir.ts";
-import { UnsafePathError } from "../../lib/errors.ts";
+import { ConfigError, UnsafePathError } from "../../lib/errors.ts";
+import { errorWith } from "../_std/error_with.ts";
 import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/model/file_system.ts";
 import { exportFormat } from "../../lib/export/export_format.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
@@ -62,7 +63,7 @@ Deno.test("a one-file export refuses a link planted at its output path, before a
   assert.deepEqual(await listFiles(`${dir.path}/out`), []);
 });
 
-Deno.test("a one-file export writes through the file door: exclusive temporary file, then rename, in an output folder that may be a link", async () => {
+Deno.test("a one-file export writes through the file door: exclusive temporary file, linked to its name (renamed with overwrite), in an output folder that may be a link", async () => {
   await using dir = await tempDir();
   await using lab = await startFakeLab({ projects: [PROJECT] });
   await Deno.mkdir(`${dir.path}/real`);
@@ -81,6 +82,10 @@ Deno.test("a one-file export writes through the file door: exclusive temporary f
       calls.push(`rename ${relative(from)} ${relative(to)}`);
       return DENO_FILE_SYSTEM.rename(from, to);
     },
+    link(from, to) {
+      calls.push(`link ${relative(from)} ${relative(to)}`);
+      return DENO_FILE_SYSTEM.link!(from, to);
+    },
   };
   const summary = await exportFormat({
     client: clientOf(lab),
@@ -91,9 +96,65 @@ Deno.test("a one-file export writes through the file door: exclusive temporary f
     fileSystem,
   });
   assert.equal(summary.exported, 1);
+  // A new file is linked to its name (which fails where a rename would replace), then the
+  // temporary name removed through the door (moved aside, checked, removed).
+  assert.deepEqual(calls.map((call) => call.replace(/\.[0-9a-f]{8}\.\*\.tmp/, ".aside")), [
+    "open linked/.lab.json.*.tmp createNew=true",
+    "link linked/.lab.json.*.tmp linked/lab.json",
+    "rename linked/.lab.json.*.tmp linked/.aside",
+  ]);
+  assert.deepEqual(await listFiles(`${dir.path}/real`), ["lab.json"]);
+  calls.length = 0;
+  await exportFormat({
+    client: clientOf(lab),
+    projectId: "p1",
+    format: "lab",
+    outputFolder: `${dir.path}/linked`,
+    outputFilename: "lab.json",
+    overwrite: true,
+    fileSystem,
+  });
   assert.deepEqual(calls, [
     "open linked/.lab.json.*.tmp createNew=true",
     "rename linked/.lab.json.*.tmp linked/lab.json",
   ]);
   assert.deepEqual(await listFiles(`${dir.path}/real`), ["lab.json"]);
+});
+
+Deno.test("a one-file export never replaces a file that appeared at its name while it ran", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({ projects: [PROJECT] });
+  const path = `${dir.path}/lab.json`;
+  // Another run (or a person) writes the name between the check before the requests and the end.
+  const fileSystem: FileSystem = {
+    ...DENO_FILE_SYSTEM,
+    async link(from, to) {
+      await Deno.writeTextFile(path, "another run's file");
+      return await DENO_FILE_SYSTEM.link!(from, to);
+    },
+  };
+  await assert.rejects(
+    exportFormat({
+      client: clientOf(lab),
+      projectId: "p1",
+      format: "lab",
+      outputFolder: dir.path,
+      outputFilename: "lab.json",
+      fileSystem,
+    }),
+    errorWith(ConfigError, `The output file "${path}" appeared while the export ran`),
+  );
+  assert.equal(await Deno.readTextFile(path), "another run's file");
+  assert.deepEqual(await listFiles(dir.path), ["lab.json"], "no temporary file left");
+  // A file system without links: the name is checked and the file renamed, as before.
+  const { link: _, ...linkless } = DENO_FILE_SYSTEM;
+  await exportFormat({
+    client: clientOf(lab),
+    projectId: "p1",
+    format: "lab",
+    outputFolder: dir.path,
+    outputFilename: "fresh.json",
+    fileSystem: linkless,
+  });
+  assert.deepEqual(await listFiles(dir.path), ["fresh.json", "lab.json"]);
 });
