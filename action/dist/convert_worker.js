@@ -5701,6 +5701,7 @@ var DENO_FILE_SYSTEM = {
   writeFile: (path, bytes, options) => promised(() => Deno.writeFileSync(path, bytes, options)),
   open: (path, options) => Deno.open(path, options),
   rename: (from, to) => promised(() => Deno.renameSync(from, to)),
+  link: (from, to) => Deno.link(from, to),
   remove: (path, options) => Deno.remove(path, options),
   mkdir: (path, options) => promised(() => Deno.mkdirSync(path, options)),
   readDir: (path) => Deno.readDir(path)

@@ -23759,6 +23759,7 @@ var DENO_FILE_SYSTEM = {
   writeFile: (path6, bytes, options) => promised(() => Deno.writeFileSync(path6, bytes, options)),
   open: (path6, options) => Deno.open(path6, options),
   rename: (from, to) => promised(() => Deno.renameSync(from, to)),
+  link: (from, to) => Deno.link(from, to),
   remove: (path6, options) => Deno.remove(path6, options),
   mkdir: (path6, options) => promised(() => Deno.mkdirSync(path6, options)),
   readDir: (path6) => Deno.readDir(path6)
@@ -24289,6 +24290,8 @@ var OutputFile = class {
   #temporary;
   #handle;
   #opening;
+  /** Whether a file at the path may be replaced (`checkTarget`'s `overwrite`). */
+  #overwrite = false;
   /**
    * Names the file; nothing is created yet.
    *
@@ -24319,6 +24322,7 @@ var OutputFile = class {
    * exists without `overwrite`.
    */
   async checkTarget(overwrite) {
+    this.#overwrite = overwrite;
     const folder = await this.#files.rootInfo();
     if (folder === void 0) return;
     if (!folder.isDirectory) {
@@ -24370,12 +24374,41 @@ var OutputFile = class {
     other.#handle = void 0;
     await other.#files.remove(other.#temporary);
   }
-  /** Closes the file and renames it to its path; a file never written stays unwritten. */
+  /**
+   * Closes the file and renames it to its path; a file never written stays unwritten. Without
+   * `overwrite`, a file that appeared at the path since `checkTarget` (another run's, minutes
+   * later) is never replaced: the new file is linked to its name, which fails where a rename
+   * would replace.
+   *
+   * @throws {ConfigError} when, without `overwrite`, a file appeared at the path meanwhile (it is
+   * left as it is, and this one removed).
+   */
   async commit() {
     if (!this.#opening) return;
     (await this.#opening).close();
     this.#handle = void 0;
+    if (!this.#overwrite && await this.#linkNew()) return;
     await this.#files.rename(this.#temporary, this.#name);
+  }
+  /** Links the new file to its name, then removes the temporary one; `false`: no links here. */
+  async #linkNew() {
+    const { fileSystem } = this.#files;
+    if (fileSystem.link === void 0) return false;
+    try {
+      await this.#files.info(this.#name);
+      await fileSystem.link(this.#files.pathOf(this.#temporary), this.#files.pathOf(this.#name));
+    } catch (error3) {
+      if (error3 instanceof Deno.errors.NotSupported) return false;
+      if (error3 instanceof Deno.errors.PermissionDenied) return false;
+      if (!(error3 instanceof Deno.errors.AlreadyExists)) throw error3;
+      await this.#files.remove(this.#temporary);
+      throw new ConfigError(settingMessage`The output file "${this.path}" appeared while the export ran (another run may have written it); it is left as it is, and this export's file was not kept: choose another output filename, or add ${mention("overwrite")} to replace it`, {
+        setting: "outputFilename"
+      });
+    }
+    await this.#files.verifyFolders(this.#name);
+    await this.#files.remove(this.#temporary);
+    return true;
   }
   /** Closes and removes the temporary file. */
   async abandon() {
