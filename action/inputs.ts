@@ -119,11 +119,14 @@ export async function readInputs(): Promise<ActionInputs> {
  * gives an input, each checked by its row's parser; then the Action's own defaults.
  */
 async function readSettings(): Promise<ExportSettings> {
-  const projectId = required("project-id", "the id of the lab project to export");
   const options = readOptions(
     { text: (row) => optional(row.input!), boolean: (row) => flag(row.input!) },
     (row) => row.input !== undefined,
   );
+  // An update reads its project from the export it updates (and refuses another one given).
+  const projectId = options.incremental === undefined
+    ? required("project-id", "the id of the lab project to export")
+    : text("project-id");
   return {
     projectId,
     ...options,

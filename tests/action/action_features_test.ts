@@ -107,9 +107,13 @@ Deno.test("the Action with incremental updates the earlier export in place and w
   );
 
   // A night with no change still updates the manifest, and uploads the whole folder. t1, updated
-  // within the clock margin, is asked again and kept.
-  const quiet = await runAction({ ...inputs, incremental: "masks/nightly" }, { cwd: dir.path });
+  // within the clock margin, is asked again and kept. The project comes from the export updated.
+  const quiet = await runAction(
+    { ...inputs, "project-id": "", incremental: "masks/nightly" },
+    { cwd: dir.path },
+  );
   assert.equal(quiet.code, 0, quiet.stdout + quiet.stderr);
+  assert.match(quiet.summary, /project <code>p1<\/code>/);
   assert.equal(quiet.outputs["exported-count"], "0");
   assert.equal(quiet.outputs["manifest-path"], `${folder}/manifest.jsonl`);
   assert.match(quiet.summary, /1 kept \(unchanged\), 2 carried over \(not updated since\)/);
@@ -118,6 +122,16 @@ Deno.test("the Action with incremental updates the earlier export in place and w
     quiet.upload?.files.length,
     6,
     "the folder, its three masks and its own files (report.html too)",
+  );
+  // Given, the project must be the export's.
+  const other = await runAction(
+    { ...inputs, "project-id": "p2", incremental: "masks/nightly" },
+    { cwd: dir.path },
+  );
+  assert.equal(other.code, 1);
+  assert.match(
+    other.stdout,
+    /^::error::Cannot update the export of project "p1" with "project-id" "p2"; leave it out/m,
   );
 });
 
