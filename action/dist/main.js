@@ -37507,11 +37507,11 @@ async function readInputs() {
   };
 }
 async function readSettings() {
-  const projectId = required2("project-id", "the id of the lab project to export");
   const options = readOptions({
     text: (row) => optional(row.input),
     boolean: (row) => flag(row.input)
   }, (row) => row.input !== void 0);
+  const projectId = options.incremental === void 0 ? required2("project-id", "the id of the lab project to export") : text("project-id");
   return {
     projectId,
     ...options,
