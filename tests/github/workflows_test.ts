@@ -75,7 +75,7 @@ jobs:
     /^bad\.yml: no top-level permissions$/,
     /^bad\.yml: job a: "actions\/checkout@main" is not pinned$/,
     /^bad\.yml: job a: the action has no input "project"$/,
-    /^bad\.yml: job a: the required input "project-id" is missing$/,
+    /^bad\.yml: job a: the required input "secret-key" is missing$/,
     /^bad\.yml: job a: the action has no output "exported" \(steps\.masks\)$/,
   ];
   for (const pattern of expected) {
