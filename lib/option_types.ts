@@ -100,6 +100,9 @@ export function wholeNumber(low: number, high = Number.MAX_SAFE_INTEGER): Option
   };
 }
 
+/** Every `maxPixels` option: a whole number of pixels from 1 to 2^31, as `--max-pixels` takes. */
+export const PIXEL_LIMIT: OptionType = wholeNumber(1, 2 ** 31);
+
 /**
  * A finite number of at least `low`.
  *

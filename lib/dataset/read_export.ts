@@ -108,7 +108,6 @@ function metadataFault(metadata: ExportMetadata): string | undefined {
 /** The form of the `pixelSha256` of exports that do not record theirs. */
 const FIRST_PIXEL_FORM = "lab-masks-pixels/1";
 
-/** The text of one of the export's own files, refusing a link or a missing file. */
 /**
  * Refuses a path that is no folder before anything is looked up in it: a device such as
  * `/dev/null` would otherwise fail in the runtime's words ("Requires all access to
@@ -127,6 +126,7 @@ async function checkFolder(folder: string, setting: string): Promise<void> {
   if (!info.isDirectory) throw notAnExport(folder, "it is not a folder", setting);
 }
 
+/** The text of one of the export's own files, refusing a link or a missing file. */
 async function readOwnFile(folder: string, name: string, setting: string): Promise<string> {
   const path = join(folder, name);
   let info: Deno.FileInfo;

@@ -6,7 +6,7 @@
  */
 
 import { FOLDER_LOCK_NAME } from "../model/folder_lock.ts";
-import { checkOptionTypes, wholeNumber } from "../option_types.ts";
+import { checkOptionTypes, PIXEL_LIMIT } from "../option_types.ts";
 import { createHash } from "node:crypto";
 import { MANIFEST_NAME } from "../model/manifest.ts";
 import { METADATA_NAME } from "../model/export_metadata.ts";
@@ -81,7 +81,7 @@ export async function verifyExport(
   folder: string,
   options: VerifyExportOptions = {},
 ): Promise<VerifyReport> {
-  checkOptionTypes(options, { maxPixels: wholeNumber(1, 2 ** 31) });
+  checkOptionTypes(options, { maxPixels: PIXEL_LIMIT });
   const records = await readExport(folder, "folder");
   const walked = await WalkedFolder.open(folder);
   const found = walked.found;

@@ -15,6 +15,7 @@ import {
   oneOf,
   type OptionType,
   type OptionTypes,
+  PIXEL_LIMIT,
   SIGNAL,
   SWITCH,
   TEXT,
@@ -71,7 +72,7 @@ const EXPORT_OPTION_TYPES: OptionTypes<ExportMasksOptions> = {
   card: SWITCH,
   workerUrl: URL_OBJECT,
   concurrency: wholeNumber(1, 256),
-  maxPixels: wholeNumber(1, 2 ** 31),
+  maxPixels: PIXEL_LIMIT,
   cocoSegmentation: TEXT,
   polygonTolerance: numberFrom(0),
   fileSystem: withMethods("a file system", [

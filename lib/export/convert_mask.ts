@@ -1,4 +1,4 @@
-import { checkOptionTypes, type OptionTypes, wholeNumber } from "../option_types.ts";
+import { checkOptionTypes, type OptionTypes, PIXEL_LIMIT } from "../option_types.ts";
 import type { RgbColour } from "../detect/resolve_semantic_mapping.ts";
 import { decodeDataUri } from "../raster/mask_data_uri.ts";
 import { transcodePng } from "../raster/transcode_png.ts";
@@ -17,7 +17,7 @@ export interface ConvertMaskOptions {
 
 const CONVERT_MASK_OPTION_TYPES: OptionTypes<ConvertMaskOptions> = {
   colourByBChannel: { expects: "a Map", is: (value) => value instanceof Map },
-  maxPixels: wholeNumber(1, 2 ** 31),
+  maxPixels: PIXEL_LIMIT,
 };
 
 /**
