@@ -19979,6 +19979,7 @@ function wholeNumber(low, high = Number.MAX_SAFE_INTEGER) {
     inRange: (value) => Number.isInteger(value) && low <= value && value <= high
   };
 }
+var PIXEL_LIMIT = wholeNumber(1, 2 ** 31);
 function numberFrom(low) {
   return {
     expects: `a finite number of at least ${low}`,
@@ -22416,7 +22417,7 @@ var EXPORT_OPTION_TYPES = {
   card: SWITCH,
   workerUrl: URL_OBJECT,
   concurrency: wholeNumber(1, 256),
-  maxPixels: wholeNumber(1, 2 ** 31),
+  maxPixels: PIXEL_LIMIT,
   cocoSegmentation: TEXT,
   polygonTolerance: numberFrom(0),
   fileSystem: withMethods("a file system", [
