@@ -19,7 +19,9 @@ export async function outputFiles(
     : new Map(split.parts.map(({ name }) => [name, path.replace(/(\.[^./\\]*)$/, `_${name}$1`)]));
   const files = new Map<string, OutputFile>();
   for (const [name, each] of paths) {
-    const file = new OutputFile(each, { fileSystem: options.fileSystem });
+    // A file per split: all are placed, or none (see `OutputFile.commitAll`).
+    const together = paths.size > 1;
+    const file = new OutputFile(each, { fileSystem: options.fileSystem, together });
     if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
     files.set(name, file);
   }

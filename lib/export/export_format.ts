@@ -122,7 +122,7 @@ function filesWriter(
   const writerOf = (file: OutputFile) => formatWriter(file, source, options, now);
   if (files.size === 1) return writerOf(files.values().next().value!);
   const writers = new Map([...files].map(([name, file]) => [name, writerOf(file)]));
-  return new SplitWriter(options.splitPlan!, writers);
+  return new SplitWriter(options.splitPlan!, writers, [...files.values()]);
 }
 
 /** The writer of the format, writing into `file`. */

@@ -33,15 +33,20 @@ export class OutputFile {
   #opening?: Promise<Deno.FsFile>;
   /** Whether a file at the path may be replaced (`checkTarget`'s `overwrite`). */
   #overwrite = false;
+  /** Whether {@linkcode OutputFile.commitAll} places it, with others. */
+  #together: boolean;
 
   /**
    * Names the file; nothing is created yet.
    *
    * @param path Where the complete file goes; its parent folders are created on the first write.
-   * @param options The low-level file calls to make. @default {{ fileSystem: DENO_FILE_SYSTEM }}
+   * @param options The low-level file calls to make (default `DENO_FILE_SYSTEM`), and whether
+   * the file is placed `together` with others by {@linkcode OutputFile.commitAll} (default
+   * `false`).
    */
-  constructor(path: string, options: { fileSystem?: FileSystem } = {}) {
+  constructor(path: string, options: { fileSystem?: FileSystem; together?: boolean } = {}) {
     this.path = path;
+    this.#together = options.together ?? false;
     // The folder is the user's choice, like the folders above an export folder: it may be a link.
     this.#files = new ExportFolderFs(dirname(path), {
       fileSystem: options.fileSystem,
@@ -133,7 +138,8 @@ export class OutputFile {
    * Closes the file and renames it to its path; a file never written stays unwritten. Without
    * `overwrite`, a file that appeared at the path since `checkTarget` (another run's, minutes
    * later) is never replaced: the new file is linked to its name, which fails where a rename
-   * would replace.
+   * would replace. A file made `together` with others is only closed here:
+   * {@linkcode OutputFile.commitAll} then places them all.
    *
    * @throws {ConfigError} when, without `overwrite`, a file appeared at the path meanwhile (it is
    * left as it is, and this one removed).
@@ -142,12 +148,47 @@ export class OutputFile {
     if (!this.#opening) return;
     (await this.#opening).close();
     this.#handle = undefined;
-    if (!this.#overwrite && await this.#linkNew()) return;
-    await this.#files.rename(this.#temporary, this.#name);
+    if (this.#together) return;
+    await OutputFile.commitAll([this]);
   }
 
-  /** Links the new file to its name, then removes the temporary one; `false`: no links here. */
-  async #linkNew(): Promise<boolean> {
+  /**
+   * Places files made `together` (a file per split) once each is committed: all of them, or,
+   * when one cannot be placed (a file appeared at its name), none: the names already given are
+   * taken back and every temporary file removed.
+   *
+   * @param files The files, committed.
+   * @throws {ConfigError} as {@linkcode OutputFile.commit}, naming the file at fault.
+   */
+  static async commitAll(files: readonly OutputFile[]): Promise<void> {
+    const linked: OutputFile[] = [];
+    const written = files.filter((file) => file.started).length;
+    try {
+      for (const file of files) if (await file.#place(written)) linked.push(file);
+    } catch (error) {
+      for (const file of linked) await file.#unlink();
+      for (const file of files) await file.abandon();
+      throw error;
+    }
+    for (const file of linked) {
+      await file.#files.verifyFolders(file.#name);
+      await file.#files.remove(file.#temporary);
+    }
+  }
+
+  /**
+   * Gives the closed file its name: linked (`true`; the temporary name stays until all are
+   * placed) or, with `overwrite` or where links are refused, renamed (`false`).
+   */
+  async #place(written: number): Promise<boolean> {
+    if (!this.#opening) return false;
+    if (!this.#overwrite && await this.#link(written)) return true;
+    await this.#files.rename(this.#temporary, this.#name);
+    return false;
+  }
+
+  /** Links the new file, one of `written`, to its name; `false`: no links here. */
+  async #link(written: number): Promise<boolean> {
     const { fileSystem } = this.#files;
     if (fileSystem.link === undefined) return false;
     try {
@@ -158,17 +199,30 @@ export class OutputFile {
       if (error instanceof Deno.errors.NotSupported) return false;
       if (error instanceof Deno.errors.PermissionDenied) return false;
       if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
-      await this.#files.remove(this.#temporary);
+      const kept = written === 1
+        ? "this export's file was not kept"
+        : `none of this export's ${written} files (one a split) was kept`;
       throw new ConfigError(
-        settingMessage`The output file "${this.path}" appeared while the export ran (another run may have written it); it is left as it is, and this export's file was not kept: choose another output filename, or add ${
+        settingMessage`The output file "${this.path}" appeared while the export ran (another run may have written it); it is left as it is, and ${kept}: choose another output filename, or add ${
           mention("overwrite")
         } to replace it`,
         { setting: "outputFilename" },
       );
     }
-    await this.#files.verifyFolders(this.#name);
-    await this.#files.remove(this.#temporary);
     return true;
+  }
+
+  /**
+   * Takes back the name {@linkcode OutputFile.#link} gave, when it is still this file (the same
+   * file as the temporary name); a file whose identity cannot be told is left.
+   */
+  async #unlink(): Promise<void> {
+    const [mine, named] = await Promise.all([
+      this.#files.info(this.#temporary),
+      this.#files.info(this.#name),
+    ]).catch(() => []);
+    const same = mine?.ino != null && mine.ino === named?.ino && mine.dev === named.dev;
+    if (same) await this.#files.remove(this.#name).catch(() => {});
   }
 
   /** Closes and removes the temporary file. */

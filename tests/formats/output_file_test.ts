@@ -158,3 +158,44 @@ Deno.test("a one-file export never replaces a file that appeared at its name whi
   });
   assert.deepEqual(await listFiles(dir.path), ["fresh.json", "lab.json"]);
 });
+
+Deno.test("a one-file export with a file per split places them all or none: a file that appeared at one split's name keeps the others' names free", async () => {
+  await using dir = await tempDir();
+  const tasks = Array.from({ length: 12 }, (_, i) => maskTask(`t${i}`, `${i}.jpg`, "M"));
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
+  const val = `${dir.path}/lab_val.json`;
+  const linked: string[] = [];
+  // Another run writes the second split's name after the first split's file got its own.
+  const fileSystem: FileSystem = {
+    ...DENO_FILE_SYSTEM,
+    async link(from, to) {
+      linked.push(to.slice(dir.path.length + 1));
+      if (to === val) await Deno.writeTextFile(val, "another run's file");
+      return await DENO_FILE_SYSTEM.link!(from, to);
+    },
+  };
+  const options = {
+    client: clientOf(lab),
+    projectId: "p1",
+    format: "lab" as const,
+    outputFolder: dir.path,
+    outputFilename: "lab.json",
+    split: "train=50,val=50",
+  };
+  await assert.rejects(
+    exportFormat({ ...options, fileSystem }),
+    errorWith(
+      ConfigError,
+      `The output file "${val}" appeared while the export ran (another run may have written it); ` +
+        "it is left as it is, and none of this export's 2 files (one a split) was kept",
+    ),
+  );
+  assert.deepEqual(linked, ["lab_train.json", "lab_val.json"], "the train file was placed first");
+  assert.deepEqual(await listFiles(dir.path), ["lab_val.json"], "train taken back, no temporary");
+  assert.equal(await Deno.readTextFile(val), "another run's file");
+  // Once the name is free again, both are placed.
+  await Deno.remove(val);
+  const summary = await exportFormat({ ...options, fileSystem: DENO_FILE_SYSTEM });
+  assert.deepEqual(await listFiles(dir.path), ["lab_train.json", "lab_val.json"]);
+  assert.deepEqual(Object.keys(summary.splitFiles ?? {}).sort(), ["train", "val"]);
+});
