@@ -24283,7 +24283,7 @@ var ExportFolderFs = class {
 };
 
 // lib/formats/output_file.ts
-var OutputFile = class {
+var OutputFile = class _OutputFile {
   /** The absolute path the file gets when committed. */
   path;
   #files;
@@ -24293,14 +24293,19 @@ var OutputFile = class {
   #opening;
   /** Whether a file at the path may be replaced (`checkTarget`'s `overwrite`). */
   #overwrite = false;
+  /** Whether {@linkcode OutputFile.commitAll} places it, with others. */
+  #together;
   /**
    * Names the file; nothing is created yet.
    *
    * @param path Where the complete file goes; its parent folders are created on the first write.
-   * @param options The low-level file calls to make. @default {{ fileSystem: DENO_FILE_SYSTEM }}
+   * @param options The low-level file calls to make (default `DENO_FILE_SYSTEM`), and whether
+   * the file is placed `together` with others by {@linkcode OutputFile.commitAll} (default
+   * `false`).
    */
   constructor(path6, options = {}) {
     this.path = path6;
+    this.#together = options.together ?? false;
     this.#files = new ExportFolderFs(dirname3(path6), {
       fileSystem: options.fileSystem,
       rootChosenByUser: true
@@ -24379,7 +24384,8 @@ var OutputFile = class {
    * Closes the file and renames it to its path; a file never written stays unwritten. Without
    * `overwrite`, a file that appeared at the path since `checkTarget` (another run's, minutes
    * later) is never replaced: the new file is linked to its name, which fails where a rename
-   * would replace.
+   * would replace. A file made `together` with others is only closed here:
+   * {@linkcode OutputFile.commitAll} then places them all.
    *
    * @throws {ConfigError} when, without `overwrite`, a file appeared at the path meanwhile (it is
    * left as it is, and this one removed).
@@ -24388,11 +24394,46 @@ var OutputFile = class {
     if (!this.#opening) return;
     (await this.#opening).close();
     this.#handle = void 0;
-    if (!this.#overwrite && await this.#linkNew()) return;
-    await this.#files.rename(this.#temporary, this.#name);
+    if (this.#together) return;
+    await _OutputFile.commitAll([
+      this
+    ]);
   }
-  /** Links the new file to its name, then removes the temporary one; `false`: no links here. */
-  async #linkNew() {
+  /**
+   * Places files made `together` (a file per split) once each is committed: all of them, or,
+   * when one cannot be placed (a file appeared at its name), none: the names already given are
+   * taken back and every temporary file removed.
+   *
+   * @param files The files, committed.
+   * @throws {ConfigError} as {@linkcode OutputFile.commit}, naming the file at fault.
+   */
+  static async commitAll(files) {
+    const linked = [];
+    const written = files.filter((file) => file.started).length;
+    try {
+      for (const file of files) if (await file.#place(written)) linked.push(file);
+    } catch (error3) {
+      for (const file of linked) await file.#unlink();
+      for (const file of files) await file.abandon();
+      throw error3;
+    }
+    for (const file of linked) {
+      await file.#files.verifyFolders(file.#name);
+      await file.#files.remove(file.#temporary);
+    }
+  }
+  /**
+   * Gives the closed file its name: linked (`true`; the temporary name stays until all are
+   * placed) or, with `overwrite` or where links are refused, renamed (`false`).
+   */
+  async #place(written) {
+    if (!this.#opening) return false;
+    if (!this.#overwrite && await this.#link(written)) return true;
+    await this.#files.rename(this.#temporary, this.#name);
+    return false;
+  }
+  /** Links the new file, one of `written`, to its name; `false`: no links here. */
+  async #link(written) {
     const { fileSystem } = this.#files;
     if (fileSystem.link === void 0) return false;
     try {
@@ -24402,14 +24443,25 @@ var OutputFile = class {
       if (error3 instanceof Deno.errors.NotSupported) return false;
       if (error3 instanceof Deno.errors.PermissionDenied) return false;
       if (!(error3 instanceof Deno.errors.AlreadyExists)) throw error3;
-      await this.#files.remove(this.#temporary);
-      throw new ConfigError(settingMessage`The output file "${this.path}" appeared while the export ran (another run may have written it); it is left as it is, and this export's file was not kept: choose another output filename, or add ${mention("overwrite")} to replace it`, {
+      const kept = written === 1 ? "this export's file was not kept" : `none of this export's ${written} files (one a split) was kept`;
+      throw new ConfigError(settingMessage`The output file "${this.path}" appeared while the export ran (another run may have written it); it is left as it is, and ${kept}: choose another output filename, or add ${mention("overwrite")} to replace it`, {
         setting: "outputFilename"
       });
     }
-    await this.#files.verifyFolders(this.#name);
-    await this.#files.remove(this.#temporary);
     return true;
+  }
+  /**
+   * Takes back the name {@linkcode OutputFile.#link} gave, when it is still this file (the same
+   * file as the temporary name); a file whose identity cannot be told is left.
+   */
+  async #unlink() {
+    const [mine, named] = await Promise.all([
+      this.#files.info(this.#temporary),
+      this.#files.info(this.#name)
+    ]).catch(() => []);
+    const same = mine?.ino != null && mine.ino === named?.ino && mine.dev === named.dev;
+    if (same) await this.#files.remove(this.#name).catch(() => {
+    });
   }
   /** Closes and removes the temporary file. */
   async abandon() {
@@ -36284,13 +36336,16 @@ function refuseSequence2(metadata, what, format) {
 var SplitWriter = class {
   #plan;
   #writers;
+  #files;
   /**
    * @param plan The splits.
    * @param writers Each split's writer, by split name.
+   * @param files Their files, made `together`.
    */
-  constructor(plan, writers) {
+  constructor(plan, writers, files) {
     this.#plan = plan;
     this.#writers = writers;
+    this.#files = files;
   }
   /** The most tasks any split's writer reads ahead. */
   get ahead() {
@@ -36309,6 +36364,7 @@ var SplitWriter = class {
   }
   async finish() {
     for (const writer of this.#writers.values()) await writer.finish();
+    await OutputFile.commitAll(this.#files);
   }
   async abandon() {
     for (const writer of this.#writers.values()) await writer.abandon();
@@ -36328,8 +36384,10 @@ async function outputFiles(path6, split, options) {
   ]));
   const files = /* @__PURE__ */ new Map();
   for (const [name, each] of paths) {
+    const together = paths.size > 1;
     const file = new OutputFile(each, {
-      fileSystem: options.fileSystem
+      fileSystem: options.fileSystem,
+      together
     });
     if (!options.dryRun) await file.checkTarget(options.overwrite ?? false);
     files.set(name, file);
@@ -36575,7 +36633,9 @@ function filesWriter(files, source, options, now) {
     name,
     writerOf(file)
   ]));
-  return new SplitWriter(options.splitPlan, writers);
+  return new SplitWriter(options.splitPlan, writers, [
+    ...files.values()
+  ]);
 }
 function formatWriter(file, source, options, now) {
   return oneFileFormat(options.format).writer(file, source, {
