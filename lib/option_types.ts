@@ -228,13 +228,38 @@ export function checkOptionTypes(
   for (const [key, type] of Object.entries(types)) {
     const value = (options as Record<string, unknown>)[key];
     if (value === undefined && !type.required) continue;
-    const fits = type.is(value);
-    if (fits && (type.inRange?.(value) ?? true)) continue;
-    const message = `${path}.${key} must be ${type.expects}; got ${
-      type.secret ? kindOf(value) : describe(value)
-    }`;
-    throw fits ? new RangeError(message) : new TypeError(message);
+    checkArgumentType(value, `${path}.${key}`, type);
   }
+}
+
+/**
+ * Checks one argument given by position, as {@linkcode checkOptionTypes} checks an option: a
+ * value that is not of its type is a `TypeError` naming the argument and what it got.
+ *
+ * @param value The argument as given.
+ * @param name How the message names it, e.g. `folder`.
+ * @param type Its type.
+ * @throws {TypeError} when the value is not of its type.
+ * @throws {RangeError} when it is out of its range.
+ *
+ * @example
+ * ```ts
+ * import { checkArgumentType, TEXT } from "./option_types.ts";
+ *
+ * try {
+ *   checkArgumentType(5, "folder", TEXT);
+ * } catch (error) {
+ *   console.log((error as Error).message); // "folder must be a string; got 5"
+ * }
+ * ```
+ */
+export function checkArgumentType(value: unknown, name: string, type: OptionType): void {
+  const fits = type.is(value);
+  if (fits && (type.inRange?.(value) ?? true)) return;
+  const message = `${name} must be ${type.expects}; got ${
+    type.secret ? kindOf(value) : describe(value)
+  }`;
+  throw fits ? new RangeError(message) : new TypeError(message);
 }
 
 /** The most characters of a string a message quotes. */
@@ -274,5 +299,6 @@ function kindOf(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   const name = typeof value === "object" ? value.constructor?.name : typeof value;
   const kind = name === undefined || name === "Object" ? "object" : name;
-  return `${/^[aeiouAEIOU]/.test(kind) ? "an" : "a"} ${kind}`;
+  // "a URL", "a Uint8Array": a capital U is said "you".
+  return `${/^[aeiouAEIO]/.test(kind) ? "an" : "a"} ${kind}`;
 }

@@ -5,6 +5,7 @@
  */
 
 import { ConfigError } from "../errors.ts";
+import { checkArgumentType, TEXT } from "../option_types.ts";
 import type { ManifestEntry, ManifestFile } from "../model/manifest.ts";
 import { changedPixels } from "./_changed_pixels.ts";
 import { addLabelPixels, type LabelPixels } from "./_label_pixels.ts";
@@ -101,6 +102,7 @@ interface Side {
  * @param newFolder The later export folder.
  * @returns The differences.
  * @throws {ConfigError} when a folder is not an export, or their mask formats differ.
+ * @throws {TypeError} when a folder is not given as a string.
  *
  * @example
  * ```ts ignore
@@ -111,6 +113,8 @@ interface Side {
  * ```
  */
 export async function diffExports(oldFolder: string, newFolder: string): Promise<ExportDiff> {
+  checkArgumentType(oldFolder, "oldFolder", TEXT);
+  checkArgumentType(newFolder, "newFolder", TEXT);
   const old = await readExport(oldFolder, "old");
   const now = await readExport(newFolder, "new");
   if (old.metadata.maskFormat !== now.metadata.maskFormat) {

@@ -7,6 +7,7 @@
 
 import { ConfigError } from "../errors.ts";
 import { inertText } from "../inert_text.ts";
+import { checkArgumentType, TEXT } from "../option_types.ts";
 import { join } from "../_std/path.ts";
 import { type ExportMetadata, METADATA_NAME } from "../model/export_metadata.ts";
 import { filesFault, MANIFEST_NAME, type ManifestEntry, parseManifest } from "../model/manifest.ts";
@@ -32,6 +33,7 @@ export interface ExportRecords {
  * @returns The manifest's entries and `export.json`.
  * @throws {ConfigError} when the path does not exist or is no folder, or the folder is not an
  * export of this tool (no manifest or no valid `export.json`, or one of them is a link).
+ * @throws {TypeError} when `folder` is not a string.
  *
  * @example
  * ```ts
@@ -45,6 +47,7 @@ export interface ExportRecords {
  * ```
  */
 export async function readExport(folder: string, setting: string): Promise<ExportRecords> {
+  checkArgumentType(folder, "folder", TEXT);
   await checkFolder(folder, setting);
   const manifest = await readOwnFile(folder, MANIFEST_NAME, setting);
   const entries = parseManifest(manifest, join(folder, MANIFEST_NAME), setting);

@@ -6,7 +6,7 @@
  */
 
 import { FOLDER_LOCK_NAME } from "../model/folder_lock.ts";
-import { checkOptionTypes, PIXEL_LIMIT } from "../option_types.ts";
+import { checkArgumentType, checkOptionTypes, PIXEL_LIMIT, TEXT } from "../option_types.ts";
 import { createHash } from "node:crypto";
 import { MANIFEST_NAME } from "../model/manifest.ts";
 import { METADATA_NAME } from "../model/export_metadata.ts";
@@ -66,7 +66,7 @@ export interface VerifyExportOptions {
  * @param options The pixel limit.
  * @returns What was found; `intact` when nothing differs.
  * @throws {ConfigError} when the folder is not an export (no manifest or `export.json`).
- * @throws {TypeError} when `maxPixels` is not a number; {@linkcode RangeError} when it is not a
+ * @throws {TypeError} when `folder` is not a string, or `maxPixels` not a number; {@linkcode RangeError} when it is not a
  * whole number from 1 to 2^31.
  *
  * @example
@@ -81,6 +81,7 @@ export async function verifyExport(
   folder: string,
   options: VerifyExportOptions = {},
 ): Promise<VerifyReport> {
+  checkArgumentType(folder, "folder", TEXT);
   checkOptionTypes(options, { maxPixels: PIXEL_LIMIT });
   const records = await readExport(folder, "folder");
   const walked = await WalkedFolder.open(folder);

@@ -1,3 +1,5 @@
+import { checkArgumentType, numberFrom, type OptionType } from "../option_types.ts";
+
 /**
  * Simplifies a closed polygon by Douglas–Peucker: the ring is cut at its first vertex and the
  * vertex farthest from it, and each half keeps only the vertices farther than `tolerance` from
@@ -8,6 +10,8 @@
  * @param tolerance The largest distance in pixels a dropped vertex may be from the result; 0
  * returns the ring as it is.
  * @returns The vertices kept, in order.
+ * @throws {TypeError} when `points` is not a list or `tolerance` not a number.
+ * @throws {RangeError} when the list's length is odd, or the tolerance not finite and >= 0.
  *
  * @example A square's vertex on an edge goes; its corners stay
  * ```ts
@@ -17,6 +21,9 @@
  * ```
  */
 export function simplifyRing(points: readonly number[], tolerance: number): number[] {
+  // A length that is no whole number of vertices, or a tolerance no distance, never ends.
+  checkArgumentType(points, "points", RING);
+  checkArgumentType(tolerance, "tolerance", DISTANCE);
   const count = points.length / 2;
   if (tolerance === 0 || count <= 3) return [...points];
   let far = 0;
@@ -37,6 +44,16 @@ export function simplifyRing(points: readonly number[], tolerance: number): numb
   for (let i = 0; i < count; i++) if (keep[i] === 1) kept.push(points[2 * i], points[2 * i + 1]);
   return kept;
 }
+
+/** The vertices' coordinates, two a vertex. */
+const RING: OptionType = {
+  expects: "a list of numbers of even length (x, y of each vertex)",
+  is: (value) => Array.isArray(value),
+  inRange: (value) => (value as unknown[]).length % 2 === 0,
+};
+
+/** A distance in pixels. */
+const DISTANCE = numberFrom(0);
 
 /** Marks the vertices of `first..last` (index `count` is vertex 0 again) that stay. */
 function markKept(
