@@ -20015,11 +20015,14 @@ function checkOptionTypes(options, types, path6 = "options") {
   for (const [key, type] of Object.entries(types)) {
     const value = options[key];
     if (value === void 0 && !type.required) continue;
-    const fits = type.is(value);
-    if (fits && (type.inRange?.(value) ?? true)) continue;
-    const message = `${path6}.${key} must be ${type.expects}; got ${type.secret ? kindOf(value) : describe(value)}`;
-    throw fits ? new RangeError(message) : new TypeError(message);
+    checkArgumentType(value, `${path6}.${key}`, type);
   }
+}
+function checkArgumentType(value, name, type) {
+  const fits = type.is(value);
+  if (fits && (type.inRange?.(value) ?? true)) return;
+  const message = `${name} must be ${type.expects}; got ${type.secret ? kindOf(value) : describe(value)}`;
+  throw fits ? new RangeError(message) : new TypeError(message);
 }
 var QUOTED = 60;
 function describe(value) {
@@ -20049,7 +20052,7 @@ function kindOf(value) {
   if (Array.isArray(value)) return "a list";
   const name = typeof value === "object" ? value.constructor?.name : typeof value;
   const kind = name === void 0 || name === "Object" ? "object" : name;
-  return `${/^[aeiouAEIOU]/.test(kind) ? "an" : "a"} ${kind}`;
+  return `${/^[aeiouAEIO]/.test(kind) ? "an" : "a"} ${kind}`;
 }
 
 // lib/api/_lab_client_option_types.ts
@@ -27589,6 +27592,8 @@ function cocoMaskInstances(job) {
 
 // lib/formats/simplify_ring.ts
 function simplifyRing(points, tolerance) {
+  checkArgumentType(points, "points", RING);
+  checkArgumentType(tolerance, "tolerance", DISTANCE);
   const count = points.length / 2;
   if (tolerance === 0 || count <= 3) return [
     ...points
@@ -27613,6 +27618,12 @@ function simplifyRing(points, tolerance) {
   for (let i = 0; i < count; i++) if (keep[i] === 1) kept.push(points[2 * i], points[2 * i + 1]);
   return kept;
 }
+var RING = {
+  expects: "a list of numbers of even length (x, y of each vertex)",
+  is: (value) => Array.isArray(value),
+  inRange: (value) => value.length % 2 === 0
+};
+var DISTANCE = numberFrom(0);
 function markKept(points, keep, first, last, tolerance) {
   const stack = [
     [
@@ -37938,6 +37949,7 @@ async function addLabelPixels(counts2, read, entry, meaning) {
 
 // lib/dataset/read_export.ts
 async function readExport(folder, setting) {
+  checkArgumentType(folder, "folder", TEXT);
   await checkFolder(folder, setting);
   const manifest = await readOwnFile(folder, MANIFEST_NAME, setting);
   const entries = parseManifest(manifest, join3(folder, MANIFEST_NAME), setting);
@@ -38088,6 +38100,8 @@ var WalkedFolder = class _WalkedFolder {
 
 // lib/dataset/diff_exports.ts
 async function diffExports(oldFolder, newFolder) {
+  checkArgumentType(oldFolder, "oldFolder", TEXT);
+  checkArgumentType(newFolder, "newFolder", TEXT);
   const old = await readExport(oldFolder, "old");
   const now = await readExport(newFolder, "new");
   if (old.metadata.maskFormat !== now.metadata.maskFormat) {
