@@ -12,7 +12,7 @@ import type { PngError } from "../errors.ts";
 import { isFastFlavour } from "./fast_rgb.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
 import { align16, kernelAdler, type KernelExports, SLACK, withKernels } from "./kernels.ts";
-import type { RgbRows, RowConversion } from "./png_rows.ts";
+import type { ConvertedRows, RgbRows, RowConversion, RowLabels } from "./png_rows.ts";
 import {
   bytesPerPixel,
   type ConversionLayout,
@@ -194,17 +194,36 @@ function rgbStrip(
     };
     return { data: pack(), first, count, differsFrom };
   }
-  let data: Uint8Array | undefined;
-  return {
-    get data() {
-      if (packed === "never") {
-        throw new TypeError("The strip's RGB rows are not kept: only its labels were asked for");
-      }
-      return data ??= pack();
-    },
-    first,
-    count,
-  };
+  return new PackedLater(first, count, packed === "never" ? undefined : pack);
+}
+
+/**
+ * A strip whose RGB rows are packed when first read, or never (`pack` not given). A class, not
+ * an object literal with a getter: V8 keeps such a literal's properties in a dictionary, which
+ * made every read of the strip's fields, in every format's renderer, a slow lookup.
+ */
+class PackedLater implements RgbRows {
+  readonly first: number;
+  readonly count: number;
+  repeats?: Uint8Array;
+  converted?: ConvertedRows;
+  labels?: RowLabels;
+  labelMask?: RgbRows["labelMask"];
+  #pack: (() => Uint8Array) | undefined;
+  #data: Uint8Array | undefined;
+
+  constructor(first: number, count: number, pack: (() => Uint8Array) | undefined) {
+    this.first = first;
+    this.count = count;
+    this.#pack = pack;
+  }
+
+  get data(): Uint8Array {
+    if (this.#pack === undefined) {
+      throw new TypeError("The strip's RGB rows are not kept: only its labels were asked for");
+    }
+    return this.#data ??= this.#pack();
+  }
 }
 
 /**

@@ -57,20 +57,42 @@ export function labelStrip(
   layout: ConversionLayout,
   count: number,
 ): RowLabels {
-  const { width, labels, seen, same, vectorList } = layout;
+  const { width, labels, seen, vectorList } = layout;
   const held = seen + count * 256;
   kernels.heldLabels(labels, count, width, vectorList, held);
-  let marked = false;
-  return {
-    bytes: memory.subarray(labels, labels + count * width),
-    // Each row's labels only when asked: the format's renderer needs the strip's.
-    get seen() {
-      if (!marked) kernels.rowBytesSeen(labels, count, width, seen, same);
-      marked = true;
+  return new StripLabels(kernels, memory, layout, count);
+}
+
+/**
+ * A strip's labels; each row's are marked when first asked (the format's renderer needs the
+ * strip's only). A class, not an object literal with a getter, whose properties V8 would keep in
+ * a dictionary.
+ */
+class StripLabels implements RowLabels {
+  readonly bytes: Uint8Array;
+  readonly held: Uint8Array;
+  #seen: Uint8Array | undefined;
+  #mark: () => Uint8Array;
+
+  constructor(
+    kernels: KernelExports,
+    memory: Uint8Array,
+    layout: ConversionLayout,
+    count: number,
+  ) {
+    const { width, labels, seen, same } = layout;
+    const held = seen + count * 256;
+    this.bytes = memory.subarray(labels, labels + count * width);
+    this.held = memory.subarray(held, held + 256);
+    this.#mark = () => {
+      kernels.rowBytesSeen(labels, count, width, seen, same);
       return memory.subarray(seen, seen + count * 256);
-    },
-    held: memory.subarray(held, held + 256),
-  };
+    };
+  }
+
+  get seen(): Uint8Array {
+    return this.#seen ??= this.#mark();
+  }
 }
 
 /**
