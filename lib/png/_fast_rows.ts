@@ -19,7 +19,7 @@ import {
   convertStrip,
   unfilterConverted,
 } from "./_converted_strip.ts";
-import { clearLabelScanlines, labelMasks, labelStrip, unfilterLabels } from "./_label_strip.ts";
+import { clearLabelScanlines, LabelStrips, unfilterLabels } from "./_label_strip.ts";
 import { pixelFormBound } from "./pixel_pieces.ts";
 import { invalidFilterError } from "./_unfilter.ts";
 import { CENSUS_BYTES, clearCensus, type MaskCensus, readCensus } from "./mask_census.ts";
@@ -77,6 +77,7 @@ export function readFastRows(
   const census = options.census === false ? 0 : tables;
   return withKernels(end, (kernels, memory) => {
     prepareMemory(memory, layout, convert);
+    const labels = labelled ? new LabelStrips(kernels, memory, conversion) : undefined;
     inflatePngStrips(png, {
       rows,
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
@@ -101,7 +102,10 @@ export function readFastRows(
         const packed = convert === undefined ? "now" : convertedOnly ? "never" : "asked";
         const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packed);
         if (!labelled) strip.repeats = repeats.subarray(0, count);
-        if (convert) addConversion(strip, { kernels, memory, layout: conversion, convert });
+        if (labels) {
+          strip.labels = labels.take(count);
+          strip.labelMask = labels.labelMask;
+        } else if (convert) strip.converted = convertStrip(kernels, memory, conversion, count);
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -144,24 +148,6 @@ function setTables(memory: Uint8Array, table: number, convert: RowConversion | u
     memory.set(convert.classOfB.subarray(0, 256), table);
     memory.set(convert.stuff.subarray(0, 256), table + 256);
   }
-}
-
-/** Adds to a strip what its conversion asks: its labels (and `labelMask`), or its rows. */
-function addConversion(
-  strip: RgbRows,
-  work: {
-    kernels: KernelExports;
-    memory: Uint8Array;
-    layout: ConversionLayout;
-    convert: RowConversion;
-  },
-): void {
-  const { kernels, memory, layout, convert } = work;
-  const { count } = strip;
-  if (convert.kind === "labels") {
-    strip.labels = labelStrip(kernels, memory, layout, count);
-    strip.labelMask = labelMasks(kernels, memory, layout, count);
-  } else strip.converted = convertStrip(kernels, memory, layout, count);
 }
 
 /**

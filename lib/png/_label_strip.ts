@@ -7,7 +7,7 @@
  */
 
 import type { KernelExports } from "./kernels.ts";
-import type { ConvertedRows, RgbRows, RowLabels } from "./png_rows.ts";
+import type { ConvertedRows, RowLabels } from "./png_rows.ts";
 import { type ConversionLayout, scannedRows, type UnfilteredStrip } from "./_converted_strip.ts";
 
 /**
@@ -42,25 +42,91 @@ export function unfilterLabels(
 }
 
 /**
- * The labels of a strip that {@linkcode unfilterLabels} read: a byte a pixel, which labels the
- * strip holds and, when first asked, which labels each row holds.
+ * The labels of an image's strips that {@linkcode unfilterLabels} read, and their masks, for
+ * `RgbRows.labels` and `RgbRows.labelMask`. Made once an image: a strip's views and objects are
+ * those of the strip before (all but the last strip have the same rows), valid until the next.
  *
- * @param kernels The kernels.
- * @param memory Their memory.
- * @param layout Where the buffers are.
- * @param count The strip's rows.
- * @returns The labels, views of the memory.
+ * @example
+ * ```ts ignore
+ * const strips = new LabelStrips(kernels, memory, layout);
+ * // Each strip, once `unfilterLabels` read it:
+ * const labels = strips.take(count);
+ * const rows = strips.labelMask(label, above); // a label's mask, Up-filtered
+ * ```
  */
-export function labelStrip(
-  kernels: KernelExports,
-  memory: Uint8Array,
-  layout: ConversionLayout,
-  count: number,
-): RowLabels {
-  const { width, labels, seen, vectorList } = layout;
-  const held = seen + count * 256;
-  kernels.heldLabels(labels, count, width, vectorList, held);
-  return new StripLabels(kernels, memory, layout, count);
+export class LabelStrips {
+  #kernels: KernelExports;
+  #memory: Uint8Array;
+  #layout: ConversionLayout;
+  #words: Int32Array;
+  /** The runs of the last mask made: where each run of bytes that are not zeros starts and ends. */
+  #runs = { next: 0, end: 0 };
+  /** The strip's rows. */
+  #count = 0;
+  #labels: StripLabels | undefined;
+  #rows: ConvertedRows | undefined;
+
+  /**
+   * @param kernels The kernels.
+   * @param memory Their memory.
+   * @param layout Where the buffers are.
+   */
+  constructor(kernels: KernelExports, memory: Uint8Array, layout: ConversionLayout) {
+    this.#kernels = kernels;
+    this.#memory = memory;
+    this.#layout = layout;
+    this.#words = new Int32Array(memory.buffer, 0, memory.buffer.byteLength >> 2);
+  }
+
+  /**
+   * The labels of the strip just read: a byte a pixel, which labels the strip holds and, when
+   * first asked, which labels each row holds.
+   *
+   * @param count The strip's rows.
+   * @returns The labels, views of the memory.
+   */
+  take(count: number): RowLabels {
+    const { width, labels, seen, vectorList } = this.#layout;
+    this.#kernels.heldLabels(labels, count, width, vectorList, seen + count * 256);
+    if (count !== this.#count) {
+      this.#count = count;
+      this.#labels = new StripLabels(this.#kernels, this.#memory, this.#layout, count);
+      this.#rows = undefined;
+    } else this.#labels!.forget();
+    return this.#labels!;
+  }
+
+  /**
+   * The mask of one of the strip's labels, as `RgbRows.labelMask` gives it: 255 where the pixel's
+   * label is `label`, else 0, Up-filtered under `above` (the row written above). Each call's
+   * rows replace the last's, in the same object (a `binary` mask asks for about five labels'
+   * masks a strip).
+   */
+  readonly labelMask = (label: number, above: Uint8Array): ConvertedRows => {
+    const layout = this.#layout;
+    const count = this.#count;
+    const end = maskScanlines(this.#kernels, this.#memory, layout, { label, above, count });
+    // The kernel wrote the rows' form for the digest as it made them.
+    const formEnd = this.#words[layout.ends >> 2];
+    this.#runs.next = layout.runs >> 2;
+    this.#runs.end = end >> 2;
+    const rowBytes = layout.width;
+    const rows = this.#rows ??= {
+      ...scannedRows(this.#kernels, this.#memory, layout, { count, rowBytes, formEnd }),
+      skipZeros: this.#skipZeros,
+    };
+    rows.form = this.#memory.subarray(layout.form, formEnd);
+    return rows;
+  };
+
+  /** The deflater skips the zeros between the mask's runs in one call, not one call a run. */
+  #skipZeros: ConvertedRows["skipZeros"] = (bytes, from, to) => {
+    const at = bytes.byteOffset;
+    const words = this.#words;
+    const runs = this.#runs;
+    while (runs.next < runs.end && words[runs.next] < at + from) runs.next += 2;
+    return runs.next < runs.end ? Math.min(words[runs.next] - at, to) : to;
+  };
 }
 
 /**
@@ -93,49 +159,11 @@ class StripLabels implements RowLabels {
   get seen(): Uint8Array {
     return this.#seen ??= this.#mark();
   }
-}
 
-/**
- * The masks of a strip's labels, one label a call, as `RgbRows.labelMask` gives them: 255 where
- * the pixel's label is the one asked, else 0, Up-filtered under the row written above. Each
- * call's rows replace the last's, in one object whose views are made once a strip (a `binary`
- * mask asks for about five labels' masks a strip).
- *
- * @param kernels The kernels.
- * @param memory Their memory.
- * @param layout Where the buffers are.
- * @param count The strip's rows, whose labels {@linkcode labelStrip} made.
- * @returns The strip's `labelMask`.
- */
-export function labelMasks(
-  kernels: KernelExports,
-  memory: Uint8Array,
-  layout: ConversionLayout,
-  count: number,
-): NonNullable<RgbRows["labelMask"]> {
-  const words = new Int32Array(memory.buffer, 0, memory.buffer.byteLength >> 2);
-  // The runs of the last mask made: where each run of bytes that are not zero starts and ends.
-  const runs = { next: 0, end: 0 };
-  // The deflater skips the zeros between the runs in one call, not one call a run.
-  const skipZeros: ConvertedRows["skipZeros"] = (bytes, from, to) => {
-    const at = bytes.byteOffset;
-    while (runs.next < runs.end && words[runs.next] < at + from) runs.next += 2;
-    return runs.next < runs.end ? Math.min(words[runs.next] - at, to) : to;
-  };
-  let rows: ConvertedRows | undefined;
-  return (label, above) => {
-    const end = maskScanlines(kernels, memory, layout, { label, above, count });
-    // The kernel wrote the rows' form for the digest as it made them.
-    const formEnd = words[layout.ends >> 2];
-    runs.next = layout.runs >> 2;
-    runs.end = end >> 2;
-    rows ??= {
-      ...scannedRows(kernels, memory, layout, { count, rowBytes: layout.width, formEnd }),
-      skipZeros,
-    };
-    rows.form = memory.subarray(layout.form, formEnd);
-    return rows;
-  };
+  /** A new strip of as many rows: its rows' labels are marked again when asked. */
+  forget(): void {
+    this.#seen = undefined;
+  }
 }
 
 /**
@@ -151,7 +179,8 @@ function maskScanlines(
   mask: { label: number; above: Uint8Array; count: number },
 ): number {
   const { width, scan, flags } = layout;
-  memory.set(mask.above.subarray(0, width), scan + 1);
+  const { above } = mask;
+  memory.set(above.length === width ? above : above.subarray(0, width), scan + 1);
   const stride = width + 1;
   return kernels.labelScanlines(
     layout.labels,
