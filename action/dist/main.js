@@ -27289,58 +27289,113 @@ function unfilterLabels(kernels, layout, strip) {
   const patch = strip.convertedOnly ? 1 : 0;
   return kernels.unfilterLabels(at, count, width, channels, above, labels, same, vectorList, census, patch);
 }
-function labelStrip(kernels, memory, layout, count) {
-  const { width, labels, seen, same, vectorList } = layout;
-  const held2 = seen + count * 256;
-  kernels.heldLabels(labels, count, width, vectorList, held2);
-  let marked = false;
-  return {
-    bytes: memory.subarray(labels, labels + count * width),
-    // Each row's labels only when asked: the format's renderer needs the strip's.
-    get seen() {
-      if (!marked) kernels.rowBytesSeen(labels, count, width, seen, same);
-      marked = true;
-      return memory.subarray(seen, seen + count * 256);
-    },
-    held: memory.subarray(held2, held2 + 256)
-  };
-}
-function labelMasks(kernels, memory, layout, count) {
-  const words = new Int32Array(memory.buffer, 0, memory.buffer.byteLength >> 2);
-  const runs = {
+var LabelStrips = class {
+  #kernels;
+  #memory;
+  #layout;
+  #words;
+  /** The runs of the last mask made: where each run of bytes that are not zeros starts and ends. */
+  #runs = {
     next: 0,
     end: 0
   };
-  const skipZeros = (bytes, from, to) => {
-    const at = bytes.byteOffset;
-    while (runs.next < runs.end && words[runs.next] < at + from) runs.next += 2;
-    return runs.next < runs.end ? Math.min(words[runs.next] - at, to) : to;
-  };
-  let rows;
-  return (label, above) => {
-    const end = maskScanlines(kernels, memory, layout, {
+  /** The strip's rows. */
+  #count = 0;
+  #labels;
+  #rows;
+  /**
+   * @param kernels The kernels.
+   * @param memory Their memory.
+   * @param layout Where the buffers are.
+   */
+  constructor(kernels, memory, layout) {
+    this.#kernels = kernels;
+    this.#memory = memory;
+    this.#layout = layout;
+    this.#words = new Int32Array(memory.buffer, 0, memory.buffer.byteLength >> 2);
+  }
+  /**
+   * The labels of the strip just read: a byte a pixel, which labels the strip holds and, when
+   * first asked, which labels each row holds.
+   *
+   * @param count The strip's rows.
+   * @returns The labels, views of the memory.
+   */
+  take(count) {
+    const { width, labels, seen, vectorList } = this.#layout;
+    this.#kernels.heldLabels(labels, count, width, vectorList, seen + count * 256);
+    if (count !== this.#count) {
+      this.#count = count;
+      this.#labels = new StripLabels(this.#kernels, this.#memory, this.#layout, count);
+      this.#rows = void 0;
+    } else this.#labels.forget();
+    return this.#labels;
+  }
+  /**
+   * The mask of one of the strip's labels, as `RgbRows.labelMask` gives it: 255 where the pixel's
+   * label is `label`, else 0, Up-filtered under `above` (the row written above). Each call's
+   * rows replace the last's, in the same object (a `binary` mask asks for about five labels'
+   * masks a strip).
+   */
+  labelMask = (label, above) => {
+    const layout = this.#layout;
+    const count = this.#count;
+    const end = maskScanlines(this.#kernels, this.#memory, layout, {
       label,
       above,
       count
     });
-    const formEnd = words[layout.ends >> 2];
-    runs.next = layout.runs >> 2;
-    runs.end = end >> 2;
-    rows ??= {
-      ...scannedRows(kernels, memory, layout, {
+    const formEnd = this.#words[layout.ends >> 2];
+    this.#runs.next = layout.runs >> 2;
+    this.#runs.end = end >> 2;
+    const rowBytes = layout.width;
+    const rows = this.#rows ??= {
+      ...scannedRows(this.#kernels, this.#memory, layout, {
         count,
-        rowBytes: layout.width,
+        rowBytes,
         formEnd
       }),
-      skipZeros
+      skipZeros: this.#skipZeros
     };
-    rows.form = memory.subarray(layout.form, formEnd);
+    rows.form = this.#memory.subarray(layout.form, formEnd);
     return rows;
   };
-}
+  /** The deflater skips the zeros between the mask's runs in one call, not one call a run. */
+  #skipZeros = (bytes, from, to) => {
+    const at = bytes.byteOffset;
+    const words = this.#words;
+    const runs = this.#runs;
+    while (runs.next < runs.end && words[runs.next] < at + from) runs.next += 2;
+    return runs.next < runs.end ? Math.min(words[runs.next] - at, to) : to;
+  };
+};
+var StripLabels = class {
+  bytes;
+  held;
+  #seen;
+  #mark;
+  constructor(kernels, memory, layout, count) {
+    const { width, labels, seen, same } = layout;
+    const held2 = seen + count * 256;
+    this.bytes = memory.subarray(labels, labels + count * width);
+    this.held = memory.subarray(held2, held2 + 256);
+    this.#mark = () => {
+      kernels.rowBytesSeen(labels, count, width, seen, same);
+      return memory.subarray(seen, seen + count * 256);
+    };
+  }
+  get seen() {
+    return this.#seen ??= this.#mark();
+  }
+  /** A new strip of as many rows: its rows' labels are marked again when asked. */
+  forget() {
+    this.#seen = void 0;
+  }
+};
 function maskScanlines(kernels, memory, layout, mask) {
   const { width, scan, flags } = layout;
-  memory.set(mask.above.subarray(0, width), scan + 1);
+  const { above } = mask;
+  memory.set(above.length === width ? above : above.subarray(0, width), scan + 1);
   const stride = width + 1;
   return kernels.labelScanlines(layout.labels, mask.count, width, mask.label, scan + 1, scan + stride, stride, flags, layout.same, layout.runs, layout.form, layout.ends, layout.vectorList);
 }
@@ -27368,6 +27423,7 @@ function readFastRows(png, onRows, options = {}) {
   const census = options.census === false ? 0 : tables;
   return withKernels(end, (kernels, memory) => {
     prepareMemory(memory, layout, convert);
+    const labels = labelled ? new LabelStrips(kernels, memory, conversion) : void 0;
     inflatePngStrips(png, {
       rows,
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
@@ -27410,12 +27466,10 @@ function readFastRows(png, onRows, options = {}) {
           output
         }, first, count, packed);
         if (!labelled) strip.repeats = repeats.subarray(0, count);
-        if (convert) addConversion(strip, {
-          kernels,
-          memory,
-          layout: conversion,
-          convert
-        });
+        if (labels) {
+          strip.labels = labels.take(count);
+          strip.labelMask = labels.labelMask;
+        } else if (convert) strip.converted = convertStrip(kernels, memory, conversion, count);
         onRows(strip);
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return void 0;
@@ -27442,14 +27496,6 @@ function setTables(memory, table, convert) {
     memory.set(convert.stuff.subarray(0, 256), table + 256);
   }
 }
-function addConversion(strip, work) {
-  const { kernels, memory, layout, convert } = work;
-  const { count } = strip;
-  if (convert.kind === "labels") {
-    strip.labels = labelStrip(kernels, memory, layout, count);
-    strip.labelMask = labelMasks(kernels, memory, layout, count);
-  } else strip.converted = convertStrip(kernels, memory, layout, count);
-}
 function rgbStrip(rows, first, count, packed) {
   const { kernels, memory, pixels, width, output } = rows;
   const pack = () => {
@@ -27470,18 +27516,29 @@ function rgbStrip(rows, first, count, packed) {
       differsFrom
     };
   }
-  let data;
-  return {
-    get data() {
-      if (packed === "never") {
-        throw new TypeError("The strip's RGB rows are not kept: only its labels were asked for");
-      }
-      return data ??= pack();
-    },
-    first,
-    count
-  };
+  return new PackedLater(first, count, packed === "never" ? void 0 : pack);
 }
+var PackedLater = class {
+  first;
+  count;
+  repeats;
+  converted;
+  labels;
+  labelMask;
+  #pack;
+  #data;
+  constructor(first, count, pack) {
+    this.first = first;
+    this.count = count;
+    this.#pack = pack;
+  }
+  get data() {
+    if (this.#pack === void 0) {
+      throw new TypeError("The strip's RGB rows are not kept: only its labels were asked for");
+    }
+    return this.#data ??= this.#pack();
+  }
+};
 function rowsLayout(header2, stripRows, mode, labelled) {
   const { width, height } = header2;
   const channels = header2.colourType === 6 ? 4 : 3;
