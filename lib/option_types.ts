@@ -125,9 +125,9 @@ export function numberFrom(low: number): OptionType {
 }
 
 /**
- * One of a few strings.
+ * One of a few strings, or of a few numbers.
  *
- * @param choices The strings accepted.
+ * @param choices The strings (or numbers) accepted.
  * @returns The type.
  *
  * @example
@@ -141,12 +141,14 @@ export function numberFrom(low: number): OptionType {
  * }
  * ```
  */
-export function oneOf(choices: readonly string[]): OptionType {
+export function oneOf(choices: readonly string[] | readonly number[]): OptionType {
   const quoted = choices.map((choice) => JSON.stringify(choice));
+  // A number given for a string (or the reverse) is of the wrong type.
+  const numbers = typeof choices[0] === "number";
   return {
     expects: `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`,
-    is: (value) => typeof value === "string",
-    inRange: (value) => choices.includes(value as string),
+    is: (value) => numbers ? typeof value === "number" : typeof value === "string",
+    inRange: (value) => (choices as readonly unknown[]).includes(value),
   };
 }
 

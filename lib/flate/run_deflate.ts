@@ -17,6 +17,7 @@ import type { KernelRuns } from "./_kernel_runs.ts";
 import { KernelLoan } from "./_kernel_loan.ts";
 import { kernelRunBytes, type RunTokenKernel } from "./_kernel_region.ts";
 import { eachScanlineRun, type Scanlines } from "./_scanline_runs.ts";
+import { checkRunDeflateOptions, type RunDeflateOptions } from "./_run_deflate_options.ts";
 import {
   type DeflateTokens,
   MOST_ZERO_ROWS,
@@ -25,6 +26,7 @@ import {
 } from "./_deflate_block.ts";
 
 export type { RunTokenKernel } from "./_kernel_region.ts";
+export type { RunDeflateOptions } from "./_run_deflate_options.ts";
 
 /** Tokens per block: a block's codes follow what its part of the mask holds. */
 const BLOCK_TOKENS = 1 << 14;
@@ -32,20 +34,6 @@ const BLOCK_TOKENS = 1 << 14;
 export const RUN_TOKEN_BYTES: number = kernelRunBytes(BLOCK_TOKENS);
 /** No bytes: what a stream's scanline runs read between calls. */
 const EMPTY: Uint8Array = new Uint8Array(0);
-
-/** Options of {@linkcode RunDeflate}. */
-export interface RunDeflateOptions {
-  /** The first nonzero byte of `bytes` in `[from, to)`, or `to`. Default: a word at a time. */
-  skipZeros?: (bytes: Uint8Array, from: number, to: number) => number;
-  /** Bytes per pixel, 1 to 3: where runs repeating the pixel before are looked for. Default: 3. */
-  pixelBytes?: number;
-  /**
-   * The SIMD kernels, for a stream whose every call comes while they hold the same memory: they
-   * find the tokens of bytes given in that memory (the same as TypeScript would) and write the
-   * symbols, the block's tokens living in their region.
-   */
-  tokenKernel?: RunTokenKernel;
-}
 
 /**
  * Encodes bytes, given piece by piece, as one zlib stream (header, deflate blocks, Adler-32).
@@ -90,15 +78,14 @@ export class RunDeflate {
 
   /** @param options How zero bytes are skipped. */
   constructor(options: RunDeflateOptions = {}) {
+    // Checked before tokens are taken from the thread's spares.
+    checkRunDeflateOptions(options);
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
     this.#pixel = options.pixelBytes ?? 3;
     this.#kernels = new KernelLoan(BLOCK_TOKENS, options.tokenKernel);
     this.#resident = this.#kernels.current?.tokens;
     // One more than a block: a kernel may find one token past the block's room.
     this.#tokens = this.#resident ?? takeTokens(BLOCK_TOKENS + 1);
-    if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
-      throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
-    }
     // CMF: deflate with a 32 KiB window; FLG: the fastest level, no dictionary, check bits.
     this.#writer.byte(0x78);
     this.#writer.byte(0x01);

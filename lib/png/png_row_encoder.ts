@@ -16,6 +16,7 @@ import type { PixelDigest } from "./pixel_digest.ts";
 import type { ConvertedRows } from "./png_rows.ts";
 import { deflateKernels, withDeflateKernels } from "./_deflate_kernels.ts";
 import { UpFilter } from "./_up_filter.ts";
+import { checkRowEncoderOptions } from "./_row_encoder_options.ts";
 
 /** What {@linkcode PngRowEncoder} writes: a non-interlaced image of one colour type and depth. */
 export interface PngRowEncoderOptions {
@@ -94,8 +95,12 @@ export class PngRowEncoder {
    * Starts an image.
    *
    * @param options The image's size, format and zlib level.
+   * @throws {TypeError} when an option is of the wrong type.
+   * @throws {RangeError} when one is out of range, or the options make no PNG (a palette image
+   * without its palette, or at 16 bits).
    */
   constructor(options: PngRowEncoderOptions) {
+    checkRowEncoderOptions(options);
     this.#options = options;
     const channels = options.colourType === 2 ? 3 : 1;
     this.#rowBytes = options.width * channels * (options.bitDepth / 8);

@@ -169,9 +169,16 @@ Deno.test("RunDeflate finds runs of 16-bit pixels when told a pixel's bytes, and
   for (const pixelBytes of [0, 4, 1.5]) {
     assert.throws(
       () => new RunDeflate({ pixelBytes }),
-      errorWith(RangeError, `a pixel of ${pixelBytes} bytes is not 1 to 3 bytes`),
+      errorWith(
+        RangeError,
+        `options.pixelBytes must be a whole number from 1 to 3; got ${pixelBytes}`,
+      ),
     );
   }
+  assert.throws(
+    () => new RunDeflate({ skipZeros: 5 as never }),
+    errorWith(TypeError, "options.skipZeros must be a function; got 5"),
+  );
 });
 
 /** Rows of a binary mask, Up-filtered (0, 255 and 1), a share of them zeros. */

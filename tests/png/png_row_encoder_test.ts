@@ -136,3 +136,78 @@ Deno.test("PngRowEncoder filters rows of whole 32-bit words four bytes at a time
   assert.equal(a.length, b.length);
   assert.equal(first, -1, `the files differ first at byte ${first}`);
 });
+
+Deno.test("PngRowEncoder refuses options that make no PNG, by name, before writing anything", async (t) => {
+  const good: PngRowEncoderOptions = { width: 2, height: 1, bitDepth: 8, colourType: 0, level: 6 };
+  // Each was written before as a file no decoder reads (or failed deep inside).
+  const cases: [string, Record<string, unknown>, ErrorConstructor, string][] = [
+    [
+      "a height of 0",
+      { height: 0 },
+      RangeError,
+      "options.height must be a whole number from 1 to 2147483647; got 0",
+    ],
+    [
+      "a width that is text",
+      { width: "2" },
+      TypeError,
+      'options.width must be a whole number from 1 to 2147483647; got the string "2"',
+    ],
+    [
+      "a width of 1.5",
+      { width: 1.5 },
+      RangeError,
+      "options.width must be a whole number from 1 to 2147483647; got 1.5",
+    ],
+    ["a bit depth of 4", { bitDepth: 4 }, RangeError, "options.bitDepth must be 8 or 16; got 4"],
+    ["colour type 6", { colourType: 6 }, RangeError, "options.colourType must be 0, 2 or 3; got 6"],
+    [
+      "an unknown deflater",
+      { deflater: "fast" },
+      RangeError,
+      'options.deflater must be "zlib" or "mask-rows"; got the string "fast"',
+    ],
+    [
+      "zlib level 12",
+      { level: 12 },
+      RangeError,
+      "options.level must be a whole number from 0 to 9; got 12",
+    ],
+    [
+      "a palette image without its palette",
+      { colourType: 3 },
+      RangeError,
+      "options.palette must be given with colourType 3 (a palette image)",
+    ],
+    [
+      "a 16-bit palette image",
+      { colourType: 3, bitDepth: 16, palette: new Uint8Array(3) },
+      RangeError,
+      "options.bitDepth must be 8 with colourType 3; got 16",
+    ],
+    [
+      "a palette of 257 colours",
+      { colourType: 3, palette: new Uint8Array(771) },
+      RangeError,
+      "options.palette must be a Uint8Array of 1 to 256 RGB triplets; got a Uint8Array",
+    ],
+  ];
+  for (const [what, change, kind, message] of cases) {
+    await t.step(what, () => {
+      assert.throws(
+        () => new PngRowEncoder({ ...good, ...change } as PngRowEncoderOptions),
+        errorWith(kind, message),
+      );
+    });
+  }
+  // The edges PNG allows are taken.
+  for (
+    const change of [{ colourType: 3, palette: new Uint8Array(768) }, {
+      bitDepth: 16,
+      colourType: 2,
+    }]
+  ) {
+    using encoder = new PngRowEncoder({ ...good, ...change } as PngRowEncoderOptions);
+    assert.equal(encoder.rowsWritten, 0);
+  }
+});
