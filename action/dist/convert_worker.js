@@ -1229,6 +1229,95 @@ function eachScanlineRun(bytes, scanlines, runs) {
   }
 }
 
+// lib/option_types.ts
+var CALLBACK = {
+  expects: "a function",
+  is: (value) => typeof value === "function"
+};
+function wholeNumber(low, high = Number.MAX_SAFE_INTEGER) {
+  return {
+    expects: high === Number.MAX_SAFE_INTEGER ? `a whole number of at least ${low}` : `a whole number from ${low} to ${high}`,
+    is: (value) => typeof value === "number",
+    inRange: (value) => Number.isInteger(value) && low <= value && value <= high
+  };
+}
+var PIXEL_LIMIT = wholeNumber(1, 2 ** 31);
+function oneOf(choices) {
+  const quoted = choices.map((choice) => JSON.stringify(choice));
+  const numbers = typeof choices[0] === "number";
+  return {
+    expects: `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`,
+    is: (value) => numbers ? typeof value === "number" : typeof value === "string",
+    inRange: (value) => choices.includes(value)
+  };
+}
+function withMethods(what, methods) {
+  return {
+    expects: `${what} (an object with ${methods.join(", ")})`,
+    is: (value) => typeof value === "object" && value !== null && methods.every((name) => typeof value[name] === "function")
+  };
+}
+function checkOptionTypes(options, types, path = "options") {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`${path} must be an object; got ${describe(options)}`);
+  }
+  for (const [key, type] of Object.entries(types)) {
+    const value = options[key];
+    if (value === void 0 && !type.required) continue;
+    checkArgumentType(value, `${path}.${key}`, type);
+  }
+}
+function checkArgumentType(value, name, type) {
+  const fits = type.is(value);
+  if (fits && (type.inRange?.(value) ?? true)) return;
+  const message = `${name} must be ${type.expects}; got ${type.secret ? kindOf(value) : describe(value)}`;
+  throw fits ? new RangeError(message) : new TypeError(message);
+}
+var QUOTED = 60;
+function describe(value) {
+  if (typeof value === "string") {
+    const shown = value.length > QUOTED ? `${value.slice(0, QUOTED)}\u2026` : value;
+    return `the string ${inertText(JSON.stringify(shown))}`;
+  }
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : "a Date";
+  const json = plainJson(value);
+  return json !== void 0 && json.length <= QUOTED ? inertText(json) : kindOf(value);
+}
+function plainJson(value) {
+  const plain = Array.isArray(value) || typeof value === "object" && value !== null && [
+    Object.prototype,
+    null
+  ].includes(Object.getPrototypeOf(value));
+  if (!plain) return void 0;
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return void 0;
+  }
+}
+function kindOf(value) {
+  if (value === null || value === void 0) return String(value);
+  if (Array.isArray(value)) return "a list";
+  const name = typeof value === "object" ? value.constructor?.name : typeof value;
+  const kind = name === void 0 || name === "Object" ? "object" : name;
+  return `${/^[aeiouAEIO]/.test(kind) ? "an" : "a"} ${kind}`;
+}
+
+// lib/flate/_run_deflate_options.ts
+var OPTION_TYPES = {
+  skipZeros: CALLBACK,
+  pixelBytes: wholeNumber(1, 3),
+  tokenKernel: withMethods("the kernels", [
+    "runTokens",
+    "countSymbols",
+    "writeSymbols"
+  ])
+};
+function checkRunDeflateOptions(options) {
+  checkOptionTypes(options, OPTION_TYPES);
+}
+
 // lib/flate/run_deflate.ts
 var BLOCK_TOKENS = 1 << 14;
 var RUN_TOKEN_BYTES = kernelRunBytes(BLOCK_TOKENS);
@@ -1257,14 +1346,12 @@ var RunDeflate = class {
   };
   /** @param options How zero bytes are skipped. */
   constructor(options = {}) {
+    checkRunDeflateOptions(options);
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
     this.#pixel = options.pixelBytes ?? 3;
     this.#kernels = new KernelLoan(BLOCK_TOKENS, options.tokenKernel);
     this.#resident = this.#kernels.current?.tokens;
     this.#tokens = this.#resident ?? takeTokens(BLOCK_TOKENS + 1);
-    if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
-      throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
-    }
     this.#writer.byte(120);
     this.#writer.byte(1);
   }
@@ -2962,6 +3049,65 @@ var UpFilter = class {
   }
 };
 
+// lib/png/_row_encoder_options.ts
+var SIDE = wholeNumber(1, 2 ** 31 - 1);
+var PALETTE = {
+  expects: "a Uint8Array of 1 to 256 RGB triplets",
+  is: (value) => value instanceof Uint8Array,
+  inRange: (value) => {
+    const { length } = value;
+    return length % 3 === 0 && length >= 3 && length <= 768;
+  }
+};
+var TYPES = {
+  width: {
+    ...SIDE,
+    required: true
+  },
+  height: {
+    ...SIDE,
+    required: true
+  },
+  bitDepth: {
+    ...oneOf([
+      8,
+      16
+    ]),
+    required: true
+  },
+  colourType: {
+    ...oneOf([
+      0,
+      2,
+      3
+    ]),
+    required: true
+  },
+  palette: PALETTE,
+  level: {
+    ...wholeNumber(0, 9),
+    required: true
+  },
+  deflater: oneOf([
+    "zlib",
+    "mask-rows"
+  ]),
+  digest: withMethods("a pixel digest", [
+    "updateDifferences",
+    "updateForm"
+  ])
+};
+function checkRowEncoderOptions(options) {
+  checkOptionTypes(options, TYPES);
+  if (options.colourType !== 3) return;
+  if (options.palette === void 0) {
+    throw new RangeError("options.palette must be given with colourType 3 (a palette image)");
+  }
+  if (options.bitDepth !== 8) {
+    throw new RangeError(`options.bitDepth must be 8 with colourType 3; got ${options.bitDepth}`);
+  }
+}
+
 // lib/png/png_row_encoder.ts
 var ZERO_BYTES = 64 * 1024;
 var NO_FLAGS = new Uint8Array(0);
@@ -2989,8 +3135,12 @@ var PngRowEncoder = class {
    * Starts an image.
    *
    * @param options The image's size, format and zlib level.
+   * @throws {TypeError} when an option is of the wrong type.
+   * @throws {RangeError} when one is out of range, or the options make no PNG (a palette image
+   * without its palette, or at 16 bits).
    */
   constructor(options) {
+    checkRowEncoderOptions(options);
     this.#options = options;
     const channels = options.colourType === 2 ? 3 : 1;
     this.#rowBytes = options.width * channels * (options.bitDepth / 8);
@@ -6306,7 +6456,7 @@ async function unsafeEntries(list) {
         const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
         if (entry.isDirectory && !entry.isSymlink) folders.push(path);
         else if (entry.isSymlink || !entry.isFile) {
-          found.push(`${inertText(path)} (${kindOf(entry)})`);
+          found.push(`${inertText(path)} (${kindOf2(entry)})`);
         }
       }
     } catch (error) {
@@ -6329,7 +6479,7 @@ var UnreadableFolder = class extends Error {
     this.name = "UnreadableFolder";
   }
 };
-function kindOf(entry) {
+function kindOf2(entry) {
   return entry.isSymlink ? "a symbolic link" : "not a regular file: a pipe, socket or device";
 }
 

@@ -19989,9 +19989,10 @@ function numberFrom(low) {
 }
 function oneOf(choices) {
   const quoted = choices.map((choice) => JSON.stringify(choice));
+  const numbers2 = typeof choices[0] === "number";
   return {
     expects: `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`,
-    is: (value) => typeof value === "string",
+    is: (value) => numbers2 ? typeof value === "number" : typeof value === "string",
     inRange: (value) => choices.includes(value)
   };
 }
@@ -26511,6 +26512,20 @@ function eachScanlineRun(bytes, scanlines, runs) {
   }
 }
 
+// lib/flate/_run_deflate_options.ts
+var OPTION_TYPES = {
+  skipZeros: CALLBACK,
+  pixelBytes: wholeNumber(1, 3),
+  tokenKernel: withMethods("the kernels", [
+    "runTokens",
+    "countSymbols",
+    "writeSymbols"
+  ])
+};
+function checkRunDeflateOptions(options) {
+  checkOptionTypes(options, OPTION_TYPES);
+}
+
 // lib/flate/run_deflate.ts
 var BLOCK_TOKENS = 1 << 14;
 var RUN_TOKEN_BYTES = kernelRunBytes(BLOCK_TOKENS);
@@ -26539,14 +26554,12 @@ var RunDeflate = class {
   };
   /** @param options How zero bytes are skipped. */
   constructor(options = {}) {
+    checkRunDeflateOptions(options);
     this.#skipZeros = options.skipZeros ?? skipZerosByWord;
     this.#pixel = options.pixelBytes ?? 3;
     this.#kernels = new KernelLoan(BLOCK_TOKENS, options.tokenKernel);
     this.#resident = this.#kernels.current?.tokens;
     this.#tokens = this.#resident ?? takeTokens(BLOCK_TOKENS + 1);
-    if (!Number.isInteger(this.#pixel) || this.#pixel < 1 || this.#pixel > 3) {
-      throw new RangeError(`a pixel of ${this.#pixel} bytes is not 1 to 3 bytes`);
-    }
     this.#writer.byte(120);
     this.#writer.byte(1);
   }
@@ -30136,6 +30149,65 @@ var UpFilter = class {
   }
 };
 
+// lib/png/_row_encoder_options.ts
+var SIDE = wholeNumber(1, 2 ** 31 - 1);
+var PALETTE = {
+  expects: "a Uint8Array of 1 to 256 RGB triplets",
+  is: (value) => value instanceof Uint8Array,
+  inRange: (value) => {
+    const { length } = value;
+    return length % 3 === 0 && length >= 3 && length <= 768;
+  }
+};
+var TYPES = {
+  width: {
+    ...SIDE,
+    required: true
+  },
+  height: {
+    ...SIDE,
+    required: true
+  },
+  bitDepth: {
+    ...oneOf([
+      8,
+      16
+    ]),
+    required: true
+  },
+  colourType: {
+    ...oneOf([
+      0,
+      2,
+      3
+    ]),
+    required: true
+  },
+  palette: PALETTE,
+  level: {
+    ...wholeNumber(0, 9),
+    required: true
+  },
+  deflater: oneOf([
+    "zlib",
+    "mask-rows"
+  ]),
+  digest: withMethods("a pixel digest", [
+    "updateDifferences",
+    "updateForm"
+  ])
+};
+function checkRowEncoderOptions(options) {
+  checkOptionTypes(options, TYPES);
+  if (options.colourType !== 3) return;
+  if (options.palette === void 0) {
+    throw new RangeError("options.palette must be given with colourType 3 (a palette image)");
+  }
+  if (options.bitDepth !== 8) {
+    throw new RangeError(`options.bitDepth must be 8 with colourType 3; got ${options.bitDepth}`);
+  }
+}
+
 // lib/png/png_row_encoder.ts
 var ZERO_BYTES = 64 * 1024;
 var NO_FLAGS = new Uint8Array(0);
@@ -30163,8 +30235,12 @@ var PngRowEncoder = class {
    * Starts an image.
    *
    * @param options The image's size, format and zlib level.
+   * @throws {TypeError} when an option is of the wrong type.
+   * @throws {RangeError} when one is out of range, or the options make no PNG (a palette image
+   * without its palette, or at 16 bits).
    */
   constructor(options) {
+    checkRowEncoderOptions(options);
     this.#options = options;
     const channels = options.colourType === 2 ? 3 : 1;
     this.#rowBytes = options.width * channels * (options.bitDepth / 8);
