@@ -102,10 +102,9 @@ export function readFastRows(
         const packed = convert === undefined ? "now" : convertedOnly ? "never" : "asked";
         const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packed);
         if (!labelled) strip.repeats = repeats.subarray(0, count);
-        if (labels) {
-          strip.labels = labels.take(count);
-          strip.labelMask = labels.labelMask;
-        } else if (convert) strip.converted = convertStrip(kernels, memory, conversion, count);
+        if (convert) {
+          addConversion(strip, labels, () => convertStrip(kernels, memory, conversion, count));
+        }
         onRows(strip);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
@@ -147,6 +146,19 @@ function setTables(memory: Uint8Array, table: number, convert: RowConversion | u
   else if (convert?.kind === "panoptic") {
     memory.set(convert.classOfB.subarray(0, 256), table);
     memory.set(convert.stuff.subarray(0, 256), table + 256);
+  }
+}
+
+/** Adds to a strip what its conversion asks: its labels (and `labelMask`), or its rows. */
+function addConversion(
+  strip: RgbRows,
+  labels: LabelStrips | undefined,
+  converted: () => ConvertedRows,
+): void {
+  if (labels === undefined) strip.converted = converted();
+  else {
+    strip.labels = labels.take(strip.count);
+    strip.labelMask = labels.labelMask;
   }
 }
 
