@@ -27479,10 +27479,9 @@ function readFastRows(png, onRows, options = {}) {
           output
         }, first, count, packed);
         if (!labelled) strip.repeats = repeats.subarray(0, count);
-        if (labels) {
-          strip.labels = labels.take(count);
-          strip.labelMask = labels.labelMask;
-        } else if (convert) strip.converted = convertStrip(kernels, memory, conversion, count);
+        if (convert) {
+          addConversion(strip, labels, () => convertStrip(kernels, memory, conversion, count));
+        }
         onRows(strip);
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return void 0;
@@ -27507,6 +27506,13 @@ function setTables(memory, table, convert) {
   else if (convert?.kind === "panoptic") {
     memory.set(convert.classOfB.subarray(0, 256), table);
     memory.set(convert.stuff.subarray(0, 256), table + 256);
+  }
+}
+function addConversion(strip, labels, converted) {
+  if (labels === void 0) strip.converted = converted();
+  else {
+    strip.labels = labels.take(strip.count);
+    strip.labelMask = labels.labelMask;
   }
 }
 function rgbStrip(rows, first, count, packed) {
