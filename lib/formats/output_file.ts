@@ -159,8 +159,12 @@ export class OutputFile {
    *
    * @param files The files, committed.
    * @throws {ConfigError} as {@linkcode OutputFile.commit}, naming the file at fault.
+   * @throws {TypeError} when one of them is still open (not committed).
    */
   static async commitAll(files: readonly OutputFile[]): Promise<void> {
+    // A file still open would be given its name while more bytes may come.
+    const open = files.find((file) => file.#handle !== undefined);
+    if (open) throw new TypeError(`"${open.path}" is still open: commit each file first`);
     const linked: OutputFile[] = [];
     const written = files.filter((file) => file.started).length;
     try {

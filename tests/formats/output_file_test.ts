@@ -7,6 +7,7 @@ import { ConfigError, UnsafePathError } from "../../lib/errors.ts";
 import { errorWith } from "../_std/error_with.ts";
 import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/model/file_system.ts";
 import { exportFormat } from "../../lib/export/export_format.ts";
+import { OutputFile } from "../../lib/formats/output_file.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 
 const PROJECT = segmentationProject("p1", [maskTask("t1", "a.jpg", "M")]);
@@ -198,4 +199,23 @@ Deno.test("a one-file export with a file per split places them all or none: a fi
   const summary = await exportFormat({ ...options, fileSystem: DENO_FILE_SYSTEM });
   assert.deepEqual(await listFiles(dir.path), ["lab_train.json", "lab_val.json"]);
   assert.deepEqual(Object.keys(summary.splitFiles ?? {}).sort(), ["train", "val"]);
+});
+
+Deno.test("OutputFile.commitAll refuses a file still open, then places files committed together", async () => {
+  await using dir = await tempDir();
+  const files = ["a.json", "b.json"].map((name) =>
+    new OutputFile(`${dir.path}/${name}`, { together: true })
+  );
+  for (const file of files) await file.write(new TextEncoder().encode(file.path));
+  await files[0].commit();
+  const named = async () => (await listFiles(dir.path)).filter((name) => !name.startsWith("."));
+  assert.deepEqual(await named(), [], "a file made together waits for the others");
+  await assert.rejects(
+    OutputFile.commitAll(files),
+    errorWith(TypeError, `"${dir.path}/b.json" is still open: commit each file first`),
+  );
+  await files[1].commit();
+  await OutputFile.commitAll(files);
+  assert.deepEqual(await listFiles(dir.path), ["a.json", "b.json"]);
+  assert.equal(await Deno.readTextFile(`${dir.path}/b.json`), `${dir.path}/b.json`);
 });
