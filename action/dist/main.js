@@ -24410,8 +24410,11 @@ var OutputFile = class _OutputFile {
    *
    * @param files The files, committed.
    * @throws {ConfigError} as {@linkcode OutputFile.commit}, naming the file at fault.
+   * @throws {TypeError} when one of them is still open (not committed).
    */
   static async commitAll(files) {
+    const open2 = files.find((file) => file.#handle !== void 0);
+    if (open2) throw new TypeError(`"${open2.path}" is still open: commit each file first`);
     const linked = [];
     const written = files.filter((file) => file.started).length;
     try {
