@@ -1,6 +1,13 @@
 import type { MaskInstance } from "./mask_instances.ts";
 import { simplifyRing } from "./simplify_ring.ts";
 import { spliceHoles } from "./_splice_holes.ts";
+import {
+  checkOptionTypes,
+  numberFrom,
+  type OptionType,
+  type OptionTypes,
+  wholeNumber,
+} from "../option_types.ts";
 
 /** A region of pixels: a box of the image and which of its pixels are in the region. */
 export interface PixelRegion {
@@ -45,7 +52,9 @@ interface Ring {
  * @param options The simplification tolerance.
  * @returns The polygons, each as flat `x0, y0, x1, y1...` in image pixels, outlines clockwise
  * on screen, in the order their top-left pixels come row by row.
- * @throws {RangeError} when the tolerance is not a finite number >= 0.
+ * @throws {TypeError} when the region or the tolerance is of the wrong type.
+ * @throws {RangeError} when the tolerance is not a finite number >= 0, the box's place and size
+ * are not whole numbers >= 0, or `inside` does not hold `width × height` values.
  *
  * @example A 2×2 square with a one-pixel tail
  * ```ts
@@ -57,10 +66,9 @@ interface Ring {
  * ```
  */
 export function tracePolygons(region: PixelRegion, options: TracePolygonsOptions = {}): number[][] {
+  checkRegion(region);
+  checkOptionTypes(options, { tolerance: numberFrom(0) });
   const tolerance = options.tolerance ?? 0;
-  if (!Number.isFinite(tolerance) || tolerance < 0) {
-    throw new RangeError(`The polygon tolerance must be a number >= 0; got ${tolerance}`);
-  }
   const rings = traceRings(region);
   const polygonOfRing = new Map<number, number>();
   const polygons: number[][] = [];
@@ -122,6 +130,35 @@ export function traceInstancePolygons(
     position += count;
   });
   return tracePolygons({ left, top, width, height, inside }, options);
+}
+
+/** A box's place or size: a whole number of pixels. */
+const PIXELS = { ...wholeNumber(0), required: true };
+
+/** The region's pixels. */
+const INSIDE: OptionType = {
+  expects: "a Uint8Array",
+  is: (value) => value instanceof Uint8Array,
+  required: true,
+};
+
+const REGION: OptionTypes<PixelRegion> = {
+  left: PIXELS,
+  top: PIXELS,
+  width: PIXELS,
+  height: PIXELS,
+  inside: INSIDE,
+};
+
+/** Refuses a region whose box or pixels would be read out of bounds (a fraction never ended). */
+function checkRegion(region: PixelRegion): void {
+  checkOptionTypes(region, REGION, "region");
+  const { width, height, inside } = region;
+  if (inside.length !== width * height) {
+    throw new RangeError(
+      `region.inside must hold width × height = ${width * height} values; got ${inside.length}`,
+    );
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import { verifyExport } from "../../lib/dataset/verify_export.ts";
 import { diffExports } from "../../lib/dataset/diff_exports.ts";
 import { readExport } from "../../lib/dataset/read_export.ts";
 import { simplifyRing } from "../../lib/formats/simplify_ring.ts";
+import { tracePolygons } from "../../lib/formats/trace_polygons.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 
 Deno.test("verifyExport, diffExports and readExport refuse a folder that is not a string, naming the argument", async (t) => {
@@ -72,4 +73,28 @@ Deno.test("simplifyRing refuses what is not a ring's coordinates, or a tolerance
       errorWith(kind, "tolerance must be a finite number of at least 0; got"),
     );
   }
+});
+
+Deno.test("tracePolygons refuses a region whose box or pixels would be read out of bounds", () => {
+  const inside = new Uint8Array(4).fill(1);
+  const box = { left: 0, top: 0, width: 2, height: 2, inside };
+  assert.deepEqual(tracePolygons(box), [[2, 0, 2, 2, 0, 2, 0, 0]]);
+  // A fractional width traced until memory ran out; a short `inside` was read past its end.
+  const cases: [Record<string, unknown>, ErrorConstructor, string][] = [
+    [{ width: 2.5 }, RangeError, "region.width must be a whole number of at least 0; got 2.5"],
+    [{ left: -1 }, RangeError, "region.left must be a whole number of at least 0; got -1"],
+    [
+      { width: 100, height: 100 },
+      RangeError,
+      "region.inside must hold width × height = 10000 values; got 4",
+    ],
+    [{ inside: [1, 1, 1, 1] }, TypeError, "region.inside must be a Uint8Array; got [1,1,1,1]"],
+  ];
+  for (const [change, kind, message] of cases) {
+    assert.throws(() => tracePolygons({ ...box, ...change } as never), errorWith(kind, message));
+  }
+  assert.throws(
+    () => tracePolygons(box, { tolerance: -1 }),
+    errorWith(RangeError, "options.tolerance must be a finite number of at least 0; got -1"),
+  );
 });
