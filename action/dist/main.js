@@ -27841,10 +27841,11 @@ function cutOf(outline, hole, edges) {
 
 // lib/formats/trace_polygons.ts
 function tracePolygons(region, options = {}) {
+  checkRegion(region);
+  checkOptionTypes(options, {
+    tolerance: numberFrom(0)
+  });
   const tolerance = options.tolerance ?? 0;
-  if (!Number.isFinite(tolerance) || tolerance < 0) {
-    throw new RangeError(`The polygon tolerance must be a number >= 0; got ${tolerance}`);
-  }
   const rings = traceRings(region);
   const polygonOfRing = /* @__PURE__ */ new Map();
   const polygons = [];
@@ -27887,6 +27888,29 @@ function traceInstancePolygons(instance2, imageHeight, options = {}) {
     height,
     inside
   }, options);
+}
+var PIXELS = {
+  ...wholeNumber(0),
+  required: true
+};
+var INSIDE = {
+  expects: "a Uint8Array",
+  is: (value) => value instanceof Uint8Array,
+  required: true
+};
+var REGION = {
+  left: PIXELS,
+  top: PIXELS,
+  width: PIXELS,
+  height: PIXELS,
+  inside: INSIDE
+};
+function checkRegion(region) {
+  checkOptionTypes(region, REGION, "region");
+  const { width, height, inside } = region;
+  if (inside.length !== width * height) {
+    throw new RangeError(`region.inside must hold width \xD7 height = ${width * height} values; got ${inside.length}`);
+  }
 }
 function traceRings(region) {
   const { width, height, inside } = region;
