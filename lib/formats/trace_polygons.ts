@@ -2,6 +2,7 @@ import type { MaskInstance } from "./mask_instances.ts";
 import { simplifyRing } from "./simplify_ring.ts";
 import { spliceHoles } from "./_splice_holes.ts";
 import {
+  checkArgumentType,
   checkOptionTypes,
   numberFrom,
   type OptionType,
@@ -97,6 +98,9 @@ export function tracePolygons(region: PixelRegion, options: TracePolygonsOptions
  * @param imageHeight The mask's height (the runs go down the columns).
  * @param options The simplification tolerance.
  * @returns The polygons in image pixels.
+ * @throws {TypeError} when the runs or the box are not lists, or the height not a number.
+ * @throws {RangeError} when a run is no whole number >= 0, the box not four of them, or the
+ * height under 1.
  *
  * @example
  * ```ts
@@ -114,23 +118,52 @@ export function traceInstancePolygons(
   imageHeight: number,
   options: TracePolygonsOptions = {},
 ): number[][] {
+  checkArgumentType(imageHeight, "imageHeight", IMAGE_HEIGHT);
+  checkOptionTypes(instance, INSTANCE, "instance");
   const [left, top, width, height] = instance.bbox;
   const inside = new Uint8Array(width * height);
+  // Only the runs' pixels within the box's columns are walked: runs from elsewhere (a COCO file
+  // read back) cost no more than the box.
+  const first = left * imageHeight;
+  const end = (left + width) * imageHeight;
   let position = 0;
   instance.counts.forEach((count, i) => {
-    if (i % 2 === 1) {
-      // A run goes down a column, then on from the top of the next.
-      let x = Math.floor(position / imageHeight) - left;
-      let y = (position % imageHeight) - top;
-      for (let k = 0; k < count; k++) {
-        inside[y * width + x] = 1;
-        if (++y === height) [x, y] = [x + 1, 0];
-      }
-    }
+    const from = Math.max(position, first);
+    const to = Math.min(position + count, end);
     position += count;
+    if (i % 2 === 0 || from >= to) return;
+    // A run goes down a column, then on from the top of the next.
+    let x = Math.floor(from / imageHeight) - left;
+    let y = (from % imageHeight) - top;
+    for (let p = from; p < to; p++) {
+      if (y >= 0 && y < height) inside[y * width + x] = 1;
+      if (++y + top === imageHeight) [x, y] = [x + 1, -top];
+    }
   });
   return tracePolygons({ left, top, width, height, inside }, options);
 }
+
+/** A mask's height: its runs go down columns of that many pixels. */
+const IMAGE_HEIGHT = wholeNumber(1);
+
+/** An instance's runs, and its box (four whole numbers: left, top, width, height). */
+const INSTANCE: OptionTypes<Pick<MaskInstance, "counts" | "bbox">> = {
+  counts: {
+    expects: "a list of run lengths (whole numbers of at least 0)",
+    is: (value) => Array.isArray(value),
+    inRange: (value) =>
+      (value as unknown[]).every((count) => Number.isSafeInteger(count) && (count as number) >= 0),
+    required: true,
+  },
+  bbox: {
+    expects: "a box [left, top, width, height] of whole numbers of at least 0",
+    is: (value) => Array.isArray(value),
+    inRange: (value) =>
+      (value as unknown[]).length === 4 &&
+      (value as unknown[]).every((side) => Number.isSafeInteger(side) && (side as number) >= 0),
+    required: true,
+  },
+};
 
 /** A box's place or size: a whole number of pixels. */
 const PIXELS = { ...wholeNumber(0), required: true };

@@ -8,7 +8,7 @@ import { verifyExport } from "../../lib/dataset/verify_export.ts";
 import { diffExports } from "../../lib/dataset/diff_exports.ts";
 import { readExport } from "../../lib/dataset/read_export.ts";
 import { simplifyRing } from "../../lib/formats/simplify_ring.ts";
-import { tracePolygons } from "../../lib/formats/trace_polygons.ts";
+import { traceInstancePolygons, tracePolygons } from "../../lib/formats/trace_polygons.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 
 Deno.test("verifyExport, diffExports and readExport refuse a folder that is not a string, naming the argument", async (t) => {
@@ -96,5 +96,32 @@ Deno.test("tracePolygons refuses a region whose box or pixels would be read out 
   assert.throws(
     () => tracePolygons(box, { tolerance: -1 }),
     errorWith(RangeError, "options.tolerance must be a finite number of at least 0; got -1"),
+  );
+});
+
+Deno.test("traceInstancePolygons walks only its box's columns, and refuses runs that are no lengths", () => {
+  const box: [number, number, number, number] = [0, 0, 2, 2];
+  const square = [[2, 0, 2, 2, 0, 2, 0, 0]];
+  assert.deepEqual(traceInstancePolygons({ counts: [0, 4], bbox: box }, 2), square);
+  // Runs read from a COCO file: one of 10^12 pixels was walked pixel by pixel (a hang); only
+  // the box's four count now.
+  assert.deepEqual(traceInstancePolygons({ counts: [0, 1e12], bbox: box }, 2), square);
+  assert.throws(
+    () => traceInstancePolygons({ counts: [-5, 3], bbox: box }, 2),
+    errorWith(
+      RangeError,
+      "instance.counts must be a list of run lengths (whole numbers of at least 0); got [-5,3]",
+    ),
+  );
+  assert.throws(
+    () => traceInstancePolygons({ counts: [0, 4], bbox: [0, 0, 2.5, 2] as never }, 2),
+    errorWith(
+      RangeError,
+      "instance.bbox must be a box [left, top, width, height] of whole numbers of at least 0",
+    ),
+  );
+  assert.throws(
+    () => traceInstancePolygons({ counts: [0, 4], bbox: box }, 0),
+    errorWith(RangeError, "imageHeight must be a whole number of at least 1; got 0"),
   );
 });
