@@ -27864,22 +27864,27 @@ function tracePolygons(region, options = {}) {
   return polygons.map((points) => points.map((value, i) => value + (i % 2 === 0 ? region.left : region.top)));
 }
 function traceInstancePolygons(instance2, imageHeight, options = {}) {
+  checkArgumentType(imageHeight, "imageHeight", IMAGE_HEIGHT);
+  checkOptionTypes(instance2, INSTANCE, "instance");
   const [left, top, width, height] = instance2.bbox;
   const inside = new Uint8Array(width * height);
+  const first = left * imageHeight;
+  const end = (left + width) * imageHeight;
   let position = 0;
   instance2.counts.forEach((count, i) => {
-    if (i % 2 === 1) {
-      let x = Math.floor(position / imageHeight) - left;
-      let y = position % imageHeight - top;
-      for (let k = 0; k < count; k++) {
-        inside[y * width + x] = 1;
-        if (++y === height) [x, y] = [
-          x + 1,
-          0
-        ];
-      }
-    }
+    const from = Math.max(position, first);
+    const to = Math.min(position + count, end);
     position += count;
+    if (i % 2 === 0 || from >= to) return;
+    let x = Math.floor(from / imageHeight) - left;
+    let y = from % imageHeight - top;
+    for (let p = from; p < to; p++) {
+      if (y >= 0 && y < height) inside[y * width + x] = 1;
+      if (++y + top === imageHeight) [x, y] = [
+        x + 1,
+        -top
+      ];
+    }
   });
   return tracePolygons({
     left,
@@ -27889,6 +27894,21 @@ function traceInstancePolygons(instance2, imageHeight, options = {}) {
     inside
   }, options);
 }
+var IMAGE_HEIGHT = wholeNumber(1);
+var INSTANCE = {
+  counts: {
+    expects: "a list of run lengths (whole numbers of at least 0)",
+    is: (value) => Array.isArray(value),
+    inRange: (value) => value.every((count) => Number.isSafeInteger(count) && count >= 0),
+    required: true
+  },
+  bbox: {
+    expects: "a box [left, top, width, height] of whole numbers of at least 0",
+    is: (value) => Array.isArray(value),
+    inRange: (value) => value.length === 4 && value.every((side) => Number.isSafeInteger(side) && side >= 0),
+    required: true
+  }
+};
 var PIXELS = {
   ...wholeNumber(0),
   required: true
