@@ -1,3 +1,6 @@
+/** The most pixels a run holds: a mask's, at most 2^31 - 1. */
+const MOST_PIXELS = 2 ** 31 - 1;
+
 /**
  * Writes run lengths as COCO's compressed RLE string, as `pycocotools`' `rleToString` does: each
  * count, from the fourth on minus the count two before it, in 5-bit groups from the lowest, each
@@ -5,6 +8,7 @@
  *
  * @param counts The run lengths in column-major order, starting with a (maybe empty) run of 0s.
  * @returns The `counts` string of `{"size": [h, w], "counts": ...}`.
+ * @throws {RangeError} when a count is not a whole number from 0 to 2^31 - 1.
  *
  * @example A 2×2 mask whose bottom-right pixel is set: runs 3 zeros, 1 one
  * ```ts
@@ -17,6 +21,12 @@ export function cocoRleString(counts: readonly number[]): string {
   let text = "";
   for (let i = 0; i < counts.length; i++) {
     let value = counts[i];
+    // The groups are made with 32-bit shifts: a count past them, or no count, wrote other runs.
+    if (!(Number.isInteger(value) && value >= 0 && value <= MOST_PIXELS)) {
+      throw new RangeError(
+        `counts[${i}] must be a whole number from 0 to ${MOST_PIXELS}; got ${String(value)}`,
+      );
+    }
     if (i > 2) value -= counts[i - 2];
     for (let more = true; more;) {
       let group = value & 0x1f;

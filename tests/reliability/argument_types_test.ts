@@ -8,6 +8,7 @@ import { verifyExport } from "../../lib/dataset/verify_export.ts";
 import { diffExports } from "../../lib/dataset/diff_exports.ts";
 import { readExport } from "../../lib/dataset/read_export.ts";
 import { simplifyRing } from "../../lib/formats/simplify_ring.ts";
+import { cocoRleString } from "../../lib/formats/coco_rle.ts";
 import { traceInstancePolygons, tracePolygons } from "../../lib/formats/trace_polygons.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 
@@ -124,4 +125,15 @@ Deno.test("traceInstancePolygons walks only its box's columns, and refuses runs 
     () => traceInstancePolygons({ counts: [0, 4], bbox: box }, 0),
     errorWith(RangeError, "imageHeight must be a whole number of at least 1; got 0"),
   );
+});
+
+Deno.test("cocoRleString refuses a count it would write as another run", () => {
+  assert.equal(cocoRleString([3, 1]), "31");
+  // Each was written, silently, as some other run ("03" for NaN, "PPP]\\bN3" for 10^15).
+  for (const count of [-1, 1.5, Number.NaN, 1e15]) {
+    assert.throws(
+      () => cocoRleString([count, 3]),
+      errorWith(RangeError, `counts[0] must be a whole number from 0 to 2147483647; got ${count}`),
+    );
+  }
 });
