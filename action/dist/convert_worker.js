@@ -5616,10 +5616,14 @@ function hashed(files) {
 }
 
 // lib/formats/coco_rle.ts
+var MOST_PIXELS = 2 ** 31 - 1;
 function cocoRleString(counts) {
   let text = "";
   for (let i = 0; i < counts.length; i++) {
     let value = counts[i];
+    if (!(Number.isInteger(value) && value >= 0 && value <= MOST_PIXELS)) {
+      throw new RangeError(`counts[${i}] must be a whole number from 0 to ${MOST_PIXELS}; got ${String(value)}`);
+    }
     if (i > 2) value -= counts[i - 2];
     for (let more = true; more; ) {
       let group = value & 31;

@@ -23129,10 +23129,14 @@ function cocoCategories(metadata, vector, pinning = {}) {
 }
 
 // lib/formats/coco_rle.ts
+var MOST_PIXELS = 2 ** 31 - 1;
 function cocoRleString(counts2) {
   let text2 = "";
   for (let i = 0; i < counts2.length; i++) {
     let value = counts2[i];
+    if (!(Number.isInteger(value) && value >= 0 && value <= MOST_PIXELS)) {
+      throw new RangeError(`counts[${i}] must be a whole number from 0 to ${MOST_PIXELS}; got ${String(value)}`);
+    }
     if (i > 2) value -= counts2[i - 2];
     for (let more = true; more; ) {
       let group = value & 31;
