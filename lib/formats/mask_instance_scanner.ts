@@ -1,4 +1,5 @@
 import type { MaskInstance } from "./mask_instances.ts";
+import { checkInstanceRows, checkScanSize } from "./_instance_scan_checks.ts";
 
 /** Strips of 8-bit RGB rows, as the strip decoders hand them over. */
 export interface InstanceRows {
@@ -99,8 +100,11 @@ export class MaskInstanceScanner {
    * @param height The mask's height in pixels.
    * @param classOfBChannel The class (1..) of each blue value 0..255, 0 for none: such pixels
    * belong to no instance.
+   * @throws {RangeError} when a side is not a whole number from 1, the mask has more than
+   * 2^31 - 1 pixels, or the class table fewer than 256 entries.
    */
   constructor(width: number, height: number, classOfBChannel: ArrayLike<number>) {
+    checkScanSize(width, height, classOfBChannel);
     this.#width = width;
     this.#height = height;
     this.#classOfBChannel = classOfBChannel;
@@ -116,8 +120,10 @@ export class MaskInstanceScanner {
    * Takes the next rows, top to bottom.
    *
    * @param rows The rows: `count` rows of `width * 3` bytes from row `first`.
+   * @throws {RangeError} when they are fewer bytes than their rows, or more rows than are left.
    */
   takeRows(rows: InstanceRows): void {
+    checkInstanceRows(rows, this.#width, this.#height - this.#y);
     const rowBytes = this.#width * 3;
     const { data, count } = rows;
     // Rows of whole words are compared where they are, each with the one before it; the first

@@ -9,6 +9,8 @@ import { diffExports } from "../../lib/dataset/diff_exports.ts";
 import { readExport } from "../../lib/dataset/read_export.ts";
 import { simplifyRing } from "../../lib/formats/simplify_ring.ts";
 import { cocoRleString } from "../../lib/formats/coco_rle.ts";
+import { maskInstances } from "../../lib/formats/mask_instances.ts";
+import { MaskInstanceScanner } from "../../lib/formats/mask_instance_scanner.ts";
 import { traceInstancePolygons, tracePolygons } from "../../lib/formats/trace_polygons.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 
@@ -136,4 +138,45 @@ Deno.test("cocoRleString refuses a count it would write as another run", () => {
       errorWith(RangeError, `counts[0] must be a whole number from 0 to 2147483647; got ${count}`),
     );
   }
+});
+
+Deno.test("MaskInstanceScanner and maskInstances refuse a size, class table or rows they would read out of bounds", () => {
+  const classes = new Uint8Array(256);
+  classes[7] = 1;
+  const image = { width: 2, height: 1, data: new Uint8Array([1, 1, 7, 2, 2, 7]) };
+  assert.deepEqual(maskInstances(image, classes).map((instance) => instance.counts), [[0, 1, 1], [
+    1,
+    1,
+  ]]);
+  const cases: [() => unknown, ErrorConstructor, string][] = [
+    // A 10^5 × 10^5 mask failed with "Invalid typed array length: -16192768".
+    [
+      () => new MaskInstanceScanner(1e5, 1e5, classes),
+      RangeError,
+      "a mask of 100000×100000 has more than 2147483647 pixels",
+    ],
+    [() => new MaskInstanceScanner(2.5, 1, classes), RangeError, "width must be a whole number"],
+    [
+      () => new MaskInstanceScanner(2, 1, [0, 1]),
+      RangeError,
+      "classOfBChannel must be a list of 256 classes, one for each blue value; got [0,1]",
+    ],
+    // Rows shorter than the width said were read past their end.
+    [
+      () => maskInstances({ ...image, data: new Uint8Array(3) }, classes),
+      RangeError,
+      "rows.data holds 3 bytes, fewer than 1 rows of 6",
+    ],
+    [
+      () => maskInstances({ ...image, height: 1, data: image.data.subarray(0, 6) }, [] as never),
+      RangeError,
+      "classOfBChannel must be a list of 256 classes",
+    ],
+  ];
+  for (const [call, kind, message] of cases) assert.throws(call, errorWith(kind, message));
+  const scanner = new MaskInstanceScanner(2, 1, classes);
+  assert.throws(
+    () => scanner.takeRows({ data: new Uint8Array(12), first: 0, count: 2 }),
+    errorWith(RangeError, "rows.count must be a whole number from 0 to 1; got 2"),
+  );
 });
