@@ -5636,6 +5636,35 @@ function cocoRleString(counts) {
   return text;
 }
 
+// lib/formats/_instance_scan_checks.ts
+var MOST_PIXELS2 = 2 ** 31 - 1;
+var SIDE2 = wholeNumber(1, MOST_PIXELS2);
+var CLASS_TABLE = {
+  expects: "a list of 256 classes, one for each blue value",
+  is: (value) => typeof value === "object" && value !== null && typeof value.length === "number",
+  inRange: (value) => value.length >= 256
+};
+function checkScanSize(width, height, classOfBChannel) {
+  checkArgumentType(width, "width", SIDE2);
+  checkArgumentType(height, "height", SIDE2);
+  if (width * height > MOST_PIXELS2) {
+    throw new RangeError(`a mask of ${width}\xD7${height} has more than ${MOST_PIXELS2} pixels, which its runs cannot count`);
+  }
+  checkArgumentType(classOfBChannel, "classOfBChannel", CLASS_TABLE);
+}
+function checkInstanceRows(rows, width, rowsLeft) {
+  const { data, count } = rows;
+  if (!(data instanceof Uint8Array)) {
+    throw new TypeError("rows.data must be a Uint8Array of the rows' RGB bytes");
+  }
+  if (!(Number.isInteger(count) && count >= 0 && count <= rowsLeft)) {
+    throw new RangeError(`rows.count must be a whole number from 0 to ${rowsLeft}; got ${count}`);
+  }
+  if (data.length < count * width * 3) {
+    throw new RangeError(`rows.data holds ${data.length} bytes, fewer than ${count} rows of ${width * 3}`);
+  }
+}
+
 // lib/formats/mask_instance_scanner.ts
 function paddedRow(bytes) {
   const row = new Uint8Array(bytes);
@@ -5692,8 +5721,11 @@ var MaskInstanceScanner = class {
    * @param height The mask's height in pixels.
    * @param classOfBChannel The class (1..) of each blue value 0..255, 0 for none: such pixels
    * belong to no instance.
+   * @throws {RangeError} when a side is not a whole number from 1, the mask has more than
+   * 2^31 - 1 pixels, or the class table fewer than 256 entries.
    */
   constructor(width, height, classOfBChannel) {
+    checkScanSize(width, height, classOfBChannel);
     this.#width = width;
     this.#height = height;
     this.#classOfBChannel = classOfBChannel;
@@ -5708,8 +5740,10 @@ var MaskInstanceScanner = class {
    * Takes the next rows, top to bottom.
    *
    * @param rows The rows: `count` rows of `width * 3` bytes from row `first`.
+   * @throws {RangeError} when they are fewer bytes than their rows, or more rows than are left.
    */
   takeRows(rows) {
+    checkInstanceRows(rows, this.#width, this.#height - this.#y);
     const rowBytes = this.#width * 3;
     const { data, count } = rows;
     const words = data.byteOffset % 4 === 0 && rowBytes % 4 === 0 ? new Int32Array(data.buffer, data.byteOffset, count * rowBytes >> 2) : void 0;
