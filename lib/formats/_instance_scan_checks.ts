@@ -9,8 +9,8 @@
 import { checkArgumentType, type OptionType, wholeNumber } from "../option_types.ts";
 import type { InstanceRows } from "./mask_instance_scanner.ts";
 
-/** The most pixels a mask's runs count (32-bit positions). */
-const MOST_PIXELS = 2 ** 31 - 1;
+/** The most pixels a mask's runs count (32-bit positions), and so the longest run. */
+export const MOST_PIXELS = 2 ** 31 - 1;
 
 /** A side of a mask. */
 const SIDE = wholeNumber(1, MOST_PIXELS);

@@ -1,5 +1,4 @@
-/** The most pixels a run holds: a mask's, at most 2^31 - 1. */
-const MOST_PIXELS = 2 ** 31 - 1;
+import { MOST_PIXELS } from "./_instance_scan_checks.ts";
 
 /**
  * Writes run lengths as COCO's compressed RLE string, as `pycocotools`' `rleToString` does: each

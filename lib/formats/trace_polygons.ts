@@ -68,7 +68,7 @@ interface Ring {
  */
 export function tracePolygons(region: PixelRegion, options: TracePolygonsOptions = {}): number[][] {
   checkRegion(region);
-  checkOptionTypes(options, { tolerance: numberFrom(0) });
+  checkOptionTypes(options, TRACE_OPTIONS);
   const tolerance = options.tolerance ?? 0;
   const rings = traceRings(region);
   const polygonOfRing = new Map<number, number>();
@@ -164,6 +164,9 @@ const INSTANCE: OptionTypes<Pick<MaskInstance, "counts" | "bbox">> = {
     required: true,
   },
 };
+
+/** The types of {@linkcode TracePolygonsOptions}. */
+const TRACE_OPTIONS: OptionTypes<TracePolygonsOptions> = { tolerance: numberFrom(0) };
 
 /** A box's place or size: a whole number of pixels. */
 const PIXELS = { ...wholeNumber(0), required: true };

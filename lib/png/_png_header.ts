@@ -46,7 +46,7 @@ const BIT_DEPTHS_BY_COLOUR_TYPE: Readonly<Record<number, readonly number[]>> = {
 };
 
 /** The largest width or height PNG allows (2^31 - 1). */
-const MAX_DIMENSION = 0x7fffffff;
+export const MAX_DIMENSION = 0x7fffffff;
 
 /** Options of {@linkcode parseHeader}. */
 export interface ParseHeaderOptions {

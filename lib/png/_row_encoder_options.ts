@@ -14,9 +14,10 @@ import {
   withMethods,
 } from "../option_types.ts";
 import type { PngRowEncoderOptions } from "./png_row_encoder.ts";
+import { MAX_DIMENSION } from "./_png_header.ts";
 
 /** A PNG's width or height: 1 to 2^31 - 1 pixels (the format's limit). */
-const SIDE = wholeNumber(1, 2 ** 31 - 1);
+const SIDE = wholeNumber(1, MAX_DIMENSION);
 
 /** A palette: RGB triplets, 1 to 256 of them. */
 const PALETTE: OptionType = {

@@ -10,6 +10,7 @@ import { pngOfImageData } from "./png_file.ts";
 import { PngRowEncoder } from "./png_row_encoder.ts";
 import { deflate } from "../flate/zlib.ts";
 import type { RgbImage } from "./rgb_image.ts";
+import { MAX_DIMENSION } from "./_png_header.ts";
 
 /** The zlib level masks are written with; see {@linkcode EncodePngOptions.level}. */
 export const DEFAULT_ZLIB_LEVEL = 2;
@@ -78,7 +79,7 @@ export async function encodePng(
   }
   const { width, height, data } = image;
   for (const [name, size] of [["width", width], ["height", height]] as const) {
-    if (!Number.isInteger(size) || size < 1 || size > 0x7fffffff) {
+    if (!Number.isInteger(size) || size < 1 || size > MAX_DIMENSION) {
       throw new PngError(
         `the image's ${name} is ${size}; it must be an integer from 1 to 2^31 - 1`,
       );
