@@ -3050,7 +3050,7 @@ var UpFilter = class {
 };
 
 // lib/png/_row_encoder_options.ts
-var SIDE = wholeNumber(1, 2 ** 31 - 1);
+var SIDE = wholeNumber(1, MAX_DIMENSION);
 var PALETTE = {
   expects: "a Uint8Array of 1 to 256 RGB triplets",
   is: (value) => value instanceof Uint8Array,
@@ -5615,8 +5615,36 @@ function hashed(files) {
   });
 }
 
-// lib/formats/coco_rle.ts
+// lib/formats/_instance_scan_checks.ts
 var MOST_PIXELS = 2 ** 31 - 1;
+var SIDE2 = wholeNumber(1, MOST_PIXELS);
+var CLASS_TABLE = {
+  expects: "a list of 256 classes, one for each blue value",
+  is: (value) => typeof value === "object" && value !== null && typeof value.length === "number",
+  inRange: (value) => value.length >= 256
+};
+function checkScanSize(width, height, classOfBChannel) {
+  checkArgumentType(width, "width", SIDE2);
+  checkArgumentType(height, "height", SIDE2);
+  if (width * height > MOST_PIXELS) {
+    throw new RangeError(`a mask of ${width}\xD7${height} has more than ${MOST_PIXELS} pixels, which its runs cannot count`);
+  }
+  checkArgumentType(classOfBChannel, "classOfBChannel", CLASS_TABLE);
+}
+function checkInstanceRows(rows, width, rowsLeft) {
+  const { data, count } = rows;
+  if (!(data instanceof Uint8Array)) {
+    throw new TypeError("rows.data must be a Uint8Array of the rows' RGB bytes");
+  }
+  if (!(Number.isInteger(count) && count >= 0 && count <= rowsLeft)) {
+    throw new RangeError(`rows.count must be a whole number from 0 to ${rowsLeft}; got ${count}`);
+  }
+  if (data.length < count * width * 3) {
+    throw new RangeError(`rows.data holds ${data.length} bytes, fewer than ${count} rows of ${width * 3}`);
+  }
+}
+
+// lib/formats/coco_rle.ts
 function cocoRleString(counts) {
   let text = "";
   for (let i = 0; i < counts.length; i++) {
@@ -5634,35 +5662,6 @@ function cocoRleString(counts) {
     }
   }
   return text;
-}
-
-// lib/formats/_instance_scan_checks.ts
-var MOST_PIXELS2 = 2 ** 31 - 1;
-var SIDE2 = wholeNumber(1, MOST_PIXELS2);
-var CLASS_TABLE = {
-  expects: "a list of 256 classes, one for each blue value",
-  is: (value) => typeof value === "object" && value !== null && typeof value.length === "number",
-  inRange: (value) => value.length >= 256
-};
-function checkScanSize(width, height, classOfBChannel) {
-  checkArgumentType(width, "width", SIDE2);
-  checkArgumentType(height, "height", SIDE2);
-  if (width * height > MOST_PIXELS2) {
-    throw new RangeError(`a mask of ${width}\xD7${height} has more than ${MOST_PIXELS2} pixels, which its runs cannot count`);
-  }
-  checkArgumentType(classOfBChannel, "classOfBChannel", CLASS_TABLE);
-}
-function checkInstanceRows(rows, width, rowsLeft) {
-  const { data, count } = rows;
-  if (!(data instanceof Uint8Array)) {
-    throw new TypeError("rows.data must be a Uint8Array of the rows' RGB bytes");
-  }
-  if (!(Number.isInteger(count) && count >= 0 && count <= rowsLeft)) {
-    throw new RangeError(`rows.count must be a whole number from 0 to ${rowsLeft}; got ${count}`);
-  }
-  if (data.length < count * width * 3) {
-    throw new RangeError(`rows.data holds ${data.length} bytes, fewer than ${count} rows of ${width * 3}`);
-  }
 }
 
 // lib/formats/mask_instance_scanner.ts

@@ -23128,8 +23128,36 @@ function cocoCategories(metadata, vector, pinning = {}) {
   };
 }
 
-// lib/formats/coco_rle.ts
+// lib/formats/_instance_scan_checks.ts
 var MOST_PIXELS = 2 ** 31 - 1;
+var SIDE = wholeNumber(1, MOST_PIXELS);
+var CLASS_TABLE = {
+  expects: "a list of 256 classes, one for each blue value",
+  is: (value) => typeof value === "object" && value !== null && typeof value.length === "number",
+  inRange: (value) => value.length >= 256
+};
+function checkScanSize(width, height, classOfBChannel) {
+  checkArgumentType(width, "width", SIDE);
+  checkArgumentType(height, "height", SIDE);
+  if (width * height > MOST_PIXELS) {
+    throw new RangeError(`a mask of ${width}\xD7${height} has more than ${MOST_PIXELS} pixels, which its runs cannot count`);
+  }
+  checkArgumentType(classOfBChannel, "classOfBChannel", CLASS_TABLE);
+}
+function checkInstanceRows(rows, width, rowsLeft) {
+  const { data, count } = rows;
+  if (!(data instanceof Uint8Array)) {
+    throw new TypeError("rows.data must be a Uint8Array of the rows' RGB bytes");
+  }
+  if (!(Number.isInteger(count) && count >= 0 && count <= rowsLeft)) {
+    throw new RangeError(`rows.count must be a whole number from 0 to ${rowsLeft}; got ${count}`);
+  }
+  if (data.length < count * width * 3) {
+    throw new RangeError(`rows.data holds ${data.length} bytes, fewer than ${count} rows of ${width * 3}`);
+  }
+}
+
+// lib/formats/coco_rle.ts
 function cocoRleString(counts2) {
   let text2 = "";
   for (let i = 0; i < counts2.length; i++) {
@@ -23387,35 +23415,6 @@ function annotationLabelIds(labels) {
 }
 function isRecord3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// lib/formats/_instance_scan_checks.ts
-var MOST_PIXELS2 = 2 ** 31 - 1;
-var SIDE = wholeNumber(1, MOST_PIXELS2);
-var CLASS_TABLE = {
-  expects: "a list of 256 classes, one for each blue value",
-  is: (value) => typeof value === "object" && value !== null && typeof value.length === "number",
-  inRange: (value) => value.length >= 256
-};
-function checkScanSize(width, height, classOfBChannel) {
-  checkArgumentType(width, "width", SIDE);
-  checkArgumentType(height, "height", SIDE);
-  if (width * height > MOST_PIXELS2) {
-    throw new RangeError(`a mask of ${width}\xD7${height} has more than ${MOST_PIXELS2} pixels, which its runs cannot count`);
-  }
-  checkArgumentType(classOfBChannel, "classOfBChannel", CLASS_TABLE);
-}
-function checkInstanceRows(rows, width, rowsLeft) {
-  const { data, count } = rows;
-  if (!(data instanceof Uint8Array)) {
-    throw new TypeError("rows.data must be a Uint8Array of the rows' RGB bytes");
-  }
-  if (!(Number.isInteger(count) && count >= 0 && count <= rowsLeft)) {
-    throw new RangeError(`rows.count must be a whole number from 0 to ${rowsLeft}; got ${count}`);
-  }
-  if (data.length < count * width * 3) {
-    throw new RangeError(`rows.data holds ${data.length} bytes, fewer than ${count} rows of ${width * 3}`);
-  }
 }
 
 // lib/formats/mask_instance_scanner.ts
@@ -27880,9 +27879,7 @@ function cutOf(outline, hole, edges) {
 // lib/formats/trace_polygons.ts
 function tracePolygons(region, options = {}) {
   checkRegion(region);
-  checkOptionTypes(options, {
-    tolerance: numberFrom(0)
-  });
+  checkOptionTypes(options, TRACE_OPTIONS);
   const tolerance = options.tolerance ?? 0;
   const rings = traceRings(region);
   const polygonOfRing = /* @__PURE__ */ new Map();
@@ -27946,6 +27943,9 @@ var INSTANCE = {
     inRange: (value) => value.length === 4 && value.every((side) => Number.isSafeInteger(side) && side >= 0),
     required: true
   }
+};
+var TRACE_OPTIONS = {
+  tolerance: numberFrom(0)
 };
 var PIXELS = {
   ...wholeNumber(0),
@@ -30241,7 +30241,7 @@ var UpFilter = class {
 };
 
 // lib/png/_row_encoder_options.ts
-var SIDE2 = wholeNumber(1, 2 ** 31 - 1);
+var SIDE2 = wholeNumber(1, MAX_DIMENSION);
 var PALETTE = {
   expects: "a Uint8Array of 1 to 256 RGB triplets",
   is: (value) => value instanceof Uint8Array,
