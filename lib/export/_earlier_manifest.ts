@@ -222,7 +222,7 @@ export class EarlierManifest {
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
       // A chunk's lines are told elsewhere while the workers keep up, else here.
       const checks = this.#checks;
-      const check = checks?.ready === true;
+      const check = await checks?.ready() === true;
       if (check) checks!.ask(lines, this.#places.count);
       for (const parsed of parsedLines(lines, check ? away : here)) {
         if (parsed === null) break;

@@ -52,8 +52,14 @@ export class UnwrittenChecks {
     this.#source = source;
   }
 
-  /** Whether a chunk's lines can be told elsewhere now: fewer than two wait there. */
-  get ready(): boolean {
+  /**
+   * Whether a chunk's lines can be told elsewhere now: fewer than two wait there. When two do, the
+   * event loop first takes the answers that came: the manifest is read with synchronous calls,
+   * which never let it turn, so without this turn no answer would be heard before the whole file
+   * was read, and every chunk after the first two would be told here.
+   */
+  async ready(): Promise<boolean> {
+    if (this.#away >= CHECKS_AWAY) await new Promise((resolve) => setTimeout(resolve, 0));
     return this.#away < CHECKS_AWAY;
   }
 

@@ -6,6 +6,7 @@ import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
 import { ExclusiveReads } from "../../lib/export/_exclusive_reads.ts";
 import { ConvertPool } from "../../lib/export/_convert_pool.ts";
 import { fileLineChunks } from "../../lib/export/_file_lines.ts";
+import { type ManifestLines, unwrittenLines } from "../../lib/export/_unwritten_lines.ts";
 import { ExportFolderFs } from "../../lib/model/export_folder_fs.ts";
 import { type ManifestEntry, parseManifest } from "../../lib/model/manifest.ts";
 
@@ -184,6 +185,28 @@ for (const told of ["here", "on the workers"]) {
     assert.ok(carried.every((line, i) => line === kept[i]), "each carried line as it was");
   });
 }
+
+Deno.test("EarlierManifest hears the answers of the lines told elsewhere while it reads the file: each chunk is told there when the answers keep up", async () => {
+  await using dir = await tempDir();
+  const entries = Array.from({ length: 3_000 }, (_, i) => entry(`t${i}`, 1_000));
+  const text = entries.map((one) => `${JSON.stringify(one)}\n`).join("");
+  await Deno.writeTextFile(`${dir.path}/manifest.jsonl`, text);
+  // Answers come as a worker's would: as events of the event loop, not as promise callbacks.
+  const asked: number[] = [];
+  const unwritten = (lines: ManifestLines) => {
+    asked.push(lines.bytes.length);
+    return new Promise<number[]>((resolve) => setTimeout(() => resolve(unwrittenLines(lines)), 0));
+  };
+  const files = new ExportFolderFs(dir.path);
+  using earlier = await EarlierManifest.read(files, "manifest.jsonl", "incremental", undefined, {
+    carried: {},
+    unwritten,
+  });
+  assert.equal(earlier.size, 3_000);
+  // The file is read a megabyte at a time: every chunk was told elsewhere, not the first two.
+  assert.ok(asked.length >= 3, `${asked.length} chunks told elsewhere`);
+  assert.equal(asked.reduce((sum, bytes) => sum + bytes + 1, 0), text.length);
+});
 
 Deno.test("fileLineChunks() stopped after its first chunk, the file closed, leaves no read unhandled", async () => {
   await using dir = await tempDir();
