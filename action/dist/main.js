@@ -33278,8 +33278,14 @@ var UnwrittenChecks = class {
     this.#told = told;
     this.#source = source;
   }
-  /** Whether a chunk's lines can be told elsewhere now: fewer than two wait there. */
-  get ready() {
+  /**
+   * Whether a chunk's lines can be told elsewhere now: fewer than two wait there. When two do, the
+   * event loop first takes the answers that came: the manifest is read with synchronous calls,
+   * which never let it turn, so without this turn no answer would be heard before the whole file
+   * was read, and every chunk after the first two would be told here.
+   */
+  async ready() {
+    if (this.#away >= CHECKS_AWAY) await new Promise((resolve3) => setTimeout(resolve3, 0));
     return this.#away < CHECKS_AWAY;
   }
   /**
@@ -33714,7 +33720,7 @@ var EarlierManifest = class _EarlierManifest {
     if (told && here.written) this.#checks = new UnwrittenChecks(told, this.#source);
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
       const checks = this.#checks;
-      const check = checks?.ready === true;
+      const check = await checks?.ready() === true;
       if (check) checks.ask(lines, this.#places.count);
       for (const parsed of parsedLines(lines, check ? away : here)) {
         if (parsed === null) break;
