@@ -65,9 +65,10 @@ function dateCheck(
   // Projects of 100,000 tasks share few dates: each is read once per request.
   const instants = new Map<string, number>();
   return (task) => {
-    const text = task[key];
-    let at = text === undefined ? NaN : instants.get(text);
-    if (at === undefined) instants.set(text!, at = instant(text!));
+    const text: unknown = task[key];
+    if (typeof text !== "string") return false;
+    let at = instants.get(text);
+    if (at === undefined) instants.set(text, at = instant(text));
     if (Number.isNaN(at)) return false;
     if (operator === ">=") return at >= bound;
     if (operator === "<=") return at <= bound;

@@ -73,7 +73,9 @@ function dateTest(field: "createdAt" | "updatedAt", value: string): Test | strin
   }
   const compare = comparison[1];
   return (task) => {
-    const date = task[field] === undefined ? NaN : parseLabDate(task[field]);
+    // A date that is no string (an export file's, edited) is no date: the task does not match.
+    const value: unknown = task[field];
+    const date = typeof value === "string" ? parseLabDate(value) : NaN;
     return !Number.isNaN(date) && compare(date, instant);
   };
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.ts";
+import { CALLBACK, checkArgumentType, TEXT } from "../option_types.ts";
 
 /** The lab API the SDK talks to when `ISAHIT_LAB_API_ENDPOINT` is not set. */
 export const DEFAULT_ENDPOINT = "https://hub-api.isahit.com/";
@@ -23,6 +24,7 @@ export interface LabCredentials {
  * @param endpoint An endpoint that overrides `ISAHIT_LAB_API_ENDPOINT` (the `--endpoint` flag).
  * @returns The endpoint and credentials.
  * @throws {ConfigError} when a credential is missing or the endpoint is not an http(s) URL.
+ * @throws {TypeError} when an argument is not of its type.
  *
  * @example
  * ```ts
@@ -39,6 +41,8 @@ export function credentialsFromEnv(
   env: (name: string) => string | undefined,
   endpoint?: string,
 ): LabCredentials {
+  checkArgumentType(env, "env", CALLBACK);
+  if (endpoint !== undefined) checkArgumentType(endpoint, "endpoint", TEXT);
   const accessId = env("ISAHIT_LAB_API_ACCESS_ID")?.trim() ?? "";
   const secretKey = env("ISAHIT_LAB_API_SECRET_KEY")?.trim() ?? "";
   const missing = [

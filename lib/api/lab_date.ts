@@ -1,3 +1,5 @@
+import { checkArgumentType, TEXT } from "../option_types.ts";
+
 // The dates a user may give a filter, and the lab's own: the SDK's `YYYY-MM-DD HH:MM:SS` and
 // `YYYY-MM-DD`, and ISO 8601 with optional seconds, fraction and offset (the lab API spec,
 // "Tasks").
@@ -14,6 +16,7 @@ const ISO_DATE =
  * @param value The date.
  * @returns Milliseconds since the epoch, or `NaN` when the value is not one of these forms or
  * names a day or time that does not exist (31 April, 29 February outside leap years, 24:00).
+ * @throws {TypeError} when the value is not a string.
  *
  * @example
  * ```ts
@@ -26,6 +29,7 @@ const ISO_DATE =
  * ```
  */
 export function parseLabDate(value: string): number {
+  checkArgumentType(value, "value", TEXT);
   const text = value.trim();
   const sdk = SDK_DATE.exec(text);
   const iso = sdk ? null : ISO_DATE.exec(text);

@@ -1,6 +1,7 @@
 import { ConfigError } from "../errors.ts";
 import { settingMessage, subject } from "../_setting_message.ts";
 import { parseLabDate } from "./lab_date.ts";
+import { checkArgumentType, TEXT } from "../option_types.ts";
 
 // The SDK's form without seconds reaches the API with `:00` added (the lab API spec, "Tasks").
 const NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
@@ -21,6 +22,7 @@ const FORMS = '"YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 86
  * error in each surface's words.
  * @returns The trimmed date, ready for the query string.
  * @throws {ConfigError} when the value is not one of the accepted forms or not a real date.
+ * @throws {TypeError} when an argument is not of its type.
  *
  * @example
  * ```ts
@@ -36,6 +38,7 @@ const FORMS = '"YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 86
  * ```
  */
 export function parseDateFilter(value: string, setting: string): string {
+  checkArgumentType(value, "value", TEXT);
   const date = value.trim();
   if (Number.isNaN(parseLabDate(date))) {
     throw new ConfigError(

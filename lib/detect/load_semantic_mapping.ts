@@ -3,6 +3,7 @@ import { type SemanticMapping, semanticMappingOf } from "./resolve_semantic_mapp
 import { parseJsonText } from "../parse_json_text.ts";
 import { settingMessage, subject } from "../_setting_message.ts";
 import { readNamedFile } from "../named_file.ts";
+import { CALLBACK, checkArgumentType, TEXT } from "../option_types.ts";
 
 const MAPPING = subject("semanticMapping");
 
@@ -18,6 +19,7 @@ const MAX_MAPPING_BYTES = 16 * 1024 * 1024;
  * @returns The mapping.
  * @throws {ConfigError} when the file cannot be read, the JSON does not parse, or it is not an
  * object of label id to `[r, g, b]`.
+ * @throws {TypeError} when an argument is not of its type.
  *
  * @example
  * ```ts
@@ -32,6 +34,8 @@ export async function loadSemanticMapping(
   readTextFile: (path: string) => Promise<string> = (path) =>
     readNamedFile(path, { maxBytes: MAX_MAPPING_BYTES }),
 ): Promise<SemanticMapping> {
+  checkArgumentType(value, "value", TEXT);
+  checkArgumentType(readTextFile, "readTextFile", CALLBACK);
   const text = value.trim();
   const inline = text.startsWith("{");
   let json = text;

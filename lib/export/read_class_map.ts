@@ -2,6 +2,7 @@ import { parsePinnedClassMap, type PinnedClassMap } from "../detect/pinned_class
 import { ConfigError } from "../errors.ts";
 import { join, resolve } from "../_std/path.ts";
 import { DENO_FILE_SYSTEM, type FileSystem } from "../model/file_system.ts";
+import { checkArgumentType, TEXT } from "../option_types.ts";
 
 /** The name of an export's class map. */
 export const LABELMAP_JSON = "labelmap.json";
@@ -18,6 +19,7 @@ const MAX_CLASS_MAP_BYTES = 16 * 1024 * 1024;
  * @returns The pinned map.
  * @throws {ConfigError} naming the file when it is missing, not a regular file, too big, not
  * UTF-8, or not a class map.
+ * @throws {TypeError} when an argument is not of its type.
  *
  * @example
  * ```ts
@@ -36,6 +38,7 @@ export async function readClassMap(
   path: string,
   options: { fileSystem?: FileSystem } = {},
 ): Promise<PinnedClassMap> {
+  checkArgumentType(path, "path", TEXT);
   const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
   const setting = "labelmapFrom";
   let file = resolve(path);

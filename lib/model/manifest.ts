@@ -3,6 +3,7 @@ import { segmentsOf } from "./export_folder_fs.ts";
 import type { PanopticSegment } from "./panoptic_segment.ts";
 import { fieldFault } from "./_manifest_fields.ts";
 import { readNamedFile } from "../named_file.ts";
+import { checkArgumentType, TEXT } from "../option_types.ts";
 
 export { filesFault } from "./_manifest_fields.ts";
 
@@ -78,6 +79,7 @@ export interface ManifestEntry {
  * @returns The entries, in file order.
  * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
  * unsafe path.
+ * @throws {TypeError} when the path is not a string.
  *
  * @example
  * ```ts
@@ -90,6 +92,7 @@ export interface ManifestEntry {
  * ```
  */
 export async function readManifest(path: string, setting: string): Promise<ManifestEntry[]> {
+  checkArgumentType(path, "path", TEXT);
   let text: string;
   try {
     // The longest string V8 makes is about 512 MiB; a manifest that long is not read whole.
@@ -111,6 +114,7 @@ export async function readManifest(path: string, setting: string): Promise<Manif
  * @param setting The option that named it, for errors.
  * @returns The entries, in file order.
  * @throws {ConfigError} when a line is not a manifest entry or has an unsafe path.
+ * @throws {TypeError} when the text is not a string.
  *
  * @example
  * ```ts
@@ -125,6 +129,7 @@ export async function readManifest(path: string, setting: string): Promise<Manif
  * ```
  */
 export function parseManifest(text: string, path: string, setting: string): ManifestEntry[] {
+  checkArgumentType(text, "text", TEXT);
   const lines = text.split("\n");
   const entries: ManifestEntry[] = [];
   for (const [i, line] of lines.entries()) {

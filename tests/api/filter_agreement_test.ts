@@ -44,10 +44,38 @@ Deno.test("the fake lab and the offline source select the same tasks for every f
   }
 });
 
-async function idsOf(source: TaskSource, filters: TaskFilters): Promise<string[]> {
+async function idsOf(source: TaskSource, filters: TaskFilters, project = "p1"): Promise<string[]> {
   const ids: string[] = [];
-  for await (const page of source.taskPages("p1", filters)) {
+  for await (const page of source.taskPages(project, filters)) {
     ids.push(...page.docs.map((task) => task._id));
   }
   return ids;
 }
+
+Deno.test("the fake lab and the offline source leave out a task whose date is no date, for every date filter", async (t) => {
+  // Export files are edited by hand and by scripts: a number, an object, a word where a date is.
+  const project = sampleProject("p2", 5);
+  const dates: unknown[] = [1733000000000, { $date: "2024-12-05" }, "yesterday", null];
+  project.tasks.forEach((task, i) => {
+    if (i < dates.length) Object.assign(task, { createdAt: dates[i], updatedAt: dates[i] });
+  });
+  await using lab = await startFakeLab({ projects: [project] });
+  await using dir = await tempDir();
+  const exportFile = `${dir.path}/tasks.json`;
+  const configFile = `${dir.path}/config.json`;
+  await Deno.writeTextFile(exportFile, JSON.stringify(project.tasks));
+  await Deno.writeTextFile(configFile, JSON.stringify(project.configuration));
+  const offline = new ExportFileSource({ exportFile, configFile, pageSize: 2 });
+  const filters: TaskFilters[] = [
+    { createdAtGte: "2000-01-01" },
+    { createdAtLt: "2100-01-01" },
+    { updatedAtGt: "2000-01-01" },
+    { updatedAtLte: "2100-01-01" },
+  ];
+  for (const filter of filters) {
+    await t.step(JSON.stringify(filter), async () => {
+      assert.deepEqual(await idsOf(clientOf(lab), filter, "p2"), ["task_0004"], "the fake lab");
+      assert.deepEqual(await idsOf(offline, filter, "p2"), ["task_0004"], "the offline source");
+    });
+  }
+});

@@ -12,6 +12,12 @@ import { cocoRleString } from "../../lib/formats/coco_rle.ts";
 import { maskInstances } from "../../lib/formats/mask_instances.ts";
 import { MaskInstanceScanner } from "../../lib/formats/mask_instance_scanner.ts";
 import { traceInstancePolygons, tracePolygons } from "../../lib/formats/trace_polygons.ts";
+import { parseLabDate } from "../../lib/api/lab_date.ts";
+import { parseDateFilter } from "../../lib/api/parse_date_filter.ts";
+import { credentialsFromEnv } from "../../lib/api/credentials_from_env.ts";
+import { loadSemanticMapping } from "../../lib/detect/load_semantic_mapping.ts";
+import { parseManifest, readManifest } from "../../lib/model/manifest.ts";
+import { readClassMap } from "../../lib/export/read_class_map.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 
 Deno.test("verifyExport, diffExports and readExport refuse a folder that is not a string, naming the argument", async (t) => {
@@ -179,4 +185,46 @@ Deno.test("MaskInstanceScanner and maskInstances refuse a size, class table or r
     () => scanner.takeRows({ data: new Uint8Array(12), first: 0, count: 2 }),
     errorWith(RangeError, "rows.count must be a whole number from 0 to 1; got 2"),
   );
+});
+
+Deno.test("the functions that read a date, a mapping, a manifest, a class map or credentials refuse an argument of the wrong type by name", async (t) => {
+  const cases: [string, () => unknown, string][] = [
+    ["parseLabDate(5)", () => parseLabDate(5 as never), "value must be a string; got 5"],
+    [
+      "parseDateFilter(null)",
+      () => parseDateFilter(null as never, "updatedAtGte"),
+      "value must be a string; got null",
+    ],
+    ["parseManifest({})", () => parseManifest({} as never, "m", "resume"), "text must be a string"],
+    [
+      "credentialsFromEnv(a map)",
+      () => credentialsFromEnv(new Map() as never),
+      "env must be a function; got",
+    ],
+    [
+      "credentialsFromEnv(env, 5)",
+      () => credentialsFromEnv(() => undefined, 5 as never),
+      "endpoint must be a string; got 5",
+    ],
+  ];
+  for (const [name, call, message] of cases) {
+    await t.step(name, () => assert.throws(call, errorWith(TypeError, message)));
+  }
+  const rejected: [string, () => Promise<unknown>, string][] = [
+    [
+      "loadSemanticMapping(5)",
+      () => loadSemanticMapping(5 as never),
+      "value must be a string; got 5",
+    ],
+    [
+      "loadSemanticMapping(text, 5)",
+      () => loadSemanticMapping("{}", 5 as never),
+      "readTextFile must be a function; got 5",
+    ],
+    ["readManifest(5)", () => readManifest(5 as never, "resume"), "path must be a string; got 5"],
+    ["readClassMap(5)", () => readClassMap(5 as never), "path must be a string; got 5"],
+  ];
+  for (const [name, call, message] of rejected) {
+    await t.step(name, async () => await assert.rejects(call, errorWith(TypeError, message)));
+  }
 });
