@@ -19935,9 +19935,6 @@ function* takeTasks(page) {
   }
 }
 
-// lib/api/credentials_from_env.ts
-var DEFAULT_ENDPOINT = "https://hub-api.isahit.com/";
-
 // lib/option_types.ts
 var TEXT = {
   expects: "a string",
@@ -20055,6 +20052,9 @@ function kindOf(value) {
   const kind = name === void 0 || name === "Object" ? "object" : name;
   return `${/^[aeiouAEIO]/.test(kind) ? "an" : "a"} ${kind}`;
 }
+
+// lib/api/credentials_from_env.ts
+var DEFAULT_ENDPOINT = "https://hub-api.isahit.com/";
 
 // lib/api/_lab_client_option_types.ts
 var CREDENTIAL = {
@@ -21989,6 +21989,7 @@ function taskQuery(projectId, filters, page) {
 var SDK_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
 function parseLabDate(value) {
+  checkArgumentType(value, "value", TEXT);
   const text2 = value.trim();
   const sdk = SDK_DATE.exec(text2);
   const iso = sdk ? null : ISO_DATE.exec(text2);
@@ -22019,6 +22020,7 @@ function formatLabDate(instant) {
 var NO_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 var FORMS = '"YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD" or ISO 8601 such as "2024-12-25T00:00:00Z"';
 function parseDateFilter(value, setting) {
+  checkArgumentType(value, "value", TEXT);
   const date = value.trim();
   if (Number.isNaN(parseLabDate(date))) {
     throw new ConfigError(settingMessage`${subject(setting, `filters.${setting}`)} has an invalid date ${JSON.stringify(value)}: use ${FORMS}`, {
@@ -31927,6 +31929,7 @@ function tooBig(maxBytes) {
 var MANIFEST_NAME = "manifest.jsonl";
 var PARTIAL_MANIFEST_NAME = ".manifest.jsonl.part";
 function parseManifest(text2, path6, setting) {
+  checkArgumentType(text2, "text", TEXT);
   const lines = text2.split("\n");
   const entries = [];
   for (const [i, line] of lines.entries()) {
@@ -34508,6 +34511,7 @@ function isByte2(value) {
 var LABELMAP_JSON = "labelmap.json";
 var MAX_CLASS_MAP_BYTES = 16 * 1024 * 1024;
 async function readClassMap(path6, options = {}) {
+  checkArgumentType(path6, "path", TEXT);
   const fileSystem = options.fileSystem ?? DENO_FILE_SYSTEM;
   const setting = "labelmapFrom";
   let file = resolve2(path6);
@@ -37212,6 +37216,8 @@ var MAX_MAPPING_BYTES = 16 * 1024 * 1024;
 async function loadSemanticMapping(value, readTextFile = (path6) => readNamedFile(path6, {
   maxBytes: MAX_MAPPING_BYTES
 })) {
+  checkArgumentType(value, "value", TEXT);
+  checkArgumentType(readTextFile, "readTextFile", CALLBACK);
   const text2 = value.trim();
   const inline = text2.startsWith("{");
   let json = text2;
