@@ -31,7 +31,7 @@ export function filterTasks(
     if (key in ONE_OF) {
       checks.push((task) => values.includes(String(task[ONE_OF[key]])));
     } else if (key === "nameLike") {
-      checks.push((task) => task.name.includes(values[0]));
+      checks.push((task) => typeof task.name === "string" && task.name.includes(values[0]));
     } else if (key === "createdAt" || key === "updatedAt") {
       for (const value of values) {
         const check = dateCheck(key, value);

@@ -45,7 +45,9 @@ export function filterTasks(tasks: Task[], query: URLSearchParams): FilterResult
     if (wanted.length) tests.push((task) => wanted.includes(String(task[field])));
   }
   const nameLike = query.get("nameLike");
-  if (nameLike !== null) tests.push((task) => task.name.includes(nameLike));
+  if (nameLike !== null) {
+    tests.push((task) => typeof task.name === "string" && task.name.includes(nameLike));
+  }
   for (const field of DATE_FIELDS) {
     for (const value of query.getAll(field)) {
       const test = dateTest(field, value);

@@ -52,12 +52,14 @@ async function idsOf(source: TaskSource, filters: TaskFilters, project = "p1"): 
   return ids;
 }
 
-Deno.test("the fake lab and the offline source leave out a task whose date is no date, for every date filter", async (t) => {
+Deno.test("the fake lab and the offline source leave out a task whose date is no date or whose name is no string, for every date filter and a name part", async (t) => {
   // Export files are edited by hand and by scripts: a number, an object, a word where a date is.
   const project = sampleProject("p2", 5);
   const dates: unknown[] = [1733000000000, { $date: "2024-12-05" }, "yesterday", null];
   project.tasks.forEach((task, i) => {
-    if (i < dates.length) Object.assign(task, { createdAt: dates[i], updatedAt: dates[i] });
+    if (i < dates.length) {
+      Object.assign(task, { createdAt: dates[i], updatedAt: dates[i], name: dates[i] });
+    }
   });
   await using lab = await startFakeLab({ projects: [project] });
   await using dir = await tempDir();
@@ -71,6 +73,7 @@ Deno.test("the fake lab and the offline source leave out a task whose date is no
     { createdAtLt: "2100-01-01" },
     { updatedAtGt: "2000-01-01" },
     { updatedAtLte: "2100-01-01" },
+    { nameLike: "frame" },
   ];
   for (const filter of filters) {
     await t.step(JSON.stringify(filter), async () => {
