@@ -35,6 +35,12 @@ export class OutputFile {
   #overwrite = false;
   /** Whether {@linkcode OutputFile.commitAll} places it, with others. */
   #together: boolean;
+  /** How it was given its name, once placed. */
+  #placed?: "linked" | "renamed";
+  /** What the temporary file was, before it was renamed to a name shared by several. */
+  #mine?: Deno.FileInfo;
+  /** The file replaced at the name, kept under this name until all are placed. */
+  #old?: string;
 
   /**
    * Names the file; nothing is created yet.
@@ -154,8 +160,9 @@ export class OutputFile {
 
   /**
    * Places files made `together` (a file per split) once each is committed: all of them, or,
-   * when one cannot be placed (a file appeared at its name), none: the names already given are
-   * taken back and every temporary file removed.
+   * when one cannot be placed (a file appeared at its name, a rename failed), none: the names
+   * already given are taken back, the files they replaced (with `overwrite`) put back, and every
+   * temporary file removed.
    *
    * @param files The files, committed.
    * @throws {ConfigError} as {@linkcode OutputFile.commit}, naming the file at fault.
@@ -165,30 +172,72 @@ export class OutputFile {
     // A file still open would be given its name while more bytes may come.
     const open = files.find((file) => file.#handle !== undefined);
     if (open) throw new TypeError(`"${open.path}" is still open: commit each file first`);
-    const linked: OutputFile[] = [];
+    const placed: OutputFile[] = [];
     const written = files.filter((file) => file.started).length;
     try {
-      for (const file of files) if (await file.#place(written)) linked.push(file);
+      for (const file of files) if (await file.#place(written, files.length > 1)) placed.push(file);
     } catch (error) {
-      for (const file of linked) await file.#unlink();
+      for (const file of placed) await file.#takeBack();
+      for (const file of files) await file.#dropOld();
       for (const file of files) await file.abandon();
       throw error;
     }
-    for (const file of linked) {
+    for (const file of placed) {
       await file.#files.verifyFolders(file.#name);
-      await file.#files.remove(file.#temporary);
+      if (file.#placed === "linked") await file.#files.remove(file.#temporary);
+      await file.#dropOld();
     }
   }
 
   /**
-   * Gives the closed file its name: linked (`true`; the temporary name stays until all are
-   * placed) or, with `overwrite` or where links are refused, renamed (`false`).
+   * Gives the closed file its name: linked (the temporary name stays until all are placed) or,
+   * with `overwrite` or where links are refused, renamed; one of several renamed over a file
+   * keeps that file under another name until all are placed. Whether it can be taken back.
    */
-  async #place(written: number): Promise<boolean> {
+  async #place(written: number, several: boolean): Promise<boolean> {
     if (!this.#opening) return false;
-    if (!this.#overwrite && await this.#link(written)) return true;
+    if (!this.#overwrite && await this.#link(written)) {
+      this.#placed = "linked";
+      return true;
+    }
+    if (several) await this.#keepOld();
+    // Its identity, to take back only this file (a free name it was renamed to).
+    const mine = several ? await this.#files.info(this.#temporary) : undefined;
     await this.#files.rename(this.#temporary, this.#name);
-    return false;
+    this.#placed = "renamed";
+    this.#mine = mine;
+    return several;
+  }
+
+  /** Links the file at the name, if any, to a name of its own (where links are made). */
+  async #keepOld(): Promise<void> {
+    const { link } = this.#files.fileSystem;
+    const old = await this.#files.info(this.#name);
+    if (link === undefined || old === undefined || !old.isFile) return;
+    const kept = this.#temporary.replace(/\.tmp$/, ".old");
+    try {
+      await link(this.#files.pathOf(this.#name), this.#files.pathOf(kept));
+      this.#old = kept;
+    } catch {
+      // No links here: the file is replaced without a way back, as a lone file is.
+    }
+  }
+
+  /** Takes back the name given by {@linkcode OutputFile.#place}, putting back what it replaced. */
+  async #takeBack(): Promise<void> {
+    if (this.#placed === "linked") return await this.#unlink();
+    if (this.#old !== undefined) {
+      await this.#files.rename(this.#old, this.#name).then(() => this.#old = undefined, () => {});
+      return;
+    }
+    const named = await this.#files.info(this.#name).catch(() => undefined);
+    if (sameFile(this.#mine, named)) await this.#files.remove(this.#name).catch(() => {});
+  }
+
+  /** Removes the replaced file kept by {@linkcode OutputFile.#keepOld}, if still there. */
+  async #dropOld(): Promise<void> {
+    if (this.#old !== undefined) await this.#files.remove(this.#old).catch(() => {});
+    this.#old = undefined;
   }
 
   /** Links the new file, one of `written`, to its name; `false`: no links here. */
@@ -225,8 +274,7 @@ export class OutputFile {
       this.#files.info(this.#temporary),
       this.#files.info(this.#name),
     ]).catch(() => []);
-    const same = mine?.ino != null && mine.ino === named?.ino && mine.dev === named.dev;
-    if (same) await this.#files.remove(this.#name).catch(() => {});
+    if (sameFile(mine, named)) await this.#files.remove(this.#name).catch(() => {});
   }
 
   /** Closes and removes the temporary file. */
@@ -243,4 +291,9 @@ export class OutputFile {
     this.#handle = await this.#files.createFile(this.#temporary, { read: true });
     return this.#handle;
   }
+}
+
+/** Whether two descriptions are of one file: a file whose identity cannot be told is none. */
+function sameFile(one?: Deno.FileInfo, other?: Deno.FileInfo): boolean {
+  return one?.ino != null && one.ino === other?.ino && one.dev === other.dev;
 }

@@ -219,3 +219,51 @@ Deno.test("OutputFile.commitAll refuses a file still open, then places files com
   assert.deepEqual(await listFiles(dir.path), ["a.json", "b.json"]);
   assert.equal(await Deno.readTextFile(`${dir.path}/b.json`), `${dir.path}/b.json`);
 });
+
+Deno.test("a one-file export with a file per split and overwrite puts back the files it replaced when a later split's file cannot be placed", async () => {
+  await using dir = await tempDir();
+  const tasks = Array.from({ length: 40 }, (_, i) => maskTask(`t${i}`, `${i}.jpg`, "M"));
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
+  const names = ["lab_test.json", "lab_train.json", "lab_val.json"];
+  for (const name of names) await Deno.writeTextFile(`${dir.path}/${name}`, `the earlier ${name}`);
+  const renamed: string[] = [];
+  // The disk fails the last split's rename, after the first split's file replaced its own.
+  const fileSystem: FileSystem = {
+    ...DENO_FILE_SYSTEM,
+    async rename(from, to) {
+      const name = to.slice(dir.path.length + 1);
+      if (names.includes(name)) renamed.push(name);
+      if (name === "lab_val.json" && from.endsWith(".tmp")) {
+        throw new Deno.errors.PermissionDenied("the disk said no");
+      }
+      return await DENO_FILE_SYSTEM.rename(from, to);
+    },
+  };
+  const options = {
+    client: clientOf(lab),
+    projectId: "p1",
+    format: "lab" as const,
+    outputFolder: dir.path,
+    outputFilename: "lab.json",
+    split: "train=40,val=30,test=30",
+    overwrite: true,
+  };
+  // Names that were free are taken back, names that held a file get it back.
+  await Deno.remove(`${dir.path}/lab_train.json`);
+  await assert.rejects(exportFormat({ ...options, fileSystem }), /the disk said no/);
+  assert.deepEqual(await listFiles(dir.path), ["lab_test.json", "lab_val.json"]);
+  await Deno.writeTextFile(`${dir.path}/lab_train.json`, "the earlier lab_train.json");
+  renamed.length = 0;
+  await assert.rejects(exportFormat({ ...options, fileSystem }), /the disk said no/);
+  assert.ok(renamed.indexOf("lab_train.json") < renamed.indexOf("lab_val.json"), renamed.join());
+  assert.deepEqual(await listFiles(dir.path), names, "no temporary or kept file left");
+  for (const name of names) {
+    assert.equal(await Deno.readTextFile(`${dir.path}/${name}`), `the earlier ${name}`, name);
+  }
+  // Where the disk lets it, every split's file replaces its own.
+  await exportFormat({ ...options, fileSystem: DENO_FILE_SYSTEM });
+  assert.deepEqual(await listFiles(dir.path), names);
+  for (const name of names) {
+    assert.notEqual(await Deno.readTextFile(`${dir.path}/${name}`), `the earlier ${name}`, name);
+  }
+});
