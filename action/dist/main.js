@@ -24338,6 +24338,12 @@ var OutputFile = class _OutputFile {
   #overwrite = false;
   /** Whether {@linkcode OutputFile.commitAll} places it, with others. */
   #together;
+  /** How it was given its name, once placed. */
+  #placed;
+  /** What the temporary file was, before it was renamed to a name shared by several. */
+  #mine;
+  /** The file replaced at the name, kept under this name until all are placed. */
+  #old;
   /**
    * Names the file; nothing is created yet.
    *
@@ -24444,8 +24450,9 @@ var OutputFile = class _OutputFile {
   }
   /**
    * Places files made `together` (a file per split) once each is committed: all of them, or,
-   * when one cannot be placed (a file appeared at its name), none: the names already given are
-   * taken back and every temporary file removed.
+   * when one cannot be placed (a file appeared at its name, a rename failed), none: the names
+   * already given are taken back, the files they replaced (with `overwrite`) put back, and every
+   * temporary file removed.
    *
    * @param files The files, committed.
    * @throws {ConfigError} as {@linkcode OutputFile.commit}, naming the file at fault.
@@ -24454,29 +24461,69 @@ var OutputFile = class _OutputFile {
   static async commitAll(files) {
     const open2 = files.find((file) => file.#handle !== void 0);
     if (open2) throw new TypeError(`"${open2.path}" is still open: commit each file first`);
-    const linked = [];
+    const placed = [];
     const written = files.filter((file) => file.started).length;
     try {
-      for (const file of files) if (await file.#place(written)) linked.push(file);
+      for (const file of files) if (await file.#place(written, files.length > 1)) placed.push(file);
     } catch (error3) {
-      for (const file of linked) await file.#unlink();
+      for (const file of placed) await file.#takeBack();
+      for (const file of files) await file.#dropOld();
       for (const file of files) await file.abandon();
       throw error3;
     }
-    for (const file of linked) {
+    for (const file of placed) {
       await file.#files.verifyFolders(file.#name);
-      await file.#files.remove(file.#temporary);
+      if (file.#placed === "linked") await file.#files.remove(file.#temporary);
+      await file.#dropOld();
     }
   }
   /**
-   * Gives the closed file its name: linked (`true`; the temporary name stays until all are
-   * placed) or, with `overwrite` or where links are refused, renamed (`false`).
+   * Gives the closed file its name: linked (the temporary name stays until all are placed) or,
+   * with `overwrite` or where links are refused, renamed; one of several renamed over a file
+   * keeps that file under another name until all are placed. Whether it can be taken back.
    */
-  async #place(written) {
+  async #place(written, several) {
     if (!this.#opening) return false;
-    if (!this.#overwrite && await this.#link(written)) return true;
+    if (!this.#overwrite && await this.#link(written)) {
+      this.#placed = "linked";
+      return true;
+    }
+    if (several) await this.#keepOld();
+    const mine = several ? await this.#files.info(this.#temporary) : void 0;
     await this.#files.rename(this.#temporary, this.#name);
-    return false;
+    this.#placed = "renamed";
+    this.#mine = mine;
+    return several;
+  }
+  /** Links the file at the name, if any, to a name of its own (where links are made). */
+  async #keepOld() {
+    const { link } = this.#files.fileSystem;
+    const old = await this.#files.info(this.#name);
+    if (link === void 0 || old === void 0 || !old.isFile) return;
+    const kept = this.#temporary.replace(/\.tmp$/, ".old");
+    try {
+      await link(this.#files.pathOf(this.#name), this.#files.pathOf(kept));
+      this.#old = kept;
+    } catch {
+    }
+  }
+  /** Takes back the name given by {@linkcode OutputFile.#place}, putting back what it replaced. */
+  async #takeBack() {
+    if (this.#placed === "linked") return await this.#unlink();
+    if (this.#old !== void 0) {
+      await this.#files.rename(this.#old, this.#name).then(() => this.#old = void 0, () => {
+      });
+      return;
+    }
+    const named = await this.#files.info(this.#name).catch(() => void 0);
+    if (sameFile(this.#mine, named)) await this.#files.remove(this.#name).catch(() => {
+    });
+  }
+  /** Removes the replaced file kept by {@linkcode OutputFile.#keepOld}, if still there. */
+  async #dropOld() {
+    if (this.#old !== void 0) await this.#files.remove(this.#old).catch(() => {
+    });
+    this.#old = void 0;
   }
   /** Links the new file, one of `written`, to its name; `false`: no links here. */
   async #link(written) {
@@ -24505,8 +24552,7 @@ var OutputFile = class _OutputFile {
       this.#files.info(this.#temporary),
       this.#files.info(this.#name)
     ]).catch(() => []);
-    const same = mine?.ino != null && mine.ino === named?.ino && mine.dev === named.dev;
-    if (same) await this.#files.remove(this.#name).catch(() => {
+    if (sameFile(mine, named)) await this.#files.remove(this.#name).catch(() => {
     });
   }
   /** Closes and removes the temporary file. */
@@ -24526,6 +24572,9 @@ var OutputFile = class _OutputFile {
     return this.#handle;
   }
 };
+function sameFile(one, other) {
+  return one?.ino != null && one.ino === other?.ino && one.dev === other.dev;
+}
 
 // lib/png/_png_header.ts
 var CHANNELS_BY_COLOUR_TYPE = {
