@@ -121,8 +121,8 @@ function filesWriter(
 ): FormatWriter {
   const writerOf = (file: OutputFile) => formatWriter(file, source, options, now);
   if (files.size === 1) return writerOf(files.values().next().value!);
-  const writers = new Map([...files].map(([name, file]) => [name, writerOf(file)]));
-  return new SplitWriter(options.splitPlan!, writers, [...files.values()]);
+  const parts = new Map([...files].map(([name, file]) => [name, { writer: writerOf(file), file }]));
+  return new SplitWriter(options.splitPlan!, parts);
 }
 
 /** The writer of the format, writing into `file`. */

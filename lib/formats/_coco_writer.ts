@@ -168,6 +168,12 @@ export class CocoWriter implements FormatWriter {
     await this.#file.commit();
   }
 
+  async finishEmpty(): Promise<void> {
+    if (this.#options.dryRun || this.#images > 0) return;
+    await this.#file.write(TEXT.encode(`${this.#header()}\n],\n"annotations": [\n]\n}\n`));
+    await this.#file.commit();
+  }
+
   async abandon(): Promise<void> {
     this.#pending.clear();
     await this.#annotationsFile.abandon();

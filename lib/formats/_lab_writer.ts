@@ -33,6 +33,12 @@ export class LabWriter implements FormatWriter {
     await this.#file.commit();
   }
 
+  async finishEmpty(): Promise<void> {
+    if (this.#dryRun || this.#count > 0) return;
+    await this.#file.write(TEXT.encode("[]"));
+    await this.#file.commit();
+  }
+
   abandon(): Promise<void> {
     return this.#file.abandon();
   }

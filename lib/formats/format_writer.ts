@@ -43,6 +43,11 @@ export interface FormatWriter {
   prepare?(task: Task, mine: boolean): void;
   /** Completes the file, if any task was written, and moves it into place. */
   finish(): Promise<void>;
+  /**
+   * Writes the file with no task in it (a split's that got none, beside others that got some),
+   * where the format has such a file, and moves it into place; nothing in a dry run.
+   */
+  finishEmpty?(): Promise<void>;
   /** Removes the unfinished file. */
   abandon(): Promise<void>;
   /** What the user should know about the file, once each, after `finish`. */
