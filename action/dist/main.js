@@ -28228,6 +28228,16 @@ var CocoWriter = class {
     await this.#file.write(TEXT4.encode("\n]\n}\n"));
     await this.#file.commit();
   }
+  async finishEmpty() {
+    if (this.#options.dryRun || this.#images > 0) return;
+    await this.#file.write(TEXT4.encode(`${this.#header()}
+],
+"annotations": [
+]
+}
+`));
+    await this.#file.commit();
+  }
   async abandon() {
     this.#pending.clear();
     await this.#annotationsFile.abandon();
@@ -28491,6 +28501,11 @@ var LabWriter = class {
   async finish() {
     if (this.#dryRun || this.#count === 0) return;
     await this.#file.write(TEXT5.encode("\n]"));
+    await this.#file.commit();
+  }
+  async finishEmpty() {
+    if (this.#dryRun || this.#count > 0) return;
+    await this.#file.write(TEXT5.encode("[]"));
     await this.#file.commit();
   }
   abandon() {
@@ -36629,23 +36644,20 @@ function refuseSequence2(metadata, what, format) {
 // lib/export/_split_writer.ts
 var SplitWriter = class {
   #plan;
-  #writers;
-  #files;
+  #parts;
   /**
    * @param plan The splits.
-   * @param writers Each split's writer, by split name.
-   * @param files Their files, made `together`.
+   * @param parts Each split's writer and file, by split name.
    */
-  constructor(plan, writers, files) {
+  constructor(plan, parts) {
     this.#plan = plan;
-    this.#writers = writers;
-    this.#files = files;
+    this.#parts = parts;
   }
   /** The most tasks any split's writer reads ahead. */
   get ahead() {
     return Math.max(0, ...[
-      ...this.#writers.values()
-    ].map((writer) => writer.ahead ?? 0));
+      ...this.#parts.values()
+    ].map(({ writer }) => writer.ahead ?? 0));
   }
   prepare(task, mine) {
     this.#writerOf(task).prepare?.(task, mine);
@@ -36654,14 +36666,19 @@ var SplitWriter = class {
     return this.#writerOf(task).take(task, mine);
   }
   #writerOf(task) {
-    return this.#writers.get(splitOf(String(task._id), this.#plan));
+    return this.#parts.get(splitOf(String(task._id), this.#plan)).writer;
   }
   async finish() {
-    for (const writer of this.#writers.values()) await writer.finish();
-    await OutputFile.commitAll(this.#files);
+    const parts = [
+      ...this.#parts.values()
+    ];
+    for (const { writer } of parts) await writer.finish();
+    if (!parts.some(({ file }) => file.started)) return;
+    for (const { writer, file } of parts) if (!file.started) await writer.finishEmpty?.();
+    await OutputFile.commitAll(parts.map(({ file }) => file));
   }
   async abandon() {
-    for (const writer of this.#writers.values()) await writer.abandon();
+    for (const { writer } of this.#parts.values()) await writer.abandon();
   }
 };
 
@@ -36921,15 +36938,16 @@ function convertPool(options) {
 function filesWriter(files, source, options, now) {
   const writerOf = (file) => formatWriter(file, source, options, now);
   if (files.size === 1) return writerOf(files.values().next().value);
-  const writers = new Map([
+  const parts = new Map([
     ...files
   ].map(([name, file]) => [
     name,
-    writerOf(file)
+    {
+      writer: writerOf(file),
+      file
+    }
   ]));
-  return new SplitWriter(options.splitPlan, writers, [
-    ...files.values()
-  ]);
+  return new SplitWriter(options.splitPlan, parts);
 }
 function formatWriter(file, source, options, now) {
   return oneFileFormat(options.format).writer(file, source, {
