@@ -7,7 +7,8 @@ import { basename, dirname } from "../_std/path.ts";
 /**
  * A file written front to back under a temporary name in its folder and renamed into place when
  * complete, so a killed export never leaves a half-written archive or JSON file at the name (at
- * worst a `.<name>.<random>.tmp`). Nothing touches the disk before the first write. Every call
+ * worst a `.<name>.<random>.tmp`, and, for a file per split replacing others, the replaced file
+ * kept as `.<name>.<random>.old`). Nothing touches the disk before the first write. Every call
  * goes through the export's file door: the temporary file is created exclusively, and a link at
  * the file's name is refused by {@linkcode OutputFile.checkTarget}, never written through.
  *
