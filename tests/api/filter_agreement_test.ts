@@ -30,11 +30,7 @@ const CASES: [string, TaskFilters, number[]][] = [
 Deno.test("the fake lab and the offline source select the same tasks for every filter", async (t) => {
   await using lab = await startFakeLab({ projects: [PROJECT] });
   await using dir = await tempDir();
-  const exportFile = `${dir.path}/tasks.json`;
-  const configFile = `${dir.path}/config.json`;
-  await Deno.writeTextFile(exportFile, JSON.stringify(PROJECT.tasks));
-  await Deno.writeTextFile(configFile, JSON.stringify(PROJECT.configuration));
-  const offline = new ExportFileSource({ exportFile, configFile, pageSize: 4 });
+  const offline = await offlineSource(PROJECT, dir.path, 4);
   for (const [name, filters, expected] of CASES) {
     await t.step(name, async () => {
       const wanted = expected.map((i) => `task_${String(i).padStart(4, "0")}`);
@@ -43,6 +39,15 @@ Deno.test("the fake lab and the offline source select the same tasks for every f
     });
   }
 });
+
+/** The project as the offline source reads it: its tasks and configuration written to files. */
+async function offlineSource(project: typeof PROJECT, folder: string, pageSize: number) {
+  const exportFile = `${folder}/tasks.json`;
+  const configFile = `${folder}/config.json`;
+  await Deno.writeTextFile(exportFile, JSON.stringify(project.tasks));
+  await Deno.writeTextFile(configFile, JSON.stringify(project.configuration));
+  return new ExportFileSource({ exportFile, configFile, pageSize });
+}
 
 async function idsOf(source: TaskSource, filters: TaskFilters, project = "p1"): Promise<string[]> {
   const ids: string[] = [];
@@ -63,11 +68,7 @@ Deno.test("the fake lab and the offline source leave out a task whose date is no
   });
   await using lab = await startFakeLab({ projects: [project] });
   await using dir = await tempDir();
-  const exportFile = `${dir.path}/tasks.json`;
-  const configFile = `${dir.path}/config.json`;
-  await Deno.writeTextFile(exportFile, JSON.stringify(project.tasks));
-  await Deno.writeTextFile(configFile, JSON.stringify(project.configuration));
-  const offline = new ExportFileSource({ exportFile, configFile, pageSize: 2 });
+  const offline = await offlineSource(project, dir.path, 2);
   const filters: TaskFilters[] = [
     { createdAtGte: "2000-01-01" },
     { createdAtLt: "2100-01-01" },

@@ -8,7 +8,7 @@ import { errorWith } from "../_std/error_with.ts";
 import { DENO_FILE_SYSTEM, type FileSystem } from "../../lib/model/file_system.ts";
 import { exportFormat } from "../../lib/export/export_format.ts";
 import { OutputFile } from "../../lib/formats/output_file.ts";
-import { startFakeLab } from "../../testing/fake_lab.ts";
+import { type FakeLab, startFakeLab } from "../../testing/fake_lab.ts";
 
 const PROJECT = segmentationProject("p1", [maskTask("t1", "a.jpg", "M")]);
 
@@ -175,14 +175,7 @@ Deno.test("a one-file export with a file per split places them all or none: a fi
       return await DENO_FILE_SYSTEM.link!(from, to);
     },
   };
-  const options = {
-    client: clientOf(lab),
-    projectId: "p1",
-    format: "lab" as const,
-    outputFolder: dir.path,
-    outputFilename: "lab.json",
-    split: "train=50,val=50",
-  };
+  const options = labSplit(lab, dir.path, "train=50,val=50");
   await assert.rejects(
     exportFormat({ ...options, fileSystem }),
     errorWith(
@@ -239,15 +232,7 @@ Deno.test("a one-file export with a file per split and overwrite puts back the f
       return await DENO_FILE_SYSTEM.rename(from, to);
     },
   };
-  const options = {
-    client: clientOf(lab),
-    projectId: "p1",
-    format: "lab" as const,
-    outputFolder: dir.path,
-    outputFilename: "lab.json",
-    split: "train=40,val=30,test=30",
-    overwrite: true,
-  };
+  const options = { ...labSplit(lab, dir.path, "train=40,val=30,test=30"), overwrite: true };
   // Names that were free are taken back, names that held a file get it back.
   await Deno.remove(`${dir.path}/lab_train.json`);
   await assert.rejects(exportFormat({ ...options, fileSystem }), /the disk said no/);
@@ -267,3 +252,15 @@ Deno.test("a one-file export with a file per split and overwrite puts back the f
     assert.notEqual(await Deno.readTextFile(`${dir.path}/${name}`), `the earlier ${name}`, name);
   }
 });
+
+/** The options of a `lab` export of project p1 as `lab.json` with a file per split. */
+function labSplit(lab: FakeLab, folder: string, split: string) {
+  return {
+    client: clientOf(lab),
+    projectId: "p1",
+    format: "lab" as const,
+    outputFolder: folder,
+    outputFilename: "lab.json",
+    split,
+  };
+}
