@@ -1,9 +1,8 @@
-import { HashedKeys } from "../_hashed_keys.ts";
-import { PackedStrings } from "../_packed_strings.ts";
 import type { ApiError } from "../errors.ts";
 import { inertText } from "../inert_text.ts";
 import { type CallContext, isJsonObject, unexpectedAnswer } from "./_http_error.ts";
 import type { TaskPage } from "./types.ts";
+import { TaskIdsSeen } from "./_task_ids_seen.ts";
 
 /**
  * Reads the pages of one walk and stops a walk that would never end: a page that repeats a task
@@ -14,10 +13,7 @@ import type { TaskPage } from "./types.ts";
  * the pages of the size it came with.
  */
 export class PageWalk {
-  // Every task id seen, packed (about 20 bytes a lab id), found by its hash: two ids are one
-  // only when their bytes are.
-  #seen = new PackedStrings();
-  #seenIndex = new HashedKeys();
+  #seen = new TaskIdsSeen();
   #tasks = 0;
   #totalDocs?: number;
   #totalPages?: number;
@@ -92,12 +88,11 @@ export class PageWalk {
         );
       }
       const id = task._id;
-      if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== undefined) {
+      if (this.#seen.again(id)) {
         throw refuse(
           `task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`,
         );
       }
-      this.#seenIndex.add(id, this.#seen.push(id));
     }
   }
 }

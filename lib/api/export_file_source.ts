@@ -3,6 +3,8 @@ import { checkTaskFilterTypes } from "./validate_task_filters.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
 import { filterTasks } from "./_filter_tasks.ts";
+import { TaskIdsSeen } from "./_task_ids_seen.ts";
+import { inertText } from "../inert_text.ts";
 import { jsonArrayItems, readJsonFile } from "./json_array_stream.ts";
 import type { TaskSource } from "./task_source.ts";
 import { taskQuery } from "./task_query.ts";
@@ -38,7 +40,8 @@ const EXPORT_FILE_SOURCE_OPTION_TYPES: OptionTypes<ExportFileSourceOptions> = {
  * A task source that reads an earlier JSON export instead of the API: convert masks offline,
  * with the same options and output. The file is streamed, so a 2 GB export needs no 2 GB of
  * memory. Task filters apply as the fake lab applies them (see `startFakeLab`); a task without an
- * `_id` gets `#<position>` as its id.
+ * `_id` gets `#<position>` as its id, and a file that holds an id twice is refused (as the API's
+ * pages are).
  *
  * @example
  * ```ts ignore
@@ -92,7 +95,8 @@ export class ExportFileSource implements TaskSource {
    * @param projectId The project id.
    * @param filters The get-tasks filters.
    * @returns Pages of tasks; `totalDocs` is 0, as the count is known only at the end.
-   * @throws {ConfigError} when the file cannot be read or is not a JSON array.
+   * @throws {ConfigError} when the file cannot be read, is not a JSON array, or holds a task id
+   * twice.
    * @throws {TypeError} when a filter is unknown or of the wrong type (see `checkTaskFilterTypes`).
    */
   async *taskPages(projectId: string, filters: TaskFilters = {}): AsyncIterableIterator<TaskPage> {
@@ -119,9 +123,13 @@ export class ExportFileSource implements TaskSource {
       };
     };
     const items = jsonArrayItems(file.readable, { source: this.#options.exportFile });
+    // A task id names one task: a second task with it would write over the first's mask.
+    const seen = new TaskIdsSeen();
     try {
       for await (const item of items) {
-        batch.push(asTask(item, position++));
+        const task = asTask(item, position++);
+        if (seen.again(task._id)) throw this.#again(task._id, position);
+        batch.push(task);
         if (batch.length === size) yield pageOf(true);
       }
     } catch (error) {
@@ -142,6 +150,17 @@ export class ExportFileSource implements TaskSource {
       file?.close();
       throw this.#cannotRead(error);
     }
+  }
+
+  /** The export file holds a task id twice, the second time at its `element`-th task. */
+  #again(id: string, element: number): ConfigError {
+    return new ConfigError(
+      `The export file "${this.#options.exportFile}" holds task ${
+        inertText(JSON.stringify(id))
+      } twice (again as its element ${element}): a task id names one task, and the second would ` +
+        "take the first's mask file; export the project again, or remove one of them",
+      { setting: "exportFile" },
+    );
   }
 
   #cannotRead(error: unknown): ConfigError {

@@ -143,6 +143,26 @@ Deno.test("--from-export names a task without a name by its id or position, and 
   }
 });
 
+Deno.test("--from-export refuses a file that holds a task id twice, naming it, before the second takes the first's mask file", async () => {
+  await using dir = await tempDir();
+  await Deno.writeTextFile(
+    `${dir.path}/config.json`,
+    JSON.stringify(segmentationConfiguration("p1")),
+  );
+  // Past the first page (100 tasks): the tasks before it were exported, each once.
+  const tasks = [...TASKS.slice(0, 150), { ...TASKS[150], _id: "t3" }];
+  await Deno.writeTextFile(`${dir.path}/tasks.json`, JSON.stringify(tasks));
+  const folder = `${dir.path}/out`;
+  const ran = await fromTasksFile(dir.path, ["--output-folder", folder]);
+  assert.equal(ran.code, 2, ran.stdout);
+  assert.match(
+    ran.stderr,
+    /The export file ".*tasks\.json" holds task "t3" twice \(again as its element 151\): a task id names one task/,
+  );
+  const written = await listPngs(folder);
+  assert.ok(!written.some((path) => path.includes("150.jpg")), "the second t3 wrote nothing");
+});
+
 Deno.test("--from-export and --config read pipes, each once, as `<(…)` gives them", {
   ignore: Deno.build.os === "windows",
 }, async () => {
