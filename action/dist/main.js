@@ -20873,12 +20873,26 @@ function grown(array, least) {
   return larger;
 }
 
+// lib/api/_task_ids_seen.ts
+var TaskIdsSeen = class {
+  #ids = new PackedStrings();
+  #index = new HashedKeys();
+  /**
+   * Notes a task id.
+   *
+   * @param id The id.
+   * @returns Whether it was seen before (it is then not noted again).
+   */
+  again(id) {
+    if (this.#index.find(id, (number) => this.#ids.get(number) === id) !== void 0) return true;
+    this.#index.add(id, this.#ids.push(id));
+    return false;
+  }
+};
+
 // lib/api/_page_walk.ts
 var PageWalk = class {
-  // Every task id seen, packed (about 20 bytes a lab id), found by its hash: two ids are one
-  // only when their bytes are.
-  #seen = new PackedStrings();
-  #seenIndex = new HashedKeys();
+  #seen = new TaskIdsSeen();
   #tasks = 0;
   #totalDocs;
   #totalPages;
@@ -20942,10 +20956,9 @@ var PageWalk = class {
         throw refuse(`a task without a string \`_id\` (task ${position + 1} of page ${pageNumber} ${has})`);
       }
       const id = task._id;
-      if (this.#seenIndex.find(id, (number) => this.#seen.get(number) === id) !== void 0) {
+      if (this.#seen.again(id)) {
         throw refuse(`task ${inertText(id)} again on page ${pageNumber}; it came on an earlier page`);
       }
-      this.#seenIndex.add(id, this.#seen.push(id));
     }
   }
 };
