@@ -115,7 +115,7 @@ export function classTable(labels: readonly Label[], options: ClassTableOptions 
     const index = pinned?.index ?? next++;
     classes.push({
       id: label.id,
-      name: label.name ?? label.id,
+      name: typeof label.name === "string" ? label.name : label.id,
       index,
       colour: pinned?.colour ?? parseColour(label.color) ?? FALLBACK[(index - 1) % FALLBACK.length],
       bChannel,
@@ -196,8 +196,11 @@ export function classPalette(table: ClassTable): Uint8Array {
   return palette;
 }
 
-function parseColour(colour: string | undefined): RgbColour | undefined {
-  const match = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(colour?.trim() ?? "");
+/** A label's `#rrggbb` or `#rgb` colour; `undefined` for anything else (a number, a word). */
+function parseColour(colour: unknown): RgbColour | undefined {
+  const match = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(
+    typeof colour === "string" ? colour.trim() : "",
+  );
   if (!match) return undefined;
   const hex = match[1].length === 3
     ? [...match[1]].map((digit) => digit + digit).join("")

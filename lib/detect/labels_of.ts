@@ -2,7 +2,8 @@ import type { ConfigurationMetadata, Label } from "../api/types.ts";
 
 /**
  * Lists the labels of a configuration (a project's or a form input's), across all label lists,
- * each id once (the first occurrence wins).
+ * each id once (the first occurrence wins). A label without a string id is left out, and a
+ * `name` or `color` that is not a string is as if absent (a hostile server, an edited file).
  *
  * @param metadata The configuration's metadata.
  * @returns The labels in configuration order.
@@ -27,9 +28,19 @@ export function labelsOf(metadata: ConfigurationMetadata | undefined): Label[] {
     if (!Array.isArray(list)) continue;
     for (const label of list) {
       if (label && typeof label.id === "string" && !labels.has(label.id)) {
-        labels.set(label.id, label);
+        labels.set(label.id, wellTyped(label));
       }
     }
   }
   return [...labels.values()];
+}
+
+/** The label without the text fields that are not text (itself when there are none). */
+function wellTyped(label: Label): Label {
+  const text = (value: unknown) => value === undefined || typeof value === "string";
+  if (text(label.name) && text(label.color)) return label;
+  const fields = Object.entries(label).filter(([key, value]) =>
+    (key !== "name" && key !== "color") || typeof value === "string"
+  );
+  return Object.fromEntries(fields) as unknown as Label;
 }

@@ -70,7 +70,9 @@ export function cocoCategories(
     if (!classOfLabel.has(entry.id)) classOfLabel.set(entry.id, entry.index);
     const key = listOfLabel.get(entry.id);
     const main = mainLists.find((list) => Array.isArray(list?.keys) && list.keys.includes(key!));
-    return { id: entry.index, name: entry.id, supercategory: main?.name ?? "" };
+    // A list name of another type (a hostile server, an edited file) is no name.
+    const supercategory = typeof main?.name === "string" ? main.name : "";
+    return { id: entry.index, name: entry.id, supercategory };
   });
   const classOfBChannel = new Uint8Array(256);
   table.labelByBChannel.forEach((labelId, b) => {

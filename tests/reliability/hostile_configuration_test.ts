@@ -1,5 +1,13 @@
 import assert from "../_std/assert.ts";
-import { segmentationConfiguration } from "../_fixtures/project.ts";
+import { maskTask, segmentationConfiguration } from "../_fixtures/project.ts";
+import { clientOf } from "../_fixtures/lab_client.ts";
+import type { Label } from "../../lib/api/types.ts";
+import { classTable } from "../../lib/detect/class_table.ts";
+import { exportFormat } from "../../lib/export/export_format.ts";
+import { exportMasks } from "../../lib/export/export_masks.ts";
+import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
+import { startFakeLab } from "../../testing/fake_lab.ts";
+import { writeMaskPng } from "../../testing/mask_png.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { runCli } from "./_fixtures.ts";
 import { hostileEnv, json, labBasics, serveHostile } from "./_hostile_server.ts";
@@ -32,4 +40,40 @@ Deno.test("a configuration's project type cannot inject a workflow command or an
       assert.doesNotMatch(ran.stderr, /undefined|\[object /);
     }
   }
+});
+
+Deno.test("a label whose name or colour is no text is named by its id and coloured from the table, and a list name that is no text is no COCO supercategory", async () => {
+  await using dir = await tempDir();
+  const labels = [
+    { id: "car", name: 5, color: "#e6194b", bChannel: 1 },
+    { id: "person", name: { a: 1 }, color: 7, bChannel: 2 },
+    { id: "road", name: "Road", color: ["#4363d8"], bChannel: 3 },
+  ] as unknown as Label[];
+  const configuration = segmentationConfiguration("p1", labels);
+  configuration.metadata!.labelOptions!.mainLists = [{ name: 9, keys: ["objects"] }] as never;
+  const mask = encodeDataUri(
+    writeMaskPng({ width: 2, height: 1, data: new Uint8Array([1, 1, 2, 2, 2, 3]) }, {
+      colourType: 2,
+    }),
+  );
+  const project = { configuration, tasks: [maskTask("t1", "a.jpg", mask)] };
+  await using lab = await startFakeLab({ projects: [project] });
+  const client = clientOf(lab);
+  const base = { client, projectId: "p1", outputFolder: dir.path };
+  const masks = await exportMasks({ ...base, outputFilename: "m", maskFormat: "palette" });
+  assert.equal(masks.exported, 1);
+  const labelmap = await Deno.readTextFile(`${dir.path}/m/labelmap.txt`);
+  const fallback = classTable(labels.map(({ id, bChannel }) => ({ id, bChannel })));
+  const colour = (id: string) => fallback.classes.find((entry) => entry.id === id)!.colour.join();
+  assert.deepEqual(labelmap.trim().split("\n").slice(2), [
+    "car:230,25,75::",
+    `person:${colour("person")}::`,
+    `Road:${colour("road")}::`,
+  ]);
+  await exportFormat({ ...base, format: "coco", outputFilename: "c.json" });
+  const coco = JSON.parse(await Deno.readTextFile(`${dir.path}/c.json`));
+  assert.deepEqual(
+    coco.categories.map((category: { supercategory: unknown }) => category.supercategory),
+    ["", "", ""],
+  );
 });
