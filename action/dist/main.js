@@ -22992,7 +22992,7 @@ function classTable(labels, options = {}) {
     const index = pinned?.index ?? next++;
     classes.push({
       id: label.id,
-      name: label.name ?? label.id,
+      name: typeof label.name === "string" ? label.name : label.id,
       index,
       colour: pinned?.colour ?? parseColour(label.color) ?? FALLBACK[(index - 1) % FALLBACK.length],
       bChannel
@@ -23062,7 +23062,7 @@ function classPalette(table) {
   return palette;
 }
 function parseColour(colour) {
-  const match = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(colour?.trim() ?? "");
+  const match = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(typeof colour === "string" ? colour.trim() : "");
   if (!match) return void 0;
   const hex4 = match[1].length === 3 ? [
     ...match[1]
@@ -23083,13 +23083,19 @@ function labelsOf(metadata) {
     if (!Array.isArray(list2)) continue;
     for (const label of list2) {
       if (label && typeof label.id === "string" && !labels.has(label.id)) {
-        labels.set(label.id, label);
+        labels.set(label.id, wellTyped(label));
       }
     }
   }
   return [
     ...labels.values()
   ];
+}
+function wellTyped(label) {
+  const text2 = (value) => value === void 0 || typeof value === "string";
+  if (text2(label.name) && text2(label.color)) return label;
+  const fields = Object.entries(label).filter(([key, value]) => key !== "name" && key !== "color" || typeof value === "string");
+  return Object.fromEntries(fields);
 }
 
 // lib/detect/with_b_channels.ts
@@ -23126,10 +23132,11 @@ function cocoCategories(metadata, vector, pinning = {}) {
     if (!classOfLabel.has(entry.id)) classOfLabel.set(entry.id, entry.index);
     const key = listOfLabel.get(entry.id);
     const main = mainLists.find((list2) => Array.isArray(list2?.keys) && list2.keys.includes(key));
+    const supercategory = typeof main?.name === "string" ? main.name : "";
     return {
       id: entry.index,
       name: entry.id,
-      supercategory: main?.name ?? ""
+      supercategory
     };
   });
   const classOfBChannel = new Uint8Array(256);
