@@ -4,7 +4,9 @@ import type { FormInput, ProjectConfiguration } from "../api/types.ts";
 export const SEGMENTATION_INPUT_TYPE = "tool-iat-segmentation";
 
 /**
- * Lists every input of a `form` project's layout, in reading order (row, column, input).
+ * Lists every input of a `form` project's layout, in reading order (row, column, input). An input
+ * without a string id is left out; a `name` that is not text is as if absent, and a `type` that
+ * is not text is `""`, no tool's (a hostile server, an edited file).
  *
  * @param configuration The project configuration.
  * @returns All inputs, whatever their type; empty for non-form projects.
@@ -30,11 +32,25 @@ export function formInputs(configuration: ProjectConfiguration): FormInput[] {
     for (const column of row) {
       if (!Array.isArray(column)) continue;
       for (const input of column) {
-        if (input && typeof input === "object" && typeof input.id === "string") inputs.push(input);
+        if (input && typeof input === "object" && typeof input.id === "string") {
+          inputs.push(wellTyped(input));
+        }
       }
     }
   }
   return inputs;
+}
+
+/** The input with its text fields as text (itself when they are). */
+function wellTyped(input: FormInput): FormInput {
+  const { name, type } = input;
+  if ((name === undefined || typeof name === "string") && typeof type === "string") return input;
+  const { name: _, ...rest } = input;
+  return {
+    ...rest,
+    ...(typeof name === "string" ? { name } : {}),
+    type: typeof type === "string" ? type : "",
+  };
 }
 
 /**

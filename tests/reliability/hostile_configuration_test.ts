@@ -1,5 +1,14 @@
 import assert from "../_std/assert.ts";
-import { maskTask, segmentationConfiguration } from "../_fixtures/project.ts";
+import {
+  formConfiguration,
+  formInput,
+  maskTask,
+  segmentationConfiguration,
+} from "../_fixtures/project.ts";
+import { errorWith } from "../_std/error_with.ts";
+import { ConfigError } from "../../lib/errors.ts";
+import { resolveMaskSource } from "../../lib/detect/resolve_mask_source.ts";
+import { resolveFormatSource } from "../../lib/formats/format_source.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import type { Label } from "../../lib/api/types.ts";
 import { classTable } from "../../lib/detect/class_table.ts";
@@ -76,4 +85,27 @@ Deno.test("a label whose name or colour is no text is named by its id and colour
     coco.categories.map((category: { supercategory: unknown }) => category.supercategory),
     ["", "", ""],
   );
+});
+
+Deno.test("a form input whose name or type is not text is listed by its id, and no tool's, never as [object Object] or a crash", () => {
+  const segmentation = { ...formInput("seg", "tool-iat-segmentation"), name: { a: 1 } };
+  const odd = { ...formInput("odd", "tool-iat-polygon"), type: 5 };
+  const configuration = formConfiguration("p1", [segmentation, odd] as never);
+  // The input without a name is listed by its id alone; the one of no tool is not listed.
+  assert.throws(
+    () => resolveMaskSource(configuration, { inputId: "nope" }),
+    errorWith(
+      ConfigError,
+      /^Input "nope" is not an input of project "p1" with masks; choose one of: "seg"$/,
+    ),
+  );
+  assert.equal(resolveMaskSource(configuration).input?.id, "seg");
+  for (const format of ["coco", "yolo"] as const) {
+    assert.equal(resolveFormatSource(configuration, format).geometry, "segmentation");
+    assert.throws(
+      () => resolveFormatSource(configuration, format, { inputId: "odd" }),
+      (error: unknown) =>
+        error instanceof ConfigError && !/\[object |undefined/.test(error.message),
+    );
+  }
 });
