@@ -34876,11 +34876,25 @@ function formInputs(configuration) {
     for (const column of row) {
       if (!Array.isArray(column)) continue;
       for (const input of column) {
-        if (input && typeof input === "object" && typeof input.id === "string") inputs.push(input);
+        if (input && typeof input === "object" && typeof input.id === "string") {
+          inputs.push(wellTyped2(input));
+        }
       }
     }
   }
   return inputs;
+}
+function wellTyped2(input) {
+  const { name, type } = input;
+  if ((name === void 0 || typeof name === "string") && typeof type === "string") return input;
+  const { name: _, ...rest } = input;
+  return {
+    ...rest,
+    ...typeof name === "string" ? {
+      name
+    } : {},
+    type: typeof type === "string" ? type : ""
+  };
 }
 
 // lib/detect/project_type_text.ts
