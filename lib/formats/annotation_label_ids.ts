@@ -20,7 +20,8 @@ export function annotationLabelIds(labels: unknown): string[] {
     const entries = isRecord(list) && Array.isArray(list.labels) ? list.labels : [];
     for (const label of entries) {
       if (isRecord(label) && label.id !== undefined && label.id !== null) {
-        ids.push(String(label.id));
+        // An id that is a list or an object (an edited file) reads as its JSON in messages.
+        ids.push(typeof label.id === "object" ? JSON.stringify(label.id) : String(label.id));
       }
     }
   }

@@ -8,6 +8,9 @@ import { labEnv, runCli } from "../_fixtures/run_cli.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
 import { formConfiguration, formInput } from "../_fixtures/project.ts";
 import { annotation, bodyTask, configurationOf, labOf, unzip } from "./_fixtures.ts";
+import { errorWith } from "../_std/error_with.ts";
+import { MasksError } from "../../lib/errors.ts";
+import { yoloLabelLines } from "../../lib/formats/yolo_label_lines.ts";
 
 // data.yaml by hand from sdk-formats.md: the main list "Things" shows ground (road) then objects.
 const DATA_YAML = "nc: 3\nnames: ['road','car','person']\n";
@@ -190,4 +193,19 @@ Deno.test("exportMasks() with format yolo reads a form's input, plans in a dry r
   assertEquals([...lines.keys()].sort(), tasks.map((task) => `labels/${task.name}.txt`).sort());
   assertEquals(lines.get("labels/4.jpg.txt"), "0 0 0.5\n");
   assertEquals(lines.get("labels/1.jpg.txt"), "0 0 0.125\n");
+});
+
+Deno.test("yoloLabelLines names a label that no main list shows, an object id by its JSON", () => {
+  const annotated = (id: unknown) => [{
+    id: "a1",
+    labels: { Objects: { labels: [{ id }] } },
+    polygons: [{ geometry: { vertices: [0, 0, 1, 0, 1, 1] } }],
+  }];
+  const options = { names: ["car"], geometry: "polygon" as const };
+  for (const [id, said] of [["bus", '"bus"'], [{ a: 1 }, '"{"a":1}"'], [7, '"7"']] as const) {
+    assert.throws(
+      () => yoloLabelLines(annotated(id), options),
+      errorWith(MasksError, `its annotation "a1" has the label ${said}, which no main list`),
+    );
+  }
 });
