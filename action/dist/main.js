@@ -23429,7 +23429,7 @@ function annotationLabelIds(labels) {
     const entries = isRecord3(list2) && Array.isArray(list2.labels) ? list2.labels : [];
     for (const label of entries) {
       if (isRecord3(label) && label.id !== void 0 && label.id !== null) {
-        ids.push(String(label.id));
+        ids.push(typeof label.id === "object" ? JSON.stringify(label.id) : String(label.id));
       }
     }
   }
