@@ -1,4 +1,5 @@
 import type { FormInput, ProjectConfiguration } from "../api/types.ts";
+import { textFieldsOnly } from "./_text_fields.ts";
 
 /** The input type whose answers hold a segmentation mask. */
 export const SEGMENTATION_INPUT_TYPE = "tool-iat-segmentation";
@@ -33,24 +34,14 @@ export function formInputs(configuration: ProjectConfiguration): FormInput[] {
       if (!Array.isArray(column)) continue;
       for (const input of column) {
         if (input && typeof input === "object" && typeof input.id === "string") {
-          inputs.push(wellTyped(input));
+          // A type that is not text is no tool's.
+          const typed = textFieldsOnly(input, ["name", "type"]);
+          inputs.push(typed.type === undefined ? { ...typed, type: "" } : typed);
         }
       }
     }
   }
   return inputs;
-}
-
-/** The input with its text fields as text (itself when they are). */
-function wellTyped(input: FormInput): FormInput {
-  const { name, type } = input;
-  if ((name === undefined || typeof name === "string") && typeof type === "string") return input;
-  const { name: _, ...rest } = input;
-  return {
-    ...rest,
-    ...(typeof name === "string" ? { name } : {}),
-    type: typeof type === "string" ? type : "",
-  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ConfigurationMetadata, Label } from "../api/types.ts";
+import { textFieldsOnly } from "./_text_fields.ts";
 
 /**
  * Lists the labels of a configuration (a project's or a form input's), across all label lists,
@@ -28,19 +29,9 @@ export function labelsOf(metadata: ConfigurationMetadata | undefined): Label[] {
     if (!Array.isArray(list)) continue;
     for (const label of list) {
       if (label && typeof label.id === "string" && !labels.has(label.id)) {
-        labels.set(label.id, wellTyped(label));
+        labels.set(label.id, textFieldsOnly(label, ["name", "color"]));
       }
     }
   }
   return [...labels.values()];
-}
-
-/** The label without the text fields that are not text (itself when there are none). */
-function wellTyped(label: Label): Label {
-  const text = (value: unknown) => value === undefined || typeof value === "string";
-  if (text(label.name) && text(label.color)) return label;
-  const fields = Object.entries(label).filter(([key, value]) =>
-    (key !== "name" && key !== "color") || typeof value === "string"
-  );
-  return Object.fromEntries(fields) as unknown as Label;
 }
