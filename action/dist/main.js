@@ -23074,6 +23074,14 @@ function parseColour(colour) {
   ].map((at) => parseInt(hex4.slice(at, at + 2), 16));
 }
 
+// lib/detect/_text_fields.ts
+function textFieldsOnly(record, keys) {
+  const fields = record;
+  const wrong = (key) => fields[key] !== void 0 && typeof fields[key] !== "string";
+  if (!keys.some(wrong)) return record;
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !keys.includes(key) || !wrong(key)));
+}
+
 // lib/detect/labels_of.ts
 function labelsOf(metadata) {
   const lists = metadata?.labelOptions?.availableLabels;
@@ -23083,19 +23091,16 @@ function labelsOf(metadata) {
     if (!Array.isArray(list2)) continue;
     for (const label of list2) {
       if (label && typeof label.id === "string" && !labels.has(label.id)) {
-        labels.set(label.id, wellTyped(label));
+        labels.set(label.id, textFieldsOnly(label, [
+          "name",
+          "color"
+        ]));
       }
     }
   }
   return [
     ...labels.values()
   ];
-}
-function wellTyped(label) {
-  const text2 = (value) => value === void 0 || typeof value === "string";
-  if (text2(label.name) && text2(label.color)) return label;
-  const fields = Object.entries(label).filter(([key, value]) => key !== "name" && key !== "color" || typeof value === "string");
-  return Object.fromEntries(fields);
 }
 
 // lib/detect/with_b_channels.ts
@@ -34877,24 +34882,19 @@ function formInputs(configuration) {
       if (!Array.isArray(column)) continue;
       for (const input of column) {
         if (input && typeof input === "object" && typeof input.id === "string") {
-          inputs.push(wellTyped2(input));
+          const typed = textFieldsOnly(input, [
+            "name",
+            "type"
+          ]);
+          inputs.push(typed.type === void 0 ? {
+            ...typed,
+            type: ""
+          } : typed);
         }
       }
     }
   }
   return inputs;
-}
-function wellTyped2(input) {
-  const { name, type } = input;
-  if ((name === void 0 || typeof name === "string") && typeof type === "string") return input;
-  const { name: _, ...rest } = input;
-  return {
-    ...rest,
-    ...typeof name === "string" ? {
-      name
-    } : {},
-    type: typeof type === "string" ? type : ""
-  };
 }
 
 // lib/detect/project_type_text.ts
