@@ -18,7 +18,8 @@ import type { ManifestEntry } from "../model/manifest.ts";
 import { maskFilePath } from "../model/mask_file_path.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import type { Platform } from "../model/platform.ts";
-import { countInSplit, emptySplitCounts, sortSplitLabels } from "../model/split_counts.ts";
+import { endSplitCounts } from "./_split_summary.ts";
+import { countInSplit, emptySplitCounts } from "../model/split_counts.ts";
 import { splitOf, type SplitPlan } from "../model/split_plan.ts";
 import { taskIdsOf } from "../model/task_ids.ts";
 
@@ -223,7 +224,7 @@ export class ExportRun {
     const { summary } = this.#options;
     const lists = [summary.skippedTasks, summary.failures, summary.renamed, summary.warnings];
     for (const list of lists) list?.sort(byTask);
-    if (summary.splits) sortSplitLabels(summary.splits);
+    endSplitCounts(summary);
     // Offline sources know their task count only at the end.
     summary.total = Math.max(this.#options.summary.total, this.#sequence);
     if (manifest !== undefined) summary.manifest = manifest;

@@ -11,10 +11,11 @@ import { type FormatSource, resolveFormatSource } from "../formats/format_source
 import type { OutputFile } from "../formats/output_file.ts";
 import type { PinnedClassMap } from "../detect/pinned_class_map.ts";
 import { readClassMap } from "./read_class_map.ts";
-import { emptySplitCounts, sortSplitLabels } from "../model/split_counts.ts";
+import { emptySplitCounts } from "../model/split_counts.ts";
 import { type SplitPlan, splitPlanOf } from "../model/split_plan.ts";
 import { SplitWriter } from "./_split_writer.ts";
 import { endSummary, outputFiles } from "./_output_files.ts";
+import { endSplitCounts } from "./_split_summary.ts";
 import type { ExportFormatOptions } from "./export_format_options.ts";
 import { writeTasks } from "./_write_tasks.ts";
 import { checkPolygonSettings } from "./_check_polygon_settings.ts";
@@ -101,7 +102,7 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     throw error;
   }
   summary.total = Math.max(summary.total, done);
-  if (summary.splits) sortSplitLabels(summary.splits);
+  endSplitCounts(summary);
   endSummary(summary, files);
   summary.durationMs = performance.now() - started;
   return summary;

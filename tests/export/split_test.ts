@@ -325,3 +325,27 @@ Deno.test("a dry run plans each mask under its split, and counts nothing", async
   assert.equal(summary.plannedTasks.length, tasks.filter((task) => task.data).length);
   assert.deepEqual(await listFiles(dir.path), []);
 });
+
+Deno.test("a split that got no task is noted, naming the split; yolo says data.yaml names it", async () => {
+  await using dir = await tempDir();
+  const tasks = tasksOf(3);
+  const parts: [string, number][] = [["train", 99], ["val", 1]];
+  for (const task of tasks) {
+    assert.equal(await documentedSplit(task._id as string, "lab-masks", parts), "train");
+  }
+  const options = { outputFolder: dir.path, split: "train=99,val=1" };
+  const masks = await run(tasks, { ...options, outputFilename: "masks" });
+  const note = 'split "val" got none of the 3 tasks with files: training code that reads it ' +
+    "finds nothing there; a larger share or more tasks fill it";
+  assert.deepEqual(masks.summary.notes, [note]);
+  assert.ok(formatSummary(masks.summary).includes(`Note: ${note}`));
+  const yolo = await run(tasks, { ...options, format: "yolo", outputFilename: "ds.zip" });
+  // (Its masks have no annotation polygons: yolo's note on empty label files comes first.)
+  assert.deepEqual(yolo.summary.notes?.slice(1), [
+    `${note}; data.yaml names images/val all the same, and Ultralytics stops on a split with ` +
+    "no image",
+  ]);
+  const even = await run(tasks, { ...options, split: "train=50,val=50", outputFilename: "even" });
+  assert.ok(even.summary.splits!.train.tasks > 0 && even.summary.splits!.val.tasks > 0);
+  assert.equal(even.summary.notes, undefined);
+});
