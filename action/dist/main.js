@@ -35803,6 +35803,27 @@ function listedTaskCount(summary2, list2) {
   return (summary2[list2]?.length ?? 0) + (summary2.unlisted?.[list2] ?? 0);
 }
 
+// lib/export/_split_summary.ts
+function endSplitCounts(summary2) {
+  if (summary2.splits === void 0) return;
+  sortSplitLabels(summary2.splits);
+  noteEmptySplits(summary2);
+}
+function noteEmptySplits(summary2) {
+  const counts2 = Object.entries(summary2.splits ?? {});
+  const exported2 = counts2.reduce((sum, [, count]) => sum + count.tasks, 0);
+  if (exported2 === 0) return;
+  const tasks = exported2 === 1 ? "the 1 task" : `the ${exported2} tasks`;
+  const yolo = summary2.format === "yolo" || summary2.format === "yolo-seg";
+  for (const [name, count] of counts2) {
+    if (count.tasks > 0) continue;
+    const quoted = JSON.stringify(name);
+    const where = yolo ? `; data.yaml names images/${name} all the same, and Ultralytics stops on a split with no image` : "";
+    const note = `split ${quoted} got none of ${tasks} with files: training code that reads it finds nothing there; a larger share or more tasks fill it${where}`;
+    (summary2.notes ??= []).push(note);
+  }
+}
+
 // lib/export/_export_run.ts
 var ExportRun = class {
   #options;
@@ -35982,7 +36003,7 @@ var ExportRun = class {
       summary2.warnings
     ];
     for (const list2 of lists) list2?.sort(byTask);
-    if (summary2.splits) sortSplitLabels(summary2.splits);
+    endSplitCounts(summary2);
     summary2.total = Math.max(this.#options.summary.total, this.#sequence);
     if (manifest !== void 0) summary2.manifest = manifest;
   }
@@ -36958,7 +36979,7 @@ async function exportFormat(options) {
     throw error3;
   }
   summary2.total = Math.max(summary2.total, done);
-  if (summary2.splits) sortSplitLabels(summary2.splits);
+  endSplitCounts(summary2);
   endSummary(summary2, files);
   summary2.durationMs = performance.now() - started;
   return summary2;
