@@ -40,8 +40,9 @@ const EXPORT_FILE_SOURCE_OPTION_TYPES: OptionTypes<ExportFileSourceOptions> = {
  * A task source that reads an earlier JSON export instead of the API: convert masks offline,
  * with the same options and output. The file is streamed, so a 2 GB export needs no 2 GB of
  * memory. Task filters apply as the fake lab applies them (see `startFakeLab`); a task without an
- * `_id` gets `#<position>` as its id, and a file that holds an id twice is refused (as the API's
- * pages are).
+ * `_id` gets `#<index>` as its id (its index in the file's array, from 0; errors count elements
+ * from 1). A file that holds an id twice, or an item that is not an object, is refused (as the
+ * API's pages are).
  *
  * @example
  * ```ts ignore
@@ -95,8 +96,8 @@ export class ExportFileSource implements TaskSource {
    * @param projectId The project id.
    * @param filters The get-tasks filters.
    * @returns Pages of tasks; `totalDocs` is 0, as the count is known only at the end.
-   * @throws {ConfigError} when the file cannot be read, is not a JSON array, or holds a task id
-   * twice.
+   * @throws {ConfigError} when the file cannot be read, is not a JSON array of objects, or holds a
+   * task id twice.
    * @throws {TypeError} when a filter is unknown or of the wrong type (see `checkTaskFilterTypes`).
    */
   async *taskPages(projectId: string, filters: TaskFilters = {}): AsyncIterableIterator<TaskPage> {
@@ -127,8 +128,12 @@ export class ExportFileSource implements TaskSource {
     const seen = new TaskIdsSeen();
     try {
       for await (const item of items) {
-        const task = asTask(item, position++);
-        if (seen.again(task._id)) throw this.#again(task._id, position);
+        if (typeof item !== "object" || item === null || Array.isArray(item)) {
+          throw this.#notATask(item, position + 1);
+        }
+        const task = asTask(item, position);
+        if (seen.again(task._id)) throw this.#again(task._id, position + 1);
+        position++;
         batch.push(task);
         if (batch.length === size) yield pageOf(true);
       }
@@ -152,13 +157,30 @@ export class ExportFileSource implements TaskSource {
     }
   }
 
-  /** The export file holds a task id twice, the second time at its `element`-th task. */
+  /** The export file holds a task id twice, the second time as its `element`-th (from 1). */
   #again(id: string, element: number): ConfigError {
     return new ConfigError(
       `The export file "${this.#options.exportFile}" holds task ${
         inertText(JSON.stringify(id))
       } twice (again as its element ${element}): a task id names one task, and the second would ` +
         "take the first's mask file; export the project again, or remove one of them",
+      { setting: "exportFile" },
+    );
+  }
+
+  /** The export file's `element`-th item (from 1) is not an object: it is no lab export. */
+  #notATask(item: unknown, element: number): ConfigError {
+    const kind = item === null
+      ? "null"
+      : Array.isArray(item)
+      ? "an array"
+      : typeof item === "string"
+      ? "text"
+      : `a ${typeof item}`;
+    return new ConfigError(
+      `The export file "${this.#options.exportFile}" holds ${kind} as its element ${element}, ` +
+        "not a task (a JSON object): it is not a lab export as it was written; export the " +
+        "project again, or remove that element",
       { setting: "exportFile" },
     );
   }
@@ -189,9 +211,8 @@ export class ExportFileSource implements TaskSource {
   }
 }
 
-function asTask(item: unknown, position: number): Task {
-  const task =
-    (typeof item === "object" && item !== null && !Array.isArray(item) ? item : {}) as Task;
+function asTask(item: object, position: number): Task {
+  const task = item as Task;
   return {
     ...task,
     _id: typeof task._id === "string" ? task._id : `#${position}`,

@@ -117,29 +117,51 @@ Deno.test("--from-export names a task without a name by its id or position, and 
   );
   const [first, second] = TASKS.slice(0, 2);
   const { name: _, ...nameless } = TASKS[3];
+  const { name: __, _id: ___, ...anonymous } = TASKS[5];
   const odd = { ...TASKS[4], name: { a: 1 } };
   await Deno.writeTextFile(
     `${dir.path}/tasks.json`,
-    JSON.stringify([first, "not a task", nameless, odd, second]),
+    JSON.stringify([first, anonymous, nameless, odd, second]),
   );
-  const cases: [string[], string, string[]][] = [
-    // A mask export skips the item without a mask; a label file is written even for those.
-    [[], "2 exported, 1 skipped (no mask), 2 failed", ["t3"]],
-    [["--format", "yolo"], "2 exported, 0 skipped (no data), 3 failed", ["#1", "t3"]],
-  ];
-  for (const [format, counts, failed] of cases) {
+  for (const format of [[], ["--format", "yolo"]]) {
     const folder = `${dir.path}/${format.join("") || "masks"}`;
     const ran = await fromTasksFile(dir.path, ["--output-folder", folder, ...format]);
     assert.equal(ran.code, 1, ran.stderr);
-    assert.ok(ran.stdout.includes(`5 tasks: ${counts}`), ran.stdout);
+    const skipped = format.length > 0 ? "0 skipped (no data)" : "0 skipped (no mask)";
+    assert.ok(ran.stdout.includes(`5 tasks: 2 exported, ${skipped}, 3 failed`), ran.stdout);
     const kind = format.length > 0 ? "label file" : "mask file";
-    for (const id of failed) {
+    // The task without an id is named by its index in the file, from 0.
+    for (const id of ["#1", "t3"]) {
       const line = `failed: "" (${id}): its name is missing, so no ${kind} can be named after it`;
       assert.ok(ran.stdout.includes(line), ran.stdout);
     }
     const notText = `failed: "{\\"a\\":1}" (t4): its name is not text, so no ${kind} can be`;
     assert.ok(ran.stdout.includes(notText), ran.stdout);
     assert.doesNotMatch(ran.stdout + ran.stderr, /undefined|\[object /);
+  }
+});
+
+Deno.test("--from-export refuses an element that is not a task (an object), naming it and what it is", async () => {
+  await using dir = await tempDir();
+  await Deno.writeTextFile(
+    `${dir.path}/config.json`,
+    JSON.stringify(segmentationConfiguration("p1")),
+  );
+  const cases: [unknown, string][] = [["not a task", "text"], [7, "a number"], [null, "null"], [
+    [TASKS[1]],
+    "an array",
+  ], [true, "a boolean"]];
+  for (const [item, kind] of cases) {
+    await Deno.writeTextFile(`${dir.path}/tasks.json`, JSON.stringify([TASKS[0], item]));
+    const ran = await fromTasksFile(dir.path, ["--output-folder", `${dir.path}/out`]);
+    assert.equal(ran.code, 2, ran.stdout);
+    assert.ok(
+      ran.stderr.includes(
+        `tasks.json" holds ${kind} as its element 2, not a task (a JSON object): it is not a lab ` +
+          "export as it was written",
+      ),
+      ran.stderr,
+    );
   }
 });
 
