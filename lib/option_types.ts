@@ -31,6 +31,12 @@ export type OptionTypes<Options> = { readonly [Key in keyof Options]-?: OptionTy
 /** A string. */
 export const TEXT: OptionType = { expects: "a string", is: (value) => typeof value === "string" };
 
+/** A `Uint8Array` (a file's or a stream's bytes). */
+export const BYTES: OptionType = {
+  expects: "a Uint8Array",
+  is: (value) => value instanceof Uint8Array,
+};
+
 /** `true` or `false`, nothing truthy. */
 export const SWITCH: OptionType = {
   expects: "true or false",

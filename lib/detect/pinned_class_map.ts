@@ -1,6 +1,7 @@
 import { ConfigError } from "../errors.ts";
 import type { RgbColour } from "./resolve_semantic_mapping.ts";
 import { parseJsonText } from "../parse_json_text.ts";
+import { checkArgumentType, TEXT } from "../option_types.ts";
 
 /** One class of a pinned class map: a label that keeps its index and colour. */
 export interface PinnedClass {
@@ -38,6 +39,7 @@ export interface PinnedClassMap {
  * @param where Where it was read, and the setting that named it, for messages.
  * @returns The pinned map.
  * @throws {ConfigError} naming the file and what is wrong with it.
+ * @throws {TypeError} when `text` is not a string.
  *
  * @example
  * ```ts
@@ -54,6 +56,7 @@ export function parsePinnedClassMap(
   text: string,
   where: { source: string; setting: string },
 ): PinnedClassMap {
+  checkArgumentType(text, "text", TEXT);
   const fail = (why: string): never => {
     throw new ConfigError(
       `The class map "${where.source}" cannot be used: ${why}; give the labelmap.json of an ` +

@@ -17,6 +17,7 @@ import type { ExportSummary } from "../model/export_summary.ts";
 import { exportMaskFolder } from "./_export_mask_folder.ts";
 import { exportOneFile } from "./_export_one_file.ts";
 import type { ExportMasksOptions } from "./export_masks.ts";
+import { checkArgumentType, TEXT } from "../option_types.ts";
 
 /** The files an export can write: PNG masks, or one `lab` JSON, YOLO zip or COCO JSON file. */
 export type ExportFormat = "mask" | OneFileFormatName;
@@ -90,6 +91,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = EXPORT_FORMAT_ENTRIES.map
  * @param name The format's name.
  * @returns Its entry.
  * @throws {ConfigError} naming the formats when it is none of them.
+ * @throws {TypeError} when `name` is not a string.
  *
  * @example
  * ```ts
@@ -99,6 +101,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = EXPORT_FORMAT_ENTRIES.map
  * ```
  */
 export function exportFormatEntry(name: string): ExportFormatEntry {
+  checkArgumentType(name, "name", TEXT);
   const entry = EXPORT_FORMAT_ENTRIES.find((known) => known.name === name);
   if (entry === undefined) {
     throw new ConfigError(
@@ -115,6 +118,7 @@ export function exportFormatEntry(name: string): ExportFormatEntry {
  * @param text The name: `mask`, `lab`, `yolo` or `coco`.
  * @returns The format.
  * @throws {ConfigError} naming the formats when it is none of them.
+ * @throws {TypeError} when `text` is not a string.
  *
  * @example
  * ```ts
@@ -124,6 +128,7 @@ export function exportFormatEntry(name: string): ExportFormatEntry {
  * ```
  */
 export function parseExportFormat(text: string): ExportFormat {
+  checkArgumentType(text, "text", TEXT);
   return exportFormatEntry(text).name;
 }
 

@@ -4,6 +4,7 @@ import type { RgbImage } from "../png/rgb_image.ts";
 import { maskRowsRenderer } from "./_mask_rows_renderer.ts";
 import type { MaskStats } from "../model/mask_stats.ts";
 import { ConfigError } from "../errors.ts";
+import { checkArgumentType, TEXT } from "../option_types.ts";
 
 /** The kinds of mask file an export can write. */
 export type MaskFormat = "rgb" | "class-index" | "palette" | "instance" | "binary" | "panoptic";
@@ -24,6 +25,7 @@ export const MASK_FORMATS: readonly MaskFormat[] = [
  * @param text The name, e.g. `class-index`.
  * @returns The mask format.
  * @throws {ConfigError} naming the mask formats when it is none of them.
+ * @throws {TypeError} when `text` is not a string.
  *
  * @example
  * ```ts
@@ -33,6 +35,7 @@ export const MASK_FORMATS: readonly MaskFormat[] = [
  * ```
  */
 export function parseMaskFormat(text: string): MaskFormat {
+  checkArgumentType(text, "text", TEXT);
   const format = MASK_FORMATS.find((known) => known === text);
   if (format === undefined) {
     throw new ConfigError(

@@ -2,7 +2,7 @@ import { parsePinnedClassMap, type PinnedClassMap } from "../detect/pinned_class
 import { ConfigError } from "../errors.ts";
 import { join, resolve } from "../_std/path.ts";
 import { DENO_FILE_SYSTEM, type FileSystem } from "../model/file_system.ts";
-import { checkArgumentType, TEXT } from "../option_types.ts";
+import { BYTES, checkArgumentType, TEXT } from "../option_types.ts";
 
 /** The name of an export's class map. */
 export const LABELMAP_JSON = "labelmap.json";
@@ -76,6 +76,7 @@ export async function readClassMap(
  * @param where Where they were read, and the setting that named it, for messages.
  * @returns The pinned map.
  * @throws {ConfigError} naming the file when it is too big, not UTF-8, or not a class map.
+ * @throws {TypeError} when `bytes` is not a `Uint8Array`.
  *
  * @example
  * ```ts
@@ -89,6 +90,7 @@ export function classMapOfBytes(
   bytes: Uint8Array,
   where: { source: string; setting: string },
 ): PinnedClassMap {
+  checkArgumentType(bytes, "bytes", BYTES);
   const fail = (why: string): never => {
     throw new ConfigError(`The class map "${where.source}" cannot be read: ${why}`, {
       setting: where.setting,

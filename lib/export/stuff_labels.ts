@@ -1,5 +1,6 @@
 import { ConfigError } from "../errors.ts";
 import { settingMessage, subject } from "../_setting_message.ts";
+import { checkArgumentType, TEXT } from "../option_types.ts";
 
 /**
  * Reads the label ids of `stuff` written as text, as a flag or an input gives them: separated by
@@ -9,6 +10,7 @@ import { settingMessage, subject } from "../_setting_message.ts";
  * @param text The text, e.g. `"road, sky"`.
  * @returns The label ids.
  * @throws {ConfigError} with setting `stuff` when an id is empty.
+ * @throws {TypeError} when `text` is not a string.
  *
  * @example
  * ```ts
@@ -18,6 +20,7 @@ import { settingMessage, subject } from "../_setting_message.ts";
  * ```
  */
 export function parseStuffLabels(text: string): string[] {
+  checkArgumentType(text, "text", TEXT);
   const ids = text.split(/\r?\n|(?<!\\),/).map((id) => id.replaceAll("\\,", ",").trim());
   if (ids.some((id) => id === "")) {
     throw new ConfigError(

@@ -1,5 +1,6 @@
 import { ConfigError } from "../errors.ts";
 import { settingMessage, subject } from "../_setting_message.ts";
+import { checkArgumentType, TEXT } from "../option_types.ts";
 
 /** How COCO holds an instance of a mask: compressed RLE, or polygons traced on its pixel edges. */
 export type CocoSegmentation = "rle" | "polygon";
@@ -10,6 +11,7 @@ export type CocoSegmentation = "rle" | "polygon";
  * @param text `rle` or `polygon`.
  * @returns The choice.
  * @throws {ConfigError} with setting `cocoSegmentation` when it is neither.
+ * @throws {TypeError} when `text` is not a string.
  *
  * @example
  * ```ts
@@ -19,6 +21,7 @@ export type CocoSegmentation = "rle" | "polygon";
  * ```
  */
 export function parseCocoSegmentation(text: string): CocoSegmentation {
+  checkArgumentType(text, "text", TEXT);
   if (text === "rle" || text === "polygon") return text;
   throw new ConfigError(
     settingMessage`${subject("cocoSegmentation")} must be "rle" or "polygon"; got "${text}"`,

@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.ts";
+import { checkArgumentType, TEXT } from "../option_types.ts";
 
 /** One part of an export split over several jobs: part `index` of `count`, from 1. */
 export interface Shard {
@@ -14,6 +15,7 @@ export interface Shard {
  * @param text The value, e.g. `"2/4"`.
  * @returns The shard.
  * @throws {ConfigError} when it is not `i/n` with 1 <= i <= n <= 1024.
+ * @throws {TypeError} when `text` is not a string.
  *
  * @example
  * ```ts
@@ -23,6 +25,7 @@ export interface Shard {
  * ```
  */
 export function parseShard(text: string): Shard {
+  checkArgumentType(text, "text", TEXT);
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);

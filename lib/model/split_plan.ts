@@ -1,6 +1,7 @@
 import { Sha256 } from "../sha256.ts";
 import { ConfigError } from "../errors.ts";
 import { mention, settingMessage } from "../_setting_message.ts";
+import { checkArgumentType, type OptionType } from "../option_types.ts";
 
 /** Reused for every task: a `node:crypto` hash per task piled up (see sha256.ts). */
 const bucketHasher = new Sha256();
@@ -27,6 +28,12 @@ export const DEFAULT_SPLIT_SEED = "lab-masks";
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** What `parseSplit` reads: the flag's text, or the parts. */
+const SPLIT: OptionType = {
+  expects: "a string like train=80,val=20 or a list of { name, percent }",
+  is: (value) => typeof value === "string" || Array.isArray(value),
+};
+
 /**
  * Reads the splits of an export, `train=80,val=20[,test=…]`: names of letters, digits, `_` and `-`
  * (each once, none of the names Windows refuses for a folder, such as `con`), whole percentages
@@ -36,6 +43,7 @@ const NAME = /^[A-Za-z0-9_-]{1,64}$/;
  * @param seed The seed hashed with each task id. @default {DEFAULT_SPLIT_SEED}
  * @returns The plan.
  * @throws {ConfigError} naming the part at fault.
+ * @throws {TypeError} when `split` is neither a string nor a list.
  *
  * @example
  * ```ts
@@ -48,6 +56,7 @@ export function parseSplit(
   split: string | readonly SplitPart[],
   seed: string = DEFAULT_SPLIT_SEED,
 ): SplitPlan {
+  checkArgumentType(split, "split", SPLIT);
   const fail = (why: string): never => {
     throw new ConfigError(
       `The split ${JSON.stringify(split)} cannot be used: ${why}; write it as names and whole ` +

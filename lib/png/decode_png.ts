@@ -43,6 +43,7 @@ export interface DecodePngOptions {
  * @throws {PngError} when the data is not a valid PNG, is truncated or corrupt, or the image is
  * larger than `maxPixels`.
  * @throws {RangeError} when `maxPixels` is not a positive number.
+ * @throws {TypeError} when `bytes` is not a `Uint8Array`.
  *
  * @example Decoding a 1×1 red PNG
  * ```ts

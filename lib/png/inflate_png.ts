@@ -9,6 +9,7 @@ import { PngError } from "../errors.ts";
 import { type ScanlinePass, scanlinePasses } from "./_adam7.ts";
 import { type PngStructure, readPngStructure } from "./_png_structure.ts";
 import { type AdlerSum, InflateStream } from "../flate/inflate_stream.ts";
+import { BYTES, checkArgumentType } from "../option_types.ts";
 
 /**
  * The default pixel limit of `decodePng` and `convertMask`: 100 million pixels (e.g. 10000×10000).
@@ -38,8 +39,10 @@ export interface CheckedPng extends PngStructure {
  * @returns The structure and the layout of the inflated data.
  * @throws {PngError} when the file is not a valid PNG, is truncated or corrupt, or too large.
  * @throws {RangeError} when `maxPixels` is not a positive number.
+ * @throws {TypeError} when `bytes` is not a `Uint8Array`.
  */
 export function checkPng(bytes: Uint8Array, maxPixels: number | undefined): CheckedPng {
+  checkArgumentType(bytes, "bytes", BYTES);
   const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
   if (!(limit > 0)) {
     throw new RangeError(

@@ -64,6 +64,7 @@ export interface MaskRows {
  * @param options The pixel limit and the route.
  * @returns The size and the row reader.
  * @throws {PngError} when the PNG is malformed or larger than the limit.
+ * @throws {TypeError} when `bytes` is not a `Uint8Array`.
  *
  * @example
  * ```ts

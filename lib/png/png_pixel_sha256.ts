@@ -18,6 +18,7 @@ import { pixelLayoutOf } from "./pixel_layout.ts";
  * @param maxPixels Refuse images with more pixels than this. Default: 100 million.
  * @returns The SHA-256, 64 hex digits.
  * @throws {PngError} when the file is not a valid PNG.
+ * @throws {TypeError} when `bytes` is not a `Uint8Array`.
  *
  * @example The same pixels, compressed differently
  * ```ts

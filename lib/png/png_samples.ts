@@ -55,6 +55,7 @@ export interface PngSamples {
  * @param maxPixels Refuse images with more pixels than this. Default: 100 million.
  * @returns The header and the readers.
  * @throws {PngError} when the file is not a valid PNG or too large.
+ * @throws {TypeError} when `bytes` is not a `Uint8Array`.
  *
  * @example The samples of a 2×1 RGB PNG
  * ```ts

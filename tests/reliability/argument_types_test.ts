@@ -19,6 +19,19 @@ import { loadSemanticMapping } from "../../lib/detect/load_semantic_mapping.ts";
 import { parseManifest, readManifest } from "../../lib/model/manifest.ts";
 import { readClassMap } from "../../lib/export/read_class_map.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
+import { parseSplit } from "../../lib/model/split_plan.ts";
+import { parseShard } from "../../lib/model/shard.ts";
+import { parseStuffLabels } from "../../lib/export/stuff_labels.ts";
+import { exportFormatEntry, parseExportFormat } from "../../lib/export/export_formats.ts";
+import { parseMaskFormat } from "../../lib/export/mask_format.ts";
+import { parseCocoSegmentation } from "../../lib/formats/coco_segmentation.ts";
+import { parsePinnedClassMap } from "../../lib/detect/pinned_class_map.ts";
+import { classMapOfBytes } from "../../lib/export/read_class_map.ts";
+import { decodePng } from "../../lib/png/decode_png.ts";
+import { pngSamples } from "../../lib/png/png_samples.ts";
+import { pngPixelSha256 } from "../../lib/png/png_pixel_sha256.ts";
+import { openMaskRows } from "../../lib/png/mask_rows.ts";
+import { encodePng } from "../../lib/png/encode_png.ts";
 
 Deno.test("verifyExport, diffExports and readExport refuse a folder that is not a string, naming the argument", async (t) => {
   // In the working folder, a folder named "5" would have been read as the export.
@@ -227,4 +240,51 @@ Deno.test("the functions that read a date, a mapping, a manifest, a class map or
   for (const [name, call, message] of rejected) {
     await t.step(name, async () => await assert.rejects(call, errorWith(TypeError, message)));
   }
+});
+
+Deno.test("the parsers of settings and the readers of PNG and class-map bytes refuse an argument of the wrong type by name", async (t) => {
+  // Each was a ConfigError about the text "undefined", or "Cannot read properties of undefined".
+  const where = { source: "labelmap.json", setting: "labelmapFrom" };
+  const cases: [string, () => unknown, string][] = [
+    [
+      "parseSplit(80)",
+      () => parseSplit(80 as never),
+      "split must be a string like train=80,val=20",
+    ],
+    ["parseShard(2)", () => parseShard(2 as never), "text must be a string; got 2"],
+    ["parseStuffLabels([])", () => parseStuffLabels([] as never), "text must be a string; got []"],
+    ["parseExportFormat()", () => parseExportFormat(undefined as never), "text must be a string"],
+    ["exportFormatEntry(1)", () => exportFormatEntry(1 as never), "name must be a string; got 1"],
+    ["parseMaskFormat(null)", () => parseMaskFormat(null as never), "text must be a string"],
+    ["parseCocoSegmentation(1)", () => parseCocoSegmentation(1 as never), "text must be a string"],
+    ["parsePinnedClassMap({})", () => parsePinnedClassMap({} as never, where), "text must be a"],
+    [
+      "classMapOfBytes('{}')",
+      () => classMapOfBytes("{}" as never, where),
+      "bytes must be a Uint8Array",
+    ],
+    [
+      "pngSamples([])",
+      () => pngSamples([137, 80] as never),
+      "bytes must be a Uint8Array; got [137,80]",
+    ],
+    [
+      "pngPixelSha256(buffer)",
+      () => pngPixelSha256(new ArrayBuffer(8) as never),
+      "bytes must be a",
+    ],
+    ["openMaskRows('')", () => openMaskRows("" as never), "bytes must be a Uint8Array"],
+  ];
+  for (const [name, call, message] of cases) {
+    await t.step(name, () => assert.throws(call, errorWith(TypeError, message)));
+  }
+  await t.step("decodePng(5)", async () => {
+    await assert.rejects(decodePng(5 as never), errorWith(TypeError, "bytes must be a Uint8Array"));
+  });
+  await t.step("the right types still read", async () => {
+    const png = await encodePng({ width: 1, height: 1, data: new Uint8Array([1, 2, 3]) });
+    assert.deepEqual([...(await decodePng(png)).data], [1, 2, 3]);
+    assert.equal(parseShard("1/2").count, 2);
+    assert.equal(parseSplit([{ name: "a", percent: 100 }]).parts[0].name, "a");
+  });
 });
