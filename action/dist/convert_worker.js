@@ -1230,6 +1230,10 @@ function eachScanlineRun(bytes, scanlines, runs) {
 }
 
 // lib/option_types.ts
+var BYTES = {
+  expects: "a Uint8Array",
+  is: (value) => value instanceof Uint8Array
+};
 var CALLBACK = {
   expects: "a function",
   is: (value) => typeof value === "function"
@@ -2132,6 +2136,7 @@ function checkedPalette(data, context) {
 // lib/png/inflate_png.ts
 var DEFAULT_MAX_PIXELS = 1e8;
 function checkPng(bytes, maxPixels) {
+  checkArgumentType(bytes, "bytes", BYTES);
   const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
   if (!(limit > 0)) {
     throw new RangeError(`Cannot check a PNG against a limit of ${limit} pixels: give a positive number, or leave it out for ${DEFAULT_MAX_PIXELS}`);

@@ -19940,6 +19940,10 @@ var TEXT = {
   expects: "a string",
   is: (value) => typeof value === "string"
 };
+var BYTES = {
+  expects: "a Uint8Array",
+  is: (value) => value instanceof Uint8Array
+};
 var SWITCH = {
   expects: "true or false",
   is: (value) => typeof value === "boolean"
@@ -25168,6 +25172,7 @@ var InflateStream = class {
 // lib/png/inflate_png.ts
 var DEFAULT_MAX_PIXELS = 1e8;
 function checkPng(bytes, maxPixels) {
+  checkArgumentType(bytes, "bytes", BYTES);
   const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
   if (!(limit > 0)) {
     throw new RangeError(`Cannot check a PNG against a limit of ${limit} pixels: give a positive number, or leave it out for ${DEFAULT_MAX_PIXELS}`);
@@ -28802,7 +28807,12 @@ var SEPARATOR = new Uint8Array([
 ]);
 var DEFAULT_SPLIT_SEED = "lab-masks";
 var NAME = /^[A-Za-z0-9_-]{1,64}$/;
+var SPLIT = {
+  expects: "a string like train=80,val=20 or a list of { name, percent }",
+  is: (value) => typeof value === "string" || Array.isArray(value)
+};
 function parseSplit(split, seed = DEFAULT_SPLIT_SEED) {
+  checkArgumentType(split, "split", SPLIT);
   const fail2 = (why) => {
     throw new ConfigError(`The split ${JSON.stringify(split)} cannot be used: ${why}; write it as names and whole percentages summing to 100, e.g. train=80,val=20`, {
       setting: "split"
@@ -34509,6 +34519,7 @@ var ManifestWriter = class {
 
 // lib/detect/pinned_class_map.ts
 function parsePinnedClassMap(text2, where) {
+  checkArgumentType(text2, "text", TEXT);
   const fail2 = (why) => {
     throw new ConfigError(`The class map "${where.source}" cannot be used: ${why}; give the labelmap.json of an earlier class-index or palette export, or its folder`, {
       setting: where.setting
@@ -34626,6 +34637,7 @@ async function readClassMap(path6, options = {}) {
   });
 }
 function classMapOfBytes(bytes, where) {
+  checkArgumentType(bytes, "bytes", BYTES);
   const fail2 = (why) => {
     throw new ConfigError(`The class map "${where.source}" cannot be read: ${why}`, {
       setting: where.setting
@@ -35097,6 +35109,7 @@ var MASK_FORMATS = [
   "panoptic"
 ];
 function parseMaskFormat(text2) {
+  checkArgumentType(text2, "text", TEXT);
   const format = MASK_FORMATS.find((known) => known === text2);
   if (format === void 0) {
     throw new ConfigError(`The mask format "${text2}" is unknown; choose one of ${MASK_FORMATS.join(", ")}`, {
@@ -36277,6 +36290,7 @@ async function* manifestEntries(files) {
 
 // lib/model/shard.ts
 function parseShard(text2) {
+  checkArgumentType(text2, "text", TEXT);
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text2);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
@@ -36848,6 +36862,7 @@ function addOutcome(summary2, ids, result) {
 
 // lib/formats/coco_segmentation.ts
 function parseCocoSegmentation(text2) {
+  checkArgumentType(text2, "text", TEXT);
   if (text2 === "rle" || text2 === "polygon") return text2;
   throw new ConfigError(settingMessage`${subject("cocoSegmentation")} must be "rle" or "polygon"; got "${text2}"`, {
     setting: "cocoSegmentation"
@@ -37086,6 +37101,7 @@ var EXPORT_FORMAT_ENTRIES = [
 ];
 var EXPORT_FORMATS = EXPORT_FORMAT_ENTRIES.map((entry) => entry.name);
 function exportFormatEntry(name) {
+  checkArgumentType(name, "name", TEXT);
   const entry = EXPORT_FORMAT_ENTRIES.find((known) => known.name === name);
   if (entry === void 0) {
     throw new ConfigError(`The format "${name}" is unknown; choose one of ${EXPORT_FORMATS.join(", ")}`, {
@@ -37095,6 +37111,7 @@ function exportFormatEntry(name) {
   return entry;
 }
 function parseExportFormat(text2) {
+  checkArgumentType(text2, "text", TEXT);
   return exportFormatEntry(text2).name;
 }
 var OUTPUT_WORDS = {
@@ -37396,6 +37413,7 @@ function retentionDaysOf(value) {
 
 // lib/export/stuff_labels.ts
 function parseStuffLabels(text2) {
+  checkArgumentType(text2, "text", TEXT);
   const ids = text2.split(/\r?\n|(?<!\\),/).map((id) => id.replaceAll("\\,", ",").trim());
   if (ids.some((id) => id === "")) {
     throw new ConfigError(settingMessage`${subject("stuff")} has an empty label id in ${JSON.stringify(text2)}; give label ids separated by commas`, {
