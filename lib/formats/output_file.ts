@@ -3,6 +3,10 @@ import { mention, settingMessage } from "../_setting_message.ts";
 import { ExportFolderFs } from "../model/export_folder_fs.ts";
 import type { FileSystem } from "../model/file_system.ts";
 import { basename, dirname } from "../_std/path.ts";
+import { FolderLock } from "../model/folder_lock.ts";
+
+/** The lock held in their folder while several files are placed together. */
+const PLACING_LOCK = ".lab-masks-placing.lock";
 
 /**
  * A file written front to back under a temporary name in its folder and renamed into place when
@@ -163,7 +167,9 @@ export class OutputFile {
    * Places files made `together` (a file per split) once each is committed: all of them, or,
    * when one cannot be placed (a file appeared at its name, a rename failed), none: the names
    * already given are taken back, the files they replaced (with `overwrite`) put back, and every
-   * temporary file removed.
+   * temporary file removed. While it places several, it holds a lock in their folder
+   * (`.lab-masks-placing.lock`, removed after), so that two runs placing the same names at once
+   * each place all of theirs in turn, never some of each.
    *
    * @param files The files, committed.
    * @throws {ConfigError} as {@linkcode OutputFile.commit}, naming the file at fault.
@@ -176,6 +182,10 @@ export class OutputFile {
     const placed: OutputFile[] = [];
     const written = files.filter((file) => file.started).length;
     try {
+      // Two runs placing the same files at once would leave some of each: one places at a time.
+      await using _placing = written > 1
+        ? await FolderLock.take(files[0].#files, "outputFolder", { name: PLACING_LOCK, wait: true })
+        : undefined;
       for (const file of files) if (await file.#place(written, files.length > 1)) placed.push(file);
     } catch (error) {
       for (const file of placed) await file.#takeBack();

@@ -18,6 +18,17 @@ export const FOLDER_LOCK_NAME = ".lab-masks.lock";
 /** Tries before giving up when the lock file is replaced under each try. */
 const ATTEMPTS = 3;
 
+/** Which lock {@linkcode FolderLock.take} takes, and how. */
+export interface FolderLockOptions {
+  /** The lock file's name in the folder. @default {FOLDER_LOCK_NAME} */
+  name?: string;
+  /**
+   * Wait while another run holds it, for a lock held a moment (a few renames), instead of
+   * refusing at once. @default {false}
+   */
+  wait?: boolean;
+}
+
 /**
  * The lock an export holds on its folder; releasing it removes the lock file.
  *
@@ -38,40 +49,49 @@ const ATTEMPTS = 3;
 export class FolderLock implements AsyncDisposable {
   #files: ExportFolderFs;
   #file: Deno.FsFile | undefined;
+  #name: string;
 
-  private constructor(files: ExportFolderFs, file: Deno.FsFile) {
+  private constructor(files: ExportFolderFs, file: Deno.FsFile, name: string) {
     this.#files = files;
     this.#file = file;
+    this.#name = name;
   }
 
   /**
-   * Takes the folder's lock, or refuses at once when another run holds it (no wait: a job that
-   * waited could hang a CI run for as long as the other one lasts).
+   * Takes the folder's lock, or refuses at once when another run holds it (no wait, unless
+   * asked: a job that waited for an export could hang a CI run for as long as the other lasts).
    *
    * @param files The export folder, which exists.
    * @param setting The setting that named the folder, for the error.
+   * @param options The lock's name, and whether to wait for it.
    * @returns The lock, held until released.
    * @throws {ConfigError} when another export holds the folder.
    * @throws {UnsafePathError} when the lock's name is taken by a link or what is not a file.
    */
-  static async take(files: ExportFolderFs, setting: string): Promise<FolderLock> {
+  static async take(
+    files: ExportFolderFs,
+    setting: string,
+    options: FolderLockOptions = {},
+  ): Promise<FolderLock> {
+    const { name = FOLDER_LOCK_NAME, wait = false } = options;
     for (let attempt = 1;; attempt++) {
-      const file = await openLockFile(files);
+      const file = await openLockFile(files, name);
       if (file === undefined) {
         // Removed between the two opens: by the run that held it, as it ended.
-        if (attempt === ATTEMPTS) throw inUse(files.root, setting);
+        if (attempt === ATTEMPTS) throw inUse(files.root, setting, name);
         continue;
       }
       try {
-        if (!(await file.tryLock(true))) throw inUse(files.root, setting);
+        if (wait) await file.lock(true);
+        else if (!(await file.tryLock(true))) throw inUse(files.root, setting, name);
         // The run that held it may have removed it meanwhile, or something replaced it.
-        if (await isAtLockName(files, file)) return new FolderLock(files, file);
+        if (await isAtLockName(files, file, name)) return new FolderLock(files, file, name);
       } catch (error) {
         file.close();
         throw error;
       }
       file.close();
-      if (attempt === ATTEMPTS) throw inUse(files.root, setting);
+      if (attempt === ATTEMPTS) throw inUse(files.root, setting, name);
     }
   }
 
@@ -84,7 +104,7 @@ export class FolderLock implements AsyncDisposable {
     if (file === undefined) return;
     this.#file = undefined;
     try {
-      if (await isAtLockName(this.#files, file)) await this.#files.remove(FOLDER_LOCK_NAME);
+      if (await isAtLockName(this.#files, file, this.#name)) await this.#files.remove(this.#name);
     } catch {
       // The folder was removed or changed meanwhile: closing lets go of the lock all the same.
     } finally {
@@ -99,18 +119,21 @@ export class FolderLock implements AsyncDisposable {
 }
 
 /** Creates the lock file, or opens the one there, never through a link; `undefined`: gone meanwhile. */
-async function openLockFile(files: ExportFolderFs): Promise<Deno.FsFile | undefined> {
-  const path = files.pathOf(FOLDER_LOCK_NAME);
+async function openLockFile(
+  files: ExportFolderFs,
+  name: string,
+): Promise<Deno.FsFile | undefined> {
+  const path = files.pathOf(name);
   try {
     return await files.fileSystem.open(path, { createNew: true, write: true });
   } catch (error) {
     if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
   }
-  const info = await files.info(FOLDER_LOCK_NAME);
+  const info = await files.info(name);
   if (info === undefined) return undefined;
   if (!info.isFile) {
     throw new UnsafePathError(
-      FOLDER_LOCK_NAME,
+      path,
       "it is not a regular file; the export keeps its lock there: remove it",
     );
   }
@@ -122,15 +145,19 @@ async function openLockFile(files: ExportFolderFs): Promise<Deno.FsFile | undefi
 }
 
 /** Whether the lock's name still holds the very file opened (no link, no other file). */
-async function isAtLockName(files: ExportFolderFs, file: Deno.FsFile): Promise<boolean> {
+async function isAtLockName(
+  files: ExportFolderFs,
+  file: Deno.FsFile,
+  name: string,
+): Promise<boolean> {
   const held = await file.stat();
-  const there = await files.fileSystem.lstat(files.pathOf(FOLDER_LOCK_NAME)).catch(() => undefined);
+  const there = await files.fileSystem.lstat(files.pathOf(name)).catch(() => undefined);
   return there !== undefined && there.isFile && there.ino === held.ino && there.dev === held.dev;
 }
 
-function inUse(folder: string, setting: string): ConfigError {
+function inUse(folder: string, setting: string, name: string): ConfigError {
   return new ConfigError(
-    `Another export is writing "${folder}" (it holds ${FOLDER_LOCK_NAME} there): wait for it to ` +
+    `Another export is writing "${folder}" (it holds ${name} there): wait for it to ` +
       "end, or export to another folder",
     { setting },
   );

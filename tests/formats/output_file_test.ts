@@ -264,3 +264,68 @@ function labSplit(lab: FakeLab, folder: string, split: string) {
     split,
   };
 }
+
+Deno.test("two runs placing the same files together at once place all of theirs in turn, never some of each", async () => {
+  await using dir = await tempDir();
+  const names = ["lab_train.json", "lab_val.json"];
+  for (const name of names) await Deno.writeTextFile(`${dir.path}/${name}`, "the earlier file");
+  // Run A stops before it renames its second file, until the gate opens.
+  let opened = () => {};
+  const gate = new Promise<void>((resolve) => opened = resolve);
+  let stopped = () => {};
+  const stoppedAtGate = new Promise<void>((resolve) => stopped = resolve);
+  const gated: FileSystem = {
+    ...DENO_FILE_SYSTEM,
+    rename: async (from, to) => {
+      if (to.endsWith("/lab_val.json")) {
+        stopped();
+        await gate;
+      }
+      await DENO_FILE_SYSTEM.rename(from, to);
+    },
+  };
+  const runOf = async (run: string, fileSystem: FileSystem) => {
+    const files = names.map((name) =>
+      new OutputFile(`${dir.path}/${name}`, { fileSystem, together: true })
+    );
+    for (const file of files) {
+      await file.checkTarget(true);
+      await file.write(new TextEncoder().encode(`run ${run}`));
+      await file.commit();
+    }
+    return files;
+  };
+  const a = OutputFile.commitAll(await runOf("A", gated));
+  await stoppedAtGate;
+  let bPlaced = false;
+  const b = OutputFile.commitAll(await runOf("B", DENO_FILE_SYSTEM)).then(() => bPlaced = true);
+  // Without a lock, B places both its files now, and A's second rename then replaces one.
+  await Promise.race([b, new Promise((resolve) => setTimeout(resolve, 500))]);
+  assert.equal(bPlaced, false, "B waits while A places its files");
+  opened();
+  await Promise.all([a, b]);
+  assert.deepEqual(await listFiles(dir.path), names, "no lock, temporary or kept file left");
+  for (const name of names) assert.equal(await Deno.readTextFile(`${dir.path}/${name}`), "run B");
+});
+
+Deno.test("a link planted at the placing lock's name stops the placing by name, leaving the earlier files and no temporary file", async () => {
+  await using dir = await tempDir();
+  await using lab = await startFakeLab({ projects: [PROJECT] });
+  const names = ["lab_train.json", "lab_val.json"];
+  for (const name of names) await Deno.writeTextFile(`${dir.path}/${name}`, `the earlier ${name}`);
+  await Deno.writeTextFile(`${dir.path}/elsewhere`, "not a lock");
+  await Deno.symlink(`${dir.path}/elsewhere`, `${dir.path}/.lab-masks-placing.lock`);
+  const options = { ...labSplit(lab, dir.path, "train=50,val=50"), overwrite: true };
+  await assert.rejects(
+    exportFormat(options),
+    (error: unknown) =>
+      error instanceof UnsafePathError && error.path === `${dir.path}/.lab-masks-placing.lock` &&
+      /it is not a regular file/.test(error.message),
+  );
+  const left = await listFiles(dir.path);
+  assert.deepEqual(left, [".lab-masks-placing.lock", "elsewhere", ...names]);
+  for (const name of names) {
+    assert.equal(await Deno.readTextFile(`${dir.path}/${name}`), `the earlier ${name}`);
+  }
+  assert.equal(await Deno.readTextFile(`${dir.path}/elsewhere`), "not a lock");
+});
