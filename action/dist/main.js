@@ -24354,7 +24354,104 @@ var ExportFolderFs = class {
   }
 };
 
+// lib/model/folder_lock.ts
+var FOLDER_LOCK_NAME = ".lab-masks.lock";
+var ATTEMPTS = 3;
+var FolderLock = class _FolderLock {
+  #files;
+  #file;
+  #name;
+  constructor(files, file, name) {
+    this.#files = files;
+    this.#file = file;
+    this.#name = name;
+  }
+  /**
+   * Takes the folder's lock, or refuses at once when another run holds it (no wait, unless
+   * asked: a job that waited for an export could hang a CI run for as long as the other lasts).
+   *
+   * @param files The export folder, which exists.
+   * @param setting The setting that named the folder, for the error.
+   * @param options The lock's name, and whether to wait for it.
+   * @returns The lock, held until released.
+   * @throws {ConfigError} when another export holds the folder.
+   * @throws {UnsafePathError} when the lock's name is taken by a link or what is not a file.
+   */
+  static async take(files, setting, options = {}) {
+    const { name = FOLDER_LOCK_NAME, wait = false } = options;
+    for (let attempt = 1; ; attempt++) {
+      const file = await openLockFile(files, name);
+      if (file === void 0) {
+        if (attempt === ATTEMPTS) throw inUse(files.root, setting, name);
+        continue;
+      }
+      try {
+        if (wait) await file.lock(true);
+        else if (!await file.tryLock(true)) throw inUse(files.root, setting, name);
+        if (await isAtLockName(files, file, name)) return new _FolderLock(files, file, name);
+      } catch (error3) {
+        file.close();
+        throw error3;
+      }
+      file.close();
+      if (attempt === ATTEMPTS) throw inUse(files.root, setting, name);
+    }
+  }
+  /**
+   * Removes the lock file (while still holding it, so no other run takes the name in between),
+   * then lets go. Best effort: a file left behind is taken over by the next run.
+   */
+  async release() {
+    const file = this.#file;
+    if (file === void 0) return;
+    this.#file = void 0;
+    try {
+      if (await isAtLockName(this.#files, file, this.#name)) await this.#files.remove(this.#name);
+    } catch {
+    } finally {
+      file.close();
+    }
+  }
+  /** Releases the lock. */
+  async [Symbol.asyncDispose]() {
+    await this.release();
+  }
+};
+async function openLockFile(files, name) {
+  const path6 = files.pathOf(name);
+  try {
+    return await files.fileSystem.open(path6, {
+      createNew: true,
+      write: true
+    });
+  } catch (error3) {
+    if (!(error3 instanceof Deno.errors.AlreadyExists)) throw error3;
+  }
+  const info3 = await files.info(name);
+  if (info3 === void 0) return void 0;
+  if (!info3.isFile) {
+    throw new UnsafePathError(path6, "it is not a regular file; the export keeps its lock there: remove it");
+  }
+  return await files.fileSystem.open(path6, {
+    read: true
+  }).catch((error3) => {
+    if (error3 instanceof Deno.errors.NotFound) return void 0;
+    throw error3;
+  });
+}
+async function isAtLockName(files, file, name) {
+  const held2 = await file.stat();
+  const there2 = await files.fileSystem.lstat(files.pathOf(name)).catch(() => void 0);
+  return there2 !== void 0 && there2.isFile && there2.ino === held2.ino && there2.dev === held2.dev;
+}
+function inUse(folder, setting, name) {
+  return new ConfigError(`Another export is writing "${folder}" (it holds ${name} there): wait for it to end, or export to another folder`, {
+    setting
+  });
+}
+
 // lib/formats/output_file.ts
+var PLACING_LOCK = ".lab-masks-placing.lock";
 var OutputFile = class _OutputFile {
   /** The absolute path the file gets when committed. */
   path;
@@ -24481,7 +24578,9 @@ var OutputFile = class _OutputFile {
    * Places files made `together` (a file per split) once each is committed: all of them, or,
    * when one cannot be placed (a file appeared at its name, a rename failed), none: the names
    * already given are taken back, the files they replaced (with `overwrite`) put back, and every
-   * temporary file removed.
+   * temporary file removed. While it places several, it holds a lock in their folder
+   * (`.lab-masks-placing.lock`, removed after), so that two runs placing the same names at once
+   * each place all of theirs in turn, never some of each.
    *
    * @param files The files, committed.
    * @throws {ConfigError} as {@linkcode OutputFile.commit}, naming the file at fault.
@@ -24493,6 +24592,10 @@ var OutputFile = class _OutputFile {
     const placed = [];
     const written = files.filter((file) => file.started).length;
     try {
+      await using _placing = written > 1 ? await FolderLock.take(files[0].#files, "outputFolder", {
+        name: PLACING_LOCK,
+        wait: true
+      }) : void 0;
       for (const file of files) if (await file.#place(written, files.length > 1)) placed.push(file);
     } catch (error3) {
       for (const file of placed) await file.#takeBack();
@@ -33899,97 +34002,6 @@ var EarlierManifest = class _EarlierManifest {
     return this.#file.readAt(position, chunk);
   }
 };
-
-// lib/model/folder_lock.ts
-var FOLDER_LOCK_NAME = ".lab-masks.lock";
-var ATTEMPTS = 3;
-var FolderLock = class _FolderLock {
-  #files;
-  #file;
-  constructor(files, file) {
-    this.#files = files;
-    this.#file = file;
-  }
-  /**
-   * Takes the folder's lock, or refuses at once when another run holds it (no wait: a job that
-   * waited could hang a CI run for as long as the other one lasts).
-   *
-   * @param files The export folder, which exists.
-   * @param setting The setting that named the folder, for the error.
-   * @returns The lock, held until released.
-   * @throws {ConfigError} when another export holds the folder.
-   * @throws {UnsafePathError} when the lock's name is taken by a link or what is not a file.
-   */
-  static async take(files, setting) {
-    for (let attempt = 1; ; attempt++) {
-      const file = await openLockFile(files);
-      if (file === void 0) {
-        if (attempt === ATTEMPTS) throw inUse(files.root, setting);
-        continue;
-      }
-      try {
-        if (!await file.tryLock(true)) throw inUse(files.root, setting);
-        if (await isAtLockName(files, file)) return new _FolderLock(files, file);
-      } catch (error3) {
-        file.close();
-        throw error3;
-      }
-      file.close();
-      if (attempt === ATTEMPTS) throw inUse(files.root, setting);
-    }
-  }
-  /**
-   * Removes the lock file (while still holding it, so no other run takes the name in between),
-   * then lets go. Best effort: a file left behind is taken over by the next run.
-   */
-  async release() {
-    const file = this.#file;
-    if (file === void 0) return;
-    this.#file = void 0;
-    try {
-      if (await isAtLockName(this.#files, file)) await this.#files.remove(FOLDER_LOCK_NAME);
-    } catch {
-    } finally {
-      file.close();
-    }
-  }
-  /** Releases the lock. */
-  async [Symbol.asyncDispose]() {
-    await this.release();
-  }
-};
-async function openLockFile(files) {
-  const path6 = files.pathOf(FOLDER_LOCK_NAME);
-  try {
-    return await files.fileSystem.open(path6, {
-      createNew: true,
-      write: true
-    });
-  } catch (error3) {
-    if (!(error3 instanceof Deno.errors.AlreadyExists)) throw error3;
-  }
-  const info3 = await files.info(FOLDER_LOCK_NAME);
-  if (info3 === void 0) return void 0;
-  if (!info3.isFile) {
-    throw new UnsafePathError(FOLDER_LOCK_NAME, "it is not a regular file; the export keeps its lock there: remove it");
-  }
-  return await files.fileSystem.open(path6, {
-    read: true
-  }).catch((error3) => {
-    if (error3 instanceof Deno.errors.NotFound) return void 0;
-    throw error3;
-  });
-}
-async function isAtLockName(files, file) {
-  const held2 = await file.stat();
-  const there2 = await files.fileSystem.lstat(files.pathOf(FOLDER_LOCK_NAME)).catch(() => void 0);
-  return there2 !== void 0 && there2.isFile && there2.ino === held2.ino && there2.dev === held2.dev;
-}
-function inUse(folder, setting) {
-  return new ConfigError(`Another export is writing "${folder}" (it holds ${FOLDER_LOCK_NAME} there): wait for it to end, or export to another folder`, {
-    setting
-  });
-}
 
 // lib/export/_earlier_manifest_name.ts
 async function earlierManifestName(files, mode) {
