@@ -33,6 +33,8 @@ export interface ExportRun {
   label: string;
   /** A one-file format instead of masks. */
   format?: RunnerSettings["format"];
+  /** `coco`: RLE (the default) or polygons. */
+  cocoSegmentation?: RunnerSettings["cocoSegmentation"];
   /** The project (default the benchmark project of `count` tasks). */
   projectId?: string;
   /** The mask format (default `rgb`). */
@@ -140,6 +142,7 @@ export class BenchRuns {
       folder: `${this.#work}/${run.folderOf ?? run.label}`,
       mapping: false,
       format: run.format,
+      cocoSegmentation: run.cocoSegmentation,
       maskFormat: run.maskFormat,
       concurrency: run.concurrency,
       resume: run.resume,

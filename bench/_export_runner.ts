@@ -15,6 +15,9 @@ import type { MaskFormat } from "../lib/export/mask_format.ts";
 import { BENCH_MAPPING } from "./_bench_project.ts";
 import { type CpuSplit, cpuSplit, threadCpu } from "./_thread_cpu.ts";
 
+/** The name each export format's output gets in the run's folder. */
+const ONE_FILE_NAMES = { mask: "export", coco: "coco.json", "yolo-seg": "yolo-seg.zip" } as const;
+
 /** What one run is told. */
 export interface RunnerSettings {
   /** Which export to run. */
@@ -29,8 +32,13 @@ export interface RunnerSettings {
   folder: string;
   /** Recolour with the benchmark's mapping. */
   mapping: boolean;
-  /** Mode `ours`: `mask` (PNG files, the default) or `coco` (one instances file). */
-  format?: "mask" | "coco";
+  /**
+   * Mode `ours`: `mask` (PNG files, the default), `coco` (one instances file) or `yolo-seg` (a
+   * zip of polygons traced from the masks).
+   */
+  format?: "mask" | "coco" | "yolo-seg";
+  /** `coco`: each instance as RLE (the default) or as polygons traced from the mask. */
+  cocoSegmentation?: "rle" | "polygon";
   /** The mask format (mode `ours`). Default `rgb`. */
   maskFormat?: MaskFormat;
   /** How many masks are converted at once (mode `ours`). Default: the export's. */
@@ -86,12 +94,9 @@ async function runExport(
     projectId,
     // An incremental run updates the folder it names, and takes no other.
     outputFolder: settings.incremental ? undefined : folder,
-    outputFilename: settings.incremental
-      ? undefined
-      : settings.format === "coco"
-      ? "coco.json"
-      : "export",
+    outputFilename: settings.incremental ? undefined : ONE_FILE_NAMES[settings.format ?? "mask"],
     format: settings.format,
+    cocoSegmentation: settings.cocoSegmentation,
     semanticMapping: settings.mapping ? BENCH_MAPPING : undefined,
     maskFormat: settings.maskFormat,
     concurrency: settings.concurrency,
@@ -105,7 +110,9 @@ async function runExport(
   if (summary.failed > 0) {
     throw new Error(`${summary.failed} tasks failed: ${summary.failures[0]?.reason}`);
   }
-  return settings.format === "coco" ? summary.exported : undefined;
+  return settings.format === "coco" || settings.format === "yolo-seg"
+    ? summary.exported
+    : undefined;
 }
 
 async function sizeOf(folder: string): Promise<{ files: number; bytes: number }> {

@@ -1,7 +1,7 @@
 /**
- * The benchmark's case of every mask format and COCO against `rgb` (`--only formats`): the same
- * project exported once per format, each in a process of its own, with an `rgb` export before the
- * first format and after each one. Each format is set against the mean of the two `rgb` exports
+ * The benchmark's case of every mask format, COCO (RLE and polygons) and `yolo-seg` against `rgb`
+ * (`--only formats`): the same project exported once per format, each in a process of its own,
+ * with an `rgb` export before the first format and after each one. Each format is set against the mean of the two `rgb` exports
  * beside it: a shared machine that drifts slower or faster over the case's minutes (its CPU time
  * for the same export moved by a third within one run here) moves both alike.
  *
@@ -17,7 +17,10 @@ import { describeCpu } from "./_thread_cpu.ts";
 export interface FormatRun {
   label: string;
   maskFormat?: MaskFormat;
-  format?: "coco";
+  format?: "coco" | "yolo-seg";
+  cocoSegmentation?: "rle" | "polygon";
+  /** The name in the report, when not the format's. */
+  name?: string;
 }
 
 /** The formats set against rgb, and the most each may take (× rgb's time). */
@@ -28,6 +31,16 @@ const CONTENDERS: readonly { run: FormatRun; target: number }[] = [
   { run: { label: "format-binary", maskFormat: "binary" }, target: 1.5 },
   { run: { label: "format-panoptic", maskFormat: "panoptic" }, target: 2 },
   { run: { label: "format-coco", format: "coco" }, target: 2 },
+  {
+    run: {
+      label: "format-coco-polygon",
+      format: "coco",
+      cocoSegmentation: "polygon",
+      name: "coco-polygon",
+    },
+    target: 2,
+  },
+  { run: { label: "format-yolo-seg", format: "yolo-seg" }, target: 2 },
 ];
 
 /**
@@ -53,7 +66,7 @@ export async function formatsCase(
   let before = await rgbRun();
   for (const { run: spec, target } of CONTENDERS) {
     const result = await run(spec);
-    const name = spec.format ?? spec.maskFormat!;
+    const name = spec.name ?? spec.format ?? spec.maskFormat!;
     console.log(`   ${name.padEnd(12)} ${describe(result, tasks)}`);
     const after = await rgbRun();
     const rgbMs = (before.ms + after.ms) / 2;
