@@ -15,6 +15,13 @@
  * ```
  */
 export function pythonFloat(value: number): string {
+  // From 1e-4 to 1e16 both print the shortest digits that read back, in fixed notation; Python
+  // adds ".0" to a whole number. Every coordinate of a polygon normalized by its image comes here.
+  const size = Math.abs(value);
+  if (size >= 1e-4 && size < 1e16) {
+    const text = String(value);
+    return Number.isInteger(value) ? `${text}.0` : text;
+  }
   if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
   if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
   const [mantissa, exponentText] = value.toExponential().split("e");

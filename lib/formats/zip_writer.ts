@@ -72,13 +72,24 @@ export class ZipWriter {
    * @param bytes The file's content.
    */
   async add(name: string, bytes: Uint8Array): Promise<void> {
+    await this.addDeflated(name, deflatedEntry(bytes));
+  }
+
+  /**
+   * Adds one file deflated elsewhere (by {@linkcode deflatedEntry}, e.g. on a worker): the same
+   * bytes as {@linkcode ZipWriter.add} writes.
+   *
+   * @param name The path inside the archive, `/`-separated.
+   * @param file The file's deflated content, its CRC-32 and its size.
+   */
+  async addDeflated(name: string, file: DeflatedEntry): Promise<void> {
     const encodedName = TEXT.encode(name);
-    const compressed = deflateRawSync(bytes);
+    const compressed = file.deflated;
     const entry = {
       name: encodedName,
-      crc: crc32(bytes),
+      crc: file.crc,
       compressedSize: compressed.length,
-      size: bytes.length,
+      size: file.size,
       offset: this.#offset,
     };
     const header = new Uint8Array(30 + encodedName.length);
@@ -178,4 +189,32 @@ export class ZipWriter {
     this.#pendingSize = 0;
     await this.#sink.write(joined);
   }
+}
+
+/** A file as a zip entry holds it: raw-deflated, with the CRC-32 and size of its content. */
+export interface DeflatedEntry {
+  /** The content, raw-deflated (zlib's defaults, as Python's `zipfile`). */
+  deflated: Uint8Array;
+  /** The content's CRC-32. */
+  crc: number;
+  /** The content's size in bytes. */
+  size: number;
+}
+
+/**
+ * Deflates a file for {@linkcode ZipWriter.addDeflated}, as {@linkcode ZipWriter.add} would.
+ *
+ * @param bytes The file's content.
+ * @returns Its entry.
+ *
+ * @example
+ * ```ts
+ * import { deflatedEntry } from "@lab/masks/formats";
+ *
+ * const entry = deflatedEntry(new TextEncoder().encode("0 0.5 0.5\n"));
+ * console.log(entry.size, entry.crc.toString(16)); // 10 "6ad78a8"
+ * ```
+ */
+export function deflatedEntry(bytes: Uint8Array): DeflatedEntry {
+  return { deflated: deflateRawSync(bytes), crc: crc32(bytes), size: bytes.length };
 }

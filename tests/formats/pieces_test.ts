@@ -2,7 +2,7 @@ import assert from "../_std/assert.ts";
 import { cocoRleString } from "../../lib/formats/coco_rle.ts";
 import { maskInstances } from "../../lib/formats/mask_instances.ts";
 import { pythonFloat, pythonNumber } from "../../lib/formats/python_number.ts";
-import { ZipWriter } from "../../lib/formats/zip_writer.ts";
+import { deflatedEntry, ZipWriter } from "../../lib/formats/zip_writer.ts";
 import { unzip } from "./_fixtures.ts";
 
 const assertEquals: (actual: unknown, expected: unknown, message?: string) => void =
@@ -26,6 +26,13 @@ Deno.test("pythonFloat() prints doubles as Python's repr does", () => {
     [5e-324, "5e-324"],
     [1e21, "1e+21"],
     [123456789.125, "123456789.125"],
+    // Either side of the range printed in fixed notation, and whole numbers in it.
+    [0.00009999999999999999, "9.999999999999999e-05"],
+    [9999999999999998, "9999999999999998.0"],
+    [-2.5e-3, "-0.0025"],
+    [-7, "-7.0"],
+    [1 / 3, "0.3333333333333333"],
+    [1919 / 1920, "0.9994791666666667"],
   ];
   for (const [value, text] of cases) assertEquals(pythonFloat(value), text, String(value));
   assertEquals([pythonNumber(1), pythonNumber(0), pythonNumber(0.5)], ["1", "0", "0.5"]);
@@ -95,4 +102,24 @@ Deno.test("ZipWriter writes a ZIP64 archive that a plain reader lists, past 65,5
   assertEquals(files.size, count);
   assertEquals(files.get("labels/0.txt"), "0\n");
   assertEquals(files.get(`labels/${count - 1}.txt`), `${count - 1}\n`);
+});
+
+Deno.test("ZipWriter.addDeflated() with deflatedEntry() writes the archive add() writes, byte for byte", async () => {
+  const files = [["data.yaml", "nc: 1\n"], ["labels/a.txt", "0 0.5 0.25 1.0 0.75\n".repeat(50)]];
+  const archives: Uint8Array[] = [];
+  for (const deflatedElsewhere of [false, true]) {
+    const chunks: Uint8Array[] = [];
+    const zip = new ZipWriter({ write: (bytes) => Promise.resolve(chunks.push(bytes.slice())) }, {
+      modified: new Date(2024, 0, 2, 3, 4, 6),
+    });
+    for (const [name, text] of files) {
+      const bytes = new TextEncoder().encode(text);
+      if (deflatedElsewhere) await zip.addDeflated(name, deflatedEntry(bytes));
+      else await zip.add(name, bytes);
+    }
+    await zip.close();
+    archives.push(new Uint8Array(chunks.flatMap((chunk) => [...chunk])));
+  }
+  assertEquals(archives[1], archives[0]);
+  assertEquals([...unzip(archives[1])], files);
 });
