@@ -8,6 +8,8 @@
 
 import { MasksError } from "../errors.ts";
 import type { CocoMaskInstances, CocoMaskJob } from "../formats/coco_mask_instances.ts";
+import type { MaskPolygons, MaskPolygonsJob } from "../formats/mask_instance_polygons.ts";
+import type { YoloSegmentFile, YoloSegmentJob } from "../formats/yolo_segment_lines.ts";
 import type { MaskJob, MaskJobSettings, RenderedMask, TaskMaskJob } from "./_mask_job.ts";
 import type { ManifestLines } from "./_unwritten_lines.ts";
 import type { IntactFilesJob } from "./_intact_files.ts";
@@ -148,6 +150,29 @@ export class ConvertPool {
    */
   cocoInstances(job: CocoMaskJob): Promise<CocoMaskInstances> {
     return this.#run("cocoInstances", job) as Promise<CocoMaskInstances>;
+  }
+
+  /**
+   * Traces one mask's instances as polygons, as {@linkcode maskInstancePolygons} does, on a
+   * worker.
+   *
+   * @param job The mask's bytes, its classes, the pixel limit and the tolerance.
+   * @returns The mask's size and traced instances.
+   * @throws {PngError} when the mask cannot be decoded or is above the pixel limit.
+   */
+  maskPolygons(job: MaskPolygonsJob): Promise<MaskPolygons> {
+    return this.#run("maskPolygons", job) as Promise<MaskPolygons>;
+  }
+
+  /**
+   * Makes one mask's `yolo-seg` label file, as {@linkcode yoloSegmentFile} does, on a worker.
+   *
+   * @param job The mask's bytes, its classes, the pixel limit, the tolerance, the YOLO classes.
+   * @returns The deflated file, its CRC-32, size and classes.
+   * @throws {PngError} when the mask cannot be decoded or is above the pixel limit.
+   */
+  yoloSegmentFile(job: YoloSegmentJob): Promise<YoloSegmentFile> {
+    return this.#run("yoloSegmentFile", job) as Promise<YoloSegmentFile>;
   }
 
   /**

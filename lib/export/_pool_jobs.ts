@@ -13,6 +13,16 @@ import {
   cocoMaskInstances,
   type CocoMaskJob,
 } from "../formats/coco_mask_instances.ts";
+import {
+  maskInstancePolygons,
+  type MaskPolygons,
+  type MaskPolygonsJob,
+} from "../formats/mask_instance_polygons.ts";
+import {
+  type YoloSegmentFile,
+  yoloSegmentFile,
+  type YoloSegmentJob,
+} from "../formats/yolo_segment_lines.ts";
 import { intactFiles, type IntactFilesJob } from "./_intact_files.ts";
 import { join } from "../_std/path.ts";
 import { unsafeEntries } from "./_reused_folder_check.ts";
@@ -24,6 +34,10 @@ export interface PoolJobs {
   render: { input: MaskJob; result: RenderedMask };
   /** {@linkcode cocoMaskInstances}: one mask's instances as COCO's RLE annotations. */
   cocoInstances: { input: CocoMaskJob; result: CocoMaskInstances };
+  /** {@linkcode maskInstancePolygons}: one mask's instances traced as polygons. */
+  maskPolygons: { input: MaskPolygonsJob; result: MaskPolygons };
+  /** {@linkcode yoloSegmentFile}: one mask's `yolo-seg` label file, deflated. */
+  yoloSegmentFile: { input: YoloSegmentJob; result: YoloSegmentFile };
   /** {@linkcode intactFiles}: whether each of an earlier run's files is intact. */
   intactFiles: { input: IntactFilesJob; result: Uint8Array };
   /** {@linkcode unsafeEntries} of the folder at `root`, walked with `Deno.readDir`. */
@@ -53,6 +67,16 @@ export const POOL_JOBS: {
     // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
     run: async (job) => cocoMaskInstances(job),
     transfer: () => [],
+  },
+  maskPolygons: {
+    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
+    run: async (job) => maskInstancePolygons(job),
+    transfer: () => [],
+  },
+  yoloSegmentFile: {
+    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
+    run: async (job) => yoloSegmentFile(job),
+    transfer: (file) => [file.deflated.buffer as ArrayBuffer],
   },
   intactFiles: {
     run: (job) => intactFiles(job),

@@ -4,6 +4,8 @@ import type { ExportSummary } from "../model/export_summary.ts";
 import { emptySummary } from "../model/empty_summary.ts";
 import { ConvertPool } from "./_convert_pool.ts";
 import type { CocoInstancesReader } from "../formats/coco_mask_instances.ts";
+import type { MaskPolygonsReader } from "../formats/mask_instance_polygons.ts";
+import type { YoloSegmentReader } from "../formats/yolo_segment_lines.ts";
 import { dirname } from "../_std/path.ts";
 import type { FormatWriter } from "../formats/format_writer.ts";
 import { oneFileFormat } from "../formats/one_file_formats.ts";
@@ -72,8 +74,9 @@ export async function exportFormat(options: ExportFormatOptions): Promise<Export
     inputId: options.inputId,
   });
   const dryRun = options.dryRun ?? false;
-  // COCO's masks are read on workers (which start with the first mask), closed at the end.
-  using pool = format === "coco" ? convertPool(options) : undefined;
+  // COCO's and yolo-seg's masks are read on workers (which start with the first mask), closed
+  // at the end.
+  using pool = format === "coco" || format === "yolo-seg" ? convertPool(options) : undefined;
   const writerOptions = { ...options, pinned, splitPlan: split, reader: pool };
   const writer = filesWriter(files, source, writerOptions, now);
   const summary: ExportSummary = {
@@ -133,7 +136,7 @@ function formatWriter(
   options: ExportFormatOptions & {
     pinned?: PinnedClassMap;
     splitPlan?: SplitPlan;
-    reader?: CocoInstancesReader;
+    reader?: CocoInstancesReader & MaskPolygonsReader & YoloSegmentReader;
   },
   now: Date,
 ): FormatWriter {

@@ -8,19 +8,21 @@ import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import { claimTaskFile, type TaskFileClaim } from "./_task_file_claim.ts";
 import type { FormatTaskResult, FormatWriter } from "./format_writer.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
-import { cocoRleString } from "./coco_rle.ts";
 import { type CocoShape, cocoVectorAnnotation } from "./coco_vector_annotation.ts";
 import type { FormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
-import { maskInstances } from "./mask_instances.ts";
-import { taskMaskPixels, throwUnreadable } from "./_task_mask_pixels.ts";
+import { throwUnreadable } from "./_task_mask_pixels.ts";
 import {
   type CocoInstancesReader,
   type CocoMaskInstances,
   cocoMaskInstances,
 } from "./coco_mask_instances.ts";
-import { traceInstancePolygons } from "./trace_polygons.ts";
+import {
+  maskInstancePolygons,
+  type MaskPolygons,
+  type MaskPolygonsReader,
+} from "./mask_instance_polygons.ts";
 
 const TEXT = new TextEncoder();
 
@@ -32,10 +34,6 @@ interface CocoImage {
   leftOut: number;
 }
 
-/**
- * Writes one COCO instances file. Images go to the file as they come; annotations go to a second
- * temporary file, appended after the images at the end: both lists stream, neither is held.
- */
 /** How a COCO file is written: for real or not, the pixel limit, its date, the file calls. */
 interface CocoWriterOptions {
   dryRun: boolean;
@@ -46,13 +44,20 @@ interface CocoWriterOptions {
   fileSystem?: FileSystem;
   /** Masks' instances as polygons traced with this tolerance, rather than RLE. */
   polygons?: { tolerance: number };
-  /** RLE from masks: where masks are read, ahead of their turn (the export's workers). */
-  reader?: CocoInstancesReader;
+  /** Masks: where they are read (RLE) or traced, ahead of their turn (the export's workers). */
+  reader?: CocoInstancesReader & MaskPolygonsReader;
 }
 
-/** A mask's instances, or why they could not be read. */
-type ReadInstances = { instances: CocoMaskInstances } | { error: unknown };
+/** A mask's instances as RLE or as polygons, or why they could not be read. */
+type ReadInstances =
+  | { instances: CocoMaskInstances }
+  | { polygons: MaskPolygons }
+  | { error: unknown };
 
+/**
+ * Writes one COCO instances file. Images go to the file as they come; annotations go to a second
+ * temporary file, appended after the images at the end: both lists stream, neither is held.
+ */
 export class CocoWriter implements FormatWriter {
   #file: OutputFile;
   #annotationsFile: OutputFile;
@@ -83,12 +88,12 @@ export class CocoWriter implements FormatWriter {
       source.geometry !== "segmentation",
       options.pinning,
     );
-    const reads = source.geometry === "segmentation" && !options.dryRun && !options.polygons;
+    const reads = source.geometry === "segmentation" && !options.dryRun;
     // As the mask export: twice as many masks in flight as workers, so none waits for the next.
     this.ahead = reads && options.reader ? 2 * options.reader.size : 0;
   }
 
-  /** Starts reading the RLE of a task to come on a worker, so that masks are read in parallel. */
+  /** Starts reading a task's mask to come on a worker, so that masks are read in parallel. */
   prepare(task: Task, mine: boolean): void {
     if (!mine || this.ahead === 0) return;
     const found = this.#found(task);
@@ -107,6 +112,8 @@ export class CocoWriter implements FormatWriter {
       claim = claimTaskFile(this.#registry, task, { replaceExtension: false });
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
+      // Its mask, read ahead, is not waited for.
+      this.#pending.delete(task);
       return mine ? { status: "failed", reason: error.reason } : undefined;
     }
     if (!mine) return undefined;
@@ -216,36 +223,30 @@ export class CocoWriter implements FormatWriter {
       `${JSON.stringify(this.#classes.categories)},\n"images": [`;
   }
 
-  /** Segmentation: one RLE (or polygons) annotation per (R, B) instance of the decoded mask. */
+  /**
+   * Segmentation: one RLE (or polygons) annotation per (R, B) instance of the mask, read on a
+   * worker (ahead of time) or here.
+   */
   async #maskShapes(value: unknown, task: Task): Promise<CocoImage> {
     if (this.#options.dryRun) return { width: 0, height: 0, shapes: [], leftOut: 0 };
-    if (!this.#options.polygons) return await this.#rleShapes(value, task);
-    const pixels = await taskMaskPixels(value, this.#options.maxPixels);
-    const { width, height } = pixels;
-    const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance) => ({
-      category_id: instance.classIndex,
-      segmentation: this.#options.polygons
-        ? traceInstancePolygons(instance, height, this.#options.polygons)
-        : { size: [height, width] as [number, number], counts: cocoRleString(instance.counts) },
-      area: instance.area,
-      bbox: instance.bbox,
-    }));
-    return { width, height, shapes, leftOut: 0 };
-  }
-
-  /** RLE: the instances read on a worker (ahead of time), or here. */
-  async #rleShapes(value: unknown, task: Task): Promise<CocoImage> {
     const pending = this.#pending.get(task);
     this.#pending.delete(task);
     const read = await (pending ?? this.#read(value));
     if ("error" in read) throwUnreadable(read.error);
-    const { width, height, instances } = read.instances;
-    const shapes = instances.map((instance) => ({
-      category_id: instance.classIndex,
-      segmentation: { size: [height, width] as [number, number], counts: instance.counts },
-      area: instance.area,
-      bbox: instance.bbox,
-    }));
+    const { width, height } = "polygons" in read ? read.polygons : read.instances;
+    const shapes = "polygons" in read
+      ? read.polygons.instances.map((instance) => ({
+        category_id: instance.classIndex,
+        segmentation: instance.polygons,
+        area: instance.area,
+        bbox: instance.bbox,
+      }))
+      : read.instances.instances.map((instance) => ({
+        category_id: instance.classIndex,
+        segmentation: { size: [height, width] as [number, number], counts: instance.counts },
+        area: instance.area,
+        bbox: instance.bbox,
+      }));
     return { width, height, shapes, leftOut: 0 };
   }
 
@@ -258,16 +259,23 @@ export class CocoWriter implements FormatWriter {
       maxPixels: this.#options.maxPixels,
       classOfBChannel: this.#classes.classOfBChannel,
     };
+    const polygons = this.#options.polygons;
     const reader = this.ahead === 0 ? undefined : this.#options.reader;
     try {
-      if (!reader) return Promise.resolve({ instances: cocoMaskInstances(job) });
+      if (!reader) {
+        return Promise.resolve(
+          polygons
+            ? { polygons: maskInstancePolygons({ ...job, ...polygons }) }
+            : { instances: cocoMaskInstances(job) },
+        );
+      }
     } catch (error) {
       return Promise.resolve({ error });
     }
-    return reader.cocoInstances(job).then(
-      (instances) => ({ instances }),
-      (error) => ({ error }),
-    );
+    const read: Promise<ReadInstances> = polygons
+      ? reader.maskPolygons({ ...job, ...polygons }).then((traced) => ({ polygons: traced }))
+      : reader.cocoInstances(job).then((instances) => ({ instances }));
+    return read.catch((error) => ({ error }));
   }
 
   /** Polygon and rectangle: one annotation per annotation with a classed label. */

@@ -5,15 +5,22 @@ import { MasksError, PngError, TaskError } from "../errors.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
 import { claimTaskFile, type TaskFileClaim } from "./_task_file_claim.ts";
-import { taskMaskPixels } from "./_task_mask_pixels.ts";
-import { yoloSegmentLines } from "./yolo_segment_lines.ts";
+import { throwUnreadable } from "./_task_mask_pixels.ts";
+import {
+  type YoloClasses,
+  yoloClassesOf,
+  type YoloSegmentFile,
+  yoloSegmentFile,
+  type YoloSegmentReader,
+} from "./yolo_segment_lines.ts";
+import { pngMaskOf } from "../detect/mask_of.ts";
 import { answersOf, type FormatTaskResult, type FormatWriter } from "./format_writer.ts";
 import type { FormatSource } from "./format_source.ts";
 import type { OutputFile } from "./output_file.ts";
 import { yoloDataYaml, yoloNames, type YoloNamesOptions } from "./yolo_names.ts";
 import { splitOf, type SplitPlan } from "../model/split_plan.ts";
 import { yoloLabelLines } from "./yolo_label_lines.ts";
-import { ZipWriter } from "./zip_writer.ts";
+import { type DeflatedEntry, deflatedEntry, ZipWriter } from "./zip_writer.ts";
 
 const TEXT = new TextEncoder();
 
@@ -29,8 +36,21 @@ export interface YoloWriterOptions {
   pinning: YoloNamesOptions;
   /** The splits, whose names prefix the label files. */
   split?: SplitPlan;
-  /** `yolo-seg`: polygons traced from the masks, with this tolerance and pixel limit. */
-  fromMasks?: { tolerance: number; maxPixels?: number };
+  /**
+   * `yolo-seg`: polygons traced from the masks, with this tolerance and pixel limit, ahead of
+   * their turn on the `reader` (the export's workers), if any.
+   */
+  fromMasks?: { tolerance: number; maxPixels?: number; reader?: YoloSegmentReader };
+}
+
+/** A `yolo-seg` label file made from a mask, or why it could not be. */
+type MaskFile = { file: YoloSegmentFile } | { error: unknown };
+
+/** A label file: its zip entry (none in a dry run), its YOLO classes, and whether it is empty. */
+interface LabelFile {
+  entry?: DeflatedEntry;
+  classes: readonly number[];
+  empty: boolean;
 }
 
 /**
@@ -50,9 +70,13 @@ export class YoloWriter implements FormatWriter {
   #started = false;
   #split?: SplitPlan;
   #root: string;
-  #fromMasks?: { tolerance: number; maxPixels?: number; classes: CocoClasses };
+  #fromMasks?: YoloWriterOptions["fromMasks"] & { classes: CocoClasses; yolo: YoloClasses };
   /** `yolo` on masks: the tasks with a mask whose label file is empty. */
   #emptyWithMask = 0;
+  /** `yolo-seg`: masks of tasks to come, being traced on the pool's workers. */
+  #pending = new Map<Task, Promise<MaskFile>>();
+  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
+  readonly ahead: number;
 
   constructor(file: OutputFile, source: FormatSource, options: YoloWriterOptions) {
     this.#file = file;
@@ -66,14 +90,32 @@ export class YoloWriter implements FormatWriter {
     this.#dryRun = options.dryRun;
     if (options.fromMasks) {
       const classes = cocoCategories(source.metadata, false, options.pinning);
-      this.#fromMasks = { ...options.fromMasks, classes };
+      this.#fromMasks = {
+        ...options.fromMasks,
+        classes,
+        yolo: yoloClassesOf(this.#names, classes),
+      };
     }
+    // As the mask export: twice as many masks in flight as workers, so none waits for the next.
+    const reader = options.dryRun ? undefined : options.fromMasks?.reader;
+    this.ahead = reader ? 2 * reader.size : 0;
+  }
+
+  /** `yolo-seg`: starts tracing a task's mask to come on a worker, so that masks are traced in parallel. */
+  prepare(task: Task, mine: boolean): void {
+    if (!mine || this.ahead === 0) return;
+    const mask = this.#maskOf(task);
+    if (mask !== undefined) this.#pending.set(task, this.#maskFile(mask));
+  }
+
+  #maskOf(task: Task): unknown {
+    return this.#source.geometry === "segmentation"
+      ? taskMask(task, { input: this.#source.input, kind: "mask" } as MaskSource)
+      : undefined;
   }
 
   async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
-    const mask = this.#source.geometry === "segmentation"
-      ? taskMask(task, { input: this.#source.input, kind: "mask" } as MaskSource)
-      : undefined;
+    const mask = this.#maskOf(task);
     if (this.#fromMasks && mask === undefined) {
       return mine ? { status: "skipped", reason: "no mask" } : undefined;
     }
@@ -89,27 +131,29 @@ export class YoloWriter implements FormatWriter {
       });
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
+      // Its mask, read ahead, is not waited for.
+      this.#pending.delete(task);
       return mine ? { status: "failed", reason: error.reason } : undefined;
     }
     if (!mine) return undefined;
     const path = labelPath(claim.file);
-    let text: string;
+    let file: LabelFile;
     try {
-      text = this.#fromMasks ? await this.#maskLines(mask) : this.#annotationLines(task);
+      file = this.#fromMasks ? await this.#traced(mask, task) : this.#annotationFile(task);
     } catch (error) {
       if (!(error instanceof MasksError)) throw error;
       const setting = error instanceof PngError ? error.setting : undefined;
       return { status: "failed", reason: error.message, setting };
     }
-    if (mask !== undefined && text === "") this.#emptyWithMask++;
-    if (!this.#dryRun) {
+    if (mask !== undefined && file.empty) this.#emptyWithMask++;
+    if (file.entry !== undefined) {
       if (!this.#started) {
         this.#started = true;
         await this.#zip.add("data.yaml", TEXT.encode(this.#dataYaml()));
       }
-      await this.#zip.add(path, TEXT.encode(text));
+      await this.#zip.addDeflated(path, file.entry);
     }
-    const labels = this.#labelsOf(text);
+    const labels = this.#names.filter((_, index) => file.classes.includes(index));
     if (claim.file === claim.wanted) return { status: "exported", file: path, labels };
     return {
       status: "exported",
@@ -120,16 +164,6 @@ export class YoloWriter implements FormatWriter {
     };
   }
 
-  /** The label ids of a label file's lines (each starts with its class), each once, in class order. */
-  #labelsOf(text: string): string[] {
-    const classes = new Set<number>();
-    for (const line of text.split("\n")) {
-      const space = line.indexOf(" ");
-      if (space > 0) classes.add(Number(line.slice(0, space)));
-    }
-    return this.#names.filter((_, index) => classes.has(index));
-  }
-
   /** `data.yaml`; `yolo-seg` without splits adds `train` and `val`, which Ultralytics needs. */
   #dataYaml(): string {
     const splits = this.#split?.parts.map((part) => part.name);
@@ -138,22 +172,44 @@ export class YoloWriter implements FormatWriter {
     return yaml + folders;
   }
 
-  /** The SDK's lines, from the task's annotations. */
-  #annotationLines(task: Task): string {
+  /** The SDK's label file, from the task's annotations. */
+  #annotationFile(task: Task): LabelFile {
     const { answers, body } = answersOf(task, this.#source);
-    return yoloLabelLines(answers?.annotations, {
+    const text = yoloLabelLines(answers?.annotations, {
       names: this.#names,
       geometry: this.#source.geometry!,
       image: (answers?.image ?? body?.image) as { width?: unknown; height?: unknown },
     });
+    const entry = this.#dryRun ? undefined : deflatedEntry(TEXT.encode(text));
+    return { entry, classes: classesOfLines(text), empty: text === "" };
   }
 
-  /** `yolo-seg`: the mask's instances traced as polygons. */
-  async #maskLines(mask: unknown): Promise<string> {
-    if (this.#dryRun) return "";
-    const { tolerance, maxPixels, classes } = this.#fromMasks!;
-    const pixels = await taskMaskPixels(mask, maxPixels);
-    return yoloSegmentLines(pixels, { names: this.#names, classes, tolerance });
+  /** `yolo-seg`: the mask's label file (made on a worker, ahead of time, or here). */
+  async #traced(mask: unknown, task: Task): Promise<LabelFile> {
+    if (this.#dryRun) return { classes: [], empty: true };
+    const pending = this.#pending.get(task);
+    this.#pending.delete(task);
+    const made = await (pending ?? this.#maskFile(mask));
+    if ("error" in made) throwUnreadable(made.error);
+    const { classes, ...entry } = made.file;
+    return { entry, classes, empty: entry.size === 0 };
+  }
+
+  /** Makes a mask's label file: on the pool's workers when masks are read ahead, else here. */
+  #maskFile(value: unknown): Promise<MaskFile> {
+    const mask = pngMaskOf(value);
+    if (mask.kind === "invalid") return Promise.resolve({ error: new MasksError(mask.reason) });
+    const { tolerance, maxPixels, classes, yolo, reader } = this.#fromMasks!;
+    const job = { bytes: mask.bytes, maxPixels, classOfBChannel: classes.classOfBChannel };
+    const full = { ...job, tolerance, ...yolo };
+    if (this.ahead === 0 || reader === undefined) {
+      try {
+        return Promise.resolve({ file: yoloSegmentFile(full) });
+      } catch (error) {
+        return Promise.resolve({ error });
+      }
+    }
+    return reader.yoloSegmentFile(full).then((file) => ({ file }), (error) => ({ error }));
   }
 
   /** `yolo` on masks whose label files came out empty: says, once, where polygons are. */
@@ -183,4 +239,14 @@ export class YoloWriter implements FormatWriter {
 /** `labels/<name>.txt` for a mask path `<name>.png`. */
 function labelPath(png: string): string {
   return `labels/${png.slice(0, -".png".length)}.txt`;
+}
+
+/** The YOLO classes of a label file's lines (each starts with its class), each once, ascending. */
+function classesOfLines(text: string): number[] {
+  const classes = new Set<number>();
+  for (const line of text.split("\n")) {
+    const space = line.indexOf(" ");
+    if (space > 0) classes.add(Number(line.slice(0, space)));
+  }
+  return [...classes].sort((a, b) => a - b);
 }

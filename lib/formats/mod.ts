@@ -31,6 +31,7 @@ export {
 } from "../export/export_formats.ts";
 export * from "./lab_task_document.ts";
 export * from "./mask_instances.ts";
+export * from "./mask_instance_polygons.ts";
 export * from "./mask_instance_scanner.ts";
 export * from "./output_file.ts";
 export * from "./python_json.ts";

@@ -11,6 +11,8 @@ import type { FileSystem } from "../model/file_system.ts";
 import type { SplitPlan } from "../model/split_plan.ts";
 import { CocoWriter } from "./_coco_writer.ts";
 import type { CocoInstancesReader } from "./coco_mask_instances.ts";
+import type { MaskPolygonsReader } from "./mask_instance_polygons.ts";
+import type { YoloSegmentReader } from "./yolo_segment_lines.ts";
 import { LabWriter } from "./_lab_writer.ts";
 import { YoloWriter } from "./_yolo_writer.ts";
 import type { FormatSource } from "./format_source.ts";
@@ -36,8 +38,8 @@ export interface OneFileWriterSettings {
   now: Date;
   /** The low-level file calls (COCO's spill file of annotations). */
   fileSystem?: FileSystem;
-  /** `coco`: where masks' instances are read ahead of their turn (the export's workers). */
-  reader?: CocoInstancesReader;
+  /** `coco`, `yolo-seg`: where masks are read ahead of their turn (the export's workers). */
+  reader?: CocoInstancesReader & MaskPolygonsReader & YoloSegmentReader;
   /** `yolo`, `coco`: the class map to keep, if any. */
   pinning?: Pick<ClassTableOptions, "pinned" | "allowRemovedLabels">;
   /** `yolo`: the splits, whose names prefix the label files. */
@@ -106,7 +108,7 @@ export const ONE_FILE_FORMATS: readonly OneFileFormat[] = [
     writer: (file, source, { dryRun, replaceExtension, now, pinning = {}, split, ...masks }) =>
       new YoloWriter(file, source, {
         dryRun, replaceExtension, modified: now, pinning, split,
-        fromMasks: { tolerance: masks.polygonTolerance, maxPixels: masks.maxPixels },
+        fromMasks: { tolerance: masks.polygonTolerance, maxPixels: masks.maxPixels, reader: masks.reader },
       }),
   },
   {

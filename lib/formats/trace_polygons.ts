@@ -1,6 +1,8 @@
 import type { MaskInstance } from "./mask_instances.ts";
 import { simplifyRing } from "./simplify_ring.ts";
 import { spliceHoles } from "./_splice_holes.ts";
+import { type Box, ColumnRuns } from "./_column_runs.ts";
+import { type Ring, traceRings } from "./_trace_rings.ts";
 import {
   checkArgumentType,
   checkOptionTypes,
@@ -35,13 +37,6 @@ export interface TracePolygonsOptions {
   tolerance?: number;
 }
 
-/** A traced boundary: its corners `x0, y0, x1, y1...` on the pixel grid. */
-interface Ring {
-  points: number[];
-  /** A hole's outline: the index of the ring around its part; none for an outline. */
-  parent?: number;
-}
-
 /**
  * Traces a region's outlines on the pixel edges as polygons whose even-odd fill is the region:
  * one polygon per 8-connected part, each hole joined to its part's outline by a vertical cut
@@ -69,25 +64,36 @@ interface Ring {
 export function tracePolygons(region: PixelRegion, options: TracePolygonsOptions = {}): number[][] {
   checkRegion(region);
   checkOptionTypes(options, TRACE_OPTIONS);
-  const tolerance = options.tolerance ?? 0;
-  const rings = traceRings(region);
+  const rings = traceRings(ColumnRuns.ofBitmap(region.inside, region));
+  return polygonsOf(rings, region, options.tolerance ?? 0);
+}
+
+/** The rings of a region as its polygons: simplified, each hole spliced into its outline. */
+function polygonsOf(rings: readonly Ring[], region: Box, tolerance: number): number[][] {
+  // The rings are this function's own: with no tolerance, each is its polygon as it is.
+  const simplified = (points: number[]) =>
+    tolerance === 0 ? points : simplifyRing(points, tolerance);
   const polygonOfRing = new Map<number, number>();
   const polygons: number[][] = [];
   const holes: number[][][] = [];
   rings.forEach((ring, i) => {
     if (ring.parent !== undefined) return;
     polygonOfRing.set(i, polygons.length);
-    polygons.push(simplifyRing(ring.points, tolerance));
+    polygons.push(simplified(ring.points));
     holes.push([]);
   });
   for (const ring of rings) {
     if (ring.parent === undefined) continue;
-    holes[polygonOfRing.get(ring.parent)!].push(simplifyRing(ring.points, tolerance));
+    holes[polygonOfRing.get(ring.parent)!].push(simplified(ring.points));
   }
   polygons.forEach((outline, i) => polygons[i] = spliceHoles(outline, holes[i]));
-  return polygons.map((points) =>
-    points.map((value, i) => value + (i % 2 === 0 ? region.left : region.top))
-  );
+  for (const points of polygons) {
+    for (let i = 0; i < points.length; i += 2) {
+      points[i] += region.left;
+      points[i + 1] += region.top;
+    }
+  }
+  return polygons;
 }
 
 /**
@@ -120,27 +126,13 @@ export function traceInstancePolygons(
 ): number[][] {
   checkArgumentType(imageHeight, "imageHeight", IMAGE_HEIGHT);
   checkOptionTypes(instance, INSTANCE, "instance");
+  checkOptionTypes(options, TRACE_OPTIONS);
   const [left, top, width, height] = instance.bbox;
-  const inside = new Uint8Array(width * height);
-  // Only the runs' pixels within the box's columns are walked: runs from elsewhere (a COCO file
-  // read back) cost no more than the box.
-  const first = left * imageHeight;
-  const end = (left + width) * imageHeight;
-  let position = 0;
-  instance.counts.forEach((count, i) => {
-    const from = Math.max(position, first);
-    const to = Math.min(position + count, end);
-    position += count;
-    if (i % 2 === 0 || from >= to) return;
-    // A run goes down a column, then on from the top of the next.
-    let x = Math.floor(from / imageHeight) - left;
-    let y = (from % imageHeight) - top;
-    for (let p = from; p < to; p++) {
-      if (y >= 0 && y < height) inside[y * width + x] = 1;
-      if (++y + top === imageHeight) [x, y] = [x + 1, -top];
-    }
-  });
-  return tracePolygons({ left, top, width, height, inside }, options);
+  const box = { left, top, width, height };
+  // Only the runs within the box's columns are read: runs from elsewhere (a COCO file read back)
+  // cost no more than the box.
+  const runs = ColumnRuns.of(instance.counts, imageHeight, box);
+  return polygonsOf(traceRings(runs), box, options.tolerance ?? 0);
 }
 
 /** A mask's height: its runs go down columns of that many pixels. */
@@ -194,91 +186,5 @@ function checkRegion(region: PixelRegion): void {
     throw new RangeError(
       `region.inside must hold width × height = ${width * height} values; got ${inside.length}`,
     );
-  }
-}
-
-/**
- * Every outline and hole of the region, each started at its first top edge row by row. Each
- * outline's part is labelled (8-connected) as soon as it is traced, so a hole, whose first top
- * edge is a pixel of the part around it, knows its outline at once.
- */
-function traceRings(region: PixelRegion): Ring[] {
-  const { width, height, inside } = region;
-  const at = (x: number, y: number) =>
-    x >= 0 && y >= 0 && x < width && y < height && inside[y * width + x] === 1;
-  const started = new Uint8Array(width * height);
-  // The ring index + 1 of each pixel's part; 0 before it is traced.
-  const part = new Int32Array(width * height);
-  const rings: Ring[] = [];
-  for (let y = 0, i = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, i++) {
-      if (inside[i] !== 1 || (y > 0 && inside[i - width] === 1) || started[i] === 1) continue;
-      const points = traceRing(at, x, y, (px, py) => started[py * width + px] = 1);
-      const label = part[y * width + x];
-      if (label > 0) {
-        rings.push({ points, parent: label - 1 });
-        continue;
-      }
-      rings.push({ points });
-      labelPart(region, part, y * width + x, rings.length);
-    }
-  }
-  return rings;
-}
-
-/**
- * Gives every pixel of the 8-connected part of pixel `start` the label `label`, a run of a row at
- * a time (a scanline flood fill: the rows above and below are read from one column left of the
- * run to one right of it).
- */
-function labelPart(region: PixelRegion, part: Int32Array, start: number, label: number): void {
-  const { width, height, inside } = region;
-  const open = (i: number) => inside[i] === 1 && part[i] === 0;
-  const seeds = [start];
-  while (seeds.length > 0) {
-    const seed = seeds.pop()!;
-    if (part[seed] !== 0) continue;
-    const y = Math.floor(seed / width);
-    const row = y * width;
-    let [left, right] = [seed - row, seed - row];
-    while (left > 0 && open(row + left - 1)) left--;
-    while (right < width - 1 && open(row + right + 1)) right++;
-    part.fill(label, row + left, row + right + 1);
-    for (const next of [y - 1, y + 1]) {
-      if (next < 0 || next >= height) continue;
-      let inRun = false;
-      for (let x = Math.max(0, left - 1); x <= Math.min(width - 1, right + 1); x++) {
-        const here = open(next * width + x);
-        if (here && !inRun) seeds.push(next * width + x);
-        inRun = here;
-      }
-    }
-  }
-}
-
-/**
- * Follows one boundary from the top edge of pixel `(x0, y0)`, the region on the right, keeping
- * the corners. Where two pixels touch by a corner only, it turns towards the other, so a part is
- * 8-connected (a diagonal line is one polygon that touches itself at its corners).
- */
-function traceRing(
-  at: (x: number, y: number) => boolean,
-  x0: number,
-  y0: number,
-  onTopEdge: (x: number, y: number) => void,
-): number[] {
-  const points: number[] = [];
-  let [x, y, dx, dy] = [x0, y0, 1, 0];
-  for (;;) {
-    if (dx === 1) onTopEdge(x, y);
-    x += dx;
-    y += dy;
-    // The pixels ahead of the corner, on the left and on the right of the way.
-    const left = at(x + (dx + dy < 0 ? -1 : 0), y + (dy - dx < 0 ? -1 : 0));
-    const right = at(x + (dx - dy < 0 ? -1 : 0), y + (dy + dx < 0 ? -1 : 0));
-    const [nx, ny] = left ? [dy, -dx] : right ? [dx, dy] : [-dy, dx];
-    if (nx !== dx || ny !== dy) points.push(x, y);
-    [dx, dy] = [nx, ny];
-    if (x === x0 && y === y0 && dx === 1) return points;
   }
 }

@@ -4,6 +4,12 @@ import type { CocoClasses } from "./coco_categories.ts";
 import { maskInstances } from "./mask_instances.ts";
 import { pythonFloat } from "./python_number.ts";
 import { traceInstancePolygons } from "./trace_polygons.ts";
+import {
+  type InstancePolygons,
+  maskInstancePolygons,
+  type MaskPolygonsJob,
+} from "./mask_instance_polygons.ts";
+import { type DeflatedEntry, deflatedEntry } from "./zip_writer.ts";
 
 /** What {@linkcode yoloSegmentLines} needs besides the mask. */
 export interface YoloSegmentOptions {
@@ -44,24 +50,150 @@ export interface YoloSegmentOptions {
  * ```
  */
 export function yoloSegmentLines(image: RgbImage, options: YoloSegmentOptions): string {
-  const { width, height } = image;
-  const { names, classes } = options;
-  const labelOf = new Map(classes.categories.map((category) => [category.id, category.name]));
+  const { height } = image;
+  const tolerance = { tolerance: options.tolerance };
+  const instances = maskInstances(image, options.classes.classOfBChannel).map((instance) => ({
+    ...instance,
+    polygons: traceInstancePolygons(instance, height, tolerance),
+  }));
+  const traced = { width: image.width, height, instances };
+  return linesOf(traced, yoloClassesOf(options.names, options.classes)).text;
+}
+
+/** What {@linkcode yoloSegmentFile} reads: plain data, so it can run on a worker. */
+export interface YoloSegmentJob extends MaskPolygonsJob, YoloClasses {}
+
+/** Each class's YOLO class and label: what a mask's lines are written with. */
+export interface YoloClasses {
+  /** The YOLO class of each class (by its index), -1 for one in no main list. */
+  yoloClassOf: readonly number[];
+  /** The label id of each class (by its index), to name one that has no YOLO class. */
+  labelOf: readonly string[];
+}
+
+/** A `yolo-seg` label file, deflated for its zip entry, and the YOLO classes its lines show. */
+export interface YoloSegmentFile extends DeflatedEntry {
+  /** The YOLO classes of its lines, each once, ascending. */
+  classes: number[];
+}
+
+/**
+ * The label file {@linkcode yoloSegmentLines} writes, from a mask's PNG bytes, deflated as a zip
+ * entry holds it: the whole of a `yolo-seg` task's work, which the export runs on its workers
+ * (its instances traced by `maskInstancePolygons`).
+ *
+ * @param job The mask's bytes, its classes, the pixel limit, the tolerance, and each class's
+ * YOLO class and label (see {@linkcode yoloClassesOf}).
+ * @returns The deflated file, its CRC-32 and size, and its classes.
+ * @throws {PngError} when the mask cannot be decoded or is above the pixel limit.
+ * @throws {MasksError} when an instance's label is in no main list, so has no YOLO class.
+ *
+ * @example One car pixel of a 2×1 mask
+ * ```ts
+ * import { encodePng } from "@lab/masks/png";
+ * import { yoloSegmentFile } from "@lab/masks/formats";
+ *
+ * const bytes = await encodePng({ width: 2, height: 1, data: new Uint8Array([0, 0, 0, 1, 1, 7]) });
+ * const classOfBChannel = new Uint8Array(256);
+ * classOfBChannel[7] = 1;
+ * const file = yoloSegmentFile({
+ *   bytes, classOfBChannel, tolerance: 0, yoloClassOf: [-1, 0], labelOf: ["", "car"],
+ * });
+ * console.log(file.size, file.classes); // 34 [0]
+ * ```
+ */
+export function yoloSegmentFile(job: YoloSegmentJob): YoloSegmentFile {
+  const { text, classes } = linesOf(maskInstancePolygons(job), job);
+  return { ...deflatedEntry(new TextEncoder().encode(text)), classes };
+}
+
+/** Where `yolo-seg` label files are made ahead of their turn (the export's workers). */
+export interface YoloSegmentReader {
+  /** How many masks it reads at once. */
+  readonly size: number;
+  /** Makes one label file, as {@linkcode yoloSegmentFile} does. */
+  yoloSegmentFile(job: YoloSegmentJob): Promise<YoloSegmentFile>;
+}
+
+/**
+ * Each class's YOLO class (its label's first place in the names, as `yolo`'s `data.yaml` lists
+ * them) and label, by class index.
+ *
+ * @param names The class names, from `yoloNames`.
+ * @param classes The project's classes, from `cocoCategories`.
+ * @returns The lookups {@linkcode yoloSegmentFile} takes.
+ *
+ * @example
+ * ```ts
+ * import { yoloClassesOf } from "@lab/masks/formats";
+ *
+ * const classes = { categories: [{ id: 1, name: "car" }, { id: 2, name: "road" }] };
+ * console.log(yoloClassesOf(["road", "car"], classes)); // { yoloClassOf: [ -1, 1, 0 ], labelOf: [ "", "car", "road" ] }
+ * ```
+ */
+export function yoloClassesOf(
+  names: readonly string[],
+  classes: { categories: readonly { id: number; name: string }[] },
+): YoloClasses {
+  const last = Math.max(0, ...classes.categories.map((category) => category.id));
+  const yoloClassOf: number[] = new Array(last + 1).fill(-1);
+  const labelOf: string[] = new Array(last + 1).fill("");
+  for (const { id, name } of classes.categories) {
+    yoloClassOf[id] = names.indexOf(name);
+    labelOf[id] = name;
+  }
+  return { yoloClassOf, labelOf };
+}
+
+/** A traced mask's lines: one per polygon, normalized by the mask's size; and their classes. */
+function linesOf(
+  traced: { width: number; height: number; instances: readonly InstancePolygons[] },
+  lookup: YoloClasses,
+): { text: string; classes: number[] } {
+  const { width, height } = traced;
+  const [xs, ys] = [coordinateTexts(width), coordinateTexts(height)];
+  const seen = new Set<number>();
   let text = "";
-  for (const instance of maskInstances(image, classes.classOfBChannel)) {
-    const label = labelOf.get(instance.classIndex)!;
-    const yoloClass = names.indexOf(label);
+  for (const instance of traced.instances) {
+    const yoloClass = lookup.yoloClassOf[instance.classIndex] ?? -1;
     if (yoloClass < 0) {
       throw new MasksError(
-        `its mask has instances of the label "${label}", which no main list of the ` +
-          "configuration shows, so it has no class in data.yaml",
+        `its mask has instances of the label "${lookup.labelOf[instance.classIndex]}", which ` +
+          "no main list of the configuration shows, so it has no class in data.yaml",
       );
     }
-    const polygons = traceInstancePolygons(instance, height, { tolerance: options.tolerance });
-    for (const polygon of polygons) {
-      const vertices = polygon.map((value, i) => pythonFloat(value / (i % 2 ? height : width)));
-      text += `${yoloClass} ${vertices.join(" ")}\n`;
+    seen.add(yoloClass);
+    for (const polygon of instance.polygons) {
+      let line = String(yoloClass);
+      for (let i = 0; i < polygon.length; i += 2) {
+        line += ` ${coordinateText(polygon[i], width, xs)} ${
+          coordinateText(polygon[i + 1], height, ys)
+        }`;
+      }
+      text += `${line}\n`;
     }
   }
-  return text;
+  return { text, classes: [...seen].sort((a, b) => a - b) };
+}
+
+/**
+ * The texts of the pixel corners of a side `size` long, normalized, as they are made: a corner
+ * is on many vertices of a mask's polygons, and a side is the same for many masks. A few sides
+ * are kept.
+ */
+const COORDINATE_TEXTS = new Map<number, string[]>();
+
+function coordinateTexts(size: number): string[] {
+  let texts = COORDINATE_TEXTS.get(size);
+  if (texts === undefined) {
+    if (COORDINATE_TEXTS.size === 4) COORDINATE_TEXTS.clear();
+    COORDINATE_TEXTS.set(size, texts = []);
+  }
+  return texts;
+}
+
+/** A coordinate divided by its side, as Python prints it: a pixel corner's text made once. */
+function coordinateText(value: number, size: number, texts: string[]): string {
+  if (!Number.isInteger(value) || value < 0 || value > size) return pythonFloat(value / size);
+  return texts[value] ??= pythonFloat(value / size);
 }

@@ -1,0 +1,89 @@
+import { openMaskRows } from "../png/mask_rows.ts";
+import { MaskInstanceScanner } from "./mask_instance_scanner.ts";
+import { traceInstancePolygons } from "./trace_polygons.ts";
+
+/** What {@linkcode maskInstancePolygons} reads: plain data, so it can run on a worker. */
+export interface MaskPolygonsJob {
+  /** The mask's PNG bytes. */
+  bytes: Uint8Array;
+  /** Refuse masks with more pixels than this. Default: 100 million. */
+  maxPixels?: number;
+  /** The class (1..) of each blue value 0..255, 0 for none. */
+  classOfBChannel: ArrayLike<number>;
+  /** Douglas–Peucker tolerance in pixels (0: the pixels exactly). */
+  tolerance: number;
+}
+
+/** One instance of a mask, traced. */
+export interface InstancePolygons {
+  /** The instance id, the pixels' red value. */
+  instanceId: number;
+  /** The class of the pixels' blue value. */
+  classIndex: number;
+  /** How many pixels it has. */
+  area: number;
+  /** `[x, y, w, h]`: the tight box of its pixels. */
+  bbox: [number, number, number, number];
+  /** Its polygons, each flat `x0, y0, x1, y1...` in image pixels (see `tracePolygons`). */
+  polygons: number[][];
+}
+
+/** The traced instances of one mask, and its size. */
+export interface MaskPolygons {
+  /** The mask's width in pixels. */
+  width: number;
+  /** The mask's height in pixels. */
+  height: number;
+  /** Its instances, ordered by instance id, then class. */
+  instances: InstancePolygons[];
+}
+
+/** Where masks are traced ahead of their turn (the export's workers). */
+export interface MaskPolygonsReader {
+  /** How many masks it traces at once. */
+  readonly size: number;
+  /** Traces one mask's instances, as {@linkcode maskInstancePolygons} does. */
+  maskPolygons(job: MaskPolygonsJob): Promise<MaskPolygons>;
+}
+
+/**
+ * A mask's instances (each (R, B) pair with R >= 1 and B a class's, ordered by R then class) as
+ * polygons traced on the pixel edges ({@linkcode traceInstancePolygons}), read from the PNG's
+ * rows as they are inflated, the way `cocoMaskInstances` reads them for RLE: the polygons of
+ * COCO's `--coco-segmentation polygon` and of `yolo-seg`.
+ *
+ * @param job The mask's bytes, its classes, the pixel limit and the tolerance.
+ * @returns The mask's size and traced instances.
+ * @throws {PngError} when the mask cannot be decoded or is above the pixel limit.
+ *
+ * @example
+ * ```ts
+ * import { encodePng } from "@lab/masks/png";
+ * import { maskInstancePolygons } from "@lab/masks/formats";
+ *
+ * const bytes = await encodePng({ width: 2, height: 1, data: new Uint8Array([0, 0, 0, 4, 4, 7]) });
+ * const classOfBChannel = new Uint8Array(256);
+ * classOfBChannel[7] = 1;
+ * const { instances } = maskInstancePolygons({ bytes, classOfBChannel, tolerance: 0 });
+ * console.log(instances[0].polygons); // [[2, 0, 2, 1, 1, 1, 1, 0]]
+ * ```
+ */
+export function maskInstancePolygons(job: MaskPolygonsJob): MaskPolygons {
+  // The scanner finds the instances itself: no census.
+  const rows = openMaskRows(job.bytes, { maxPixels: job.maxPixels, census: false });
+  const { width, height } = rows;
+  const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);
+  rows.read((strip) => scanner.takeRows(strip));
+  const options = { tolerance: job.tolerance };
+  return {
+    width,
+    height,
+    instances: scanner.end().map(({ instanceId, classIndex, area, bbox, ...instance }) => ({
+      instanceId,
+      classIndex,
+      area,
+      bbox,
+      polygons: traceInstancePolygons({ ...instance, bbox }, height, options),
+    })),
+  };
+}
