@@ -1246,6 +1246,13 @@ function wholeNumber(low, high = Number.MAX_SAFE_INTEGER) {
   };
 }
 var PIXEL_LIMIT = wholeNumber(1, 2 ** 31);
+function numberFrom(low) {
+  return {
+    expects: `a finite number of at least ${low}`,
+    is: (value) => typeof value === "number",
+    inRange: (value) => Number.isFinite(value) && value >= low
+  };
+}
 function oneOf(choices) {
   const quoted = choices.map((choice) => JSON.stringify(choice));
   const numbers = typeof choices[0] === "number";
@@ -5936,6 +5943,548 @@ function cocoMaskInstances(job) {
   };
 }
 
+// lib/formats/simplify_ring.ts
+function simplifyRing(points, tolerance) {
+  checkArgumentType(points, "points", RING);
+  checkArgumentType(tolerance, "tolerance", DISTANCE);
+  const count = points.length / 2;
+  if (tolerance === 0 || count <= 3) return [
+    ...points
+  ];
+  let far = 0;
+  let farDistance = -1;
+  for (let i = 1; i < count; i++) {
+    const distance = Math.hypot(points[2 * i] - points[0], points[2 * i + 1] - points[1]);
+    if (distance > farDistance) [far, farDistance] = [
+      i,
+      distance
+    ];
+  }
+  const keep = new Uint8Array(count);
+  keep[0] = keep[far] = 1;
+  markKept(points, keep, 0, far, tolerance);
+  markKept(points, keep, far, count, tolerance);
+  if (keep.reduce((sum, kept2) => sum + kept2, 0) < 3) {
+    keep[farthestFrom(points, 0, far, count)] = 1;
+  }
+  const kept = [];
+  for (let i = 0; i < count; i++) if (keep[i] === 1) kept.push(points[2 * i], points[2 * i + 1]);
+  return kept;
+}
+var RING = {
+  expects: "a list of numbers of even length (x, y of each vertex)",
+  is: (value) => Array.isArray(value),
+  inRange: (value) => value.length % 2 === 0
+};
+var DISTANCE = numberFrom(0);
+function markKept(points, keep, first, last, tolerance) {
+  const stack = [
+    [
+      first,
+      last
+    ]
+  ];
+  while (stack.length > 0) {
+    const [from, to] = stack.pop();
+    if (to - from < 2) continue;
+    const at = farthestFrom(points, from, to, to);
+    const count = points.length / 2;
+    if (distanceToChord(points, at, from, to % count) <= tolerance) continue;
+    keep[at] = 1;
+    stack.push([
+      from,
+      at
+    ], [
+      at,
+      to
+    ]);
+  }
+}
+function farthestFrom(points, from, to, end) {
+  const count = points.length / 2;
+  let best = from + 1;
+  let bestDistance = -1;
+  for (let i = from + 1; i < end; i++) {
+    if (i === to) continue;
+    const distance = distanceToChord(points, i, from, to % count);
+    if (distance > bestDistance) [best, bestDistance] = [
+      i,
+      distance
+    ];
+  }
+  return best;
+}
+function distanceToChord(points, i, a, b) {
+  const [px, py] = [
+    points[2 * i],
+    points[2 * i + 1]
+  ];
+  const [ax, ay, bx, by] = [
+    points[2 * a],
+    points[2 * a + 1],
+    points[2 * b],
+    points[2 * b + 1]
+  ];
+  const [dx, dy] = [
+    bx - ax,
+    by - ay
+  ];
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+// lib/formats/_splice_holes.ts
+function spliceHoles(outline, holes) {
+  if (holes.length === 0) return outline;
+  const count = outline.length / 2;
+  const edgesOfColumn = /* @__PURE__ */ new Map();
+  for (let edge = 0; edge < count; edge++) {
+    const [ax, bx] = [
+      outline[2 * edge],
+      outline[(2 * edge + 2) % outline.length]
+    ];
+    if (ax === bx) continue;
+    for (let x = Math.ceil(Math.min(ax, bx)); x <= Math.floor(Math.max(ax, bx)); x++) {
+      const edges = edgesOfColumn.get(x);
+      if (edges) edges.push(edge);
+      else edgesOfColumn.set(x, [
+        edge
+      ]);
+    }
+  }
+  const cuts = [];
+  for (const hole of holes) {
+    const cut = cutOf(outline, hole, edgesOfColumn.get(topOf(hole).x) ?? []);
+    if (cut) cuts.push(cut);
+  }
+  cuts.sort((a, b) => a.edge - b.edge || a.along - b.along);
+  const spliced = [];
+  let next = 0;
+  for (let edge = 0; edge < count; edge++) {
+    spliced.push(outline[2 * edge], outline[2 * edge + 1]);
+    for (; next < cuts.length && cuts[next].edge === edge; next++) {
+      const { x, y, walk } = cuts[next];
+      spliced.push(x, y, ...walk, x, y);
+    }
+  }
+  return spliced;
+}
+function topOf(hole) {
+  let at = 0;
+  for (let i = 2; i < hole.length; i += 2) {
+    if (hole[i + 1] < hole[at + 1] || hole[i + 1] === hole[at + 1] && hole[i] < hole[at]) at = i;
+  }
+  return {
+    x: hole[at],
+    y: hole[at + 1],
+    at
+  };
+}
+function cutOf(outline, hole, edges) {
+  const top = topOf(hole);
+  let best;
+  for (const edge of edges) {
+    const j = (2 * edge + 2) % outline.length;
+    const [ax, ay, bx, by] = [
+      outline[2 * edge],
+      outline[2 * edge + 1],
+      outline[j],
+      outline[j + 1]
+    ];
+    const along = (top.x - ax) / (bx - ax);
+    const y = ay + (by - ay) * along;
+    if (y > top.y || best && y <= best.y) continue;
+    best = {
+      edge,
+      along,
+      x: top.x,
+      y,
+      walk: []
+    };
+  }
+  if (!best) return void 0;
+  best.walk = [
+    ...hole.slice(top.at),
+    ...hole.slice(0, top.at),
+    top.x,
+    top.y
+  ];
+  return best;
+}
+
+// lib/formats/_column_runs.ts
+var ColumnRuns = class _ColumnRuns {
+  /** Each run's column, from the box's left. */
+  column;
+  /** Each run's first row, from the box's top. */
+  first;
+  /** Each run's row after its last. */
+  end;
+  /** How many runs there are. */
+  count = 0;
+  /** The box's size. */
+  width;
+  height;
+  /** The first run of each column, and after the last column the run count; made when asked. */
+  #columnStart;
+  constructor(capacity, box) {
+    this.column = new Int32Array(capacity);
+    this.first = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.width = box.width;
+    this.height = box.height;
+  }
+  /** The runs of a box-sized bitmap (1 inside), column by column. */
+  static ofBitmap(inside, box) {
+    const runs = new _ColumnRuns(64, box);
+    const { width, height } = box;
+    for (let x = 0; x < width; x++) {
+      for (let y = 0; y < height; y++) {
+        if (inside[y * width + x] !== 1) continue;
+        const first = y;
+        while (y < height && inside[y * width + x] === 1) y++;
+        runs.#add(x, first, y);
+      }
+    }
+    return runs;
+  }
+  /**
+   * The runs of a column-major RLE (run lengths from a run of 0s, down each column of an image
+   * `imageHeight` high, then on from the top of the next) within the box.
+   */
+  static of(counts, imageHeight, box) {
+    const runs = new _ColumnRuns(Math.max(16, counts.length), box);
+    const { left, top, width, height } = box;
+    const firstPixel = left * imageHeight;
+    const endPixel = (left + width) * imageHeight;
+    let position = 0;
+    for (let i = 0; i < counts.length; i++) {
+      const from = Math.max(position, firstPixel);
+      const to = Math.min(position + counts[i], endPixel);
+      position += counts[i];
+      if (i % 2 === 0 || from >= to) continue;
+      for (let at = from; at < to; ) {
+        const column = Math.floor(at / imageHeight);
+        const stop = Math.min(to, (column + 1) * imageHeight);
+        const y0 = Math.max(at - column * imageHeight, top);
+        const y1 = Math.min(stop - column * imageHeight, top + height);
+        if (y0 < y1) runs.#add(column - left, y0 - top, y1 - top);
+        at = stop;
+      }
+    }
+    return runs;
+  }
+  #add(column, first, end) {
+    if (this.count === this.column.length) {
+      const grow = (old) => {
+        const grown = new Int32Array(old.length * 2);
+        grown.set(old);
+        return grown;
+      };
+      [this.column, this.first, this.end] = [
+        grow(this.column),
+        grow(this.first),
+        grow(this.end)
+      ];
+    }
+    this.column[this.count] = column;
+    this.first[this.count] = first;
+    this.end[this.count] = end;
+    this.count++;
+  }
+  /** Whether pixel `(x, y)` of the box is one of the runs'; outside the box, none is. */
+  has(x, y) {
+    if (x < 0 || x >= this.width || y < 0) return false;
+    const start = this.#columnStart ??= this.#columnStarts();
+    for (let r = start[x], end = start[x + 1]; r < end; r++) {
+      if (y < this.first[r]) return false;
+      if (y < this.end[r]) return true;
+    }
+    return false;
+  }
+  /** The run whose first pixel is `(x, y)`, or -1. */
+  startingAt(x, y) {
+    const start = this.#columnStart ??= this.#columnStarts();
+    for (let r = start[x], end = start[x + 1]; r < end; r++) if (this.first[r] === y) return r;
+    return -1;
+  }
+  #columnStarts() {
+    const start = new Int32Array(this.width + 1);
+    for (let r = 0; r < this.count; r++) start[this.column[r] + 1]++;
+    for (let x = 0; x < this.width; x++) start[x + 1] += start[x];
+    return start;
+  }
+  /** The runs in the order their first pixels come row by row (row, then column). */
+  inRowOrder() {
+    const height = this.height;
+    const atRow = new Int32Array(height + 1);
+    for (let r = 0; r < this.count; r++) atRow[this.first[r] + 1]++;
+    for (let y = 0; y < height; y++) atRow[y + 1] += atRow[y];
+    const order = new Int32Array(this.count);
+    for (let r = 0; r < this.count; r++) order[atRow[this.first[r]]++] = r;
+    return order;
+  }
+  /** Each run's 8-connected part, as the number of one run of the part. */
+  parts() {
+    const parent = new Int32Array(this.count);
+    for (let r = 0; r < this.count; r++) parent[r] = r;
+    const root = (r) => {
+      while (parent[r] !== r) r = parent[r] = parent[parent[r]];
+      return r;
+    };
+    let a = 0;
+    let b = 0;
+    while (a < this.count) {
+      const column = this.column[a];
+      while (b < this.count && this.column[b] <= column) b++;
+      const nextColumn = b;
+      for (; a < this.count && this.column[a] === column; a++) {
+        for (let c = nextColumn; c < this.count && this.column[c] === column + 1; c++) {
+          if (this.first[c] > this.end[a]) break;
+          if (this.end[c] < this.first[a]) continue;
+          const [x, y] = [
+            root(a),
+            root(c)
+          ];
+          if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+        }
+      }
+    }
+    for (let r = 0; r < this.count; r++) parent[r] = root(r);
+    return parent;
+  }
+};
+
+// lib/formats/_trace_rings.ts
+function traceRings(runs) {
+  const started = new Uint8Array(runs.count);
+  const parts = runs.parts();
+  const ringOfPart = new Int32Array(runs.count).fill(-1);
+  const rings = [];
+  for (const r of runs.inRowOrder()) {
+    if (started[r] === 1) continue;
+    const points = traceRing(runs, runs.column[r], runs.first[r], started);
+    const part = parts[r];
+    if (ringOfPart[part] >= 0) {
+      rings.push({
+        points,
+        parent: ringOfPart[part]
+      });
+      continue;
+    }
+    ringOfPart[part] = rings.length;
+    rings.push({
+      points
+    });
+  }
+  return rings;
+}
+function traceRing(runs, x0, y0, started) {
+  const points = [];
+  let x = x0;
+  let y = y0;
+  let dx = 1;
+  let dy = 0;
+  for (; ; ) {
+    if (dx === 1) started[runs.startingAt(x, y)] = 1;
+    x += dx;
+    y += dy;
+    let nx = -dy;
+    let ny = dx;
+    if (runs.has(x + (dx + dy < 0 ? -1 : 0), y + (dy - dx < 0 ? -1 : 0))) {
+      nx = dy;
+      ny = -dx;
+    } else if (runs.has(x + (dx - dy < 0 ? -1 : 0), y + (dy + dx < 0 ? -1 : 0))) {
+      nx = dx;
+      ny = dy;
+    }
+    if (nx !== dx || ny !== dy) points.push(x, y);
+    dx = nx;
+    dy = ny;
+    if (x === x0 && y === y0 && dx === 1) return points;
+  }
+}
+
+// lib/formats/trace_polygons.ts
+function polygonsOf(rings, region, tolerance) {
+  const simplified = (points) => tolerance === 0 ? points : simplifyRing(points, tolerance);
+  const polygonOfRing = /* @__PURE__ */ new Map();
+  const polygons = [];
+  const holes = [];
+  rings.forEach((ring, i) => {
+    if (ring.parent !== void 0) return;
+    polygonOfRing.set(i, polygons.length);
+    polygons.push(simplified(ring.points));
+    holes.push([]);
+  });
+  for (const ring of rings) {
+    if (ring.parent === void 0) continue;
+    holes[polygonOfRing.get(ring.parent)].push(simplified(ring.points));
+  }
+  polygons.forEach((outline, i) => polygons[i] = spliceHoles(outline, holes[i]));
+  for (const points of polygons) {
+    for (let i = 0; i < points.length; i += 2) {
+      points[i] += region.left;
+      points[i + 1] += region.top;
+    }
+  }
+  return polygons;
+}
+function traceInstancePolygons(instance2, imageHeight, options = {}) {
+  checkArgumentType(imageHeight, "imageHeight", IMAGE_HEIGHT);
+  checkOptionTypes(instance2, INSTANCE, "instance");
+  checkOptionTypes(options, TRACE_OPTIONS);
+  const [left, top, width, height] = instance2.bbox;
+  const box = {
+    left,
+    top,
+    width,
+    height
+  };
+  const runs = ColumnRuns.of(instance2.counts, imageHeight, box);
+  return polygonsOf(traceRings(runs), box, options.tolerance ?? 0);
+}
+var IMAGE_HEIGHT = wholeNumber(1);
+var INSTANCE = {
+  counts: {
+    expects: "a list of run lengths (whole numbers of at least 0)",
+    is: (value) => Array.isArray(value),
+    inRange: (value) => value.every((count) => Number.isSafeInteger(count) && count >= 0),
+    required: true
+  },
+  bbox: {
+    expects: "a box [left, top, width, height] of whole numbers of at least 0",
+    is: (value) => Array.isArray(value),
+    inRange: (value) => value.length === 4 && value.every((side) => Number.isSafeInteger(side) && side >= 0),
+    required: true
+  }
+};
+var TRACE_OPTIONS = {
+  tolerance: numberFrom(0)
+};
+var PIXELS = {
+  ...wholeNumber(0),
+  required: true
+};
+
+// lib/formats/mask_instance_polygons.ts
+function maskInstancePolygons(job) {
+  const rows = openMaskRows(job.bytes, {
+    maxPixels: job.maxPixels,
+    census: false
+  });
+  const { width, height } = rows;
+  const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);
+  rows.read((strip) => scanner.takeRows(strip));
+  const options = {
+    tolerance: job.tolerance
+  };
+  return {
+    width,
+    height,
+    instances: scanner.end().map(({ instanceId, classIndex, area, bbox, ...instance2 }) => ({
+      instanceId,
+      classIndex,
+      area,
+      bbox,
+      polygons: traceInstancePolygons({
+        ...instance2,
+        bbox
+      }, height, options)
+    }))
+  };
+}
+
+// lib/formats/python_number.ts
+function pythonFloat(value) {
+  const size = Math.abs(value);
+  if (size >= 1e-4 && size < 1e16) {
+    const text2 = String(value);
+    return Number.isInteger(value) ? `${text2}.0` : text2;
+  }
+  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
+  const [mantissa, exponentText] = value.toExponential().split("e");
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    const sign = exponent < 0 ? "-" : "+";
+    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  const negative = mantissa.startsWith("-");
+  const digits = mantissa.replace("-", "").replace(".", "");
+  const point = exponent + 1;
+  let text;
+  if (point <= 0) text = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) text = `${digits}${"0".repeat(point - digits.length)}.0`;
+  else text = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${text}` : text;
+}
+
+// lib/formats/zip_writer.ts
+import { deflateRawSync } from "node:zlib";
+var FLUSH_AT = 1 << 16;
+var TEXT = new TextEncoder();
+function deflatedEntry(bytes) {
+  return {
+    deflated: deflateRawSync(bytes),
+    crc: crc32(bytes),
+    size: bytes.length
+  };
+}
+
+// lib/formats/yolo_segment_lines.ts
+function yoloSegmentFile(job) {
+  const { text, classes } = linesOf(maskInstancePolygons(job), job);
+  return {
+    ...deflatedEntry(new TextEncoder().encode(text)),
+    classes
+  };
+}
+function linesOf(traced, lookup) {
+  const { width, height } = traced;
+  const [xs, ys] = [
+    coordinateTexts(width),
+    coordinateTexts(height)
+  ];
+  const seen = /* @__PURE__ */ new Set();
+  let text = "";
+  for (const instance2 of traced.instances) {
+    const yoloClass = lookup.yoloClassOf[instance2.classIndex] ?? -1;
+    if (yoloClass < 0) {
+      throw new MasksError(`its mask has instances of the label "${lookup.labelOf[instance2.classIndex]}", which no main list of the configuration shows, so it has no class in data.yaml`);
+    }
+    seen.add(yoloClass);
+    for (const polygon of instance2.polygons) {
+      let line = String(yoloClass);
+      for (let i = 0; i < polygon.length; i += 2) {
+        line += ` ${coordinateText(polygon[i], width, xs)} ${coordinateText(polygon[i + 1], height, ys)}`;
+      }
+      text += `${line}
+`;
+    }
+  }
+  return {
+    text,
+    classes: [
+      ...seen
+    ].sort((a, b) => a - b)
+  };
+}
+var COORDINATE_TEXTS = /* @__PURE__ */ new Map();
+function coordinateTexts(size) {
+  let texts = COORDINATE_TEXTS.get(size);
+  if (texts === void 0) {
+    if (COORDINATE_TEXTS.size === 4) COORDINATE_TEXTS.clear();
+    COORDINATE_TEXTS.set(size, texts = []);
+  }
+  return texts;
+}
+function coordinateText(value, size, texts) {
+  if (!Number.isInteger(value) || value < 0 || value > size) return pythonFloat(value / size);
+  return texts[value] ??= pythonFloat(value / size);
+}
+
 // lib/_std/path.ts
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6754,6 +7303,18 @@ var POOL_JOBS = {
     // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
     run: async (job) => cocoMaskInstances(job),
     transfer: () => []
+  },
+  maskPolygons: {
+    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
+    run: async (job) => maskInstancePolygons(job),
+    transfer: () => []
+  },
+  yoloSegmentFile: {
+    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
+    run: async (job) => yoloSegmentFile(job),
+    transfer: (file) => [
+      file.deflated.buffer
+    ]
   },
   intactFiles: {
     run: (job) => intactFiles(job),

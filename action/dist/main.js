@@ -23159,55 +23159,6 @@ function cocoCategories(metadata, vector, pinning = {}) {
   };
 }
 
-// lib/formats/_instance_scan_checks.ts
-var MOST_PIXELS = 2 ** 31 - 1;
-var SIDE = wholeNumber(1, MOST_PIXELS);
-var CLASS_TABLE = {
-  expects: "a list of 256 classes, one for each blue value",
-  is: (value) => typeof value === "object" && value !== null && typeof value.length === "number",
-  inRange: (value) => value.length >= 256
-};
-function checkScanSize(width, height, classOfBChannel) {
-  checkArgumentType(width, "width", SIDE);
-  checkArgumentType(height, "height", SIDE);
-  if (width * height > MOST_PIXELS) {
-    throw new RangeError(`a mask of ${width}\xD7${height} has more than ${MOST_PIXELS} pixels, which its runs cannot count`);
-  }
-  checkArgumentType(classOfBChannel, "classOfBChannel", CLASS_TABLE);
-}
-function checkInstanceRows(rows, width, rowsLeft) {
-  const { data, count } = rows;
-  if (!(data instanceof Uint8Array)) {
-    throw new TypeError("rows.data must be a Uint8Array of the rows' RGB bytes");
-  }
-  if (!(Number.isInteger(count) && count >= 0 && count <= rowsLeft)) {
-    throw new RangeError(`rows.count must be a whole number from 0 to ${rowsLeft}; got ${count}`);
-  }
-  if (data.length < count * width * 3) {
-    throw new RangeError(`rows.data holds ${data.length} bytes, fewer than ${count} rows of ${width * 3}`);
-  }
-}
-
-// lib/formats/coco_rle.ts
-function cocoRleString(counts2) {
-  let text2 = "";
-  for (let i = 0; i < counts2.length; i++) {
-    let value = counts2[i];
-    if (!(Number.isInteger(value) && value >= 0 && value <= MOST_PIXELS)) {
-      throw new RangeError(`counts[${i}] must be a whole number from 0 to ${MOST_PIXELS}; got ${String(value)}`);
-    }
-    if (i > 2) value -= counts2[i - 2];
-    for (let more = true; more; ) {
-      let group = value & 31;
-      value >>= 5;
-      more = group & 16 ? value !== -1 : value !== 0;
-      if (more) group |= 32;
-      text2 += String.fromCharCode(group + 48);
-    }
-  }
-  return text2;
-}
-
 // lib/raster/_shape.ts
 var MAX_INSTANCES = 255;
 var SLACK = 0.1;
@@ -23446,6 +23397,55 @@ function annotationLabelIds(labels) {
 }
 function isRecord3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// lib/formats/_instance_scan_checks.ts
+var MOST_PIXELS = 2 ** 31 - 1;
+var SIDE = wholeNumber(1, MOST_PIXELS);
+var CLASS_TABLE = {
+  expects: "a list of 256 classes, one for each blue value",
+  is: (value) => typeof value === "object" && value !== null && typeof value.length === "number",
+  inRange: (value) => value.length >= 256
+};
+function checkScanSize(width, height, classOfBChannel) {
+  checkArgumentType(width, "width", SIDE);
+  checkArgumentType(height, "height", SIDE);
+  if (width * height > MOST_PIXELS) {
+    throw new RangeError(`a mask of ${width}\xD7${height} has more than ${MOST_PIXELS} pixels, which its runs cannot count`);
+  }
+  checkArgumentType(classOfBChannel, "classOfBChannel", CLASS_TABLE);
+}
+function checkInstanceRows(rows, width, rowsLeft) {
+  const { data, count } = rows;
+  if (!(data instanceof Uint8Array)) {
+    throw new TypeError("rows.data must be a Uint8Array of the rows' RGB bytes");
+  }
+  if (!(Number.isInteger(count) && count >= 0 && count <= rowsLeft)) {
+    throw new RangeError(`rows.count must be a whole number from 0 to ${rowsLeft}; got ${count}`);
+  }
+  if (data.length < count * width * 3) {
+    throw new RangeError(`rows.data holds ${data.length} bytes, fewer than ${count} rows of ${width * 3}`);
+  }
+}
+
+// lib/formats/coco_rle.ts
+function cocoRleString(counts2) {
+  let text2 = "";
+  for (let i = 0; i < counts2.length; i++) {
+    let value = counts2[i];
+    if (!(Number.isInteger(value) && value >= 0 && value <= MOST_PIXELS)) {
+      throw new RangeError(`counts[${i}] must be a whole number from 0 to ${MOST_PIXELS}; got ${String(value)}`);
+    }
+    if (i > 2) value -= counts2[i - 2];
+    for (let more = true; more; ) {
+      let group = value & 31;
+      value >>= 5;
+      more = group & 16 ? value !== -1 : value !== 0;
+      if (more) group |= 32;
+      text2 += String.fromCharCode(group + 48);
+    }
+  }
+  return text2;
 }
 
 // lib/formats/mask_instance_scanner.ts
@@ -25619,17 +25619,6 @@ async function decodePng(bytes, options = {}) {
 }
 
 // lib/formats/_task_mask_pixels.ts
-async function taskMaskPixels(value, maxPixels) {
-  const mask = pngMaskOf(value);
-  if (mask.kind === "invalid") throw new MasksError(`its mask cannot be read: ${mask.reason}`);
-  try {
-    return await decodePng(mask.bytes, {
-      maxPixels
-    });
-  } catch (error3) {
-    throwUnreadable(error3);
-  }
-}
 function throwUnreadable(error3) {
   if (!(error3 instanceof MasksError)) throw error3;
   const reason = `its mask cannot be read: ${error3.message}`;
@@ -28060,58 +28049,237 @@ function cutOf(outline, hole, edges) {
   return best;
 }
 
+// lib/formats/_column_runs.ts
+var ColumnRuns = class _ColumnRuns {
+  /** Each run's column, from the box's left. */
+  column;
+  /** Each run's first row, from the box's top. */
+  first;
+  /** Each run's row after its last. */
+  end;
+  /** How many runs there are. */
+  count = 0;
+  /** The box's size. */
+  width;
+  height;
+  /** The first run of each column, and after the last column the run count; made when asked. */
+  #columnStart;
+  constructor(capacity, box2) {
+    this.column = new Int32Array(capacity);
+    this.first = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.width = box2.width;
+    this.height = box2.height;
+  }
+  /** The runs of a box-sized bitmap (1 inside), column by column. */
+  static ofBitmap(inside, box2) {
+    const runs = new _ColumnRuns(64, box2);
+    const { width, height } = box2;
+    for (let x = 0; x < width; x++) {
+      for (let y = 0; y < height; y++) {
+        if (inside[y * width + x] !== 1) continue;
+        const first = y;
+        while (y < height && inside[y * width + x] === 1) y++;
+        runs.#add(x, first, y);
+      }
+    }
+    return runs;
+  }
+  /**
+   * The runs of a column-major RLE (run lengths from a run of 0s, down each column of an image
+   * `imageHeight` high, then on from the top of the next) within the box.
+   */
+  static of(counts2, imageHeight, box2) {
+    const runs = new _ColumnRuns(Math.max(16, counts2.length), box2);
+    const { left, top, width, height } = box2;
+    const firstPixel = left * imageHeight;
+    const endPixel = (left + width) * imageHeight;
+    let position = 0;
+    for (let i = 0; i < counts2.length; i++) {
+      const from = Math.max(position, firstPixel);
+      const to = Math.min(position + counts2[i], endPixel);
+      position += counts2[i];
+      if (i % 2 === 0 || from >= to) continue;
+      for (let at = from; at < to; ) {
+        const column = Math.floor(at / imageHeight);
+        const stop = Math.min(to, (column + 1) * imageHeight);
+        const y0 = Math.max(at - column * imageHeight, top);
+        const y1 = Math.min(stop - column * imageHeight, top + height);
+        if (y0 < y1) runs.#add(column - left, y0 - top, y1 - top);
+        at = stop;
+      }
+    }
+    return runs;
+  }
+  #add(column, first, end) {
+    if (this.count === this.column.length) {
+      const grow = (old) => {
+        const grown3 = new Int32Array(old.length * 2);
+        grown3.set(old);
+        return grown3;
+      };
+      [this.column, this.first, this.end] = [
+        grow(this.column),
+        grow(this.first),
+        grow(this.end)
+      ];
+    }
+    this.column[this.count] = column;
+    this.first[this.count] = first;
+    this.end[this.count] = end;
+    this.count++;
+  }
+  /** Whether pixel `(x, y)` of the box is one of the runs'; outside the box, none is. */
+  has(x, y) {
+    if (x < 0 || x >= this.width || y < 0) return false;
+    const start = this.#columnStart ??= this.#columnStarts();
+    for (let r = start[x], end = start[x + 1]; r < end; r++) {
+      if (y < this.first[r]) return false;
+      if (y < this.end[r]) return true;
+    }
+    return false;
+  }
+  /** The run whose first pixel is `(x, y)`, or -1. */
+  startingAt(x, y) {
+    const start = this.#columnStart ??= this.#columnStarts();
+    for (let r = start[x], end = start[x + 1]; r < end; r++) if (this.first[r] === y) return r;
+    return -1;
+  }
+  #columnStarts() {
+    const start = new Int32Array(this.width + 1);
+    for (let r = 0; r < this.count; r++) start[this.column[r] + 1]++;
+    for (let x = 0; x < this.width; x++) start[x + 1] += start[x];
+    return start;
+  }
+  /** The runs in the order their first pixels come row by row (row, then column). */
+  inRowOrder() {
+    const height = this.height;
+    const atRow = new Int32Array(height + 1);
+    for (let r = 0; r < this.count; r++) atRow[this.first[r] + 1]++;
+    for (let y = 0; y < height; y++) atRow[y + 1] += atRow[y];
+    const order = new Int32Array(this.count);
+    for (let r = 0; r < this.count; r++) order[atRow[this.first[r]]++] = r;
+    return order;
+  }
+  /** Each run's 8-connected part, as the number of one run of the part. */
+  parts() {
+    const parent = new Int32Array(this.count);
+    for (let r = 0; r < this.count; r++) parent[r] = r;
+    const root = (r) => {
+      while (parent[r] !== r) r = parent[r] = parent[parent[r]];
+      return r;
+    };
+    let a = 0;
+    let b = 0;
+    while (a < this.count) {
+      const column = this.column[a];
+      while (b < this.count && this.column[b] <= column) b++;
+      const nextColumn = b;
+      for (; a < this.count && this.column[a] === column; a++) {
+        for (let c = nextColumn; c < this.count && this.column[c] === column + 1; c++) {
+          if (this.first[c] > this.end[a]) break;
+          if (this.end[c] < this.first[a]) continue;
+          const [x, y] = [
+            root(a),
+            root(c)
+          ];
+          if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+        }
+      }
+    }
+    for (let r = 0; r < this.count; r++) parent[r] = root(r);
+    return parent;
+  }
+};
+
+// lib/formats/_trace_rings.ts
+function traceRings(runs) {
+  const started = new Uint8Array(runs.count);
+  const parts = runs.parts();
+  const ringOfPart = new Int32Array(runs.count).fill(-1);
+  const rings = [];
+  for (const r of runs.inRowOrder()) {
+    if (started[r] === 1) continue;
+    const points = traceRing(runs, runs.column[r], runs.first[r], started);
+    const part = parts[r];
+    if (ringOfPart[part] >= 0) {
+      rings.push({
+        points,
+        parent: ringOfPart[part]
+      });
+      continue;
+    }
+    ringOfPart[part] = rings.length;
+    rings.push({
+      points
+    });
+  }
+  return rings;
+}
+function traceRing(runs, x0, y0, started) {
+  const points = [];
+  let x = x0;
+  let y = y0;
+  let dx = 1;
+  let dy = 0;
+  for (; ; ) {
+    if (dx === 1) started[runs.startingAt(x, y)] = 1;
+    x += dx;
+    y += dy;
+    let nx = -dy;
+    let ny = dx;
+    if (runs.has(x + (dx + dy < 0 ? -1 : 0), y + (dy - dx < 0 ? -1 : 0))) {
+      nx = dy;
+      ny = -dx;
+    } else if (runs.has(x + (dx - dy < 0 ? -1 : 0), y + (dy + dx < 0 ? -1 : 0))) {
+      nx = dx;
+      ny = dy;
+    }
+    if (nx !== dx || ny !== dy) points.push(x, y);
+    dx = nx;
+    dy = ny;
+    if (x === x0 && y === y0 && dx === 1) return points;
+  }
+}
+
 // lib/formats/trace_polygons.ts
-function tracePolygons(region, options = {}) {
-  checkRegion(region);
-  checkOptionTypes(options, TRACE_OPTIONS);
-  const tolerance = options.tolerance ?? 0;
-  const rings = traceRings(region);
+function polygonsOf(rings, region, tolerance) {
+  const simplified = (points) => tolerance === 0 ? points : simplifyRing(points, tolerance);
   const polygonOfRing = /* @__PURE__ */ new Map();
   const polygons = [];
   const holes = [];
   rings.forEach((ring, i) => {
     if (ring.parent !== void 0) return;
     polygonOfRing.set(i, polygons.length);
-    polygons.push(simplifyRing(ring.points, tolerance));
+    polygons.push(simplified(ring.points));
     holes.push([]);
   });
   for (const ring of rings) {
     if (ring.parent === void 0) continue;
-    holes[polygonOfRing.get(ring.parent)].push(simplifyRing(ring.points, tolerance));
+    holes[polygonOfRing.get(ring.parent)].push(simplified(ring.points));
   }
   polygons.forEach((outline, i) => polygons[i] = spliceHoles(outline, holes[i]));
-  return polygons.map((points) => points.map((value, i) => value + (i % 2 === 0 ? region.left : region.top)));
+  for (const points of polygons) {
+    for (let i = 0; i < points.length; i += 2) {
+      points[i] += region.left;
+      points[i + 1] += region.top;
+    }
+  }
+  return polygons;
 }
 function traceInstancePolygons(instance2, imageHeight, options = {}) {
   checkArgumentType(imageHeight, "imageHeight", IMAGE_HEIGHT);
   checkOptionTypes(instance2, INSTANCE, "instance");
+  checkOptionTypes(options, TRACE_OPTIONS);
   const [left, top, width, height] = instance2.bbox;
-  const inside = new Uint8Array(width * height);
-  const first = left * imageHeight;
-  const end = (left + width) * imageHeight;
-  let position = 0;
-  instance2.counts.forEach((count, i) => {
-    const from = Math.max(position, first);
-    const to = Math.min(position + count, end);
-    position += count;
-    if (i % 2 === 0 || from >= to) return;
-    let x = Math.floor(from / imageHeight) - left;
-    let y = from % imageHeight - top;
-    for (let p = from; p < to; p++) {
-      if (y >= 0 && y < height) inside[y * width + x] = 1;
-      if (++y + top === imageHeight) [x, y] = [
-        x + 1,
-        -top
-      ];
-    }
-  });
-  return tracePolygons({
+  const box2 = {
     left,
     top,
     width,
-    height,
-    inside
-  }, options);
+    height
+  };
+  const runs = ColumnRuns.of(instance2.counts, imageHeight, box2);
+  return polygonsOf(traceRings(runs), box2, options.tolerance ?? 0);
 }
 var IMAGE_HEIGHT = wholeNumber(1);
 var INSTANCE = {
@@ -28135,114 +28303,33 @@ var PIXELS = {
   ...wholeNumber(0),
   required: true
 };
-var INSIDE = {
-  expects: "a Uint8Array",
-  is: (value) => value instanceof Uint8Array,
-  required: true
-};
-var REGION = {
-  left: PIXELS,
-  top: PIXELS,
-  width: PIXELS,
-  height: PIXELS,
-  inside: INSIDE
-};
-function checkRegion(region) {
-  checkOptionTypes(region, REGION, "region");
-  const { width, height, inside } = region;
-  if (inside.length !== width * height) {
-    throw new RangeError(`region.inside must hold width \xD7 height = ${width * height} values; got ${inside.length}`);
-  }
-}
-function traceRings(region) {
-  const { width, height, inside } = region;
-  const at = (x, y) => x >= 0 && y >= 0 && x < width && y < height && inside[y * width + x] === 1;
-  const started = new Uint8Array(width * height);
-  const part = new Int32Array(width * height);
-  const rings = [];
-  for (let y = 0, i = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, i++) {
-      if (inside[i] !== 1 || y > 0 && inside[i - width] === 1 || started[i] === 1) continue;
-      const points = traceRing(at, x, y, (px, py) => started[py * width + px] = 1);
-      const label = part[y * width + x];
-      if (label > 0) {
-        rings.push({
-          points,
-          parent: label - 1
-        });
-        continue;
-      }
-      rings.push({
-        points
-      });
-      labelPart(region, part, y * width + x, rings.length);
-    }
-  }
-  return rings;
-}
-function labelPart(region, part, start, label) {
-  const { width, height, inside } = region;
-  const open2 = (i) => inside[i] === 1 && part[i] === 0;
-  const seeds = [
-    start
-  ];
-  while (seeds.length > 0) {
-    const seed = seeds.pop();
-    if (part[seed] !== 0) continue;
-    const y = Math.floor(seed / width);
-    const row = y * width;
-    let [left, right] = [
-      seed - row,
-      seed - row
-    ];
-    while (left > 0 && open2(row + left - 1)) left--;
-    while (right < width - 1 && open2(row + right + 1)) right++;
-    part.fill(label, row + left, row + right + 1);
-    for (const next of [
-      y - 1,
-      y + 1
-    ]) {
-      if (next < 0 || next >= height) continue;
-      let inRun = false;
-      for (let x = Math.max(0, left - 1); x <= Math.min(width - 1, right + 1); x++) {
-        const here = open2(next * width + x);
-        if (here && !inRun) seeds.push(next * width + x);
-        inRun = here;
-      }
-    }
-  }
-}
-function traceRing(at, x0, y0, onTopEdge) {
-  const points = [];
-  let [x, y, dx, dy] = [
-    x0,
-    y0,
-    1,
-    0
-  ];
-  for (; ; ) {
-    if (dx === 1) onTopEdge(x, y);
-    x += dx;
-    y += dy;
-    const left = at(x + (dx + dy < 0 ? -1 : 0), y + (dy - dx < 0 ? -1 : 0));
-    const right = at(x + (dx - dy < 0 ? -1 : 0), y + (dy + dx < 0 ? -1 : 0));
-    const [nx, ny] = left ? [
-      dy,
-      -dx
-    ] : right ? [
-      dx,
-      dy
-    ] : [
-      -dy,
-      dx
-    ];
-    if (nx !== dx || ny !== dy) points.push(x, y);
-    [dx, dy] = [
-      nx,
-      ny
-    ];
-    if (x === x0 && y === y0 && dx === 1) return points;
-  }
+
+// lib/formats/mask_instance_polygons.ts
+function maskInstancePolygons(job) {
+  const rows = openMaskRows(job.bytes, {
+    maxPixels: job.maxPixels,
+    census: false
+  });
+  const { width, height } = rows;
+  const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);
+  rows.read((strip) => scanner.takeRows(strip));
+  const options = {
+    tolerance: job.tolerance
+  };
+  return {
+    width,
+    height,
+    instances: scanner.end().map(({ instanceId, classIndex, area, bbox, ...instance2 }) => ({
+      instanceId,
+      classIndex,
+      area,
+      bbox,
+      polygons: traceInstancePolygons({
+        ...instance2,
+        bbox
+      }, height, options)
+    }))
+  };
 }
 
 // lib/formats/_coco_writer.ts
@@ -28268,10 +28355,10 @@ var CocoWriter = class {
     this.#source = source;
     this.#options = options;
     this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation", options.pinning);
-    const reads = source.geometry === "segmentation" && !options.dryRun && !options.polygons;
+    const reads = source.geometry === "segmentation" && !options.dryRun;
     this.ahead = reads && options.reader ? 2 * options.reader.size : 0;
   }
-  /** Starts reading the RLE of a task to come on a worker, so that masks are read in parallel. */
+  /** Starts reading a task's mask to come on a worker, so that masks are read in parallel. */
   prepare(task, mine) {
     if (!mine || this.ahead === 0) return;
     const found = this.#found(task);
@@ -28293,6 +28380,7 @@ var CocoWriter = class {
       });
     } catch (error3) {
       if (!(error3 instanceof TaskError)) throw error3;
+      this.#pending.delete(task);
       return mine ? {
         status: "failed",
         reason: error3.reason
@@ -28413,7 +28501,10 @@ var CocoWriter = class {
 "categories": ${JSON.stringify(this.#classes.categories)},
 "images": [`;
   }
-  /** Segmentation: one RLE (or polygons) annotation per (R, B) instance of the decoded mask. */
+  /**
+   * Segmentation: one RLE (or polygons) annotation per (R, B) instance of the mask, read on a
+   * worker (ahead of time) or here.
+   */
   async #maskShapes(value, task) {
     if (this.#options.dryRun) return {
       width: 0,
@@ -28421,36 +28512,17 @@ var CocoWriter = class {
       shapes: [],
       leftOut: 0
     };
-    if (!this.#options.polygons) return await this.#rleShapes(value, task);
-    const pixels = await taskMaskPixels(value, this.#options.maxPixels);
-    const { width, height } = pixels;
-    const shapes = maskInstances(pixels, this.#classes.classOfBChannel).map((instance2) => ({
-      category_id: instance2.classIndex,
-      segmentation: this.#options.polygons ? traceInstancePolygons(instance2, height, this.#options.polygons) : {
-        size: [
-          height,
-          width
-        ],
-        counts: cocoRleString(instance2.counts)
-      },
-      area: instance2.area,
-      bbox: instance2.bbox
-    }));
-    return {
-      width,
-      height,
-      shapes,
-      leftOut: 0
-    };
-  }
-  /** RLE: the instances read on a worker (ahead of time), or here. */
-  async #rleShapes(value, task) {
     const pending = this.#pending.get(task);
     this.#pending.delete(task);
     const read = await (pending ?? this.#read(value));
     if ("error" in read) throwUnreadable(read.error);
-    const { width, height, instances } = read.instances;
-    const shapes = instances.map((instance2) => ({
+    const { width, height } = "polygons" in read ? read.polygons : read.instances;
+    const shapes = "polygons" in read ? read.polygons.instances.map((instance2) => ({
+      category_id: instance2.classIndex,
+      segmentation: instance2.polygons,
+      area: instance2.area,
+      bbox: instance2.bbox
+    })) : read.instances.instances.map((instance2) => ({
       category_id: instance2.classIndex,
       segmentation: {
         size: [
@@ -28480,19 +28552,33 @@ var CocoWriter = class {
       maxPixels: this.#options.maxPixels,
       classOfBChannel: this.#classes.classOfBChannel
     };
+    const polygons = this.#options.polygons;
     const reader = this.ahead === 0 ? void 0 : this.#options.reader;
     try {
-      if (!reader) return Promise.resolve({
-        instances: cocoMaskInstances(job)
-      });
+      if (!reader) {
+        return Promise.resolve(polygons ? {
+          polygons: maskInstancePolygons({
+            ...job,
+            ...polygons
+          })
+        } : {
+          instances: cocoMaskInstances(job)
+        });
+      }
     } catch (error3) {
       return Promise.resolve({
         error: error3
       });
     }
-    return reader.cocoInstances(job).then((instances) => ({
+    const read = polygons ? reader.maskPolygons({
+      ...job,
+      ...polygons
+    }).then((traced) => ({
+      polygons: traced
+    })) : reader.cocoInstances(job).then((instances) => ({
       instances
-    }), (error3) => ({
+    }));
+    return read.catch((error3) => ({
       error: error3
     }));
   }
@@ -28572,6 +28658,11 @@ function isFilledRecord(value) {
 
 // lib/formats/python_number.ts
 function pythonFloat(value) {
+  const size = Math.abs(value);
+  if (size >= 1e-4 && size < 1e16) {
+    const text3 = String(value);
+    return Number.isInteger(value) ? `${text3}.0` : text3;
+  }
   if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
   if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
   const [mantissa, exponentText] = value.toExponential().split("e");
@@ -28646,31 +28737,224 @@ var LabWriter = class {
   }
 };
 
-// lib/formats/yolo_segment_lines.ts
-function yoloSegmentLines(image2, options) {
-  const { width, height } = image2;
-  const { names, classes } = options;
-  const labelOf = new Map(classes.categories.map((category) => [
-    category.id,
-    category.name
-  ]));
-  let text2 = "";
-  for (const instance2 of maskInstances(image2, classes.classOfBChannel)) {
-    const label = labelOf.get(instance2.classIndex);
-    const yoloClass = names.indexOf(label);
-    if (yoloClass < 0) {
-      throw new MasksError(`its mask has instances of the label "${label}", which no main list of the configuration shows, so it has no class in data.yaml`);
+// lib/formats/zip_writer.ts
+import { deflateRawSync } from "node:zlib";
+var UTF8_NAMES = 2048;
+var DEFLATE = 8;
+var MAX_16 = 65535;
+var MAX_32 = 4294967295;
+var FLUSH_AT = 1 << 16;
+var TEXT6 = new TextEncoder();
+var ZipWriter = class {
+  #sink;
+  #entries = [];
+  #offset = 0;
+  #pending = [];
+  #pendingSize = 0;
+  #time;
+  #date;
+  /**
+   * Starts an archive.
+   *
+   * @param sink Where the archive's bytes go, in order.
+   * @param options The entries' modification time (local time, as zip stores it). Default: now.
+   */
+  constructor(sink, options = {}) {
+    this.#sink = sink;
+    const at = options.modified ?? /* @__PURE__ */ new Date();
+    this.#time = at.getHours() << 11 | at.getMinutes() << 5 | at.getSeconds() >> 1;
+    this.#date = Math.max(0, at.getFullYear() - 1980) << 9 | at.getMonth() + 1 << 5 | at.getDate();
+  }
+  /**
+   * Adds one file, deflated.
+   *
+   * @param name The path inside the archive, `/`-separated.
+   * @param bytes The file's content.
+   */
+  async add(name, bytes) {
+    await this.addDeflated(name, deflatedEntry(bytes));
+  }
+  /**
+   * Adds one file deflated elsewhere (by {@linkcode deflatedEntry}, e.g. on a worker): the same
+   * bytes as {@linkcode ZipWriter.add} writes.
+   *
+   * @param name The path inside the archive, `/`-separated.
+   * @param file The file's deflated content, its CRC-32 and its size.
+   */
+  async addDeflated(name, file) {
+    const encodedName = TEXT6.encode(name);
+    const compressed = file.deflated;
+    const entry = {
+      name: encodedName,
+      crc: file.crc,
+      compressedSize: compressed.length,
+      size: file.size,
+      offset: this.#offset
+    };
+    const header2 = new Uint8Array(30 + encodedName.length);
+    const view = new DataView(header2.buffer);
+    view.setUint32(0, 67324752, true);
+    view.setUint16(4, 20, true);
+    this.#common(view, 6, entry);
+    view.setUint16(28, 0, true);
+    header2.set(encodedName, 30);
+    this.#entries.push(entry);
+    await this.#write(header2);
+    await this.#write(compressed);
+  }
+  /** Writes the central directory and the end records; the archive is then complete. */
+  async close() {
+    const directoryOffset = this.#offset;
+    for (const entry of this.#entries) {
+      const far = entry.offset >= MAX_32;
+      const header2 = new Uint8Array(46 + entry.name.length + (far ? 12 : 0));
+      const view2 = new DataView(header2.buffer);
+      view2.setUint32(0, 33639248, true);
+      view2.setUint16(4, 3 << 8 | 45, true);
+      view2.setUint16(6, far ? 45 : 20, true);
+      this.#common(view2, 8, entry);
+      view2.setUint32(38, 33188 << 16 >>> 0, true);
+      view2.setUint32(42, far ? MAX_32 : entry.offset, true);
+      header2.set(entry.name, 46);
+      if (far) {
+        const extra = 46 + entry.name.length;
+        view2.setUint16(30, 12, true);
+        view2.setUint16(extra, 1, true);
+        view2.setUint16(extra + 2, 8, true);
+        view2.setBigUint64(extra + 4, BigInt(entry.offset), true);
+      }
+      await this.#write(header2);
     }
-    const polygons = traceInstancePolygons(instance2, height, {
-      tolerance: options.tolerance
-    });
-    for (const polygon of polygons) {
-      const vertices = polygon.map((value, i) => pythonFloat(value / (i % 2 ? height : width)));
-      text2 += `${yoloClass} ${vertices.join(" ")}
+    const directorySize = this.#offset - directoryOffset;
+    const count = this.#entries.length;
+    const zip64 = count >= MAX_16 || directoryOffset >= MAX_32 || directorySize >= MAX_32;
+    if (zip64) {
+      const record = new Uint8Array(56 + 20);
+      const view2 = new DataView(record.buffer);
+      view2.setUint32(0, 101075792, true);
+      view2.setBigUint64(4, 44n, true);
+      view2.setUint16(12, 45, true);
+      view2.setUint16(14, 45, true);
+      view2.setBigUint64(24, BigInt(count), true);
+      view2.setBigUint64(32, BigInt(count), true);
+      view2.setBigUint64(40, BigInt(directorySize), true);
+      view2.setBigUint64(48, BigInt(directoryOffset), true);
+      view2.setUint32(56, 117853008, true);
+      view2.setBigUint64(64, BigInt(this.#offset), true);
+      view2.setUint32(72, 1, true);
+      await this.#write(record);
+    }
+    const end = new Uint8Array(22);
+    const view = new DataView(end.buffer);
+    view.setUint32(0, 101010256, true);
+    view.setUint16(8, Math.min(count, MAX_16), true);
+    view.setUint16(10, Math.min(count, MAX_16), true);
+    view.setUint32(12, Math.min(directorySize, MAX_32), true);
+    view.setUint32(16, Math.min(directoryOffset, MAX_32), true);
+    await this.#write(end);
+    await this.#flush();
+  }
+  /** The fields local and central headers share, from the flags to the extra field's length. */
+  #common(view, at, entry) {
+    view.setUint16(at, UTF8_NAMES, true);
+    view.setUint16(at + 2, DEFLATE, true);
+    view.setUint16(at + 4, this.#time, true);
+    view.setUint16(at + 6, this.#date, true);
+    view.setUint32(at + 8, entry.crc, true);
+    view.setUint32(at + 12, entry.compressedSize, true);
+    view.setUint32(at + 16, entry.size, true);
+    view.setUint16(at + 20, entry.name.length, true);
+  }
+  async #write(bytes) {
+    this.#pending.push(bytes);
+    this.#pendingSize += bytes.length;
+    this.#offset += bytes.length;
+    if (this.#pendingSize >= FLUSH_AT) await this.#flush();
+  }
+  async #flush() {
+    if (this.#pendingSize === 0) return;
+    const joined = new Uint8Array(this.#pendingSize);
+    let at = 0;
+    for (const part of this.#pending) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    this.#pending = [];
+    this.#pendingSize = 0;
+    await this.#sink.write(joined);
+  }
+};
+function deflatedEntry(bytes) {
+  return {
+    deflated: deflateRawSync(bytes),
+    crc: crc32(bytes),
+    size: bytes.length
+  };
+}
+
+// lib/formats/yolo_segment_lines.ts
+function yoloSegmentFile(job) {
+  const { text: text2, classes } = linesOf(maskInstancePolygons(job), job);
+  return {
+    ...deflatedEntry(new TextEncoder().encode(text2)),
+    classes
+  };
+}
+function yoloClassesOf(names, classes) {
+  const last = Math.max(0, ...classes.categories.map((category) => category.id));
+  const yoloClassOf = new Array(last + 1).fill(-1);
+  const labelOf = new Array(last + 1).fill("");
+  for (const { id, name } of classes.categories) {
+    yoloClassOf[id] = names.indexOf(name);
+    labelOf[id] = name;
+  }
+  return {
+    yoloClassOf,
+    labelOf
+  };
+}
+function linesOf(traced, lookup) {
+  const { width, height } = traced;
+  const [xs, ys] = [
+    coordinateTexts(width),
+    coordinateTexts(height)
+  ];
+  const seen = /* @__PURE__ */ new Set();
+  let text2 = "";
+  for (const instance2 of traced.instances) {
+    const yoloClass = lookup.yoloClassOf[instance2.classIndex] ?? -1;
+    if (yoloClass < 0) {
+      throw new MasksError(`its mask has instances of the label "${lookup.labelOf[instance2.classIndex]}", which no main list of the configuration shows, so it has no class in data.yaml`);
+    }
+    seen.add(yoloClass);
+    for (const polygon of instance2.polygons) {
+      let line = String(yoloClass);
+      for (let i = 0; i < polygon.length; i += 2) {
+        line += ` ${coordinateText(polygon[i], width, xs)} ${coordinateText(polygon[i + 1], height, ys)}`;
+      }
+      text2 += `${line}
 `;
     }
   }
-  return text2;
+  return {
+    text: text2,
+    classes: [
+      ...seen
+    ].sort((a, b) => a - b)
+  };
+}
+var COORDINATE_TEXTS = /* @__PURE__ */ new Map();
+function coordinateTexts(size) {
+  let texts = COORDINATE_TEXTS.get(size);
+  if (texts === void 0) {
+    if (COORDINATE_TEXTS.size === 4) COORDINATE_TEXTS.clear();
+    COORDINATE_TEXTS.set(size, texts = []);
+  }
+  return texts;
+}
+function coordinateText(value, size, texts) {
+  if (!Number.isInteger(value) || value < 0 || value > size) return pythonFloat(value / size);
+  return texts[value] ??= pythonFloat(value / size);
 }
 
 // lib/formats/format_writer.ts
@@ -29055,144 +29339,6 @@ function isRecord5(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-// lib/formats/zip_writer.ts
-import { deflateRawSync } from "node:zlib";
-var UTF8_NAMES = 2048;
-var DEFLATE = 8;
-var MAX_16 = 65535;
-var MAX_32 = 4294967295;
-var FLUSH_AT = 1 << 16;
-var TEXT6 = new TextEncoder();
-var ZipWriter = class {
-  #sink;
-  #entries = [];
-  #offset = 0;
-  #pending = [];
-  #pendingSize = 0;
-  #time;
-  #date;
-  /**
-   * Starts an archive.
-   *
-   * @param sink Where the archive's bytes go, in order.
-   * @param options The entries' modification time (local time, as zip stores it). Default: now.
-   */
-  constructor(sink, options = {}) {
-    this.#sink = sink;
-    const at = options.modified ?? /* @__PURE__ */ new Date();
-    this.#time = at.getHours() << 11 | at.getMinutes() << 5 | at.getSeconds() >> 1;
-    this.#date = Math.max(0, at.getFullYear() - 1980) << 9 | at.getMonth() + 1 << 5 | at.getDate();
-  }
-  /**
-   * Adds one file, deflated.
-   *
-   * @param name The path inside the archive, `/`-separated.
-   * @param bytes The file's content.
-   */
-  async add(name, bytes) {
-    const encodedName = TEXT6.encode(name);
-    const compressed = deflateRawSync(bytes);
-    const entry = {
-      name: encodedName,
-      crc: crc32(bytes),
-      compressedSize: compressed.length,
-      size: bytes.length,
-      offset: this.#offset
-    };
-    const header2 = new Uint8Array(30 + encodedName.length);
-    const view = new DataView(header2.buffer);
-    view.setUint32(0, 67324752, true);
-    view.setUint16(4, 20, true);
-    this.#common(view, 6, entry);
-    view.setUint16(28, 0, true);
-    header2.set(encodedName, 30);
-    this.#entries.push(entry);
-    await this.#write(header2);
-    await this.#write(compressed);
-  }
-  /** Writes the central directory and the end records; the archive is then complete. */
-  async close() {
-    const directoryOffset = this.#offset;
-    for (const entry of this.#entries) {
-      const far = entry.offset >= MAX_32;
-      const header2 = new Uint8Array(46 + entry.name.length + (far ? 12 : 0));
-      const view2 = new DataView(header2.buffer);
-      view2.setUint32(0, 33639248, true);
-      view2.setUint16(4, 3 << 8 | 45, true);
-      view2.setUint16(6, far ? 45 : 20, true);
-      this.#common(view2, 8, entry);
-      view2.setUint32(38, 33188 << 16 >>> 0, true);
-      view2.setUint32(42, far ? MAX_32 : entry.offset, true);
-      header2.set(entry.name, 46);
-      if (far) {
-        const extra = 46 + entry.name.length;
-        view2.setUint16(30, 12, true);
-        view2.setUint16(extra, 1, true);
-        view2.setUint16(extra + 2, 8, true);
-        view2.setBigUint64(extra + 4, BigInt(entry.offset), true);
-      }
-      await this.#write(header2);
-    }
-    const directorySize = this.#offset - directoryOffset;
-    const count = this.#entries.length;
-    const zip64 = count >= MAX_16 || directoryOffset >= MAX_32 || directorySize >= MAX_32;
-    if (zip64) {
-      const record = new Uint8Array(56 + 20);
-      const view2 = new DataView(record.buffer);
-      view2.setUint32(0, 101075792, true);
-      view2.setBigUint64(4, 44n, true);
-      view2.setUint16(12, 45, true);
-      view2.setUint16(14, 45, true);
-      view2.setBigUint64(24, BigInt(count), true);
-      view2.setBigUint64(32, BigInt(count), true);
-      view2.setBigUint64(40, BigInt(directorySize), true);
-      view2.setBigUint64(48, BigInt(directoryOffset), true);
-      view2.setUint32(56, 117853008, true);
-      view2.setBigUint64(64, BigInt(this.#offset), true);
-      view2.setUint32(72, 1, true);
-      await this.#write(record);
-    }
-    const end = new Uint8Array(22);
-    const view = new DataView(end.buffer);
-    view.setUint32(0, 101010256, true);
-    view.setUint16(8, Math.min(count, MAX_16), true);
-    view.setUint16(10, Math.min(count, MAX_16), true);
-    view.setUint32(12, Math.min(directorySize, MAX_32), true);
-    view.setUint32(16, Math.min(directoryOffset, MAX_32), true);
-    await this.#write(end);
-    await this.#flush();
-  }
-  /** The fields local and central headers share, from the flags to the extra field's length. */
-  #common(view, at, entry) {
-    view.setUint16(at, UTF8_NAMES, true);
-    view.setUint16(at + 2, DEFLATE, true);
-    view.setUint16(at + 4, this.#time, true);
-    view.setUint16(at + 6, this.#date, true);
-    view.setUint32(at + 8, entry.crc, true);
-    view.setUint32(at + 12, entry.compressedSize, true);
-    view.setUint32(at + 16, entry.size, true);
-    view.setUint16(at + 20, entry.name.length, true);
-  }
-  async #write(bytes) {
-    this.#pending.push(bytes);
-    this.#pendingSize += bytes.length;
-    this.#offset += bytes.length;
-    if (this.#pendingSize >= FLUSH_AT) await this.#flush();
-  }
-  async #flush() {
-    if (this.#pendingSize === 0) return;
-    const joined = new Uint8Array(this.#pendingSize);
-    let at = 0;
-    for (const part of this.#pending) {
-      joined.set(part, at);
-      at += part.length;
-    }
-    this.#pending = [];
-    this.#pendingSize = 0;
-    await this.#sink.write(joined);
-  }
-};
-
 // lib/formats/_yolo_writer.ts
 var TEXT7 = new TextEncoder();
 var YoloWriter = class {
@@ -29209,6 +29355,10 @@ var YoloWriter = class {
   #fromMasks;
   /** `yolo` on masks: the tasks with a mask whose label file is empty. */
   #emptyWithMask = 0;
+  /** `yolo-seg`: masks of tasks to come, being traced on the pool's workers. */
+  #pending = /* @__PURE__ */ new Map();
+  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
+  ahead;
   constructor(file, source, options) {
     this.#file = file;
     this.#zip = new ZipWriter(file, {
@@ -29224,15 +29374,27 @@ var YoloWriter = class {
       const classes = cocoCategories(source.metadata, false, options.pinning);
       this.#fromMasks = {
         ...options.fromMasks,
-        classes
+        classes,
+        yolo: yoloClassesOf(this.#names, classes)
       };
     }
+    const reader = options.dryRun ? void 0 : options.fromMasks?.reader;
+    this.ahead = reader ? 2 * reader.size : 0;
   }
-  async take(task, mine) {
-    const mask = this.#source.geometry === "segmentation" ? taskMask(task, {
+  /** `yolo-seg`: starts tracing a task's mask to come on a worker, so that masks are traced in parallel. */
+  prepare(task, mine) {
+    if (!mine || this.ahead === 0) return;
+    const mask = this.#maskOf(task);
+    if (mask !== void 0) this.#pending.set(task, this.#maskFile(mask));
+  }
+  #maskOf(task) {
+    return this.#source.geometry === "segmentation" ? taskMask(task, {
       input: this.#source.input,
       kind: "mask"
     }) : void 0;
+  }
+  async take(task, mine) {
+    const mask = this.#maskOf(task);
     if (this.#fromMasks && mask === void 0) {
       return mine ? {
         status: "skipped",
@@ -29249,6 +29411,7 @@ var YoloWriter = class {
       });
     } catch (error3) {
       if (!(error3 instanceof TaskError)) throw error3;
+      this.#pending.delete(task);
       return mine ? {
         status: "failed",
         reason: error3.reason
@@ -29256,9 +29419,9 @@ var YoloWriter = class {
     }
     if (!mine) return void 0;
     const path6 = labelPath(claim.file);
-    let text2;
+    let file;
     try {
-      text2 = this.#fromMasks ? await this.#maskLines(mask) : this.#annotationLines(task);
+      file = this.#fromMasks ? await this.#traced(mask, task) : this.#annotationFile(task);
     } catch (error3) {
       if (!(error3 instanceof MasksError)) throw error3;
       const setting = error3 instanceof PngError ? error3.setting : void 0;
@@ -29268,15 +29431,15 @@ var YoloWriter = class {
         setting
       };
     }
-    if (mask !== void 0 && text2 === "") this.#emptyWithMask++;
-    if (!this.#dryRun) {
+    if (mask !== void 0 && file.empty) this.#emptyWithMask++;
+    if (file.entry !== void 0) {
       if (!this.#started) {
         this.#started = true;
         await this.#zip.add("data.yaml", TEXT7.encode(this.#dataYaml()));
       }
-      await this.#zip.add(path6, TEXT7.encode(text2));
+      await this.#zip.addDeflated(path6, file.entry);
     }
-    const labels = this.#labelsOf(text2);
+    const labels = this.#names.filter((_, index) => file.classes.includes(index));
     if (claim.file === claim.wanted) return {
       status: "exported",
       file: path6,
@@ -29290,15 +29453,6 @@ var YoloWriter = class {
       renameReason: claim.reason
     };
   }
-  /** The label ids of a label file's lines (each starts with its class), each once, in class order. */
-  #labelsOf(text2) {
-    const classes = /* @__PURE__ */ new Set();
-    for (const line of text2.split("\n")) {
-      const space = line.indexOf(" ");
-      if (space > 0) classes.add(Number(line.slice(0, space)));
-    }
-    return this.#names.filter((_, index) => classes.has(index));
-  }
   /** `data.yaml`; `yolo-seg` without splits adds `train` and `val`, which Ultralytics needs. */
   #dataYaml() {
     const splits = this.#split?.parts.map((part) => part.name);
@@ -29309,25 +29463,71 @@ var YoloWriter = class {
     const folders = this.#fromMasks && !splits?.length ? "train: images\nval: images\n" : "";
     return yaml + folders;
   }
-  /** The SDK's lines, from the task's annotations. */
-  #annotationLines(task) {
+  /** The SDK's label file, from the task's annotations. */
+  #annotationFile(task) {
     const { answers, body } = answersOf(task, this.#source);
-    return yoloLabelLines(answers?.annotations, {
+    const text2 = yoloLabelLines(answers?.annotations, {
       names: this.#names,
       geometry: this.#source.geometry,
       image: answers?.image ?? body?.image
     });
+    const entry = this.#dryRun ? void 0 : deflatedEntry(TEXT7.encode(text2));
+    return {
+      entry,
+      classes: classesOfLines(text2),
+      empty: text2 === ""
+    };
   }
-  /** `yolo-seg`: the mask's instances traced as polygons. */
-  async #maskLines(mask) {
-    if (this.#dryRun) return "";
-    const { tolerance, maxPixels, classes } = this.#fromMasks;
-    const pixels = await taskMaskPixels(mask, maxPixels);
-    return yoloSegmentLines(pixels, {
-      names: this.#names,
+  /** `yolo-seg`: the mask's label file (made on a worker, ahead of time, or here). */
+  async #traced(mask, task) {
+    if (this.#dryRun) return {
+      classes: [],
+      empty: true
+    };
+    const pending = this.#pending.get(task);
+    this.#pending.delete(task);
+    const made2 = await (pending ?? this.#maskFile(mask));
+    if ("error" in made2) throwUnreadable(made2.error);
+    const { classes, ...entry } = made2.file;
+    return {
+      entry,
       classes,
-      tolerance
+      empty: entry.size === 0
+    };
+  }
+  /** Makes a mask's label file: on the pool's workers when masks are read ahead, else here. */
+  #maskFile(value) {
+    const mask = pngMaskOf(value);
+    if (mask.kind === "invalid") return Promise.resolve({
+      error: new MasksError(mask.reason)
     });
+    const { tolerance, maxPixels, classes, yolo, reader } = this.#fromMasks;
+    const job = {
+      bytes: mask.bytes,
+      maxPixels,
+      classOfBChannel: classes.classOfBChannel
+    };
+    const full = {
+      ...job,
+      tolerance,
+      ...yolo
+    };
+    if (this.ahead === 0 || reader === void 0) {
+      try {
+        return Promise.resolve({
+          file: yoloSegmentFile(full)
+        });
+      } catch (error3) {
+        return Promise.resolve({
+          error: error3
+        });
+      }
+    }
+    return reader.yoloSegmentFile(full).then((file) => ({
+      file
+    }), (error3) => ({
+      error: error3
+    }));
   }
   /** `yolo` on masks whose label files came out empty: says, once, where polygons are. */
   notes() {
@@ -29348,6 +29548,16 @@ var YoloWriter = class {
 };
 function labelPath(png) {
   return `labels/${png.slice(0, -".png".length)}.txt`;
+}
+function classesOfLines(text2) {
+  const classes = /* @__PURE__ */ new Set();
+  for (const line of text2.split("\n")) {
+    const space = line.indexOf(" ");
+    if (space > 0) classes.add(Number(line.slice(0, space)));
+  }
+  return [
+    ...classes
+  ].sort((a, b) => a - b);
 }
 
 // lib/formats/one_file_formats.ts
@@ -29396,7 +29606,8 @@ var ONE_FILE_FORMATS = [
       split,
       fromMasks: {
         tolerance: masks.polygonTolerance,
-        maxPixels: masks.maxPixels
+        maxPixels: masks.maxPixels,
+        reader: masks.reader
       }
     })
   },
@@ -32336,6 +32547,18 @@ var POOL_JOBS = {
     run: async (job) => cocoMaskInstances(job),
     transfer: () => []
   },
+  maskPolygons: {
+    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
+    run: async (job) => maskInstancePolygons(job),
+    transfer: () => []
+  },
+  yoloSegmentFile: {
+    // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
+    run: async (job) => yoloSegmentFile(job),
+    transfer: (file) => [
+      file.deflated.buffer
+    ]
+  },
   intactFiles: {
     run: (job) => intactFiles(job),
     transfer: (intact) => [
@@ -32637,7 +32860,7 @@ var WorkerLedger = class {
   }
 };
 function jobPixels(name, input) {
-  const mask = name === "render" ? input.mask : name === "cocoInstances" ? {
+  const mask = name === "render" ? input.mask : name === "cocoInstances" || name === "maskPolygons" || name === "yoloSegmentFile" ? {
     kind: "png",
     bytes: input.bytes
   } : void 0;
@@ -32697,6 +32920,27 @@ var ConvertPool = class {
    */
   cocoInstances(job) {
     return this.#run("cocoInstances", job);
+  }
+  /**
+   * Traces one mask's instances as polygons, as {@linkcode maskInstancePolygons} does, on a
+   * worker.
+   *
+   * @param job The mask's bytes, its classes, the pixel limit and the tolerance.
+   * @returns The mask's size and traced instances.
+   * @throws {PngError} when the mask cannot be decoded or is above the pixel limit.
+   */
+  maskPolygons(job) {
+    return this.#run("maskPolygons", job);
+  }
+  /**
+   * Makes one mask's `yolo-seg` label file, as {@linkcode yoloSegmentFile} does, on a worker.
+   *
+   * @param job The mask's bytes, its classes, the pixel limit, the tolerance, the YOLO classes.
+   * @returns The deflated file, its CRC-32, size and classes.
+   * @throws {PngError} when the mask cannot be decoded or is above the pixel limit.
+   */
+  yoloSegmentFile(job) {
+    return this.#run("yoloSegmentFile", job);
   }
   /**
    * Lists what is neither a regular file nor a folder anywhere in a folder, as `unsafeEntries`
@@ -36959,7 +37203,7 @@ async function exportFormat(options) {
     inputId: options.inputId
   });
   const dryRun = options.dryRun ?? false;
-  using pool = format === "coco" ? convertPool(options) : void 0;
+  using pool = format === "coco" || format === "yolo-seg" ? convertPool(options) : void 0;
   const writerOptions = {
     ...options,
     pinned,
