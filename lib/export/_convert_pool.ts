@@ -8,7 +8,7 @@
 
 import { MasksError } from "../errors.ts";
 import type { CocoMaskInstances, CocoMaskJob } from "../formats/coco_mask_instances.ts";
-import type { MaskPolygons, MaskPolygonsJob } from "../formats/mask_instance_polygons.ts";
+import type { CocoPolygonInstances, MaskPolygonsJob } from "../formats/mask_instance_polygons.ts";
 import type { YoloSegmentFile, YoloSegmentJob } from "../formats/yolo_segment_lines.ts";
 import type { MaskJob, MaskJobSettings, RenderedMask, TaskMaskJob } from "./_mask_job.ts";
 import type { ManifestLines } from "./_unwritten_lines.ts";
@@ -153,15 +153,15 @@ export class ConvertPool {
   }
 
   /**
-   * Traces one mask's instances as polygons, as {@linkcode maskInstancePolygons} does, on a
-   * worker.
+   * Traces one mask's instances as COCO's polygon annotations hold them, as
+   * {@linkcode cocoPolygonInstances} does, on a worker.
    *
    * @param job The mask's bytes, its classes, the pixel limit and the tolerance.
    * @returns The mask's size and traced instances.
    * @throws {PngError} when the mask cannot be decoded or is above the pixel limit.
    */
-  maskPolygons(job: MaskPolygonsJob): Promise<MaskPolygons> {
-    return this.#run("maskPolygons", job) as Promise<MaskPolygons>;
+  cocoPolygons(job: MaskPolygonsJob): Promise<CocoPolygonInstances> {
+    return this.#run("cocoPolygons", job) as Promise<CocoPolygonInstances>;
   }
 
   /**

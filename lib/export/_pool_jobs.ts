@@ -14,8 +14,8 @@ import {
   type CocoMaskJob,
 } from "../formats/coco_mask_instances.ts";
 import {
-  maskInstancePolygons,
-  type MaskPolygons,
+  type CocoPolygonInstances,
+  cocoPolygonInstances,
   type MaskPolygonsJob,
 } from "../formats/mask_instance_polygons.ts";
 import {
@@ -34,8 +34,8 @@ export interface PoolJobs {
   render: { input: MaskJob; result: RenderedMask };
   /** {@linkcode cocoMaskInstances}: one mask's instances as COCO's RLE annotations. */
   cocoInstances: { input: CocoMaskJob; result: CocoMaskInstances };
-  /** {@linkcode maskInstancePolygons}: one mask's instances traced as polygons. */
-  maskPolygons: { input: MaskPolygonsJob; result: MaskPolygons };
+  /** {@linkcode cocoPolygonInstances}: one mask's instances traced, as COCO's JSON text. */
+  cocoPolygons: { input: MaskPolygonsJob; result: CocoPolygonInstances };
   /** {@linkcode yoloSegmentFile}: one mask's `yolo-seg` label file, deflated. */
   yoloSegmentFile: { input: YoloSegmentJob; result: YoloSegmentFile };
   /** {@linkcode intactFiles}: whether each of an earlier run's files is intact. */
@@ -68,9 +68,9 @@ export const POOL_JOBS: {
     run: async (job) => cocoMaskInstances(job),
     transfer: () => [],
   },
-  maskPolygons: {
+  cocoPolygons: {
     // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
-    run: async (job) => maskInstancePolygons(job),
+    run: async (job) => cocoPolygonInstances(job),
     transfer: () => [],
   },
   yoloSegmentFile: {

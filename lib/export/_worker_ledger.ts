@@ -159,7 +159,7 @@ export class WorkerLedger {
 export function jobPixels(name: PoolJobName, input: unknown): number {
   const mask = name === "render"
     ? (input as TaskMaskJob).mask
-    : name === "cocoInstances" || name === "maskPolygons" || name === "yoloSegmentFile"
+    : name === "cocoInstances" || name === "cocoPolygons" || name === "yoloSegmentFile"
     ? { kind: "png" as const, bytes: (input as CocoMaskJob).bytes }
     : undefined;
   const size = mask === undefined ? undefined : conversionCost(mask)?.size;

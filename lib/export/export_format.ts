@@ -4,7 +4,7 @@ import type { ExportSummary } from "../model/export_summary.ts";
 import { emptySummary } from "../model/empty_summary.ts";
 import { ConvertPool } from "./_convert_pool.ts";
 import type { CocoInstancesReader } from "../formats/coco_mask_instances.ts";
-import type { MaskPolygonsReader } from "../formats/mask_instance_polygons.ts";
+import type { CocoPolygonsReader } from "../formats/mask_instance_polygons.ts";
 import type { YoloSegmentReader } from "../formats/yolo_segment_lines.ts";
 import { dirname } from "../_std/path.ts";
 import type { FormatWriter } from "../formats/format_writer.ts";
@@ -136,7 +136,7 @@ function formatWriter(
   options: ExportFormatOptions & {
     pinned?: PinnedClassMap;
     splitPlan?: SplitPlan;
-    reader?: CocoInstancesReader & MaskPolygonsReader & YoloSegmentReader;
+    reader?: CocoInstancesReader & CocoPolygonsReader & YoloSegmentReader;
   },
   now: Date,
 ): FormatWriter {

@@ -19,9 +19,9 @@ import {
   cocoMaskInstances,
 } from "./coco_mask_instances.ts";
 import {
-  maskInstancePolygons,
-  type MaskPolygons,
-  type MaskPolygonsReader,
+  type CocoPolygonInstances,
+  cocoPolygonInstances,
+  type CocoPolygonsReader,
 } from "./mask_instance_polygons.ts";
 
 const TEXT = new TextEncoder();
@@ -30,7 +30,8 @@ const TEXT = new TextEncoder();
 interface CocoImage {
   width: number;
   height: number;
-  shapes: CocoShape[];
+  /** Its annotations; a mask's polygons come as their JSON text. */
+  shapes: (CocoShape | Omit<CocoShape, "segmentation"> & { segmentation: string })[];
   leftOut: number;
 }
 
@@ -45,13 +46,13 @@ interface CocoWriterOptions {
   /** Masks' instances as polygons traced with this tolerance, rather than RLE. */
   polygons?: { tolerance: number };
   /** Masks: where they are read (RLE) or traced, ahead of their turn (the export's workers). */
-  reader?: CocoInstancesReader & MaskPolygonsReader;
+  reader?: CocoInstancesReader & CocoPolygonsReader;
 }
 
 /** A mask's instances as RLE or as polygons, or why they could not be read. */
 type ReadInstances =
   | { instances: CocoMaskInstances }
-  | { polygons: MaskPolygons }
+  | { polygons: CocoPolygonInstances }
   | { error: unknown };
 
 /**
@@ -207,9 +208,13 @@ export class CocoWriter implements FormatWriter {
         iscrowd: 0,
         area: shape.area,
         bbox: shape.bbox,
-        segmentation: shape.segmentation,
       };
-      text += `${this.#annotations === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`;
+      // The segmentation last, as JSON text already when traced on a worker.
+      const segmentation = typeof shape.segmentation === "string"
+        ? shape.segmentation
+        : JSON.stringify(shape.segmentation);
+      const json = `${JSON.stringify(annotation).slice(0, -1)},"segmentation":${segmentation}}`;
+      text += `${this.#annotations === 1 ? "\n" : ",\n"}${json}`;
     }
     if (text) await this.#annotationsFile.write(TEXT.encode(text));
   }
@@ -237,7 +242,7 @@ export class CocoWriter implements FormatWriter {
     const shapes = "polygons" in read
       ? read.polygons.instances.map((instance) => ({
         category_id: instance.classIndex,
-        segmentation: instance.polygons,
+        segmentation: instance.segmentation,
         area: instance.area,
         bbox: instance.bbox,
       }))
@@ -265,7 +270,7 @@ export class CocoWriter implements FormatWriter {
       if (!reader) {
         return Promise.resolve(
           polygons
-            ? { polygons: maskInstancePolygons({ ...job, ...polygons }) }
+            ? { polygons: cocoPolygonInstances({ ...job, ...polygons }) }
             : { instances: cocoMaskInstances(job) },
         );
       }
@@ -273,7 +278,7 @@ export class CocoWriter implements FormatWriter {
       return Promise.resolve({ error });
     }
     const read: Promise<ReadInstances> = polygons
-      ? reader.maskPolygons({ ...job, ...polygons }).then((traced) => ({ polygons: traced }))
+      ? reader.cocoPolygons({ ...job, ...polygons }).then((traced) => ({ polygons: traced }))
       : reader.cocoInstances(job).then((instances) => ({ instances }));
     return read.catch((error) => ({ error }));
   }

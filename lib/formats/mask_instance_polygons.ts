@@ -38,12 +38,28 @@ export interface MaskPolygons {
   instances: InstancePolygons[];
 }
 
+/** One instance of a mask traced, its polygons as COCO's `segmentation` JSON text. */
+export interface CocoPolygonInstance extends Omit<InstancePolygons, "polygons"> {
+  /** `JSON.stringify` of its polygons. */
+  segmentation: string;
+}
+
+/** The instances of one mask as COCO's polygon annotations hold them, and its size. */
+export interface CocoPolygonInstances {
+  /** The mask's width in pixels. */
+  width: number;
+  /** The mask's height in pixels. */
+  height: number;
+  /** Its instances, ordered by instance id, then class. */
+  instances: CocoPolygonInstance[];
+}
+
 /** Where masks are traced ahead of their turn (the export's workers). */
-export interface MaskPolygonsReader {
+export interface CocoPolygonsReader {
   /** How many masks it traces at once. */
   readonly size: number;
-  /** Traces one mask's instances, as {@linkcode maskInstancePolygons} does. */
-  maskPolygons(job: MaskPolygonsJob): Promise<MaskPolygons>;
+  /** Traces one mask's instances, as {@linkcode cocoPolygonInstances} does. */
+  cocoPolygons(job: MaskPolygonsJob): Promise<CocoPolygonInstances>;
 }
 
 /**
@@ -84,6 +100,38 @@ export function maskInstancePolygons(job: MaskPolygonsJob): MaskPolygons {
       area,
       bbox,
       polygons: traceInstancePolygons({ ...instance, bbox }, height, options),
+    })),
+  };
+}
+
+/**
+ * {@linkcode maskInstancePolygons} with each instance's polygons as the JSON text a COCO file
+ * holds: one string a worker hands back, rather than arrays of numbers to copy and write again.
+ *
+ * @param job The mask's bytes, its classes, the pixel limit and the tolerance.
+ * @returns The mask's size and its instances, each with its `segmentation` text.
+ * @throws {PngError} when the mask cannot be decoded or is above the pixel limit.
+ *
+ * @example
+ * ```ts
+ * import { encodePng } from "@lab/masks/png";
+ * import { cocoPolygonInstances } from "@lab/masks/formats";
+ *
+ * const bytes = await encodePng({ width: 2, height: 1, data: new Uint8Array([0, 0, 0, 4, 4, 7]) });
+ * const classOfBChannel = new Uint8Array(256);
+ * classOfBChannel[7] = 1;
+ * const { instances } = cocoPolygonInstances({ bytes, classOfBChannel, tolerance: 0 });
+ * console.log(instances[0].segmentation); // "[[2,0,2,1,1,1,1,0]]"
+ * ```
+ */
+export function cocoPolygonInstances(job: MaskPolygonsJob): CocoPolygonInstances {
+  const { width, height, instances } = maskInstancePolygons(job);
+  return {
+    width,
+    height,
+    instances: instances.map(({ polygons, ...instance }) => ({
+      ...instance,
+      segmentation: JSON.stringify(polygons),
     })),
   };
 }

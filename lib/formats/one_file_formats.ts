@@ -11,7 +11,7 @@ import type { FileSystem } from "../model/file_system.ts";
 import type { SplitPlan } from "../model/split_plan.ts";
 import { CocoWriter } from "./_coco_writer.ts";
 import type { CocoInstancesReader } from "./coco_mask_instances.ts";
-import type { MaskPolygonsReader } from "./mask_instance_polygons.ts";
+import type { CocoPolygonsReader } from "./mask_instance_polygons.ts";
 import type { YoloSegmentReader } from "./yolo_segment_lines.ts";
 import { LabWriter } from "./_lab_writer.ts";
 import { YoloWriter } from "./_yolo_writer.ts";
@@ -39,7 +39,7 @@ export interface OneFileWriterSettings {
   /** The low-level file calls (COCO's spill file of annotations). */
   fileSystem?: FileSystem;
   /** `coco`, `yolo-seg`: where masks are read ahead of their turn (the export's workers). */
-  reader?: CocoInstancesReader & MaskPolygonsReader & YoloSegmentReader;
+  reader?: CocoInstancesReader & CocoPolygonsReader & YoloSegmentReader;
   /** `yolo`, `coco`: the class map to keep, if any. */
   pinning?: Pick<ClassTableOptions, "pinned" | "allowRemovedLabels">;
   /** `yolo`: the splits, whose names prefix the label files. */

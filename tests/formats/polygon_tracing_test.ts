@@ -5,7 +5,10 @@
 import assert from "../_std/assert.ts";
 import { inflateRawSync } from "node:zlib";
 import { maskInstances } from "../../lib/formats/mask_instances.ts";
-import { maskInstancePolygons } from "../../lib/formats/mask_instance_polygons.ts";
+import {
+  cocoPolygonInstances,
+  maskInstancePolygons,
+} from "../../lib/formats/mask_instance_polygons.ts";
 import { traceInstancePolygons, tracePolygons } from "../../lib/formats/trace_polygons.ts";
 import {
   yoloClassesOf,
@@ -76,7 +79,7 @@ Deno.test("a region's pixels and its instance's column runs trace the same polyg
   }
 });
 
-Deno.test("maskInstancePolygons() reads every PNG flavour as the decoded pixels trace", async () => {
+Deno.test("maskInstancePolygons() and cocoPolygonInstances() read every PNG flavour as the decoded pixels trace", async () => {
   const flavours: { file: string }[] = JSON.parse(
     await Deno.readTextFile(new URL("index.json", FLAVOURS)),
   );
@@ -91,8 +94,19 @@ Deno.test("maskInstancePolygons() reads every PNG flavour as the decoded pixels 
       bbox: instance.bbox,
       polygons: traceInstancePolygons(instance, image.height),
     }));
-    const actual = maskInstancePolygons({ bytes, classOfBChannel: EVERY_B, tolerance: 0 });
+    const job = { bytes, classOfBChannel: EVERY_B, tolerance: 0 };
+    const actual = maskInstancePolygons(job);
     assertEquals(actual, { width: image.width, height: image.height, instances: expected }, file);
+    // COCO's: the same instances, each with its polygons as JSON text.
+    const coco = cocoPolygonInstances(job).instances;
+    assertEquals(
+      coco.map((instance) => JSON.parse(instance.segmentation)),
+      expected.map((one) => one.polygons),
+    );
+    assertEquals(
+      coco.map(({ segmentation: _, ...rest }) => rest),
+      expected.map(({ polygons: _, ...rest }) => rest),
+    );
     traced += expected.length;
   }
   assert.ok(traced > 0, "the flavours hold instances");
