@@ -6395,6 +6395,17 @@ function maskInstancePolygons(job) {
     }))
   };
 }
+function cocoPolygonInstances(job) {
+  const { width, height, instances } = maskInstancePolygons(job);
+  return {
+    width,
+    height,
+    instances: instances.map(({ polygons, ...instance2 }) => ({
+      ...instance2,
+      segmentation: JSON.stringify(polygons)
+    }))
+  };
+}
 
 // lib/formats/python_number.ts
 function pythonFloat(value) {
@@ -7304,9 +7315,9 @@ var POOL_JOBS = {
     run: async (job) => cocoMaskInstances(job),
     transfer: () => []
   },
-  maskPolygons: {
+  cocoPolygons: {
     // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
-    run: async (job) => maskInstancePolygons(job),
+    run: async (job) => cocoPolygonInstances(job),
     transfer: () => []
   },
   yoloSegmentFile: {

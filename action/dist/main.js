@@ -28331,6 +28331,17 @@ function maskInstancePolygons(job) {
     }))
   };
 }
+function cocoPolygonInstances(job) {
+  const { width, height, instances } = maskInstancePolygons(job);
+  return {
+    width,
+    height,
+    instances: instances.map(({ polygons, ...instance2 }) => ({
+      ...instance2,
+      segmentation: JSON.stringify(polygons)
+    }))
+  };
+}
 
 // lib/formats/_coco_writer.ts
 var TEXT4 = new TextEncoder();
@@ -28483,10 +28494,11 @@ var CocoWriter = class {
         category_id: shape.category_id,
         iscrowd: 0,
         area: shape.area,
-        bbox: shape.bbox,
-        segmentation: shape.segmentation
+        bbox: shape.bbox
       };
-      text2 += `${this.#annotations === 1 ? "\n" : ",\n"}${JSON.stringify(annotation)}`;
+      const segmentation = typeof shape.segmentation === "string" ? shape.segmentation : JSON.stringify(shape.segmentation);
+      const json = `${JSON.stringify(annotation).slice(0, -1)},"segmentation":${segmentation}}`;
+      text2 += `${this.#annotations === 1 ? "\n" : ",\n"}${json}`;
     }
     if (text2) await this.#annotationsFile.write(TEXT4.encode(text2));
   }
@@ -28519,7 +28531,7 @@ var CocoWriter = class {
     const { width, height } = "polygons" in read ? read.polygons : read.instances;
     const shapes = "polygons" in read ? read.polygons.instances.map((instance2) => ({
       category_id: instance2.classIndex,
-      segmentation: instance2.polygons,
+      segmentation: instance2.segmentation,
       area: instance2.area,
       bbox: instance2.bbox
     })) : read.instances.instances.map((instance2) => ({
@@ -28557,7 +28569,7 @@ var CocoWriter = class {
     try {
       if (!reader) {
         return Promise.resolve(polygons ? {
-          polygons: maskInstancePolygons({
+          polygons: cocoPolygonInstances({
             ...job,
             ...polygons
           })
@@ -28570,7 +28582,7 @@ var CocoWriter = class {
         error: error3
       });
     }
-    const read = polygons ? reader.maskPolygons({
+    const read = polygons ? reader.cocoPolygons({
       ...job,
       ...polygons
     }).then((traced) => ({
@@ -32547,9 +32559,9 @@ var POOL_JOBS = {
     run: async (job) => cocoMaskInstances(job),
     transfer: () => []
   },
-  maskPolygons: {
+  cocoPolygons: {
     // deno-lint-ignore require-await -- a job's run is async, so its errors are rejections.
-    run: async (job) => maskInstancePolygons(job),
+    run: async (job) => cocoPolygonInstances(job),
     transfer: () => []
   },
   yoloSegmentFile: {
@@ -32860,7 +32872,7 @@ var WorkerLedger = class {
   }
 };
 function jobPixels(name, input) {
-  const mask = name === "render" ? input.mask : name === "cocoInstances" || name === "maskPolygons" || name === "yoloSegmentFile" ? {
+  const mask = name === "render" ? input.mask : name === "cocoInstances" || name === "cocoPolygons" || name === "yoloSegmentFile" ? {
     kind: "png",
     bytes: input.bytes
   } : void 0;
@@ -32922,15 +32934,15 @@ var ConvertPool = class {
     return this.#run("cocoInstances", job);
   }
   /**
-   * Traces one mask's instances as polygons, as {@linkcode maskInstancePolygons} does, on a
-   * worker.
+   * Traces one mask's instances as COCO's polygon annotations hold them, as
+   * {@linkcode cocoPolygonInstances} does, on a worker.
    *
    * @param job The mask's bytes, its classes, the pixel limit and the tolerance.
    * @returns The mask's size and traced instances.
    * @throws {PngError} when the mask cannot be decoded or is above the pixel limit.
    */
-  maskPolygons(job) {
-    return this.#run("maskPolygons", job);
+  cocoPolygons(job) {
+    return this.#run("cocoPolygons", job);
   }
   /**
    * Makes one mask's `yolo-seg` label file, as {@linkcode yoloSegmentFile} does, on a worker.
