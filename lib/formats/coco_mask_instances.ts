@@ -1,6 +1,5 @@
-import { openMaskRows } from "../png/mask_rows.ts";
 import { cocoRleString } from "./coco_rle.ts";
-import { MaskInstanceScanner } from "./mask_instance_scanner.ts";
+import { pngMaskInstances } from "./_png_mask_instances.ts";
 
 /** What {@linkcode cocoMaskInstances} reads: plain data, so it can run on a worker. */
 export interface CocoMaskJob {
@@ -69,12 +68,7 @@ export interface CocoMaskInstances {
  * ```
  */
 export function cocoMaskInstances(job: CocoMaskJob): CocoMaskInstances {
-  // The scanner finds the instances itself: no census.
-  const rows = openMaskRows(job.bytes, { maxPixels: job.maxPixels, census: false });
-  const { width, height } = rows;
-  const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);
-  rows.read((strip) => scanner.takeRows(strip));
-  const instances = scanner.end();
+  const { width, height, instances } = pngMaskInstances(job);
   return {
     width,
     height,

@@ -1,5 +1,4 @@
-import { openMaskRows } from "../png/mask_rows.ts";
-import { MaskInstanceScanner } from "./mask_instance_scanner.ts";
+import { pngMaskInstances } from "./_png_mask_instances.ts";
 import { traceInstancePolygons } from "./trace_polygons.ts";
 
 /** What {@linkcode maskInstancePolygons} reads: plain data, so it can run on a worker. */
@@ -85,16 +84,12 @@ export interface CocoPolygonsReader {
  * ```
  */
 export function maskInstancePolygons(job: MaskPolygonsJob): MaskPolygons {
-  // The scanner finds the instances itself: no census.
-  const rows = openMaskRows(job.bytes, { maxPixels: job.maxPixels, census: false });
-  const { width, height } = rows;
-  const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);
-  rows.read((strip) => scanner.takeRows(strip));
+  const { width, height, instances } = pngMaskInstances(job);
   const options = { tolerance: job.tolerance };
   return {
     width,
     height,
-    instances: scanner.end().map(({ instanceId, classIndex, area, bbox, ...instance }) => ({
+    instances: instances.map(({ instanceId, classIndex, area, bbox, ...instance }) => ({
       instanceId,
       classIndex,
       area,
