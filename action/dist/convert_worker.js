@@ -5923,8 +5923,8 @@ var MaskInstanceScanner = class {
   }
 };
 
-// lib/formats/coco_mask_instances.ts
-function cocoMaskInstances(job) {
+// lib/formats/_png_mask_instances.ts
+function pngMaskInstances(job) {
   const rows = openMaskRows(job.bytes, {
     maxPixels: job.maxPixels,
     census: false
@@ -5932,7 +5932,16 @@ function cocoMaskInstances(job) {
   const { width, height } = rows;
   const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);
   rows.read((strip) => scanner.takeRows(strip));
-  const instances = scanner.end();
+  return {
+    width,
+    height,
+    instances: scanner.end()
+  };
+}
+
+// lib/formats/coco_mask_instances.ts
+function cocoMaskInstances(job) {
+  const { width, height, instances } = pngMaskInstances(job);
   return {
     width,
     height,
@@ -6370,20 +6379,14 @@ var PIXELS = {
 
 // lib/formats/mask_instance_polygons.ts
 function maskInstancePolygons(job) {
-  const rows = openMaskRows(job.bytes, {
-    maxPixels: job.maxPixels,
-    census: false
-  });
-  const { width, height } = rows;
-  const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);
-  rows.read((strip) => scanner.takeRows(strip));
+  const { width, height, instances } = pngMaskInstances(job);
   const options = {
     tolerance: job.tolerance
   };
   return {
     width,
     height,
-    instances: scanner.end().map(({ instanceId, classIndex, area, bbox, ...instance2 }) => ({
+    instances: instances.map(({ instanceId, classIndex, area, bbox, ...instance2 }) => ({
       instanceId,
       classIndex,
       area,
