@@ -3,7 +3,7 @@ import type { ClassTableOptions } from "../detect/class_table.ts";
 import type { MaskSource } from "../detect/resolve_mask_source.ts";
 import { taskMask } from "../detect/task_mask.ts";
 import { MasksError, PngError, TaskError } from "../errors.ts";
-import { maskOf, pngMaskOf, type ShapesMask } from "../detect/mask_of.ts";
+import { maskOf, type ShapesMask } from "../detect/mask_of.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import { claimTaskFile, type TaskFileClaim } from "./_task_file_claim.ts";
 import type { FormatTaskResult, FormatWriter } from "./format_writer.ts";
@@ -12,7 +12,7 @@ import { type CocoShape, cocoVectorAnnotation } from "./coco_vector_annotation.t
 import type { FormatSource } from "./format_source.ts";
 import { OutputFile } from "./output_file.ts";
 import type { FileSystem } from "../model/file_system.ts";
-import { throwUnreadable } from "./_task_mask_pixels.ts";
+import { MaskReadsAhead } from "./_mask_reads_ahead.ts";
 import {
   type CocoInstancesReader,
   type CocoMaskInstances,
@@ -49,11 +49,8 @@ interface CocoWriterOptions {
   reader?: CocoInstancesReader & CocoPolygonsReader;
 }
 
-/** A mask's instances as RLE or as polygons, or why they could not be read. */
-type ReadInstances =
-  | { instances: CocoMaskInstances }
-  | { polygons: CocoPolygonInstances }
-  | { error: unknown };
+/** A mask's instances as RLE or as polygons. */
+type ReadInstances = { instances: CocoMaskInstances } | { polygons: CocoPolygonInstances };
 
 /**
  * Writes one COCO instances file. Images go to the file as they come; annotations go to a second
@@ -69,9 +66,7 @@ export class CocoWriter implements FormatWriter {
   #images = 0;
   #annotations = 0;
   /** Masks of tasks to come, being read on the pool's workers. */
-  #pending = new Map<Task, Promise<ReadInstances>>();
-  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
-  readonly ahead: number;
+  #reads: MaskReadsAhead<ReadInstances>;
 
   constructor(
     file: OutputFile,
@@ -91,14 +86,20 @@ export class CocoWriter implements FormatWriter {
     );
     const reads = source.geometry === "segmentation" && !options.dryRun;
     // As the mask export: twice as many masks in flight as workers, so none waits for the next.
-    this.ahead = reads && options.reader ? 2 * options.reader.size : 0;
+    const reader = reads ? options.reader : undefined;
+    this.#reads = new MaskReadsAhead(reader ? 2 * reader.size : 0, (bytes) => this.#read(bytes));
+  }
+
+  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
+  get ahead(): number {
+    return this.#reads.ahead;
   }
 
   /** Starts reading a task's mask to come on a worker, so that masks are read in parallel. */
   prepare(task: Task, mine: boolean): void {
-    if (!mine || this.ahead === 0) return;
+    if (!mine) return;
     const found = this.#found(task);
-    if (found?.kind === "uri") this.#pending.set(task, this.#read(found.value));
+    if (found?.kind === "uri") this.#reads.start(task, found.value);
   }
 
   async take(task: Task, mine: boolean): Promise<FormatTaskResult | undefined> {
@@ -114,7 +115,7 @@ export class CocoWriter implements FormatWriter {
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
       // Its mask, read ahead, is not waited for.
-      this.#pending.delete(task);
+      this.#reads.drop(task);
       return mine ? { status: "failed", reason: error.reason } : undefined;
     }
     if (!mine) return undefined;
@@ -183,7 +184,7 @@ export class CocoWriter implements FormatWriter {
   }
 
   async abandon(): Promise<void> {
-    this.#pending.clear();
+    this.#reads.clear();
     await this.#annotationsFile.abandon();
     await this.#file.abandon();
   }
@@ -234,10 +235,7 @@ export class CocoWriter implements FormatWriter {
    */
   async #maskShapes(value: unknown, task: Task): Promise<CocoImage> {
     if (this.#options.dryRun) return { width: 0, height: 0, shapes: [], leftOut: 0 };
-    const pending = this.#pending.get(task);
-    this.#pending.delete(task);
-    const read = await (pending ?? this.#read(value));
-    if ("error" in read) throwUnreadable(read.error);
+    const read = await this.#reads.take(task, value);
     const { width, height } = "polygons" in read ? read.polygons : read.instances;
     const shapes = "polygons" in read
       ? read.polygons.instances.map((instance) => ({
@@ -256,31 +254,22 @@ export class CocoWriter implements FormatWriter {
   }
 
   /** Reads a mask's instances: on the pool's workers when masks are read ahead, else here. */
-  #read(value: unknown): Promise<ReadInstances> {
-    const mask = pngMaskOf(value);
-    if (mask.kind === "invalid") return Promise.resolve({ error: new MasksError(mask.reason) });
+  #read(bytes: Uint8Array): ReadInstances | Promise<ReadInstances> {
     const job = {
-      bytes: mask.bytes,
+      bytes,
       maxPixels: this.#options.maxPixels,
       classOfBChannel: this.#classes.classOfBChannel,
     };
     const polygons = this.#options.polygons;
     const reader = this.ahead === 0 ? undefined : this.#options.reader;
-    try {
-      if (!reader) {
-        return Promise.resolve(
-          polygons
-            ? { polygons: cocoPolygonInstances({ ...job, ...polygons }) }
-            : { instances: cocoMaskInstances(job) },
-        );
-      }
-    } catch (error) {
-      return Promise.resolve({ error });
+    if (!reader) {
+      return polygons
+        ? { polygons: cocoPolygonInstances({ ...job, ...polygons }) }
+        : { instances: cocoMaskInstances(job) };
     }
-    const read: Promise<ReadInstances> = polygons
+    return polygons
       ? reader.cocoPolygons({ ...job, ...polygons }).then((traced) => ({ polygons: traced }))
       : reader.cocoInstances(job).then((instances) => ({ instances }));
-    return read.catch((error) => ({ error }));
   }
 
   /** Polygon and rectangle: one annotation per annotation with a classed label. */

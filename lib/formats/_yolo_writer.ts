@@ -5,7 +5,7 @@ import { MasksError, PngError, TaskError } from "../errors.ts";
 import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import { cocoCategories, type CocoClasses } from "./coco_categories.ts";
 import { claimTaskFile, type TaskFileClaim } from "./_task_file_claim.ts";
-import { throwUnreadable } from "./_task_mask_pixels.ts";
+import { MaskReadsAhead } from "./_mask_reads_ahead.ts";
 import {
   type YoloClasses,
   yoloClassesOf,
@@ -13,7 +13,6 @@ import {
   yoloSegmentFile,
   type YoloSegmentReader,
 } from "./yolo_segment_lines.ts";
-import { pngMaskOf } from "../detect/mask_of.ts";
 import { answersOf, type FormatTaskResult, type FormatWriter } from "./format_writer.ts";
 import type { FormatSource } from "./format_source.ts";
 import type { OutputFile } from "./output_file.ts";
@@ -43,9 +42,6 @@ export interface YoloWriterOptions {
   fromMasks?: { tolerance: number; maxPixels?: number; reader?: YoloSegmentReader };
 }
 
-/** A `yolo-seg` label file made from a mask, or why it could not be. */
-type MaskFile = { file: YoloSegmentFile } | { error: unknown };
-
 /** A label file: its zip entry (none in a dry run), its YOLO classes, and whether it is empty. */
 interface LabelFile {
   entry?: DeflatedEntry;
@@ -74,9 +70,7 @@ export class YoloWriter implements FormatWriter {
   /** `yolo` on masks: the tasks with a mask whose label file is empty. */
   #emptyWithMask = 0;
   /** `yolo-seg`: masks of tasks to come, being traced on the pool's workers. */
-  #pending = new Map<Task, Promise<MaskFile>>();
-  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
-  readonly ahead: number;
+  #reads: MaskReadsAhead<YoloSegmentFile>;
 
   constructor(file: OutputFile, source: FormatSource, options: YoloWriterOptions) {
     this.#file = file;
@@ -98,14 +92,22 @@ export class YoloWriter implements FormatWriter {
     }
     // As the mask export: twice as many masks in flight as workers, so none waits for the next.
     const reader = options.dryRun ? undefined : options.fromMasks?.reader;
-    this.ahead = reader ? 2 * reader.size : 0;
+    this.#reads = new MaskReadsAhead(
+      reader ? 2 * reader.size : 0,
+      (bytes) => this.#maskFile(bytes),
+    );
+  }
+
+  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
+  get ahead(): number {
+    return this.#reads.ahead;
   }
 
   /** `yolo-seg`: starts tracing a task's mask to come on a worker, so that masks are traced in parallel. */
   prepare(task: Task, mine: boolean): void {
-    if (!mine || this.ahead === 0) return;
+    if (!mine) return;
     const mask = this.#maskOf(task);
-    if (mask !== undefined) this.#pending.set(task, this.#maskFile(mask));
+    if (mask !== undefined) this.#reads.start(task, mask);
   }
 
   #maskOf(task: Task): unknown {
@@ -132,7 +134,7 @@ export class YoloWriter implements FormatWriter {
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
       // Its mask, read ahead, is not waited for.
-      this.#pending.delete(task);
+      this.#reads.drop(task);
       return mine ? { status: "failed", reason: error.reason } : undefined;
     }
     if (!mine) return undefined;
@@ -187,29 +189,15 @@ export class YoloWriter implements FormatWriter {
   /** `yolo-seg`: the mask's label file (made on a worker, ahead of time, or here). */
   async #traced(mask: unknown, task: Task): Promise<LabelFile> {
     if (this.#dryRun) return { classes: [], empty: true };
-    const pending = this.#pending.get(task);
-    this.#pending.delete(task);
-    const made = await (pending ?? this.#maskFile(mask));
-    if ("error" in made) throwUnreadable(made.error);
-    const { classes, ...entry } = made.file;
+    const { classes, ...entry } = await this.#reads.take(task, mask);
     return { entry, classes, empty: entry.size === 0 };
   }
 
   /** Makes a mask's label file: on the pool's workers when masks are read ahead, else here. */
-  #maskFile(value: unknown): Promise<MaskFile> {
-    const mask = pngMaskOf(value);
-    if (mask.kind === "invalid") return Promise.resolve({ error: new MasksError(mask.reason) });
+  #maskFile(bytes: Uint8Array): YoloSegmentFile | Promise<YoloSegmentFile> {
     const { tolerance, maxPixels, classes, yolo, reader } = this.#fromMasks!;
-    const job = { bytes: mask.bytes, maxPixels, classOfBChannel: classes.classOfBChannel };
-    const full = { ...job, tolerance, ...yolo };
-    if (this.ahead === 0 || reader === undefined) {
-      try {
-        return Promise.resolve({ file: yoloSegmentFile(full) });
-      } catch (error) {
-        return Promise.resolve({ error });
-      }
-    }
-    return reader.yoloSegmentFile(full).then((file) => ({ file }), (error) => ({ error }));
+    const job = { bytes, maxPixels, classOfBChannel: classes.classOfBChannel, tolerance, ...yolo };
+    return this.ahead > 0 && reader ? reader.yoloSegmentFile(job) : yoloSegmentFile(job);
   }
 
   /** `yolo` on masks whose label files came out empty: says, once, where polygons are. */
@@ -232,6 +220,7 @@ export class YoloWriter implements FormatWriter {
   }
 
   abandon(): Promise<void> {
+    this.#reads.clear();
     return this.#file.abandon();
   }
 }
