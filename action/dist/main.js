@@ -24708,917 +24708,62 @@ function sameFile(one, other) {
   return one?.ino != null && one.ino === other?.ino && one.dev === other.dev;
 }
 
-// lib/png/_png_header.ts
-var CHANNELS_BY_COLOUR_TYPE = {
-  0: 1,
-  2: 3,
-  3: 1,
-  4: 2,
-  6: 4
-};
-var COLOUR_TYPE_NAMES = {
-  0: "grey",
-  2: "RGB",
-  3: "palette",
-  4: "grey + alpha",
-  6: "RGBA"
-};
-var BIT_DEPTHS_BY_COLOUR_TYPE = {
-  0: [
-    1,
-    2,
-    4,
-    8,
-    16
-  ],
-  2: [
-    8,
-    16
-  ],
-  3: [
-    1,
-    2,
-    4,
-    8
-  ],
-  4: [
-    8,
-    16
-  ],
-  6: [
-    8,
-    16
-  ]
-};
-var MAX_DIMENSION = 2147483647;
-function parseHeader(data, options) {
-  if (data.length !== 13) {
-    throw new PngError(`the PNG's IHDR chunk holds ${data.length} bytes instead of 13`);
-  }
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const width = view.getUint32(0);
-  const height = view.getUint32(4);
-  const [bitDepth, colourType, compression, filter2, interlace] = data.subarray(8);
-  for (const [name, size] of [
-    [
-      "width",
-      width
-    ],
-    [
-      "height",
-      height
-    ]
-  ]) {
-    if (size === 0 || size > MAX_DIMENSION) {
-      throw new PngError(`the PNG's ${name} is ${size}; it must be from 1 to ${MAX_DIMENSION}`);
-    }
-  }
-  const depths = BIT_DEPTHS_BY_COLOUR_TYPE[colourType];
-  if (depths === void 0) {
-    throw new PngError(`the PNG has colour type ${colourType}; PNG allows 0, 2, 3, 4 and 6`);
-  }
-  if (!depths.includes(bitDepth)) {
-    throw new PngError(`the PNG has bit depth ${bitDepth} with colour type ${colourType} (${COLOUR_TYPE_NAMES[colourType]}); PNG allows ${depths.join(", ")} for it`);
-  }
-  if (compression !== 0) {
-    throw new PngError(`the PNG has compression method ${compression}; PNG defines only 0`);
-  }
-  if (filter2 !== 0) throw new PngError(`the PNG has filter method ${filter2}; PNG defines only 0`);
-  if (interlace > 1) {
-    throw new PngError(`the PNG has interlace method ${interlace}; PNG defines only 0 and 1`);
-  }
-  const pixels = width * height;
-  if (pixels > options.maxPixels) {
-    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the pixel limit to decode it`, {
-      setting: "maxPixels"
-    });
-  }
-  return {
-    width,
-    height,
-    bitDepth,
-    colourType,
-    interlaced: interlace === 1
-  };
-}
-
-// lib/png/_adam7.ts
-var ADAM7 = [
-  [
-    0,
-    0,
-    8,
-    8
-  ],
-  [
-    4,
-    0,
-    8,
-    8
-  ],
-  [
-    0,
-    4,
-    4,
-    8
-  ],
-  [
-    2,
-    0,
-    4,
-    4
-  ],
-  [
-    0,
-    2,
-    2,
-    4
-  ],
-  [
-    1,
-    0,
-    2,
-    2
-  ],
-  [
-    0,
-    1,
-    1,
-    2
-  ]
-];
-function scanlinePasses(header2) {
-  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header2.colourType] * header2.bitDepth;
-  const grid = header2.interlaced ? ADAM7 : [
-    [
-      0,
-      0,
-      1,
-      1
-    ]
-  ];
-  const passes = [];
-  let offset = 0;
-  grid.forEach(([x0, y0, dx, dy], index) => {
-    const width = Math.ceil(Math.max(0, header2.width - x0) / dx);
-    const height = Math.ceil(Math.max(0, header2.height - y0) / dy);
-    if (width === 0 || height === 0) return;
-    const rowBytes = Math.ceil(width * bitsPerPixel / 8);
-    const number = header2.interlaced ? index + 1 : 0;
-    passes.push({
-      number,
-      x0,
-      y0,
-      dx,
-      dy,
-      width,
-      height,
-      rowBytes,
-      offset
-    });
-    offset += (rowBytes + 1) * height;
-  });
-  return {
-    passes,
-    totalBytes: offset
-  };
-}
-
-// lib/flate/zlib.ts
-import { constants as constants3, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
-function inflateSync(compressed, options = {}) {
-  const limit = options.maxOutputLength;
-  const result = nativeInflateSync(compressed, {
-    finishFlush: constants3.Z_SYNC_FLUSH,
-    // A little more than the limit, so zlib finishes the stream (and its checksum) in one call.
-    ...limit === void 0 ? {} : {
-      maxOutputLength: limit,
-      chunkSize: Math.max(64, limit + 64)
-    }
-  });
-  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
-}
-function deflateSync(bytes, options) {
-  const result = nativeDeflateSync(bytes, {
-    level: options.level
-  });
-  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
-}
-function crc32(bytes) {
-  return nativeCrc32(bytes) >>> 0;
-}
-
-// lib/png/_chunks.ts
-var PNG_SIGNATURE = new Uint8Array([
-  137,
-  80,
-  78,
-  71,
-  13,
-  10,
-  26,
-  10
-]);
-var MAX_CHUNK_LENGTH = 2147483647;
-function* readChunks(bytes, onAncillaryCrc) {
-  if (bytes.length < 8 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) {
-    throw new PngError("the PNG signature is missing: the data is not a PNG file");
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = 8;
-  while (offset < bytes.length) {
-    const remaining = bytes.length - offset;
-    if (remaining < 12) {
-      throw new PngError(`the PNG is truncated: ${remaining} stray bytes at byte ${offset} where a chunk should start`);
-    }
-    const length = view.getUint32(offset);
-    const type = chunkType(bytes, offset);
-    if (length > MAX_CHUNK_LENGTH) {
-      throw new PngError(`the PNG chunk "${type}" at byte ${offset} claims ${length} bytes, above the PNG limit of ${MAX_CHUNK_LENGTH}`);
-    }
-    if (length + 12 > remaining) {
-      throw new PngError(`the PNG is truncated: chunk "${type}" at byte ${offset} needs ${length + 12} bytes, only ${remaining} remain`);
-    }
-    const stored = view.getUint32(offset + 8 + length);
-    const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
-    if (stored !== computed) {
-      const fault2 = `the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)})`;
-      if (onAncillaryCrc === void 0 || (bytes[offset + 4] & 32) === 0) {
-        throw new PngError(`${fault2}: the file is corrupt`);
-      }
-      onAncillaryCrc(`${fault2}; the chunk was ignored, as libpng ignores it`);
-      offset += length + 12;
-      continue;
-    }
-    yield {
-      type,
-      data: bytes.subarray(offset + 8, offset + 8 + length),
-      offset
-    };
-    offset += length + 12;
-  }
-}
-function chunkType(bytes, offset) {
-  const codes = bytes.subarray(offset + 4, offset + 8);
-  const isLetter = (code3) => code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122;
-  if (!codes.every(isLetter)) {
-    throw new PngError(`the PNG chunk at byte ${offset} has an invalid type (bytes ${[
-      ...codes
-    ].join(", ")}): the file is corrupt`);
-  }
-  return String.fromCharCode(...codes);
-}
-function hex(value) {
-  return `0x${value.toString(16).padStart(8, "0")}`;
-}
-function frameChunk(out, at, type, data) {
-  const view = new DataView(out.buffer, out.byteOffset + at, data.length + 12);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) out[at + 4 + i] = type.charCodeAt(i);
-  out.set(data, at + 8);
-  view.setUint32(data.length + 8, crc32(out.subarray(at + 4, at + data.length + 8)));
-}
-function writePng(chunks) {
-  let size = PNG_SIGNATURE.length;
-  for (const { data } of chunks) size += data.length + 12;
-  const out = new Uint8Array(size);
-  out.set(PNG_SIGNATURE);
-  let at = PNG_SIGNATURE.length;
-  for (const { type, data } of chunks) {
-    frameChunk(out, at, type, data);
-    at += data.length + 12;
-  }
-  return out;
-}
-
-// lib/concatenate.ts
-function concatenate(parts) {
-  if (parts.length === 1) return parts[0];
-  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}
-
-// lib/png/_png_structure.ts
-var KNOWN_CRITICAL_CHUNKS = /* @__PURE__ */ new Set([
-  "IHDR",
-  "PLTE",
-  "IDAT",
-  "IEND"
-]);
-function readPngStructure(bytes, options) {
-  let header2;
-  let palette;
-  const imageData = [];
-  const ancillary = [];
-  const warnings = [];
-  let idatEnded = false;
-  let ended = false;
-  for (const chunk of readChunks(bytes, (warning3) => warnings.push(warning3))) {
-    const { type, data } = chunk;
-    if (header2 === void 0) {
-      if (type !== "IHDR") {
-        throw new PngError(`the PNG starts with chunk "${type}" instead of IHDR`);
-      }
-      header2 = parseHeader(data, options);
-      continue;
-    }
-    if (imageData.length > 0 && type !== "IDAT") idatEnded = true;
-    if (type === "IEND") {
-      ended = true;
-      break;
-    }
-    if (type === "IDAT") {
-      if (idatEnded) {
-        throw new PngError(`the PNG's IDAT chunks are not consecutive (another at byte ${chunk.offset})`);
-      }
-      imageData.push(data);
-    } else if (type === "PLTE") {
-      palette = checkedPalette(chunk.data, {
-        seen: palette,
-        afterIdat: imageData.length > 0
-      });
-    } else if (type === "IHDR") {
-      throw new PngError(`the PNG has a second IHDR chunk at byte ${chunk.offset}`);
-    } else if (isCritical(type) && !KNOWN_CRITICAL_CHUNKS.has(type)) {
-      throw new PngError(`the PNG has an unknown critical chunk "${type}" that this decoder cannot read`);
-    } else ancillary.push(type);
-  }
-  if (header2 === void 0) throw new PngError("the PNG has no chunks: it is truncated");
-  if (imageData.length === 0) {
-    throw new PngError("the PNG has no IDAT chunk: it holds no image data");
-  }
-  if (!ended) throw new PngError("the PNG has no IEND chunk: it is truncated");
-  if (header2.colourType === 3 && palette === void 0) {
-    throw new PngError("the PNG has colour type 3 (palette) but no PLTE chunk");
-  }
-  if (header2.colourType === 0 || header2.colourType === 4) palette = void 0;
-  return {
-    header: header2,
-    palette,
-    compressed: concatenate(imageData),
-    ancillary,
-    warnings
-  };
-}
-function isCritical(type) {
-  return (type.charCodeAt(0) & 32) === 0;
-}
-function checkedPalette(data, context) {
-  if (context.seen !== void 0) throw new PngError("the PNG has more than one PLTE chunk");
-  if (context.afterIdat) throw new PngError("the PNG's PLTE chunk comes after its image data");
-  if (data.length === 0 || data.length % 3 !== 0 || data.length > 256 * 3) {
-    throw new PngError(`the PNG's PLTE chunk holds ${data.length} bytes; it must hold 1 to 256 entries of 3 bytes`);
-  }
-  return data;
-}
-
-// lib/flate/inflate_stream.ts
-import { constants as constants4, createInflate, createInflateRaw } from "node:zlib";
-
-// lib/flate/_zlib_handles.ts
-function drive(stream) {
-  const handle = stream._handle;
-  const state = stream._writeState;
-  if (typeof handle?.writeSync !== "function" || typeof handle.reset !== "function" || !(state instanceof Uint32Array)) {
-    stream.close();
-    return void 0;
-  }
-  const driven = {
-    stream,
-    handle,
-    state
-  };
-  handle.onerror = (message, errno) => {
-    driven.failure ??= Object.assign(new Error(message), {
-      errno
-    });
-  };
-  return driven;
-}
-var SPARE_HANDLES = /* @__PURE__ */ new Map();
-var wholeBuffersForced = false;
-function takeHandle(kind, create) {
-  if (wholeBuffersForced) return void 0;
-  const spare = SPARE_HANDLES.get(kind);
-  SPARE_HANDLES.delete(kind);
-  return spare ?? drive(create());
-}
-function giveBack(kind, driven) {
-  if (SPARE_HANDLES.has(kind)) return driven.stream.close();
-  driven.handle.reset();
-  driven.failure = void 0;
-  SPARE_HANDLES.set(kind, driven);
-}
-
-// lib/flate/_adler32.ts
-var MODULUS = 65521;
-var Adler32 = class {
-  /** The sum of the bytes, plus one. */
-  a = 1;
-  /** The sum of the `a`s. */
-  b = 0;
-  /** Takes one byte. */
-  byte(value) {
-    this.a = (this.a + value) % MODULUS;
-    this.b = (this.b + this.a) % MODULUS;
-  }
-  /** Takes `count` zero bytes. */
-  zeros(count) {
-    this.b = (this.b + count * this.a) % MODULUS;
-  }
-  /** Takes `bytes[from..to)`. */
-  bytes(bytes, from, to) {
-    let a = this.a;
-    let b = this.b;
-    for (let i = from; i < to; i++) {
-      a = (a + bytes[i]) % MODULUS;
-      b = (b + a) % MODULUS;
-    }
-    this.a = a;
-    this.b = b;
-  }
-  /** Takes `count` scanlines of a filter-type byte and `zeros` zero bytes. */
-  zeroRows(filter2, zeros, count) {
-    const rows = count % MODULUS;
-    const half = count % 2 === 0 ? count / 2 % MODULUS * ((count + 1) % MODULUS) : count % MODULUS * ((count + 1) / 2 % MODULUS);
-    const added = (rows * this.a + filter2 * (half % MODULUS)) % MODULUS;
-    this.b = (this.b + (zeros + 1) % MODULUS * added) % MODULUS;
-    this.a = (this.a + filter2 * rows) % MODULUS;
-  }
-  /** The check, as a 32-bit unsigned number. */
-  value() {
-    return this.b * 65536 + this.a;
-  }
-};
-
-// lib/flate/inflate_stream.ts
-function adler32Of(bytes, adler = 1) {
-  const sum = new Adler32();
-  sum.a = adler & 65535;
-  sum.b = adler >>> 16;
-  sum.bytes(bytes, 0, bytes.length);
-  return sum.value();
-}
-function wrongCheck() {
-  return Object.assign(new Error("incorrect data check"), {
-    errno: constants4.Z_DATA_ERROR
-  });
-}
-function plainHeader(compressed) {
-  if (compressed.length < 2) return false;
-  const [method, flags] = compressed;
-  return method === 120 && (flags & 32) === 0 && (method << 8 | flags) % 31 === 0;
-}
-var InflateStream = class {
-  #compressed;
-  #consumed = 0;
-  #driven;
-  #kind;
-  #whole;
-  #served = 0;
-  #limit;
-  /** Where the caller sums the check: the running sum, and whether the trailer was reached. */
-  #check;
+// lib/formats/_mask_reads_ahead.ts
+var MaskReadsAhead = class {
+  /** How many tasks the export hands to `prepare` before it takes the first (0: none). */
+  ahead;
+  #read;
+  #pending = /* @__PURE__ */ new Map();
   /**
-   * Prepares to inflate a stream.
+   * @param ahead How many masks are read ahead (twice the workers, or 0).
+   * @param read Reads one mask's PNG bytes: on a worker when `ahead` is above 0, else here.
+   */
+  constructor(ahead, read) {
+    this.ahead = ahead;
+    this.#read = read;
+  }
+  /** Starts reading a task's mask (its data URI), when masks are read ahead. */
+  start(task, mask) {
+    if (this.ahead > 0) this.#pending.set(task, this.#settle(mask));
+  }
+  /** Forgets a task's read: the task failed before its mask was wanted. */
+  drop(task) {
+    this.#pending.delete(task);
+  }
+  /** Forgets every read: the export stops. */
+  clear() {
+    this.#pending.clear();
+  }
+  /**
+   * The task's mask read: the one started ahead, or one made now.
    *
-   * @param compressed The zlib stream (RFC 1950).
-   * @param options Where the handle is missing, the most bytes to inflate at the first read; the
-   * caller's Adler-32, if any.
+   * @throws {MasksError} `its mask cannot be read: …`, a {@linkcode PngError} keeping its setting.
    */
-  constructor(compressed, options = {}) {
-    this.#compressed = compressed;
-    this.#limit = options.maxOutputLength;
-    const raw = options.adler !== void 0 && plainHeader(compressed);
-    this.#kind = raw ? "inflateRaw" : "inflate";
-    this.#driven = takeHandle(this.#kind, () => raw ? createInflateRaw() : createInflate());
-    if (raw && this.#driven !== void 0) {
-      this.#check = {
-        sum: options.adler,
-        adler: 1,
-        ended: false
-      };
-      this.#consumed = 2;
-    }
+  async take(task, mask) {
+    const pending = this.#pending.get(task);
+    this.#pending.delete(task);
+    const read = await (pending ?? this.#settle(mask));
+    if ("error" in read) throwUnreadable(read.error);
+    return read.value;
   }
-  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
-  get piecewise() {
-    return this.#driven !== void 0;
-  }
-  /** Whether the caller's code sums the stream's check (see {@linkcode InflateStreamOptions}). */
-  get callerChecks() {
-    return this.#check !== void 0;
-  }
-  /**
-   * Inflates the next bytes into `target`.
-   *
-   * @param target Where the bytes go.
-   * @returns How many bytes were written at its start: fewer than its length only when the
-   * stream ended (or was cut short).
-   * @throws {Error} when the stream is corrupt or its checksum wrong (with `node:zlib`'s
-   * message).
-   */
-  read(target) {
-    const driven = this.#driven;
-    if (driven === void 0) {
-      this.#whole ??= inflateSync(this.#compressed, {
-        maxOutputLength: this.#limit
+  #settle(value) {
+    const mask = pngMaskOf(value);
+    if (mask.kind === "invalid") return Promise.resolve({
+      error: new MasksError(mask.reason)
+    });
+    try {
+      return Promise.resolve(this.#read(mask.bytes)).then((read) => ({
+        value: read
+      }), (error3) => ({
+        error: error3
+      }));
+    } catch (error3) {
+      return Promise.resolve({
+        error: error3
       });
-      const piece = this.#whole.subarray(this.#served, this.#served + target.length);
-      target.set(piece);
-      this.#served += piece.length;
-      return piece.length;
     }
-    const check = this.#check;
-    if (check?.ended) return 0;
-    const input = this.#compressed;
-    driven.handle.writeSync(constants4.Z_SYNC_FLUSH, input, this.#consumed, input.length - this.#consumed, target, 0, target.length);
-    if (driven.failure !== void 0) throw driven.failure;
-    const left = driven.state[1];
-    this.#consumed = input.length - left;
-    const written = target.length - driven.state[0];
-    if (check !== void 0) {
-      if (written > 0) check.adler = check.sum(target.subarray(0, written), check.adler);
-      if (written < target.length && left > 0) this.#checkTrailer(check);
-    }
-    return written;
-  }
-  /** Gives zlib's state back for the next stream. Safe to call twice. */
-  close() {
-    if (this.#driven !== void 0) giveBack(this.#kind, this.#driven);
-    this.#driven = void 0;
-    this.#whole = void 0;
-  }
-  /** Closes the stream: `using stream = new InflateStream(bytes)`. */
-  [Symbol.dispose]() {
-    this.close();
-  }
-  /**
-   * Compares the sum with the trailer, as zlib does at a stream's end: a trailer cut short is
-   * not checked (zlib waits for the rest), and nothing is inflated after it.
-   */
-  #checkTrailer(check) {
-    check.ended = true;
-    const at = this.#consumed;
-    const input = this.#compressed;
-    if (input.length - at < 4) return;
-    const trailer = (input[at] << 24 | input[at + 1] << 16 | input[at + 2] << 8 | input[at + 3]) >>> 0;
-    if (trailer !== check.adler >>> 0) throw wrongCheck();
   }
 };
-
-// lib/png/inflate_png.ts
-var DEFAULT_MAX_PIXELS = 1e8;
-function checkPng(bytes, maxPixels) {
-  checkArgumentType(bytes, "bytes", BYTES);
-  const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
-  if (!(limit > 0)) {
-    throw new RangeError(`Cannot check a PNG against a limit of ${limit} pixels: give a positive number, or leave it out for ${DEFAULT_MAX_PIXELS}`);
-  }
-  const structure = readPngStructure(bytes, {
-    maxPixels: limit
-  });
-  return {
-    ...structure,
-    ...scanlinePasses(structure.header)
-  };
-}
-function inflatePngStrips(png, strips) {
-  const { rowBytes, height } = png.passes[0];
-  const stride = rowBytes + 1;
-  using stream = new InflateStream(png.compressed, {
-    maxOutputLength: png.totalBytes + 1,
-    adler: strips.adler
-  });
-  let written = 0;
-  let failure;
-  for (let first = 0; first < height; first += strips.rows) {
-    const count = Math.min(strips.rows, height - first);
-    const got = readStream(stream, strips.window.subarray(0, count * stride));
-    written += got;
-    if (got < count * stride) throw truncated(written, png);
-    failure ??= strips.onStrip(first, count);
-  }
-  if (readStream(stream, new Uint8Array(1)) > 0) throw tooLarge(png);
-  if (failure !== void 0) throw failure;
-}
-function readStream(stream, target) {
-  try {
-    return stream.read(target);
-  } catch (error3) {
-    throw notZlib(error3);
-  }
-}
-function tooLarge(png) {
-  const { header: header2, totalBytes } = png;
-  return new PngError(`the PNG holds more image data than its ${header2.width}\xD7${header2.height} pixels need (${totalBytes} bytes): the file is corrupt`);
-}
-function notZlib(error3) {
-  const reason = error3 instanceof Error ? error3.message : String(error3);
-  return new PngError(`the PNG's image data is not valid zlib data (${reason})`, {
-    cause: error3
-  });
-}
-function truncated(written, png) {
-  return new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(written, png)}`);
-}
-function whereDataEnds(written, png) {
-  const { header: header2, passes } = png;
-  if (!header2.interlaced) {
-    return `at row ${Math.floor(written / (passes[0].rowBytes + 1))} of ${header2.height}`;
-  }
-  const pass = passes.findLast((candidate) => candidate.offset <= written) ?? passes[0];
-  return `in Adam7 pass ${pass.number} of 7`;
-}
-
-// lib/png/_pass_to_rgb.ts
-function createPassWriter(header2, options) {
-  const { colourType, bitDepth } = header2;
-  const { image: image2, palette } = options;
-  const out = image2.data;
-  const sampleBytes = bitDepth === 16 ? 2 : 1;
-  const pixelBytes = CHANNELS_BY_COLOUR_TYPE[colourType] * sampleBytes;
-  const indexed = colourType === 3 || colourType === 0 && bitDepth <= 8;
-  const lookup = indexed ? colourLookup(header2, palette) : void 0;
-  return (scanlines, pass) => {
-    const stride = pass.rowBytes + 1;
-    const step = pass.dx * 3;
-    for (let y = 0; y < pass.height; y++) {
-      const s = pass.offset + y * stride + 1;
-      const o = ((pass.y0 + y * pass.dy) * image2.width + pass.x0) * 3;
-      if (lookup !== void 0) {
-        writeIndexedRow(scanlines, s, {
-          out,
-          o,
-          step,
-          width: pass.width,
-          bitDepth,
-          lookup
-        });
-      } else if (colourType === 2 && bitDepth === 8 && step === 3) {
-        out.set(scanlines.subarray(s, s + pass.width * 3), o);
-      } else if (colourType === 2 || colourType === 6) {
-        const g = sampleBytes;
-        const b = 2 * sampleBytes;
-        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
-          out[j] = scanlines[i];
-          out[j + 1] = scanlines[i + g];
-          out[j + 2] = scanlines[i + b];
-        }
-      } else {
-        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
-          const grey = scanlines[i];
-          out[j] = grey;
-          out[j + 1] = grey;
-          out[j + 2] = grey;
-        }
-      }
-    }
-  };
-}
-function colourLookup(header2, palette) {
-  const rgb = new Uint8Array(256 * 3);
-  if (header2.colourType === 3 && palette !== void 0) {
-    rgb.set(palette);
-    return {
-      rgb,
-      entries: palette.length / 3
-    };
-  }
-  const top = (1 << header2.bitDepth) - 1;
-  const scale = 255 / top;
-  for (let value = 0; value <= top; value++) rgb.fill(value * scale, value * 3, value * 3 + 3);
-  return {
-    rgb,
-    entries: 256
-  };
-}
-function writeIndexedRow(scanlines, s, row) {
-  const { out, step, width, bitDepth } = row;
-  const { rgb, entries } = row.lookup;
-  const mask = (1 << bitDepth) - 1;
-  const perByte = 8 / bitDepth;
-  for (let x = 0, j = row.o; x < width; x++, j += step) {
-    let value;
-    if (bitDepth === 8) value = scanlines[s + x];
-    else {
-      const byte = scanlines[s + Math.floor(x / perByte)];
-      value = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
-    }
-    if (value >= entries) {
-      throw new PngError(`the PNG uses palette index ${value} but its palette has only ${entries} colours`);
-    }
-    const k = value * 3;
-    out[j] = rgb[k];
-    out[j + 1] = rgb[k + 1];
-    out[j + 2] = rgb[k + 2];
-  }
-}
-
-// lib/png/_unfilter.ts
-function unfilterRows(data, rows) {
-  const { rowBytes, bytesPerPixel: bpp } = rows;
-  const stride = rowBytes + 1;
-  const d = data;
-  for (let y = 0; y < rows.rows; y++) {
-    const filterAt = rows.at + y * stride;
-    const row = filterAt + 1;
-    const above = y === 0 ? rows.above : d;
-    const up = y === 0 ? 0 : row - stride;
-    switch (d[filterAt]) {
-      case 0:
-        break;
-      case 1:
-        for (let i = bpp; i < rowBytes; i++) d[row + i] += d[row + i - bpp];
-        break;
-      case 2:
-        for (let i = 0; i < rowBytes; i++) d[row + i] += above[up + i];
-        break;
-      case 3:
-        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i] >> 1;
-        for (let i = bpp; i < rowBytes; i++) {
-          d[row + i] += d[row + i - bpp] + above[up + i] >> 1;
-        }
-        break;
-      case 4:
-        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i];
-        for (let i = bpp; i < rowBytes; i++) {
-          const a = d[row + i - bpp];
-          const b = above[up + i];
-          const c = above[up + i - bpp];
-          const pa = Math.abs(b - c);
-          const pb = Math.abs(a - c);
-          const pc = Math.abs(a + b - c - c);
-          d[row + i] += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-        }
-        break;
-      default:
-        return y;
-    }
-  }
-  return -1;
-}
-function invalidFilterError(type, row, pass) {
-  const where = pass === 0 ? `row ${row}` : `row ${row} of Adam7 pass ${pass}`;
-  return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
-}
-
-// lib/png/png_rows.ts
-var STRIP_BYTES = 256 * 1024;
-function readPngRows(png, onRows, options = {}) {
-  const { header: header2, passes } = png;
-  const { width, height } = header2;
-  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header2.colourType] * header2.bitDepth;
-  const bytesPerPixel2 = Math.max(1, bitsPerPixel >> 3);
-  const stripRows = options.stripRows ?? defaultStripRows(passes[0].rowBytes, width, header2.interlaced);
-  const strip = {
-    width,
-    height: stripRows,
-    data: new Uint8Array(stripRows * width * 3)
-  };
-  const writePass = createPassWriter(header2, {
-    palette: png.palette,
-    image: strip
-  });
-  const cursors = [];
-  try {
-    for (const [index, pass] of passes.entries()) cursors.push(openCursor(png, pass, index));
-    let failure;
-    for (let first = 0; first < height; first += stripRows) {
-      const end = Math.min(height, first + stripRows);
-      for (const cursor of cursors) {
-        const found = readStrip(png, cursor, {
-          first,
-          end,
-          bytesPerPixel: bytesPerPixel2,
-          writePass,
-          failure
-        });
-        if (found !== void 0 && (failure === void 0 || isBefore(found, failure))) {
-          failure = found;
-        }
-      }
-      if (failure === void 0) {
-        onRows({
-          data: strip.data.subarray(0, (end - first) * width * 3),
-          first,
-          count: end - first
-        });
-      }
-    }
-    if (readStream(cursors.at(-1).stream, new Uint8Array(1)) > 0) throw tooLarge(png);
-    if (failure !== void 0) throw failure.error;
-  } finally {
-    for (const cursor of cursors) cursor.stream.close();
-  }
-}
-function defaultStripRows(rowBytes, width, interlaced) {
-  const rows = Math.max(1, Math.floor(STRIP_BYTES / Math.max(rowBytes + 1, width * 3)));
-  return interlaced ? Math.max(8, rows - rows % 8) : rows;
-}
-function openCursor(png, pass, index) {
-  const stream = new InflateStream(png.compressed, {
-    maxOutputLength: png.totalBytes + 1
-  });
-  const cursor = {
-    pass,
-    index,
-    stream,
-    rows: new Uint8Array(0)
-  };
-  const scratch2 = new Uint8Array(Math.min(pass.offset, 64 * 1024));
-  for (let skipped = 0; skipped < pass.offset; ) {
-    const want = Math.min(scratch2.length, pass.offset - skipped);
-    const got = readStream(stream, scratch2.subarray(0, want));
-    skipped += got;
-    if (got < want) {
-      stream.close();
-      throw truncated(skipped, png);
-    }
-  }
-  return cursor;
-}
-function readStrip(png, cursor, work) {
-  const { pass } = cursor;
-  const firstRow = rowOfPass(pass, work.first);
-  const count = rowOfPass(pass, work.end) - firstRow;
-  if (count <= 0) return void 0;
-  const stride = pass.rowBytes + 1;
-  if (cursor.rows.length < (count + 1) * stride) {
-    const grown3 = new Uint8Array((count + 1) * stride);
-    grown3.set(cursor.rows.subarray(0, stride));
-    cursor.rows = grown3;
-  }
-  const { rows } = cursor;
-  const got = readStream(cursor.stream, rows.subarray(stride, (count + 1) * stride));
-  if (got < count * stride) throw truncated(pass.offset + firstRow * stride + got, png);
-  const { failure } = work;
-  if (failure && (failure.pass < cursor.index || failure.pass === cursor.index && failure.kind === 0)) {
-    return void 0;
-  }
-  const above = firstRow === 0 ? new Uint8Array(pass.rowBytes) : rows.subarray(1, stride);
-  const { bytesPerPixel: bytesPerPixel2 } = work;
-  const bad = unfilterRows(rows, {
-    at: stride,
-    rows: count,
-    rowBytes: pass.rowBytes,
-    bytesPerPixel: bytesPerPixel2,
-    above
-  });
-  if (bad >= 0) {
-    const error3 = invalidFilterError(rows[(bad + 1) * stride], firstRow + bad, pass.number);
-    return {
-      pass: cursor.index,
-      kind: 0,
-      error: error3
-    };
-  }
-  rows.copyWithin(0, count * stride, (count + 1) * stride);
-  if (failure?.pass === cursor.index) return void 0;
-  const y0 = pass.y0 + firstRow * pass.dy - work.first;
-  try {
-    work.writePass(rows, {
-      ...pass,
-      y0,
-      height: count,
-      offset: stride
-    });
-  } catch (error3) {
-    return {
-      pass: cursor.index,
-      kind: 1,
-      error: error3
-    };
-  }
-  return void 0;
-}
-function rowOfPass(pass, y) {
-  if (y <= pass.y0) return 0;
-  return Math.min(pass.height, Math.ceil((y - pass.y0) / pass.dy));
-}
-function isBefore(a, b) {
-  return a.pass < b.pass || a.pass === b.pass && a.kind < b.kind;
-}
-
-// lib/png/decode_png.ts
-async function decodePng(bytes, options = {}) {
-  const png = checkPng(bytes, options.maxPixels);
-  const { width, height } = png.header;
-  const data = new Uint8Array(width * height * 3);
-  readPngRows(png, (rows) => data.set(rows.data, rows.first * width * 3));
-  return {
-    width,
-    height,
-    data
-  };
-}
-
-// lib/formats/_task_mask_pixels.ts
 function throwUnreadable(error3) {
   if (!(error3 instanceof MasksError)) throw error3;
   const reason = `its mask cannot be read: ${error3.message}`;
@@ -25857,6 +25002,47 @@ var KERNELS_WASM_BASE64 = [
   "Uws7ACAA/YkB/QwQAA8ADgANAAwACwAKAAkA/boBIAD9igH9DAgABwAGAAUABAADAAIAAQD9ugH9rgEQUwsZACAA/RsAIAD9",
   "GwFqIAD9GwIgAP0bA2pqCw=="
 ].join("");
+
+// lib/flate/_adler32.ts
+var MODULUS = 65521;
+var Adler32 = class {
+  /** The sum of the bytes, plus one. */
+  a = 1;
+  /** The sum of the `a`s. */
+  b = 0;
+  /** Takes one byte. */
+  byte(value) {
+    this.a = (this.a + value) % MODULUS;
+    this.b = (this.b + this.a) % MODULUS;
+  }
+  /** Takes `count` zero bytes. */
+  zeros(count) {
+    this.b = (this.b + count * this.a) % MODULUS;
+  }
+  /** Takes `bytes[from..to)`. */
+  bytes(bytes, from, to) {
+    let a = this.a;
+    let b = this.b;
+    for (let i = from; i < to; i++) {
+      a = (a + bytes[i]) % MODULUS;
+      b = (b + a) % MODULUS;
+    }
+    this.a = a;
+    this.b = b;
+  }
+  /** Takes `count` scanlines of a filter-type byte and `zeros` zero bytes. */
+  zeroRows(filter2, zeros, count) {
+    const rows = count % MODULUS;
+    const half = count % 2 === 0 ? count / 2 % MODULUS * ((count + 1) % MODULUS) : count % MODULUS * ((count + 1) / 2 % MODULUS);
+    const added = (rows * this.a + filter2 * (half % MODULUS)) % MODULUS;
+    this.b = (this.b + (zeros + 1) % MODULUS * added) % MODULUS;
+    this.a = (this.a + filter2 * rows) % MODULUS;
+  }
+  /** The check, as a 32-bit unsigned number. */
+  value() {
+    return this.b * 65536 + this.a;
+  }
+};
 
 // lib/flate/_bit_writer.ts
 var FIRST_BYTES = 1 << 14;
@@ -26979,6 +26165,184 @@ var RunDeflate = class {
   }
 };
 
+// lib/flate/inflate_stream.ts
+import { constants as constants4, createInflate, createInflateRaw } from "node:zlib";
+
+// lib/flate/zlib.ts
+import { constants as constants3, crc32 as nativeCrc32, deflate as deflateWithCallback, deflateSync as nativeDeflateSync, inflate as inflateWithCallback, inflateSync as nativeInflateSync } from "node:zlib";
+function inflateSync(compressed, options = {}) {
+  const limit = options.maxOutputLength;
+  const result = nativeInflateSync(compressed, {
+    finishFlush: constants3.Z_SYNC_FLUSH,
+    // A little more than the limit, so zlib finishes the stream (and its checksum) in one call.
+    ...limit === void 0 ? {} : {
+      maxOutputLength: limit,
+      chunkSize: Math.max(64, limit + 64)
+    }
+  });
+  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
+}
+function deflateSync(bytes, options) {
+  const result = nativeDeflateSync(bytes, {
+    level: options.level
+  });
+  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
+}
+function crc32(bytes) {
+  return nativeCrc32(bytes) >>> 0;
+}
+
+// lib/flate/_zlib_handles.ts
+function drive(stream) {
+  const handle = stream._handle;
+  const state = stream._writeState;
+  if (typeof handle?.writeSync !== "function" || typeof handle.reset !== "function" || !(state instanceof Uint32Array)) {
+    stream.close();
+    return void 0;
+  }
+  const driven = {
+    stream,
+    handle,
+    state
+  };
+  handle.onerror = (message, errno) => {
+    driven.failure ??= Object.assign(new Error(message), {
+      errno
+    });
+  };
+  return driven;
+}
+var SPARE_HANDLES = /* @__PURE__ */ new Map();
+var wholeBuffersForced = false;
+function takeHandle(kind, create) {
+  if (wholeBuffersForced) return void 0;
+  const spare = SPARE_HANDLES.get(kind);
+  SPARE_HANDLES.delete(kind);
+  return spare ?? drive(create());
+}
+function giveBack(kind, driven) {
+  if (SPARE_HANDLES.has(kind)) return driven.stream.close();
+  driven.handle.reset();
+  driven.failure = void 0;
+  SPARE_HANDLES.set(kind, driven);
+}
+
+// lib/flate/inflate_stream.ts
+function adler32Of(bytes, adler = 1) {
+  const sum = new Adler32();
+  sum.a = adler & 65535;
+  sum.b = adler >>> 16;
+  sum.bytes(bytes, 0, bytes.length);
+  return sum.value();
+}
+function wrongCheck() {
+  return Object.assign(new Error("incorrect data check"), {
+    errno: constants4.Z_DATA_ERROR
+  });
+}
+function plainHeader(compressed) {
+  if (compressed.length < 2) return false;
+  const [method, flags] = compressed;
+  return method === 120 && (flags & 32) === 0 && (method << 8 | flags) % 31 === 0;
+}
+var InflateStream = class {
+  #compressed;
+  #consumed = 0;
+  #driven;
+  #kind;
+  #whole;
+  #served = 0;
+  #limit;
+  /** Where the caller sums the check: the running sum, and whether the trailer was reached. */
+  #check;
+  /**
+   * Prepares to inflate a stream.
+   *
+   * @param compressed The zlib stream (RFC 1950).
+   * @param options Where the handle is missing, the most bytes to inflate at the first read; the
+   * caller's Adler-32, if any.
+   */
+  constructor(compressed, options = {}) {
+    this.#compressed = compressed;
+    this.#limit = options.maxOutputLength;
+    const raw = options.adler !== void 0 && plainHeader(compressed);
+    this.#kind = raw ? "inflateRaw" : "inflate";
+    this.#driven = takeHandle(this.#kind, () => raw ? createInflateRaw() : createInflate());
+    if (raw && this.#driven !== void 0) {
+      this.#check = {
+        sum: options.adler,
+        adler: 1,
+        ended: false
+      };
+      this.#consumed = 2;
+    }
+  }
+  /** Whether this stream drives `node:zlib`'s handle piece by piece (the fast path). */
+  get piecewise() {
+    return this.#driven !== void 0;
+  }
+  /** Whether the caller's code sums the stream's check (see {@linkcode InflateStreamOptions}). */
+  get callerChecks() {
+    return this.#check !== void 0;
+  }
+  /**
+   * Inflates the next bytes into `target`.
+   *
+   * @param target Where the bytes go.
+   * @returns How many bytes were written at its start: fewer than its length only when the
+   * stream ended (or was cut short).
+   * @throws {Error} when the stream is corrupt or its checksum wrong (with `node:zlib`'s
+   * message).
+   */
+  read(target) {
+    const driven = this.#driven;
+    if (driven === void 0) {
+      this.#whole ??= inflateSync(this.#compressed, {
+        maxOutputLength: this.#limit
+      });
+      const piece = this.#whole.subarray(this.#served, this.#served + target.length);
+      target.set(piece);
+      this.#served += piece.length;
+      return piece.length;
+    }
+    const check = this.#check;
+    if (check?.ended) return 0;
+    const input = this.#compressed;
+    driven.handle.writeSync(constants4.Z_SYNC_FLUSH, input, this.#consumed, input.length - this.#consumed, target, 0, target.length);
+    if (driven.failure !== void 0) throw driven.failure;
+    const left = driven.state[1];
+    this.#consumed = input.length - left;
+    const written = target.length - driven.state[0];
+    if (check !== void 0) {
+      if (written > 0) check.adler = check.sum(target.subarray(0, written), check.adler);
+      if (written < target.length && left > 0) this.#checkTrailer(check);
+    }
+    return written;
+  }
+  /** Gives zlib's state back for the next stream. Safe to call twice. */
+  close() {
+    if (this.#driven !== void 0) giveBack(this.#kind, this.#driven);
+    this.#driven = void 0;
+    this.#whole = void 0;
+  }
+  /** Closes the stream: `using stream = new InflateStream(bytes)`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
+  /**
+   * Compares the sum with the trailer, as zlib does at a stream's end: a trailer cut short is
+   * not checked (zlib waits for the rest), and nothing is inflated after it.
+   */
+  #checkTrailer(check) {
+    check.ended = true;
+    const at = this.#consumed;
+    const input = this.#compressed;
+    if (input.length - at < 4) return;
+    const trailer = (input[at] << 24 | input[at + 1] << 16 | input[at + 2] << 8 | input[at + 3]) >>> 0;
+    if (trailer !== check.adler >>> 0) throw wrongCheck();
+  }
+};
+
 // lib/png/kernels.ts
 var SLACK2 = 16;
 var KEEP_BYTES = 64 << 20;
@@ -27027,6 +26391,415 @@ function align16(offset) {
   return offset + 15 & ~15;
 }
 
+// lib/png/_png_header.ts
+var CHANNELS_BY_COLOUR_TYPE = {
+  0: 1,
+  2: 3,
+  3: 1,
+  4: 2,
+  6: 4
+};
+var COLOUR_TYPE_NAMES = {
+  0: "grey",
+  2: "RGB",
+  3: "palette",
+  4: "grey + alpha",
+  6: "RGBA"
+};
+var BIT_DEPTHS_BY_COLOUR_TYPE = {
+  0: [
+    1,
+    2,
+    4,
+    8,
+    16
+  ],
+  2: [
+    8,
+    16
+  ],
+  3: [
+    1,
+    2,
+    4,
+    8
+  ],
+  4: [
+    8,
+    16
+  ],
+  6: [
+    8,
+    16
+  ]
+};
+var MAX_DIMENSION = 2147483647;
+function parseHeader(data, options) {
+  if (data.length !== 13) {
+    throw new PngError(`the PNG's IHDR chunk holds ${data.length} bytes instead of 13`);
+  }
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const width = view.getUint32(0);
+  const height = view.getUint32(4);
+  const [bitDepth, colourType, compression, filter2, interlace] = data.subarray(8);
+  for (const [name, size] of [
+    [
+      "width",
+      width
+    ],
+    [
+      "height",
+      height
+    ]
+  ]) {
+    if (size === 0 || size > MAX_DIMENSION) {
+      throw new PngError(`the PNG's ${name} is ${size}; it must be from 1 to ${MAX_DIMENSION}`);
+    }
+  }
+  const depths = BIT_DEPTHS_BY_COLOUR_TYPE[colourType];
+  if (depths === void 0) {
+    throw new PngError(`the PNG has colour type ${colourType}; PNG allows 0, 2, 3, 4 and 6`);
+  }
+  if (!depths.includes(bitDepth)) {
+    throw new PngError(`the PNG has bit depth ${bitDepth} with colour type ${colourType} (${COLOUR_TYPE_NAMES[colourType]}); PNG allows ${depths.join(", ")} for it`);
+  }
+  if (compression !== 0) {
+    throw new PngError(`the PNG has compression method ${compression}; PNG defines only 0`);
+  }
+  if (filter2 !== 0) throw new PngError(`the PNG has filter method ${filter2}; PNG defines only 0`);
+  if (interlace > 1) {
+    throw new PngError(`the PNG has interlace method ${interlace}; PNG defines only 0 and 1`);
+  }
+  const pixels = width * height;
+  if (pixels > options.maxPixels) {
+    throw new PngError(`the PNG is ${width}\xD7${height} (${pixels} pixels), above the limit of ${options.maxPixels} pixels; raise the pixel limit to decode it`, {
+      setting: "maxPixels"
+    });
+  }
+  return {
+    width,
+    height,
+    bitDepth,
+    colourType,
+    interlaced: interlace === 1
+  };
+}
+
+// lib/png/_adam7.ts
+var ADAM7 = [
+  [
+    0,
+    0,
+    8,
+    8
+  ],
+  [
+    4,
+    0,
+    8,
+    8
+  ],
+  [
+    0,
+    4,
+    4,
+    8
+  ],
+  [
+    2,
+    0,
+    4,
+    4
+  ],
+  [
+    0,
+    2,
+    2,
+    4
+  ],
+  [
+    1,
+    0,
+    2,
+    2
+  ],
+  [
+    0,
+    1,
+    1,
+    2
+  ]
+];
+function scanlinePasses(header2) {
+  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header2.colourType] * header2.bitDepth;
+  const grid = header2.interlaced ? ADAM7 : [
+    [
+      0,
+      0,
+      1,
+      1
+    ]
+  ];
+  const passes = [];
+  let offset = 0;
+  grid.forEach(([x0, y0, dx, dy], index) => {
+    const width = Math.ceil(Math.max(0, header2.width - x0) / dx);
+    const height = Math.ceil(Math.max(0, header2.height - y0) / dy);
+    if (width === 0 || height === 0) return;
+    const rowBytes = Math.ceil(width * bitsPerPixel / 8);
+    const number = header2.interlaced ? index + 1 : 0;
+    passes.push({
+      number,
+      x0,
+      y0,
+      dx,
+      dy,
+      width,
+      height,
+      rowBytes,
+      offset
+    });
+    offset += (rowBytes + 1) * height;
+  });
+  return {
+    passes,
+    totalBytes: offset
+  };
+}
+
+// lib/png/_chunks.ts
+var PNG_SIGNATURE = new Uint8Array([
+  137,
+  80,
+  78,
+  71,
+  13,
+  10,
+  26,
+  10
+]);
+var MAX_CHUNK_LENGTH = 2147483647;
+function* readChunks(bytes, onAncillaryCrc) {
+  if (bytes.length < 8 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) {
+    throw new PngError("the PNG signature is missing: the data is not a PNG file");
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 8;
+  while (offset < bytes.length) {
+    const remaining = bytes.length - offset;
+    if (remaining < 12) {
+      throw new PngError(`the PNG is truncated: ${remaining} stray bytes at byte ${offset} where a chunk should start`);
+    }
+    const length = view.getUint32(offset);
+    const type = chunkType(bytes, offset);
+    if (length > MAX_CHUNK_LENGTH) {
+      throw new PngError(`the PNG chunk "${type}" at byte ${offset} claims ${length} bytes, above the PNG limit of ${MAX_CHUNK_LENGTH}`);
+    }
+    if (length + 12 > remaining) {
+      throw new PngError(`the PNG is truncated: chunk "${type}" at byte ${offset} needs ${length + 12} bytes, only ${remaining} remain`);
+    }
+    const stored = view.getUint32(offset + 8 + length);
+    const computed = crc32(bytes.subarray(offset + 4, offset + 8 + length));
+    if (stored !== computed) {
+      const fault2 = `the PNG chunk "${type}" at byte ${offset} fails its CRC check (stored ${hex(stored)}, computed ${hex(computed)})`;
+      if (onAncillaryCrc === void 0 || (bytes[offset + 4] & 32) === 0) {
+        throw new PngError(`${fault2}: the file is corrupt`);
+      }
+      onAncillaryCrc(`${fault2}; the chunk was ignored, as libpng ignores it`);
+      offset += length + 12;
+      continue;
+    }
+    yield {
+      type,
+      data: bytes.subarray(offset + 8, offset + 8 + length),
+      offset
+    };
+    offset += length + 12;
+  }
+}
+function chunkType(bytes, offset) {
+  const codes = bytes.subarray(offset + 4, offset + 8);
+  const isLetter = (code3) => code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122;
+  if (!codes.every(isLetter)) {
+    throw new PngError(`the PNG chunk at byte ${offset} has an invalid type (bytes ${[
+      ...codes
+    ].join(", ")}): the file is corrupt`);
+  }
+  return String.fromCharCode(...codes);
+}
+function hex(value) {
+  return `0x${value.toString(16).padStart(8, "0")}`;
+}
+function frameChunk(out, at, type, data) {
+  const view = new DataView(out.buffer, out.byteOffset + at, data.length + 12);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[at + 4 + i] = type.charCodeAt(i);
+  out.set(data, at + 8);
+  view.setUint32(data.length + 8, crc32(out.subarray(at + 4, at + data.length + 8)));
+}
+function writePng(chunks) {
+  let size = PNG_SIGNATURE.length;
+  for (const { data } of chunks) size += data.length + 12;
+  const out = new Uint8Array(size);
+  out.set(PNG_SIGNATURE);
+  let at = PNG_SIGNATURE.length;
+  for (const { type, data } of chunks) {
+    frameChunk(out, at, type, data);
+    at += data.length + 12;
+  }
+  return out;
+}
+
+// lib/concatenate.ts
+function concatenate(parts) {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
+// lib/png/_png_structure.ts
+var KNOWN_CRITICAL_CHUNKS = /* @__PURE__ */ new Set([
+  "IHDR",
+  "PLTE",
+  "IDAT",
+  "IEND"
+]);
+function readPngStructure(bytes, options) {
+  let header2;
+  let palette;
+  const imageData = [];
+  const ancillary = [];
+  const warnings = [];
+  let idatEnded = false;
+  let ended = false;
+  for (const chunk of readChunks(bytes, (warning3) => warnings.push(warning3))) {
+    const { type, data } = chunk;
+    if (header2 === void 0) {
+      if (type !== "IHDR") {
+        throw new PngError(`the PNG starts with chunk "${type}" instead of IHDR`);
+      }
+      header2 = parseHeader(data, options);
+      continue;
+    }
+    if (imageData.length > 0 && type !== "IDAT") idatEnded = true;
+    if (type === "IEND") {
+      ended = true;
+      break;
+    }
+    if (type === "IDAT") {
+      if (idatEnded) {
+        throw new PngError(`the PNG's IDAT chunks are not consecutive (another at byte ${chunk.offset})`);
+      }
+      imageData.push(data);
+    } else if (type === "PLTE") {
+      palette = checkedPalette(chunk.data, {
+        seen: palette,
+        afterIdat: imageData.length > 0
+      });
+    } else if (type === "IHDR") {
+      throw new PngError(`the PNG has a second IHDR chunk at byte ${chunk.offset}`);
+    } else if (isCritical(type) && !KNOWN_CRITICAL_CHUNKS.has(type)) {
+      throw new PngError(`the PNG has an unknown critical chunk "${type}" that this decoder cannot read`);
+    } else ancillary.push(type);
+  }
+  if (header2 === void 0) throw new PngError("the PNG has no chunks: it is truncated");
+  if (imageData.length === 0) {
+    throw new PngError("the PNG has no IDAT chunk: it holds no image data");
+  }
+  if (!ended) throw new PngError("the PNG has no IEND chunk: it is truncated");
+  if (header2.colourType === 3 && palette === void 0) {
+    throw new PngError("the PNG has colour type 3 (palette) but no PLTE chunk");
+  }
+  if (header2.colourType === 0 || header2.colourType === 4) palette = void 0;
+  return {
+    header: header2,
+    palette,
+    compressed: concatenate(imageData),
+    ancillary,
+    warnings
+  };
+}
+function isCritical(type) {
+  return (type.charCodeAt(0) & 32) === 0;
+}
+function checkedPalette(data, context) {
+  if (context.seen !== void 0) throw new PngError("the PNG has more than one PLTE chunk");
+  if (context.afterIdat) throw new PngError("the PNG's PLTE chunk comes after its image data");
+  if (data.length === 0 || data.length % 3 !== 0 || data.length > 256 * 3) {
+    throw new PngError(`the PNG's PLTE chunk holds ${data.length} bytes; it must hold 1 to 256 entries of 3 bytes`);
+  }
+  return data;
+}
+
+// lib/png/inflate_png.ts
+var DEFAULT_MAX_PIXELS = 1e8;
+function checkPng(bytes, maxPixels) {
+  checkArgumentType(bytes, "bytes", BYTES);
+  const limit = maxPixels ?? DEFAULT_MAX_PIXELS;
+  if (!(limit > 0)) {
+    throw new RangeError(`Cannot check a PNG against a limit of ${limit} pixels: give a positive number, or leave it out for ${DEFAULT_MAX_PIXELS}`);
+  }
+  const structure = readPngStructure(bytes, {
+    maxPixels: limit
+  });
+  return {
+    ...structure,
+    ...scanlinePasses(structure.header)
+  };
+}
+function inflatePngStrips(png, strips) {
+  const { rowBytes, height } = png.passes[0];
+  const stride = rowBytes + 1;
+  using stream = new InflateStream(png.compressed, {
+    maxOutputLength: png.totalBytes + 1,
+    adler: strips.adler
+  });
+  let written = 0;
+  let failure;
+  for (let first = 0; first < height; first += strips.rows) {
+    const count = Math.min(strips.rows, height - first);
+    const got = readStream(stream, strips.window.subarray(0, count * stride));
+    written += got;
+    if (got < count * stride) throw truncated(written, png);
+    failure ??= strips.onStrip(first, count);
+  }
+  if (readStream(stream, new Uint8Array(1)) > 0) throw tooLarge(png);
+  if (failure !== void 0) throw failure;
+}
+function readStream(stream, target) {
+  try {
+    return stream.read(target);
+  } catch (error3) {
+    throw notZlib(error3);
+  }
+}
+function tooLarge(png) {
+  const { header: header2, totalBytes } = png;
+  return new PngError(`the PNG holds more image data than its ${header2.width}\xD7${header2.height} pixels need (${totalBytes} bytes): the file is corrupt`);
+}
+function notZlib(error3) {
+  const reason = error3 instanceof Error ? error3.message : String(error3);
+  return new PngError(`the PNG's image data is not valid zlib data (${reason})`, {
+    cause: error3
+  });
+}
+function truncated(written, png) {
+  return new PngError(`the PNG is truncated: IDAT data ends ${whereDataEnds(written, png)}`);
+}
+function whereDataEnds(written, png) {
+  const { header: header2, passes } = png;
+  if (!header2.interlaced) {
+    return `at row ${Math.floor(written / (passes[0].rowBytes + 1))} of ${header2.height}`;
+  }
+  const pass = passes.findLast((candidate) => candidate.offset <= written) ?? passes[0];
+  return `in Adam7 pass ${pass.number} of 7`;
+}
+
 // lib/png/mask_census.ts
 var CENSUS_BYTES = 256 + 512;
 function clearCensus(memory, tables) {
@@ -27058,6 +26831,54 @@ function addToCensus(census, pixels) {
     bSeen[b] = 1;
     if (firstB[r] < 0) firstB[r] = b;
   }
+}
+
+// lib/png/_unfilter.ts
+function unfilterRows(data, rows) {
+  const { rowBytes, bytesPerPixel: bpp } = rows;
+  const stride = rowBytes + 1;
+  const d = data;
+  for (let y = 0; y < rows.rows; y++) {
+    const filterAt = rows.at + y * stride;
+    const row = filterAt + 1;
+    const above = y === 0 ? rows.above : d;
+    const up = y === 0 ? 0 : row - stride;
+    switch (d[filterAt]) {
+      case 0:
+        break;
+      case 1:
+        for (let i = bpp; i < rowBytes; i++) d[row + i] += d[row + i - bpp];
+        break;
+      case 2:
+        for (let i = 0; i < rowBytes; i++) d[row + i] += above[up + i];
+        break;
+      case 3:
+        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i] >> 1;
+        for (let i = bpp; i < rowBytes; i++) {
+          d[row + i] += d[row + i - bpp] + above[up + i] >> 1;
+        }
+        break;
+      case 4:
+        for (let i = 0; i < bpp && i < rowBytes; i++) d[row + i] += above[up + i];
+        for (let i = bpp; i < rowBytes; i++) {
+          const a = d[row + i - bpp];
+          const b = above[up + i];
+          const c = above[up + i - bpp];
+          const pa = Math.abs(b - c);
+          const pb = Math.abs(a - c);
+          const pc = Math.abs(a + b - c - c);
+          d[row + i] += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        }
+        break;
+      default:
+        return y;
+    }
+  }
+  return -1;
+}
+function invalidFilterError(type, row, pass) {
+  const where = pass === 0 ? `row ${row}` : `row ${row} of Adam7 pass ${pass}`;
+  return new PngError(`the PNG has an invalid filter type ${type} on ${where}; PNG defines 0 to 4`);
 }
 
 // lib/png/_deflate_kernels.ts
@@ -27242,13 +27063,13 @@ function writeUint32(bytes, at, value) {
 }
 
 // lib/png/_strip_layout.ts
-var STRIP_BYTES2 = 256 * 1024;
+var STRIP_BYTES = 256 * 1024;
 function stripLayout(header2) {
   const { width, height } = header2;
   const channels = header2.colourType === 6 ? 4 : 3;
   const inRow = width * channels;
   const outRow = width * 3;
-  const rows = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES2 / (inRow + 1))));
+  const rows = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES / (inRow + 1))));
   const zero = 0;
   const table = align16(zero + inRow + SLACK2);
   const census = align16(table + 1024);
@@ -27632,7 +27453,7 @@ function clearLabelScanlines(memory, layout, rows) {
 }
 
 // lib/png/_fast_rows.ts
-var STRIP_BYTES3 = 256 * 1024;
+var STRIP_BYTES2 = 256 * 1024;
 function readFastRows(png, onRows, options = {}) {
   const { header: header2 } = png;
   refuseSlowFlavour(header2);
@@ -27776,7 +27597,7 @@ function rowsLayout(header2, stripRows, mode, labelled) {
   const channels = header2.colourType === 6 ? 4 : 3;
   const inRow = width * channels;
   const outRow = width * 3;
-  const rows = Math.max(1, Math.min(height, stripRows ?? Math.floor(STRIP_BYTES3 / (inRow + 1))));
+  const rows = Math.max(1, Math.min(height, stripRows ?? Math.floor(STRIP_BYTES2 / (inRow + 1))));
   const zero = 0;
   const tables = align16(zero + inRow + SLACK2);
   const input = align16(tables + CENSUS_BYTES);
@@ -27833,6 +27654,227 @@ function markRepeats(kernels, memory, scanlines, repeats, blackAbove) {
     blackAbove = black;
   }
   return blackAbove;
+}
+
+// lib/png/_pass_to_rgb.ts
+function createPassWriter(header2, options) {
+  const { colourType, bitDepth } = header2;
+  const { image: image2, palette } = options;
+  const out = image2.data;
+  const sampleBytes = bitDepth === 16 ? 2 : 1;
+  const pixelBytes = CHANNELS_BY_COLOUR_TYPE[colourType] * sampleBytes;
+  const indexed = colourType === 3 || colourType === 0 && bitDepth <= 8;
+  const lookup = indexed ? colourLookup(header2, palette) : void 0;
+  return (scanlines, pass) => {
+    const stride = pass.rowBytes + 1;
+    const step = pass.dx * 3;
+    for (let y = 0; y < pass.height; y++) {
+      const s = pass.offset + y * stride + 1;
+      const o = ((pass.y0 + y * pass.dy) * image2.width + pass.x0) * 3;
+      if (lookup !== void 0) {
+        writeIndexedRow(scanlines, s, {
+          out,
+          o,
+          step,
+          width: pass.width,
+          bitDepth,
+          lookup
+        });
+      } else if (colourType === 2 && bitDepth === 8 && step === 3) {
+        out.set(scanlines.subarray(s, s + pass.width * 3), o);
+      } else if (colourType === 2 || colourType === 6) {
+        const g = sampleBytes;
+        const b = 2 * sampleBytes;
+        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
+          out[j] = scanlines[i];
+          out[j + 1] = scanlines[i + g];
+          out[j + 2] = scanlines[i + b];
+        }
+      } else {
+        for (let x = 0, i = s, j = o; x < pass.width; x++, i += pixelBytes, j += step) {
+          const grey = scanlines[i];
+          out[j] = grey;
+          out[j + 1] = grey;
+          out[j + 2] = grey;
+        }
+      }
+    }
+  };
+}
+function colourLookup(header2, palette) {
+  const rgb = new Uint8Array(256 * 3);
+  if (header2.colourType === 3 && palette !== void 0) {
+    rgb.set(palette);
+    return {
+      rgb,
+      entries: palette.length / 3
+    };
+  }
+  const top = (1 << header2.bitDepth) - 1;
+  const scale = 255 / top;
+  for (let value = 0; value <= top; value++) rgb.fill(value * scale, value * 3, value * 3 + 3);
+  return {
+    rgb,
+    entries: 256
+  };
+}
+function writeIndexedRow(scanlines, s, row) {
+  const { out, step, width, bitDepth } = row;
+  const { rgb, entries } = row.lookup;
+  const mask = (1 << bitDepth) - 1;
+  const perByte = 8 / bitDepth;
+  for (let x = 0, j = row.o; x < width; x++, j += step) {
+    let value;
+    if (bitDepth === 8) value = scanlines[s + x];
+    else {
+      const byte = scanlines[s + Math.floor(x / perByte)];
+      value = byte >> 8 - bitDepth * (1 + x % perByte) & mask;
+    }
+    if (value >= entries) {
+      throw new PngError(`the PNG uses palette index ${value} but its palette has only ${entries} colours`);
+    }
+    const k = value * 3;
+    out[j] = rgb[k];
+    out[j + 1] = rgb[k + 1];
+    out[j + 2] = rgb[k + 2];
+  }
+}
+
+// lib/png/png_rows.ts
+var STRIP_BYTES3 = 256 * 1024;
+function readPngRows(png, onRows, options = {}) {
+  const { header: header2, passes } = png;
+  const { width, height } = header2;
+  const bitsPerPixel = CHANNELS_BY_COLOUR_TYPE[header2.colourType] * header2.bitDepth;
+  const bytesPerPixel2 = Math.max(1, bitsPerPixel >> 3);
+  const stripRows = options.stripRows ?? defaultStripRows(passes[0].rowBytes, width, header2.interlaced);
+  const strip = {
+    width,
+    height: stripRows,
+    data: new Uint8Array(stripRows * width * 3)
+  };
+  const writePass = createPassWriter(header2, {
+    palette: png.palette,
+    image: strip
+  });
+  const cursors = [];
+  try {
+    for (const [index, pass] of passes.entries()) cursors.push(openCursor(png, pass, index));
+    let failure;
+    for (let first = 0; first < height; first += stripRows) {
+      const end = Math.min(height, first + stripRows);
+      for (const cursor of cursors) {
+        const found = readStrip(png, cursor, {
+          first,
+          end,
+          bytesPerPixel: bytesPerPixel2,
+          writePass,
+          failure
+        });
+        if (found !== void 0 && (failure === void 0 || isBefore(found, failure))) {
+          failure = found;
+        }
+      }
+      if (failure === void 0) {
+        onRows({
+          data: strip.data.subarray(0, (end - first) * width * 3),
+          first,
+          count: end - first
+        });
+      }
+    }
+    if (readStream(cursors.at(-1).stream, new Uint8Array(1)) > 0) throw tooLarge(png);
+    if (failure !== void 0) throw failure.error;
+  } finally {
+    for (const cursor of cursors) cursor.stream.close();
+  }
+}
+function defaultStripRows(rowBytes, width, interlaced) {
+  const rows = Math.max(1, Math.floor(STRIP_BYTES3 / Math.max(rowBytes + 1, width * 3)));
+  return interlaced ? Math.max(8, rows - rows % 8) : rows;
+}
+function openCursor(png, pass, index) {
+  const stream = new InflateStream(png.compressed, {
+    maxOutputLength: png.totalBytes + 1
+  });
+  const cursor = {
+    pass,
+    index,
+    stream,
+    rows: new Uint8Array(0)
+  };
+  const scratch2 = new Uint8Array(Math.min(pass.offset, 64 * 1024));
+  for (let skipped = 0; skipped < pass.offset; ) {
+    const want = Math.min(scratch2.length, pass.offset - skipped);
+    const got = readStream(stream, scratch2.subarray(0, want));
+    skipped += got;
+    if (got < want) {
+      stream.close();
+      throw truncated(skipped, png);
+    }
+  }
+  return cursor;
+}
+function readStrip(png, cursor, work) {
+  const { pass } = cursor;
+  const firstRow = rowOfPass(pass, work.first);
+  const count = rowOfPass(pass, work.end) - firstRow;
+  if (count <= 0) return void 0;
+  const stride = pass.rowBytes + 1;
+  if (cursor.rows.length < (count + 1) * stride) {
+    const grown3 = new Uint8Array((count + 1) * stride);
+    grown3.set(cursor.rows.subarray(0, stride));
+    cursor.rows = grown3;
+  }
+  const { rows } = cursor;
+  const got = readStream(cursor.stream, rows.subarray(stride, (count + 1) * stride));
+  if (got < count * stride) throw truncated(pass.offset + firstRow * stride + got, png);
+  const { failure } = work;
+  if (failure && (failure.pass < cursor.index || failure.pass === cursor.index && failure.kind === 0)) {
+    return void 0;
+  }
+  const above = firstRow === 0 ? new Uint8Array(pass.rowBytes) : rows.subarray(1, stride);
+  const { bytesPerPixel: bytesPerPixel2 } = work;
+  const bad = unfilterRows(rows, {
+    at: stride,
+    rows: count,
+    rowBytes: pass.rowBytes,
+    bytesPerPixel: bytesPerPixel2,
+    above
+  });
+  if (bad >= 0) {
+    const error3 = invalidFilterError(rows[(bad + 1) * stride], firstRow + bad, pass.number);
+    return {
+      pass: cursor.index,
+      kind: 0,
+      error: error3
+    };
+  }
+  rows.copyWithin(0, count * stride, (count + 1) * stride);
+  if (failure?.pass === cursor.index) return void 0;
+  const y0 = pass.y0 + firstRow * pass.dy - work.first;
+  try {
+    work.writePass(rows, {
+      ...pass,
+      y0,
+      height: count,
+      offset: stride
+    });
+  } catch (error3) {
+    return {
+      pass: cursor.index,
+      kind: 1,
+      error: error3
+    };
+  }
+  return void 0;
+}
+function rowOfPass(pass, y) {
+  if (y <= pass.y0) return 0;
+  return Math.min(pass.height, Math.ceil((y - pass.y0) / pass.dy));
+}
+function isBefore(a, b) {
+  return a.pass < b.pass || a.pass === b.pass && a.kind < b.kind;
 }
 
 // lib/png/mask_rows.ts
@@ -28358,9 +28400,7 @@ var CocoWriter = class {
   #images = 0;
   #annotations = 0;
   /** Masks of tasks to come, being read on the pool's workers. */
-  #pending = /* @__PURE__ */ new Map();
-  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
-  ahead;
+  #reads;
   constructor(file, source, options) {
     this.#file = file;
     this.#annotationsFile = new OutputFile(`${file.path}.annotations`, {
@@ -28370,13 +28410,18 @@ var CocoWriter = class {
     this.#options = options;
     this.#classes = cocoCategories(source.metadata, source.geometry !== "segmentation", options.pinning);
     const reads = source.geometry === "segmentation" && !options.dryRun;
-    this.ahead = reads && options.reader ? 2 * options.reader.size : 0;
+    const reader = reads ? options.reader : void 0;
+    this.#reads = new MaskReadsAhead(reader ? 2 * reader.size : 0, (bytes) => this.#read(bytes));
+  }
+  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
+  get ahead() {
+    return this.#reads.ahead;
   }
   /** Starts reading a task's mask to come on a worker, so that masks are read in parallel. */
   prepare(task, mine) {
-    if (!mine || this.ahead === 0) return;
+    if (!mine) return;
     const found = this.#found(task);
-    if (found?.kind === "uri") this.#pending.set(task, this.#read(found.value));
+    if (found?.kind === "uri") this.#reads.start(task, found.value);
   }
   async take(task, mine) {
     const found = this.#found(task);
@@ -28394,7 +28439,7 @@ var CocoWriter = class {
       });
     } catch (error3) {
       if (!(error3 instanceof TaskError)) throw error3;
-      this.#pending.delete(task);
+      this.#reads.drop(task);
       return mine ? {
         status: "failed",
         reason: error3.reason
@@ -28474,7 +28519,7 @@ var CocoWriter = class {
     await this.#file.commit();
   }
   async abandon() {
-    this.#pending.clear();
+    this.#reads.clear();
     await this.#annotationsFile.abandon();
     await this.#file.abandon();
   }
@@ -28527,10 +28572,7 @@ var CocoWriter = class {
       shapes: [],
       leftOut: 0
     };
-    const pending = this.#pending.get(task);
-    this.#pending.delete(task);
-    const read = await (pending ?? this.#read(value));
-    if ("error" in read) throwUnreadable(read.error);
+    const read = await this.#reads.take(task, value);
     const { width, height } = "polygons" in read ? read.polygons : read.instances;
     const shapes = "polygons" in read ? read.polygons.instances.map((instance2) => ({
       category_id: instance2.classIndex,
@@ -28557,44 +28599,31 @@ var CocoWriter = class {
     };
   }
   /** Reads a mask's instances: on the pool's workers when masks are read ahead, else here. */
-  #read(value) {
-    const mask = pngMaskOf(value);
-    if (mask.kind === "invalid") return Promise.resolve({
-      error: new MasksError(mask.reason)
-    });
+  #read(bytes) {
     const job = {
-      bytes: mask.bytes,
+      bytes,
       maxPixels: this.#options.maxPixels,
       classOfBChannel: this.#classes.classOfBChannel
     };
     const polygons = this.#options.polygons;
     const reader = this.ahead === 0 ? void 0 : this.#options.reader;
-    try {
-      if (!reader) {
-        return Promise.resolve(polygons ? {
-          polygons: cocoPolygonInstances({
-            ...job,
-            ...polygons
-          })
-        } : {
-          instances: cocoMaskInstances(job)
-        });
-      }
-    } catch (error3) {
-      return Promise.resolve({
-        error: error3
-      });
+    if (!reader) {
+      return polygons ? {
+        polygons: cocoPolygonInstances({
+          ...job,
+          ...polygons
+        })
+      } : {
+        instances: cocoMaskInstances(job)
+      };
     }
-    const read = polygons ? reader.cocoPolygons({
+    return polygons ? reader.cocoPolygons({
       ...job,
       ...polygons
     }).then((traced) => ({
       polygons: traced
     })) : reader.cocoInstances(job).then((instances) => ({
       instances
-    }));
-    return read.catch((error3) => ({
-      error: error3
     }));
   }
   /** Polygon and rectangle: one annotation per annotation with a classed label. */
@@ -29371,9 +29400,7 @@ var YoloWriter = class {
   /** `yolo` on masks: the tasks with a mask whose label file is empty. */
   #emptyWithMask = 0;
   /** `yolo-seg`: masks of tasks to come, being traced on the pool's workers. */
-  #pending = /* @__PURE__ */ new Map();
-  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
-  ahead;
+  #reads;
   constructor(file, source, options) {
     this.#file = file;
     this.#zip = new ZipWriter(file, {
@@ -29394,13 +29421,17 @@ var YoloWriter = class {
       };
     }
     const reader = options.dryRun ? void 0 : options.fromMasks?.reader;
-    this.ahead = reader ? 2 * reader.size : 0;
+    this.#reads = new MaskReadsAhead(reader ? 2 * reader.size : 0, (bytes) => this.#maskFile(bytes));
+  }
+  /** How many tasks the export hands to {@linkcode prepare} before it takes the first. */
+  get ahead() {
+    return this.#reads.ahead;
   }
   /** `yolo-seg`: starts tracing a task's mask to come on a worker, so that masks are traced in parallel. */
   prepare(task, mine) {
-    if (!mine || this.ahead === 0) return;
+    if (!mine) return;
     const mask = this.#maskOf(task);
-    if (mask !== void 0) this.#pending.set(task, this.#maskFile(mask));
+    if (mask !== void 0) this.#reads.start(task, mask);
   }
   #maskOf(task) {
     return this.#source.geometry === "segmentation" ? taskMask(task, {
@@ -29426,7 +29457,7 @@ var YoloWriter = class {
       });
     } catch (error3) {
       if (!(error3 instanceof TaskError)) throw error3;
-      this.#pending.delete(task);
+      this.#reads.drop(task);
       return mine ? {
         status: "failed",
         reason: error3.reason
@@ -29499,11 +29530,7 @@ var YoloWriter = class {
       classes: [],
       empty: true
     };
-    const pending = this.#pending.get(task);
-    this.#pending.delete(task);
-    const made2 = await (pending ?? this.#maskFile(mask));
-    if ("error" in made2) throwUnreadable(made2.error);
-    const { classes, ...entry } = made2.file;
+    const { classes, ...entry } = await this.#reads.take(task, mask);
     return {
       entry,
       classes,
@@ -29511,38 +29538,16 @@ var YoloWriter = class {
     };
   }
   /** Makes a mask's label file: on the pool's workers when masks are read ahead, else here. */
-  #maskFile(value) {
-    const mask = pngMaskOf(value);
-    if (mask.kind === "invalid") return Promise.resolve({
-      error: new MasksError(mask.reason)
-    });
+  #maskFile(bytes) {
     const { tolerance, maxPixels, classes, yolo, reader } = this.#fromMasks;
     const job = {
-      bytes: mask.bytes,
+      bytes,
       maxPixels,
-      classOfBChannel: classes.classOfBChannel
-    };
-    const full = {
-      ...job,
+      classOfBChannel: classes.classOfBChannel,
       tolerance,
       ...yolo
     };
-    if (this.ahead === 0 || reader === void 0) {
-      try {
-        return Promise.resolve({
-          file: yoloSegmentFile(full)
-        });
-      } catch (error3) {
-        return Promise.resolve({
-          error: error3
-        });
-      }
-    }
-    return reader.yoloSegmentFile(full).then((file) => ({
-      file
-    }), (error3) => ({
-      error: error3
-    }));
+    return this.ahead > 0 && reader ? reader.yoloSegmentFile(job) : yoloSegmentFile(job);
   }
   /** `yolo` on masks whose label files came out empty: says, once, where polygons are. */
   notes() {
@@ -29558,6 +29563,7 @@ var YoloWriter = class {
     await this.#file.commit();
   }
   abandon() {
+    this.#reads.clear();
     return this.#file.abandon();
   }
 };
@@ -31106,6 +31112,19 @@ function tableOf(mapping) {
 }
 function isPlain(png) {
   return png.palette === void 0 && png.warnings.length === 0 && png.ancillary.every((type) => HARMLESS_CHUNKS.has(type));
+}
+
+// lib/png/decode_png.ts
+async function decodePng(bytes, options = {}) {
+  const png = checkPng(bytes, options.maxPixels);
+  const { width, height } = png.header;
+  const data = new Uint8Array(width * height * 3);
+  readPngRows(png, (rows) => data.set(rows.data, rows.first * width * 3));
+  return {
+    width,
+    height,
+    data
+  };
 }
 
 // lib/export/_task_decoder.ts
