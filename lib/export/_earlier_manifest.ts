@@ -17,21 +17,28 @@
  * @module
  */
 
-import { HashedKeys } from "../_hashed_keys.ts";
+import { eventTurn } from "../_event_turn.ts";
 import { ConfigError } from "../errors.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { type FileLine, fileLineChunks } from "./_file_lines.ts";
 import type { DatasetLines } from "../dataset/dataset_lines.ts";
 import { CarriedEntries } from "./_carried_entries.ts";
-import { type LeftOver, LineRuns } from "./_line_runs.ts";
+import { type LeftOver, LeftOverChunks } from "./_line_runs.ts";
 import { parsedLines } from "./_parsed_lines.ts";
 import { UnwrittenChecks, type UnwrittenLines } from "./_unwritten_checks.ts";
 
 export type { UnwrittenLines };
-import { ReadWindow } from "./_read_window.ts";
+import { EntryIndex } from "./_entry_index.ts";
 import { ExclusiveReads } from "./_exclusive_reads.ts";
-import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
+import type { ManifestEntry } from "../model/manifest.ts";
 import { CAME_BACK, EntryPlaces, LEFT, REMOVED } from "./_entry_places.ts";
+/** How {@linkcode EarlierManifest.read} reads (see there). */
+export interface EarlierReading {
+  carried?: { lines?: DatasetLines };
+  unwritten?: UnwrittenLines;
+  meanwhile?: boolean;
+}
+
 /** How many task ids the first pass remembers, so that a repeated one costs no read. */
 const RECENT_IDS = 1024;
 
@@ -39,21 +46,23 @@ const RECENT_IDS = 1024;
 export class EarlierManifest {
   #file: ExclusiveReads;
   #source: { path: string; setting: string };
-  /** Task id → the number of its last entry. */
-  #index = new HashedKeys();
   /** Where each entry's line is, and what became of its task. */
   #places = new EntryPlaces();
+  /** Task id → its last entry. */
+  #index: EntryIndex;
   #decoder = new TextDecoder();
-  /** Entries asked again, in file order as tasks come back, are read a window at a time. */
-  #window = new ReadWindow((position, chunk) => this.#readAt(position, chunk));
   /** What an incremental run notes to carry entries over as they are. */
   #carried?: CarriedEntries;
   /** Chunks whose lines are told elsewhere, applied before the entries are carried over. */
   #checks?: UnwrittenChecks;
+  /** The first pass over the lines, and whether it may still be going on. */
+  #indexing: Promise<void> = Promise.resolve();
+  #reading = true;
 
   private constructor(file: Deno.FsFile | undefined, source: { path: string; setting: string }) {
     this.#file = new ExclusiveReads(file);
     this.#source = source;
+    this.#index = new EntryIndex(this.#places, (at, chunk) => this.#readAt(at, chunk), source);
   }
 
   /**
@@ -77,7 +86,8 @@ export class EarlierManifest {
    * the export's dataset lines when it gathers them; `unwritten`: tells elsewhere (on a worker)
    * which of a chunk's lines are not written as the export writes them, while this thread parses
    * them (their entries are noted as written meanwhile, and told apart before they are carried
-   * over).
+   * over); `meanwhile`: return once the file is open, its lines read while the caller goes on
+   * (see {@linkcode EarlierManifest.indexed}).
    * @returns The manifest, its file open until {@linkcode EarlierManifest.close}.
    * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
    * unsafe path.
@@ -87,26 +97,43 @@ export class EarlierManifest {
     name: string,
     setting: string,
     onEntry?: (entry: ManifestEntry) => void,
-    options: { carried?: { lines?: DatasetLines }; unwritten?: UnwrittenLines } = {},
+    options: EarlierReading = {},
   ): Promise<EarlierManifest> {
-    const path = files.pathOf(name);
-    let manifest: EarlierManifest | undefined;
+    const source = { path: files.pathOf(name), setting };
+    let file: Deno.FsFile;
     try {
-      manifest = new EarlierManifest(await files.openFile(name), { path, setting });
-      if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
-      await manifest.#indexLines(onEntry, options.unwritten);
-      return manifest;
+      file = await files.openFile(name);
     } catch (error) {
-      manifest?.close();
-      if (error instanceof ConfigError) throw error;
-      throw new ConfigError(
-        `Cannot read the manifest "${path}": ${error instanceof Error ? error.message : error}`,
-        { setting, cause: error },
-      );
+      throw readError(error, source);
     }
+    const manifest = new EarlierManifest(file, source);
+    if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
+    manifest.#indexing = manifest.#indexLines(onEntry, options.unwritten).catch((error) => {
+      manifest.close();
+      throw readError(error, source);
+    });
+    // Told by `indexed()` and every lookup; never left unhandled meanwhile.
+    manifest.#indexing.catch(() => {});
+    if (!options.meanwhile) await manifest.indexed();
+    return manifest;
   }
 
-  /** How many entries the manifest holds. */
+  /**
+   * Waits until every line was read and checked: the entries are known.
+   *
+   * @throws {ConfigError} as {@linkcode EarlierManifest.read} does.
+   */
+  async indexed(): Promise<void> {
+    await this.#indexing;
+    this.#reading = false;
+  }
+
+  /** Whether the lines are still being read (a read with `meanwhile`). */
+  get reading(): boolean {
+    return this.#reading;
+  }
+
+  /** How many entries the manifest holds (all of them once {@linkcode EarlierManifest.indexed}). */
   get size(): number {
     return this.#places.count;
   }
@@ -118,7 +145,8 @@ export class EarlierManifest {
    * @returns Its (last) entry, or `undefined` when the manifest has none.
    */
   async take(taskId: string): Promise<ManifestEntry | undefined> {
-    const found = await this.#find(taskId);
+    await this.#indexing;
+    const found = await this.#index.find(taskId);
     if (found === undefined) return undefined;
     this.#places.mark(found.number, CAME_BACK);
     return found.entry;
@@ -131,7 +159,8 @@ export class EarlierManifest {
    * @returns Its (last) entry, or `undefined`.
    */
   async left(taskId: string): Promise<ManifestEntry | undefined> {
-    const found = await this.#find(taskId);
+    await this.#indexing;
+    const found = await this.#index.find(taskId);
     return found !== undefined && this.#places.fate(found.number) === LEFT
       ? found.entry
       : undefined;
@@ -143,11 +172,12 @@ export class EarlierManifest {
    * @param taskId The task id, one {@linkcode EarlierManifest.left} gave an entry for.
    */
   async markRemoved(taskId: string): Promise<void> {
-    const found = await this.#find(taskId);
+    await this.#indexing;
+    const found = await this.#index.find(taskId);
     if (found !== undefined) this.#places.mark(found.number, REMOVED);
   }
 
-  /** Whether some entry's task has not come back in this run. */
+  /** Whether some entry's task has not come back in this run (once indexed). */
   hasLeft(): boolean {
     return this.#places.hasLeft();
   }
@@ -170,31 +200,17 @@ export class EarlierManifest {
    * them, and that were not removed, come as runs of their lines' bytes, not parsed.
    */
   async *leftOverLines(options: { asText?: boolean } = {}): AsyncGenerator<LeftOver[]> {
+    await this.#indexing;
     if (!this.#file.open) return;
     if (options.asText) await this.#applyChecks();
-    const carried = options.asText ? this.#carried : undefined;
-    const runs = new LineRuns();
-    const places = this.#places;
-    let number = 0;
+    const chunks = new LeftOverChunks({
+      places: this.#places,
+      carried: this.#carried,
+      asText: options.asText === true,
+      ...this.#parsing,
+    });
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
-      const left: LeftOver[] = [];
-      for (const line of lines) {
-        // Blank lines have no entry: an entry's line starts where the first pass found it.
-        if (number === places.count || line.offset !== places.startOf(number)) continue;
-        const at = number++;
-        const state = places.fate(at);
-        const removed = state === REMOVED;
-        if (state !== CAME_BACK && !removed && carried?.isPlain(at)) {
-          runs.add(line, at, left);
-          continue;
-        }
-        runs.end(left);
-        this.#carried?.omit(at);
-        if (state === CAME_BACK) continue;
-        const text = this.#decoder.decode(line.bytes);
-        left.push({ entry: parseManifestLine(text, line, this.#source)!, removed });
-      }
-      runs.end(left);
+      const left = chunks.of(lines);
       if (left.length > 0) yield left;
     }
   }
@@ -233,9 +249,7 @@ export class EarlierManifest {
         const { taskId } = entry;
         // Most ids are new: no entry's hash is like theirs, and nothing is read to tell.
         const before = recent.get(taskId) ??
-          (this.#index.find(taskId, () => true) === undefined
-            ? undefined
-            : (await this.#find(taskId))?.number);
+          (!this.#index.mayHold(taskId) ? undefined : (await this.#index.find(taskId))?.number);
         if (before === undefined) this.#index.add(taskId, number);
         else {
           this.#index.replace(taskId, before, number);
@@ -245,6 +259,8 @@ export class EarlierManifest {
         recent.set(taskId, number);
       }
       if (check) checks!.ended(this.#places.count);
+      // Meanwhile the update's first requests are answered, and its folder's walk told.
+      await eventTurn();
     }
     this.#places.settle();
   }
@@ -256,25 +272,6 @@ export class EarlierManifest {
     const numberAt = (offset: number, first: number, end: number) =>
       this.#places.numberAt(offset, first, end);
     await this.#checks?.apply(numberAt, (number) => carried.notWritten(number));
-  }
-
-  /** A task's last entry: among the entries its id's hash finds, the one with its id. */
-  async #find(taskId: string): Promise<{ number: number; entry: ManifestEntry } | undefined> {
-    for (const number of this.#index.candidates(taskId)) {
-      const entry = await this.#entry(number);
-      if (entry?.taskId === taskId) return { number, entry };
-    }
-    return undefined;
-  }
-
-  /** Entry `number`, read again from the file: up to the next entry, cut at its newline. */
-  async #entry(number: number): Promise<ManifestEntry | undefined> {
-    const { start, end } = this.#places.lineOf(number);
-    const bytes = await this.#window.bytes(start, end);
-    // Blank lines may come before the next entry; a line holds no newline of its own.
-    const newline = bytes.indexOf(0x0a);
-    const line = this.#decoder.decode(newline === -1 ? bytes : bytes.subarray(0, newline));
-    return parseManifestLine(line, { number: number + 1, last: false }, this.#source) ?? undefined;
   }
 
   /** The file's entries, in order, with their lines; stops at a last line cut short. */
@@ -298,4 +295,13 @@ export class EarlierManifest {
   #readAt(position: number, chunk: Uint8Array): Promise<number | null> {
     return this.#file.readAt(position, chunk);
   }
+}
+
+/** A failed read, as {@linkcode EarlierManifest.read} tells it. */
+function readError(error: unknown, source: { path: string; setting: string }): ConfigError {
+  if (error instanceof ConfigError) return error;
+  return new ConfigError(
+    `Cannot read the manifest "${source.path}": ${error instanceof Error ? error.message : error}`,
+    { setting: source.setting, cause: error },
+  );
 }

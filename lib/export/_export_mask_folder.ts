@@ -29,8 +29,11 @@ import { MaskFileRegistry } from "../model/mask_file_registry.ts";
 import { DENO_FILE_SYSTEM } from "../model/file_system.ts";
 import type { ManifestLines } from "./_unwritten_lines.ts";
 
-/** How many pages a resumed export keeps asked while it reads the tasks it keeps. */
-const KEPT_PAGES_AHEAD = 8;
+/**
+ * How many pages a resumed export keeps asked while it reads the tasks it keeps, and an update
+ * while it reads its earlier manifest.
+ */
+const PAGES_AHEAD_MEANWHILE = 8;
 
 /**
  * The `mask` format: the PNG masks, `manifest.jsonl` and `export.json` in an export folder, as
@@ -58,13 +61,12 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
   const { prepared, registry } = await openClaimingNames(folder, options, { plan, pool });
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
-  const pinned = await pinnedMapOf(options, plan.mode, folder.files);
-  const configuration = await options.client.getProjectConfiguration(plan.projectId);
-  const masks = planMasks(configuration, plan, { ...options, pinned });
-  const filters = plan.mode === "incremental"
-    ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
-    : plan.requestFilters;
-  await folder.clearEarlier();
+  // An update's earlier manifest is still being read: a damage found there is told first.
+  const { pinned, configuration, masks, filters } = await planRun(folder, options, plan, prepared)
+    .catch(async (error) => {
+      await earlier.indexed();
+      throw error;
+    });
 
   const summary = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
   if (pinned) summary.classMap = classMapNote(masks.table, pinned);
@@ -81,6 +83,7 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
     earlier,
     summary,
     options,
+    clearEarlier: () => folder.clearEarlier(),
   });
   await run.finish();
   if (summary.folderCreated) {
@@ -98,6 +101,22 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
   }
   summary.durationMs = performance.now() - started;
   return summary;
+}
+
+/** What the run needs from the lab before its tasks: the configuration, its masks and filters. */
+async function planRun(
+  folder: ExportFolder,
+  options: ExportMasksOptions,
+  plan: ExportPlan,
+  prepared: PreparedFolder,
+) {
+  const pinned = await pinnedMapOf(options, plan.mode, folder.files);
+  const configuration = await options.client.getProjectConfiguration(plan.projectId);
+  const masks = planMasks(configuration, plan, { ...options, pinned });
+  const filters = plan.mode === "incremental"
+    ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
+    : plan.requestFilters;
+  return { pinned, configuration, masks, filters };
 }
 
 /**
@@ -200,11 +219,13 @@ function exportRun(folder: ExportFolder, parts: RunParts): ExportRun {
 /**
  * A resumed export keeps the tasks its manifest lists at little cost each (their files are
  * checked, not converted): while it reads those, pages are asked a few at a time, so that its
- * walk over them is not one request's latency a page. Then one ahead, as any export.
+ * walk over them is not one request's latency a page. An update asks as many while it still reads
+ * its earlier manifest. Then one ahead, as any export.
  */
-function keptPagesAhead(plan: ExportPlan, earlier: EarlierManifest, taken: () => number) {
+function pagesAhead(plan: ExportPlan, earlier: EarlierManifest, taken: () => number) {
+  if (plan.mode === "incremental") return () => earlier.reading ? PAGES_AHEAD_MEANWHILE : 1;
   if (plan.mode !== "resume") return undefined;
-  return () => taken() < earlier.size ? KEPT_PAGES_AHEAD : 1;
+  return () => taken() < earlier.size ? PAGES_AHEAD_MEANWHILE : 1;
 }
 
 /** What {@linkcode runTasks} works with. */
@@ -217,34 +238,42 @@ interface TaskRunContext {
   earlier: EarlierManifest;
   summary: ExportSummary;
   options: ExportMasksOptions;
+  /** Clears what an earlier run left, once its manifest is read (see `ExportFolder`). */
+  clearEarlier: () => Promise<void>;
 }
 
 /**
- * Streams the tasks page by page into the run; an incremental run then carries over, or removes,
- * the earlier export's tasks that did not come back. On any error the run stops after its
- * running tasks, keeping the partial manifest for `resume`.
+ * Streams the tasks page by page into the run; an incremental run asks its first pages while the
+ * rest of its earlier manifest is read (nothing is written before it is read whole), then carries
+ * over, or removes, the earlier export's tasks that did not come back. On any error the run stops
+ * after its running tasks, keeping the partial manifest for `resume`.
  */
 async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> {
-  const { plan, filters, summary, options } = context;
+  const { plan, filters, summary, options, earlier } = context;
   const { client, signal } = options;
+  const masks = new MaskDetacher(context.source);
+  let taken = 0;
+  const loop = eachTask({
+    client,
+    projectId: plan.projectId,
+    filters,
+    shard: options.shard,
+    signal,
+    onTask: masks.detach,
+    pagesAhead: pagesAhead(plan, earlier, () => taken),
+    onStart: (total) => {
+      summary.total = total;
+      options.onProgress?.({ type: "start", total, folder: plan.folder });
+    },
+  });
+  const first = plan.mode === "incremental" ? loop.next() : undefined;
+  first?.catch(() => {});
   try {
+    await earlier.indexed();
+    await context.clearEarlier();
     if (plan.mode === "incremental" && !plan.dryRun) await run.begin();
-    const masks = new MaskDetacher(context.source);
-    let taken = 0;
-    const loop = eachTask({
-      client,
-      projectId: plan.projectId,
-      filters,
-      shard: options.shard,
-      signal,
-      onTask: masks.detach,
-      pagesAhead: keptPagesAhead(plan, context.earlier, () => taken),
-      onStart: (total) => {
-        summary.total = total;
-        options.onProgress?.({ type: "start", total, folder: plan.folder });
-      },
-    });
-    for await (const { task, mine } of loop) {
+    for (let turn = await (first ?? loop.next()); !turn.done; turn = await loop.next()) {
+      const { task, mine } = turn.value;
       // A shard's manifest lists its own tasks alone.
       if (mine) taken++;
       await run.take(task, masks.take(task), mine);
@@ -253,13 +282,15 @@ async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> 
       const { projectId, filters: userFilters } = plan;
       const query = { projectId, filters, userFilters };
       const files = plan.dryRun ? undefined : context.files;
-      const removed = await removeLeftTasks(client, query, context.earlier, files);
+      const removed = await removeLeftTasks(client, query, earlier, files);
       summary.removed = removed;
       summary.carried = await run.carryOver(removedEntry) - removed;
     }
     // Read no more: closed before the new manifest is renamed over it.
-    context.earlier.close();
+    earlier.close();
   } catch (error) {
+    // Its requests end (once the one under way is answered) before the error is told.
+    await loop.return(undefined).catch(() => {});
     await run.abandon();
     throw error;
   }

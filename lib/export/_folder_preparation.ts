@@ -4,8 +4,7 @@ import { mention, settingMessage } from "../_setting_message.ts";
 import { basename, dirname, join } from "../_std/path.ts";
 import type { ExportFolderFs } from "../model/export_folder_fs.ts";
 import { earlierManifestName } from "./_earlier_manifest_name.ts";
-import { EarlierManifest, type UnwrittenLines } from "./_earlier_manifest.ts";
-import type { DatasetLines } from "../dataset/dataset_lines.ts";
+import { EarlierManifest, type EarlierReading } from "./_earlier_manifest.ts";
 import { MANIFEST_NAME, type ManifestEntry } from "../model/manifest.ts";
 import { type ExportMetadata, METADATA_NAME } from "../model/export_metadata.ts";
 
@@ -32,7 +31,7 @@ export async function prepareExportFolder(
   files: ExportFolderFs,
   mode: FolderMode,
   onEarlierEntry?: (entry: ManifestEntry) => void,
-  options: { carried?: { lines?: DatasetLines }; unwritten?: UnwrittenLines } = {},
+  options: Omit<EarlierReading, "meanwhile"> = {},
 ): Promise<PreparedFolder> {
   const folder = files.root;
   await checkParents(files);
@@ -49,13 +48,11 @@ export async function prepareExportFolder(
   if (mode === "resume") {
     return { previous: await EarlierManifest.read(files, manifest, "resume", onEarlierEntry) };
   }
-  const previous = await EarlierManifest.read(
-    files,
-    manifest,
-    "incremental",
-    onEarlierEntry,
-    options,
-  );
+  // Its lines are read while the update asks its first pages (`EarlierManifest.indexed`).
+  const previous = await EarlierManifest.read(files, manifest, "incremental", onEarlierEntry, {
+    ...options,
+    meanwhile: true,
+  });
   try {
     return { previous, metadata: await readMetadata(files) };
   } catch (error) {

@@ -1,5 +1,7 @@
 import type { FileLine } from "./_file_lines.ts";
-import type { ManifestEntry } from "../model/manifest.ts";
+import { type ManifestEntry, parseManifestLine } from "../model/manifest.ts";
+import type { CarriedEntries } from "./_carried_entries.ts";
+import { CAME_BACK, type EntryPlaces, REMOVED } from "./_entry_places.ts";
 
 /**
  * Entries of an earlier manifest whose tasks did not come back: a run of consecutive lines, each
@@ -62,5 +64,64 @@ export class LineRuns {
     const bytes = new Uint8Array(this.#buffer, this.#from, this.#stop - this.#from);
     out.push({ bytes, first: this.#first, end: this.#next });
     this.#buffer = undefined;
+  }
+}
+
+/** What {@linkcode LeftOverChunks} tells the left-over entries by. */
+export interface LeftOverState {
+  /** Where each entry's line is, and what became of its task. */
+  places: EntryPlaces;
+  /** What an update noted to carry entries over as they are, if any. */
+  carried?: CarriedEntries;
+  /** Whether the plain lines `carried` notes come as runs of bytes. */
+  asText: boolean;
+  /** Where the manifest is, and the option that named it, for errors. */
+  source: { path: string; setting: string };
+  decoder: TextDecoder;
+}
+
+/**
+ * The entries of an earlier manifest whose tasks did not come back, told a chunk of its lines at
+ * a time, in file order: runs of plain lines as bytes (`asText`), any other entry parsed.
+ *
+ * @example
+ * ```ts ignore
+ * const chunks = new LeftOverChunks({ places, carried, asText: true, source, decoder });
+ * for await (const lines of fileLineChunks(readAt)) console.log(chunks.of(lines));
+ * ```
+ */
+export class LeftOverChunks {
+  #state: LeftOverState;
+  #runs = new LineRuns();
+  /** The next entry's number. */
+  #number = 0;
+
+  /** @param state The entries' places and fates, and how the plain lines are told. */
+  constructor(state: LeftOverState) {
+    this.#state = state;
+  }
+
+  /** The left-over entries among the next chunk's lines. */
+  of(lines: readonly FileLine[]): LeftOver[] {
+    const { places, carried, asText, source, decoder } = this.#state;
+    const runs = this.#runs;
+    const left: LeftOver[] = [];
+    for (const line of lines) {
+      // Blank lines have no entry: an entry's line starts where the first pass found it.
+      if (this.#number === places.count || line.offset !== places.startOf(this.#number)) continue;
+      const at = this.#number++;
+      const state = places.fate(at);
+      const removed = state === REMOVED;
+      if (asText && state !== CAME_BACK && !removed && carried?.isPlain(at)) {
+        runs.add(line, at, left);
+        continue;
+      }
+      runs.end(left);
+      carried?.omit(at);
+      if (state === CAME_BACK) continue;
+      left.push({ entry: parseManifestLine(decoder.decode(line.bytes), line, source)!, removed });
+    }
+    runs.end(left);
+    return left;
   }
 }

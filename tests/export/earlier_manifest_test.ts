@@ -1,6 +1,7 @@
 import assert from "../_std/assert.ts";
 import { assertSameData } from "../_std/same_bytes.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
+import { errorWith } from "../_std/error_with.ts";
 import { ConfigError } from "../../lib/errors.ts";
 import { EarlierManifest } from "../../lib/export/_earlier_manifest.ts";
 import { ExclusiveReads } from "../../lib/export/_exclusive_reads.ts";
@@ -223,4 +224,40 @@ Deno.test("fileLineChunks() stopped after its first chunk, the file closed, leav
   // The read asked ahead fails on the closed file: the test fails if it went unhandled.
   await new Promise((resolve) => setTimeout(resolve, 0));
   assert.equal(chunks, 1);
+});
+
+Deno.test("EarlierManifest.read with meanwhile returns before its lines are read; lookups wait for them, and a bad line is told by indexed() and each lookup", async () => {
+  await using dir = await tempDir();
+  const entries = Array.from({ length: 3000 }, (_, i) => entry(`t${i}`, 500));
+  const good = entries.map((one) => `${JSON.stringify(one)}\n`).join("");
+  assert.ok(good.length > 1.5 * 2 ** 20, "lines of more than one read (a megabyte)");
+  await Deno.writeTextFile(`${dir.path}/manifest.jsonl`, good);
+  const files = new ExportFolderFs(dir.path);
+  const seen: string[] = [];
+  const options = { meanwhile: true };
+  using earlier = await EarlierManifest.read(files, "manifest.jsonl", "incremental", (one) => {
+    seen.push(one.taskId);
+  }, options);
+  assert.ok(earlier.reading && seen.length < 3000, `${seen.length} lines read before it returned`);
+  assert.deepEqual(await earlier.take("t2999"), entries[2999], "the last entry, once read");
+  assert.equal(seen.length, 3000);
+  await earlier.indexed();
+  assert.equal(earlier.reading, false);
+  assert.equal(earlier.size, 3000);
+
+  await Deno.writeTextFile(`${dir.path}/manifest.jsonl`, `${good}[1]\n`);
+  using bad = await EarlierManifest.read(
+    files,
+    "manifest.jsonl",
+    "incremental",
+    undefined,
+    options,
+  );
+  for (const asked of [() => bad.indexed(), () => bad.take("t1"), () => bad.left("t1")]) {
+    await assert.rejects(asked, errorWith(ConfigError, "has a bad line 3001"));
+  }
+  await assert.rejects(
+    () => all(bad.leftOverLines()),
+    errorWith(ConfigError, "has a bad line 3001"),
+  );
 });

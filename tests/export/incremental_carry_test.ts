@@ -3,13 +3,14 @@ import { assertSameBytes } from "../_std/same_bytes.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
 import type { Task } from "../../lib/api/types.ts";
-import { UnsafePathError } from "../../lib/errors.ts";
+import { ConfigError, UnsafePathError } from "../../lib/errors.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
 import { startFakeLab } from "../../testing/fake_lab.ts";
 import { writeMaskPng } from "../../testing/mask_png.ts";
 import { maskTask, segmentationProject } from "../_fixtures/project.ts";
 import { tempDir } from "../_fixtures/temp_dir.ts";
+import { readTree } from "../reliability/_fixtures.ts";
 
 const NEWLINE = 0x0a;
 
@@ -192,3 +193,29 @@ posix(
     assert.equal(lab.requests.length, 0, "refused before any request");
   },
 );
+
+Deno.test("an update asks its first pages while it reads its earlier manifest; a bad line at its end is still told before anything in the folder changes", async () => {
+  await using dir = await tempDir();
+  const tasks = projectTasks(250);
+  await exportOf(tasks, { outputFolder: dir.path, outputFilename: "out" });
+  const out = `${dir.path}/out`;
+  const manifest = await Deno.readTextFile(`${out}/manifest.jsonl`);
+  await Deno.writeTextFile(`${out}/manifest.jsonl`, `${manifest}not a manifest entry\n`);
+  // What a killed run with a report leaves, which an update clears once it starts writing.
+  await Deno.writeTextFile(`${out}/.report.html.part`, "<html>");
+  const before = await readTree(out);
+  // Changed since: their pages hold masks again.
+  const changed = tasks.map((task) => ({ ...task, updatedAt: new Date().toISOString() }));
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", changed)] });
+  const error = await withDeadline(
+    exportMasks({ client: clientOf(lab), projectId: "p1", incremental: out })
+      .then(() => undefined, (error) => error),
+    60_000,
+    "the update",
+  );
+  assert.ok(error instanceof ConfigError, String(error));
+  assert.match(error.message, /manifest\.jsonl" has a bad line 251: it is not a manifest entry/);
+  const pages = lab.requests.filter((request) => request.path.endsWith("/tasks"));
+  assert.ok(pages.length >= 1, "the first page was asked while the manifest was read");
+  assert.deepEqual(await readTree(out), before, "nothing written, deleted or cleared");
+});
