@@ -33573,6 +33573,12 @@ var CHUNK_BYTES = 64 * 1024;
 var CHUNK_INDEX = 2 ** 32;
 var TEXT8 = new TextEncoder();
 
+// lib/_event_turn.ts
+import { setImmediate as setImmediate2 } from "node:timers";
+function eventTurn() {
+  return new Promise((resolve3) => setImmediate2(resolve3));
+}
+
 // lib/export/_file_lines.ts
 var CHUNK_BYTES2 = 1024 * 1024;
 async function* fileLines(read) {
@@ -33708,200 +33714,6 @@ var CarriedEntries = class {
   }
 };
 
-// lib/export/_line_runs.ts
-var LineRuns = class {
-  #buffer;
-  /** Where the run starts and stops in `#buffer`. */
-  #from = 0;
-  #stop = 0;
-  /** The run's first entry, and the one after its last. */
-  #first = 0;
-  #next = 0;
-  /**
-   * Adds entry `number`'s line to the run, or ends the run (into `out`) and starts another when
-   * the line does not follow it in the same buffer.
-   */
-  add(line, number, out) {
-    const { bytes } = line;
-    const follows = bytes.buffer === this.#buffer && bytes.byteOffset === this.#stop + 1;
-    if (!follows) {
-      this.end(out);
-      this.#buffer = bytes.buffer;
-      this.#from = bytes.byteOffset;
-      this.#first = number;
-    }
-    this.#stop = bytes.byteOffset + bytes.length;
-    this.#next = number + 1;
-  }
-  /** Ends the run, if any, into `out`; call it before the lines' buffer changes. */
-  end(out) {
-    if (this.#buffer === void 0) return;
-    const bytes = new Uint8Array(this.#buffer, this.#from, this.#stop - this.#from);
-    out.push({
-      bytes,
-      first: this.#first,
-      end: this.#next
-    });
-    this.#buffer = void 0;
-  }
-};
-
-// lib/export/_unwritten_checks.ts
-var CHECKS_AWAY = 2;
-var UnwrittenChecks = class {
-  #told;
-  #source;
-  #checks = [];
-  #away = 0;
-  /**
-   * @param told Tells elsewhere which of some lines are not written.
-   * @param source Where the manifest is, and the option that named it.
-   */
-  constructor(told, source) {
-    this.#told = told;
-    this.#source = source;
-  }
-  /**
-   * Whether a chunk's lines can be told elsewhere now: fewer than two wait there. When two do, the
-   * event loop first takes the answers that came: the manifest is read with synchronous calls,
-   * which never let it turn, so without this turn no answer would be heard before the whole file
-   * was read, and every chunk after the first two would be told here.
-   */
-  async ready() {
-    if (this.#away >= CHECKS_AWAY) await new Promise((resolve3) => setTimeout(resolve3, 0));
-    return this.#away < CHECKS_AWAY;
-  }
-  /**
-   * Asks elsewhere about a chunk's lines; then {@linkcode UnwrittenChecks.ended} once they are
-   * numbered.
-   *
-   * @param lines The lines, that follow one another in the file.
-   * @param first The number of the first entry among them.
-   */
-  ask(lines, first) {
-    const asked = lines.length === 0 ? void 0 : manifestLines(lines, this.#source);
-    if (asked !== void 0) this.#away++;
-    const offsets = asked === void 0 ? Promise.resolve([]) : this.#told(asked).finally(() => {
-      this.#away--;
-      releaseBytes(asked.bytes);
-    });
-    offsets.catch(() => {
-    });
-    this.#checks.push({
-      first,
-      end: first,
-      offsets
-    });
-  }
-  /** The chunk asked about last has its entries up to `end` (excluded). */
-  ended(end) {
-    this.#checks[this.#checks.length - 1].end = end;
-  }
-  /**
-   * Waits for the answers and calls `notWritten` with each entry whose line is not written, or,
-   * for a chunk that could not be told, with each of its entries.
-   *
-   * @param numberAt The entry whose line starts at an offset, among entries `first` to `end`.
-   * @param notWritten Notes that an entry's line is not written.
-   */
-  async apply(numberAt, notWritten) {
-    for (const { first, end, offsets } of this.#checks.splice(0)) {
-      const told = await offsets.catch(() => void 0);
-      if (told === void 0) {
-        for (let number = first; number < end; number++) notWritten(number);
-        continue;
-      }
-      for (const offset of told) {
-        const number = numberAt(offset, first, end);
-        if (number !== void 0) notWritten(number);
-      }
-    }
-  }
-};
-
-// lib/export/_read_window.ts
-var WINDOW_BYTES = 64 * 1024;
-var ReadWindow = class {
-  #read;
-  #window = new Uint8Array(0);
-  /** Where the window starts in the file, and how many of its bytes were read. */
-  #start = 0;
-  #length = 0;
-  /**
-   * @param read Reads the file's bytes from `position` into `chunk`: how many, or `null` at its
-   * end.
-   */
-  constructor(read) {
-    this.#read = read;
-  }
-  /**
-   * The file's bytes from `start` up to `end`, fewer when the file ends first.
-   *
-   * @param start Where the range starts.
-   * @param end Where it ends (excluded).
-   * @returns A view valid until the next call.
-   */
-  async bytes(start, end) {
-    const inside = start >= this.#start && end <= this.#start + this.#length;
-    if (!inside) await this.#fill(start, end - start);
-    const until = Math.min(end, this.#start + this.#length);
-    return this.#window.subarray(start - this.#start, until - this.#start);
-  }
-  /** Reads a window from `start`, at least `wanted` bytes unless the file ends first. */
-  async #fill(start, wanted) {
-    if (this.#window.length < Math.max(wanted, WINDOW_BYTES)) {
-      this.#window = new Uint8Array(Math.max(wanted, WINDOW_BYTES));
-    }
-    this.#start = start;
-    this.#length = 0;
-    while (this.#length < wanted) {
-      const got = await this.#read(start + this.#length, this.#window.subarray(this.#length));
-      if (got === null) break;
-      this.#length += got;
-    }
-  }
-};
-
-// lib/export/_exclusive_reads.ts
-var ExclusiveReads = class {
-  #file;
-  /** @param file The open file, closed by {@linkcode ExclusiveReads.close} (none: nothing to read). */
-  constructor(file) {
-    this.#file = file;
-  }
-  /** Whether the file is still open. */
-  get open() {
-    return this.#file !== void 0;
-  }
-  /**
-   * Reads the file's bytes from `position` into `chunk`.
-   *
-   * @returns How many, or `null` at its end.
-   * @throws {RangeError} when the file is closed.
-   */
-  readAt(position, chunk) {
-    const file = this.#file;
-    if (file === void 0) {
-      return Promise.reject(new RangeError("The earlier manifest is closed: it is read no more"));
-    }
-    try {
-      file.seekSync(position, Deno.SeekMode.Start);
-      return Promise.resolve(file.readSync(chunk));
-    } catch (error3) {
-      return Promise.reject(error3);
-    }
-  }
-  /** Closes the file. Safe to call twice. */
-  close() {
-    this.#file?.close();
-    this.#file = void 0;
-  }
-  /** Closes the file: `using reads = new ExclusiveReads(file)`. */
-  [Symbol.dispose]() {
-    this.close();
-  }
-};
-
 // lib/export/_entry_places.ts
 var LEFT = 0;
 var CAME_BACK = 1;
@@ -34025,25 +33837,311 @@ var EntryPlaces = class {
   }
 };
 
+// lib/export/_line_runs.ts
+var LineRuns = class {
+  #buffer;
+  /** Where the run starts and stops in `#buffer`. */
+  #from = 0;
+  #stop = 0;
+  /** The run's first entry, and the one after its last. */
+  #first = 0;
+  #next = 0;
+  /**
+   * Adds entry `number`'s line to the run, or ends the run (into `out`) and starts another when
+   * the line does not follow it in the same buffer.
+   */
+  add(line, number, out) {
+    const { bytes } = line;
+    const follows = bytes.buffer === this.#buffer && bytes.byteOffset === this.#stop + 1;
+    if (!follows) {
+      this.end(out);
+      this.#buffer = bytes.buffer;
+      this.#from = bytes.byteOffset;
+      this.#first = number;
+    }
+    this.#stop = bytes.byteOffset + bytes.length;
+    this.#next = number + 1;
+  }
+  /** Ends the run, if any, into `out`; call it before the lines' buffer changes. */
+  end(out) {
+    if (this.#buffer === void 0) return;
+    const bytes = new Uint8Array(this.#buffer, this.#from, this.#stop - this.#from);
+    out.push({
+      bytes,
+      first: this.#first,
+      end: this.#next
+    });
+    this.#buffer = void 0;
+  }
+};
+var LeftOverChunks = class {
+  #state;
+  #runs = new LineRuns();
+  /** The next entry's number. */
+  #number = 0;
+  /** @param state The entries' places and fates, and how the plain lines are told. */
+  constructor(state) {
+    this.#state = state;
+  }
+  /** The left-over entries among the next chunk's lines. */
+  of(lines) {
+    const { places, carried, asText, source, decoder } = this.#state;
+    const runs = this.#runs;
+    const left = [];
+    for (const line of lines) {
+      if (this.#number === places.count || line.offset !== places.startOf(this.#number)) continue;
+      const at = this.#number++;
+      const state = places.fate(at);
+      const removed = state === REMOVED;
+      if (asText && state !== CAME_BACK && !removed && carried?.isPlain(at)) {
+        runs.add(line, at, left);
+        continue;
+      }
+      runs.end(left);
+      carried?.omit(at);
+      if (state === CAME_BACK) continue;
+      left.push({
+        entry: parseManifestLine(decoder.decode(line.bytes), line, source),
+        removed
+      });
+    }
+    runs.end(left);
+    return left;
+  }
+};
+
+// lib/export/_unwritten_checks.ts
+var CHECKS_AWAY = 2;
+var UnwrittenChecks = class {
+  #told;
+  #source;
+  #checks = [];
+  #away = 0;
+  /**
+   * @param told Tells elsewhere which of some lines are not written.
+   * @param source Where the manifest is, and the option that named it.
+   */
+  constructor(told, source) {
+    this.#told = told;
+    this.#source = source;
+  }
+  /**
+   * Whether a chunk's lines can be told elsewhere now: fewer than two wait there. When two do, the
+   * event loop first takes the answers that came: the manifest is read with synchronous calls,
+   * which never let it turn, so without this turn no answer would be heard before the whole file
+   * was read, and every chunk after the first two would be told here.
+   */
+  async ready() {
+    if (this.#away >= CHECKS_AWAY) await new Promise((resolve3) => setTimeout(resolve3, 0));
+    return this.#away < CHECKS_AWAY;
+  }
+  /**
+   * Asks elsewhere about a chunk's lines; then {@linkcode UnwrittenChecks.ended} once they are
+   * numbered.
+   *
+   * @param lines The lines, that follow one another in the file.
+   * @param first The number of the first entry among them.
+   */
+  ask(lines, first) {
+    const asked = lines.length === 0 ? void 0 : manifestLines(lines, this.#source);
+    if (asked !== void 0) this.#away++;
+    const offsets = asked === void 0 ? Promise.resolve([]) : this.#told(asked).finally(() => {
+      this.#away--;
+      releaseBytes(asked.bytes);
+    });
+    offsets.catch(() => {
+    });
+    this.#checks.push({
+      first,
+      end: first,
+      offsets
+    });
+  }
+  /** The chunk asked about last has its entries up to `end` (excluded). */
+  ended(end) {
+    this.#checks[this.#checks.length - 1].end = end;
+  }
+  /**
+   * Waits for the answers and calls `notWritten` with each entry whose line is not written, or,
+   * for a chunk that could not be told, with each of its entries.
+   *
+   * @param numberAt The entry whose line starts at an offset, among entries `first` to `end`.
+   * @param notWritten Notes that an entry's line is not written.
+   */
+  async apply(numberAt, notWritten) {
+    for (const { first, end, offsets } of this.#checks.splice(0)) {
+      const told = await offsets.catch(() => void 0);
+      if (told === void 0) {
+        for (let number = first; number < end; number++) notWritten(number);
+        continue;
+      }
+      for (const offset of told) {
+        const number = numberAt(offset, first, end);
+        if (number !== void 0) notWritten(number);
+      }
+    }
+  }
+};
+
+// lib/export/_read_window.ts
+var WINDOW_BYTES = 64 * 1024;
+var ReadWindow = class {
+  #read;
+  #window = new Uint8Array(0);
+  /** Where the window starts in the file, and how many of its bytes were read. */
+  #start = 0;
+  #length = 0;
+  /**
+   * @param read Reads the file's bytes from `position` into `chunk`: how many, or `null` at its
+   * end.
+   */
+  constructor(read) {
+    this.#read = read;
+  }
+  /**
+   * The file's bytes from `start` up to `end`, fewer when the file ends first.
+   *
+   * @param start Where the range starts.
+   * @param end Where it ends (excluded).
+   * @returns A view valid until the next call.
+   */
+  async bytes(start, end) {
+    const inside = start >= this.#start && end <= this.#start + this.#length;
+    if (!inside) await this.#fill(start, end - start);
+    const until = Math.min(end, this.#start + this.#length);
+    return this.#window.subarray(start - this.#start, until - this.#start);
+  }
+  /** Reads a window from `start`, at least `wanted` bytes unless the file ends first. */
+  async #fill(start, wanted) {
+    if (this.#window.length < Math.max(wanted, WINDOW_BYTES)) {
+      this.#window = new Uint8Array(Math.max(wanted, WINDOW_BYTES));
+    }
+    this.#start = start;
+    this.#length = 0;
+    while (this.#length < wanted) {
+      const got = await this.#read(start + this.#length, this.#window.subarray(this.#length));
+      if (got === null) break;
+      this.#length += got;
+    }
+  }
+};
+
+// lib/export/_entry_index.ts
+var EntryIndex = class {
+  /** Task id → the number of its last entry. */
+  #keys = new HashedKeys();
+  #places;
+  /** Entries asked again, in file order as tasks come back, are read a window at a time. */
+  #window;
+  #decoder = new TextDecoder();
+  #source;
+  /**
+   * @param places Where each entry's line is in the file.
+   * @param readAt Reads the file's bytes from a position into a chunk.
+   * @param source Where the manifest is, and the option that named it, for errors.
+   */
+  constructor(places, readAt, source) {
+    this.#places = places;
+    this.#window = new ReadWindow(readAt);
+    this.#source = source;
+  }
+  /** Whether an entry's hash is the task id's: a candidate, to be read to tell. */
+  mayHold(taskId) {
+    return this.#keys.find(taskId, () => true) !== void 0;
+  }
+  /** Entry `number` is the task's last. */
+  add(taskId, number) {
+    this.#keys.add(taskId, number);
+  }
+  /** Entry `number` is now the task's last, in place of entry `before`. */
+  replace(taskId, before, number) {
+    this.#keys.replace(taskId, before, number);
+  }
+  /** A task's last entry: among the entries its id's hash finds, the one with its id. */
+  async find(taskId) {
+    for (const number of this.#keys.candidates(taskId)) {
+      const entry = await this.#entry(number);
+      if (entry?.taskId === taskId) return {
+        number,
+        entry
+      };
+    }
+    return void 0;
+  }
+  /** Entry `number`, read again from the file: up to the next entry, cut at its newline. */
+  async #entry(number) {
+    const { start, end } = this.#places.lineOf(number);
+    const bytes = await this.#window.bytes(start, end);
+    const newline = bytes.indexOf(10);
+    const line = this.#decoder.decode(newline === -1 ? bytes : bytes.subarray(0, newline));
+    return parseManifestLine(line, {
+      number: number + 1,
+      last: false
+    }, this.#source) ?? void 0;
+  }
+};
+
+// lib/export/_exclusive_reads.ts
+var ExclusiveReads = class {
+  #file;
+  /** @param file The open file, closed by {@linkcode ExclusiveReads.close} (none: nothing to read). */
+  constructor(file) {
+    this.#file = file;
+  }
+  /** Whether the file is still open. */
+  get open() {
+    return this.#file !== void 0;
+  }
+  /**
+   * Reads the file's bytes from `position` into `chunk`.
+   *
+   * @returns How many, or `null` at its end.
+   * @throws {RangeError} when the file is closed.
+   */
+  readAt(position, chunk) {
+    const file = this.#file;
+    if (file === void 0) {
+      return Promise.reject(new RangeError("The earlier manifest is closed: it is read no more"));
+    }
+    try {
+      file.seekSync(position, Deno.SeekMode.Start);
+      return Promise.resolve(file.readSync(chunk));
+    } catch (error3) {
+      return Promise.reject(error3);
+    }
+  }
+  /** Closes the file. Safe to call twice. */
+  close() {
+    this.#file?.close();
+    this.#file = void 0;
+  }
+  /** Closes the file: `using reads = new ExclusiveReads(file)`. */
+  [Symbol.dispose]() {
+    this.close();
+  }
+};
+
 // lib/export/_earlier_manifest.ts
 var RECENT_IDS = 1024;
 var EarlierManifest = class _EarlierManifest {
   #file;
   #source;
-  /** Task id → the number of its last entry. */
-  #index = new HashedKeys();
   /** Where each entry's line is, and what became of its task. */
   #places = new EntryPlaces();
+  /** Task id → its last entry. */
+  #index;
   #decoder = new TextDecoder();
-  /** Entries asked again, in file order as tasks come back, are read a window at a time. */
-  #window = new ReadWindow((position, chunk) => this.#readAt(position, chunk));
   /** What an incremental run notes to carry entries over as they are. */
   #carried;
   /** Chunks whose lines are told elsewhere, applied before the entries are carried over. */
   #checks;
+  /** The first pass over the lines, and whether it may still be going on. */
+  #indexing = Promise.resolve();
+  #reading = true;
   constructor(file, source) {
     this.#file = new ExclusiveReads(file);
     this.#source = source;
+    this.#index = new EntryIndex(this.#places, (at, chunk) => this.#readAt(at, chunk), source);
   }
   /**
    * No earlier export: a new or overwritten export.
@@ -34068,32 +34166,48 @@ var EarlierManifest = class _EarlierManifest {
    * the export's dataset lines when it gathers them; `unwritten`: tells elsewhere (on a worker)
    * which of a chunk's lines are not written as the export writes them, while this thread parses
    * them (their entries are noted as written meanwhile, and told apart before they are carried
-   * over).
+   * over); `meanwhile`: return once the file is open, its lines read while the caller goes on
+   * (see {@linkcode EarlierManifest.indexed}).
    * @returns The manifest, its file open until {@linkcode EarlierManifest.close}.
    * @throws {ConfigError} when the file cannot be read, a line is not a manifest entry, or has an
    * unsafe path.
    */
   static async read(files, name, setting, onEntry, options = {}) {
-    const path6 = files.pathOf(name);
-    let manifest;
+    const source = {
+      path: files.pathOf(name),
+      setting
+    };
+    let file;
     try {
-      manifest = new _EarlierManifest(await files.openFile(name), {
-        path: path6,
-        setting
-      });
-      if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
-      await manifest.#indexLines(onEntry, options.unwritten);
-      return manifest;
+      file = await files.openFile(name);
     } catch (error3) {
-      manifest?.close();
-      if (error3 instanceof ConfigError) throw error3;
-      throw new ConfigError(`Cannot read the manifest "${path6}": ${error3 instanceof Error ? error3.message : error3}`, {
-        setting,
-        cause: error3
-      });
+      throw readError(error3, source);
     }
+    const manifest = new _EarlierManifest(file, source);
+    if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
+    manifest.#indexing = manifest.#indexLines(onEntry, options.unwritten).catch((error3) => {
+      manifest.close();
+      throw readError(error3, source);
+    });
+    manifest.#indexing.catch(() => {
+    });
+    if (!options.meanwhile) await manifest.indexed();
+    return manifest;
   }
-  /** How many entries the manifest holds. */
+  /**
+   * Waits until every line was read and checked: the entries are known.
+   *
+   * @throws {ConfigError} as {@linkcode EarlierManifest.read} does.
+   */
+  async indexed() {
+    await this.#indexing;
+    this.#reading = false;
+  }
+  /** Whether the lines are still being read (a read with `meanwhile`). */
+  get reading() {
+    return this.#reading;
+  }
+  /** How many entries the manifest holds (all of them once {@linkcode EarlierManifest.indexed}). */
   get size() {
     return this.#places.count;
   }
@@ -34104,7 +34218,8 @@ var EarlierManifest = class _EarlierManifest {
    * @returns Its (last) entry, or `undefined` when the manifest has none.
    */
   async take(taskId) {
-    const found = await this.#find(taskId);
+    await this.#indexing;
+    const found = await this.#index.find(taskId);
     if (found === void 0) return void 0;
     this.#places.mark(found.number, CAME_BACK);
     return found.entry;
@@ -34116,7 +34231,8 @@ var EarlierManifest = class _EarlierManifest {
    * @returns Its (last) entry, or `undefined`.
    */
   async left(taskId) {
-    const found = await this.#find(taskId);
+    await this.#indexing;
+    const found = await this.#index.find(taskId);
     return found !== void 0 && this.#places.fate(found.number) === LEFT ? found.entry : void 0;
   }
   /**
@@ -34125,10 +34241,11 @@ var EarlierManifest = class _EarlierManifest {
    * @param taskId The task id, one {@linkcode EarlierManifest.left} gave an entry for.
    */
   async markRemoved(taskId) {
-    const found = await this.#find(taskId);
+    await this.#indexing;
+    const found = await this.#index.find(taskId);
     if (found !== void 0) this.#places.mark(found.number, REMOVED);
   }
-  /** Whether some entry's task has not come back in this run. */
+  /** Whether some entry's task has not come back in this run (once indexed). */
   hasLeft() {
     return this.#places.hasLeft();
   }
@@ -34151,33 +34268,17 @@ var EarlierManifest = class _EarlierManifest {
    * them, and that were not removed, come as runs of their lines' bytes, not parsed.
    */
   async *leftOverLines(options = {}) {
+    await this.#indexing;
     if (!this.#file.open) return;
     if (options.asText) await this.#applyChecks();
-    const carried = options.asText ? this.#carried : void 0;
-    const runs = new LineRuns();
-    const places = this.#places;
-    let number = 0;
+    const chunks = new LeftOverChunks({
+      places: this.#places,
+      carried: this.#carried,
+      asText: options.asText === true,
+      ...this.#parsing
+    });
     for await (const lines of fileLineChunks((position, chunk) => this.#readAt(position, chunk))) {
-      const left = [];
-      for (const line of lines) {
-        if (number === places.count || line.offset !== places.startOf(number)) continue;
-        const at = number++;
-        const state = places.fate(at);
-        const removed = state === REMOVED;
-        if (state !== CAME_BACK && !removed && carried?.isPlain(at)) {
-          runs.add(line, at, left);
-          continue;
-        }
-        runs.end(left);
-        this.#carried?.omit(at);
-        if (state === CAME_BACK) continue;
-        const text2 = this.#decoder.decode(line.bytes);
-        left.push({
-          entry: parseManifestLine(text2, line, this.#source),
-          removed
-        });
-      }
-      runs.end(left);
+      const left = chunks.of(lines);
       if (left.length > 0) yield left;
     }
   }
@@ -34212,7 +34313,7 @@ var EarlierManifest = class _EarlierManifest {
         const number = this.#places.place(line);
         this.#carried?.note(number, entry, check || parsed.written);
         const { taskId } = entry;
-        const before = recent.get(taskId) ?? (this.#index.find(taskId, () => true) === void 0 ? void 0 : (await this.#find(taskId))?.number);
+        const before = recent.get(taskId) ?? (!this.#index.mayHold(taskId) ? void 0 : (await this.#index.find(taskId))?.number);
         if (before === void 0) this.#index.add(taskId, number);
         else {
           this.#index.replace(taskId, before, number);
@@ -34222,6 +34323,7 @@ var EarlierManifest = class _EarlierManifest {
         recent.set(taskId, number);
       }
       if (check) checks.ended(this.#places.count);
+      await eventTurn();
     }
     this.#places.settle();
   }
@@ -34231,28 +34333,6 @@ var EarlierManifest = class _EarlierManifest {
     if (carried === void 0) return;
     const numberAt = (offset, first, end) => this.#places.numberAt(offset, first, end);
     await this.#checks?.apply(numberAt, (number) => carried.notWritten(number));
-  }
-  /** A task's last entry: among the entries its id's hash finds, the one with its id. */
-  async #find(taskId) {
-    for (const number of this.#index.candidates(taskId)) {
-      const entry = await this.#entry(number);
-      if (entry?.taskId === taskId) return {
-        number,
-        entry
-      };
-    }
-    return void 0;
-  }
-  /** Entry `number`, read again from the file: up to the next entry, cut at its newline. */
-  async #entry(number) {
-    const { start, end } = this.#places.lineOf(number);
-    const bytes = await this.#window.bytes(start, end);
-    const newline = bytes.indexOf(10);
-    const line = this.#decoder.decode(newline === -1 ? bytes : bytes.subarray(0, newline));
-    return parseManifestLine(line, {
-      number: number + 1,
-      last: false
-    }, this.#source) ?? void 0;
   }
   /** The file's entries, in order, with their lines; stops at a last line cut short. */
   async *#parsedLines() {
@@ -34280,6 +34360,13 @@ var EarlierManifest = class _EarlierManifest {
     return this.#file.readAt(position, chunk);
   }
 };
+function readError(error3, source) {
+  if (error3 instanceof ConfigError) return error3;
+  return new ConfigError(`Cannot read the manifest "${source.path}": ${error3 instanceof Error ? error3.message : error3}`, {
+    setting: source.setting,
+    cause: error3
+  });
+}
 
 // lib/export/_earlier_manifest_name.ts
 async function earlierManifestName(files, mode) {
@@ -34344,7 +34431,10 @@ async function prepareExportFolder(files, mode, onEarlierEntry, options = {}) {
       previous: await EarlierManifest.read(files, manifest, "resume", onEarlierEntry)
     };
   }
-  const previous = await EarlierManifest.read(files, manifest, "incremental", onEarlierEntry, options);
+  const previous = await EarlierManifest.read(files, manifest, "incremental", onEarlierEntry, {
+    ...options,
+    meanwhile: true
+  });
   try {
     return {
       previous,
@@ -36606,13 +36696,13 @@ function inShard(taskId, shard) {
 // lib/export/_task_loop.ts
 async function* eachTask(loop) {
   const { client, shard, signal } = loop;
-  const { projectId, filters, onTask, pagesAhead } = loop;
-  const pages = onTask || pagesAhead ? client.taskPages(projectId, filters, {
+  const { projectId, filters, onTask, pagesAhead: pagesAhead2 } = loop;
+  const pages = onTask || pagesAhead2 ? client.taskPages(projectId, filters, {
     ...onTask && {
       onTask
     },
-    ...pagesAhead && {
-      pagesAhead
+    ...pagesAhead2 && {
+      pagesAhead: pagesAhead2
     }
   }) : client.taskPages(projectId, filters);
   let first = true;
@@ -36704,7 +36794,7 @@ function removedEntry(entry) {
 }
 
 // lib/export/_export_mask_folder.ts
-var KEPT_PAGES_AHEAD = 8;
+var PAGES_AHEAD_MEANWHILE = 8;
 async function exportMaskFolder(given) {
   const started = performance.now();
   const { options, plan } = await planExportOf(given);
@@ -36724,14 +36814,10 @@ async function exportMaskFolder(given) {
     pool
   });
   using earlier = prepared.previous;
-  const pinned = await pinnedMapOf(options, plan.mode, folder.files);
-  const configuration = await options.client.getProjectConfiguration(plan.projectId);
-  const masks = planMasks(configuration, plan, {
-    ...options,
-    pinned
+  const { pinned, configuration, masks, filters } = await planRun(folder, options, plan, prepared).catch(async (error3) => {
+    await earlier.indexed();
+    throw error3;
   });
-  const filters = plan.mode === "incremental" ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings) : plan.requestFilters;
-  await folder.clearEarlier();
   const summary2 = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
   if (pinned) summary2.classMap = classMapNote(masks.table, pinned);
   const report = options.report && !plan.dryRun ? new ExportReport(masks.table.classes, folder.files) : void 0;
@@ -36753,7 +36839,8 @@ async function exportMaskFolder(given) {
     files: folder.files,
     earlier,
     summary: summary2,
-    options
+    options,
+    clearEarlier: () => folder.clearEarlier()
   });
   await run2.finish();
   if (summary2.folderCreated) {
@@ -36771,6 +36858,21 @@ async function exportMaskFolder(given) {
   }
   summary2.durationMs = performance.now() - started;
   return summary2;
+}
+async function planRun(folder, options, plan, prepared) {
+  const pinned = await pinnedMapOf(options, plan.mode, folder.files);
+  const configuration = await options.client.getProjectConfiguration(plan.projectId);
+  const masks = planMasks(configuration, plan, {
+    ...options,
+    pinned
+  });
+  const filters = plan.mode === "incremental" ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings) : plan.requestFilters;
+  return {
+    pinned,
+    configuration,
+    masks,
+    filters
+  };
 }
 async function openClaimingNames(folder, options, run2) {
   const registry = new MaskFileRegistry({
@@ -36844,35 +36946,42 @@ function exportRun(folder, parts) {
     onProgress: options.onProgress
   });
 }
-function keptPagesAhead(plan, earlier, taken) {
+function pagesAhead(plan, earlier, taken) {
+  if (plan.mode === "incremental") return () => earlier.reading ? PAGES_AHEAD_MEANWHILE : 1;
   if (plan.mode !== "resume") return void 0;
-  return () => taken() < earlier.size ? KEPT_PAGES_AHEAD : 1;
+  return () => taken() < earlier.size ? PAGES_AHEAD_MEANWHILE : 1;
 }
 async function runTasks(run2, context) {
-  const { plan, filters, summary: summary2, options } = context;
+  const { plan, filters, summary: summary2, options, earlier } = context;
   const { client, signal } = options;
+  const masks = new MaskDetacher(context.source);
+  let taken = 0;
+  const loop = eachTask({
+    client,
+    projectId: plan.projectId,
+    filters,
+    shard: options.shard,
+    signal,
+    onTask: masks.detach,
+    pagesAhead: pagesAhead(plan, earlier, () => taken),
+    onStart: (total) => {
+      summary2.total = total;
+      options.onProgress?.({
+        type: "start",
+        total,
+        folder: plan.folder
+      });
+    }
+  });
+  const first = plan.mode === "incremental" ? loop.next() : void 0;
+  first?.catch(() => {
+  });
   try {
+    await earlier.indexed();
+    await context.clearEarlier();
     if (plan.mode === "incremental" && !plan.dryRun) await run2.begin();
-    const masks = new MaskDetacher(context.source);
-    let taken = 0;
-    const loop = eachTask({
-      client,
-      projectId: plan.projectId,
-      filters,
-      shard: options.shard,
-      signal,
-      onTask: masks.detach,
-      pagesAhead: keptPagesAhead(plan, context.earlier, () => taken),
-      onStart: (total) => {
-        summary2.total = total;
-        options.onProgress?.({
-          type: "start",
-          total,
-          folder: plan.folder
-        });
-      }
-    });
-    for await (const { task, mine } of loop) {
+    for (let turn = await (first ?? loop.next()); !turn.done; turn = await loop.next()) {
+      const { task, mine } = turn.value;
       if (mine) taken++;
       await run2.take(task, masks.take(task), mine);
     }
@@ -36884,12 +36993,14 @@ async function runTasks(run2, context) {
         userFilters
       };
       const files = plan.dryRun ? void 0 : context.files;
-      const removed = await removeLeftTasks(client, query, context.earlier, files);
+      const removed = await removeLeftTasks(client, query, earlier, files);
       summary2.removed = removed;
       summary2.carried = await run2.carryOver(removedEntry) - removed;
     }
-    context.earlier.close();
+    earlier.close();
   } catch (error3) {
+    await loop.return(void 0).catch(() => {
+    });
     await run2.abandon();
     throw error3;
   }
