@@ -10,6 +10,7 @@ import {
   type MaskPolygonsJob,
 } from "./mask_instance_polygons.ts";
 import { type DeflatedEntry, deflatedEntry } from "./zip_writer.ts";
+import { AsciiBytes, packedFractions, type PackedTexts } from "./_ascii_bytes.ts";
 
 /** What {@linkcode yoloSegmentLines} needs besides the mask. */
 export interface YoloSegmentOptions {
@@ -57,7 +58,9 @@ export function yoloSegmentLines(image: RgbImage, options: YoloSegmentOptions): 
     polygons: traceInstancePolygons(instance, height, tolerance),
   }));
   const traced = { width: image.width, height, instances };
-  return linesOf(traced, yoloClassesOf(options.names, options.classes)).text;
+  return new TextDecoder().decode(
+    linesOf(traced, yoloClassesOf(options.names, options.classes)).lines,
+  );
 }
 
 /** What {@linkcode yoloSegmentFile} reads: plain data, so it can run on a worker. */
@@ -103,8 +106,8 @@ export interface YoloSegmentFile extends DeflatedEntry {
  * ```
  */
 export function yoloSegmentFile(job: YoloSegmentJob): YoloSegmentFile {
-  const { text, classes } = linesOf(maskInstancePolygons(job), job);
-  return { ...deflatedEntry(new TextEncoder().encode(text)), classes };
+  const { lines, classes } = linesOf(maskInstancePolygons(job), job);
+  return { ...deflatedEntry(lines, { level: LABEL_LEVEL }), classes };
 }
 
 /** Where `yolo-seg` label files are made ahead of their turn (the export's workers). */
@@ -145,15 +148,28 @@ export function yoloClassesOf(
   return { yoloClassOf, labelOf };
 }
 
-/** A traced mask's lines: one per polygon, normalized by the mask's size; and their classes. */
+/**
+ * zlib's level for a label file: 220 KB of coordinates deflate in 0.8 ms rather than 2.1 at the
+ * default level (6), 18% larger (12.4% of the text rather than 10.5%).
+ */
+const LABEL_LEVEL = 3;
+
+/** The label file being written: one buffer a thread, reused from one mask to the next. */
+const LINES = new AsciiBytes();
+
+/**
+ * A traced mask's lines, into {@linkcode LINES}: one per polygon, normalized by the mask's size;
+ * and their classes.
+ */
 function linesOf(
   traced: { width: number; height: number; instances: readonly InstancePolygons[] },
   lookup: YoloClasses,
-): { text: string; classes: number[] } {
+): { lines: Uint8Array; classes: number[] } {
   const { width, height } = traced;
   const [xs, ys] = [coordinateTexts(width), coordinateTexts(height)];
   const seen = new Set<number>();
-  let text = "";
+  const out = LINES;
+  out.clear();
   for (const instance of traced.instances) {
     const yoloClass = lookup.yoloClassOf[instance.classIndex] ?? -1;
     if (yoloClass < 0) {
@@ -164,36 +180,35 @@ function linesOf(
     }
     seen.add(yoloClass);
     for (const polygon of instance.polygons) {
-      let line = String(yoloClass);
+      out.text(String(yoloClass));
       for (let i = 0; i < polygon.length; i += 2) {
-        line += ` ${coordinateText(polygon[i], width, xs)} ${
-          coordinateText(polygon[i + 1], height, ys)
-        }`;
+        coordinate(out, polygon[i], width, xs);
+        coordinate(out, polygon[i + 1], height, ys);
       }
-      text += `${line}\n`;
+      out.byte(NEWLINE);
     }
   }
-  return { text, classes: [...seen].sort((a, b) => a - b) };
+  return { lines: out.view(), classes: [...seen].sort((a, b) => a - b) };
 }
 
-/**
- * The texts of the pixel corners of a side `size` long, normalized, as they are made: a corner
- * is on many vertices of a mask's polygons, and a side is the same for many masks. A few sides
- * are kept.
- */
-const COORDINATE_TEXTS = new Map<number, string[]>();
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
 
-function coordinateTexts(size: number): string[] {
+/** The coordinates' texts of the last image sizes, by size (a few: masks mostly share one). */
+const COORDINATE_TEXTS = new Map<number, PackedTexts>();
+
+function coordinateTexts(size: number): PackedTexts {
   let texts = COORDINATE_TEXTS.get(size);
   if (texts === undefined) {
     if (COORDINATE_TEXTS.size === 4) COORDINATE_TEXTS.clear();
-    COORDINATE_TEXTS.set(size, texts = []);
+    COORDINATE_TEXTS.set(size, texts = packedFractions(size, pythonFloat));
   }
   return texts;
 }
 
-/** A coordinate divided by its side, as Python prints it: a pixel corner's text made once. */
-function coordinateText(value: number, size: number, texts: string[]): string {
-  if (!Number.isInteger(value) || value < 0 || value > size) return pythonFloat(value / size);
-  return texts[value] ??= pythonFloat(value / size);
+/** Writes ` <value / size>`, as Python prints the float; a pixel corner's text is made once. */
+function coordinate(out: AsciiBytes, value: number, size: number, texts: PackedTexts): void {
+  out.byte(SPACE);
+  if (!Number.isInteger(value) || value < 0 || value > size) out.text(pythonFloat(value / size));
+  else out.bytes(texts.bytes, texts.starts[value], texts.starts[value + 1]);
 }

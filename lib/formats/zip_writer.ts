@@ -1,5 +1,6 @@
 import { deflateRawSync } from "node:zlib";
 import { crc32 } from "../flate/zlib.ts";
+import { checkOptionTypes, type OptionTypes, wholeNumber } from "../option_types.ts";
 
 /** Where a {@linkcode ZipWriter} writes: an open file, or any sink of bytes. */
 export interface ByteSink {
@@ -201,20 +202,39 @@ export interface DeflatedEntry {
   size: number;
 }
 
+/** How {@linkcode deflatedEntry} deflates. */
+export interface DeflateOptions {
+  /**
+   * zlib's compression level, 1 (fastest) to 9 (smallest).
+   *
+   * @default {6} zlib's default, as {@linkcode ZipWriter.add} and Python's `zipfile`
+   */
+  level?: number;
+}
+
 /**
- * Deflates a file for {@linkcode ZipWriter.addDeflated}, as {@linkcode ZipWriter.add} would.
+ * Deflates a file for {@linkcode ZipWriter.addDeflated}, as {@linkcode ZipWriter.add} would, or at
+ * another level.
  *
  * @param bytes The file's content.
+ * @param options `level`.
  * @returns Its entry.
  *
  * @example
  * ```ts
  * import { deflatedEntry } from "@lab/masks/formats";
  *
- * const entry = deflatedEntry(new TextEncoder().encode("0 0.5 0.5\n"));
+ * const entry = deflatedEntry(new TextEncoder().encode("0 0.5 0.5\n"), { level: 3 });
  * console.log(entry.size, entry.crc.toString(16)); // 10 "6ad78a8"
  * ```
  */
-export function deflatedEntry(bytes: Uint8Array): DeflatedEntry {
-  return { deflated: deflateRawSync(bytes), crc: crc32(bytes), size: bytes.length };
+export function deflatedEntry(bytes: Uint8Array, options: DeflateOptions = {}): DeflatedEntry {
+  checkOptionTypes(options, DEFLATE_OPTIONS);
+  const deflated = deflateRawSync(
+    bytes,
+    options.level === undefined ? {} : { level: options.level },
+  );
+  return { deflated, crc: crc32(bytes), size: bytes.length };
 }
+
+const DEFLATE_OPTIONS: OptionTypes<DeflateOptions> = { level: wholeNumber(1, 9) };

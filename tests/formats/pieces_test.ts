@@ -4,6 +4,8 @@ import { maskInstances } from "../../lib/formats/mask_instances.ts";
 import { pythonFloat, pythonNumber } from "../../lib/formats/python_number.ts";
 import { deflatedEntry, ZipWriter } from "../../lib/formats/zip_writer.ts";
 import { unzip } from "./_fixtures.ts";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { errorWith } from "../_std/error_with.ts";
 
 const assertEquals: (actual: unknown, expected: unknown, message?: string) => void =
   assert.deepStrictEqual;
@@ -122,4 +124,20 @@ Deno.test("ZipWriter.addDeflated() with deflatedEntry() writes the archive add()
   }
   assertEquals(archives[1], archives[0]);
   assertEquals([...unzip(archives[1])], files);
+});
+
+Deno.test("deflatedEntry() deflates at the level asked, and refuses a level zlib has not", () => {
+  const bytes = new TextEncoder().encode("0 0.5 0.25 1.0 0.75\n".repeat(500));
+  for (const level of [1, 3, 9]) {
+    const entry = deflatedEntry(bytes, { level });
+    assertEquals(new Uint8Array(entry.deflated), new Uint8Array(deflateRawSync(bytes, { level })));
+    assertEquals(new Uint8Array(inflateRawSync(entry.deflated)), bytes);
+  }
+  assertEquals(
+    new Uint8Array(deflatedEntry(bytes).deflated),
+    new Uint8Array(deflateRawSync(bytes, { level: 6 })),
+  );
+  for (const level of [0, 10, 2.5]) {
+    assert.throws(() => deflatedEntry(bytes, { level }), errorWith(RangeError, "level"));
+  }
 });
