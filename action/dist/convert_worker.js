@@ -6439,22 +6439,89 @@ function pythonFloat(value) {
 import { deflateRawSync } from "node:zlib";
 var FLUSH_AT = 1 << 16;
 var TEXT = new TextEncoder();
-function deflatedEntry(bytes) {
+function deflatedEntry(bytes, options = {}) {
+  checkOptionTypes(options, DEFLATE_OPTIONS);
+  const deflated = deflateRawSync(bytes, options.level === void 0 ? {} : {
+    level: options.level
+  });
   return {
-    deflated: deflateRawSync(bytes),
+    deflated,
     crc: crc32(bytes),
     size: bytes.length
+  };
+}
+var DEFLATE_OPTIONS = {
+  level: wholeNumber(1, 9)
+};
+
+// lib/formats/_ascii_bytes.ts
+var AsciiBytes = class {
+  #bytes = new Uint8Array(64 * 1024);
+  #length = 0;
+  /** Empties the buffer (it keeps its size). */
+  clear() {
+    this.#length = 0;
+  }
+  /** Appends one byte. */
+  byte(value) {
+    if (this.#length === this.#bytes.length) this.#room(1);
+    this.#bytes[this.#length++] = value;
+  }
+  /** Appends text of characters below U+0080 (each is one byte). */
+  text(text) {
+    this.#room(text.length);
+    const bytes = this.#bytes;
+    let at = this.#length;
+    for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
+    this.#length = at;
+  }
+  /** Appends bytes `start` to `end` of `from`. */
+  bytes(from, start, end) {
+    this.#room(end - start);
+    this.#bytes.set(from.subarray(start, end), this.#length);
+    this.#length += end - start;
+  }
+  /** The bytes written since the last {@linkcode AsciiBytes.clear}: valid until the next write. */
+  view() {
+    return this.#bytes.subarray(0, this.#length);
+  }
+  /** Makes room for `more` bytes. */
+  #room(more) {
+    const needed = this.#length + more;
+    if (needed <= this.#bytes.length) return;
+    let size = this.#bytes.length * 2;
+    while (size < needed) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.view());
+    this.#bytes = grown;
+  }
+};
+function packedFractions(size, textOf) {
+  const out = new AsciiBytes();
+  const starts = new Int32Array(size + 2);
+  for (let value = 0; value <= size; value++) {
+    starts[value] = out.view().length;
+    out.text(textOf(value / size));
+  }
+  starts[size + 1] = out.view().length;
+  return {
+    bytes: out.view().slice(),
+    starts
   };
 }
 
 // lib/formats/yolo_segment_lines.ts
 function yoloSegmentFile(job) {
-  const { text, classes } = linesOf(maskInstancePolygons(job), job);
+  const { lines, classes } = linesOf(maskInstancePolygons(job), job);
   return {
-    ...deflatedEntry(new TextEncoder().encode(text)),
+    ...deflatedEntry(lines, {
+      level: LABEL_LEVEL
+    }),
     classes
   };
 }
+var LABEL_LEVEL = 3;
+var LINES = new AsciiBytes();
 function linesOf(traced, lookup) {
   const { width, height } = traced;
   const [xs, ys] = [
@@ -6462,7 +6529,8 @@ function linesOf(traced, lookup) {
     coordinateTexts(height)
   ];
   const seen = /* @__PURE__ */ new Set();
-  let text = "";
+  const out = LINES;
+  out.clear();
   for (const instance2 of traced.instances) {
     const yoloClass = lookup.yoloClassOf[instance2.classIndex] ?? -1;
     if (yoloClass < 0) {
@@ -6470,33 +6538,36 @@ function linesOf(traced, lookup) {
     }
     seen.add(yoloClass);
     for (const polygon of instance2.polygons) {
-      let line = String(yoloClass);
+      out.text(String(yoloClass));
       for (let i = 0; i < polygon.length; i += 2) {
-        line += ` ${coordinateText(polygon[i], width, xs)} ${coordinateText(polygon[i + 1], height, ys)}`;
+        coordinate(out, polygon[i], width, xs);
+        coordinate(out, polygon[i + 1], height, ys);
       }
-      text += `${line}
-`;
+      out.byte(NEWLINE);
     }
   }
   return {
-    text,
+    lines: out.view(),
     classes: [
       ...seen
     ].sort((a, b) => a - b)
   };
 }
+var SPACE = 32;
+var NEWLINE = 10;
 var COORDINATE_TEXTS = /* @__PURE__ */ new Map();
 function coordinateTexts(size) {
   let texts = COORDINATE_TEXTS.get(size);
   if (texts === void 0) {
     if (COORDINATE_TEXTS.size === 4) COORDINATE_TEXTS.clear();
-    COORDINATE_TEXTS.set(size, texts = []);
+    COORDINATE_TEXTS.set(size, texts = packedFractions(size, pythonFloat));
   }
   return texts;
 }
-function coordinateText(value, size, texts) {
-  if (!Number.isInteger(value) || value < 0 || value > size) return pythonFloat(value / size);
-  return texts[value] ??= pythonFloat(value / size);
+function coordinate(out, value, size, texts) {
+  out.byte(SPACE);
+  if (!Number.isInteger(value) || value < 0 || value > size) out.text(pythonFloat(value / size));
+  else out.bytes(texts.bytes, texts.starts[value], texts.starts[value + 1]);
 }
 
 // lib/_std/path.ts

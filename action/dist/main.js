@@ -18223,7 +18223,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON2 = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18420,7 +18420,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -28928,19 +28928,84 @@ var ZipWriter = class {
     await this.#sink.write(joined);
   }
 };
-function deflatedEntry(bytes) {
+function deflatedEntry(bytes, options = {}) {
+  checkOptionTypes(options, DEFLATE_OPTIONS);
+  const deflated = deflateRawSync(bytes, options.level === void 0 ? {} : {
+    level: options.level
+  });
   return {
-    deflated: deflateRawSync(bytes),
+    deflated,
     crc: crc32(bytes),
     size: bytes.length
+  };
+}
+var DEFLATE_OPTIONS = {
+  level: wholeNumber(1, 9)
+};
+
+// lib/formats/_ascii_bytes.ts
+var AsciiBytes = class {
+  #bytes = new Uint8Array(64 * 1024);
+  #length = 0;
+  /** Empties the buffer (it keeps its size). */
+  clear() {
+    this.#length = 0;
+  }
+  /** Appends one byte. */
+  byte(value) {
+    if (this.#length === this.#bytes.length) this.#room(1);
+    this.#bytes[this.#length++] = value;
+  }
+  /** Appends text of characters below U+0080 (each is one byte). */
+  text(text2) {
+    this.#room(text2.length);
+    const bytes = this.#bytes;
+    let at = this.#length;
+    for (let i = 0; i < text2.length; i++) bytes[at++] = text2.charCodeAt(i);
+    this.#length = at;
+  }
+  /** Appends bytes `start` to `end` of `from`. */
+  bytes(from, start, end) {
+    this.#room(end - start);
+    this.#bytes.set(from.subarray(start, end), this.#length);
+    this.#length += end - start;
+  }
+  /** The bytes written since the last {@linkcode AsciiBytes.clear}: valid until the next write. */
+  view() {
+    return this.#bytes.subarray(0, this.#length);
+  }
+  /** Makes room for `more` bytes. */
+  #room(more) {
+    const needed = this.#length + more;
+    if (needed <= this.#bytes.length) return;
+    let size = this.#bytes.length * 2;
+    while (size < needed) size *= 2;
+    const grown3 = new Uint8Array(size);
+    grown3.set(this.view());
+    this.#bytes = grown3;
+  }
+};
+function packedFractions(size, textOf2) {
+  const out = new AsciiBytes();
+  const starts = new Int32Array(size + 2);
+  for (let value = 0; value <= size; value++) {
+    starts[value] = out.view().length;
+    out.text(textOf2(value / size));
+  }
+  starts[size + 1] = out.view().length;
+  return {
+    bytes: out.view().slice(),
+    starts
   };
 }
 
 // lib/formats/yolo_segment_lines.ts
 function yoloSegmentFile(job) {
-  const { text: text2, classes } = linesOf(maskInstancePolygons(job), job);
+  const { lines, classes } = linesOf(maskInstancePolygons(job), job);
   return {
-    ...deflatedEntry(new TextEncoder().encode(text2)),
+    ...deflatedEntry(lines, {
+      level: LABEL_LEVEL
+    }),
     classes
   };
 }
@@ -28957,6 +29022,8 @@ function yoloClassesOf(names, classes) {
     labelOf
   };
 }
+var LABEL_LEVEL = 3;
+var LINES = new AsciiBytes();
 function linesOf(traced, lookup) {
   const { width, height } = traced;
   const [xs, ys] = [
@@ -28964,7 +29031,8 @@ function linesOf(traced, lookup) {
     coordinateTexts(height)
   ];
   const seen = /* @__PURE__ */ new Set();
-  let text2 = "";
+  const out = LINES;
+  out.clear();
   for (const instance2 of traced.instances) {
     const yoloClass = lookup.yoloClassOf[instance2.classIndex] ?? -1;
     if (yoloClass < 0) {
@@ -28972,33 +29040,36 @@ function linesOf(traced, lookup) {
     }
     seen.add(yoloClass);
     for (const polygon of instance2.polygons) {
-      let line = String(yoloClass);
+      out.text(String(yoloClass));
       for (let i = 0; i < polygon.length; i += 2) {
-        line += ` ${coordinateText(polygon[i], width, xs)} ${coordinateText(polygon[i + 1], height, ys)}`;
+        coordinate(out, polygon[i], width, xs);
+        coordinate(out, polygon[i + 1], height, ys);
       }
-      text2 += `${line}
-`;
+      out.byte(NEWLINE);
     }
   }
   return {
-    text: text2,
+    lines: out.view(),
     classes: [
       ...seen
     ].sort((a, b) => a - b)
   };
 }
+var SPACE = 32;
+var NEWLINE = 10;
 var COORDINATE_TEXTS = /* @__PURE__ */ new Map();
 function coordinateTexts(size) {
   let texts = COORDINATE_TEXTS.get(size);
   if (texts === void 0) {
     if (COORDINATE_TEXTS.size === 4) COORDINATE_TEXTS.clear();
-    COORDINATE_TEXTS.set(size, texts = []);
+    COORDINATE_TEXTS.set(size, texts = packedFractions(size, pythonFloat));
   }
   return texts;
 }
-function coordinateText(value, size, texts) {
-  if (!Number.isInteger(value) || value < 0 || value > size) return pythonFloat(value / size);
-  return texts[value] ??= pythonFloat(value / size);
+function coordinate(out, value, size, texts) {
+  out.byte(SPACE);
+  if (!Number.isInteger(value) || value < 0 || value > size) out.text(pythonFloat(value / size));
+  else out.bytes(texts.bytes, texts.starts[value], texts.starts[value + 1]);
 }
 
 // lib/formats/format_writer.ts
@@ -34772,7 +34843,7 @@ async function* exportedEntries(files) {
 }
 
 // lib/model/manifest_writer.ts
-var NEWLINE = new Uint8Array([
+var NEWLINE2 = new Uint8Array([
   10
 ]);
 var ManifestWriter = class {
@@ -34851,7 +34922,7 @@ var ManifestWriter = class {
       this.#write(lines.join(""));
       lines = [];
       this.#write(entry);
-      this.#write(NEWLINE);
+      this.#write(NEWLINE2);
     }
     this.#write(lines.join(""));
     return this.#chain;
