@@ -6,6 +6,10 @@
  * @module
  */
 
+/** The buffer's first size, and the most it keeps between uses. */
+const FIRST_BYTES = 64 * 1024;
+const KEPT_BYTES = 4 * 1024 * 1024;
+
 /**
  * A growing buffer of ASCII bytes.
  *
@@ -20,12 +24,13 @@
  * ```
  */
 export class AsciiBytes {
-  #bytes = new Uint8Array(64 * 1024);
+  #bytes = new Uint8Array(FIRST_BYTES);
   #length = 0;
 
-  /** Empties the buffer (it keeps its size). */
+  /** Empties the buffer: it keeps its size, up to 4 MiB (a larger one is let go). */
   clear(): void {
     this.#length = 0;
+    if (this.#bytes.length > KEPT_BYTES) this.#bytes = new Uint8Array(FIRST_BYTES);
   }
 
   /** Appends one byte. */

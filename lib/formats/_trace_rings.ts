@@ -50,7 +50,8 @@ export function traceRings(runs: ColumnRuns): Ring[] {
  * line is one polygon that touches itself at its corners).
  */
 function traceRing(runs: ColumnRuns, x0: number, y0: number, started: Uint8Array): number[] {
-  const points: number[] = [];
+  let points = CORNERS.points;
+  let count = 0;
   let x = x0;
   let y = y0;
   let dx = 1;
@@ -71,9 +72,42 @@ function traceRing(runs: ColumnRuns, x0: number, y0: number, started: Uint8Array
       nx = dx;
       ny = dy;
     }
-    if (nx !== dx || ny !== dy) points.push(x, y);
+    if (nx !== dx || ny !== dy) {
+      if (count + 2 > points.length) points = CORNERS.grow(count + 2);
+      points[count++] = x;
+      points[count++] = y;
+    }
     dx = nx;
     dy = ny;
-    if (x === x0 && y === y0 && dx === 1) return points;
+    if (x === x0 && y === y0 && dx === 1) return CORNERS.copy(count);
   }
 }
+
+/** The most coordinates the corners' buffer keeps room for between rings (4 MiB). */
+const KEPT_CORNERS = 1 << 20;
+
+/**
+ * The corners of the ring being traced, in one buffer a thread reused from ring to ring: each ring
+ * is then copied once into an array of its size, where an array grown by pushes leaves its
+ * smaller copies behind (a third of what tracing a mask allocated).
+ */
+const CORNERS: {
+  points: Int32Array;
+  grow(size: number): Int32Array;
+  copy(count: number): number[];
+} = {
+  points: new Int32Array(4096),
+  /** A buffer of at least `size` corners' coordinates, holding the ones so far. */
+  grow(size: number): Int32Array {
+    const grown = new Int32Array(Math.max(size, 2 * this.points.length));
+    grown.set(this.points);
+    return this.points = grown;
+  },
+  /** The first `count` coordinates, as an array of their own; a buffer grown large is let go. */
+  copy(count: number): number[] {
+    const points = new Array<number>(count);
+    for (let i = 0; i < count; i++) points[i] = this.points[i];
+    if (this.points.length > KEPT_CORNERS) this.points = new Int32Array(4096);
+    return points;
+  },
+};

@@ -58,9 +58,10 @@ export function yoloSegmentLines(image: RgbImage, options: YoloSegmentOptions): 
     polygons: traceInstancePolygons(instance, height, tolerance),
   }));
   const traced = { width: image.width, height, instances };
-  return new TextDecoder().decode(
-    linesOf(traced, yoloClassesOf(options.names, options.classes)).lines,
-  );
+  const lines = linesOf(traced, yoloClassesOf(options.names, options.classes)).lines;
+  const text = new TextDecoder().decode(lines);
+  LINES.clear();
+  return text;
 }
 
 /** What {@linkcode yoloSegmentFile} reads: plain data, so it can run on a worker. */
@@ -107,7 +108,9 @@ export interface YoloSegmentFile extends DeflatedEntry {
  */
 export function yoloSegmentFile(job: YoloSegmentJob): YoloSegmentFile {
   const { lines, classes } = linesOf(maskInstancePolygons(job), job);
-  return { ...deflatedEntry(lines, { level: LABEL_LEVEL }), classes };
+  const entry = deflatedEntry(lines, { level: LABEL_LEVEL });
+  LINES.clear();
+  return { ...entry, classes };
 }
 
 /** Where `yolo-seg` label files are made ahead of their turn (the export's workers). */
