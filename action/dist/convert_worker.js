@@ -6046,39 +6046,81 @@ function distanceToChord(points, i, a, b) {
 // lib/formats/_splice_holes.ts
 function spliceHoles(outline, holes) {
   if (holes.length === 0) return outline;
-  const count = outline.length / 2;
-  const edgesOfColumn = /* @__PURE__ */ new Map();
-  for (let edge = 0; edge < count; edge++) {
-    const [ax, bx] = [
-      outline[2 * edge],
-      outline[(2 * edge + 2) % outline.length]
-    ];
-    if (ax === bx) continue;
-    for (let x = Math.ceil(Math.min(ax, bx)); x <= Math.floor(Math.max(ax, bx)); x++) {
-      const edges = edgesOfColumn.get(x);
-      if (edges) edges.push(edge);
-      else edgesOfColumn.set(x, [
-        edge
-      ]);
-    }
-  }
+  const edges = EdgesByColumn.of(outline);
   const cuts = [];
   for (const hole of holes) {
-    const cut = cutOf(outline, hole, edgesOfColumn.get(topOf(hole).x) ?? []);
+    const cut = cutOf(outline, hole, edges);
     if (cut) cuts.push(cut);
   }
   cuts.sort((a, b) => a.edge - b.edge || a.along - b.along);
-  const spliced = [];
-  let next = 0;
+  const count = outline.length / 2;
+  const spliced = new Array(cuts.reduce((sum, cut) => sum + cut.walk.length + 4, outline.length));
+  let [at, next] = [
+    0,
+    0
+  ];
   for (let edge = 0; edge < count; edge++) {
-    spliced.push(outline[2 * edge], outline[2 * edge + 1]);
+    spliced[at++] = outline[2 * edge];
+    spliced[at++] = outline[2 * edge + 1];
     for (; next < cuts.length && cuts[next].edge === edge; next++) {
       const { x, y, walk } = cuts[next];
-      spliced.push(x, y, ...walk, x, y);
+      spliced[at++] = x;
+      spliced[at++] = y;
+      for (let i = 0; i < walk.length; i++) spliced[at++] = walk[i];
+      spliced[at++] = x;
+      spliced[at++] = y;
     }
   }
   return spliced;
 }
+var EdgesByColumn = class _EdgesByColumn {
+  left;
+  start;
+  edges;
+  constructor(left, start, edges) {
+    this.left = left;
+    this.start = start;
+    this.edges = edges;
+  }
+  static of(outline) {
+    const count = outline.length / 2;
+    let [left, right] = [
+      Infinity,
+      -Infinity
+    ];
+    for (let i = 0; i < outline.length; i += 2) {
+      left = Math.min(left, outline[i]);
+      right = Math.max(right, outline[i]);
+    }
+    left = Math.ceil(left);
+    const start = new Int32Array(Math.max(0, Math.floor(right) - left + 2));
+    const eachSpan = (visit) => {
+      for (let edge = 0; edge < count; edge++) {
+        const [ax, bx] = [
+          outline[2 * edge],
+          outline[(2 * edge + 2) % outline.length]
+        ];
+        if (ax !== bx) visit(edge, Math.ceil(Math.min(ax, bx)), Math.floor(Math.max(ax, bx)));
+      }
+    };
+    eachSpan((_, from, to) => {
+      for (let x = from; x <= to; x++) start[x - left + 1]++;
+    });
+    for (let i = 1; i < start.length; i++) start[i] += start[i - 1];
+    const edges = new Int32Array(start[start.length - 1]);
+    const placed = start.slice(0, -1);
+    eachSpan((edge, from, to) => {
+      for (let x = from; x <= to; x++) edges[placed[x - left]++] = edge;
+    });
+    return new _EdgesByColumn(left, start, edges);
+  }
+  /** The edges spanning column `x`, in the outline's order. */
+  at(x) {
+    const i = x - this.left;
+    if (i < 0 || i + 1 >= this.start.length) return this.edges.subarray(0, 0);
+    return this.edges.subarray(this.start[i], this.start[i + 1]);
+  }
+};
 function topOf(hole) {
   let at = 0;
   for (let i = 2; i < hole.length; i += 2) {
@@ -6090,10 +6132,10 @@ function topOf(hole) {
     at
   };
 }
-function cutOf(outline, hole, edges) {
+function cutOf(outline, hole, byColumn) {
   const top = topOf(hole);
   let best;
-  for (const edge of edges) {
+  for (const edge of byColumn.at(top.x)) {
     const j = (2 * edge + 2) % outline.length;
     const [ax, ay, bx, by] = [
       outline[2 * edge],
@@ -6290,7 +6332,8 @@ function traceRings(runs) {
   return rings;
 }
 function traceRing(runs, x0, y0, started) {
-  const points = [];
+  let points = CORNERS.points;
+  let count = 0;
   let x = x0;
   let y = y0;
   let dx = 1;
@@ -6308,12 +6351,33 @@ function traceRing(runs, x0, y0, started) {
       nx = dx;
       ny = dy;
     }
-    if (nx !== dx || ny !== dy) points.push(x, y);
+    if (nx !== dx || ny !== dy) {
+      if (count + 2 > points.length) points = CORNERS.grow(count + 2);
+      points[count++] = x;
+      points[count++] = y;
+    }
     dx = nx;
     dy = ny;
-    if (x === x0 && y === y0 && dx === 1) return points;
+    if (x === x0 && y === y0 && dx === 1) return CORNERS.copy(count);
   }
 }
+var KEPT_CORNERS = 1 << 20;
+var CORNERS = {
+  points: new Int32Array(4096),
+  /** A buffer of at least `size` corners' coordinates, holding the ones so far. */
+  grow(size) {
+    const grown = new Int32Array(Math.max(size, 2 * this.points.length));
+    grown.set(this.points);
+    return this.points = grown;
+  },
+  /** The first `count` coordinates, as an array of their own; a buffer grown large is let go. */
+  copy(count) {
+    const points = new Array(count);
+    for (let i = 0; i < count; i++) points[i] = this.points[i];
+    if (this.points.length > KEPT_CORNERS) this.points = new Int32Array(4096);
+    return points;
+  }
+};
 
 // lib/formats/trace_polygons.ts
 function polygonsOf(rings, region, tolerance) {
@@ -6455,12 +6519,15 @@ var DEFLATE_OPTIONS = {
 };
 
 // lib/formats/_ascii_bytes.ts
+var FIRST_BYTES2 = 64 * 1024;
+var KEPT_BYTES = 4 * 1024 * 1024;
 var AsciiBytes = class {
-  #bytes = new Uint8Array(64 * 1024);
+  #bytes = new Uint8Array(FIRST_BYTES2);
   #length = 0;
-  /** Empties the buffer (it keeps its size). */
+  /** Empties the buffer: it keeps its size, up to 4 MiB (a larger one is let go). */
   clear() {
     this.#length = 0;
+    if (this.#bytes.length > KEPT_BYTES) this.#bytes = new Uint8Array(FIRST_BYTES2);
   }
   /** Appends one byte. */
   byte(value) {
@@ -6513,10 +6580,12 @@ function packedFractions(size, textOf) {
 // lib/formats/yolo_segment_lines.ts
 function yoloSegmentFile(job) {
   const { lines, classes } = linesOf(maskInstancePolygons(job), job);
+  const entry = deflatedEntry(lines, {
+    level: LABEL_LEVEL
+  });
+  LINES.clear();
   return {
-    ...deflatedEntry(lines, {
-      level: LABEL_LEVEL
-    }),
+    ...entry,
     classes
   };
 }
