@@ -1,5 +1,5 @@
 import { pngMaskInstances } from "./_png_mask_instances.ts";
-import { traceInstancePolygons } from "./trace_polygons.ts";
+import { checkedTolerance, instancePolygons } from "./_instance_polygons.ts";
 
 /** What {@linkcode maskInstancePolygons} reads: plain data, so it can run on a worker. */
 export interface MaskPolygonsJob {
@@ -84,8 +84,8 @@ export interface CocoPolygonsReader {
  * ```
  */
 export function maskInstancePolygons(job: MaskPolygonsJob): MaskPolygons {
+  const tolerance = checkedTolerance({ tolerance: job.tolerance });
   const { width, height, instances } = pngMaskInstances(job);
-  const options = { tolerance: job.tolerance };
   return {
     width,
     height,
@@ -94,7 +94,7 @@ export function maskInstancePolygons(job: MaskPolygonsJob): MaskPolygons {
       classIndex,
       area,
       bbox,
-      polygons: traceInstancePolygons({ ...instance, bbox }, height, options),
+      polygons: instancePolygons({ ...instance, bbox }, height, tolerance),
     })),
   };
 }

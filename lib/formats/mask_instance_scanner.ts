@@ -261,31 +261,54 @@ export class MaskInstanceScanner {
     for (let column = 0; column < width; column++) starts[column + 1] += starts[column];
     const order = new Int32Array(size);
     for (let i = 0; i < size; i++) order[starts[x[i]]++] = i;
-    const instances = this.#found.map((found): MaskInstance => ({
+    // Each instance's counts are made at their size (counted in a first pass over the runs): arrays
+    // grown by pushes left their smaller copies behind, a third of what reading a mask allocated.
+    const total = width * height;
+    const sizes = this.#countsSizes(order, total);
+    const instances = this.#found.map((found, s): MaskInstance => ({
       ...found,
-      counts: [],
+      counts: new Array<number>(sizes[s]),
       area: 0,
       bbox: [Infinity, Infinity, -Infinity, -Infinity],
     }));
-    const lastEnd = new Array<number>(instances.length).fill(0);
+    const lastEnd = new Float64Array(instances.length);
+    const filled = new Int32Array(instances.length);
     for (const i of order) {
       const s = slot[i] - 1;
       const instance = instances[s];
       const start = x[i] * height + y[i];
       const { counts, bbox } = instance;
-      if (start === lastEnd[s] && counts.length > 0) counts[counts.length - 1] += length[i];
-      else counts.push(start - lastEnd[s], length[i]);
+      if (start === lastEnd[s] && filled[s] > 0) counts[filled[s] - 1] += length[i];
+      else {
+        counts[filled[s]++] = start - lastEnd[s];
+        counts[filled[s]++] = length[i];
+      }
       lastEnd[s] = start + length[i];
       instance.area += length[i];
       bbox[0] = Math.min(bbox[0], x[i]), bbox[1] = Math.min(bbox[1], y[i]);
       bbox[2] = Math.max(bbox[2], x[i]), bbox[3] = Math.max(bbox[3], y[i] + length[i] - 1);
     }
-    const total = width * height;
     for (const [s, instance] of instances.entries()) {
-      if (lastEnd[s] < total) instance.counts.push(total - lastEnd[s]);
+      if (lastEnd[s] < total) instance.counts[filled[s]++] = total - lastEnd[s];
       const [minX, minY, maxX, maxY] = instance.bbox;
       instance.bbox = [minX, minY, maxX - minX + 1, maxY - minY + 1];
     }
     return instances;
+  }
+
+  /** How many run lengths each instance's counts hold, as `#instancesOfSegments` writes them. */
+  #countsSizes(order: Int32Array, total: number): Int32Array {
+    const { slot, x, y, length } = this.#segments;
+    const height = this.#height;
+    const sizes = new Int32Array(this.#found.length);
+    const lastEnd = new Float64Array(this.#found.length);
+    for (const i of order) {
+      const s = slot[i] - 1;
+      const start = x[i] * height + y[i];
+      if (start !== lastEnd[s] || sizes[s] === 0) sizes[s] += 2;
+      lastEnd[s] = start + length[i];
+    }
+    for (let s = 0; s < sizes.length; s++) if (lastEnd[s] < total) sizes[s]++;
+    return sizes;
   }
 }

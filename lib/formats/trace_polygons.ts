@@ -1,12 +1,10 @@
 import type { MaskInstance } from "./mask_instances.ts";
-import { simplifyRing } from "./simplify_ring.ts";
-import { spliceHoles } from "./_splice_holes.ts";
-import { type Box, ColumnRuns } from "./_column_runs.ts";
-import { type Ring, traceRings } from "./_trace_rings.ts";
+import { ColumnRuns } from "./_column_runs.ts";
+import { checkedTolerance, instancePolygons, polygonsOf } from "./_instance_polygons.ts";
+import { traceRings } from "./_trace_rings.ts";
 import {
   checkArgumentType,
   checkOptionTypes,
-  numberFrom,
   type OptionType,
   type OptionTypes,
   wholeNumber,
@@ -63,37 +61,9 @@ export interface TracePolygonsOptions {
  */
 export function tracePolygons(region: PixelRegion, options: TracePolygonsOptions = {}): number[][] {
   checkRegion(region);
-  checkOptionTypes(options, TRACE_OPTIONS);
+  const tolerance = checkedTolerance(options);
   const rings = traceRings(ColumnRuns.ofBitmap(region.inside, region));
-  return polygonsOf(rings, region, options.tolerance ?? 0);
-}
-
-/** The rings of a region as its polygons: simplified, each hole spliced into its outline. */
-function polygonsOf(rings: readonly Ring[], region: Box, tolerance: number): number[][] {
-  // The rings are this function's own: with no tolerance, each is its polygon as it is.
-  const simplified = (points: number[]) =>
-    tolerance === 0 ? points : simplifyRing(points, tolerance);
-  const polygonOfRing = new Map<number, number>();
-  const polygons: number[][] = [];
-  const holes: number[][][] = [];
-  rings.forEach((ring, i) => {
-    if (ring.parent !== undefined) return;
-    polygonOfRing.set(i, polygons.length);
-    polygons.push(simplified(ring.points));
-    holes.push([]);
-  });
-  for (const ring of rings) {
-    if (ring.parent === undefined) continue;
-    holes[polygonOfRing.get(ring.parent)!].push(simplified(ring.points));
-  }
-  polygons.forEach((outline, i) => polygons[i] = spliceHoles(outline, holes[i]));
-  for (const points of polygons) {
-    for (let i = 0; i < points.length; i += 2) {
-      points[i] += region.left;
-      points[i + 1] += region.top;
-    }
-  }
-  return polygons;
+  return polygonsOf(rings, region, tolerance);
 }
 
 /**
@@ -126,13 +96,7 @@ export function traceInstancePolygons(
 ): number[][] {
   checkArgumentType(imageHeight, "imageHeight", IMAGE_HEIGHT);
   checkOptionTypes(instance, INSTANCE, "instance");
-  checkOptionTypes(options, TRACE_OPTIONS);
-  const [left, top, width, height] = instance.bbox;
-  const box = { left, top, width, height };
-  // Only the runs within the box's columns are read: runs from elsewhere (a COCO file read back)
-  // cost no more than the box.
-  const runs = ColumnRuns.of(instance.counts, imageHeight, box);
-  return polygonsOf(traceRings(runs), box, options.tolerance ?? 0);
+  return instancePolygons(instance, imageHeight, checkedTolerance(options));
 }
 
 /** A mask's height: its runs go down columns of that many pixels. */
@@ -158,7 +122,6 @@ const INSTANCE: OptionTypes<Pick<MaskInstance, "counts" | "bbox">> = {
 };
 
 /** The types of {@linkcode TracePolygonsOptions}. */
-const TRACE_OPTIONS: OptionTypes<TracePolygonsOptions> = { tolerance: numberFrom(0) };
 
 /** A box's place or size: a whole number of pixels. */
 const PIXELS = { ...wholeNumber(0), required: true };

@@ -3,7 +3,7 @@ import type { RgbImage } from "../png/rgb_image.ts";
 import type { CocoClasses } from "./coco_categories.ts";
 import { maskInstances } from "./mask_instances.ts";
 import { pythonFloat } from "./python_number.ts";
-import { traceInstancePolygons } from "./trace_polygons.ts";
+import { checkedTolerance, instancePolygons } from "./_instance_polygons.ts";
 import {
   type InstancePolygons,
   maskInstancePolygons,
@@ -52,10 +52,10 @@ export interface YoloSegmentOptions {
  */
 export function yoloSegmentLines(image: RgbImage, options: YoloSegmentOptions): string {
   const { height } = image;
-  const tolerance = { tolerance: options.tolerance };
+  const tolerance = checkedTolerance(options);
   const instances = maskInstances(image, options.classes.classOfBChannel).map((instance) => ({
     ...instance,
-    polygons: traceInstancePolygons(instance, height, tolerance),
+    polygons: instancePolygons(instance, height, tolerance),
   }));
   const traced = { width: image.width, height, instances };
   const lines = linesOf(traced, yoloClassesOf(options.names, options.classes)).lines;
