@@ -5884,9 +5884,11 @@ var MaskInstanceScanner = class {
     for (let column = 0; column < width; column++) starts[column + 1] += starts[column];
     const order = new Int32Array(size);
     for (let i = 0; i < size; i++) order[starts[x[i]]++] = i;
-    const instances = this.#found.map((found) => ({
+    const total = width * height;
+    const sizes = this.#countsSizes(order, total);
+    const instances = this.#found.map((found, s) => ({
       ...found,
-      counts: [],
+      counts: new Array(sizes[s]),
       area: 0,
       bbox: [
         Infinity,
@@ -5895,22 +5897,25 @@ var MaskInstanceScanner = class {
         -Infinity
       ]
     }));
-    const lastEnd = new Array(instances.length).fill(0);
+    const lastEnd = new Float64Array(instances.length);
+    const filled = new Int32Array(instances.length);
     for (const i of order) {
       const s = slot[i] - 1;
       const instance2 = instances[s];
       const start = x[i] * height + y[i];
       const { counts, bbox } = instance2;
-      if (start === lastEnd[s] && counts.length > 0) counts[counts.length - 1] += length[i];
-      else counts.push(start - lastEnd[s], length[i]);
+      if (start === lastEnd[s] && filled[s] > 0) counts[filled[s] - 1] += length[i];
+      else {
+        counts[filled[s]++] = start - lastEnd[s];
+        counts[filled[s]++] = length[i];
+      }
       lastEnd[s] = start + length[i];
       instance2.area += length[i];
       bbox[0] = Math.min(bbox[0], x[i]), bbox[1] = Math.min(bbox[1], y[i]);
       bbox[2] = Math.max(bbox[2], x[i]), bbox[3] = Math.max(bbox[3], y[i] + length[i] - 1);
     }
-    const total = width * height;
     for (const [s, instance2] of instances.entries()) {
-      if (lastEnd[s] < total) instance2.counts.push(total - lastEnd[s]);
+      if (lastEnd[s] < total) instance2.counts[filled[s]++] = total - lastEnd[s];
       const [minX, minY, maxX, maxY] = instance2.bbox;
       instance2.bbox = [
         minX,
@@ -5920,6 +5925,21 @@ var MaskInstanceScanner = class {
       ];
     }
     return instances;
+  }
+  /** How many run lengths each instance's counts hold, as `#instancesOfSegments` writes them. */
+  #countsSizes(order, total) {
+    const { slot, x, y, length } = this.#segments;
+    const height = this.#height;
+    const sizes = new Int32Array(this.#found.length);
+    const lastEnd = new Float64Array(this.#found.length);
+    for (const i of order) {
+      const s = slot[i] - 1;
+      const start = x[i] * height + y[i];
+      if (start !== lastEnd[s] || sizes[s] === 0) sizes[s] += 2;
+      lastEnd[s] = start + length[i];
+    }
+    for (let s = 0; s < sizes.length; s++) if (lastEnd[s] < total) sizes[s]++;
+    return sizes;
   }
 };
 
@@ -6379,7 +6399,25 @@ var CORNERS = {
   }
 };
 
-// lib/formats/trace_polygons.ts
+// lib/formats/_instance_polygons.ts
+var TRACE_OPTIONS = {
+  tolerance: numberFrom(0)
+};
+function checkedTolerance(options) {
+  checkOptionTypes(options, TRACE_OPTIONS);
+  return options.tolerance ?? 0;
+}
+function instancePolygons(instance2, imageHeight, tolerance) {
+  const [left, top, width, height] = instance2.bbox;
+  const box = {
+    left,
+    top,
+    width,
+    height
+  };
+  const runs = ColumnRuns.of(instance2.counts, imageHeight, box);
+  return polygonsOf(traceRings(runs), box, tolerance);
+}
 function polygonsOf(rings, region, tolerance) {
   const simplified = (points) => tolerance === 0 ? points : simplifyRing(points, tolerance);
   const polygonOfRing = /* @__PURE__ */ new Map();
@@ -6404,49 +6442,13 @@ function polygonsOf(rings, region, tolerance) {
   }
   return polygons;
 }
-function traceInstancePolygons(instance2, imageHeight, options = {}) {
-  checkArgumentType(imageHeight, "imageHeight", IMAGE_HEIGHT);
-  checkOptionTypes(instance2, INSTANCE, "instance");
-  checkOptionTypes(options, TRACE_OPTIONS);
-  const [left, top, width, height] = instance2.bbox;
-  const box = {
-    left,
-    top,
-    width,
-    height
-  };
-  const runs = ColumnRuns.of(instance2.counts, imageHeight, box);
-  return polygonsOf(traceRings(runs), box, options.tolerance ?? 0);
-}
-var IMAGE_HEIGHT = wholeNumber(1);
-var INSTANCE = {
-  counts: {
-    expects: "a list of run lengths (whole numbers of at least 0)",
-    is: (value) => Array.isArray(value),
-    inRange: (value) => value.every((count) => Number.isSafeInteger(count) && count >= 0),
-    required: true
-  },
-  bbox: {
-    expects: "a box [left, top, width, height] of whole numbers of at least 0",
-    is: (value) => Array.isArray(value),
-    inRange: (value) => value.length === 4 && value.every((side) => Number.isSafeInteger(side) && side >= 0),
-    required: true
-  }
-};
-var TRACE_OPTIONS = {
-  tolerance: numberFrom(0)
-};
-var PIXELS = {
-  ...wholeNumber(0),
-  required: true
-};
 
 // lib/formats/mask_instance_polygons.ts
 function maskInstancePolygons(job) {
-  const { width, height, instances } = pngMaskInstances(job);
-  const options = {
+  const tolerance = checkedTolerance({
     tolerance: job.tolerance
-  };
+  });
+  const { width, height, instances } = pngMaskInstances(job);
   return {
     width,
     height,
@@ -6455,10 +6457,10 @@ function maskInstancePolygons(job) {
       classIndex,
       area,
       bbox,
-      polygons: traceInstancePolygons({
+      polygons: instancePolygons({
         ...instance2,
         bbox
-      }, height, options)
+      }, height, tolerance)
     }))
   };
 }
