@@ -6544,11 +6544,13 @@ var AsciiBytes = class {
     for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
     this.#length = at;
   }
-  /** Appends bytes `start` to `end` of `from`. */
+  /** Appends bytes `start` to `end` of `from` (a few: copied one by one, no view made). */
   bytes(from, start, end) {
     this.#room(end - start);
-    this.#bytes.set(from.subarray(start, end), this.#length);
-    this.#length += end - start;
+    const bytes = this.#bytes;
+    let at = this.#length;
+    for (let i = start; i < end; i++) bytes[at++] = from[i];
+    this.#length = at;
   }
   /** The bytes written since the last {@linkcode AsciiBytes.clear}: valid until the next write. */
   view() {
