@@ -194,7 +194,6 @@ function linesOf(
   return { lines: out.view(), classes: [...seen].sort((a, b) => a - b) };
 }
 
-const SPACE = 0x20;
 const NEWLINE = 0x0a;
 
 /** The coordinates' texts of the last image sizes, by size (a few: masks mostly share one). */
@@ -204,14 +203,14 @@ function coordinateTexts(size: number): PackedTexts {
   let texts = COORDINATE_TEXTS.get(size);
   if (texts === undefined) {
     if (COORDINATE_TEXTS.size === 4) COORDINATE_TEXTS.clear();
-    COORDINATE_TEXTS.set(size, texts = packedFractions(size, pythonFloat));
+    COORDINATE_TEXTS.set(size, texts = packedFractions(size, (value) => ` ${pythonFloat(value)}`));
   }
   return texts;
 }
 
 /** Writes ` <value / size>`, as Python prints the float; a pixel corner's text is made once. */
 function coordinate(out: AsciiBytes, value: number, size: number, texts: PackedTexts): void {
-  out.byte(SPACE);
-  if (!Number.isInteger(value) || value < 0 || value > size) out.text(pythonFloat(value / size));
-  else out.bytes(texts.bytes, texts.starts[value], texts.starts[value + 1]);
+  if (Number.isInteger(value) && value >= 0 && value <= size) {
+    out.bytes(texts.bytes, texts.starts[value], texts.starts[value + 1]);
+  } else out.text(` ${pythonFloat(value / size)}`);
 }
