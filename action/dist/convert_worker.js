@@ -6626,21 +6626,20 @@ function linesOf(traced, lookup) {
     ].sort((a, b) => a - b)
   };
 }
-var SPACE = 32;
 var NEWLINE = 10;
 var COORDINATE_TEXTS = /* @__PURE__ */ new Map();
 function coordinateTexts(size) {
   let texts = COORDINATE_TEXTS.get(size);
   if (texts === void 0) {
     if (COORDINATE_TEXTS.size === 4) COORDINATE_TEXTS.clear();
-    COORDINATE_TEXTS.set(size, texts = packedFractions(size, pythonFloat));
+    COORDINATE_TEXTS.set(size, texts = packedFractions(size, (value) => ` ${pythonFloat(value)}`));
   }
   return texts;
 }
 function coordinate(out, value, size, texts) {
-  out.byte(SPACE);
-  if (!Number.isInteger(value) || value < 0 || value > size) out.text(pythonFloat(value / size));
-  else out.bytes(texts.bytes, texts.starts[value], texts.starts[value + 1]);
+  if (Number.isInteger(value) && value >= 0 && value <= size) {
+    out.bytes(texts.bytes, texts.starts[value], texts.starts[value + 1]);
+  } else out.text(` ${pythonFloat(value / size)}`);
 }
 
 // lib/_std/path.ts

@@ -18223,7 +18223,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON2 = 58;
-    var SPACE2 = 32;
+    var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18420,7 +18420,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE2) {
+          if (line[valueStart] === SPACE) {
             ++valueStart;
           }
         }
@@ -29128,21 +29128,20 @@ function linesOf(traced, lookup) {
     ].sort((a, b) => a - b)
   };
 }
-var SPACE = 32;
 var NEWLINE = 10;
 var COORDINATE_TEXTS = /* @__PURE__ */ new Map();
 function coordinateTexts(size) {
   let texts = COORDINATE_TEXTS.get(size);
   if (texts === void 0) {
     if (COORDINATE_TEXTS.size === 4) COORDINATE_TEXTS.clear();
-    COORDINATE_TEXTS.set(size, texts = packedFractions(size, pythonFloat));
+    COORDINATE_TEXTS.set(size, texts = packedFractions(size, (value) => ` ${pythonFloat(value)}`));
   }
   return texts;
 }
 function coordinate(out, value, size, texts) {
-  out.byte(SPACE);
-  if (!Number.isInteger(value) || value < 0 || value > size) out.text(pythonFloat(value / size));
-  else out.bytes(texts.bytes, texts.starts[value], texts.starts[value + 1]);
+  if (Number.isInteger(value) && value >= 0 && value <= size) {
+    out.bytes(texts.bytes, texts.starts[value], texts.starts[value + 1]);
+  } else out.text(` ${pythonFloat(value / size)}`);
 }
 
 // lib/formats/format_writer.ts
