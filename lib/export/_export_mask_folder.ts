@@ -86,6 +86,8 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
     clearEarlier: () => folder.clearEarlier(),
   });
   await run.finish();
+  // Every mask is written: the workers' memory is let go before the export's last files are made.
+  pool.close();
   if (summary.folderCreated) {
     await writeFolderFiles(folder, plan, masks);
     await finishExport(folder, {
