@@ -36986,6 +36986,7 @@ async function exportMaskFolder(given) {
     clearEarlier: () => folder.clearEarlier()
   });
   await run2.finish();
+  pool.close();
   if (summary2.folderCreated) {
     await writeFolderFiles(folder, plan, masks);
     await finishExport(folder, {
