@@ -61,12 +61,7 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
   const { prepared, registry } = await openClaimingNames(folder, options, { plan, pool });
   // The earlier manifest's file stays open for the run, and is closed however this ends.
   using earlier = prepared.previous;
-  // An update's earlier manifest is still being read: a damage found there is told first.
-  const { pinned, configuration, masks, filters } = await planRun(folder, options, plan, prepared)
-    .catch(async (error) => {
-      await earlier.indexed();
-      throw error;
-    });
+  const { pinned, configuration, masks, filters } = await planRun(folder, options, plan, prepared);
 
   const summary = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
   if (pinned) summary.classMap = classMapNote(masks.table, pinned);
@@ -105,20 +100,29 @@ export async function exportMaskFolder(given: ExportMasksOptions): Promise<Expor
   return summary;
 }
 
-/** What the run needs from the lab before its tasks: the configuration, its masks and filters. */
+/**
+ * What the run needs from the lab before its tasks: the configuration, its masks and filters. An
+ * update's earlier manifest may still be being read meanwhile: a damage found there is told
+ * before an error found here.
+ */
 async function planRun(
   folder: ExportFolder,
   options: ExportMasksOptions,
   plan: ExportPlan,
   prepared: PreparedFolder,
 ) {
-  const pinned = await pinnedMapOf(options, plan.mode, folder.files);
-  const configuration = await options.client.getProjectConfiguration(plan.projectId);
-  const masks = planMasks(configuration, plan, { ...options, pinned });
-  const filters = plan.mode === "incremental"
-    ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
-    : plan.requestFilters;
-  return { pinned, configuration, masks, filters };
+  try {
+    const pinned = await pinnedMapOf(options, plan.mode, folder.files);
+    const configuration = await options.client.getProjectConfiguration(plan.projectId);
+    const masks = planMasks(configuration, plan, { ...options, pinned });
+    const filters = plan.mode === "incremental"
+      ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings)
+      : plan.requestFilters;
+    return { pinned, configuration, masks, filters };
+  } catch (error) {
+    await prepared.previous.indexed();
+    throw error;
+  }
 }
 
 /**
