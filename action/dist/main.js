@@ -36957,10 +36957,7 @@ async function exportMaskFolder(given) {
     pool
   });
   using earlier = prepared.previous;
-  const { pinned, configuration, masks, filters } = await planRun(folder, options, plan, prepared).catch(async (error3) => {
-    await earlier.indexed();
-    throw error3;
-  });
+  const { pinned, configuration, masks, filters } = await planRun(folder, options, plan, prepared);
   const summary2 = emptySummary(plan.projectId, plan.folder, plan.maskFormat, plan.dryRun);
   if (pinned) summary2.classMap = classMapNote(masks.table, pinned);
   const report = options.report && !plan.dryRun ? new ExportReport(masks.table.classes, folder.files) : void 0;
@@ -37004,19 +37001,24 @@ async function exportMaskFolder(given) {
   return summary2;
 }
 async function planRun(folder, options, plan, prepared) {
-  const pinned = await pinnedMapOf(options, plan.mode, folder.files);
-  const configuration = await options.client.getProjectConfiguration(plan.projectId);
-  const masks = planMasks(configuration, plan, {
-    ...options,
-    pinned
-  });
-  const filters = plan.mode === "incremental" ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings) : plan.requestFilters;
-  return {
-    pinned,
-    configuration,
-    masks,
-    filters
-  };
+  try {
+    const pinned = await pinnedMapOf(options, plan.mode, folder.files);
+    const configuration = await options.client.getProjectConfiguration(plan.projectId);
+    const masks = planMasks(configuration, plan, {
+      ...options,
+      pinned
+    });
+    const filters = plan.mode === "incremental" ? incrementalFilters(plan.requestFilters, prepared, plan.maskFormat, masks.settings) : plan.requestFilters;
+    return {
+      pinned,
+      configuration,
+      masks,
+      filters
+    };
+  } catch (error3) {
+    await prepared.previous.indexed();
+    throw error3;
+  }
 }
 async function openClaimingNames(folder, options, run2) {
   const registry = new MaskFileRegistry({
