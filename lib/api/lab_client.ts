@@ -178,7 +178,8 @@ export class LabClient {
    *
    * @param projectId The project id.
    * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.
-   * @param options `onTask`, called with each task as soon as it is parsed; `pagesAhead`.
+   * @param options `onTask`, called with each task as soon as it is parsed; `pagesAhead`; `signal`,
+   * which abandons the requests under way when it aborts.
    * @returns The pages, until the lab says there is no next page.
    * @throws {ApiError} when a request fails after its retries, or a page holds a task of another
    * project.
@@ -193,6 +194,9 @@ export class LabClient {
     projectIdOf(projectId);
     checkTaskFilterTypes(filters);
     const stop = new AbortController();
+    // The caller's stop ends the requests under way too, not only the walk between pages.
+    const stopAlong = () => stop.abort(options.signal?.reason);
+    options.signal?.addEventListener("abort", stopAlong, { once: true });
     const sizes = new PageSizes({
       pageSize: this.#pageSize,
       maxParsedBytes: this.#maxPageParsedBytes,
@@ -240,6 +244,7 @@ export class LabClient {
         yield page;
       }
     } finally {
+      options.signal?.removeEventListener("abort", stopAlong);
       stop.abort();
     }
   }

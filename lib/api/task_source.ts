@@ -15,6 +15,11 @@ export interface TaskPagesOptions {
    * than 16 MiB of tasks ahead; sources that cannot ask ahead may ignore it. Default: 1.
    */
   pagesAhead?: () => number;
+  /**
+   * Ends the walk when it aborts: the requests under way are abandoned, and the page being waited
+   * for rejects with its reason. Sources that never wait may ignore it.
+   */
+  signal?: AbortSignal;
 }
 
 /**

@@ -259,6 +259,7 @@ async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> 
   const { client, signal } = options;
   const masks = new MaskDetacher(context.source);
   let taken = 0;
+  const requests = new AbortController();
   const loop = eachTask({
     client,
     projectId: plan.projectId,
@@ -267,6 +268,7 @@ async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> 
     signal,
     onTask: masks.detach,
     pagesAhead: pagesAhead(plan, earlier, () => taken),
+    requests: requests.signal,
     onStart: (total) => {
       summary.total = total;
       options.onProgress?.({ type: "start", total, folder: plan.folder });
@@ -295,7 +297,8 @@ async function runTasks(run: ExportRun, context: TaskRunContext): Promise<void> 
     // Read no more: closed before the new manifest is renamed over it.
     earlier.close();
   } catch (error) {
-    // Its requests end (once the one under way is answered) before the error is told.
+    // Its requests under way are abandoned, and the walk ended, before the error is told.
+    requests.abort(error);
     await loop.return(undefined).catch(() => {});
     await run.abandon();
     throw error;

@@ -30,6 +30,8 @@ export interface TaskLoop {
   pagesAhead?: () => number;
   /** Called once, before the first task, with the first page's total. */
   onStart?: (total: number) => void;
+  /** Abandons the requests under way when it aborts (see `TaskPagesOptions.signal`). */
+  requests?: AbortSignal;
 }
 
 /** One task of the loop. */
@@ -49,11 +51,12 @@ export interface TaskTurn {
  */
 export async function* eachTask(loop: TaskLoop): AsyncGenerator<TaskTurn> {
   const { client, shard, signal } = loop;
-  const { projectId, filters, onTask, pagesAhead } = loop;
-  const pages = onTask || pagesAhead
+  const { projectId, filters, onTask, pagesAhead, requests } = loop;
+  const pages = onTask || pagesAhead || requests
     ? client.taskPages(projectId, filters, {
       ...onTask && { onTask },
       ...pagesAhead && { pagesAhead },
+      ...requests && { signal: requests },
     })
     : client.taskPages(projectId, filters);
   let first = true;

@@ -83,3 +83,29 @@ Deno.test("PageRequests takes a page asked ahead only at its size, drops the oth
   requests.askAhead(5, 50, { pages: 4, pageBytes: 17 * 1024 * 1024, totalDocs: 10_000 });
   assert.equal(asked.length, 8);
 });
+
+Deno.test("LabClient.taskPages() abandons the request under way when its signal aborts, rejecting with the signal's reason", async () => {
+  await using lab = await startFakeLab({ projects: [sampleProject("p1", 5)] });
+  let heard: AbortSignal | undefined;
+  const asked = Promise.withResolvers<void>();
+  // A lab that never answers a page: only the request's signal ends it.
+  const hanging: typeof fetch = (input, init) => {
+    if (new URL(String(input)).searchParams.get("page") === null) return fetch(input, init);
+    heard = init?.signal ?? undefined;
+    asked.resolve();
+    return new Promise((_, reject) =>
+      heard?.addEventListener("abort", () => reject(heard?.reason))
+    );
+  };
+  const stop = new AbortController();
+  const pages = clientOf(lab, { fetch: hanging }).taskPages("p1", {}, { signal: stop.signal });
+  const first = pages.next();
+  await withDeadline(asked.promise, PAGE_DEADLINE_MS, "the request for page 1");
+  const reason = new Error("the caller stopped");
+  stop.abort(reason);
+  await assert.rejects(
+    () => withDeadline(first, PAGE_DEADLINE_MS, "the page"),
+    (error) => error === reason,
+  );
+  assert.equal(heard?.aborted, true, "the request's own signal aborted");
+});

@@ -3,6 +3,7 @@ import { assertSameBytes } from "../_std/same_bytes.ts";
 import { clientOf } from "../_fixtures/lab_client.ts";
 import { withDeadline } from "../_fixtures/deadline.ts";
 import type { Task } from "../../lib/api/types.ts";
+import type { TaskPagesOptions, TaskSource } from "../../lib/api/task_source.ts";
 import { ConfigError, UnsafePathError } from "../../lib/errors.ts";
 import { exportMasks, type ExportMasksOptions } from "../../lib/export/export_masks.ts";
 import { encodeDataUri } from "../../lib/raster/mask_data_uri.ts";
@@ -207,15 +208,61 @@ Deno.test("an update asks its first pages while it reads its earlier manifest; a
   // Changed since: their pages hold masks again.
   const changed = tasks.map((task) => ({ ...task, updatedAt: new Date().toISOString() }));
   await using lab = await startFakeLab({ projects: [segmentationProject("p1", changed)] });
+  const client = clientOf(lab);
+  let asked = 0;
+  const counted: TaskSource = {
+    getProjectConfiguration: (projectId) => client.getProjectConfiguration(projectId),
+    taskPages: (projectId, filters, options) => {
+      asked++;
+      return client.taskPages(projectId, filters, options);
+    },
+  };
   const error = await withDeadline(
-    exportMasks({ client: clientOf(lab), projectId: "p1", incremental: out })
+    exportMasks({ client: counted, projectId: "p1", incremental: out })
       .then(() => undefined, (error) => error),
     60_000,
     "the update",
   );
   assert.ok(error instanceof ConfigError, String(error));
   assert.match(error.message, /manifest\.jsonl" has a bad line 251: it is not a manifest entry/);
-  const pages = lab.requests.filter((request) => request.path.endsWith("/tasks"));
-  assert.ok(pages.length >= 1, "the first page was asked while the manifest was read");
+  assert.equal(asked, 1, "the pages were asked while the manifest was read");
   assert.deepEqual(await readTree(out), before, "nothing written, deleted or cleared");
+});
+
+Deno.test("an update whose earlier manifest is damaged abandons the page request under way and tells the damage without waiting for it", async () => {
+  await using dir = await tempDir();
+  const tasks = projectTasks(5);
+  await exportOf(tasks, { outputFolder: dir.path, outputFilename: "out" });
+  const out = `${dir.path}/out`;
+  const manifest = await Deno.readTextFile(`${out}/manifest.jsonl`);
+  // Long enough to be read in more than one go, so that the first page is asked meanwhile.
+  const padding = `${
+    JSON.stringify({ taskId: "x", name: "x", outcome: "skipped: no mask", files: [] })
+  }\n`;
+  await Deno.writeTextFile(
+    `${out}/manifest.jsonl`,
+    `${manifest}${padding.repeat(20_000)}not a manifest entry\n`,
+  );
+  await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
+  const client = clientOf(lab);
+  // A lab that never answers a page: only its walk's signal ends the wait.
+  let abandoned: unknown;
+  const hanging: TaskSource = {
+    getProjectConfiguration: (projectId) => client.getProjectConfiguration(projectId),
+    // deno-lint-ignore require-yield -- it waits for its signal and throws, never yielding.
+    async *taskPages(_projectId, _filters, options: TaskPagesOptions = {}) {
+      await new Promise((resolve) => options.signal?.addEventListener("abort", resolve));
+      abandoned = options.signal?.reason;
+      throw options.signal?.reason;
+    },
+  };
+  const error = await withDeadline(
+    exportMasks({ client: hanging, projectId: "p1", incremental: out })
+      .then(() => undefined, (error) => error),
+    30_000,
+    "the update",
+  );
+  assert.ok(error instanceof ConfigError, String(error));
+  assert.match(error.message, /has a bad line 20006: it is not a manifest entry/);
+  assert.equal(abandoned, error, "the page walk was ended with the manifest's error");
 });
