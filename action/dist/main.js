@@ -22289,7 +22289,8 @@ var LabClient = class _LabClient {
    *
    * @param projectId The project id.
    * @param filters The SDK's get-tasks filters; check them first with `validateTaskFilters`.
-   * @param options `onTask`, called with each task as soon as it is parsed; `pagesAhead`.
+   * @param options `onTask`, called with each task as soon as it is parsed; `pagesAhead`; `signal`,
+   * which abandons the requests under way when it aborts.
    * @returns The pages, until the lab says there is no next page.
    * @throws {ApiError} when a request fails after its retries, or a page holds a task of another
    * project.
@@ -22300,6 +22301,10 @@ var LabClient = class _LabClient {
     projectIdOf(projectId);
     checkTaskFilterTypes(filters);
     const stop = new AbortController();
+    const stopAlong = () => stop.abort(options.signal?.reason);
+    options.signal?.addEventListener("abort", stopAlong, {
+      once: true
+    });
     const sizes = new PageSizes({
       pageSize: this.#pageSize,
       maxParsedBytes: this.#maxPageParsedBytes,
@@ -22359,6 +22364,7 @@ var LabClient = class _LabClient {
         yield page;
       }
     } finally {
+      options.signal?.removeEventListener("abort", stopAlong);
       stop.abort();
     }
   }
@@ -36839,13 +36845,16 @@ function inShard(taskId, shard) {
 // lib/export/_task_loop.ts
 async function* eachTask(loop) {
   const { client, shard, signal } = loop;
-  const { projectId, filters, onTask, pagesAhead: pagesAhead2 } = loop;
-  const pages = onTask || pagesAhead2 ? client.taskPages(projectId, filters, {
+  const { projectId, filters, onTask, pagesAhead: pagesAhead2, requests } = loop;
+  const pages = onTask || pagesAhead2 || requests ? client.taskPages(projectId, filters, {
     ...onTask && {
       onTask
     },
     ...pagesAhead2 && {
       pagesAhead: pagesAhead2
+    },
+    ...requests && {
+      signal: requests
     }
   }) : client.taskPages(projectId, filters);
   let first = true;
@@ -37102,6 +37111,7 @@ async function runTasks(run2, context) {
   const { client, signal } = options;
   const masks = new MaskDetacher(context.source);
   let taken = 0;
+  const requests = new AbortController();
   const loop = eachTask({
     client,
     projectId: plan.projectId,
@@ -37110,6 +37120,7 @@ async function runTasks(run2, context) {
     signal,
     onTask: masks.detach,
     pagesAhead: pagesAhead(plan, earlier, () => taken),
+    requests: requests.signal,
     onStart: (total) => {
       summary2.total = total;
       options.onProgress?.({
@@ -37145,6 +37156,7 @@ async function runTasks(run2, context) {
     }
     earlier.close();
   } catch (error3) {
+    requests.abort(error3);
     await loop.return(void 0).catch(() => {
     });
     await run2.abandon();
