@@ -38,6 +38,20 @@ async function exportOf(tasks: Task[], options: Partial<ExportMasksOptions>) {
   );
 }
 
+/** The error an update of `out` from `client` ends with; `undefined` when it succeeds. */
+function updateError(client: TaskSource, out: string, deadlineMs = 60_000): Promise<unknown> {
+  return withDeadline(
+    exportMasks({ client, projectId: "p1", incremental: out }).then(() => undefined, (e) => e),
+    deadlineMs,
+    "the update",
+  );
+}
+
+/** `client`'s configuration, with pages from `taskPages`. */
+function withPages(client: TaskSource, taskPages: TaskSource["taskPages"]): TaskSource {
+  return { getProjectConfiguration: (id) => client.getProjectConfiguration(id), taskPages };
+}
+
 /** The file's lines as bytes, without their newlines. */
 function linesOf(bytes: Uint8Array): Uint8Array[] {
   const lines: Uint8Array[] = [];
@@ -210,19 +224,11 @@ Deno.test("an update asks its first pages while it reads its earlier manifest; a
   await using lab = await startFakeLab({ projects: [segmentationProject("p1", changed)] });
   const client = clientOf(lab);
   let asked = 0;
-  const counted: TaskSource = {
-    getProjectConfiguration: (projectId) => client.getProjectConfiguration(projectId),
-    taskPages: (projectId, filters, options) => {
-      asked++;
-      return client.taskPages(projectId, filters, options);
-    },
-  };
-  const error = await withDeadline(
-    exportMasks({ client: counted, projectId: "p1", incremental: out })
-      .then(() => undefined, (error) => error),
-    60_000,
-    "the update",
-  );
+  const counted = withPages(client, (projectId, filters, options) => {
+    asked++;
+    return client.taskPages(projectId, filters, options);
+  });
+  const error = await updateError(counted, out);
   assert.ok(error instanceof ConfigError, String(error));
   assert.match(error.message, /manifest\.jsonl" has a bad line 251: it is not a manifest entry/);
   assert.equal(asked, 1, "the pages were asked while the manifest was read");
@@ -244,24 +250,15 @@ Deno.test("an update whose earlier manifest is damaged abandons the page request
     `${manifest}${padding.repeat(20_000)}not a manifest entry\n`,
   );
   await using lab = await startFakeLab({ projects: [segmentationProject("p1", tasks)] });
-  const client = clientOf(lab);
   // A lab that never answers a page: only its walk's signal ends the wait.
   let abandoned: unknown;
-  const hanging: TaskSource = {
-    getProjectConfiguration: (projectId) => client.getProjectConfiguration(projectId),
-    // deno-lint-ignore require-yield -- it waits for its signal and throws, never yielding.
-    async *taskPages(_projectId, _filters, options: TaskPagesOptions = {}) {
-      await new Promise((resolve) => options.signal?.addEventListener("abort", resolve));
-      abandoned = options.signal?.reason;
-      throw options.signal?.reason;
-    },
-  };
-  const error = await withDeadline(
-    exportMasks({ client: hanging, projectId: "p1", incremental: out })
-      .then(() => undefined, (error) => error),
-    30_000,
-    "the update",
-  );
+  // deno-lint-ignore require-yield -- it waits for its signal and throws, never yielding.
+  const hanging = withPages(clientOf(lab), async function* (_, __, options: TaskPagesOptions = {}) {
+    await new Promise((resolve) => options.signal?.addEventListener("abort", resolve));
+    abandoned = options.signal?.reason;
+    throw options.signal?.reason;
+  });
+  const error = await updateError(hanging, out, 30_000);
   assert.ok(error instanceof ConfigError, String(error));
   assert.match(error.message, /has a bad line 20006: it is not a manifest entry/);
   assert.equal(abandoned, error, "the page walk was ended with the manifest's error");
