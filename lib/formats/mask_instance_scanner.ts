@@ -1,5 +1,6 @@
 import type { MaskInstance } from "./mask_instances.ts";
 import { checkInstanceRows, checkScanSize } from "./_instance_scan_checks.ts";
+import { Segments } from "./_instance_segments.ts";
 
 /** Strips of 8-bit RGB rows, as the strip decoders hand them over. */
 export interface InstanceRows {
@@ -26,31 +27,6 @@ interface RowAt {
 function paddedRow(bytes: number): RowAt {
   const row = new Uint8Array(bytes);
   return { bytes: row, base: 0, words: new Int32Array(row.buffer) };
-}
-
-/** Vertical runs of one instance in one column: grown by doubling, never per segment. */
-class Segments {
-  slot = new Uint16Array(1024);
-  x = new Int32Array(1024);
-  y = new Int32Array(1024);
-  length = new Int32Array(1024);
-  size = 0;
-
-  push(slot: number, x: number, y: number, length: number): void {
-    if (this.size === this.slot.length) this.#grow();
-    const i = this.size++;
-    this.slot[i] = slot, this.x[i] = x, this.y[i] = y, this.length[i] = length;
-  }
-
-  #grow(): void {
-    const grown = <T extends Uint16Array | Int32Array>(old: T): T => {
-      const bigger = new (old.constructor as { new (length: number): T })(old.length * 2);
-      bigger.set(old);
-      return bigger;
-    };
-    this.slot = grown(this.slot), this.x = grown(this.x);
-    this.y = grown(this.y), this.length = grown(this.length);
-  }
 }
 
 /**
@@ -169,7 +145,7 @@ export class MaskInstanceScanner {
       const slot = this.#slotAbove[x];
       if (slot !== 0) this.#segments.push(slot, x, this.#runStart[x], height - this.#runStart[x]);
     }
-    const instances = this.#instancesOfSegments();
+    const instances = this.#segments.instances(this.#found, this.#width, this.#height);
     return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
   }
 
@@ -249,66 +225,5 @@ export class MaskInstanceScanner {
       this.#found.push({ instanceId: red, classIndex });
     }
     return slot + 1;
-  }
-
-  /** The runs in column-major order (counting sort on the column), cut into each instance's. */
-  #instancesOfSegments(): MaskInstance[] {
-    const { slot, x, y, length, size } = this.#segments;
-    const width = this.#width;
-    const height = this.#height;
-    const starts = new Int32Array(width + 1);
-    for (let i = 0; i < size; i++) starts[x[i] + 1]++;
-    for (let column = 0; column < width; column++) starts[column + 1] += starts[column];
-    const order = new Int32Array(size);
-    for (let i = 0; i < size; i++) order[starts[x[i]]++] = i;
-    // Each instance's counts are made at their size (counted in a first pass over the runs): arrays
-    // grown by pushes left their smaller copies behind, a third of what reading a mask allocated.
-    const total = width * height;
-    const sizes = this.#countsSizes(order, total);
-    const instances = this.#found.map((found, s): MaskInstance => ({
-      ...found,
-      counts: new Array<number>(sizes[s]),
-      area: 0,
-      bbox: [Infinity, Infinity, -Infinity, -Infinity],
-    }));
-    const lastEnd = new Float64Array(instances.length);
-    const filled = new Int32Array(instances.length);
-    for (const i of order) {
-      const s = slot[i] - 1;
-      const instance = instances[s];
-      const start = x[i] * height + y[i];
-      const { counts, bbox } = instance;
-      if (start === lastEnd[s] && filled[s] > 0) counts[filled[s] - 1] += length[i];
-      else {
-        counts[filled[s]++] = start - lastEnd[s];
-        counts[filled[s]++] = length[i];
-      }
-      lastEnd[s] = start + length[i];
-      instance.area += length[i];
-      bbox[0] = Math.min(bbox[0], x[i]), bbox[1] = Math.min(bbox[1], y[i]);
-      bbox[2] = Math.max(bbox[2], x[i]), bbox[3] = Math.max(bbox[3], y[i] + length[i] - 1);
-    }
-    for (const [s, instance] of instances.entries()) {
-      if (lastEnd[s] < total) instance.counts[filled[s]++] = total - lastEnd[s];
-      const [minX, minY, maxX, maxY] = instance.bbox;
-      instance.bbox = [minX, minY, maxX - minX + 1, maxY - minY + 1];
-    }
-    return instances;
-  }
-
-  /** How many run lengths each instance's counts hold, as `#instancesOfSegments` writes them. */
-  #countsSizes(order: Int32Array, total: number): Int32Array {
-    const { slot, x, y, length } = this.#segments;
-    const height = this.#height;
-    const sizes = new Int32Array(this.#found.length);
-    const lastEnd = new Float64Array(this.#found.length);
-    for (const i of order) {
-      const s = slot[i] - 1;
-      const start = x[i] * height + y[i];
-      if (start !== lastEnd[s] || sizes[s] === 0) sizes[s] += 2;
-      lastEnd[s] = start + length[i];
-    }
-    for (let s = 0; s < sizes.length; s++) if (lastEnd[s] < total) sizes[s]++;
-    return sizes;
   }
 }
