@@ -5676,15 +5676,7 @@ function cocoRleString(counts) {
   return text;
 }
 
-// lib/formats/mask_instance_scanner.ts
-function paddedRow(bytes) {
-  const row = new Uint8Array(bytes);
-  return {
-    bytes: row,
-    base: 0,
-    words: new Int32Array(row.buffer)
-  };
-}
+// lib/formats/_instance_segments.ts
 var Segments = class {
   slot = new Uint16Array(1024);
   x = new Int32Array(1024);
@@ -5705,7 +5697,81 @@ var Segments = class {
     this.slot = grown(this.slot), this.x = grown(this.x);
     this.y = grown(this.y), this.length = grown(this.length);
   }
+  /** The runs in column-major order (counting sort on the column), cut into each instance's. */
+  instances(found, width, height) {
+    const { slot, x, y, length, size } = this;
+    const starts = new Int32Array(width + 1);
+    for (let i = 0; i < size; i++) starts[x[i] + 1]++;
+    for (let column = 0; column < width; column++) starts[column + 1] += starts[column];
+    const order = new Int32Array(size);
+    for (let i = 0; i < size; i++) order[starts[x[i]]++] = i;
+    const total = width * height;
+    const sizes = this.#countsSizes(order, found.length, height, total);
+    const instances = found.map((one, s) => ({
+      ...one,
+      counts: new Array(sizes[s]),
+      area: 0,
+      bbox: [
+        Infinity,
+        Infinity,
+        -Infinity,
+        -Infinity
+      ]
+    }));
+    const lastEnd = new Float64Array(instances.length);
+    const filled = new Int32Array(instances.length);
+    for (const i of order) {
+      const s = slot[i] - 1;
+      const instance2 = instances[s];
+      const start = x[i] * height + y[i];
+      const { counts, bbox } = instance2;
+      if (start === lastEnd[s] && filled[s] > 0) counts[filled[s] - 1] += length[i];
+      else {
+        counts[filled[s]++] = start - lastEnd[s];
+        counts[filled[s]++] = length[i];
+      }
+      lastEnd[s] = start + length[i];
+      instance2.area += length[i];
+      bbox[0] = Math.min(bbox[0], x[i]), bbox[1] = Math.min(bbox[1], y[i]);
+      bbox[2] = Math.max(bbox[2], x[i]), bbox[3] = Math.max(bbox[3], y[i] + length[i] - 1);
+    }
+    for (const [s, instance2] of instances.entries()) {
+      if (lastEnd[s] < total) instance2.counts[filled[s]++] = total - lastEnd[s];
+      const [minX, minY, maxX, maxY] = instance2.bbox;
+      instance2.bbox = [
+        minX,
+        minY,
+        maxX - minX + 1,
+        maxY - minY + 1
+      ];
+    }
+    return instances;
+  }
+  /** How many run lengths each instance's counts hold, as `instances` writes them. */
+  #countsSizes(order, count, height, total) {
+    const { slot, x, y, length } = this;
+    const sizes = new Int32Array(count);
+    const lastEnd = new Float64Array(count);
+    for (const i of order) {
+      const s = slot[i] - 1;
+      const start = x[i] * height + y[i];
+      if (start !== lastEnd[s] || sizes[s] === 0) sizes[s] += 2;
+      lastEnd[s] = start + length[i];
+    }
+    for (let s = 0; s < sizes.length; s++) if (lastEnd[s] < total) sizes[s]++;
+    return sizes;
+  }
 };
+
+// lib/formats/mask_instance_scanner.ts
+function paddedRow(bytes) {
+  const row = new Uint8Array(bytes);
+  return {
+    bytes: row,
+    base: 0,
+    words: new Int32Array(row.buffer)
+  };
+}
 var MaskInstanceScanner = class {
   #width;
   #height;
@@ -5799,7 +5865,7 @@ var MaskInstanceScanner = class {
       const slot = this.#slotAbove[x];
       if (slot !== 0) this.#segments.push(slot, x, this.#runStart[x], height - this.#runStart[x]);
     }
-    const instances = this.#instancesOfSegments();
+    const instances = this.#segments.instances(this.#found, this.#width, this.#height);
     return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
   }
   /**
@@ -5873,73 +5939,6 @@ var MaskInstanceScanner = class {
       });
     }
     return slot + 1;
-  }
-  /** The runs in column-major order (counting sort on the column), cut into each instance's. */
-  #instancesOfSegments() {
-    const { slot, x, y, length, size } = this.#segments;
-    const width = this.#width;
-    const height = this.#height;
-    const starts = new Int32Array(width + 1);
-    for (let i = 0; i < size; i++) starts[x[i] + 1]++;
-    for (let column = 0; column < width; column++) starts[column + 1] += starts[column];
-    const order = new Int32Array(size);
-    for (let i = 0; i < size; i++) order[starts[x[i]]++] = i;
-    const total = width * height;
-    const sizes = this.#countsSizes(order, total);
-    const instances = this.#found.map((found, s) => ({
-      ...found,
-      counts: new Array(sizes[s]),
-      area: 0,
-      bbox: [
-        Infinity,
-        Infinity,
-        -Infinity,
-        -Infinity
-      ]
-    }));
-    const lastEnd = new Float64Array(instances.length);
-    const filled = new Int32Array(instances.length);
-    for (const i of order) {
-      const s = slot[i] - 1;
-      const instance2 = instances[s];
-      const start = x[i] * height + y[i];
-      const { counts, bbox } = instance2;
-      if (start === lastEnd[s] && filled[s] > 0) counts[filled[s] - 1] += length[i];
-      else {
-        counts[filled[s]++] = start - lastEnd[s];
-        counts[filled[s]++] = length[i];
-      }
-      lastEnd[s] = start + length[i];
-      instance2.area += length[i];
-      bbox[0] = Math.min(bbox[0], x[i]), bbox[1] = Math.min(bbox[1], y[i]);
-      bbox[2] = Math.max(bbox[2], x[i]), bbox[3] = Math.max(bbox[3], y[i] + length[i] - 1);
-    }
-    for (const [s, instance2] of instances.entries()) {
-      if (lastEnd[s] < total) instance2.counts[filled[s]++] = total - lastEnd[s];
-      const [minX, minY, maxX, maxY] = instance2.bbox;
-      instance2.bbox = [
-        minX,
-        minY,
-        maxX - minX + 1,
-        maxY - minY + 1
-      ];
-    }
-    return instances;
-  }
-  /** How many run lengths each instance's counts hold, as `#instancesOfSegments` writes them. */
-  #countsSizes(order, total) {
-    const { slot, x, y, length } = this.#segments;
-    const height = this.#height;
-    const sizes = new Int32Array(this.#found.length);
-    const lastEnd = new Float64Array(this.#found.length);
-    for (const i of order) {
-      const s = slot[i] - 1;
-      const start = x[i] * height + y[i];
-      if (start !== lastEnd[s] || sizes[s] === 0) sizes[s] += 2;
-      lastEnd[s] = start + length[i];
-    }
-    for (let s = 0; s < sizes.length; s++) if (lastEnd[s] < total) sizes[s]++;
-    return sizes;
   }
 };
 
