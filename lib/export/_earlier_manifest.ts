@@ -57,7 +57,7 @@ export class EarlierManifest {
   #checks?: UnwrittenChecks;
   /** The first pass over the lines, and whether it may still be going on. */
   #indexing: Promise<void> = Promise.resolve();
-  #reading = true;
+  #reading = false;
 
   private constructor(file: Deno.FsFile | undefined, source: { path: string; setting: string }) {
     this.#file = new ExclusiveReads(file);
@@ -108,7 +108,11 @@ export class EarlierManifest {
     }
     const manifest = new EarlierManifest(file, source);
     if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
-    manifest.#indexing = manifest.#indexLines(onEntry, options.unwritten).catch((error) => {
+    manifest.#reading = true;
+    manifest.#indexing = manifest.#indexLines(onEntry, options.unwritten).then(() => {
+      manifest.#reading = false;
+    }, (error) => {
+      manifest.#reading = false;
       manifest.close();
       throw readError(error, source);
     });
@@ -123,9 +127,8 @@ export class EarlierManifest {
    *
    * @throws {ConfigError} as {@linkcode EarlierManifest.read} does.
    */
-  async indexed(): Promise<void> {
-    await this.#indexing;
-    this.#reading = false;
+  indexed(): Promise<void> {
+    return this.#indexing;
   }
 
   /** Whether the lines are still being read (a read with `meanwhile`). */

@@ -244,6 +244,7 @@ Deno.test("EarlierManifest.read with meanwhile returns before its lines are read
   await earlier.indexed();
   assert.equal(earlier.reading, false);
   assert.equal(earlier.size, 3000);
+  assert.equal(EarlierManifest.none().reading, false, "no earlier export: nothing being read");
 
   await Deno.writeTextFile(`${dir.path}/manifest.jsonl`, `${good}[1]\n`);
   using bad = await EarlierManifest.read(
