@@ -34285,7 +34285,7 @@ var EarlierManifest = class _EarlierManifest {
   #checks;
   /** The first pass over the lines, and whether it may still be going on. */
   #indexing = Promise.resolve();
-  #reading = true;
+  #reading = false;
   constructor(file, source) {
     this.#file = new ExclusiveReads(file);
     this.#source = source;
@@ -34333,7 +34333,11 @@ var EarlierManifest = class _EarlierManifest {
     }
     const manifest = new _EarlierManifest(file, source);
     if (options.carried) manifest.#carried = new CarriedEntries(options.carried.lines);
-    manifest.#indexing = manifest.#indexLines(onEntry, options.unwritten).catch((error3) => {
+    manifest.#reading = true;
+    manifest.#indexing = manifest.#indexLines(onEntry, options.unwritten).then(() => {
+      manifest.#reading = false;
+    }, (error3) => {
+      manifest.#reading = false;
       manifest.close();
       throw readError(error3, source);
     });
@@ -34347,9 +34351,8 @@ var EarlierManifest = class _EarlierManifest {
    *
    * @throws {ConfigError} as {@linkcode EarlierManifest.read} does.
    */
-  async indexed() {
-    await this.#indexing;
-    this.#reading = false;
+  indexed() {
+    return this.#indexing;
   }
   /** Whether the lines are still being read (a read with `meanwhile`). */
   get reading() {
