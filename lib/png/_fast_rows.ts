@@ -12,7 +12,8 @@ import type { PngError } from "../errors.ts";
 import { isFastFlavour } from "./fast_rgb.ts";
 import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
 import { align16, kernelAdler, type KernelExports, SLACK, withKernels } from "./kernels.ts";
-import type { ConvertedRows, RgbRows, RowConversion, RowLabels } from "./png_rows.ts";
+import type { ConvertedRows, RgbRows, RowConversion } from "./png_rows.ts";
+import { rgbStrip } from "./_fast_strips.ts";
 import {
   bytesPerPixel,
   type ConversionLayout,
@@ -32,6 +33,8 @@ export interface ReadFastRowsOptions {
   convert?: RowConversion;
   /** Count the census. Default: `true` (`false`: the census returned is empty). */
   census?: boolean;
+  /** Hand over the rows where they were unfiltered (`RgbRows.unpacked`), packed when read. */
+  unpacked?: boolean;
 }
 
 /** Inflated bytes per strip, as in `_fast_rgb.ts` (where this size was measured). */
@@ -75,6 +78,7 @@ export function readFastRows(
   const labelled = convert?.kind === "labels";
   const convertedOnly = convert?.convertedOnly === true;
   const census = options.census === false ? 0 : tables;
+  const packing = packingOf(options);
   return withKernels(end, (kernels, memory) => {
     prepareMemory(memory, layout, convert);
     const labels = labelled ? new LabelStrips(kernels, memory, conversion) : undefined;
@@ -98,9 +102,7 @@ export function readFastRows(
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         const pixels = { at: at + 1, stride: inStride, channels };
-        // The conversions read the unfiltered rows: RGB is packed only when a reader asks.
-        const packed = convert === undefined ? "now" : convertedOnly ? "never" : "asked";
-        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packed);
+        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packing);
         if (!labelled) strip.repeats = repeats.subarray(0, count);
         if (convert) {
           addConversion(strip, labels, () => convertStrip(kernels, memory, conversion, count));
@@ -124,11 +126,24 @@ function prepareMemory(
   layout: ReturnType<typeof rowsLayout>,
   convert: RowConversion | undefined,
 ): void {
-  const { zero, inRow, conversion, rows, tables } = layout;
+  const { zero, inRow, input, conversion, rows, tables } = layout;
+  // Zeros above the first row, where the unfilter reads them and where unpacked rows find them.
   memory.fill(0, zero, zero + inRow);
+  memory.fill(0, input, input + inRow + 1);
   setTables(memory, conversion.table, convert);
   if (convert?.kind === "labels") clearLabelScanlines(memory, conversion, rows);
   clearCensus(memory, tables);
+}
+
+/**
+ * When a strip's RGB rows are packed: the conversions read the unfiltered rows, so RGB is packed
+ * only when a reader asks, or never when only the converted rows are read; a reader of the
+ * unpacked rows gets them as they are.
+ */
+function packingOf(options: ReadFastRowsOptions): "now" | "asked" | "unpacked" | "never" {
+  const { convert } = options;
+  if (convert?.convertedOnly === true) return "never";
+  return convert ? "asked" : options.unpacked ? "unpacked" : "now";
 }
 
 /** Throws for the flavours only the general decoder reads. */
@@ -159,68 +174,6 @@ function addConversion(
   else {
     strip.labels = labels.take(strip.count);
     strip.labelMask = labels.labelMask;
-  }
-}
-
-/**
- * The strip handed over: its rows packed as RGB at `output` at once (`"now"`), when first read
- * (`"asked"`: the conversions read the raw rows, never these) or never (only they are read).
- */
-function rgbStrip(
-  rows: {
-    kernels: KernelExports;
-    memory: Uint8Array;
-    pixels: { at: number; stride: number; channels: number };
-    width: number;
-    output: number;
-  },
-  first: number,
-  count: number,
-  packed: "now" | "asked" | "never",
-): RgbRows {
-  const { kernels, memory, pixels, width, output } = rows;
-  const pack = () => {
-    const { at, stride, channels } = pixels;
-    kernels.packRgb(at, stride, output, width * 3, count, width, channels);
-    return memory.subarray(output, output + count * width * 3);
-  };
-  if (packed === "now") {
-    const rowBytes = width * 3;
-    const differsFrom = (row: number, from: number) => {
-      const at = output + row * rowBytes + from;
-      return from + kernels.firstDifferent(at, at - rowBytes, rowBytes - from);
-    };
-    return { data: pack(), first, count, differsFrom };
-  }
-  return new PackedLater(first, count, packed === "never" ? undefined : pack);
-}
-
-/**
- * A strip whose RGB rows are packed when first read, or never (`pack` not given). A class, not
- * an object literal with a getter: V8 keeps such a literal's properties in a dictionary, which
- * made every read of the strip's fields, in every format's renderer, a slow lookup.
- */
-class PackedLater implements RgbRows {
-  readonly first: number;
-  readonly count: number;
-  repeats?: Uint8Array;
-  converted?: ConvertedRows;
-  labels?: RowLabels;
-  labelMask?: RgbRows["labelMask"];
-  #pack: (() => Uint8Array) | undefined;
-  #data: Uint8Array | undefined;
-
-  constructor(first: number, count: number, pack: (() => Uint8Array) | undefined) {
-    this.first = first;
-    this.count = count;
-    this.#pack = pack;
-  }
-
-  get data(): Uint8Array {
-    if (this.#pack === undefined) {
-      throw new TypeError("The strip's RGB rows are not kept: only its labels were asked for");
-    }
-    return this.#data ??= this.#pack();
   }
 }
 

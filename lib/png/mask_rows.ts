@@ -29,6 +29,12 @@ export interface MaskRowsOptions {
    */
   convert?: RowConversion;
   /**
+   * Hand over the rows where the kernels unfiltered them (`RgbRows.unpacked`), packing them as RGB
+   * only when `data` is read: for a reader that takes RGBA rows as they are. The general decoder's
+   * rows are never unpacked. Default: `false`.
+   */
+  unpacked?: boolean;
+  /**
    * Count the census of the pixels on the way (what `read` returns). Default: `true`; `false`
    * for a reader that finds what it needs in the rows itself (`read` then returns an empty
    * census).
@@ -88,7 +94,7 @@ export function openMaskRows(bytes: Uint8Array, options: MaskRowsOptions = {}): 
     read: (onRows) =>
       general
         ? readCountedRows(png, onRows, options.census ?? true)
-        : readFastRows(png, onRows, { convert: options.convert, census: options.census }),
+        : readFastRows(png, onRows, options),
   };
 }
 

@@ -22,7 +22,7 @@ export { encodePng, type EncodePngOptions, type PngFilter } from "./encode_png.t
 export { encodeGreyPng, type EncodeGreyPngOptions, type GreyImage } from "./encode_grey_png.ts";
 export { censusOf, type MaskCensus } from "./mask_census.ts";
 export { type MaskRows, type MaskRowsOptions, openMaskRows } from "./mask_rows.ts";
-export type { ConvertedRows, RgbRows, RowConversion, RowLabels } from "./png_rows.ts";
+export type { ConvertedRows, RgbRows, RowConversion, RowLabels, UnpackedRows } from "./png_rows.ts";
 export type { RowSampler, RowStrip } from "./row_sampler.ts";
 export {
   PIXEL_FORM,

@@ -37,6 +37,11 @@ export interface RgbRows {
    * hold the rows.
    */
   differsFrom?: (row: number, from: number) => number;
+  /**
+   * The rows where the kernels' strip reader unfiltered them, not packed as RGB: given when it was
+   * asked for them (`MaskRowsOptions.unpacked`), `data` then packed only when read.
+   */
+  unpacked?: UnpackedRows;
   /** The rows converted as the reader was asked (see {@linkcode RowConversion}). */
   converted?: ConvertedRows;
   /** The rows' labels, when the reader was asked for them (see {@linkcode RowConversion}). */
@@ -47,6 +52,25 @@ export interface RgbRows {
    * file's rows. Valid until the strip's callback returns; each call's rows replace the last's.
    */
   labelMask?: (label: number, above: Uint8Array) => ConvertedRows;
+}
+
+/**
+ * A strip's rows where they were unfiltered: RGB or RGBA, each row after its filter type byte.
+ * Valid until the reader's next strip.
+ */
+export interface UnpackedRows {
+  /** The rows, from the first row's first byte. */
+  data: Uint8Array;
+  /** Bytes a pixel: 3 (RGB) or 4 (RGBA; the alpha is no part of a mask's colour). */
+  channels: 3 | 4;
+  /** From one row's first byte to the next row's. */
+  stride: number;
+  /**
+   * Where row `row` (0 to `count - 1`) first differs from the row before it, from byte `from`:
+   * that byte's index in the row, or the row's length (`width * channels`) when none differs. The
+   * row before row 0 is the last row of the strip before; above the image's first row, zeros.
+   */
+  differsFrom: (row: number, from: number) => number;
 }
 
 /** Each pixel's label (its blue where red is not 0, else 0), and which labels each row holds. */

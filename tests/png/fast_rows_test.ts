@@ -10,6 +10,7 @@ import { type CheckedPng, checkPng } from "../../lib/png/inflate_png.ts";
 import { withKernels } from "../../lib/png/kernels.ts";
 import { readPngRows, type RowConversion } from "../../lib/png/png_rows.ts";
 import { decodePng } from "../../lib/png/decode_png.ts";
+import { type MaskRowsOptions, openMaskRows } from "../../lib/png/mask_rows.ts";
 import { addToCensus, emptyCensus } from "../../lib/png/mask_census.ts";
 import { drawMask, type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
 import { joinedStrips } from "./_strips.ts";
@@ -304,3 +305,77 @@ function runsOf(pixels: Uint8Array, size: { width: number; height: number }): nu
   }
   return runs;
 }
+
+Deno.test("readFastRows() asked for the rows unpacked hands them over where they were unfiltered, with where each differs from the row before (the first, from the strip before's last), and packs RGB only when read", async (t) => {
+  const masks = [...await fixtures(), ...generated()]
+    .filter(([, png]) => isFastFlavour(checkPng(png, undefined).header));
+  for (const [label, png] of masks) {
+    await t.step(label, () => {
+      const checked = checkPng(png, undefined);
+      const { width, height, colourType } = checked.header;
+      const wanted = general(checked).data;
+      for (const stripRows of [1, 7, undefined]) {
+        const data = new Uint8Array(width * height * 3);
+        let [packedRead, differences] = [0, 0];
+        // The row above each strip's first: the strip before's last, zeros above the image.
+        let lastRow = new Uint8Array(width * (colourType === 6 ? 4 : 3));
+        readFastRows(checked, (rows) => {
+          const unpacked = rows.unpacked!;
+          assert.equal(unpacked.channels, colourType === 6 ? 4 : 3);
+          const rowBytes = width * unpacked.channels;
+          assert.ok(unpacked.stride >= rowBytes);
+          for (let r = 0; r < rows.count; r++) {
+            const row = unpacked.data.subarray(r * unpacked.stride, r * unpacked.stride + rowBytes);
+            for (let x = 0; x < width; x++) {
+              const to = 3 * ((rows.first + r) * width + x);
+              data.set(row.subarray(x * unpacked.channels, x * unpacked.channels + 3), to);
+            }
+            const above = r === 0 ? lastRow : unpacked.data.subarray((r - 1) * unpacked.stride);
+            // From every byte: where it first differs, as the bytes say.
+            for (let from = 0; from < rowBytes; from += 1 + (from % 5)) {
+              let at = from;
+              while (at < rowBytes && row[at] === above[at]) at++;
+              assert.equal(unpacked.differsFrom(r, from), at, `row ${rows.first + r} from ${from}`);
+              if (at < rowBytes) differences++;
+            }
+          }
+          const last = (rows.count - 1) * unpacked.stride;
+          lastRow = unpacked.data.slice(last, last + rowBytes);
+          // Every other strip's RGB is read: the same rows, packed when asked.
+          if (rows.first % 2 === 0) {
+            const packed = wanted.subarray(
+              rows.first * width * 3,
+              (rows.first + rows.count) * width * 3,
+            );
+            assertSameBytes(rows.data, packed, `strip from ${rows.first}, packed`);
+            packedRead++;
+          }
+        }, { stripRows, unpacked: true, census: false });
+        assertSameBytes(data, wanted, `the unpacked rows in strips of ${stripRows}`);
+        assert.ok(packedRead > 0, "some strips' RGB was read");
+        // Rows are told where they differ (the masks' rows are not all alike).
+        assert.ok(differences > 0, `rows differ in strips of ${stripRows}`);
+      }
+    });
+  }
+});
+
+Deno.test("openMaskRows() hands over unpacked rows only on the kernels' route, and only when asked", () => {
+  const rgba = writeMaskPng(
+    drawMask({ width: 9, height: 4 }, [{ id: 2, bChannel: 3, rect: [1, 1, 5, 3] }]),
+    {
+      colourType: 6,
+    },
+  );
+  const seen = (options: MaskRowsOptions) => {
+    const kinds: string[] = [];
+    openMaskRows(rgba, options).read((rows) => kinds.push(rows.unpacked ? "unpacked" : "packed"));
+    return [...new Set(kinds)];
+  };
+  assert.deepEqual(seen({ unpacked: true }), ["unpacked"]);
+  assert.deepEqual(seen({}), ["packed"]);
+  assert.deepEqual(seen({ unpacked: true, generalDecoder: true }), ["packed"]);
+  // A conversion's strips are not unpacked: they have their converted rows.
+  const convert: RowConversion = { kind: "index", byBChannel: new Uint8Array(256) };
+  assert.deepEqual(seen({ unpacked: true, convert }), ["packed"]);
+});
