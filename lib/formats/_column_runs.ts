@@ -40,6 +40,14 @@ export class ColumnRuns {
     this.height = box.height;
   }
 
+  /**
+   * Room for `capacity` runs within a box, none yet: a maker that knows its runs writes them into
+   * `column`, `first` and `end`, column by column, each top to bottom, and sets `count`.
+   */
+  static sized(capacity: number, box: Box): ColumnRuns {
+    return new ColumnRuns(capacity, box);
+  }
+
   /** The runs of a box-sized bitmap (1 inside), column by column. */
   static ofBitmap(inside: Uint8Array, box: Box): ColumnRuns {
     const runs = new ColumnRuns(64, box);

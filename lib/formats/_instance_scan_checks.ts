@@ -56,32 +56,53 @@ export function checkScanSize(
 }
 
 /**
- * Checks a strip of rows against the image: whole rows of `width * 3` bytes, within its height.
+ * Checks a strip of rows against the image: whole rows of `width * channels` bytes, `stride`
+ * apart, within its height, with as many bytes a pixel as the strips before.
  *
  * @param rows The strip.
  * @param width The image's width.
  * @param rowsLeft The rows of the image not taken yet.
+ * @param before The bytes a pixel of the strips before: 0 for the first strip.
+ * @returns The strip's bytes a pixel and the distance between its rows.
  * @throws {TypeError} when the rows' bytes are not a `Uint8Array`.
- * @throws {RangeError} when there are fewer bytes than rows, or more rows than the image has left.
+ * @throws {RangeError} when there are fewer bytes than rows, more rows than the image has left,
+ * bytes a pixel other than 3 or 4 or than the strips before, or rows closer than their bytes.
  *
  * @example
  * ```ts
  * import { checkInstanceRows } from "./_instance_scan_checks.ts";
  *
- * checkInstanceRows({ data: new Uint8Array(6), first: 0, count: 1 }, 2, 1); // passes
+ * checkInstanceRows({ data: new Uint8Array(6), first: 0, count: 1 }, 2, 1, { channels: 0 }); // { channels: 3, stride: 6 }
  * ```
  */
-export function checkInstanceRows(rows: InstanceRows, width: number, rowsLeft: number): void {
-  const { data, count } = rows;
+export function checkInstanceRows(
+  rows: InstanceRows,
+  width: number,
+  rowsLeft: number,
+  before: { channels: 0 | 3 | 4 },
+): { channels: 3 | 4; stride: number } {
+  const { data, count, channels = 3 } = rows;
   if (!(data instanceof Uint8Array)) {
     throw new TypeError("rows.data must be a Uint8Array of the rows' RGB bytes");
   }
   if (!(Number.isInteger(count) && count >= 0 && count <= rowsLeft)) {
     throw new RangeError(`rows.count must be a whole number from 0 to ${rowsLeft}; got ${count}`);
   }
-  if (data.length < count * width * 3) {
+  if (channels !== 3 && channels !== 4 || (before.channels !== 0 && channels !== before.channels)) {
+    const expected = before.channels === 0 ? "3 or 4" : `${before.channels}, as the strips before`;
+    throw new RangeError(`rows.channels must be ${expected}; got ${channels}`);
+  }
+  const rowBytes = width * channels;
+  const stride = rows.stride ?? rowBytes;
+  if (!(Number.isInteger(stride) && stride >= rowBytes)) {
+    throw new RangeError(`rows.stride must be a whole number from ${rowBytes}; got ${stride}`);
+  }
+  const needed = count === 0 ? 0 : (count - 1) * stride + rowBytes;
+  if (data.length < needed) {
     throw new RangeError(
-      `rows.data holds ${data.length} bytes, fewer than ${count} rows of ${width * 3}`,
+      `rows.data holds ${data.length} bytes, fewer than ${count} rows of ${rowBytes}` +
+        (stride === rowBytes ? "" : ` bytes ${stride} apart (${needed})`),
     );
   }
+  return { channels, stride };
 }

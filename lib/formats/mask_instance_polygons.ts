@@ -1,5 +1,6 @@
-import { pngMaskInstances } from "./_png_mask_instances.ts";
-import { checkedTolerance, instancePolygons } from "./_instance_polygons.ts";
+import { pngInstanceRuns } from "./_png_mask_instances.ts";
+import { checkedTolerance, polygonsOf } from "./_instance_polygons.ts";
+import { traceRings } from "./_trace_rings.ts";
 
 /** What {@linkcode maskInstancePolygons} reads: plain data, so it can run on a worker. */
 export interface MaskPolygonsJob {
@@ -85,17 +86,20 @@ export interface CocoPolygonsReader {
  */
 export function maskInstancePolygons(job: MaskPolygonsJob): MaskPolygons {
   const tolerance = checkedTolerance({ tolerance: job.tolerance });
-  const { width, height, instances } = pngMaskInstances(job);
+  const { width, height, instances } = pngInstanceRuns(job);
   return {
     width,
     height,
-    instances: instances.map(({ instanceId, classIndex, area, bbox, ...instance }) => ({
-      instanceId,
-      classIndex,
-      area,
-      bbox,
-      polygons: instancePolygons({ ...instance, bbox }, height, tolerance),
-    })),
+    instances: instances.map(({ instanceId, classIndex, area, bbox, runs }) => {
+      const box = { left: bbox[0], top: bbox[1], width: bbox[2], height: bbox[3] };
+      return {
+        instanceId,
+        classIndex,
+        area,
+        bbox,
+        polygons: polygonsOf(traceRings(runs), box, tolerance),
+      };
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 import assert from "../_std/assert.ts";
-import { MaskInstanceScanner } from "../../lib/formats/mask_instance_scanner.ts";
+import { errorWith } from "../_std/error_with.ts";
+import { type InstanceRows, MaskInstanceScanner } from "../../lib/formats/mask_instance_scanner.ts";
 import { type MaskInstance, maskInstances } from "../../lib/formats/mask_instances.ts";
 import { seededRandom } from "../../testing/seeded_random.ts";
 
@@ -159,4 +160,153 @@ Deno.test("MaskInstanceScanner told where rows differ (as the kernels' reader te
     assert.deepEqual(scanner.end(), expected, `${width}×${height} in strips of ${strip}`);
     assert.ok(strip === 1 || asked > 0, "the scanner asked where rows differ");
   }
+});
+
+Deno.test("MaskInstanceScanner told where each strip's first row differs from the strip before's last asks for it, with the same instances", () => {
+  const random = seededRandom(43);
+  for (const [width, height, strip] of [[37, 23, 4], [40, 31, 31], [64, 20, 1], [5, 12, 3]]) {
+    const data = randomMask(width, height, random);
+    const rowBytes = width * 3;
+    const expected = naiveInstances(width, height, data, CLASSES);
+    // Every strip told so, and every other one (the others' first rows compared by the scanner).
+    for (const told of [() => true, (first: number) => first % (2 * strip) === 0]) {
+      const scanner = new MaskInstanceScanner(width, height, CLASSES);
+      const firstRowsAsked = new Set<number>();
+      for (let first = 0; first < height; first += strip) {
+        const count = Math.min(strip, height - first);
+        const differsFrom = (row: number, from: number) => {
+          if (row === 0) firstRowsAsked.add(first);
+          // Above the mask's first row: zeros.
+          const above = (at: number) =>
+            first + row === 0 ? 0 : data[(first + row - 1) * rowBytes + at];
+          let at = from;
+          while (at < rowBytes && data[(first + row) * rowBytes + at] === above(at)) at++;
+          return at;
+        };
+        const rows = data.subarray(first * rowBytes, (first + count) * rowBytes);
+        scanner.takeRows({ data: rows, first, count, differsFrom, firstDiffers: told(first) });
+      }
+      const strips = Math.ceil(height / strip);
+      const label = `${width}×${height} in strips of ${strip}`;
+      assert.deepEqual(scanner.end(), expected, label);
+      assert.equal(firstRowsAsked.size, told(strip) ? strips : Math.ceil(strips / 2), label);
+    }
+  }
+});
+
+/** The mask's rows as RGBA (random alpha), each after `gap` bytes of junk, as the kernels keep them. */
+function spacedRgba(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  gap: number,
+  random: () => number,
+) {
+  const stride = width * 4 + gap;
+  const rgba = new Uint8Array(height * stride).fill(0xa5);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      rgba.set(data.subarray(3 * (y * width + x), 3 * (y * width + x) + 3), y * stride + 4 * x);
+      rgba[y * stride + 4 * x + 3] = Math.floor(random() * 256);
+    }
+  }
+  return { rgba, stride };
+}
+
+Deno.test("MaskInstanceScanner reads RGBA rows and rows apart, the alpha unread, with the instances of their RGB", () => {
+  const random = seededRandom(41);
+  for (
+    const [width, height, strip, gap] of [[37, 23, 4, 1], [40, 31, 31, 0], [5, 12, 1, 3], [
+      64,
+      20,
+      6,
+      1,
+    ]]
+  ) {
+    const data = randomMask(width, height, random);
+    const expected = naiveInstances(width, height, data, CLASSES);
+    const { rgba, stride } = spacedRgba(data, width, height, gap, random);
+    for (const told of [false, true]) {
+      const scanner = new MaskInstanceScanner(width, height, CLASSES);
+      for (let first = 0; first < height; first += strip) {
+        const count = Math.min(strip, height - first);
+        const rows = rgba.subarray(first * stride);
+        const differsFrom = (row: number, from: number) => {
+          let at = from;
+          while (at < width * 4 && rows[row * stride + at] === rows[(row - 1) * stride + at]) at++;
+          return at;
+        };
+        scanner.takeRows({
+          data: rows,
+          first,
+          count,
+          channels: 4,
+          stride,
+          ...(told ? { differsFrom } : {}),
+        });
+      }
+      const label = `${width}×${height} RGBA ${stride} apart in strips of ${strip}, told: ${told}`;
+      assert.deepEqual(scanner.end(), expected, label);
+    }
+  }
+});
+
+Deno.test("MaskInstanceScanner refuses rows of other bytes a pixel, bytes a pixel that change, and rows closer than their bytes", () => {
+  const scanner = () => new MaskInstanceScanner(2, 4, CLASSES);
+  const rows = (more: Partial<InstanceRows>): InstanceRows => ({
+    data: new Uint8Array(64),
+    first: 0,
+    count: 1,
+    ...more,
+  });
+  assert.throws(
+    () => scanner().takeRows(rows({ channels: 2 as 3 })),
+    errorWith(RangeError, "rows.channels must be 3 or 4; got 2"),
+  );
+  assert.throws(
+    () => scanner().takeRows(rows({ stride: 7, channels: 4 })),
+    errorWith(RangeError, "rows.stride must be a whole number from 8; got 7"),
+  );
+  assert.throws(
+    () => scanner().takeRows(rows({ stride: 8.5, channels: 4 })),
+    errorWith(RangeError, "from 8; got 8.5"),
+  );
+  assert.throws(
+    () => scanner().takeRows(rows({ data: new Uint8Array(20), count: 2, stride: 13, channels: 4 })),
+    errorWith(RangeError, "rows.data holds 20 bytes, fewer than 2 rows of 8 bytes 13 apart (21)"),
+  );
+  const changed = scanner();
+  changed.takeRows(rows({ channels: 4 }));
+  assert.throws(
+    () => changed.takeRows(rows({})),
+    errorWith(RangeError, "rows.channels must be 4, as the strips before; got 3"),
+  );
+});
+
+Deno.test("MaskInstanceScanner scans side by side and one after another alike, and takes no rows once ended", () => {
+  const random = seededRandom(47);
+  const [width, height] = [29, 17];
+  const masks = [0, 1, 2].map(() => randomMask(width, height, random));
+  const expected = masks.map((data) => naiveInstances(width, height, data, CLASSES));
+  // Two scans interleaved row by row, then a third after both ended (its colours are others').
+  const [a, b] = [masks[0], masks[1]].map(() => new MaskInstanceScanner(width, height, CLASSES));
+  for (let y = 0; y < height; y++) {
+    for (const [scanner, data] of [[a, masks[0]], [b, masks[1]]] as const) {
+      scanner.takeRows({
+        data: data.subarray(y * width * 3, (y + 1) * width * 3),
+        first: y,
+        count: 1,
+      });
+    }
+  }
+  assert.deepEqual(a.end(), expected[0]);
+  assert.deepEqual(b.end(), expected[1]);
+  assert.deepEqual(a.end(), expected[0], "ended again: the same");
+  const c = new MaskInstanceScanner(width, height, CLASSES);
+  c.takeRows({ data: masks[2], first: 0, count: height });
+  assert.deepEqual(c.end(), expected[2]);
+  assert.throws(
+    () => a.takeRows({ data: new Uint8Array(0), first: height, count: 0 }),
+    errorWith(TypeError, "the scan has ended: it takes no more rows"),
+  );
 });
