@@ -50,12 +50,20 @@ const CONTENDERS: readonly { run: FormatRun; target: number }[] = [
  * @param tasks The project's task count (for the per-mask figure).
  * @param run Runs one export and returns what it cost.
  * @param lines The report's lines.
+ * @param names The formats to run (their names in the report); all when not given.
  */
 export async function formatsCase(
   tasks: number,
   run: (spec: FormatRun) => Promise<RunnerResult>,
   lines: Line[],
+  names?: readonly string[],
 ): Promise<void> {
+  const nameOf = (spec: FormatRun) => spec.name ?? spec.format ?? spec.maskFormat!;
+  const unknown = names?.filter((name) => !CONTENDERS.some(({ run }) => nameOf(run) === name));
+  if (unknown?.length) {
+    const known = CONTENDERS.map(({ run }) => nameOf(run)).join(", ");
+    throw new Error(`--formats: no format ${unknown.join(", ")} (${known})`);
+  }
   let rgbRuns = 0;
   const rgbRun = async () => {
     // A folder each: every run's files stay until the case ends.
@@ -65,8 +73,9 @@ export async function formatsCase(
   };
   let before = await rgbRun();
   for (const { run: spec, target } of CONTENDERS) {
+    const name = nameOf(spec);
+    if (names !== undefined && !names.includes(name)) continue;
     const result = await run(spec);
-    const name = spec.name ?? spec.format ?? spec.maskFormat!;
     console.log(`   ${name.padEnd(12)} ${describe(result, tasks)}`);
     const after = await rgbRun();
     const rgbMs = (before.ms + after.ms) / 2;

@@ -8,6 +8,7 @@
  * deno task bench --only codec,startup     # some ratios: export, codec, memory, large, startup,
  *                                          # coco, identity, formats, scale
  * deno task bench --scene rectangles       # the same ratios on masks of rectangles and discs
+ * deno task bench --only formats --formats yolo-seg,coco-polygon   # two formats against rgb
  * ```
  *
  * Flags: `--tasks` (2400), `--width` (1920), `--height` (1080), `--latency` (20 ms),
@@ -15,7 +16,8 @@
  * format), `--rounds` (5, codec passes), `--coco-tasks` (2400), `--identity-tasks` (1200),
  * `--scene` (`realistic`: street scenes drawn as people annotate them; `rectangles`),
  * `--scale-tasks` (100000: the small-mask case, with a tenth and a hundredth of it),
- * `--scale-size` (64x48), `--only`.
+ * `--scale-size` (64x48), `--formats` (the formats case's formats, by their names in the report:
+ * all when not given), `--only`.
  *
  * @module
  */
@@ -48,6 +50,7 @@ const { values } = parseArgs({
     scene: { type: "string", default: "realistic" },
     "scale-tasks": { type: "string", default: "100000" },
     "scale-size": { type: "string", default: "64x48" },
+    formats: { type: "string" },
     only: {
       type: "string",
       default: "export,codec,memory,large,startup,coco,identity,formats,scale",
@@ -173,7 +176,8 @@ async function labCases(target: BenchLab["target"]): Promise<void> {
   }
   if (only.has("formats")) {
     console.log(`\n7. Each format against rgb, ${tasks} tasks (separate processes, same lab)`);
-    await formatsCase(tasks, (spec) => run({ ...spec, count: tasks }), lines);
+    const names = values.formats?.split(",");
+    await formatsCase(tasks, (spec) => run({ ...spec, count: tasks }), lines, names);
   }
   if (only.has("scale")) {
     console.log(
