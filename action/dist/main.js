@@ -23421,17 +23421,31 @@ function checkScanSize(width, height, classOfBChannel) {
   }
   checkArgumentType(classOfBChannel, "classOfBChannel", CLASS_TABLE);
 }
-function checkInstanceRows(rows, width, rowsLeft) {
-  const { data, count } = rows;
+function checkInstanceRows(rows, width, rowsLeft, before) {
+  const { data, count, channels = 3 } = rows;
   if (!(data instanceof Uint8Array)) {
     throw new TypeError("rows.data must be a Uint8Array of the rows' RGB bytes");
   }
   if (!(Number.isInteger(count) && count >= 0 && count <= rowsLeft)) {
     throw new RangeError(`rows.count must be a whole number from 0 to ${rowsLeft}; got ${count}`);
   }
-  if (data.length < count * width * 3) {
-    throw new RangeError(`rows.data holds ${data.length} bytes, fewer than ${count} rows of ${width * 3}`);
+  if (channels !== 3 && channels !== 4 || before.channels !== 0 && channels !== before.channels) {
+    const expected = before.channels === 0 ? "3 or 4" : `${before.channels}, as the strips before`;
+    throw new RangeError(`rows.channels must be ${expected}; got ${channels}`);
   }
+  const rowBytes = width * channels;
+  const stride = rows.stride ?? rowBytes;
+  if (!(Number.isInteger(stride) && stride >= rowBytes)) {
+    throw new RangeError(`rows.stride must be a whole number from ${rowBytes}; got ${stride}`);
+  }
+  const needed = count === 0 ? 0 : (count - 1) * stride + rowBytes;
+  if (data.length < needed) {
+    throw new RangeError(`rows.data holds ${data.length} bytes, fewer than ${count} rows of ${rowBytes}` + (stride === rowBytes ? "" : ` bytes ${stride} apart (${needed})`));
+  }
+  return {
+    channels,
+    stride
+  };
 }
 
 // lib/formats/coco_rle.ts
@@ -23454,7 +23468,160 @@ function cocoRleString(counts2) {
   return text2;
 }
 
+// lib/formats/_column_runs.ts
+var ColumnRuns = class _ColumnRuns {
+  /** Each run's column, from the box's left. */
+  column;
+  /** Each run's first row, from the box's top. */
+  first;
+  /** Each run's row after its last. */
+  end;
+  /** How many runs there are. */
+  count = 0;
+  /** The box's size. */
+  width;
+  height;
+  /** The first run of each column, and after the last column the run count; made when asked. */
+  #columnStart;
+  constructor(capacity, box2) {
+    this.column = new Int32Array(capacity);
+    this.first = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.width = box2.width;
+    this.height = box2.height;
+  }
+  /**
+   * Room for `capacity` runs within a box, none yet: a maker that knows its runs writes them into
+   * `column`, `first` and `end`, column by column, each top to bottom, and sets `count`.
+   */
+  static sized(capacity, box2) {
+    return new _ColumnRuns(capacity, box2);
+  }
+  /** The runs of a box-sized bitmap (1 inside), column by column. */
+  static ofBitmap(inside, box2) {
+    const runs = new _ColumnRuns(64, box2);
+    const { width, height } = box2;
+    for (let x = 0; x < width; x++) {
+      for (let y = 0; y < height; y++) {
+        if (inside[y * width + x] !== 1) continue;
+        const first = y;
+        while (y < height && inside[y * width + x] === 1) y++;
+        runs.#add(x, first, y);
+      }
+    }
+    return runs;
+  }
+  /**
+   * The runs of a column-major RLE (run lengths from a run of 0s, down each column of an image
+   * `imageHeight` high, then on from the top of the next) within the box.
+   */
+  static of(counts2, imageHeight, box2) {
+    const runs = new _ColumnRuns(Math.max(16, counts2.length), box2);
+    const { left, top, width, height } = box2;
+    const firstPixel = left * imageHeight;
+    const endPixel = (left + width) * imageHeight;
+    let position = 0;
+    for (let i = 0; i < counts2.length; i++) {
+      const from = Math.max(position, firstPixel);
+      const to = Math.min(position + counts2[i], endPixel);
+      position += counts2[i];
+      if (i % 2 === 0 || from >= to) continue;
+      for (let at = from; at < to; ) {
+        const column = Math.floor(at / imageHeight);
+        const stop = Math.min(to, (column + 1) * imageHeight);
+        const y0 = Math.max(at - column * imageHeight, top);
+        const y1 = Math.min(stop - column * imageHeight, top + height);
+        if (y0 < y1) runs.#add(column - left, y0 - top, y1 - top);
+        at = stop;
+      }
+    }
+    return runs;
+  }
+  #add(column, first, end) {
+    if (this.count === this.column.length) {
+      const grow = (old) => {
+        const grown3 = new Int32Array(old.length * 2);
+        grown3.set(old);
+        return grown3;
+      };
+      [this.column, this.first, this.end] = [
+        grow(this.column),
+        grow(this.first),
+        grow(this.end)
+      ];
+    }
+    this.column[this.count] = column;
+    this.first[this.count] = first;
+    this.end[this.count] = end;
+    this.count++;
+  }
+  /** Whether pixel `(x, y)` of the box is one of the runs'; outside the box, none is. */
+  has(x, y) {
+    if (x < 0 || x >= this.width || y < 0) return false;
+    const start = this.#columnStart ??= this.#columnStarts();
+    for (let r = start[x], end = start[x + 1]; r < end; r++) {
+      if (y < this.first[r]) return false;
+      if (y < this.end[r]) return true;
+    }
+    return false;
+  }
+  /** The run whose first pixel is `(x, y)`, or -1. */
+  startingAt(x, y) {
+    const start = this.#columnStart ??= this.#columnStarts();
+    for (let r = start[x], end = start[x + 1]; r < end; r++) if (this.first[r] === y) return r;
+    return -1;
+  }
+  #columnStarts() {
+    const start = new Int32Array(this.width + 1);
+    for (let r = 0; r < this.count; r++) start[this.column[r] + 1]++;
+    for (let x = 0; x < this.width; x++) start[x + 1] += start[x];
+    return start;
+  }
+  /** The runs in the order their first pixels come row by row (row, then column). */
+  inRowOrder() {
+    const height = this.height;
+    const atRow = new Int32Array(height + 1);
+    for (let r = 0; r < this.count; r++) atRow[this.first[r] + 1]++;
+    for (let y = 0; y < height; y++) atRow[y + 1] += atRow[y];
+    const order = new Int32Array(this.count);
+    for (let r = 0; r < this.count; r++) order[atRow[this.first[r]]++] = r;
+    return order;
+  }
+  /** Each run's 8-connected part, as the number of one run of the part. */
+  parts() {
+    const parent = new Int32Array(this.count);
+    for (let r = 0; r < this.count; r++) parent[r] = r;
+    const root = (r) => {
+      while (parent[r] !== r) r = parent[r] = parent[parent[r]];
+      return r;
+    };
+    let a = 0;
+    let b = 0;
+    while (a < this.count) {
+      const column = this.column[a];
+      while (b < this.count && this.column[b] <= column) b++;
+      const nextColumn = b;
+      for (; a < this.count && this.column[a] === column; a++) {
+        for (let c = nextColumn; c < this.count && this.column[c] === column + 1; c++) {
+          if (this.first[c] > this.end[a]) break;
+          if (this.end[c] < this.first[a]) continue;
+          const [x, y] = [
+            root(a),
+            root(c)
+          ];
+          if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+        }
+      }
+    }
+    for (let r = 0; r < this.count; r++) parent[r] = root(r);
+    return parent;
+  }
+};
+
 // lib/formats/_instance_segments.ts
+function byInstance(instances) {
+  return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
+}
 var Segments = class {
   slot = new Uint16Array(1024);
   x = new Int32Array(1024);
@@ -23477,12 +23644,8 @@ var Segments = class {
   }
   /** The runs in column-major order (counting sort on the column), cut into each instance's. */
   instances(found, width, height) {
-    const { slot, x, y, length, size } = this;
-    const starts = new Int32Array(width + 1);
-    for (let i = 0; i < size; i++) starts[x[i] + 1]++;
-    for (let column = 0; column < width; column++) starts[column + 1] += starts[column];
-    const order = new Int32Array(size);
-    for (let i = 0; i < size; i++) order[starts[x[i]]++] = i;
+    const { slot, x, y, length } = this;
+    const order = this.#columnOrder(width);
     const total = width * height;
     const sizes = this.#countsSizes(order, found.length, height, total);
     const instances = found.map((one, s) => ({
@@ -23525,6 +23688,80 @@ var Segments = class {
     }
     return instances;
   }
+  /**
+   * Each instance's runs down the columns of its box, with its area and box, in the order of
+   * `found`: what tracing reads, without run lengths over the whole image made and read again.
+   */
+  columnRuns(found, width) {
+    const { slot, x, y, length, size } = this;
+    const n = found.length;
+    const runCount = new Int32Array(n);
+    const area = new Float64Array(n);
+    const left = new Int32Array(n).fill(2147483647);
+    const top = new Int32Array(n).fill(2147483647);
+    const right = new Int32Array(n);
+    const bottom = new Int32Array(n);
+    for (let i = 0; i < size; i++) {
+      const s = slot[i] - 1;
+      runCount[s]++;
+      area[s] += length[i];
+      left[s] = Math.min(left[s], x[i]);
+      top[s] = Math.min(top[s], y[i]);
+      right[s] = Math.max(right[s], x[i] + 1);
+      bottom[s] = Math.max(bottom[s], y[i] + length[i]);
+    }
+    const runsOf = [];
+    const instances = [];
+    for (let s = 0; s < n; s++) {
+      const [w, h] = [
+        right[s] - left[s],
+        bottom[s] - top[s]
+      ];
+      const runs = ColumnRuns.sized(runCount[s], {
+        left: left[s],
+        top: top[s],
+        width: w,
+        height: h
+      });
+      runs.count = runCount[s];
+      runsOf.push(runs);
+      const { instanceId, classIndex } = found[s];
+      instances.push({
+        instanceId,
+        classIndex,
+        area: area[s],
+        bbox: [
+          left[s],
+          top[s],
+          w,
+          h
+        ],
+        runs
+      });
+    }
+    const filled = new Int32Array(n);
+    const order = this.#columnOrder(width);
+    for (let o = 0; o < size; o++) {
+      const i = order[o];
+      const s = slot[i] - 1;
+      const runs = runsOf[s];
+      const k = filled[s]++;
+      runs.column[k] = x[i] - left[s];
+      runs.first[k] = y[i] - top[s];
+      runs.end[k] = y[i] + length[i] - top[s];
+    }
+    return instances;
+  }
+  /** The runs' indices in column-major order: a counting sort on the column keeps row order. */
+  #columnOrder(width) {
+    const { x, size } = this;
+    const starts = new Int32Array(width + 1);
+    for (let i = 0; i < size; i++) starts[x[i] + 1]++;
+    for (let column = 0; column < width; column++) starts[column + 1] += starts[column];
+    const order = new Int32Array(size);
+    for (let i = 0; i < size; i++) order[starts[x[i]]++] = i;
+    return order;
+  }
   /** How many run lengths each instance's counts hold, as `instances` writes them. */
   #countsSizes(order, count, height, total) {
     const { slot, x, y, length } = this;
@@ -23541,7 +23778,9 @@ var Segments = class {
   }
 };
 
-// lib/formats/mask_instance_scanner.ts
+// lib/formats/_instance_row_scan.ts
+var SLOT_TABLES = [];
+var KEPT_TABLES = 2;
 function paddedRow(bytes) {
   const row = new Uint8Array(bytes);
   return {
@@ -23550,12 +23789,18 @@ function paddedRow(bytes) {
     words: new Int32Array(row.buffer)
   };
 }
-var MaskInstanceScanner = class {
+var InstanceRowScan = class {
   #width;
   #height;
   #classOfBChannel;
+  /** Bytes a pixel of the rows, from the first strip (0 before it). */
+  #channels = 0;
   /** Slot + 1 of each `(R << 8) | B`, 0 for none, -1 not seen yet. */
-  #slotOfPixel = new Int32Array(65536).fill(-1);
+  #slotOfPixel = SLOT_TABLES.pop() ?? new Int32Array(65536).fill(-1);
+  /** The keys set in `#slotOfPixel`, cleared when the scan ends and the table is let go. */
+  #keysSeen = [];
+  /** What `end` gave, once asked. */
+  #ended;
   #slotOfKey = /* @__PURE__ */ new Map();
   #found = [];
   /** The row above (the strip before's last) and a row, padded to whole 32-bit words. */
@@ -23584,9 +23829,7 @@ var MaskInstanceScanner = class {
     this.#width = width;
     this.#height = height;
     this.#classOfBChannel = classOfBChannel;
-    const padded = Math.ceil(width * 3 / 4) * 4;
-    this.#above = paddedRow(padded);
-    this.#row = paddedRow(padded);
+    this.#above = this.#row = paddedRow(0);
     this.#bytes = this.#row.bytes;
     this.#slotAbove = new Uint16Array(width);
     this.#runStart = new Int32Array(width);
@@ -23594,14 +23837,19 @@ var MaskInstanceScanner = class {
   /**
    * Takes the next rows, top to bottom.
    *
-   * @param rows The rows: `count` rows of `width * 3` bytes from row `first`.
-   * @throws {RangeError} when they are fewer bytes than their rows, or more rows than are left.
+   * @param rows The rows: `count` rows of `width * channels` bytes from row `first`.
+   * @throws {RangeError} when they are fewer bytes than their rows, more rows than are left, or
+   * of other bytes a pixel than 3 or 4 or than the strips before.
    */
   takeRows(rows) {
-    checkInstanceRows(rows, this.#width, this.#height - this.#y);
-    const rowBytes = this.#width * 3;
+    if (this.#ended) throw new TypeError("the scan has ended: it takes no more rows");
+    const { channels, stride } = checkInstanceRows(rows, this.#width, this.#height - this.#y, {
+      channels: this.#channels
+    });
+    if (this.#channels === 0) this.#firstStrip(channels);
+    const rowBytes = this.#width * channels;
     const { data, count } = rows;
-    const words = data.byteOffset % 4 === 0 && rowBytes % 4 === 0 ? new Int32Array(data.buffer, data.byteOffset, count * rowBytes >> 2) : void 0;
+    const words = data.byteOffset % 4 === 0 && rowBytes % 4 === 0 && stride === rowBytes ? new Int32Array(data.buffer, data.byteOffset, count * rowBytes >> 2) : void 0;
     const row = words && {
       bytes: data,
       base: 0,
@@ -23613,13 +23861,13 @@ var MaskInstanceScanner = class {
         this.#y++;
         continue;
       }
-      if (rows.differsFrom !== void 0 && r > 0) {
-        this.#scanDifferences(data, r, rows.differsFrom);
+      if (rows.differsFrom !== void 0 && (r > 0 || rows.firstDiffers === true)) {
+        this.#scanDifferences(data, r, stride, rows.differsFrom);
       } else if (row !== void 0 && read >= 0) {
         row.base = r * rowBytes;
         this.#scanRow(row, row.words, read * rowBytes);
       } else {
-        this.#row.bytes.set(data.subarray(r * rowBytes, (r + 1) * rowBytes));
+        this.#row.bytes.set(data.subarray(r * stride, r * stride + rowBytes));
         this.#scanRow(this.#row, this.#above.words, 0);
         [this.#above, this.#row] = [
           this.#row,
@@ -23629,22 +23877,32 @@ var MaskInstanceScanner = class {
       read = r;
       this.#y++;
     }
-    if (read >= 0) this.#above.bytes.set(data.subarray(read * rowBytes, (read + 1) * rowBytes));
+    if (read >= 0) this.#above.bytes.set(data.subarray(read * stride, read * stride + rowBytes));
+  }
+  /** The rows' bytes a pixel, known from the first strip: the rows' buffers are made for them. */
+  #firstStrip(channels) {
+    const padded = Math.ceil(this.#width * channels / 4) * 4;
+    this.#above = paddedRow(padded);
+    this.#row = paddedRow(padded);
+    this.#channels = channels;
   }
   /**
-   * Ends the scan.
+   * Ends the scan: the runs still open at the foot of the mask end there. Asked again, the same.
    *
-   * @returns The instances, ordered by instance id, then class; each with its run lengths in
-   * column-major order from a run of 0s, its area and its box.
+   * @returns The vertical runs found, and the instances their slots are.
    */
   end() {
+    if (this.#ended) return this.#ended;
     const height = this.#height;
     for (let x = 0; x < this.#width; x++) {
       const slot = this.#slotAbove[x];
       if (slot !== 0) this.#segments.push(slot, x, this.#runStart[x], height - this.#runStart[x]);
     }
-    const instances = this.#segments.instances(this.#found, this.#width, this.#height);
-    return instances.sort((a, b) => a.instanceId - b.instanceId || a.classIndex - b.classIndex);
+    this.#letTableGo();
+    return this.#ended = {
+      segments: this.#segments,
+      found: this.#found
+    };
   }
   /**
    * Compares a row with the row above (`above`'s words from byte `aboveAt`) a word at a time,
@@ -23666,10 +23924,10 @@ var MaskInstanceScanner = class {
    * As `#scanRow`, for row `r` of a strip whose reader finds where a row differs from the one
    * before it: the words that differ are the same, found without a loop over the others here.
    */
-  #scanDifferences(data, r, differsFrom) {
-    const rowBytes = this.#width * 3;
+  #scanDifferences(data, r, stride, differsFrom) {
+    const rowBytes = this.#width * this.#channels;
     this.#bytes = data;
-    this.#base = r * rowBytes;
+    this.#base = r * stride;
     let next = 0;
     for (let from = differsFrom(r, 0); from < rowBytes; ) {
       const w = from >> 2;
@@ -23683,24 +23941,34 @@ var MaskInstanceScanner = class {
    * at); returns the pixel after them.
    */
   #word(w, next) {
-    const last = Math.min(this.#width - 1, Math.floor((4 * w + 3) / 3));
-    for (let x = Math.max(next, Math.floor(4 * w / 3)); x <= last; x++) this.#pixel(x);
+    const channels = this.#channels;
+    const last = Math.min(this.#width - 1, Math.floor((4 * w + 3) / channels));
+    for (let x = Math.max(next, Math.floor(4 * w / channels)); x <= last; x++) this.#pixel(x);
     return last + 1;
   }
   /** A pixel unlike the one above: where its instance changes, a run ends and another begins. */
   #pixel(x) {
     const bytes = this.#bytes;
-    const at = this.#base + 3 * x;
+    const at = this.#base + this.#channels * x;
     const red = bytes[at];
     const key = red << 8 | bytes[at + 2];
     let slot = this.#slotOfPixel[key];
-    if (slot < 0) slot = this.#slotOfPixel[key] = this.#newSlot(red, bytes[at + 2]);
+    if (slot < 0) {
+      slot = this.#slotOfPixel[key] = this.#newSlot(red, bytes[at + 2]);
+      this.#keysSeen.push(key);
+    }
     const before = this.#slotAbove[x];
     if (slot === before) return;
     const y = this.#y;
     if (before !== 0) this.#segments.push(before, x, this.#runStart[x], y - this.#runStart[x]);
     this.#slotAbove[x] = slot;
     this.#runStart[x] = y;
+  }
+  /** Clears the keys this scan set and gives its table to the next scan. */
+  #letTableGo() {
+    const table = this.#slotOfPixel;
+    for (const key of this.#keysSeen) table[key] = -1;
+    if (SLOT_TABLES.length < KEPT_TABLES) SLOT_TABLES.push(table);
   }
   /** The slot + 1 of a colour seen for the first time, 0 when it is no instance. */
   #newSlot(red, blue) {
@@ -23717,6 +23985,49 @@ var MaskInstanceScanner = class {
       });
     }
     return slot + 1;
+  }
+};
+
+// lib/formats/mask_instance_scanner.ts
+var MaskInstanceScanner = class {
+  #scan;
+  #width;
+  #height;
+  /**
+   * Prepares a scan.
+   *
+   * @param width The mask's width in pixels.
+   * @param height The mask's height in pixels.
+   * @param classOfBChannel The class (1..) of each blue value 0..255, 0 for none: such pixels
+   * belong to no instance.
+   * @throws {RangeError} when a side is not a whole number from 1, the mask has more than
+   * 2^31 - 1 pixels, or the class table fewer than 256 entries.
+   */
+  constructor(width, height, classOfBChannel) {
+    this.#scan = new InstanceRowScan(width, height, classOfBChannel);
+    this.#width = width;
+    this.#height = height;
+  }
+  /**
+   * Takes the next rows, top to bottom.
+   *
+   * @param rows The rows: `count` rows of `width * channels` bytes from row `first`.
+   * @throws {RangeError} when they are fewer bytes than their rows, more rows than are left, or
+   * of other bytes a pixel than 3 or 4 or than the strips before.
+   * @throws {TypeError} after {@linkcode MaskInstanceScanner.end}.
+   */
+  takeRows(rows) {
+    this.#scan.takeRows(rows);
+  }
+  /**
+   * Ends the scan (asked again, it gives the same instances): no rows are taken after it.
+   *
+   * @returns The instances, ordered by instance id, then class; each with its run lengths in
+   * column-major order from a run of 0s, its area and its box.
+   */
+  end() {
+    const { segments, found } = this.#scan.end();
+    return byInstance(segments.instances(found, this.#width, this.#height));
   }
 };
 
@@ -27293,6 +27604,68 @@ function eachStrip(png, layout, { kernels, memory }, options, work) {
   return census ? readCensus(memory, layout.census) : void 0;
 }
 
+// lib/png/_fast_strips.ts
+function rgbStrip(rows, first, count, packed) {
+  const { kernels, memory, pixels, width, output } = rows;
+  const pack = () => {
+    const { at, stride, channels } = pixels;
+    kernels.packRgb(at, stride, output, width * 3, count, width, channels);
+    return memory.subarray(output, output + count * width * 3);
+  };
+  if (packed === "now") {
+    const rowBytes = width * 3;
+    const differsFrom = (row, from) => {
+      const at = output + row * rowBytes + from;
+      return from + kernels.firstDifferent(at, at - rowBytes, rowBytes - from);
+    };
+    return {
+      data: pack(),
+      first,
+      count,
+      differsFrom
+    };
+  }
+  const strip = new PackedLater(first, count, packed === "never" ? void 0 : pack);
+  if (packed === "unpacked") strip.unpacked = unpackedRows(kernels, memory, pixels, width);
+  return strip;
+}
+function unpackedRows(kernels, memory, pixels, width) {
+  const { at, stride, channels } = pixels;
+  const rowBytes = width * channels;
+  const differsFrom = (row, from) => {
+    const p = at + row * stride + from;
+    return from + kernels.firstDifferent(p, p - stride, rowBytes - from);
+  };
+  return {
+    data: memory.subarray(at),
+    channels: channels === 4 ? 4 : 3,
+    stride,
+    differsFrom
+  };
+}
+var PackedLater = class {
+  first;
+  count;
+  repeats;
+  unpacked;
+  converted;
+  labels;
+  labelMask;
+  #pack;
+  #data;
+  constructor(first, count, pack) {
+    this.first = first;
+    this.count = count;
+    this.#pack = pack;
+  }
+  get data() {
+    if (this.#pack === void 0) {
+      throw new TypeError("The strip's RGB rows are not kept: only its labels were asked for");
+    }
+    return this.#data ??= this.#pack();
+  }
+};
+
 // lib/png/_converted_strip.ts
 function unfilterConverted(kernels, memory, layout, strip) {
   const { width, mode, table, scan } = layout;
@@ -27493,6 +27866,7 @@ function readFastRows(png, onRows, options = {}) {
   const labelled = convert?.kind === "labels";
   const convertedOnly = convert?.convertedOnly === true;
   const census = options.census === false ? 0 : tables;
+  const packing = packingOf(options);
   return withKernels(end, (kernels, memory) => {
     prepareMemory(memory, layout, convert);
     const labels = labelled ? new LabelStrips(kernels, memory, conversion) : void 0;
@@ -27529,14 +27903,13 @@ function readFastRows(png, onRows, options = {}) {
           stride: inStride,
           channels
         };
-        const packed = convert === void 0 ? "now" : convertedOnly ? "never" : "asked";
         const strip = rgbStrip({
           kernels,
           memory,
           pixels,
           width,
           output
-        }, first, count, packed);
+        }, first, count, packing);
         if (!labelled) strip.repeats = repeats.subarray(0, count);
         if (convert) {
           addConversion(strip, labels, () => convertStrip(kernels, memory, conversion, count));
@@ -27550,11 +27923,17 @@ function readFastRows(png, onRows, options = {}) {
   });
 }
 function prepareMemory(memory, layout, convert) {
-  const { zero, inRow, conversion, rows, tables } = layout;
+  const { zero, inRow, input, conversion, rows, tables } = layout;
   memory.fill(0, zero, zero + inRow);
+  memory.fill(0, input, input + inRow + 1);
   setTables(memory, conversion.table, convert);
   if (convert?.kind === "labels") clearLabelScanlines(memory, conversion, rows);
   clearCensus(memory, tables);
+}
+function packingOf(options) {
+  const { convert } = options;
+  if (convert?.convertedOnly === true) return "never";
+  return convert ? "asked" : options.unpacked ? "unpacked" : "now";
 }
 function refuseSlowFlavour(header2) {
   if (isFastFlavour(header2)) return;
@@ -27574,49 +27953,6 @@ function addConversion(strip, labels, converted) {
     strip.labelMask = labels.labelMask;
   }
 }
-function rgbStrip(rows, first, count, packed) {
-  const { kernels, memory, pixels, width, output } = rows;
-  const pack = () => {
-    const { at, stride, channels } = pixels;
-    kernels.packRgb(at, stride, output, width * 3, count, width, channels);
-    return memory.subarray(output, output + count * width * 3);
-  };
-  if (packed === "now") {
-    const rowBytes = width * 3;
-    const differsFrom = (row, from) => {
-      const at = output + row * rowBytes + from;
-      return from + kernels.firstDifferent(at, at - rowBytes, rowBytes - from);
-    };
-    return {
-      data: pack(),
-      first,
-      count,
-      differsFrom
-    };
-  }
-  return new PackedLater(first, count, packed === "never" ? void 0 : pack);
-}
-var PackedLater = class {
-  first;
-  count;
-  repeats;
-  converted;
-  labels;
-  labelMask;
-  #pack;
-  #data;
-  constructor(first, count, pack) {
-    this.first = first;
-    this.count = count;
-    this.#pack = pack;
-  }
-  get data() {
-    if (this.#pack === void 0) {
-      throw new TypeError("The strip's RGB rows are not kept: only its labels were asked for");
-    }
-    return this.#data ??= this.#pack();
-  }
-};
 function rowsLayout(header2, stripRows, mode, labelled) {
   const { width, height } = header2;
   const channels = header2.colourType === 6 ? 4 : 3;
@@ -27911,10 +28247,7 @@ function openMaskRows(bytes, options = {}) {
     width,
     height,
     warnings: png.warnings,
-    read: (onRows) => general ? readCountedRows(png, onRows, options.census ?? true) : readFastRows(png, onRows, {
-      convert: options.convert,
-      census: options.census
-    })
+    read: (onRows) => general ? readCountedRows(png, onRows, options.census ?? true) : readFastRows(png, onRows, options)
   };
 }
 function readCountedRows(png, onRows, counted) {
@@ -27928,17 +28261,43 @@ function readCountedRows(png, onRows, counted) {
 
 // lib/formats/_png_mask_instances.ts
 function pngMaskInstances(job) {
-  const rows = openMaskRows(job.bytes, {
-    maxPixels: job.maxPixels,
-    census: false
-  });
-  const { width, height } = rows;
-  const scanner = new MaskInstanceScanner(width, height, job.classOfBChannel);
-  rows.read((strip) => scanner.takeRows(strip));
+  const { width, height, scanned } = scannedMask(job);
+  const { segments, found } = scanned;
   return {
     width,
     height,
-    instances: scanner.end()
+    instances: byInstance(segments.instances(found, width, height))
+  };
+}
+function pngInstanceRuns(job) {
+  const { width, height, scanned } = scannedMask(job);
+  return {
+    width,
+    height,
+    instances: byInstance(scanned.segments.columnRuns(scanned.found, width))
+  };
+}
+function scannedMask(job) {
+  const options = {
+    maxPixels: job.maxPixels,
+    census: false,
+    unpacked: true
+  };
+  const rows = openMaskRows(job.bytes, options);
+  const { width, height } = rows;
+  const scan = new InstanceRowScan(width, height, job.classOfBChannel);
+  rows.read((strip) => {
+    const unpacked = strip.unpacked;
+    scan.takeRows(unpacked === void 0 ? strip : {
+      ...strip,
+      ...unpacked,
+      firstDiffers: true
+    });
+  });
+  return {
+    width,
+    height,
+    scanned: scan.end()
   };
 }
 
@@ -28167,149 +28526,6 @@ function cutOf(outline, hole, byColumn) {
   return best;
 }
 
-// lib/formats/_column_runs.ts
-var ColumnRuns = class _ColumnRuns {
-  /** Each run's column, from the box's left. */
-  column;
-  /** Each run's first row, from the box's top. */
-  first;
-  /** Each run's row after its last. */
-  end;
-  /** How many runs there are. */
-  count = 0;
-  /** The box's size. */
-  width;
-  height;
-  /** The first run of each column, and after the last column the run count; made when asked. */
-  #columnStart;
-  constructor(capacity, box2) {
-    this.column = new Int32Array(capacity);
-    this.first = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.width = box2.width;
-    this.height = box2.height;
-  }
-  /** The runs of a box-sized bitmap (1 inside), column by column. */
-  static ofBitmap(inside, box2) {
-    const runs = new _ColumnRuns(64, box2);
-    const { width, height } = box2;
-    for (let x = 0; x < width; x++) {
-      for (let y = 0; y < height; y++) {
-        if (inside[y * width + x] !== 1) continue;
-        const first = y;
-        while (y < height && inside[y * width + x] === 1) y++;
-        runs.#add(x, first, y);
-      }
-    }
-    return runs;
-  }
-  /**
-   * The runs of a column-major RLE (run lengths from a run of 0s, down each column of an image
-   * `imageHeight` high, then on from the top of the next) within the box.
-   */
-  static of(counts2, imageHeight, box2) {
-    const runs = new _ColumnRuns(Math.max(16, counts2.length), box2);
-    const { left, top, width, height } = box2;
-    const firstPixel = left * imageHeight;
-    const endPixel = (left + width) * imageHeight;
-    let position = 0;
-    for (let i = 0; i < counts2.length; i++) {
-      const from = Math.max(position, firstPixel);
-      const to = Math.min(position + counts2[i], endPixel);
-      position += counts2[i];
-      if (i % 2 === 0 || from >= to) continue;
-      for (let at = from; at < to; ) {
-        const column = Math.floor(at / imageHeight);
-        const stop = Math.min(to, (column + 1) * imageHeight);
-        const y0 = Math.max(at - column * imageHeight, top);
-        const y1 = Math.min(stop - column * imageHeight, top + height);
-        if (y0 < y1) runs.#add(column - left, y0 - top, y1 - top);
-        at = stop;
-      }
-    }
-    return runs;
-  }
-  #add(column, first, end) {
-    if (this.count === this.column.length) {
-      const grow = (old) => {
-        const grown3 = new Int32Array(old.length * 2);
-        grown3.set(old);
-        return grown3;
-      };
-      [this.column, this.first, this.end] = [
-        grow(this.column),
-        grow(this.first),
-        grow(this.end)
-      ];
-    }
-    this.column[this.count] = column;
-    this.first[this.count] = first;
-    this.end[this.count] = end;
-    this.count++;
-  }
-  /** Whether pixel `(x, y)` of the box is one of the runs'; outside the box, none is. */
-  has(x, y) {
-    if (x < 0 || x >= this.width || y < 0) return false;
-    const start = this.#columnStart ??= this.#columnStarts();
-    for (let r = start[x], end = start[x + 1]; r < end; r++) {
-      if (y < this.first[r]) return false;
-      if (y < this.end[r]) return true;
-    }
-    return false;
-  }
-  /** The run whose first pixel is `(x, y)`, or -1. */
-  startingAt(x, y) {
-    const start = this.#columnStart ??= this.#columnStarts();
-    for (let r = start[x], end = start[x + 1]; r < end; r++) if (this.first[r] === y) return r;
-    return -1;
-  }
-  #columnStarts() {
-    const start = new Int32Array(this.width + 1);
-    for (let r = 0; r < this.count; r++) start[this.column[r] + 1]++;
-    for (let x = 0; x < this.width; x++) start[x + 1] += start[x];
-    return start;
-  }
-  /** The runs in the order their first pixels come row by row (row, then column). */
-  inRowOrder() {
-    const height = this.height;
-    const atRow = new Int32Array(height + 1);
-    for (let r = 0; r < this.count; r++) atRow[this.first[r] + 1]++;
-    for (let y = 0; y < height; y++) atRow[y + 1] += atRow[y];
-    const order = new Int32Array(this.count);
-    for (let r = 0; r < this.count; r++) order[atRow[this.first[r]]++] = r;
-    return order;
-  }
-  /** Each run's 8-connected part, as the number of one run of the part. */
-  parts() {
-    const parent = new Int32Array(this.count);
-    for (let r = 0; r < this.count; r++) parent[r] = r;
-    const root = (r) => {
-      while (parent[r] !== r) r = parent[r] = parent[parent[r]];
-      return r;
-    };
-    let a = 0;
-    let b = 0;
-    while (a < this.count) {
-      const column = this.column[a];
-      while (b < this.count && this.column[b] <= column) b++;
-      const nextColumn = b;
-      for (; a < this.count && this.column[a] === column; a++) {
-        for (let c = nextColumn; c < this.count && this.column[c] === column + 1; c++) {
-          if (this.first[c] > this.end[a]) break;
-          if (this.end[c] < this.first[a]) continue;
-          const [x, y] = [
-            root(a),
-            root(c)
-          ];
-          if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
-        }
-      }
-    }
-    for (let r = 0; r < this.count; r++) parent[r] = root(r);
-    return parent;
-  }
-};
-
 // lib/formats/_trace_rings.ts
 function traceRings(runs) {
   const started = new Uint8Array(runs.count);
@@ -28390,17 +28606,6 @@ function checkedTolerance(options) {
   checkOptionTypes(options, TRACE_OPTIONS);
   return options.tolerance ?? 0;
 }
-function instancePolygons(instance2, imageHeight, tolerance) {
-  const [left, top, width, height] = instance2.bbox;
-  const box2 = {
-    left,
-    top,
-    width,
-    height
-  };
-  const runs = ColumnRuns.of(instance2.counts, imageHeight, box2);
-  return polygonsOf(traceRings(runs), box2, tolerance);
-}
 function polygonsOf(rings, region, tolerance) {
   const simplified = (points) => tolerance === 0 ? points : simplifyRing(points, tolerance);
   const polygonOfRing = /* @__PURE__ */ new Map();
@@ -28431,20 +28636,25 @@ function maskInstancePolygons(job) {
   const tolerance = checkedTolerance({
     tolerance: job.tolerance
   });
-  const { width, height, instances } = pngMaskInstances(job);
+  const { width, height, instances } = pngInstanceRuns(job);
   return {
     width,
     height,
-    instances: instances.map(({ instanceId, classIndex, area, bbox, ...instance2 }) => ({
-      instanceId,
-      classIndex,
-      area,
-      bbox,
-      polygons: instancePolygons({
-        ...instance2,
-        bbox
-      }, height, tolerance)
-    }))
+    instances: instances.map(({ instanceId, classIndex, area, bbox, runs }) => {
+      const box2 = {
+        left: bbox[0],
+        top: bbox[1],
+        width: bbox[2],
+        height: bbox[3]
+      };
+      return {
+        instanceId,
+        classIndex,
+        area,
+        bbox,
+        polygons: polygonsOf(traceRings(runs), box2, tolerance)
+      };
+    })
   };
 }
 function cocoPolygonInstances(job) {
