@@ -49,6 +49,17 @@ Deno.test("the Adler-32 kernel sums as zlib does, across zero runs, vectors and 
       }
     });
   });
+  await t.step("going on from the largest sums, with the largest bytes after zero runs", () => {
+    // Each chunk's vector sums at their largest: a and b at 65520, then bytes of 255 in blocks
+    // between runs of zero blocks.
+    const bytes = new Uint8Array(23_000);
+    for (let at = 0; at < bytes.length; at += 640) bytes.fill(255, at, at + 320);
+    const largest = (65520 << 16) | 65520;
+    withKernels(bytes.length + 16, (kernels, memory) => {
+      memory.set(bytes);
+      assert.equal(kernels.adler32(0, bytes.length, largest) >>> 0, slowAdler(bytes, largest >>> 0));
+    });
+  });
   await t.step("kernelAdler() sums bytes outside the kernels' memory in TypeScript", () => {
     const bytes = sparse(5_000, 5);
     const inside = withKernels(16, (kernels, memory) => kernelAdler(kernels, memory)(bytes, 77));
