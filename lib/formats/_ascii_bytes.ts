@@ -25,12 +25,13 @@ const KEPT_BYTES = 4 * 1024 * 1024;
  */
 export class AsciiBytes {
   #bytes = new Uint8Array(FIRST_BYTES);
+  #words = new DataView(this.#bytes.buffer);
   #length = 0;
 
   /** Empties the buffer: it keeps its size, up to 4 MiB (a larger one is let go). */
   clear(): void {
     this.#length = 0;
-    if (this.#bytes.length > KEPT_BYTES) this.#bytes = new Uint8Array(FIRST_BYTES);
+    if (this.#bytes.length > KEPT_BYTES) this.#grown(FIRST_BYTES);
   }
 
   /** Appends one byte. */
@@ -48,13 +49,20 @@ export class AsciiBytes {
     this.#length = at;
   }
 
-  /** Appends bytes `start` to `end` of `from` (a few: copied one by one, no view made). */
-  bytes(from: Uint8Array, start: number, end: number): void {
-    this.#room(end - start);
-    const bytes = this.#bytes;
-    let at = this.#length;
-    for (let i = start; i < end; i++) bytes[at++] = from[i];
-    this.#length = at;
+  /**
+   * Appends the packed text of `value` (see {@linkcode packedFractions}), copied four bytes at a
+   * time: its last word may take bytes past the text, which the next write overwrites.
+   */
+  packed(texts: PackedTexts, value: number): void {
+    const start = texts.starts[value];
+    const end = texts.starts[value + 1];
+    this.#room(end - start + 3);
+    const from = texts.words;
+    const to = this.#words;
+    for (let i = start, at = this.#length; i < end; i += 4, at += 4) {
+      to.setUint32(at, from.getUint32(i));
+    }
+    this.#length += end - start;
   }
 
   /** The bytes written since the last {@linkcode AsciiBytes.clear}: valid until the next write. */
@@ -68,9 +76,15 @@ export class AsciiBytes {
     if (needed <= this.#bytes.length) return;
     let size = this.#bytes.length * 2;
     while (size < needed) size *= 2;
-    const grown = new Uint8Array(size);
-    grown.set(this.view());
-    this.#bytes = grown;
+    const kept = this.view();
+    this.#grown(size);
+    this.#bytes.set(kept);
+  }
+
+  /** A buffer of `size` bytes in place of the last. */
+  #grown(size: number): void {
+    this.#bytes = new Uint8Array(size);
+    this.#words = new DataView(this.#bytes.buffer);
   }
 }
 
@@ -81,6 +95,8 @@ export class AsciiBytes {
 export interface PackedTexts {
   bytes: Uint8Array;
   starts: Int32Array;
+  /** `bytes` as words, three bytes longer (the last text's last word). */
+  words: DataView;
 }
 
 /**
@@ -106,5 +122,11 @@ export function packedFractions(size: number, textOf: (value: number) => string)
     out.text(textOf(value / size));
   }
   starts[size + 1] = out.view().length;
-  return { bytes: out.view().slice(), starts };
+  const padded = new Uint8Array(out.view().length + 3);
+  padded.set(out.view());
+  return {
+    bytes: padded.subarray(0, out.view().length),
+    starts,
+    words: new DataView(padded.buffer),
+  };
 }

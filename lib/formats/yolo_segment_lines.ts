@@ -211,6 +211,6 @@ function coordinateTexts(size: number): PackedTexts {
 /** Writes ` <value / size>`, as Python prints the float; a pixel corner's text is made once. */
 function coordinate(out: AsciiBytes, value: number, size: number, texts: PackedTexts): void {
   if (Number.isInteger(value) && value >= 0 && value <= size) {
-    out.bytes(texts.bytes, texts.starts[value], texts.starts[value + 1]);
+    out.packed(texts, value);
   } else out.text(` ${pythonFloat(value / size)}`);
 }
