@@ -57,7 +57,10 @@ Deno.test("the Adler-32 kernel sums as zlib does, across zero runs, vectors and 
     const largest = (65520 << 16) | 65520;
     withKernels(bytes.length + 16, (kernels, memory) => {
       memory.set(bytes);
-      assert.equal(kernels.adler32(0, bytes.length, largest) >>> 0, slowAdler(bytes, largest >>> 0));
+      assert.equal(
+        kernels.adler32(0, bytes.length, largest) >>> 0,
+        slowAdler(bytes, largest >>> 0),
+      );
     });
   });
   await t.step("kernelAdler() sums bytes outside the kernels' memory in TypeScript", () => {
