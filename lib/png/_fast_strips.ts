@@ -32,11 +32,7 @@ export function rgbStrip(
     return memory.subarray(output, output + count * width * 3);
   };
   if (packed === "now") {
-    const rowBytes = width * 3;
-    const differsFrom = (row: number, from: number) => {
-      const at = output + row * rowBytes + from;
-      return from + kernels.firstDifferent(at, at - rowBytes, rowBytes - from);
-    };
+    const differsFrom = rowDifferences(kernels, output, width * 3, width * 3);
     return { data: pack(), first, count, differsFrom };
   }
   const strip = new PackedLater(first, count, packed === "never" ? undefined : pack);
@@ -52,12 +48,19 @@ function unpackedRows(
   width: number,
 ): UnpackedRows {
   const { at, stride, channels } = pixels;
-  const rowBytes = width * channels;
-  const differsFrom = (row: number, from: number) => {
+  const differsFrom = rowDifferences(kernels, at, stride, width * channels);
+  return { data: memory.subarray(at), channels: channels === 4 ? 4 : 3, stride, differsFrom };
+}
+
+/**
+ * Where row `row` of the rows at `at`, `stride` apart, first differs from the row before it, from
+ * byte `from`, as the kernels find it: that byte's index, or `rowBytes`.
+ */
+function rowDifferences(kernels: KernelExports, at: number, stride: number, rowBytes: number) {
+  return (row: number, from: number): number => {
     const p = at + row * stride + from;
     return from + kernels.firstDifferent(p, p - stride, rowBytes - from);
   };
-  return { data: memory.subarray(at), channels: channels === 4 ? 4 : 3, stride, differsFrom };
 }
 
 /**
