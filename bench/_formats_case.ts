@@ -43,6 +43,25 @@ const CONTENDERS: readonly { run: FormatRun; target: number }[] = [
   { run: { label: "format-yolo-seg", format: "yolo-seg" }, target: 2 },
 ];
 
+/** A format's name in the report. */
+function nameOf(spec: FormatRun): string {
+  return spec.name ?? spec.format ?? spec.maskFormat!;
+}
+
+/**
+ * Checks the names `--formats` gives, before the benchmark starts its lab.
+ *
+ * @param names The names, if given.
+ * @throws {Error} naming those the formats case does not run, and the ones it does.
+ */
+export function checkFormatNames(names: readonly string[] | undefined): void {
+  const unknown = names?.filter((name) => !CONTENDERS.some(({ run }) => nameOf(run) === name));
+  if (unknown?.length) {
+    const known = CONTENDERS.map(({ run }) => nameOf(run)).join(", ");
+    throw new Error(`--formats: no format ${unknown.join(", ")} (${known})`);
+  }
+}
+
 /**
  * Runs rgb, then each format followed by rgb again, and adds each format's ratio to the mean of
  * its two neighbours to `lines`.
@@ -58,12 +77,7 @@ export async function formatsCase(
   lines: Line[],
   names?: readonly string[],
 ): Promise<void> {
-  const nameOf = (spec: FormatRun) => spec.name ?? spec.format ?? spec.maskFormat!;
-  const unknown = names?.filter((name) => !CONTENDERS.some(({ run }) => nameOf(run) === name));
-  if (unknown?.length) {
-    const known = CONTENDERS.map(({ run }) => nameOf(run)).join(", ");
-    throw new Error(`--formats: no format ${unknown.join(", ")} (${known})`);
-  }
+  checkFormatNames(names);
   let rgbRuns = 0;
   const rgbRun = async () => {
     // A folder each: every run's files stay until the case ends.

@@ -28,7 +28,7 @@ import { codecCase } from "./_codec_case.ts";
 import { endToEndCase } from "./_end_to_end_case.ts";
 import { mb, ms } from "./_figures.ts";
 import { type BenchScene, maskPool } from "./_mask_pool.ts";
-import { formatsCase } from "./_formats_case.ts";
+import { checkFormatNames, formatsCase } from "./_formats_case.ts";
 import { identityCase } from "./_identity_case.ts";
 import { LARGE_COUNTS, largeCase, memoryCase } from "./_memory_case.ts";
 import { scaleCase } from "./_scale_case.ts";
@@ -68,6 +68,8 @@ const scene = values.scene as BenchScene;
 if (scene !== "realistic" && scene !== "rectangles") {
   throw new Error(`--scene is realistic or rectangles, not ${scene}`);
 }
+const formatNames = values.formats?.split(",");
+checkFormatNames(formatNames);
 const scaleTasks = Number(values["scale-tasks"]);
 const [scaleWidth, scaleHeight] = values["scale-size"].split("x").map(Number);
 const only = new Set(values.only.split(","));
@@ -176,8 +178,7 @@ async function labCases(target: BenchLab["target"]): Promise<void> {
   }
   if (only.has("formats")) {
     console.log(`\n7. Each format against rgb, ${tasks} tasks (separate processes, same lab)`);
-    const names = values.formats?.split(",");
-    await formatsCase(tasks, (spec) => run({ ...spec, count: tasks }), lines, names);
+    await formatsCase(tasks, (spec) => run({ ...spec, count: tasks }), lines, formatNames);
   }
   if (only.has("scale")) {
     console.log(
