@@ -27615,11 +27615,7 @@ function rgbStrip(rows, first, count, packed) {
     return memory.subarray(output, output + count * width * 3);
   };
   if (packed === "now") {
-    const rowBytes = width * 3;
-    const differsFrom = (row, from) => {
-      const at = output + row * rowBytes + from;
-      return from + kernels.firstDifferent(at, at - rowBytes, rowBytes - from);
-    };
+    const differsFrom = rowDifferences(kernels, output, width * 3, width * 3);
     return {
       data: pack(),
       first,
@@ -27633,16 +27629,18 @@ function rgbStrip(rows, first, count, packed) {
 }
 function unpackedRows(kernels, memory, pixels, width) {
   const { at, stride, channels } = pixels;
-  const rowBytes = width * channels;
-  const differsFrom = (row, from) => {
-    const p = at + row * stride + from;
-    return from + kernels.firstDifferent(p, p - stride, rowBytes - from);
-  };
+  const differsFrom = rowDifferences(kernels, at, stride, width * channels);
   return {
     data: memory.subarray(at),
     channels: channels === 4 ? 4 : 3,
     stride,
     differsFrom
+  };
+}
+function rowDifferences(kernels, at, stride, rowBytes) {
+  return (row, from) => {
+    const p = at + row * stride + from;
+    return from + kernels.firstDifferent(p, p - stride, rowBytes - from);
   };
 }
 var PackedLater = class {
