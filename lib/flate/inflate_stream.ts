@@ -90,8 +90,11 @@ export class InflateStream {
   #whole?: Uint8Array;
   #served = 0;
   #limit?: number;
-  /** Where the caller sums the check: the running sum, and whether the trailer was reached. */
-  #check?: { sum: AdlerSum; adler: number; ended: boolean };
+  /**
+   * Where the caller sums the check: the running sum, whether the trailer was reached, and the
+   * bytes of the last read whose sum the caller owes (see {@linkcode InflateStream.settle}).
+   */
+  #check?: { sum: AdlerSum; adler: number; ended: boolean; owed: number };
 
   /**
    * Prepares to inflate a stream.
@@ -107,7 +110,7 @@ export class InflateStream {
     this.#kind = raw ? "inflateRaw" : "inflate";
     this.#driven = takeHandle(this.#kind, () => raw ? createInflateRaw() : createInflate());
     if (raw && this.#driven !== undefined) {
-      this.#check = { sum: options.adler!, adler: 1, ended: false };
+      this.#check = { sum: options.adler!, adler: 1, ended: false, owed: 0 };
       this.#consumed = 2;
     }
   }
@@ -123,15 +126,51 @@ export class InflateStream {
   }
 
   /**
+   * The stream's Adler-32 so far where the caller's code sums the check (see
+   * {@linkcode InflateStream.callerChecks}): over every byte read but those still owed; 1 before
+   * the first read, or where zlib checks the stream.
+   */
+  get adler(): number {
+    return this.#check?.adler ?? 1;
+  }
+
+  /** How many bytes of the last read the caller still owes the sum of (see `read`'s options). */
+  get owed(): number {
+    return this.#check?.owed ?? 0;
+  }
+
+  /**
+   * Takes the sum the caller owes: the stream's {@linkcode InflateStream.adler} carried on over
+   * the bytes of the last read, as they were inflated.
+   *
+   * @param adler The sum (`b << 16 | a`).
+   * @throws {TypeError} when no sum is owed.
+   */
+  settle(adler: number): void {
+    const check = this.#check;
+    if (check === undefined || check.owed === 0) {
+      throw new TypeError("Cannot settle an inflate stream's check: no bytes are owed a sum");
+    }
+    check.adler = adler >>> 0;
+    check.owed = 0;
+  }
+
+  /**
    * Inflates the next bytes into `target`.
    *
    * @param target Where the bytes go.
+   * @param options With `owing`, where the caller sums the check, the bytes are not summed here:
+   * the caller sums them as it works on them (e.g. in the kernel that reads them anyway) and
+   * gives the sum to {@linkcode InflateStream.settle} before the next read. Where the stream
+   * ends in this read, its bytes are summed here all the same (its trailer is checked at once,
+   * as zlib does) and nothing is owed.
    * @returns How many bytes were written at its start: fewer than its length only when the
    * stream ended (or was cut short).
    * @throws {Error} when the stream is corrupt or its checksum wrong (with `node:zlib`'s
    * message).
+   * @throws {TypeError} when the sum of the last read's bytes is still owed.
    */
-  read(target: Uint8Array): number {
+  read(target: Uint8Array, options: { owing?: boolean } = {}): number {
     const driven = this.#driven;
     if (driven === undefined) {
       this.#whole ??= inflateSync(this.#compressed, { maxOutputLength: this.#limit });
@@ -141,6 +180,11 @@ export class InflateStream {
       return piece.length;
     }
     const check = this.#check;
+    if (check !== undefined && check.owed > 0) {
+      throw new TypeError(
+        `Cannot read on: the sum of the last read's ${check.owed} bytes is owed (settle it first)`,
+      );
+    }
     if (check?.ended) return 0;
     const input = this.#compressed;
     driven.handle.writeSync(
@@ -157,9 +201,14 @@ export class InflateStream {
     this.#consumed = input.length - left;
     const written = target.length - driven.state[0];
     if (check !== undefined) {
-      if (written > 0) check.adler = check.sum(target.subarray(0, written), check.adler);
       // Output space left and input not taken: the deflate data ended, the trailer follows.
-      if (written < target.length && left > 0) this.#checkTrailer(check);
+      const ended = written < target.length && left > 0;
+      if (options.owing && !ended) {
+        check.owed = written;
+      } else if (written > 0) {
+        check.adler = check.sum(target.subarray(0, written), check.adler);
+      }
+      if (ended) this.#checkTrailer(check);
     }
     return written;
   }

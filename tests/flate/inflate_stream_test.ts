@@ -1,4 +1,5 @@
 import assert from "../_std/assert.ts";
+import { errorWith } from "../_std/error_with.ts";
 import { deflateSync, type ZlibOptions } from "node:zlib";
 import { adler32Of, type AdlerSum, InflateStream } from "../../lib/flate/inflate_stream.ts";
 import { concatenate } from "../../lib/concatenate.ts";
@@ -58,6 +59,55 @@ Deno.test("an InflateStream given the caller's Adler-32 inflates as zlib does", 
       });
     }
   }
+});
+
+Deno.test("an InflateStream leaves an owing read's check to the caller", async (t) => {
+  const data = maskLike(100_000);
+  const good = zlibOf(data);
+  /** Reads the stream owing, settling each read with `settle` (the caller's own sum). */
+  const readOwing = (
+    compressed: Uint8Array,
+    settle: (bytes: Uint8Array, adler: number) => number,
+  ) => {
+    const counted = countingSum();
+    using stream = new InflateStream(compressed, { adler: counted.sum });
+    const window = new Uint8Array(30_000);
+    const pieces: Uint8Array[] = [];
+    const owed: number[] = [];
+    for (let got = stream.read(window, { owing: true }); got > 0;) {
+      pieces.push(window.slice(0, got));
+      owed.push(stream.owed);
+      if (stream.owed > 0) stream.settle(settle(window.subarray(0, got), stream.adler));
+      got = stream.read(window, { owing: true });
+    }
+    return { bytes: concatenate(pieces), owed, summedHere: counted.bytes };
+  };
+  await t.step("the caller's sums settle every read but the one the stream ends in", () => {
+    const got = readOwing(good, adler32Of);
+    assert.deepEqual(got.bytes, data);
+    assert.deepEqual(got.owed, [30_000, 30_000, 30_000, 0]);
+    assert.equal(got.summedHere, 10_000, "the last read, in which the stream ended");
+  });
+  await t.step("a wrong sum settled is zlib's wrong check at the trailer", () => {
+    const wrong = (bytes: Uint8Array, adler: number) => adler32Of(bytes, adler) ^ 1;
+    assert.throws(() => readOwing(good, wrong), errorWith(Error, "incorrect data check"));
+  });
+  await t.step("reading on before settling, or settling nothing, is refused", () => {
+    using stream = new InflateStream(good, { adler: adler32Of });
+    const window = new Uint8Array(1000);
+    assert.throws(() => stream.settle(1), errorWith(TypeError, "no bytes are owed a sum"));
+    stream.read(window, { owing: true });
+    assert.throws(() => stream.read(window), errorWith(TypeError, "1000 bytes is owed"));
+    stream.settle(adler32Of(window));
+    assert.equal(stream.adler, adler32Of(window));
+    assert.equal(stream.read(window), 1000);
+  });
+  await t.step("where zlib checks the stream, nothing is owed", () => {
+    using stream = new InflateStream(good);
+    assert.equal(stream.read(new Uint8Array(1000), { owing: true }), 1000);
+    assert.equal(stream.owed, 0);
+    assert.equal(stream.adler, 1);
+  });
 });
 
 Deno.test("an InflateStream leaves the check to zlib for a header raw inflate cannot honour", async (t) => {
