@@ -64,13 +64,27 @@ export interface RowStrips {
    * Works on a strip that has landed in the window (its first row, its row count). Returns the
    * error a bad row deserves: it is thrown once the whole stream is known to be sound, since a
    * corrupt, truncated or oversized stream is reported first, as if it had been inflated whole.
+   * Once it has returned one, it is not called again. With `check` (see `sumsStrips`), it
+   * carries the stream's Adler-32 on over the strip's bytes as they landed, bad rows or not.
    */
-  onStrip(first: number, count: number): PngError | undefined;
+  onStrip(first: number, count: number, check?: StripCheck): PngError | undefined;
   /**
    * Sums the stream's Adler-32 over each strip in the window, faster than zlib does (a kernel
    * that skips the zeros most mask rows inflate to); zlib checks the stream without it.
    */
   adler?: AdlerSum;
+  /**
+   * With `adler`, whether `onStrip` sums each strip's check itself, in the work that reads its
+   * rows anyway: it then gets a {@linkcode StripCheck} wherever the sum is owed (not where zlib
+   * checks the stream, nor for a strip in which the stream ends: those are summed by `adler`).
+   */
+  sumsStrips?: boolean;
+}
+
+/** The stream's Adler-32 as a strip lands (`b << 16 | a`): `onStrip` leaves it summed over it. */
+export interface StripCheck {
+  /** The sum: before the strip's bytes as `onStrip` gets it, after them as it leaves it. */
+  adler: number;
 }
 
 /**
@@ -95,10 +109,14 @@ export function inflatePngStrips(png: CheckedPng, strips: RowStrips): void {
   let failure: PngError | undefined;
   for (let first = 0; first < height; first += strips.rows) {
     const count = Math.min(strips.rows, height - first);
-    const got = readStream(stream, strips.window.subarray(0, count * stride));
+    const owing = strips.sumsStrips === true && failure === undefined;
+    const got = readStream(stream, strips.window.subarray(0, count * stride), owing);
     written += got;
     if (got < count * stride) throw truncated(written, png);
-    failure ??= strips.onStrip(first, count);
+    if (failure !== undefined) continue;
+    const check = stream.owed > 0 ? { adler: stream.adler } : undefined;
+    failure = strips.onStrip(first, count, check);
+    if (check !== undefined) stream.settle(check.adler);
   }
   if (readStream(stream, new Uint8Array(1)) > 0) throw tooLarge(png);
   if (failure !== undefined) throw failure;
@@ -109,13 +127,16 @@ export function inflatePngStrips(png: CheckedPng, strips: RowStrips): void {
  *
  * @param stream The stream.
  * @param target Where the bytes go.
+ * @param owing Whether the caller sums the bytes' check (see `InflateStream.read`).
  * @returns How many bytes were written: fewer than asked only where the stream ends.
  * @throws {PngError} when the stream is corrupt.
  */
-export function readStream(stream: InflateStream, target: Uint8Array): number {
+export function readStream(stream: InflateStream, target: Uint8Array, owing = false): number {
   try {
-    return stream.read(target);
+    return stream.read(target, { owing });
   } catch (error) {
+    // A sum owed and not settled is the caller's mistake, not the file's.
+    if (error instanceof TypeError) throw error;
     throw notZlib(error);
   }
 }
