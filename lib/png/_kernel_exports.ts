@@ -34,8 +34,10 @@ export interface KernelExports
    * Unfilters RGB or RGBA scanlines row by row and writes each as an Up-filtered RGB scanline,
    * counting the census into the tables at `census` unless it is 0, and, unless `flags` is 0,
    * one byte per row at `flags`: 0 when the written row is all zeros, else 1, and, unless `form`
-   * is 0, the canonical form of the written rows' differences from `form`; the first row with a
-   * bad filter type, or else -1 less the form's end (-1 without a form).
+   * is 0, the canonical form of the written rows' differences from `form`; unless `sums` is 0,
+   * carries the Adler-32 at `sums` (4 bytes) on over the scanlines as they were inflated (up to
+   * a row with a bad filter type, not summed); the first row with a bad filter type, or else -1
+   * less the form's end (-1 without a form).
    */
   transcodeRows(
     input: number,
@@ -48,6 +50,7 @@ export interface KernelExports
     flags: number,
     form: number,
     patch: number,
+    sums: number,
   ): number;
   /** Copies rows as RGB, dropping alpha when `channels` is 4. */
   packRgb(

@@ -11,7 +11,11 @@
 
   ;; @include transcode.wat
 
+  ;; @include transcode_up.wat
+
   ;; @include transcode_up_patch.wat
+
+  ;; @include adler_rows.wat
 
   ;; @include filters.wat
 

@@ -44,6 +44,8 @@ export interface StripLayout {
   flags: number;
   /** The canonical form of a strip's pixels, for the digest. */
   pieces: number;
+  /** A word for the image data's Adler-32, carried on by the kernel that transcodes a strip. */
+  sums: number;
   end: number;
 }
 
@@ -67,7 +69,8 @@ export function stripLayout(header: PngHeader): StripLayout {
   const output = align16(input + (rows + 1) * (inRow + 1) + SLACK);
   const flags = align16(output + (rows + 1) * (outRow + 1) + SLACK);
   const pieces = align16(flags + rows + SLACK);
-  const end = pieces + pixelFormBound(rows, outRow) + SLACK;
+  const sums = align16(pieces + pixelFormBound(rows, outRow) + SLACK);
+  const end = sums + 4 + SLACK;
   return {
     width,
     height,
@@ -83,6 +86,7 @@ export function stripLayout(header: PngHeader): StripLayout {
     output,
     flags,
     pieces,
+    sums,
     end,
   };
 }

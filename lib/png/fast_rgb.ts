@@ -96,7 +96,9 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
     if (colourTable !== undefined) memory.set(colourTable, table);
     // The row above the first recoloured row, for the Up filter: zeros.
     memory.fill(0, output, output + outStride);
-    const census = eachStrip(png, layout, { kernels, memory }, options, (first, count, tables) => {
+    const strips = { ...options, sumsStrips: colourTable === undefined };
+    const census = eachStrip(png, layout, { kernels, memory }, strips, (first, count, work) => {
+      const { tables, sums } = work;
       const above = rowAbove(layout, first);
       if (colourTable === undefined) {
         // With a digest, the kernel writes the rows' canonical form as it makes them (and
@@ -113,6 +115,7 @@ export function transcodeFastRgb(png: CheckedPng, options: FastTranscodeOptions)
           flags,
           digest ? layout.pieces : 0,
           options.sampler || pixels ? 0 : 1,
+          sums,
         );
         if (result >= 0) return result;
         if (digest) digest.updateForm(memory.subarray(layout.pieces, -1 - result));
@@ -206,7 +209,8 @@ export function verifyFastRgb(
   const { inRow, channels, input } = layout;
   const inStride = inRow + 1;
   return withKernels(layout.end, (kernels, memory) => {
-    const census = eachStrip(png, layout, { kernels, memory }, options, (first, count, tables) => {
+    const census = eachStrip(png, layout, { kernels, memory }, options, (first, count, work) => {
+      const { tables } = work;
       if (options.census || options.sampler || options.pixels || options.digest) {
         const above = rowAbove(layout, first);
         const same = options.pixels && upZeroRows(kernels, memory, layout, count);
@@ -244,26 +248,40 @@ export function verifyFastRgb(
  * Inflates the PNG strip by strip into the layout's input (from slot 1) and runs `work` on each,
  * which returns -1 or the strip's first row with a bad filter type (and leaves the strip
  * unfiltered if a sampler is given); counts the census into the layout's tables if asked (`work`
- * gets their offset, or 0) and gives the sampler the unfiltered rows.
+ * gets their offset, or 0) and gives the sampler the unfiltered rows. With `sumsStrips`, `work`
+ * gets the word where the stream's Adler-32 is (or 0) and carries it on over the strip's rows
+ * up to a bad one, as `transcodeRows` does; the rest are summed here.
  */
 function eachStrip(
   png: CheckedPng,
   layout: StripLayout,
   { kernels, memory }: { kernels: KernelExports; memory: Uint8Array },
-  options: { census?: boolean; sampler?: RowSampler },
-  work: (first: number, count: number, tables: number) => number,
+  options: { census?: boolean; sampler?: RowSampler; sumsStrips?: boolean },
+  work: (first: number, count: number, at: { tables: number; sums: number }) => number,
 ): MaskCensus | undefined {
   const { census, sampler } = options;
   const { zero, inRow, input, rows, channels } = layout;
   const inStride = inRow + 1;
   memory.fill(0, zero, zero + inRow);
   if (census) clearCensus(memory, layout.census);
+  const word = new Uint32Array(memory.buffer, layout.sums, 1);
   inflatePngStrips(png, {
     rows,
     window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
     adler: kernelAdler(kernels, memory),
-    onStrip(first, count): PngError | undefined {
-      const badRow = work(first, count, census ? layout.census : 0);
+    sumsStrips: options.sumsStrips,
+    onStrip(first, count, check): PngError | undefined {
+      if (check !== undefined) word[0] = check.adler;
+      const sums = check === undefined ? 0 : layout.sums;
+      const badRow = work(first, count, { tables: census ? layout.census : 0, sums });
+      if (check !== undefined) {
+        check.adler = word[0];
+        // The kernel summed the rows before a bad one, which it left as they landed.
+        if (badRow >= 0) {
+          const from = input + (badRow + 1) * inStride;
+          check.adler = kernels.adler32(from, (count - badRow) * inStride, check.adler) >>> 0;
+        }
+      }
       if (badRow >= 0) {
         return invalidFilterError(memory[input + (badRow + 1) * inStride], first + badRow, 0);
       }

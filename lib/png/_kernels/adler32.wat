@@ -8,7 +8,7 @@
 ;; sum before it), then the block's bytes to $sums and its bytes weighted 16 down to 1 to
 ;; $weighted. A chunk is 5504 bytes, under zlib's 5552: no lane, nor the reduced b, overflows 32
 ;; unsigned bits (344 blocks: $before's lanes stay under 61 million).
-(func (export "adler32") (param $ptr i32) (param $len i32) (param $adler i32) (result i32)
+(func $adler32 (export "adler32") (param $ptr i32) (param $len i32) (param $adler i32) (result i32)
   (local $a i32) (local $b i32) (local $end i32) (local $stop i32) (local $from i32)
   (local $blocks i32) (local $skipped i32) (local $k i32) (local $v v128)
   (local $sums v128) (local $before v128) (local $weighted v128)
@@ -73,10 +73,11 @@
           (i32.add (local.get $b)
             (i32.mul (i32.shl (local.get $a) (i32.const 4)) (local.get $blocks)))
           (i32.add
-            (i32.shl (i32.rem_u (call $laneSum (local.get $before)) (i32.const 65521))
+            (i32.shl
+              (i32.rem_u (i32.wrap_i64 (call $laneSum64 (local.get $before))) (i32.const 65521))
               (i32.const 4))
-            (call $laneSum (local.get $weighted)))))
-      (local.set $a (i32.add (local.get $a) (call $laneSum (local.get $sums))))
+            (i32.wrap_i64 (call $laneSum64 (local.get $weighted))))))
+      (local.set $a (i32.add (local.get $a) (i32.wrap_i64 (call $laneSum64 (local.get $sums)))))
       (local.set $a (i32.rem_u (local.get $a) (i32.const 65521)))
       (local.set $b (i32.rem_u (local.get $b) (i32.const 65521)))
       (block $bytes
@@ -90,9 +91,3 @@
       (local.set $b (i32.rem_u (local.get $b) (i32.const 65521)))
       (br $chunk)))
   (i32.or (i32.shl (local.get $b) (i32.const 16)) (local.get $a)))
-
-;; The sum of the four 32-bit lanes of $v.
-(func $laneSum (param $v v128) (result i32)
-  (i32.add
-    (i32.add (i32x4.extract_lane 0 (local.get $v)) (i32x4.extract_lane 1 (local.get $v)))
-    (i32.add (i32x4.extract_lane 2 (local.get $v)) (i32x4.extract_lane 3 (local.get $v)))))

@@ -32,9 +32,13 @@
       (i32.and (local.get $b) (i32.const 0x7f7f7f7f)))
     (i32.and (i32.xor (local.get $a) (local.get $b)) (i32.const 0x80808080))))
 
+;; Sub. For RGB and RGBA, the bytes that are not zero are added to the row's sums on the way
+;; (see adler_rows.wat).
 (func $sub (param $p i32) (param $n i32) (param $bpp i32)
   (local $i i32) (local $x i32) (local $splat v128)
   (local.set $i (local.get $bpp))
+  (if (i32.or (i32.eq (local.get $bpp) (i32.const 3)) (i32.eq (local.get $bpp) (i32.const 4)))
+    (then (call $sumPixel (i32.load (local.get $p)) (i32.const 0) (local.get $bpp))))
   (if (i32.eq (local.get $bpp) (i32.const 4))
     (then
       (block $end
@@ -75,6 +79,7 @@
           (if (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
             (then
               (local.set $splat (v128.load (i32.add (local.get $p) (local.get $i))))
+              (call $sumAt (local.get $splat) (local.get $i))
               (local.set $splat
                 (i8x16.add (local.get $splat)
                   (i8x16.shuffle 16 16 16 16 0 1 2 3 4 5 6 7 8 9 10 11
@@ -89,9 +94,11 @@
                     (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (i32.const 4)))))))
               (local.set $i (i32.add (local.get $i) (i32.const 16)))
               (br $pixel)))
+          (local.set $x (i32.load (i32.add (local.get $p) (local.get $i))))
+          (call $sumPixel (local.get $x) (local.get $i) (i32.const 4))
           (i32.store (i32.add (local.get $p) (local.get $i))
             (call $add4
-              (i32.load (i32.add (local.get $p) (local.get $i)))
+              (local.get $x)
               (i32.load (i32.add (local.get $p) (i32.sub (local.get $i) (i32.const 4))))))
           (local.set $i (i32.add (local.get $i) (i32.const 4)))
           (br $pixel)))
@@ -116,6 +123,7 @@
               (local.set $i (i32.add (local.get $i) (i32.const 15)))
               (br $pixel)))
           (local.set $x (i32.load (i32.add (local.get $p) (local.get $i))))
+          (call $sumPixel (local.get $x) (local.get $i) (i32.const 3))
           (i32.store (i32.add (local.get $p) (local.get $i))
             (i32.or
               (i32.and

@@ -6,7 +6,9 @@
 
 ;; Paeth, a pixel at a time for 8-bit RGB and RGBA: the three predictors of a pixel's bytes
 ;; in 16-bit lanes at once (each pixel needs the one before it, so pixels cannot go in
-;; parallel). Four bytes are written per pixel; for RGB the fourth keeps its own value.
+;; parallel). Four bytes are written per pixel; for RGB the fourth keeps its own value. The
+;; filtered bytes of the pixels taken one at a time, the only ones not zero, are added to the
+;; row's sums (see adler_rows.wat).
 (func $paeth (param $p i32) (param $q i32) (param $n i32) (param $bpp i32)
   (local $i i32) (local $a i32) (local $b i32) (local $c i32)
   (local $pa i32) (local $pb i32) (local $pc i32)
@@ -40,6 +42,7 @@
             (i16x8.extend_low_i8x16_u
               (v128.load32_zero (i32.add (local.get $q) (local.get $i)))))
           (local.set $x (i32.load (i32.add (local.get $p) (local.get $i))))
+          (call $sumPixel (local.get $x) (local.get $i) (local.get $bpp))
           ;; pa = |b - c|, pb = |a - c|, pc = |a + b - 2c|
           (local.set $da (i16x8.abs (i16x8.sub (local.get $up) (local.get $upLeft))))
           (local.set $db (i16x8.abs (i16x8.sub (local.get $left) (local.get $upLeft))))

@@ -10,18 +10,26 @@
 ;; asked, is of the pixels under each row's pieces. Unless $patch or $form is 0, an
 ;; Up-filtered RGBA row after the strip's first is not unfiltered where it is: its differences
 ;; go out as they are and are added to the raw row above, which becomes its raw row; the
-;; strip's last row is made raw at the end (the rows between are then not all raw). Returns the
-;; first row with a bad filter type, or else -1 - the form's end (-1 when $form is 0).
+;; strip's last row is made raw at the end (the rows between are then not all raw). Unless $sums
+;; is 0, the Adler-32 at $sums (b << 16 | a, 4 bytes) goes on over the scanlines as inflated,
+;; filter types included, and is written back at the end or before a row with a bad filter type
+;; (not summed): the loops that read an Up, Sub or Paeth row add up its bytes that are not zero
+;; (see adler_rows.wat); any other row, and a row too wide for their sums, is summed before it
+;; changes. Returns the first row with a bad filter type, or else -1 -
+;; the form's end (-1 when $form is 0).
 (func (export "transcodeRows")
   (param $input i32) (param $rows i32) (param $width i32) (param $channels i32)
   (param $zero i32) (param $output i32) (param $census i32) (param $flags i32) (param $form i32)
-  (param $patch i32) (result i32)
+  (param $patch i32) (param $sums i32) (result i32)
   (local $r i32) (local $p i32) (local $q i32) (local $o i32) (local $n i32)
   (local $s i32) (local $t i32) (local $d i32) (local $end i32) (local $changed v128)
-  (local $diff v128) (local $filtered v128) (local $vectorsEnd i32) (local $lastChanged i32)
+  (local $diff v128) (local $lastChanged i32)
   (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128) (local $v0 v128)
   (local $v1 v128) (local $v2 v128) (local $formAt i32) (local $any v128) (local $patching i32)
-  (local $patched i32) (local $rowForm i32)
+  (local $patched i32) (local $rowForm i32) (local $vectors i32)
+  (local $filter i32) (local $inline i32)
+  (if (local.get $sums)
+    (then (call $adlerSet (i32.load (local.get $sums))) (call $rowSumStart)))
   (local.set $n (i32.mul (local.get $width) (local.get $channels)))
   (local.set $q (local.get $zero))
   (local.set $p (i32.add (local.get $input) (i32.const 1)))
@@ -47,6 +55,20 @@
       ;; The differences written are gathered too: none means the row repeats the one above
       ;; (bytes past the row only ever make a row count as changed).
       (local.set $changed (v128.const i64x2 0 0))
+      (local.set $filter (i32.load8_u (i32.sub (local.get $p) (i32.const 1))))
+      (local.set $inline
+        (i32.and
+          (i32.and (i32.ne (local.get $sums) (i32.const 0))
+            (i32.le_u (local.get $n) (i32.const 32768)))
+          (i32.or (i32.eq (local.get $filter) (i32.const 2))
+            (i32.or (i32.eq (local.get $filter) (i32.const 1))
+              (i32.eq (local.get $filter) (i32.const 4))))))
+      (if (i32.and (i32.ne (local.get $sums) (i32.const 0))
+            (i32.and (i32.eqz (local.get $inline)) (i32.le_u (local.get $filter) (i32.const 4))))
+        (then
+          (call $adlerSet
+            (call $adler32 (i32.sub (local.get $p) (i32.const 1))
+              (i32.add (local.get $n) (i32.const 1)) (call $adlerGet)))))
       (block $differences
       ;; A row that repeats the row above has no differences to write: an Up-filtered one is
       ;; made whole with one copy of the row above, an unfiltered one is whole already. Up
@@ -54,7 +76,7 @@
       ;; drawn mask, rows that change follow each other, and the look would find a difference
       ;; only after reading much of the row (the fused loop below takes rows of zeros too).
       (if (i32.and
-            (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
+            (i32.eq (local.get $filter) (i32.const 2))
             (i32.eqz (local.get $lastChanged)))
         (then
           (if (call $allZero (local.get $p) (local.get $n))
@@ -64,13 +86,13 @@
                 (then (local.set $patched (i32.const 1)))
                 (else (memory.copy (local.get $p) (local.get $q) (local.get $n))))
               (br $differences)))))
-      (if (i32.eqz (i32.load8_u (i32.sub (local.get $p) (i32.const 1))))
+      (if (i32.eqz (local.get $filter))
         (then
           (if (call $sameBytes (local.get $p) (local.get $q) (local.get $n))
             (then (br $differences)))))
       ;; Patching, an Up-filtered row's differences go out and its pieces into the row above.
       (if (i32.and (local.get $patching)
-            (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2)))
+            (i32.eq (local.get $filter) (i32.const 2)))
         (then
           (call $upPatchRgba (local.get $p) (local.get $q) (local.get $o) (local.get $end)
             (local.get $form))
@@ -79,100 +101,30 @@
           (local.set $changed)
           (local.set $patched (i32.const 1))
           (br $differences)))
-      (if (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
+      (if (i32.eq (local.get $filter) (i32.const 2))
         (then
           ;; An Up-filtered row already holds its differences with the row above: they are
           ;; written as they are (alpha dropped) while the row is unfiltered, in one pass.
-          (local.set $vectorsEnd
-            (i32.add (local.get $p) (i32.and (local.get $n) (i32.const -16))))
-          (if (i32.eq (local.get $channels) (i32.const 4))
-            (then
-              ;; Sixteen pixels at a time: four vectors in, their differences packed in three.
-              (block $fusedWide
-                (loop $four
-                  (br_if $fusedWide
-                    (i32.gt_u (i32.add (local.get $s) (i32.const 64)) (local.get $vectorsEnd)))
-                  (local.set $f0 (v128.load (local.get $s)))
-                  (local.set $f1 (v128.load offset=16 (local.get $s)))
-                  (local.set $f2 (v128.load offset=32 (local.get $s)))
-                  (local.set $f3 (v128.load offset=48 (local.get $s)))
-                  (v128.store (local.get $s)
-                    (i8x16.add (local.get $f0) (v128.load (local.get $t))))
-                  (v128.store offset=16 (local.get $s)
-                    (i8x16.add (local.get $f1) (v128.load offset=16 (local.get $t))))
-                  (v128.store offset=32 (local.get $s)
-                    (i8x16.add (local.get $f2) (v128.load offset=32 (local.get $t))))
-                  (v128.store offset=48 (local.get $s)
-                    (i8x16.add (local.get $f3) (v128.load offset=48 (local.get $t))))
-                  (local.set $v0
-                    (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 16 17 18 20
-                      (local.get $f0) (local.get $f1)))
-                  (local.set $v1
-                    (i8x16.shuffle 5 6 8 9 10 12 13 14 16 17 18 20 21 22 24 25
-                      (local.get $f1) (local.get $f2)))
-                  (local.set $v2
-                    (i8x16.shuffle 10 12 13 14 16 17 18 20 21 22 24 25 26 28 29 30
-                      (local.get $f2) (local.get $f3)))
-                  (v128.store (local.get $d) (local.get $v0))
-                  (v128.store offset=16 (local.get $d) (local.get $v1))
-                  (v128.store offset=32 (local.get $d) (local.get $v2))
-                  (local.set $any (v128.or (local.get $v0) (v128.or (local.get $v1) (local.get $v2))))
-                  (local.set $changed (v128.or (local.get $changed) (local.get $any)))
-                  ;; The row's next three pieces, when the pieces so far reach them.
-                  (if (i32.and (i32.ne (local.get $form) (i32.const 0))
-                        (i32.eq (i32.sub (local.get $d) (local.get $o)) (local.get $formAt)))
-                    (then
-                      (if (v128.any_true (local.get $any))
-                        (then
-                          (local.set $form
-                            (call $piece (local.get $form) (local.get $formAt) (local.get $v0)))
-                          (local.set $form
-                            (call $piece (local.get $form)
-                              (i32.add (local.get $formAt) (i32.const 16)) (local.get $v1)))
-                          (local.set $form
-                            (call $piece (local.get $form)
-                              (i32.add (local.get $formAt) (i32.const 32)) (local.get $v2)))))
-                      (local.set $formAt (i32.add (local.get $formAt) (i32.const 48)))))
-                  (local.set $s (i32.add (local.get $s) (i32.const 64)))
-                  (local.set $t (i32.add (local.get $t) (i32.const 64)))
-                  (local.set $d (i32.add (local.get $d) (i32.const 48)))
-                  (br $four)))
-              (block $fused
-                (loop $vector
-                  (br_if $fused (i32.ge_u (local.get $s) (local.get $vectorsEnd)))
-                  (local.set $filtered (v128.load (local.get $s)))
-                  (v128.store (local.get $s)
-                    (i8x16.add (local.get $filtered) (v128.load (local.get $t))))
-                  (local.set $diff
-                    (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 15 15 15 15
-                      (local.get $filtered) (local.get $filtered)))
-                  (v128.store (local.get $d) (local.get $diff))
-                  (local.set $changed (v128.or (local.get $changed) (local.get $diff)))
-                  (local.set $s (i32.add (local.get $s) (i32.const 16)))
-                  (local.set $t (i32.add (local.get $t) (i32.const 16)))
-                  (local.set $d (i32.add (local.get $d) (i32.const 12)))
-                  (br $vector))))
-            (else
-              (block $fused
-                (loop $vector
-                  (br_if $fused (i32.ge_u (local.get $s) (local.get $vectorsEnd)))
-                  (local.set $filtered (v128.load (local.get $s)))
-                  (v128.store (local.get $s)
-                    (i8x16.add (local.get $filtered) (v128.load (local.get $t))))
-                  (v128.store (local.get $d) (local.get $filtered))
-                  (local.set $changed (v128.or (local.get $changed) (local.get $filtered)))
-                  (local.set $s (i32.add (local.get $s) (i32.const 16)))
-                  (local.set $t (i32.add (local.get $t) (i32.const 16)))
-                  (local.set $d (i32.add (local.get $d) (i32.const 16)))
-                  (br $vector)))))
-          ;; The last bytes are unfiltered alone; the loop below writes their differences.
-          (drop (call $up (local.get $s) (local.get $t) (i32.sub (local.get $end) (local.get $s)))))
+          (call $upFused (local.get $p) (local.get $q) (local.get $o) (local.get $n)
+            (local.get $channels) (local.get $form))
+          (local.set $formAt)
+          (local.set $form)
+          (local.set $changed)
+          (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
+          (local.set $s (i32.add (local.get $p) (local.get $vectors)))
+          (local.set $t (i32.add (local.get $q) (local.get $vectors)))
+          (local.set $d
+            (i32.add (local.get $o)
+              (select (i32.shr_u (i32.mul (local.get $vectors) (i32.const 3)) (i32.const 2))
+                (local.get $vectors) (i32.eq (local.get $channels) (i32.const 4))))))
         (else
           (if (i32.eq
                 (call $unfilterRow
                   (local.get $p) (local.get $q) (local.get $n) (local.get $channels))
                 (i32.const 1))
-            (then (return (local.get $r))))))
+            (then
+              (if (local.get $sums) (then (i32.store (local.get $sums) (call $adlerGet))))
+              (return (local.get $r))))))
       ;; Vectors may run past the row: the extra bytes land where the next row goes later.
       (if (i32.eq (local.get $channels) (i32.const 4))
         (then
@@ -268,6 +220,10 @@
               (local.set $d (i32.add (local.get $d) (i32.const 16)))
               (br $vector)))))
       )
+      ;; The row's sums are clear for the next (a wide row's too, which adler32 summed).
+      (if (local.get $inline)
+        (then (call $rowSumEnd (local.get $p) (local.get $n)))
+        (else (if (local.get $sums) (then (call $rowSumStart)))))
       (local.set $lastChanged (v128.any_true (local.get $changed)))
       ;; The canonical form of the row's differences: the pieces not written yet, then its end.
       (if (local.get $form)
@@ -309,4 +265,5 @@
   (local.set $p (i32.sub (local.get $p) (i32.add (local.get $n) (i32.const 1))))
   (if (i32.and (i32.ne (local.get $rows) (i32.const 0)) (i32.ne (local.get $q) (local.get $p)))
     (then (memory.copy (local.get $p) (local.get $q) (local.get $n))))
+  (if (local.get $sums) (then (i32.store (local.get $sums) (call $adlerGet))))
   (i32.sub (i32.const -1) (local.get $form)))

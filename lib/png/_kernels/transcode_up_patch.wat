@@ -3,9 +3,9 @@
 ;; An Up-filtered RGBA row at $p (ending at $end) whose raw row above is at $q: writes its
 ;; differences, alpha dropped, as an RGB row at $o and adds its own differences to the row at
 ;; $q, which becomes its raw row (the row at $p stays filtered); unless $form is 0, the row's
-;; pieces are written from $form (see transcodeRows). Returns the differences written, OR-ed
-;; together (bytes past the row's end included), the form's end, and the output bytes its
-;; pieces cover.
+;; pieces are written from $form (see transcodeRows). The row's bytes are added to its sums on
+;; the way (see adler_rows.wat). Returns the differences written, OR-ed together (bytes past the
+;; row's end included), the form's end, and the output bytes its pieces cover.
 (func $upPatchRgba (param $p i32) (param $q i32) (param $o i32) (param $end i32) (param $form i32)
   (result v128 i32 i32)
   (local $s i32) (local $t i32) (local $d i32) (local $changed v128) (local $any v128)
@@ -36,6 +36,8 @@
           (local.set $t (i32.add (local.get $t) (i32.const 64)))
           (local.set $d (i32.add (local.get $d) (i32.const 48)))
           (br $wide)))
+      (call $sumGroup (local.get $f0) (local.get $f1) (local.get $f2) (local.get $f3)
+        (i32.sub (local.get $s) (local.get $p)))
       (local.set $v0
         (i8x16.shuffle 0 1 2 4 5 6 8 9 10 12 13 14 16 17 18 20
           (local.get $f0) (local.get $f1)))
@@ -92,8 +94,11 @@
       (local.set $changed (v128.or (local.get $changed) (local.get $v0)))
       (if (i32.le_u (i32.add (local.get $s) (i32.const 16)) (local.get $end))
         (then
+          (call $sumAt (local.get $f0) (i32.sub (local.get $s) (local.get $p)))
           (v128.store (local.get $t) (i8x16.add (local.get $f0) (v128.load (local.get $t)))))
         (else
+          (call $sumBytes (local.get $p) (i32.sub (local.get $s) (local.get $p))
+            (i32.sub (local.get $end) (local.get $p)))
           (drop (call $up (local.get $t) (local.get $s)
             (i32.sub (local.get $end) (local.get $s))))))
       (local.set $s (i32.add (local.get $s) (i32.const 16)))
