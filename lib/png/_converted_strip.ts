@@ -66,7 +66,7 @@ export function unfilterConverted(
   const stride = width * bytesPerPixel(mode) + 1;
   // Above the image's first row: zeros.
   if (strip.first === 0) memory.fill(0, scan, scan + stride);
-  const { at, count, channels, above, census } = strip;
+  const { at, count, channels, above, census, sums } = strip;
   const patch = strip.convertedOnly ? 1 : 0;
   const out = scan + stride + 1;
   return kernels.unfilterConvert(
@@ -81,6 +81,7 @@ export function unfilterConverted(
     table,
     census,
     patch,
+    sums,
   );
 }
 
@@ -133,6 +134,8 @@ export interface UnfilteredStrip {
   above: number;
   /** Whether only the converted rows (or labels) are read after. */
   convertedOnly: boolean;
+  /** The word whose Adler-32 the kernel carries on over the rows (see `transcodeRows`), or 0. */
+  sums: number;
 }
 
 /**

@@ -10,10 +10,11 @@
 
 import type { PngError } from "../errors.ts";
 import { isFastFlavour } from "./fast_rgb.ts";
-import { type CheckedPng, inflatePngStrips } from "./inflate_png.ts";
+import { type CheckedPng, inflatePngStrips, type StripCheck } from "./inflate_png.ts";
 import { align16, kernelAdler, type KernelExports, SLACK, withKernels } from "./kernels.ts";
 import type { ConvertedRows, RgbRows, RowConversion } from "./png_rows.ts";
 import { rgbStrip } from "./_fast_strips.ts";
+import { carryCheck } from "./_strip_sums.ts";
 import {
   bytesPerPixel,
   type ConversionLayout,
@@ -68,7 +69,7 @@ export function readFastRows(
   const convert = options.convert;
   const mode = convert?.kind === "instance16" ? 1 : convert?.kind === "panoptic" ? 2 : 0;
   const layout = rowsLayout(header, options.stripRows, mode, convert?.kind === "labels");
-  const { channels, inRow, rows, zero, tables, input, output, conversion, end } = layout;
+  const { channels, inRow, rows, tables, input, output, conversion, end } = layout;
   const inStride = inRow + 1;
   const repeats = new Uint8Array(rows);
   /** Whether the row above the next is black (all zeros), as far as is known: above row 0, yes. */
@@ -76,7 +77,6 @@ export function readFastRows(
   // The labels' masks are made of the labels, never of repeated rows: the labels are read as
   // the rows are unfiltered, those of a row that repeats the row above copied.
   const labelled = convert?.kind === "labels";
-  const convertedOnly = convert?.convertedOnly === true;
   const census = options.census === false ? 0 : tables;
   const packing = packingOf(options);
   return withKernels(end, (kernels, memory) => {
@@ -86,34 +86,63 @@ export function readFastRows(
       rows,
       window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
       adler: kernelAdler(kernels, memory),
-      onStrip(first, count): PngError | undefined {
-        const above = first === 0 ? zero : input + 1;
+      sumsStrips: true,
+      onStrip(first, count, check): PngError | undefined {
         const at = input + inStride;
         const scanlines = { at, stride: inStride, count };
         if (!labelled) blackAbove = markRepeats(kernels, memory, scanlines, repeats, blackAbove);
-        // A conversion counts the census as it converts the pixels (those unlike the ones above).
-        const unfiltered = { at, count, channels, census, above, convertedOnly };
-        const bad = labelled
-          ? unfilterLabels(kernels, conversion, unfiltered)
-          : convert
-          ? unfilterConverted(kernels, memory, conversion, { ...unfiltered, first })
-          : kernels.unfilter(at, count, inRow, channels, above, census);
+        const strip = { first, count, census, convert, check };
+        const bad = unfilterStrip(kernels, memory, layout, strip);
         if (bad >= 0) {
           return invalidFilterError(memory[input + (bad + 1) * inStride], first + bad, 0);
         }
         const pixels = { at: at + 1, stride: inStride, channels };
-        const strip = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packing);
-        if (!labelled) strip.repeats = repeats.subarray(0, count);
+        const rgb = rgbStrip({ kernels, memory, pixels, width, output }, first, count, packing);
+        if (!labelled) rgb.repeats = repeats.subarray(0, count);
         if (convert) {
-          addConversion(strip, labels, () => convertStrip(kernels, memory, conversion, count));
+          addConversion(rgb, labels, () => convertStrip(kernels, memory, conversion, count));
         }
-        onRows(strip);
+        onRows(rgb);
         // The strip's last row, unfiltered, is the row above the next strip's first.
         memory.copyWithin(input, input + count * inStride, input + (count + 1) * inStride);
         return undefined;
       },
     });
     return readCensus(memory, tables);
+  });
+}
+
+/**
+ * Unfilters a strip the kernels hold with the kernel its conversion needs (the plain unfilter, a
+ * conversion's or the labels'), which counts the census (a conversion's of the pixels unlike
+ * those above) and carries the stream's check over the rows; -1, or the first row with a bad
+ * filter type.
+ */
+function unfilterStrip(
+  kernels: KernelExports,
+  memory: Uint8Array,
+  layout: ReturnType<typeof rowsLayout>,
+  strip: {
+    first: number;
+    count: number;
+    census: number;
+    convert: RowConversion | undefined;
+    check: StripCheck | undefined;
+  },
+): number {
+  const { inRow, channels, input, zero, conversion, sums } = layout;
+  const { first, count, census, convert, check } = strip;
+  const inStride = inRow + 1;
+  const at = input + inStride;
+  const above = first === 0 ? zero : input + 1;
+  const convertedOnly = convert?.convertedOnly === true;
+  return carryCheck(kernels, memory, { at, stride: inStride, count, word: sums }, check, (sums) => {
+    const unfiltered = { at, count, channels, census, above, convertedOnly, sums };
+    return convert?.kind === "labels"
+      ? unfilterLabels(kernels, conversion, unfiltered)
+      : convert
+      ? unfilterConverted(kernels, memory, conversion, { ...unfiltered, first })
+      : kernels.unfilter(at, count, inRow, channels, above, census, sums);
   });
 }
 
@@ -215,7 +244,9 @@ function rowsLayout(
   // A word a kernel leaves a second result in; the lists of `unfilterLabels`.
   const ends = align16(runs + runBytes + SLACK);
   const vectorList = align16(ends + 4 + SLACK);
-  const end = vectorList + (labelled ? rows * 4 * (1 + (width >> 4)) : 0) + SLACK;
+  // The word the kernels carry the image data's Adler-32 in.
+  const sums = align16(vectorList + (labelled ? rows * 4 * (1 + (width >> 4)) : 0) + SLACK);
+  const end = sums + 4 + SLACK;
   const conversion: ConversionLayout = {
     width,
     mode,
@@ -231,7 +262,7 @@ function rowsLayout(
     ends,
     vectorList,
   };
-  return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, end };
+  return { channels, inRow, outRow, rows, zero, tables, input, output, conversion, sums, end };
 }
 
 /**

@@ -20,7 +20,9 @@ export interface KernelExports
   adler32(ptr: number, length: number, adler: number): number;
   /**
    * Reverses the scanline filters in place, counting the census of RGB or RGBA pixels into the
-   * tables at `census` unless it is 0; -1, or the first row with a bad filter type.
+   * tables at `census` unless it is 0, and carrying the Adler-32 at `sums` on over the scanlines
+   * as `transcodeRows` does, unless it is 0 or left out; -1, or the first row with a bad filter
+   * type.
    */
   unfilter(
     ptr: number,
@@ -29,6 +31,7 @@ export interface KernelExports
     bpp: number,
     zero: number,
     census: number,
+    sums?: number,
   ): number;
   /**
    * Unfilters RGB or RGBA scanlines row by row and writes each as an Up-filtered RGB scanline,
@@ -97,7 +100,8 @@ export interface KernelExports
    * written above; unless `census` is 0, the others' census is counted into the tables there (as
    * `unfilter` counts it). Unless `patch` is 0, an Up-filtered row after the first is added to the
    * raw row above where it differs, rather than unfiltered where it is: only the last row is then
-   * surely raw. -1, or the first row with a bad filter type.
+   * surely raw. Unless `sums` is 0, carries the Adler-32 there as `transcodeRows` does. -1, or the
+   * first row with a bad filter type.
    */
   unfilterConvert(
     ptr: number,
@@ -111,6 +115,7 @@ export interface KernelExports
     table: number,
     census: number,
     patch: number,
+    sums: number,
   ): number;
   /**
    * Per row of 3-byte pixels, the number of runs of equal pixels, then each run's first column
@@ -127,7 +132,8 @@ export interface KernelExports
    * counts the pixels' census as `unfilter` does (the first row's against the row above, the
    * others' where 16 pixels are unlike those above). Unless `patch` is 0, an Up-filtered row
    * after the first is added to the raw row above where it differs, rather than unfiltered where
-   * it is: only the last row is then surely raw. -1, or the first row with a bad filter type.
+   * it is: only the last row is then surely raw. Unless `sums` is 0, carries the Adler-32 there as
+   * `transcodeRows` does. -1, or the first row with a bad filter type.
    */
   unfilterLabels(
     ptr: number,
@@ -140,6 +146,7 @@ export interface KernelExports
     vectorList: number,
     census: number,
     patch: number,
+    sums: number,
   ): number;
   /**
    * The Up-filtered scanlines of one label's mask (255 where the byte is `label`, else 0) from

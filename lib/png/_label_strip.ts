@@ -25,7 +25,7 @@ export function unfilterLabels(
   strip: UnfilteredStrip,
 ): number {
   const { width, labels, same, vectorList } = layout;
-  const { count, at, channels, census, above } = strip;
+  const { count, at, channels, census, above, sums } = strip;
   const patch = strip.convertedOnly ? 1 : 0;
   return kernels.unfilterLabels(
     at,
@@ -38,6 +38,7 @@ export function unfilterLabels(
     vectorList,
     census,
     patch,
+    sums,
   );
 }
 

@@ -22,6 +22,7 @@ import type { PixelDigest } from "./pixel_digest.ts";
 import { digestStrip, unfilterDigested } from "./_strip_digest.ts";
 import { sinkRows, upZeroRows } from "./_pixel_sinks.ts";
 import { differences, rowAbove, type StripLayout, stripLayout } from "./_strip_layout.ts";
+import { carryCheck } from "./_strip_sums.ts";
 import type { PngError } from "../errors.ts";
 
 /**
@@ -264,24 +265,17 @@ function eachStrip(
   const inStride = inRow + 1;
   memory.fill(0, zero, zero + inRow);
   if (census) clearCensus(memory, layout.census);
-  const word = new Uint32Array(memory.buffer, layout.sums, 1);
   inflatePngStrips(png, {
     rows,
     window: memory.subarray(input + inStride, input + (rows + 1) * inStride),
     adler: kernelAdler(kernels, memory),
     sumsStrips: options.sumsStrips,
     onStrip(first, count, check): PngError | undefined {
-      if (check !== undefined) word[0] = check.adler;
-      const sums = check === undefined ? 0 : layout.sums;
-      const badRow = work(first, count, { tables: census ? layout.census : 0, sums });
-      if (check !== undefined) {
-        check.adler = word[0];
-        // The kernel summed the rows before a bad one, which it left as they landed.
-        if (badRow >= 0) {
-          const from = input + (badRow + 1) * inStride;
-          check.adler = kernels.adler32(from, (count - badRow) * inStride, check.adler) >>> 0;
-        }
-      }
+      const strip = { at: input + inStride, stride: inStride, count, word: layout.sums };
+      const tables = census ? layout.census : 0;
+      const badRow = carryCheck(kernels, memory, strip, check, (sums) => {
+        return work(first, count, { tables, sums });
+      });
       if (badRow >= 0) {
         return invalidFilterError(memory[input + (badRow + 1) * inStride], first + badRow, 0);
       }

@@ -148,3 +148,44 @@
     (i64.add
       (i64.extend_i32_u (i32x4.extract_lane 2 (local.get $v)))
       (i64.extend_i32_u (i32x4.extract_lane 3 (local.get $v))))))
+
+;; Unless $sums is 0, takes the stream's Adler-32 from the word at $sums and clears the row's
+;; sums, for a kernel about to work on a strip.
+(func $sumsOpen (param $sums i32)
+  (if (local.get $sums)
+    (then (call $adlerSet (i32.load (local.get $sums))) (call $rowSumStart))))
+
+;; Unless $sums is 0, leaves the stream's Adler-32 in the word at $sums.
+(func $sumsClose (param $sums i32)
+  (if (local.get $sums) (then (i32.store (local.get $sums) (call $adlerGet)))))
+
+;; Before a kernel works on the scanline at $p ($n bytes of pixels of $bpp bytes, its filter
+;; type at $p - 1), unless $sums is 0: 1 when the loops that read the row add it to the row's
+;; sums (Up, or Sub and Paeth of 3 or 4 bytes a pixel, at most 32768 bytes), else 0, any other
+;; row with a valid filter type summed here into the stream's Adler-32 before it changes.
+(func $rowSumBegin (param $sums i32) (param $p i32) (param $n i32) (param $bpp i32) (result i32)
+  (local $filter i32)
+  (if (i32.eqz (local.get $sums)) (then (return (i32.const 0))))
+  (local.set $filter (i32.load8_u (i32.sub (local.get $p) (i32.const 1))))
+  (if (i32.and (i32.le_u (local.get $n) (i32.const 32768))
+        (i32.or (i32.eq (local.get $filter) (i32.const 2))
+          (i32.and
+            (i32.or (i32.eq (local.get $filter) (i32.const 1))
+              (i32.eq (local.get $filter) (i32.const 4)))
+            (i32.or (i32.eq (local.get $bpp) (i32.const 3))
+              (i32.eq (local.get $bpp) (i32.const 4))))))
+    (then (return (i32.const 1))))
+  (if (i32.le_u (local.get $filter) (i32.const 4))
+    (then
+      (call $adlerSet
+        (call $adler32 (i32.sub (local.get $p) (i32.const 1)) (i32.add (local.get $n) (i32.const 1))
+          (call $adlerGet)))))
+  (i32.const 0))
+
+;; After a kernel worked on the scanline at $p ($n bytes), unless $sums is 0: carries the stream's
+;; Adler-32 over it when the loops summed it ($inline, from rowSumBegin), and leaves the row's
+;; sums clear for the next.
+(func $rowSumFinish (param $sums i32) (param $inline i32) (param $p i32) (param $n i32)
+  (if (local.get $inline)
+    (then (call $rowSumEnd (local.get $p) (local.get $n)))
+    (else (if (local.get $sums) (then (call $rowSumStart))))))

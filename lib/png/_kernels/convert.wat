@@ -13,13 +13,16 @@
 ;; one censusRow counts. Unless $patch is 0, an Up-filtered row after the strip's first is not
 ;; unfiltered where it is: the 16 pixels whose differences are not zeros are added to the raw row
 ;; above, which becomes its raw row, and converted; the strip's last row is made raw at the end
-;; (the rows between are then not all raw). Returns -1, or the first row whose filter type is not
-;; 0 to 4.
+;; (the rows between are then not all raw). Unless $sums is 0, the Adler-32 at $sums goes on
+;; over the scanlines as inflated, as in transcodeRows. Returns -1, or the first row whose filter
+;; type is not 0 to 4.
 (func (export "unfilterConvert")
   (param $ptr i32) (param $rows i32) (param $width i32) (param $channels i32) (param $zero i32)
   (param $out i32) (param $outStride i32) (param $mode i32) (param $table i32)
-  (param $census i32) (param $patch i32) (result i32)
+  (param $census i32) (param $patch i32) (param $sums i32) (result i32)
   (local $r i32) (local $n i32) (local $p i32) (local $q i32) (local $o i32) (local $status i32)
+  (local $inline i32)
+  (call $sumsOpen (local.get $sums))
   (local.set $n (i32.mul (local.get $width) (local.get $channels)))
   (local.set $q (local.get $zero))
   (local.set $p (i32.add (local.get $ptr) (i32.const 1)))
@@ -27,6 +30,8 @@
   (block $done
     (loop $row
       (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+      (local.set $inline
+        (call $rowSumBegin (local.get $sums) (local.get $p) (local.get $n) (local.get $channels)))
       (block $next
         (if (i32.and
               (i32.and (i32.ne (local.get $patch) (i32.const 0)) (i32.ne (local.get $r) (i32.const 0)))
@@ -39,7 +44,8 @@
             (br $next)))
         (local.set $status
           (call $unfilterRow (local.get $p) (local.get $q) (local.get $n) (local.get $channels)))
-        (if (i32.eq (local.get $status) (i32.const 1)) (then (return (local.get $r))))
+        (if (i32.eq (local.get $status) (i32.const 1))
+          (then (call $sumsClose (local.get $sums)) (return (local.get $r))))
         (if (i32.and (i32.ne (local.get $r) (i32.const 0)) (i32.eq (local.get $status) (i32.const 2)))
           (then
             ;; A row that repeats the row above: the row written above, copied.
@@ -50,6 +56,7 @@
               (local.get $channels) (local.get $outStride) (local.get $mode) (local.get $table)
               (local.get $census) (local.get $r))))
         (local.set $q (local.get $p)))
+      (call $rowSumFinish (local.get $sums) (local.get $inline) (local.get $p) (local.get $n))
       (local.set $p (i32.add (local.get $p) (i32.add (local.get $n) (i32.const 1))))
       (local.set $o (i32.add (local.get $o) (local.get $outStride)))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
@@ -58,6 +65,7 @@
   (local.set $p (i32.sub (local.get $p) (i32.add (local.get $n) (i32.const 1))))
   (if (i32.and (i32.ne (local.get $rows) (i32.const 0)) (i32.ne (local.get $q) (local.get $p)))
     (then (memory.copy (local.get $p) (local.get $q) (local.get $n))))
+  (call $sumsClose (local.get $sums))
   (i32.const -1))
 
 ;; The bytes of a converted pixel of $mode (see unfilterConvert): 1, 2 or 3.
@@ -123,7 +131,7 @@
               (local.set $i (i32.add (local.get $i) (i32.shl (local.get $step) (i32.const 2))))
               (br $group)))))
       (if (call $patchGroup (i32.add (local.get $p) (local.get $i))
-            (i32.add (local.get $q) (local.get $i)) (local.get $channels))
+            (i32.add (local.get $q) (local.get $i)) (local.get $channels) (local.get $i))
         (then
           (call $convertGroup (i32.add (local.get $q) (local.get $i)) (local.get $o) (i32.const 16)
             (local.get $channels) (local.get $mode) (local.get $table) (local.get $census)))
@@ -131,6 +139,8 @@
       (local.set $i (i32.add (local.get $i) (local.get $step)))
       (local.set $o (i32.add (local.get $o) (i32.shl (local.get $bpp) (i32.const 4))))
       (br $group)))
+  (call $sumBytes (local.get $p) (local.get $groups)
+    (i32.mul (local.get $width) (local.get $channels)))
   (call $addBytes (i32.add (local.get $q) (local.get $groups))
     (i32.add (local.get $p) (local.get $groups))
     (i32.sub (i32.mul (local.get $width) (local.get $channels)) (local.get $groups)))
@@ -182,8 +192,10 @@
           (i32.const -1))))))
 
 ;; Adds the Up differences of 16 pixels at $p ($channels 3 or 4: 48 or 64 bytes) to their raw
-;; row above at $q, when one of them is not zero; returns 1 when they were added, else 0.
-(func $patchGroup (param $p i32) (param $q i32) (param $channels i32) (result i32)
+;; row above at $q, when one of them is not zero, and to the row's sums (see adler_rows.wat),
+;; $p being at offset $at of its row; returns 1 when they were added, else 0.
+(func $patchGroup (param $p i32) (param $q i32) (param $channels i32) (param $at i32)
+  (result i32)
   (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128)
   (local.set $f0 (v128.load (local.get $p)))
   (local.set $f1 (v128.load offset=16 (local.get $p)))
@@ -196,6 +208,11 @@
           (v128.or (v128.or (local.get $f0) (local.get $f1))
             (v128.or (local.get $f2) (local.get $f3)))))
     (then (return (i32.const 0))))
+  (call $sumAt (local.get $f0) (local.get $at))
+  (call $sumAt (local.get $f1) (i32.add (local.get $at) (i32.const 16)))
+  (call $sumAt (local.get $f2) (i32.add (local.get $at) (i32.const 32)))
+  (if (i32.eq (local.get $channels) (i32.const 4))
+    (then (call $sumAt (local.get $f3) (i32.add (local.get $at) (i32.const 48)))))
   (v128.store (local.get $q) (i8x16.add (local.get $f0) (v128.load (local.get $q))))
   (v128.store offset=16 (local.get $q)
     (i8x16.add (local.get $f1) (v128.load offset=16 (local.get $q))))

@@ -178,7 +178,8 @@
     (call $tailPiece (local.get $p) (i32.const -1) (local.get $vectors) (local.get $n)
       (local.get $out)))
   (drop (call $up (i32.add (local.get $q) (local.get $vectors))
-    (i32.add (local.get $p) (local.get $vectors)) (i32.sub (local.get $n) (local.get $vectors))))
+    (i32.add (local.get $p) (local.get $vectors)) (i32.sub (local.get $n) (local.get $vectors))
+    (i32.const -1)))
   (local.get $out))
 
 ;; Unfilters an Up-filtered row of $n bytes at $p against the raw row $q, writing its canonical
@@ -201,5 +202,6 @@
     (call $tailPiece (local.get $p) (i32.const -1) (local.get $vectors) (local.get $n)
       (local.get $out)))
   (drop (call $up (i32.add (local.get $p) (local.get $vectors))
-    (i32.add (local.get $q) (local.get $vectors)) (i32.sub (local.get $n) (local.get $vectors))))
+    (i32.add (local.get $q) (local.get $vectors)) (i32.sub (local.get $n) (local.get $vectors))
+    (i32.const -1)))
   (local.get $out))

@@ -13,7 +13,7 @@
     (then
       (return
         (select (i32.const 0) (i32.const 2)
-          (call $up (local.get $p) (local.get $q) (local.get $n))))))
+          (call $up (local.get $p) (local.get $q) (local.get $n) (i32.const 0))))))
   (if (i32.eq (local.get $f) (i32.const 3))
     (then
       (call $average (local.get $p) (local.get $q) (local.get $n) (local.get $bpp))
@@ -145,8 +145,10 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $byte))))
 
-;; Returns 1 when a filtered byte is not zero (the row differs from the row above), else 0.
-(func $up (param $p i32) (param $q i32) (param $n i32) (result i32)
+;; Up, the $n bytes at $p added to those at $q. Unless $base is -1, the filtered bytes that are
+;; not zero are added to the row's sums (see adler_rows.wat), $p being at offset $base of its
+;; row. Returns 1 when a filtered byte is not zero (the row differs from the row above), else 0.
+(func $up (param $p i32) (param $q i32) (param $n i32) (param $base i32) (result i32)
   (local $i i32) (local $vectors i32) (local $filtered v128) (local $changed v128)
   (local $byte i32) (local $changedBytes i32)
   (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
@@ -154,6 +156,8 @@
     (loop $vector
       (br_if $end (i32.ge_u (local.get $i) (local.get $vectors)))
       (local.set $filtered (v128.load (i32.add (local.get $p) (local.get $i))))
+      (if (i32.and (i32.ge_s (local.get $base) (i32.const 0)) (v128.any_true (local.get $filtered)))
+        (then (call $sumAt (local.get $filtered) (i32.add (local.get $base) (local.get $i)))))
       (local.set $changed (v128.or (local.get $changed) (local.get $filtered)))
       (v128.store (i32.add (local.get $p) (local.get $i))
         (i8x16.add
@@ -161,6 +165,11 @@
           (v128.load (i32.add (local.get $q) (local.get $i)))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
       (br $vector)))
+  (if (i32.ge_s (local.get $base) (i32.const 0))
+    (then
+      (call $sumBytes (i32.sub (local.get $p) (local.get $base))
+        (i32.add (local.get $base) (local.get $vectors))
+        (i32.add (local.get $base) (local.get $n)))))
   (block $end
     (loop $bytes
       (br_if $end (i32.ge_u (local.get $i) (local.get $n)))

@@ -14,13 +14,16 @@
 ;; $patch is 0, an Up-filtered row after the strip's first is not unfiltered where it is: the 16
 ;; pixels whose differences are not zeros are added to the raw row above, which becomes its raw
 ;; row, and only they are labelled; the strip's last row is made raw at the end (the rows
-;; between are then not all raw). Returns -1, or the first row whose filter type is not 0 to 4.
+;; between are then not all raw). Unless $sums is 0, the Adler-32 at $sums goes on over the
+;; scanlines as inflated, as in transcodeRows. Returns -1, or the first row whose filter type is
+;; not 0 to 4.
 (func (export "unfilterLabels")
   (param $ptr i32) (param $rows i32) (param $width i32) (param $channels i32) (param $zero i32)
   (param $out i32) (param $same i32) (param $vectorList i32) (param $census i32)
-  (param $patch i32) (result i32)
+  (param $patch i32) (param $sums i32) (result i32)
   (local $r i32) (local $n i32) (local $p i32) (local $q i32) (local $o i32) (local $list i32)
-  (local $status i32) (local $listBytes i32)
+  (local $status i32) (local $listBytes i32) (local $inline i32)
+  (call $sumsOpen (local.get $sums))
   (local.set $n (i32.mul (local.get $width) (local.get $channels)))
   (local.set $listBytes
     (i32.shl (i32.add (i32.shr_u (local.get $width) (i32.const 4)) (i32.const 1)) (i32.const 2)))
@@ -32,6 +35,8 @@
     (loop $row
       (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
       (i32.store (local.get $list) (i32.const 0))
+      (local.set $inline
+        (call $rowSumBegin (local.get $sums) (local.get $p) (local.get $n) (local.get $channels)))
       (block $next
         (if (i32.and
               (i32.and (i32.ne (local.get $patch) (i32.const 0)) (i32.ne (local.get $r) (i32.const 0)))
@@ -44,12 +49,14 @@
             (br $next)))
         (local.set $status
           (call $unfilterRow (local.get $p) (local.get $q) (local.get $n) (local.get $channels)))
-        (if (i32.eq (local.get $status) (i32.const 1)) (then (return (local.get $r))))
+        (if (i32.eq (local.get $status) (i32.const 1))
+          (then (call $sumsClose (local.get $sums)) (return (local.get $r))))
         (i32.store8 (i32.add (local.get $same) (local.get $r))
           (call $labelRow (local.get $p) (local.get $q) (local.get $o) (local.get $width)
             (local.get $channels) (local.get $list)
             (i32.eq (local.get $status) (i32.const 2)) (local.get $census) (local.get $r)))
         (local.set $q (local.get $p)))
+      (call $rowSumFinish (local.get $sums) (local.get $inline) (local.get $p) (local.get $n))
       (local.set $p (i32.add (local.get $p) (i32.add (local.get $n) (i32.const 1))))
       (local.set $o (i32.add (local.get $o) (local.get $width)))
       (local.set $list (i32.add (local.get $list) (local.get $listBytes)))
@@ -59,6 +66,7 @@
   (local.set $p (i32.sub (local.get $p) (i32.add (local.get $n) (i32.const 1))))
   (if (i32.and (i32.ne (local.get $rows) (i32.const 0)) (i32.ne (local.get $q) (local.get $p)))
     (then (memory.copy (local.get $p) (local.get $q) (local.get $n))))
+  (call $sumsClose (local.get $sums))
   (i32.const -1))
 
 ;; unfilterLabels' row $r at $p, unfiltered, its raw row above at $q: its labels to $o, its
@@ -157,7 +165,7 @@
               (br $group)))))
       (local.set $at (i32.add (local.get $q) (local.get $i)))
       (if (call $patchGroup (i32.add (local.get $p) (local.get $i)) (local.get $at)
-            (local.get $channels))
+            (local.get $channels) (local.get $i))
         (then
           (v128.store (local.get $o)
             (if (result v128) (i32.eq (local.get $channels) (i32.const 4))
@@ -181,7 +189,9 @@
       (local.set $i (i32.add (local.get $i) (local.get $step)))
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br $group)))
-  ;; The pixels after the last 16: added byte by byte, then labelled and counted.
+  ;; The pixels after the last 16: summed, added byte by byte, then labelled and counted.
+  (call $sumBytes (local.get $p) (local.get $groups)
+    (i32.mul (local.get $width) (local.get $channels)))
   (call $addBytes (i32.add (local.get $q) (local.get $groups))
     (i32.add (local.get $p) (local.get $groups))
     (i32.sub (i32.mul (local.get $width) (local.get $channels)) (local.get $groups)))

@@ -28,8 +28,7 @@
   (local $v1 v128) (local $v2 v128) (local $formAt i32) (local $any v128) (local $patching i32)
   (local $patched i32) (local $rowForm i32) (local $vectors i32)
   (local $filter i32) (local $inline i32)
-  (if (local.get $sums)
-    (then (call $adlerSet (i32.load (local.get $sums))) (call $rowSumStart)))
+  (call $sumsOpen (local.get $sums))
   (local.set $n (i32.mul (local.get $width) (local.get $channels)))
   (local.set $q (local.get $zero))
   (local.set $p (i32.add (local.get $input) (i32.const 1)))
@@ -57,18 +56,7 @@
       (local.set $changed (v128.const i64x2 0 0))
       (local.set $filter (i32.load8_u (i32.sub (local.get $p) (i32.const 1))))
       (local.set $inline
-        (i32.and
-          (i32.and (i32.ne (local.get $sums) (i32.const 0))
-            (i32.le_u (local.get $n) (i32.const 32768)))
-          (i32.or (i32.eq (local.get $filter) (i32.const 2))
-            (i32.or (i32.eq (local.get $filter) (i32.const 1))
-              (i32.eq (local.get $filter) (i32.const 4))))))
-      (if (i32.and (i32.ne (local.get $sums) (i32.const 0))
-            (i32.and (i32.eqz (local.get $inline)) (i32.le_u (local.get $filter) (i32.const 4))))
-        (then
-          (call $adlerSet
-            (call $adler32 (i32.sub (local.get $p) (i32.const 1))
-              (i32.add (local.get $n) (i32.const 1)) (call $adlerGet)))))
+        (call $rowSumBegin (local.get $sums) (local.get $p) (local.get $n) (local.get $channels)))
       (block $differences
       ;; A row that repeats the row above has no differences to write: an Up-filtered one is
       ;; made whole with one copy of the row above, an unfiltered one is whole already. Up
@@ -123,7 +111,7 @@
                   (local.get $p) (local.get $q) (local.get $n) (local.get $channels))
                 (i32.const 1))
             (then
-              (if (local.get $sums) (then (i32.store (local.get $sums) (call $adlerGet))))
+              (call $sumsClose (local.get $sums))
               (return (local.get $r))))))
       ;; Vectors may run past the row: the extra bytes land where the next row goes later.
       (if (i32.eq (local.get $channels) (i32.const 4))
@@ -220,10 +208,7 @@
               (local.set $d (i32.add (local.get $d) (i32.const 16)))
               (br $vector)))))
       )
-      ;; The row's sums are clear for the next (a wide row's too, which adler32 summed).
-      (if (local.get $inline)
-        (then (call $rowSumEnd (local.get $p) (local.get $n)))
-        (else (if (local.get $sums) (then (call $rowSumStart)))))
+      (call $rowSumFinish (local.get $sums) (local.get $inline) (local.get $p) (local.get $n))
       (local.set $lastChanged (v128.any_true (local.get $changed)))
       ;; The canonical form of the row's differences: the pieces not written yet, then its end.
       (if (local.get $form)
@@ -265,5 +250,5 @@
   (local.set $p (i32.sub (local.get $p) (i32.add (local.get $n) (i32.const 1))))
   (if (i32.and (i32.ne (local.get $rows) (i32.const 0)) (i32.ne (local.get $q) (local.get $p)))
     (then (memory.copy (local.get $p) (local.get $q) (local.get $n))))
-  (if (local.get $sums) (then (i32.store (local.get $sums) (call $adlerGet))))
+  (call $sumsClose (local.get $sums))
   (i32.sub (i32.const -1) (local.get $form)))

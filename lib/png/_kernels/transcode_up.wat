@@ -97,10 +97,9 @@
         (i32.add (local.get $d)
           (select (i32.const 12) (i32.const 16) (i32.eq (local.get $channels) (i32.const 4)))))
       (br $narrow)))
-  ;; The last bytes are summed while still filtered, then unfiltered alone.
-  (call $sumBytes (local.get $p) (i32.sub (local.get $vectorsEnd) (local.get $p)) (local.get $n))
+  ;; The last bytes are unfiltered (and summed) alone.
   (drop (call $up (local.get $s) (local.get $t) (i32.sub (i32.add (local.get $p) (local.get $n))
-    (local.get $s))))
+    (local.get $s)) (i32.sub (local.get $s) (local.get $p))))
   (local.get $changed)
   (local.get $form)
   (local.get $formAt))

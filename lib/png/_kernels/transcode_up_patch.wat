@@ -100,7 +100,7 @@
           (call $sumBytes (local.get $p) (i32.sub (local.get $s) (local.get $p))
             (i32.sub (local.get $end) (local.get $p)))
           (drop (call $up (local.get $t) (local.get $s)
-            (i32.sub (local.get $end) (local.get $s))))))
+            (i32.sub (local.get $end) (local.get $s)) (i32.const -1)))))
       (local.set $s (i32.add (local.get $s) (i32.const 16)))
       (local.set $t (i32.add (local.get $t) (i32.const 16)))
       (local.set $d (i32.add (local.get $d) (i32.const 12)))

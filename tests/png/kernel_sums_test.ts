@@ -1,6 +1,6 @@
 import assert from "../_std/assert.ts";
 import { inflateSync } from "node:zlib";
-import { withKernels } from "../../lib/png/kernels.ts";
+import { align16, SLACK, withKernels } from "../../lib/png/kernels.ts";
 import { stripLayout } from "../../lib/png/_strip_layout.ts";
 import { adler32Of } from "../../lib/flate/inflate_stream.ts";
 import { checkPng } from "../../lib/png/inflate_png.ts";
@@ -41,25 +41,76 @@ function scanlinesOf(image: ReturnType<typeof mixedImage>, channels: 3 | 4, filt
   return new Uint8Array(inflateSync(checkPng(png, undefined).compressed));
 }
 
+/** The kernels that carry the image data's Adler-32 over the rows they unfilter. */
+const KERNELS = [
+  "transcodeRows",
+  "unfilter",
+  "unfilterConvert (class indices)",
+  "unfilterConvert (instance ids)",
+  "unfilterConvert (panoptic)",
+  "unfilterLabels",
+] as const;
+type Kernel = typeof KERNELS[number];
+
 /**
- * Runs the transcode kernel over the scanlines as one strip, the stream's Adler-32 so far
- * `start` in the word it carries on; the kernel's result and the word after.
+ * Runs a kernel over the scanlines as one strip, the stream's Adler-32 so far `start` in the word
+ * it carries on (with `patch`, its Up-filtered rows added to the row above where it can); the
+ * kernel's result and the word after.
  */
+function kernelSum(
+  kernel: Kernel,
+  image: { width: number; height: number },
+  channels: 3 | 4,
+  scanlines: Uint8Array,
+  options: { start: number; patch: boolean },
+): { result: number; sum: number } {
+  if (kernel === "transcodeRows") return transcodeSum(image, channels, scanlines, options);
+  const { width, height } = image;
+  const n = width * channels;
+  const at = align16(n + SLACK);
+  const out = align16(at + height * (n + 1) + SLACK);
+  const outStride = width * 3 + SLACK;
+  const table = align16(out + (height + 1) * outStride + SLACK);
+  const same = align16(table + 512 + SLACK);
+  const list = align16(same + height + SLACK);
+  const word = align16(list + height * 4 * (1 + (width >> 4)) + SLACK);
+  return withKernels(word + 4 + SLACK, (kernels, memory) => {
+    memory.set(scanlines, at);
+    const words = new Uint32Array(memory.buffer, word, 1);
+    words[0] = options.start;
+    const patch = options.patch ? 1 : 0;
+    const mode = ["class indices", "instance ids", "panoptic"].findIndex((m) => kernel.includes(m));
+    const result = kernel === "unfilter"
+      ? kernels.unfilter(at, height, n, channels, 0, 0, word)
+      : kernel === "unfilterLabels"
+      ? kernels.unfilterLabels(at, height, width, channels, 0, out, same, list, 0, patch, word)
+      : kernels.unfilterConvert(
+        at,
+        height,
+        width,
+        channels,
+        0,
+        out,
+        outStride,
+        mode,
+        table,
+        0,
+        patch,
+        word,
+      );
+    return { result, sum: words[0] };
+  });
+}
+
+/** transcodeRows over the strip, in the `rgb` fast path's layout (with the digest's form). */
 function transcodeSum(
   image: { width: number; height: number },
   channels: 3 | 4,
   scanlines: Uint8Array,
-  options: { start: number; form: boolean; patch: boolean },
+  options: { start: number; patch: boolean },
 ): { result: number; sum: number } {
-  const layout = stripLayout(
-    {
-      width: image.width,
-      height: image.height,
-      bitDepth: 8,
-      colourType: channels === 4 ? 6 : 2,
-      interlaced: false,
-    } as Parameters<typeof stripLayout>[0],
-  );
+  const header = { ...image, bitDepth: 8, colourType: channels === 4 ? 6 : 2, interlaced: false };
+  const layout = stripLayout(header as Parameters<typeof stripLayout>[0]);
   assert.equal(layout.rows, image.height, "the test's images fit one strip");
   return withKernels(layout.end, (kernels, memory) => {
     const inStride = layout.inRow + 1;
@@ -76,7 +127,7 @@ function transcodeSum(
       layout.output + outStride,
       0,
       layout.flags,
-      options.form ? layout.pieces : 0,
+      layout.pieces,
       options.patch ? 1 : 0,
       layout.sums,
     );
@@ -86,7 +137,7 @@ function transcodeSum(
 
 const LARGEST = ((65520 << 16) | 65520) >>> 0;
 
-Deno.test("transcodeRows() carries the image data's Adler-32 over the scanlines as inflated", async (t) => {
+Deno.test("the unfiltering kernels carry the image data's Adler-32 over the scanlines", async (t) => {
   // 8192 RGBA pixels make the widest row summed in the loops (32768 bytes); 8193 and 10923 RGB
   // pixels rows summed apart.
   const sizes: [number, number][] = [[1, 30], [2, 30], [5, 30], [17, 30], [300, 40], [1000, 20]];
@@ -97,11 +148,14 @@ Deno.test("transcodeRows() carries the image data's Adler-32 over the scanlines 
       for (const filter of [0, 1, 2, 3, 4, "cycle"] as Filter[]) {
         await t.step(`${channels} channels, ${width}×${height}, filter ${filter}`, () => {
           const scanlines = scanlinesOf(image, channels, filter);
-          for (const start of [1, LARGEST]) {
-            for (const [form, patch] of [[false, false], [true, false], [true, true]]) {
-              const got = transcodeSum(image, channels, scanlines, { start, form, patch });
-              assert.ok(got.result < 0, "no bad filter type");
-              assert.equal(got.sum, adler32Of(scanlines, start), `from ${start}, form ${form}`);
+          for (const kernel of KERNELS) {
+            for (const start of [1, LARGEST]) {
+              for (const patch of [false, true]) {
+                const got = kernelSum(kernel, image, channels, scanlines, { start, patch });
+                const where = `${kernel}, from ${start}, patch ${patch}`;
+                assert.ok(got.result < 0, `no bad filter type: ${where}`);
+                assert.equal(got.sum, adler32Of(scanlines, start), where);
+              }
             }
           }
         });
@@ -110,17 +164,19 @@ Deno.test("transcodeRows() carries the image data's Adler-32 over the scanlines 
   }
 });
 
-Deno.test("transcodeRows() sums the rows before a bad filter type, and leaves it and the rest", () => {
+Deno.test("the kernels sum the rows before a bad filter type, and leave it and the rest", () => {
   for (const channels of [3, 4] as const) {
     const image = mixedImage(64, 24, channels, 5);
     const scanlines = scanlinesOf(image, channels, "cycle");
     const stride = 64 * channels + 1;
-    for (const bad of [0, 1, 7, 23]) {
-      const broken = scanlines.slice();
-      broken[bad * stride] = 5;
-      const got = transcodeSum(image, channels, broken, { start: 1, form: true, patch: true });
-      assert.equal(got.result, bad);
-      assert.equal(got.sum, adler32Of(broken.subarray(0, bad * stride)), `bad row ${bad}`);
+    for (const kernel of KERNELS) {
+      for (const bad of [0, 1, 7, 23]) {
+        const broken = scanlines.slice();
+        broken[bad * stride] = 5;
+        const got = kernelSum(kernel, image, channels, broken, { start: 1, patch: true });
+        assert.equal(got.result, bad, kernel);
+        assert.equal(got.sum, adler32Of(broken.subarray(0, bad * stride)), `${kernel}, row ${bad}`);
+      }
     }
   }
 });
