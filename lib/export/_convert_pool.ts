@@ -13,13 +13,8 @@ import type { YoloSegmentFile, YoloSegmentJob } from "../formats/yolo_segment_li
 import type { MaskJob, MaskJobSettings, RenderedMask, TaskMaskJob } from "./_mask_job.ts";
 import type { ManifestLines } from "./_unwritten_lines.ts";
 import type { IntactFilesJob } from "./_intact_files.ts";
-import {
-  errorOf,
-  POOL_JOBS,
-  type PoolAnswer,
-  type PoolJobName,
-  type PoolRequest,
-} from "./_pool_jobs.ts";
+import { type PoolJobName, type PoolRequest, runJobHere } from "./_pool_jobs.ts";
+import { type SentJob, startPoolWorker } from "./_pool_worker.ts";
 import {
   HeapCollector,
   type HeapCollectorOptions,
@@ -45,16 +40,13 @@ export interface ConvertPoolOptions {
   largeJobPixels?: number;
 }
 
-interface Job {
-  id: number;
+interface Job extends SentJob {
   name: PoolJobName;
   input: unknown;
   /** Input fields shared with other jobs, sent to each worker once. */
   shared?: object;
   /** The pixels of its mask, where known. */
   pixels: number;
-  resolve: (result: unknown) => void;
-  reject: (error: unknown) => void;
 }
 
 const WORKER_URL = new URL("./_convert_worker.ts", import.meta.url);
@@ -225,7 +217,7 @@ export class ConvertPool {
     const error = new MasksError("The conversion pool was closed before the mask was converted.");
     for (const [worker, jobs] of this.#workers) {
       worker.terminate();
-      for (const job of jobs) job.reject(error);
+      for (const job of jobs.splice(0)) job.reject(error);
     }
     for (const job of this.#waiting.splice(0)) job.reject(error);
     this.#workers.clear();
@@ -239,7 +231,7 @@ export class ConvertPool {
   #run(name: PoolJobName, input: unknown, shared?: object): Promise<unknown> {
     if (this.#closed) return Promise.reject(new MasksError("The conversion pool is closed."));
     const job = { id: this.#nextId++, name, input, shared, pixels: jobPixels(name, input) };
-    if (this.#inThread) return runJob(job).finally(() => this.#collector.tick());
+    if (this.#inThread) return runJobHere(job).finally(() => this.#collector.tick());
     return new Promise((resolve, reject) => {
       this.#waiting.push({ ...job, resolve, reject });
       this.#dispatch();
@@ -266,44 +258,35 @@ export class ConvertPool {
 
   #startWorker(): Worker | undefined {
     if (this.#workers.size >= this.#size || this.#inThread) return undefined;
-    let worker: Worker;
-    try {
-      worker = new Worker(this.#workerUrl, { type: "module" });
-    } catch {
+    const sent: Job[] = [];
+    const worker = startPoolWorker(this.#workerUrl, sent, {
+      answered: (result) => this.#answered(worker!, sent, result),
+      failed: (jobs) => {
+        // Its jobs, and every later one, run on this thread.
+        this.#workers.delete(worker!);
+        this.#fallBackToThread();
+        for (const job of jobs) this.#runInThread(job);
+      },
+    });
+    if (worker === undefined) {
       this.#fallBackToThread();
       return undefined;
     }
-    this.#workers.set(worker, []);
+    this.#workers.set(worker, sent);
     this.#started++;
-    worker.onmessage = (event: MessageEvent<PoolAnswer>) => {
-      const jobs = this.#workers.get(worker) ?? [];
-      const at = jobs.findIndex((job) => job.id === event.data.id);
-      if (at < 0) return;
-      const [job] = jobs.splice(at, 1);
-      if ("result" in event.data) {
-        this.#ledger.noteResult(worker, event.data.result);
-        job.resolve(event.data.result);
-      } else job.reject(errorOf(event.data.error));
-      // A worker that converted its share and answered its last job: the next job starts another.
-      if (this.#ledger.spent(worker) && jobs.length === 0) {
-        worker.terminate();
-        this.#workers.delete(worker);
-      }
-      this.#dispatch();
-      this.#collector.tick();
-    };
-    worker.onerror = (event: ErrorEvent) => {
-      // A worker that cannot load (or dies) must not take the process down: its job, and every
-      // later one, runs on this thread.
-      event.preventDefault();
-      worker.terminate();
-      // A worker started ahead of its first job may fail while idle, with no job.
-      const jobs = this.#workers.get(worker) ?? [];
-      this.#workers.delete(worker);
-      this.#fallBackToThread();
-      for (const job of jobs) this.#runInThread(job);
-    };
     return worker;
+  }
+
+  /** After a worker's answer settled one of its jobs (`result`: the job's, unless it failed). */
+  #answered(worker: Worker, sent: Job[], result: unknown): void {
+    if (result !== undefined) this.#ledger.noteResult(worker, result);
+    // A worker that converted its share and answered its last job: the next job starts another.
+    if (this.#ledger.spent(worker) && sent.length === 0) {
+      worker.terminate();
+      this.#workers.delete(worker);
+    }
+    this.#dispatch();
+    this.#collector.tick();
   }
 
   #fallBackToThread(): void {
@@ -312,12 +295,6 @@ export class ConvertPool {
   }
 
   #runInThread(job: Job): void {
-    runJob(job).then(job.resolve, job.reject).finally(() => this.#collector.tick());
+    runJobHere(job).then(job.resolve, job.reject).finally(() => this.#collector.tick());
   }
-}
-
-/** Runs a job on the calling thread, its shared fields put back into its input. */
-function runJob(job: Pick<Job, "name" | "input" | "shared">): Promise<unknown> {
-  const { run } = POOL_JOBS[job.name] as { run(input: unknown): Promise<unknown> };
-  return run(job.shared === undefined ? job.input : { ...job.shared, ...job.input as object });
 }

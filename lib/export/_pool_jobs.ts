@@ -169,6 +169,20 @@ export async function answerOf(
   }
 }
 
+/**
+ * Runs a job on the calling thread (a pool whose workers cannot start), its shared input fields
+ * put back into its input.
+ *
+ * @param job The job's name, its input, and the fields shared with other jobs, if any.
+ * @returns The job's result.
+ */
+export function runJobHere(
+  job: { name: PoolJobName; input: unknown; shared?: object },
+): Promise<unknown> {
+  const { run } = POOL_JOBS[job.name] as { run(input: unknown): Promise<unknown> };
+  return run(job.shared === undefined ? job.input : { ...job.shared, ...job.input as object });
+}
+
 /** An error as plain data. */
 export interface ErrorData {
   /** The class name, e.g. `PngError`. */
