@@ -33115,6 +33115,13 @@ var POOL_JOBS = {
     transfer: () => []
   }
 };
+function runJobHere(job) {
+  const { run: run2 } = POOL_JOBS[job.name];
+  return run2(job.shared === void 0 ? job.input : {
+    ...job.shared,
+    ...job.input
+  });
+}
 var ERROR_CLASSES = {
   MasksError,
   ConfigError,
@@ -33133,6 +33140,36 @@ function errorOf(data) {
   return Object.assign(error3, data.fields, {
     name: data.name
   });
+}
+
+// lib/export/_pool_worker.ts
+function startPoolWorker(url, sent, events2) {
+  let worker;
+  try {
+    worker = new Worker(url, {
+      type: "module"
+    });
+  } catch {
+    return void 0;
+  }
+  worker.onmessage = (event) => {
+    const at = sent.findIndex((job2) => job2.id === event.data.id);
+    if (at < 0) return;
+    const [job] = sent.splice(at, 1);
+    if ("result" in event.data) {
+      job.resolve(event.data.result);
+      events2.answered(event.data.result);
+    } else {
+      job.reject(errorOf(event.data.error));
+      events2.answered(void 0);
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    worker.terminate();
+    events2.failed(sent.splice(0));
+  };
+  return worker;
 }
 
 // lib/export/_heap_collector.ts
@@ -33530,7 +33567,7 @@ var ConvertPool = class {
     const error3 = new MasksError("The conversion pool was closed before the mask was converted.");
     for (const [worker, jobs] of this.#workers) {
       worker.terminate();
-      for (const job of jobs) job.reject(error3);
+      for (const job of jobs.splice(0)) job.reject(error3);
     }
     for (const job of this.#waiting.splice(0)) job.reject(error3);
     this.#workers.clear();
@@ -33548,7 +33585,7 @@ var ConvertPool = class {
       shared,
       pixels: jobPixels(name, input)
     };
-    if (this.#inThread) return runJob(job).finally(() => this.#collector.tick());
+    if (this.#inThread) return runJobHere(job).finally(() => this.#collector.tick());
     return new Promise((resolve3, reject) => {
       this.#waiting.push({
         ...job,
@@ -33581,58 +33618,41 @@ var ConvertPool = class {
   }
   #startWorker() {
     if (this.#workers.size >= this.#size || this.#inThread) return void 0;
-    let worker;
-    try {
-      worker = new Worker(this.#workerUrl, {
-        type: "module"
-      });
-    } catch {
+    const sent = [];
+    const worker = startPoolWorker(this.#workerUrl, sent, {
+      answered: (result) => this.#answered(worker, sent, result),
+      failed: (jobs) => {
+        this.#workers.delete(worker);
+        this.#fallBackToThread();
+        for (const job of jobs) this.#runInThread(job);
+      }
+    });
+    if (worker === void 0) {
       this.#fallBackToThread();
       return void 0;
     }
-    this.#workers.set(worker, []);
+    this.#workers.set(worker, sent);
     this.#started++;
-    worker.onmessage = (event) => {
-      const jobs = this.#workers.get(worker) ?? [];
-      const at = jobs.findIndex((job2) => job2.id === event.data.id);
-      if (at < 0) return;
-      const [job] = jobs.splice(at, 1);
-      if ("result" in event.data) {
-        this.#ledger.noteResult(worker, event.data.result);
-        job.resolve(event.data.result);
-      } else job.reject(errorOf(event.data.error));
-      if (this.#ledger.spent(worker) && jobs.length === 0) {
-        worker.terminate();
-        this.#workers.delete(worker);
-      }
-      this.#dispatch();
-      this.#collector.tick();
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      const jobs = this.#workers.get(worker) ?? [];
-      this.#workers.delete(worker);
-      this.#fallBackToThread();
-      for (const job of jobs) this.#runInThread(job);
-    };
     return worker;
+  }
+  /** After a worker's answer settled one of its jobs (`result`: the job's, unless it failed). */
+  #answered(worker, sent, result) {
+    if (result !== void 0) this.#ledger.noteResult(worker, result);
+    if (this.#ledger.spent(worker) && sent.length === 0) {
+      worker.terminate();
+      this.#workers.delete(worker);
+    }
+    this.#dispatch();
+    this.#collector.tick();
   }
   #fallBackToThread() {
     this.#inThread = true;
     for (const job of this.#waiting.splice(0)) this.#runInThread(job);
   }
   #runInThread(job) {
-    runJob(job).then(job.resolve, job.reject).finally(() => this.#collector.tick());
+    runJobHere(job).then(job.resolve, job.reject).finally(() => this.#collector.tick());
   }
 };
-function runJob(job) {
-  const { run: run2 } = POOL_JOBS[job.name];
-  return run2(job.shared === void 0 ? job.input : {
-    ...job.shared,
-    ...job.input
-  });
-}
 
 // lib/export/_detach_masks.ts
 var MaskDetacher = class {
