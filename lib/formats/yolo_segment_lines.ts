@@ -58,10 +58,13 @@ export function yoloSegmentLines(image: RgbImage, options: YoloSegmentOptions): 
     polygons: instancePolygons(instance, height, tolerance),
   }));
   const traced = { width: image.width, height, instances };
-  const lines = linesOf(traced, yoloClassesOf(options.names, options.classes)).lines;
-  const text = new TextDecoder().decode(lines);
-  LINES.clear();
-  return text;
+  try {
+    const lines = linesOf(traced, yoloClassesOf(options.names, options.classes)).lines;
+    return new TextDecoder().decode(lines);
+  } finally {
+    // A mask that failed halfway lets its lines go too.
+    LINES.clear();
+  }
 }
 
 /** What {@linkcode yoloSegmentFile} reads: plain data, so it can run on a worker. */
@@ -107,10 +110,13 @@ export interface YoloSegmentFile extends DeflatedEntry {
  * ```
  */
 export function yoloSegmentFile(job: YoloSegmentJob): YoloSegmentFile {
-  const { lines, classes } = linesOf(maskInstancePolygons(job), job);
-  const entry = deflatedEntry(lines, { level: LABEL_LEVEL });
-  LINES.clear();
-  return { ...entry, classes };
+  try {
+    const { lines, classes } = linesOf(maskInstancePolygons(job), job);
+    return { ...deflatedEntry(lines, { level: LABEL_LEVEL }), classes };
+  } finally {
+    // A mask that failed halfway lets its lines go too.
+    LINES.clear();
+  }
 }
 
 /** Where `yolo-seg` label files are made ahead of their turn (the export's workers). */
