@@ -6897,15 +6897,17 @@ function packedFractions(size, textOf) {
 
 // lib/formats/yolo_segment_lines.ts
 function yoloSegmentFile(job) {
-  const { lines, classes } = linesOf(maskInstancePolygons(job), job);
-  const entry = deflatedEntry(lines, {
-    level: LABEL_LEVEL
-  });
-  LINES.clear();
-  return {
-    ...entry,
-    classes
-  };
+  try {
+    const { lines, classes } = linesOf(maskInstancePolygons(job), job);
+    return {
+      ...deflatedEntry(lines, {
+        level: LABEL_LEVEL
+      }),
+      classes
+    };
+  } finally {
+    LINES.clear();
+  }
 }
 var LABEL_LEVEL = 3;
 var LINES = new AsciiBytes();

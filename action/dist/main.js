@@ -29435,15 +29435,17 @@ function packedFractions(size, textOf2) {
 
 // lib/formats/yolo_segment_lines.ts
 function yoloSegmentFile(job) {
-  const { lines, classes } = linesOf(maskInstancePolygons(job), job);
-  const entry = deflatedEntry(lines, {
-    level: LABEL_LEVEL
-  });
-  LINES.clear();
-  return {
-    ...entry,
-    classes
-  };
+  try {
+    const { lines, classes } = linesOf(maskInstancePolygons(job), job);
+    return {
+      ...deflatedEntry(lines, {
+        level: LABEL_LEVEL
+      }),
+      classes
+    };
+  } finally {
+    LINES.clear();
+  }
 }
 function yoloClassesOf(names, classes) {
   const last = Math.max(0, ...classes.categories.map((category) => category.id));
