@@ -1,13 +1,14 @@
-;; Adler-32 summed by the loops that read a scanline anyway (the transcoder's, Sub's and
-;; Paeth's), from the bytes that are not zero alone: a byte d at offset k of a row of n bytes
-;; adds d to a and (n - k) d to b, so the row adds its bytes' sum S to a and n S - T to b, where
-;; T sums each byte times its offset. The loops add the non-zero vectors and pixels they meet to
-;; the row's sums below; runs of zeros, most of a mask's filtered rows, cost nothing.
-;; transcodeRows sets the stream's Adler-32 ($adlerSet) and clears the sums ($rowSumStart),
-;; carries the Adler-32 over each row after it (with $rowSumEnd, which clears the sums again)
-;; and reads it back ($adlerGet); for other callers the sums run on unread. The 32-bit lanes
-;; hold the sums of rows of up to 32768 bytes (2048 vectors: a lane of $rowBlocks stays under
-;; 2.2 billion); wider rows are summed apart, by adler32.
+;; Adler-32 summed by the loops that read a scanline anyway (Up's, Sub's and Paeth's, the
+;; transcoder's, the patched groups of the conversions and labels), from the bytes that are not
+;; zero alone: a byte d at offset k of a row of n bytes adds d to a and (n - k) d to b, so the row
+;; adds its bytes' sum S to a and n S - T to b, where T sums each byte times its offset. The loops
+;; add the non-zero vectors and pixels they meet to the row's sums below; runs of zeros, most of a
+;; mask's filtered rows, cost nothing. A kernel that unfilters a strip (transcodeRows, unfilter,
+;; unfilterConvert, unfilterLabels) takes the stream's Adler-32 from its word ($sumsOpen), asks
+;; before each row whether the loops sum it ($rowSumBegin: other rows are summed apart, by
+;; adler32), carries the Adler-32 over it after ($rowSumFinish) and leaves it in the word
+;; ($sumsClose); for other callers the sums run on unread. The 32-bit lanes hold the sums of rows
+;; of up to 32768 bytes (2048 vectors: a lane of $rowBlocks stays under 2.2 billion).
 
 ;; Lanes: each one's bytes; each one's bytes times their vector's index (offset >> 4); each one's
 ;; bytes times their offset within 16 (offset & 15).
