@@ -206,7 +206,8 @@ export interface KernelExports
    * As `unfilter` (without flags), also writing the rows' canonical form from `out` as `digestPieces` does (an
    * Up-filtered row's pieces taken from its filtered bytes as it is unfiltered; unless `patch` is
    * 0, such a row after the strip's first is added to the raw row above instead, and only the
-   * strip's last row is left raw); the form's end, or `-1 - r` when row `r` has a bad filter
+   * strip's last row is left raw), and, unless `sums` is 0 or left out, carrying the Adler-32
+   * there as `transcodeRows` does; the form's end, or `-1 - r` when row `r` has a bad filter
    * type.
    */
   unfilterForm(
@@ -218,5 +219,6 @@ export interface KernelExports
     census: number,
     out: number,
     patch: number,
+    sums?: number,
   ): number;
 }

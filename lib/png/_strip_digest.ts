@@ -67,6 +67,8 @@ export interface FilteredStrip {
    * the raw row above where it differs, rather than unfiltered where it is.
    */
   lastRowOnly?: boolean;
+  /** The word whose Adler-32 the kernel carries on over the rows (see `transcodeRows`), or 0. */
+  sums?: number;
 }
 
 /**
@@ -87,7 +89,8 @@ export function unfilterDigested(
 ): number {
   const { ptr, count, rowBytes, bpp, above, census, out } = strip;
   const patch = strip.lastRowOnly ? 1 : 0;
-  const end = kernels.unfilterForm(ptr, count, rowBytes, bpp, above, census, out, patch);
+  const { sums = 0 } = strip;
+  const end = kernels.unfilterForm(ptr, count, rowBytes, bpp, above, census, out, patch, sums);
   if (end < 0) return -1 - end;
   digest.updateForm(memory.subarray(out, end));
   return -1;

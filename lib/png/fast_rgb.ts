@@ -209,10 +209,13 @@ export function verifyFastRgb(
   const layout = stripLayout(png.header);
   const { inRow, channels, input } = layout;
   const inStride = inRow + 1;
+  // With nothing else asked, rows are not unfiltered: the check is summed apart.
+  const unfilters = Boolean(options.census || options.sampler || options.pixels || options.digest);
   return withKernels(layout.end, (kernels, memory) => {
-    const census = eachStrip(png, layout, { kernels, memory }, options, (first, count, work) => {
-      const { tables } = work;
-      if (options.census || options.sampler || options.pixels || options.digest) {
+    const strips = { ...options, sumsStrips: unfilters };
+    const census = eachStrip(png, layout, { kernels, memory }, strips, (first, count, work) => {
+      const { tables, sums } = work;
+      if (unfilters) {
         const above = rowAbove(layout, first);
         const same = options.pixels && upZeroRows(kernels, memory, layout, count);
         const strip = { ptr: input + inStride, count, rowBytes: inRow, above, census: tables };
@@ -223,8 +226,9 @@ export function verifyFastRgb(
             out: layout.pieces,
             // Nothing reads the strip's rows but the next strip, which reads its last.
             lastRowOnly: !options.sampler && !options.pixels,
+            sums,
           })
-          : kernels.unfilter(strip.ptr, count, inRow, channels, above, tables);
+          : kernels.unfilter(strip.ptr, count, inRow, channels, above, tables, sums);
         if (badRow < 0 && same && options.pixels) {
           options.pixels.updateRows(
             memory,

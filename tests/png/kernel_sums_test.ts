@@ -4,6 +4,7 @@ import { align16, SLACK, withKernels } from "../../lib/png/kernels.ts";
 import { stripLayout } from "../../lib/png/_strip_layout.ts";
 import { adler32Of } from "../../lib/flate/inflate_stream.ts";
 import { checkPng } from "../../lib/png/inflate_png.ts";
+import { pixelFormBound } from "../../lib/png/pixel_pieces.ts";
 import { type MaskPngOptions, writeMaskPng } from "../../testing/mask_png.ts";
 
 type Filter = MaskPngOptions["filter"];
@@ -49,6 +50,7 @@ const KERNELS = [
   "unfilterConvert (instance ids)",
   "unfilterConvert (panoptic)",
   "unfilterLabels",
+  "unfilterForm",
 ] as const;
 type Kernel = typeof KERNELS[number];
 
@@ -73,13 +75,19 @@ function kernelSum(
   const table = align16(out + (height + 1) * outStride + SLACK);
   const same = align16(table + 512 + SLACK);
   const list = align16(same + height + SLACK);
-  const word = align16(list + height * 4 * (1 + (width >> 4)) + SLACK);
+  const form = align16(list + height * 4 * (1 + (width >> 4)) + SLACK);
+  const word = align16(form + pixelFormBound(height, n) + SLACK);
   return withKernels(word + 4 + SLACK, (kernels, memory) => {
     memory.set(scanlines, at);
     const words = new Uint32Array(memory.buffer, word, 1);
     words[0] = options.start;
     const patch = options.patch ? 1 : 0;
     const mode = ["class indices", "instance ids", "panoptic"].findIndex((m) => kernel.includes(m));
+    if (kernel === "unfilterForm") {
+      // The end of the form written, or -1 - r for a bad row r.
+      const end = kernels.unfilterForm(at, height, n, channels, 0, 0, form, patch, word);
+      return { result: end < 0 ? -1 - end : -1, sum: words[0] };
+    }
     const result = kernel === "unfilter"
       ? kernels.unfilter(at, height, n, channels, 0, 0, word)
       : kernel === "unfilterLabels"

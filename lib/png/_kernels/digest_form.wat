@@ -88,17 +88,22 @@
 ;; is of the pixels under each row's pieces. Unless $patch is 0, an Up-filtered row after the
 ;; strip's first is not unfiltered where it is: its pieces are added to the raw row above, which
 ;; becomes its raw row, and the strip's last row is made raw at the end (the rows between are
-;; then not all raw). Returns the end of the form, or -1 - r when row r's filter type is not 0
-;; to 4.
+;; then not all raw). Unless $sums is 0, the Adler-32 at $sums goes on over the scanlines as
+;; inflated, as in transcodeRows. Returns the end of the form, or -1 - r when row r's filter type
+;; is not 0 to 4.
 (func (export "unfilterForm")
   (param $ptr i32) (param $rows i32) (param $n i32) (param $bpp i32) (param $zero i32)
-  (param $census i32) (param $out i32) (param $patch i32) (result i32)
+  (param $census i32) (param $out i32) (param $patch i32) (param $sums i32) (result i32)
   (local $r i32) (local $p i32) (local $q i32) (local $status i32) (local $end i32)
+  (local $inline i32)
+  (call $sumsOpen (local.get $sums))
   (local.set $q (local.get $zero))
   (local.set $p (i32.add (local.get $ptr) (i32.const 1)))
   (block $done
     (loop $row
       (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+      (local.set $inline
+        (call $rowSumBegin (local.get $sums) (local.get $p) (local.get $n) (local.get $bpp)))
       (if (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 2))
         (then
           (if (i32.and (local.get $patch) (i32.ne (local.get $r) (i32.const 0)))
@@ -110,6 +115,8 @@
                 (then
                   (drop (call $censusOfForm (local.get $out) (local.get $q) (local.get $n)
                     (local.get $bpp) (local.get $bpp) (local.get $census)))))
+              (call $rowSumFinish (local.get $sums) (local.get $inline) (local.get $p)
+                (local.get $n))
               (local.set $out (local.get $end))
               (local.set $p (i32.add (local.get $p) (i32.add (local.get $n) (i32.const 1))))
               (local.set $r (i32.add (local.get $r) (i32.const 1)))
@@ -124,7 +131,9 @@
           (local.set $status
             (call $unfilterRow (local.get $p) (local.get $q) (local.get $n) (local.get $bpp)))
           (if (i32.eq (local.get $status) (i32.const 1))
-            (then (return (i32.sub (i32.const -1) (local.get $r)))))
+            (then
+              (call $sumsClose (local.get $sums))
+              (return (i32.sub (i32.const -1) (local.get $r)))))
           (local.set $end
             (call $formRow (local.get $p) (local.get $q) (local.get $n) (local.get $out)))))
       ;; The census of the pixels under the row's pieces, while the row is in cache.
@@ -132,6 +141,7 @@
         (then
           (drop (call $censusOfForm (local.get $out) (local.get $p) (local.get $n) (local.get $bpp)
             (local.get $bpp) (local.get $census)))))
+      (call $rowSumFinish (local.get $sums) (local.get $inline) (local.get $p) (local.get $n))
       (local.set $out (local.get $end))
       (local.set $q (local.get $p))
       (local.set $p (i32.add (local.get $p) (i32.add (local.get $n) (i32.const 1))))
@@ -141,12 +151,13 @@
   (local.set $p (i32.sub (local.get $p) (i32.add (local.get $n) (i32.const 1))))
   (if (i32.and (i32.ne (local.get $rows) (i32.const 0)) (i32.ne (local.get $q) (local.get $p)))
     (then (memory.copy (local.get $p) (local.get $q) (local.get $n))))
+  (call $sumsClose (local.get $sums))
   (local.get $out))
 
 ;; Adds an Up-filtered row of $n bytes at $p to the raw row above it at $q, which becomes the
 ;; row's raw bytes (the row at $p stays filtered), writing its canonical form at $out from the
-;; filtered bytes (its differences): only the pieces that are not zeros are added. Returns the
-;; form's end.
+;; filtered bytes (its differences): only the pieces that are not zeros are added, and summed
+;; (see adler_rows.wat). Returns the form's end.
 (func $upPatch (param $p i32) (param $q i32) (param $n i32) (param $out i32) (result i32)
   (local $i i32) (local $vectors i32) (local $filtered v128)
   (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
@@ -170,6 +181,7 @@
       (if (v128.any_true (local.get $filtered))
         (then
           (local.set $out (call $piece (local.get $out) (local.get $i) (local.get $filtered)))
+          (call $sumAt (local.get $filtered) (local.get $i))
           (v128.store (i32.add (local.get $q) (local.get $i))
             (i8x16.add (local.get $filtered) (v128.load (i32.add (local.get $q) (local.get $i)))))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
@@ -177,13 +189,15 @@
   (local.set $out
     (call $tailPiece (local.get $p) (i32.const -1) (local.get $vectors) (local.get $n)
       (local.get $out)))
+  (call $sumBytes (local.get $p) (local.get $vectors) (local.get $n))
   (drop (call $up (i32.add (local.get $q) (local.get $vectors))
     (i32.add (local.get $p) (local.get $vectors)) (i32.sub (local.get $n) (local.get $vectors))
     (i32.const -1)))
   (local.get $out))
 
 ;; Unfilters an Up-filtered row of $n bytes at $p against the raw row $q, writing its canonical
-;; form at $out from the filtered bytes (its differences) as it goes; returns the form's end.
+;; form at $out from the filtered bytes (its differences) as it goes, and summing them (see
+;; adler_rows.wat); returns the form's end.
 (func $upForm (param $p i32) (param $q i32) (param $n i32) (param $out i32) (result i32)
   (local $i i32) (local $vectors i32) (local $filtered v128)
   (local.set $vectors (i32.and (local.get $n) (i32.const -16)))
@@ -193,7 +207,8 @@
       (local.set $filtered (v128.load (i32.add (local.get $p) (local.get $i))))
       (if (v128.any_true (local.get $filtered))
         (then
-          (local.set $out (call $piece (local.get $out) (local.get $i) (local.get $filtered)))))
+          (local.set $out (call $piece (local.get $out) (local.get $i) (local.get $filtered)))
+          (call $sumAt (local.get $filtered) (local.get $i))))
       (v128.store (i32.add (local.get $p) (local.get $i))
         (i8x16.add (local.get $filtered) (v128.load (i32.add (local.get $q) (local.get $i)))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
@@ -203,5 +218,5 @@
       (local.get $out)))
   (drop (call $up (i32.add (local.get $p) (local.get $vectors))
     (i32.add (local.get $q) (local.get $vectors)) (i32.sub (local.get $n) (local.get $vectors))
-    (i32.const -1)))
+    (local.get $vectors)))
   (local.get $out))
