@@ -23,10 +23,10 @@ const HASHING: Record<string, [string, string][]> = {
   "_strip_digest.ts": [
     ["export function digestStrip(", ""],
     ["export function writeForm(", " strip.out"],
-    // Unfiltered as without a digest.
+    // Unfiltered as without a digest, the image data's check carried on by the kernel all the same.
     [
       "export function unfilterDigested(",
-      " kernels.unfilter(strip.ptr, strip.count, strip.rowBytes, strip.bpp, strip.above, strip.census)",
+      " kernels.unfilter(strip.ptr, strip.count, strip.rowBytes, strip.bpp, strip.above, strip.census, strip.sums ?? 0)",
     ],
   ],
 };
