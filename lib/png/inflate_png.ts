@@ -76,7 +76,7 @@ export interface RowStrips {
   /**
    * With `adler`, whether `onStrip` sums each strip's check itself, in the work that reads its
    * rows anyway: it then gets a {@linkcode StripCheck} wherever the sum is owed (not where zlib
-   * checks the stream, nor for a strip in which the stream ends: those are summed by `adler`).
+   * checks the stream itself, nor for a strip in which the stream ends, which `adler` sums).
    */
   sumsStrips?: boolean;
 }
