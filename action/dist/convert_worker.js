@@ -6916,7 +6916,7 @@ function yoloSegmentFile(job) {
     LINES.clear();
   }
 }
-var LABEL_LEVEL = 3;
+var LABEL_LEVEL = 2;
 var LINES = new AsciiBytes();
 function linesOf(traced, lookup) {
   const { width, height } = traced;

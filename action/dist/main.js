@@ -29467,7 +29467,7 @@ function yoloClassesOf(names, classes) {
     labelOf
   };
 }
-var LABEL_LEVEL = 3;
+var LABEL_LEVEL = 2;
 var LINES = new AsciiBytes();
 function linesOf(traced, lookup) {
   const { width, height } = traced;
